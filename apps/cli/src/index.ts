@@ -1,0 +1,1 @@
+export { DocgenCommand } from './docgen-command.js';

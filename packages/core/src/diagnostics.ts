@@ -1,0 +1,86 @@
+/**
+ * Every docgen failure a user can act on is a DocgenError: a stable code, what went wrong,
+ * where (file:line:column or a JSON pointer), and what to do next. Commands print them all
+ * the same way with `formatDiagnostic`.
+ */
+export interface SourceLocation {
+  file?: string;
+  line?: number;
+  column?: number;
+  /** JSON pointer into a structured document, e.g. `#/paths/~1pets/get/responses/200`. */
+  pointer?: string;
+}
+
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  location?: SourceLocation;
+  /** The next step for the user, in one sentence. */
+  hint?: string;
+  /** A few lines of the offending source, already framed (e.g. with a caret). */
+  excerpt?: string;
+}
+
+export class DocgenError extends Error implements Diagnostic {
+  readonly code: string;
+  readonly severity = 'error' as const;
+  readonly location?: SourceLocation;
+  readonly hint?: string;
+  readonly excerpt?: string;
+
+  constructor(diagnostic: Omit<Diagnostic, 'severity'>, options?: { cause?: unknown }) {
+    super(diagnostic.message, options);
+    this.name = 'DocgenError';
+    this.code = diagnostic.code;
+    this.location = diagnostic.location;
+    this.hint = diagnostic.hint;
+    this.excerpt = diagnostic.excerpt;
+  }
+
+  toJSON(): Diagnostic {
+    return {
+      code: this.code,
+      severity: this.severity,
+      message: this.message,
+      location: this.location,
+      hint: this.hint,
+      excerpt: this.excerpt,
+    };
+  }
+}
+
+export function isDocgenError(value: unknown): value is DocgenError {
+  return value instanceof DocgenError || (value instanceof Error && value.name === 'DocgenError' && 'code' in value);
+}
+
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return '';
+  let text = location.file ?? '';
+  if (location.line !== undefined) text += `:${location.line}${location.column !== undefined ? `:${location.column}` : ''}`;
+  if (location.pointer) text += `${text ? ' ' : ''}at ${location.pointer}`;
+  return text;
+}
+
+/** `error DG_CODE file:line — message` followed by the excerpt and the hint. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = formatLocation(diagnostic.location);
+  const lines = [`${diagnostic.severity} ${diagnostic.code}${where ? ` ${where}` : ''}: ${diagnostic.message}`];
+  if (diagnostic.excerpt) lines.push(diagnostic.excerpt);
+  if (diagnostic.hint) lines.push(`  → ${diagnostic.hint}`);
+  return lines.join('\n');
+}
+
+/** Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. */
+export function codeFrame(text: string, line: number, column = 1, context = 2): string {
+  const all = text.split(/\r?\n/);
+  const first = Math.max(1, line - context);
+  const last = Math.min(all.length, line + context);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${all[n - 1]}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
+  }
+  return out.join('\n');
+}

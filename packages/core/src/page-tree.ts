@@ -1,0 +1,121 @@
+import { DocgenError } from './diagnostics.js';
+
+/**
+ * The page-tree model: what every source plugin renders and what the publisher syncs.
+ * A page is identified by its `key`, which is stable across runs and independent of the title,
+ * so a renamed page stays the same Confluence page.
+ */
+export interface PageAttachment {
+  /** File name as shown in Confluence; unique within the page. */
+  fileName: string;
+  mediaType: string;
+  /** SHA-256 of the bytes: an unchanged attachment is never uploaded again. */
+  contentHash: string;
+  /** Bytes of the file (in memory) … */
+  data?: Uint8Array;
+  /** … or a path to read them from (relative paths resolve against the rendered tree's folder). */
+  path?: string;
+}
+
+export interface Page {
+  /** Stable identity, e.g. `api/petstore/tag/pets`. Unique in the tree. */
+  key: string;
+  title: string;
+  /** Key of the parent page; undefined for a root of the tree. */
+  parentKey?: string;
+  labels: string[];
+  /** Markdown body, produced by the plugin's templates. */
+  markdown: string;
+  /** Confluence storage-format XHTML, filled by the converter. */
+  storage?: string;
+  attachments: PageAttachment[];
+  /** Position among siblings (lower first); siblings without one keep tree order. */
+  position?: number;
+  /** Which source produced the page (plugin name and input file), for provenance. */
+  source?: { plugin: string; file?: string };
+}
+
+export interface PageTree {
+  pages: Page[];
+}
+
+/** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */
+export function pageKey(...parts: string[]): string {
+  return parts
+    .map((part) =>
+      part
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || '_',
+    )
+    .join('/');
+}
+
+/** The flat file stem a page is written under in a rendered folder. */
+export function pageFileStem(key: string): string {
+  return key.replace(/\//g, '__');
+}
+
+/**
+ * Check the invariants the publisher relies on: unique keys, parents that exist, no cycles,
+ * titles unique case-insensitively (Confluence requires it within a space).
+ */
+export function validatePageTree(tree: PageTree): void {
+  const byKey = new Map<string, Page>();
+  const titles = new Map<string, string>();
+  for (const page of tree.pages) {
+    if (!page.key) throw new DocgenError({ code: 'DG_TREE_KEY', message: `a page titled "${page.title}" has no key` });
+    if (byKey.has(page.key)) {
+      throw new DocgenError({
+        code: 'DG_TREE_DUPLICATE_KEY',
+        message: `two pages share the key "${page.key}"`,
+        hint: 'page keys identify pages across runs; give each page its own key',
+      });
+    }
+    byKey.set(page.key, page);
+    const folded = page.title.trim().toLowerCase();
+    const other = titles.get(folded);
+    if (other !== undefined) {
+      throw new DocgenError({
+        code: 'DG_TREE_DUPLICATE_TITLE',
+        message: `pages "${other}" and "${page.key}" have the same title "${page.title}"`,
+        hint: 'Confluence titles are unique per space (ignoring case); set a title prefix or rename one of them',
+      });
+    }
+    titles.set(folded, page.key);
+    if (!page.title.trim()) {
+      throw new DocgenError({ code: 'DG_TREE_TITLE', message: `page "${page.key}" has an empty title` });
+    }
+  }
+  for (const page of tree.pages) {
+    if (page.parentKey !== undefined && !byKey.has(page.parentKey)) {
+      throw new DocgenError({
+        code: 'DG_TREE_PARENT',
+        message: `page "${page.key}" names parent "${page.parentKey}", which is not in the tree`,
+      });
+    }
+    const seen = new Set<string>();
+    for (let cursor: Page | undefined = page; cursor?.parentKey !== undefined; cursor = byKey.get(cursor.parentKey)) {
+      if (seen.has(cursor.key)) {
+        throw new DocgenError({ code: 'DG_TREE_CYCLE', message: `page "${page.key}" is its own ancestor` });
+      }
+      seen.add(cursor.key);
+    }
+  }
+}
+
+/** Pages ordered so that every parent comes before its children (stable otherwise). */
+export function parentsFirst(pages: readonly Page[]): Page[] {
+  const byKey = new Map(pages.map((page) => [page.key, page]));
+  const depth = (page: Page): number => {
+    let d = 0;
+    for (let p = page; p.parentKey !== undefined && byKey.has(p.parentKey); p = byKey.get(p.parentKey)!) d++;
+    return d;
+  };
+  return pages
+    .map((page, index) => ({ page, index, depth: depth(page) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map(({ page }) => page);
+}

@@ -1,0 +1,151 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DocgenError } from './diagnostics.js';
+import { contentHash } from './hash.js';
+import { pageFileStem, validatePageTree, type Page, type PageTree } from './page-tree.js';
+
+/**
+ * A rendered page tree on disk: the hand-off between generator commands and `docgen publish`.
+ *
+ *   manifest.json                 the pages, their parents, labels and files
+ *   <stem>.md                     Markdown body of each page
+ *   <stem>.storage.xhtml          Confluence storage format of each page (when converted)
+ *   attachments/<stem>/<file>     attachment bytes
+ */
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export interface ManifestAttachment {
+  fileName: string;
+  mediaType: string;
+  contentHash: string;
+  file: string;
+}
+
+export interface ManifestPage {
+  key: string;
+  title: string;
+  parentKey?: string;
+  labels: string[];
+  position?: number;
+  source?: Page['source'];
+  markdownFile: string;
+  storageFile?: string;
+  attachments: ManifestAttachment[];
+}
+
+export interface Manifest {
+  schemaVersion: number;
+  generator: { name: string; version: string };
+  pages: ManifestPage[];
+}
+
+/**
+ * Write the tree into `outDir`. Files are written to a sibling temp folder first and swapped in,
+ * so a failure half-way leaves the previous output intact.
+ */
+export async function writeRenderedTree(
+  outDir: string,
+  tree: PageTree,
+  generator: Manifest['generator'],
+): Promise<Manifest> {
+  validatePageTree(tree);
+  const target = resolve(outDir);
+  const staging = `${target}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const manifest: Manifest = { schemaVersion: MANIFEST_SCHEMA_VERSION, generator, pages: [] };
+  try {
+    for (const page of tree.pages) manifest.pages.push(await writePage(staging, page));
+    await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    const previous = `${target}.old-${process.pid}`;
+    if (existsSync(target)) await rename(target, previous);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(staging, target);
+    await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return manifest;
+}
+
+async function writePage(dir: string, page: Page): Promise<ManifestPage> {
+  const stem = pageFileStem(page.key);
+  const entry: ManifestPage = {
+    key: page.key,
+    title: page.title,
+    parentKey: page.parentKey,
+    labels: page.labels,
+    position: page.position,
+    source: page.source,
+    markdownFile: `${stem}.md`,
+    attachments: [],
+  };
+  await writeFile(join(dir, entry.markdownFile), page.markdown);
+  if (page.storage !== undefined) {
+    entry.storageFile = `${stem}.storage.xhtml`;
+    await writeFile(join(dir, entry.storageFile), page.storage);
+  }
+  for (const attachment of page.attachments) {
+    const data = attachment.data ?? (attachment.path ? await readFile(attachment.path) : undefined);
+    if (!data) throw new DocgenError({ code: 'DG_ATTACHMENT', message: `attachment ${attachment.fileName} of page "${page.key}" has no data` });
+    const file = `attachments/${stem}/${attachment.fileName}`;
+    await mkdir(join(dir, 'attachments', stem), { recursive: true });
+    await writeFile(join(dir, file), data);
+    entry.attachments.push({ fileName: attachment.fileName, mediaType: attachment.mediaType, contentHash: contentHash(data), file });
+  }
+  return entry;
+}
+
+/** Read a rendered folder back into a page tree (attachments by path, not loaded). */
+export async function readRenderedTree(dir: string): Promise<{ manifest: Manifest; tree: PageTree }> {
+  const root = resolve(dir);
+  const manifestPath = join(root, MANIFEST_FILE);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new DocgenError(
+      {
+        code: missing ? 'DG_RENDERED_MISSING' : 'DG_RENDERED_INVALID',
+        message: missing ? `no ${MANIFEST_FILE} in ${root}` : `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`,
+        location: { file: manifestPath },
+        hint: missing ? 'pass the output folder of a generator command, e.g. `docgen api --out docs-out`' : 'regenerate the folder',
+      },
+      { cause: error },
+    );
+  }
+  if (manifest.schemaVersion !== MANIFEST_SCHEMA_VERSION) {
+    throw new DocgenError({
+      code: 'DG_RENDERED_VERSION',
+      message: `${MANIFEST_FILE} has schema version ${manifest.schemaVersion}; this docgen reads version ${MANIFEST_SCHEMA_VERSION}`,
+      location: { file: manifestPath },
+      hint: 'regenerate the folder with this version of docgen',
+    });
+  }
+  const pages: Page[] = [];
+  for (const entry of manifest.pages) {
+    pages.push({
+      key: entry.key,
+      title: entry.title,
+      parentKey: entry.parentKey,
+      labels: entry.labels ?? [],
+      position: entry.position,
+      source: entry.source,
+      markdown: await readFile(join(root, entry.markdownFile), 'utf8'),
+      storage: entry.storageFile ? await readFile(join(root, entry.storageFile), 'utf8') : undefined,
+      attachments: entry.attachments.map((a) => ({
+        fileName: a.fileName,
+        mediaType: a.mediaType,
+        contentHash: a.contentHash,
+        path: join(root, a.file),
+      })),
+    });
+  }
+  const tree = { pages };
+  validatePageTree(tree);
+  return { manifest, tree };
+}

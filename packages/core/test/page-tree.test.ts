@@ -1,0 +1,42 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { DocgenError, pageKey, parentsFirst, readRenderedTree, validatePageTree, writeRenderedTree, type Page } from '@docgen/core';
+
+const page = (key: string, title: string, parentKey?: string): Page => ({ key, title, parentKey, labels: [], markdown: `# ${title}\n`, attachments: [] });
+
+describe('page tree', () => {
+  it('builds safe keys', () => {
+    expect(pageKey('API', 'Pets & Owners', 'Café')).toBe('api/pets-owners/cafe');
+  });
+
+  it('rejects duplicate titles ignoring case, dangling parents and cycles', () => {
+    expect(() => validatePageTree({ pages: [page('a', 'Pets'), page('b', 'pets')] })).toThrow(/same title/);
+    expect(() => validatePageTree({ pages: [page('a', 'A', 'zzz')] })).toThrow(DocgenError);
+    expect(() => validatePageTree({ pages: [page('a', 'A', 'b'), page('b', 'B', 'a')] })).toThrow(/own ancestor/);
+  });
+
+  it('orders parents before children', () => {
+    const ordered = parentsFirst([page('c', 'C', 'b'), page('b', 'B', 'a'), page('a', 'A')]);
+    expect(ordered.map((p) => p.key)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('round-trips through a rendered folder with attachments', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'docgen-core-')), 'out');
+    const root = { ...page('api', 'API'), storage: '<p>API</p>', attachments: [{ fileName: 'spec.yaml', mediaType: 'application/yaml', contentHash: '', data: Buffer.from('openapi: 3.1.0\n') }] };
+    await writeRenderedTree(dir, { pages: [root, page('api/pets', 'Pets', 'api')] }, { name: 'test', version: '0' });
+    const { tree, manifest } = await readRenderedTree(dir);
+    expect(manifest.pages.map((p) => p.key)).toEqual(['api', 'api/pets']);
+    expect(tree.pages[0]!.storage).toBe('<p>API</p>');
+    expect(tree.pages[1]!.parentKey).toBe('api');
+    const attachment = tree.pages[0]!.attachments[0]!;
+    expect(await readFile(attachment.path!, 'utf8')).toBe('openapi: 3.1.0\n');
+    expect(attachment.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('explains a missing manifest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-core-'));
+    await expect(readRenderedTree(dir)).rejects.toMatchObject({ code: 'DG_RENDERED_MISSING' });
+  });
+});

@@ -1,0 +1,53 @@
+// The one Jest setup for every docgen project.
+//
+// Why it looks like this: docgen ships native ES modules, and unified/remark are ESM-only.
+// Rather than transpiling node_modules to CommonJS (slow, and breaks `import.meta`), tests run
+// as real ESM: `npm test` starts Jest under `--experimental-vm-modules`, @swc/jest strips the
+// TypeScript types and keeps `import`/`export`, and workspace packages resolve to their `src/`
+// so a test never needs a stale `dist/`.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `@docgen/x` → `<repo>/<dir>/src/index.ts` for every workspace package that has one. */
+function workspaceSourceMap() {
+  const map = {};
+  for (const group of ['packages', 'apps', 'tools']) {
+    const groupDir = join(repoRoot, group);
+    if (!existsSync(groupDir)) continue;
+    for (const entry of readdirSync(groupDir)) {
+      const manifest = join(groupDir, entry, 'package.json');
+      const source = join(groupDir, entry, 'src', 'index.ts');
+      if (!existsSync(manifest) || !existsSync(source)) continue;
+      const { name } = JSON.parse(readFileSync(manifest, 'utf8'));
+      map[`^${name.replace(/[/@.-]/g, (c) => `\\${c}`)}$`] = source;
+    }
+  }
+  return map;
+}
+
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleNameMapper: {
+    ...workspaceSourceMap(),
+    // TypeScript's NodeNext style imports `./x.js`; in tests that file is `./x.ts`.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['**/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 60_000,
+};

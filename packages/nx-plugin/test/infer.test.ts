@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { repoRoot } from '@docgen/test-support';
+
+const run = promisify(execFile);
+
+/** A throwaway Nx workspace that uses this repo's node_modules (and so the built plugin). */
+async function workspace(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'docgen-nx-'));
+  await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+  await writeFile(join(root, 'nx.json'), JSON.stringify({ plugins: ['@docgen/nx-plugin'] }));
+  await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['services/*'] }));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+  return root;
+}
+
+async function nx(cwd: string, ...args: string[]): Promise<string> {
+  const bin = join(repoRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+  const { stdout } = await run(process.execPath, [bin, ...args], { cwd, env });
+  return stdout;
+}
+
+describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      'services/orders/docgen.config.yaml': 'out: generated-docs\nsources: []\n',
+      'services/billing/package.json': JSON.stringify({ name: 'billing', private: true }),
+      'services/billing/docgen.config.json': JSON.stringify({ sources: [] }),
+      'services/no-docs/package.json': JSON.stringify({ name: 'no-docs', private: true }),
+    });
+  });
+
+  it('gives a folder with a docgen config a cacheable docs target and an uncached publish target', async () => {
+    const project = JSON.parse(await nx(root, 'show', 'project', 'services-orders', '--json'));
+    expect(project.targets.docs).toMatchObject({
+      executor: 'nx:run-commands',
+      cache: true,
+      options: { command: 'docgen api --config docgen.config.yaml --out generated-docs', cwd: 'services/orders' },
+      outputs: ['{projectRoot}/generated-docs'],
+    });
+    expect(project.targets['docs-publish']).toMatchObject({ cache: false, dependsOn: ['docs'] });
+  });
+
+  it('merges the targets into an existing package project and leaves projects without a config alone', async () => {
+    const billing = JSON.parse(await nx(root, 'show', 'project', 'billing', '--json'));
+    expect(billing.targets.docs.options.command).toBe('docgen api --config docgen.config.json --out docs-out');
+    const noDocs = JSON.parse(await nx(root, 'show', 'project', 'no-docs', '--json'));
+    expect(noDocs.targets?.docs).toBeUndefined();
+    const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
+    expect(withDocs.sort()).toEqual(['billing', 'services-orders']);
+  });
+});

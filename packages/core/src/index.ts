@@ -3,3 +3,8 @@ export * from './hash.js';
 export * from './page-tree.js';
 export * from './plugin.js';
 export * from './rendered-tree.js';
+export * from './config.js';
+export * from './plugins.js';
+export * from './render.js';
+export * from './schema-validation.js';
+export * from './structured-file.js';

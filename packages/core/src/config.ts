@@ -1,0 +1,272 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DocgenError, type SourceLocation } from './diagnostics.js';
+import { parseStructured } from './structured-file.js';
+import { validateAgainstSchema } from './schema-validation.js';
+
+/**
+ * docgen's configuration: which sources to render, where to write, how to publish.
+ * Found as `docgen.config.{js,mjs,json,yaml,yml,ts}` or `package.json#docgen`, from the
+ * working directory upwards, or named explicitly with `--config`.
+ */
+export interface SourceConfig {
+  /** Built-in short name (`openapi`), an npm module name, or a path relative to the config file. */
+  plugin: string;
+  /** Options for the plugin, validated against its own schema. */
+  options?: Record<string, unknown>;
+  /** Page key of a page (from an earlier source) to put this source's root pages under. */
+  parent?: string;
+  /** Prepended to every title this source produces (titles are unique per Confluence space). */
+  titlePrefix?: string;
+  /** Labels added to every page of this source. */
+  labels?: string[];
+}
+
+export interface ConfluenceConfig {
+  url?: string;
+  spaceKey?: string;
+  parentId?: string;
+  parentTitle?: string;
+  titlePrefix?: string;
+  user?: string;
+  onConflict?: 'fail' | 'overwrite' | 'skip';
+  concurrency?: number;
+  prune?: boolean;
+  labels?: string[];
+  /** Folder of the embedded sandbox used when no url is configured. */
+  sandboxDir?: string;
+}
+
+export interface DocgenConfig {
+  title?: string;
+  /** Output folder of rendered pages (relative to the config file). */
+  out: string;
+  /** Folder of template overrides: `<templates>/<plugin>/<name>.hbs` (relative to the config file). */
+  templates: string;
+  sources: SourceConfig[];
+  confluence?: ConfluenceConfig;
+}
+
+export interface LoadedConfig {
+  config: DocgenConfig;
+  /** Absolute path of the file read, undefined for a config built in memory. */
+  file?: string;
+  /** Folder relative paths resolve against. */
+  dir: string;
+  /** Map a JSON pointer inside the config (e.g. `/sources/0/options/spec`) to file and line. */
+  locate(pointer: string, key?: boolean): SourceLocation;
+}
+
+export const CONFIG_FILE_NAMES = [
+  'docgen.config.js',
+  'docgen.config.mjs',
+  'docgen.config.json',
+  'docgen.config.yaml',
+  'docgen.config.yml',
+  'docgen.config.ts',
+] as const;
+
+const stringArray = { type: 'array', items: { type: 'string' } };
+
+/** The JSON schema of the config file (draft 2020-12). Exported for editors and docs. */
+export const configSchema: Record<string, unknown> = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'docgen configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    title: { type: 'string', description: 'Title of the documentation set' },
+    out: { type: 'string', default: 'docs-out', description: 'Output folder, relative to the config file' },
+    templates: { type: 'string', default: 'templates', description: 'Template overrides folder: <templates>/<plugin>/<name>.hbs' },
+    sources: {
+      type: 'array',
+      default: [],
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['plugin'],
+        properties: {
+          plugin: { type: 'string', minLength: 1, description: 'openapi, an npm module name, or ./path/to/plugin' },
+          options: { type: 'object', default: {} },
+          parent: { type: 'string', minLength: 1 },
+          titlePrefix: { type: 'string' },
+          labels: stringArray,
+        },
+      },
+    },
+    confluence: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        url: { type: 'string', pattern: '^https?://' },
+        spaceKey: { type: 'string', minLength: 1 },
+        parentId: { type: ['string', 'integer'] },
+        parentTitle: { type: 'string' },
+        titlePrefix: { type: 'string' },
+        user: { type: 'string' },
+        onConflict: { enum: ['fail', 'overwrite', 'skip'] },
+        concurrency: { type: 'integer', minimum: 1, maximum: 32 },
+        prune: { type: 'boolean' },
+        labels: stringArray,
+        sandboxDir: { type: 'string' },
+      },
+    },
+  },
+};
+
+const SECRET_KEYS = /^(token|apiToken|api_token|password|accessToken|pat|secret)$/i;
+
+/** Search `from` and its ancestors for a config file; undefined when there is none. */
+export function findConfigFile(from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const json = JSON.parse(requireText(pkg)) as Record<string, unknown>;
+        if (json.docgen !== undefined) return pkg;
+      } catch {
+        // an unreadable package.json is not ours to judge here
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function requireText(file: string): string {
+  // a small synchronous read for the upward search; package.json files are tiny
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Load and validate the config. `explicit` is a path given by the user (`--config`); otherwise
+ * the nearest config from `cwd` upwards is used, and with none an empty config rooted at `cwd`.
+ */
+export async function loadConfig(options: { cwd?: string; explicit?: string } = {}): Promise<LoadedConfig> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  let file: string | undefined;
+  if (options.explicit) {
+    file = resolve(cwd, options.explicit);
+    if (!existsSync(file)) {
+      throw new DocgenError({
+        code: 'DG_CONFIG_NOT_FOUND',
+        message: `config file ${file} does not exist`,
+        location: { file },
+        hint: `create it, or pass the path of an existing docgen.config.yaml with --config`,
+      });
+    }
+  } else {
+    file = findConfigFile(cwd);
+  }
+  if (!file) return configFromObject({}, { dir: cwd });
+  return loadConfigFile(file);
+}
+
+/** Read one config file of any supported kind. */
+export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  const ext = extname(file).toLowerCase();
+  const dir = dirname(file);
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') {
+    return loadModuleConfig(file, true);
+  }
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadModuleConfig(file, false);
+  const text = await readFile(file, 'utf8');
+  const isPackageJson = basename(file) === 'package.json';
+  const document = parseStructured(text, file, ext === '.json' ? 'json' : 'yaml', 'DG_CONFIG_SYNTAX');
+  let value = document.value;
+  let prefix = '';
+  if (isPackageJson) {
+    value = (value as Record<string, unknown> | null)?.docgen;
+    prefix = '/docgen';
+  }
+  if (value === null || value === undefined) value = {};
+  return configFromObject(value, {
+    file,
+    dir,
+    locate: (pointer, key) => document.locate(prefix + pointer, key),
+  });
+}
+
+async function loadModuleConfig(file: string, typescript: boolean): Promise<LoadedConfig> {
+  let exported: unknown;
+  try {
+    const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    exported = module.default ?? module;
+  } catch (error) {
+    if (typescript) {
+      throw new DocgenError(
+        {
+          code: 'DG_CONFIG_TS',
+          message: `cannot load ${basename(file)}: this Node.js (${process.version}) cannot run TypeScript files directly`,
+          location: { file },
+          hint: 'rename it to docgen.config.mjs (and drop the type annotations), or use docgen.config.yaml / .json',
+        },
+        { cause: error },
+      );
+    }
+    const syntax = error instanceof SyntaxError;
+    throw new DocgenError(
+      {
+        code: 'DG_CONFIG_LOAD',
+        message: `cannot load ${basename(file)}: ${(error as Error).message}`,
+        location: { file, ...stackLine(error, file) },
+        hint: syntax ? 'fix the JavaScript syntax error' : 'fix the error the config module throws when imported',
+      },
+      { cause: error },
+    );
+  }
+  if (typeof exported === 'function') exported = await (exported as () => unknown)();
+  return configFromObject(exported, { file, dir: dirname(file) });
+}
+
+function stackLine(error: unknown, file: string): { line?: number } {
+  const match = String((error as Error)?.stack ?? '').match(new RegExp(`${escapeRegExp(pathToFileURL(file).href)}:(\\d+)`));
+  return match ? { line: Number(match[1]) } : {};
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Validate a config object (from a file or built in memory, e.g. by `docgen api --openapi`). */
+export function configFromObject(
+  value: unknown,
+  origin: { file?: string; dir: string; locate?: (pointer: string, key?: boolean) => SourceLocation | undefined },
+): LoadedConfig {
+  const locate = (pointer: string, key?: boolean): SourceLocation => ({
+    file: origin.file,
+    ...(origin.locate?.(pointer, key) ?? {}),
+    pointer: pointer ? `#${pointer}` : undefined,
+  });
+  rejectSecrets(value, locate);
+  const config = structuredClone(value) as DocgenConfig;
+  validateAgainstSchema(configSchema, config, {
+    what: `docgen config${origin.file ? ` in ${basename(origin.file)}` : ''}`,
+    locate,
+    code: 'DG_CONFIG_INVALID',
+  });
+  if (typeof config.confluence?.parentId === 'number') config.confluence.parentId = String(config.confluence.parentId);
+  return { config, file: origin.file, dir: origin.dir, locate };
+}
+
+/** Tokens in a committed file leak; say where they belong instead. */
+function rejectSecrets(value: unknown, locate: (pointer: string, key?: boolean) => SourceLocation): void {
+  const confluence = (value as { confluence?: Record<string, unknown> } | null)?.confluence;
+  if (!confluence || typeof confluence !== 'object') return;
+  for (const key of Object.keys(confluence)) {
+    if (SECRET_KEYS.test(key)) {
+      throw new DocgenError({
+        code: 'DG_CONFIG_SECRET',
+        message: `"confluence.${key}" must not be in the config file: secrets are read only from the environment or flags`,
+        location: locate(`/confluence/${key}`, true),
+        hint: 'remove it and set CONFLUENCE_API_TOKEN (or CONFLUENCE_ACCESS_TOKEN) in the environment, or pass --confluence-token',
+      });
+    }
+  }
+}

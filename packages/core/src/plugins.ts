@@ -1,0 +1,180 @@
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoadedConfig, SourceConfig } from './config.js';
+import { DocgenError, type Diagnostic } from './diagnostics.js';
+import { validatePageTree, type Page, type PageTree } from './page-tree.js';
+import type { DocumentSource } from './plugin.js';
+import { createTemplateRenderer } from './render.js';
+import { validateAgainstSchema } from './schema-validation.js';
+
+/**
+ * Plugin loading: a source names its plugin by a built-in short name, an npm module name, or a
+ * path relative to the config file. The module's default export (or named `source`) must
+ * implement DocumentSource. Nothing in docgen needs to know an in-house plugin in advance.
+ */
+export const BUILTIN_PLUGINS: Readonly<Record<string, string>> = {
+  openapi: '@docgen/source-openapi',
+  routes: '@docgen/source-routes',
+  prisma: '@docgen/source-prisma',
+  runbook: '@docgen/source-runbook',
+  adr: '@docgen/source-adr',
+};
+
+export interface LoadedPlugin {
+  source: DocumentSource<Record<string, unknown>, unknown>;
+  /** Where the module was resolved from (a file path or the module name). */
+  resolvedFrom: string;
+}
+
+const loaded = new Map<string, LoadedPlugin>();
+
+/** Resolve and import a plugin. `fromDir` is the config file's folder. */
+export async function loadPlugin(spec: string, fromDir: string, location?: Diagnostic['location']): Promise<LoadedPlugin> {
+  const specifier = BUILTIN_PLUGINS[spec] ?? spec;
+  const target = resolvePluginSpecifier(specifier, fromDir, spec, location);
+  const cached = loaded.get(target);
+  if (cached) return cached;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(target)) as Record<string, unknown>;
+  } catch (error) {
+    throw new DocgenError(
+      {
+        code: 'DG_PLUGIN_LOAD',
+        message: `plugin "${spec}" failed to load: ${(error as Error).message}`,
+        location,
+        hint: 'build the plugin package (its main file must exist) and check its imports',
+      },
+      { cause: error },
+    );
+  }
+  const source = pickSource(module);
+  if (!source) {
+    throw new DocgenError({
+      code: 'DG_PLUGIN_SHAPE',
+      message: `plugin "${spec}" does not export a DocumentSource`,
+      location,
+      hint: 'export default (or export const source =) an object with name, optionsSchema, extract() and render()',
+    });
+  }
+  const result = { source, resolvedFrom: target };
+  loaded.set(target, result);
+  return result;
+}
+
+function resolvePluginSpecifier(specifier: string, fromDir: string, spec: string, location?: Diagnostic['location']): string {
+  const relative = specifier.startsWith('.') || isAbsolute(specifier);
+  if (relative) {
+    const path = resolve(fromDir, specifier);
+    if (!existsSync(path)) {
+      throw new DocgenError({
+        code: 'DG_PLUGIN_NOT_FOUND',
+        message: `plugin "${spec}" not found: ${path} does not exist`,
+        location,
+        hint: 'paths to plugins are relative to the config file',
+      });
+    }
+    if (statSync(path).isDirectory()) return pathToFileURL(createRequire(join(path, 'noop.js')).resolve(path)).href;
+    return pathToFileURL(path).href;
+  }
+  // A module name: prefer the user's project (config folder upwards), then docgen's own install.
+  for (const base of [join(fromDir, 'noop.js'), join(process.cwd(), 'noop.js'), import.meta.url]) {
+    try {
+      return pathToFileURL(createRequire(base).resolve(specifier)).href;
+    } catch {
+      // try the next base
+    }
+  }
+  const builtin = Object.entries(BUILTIN_PLUGINS).find(([, module]) => module === specifier)?.[0];
+  throw new DocgenError({
+    code: 'DG_PLUGIN_NOT_FOUND',
+    message: `plugin "${spec}" not found${builtin ? ` (built-in "${builtin}" is ${specifier}, which is not installed)` : ''}`,
+    location,
+    hint: builtin
+      ? `install it: npm install ${specifier}`
+      : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
+  });
+}
+
+function pickSource(module: Record<string, unknown>): DocumentSource<Record<string, unknown>, unknown> | undefined {
+  const candidates = [module.default, module.source, (module.default as Record<string, unknown> | undefined)?.default];
+  return candidates.find(isDocumentSource);
+}
+
+export function isDocumentSource(value: unknown): value is DocumentSource<Record<string, unknown>, unknown> {
+  const candidate = value as Partial<DocumentSource> | undefined;
+  return (
+    !!candidate &&
+    typeof candidate === 'object' &&
+    typeof candidate.name === 'string' &&
+    typeof candidate.extract === 'function' &&
+    typeof candidate.render === 'function' &&
+    !!candidate.optionsSchema &&
+    typeof candidate.optionsSchema === 'object'
+  );
+}
+
+export interface RunSourceOptions {
+  /** Collects warnings; errors are thrown. */
+  report?: (diagnostic: Diagnostic) => void;
+}
+
+/** Load, validate options, extract, render: one configured source → its pages. */
+export async function runSource(config: LoadedConfig, index: number, options: RunSourceOptions = {}): Promise<PageTree> {
+  const entry: SourceConfig = config.config.sources[index]!;
+  const pointer = `/sources/${index}`;
+  const { source } = await loadPlugin(entry.plugin, config.dir, config.locate(`${pointer}/plugin`));
+  const pluginOptions = structuredClone(entry.options ?? {});
+  validateAgainstSchema(source.optionsSchema, pluginOptions, {
+    what: `options of plugin "${entry.plugin}"`,
+    keyPrefix: `sources[${index}].options`,
+    locate: (optionPointer, key) => config.locate(`${pointer}/options${optionPointer}`, key),
+    code: 'DG_PLUGIN_OPTIONS',
+  });
+  const report = options.report ?? (() => undefined);
+  const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };
+  const model = await source.extract(context);
+  const templates = createTemplateRenderer({
+    defaultsDir: source.templatesDir,
+    overridesDir: join(resolve(config.dir, config.config.templates), source.name),
+  });
+  const tree = await source.render(model, { ...context, templates });
+  return decorate(tree, entry, source.name);
+}
+
+/** Apply the source's title prefix, labels, parent and provenance. */
+function decorate(tree: PageTree, entry: SourceConfig, plugin: string): PageTree {
+  const keys = new Set(tree.pages.map((page) => page.key));
+  const pages = tree.pages.map((page): Page => {
+    const root = page.parentKey === undefined || !keys.has(page.parentKey);
+    return {
+      ...page,
+      title: entry.titlePrefix ? `${entry.titlePrefix}${page.title}` : page.title,
+      labels: [...new Set([...page.labels, ...(entry.labels ?? [])])],
+      parentKey: root && entry.parent ? entry.parent : page.parentKey,
+      source: page.source ?? { plugin },
+    };
+  });
+  return { pages };
+}
+
+/**
+ * Every configured source (or those `include` keeps), in config order, merged into one tree.
+ * The result is validated: unique keys and titles, parents that exist.
+ */
+export async function generatePageTree(
+  config: LoadedConfig,
+  options: RunSourceOptions & { include?: (source: SourceConfig, index: number) => boolean } = {},
+): Promise<PageTree> {
+  const pages: Page[] = [];
+  for (let index = 0; index < config.config.sources.length; index++) {
+    if (options.include && !options.include(config.config.sources[index]!, index)) continue;
+    const tree = await runSource(config, index, options);
+    pages.push(...tree.pages);
+  }
+  const tree = { pages };
+  validatePageTree(tree);
+  return tree;
+}

@@ -1,0 +1,179 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { codeFrame, DocgenError } from './diagnostics.js';
+import type { TemplateRenderer } from './plugin.js';
+
+/**
+ * Handlebars rendering for Markdown output.
+ *
+ * A plugin ships its default templates in one folder (`<name>.hbs`, partials `_<name>.hbs`);
+ * a user overrides any of them, one file at a time, with a file of the same name in
+ * `<templates>/<plugin>/`. Output is Markdown, so HTML escaping is off: templates escape
+ * explicitly with the helpers below (`cell` for table cells, `md` for inline text, `fence` for code).
+ */
+export interface TemplateRendererOptions {
+  /** The plugin's default templates. */
+  defaultsDir?: string;
+  /** The user's overrides for this plugin (usually `<config dir>/templates/<plugin>`); may not exist. */
+  overridesDir?: string;
+  /** Extra helpers a plugin registers. */
+  helpers?: Record<string, Handlebars.HelperDelegate>;
+}
+
+interface TemplateSource {
+  name: string;
+  file: string;
+  text: string;
+  partial: boolean;
+}
+
+export function createTemplateRenderer(options: TemplateRendererOptions): TemplateRenderer & { files(): Record<string, string> } {
+  const sources = new Map<string, TemplateSource>();
+  for (const dir of [options.defaultsDir, options.overridesDir]) {
+    if (!dir || !existsSync(dir)) continue;
+    for (const entry of readdirSync(dir)) {
+      if (!entry.endsWith('.hbs')) continue;
+      const partial = entry.startsWith('_');
+      const name = entry.slice(partial ? 1 : 0, -'.hbs'.length);
+      const file = join(dir, entry);
+      sources.set(`${partial ? '_' : ''}${name}`, { name, file, text: readFileSync(file, 'utf8'), partial });
+    }
+  }
+  const handlebars = Handlebars.create();
+  registerMarkdownHelpers(handlebars);
+  for (const [name, helper] of Object.entries(options.helpers ?? {})) handlebars.registerHelper(name, helper);
+  for (const source of sources.values()) {
+    if (source.partial) handlebars.registerPartial(source.name, compileTemplate(handlebars, source));
+  }
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const template = (name: string) => {
+    const source = sources.get(name);
+    if (!source || source.partial) {
+      throw new DocgenError({
+        code: 'DG_TEMPLATE_MISSING',
+        message: `no template "${name}.hbs"`,
+        location: options.defaultsDir ? { file: options.defaultsDir } : undefined,
+        hint: `add ${name}.hbs to ${options.overridesDir ?? 'the templates folder'}`,
+      });
+    }
+    let fn = compiled.get(name);
+    if (!fn) {
+      fn = compileTemplate(handlebars, source);
+      compiled.set(name, fn);
+    }
+    return { fn, source };
+  };
+  return {
+    has: (name) => sources.has(name) && !sources.get(name)!.partial,
+    render(name, data) {
+      const { fn, source } = template(name);
+      try {
+        return fn(data);
+      } catch (error) {
+        throw templateError(error, source);
+      }
+    },
+    files: () => Object.fromEntries([...sources.entries()].map(([name, s]) => [name, s.file])),
+  };
+}
+
+function compileTemplate(handlebars: typeof Handlebars, source: TemplateSource): Handlebars.TemplateDelegate {
+  try {
+    // precompile eagerly so syntax errors surface with the file that has them
+    handlebars.precompile(source.text);
+    return handlebars.compile(source.text, { noEscape: true, strict: false });
+  } catch (error) {
+    throw templateError(error, source);
+  }
+}
+
+function templateError(error: unknown, source: TemplateSource): Error {
+  if (error instanceof DocgenError) return error;
+  const message = (error as Error).message ?? String(error);
+  let line = (error as { lineNumber?: number }).lineNumber;
+  const column = (error as { column?: number }).column;
+  line ??= Number(message.match(/on line (\d+)/)?.[1]) || undefined;
+  const file = source.file;
+  const text = source.text;
+  const partialName = message.match(/partial (\S+) could not be found/)?.[1];
+  return new DocgenError(
+    {
+      code: 'DG_TEMPLATE',
+      message: `template ${file.split(/[\\/]/).pop()} failed: ${message.split('\n')[0]}`,
+      location: { file, line, column: column !== undefined ? column + 1 : undefined },
+      excerpt: line !== undefined ? codeFrame(text, line, column !== undefined ? column + 1 : 1) : undefined,
+      hint: partialName ? `add _${partialName}.hbs beside the template` : 'fix the template at the marked line',
+    },
+    { cause: error },
+  );
+}
+
+/** Escape characters that Markdown would read as syntax inside running text. */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+}
+
+/** One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). */
+export function escapeTableCell(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return String(value)
+    .replace(/\r?\n\s*\r?\n/g, '<br><br>')
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+/** Inline code that survives backticks inside the value. */
+export function inlineCode(value: unknown): string {
+  const text = String(value ?? '');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in the body. */
+export function codeFence(body: unknown, language = ''): string {
+  const text = String(body ?? '').replace(/\n+$/, '');
+  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text}\n${fence}`;
+}
+
+/** A lower-case slug usable as a heading anchor: `GET /pets/{id}` → `get-pets-id`. */
+export function anchorSlug(text: unknown): string {
+  return (
+    String(text ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'section'
+  );
+}
+
+function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
+  const plain = (fn: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      return fn(...args.slice(0, -1)); // drop Handlebars' options argument
+    };
+  handlebars.registerHelper('md', plain((value) => escapeMarkdownInline(String(value ?? ''))));
+  handlebars.registerHelper('cell', plain((value) => escapeTableCell(value)));
+  handlebars.registerHelper('code', plain((value) => inlineCode(value)));
+  handlebars.registerHelper('fence', plain((body, language) => codeFence(body, typeof language === 'string' ? language : '')));
+  handlebars.registerHelper('anchor', plain((value) => anchorSlug(value)));
+  handlebars.registerHelper('json', plain((value, indent) => JSON.stringify(value, null, typeof indent === 'number' ? indent : 2)));
+  handlebars.registerHelper('eq', plain((a, b) => a === b));
+  handlebars.registerHelper('ne', plain((a, b) => a !== b));
+  handlebars.registerHelper('and', plain((...values) => values.every(Boolean)));
+  handlebars.registerHelper('or', plain((...values) => values.find(Boolean) ?? values[values.length - 1]));
+  handlebars.registerHelper('not', plain((value) => !value));
+  handlebars.registerHelper('upper', plain((value) => String(value ?? '').toUpperCase()));
+  handlebars.registerHelper('lower', plain((value) => String(value ?? '').toLowerCase()));
+  handlebars.registerHelper('join', plain((list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '')));
+  handlebars.registerHelper('default', plain((value, fallback) => (value === undefined || value === null || value === '' ? fallback : value)));
+  handlebars.registerHelper('length', plain((value) => (Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0)));
+  // Block text from a spec can contain anything; keep it as Markdown but never let it end a list or table.
+  handlebars.registerHelper('trim', plain((value) => String(value ?? '').trim()));
+}

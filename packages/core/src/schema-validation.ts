@@ -1,0 +1,133 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { DocgenError, type SourceLocation } from './diagnostics.js';
+
+/**
+ * JSON Schema validation with errors a user can act on: the offending key in dotted form
+ * (`sources[0].options.spec`), where it is (file:line when the caller can locate a pointer),
+ * and what would have been accepted.
+ */
+export interface ValidationTarget {
+  /** What is being validated, for the message: `docgen config`, `options of plugin "openapi"`. */
+  what: string;
+  /** Prefix of every reported key (e.g. `sources[0].options`). */
+  keyPrefix?: string;
+  /** Map a JSON pointer (relative to the validated value) to a location; `key` asks for the key's position. */
+  locate?: (pointer: string, key?: boolean) => SourceLocation | undefined;
+  /** Code of the thrown DocgenError. */
+  code?: string;
+}
+
+let ajv: Ajv2020 | undefined;
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function compile(schema: Record<string, unknown>): ValidateFunction {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    // strict: false lets plugin authors use annotations Ajv does not know (e.g. `markdownDescription`).
+    ajv ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** Validate `value` in place (defaults from the schema are filled in); throw a DocgenError on the first problems. */
+export function validateAgainstSchema(schema: Record<string, unknown>, value: unknown, target: ValidationTarget): void {
+  const validate = compile(schema);
+  if (validate(value)) return;
+  const errors = simplify(validate.errors ?? []);
+  const first = errors[0]!;
+  const where = (error: ErrorObject) => {
+    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}` : error.instancePath;
+    return target.locate?.(pointer, error.keyword === 'additionalProperties');
+  };
+  const lines = errors.slice(0, 8).map((error) => {
+    const location = where(error);
+    return `${describe(error, target.keyPrefix)}${location?.line ? ` (line ${location.line})` : ''}`;
+  });
+  const more = errors.length > 8 ? `\n  … and ${errors.length - 8} more` : '';
+  throw new DocgenError({
+    code: target.code ?? 'DG_CONFIG_INVALID',
+    message: errors.length === 1 ? `invalid ${target.what}: ${lines[0]}` : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
+    location: where(first),
+    hint: hintFor(first, schema),
+  });
+}
+
+/** Ajv reports every failed branch of a oneOf/anyOf; keep the most specific errors per location. */
+function simplify(errors: ErrorObject[]): ErrorObject[] {
+  const concrete = errors.filter((error) => !['oneOf', 'anyOf', 'if'].includes(error.keyword));
+  const list = concrete.length ? concrete : errors;
+  const seen = new Set<string>();
+  return list.filter((error) => {
+    const id = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `/sources/0/options` → `sources[0].options` */
+export function pointerToKey(pointer: string, prefix = ''): string {
+  let key = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = unescapePointer(raw);
+    if (/^\d+$/.test(segment)) key += `[${segment}]`;
+    else key += key ? `.${segment}` : segment;
+  }
+  return key;
+}
+
+function describe(error: ErrorObject, prefix?: string): string {
+  const key = pointerToKey(error.instancePath, prefix);
+  const subject = key ? `"${key}"` : 'the value';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${pointerToKey(`${error.instancePath}/${escapePointer(String(params.additionalProperty))}`, prefix)}"`;
+    case 'required':
+      return `missing required key "${pointerToKey(`${error.instancePath}/${escapePointer(String(params.missingProperty))}`, prefix)}"`;
+    case 'type':
+      return `${subject} must be ${article(String(params.type))}`;
+    case 'enum':
+      return `${subject} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `${subject} must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return `${subject} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+function article(type: string): string {
+  const list = type.split(',');
+  const one = (t: string) => (t === 'integer' || t === 'object' || t === 'array' ? `an ${t}` : `a ${t}`);
+  return list.map(one).join(' or ');
+}
+
+function hintFor(error: ErrorObject, schema: Record<string, unknown>): string | undefined {
+  if (error.keyword === 'additionalProperties') {
+    const allowed = Object.keys(subSchemaAt(schema, error.schemaPath)?.properties ?? {});
+    return allowed.length ? `allowed keys here: ${allowed.join(', ')}` : 'remove the key';
+  }
+  if (error.keyword === 'required') return 'add the missing key';
+  return undefined;
+}
+
+/** The schema object that owns the failing keyword, e.g. `#/properties/sources/items/additionalProperties` → items. */
+function subSchemaAt(schema: Record<string, unknown>, schemaPath: string): { properties?: Record<string, unknown> } | undefined {
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1).map(unescapePointer);
+  let node: unknown = schema;
+  for (const segment of segments) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node as { properties?: Record<string, unknown> } | undefined;
+}

@@ -1,0 +1,138 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
+import { unescapePointer } from './schema-validation.js';
+
+/**
+ * A parsed JSON or YAML file that can say where a JSON pointer sits (line and column).
+ * JSON is parsed with `JSON.parse` (fast, for multi-megabyte specs); its positions are only
+ * computed, with the `yaml` CST, the first time a location is asked for, i.e. on an error.
+ */
+export interface StructuredDocument {
+  file: string;
+  text: string;
+  value: unknown;
+  /** Line/column of the node at `pointer` (`/paths/~1pets/get`); of its key when `key` is set. */
+  locate(pointer: string, key?: boolean): SourceLocation;
+}
+
+export type StructuredFormat = 'json' | 'yaml';
+
+/** Guess the format from the file name, falling back to the first non-blank character. */
+export function detectFormat(file: string, text: string): StructuredFormat {
+  if (/\.json$/i.test(file)) return 'json';
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
+}
+
+export function parseStructured(text: string, file: string, format: StructuredFormat = detectFormat(file, text), code = 'DG_SYNTAX'): StructuredDocument {
+  if (format === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw jsonSyntaxError(text, file, error as Error, code);
+    }
+    let positions: PositionIndex | undefined;
+    return {
+      file,
+      text,
+      value,
+      locate(pointer, key) {
+        positions ??= indexPositions(text);
+        return { file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined };
+      },
+    };
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false });
+  const problem = document.errors[0];
+  if (problem) {
+    const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+    throw new DocgenError({
+      code,
+      message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax error: ${problem.message.split('\n')[0]}`,
+      location: { file, line: pos.line, column: pos.col },
+      excerpt: codeFrame(text, pos.line, pos.col),
+      hint: 'fix the syntax at the marked line (indentation, a missing colon or quote)',
+    });
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    throw new DocgenError({ code, message: `cannot read ${file}: ${(error as Error).message}`, location: { file } }, { cause: error });
+  }
+  const positions = new PositionIndex(document, lineCounter);
+  return {
+    file,
+    text,
+    value,
+    locate: (pointer, key) => ({ file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined }),
+  };
+}
+
+function jsonSyntaxError(text: string, file: string, error: Error, code: string): DocgenError {
+  const match = error.message.match(/position (\d+)/);
+  const offset = match ? Number(match[1]) : undefined;
+  let location: SourceLocation = { file };
+  let excerpt: string | undefined;
+  if (offset !== undefined) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    location = { file, line, column };
+    excerpt = codeFrame(text, line, column);
+  }
+  return new DocgenError(
+    {
+      code,
+      message: `JSON syntax error: ${error.message.replace(/\s*\(line \d+ column \d+\)/, '')}`,
+      location,
+      excerpt,
+      hint: 'fix the JSON at the marked position (a missing comma, quote or bracket)',
+    },
+    { cause: error },
+  );
+}
+
+function indexPositions(text: string): PositionIndex {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, strict: false, uniqueKeys: false });
+  return new PositionIndex(document, lineCounter);
+}
+
+class PositionIndex {
+  constructor(
+    private readonly document: Document,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  locate(pointer: string, key?: boolean): { line?: number; column?: number } {
+    const segments = pointer.split('/').slice(1).map(unescapePointer);
+    let node: unknown = this.document.contents;
+    let best: Node | undefined = node as Node | undefined;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      const last = i === segments.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+        if (!pair) break;
+        if (last && key && pair.key) return this.position(pair.key as Node);
+        node = pair.value;
+      } else if (isSeq(node)) {
+        node = node.items[Number(segment)];
+      } else {
+        break;
+      }
+      if (node && (node as Node).range) best = node as Node;
+      else break;
+    }
+    return best ? this.position(best) : {};
+  }
+
+  private position(node: Node): { line?: number; column?: number } {
+    if (!node.range) return {};
+    const { line, col } = this.lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  }
+}

@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { DocgenError, findConfigFile, loadConfig } from '@docgen/core';
+
+async function project(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'docgen-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(join(dir, name, '..'), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return dir;
+}
+
+async function failure(promise: Promise<unknown>): Promise<DocgenError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DocgenError) return error;
+    throw error;
+  }
+  throw new Error('expected a DocgenError');
+}
+
+describe('config loading', () => {
+  it('reads YAML, fills defaults and remembers its folder', async () => {
+    const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    options: { spec: api.yaml }\n' });
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.file).toBe(join(dir, 'docgen.config.yaml'));
+    expect(loaded.dir).toBe(dir);
+    expect(loaded.config).toEqual({ title: 'Shop', out: 'docs-out', templates: 'templates', sources: [{ plugin: 'openapi', options: { spec: 'api.yaml' } }] });
+  });
+
+  it('searches upwards from a sub-folder, and finds package.json#docgen', async () => {
+    const dir = await project({ 'package.json': JSON.stringify({ name: 'x', docgen: { out: 'site' } }), 'apps/web/src/.keep': '' });
+    expect(findConfigFile(join(dir, 'apps/web/src'))).toBe(join(dir, 'package.json'));
+    const loaded = await loadConfig({ cwd: join(dir, 'apps/web/src') });
+    expect(loaded.config.out).toBe('site');
+  });
+
+  it('loads .mjs and .json configs, and an explicit path', async () => {
+    const dir = await project({
+      'a/docgen.config.mjs': 'export default { title: "From JS", sources: [] };\n',
+      'b/docgen.config.json': '{ "title": "From JSON" }\n',
+      'c/custom.yaml': 'title: Custom\n',
+    });
+    expect((await loadConfig({ cwd: join(dir, 'a') })).config.title).toBe('From JS');
+    expect((await loadConfig({ cwd: join(dir, 'b') })).config.title).toBe('From JSON');
+    expect((await loadConfig({ cwd: dir, explicit: 'c/custom.yaml' })).config.title).toBe('Custom');
+  });
+
+  it('without any config file, gives an empty config rooted at cwd', async () => {
+    const dir = await project({ 'x.txt': '' });
+    const loaded = await loadConfig({ cwd: dir });
+    expect(loaded.file === undefined || !loaded.file.startsWith(dir)).toBe(true);
+  });
+
+  it('names the unknown key, the file and the line (YAML)', async () => {
+    const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    optoins: {}\n' });
+    const error = await failure(loadConfig({ cwd: dir }));
+    expect(error.code).toBe('DG_CONFIG_INVALID');
+    expect(error.message).toContain('unknown key "sources[0].optoins"');
+    expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 4 });
+    expect(error.hint).toContain('options');
+  });
+
+  it('names wrong types with the line (JSON)', async () => {
+    const dir = await project({ 'docgen.config.json': '{\n  "title": "x",\n  "out": 42\n}\n' });
+    const error = await failure(loadConfig({ cwd: dir }));
+    expect(error.message).toContain('"out" must be a string');
+    expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.json'), line: 3 });
+  });
+
+  it('validates the confluence section and refuses tokens in the file', async () => {
+    const dir = await project({
+      'a/docgen.config.yaml': 'confluence:\n  onConflict: clobber\n',
+      'b/docgen.config.yaml': 'confluence:\n  url: https://x.atlassian.net/wiki\n  apiToken: abc\n',
+    });
+    const bad = await failure(loadConfig({ cwd: join(dir, 'a') }));
+    expect(bad.message).toContain('"confluence.onConflict" must be one of "fail", "overwrite", "skip"');
+    expect(bad.location?.line).toBe(2);
+    const secret = await failure(loadConfig({ cwd: join(dir, 'b') }));
+    expect(secret.code).toBe('DG_CONFIG_SECRET');
+    expect(secret.message).not.toContain('abc');
+    expect(secret.location?.line).toBe(3);
+  });
+
+  it('reports YAML syntax errors with line and a code frame', async () => {
+    const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: [openapi\n' });
+    const error = await failure(loadConfig({ cwd: dir }));
+    expect(error.code).toBe('DG_CONFIG_SYNTAX');
+    expect(error.location?.file).toBe(join(dir, 'docgen.config.yaml'));
+    expect(error.location?.line).toBeGreaterThanOrEqual(3);
+    expect(error.excerpt).toContain('plugin: [openapi');
+  });
+
+  it('says when an explicit config does not exist', async () => {
+    const error = await failure(loadConfig({ cwd: tmpdir(), explicit: 'nope/docgen.config.yaml' }));
+    expect(error.code).toBe('DG_CONFIG_NOT_FOUND');
+  });
+});

@@ -1,0 +1,84 @@
+import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { configFromObject, DocgenError, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+async function failure(promise: Promise<unknown>): Promise<DocgenError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DocgenError) return error;
+    throw error;
+  }
+  throw new Error('expected a DocgenError');
+}
+
+describe('plugin loading', () => {
+  it('runs an in-house plugin named by a relative path in config, with a template override', async () => {
+    const config = await loadConfig({ cwd: join(fixtures, 'project') });
+    const tree = await generatePageTree(config);
+    expect(tree.pages.map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['glossary', 'Team: Glossary', undefined],
+      ['glossary/a', 'Team: Glossary: A', 'glossary'],
+      ['glossary/b', 'Team: Glossary: B', 'glossary'],
+    ]);
+    expect(tree.pages[0]!.labels).toEqual(['glossary', 'fixture']);
+    expect(tree.pages[0]!.source).toEqual({ plugin: 'fixture-glossary' });
+    // letter.hbs is overridden by the project, its partial _row.hbs still comes from the plugin
+    expect(tree.pages[1]!.markdown).toBe('# Terms starting with A\n\n| API | Application programming interface \\| the contract |\n| ADR | Architecture decision record |\n');
+  });
+
+  it('runs a plugin named by its npm module name, installed in the project', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await mkdir(join(dir, 'node_modules'), { recursive: true });
+    await symlink(join(fixtures, 'fixture-plugin'), join(dir, 'node_modules', 'docgen-plugin-glossary'), 'dir');
+    await writeFile(join(dir, 'terms.txt'), 'Zebra: striped\n');
+    await writeFile(join(dir, 'docgen.config.json'), JSON.stringify({ sources: [{ plugin: 'docgen-plugin-glossary', options: { file: 'terms.txt', title: 'Words' } }] }));
+    const tree = await generatePageTree(await loadConfig({ cwd: dir }));
+    expect(tree.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
+    expect(tree.pages[1]!.markdown).toContain('| Zebra | striped |');
+  });
+
+  it('validates plugin options against the plugin schema, naming the key and line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'plugin'), { recursive: true });
+    await writeFile(join(dir, 'docgen.config.yaml'), 'sources:\n  - plugin: ./plugin\n    options:\n      file: terms.txt\n      colour: red\n');
+    const error = await failure(generatePageTree(await loadConfig({ cwd: dir })));
+    expect(error.code).toBe('DG_PLUGIN_OPTIONS');
+    expect(error.message).toContain('unknown key "sources[0].options.colour"');
+    expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 5 });
+  });
+
+  it('explains a plugin that cannot be found or is not a DocumentSource', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    const missing = await failure(loadPlugin('docgen-plugin-that-does-not-exist', dir));
+    expect(missing.code).toBe('DG_PLUGIN_NOT_FOUND');
+    expect(missing.hint).toContain('npm install docgen-plugin-that-does-not-exist');
+    await writeFile(join(dir, 'not-a-plugin.mjs'), 'export default { hello: 1 };\n');
+    const shape = await failure(loadPlugin('./not-a-plugin.mjs', dir));
+    expect(shape.code).toBe('DG_PLUGIN_SHAPE');
+  });
+
+  it('puts a source under a page of an earlier source with `parent`, and rejects clashing keys', async () => {
+    const terms = join(fixtures, 'project', 'terms.txt');
+    const plugin = join(fixtures, 'fixture-plugin');
+    const two = (secondKey: string) =>
+      configFromObject(
+        {
+          sources: [
+            { plugin, options: { file: terms, title: 'Words', key: 'words' } },
+            { plugin, parent: 'words', options: { file: terms, title: 'More', key: secondKey } },
+          ],
+        },
+        { dir: fixtures },
+      );
+    const tree = await generatePageTree(two('more'));
+    expect(tree.pages.find((p) => p.key === 'more')!.parentKey).toBe('words');
+    expect(tree.pages.find((p) => p.key === 'more/a')!.parentKey).toBe('more');
+    await expect(generatePageTree(two('words'))).rejects.toMatchObject({ code: 'DG_TREE_DUPLICATE_KEY' });
+  });
+});

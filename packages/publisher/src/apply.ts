@@ -1,0 +1,281 @@
+import { readFile } from 'node:fs/promises';
+import { contentHash } from '@docgen/core';
+import pLimit from 'p-limit';
+import { ConfluenceError, UncertainWriteError } from './client/errors.js';
+import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
+import type { Converter } from './converter.js';
+import type { DesiredAttachment, DesiredPage, Operation, Plan } from './plan.js';
+import { attachmentComment, commentHash, markerHash, OWNERSHIP_SCHEMA, versionMessage, type Ownership } from './state.js';
+
+export type OutcomeStatus =
+  | 'created'
+  | 'adopted'
+  | 'updated'
+  | 'unchanged'
+  | 'conflict'
+  | 'skipped'
+  | 'failed'
+  | 'orphan'
+  | 'archived'
+  | 'trashed';
+
+export interface Outcome {
+  key: string;
+  title: string;
+  action: Operation['action'];
+  status: OutcomeStatus;
+  pageId?: string;
+  /** Page version after the run. */
+  version?: number;
+  /** For conflicts, orphans and failures: why, in words. */
+  message?: string;
+}
+
+export interface ApplyOptions {
+  api: ConfluenceApi;
+  space: SpaceInfo;
+  converter: Converter;
+  docSet: string;
+  /** `name@version`, recorded in each page's ownership property. */
+  generator: string;
+  concurrency?: number;
+  prune?: boolean;
+  onOutcome?: (outcome: Outcome) => void;
+}
+
+/**
+ * Carry out a plan: parents before children (a child waits for its parent's id), at most
+ * `concurrency` pages in flight, the ownership property written last so an interrupted run is
+ * recognised and repaired by the next one. Retiring orphans happens only after every page
+ * succeeded.
+ */
+export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outcome[]> {
+  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
+  const ids = new Map<string, Promise<string | undefined>>();
+  const settle = new Map<string, (id: string | undefined) => void>();
+  const pageOps = plan.operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive');
+  for (const op of pageOps) ids.set(op.key, new Promise((resolve) => settle.set(op.key, resolve)));
+
+  const outcomes: Outcome[] = [];
+  const report = (outcome: Outcome): Outcome => {
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+    return outcome;
+  };
+
+  await Promise.all(
+    pageOps.map(async (op) => {
+      const parentId = op.parentKey === undefined ? plan.rootId : await ids.get(op.parentKey);
+      let outcome: Outcome;
+      if (parentId === undefined) {
+        outcome = { key: op.key, title: op.title, action: op.action, status: 'failed', message: `its parent "${op.parentKey}" was not published` };
+      } else {
+        outcome = await limit(() => runOperation(op, parentId, options));
+      }
+      settle.get(op.key)!(outcome.status === 'failed' || (outcome.status === 'conflict' && !outcome.pageId) ? undefined : outcome.pageId);
+      report(outcome);
+    }),
+  );
+
+  const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'conflict');
+  for (const op of plan.operations.filter((o) => o.action === 'orphan' || o.action === 'archive')) {
+    const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
+    if (op.action === 'orphan' || !options.prune) {
+      report({ ...base, status: 'orphan', message: op.reason });
+    } else if (failed) {
+      report({ ...base, status: 'orphan', message: 'not retired: other pages of this run failed' });
+    } else {
+      try {
+        report({ ...base, status: await options.api.retire(op.pageId!) });
+      } catch (error) {
+        report({ ...base, status: 'failed', message: messageOf(error) });
+      }
+    }
+  }
+  return outcomes;
+}
+
+async function runOperation(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
+  const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
+  try {
+    switch (op.action) {
+      case 'unchanged':
+        return { ...base, status: 'unchanged', version: op.remote?.version.number };
+      case 'create':
+        return await createPage(op, parentId, options);
+      case 'conflict':
+        if (op.adoptId) {
+          const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
+          if (adopted) return await finish(op, adopted, parentId, options, { status: 'adopted', fresh: false });
+        }
+        return { ...base, status: op.skipped ? 'skipped' : 'conflict', message: op.reason, pageId: op.conflict === 'edited' ? op.pageId : undefined };
+      default:
+        return await updatePage(op, parentId, options);
+    }
+  } catch (error) {
+    if (error instanceof ConflictDuringRun) return { ...base, status: 'conflict', message: error.message, pageId: op.pageId };
+    return { ...base, status: 'failed', message: messageOf(error) };
+  }
+}
+
+class ConflictDuringRun extends Error {}
+
+async function createPage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
+  const desired = op.desired!;
+  const write = { title: desired.title, parentId, body: desired.storage };
+  let page: RemotePage | undefined;
+  let status: OutcomeStatus = 'created';
+  for (let attempt = 0; !page; attempt++) {
+    let uncertain: unknown;
+    try {
+      page = await options.api.createPage(options.space, write);
+      break;
+    } catch (error) {
+      if (!(error instanceof UncertainWriteError) && !isTitleTaken(error)) throw error;
+      uncertain = error;
+    }
+    // Did an earlier attempt (or an interrupted run) create it after all? Look before creating again.
+    const found = await options.api.findByTitle(options.space, desired.title);
+    if (found) {
+      const owner = found.ownership?.value;
+      if (owner && owner.set === options.docSet && owner.key === desired.key) {
+        // Ours already: an earlier attempt landed, or the search index had not caught up.
+        if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
+          return { key: op.key, title: desired.title, action: op.action, status: 'created', pageId: found.id, version: found.version.number };
+        }
+        const changes: Operation['changes'] = owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
+        return await updatePage({ ...op, action: 'update', pageId: found.id, remote: found, changes }, parentId, options);
+      }
+      const adopted = await tryAdopt(found.id, desired, parentId, options);
+      if (adopted) {
+        page = adopted;
+        status = 'adopted';
+        break;
+      }
+      throw new ConflictDuringRun(`the title "${desired.title}" is used by page ${found.id}, which docgen does not own`);
+    }
+    if (attempt >= 3) throw uncertain;
+  }
+  return finish(op, page, parentId, options, { status, fresh: status === 'created' });
+}
+
+/**
+ * An unowned page is adopted only when it is exactly what docgen would have created:
+ * version 1, under the intended parent, identical normalized body. That is the trace of a run
+ * that died between creating a page and recording its ownership; anything else is a human's.
+ */
+async function tryAdopt(pageId: string, desired: DesiredPage, parentId: string, options: ApplyOptions): Promise<RemotePage | undefined> {
+  const page = await options.api.getPage(pageId, { body: true });
+  if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
+  const existing = page.ownership ?? (await options.api.readOwnership(pageId));
+  if (existing) return undefined;
+  if (contentHash(options.converter.normalizeStorage(page.body ?? '')) !== desired.bodyHash) return undefined;
+  return page;
+}
+
+async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
+  const desired = op.desired!;
+  let page = op.remote!;
+  const needsWrite = op.overwrite || op.changes.some((c) => c === 'body' || c === 'title' || c === 'parent');
+  if (needsWrite) {
+    const write = {
+      title: desired.title,
+      parentId,
+      body: desired.storage,
+      message: versionMessage(op.overwrite ? 'overwrite' : op.changes.filter((c) => c !== 'state').join('+') || 'update', desired.hash),
+    };
+    try {
+      page = await options.api.updatePage(page.id, { ...write, version: page.version.number + 1 });
+    } catch (error) {
+      if (!(error instanceof ConfluenceError) || error.status !== 409) throw error;
+      // Someone wrote in between (or our own retried PUT already landed): re-read and decide.
+      const live = await options.api.getPage(page.id);
+      const marker = markerHash(live.version.message);
+      if (marker === desired.hash.slice(0, 16)) page = { ...page, version: live.version, title: desired.title, parentId };
+      else if (marker) page = await options.api.updatePage(page.id, { ...write, version: live.version.number + 1 });
+      else throw new ConflictDuringRun(`page ${page.id} was edited in Confluence while docgen was writing it (now version ${live.version.number})`);
+    }
+  }
+  return finish(op, { ...page, ownership: op.remote?.ownership, labels: op.remote?.labels }, parentId, options, {
+    status: 'updated',
+    fresh: false,
+  });
+}
+
+/** Labels, attachments, then the ownership property: the commit marker of a page's update. */
+async function finish(
+  op: Operation,
+  page: RemotePage,
+  _parentId: string,
+  options: ApplyOptions,
+  how: { status: OutcomeStatus; fresh: boolean },
+): Promise<Outcome> {
+  const desired = op.desired!;
+  const recorded = page.ownership?.value;
+  const reconcile = how.fresh || how.status === 'adopted' || op.changes.includes('state') || op.overwrite;
+
+  if (reconcile || op.changes.includes('labels')) {
+    const live = page.labels ?? (how.fresh ? [] : undefined);
+    const missing = live ? desired.labels.filter((l) => !live.includes(l)) : desired.labels;
+    await options.api.addLabels(page.id, missing);
+    for (const old of recorded?.labels ?? []) {
+      if (!desired.labels.includes(old) && (!live || live.includes(old))) await options.api.removeLabel(page.id, old);
+    }
+  }
+
+  if (desired.attachments.length > 0 && (reconcile || op.changes.includes('attachments'))) {
+    await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
+  }
+
+  const value: Ownership = {
+    tool: 'docgen',
+    schema: OWNERSHIP_SCHEMA,
+    set: options.docSet,
+    key: desired.key,
+    source: desired.source,
+    generator: options.generator,
+    hash: desired.hash,
+    bodyHash: desired.bodyHash,
+    labels: desired.labels,
+    attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
+    version: page.version.number,
+  };
+  let existing: OwnershipRecord | undefined = page.ownership;
+  if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
+  await options.api.writeOwnership(page.id, value, existing);
+  return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version: page.version.number };
+}
+
+/** Upload what differs from the hash in each attachment's comment; nothing else. */
+async function syncAttachments(pageId: string, wanted: DesiredAttachment[], known: RemoteAttachment[] | undefined, options: ApplyOptions): Promise<void> {
+  let remote = known ?? (await options.api.listAttachments(pageId));
+  for (const attachment of wanted) {
+    const existing = remote.find((r) => r.fileName === attachment.fileName);
+    if (existing && commentHash(existing.comment) === attachment.hash) continue;
+    const file = {
+      fileName: attachment.fileName,
+      mediaType: attachment.mediaType,
+      data: attachment.data ?? new Uint8Array(await readFile(attachment.path!)),
+      comment: attachmentComment(attachment.hash),
+    };
+    try {
+      await options.api.uploadAttachment(pageId, file, existing);
+    } catch (error) {
+      const alreadyThere = error instanceof ConfluenceError && error.status === 400 && /already exists|same file name/i.test(error.message);
+      if (!(error instanceof UncertainWriteError) && !alreadyThere) throw error;
+      // Find out what the failed upload left behind, then finish the job.
+      remote = await options.api.listAttachments(pageId);
+      const now = remote.find((r) => r.fileName === attachment.fileName);
+      if (now && commentHash(now.comment) === attachment.hash) continue;
+      await options.api.uploadAttachment(pageId, file, now);
+    }
+  }
+}
+
+function isTitleTaken(error: unknown): boolean {
+  return error instanceof ConfluenceError && error.status === 400 && /already exists/i.test(error.atlassianMessage ?? error.message);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,234 @@
+import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
+import { ConfluenceError } from './errors.js';
+import { toRecord, V1Api } from './v1.js';
+import type { OwnershipRecord, PageWrite, RemoteAttachment, RemotePage, SearchPage, SpaceInfo } from './types.js';
+
+interface V2Page {
+  id: string;
+  status?: string;
+  title: string;
+  spaceId?: string;
+  parentId?: string | null;
+  version?: { number: number; message?: string };
+  body?: { storage?: { value?: string } };
+}
+
+interface V2List<T> {
+  results: T[];
+  _links?: { next?: string; base?: string };
+}
+
+interface V2Property {
+  id?: string;
+  key?: string;
+  value?: unknown;
+  version?: { number: number };
+}
+
+/**
+ * Confluence Cloud: pages, properties, spaces and attachment listing through REST v2; CQL,
+ * labels, attachment upload and archive stay on v1 (v2 has no write for them).
+ */
+export class CloudApi extends V1Api {
+  private get v2(): string {
+    return this.endpoint.v2!;
+  }
+
+  /** v2 `_links.next` is `/wiki/api/v2/…?cursor=…`, relative to the site origin. */
+  private nextV2(next: string | undefined): string | undefined {
+    if (!next) return undefined;
+    if (/^https?:/.test(next)) return next;
+    const base = new URL(this.endpoint.base);
+    return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/') ? `${base.origin}${next}` : `${this.endpoint.base}${next}`;
+  }
+
+  override async getSpace(key: string): Promise<SpaceInfo> {
+    const { body } = await this.transport.request<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
+      method: 'GET',
+      url: `${this.v2}/spaces`,
+      query: { keys: key },
+      what: `space ${key}`,
+    });
+    const space = body.results?.[0];
+    if (!space) {
+      throw new ConfluenceError({
+        code: 'DG_CONFLUENCE_NOT_FOUND',
+        message: `space not found: no space with key "${key}" (or the user may not view it)`,
+        hint: 'check --confluence-space (the space key, e.g. DOCS, not its name) and the account\'s permissions',
+        status: 404,
+        method: 'GET',
+        path: new URL(`${this.v2}/spaces`).pathname,
+      });
+    }
+    return { id: String(space.id), key: space.key, name: space.name, homepageId: space.homepageId ? String(space.homepageId) : undefined };
+  }
+
+  override async listSpaces(next?: string): Promise<SearchPage<SpaceInfo>> {
+    const { body } = await this.transport.request<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
+      method: 'GET',
+      url: next ?? `${this.v2}/spaces`,
+      query: next ? undefined : { limit: 250 },
+      what: 'spaces',
+    });
+    return {
+      results: body.results.map((s) => ({ id: String(s.id), key: s.key, name: s.name, homepageId: s.homepageId })),
+      next: this.nextV2(body._links?.next),
+    };
+  }
+
+  override async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+    const { body } = await this.transport.request<V2Page>({
+      method: 'GET',
+      url: `${this.v2}/pages/${encodeURIComponent(id)}`,
+      query: options.body ? { 'body-format': 'storage' } : undefined,
+      what: `page ${id}`,
+    });
+    return fromV2(body);
+  }
+
+  override async findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    const { body } = await this.transport.request<V2List<V2Page>>({
+      method: 'GET',
+      url: `${this.v2}/pages`,
+      query: { 'space-id': space.id, title, status: 'current' },
+      what: `page titled "${title}"`,
+    });
+    const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
+    if (!match) return undefined;
+    const page = fromV2(match);
+    page.ownership = await this.readOwnership(page.id);
+    return page;
+  }
+
+  override async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
+    const { body } = await this.transport.request<V2Page>({
+      method: 'POST',
+      url: `${this.v2}/pages`,
+      json: {
+        spaceId: space.id,
+        status: 'current',
+        title: page.title,
+        parentId: page.parentId,
+        body: { representation: 'storage', value: page.body },
+      },
+      idempotent: false,
+      what: `new page "${page.title}"`,
+    });
+    return fromV2(body);
+  }
+
+  override async updatePage(id: string, page: PageWrite & { version: number; message: string }): Promise<RemotePage> {
+    const { body } = await this.transport.request<V2Page>({
+      method: 'PUT',
+      url: `${this.v2}/pages/${encodeURIComponent(id)}`,
+      json: {
+        id,
+        status: 'current',
+        title: page.title,
+        parentId: page.parentId,
+        body: { representation: 'storage', value: page.body },
+        version: { number: page.version, message: page.message },
+      },
+      what: `page ${id}`,
+    });
+    return fromV2(body);
+  }
+
+  override async readOwnership(pageId: string): Promise<OwnershipRecord | undefined> {
+    const { status, body } = await this.transport.request<V2List<V2Property>>({
+      method: 'GET',
+      url: `${this.v2}/pages/${encodeURIComponent(pageId)}/properties`,
+      query: { key: OWNERSHIP_PROPERTY },
+      accept: [404],
+      what: `docgen's property on page ${pageId}`,
+    });
+    if (status === 404) return undefined;
+    return toRecord(body.results?.find((p) => p.key === OWNERSHIP_PROPERTY));
+  }
+
+  override async writeOwnership(pageId: string, value: Ownership, existing?: OwnershipRecord): Promise<OwnershipRecord> {
+    const base = `${this.v2}/pages/${encodeURIComponent(pageId)}/properties`;
+    if (!existing) {
+      const created = await this.transport.request<V2Property>({
+        method: 'POST',
+        url: base,
+        json: { key: OWNERSHIP_PROPERTY, value },
+        idempotent: true,
+        accept: [400, 409],
+        what: `docgen's property on page ${pageId}`,
+      });
+      if (created.status < 400) return toRecord(created.body) ?? { version: 1, value };
+      existing = await this.readOwnership(pageId);
+    }
+    if (!existing?.id) {
+      throw new ConfluenceError({ code: 'DG_CONFLUENCE_PROPERTY', message: `could not write docgen's property on page ${pageId}`, method: 'PUT', path: new URL(base).pathname });
+    }
+    const { body } = await this.transport.request<V2Property>({
+      method: 'PUT',
+      url: `${base}/${encodeURIComponent(existing.id)}`,
+      json: { key: OWNERSHIP_PROPERTY, value, version: { number: existing.version + 1, message: 'docgen' } },
+      what: `docgen's property on page ${pageId}`,
+    });
+    return toRecord(body) ?? { id: existing.id, version: existing.version + 1, value };
+  }
+
+  override async listAttachments(pageId: string): Promise<RemoteAttachment[]> {
+    const out: RemoteAttachment[] = [];
+    let url: string | undefined = `${this.v2}/pages/${encodeURIComponent(pageId)}/attachments`;
+    let query: Record<string, string | number> | undefined = { limit: 250 };
+    while (url) {
+      const response: { body: V2List<{ id: string; title: string; comment?: string }> } = await this.transport.request({
+        method: 'GET',
+        url,
+        query,
+        what: `attachments of page ${pageId}`,
+      });
+      for (const a of response.body.results ?? []) out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
+      url = response.body.results?.length ? this.nextV2(response.body._links?.next) : undefined;
+      query = undefined;
+    }
+    return out;
+  }
+
+  /** Cloud archives through v1 (an async long task); where that is unavailable, trash. */
+  override async retire(pageId: string): Promise<'archived' | 'trashed'> {
+    const { status } = await this.transport.request({
+      method: 'POST',
+      url: `${this.v1}/content/archive`,
+      json: { pages: [{ id: Number(pageId) }] },
+      idempotent: true,
+      accept: [404, 405, 501],
+      what: `archive of page ${pageId}`,
+    });
+    if (status < 400) return 'archived';
+    await this.transport.request({
+      method: 'DELETE',
+      url: `${this.v2}/pages/${encodeURIComponent(pageId)}`,
+      accept: [404],
+      what: `page ${pageId}`,
+    });
+    return 'trashed';
+  }
+
+  override async canCreatePages(space: SpaceInfo): Promise<boolean | undefined> {
+    const { status, body } = await this.transport.request<{ operations?: Array<{ operation: string; targetType: string }> }>({
+      method: 'GET',
+      url: `${this.v2}/spaces/${encodeURIComponent(space.id ?? '')}/operations`,
+      accept: [404, 501],
+      what: `permissions in space ${space.key}`,
+    });
+    if (status >= 400 || !body?.operations) return undefined;
+    return body.operations.some((o) => o.operation === 'create' && o.targetType === 'page');
+  }
+}
+
+function fromV2(page: V2Page): RemotePage {
+  return {
+    id: String(page.id),
+    title: page.title,
+    status: page.status,
+    parentId: page.parentId ? String(page.parentId) : undefined,
+    version: { number: page.version?.number ?? 0, message: page.version?.message },
+    body: page.body?.storage?.value,
+  };
+}

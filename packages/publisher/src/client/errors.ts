@@ -1,0 +1,77 @@
+import { DocgenError } from '@docgen/core';
+
+/**
+ * A failed Confluence request, in words a user can act on. The message always carries the HTTP
+ * status and Atlassian's own message; it never carries a header, so never a token.
+ */
+export class ConfluenceError extends DocgenError {
+  readonly status?: number;
+  readonly atlassianMessage?: string;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(
+    init: { code: string; message: string; hint?: string; status?: number; atlassianMessage?: string; method: string; path: string },
+    options?: { cause?: unknown },
+  ) {
+    super({ code: init.code, message: init.message, hint: init.hint }, options);
+    this.name = 'DocgenError';
+    this.status = init.status;
+    this.atlassianMessage = init.atlassianMessage;
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+/**
+ * A write whose outcome is unknown (timeout, connection reset, 5xx after the body was sent).
+ * Retrying a create blindly could make a duplicate, so callers look the page up first.
+ */
+export class UncertainWriteError extends ConfluenceError {}
+
+/** Pull Atlassian's message out of a v1 envelope (`{message}`) or a v2 one (`{errors:[{title,detail}]}`). */
+export function atlassianMessage(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return typeof body === 'string' && body.trim() ? body.trim().slice(0, 500) : undefined;
+  const record = body as Record<string, unknown>;
+  if (typeof record.message === 'string' && record.message) return record.message;
+  if (Array.isArray(record.errors) && record.errors.length > 0) {
+    return record.errors
+      .map((e: Record<string, unknown>) => [e.title, e.detail].filter((x) => typeof x === 'string' && x).join(': '))
+      .filter(Boolean)
+      .join('; ');
+  }
+  if (typeof record.errorMessage === 'string') return record.errorMessage;
+  return undefined;
+}
+
+/** Map a status to a code, a headline and a next step. `what` names the thing requested. */
+export function describeFailure(status: number, method: string, what: string): { code: string; headline: string; hint?: string } {
+  if (status === 401) {
+    return {
+      code: 'DG_CONFLUENCE_AUTH',
+      headline: 'authentication failed',
+      hint: 'check CONFLUENCE_USER and CONFLUENCE_API_TOKEN (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL',
+    };
+  }
+  if (status === 403) {
+    const permission = method === 'GET' ? 'view' : method === 'DELETE' ? 'delete (or archive)' : 'add/edit';
+    return {
+      code: 'DG_CONFLUENCE_PERMISSION',
+      headline: `permission denied: the user lacks the "${permission}" permission for ${what}`,
+      hint: 'ask a space admin to grant the permission to the account docgen uses',
+    };
+  }
+  if (status === 404) {
+    return {
+      code: 'DG_CONFLUENCE_NOT_FOUND',
+      headline: `${what} not found (or the user may not view it)`,
+      hint: 'check the space key / page id, and that the account can view it',
+    };
+  }
+  if (status === 409) return { code: 'DG_CONFLUENCE_CONFLICT', headline: `conflict while writing ${what}` };
+  if (status === 413) return { code: 'DG_CONFLUENCE_TOO_LARGE', headline: `${what} is too large for Confluence`, hint: 'split the page; Confluence rejects bodies over 5 MB' };
+  if (status === 429) return { code: 'DG_CONFLUENCE_RATE_LIMIT', headline: 'rate limited by Confluence, retries exhausted', hint: 'lower --concurrency or try again later' };
+  if (status === 400) return { code: 'DG_CONFLUENCE_BAD_REQUEST', headline: `Confluence rejected the request for ${what}` };
+  if (status >= 500) return { code: 'DG_CONFLUENCE_SERVER', headline: `Confluence failed to answer for ${what}`, hint: 'the server had a problem; re-run, docgen converges where it stopped' };
+  return { code: 'DG_CONFLUENCE_HTTP', headline: `unexpected answer for ${what}` };
+}

@@ -1,0 +1,264 @@
+import { DocgenError } from '@docgen/core';
+import { Redactor } from '../redact.js';
+import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
+
+export type Auth =
+  | { kind: 'basic'; user: string; token: string }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'none' };
+
+export interface TransportOptions {
+  auth: Auth;
+  fetch?: typeof fetch;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Attempts after the first, for requests that may be retried. */
+  retries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Longest Retry-After docgen waits out before giving up with a rate-limit error. */
+  maxRetryAfterMs?: number;
+  redactor?: Redactor;
+  /** Verbose trace: one line per attempt, already redacted. */
+  trace?: (line: string) => void;
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  form?: FormData;
+  headers?: Record<string, string>;
+  /** Safe to repeat whatever happened to an earlier attempt (GET, PUT with a version, DELETE, label add). */
+  idempotent?: boolean;
+  /** What the request is about, for error messages: `page 123`, `space DEV`. */
+  what: string;
+  /** Statuses the caller handles itself (no error thrown). */
+  accept?: number[];
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TransportStats {
+  reads: number;
+  writes: number;
+  retries: number;
+  rateLimited: number;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * The one HTTP transport every dialect uses: auth header, timeouts, retries with exponential
+ * backoff and full jitter, a shared pause when Confluence says slow down (429/503 Retry-After,
+ * X-RateLimit-Remaining: 0), counters, and errors that say what failed without leaking a token.
+ */
+export class Transport {
+  readonly stats: TransportStats = { reads: 0, writes: 0, retries: 0, rateLimited: 0 };
+  readonly redactor: Redactor;
+  private readonly options: Required<Omit<TransportOptions, 'trace' | 'redactor' | 'fetch'>> & Pick<TransportOptions, 'trace'>;
+  private readonly fetchImpl: typeof fetch;
+  private readonly authorization?: string;
+  /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
+  private pausedUntil = 0;
+
+  constructor(options: TransportOptions) {
+    this.fetchImpl = options.fetch ?? globalThis.fetch;
+    this.options = {
+      auth: options.auth,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 8,
+      baseDelayMs: options.baseDelayMs ?? 250,
+      maxDelayMs: options.maxDelayMs ?? 15_000,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
+      trace: options.trace,
+    };
+    this.redactor = options.redactor ?? new Redactor();
+    const auth = options.auth;
+    if (auth.kind === 'basic') {
+      this.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.token}`).toString('base64')}`;
+      this.redactor.add(auth.token);
+    } else if (auth.kind === 'bearer') {
+      this.authorization = `Bearer ${auth.token}`;
+      this.redactor.add(auth.token);
+    }
+    if (this.authorization) this.redactor.add(this.authorization.split(' ')[1]);
+  }
+
+  async request<T = unknown>(spec: RequestSpec): Promise<Response<T>> {
+    const url = buildUrl(spec.url, spec.query);
+    const idempotent = spec.idempotent ?? (spec.method === 'GET' || spec.method === 'PUT' || spec.method === 'DELETE');
+    const path = this.redactor.redact(new URL(url).pathname);
+    for (let attempt = 0; ; attempt++) {
+      await this.waitForGate();
+      if (spec.method === 'GET') this.stats.reads++;
+      else this.stats.writes++;
+      const started = Date.now();
+      let response: globalThis.Response;
+      try {
+        response = await this.fetchImpl(url, {
+          method: spec.method,
+          headers: this.headers(spec),
+          body: spec.form ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json)),
+          signal: AbortSignal.timeout(this.options.timeoutMs),
+        });
+      } catch (error) {
+        const reason = networkReason(error);
+        this.trace(`${spec.method} ${path} ✗ ${reason} (${Date.now() - started} ms)`);
+        // A refused connection never reached the server: any request may be repeated.
+        const notSent = reason.includes('ECONNREFUSED') || reason.includes('ENOTFOUND');
+        if ((idempotent || notSent) && attempt < this.options.retries) {
+          this.stats.retries++;
+          await sleep(this.backoff(attempt));
+          continue;
+        }
+        const init = {
+          code: 'DG_CONFLUENCE_CONNECT',
+          message: `connection failed: ${spec.method} ${path} (${spec.what}): ${reason}`,
+          hint: 'check the Confluence URL and that the server is reachable from here',
+          method: spec.method,
+          path,
+        };
+        throw idempotent || notSent ? new ConfluenceError(init, { cause: error }) : new UncertainWriteError(init, { cause: error });
+      }
+      const elapsed = Date.now() - started;
+      this.noteRateLimitHeaders(response.headers);
+      const status = response.status;
+      let body: unknown;
+      try {
+        body = await readBody(response);
+      } catch (error) {
+        // The connection dropped mid-body: same as a network failure.
+        if (idempotent && attempt < this.options.retries) {
+          this.stats.retries++;
+          this.trace(`${spec.method} ${path} ✗ body cut off (${elapsed} ms)`);
+          await sleep(this.backoff(attempt));
+          continue;
+        }
+        const init = { code: 'DG_CONFLUENCE_CONNECT', message: `connection failed while reading ${spec.what}: ${networkReason(error)}`, method: spec.method, path };
+        throw idempotent ? new ConfluenceError(init) : new UncertainWriteError(init);
+      }
+      this.trace(`${spec.method} ${path} → ${status} (${elapsed} ms)`);
+      if (status < 400 || spec.accept?.includes(status)) return { status, body: body as T, headers: response.headers };
+
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      // 429 means the request was not processed; 503 with Retry-After says the same.
+      const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
+      if (status === 429) this.stats.rateLimited++;
+      const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs;
+      if (RETRYABLE_STATUS.has(status) && (idempotent || notProcessed) && attempt < this.options.retries && !waitTooLong) {
+        const wait = Math.max(retryAfterMs ?? 0, this.backoff(attempt));
+        if (retryAfterMs !== undefined) this.pauseFor(retryAfterMs);
+        this.stats.retries++;
+        await sleep(wait);
+        continue;
+      }
+      const message = atlassianMessage(body);
+      const described = describeFailure(status, spec.method, spec.what);
+      const init = {
+        code: described.code,
+        message: this.redactor.redact(`${described.headline}: ${spec.method} ${path} answered ${status}${message ? ` — ${message}` : ''}`),
+        hint: described.hint,
+        status,
+        atlassianMessage: message && this.redactor.redact(message),
+        method: spec.method,
+        path,
+      };
+      // A 5xx on a create may or may not have created the page.
+      if (status >= 500 && !idempotent) throw new UncertainWriteError(init);
+      throw new ConfluenceError(init);
+    }
+  }
+
+  private headers(spec: RequestSpec): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+    if (this.authorization) headers.Authorization = this.authorization;
+    if (spec.json !== undefined) headers['Content-Type'] = 'application/json';
+    return headers;
+  }
+
+  private trace(line: string): void {
+    this.options.trace?.(this.redactor.redact(line));
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+
+  private pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+  }
+
+  private async waitForGate(): Promise<void> {
+    const wait = this.pausedUntil - Date.now();
+    if (wait > 0) await sleep(wait);
+  }
+
+  /** X-RateLimit-Remaining: 0 with a reset time: hold every request until then (capped). */
+  private noteRateLimitHeaders(headers: Headers): void {
+    const remaining = headers.get('x-ratelimit-remaining');
+    if (remaining === null || Number(remaining) > 0) return;
+    const reset = headers.get('x-ratelimit-reset');
+    if (!reset) return;
+    const at = /^\d+$/.test(reset) ? Number(reset) * (reset.length > 11 ? 1 : 1000) : Date.parse(reset);
+    if (Number.isFinite(at)) this.pauseFor(Math.min(at - Date.now(), this.options.maxRetryAfterMs));
+  }
+}
+
+export function buildUrl(url: string, query?: RequestSpec['query']): string {
+  if (!query) return url;
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) parsed.searchParams.set(key, String(value));
+  return parsed.toString();
+}
+
+async function readBody(response: globalThis.Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  if ((response.headers.get('content-type') ?? '').includes('json') || /^[[{]/.test(text.trimStart())) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Retry-After in seconds or as an HTTP date, in ms. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+function networkReason(error: unknown): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'timed out';
+  const code = err?.cause?.code;
+  return [code, err?.cause?.message ?? err?.message].filter(Boolean).join(' ');
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/** Credentials travel over https, or plain http only to this machine. */
+export function assertSafeTransport(url: string, auth: Auth): void {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'https:' || auth.kind === 'none') return;
+  const local = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && local) return;
+  throw new DocgenError({
+    code: 'DG_CONFLUENCE_INSECURE',
+    message: `refusing to send credentials over ${parsed.protocol.replace(':', '')} to ${parsed.host}`,
+    hint: 'use an https:// Confluence URL (plain http is allowed only for localhost)',
+  });
+}

@@ -1,0 +1,100 @@
+import type { Ownership } from '../state.js';
+import type { Endpoint } from './endpoint.js';
+import type { Transport } from './transport.js';
+
+export interface RemoteVersion {
+  number: number;
+  message?: string;
+}
+
+/** The ownership content property as stored on a page, with its own version for updates. */
+export interface OwnershipRecord {
+  /** Property id (Cloud v2 updates address it by id). */
+  id?: string;
+  version: number;
+  value: Ownership;
+}
+
+export interface RemotePage {
+  id: string;
+  title: string;
+  parentId?: string;
+  status?: string;
+  version: RemoteVersion;
+  /** Labels when the listing included them. */
+  labels?: string[];
+  /** Unknown-shape property value; `ownership` holds it when it is docgen's. */
+  ownership?: OwnershipRecord;
+  /** Storage body when asked for. */
+  body?: string;
+}
+
+export interface RemoteAttachment {
+  id: string;
+  fileName: string;
+  comment?: string;
+}
+
+export interface SpaceInfo {
+  id?: string;
+  key: string;
+  name?: string;
+  homepageId?: string;
+}
+
+export interface SearchPage<T> {
+  results: T[];
+  /** Absolute URL of the next page of results. */
+  next?: string;
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  title: string;
+  status?: string;
+  spaceKey?: string;
+  version?: number;
+}
+
+export interface PageWrite {
+  title: string;
+  parentId: string;
+  body: string;
+}
+
+export interface AttachmentWrite {
+  fileName: string;
+  mediaType: string;
+  data: Uint8Array;
+  comment: string;
+}
+
+/**
+ * What the publisher needs from Confluence, whatever the API underneath. Cloud pages go
+ * through v2, Data Center through v1; both share v1 for CQL, labels and attachment upload.
+ */
+export interface ConfluenceApi {
+  readonly endpoint: Endpoint;
+  readonly transport: Transport;
+  getSpace(key: string): Promise<SpaceInfo>;
+  listSpaces(next?: string): Promise<SearchPage<SpaceInfo>>;
+  getPage(id: string, options?: { body?: boolean }): Promise<RemotePage>;
+  /** Every current page under `rootId`, with version, parent, labels and docgen's property. */
+  listUnder(rootId: string): Promise<RemotePage[]>;
+  findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
+  createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage>;
+  updatePage(id: string, page: PageWrite & { version: number; message: string }): Promise<RemotePage>;
+  readOwnership(pageId: string): Promise<OwnershipRecord | undefined>;
+  writeOwnership(pageId: string, value: Ownership, existing?: OwnershipRecord): Promise<OwnershipRecord>;
+  addLabels(pageId: string, names: string[]): Promise<void>;
+  removeLabel(pageId: string, name: string): Promise<void>;
+  listAttachments(pageId: string): Promise<RemoteAttachment[]>;
+  uploadAttachment(pageId: string, file: AttachmentWrite, existing?: RemoteAttachment): Promise<void>;
+  /** Archive (Cloud) or trash (Data Center); says which happened. */
+  retire(pageId: string): Promise<'archived' | 'trashed'>;
+  search(cql: string, options?: { limit?: number; next?: string }): Promise<SearchPage<SearchHit>>;
+  currentUser(): Promise<{ id: string; displayName?: string; email?: string }>;
+  /** Whether the current user may create pages in the space, or undefined when the API cannot tell. */
+  canCreatePages(space: SpaceInfo): Promise<boolean | undefined>;
+}

@@ -1,0 +1,333 @@
+import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
+import type { Endpoint } from './endpoint.js';
+import { ConfluenceError } from './errors.js';
+import type { Transport } from './transport.js';
+import type {
+  AttachmentWrite,
+  ConfluenceApi,
+  OwnershipRecord,
+  PageWrite,
+  RemoteAttachment,
+  RemotePage,
+  SearchHit,
+  SearchPage,
+  SpaceInfo,
+} from './types.js';
+
+/** Largest page size Confluence honours for content search without body expansions. */
+export const PAGE_SIZE = 250;
+
+const LIST_EXPAND = `version,ancestors,metadata.labels,metadata.properties.${OWNERSHIP_PROPERTY}`;
+
+interface V1Content {
+  id: string;
+  type?: string;
+  status?: string;
+  title: string;
+  space?: { key?: string };
+  version?: { number: number; message?: string };
+  ancestors?: Array<{ id: string }>;
+  body?: { storage?: { value?: string } };
+  metadata?: {
+    labels?: { results?: Array<{ name: string; prefix?: string }> };
+    properties?: Record<string, { id?: string; key?: string; value?: unknown; version?: { number: number } }>;
+  };
+}
+
+interface V1List<T> {
+  results: T[];
+  start?: number;
+  limit?: number;
+  size?: number;
+  _links?: { next?: string; base?: string; context?: string };
+}
+
+/**
+ * REST v1: all of Data Center, and on Cloud the parts v2 has no write for (CQL search,
+ * labels, attachment upload, archive). Cloud page CRUD is overridden in CloudApi.
+ */
+export class V1Api implements ConfluenceApi {
+  constructor(
+    readonly endpoint: Endpoint,
+    readonly transport: Transport,
+  ) {}
+
+  protected get v1(): string {
+    return this.endpoint.v1;
+  }
+
+  /** `_links.next` is relative to the site root (`/rest/api/…` or `/wiki/rest/api/…`). */
+  protected absolute(next: string | undefined): string | undefined {
+    if (!next) return undefined;
+    if (/^https?:/.test(next)) return next;
+    const base = new URL(this.endpoint.base);
+    return next.startsWith(base.pathname) && base.pathname !== '/' ? `${base.origin}${next}` : `${this.endpoint.base}${next}`;
+  }
+
+  async getSpace(key: string): Promise<SpaceInfo> {
+    const { body } = await this.transport.request<{ id: number | string; key: string; name?: string; homepage?: { id: string } }>({
+      method: 'GET',
+      url: `${this.v1}/space/${encodeURIComponent(key)}`,
+      query: { expand: 'homepage' },
+      what: `space ${key}`,
+    });
+    return { id: String(body.id), key: body.key, name: body.name, homepageId: body.homepage?.id };
+  }
+
+  async listSpaces(next?: string): Promise<SearchPage<SpaceInfo>> {
+    const { body } = await this.transport.request<V1List<{ id: number | string; key: string; name?: string; homepage?: { id: string } }>>({
+      method: 'GET',
+      url: next ?? `${this.v1}/space`,
+      query: next ? undefined : { limit: 100, expand: 'homepage' },
+      what: 'spaces',
+    });
+    return {
+      results: body.results.map((s) => ({ id: String(s.id), key: s.key, name: s.name, homepageId: s.homepage?.id })),
+      next: this.absolute(body._links?.next),
+    };
+  }
+
+  async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+    const { body } = await this.transport.request<V1Content>({
+      method: 'GET',
+      url: `${this.v1}/content/${encodeURIComponent(id)}`,
+      query: { expand: `version,ancestors${options.body ? ',body.storage' : ''}` },
+      what: `page ${id}`,
+    });
+    return fromV1(body);
+  }
+
+  async listUnder(rootId: string): Promise<RemotePage[]> {
+    const pages: RemotePage[] = [];
+    let url: string | undefined = `${this.v1}/content/search`;
+    let query: Record<string, string | number> | undefined = {
+      cql: `ancestor = ${cqlNumber(rootId)} and type = page`,
+      limit: PAGE_SIZE,
+      expand: LIST_EXPAND,
+    };
+    while (url) {
+      const response: { body: V1List<V1Content> } = await this.transport.request<V1List<V1Content>>({
+        method: 'GET',
+        url,
+        query,
+        what: `pages under ${rootId}`,
+      });
+      for (const content of response.body.results ?? []) pages.push(fromV1(content));
+      url = response.body.results?.length ? this.absolute(response.body._links?.next) : undefined;
+      query = undefined;
+    }
+    return pages;
+  }
+
+  async findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    const { body } = await this.transport.request<V1List<V1Content>>({
+      method: 'GET',
+      url: `${this.v1}/content`,
+      query: { spaceKey: space.key, title, type: 'page', status: 'current', expand: LIST_EXPAND },
+      what: `page titled "${title}"`,
+    });
+    const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
+    return match && fromV1(match);
+  }
+
+  async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
+    const { body } = await this.transport.request<V1Content>({
+      method: 'POST',
+      url: `${this.v1}/content`,
+      json: {
+        type: 'page',
+        title: page.title,
+        space: { key: space.key },
+        ancestors: [{ id: page.parentId }],
+        body: { storage: { value: page.body, representation: 'storage' } },
+      },
+      idempotent: false,
+      what: `new page "${page.title}"`,
+    });
+    return fromV1(body);
+  }
+
+  async updatePage(id: string, page: PageWrite & { version: number; message: string }): Promise<RemotePage> {
+    const { body } = await this.transport.request<V1Content>({
+      method: 'PUT',
+      url: `${this.v1}/content/${encodeURIComponent(id)}`,
+      json: {
+        id,
+        type: 'page',
+        status: 'current',
+        title: page.title,
+        ancestors: [{ id: page.parentId }],
+        body: { storage: { value: page.body, representation: 'storage' } },
+        version: { number: page.version, minorEdit: true, message: page.message },
+      },
+      what: `page ${id}`,
+    });
+    return fromV1(body);
+  }
+
+  async readOwnership(pageId: string): Promise<OwnershipRecord | undefined> {
+    const { status, body } = await this.transport.request<{ id?: string; value?: unknown; version?: { number: number } }>({
+      method: 'GET',
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}/property/${OWNERSHIP_PROPERTY}`,
+      accept: [404],
+      what: `docgen's property on page ${pageId}`,
+    });
+    if (status === 404) return undefined;
+    return toRecord(body);
+  }
+
+  async writeOwnership(pageId: string, value: Ownership, existing?: OwnershipRecord): Promise<OwnershipRecord> {
+    const base = `${this.v1}/content/${encodeURIComponent(pageId)}/property`;
+    if (!existing) {
+      const created = await this.transport.request<{ id?: string; value?: unknown; version?: { number: number } }>({
+        method: 'POST',
+        url: base,
+        json: { key: OWNERSHIP_PROPERTY, value },
+        // Creating a property twice answers 409 (or 400 on some versions), never a duplicate.
+        idempotent: true,
+        accept: [400, 409],
+        what: `docgen's property on page ${pageId}`,
+      });
+      if (created.status < 400) return toRecord(created.body) ?? { version: 1, value };
+      existing = await this.readOwnership(pageId);
+      if (!existing) throw new ConfluenceError({ code: 'DG_CONFLUENCE_PROPERTY', message: `could not create docgen's property on page ${pageId}`, method: 'POST', path: base });
+    }
+    const { body } = await this.transport.request<{ id?: string; value?: unknown; version?: { number: number } }>({
+      method: 'PUT',
+      url: `${base}/${OWNERSHIP_PROPERTY}`,
+      json: { key: OWNERSHIP_PROPERTY, value, version: { number: existing.version + 1, minorEdit: true } },
+      what: `docgen's property on page ${pageId}`,
+    });
+    return toRecord(body) ?? { version: existing.version + 1, value };
+  }
+
+  async addLabels(pageId: string, names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await this.transport.request({
+      method: 'POST',
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}/label`,
+      json: names.map((name) => ({ prefix: 'global', name })),
+      // Adding a label a page already has is a no-op on Confluence's side.
+      idempotent: true,
+      what: `labels of page ${pageId}`,
+    });
+  }
+
+  async removeLabel(pageId: string, name: string): Promise<void> {
+    await this.transport.request({
+      method: 'DELETE',
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}/label/${encodeURIComponent(name)}`,
+      accept: [404],
+      what: `label ${name} of page ${pageId}`,
+    });
+  }
+
+  async listAttachments(pageId: string): Promise<RemoteAttachment[]> {
+    const out: RemoteAttachment[] = [];
+    let url: string | undefined = `${this.v1}/content/${encodeURIComponent(pageId)}/child/attachment`;
+    let query: Record<string, string | number> | undefined = { limit: PAGE_SIZE, expand: 'version,metadata' };
+    while (url) {
+      const response: { body: V1List<{ id: string; title: string; metadata?: { comment?: string }; extensions?: { comment?: string } }> } =
+        await this.transport.request({ method: 'GET', url, query, what: `attachments of page ${pageId}` });
+      for (const a of response.body.results ?? []) {
+        out.push({ id: a.id, fileName: a.title, comment: a.metadata?.comment ?? a.extensions?.comment });
+      }
+      url = response.body.results?.length ? this.absolute(response.body._links?.next) : undefined;
+      query = undefined;
+    }
+    return out;
+  }
+
+  async uploadAttachment(pageId: string, file: AttachmentWrite, existing?: RemoteAttachment): Promise<void> {
+    const form = new FormData();
+    form.set('file', new Blob([file.data], { type: file.mediaType }), file.fileName);
+    form.set('comment', file.comment);
+    form.set('minorEdit', 'true');
+    const base = `${this.v1}/content/${encodeURIComponent(pageId)}/child/attachment`;
+    await this.transport.request({
+      method: 'POST',
+      url: existing ? `${base}/${encodeURIComponent(existing.id)}/data` : base,
+      form,
+      headers: { 'X-Atlassian-Token': 'no-check' },
+      // Re-uploading the same bytes is harmless (a new attachment version at worst, never a
+      // second file: a repeated create answers 400 "already exists", handled by the caller).
+      idempotent: Boolean(existing),
+      what: `attachment ${file.fileName} of page ${pageId}`,
+    });
+  }
+
+  async retire(pageId: string): Promise<'archived' | 'trashed'> {
+    await this.transport.request({
+      method: 'DELETE',
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}`,
+      accept: [404],
+      what: `page ${pageId}`,
+    });
+    return 'trashed';
+  }
+
+  async search(cql: string, options: { limit?: number; next?: string } = {}): Promise<SearchPage<SearchHit>> {
+    const { body } = await this.transport.request<V1List<V1Content>>({
+      method: 'GET',
+      url: options.next ?? `${this.v1}/content/search`,
+      query: options.next ? undefined : { cql, limit: options.limit ?? 25, expand: 'space,version' },
+      what: 'CQL search',
+    });
+    return {
+      results: (body.results ?? []).map((c) => ({
+        id: c.id,
+        type: c.type ?? 'page',
+        title: c.title,
+        status: c.status,
+        spaceKey: c.space?.key,
+        version: c.version?.number,
+      })),
+      next: body.results?.length ? this.absolute(body._links?.next) : undefined,
+    };
+  }
+
+  async currentUser(): Promise<{ id: string; displayName?: string; email?: string }> {
+    const { body } = await this.transport.request<{ accountId?: string; userKey?: string; username?: string; displayName?: string; email?: string }>({
+      method: 'GET',
+      url: `${this.v1}/user/current`,
+      what: 'the current user',
+    });
+    return { id: body.accountId ?? body.userKey ?? body.username ?? '', displayName: body.displayName, email: body.email };
+  }
+
+  async canCreatePages(_space: SpaceInfo): Promise<boolean | undefined> {
+    return undefined;
+  }
+}
+
+export function fromV1(content: V1Content): RemotePage {
+  const property = content.metadata?.properties?.[OWNERSHIP_PROPERTY];
+  const labels = content.metadata?.labels?.results?.map((l) => l.name);
+  return {
+    id: String(content.id),
+    title: content.title,
+    status: content.status,
+    parentId: content.ancestors?.length ? String(content.ancestors[content.ancestors.length - 1].id) : undefined,
+    version: { number: content.version?.number ?? 0, message: content.version?.message },
+    labels,
+    ownership: property ? toRecord(property) : undefined,
+    body: content.body?.storage?.value,
+  };
+}
+
+export function toRecord(property: { id?: string; value?: unknown; version?: { number: number } } | undefined): OwnershipRecord | undefined {
+  if (!property) return undefined;
+  const value = parseOwnership(property.value);
+  if (!value) return undefined;
+  return { id: property.id === undefined ? undefined : String(property.id), version: property.version?.number ?? 1, value };
+}
+
+/** Page ids are numbers; refuse anything else before it reaches a CQL string. */
+export function cqlNumber(id: string): string {
+  if (!/^\d+$/.test(id)) throw new ConfluenceError({ code: 'DG_CONFLUENCE_PAGE_ID', message: `"${id}" is not a Confluence page id (digits only)`, method: 'GET', path: '' });
+  return id;
+}
+
+export function cqlString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

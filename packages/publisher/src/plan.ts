@@ -1,0 +1,222 @@
+import type { RemotePage } from './client/types.js';
+import { markerHash } from './state.js';
+
+/**
+ * The plan: desired tree + what Confluence has under the managed root → operations.
+ * Pure: no I/O, no clock, so every rule here is tested without a server.
+ */
+export interface DesiredAttachment {
+  fileName: string;
+  mediaType: string;
+  hash: string;
+  data?: Uint8Array;
+  path?: string;
+}
+
+export interface DesiredPage {
+  key: string;
+  /** Final title, prefix included. */
+  title: string;
+  parentKey?: string;
+  /** Storage XHTML to send. */
+  storage: string;
+  /** normalizeStorage(storage): what diffs show and the body hash covers. */
+  normalized: string;
+  bodyHash: string;
+  labels: string[];
+  attachments: DesiredAttachment[];
+  /** pageHash over title, parent, body, labels, attachments. */
+  hash: string;
+  source?: { plugin: string; file?: string };
+}
+
+export type Action = 'create' | 'update' | 'rename' | 'move' | 'unchanged' | 'conflict' | 'orphan' | 'archive';
+export type Change = 'body' | 'title' | 'parent' | 'labels' | 'attachments' | 'state';
+export type ConflictPolicy = 'fail' | 'skip' | 'overwrite';
+
+export interface Operation {
+  action: Action;
+  key: string;
+  title: string;
+  /** Existing page, when there is one. */
+  pageId?: string;
+  parentKey?: string;
+  changes: Change[];
+  /** Why: for conflicts, orphans and pages kept back. */
+  reason?: string;
+  conflict?: 'edited' | 'title-taken';
+  /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
+  adoptId?: string;
+  /** A human edit that --force / onConflict: overwrite lets docgen replace. */
+  overwrite?: boolean;
+  /** Conflict left alone on purpose (onConflict: skip): reported, does not fail the run. */
+  skipped?: boolean;
+  desired?: DesiredPage;
+  remote?: RemotePage;
+}
+
+export interface Plan {
+  rootId: string;
+  docSet: string;
+  operations: Operation[];
+}
+
+export interface PlanInput {
+  desired: DesiredPage[];
+  /** Every current page under the root, as listed (owned or not). */
+  remote: RemotePage[];
+  rootId: string;
+  docSet: string;
+  prune?: boolean;
+  onConflict?: ConflictPolicy;
+}
+
+export function planSync(input: PlanInput): Plan {
+  const { desired, remote, rootId, docSet } = input;
+  const policy = input.onConflict ?? 'fail';
+  const ours = remote.filter((page) => page.ownership?.value.set === docSet);
+  const ownedByKey = new Map<string, RemotePage>();
+  const duplicates: RemotePage[] = [];
+  for (const page of [...ours].sort((a, b) => Number(a.id) - Number(b.id))) {
+    const key = page.ownership!.value.key;
+    if (ownedByKey.has(key)) duplicates.push(page);
+    else ownedByKey.set(key, page);
+  }
+  const notOursByTitle = new Map<string, RemotePage>();
+  for (const page of remote) if (page.ownership?.value.set !== docSet) notOursByTitle.set(fold(page.title), page);
+
+  const desiredKeys = new Set(desired.map((page) => page.key));
+  const operations: Operation[] = [];
+  for (const page of desired) {
+    const owned = ownedByKey.get(page.key);
+    const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
+    operations.push(owned ? planOwned(page, owned, wantedParentId, policy) : planNew(page, wantedParentId, notOursByTitle));
+  }
+
+  const retiring = [...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)), ...duplicates.filter((d) => desiredKeys.has(d.ownership!.value.key))];
+  const retiringIds = new Set(retiring.map((page) => page.id));
+  const keptIds = new Set(remote.filter((page) => !retiringIds.has(page.id)).map((page) => page.id));
+  for (const page of orderChildrenFirst(retiring, remote)) {
+    const value = page.ownership!.value;
+    const foreignChild = remote.find((other) => other.parentId === page.id && keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet));
+    const duplicate = desiredKeys.has(value.key);
+    operations.push({
+      action: input.prune && !foreignChild ? 'archive' : 'orphan',
+      key: value.key,
+      title: page.title,
+      pageId: page.id,
+      changes: [],
+      reason: foreignChild
+        ? `kept: "${foreignChild.title}" (${foreignChild.id}) lives under it and docgen will not retire it`
+        : duplicate
+          ? 'a second page claims the same key (left by an interrupted run)'
+          : 'its source is gone',
+      remote: page,
+    });
+  }
+  return { rootId, docSet, operations };
+}
+
+function planOwned(page: DesiredPage, owned: RemotePage, wantedParentId: string | undefined, policy: ConflictPolicy): Operation {
+  const state = owned.ownership!.value;
+  const base = { key: page.key, title: page.title, pageId: owned.id, parentKey: page.parentKey, desired: page, remote: owned };
+  const changes: Change[] = [];
+  let recordedHash = state.hash;
+  let stale = false;
+  let overwrite: { reason: string } | undefined;
+  if (owned.version.number !== state.version) {
+    const marker = markerHash(owned.version.message);
+    if (!marker) {
+      const reason = `edited in Confluence since docgen wrote it (version ${owned.version.number}, docgen wrote ${state.version})`;
+      if (policy !== 'overwrite') {
+        return { ...base, action: 'conflict', conflict: 'edited', changes: [], reason, skipped: policy === 'skip' };
+      }
+      overwrite = { reason };
+    } else {
+      // docgen wrote the live version but did not get to record it: repair, do not report.
+      stale = true;
+      recordedHash = marker;
+    }
+  }
+  if (overwrite) {
+    changes.push('body', 'state');
+  } else if (stale) {
+    if (!page.hash.startsWith(recordedHash)) changes.push('body');
+    changes.push('state');
+  } else {
+    if (state.bodyHash !== page.bodyHash) changes.push('body');
+    if (!sameSet(state.labels, page.labels) || (owned.labels && page.labels.some((l) => !owned.labels!.includes(l)))) changes.push('labels');
+    if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');
+  }
+  if (owned.title !== page.title) changes.push('title');
+  if (wantedParentId === undefined || owned.parentId !== wantedParentId) changes.push('parent');
+  return { ...base, action: actionFor(changes), changes, ...(overwrite ? { overwrite: true, reason: overwrite.reason } : {}) };
+}
+
+function planNew(page: DesiredPage, wantedParentId: string | undefined, notOursByTitle: Map<string, RemotePage>): Operation {
+  const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
+  const taken = notOursByTitle.get(fold(page.title));
+  if (taken) {
+    const mayBeOurs = !taken.ownership && taken.version.number === 1 && wantedParentId !== undefined && taken.parentId === wantedParentId;
+    return {
+      ...base,
+      action: 'conflict',
+      conflict: 'title-taken',
+      pageId: taken.id,
+      changes: [],
+      remote: taken,
+      adoptId: mayBeOurs ? taken.id : undefined,
+      reason: taken.ownership
+        ? `the title is used by page ${taken.id}, which another docgen doc set ("${taken.ownership.value.set}") owns`
+        : `the title is used by page ${taken.id}, which docgen does not own${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
+    };
+  }
+  return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
+}
+
+function actionFor(changes: Change[]): Action {
+  if (changes.some((c) => c === 'body' || c === 'labels' || c === 'attachments' || c === 'state')) return 'update';
+  if (changes.includes('title')) return 'rename';
+  if (changes.includes('parent')) return 'move';
+  return 'unchanged';
+}
+
+/** A page of this set that the run re-parents elsewhere does not pin its old parent. */
+function isMovingAway(page: RemotePage, desired: DesiredPage[], ownedByKey: Map<string, RemotePage>, docSet: string): boolean {
+  const value = page.ownership?.value;
+  if (!value || value.set !== docSet) return false;
+  const target = desired.find((d) => d.key === value.key);
+  if (!target) return true; // retiring itself
+  const newParent = target.parentKey === undefined ? undefined : ownedByKey.get(target.parentKey)?.id;
+  return newParent !== page.parentId;
+}
+
+function orderChildrenFirst(pages: RemotePage[], all: RemotePage[]): RemotePage[] {
+  const byId = new Map(all.map((page) => [page.id, page]));
+  const depth = (page: RemotePage): number => {
+    let d = 0;
+    for (let p = page; p.parentId && byId.has(p.parentId) && d < 1000; p = byId.get(p.parentId)!) d++;
+    return d;
+  };
+  return [...pages].sort((a, b) => depth(b) - depth(a));
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+function sameAttachments(recorded: Record<string, string>, wanted: DesiredAttachment[]): boolean {
+  return Object.keys(recorded).length === wanted.length && wanted.every((a) => recorded[a.fileName] === a.hash);
+}
+
+function fold(title: string): string {
+  return title.trim().toLowerCase();
+}
+
+export function summarize(plan: Plan): Record<Action, number> {
+  const counts: Record<Action, number> = { create: 0, update: 0, rename: 0, move: 0, unchanged: 0, conflict: 0, orphan: 0, archive: 0 };
+  for (const op of plan.operations) counts[op.action]++;
+  return counts;
+}

@@ -1,0 +1,226 @@
+import { DocgenError, type PageTree } from '@docgen/core';
+import { applyPlan, type Outcome } from './apply.js';
+import { CloudApi } from './client/cloud.js';
+import { resolveEndpoint, type Flavor } from './client/endpoint.js';
+import type { ConfluenceApi, SpaceInfo } from './client/types.js';
+import { assertSafeTransport, Transport, type Auth, type TransportOptions } from './client/transport.js';
+import { V1Api } from './client/v1.js';
+import { loadConverter, type Converter } from './converter.js';
+import { desiredPages } from './desired.js';
+import { pageDiff } from './diff.js';
+import { planSync, summarize, type Action, type ConflictPolicy, type DesiredPage, type Plan } from './plan.js';
+import { Redactor } from './redact.js';
+import { contentHash } from '@docgen/core';
+
+export interface ConnectionConfig {
+  /** Site URL, gateway URL, or Data Center base URL with its context path. */
+  url: string;
+  /** Override flavor detection (`*.atlassian.net` and `…/wiki` are Cloud, the rest Data Center). */
+  flavor?: Flavor;
+  /** Go through api.atlassian.com (scoped tokens; implied by an OAuth access token on Cloud). */
+  gateway?: boolean;
+  /** E-mail (Cloud) or username (Data Center) for Basic auth. */
+  user?: string;
+  /** API token (with `user`) or personal access token (without). */
+  token?: string;
+  /** OAuth 2.0 access token (Bearer). */
+  accessToken?: string;
+  transport?: Omit<TransportOptions, 'auth' | 'redactor' | 'trace'>;
+  /** Verbose trace of every request, redacted. */
+  trace?: (line: string) => void;
+}
+
+export interface PublisherConfig extends ConnectionConfig {
+  spaceKey: string;
+  /** The managed root: pages without a parent go under it. Defaults to the space homepage. */
+  parentId?: string;
+  titlePrefix?: string;
+  labels?: string[];
+  /** Which doc set this run manages under the root; defaults to the tree's top-level key segments. */
+  docSet?: string;
+  concurrency?: number;
+  onConflict?: ConflictPolicy;
+  /** Same as onConflict: overwrite. */
+  force?: boolean;
+  prune?: boolean;
+  generator?: { name: string; version: string };
+  converter?: Converter;
+  onOutcome?: (outcome: Outcome) => void;
+}
+
+export interface PlannedSync {
+  plan: Plan;
+  desired: DesiredPage[];
+  space: SpaceInfo;
+  counts: Record<Action, number>;
+}
+
+export interface PublishResult {
+  ok: boolean;
+  dryRun: boolean;
+  space: string;
+  rootId: string;
+  counts: {
+    created: number;
+    updated: number;
+    unchanged: number;
+    conflicts: number;
+    skipped: number;
+    orphans: number;
+    archived: number;
+    failed: number;
+  };
+  plan: Record<Action, number>;
+  outcomes: Outcome[];
+  requests: { reads: number; writes: number; retries: number; rateLimited: number };
+  durationMs: number;
+}
+
+export function authFrom(config: Pick<ConnectionConfig, 'user' | 'token' | 'accessToken'>): Auth {
+  if (config.accessToken) return { kind: 'bearer', token: config.accessToken };
+  if (config.token && config.user) return { kind: 'basic', user: config.user, token: config.token };
+  if (config.token) return { kind: 'bearer', token: config.token };
+  return { kind: 'none' };
+}
+
+/** Open a client for the configured site: endpoint discovery, auth, one transport. */
+export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> {
+  const auth = authFrom(config);
+  const redactor = new Redactor([config.token, config.accessToken]);
+  if (!config.url) {
+    throw new DocgenError({ code: 'DG_CONFLUENCE_URL', message: 'no Confluence URL configured', hint: 'set --confluence-url or CONFLUENCE_URL' });
+  }
+  assertSafeTransport(config.url, auth);
+  const endpoint = await resolveEndpoint(config.url, {
+    flavor: config.flavor,
+    gateway: config.gateway ?? (config.accessToken !== undefined && /\.atlassian\.net$/.test(safeHost(config.url))),
+    fetch: config.transport?.fetch,
+  });
+  assertSafeTransport(endpoint.base, auth);
+  const transport = new Transport({ ...config.transport, auth, redactor, trace: config.trace });
+  return endpoint.flavor === 'cloud' ? new CloudApi(endpoint, transport) : new V1Api(endpoint, transport);
+}
+
+/**
+ * `new Publisher(config).publish(tree)`: make the managed part of a Confluence space match a
+ * page tree, with the fewest requests, no duplicates, and no human edit lost.
+ */
+export class Publisher {
+  private api?: ConfluenceApi;
+
+  constructor(private readonly config: PublisherConfig) {}
+
+  async client(): Promise<ConfluenceApi> {
+    this.api ??= await connect(this.config);
+    return this.api;
+  }
+
+  /** Read the remote side and work out what to do. Reads only. */
+  async plan(tree: PageTree): Promise<PlannedSync> {
+    const api = await this.client();
+    const converter = this.config.converter ?? (await loadConverter());
+    const desired = desiredPages(tree, { converter, titlePrefix: this.config.titlePrefix, labels: this.config.labels });
+    const space = await api.getSpace(this.config.spaceKey);
+    const rootId = this.config.parentId ?? space.homepageId;
+    if (!rootId) {
+      throw new DocgenError({ code: 'DG_CONFLUENCE_ROOT', message: `space ${space.key} has no homepage to publish under`, hint: 'set --confluence-parent to the id of the page docgen should publish under' });
+    }
+    if (this.config.parentId) await this.checkRoot(api, rootId);
+    const remote = await api.listUnder(rootId);
+    const plan = planSync({
+      desired,
+      remote,
+      rootId,
+      docSet: this.config.docSet ?? defaultDocSet(tree),
+      prune: this.config.prune,
+      onConflict: this.config.force ? 'overwrite' : this.config.onConflict,
+    });
+    return { plan, desired, space, counts: summarize(plan) };
+  }
+
+  /** Normalized diffs of each page the plan would change (one body read per changed page). */
+  async diffs(planned: PlannedSync): Promise<Array<{ key: string; title: string; diff: string }>> {
+    const api = await this.client();
+    const converter = this.config.converter ?? (await loadConverter());
+    const out: Array<{ key: string; title: string; diff: string }> = [];
+    for (const op of planned.plan.operations) {
+      if (!op.desired || !['create', 'update', 'conflict'].includes(op.action)) continue;
+      if (op.action === 'update' && !op.changes.includes('body')) continue;
+      const remoteBody = op.pageId ? (await api.getPage(op.pageId, { body: true })).body ?? '' : '';
+      const before = remoteBody ? converter.normalizeStorage(remoteBody) : '';
+      if (contentHash(before) === op.desired.bodyHash) continue;
+      out.push({ key: op.key, title: op.title, diff: pageDiff(op.title, before, op.desired.normalized) });
+    }
+    return out;
+  }
+
+  async publish(tree: PageTree, options: { dryRun?: boolean; planned?: PlannedSync } = {}): Promise<PublishResult> {
+    const started = Date.now();
+    const api = await this.client();
+    const planned = options.planned ?? (await this.plan(tree));
+    const converter = this.config.converter ?? (await loadConverter());
+    let outcomes: Outcome[] = [];
+    if (!options.dryRun) {
+      outcomes = await applyPlan(planned.plan, {
+        api,
+        space: planned.space,
+        converter,
+        docSet: planned.plan.docSet,
+        generator: this.config.generator ? `${this.config.generator.name}@${this.config.generator.version}` : 'docgen',
+        concurrency: this.config.concurrency,
+        prune: this.config.prune,
+        onOutcome: this.config.onOutcome,
+      });
+    }
+    const count = (...statuses: Outcome['status'][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
+    const counts = {
+      created: count('created', 'adopted'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      conflicts: count('conflict'),
+      skipped: count('skipped'),
+      orphans: count('orphan'),
+      archived: count('archived', 'trashed'),
+      failed: count('failed'),
+    };
+    const plannedConflicts = planned.plan.operations.filter((op) => op.action === 'conflict' && !op.skipped && !op.adoptId).length;
+    return {
+      ok: options.dryRun ? plannedConflicts === 0 : counts.failed === 0 && counts.conflicts === 0,
+      dryRun: Boolean(options.dryRun),
+      space: planned.space.key,
+      rootId: planned.plan.rootId,
+      counts,
+      plan: planned.counts,
+      outcomes,
+      requests: { ...api.transport.stats },
+      durationMs: Date.now() - started,
+    };
+  }
+
+  private async checkRoot(api: ConfluenceApi, rootId: string): Promise<void> {
+    try {
+      await api.getPage(rootId);
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 404) throw error;
+      throw new DocgenError(
+        { code: 'DG_CONFLUENCE_ROOT', message: `parent page ${rootId} not found (or the user may not view it)`, hint: 'check --confluence-parent / CONFLUENCE_PARENT_ID: the numeric id in the page URL' },
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** The doc set a tree manages: its top-level key segments (`api`, `adr+runbooks`). */
+export function defaultDocSet(tree: PageTree): string {
+  const segments = new Set(tree.pages.filter((p) => p.parentKey === undefined).map((p) => p.key.split('/')[0]));
+  return [...segments].sort().join('+') || 'docgen';
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,96 @@
+import { contentHash } from '@docgen/core';
+
+/**
+ * Ownership: how docgen knows a page is its own. Each managed page carries one content
+ * property, `docgen`, holding the page key (identity across renames), the doc set it belongs
+ * to (so two generators sharing a parent never prune each other), provenance, the hashes of what
+ * docgen wrote, and the page version docgen's last write produced (so a human edit shows up as a
+ * newer version).
+ */
+export const OWNERSHIP_PROPERTY = 'docgen';
+export const OWNERSHIP_SCHEMA = 1;
+
+export interface Ownership {
+  tool: 'docgen';
+  schema: number;
+  /** The doc set: pages of other sets under the same root are not this run's business. */
+  set: string;
+  key: string;
+  source?: { plugin: string; file?: string };
+  /** `name@version` of the generator that rendered the page. */
+  generator: string;
+  /** Hash of everything docgen controls on the page (see `pageHash`). */
+  hash: string;
+  bodyHash: string;
+  labels: string[];
+  /** fileName → SHA-256 of the bytes docgen uploaded. */
+  attachments: Record<string, string>;
+  /** The page version number docgen's last write produced. */
+  version: number;
+}
+
+export function parseOwnership(value: unknown): Ownership | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Partial<Ownership>;
+  if (v.tool !== 'docgen' || typeof v.key !== 'string' || typeof v.version !== 'number') return undefined;
+  return {
+    tool: 'docgen',
+    schema: v.schema ?? OWNERSHIP_SCHEMA,
+    set: typeof v.set === 'string' ? v.set : '',
+    key: v.key,
+    source: v.source,
+    generator: v.generator ?? '',
+    hash: v.hash ?? '',
+    bodyHash: v.bodyHash ?? '',
+    labels: Array.isArray(v.labels) ? v.labels : [],
+    attachments: v.attachments && typeof v.attachments === 'object' ? v.attachments : {},
+    version: v.version,
+  };
+}
+
+export interface HashInput {
+  title: string;
+  parentKey?: string;
+  bodyHash: string;
+  labels: string[];
+  attachments: Record<string, string>;
+}
+
+/** One hash over everything a no-op run must leave alone: normalized body, title, parent, labels, attachments. */
+export function pageHash(input: HashInput): string {
+  const attachments = Object.keys(input.attachments)
+    .sort()
+    .map((name) => [name, input.attachments[name]]);
+  return contentHash(
+    JSON.stringify({
+      title: input.title,
+      parent: input.parentKey ?? null,
+      body: input.bodyHash,
+      labels: [...new Set(input.labels)].sort(),
+      attachments,
+    }),
+  );
+}
+
+/**
+ * The version message of every page version docgen writes: `docgen: <what> [h:<hash16>]`.
+ * It lets a later run recognise its own write even when the run died before recording it in
+ * the property (the property is written last), so that is repaired, not reported as a human edit.
+ */
+export function versionMessage(what: string, hash: string): string {
+  return `docgen: ${what} [h:${hash.slice(0, 16)}]`;
+}
+
+/** The hash prefix a docgen version message carries, if the message is docgen's. */
+export function markerHash(message: string | undefined): string | undefined {
+  return message ? /^docgen: .*\[h:([0-9a-f]{16})\]$/.exec(message)?.[1] : undefined;
+}
+
+/** Attachment comments carry the bytes' hash, so unchanged files are never uploaded again. */
+export function attachmentComment(hash: string): string {
+  return `docgen sha256:${hash}`;
+}
+
+export function commentHash(comment: string | undefined): string | undefined {
+  return comment ? /sha256:([0-9a-f]{64})/.exec(comment)?.[1] : undefined;
+}

@@ -1,2 +1,7 @@
-// Public API: filled in by this package's issue.
-export {};
+// Public API of @docgen/markdown-storage: Markdown → Confluence storage-format XHTML, and back to a
+// normalized text form for diffs.
+export type { ToStorageOptions, StorageResult } from './options.js';
+export { toStorage, convertMarkdown } from './convert.js';
+export { normalizeStorage } from './normalize.js';
+export { confluenceAnchor } from './anchors.js';
+export { codeLanguage } from './languages.js';

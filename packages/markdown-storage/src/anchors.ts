@@ -1,0 +1,43 @@
+/**
+ * Heading anchors the way Confluence makes them, so `[see](#getting-started)` lands on the heading.
+ *
+ * Confluence derives a heading's anchor from its text with the whitespace removed
+ * ("Getting Started" → `GettingStarted`; the page renders it as `#PageTitle-GettingStarted`), and
+ * a repeated heading gets `.1`, `.2`… Markdown authors write GitHub slugs (`#getting-started`), so
+ * both are computed and the slug is mapped to Confluence's anchor.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Heading, Nodes, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+/** Confluence's anchor for a heading text (first occurrence). */
+export function confluenceAnchor(headingText: string): string {
+  return headingText.replace(/\s+/g, '');
+}
+
+/** Visible text of a Markdown subtree (images contribute their alt, as Confluence's heading text does not — close enough). */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+/** GitHub slug → Confluence anchor, for every heading of the document. */
+export function headingAnchors(tree: Root): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const seen = new Map<string, number>();
+  const anchors = new Map<string, string>();
+  visit(tree, 'heading', (heading: Heading) => {
+    const value = plainText(heading).trim();
+    const base = confluenceAnchor(value);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    const anchor = count === 0 ? base : `${base}.${count}`;
+    const slug = slugger.slug(value);
+    if (!anchors.has(slug)) anchors.set(slug, anchor);
+    // A link may also use Confluence's own form (or the heading text itself).
+    if (!anchors.has(anchor)) anchors.set(anchor, anchor);
+    if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
+  });
+  return anchors;
+}

@@ -1,0 +1,50 @@
+/** Markdown → mdast (remark-parse + GFM + directives) → storage XML tree → string. */
+import type { Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkDirective from 'remark-directive';
+import { visit } from 'unist-util-visit';
+import type { StorageResult, ToStorageOptions } from './options.js';
+import { State } from './state.js';
+import { handlers } from './handlers/index.js';
+import { headingAnchors, plainText } from './anchors.js';
+import { toXml } from './xml.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+
+export function parseMarkdown(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+/** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
+function prepare(tree: Root, state: State): void {
+  visit(tree, (node) => {
+    if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node);
+    if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
+      state.footnoteDefinitions.set(node.identifier, node);
+    }
+    if ((node.type === 'leafDirective' || node.type === 'textDirective') && node.name === 'anchor') {
+      const name = node.attributes?.name ?? node.attributes?.id ?? plainText(node);
+      if (name) state.declaredAnchors.add(name);
+    }
+  });
+  for (const [slug, anchor] of headingAnchors(tree)) state.headingAnchors.set(slug, anchor);
+}
+
+export function convertMarkdown(markdown: string, options: ToStorageOptions = {}): StorageResult {
+  const tree = parseMarkdown(markdown);
+  const state = new State(markdown, options, handlers);
+  prepare(tree, state);
+  const nodes = state.one(tree, undefined);
+  return {
+    storage: toXml(nodes, '\n'),
+    attachments: [...state.attachments],
+    pageLinks: [...state.pageLinks],
+    warnings: state.warnings,
+  };
+}
+
+export function toStorage(markdown: string, options: ToStorageOptions = {}): string {
+  return convertMarkdown(markdown, options).storage;
+}

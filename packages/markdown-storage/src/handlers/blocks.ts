@@ -1,0 +1,50 @@
+/** Flow content: paragraphs, headings, blockquotes (and GitHub alerts), thematic breaks. */
+import type { Blockquote, Heading, Paragraph, Root, Text } from 'mdast';
+import type { State } from '../state.js';
+import { type XNode, x } from '../xml.js';
+import { panelMacro } from './macros.js';
+import { footnoteSection } from './footnotes.js';
+
+export function root(node: Root, state: State): XNode[] {
+  return [...state.all(node), ...footnoteSection(state)];
+}
+
+export function paragraph(node: Paragraph, state: State): XNode[] {
+  const children = state.all(node);
+  return children.length ? [x('p', {}, children)] : [];
+}
+
+export function heading(node: Heading, state: State): XNode[] {
+  return [x(`h${node.depth}`, {}, state.all(node))];
+}
+
+export function thematicBreak(): XNode[] {
+  return [x('hr')];
+}
+
+/** GitHub alerts (`> [!NOTE]`) → the panel with the same intent. */
+const ALERTS: Record<string, string> = { NOTE: 'info', TIP: 'tip', IMPORTANT: 'note', WARNING: 'note', CAUTION: 'warning' };
+const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
+
+export function blockquote(node: Blockquote, state: State): XNode[] {
+  const alert = githubAlert(node);
+  if (alert) return [panelMacro(alert.panel, {}, state.all(alert.rest))];
+  return [x('blockquote', {}, state.all(node))];
+}
+
+function githubAlert(node: Blockquote): { panel: string; rest: Blockquote } | undefined {
+  const [first, ...others] = node.children;
+  if (first?.type !== 'paragraph') return undefined;
+  const [lead, ...inline] = first.children;
+  if (lead?.type !== 'text') return undefined;
+  const match = ALERT_MARKER.exec(lead.value);
+  if (!match) return undefined;
+  const remainder = lead.value.slice(match[0].length);
+  // The marker must be alone on its line: `[!NOTE] text` is an ordinary quote.
+  if (match[0].trimEnd() === lead.value.trimEnd() && inline[0] && inline[0].type !== 'break') return undefined;
+  const leadRest: Text[] = remainder ? [{ ...lead, value: remainder }] : [];
+  let phrasing = [...leadRest, ...inline];
+  if (!remainder && phrasing[0]?.type === 'break') phrasing = phrasing.slice(1);
+  const paragraph: Paragraph[] = phrasing.length ? [{ ...first, children: phrasing }] : [];
+  return { panel: ALERTS[match[1]!.toUpperCase()]!, rest: { ...node, children: [...paragraph, ...others] } };
+}

@@ -1,0 +1,147 @@
+/**
+ * Confluence-only elements from Markdown directives (remark-directive), so templates can use them:
+ *
+ *   :::info[Title] … :::      info / note / warning / tip panels (also :::panel, :::expand, :::excerpt)
+ *   ::toc{maxLevel=3}         table of contents         ::children{depth=2 sort=title}
+ *   :status[Done]{colour=Green subtle}                  ::anchor{name=setup}  or  :anchor[setup]
+ *
+ * Only the macros in this file can be produced, with names fixed here; attribute values become
+ * escaped parameter text. An unknown directive is kept as the text it was written as.
+ */
+import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { State } from '../state.js';
+import { type XNode, text, textOf, x } from '../xml.js';
+import { macro, panelMacro, type MacroParameters } from './macros.js';
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+const PANEL_ALIASES: Record<string, string> = {
+  info: 'info', note: 'note', warning: 'warning', tip: 'tip',
+  caution: 'warning', danger: 'warning', important: 'note', success: 'tip', hint: 'tip',
+};
+const STATUS_COLOURS = ['Grey', 'Red', 'Yellow', 'Green', 'Blue', 'Purple'];
+const TOC_PARAMETERS = ['maxLevel', 'minLevel', 'type', 'outline', 'style', 'indent', 'separator', 'include', 'exclude', 'printable', 'class', 'absoluteUrl'];
+const CHILDREN_PARAMETERS = ['all', 'depth', 'sort', 'reverse', 'style', 'excerptType', 'first', 'page'];
+const PANEL_PARAMETERS = ['title', 'borderStyle', 'borderColor', 'borderWidth', 'bgColor', 'titleBGColor', 'titleColor'];
+
+function attributesOf(node: Directive): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(node.attributes ?? {})) {
+    if (value !== null && value !== undefined) values[key] = value;
+  }
+  return values;
+}
+
+/** `{all}` is a flag: remark-directive gives it an empty value, Confluence wants `true`. */
+function pick(attributes: Record<string, string>, names: string[]): MacroParameters {
+  const picked: MacroParameters = {};
+  const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]));
+  for (const [key, value] of Object.entries(attributes)) {
+    const name = byLowerCase.get(key.toLowerCase());
+    if (name) picked[name] = value === '' ? 'true' : value;
+  }
+  return picked;
+}
+
+/** The container's `[label]` (a first paragraph marked directiveLabel) and the rest. */
+function splitLabel(node: ContainerDirective): [label: PhrasingContent[] | undefined, body: RootContent[]] {
+  const [first, ...rest] = node.children;
+  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+    return [first.children, rest];
+  }
+  return [undefined, node.children];
+}
+
+function labelText(state: State, node: Parents, children: PhrasingContent[] | undefined): string | undefined {
+  if (!children || children.length === 0) return undefined;
+  const value = textOf(state.all({ ...node, type: 'paragraph', children } as Parents)).trim();
+  return value || undefined;
+}
+
+function body(state: State, node: ContainerDirective, children: RootContent[]): XNode[] {
+  return state.all({ ...node, children } as ContainerDirective);
+}
+
+export function containerDirective(node: ContainerDirective, state: State): XNode[] {
+  const attributes = attributesOf(node);
+  const [label, children] = splitLabel(node);
+  const title = labelText(state, node, label) ?? attributes.title;
+  const name = node.name.toLowerCase();
+  const panel = PANEL_ALIASES[name];
+  if (panel) {
+    const icon = attributes.icon === undefined ? undefined : String(attributes.icon !== 'false');
+    return [panelMacro(panel, { title, icon }, body(state, node, children))];
+  }
+  if (name === 'panel') return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
+  if (name === 'expand') return [panelMacro('expand', { title }, body(state, node, children))];
+  if (name === 'excerpt') {
+    const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
+    const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';
+    return [panelMacro('excerpt', { name: attributes.name, hidden, 'atlassian-macro-output-type': inline }, body(state, node, children))];
+  }
+  return unknown(node, state, () => body(state, node, children));
+}
+
+export function leafDirective(node: LeafDirective, state: State): XNode[] {
+  const attributes = attributesOf(node);
+  const name = node.name.toLowerCase();
+  if (name === 'toc') return [macro('toc', pick(attributes, TOC_PARAMETERS))];
+  if (name === 'children') return [macro('children', pick(attributes, CHILDREN_PARAMETERS))];
+  if (name === 'anchor' || name === 'status') return inlineMacro(node, name, attributes, state);
+  return unknown(node, state);
+}
+
+export function textDirective(node: TextDirective, state: State): XNode[] {
+  const attributes = attributesOf(node);
+  const name = node.name.toLowerCase();
+  if (name === 'anchor' || name === 'status') return inlineMacro(node, name, attributes, state);
+  return unknown(node, state);
+}
+
+function inlineMacro(node: LeafDirective | TextDirective, name: string, attributes: Record<string, string>, state: State): XNode[] {
+  const label = labelText(state, node, node.children);
+  if (name === 'anchor') {
+    const anchor = attributes.name ?? attributes.id ?? label;
+    if (!anchor) {
+      state.warn('anchor directive without a name: write ::anchor{name=…}', node);
+      return [];
+    }
+    return [macro('anchor', { '': anchor })];
+  }
+  const requested = attributes.colour ?? attributes.color ?? 'Grey';
+  const colour = STATUS_COLOURS.find((known) => known.toLowerCase() === requested.toLowerCase().replace('gray', 'grey'));
+  if (!colour) state.warn(`status colour "${requested}" is not one of ${STATUS_COLOURS.join(', ')}: using Grey`, node);
+  const subtle = attributes.subtle === undefined ? undefined : String(attributes.subtle !== 'false');
+  return [macro('status', { colour: colour ?? 'Grey', title: label ?? attributes.title ?? '', subtle })];
+}
+
+/** Not a directive we know: show what the author wrote (its label still converted), so no text is lost. */
+function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XNode[] {
+  if (node.type !== 'textDirective') {
+    state.warn(`unknown directive "${node.name}" kept as text (known: info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor)`, node);
+  }
+  if (node.type === 'containerDirective') {
+    const lines = (sourceOf(node, state) ?? `:::${node.name}`).split(/\r?\n/);
+    const last = lines[lines.length - 1]!;
+    const closing = lines.length > 1 && /^\s*:{3,}\s*$/.test(last) ? [x('p', {}, [text(last.trim())])] : [];
+    return [x('p', {}, [text(lines[0]!)]), ...(convertBody?.() ?? []), ...closing];
+  }
+  const inline = [...withLabel(node, state)];
+  return node.type === 'leafDirective' ? [x('p', {}, inline)] : inline;
+}
+
+function withLabel(node: LeafDirective | TextDirective, state: State): XNode[] {
+  const source = sourceOf(node, state) ?? `:${node.name}`;
+  const first = node.children[0]?.position?.start.offset;
+  const last = node.children[node.children.length - 1]?.position?.end.offset;
+  const start = node.position?.start.offset;
+  if (first === undefined || last === undefined || start === undefined) return [text(source)];
+  return [text(source.slice(0, first - start)), ...state.all(node), text(source.slice(last - start))];
+}
+
+function sourceOf(node: Nodes, state: State): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined ? state.source.slice(start, end) : undefined;
+}

@@ -1,0 +1,215 @@
+/**
+ * Raw HTML in Markdown: a safe subset becomes its storage-format equivalent, everything else is
+ * shown as text. Markdown splits HTML across sibling nodes (`<b>` · text · `</b>`, or a `<details>`
+ * block, Markdown paragraphs, then `</details>`), so tags are balanced here with a stack while the
+ * parent's children are converted. Unknown tags — `<script>`, `<iframe>`, `<ac:structured-macro>`
+ * — are escaped, so text can never turn into markup or a macro.
+ */
+import type { Nodes } from 'mdast';
+import type { State } from '../state.js';
+import { type XNode, text, textOf, x } from '../xml.js';
+import { tokenizeHtml } from '../html-tokens.js';
+import { wrapPhrasing } from '../phrasing.js';
+import { buildImage, buildLink } from './links.js';
+import { panelMacro } from './macros.js';
+
+interface TagSpec {
+  /** Flow content only: escaped when met inside a paragraph. */
+  block?: boolean;
+  /** No end tag (`<br>`, `<img>`). */
+  void?: boolean;
+  /** Allowed only directly inside this tag (summary in details). */
+  inside?: string;
+  build(attributes: Record<string, string>, children: XNode[], state: State, node: Nodes): XNode[];
+}
+
+const element =
+  (name: string, keep: string[] = []) =>
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => {
+    const kept: Record<string, string> = {};
+    for (const key of keep) if (attributes[key] !== undefined) kept[key] = attributes[key]!;
+    return [x(name, kept, children)];
+  };
+const transparent = (_attributes: Record<string, string>, children: XNode[]): XNode[] => children;
+const blockElement = (name: string, keep: string[] = []) => (attributes: Record<string, string>, children: XNode[]) =>
+  element(name, keep)(attributes, wrapPhrasing(children));
+const lineThrough = (_attributes: Record<string, string>, children: XNode[]) => [
+  x('span', { style: 'text-decoration: line-through;' }, children),
+];
+
+const SUMMARY = 'docgen:summary';
+
+const TAGS: Record<string, TagSpec> = {
+  b: { build: element('strong') },
+  strong: { build: element('strong') },
+  i: { build: element('em') },
+  em: { build: element('em') },
+  cite: { build: element('cite') },
+  var: { build: element('em') },
+  code: { build: element('code') },
+  kbd: { build: element('code') },
+  samp: { build: element('code') },
+  tt: { build: element('code') },
+  sub: { build: element('sub') },
+  sup: { build: element('sup') },
+  u: { build: element('u') },
+  ins: { build: element('u') },
+  s: { build: lineThrough },
+  del: { build: lineThrough },
+  strike: { build: lineThrough },
+  small: { build: element('small') },
+  big: { build: element('big') },
+  span: { build: transparent },
+  abbr: { build: transparent },
+  mark: { build: transparent },
+  q: { build: transparent },
+  wbr: { void: true, build: () => [] },
+  br: { void: true, build: () => [x('br')] },
+  a: {
+    build: (attributes, children, state, node) =>
+      attributes.href !== undefined ? buildLink(state, attributes.href, attributes.title, children, node) : children,
+  },
+  img: {
+    void: true,
+    build: (attributes, _children, state, node) =>
+      attributes.src !== undefined ? buildImage(state, attributes.src, attributes.alt ?? '', attributes.title, node) : [],
+  },
+  p: { block: true, build: element('p') },
+  div: { block: true, build: transparent },
+  center: { block: true, build: transparent },
+  section: { block: true, build: transparent },
+  article: { block: true, build: transparent },
+  header: { block: true, build: transparent },
+  footer: { block: true, build: transparent },
+  main: { block: true, build: transparent },
+  aside: { block: true, build: transparent },
+  figure: { block: true, build: transparent },
+  figcaption: { block: true, build: blockElement('p') },
+  hr: { block: true, void: true, build: () => [x('hr')] },
+  blockquote: { block: true, build: blockElement('blockquote') },
+  pre: { block: true, build: element('pre') },
+  h1: { block: true, build: element('h1') },
+  h2: { block: true, build: element('h2') },
+  h3: { block: true, build: element('h3') },
+  h4: { block: true, build: element('h4') },
+  h5: { block: true, build: element('h5') },
+  h6: { block: true, build: element('h6') },
+  ul: { block: true, build: (_a, children) => [x('ul', {}, onlyElements(children))] },
+  ol: { block: true, build: (attributes, children) => [x('ol', { start: numeric(attributes.start) }, onlyElements(children))] },
+  li: { block: true, build: element('li') },
+  dl: { block: true, build: transparent },
+  dt: { block: true, build: (_a, children) => [x('p', {}, [x('strong', {}, children)])] },
+  dd: { block: true, build: blockElement('blockquote') },
+  table: { block: true, build: (_a, children) => [x('table', {}, tableBody(children))] },
+  thead: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
+  tbody: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
+  tfoot: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
+  tr: { block: true, build: (_a, children) => [x('tr', {}, onlyElements(children))] },
+  th: { block: true, build: element('th', ['colspan', 'rowspan']) },
+  td: { block: true, build: element('td', ['colspan', 'rowspan']) },
+  caption: { block: true, inside: 'table', build: () => [] },
+  details: {
+    block: true,
+    build: (_attributes, children) => {
+      const summary = children.find((child) => child.type === 'element' && child.name === SUMMARY);
+      const body = children.filter((child) => !(child.type === 'element' && child.name === SUMMARY));
+      return [panelMacro('expand', { title: summary ? textOf([summary]).trim() || undefined : undefined }, wrapPhrasing(body))];
+    },
+  },
+  summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
+};
+
+function numeric(value: string | undefined): string | undefined {
+  return value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined;
+}
+
+/** Table-ish containers keep only their element children (whitespace between rows is not content). */
+function onlyElements(children: XNode[]): XNode[] {
+  return children.filter((child) => child.type === 'element');
+}
+
+function tableBody(children: XNode[]): XNode[] {
+  return [x('tbody', {}, onlyElements(children).filter((child) => child.type === 'element' && child.name === 'tr'))];
+}
+
+interface Frame {
+  tag: string;
+  spec: TagSpec;
+  attributes: Record<string, string>;
+  children: XNode[];
+  node: Nodes;
+}
+
+export class HtmlBuilder {
+  private readonly root: XNode[] = [];
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    private readonly state: State,
+    /** Block context: flow tags allowed. In a paragraph only inline tags convert. */
+    private readonly block: boolean,
+  ) {}
+
+  private get target(): XNode[] {
+    return this.stack.length ? this.stack[this.stack.length - 1]!.children : this.root;
+  }
+
+  append(nodes: XNode[]): void {
+    this.target.push(...nodes);
+  }
+
+  html(value: string, node: Nodes): void {
+    for (const token of tokenizeHtml(value)) {
+      if (token.kind === 'hidden') continue;
+      if (token.kind === 'text') this.append([text(token.value)]);
+      else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
+      else this.close(token.name, token.source);
+    }
+  }
+
+  private allowed(name: string): TagSpec | undefined {
+    const spec = Object.hasOwn(TAGS, name) ? TAGS[name] : undefined;
+    if (!spec) return undefined;
+    if (spec.block && !this.block) return undefined;
+    if (spec.inside && this.stack[this.stack.length - 1]?.tag !== spec.inside) return undefined;
+    return spec;
+  }
+
+  private open(name: string, attributes: Record<string, string>, selfClosing: boolean, source: string, node: Nodes): void {
+    const spec = this.allowed(name);
+    if (!spec) {
+      this.escaped(name, source, node);
+      return;
+    }
+    if (spec.void || selfClosing) this.append(spec.build(attributes, [], this.state, node));
+    else this.stack.push({ tag: name, spec, attributes, children: [], node });
+  }
+
+  private close(name: string, source: string): void {
+    let index = this.stack.length - 1;
+    while (index >= 0 && this.stack[index]!.tag !== name) index -= 1;
+    if (index < 0) {
+      // `</br>` is a line break in every browser; any other stray end tag is shown as written.
+      if (name === 'br') this.append([x('br')]);
+      else if (!(TAGS[name]?.void)) this.append([text(source)]);
+      return;
+    }
+    while (this.stack.length > index) this.closeTop();
+  }
+
+  private closeTop(): void {
+    const frame = this.stack.pop()!;
+    this.append(frame.spec.build(frame.attributes, frame.children, this.state, frame.node));
+  }
+
+  private escaped(name: string, source: string, node: Nodes): void {
+    if (!Object.hasOwn(TAGS, name)) this.state.warn(`raw HTML <${name}> is not converted: shown as text`, node);
+    this.append([text(source)]);
+  }
+
+  /** Unclosed tags close where their parent ends, as in a browser. */
+  finish(): XNode[] {
+    while (this.stack.length) this.closeTop();
+    return this.root;
+  }
+}

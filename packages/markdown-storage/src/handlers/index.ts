@@ -1,0 +1,40 @@
+/** mdast node type → handler. One module per construct family. */
+import type { Handler } from '../state.js';
+import { blockquote, heading, paragraph, root, thematicBreak } from './blocks.js';
+import { code, inlineCode } from './code.js';
+import { containerDirective, leafDirective, textDirective } from './directives.js';
+import { footnoteDefinition, footnoteReference } from './footnotes.js';
+import { emphasis, hardBreak, strikethrough, strong, text } from './inline.js';
+import { definition, image, imageReference, link, linkReference } from './links.js';
+import { list, listItem } from './lists.js';
+import { table } from './tables.js';
+
+export const handlers: Record<string, Handler> = {
+  root,
+  paragraph,
+  heading,
+  thematicBreak,
+  blockquote,
+  list,
+  listItem,
+  code,
+  inlineCode,
+  text,
+  emphasis,
+  strong,
+  delete: strikethrough,
+  break: hardBreak,
+  link,
+  linkReference,
+  image,
+  imageReference,
+  definition,
+  table,
+  footnoteReference,
+  footnoteDefinition,
+  containerDirective,
+  leafDirective,
+  textDirective,
+  // Front matter is page metadata, not content (and only parsed if a caller adds the plugin).
+  yaml: () => [],
+};

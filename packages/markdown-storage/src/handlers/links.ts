@@ -1,0 +1,117 @@
+/**
+ * Links and images: same-page anchors, links to other pages of the tree (`ac:link` + `ri:page`),
+ * files that belong to the page (`ri:attachment`, listed for upload), and external URLs.
+ */
+import type { Image, ImageReference, Link, LinkReference, Nodes, Parents } from 'mdast';
+import type { State } from '../state.js';
+import { type XNode, cdata, text, textOf, x } from '../xml.js';
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+/** Schemes that run code or smuggle content: never written into the page. */
+const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
+
+export function link(node: Link, state: State): XNode[] {
+  return buildLink(state, node.url, node.title ?? undefined, state.all(node), node);
+}
+
+export function linkReference(node: LinkReference, state: State): XNode[] {
+  const definition = state.definitions.get(node.identifier);
+  const children = state.all(node);
+  if (!definition) return children;
+  return buildLink(state, definition.url, definition.title ?? undefined, children, node);
+}
+
+export function image(node: Image, state: State): XNode[] {
+  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node);
+}
+
+export function imageReference(node: ImageReference, state: State): XNode[] {
+  const definition = state.definitions.get(node.identifier);
+  if (!definition) return [text(node.alt ?? '')];
+  return buildImage(state, definition.url, node.alt ?? '', definition.title ?? undefined, node);
+}
+
+export function definition(): XNode[] {
+  return [];
+}
+
+function isRelative(url: string): boolean {
+  return !SCHEME.test(url) && !url.startsWith('//');
+}
+
+function isUnsafe(url: string): boolean {
+  const scheme = SCHEME.exec(url.replace(/[\s\u0000-\u001F]/g, ''))?.[1]?.toLowerCase();
+  return scheme !== undefined && UNSAFE_SCHEMES.has(scheme);
+}
+
+function splitFragment(url: string): [path: string, fragment: string | undefined] {
+  const hash = url.indexOf('#');
+  return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The anchor Confluence uses for `#fragment` on this page: a heading's anchor, or a declared anchor. */
+function localAnchor(state: State, fragment: string, node: Nodes | undefined): string {
+  const id = decode(fragment);
+  const heading = state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase());
+  if (heading !== undefined) return heading;
+  if (!state.declaredAnchors.has(id)) state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
+  return id;
+}
+
+function linkBody(children: XNode[]): XNode[] {
+  if (children.length === 0) return [];
+  if (children.every((child) => child.type === 'text')) return [x('ac:plain-text-link-body', {}, [cdata(textOf(children))])];
+  return [x('ac:link-body', {}, children)];
+}
+
+export function buildLink(state: State, rawUrl: string, title: string | undefined, children: XNode[], node?: Nodes): XNode[] {
+  const url = rawUrl.trim();
+  if (url.startsWith('#') && url.length > 1) {
+    return [x('ac:link', { 'ac:anchor': localAnchor(state, url.slice(1), node) }, linkBody(children))];
+  }
+  if (isUnsafe(url)) {
+    state.warn(`link to an unsafe URL (${url.slice(0, 40)}) written as plain text`, node);
+    return children;
+  }
+  if (url !== '' && isRelative(url) && !url.startsWith('#')) {
+    const [path, fragment] = splitFragment(url);
+    const pageTitle = path ? state.options.resolvePageTitle?.(path) : undefined;
+    if (pageTitle !== undefined) {
+      state.pageLinks.add(pageTitle);
+      const anchor = fragment ? (state.options.resolveAnchor?.(path, decode(fragment)) ?? decode(fragment)) : undefined;
+      return [x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': pageTitle }), ...linkBody(children)])];
+    }
+    const fileName = path ? state.options.resolveAttachment?.(path) : undefined;
+    if (fileName !== undefined) {
+      state.attachments.add(fileName);
+      return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(children)])];
+    }
+  }
+  return [x('a', { href: url, title }, children)];
+}
+
+export function buildImage(state: State, rawUrl: string, alt: string, title: string | undefined, node?: Nodes): XNode[] {
+  const url = rawUrl.trim();
+  if (isUnsafe(url)) {
+    state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
+    return alt ? [text(alt)] : [];
+  }
+  const attributes = { 'ac:alt': alt || undefined, 'ac:title': title };
+  const fileName = url && isRelative(url) ? state.options.resolveAttachment?.(splitFragment(url)[0]) : undefined;
+  if (fileName !== undefined) {
+    state.attachments.add(fileName);
+    return [x('ac:image', attributes, [x('ri:attachment', { 'ri:filename': fileName })])];
+  }
+  if (isRelative(url)) state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
+  return [x('ac:image', attributes, [x('ri:url', { 'ri:value': url })])];
+}
+
+export type { Parents };

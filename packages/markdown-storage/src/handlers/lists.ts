@@ -1,0 +1,71 @@
+/**
+ * Lists. Tight lists render their paragraphs inline (as CommonMark does); GFM task items become
+ * Confluence's native `ac:task-list`. A list mixing tasks and plain items is split into runs.
+ */
+import type { List, ListItem, Paragraph } from 'mdast';
+import type { State } from '../state.js';
+import { type XNode, x } from '../xml.js';
+import { wrapPhrasing } from '../phrasing.js';
+
+function isLoose(list: List): boolean {
+  return Boolean(list.spread) || list.children.some((item) => item.spread);
+}
+
+function isTask(item: ListItem): boolean {
+  return typeof item.checked === 'boolean';
+}
+
+export function list(node: List, state: State): XNode[] {
+  const loose = isLoose(node);
+  const out: XNode[] = [];
+  let start = node.start ?? 1;
+  let run: ListItem[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    if (isTask(run[0]!)) out.push(taskList(run, loose, state));
+    else {
+      const attributes = { start: node.ordered && start !== 1 ? String(start) : undefined };
+      out.push(x(node.ordered ? 'ol' : 'ul', attributes, run.map((item) => x('li', {}, itemContent(item, loose, state)))));
+    }
+    start += run.length;
+    run = [];
+  };
+  for (const item of node.children) {
+    if (run.length && isTask(run[0]!) !== isTask(item)) flush();
+    run.push(item);
+  }
+  flush();
+  return out;
+}
+
+/** A tight item's paragraphs are inline content; a loose item keeps them as `<p>`. */
+function itemContent(item: ListItem, loose: boolean, state: State): XNode[] {
+  if (loose) return state.all(item);
+  const out: XNode[] = [];
+  for (const child of item.children) {
+    if (child.type === 'paragraph') {
+      if (out.length) out.push(x('br'));
+      out.push(...state.all(child as Paragraph));
+    } else {
+      out.push(...state.one(child, item));
+    }
+  }
+  return out;
+}
+
+function taskList(items: ListItem[], loose: boolean, state: State): XNode {
+  return x(
+    'ac:task-list',
+    {},
+    items.map((item) =>
+      x('ac:task', {}, [
+        x('ac:task-status', {}, [{ type: 'text', value: item.checked ? 'complete' : 'incomplete' }]),
+        x('ac:task-body', {}, loose ? wrapPhrasing(state.all(item)) : itemContent(item, false, state)),
+      ]),
+    ),
+  );
+}
+
+export function listItem(node: ListItem, state: State): XNode[] {
+  return [x('li', {}, state.all(node))];
+}

@@ -1,0 +1,20 @@
+/** Building blocks for `ac:structured-macro`: the only place a macro element is created. */
+import { type XElement, type XNode, text, x } from '../xml.js';
+
+export type MacroParameters = Record<string, string | undefined>;
+
+function parameters(values: MacroParameters): XNode[] {
+  return Object.entries(values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => x('ac:parameter', { 'ac:name': name }, [text(value)]));
+}
+
+/** A macro with parameters only (toc, children, status, anchor). */
+export function macro(name: string, values: MacroParameters = {}, extra: XNode[] = []): XElement {
+  return x('ac:structured-macro', { 'ac:name': name }, [...parameters(values), ...extra]);
+}
+
+/** A macro with a rich-text body (info, note, warning, tip, expand, excerpt). */
+export function panelMacro(name: string, values: MacroParameters, body: XNode[]): XElement {
+  return macro(name, values, [x('ac:rich-text-body', {}, body)]);
+}

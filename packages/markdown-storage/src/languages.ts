@@ -1,0 +1,57 @@
+/**
+ * Code-macro languages. Confluence rejects nothing, but renders an unknown language as plain text
+ * in Cloud and falls back to Java (its default) in Data Center, so every block names a language it
+ * knows, or `none`.
+ */
+
+/** Data Center / legacy code macro (Confluence 7–10 default brushes). */
+const DATACENTER = new Set([
+  'actionscript3', 'applescript', 'bash', 'coldfusion', 'cpp', 'csharp', 'css', 'delphi', 'diff', 'erlang',
+  'groovy', 'xml', 'java', 'javafx', 'javascript', 'none', 'perl', 'php', 'powershell', 'python', 'ruby',
+  'sass', 'scala', 'sql', 'vb', 'yaml',
+]);
+
+/** Cloud code block: the legacy brushes plus the languages of the new editor. */
+const CLOUD = new Set([
+  ...DATACENTER, 'abap', 'ada', 'arduino', 'c', 'clojure', 'coffeescript', 'cuda', 'd', 'dart', 'docker',
+  'elixir', 'elm', 'fortran', 'go', 'graphql', 'haskell', 'html', 'json', 'jsx', 'julia', 'kotlin', 'latex',
+  'lisp', 'lua', 'makefile', 'markdown', 'matlab', 'nginx', 'objectivec', 'ocaml', 'pascal', 'prolog',
+  'protobuf', 'puppet', 'r', 'racket', 'rust', 'scheme', 'shell', 'swift', 'tcl', 'terraform', 'toml', 'tsx',
+  'typescript', 'verilog', 'vhdl', 'visualbasic', 'zig',
+]);
+
+/** What people write after the fence → the canonical name. */
+const ALIASES: Record<string, string> = {
+  as3: 'actionscript3', actionscript: 'actionscript3',
+  sh: 'bash', zsh: 'bash', console: 'bash', 'shell-session': 'bash', shellsession: 'bash', ksh: 'bash',
+  'c++': 'cpp', cc: 'cpp', cxx: 'cpp', hpp: 'cpp', h: 'c',
+  'c#': 'csharp', cs: 'csharp', dotnet: 'csharp',
+  pas: 'delphi', patch: 'diff', erl: 'erlang', gradle: 'groovy',
+  htm: 'html', xhtml: 'xml', xsl: 'xml', xslt: 'xml', svg: 'xml', plist: 'xml',
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript', node: 'javascript', ecmascript: 'javascript',
+  ts: 'typescript', mts: 'typescript', cts: 'typescript',
+  text: 'none', txt: 'none', plain: 'none', plaintext: 'none', ascii: 'none',
+  pl: 'perl', ps1: 'powershell', pwsh: 'powershell', posh: 'powershell',
+  py: 'python', py3: 'python', python3: 'python', gyp: 'python', rb: 'ruby', scss: 'sass',
+  psql: 'sql', postgresql: 'sql', postgres: 'sql', mysql: 'sql', plsql: 'sql', tsql: 'sql', sqlite: 'sql',
+  vbnet: 'vb', 'vb.net': 'vb', vba: 'vb', yml: 'yaml',
+  golang: 'go', dockerfile: 'docker', kt: 'kotlin', kts: 'kotlin', rs: 'rust', gql: 'graphql',
+  json5: 'json', jsonc: 'json', jsonl: 'json', tex: 'latex', md: 'markdown', objc: 'objectivec', 'objective-c': 'objectivec',
+  make: 'makefile', mk: 'makefile', proto: 'protobuf', hcl: 'terraform', tf: 'terraform', clj: 'clojure',
+  coffee: 'coffeescript', ex: 'elixir', exs: 'elixir', hs: 'haskell', jl: 'julia', ml: 'ocaml',
+};
+
+/** Where Data Center lacks a language, the closest brush it has (JSON highlights as JavaScript). */
+const DATACENTER_FALLBACK: Record<string, string> = {
+  html: 'xml', json: 'javascript', typescript: 'javascript', tsx: 'javascript', jsx: 'javascript',
+  c: 'cpp', shell: 'bash', kotlin: 'java', visualbasic: 'vb', objectivec: 'cpp', swift: 'none',
+};
+
+export function codeLanguage(info: string | null | undefined, dialect: 'cloud' | 'datacenter'): string {
+  const raw = (info ?? '').trim().toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, '');
+  if (!raw) return 'none';
+  const name = ALIASES[raw] ?? raw;
+  if (dialect === 'cloud') return CLOUD.has(name) ? name : 'none';
+  const fallback = DATACENTER.has(name) ? name : (DATACENTER_FALLBACK[name] ?? 'none');
+  return DATACENTER.has(fallback) ? fallback : 'none';
+}

@@ -1,0 +1,25 @@
+export interface ToStorageOptions {
+  /** Map a relative link target (the href with any #fragment removed, e.g. './pets.md') to the title of the page it points to. Undefined → ordinary link. */
+  resolvePageTitle?: (href: string) => string | undefined;
+  /** Map an image src to an attachment file name when the image is part of the page. Undefined → external image URL (ri:url). */
+  resolveAttachment?: (src: string) => string | undefined;
+  /** Code-macro language list: 'cloud' (default) or 'datacenter'. */
+  dialect?: 'cloud' | 'datacenter';
+  /**
+   * Map the #fragment of a link to another page (`./other.md#getting-started`) to the anchor
+   * Confluence gives that heading on the target page (see `confluenceAnchor`). Undefined → the
+   * fragment is used as written. Links within the page are resolved without help.
+   */
+  resolveAnchor?: (href: string, fragment: string) => string | undefined;
+}
+
+export interface StorageResult {
+  /** Storage-format XHTML. */
+  storage: string;
+  /** File names referenced as `ri:attachment`, in first-use order: the publisher uploads these. */
+  attachments: string[];
+  /** Titles of the pages linked with `ri:page`, in first-use order. */
+  pageLinks: string[];
+  /** What could not be converted faithfully (unknown directive, unresolved anchor, unsafe URL…), with line numbers. */
+  warnings: string[];
+}

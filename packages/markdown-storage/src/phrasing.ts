@@ -1,0 +1,43 @@
+import { type XNode, x } from './xml.js';
+
+const PHRASING_ELEMENTS = new Set([
+  'a', 'strong', 'em', 'code', 'span', 'sub', 'sup', 'u', 's', 'br', 'small', 'big', 'cite', 'del',
+  'ac:link', 'ac:image', 'ac:emoticon', 'ac:placeholder', 'time',
+]);
+/** Macros Confluence renders inline. */
+const INLINE_MACROS = new Set(['status', 'anchor', 'jira']);
+
+export function isPhrasing(node: XNode): boolean {
+  if (node.type !== 'element') return true;
+  if (node.name === 'ac:structured-macro') return INLINE_MACROS.has(node.attributes['ac:name'] ?? '');
+  return PHRASING_ELEMENTS.has(node.name);
+}
+
+/** In block content, group each run of inline nodes into a paragraph; whitespace-only runs vanish. */
+export function wrapPhrasing(nodes: XNode[]): XNode[] {
+  const out: XNode[] = [];
+  let run: XNode[] = [];
+  const flush = () => {
+    const meaningful = run.some((node) => node.type !== 'text' || node.value.trim() !== '');
+    if (meaningful) out.push(x('p', {}, trimRun(run)));
+    run = [];
+  };
+  for (const node of nodes) {
+    if (isPhrasing(node)) run.push(node);
+    else {
+      flush();
+      out.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+function trimRun(run: XNode[]): XNode[] {
+  const nodes = [...run];
+  const first = nodes[0];
+  if (first?.type === 'text') nodes[0] = { type: 'text', value: first.value.replace(/^\s+/, '') };
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') nodes[nodes.length - 1] = { type: 'text', value: last.value.replace(/\s+$/, '') };
+  return nodes.filter((node) => node.type !== 'text' || node.value !== '');
+}

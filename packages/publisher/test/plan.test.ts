@@ -1,0 +1,164 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from '@docgen/core';
+import { desiredPages, fallbackNormalize, planSync, versionMessage, type Converter, type DesiredPage, type Ownership, type RemotePage } from '../src/index.js';
+
+const converter: Converter = { toStorage: (md) => `<p>${md}</p>`, normalizeStorage: fallbackNormalize };
+
+function tree(pages: Array<Partial<Page> & { key: string }>): DesiredPage[] {
+  return desiredPages(
+    { pages: pages.map((p) => ({ title: p.key.toUpperCase(), labels: [], markdown: `body of ${p.key}`, attachments: [], ...p })) },
+    { converter },
+  );
+}
+
+let nextId = 100;
+/** A remote page exactly as docgen left it after publishing `page`. */
+function published(page: DesiredPage, parentId: string, over: Partial<RemotePage> = {}, own: Partial<Ownership> = {}): RemotePage {
+  const version = over.version?.number ?? 1;
+  return {
+    id: String(nextId++),
+    title: page.title,
+    parentId,
+    version: { number: version, message: versionMessage('create', page.hash) },
+    labels: page.labels,
+    ownership: {
+      id: 'p1',
+      version: 1,
+      value: {
+        tool: 'docgen',
+        schema: 1,
+        set: 'docs',
+        key: page.key,
+        generator: 'test@1',
+        hash: page.hash,
+        bodyHash: page.bodyHash,
+        labels: page.labels,
+        attachments: Object.fromEntries(page.attachments.map((a) => [a.fileName, a.hash])),
+        version,
+        ...own,
+      },
+    },
+    ...over,
+  };
+}
+
+/** Publish a desired tree into a remote list, ids wired parent → child. */
+function publishAll(desired: DesiredPage[], rootId = '1'): RemotePage[] {
+  const ids = new Map<string, string>();
+  return desired.map((page) => {
+    const remote = published(page, page.parentKey ? ids.get(page.parentKey)! : rootId);
+    ids.set(page.key, remote.id);
+    return remote;
+  });
+}
+
+const base = [{ key: 'docs' }, { key: 'docs/a', parentKey: 'docs' }, { key: 'docs/b', parentKey: 'docs' }, { key: 'docs/a/x', parentKey: 'docs/a' }];
+
+describe('planSync', () => {
+  it('creates every page of a new tree, parents first', () => {
+    const plan = planSync({ desired: tree(base), remote: [], rootId: '1', docSet: 'docs' });
+    expect(plan.operations.map((o) => [o.action, o.key])).toEqual([
+      ['create', 'docs'],
+      ['create', 'docs/a'],
+      ['create', 'docs/b'],
+      ['create', 'docs/a/x'],
+    ]);
+  });
+
+  it('leaves a tree that matches alone', () => {
+    const desired = tree(base);
+    const plan = planSync({ desired, remote: publishAll(desired), rootId: '1', docSet: 'docs' });
+    expect(plan.operations.every((o) => o.action === 'unchanged')).toBe(true);
+  });
+
+  it('updates only the page whose body changed', () => {
+    const before = tree(base);
+    const after = tree(base.map((p) => (p.key === 'docs/b' ? { ...p, markdown: 'new text' } : p)));
+    const plan = planSync({ desired: after, remote: publishAll(before), rootId: '1', docSet: 'docs' });
+    const changed = plan.operations.filter((o) => o.action !== 'unchanged');
+    expect(changed.map((o) => [o.action, o.key, o.changes])).toEqual([['update', 'docs/b', ['body']]]);
+  });
+
+  it('renames in place: same page id, new title', () => {
+    const before = tree(base);
+    const remote = publishAll(before);
+    const after = tree(base.map((p) => (p.key === 'docs/a' ? { ...p, title: 'Renamed A' } : p)));
+    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/a')!;
+    expect(op.action).toBe('rename');
+    expect(op.pageId).toBe(remote[1].id);
+  });
+
+  it('moves a page whose parent changed', () => {
+    const before = tree(base);
+    const remote = publishAll(before);
+    const after = tree(base.map((p) => (p.key === 'docs/a/x' ? { ...p, parentKey: 'docs/b' } : p)));
+    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/a/x')!;
+    expect(op.action).toBe('move');
+    expect(op.changes).toEqual(['parent']);
+  });
+
+  it('reports a human edit as a conflict, and honours onConflict', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    remote[2] = { ...remote[2], version: { number: 2, message: 'fixed a typo' } };
+    const fail = planSync({ desired, remote, rootId: '1', docSet: 'docs' }).operations[2];
+    expect([fail.action, fail.conflict, fail.skipped]).toEqual(['conflict', 'edited', false]);
+    const skip = planSync({ desired, remote, rootId: '1', docSet: 'docs', onConflict: 'skip' }).operations[2];
+    expect([skip.action, skip.skipped]).toEqual(['conflict', true]);
+    const overwrite = planSync({ desired, remote, rootId: '1', docSet: 'docs', onConflict: 'overwrite' }).operations[2];
+    expect([overwrite.action, overwrite.overwrite]).toEqual(['update', true]);
+  });
+
+  it('treats a newer version carrying its own marker as an unrecorded docgen write, not a human edit', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    remote[1] = { ...remote[1], version: { number: 2, message: versionMessage('update', desired[1].hash) } };
+    const op = planSync({ desired, remote, rootId: '1', docSet: 'docs' }).operations[1];
+    expect([op.action, op.changes]).toEqual(['update', ['state']]);
+  });
+
+  it('never adopts a same-titled page it does not own', () => {
+    const desired = tree(base);
+    const human: RemotePage = { id: '9', title: 'DOCS/B', parentId: '555', version: { number: 3 } };
+    const plan = planSync({ desired, remote: [human], rootId: '1', docSet: 'docs' });
+    const op = plan.operations.find((o) => o.key === 'docs/b')!;
+    expect([op.action, op.conflict, op.adoptId]).toEqual(['conflict', 'title-taken', undefined]);
+  });
+
+  it('offers adoption only for a version-1 page under the intended parent (an interrupted create)', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');
+    const orphanCreate: RemotePage = { id: '77', title: 'DOCS/B', parentId: remote[0].id, version: { number: 1 } };
+    const op = planSync({ desired, remote: [...remote, orphanCreate], rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/b')!;
+    expect([op.action, op.adoptId]).toEqual(['conflict', '77']);
+  });
+
+  it('reports orphans, archives them only with prune, children first, and never touches other doc sets', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    const other = published(tree([{ key: 'adr' }])[0], '1', {}, { set: 'adr' });
+    const smaller = desired.filter((p) => !p.key.startsWith('docs/a'));
+    const report = planSync({ desired: smaller, remote: [...remote, other], rootId: '1', docSet: 'docs' });
+    expect(report.operations.filter((o) => o.action === 'orphan').map((o) => o.key)).toEqual(['docs/a/x', 'docs/a']);
+    const prune = planSync({ desired: smaller, remote: [...remote, other], rootId: '1', docSet: 'docs', prune: true });
+    expect(prune.operations.filter((o) => o.action === 'archive').map((o) => o.key)).toEqual(['docs/a/x', 'docs/a']);
+    expect(prune.operations.some((o) => o.key === 'adr')).toBe(false);
+  });
+
+  it('keeps an orphan that has a page docgen does not own beneath it', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    const humanChild: RemotePage = { id: '999', title: 'Notes', parentId: remote[1].id, version: { number: 4 } };
+    const plan = planSync({ desired: desired.filter((p) => !p.key.startsWith('docs/a')), remote: [...remote, humanChild], rootId: '1', docSet: 'docs', prune: true });
+    const a = plan.operations.find((o) => o.key === 'docs/a')!;
+    expect(a.action).toBe('orphan');
+    expect(a.reason).toContain('Notes');
+  });
+
+  it('detects label and attachment changes from the recorded state', () => {
+    const before = tree([{ key: 'docs', labels: ['api'], attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'a'.repeat(64) }] }]);
+    const after = tree([{ key: 'docs', labels: ['api', 'v2'], attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'b'.repeat(64) }] }]);
+    const op = planSync({ desired: after, remote: publishAll(before), rootId: '1', docSet: 'docs' }).operations[0];
+    expect([op.action, op.changes]).toEqual(['update', ['labels', 'attachments']]);
+  });
+});

@@ -163,7 +163,7 @@ export class HtmlBuilder {
       if (token.kind === 'hidden') continue;
       if (token.kind === 'text') this.append([text(token.value)]);
       else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
-      else this.close(token.name, token.source);
+      else this.close(token.name, token.source, node);
     }
   }
 
@@ -185,13 +185,15 @@ export class HtmlBuilder {
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
   }
 
-  private close(name: string, source: string): void {
+  private close(name: string, source: string, node: Nodes): void {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== name) index -= 1;
     if (index < 0) {
-      // `</br>` is a line break in every browser; any other stray end tag is shown as written.
+      // `</br>` is a line break in every browser. A stray end tag of a tag we convert closes
+      // nothing we can see (its start was in another block): like a browser, ignore it.
+      // Any other end tag is shown as written.
       if (name === 'br') this.append([x('br')]);
-      else if (!(TAGS[name]?.void)) this.append([text(source)]);
+      else if (!Object.hasOwn(TAGS, name)) this.escaped(name, source, node);
       return;
     }
     while (this.stack.length > index) this.closeTop();
@@ -203,7 +205,7 @@ export class HtmlBuilder {
   }
 
   private escaped(name: string, source: string, node: Nodes): void {
-    if (!Object.hasOwn(TAGS, name)) this.state.warn(`raw HTML <${name}> is not converted: shown as text`, node);
+    if (!Object.hasOwn(TAGS, name) && !source.startsWith('</')) this.state.warn(`raw HTML <${name}> is not converted: shown as text`, node);
     this.append([text(source)]);
   }
 

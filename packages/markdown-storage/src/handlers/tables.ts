@@ -5,13 +5,17 @@ import { type XNode, x } from '../xml.js';
 
 export function table(node: Table, state: State): XNode[] {
   const align = node.align ?? [];
-  const rows = node.children.map((row, rowIndex) =>
-    x(
-      'tr',
-      {},
-      row.children.map((cell, column) => tableCell(cell, rowIndex === 0 ? 'th' : 'td', align[column] ?? null, state)),
-    ),
-  );
+  // GFM: the header row fixes the column count; extra cells are dropped, missing ones are empty.
+  const columns = node.children[0]?.children.length ?? 0;
+  const rows = node.children.map((row, rowIndex) => {
+    const tag = rowIndex === 0 ? 'th' : 'td';
+    const cells: XNode[] = [];
+    for (let column = 0; column < columns; column += 1) {
+      const cell = row.children[column];
+      cells.push(cell ? tableCell(cell, tag, align[column] ?? null, state) : x(tag));
+    }
+    return x('tr', {}, cells);
+  });
   return [x('table', {}, [x('tbody', {}, rows)])];
 }
 

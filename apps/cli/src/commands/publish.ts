@@ -1,0 +1,43 @@
+import { Args, Flags } from '@oclif/core';
+import { DocgenCommand } from '../docgen-command.js';
+import { publishFailure, publishFlags, runPublish, type PublishReport } from '../publish-flags.js';
+
+export default class Publish extends DocgenCommand {
+  static override summary = 'Sync a rendered page tree into Confluence (or the embedded sandbox)';
+  static override description = `Makes the pages docgen manages under the root match the rendered folder: creates, updates, renames and moves pages it owns, leaves unchanged pages untouched (no new versions), reports pages edited in Confluence as conflicts instead of overwriting them, and reports orphans (archived with --prune).
+
+With no Confluence URL configured, publishes to the embedded sandbox in .docgen/sandbox.`;
+
+  static override examples = [
+    '<%= config.bin %> publish docs-out --dry-run --diff',
+    'CONFLUENCE_URL=https://acme.atlassian.net/wiki CONFLUENCE_USER=me@acme.com CONFLUENCE_API_TOKEN=… <%= config.bin %> publish docs-out --confluence-space DOCS',
+    '<%= config.bin %> publish docs-out --prune --json',
+  ];
+
+  static override args = {
+    'rendered-dir': Args.string({ description: 'Folder written by a generator command (has manifest.json)', required: true }),
+  };
+
+  static override flags = {
+    ...publishFlags,
+    config: Flags.string({ summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)' }),
+  };
+
+  async run(): Promise<PublishReport> {
+    const { args, flags } = await this.parse(Publish);
+    const json = this.jsonEnabled();
+    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
+    const { loadConfig } = await import('@docgen/core');
+    const config = (await loadConfig({ explicit: flags.config })).config.confluence;
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, { config, cwd: process.cwd() });
+    const failure = publishFailure(report);
+    if (failure) {
+      if (json) {
+        this.logJson({ ...report, error: failure.toJSON() });
+        this.exit(1);
+      }
+      throw failure;
+    }
+    return report;
+  }
+}

@@ -1,0 +1,306 @@
+import { resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import { DocgenError, isDocgenError, type ConfluenceConfig } from '@docgen/core';
+// Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
+import type { ConfluenceApi, Outcome, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
+
+/**
+ * Flags shared by `docgen publish` and every generator's `--publish`: where Confluence is and
+ * how to sync. Secrets come only from flags or the environment, never from the config file.
+ */
+export const connectionFlags = {
+  'confluence-url': Flags.string({
+    summary: 'Confluence site URL (https://acme.atlassian.net/wiki, the api.atlassian.com gateway, or a Data Center URL with its context path); env CONFLUENCE_URL. Without one, docgen uses the embedded sandbox.',
+  }),
+  'confluence-space': Flags.string({ summary: 'Space key; env CONFLUENCE_SPACE_KEY (sandbox: DEV)' }),
+  'confluence-user': Flags.string({ summary: 'E-mail (Cloud) or username (Data Center) for Basic auth; env CONFLUENCE_USER or CONFLUENCE_EMAIL' }),
+  'confluence-token': Flags.string({
+    summary: 'API token (with a user) or personal access token; prefer env CONFLUENCE_API_TOKEN (OAuth: CONFLUENCE_ACCESS_TOKEN)',
+  }),
+  verbose: Flags.boolean({ summary: 'Trace every request (tokens redacted)', default: false }),
+};
+
+export const publishFlags = {
+  ...connectionFlags,
+  'confluence-parent': Flags.string({ summary: 'Id of the page to publish under (the managed root); env CONFLUENCE_PARENT_ID; default: the space homepage' }),
+  'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
+  'dry-run': Flags.boolean({ summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict) and write nothing', default: false }),
+  diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
+  prune: Flags.boolean({ summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone', default: false }),
+  force: Flags.boolean({ summary: 'Overwrite pages edited in Confluence since docgen wrote them', default: false }),
+  'on-conflict': Flags.string({ summary: 'What to do with a page a human edited: fail (default), skip, overwrite', options: ['fail', 'skip', 'overwrite'] }),
+  concurrency: Flags.integer({ summary: 'Pages written at once (default 4)', min: 1, max: 32 }),
+};
+
+export type ConnectionFlagValues = {
+  'confluence-url'?: string;
+  'confluence-space'?: string;
+  'confluence-user'?: string;
+  'confluence-token'?: string;
+  verbose?: boolean;
+};
+
+export type PublishFlagValues = ConnectionFlagValues & {
+  'confluence-parent'?: string;
+  'confluence-prefix'?: string;
+  'dry-run'?: boolean;
+  diff?: boolean;
+  prune?: boolean;
+  force?: boolean;
+  'on-conflict'?: string;
+  concurrency?: number;
+  json?: boolean;
+};
+
+/** Where output goes: `info` for people (stderr when --json), `out` for the command's answer. */
+export interface PublishLog {
+  info(line: string): void;
+  out?(line: string): void;
+}
+
+export interface RunPublishOptions {
+  /** The `confluence` section of the docgen config, if any. */
+  config?: ConfluenceConfig;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PublishReport extends PublishResult {
+  target: string;
+  sandbox: boolean;
+  planned?: Array<{ action: string; title: string; key: string; pageId?: string; changes: string[]; reason?: string }>;
+  diffs?: Array<{ key: string; title: string; diff: string }>;
+}
+
+const SANDBOX = { user: 'dev@example.com', token: 'sandbox-token', space: 'DEV' };
+
+export interface Connection {
+  url: string;
+  user?: string;
+  token?: string;
+  accessToken?: string;
+  spaceKey?: string;
+  sandbox?: { url: string; close(): Promise<void> };
+  secrets: string[];
+}
+
+/** Flags, then environment, then config; with no URL at all, the embedded sandbox. */
+export async function openConnection(flags: ConnectionFlagValues, options: RunPublishOptions = {}): Promise<Connection> {
+  const env = options.env ?? process.env;
+  const config = options.config ?? {};
+  const url = flags['confluence-url'] ?? env.CONFLUENCE_URL ?? config.url;
+  const token = flags['confluence-token'] ?? env.CONFLUENCE_API_TOKEN;
+  const accessToken = env.CONFLUENCE_ACCESS_TOKEN;
+  const secrets = [token, accessToken].filter((s): s is string => Boolean(s));
+  if (url) {
+    return {
+      url,
+      user: flags['confluence-user'] ?? env.CONFLUENCE_USER ?? env.CONFLUENCE_EMAIL ?? config.user,
+      token,
+      accessToken,
+      spaceKey: flags['confluence-space'] ?? env.CONFLUENCE_SPACE_KEY ?? config.spaceKey,
+      secrets,
+    };
+  }
+  const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
+  const { startSandbox } = (await import('@docgen/confluence-sandbox')) as unknown as {
+    startSandbox(options: { port?: number; dataDir?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+  };
+  const sandbox = await startSandbox({ port: 0, dataDir });
+  return {
+    url: `${sandbox.url.replace(/\/$/, '')}/wiki`,
+    user: SANDBOX.user,
+    token: SANDBOX.token,
+    spaceKey: flags['confluence-space'] ?? SANDBOX.space,
+    sandbox,
+    secrets: [SANDBOX.token],
+  };
+}
+
+/** Run `fn` with a connected client, closing the sandbox afterwards and redacting any error. */
+export async function withConfluence<T>(
+  flags: ConnectionFlagValues,
+  log: PublishLog,
+  fn: (api: ConfluenceApi, connection: Connection) => Promise<T>,
+  options: RunPublishOptions = {},
+): Promise<T> {
+  const connection = await openConnection(flags, options);
+  try {
+    const { connect } = await import('@docgen/publisher');
+    const api = await connect({
+      url: connection.url,
+      user: connection.user,
+      token: connection.token,
+      accessToken: connection.accessToken,
+      trace: flags.verbose ? (line) => log.info(`  ${line}`) : undefined,
+    });
+    return await fn(api, connection);
+  } catch (error) {
+    throw redactError(error, connection.secrets);
+  } finally {
+    await connection.sandbox?.close();
+  }
+}
+
+/**
+ * Publish a rendered folder (manifest.json + pages) to Confluence: what `docgen publish` does,
+ * and what a generator command calls for `--publish`.
+ */
+export async function runPublish(renderedDir: string, flags: PublishFlagValues, log: PublishLog, options: RunPublishOptions = {}): Promise<PublishReport> {
+  const { readRenderedTree } = await import('@docgen/core');
+  const { manifest, tree } = await readRenderedTree(renderedDir);
+  const env = options.env ?? process.env;
+  const config = options.config ?? {};
+  const connection = await openConnection(flags, options);
+  const started = Date.now();
+  try {
+    const { Publisher } = await import('@docgen/publisher');
+    const spaceKey = connection.spaceKey;
+    if (!spaceKey) {
+      throw new DocgenError({ code: 'DG_CONFLUENCE_SPACE', message: 'no Confluence space given', hint: 'pass --confluence-space or set CONFLUENCE_SPACE_KEY' });
+    }
+    const progress = createProgress(tree.pages.length, log, Boolean(flags.json));
+    const onConflict = (flags['on-conflict'] ?? config.onConflict) as PublisherConfig['onConflict'];
+    const publisher = new Publisher({
+      url: connection.url,
+      user: connection.user,
+      token: connection.token,
+      accessToken: connection.accessToken,
+      spaceKey,
+      parentId: flags['confluence-parent'] ?? env.CONFLUENCE_PARENT_ID ?? config.parentId,
+      titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
+      labels: config.labels,
+      concurrency: flags.concurrency ?? config.concurrency,
+      onConflict,
+      force: flags.force,
+      prune: flags.prune ?? config.prune,
+      generator: manifest.generator,
+      trace: flags.verbose ? (line) => progress.trace(line) : undefined,
+      onOutcome: (outcome) => progress.tick(outcome),
+    });
+    const target = connection.sandbox ? `embedded sandbox, space ${spaceKey}` : `${redact(connection.url, connection.secrets)}, space ${spaceKey}`;
+    log.info(`${flags['dry-run'] ? 'Planning' : 'Publishing'} ${tree.pages.length} pages from ${renderedDir} to ${target}`);
+    const planned = await publisher.plan(tree);
+    const dryRun = Boolean(flags['dry-run']);
+    const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
+    if (dryRun || flags.diff) {
+      log.info(planTable(planned));
+      for (const d of diffs ?? []) log.info(`\n${d.diff}`);
+    }
+    const result = await publisher.publish(tree, { dryRun, planned });
+    progress.done();
+    result.durationMs = Date.now() - started;
+    for (const outcome of result.outcomes) {
+      if (['conflict', 'failed', 'orphan', 'skipped'].includes(outcome.status)) {
+        log.info(`${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`);
+      }
+    }
+    log.info(summaryLine(result));
+    if (connection.sandbox && !dryRun) {
+      log.info(`Preview: run \`docgen sandbox start --data ${relativeToCwd(resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'), options.cwd)}\` and open the URL it prints (space ${spaceKey}).`);
+    }
+    return {
+      ...result,
+      target,
+      sandbox: Boolean(connection.sandbox),
+      planned: planned.plan.operations.map((op) => ({ action: op.action, title: op.title, key: op.key, pageId: op.pageId, changes: op.changes, reason: op.reason })),
+      diffs,
+    };
+  } catch (error) {
+    throw redactError(error, connection.secrets);
+  } finally {
+    await connection.sandbox?.close();
+  }
+}
+
+/** A DocgenError that says why a publish did not fully succeed, for exit code 1. */
+export function publishFailure(report: PublishReport): DocgenError | undefined {
+  if (report.ok) return undefined;
+  const { conflicts, failed } = report.counts;
+  const plannedConflicts = report.planned?.filter((p) => p.action === 'conflict').length ?? 0;
+  const parts = [];
+  if (conflicts || (report.dryRun && plannedConflicts)) parts.push(`${conflicts || plannedConflicts} conflict(s)`);
+  if (failed) parts.push(`${failed} failed page(s)`);
+  return new DocgenError({
+    code: conflicts || plannedConflicts ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
+    message: `publish incomplete: ${parts.join(', ')}`,
+    hint: conflicts || plannedConflicts
+      ? 'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)'
+      : 'fix the errors above and re-run; docgen picks up where it stopped',
+  });
+}
+
+export function summaryLine(result: PublishResult): string {
+  const c = result.counts;
+  const head = result.dryRun
+    ? `Plan: ${Object.entries(result.plan)
+        .filter(([, n]) => n > 0)
+        .map(([action, n]) => `${n} ${action}`)
+        .join(', ') || 'nothing to do'}`
+    : `Done: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.conflicts} conflicts` +
+      `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} archived` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
+  const r = result.requests;
+  return `${head} — ${r.reads + r.writes} requests (${r.reads} reads, ${r.writes} writes${r.retries ? `, ${r.retries} retried` : ''}) in ${(result.durationMs / 1000).toFixed(1)} s`;
+}
+
+export function planTable(planned: PlannedSync): string {
+  const rows = planned.plan.operations.map((op) => [
+    op.action,
+    op.title,
+    op.pageId ?? '-',
+    op.action === 'conflict' || op.action === 'orphan' || op.action === 'archive' ? op.reason ?? '' : op.changes.filter((c) => c !== 'state').join(', '),
+  ]);
+  const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
+  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** A bar on an interactive terminal, plain lines in CI and pipes. */
+function createProgress(total: number, log: PublishLog, quiet: boolean) {
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  let done = 0;
+  const draw = () => {
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, total)) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} pages`);
+  };
+  return {
+    tick(outcome: Outcome) {
+      if (outcome.status !== 'orphan' && outcome.status !== 'archived' && outcome.status !== 'trashed') done++;
+      if (tty && !quiet) draw();
+      else if (!quiet && outcome.status !== 'unchanged' && outcome.status !== 'orphan') {
+        log.info(`${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}`);
+      }
+    },
+    trace(line: string) {
+      if (tty && !quiet) process.stderr.write('\r\x1b[K');
+      log.info(`  ${line}`);
+    },
+    done() {
+      if (tty && !quiet && done > 0) process.stderr.write('\n');
+    },
+  };
+}
+
+function redact(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('***');
+  return out.replace(/\/\/[^/@\s]+@/g, '//***@');
+}
+
+function redactError(error: unknown, secrets: string[]): unknown {
+  if (error instanceof Error) {
+    error.message = redact(error.message, secrets);
+    if (isDocgenError(error) && (error as { hint?: string }).hint) {
+      (error as { hint?: string }).hint = redact((error as { hint: string }).hint, secrets);
+    }
+    if (error.stack) error.stack = redact(error.stack, secrets);
+  }
+  return error;
+}
+
+function relativeToCwd(path: string, cwd?: string): string {
+  const base = resolve(cwd ?? process.cwd());
+  return path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;
+}

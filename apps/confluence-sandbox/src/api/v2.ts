@@ -1,0 +1,441 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  canRead,
+  linksFor,
+  parseId,
+  readableContent,
+  readableSpace,
+  userOf,
+  writableContent,
+  writableSpace,
+  type SandboxContext,
+} from '../context.js';
+import { ApiError } from '../errors.js';
+import { v2Page } from '../pagination.js';
+import type { ContentRow, LabelRow, PropertyRow, SpaceRow, VersionRow } from '../store/store.js';
+import { checkStorageXhtml } from '../xhtml.js';
+import { webuiPath } from './links.js';
+
+type Query = Record<string, string | undefined>;
+type Body = Record<string, unknown>;
+
+// ------------------------------------------------------------------ shapes (Cloud v2 spec)
+
+export function v2Space(space: SpaceRow): Record<string, unknown> {
+  return {
+    id: String(space.id),
+    key: space.key,
+    name: space.name,
+    type: 'global',
+    status: 'current',
+    authorId: space.author_id,
+    createdAt: space.created_at,
+    homepageId: space.homepage_id == null ? undefined : String(space.homepage_id),
+    description: null,
+    icon: null,
+    _links: { webui: `/spaces/${space.key}` },
+  };
+}
+
+function v2Version(row: { version_at: string; version_message: string; version: number; minor_edit: number; version_author: string }) {
+  return {
+    createdAt: row.version_at,
+    message: row.version_message,
+    number: row.version,
+    minorEdit: row.minor_edit === 1,
+    authorId: row.version_author,
+  };
+}
+
+function v2VersionOf(version: VersionRow) {
+  return {
+    createdAt: version.created_at,
+    message: version.message,
+    number: version.number,
+    minorEdit: version.minor_edit === 1,
+    authorId: version.author_id,
+  };
+}
+
+export function v2PageShape(ctx: SandboxContext, row: ContentRow, bodyFormat?: string, historical?: VersionRow): Record<string, unknown> {
+  const space = ctx.store.spaceById(row.space_id)!;
+  const source = historical
+    ? { ...row, title: historical.title, body: historical.body, parent_id: historical.parent_id }
+    : row;
+  const page: Record<string, unknown> = {
+    id: String(row.id),
+    status: historical && historical.number !== row.version ? 'historical' : row.status,
+    title: source.title,
+    spaceId: String(row.space_id),
+    ...(source.parent_id != null ? { parentId: String(source.parent_id), parentType: 'page' } : {}),
+    position: row.position,
+    authorId: row.author_id,
+    ownerId: row.author_id,
+    lastOwnerId: null,
+    createdAt: row.created_at,
+    version: historical ? v2VersionOf(historical) : v2Version(row),
+    body: bodyFormat === 'storage' ? { storage: { representation: 'storage', value: source.body } } : {},
+    _links: {
+      webui: webuiPath(space.key, row.id, source.title),
+      editui: `/pages/resumedraft.action?draftId=${row.id}`,
+      tinyui: `/x/${Buffer.from(String(row.id)).toString('base64url')}`,
+    },
+  };
+  return page;
+}
+
+function v2Property(property: PropertyRow) {
+  return {
+    id: String(property.id),
+    key: property.key,
+    value: JSON.parse(property.value) as unknown,
+    version: {
+      createdAt: property.updated_at,
+      message: property.message,
+      number: property.version,
+      minorEdit: property.minor_edit === 1,
+      authorId: property.author_id,
+    },
+  };
+}
+
+function v2Label(label: LabelRow) {
+  return { id: String(label.id), name: label.name, prefix: label.prefix };
+}
+
+export function v2Attachment(ctx: SandboxContext, row: ContentRow): Record<string, unknown> {
+  const space = ctx.store.spaceById(row.space_id)!;
+  const download = `/download/attachments/${row.parent_id}/${encodeURIComponent(row.title)}?version=${row.version}&modificationDate=${Date.parse(row.version_at)}&api=v2`;
+  const webui = `/pages/viewpageattachments.action?pageId=${row.parent_id}&preview=${encodeURIComponent('/' + row.parent_id + '/' + row.id + '/' + row.title)}`;
+  return {
+    id: `att${row.id}`,
+    status: row.status,
+    title: row.title,
+    createdAt: row.created_at,
+    pageId: String(row.parent_id),
+    mediaType: row.media_type ?? 'application/octet-stream',
+    comment: row.comment ?? '',
+    fileId: `sandbox-file-${row.id}`,
+    fileSize: row.file_size ?? 0,
+    webuiLink: webui,
+    downloadLink: download,
+    version: v2Version(row),
+    _links: { webui, download, space: `/spaces/${space.key}` },
+  };
+}
+
+// ------------------------------------------------------------------ helpers
+
+function statusesOf(query: Query, fallback = ['current']): string[] {
+  return query.status ? query.status.split(',').map((s) => s.trim()) : fallback;
+}
+
+function bodyFormatOf(query: Query): string | undefined {
+  const format = query['body-format'];
+  if (format && !['storage', 'atlas_doc_format', 'view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor'].includes(format)) {
+    throw new ApiError(400, `Invalid value for body-format: ${format}`);
+  }
+  if (format && format !== 'storage') throw new ApiError(400, `body-format=${format} is not supported by the sandbox; use storage`);
+  return format;
+}
+
+function storageBody(body: Body): string {
+  const content = body.body as { representation?: string; value?: unknown } | undefined;
+  if (!content || typeof content !== 'object') throw new ApiError(400, 'Request body must contain "body" with representation and value');
+  if (content.representation !== 'storage') {
+    throw new ApiError(400, `Representation '${String(content.representation)}' is not supported by the sandbox; use storage`);
+  }
+  if (typeof content.value !== 'string') throw new ApiError(400, 'body.value must be a string');
+  checkStorageXhtml(content.value);
+  return content.value;
+}
+
+function requireString(body: Body, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.trim() === '') throw new ApiError(400, `Field '${field}' is required`);
+  return value;
+}
+
+function optionalId(body: Body, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  return parseId(String(value), field);
+}
+
+function withBase<T extends object>(request: FastifyRequest, shape: T): T & { _links: Record<string, unknown> } {
+  const links = (shape as { _links?: Record<string, unknown> })._links ?? {};
+  return { ...shape, _links: { ...links, base: linksFor(request).base } };
+}
+
+// ------------------------------------------------------------------ routes
+
+export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
+  const prefix = '/wiki/api/v2';
+  const { store } = ctx;
+  const list = <T>(request: FastifyRequest, reply: FastifyReply, items: T[]) =>
+    v2Page(request, reply, items, linksFor(request).base);
+
+  // spaces ------------------------------------------------------------
+  app.get(`${prefix}/spaces`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const keys = query.keys?.split(',').map((k) => k.trim().toUpperCase());
+    const ids = query.ids?.split(',').map((k) => k.trim());
+    const spaces = store
+      .listSpaces()
+      .filter((s) => canRead(user, s))
+      .filter((s) => !keys || keys.includes(s.key.toUpperCase()))
+      .filter((s) => !ids || ids.includes(String(s.id)));
+    return list(request, reply, spaces.map(v2Space));
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/spaces/:id`, async (request) => {
+    const user = userOf(request);
+    const space = readableSpace(ctx, user, store.spaceById(parseId(request.params.id)), `id ${request.params.id}`);
+    return v2Space(space);
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/spaces/:id/pages`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const space = readableSpace(ctx, user, store.spaceById(parseId(request.params.id)), `id ${request.params.id}`);
+    const bodyFormat = bodyFormatOf(query);
+    let pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: statusesOf(query), title: query.title });
+    if (query.depth === 'root') pages = pages.filter((p) => p.parent_id == null);
+    return list(request, reply, pages.map((p) => v2PageShape(ctx, p, bodyFormat)));
+  });
+
+  // pages -------------------------------------------------------------
+  app.get(`${prefix}/pages`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const bodyFormat = bodyFormatOf(query);
+    const requested = query['space-id']?.split(',').map((id) => parseId(id.trim(), 'space-id'));
+    const spaceIds = store
+      .listSpaces()
+      .filter((s) => canRead(user, s) && (!requested || requested.includes(s.id)))
+      .map((s) => s.id);
+    let pages = store.listContent({ type: 'page', spaceIds, statuses: statusesOf(query), title: query.title });
+    if (query.id) {
+      const ids = query.id.split(',');
+      pages = pages.filter((p) => ids.includes(String(p.id)));
+    }
+    pages = sortPages(pages, query.sort);
+    return list(request, reply, pages.map((p) => v2PageShape(ctx, p, bodyFormat)));
+  });
+
+  app.post(`${prefix}/pages`, async (request) => {
+    const user = userOf(request);
+    const body = (request.body ?? {}) as Body;
+    const query = request.query as Query;
+    const spaceId = parseId(String(body.spaceId ?? ''), 'spaceId');
+    const space = writableSpace(ctx, user, store.spaceById(spaceId), `id ${spaceId}`);
+    if (body.status !== undefined && body.status !== 'current') {
+      throw new ApiError(400, `Status '${String(body.status)}' is not supported by the sandbox; use current`);
+    }
+    const title = requireString(body, 'title');
+    const value = storageBody(body);
+    const row = store.createPage(
+      { spaceId: space.id, parentId: optionalId(body, 'parentId'), title, body: value, rootLevel: query['root-level'] === 'true' },
+      user,
+    );
+    return withBase(request, v2PageShape(ctx, row, 'storage'));
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id`, async (request) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const bodyFormat = bodyFormatOf(query);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page', statuses: statusesOf(query, ['current', 'trashed']) });
+    let historical: VersionRow | undefined;
+    if (query.version) {
+      historical = store.version(row.id, parseId(query.version, 'version'));
+      if (!historical) throw new ApiError(404, `Version ${query.version} of page ${row.id} not found`);
+    }
+    const page = v2PageShape(ctx, row, bodyFormat, historical);
+    if (query['include-labels'] === 'true') page.labels = { results: store.labels(row.id).map(v2Label), meta: { hasMore: false, cursor: '' }, _links: {} };
+    if (query['include-properties'] === 'true') page.properties = { results: store.properties(row.id).map(v2Property), meta: { hasMore: false, cursor: '' }, _links: {} };
+    if (query['include-versions'] === 'true') {
+      page.versions = { results: store.versions(row.id).map(v2VersionOf), meta: { hasMore: false, cursor: '' }, _links: {} };
+    }
+    return withBase(request, page);
+  });
+
+  app.put<{ Params: { id: string } }>(`${prefix}/pages/:id`, async (request) => {
+    const user = userOf(request);
+    const body = (request.body ?? {}) as Body;
+    const existing = writableContent(ctx, user, request.params.id, { type: 'page', statuses: ['current', 'trashed'] });
+    if (body.id !== undefined && String(body.id) !== String(existing.id)) {
+      throw new ApiError(400, `The id in the body (${String(body.id)}) does not match the page id in the path (${existing.id})`);
+    }
+    const version = body.version as { number?: unknown; message?: unknown } | undefined;
+    if (!version || typeof version.number !== 'number') throw new ApiError(400, "Field 'version.number' is required");
+    if (body.status !== undefined && body.status !== 'current') {
+      throw new ApiError(400, `Status '${String(body.status)}' is not supported by the sandbox; use current`);
+    }
+    if (body.spaceId !== undefined && String(body.spaceId) !== String(existing.space_id)) {
+      throw new ApiError(400, 'Moving a page to another space is not supported by the sandbox');
+    }
+    const title = requireString(body, 'title');
+    const value = storageBody(body);
+    const row = store.updatePage(
+      existing.id,
+      {
+        title,
+        body: value,
+        parentId: optionalId(body, 'parentId'),
+        versionNumber: version.number,
+        message: typeof version.message === 'string' ? version.message : '',
+        minorEdit: (version as { minorEdit?: unknown }).minorEdit === true,
+        status: 'current',
+      },
+      user,
+    );
+    return withBase(request, v2PageShape(ctx, row, 'storage'));
+  });
+
+  app.delete<{ Params: { id: string } }>(`${prefix}/pages/:id`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const purge = query.purge === 'true';
+    const row = writableContent(ctx, user, request.params.id, { type: 'page', statuses: purge ? ['current', 'trashed'] : ['current'] });
+    if (purge) {
+      if (row.status !== 'trashed') throw new ApiError(400, `Page ${row.id} must be trashed before it can be purged`);
+      store.purge(row.id);
+    } else {
+      store.trashPage(row.id);
+    }
+    return reply.code(204).send();
+  });
+
+  const childrenRoute = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const user = userOf(request);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    const children = store.children(row.id).map((child) => ({
+      id: String(child.id),
+      status: child.status,
+      title: child.title,
+      type: 'page',
+      spaceId: String(child.space_id),
+      childPosition: child.position,
+    }));
+    return list(request, reply, children);
+  };
+  app.get(`${prefix}/pages/:id/direct-children`, childrenRoute);
+  app.get(`${prefix}/pages/:id/children`, childrenRoute);
+
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/descendants`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const maxDepth = query.depth === 'all' || query.depth === undefined ? Infinity : Number(query.depth);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    const out: Record<string, unknown>[] = [];
+    const walk = (id: number, depth: number) => {
+      if (depth > maxDepth) return;
+      for (const child of store.children(id)) {
+        out.push({ id: String(child.id), status: child.status, title: child.title, type: 'page', parentId: String(id), depth, childPosition: child.position });
+        walk(child.id, depth + 1);
+      }
+    };
+    walk(row.id, 1);
+    return list(request, reply, out);
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/ancestors`, async (request, reply) => {
+    const user = userOf(request);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    return list(request, reply, store.ancestors(row.id).map((a) => ({ id: String(a.id), type: 'page' })));
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/versions`, async (request, reply) => {
+    const user = userOf(request);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page', statuses: ['current', 'trashed'] });
+    return list(
+      request,
+      reply,
+      store.versions(row.id).map((v) => ({ ...v2VersionOf(v), page: { id: String(row.id), title: v.title } })),
+    );
+  });
+
+  // properties ----------------------------------------------------------
+  app.get<{ Params: { pageId: string } }>(`${prefix}/pages/:pageId/properties`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const row = readableContent(ctx, user, request.params.pageId, { type: 'page' });
+    const properties = store.properties(row.id).filter((p) => !query.key || p.key === query.key);
+    return list(request, reply, properties.map(v2Property));
+  });
+
+  app.post<{ Params: { pageId: string } }>(`${prefix}/pages/:pageId/properties`, async (request) => {
+    const user = userOf(request);
+    const body = (request.body ?? {}) as Body;
+    const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+    return v2Property(store.createProperty(row.id, requireString(body, 'key'), body.value, user));
+  });
+
+  app.get<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request) => {
+    const user = userOf(request);
+    const row = readableContent(ctx, user, request.params.pageId, { type: 'page' });
+    const property = store.propertyById(row.id, parseId(request.params.propertyId, 'property-id'));
+    if (!property) throw new ApiError(404, `No property with id ${request.params.propertyId} on page ${row.id}`);
+    return v2Property(property);
+  });
+
+  app.put<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request) => {
+    const user = userOf(request);
+    const body = (request.body ?? {}) as Body;
+    const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+    const version = body.version as { number?: unknown; message?: unknown } | undefined;
+    if (!version || typeof version.number !== 'number') throw new ApiError(400, "Field 'version.number' is required");
+    const property = store.updateProperty(
+      row.id,
+      { id: parseId(request.params.propertyId, 'property-id') },
+      { key: typeof body.key === 'string' ? body.key : undefined, value: body.value, versionNumber: version.number, message: typeof version.message === 'string' ? version.message : '' },
+      user,
+    );
+    return v2Property(property);
+  });
+
+  app.delete<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request, reply) => {
+    const user = userOf(request);
+    const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+    store.deleteProperty(row.id, { id: parseId(request.params.propertyId, 'property-id') });
+    return reply.code(204).send();
+  });
+
+  // labels and attachments (read) ----------------------------------------
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/labels`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    const labels = store.labels(row.id).filter((l) => !query.prefix || l.prefix === query.prefix);
+    return list(request, reply, labels.map(v2Label));
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/attachments`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    const attachments = store
+      .children(row.id, 'attachment')
+      .filter((a) => !query.filename || a.title === query.filename)
+      .filter((a) => !query.mediaType || a.media_type === query.mediaType);
+    return list(request, reply, attachments.map((a) => v2Attachment(ctx, a)));
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/attachments/:id`, async (request) => {
+    const user = userOf(request);
+    const id = request.params.id.replace(/^att/, '');
+    const row = readableContent(ctx, user, id, { type: 'attachment' });
+    return withBase(request, v2Attachment(ctx, row));
+  });
+}
+
+function sortPages(pages: ContentRow[], sort: string | undefined): ContentRow[] {
+  if (!sort) return pages;
+  const descending = sort.startsWith('-');
+  const field = sort.replace(/^-/, '');
+  const key = (p: ContentRow): string | number =>
+    field === 'title' ? p.title.toLowerCase() : field === 'created-date' ? p.created_at : field === 'modified-date' ? p.version_at : p.id;
+  return [...pages].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+}

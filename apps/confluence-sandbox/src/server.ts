@@ -1,0 +1,125 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { authenticate } from './auth.js';
+import { registerDownloads, registerV1 } from './api/v1.js';
+import { registerV2 } from './api/v2.js';
+import type { SandboxContext } from './context.js';
+import { registerControl } from './control/routes.js';
+import { ApiError, errorBody, familyOf, reasonPhrase } from './errors.js';
+import { registerUi } from './ui/routes.js';
+
+/** Confluence refuses request bodies over 5 MB with 413. */
+const BODY_LIMIT = 5 * 1024 * 1024;
+/** Attachments can be much larger than JSON bodies. */
+const ATTACHMENT_LIMIT = 100 * 1024 * 1024;
+
+export async function buildServer(ctx: SandboxContext, reseed: () => void): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: false, forceCloseConnections: true });
+  await app.register(multipart, { limits: { fileSize: ATTACHMENT_LIMIT, files: 50 } });
+
+  // Some clients send JSON bodies as text/plain or without a type on DELETE; accept empty bodies.
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.startedAt = performance.now();
+    if (!ctx.testMode || request.url.startsWith('/__sandbox')) return;
+    await applyFaults(ctx, request, reply);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (familyOf(request.url) !== 'other') request.sandboxUser = authenticate(request, ctx.users);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/__sandbox')) return;
+    logRequest(ctx, request, reply.statusCode);
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const family = familyOf(request.url);
+    if (error instanceof ApiError) {
+      reply.headers(error.headers);
+      return reply.code(error.status).send(errorBody(family, error.status, error.message));
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const message =
+      error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'Request body is too large: the limit is 5 MB'
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? `Unsupported media type: ${request.headers['content-type'] ?? '(none)'}`
+          : status === 500
+            ? `Internal sandbox error: ${error.message}`
+            : error.message;
+    if (status === 500) console.error(error);
+    return reply.code(status).send(errorBody(family, status, message));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const family = familyOf(request.url);
+    const message = family === 'other' ? `No route ${request.method} ${request.url.split('?')[0]}` : 'null for uri: ' + request.url.split('?')[0];
+    return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : message));
+  });
+
+  registerV2(app, ctx);
+  registerV1(app, ctx, '/wiki/rest/api');
+  registerV1(app, ctx, '/rest/api');
+  registerDownloads(app, ctx);
+  if (ctx.testMode) registerControl(app, ctx, reseed);
+  registerUi(app, ctx);
+  return app;
+}
+
+function logRequest(ctx: SandboxContext, request: FastifyRequest, status: number): void {
+  const [path = '', query = ''] = request.url.split('?', 2);
+  ctx.log.add({
+    method: request.method,
+    path,
+    query,
+    status,
+    durationMs: Math.round((performance.now() - (request.startedAt ?? performance.now())) * 100) / 100,
+    ...(request.faultName ? { fault: request.faultName } : {}),
+  });
+}
+
+/** Apply the rules that fire for this request; may answer it, delay it, or cut the connection. */
+async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const path = request.url.split('?', 1)[0]!;
+  for (const rule of ctx.faults.fire(request.method, path)) {
+    request.faultName = `${rule.id}:${rule.fault}`;
+    switch (rule.fault) {
+      case 'latency':
+        await sleep(rule.latencyMs ?? 0);
+        break;
+      case 'reset':
+        logRequest(ctx, request, 0);
+        reply.hijack();
+        request.raw.socket.resetAndDestroy?.() ?? request.raw.socket.destroy();
+        return;
+      case 'race': {
+        const id = /\/(?:pages|content)\/(\d+)/.exec(path)?.[1];
+        if (id) ctx.store.simulateConcurrentEdit(Number(id));
+        break;
+      }
+      case 'status': {
+        const status = rule.status!;
+        const retryAfter = rule.retryAfter ?? (status === 429 || status === 503 ? 1 : undefined);
+        if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+        if (status === 429) {
+          reply.header('X-RateLimit-Limit', '100');
+          reply.header('X-RateLimit-Remaining', '0');
+          reply.header('X-RateLimit-NearLimit', 'true');
+        }
+        const message = status === 429 ? 'Rate limit exceeded' : `${reasonPhrase(status)} (sandbox fault ${rule.id})`;
+        await reply.code(status).send(errorBody(familyOf(path), status, message));
+        return;
+      }
+    }
+  }
+}

@@ -10,7 +10,8 @@ import type { TemplateRenderer } from './plugin.js';
  * A plugin ships its default templates in one folder (`<name>.hbs`, partials `_<name>.hbs`);
  * a user overrides any of them, one file at a time, with a file of the same name in
  * `<templates>/<plugin>/`. Output is Markdown, so HTML escaping is off: templates escape
- * explicitly with the helpers below (`cell` for table cells, `md` for inline text, `fence` for code).
+ * explicitly with the helpers below (`cell` for table cells, `md` for inline text, `fence` for code,
+ * `code` for inline code, `slug` for anchors, `json`).
  */
 export interface TemplateRendererOptions {
   /** The plugin's default templates. */
@@ -162,7 +163,7 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('cell', plain((value) => escapeTableCell(value)));
   handlebars.registerHelper('code', plain((value) => inlineCode(value)));
   handlebars.registerHelper('fence', plain((body, language) => codeFence(body, typeof language === 'string' ? language : '')));
-  handlebars.registerHelper('anchor', plain((value) => anchorSlug(value)));
+  handlebars.registerHelper('slug', plain((value) => anchorSlug(value)));
   handlebars.registerHelper('json', plain((value, indent) => JSON.stringify(value, null, typeof indent === 'number' ? indent : 2)));
   handlebars.registerHelper('eq', plain((a, b) => a === b));
   handlebars.registerHelper('ne', plain((a, b) => a !== b));

@@ -1,0 +1,499 @@
+import { relative } from 'node:path';
+import { anchorSlug, DocgenError, escapePointer } from '@docgen/core';
+import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
+import { isRef, type SpecPointer, type SpecSet } from './load.js';
+import {
+  HTTP_METHODS,
+  type ApiModel,
+  type Dialect,
+  type MediaContent,
+  type Operation,
+  type Parameter,
+  type ResponseModel,
+  type SecurityRequirement,
+  type SecurityScheme,
+  type TagGroup,
+} from './model.js';
+import { child, constraints, SchemaRegistry, stringifyExample } from './schemas.js';
+
+/**
+ * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
+ * (body/formData parameters become a request body, `produces` becomes response media types,
+ * `host` + `basePath` + `schemes` become servers), so the rest of the code sees one shape.
+ */
+type Json = Record<string, unknown>;
+type AnyDocument = OpenAPIV2.Document | OpenAPIV3.Document | OpenAPIV3_1.Document;
+
+export const OTHER_TAG = 'Other';
+
+export function extractApi(spec: SpecSet): ApiModel {
+  const document = spec.root.value as AnyDocument & Json;
+  const dialect = detectDialect(spec);
+  const root: SpecPointer = { file: spec.rootFile, pointer: '' };
+  const schemas = new SchemaRegistry(spec);
+  // Components first, so their names are the plain ones when names collide.
+  const componentSchemas = dialect === 'swagger-2.0' ? (document as Json).definitions : ((document as Json).components as Json | undefined)?.schemas;
+  const componentsPointer = dialect === 'swagger-2.0' ? '/definitions' : '/components/schemas';
+  if (componentSchemas && typeof componentSchemas === 'object') {
+    for (const [name, value] of Object.entries(componentSchemas as Json)) {
+      const at = { file: spec.rootFile, pointer: `${componentsPointer}/${escapePointer(name)}` };
+      if (isRef(value)) {
+        const resolved = spec.resolve(value.$ref, at);
+        schemas.register(resolved, resolved.value as Json);
+      } else {
+        schemas.register(at, value as Json);
+      }
+    }
+  }
+  const info = (document.info ?? {}) as Json;
+  const context: WalkContext = { spec, dialect, document, schemas, usedBy: new Map(), anchors: new Set() };
+  const operations: Operation[] = [];
+  const paths = (document.paths ?? {}) as Json;
+  for (const [path, rawItem] of Object.entries(paths)) {
+    if (path.startsWith('x-')) continue;
+    const itemAt = child(root, 'paths', path);
+    const { value: item, at } = deref(spec, rawItem, itemAt);
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Json | undefined)?.[method];
+      if (!operation || typeof operation !== 'object') continue;
+      operations.push(extractOperation(context, path, method, item as Json, operation as Json, child(at, method), false));
+    }
+  }
+  const webhooks: Operation[] = [];
+  for (const [name, rawItem] of Object.entries(((document as Json).webhooks ?? {}) as Json)) {
+    const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
+    for (const method of HTTP_METHODS) {
+      const operation = (item as Json | undefined)?.[method];
+      if (operation && typeof operation === 'object') webhooks.push(extractOperation(context, name, method, item as Json, operation as Json, child(at, method), true));
+    }
+  }
+  const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
+  return {
+    title,
+    version: String(info.version ?? ''),
+    dialect,
+    specVersion: String((document as Json).openapi ?? (document as Json).swagger),
+    description: text(info.description),
+    termsOfService: text(info.termsOfService),
+    contact: info.contact as ApiModel['contact'],
+    license: info.license as ApiModel['license'],
+    servers: servers(document, dialect),
+    securitySchemes: securitySchemes(document, dialect),
+    tags: groupByTag(document, operations),
+    webhooks,
+    schemas: schemas.namedSchemas(context.usedBy),
+    operationCount: operations.length,
+    file: spec.rootFile,
+    files: [...spec.documents.keys()],
+    externalDocs: (document as Json).externalDocs as ApiModel['externalDocs'],
+  };
+}
+
+interface WalkContext {
+  spec: SpecSet;
+  dialect: Dialect;
+  document: Json;
+  schemas: SchemaRegistry;
+  usedBy: Map<string, Set<string>>;
+  anchors: Set<string>;
+}
+
+function detectDialect(spec: SpecSet): Dialect {
+  const document = spec.root.value as Json | null;
+  const version = document && typeof document === 'object' ? (document.openapi ?? document.swagger) : undefined;
+  if (typeof version === 'string' || typeof version === 'number') {
+    const v = String(version);
+    if (/^2(\.0)?$/.test(v)) return 'swagger-2.0';
+    if (/^3\.0(\.\d+)?/.test(v)) return 'openapi-3.0';
+    if (/^3\.1(\.\d+)?/.test(v)) return 'openapi-3.1';
+    throw new DocgenError({
+      code: 'DG_OPENAPI_VERSION',
+      message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,
+      location: spec.locate({ file: spec.rootFile, pointer: document!.openapi !== undefined ? '/openapi' : '/swagger' }),
+      hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1',
+    });
+  }
+  throw new DocgenError({
+    code: 'DG_OPENAPI_NOT_A_SPEC',
+    message: `${spec.display(spec.rootFile)} is not an OpenAPI document: it has no "openapi" or "swagger" version field at the top level`,
+    location: { file: spec.display(spec.rootFile), line: 1, pointer: '#' },
+    hint: 'pass an OpenAPI 3.x file (with `openapi: 3.x.y`) or a Swagger 2.0 file (with `swagger: "2.0"`)',
+  });
+}
+
+function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
+  if (!isRef(value)) return { value, at };
+  const resolved = spec.resolve(value.$ref, at);
+  return { value: resolved.value, at: resolved };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+// ---- operations ------------------------------------------------------------------------------
+
+function extractOperation(context: WalkContext, path: string, method: string, item: Json, operation: Json, at: SpecPointer, webhook: boolean): Operation {
+  const { spec, dialect } = context;
+  const anchor = uniqueAnchor(context, typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`);
+  const rawParameters = mergeParameters(spec, item, operation, at);
+  const parameters: Parameter[] = [];
+  let requestBody: Operation['requestBody'];
+  const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
+  for (const { raw, at: parameterAt } of rawParameters) {
+    const where = raw.in;
+    if (dialect === 'swagger-2.0' && where === 'body') {
+      const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
+      requestBody = {
+        description: text(raw.description),
+        required: raw.required === true,
+        contents: mediaTypes.map((mediaType) => media(context, mediaType, raw.schema, child(parameterAt, 'schema'), raw, parameterAt, anchor)),
+      };
+      continue;
+    }
+    if (dialect === 'swagger-2.0' && where === 'formData') {
+      formFields.push({ raw, at: parameterAt });
+      continue;
+    }
+    parameters.push(parameter(context, raw, parameterAt, anchor));
+  }
+  if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);
+  if (dialect !== 'swagger-2.0' && operation.requestBody) {
+    const { value, at: bodyAt } = deref(spec, operation.requestBody, child(at, 'requestBody'));
+    const body = (value ?? {}) as Json;
+    const content = (body.content ?? {}) as Json;
+    requestBody = {
+      description: text(body.description),
+      required: body.required === true,
+      contents: Object.entries(content).map(([mediaType, m]) => {
+        const mt = deref(spec, m, child(bodyAt, 'content', mediaType));
+        return media(context, mediaType, (mt.value as Json)?.schema, child(mt.at, 'schema'), mt.value as Json, mt.at, anchor);
+      }),
+    };
+  }
+  const responses = extractResponses(context, operation, at, anchor);
+  const security = requirements(operation.security ?? context.document.security);
+  const result: Operation = {
+    anchor,
+    method,
+    verb: method.toUpperCase(),
+    path,
+    webhook,
+    operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
+    summary: text(operation.summary),
+    description: text(operation.description),
+    deprecated: operation.deprecated === true,
+    tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
+    security: security.required,
+    securityOptional: security.optional,
+    parameters,
+    requestBody,
+    responses,
+    pointer: `#${at.pointer}`,
+  };
+  if (!webhook) result.curl = curl(context, result);
+  return result;
+}
+
+function uniqueAnchor(context: WalkContext, base: string): string {
+  const slug = `op-${anchorSlug(base)}`;
+  let anchor = slug;
+  for (let n = 2; context.anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+  context.anchors.add(anchor);
+  return anchor;
+}
+
+/** Path-level parameters, overridden by operation-level ones with the same name and location. */
+function mergeParameters(spec: SpecSet, item: Json, operation: Json, at: SpecPointer): Array<{ raw: Json; at: SpecPointer }> {
+  const merged = new Map<string, { raw: Json; at: SpecPointer }>();
+  const add = (list: unknown, listAt: SpecPointer) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, i) => {
+      const { value, at: parameterAt } = deref(spec, entry, child(listAt, i));
+      const raw = (value ?? {}) as Json;
+      merged.set(`${String(raw.in)}:${String(raw.name)}`, { raw, at: parameterAt });
+    });
+  };
+  add(item.parameters, { file: at.file, pointer: at.pointer.replace(/\/[^/]+$/, '/parameters') });
+  add(operation.parameters, child(at, 'parameters'));
+  return [...merged.values()];
+}
+
+function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAnchor: string): Parameter {
+  const { schemas, dialect } = context;
+  // Swagger 2.0 non-body parameters carry their type inline; 3.x has `schema` (or `content`).
+  let schema: unknown = raw.schema;
+  let schemaAt = child(at, 'schema');
+  if (dialect === 'swagger-2.0') {
+    schema = raw;
+    schemaAt = at;
+  } else if (!schema && raw.content && typeof raw.content === 'object') {
+    const [mediaType, m] = Object.entries(raw.content as Json)[0] ?? [];
+    if (mediaType) {
+      schema = (m as Json)?.schema;
+      schemaAt = child(at, 'content', mediaType, 'schema');
+    }
+  }
+  trackUse(context, schema, schemaAt, operationAnchor);
+  const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
+  const example = raw.example ?? firstExample(context, raw.examples, child(at, 'examples')) ?? resolved?.example ?? raw['x-example'];
+  return {
+    name: String(raw.name ?? ''),
+    in: String(raw.in ?? 'query') as Parameter['in'],
+    required: raw.required === true || raw.in === 'path',
+    deprecated: raw.deprecated === true,
+    description: text(raw.description),
+    type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
+    constraints: resolved ? constraints(resolved) : [],
+    example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+  };
+}
+
+function swaggerFormBody(context: WalkContext, operation: Json, fields: Array<{ raw: Json; at: SpecPointer }>, anchor: string): NonNullable<Operation['requestBody']> {
+  const consumes = (operation.consumes ?? context.document.consumes) as string[] | undefined;
+  const hasFile = fields.some(({ raw }) => raw.type === 'file');
+  const mediaType = consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ?? (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const { raw } of fields) {
+    const { name: _n, in: _i, required: isRequired, ...schema } = raw;
+    properties[String(raw.name)] = raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
+    if (isRequired === true) required.push(String(raw.name));
+  }
+  const synthetic = { type: 'object', properties, required };
+  const at = fields[0]!.at;
+  return { required: required.length > 0, contents: [media(context, mediaType, synthetic, at, {}, undefined, anchor)] };
+}
+
+function extractResponses(context: WalkContext, operation: Json, at: SpecPointer, anchor: string): ResponseModel[] {
+  const { spec, dialect } = context;
+  const responses: ResponseModel[] = [];
+  for (const [status, raw] of Object.entries((operation.responses ?? {}) as Json)) {
+    if (status.startsWith('x-')) continue;
+    const { value, at: responseAt } = deref(spec, raw, child(at, 'responses', status));
+    const response = (value ?? {}) as Json;
+    const headers = Object.entries((response.headers ?? {}) as Json).map(([name, h]) => {
+      const header = deref(spec, h, child(responseAt, 'headers', name));
+      return parameter(context, { ...(header.value as Json), name, in: 'header' }, header.at, anchor);
+    });
+    let contents: MediaContent[];
+    if (dialect === 'swagger-2.0') {
+      const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
+      const examples = (response.examples ?? {}) as Json;
+      contents = response.schema
+        ? produces.map((mediaType) => media(context, mediaType, response.schema, child(responseAt, 'schema'), { example: examples[mediaType] }, undefined, anchor))
+        : [];
+    } else {
+      contents = Object.entries((response.content ?? {}) as Json).map(([mediaType, m]) => {
+        const mt = deref(spec, m, child(responseAt, 'content', mediaType));
+        return media(context, mediaType, (mt.value as Json)?.schema, child(mt.at, 'schema'), mt.value as Json, mt.at, anchor);
+      });
+    }
+    responses.push({ status, description: text(response.description), headers, contents });
+  }
+  return responses;
+}
+
+/** A media type entry: its schema as a table, and an example (the spec's own, else generated). */
+function media(
+  context: WalkContext,
+  mediaType: string,
+  schema: unknown,
+  schemaAt: SpecPointer,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  operationAnchor: string,
+): MediaContent {
+  const { schemas } = context;
+  trackUse(context, schema, schemaAt, operationAnchor);
+  let example: unknown = holder?.example ?? undefined;
+  if (example === undefined && holderAt) example = firstExample(context, holder?.examples, child(holderAt, 'examples'));
+  let generated = false;
+  if (example === undefined && schema && !/xml/.test(mediaType)) {
+    example = schemas.example(schema, schemaAt);
+    generated = example !== undefined;
+  }
+  const json = /json|\*\/\*/.test(mediaType);
+  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
+  const exampleText = form ? formEncode(example as Json) : typeof example === 'string' && !json ? example : stringifyExample(example);
+  return {
+    mediaType,
+    schema: schema ? schemas.view(schema, schemaAt) : undefined,
+    example: exampleText,
+    exampleLanguage: json ? 'json' : /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text',
+    exampleGenerated: generated,
+  };
+}
+
+function formEncode(value: Json): string {
+  const params = new URLSearchParams();
+  for (const [name, v] of Object.entries(value)) params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return params.toString();
+}
+
+/** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s); take the first value. */
+function firstExample(context: WalkContext, examples: unknown, at: SpecPointer): unknown {
+  if (!examples || typeof examples !== 'object' || Array.isArray(examples)) return undefined;
+  const [name, first] = Object.entries(examples as Json)[0] ?? [];
+  if (name === undefined) return undefined;
+  const { value } = deref(context.spec, first, child(at, name));
+  return (value as Json | undefined)?.value;
+}
+
+/** Remember which operations use which named schemas (for "used by" lists). */
+function trackUse(context: WalkContext, schema: unknown, at: SpecPointer, anchor: string): void {
+  if (!isRef(schema)) return;
+  const id = context.schemas.refId(schema.$ref, at);
+  let set = context.usedBy.get(id);
+  if (!set) context.usedBy.set(id, (set = new Set()));
+  set.add(anchor);
+}
+
+function requirements(security: unknown): { required?: SecurityRequirement[]; optional: boolean } {
+  if (!Array.isArray(security)) return { optional: false };
+  const alternatives = security.filter((s) => s && typeof s === 'object' && Object.keys(s).length > 0);
+  const optional = security.some((s) => s && typeof s === 'object' && Object.keys(s).length === 0);
+  if (!alternatives.length) return { optional };
+  return {
+    required: alternatives.map((s: Record<string, string[]>) => ({
+      schemes: Object.entries(s).map(([name, scopes]) => ({ name, scopes: Array.isArray(scopes) ? scopes.map(String) : [] })),
+    })),
+    optional,
+  };
+}
+
+// ---- the document around the operations ------------------------------------------------------
+
+function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
+  if (dialect === 'swagger-2.0') {
+    if (!document.host) return document.basePath ? [{ url: String(document.basePath) }] : [];
+    const schemes = Array.isArray(document.schemes) && document.schemes.length ? (document.schemes as string[]) : ['https'];
+    return schemes.map((scheme) => ({ url: `${scheme}://${String(document.host)}${String(document.basePath ?? '')}` }));
+  }
+  if (!Array.isArray(document.servers)) return [];
+  return (document.servers as Json[]).map((server) => ({
+    url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
+    description: text(server.description),
+  }));
+}
+
+function substituteVariables(url: string, variables: Json | undefined): string {
+  if (!variables) return url;
+  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name] as Json | undefined;
+    return variable && variable.default !== undefined ? String(variable.default) : whole;
+  });
+}
+
+function securitySchemes(document: Json, dialect: Dialect): SecurityScheme[] {
+  const raw = (dialect === 'swagger-2.0' ? document.securityDefinitions : (document.components as Json | undefined)?.securitySchemes) as Json | undefined;
+  return Object.entries(raw ?? {}).map(([name, value]) => {
+    const s = (value ?? {}) as Json;
+    return { name, type: String(s.type ?? ''), description: text(s.description), summary: summarizeScheme(s) };
+  });
+}
+
+function summarizeScheme(s: Json): string {
+  switch (s.type) {
+    case 'http': {
+      const scheme = String(s.scheme ?? '').toLowerCase();
+      if (scheme === 'bearer') return `HTTP bearer token${s.bearerFormat ? ` (${String(s.bearerFormat)})` : ''}: \`Authorization: Bearer <token>\``;
+      if (scheme === 'basic') return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
+      return `HTTP ${scheme}`;
+    }
+    case 'basic':
+      return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
+    case 'apiKey':
+      return `API key in ${String(s.in)} \`${String(s.name)}\``;
+    case 'oauth2': {
+      const flows = s.flows && typeof s.flows === 'object' ? Object.keys(s.flows) : s.flow ? [String(s.flow)] : [];
+      return `OAuth 2.0${flows.length ? ` (${flows.join(', ')})` : ''}`;
+    }
+    case 'openIdConnect':
+      return `OpenID Connect${s.openIdConnectUrl ? ` (${String(s.openIdConnectUrl)})` : ''}`;
+    case 'mutualTLS':
+      return 'Mutual TLS (client certificate)';
+    default:
+      return String(s.type ?? 'unknown');
+  }
+}
+
+function groupByTag(document: Json, operations: Operation[]): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
+  const slugs = new Set<string>();
+  const group = (name: string, description?: string) => {
+    let existing = groups.get(name);
+    if (!existing) {
+      const base = anchorSlug(name);
+      let slug = base;
+      for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+      slugs.add(slug);
+      existing = { name, description, slug, operations: [] };
+      groups.set(name, existing);
+    }
+    return existing;
+  };
+  if (Array.isArray(document.tags)) {
+    for (const tag of document.tags as Json[]) if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
+  }
+  for (const operation of operations) group(operation.tags[0] ?? OTHER_TAG).operations.push(operation);
+  // Declared tags no operation uses are dropped: a page with no operations helps no one.
+  return [...groups.values()].filter((g) => g.operations.length > 0);
+}
+
+// ---- curl --------------------------------------------------------------------------------------
+
+function curl(context: WalkContext, operation: Operation): string {
+  const server = servers(context.document, context.dialect)[0]?.url ?? '';
+  const base = server.replace(/\/+$/, '');
+  const query = operation.parameters
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`);
+  const headers: string[] = [];
+  const scheme = operation.security?.[0]?.schemes[0];
+  if (scheme) {
+    const definition = securityDefinition(context, scheme.name);
+    if (definition?.type === 'apiKey' && definition.in === 'query') query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
+    else if (definition?.type === 'apiKey' && definition.in === 'header') headers.push(`-H '${String(definition.name)}: $API_KEY'`);
+    else if (definition?.type === 'apiKey' && definition.in === 'cookie') headers.push(`--cookie '${String(definition.name)}=$API_KEY'`);
+    else if (definition?.type === 'basic' || (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')) headers.push(`-u "$USERNAME:$PASSWORD"`);
+    else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
+  }
+  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
+  const body = operation.requestBody?.contents[0];
+  if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
+  const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
+  if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
+  const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
+  const lines = [`curl -X ${operation.verb} '${shellSafe(url)}'`, ...headers];
+  if (body) {
+    if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
+    else if (/multipart/.test(body.mediaType)) for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) lines.push(`-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`);
+    else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
+  }
+  return lines.join(' \\\n  ');
+}
+
+function securityDefinition(context: WalkContext, name: string): Json | undefined {
+  const raw = (context.dialect === 'swagger-2.0' ? context.document.securityDefinitions : (context.document.components as Json | undefined)?.securitySchemes) as Json | undefined;
+  const value = raw?.[name];
+  return isRef(value) ? (context.spec.resolve(value.$ref, { file: context.spec.rootFile, pointer: '/components/securitySchemes' }).value as Json) : (value as Json | undefined);
+}
+
+function compactJson(text: string): string {
+  try {
+    const compact = JSON.stringify(JSON.parse(text));
+    return compact.length <= 200 ? compact : text;
+  } catch {
+    return text;
+  }
+}
+
+function shellSafe(value: string): string {
+  return value.replace(/'/g, `'\\''`);
+}
+
+export function relativeToCwd(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { DocgenError, escapePointer, parseStructured, unescapePointer, type SourceLocation, type StructuredDocument } from '@docgen/core';
+
+/**
+ * Reading a spec: the root file and every file its `$ref`s reach, parsed with positions so any
+ * problem names a file and a line. All files are loaded (and every `$ref` checked) up front, so
+ * extraction afterwards is synchronous and cannot fail half-way on a dangling reference.
+ *
+ * No network: a `$ref` to http(s) is an error that says so (docgen runs in CI with no
+ * internet guarantees, and a spec that changes under us would make output irreproducible).
+ */
+
+/** A place in the spec: which file, which JSON pointer. */
+export interface SpecPointer {
+  file: string;
+  pointer: string;
+}
+
+export interface Resolved<T = unknown> extends SpecPointer {
+  value: T;
+}
+
+export class SpecSet {
+  readonly documents = new Map<string, StructuredDocument>();
+
+  constructor(readonly rootFile: string) {}
+
+  get root(): StructuredDocument {
+    return this.documents.get(this.rootFile)!;
+  }
+
+  /** Location (file, line, pointer) of a pointer in a loaded file, for diagnostics. */
+  locate(at: SpecPointer, key?: boolean): SourceLocation {
+    const document = this.documents.get(at.file);
+    const location = document ? document.locate(at.pointer, key) : { file: at.file, pointer: `#${at.pointer}` };
+    return { ...location, file: this.display(at.file) };
+  }
+
+  /** File names in diagnostics: relative to the working directory when inside it. */
+  display(file: string): string {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') ? rel : file;
+  }
+
+  /** Follow `ref` written at `from` (chains of `$ref`s included) to the value it names. */
+  resolve(ref: string, from: SpecPointer): Resolved {
+    const seen = new Set<string>();
+    let target = this.target(ref, from);
+    for (;;) {
+      const id = `${target.file}#${target.pointer}`;
+      const value = this.valueAt(target, from, ref);
+      const next = isRef(value) ? value.$ref : undefined;
+      if (next === undefined) return { ...target, value };
+      if (seen.has(id)) {
+        throw new DocgenError({
+          code: 'DG_OPENAPI_REF_LOOP',
+          message: `$ref "${ref}" only points to other $refs in a loop`,
+          location: this.locate(from),
+          hint: 'one of the $refs in the chain must point at a real object',
+        });
+      }
+      seen.add(id);
+      from = target;
+      target = this.target(next, { file: target.file, pointer: `${target.pointer}/$ref` });
+    }
+  }
+
+  /** Where a `$ref` string points, without reading the value. */
+  target(ref: string, from: SpecPointer): SpecPointer {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
+      throw new DocgenError({
+        code: 'DG_OPENAPI_REMOTE_REF',
+        message: `$ref "${ref}" points to a URL; docgen does not fetch specs over the network`,
+        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        hint: 'download the referenced file into the repository and point the $ref at the local copy',
+      });
+    }
+    const hash = ref.indexOf('#');
+    const path = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(fragment);
+    } catch {
+      pointer = fragment;
+    }
+    if (pointer && !pointer.startsWith('/')) {
+      throw new DocgenError({
+        code: 'DG_OPENAPI_BAD_REF',
+        message: `$ref "${ref}" has a fragment that is not a JSON pointer (it must start with "#/")`,
+        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        hint: 'write references like "#/components/schemas/Pet" or "common.yaml#/components/schemas/Error"',
+      });
+    }
+    const file = path ? resolve(dirname(from.file), decodeURI(path)) : from.file;
+    return { file, pointer };
+  }
+
+  private valueAt(target: SpecPointer, from: SpecPointer, ref: string): unknown {
+    const document = this.documents.get(target.file);
+    if (!document) {
+      throw new DocgenError({
+        code: 'DG_OPENAPI_REF_FILE',
+        message: `$ref "${ref}" points to ${this.display(target.file)}, which does not exist`,
+        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
+      });
+    }
+    let value: unknown = document.value;
+    const segments = target.pointer ? target.pointer.split('/').slice(1).map(unescapePointer) : [];
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      if (value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment)) {
+        value = (value as Record<string, unknown>)[segment];
+      } else {
+        const found = segments.slice(0, i).map(escapePointer).join('/');
+        throw new DocgenError({
+          code: 'DG_OPENAPI_DANGLING_REF',
+          message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${segment}" at #${found ? `/${found}` : ''}`,
+          location: this.locate({ file: from.file, pointer: refPointer(from) }),
+          hint: 'fix the reference, or add the missing definition',
+        });
+      }
+    }
+    return value;
+  }
+}
+
+/** `from` is where a $ref sits: its pointer names the object holding `$ref` or the `$ref` itself. */
+function refPointer(from: SpecPointer): string {
+  return from.pointer.endsWith('/$ref') ? from.pointer : `${from.pointer}/$ref`;
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return !!value && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+/**
+ * Load `rootFile` and every file reachable through `$ref`, then check every `$ref` resolves.
+ * Throws a DocgenError naming file, line and pointer for the first problem.
+ */
+export async function loadSpec(rootFile: string): Promise<SpecSet> {
+  const root = resolve(rootFile);
+  const set = new SpecSet(root);
+  if (!existsSync(root)) {
+    throw new DocgenError({
+      code: 'DG_OPENAPI_NOT_FOUND',
+      message: `OpenAPI file ${rootFile} does not exist`,
+      location: { file: rootFile },
+      hint: 'pass the path of an OpenAPI/Swagger YAML or JSON file with --openapi',
+    });
+  }
+  const pending = [root];
+  const refs: Array<{ ref: string; from: SpecPointer }> = [];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (set.documents.has(file)) continue;
+    const text = await readFile(file, 'utf8');
+    const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
+    set.documents.set(file, document);
+    collectRefs(document.value, '', (ref, pointer) => {
+      const from = { file, pointer };
+      refs.push({ ref, from });
+      const target = set.target(ref, from);
+      if (target.file !== file && !set.documents.has(target.file)) {
+        if (!existsSync(target.file)) {
+          throw new DocgenError({
+            code: 'DG_OPENAPI_REF_FILE',
+            message: `$ref "${ref}" points to ${set.display(target.file)}, which does not exist`,
+            location: set.locate({ file, pointer: `${pointer}/$ref` }),
+            hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
+          });
+        }
+        pending.push(target.file);
+      }
+    });
+  }
+  for (const { ref, from } of refs) set.resolve(ref, from);
+  return set;
+}
+
+/** Visit every `$ref` string in a parsed document (not descending into examples, which are data). */
+function collectRefs(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, visit);
+    return;
+  }
+  const object = value as Record<string, unknown>;
+  if (typeof object.$ref === 'string') visit(object.$ref, pointer);
+  for (const key of Object.keys(object)) {
+    if (key === '$ref' || key === 'example' || key === 'x-example') continue;
+    if (key === 'value' && pointer.includes('/examples/')) continue;
+    // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
+    if (key === 'examples' && Array.isArray(object[key])) continue;
+    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, visit);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The typed model of an API, independent of the spec dialect (Swagger 2.0, OpenAPI 3.0, 3.1).
+ * Extraction fills it; templates render it. Every field a template needs is computed here, so
+ * templates stay declarative and a user's override never has to understand `$ref`s.
+ */
+
+export type Dialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** A type as a small tree, so renderers can link named schemas wherever they appear. */
+export type TypeExpr =
+  | { kind: 'primitive'; name: string; format?: string; nullable?: boolean }
+  | { kind: 'ref'; schemaId: string; name: string; nullable?: boolean; circular?: boolean; /** `string (uuid)` when the named schema is a primitive. */ primitive?: string }
+  | { kind: 'array'; items: TypeExpr; nullable?: boolean }
+  | { kind: 'map'; values: TypeExpr; nullable?: boolean }
+  | { kind: 'composite'; keyword: 'oneOf' | 'anyOf' | 'allOf'; variants: TypeExpr[]; nullable?: boolean };
+
+/** One row of a schema table: a property, possibly nested (`address.city`, `items[].id`). */
+export interface SchemaField {
+  /** Dotted path from the schema's root. */
+  name: string;
+  depth: number;
+  type: TypeExpr;
+  required: boolean;
+  nullable: boolean;
+  deprecated: boolean;
+  readOnly: boolean;
+  writeOnly: boolean;
+  description?: string;
+  /** enum, format, default, min/max… in words. */
+  constraints: string[];
+  /** The field refers (directly or through others) back to the schema being shown. */
+  circular: boolean;
+}
+
+export interface SchemaView {
+  type: TypeExpr;
+  description?: string;
+  fields: SchemaField[];
+  /** For oneOf/anyOf: the alternatives, and how a discriminator picks one. */
+  variants?: { keyword: 'oneOf' | 'anyOf'; types: TypeExpr[] };
+  discriminator?: { propertyName: string; mapping: Array<{ value: string; type: TypeExpr }> };
+  enum?: string[];
+}
+
+export interface NamedSchema extends SchemaView {
+  /** Stable identity: `<file>#<pointer>` relative to the spec's folder. */
+  id: string;
+  name: string;
+  /** Unique anchor on the schemas page. */
+  anchor: string;
+  /** Part of a reference cycle (rendered once, marked, never expanded forever). */
+  circular: boolean;
+  /** The cycle, as schema names, when circular: e.g. ['Node', 'Node'] or ['A', 'B', 'A']. */
+  cycle?: string[];
+  deprecated: boolean;
+  example?: string;
+  /** Operations that use this schema (anchor ids), for "used by" lists. */
+  usedBy: string[];
+}
+
+export interface MediaContent {
+  mediaType: string;
+  schema?: SchemaView;
+  /** Pretty-printed example; `exampleGenerated` when docgen made it from the schema. */
+  example?: string;
+  exampleLanguage: string;
+  exampleGenerated: boolean;
+}
+
+export interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  deprecated: boolean;
+  description?: string;
+  type: TypeExpr;
+  constraints: string[];
+  example?: string;
+}
+
+export interface ResponseModel {
+  status: string;
+  description?: string;
+  headers: Parameter[];
+  contents: MediaContent[];
+}
+
+export interface SecurityRequirement {
+  /** Alternatives: any one of these sets satisfies the requirement. Each set needs all its schemes. */
+  schemes: Array<{ name: string; scopes: string[] }>;
+}
+
+export interface Operation {
+  /** Stable anchor id: from operationId, else method and path. Unique within the API. */
+  anchor: string;
+  method: string;
+  /** Upper-case method, as shown in headings. */
+  verb: string;
+  /** The spec's own path (or the webhook name). */
+  path: string;
+  webhook: boolean;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  /** Undefined: none required. Otherwise alternatives (one of them is enough). */
+  security?: SecurityRequirement[];
+  /** Security explicitly optional (`{}` among the requirements). */
+  securityOptional: boolean;
+  parameters: Parameter[];
+  requestBody?: { description?: string; required: boolean; contents: MediaContent[] };
+  responses: ResponseModel[];
+  curl?: string;
+  /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
+  pointer: string;
+}
+
+export interface TagGroup {
+  name: string;
+  description?: string;
+  /** Key segment, unique within the API. */
+  slug: string;
+  operations: Operation[];
+}
+
+export interface SecurityScheme {
+  name: string;
+  type: string;
+  description?: string;
+  /** What a caller sends, in words: `HTTP bearer (JWT)`, `API key in header X-API-Key`… */
+  summary: string;
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  dialect: Dialect;
+  specVersion: string;
+  description?: string;
+  termsOfService?: string;
+  contact?: { name?: string; url?: string; email?: string };
+  license?: { name?: string; url?: string };
+  servers: Array<{ url: string; description?: string }>;
+  securitySchemes: SecurityScheme[];
+  /** Tags in spec order (declared tags first), each with its operations; untagged → "Other". */
+  tags: TagGroup[];
+  webhooks: Operation[];
+  schemas: NamedSchema[];
+  operationCount: number;
+  /** The root spec file, and every file its $refs reached. */
+  file: string;
+  files: string[];
+  externalDocs?: { url: string; description?: string };
+}

@@ -1,0 +1,314 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { anchorSlug, contentHash, escapeMarkdownInline, escapeTableCell, inlineCode, pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import type { ApiModel, MediaContent, NamedSchema, Operation, Parameter, SchemaField, SchemaView, TagGroup, TypeExpr } from './model.js';
+
+/**
+ * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
+ * schemas) and prepares view data in which every type is already a Markdown string with links;
+ * the templates only lay it out. Users override any template from `templates/openapi/`.
+ *
+ *   <API title>                      overview.hbs   servers, auth, contact, tags; the spec attached
+ *   ├── <API title>: <tag>           tag.hbs        one section per operation (_operation.hbs)
+ *   ├── <API title>: Other           tag.hbs        operations without a tag
+ *   ├── <API title>: Webhooks        webhooks.hbs   (OpenAPI 3.1)
+ *   └── <API title>: Schemas         schemas.hbs    every named / $ref'd schema, cycles marked
+ */
+export interface RenderOptions {
+  /** Root page key segment; default: a slug of the API title. */
+  key?: string;
+  /** Overrides the API title from the spec. */
+  title?: string;
+  /** Prefix tag, webhook and schema page titles with the API title (Confluence titles are unique per space). */
+  prefixTitles?: boolean;
+  /** Attach the spec file(s) to the overview page. */
+  attachSpec?: boolean;
+  /** Schemas per page before the schema list is split into several pages. */
+  schemasPerPage?: number;
+  labels?: string[];
+}
+
+const MEDIA_TYPES: Record<string, string> = { '.json': 'application/json', '.yaml': 'application/yaml', '.yml': 'application/yaml' };
+
+export function renderApi(model: ApiModel, templates: TemplateRenderer, options: RenderOptions = {}): PageTree {
+  const title = options.title ?? model.title;
+  const root = pageKey('api', options.key ?? anchorSlug(title));
+  const prefix = options.prefixTitles === false ? '' : `${title}: `;
+  const labels = ['api-reference', 'openapi', ...(options.labels ?? [])];
+  const perPage = Math.max(1, options.schemasPerPage ?? 120);
+
+  // Where every operation and schema lives, so links can point across pages.
+  const tagPages = model.tags.map((tag) => ({ tag, key: `${root}/tag/${tag.slug}`, title: `${prefix}${tag.name}` }));
+  const operationPage = new Map<string, string>();
+  for (const { tag, key } of tagPages) for (const operation of tag.operations) operationPage.set(operation.anchor, key);
+  const webhooksKey = `${root}/webhooks`;
+  for (const operation of model.webhooks) operationPage.set(operation.anchor, webhooksKey);
+  const schemaChunks = chunk(model.schemas, perPage);
+  const schemasKey = `${root}/schemas`;
+  const chunkKey = (index: number) => (schemaChunks.length === 1 ? schemasKey : `${schemasKey}/${anchorSlug(schemaChunks[index]![0]!.name)}`);
+  const schemaPage = new Map<string, { key: string; anchor: string; name: string }>();
+  schemaChunks.forEach((list, index) => list.forEach((schema) => schemaPage.set(schema.id, { key: chunkKey(index), anchor: schema.anchor, name: schema.name })));
+
+  const links = new Links(operationPage, schemaPage);
+  const pages: Page[] = [];
+  const usedTitles = new Set<string>();
+  const add = (page: Omit<Page, 'labels' | 'attachments'> & Partial<Pick<Page, 'labels' | 'attachments'>>) => {
+    let pageTitle = page.title;
+    for (let n = 2; usedTitles.has(pageTitle.toLowerCase()); n++) pageTitle = `${page.title} (${n})`;
+    usedTitles.add(pageTitle.toLowerCase());
+    pages.push({ labels, attachments: [], ...page, title: pageTitle, source: { plugin: 'openapi', file: model.file } });
+  };
+
+  const overview = {
+    title,
+    model,
+    specFile: basename(model.file),
+    contact: model.contact,
+    tags: tagPages.map(({ tag, key }) => ({
+      name: tag.name,
+      description: firstLine(tag.description),
+      count: tag.operations.length,
+      link: `./${pageFileStem(key)}.md`,
+      deprecated: tag.operations.filter((o) => o.deprecated).length,
+    })),
+    webhooks: model.webhooks.length ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` } : undefined,
+    schemas: model.schemas.length ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` } : undefined,
+    securitySchemes: model.securitySchemes,
+    servers: model.servers,
+    attachSpec: options.attachSpec !== false,
+  };
+  add({
+    key: root,
+    title,
+    markdown: templates.render('overview', overview),
+    attachments: options.attachSpec === false ? [] : attachSpecFiles(model),
+    position: 0,
+  });
+
+  tagPages.forEach(({ tag, key, title: tagTitle }, index) => {
+    add({ key, title: tagTitle, parentKey: root, position: index + 1, markdown: templates.render('tag', tagView(tag, model, links, key)) });
+  });
+  if (model.webhooks.length) {
+    add({
+      key: webhooksKey,
+      title: `${prefix}Webhooks`,
+      parentKey: root,
+      position: tagPages.length + 1,
+      markdown: templates.render('webhooks', { api: { title }, operations: model.webhooks.map((o) => operationView(o, links, webhooksKey)) }),
+    });
+  }
+  if (model.schemas.length) {
+    if (schemaChunks.length === 1) {
+      add({ key: schemasKey, title: `${prefix}Schemas`, parentKey: root, position: tagPages.length + 2, markdown: templates.render('schemas', schemasView(model.schemas, links, schemasKey)) });
+    } else {
+      const index = schemaChunks.map((list, i) => ({ first: list[0]!.name, last: list[list.length - 1]!.name, count: list.length, link: `./${pageFileStem(chunkKey(i))}.md` }));
+      add({ key: schemasKey, title: `${prefix}Schemas`, parentKey: root, position: tagPages.length + 2, markdown: templates.render('schemas-index', { api: { title }, chunks: index, count: model.schemas.length }) });
+      schemaChunks.forEach((list, i) => {
+        add({
+          key: chunkKey(i),
+          title: `${prefix}Schemas ${list[0]!.name} – ${list[list.length - 1]!.name}`,
+          parentKey: schemasKey,
+          position: i,
+          markdown: templates.render('schemas', schemasView(list, links, chunkKey(i))),
+        });
+      });
+    }
+  }
+  return { pages };
+}
+
+function attachSpecFiles(model: ApiModel) {
+  const used = new Set<string>();
+  return model.files.map((file) => {
+    let name = basename(file);
+    for (let n = 2; used.has(name); n++) name = `${basename(file, extname(file))}-${n}${extname(file)}`;
+    used.add(name);
+    const data = readFileSync(file);
+    return { fileName: name, mediaType: MEDIA_TYPES[extname(file).toLowerCase()] ?? 'text/plain', contentHash: contentHash(data), data };
+  });
+}
+
+/** Builds Markdown links to operations and schemas from any page. */
+class Links {
+  constructor(
+    private readonly operations: Map<string, string>,
+    private readonly schemas: Map<string, { key: string; anchor: string; name: string }>,
+  ) {}
+
+  schema(id: string, fromKey: string, label?: string): string {
+    const target = this.schemas.get(id);
+    const text = escapeMarkdownInline(label ?? target?.name ?? id);
+    if (!target) return text;
+    return `[${text}](${target.key === fromKey ? '' : `./${pageFileStem(target.key)}.md`}#${target.anchor})`;
+  }
+
+  operation(operation: Operation, fromKey: string, label: string): string {
+    const key = this.operations.get(operation.anchor);
+    return `[${label}](${!key || key === fromKey ? '' : `./${pageFileStem(key)}.md`}#${operation.anchor})`;
+  }
+
+  /** A type in Markdown: `array of [Pet](…)`, `string (date-time)`, `[Cat](…) \| [Dog](…)`. */
+  type(type: TypeExpr, fromKey: string): string {
+    const nullable = type.nullable ? ' or null' : '';
+    switch (type.kind) {
+      case 'primitive':
+        return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
+      case 'ref':
+        return `${this.schema(type.schemaId, fromKey)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
+      case 'array':
+        return `array of ${this.type(type.items, fromKey)}${nullable}`;
+      case 'map':
+        return `map of ${this.type(type.values, fromKey)}${nullable}`;
+      case 'composite': {
+        const word = type.keyword === 'allOf' ? ' & ' : type.keyword === 'anyOf' ? ' or ' : ' \\| ';
+        const list = type.variants.map((v) => this.type(v, fromKey)).join(word);
+        return `${type.keyword === 'oneOf' ? 'one of ' : type.keyword === 'anyOf' ? 'any of ' : 'all of '}${list}${nullable}`;
+      }
+    }
+  }
+}
+
+function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
+  // Operations that list this tag second or later live on their first tag's page; link to them.
+  const elsewhere = model.tags
+    .filter((other) => other !== tag)
+    .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).includes(tag.name)))
+    .map((o) => ({ link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`), summary: o.summary }));
+  return {
+    api: { title: model.title, version: model.version },
+    tag: { name: tag.name, description: tag.description },
+    operations: tag.operations.map((o) => operationView(o, links, key)),
+    elsewhere,
+  };
+}
+
+function operationView(operation: Operation, links: Links, key: string) {
+  return {
+    anchor: operation.anchor,
+    verb: operation.verb,
+    path: escapeMarkdownInline(operation.path),
+    link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
+    operationId: operation.operationId,
+    summary: operation.summary,
+    summaryCell: escapeTableCell(operation.summary ?? ''),
+    description: operation.description,
+    deprecated: operation.deprecated,
+    webhook: operation.webhook,
+    auth: authText(operation),
+    parameters: operation.parameters.map((p) => parameterView(p, links, key)),
+    requestBody: operation.requestBody && {
+      description: operation.requestBody.description,
+      required: operation.requestBody.required,
+      contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true))),
+    },
+    responses: operation.responses.map((r) => ({
+      status: r.status,
+      description: r.description,
+      headers: r.headers.map((h) => parameterView(h, links, key)),
+      contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false))),
+    })),
+    curl: operation.curl,
+  };
+}
+
+function authText(operation: Operation): string {
+  if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
+  const alternatives = operation.security.map((requirement) =>
+    requirement.schemes.map((s) => `${inlineCode(s.name)}${s.scopes.length ? ` (scopes: ${s.scopes.map(inlineCode).join(', ')})` : ''}`).join(' and '),
+  );
+  return `${alternatives.join(' or ')}${operation.securityOptional ? ' (optional)' : ''}`;
+}
+
+function parameterView(parameter: Parameter, links: Links, key: string) {
+  const notes = [...(parameter.deprecated ? ['**Deprecated.**'] : []), parameter.description ?? '', ...parameter.constraints.map((c) => `(${c})`)];
+  if (parameter.example !== undefined) notes.push(`Example: ${inlineCode(parameter.example)}`);
+  return {
+    name: inlineCode(parameter.name),
+    in: parameter.in,
+    type: links.type(parameter.type, key),
+    required: parameter.required,
+    description: escapeTableCell(notes.filter(Boolean).join(' ')),
+  };
+}
+
+function mediaView(content: MediaContent, links: Links, key: string, showFields: boolean) {
+  const schema = content.schema;
+  const named = schema?.type.kind === 'ref';
+  return {
+    mediaType: content.mediaType,
+    sameAs: undefined as string | undefined,
+    type: schema ? links.type(schema.type, key) : undefined,
+    description: schema?.description && !named ? schema.description : undefined,
+    // A named schema is documented once on the schemas page; inline schemas get their table here.
+    fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
+    variants: schema ? variantsView(schema, links, key) : undefined,
+    example: content.example,
+    exampleLanguage: content.exampleLanguage,
+    exampleGenerated: content.exampleGenerated,
+  };
+}
+
+/** The same schema under several media types is described once; later ones say so. */
+function dedupeSchemas<T extends { mediaType: string; type?: string; fields: unknown[]; sameAs?: string }>(contents: T[]): T[] {
+  return contents.map((content, index) => {
+    const first = contents.findIndex((other) => other.type !== undefined && other.type === content.type && other.fields.length > 0);
+    if (first === -1 || first >= index) return content;
+    return { ...content, fields: [], sameAs: contents[first]!.mediaType };
+  });
+}
+
+function variantsView(schema: SchemaView, links: Links, key: string) {
+  if (!schema.variants && !schema.discriminator) return undefined;
+  return {
+    keyword: schema.variants?.keyword === 'anyOf' ? 'Any of' : 'One of',
+    types: schema.variants?.types.map((t) => links.type(t, key)) ?? [],
+    discriminator: schema.discriminator && {
+      propertyName: inlineCode(schema.discriminator.propertyName),
+      mapping: schema.discriminator.mapping.map((m) => ({ value: inlineCode(m.value), type: links.type(m.type, key) })),
+    },
+  };
+}
+
+function fieldView(field: SchemaField, links: Links, key: string) {
+  const badges = [
+    field.deprecated ? '**Deprecated.**' : '',
+    field.readOnly ? '_read-only_' : '',
+    field.writeOnly ? '_write-only_' : '',
+    field.circular ? '↻ _circular reference_' : '',
+  ].filter(Boolean);
+  const notes = [...badges, field.description ?? '', ...field.constraints.map((c) => `(${c})`)].filter(Boolean);
+  return {
+    name: inlineCode(field.name),
+    type: links.type(field.type, key) + (field.nullable && !field.type.nullable ? ' or null' : ''),
+    required: field.required,
+    description: escapeTableCell(notes.join(' ')),
+  };
+}
+
+function schemasView(schemas: NamedSchema[], links: Links, key: string) {
+  return {
+    schemas: schemas.map((schema) => ({
+      anchor: schema.anchor,
+      name: escapeMarkdownInline(schema.name),
+      description: schema.description,
+      deprecated: schema.deprecated,
+      circular: schema.circular,
+      cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
+      type: links.type(schema.type, key),
+      fields: schema.fields.map((f) => fieldView(f, links, key)),
+      variants: variantsView(schema, links, key),
+      enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
+      example: schema.example,
+    })),
+  };
+}
+
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out.length ? out : [[]];
+}
+
+function firstLine(text: string | undefined): string {
+  return escapeTableCell((text ?? '').split(/\n\s*\n/)[0] ?? '');
+}

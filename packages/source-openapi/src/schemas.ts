@@ -1,0 +1,560 @@
+import { basename, dirname, extname, relative } from 'node:path';
+import { escapePointer, unescapePointer } from '@docgen/core';
+import { isRef, type SpecPointer, type SpecSet } from './load.js';
+import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
+
+/**
+ * Schemas: naming every referenced schema, describing types as TypeExpr trees, flattening
+ * properties into table rows, finding reference cycles (Tarjan's SCC over the `$ref` graph) and
+ * generating examples. A `$ref` is never expanded inline in a table (it becomes a link to the
+ * named schema), so cyclic schemas terminate by construction; the cycle is still reported.
+ */
+type Json = Record<string, unknown>;
+
+const MAX_FIELD_DEPTH = 4;
+const MAX_EXAMPLE_DEPTH = 5;
+const MAX_EXAMPLE_PROPERTIES = 25;
+
+interface Entry {
+  id: string;
+  at: SpecPointer;
+  value: Json;
+  name: string;
+  edges?: string[];
+}
+
+export class SchemaRegistry {
+  private readonly entries = new Map<string, Entry>();
+  private readonly names = new Map<string, string>();
+  private readonly scc = new Map<string, number>();
+  private readonly sccSize = new Map<number, number>();
+  private readonly selfLoop = new Set<string>();
+  private sccCounter = 0;
+  private readonly specDir: string;
+
+  constructor(private readonly spec: SpecSet) {
+    this.specDir = dirname(spec.rootFile);
+  }
+
+  /** Register the schema a `$ref` (written at `from`) names, returning its id. */
+  refId(ref: string, from: SpecPointer): string {
+    const resolved = this.spec.resolve(ref, from);
+    return this.register(resolved, resolved.value as Json);
+  }
+
+  register(at: SpecPointer, value: Json): string {
+    const id = `${relative(this.specDir, at.file).replace(/\\/g, '/')}#${at.pointer}`;
+    if (!this.entries.has(id)) this.entries.set(id, { id, at: { file: at.file, pointer: at.pointer }, value: value ?? {}, name: this.uniqueName(at, value) });
+    return id;
+  }
+
+  name(id: string): string {
+    return this.entries.get(id)!.name;
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  private uniqueName(at: SpecPointer, value: Json): string {
+    const segments = at.pointer.split('/').filter(Boolean).map(unescapePointer);
+    let base = (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
+    if (!base || /^\d+$/.test(base) || base === 'schema') base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
+    let name = base;
+    for (let n = 2; this.names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    this.names.set(name.toLowerCase(), name);
+    return name;
+  }
+
+  // ---- types ---------------------------------------------------------------------------------
+
+  typeOf(schema: unknown, at: SpecPointer, ownerId?: string): TypeExpr {
+    if (isRef(schema)) {
+      const id = this.refId(schema.$ref, at);
+      const target = this.entries.get(id)!.value;
+      const types = target && typeof target === 'object' ? typeList(target) : [];
+      const primitive = types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!) ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}` : undefined;
+      return { kind: 'ref', schemaId: id, name: this.name(id), circular: ownerId !== undefined && this.sameCycle(ownerId, id), primitive };
+    }
+    const s = (schema ?? {}) as Json;
+    const nullable = isNullable(s);
+    for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
+      const list = s[keyword];
+      if (!Array.isArray(list)) continue;
+      const variants = list
+        .map((item, i) => ({ item, i }))
+        .filter(({ item }) => !isNullType(item))
+        .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
+      if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
+      if (variants.length) return { kind: 'composite', keyword, variants, nullable };
+    }
+    const types = typeList(s);
+    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+      const items = s.items === undefined || typeof s.items === 'boolean' ? { kind: 'primitive' as const, name: 'any' } : this.typeOf(s.items, child(at, 'items'), ownerId);
+      return { kind: 'array', items, nullable };
+    }
+    if ((types.includes('object') || !types.length) && !s.properties && s.additionalProperties && typeof s.additionalProperties === 'object') {
+      return { kind: 'map', values: this.typeOf(s.additionalProperties, child(at, 'additionalProperties'), ownerId), nullable };
+    }
+    let name = types.join(' | ');
+    if (!name) name = s.properties || s.additionalProperties ? 'object' : s.const !== undefined ? typeof s.const : Array.isArray(s.enum) ? 'enum' : 'any';
+    return { kind: 'primitive', name, format: typeof s.format === 'string' ? s.format : undefined, nullable };
+  }
+
+  // ---- views -----------------------------------------------------------------------------------
+
+  /** A schema as a renderable view: its type, fields (flattened properties), variants, discriminator. */
+  view(schema: unknown, at: SpecPointer, ownerId?: string): SchemaView {
+    if (isRef(schema)) {
+      const resolved = this.spec.resolve(schema.$ref, at);
+      const id = this.register(resolved, resolved.value as Json);
+      return this.viewOf((resolved.value ?? {}) as Json, resolved, id, this.typeOf(schema, at));
+    }
+    return this.viewOf((schema ?? {}) as Json, at, ownerId, this.typeOf(schema, at, ownerId));
+  }
+
+  private viewOf(body: Json, bodyAt: SpecPointer, ownerId: string | undefined, type: TypeExpr): SchemaView {
+    const view: SchemaView = {
+      type,
+      description: typeof body.description === 'string' ? body.description : undefined,
+      fields: this.fields(body, bodyAt, ownerId, '', 0, new Set(ownerId ? [ownerId] : [])),
+    };
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const list = body[keyword];
+      if (Array.isArray(list)) {
+        const types = list.filter((item) => !isNullType(item)).map((item, i) => this.typeOf(item, child(bodyAt, keyword, i), ownerId));
+        if (types.length > 1 || hasOwnShape(body)) view.variants = { keyword, types };
+      }
+    }
+    const discriminator = body.discriminator;
+    if (discriminator && typeof discriminator === 'object') {
+      const d = discriminator as { propertyName?: string; mapping?: Record<string, string> };
+      view.discriminator = {
+        propertyName: String(d.propertyName ?? ''),
+        mapping: Object.entries(d.mapping ?? {}).map(([value, ref]) => ({ value, type: this.mappingType(String(ref), bodyAt) })),
+      };
+    } else if (typeof discriminator === 'string') {
+      view.discriminator = { propertyName: discriminator, mapping: [] }; // Swagger 2.0: a property name only
+    }
+    if (Array.isArray(body.enum)) view.enum = body.enum.map((v) => JSON.stringify(v));
+    return view;
+  }
+
+  private mappingType(ref: string, at: SpecPointer): TypeExpr {
+    // A mapping value is a $ref or a bare schema name (OpenAPI allows both).
+    const target = ref.includes('#') || ref.includes('/') || ref.includes('.') ? ref : `#/components/schemas/${ref}`;
+    try {
+      const id = this.refId(target, child(at, 'discriminator', 'mapping'));
+      return { kind: 'ref', schemaId: id, name: this.name(id) };
+    } catch {
+      return { kind: 'primitive', name: ref };
+    }
+  }
+
+  /** Properties (own and from allOf members) as rows; inline objects and arrays of them are nested. */
+  private fields(schema: Json, at: SpecPointer, ownerId: string | undefined, prefix: string, depth: number, seen: Set<string>): SchemaField[] {
+    const rows: SchemaField[] = [];
+    const { properties, required } = this.collectProperties(schema, at, seen);
+    for (const { name, value, at: propertyAt } of properties) {
+      const property = (isRef(value) ? value : (value ?? {})) as Json;
+      const type = this.typeOf(property, propertyAt, ownerId);
+      const resolved = isRef(property) ? (this.spec.resolve(property.$ref, propertyAt).value as Json) : property;
+      const field: SchemaField = {
+        name: `${prefix}${name}`,
+        depth,
+        type,
+        required: required.has(name),
+        nullable: isNullable(property),
+        deprecated: property.deprecated === true || resolved?.deprecated === true,
+        readOnly: property.readOnly === true,
+        writeOnly: property.writeOnly === true,
+        description: describe(property, resolved),
+        constraints: constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+        circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
+      };
+      rows.push(field);
+      if (depth + 1 >= MAX_FIELD_DEPTH || isRef(property)) continue;
+      if (hasProperties(property)) {
+        rows.push(...this.fields(property, propertyAt, ownerId, `${field.name}.`, depth + 1, seen));
+      } else if (property.items && !isRef(property.items) && hasProperties(property.items as Json)) {
+        rows.push(...this.fields(property.items as Json, child(propertyAt, 'items'), ownerId, `${field.name}[].`, depth + 1, seen));
+      }
+    }
+    return rows;
+  }
+
+  private collectProperties(schema: Json, at: SpecPointer, seen: Set<string>) {
+    const properties: Array<{ name: string; value: unknown; at: SpecPointer }> = [];
+    const required = new Set<string>();
+    const byName = new Map<string, number>();
+    const add = (s: Json, sAt: SpecPointer) => {
+      if (Array.isArray(s.allOf)) {
+        s.allOf.forEach((member, i) => {
+          const memberAt = child(sAt, 'allOf', i);
+          if (isRef(member)) {
+            const resolved = this.spec.resolve(member.$ref, memberAt);
+            const id = this.register(resolved, resolved.value as Json);
+            if (seen.has(id)) return; // inherited through a cycle: already shown
+            seen.add(id);
+            add(resolved.value as Json, resolved);
+            seen.delete(id);
+          } else if (member && typeof member === 'object') {
+            add(member as Json, memberAt);
+          }
+        });
+      }
+      if (s.properties && typeof s.properties === 'object') {
+        for (const [name, value] of Object.entries(s.properties as Json)) {
+          const entry = { name, value, at: child(sAt, 'properties', name) };
+          const index = byName.get(name);
+          if (index === undefined) {
+            byName.set(name, properties.length);
+            properties.push(entry);
+          } else {
+            properties[index] = entry; // a later allOf member or the schema itself refines it
+          }
+        }
+      }
+      if (Array.isArray(s.required)) for (const name of s.required) required.add(String(name));
+    };
+    add(schema, at);
+    return { properties, required };
+  }
+
+  // ---- named schemas ---------------------------------------------------------------------------
+
+  /** Every registered schema as a NamedSchema, including those first met while building the others. */
+  namedSchemas(usedBy: Map<string, Set<string>>): NamedSchema[] {
+    const result = new Map<string, NamedSchema>();
+    for (let pass = this.ids().filter((id) => !result.has(id)); pass.length; pass = this.ids().filter((id) => !result.has(id))) {
+      for (const id of pass) {
+        const entry = this.entries.get(id)!;
+        const view = this.viewOf(entry.value, entry.at, id, this.typeOf(entry.value, entry.at, id));
+        const circular = this.isCircular(id);
+        result.set(id, {
+          ...view,
+          id,
+          name: entry.name,
+          anchor: `schema-${anchorOf(entry.name)}`,
+          circular,
+          cycle: circular ? this.cycleOf(id) : undefined,
+          deprecated: entry.value?.deprecated === true,
+          example: stringifyExample(this.example(entry.value, entry.at, [id])),
+          usedBy: [...(usedBy.get(id) ?? [])],
+        });
+      }
+    }
+    return [...result.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+  }
+
+  // ---- cycles ------------------------------------------------------------------------------------
+
+  private edges(id: string): string[] {
+    const entry = this.entries.get(id)!;
+    if (!entry.edges) {
+      const out = new Set<string>();
+      walkRefs(entry.value, entry.at, (ref, from) => out.add(this.refId(ref, from)));
+      entry.edges = [...out];
+      if (out.has(id)) this.selfLoop.add(id);
+    }
+    return entry.edges;
+  }
+
+  private sccOf(id: string): number {
+    if (!this.scc.has(id)) this.tarjan(id);
+    return this.scc.get(id)!;
+  }
+
+  /** Iterative Tarjan from `start`: assigns an SCC number to every schema reachable from it. */
+  private tarjan(start: string): void {
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    let counter = 0;
+    const work: Array<{ id: string; i: number }> = [{ id: start, i: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const edges = this.edges(frame.id);
+      if (frame.i < edges.length) {
+        const next = edges[frame.i++]!;
+        if (this.scc.has(next)) continue; // finished earlier
+        if (!index.has(next)) {
+          index.set(next, counter);
+          low.set(next, counter++);
+          stack.push(next);
+          onStack.add(next);
+          work.push({ id: next, i: 0 });
+        } else if (onStack.has(next)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(next)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const component = this.sccCounter++;
+        let size = 0;
+        for (let member = stack.pop(); member !== undefined; member = stack.pop()) {
+          onStack.delete(member);
+          this.scc.set(member, component);
+          size++;
+          if (member === frame.id) break;
+        }
+        this.sccSize.set(component, size);
+      }
+    }
+  }
+
+  sameCycle(a: string, b: string): boolean {
+    if (a === b) return this.isCircular(a);
+    return this.sccOf(a) === this.sccOf(b);
+  }
+
+  isCircular(id: string): boolean {
+    this.edges(id);
+    return this.selfLoop.has(id) || (this.sccSize.get(this.sccOf(id)) ?? 1) > 1;
+  }
+
+  /** A shortest path from `id` back to itself, as names: ['A', 'B', 'A']. */
+  private cycleOf(id: string): string[] {
+    const previous = new Map<string, string>();
+    const queue: string[] = [];
+    for (const next of this.edges(id)) {
+      if (!previous.has(next)) {
+        previous.set(next, id);
+        queue.push(next);
+      }
+    }
+    for (let i = 0; i < queue.length && !previous.has(id); i++) {
+      const current = queue[i]!;
+      if (this.sccOf(current) !== this.sccOf(id)) continue;
+      for (const next of this.edges(current)) {
+        if (previous.has(next)) continue;
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+    const names = [this.name(id)];
+    for (let at = previous.get(id); at !== undefined && at !== id && names.length < 20; at = previous.get(at)) names.unshift(this.name(at));
+    return [this.name(id), ...names];
+  }
+
+  // ---- examples -------------------------------------------------------------------------------
+
+  /** An example value built from the schema: its own examples first, else plausible values by type. */
+  example(schema: unknown, at: SpecPointer, stack: string[] = [], depth = 0): unknown {
+    if (isRef(schema)) {
+      const resolved = this.spec.resolve(schema.$ref, at);
+      const id = this.register(resolved, resolved.value as Json);
+      if (stack.includes(id)) return CIRCULAR;
+      return this.example(resolved.value, resolved, [...stack, id], depth);
+    }
+    const s = (schema ?? {}) as Json;
+    if (s.example !== undefined && s.example !== null) return s.example;
+    if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
+    if (s.const !== undefined) return s.const;
+    if (s.default !== undefined) return s.default;
+    if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
+    if (depth > MAX_EXAMPLE_DEPTH) return undefined;
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const list = s[keyword];
+      if (Array.isArray(list) && list.length) {
+        const index = list.findIndex((item) => !isNullType(item));
+        const picked = this.example(list[Math.max(0, index)], child(at, keyword, Math.max(0, index)), stack, depth);
+        if (picked === CIRCULAR) return undefined;
+        if (!hasOwnShape(s)) return picked;
+      }
+    }
+    const types = typeList(s);
+    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+      const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
+      return item === undefined || item === CIRCULAR ? [] : [item];
+    }
+    if (types.includes('object') || s.properties || Array.isArray(s.allOf) || (!types.length && s.additionalProperties)) {
+      const out: Record<string, unknown> = {};
+      const { properties } = this.collectProperties(s, at, new Set(stack));
+      for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
+        const v = this.example(value, propertyAt, stack, depth + 1);
+        if (v !== undefined && v !== CIRCULAR) out[name] = v;
+      }
+      if (!properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+        const v = this.example(s.additionalProperties, child(at, 'additionalProperties'), stack, depth + 1);
+        if (v !== undefined && v !== CIRCULAR) out.key = v;
+      }
+      return out;
+    }
+    return primitiveExample(types[0], typeof s.format === 'string' ? s.format : undefined, s);
+  }
+}
+
+const CIRCULAR = Symbol('circular');
+
+function primitiveExample(type: string | undefined, format: string | undefined, s: Json): unknown {
+  switch (type) {
+    case 'integer':
+      return typeof s.minimum === 'number' ? Math.ceil(s.minimum) : 0;
+    case 'number':
+      return typeof s.minimum === 'number' ? s.minimum : 0;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    case 'string':
+      switch (format) {
+        case 'date-time':
+          return '2024-01-01T12:00:00Z';
+        case 'date':
+          return '2024-01-01';
+        case 'time':
+          return '12:00:00';
+        case 'email':
+          return 'user@example.com';
+        case 'uuid':
+          return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+        case 'uri':
+        case 'url':
+          return 'https://example.com';
+        case 'hostname':
+          return 'example.com';
+        case 'ipv4':
+          return '192.0.2.1';
+        case 'ipv6':
+          return '2001:db8::1';
+        case 'byte':
+          return 'ZXhhbXBsZQ==';
+        case 'binary':
+          return '<binary>';
+        case 'password':
+          return '********';
+        default:
+          return 'string';
+      }
+    default:
+      return undefined;
+  }
+}
+
+export function stringifyExample(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'symbol') return undefined;
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 2);
+}
+
+function withoutRef(value: Json): Json {
+  const { $ref: _ignored, ...rest } = value;
+  return rest;
+}
+
+function describe(property: Json, resolved: Json | undefined): string | undefined {
+  const own = typeof property.description === 'string' ? property.description : undefined;
+  if (own) return own;
+  const target = resolved && typeof resolved.description === 'string' ? resolved.description : undefined;
+  return target;
+}
+
+function refersToCycle(type: TypeExpr): boolean {
+  switch (type.kind) {
+    case 'ref':
+      return !!type.circular;
+    case 'array':
+      return refersToCycle(type.items);
+    case 'map':
+      return refersToCycle(type.values);
+    case 'composite':
+      return type.variants.some(refersToCycle);
+    default:
+      return false;
+  }
+}
+
+function hasProperties(schema: Json | undefined): boolean {
+  return !!schema && typeof schema === 'object' && (!!schema.properties || Array.isArray(schema.allOf)) && !isRef(schema);
+}
+
+/** Has its own properties/type beside a oneOf/anyOf/allOf (so it is more than a union). */
+function hasOwnShape(s: Json): boolean {
+  return !!s.properties;
+}
+
+export function typeList(s: Json): string[] {
+  if (Array.isArray(s.type)) return s.type.filter((t): t is string => typeof t === 'string' && t !== 'null');
+  return typeof s.type === 'string' && s.type !== 'null' ? [s.type] : [];
+}
+
+export function isNullable(s: unknown): boolean {
+  if (!s || typeof s !== 'object') return false;
+  const o = s as Json;
+  if (o.nullable === true || o['x-nullable'] === true) return true;
+  if (Array.isArray(o.type) && o.type.includes('null')) return true;
+  for (const keyword of ['oneOf', 'anyOf']) {
+    const list = o[keyword];
+    if (Array.isArray(list) && list.some(isNullType)) return true;
+  }
+  return false;
+}
+
+function isNullType(s: unknown): boolean {
+  return !!s && typeof s === 'object' && ((s as Json).type === 'null' || (Array.isArray((s as Json).type) && ((s as Json).type as unknown[]).length === 1 && ((s as Json).type as unknown[])[0] === 'null'));
+}
+
+function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
+  return nullable ? { ...type, nullable: true } : type;
+}
+
+/** enum, format details, defaults and bounds, in short words for a table cell. */
+export function constraints(s: Json): string[] {
+  const out: string[] = [];
+  if (Array.isArray(s.enum)) out.push(`one of: ${s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
+  if (s.const !== undefined) out.push(`always \`${JSON.stringify(s.const)}\``);
+  if (s.default !== undefined) out.push(`default: \`${JSON.stringify(s.default)}\``);
+  if (typeof s.pattern === 'string') out.push(`pattern: \`${s.pattern}\``);
+  const range = (min: unknown, max: unknown, what: string) => {
+    if (typeof min === 'number' && typeof max === 'number') out.push(`${what} ${min}–${max}`);
+    else if (typeof min === 'number') out.push(`${what} ≥ ${min}`);
+    else if (typeof max === 'number') out.push(`${what} ≤ ${max}`);
+  };
+  range(s.minLength, s.maxLength, 'length');
+  range(s.minItems, s.maxItems, 'items');
+  range(typeof s.exclusiveMinimum === 'number' ? undefined : s.minimum, typeof s.exclusiveMaximum === 'number' ? undefined : s.maximum, 'value');
+  if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
+  if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
+  if (s.uniqueItems === true) out.push('unique items');
+  return out;
+}
+
+export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {
+  return { file: at.file, pointer: `${at.pointer}/${segments.map((s) => escapePointer(String(s))).join('/')}` };
+}
+
+/** Every `$ref` inside a schema value (not inside examples), with where it is written. */
+function walkRefs(value: unknown, at: SpecPointer, visit: (ref: string, from: SpecPointer) => void): void {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walkRefs(item, child(at, i), visit));
+    return;
+  }
+  const o = value as Json;
+  if (typeof o.$ref === 'string') visit(o.$ref, at);
+  for (const [key, v] of Object.entries(o)) {
+    if (key === '$ref' || key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const') continue;
+    if (key === 'discriminator') continue; // mapping values are names, not structural edges
+    walkRefs(v, child(at, key), visit);
+  }
+}
+
+function anchorOf(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'schema'
+  );
+}

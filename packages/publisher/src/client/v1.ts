@@ -112,8 +112,15 @@ export class V1Api implements ConfluenceApi {
         query,
         what: `pages under ${rootId}`,
       });
-      for (const content of response.body.results ?? []) pages.push(fromV1(content));
-      url = response.body.results?.length ? this.absolute(response.body._links?.next) : undefined;
+      const results = response.body.results ?? [];
+      // A server that ignores the property expand (older sandboxes, some proxies) costs one read a page.
+      const expandIgnored = results.length > 0 && results.every((c) => c.metadata?.properties === undefined);
+      for (const content of results) {
+        const page = fromV1(content);
+        if (expandIgnored) page.ownership = await this.readOwnership(page.id);
+        pages.push(page);
+      }
+      url = results.length ? this.absolute(response.body._links?.next) : undefined;
       query = undefined;
     }
     return pages;

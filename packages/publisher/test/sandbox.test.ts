@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Publisher, type PublisherConfig } from '../src/index.js';
+import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+
+/**
+ * The Must-show list against the real sandbox over HTTP, once per dialect: Cloud (v2 pages,
+ * v1 leftovers) under /wiki, and Data Center (v1) under the root.
+ */
+const dialects = [
+  { name: 'cloud', path: '/wiki' },
+  { name: 'datacenter', path: '' },
+] as const;
+
+describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  const PAGES = 34;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = { url: `${sandbox.url}${path}`, user: USER, token: TOKEN, spaceKey: 'DEV', generator: { name: 'test', version: '1.0.0' } };
+  });
+  afterAll(() => sandbox.close());
+
+  const publish = (tree = makeTree(PAGES), extra: Partial<PublisherConfig> = {}) => new Publisher({ ...config, ...extra }).publish(tree);
+
+  async function remoteTree(): Promise<Map<string, { id: string; title: string; parentId?: string }>> {
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const out = new Map<string, { id: string; title: string; parentId?: string }>();
+    let next: string | undefined = `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${space.body.homepage.id}`)}&limit=100&expand=ancestors`;
+    while (next) {
+      const { body } = await sandbox.api<{ results: Array<{ id: string; title: string; ancestors: Array<{ id: string }> }>; _links: { next?: string } }>('GET', next);
+      for (const r of body.results) out.set(r.title, { id: r.id, title: r.title, parentId: r.ancestors.at(-1)?.id });
+      next = body._links.next && `/rest/api${body._links.next.replace(/^\/rest\/api/, '')}`;
+    }
+    return out;
+  }
+
+  it('publishes a tree with attachments into the right hierarchy', async () => {
+    const result = await publish();
+    expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
+    expect(result.counts.created).toBe(PAGES);
+    const remote = await remoteTree();
+    const tree = makeTree(PAGES);
+    const byKey = new Map(tree.pages.map((p) => [p.key, p]));
+    for (const page of tree.pages) {
+      const live = remote.get(page.title);
+      expect(live).toBeDefined();
+      if (page.parentKey) expect(live!.parentId).toBe(remote.get(byKey.get(page.parentKey)!.title)!.id);
+    }
+    const withAttachment = tree.pages.find((p) => p.attachments.length > 0)!;
+    const atts = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${remote.get(withAttachment.title)!.id}/child/attachment`);
+    expect(atts.body.results.map((a) => a.title)).toEqual([withAttachment.attachments[0].fileName]);
+  });
+
+  it('re-run: zero writes, at most ceil(pages/250)+3 reads', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await publish();
+    const log = await sandbox.requests(since);
+    expect(log.filter(isWrite)).toEqual([]);
+    expect(log.length).toBeLessThanOrEqual(Math.ceil(PAGES / 250) + 3);
+    expect(result.counts.unchanged).toBe(PAGES);
+  });
+
+  it('one changed source → exactly one page updated, as a versioned minor edit', async () => {
+    const tree = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p2' ? { ...p, markdown: `${p.markdown}\nA new paragraph.\n` } : p) });
+    const since = await sandbox.lastSeq();
+    const result = await publish(tree);
+    expect(result.counts).toMatchObject({ updated: 1, unchanged: PAGES - 1, created: 0 });
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    const pageWrites = writes.filter((w) => /\/(pages|content)\/\d+$/.test(w.path));
+    expect(pageWrites).toHaveLength(1);
+    const updated = result.outcomes.find((o) => o.status === 'updated')!;
+    const live = await sandbox.api<{ version: { number: number; message: string } }>('GET', `/rest/api/content/${updated.pageId}?expand=version`);
+    expect(live.body.version.number).toBe(2);
+    expect(live.body.version.message).toMatch(/^docgen: body \[h:[0-9a-f]{16}\]$/);
+  });
+
+  it('rename keeps the page id', async () => {
+    const before = (await remoteTree()).get('docs page 3')!;
+    const tree = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p3' ? { ...p, title: 'Renamed page three' } : p) });
+    const result = await publish(tree);
+    expect(result.outcomes.find((o) => o.key === 'docs/s1/p3')).toMatchObject({ action: 'rename', status: 'updated', pageId: before.id });
+    const after = await remoteTree();
+    expect(after.get('Renamed page three')?.id).toBe(before.id);
+    expect(after.has('docs page 3')).toBe(false);
+  });
+
+  it('a removed source is reported, then archived with --prune, and a same-titled human page is never touched', async () => {
+    const full = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p3' ? { ...p, title: 'Renamed page three' } : p) });
+    const smaller = { pages: full.pages.filter((p) => p.key !== 'docs/s1/p4') };
+    const orphanId = (await remoteTree()).get('docs page 4')!.id;
+    const report = await publish(smaller);
+    expect(report.outcomes.find((o) => o.key === 'docs/s1/p4')).toMatchObject({ status: 'orphan', pageId: orphanId });
+    expect((await remoteTree()).has('docs page 4')).toBe(true);
+    const pruned = await publish(smaller, { prune: true });
+    expect(pruned.outcomes.find((o) => o.key === 'docs/s1/p4')?.status).toMatch(/archived|trashed/);
+    expect((await remoteTree()).has('docs page 4')).toBe(false);
+    expect(pruned.counts.unchanged).toBe(PAGES - 1);
+  });
+
+  it('a human edit is a conflict: not overwritten, run not ok; --force overwrites', async () => {
+    const tree = makeTree(PAGES, {
+      edit: (p) =>
+        p.key === 'docs/s1/p3'
+          ? { ...p, title: 'Renamed page three' }
+          : p.key === 'docs/s1/p5'
+            ? { ...p, markdown: 'docgen wants this' }
+            : p,
+    });
+    const smaller = { pages: tree.pages.filter((p) => p.key !== 'docs/s1/p4') };
+    const target = (await remoteTree()).get('docs page 5')!;
+    const live = await sandbox.api<{ version: { number: number }; title: string }>('GET', `/rest/api/content/${target.id}?expand=version`);
+    const humanBody = '<p>A human fixed this by hand.</p>';
+    const edit = await sandbox.api('PUT', `/rest/api/content/${target.id}`, {
+      type: 'page',
+      title: live.body.title,
+      body: { storage: { value: humanBody, representation: 'storage' } },
+      version: { number: live.body.version.number + 1 },
+    });
+    expect(edit.status).toBe(200);
+
+    const result = await publish(smaller);
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.find((o) => o.key === 'docs/s1/p5')).toMatchObject({ status: 'conflict' });
+    const after = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${target.id}?expand=body.storage`);
+    expect(after.body.body.storage.value).toBe(humanBody);
+
+    const forced = await publish(smaller, { force: true });
+    expect(forced.ok).toBe(true);
+    const overwritten = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${target.id}?expand=body.storage`);
+    expect(overwritten.body.body.storage.value).toContain('docgen wants this');
+    const since = await sandbox.lastSeq();
+    expect((await publish(smaller)).counts.unchanged).toBe(PAGES - 1);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+  });
+});

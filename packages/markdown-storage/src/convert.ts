@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import remarkDirective from 'remark-directive';
+import remarkDirective from './directive-syntax.js';
 import { visit } from 'unist-util-visit';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';

@@ -4,14 +4,26 @@
  */
 import type { Image, ImageReference, Link, LinkReference, Nodes, Parents } from 'mdast';
 import type { State } from '../state.js';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { type XNode, cdata, text, textOf, x } from '../xml.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
 
+/** Schemes worth a link when written as an autolink; `<ac:plain-text-body>` and the like stay text. */
+const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'ftps', 'sftp', 'tel', 'irc', 'ircs', 'ssh', 'git', 'news', 'xmpp', 'sip', 'webcal']);
+
+function isAutolink(node: Link): boolean {
+  const [only] = node.children;
+  return node.children.length === 1 && only?.type === 'text' && (only.value === node.url || `mailto:${only.value}` === node.url);
+}
+
 export function link(node: Link, state: State): XNode[] {
-  return buildLink(state, node.url, node.title ?? undefined, state.all(node), node);
+  const children = state.all(node);
+  const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
+  if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
+  return buildLink(state, node.url, node.title ?? undefined, children, node);
 }
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
@@ -95,7 +107,7 @@ export function buildLink(state: State, rawUrl: string, title: string | undefine
       return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(children)])];
     }
   }
-  return [x('a', { href: url, title }, children)];
+  return [x('a', { href: normalizeUri(url), title }, children)];
 }
 
 export function buildImage(state: State, rawUrl: string, alt: string, title: string | undefined, node?: Nodes): XNode[] {
@@ -111,7 +123,7 @@ export function buildImage(state: State, rawUrl: string, alt: string, title: str
     return [x('ac:image', attributes, [x('ri:attachment', { 'ri:filename': fileName })])];
   }
   if (isRelative(url)) state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
-  return [x('ac:image', attributes, [x('ri:url', { 'ri:value': url })])];
+  return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
 }
 
 export type { Parents };

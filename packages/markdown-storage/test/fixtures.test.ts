@@ -1,0 +1,72 @@
+/**
+ * Golden tests: each folder of test/fixtures holds `input.md`, the expected `output.storage.xhtml`,
+ * an optional `options.json` ({ dialect, pages: {href: title}, attachments: {src: file},
+ * anchors: {"href#fragment": anchor} }) and an optional `result.json` with the expected
+ * attachments, pageLinks and warnings. Adding a case means adding a folder.
+ * `UPDATE_FIXTURES=1` rewrites the expected files (review the diff before committing).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convertMarkdown, type ToStorageOptions } from '@docgen/markdown-storage';
+import { checkStorage } from './conformance/visible-text.js';
+
+const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const update = process.env.UPDATE_FIXTURES === '1';
+
+interface FixtureOptions {
+  dialect?: 'cloud' | 'datacenter';
+  pages?: Record<string, string>;
+  attachments?: Record<string, string>;
+  anchors?: Record<string, string>;
+}
+
+function toOptions(fixture: FixtureOptions): ToStorageOptions {
+  return {
+    dialect: fixture.dialect,
+    resolvePageTitle: fixture.pages ? (href) => fixture.pages![href] : undefined,
+    resolveAttachment: fixture.attachments ? (src) => fixture.attachments![src] : undefined,
+    resolveAnchor: fixture.anchors ? (href, fragment) => fixture.anchors![`${href}#${fragment}`] : undefined,
+  };
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+}
+
+describe('golden fixtures', () => {
+  const cases = readdirSync(fixturesDir).filter((name) => existsSync(join(fixturesDir, name, 'input.md')));
+
+  it('has a fixture for every construct family', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const name of cases.sort()) {
+    it(name, () => {
+      const dir = join(fixturesDir, name);
+      const input = readFileSync(join(dir, 'input.md'), 'utf8');
+      const result = convertMarkdown(input, toOptions(readJson<FixtureOptions>(join(dir, 'options.json')) ?? {}));
+      const storage = `${result.storage}\n`;
+      const outputFile = join(dir, 'output.storage.xhtml');
+      const resultFile = join(dir, 'result.json');
+      const expectedResult = readJson<Partial<typeof result>>(resultFile);
+      if (update) {
+        writeFileSync(outputFile, storage);
+        if (expectedResult) {
+          const { storage: _storage, ...rest } = result;
+          writeFileSync(resultFile, `${JSON.stringify(rest, null, 2)}\n`);
+        }
+      }
+      expect(checkStorage(result.storage).error).toBeUndefined();
+      expect(storage).toBe(readFileSync(outputFile, 'utf8'));
+      if (expectedResult) {
+        expect({ attachments: result.attachments, pageLinks: result.pageLinks, warnings: result.warnings }).toEqual({
+          attachments: expectedResult.attachments ?? [],
+          pageLinks: expectedResult.pageLinks ?? [],
+          warnings: expectedResult.warnings ?? [],
+        });
+      }
+    });
+  }
+});

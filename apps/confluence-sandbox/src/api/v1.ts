@@ -344,7 +344,11 @@ async function readUpload(request: FastifyRequest): Promise<{ files: UploadedFil
     if (part.type === 'file') {
       const file = part as MultipartFile;
       if (file.fieldname !== 'file') {
-        await file.toBuffer();
+        // Some clients (form-data with a filename argument, as confluence.js does) send the
+        // plain fields as file parts; read them as text.
+        const text = (await file.toBuffer()).toString('utf8');
+        if (file.fieldname === 'comment') comments.push(text);
+        if (file.fieldname === 'minorEdit') minorEdit = text === 'true';
         continue;
       }
       files.push({ filename: file.filename, mediaType: file.mimetype || 'application/octet-stream', data: await file.toBuffer() });

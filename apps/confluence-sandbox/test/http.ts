@@ -13,11 +13,12 @@ export function basic(email = 'dev@example.com', token = 'sandbox-token'): strin
 export class Api {
   constructor(
     readonly url: string,
-    private readonly authorization: string | undefined = basic(),
+    private readonly authorization: string | null = basic(),
   ) {}
 
+  /** The same API with other credentials; `undefined` sends none. */
   as(authorization: string | undefined): Api {
-    return new Api(this.url, authorization);
+    return new Api(this.url, authorization ?? null);
   }
 
   async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {

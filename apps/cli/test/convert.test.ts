@@ -1,0 +1,93 @@
+/** `docgen convert`: the real built CLI (run `npx tsc -b apps/cli` first), as a user runs it. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '@docgen/test-support';
+
+let dir: string;
+let page: string;
+
+const MARKDOWN = `# Runbook
+
+:::warning[On call]
+Page the **owner** first.
+:::
+
+![Topology](./topology.svg) ![Missing](./missing.png)
+
+\`\`\`ts
+const retries = 3;
+\`\`\`
+
+- [ ] check the dashboard
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'docgen-convert-'));
+  page = join(dir, 'runbook.md');
+  writeFileSync(page, MARKDOWN);
+  writeFileSync(join(dir, 'topology.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('docgen convert', () => {
+  it('prints the storage XHTML of a file, with images beside it as attachments', async () => {
+    const { code, stdout, stderr } = await runCli(['convert', page]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('<h1>Runbook</h1>');
+    expect(stdout).toContain(
+      '<ac:structured-macro ac:name="warning"><ac:parameter ac:name="title">On call</ac:parameter><ac:rich-text-body><p>Page the <strong>owner</strong> first.</p></ac:rich-text-body></ac:structured-macro>',
+    );
+    expect(stdout).toContain('<ac:image ac:alt="Topology"><ri:attachment ri:filename="topology.svg" /></ac:image>');
+    expect(stdout).toContain('<ac:parameter ac:name="language">typescript</ac:parameter>');
+    expect(stdout).toContain('<ac:task-status>incomplete</ac:task-status>');
+    // The missing image stays a URL, and the user is told where.
+    expect(stdout).toContain('<ri:url ri:value="./missing.png" />');
+    expect(stderr).toContain(`warning ${page}:7: image ./missing.png is relative but not an attachment`);
+  });
+
+  it('reads stdin when no file is given', async () => {
+    const { code, stdout } = await runCli(['convert'], { input: 'Hello *world* <script>x</script>\n' });
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('<p>Hello <em>world</em> &lt;script&gt;x&lt;/script&gt;</p>');
+  });
+
+  it('answers --json with storage, attachments, page links and warnings', async () => {
+    const { code, stdout } = await runCli(['convert', page, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { storage: string; attachments: string[]; pageLinks: string[]; warnings: string[] };
+    expect(result.attachments).toEqual(['topology.svg']);
+    expect(result.pageLinks).toEqual([]);
+    expect(result.warnings).toEqual(['line 7: image ./missing.png is relative but not an attachment of this page: it will not display']);
+    expect(result.storage.startsWith('<h1>Runbook</h1>\n')).toBe(true);
+  });
+
+  it('uses the Data Center language list with --dialect datacenter', async () => {
+    const { code, stdout } = await runCli(['convert', '--dialect', 'datacenter'], { input: '```ts\nlet a = 1;\n```\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('<ac:parameter ac:name="language">javascript</ac:parameter>');
+  });
+
+  it('rejects an unknown dialect', async () => {
+    const { code, stderr } = await runCli(['convert', '--dialect', 'server'], { input: 'x' });
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/Expected --dialect=server to be one of: cloud, datacenter/);
+  });
+
+  it('prints the normalized diff form with --normalized', async () => {
+    const { code, stdout } = await runCli(['convert', '--normalized'], { input: '# Title\n\nSome *text*.\n' });
+    expect(code).toBe(0);
+    expect(stdout).toBe('<h1>Title</h1>\n<p>Some <em>text</em>.</p>\n');
+  });
+
+  it('names the file and the next step when the input is missing', async () => {
+    const missing = join(dir, 'nope.md');
+    const { code, stdout, stderr } = await runCli(['convert', missing]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`error CONVERT_INPUT_UNREADABLE ${missing}: no such file: ${missing}`);
+    expect(stderr).toContain('Pass the path of a Markdown file');
+  });
+});

@@ -37,7 +37,7 @@ describe('auth and permissions', () => {
   it('accepts the token as a Bearer PAT', async () => {
     const reply = await dev.as('Bearer sandbox-token').get('/rest/api/user/current');
     expect(reply.status).toBe(200);
-    expect(reply.body.email).toBe('dev@example.com');
+    expect(reply.body.username).toBe('dev@example.com');
     expect((await dev.as('Bearer wrong').get('/rest/api/user/current')).status).toBe(401);
   });
 

@@ -52,6 +52,17 @@ export class V1Shapes {
   user(accountId: string): Record<string, unknown> {
     const user = this.ctx.users.find((u) => u.accountId === accountId);
     const name = user?.displayName ?? 'Sandbox';
+    if (this.links.context === '') {
+      // Data Center users have usernames and keys, no Atlassian account.
+      return {
+        type: 'known',
+        username: user?.email ?? accountId,
+        userKey: accountId,
+        profilePicture: { path: '/images/icons/profilepics/default.svg', width: 48, height: 48, isDefault: true },
+        displayName: name,
+        _links: { self: `${this.links.base}/rest/api/user?key=${accountId}` },
+      };
+    }
     return {
       type: 'known',
       accountId,

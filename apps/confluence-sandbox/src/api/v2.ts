@@ -31,8 +31,6 @@ export function v2Space(space: SpaceRow): Record<string, unknown> {
     authorId: space.author_id,
     createdAt: space.created_at,
     homepageId: space.homepage_id == null ? undefined : String(space.homepage_id),
-    description: null,
-    icon: null,
     _links: { webui: `/spaces/${space.key}` },
   };
 }
@@ -120,7 +118,7 @@ export function v2Attachment(ctx: SandboxContext, row: ContentRow): Record<strin
     webuiLink: webui,
     downloadLink: download,
     version: v2Version(row),
-    _links: { webui, download, space: `/spaces/${space.key}` },
+    _links: { webui, download },
   };
 }
 
@@ -308,21 +306,22 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     return reply.code(204).send();
   });
 
-  const childrenRoute = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+  // direct-children answers ChildrenResponse (with `type`); the deprecated children, ChildPage.
+  const childrenRoute = (withType: boolean) => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const user = userOf(request);
     const row = readableContent(ctx, user, request.params.id, { type: 'page' });
     const children = store.children(row.id).map((child) => ({
       id: String(child.id),
       status: child.status,
       title: child.title,
-      type: 'page',
+      ...(withType ? { type: 'page' } : {}),
       spaceId: String(child.space_id),
       childPosition: child.position,
     }));
     return list(request, reply, children);
   };
-  app.get(`${prefix}/pages/:id/direct-children`, childrenRoute);
-  app.get(`${prefix}/pages/:id/children`, childrenRoute);
+  app.get(`${prefix}/pages/:id/direct-children`, childrenRoute(true));
+  app.get(`${prefix}/pages/:id/children`, childrenRoute(false));
 
   app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/descendants`, async (request, reply) => {
     const user = userOf(request);

@@ -36,7 +36,11 @@ export const defaultConfig: SandboxConfig = {
 };
 
 export class SandboxConfigError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The config file at fault, when there is one. */
+    readonly file?: string,
+  ) {
     super(message);
     this.name = 'SandboxConfigError';
   }
@@ -48,14 +52,14 @@ export function loadSandboxConfig(file: string): SandboxConfig {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new SandboxConfigError(`${file}: cannot read sandbox config: ${(error as Error).message}`);
+    throw new SandboxConfigError(`${file}: cannot read sandbox config: ${(error as Error).message}`, file);
   }
   return validateSandboxConfig(raw, file);
 }
 
 export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): SandboxConfig {
   const fail = (path: string, what: string): never => {
-    throw new SandboxConfigError(`${source}: ${path} ${what}`);
+    throw new SandboxConfigError(`${source}: ${path} ${what}`, source === 'sandbox config' ? undefined : source);
   };
   if (!raw || typeof raw !== 'object') fail('(root)', 'must be an object with "spaces" and "users"');
   const input = raw as Record<string, unknown>;

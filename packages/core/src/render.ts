@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import { codeFrame, DocgenError } from './diagnostics.js';
 import type { TemplateRenderer } from './plugin.js';
 
@@ -41,7 +42,8 @@ export function createTemplateRenderer(options: TemplateRendererOptions): Templa
       sources.set(`${partial ? '_' : ''}${name}`, { name, file, text: readFileSync(file, 'utf8'), partial });
     }
   }
-  const handlebars = Handlebars.create();
+  // Loaded on first use so that importing @docgen/core (every command does) stays cheap.
+  const handlebars = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
   registerMarkdownHelpers(handlebars);
   for (const [name, helper] of Object.entries(options.helpers ?? {})) handlebars.registerHelper(name, helper);
   for (const source of sources.values()) {
@@ -81,8 +83,8 @@ export function createTemplateRenderer(options: TemplateRendererOptions): Templa
 
 function compileTemplate(handlebars: typeof Handlebars, source: TemplateSource): Handlebars.TemplateDelegate {
   try {
-    // precompile eagerly so syntax errors surface with the file that has them
-    handlebars.precompile(source.text);
+    // parse eagerly so syntax errors surface with the file that has them (compile itself is lazy)
+    handlebars.parse(source.text);
     return handlebars.compile(source.text, { noEscape: true, strict: false });
   } catch (error) {
     throw templateError(error, source);

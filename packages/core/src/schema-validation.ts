@@ -1,4 +1,5 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Type, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { DocgenError, type SourceLocation } from './diagnostics.js';
 
 /**
@@ -17,13 +18,15 @@ export interface ValidationTarget {
   code?: string;
 }
 
-let ajv: Ajv2020 | undefined;
+let ajv: Ajv2020Type | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function compile(schema: Record<string, unknown>): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     // strict: false lets plugin authors use annotations Ajv does not know (e.g. `markdownDescription`).
+    // Ajv is loaded on first use: every command imports @docgen/core and `docgen --help` must stay fast.
+    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     ajv ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: true });
     validate = ajv.compile(schema);
     compiled.set(schema, validate);

@@ -1,4 +1,6 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
 import { unescapePointer } from './schema-validation.js';
 
@@ -16,6 +18,10 @@ export interface StructuredDocument {
 }
 
 export type StructuredFormat = 'json' | 'yaml';
+
+// Loaded on first use: `@docgen/core` is imported by every command, and `docgen --help` must stay fast.
+let yamlModule: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /** Guess the format from the file name, falling back to the first non-blank character. */
 export function detectFormat(file: string, text: string): StructuredFormat {
@@ -43,6 +49,7 @@ export function parseStructured(text: string, file: string, format: StructuredFo
       },
     };
   }
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false });
   const problem = document.errors[0];
@@ -96,6 +103,7 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string)
 }
 
 function indexPositions(text: string): PositionIndex {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, strict: false, uniqueKeys: false });
   return new PositionIndex(document, lineCounter);
@@ -108,6 +116,7 @@ class PositionIndex {
   ) {}
 
   locate(pointer: string, key?: boolean): { line?: number; column?: number } {
+    const { isMap, isPair, isScalar, isSeq } = yaml();
     const segments = pointer.split('/').slice(1).map(unescapePointer);
     let node: unknown = this.document.contents;
     let best: Node | undefined = node as Node | undefined;

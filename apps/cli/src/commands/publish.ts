@@ -32,11 +32,10 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, { config, cwd: process.cwd() });
     const failure = publishFailure(report);
     if (failure) {
-      if (json) {
-        this.logJson({ ...report, error: failure.toJSON() });
-        this.exit(1);
-      }
-      throw failure;
+      if (!json) throw failure;
+      // --json: the full report is the answer; the exit code still says it failed.
+      process.exitCode = 1;
+      return { ...report, error: failure.toJSON() } as PublishReport;
     }
     return report;
   }

@@ -40,6 +40,13 @@ export async function resolveEndpoint(input: string, options: EndpointOptions = 
       hint: 'set --confluence-url (or CONFLUENCE_URL) to e.g. https://acme.atlassian.net/wiki or https://confluence.acme.com',
     });
   }
+  if (url.username || url.password) {
+    throw new DocgenError({
+      code: 'DG_CONFLUENCE_URL',
+      message: `the Confluence URL must not contain credentials (${url.protocol}//***@${url.host})`,
+      hint: 'put the user in CONFLUENCE_USER and the token in CONFLUENCE_API_TOKEN, and give the URL without them',
+    });
+  }
   // People paste API URLs and page URLs; keep the site part.
   let path = url.pathname
     .replace(/\/+$/, '')

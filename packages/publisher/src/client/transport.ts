@@ -112,7 +112,11 @@ export class Transport {
         this.trace(`${spec.method} ${path} ✗ ${reason} (${Date.now() - started} ms)`);
         // A refused connection never reached the server: any request may be repeated.
         const notSent = reason.includes('ECONNREFUSED') || reason.includes('ENOTFOUND');
-        if ((idempotent || notSent) && attempt < this.options.retries) {
+        // Nothing listening (or no such host) rarely heals in seconds: two quick retries, then say so.
+        // Errors without a network cause (a malformed request) will not heal at all.
+        const transient = isTransient(error);
+        const budget = !transient ? 0 : notSent ? Math.min(2, this.options.retries) : this.options.retries;
+        if ((idempotent || notSent) && attempt < budget) {
           this.stats.retries++;
           await sleep(this.backoff(attempt));
           continue;
@@ -237,6 +241,11 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
   const at = Date.parse(value);
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+function isTransient(error: unknown): boolean {
+  const err = error as { name?: string; cause?: { code?: string } };
+  return err?.name === 'TimeoutError' || err?.name === 'AbortError' || typeof err?.cause?.code === 'string';
 }
 
 function networkReason(error: unknown): string {

@@ -1,0 +1,179 @@
+import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { writeRenderedTree } from '@docgen/core';
+import { startSandbox } from '@docgen/confluence-sandbox';
+import { runCli, type CliResult } from '@docgen/test-support';
+import { makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+
+/** The real, built CLI against the sandbox over HTTP. */
+describe('docgen publish', () => {
+  let sandbox: TestSandbox;
+  let work: string;
+  let out: string;
+  const env = () => ({ CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token', CONFLUENCE_SPACE_KEY: 'DEV' });
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    work = await mkdtemp(join(tmpdir(), 'docgen-publish-'));
+    out = join(work, 'out');
+    await writeRenderedTree(out, makeTree(31, { prefix: 'cli' }), { name: 'docgen-test', version: '1.0.0' });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('--dry-run prints the plan as a table and writes nothing', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await runCli(['publish', out, '--dry-run'], { cwd: work, env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ACTION\s+TITLE\s+PAGE\s+DETAIL/);
+    expect(result.stdout).toMatch(/^create\s+CLI Home/m);
+    expect(result.stdout).toContain('Plan: 31 create');
+    expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('publishes, then a re-run reports everything unchanged with --json', async () => {
+    const first = await runCli(['publish', out], { cwd: work, env: { ...env(), CI: '1' } });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Done: 31 created, 0 updated, 0 unchanged, 0 conflicts — \d+ requests/);
+    const second = await runCli(['publish', out, '--json'], { cwd: work, env: env() });
+    expect(second.code).toBe(0);
+    const report = JSON.parse(second.stdout);
+    expect(report.counts).toMatchObject({ created: 0, updated: 0, unchanged: 31, conflicts: 0 });
+    expect(report.requests.writes).toBe(0);
+  });
+
+  it('--dry-run --diff shows a normalized diff of a changed page', async () => {
+    const changed = join(work, 'changed');
+    await writeRenderedTree(
+      changed,
+      makeTree(31, { prefix: 'cli', edit: (p) => (p.key === 'cli/s1/p2' ? { ...p, markdown: `${p.markdown}\nA brand new sentence.\n` } : p) }),
+      { name: 'docgen-test', version: '1.0.0' },
+    );
+    const result = await runCli(['publish', changed, '--dry-run', '--diff'], { cwd: work, env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^update\s+cli page 2\s+\d+\s+body/m);
+    expect(result.stdout).toMatch(/^\+.*A brand new sentence\./m);
+    expect(result.stdout).toContain('Plan: 1 update, 30 unchanged');
+  });
+
+  it('a human edit makes the run fail with a conflict and keeps the edit', async () => {
+    const list = await sandbox.api<{ results: Array<{ id: string; version: { number: number } }> }>('GET', `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('cli page 3')}&expand=version`);
+    const page = list.body.results[0];
+    await sandbox.api('PUT', `/rest/api/content/${page.id}`, {
+      type: 'page',
+      title: 'cli page 3',
+      body: { storage: { value: '<p>hand edit</p>', representation: 'storage' } },
+      version: { number: page.version.number + 1 },
+    });
+    const changed = join(work, 'conflict');
+    await writeRenderedTree(changed, makeTree(31, { prefix: 'cli', edit: (p) => (p.key === 'cli/s1/p3' ? { ...p, markdown: 'docgen text' } : p) }), {
+      name: 'docgen-test',
+      version: '1.0.0',
+    });
+    const result = await runCli(['publish', changed], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/conflict\s+cli page 3 \(\d+\): edited in Confluence/);
+    expect(result.stderr).toContain('DG_PUBLISH_CONFLICT');
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${page.id}?expand=body.storage`);
+    expect(live.body.body.storage.value).toBe('<p>hand edit</p>');
+    const json = await runCli(['publish', changed, '--json'], { cwd: work, env: env() });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, counts: { conflicts: 1 }, error: { code: 'DG_PUBLISH_CONFLICT' } });
+  });
+
+  it('with no URL configured it publishes to the embedded sandbox in .docgen/sandbox and says how to preview', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'docgen-embedded-'));
+    try {
+      const first = await runCli(['publish', out], { cwd: home, env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CI: '1' } });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('embedded sandbox, space DEV');
+      expect(first.stdout).toContain('docgen sandbox start');
+      expect(first.stdout).toMatch(/Done: 31 created/);
+      expect(existsSync(join(home, '.docgen', 'sandbox'))).toBe(true);
+      const again = await runCli(['publish', out, '--json'], { cwd: home, env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '' } });
+      expect(JSON.parse(again.stdout).counts.unchanged).toBe(31);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('explains a missing rendered folder', async () => {
+    const result = await runCli(['publish', join(work, 'nope')], { cwd: work, env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DG_RENDERED_MISSING');
+  });
+});
+
+describe('secrets never show', () => {
+  const TOKEN = 'DGSECRET-7c1f0e9a5b3d4411-TOKEN';
+  const USER = 'ci-bot@example.com';
+  let sandbox: { url: string; close(): Promise<void> };
+  let work: string;
+  let out: string;
+  const forms = [TOKEN, Buffer.from(`${USER}:${TOKEN}`).toString('base64'), TOKEN.slice(0, 20)];
+  const clean = (result: CliResult) => {
+    for (const form of forms) {
+      expect(result.stdout).not.toContain(form);
+      expect(result.stderr).not.toContain(form);
+    }
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      port: 0,
+      config: { spaces: [{ key: 'SEC', name: 'Secrets' }], users: [{ email: USER, token: TOKEN, permissions: { SEC: 'write' } }] },
+    });
+    work = await mkdtemp(join(tmpdir(), 'docgen-secret-'));
+    out = join(work, 'out');
+    await writeRenderedTree(out, makeTree(5, { prefix: 'sec' }), { name: 'docgen-test', version: '1.0.0' });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('not with --verbose on success, nor in --json', async () => {
+    const env = { CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: USER, CONFLUENCE_API_TOKEN: TOKEN, CONFLUENCE_SPACE_KEY: 'SEC' };
+    const verbose = await runCli(['publish', out, '--verbose'], { cwd: work, env });
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toMatch(/POST \/wiki\/api\/v2\/pages → 200/);
+    clean(verbose);
+    const json = await runCli(['publish', out, '--json', '--verbose', '--dry-run', '--diff'], { cwd: work, env });
+    expect(json.code).toBe(0);
+    clean(json);
+  });
+
+  it('not on errors: wrong token (401), flag-passed token, plain http, unreachable host', async () => {
+    const wrong = await runCli(['publish', out, '--verbose', '--confluence-token', `${TOKEN}x`], {
+      cwd: work,
+      env: { CONFLUENCE_URL: `${sandbox.url}/rest/api`, CONFLUENCE_USER: USER, CONFLUENCE_SPACE_KEY: 'SEC' },
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/DG_CONFLUENCE_AUTH.*authentication failed.*401/);
+    clean(wrong);
+    const insecure = await runCli(['publish', out, '--confluence-url', 'http://confluence.example.com/wiki', '--confluence-token', TOKEN, '--confluence-user', USER, '--confluence-space', 'SEC'], { cwd: work });
+    expect(insecure.code).toBe(1);
+    expect(insecure.stderr).toContain('refusing to send credentials over http');
+    clean(insecure);
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const unreachable = await runCli(['confluence', 'check', '--verbose', '--confluence-url', `http://127.0.0.1:${closedPort}/wiki`, '--confluence-user', USER, '--confluence-token', TOKEN], { cwd: work });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain('connection failed');
+    clean(unreachable);
+    const inUrl = await runCli(['confluence', 'check', '--confluence-url', `http://${USER}:${TOKEN}@127.0.0.1:9/wiki`], { cwd: work });
+    expect(inUrl.code).toBe(1);
+    clean(inUrl);
+  }, 120_000);
+});

@@ -109,7 +109,7 @@ function detectDialect(spec: SpecSet): Dialect {
     throw new DocgenError({
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,
-      location: spec.locate({ file: spec.rootFile, pointer: document!.openapi !== undefined ? '/openapi' : '/swagger' }),
+      ...spec.where({ file: spec.rootFile, pointer: document!.openapi !== undefined ? '/openapi' : '/swagger' }),
       hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1',
     });
   }
@@ -454,8 +454,8 @@ function curl(context: WalkContext, operation: Operation): string {
   if (scheme) {
     const definition = securityDefinition(context, scheme.name);
     if (definition?.type === 'apiKey' && definition.in === 'query') query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
-    else if (definition?.type === 'apiKey' && definition.in === 'header') headers.push(`-H '${String(definition.name)}: $API_KEY'`);
-    else if (definition?.type === 'apiKey' && definition.in === 'cookie') headers.push(`--cookie '${String(definition.name)}=$API_KEY'`);
+    else if (definition?.type === 'apiKey' && definition.in === 'header') headers.push(`-H "${String(definition.name)}: $API_KEY"`);
+    else if (definition?.type === 'apiKey' && definition.in === 'cookie') headers.push(`--cookie "${String(definition.name)}=$API_KEY"`);
     else if (definition?.type === 'basic' || (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')) headers.push(`-u "$USERNAME:$PASSWORD"`);
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
@@ -465,7 +465,9 @@ function curl(context: WalkContext, operation: Operation): string {
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
-  const lines = [`curl -X ${operation.verb} '${shellSafe(url)}'`, ...headers];
+  // Double quotes only when the URL carries $API_KEY, so the shell expands it (and nothing else).
+  const quotedUrl = url.includes('$API_KEY') ? `"${url.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"` : `'${shellSafe(url)}'`;
+  const lines = [`curl -X ${operation.verb} ${quotedUrl}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) lines.push(`-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { DocgenError, escapePointer, parseStructured, unescapePointer, type SourceLocation, type StructuredDocument } from '@docgen/core';
+import { codeFrame, DocgenError, escapePointer, parseStructured, unescapePointer, type SourceLocation, type StructuredDocument } from '@docgen/core';
 
 /**
  * Reading a spec: the root file and every file its `$ref`s reach, parsed with positions so any
@@ -38,6 +38,13 @@ export class SpecSet {
     return { ...location, file: this.display(at.file) };
   }
 
+  /** Location plus a code frame of the offending line, for a DocgenError. */
+  where(at: SpecPointer, key?: boolean): { location: SourceLocation; excerpt?: string } {
+    const location = this.locate(at, key);
+    const text = this.documents.get(at.file)?.text;
+    return { location, excerpt: text && location.line ? codeFrame(text, location.line, location.column ?? 1) : undefined };
+  }
+
   /** File names in diagnostics: relative to the working directory when inside it. */
   display(file: string): string {
     const rel = relative(process.cwd(), file);
@@ -57,7 +64,7 @@ export class SpecSet {
         throw new DocgenError({
           code: 'DG_OPENAPI_REF_LOOP',
           message: `$ref "${ref}" only points to other $refs in a loop`,
-          location: this.locate(from),
+          ...this.where(from),
           hint: 'one of the $refs in the chain must point at a real object',
         });
       }
@@ -73,7 +80,7 @@ export class SpecSet {
       throw new DocgenError({
         code: 'DG_OPENAPI_REMOTE_REF',
         message: `$ref "${ref}" points to a URL; docgen does not fetch specs over the network`,
-        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        ...this.where({ file: from.file, pointer: refPointer(from) }),
         hint: 'download the referenced file into the repository and point the $ref at the local copy',
       });
     }
@@ -90,7 +97,7 @@ export class SpecSet {
       throw new DocgenError({
         code: 'DG_OPENAPI_BAD_REF',
         message: `$ref "${ref}" has a fragment that is not a JSON pointer (it must start with "#/")`,
-        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        ...this.where({ file: from.file, pointer: refPointer(from) }),
         hint: 'write references like "#/components/schemas/Pet" or "common.yaml#/components/schemas/Error"',
       });
     }
@@ -104,7 +111,7 @@ export class SpecSet {
       throw new DocgenError({
         code: 'DG_OPENAPI_REF_FILE',
         message: `$ref "${ref}" points to ${this.display(target.file)}, which does not exist`,
-        location: this.locate({ file: from.file, pointer: refPointer(from) }),
+        ...this.where({ file: from.file, pointer: refPointer(from) }),
         hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
       });
     }
@@ -119,7 +126,7 @@ export class SpecSet {
         throw new DocgenError({
           code: 'DG_OPENAPI_DANGLING_REF',
           message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${segment}" at #${found ? `/${found}` : ''}`,
-          location: this.locate({ file: from.file, pointer: refPointer(from) }),
+          ...this.where({ file: from.file, pointer: refPointer(from) }),
           hint: 'fix the reference, or add the missing definition',
         });
       }
@@ -169,7 +176,7 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
           throw new DocgenError({
             code: 'DG_OPENAPI_REF_FILE',
             message: `$ref "${ref}" points to ${set.display(target.file)}, which does not exist`,
-            location: set.locate({ file, pointer: `${pointer}/$ref` }),
+            ...set.where({ file, pointer: `${pointer}/$ref` }),
             hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
           });
         }

@@ -241,7 +241,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     description: schema?.description && !named ? schema.description : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
-    variants: schema ? variantsView(schema, links, key) : undefined,
+    variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,

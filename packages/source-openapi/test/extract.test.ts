@@ -1,0 +1,176 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { DocgenError, createTemplateRenderer } from '@docgen/core';
+import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation } from '@docgen/source-openapi';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const model = async (file: string): Promise<ApiModel> => extractApi(await loadSpec(join(fixtures, file)));
+const operations = (api: ApiModel): Operation[] => api.tags.flatMap((tag) => tag.operations);
+const op = (api: ApiModel, id: string): Operation => [...operations(api), ...api.webhooks].find((o) => o.operationId === id)!;
+
+async function failure(promise: Promise<unknown>): Promise<DocgenError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DocgenError) return error;
+    throw error;
+  }
+  throw new Error('expected a DocgenError');
+}
+
+describe('Swagger 2.0', () => {
+  it('normalizes body and formData parameters, servers, security and nullable', async () => {
+    const api = await model('swagger-2.0/swagger.yaml');
+    expect(api.dialect).toBe('swagger-2.0');
+    expect(api.servers).toEqual([{ url: 'https://api.kennel.example/v1' }]);
+    expect(api.securitySchemes.map((s) => s.summary)).toEqual(['API key in header `X-API-Key`', 'HTTP basic: `Authorization: Basic <base64 user:password>`', 'OAuth 2.0 (implicit)']);
+    const add = op(api, 'addDog');
+    expect(add.requestBody?.required).toBe(true);
+    expect(add.requestBody?.contents[0]).toMatchObject({ mediaType: 'application/json', exampleGenerated: true });
+    expect(add.requestBody?.contents[0]!.schema!.fields.map((f) => [f.name, f.required, f.nullable])).toEqual([
+      ['name', true, false],
+      ['breed', false, true],
+    ]);
+    expect(add.security).toEqual([{ schemes: [{ name: 'oauth', scopes: ['dogs:write'] }] }, { schemes: [{ name: 'basicAuth', scopes: [] }] }]);
+    expect(add.responses.find((r) => r.status === '400')!.contents[0]).toMatchObject({ exampleGenerated: false, example: '{\n  "code": 400,\n  "message": "name is required"\n}' });
+    const upload = op(api, 'uploadPhoto');
+    expect(upload.requestBody?.contents[0]!.mediaType).toBe('multipart/form-data');
+    expect(upload.requestBody?.contents[0]!.schema!.fields.map((f) => [f.name, f.required, f.type])).toEqual([
+      ['file', true, { kind: 'primitive', name: 'string', format: 'binary', nullable: false }],
+      ['caption', false, { kind: 'primitive', name: 'string', format: undefined, nullable: false }],
+    ]);
+    expect(upload.tags).toEqual([]);
+    expect(api.tags.map((t) => [t.name, t.operations.length])).toEqual([
+      ['dogs', 4],
+      ['Other', 1],
+    ]);
+    const del = op(api, 'deleteDog');
+    expect(del.deprecated).toBe(true);
+    expect(del.security).toBeUndefined();
+    expect(del.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['dogId', 'path', true]]);
+    expect(op(api, 'listDogs').curl).toContain(`-H "X-API-Key: $API_KEY"`);
+    const dog = api.schemas.find((s) => s.name === 'Dog')!;
+    expect(dog.fields.map((f) => f.name)).toEqual(['name', 'breed', 'id', 'kind']); // allOf merged
+    expect(dog.discriminator).toEqual({ propertyName: 'kind', mapping: [] });
+  });
+});
+
+describe('OpenAPI 3.0 across files', () => {
+  it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
+    const api = await model('multi-file-3.0/openapi.yaml');
+    expect(api.files.map((f) => f.slice(join(fixtures, 'multi-file-3.0').length + 1)).sort()).toEqual(['common.yaml', 'openapi.yaml', 'paths/orders.yaml', 'schemas/line.yaml', 'schemas/order.yaml']);
+    expect(api.servers).toEqual([{ url: 'https://eu.orders.example/api', description: undefined }]);
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /orders', 'POST /orders', 'GET /orders/{orderId}']);
+    expect(op(api, 'listOrders').parameters[0]).toMatchObject({ name: 'page', in: 'query', constraints: ['default: `1`', 'value ≥ 1'] });
+    expect(op(api, 'getOrder').parameters[0]).toMatchObject({ name: 'orderId', in: 'path', required: true });
+    const create = op(api, 'createOrder');
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({ id: 'ord_1', lines: [{ sku: 'ABC-1', quantity: 2 }] });
+    expect(create.requestBody!.contents[0]!.exampleGenerated).toBe(false);
+    expect(create.requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['id', 'note', 'lines', 'shipping', 'shipping.address', 'shipping.method']);
+    expect(create.requestBody!.contents[0]!.schema!.fields.find((f) => f.name === 'note')!.nullable).toBe(true);
+    expect(op(api, 'getOrder').responses.find((r) => r.status === '404')!.contents[0]!.mediaType).toBe('application/problem+json');
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(['Address', 'line', 'Order', 'Problem'].sort());
+    expect(api.schemas.every((s) => !s.circular)).toBe(true);
+    expect(create.curl).toContain(`-H "Authorization: Bearer $TOKEN"`);
+  });
+});
+
+describe('OpenAPI 3.1', () => {
+  it('reads webhooks, type arrays with null, const and examples arrays', async () => {
+    const api = await model('webhooks-3.1/openapi.yaml');
+    expect(api.dialect).toBe('openapi-3.1');
+    expect(api.webhooks.map((w) => [w.verb, w.path, w.webhook])).toEqual([['POST', 'orderShipped', true]]);
+    expect(api.webhooks[0]!.curl).toBeUndefined();
+    const subscription = api.schemas.find((s) => s.name === 'Subscription')!;
+    expect(subscription.fields.find((f) => f.name === 'lastDelivery')).toMatchObject({ nullable: true, type: { kind: 'primitive', name: 'string', format: 'date-time', nullable: true } });
+    const event = api.schemas.find((s) => s.name === 'ShipmentEvent')!;
+    expect(event.fields.find((f) => f.name === 'carrier')!.nullable).toBe(true);
+    expect(JSON.parse(event.example!)).toEqual({ orderId: 'ord_42', carrier: 'string', tracking: 'v1' });
+    const subscribe = operations(api)[0]!;
+    expect(subscribe.requestBody!.contents[0]!.schema!.fields.find((f) => f.name === 'secret')).toMatchObject({ nullable: true, writeOnly: true });
+  });
+});
+
+describe('schema graph', () => {
+  it('marks circular schemas with their cycle and never expands them forever', async () => {
+    const api = await model('circular/openapi.yaml');
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    expect(byName.Node!.circular).toBe(true);
+    expect(byName.Node!.cycle).toEqual(['Node', 'Node']);
+    expect(byName.Person!.circular).toBe(true);
+    expect(byName.Company!.cycle).toEqual(['Company', 'Person', 'Company']);
+    expect(byName.Address!.circular).toBe(false);
+    expect(byName.Company!.fields.find((f) => f.name === 'employees')!.circular).toBe(true);
+    expect(byName.Company!.fields.find((f) => f.name === 'address')!.circular).toBe(false);
+    expect(JSON.parse(byName.Node!.example!)).toEqual({ name: 'string', children: [] });
+  });
+
+  it('describes oneOf with a discriminator mapping (bare names and $refs)', async () => {
+    const api = await model('discriminator/openapi.json');
+    const method = api.schemas.find((s) => s.name === 'PaymentMethod')!;
+    expect(method.variants?.types.map((t) => (t.kind === 'ref' ? t.name : t.kind))).toEqual(['Card', 'BankTransfer']);
+    expect(method.discriminator?.mapping.map((m) => [m.value, m.type.kind === 'ref' ? m.type.name : '?'])).toEqual([
+      ['card', 'Card'],
+      ['bank', 'BankTransfer'],
+    ]);
+    expect(api.schemas.find((s) => s.name === 'Card')!.fields.map((f) => [f.name, f.required, f.nullable])).toEqual([
+      ['type', true, false],
+      ['amount', false, true],
+      ['last4', false, false],
+    ]);
+    // createPayment is tagged payments and cards: it lives on "payments" only
+    expect(api.tags.map((t) => [t.name, t.operations.map((o) => o.operationId)])).toEqual([
+      ['payments', ['createPayment']],
+      ['cards', ['listCards']],
+    ]);
+  });
+});
+
+describe('invalid input', () => {
+  it.each([
+    ['invalid/bad-yaml.yaml', 'DG_OPENAPI_SYNTAX', 10, /YAML syntax error/],
+    ['invalid/bad-json.json', 'DG_OPENAPI_SYNTAX', 4, /JSON syntax error/],
+    ['invalid/dangling-ref.yaml', 'DG_OPENAPI_DANGLING_REF', 12, /points to nothing/],
+    ['invalid/remote-ref.yaml', 'DG_OPENAPI_REMOTE_REF', 11, /does not fetch/],
+    ['invalid/missing-file.yaml', 'DG_OPENAPI_REF_FILE', 5, /does not exist/],
+    ['invalid/not-openapi.json', 'DG_OPENAPI_NOT_A_SPEC', 1, /not an OpenAPI document/],
+  ])('%s → %s at line %i', async (file, code, line, message) => {
+    const error = await failure(model(file));
+    expect(error.code).toBe(code);
+    expect(error.location?.file).toContain(file.split('/').pop());
+    expect(error.location?.line).toBe(line);
+    expect(error.message).toMatch(message);
+    expect(error.hint).toBeTruthy();
+  });
+});
+
+describe('pages', () => {
+  it('renders an overview with one page per tag, webhooks and schemas, titles unique and prefixed', async () => {
+    const api = await model('webhooks-3.1/openapi.yaml');
+    const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }));
+    expect(tree.pages.map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['api/events-api', 'Events API', undefined],
+      ['api/events-api/tag/other', 'Events API: Other', 'api/events-api'],
+      ['api/events-api/webhooks', 'Events API: Webhooks', 'api/events-api'],
+      ['api/events-api/schemas', 'Events API: Schemas', 'api/events-api'],
+    ]);
+    expect(tree.pages[0]!.attachments.map((a) => [a.fileName, a.mediaType])).toEqual([['openapi.yaml', 'application/yaml']]);
+    expect(tree.pages[1]!.markdown).toContain('## POST /subscriptions');
+    expect(tree.pages[1]!.markdown).toContain('::anchor[op-post-subscriptions]');
+    expect(tree.pages[1]!.markdown).toContain('[Subscription](./api__events-api__schemas.md#schema-subscription)');
+    expect(tree.pages[2]!.markdown).toContain('## POST orderShipped');
+  });
+
+  it('splits a long schema list into alphabetical pages under a Schemas index', async () => {
+    const api = await model('circular/openapi.yaml');
+    const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }), { schemasPerPage: 2, prefixTitles: false, key: 'tree' });
+    expect(tree.pages.filter((p) => p.key.startsWith('api/tree/schemas')).map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['api/tree/schemas', 'Schemas', 'api/tree'],
+      ['api/tree/schemas/address', 'Schemas Address – Company', 'api/tree/schemas'],
+      ['api/tree/schemas/node', 'Schemas Node – Person', 'api/tree/schemas'],
+    ]);
+    const other = tree.pages.find((p) => p.key === 'api/tree/tag/other')!;
+    expect(other.markdown).toContain('[Node](./api__tree__schemas__node.md#schema-node)');
+  });
+});

@@ -29,7 +29,8 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
 
   app.addHook('onRequest', async (request, reply) => {
     request.startedAt = performance.now();
-    if (!ctx.testMode || request.url.startsWith('/__sandbox')) return;
+    // Faults target the REST API only; the preview UI and /__sandbox stay reachable.
+    if (!ctx.testMode || familyOf(request.url) === 'other') return;
     await applyFaults(ctx, request, reply);
   });
 

@@ -1,9 +1,211 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { diffLines } from 'diff';
 import type { SandboxContext } from '../context.js';
+import type { ContentRow, SpaceRow } from '../store/store.js';
+import { renderStorage } from './storage-render.js';
+import { stylesheet } from './style.js';
+
+// The preview UI: server-rendered HTML, no scripts, no build step, nothing from the network.
+// It is read-only and unauthenticated: the sandbox binds to loopback for this reason.
+
+const esc = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const pageUrl = (id: number) => `/ui/pages/${id}`;
+const attachmentUrl = (pageId: number, filename: string) => `/ui/attachments/${pageId}/${encodeURIComponent(filename)}`;
+
+function layout(title: string, main: string, sidebar = ''): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)} · docgen sandbox</title><link rel="stylesheet" href="/ui/assets/style.css"></head>
+<body><header class="top"><a href="/">docgen sandbox</a><span class="hint">local Confluence preview · read-only</span></header>
+<div class="shell">${sidebar ? `<nav class="sidebar" aria-label="Page tree">${sidebar}</nav>` : ''}<main>${main}</main></div></body></html>`;
+}
+
+function send(reply: FastifyReply, html: string, status = 200) {
+  return reply
+    .code(status)
+    .header('Content-Security-Policy', "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'")
+    .type('text/html; charset=utf-8')
+    .send(html);
+}
+
+function when(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
 
 export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
+  const { store } = ctx;
+  const userName = (accountId: string) => ctx.users.find((u) => u.accountId === accountId)?.displayName ?? accountId;
+
+  /** The space's page tree, with the current page's ancestors open. */
+  const tree = (space: SpaceRow, current?: ContentRow): string => {
+    const pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] });
+    const byParent = new Map<number | null, ContentRow[]>();
+    for (const page of pages) {
+      const key = pages.some((p) => p.id === page.parent_id) ? page.parent_id : null;
+      byParent.set(key, [...(byParent.get(key) ?? []), page]);
+    }
+    for (const list of byParent.values()) list.sort((a, b) => (a.position ?? -1) - (b.position ?? -1) || a.id - b.id);
+    const open = new Set(current ? [current.id, ...store.ancestors(current.id).map((a) => a.id)] : []);
+    const branch = (parent: number | null, depth: number): string =>
+      (byParent.get(parent) ?? [])
+        .map((page) => {
+          const link = `<a href="${pageUrl(page.id)}"${page.id === current?.id ? ' class="current" aria-current="page"' : ''}>${esc(page.title)}</a>`;
+          const kids = byParent.get(page.id);
+          if (!kids || depth > 30) return `<li class="leaf">${link}</li>`;
+          const isOpen = open.has(page.id) || (parent === null && page.id === space.homepage_id);
+          return `<li><details${isOpen ? ' open' : ''}><summary>${link}</summary><ul>${branch(page.id, depth + 1)}</ul></details></li>`;
+        })
+        .join('');
+    return `<a class="space-name" href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a><h2>Pages</h2><ul class="tree">${branch(null, 0)}</ul>`;
+  };
+
+  app.get('/ui/assets/style.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=300').send(stylesheet));
+
   app.get('/', async (_request, reply) => {
-    const spaces = ctx.store.listSpaces();
-    return reply.type('text/html; charset=utf-8').send(`<!doctype html><title>docgen sandbox</title><ul>${spaces.map((s) => `<li>${s.key}</li>`).join('')}</ul>`);
+    const cards = store
+      .listSpaces()
+      .map((space) => {
+        const count = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] }).length;
+        return `<div class="card"><h3><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a></h3><div class="key">${esc(space.key)} · ${count} page${count === 1 ? '' : 's'}</div></div>`;
+      })
+      .join('');
+    return send(reply, layout('Spaces', `<h1 class="page-title">Spaces</h1><div class="cards">${cards}</div>`));
   });
+
+  app.get<{ Params: { key: string } }>('/ui/spaces/:key', async (request, reply) => {
+    const space = store.spaceByKey(request.params.key);
+    if (!space) return send(reply, layout('Not found', `<h1 class="page-title">No space ${esc(request.params.key)}</h1>`), 404);
+    if (space.homepage_id) return reply.redirect(pageUrl(space.homepage_id));
+    return send(reply, layout(space.name, `<h1 class="page-title">${esc(space.name)}</h1>`, tree(space)));
+  });
+
+  // Confluence's own web UI paths (`_links.webui`) land in the preview.
+  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id/*', async (request, reply) => reply.redirect(pageUrl(Number(request.params.id))));
+  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id', async (request, reply) => reply.redirect(pageUrl(Number(request.params.id))));
+  app.get<{ Params: { key: string } }>('/wiki/spaces/:key', async (request, reply) => reply.redirect(`/ui/spaces/${encodeURIComponent(request.params.key)}`));
+  app.get('/wiki', async (_request, reply) => reply.redirect('/'));
+
+  const findPage = (raw: string): { page: ContentRow; space: SpaceRow } | undefined => {
+    const page = /^\d+$/.test(raw) ? store.content(Number(raw)) : undefined;
+    if (!page || page.type !== 'page' || page.status !== 'current') return undefined;
+    return { page, space: store.spaceById(page.space_id)! };
+  };
+
+  const notFound = (reply: FastifyReply, id: string) =>
+    send(reply, layout('Not found', `<h1 class="page-title">Page not found</h1><p>No current page with id ${esc(id)}.</p>`), 404);
+
+  app.get<{ Params: { id: string }; Querystring: { version?: string } }>('/ui/pages/:id', async (request, reply) => {
+    const found = findPage(request.params.id);
+    if (!found) return notFound(reply, request.params.id);
+    const { page, space } = found;
+    const versionNumber = request.query.version ? Number(request.query.version) : page.version;
+    const version = store.version(page.id, versionNumber);
+    if (!version) return notFound(reply, `${request.params.id} (version ${request.query.version})`);
+    const rendered = renderStorage(version.body, {
+      spaceKey: space.key,
+      resolvePage: (title, spaceKey) => {
+        const target = store.spaceByKey(spaceKey);
+        return target ? store.pageByTitle(target.id, title)?.id : undefined;
+      },
+      attachmentUrl: (filename, ownerTitle, ownerSpace) => {
+        let ownerId = page.id;
+        if (ownerTitle) {
+          const target = store.spaceByKey(ownerSpace ?? space.key);
+          const owner = target && store.pageByTitle(target.id, ownerTitle);
+          if (!owner) return undefined;
+          ownerId = owner.id;
+        }
+        return store.attachmentByName(ownerId, filename) ? attachmentUrl(ownerId, filename) : undefined;
+      },
+      children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
+      pageUrl,
+    });
+    const crumbs = store
+      .ancestors(page.id)
+      .map((a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`)
+      .join(' / ');
+    const old = version.number !== page.version
+      ? `<div class="banner">You are viewing an old version of this page (v${version.number}). <a href="${pageUrl(page.id)}">View the current version</a> · <a href="${pageUrl(page.id)}/diff?from=${version.number}&amp;to=${page.version}">Compare with current</a></div>`
+      : '';
+    const attachments = store.children(page.id, 'attachment');
+    const labels = store.labels(page.id);
+    const meta = `<section class="meta">
+      ${labels.length ? `<p class="labels">Labels: ${labels.map((l) => `<span class="label">${esc(l.name)}</span>`).join('')}</p>` : ''}
+      ${attachments.length ? `<p>Attachments: ${attachments.map((a) => `<a href="${attachmentUrl(page.id, a.title)}">${esc(a.title)}</a> (${a.file_size} bytes, v${a.version})`).join(', ')}</p>` : ''}
+      <p><a href="${pageUrl(page.id)}/history">Page history</a> · <a href="/wiki/api/v2/pages/${page.id}?body-format=storage">REST (v2)</a></p></section>`;
+    const main = `<div class="breadcrumbs"><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a>${crumbs ? ' / ' + crumbs : ''}</div>
+      <h1 class="page-title">${esc(version.title)}</h1>
+      <div class="byline"><span>v${version.number}</span><span>Last updated by ${esc(userName(version.author_id))} on ${esc(when(version.created_at))}</span>${version.message ? `<span>“${esc(version.message)}”</span>` : ''}<a href="${pageUrl(page.id)}/history">History</a></div>
+      ${old}<div class="wiki-content">${rendered.html}</div>${meta}`;
+    return send(reply, layout(version.title, main, tree(space, page)));
+  });
+
+  app.get<{ Params: { id: string } }>('/ui/pages/:id/history', async (request, reply) => {
+    const found = findPage(request.params.id);
+    if (!found) return notFound(reply, request.params.id);
+    const { page, space } = found;
+    const versions = store.versions(page.id);
+    const rows = versions
+      .map((v, i) => {
+        const previous = versions[i + 1];
+        return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
+      })
+      .join('');
+    const options = (selected: number) => versions.map((v) => `<option value="${v.number}"${v.number === selected ? ' selected' : ''}>v${v.number}</option>`).join('');
+    const compare = versions.length > 1
+      ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
+      : '';
+    const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a></div><h1 class="page-title">Page history</h1>${compare}
+      <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+    return send(reply, layout(`History of ${page.title}`, main, tree(space, page)));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/ui/pages/:id/diff', async (request, reply) => {
+    const found = findPage(request.params.id);
+    if (!found) return notFound(reply, request.params.id);
+    const { page, space } = found;
+    const to = store.version(page.id, Number(request.query.to ?? page.version));
+    const from = store.version(page.id, Number(request.query.from ?? (to ? to.number - 1 : 0)));
+    if (!from || !to) return notFound(reply, `${request.params.id} (versions ${request.query.from} → ${request.query.to})`);
+    const title = from.title !== to.title ? `<p>Title: <del>${esc(from.title)}</del> → <ins>${esc(to.title)}</ins></p>` : '';
+    const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
+      <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${diffHtml(from.body, to.body)}`;
+    return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
+  });
+
+  app.get<{ Params: { pageId: string; filename: string } }>('/ui/attachments/:pageId/:filename', async (request, reply) => {
+    const owner = /^\d+$/.test(request.params.pageId) ? store.content(Number(request.params.pageId)) : undefined;
+    const attachment = owner && store.attachmentByName(owner.id, request.params.filename);
+    const data = attachment && store.attachmentData(attachment.id);
+    if (!attachment || !data) return reply.code(404).type('text/plain').send('attachment not found');
+    return reply
+      .type(attachment.media_type ?? 'application/octet-stream')
+      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(data);
+  });
+}
+
+/** Storage is often one long line: put each tag on its own line so the diff shows what changed. */
+function splitForDiff(storage: string): string {
+  return storage.replace(/>\s*</g, '>\n<').replace(/\n*$/, '\n');
+}
+
+function diffHtml(before: string, after: string): string {
+  const parts = diffLines(splitForDiff(before), splitForDiff(after));
+  if (parts.every((p) => !p.added && !p.removed)) return '<p>No changes in the body.</p>';
+  const out: string[] = [];
+  for (const part of parts) {
+    const lines = part.value.replace(/\n$/, '').split('\n');
+    if (part.added) out.push(...lines.map((l) => `<div class="add">+ ${esc(l)}</div>`));
+    else if (part.removed) out.push(...lines.map((l) => `<div class="del">- ${esc(l)}</div>`));
+    else if (lines.length > 6) {
+      out.push(...lines.slice(0, 3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
+      out.push(`<div class="gap">… ${lines.length - 6} unchanged lines …</div>`);
+      out.push(...lines.slice(-3).map((l) => `<div class="ctx">  ${esc(l)}</div>`));
+    } else out.push(...lines.map((l) => `<div class="ctx">  ${esc(l)}</div>`));
+  }
+  return `<div class="diff" role="region" aria-label="diff">${out.join('')}</div>`;
 }

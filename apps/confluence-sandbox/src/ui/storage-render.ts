@@ -1,0 +1,315 @@
+import { parseDocument } from 'htmlparser2';
+import type { AnyNode, Element } from 'domhandler';
+import { decodeHTMLStrict } from 'entities';
+import hljs from 'highlight.js';
+
+/** What the renderer needs to know about the page's surroundings. */
+export interface RenderContext {
+  spaceKey: string;
+  /** Page id for a title (in this or another space), or undefined when no such page exists. */
+  resolvePage(title: string, spaceKey: string): number | undefined;
+  /** URL of an attachment of the page (or of another page by title), or undefined if missing. */
+  attachmentUrl(filename: string, pageTitle?: string, spaceKey?: string): string | undefined;
+  /** Child pages, for the `children` macro. */
+  children(): Array<{ id: number; title: string }>;
+  pageUrl(id: number): string;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Plain XHTML elements rendered as themselves (after attribute filtering). */
+const passThrough = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'colgroup', 'col', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'code', 'pre', 'blockquote', 'br',
+  'hr', 'span', 'div', 'small', 'big', 'kbd', 'cite', 'q', 'dl', 'dt', 'dd', 'caption', 'abbr', 'mark',
+]);
+const voidElements = new Set(['br', 'hr', 'col', 'img']);
+const safeAttributes = new Set(['colspan', 'rowspan', 'title', 'alt', 'id', 'class', 'data-highlight-colour', 'datetime']);
+
+const codeLanguages: Record<string, string | null> = {
+  'html/xml': 'xml', html: 'xml', xml: 'xml', js: 'javascript', jsx: 'javascript', ts: 'typescript', tsx: 'typescript',
+  sh: 'bash', shell: 'bash', 'c#': 'csharp', vb: 'vbnet', docker: 'dockerfile', sass: 'scss', javafx: 'java',
+  actionscript3: null, coldfusion: null, toml: 'ini', none: null, text: null, plain: null, c: 'c', 'c++': 'cpp',
+};
+
+const emoticons: Record<string, string> = {
+  smile: '🙂', sad: '🙁', cheeky: '😛', laugh: '😀', wink: '😉', thumbs_up: '👍', 'thumbs-up': '👍', thumbs_down: '👎',
+  'thumbs-down': '👎', information: 'ℹ️', tick: '✅', cross: '❌', warning: '⚠️', plus: '➕', minus: '➖', question: '❓',
+  'light-on': '💡', 'light-off': '💡', 'yellow-star': '⭐', 'red-star': '⭐', 'green-star': '⭐', 'blue-star': '⭐', heart: '❤️',
+  'broken-heart': '💔',
+};
+
+const panelIcons: Record<string, string> = { info: 'ℹ', note: '✎', warning: '⚠', tip: '✓', panel: '' };
+
+/**
+ * Storage XHTML uses HTML's named entities, which an XML parser does not know; turn them into
+ * numeric references first (outside CDATA, where they are literal text).
+ */
+function numericEntities(storage: string): string {
+  return storage
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/&([A-Za-z][A-Za-z0-9]*);/g, (all, name: string) => {
+            if (['amp', 'lt', 'gt', 'quot', 'apos'].includes(name)) return all;
+            const decoded = decodeHTMLStrict(all);
+            return decoded === all ? all : [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
+          }),
+    )
+    .join('');
+}
+
+const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+function childElements(node: Element, name?: string): Element[] {
+  return node.children.filter((c): c is Element => isElement(c) && (!name || c.name === name));
+}
+
+function textOf(node: AnyNode): string {
+  if (node.type === 'text' || node.type === 'cdata') {
+    if (node.type === 'cdata') return (node as unknown as { children: AnyNode[] }).children.map(textOf).join('');
+    return (node as unknown as { data: string }).data;
+  }
+  if ('children' in node) return (node.children as AnyNode[]).map(textOf).join('');
+  return '';
+}
+
+function parameters(macro: Element): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const param of childElements(macro, 'ac:parameter')) out[param.attribs['ac:name'] ?? ''] = textOf(param).trim();
+  return out;
+}
+
+function slug(text: string): string {
+  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+}
+
+function safeHref(href: string | undefined): string | undefined {
+  if (!href) return undefined;
+  return /^(https?:|mailto:|#|\/)/i.test(href) ? href : undefined;
+}
+
+export interface RenderedPage {
+  html: string;
+  headings: Array<{ level: number; text: string; id: string }>;
+}
+
+/** Storage format → the HTML a reader sees, the way Confluence renders the common macros. */
+export function renderStorage(storage: string, ctx: RenderContext): RenderedPage {
+  const document = parseDocument(`<ac:root>${numericEntities(storage)}</ac:root>`, {
+    xmlMode: true,
+    recognizeCDATA: true,
+    decodeEntities: true,
+  });
+  const headings: RenderedPage['headings'] = [];
+  const usedIds = new Set<string>();
+  const headingId = (text: string) => {
+    let id = slug(text);
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(text)}-${n}`;
+    usedIds.add(id);
+    return id;
+  };
+  // First pass: headings, for ids and the toc macro.
+  const collect = (node: AnyNode) => {
+    if (!isElement(node)) return;
+    if (/^h[1-6]$/.test(node.name)) {
+      const text = textOf(node);
+      headings.push({ level: Number(node.name[1]), text, id: headingId(text) });
+    }
+    node.children.forEach(collect);
+  };
+  document.children.forEach(collect);
+  let headingIndex = 0;
+
+  const renderChildren = (node: Element | { children: AnyNode[] }): string => node.children.map(render).join('');
+
+  const render = (node: AnyNode): string => {
+    if (node.type === 'text') return escapeHtml((node as unknown as { data: string }).data);
+    if (node.type === 'cdata') return escapeHtml(textOf(node));
+    if (!isElement(node)) return '';
+    const name = node.name;
+    if (name === 'ac:root') return renderChildren(node);
+    if (/^h[1-6]$/.test(name)) {
+      const heading = headings[headingIndex++];
+      return `<${name} id="${escapeHtml(heading?.id ?? slug(textOf(node)))}">${renderChildren(node)}</${name}>`;
+    }
+    if (name === 'a') {
+      const href = safeHref(node.attribs.href);
+      return `<a${href ? ` href="${escapeHtml(href)}"` : ''}>${renderChildren(node)}</a>`;
+    }
+    if (name === 'img') {
+      const src = safeHref(node.attribs.src);
+      return src ? `<img src="${escapeHtml(src)}" alt="${escapeHtml(node.attribs.alt ?? '')}">` : '';
+    }
+    if (name === 'time') return `<time>${escapeHtml(node.attribs.datetime ?? textOf(node))}</time>`;
+    if (passThrough.has(name)) {
+      const attributes = Object.entries(node.attribs)
+        .filter(([key]) => safeAttributes.has(key))
+        .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+        .join('');
+      if (voidElements.has(name)) return `<${name}${attributes}>`;
+      const wrapped = `<${name}${attributes}>${renderChildren(node)}</${name}>`;
+      return name === 'table' ? `<div class="table-wrap">${wrapped}</div>` : wrapped;
+    }
+    switch (name) {
+      case 'ac:structured-macro':
+      case 'ac:macro':
+        return renderMacro(node);
+      case 'ac:task-list':
+        return `<ul class="task-list">${childElements(node, 'ac:task').map(renderTask).join('')}</ul>`;
+      case 'ac:image':
+        return renderImage(node);
+      case 'ac:link':
+        return renderLink(node);
+      case 'ac:emoticon':
+        return `<span class="emoticon" title="${escapeHtml(node.attribs['ac:name'] ?? '')}">${emoticons[node.attribs['ac:name'] ?? ''] ?? '🙂'}</span>`;
+      case 'ac:layout':
+        return `<div class="layout">${renderChildren(node)}</div>`;
+      case 'ac:layout-section':
+        return `<div class="layout-section layout-${escapeHtml(node.attribs['ac:type'] ?? 'single')}">${renderChildren(node)}</div>`;
+      case 'ac:layout-cell':
+        return `<div class="layout-cell">${renderChildren(node)}</div>`;
+      case 'ac:placeholder':
+      case 'ac:parameter':
+        return '';
+      case 'ac:inline-comment-marker':
+        return `<span class="inline-comment">${renderChildren(node)}</span>`;
+      case 'ac:rich-text-body':
+      case 'ac:task-body':
+        return renderChildren(node);
+      case 'ac:plain-text-body':
+        return `<pre>${escapeHtml(textOf(node))}</pre>`;
+      default:
+        return `<span class="unknown-element" title="${escapeHtml(name)}">${renderChildren(node)}</span>`;
+    }
+  };
+
+  const body = (macro: Element): string => {
+    const rich = childElements(macro, 'ac:rich-text-body')[0];
+    if (rich) return renderChildren(rich);
+    const plain = childElements(macro, 'ac:plain-text-body')[0];
+    return plain ? `<p>${escapeHtml(textOf(plain))}</p>` : '';
+  };
+
+  const renderMacro = (macro: Element): string => {
+    const macroName = macro.attribs['ac:name'] ?? '';
+    const params = parameters(macro);
+    switch (macroName) {
+      case 'code':
+      case 'noformat':
+        return renderCode(macro, params, macroName === 'noformat');
+      case 'info':
+      case 'note':
+      case 'warning':
+      case 'tip':
+      case 'panel': {
+        const title = params.title ? `<p class="panel-title">${escapeHtml(params.title)}</p>` : '';
+        const icon = panelIcons[macroName] ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>` : '';
+        return `<div class="panel panel-${macroName}" role="note">${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
+      }
+      case 'expand':
+        return `<details class="expand"><summary>${escapeHtml(params.title || 'Click here to expand...')}</summary><div class="expand-body">${body(macro)}</div></details>`;
+      case 'status': {
+        const colour = (params.colour || params.color || 'Grey').toLowerCase();
+        const subtle = params.subtle === 'true' ? ' status-subtle' : '';
+        return `<span class="status status-${escapeHtml(colour)}${subtle}">${escapeHtml((params.title || colour).toUpperCase())}</span>`;
+      }
+      case 'toc': {
+        const min = Number(params.minLevel || 1);
+        const max = Number(params.maxLevel || 6);
+        const items = headings
+          .filter((h) => h.level >= min && h.level <= max)
+          .map((h) => `<li class="toc-level-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
+          .join('');
+        return `<nav class="toc"><ul>${items}</ul></nav>`;
+      }
+      case 'children': {
+        const items = ctx.children().map((c) => `<li><a href="${ctx.pageUrl(c.id)}">${escapeHtml(c.title)}</a></li>`).join('');
+        return `<ul class="children-macro">${items || '<li class="empty">No child pages</li>'}</ul>`;
+      }
+      case 'anchor':
+        return `<a class="anchor" id="${escapeHtml(slug(params[''] || params.name || ''))}"></a>`;
+      case 'excerpt':
+      case 'section':
+      case 'column':
+        return `<div class="${macroName}">${body(macro)}</div>`;
+      default:
+        return `<div class="macro-placeholder">Macro <code>${escapeHtml(macroName)}</code> is not rendered by the sandbox${body(macro) ? `<div>${body(macro)}</div>` : ''}</div>`;
+    }
+  };
+
+  const renderCode = (macro: Element, params: Record<string, string>, noformat: boolean): string => {
+    const code = textOf(childElements(macro, 'ac:plain-text-body')[0] ?? { type: 'text', data: '' } as unknown as AnyNode);
+    const requested = (params.language || '').toLowerCase();
+    const mapped = requested in codeLanguages ? codeLanguages[requested] : requested;
+    const language = !noformat && mapped && hljs.getLanguage(mapped) ? mapped : undefined;
+    const highlighted = language ? hljs.highlight(code, { language, ignoreIllegals: true }).value : escapeHtml(code);
+    const title = params.title ? `<div class="code-title">${escapeHtml(params.title)}</div>` : '';
+    const lines = highlighted.split('\n');
+    const first = Number(params.firstline || 1);
+    const gutter =
+      params.linenumbers === 'true'
+        ? `<pre class="code-gutter" aria-hidden="true">${lines.map((_, i) => first + i).join('\n')}</pre>`
+        : '';
+    const pre = `<pre class="code-pre"><code class="hljs${language ? ` language-${language}` : ''}">${highlighted}</code></pre>`;
+    const block = `<div class="code-block${noformat ? ' noformat' : ''}" data-language="${escapeHtml(requested || 'none')}">${title}<div class="code-content">${gutter}${pre}</div></div>`;
+    return params.collapse === 'true' ? `<details class="expand"><summary>${escapeHtml(params.title || 'Expand source')}</summary>${block}</details>` : block;
+  };
+
+  const renderTask = (task: Element): string => {
+    const status = textOf(childElements(task, 'ac:task-status')[0] ?? task).trim();
+    const done = status === 'complete';
+    const bodyNode = childElements(task, 'ac:task-body')[0];
+    return `<li class="task${done ? ' task-done' : ''}"><input type="checkbox" disabled${done ? ' checked' : ''}> <span>${bodyNode ? renderChildren(bodyNode) : ''}</span></li>`;
+  };
+
+  const renderImage = (image: Element): string => {
+    const alt = image.attribs['ac:alt'] ?? image.attribs['ac:title'] ?? '';
+    const size = ['ac:width', 'ac:height']
+      .filter((key) => /^\d+$/.test(image.attribs[key] ?? ''))
+      .map((key) => ` ${key.slice(3)}="${image.attribs[key]}"`)
+      .join('');
+    const attachment = childElements(image, 'ri:attachment')[0];
+    if (attachment) {
+      const filename = attachment.attribs['ri:filename'] ?? '';
+      const owner = childElements(attachment, 'ri:page')[0];
+      const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
+      if (!url) return `<span class="missing-attachment" title="Missing attachment">🖼 ${escapeHtml(filename)} (attachment not found)</span>`;
+      return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${size}>`;
+    }
+    const external = childElements(image, 'ri:url')[0]?.attribs['ri:value'];
+    const src = safeHref(external);
+    return src ? `<img class="confluence-image" src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${size}>` : '';
+  };
+
+  const renderLink = (link: Element): string => {
+    const anchor = link.attribs['ac:anchor'];
+    const plainBody = childElements(link, 'ac:plain-text-link-body')[0];
+    const richBody = childElements(link, 'ac:link-body')[0];
+    const label = (fallback: string) => (richBody ? renderChildren(richBody) : plainBody ? escapeHtml(textOf(plainBody)) : escapeHtml(fallback));
+    const page = childElements(link, 'ri:page')[0];
+    if (page) {
+      const title = page.attribs['ri:content-title'] ?? '';
+      const spaceKey = page.attribs['ri:space-key'] ?? ctx.spaceKey;
+      const id = ctx.resolvePage(title, spaceKey);
+      if (id === undefined) return `<a class="unresolved-link" title="Page not found: ${escapeHtml(title)}">${label(title)}</a>`;
+      return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(slug(anchor))}` : ''}">${label(title)}</a>`;
+    }
+    const attachment = childElements(link, 'ri:attachment')[0];
+    if (attachment) {
+      const filename = attachment.attribs['ri:filename'] ?? '';
+      const url = ctx.attachmentUrl(filename);
+      return url ? `<a href="${escapeHtml(url)}">${label(filename)}</a>` : `<a class="unresolved-link">${label(filename)}</a>`;
+    }
+    const url = safeHref(childElements(link, 'ri:url')[0]?.attribs['ri:value']);
+    if (url) return `<a href="${escapeHtml(url)}">${label(url)}</a>`;
+    const user = childElements(link, 'ri:user')[0];
+    if (user) return `<span class="user-mention">@${escapeHtml(user.attribs['ri:account-id'] ?? user.attribs['ri:username'] ?? 'user')}</span>`;
+    if (anchor) return `<a href="#${escapeHtml(slug(anchor))}">${label(anchor)}</a>`;
+    return label('link');
+  };
+
+  return { html: render(document.children[0]!), headings };
+}

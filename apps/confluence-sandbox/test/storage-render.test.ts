@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderStorage, type RenderContext } from '../src/ui/storage-render.js';
+import { parseCql } from '../src/cql/parse.js';
+import { checkStorageXhtml } from '../src/xhtml.js';
+
+const ctx: RenderContext = {
+  spaceKey: 'DEV',
+  resolvePage: (title, space) => (title === 'Known' && space === 'DEV' ? 42 : undefined),
+  attachmentUrl: (filename) => (filename === 'here.png' ? '/ui/attachments/1/here.png' : undefined),
+  children: () => [{ id: 7, title: 'Child <One>' }],
+  pageUrl: (id) => `/ui/pages/${id}`,
+};
+const html = (storage: string) => renderStorage(storage, ctx).html;
+
+describe('storage rendering', () => {
+  it('keeps HTML named entities and CDATA text', () => {
+    expect(html('<p>a&nbsp;b &amp; &copy;</p>')).toBe('<p>a\u00a0b &amp; \u00a9</p>');
+    expect(html('<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[x &nbsp; <y>]]></ac:plain-text-body></ac:structured-macro>')).toContain('x &amp;nbsp; &lt;y&gt;');
+  });
+
+  it('escapes text and drops unsafe links and attributes', () => {
+    const out = html('<p onclick="evil()"><a href="javascript:alert(1)">x</a><span style="x">&lt;script&gt;</span></p>');
+    expect(out).toBe('<p><a>x</a><span>&lt;script&gt;</span></p>');
+  });
+
+  it('resolves page links, marks unresolved ones and missing attachments', () => {
+    expect(html('<ac:link><ri:page ri:content-title="Known"/></ac:link>')).toBe('<a class="page-link" href="/ui/pages/42">Known</a>');
+    expect(html('<ac:link ac:anchor="Part Two"><ri:page ri:content-title="Known"/><ac:link-body><em>go</em></ac:link-body></ac:link>')).toBe(
+      '<a class="page-link" href="/ui/pages/42#part-two"><em>go</em></a>',
+    );
+    expect(html('<ac:link><ri:page ri:content-title="Gone"/></ac:link>')).toContain('class="unresolved-link"');
+    expect(html('<ac:image><ri:attachment ri:filename="gone.png"/></ac:image>')).toContain('attachment not found');
+    expect(html('<ac:image ac:width="100"><ri:attachment ri:filename="here.png"/></ac:image>')).toBe(
+      '<img class="confluence-image" src="/ui/attachments/1/here.png" alt="here.png" width="100">',
+    );
+  });
+
+  it('renders status, children, unknown macros and layouts', () => {
+    expect(html('<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Red</ac:parameter><ac:parameter ac:name="title">down</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro>')).toBe(
+      '<span class="status status-red status-subtle">DOWN</span>',
+    );
+    expect(html('<ac:structured-macro ac:name="children"/>')).toBe('<ul class="children-macro"><li><a href="/ui/pages/7">Child &lt;One&gt;</a></li></ul>');
+    expect(html('<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>')).toContain('Macro <code>jira</code> is not rendered');
+    expect(html('<ac:layout><ac:layout-section ac:type="two_equal"><ac:layout-cell><p>a</p></ac:layout-cell></ac:layout-section></ac:layout>')).toBe(
+      '<div class="layout"><div class="layout-section layout-two_equal"><div class="layout-cell"><p>a</p></div></div></div>',
+    );
+  });
+
+  it('gives headings unique ids and a toc', () => {
+    const out = renderStorage('<ac:structured-macro ac:name="toc"/><h1>Intro</h1><h2>Intro</h2>', ctx);
+    expect(out.headings.map((h) => h.id)).toEqual(['intro', 'intro-2']);
+    expect(out.html).toContain('<h2 id="intro-2">Intro</h2>');
+    expect(out.html).toContain('<a href="#intro-2">Intro</a>');
+  });
+});
+
+describe('CQL parser', () => {
+  it('parses precedence, lists, negation and ordering', () => {
+    expect(parseCql('space = DEV and (title ~ "a b" or label in (x, "y z")) and not type = attachment order by title desc, created')).toEqual({
+      where: {
+        kind: 'and',
+        left: {
+          kind: 'and',
+          left: { kind: 'clause', field: 'space', operator: '=', values: ['DEV'] },
+          right: {
+            kind: 'or',
+            left: { kind: 'clause', field: 'title', operator: '~', values: ['a b'] },
+            right: { kind: 'clause', field: 'label', operator: 'in', values: ['x', 'y z'] },
+          },
+        },
+        right: { kind: 'not', operand: { kind: 'clause', field: 'type', operator: '=', values: ['attachment'] } },
+      },
+      orderBy: [
+        { field: 'title', direction: 'desc' },
+        { field: 'created', direction: 'asc' },
+      ],
+    });
+  });
+
+  it('names the problem in its error', () => {
+    expect(() => parseCql('title = "open')).toThrow('Could not parse cql : title = "open (unterminated string starting at 8)');
+    expect(() => parseCql('title "x"')).toThrow(/expected an operator after 'title'/);
+  });
+});
+
+describe('storage XHTML check', () => {
+  it('reports row and column like Confluence', () => {
+    expect(() => checkStorageXhtml('<p>ok</p>\n<p><b>x</p>')).toThrow(/^Error parsing xhtml: .*\n at \[row,col \{unknown-source\}\]: \[2,\d+\]$/);
+    expect(() => checkStorageXhtml('<p>ok</p>')).not.toThrow();
+    expect(() => checkStorageXhtml('')).not.toThrow();
+  });
+});

@@ -3,11 +3,11 @@ import { DocgenCommand } from '../../docgen-command.js';
 import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
 export default class ConfluenceGet extends DocgenCommand {
-  static override summary = 'Print a page: its storage body, or a readable normalized form with --markdown';
+  static override summary = 'Print a page: its storage body, or Markdown with --markdown';
   static override args = { id: Args.string({ description: 'Page id (the number in the page URL)', required: true }) };
   static override flags = {
     ...connectionFlags,
-    markdown: Flags.boolean({ summary: 'Convert the storage body to readable text (the normalized form docgen diffs)', default: false }),
+    markdown: Flags.boolean({ summary: 'Convert the storage body to Markdown', default: false }),
   };
 
   async run(): Promise<{ id: string; title: string; version: number; parentId?: string; body: string; format: string }> {
@@ -19,11 +19,9 @@ export default class ConfluenceGet extends DocgenCommand {
       let body = page.body ?? '';
       let format = 'storage';
       if (flags.markdown) {
-        const mod = (await import('@docgen/markdown-storage')) as unknown as Record<string, unknown>;
-        const toMarkdown = (mod.storageToMarkdown ?? mod.toMarkdown ?? mod.fromStorage) as ((s: string) => string) | undefined;
-        const { loadConverter } = await import('@docgen/publisher');
-        body = toMarkdown ? toMarkdown(body) : (await loadConverter()).normalizeStorage(body);
-        format = toMarkdown ? 'markdown' : 'normalized';
+        const { storageToMarkdown } = await import('@docgen/publisher');
+        body = await storageToMarkdown(body);
+        format = 'markdown';
       }
       if (!json) {
         this.log(`# ${page.title}  (page ${page.id}, version ${page.version.number})\n`);

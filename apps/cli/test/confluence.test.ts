@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runCli } from '@docgen/test-support';
+import { Publisher } from '@docgen/publisher';
+import { makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+
+/** `docgen confluence check|spaces|get|search` against the sandbox, both dialects, with --json. */
+describe('docgen confluence', () => {
+  let sandbox: TestSandbox;
+  const env = (path = '/wiki') => ({ CONFLUENCE_URL: `${sandbox.url}${path}`, CONFLUENCE_USER: USER, CONFLUENCE_API_TOKEN: TOKEN, CONFLUENCE_SPACE_KEY: 'DEV' });
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    const result = await new Publisher({ url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' }).publish(makeTree(30, { prefix: 'read' }));
+    expect(result.ok).toBe(true);
+  });
+  afterAll(() => sandbox.close());
+
+  it('check: authentication, space, create permission', async () => {
+    const result = await runCli(['confluence', 'check', '--json'], { env: env() });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ ok: true, flavor: 'cloud', space: { key: 'DEV' } });
+    const text = await runCli(['confluence', 'check'], { env: env('') });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/✓ authenticated as .* \(datacenter\)/);
+    expect(text.stdout).toMatch(/✓ space DEV/);
+  });
+
+  it('check: a wrong token and a missing space are said in words', async () => {
+    const auth = await runCli(['confluence', 'check'], { env: { ...env(), CONFLUENCE_API_TOKEN: 'not-the-token' } });
+    expect(auth.code).toBe(1);
+    expect(auth.stderr).toMatch(/authentication failed: GET \/wiki\/rest\/api\/user\/current answered 401/);
+    const space = await runCli(['confluence', 'check', '--confluence-space', 'NOPE'], { env: env() });
+    expect(space.code).toBe(1);
+    expect(space.stderr).toMatch(/space not found/);
+  });
+
+  it('spaces', async () => {
+    const result = await runCli(['confluence', 'spaces', '--json'], { env: env() });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).spaces.map((s: { key: string }) => s.key)).toContain('DEV');
+  });
+
+  it('search follows pagination, get prints storage or a readable form', async () => {
+    const search = await runCli(['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'], { env: env() });
+    expect(search.code).toBe(0);
+    const found = JSON.parse(search.stdout);
+    expect(found.results).toHaveLength(12);
+    expect(found.requests).toBeGreaterThanOrEqual(3);
+    const id = found.results[0].id;
+    const storage = await runCli(['confluence', 'get', id, '--json'], { env: env('') });
+    expect(storage.code).toBe(0);
+    const page = JSON.parse(storage.stdout);
+    expect(page.format).toBe('storage');
+    expect(page.body).toContain('<table>');
+    const readable = await runCli(['confluence', 'get', id, '--markdown'], { env: env() });
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain(`# ${page.title}`);
+    expect(readable.stdout).not.toContain('<table>');
+    expect(readable.stdout).toMatch(/\| a \| b \|/);
+    expect(readable.stdout).toContain('```typescript\nconst n = ');
+  });
+});

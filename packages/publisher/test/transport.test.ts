@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { assertSafeTransport, ConfluenceError, Redactor, resolveEndpoint, Transport, UncertainWriteError, parseRetryAfter } from '../src/index.js';
+
+/** A real HTTP server on loopback whose answers a test scripts request by request. */
+async function scripted(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void): Promise<{ url: string; server: Server; hits: () => number }> {
+  let n = 0;
+  const server = createServer((req, res) => handler(req, res, n++));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, hits: () => n };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+const auth = { kind: 'basic' as const, user: 'me@example.com', token: 'TOKEN-abcdef-123456' };
+
+describe('Transport', () => {
+  it('waits out Retry-After on 429, for every request in flight', async () => {
+    const s = await scripted((_req, res, n) => {
+      if (n === 0) {
+        res.writeHead(429, { 'Retry-After': '1', 'Content-Type': 'application/json' });
+        res.end('{"message":"Rate limit exceeded"}');
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"ok":true}');
+      }
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 1 });
+    const started = Date.now();
+    const response = await transport.request({ method: 'GET', url: `${s.url}/x`, what: 'x' });
+    expect(response.body).toEqual({ ok: true });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(transport.stats).toMatchObject({ reads: 2, retries: 1, rateLimited: 1 });
+  });
+
+  it('retries idempotent requests through connection resets and 5xx', async () => {
+    const s = await scripted((req, res, n) => {
+      if (n === 0) return req.socket.destroy();
+      if (n === 1) {
+        res.writeHead(502);
+        return res.end('bad gateway');
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"done":1}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 1 });
+    expect((await transport.request({ method: 'PUT', url: `${s.url}/p`, json: {}, what: 'p' })).body).toEqual({ done: 1 });
+    expect(s.hits()).toBe(3);
+  });
+
+  it('never repeats a create blindly: a reset POST is an UncertainWriteError', async () => {
+    const s = await scripted((req) => req.socket.destroy());
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 1 });
+    await expect(transport.request({ method: 'POST', url: `${s.url}/pages`, json: {}, idempotent: false, what: 'new page' })).rejects.toBeInstanceOf(UncertainWriteError);
+    expect(s.hits()).toBe(1);
+  });
+
+  it('retries a POST that was answered 429 (not processed)', async () => {
+    const s = await scripted((_req, res, n) => {
+      res.writeHead(n === 0 ? 429 : 200, { 'Retry-After': '0', 'Content-Type': 'application/json' });
+      res.end('{}');
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth, baseDelayMs: 1 });
+    await transport.request({ method: 'POST', url: `${s.url}/pages`, json: {}, idempotent: false, what: 'new page' });
+    expect(s.hits()).toBe(2);
+  });
+
+  it('turns errors into words with the status and Atlassian\'s message, never the token', async () => {
+    const s = await scripted((req, res) => {
+      res.writeHead(req.url?.startsWith('/403') ? 403 : 401, { 'Content-Type': 'application/json' });
+      // A server that echoes the credentials back must not leak them either.
+      res.end(JSON.stringify({ statusCode: 401, message: `Bad credentials: ${req.headers.authorization}`, reason: 'Unauthorized' }));
+    });
+    servers.push(s.server);
+    const lines: string[] = [];
+    const transport = new Transport({ auth, trace: (l) => lines.push(l) });
+    const error = (await transport.request({ method: 'GET', url: `${s.url}/401`, what: 'the current user' }).catch((e) => e)) as ConfluenceError;
+    expect(error).toBeInstanceOf(ConfluenceError);
+    expect(error.code).toBe('DG_CONFLUENCE_AUTH');
+    expect(error.message).toMatch(/^authentication failed: GET \/401 answered 401 — Bad credentials: Basic \*\*\*/);
+    const forbidden = (await transport.request({ method: 'POST', url: `${s.url}/403`, json: {}, what: 'space DEV' }).catch((e) => e)) as ConfluenceError;
+    expect(forbidden.code).toBe('DG_CONFLUENCE_PERMISSION');
+    expect(forbidden.message).toContain('"add/edit" permission for space DEV');
+    const basic = Buffer.from(`${auth.user}:${auth.token}`).toString('base64');
+    for (const text of [error.message, forbidden.message, ...lines]) {
+      expect(text).not.toContain(auth.token);
+      expect(text).not.toContain(basic);
+    }
+  });
+
+  it('holds requests while X-RateLimit-Remaining is 0 until the reset time', async () => {
+    const reset = new Date(Date.now() + 800).toISOString();
+    const s = await scripted((_req, res, n) => {
+      res.writeHead(200, n === 0 ? { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } : {});
+      res.end();
+    });
+    servers.push(s.server);
+    const transport = new Transport({ auth });
+    await transport.request({ method: 'GET', url: `${s.url}/a`, what: 'a' });
+    const started = Date.now();
+    await transport.request({ method: 'GET', url: `${s.url}/b`, what: 'b' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+  });
+
+  it('parses Retry-After as seconds or a date', () => {
+    expect(parseRetryAfter('3')).toBe(3000);
+    expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+  });
+});
+
+describe('endpoints and safety', () => {
+  it('understands site URLs, pasted API URLs, gateway URLs and Data Center context paths', async () => {
+    expect(await resolveEndpoint('https://acme.atlassian.net')).toMatchObject({ flavor: 'cloud', v2: 'https://acme.atlassian.net/wiki/api/v2', v1: 'https://acme.atlassian.net/wiki/rest/api' });
+    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/rest/api/')).toMatchObject({ base: 'https://acme.atlassian.net/wiki' });
+    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/spaces/DOCS/pages/123/Title')).toMatchObject({ base: 'https://acme.atlassian.net/wiki' });
+    expect(await resolveEndpoint('https://api.atlassian.com/ex/confluence/abc-123')).toMatchObject({ flavor: 'cloud', v2: 'https://api.atlassian.com/ex/confluence/abc-123/wiki/api/v2' });
+    expect(await resolveEndpoint('https://confluence.acme.com/confluence/')).toEqual({ flavor: 'datacenter', base: 'https://confluence.acme.com/confluence', v1: 'https://confluence.acme.com/confluence/rest/api' });
+  });
+
+  it('discovers the cloud id through /_edge/tenant_info for the gateway', async () => {
+    const s = await scripted((req, res) => {
+      res.writeHead(req.url === '/_edge/tenant_info' ? 200 : 404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ cloudId: 'c0ffee-42' }));
+    });
+    servers.push(s.server);
+    const endpoint = await resolveEndpoint(`${s.url}/wiki`, { flavor: 'cloud', gateway: true, gatewayOrigin: 'https://api.atlassian.com' });
+    expect(endpoint.v2).toBe('https://api.atlassian.com/ex/confluence/c0ffee-42/wiki/api/v2');
+  });
+
+  it('refuses credentials over plain http except to this machine', () => {
+    expect(() => assertSafeTransport('http://confluence.acme.com', auth)).toThrow(/refusing to send credentials over http/);
+    for (const local of ['http://localhost:8090', 'http://127.0.0.1:1', 'http://[::1]:8090']) expect(() => assertSafeTransport(local, auth)).not.toThrow();
+    expect(() => assertSafeTransport('https://confluence.acme.com', auth)).not.toThrow();
+  });
+
+  it('redacts tokens and any Authorization value', () => {
+    const redactor = new Redactor(['super-secret-token']);
+    expect(redactor.redact('token=super-secret-token; Authorization: Bearer abcdefghijkl')).toBe('token=***; Authorization: Bearer ***');
+  });
+});

@@ -8,11 +8,19 @@ import { repoRoot, runCli } from '@docgen/test-support';
 const auth = 'Basic ' + Buffer.from('dev@example.com:sandbox-token').toString('base64');
 
 /** Start `docgen sandbox start`, wait for its first JSON line, hand it to `use`, then Ctrl-C it. */
-async function withRunningSandbox(args: string[], cwd: string, use: (info: { url: string; dataDir: string }) => Promise<void>) {
-  const child = spawn(process.execPath, [join(repoRoot, 'apps', 'cli', 'bin', 'run.js'), 'sandbox', 'start', '--json', ...args], {
-    cwd,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+async function withRunningSandbox(
+  args: string[],
+  cwd: string,
+  use: (info: { url: string; dataDir: string }) => Promise<void>,
+) {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'apps', 'cli', 'bin', 'run.js'), 'sandbox', 'start', '--json', ...args],
+    {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -46,13 +54,24 @@ describe('docgen sandbox start', () => {
     try {
       let pageId = '';
       await withRunningSandbox(['--port', '0', '--data', 'store'], dir, async (info) => {
-        expect(info).toMatchObject({ ok: true, event: 'started', spaces: ['DEV'], users: [{ email: 'dev@example.com', token: 'sandbox-token' }] });
+        expect(info).toMatchObject({
+          ok: true,
+          event: 'started',
+          spaces: ['DEV'],
+          users: [{ email: 'dev@example.com', token: 'sandbox-token' }],
+        });
         expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-        const spaces = await (await fetch(`${info.url}/wiki/api/v2/spaces?keys=DEV`, { headers: { authorization: auth } })).json();
+        const spaces = await (
+          await fetch(`${info.url}/wiki/api/v2/spaces?keys=DEV`, { headers: { authorization: auth } })
+        ).json();
         const created = await fetch(`${info.url}/wiki/api/v2/pages`, {
           method: 'POST',
           headers: { authorization: auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ spaceId: spaces.results[0].id, title: 'Kept', body: { representation: 'storage', value: '<p>kept</p>' } }),
+          body: JSON.stringify({
+            spaceId: spaces.results[0].id,
+            title: 'Kept',
+            body: { representation: 'storage', value: '<p>kept</p>' },
+          }),
         });
         expect(created.status).toBe(200);
         pageId = (await created.json()).id;
@@ -62,7 +81,9 @@ describe('docgen sandbox start', () => {
       });
       expect(existsSync(join(dir, 'store', 'sandbox.db'))).toBe(true);
       await withRunningSandbox(['--port', '0', '--data', 'store', '--test-mode'], dir, async (info) => {
-        const page = await fetch(`${info.url}/rest/api/content/${pageId}?expand=body.storage`, { headers: { authorization: auth } });
+        const page = await fetch(`${info.url}/rest/api/content/${pageId}?expand=body.storage`, {
+          headers: { authorization: auth },
+        });
         expect((await page.json()).body.storage.value).toBe('<p>kept</p>');
         expect((await fetch(`${info.url}/__sandbox/requests`)).status).toBe(200);
       });

@@ -15,7 +15,8 @@ function same(a: string, b: string): boolean {
  */
 export function authenticate(request: FastifyRequest, users: SandboxUser[]): SandboxUser {
   const header = request.headers.authorization;
-  if (!header) throw new ApiError(401, 'This request requires authentication', { 'WWW-Authenticate': 'Basic realm="Confluence"' });
+  if (!header)
+    throw new ApiError(401, 'This request requires authentication', { 'WWW-Authenticate': 'Basic realm="Confluence"' });
   const [scheme, credentials = ''] = header.split(/\s+/, 2);
   if (/^basic$/i.test(scheme ?? '')) {
     const decoded = Buffer.from(credentials, 'base64').toString('utf8');

@@ -31,7 +31,12 @@ export interface SandboxConfig {
 export const defaultConfig: SandboxConfig = {
   spaces: [{ key: 'DEV', name: 'Development' }],
   users: [
-    { email: 'dev@example.com', token: 'sandbox-token', displayName: 'Sandbox Developer', permissions: { DEV: 'write' } },
+    {
+      email: 'dev@example.com',
+      token: 'sandbox-token',
+      displayName: 'Sandbox Developer',
+      permissions: { DEV: 'write' },
+    },
   ],
 };
 
@@ -78,7 +83,8 @@ export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): 
   });
   (users as unknown[]).forEach((user, i) => {
     const u = user as SandboxUserConfig;
-    if (!u || typeof u.email !== 'string' || !u.email.includes('@')) fail(`users[${i}].email`, 'must be an email address');
+    if (!u || typeof u.email !== 'string' || !u.email.includes('@'))
+      fail(`users[${i}].email`, 'must be an email address');
     if (typeof u.token !== 'string' || u.token.length === 0) fail(`users[${i}].token`, 'must be a non-empty string');
     for (const [key, permission] of Object.entries(u.permissions ?? {})) {
       if (!['none', 'read', 'write'].includes(permission)) {
@@ -113,7 +119,9 @@ export function toUsers(config: SandboxConfig): SandboxUser[] {
     email: u.email,
     displayName: u.displayName ?? u.email.split('@')[0]!,
     token: u.token,
-    permissions: Object.fromEntries(Object.entries(u.permissions ?? {}).map(([k, v]) => [k === '*' ? k : k.toUpperCase(), v])),
+    permissions: Object.fromEntries(
+      Object.entries(u.permissions ?? {}).map(([k, v]) => [k === '*' ? k : k.toUpperCase(), v]),
+    ),
   }));
 }
 

@@ -59,12 +59,22 @@ export function canWrite(user: SandboxUser, space: SpaceRow): boolean {
 }
 
 /** Space the user may read, or 404 (Confluence hides what you cannot see). */
-export function readableSpace(ctx: SandboxContext, user: SandboxUser, space: SpaceRow | undefined, what: string): SpaceRow {
+export function readableSpace(
+  ctx: SandboxContext,
+  user: SandboxUser,
+  space: SpaceRow | undefined,
+  what: string,
+): SpaceRow {
   if (!space || !canRead(user, space)) throw new ApiError(404, `No space found with ${what}`);
   return space;
 }
 
-export function writableSpace(ctx: SandboxContext, user: SandboxUser, space: SpaceRow | undefined, what: string): SpaceRow {
+export function writableSpace(
+  ctx: SandboxContext,
+  user: SandboxUser,
+  space: SpaceRow | undefined,
+  what: string,
+): SpaceRow {
   const readable = readableSpace(ctx, user, space, what);
   if (!canWrite(user, readable)) {
     throw new ApiError(403, `User ${user.email} is not permitted to add or edit content in space ${readable.key}`);

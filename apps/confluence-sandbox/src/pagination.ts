@@ -4,7 +4,12 @@ import { ApiError } from './errors.js';
 type Query = Record<string, string | undefined>;
 
 /** v2: `limit` 1–250 (default 25) and an opaque `cursor`; the next page goes in `Link` and `_links.next`. */
-export function v2Page<T>(request: FastifyRequest, reply: FastifyReply, items: T[], base: string): { results: T[]; _links: Record<string, string> } {
+export function v2Page<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  items: T[],
+  base: string,
+): { results: T[]; _links: Record<string, string> } {
   const query = request.query as Query;
   const limit = parseLimit(query.limit, 25, 250);
   const offset = decodeCursor(query.cursor);
@@ -30,7 +35,8 @@ export function v1Page<T>(
   const query = request.query as Query;
   const limit = parseLimit(query.limit, 25, maxLimit);
   const start = query.start === undefined ? 0 : Number(query.start);
-  if (!Number.isInteger(start) || start < 0) throw new ApiError(400, `start must be a non-negative integer, got '${query.start}'`);
+  if (!Number.isInteger(start) || start < 0)
+    throw new ApiError(400, `start must be a non-negative integer, got '${query.start}'`);
   const results = items.slice(start, start + limit);
   const url = new URL(request.url, 'http://sandbox');
   const self = links.base.replace(/\/wiki$/, '') + url.pathname + url.search;

@@ -64,7 +64,10 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
 
   app.setNotFoundHandler((request, reply) => {
     const family = familyOf(request.url);
-    const message = family === 'other' ? `No route ${request.method} ${request.url.split('?')[0]}` : 'null for uri: ' + request.url.split('?')[0];
+    const message =
+      family === 'other'
+        ? `No route ${request.method} ${request.url.split('?')[0]}`
+        : 'null for uri: ' + request.url.split('?')[0];
     return reply.code(404).send(errorBody(family, 404, family === 'v2' ? reasonPhrase(404) : message));
   });
 
@@ -101,7 +104,9 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
       case 'reset':
         logRequest(ctx, request, 0);
         reply.hijack();
-        request.raw.socket.resetAndDestroy?.() ?? request.raw.socket.destroy();
+        // RST rather than FIN where the runtime can (Node >= 16.17), so clients see ECONNRESET.
+        if (typeof request.raw.socket.resetAndDestroy === 'function') request.raw.socket.resetAndDestroy();
+        else request.raw.socket.destroy();
         return;
       case 'race': {
         const id = /\/(?:pages|content)\/(\d+)/.exec(path)?.[1];

@@ -18,7 +18,10 @@ export function checkStorageXhtml(value: string): void {
     const column = line === 1 ? Math.max(1, col - WRAPPER_OPEN.length) : col;
     const message = msg
       .replace(/'ac:confluence'/g, 'end of document')
-      .replace(/line 1, col (\d+)/g, (_all: string, c: string) => `line 1, col ${Math.max(1, Number(c) - WRAPPER_OPEN.length)}`);
+      .replace(
+        /line 1, col (\d+)/g,
+        (_all: string, c: string) => `line 1, col ${Math.max(1, Number(c) - WRAPPER_OPEN.length)}`,
+      );
     throw xhtmlError(message, line, column);
   }
   const unknown = findUndeclaredEntity(value);

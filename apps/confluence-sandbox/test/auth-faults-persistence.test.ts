@@ -6,7 +6,11 @@ import { startSandbox, type Sandbox, type SandboxConfig } from '@docgen/confluen
 import { Api, basic } from './http.js';
 
 const config: SandboxConfig = {
-  spaces: [{ key: 'DEV', name: 'Development' }, { key: 'OPS', name: 'Operations' }, { key: 'SECRET', name: 'Secret' }],
+  spaces: [
+    { key: 'DEV', name: 'Development' },
+    { key: 'OPS', name: 'Operations' },
+    { key: 'SECRET', name: 'Secret' },
+  ],
   users: [
     { email: 'dev@example.com', token: 'sandbox-token', permissions: { DEV: 'write', OPS: 'read' } },
     { email: 'reader@example.com', token: 'read-token', permissions: { '*': 'read', SECRET: 'none' } },
@@ -46,9 +50,18 @@ describe('auth and permissions', () => {
     expect(spaces.body.results.map((s: { key: string }) => s.key).sort()).toEqual(['DEV', 'OPS']);
     expect((await reader.get('/rest/api/space/SECRET')).status).toBe(404);
     const ops = await reader.get('/wiki/api/v2/spaces?keys=OPS');
-    const write = await reader.post('/wiki/api/v2/pages', { spaceId: ops.body.results[0].id, title: 'Nope', body: { representation: 'storage', value: '<p/>' } });
+    const write = await reader.post('/wiki/api/v2/pages', {
+      spaceId: ops.body.results[0].id,
+      title: 'Nope',
+      body: { representation: 'storage', value: '<p/>' },
+    });
     expect(write.status).toBe(403);
-    const devWriteOps = await dev.post('/rest/api/content', { type: 'page', title: 'Nope', space: { key: 'OPS' }, body: { storage: { value: '<p/>', representation: 'storage' } } });
+    const devWriteOps = await dev.post('/rest/api/content', {
+      type: 'page',
+      title: 'Nope',
+      space: { key: 'OPS' },
+      body: { storage: { value: '<p/>', representation: 'storage' } },
+    });
     expect(devWriteOps.status).toBe(403);
     // dev cannot see SECRET at all: its homepage is a 404, not a 403.
     const secretHome = await reader.as('Bearer read-token').get('/wiki/api/v2/spaces?keys=SECRET');
@@ -78,7 +91,14 @@ describe('test mode: faults, request log, reset', () => {
 
   it('answers 429 with Retry-After for the matching method and path, count times', async () => {
     await api.delete('/__sandbox/faults');
-    await addFault({ fault: 'status', status: 429, retryAfter: 3, method: 'GET', path: '^/wiki/api/v2/spaces$', count: 2 });
+    await addFault({
+      fault: 'status',
+      status: 429,
+      retryAfter: 3,
+      method: 'GET',
+      path: '^/wiki/api/v2/spaces$',
+      count: 2,
+    });
     const first = await api.get('/wiki/api/v2/spaces');
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('3');
@@ -115,7 +135,9 @@ describe('test mode: faults, request log, reset', () => {
     await expect(api.get('/wiki/api/v2/pages')).rejects.toThrow();
     expect((await api.get('/wiki/api/v2/pages')).status).toBe(200);
     const log = await api.get('/__sandbox/requests');
-    expect(log.body.requests.some((r: { status: number; fault?: string }) => r.status === 0 && r.fault?.endsWith(':reset'))).toBe(true);
+    expect(
+      log.body.requests.some((r: { status: number; fault?: string }) => r.status === 0 && r.fault?.endsWith(':reset')),
+    ).toBe(true);
   });
 
   it('simulates a concurrent edit so an update meets a real 409', async () => {
@@ -153,7 +175,9 @@ describe('test mode: faults, request log, reset', () => {
     await api.get('/wiki/api/v2/pages/1');
     await api.as(undefined).get('/rest/api/space');
     const log = await api.get(`/__sandbox/requests?since=${mark}`);
-    expect(log.body.requests.map((r: { method: string; path: string; status: number }) => [r.method, r.path, r.status])).toEqual([
+    expect(
+      log.body.requests.map((r: { method: string; path: string; status: number }) => [r.method, r.path, r.status]),
+    ).toEqual([
       ['GET', '/wiki/api/v2/spaces', 200],
       ['GET', '/wiki/api/v2/pages/1', 404],
       ['GET', '/rest/api/space', 401],
@@ -211,12 +235,20 @@ describe('persistence', () => {
 
   it('reads users and spaces from a config file, with a clear error for a bad one', async () => {
     const file = join(dir, 'sandbox.json');
-    writeFileSync(file, JSON.stringify({ spaces: [{ key: 'DOCS', name: 'Docs' }], users: [{ email: 'a@b.c', token: 't', permissions: { DOCS: 'write' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        spaces: [{ key: 'DOCS', name: 'Docs' }],
+        users: [{ email: 'a@b.c', token: 't', permissions: { DOCS: 'write' } }],
+      }),
+    );
     const sandbox = await startSandbox({ configFile: file });
     const api = new Api(sandbox.url, basic('a@b.c', 't'));
     expect((await api.get('/rest/api/space/DOCS')).status).toBe(200);
     await sandbox.close();
     writeFileSync(file, JSON.stringify({ users: [{ email: 'nope', token: 't' }] }));
-    await expect(startSandbox({ configFile: file })).rejects.toThrow(`${file}: users[0].email must be an email address`);
+    await expect(startSandbox({ configFile: file })).rejects.toThrow(
+      `${file}: users[0].email must be an email address`,
+    );
   });
 });

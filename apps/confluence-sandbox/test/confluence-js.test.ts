@@ -50,20 +50,36 @@ describe('confluence.js 2.x against the sandbox', () => {
         body: { storage: { value: '<p>stale</p>', representation: 'storage' } },
       }),
       // confluence.js rejects with the parsed v1 error envelope.
-    ).rejects.toMatchObject({ statusCode: 409, message: 'Version must be incremented on update. Current version is: 2' });
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      message: 'Version must be incremented on update. Current version is: 2',
+    });
 
-    const labels = await client.contentLabels.addLabelsToContent({ id: created.id, body: [{ prefix: 'global', name: 'from-client' }] });
+    const labels = await client.contentLabels.addLabelsToContent({
+      id: created.id,
+      body: [{ prefix: 'global', name: 'from-client' }],
+    });
     expect(labels.results.map((l) => l.name)).toEqual(['from-client']);
 
-    const found = await client.search.searchByCQL({ cql: 'space = DEV and label = "from-client" and title ~ "confluence.js"' });
+    const found = await client.search.searchByCQL({
+      cql: 'space = DEV and label = "from-client" and title ~ "confluence.js"',
+    });
     expect(found.results.map((r) => r.content?.id)).toEqual([created.id]);
 
     const attachments = await client.contentAttachments.createAttachments({
       id: created.id,
-      attachments: { file: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), filename: 'diagram.svg', contentType: 'image/svg+xml', minorEdit: true, comment: 'from the client' },
+      attachments: {
+        file: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+        filename: 'diagram.svg',
+        contentType: 'image/svg+xml',
+        minorEdit: true,
+        comment: 'from the client',
+      },
     });
     expect(attachments.results[0]).toMatchObject({ title: 'diagram.svg', type: 'attachment' });
     const listed = await client.contentAttachments.getAttachments({ id: created.id });
-    expect(listed.results.map((a) => [a.title, (a as { extensions?: { comment?: string } }).extensions?.comment])).toEqual([['diagram.svg', 'from the client']]);
+    expect(
+      listed.results.map((a) => [a.title, (a as { extensions?: { comment?: string } }).extensions?.comment]),
+    ).toEqual([['diagram.svg', 'from the client']]);
   });
 });

@@ -30,9 +30,16 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     const parent = await api.createPage('Conformance Parent', '<p>parent</p>');
     const child = await api.createPage('Conformance Child', '<p>child</p>', { parentId: parent.body.id });
     await api.updatePage(child.body.id, 'Conformance Child', '<p>child v2</p>', 2);
-    const property = await api.post(`/wiki/api/v2/pages/${child.body.id}/properties`, { key: 'docgen', value: { hash: 'abc' } });
+    const property = await api.post(`/wiki/api/v2/pages/${child.body.id}/properties`, {
+      key: 'docgen',
+      value: { hash: 'abc' },
+    });
     await api.post(`/rest/api/content/${child.body.id}/label`, [{ prefix: 'global', name: 'docgen' }]);
-    const upload = await api.post(`/rest/api/content/${child.body.id}/child/attachment`, attachmentForm('a.txt', 'hello'), { 'X-Atlassian-Token': 'no-check' });
+    const upload = await api.post(
+      `/rest/api/content/${child.body.id}/child/attachment`,
+      attachmentForm('a.txt', 'hello'),
+      { 'X-Atlassian-Token': 'no-check' },
+    );
     ids = {
       space: space.id,
       parent: parent.body.id,
@@ -59,13 +66,21 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
         }
         const result = spec.check(call.method, call.path, reply.status, reply.body);
         failures.push(...result.errors.map((e) => `${label}: ${e}`));
-        drift.push(...result.undocumented.map((field) => `${call.method} ${spec.template(call.method, call.path)} ${field.replace(/\[\d+\]/g, '[]')}`));
+        drift.push(
+          ...result.undocumented.map(
+            (field) => `${call.method} ${spec.template(call.method, call.path)} ${field.replace(/\[\d+\]/g, '[]')}`,
+          ),
+        );
       }
       // Cloud specs describe the wire format closely: print every field they lack. The DC spec
       // is generated from Java models (no _links/_expandable on most types): print a count.
       const unique = [...new Set(drift)];
-      if (unique.length && name !== 'dc') console.log(`${name}: fields the spec does not describe\n  ${unique.join('\n  ')}`);
-      if (unique.length && name === 'dc') console.log(`dc: ${unique.length} response fields are not in the DC 10.0.3 models, e.g. ${unique.slice(0, 3).join('; ')}`);
+      if (unique.length && name !== 'dc')
+        console.log(`${name}: fields the spec does not describe\n  ${unique.join('\n  ')}`);
+      if (unique.length && name === 'dc')
+        console.log(
+          `dc: ${unique.length} response fields are not in the DC 10.0.3 models, e.g. ${unique.slice(0, 3).join('; ')}`,
+        );
       if (spec.notes.length) console.log(`${name}: spec notes\n  ${[...new Set(spec.notes)].join('\n  ')}`);
       expect(failures).toEqual([]);
     });
@@ -77,18 +92,48 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: `/wiki/api/v2/spaces/${ids.space}/pages` },
     { method: 'GET', path: `/wiki/api/v2/pages?space-id=${ids.space}&title=Conformance%20Child&body-format=storage` },
     { method: 'GET', path: `/wiki/api/v2/pages?limit=1` },
-    { method: 'POST', path: '/wiki/api/v2/pages', body: { spaceId: ids.space, status: 'current', title: 'Conformance Created', body: { representation: 'storage', value: '<p>c</p>' } } },
-    { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}?body-format=storage&include-labels=true&include-properties=true&include-versions=true` },
-    { method: 'PUT', path: `/wiki/api/v2/pages/${ids.parent}`, body: { id: ids.parent, status: 'current', title: 'Conformance Parent', body: { representation: 'storage', value: '<p>p2</p>' }, version: { number: 2, message: 'm' } } },
+    {
+      method: 'POST',
+      path: '/wiki/api/v2/pages',
+      body: {
+        spaceId: ids.space,
+        status: 'current',
+        title: 'Conformance Created',
+        body: { representation: 'storage', value: '<p>c</p>' },
+      },
+    },
+    {
+      method: 'GET',
+      path: `/wiki/api/v2/pages/${ids.child}?body-format=storage&include-labels=true&include-properties=true&include-versions=true`,
+    },
+    {
+      method: 'PUT',
+      path: `/wiki/api/v2/pages/${ids.parent}`,
+      body: {
+        id: ids.parent,
+        status: 'current',
+        title: 'Conformance Parent',
+        body: { representation: 'storage', value: '<p>p2</p>' },
+        version: { number: 2, message: 'm' },
+      },
+    },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.parent}/direct-children` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.parent}/children` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.parent}/descendants` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/ancestors` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/versions` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/properties` },
-    { method: 'POST', path: `/wiki/api/v2/pages/${ids.child}/properties`, body: { key: 'another', value: ['one', 'two'] } },
+    {
+      method: 'POST',
+      path: `/wiki/api/v2/pages/${ids.child}/properties`,
+      body: { key: 'another', value: ['one', 'two'] },
+    },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/properties/${ids.property}` },
-    { method: 'PUT', path: `/wiki/api/v2/pages/${ids.child}/properties/${ids.property}`, body: { key: 'docgen', value: { hash: 'def' }, version: { number: 2 } } },
+    {
+      method: 'PUT',
+      path: `/wiki/api/v2/pages/${ids.child}/properties/${ids.property}`,
+      body: { key: 'docgen', value: { hash: 'def' }, version: { number: 2 } },
+    },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/labels` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/attachments` },
     { method: 'GET', path: `/wiki/api/v2/attachments/att${ids.attachment}` },
@@ -97,11 +142,26 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
   run('v1', '', () => [
     { method: 'GET', path: '/wiki/rest/api/user/current' },
     { method: 'GET', path: `/wiki/rest/api/search?cql=${encodeURIComponent('space = DEV and label = docgen')}` },
-    { method: 'GET', path: `/wiki/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=version` },
+    {
+      method: 'GET',
+      path: `/wiki/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=version`,
+    },
     { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/label`, body: [{ prefix: 'global', name: 'more' }] },
-    { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/child/attachment`, form: () => attachmentForm('b.txt', 'b') },
-    { method: 'PUT', path: `/wiki/rest/api/content/${ids.child}/child/attachment`, form: () => attachmentForm('b.txt', 'b2') },
-    { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/child/attachment/${ids.attachment}/data`, form: () => attachmentForm('a.txt', 'a2') },
+    {
+      method: 'POST',
+      path: `/wiki/rest/api/content/${ids.child}/child/attachment`,
+      form: () => attachmentForm('b.txt', 'b'),
+    },
+    {
+      method: 'PUT',
+      path: `/wiki/rest/api/content/${ids.child}/child/attachment`,
+      form: () => attachmentForm('b.txt', 'b2'),
+    },
+    {
+      method: 'POST',
+      path: `/wiki/rest/api/content/${ids.child}/child/attachment/${ids.attachment}/data`,
+      form: () => attachmentForm('a.txt', 'a2'),
+    },
   ]);
 
   // Cloud removed these GETs from the current v1 spec (v2 replaces them); the 2021 spec has them.
@@ -111,25 +171,70 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: `/wiki/rest/api/content/${ids.child}/version` },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.child}/label` },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.child}/child/attachment` },
-    { method: 'POST', path: '/wiki/rest/api/content', body: { type: 'page', title: 'Conformance v1', space: { key: 'DEV' }, ancestors: [{ id: ids.parent }], body: { storage: { value: '<p>v1</p>', representation: 'storage' } } } },
-    { method: 'GET', path: `/wiki/rest/api/content/${ids.child}?expand=body.storage,version,ancestors,space,history,metadata.labels,children.page,container` },
+    {
+      method: 'POST',
+      path: '/wiki/rest/api/content',
+      body: {
+        type: 'page',
+        title: 'Conformance v1',
+        space: { key: 'DEV' },
+        ancestors: [{ id: ids.parent }],
+        body: { storage: { value: '<p>v1</p>', representation: 'storage' } },
+      },
+    },
+    {
+      method: 'GET',
+      path: `/wiki/rest/api/content/${ids.child}?expand=body.storage,version,ancestors,space,history,metadata.labels,children.page,container`,
+    },
     { method: 'GET', path: `/wiki/rest/api/content?spaceKey=DEV&title=Conformance%20Child&expand=version` },
-    { method: 'PUT', path: `/wiki/rest/api/content/${ids.child}`, body: { type: 'page', title: 'Conformance Child', version: { number: 3 }, body: { storage: { value: '<p>v3</p>', representation: 'storage' } } } },
+    {
+      method: 'PUT',
+      path: `/wiki/rest/api/content/${ids.child}`,
+      body: {
+        type: 'page',
+        title: 'Conformance Child',
+        version: { number: 3 },
+        body: { storage: { value: '<p>v3</p>', representation: 'storage' } },
+      },
+    },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.parent}/child?expand=page` },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.parent}/child/page` },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.child}/property` },
     { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/property`, body: { key: 'v1prop', value: { a: 1 } } },
     { method: 'GET', path: `/wiki/rest/api/content/${ids.child}/property/v1prop` },
-    { method: 'PUT', path: `/wiki/rest/api/content/${ids.child}/property/v1prop`, body: { key: 'v1prop', value: { a: 2 }, version: { number: 2 } } },
+    {
+      method: 'PUT',
+      path: `/wiki/rest/api/content/${ids.child}/property/v1prop`,
+      body: { key: 'v1prop', value: { a: 2 }, version: { number: 2 } },
+    },
   ]);
 
   run('dc', '', () => [
     { method: 'GET', path: '/rest/api/space?spaceKey=DEV' },
     { method: 'GET', path: '/rest/api/space/DEV' },
-    { method: 'POST', path: '/rest/api/content', body: { type: 'page', title: 'Conformance DC', space: { key: 'DEV' }, ancestors: [{ id: ids.parent }], body: { storage: { value: '<p>dc</p>', representation: 'storage' } } } },
+    {
+      method: 'POST',
+      path: '/rest/api/content',
+      body: {
+        type: 'page',
+        title: 'Conformance DC',
+        space: { key: 'DEV' },
+        ancestors: [{ id: ids.parent }],
+        body: { storage: { value: '<p>dc</p>', representation: 'storage' } },
+      },
+    },
     { method: 'GET', path: `/rest/api/content/${ids.child}?expand=body.storage,version,ancestors,space,history` },
     { method: 'GET', path: '/rest/api/content?spaceKey=DEV&limit=2' },
-    { method: 'PUT', path: `/rest/api/content/${ids.parent}`, body: { type: 'page', title: 'Conformance Parent', version: { number: 3 }, body: { storage: { value: '<p>dc3</p>', representation: 'storage' } } } },
+    {
+      method: 'PUT',
+      path: `/rest/api/content/${ids.parent}`,
+      body: {
+        type: 'page',
+        title: 'Conformance Parent',
+        version: { number: 3 },
+        body: { storage: { value: '<p>dc3</p>', representation: 'storage' } },
+      },
+    },
     { method: 'GET', path: `/rest/api/content/${ids.parent}/child?expand=page` },
     { method: 'GET', path: `/rest/api/content/${ids.parent}/child/page` },
     { method: 'GET', path: `/rest/api/content/${ids.child}/property` },
@@ -137,7 +242,11 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: `/rest/api/content/${ids.child}/label` },
     { method: 'POST', path: `/rest/api/content/${ids.child}/label`, body: [{ prefix: 'global', name: 'dc' }] },
     { method: 'GET', path: `/rest/api/content/${ids.child}/child/attachment` },
-    { method: 'POST', path: `/rest/api/content/${ids.child}/child/attachment`, form: () => attachmentForm('c.txt', 'c') },
+    {
+      method: 'POST',
+      path: `/rest/api/content/${ids.child}/child/attachment`,
+      form: () => attachmentForm('c.txt', 'c'),
+    },
     { method: 'GET', path: `/rest/api/search?cql=${encodeURIComponent('label = docgen')}` },
     { method: 'GET', path: `/rest/api/content/search?cql=${encodeURIComponent('label = docgen')}` },
     { method: 'GET', path: '/rest/api/user/current' },

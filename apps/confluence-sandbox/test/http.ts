@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test helpers hand back arbitrary JSON bodies */
 // Small HTTP helpers for tests that talk to a real sandbox over loopback.
 export interface Reply<T = any> {
   status: number;
@@ -21,7 +22,12 @@ export class Api {
     return new Api(this.url, authorization ?? null);
   }
 
-  async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const init: RequestInit = {
       method,
       headers: {
@@ -83,7 +89,12 @@ export class Api {
   }
 }
 
-export function attachmentForm(filename: string, data: string | Buffer, type = 'text/plain', comment?: string): FormData {
+export function attachmentForm(
+  filename: string,
+  data: string | Buffer,
+  type = 'text/plain',
+  comment?: string,
+): FormData {
   const form = new FormData();
   form.append('file', new Blob([data], { type }), filename);
   form.append('minorEdit', 'true');

@@ -82,6 +82,12 @@ describe('Cloud v2 pages', () => {
     expect(fine.status).toBe(200);
   });
 
+  it('refuses bodies over 5 MB with 413 in the v2 envelope', async () => {
+    const reply = await api.createPage('Too Big', `<p>${'x'.repeat(5 * 1024 * 1024)}</p>`);
+    expect(reply.status).toBe(413);
+    expect(reply.body.errors[0].status).toBe(413);
+  });
+
   it('updates with version+1, keeps every version, and answers 409 with the current version otherwise', async () => {
     const created = await api.createPage('Versioned', '<p>one</p>');
     const id = created.body.id;
@@ -90,7 +96,11 @@ describe('Cloud v2 pages', () => {
     expect(two.body.version.number).toBe(2);
     const stale = await api.updatePage(id, 'Versioned', '<p>stale</p>', 2);
     expect(stale.status).toBe(409);
-    expect(stale.body.errors[0]).toMatchObject({ status: 409, code: 'CONFLICT', title: 'Version must be incremented on update. Current version is: 2' });
+    expect(stale.body.errors[0]).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+      title: 'Version must be incremented on update. Current version is: 2',
+    });
     const skip = await api.updatePage(id, 'Versioned', '<p>skip</p>', 5);
     expect(skip.status).toBe(409);
     const v1 = await api.get(`/wiki/api/v2/pages/${id}?body-format=storage&version=1`);
@@ -138,10 +148,20 @@ describe('Cloud v2 pages', () => {
     const grandchild = await api.createPage('Tree Grandchild', '<p/>', { parentId: child.body.id });
     const children = await api.get(`/wiki/api/v2/pages/${parent.body.id}/direct-children`);
     expect(children.body.results).toEqual([
-      expect.objectContaining({ id: child.body.id, title: 'Tree Child', type: 'page', status: 'current', spaceId: space.id }),
+      expect.objectContaining({
+        id: child.body.id,
+        title: 'Tree Child',
+        type: 'page',
+        status: 'current',
+        spaceId: space.id,
+      }),
     ]);
     const ancestors = await api.get(`/wiki/api/v2/pages/${grandchild.body.id}/ancestors`);
-    expect(ancestors.body.results.map((a: { id: string }) => a.id)).toEqual([space.homepageId, parent.body.id, child.body.id]);
+    expect(ancestors.body.results.map((a: { id: string }) => a.id)).toEqual([
+      space.homepageId,
+      parent.body.id,
+      child.body.id,
+    ]);
     const v1Children = await api.get(`/rest/api/content/${parent.body.id}/child/page`);
     expect(v1Children.body.results.map((c: { title: string }) => c.title)).toEqual(['Tree Child']);
   });
@@ -149,7 +169,9 @@ describe('Cloud v2 pages', () => {
   it('finds a page by space-id and title', async () => {
     const space = await api.devSpace();
     await api.createPage('Find Me By Title');
-    const found = await api.get(`/wiki/api/v2/pages?space-id=${space.id}&title=${encodeURIComponent('Find Me By Title')}&status=current`);
+    const found = await api.get(
+      `/wiki/api/v2/pages?space-id=${space.id}&title=${encodeURIComponent('Find Me By Title')}&status=current`,
+    );
     expect(found.body.results).toHaveLength(1);
     expect(found.body.results[0].title).toBe('Find Me By Title');
     const none = await api.get(`/wiki/api/v2/pages?space-id=${space.id}&title=Nope`);
@@ -199,9 +221,15 @@ describe('Cloud v2 pages', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ key: 'docgen', value: { hash: 'abc' }, version: { number: 1 } });
     expect((await api.post(base, { key: 'docgen', value: 1 })).status).toBe(409);
-    const updated = await api.put(`${base}/${created.body.id}`, { key: 'docgen', value: { hash: 'def' }, version: { number: 2 } });
+    const updated = await api.put(`${base}/${created.body.id}`, {
+      key: 'docgen',
+      value: { hash: 'def' },
+      version: { number: 2 },
+    });
     expect(updated.body.version.number).toBe(2);
-    expect((await api.put(`${base}/${created.body.id}`, { key: 'docgen', value: 0, version: { number: 2 } })).status).toBe(409);
+    expect(
+      (await api.put(`${base}/${created.body.id}`, { key: 'docgen', value: 0, version: { number: 2 } })).status,
+    ).toBe(409);
     const listed = await api.get(`${base}?key=docgen`);
     expect(listed.body.results[0].value).toEqual({ hash: 'def' });
     const v1 = await api.get(`/rest/api/content/${page.body.id}/property/docgen`);
@@ -237,7 +265,12 @@ describe('v1 and Data Center content', () => {
       body: { storage: { value: '<p>dc2</p>', representation: 'storage' } },
     });
     expect(updated.status).toBe(200);
-    const conflict = await api.put(`/rest/api/content/${id}`, { type: 'page', title: 'DC Child', version: { number: 2 }, body: { storage: { value: '<p/>', representation: 'storage' } } });
+    const conflict = await api.put(`/rest/api/content/${id}`, {
+      type: 'page',
+      title: 'DC Child',
+      version: { number: 2 },
+      body: { storage: { value: '<p/>', representation: 'storage' } },
+    });
     expect(conflict.status).toBe(409);
     expect(conflict.body).toEqual({
       statusCode: 409,
@@ -251,10 +284,22 @@ describe('v1 and Data Center content', () => {
     const missing = await api.get('/wiki/rest/api/content/1');
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ statusCode: 404, reason: 'Not Found' });
-    const dup = await api.post('/rest/api/content', { type: 'page', title: 'DC Parent', space: { key: 'DEV' }, body: { storage: { value: '<p/>', representation: 'storage' } } });
+    const dup = await api.post('/rest/api/content', {
+      type: 'page',
+      title: 'DC Parent',
+      space: { key: 'DEV' },
+      body: { storage: { value: '<p/>', representation: 'storage' } },
+    });
     expect(dup.status).toBe(400);
-    expect(dup.body.message).toBe('A page with this title already exists: A page already exists with the title DC Parent in the space with key DEV');
-    const xhtml = await api.post('/rest/api/content', { type: 'page', title: 'Bad XHTML', space: { key: 'DEV' }, body: { storage: { value: '<p>', representation: 'storage' } } });
+    expect(dup.body.message).toBe(
+      'A page with this title already exists: A page already exists with the title DC Parent in the space with key DEV',
+    );
+    const xhtml = await api.post('/rest/api/content', {
+      type: 'page',
+      title: 'Bad XHTML',
+      space: { key: 'DEV' },
+      body: { storage: { value: '<p>', representation: 'storage' } },
+    });
     expect(xhtml.status).toBe(400);
     expect(xhtml.body.message).toMatch(/^Error parsing xhtml: /);
   });
@@ -307,26 +352,48 @@ describe('v1 and Data Center content', () => {
     const path = `/wiki/rest/api/content/${page.body.id}/child/attachment`;
     const noToken = await api.post(path, attachmentForm('notes.txt', 'one'));
     expect(noToken.status).toBe(403);
-    const uploaded = await api.post(path, attachmentForm('notes.txt', 'one', 'text/plain', 'first'), { 'X-Atlassian-Token': 'no-check' });
+    const uploaded = await api.post(path, attachmentForm('notes.txt', 'one', 'text/plain', 'first'), {
+      'X-Atlassian-Token': 'no-check',
+    });
     expect(uploaded.status).toBe(200);
     const attachment = uploaded.body.results[0];
-    expect(attachment).toMatchObject({ type: 'attachment', title: 'notes.txt', extensions: { mediaType: 'text/plain', fileSize: 3, comment: 'first' } });
+    expect(attachment).toMatchObject({
+      type: 'attachment',
+      title: 'notes.txt',
+      extensions: { mediaType: 'text/plain', fileSize: 3, comment: 'first' },
+    });
     const again = await api.post(path, attachmentForm('notes.txt', 'two'), { 'X-Atlassian-Token': 'no-check' });
     expect(again.status).toBe(400);
-    expect(again.body.message).toBe('Cannot add a new attachment with same file name as an existing attachment: notes.txt');
-    const data = await api.post(`${path}/${attachment.id}/data`, attachmentForm('notes.txt', 'two!'), { 'X-Atlassian-Token': 'no-check' });
+    expect(again.body.message).toBe(
+      'Cannot add a new attachment with same file name as an existing attachment: notes.txt',
+    );
+    const data = await api.post(`${path}/${attachment.id}/data`, attachmentForm('notes.txt', 'two!'), {
+      'X-Atlassian-Token': 'no-check',
+    });
     expect(data.status).toBe(200);
     expect(data.body.version.number).toBe(2);
     const v2 = await api.get(`/wiki/api/v2/pages/${page.body.id}/attachments`);
-    expect(v2.body.results[0]).toMatchObject({ title: 'notes.txt', fileSize: 4, mediaType: 'text/plain', pageId: page.body.id });
+    expect(v2.body.results[0]).toMatchObject({
+      title: 'notes.txt',
+      fileSize: 4,
+      mediaType: 'text/plain',
+      pageId: page.body.id,
+    });
     const download = await api.get(v2.body.results[0].downloadLink.replace(/^/, '/wiki'));
     expect(download.text).toBe('two!');
     const old = await api.get(`/download/attachments/${page.body.id}/notes.txt?version=1`);
     expect(old.text).toBe('one');
-    const cloudPut = await api.call('PUT', path, attachmentForm('notes.txt', 'three'), { 'X-Atlassian-Token': 'no-check' });
+    const cloudPut = await api.call('PUT', path, attachmentForm('notes.txt', 'three'), {
+      'X-Atlassian-Token': 'no-check',
+    });
     expect(cloudPut.status).toBe(200);
     expect(cloudPut.body.results[0].version.number).toBe(3);
-    const dcPut = await api.call('PUT', `/rest/api/content/${page.body.id}/child/attachment`, attachmentForm('notes.txt', 'x'), { 'X-Atlassian-Token': 'no-check' });
+    const dcPut = await api.call(
+      'PUT',
+      `/rest/api/content/${page.body.id}/child/attachment`,
+      attachmentForm('notes.txt', 'x'),
+      { 'X-Atlassian-Token': 'no-check' },
+    );
     expect(dcPut.status).toBe(405);
   });
 });
@@ -336,9 +403,13 @@ describe('CQL search', () => {
   beforeAll(async () => {
     const parent = await api.createPage('CQL Root', '<p>root of the search tree</p>');
     parentId = parent.body.id;
-    const alpha = await api.createPage('CQL Alpha Service', '<p>The payments gateway handles refunds.</p>', { parentId });
+    const alpha = await api.createPage('CQL Alpha Service', '<p>The payments gateway handles refunds.</p>', {
+      parentId,
+    });
     await api.createPage('CQL Beta Service', '<p>Inventory sync job.</p>', { parentId });
-    await api.createPage('CQL Gamma Notes', '<p>Nothing about payments here? Actually payments yes.</p>', { parentId: alpha.body.id });
+    await api.createPage('CQL Gamma Notes', '<p>Nothing about payments here? Actually payments yes.</p>', {
+      parentId: alpha.body.id,
+    });
     await api.post(`/rest/api/content/${alpha.body.id}/label`, [{ prefix: 'global', name: 'service' }]);
   });
 
@@ -350,26 +421,40 @@ describe('CQL search', () => {
 
   it('matches title exactly and fuzzily', async () => {
     expect(await titles('space = DEV and title = "CQL Beta Service"')).toEqual(['CQL Beta Service']);
-    expect(await titles('title ~ "service" and type = page order by title')).toEqual(['CQL Alpha Service', 'CQL Beta Service']);
-  });
-
-  it('matches ancestor, parent, label and text', async () => {
-    expect(await titles(`ancestor = ${parentId} order by title`)).toEqual(['CQL Alpha Service', 'CQL Beta Service', 'CQL Gamma Notes']);
-    expect(await titles(`parent = ${parentId} order by title desc`)).toEqual(['CQL Beta Service', 'CQL Alpha Service']);
-    expect(await titles('label = service')).toEqual(['CQL Alpha Service']);
-    expect(await titles(`text ~ "payments" and ancestor = ${parentId} order by title`)).toEqual(['CQL Alpha Service', 'CQL Gamma Notes']);
-  });
-
-  it('combines with and, or, not and parentheses', async () => {
-    expect(await titles(`ancestor = ${parentId} and not label = service order by title`)).toEqual(['CQL Beta Service', 'CQL Gamma Notes']);
-    expect(await titles(`(title = "CQL Beta Service" or label = "service") and space in (DEV, OTHER) order by title`)).toEqual([
+    expect(await titles('title ~ "service" and type = page order by title')).toEqual([
       'CQL Alpha Service',
       'CQL Beta Service',
     ]);
   });
 
+  it('matches ancestor, parent, label and text', async () => {
+    expect(await titles(`ancestor = ${parentId} order by title`)).toEqual([
+      'CQL Alpha Service',
+      'CQL Beta Service',
+      'CQL Gamma Notes',
+    ]);
+    expect(await titles(`parent = ${parentId} order by title desc`)).toEqual(['CQL Beta Service', 'CQL Alpha Service']);
+    expect(await titles('label = service')).toEqual(['CQL Alpha Service']);
+    expect(await titles(`text ~ "payments" and ancestor = ${parentId} order by title`)).toEqual([
+      'CQL Alpha Service',
+      'CQL Gamma Notes',
+    ]);
+  });
+
+  it('combines with and, or, not and parentheses', async () => {
+    expect(await titles(`ancestor = ${parentId} and not label = service order by title`)).toEqual([
+      'CQL Beta Service',
+      'CQL Gamma Notes',
+    ]);
+    expect(
+      await titles(`(title = "CQL Beta Service" or label = "service") and space in (DEV, OTHER) order by title`),
+    ).toEqual(['CQL Alpha Service', 'CQL Beta Service']);
+  });
+
   it('serves /content/search with Content results and /search with the SearchResult envelope', async () => {
-    const content = await api.get(`/rest/api/content/search?cql=${encodeURIComponent('label = service')}&expand=version`);
+    const content = await api.get(
+      `/rest/api/content/search?cql=${encodeURIComponent('label = service')}&expand=version`,
+    );
     expect(content.body.results[0]).toMatchObject({ type: 'page', title: 'CQL Alpha Service', version: { number: 1 } });
     const search = await api.get(`/rest/api/search?cql=${encodeURIComponent('label = service')}`);
     expect(search.body).toMatchObject({ start: 0, size: 1, totalSize: 1, cqlQuery: 'label = service' });
@@ -377,7 +462,9 @@ describe('CQL search', () => {
   });
 
   it('pages search results with start and limit', async () => {
-    const first = await api.get(`/rest/api/search?cql=${encodeURIComponent(`ancestor = ${parentId} order by title`)}&limit=2`);
+    const first = await api.get(
+      `/rest/api/search?cql=${encodeURIComponent(`ancestor = ${parentId} order by title`)}&limit=2`,
+    );
     expect(first.body.results).toHaveLength(2);
     expect(first.body._links.next).toContain('start=2');
     const second = await api.get(first.body._links.next);

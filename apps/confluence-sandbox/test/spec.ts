@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- test helpers hand back arbitrary JSON bodies */
 // Validate real responses against the response schemas of Atlassian's official OpenAPI specs.
 import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -25,7 +26,10 @@ export class OpenApiSpec {
   readonly notes: string[] = [];
 
   /** `stripPrefix`: the part of request paths the spec keeps in its server URL (`/wiki/api/v2`). */
-  constructor(file: string, private readonly stripPrefix = '') {
+  constructor(
+    file: string,
+    private readonly stripPrefix = '',
+  ) {
     this.doc = JSON.parse(readFileSync(file, 'utf8'));
     this.id = `urn:spec:${file}`;
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
@@ -39,7 +43,9 @@ export class OpenApiSpec {
     const specPath = path.split('?')[0]!.slice(path.startsWith(this.stripPrefix) ? this.stripPrefix.length : 0);
     const candidates = Object.keys(this.doc.paths).filter((template) => {
       if (!this.doc.paths[template][method.toLowerCase()]) return false;
-      const pattern = new RegExp('^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') + '$');
+      const pattern = new RegExp(
+        '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+') + '$',
+      );
       return pattern.test(specPath);
     });
     return candidates.sort((a, b) => b.replace(/\{[^}]+\}/g, '').length - a.replace(/\{[^}]+\}/g, '').length)[0];
@@ -52,8 +58,14 @@ export class OpenApiSpec {
     const responses = this.doc.paths[template][method.toLowerCase()].responses ?? {};
     // The DC spec documents some 200 answers under 201 (e.g. GET child/attachment): fall back
     // to another 2xx of the same operation, and say so.
-    const sibling = status < 300 ? Object.keys(responses).find((code) => /^2\d\d$/.test(code) && responses[code].content) : undefined;
-    const key = String(status) in responses && responses[String(status)].content ? String(status) : 'default' in responses ? 'default' : sibling;
+    const sibling =
+      status < 300 ? Object.keys(responses).find((code) => /^2\d\d$/.test(code) && responses[code].content) : undefined;
+    const key =
+      String(status) in responses && responses[String(status)].content
+        ? String(status)
+        : 'default' in responses
+          ? 'default'
+          : sibling;
     if (!key) return undefined;
     if (key !== String(status)) this.notes.push(`${method} ${template}: spec documents ${status} as ${key}`);
     let response = responses[key];
@@ -76,7 +88,9 @@ export class OpenApiSpec {
       this.compiled.set(pointer, validate);
     }
     const ok = validate(body);
-    const errors = ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+    const errors = ok
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
     const undocumented: string[] = [];
     this.collectUndocumented(this.resolve(pointer), body, '', undocumented, 0);
     return { errors, undocumented };
@@ -91,7 +105,10 @@ export class OpenApiSpec {
   }
 
   /** Properties of the (allOf-merged, $ref-resolved) object schema; undefined = anything goes. */
-  private propertiesOf(schema: Json | undefined, depth = 0): { properties: Record<string, Json>; open: boolean; items?: Json } | undefined {
+  private propertiesOf(
+    schema: Json | undefined,
+    depth = 0,
+  ): { properties: Record<string, Json>; open: boolean; items?: Json } | undefined {
     if (!schema || depth > 20) return undefined;
     if (schema.$ref) return this.propertiesOf(this.resolve(schema.$ref), depth + 1);
     const parts = [schema, ...(schema.allOf ?? [])];
@@ -119,16 +136,26 @@ export class OpenApiSpec {
     return { properties, open, items };
   }
 
-  private collectUndocumented(schema: Json | undefined, value: unknown, path: string, out: string[], depth: number): void {
+  private collectUndocumented(
+    schema: Json | undefined,
+    value: unknown,
+    path: string,
+    out: string[],
+    depth: number,
+  ): void {
     if (depth > 12 || value === null || typeof value !== 'object') return;
     const shape = this.propertiesOf(schema);
     if (!shape) return;
     if (Array.isArray(value)) {
-      if (shape.items) value.slice(0, 3).forEach((item, i) => this.collectUndocumented(shape.items, item, `${path}[${i}]`, out, depth + 1));
+      if (shape.items)
+        value
+          .slice(0, 3)
+          .forEach((item, i) => this.collectUndocumented(shape.items, item, `${path}[${i}]`, out, depth + 1));
       return;
     }
     for (const [key, child] of Object.entries(value as Json)) {
-      if (key in shape.properties) this.collectUndocumented(shape.properties[key], child, `${path}.${key}`, out, depth + 1);
+      if (key in shape.properties)
+        this.collectUndocumented(shape.properties[key], child, `${path}.${key}`, out, depth + 1);
       else if (!shape.open) out.push(`${path}.${key}`);
     }
   }

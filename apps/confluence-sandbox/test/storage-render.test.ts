@@ -15,19 +15,29 @@ const html = (storage: string) => renderStorage(storage, ctx).html;
 describe('storage rendering', () => {
   it('keeps HTML named entities and CDATA text', () => {
     expect(html('<p>a&nbsp;b &amp; &copy;</p>')).toBe('<p>a\u00a0b &amp; \u00a9</p>');
-    expect(html('<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[x &nbsp; <y>]]></ac:plain-text-body></ac:structured-macro>')).toContain('x &amp;nbsp; &lt;y&gt;');
+    expect(
+      html(
+        '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[x &nbsp; <y>]]></ac:plain-text-body></ac:structured-macro>',
+      ),
+    ).toContain('x &amp;nbsp; &lt;y&gt;');
   });
 
   it('escapes text and drops unsafe links and attributes', () => {
-    const out = html('<p onclick="evil()"><a href="javascript:alert(1)">x</a><span style="x">&lt;script&gt;</span></p>');
+    const out = html(
+      '<p onclick="evil()"><a href="javascript:alert(1)">x</a><span style="x">&lt;script&gt;</span></p>',
+    );
     expect(out).toBe('<p><a>x</a><span>&lt;script&gt;</span></p>');
   });
 
   it('resolves page links, marks unresolved ones and missing attachments', () => {
-    expect(html('<ac:link><ri:page ri:content-title="Known"/></ac:link>')).toBe('<a class="page-link" href="/ui/pages/42">Known</a>');
-    expect(html('<ac:link ac:anchor="Part Two"><ri:page ri:content-title="Known"/><ac:link-body><em>go</em></ac:link-body></ac:link>')).toBe(
-      '<a class="page-link" href="/ui/pages/42#part-two"><em>go</em></a>',
+    expect(html('<ac:link><ri:page ri:content-title="Known"/></ac:link>')).toBe(
+      '<a class="page-link" href="/ui/pages/42">Known</a>',
     );
+    expect(
+      html(
+        '<ac:link ac:anchor="Part Two"><ri:page ri:content-title="Known"/><ac:link-body><em>go</em></ac:link-body></ac:link>',
+      ),
+    ).toBe('<a class="page-link" href="/ui/pages/42#part-two"><em>go</em></a>');
     expect(html('<ac:link><ri:page ri:content-title="Gone"/></ac:link>')).toContain('class="unresolved-link"');
     expect(html('<ac:image><ri:attachment ri:filename="gone.png"/></ac:image>')).toContain('attachment not found');
     expect(html('<ac:image ac:width="100"><ri:attachment ri:filename="here.png"/></ac:image>')).toBe(
@@ -36,12 +46,22 @@ describe('storage rendering', () => {
   });
 
   it('renders status, children, unknown macros and layouts', () => {
-    expect(html('<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Red</ac:parameter><ac:parameter ac:name="title">down</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro>')).toBe(
-      '<span class="status status-red status-subtle">DOWN</span>',
+    expect(
+      html(
+        '<ac:structured-macro ac:name="status"><ac:parameter ac:name="colour">Red</ac:parameter><ac:parameter ac:name="title">down</ac:parameter><ac:parameter ac:name="subtle">true</ac:parameter></ac:structured-macro>',
+      ),
+    ).toBe('<span class="status status-red status-subtle">DOWN</span>');
+    expect(html('<ac:structured-macro ac:name="children"/>')).toBe(
+      '<ul class="children-macro"><li><a href="/ui/pages/7">Child &lt;One&gt;</a></li></ul>',
     );
-    expect(html('<ac:structured-macro ac:name="children"/>')).toBe('<ul class="children-macro"><li><a href="/ui/pages/7">Child &lt;One&gt;</a></li></ul>');
-    expect(html('<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>')).toContain('Macro <code>jira</code> is not rendered');
-    expect(html('<ac:layout><ac:layout-section ac:type="two_equal"><ac:layout-cell><p>a</p></ac:layout-cell></ac:layout-section></ac:layout>')).toBe(
+    expect(
+      html('<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">X-1</ac:parameter></ac:structured-macro>'),
+    ).toContain('Macro <code>jira</code> is not rendered');
+    expect(
+      html(
+        '<ac:layout><ac:layout-section ac:type="two_equal"><ac:layout-cell><p>a</p></ac:layout-cell></ac:layout-section></ac:layout>',
+      ),
+    ).toBe(
       '<div class="layout"><div class="layout-section layout-two_equal"><div class="layout-cell"><p>a</p></div></div></div>',
     );
   });
@@ -56,7 +76,11 @@ describe('storage rendering', () => {
 
 describe('CQL parser', () => {
   it('parses precedence, lists, negation and ordering', () => {
-    expect(parseCql('space = DEV and (title ~ "a b" or label in (x, "y z")) and not type = attachment order by title desc, created')).toEqual({
+    expect(
+      parseCql(
+        'space = DEV and (title ~ "a b" or label in (x, "y z")) and not type = attachment order by title desc, created',
+      ),
+    ).toEqual({
       where: {
         kind: 'and',
         left: {
@@ -78,14 +102,18 @@ describe('CQL parser', () => {
   });
 
   it('names the problem in its error', () => {
-    expect(() => parseCql('title = "open')).toThrow('Could not parse cql : title = "open (unterminated string starting at 8)');
+    expect(() => parseCql('title = "open')).toThrow(
+      'Could not parse cql : title = "open (unterminated string starting at 8)',
+    );
     expect(() => parseCql('title "x"')).toThrow(/expected an operator after 'title'/);
   });
 });
 
 describe('storage XHTML check', () => {
   it('reports row and column like Confluence', () => {
-    expect(() => checkStorageXhtml('<p>ok</p>\n<p><b>x</p>')).toThrow(/^Error parsing xhtml: .*\n at \[row,col \{unknown-source\}\]: \[2,\d+\]$/);
+    expect(() => checkStorageXhtml('<p>ok</p>\n<p><b>x</p>')).toThrow(
+      /^Error parsing xhtml: .*\n at \[row,col \{unknown-source\}\]: \[2,\d+\]$/,
+    );
     expect(() => checkStorageXhtml('<p>ok</p>')).not.toThrow();
     expect(() => checkStorageXhtml('')).not.toThrow();
   });

@@ -12,7 +12,8 @@ import { Api, attachmentForm } from './http.js';
 // image renders. The screenshot lands in test-artifacts/ (gitignored).
 const chromium = '/usr/bin/chromium';
 const haveChromium = existsSync(chromium);
-if (!haveChromium) console.log(`skipping the browser test: ${chromium} not found (apt-get install chromium; .ci/run installs it)`);
+if (!haveChromium)
+  console.log(`skipping the browser test: ${chromium} not found (apt-get install chromium; .ci/run installs it)`);
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const artifacts = join(repoRoot, 'test-artifacts');
@@ -36,7 +37,12 @@ const artifacts = join(repoRoot, 'test-artifacts');
       { 'X-Atlassian-Token': 'no-check' },
     );
     expect(upload.status).toBe(200);
-    const updated = await api.updatePage(pageId, 'Payments API', readFileSync(join(fixtures, 'rich-page.xhtml'), 'utf8'), 2);
+    const updated = await api.updatePage(
+      pageId,
+      'Payments API',
+      readFileSync(join(fixtures, 'rich-page.xhtml'), 'utf8'),
+      2,
+    );
     expect(updated.status).toBe(200);
 
     const { chromium: launcher } = await import('playwright-core');
@@ -91,7 +97,9 @@ const artifacts = join(repoRoot, 'test-artifacts');
 
     // Panels: info with a title, warning.
     await expect(page.locator('.panel-info .panel-title').textContent()).resolves.toBe('Generated page');
-    expect(await page.locator('.panel-info').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(222, 235, 255)');
+    expect(await page.locator('.panel-info').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(222, 235, 255)',
+    );
     await expect(page.locator('.panel-warning').textContent()).resolves.toContain('Refunds are irreversible.');
 
     // Image from the attachment, actually loaded and decoded by the browser.
@@ -101,10 +109,19 @@ const artifacts = join(repoRoot, 'test-artifacts');
 
     // Status lozenge, task list, page link, expand, toc, entity.
     await expect(page.locator('.status.status-green').textContent()).resolves.toBe('STABLE');
-    expect(await page.locator('li.task input[type=checkbox]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([true, false]);
+    expect(
+      await page
+        .locator('li.task input[type=checkbox]')
+        .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked)),
+    ).toEqual([true, false]);
     await expect(page.locator('a.page-link').textContent()).resolves.toBe('the runbook');
     await expect(page.locator('details.expand summary').textContent()).resolves.toBe('Error codes');
-    expect(await page.locator('nav.toc a').allTextContents()).toEqual(['Payments service', 'Endpoints', 'Example', 'Architecture']);
+    expect(await page.locator('nav.toc a').allTextContents()).toEqual([
+      'Payments service',
+      'Endpoints',
+      'Example',
+      'Architecture',
+    ]);
 
     mkdirSync(artifacts, { recursive: true });
     const screenshot = join(artifacts, 'sandbox-preview.png');

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+/* global fetch */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -28,10 +30,17 @@ const headers = { authorization: auth, 'content-type': 'application/json' };
 
 /** A ~6 KB storage page: a heading, a table, a code block and paragraphs, like a generated API page. */
 function storageBody(n) {
-  const rows = Array.from({ length: 30 }, (_, i) => `<tr><td>GET</td><td><code>/v1/items/${i}</code></td><td>Read item ${i} (rev ${n})</td></tr>`).join('');
-  return `<h1>Items API</h1><p>Revision ${n}.</p><table><tbody><tr><th>Method</th><th>Path</th><th>Summary</th></tr>${rows}</tbody></table>` +
+  const rows = Array.from(
+    { length: 30 },
+    (_, i) => `<tr><td>GET</td><td><code>/v1/items/${i}</code></td><td>Read item ${i} (rev ${n})</td></tr>`,
+  ).join('');
+  return (
+    `<h1>Items API</h1><p>Revision ${n}.</p><table><tbody><tr><th>Method</th><th>Path</th><th>Summary</th></tr>${rows}</tbody></table>` +
     `<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">json</ac:parameter><ac:plain-text-body><![CDATA[{"id": ${n}, "name": "example"}]]></ac:plain-text-body></ac:structured-macro>` +
-    '<p>' + 'Lorem ipsum dolor sit amet. '.repeat(60) + '</p>';
+    '<p>' +
+    'Lorem ipsum dolor sit amet. '.repeat(60) +
+    '</p>'
+  );
 }
 
 async function call(url, init) {
@@ -60,7 +69,15 @@ async function measure(name, workers, step) {
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
-  return { name, workers, requests: done, seconds: elapsed.toFixed(2), rps: Math.round(done / elapsed), p50: p(0.5), p99: p(0.99) };
+  return {
+    name,
+    workers,
+    requests: done,
+    seconds: elapsed.toFixed(2),
+    rps: Math.round(done / elapsed),
+    p50: p(0.5),
+    p99: p(0.99),
+  };
 }
 
 async function scenarioSet(label, options) {
@@ -69,21 +86,37 @@ async function scenarioSet(label, options) {
   const space = JSON.parse(await call(`${base}/wiki/api/v2/spaces?keys=DEV`, { headers })).results[0];
   const pages = [];
   for (let i = 0; i < concurrency; i++) {
-    const page = JSON.parse(await call(`${base}/wiki/api/v2/pages`, {
-      method: 'POST', headers,
-      body: JSON.stringify({ spaceId: space.id, status: 'current', title: `Bench ${i}`, body: { representation: 'storage', value: storageBody(0) } }),
-    }));
+    const page = JSON.parse(
+      await call(`${base}/wiki/api/v2/pages`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          spaceId: space.id,
+          status: 'current',
+          title: `Bench ${i}`,
+          body: { representation: 'storage', value: storageBody(0) },
+        }),
+      }),
+    );
     pages.push({ id: page.id, version: 1 });
   }
   const get = (w) => call(`${base}/wiki/api/v2/pages/${pages[w % pages.length].id}?body-format=storage`, { headers });
-  const getV1 = (w) => call(`${base}/rest/api/content/${pages[w % pages.length].id}?expand=body.storage,version,ancestors`, { headers });
+  const getV1 = (w) =>
+    call(`${base}/rest/api/content/${pages[w % pages.length].id}?expand=body.storage,version,ancestors`, { headers });
   // One page per worker, so every PUT carries the right next version (no 409s in the figure).
   const put = async (w) => {
     const page = pages[w];
     page.version += 1;
     await call(`${base}/wiki/api/v2/pages/${page.id}`, {
-      method: 'PUT', headers,
-      body: JSON.stringify({ id: page.id, status: 'current', title: `Bench ${w}`, body: { representation: 'storage', value: storageBody(page.version) }, version: { number: page.version } }),
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({
+        id: page.id,
+        status: 'current',
+        title: `Bench ${w}`,
+        body: { representation: 'storage', value: storageBody(page.version) },
+        version: { number: page.version },
+      }),
     });
   };
   const results = [];
@@ -98,11 +131,14 @@ async function scenarioSet(label, options) {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'docgen-sandbox-bench-'));
 try {
-  console.log(`docgen sandbox bench: ${seconds}s per scenario, concurrency 1 and ${concurrency}, Node ${process.version}, ${process.platform}/${process.arch}`);
+  console.log(
+    `docgen sandbox bench: ${seconds}s per scenario, concurrency 1 and ${concurrency}, Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
   const rows = [...(await scenarioSet('memory', {})), ...(await scenarioSet('disk (WAL)', { dataDir }))];
   console.log('\n| scenario | concurrent clients | requests | seconds | req/s | p50 ms | p99 ms |');
   console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.workers} | ${r.requests} | ${r.seconds} | ${r.rps} | ${r.p50} | ${r.p99} |`);
+  for (const r of rows)
+    console.log(`| ${r.name} | ${r.workers} | ${r.requests} | ${r.seconds} | ${r.rps} | ${r.p50} | ${r.p99} |`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

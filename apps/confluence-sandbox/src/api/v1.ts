@@ -27,7 +27,10 @@ type Body = Record<string, unknown>;
 /** `expand=body.storage,version` → {body, body.storage, version}. */
 export function parseExpand(raw: string | undefined): Set<string> {
   const out = new Set<string>();
-  for (const item of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const parts = item.split('.');
     for (let i = 1; i <= parts.length; i++) out.add(parts.slice(0, i).join('.'));
   }
@@ -86,7 +89,19 @@ export class V1Shapes {
       name: space.name,
       type: 'global',
       status: 'current',
-      _expandable: { settings: '', metadata: '', operations: '', lookAndFeel: '', identifiers: '', permissions: '', icon: '', description: '', theme: '', history: '', homepage: `/rest/api/content/${space.homepage_id}` },
+      _expandable: {
+        settings: '',
+        metadata: '',
+        operations: '',
+        lookAndFeel: '',
+        identifiers: '',
+        permissions: '',
+        icon: '',
+        description: '',
+        theme: '',
+        history: '',
+        homepage: `/rest/api/content/${space.homepage_id}`,
+      },
       _links: { webui: `/spaces/${space.key}`, self: `${this.links.base}/rest/api/space/${space.key}` },
     };
     if (expand.has('homepage') && space.homepage_id != null) {
@@ -101,7 +116,10 @@ export class V1Shapes {
     return shape;
   }
 
-  version(row: { number: number; at: string; message: string; minorEdit: boolean; author: string }, contentId: number): Record<string, unknown> {
+  version(
+    row: { number: number; at: string; message: string; minorEdit: boolean; author: string },
+    contentId: number,
+  ): Record<string, unknown> {
     return {
       by: this.user(row.author),
       when: row.at,
@@ -116,7 +134,13 @@ export class V1Shapes {
 
   private currentVersion(row: ContentRow) {
     return this.version(
-      { number: row.version, at: row.version_at, message: row.version_message, minorEdit: row.minor_edit === 1, author: row.version_author },
+      {
+        number: row.version,
+        at: row.version_at,
+        message: row.version_message,
+        minorEdit: row.minor_edit === 1,
+        author: row.version_author,
+      },
       row.id,
     );
   }
@@ -165,27 +189,57 @@ export class V1Shapes {
       fill(
         'version',
         historical
-          ? this.version({ number: historical.number, at: historical.created_at, message: historical.message, minorEdit: historical.minor_edit === 1, author: historical.author_id }, row.id)
+          ? this.version(
+              {
+                number: historical.number,
+                at: historical.created_at,
+                message: historical.message,
+                minorEdit: historical.minor_edit === 1,
+                author: historical.author_id,
+              },
+              row.id,
+            )
           : this.currentVersion(row),
       );
     }
-    if (expand.has('ancestors')) fill('ancestors', store.ancestors(row.id).map((a) => this.content(a)));
+    if (expand.has('ancestors'))
+      fill(
+        'ancestors',
+        store.ancestors(row.id).map((a) => this.content(a)),
+      );
     if (expand.has('container')) {
       const parent = row.type === 'attachment' && row.parent_id != null ? store.content(row.parent_id) : undefined;
       fill('container', parent ? this.content(parent) : this.space(space));
     }
     if (expand.has('body')) {
       const bodyShape: Record<string, unknown> = {
-        _expandable: { editor: '', atlas_doc_format: '', view: '', export_view: '', styled_view: '', dynamic: '', storage: '', editor2: '', anonymous_export_view: '' },
+        _expandable: {
+          editor: '',
+          atlas_doc_format: '',
+          view: '',
+          export_view: '',
+          styled_view: '',
+          dynamic: '',
+          storage: '',
+          editor2: '',
+          anonymous_export_view: '',
+        },
       };
       if (expand.has('body.storage')) {
-        bodyShape.storage = { value: body, representation: 'storage', embeddedContent: [], _expandable: { content: `/rest/api/content/${row.id}` } };
+        bodyShape.storage = {
+          value: body,
+          representation: 'storage',
+          embeddedContent: [],
+          _expandable: { content: `/rest/api/content/${row.id}` },
+        };
         delete (bodyShape._expandable as Record<string, string>).storage;
       }
       fill('body', bodyShape);
     }
     if (expand.has('metadata')) {
-      const metadata: Record<string, unknown> = { _expandable: { currentuser: '', comments: '', simple: '', properties: '', frontend: '', likes: '' } };
+      const metadata: Record<string, unknown> = {
+        _expandable: { currentuser: '', comments: '', simple: '', properties: '', frontend: '', likes: '' },
+      };
       if (expand.has('metadata.labels')) {
         const labels = store.labels(row.id).map((l) => this.label(l));
         metadata.labels = { results: labels, start: 0, limit: 200, size: labels.length, _links: {} };
@@ -240,8 +294,15 @@ export class V1Shapes {
       id: String(property.id),
       key: property.key,
       value: JSON.parse(property.value) as unknown,
-      version: { when: property.updated_at, message: property.message, number: property.version, minorEdit: property.minor_edit === 1 },
-      _links: { self: `${this.links.base}/rest/api/content/${property.content_id}/property/${encodeURIComponent(property.key)}` },
+      version: {
+        when: property.updated_at,
+        message: property.message,
+        number: property.version,
+        minorEdit: property.minor_edit === 1,
+      },
+      _links: {
+        self: `${this.links.base}/rest/api/content/${property.content_id}/property/${encodeURIComponent(property.key)}`,
+      },
       _expandable: { content: `/rest/api/content/${property.content_id}` },
     };
   }
@@ -254,10 +315,12 @@ export class V1Shapes {
 // ------------------------------------------------------------------ helpers
 
 function storageOf(body: Body): string | undefined {
-  const content = body.body as { storage?: { value?: unknown; representation?: string }; editor?: unknown; wiki?: unknown } | undefined;
+  const content = body.body as
+    { storage?: { value?: unknown; representation?: string }; editor?: unknown; wiki?: unknown } | undefined;
   if (content === undefined) return undefined;
   const storage = content.storage;
-  if (!storage) throw new ApiError(400, 'Only the storage representation is supported by the sandbox: send body.storage');
+  if (!storage)
+    throw new ApiError(400, 'Only the storage representation is supported by the sandbox: send body.storage');
   if (storage.representation !== undefined && storage.representation !== 'storage') {
     throw new ApiError(400, `Representation '${storage.representation}' is not supported by the sandbox; use storage`);
   }
@@ -329,7 +392,11 @@ function runSearch(ctx: SandboxContext, user: SandboxUser, cql: string | undefin
     const query = parseCql(cql);
     const docs = cqlDocuments(ctx, user);
     const rows = new Map(docs.map((d) => [d.doc.id, d.row]));
-    return runCql(cql, query, docs.map((d) => d.doc)).map((doc) => rows.get(doc.id)!);
+    return runCql(
+      cql,
+      query,
+      docs.map((d) => d.doc),
+    ).map((doc) => rows.get(doc.id)!);
   } catch (error) {
     if (error instanceof CqlError) throw new ApiError(400, error.message);
     throw error;
@@ -343,7 +410,9 @@ interface UploadedFile {
 }
 
 /** Read a Confluence attachment upload: `file` parts plus optional `comment` and `minorEdit` fields. */
-async function readUpload(request: FastifyRequest): Promise<{ files: UploadedFile[]; comments: string[]; minorEdit: boolean }> {
+async function readUpload(
+  request: FastifyRequest,
+): Promise<{ files: UploadedFile[]; comments: string[]; minorEdit: boolean }> {
   if (!request.isMultipart()) throw new ApiError(415, 'Attachments must be uploaded as multipart/form-data');
   if ((request.headers['x-atlassian-token'] ?? '').toString().toLowerCase() !== 'no-check') {
     throw new ApiError(403, 'XSRF check failed');
@@ -362,7 +431,11 @@ async function readUpload(request: FastifyRequest): Promise<{ files: UploadedFil
         if (file.fieldname === 'minorEdit') minorEdit = text === 'true';
         continue;
       }
-      files.push({ filename: file.filename, mediaType: file.mimetype || 'application/octet-stream', data: await file.toBuffer() });
+      files.push({
+        filename: file.filename,
+        mediaType: file.mimetype || 'application/octet-stream',
+        data: await file.toBuffer(),
+      });
     } else if (part.fieldname === 'comment') {
       comments.push(String(part.value));
     } else if (part.fieldname === 'minorEdit') {
@@ -385,10 +458,14 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const user = userOf(request);
     const query = request.query as Record<string, string | string[] | undefined>;
     const raw = query.spaceKey;
-    const keys = raw === undefined ? undefined : (Array.isArray(raw) ? raw : raw.split(',')).map((k) => k.toUpperCase());
+    const keys =
+      raw === undefined ? undefined : (Array.isArray(raw) ? raw : raw.split(',')).map((k) => k.toUpperCase());
     const expand = parseExpand(query.expand as string | undefined);
     const spaces = store.listSpaces().filter((s) => canRead(user, s) && (!keys || keys.includes(s.key.toUpperCase())));
-    return page(request, spaces.map((s) => shapes(request).space(s, expand)));
+    return page(
+      request,
+      spaces.map((s) => shapes(request).space(s, expand)),
+    );
   });
 
   app.get<{ Params: { key: string } }>(`${prefix}/space/:key`, async (request) => {
@@ -418,13 +495,17 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
             title: query.title,
           });
     const expand = parseExpand(query.expand);
-    return page(request, rows.map((r) => shapes(request).content(r, expand)));
+    return page(
+      request,
+      rows.map((r) => shapes(request).content(r, expand)),
+    );
   });
 
   app.post(`${prefix}/content`, async (request) => {
     const user = userOf(request);
     const body = (request.body ?? {}) as Body;
-    if (body.type !== 'page') throw new ApiError(400, `The sandbox can create content of type page only, got '${String(body.type)}'`);
+    if (body.type !== 'page')
+      throw new ApiError(400, `The sandbox can create content of type page only, got '${String(body.type)}'`);
     if (typeof body.title !== 'string' || body.title.trim() === '') throw new ApiError(400, 'A title is required');
     const spaceKey = (body.space as { key?: unknown } | undefined)?.key;
     if (typeof spaceKey !== 'string') throw new ApiError(400, 'space.key is required');
@@ -432,7 +513,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     if (body.status !== undefined && body.status !== 'current') {
       throw new ApiError(400, `Status '${String(body.status)}' is not supported by the sandbox; use current`);
     }
-    const row = store.createPage({ spaceId: space.id, parentId: ancestorIdOf(body), title: body.title, body: storageOf(body) ?? '' }, user);
+    const row = store.createPage(
+      { spaceId: space.id, parentId: ancestorIdOf(body), title: body.title, body: storageOf(body) ?? '' },
+      user,
+    );
     const s = shapes(request);
     return s.withBase(s.content(row, parseExpand('space,history,version,ancestors,body.storage,container')));
   });
@@ -441,7 +525,9 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const user = userOf(request);
     const query = request.query as Query;
     const statuses = query.status ? query.status.split(',') : ['current'];
-    const row = readableContent(ctx, user, request.params.id, { statuses: statuses.includes('any') ? ['current', 'trashed'] : statuses });
+    const row = readableContent(ctx, user, request.params.id, {
+      statuses: statuses.includes('any') ? ['current', 'trashed'] : statuses,
+    });
     let historical: VersionRow | undefined;
     if (query.version) {
       historical = store.version(row.id, parseId(query.version, 'version'));
@@ -456,8 +542,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const body = (request.body ?? {}) as Body;
     const existing = writableContent(ctx, user, request.params.id, { type: 'page', statuses: ['current', 'trashed'] });
     const version = body.version as { number?: unknown; message?: unknown; minorEdit?: unknown } | undefined;
-    if (!version || typeof version.number !== 'number') throw new ApiError(400, 'Must supply an incremented version when updating Content. No version supplied.');
-    if (body.type !== undefined && body.type !== existing.type) throw new ApiError(400, `Cannot change the type of content ${existing.id}`);
+    if (!version || typeof version.number !== 'number')
+      throw new ApiError(400, 'Must supply an incremented version when updating Content. No version supplied.');
+    if (body.type !== undefined && body.type !== existing.type)
+      throw new ApiError(400, `Cannot change the type of content ${existing.id}`);
     const title = typeof body.title === 'string' && body.title.trim() !== '' ? body.title : existing.title;
     const status = body.status === 'trashed' ? 'trashed' : 'current';
     if (status === 'trashed') throw new ApiError(400, 'Use DELETE to trash content');
@@ -497,7 +585,18 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const s = shapes(request);
     return page(
       request,
-      store.versions(row.id).map((v) => s.version({ number: v.number, at: v.created_at, message: v.message, minorEdit: v.minor_edit === 1, author: v.author_id }, row.id)),
+      store.versions(row.id).map((v) =>
+        s.version(
+          {
+            number: v.number,
+            at: v.created_at,
+            message: v.message,
+            minorEdit: v.minor_edit === 1,
+            author: v.author_id,
+          },
+          row.id,
+        ),
+      ),
     );
   });
 
@@ -507,7 +606,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const row = readableContent(ctx, user, request.params.id);
     const expand = parseExpand((request.query as Query).expand);
     const s = shapes(request);
-    const result: Record<string, unknown> = { _expandable: { attachment: '', comment: '', page: '' }, _links: { base: linksFor(request).base, context: linksFor(request).context } };
+    const result: Record<string, unknown> = {
+      _expandable: { attachment: '', comment: '', page: '' },
+      _links: { base: linksFor(request).base, context: linksFor(request).context },
+    };
     for (const kind of ['page', 'attachment'] as const) {
       if (!expand.has(kind)) continue;
       const rows = store.children(row.id, kind).map((c) => s.content(c, under(expand, kind)));
@@ -522,7 +624,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const row = readableContent(ctx, user, request.params.id);
     const expand = parseExpand((request.query as Query).expand);
     const s = shapes(request);
-    return page(request, store.children(row.id, 'page').map((c) => s.content(c, expand)));
+    return page(
+      request,
+      store.children(row.id, 'page').map((c) => s.content(c, expand)),
+    );
   });
 
   // attachments -------------------------------------------------------
@@ -536,7 +641,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
       .children(row.id, 'attachment')
       .filter((a) => !query.filename || a.title === query.filename)
       .filter((a) => !query.mediaType || a.media_type === query.mediaType);
-    return page(request, attachments.map((a) => s.content(a, expand)));
+    return page(
+      request,
+      attachments.map((a) => s.content(a, expand)),
+    );
   });
 
   const upload = (mode: 'create' | 'createOrUpdate') => async (request: FastifyRequest<{ Params: { id: string } }>) => {
@@ -545,12 +653,24 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const { files, comments, minorEdit } = await readUpload(request);
     const s = shapes(request);
     const results = files.map((file, i) => {
-      const input = { filename: file.filename, mediaType: file.mediaType, data: file.data, comment: comments[i], minorEdit };
+      const input = {
+        filename: file.filename,
+        mediaType: file.mediaType,
+        data: file.data,
+        comment: comments[i],
+        minorEdit,
+      };
       const existing = mode === 'createOrUpdate' ? store.attachmentByName(row.id, file.filename) : undefined;
-      const saved = existing ? store.updateAttachmentData(existing.id, input, user) : store.createAttachment(row.id, input, user);
+      const saved = existing
+        ? store.updateAttachmentData(existing.id, input, user)
+        : store.createAttachment(row.id, input, user);
       return s.content(saved, parseExpand('version,container'));
     });
-    return { results, size: results.length, _links: { base: linksFor(request).base, context: linksFor(request).context } };
+    return {
+      results,
+      size: results.length,
+      _links: { base: linksFor(request).base, context: linksFor(request).context },
+    };
   };
   app.post(`${prefix}/content/:id/child/attachment`, upload('create'));
   // Cloud's create-or-update; Data Center has no PUT here and answers 405.
@@ -559,24 +679,37 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     return upload('createOrUpdate')(request);
   });
 
-  app.post<{ Params: { id: string; attachmentId: string } }>(`${prefix}/content/:id/child/attachment/:attachmentId/data`, async (request) => {
-    const user = userOf(request);
-    const container = writableContent(ctx, user, request.params.id);
-    const attachment = readableContent(ctx, user, request.params.attachmentId.replace(/^att/, ''), { type: 'attachment' });
-    if (attachment.parent_id !== container.id) throw new ApiError(404, `No attachment ${request.params.attachmentId} on content ${container.id}`);
-    const { files, comments, minorEdit } = await readUpload(request);
-    const file = files[0]!;
-    const saved = store.updateAttachmentData(attachment.id, { filename: file.filename, mediaType: file.mediaType, data: file.data, comment: comments[0], minorEdit }, user);
-    const s = shapes(request);
-    return s.withBase(s.content(saved, parseExpand('version,container')));
-  });
+  app.post<{ Params: { id: string; attachmentId: string } }>(
+    `${prefix}/content/:id/child/attachment/:attachmentId/data`,
+    async (request) => {
+      const user = userOf(request);
+      const container = writableContent(ctx, user, request.params.id);
+      const attachment = readableContent(ctx, user, request.params.attachmentId.replace(/^att/, ''), {
+        type: 'attachment',
+      });
+      if (attachment.parent_id !== container.id)
+        throw new ApiError(404, `No attachment ${request.params.attachmentId} on content ${container.id}`);
+      const { files, comments, minorEdit } = await readUpload(request);
+      const file = files[0]!;
+      const saved = store.updateAttachmentData(
+        attachment.id,
+        { filename: file.filename, mediaType: file.mediaType, data: file.data, comment: comments[0], minorEdit },
+        user,
+      );
+      const s = shapes(request);
+      return s.withBase(s.content(saved, parseExpand('version,container')));
+    },
+  );
 
   // properties --------------------------------------------------------
   app.get<{ Params: { id: string } }>(`${prefix}/content/:id/property`, async (request) => {
     const user = userOf(request);
     const row = readableContent(ctx, user, request.params.id);
     const s = shapes(request);
-    return page(request, store.properties(row.id).map((p) => s.property(p)));
+    return page(
+      request,
+      store.properties(row.id).map((p) => s.property(p)),
+    );
   });
 
   app.post<{ Params: { id: string } }>(`${prefix}/content/:id/property`, async (request) => {
@@ -600,11 +733,23 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const body = (request.body ?? {}) as Body;
     const row = writableContent(ctx, user, request.params.id);
     const version = body.version as { number?: unknown; minorEdit?: unknown } | undefined;
-    if (!version || typeof version.number !== 'number') throw new ApiError(400, 'A version number is required to update a property');
+    if (!version || typeof version.number !== 'number')
+      throw new ApiError(400, 'A version number is required to update a property');
     const existing = store.propertyByKey(row.id, request.params.key);
     // Like Cloud: PUT on a missing key with version 1 creates it.
-    if (!existing && version.number === 1) return shapes(request).property(store.createProperty(row.id, request.params.key, body.value, user));
-    const property = store.updateProperty(row.id, { key: request.params.key }, { key: typeof body.key === 'string' ? body.key : undefined, value: body.value, versionNumber: version.number, minorEdit: version.minorEdit === true }, user);
+    if (!existing && version.number === 1)
+      return shapes(request).property(store.createProperty(row.id, request.params.key, body.value, user));
+    const property = store.updateProperty(
+      row.id,
+      { key: request.params.key },
+      {
+        key: typeof body.key === 'string' ? body.key : undefined,
+        value: body.value,
+        versionNumber: version.number,
+        minorEdit: version.minorEdit === true,
+      },
+      user,
+    );
     return shapes(request).property(property);
   });
 
@@ -618,14 +763,20 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   // labels ------------------------------------------------------------
   const labelArray = (request: FastifyRequest, labels: LabelRow[]) => {
     const s = shapes(request);
-    return page(request, labels.map((l) => s.label(l)));
+    return page(
+      request,
+      labels.map((l) => s.label(l)),
+    );
   };
 
   app.get<{ Params: { id: string } }>(`${prefix}/content/:id/label`, async (request) => {
     const user = userOf(request);
     const query = request.query as Query;
     const row = readableContent(ctx, user, request.params.id);
-    return labelArray(request, store.labels(row.id).filter((l) => !query.prefix || l.prefix === query.prefix));
+    return labelArray(
+      request,
+      store.labels(row.id).filter((l) => !query.prefix || l.prefix === query.prefix),
+    );
   });
 
   app.post<{ Params: { id: string } }>(`${prefix}/content/:id/label`, async (request) => {
@@ -639,7 +790,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     return labelArray(request, store.addLabels(row.id, labels));
   });
 
-  const removeLabel = async (request: FastifyRequest<{ Params: { id: string; name?: string } }>, name: string | undefined) => {
+  const removeLabel = async (
+    request: FastifyRequest<{ Params: { id: string; name?: string } }>,
+    name: string | undefined,
+  ) => {
     const user = userOf(request);
     const row = writableContent(ctx, user, request.params.id);
     if (!name) throw new ApiError(400, 'A label name is required');
@@ -661,7 +815,10 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const rows = runSearch(ctx, user, query.cql);
     const expand = parseExpand(query.expand);
     const s = shapes(request);
-    return page(request, rows.map((r) => s.content(r, expand)));
+    return page(
+      request,
+      rows.map((r) => s.content(r, expand)),
+    );
   });
 
   app.get(`${prefix}/search`, async (request) => {

@@ -35,7 +35,13 @@ export function v2Space(space: SpaceRow): Record<string, unknown> {
   };
 }
 
-function v2Version(row: { version_at: string; version_message: string; version: number; minor_edit: number; version_author: string }) {
+function v2Version(row: {
+  version_at: string;
+  version_message: string;
+  version: number;
+  minor_edit: number;
+  version_author: string;
+}) {
   return {
     createdAt: row.version_at,
     message: row.version_message,
@@ -55,7 +61,12 @@ function v2VersionOf(version: VersionRow) {
   };
 }
 
-export function v2PageShape(ctx: SandboxContext, row: ContentRow, bodyFormat?: string, historical?: VersionRow): Record<string, unknown> {
+export function v2PageShape(
+  ctx: SandboxContext,
+  row: ContentRow,
+  bodyFormat?: string,
+  historical?: VersionRow,
+): Record<string, unknown> {
   const space = ctx.store.spaceById(row.space_id)!;
   const source = historical
     ? { ...row, title: historical.title, body: historical.body, parent_id: historical.parent_id }
@@ -102,7 +113,6 @@ function v2Label(label: LabelRow) {
 }
 
 export function v2Attachment(ctx: SandboxContext, row: ContentRow): Record<string, unknown> {
-  const space = ctx.store.spaceById(row.space_id)!;
   const download = `/download/attachments/${row.parent_id}/${encodeURIComponent(row.title)}?version=${row.version}&modificationDate=${Date.parse(row.version_at)}&api=v2`;
   const webui = `/pages/viewpageattachments.action?pageId=${row.parent_id}&preview=${encodeURIComponent('/' + row.parent_id + '/' + row.id + '/' + row.title)}`;
   return {
@@ -130,18 +140,28 @@ function statusesOf(query: Query, fallback = ['current']): string[] {
 
 function bodyFormatOf(query: Query): string | undefined {
   const format = query['body-format'];
-  if (format && !['storage', 'atlas_doc_format', 'view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor'].includes(format)) {
+  if (
+    format &&
+    !['storage', 'atlas_doc_format', 'view', 'export_view', 'anonymous_export_view', 'styled_view', 'editor'].includes(
+      format,
+    )
+  ) {
     throw new ApiError(400, `Invalid value for body-format: ${format}`);
   }
-  if (format && format !== 'storage') throw new ApiError(400, `body-format=${format} is not supported by the sandbox; use storage`);
+  if (format && format !== 'storage')
+    throw new ApiError(400, `body-format=${format} is not supported by the sandbox; use storage`);
   return format;
 }
 
 function storageBody(body: Body): string {
   const content = body.body as { representation?: string; value?: unknown } | undefined;
-  if (!content || typeof content !== 'object') throw new ApiError(400, 'Request body must contain "body" with representation and value');
+  if (!content || typeof content !== 'object')
+    throw new ApiError(400, 'Request body must contain "body" with representation and value');
   if (content.representation !== 'storage') {
-    throw new ApiError(400, `Representation '${String(content.representation)}' is not supported by the sandbox; use storage`);
+    throw new ApiError(
+      400,
+      `Representation '${String(content.representation)}' is not supported by the sandbox; use storage`,
+    );
   }
   if (typeof content.value !== 'string') throw new ApiError(400, 'body.value must be a string');
   checkStorageXhtml(content.value);
@@ -198,9 +218,18 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const query = request.query as Query;
     const space = readableSpace(ctx, user, store.spaceById(parseId(request.params.id)), `id ${request.params.id}`);
     const bodyFormat = bodyFormatOf(query);
-    let pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: statusesOf(query), title: query.title });
+    let pages = store.listContent({
+      type: 'page',
+      spaceIds: [space.id],
+      statuses: statusesOf(query),
+      title: query.title,
+    });
     if (query.depth === 'root') pages = pages.filter((p) => p.parent_id == null);
-    return list(request, reply, pages.map((p) => v2PageShape(ctx, p, bodyFormat)));
+    return list(
+      request,
+      reply,
+      pages.map((p) => v2PageShape(ctx, p, bodyFormat)),
+    );
   });
 
   // pages -------------------------------------------------------------
@@ -219,7 +248,11 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
       pages = pages.filter((p) => ids.includes(String(p.id)));
     }
     pages = sortPages(pages, query.sort);
-    return list(request, reply, pages.map((p) => v2PageShape(ctx, p, bodyFormat)));
+    return list(
+      request,
+      reply,
+      pages.map((p) => v2PageShape(ctx, p, bodyFormat)),
+    );
   });
 
   app.post(`${prefix}/pages`, async (request) => {
@@ -234,7 +267,13 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const title = requireString(body, 'title');
     const value = storageBody(body);
     const row = store.createPage(
-      { spaceId: space.id, parentId: optionalId(body, 'parentId'), title, body: value, rootLevel: query['root-level'] === 'true' },
+      {
+        spaceId: space.id,
+        parentId: optionalId(body, 'parentId'),
+        title,
+        body: value,
+        rootLevel: query['root-level'] === 'true',
+      },
       user,
     );
     return withBase(request, v2PageShape(ctx, row, 'storage'));
@@ -244,17 +283,30 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const user = userOf(request);
     const query = request.query as Query;
     const bodyFormat = bodyFormatOf(query);
-    const row = readableContent(ctx, user, request.params.id, { type: 'page', statuses: statusesOf(query, ['current', 'trashed']) });
+    const row = readableContent(ctx, user, request.params.id, {
+      type: 'page',
+      statuses: statusesOf(query, ['current', 'trashed']),
+    });
     let historical: VersionRow | undefined;
     if (query.version) {
       historical = store.version(row.id, parseId(query.version, 'version'));
       if (!historical) throw new ApiError(404, `Version ${query.version} of page ${row.id} not found`);
     }
     const page = v2PageShape(ctx, row, bodyFormat, historical);
-    if (query['include-labels'] === 'true') page.labels = { results: store.labels(row.id).map(v2Label), meta: { hasMore: false, cursor: '' }, _links: {} };
-    if (query['include-properties'] === 'true') page.properties = { results: store.properties(row.id).map(v2Property), meta: { hasMore: false, cursor: '' }, _links: {} };
+    if (query['include-labels'] === 'true')
+      page.labels = { results: store.labels(row.id).map(v2Label), meta: { hasMore: false, cursor: '' }, _links: {} };
+    if (query['include-properties'] === 'true')
+      page.properties = {
+        results: store.properties(row.id).map(v2Property),
+        meta: { hasMore: false, cursor: '' },
+        _links: {},
+      };
     if (query['include-versions'] === 'true') {
-      page.versions = { results: store.versions(row.id).map(v2VersionOf), meta: { hasMore: false, cursor: '' }, _links: {} };
+      page.versions = {
+        results: store.versions(row.id).map(v2VersionOf),
+        meta: { hasMore: false, cursor: '' },
+        _links: {},
+      };
     }
     return withBase(request, page);
   });
@@ -264,7 +316,10 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const body = (request.body ?? {}) as Body;
     const existing = writableContent(ctx, user, request.params.id, { type: 'page', statuses: ['current', 'trashed'] });
     if (body.id !== undefined && String(body.id) !== String(existing.id)) {
-      throw new ApiError(400, `The id in the body (${String(body.id)}) does not match the page id in the path (${existing.id})`);
+      throw new ApiError(
+        400,
+        `The id in the body (${String(body.id)}) does not match the page id in the path (${existing.id})`,
+      );
     }
     const version = body.version as { number?: unknown; message?: unknown } | undefined;
     if (!version || typeof version.number !== 'number') throw new ApiError(400, "Field 'version.number' is required");
@@ -296,7 +351,10 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const user = userOf(request);
     const query = request.query as Query;
     const purge = query.purge === 'true';
-    const row = writableContent(ctx, user, request.params.id, { type: 'page', statuses: purge ? ['current', 'trashed'] : ['current'] });
+    const row = writableContent(ctx, user, request.params.id, {
+      type: 'page',
+      statuses: purge ? ['current', 'trashed'] : ['current'],
+    });
     if (purge) {
       if (row.status !== 'trashed') throw new ApiError(400, `Page ${row.id} must be trashed before it can be purged`);
       store.purge(row.id);
@@ -307,19 +365,20 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
   });
 
   // direct-children answers ChildrenResponse (with `type`); the deprecated children, ChildPage.
-  const childrenRoute = (withType: boolean) => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const user = userOf(request);
-    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
-    const children = store.children(row.id).map((child) => ({
-      id: String(child.id),
-      status: child.status,
-      title: child.title,
-      ...(withType ? { type: 'page' } : {}),
-      spaceId: String(child.space_id),
-      childPosition: child.position,
-    }));
-    return list(request, reply, children);
-  };
+  const childrenRoute =
+    (withType: boolean) => async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+      const user = userOf(request);
+      const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+      const children = store.children(row.id).map((child) => ({
+        id: String(child.id),
+        status: child.status,
+        title: child.title,
+        ...(withType ? { type: 'page' } : {}),
+        spaceId: String(child.space_id),
+        childPosition: child.position,
+      }));
+      return list(request, reply, children);
+    };
   app.get(`${prefix}/pages/:id/direct-children`, childrenRoute(true));
   app.get(`${prefix}/pages/:id/children`, childrenRoute(false));
 
@@ -332,7 +391,15 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const walk = (id: number, depth: number) => {
       if (depth > maxDepth) return;
       for (const child of store.children(id)) {
-        out.push({ id: String(child.id), status: child.status, title: child.title, type: 'page', parentId: String(id), depth, childPosition: child.position });
+        out.push({
+          id: String(child.id),
+          status: child.status,
+          title: child.title,
+          type: 'page',
+          parentId: String(id),
+          depth,
+          childPosition: child.position,
+        });
         walk(child.id, depth + 1);
       }
     };
@@ -343,7 +410,11 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
   app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/ancestors`, async (request, reply) => {
     const user = userOf(request);
     const row = readableContent(ctx, user, request.params.id, { type: 'page' });
-    return list(request, reply, store.ancestors(row.id).map((a) => ({ id: String(a.id), type: 'page' })));
+    return list(
+      request,
+      reply,
+      store.ancestors(row.id).map((a) => ({ id: String(a.id), type: 'page' })),
+    );
   });
 
   app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/versions`, async (request, reply) => {
@@ -372,35 +443,49 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     return v2Property(store.createProperty(row.id, requireString(body, 'key'), body.value, user));
   });
 
-  app.get<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request) => {
-    const user = userOf(request);
-    const row = readableContent(ctx, user, request.params.pageId, { type: 'page' });
-    const property = store.propertyById(row.id, parseId(request.params.propertyId, 'property-id'));
-    if (!property) throw new ApiError(404, `No property with id ${request.params.propertyId} on page ${row.id}`);
-    return v2Property(property);
-  });
+  app.get<{ Params: { pageId: string; propertyId: string } }>(
+    `${prefix}/pages/:pageId/properties/:propertyId`,
+    async (request) => {
+      const user = userOf(request);
+      const row = readableContent(ctx, user, request.params.pageId, { type: 'page' });
+      const property = store.propertyById(row.id, parseId(request.params.propertyId, 'property-id'));
+      if (!property) throw new ApiError(404, `No property with id ${request.params.propertyId} on page ${row.id}`);
+      return v2Property(property);
+    },
+  );
 
-  app.put<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request) => {
-    const user = userOf(request);
-    const body = (request.body ?? {}) as Body;
-    const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
-    const version = body.version as { number?: unknown; message?: unknown } | undefined;
-    if (!version || typeof version.number !== 'number') throw new ApiError(400, "Field 'version.number' is required");
-    const property = store.updateProperty(
-      row.id,
-      { id: parseId(request.params.propertyId, 'property-id') },
-      { key: typeof body.key === 'string' ? body.key : undefined, value: body.value, versionNumber: version.number, message: typeof version.message === 'string' ? version.message : '' },
-      user,
-    );
-    return v2Property(property);
-  });
+  app.put<{ Params: { pageId: string; propertyId: string } }>(
+    `${prefix}/pages/:pageId/properties/:propertyId`,
+    async (request) => {
+      const user = userOf(request);
+      const body = (request.body ?? {}) as Body;
+      const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+      const version = body.version as { number?: unknown; message?: unknown } | undefined;
+      if (!version || typeof version.number !== 'number') throw new ApiError(400, "Field 'version.number' is required");
+      const property = store.updateProperty(
+        row.id,
+        { id: parseId(request.params.propertyId, 'property-id') },
+        {
+          key: typeof body.key === 'string' ? body.key : undefined,
+          value: body.value,
+          versionNumber: version.number,
+          message: typeof version.message === 'string' ? version.message : '',
+        },
+        user,
+      );
+      return v2Property(property);
+    },
+  );
 
-  app.delete<{ Params: { pageId: string; propertyId: string } }>(`${prefix}/pages/:pageId/properties/:propertyId`, async (request, reply) => {
-    const user = userOf(request);
-    const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
-    store.deleteProperty(row.id, { id: parseId(request.params.propertyId, 'property-id') });
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { pageId: string; propertyId: string } }>(
+    `${prefix}/pages/:pageId/properties/:propertyId`,
+    async (request, reply) => {
+      const user = userOf(request);
+      const row = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+      store.deleteProperty(row.id, { id: parseId(request.params.propertyId, 'property-id') });
+      return reply.code(204).send();
+    },
+  );
 
   // labels and attachments (read) ----------------------------------------
   app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/labels`, async (request, reply) => {
@@ -419,7 +504,11 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
       .children(row.id, 'attachment')
       .filter((a) => !query.filename || a.title === query.filename)
       .filter((a) => !query.mediaType || a.media_type === query.mediaType);
-    return list(request, reply, attachments.map((a) => v2Attachment(ctx, a)));
+    return list(
+      request,
+      reply,
+      attachments.map((a) => v2Attachment(ctx, a)),
+    );
   });
 
   app.get<{ Params: { id: string } }>(`${prefix}/attachments/:id`, async (request) => {
@@ -435,6 +524,12 @@ function sortPages(pages: ContentRow[], sort: string | undefined): ContentRow[] 
   const descending = sort.startsWith('-');
   const field = sort.replace(/^-/, '');
   const key = (p: ContentRow): string | number =>
-    field === 'title' ? p.title.toLowerCase() : field === 'created-date' ? p.created_at : field === 'modified-date' ? p.version_at : p.id;
+    field === 'title'
+      ? p.title.toLowerCase()
+      : field === 'created-date'
+        ? p.created_at
+        : field === 'modified-date'
+          ? p.version_at
+          : p.id;
   return [...pages].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
 }

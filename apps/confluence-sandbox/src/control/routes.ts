@@ -11,7 +11,13 @@ export function registerControl(app: FastifyInstance, ctx: SandboxContext, resee
 
   app.post('/__sandbox/faults', async (request, reply) => {
     const body = request.body as FaultRule | FaultRule[] | { rules?: FaultRule[] } | undefined;
-    const rules = Array.isArray(body) ? body : body && 'rules' in body && Array.isArray(body.rules) ? body.rules : body ? [body as FaultRule] : [];
+    const rules = Array.isArray(body)
+      ? body
+      : body && 'rules' in body && Array.isArray(body.rules)
+        ? body.rules
+        : body
+          ? [body as FaultRule]
+          : [];
     try {
       const added = ctx.faults.add(rules);
       return reply.code(201).send({ added, rules: ctx.faults.list() });
@@ -27,7 +33,8 @@ export function registerControl(app: FastifyInstance, ctx: SandboxContext, resee
   });
 
   app.delete<{ Params: { id: string } }>('/__sandbox/faults/:id', async (request, reply) => {
-    if (!ctx.faults.remove(request.params.id)) return reply.code(404).send({ message: `No fault rule ${request.params.id}` });
+    if (!ctx.faults.remove(request.params.id))
+      return reply.code(404).send({ message: `No fault rule ${request.params.id}` });
     return reply.code(204).send();
   });
 

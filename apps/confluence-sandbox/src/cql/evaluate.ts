@@ -19,8 +19,8 @@ export interface CqlDocument {
 const fieldAliases: Record<string, string> = {
   'space.key': 'space',
   'content.id': 'id',
-  'content': 'id',
-  'lastmod': 'lastmodified',
+  content: 'id',
+  lastmod: 'lastmodified',
   'label.name': 'label',
 };
 
@@ -66,7 +66,8 @@ function clauseMatches(cql: string, node: Extract<CqlNode, { kind: 'clause' }>, 
         if (fuzzyTarget === undefined) throw new CqlError(cql, `operator ~ is not supported for field '${node.field}'`);
         return values.some((v) => fuzzyMatch(fuzzyTarget, v));
       case '!~':
-        if (fuzzyTarget === undefined) throw new CqlError(cql, `operator !~ is not supported for field '${node.field}'`);
+        if (fuzzyTarget === undefined)
+          throw new CqlError(cql, `operator !~ is not supported for field '${node.field}'`);
         return !values.some((v) => fuzzyMatch(fuzzyTarget, v));
       default:
         return candidates.some((c) => compare(c, operator, values[0]!));

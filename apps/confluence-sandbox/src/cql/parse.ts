@@ -109,7 +109,8 @@ export function parseCql(cql: string): CqlQuery {
 
   const parseValue = (): string => {
     const token = tokens[index++];
-    if (!token || (token.type !== 'word' && token.type !== 'string')) fail(`expected a value at ${token?.pos ?? cql.length}`);
+    if (!token || (token.type !== 'word' && token.type !== 'string'))
+      fail(`expected a value at ${token?.pos ?? cql.length}`);
     // A function call such as currentUser() or now("-1d") evaluates to its text form.
     if (token!.type === 'word' && peek()?.type === 'lparen') {
       index++;

@@ -80,4 +80,9 @@ CREATE TABLE IF NOT EXISTS content_labels (
 `;
 
 /** Confluence ids are large numbers rendered as strings; start the sequences where theirs look real. */
-export const sequenceStarts: Record<string, number> = { spaces: 98303, content: 65535, properties: 131071, labels: 196607 };
+export const sequenceStarts: Record<string, number> = {
+  spaces: 98303,
+  content: 65535,
+  properties: 131071,
+  labels: 196607,
+};

@@ -317,9 +317,14 @@ export class Store {
     const position =
       input.parentId == null
         ? null
-        : ((this.stmt('SELECT MAX(position) AS p FROM content WHERE parent_id = ? AND type = ?').get(input.parentId, input.type) as {
-            p: number | null;
-          }).p ?? -1) + 1;
+        : ((
+            this.stmt('SELECT MAX(position) AS p FROM content WHERE parent_id = ? AND type = ?').get(
+              input.parentId,
+              input.type,
+            ) as {
+              p: number | null;
+            }
+          ).p ?? -1) + 1;
     const a = input.attachment;
     const result = this.stmt(
       `INSERT INTO content (type, space_id, parent_id, status, title, title_key, body, version, version_message, minor_edit,
@@ -417,7 +422,8 @@ export class Store {
         if (!parent || parent.type !== 'page' || parent.status !== 'current') {
           throw new ApiError(404, `Could not find parent page with id ${update.parentId}`);
         }
-        if (parent.space_id !== page.space_id) throw new ApiError(400, 'Moving a page to another space is not supported here');
+        if (parent.space_id !== page.space_id)
+          throw new ApiError(400, 'Moving a page to another space is not supported here');
         if (parent.id === id || this.ancestors(parent.id).some((a) => a.id === id)) {
           throw new ApiError(400, 'A page cannot be moved under itself or one of its descendants');
         }
@@ -469,8 +475,14 @@ export class Store {
     this.write(() => {
       const item = this.content(id);
       if (!item) throw new ApiError(404, `No content with id ${id}`);
-      if (item.status !== 'trashed') throw new ApiError(400, `Content ${id} is not in the trash; delete it first, then purge`);
-      const ids = [id, ...(this.stmt('SELECT id FROM content WHERE parent_id = ? AND type = ?').all(id, 'attachment') as { id: number }[]).map((r) => r.id)];
+      if (item.status !== 'trashed')
+        throw new ApiError(400, `Content ${id} is not in the trash; delete it first, then purge`);
+      const ids = [
+        id,
+        ...(
+          this.stmt('SELECT id FROM content WHERE parent_id = ? AND type = ?').all(id, 'attachment') as { id: number }[]
+        ).map((r) => r.id),
+      ];
       for (const contentId of ids) {
         this.stmt('DELETE FROM versions WHERE content_id = ?').run(contentId);
         this.stmt('DELETE FROM properties WHERE content_id = ?').run(contentId);
@@ -554,11 +566,13 @@ export class Store {
   }
 
   propertyById(contentId: number, id: number): PropertyRow | undefined {
-    return this.stmt('SELECT * FROM properties WHERE content_id = ? AND id = ?').get(contentId, id) as PropertyRow | undefined;
+    return this.stmt('SELECT * FROM properties WHERE content_id = ? AND id = ?').get(contentId, id) as
+      PropertyRow | undefined;
   }
 
   propertyByKey(contentId: number, key: string): PropertyRow | undefined {
-    return this.stmt('SELECT * FROM properties WHERE content_id = ? AND key = ?').get(contentId, key) as PropertyRow | undefined;
+    return this.stmt('SELECT * FROM properties WHERE content_id = ? AND key = ?').get(contentId, key) as
+      PropertyRow | undefined;
   }
 
   createProperty(contentId: number, key: string, value: unknown, author: SandboxUser): PropertyRow {
@@ -581,7 +595,8 @@ export class Store {
     author: SandboxUser,
   ): PropertyRow {
     return this.write(() => {
-      const property = lookup.id !== undefined ? this.propertyById(contentId, lookup.id) : this.propertyByKey(contentId, lookup.key!);
+      const property =
+        lookup.id !== undefined ? this.propertyById(contentId, lookup.id) : this.propertyByKey(contentId, lookup.key!);
       if (!property) throw new ApiError(404, `No property ${lookup.id ?? lookup.key} on content ${contentId}`);
       if (change.versionNumber !== property.version + 1) {
         throw new ApiError(409, versionConflictMessage(property.version));
@@ -591,14 +606,22 @@ export class Store {
       }
       this.stmt(
         'UPDATE properties SET value = ?, version = version + 1, message = ?, minor_edit = ?, author_id = ?, updated_at = ? WHERE id = ?',
-      ).run(JSON.stringify(change.value ?? null), change.message ?? '', change.minorEdit ? 1 : 0, author.accountId, now(), property.id);
+      ).run(
+        JSON.stringify(change.value ?? null),
+        change.message ?? '',
+        change.minorEdit ? 1 : 0,
+        author.accountId,
+        now(),
+        property.id,
+      );
       return this.stmt('SELECT * FROM properties WHERE id = ?').get(property.id) as PropertyRow;
     });
   }
 
   deleteProperty(contentId: number, lookup: { id?: number; key?: string }): void {
     this.write(() => {
-      const property = lookup.id !== undefined ? this.propertyById(contentId, lookup.id) : this.propertyByKey(contentId, lookup.key!);
+      const property =
+        lookup.id !== undefined ? this.propertyById(contentId, lookup.id) : this.propertyByKey(contentId, lookup.key!);
       if (!property) throw new ApiError(404, `No property ${lookup.id ?? lookup.key} on content ${contentId}`);
       this.stmt('DELETE FROM properties WHERE id = ?').run(property.id);
     });
@@ -615,7 +638,9 @@ export class Store {
   /** content id → its label names; for CQL over many pages at once. */
   labelIndex(): Map<number, string[]> {
     const index = new Map<number, string[]>();
-    const rows = this.stmt('SELECT cl.content_id AS id, l.name FROM content_labels cl JOIN labels l ON l.id = cl.label_id').all() as {
+    const rows = this.stmt(
+      'SELECT cl.content_id AS id, l.name FROM content_labels cl JOIN labels l ON l.id = cl.label_id',
+    ).all() as {
       id: number;
       name: string;
     }[];
@@ -626,11 +651,16 @@ export class Store {
   addLabels(contentId: number, labels: Array<{ prefix?: string; name: string }>): LabelRow[] {
     return this.write(() => {
       for (const label of labels) {
-        const name = String(label.name ?? '').trim().toLowerCase();
-        if (!name || /[\s:;,.?&[\]()#^*@!]/.test(name)) throw new ApiError(400, `Label name is not valid: '${label.name}'`);
+        const name = String(label.name ?? '')
+          .trim()
+          .toLowerCase();
+        if (!name || /[\s:;,.?&[\]()#^*@!]/.test(name))
+          throw new ApiError(400, `Label name is not valid: '${label.name}'`);
         const prefix = label.prefix ?? 'global';
         this.stmt('INSERT OR IGNORE INTO labels (prefix, name) VALUES (?, ?)').run(prefix, name);
-        const { id } = this.stmt('SELECT id FROM labels WHERE prefix = ? AND name = ?').get(prefix, name) as { id: number };
+        const { id } = this.stmt('SELECT id FROM labels WHERE prefix = ? AND name = ?').get(prefix, name) as {
+          id: number;
+        };
         this.stmt('INSERT OR IGNORE INTO content_labels (content_id, label_id) VALUES (?, ?)').run(contentId, id);
       }
       return this.labels(contentId);

@@ -25,7 +25,10 @@ function layout(title: string, main: string, sidebar = ''): string {
 function send(reply: FastifyReply, html: string, status = 200) {
   return reply
     .code(status)
-    .header('Content-Security-Policy', "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'")
+    .header(
+      'Content-Security-Policy',
+      "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; form-action 'self'",
+    )
     .type('text/html; charset=utf-8')
     .send(html);
 }
@@ -61,7 +64,9 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     return `<a class="space-name" href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a><h2>Pages</h2><ul class="tree">${branch(null, 0)}</ul>`;
   };
 
-  app.get('/ui/assets/style.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=300').send(stylesheet));
+  app.get('/ui/assets/style.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=300').send(stylesheet),
+  );
 
   app.get('/', async (_request, reply) => {
     const cards = store
@@ -76,15 +81,22 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
 
   app.get<{ Params: { key: string } }>('/ui/spaces/:key', async (request, reply) => {
     const space = store.spaceByKey(request.params.key);
-    if (!space) return send(reply, layout('Not found', `<h1 class="page-title">No space ${esc(request.params.key)}</h1>`), 404);
+    if (!space)
+      return send(reply, layout('Not found', `<h1 class="page-title">No space ${esc(request.params.key)}</h1>`), 404);
     if (space.homepage_id) return reply.redirect(pageUrl(space.homepage_id));
     return send(reply, layout(space.name, `<h1 class="page-title">${esc(space.name)}</h1>`, tree(space)));
   });
 
   // Confluence's own web UI paths (`_links.webui`) land in the preview.
-  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id/*', async (request, reply) => reply.redirect(pageUrl(Number(request.params.id))));
-  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id', async (request, reply) => reply.redirect(pageUrl(Number(request.params.id))));
-  app.get<{ Params: { key: string } }>('/wiki/spaces/:key', async (request, reply) => reply.redirect(`/ui/spaces/${encodeURIComponent(request.params.key)}`));
+  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id/*', async (request, reply) =>
+    reply.redirect(pageUrl(Number(request.params.id))),
+  );
+  app.get<{ Params: { key: string; id: string } }>('/wiki/spaces/:key/pages/:id', async (request, reply) =>
+    reply.redirect(pageUrl(Number(request.params.id))),
+  );
+  app.get<{ Params: { key: string } }>('/wiki/spaces/:key', async (request, reply) =>
+    reply.redirect(`/ui/spaces/${encodeURIComponent(request.params.key)}`),
+  );
   app.get('/wiki', async (_request, reply) => reply.redirect('/'));
 
   const findPage = (raw: string): { page: ContentRow; space: SpaceRow } | undefined => {
@@ -94,7 +106,11 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   };
 
   const notFound = (reply: FastifyReply, id: string) =>
-    send(reply, layout('Not found', `<h1 class="page-title">Page not found</h1><p>No current page with id ${esc(id)}.</p>`), 404);
+    send(
+      reply,
+      layout('Not found', `<h1 class="page-title">Page not found</h1><p>No current page with id ${esc(id)}.</p>`),
+      404,
+    );
 
   app.get<{ Params: { id: string }; Querystring: { version?: string } }>('/ui/pages/:id', async (request, reply) => {
     const found = findPage(request.params.id);
@@ -126,9 +142,10 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
       .ancestors(page.id)
       .map((a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`)
       .join(' / ');
-    const old = version.number !== page.version
-      ? `<div class="banner">You are viewing an old version of this page (v${version.number}). <a href="${pageUrl(page.id)}">View the current version</a> · <a href="${pageUrl(page.id)}/diff?from=${version.number}&amp;to=${page.version}">Compare with current</a></div>`
-      : '';
+    const old =
+      version.number !== page.version
+        ? `<div class="banner">You are viewing an old version of this page (v${version.number}). <a href="${pageUrl(page.id)}">View the current version</a> · <a href="${pageUrl(page.id)}/diff?from=${version.number}&amp;to=${page.version}">Compare with current</a></div>`
+        : '';
     const attachments = store.children(page.id, 'attachment');
     const labels = store.labels(page.id);
     const meta = `<section class="meta">
@@ -153,39 +170,51 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         return `<tr><td><a href="${pageUrl(page.id)}?version=${v.number}">v${v.number}</a>${v.number === page.version ? ' (current)' : ''}</td><td>${esc(when(v.created_at))}</td><td>${esc(userName(v.author_id))}</td><td>${esc(v.message)}</td><td>${previous ? `<a href="${pageUrl(page.id)}/diff?from=${previous.number}&amp;to=${v.number}">Changes from v${previous.number}</a>` : ''}</td></tr>`;
       })
       .join('');
-    const options = (selected: number) => versions.map((v) => `<option value="${v.number}"${v.number === selected ? ' selected' : ''}>v${v.number}</option>`).join('');
-    const compare = versions.length > 1
-      ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
-      : '';
+    const options = (selected: number) =>
+      versions
+        .map((v) => `<option value="${v.number}"${v.number === selected ? ' selected' : ''}>v${v.number}</option>`)
+        .join('');
+    const compare =
+      versions.length > 1
+        ? `<form class="compare" method="get" action="${pageUrl(page.id)}/diff">Compare <select name="from" aria-label="from">${options(versions[1]!.number)}</select> with <select name="to" aria-label="to">${options(versions[0]!.number)}</select> <button type="submit">Compare</button></form>`
+        : '';
     const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a></div><h1 class="page-title">Page history</h1>${compare}
       <table class="list"><thead><tr><th>Version</th><th>Published</th><th>By</th><th>Message</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
     return send(reply, layout(`History of ${page.title}`, main, tree(space, page)));
   });
 
-  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>('/ui/pages/:id/diff', async (request, reply) => {
-    const found = findPage(request.params.id);
-    if (!found) return notFound(reply, request.params.id);
-    const { page, space } = found;
-    const to = store.version(page.id, Number(request.query.to ?? page.version));
-    const from = store.version(page.id, Number(request.query.from ?? (to ? to.number - 1 : 0)));
-    if (!from || !to) return notFound(reply, `${request.params.id} (versions ${request.query.from} → ${request.query.to})`);
-    const title = from.title !== to.title ? `<p>Title: <del>${esc(from.title)}</del> → <ins>${esc(to.title)}</ins></p>` : '';
-    const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
+  app.get<{ Params: { id: string }; Querystring: { from?: string; to?: string } }>(
+    '/ui/pages/:id/diff',
+    async (request, reply) => {
+      const found = findPage(request.params.id);
+      if (!found) return notFound(reply, request.params.id);
+      const { page, space } = found;
+      const to = store.version(page.id, Number(request.query.to ?? page.version));
+      const from = store.version(page.id, Number(request.query.from ?? (to ? to.number - 1 : 0)));
+      if (!from || !to)
+        return notFound(reply, `${request.params.id} (versions ${request.query.from} → ${request.query.to})`);
+      const title =
+        from.title !== to.title ? `<p>Title: <del>${esc(from.title)}</del> → <ins>${esc(to.title)}</ins></p>` : '';
+      const main = `<div class="breadcrumbs"><a href="${pageUrl(page.id)}">${esc(page.title)}</a> / <a href="${pageUrl(page.id)}/history">History</a></div>
       <h1 class="page-title">Changes from v${from.number} to v${to.number}</h1>${title}${diffHtml(from.body, to.body)}`;
-    return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
-  });
+      return send(reply, layout(`Diff of ${page.title}`, main, tree(space, page)));
+    },
+  );
 
-  app.get<{ Params: { pageId: string; filename: string } }>('/ui/attachments/:pageId/:filename', async (request, reply) => {
-    const owner = /^\d+$/.test(request.params.pageId) ? store.content(Number(request.params.pageId)) : undefined;
-    const attachment = owner && store.attachmentByName(owner.id, request.params.filename);
-    const data = attachment && store.attachmentData(attachment.id);
-    if (!attachment || !data) return reply.code(404).type('text/plain').send('attachment not found');
-    return reply
-      .type(attachment.media_type ?? 'application/octet-stream')
-      .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .header('X-Content-Type-Options', 'nosniff')
-      .send(data);
-  });
+  app.get<{ Params: { pageId: string; filename: string } }>(
+    '/ui/attachments/:pageId/:filename',
+    async (request, reply) => {
+      const owner = /^\d+$/.test(request.params.pageId) ? store.content(Number(request.params.pageId)) : undefined;
+      const attachment = owner && store.attachmentByName(owner.id, request.params.filename);
+      const data = attachment && store.attachmentData(attachment.id);
+      if (!attachment || !data) return reply.code(404).type('text/plain').send('attachment not found');
+      return reply
+        .type(attachment.media_type ?? 'application/octet-stream')
+        .header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(data);
+    },
+  );
 }
 
 /** Storage is often one long line: put each tag on its own line so the diff shows what changed. */

@@ -20,23 +20,115 @@ const escapeHtml = (text: string): string =>
 
 /** Plain XHTML elements rendered as themselves (after attribute filtering). */
 const passThrough = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'colgroup', 'col', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'code', 'pre', 'blockquote', 'br',
-  'hr', 'span', 'div', 'small', 'big', 'kbd', 'cite', 'q', 'dl', 'dt', 'dd', 'caption', 'abbr', 'mark',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'colgroup',
+  'col',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'del',
+  'ins',
+  'sub',
+  'sup',
+  'code',
+  'pre',
+  'blockquote',
+  'br',
+  'hr',
+  'span',
+  'div',
+  'small',
+  'big',
+  'kbd',
+  'cite',
+  'q',
+  'dl',
+  'dt',
+  'dd',
+  'caption',
+  'abbr',
+  'mark',
 ]);
 const voidElements = new Set(['br', 'hr', 'col', 'img']);
-const safeAttributes = new Set(['colspan', 'rowspan', 'title', 'alt', 'id', 'class', 'data-highlight-colour', 'datetime']);
+const safeAttributes = new Set([
+  'colspan',
+  'rowspan',
+  'title',
+  'alt',
+  'id',
+  'class',
+  'data-highlight-colour',
+  'datetime',
+]);
 
 const codeLanguages: Record<string, string | null> = {
-  'html/xml': 'xml', html: 'xml', xml: 'xml', js: 'javascript', jsx: 'javascript', ts: 'typescript', tsx: 'typescript',
-  sh: 'bash', shell: 'bash', 'c#': 'csharp', vb: 'vbnet', docker: 'dockerfile', sass: 'scss', javafx: 'java',
-  actionscript3: null, coldfusion: null, toml: 'ini', none: null, text: null, plain: null, c: 'c', 'c++': 'cpp',
+  'html/xml': 'xml',
+  html: 'xml',
+  xml: 'xml',
+  js: 'javascript',
+  jsx: 'javascript',
+  ts: 'typescript',
+  tsx: 'typescript',
+  sh: 'bash',
+  shell: 'bash',
+  'c#': 'csharp',
+  vb: 'vbnet',
+  docker: 'dockerfile',
+  sass: 'scss',
+  javafx: 'java',
+  actionscript3: null,
+  coldfusion: null,
+  toml: 'ini',
+  none: null,
+  text: null,
+  plain: null,
+  c: 'c',
+  'c++': 'cpp',
 };
 
 const emoticons: Record<string, string> = {
-  smile: '🙂', sad: '🙁', cheeky: '😛', laugh: '😀', wink: '😉', thumbs_up: '👍', 'thumbs-up': '👍', thumbs_down: '👎',
-  'thumbs-down': '👎', information: 'ℹ️', tick: '✅', cross: '❌', warning: '⚠️', plus: '➕', minus: '➖', question: '❓',
-  'light-on': '💡', 'light-off': '💡', 'yellow-star': '⭐', 'red-star': '⭐', 'green-star': '⭐', 'blue-star': '⭐', heart: '❤️',
+  smile: '🙂',
+  sad: '🙁',
+  cheeky: '😛',
+  laugh: '😀',
+  wink: '😉',
+  thumbs_up: '👍',
+  'thumbs-up': '👍',
+  thumbs_down: '👎',
+  'thumbs-down': '👎',
+  information: 'ℹ️',
+  tick: '✅',
+  cross: '❌',
+  warning: '⚠️',
+  plus: '➕',
+  minus: '➖',
+  question: '❓',
+  'light-on': '💡',
+  'light-off': '💡',
+  'yellow-star': '⭐',
+  'red-star': '⭐',
+  'green-star': '⭐',
+  'blue-star': '⭐',
+  heart: '❤️',
   'broken-heart': '💔',
 };
 
@@ -61,7 +153,8 @@ function numericEntities(storage: string): string {
     .join('');
 }
 
-const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const isElement = (node: AnyNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 function childElements(node: Element, name?: string): Element[] {
   return node.children.filter((c): c is Element => isElement(c) && (!name || c.name === name));
@@ -83,7 +176,13 @@ function parameters(macro: Element): Record<string, string> {
 }
 
 function slug(text: string): string {
-  return text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+  return (
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'section'
+  );
 }
 
 function safeHref(href: string | undefined): string | undefined {
@@ -206,7 +305,9 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
       case 'tip':
       case 'panel': {
         const title = params.title ? `<p class="panel-title">${escapeHtml(params.title)}</p>` : '';
-        const icon = panelIcons[macroName] ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>` : '';
+        const icon = panelIcons[macroName]
+          ? `<span class="panel-icon" aria-hidden="true">${panelIcons[macroName]}</span>`
+          : '';
         return `<div class="panel panel-${macroName}" role="note">${icon}<div class="panel-body">${title}${body(macro)}</div></div>`;
       }
       case 'expand':
@@ -226,7 +327,10 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
         return `<nav class="toc"><ul>${items}</ul></nav>`;
       }
       case 'children': {
-        const items = ctx.children().map((c) => `<li><a href="${ctx.pageUrl(c.id)}">${escapeHtml(c.title)}</a></li>`).join('');
+        const items = ctx
+          .children()
+          .map((c) => `<li><a href="${ctx.pageUrl(c.id)}">${escapeHtml(c.title)}</a></li>`)
+          .join('');
         return `<ul class="children-macro">${items || '<li class="empty">No child pages</li>'}</ul>`;
       }
       case 'anchor':
@@ -241,7 +345,9 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
   };
 
   const renderCode = (macro: Element, params: Record<string, string>, noformat: boolean): string => {
-    const code = textOf(childElements(macro, 'ac:plain-text-body')[0] ?? { type: 'text', data: '' } as unknown as AnyNode);
+    const code = textOf(
+      childElements(macro, 'ac:plain-text-body')[0] ?? ({ type: 'text', data: '' } as unknown as AnyNode),
+    );
     const requested = (params.language || '').toLowerCase();
     const mapped = requested in codeLanguages ? codeLanguages[requested] : requested;
     const language = !noformat && mapped && hljs.getLanguage(mapped) ? mapped : undefined;
@@ -255,7 +361,9 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
         : '';
     const pre = `<pre class="code-pre"><code class="hljs${language ? ` language-${language}` : ''}">${highlighted}</code></pre>`;
     const block = `<div class="code-block${noformat ? ' noformat' : ''}" data-language="${escapeHtml(requested || 'none')}">${title}<div class="code-content">${gutter}${pre}</div></div>`;
-    return params.collapse === 'true' ? `<details class="expand"><summary>${escapeHtml(params.title || 'Expand source')}</summary>${block}</details>` : block;
+    return params.collapse === 'true'
+      ? `<details class="expand"><summary>${escapeHtml(params.title || 'Expand source')}</summary>${block}</details>`
+      : block;
   };
 
   const renderTask = (task: Element): string => {
@@ -276,7 +384,8 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
       const filename = attachment.attribs['ri:filename'] ?? '';
       const owner = childElements(attachment, 'ri:page')[0];
       const url = ctx.attachmentUrl(filename, owner?.attribs['ri:content-title'], owner?.attribs['ri:space-key']);
-      if (!url) return `<span class="missing-attachment" title="Missing attachment">🖼 ${escapeHtml(filename)} (attachment not found)</span>`;
+      if (!url)
+        return `<span class="missing-attachment" title="Missing attachment">🖼 ${escapeHtml(filename)} (attachment not found)</span>`;
       return `<img class="confluence-image" src="${escapeHtml(url)}" alt="${escapeHtml(alt || filename)}"${size}>`;
     }
     const external = childElements(image, 'ri:url')[0]?.attribs['ri:value'];
@@ -288,25 +397,30 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
     const anchor = link.attribs['ac:anchor'];
     const plainBody = childElements(link, 'ac:plain-text-link-body')[0];
     const richBody = childElements(link, 'ac:link-body')[0];
-    const label = (fallback: string) => (richBody ? renderChildren(richBody) : plainBody ? escapeHtml(textOf(plainBody)) : escapeHtml(fallback));
+    const label = (fallback: string) =>
+      richBody ? renderChildren(richBody) : plainBody ? escapeHtml(textOf(plainBody)) : escapeHtml(fallback);
     const page = childElements(link, 'ri:page')[0];
     if (page) {
       const title = page.attribs['ri:content-title'] ?? '';
       const spaceKey = page.attribs['ri:space-key'] ?? ctx.spaceKey;
       const id = ctx.resolvePage(title, spaceKey);
-      if (id === undefined) return `<a class="unresolved-link" title="Page not found: ${escapeHtml(title)}">${label(title)}</a>`;
+      if (id === undefined)
+        return `<a class="unresolved-link" title="Page not found: ${escapeHtml(title)}">${label(title)}</a>`;
       return `<a class="page-link" href="${ctx.pageUrl(id)}${anchor ? `#${escapeHtml(slug(anchor))}` : ''}">${label(title)}</a>`;
     }
     const attachment = childElements(link, 'ri:attachment')[0];
     if (attachment) {
       const filename = attachment.attribs['ri:filename'] ?? '';
       const url = ctx.attachmentUrl(filename);
-      return url ? `<a href="${escapeHtml(url)}">${label(filename)}</a>` : `<a class="unresolved-link">${label(filename)}</a>`;
+      return url
+        ? `<a href="${escapeHtml(url)}">${label(filename)}</a>`
+        : `<a class="unresolved-link">${label(filename)}</a>`;
     }
     const url = safeHref(childElements(link, 'ri:url')[0]?.attribs['ri:value']);
     if (url) return `<a href="${escapeHtml(url)}">${label(url)}</a>`;
     const user = childElements(link, 'ri:user')[0];
-    if (user) return `<span class="user-mention">@${escapeHtml(user.attribs['ri:account-id'] ?? user.attribs['ri:username'] ?? 'user')}</span>`;
+    if (user)
+      return `<span class="user-mention">@${escapeHtml(user.attribs['ri:account-id'] ?? user.attribs['ri:username'] ?? 'user')}</span>`;
     if (anchor) return `<a href="#${escapeHtml(slug(anchor))}">${label(anchor)}</a>`;
     return label('link');
   };

@@ -27,11 +27,24 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
   ];
 
   static override flags = {
-    port: Flags.integer({ summary: 'Port to listen on (0 picks a free one)', default: 8090, min: 0, max: 65535, helpValue: '<n>' }),
+    port: Flags.integer({
+      summary: 'Port to listen on (0 picks a free one)',
+      default: 8090,
+      min: 0,
+      max: 65535,
+      helpValue: '<n>',
+    }),
     data: Flags.string({ summary: 'Folder for the SQLite database', default: '.docgen/sandbox', helpValue: '<dir>' }),
-    'test-mode': Flags.boolean({ summary: 'Enable fault injection, the request log and reset under /__sandbox', default: false }),
+    'test-mode': Flags.boolean({
+      summary: 'Enable fault injection, the request log and reset under /__sandbox',
+      default: false,
+    }),
     config: Flags.string({ summary: 'JSON file with spaces, users and permissions', helpValue: '<file>' }),
-    host: Flags.string({ summary: 'Interface to bind (plain http: keep it on loopback)', default: '127.0.0.1', helpValue: '<host>' }),
+    host: Flags.string({
+      summary: 'Interface to bind (plain http: keep it on loopback)',
+      default: '127.0.0.1',
+      helpValue: '<host>',
+    }),
   };
 
   async run(): Promise<SandboxStartInfo> {
@@ -101,7 +114,11 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
       });
     }
     if (err.code === 'EACCES') {
-      return new DocgenError({ code: 'SANDBOX_PORT_DENIED', message: `Not allowed to listen on port ${port}`, hint: 'Use a port above 1024.' });
+      return new DocgenError({
+        code: 'SANDBOX_PORT_DENIED',
+        message: `Not allowed to listen on port ${port}`,
+        hint: 'Use a port above 1024.',
+      });
     }
     return err;
   }

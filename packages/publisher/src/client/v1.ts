@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import { ConfluenceError } from './errors.js';
@@ -115,11 +116,12 @@ export class V1Api implements ConfluenceApi {
       const results = response.body.results ?? [];
       // A server that ignores the property expand (older sandboxes, some proxies) costs one read a page.
       const expandIgnored = results.length > 0 && results.every((c) => c.metadata?.properties === undefined);
-      for (const content of results) {
-        const page = fromV1(content);
-        if (expandIgnored) page.ownership = await this.readOwnership(page.id);
-        pages.push(page);
+      const listed = results.map(fromV1);
+      if (expandIgnored) {
+        const limit = pLimit(4);
+        await Promise.all(listed.map((page) => limit(async () => void (page.ownership = await this.readOwnership(page.id)))));
       }
+      pages.push(...listed);
       url = results.length ? this.absolute(response.body._links?.next) : undefined;
       query = undefined;
     }

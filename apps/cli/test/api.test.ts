@@ -1,0 +1,245 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { parse as parseYaml } from 'yaml';
+import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
+
+/**
+ * `docgen api` end to end: the real built CLI (`npx tsc -b apps/cli` first) on real specs.
+ * Operations and referenced schemas are counted here from the spec itself, independently of
+ * docgen's extractor, and looked up in the Markdown docgen wrote.
+ */
+const fixtures = join(repoRoot, 'packages', 'source-openapi', 'test', 'fixtures');
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'docgen-api-'));
+});
+
+type Json = Record<string, any>;
+
+function readSpec(file: string): Json {
+  const text = readFileSync(file, 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+}
+
+/** Follow a path-item `$ref` (possibly to another file) the simple way. */
+function pathItem(file: string, item: Json): Json {
+  if (typeof item?.$ref !== 'string') return item;
+  const [path, fragment = ''] = item.$ref.split('#');
+  const target = path ? resolve(dirname(file), path) : file;
+  let value: any = readSpec(target);
+  for (const segment of fragment.split('/').filter(Boolean)) value = value[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
+  return value;
+}
+
+/** `METHOD /path` of every operation, straight from the spec. */
+function specOperations(file: string): string[] {
+  const spec = readSpec(file);
+  const out: string[] = [];
+  for (const [path, raw] of Object.entries<Json>(spec.paths ?? {})) {
+    const item = pathItem(file, raw);
+    for (const method of METHODS) if (item?.[method]) out.push(`${method.toUpperCase()} ${path}`);
+  }
+  return out;
+}
+
+/** Names of the component schemas the spec references with `$ref`. */
+function referencedSchemas(file: string): Set<string> {
+  const names = new Set<string>();
+  JSON.stringify(readSpec(file), (key, value) => {
+    if (key === '$ref' && typeof value === 'string') {
+      const match = value.match(/^#\/(?:components\/schemas|definitions)\/([^/]+)$/);
+      if (match) names.add(decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~'));
+    }
+    return value;
+  });
+  return names;
+}
+
+const unescape = (text: string) => text.replace(/\\([\\`*_[\]<>|#])/g, '$1');
+
+function headings(out: string, level: string): string[] {
+  const result: string[] = [];
+  for (const file of readdirSync(out).filter((f) => f.endsWith('.md'))) {
+    for (const line of readFileSync(join(out, file), 'utf8').split('\n')) {
+      if (line.startsWith(`${level} `)) result.push(unescape(line.slice(level.length + 1)));
+    }
+  }
+  return result;
+}
+
+async function render(spec: string, name: string) {
+  const out = join(scratch, name);
+  const result = await runCli(['api', '--openapi', spec, '--out', out, '--json']);
+  if (result.code !== 0) throw new Error(`docgen api failed on ${spec}:\n${result.stderr}\n${result.stdout}`);
+  return { out, summary: JSON.parse(result.stdout), manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) };
+}
+
+function expectEveryOperationOnce(spec: string, out: string): number {
+  const expected = specOperations(spec);
+  const found = headings(out, '##').filter((h) => /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) \//.test(h));
+  expect(found.sort()).toEqual([...expected].sort());
+  expect(new Set(found).size).toBe(found.length);
+  return expected.length;
+}
+
+function expectEveryReferencedSchema(spec: string, out: string): void {
+  const rendered = new Set(headings(out, '##'));
+  const missing = [...referencedSchemas(spec)].filter((name) => !rendered.has(name));
+  expect(missing).toEqual([]);
+}
+
+const corpus = ['petstore-3.0.yaml', 'museum-3.1.yaml', 'formbricks-v1.json', 'jira-cloud.json', 'bitbucket.json'];
+
+describe('docgen api on the shared corpus', () => {
+  for (const name of corpus) {
+    const spec = sharedFile(`corpus/openapi/${name}`);
+    (spec ? it : it.skip)(
+      `${name}: every operation exactly once, every referenced schema rendered`,
+      async () => {
+        const { out, summary, manifest } = await render(spec!, name);
+        const count = expectEveryOperationOnce(spec!, out);
+        expectEveryReferencedSchema(spec!, out);
+        expect(summary.ok).toBe(true);
+        expect(summary.pageCount).toBe(manifest.pages.length);
+        // the overview page carries the spec itself
+        expect(manifest.pages[0].attachments[0].fileName).toBe(name);
+        if (summary.storage) for (const page of manifest.pages) expect(existsSync(join(out, page.storageFile))).toBe(true);
+        console.log(`${name}: ${count} operations, ${manifest.pages.length} pages`);
+      },
+      300_000,
+    );
+  }
+});
+
+describe('docgen api on fixtures', () => {
+  it.each([
+    ['swagger-2.0/swagger.yaml', 5],
+    ['multi-file-3.0/openapi.yaml', 3],
+    ['webhooks-3.1/openapi.yaml', 1],
+    ['circular/openapi.yaml', 2],
+    ['discriminator/openapi.json', 2],
+  ])('%s: %i operations, each once', async (file, count) => {
+    const spec = join(fixtures, file);
+    const { out } = await render(spec, file.replace(/\W+/g, '-'));
+    expect(expectEveryOperationOnce(spec, out)).toBe(count);
+    expectEveryReferencedSchema(spec, out);
+  });
+
+  it('renders webhooks on their own page and circular schemas marked, once', async () => {
+    const webhooks = await render(join(fixtures, 'webhooks-3.1/openapi.yaml'), 'webhooks-page');
+    expect(headings(webhooks.out, '##')).toContain('POST orderShipped');
+    const circular = await render(join(fixtures, 'circular/openapi.yaml'), 'circular-page');
+    const schemas = readFileSync(join(circular.out, 'api__tree-api__schemas.md'), 'utf8');
+    expect(schemas).toContain('**Circular reference:** Node → Node.');
+    expect(schemas).toContain('**Circular reference:** Company → Person → Company.');
+    expect(schemas.match(/^## Node$/gm)).toHaveLength(1);
+    expect(schemas).toContain('| `children` | array of [Node](#schema-node) ↻ |');
+  });
+
+  it('renders every schema of a multi-file spec, named after its file or title', async () => {
+    const { out } = await render(join(fixtures, 'multi-file-3.0/openapi.yaml'), 'multi-names');
+    expect(headings(out, '##').filter((h) => !/^[A-Z]+ \//.test(h)).sort()).toEqual(['Address', 'line', 'Order', 'Problem']);
+  });
+});
+
+describe('docgen api on invalid input', () => {
+  it.each([
+    ['bad-yaml.yaml', 'bad-yaml.yaml:10', 'YAML syntax error'],
+    ['bad-json.json', 'bad-json.json:4', 'JSON syntax error'],
+    ['dangling-ref.yaml', 'dangling-ref.yaml:12', '#/components/schemas/Missing" points to nothing'],
+    ['remote-ref.yaml', 'remote-ref.yaml:11', 'does not fetch specs over the network'],
+    ['missing-file.yaml', 'missing-file.yaml:5', 'does not exist'],
+    ['not-openapi.json', 'not-openapi.json:1', 'is not an OpenAPI document'],
+  ])('%s: exits 1 with file:line and reason, writes nothing', async (file, where, reason) => {
+    const out = join(scratch, `invalid-${file}`);
+    const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', file), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(where);
+    expect(result.stderr).toContain(reason);
+    expect(result.stderr).not.toMatch(/^\s+at /m); // no stack trace
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves an existing output folder exactly as it was', async () => {
+    const { out } = await render(join(fixtures, 'circular/openapi.yaml'), 'kept');
+    const before = readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]);
+    const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', 'dangling-ref.yaml'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')])).toEqual(before);
+  });
+
+  it('prints the diagnostic as JSON with --json', async () => {
+    const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', 'dangling-ref.yaml'), '--out', join(scratch, 'json-error'), '--json']);
+    expect(result.code).toBe(1);
+    const body = JSON.parse(result.stdout);
+    expect(body).toMatchObject({ ok: false, error: { code: 'DG_OPENAPI_DANGLING_REF', location: { line: 12, pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref' } } });
+  });
+});
+
+describe('docgen api with a config file', () => {
+  async function project(config: string, files: Record<string, string> = {}): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-api-config-'));
+    await writeFile(join(dir, 'docgen.config.yaml'), config);
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('runs the openapi sources, with template overrides from the project and out relative to the config', async () => {
+    const spec = join(fixtures, 'discriminator', 'openapi.json');
+    const dir = await project(`out: site\nsources:\n  - plugin: openapi\n    titlePrefix: "Payments / "\n    options: { spec: ${JSON.stringify(spec)}, key: payments }\n`, {
+      'templates/openapi/overview.hbs': 'Custom overview of {{title}} with {{model.operationCount}} operations.\n',
+    });
+    const result = await runCli(['api', '--json'], { cwd: join(dir) });
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(await readFile(join(dir, 'site', 'manifest.json'), 'utf8'));
+    expect(manifest.pages[0]).toMatchObject({ key: 'api/payments', title: 'Payments / Payments API' });
+    expect(await readFile(join(dir, 'site', 'api__payments.md'), 'utf8')).toBe('Custom overview of Payments API with 2 operations.\n');
+  });
+
+  it('names an unknown key in the config with file and line', async () => {
+    const dir = await project('sources:\n  - plugin: openapi\n    options:\n      spec: x.yaml\n      colour: blue\n');
+    const result = await runCli(['api', '--config', join(dir, 'docgen.config.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('docgen.config.yaml:5');
+    expect(result.stderr).toContain('unknown key "sources[0].options.colour"');
+  });
+
+  it('explains that docgen.config.ts needs .mjs/.json/.yaml on this Node', async () => {
+    if (Number(process.versions.node.split('.')[0]) >= 23) return; // newer Node strips types itself
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-api-ts-'));
+    await writeFile(join(dir, 'docgen.config.ts'), 'const config: { out: string } = { out: "x" };\nexport default config;\n');
+    const result = await runCli(['api', '--config', join(dir, 'docgen.config.ts')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DG_CONFIG_TS');
+    expect(result.stderr).toMatch(/docgen\.config\.mjs|\.yaml/);
+  });
+
+  it('says what to do when there is nothing to render', async () => {
+    const dir = await project('title: nothing here\n');
+    const result = await runCli(['api'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('DG_NO_SOURCES');
+    expect(result.stderr).toContain('--openapi');
+  });
+});
+
+describe('the bundled example', () => {
+  it('renders examples/acme-shop into at least 30 pages with the specs attached', async () => {
+    const out = join(scratch, 'acme');
+    const result = await runCli(['api', '--config', 'examples/acme-shop/docgen.config.yaml', '--out', out, '--json']);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.pages.length).toBeGreaterThanOrEqual(30);
+    expect(manifest.pages.flatMap((p: Json) => p.attachments).length).toBeGreaterThanOrEqual(1);
+    const titles = manifest.pages.map((p: Json) => p.title.toLowerCase());
+    expect(new Set(titles).size).toBe(titles.length);
+  }, 120_000);
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from '@jest/globals';
+import { runCli } from '@docgen/test-support';
+
+describe('docgen --help', () => {
+  it('lists the api command', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\s+api\s+Render an API reference/m);
+  });
+
+  it('documents the api flags', async () => {
+    const result = await runCli(['api', '--help']);
+    expect(result.code).toBe(0);
+    for (const flag of ['--openapi=<file>', '--out=<dir>', '--config=<file>', '--json']) expect(result.stdout).toContain(flag);
+  });
+});

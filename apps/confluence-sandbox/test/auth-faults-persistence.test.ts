@@ -56,6 +56,8 @@ describe('auth and permissions', () => {
       body: { representation: 'storage', value: '<p/>' },
     });
     expect(write.status).toBe(403);
+    const operations = await reader.get(`/wiki/api/v2/spaces/${ops.body.results[0].id}/operations`);
+    expect(operations.body.operations.some((o: { operation: string }) => o.operation === 'create')).toBe(false);
     const devWriteOps = await dev.post('/rest/api/content', {
       type: 'page',
       title: 'Nope',

@@ -35,6 +35,7 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       value: { hash: 'abc' },
     });
     await api.post(`/rest/api/content/${child.body.id}/label`, [{ prefix: 'global', name: 'docgen' }]);
+    const toArchive = await api.createPage('Conformance Archive');
     const upload = await api.post(
       `/rest/api/content/${child.body.id}/child/attachment`,
       attachmentForm('a.txt', 'hello'),
@@ -46,6 +47,7 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       child: child.body.id,
       property: property.body.id,
       attachment: upload.body.results[0].id,
+      archive: toArchive.body.id,
     };
   });
   afterAll(() => sandbox?.close());
@@ -90,6 +92,7 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: '/wiki/api/v2/spaces?keys=DEV' },
     { method: 'GET', path: `/wiki/api/v2/spaces/${ids.space}` },
     { method: 'GET', path: `/wiki/api/v2/spaces/${ids.space}/pages` },
+    { method: 'GET', path: `/wiki/api/v2/spaces/${ids.space}/operations` },
     { method: 'GET', path: `/wiki/api/v2/pages?space-id=${ids.space}&title=Conformance%20Child&body-format=storage` },
     { method: 'GET', path: `/wiki/api/v2/pages?limit=1` },
     {
@@ -147,6 +150,13 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       path: `/wiki/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=version`,
     },
     { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/label`, body: [{ prefix: 'global', name: 'more' }] },
+    {
+      method: 'POST',
+      path: '/wiki/rest/api/content/archive',
+      body: { pages: [{ id: Number(ids.archive) }] },
+      status: 202,
+    },
+    { method: 'GET', path: '/wiki/rest/api/longtask/sandbox-archive-1' },
     {
       method: 'POST',
       path: `/wiki/rest/api/content/${ids.child}/child/attachment`,

@@ -193,6 +193,33 @@ describe('Cloud v2 pages', () => {
     expect((await api.get(`/wiki/api/v2/pages/${page.body.id}`)).status).toBe(404);
   });
 
+  it('archives through the Cloud v1 long task; archived pages leave the tree and free their title', async () => {
+    const parent = await api.createPage('Archive Parent');
+    const page = await api.createPage('Archive Me', '<p/>', { parentId: parent.body.id });
+    const task = await api.post('/wiki/rest/api/content/archive', { pages: [{ id: Number(page.body.id) }] });
+    expect(task.status).toBe(202);
+    const status = await api.get(task.body.links.status);
+    expect(status.body).toMatchObject({ finished: true, successful: true, percentageComplete: 100 });
+    expect((await api.get(`/wiki/api/v2/pages/${page.body.id}`)).body.status).toBe('archived');
+    expect((await api.get(`/wiki/api/v2/pages/${parent.body.id}/direct-children`)).body.results).toEqual([]);
+    expect((await api.post('/wiki/rest/api/content/archive', { pages: [{ id: Number(page.body.id) }] })).status).toBe(
+      400,
+    );
+    expect((await api.createPage('Archive Me')).status).toBe(200);
+    expect((await api.post('/rest/api/content/archive', { pages: [{ id: 1 }] })).status).toBe(404);
+  });
+
+  it('lists the operations the caller may perform in a space', async () => {
+    const space = await api.devSpace();
+    const reply = await api.get(`/wiki/api/v2/spaces/${space.id}/operations`);
+    expect(reply.body.operations).toEqual(
+      expect.arrayContaining([
+        { operation: 'create', targetType: 'page' },
+        { operation: 'read', targetType: 'space' },
+      ]),
+    );
+  });
+
   it('pages lists with limit, cursor, Link header and _links.next', async () => {
     const space = await api.devSpace();
     const parent = await api.createPage('Paging Parent');

@@ -526,7 +526,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const query = request.query as Query;
     const statuses = query.status ? query.status.split(',') : ['current'];
     const row = readableContent(ctx, user, request.params.id, {
-      statuses: statuses.includes('any') ? ['current', 'trashed'] : statuses,
+      statuses: statuses.includes('any') ? ['current', 'archived', 'trashed'] : statuses,
     });
     let historical: VersionRow | undefined;
     if (query.version) {
@@ -599,6 +599,46 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
       ),
     );
   });
+
+  // archive (Cloud only): a long task that the sandbox finishes at once ---------------------
+  if (prefix.startsWith('/wiki')) {
+    const tasks = new Map<string, { started: number; count: number }>();
+    app.post(`${prefix}/content/archive`, async (request, reply) => {
+      const user = userOf(request);
+      const pages = (request.body as { pages?: Array<{ id?: unknown }> } | undefined)?.pages;
+      if (!Array.isArray(pages) || pages.length === 0)
+        throw new ApiError(400, 'Request must contain "pages": [{"id": …}]');
+      if (pages.length > 300) throw new ApiError(400, 'The number of pages to archive is larger than the limit of 300');
+      const ids = pages.map(
+        (p) => writableContent(ctx, user, String(p?.id ?? ''), { type: 'page', statuses: ['current', 'archived'] }).id,
+      );
+      store.archivePages(ids);
+      const id = `sandbox-archive-${tasks.size + 1}`;
+      tasks.set(id, { started: Date.now(), count: ids.length });
+      return reply.code(202).send({ id, links: { status: `${prefix}/longtask/${id}` } });
+    });
+    app.get<{ Params: { id: string } }>(`${prefix}/longtask/:id`, async (request) => {
+      userOf(request);
+      const task = tasks.get(request.params.id);
+      if (!task) throw new ApiError(404, `No long task with id ${request.params.id}`);
+      const links = linksFor(request);
+      return {
+        id: request.params.id,
+        name: { key: 'com.atlassian.confluence.pages.archive', args: [] },
+        elapsedTime: 0,
+        percentageComplete: 100,
+        successful: true,
+        finished: true,
+        messages: [],
+        status: 'COMPLETED',
+        _links: {
+          base: links.base,
+          context: links.context,
+          self: `${links.base}/rest/api/longtask/${request.params.id}`,
+        },
+      };
+    });
+  }
 
   // children ----------------------------------------------------------
   app.get<{ Params: { id: string } }>(`${prefix}/content/:id/child`, async (request) => {

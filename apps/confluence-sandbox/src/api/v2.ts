@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   canRead,
+  canWrite,
   linksFor,
   parseId,
   readableContent,
@@ -232,6 +233,28 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     );
   });
 
+  // What the caller may do in the space (publishers check before writing).
+  app.get<{ Params: { id: string } }>(`${prefix}/spaces/:id/operations`, async (request) => {
+    const user = userOf(request);
+    const space = readableSpace(ctx, user, store.spaceById(parseId(request.params.id)), `id ${request.params.id}`);
+    const operations = [
+      { operation: 'read', targetType: 'space' },
+      { operation: 'read', targetType: 'page' },
+      { operation: 'read', targetType: 'attachment' },
+    ];
+    if (canWrite(user, space)) {
+      for (const targetType of ['page', 'attachment', 'blogpost']) {
+        operations.push(
+          { operation: 'create', targetType },
+          { operation: 'update', targetType },
+          { operation: 'delete', targetType },
+        );
+      }
+      operations.push({ operation: 'archive', targetType: 'page' });
+    }
+    return { operations };
+  });
+
   // pages -------------------------------------------------------------
   app.get(`${prefix}/pages`, async (request, reply) => {
     const user = userOf(request);
@@ -285,7 +308,7 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const bodyFormat = bodyFormatOf(query);
     const row = readableContent(ctx, user, request.params.id, {
       type: 'page',
-      statuses: statusesOf(query, ['current', 'trashed']),
+      statuses: statusesOf(query, ['current', 'archived', 'trashed']),
     });
     let historical: VersionRow | undefined;
     if (query.version) {

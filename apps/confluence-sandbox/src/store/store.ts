@@ -19,7 +19,7 @@ export interface ContentRow {
   type: 'page' | 'attachment';
   space_id: number;
   parent_id: number | null;
-  status: 'current' | 'trashed';
+  status: 'current' | 'trashed' | 'archived';
   title: string;
   title_key: string;
   body: string;
@@ -467,6 +467,28 @@ export class Store {
       }
       this.stmt("UPDATE content SET parent_id = ? WHERE parent_id = ? AND type = 'page'").run(page.parent_id, id);
       this.stmt("UPDATE content SET status = 'trashed' WHERE id = ?").run(id);
+    });
+  }
+
+  /**
+   * Cloud's archive: the pages leave the tree (children move up, as with trash) and free their
+   * titles; they stay readable with `status=archived`. All or nothing, like the long task.
+   */
+  archivePages(ids: number[]): void {
+    this.write(() => {
+      for (const id of ids) {
+        const page = this.content(id);
+        if (!page || page.type !== 'page') throw new ApiError(400, `Content ${id} does not resolve to a page`);
+        if (page.status === 'archived') throw new ApiError(400, `Page ${id} is already archived`);
+        if (page.status !== 'current') throw new ApiError(400, `Page ${id} is not current and cannot be archived`);
+        if (this.spaceById(page.space_id)?.homepage_id === id)
+          throw new ApiError(400, 'The space homepage cannot be archived');
+        this.stmt("UPDATE content SET parent_id = ? WHERE parent_id = ? AND type = 'page' AND status = 'current'").run(
+          page.parent_id,
+          id,
+        );
+        this.stmt("UPDATE content SET status = 'archived' WHERE id = ?").run(id);
+      }
     });
   }
 

@@ -72,6 +72,11 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
       spaces: sandbox.config.spaces.map((s) => s.key),
       users: sandbox.config.users.map((u) => ({ email: u.email, token: u.token })),
     };
+    if (!['127.0.0.1', 'localhost', '::1'].includes(flags.host)) {
+      this.warn(
+        `listening on ${flags.host}: the preview UI has no login, so anyone who can reach this port can read every page`,
+      );
+    }
     if (this.jsonEnabled()) {
       // One JSON line now (tools read the URL from it), one more when stopped.
       process.stdout.write(JSON.stringify(info) + '\n');

@@ -120,18 +120,17 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string | undefined) {
-    if (dataDir) {
-      mkdirSync(dataDir, { recursive: true });
-      this.db = new Database(join(dataDir, 'sandbox.db'));
-      this.db.pragma('journal_mode = WAL');
-    } else {
-      this.db = new Database(':memory:');
-    }
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(dataDir ? join(dataDir, 'sandbox.db') : ':memory:');
+    // Wait for another process's write lock instead of failing (two sandboxes, one data dir).
     this.db.pragma('busy_timeout = 5000');
+    if (dataDir) this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(schemaSql);
-    this.seedSequences();
+    this.write(() => {
+      this.db.exec(schemaSql);
+      this.seedSequences();
+    });
   }
 
   close(): void {

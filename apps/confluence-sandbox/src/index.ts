@@ -13,6 +13,12 @@ export type { LoggedRequest } from './control/request-log.js';
 export { checkStorageXhtml } from './xhtml.js';
 export { parseCql, CqlError } from './cql/parse.js';
 
+/** Where `docgen sandbox start` (and a publish with no Confluence URL) keeps the sandbox, relative to the cwd. */
+export const DEFAULT_SANDBOX_DIR = '.docgen/sandbox';
+
+/** The preview UI path of a page, relative to `Sandbox.url`. */
+export const previewPath = (pageId: string | number): string => `/ui/pages/${pageId}`;
+
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;

@@ -45,8 +45,9 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
   const tree = (space: SpaceRow, current?: ContentRow): string => {
     const pages = store.listContent({ type: 'page', spaceIds: [space.id], statuses: ['current'] });
     const byParent = new Map<number | null, ContentRow[]>();
+    const present = new Set(pages.map((p) => p.id));
     for (const page of pages) {
-      const key = pages.some((p) => p.id === page.parent_id) ? page.parent_id : null;
+      const key = page.parent_id != null && present.has(page.parent_id) ? page.parent_id : null;
       byParent.set(key, [...(byParent.get(key) ?? []), page]);
     }
     for (const list of byParent.values()) list.sort((a, b) => (a.position ?? -1) - (b.position ?? -1) || a.id - b.id);
@@ -68,7 +69,8 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=300').send(stylesheet),
   );
 
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
+    const origin = `http://${request.headers.host ?? '127.0.0.1'}`;
     const cards = store
       .listSpaces()
       .map((space) => {
@@ -76,7 +78,16 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
         return `<div class="card"><h3><a href="/ui/spaces/${esc(space.key)}">${esc(space.name)}</a></h3><div class="key">${esc(space.key)} · ${count} page${count === 1 ? '' : 's'}</div></div>`;
       })
       .join('');
-    return send(reply, layout('Spaces', `<h1 class="page-title">Spaces</h1><div class="cards">${cards}</div>`));
+    const connect = `<section class="meta"><h2>Connect a client</h2><table class="list"><tbody>
+      <tr><th>Cloud REST v2</th><td><code>${esc(origin)}/wiki/api/v2</code></td></tr>
+      <tr><th>Cloud REST v1</th><td><code>${esc(origin)}/wiki/rest/api</code></td></tr>
+      <tr><th>Data Center REST</th><td><code>${esc(origin)}/rest/api</code></td></tr>
+      <tr><th>Users</th><td>${ctx.users.map((u) => `<code>${esc(u.email)}</code>`).join(', ')} (Basic email:token or Bearer token; tokens are printed by <code>docgen sandbox start</code>)</td></tr>
+      </tbody></table></section>`;
+    return send(
+      reply,
+      layout('Spaces', `<h1 class="page-title">Spaces</h1><div class="cards">${cards}</div>${connect}`),
+    );
   });
 
   app.get<{ Params: { key: string } }>('/ui/spaces/:key', async (request, reply) => {

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startSandbox, type Sandbox } from '@docgen/confluence-sandbox';
+import { Api, attachmentForm } from './http.js';
+
+// The preview UI over plain HTTP (the Chromium test covers what a browser sees).
+describe('preview UI routes', () => {
+  let sandbox: Sandbox;
+  let api: Api;
+  let pageId: string;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    api = new Api(sandbox.url);
+    const page = await api.createPage('UI <Page>', '<p>one</p>');
+    pageId = page.body.id;
+    await api.updatePage(
+      pageId,
+      'UI <Page>',
+      '<p>two</p><ac:image><ri:attachment ri:filename="pic.svg"/></ac:image>',
+      2,
+    );
+    await api.post(
+      `/rest/api/content/${pageId}/child/attachment`,
+      attachmentForm('pic.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml'),
+      {
+        'X-Atlassian-Token': 'no-check',
+      },
+    );
+  });
+  afterAll(() => sandbox.close());
+
+  const html = async (path: string) => {
+    const response = await fetch(sandbox.url + path, { redirect: 'follow' });
+    return {
+      status: response.status,
+      url: response.url,
+      type: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      text: await response.text(),
+    };
+  };
+
+  it('lists spaces with connection details and no tokens', async () => {
+    const home = await html('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('href="/ui/spaces/DEV"');
+    expect(home.text).toContain(`${sandbox.url}/wiki/api/v2`);
+    expect(home.text).not.toContain('sandbox-token');
+    expect(home.csp).toContain("default-src 'none'");
+  });
+
+  it('renders a page with escaped title, its tree and its image from the attachment', async () => {
+    const page = await html(`/ui/pages/${pageId}`);
+    expect(page.text).toContain('<h1 class="page-title">UI &lt;Page&gt;</h1>');
+    expect(page.text).toContain(`<img class="confluence-image" src="/ui/attachments/${pageId}/pic.svg"`);
+    expect(page.text).toMatch(/class="current" aria-current="page">UI &lt;Page&gt;</);
+    const image = await fetch(`${sandbox.url}/ui/attachments/${pageId}/pic.svg`);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+  });
+
+  it('redirects Confluence webui links into the preview', async () => {
+    const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
+    const page = await html(`/wiki${rest.body._links.webui}`);
+    expect(new URL(page.url).pathname).toBe(`/ui/pages/${pageId}`);
+    expect(new URL((await html('/wiki/spaces/DEV')).url).pathname).toBe(
+      `/ui/pages/${(await api.devSpace()).homepageId}`,
+    );
+  });
+
+  it('shows history, old versions and diffs', async () => {
+    const history = await html(`/ui/pages/${pageId}/history`);
+    expect(history.text).toContain(`href="/ui/pages/${pageId}?version=1"`);
+    expect(history.text).toContain(`/ui/pages/${pageId}/diff?from=1&amp;to=2`);
+    const old = await html(`/ui/pages/${pageId}?version=1`);
+    expect(old.text).toContain('You are viewing an old version of this page (v1)');
+    expect(old.text).toContain('<p>one</p>');
+    const diff = await html(`/ui/pages/${pageId}/diff?from=1&to=2`);
+    expect(diff.text).toContain('<div class="del">- &lt;p&gt;one&lt;/p&gt;</div>');
+    expect(diff.text).toContain('<div class="add">+ &lt;p&gt;two&lt;/p&gt;</div>');
+  });
+
+  it('answers 404 pages for what does not exist', async () => {
+    expect((await html('/ui/pages/1')).status).toBe(404);
+    expect((await html(`/ui/pages/${pageId}?version=9`)).status).toBe(404);
+    expect((await html('/ui/spaces/NOPE')).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/ui/attachments/${pageId}/nope.png`)).status).toBe(404);
+  });
+});

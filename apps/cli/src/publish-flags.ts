@@ -168,6 +168,7 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
       accessToken: connection.accessToken,
       spaceKey,
       parentId: flags['confluence-parent'] ?? env.CONFLUENCE_PARENT_ID ?? config.parentId,
+      parentTitle: config.parentTitle,
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       labels: config.labels,
       concurrency: flags.concurrency ?? config.concurrency,
@@ -197,7 +198,13 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
     }
     log.info(summaryLine(result));
     if (connection.sandbox && !dryRun) {
-      log.info(`Preview: run \`docgen sandbox start --data ${relativeToCwd(resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'), options.cwd)}\` and open the URL it prints (space ${spaceKey}).`);
+      const dataDir = relativeToCwd(resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'), options.cwd);
+      const rootKey = tree.pages.find((p) => p.parentKey === undefined)?.key;
+      const rootPage = result.outcomes.find((o) => o.key === rootKey)?.pageId;
+      const start = `docgen sandbox start${dataDir === '.docgen/sandbox' ? '' : ` --data ${dataDir}`}`;
+      log.info(
+        `Preview: run \`${start}\` and open http://127.0.0.1:8090${rootPage ? `/ui/pages/${rootPage}` : '/'} (space ${spaceKey}; the URL it prints if you pick another port).`,
+      );
     }
     return {
       ...result,

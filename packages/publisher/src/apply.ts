@@ -214,18 +214,24 @@ async function finish(
   const recorded = page.ownership?.value;
   const reconcile = how.fresh || how.status === 'adopted' || op.changes.includes('state') || op.overwrite;
 
-  if (reconcile || op.changes.includes('labels')) {
-    const live = page.labels ?? (how.fresh ? [] : undefined);
-    const missing = live ? desired.labels.filter((l) => !live.includes(l)) : desired.labels;
-    await options.api.addLabels(page.id, missing);
-    for (const old of recorded?.labels ?? []) {
-      if (!desired.labels.includes(old) && (!live || live.includes(old))) await options.api.removeLabel(page.id, old);
-    }
-  }
-
-  if (desired.attachments.length > 0 && (reconcile || op.changes.includes('attachments'))) {
-    await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
-  }
+  // Labels and attachments are independent of each other; the property must wait for both.
+  await Promise.all([
+    (async () => {
+      if (!reconcile && !op.changes.includes('labels')) return;
+      const live = page.labels ?? (how.fresh ? [] : undefined);
+      const missing = live ? desired.labels.filter((l) => !live.includes(l)) : desired.labels;
+      await options.api.addLabels(page.id, missing);
+      // Only labels docgen itself added are ever removed; a human's labels stay.
+      for (const old of recorded?.labels ?? []) {
+        if (!desired.labels.includes(old) && (!live || live.includes(old))) await options.api.removeLabel(page.id, old);
+      }
+    })(),
+    (async () => {
+      if (desired.attachments.length > 0 && (reconcile || op.changes.includes('attachments'))) {
+        await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
+      }
+    })(),
+  ]);
 
   const value: Ownership = {
     tool: 'docgen',

@@ -34,6 +34,8 @@ export interface PublisherConfig extends ConnectionConfig {
   spaceKey: string;
   /** The managed root: pages without a parent go under it. Defaults to the space homepage. */
   parentId?: string;
+  /** The managed root by title, when no `parentId` is given (one extra read). */
+  parentTitle?: string;
   titlePrefix?: string;
   labels?: string[];
   /** Which doc set this run manages under the root; defaults to the tree's top-level key segments. */
@@ -121,7 +123,18 @@ export class Publisher {
     const converter = this.config.converter ?? (await loadConverter());
     const desired = desiredPages(tree, { converter, titlePrefix: this.config.titlePrefix, labels: this.config.labels });
     const space = await api.getSpace(this.config.spaceKey);
-    const rootId = this.config.parentId ?? space.homepageId;
+    let rootId = this.config.parentId ?? space.homepageId;
+    if (!this.config.parentId && this.config.parentTitle) {
+      const root = await api.findByTitle(space, this.config.parentTitle);
+      if (!root) {
+        throw new DocgenError({
+          code: 'DG_CONFLUENCE_ROOT',
+          message: `no page titled "${this.config.parentTitle}" in space ${space.key} to publish under`,
+          hint: 'create it first, fix confluence.parentTitle, or give confluence.parentId instead',
+        });
+      }
+      rootId = root.id;
+    }
     if (!rootId) {
       throw new DocgenError({ code: 'DG_CONFLUENCE_ROOT', message: `space ${space.key} has no homepage to publish under`, hint: 'set --confluence-parent to the id of the page docgen should publish under' });
     }

@@ -179,3 +179,55 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
     expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
   });
 });
+
+describe('publisher details against the sandbox', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it('Data Center with a personal access token (Bearer) and a managed root by title', async () => {
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const root = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'Reference',
+      space: { key: 'DEV' },
+      ancestors: [{ id: space.body.homepage.id }],
+      body: { storage: { value: '<p>root</p>', representation: 'storage' } },
+    });
+    const result = await new Publisher({ url: sandbox.url, token: TOKEN, spaceKey: 'DEV', parentTitle: 'Reference' }).publish(makeTree(5, { prefix: 'pat' }));
+    expect(result.ok).toBe(true);
+    expect(result.rootId).toBe(root.body.id);
+    const home = await sandbox.api<{ ancestors: Array<{ id: string }> }>('GET', `/rest/api/content/${result.outcomes.find((o) => o.key === 'pat')!.pageId}?expand=ancestors`);
+    expect(home.body.ancestors.at(-1)?.id).toBe(root.body.id);
+  });
+
+  it('a 409 from a concurrent human edit during the write is a conflict, not a retry over it', async () => {
+    const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
+    await new Publisher(config).publish(makeTree(5, { prefix: 'race' }));
+    const changed = makeTree(5, { prefix: 'race', edit: (p) => (p.key === 'race/s1/p2' ? { ...p, markdown: 'new' } : p) });
+    await sandbox.faults([{ fault: 'race', method: 'PUT', path: '^/wiki/api/v2/pages/\\d+$', count: 1 }]);
+    const result = await new Publisher(config).publish(changed);
+    await sandbox.clearFaults();
+    const outcome = result.outcomes.find((o) => o.key === 'race/s1/p2')!;
+    expect(outcome.status).toBe('conflict');
+    expect(outcome.message).toContain('edited in Confluence while docgen was writing');
+    const live = await sandbox.api<{ version: { message: string } }>('GET', `/rest/api/content/${outcome.pageId}?expand=version`);
+    expect(live.body.version.message).toBe('concurrent edit (sandbox fault)');
+  });
+
+  it('labels: adds new ones, removes only those docgen added, keeps a human\'s', async () => {
+    const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
+    const first = await new Publisher(config).publish(makeTree(3, { prefix: 'lab' }));
+    const id = first.outcomes.find((o) => o.key === 'lab/s1/p2')!.pageId!;
+    await sandbox.api('POST', `/rest/api/content/${id}/label`, [{ prefix: 'global', name: 'human-tag' }]);
+    const relabelled = makeTree(3, { prefix: 'lab', edit: (p) => (p.key === 'lab/s1/p2' ? { ...p, labels: ['reference'] } : p) });
+    const second = await new Publisher(config).publish(relabelled);
+    expect(second.outcomes.find((o) => o.key === 'lab/s1/p2')).toMatchObject({ action: 'update', status: 'updated' });
+    const labels = await sandbox.api<{ results: Array<{ name: string }> }>('GET', `/rest/api/content/${id}/label`);
+    expect(labels.body.results.map((l) => l.name).sort()).toEqual(['human-tag', 'reference']);
+    const versions = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${id}?expand=version`);
+    expect(versions.body.version.number).toBe(1);
+  });
+});

@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, sandboxExpandsProperties, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
 
 /**
  * The Must-show list against the real sandbox over HTTP, once per dialect: Cloud (v2 pages,
  * v1 leftovers) under /wiki, and Data Center (v1) under the root.
  */
-/** Does the server fill `metadata.properties.<key>` when a listing asks for it (as Confluence does)? */
-export async function sandboxExpandsProperties(sandbox: TestSandbox): Promise<boolean> {
-  const { body } = await sandbox.api<{ results: Array<{ metadata?: { properties?: unknown } }> }>(
-    'GET',
-    `/rest/api/content/search?cql=${encodeURIComponent('type = page')}&limit=5&expand=metadata.properties.docgen`,
-  );
-  return body.results.some((r) => r.metadata?.properties !== undefined);
-}
-
 const dialects = [
   { name: 'cloud', path: '/wiki' },
   { name: 'datacenter', path: '' },

@@ -43,7 +43,12 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
   });
 }
 
-/** Confluence labels are lower-case and cannot hold spaces. */
+/** Confluence labels are lower-case, hold no spaces and none of `:;,.?&[]()#^*@!`. */
 export function labelName(label: string): string {
-  return label.trim().toLowerCase().replace(/\s+/g, '-');
+  return label
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/[:;,.?&[\]()#^*@!]/g, '')
+    .slice(0, 255);
 }

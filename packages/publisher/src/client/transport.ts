@@ -206,6 +206,8 @@ export class Transport {
 
   /** X-RateLimit-Remaining: 0 with a reset time: hold every request until then (capped). */
   private noteRateLimitHeaders(headers: Headers): void {
+    // Near the limit: leave a little room between requests rather than run into a 429.
+    if (headers.get('x-ratelimit-nearlimit') === 'true') this.pauseFor(200);
     const remaining = headers.get('x-ratelimit-remaining');
     if (remaining === null || Number(remaining) > 0) return;
     const reset = headers.get('x-ratelimit-reset');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { basename, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
@@ -40,7 +41,8 @@ export interface GenerateResult {
   durationMs: number;
 }
 
-export const GENERATOR = { name: 'docgen', version: '0.1.0' };
+/** Recorded in manifest.json: which docgen wrote the folder. */
+export const GENERATOR = { name: 'docgen', version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version };
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();

@@ -7,7 +7,10 @@ import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '.
  * reset. The tree must still come out exactly right, with no duplicates, and a calm re-run
  * must find nothing to write.
  */
-describe('publishing through faults', () => {
+describe.each([
+  ['cloud', '/wiki'],
+  ['datacenter', ''],
+])('publishing through faults (%s)', (_dialect, path) => {
   let sandbox: TestSandbox;
   let config: PublisherConfig;
   const PAGES = 300;
@@ -15,7 +18,7 @@ describe('publishing through faults', () => {
   beforeAll(async () => {
     sandbox = await testSandbox();
     config = {
-      url: `${sandbox.url}/wiki`,
+      url: `${sandbox.url}${path}`,
       user: USER,
       token: TOKEN,
       spaceKey: 'DEV',

@@ -136,7 +136,10 @@ export class V1Api implements ConfluenceApi {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
-    return match && fromV1(match);
+    if (!match) return undefined;
+    const page = fromV1(match);
+    if (match.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
+    return page;
   }
 
   async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {

@@ -181,6 +181,14 @@ describe('docgen api on invalid input', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('writes Markdown only with --no-storage', async () => {
+    const out = join(scratch, 'no-storage');
+    const result = await runCli(['api', '--openapi', join(fixtures, 'circular/openapi.yaml'), '--out', out, '--no-storage', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).storage).toBe(false);
+    expect(readdirSync(out).filter((f) => f.endsWith('.storage.xhtml'))).toEqual([]);
+  });
+
   it('prints the diagnostic as JSON with --json', async () => {
     const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', 'dangling-ref.yaml'), '--out', join(scratch, 'json-error'), '--json']);
     expect(result.code).toBe(1);

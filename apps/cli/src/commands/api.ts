@@ -30,6 +30,7 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
     openapi: Flags.string({ summary: 'OpenAPI or Swagger file to render (replaces the config sources)', helpValue: '<file>' }),
     out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
     config: Flags.string({ summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)', helpValue: '<file>' }),
+    storage: Flags.boolean({ summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)', default: true, allowNo: true }),
   };
 
   async run(): Promise<ApiSummary> {
@@ -42,6 +43,7 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
       sources: flags.openapi ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) } }] : undefined,
       include: flags.openapi ? undefined : (source) => source.plugin === 'openapi' || source.plugin === '@docgen/source-openapi',
       noSourcesHint: 'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
+      storage: flags.storage,
       log: json ? undefined : (line) => this.log(line),
     });
     if (!json) this.report(result);

@@ -144,6 +144,18 @@ export async function runSource(config: LoadedConfig, index: number, options: Ru
   return decorate(tree, entry, source.name);
 }
 
+function clash(config: LoadedConfig, kind: 'key' | 'title', value: string, first: number, second: number): DocgenError {
+  return new DocgenError({
+    code: kind === 'key' ? 'DG_TREE_DUPLICATE_KEY' : 'DG_TREE_DUPLICATE_TITLE',
+    message: `sources[${first}] and sources[${second}] both produce a page with the ${kind} "${value}"`,
+    location: config.locate(`/sources/${second}`),
+    hint:
+      kind === 'key'
+        ? 'give one of them its own key option (e.g. `options: { key: billing }` for openapi), so their pages stay apart'
+        : 'set `titlePrefix` on one of the sources (Confluence titles are unique per space)',
+  });
+}
+
 /** Apply the source's title prefix, labels, parent and provenance. */
 function decorate(tree: PageTree, entry: SourceConfig, plugin: string): PageTree {
   const keys = new Set(tree.pages.map((page) => page.key));
@@ -169,9 +181,18 @@ export async function generatePageTree(
   options: RunSourceOptions & { include?: (source: SourceConfig, index: number) => boolean } = {},
 ): Promise<PageTree> {
   const pages: Page[] = [];
+  const owners = new Map<string, { index: number; kind: 'key' | 'title' }>();
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
     const tree = await runSource(config, index, options);
+    for (const page of tree.pages) {
+      // Two sources clashing is a config problem: say which source, where, and how to separate them.
+      for (const [kind, id] of [['key', page.key], ['title', page.title.trim().toLowerCase()]] as const) {
+        const owner = owners.get(`${kind}:${id}`);
+        if (owner && owner.index !== index) throw clash(config, kind, kind === 'key' ? page.key : page.title, owner.index, index);
+        owners.set(`${kind}:${id}`, { index, kind });
+      }
+    }
     pages.push(...tree.pages);
   }
   const tree = { pages };

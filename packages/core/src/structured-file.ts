@@ -51,7 +51,7 @@ export function parseStructured(text: string, file: string, format: StructuredFo
   }
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false });
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false, merge: true });
   const problem = document.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);

@@ -79,6 +79,10 @@ describe('plugin loading', () => {
     const tree = await generatePageTree(two('more'));
     expect(tree.pages.find((p) => p.key === 'more')!.parentKey).toBe('words');
     expect(tree.pages.find((p) => p.key === 'more/a')!.parentKey).toBe('more');
-    await expect(generatePageTree(two('words'))).rejects.toMatchObject({ code: 'DG_TREE_DUPLICATE_KEY' });
+    await expect(generatePageTree(two('words'))).rejects.toMatchObject({
+      code: 'DG_TREE_DUPLICATE_KEY',
+      message: 'sources[0] and sources[1] both produce a page with the key "words"',
+      location: { pointer: '#/sources/1' },
+    });
   });
 });

@@ -10,11 +10,24 @@ import { State } from './state.js';
 import { handlers } from './handlers/index.js';
 import { headingAnchors, plainText } from './anchors.js';
 import { toXml } from './xml.js';
+import { parseSections } from './chunks.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
-export function parseMarkdown(markdown: string): Root {
+/** Sections of about this many characters (see chunks.ts); small pages parse in one piece. */
+const SECTION_SIZE = 16 * 1024;
+
+function parseWhole(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;
+}
+
+export function parseMarkdown(markdown: string): Root {
+  return parseSections(markdown, SECTION_SIZE, parseWhole);
+}
+
+/** The tree of `markdown` parsed in one piece (for checking that sectioned parsing is exact). */
+export function parseMarkdownWhole(markdown: string): Root {
+  return parseWhole(markdown);
 }
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */

@@ -50,6 +50,7 @@ export interface ApplyOptions {
  * succeeded.
  */
 export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outcome[]> {
+  const createdSignals = new Map<Operation, () => void>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   const ids = new Map<string, Promise<string | undefined>>();
   const settle = new Map<string, (id: string | undefined) => void>();
@@ -63,14 +64,34 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     return outcome;
   };
 
+  // New siblings are created one after the other, in tree order: Confluence appends a new child
+  // at the end, so that is what gives them their order. Everything else runs in parallel.
+  const posted = new Map<string, Promise<void>>();
+  const lastCreate = new Map<string, Promise<void>>();
+  for (const op of pageOps) {
+    if (op.action !== 'create') continue;
+    const parent = op.parentKey ?? '';
+    posted.set(op.key, lastCreate.get(parent) ?? Promise.resolve());
+    let done!: () => void;
+    lastCreate.set(parent, new Promise<void>((resolve) => (done = resolve)));
+    createdSignals.set(op, done);
+  }
+
   await Promise.all(
     pageOps.map(async (op) => {
       const parentId = op.parentKey === undefined ? plan.rootId : await ids.get(op.parentKey);
       let outcome: Outcome;
-      if (parentId === undefined) {
-        outcome = { key: op.key, title: op.title, action: op.action, status: 'failed', message: `its parent "${op.parentKey}" was not published` };
-      } else {
-        outcome = await limit(() => runOperation(op, parentId, options));
+      const signal = createdSignals.get(op);
+      try {
+        if (parentId === undefined) {
+          outcome = { key: op.key, title: op.title, action: op.action, status: 'failed', message: `its parent "${op.parentKey}" was not published` };
+        } else {
+          // Wait for the previous new sibling outside the concurrency limit (no slot held while waiting).
+          await posted.get(op.key);
+          outcome = await limit(() => runOperation(op, parentId, options, signal));
+        }
+      } finally {
+        signal?.();
       }
       settle.get(op.key)!(outcome.status === 'failed' || (outcome.status === 'conflict' && !outcome.pageId) ? undefined : outcome.pageId);
       report(outcome);
@@ -95,14 +116,14 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
   return outcomes;
 }
 
-async function runOperation(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
+async function runOperation(op: Operation, parentId: string, options: ApplyOptions, onPosted?: () => void): Promise<Outcome> {
   const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
   try {
     switch (op.action) {
       case 'unchanged':
         return { ...base, status: 'unchanged', version: op.remote?.version.number };
       case 'create':
-        return await createPage(op, parentId, options);
+        return await createPage(op, parentId, options, onPosted);
       case 'conflict':
         if (op.adoptId) {
           const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
@@ -120,7 +141,7 @@ async function runOperation(op: Operation, parentId: string, options: ApplyOptio
 
 class ConflictDuringRun extends Error {}
 
-async function createPage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
+async function createPage(op: Operation, parentId: string, options: ApplyOptions, onPosted?: () => void): Promise<Outcome> {
   const desired = op.desired!;
   const write = { title: desired.title, parentId, body: desired.storage };
   let page: RemotePage | undefined;
@@ -156,6 +177,8 @@ async function createPage(op: Operation, parentId: string, options: ApplyOptions
     }
     if (attempt >= 3) throw uncertain;
   }
+  // The page exists: the next new sibling may be created now, while this one is finished.
+  onPosted?.();
   return finish(op, page, parentId, options, { status, fresh: status === 'created' });
 }
 

@@ -14,7 +14,7 @@ export interface DesiredOptions {
 /** The page tree as docgen wants it in Confluence: final titles, storage bodies, hashes. */
 export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPage[] {
   validatePageTree(tree);
-  return parentsFirst(tree.pages).map((page) => {
+  return parentsFirst(siblingOrder(tree.pages)).map((page) => {
     const storage = page.storage ?? options.converter.toStorage(page.markdown);
     const normalized = options.converter.normalizeStorage(storage);
     const bodyHash = contentHash(normalized);
@@ -51,4 +51,22 @@ export function labelName(label: string): string {
     .replace(/\s+/g, '-')
     .replace(/[:;,.?&[\]()#^*@!]/g, '')
     .slice(0, 255);
+}
+
+/** Siblings by `position` (lower first); siblings without one keep their tree order after them. */
+function siblingOrder(pages: PageTree['pages']): PageTree['pages'] {
+  if (!pages.some((p) => p.position !== undefined)) return pages;
+  // Each parent's children are sorted among themselves and put back into the slots they held.
+  const groups = new Map<string | undefined, number[]>();
+  pages.forEach((page, index) => groups.set(page.parentKey, [...(groups.get(page.parentKey) ?? []), index]));
+  const out = [...pages];
+  for (const slots of groups.values()) {
+    const sorted = slots
+      .map((index) => pages[index])
+      .map((page, order) => ({ page, order }))
+      .sort((a, b) => (a.page.position ?? Infinity) - (b.page.position ?? Infinity) || a.order - b.order)
+      .map(({ page }) => page);
+    slots.forEach((slot, i) => (out[slot] = sorted[i]));
+  }
+  return out;
 }

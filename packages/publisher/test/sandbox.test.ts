@@ -221,4 +221,20 @@ describe('publisher details against the sandbox', () => {
     const versions = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${id}?expand=version`);
     expect(versions.body.version.number).toBe(1);
   });
+
+  it('new siblings appear in tree order (position first), even with concurrent writes', async () => {
+    const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV', concurrency: 8 };
+    const base = makeTree(12, { prefix: 'ord' });
+    // Reverse the content pages of section 1 with explicit positions.
+    const tree = { pages: base.pages.map((p) => (p.parentKey === 'ord/s1' ? { ...p, position: 100 - Number(p.key.split('/p')[1]) } : p)) };
+    const result = await new Publisher(config).publish(tree);
+    expect(result.ok).toBe(true);
+    const sectionId = result.outcomes.find((o) => o.key === 'ord/s1')!.pageId;
+    const children = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/wiki/api/v2/pages/${sectionId}/direct-children?limit=50`);
+    const expected = tree.pages
+      .filter((p) => p.parentKey === 'ord/s1')
+      .sort((a, b) => a.position! - b.position!)
+      .map((p) => p.title);
+    expect(children.body.results.map((c) => c.title)).toEqual(expected);
+  });
 });

@@ -162,3 +162,26 @@ describe('planSync', () => {
     expect([op.action, op.changes]).toEqual(['update', ['labels', 'attachments']]);
   });
 });
+
+describe('desiredPages', () => {
+  it('orders siblings by position, keeping tree order for the rest and parents first', () => {
+    const pages = tree([
+      { key: 'r' },
+      { key: 'r/c', parentKey: 'r', position: 3 },
+      { key: 'r/a', parentKey: 'r', position: 1 },
+      { key: 'r/a/x', parentKey: 'r/a' },
+      { key: 'r/z', parentKey: 'r' },
+      { key: 'r/b', parentKey: 'r', position: 2 },
+    ]);
+    expect(pages.map((p) => p.key)).toEqual(['r', 'r/a', 'r/b', 'r/c', 'r/z', 'r/a/x']);
+  });
+
+  it('hashes title, parent, body, labels and attachments: any change shows, nothing else does', () => {
+    const [a] = tree([{ key: 'x', labels: ['b', 'a'] }]);
+    const [same] = tree([{ key: 'x', labels: ['a', 'b', 'a'] }]);
+    const [retitled] = tree([{ key: 'x', labels: ['a', 'b'], title: 'Other' }]);
+    expect(same.hash).toBe(a.hash);
+    expect(retitled.hash).not.toBe(a.hash);
+    expect(retitled.bodyHash).toBe(a.bodyHash);
+  });
+});

@@ -123,6 +123,7 @@ describe('docgen api on fixtures', () => {
     ['webhooks-3.1/openapi.yaml', 1],
     ['circular/openapi.yaml', 2],
     ['discriminator/openapi.json', 2],
+    ['callbacks/openapi.yaml', 1],
   ])('%s: %i operations, each once', async (file, count) => {
     const spec = join(fixtures, file);
     const { out } = await render(spec, file.replace(/\W+/g, '-'));

@@ -5,6 +5,7 @@ import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
   HTTP_METHODS,
   type ApiModel,
+  type Callback,
   type Dialect,
   type MediaContent,
   type Operation,
@@ -172,6 +173,7 @@ function extractOperation(context: WalkContext, path: string, method: string, it
     };
   }
   const responses = extractResponses(context, operation, at, anchor);
+  const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
   const security = requirements(operation.security ?? context.document.security);
   const result: Operation = {
     anchor,
@@ -189,10 +191,30 @@ function extractOperation(context: WalkContext, path: string, method: string, it
     parameters,
     requestBody,
     responses,
+    callbacks,
     pointer: `#${at.pointer}`,
   };
   if (!webhook) result.curl = curl(context, result);
   return result;
+}
+
+/** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */
+function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
+  const raw = operation.callbacks;
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Json).map(([name, value]) => {
+    const { value: callback, at: callbackAt } = deref(context.spec, value, child(at, 'callbacks', name));
+    const requests: Operation[] = [];
+    for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
+      if (expression.startsWith('x-')) continue;
+      const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
+      for (const method of HTTP_METHODS) {
+        const request = (item as Json | undefined)?.[method];
+        if (request && typeof request === 'object') requests.push(extractOperation(context, expression, method, item as Json, request as Json, child(itemAt, method), true));
+      }
+    }
+    return { name, requests };
+  });
 }
 
 function uniqueAnchor(context: WalkContext, base: string): string {

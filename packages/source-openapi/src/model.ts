@@ -115,8 +115,17 @@ export interface Operation {
   requestBody?: { description?: string; required: boolean; contents: MediaContent[] };
   responses: ResponseModel[];
   curl?: string;
+  /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
+  callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
   pointer: string;
+}
+
+export interface Callback {
+  /** The callback's name in the spec, e.g. `onData`. */
+  name: string;
+  /** One per runtime expression and method, e.g. `POST {$request.query.callbackUrl}/data`. */
+  requests: Operation[];
 }
 
 export interface TagGroup {

@@ -182,7 +182,8 @@ function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
   };
 }
 
-function operationView(operation: Operation, links: Links, key: string) {
+/** Template data of one operation (recursive through callbacks). */
+function operationView(operation: Operation, links: Links, key: string): Record<string, unknown> {
   return {
     anchor: operation.anchor,
     verb: operation.verb,
@@ -208,6 +209,7 @@ function operationView(operation: Operation, links: Links, key: string) {
       contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false))),
     })),
     curl: operation.curl,
+    callbacks: operation.callbacks.map((callback) => ({ name: callback.name, requests: callback.requests.map((request) => operationView(request, links, key)) })),
   };
 }
 

@@ -174,3 +174,18 @@ describe('pages', () => {
     expect(other.markdown).toContain('[Node](./api__tree__schemas__node.md#schema-node)');
   });
 });
+
+describe('callbacks', () => {
+  it('extracts callback requests and renders them under their operation, not as operations', async () => {
+    const api = await model('callbacks/openapi.yaml');
+    const subscribe = op(api, 'subscribe');
+    expect(subscribe.callbacks.map((c) => [c.name, c.requests.map((r) => `${r.verb} ${r.path}`)])).toEqual([['onData', ['POST {$request.query.callbackUrl}/data']]]);
+    expect(subscribe.callbacks[0]!.requests[0]!.requestBody!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'Event' });
+    expect(api.operationCount).toBe(1);
+    const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }));
+    const page = tree.pages.find((p) => p.key.endsWith('/tag/other'))!.markdown;
+    expect(page).toContain('#### `onData`: POST `{$request.query.callbackUrl}/data`');
+    expect(page).toContain('| 410 | Unsubscribe me |');
+    expect(page.match(/^## /gm)).toHaveLength(1);
+  });
+});

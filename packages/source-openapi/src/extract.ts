@@ -105,8 +105,10 @@ function detectDialect(spec: SpecSet): Dialect {
   if (typeof version === 'string' || typeof version === 'number') {
     const v = String(version);
     if (/^2(\.0)?$/.test(v)) return 'swagger-2.0';
-    if (/^3\.0(\.\d+)?/.test(v)) return 'openapi-3.0';
-    if (/^3\.1(\.\d+)?/.test(v)) return 'openapi-3.1';
+    // `openapi: 3.0` unquoted in YAML is the number 3
+    if (/^3(\.0(\.\d+)?)?$/.test(v)) return 'openapi-3.0';
+    // 3.2 only adds to 3.1 (e.g. the QUERY method, tag parents); read it the 3.1 way
+    if (/^3\.[12](\.\d+)?$/.test(v)) return 'openapi-3.1';
     throw new DocgenError({
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,

@@ -63,6 +63,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     title,
     model,
     specFile: basename(model.file),
+    referencedFiles: model.files.length - 1,
     contact: model.contact,
     tags: tagPages.map(({ tag, key }) => ({
       name: tag.name,

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+
+// Each test runs the real CLI several times; on a loaded CI box that takes a while.
+jest.setTimeout(120_000);
 import { runCli } from '@docgen/test-support';
 import { Publisher } from '@docgen/publisher';
 import { makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '../../../packages/publisher/test/helpers.js';

@@ -3,7 +3,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+
+// Each test runs the real CLI several times; on a loaded CI box that takes a while.
+jest.setTimeout(120_000);
 import { writeRenderedTree } from '@docgen/core';
 import { startSandbox } from '@docgen/confluence-sandbox';
 import { runCli, type CliResult } from '@docgen/test-support';

@@ -53,17 +53,24 @@ function itemContent(item: ListItem, loose: boolean, state: State): XNode[] {
   return out;
 }
 
+/** A nested list of tasks is a sibling `ac:task-list` after its parent task, as Confluence stores it. */
+function isTaskList(node: ListItem['children'][number]): node is List {
+  return node.type === 'list' && node.children.length > 0 && node.children.every(isTask);
+}
+
 function taskList(items: ListItem[], loose: boolean, state: State): XNode {
-  return x(
-    'ac:task-list',
-    {},
-    items.map((item) =>
+  const children: XNode[] = [];
+  for (const item of items) {
+    const own: ListItem = { ...item, children: item.children.filter((child) => !isTaskList(child)) };
+    children.push(
       x('ac:task', {}, [
         x('ac:task-status', {}, [{ type: 'text', value: item.checked ? 'complete' : 'incomplete' }]),
-        x('ac:task-body', {}, loose ? wrapPhrasing(state.all(item)) : itemContent(item, false, state)),
+        x('ac:task-body', {}, loose ? wrapPhrasing(state.all(own)) : itemContent(own, false, state)),
       ]),
-    ),
-  );
+    );
+    for (const child of item.children) if (isTaskList(child)) children.push(...list(child, state));
+  }
+  return x('ac:task-list', {}, children);
 }
 
 export function listItem(node: ListItem, state: State): XNode[] {

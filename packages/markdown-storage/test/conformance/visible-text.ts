@@ -52,6 +52,8 @@ export interface StorageCheck {
   /** The XML parser's first error, or undefined when well-formed. */
   error?: string;
   text: string;
+  /** `ac:name` of every macro element, in document order. */
+  macros: string[];
 }
 
 /** Parse storage XHTML as XML (namespaces declared on a wrapper, as Confluence does) and take its visible text. */
@@ -60,11 +62,13 @@ export function checkStorage(storage: string): StorageCheck {
   let out = '';
   let inParameter = 0;
   let error: string | undefined;
+  const macros: string[] = [];
   parser.on('error', (e) => {
     error ??= e.message;
   });
   parser.on('opentag', (tag) => {
     if (SETTINGS.has(tag.name)) inParameter += 1;
+    if (tag.name === 'ac:structured-macro') macros.push(String(tag.attributes['ac:name']?.value ?? ''));
     if (!INLINE.has(tag.name)) out += ' ';
   });
   parser.on('closetag', (tag) => {
@@ -82,5 +86,5 @@ export function checkStorage(storage: string): StorageCheck {
   } catch (e) {
     error ??= (e as Error).message;
   }
-  return { error, text: normalizeWhitespace(out) };
+  return { error, text: normalizeWhitespace(out), macros };
 }

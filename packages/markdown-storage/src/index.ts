@@ -3,5 +3,6 @@
 export type { ToStorageOptions, StorageResult } from './options.js';
 export { toStorage, convertMarkdown } from './convert.js';
 export { normalizeStorage } from './normalize.js';
+export { storageToMarkdown } from './to-markdown.js';
 export { confluenceAnchor } from './anchors.js';
 export { codeLanguage } from './languages.js';

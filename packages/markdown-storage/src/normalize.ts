@@ -9,12 +9,12 @@
  */
 import { decodeHTML } from 'entities';
 
-interface Element {
+export interface Element {
   name: string;
   attributes: [string, string][];
   children: Node[];
 }
-type Node = Element | { text: string; raw: boolean };
+export type Node = Element | { text: string; raw: boolean };
 
 /** Attributes Confluence adds or rewrites on its own. */
 const VOLATILE_ATTRIBUTES = new Set(['ac:macro-id', 'ac:schema-version', 'ac:local-id', 'local-id', 'data-local-id', 'data-layout', 'data-table-width']);
@@ -28,7 +28,8 @@ const VERBATIM = new Set(['ac:plain-text-body', 'pre']);
 const TOKEN = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\w[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
-function parse(storage: string): Element {
+/** A lenient storage parser (named entities, unclosed tags): the tree normalizeStorage and storageToMarkdown read. */
+export function parseStorage(storage: string): Element {
   const root: Element = { name: '#root', attributes: [], children: [] };
   const stack: Element[] = [root];
   const top = () => stack[stack.length - 1]!;
@@ -129,6 +130,14 @@ function inline(nodes: Node[]): string {
   return out.replace(/\s+/g, ' ');
 }
 
+/** A macro's parameters are a set: Confluence (and people) write them in any order. */
+function orderParameters(element: Element, children: Node[]): Node[] {
+  if (element.name !== 'ac:structured-macro') return children;
+  const name = (node: Node) => (isElement(node) && node.name === 'ac:parameter' ? (node.attributes.find(([key]) => key === 'ac:name')?.[1] ?? '') : undefined);
+  const parameters = children.filter((child) => name(child) !== undefined).sort((a, b) => (name(a)! < name(b)! ? -1 : name(a)! > name(b)! ? 1 : 0));
+  return [...parameters, ...children.filter((child) => name(child) === undefined)];
+}
+
 function render(element: Element, depth: number, lines: string[], verbatim: boolean): void {
   const indent = '  '.repeat(depth);
   let run: Node[] = [];
@@ -137,7 +146,7 @@ function render(element: Element, depth: number, lines: string[], verbatim: bool
     if (line) lines.push(`${indent}${line}`);
     run = [];
   };
-  for (const child of mergeText(element.children)) {
+  for (const child of orderParameters(element, mergeText(element.children))) {
     if (!isElement(child) && verbatim) {
       for (const line of child.text.replace(/\r\n?/g, '\n').split('\n')) lines.push(`${indent}|${line}`);
       continue;
@@ -160,6 +169,6 @@ function render(element: Element, depth: number, lines: string[], verbatim: bool
 
 export function normalizeStorage(storage: string): string {
   const lines: string[] = [];
-  render(parse(storage), 0, lines, false);
+  render(parseStorage(storage), 0, lines, false);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -22,6 +22,6 @@ export function table(node: Table, state: State): XNode[] {
 /** Alignment goes on a paragraph inside the cell: both the Cloud and the Data Center editors keep it there. */
 function tableCell(cell: TableCell, tag: 'th' | 'td', align: string | null, state: State): XNode {
   const content = state.all(cell);
-  if (!align) return x(tag, {}, content);
+  if (!align || content.length === 0) return x(tag, {}, content);
   return x(tag, {}, [x('p', { style: `text-align: ${align};` }, content)]);
 }

@@ -1,0 +1,303 @@
+/**
+ * Storage XHTML → Markdown, for reading a page (and a human's edits to it) in a terminal or a
+ * diff: `docgen confluence get --markdown`. It writes the Markdown docgen itself accepts —
+ * directives for panels, status, toc, anchors — so converting the result back gives the same
+ * storage for everything docgen produces. Unknown macros become a `<!-- macro: name -->` note.
+ */
+import { type Element, type Node, parseStorage } from './normalize.js';
+
+const isElement = (node: Node): node is Element => 'name' in node;
+const attribute = (element: Element, name: string) => element.attributes.find(([key]) => key === name)?.[1];
+
+function parameters(macro: Element): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const child of macro.children) {
+    if (isElement(child) && child.name === 'ac:parameter') values.set(attribute(child, 'ac:name') ?? '', plainText(child.children));
+  }
+  return values;
+}
+
+function childNamed(element: Element, name: string): Element | undefined {
+  return element.children.find((child): child is Element => isElement(child) && child.name === name);
+}
+
+function plainText(nodes: Node[]): string {
+  return nodes.map((node) => (isElement(node) ? plainText(node.children) : node.text)).join('');
+}
+
+/** Backslash-escape what Markdown (and directives) would read as syntax. */
+function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~!]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/(^|[\s\p{P}])(:)(?=[A-Za-z])/gu, '$1\\$2')
+    .replace(/[ \t\r\n]+/g, ' ');
+}
+
+function escapeLineStart(line: string): string {
+  return line.replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
+}
+
+function attributeValue(value: string): string {
+  return `"${value.replace(/"/g, '&quot;')}"`;
+}
+
+function directiveAttributes(values: Map<string, string>, skip: string[] = []): string {
+  const pairs = [...values].filter(([key]) => key && !skip.includes(key)).map(([key, value]) => `${key}=${attributeValue(value)}`);
+  return pairs.length ? `{${pairs.join(' ')}}` : '';
+}
+
+function fence(body: string): string {
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+function inline(nodes: Node[]): string {
+  return nodes.map(inlineNode).join('');
+}
+
+function wrap(marker: string, content: string): string {
+  const trimmed = content.trim();
+  if (!trimmed) return content;
+  const lead = content.startsWith(' ') ? ' ' : '';
+  const tail = content.endsWith(' ') ? ' ' : '';
+  return `${lead}${marker}${trimmed}${marker}${tail}`;
+}
+
+function inlineNode(node: Node): string {
+  if (!isElement(node)) return escapeText(node.text);
+  switch (node.name) {
+    case 'strong':
+      return wrap('**', inline(node.children));
+    case 'em':
+    case 'cite':
+      return wrap('*', inline(node.children));
+    case 'span':
+      return attribute(node, 'style')?.includes('line-through') ? wrap('~~', inline(node.children)) : inline(node.children);
+    case 'code': {
+      const text = plainText(node.children);
+      const ticks = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length)) + 1);
+      const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+      return `${ticks}${pad}${text}${pad}${ticks}`;
+    }
+    case 'br':
+      return '\\\n';
+    case 'u':
+    case 'sup':
+    case 'sub':
+    case 'small':
+    case 'big':
+      return `<${node.name}>${inline(node.children)}</${node.name}>`;
+    case 'a': {
+      const href = attribute(node, 'href') ?? '';
+      const title = attribute(node, 'title');
+      return `[${inline(node.children)}](<${href}>${title ? ` ${attributeValue(title)}` : ''})`;
+    }
+    case 'ac:link':
+      return link(node);
+    case 'ac:image':
+      return image(node);
+    case 'ac:structured-macro':
+      return inlineMacro(node);
+    default:
+      return inline(node.children);
+  }
+}
+
+function link(node: Element): string {
+  const anchor = attribute(node, 'ac:anchor');
+  const page = childNamed(node, 'ri:page');
+  const file = childNamed(node, 'ri:attachment');
+  const body = childNamed(node, 'ac:link-body') ?? childNamed(node, 'ac:plain-text-link-body');
+  const target = page
+    ? `${attribute(page, 'ri:content-title') ?? ''}${anchor ? `#${anchor}` : ''}`
+    : file
+      ? (attribute(file, 'ri:filename') ?? '')
+      : `#${anchor ?? ''}`;
+  const text = body ? (body.name === 'ac:link-body' ? inline(body.children) : escapeText(plainText(body.children))) : escapeText(target);
+  return `[${text}](<${target}>)`;
+}
+
+function image(node: Element): string {
+  const file = childNamed(node, 'ri:attachment');
+  const url = childNamed(node, 'ri:url');
+  const src = file ? (attribute(file, 'ri:filename') ?? '') : (attribute(url ?? node, 'ri:value') ?? '');
+  const title = attribute(node, 'ac:title');
+  return `![${escapeText(attribute(node, 'ac:alt') ?? '')}](<${src}>${title ? ` ${attributeValue(title)}` : ''})`;
+}
+
+function inlineMacro(node: Element): string {
+  const name = attribute(node, 'ac:name') ?? '';
+  const values = parameters(node);
+  if (name === 'status') return `:status[${escapeText(values.get('title') ?? '')}]${directiveAttributes(values, ['title'])}`;
+  if (name === 'anchor') return `:anchor[${escapeText(values.get('') ?? '')}]`;
+  return `<!-- macro: ${name} -->`;
+}
+
+const PANELS = new Set(['info', 'note', 'warning', 'tip', 'expand', 'excerpt', 'panel']);
+
+const isList = (node: Element) => node.name === 'ul' || node.name === 'ol' || node.name === 'ac:task-list';
+
+function blocks(nodes: Node[], out: string[]): void {
+  let run: Node[] = [];
+  let previousList = false;
+  const flush = () => {
+    const text = inline(run).trim();
+    if (text) {
+      out.push(escapeLineStart(text));
+      previousList = false;
+    }
+    run = [];
+  };
+  for (const node of nodes) {
+    if (!isElement(node) || !isBlock(node)) {
+      run.push(node);
+      continue;
+    }
+    flush();
+    const block = blockNode(node);
+    // Two lists in a row would merge into one in Markdown: an (invisible) comment keeps them apart.
+    if (block && isList(node) && previousList) out.push('<!-- -->');
+    if (block) out.push(block);
+    previousList = isList(node);
+  }
+  flush();
+}
+
+function isBlock(node: Element): boolean {
+  if (node.name === 'ac:structured-macro') return !['status', 'anchor'].includes(attribute(node, 'ac:name') ?? '');
+  return /^(p|h[1-6]|ul|ol|li|table|blockquote|hr|pre|div|ac:task-list|ac:layout.*)$/.test(node.name);
+}
+
+function blockNode(node: Element): string {
+  const heading = /^h([1-6])$/.exec(node.name);
+  if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim()}`;
+  switch (node.name) {
+    case 'p': {
+      const out: string[] = [];
+      blocks(node.children, out);
+      return out.join('\n\n');
+    }
+    case 'hr':
+      return '---';
+    case 'blockquote':
+      return markdownOf(node.children).split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
+    case 'pre': {
+      const body = plainText(node.children).replace(/\n$/, '');
+      return `${fence(body)}\n${body}\n${fence(body)}`;
+    }
+    case 'ul':
+    case 'ol':
+      return list(node);
+    case 'table':
+      return table(node);
+    case 'ac:task-list':
+      return taskList(node, '');
+    case 'ac:structured-macro':
+      return blockMacro(node);
+    default:
+      return markdownOf(node.children);
+  }
+}
+
+function indent(text: string, by: string): string {
+  return text.split('\n').map((line, index) => (index === 0 || !line ? line : `${by}${line}`)).join('\n');
+}
+
+function list(node: Element): string {
+  const ordered = node.name === 'ol';
+  let number = Number(attribute(node, 'start') ?? 1);
+  const items = node.children.filter((child): child is Element => isElement(child) && child.name === 'li');
+  const loose = items.some((item) => item.children.some((child) => isElement(child) && child.name === 'p'));
+  return items
+    .map((item) => {
+      const marker = ordered ? `${number++}. ` : '- ';
+      return `${marker}${indent(markdownOf(item.children, loose ? '\n\n' : '\n'), ' '.repeat(marker.length))}`;
+    })
+    .join(loose ? '\n\n' : '\n');
+}
+
+function taskList(node: Element, prefix: string): string {
+  const lines: string[] = [];
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'ac:task') {
+      const done = plainText(childNamed(child, 'ac:task-status')?.children ?? []).trim() === 'complete';
+      const body = markdownOf(childNamed(child, 'ac:task-body')?.children ?? [], '\n');
+      lines.push(`${prefix}- [${done ? 'x' : ' '}] ${indent(body, `${prefix}  `)}`);
+    } else if (child.name === 'ac:task-list') {
+      lines.push(taskList(child, `${prefix}  `));
+    }
+  }
+  return lines.join('\n');
+}
+
+/** A cell's content; an aligned cell holds one `<p style="text-align: …">`. */
+function cellContent(node: Element): { text: string; align?: string } {
+  const elements = node.children.filter(isElement);
+  const only = elements.length === 1 && elements[0]!.name === 'p' && node.children.every((child) => isElement(child) || !child.text.trim()) ? elements[0]! : undefined;
+  const align = only && /text-align:\s*(left|center|right)/.exec(attribute(only, 'style') ?? '')?.[1];
+  return { text: inline((only ?? node).children).replace(/\n/g, ' ').trim(), align: align || undefined };
+}
+
+function table(node: Element): string {
+  const rows = collectRows(node);
+  if (!rows.length) return '';
+  const width = Math.max(...rows.map((row) => row.length));
+  const line = (cells: { text: string }[]) =>
+    `| ${[...cells.map((c) => c.text), ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
+  const [head, ...body] = rows;
+  const delimiter = Array.from({ length: width }, (_, column) => {
+    const align = head![column]?.align;
+    return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
+  });
+  return [line(head!), `| ${delimiter.join(' | ')} |`, ...body.map(line)].join('\n');
+}
+
+function collectRows(node: Element): { text: string; align?: string }[][] {
+  const rows: { text: string; align?: string }[][] = [];
+  for (const child of node.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => isElement(c) && (c.name === 'th' || c.name === 'td')).map(cellContent));
+    else rows.push(...collectRows(child));
+  }
+  return rows;
+}
+
+function blockMacro(node: Element): string {
+  const name = attribute(node, 'ac:name') ?? '';
+  const values = parameters(node);
+  const body = childNamed(node, 'ac:rich-text-body');
+  if (name === 'code' || name === 'noformat') {
+    const text = plainText(childNamed(node, 'ac:plain-text-body')?.children ?? []);
+    const language = values.get('language');
+    const meta = [
+      language && language !== 'none' ? language : name === 'code' && language === 'none' ? 'text' : '',
+      values.get('title') ? `title=${attributeValue(values.get('title')!)}` : '',
+      values.get('linenumbers') === 'true' ? 'linenumbers' : '',
+      values.get('firstline') ? `firstline=${values.get('firstline')}` : '',
+      values.get('collapse') === 'true' ? 'collapse' : '',
+    ].filter(Boolean);
+    return `${fence(text)}${meta.join(' ')}\n${text}\n${fence(text)}`;
+  }
+  if (PANELS.has(name)) {
+    const title = values.get('title');
+    const inner = markdownOf(body?.children ?? []);
+    const colons = ':'.repeat(Math.max(3, ...[...inner.matchAll(/^:{3,}/gm)].map((match) => match[0].length + 1)));
+    return `${colons}${name}${title ? `[${escapeText(title)}]` : ''}${directiveAttributes(values, ['title'])}\n${inner}\n${colons}`;
+  }
+  if (name === 'toc' || name === 'children') return `::${name}${directiveAttributes(values)}`;
+  if (name === 'status' || name === 'anchor') return inlineMacro(node);
+  return `<!-- macro: ${name} -->`;
+}
+
+function markdownOf(nodes: Node[], separator = '\n\n'): string {
+  const out: string[] = [];
+  blocks(nodes, out);
+  return out.join(separator);
+}
+
+export function storageToMarkdown(storage: string): string {
+  const markdown = markdownOf(parseStorage(storage).children);
+  return markdown ? `${markdown}\n` : '';
+}

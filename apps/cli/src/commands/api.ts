@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
 import type { GenerateResult } from '../generate.js';
+import { publishFlags, type PublishReport } from '../publish-flags.js';
 
 export interface ApiSummary {
   ok: true;
@@ -12,6 +13,8 @@ export interface ApiSummary {
   storage: boolean;
   warnings: Array<{ code: string; message: string }>;
   durationMs: number;
+  /** With --publish: what the sync did. */
+  publish?: PublishReport;
 }
 
 export default class Api extends DocgenCommand {
@@ -24,6 +27,7 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
     '<%= config.bin %> api --openapi openapi.yaml --out docs-out',
     '<%= config.bin %> api --config examples/acme-shop/docgen.config.yaml',
     '<%= config.bin %> api --openapi specs/petstore.json --json',
+    '<%= config.bin %> api --openapi openapi.yaml --publish --confluence-space DOCS',
   ];
 
   static override flags = {
@@ -31,6 +35,8 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
     out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
     config: Flags.string({ summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)', helpValue: '<file>' }),
     storage: Flags.boolean({ summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)', default: true, allowNo: true }),
+    publish: Flags.boolean({ summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)', default: false }),
+    ...publishFlags,
   };
 
   async run(): Promise<ApiSummary> {
@@ -47,7 +53,10 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
       log: json ? undefined : (line) => this.log(line),
     });
     if (!json) this.report(result);
-    return summarize(result);
+    const summary = summarize(result);
+    if (!flags.publish) return summary;
+    const { publishGenerated } = await import('../publish-generated.js');
+    return { ...summary, publish: await publishGenerated(result, { ...flags, json }, (line) => this.log(line)) };
   }
 
   private report(result: GenerateResult): void {

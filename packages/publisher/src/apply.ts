@@ -93,7 +93,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
       } finally {
         signal?.();
       }
-      settle.get(op.key)!(outcome.status === 'failed' || (outcome.status === 'conflict' && !outcome.pageId) ? undefined : outcome.pageId);
+      settle.get(op.key)!(outcome.pageId);
       report(outcome);
     }),
   );
@@ -135,7 +135,7 @@ async function runOperation(op: Operation, parentId: string, options: ApplyOptio
     }
   } catch (error) {
     if (error instanceof ConflictDuringRun) return { ...base, status: 'conflict', message: error.message, pageId: op.pageId };
-    return { ...base, status: 'failed', message: messageOf(error) };
+    return { ...base, status: 'failed', message: messageOf(error), pageId: base.pageId ?? (error as { pageId?: string }).pageId };
   }
 }
 
@@ -175,11 +175,16 @@ async function createPage(op: Operation, parentId: string, options: ApplyOptions
       }
       throw new ConflictDuringRun(`the title "${desired.title}" is used by page ${found.id}, which docgen does not own`);
     }
-    if (attempt >= 3) throw uncertain;
+    if (attempt >= MAX_UNCERTAIN_ATTEMPTS) throw uncertain;
   }
   // The page exists: the next new sibling may be created now, while this one is finished.
   onPosted?.();
-  return finish(op, page, parentId, options, { status, fresh: status === 'created' });
+  try {
+    return await finish(op, page, parentId, options, { status, fresh: status === 'created' });
+  } catch (error) {
+    // Its children can still go under it; the next run completes what is missing here.
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { pageId: page.id });
+  }
 }
 
 /**
@@ -287,19 +292,25 @@ async function syncAttachments(pageId: string, wanted: DesiredAttachment[], know
       data: attachment.data ?? new Uint8Array(await readFile(attachment.path!)),
       comment: attachmentComment(attachment.hash),
     };
-    try {
-      await options.api.uploadAttachment(pageId, file, existing);
-    } catch (error) {
-      const alreadyThere = error instanceof ConfluenceError && error.status === 400 && /already exists|same file name/i.test(error.message);
-      if (!(error instanceof UncertainWriteError) && !alreadyThere) throw error;
-      // Find out what the failed upload left behind, then finish the job.
-      remote = await options.api.listAttachments(pageId);
-      const now = remote.find((r) => r.fileName === attachment.fileName);
-      if (now && commentHash(now.comment) === attachment.hash) continue;
-      await options.api.uploadAttachment(pageId, file, now);
+    let target = existing;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await options.api.uploadAttachment(pageId, file, target);
+        break;
+      } catch (error) {
+        const alreadyThere = error instanceof ConfluenceError && error.status === 400 && /already exists|same file name/i.test(error.message);
+        if ((!(error instanceof UncertainWriteError) && !alreadyThere) || attempt >= MAX_UNCERTAIN_ATTEMPTS) throw error;
+        // Find out what the failed upload left behind before trying again: never a second file.
+        remote = await options.api.listAttachments(pageId);
+        target = remote.find((r) => r.fileName === attachment.fileName);
+        if (target && commentHash(target.comment) === attachment.hash) break;
+      }
     }
   }
 }
+
+/** How often a write whose outcome was unknown is looked up and tried again. */
+const MAX_UNCERTAIN_ATTEMPTS = 8;
 
 function isTitleTaken(error: unknown): boolean {
   return error instanceof ConfluenceError && error.status === 400 && /already exists/i.test(error.atlassianMessage ?? error.message);

@@ -243,6 +243,7 @@ async function finish(
   const reconcile = how.fresh || how.status === 'adopted' || op.changes.includes('state') || op.overwrite;
 
   // Labels and attachments are independent of each other; the property must wait for both.
+  let uploaded = 0;
   await Promise.all([
     (async () => {
       if (!reconcile && !op.changes.includes('labels')) return;
@@ -256,10 +257,15 @@ async function finish(
     })(),
     (async () => {
       if (desired.attachments.length > 0 && (reconcile || op.changes.includes('attachments'))) {
-        await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
+        uploaded = await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
       }
     })(),
   ]);
+
+  // Some Confluence versions count an attachment upload as a page version; record the version
+  // the page has after docgen's own writes, so that is not mistaken for a human edit next time.
+  let version = page.version.number;
+  if (uploaded > 0) version = Math.max(version, (await options.api.getPage(page.id)).version.number);
 
   const value: Ownership = {
     tool: 'docgen',
@@ -272,17 +278,18 @@ async function finish(
     bodyHash: desired.bodyHash,
     labels: desired.labels,
     attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
-    version: page.version.number,
+    version,
   };
   let existing: OwnershipRecord | undefined = page.ownership;
   if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
   await options.api.writeOwnership(page.id, value, existing);
-  return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version: page.version.number };
+  return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
 }
 
 /** Upload what differs from the hash in each attachment's comment; nothing else. */
-async function syncAttachments(pageId: string, wanted: DesiredAttachment[], known: RemoteAttachment[] | undefined, options: ApplyOptions): Promise<void> {
+async function syncAttachments(pageId: string, wanted: DesiredAttachment[], known: RemoteAttachment[] | undefined, options: ApplyOptions): Promise<number> {
   let remote = known ?? (await options.api.listAttachments(pageId));
+  let uploaded = 0;
   for (const attachment of wanted) {
     const existing = remote.find((r) => r.fileName === attachment.fileName);
     if (existing && commentHash(existing.comment) === attachment.hash) continue;
@@ -296,6 +303,7 @@ async function syncAttachments(pageId: string, wanted: DesiredAttachment[], know
     for (let attempt = 0; ; attempt++) {
       try {
         await options.api.uploadAttachment(pageId, file, target);
+        uploaded++;
         break;
       } catch (error) {
         const alreadyThere = error instanceof ConfluenceError && error.status === 400 && /already exists|same file name/i.test(error.message);
@@ -303,10 +311,14 @@ async function syncAttachments(pageId: string, wanted: DesiredAttachment[], know
         // Find out what the failed upload left behind before trying again: never a second file.
         remote = await options.api.listAttachments(pageId);
         target = remote.find((r) => r.fileName === attachment.fileName);
-        if (target && commentHash(target.comment) === attachment.hash) break;
+        if (target && commentHash(target.comment) === attachment.hash) {
+          uploaded++;
+          break;
+        }
       }
     }
   }
+  return uploaded;
 }
 
 /** How often a write whose outcome was unknown is looked up and tried again. */

@@ -11,6 +11,7 @@ import { handlers } from './handlers/index.js';
 import { headingAnchors, plainText } from './anchors.js';
 import { toXml } from './xml.js';
 import { parseSections } from './chunks.js';
+import { MAX_DEPTH, limitDepth } from './depth.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
@@ -48,6 +49,7 @@ function prepare(tree: Root, state: State): void {
 export function convertMarkdown(markdown: string, options: ToStorageOptions = {}): StorageResult {
   const tree = parseMarkdown(markdown);
   const state = new State(markdown, options, handlers);
+  if (limitDepth(tree)) state.warn(`content nested deeper than ${MAX_DEPTH} levels is flattened to text`);
   prepare(tree, state);
   const nodes = state.one(tree, undefined);
   return {

@@ -55,4 +55,20 @@ describe('robustness', () => {
     }
     expect(failures.slice(0, 5)).toEqual([]);
   });
+
+  it('converts absurdly deep nesting without exhausting the stack, keeping the text', () => {
+    const cases = {
+      quotes: `${'>'.repeat(3000)} deep\n`,
+      emphasis: `${'*a '.repeat(300)}deep${' a*'.repeat(300)}`,
+      html: `${'<b>'.repeat(5000)}deep`,
+      details: `${'<details>\n'.repeat(3000)}deep\n`,
+      directives: `${Array.from({ length: 200 }, (_, index) => `${':'.repeat(403 - index * 2)}info`).join('\n')}\ndeep\n`,
+    };
+    for (const [name, markdown] of Object.entries(cases)) {
+      const result = convertMarkdown(markdown);
+      const check = checkStorage(result.storage);
+      expect({ name, error: check.error, hasText: check.text.includes('deep') }).toEqual({ name, error: undefined, hasText: true });
+      expect(() => normalizeStorage(result.storage)).not.toThrow();
+    }
+  });
 });

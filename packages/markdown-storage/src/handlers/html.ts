@@ -132,6 +132,9 @@ function tableBody(children: XNode[]): XNode[] {
   return [x('tbody', {}, onlyElements(children).filter((child) => child.type === 'element' && child.name === 'tr'))];
 }
 
+/** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
+const MAX_OPEN_TAGS = 32;
+
 interface Frame {
   tag: string;
   spec: TagSpec;
@@ -182,6 +185,7 @@ export class HtmlBuilder {
       return;
     }
     if (spec.void || selfClosing) this.append(spec.build(attributes, [], this.state, node));
+    else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
   }
 

@@ -1,0 +1,47 @@
+/**
+ * Bound the nesting depth of the tree before converting it. Markdown allows thousands of nested
+ * quotes, lists or emphases (`>>>>>>…`); converting them recursively would overflow the stack, and
+ * no Confluence page can show them anyway. Below MAX_DEPTH a subtree keeps its text, flattened.
+ * Iterative on purpose: this must not recurse either.
+ */
+import type { Nodes, Paragraph, Root, Text } from 'mdast';
+
+export const MAX_DEPTH = 64;
+
+const BLOCK_CONTAINERS = new Set(['blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
+/** Kept whole: their own structure adds only a level or two. */
+const STRUCTURAL = new Set(['table', 'tableRow', 'list']);
+
+function textOf(node: Nodes): string {
+  let out = '';
+  const stack: Nodes[] = [node];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if ('value' in current && typeof current.value === 'string' && current.type !== 'html') out += current.value;
+    else if ('children' in current) {
+      const children = current.children as Nodes[];
+      for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+      if (BLOCK_CONTAINERS.has(current.type) || current.type === 'paragraph') stack.unshift({ type: 'text', value: ' ' });
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Flatten what lies deeper than MAX_DEPTH; returns whether anything was flattened. */
+export function limitDepth(tree: Root): boolean {
+  let flattened = false;
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!('children' in node)) continue;
+    if (depth >= MAX_DEPTH && !STRUCTURAL.has(node.type)) {
+      const text: Text = { type: 'text', value: textOf(node) };
+      const paragraph: Paragraph = { type: 'paragraph', children: [text] };
+      (node as { children: Nodes[] }).children = BLOCK_CONTAINERS.has(node.type) ? [paragraph] : [text];
+      flattened = true;
+      continue;
+    }
+    for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
+  }
+  return flattened;
+}

@@ -10,25 +10,41 @@ import type { ConfluenceApi, Outcome, PlannedSync, PublishResult, PublisherConfi
  */
 export const connectionFlags = {
   'confluence-url': Flags.string({
-    summary: 'Confluence site URL (https://acme.atlassian.net/wiki, the api.atlassian.com gateway, or a Data Center URL with its context path); env CONFLUENCE_URL. Without one, docgen uses the embedded sandbox.',
+    summary:
+      'Confluence site URL (https://acme.atlassian.net/wiki, the api.atlassian.com gateway, or a Data Center URL with its context path); env CONFLUENCE_URL. Without one, docgen uses the embedded sandbox.',
   }),
   'confluence-space': Flags.string({ summary: 'Space key; env CONFLUENCE_SPACE_KEY (sandbox: DEV)' }),
-  'confluence-user': Flags.string({ summary: 'E-mail (Cloud) or username (Data Center) for Basic auth; env CONFLUENCE_USER or CONFLUENCE_EMAIL' }),
+  'confluence-user': Flags.string({
+    summary: 'E-mail (Cloud) or username (Data Center) for Basic auth; env CONFLUENCE_USER or CONFLUENCE_EMAIL',
+  }),
   'confluence-token': Flags.string({
-    summary: 'API token (with a user) or personal access token; prefer env CONFLUENCE_API_TOKEN (OAuth: CONFLUENCE_ACCESS_TOKEN)',
+    summary:
+      'API token (with a user) or personal access token; prefer env CONFLUENCE_API_TOKEN (OAuth: CONFLUENCE_ACCESS_TOKEN)',
   }),
   verbose: Flags.boolean({ summary: 'Trace every request (tokens redacted)', default: false }),
 };
 
 export const publishFlags = {
   ...connectionFlags,
-  'confluence-parent': Flags.string({ summary: 'Id of the page to publish under (the managed root); env CONFLUENCE_PARENT_ID; default: the space homepage' }),
+  'confluence-parent': Flags.string({
+    summary:
+      'Id of the page to publish under (the managed root); env CONFLUENCE_PARENT_ID; default: the space homepage',
+  }),
   'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
-  'dry-run': Flags.boolean({ summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict) and write nothing', default: false }),
+  'dry-run': Flags.boolean({
+    summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict) and write nothing',
+    default: false,
+  }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
-  prune: Flags.boolean({ summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone', default: false }),
+  prune: Flags.boolean({
+    summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone',
+    default: false,
+  }),
   force: Flags.boolean({ summary: 'Overwrite pages edited in Confluence since docgen wrote them', default: false }),
-  'on-conflict': Flags.string({ summary: 'What to do with a page a human edited: fail (default), skip, overwrite', options: ['fail', 'skip', 'overwrite'] }),
+  'on-conflict': Flags.string({
+    summary: 'What to do with a page a human edited: fail (default), skip, overwrite',
+    options: ['fail', 'skip', 'overwrite'],
+  }),
   concurrency: Flags.integer({ summary: 'Pages written at once (default 4)', min: 1, max: 32 }),
 };
 
@@ -85,7 +101,10 @@ export interface Connection {
 }
 
 /** Flags, then environment, then config; with no URL at all, the embedded sandbox. */
-export async function openConnection(flags: ConnectionFlagValues, options: RunPublishOptions = {}): Promise<Connection> {
+export async function openConnection(
+  flags: ConnectionFlagValues,
+  options: RunPublishOptions = {},
+): Promise<Connection> {
   const env = options.env ?? process.env;
   const config = options.config ?? {};
   const url = flags['confluence-url'] ?? env.CONFLUENCE_URL ?? config.url;
@@ -104,7 +123,10 @@ export async function openConnection(flags: ConnectionFlagValues, options: RunPu
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
   const { startSandbox } = (await import('@docgen/confluence-sandbox')) as unknown as {
-    startSandbox(options: { port?: number; dataDir?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
+    startSandbox(options: {
+      port?: number;
+      dataDir?: string;
+    }): Promise<{ url: string; port: number; close(): Promise<void> }>;
   };
   const sandbox = await startSandbox({ port: 0, dataDir });
   return {
@@ -146,7 +168,12 @@ export async function withConfluence<T>(
  * Publish a rendered folder (manifest.json + pages) to Confluence: what `docgen publish` does,
  * and what a generator command calls for `--publish`.
  */
-export async function runPublish(renderedDir: string, flags: PublishFlagValues, log: PublishLog, options: RunPublishOptions = {}): Promise<PublishReport> {
+export async function runPublish(
+  renderedDir: string,
+  flags: PublishFlagValues,
+  log: PublishLog,
+  options: RunPublishOptions = {},
+): Promise<PublishReport> {
   const { readRenderedTree } = await import('@docgen/core');
   const { manifest, tree } = await readRenderedTree(renderedDir);
   const env = options.env ?? process.env;
@@ -157,7 +184,11 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
     const { Publisher } = await import('@docgen/publisher');
     const spaceKey = connection.spaceKey;
     if (!spaceKey) {
-      throw new DocgenError({ code: 'DG_CONFLUENCE_SPACE', message: 'no Confluence space given', hint: 'pass --confluence-space or set CONFLUENCE_SPACE_KEY' });
+      throw new DocgenError({
+        code: 'DG_CONFLUENCE_SPACE',
+        message: 'no Confluence space given',
+        hint: 'pass --confluence-space or set CONFLUENCE_SPACE_KEY',
+      });
     }
     const progress = createProgress(tree.pages.length, log, Boolean(flags.json));
     const onConflict = (flags['on-conflict'] ?? config.onConflict) as PublisherConfig['onConflict'];
@@ -179,8 +210,12 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
       trace: flags.verbose ? (line) => progress.trace(line) : undefined,
       onOutcome: (outcome) => progress.tick(outcome),
     });
-    const target = connection.sandbox ? `embedded sandbox, space ${spaceKey}` : `${redact(connection.url, connection.secrets)}, space ${spaceKey}`;
-    log.info(`${flags['dry-run'] ? 'Planning' : 'Publishing'} ${tree.pages.length} pages from ${renderedDir} to ${target}`);
+    const target = connection.sandbox
+      ? `embedded sandbox, space ${spaceKey}`
+      : `${redact(connection.url, connection.secrets)}, space ${spaceKey}`;
+    log.info(
+      `${flags['dry-run'] ? 'Planning' : 'Publishing'} ${tree.pages.length} pages from ${renderedDir} to ${target}`,
+    );
     const planned = await publisher.plan(tree);
     const dryRun = Boolean(flags['dry-run']);
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
@@ -193,12 +228,17 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
     result.durationMs = Date.now() - started;
     for (const outcome of result.outcomes) {
       if (['conflict', 'failed', 'orphan', 'skipped'].includes(outcome.status)) {
-        log.info(`${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`);
+        log.info(
+          `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
+        );
       }
     }
     log.info(summaryLine(result));
     if (connection.sandbox && !dryRun) {
-      const dataDir = relativeToCwd(resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'), options.cwd);
+      const dataDir = relativeToCwd(
+        resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'),
+        options.cwd,
+      );
       const rootKey = tree.pages.find((p) => p.parentKey === undefined)?.key;
       const rootPage = result.outcomes.find((o) => o.key === rootKey)?.pageId;
       const start = `docgen sandbox start${dataDir === '.docgen/sandbox' ? '' : ` --data ${dataDir}`}`;
@@ -210,7 +250,14 @@ export async function runPublish(renderedDir: string, flags: PublishFlagValues, 
       ...result,
       target,
       sandbox: Boolean(connection.sandbox),
-      planned: planned.plan.operations.map((op) => ({ action: op.action, title: op.title, key: op.key, pageId: op.pageId, changes: op.changes, reason: op.reason })),
+      planned: planned.plan.operations.map((op) => ({
+        action: op.action,
+        title: op.title,
+        key: op.key,
+        pageId: op.pageId,
+        changes: op.changes,
+        reason: op.reason,
+      })),
       diffs,
     };
   } catch (error) {
@@ -231,19 +278,22 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
   return new DocgenError({
     code: conflicts || plannedConflicts ? 'DG_PUBLISH_CONFLICT' : 'DG_PUBLISH_FAILED',
     message: `publish incomplete: ${parts.join(', ')}`,
-    hint: conflicts || plannedConflicts
-      ? 'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)'
-      : 'fix the errors above and re-run; docgen picks up where it stopped',
+    hint:
+      conflicts || plannedConflicts
+        ? 'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)'
+        : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
 }
 
 export function summaryLine(result: PublishResult): string {
   const c = result.counts;
   const head = result.dryRun
-    ? `Plan: ${Object.entries(result.plan)
-        .filter(([, n]) => n > 0)
-        .map(([action, n]) => `${n} ${action}`)
-        .join(', ') || 'nothing to do'}`
+    ? `Plan: ${
+        Object.entries(result.plan)
+          .filter(([, n]) => n > 0)
+          .map(([action, n]) => `${n} ${action}`)
+          .join(', ') || 'nothing to do'
+      }`
     : `Done: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.conflicts} conflicts` +
       `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} archived` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
   const r = result.requests;
@@ -255,11 +305,17 @@ export function planTable(planned: PlannedSync): string {
     op.action,
     op.title,
     op.pageId ?? '-',
-    op.action === 'conflict' || op.action === 'orphan' || op.action === 'archive' ? op.reason ?? '' : op.changes.filter((c) => c !== 'state').join(', '),
+    op.action === 'conflict' || op.action === 'orphan' || op.action === 'archive'
+      ? (op.reason ?? '')
+      : op.changes.filter((c) => c !== 'state').join(', '),
   ]);
   const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 

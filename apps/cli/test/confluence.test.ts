@@ -9,11 +9,21 @@ import { makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '../../../p
 /** `docgen confluence check|spaces|get|search` against the sandbox, both dialects, with --json. */
 describe('docgen confluence', () => {
   let sandbox: TestSandbox;
-  const env = (path = '/wiki') => ({ CONFLUENCE_URL: `${sandbox.url}${path}`, CONFLUENCE_USER: USER, CONFLUENCE_API_TOKEN: TOKEN, CONFLUENCE_SPACE_KEY: 'DEV' });
+  const env = (path = '/wiki') => ({
+    CONFLUENCE_URL: `${sandbox.url}${path}`,
+    CONFLUENCE_USER: USER,
+    CONFLUENCE_API_TOKEN: TOKEN,
+    CONFLUENCE_SPACE_KEY: 'DEV',
+  });
 
   beforeAll(async () => {
     sandbox = await testSandbox();
-    const result = await new Publisher({ url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' }).publish(makeTree(30, { prefix: 'read' }));
+    const result = await new Publisher({
+      url: `${sandbox.url}/wiki`,
+      user: USER,
+      token: TOKEN,
+      spaceKey: 'DEV',
+    }).publish(makeTree(30, { prefix: 'read' }));
     expect(result.ok).toBe(true);
   });
   afterAll(() => sandbox.close());
@@ -45,7 +55,10 @@ describe('docgen confluence', () => {
   });
 
   it('search follows pagination, get prints storage or a readable form', async () => {
-    const search = await runCli(['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'], { env: env() });
+    const search = await runCli(
+      ['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'],
+      { env: env() },
+    );
     expect(search.code).toBe(0);
     const found = JSON.parse(search.stdout);
     expect(found.results).toHaveLength(12);

@@ -15,13 +15,24 @@ describe('publishing the acme-shop example', () => {
   let work: string;
   let out: string;
   let manifest: Manifest;
-  const env = () => ({ CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token', CI: '1' });
+  const env = () => ({
+    CONFLUENCE_URL: `${sandbox.url}/wiki`,
+    CONFLUENCE_USER: 'dev@example.com',
+    CONFLUENCE_API_TOKEN: 'sandbox-token',
+    CI: '1',
+  });
 
   beforeAll(async () => {
     sandbox = await testSandbox();
     work = await mkdtemp(join(tmpdir(), 'docgen-example-'));
     out = join(work, 'docs-out');
-    const rendered = await runCli(['api', '--config', join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml'), '--out', out]);
+    const rendered = await runCli([
+      'api',
+      '--config',
+      join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml'),
+      '--out',
+      out,
+    ]);
     expect(rendered.code).toBe(0);
     manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
   }, 120_000);
@@ -38,13 +49,21 @@ describe('publishing the acme-shop example', () => {
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.counts.created).toBe(manifest.pages.length);
-    const idByKey = new Map<string, string>(report.outcomes.map((o: { key: string; pageId: string }) => [o.key, o.pageId]));
+    const idByKey = new Map<string, string>(
+      report.outcomes.map((o: { key: string; pageId: string }) => [o.key, o.pageId]),
+    );
     for (const page of manifest.pages) {
-      const live = await sandbox.api<{ title: string; ancestors: Array<{ id: string }> }>('GET', `/rest/api/content/${idByKey.get(page.key)}?expand=ancestors`);
+      const live = await sandbox.api<{ title: string; ancestors: Array<{ id: string }> }>(
+        'GET',
+        `/rest/api/content/${idByKey.get(page.key)}?expand=ancestors`,
+      );
       expect(live.body.title).toBe(page.title);
       if (page.parentKey) expect(live.body.ancestors.at(-1)?.id).toBe(idByKey.get(page.parentKey));
       if (page.attachments.length) {
-        const atts = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${idByKey.get(page.key)}/child/attachment`);
+        const atts = await sandbox.api<{ results: Array<{ title: string }> }>(
+          'GET',
+          `/rest/api/content/${idByKey.get(page.key)}/child/attachment`,
+        );
         expect(atts.body.results.map((a) => a.title).sort()).toEqual(page.attachments.map((a) => a.fileName).sort());
       }
     }
@@ -56,6 +75,9 @@ describe('publishing the acme-shop example', () => {
     expect(log.filter((r) => r.method !== 'GET')).toEqual([]);
     const bound = Math.ceil(manifest.pages.length / 250) + 3;
     if (await sandboxExpandsProperties(sandbox)) expect(log.length).toBeLessThanOrEqual(bound);
-    else console.log(`re-run of the example: 0 writes, ${log.length} reads (bound ${bound} once the sandbox honours expand=metadata.properties.docgen)`);
+    else
+      console.log(
+        `re-run of the example: 0 writes, ${log.length} reads (bound ${bound} once the sandbox honours expand=metadata.properties.docgen)`,
+      );
   }, 180_000);
 });

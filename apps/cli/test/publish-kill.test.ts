@@ -31,12 +31,24 @@ describe('docgen publish survives being killed', () => {
     await rm(work, { recursive: true, force: true });
   });
 
-  const env = () => ({ ...process.env, NO_COLOR: '1', CI: '1', CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token', CONFLUENCE_SPACE_KEY: 'DEV' });
+  const env = () => ({
+    ...process.env,
+    NO_COLOR: '1',
+    CI: '1',
+    CONFLUENCE_URL: `${sandbox.url}/wiki`,
+    CONFLUENCE_USER: 'dev@example.com',
+    CONFLUENCE_API_TOKEN: 'sandbox-token',
+    CONFLUENCE_SPACE_KEY: 'DEV',
+  });
 
   /** Start a publish and SIGKILL it once it has made `afterWrites` write requests (or exits). */
   async function publishAndKill(afterWrites: number): Promise<number> {
     const start = await sandbox.lastSeq();
-    const child = spawn(process.execPath, [join(repoRoot, 'apps', 'cli', 'bin', 'run.js'), 'publish', out], { cwd: work, env: env(), stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(repoRoot, 'apps', 'cli', 'bin', 'run.js'), 'publish', out], {
+      cwd: work,
+      env: env(),
+      stdio: 'ignore',
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let done = false;
     void exited.then(() => (done = true));
@@ -67,15 +79,24 @@ describe('docgen publish survives being killed', () => {
     expect(report.counts.conflicts).toBe(0);
 
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
-    const found = await sandbox.api<{ results: Array<{ id: string; title: string; metadata: { properties?: Record<string, unknown> } }> }>(
+    const found = await sandbox.api<{
+      results: Array<{ id: string; title: string; metadata: { properties?: Record<string, unknown> } }>;
+    }>(
       'GET',
       `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${space.body.homepage.id} and type = page`)}&limit=200`,
     );
     const titles = found.body.results.map((p) => p.title).sort();
-    expect(titles).toEqual(makeTree(PAGES, { prefix: 'kill' }).pages.map((p) => p.title).sort());
+    expect(titles).toEqual(
+      makeTree(PAGES, { prefix: 'kill' })
+        .pages.map((p) => p.title)
+        .sort(),
+    );
     for (const page of makeTree(PAGES, { prefix: 'kill' }).pages.filter((p) => p.attachments.length)) {
       const id = found.body.results.find((r) => r.title === page.title)!.id;
-      const atts = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${id}/child/attachment`);
+      const atts = await sandbox.api<{ results: Array<{ title: string }> }>(
+        'GET',
+        `/rest/api/content/${id}/child/attachment`,
+      );
       expect(atts.body.results.map((a) => a.title)).toEqual([page.attachments[0].fileName]);
     }
 

@@ -17,7 +17,12 @@ describe('docgen publish', () => {
   let sandbox: TestSandbox;
   let work: string;
   let out: string;
-  const env = () => ({ CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token', CONFLUENCE_SPACE_KEY: 'DEV' });
+  const env = () => ({
+    CONFLUENCE_URL: `${sandbox.url}/wiki`,
+    CONFLUENCE_USER: 'dev@example.com',
+    CONFLUENCE_API_TOKEN: 'sandbox-token',
+    CONFLUENCE_SPACE_KEY: 'DEV',
+  });
 
   beforeAll(async () => {
     sandbox = await testSandbox();
@@ -56,7 +61,10 @@ describe('docgen publish', () => {
     const changed = join(work, 'changed');
     await writeRenderedTree(
       changed,
-      makeTree(31, { prefix: 'cli', edit: (p) => (p.key === 'cli/s1/p2' ? { ...p, markdown: `${p.markdown}\nA brand new sentence.\n` } : p) }),
+      makeTree(31, {
+        prefix: 'cli',
+        edit: (p) => (p.key === 'cli/s1/p2' ? { ...p, markdown: `${p.markdown}\nA brand new sentence.\n` } : p),
+      }),
       { name: 'docgen-test', version: '1.0.0' },
     );
     const result = await runCli(['publish', changed, '--dry-run', '--diff'], { cwd: work, env: env() });
@@ -67,7 +75,10 @@ describe('docgen publish', () => {
   });
 
   it('a human edit makes the run fail with a conflict and keeps the edit', async () => {
-    const list = await sandbox.api<{ results: Array<{ id: string; version: { number: number } }> }>('GET', `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('cli page 3')}&expand=version`);
+    const list = await sandbox.api<{ results: Array<{ id: string; version: { number: number } }> }>(
+      'GET',
+      `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('cli page 3')}&expand=version`,
+    );
     const page = list.body.results[0];
     await sandbox.api('PUT', `/rest/api/content/${page.id}`, {
       type: 'page',
@@ -76,31 +87,48 @@ describe('docgen publish', () => {
       version: { number: page.version.number + 1 },
     });
     const changed = join(work, 'conflict');
-    await writeRenderedTree(changed, makeTree(31, { prefix: 'cli', edit: (p) => (p.key === 'cli/s1/p3' ? { ...p, markdown: 'docgen text' } : p) }), {
-      name: 'docgen-test',
-      version: '1.0.0',
-    });
+    await writeRenderedTree(
+      changed,
+      makeTree(31, { prefix: 'cli', edit: (p) => (p.key === 'cli/s1/p3' ? { ...p, markdown: 'docgen text' } : p) }),
+      {
+        name: 'docgen-test',
+        version: '1.0.0',
+      },
+    );
     const result = await runCli(['publish', changed], { cwd: work, env: env() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/conflict\s+cli page 3 \(\d+\): edited in Confluence/);
     expect(result.stderr).toContain('DG_PUBLISH_CONFLICT');
-    const live = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${page.id}?expand=body.storage`);
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${page.id}?expand=body.storage`,
+    );
     expect(live.body.body.storage.value).toBe('<p>hand edit</p>');
     const json = await runCli(['publish', changed, '--json'], { cwd: work, env: env() });
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, counts: { conflicts: 1 }, error: { code: 'DG_PUBLISH_CONFLICT' } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      counts: { conflicts: 1 },
+      error: { code: 'DG_PUBLISH_CONFLICT' },
+    });
   });
 
   it('with no URL configured it publishes to the embedded sandbox in .docgen/sandbox and says how to preview', async () => {
     const home = await mkdtemp(join(tmpdir(), 'docgen-embedded-'));
     try {
-      const first = await runCli(['publish', out], { cwd: home, env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CI: '1' } });
+      const first = await runCli(['publish', out], {
+        cwd: home,
+        env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CI: '1' },
+      });
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('embedded sandbox, space DEV');
       expect(first.stdout).toContain('docgen sandbox start');
       expect(first.stdout).toMatch(/Done: 31 created/);
       expect(existsSync(join(home, '.docgen', 'sandbox'))).toBe(true);
-      const again = await runCli(['publish', out, '--json'], { cwd: home, env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '' } });
+      const again = await runCli(['publish', out, '--json'], {
+        cwd: home,
+        env: { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '' },
+      });
       expect(JSON.parse(again.stdout).counts.unchanged).toBe(31);
     } finally {
       await rm(home, { recursive: true, force: true });
@@ -131,7 +159,10 @@ describe('secrets never show', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({
       port: 0,
-      config: { spaces: [{ key: 'SEC', name: 'Secrets' }], users: [{ email: USER, token: TOKEN, permissions: { SEC: 'write' } }] },
+      config: {
+        spaces: [{ key: 'SEC', name: 'Secrets' }],
+        users: [{ email: USER, token: TOKEN, permissions: { SEC: 'write' } }],
+      },
     });
     work = await mkdtemp(join(tmpdir(), 'docgen-secret-'));
     out = join(work, 'out');
@@ -143,7 +174,12 @@ describe('secrets never show', () => {
   });
 
   it('not with --verbose on success, nor in --json', async () => {
-    const env = { CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_USER: USER, CONFLUENCE_API_TOKEN: TOKEN, CONFLUENCE_SPACE_KEY: 'SEC' };
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: USER,
+      CONFLUENCE_API_TOKEN: TOKEN,
+      CONFLUENCE_SPACE_KEY: 'SEC',
+    };
     const verbose = await runCli(['publish', out, '--verbose'], { cwd: work, env });
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toMatch(/POST \/wiki\/api\/v2\/pages → 200/);
@@ -161,7 +197,21 @@ describe('secrets never show', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/DG_CONFLUENCE_AUTH.*authentication failed.*401/);
     clean(wrong);
-    const insecure = await runCli(['publish', out, '--confluence-url', 'http://confluence.example.com/wiki', '--confluence-token', TOKEN, '--confluence-user', USER, '--confluence-space', 'SEC'], { cwd: work });
+    const insecure = await runCli(
+      [
+        'publish',
+        out,
+        '--confluence-url',
+        'http://confluence.example.com/wiki',
+        '--confluence-token',
+        TOKEN,
+        '--confluence-user',
+        USER,
+        '--confluence-space',
+        'SEC',
+      ],
+      { cwd: work },
+    );
     expect(insecure.code).toBe(1);
     expect(insecure.stderr).toContain('refusing to send credentials over http');
     clean(insecure);
@@ -171,11 +221,27 @@ describe('secrets never show', () => {
         server.close(() => resolve(port));
       });
     });
-    const unreachable = await runCli(['confluence', 'check', '--verbose', '--confluence-url', `http://127.0.0.1:${closedPort}/wiki`, '--confluence-user', USER, '--confluence-token', TOKEN], { cwd: work });
+    const unreachable = await runCli(
+      [
+        'confluence',
+        'check',
+        '--verbose',
+        '--confluence-url',
+        `http://127.0.0.1:${closedPort}/wiki`,
+        '--confluence-user',
+        USER,
+        '--confluence-token',
+        TOKEN,
+      ],
+      { cwd: work },
+    );
     expect(unreachable.code).toBe(1);
     expect(unreachable.stderr).toContain('connection failed');
     clean(unreachable);
-    const inUrl = await runCli(['confluence', 'check', '--confluence-url', `http://${USER}:${TOKEN}@127.0.0.1:9/wiki`], { cwd: work });
+    const inUrl = await runCli(
+      ['confluence', 'check', '--confluence-url', `http://${USER}:${TOKEN}@127.0.0.1:9/wiki`],
+      { cwd: work },
+    );
     expect(inUrl.code).toBe(1);
     clean(inUrl);
   }, 120_000);

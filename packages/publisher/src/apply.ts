@@ -5,7 +5,14 @@ import { ConfluenceError, UncertainWriteError } from './client/errors.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { DesiredAttachment, DesiredPage, Operation, Plan } from './plan.js';
-import { attachmentComment, commentHash, markerHash, OWNERSHIP_SCHEMA, versionMessage, type Ownership } from './state.js';
+import {
+  attachmentComment,
+  commentHash,
+  markerHash,
+  OWNERSHIP_SCHEMA,
+  versionMessage,
+  type Ownership,
+} from './state.js';
 
 export type OutcomeStatus =
   | 'created'
@@ -84,7 +91,13 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
       const signal = createdSignals.get(op);
       try {
         if (parentId === undefined) {
-          outcome = { key: op.key, title: op.title, action: op.action, status: 'failed', message: `its parent "${op.parentKey}" was not published` };
+          outcome = {
+            key: op.key,
+            title: op.title,
+            action: op.action,
+            status: 'failed',
+            message: `its parent "${op.parentKey}" was not published`,
+          };
         } else {
           // Wait for the previous new sibling outside the concurrency limit (no slot held while waiting).
           await posted.get(op.key);
@@ -116,7 +129,12 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
   return outcomes;
 }
 
-async function runOperation(op: Operation, parentId: string, options: ApplyOptions, onPosted?: () => void): Promise<Outcome> {
+async function runOperation(
+  op: Operation,
+  parentId: string,
+  options: ApplyOptions,
+  onPosted?: () => void,
+): Promise<Outcome> {
   const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
   try {
     switch (op.action) {
@@ -129,19 +147,35 @@ async function runOperation(op: Operation, parentId: string, options: ApplyOptio
           const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
           if (adopted) return await finish(op, adopted, parentId, options, { status: 'adopted', fresh: false });
         }
-        return { ...base, status: op.skipped ? 'skipped' : 'conflict', message: op.reason, pageId: op.conflict === 'edited' ? op.pageId : undefined };
+        return {
+          ...base,
+          status: op.skipped ? 'skipped' : 'conflict',
+          message: op.reason,
+          pageId: op.conflict === 'edited' ? op.pageId : undefined,
+        };
       default:
         return await updatePage(op, parentId, options);
     }
   } catch (error) {
-    if (error instanceof ConflictDuringRun) return { ...base, status: 'conflict', message: error.message, pageId: op.pageId };
-    return { ...base, status: 'failed', message: messageOf(error), pageId: base.pageId ?? (error as { pageId?: string }).pageId };
+    if (error instanceof ConflictDuringRun)
+      return { ...base, status: 'conflict', message: error.message, pageId: op.pageId };
+    return {
+      ...base,
+      status: 'failed',
+      message: messageOf(error),
+      pageId: base.pageId ?? (error as { pageId?: string }).pageId,
+    };
   }
 }
 
 class ConflictDuringRun extends Error {}
 
-async function createPage(op: Operation, parentId: string, options: ApplyOptions, onPosted?: () => void): Promise<Outcome> {
+async function createPage(
+  op: Operation,
+  parentId: string,
+  options: ApplyOptions,
+  onPosted?: () => void,
+): Promise<Outcome> {
   const desired = op.desired!;
   const write = { title: desired.title, parentId, body: desired.storage };
   let page: RemotePage | undefined;
@@ -162,10 +196,22 @@ async function createPage(op: Operation, parentId: string, options: ApplyOptions
       if (owner && owner.set === options.docSet && owner.key === desired.key) {
         // Ours already: an earlier attempt landed, or the search index had not caught up.
         if (owner.version === found.version.number && owner.hash === desired.hash && found.parentId === parentId) {
-          return { key: op.key, title: desired.title, action: op.action, status: 'created', pageId: found.id, version: found.version.number };
+          return {
+            key: op.key,
+            title: desired.title,
+            action: op.action,
+            status: 'created',
+            pageId: found.id,
+            version: found.version.number,
+          };
         }
-        const changes: Operation['changes'] = owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
-        return await updatePage({ ...op, action: 'update', pageId: found.id, remote: found, changes }, parentId, options);
+        const changes: Operation['changes'] =
+          owner.hash === desired.hash && found.parentId === parentId ? ['state'] : ['body', 'state'];
+        return await updatePage(
+          { ...op, action: 'update', pageId: found.id, remote: found, changes },
+          parentId,
+          options,
+        );
       }
       const adopted = await tryAdopt(found.id, desired, parentId, options);
       if (adopted) {
@@ -173,7 +219,9 @@ async function createPage(op: Operation, parentId: string, options: ApplyOptions
         status = 'adopted';
         break;
       }
-      throw new ConflictDuringRun(`the title "${desired.title}" is used by page ${found.id}, which docgen does not own`);
+      throw new ConflictDuringRun(
+        `the title "${desired.title}" is used by page ${found.id}, which docgen does not own`,
+      );
     }
     if (attempt >= MAX_UNCERTAIN_ATTEMPTS) throw uncertain;
   }
@@ -192,7 +240,12 @@ async function createPage(op: Operation, parentId: string, options: ApplyOptions
  * version 1, under the intended parent, identical normalized body. That is the trace of a run
  * that died between creating a page and recording its ownership; anything else is a human's.
  */
-async function tryAdopt(pageId: string, desired: DesiredPage, parentId: string, options: ApplyOptions): Promise<RemotePage | undefined> {
+async function tryAdopt(
+  pageId: string,
+  desired: DesiredPage,
+  parentId: string,
+  options: ApplyOptions,
+): Promise<RemotePage | undefined> {
   const page = await options.api.getPage(pageId, { body: true });
   if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   const existing = page.ownership ?? (await options.api.readOwnership(pageId));
@@ -210,7 +263,10 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
       title: desired.title,
       parentId,
       body: desired.storage,
-      message: versionMessage(op.overwrite ? 'overwrite' : op.changes.filter((c) => c !== 'state').join('+') || 'update', desired.hash),
+      message: versionMessage(
+        op.overwrite ? 'overwrite' : op.changes.filter((c) => c !== 'state').join('+') || 'update',
+        desired.hash,
+      ),
     };
     try {
       page = await options.api.updatePage(page.id, { ...write, version: page.version.number + 1 });
@@ -219,9 +275,13 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
       // Someone wrote in between (or our own retried PUT already landed): re-read and decide.
       const live = await options.api.getPage(page.id);
       const marker = markerHash(live.version.message);
-      if (marker === desired.hash.slice(0, 16)) page = { ...page, version: live.version, title: desired.title, parentId };
+      if (marker === desired.hash.slice(0, 16))
+        page = { ...page, version: live.version, title: desired.title, parentId };
       else if (marker) page = await options.api.updatePage(page.id, { ...write, version: live.version.number + 1 });
-      else throw new ConflictDuringRun(`page ${page.id} was edited in Confluence while docgen was writing it (now version ${live.version.number})`);
+      else
+        throw new ConflictDuringRun(
+          `page ${page.id} was edited in Confluence while docgen was writing it (now version ${live.version.number})`,
+        );
     }
   }
   return finish(op, { ...page, ownership: op.remote?.ownership, labels: op.remote?.labels }, parentId, options, {
@@ -287,7 +347,12 @@ async function finish(
 }
 
 /** Upload what differs from the hash in each attachment's comment; nothing else. */
-async function syncAttachments(pageId: string, wanted: DesiredAttachment[], known: RemoteAttachment[] | undefined, options: ApplyOptions): Promise<number> {
+async function syncAttachments(
+  pageId: string,
+  wanted: DesiredAttachment[],
+  known: RemoteAttachment[] | undefined,
+  options: ApplyOptions,
+): Promise<number> {
   let remote = known ?? (await options.api.listAttachments(pageId));
   let uploaded = 0;
   for (const attachment of wanted) {
@@ -306,8 +371,12 @@ async function syncAttachments(pageId: string, wanted: DesiredAttachment[], know
         uploaded++;
         break;
       } catch (error) {
-        const alreadyThere = error instanceof ConfluenceError && error.status === 400 && /already exists|same file name/i.test(error.message);
-        if ((!(error instanceof UncertainWriteError) && !alreadyThere) || attempt >= MAX_UNCERTAIN_ATTEMPTS) throw error;
+        const alreadyThere =
+          error instanceof ConfluenceError &&
+          error.status === 400 &&
+          /already exists|same file name/i.test(error.message);
+        if ((!(error instanceof UncertainWriteError) && !alreadyThere) || attempt >= MAX_UNCERTAIN_ATTEMPTS)
+          throw error;
         // Find out what the failed upload left behind before trying again: never a second file.
         remote = await options.api.listAttachments(pageId);
         target = remote.find((r) => r.fileName === attachment.fileName);
@@ -325,7 +394,11 @@ async function syncAttachments(pageId: string, wanted: DesiredAttachment[], know
 const MAX_UNCERTAIN_ATTEMPTS = 8;
 
 function isTitleTaken(error: unknown): boolean {
-  return error instanceof ConfluenceError && error.status === 400 && /already exists/i.test(error.atlassianMessage ?? error.message);
+  return (
+    error instanceof ConfluenceError &&
+    error.status === 400 &&
+    /already exists/i.test(error.atlassianMessage ?? error.message)
+  );
 }
 
 function messageOf(error: unknown): string {

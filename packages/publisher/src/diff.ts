@@ -5,9 +5,17 @@ import { createTwoFilesPatch } from 'diff';
  * so markup Confluence rewrites on save (attribute order, whitespace, entities) shows no change.
  */
 export function pageDiff(title: string, remote: string, desired: string): string {
-  const patch = createTwoFilesPatch(`confluence/${title}`, `docgen/${title}`, ensureNewline(remote), ensureNewline(desired), undefined, undefined, {
-    context: 2,
-  });
+  const patch = createTwoFilesPatch(
+    `confluence/${title}`,
+    `docgen/${title}`,
+    ensureNewline(remote),
+    ensureNewline(desired),
+    undefined,
+    undefined,
+    {
+      context: 2,
+    },
+  );
   // Drop the `Index:`/`===` preamble; keep the ---/+++ header and hunks.
   return patch
     .split('\n')

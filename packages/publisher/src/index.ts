@@ -1,14 +1,31 @@
 export { Publisher, connect, authFrom, defaultDocSet } from './publisher.js';
 export type { PublisherConfig, ConnectionConfig, PublishResult, PlannedSync } from './publisher.js';
 export { planSync, summarize } from './plan.js';
-export type { Plan, Operation, Action, Change, ConflictPolicy, DesiredPage, DesiredAttachment, PlanInput } from './plan.js';
+export type {
+  Plan,
+  Operation,
+  Action,
+  Change,
+  ConflictPolicy,
+  DesiredPage,
+  DesiredAttachment,
+  PlanInput,
+} from './plan.js';
 export { applyPlan } from './apply.js';
 export type { Outcome, OutcomeStatus, ApplyOptions } from './apply.js';
 export { desiredPages, labelName } from './desired.js';
 export { pageDiff } from './diff.js';
 export { loadConverter, fallbackNormalize } from './converter.js';
 export type { Converter } from './converter.js';
-export { OWNERSHIP_PROPERTY, parseOwnership, pageHash, versionMessage, markerHash, attachmentComment, commentHash } from './state.js';
+export {
+  OWNERSHIP_PROPERTY,
+  parseOwnership,
+  pageHash,
+  versionMessage,
+  markerHash,
+  attachmentComment,
+  commentHash,
+} from './state.js';
 export type { Ownership } from './state.js';
 export { Redactor } from './redact.js';
 export { Transport, assertSafeTransport, parseRetryAfter } from './client/transport.js';

@@ -90,15 +90,23 @@ export function planSync(input: PlanInput): Plan {
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
     const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
-    operations.push(owned ? planOwned(page, owned, wantedParentId, policy) : planNew(page, wantedParentId, notOursByTitle));
+    operations.push(
+      owned ? planOwned(page, owned, wantedParentId, policy) : planNew(page, wantedParentId, notOursByTitle),
+    );
   }
 
-  const retiring = [...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)), ...duplicates.filter((d) => desiredKeys.has(d.ownership!.value.key))];
+  const retiring = [
+    ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)),
+    ...duplicates.filter((d) => desiredKeys.has(d.ownership!.value.key)),
+  ];
   const retiringIds = new Set(retiring.map((page) => page.id));
   const keptIds = new Set(remote.filter((page) => !retiringIds.has(page.id)).map((page) => page.id));
   for (const page of orderChildrenFirst(retiring, remote)) {
     const value = page.ownership!.value;
-    const foreignChild = remote.find((other) => other.parentId === page.id && keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet));
+    const foreignChild = remote.find(
+      (other) =>
+        other.parentId === page.id && keptIds.has(other.id) && !isMovingAway(other, desired, ownedByKey, docSet),
+    );
     const duplicate = desiredKeys.has(value.key);
     operations.push({
       action: input.prune && !foreignChild ? 'archive' : 'orphan',
@@ -117,9 +125,21 @@ export function planSync(input: PlanInput): Plan {
   return { rootId, docSet, operations };
 }
 
-function planOwned(page: DesiredPage, owned: RemotePage, wantedParentId: string | undefined, policy: ConflictPolicy): Operation {
+function planOwned(
+  page: DesiredPage,
+  owned: RemotePage,
+  wantedParentId: string | undefined,
+  policy: ConflictPolicy,
+): Operation {
   const state = owned.ownership!.value;
-  const base = { key: page.key, title: page.title, pageId: owned.id, parentKey: page.parentKey, desired: page, remote: owned };
+  const base = {
+    key: page.key,
+    title: page.title,
+    pageId: owned.id,
+    parentKey: page.parentKey,
+    desired: page,
+    remote: owned,
+  };
   const changes: Change[] = [];
   let recordedHash = state.hash;
   let stale = false;
@@ -145,19 +165,33 @@ function planOwned(page: DesiredPage, owned: RemotePage, wantedParentId: string 
     changes.push('state');
   } else {
     if (state.bodyHash !== page.bodyHash) changes.push('body');
-    if (!sameSet(state.labels, page.labels) || (owned.labels && page.labels.some((l) => !owned.labels!.includes(l)))) changes.push('labels');
+    if (!sameSet(state.labels, page.labels) || (owned.labels && page.labels.some((l) => !owned.labels!.includes(l))))
+      changes.push('labels');
     if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');
   }
   if (owned.title !== page.title) changes.push('title');
   if (wantedParentId === undefined || owned.parentId !== wantedParentId) changes.push('parent');
-  return { ...base, action: actionFor(changes), changes, ...(overwrite ? { overwrite: true, reason: overwrite.reason } : {}) };
+  return {
+    ...base,
+    action: actionFor(changes),
+    changes,
+    ...(overwrite ? { overwrite: true, reason: overwrite.reason } : {}),
+  };
 }
 
-function planNew(page: DesiredPage, wantedParentId: string | undefined, notOursByTitle: Map<string, RemotePage>): Operation {
+function planNew(
+  page: DesiredPage,
+  wantedParentId: string | undefined,
+  notOursByTitle: Map<string, RemotePage>,
+): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
   if (taken) {
-    const mayBeOurs = !taken.ownership && taken.version.number === 1 && wantedParentId !== undefined && taken.parentId === wantedParentId;
+    const mayBeOurs =
+      !taken.ownership &&
+      taken.version.number === 1 &&
+      wantedParentId !== undefined &&
+      taken.parentId === wantedParentId;
     return {
       ...base,
       action: 'conflict',
@@ -182,7 +216,12 @@ function actionFor(changes: Change[]): Action {
 }
 
 /** A page of this set that the run re-parents elsewhere does not pin its old parent. */
-function isMovingAway(page: RemotePage, desired: DesiredPage[], ownedByKey: Map<string, RemotePage>, docSet: string): boolean {
+function isMovingAway(
+  page: RemotePage,
+  desired: DesiredPage[],
+  ownedByKey: Map<string, RemotePage>,
+  docSet: string,
+): boolean {
   const value = page.ownership?.value;
   if (!value || value.set !== docSet) return false;
   const target = desired.find((d) => d.key === value.key);
@@ -216,7 +255,16 @@ function fold(title: string): string {
 }
 
 export function summarize(plan: Plan): Record<Action, number> {
-  const counts: Record<Action, number> = { create: 0, update: 0, rename: 0, move: 0, unchanged: 0, conflict: 0, orphan: 0, archive: 0 };
+  const counts: Record<Action, number> = {
+    create: 0,
+    update: 0,
+    rename: 0,
+    move: 0,
+    unchanged: 0,
+    conflict: 0,
+    orphan: 0,
+    archive: 0,
+  };
   for (const op of plan.operations) counts[op.action]++;
   return counts;
 }

@@ -90,7 +90,11 @@ export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> 
   const auth = authFrom(config);
   const redactor = new Redactor([config.token, config.accessToken]);
   if (!config.url) {
-    throw new DocgenError({ code: 'DG_CONFLUENCE_URL', message: 'no Confluence URL configured', hint: 'set --confluence-url or CONFLUENCE_URL' });
+    throw new DocgenError({
+      code: 'DG_CONFLUENCE_URL',
+      message: 'no Confluence URL configured',
+      hint: 'set --confluence-url or CONFLUENCE_URL',
+    });
   }
   assertSafeTransport(config.url, auth);
   const endpoint = await resolveEndpoint(config.url, {
@@ -136,7 +140,11 @@ export class Publisher {
       rootId = root.id;
     }
     if (!rootId) {
-      throw new DocgenError({ code: 'DG_CONFLUENCE_ROOT', message: `space ${space.key} has no homepage to publish under`, hint: 'set --confluence-parent to the id of the page docgen should publish under' });
+      throw new DocgenError({
+        code: 'DG_CONFLUENCE_ROOT',
+        message: `space ${space.key} has no homepage to publish under`,
+        hint: 'set --confluence-parent to the id of the page docgen should publish under',
+      });
     }
     if (this.config.parentId) await this.checkRoot(api, rootId);
     const remote = await api.listUnder(rootId);
@@ -159,7 +167,7 @@ export class Publisher {
     for (const op of planned.plan.operations) {
       if (!op.desired || !['create', 'update', 'conflict'].includes(op.action)) continue;
       if (op.action === 'update' && !op.changes.includes('body')) continue;
-      const remoteBody = op.pageId ? (await api.getPage(op.pageId, { body: true })).body ?? '' : '';
+      const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true })).body ?? '') : '';
       const before = remoteBody ? converter.normalizeStorage(remoteBody) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
       out.push({ key: op.key, title: op.title, diff: pageDiff(op.title, before, op.desired.normalized) });
@@ -196,7 +204,9 @@ export class Publisher {
       archived: count('archived', 'trashed'),
       failed: count('failed'),
     };
-    const plannedConflicts = planned.plan.operations.filter((op) => op.action === 'conflict' && !op.skipped && !op.adoptId).length;
+    const plannedConflicts = planned.plan.operations.filter(
+      (op) => op.action === 'conflict' && !op.skipped && !op.adoptId,
+    ).length;
     return {
       ok: options.dryRun ? plannedConflicts === 0 : counts.failed === 0 && counts.conflicts === 0,
       dryRun: Boolean(options.dryRun),
@@ -217,7 +227,11 @@ export class Publisher {
       const status = (error as { status?: number }).status;
       if (status !== 404) throw error;
       throw new DocgenError(
-        { code: 'DG_CONFLUENCE_ROOT', message: `parent page ${rootId} not found (or the user may not view it)`, hint: 'check --confluence-parent / CONFLUENCE_PARENT_ID: the numeric id in the page URL' },
+        {
+          code: 'DG_CONFLUENCE_ROOT',
+          message: `parent page ${rootId} not found (or the user may not view it)`,
+          hint: 'check --confluence-parent / CONFLUENCE_PARENT_ID: the numeric id in the page URL',
+        },
         { cause: error },
       );
     }

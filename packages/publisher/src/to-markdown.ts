@@ -18,26 +18,38 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 export function storageToHtml(storage: string): string {
   let html = storage;
   // Code macros: language parameter and CDATA body (split `]]>` sequences rejoined).
-  html = html.replace(/<ac:structured-macro\b[^>]*ac:name="code"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g, (_m, inner: string) => {
-    const language = /<ac:parameter ac:name="language">([^<]*)<\/ac:parameter>/.exec(inner)?.[1] ?? '';
-    const body = /<ac:plain-text-body><!\[CDATA\[([\s\S]*?)\]\]><\/ac:plain-text-body>/.exec(inner)?.[1] ?? '';
-    const code = body.replace(/\]\]\]\]><!\[CDATA\[>/g, ']]>');
-    return `<pre><code class="language-${language}">${escapeHtml(code)}</code></pre>`;
-  });
+  html = html.replace(
+    /<ac:structured-macro\b[^>]*ac:name="code"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g,
+    (_m, inner: string) => {
+      const language = /<ac:parameter ac:name="language">([^<]*)<\/ac:parameter>/.exec(inner)?.[1] ?? '';
+      const body = /<ac:plain-text-body><!\[CDATA\[([\s\S]*?)\]\]><\/ac:plain-text-body>/.exec(inner)?.[1] ?? '';
+      const code = body.replace(/\]\]\]\]><!\[CDATA\[>/g, ']]>');
+      return `<pre><code class="language-${language}">${escapeHtml(code)}</code></pre>`;
+    },
+  );
   // Panels and expands: a quote with the panel's kind (and title) in bold.
-  html = html.replace(/<ac:structured-macro\b[^>]*ac:name="(info|note|warning|tip|expand)"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g, (_m, kind: string, inner: string) => {
-    const title = /<ac:parameter ac:name="title">([^<]*)<\/ac:parameter>/.exec(inner)?.[1];
-    const body = /<ac:rich-text-body>([\s\S]*)<\/ac:rich-text-body>/.exec(inner)?.[1] ?? '';
-    return `<blockquote><p><strong>${kind[0].toUpperCase()}${kind.slice(1)}${title ? `: ${title}` : ''}</strong></p>${body}</blockquote>`;
-  });
-  html = html.replace(/<ac:structured-macro\b[^>]*ac:name="status"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g, (_m, inner: string) => {
-    const title = /<ac:parameter ac:name="title">([^<]*)<\/ac:parameter>/.exec(inner)?.[1] ?? '';
-    return `<code>${title}</code>`;
-  });
+  html = html.replace(
+    /<ac:structured-macro\b[^>]*ac:name="(info|note|warning|tip|expand)"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g,
+    (_m, kind: string, inner: string) => {
+      const title = /<ac:parameter ac:name="title">([^<]*)<\/ac:parameter>/.exec(inner)?.[1];
+      const body = /<ac:rich-text-body>([\s\S]*)<\/ac:rich-text-body>/.exec(inner)?.[1] ?? '';
+      return `<blockquote><p><strong>${kind[0].toUpperCase()}${kind.slice(1)}${title ? `: ${title}` : ''}</strong></p>${body}</blockquote>`;
+    },
+  );
+  html = html.replace(
+    /<ac:structured-macro\b[^>]*ac:name="status"[^>]*>([\s\S]*?)<\/ac:structured-macro>/g,
+    (_m, inner: string) => {
+      const title = /<ac:parameter ac:name="title">([^<]*)<\/ac:parameter>/.exec(inner)?.[1] ?? '';
+      return `<code>${title}</code>`;
+    },
+  );
   // Page links and images.
   html = html.replace(/<ac:link\b[^>]*>([\s\S]*?)<\/ac:link>/g, (_m, inner: string) => {
     const title = /ri:content-title="([^"]*)"/.exec(inner)?.[1] ?? '';
-    const text = /<ac:plain-text-link-body><!\[CDATA\[([\s\S]*?)\]\]>/.exec(inner)?.[1] ?? /<ac:link-body>([\s\S]*?)<\/ac:link-body>/.exec(inner)?.[1] ?? title;
+    const text =
+      /<ac:plain-text-link-body><!\[CDATA\[([\s\S]*?)\]\]>/.exec(inner)?.[1] ??
+      /<ac:link-body>([\s\S]*?)<\/ac:link-body>/.exec(inner)?.[1] ??
+      title;
     return `<a href="${title}">${text}</a>`;
   });
   html = html.replace(/<ac:image\b([^>]*)>([\s\S]*?)<\/ac:image>/g, (_m, attrs: string, inner: string) => {
@@ -49,8 +61,10 @@ export function storageToHtml(storage: string): string {
   html = html
     .replace(/<ac:task-list>/g, '<ul>')
     .replace(/<\/ac:task-list>/g, '</ul>')
-    .replace(/<ac:task>[\s\S]*?<ac:task-status>(\w+)<\/ac:task-status>[\s\S]*?<ac:task-body>([\s\S]*?)<\/ac:task-body>[\s\S]*?<\/ac:task>/g, (_m, status: string, body: string) =>
-      `<li><input type="checkbox"${status === 'complete' ? ' checked' : ''}> ${body}</li>`,
+    .replace(
+      /<ac:task>[\s\S]*?<ac:task-status>(\w+)<\/ac:task-status>[\s\S]*?<ac:task-body>([\s\S]*?)<\/ac:task-body>[\s\S]*?<\/ac:task>/g,
+      (_m, status: string, body: string) =>
+        `<li><input type="checkbox"${status === 'complete' ? ' checked' : ''}> ${body}</li>`,
     );
   // Any other macro: keep its rich body, drop the wrapper and parameters.
   html = html

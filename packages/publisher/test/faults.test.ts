@@ -46,13 +46,18 @@ describe.each([
 
     const faulted = log.filter((r) => r.status === 0 || r.status >= 429);
     const share = faulted.length / log.length;
-    console.log(`fault run: ${log.length} requests, ${faulted.length} faulted (${(share * 100).toFixed(1)} %), ${result.requests.retries} retries`);
+    console.log(
+      `fault run: ${log.length} requests, ${faulted.length} faulted (${(share * 100).toFixed(1)} %), ${result.requests.retries} retries`,
+    );
     expect(share).toBeGreaterThan(0.12);
     expect(result.outcomes.filter((o) => o.status !== 'created')).toEqual([]);
 
     // Exactly the tree: every title once, right parent, nothing extra.
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
-    const found = await sandbox.api<{ results: Array<{ id: string; title: string; ancestors: Array<{ id: string }> }>; size: number }>(
+    const found = await sandbox.api<{
+      results: Array<{ id: string; title: string; ancestors: Array<{ id: string }> }>;
+      size: number;
+    }>(
       'GET',
       `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${space.body.homepage.id} and type = page`)}&limit=1000&expand=ancestors`,
     );
@@ -81,7 +86,10 @@ describe.each([
     }
     // Attachments: exactly one file on each page that has one.
     for (const page of tree.pages.filter((p) => p.attachments.length)) {
-      const atts = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${idByTitle.get(page.title)}/child/attachment`);
+      const atts = await sandbox.api<{ results: Array<{ title: string }> }>(
+        'GET',
+        `/rest/api/content/${idByTitle.get(page.title)}/child/attachment`,
+      );
       expect(atts.body.results.map((a) => a.title)).toEqual([page.attachments[0].fileName]);
     }
 

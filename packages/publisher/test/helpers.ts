@@ -8,7 +8,9 @@ export interface TestSandbox {
   url: string;
   close(): Promise<void>;
   /** Requests the sandbox logged after `since` (its sequence number). */
-  requests(since?: number): Promise<Array<{ seq: number; method: string; path: string; query: string; status: number }>>;
+  requests(
+    since?: number,
+  ): Promise<Array<{ seq: number; method: string; path: string; query: string; status: number }>>;
   lastSeq(): Promise<number>;
   faults(rules: unknown[]): Promise<void>;
   clearFaults(): Promise<void>;
@@ -22,16 +24,23 @@ export async function testSandbox(options: { dataDir?: string } = {}): Promise<T
   const call = async <T>(method: string, path: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}${path}`, {
       method,
-      headers: { Authorization: auth, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: auth,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   };
   const requests = async (since = 0) =>
-    (await call<{ requests: Array<{ seq: number; method: string; path: string; query: string; status: number }> }>('GET', `/__sandbox/requests?since=${since}`)).body.requests.filter(
-      (r) => !r.path.startsWith('/__sandbox'),
-    );
+    (
+      await call<{ requests: Array<{ seq: number; method: string; path: string; query: string; status: number }> }>(
+        'GET',
+        `/__sandbox/requests?since=${since}`,
+      )
+    ).body.requests.filter((r) => !r.path.startsWith('/__sandbox'));
   return {
     url: sandbox.url,
     close: () => sandbox.close(),
@@ -55,7 +64,13 @@ export async function testSandbox(options: { dataDir?: string } = {}): Promise<T
 export function makeTree(count: number, options: { prefix?: string; edit?: (page: Page) => Page } = {}): PageTree {
   const prefix = options.prefix ?? 'docs';
   const pages: Page[] = [
-    { key: prefix, title: `${prefix.toUpperCase()} Home`, labels: ['docgen-test'], markdown: `# ${prefix}\n\nThe root.`, attachments: [] },
+    {
+      key: prefix,
+      title: `${prefix.toUpperCase()} Home`,
+      labels: ['docgen-test'],
+      markdown: `# ${prefix}\n\nThe root.`,
+      attachments: [],
+    },
   ];
   let section = 0;
   for (let i = 1; i < count; i++) {
@@ -78,7 +93,10 @@ export function makeTree(count: number, options: { prefix?: string; edit?: (page
       parentKey: `${prefix}/s${section}`,
       labels: ['api'],
       markdown: `# Page ${i}\n\nSome text with \`code\`.\n\n| a | b |\n|---|---|\n| ${i} | x |\n\n\`\`\`ts\nconst n = ${i};\n\`\`\`\n`,
-      attachments: i % 7 === 0 ? [{ fileName: `diagram-${i}.svg`, mediaType: 'image/svg+xml', contentHash: contentHash(svg), data: svg }] : [],
+      attachments:
+        i % 7 === 0
+          ? [{ fileName: `diagram-${i}.svg`, mediaType: 'image/svg+xml', contentHash: contentHash(svg), data: svg }]
+          : [],
       source: { plugin: 'test', file: `src/p${i}.ts` },
     });
   }
@@ -98,4 +116,3 @@ export async function sandboxExpandsProperties(sandbox: TestSandbox): Promise<bo
   );
   return body.results.some((r) => r.metadata?.properties !== undefined);
 }
-

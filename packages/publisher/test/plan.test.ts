@@ -1,19 +1,41 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Page } from '@docgen/core';
-import { desiredPages, fallbackNormalize, planSync, versionMessage, type Converter, type DesiredPage, type Ownership, type RemotePage } from '../src/index.js';
+import {
+  desiredPages,
+  fallbackNormalize,
+  planSync,
+  versionMessage,
+  type Converter,
+  type DesiredPage,
+  type Ownership,
+  type RemotePage,
+} from '../src/index.js';
 
 const converter: Converter = { toStorage: (md) => `<p>${md}</p>`, normalizeStorage: fallbackNormalize };
 
 function tree(pages: Array<Partial<Page> & { key: string }>): DesiredPage[] {
   return desiredPages(
-    { pages: pages.map((p) => ({ title: p.key.toUpperCase(), labels: [], markdown: `body of ${p.key}`, attachments: [], ...p })) },
+    {
+      pages: pages.map((p) => ({
+        title: p.key.toUpperCase(),
+        labels: [],
+        markdown: `body of ${p.key}`,
+        attachments: [],
+        ...p,
+      })),
+    },
     { converter },
   );
 }
 
 let nextId = 100;
 /** A remote page exactly as docgen left it after publishing `page`. */
-function published(page: DesiredPage, parentId: string, over: Partial<RemotePage> = {}, own: Partial<Ownership> = {}): RemotePage {
+function published(
+  page: DesiredPage,
+  parentId: string,
+  over: Partial<RemotePage> = {},
+  own: Partial<Ownership> = {},
+): RemotePage {
   const version = over.version?.number ?? 1;
   return {
     id: String(nextId++),
@@ -52,7 +74,12 @@ function publishAll(desired: DesiredPage[], rootId = '1'): RemotePage[] {
   });
 }
 
-const base = [{ key: 'docs' }, { key: 'docs/a', parentKey: 'docs' }, { key: 'docs/b', parentKey: 'docs' }, { key: 'docs/a/x', parentKey: 'docs/a' }];
+const base = [
+  { key: 'docs' },
+  { key: 'docs/a', parentKey: 'docs' },
+  { key: 'docs/b', parentKey: 'docs' },
+  { key: 'docs/a/x', parentKey: 'docs/a' },
+];
 
 describe('planSync', () => {
   it('creates every page of a new tree, parents first', () => {
@@ -83,7 +110,9 @@ describe('planSync', () => {
     const before = tree(base);
     const remote = publishAll(before);
     const after = tree(base.map((p) => (p.key === 'docs/a' ? { ...p, title: 'Renamed A' } : p)));
-    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/a')!;
+    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find(
+      (o) => o.key === 'docs/a',
+    )!;
     expect(op.action).toBe('rename');
     expect(op.pageId).toBe(remote[1].id);
   });
@@ -92,7 +121,9 @@ describe('planSync', () => {
     const before = tree(base);
     const remote = publishAll(before);
     const after = tree(base.map((p) => (p.key === 'docs/a/x' ? { ...p, parentKey: 'docs/b' } : p)));
-    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/a/x')!;
+    const op = planSync({ desired: after, remote, rootId: '1', docSet: 'docs' }).operations.find(
+      (o) => o.key === 'docs/a/x',
+    )!;
     expect(op.action).toBe('move');
     expect(op.changes).toEqual(['parent']);
   });
@@ -129,7 +160,9 @@ describe('planSync', () => {
     const desired = tree(base);
     const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');
     const orphanCreate: RemotePage = { id: '77', title: 'DOCS/B', parentId: remote[0].id, version: { number: 1 } };
-    const op = planSync({ desired, remote: [...remote, orphanCreate], rootId: '1', docSet: 'docs' }).operations.find((o) => o.key === 'docs/b')!;
+    const op = planSync({ desired, remote: [...remote, orphanCreate], rootId: '1', docSet: 'docs' }).operations.find(
+      (o) => o.key === 'docs/b',
+    )!;
     expect([op.action, op.adoptId]).toEqual(['conflict', '77']);
   });
 
@@ -149,15 +182,33 @@ describe('planSync', () => {
     const desired = tree(base);
     const remote = publishAll(desired);
     const humanChild: RemotePage = { id: '999', title: 'Notes', parentId: remote[1].id, version: { number: 4 } };
-    const plan = planSync({ desired: desired.filter((p) => !p.key.startsWith('docs/a')), remote: [...remote, humanChild], rootId: '1', docSet: 'docs', prune: true });
+    const plan = planSync({
+      desired: desired.filter((p) => !p.key.startsWith('docs/a')),
+      remote: [...remote, humanChild],
+      rootId: '1',
+      docSet: 'docs',
+      prune: true,
+    });
     const a = plan.operations.find((o) => o.key === 'docs/a')!;
     expect(a.action).toBe('orphan');
     expect(a.reason).toContain('Notes');
   });
 
   it('detects label and attachment changes from the recorded state', () => {
-    const before = tree([{ key: 'docs', labels: ['api'], attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'a'.repeat(64) }] }]);
-    const after = tree([{ key: 'docs', labels: ['api', 'v2'], attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'b'.repeat(64) }] }]);
+    const before = tree([
+      {
+        key: 'docs',
+        labels: ['api'],
+        attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'a'.repeat(64) }],
+      },
+    ]);
+    const after = tree([
+      {
+        key: 'docs',
+        labels: ['api', 'v2'],
+        attachments: [{ fileName: 'x.svg', mediaType: 'image/svg+xml', contentHash: 'b'.repeat(64) }],
+      },
+    ]);
     const op = planSync({ desired: after, remote: publishAll(before), rootId: '1', docSet: 'docs' }).operations[0];
     expect([op.action, op.changes]).toEqual(['update', ['labels', 'attachments']]);
   });

@@ -18,18 +18,29 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
 
   beforeAll(async () => {
     sandbox = await testSandbox();
-    config = { url: `${sandbox.url}${path}`, user: USER, token: TOKEN, spaceKey: 'DEV', generator: { name: 'test', version: '1.0.0' } };
+    config = {
+      url: `${sandbox.url}${path}`,
+      user: USER,
+      token: TOKEN,
+      spaceKey: 'DEV',
+      generator: { name: 'test', version: '1.0.0' },
+    };
   });
   afterAll(() => sandbox.close());
 
-  const publish = (tree = makeTree(PAGES), extra: Partial<PublisherConfig> = {}) => new Publisher({ ...config, ...extra }).publish(tree);
+  const publish = (tree = makeTree(PAGES), extra: Partial<PublisherConfig> = {}) =>
+    new Publisher({ ...config, ...extra }).publish(tree);
 
   async function remoteTree(): Promise<Map<string, { id: string; title: string; parentId?: string }>> {
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
     const out = new Map<string, { id: string; title: string; parentId?: string }>();
-    let next: string | undefined = `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${space.body.homepage.id}`)}&limit=100&expand=ancestors`;
+    let next: string | undefined =
+      `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${space.body.homepage.id}`)}&limit=100&expand=ancestors`;
     while (next) {
-      const { body } = await sandbox.api<{ results: Array<{ id: string; title: string; ancestors: Array<{ id: string }> }>; _links: { next?: string } }>('GET', next);
+      const { body } = await sandbox.api<{
+        results: Array<{ id: string; title: string; ancestors: Array<{ id: string }> }>;
+        _links: { next?: string };
+      }>('GET', next);
       for (const r of body.results) out.set(r.title, { id: r.id, title: r.title, parentId: r.ancestors.at(-1)?.id });
       next = body._links.next && `/rest/api${body._links.next.replace(/^\/rest\/api/, '')}`;
     }
@@ -49,7 +60,10 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
       if (page.parentKey) expect(live!.parentId).toBe(remote.get(byKey.get(page.parentKey)!.title)!.id);
     }
     const withAttachment = tree.pages.find((p) => p.attachments.length > 0)!;
-    const atts = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${remote.get(withAttachment.title)!.id}/child/attachment`);
+    const atts = await sandbox.api<{ results: Array<{ title: string }> }>(
+      'GET',
+      `/rest/api/content/${remote.get(withAttachment.title)!.id}/child/attachment`,
+    );
     expect(atts.body.results.map((a) => a.title)).toEqual([withAttachment.attachments[0].fileName]);
   });
 
@@ -72,7 +86,9 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
   });
 
   it('one changed source → exactly one page updated, as a versioned minor edit', async () => {
-    const tree = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p2' ? { ...p, markdown: `${p.markdown}\nA new paragraph.\n` } : p) });
+    const tree = makeTree(PAGES, {
+      edit: (p) => (p.key === 'docs/s1/p2' ? { ...p, markdown: `${p.markdown}\nA new paragraph.\n` } : p),
+    });
     const since = await sandbox.lastSeq();
     const result = await publish(tree);
     expect(result.counts).toMatchObject({ updated: 1, unchanged: PAGES - 1, created: 0 });
@@ -80,7 +96,10 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
     const pageWrites = writes.filter((w) => /\/(pages|content)\/\d+$/.test(w.path));
     expect(pageWrites).toHaveLength(1);
     const updated = result.outcomes.find((o) => o.status === 'updated')!;
-    const live = await sandbox.api<{ version: { number: number; message: string } }>('GET', `/rest/api/content/${updated.pageId}?expand=version`);
+    const live = await sandbox.api<{ version: { number: number; message: string } }>(
+      'GET',
+      `/rest/api/content/${updated.pageId}?expand=version`,
+    );
     expect(live.body.version.number).toBe(2);
     expect(live.body.version.message).toMatch(/^docgen: body \[h:[0-9a-f]{16}\]$/);
   });
@@ -89,7 +108,11 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
     const before = (await remoteTree()).get('docs page 3')!;
     const tree = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p3' ? { ...p, title: 'Renamed page three' } : p) });
     const result = await publish(tree);
-    expect(result.outcomes.find((o) => o.key === 'docs/s1/p3')).toMatchObject({ action: 'rename', status: 'updated', pageId: before.id });
+    expect(result.outcomes.find((o) => o.key === 'docs/s1/p3')).toMatchObject({
+      action: 'rename',
+      status: 'updated',
+      pageId: before.id,
+    });
     const after = await remoteTree();
     expect(after.get('Renamed page three')?.id).toBe(before.id);
     expect(after.has('docs page 3')).toBe(false);
@@ -115,18 +138,31 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
       title: 'Team notes',
       space: { key: 'DEV' },
       ancestors: [{ id: space.body.homepage.id }],
-      body: { storage: { value: '<p>ours, not docgen\'s</p>', representation: 'storage' } },
+      body: { storage: { value: "<p>ours, not docgen's</p>", representation: 'storage' } },
     });
     expect(human.status).toBe(200);
     const base = makeTree(PAGES, { edit: (p) => (p.key === 'docs/s1/p3' ? { ...p, title: 'Renamed page three' } : p) });
-    const tree = { pages: [...base.pages.filter((p) => p.key !== 'docs/s1/p4'), { key: 'docs/notes', title: 'Team notes', parentKey: 'docs', labels: [], markdown: 'generated', attachments: [] }] };
+    const tree = {
+      pages: [
+        ...base.pages.filter((p) => p.key !== 'docs/s1/p4'),
+        {
+          key: 'docs/notes',
+          title: 'Team notes',
+          parentKey: 'docs',
+          labels: [],
+          markdown: 'generated',
+          attachments: [],
+        },
+      ],
+    };
     const result = await publish(tree);
     expect(result.ok).toBe(false);
     expect(result.outcomes.find((o) => o.key === 'docs/notes')).toMatchObject({ status: 'conflict' });
-    const after = await sandbox.api<{ version: { number: number }; body: { storage: { value: string } }; ancestors: Array<{ id: string }> }>(
-      'GET',
-      `/rest/api/content/${human.body.id}?expand=version,body.storage,ancestors`,
-    );
+    const after = await sandbox.api<{
+      version: { number: number };
+      body: { storage: { value: string } };
+      ancestors: Array<{ id: string }>;
+    }>('GET', `/rest/api/content/${human.body.id}?expand=version,body.storage,ancestors`);
     expect(after.body.version.number).toBe(1);
     expect(after.body.body.storage.value).toBe("<p>ours, not docgen's</p>");
     expect(after.body.ancestors.at(-1)?.id).toBe(space.body.homepage.id);
@@ -145,7 +181,10 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
     });
     const smaller = { pages: tree.pages.filter((p) => p.key !== 'docs/s1/p4') };
     const target = (await remoteTree()).get('docs page 5')!;
-    const live = await sandbox.api<{ version: { number: number }; title: string }>('GET', `/rest/api/content/${target.id}?expand=version`);
+    const live = await sandbox.api<{ version: { number: number }; title: string }>(
+      'GET',
+      `/rest/api/content/${target.id}?expand=version`,
+    );
     const humanBody = '<p>A human fixed this by hand.</p>';
     const edit = await sandbox.api('PUT', `/rest/api/content/${target.id}`, {
       type: 'page',
@@ -158,12 +197,18 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
     const result = await publish(smaller);
     expect(result.ok).toBe(false);
     expect(result.outcomes.find((o) => o.key === 'docs/s1/p5')).toMatchObject({ status: 'conflict' });
-    const after = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${target.id}?expand=body.storage`);
+    const after = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${target.id}?expand=body.storage`,
+    );
     expect(after.body.body.storage.value).toBe(humanBody);
 
     const forced = await publish(smaller, { force: true });
     expect(forced.ok).toBe(true);
-    const overwritten = await sandbox.api<{ body: { storage: { value: string } } }>('GET', `/rest/api/content/${target.id}?expand=body.storage`);
+    const overwritten = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${target.id}?expand=body.storage`,
+    );
     expect(overwritten.body.body.storage.value).toContain('docgen wants this');
     const since = await sandbox.lastSeq();
     expect((await publish(smaller)).counts.unchanged).toBe(PAGES - 1);
@@ -187,38 +232,58 @@ describe('publisher details against the sandbox', () => {
       ancestors: [{ id: space.body.homepage.id }],
       body: { storage: { value: '<p>root</p>', representation: 'storage' } },
     });
-    const result = await new Publisher({ url: sandbox.url, token: TOKEN, spaceKey: 'DEV', parentTitle: 'Reference' }).publish(makeTree(5, { prefix: 'pat' }));
+    const result = await new Publisher({
+      url: sandbox.url,
+      token: TOKEN,
+      spaceKey: 'DEV',
+      parentTitle: 'Reference',
+    }).publish(makeTree(5, { prefix: 'pat' }));
     expect(result.ok).toBe(true);
     expect(result.rootId).toBe(root.body.id);
-    const home = await sandbox.api<{ ancestors: Array<{ id: string }> }>('GET', `/rest/api/content/${result.outcomes.find((o) => o.key === 'pat')!.pageId}?expand=ancestors`);
+    const home = await sandbox.api<{ ancestors: Array<{ id: string }> }>(
+      'GET',
+      `/rest/api/content/${result.outcomes.find((o) => o.key === 'pat')!.pageId}?expand=ancestors`,
+    );
     expect(home.body.ancestors.at(-1)?.id).toBe(root.body.id);
   });
 
   it('a 409 from a concurrent human edit during the write is a conflict, not a retry over it', async () => {
     const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
     await new Publisher(config).publish(makeTree(5, { prefix: 'race' }));
-    const changed = makeTree(5, { prefix: 'race', edit: (p) => (p.key === 'race/s1/p2' ? { ...p, markdown: 'new' } : p) });
+    const changed = makeTree(5, {
+      prefix: 'race',
+      edit: (p) => (p.key === 'race/s1/p2' ? { ...p, markdown: 'new' } : p),
+    });
     await sandbox.faults([{ fault: 'race', method: 'PUT', path: '^/wiki/api/v2/pages/\\d+$', count: 1 }]);
     const result = await new Publisher(config).publish(changed);
     await sandbox.clearFaults();
     const outcome = result.outcomes.find((o) => o.key === 'race/s1/p2')!;
     expect(outcome.status).toBe('conflict');
     expect(outcome.message).toContain('edited in Confluence while docgen was writing');
-    const live = await sandbox.api<{ version: { message: string } }>('GET', `/rest/api/content/${outcome.pageId}?expand=version`);
+    const live = await sandbox.api<{ version: { message: string } }>(
+      'GET',
+      `/rest/api/content/${outcome.pageId}?expand=version`,
+    );
     expect(live.body.version.message).toBe('concurrent edit (sandbox fault)');
   });
 
-  it('labels: adds new ones, removes only those docgen added, keeps a human\'s', async () => {
+  it("labels: adds new ones, removes only those docgen added, keeps a human's", async () => {
     const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
     const first = await new Publisher(config).publish(makeTree(3, { prefix: 'lab' }));
     const id = first.outcomes.find((o) => o.key === 'lab/s1/p2')!.pageId!;
     await sandbox.api('POST', `/rest/api/content/${id}/label`, [{ prefix: 'global', name: 'human-tag' }]);
-    const relabelled = makeTree(3, { prefix: 'lab', edit: (p) => (p.key === 'lab/s1/p2' ? { ...p, labels: ['reference'] } : p) });
+    const relabelled = makeTree(3, {
+      prefix: 'lab',
+      edit: (p) => (p.key === 'lab/s1/p2' ? { ...p, labels: ['reference'] } : p),
+    });
     const second = await new Publisher(config).publish(relabelled);
     expect(second.outcomes.find((o) => o.key === 'lab/s1/p2')).toMatchObject({ action: 'update', status: 'updated' });
     const labels = await sandbox.api<{ results: Array<{ name: string }> }>('GET', `/rest/api/content/${id}/label`);
     expect(labels.body.results.map((l) => l.name).sort()).toEqual(['human-tag', 'reference']);
-    const versions = await sandbox.api<{ version: { number: number } }>('GET', `/rest/api/content/${id}?expand=version`);
+    const versions = await sandbox.api<{ version: { number: number } }>(
+      'GET',
+      `/rest/api/content/${id}?expand=version`,
+    );
     expect(versions.body.version.number).toBe(1);
   });
 
@@ -226,11 +291,18 @@ describe('publisher details against the sandbox', () => {
     const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV', concurrency: 8 };
     const base = makeTree(12, { prefix: 'ord' });
     // Reverse the content pages of section 1 with explicit positions.
-    const tree = { pages: base.pages.map((p) => (p.parentKey === 'ord/s1' ? { ...p, position: 100 - Number(p.key.split('/p')[1]) } : p)) };
+    const tree = {
+      pages: base.pages.map((p) =>
+        p.parentKey === 'ord/s1' ? { ...p, position: 100 - Number(p.key.split('/p')[1]) } : p,
+      ),
+    };
     const result = await new Publisher(config).publish(tree);
     expect(result.ok).toBe(true);
     const sectionId = result.outcomes.find((o) => o.key === 'ord/s1')!.pageId;
-    const children = await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/wiki/api/v2/pages/${sectionId}/direct-children?limit=50`);
+    const children = await sandbox.api<{ results: Array<{ title: string }> }>(
+      'GET',
+      `/wiki/api/v2/pages/${sectionId}/direct-children?limit=50`,
+    );
     const expected = tree.pages
       .filter((p) => p.parentKey === 'ord/s1')
       .sort((a, b) => a.position! - b.position!)

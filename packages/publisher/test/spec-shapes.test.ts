@@ -36,14 +36,18 @@ function recordingFetch(into: Recorded[]): typeof fetch {
         path: url.pathname,
         body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
         form,
-        headers: Object.fromEntries(Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+        headers: Object.fromEntries(
+          Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+        ),
       });
     }
     return fetch(input, init);
   };
 }
 
-type Spec = { paths: Record<string, Record<string, { requestBody?: { $ref?: string; content?: Record<string, unknown> } }>> };
+type Spec = {
+  paths: Record<string, Record<string, { requestBody?: { $ref?: string; content?: Record<string, unknown> } }>>;
+};
 
 function pointer(...parts: string[]): string {
   return parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -52,7 +56,9 @@ function pointer(...parts: string[]): string {
 /** The schema ref for the JSON request body of `method path`, or why there is none. */
 function requestSchemaRef(specId: string, spec: Spec, method: string, path: string): string | { missing: string } {
   const candidates = Object.keys(spec.paths)
-    .filter((template) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path))
+    .filter((template) =>
+      new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`).test(path),
+    )
     .sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
   const template = candidates.find((t) => spec.paths[t][method.toLowerCase()]);
   if (!template) return { missing: `${method} ${path} is not an operation of ${specId}` };
@@ -87,16 +93,40 @@ maybe('request bodies match the official specs', () => {
     ['datacenter', ''],
   ])('%s dialect', async (dialect, path) => {
     const recorded: Recorded[] = [];
-    const base = { url: `${sandbox.url}${path}`, user: USER, token: TOKEN, spaceKey: 'DEV', generator: { name: 'test', version: '1' }, transport: { fetch: recordingFetch(recorded) } };
+    const base = {
+      url: `${sandbox.url}${path}`,
+      user: USER,
+      token: TOKEN,
+      spaceKey: 'DEV',
+      generator: { name: 'test', version: '1' },
+      transport: { fetch: recordingFetch(recorded) },
+    };
     const prefix = `spec${dialect}`;
     const tree = makeTree(15, { prefix });
     await new Publisher(base).publish(tree);
     const changed = makeTree(15, {
       prefix,
-      edit: (p) => (p.key.endsWith('/p7') ? { ...p, title: `${p.title} renamed`, labels: ['api', 'extra'], markdown: 'changed', attachments: p.attachments.map((a) => ({ ...a, data: new TextEncoder().encode('<svg/>'), contentHash: 'f'.repeat(64) })) } : p),
+      edit: (p) =>
+        p.key.endsWith('/p7')
+          ? {
+              ...p,
+              title: `${p.title} renamed`,
+              labels: ['api', 'extra'],
+              markdown: 'changed',
+              attachments: p.attachments.map((a) => ({
+                ...a,
+                data: new TextEncoder().encode('<svg/>'),
+                contentHash: 'f'.repeat(64),
+              })),
+            }
+          : p,
     });
-    await new Publisher(base).publish({ pages: changed.pages.filter((p) => !p.key.endsWith('/p9')) }).then((r) => expect(r.ok).toBe(true));
-    await new Publisher({ ...base, prune: true }).publish({ pages: changed.pages.filter((p) => !p.key.endsWith('/p9')) });
+    await new Publisher(base)
+      .publish({ pages: changed.pages.filter((p) => !p.key.endsWith('/p9')) })
+      .then((r) => expect(r.ok).toBe(true));
+    await new Publisher({ ...base, prune: true }).publish({
+      pages: changed.pages.filter((p) => !p.key.endsWith('/p9')),
+    });
 
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -110,7 +140,8 @@ maybe('request bodies match the official specs', () => {
       else specId = 'dc';
       seen.add(`${request.method} ${specPath.replace(/\d+/g, '{id}')}`);
       if (request.form) {
-        if (request.headers['x-atlassian-token'] !== 'no-check') problems.push(`${request.method} ${request.path}: multipart upload without X-Atlassian-Token: no-check`);
+        if (request.headers['x-atlassian-token'] !== 'no-check')
+          problems.push(`${request.method} ${request.path}: multipart upload without X-Atlassian-Token: no-check`);
         continue;
       }
       if (request.body === undefined) continue;
@@ -124,12 +155,18 @@ maybe('request bodies match the official specs', () => {
         problems.push(`no schema at ${ref}`);
         continue;
       }
-      if (!validate(request.body)) problems.push(`${request.method} ${request.path}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(request.body).slice(0, 200)}`);
-      const pageBody = specId === 'v2' && /^\/pages(\/\d+)?$/.test(specPath) ? (request.body as { body?: unknown }).body : undefined;
+      if (!validate(request.body))
+        problems.push(
+          `${request.method} ${request.path}: ${ajv.errorsText(validate.errors)} in ${JSON.stringify(request.body).slice(0, 200)}`,
+        );
+      const pageBody =
+        specId === 'v2' && /^\/pages(\/\d+)?$/.test(specPath) ? (request.body as { body?: unknown }).body : undefined;
       if (pageBody !== undefined) {
         const flat = ajv.getSchema('v2#/components/schemas/PageBodyWrite')!;
         if (!flat(pageBody) || (pageBody as { representation?: string }).representation !== 'storage') {
-          problems.push(`${request.method} ${request.path}: body is not a storage PageBodyWrite: ${ajv.errorsText(flat.errors)}`);
+          problems.push(
+            `${request.method} ${request.path}: body is not a storage PageBodyWrite: ${ajv.errorsText(flat.errors)}`,
+          );
         }
       }
     }

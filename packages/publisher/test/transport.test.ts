@@ -1,10 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { assertSafeTransport, ConfluenceError, Redactor, resolveEndpoint, Transport, UncertainWriteError, parseRetryAfter } from '../src/index.js';
+import {
+  assertSafeTransport,
+  ConfluenceError,
+  Redactor,
+  resolveEndpoint,
+  Transport,
+  UncertainWriteError,
+  parseRetryAfter,
+} from '../src/index.js';
 
 /** A real HTTP server on loopback whose answers a test scripts request by request. */
-async function scripted(handler: (req: IncomingMessage, res: ServerResponse, n: number) => void): Promise<{ url: string; server: Server; hits: () => number }> {
+async function scripted(
+  handler: (req: IncomingMessage, res: ServerResponse, n: number) => void,
+): Promise<{ url: string; server: Server; hits: () => number }> {
   let n = 0;
   const server = createServer((req, res) => handler(req, res, n++));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,7 +60,9 @@ describe('Transport', () => {
     });
     servers.push(s.server);
     const transport = new Transport({ auth, baseDelayMs: 1 });
-    expect((await transport.request({ method: 'PUT', url: `${s.url}/p`, json: {}, what: 'p' })).body).toEqual({ done: 1 });
+    expect((await transport.request({ method: 'PUT', url: `${s.url}/p`, json: {}, what: 'p' })).body).toEqual({
+      done: 1,
+    });
     expect(s.hits()).toBe(3);
   });
 
@@ -58,7 +70,9 @@ describe('Transport', () => {
     const s = await scripted((req) => req.socket.destroy());
     servers.push(s.server);
     const transport = new Transport({ auth, baseDelayMs: 1 });
-    await expect(transport.request({ method: 'POST', url: `${s.url}/pages`, json: {}, idempotent: false, what: 'new page' })).rejects.toBeInstanceOf(UncertainWriteError);
+    await expect(
+      transport.request({ method: 'POST', url: `${s.url}/pages`, json: {}, idempotent: false, what: 'new page' }),
+    ).rejects.toBeInstanceOf(UncertainWriteError);
     expect(s.hits()).toBe(1);
   });
 
@@ -73,20 +87,30 @@ describe('Transport', () => {
     expect(s.hits()).toBe(2);
   });
 
-  it('turns errors into words with the status and Atlassian\'s message, never the token', async () => {
+  it("turns errors into words with the status and Atlassian's message, never the token", async () => {
     const s = await scripted((req, res) => {
       res.writeHead(req.url?.startsWith('/403') ? 403 : 401, { 'Content-Type': 'application/json' });
       // A server that echoes the credentials back must not leak them either.
-      res.end(JSON.stringify({ statusCode: 401, message: `Bad credentials: ${req.headers.authorization}`, reason: 'Unauthorized' }));
+      res.end(
+        JSON.stringify({
+          statusCode: 401,
+          message: `Bad credentials: ${req.headers.authorization}`,
+          reason: 'Unauthorized',
+        }),
+      );
     });
     servers.push(s.server);
     const lines: string[] = [];
     const transport = new Transport({ auth, trace: (l) => lines.push(l) });
-    const error = (await transport.request({ method: 'GET', url: `${s.url}/401`, what: 'the current user' }).catch((e) => e)) as ConfluenceError;
+    const error = (await transport
+      .request({ method: 'GET', url: `${s.url}/401`, what: 'the current user' })
+      .catch((e) => e)) as ConfluenceError;
     expect(error).toBeInstanceOf(ConfluenceError);
     expect(error.code).toBe('DG_CONFLUENCE_AUTH');
     expect(error.message).toMatch(/^authentication failed: GET \/401 answered 401 — Bad credentials: Basic \*\*\*/);
-    const forbidden = (await transport.request({ method: 'POST', url: `${s.url}/403`, json: {}, what: 'space DEV' }).catch((e) => e)) as ConfluenceError;
+    const forbidden = (await transport
+      .request({ method: 'POST', url: `${s.url}/403`, json: {}, what: 'space DEV' })
+      .catch((e) => e)) as ConfluenceError;
     expect(forbidden.code).toBe('DG_CONFLUENCE_PERMISSION');
     expect(forbidden.message).toContain('"add/edit" permission for space DEV');
     const basic = Buffer.from(`${auth.user}:${auth.token}`).toString('base64');
@@ -119,11 +143,26 @@ describe('Transport', () => {
 
 describe('endpoints and safety', () => {
   it('understands site URLs, pasted API URLs, gateway URLs and Data Center context paths', async () => {
-    expect(await resolveEndpoint('https://acme.atlassian.net')).toMatchObject({ flavor: 'cloud', v2: 'https://acme.atlassian.net/wiki/api/v2', v1: 'https://acme.atlassian.net/wiki/rest/api' });
-    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/rest/api/')).toMatchObject({ base: 'https://acme.atlassian.net/wiki' });
-    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/spaces/DOCS/pages/123/Title')).toMatchObject({ base: 'https://acme.atlassian.net/wiki' });
-    expect(await resolveEndpoint('https://api.atlassian.com/ex/confluence/abc-123')).toMatchObject({ flavor: 'cloud', v2: 'https://api.atlassian.com/ex/confluence/abc-123/wiki/api/v2' });
-    expect(await resolveEndpoint('https://confluence.acme.com/confluence/')).toEqual({ flavor: 'datacenter', base: 'https://confluence.acme.com/confluence', v1: 'https://confluence.acme.com/confluence/rest/api' });
+    expect(await resolveEndpoint('https://acme.atlassian.net')).toMatchObject({
+      flavor: 'cloud',
+      v2: 'https://acme.atlassian.net/wiki/api/v2',
+      v1: 'https://acme.atlassian.net/wiki/rest/api',
+    });
+    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/rest/api/')).toMatchObject({
+      base: 'https://acme.atlassian.net/wiki',
+    });
+    expect(await resolveEndpoint('https://acme.atlassian.net/wiki/spaces/DOCS/pages/123/Title')).toMatchObject({
+      base: 'https://acme.atlassian.net/wiki',
+    });
+    expect(await resolveEndpoint('https://api.atlassian.com/ex/confluence/abc-123')).toMatchObject({
+      flavor: 'cloud',
+      v2: 'https://api.atlassian.com/ex/confluence/abc-123/wiki/api/v2',
+    });
+    expect(await resolveEndpoint('https://confluence.acme.com/confluence/')).toEqual({
+      flavor: 'datacenter',
+      base: 'https://confluence.acme.com/confluence',
+      v1: 'https://confluence.acme.com/confluence/rest/api',
+    });
   });
 
   it('discovers the cloud id through /_edge/tenant_info for the gateway', async () => {
@@ -132,18 +171,27 @@ describe('endpoints and safety', () => {
       res.end(JSON.stringify({ cloudId: 'c0ffee-42' }));
     });
     servers.push(s.server);
-    const endpoint = await resolveEndpoint(`${s.url}/wiki`, { flavor: 'cloud', gateway: true, gatewayOrigin: 'https://api.atlassian.com' });
+    const endpoint = await resolveEndpoint(`${s.url}/wiki`, {
+      flavor: 'cloud',
+      gateway: true,
+      gatewayOrigin: 'https://api.atlassian.com',
+    });
     expect(endpoint.v2).toBe('https://api.atlassian.com/ex/confluence/c0ffee-42/wiki/api/v2');
   });
 
   it('refuses credentials over plain http except to this machine', () => {
-    expect(() => assertSafeTransport('http://confluence.acme.com', auth)).toThrow(/refusing to send credentials over http/);
-    for (const local of ['http://localhost:8090', 'http://127.0.0.1:1', 'http://[::1]:8090']) expect(() => assertSafeTransport(local, auth)).not.toThrow();
+    expect(() => assertSafeTransport('http://confluence.acme.com', auth)).toThrow(
+      /refusing to send credentials over http/,
+    );
+    for (const local of ['http://localhost:8090', 'http://127.0.0.1:1', 'http://[::1]:8090'])
+      expect(() => assertSafeTransport(local, auth)).not.toThrow();
     expect(() => assertSafeTransport('https://confluence.acme.com', auth)).not.toThrow();
   });
 
   it('redacts tokens and any Authorization value', () => {
     const redactor = new Redactor(['super-secret-token']);
-    expect(redactor.redact('token=super-secret-token; Authorization: Bearer abcdefghijkl')).toBe('token=***; Authorization: Bearer ***');
+    expect(redactor.redact('token=super-secret-token; Authorization: Bearer abcdefghijkl')).toBe(
+      'token=***; Authorization: Bearer ***',
+    );
   });
 });

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
-/* global fetch, performance, FormData, Blob */
+/* global fetch, performance, FormData, Blob, TextEncoder */
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..', '..');
@@ -49,7 +49,14 @@ function makeTree(count, changedKey) {
   for (let i = 1; pages.length < count; i++) {
     if ((i - 1) % 10 === 0) {
       section++;
-      pages.push({ key: `bench/s${section}`, title: `Bench section ${section}`, parentKey: 'bench', labels: ['section'], markdown: `## Section ${section}`, attachments: [] });
+      pages.push({
+        key: `bench/s${section}`,
+        title: `Bench section ${section}`,
+        parentKey: 'bench',
+        labels: ['section'],
+        markdown: `## Section ${section}`,
+        attachments: [],
+      });
       continue;
     }
     const key = `bench/s${section}/p${i}`;
@@ -60,7 +67,8 @@ function makeTree(count, changedKey) {
       parentKey: `bench/s${section}`,
       labels: ['api'],
       markdown: `# Page ${i}\n\nText with \`code\`${key === changedKey ? ' and one edit' : ''}.\n\n| a | b |\n|---|---|\n| ${i} | x |\n\n\`\`\`ts\nconst n = ${i};\n\`\`\`\n`,
-      attachments: i % 7 === 0 ? [{ fileName: `d${i}.svg`, mediaType: 'image/svg+xml', contentHash: sha(svg), data: svg }] : [],
+      attachments:
+        i % 7 === 0 ? [{ fileName: `d${i}.svg`, mediaType: 'image/svg+xml', contentHash: sha(svg), data: svg }] : [],
     });
   }
   for (const page of pages) page.storage = toStorage(page.markdown);
@@ -74,7 +82,11 @@ async function sandboxWithLatency() {
 }
 
 async function control(sandbox, method, path, body) {
-  const response = await fetch(`${sandbox.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
   const text = await response.text();
   return text ? JSON.parse(text) : undefined;
 }
@@ -85,7 +97,9 @@ async function measure(sandbox, fn) {
   const started = performance.now();
   await fn();
   const ms = performance.now() - started;
-  const log = (await control(sandbox, 'GET', `/__sandbox/requests?since=${before}`)).requests.filter((r) => !r.path.startsWith('/__sandbox'));
+  const log = (await control(sandbox, 'GET', `/__sandbox/requests?since=${before}`)).requests.filter(
+    (r) => !r.path.startsWith('/__sandbox'),
+  );
   const writes = log.filter((r) => r.method !== 'GET').length;
   return { ms, requests: log.length, reads: log.length - writes, writes };
 }
@@ -99,7 +113,12 @@ async function naivePublish(sandbox, tree) {
     const isForm = body instanceof FormData;
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: AUTH, accept: 'application/json', ...(body && !isForm ? { 'content-type': 'application/json' } : {}), ...extraHeaders },
+      headers: {
+        authorization: AUTH,
+        accept: 'application/json',
+        ...(body && !isForm ? { 'content-type': 'application/json' } : {}),
+        ...extraHeaders,
+      },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -133,7 +152,15 @@ async function naivePublish(sandbox, tree) {
             });
             id = found.id;
           } else {
-            id = (await call('POST', '/api/v2/pages', { spaceId: space.id, status: 'current', title: page.title, parentId, body: { representation: 'storage', value: page.storage } })).id;
+            id = (
+              await call('POST', '/api/v2/pages', {
+                spaceId: space.id,
+                status: 'current',
+                title: page.title,
+                parentId,
+                body: { representation: 'storage', value: page.storage },
+              })
+            ).id;
           }
           ids.set(page.key, id);
           for (const attachment of page.attachments) {
@@ -162,10 +189,21 @@ try {
   for (const [name, tree] of runs) {
     let outcome;
     const m = await measure(docgenSandbox, async () => {
-      outcome = await new Publisher({ url: `${docgenSandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV', concurrency: CONCURRENCY }).publish(tree);
+      outcome = await new Publisher({
+        url: `${docgenSandbox.url}/wiki`,
+        user: USER,
+        token: TOKEN,
+        spaceKey: 'DEV',
+        concurrency: CONCURRENCY,
+      }).publish(tree);
     });
     if (!outcome.ok) throw new Error(`docgen run "${name}" failed: ${JSON.stringify(outcome.counts)}`);
-    results.push({ client: 'docgen', run: name, ...m, note: `${outcome.counts.created} created, ${outcome.counts.updated} updated, ${outcome.counts.unchanged} unchanged` });
+    results.push({
+      client: 'docgen',
+      run: name,
+      ...m,
+      note: `${outcome.counts.created} created, ${outcome.counts.updated} updated, ${outcome.counts.unchanged} unchanged`,
+    });
   }
 } finally {
   await docgenSandbox.close();
@@ -181,9 +219,13 @@ try {
   await naiveSandbox.close();
 }
 
-console.log(`publisher bench: ${PAGES} pages, ${LATENCY} ms added latency per request, concurrency ${CONCURRENCY}, Node ${process.version}`);
+console.log(
+  `publisher bench: ${PAGES} pages, ${LATENCY} ms added latency per request, concurrency ${CONCURRENCY}, Node ${process.version}`,
+);
 console.log('| client | run | wall time | requests | reads | writes | outcome |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.client} | ${r.run} | ${(r.ms / 1000).toFixed(2)} s | ${r.requests} | ${r.reads} | ${r.writes} | ${r.note} |`);
+  console.log(
+    `| ${r.client} | ${r.run} | ${(r.ms / 1000).toFixed(2)} s | ${r.requests} | ${r.reads} | ${r.writes} | ${r.note} |`,
+  );
 }

@@ -15,12 +15,17 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
   ];
 
   static override args = {
-    'rendered-dir': Args.string({ description: 'Folder written by a generator command (has manifest.json)', required: true }),
+    'rendered-dir': Args.string({
+      description: 'Folder written by a generator command (has manifest.json)',
+      required: true,
+    }),
   };
 
   static override flags = {
     ...publishFlags,
-    config: Flags.string({ summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)' }),
+    config: Flags.string({
+      summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)',
+    }),
   };
 
   async run(): Promise<PublishReport> {

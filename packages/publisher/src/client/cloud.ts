@@ -39,11 +39,15 @@ export class CloudApi extends V1Api {
     if (!next) return undefined;
     if (/^https?:/.test(next)) return next;
     const base = new URL(this.endpoint.base);
-    return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/') ? `${base.origin}${next}` : `${this.endpoint.base}${next}`;
+    return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/')
+      ? `${base.origin}${next}`
+      : `${this.endpoint.base}${next}`;
   }
 
   override async getSpace(key: string): Promise<SpaceInfo> {
-    const { body } = await this.transport.request<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
+    const { body } = await this.transport.request<
+      V2List<{ id: string; key: string; name?: string; homepageId?: string }>
+    >({
       method: 'GET',
       url: `${this.v2}/spaces`,
       query: { keys: key },
@@ -54,17 +58,24 @@ export class CloudApi extends V1Api {
       throw new ConfluenceError({
         code: 'DG_CONFLUENCE_NOT_FOUND',
         message: `space not found: no space with key "${key}" (or the user may not view it)`,
-        hint: 'check --confluence-space (the space key, e.g. DOCS, not its name) and the account\'s permissions',
+        hint: "check --confluence-space (the space key, e.g. DOCS, not its name) and the account's permissions",
         status: 404,
         method: 'GET',
         path: new URL(`${this.v2}/spaces`).pathname,
       });
     }
-    return { id: String(space.id), key: space.key, name: space.name, homepageId: space.homepageId ? String(space.homepageId) : undefined };
+    return {
+      id: String(space.id),
+      key: space.key,
+      name: space.name,
+      homepageId: space.homepageId ? String(space.homepageId) : undefined,
+    };
   }
 
   override async listSpaces(next?: string): Promise<SearchPage<SpaceInfo>> {
-    const { body } = await this.transport.request<V2List<{ id: string; key: string; name?: string; homepageId?: string }>>({
+    const { body } = await this.transport.request<
+      V2List<{ id: string; key: string; name?: string; homepageId?: string }>
+    >({
       method: 'GET',
       url: next ?? `${this.v2}/spaces`,
       query: next ? undefined : { limit: 250 },
@@ -146,7 +157,11 @@ export class CloudApi extends V1Api {
     return toRecord(body.results?.find((p) => p.key === OWNERSHIP_PROPERTY));
   }
 
-  override async writeOwnership(pageId: string, value: Ownership, existing?: OwnershipRecord): Promise<OwnershipRecord> {
+  override async writeOwnership(
+    pageId: string,
+    value: Ownership,
+    existing?: OwnershipRecord,
+  ): Promise<OwnershipRecord> {
     const base = `${this.v2}/pages/${encodeURIComponent(pageId)}/properties`;
     if (!existing) {
       const created = await this.transport.request<V2Property>({
@@ -161,7 +176,12 @@ export class CloudApi extends V1Api {
       existing = await this.readOwnership(pageId);
     }
     if (!existing?.id) {
-      throw new ConfluenceError({ code: 'DG_CONFLUENCE_PROPERTY', message: `could not write docgen's property on page ${pageId}`, method: 'PUT', path: new URL(base).pathname });
+      throw new ConfluenceError({
+        code: 'DG_CONFLUENCE_PROPERTY',
+        message: `could not write docgen's property on page ${pageId}`,
+        method: 'PUT',
+        path: new URL(base).pathname,
+      });
     }
     const { body } = await this.transport.request<V2Property>({
       method: 'PUT',
@@ -183,7 +203,8 @@ export class CloudApi extends V1Api {
         query,
         what: `attachments of page ${pageId}`,
       });
-      for (const a of response.body.results ?? []) out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
+      for (const a of response.body.results ?? [])
+        out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
       url = response.body.results?.length ? this.nextV2(response.body._links?.next) : undefined;
       query = undefined;
     }
@@ -211,7 +232,9 @@ export class CloudApi extends V1Api {
   }
 
   override async canCreatePages(space: SpaceInfo): Promise<boolean | undefined> {
-    const { status, body } = await this.transport.request<{ operations?: Array<{ operation: string; targetType: string }> }>({
+    const { status, body } = await this.transport.request<{
+      operations?: Array<{ operation: string; targetType: string }>;
+    }>({
       method: 'GET',
       url: `${this.v2}/spaces/${encodeURIComponent(space.id ?? '')}/operations`,
       accept: [404, 501],

@@ -11,7 +11,15 @@ export class ConfluenceError extends DocgenError {
   readonly path: string;
 
   constructor(
-    init: { code: string; message: string; hint?: string; status?: number; atlassianMessage?: string; method: string; path: string },
+    init: {
+      code: string;
+      message: string;
+      hint?: string;
+      status?: number;
+      atlassianMessage?: string;
+      method: string;
+      path: string;
+    },
     options?: { cause?: unknown },
   ) {
     super({ code: init.code, message: init.message, hint: init.hint }, options);
@@ -31,7 +39,8 @@ export class UncertainWriteError extends ConfluenceError {}
 
 /** Pull Atlassian's message out of a v1 envelope (`{message}`) or a v2 one (`{errors:[{title,detail}]}`). */
 export function atlassianMessage(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return typeof body === 'string' && body.trim() ? body.trim().slice(0, 500) : undefined;
+  if (!body || typeof body !== 'object')
+    return typeof body === 'string' && body.trim() ? body.trim().slice(0, 500) : undefined;
   const record = body as Record<string, unknown>;
   if (typeof record.message === 'string' && record.message) return record.message;
   if (Array.isArray(record.errors) && record.errors.length > 0) {
@@ -45,7 +54,11 @@ export function atlassianMessage(body: unknown): string | undefined {
 }
 
 /** Map a status to a code, a headline and a next step. `what` names the thing requested. */
-export function describeFailure(status: number, method: string, what: string): { code: string; headline: string; hint?: string } {
+export function describeFailure(
+  status: number,
+  method: string,
+  what: string,
+): { code: string; headline: string; hint?: string } {
   if (status === 401) {
     return {
       code: 'DG_CONFLUENCE_AUTH',
@@ -69,9 +82,25 @@ export function describeFailure(status: number, method: string, what: string): {
     };
   }
   if (status === 409) return { code: 'DG_CONFLUENCE_CONFLICT', headline: `conflict while writing ${what}` };
-  if (status === 413) return { code: 'DG_CONFLUENCE_TOO_LARGE', headline: `${what} is too large for Confluence`, hint: 'split the page; Confluence rejects bodies over 5 MB' };
-  if (status === 429) return { code: 'DG_CONFLUENCE_RATE_LIMIT', headline: 'rate limited by Confluence, retries exhausted', hint: 'lower --concurrency or try again later' };
-  if (status === 400) return { code: 'DG_CONFLUENCE_BAD_REQUEST', headline: `Confluence rejected the request for ${what}` };
-  if (status >= 500) return { code: 'DG_CONFLUENCE_SERVER', headline: `Confluence failed to answer for ${what}`, hint: 'the server had a problem; re-run, docgen converges where it stopped' };
+  if (status === 413)
+    return {
+      code: 'DG_CONFLUENCE_TOO_LARGE',
+      headline: `${what} is too large for Confluence`,
+      hint: 'split the page; Confluence rejects bodies over 5 MB',
+    };
+  if (status === 429)
+    return {
+      code: 'DG_CONFLUENCE_RATE_LIMIT',
+      headline: 'rate limited by Confluence, retries exhausted',
+      hint: 'lower --concurrency or try again later',
+    };
+  if (status === 400)
+    return { code: 'DG_CONFLUENCE_BAD_REQUEST', headline: `Confluence rejected the request for ${what}` };
+  if (status >= 500)
+    return {
+      code: 'DG_CONFLUENCE_SERVER',
+      headline: `Confluence failed to answer for ${what}`,
+      hint: 'the server had a problem; re-run, docgen converges where it stopped',
+    };
   return { code: 'DG_CONFLUENCE_HTTP', headline: `unexpected answer for ${what}` };
 }

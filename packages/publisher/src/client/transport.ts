@@ -3,9 +3,7 @@ import { Redactor } from '../redact.js';
 import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
 
 export type Auth =
-  | { kind: 'basic'; user: string; token: string }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'none' };
+  { kind: 'basic'; user: string; token: string } | { kind: 'bearer'; token: string } | { kind: 'none' };
 
 export interface TransportOptions {
   auth: Auth;
@@ -61,7 +59,8 @@ const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 export class Transport {
   readonly stats: TransportStats = { reads: 0, writes: 0, retries: 0, rateLimited: 0 };
   readonly redactor: Redactor;
-  private readonly options: Required<Omit<TransportOptions, 'trace' | 'redactor' | 'fetch'>> & Pick<TransportOptions, 'trace'>;
+  private readonly options: Required<Omit<TransportOptions, 'trace' | 'redactor' | 'fetch'>> &
+    Pick<TransportOptions, 'trace'>;
   private readonly fetchImpl: typeof fetch;
   private readonly authorization?: string;
   /** Epoch ms before which no request starts: set by Retry-After and rate-limit headers. */
@@ -128,7 +127,9 @@ export class Transport {
           method: spec.method,
           path,
         };
-        throw idempotent || notSent ? new ConfluenceError(init, { cause: error }) : new UncertainWriteError(init, { cause: error });
+        throw idempotent || notSent
+          ? new ConfluenceError(init, { cause: error })
+          : new UncertainWriteError(init, { cause: error });
       }
       const elapsed = Date.now() - started;
       this.noteRateLimitHeaders(response.headers);
@@ -144,7 +145,12 @@ export class Transport {
           await sleep(this.backoff(attempt));
           continue;
         }
-        const init = { code: 'DG_CONFLUENCE_CONNECT', message: `connection failed while reading ${spec.what}: ${networkReason(error)}`, method: spec.method, path };
+        const init = {
+          code: 'DG_CONFLUENCE_CONNECT',
+          message: `connection failed while reading ${spec.what}: ${networkReason(error)}`,
+          method: spec.method,
+          path,
+        };
         throw idempotent ? new ConfluenceError(init) : new UncertainWriteError(init);
       }
       this.trace(`${spec.method} ${path} → ${status} (${elapsed} ms)`);
@@ -155,7 +161,12 @@ export class Transport {
       const notProcessed = status === 429 || (status === 503 && retryAfterMs !== undefined);
       if (status === 429) this.stats.rateLimited++;
       const waitTooLong = retryAfterMs !== undefined && retryAfterMs > this.options.maxRetryAfterMs;
-      if (RETRYABLE_STATUS.has(status) && (idempotent || notProcessed) && attempt < this.options.retries && !waitTooLong) {
+      if (
+        RETRYABLE_STATUS.has(status) &&
+        (idempotent || notProcessed) &&
+        attempt < this.options.retries &&
+        !waitTooLong
+      ) {
         const wait = Math.max(retryAfterMs ?? 0, this.backoff(attempt));
         if (retryAfterMs !== undefined) this.pauseFor(retryAfterMs);
         this.stats.retries++;
@@ -166,7 +177,9 @@ export class Transport {
       const described = describeFailure(status, spec.method, spec.what);
       const init = {
         code: described.code,
-        message: this.redactor.redact(`${described.headline}: ${spec.method} ${path} answered ${status}${message ? ` — ${message}` : ''}`),
+        message: this.redactor.redact(
+          `${described.headline}: ${spec.method} ${path} answered ${status}${message ? ` — ${message}` : ''}`,
+        ),
         hint: described.hint,
         status,
         atlassianMessage: message && this.redactor.redact(message),
@@ -220,7 +233,8 @@ export class Transport {
 export function buildUrl(url: string, query?: RequestSpec['query']): string {
   if (!query) return url;
   const parsed = new URL(url);
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) parsed.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) parsed.searchParams.set(key, String(value));
   return parsed.toString();
 }
 

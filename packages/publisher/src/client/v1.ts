@@ -62,11 +62,18 @@ export class V1Api implements ConfluenceApi {
     if (!next) return undefined;
     if (/^https?:/.test(next)) return next;
     const base = new URL(this.endpoint.base);
-    return next.startsWith(base.pathname) && base.pathname !== '/' ? `${base.origin}${next}` : `${this.endpoint.base}${next}`;
+    return next.startsWith(base.pathname) && base.pathname !== '/'
+      ? `${base.origin}${next}`
+      : `${this.endpoint.base}${next}`;
   }
 
   async getSpace(key: string): Promise<SpaceInfo> {
-    const { body } = await this.transport.request<{ id: number | string; key: string; name?: string; homepage?: { id: string } }>({
+    const { body } = await this.transport.request<{
+      id: number | string;
+      key: string;
+      name?: string;
+      homepage?: { id: string };
+    }>({
       method: 'GET',
       url: `${this.v1}/space/${encodeURIComponent(key)}`,
       query: { expand: 'homepage' },
@@ -76,7 +83,9 @@ export class V1Api implements ConfluenceApi {
   }
 
   async listSpaces(next?: string): Promise<SearchPage<SpaceInfo>> {
-    const { body } = await this.transport.request<V1List<{ id: number | string; key: string; name?: string; homepage?: { id: string } }>>({
+    const { body } = await this.transport.request<
+      V1List<{ id: number | string; key: string; name?: string; homepage?: { id: string } }>
+    >({
       method: 'GET',
       url: next ?? `${this.v1}/space`,
       query: next ? undefined : { limit: 100, expand: 'homepage' },
@@ -119,7 +128,9 @@ export class V1Api implements ConfluenceApi {
       const listed = results.map(fromV1);
       if (expandIgnored) {
         const limit = pLimit(4);
-        await Promise.all(listed.map((page) => limit(async () => void (page.ownership = await this.readOwnership(page.id)))));
+        await Promise.all(
+          listed.map((page) => limit(async () => void (page.ownership = await this.readOwnership(page.id)))),
+        );
       }
       pages.push(...listed);
       url = results.length ? this.absolute(response.body._links?.next) : undefined;
@@ -178,7 +189,11 @@ export class V1Api implements ConfluenceApi {
   }
 
   async readOwnership(pageId: string): Promise<OwnershipRecord | undefined> {
-    const { status, body } = await this.transport.request<{ id?: string; value?: unknown; version?: { number: number } }>({
+    const { status, body } = await this.transport.request<{
+      id?: string;
+      value?: unknown;
+      version?: { number: number };
+    }>({
       method: 'GET',
       url: `${this.v1}/content/${encodeURIComponent(pageId)}/property/${OWNERSHIP_PROPERTY}`,
       accept: [404],
@@ -202,7 +217,13 @@ export class V1Api implements ConfluenceApi {
       });
       if (created.status < 400) return toRecord(created.body) ?? { version: 1, value };
       existing = await this.readOwnership(pageId);
-      if (!existing) throw new ConfluenceError({ code: 'DG_CONFLUENCE_PROPERTY', message: `could not create docgen's property on page ${pageId}`, method: 'POST', path: base });
+      if (!existing)
+        throw new ConfluenceError({
+          code: 'DG_CONFLUENCE_PROPERTY',
+          message: `could not create docgen's property on page ${pageId}`,
+          method: 'POST',
+          path: base,
+        });
     }
     const { body } = await this.transport.request<{ id?: string; value?: unknown; version?: { number: number } }>({
       method: 'PUT',
@@ -239,8 +260,9 @@ export class V1Api implements ConfluenceApi {
     let url: string | undefined = `${this.v1}/content/${encodeURIComponent(pageId)}/child/attachment`;
     let query: Record<string, string | number> | undefined = { limit: PAGE_SIZE, expand: 'version,metadata' };
     while (url) {
-      const response: { body: V1List<{ id: string; title: string; metadata?: { comment?: string }; extensions?: { comment?: string } }> } =
-        await this.transport.request({ method: 'GET', url, query, what: `attachments of page ${pageId}` });
+      const response: {
+        body: V1List<{ id: string; title: string; metadata?: { comment?: string }; extensions?: { comment?: string } }>;
+      } = await this.transport.request({ method: 'GET', url, query, what: `attachments of page ${pageId}` });
       for (const a of response.body.results ?? []) {
         out.push({ id: a.id, fileName: a.title, comment: a.metadata?.comment ?? a.extensions?.comment });
       }
@@ -299,12 +321,22 @@ export class V1Api implements ConfluenceApi {
   }
 
   async currentUser(): Promise<{ id: string; displayName?: string; email?: string }> {
-    const { body } = await this.transport.request<{ accountId?: string; userKey?: string; username?: string; displayName?: string; email?: string }>({
+    const { body } = await this.transport.request<{
+      accountId?: string;
+      userKey?: string;
+      username?: string;
+      displayName?: string;
+      email?: string;
+    }>({
       method: 'GET',
       url: `${this.v1}/user/current`,
       what: 'the current user',
     });
-    return { id: body.accountId ?? body.userKey ?? body.username ?? '', displayName: body.displayName, email: body.email };
+    return {
+      id: body.accountId ?? body.userKey ?? body.username ?? '',
+      displayName: body.displayName,
+      email: body.email,
+    };
   }
 
   async canCreatePages(_space: SpaceInfo): Promise<boolean | undefined> {
@@ -327,16 +359,28 @@ export function fromV1(content: V1Content): RemotePage {
   };
 }
 
-export function toRecord(property: { id?: string; value?: unknown; version?: { number: number } } | undefined): OwnershipRecord | undefined {
+export function toRecord(
+  property: { id?: string; value?: unknown; version?: { number: number } } | undefined,
+): OwnershipRecord | undefined {
   if (!property) return undefined;
   const value = parseOwnership(property.value);
   if (!value) return undefined;
-  return { id: property.id === undefined ? undefined : String(property.id), version: property.version?.number ?? 1, value };
+  return {
+    id: property.id === undefined ? undefined : String(property.id),
+    version: property.version?.number ?? 1,
+    value,
+  };
 }
 
 /** Page ids are numbers; refuse anything else before it reaches a CQL string. */
 export function cqlNumber(id: string): string {
-  if (!/^\d+$/.test(id)) throw new ConfluenceError({ code: 'DG_CONFLUENCE_PAGE_ID', message: `"${id}" is not a Confluence page id (digits only)`, method: 'GET', path: '' });
+  if (!/^\d+$/.test(id))
+    throw new ConfluenceError({
+      code: 'DG_CONFLUENCE_PAGE_ID',
+      message: `"${id}" is not a Confluence page id (digits only)`,
+      method: 'GET',
+      path: '',
+    });
   return id;
 }
 

@@ -13,7 +13,10 @@ export interface CheckReport {
 
 export default class ConfluenceCheck extends DocgenCommand {
   static override summary = 'Check access: authentication, the space, and permission to create pages';
-  static override examples = ['<%= config.bin %> confluence check --confluence-space DOCS', '<%= config.bin %> confluence check --json'];
+  static override examples = [
+    '<%= config.bin %> confluence check --confluence-space DOCS',
+    '<%= config.bin %> confluence check --json',
+  ];
   static override flags = connectionFlags;
 
   async run(): Promise<CheckReport> {
@@ -22,7 +25,9 @@ export default class ConfluenceCheck extends DocgenCommand {
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     return withConfluence(flags, log, async (api, connection) => {
       const user = await api.currentUser();
-      log.info(`✓ authenticated as ${user.displayName ?? user.email ?? user.id} on ${api.endpoint.base} (${api.endpoint.flavor})`);
+      log.info(
+        `✓ authenticated as ${user.displayName ?? user.email ?? user.id} on ${api.endpoint.base} (${api.endpoint.flavor})`,
+      );
       const report: CheckReport = { ok: true, url: api.endpoint.base, flavor: api.endpoint.flavor, user, requests: 0 };
       if (connection.spaceKey) {
         const space = await api.getSpace(connection.spaceKey);

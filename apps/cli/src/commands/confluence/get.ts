@@ -10,7 +10,14 @@ export default class ConfluenceGet extends DocgenCommand {
     markdown: Flags.boolean({ summary: 'Convert the storage body to Markdown', default: false }),
   };
 
-  async run(): Promise<{ id: string; title: string; version: number; parentId?: string; body: string; format: string }> {
+  async run(): Promise<{
+    id: string;
+    title: string;
+    version: number;
+    parentId?: string;
+    body: string;
+    format: string;
+  }> {
     const { args, flags } = await this.parse(ConfluenceGet);
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };

@@ -5,14 +5,20 @@ import { connectionFlags, withConfluence } from '../../publish-flags.js';
 export default class ConfluenceSearch extends DocgenCommand {
   static override summary = 'Search with CQL, following pagination';
   static override examples = ['<%= config.bin %> confluence search \'space = DOCS and label = "api"\' --limit 100'];
-  static override args = { cql: Args.string({ description: 'A CQL query, e.g. space = DEV and title ~ "pets"', required: true }) };
+  static override args = {
+    cql: Args.string({ description: 'A CQL query, e.g. space = DEV and title ~ "pets"', required: true }),
+  };
   static override flags = {
     ...connectionFlags,
     limit: Flags.integer({ summary: 'Stop after this many results', default: 100, min: 1 }),
     'page-size': Flags.integer({ summary: 'Results per request (Confluence caps it)', default: 50, min: 1, max: 250 }),
   };
 
-  async run(): Promise<{ cql: string; results: Array<{ id: string; type: string; title: string; spaceKey?: string; version?: number }>; requests: number }> {
+  async run(): Promise<{
+    cql: string;
+    results: Array<{ id: string; type: string; title: string; spaceKey?: string; version?: number }>;
+    requests: number;
+  }> {
     const { args, flags } = await this.parse(ConfluenceSearch);
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
@@ -26,7 +32,8 @@ export default class ConfluenceSearch extends DocgenCommand {
       } while (next && results.length < flags.limit);
       const shown = results.slice(0, flags.limit);
       if (!json) {
-        for (const r of shown) this.log(`${r.id.padEnd(10)} ${r.type.padEnd(10)} ${(r.spaceKey ?? '').padEnd(8)} ${r.title}`);
+        for (const r of shown)
+          this.log(`${r.id.padEnd(10)} ${r.type.padEnd(10)} ${(r.spaceKey ?? '').padEnd(8)} ${r.title}`);
         this.log(`${shown.length} result(s)${next ? ' (more available: raise --limit)' : ''}`);
       }
       return { cql: args.cql, results: shown, requests: api.transport.stats.reads };

@@ -22,7 +22,9 @@ export default class ConfluenceSpaces extends DocgenCommand {
         next = page.next;
       } while (next && spaces.length < flags.limit);
       const shown = spaces.slice(0, flags.limit);
-      if (!json) for (const s of shown) this.log(`${s.key.padEnd(12)} ${s.name ?? ''}${s.homepageId ? `  (homepage ${s.homepageId})` : ''}`);
+      if (!json)
+        for (const s of shown)
+          this.log(`${s.key.padEnd(12)} ${s.name ?? ''}${s.homepageId ? `  (homepage ${s.homepageId})` : ''}`);
       return { spaces: shown };
     });
   }

@@ -106,6 +106,7 @@ export function buildLink(state: State, rawUrl: string, title: string | undefine
       state.attachments.add(fileName);
       return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(children)])];
     }
+    if (path) state.warn(`link to ${path} is relative but neither a page of this tree nor an attachment: it will not work in Confluence`, node);
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
 }

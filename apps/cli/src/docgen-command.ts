@@ -1,15 +1,23 @@
 import { Command } from '@oclif/core';
 import { formatDiagnostic, isDocgenError } from '@docgen/core';
 
+/** Flags whose values are secrets; their values never appear in any message. */
+const SECRET_FLAGS = ['--confluence-token'];
+const SECRET_ENV = ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_ACCESS_TOKEN'];
+const REDACTED = '***';
+
 /**
  * Base of every docgen command: `--json` on all of them, and one way to print failures.
  * A DocgenError prints as `error CODE file:line: message` plus its hint; with `--json` the
  * diagnostic is printed as JSON on stdout. Anything else is a bug and keeps its stack.
+ * Either way, secrets from flags or the environment are redacted first: oclif's own parse
+ * errors echo argv (`--confluence-token= SECRET` → "Unexpected argument: SECRET").
  */
 export abstract class DocgenCommand extends Command {
   static override enableJsonFlag = true;
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+    redactInPlace(error, secretValues(this.argv, process.env));
     if (!isDocgenError(error)) return super.catch(error);
     if (this.jsonEnabled()) {
       this.logJson({ ok: false, error: error.toJSON() });
@@ -18,4 +26,29 @@ export abstract class DocgenCommand extends Command {
     }
     this.exit(1);
   }
+}
+
+/** Values given to secret flags (`--flag value`, `--flag=value`, `--flag= value`) and secret env vars. */
+export function secretValues(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const secrets = SECRET_ENV.map((name) => env[name]).filter((value): value is string => Boolean(value));
+  argv.forEach((arg, index) => {
+    for (const flag of SECRET_FLAGS) {
+      if (arg === flag || arg === `${flag}=`) secrets.push(argv[index + 1] ?? '');
+      else if (arg.startsWith(`${flag}=`)) secrets.push(arg.slice(flag.length + 1));
+    }
+  });
+  return secrets.filter((secret) => secret.length >= 4);
+}
+
+function redactInPlace(error: Error, secrets: readonly string[]): void {
+  if (!secrets.length) return;
+  const scrub = (text: string) => secrets.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  error.message = scrub(error.message);
+  if (error.stack) error.stack = scrub(error.stack);
+  const fields = error as unknown as Record<string, unknown>;
+  for (const key of ['hint', 'excerpt']) {
+    if (typeof fields[key] === 'string') fields[key] = scrub(fields[key]);
+  }
+  const location = fields.location as { file?: string } | undefined;
+  if (location?.file) fields.location = { ...location, file: scrub(location.file) };
 }

@@ -16,7 +16,7 @@ import { MAX_DEPTH, limitDepth } from './depth.js';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
 /** Sections of about this many characters (see chunks.ts); small pages parse in one piece. */
-const SECTION_SIZE = 16 * 1024;
+export const SECTION_SIZE = 8 * 1024;
 
 function parseWhole(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root;

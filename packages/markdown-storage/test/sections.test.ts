@@ -8,12 +8,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedFile } from '@docgen/test-support';
-import { parseMarkdown, parseMarkdownWhole } from '../src/convert.js';
+import { SECTION_SIZE, parseMarkdown, parseMarkdownWhole } from '../src/convert.js';
 import { splitSections } from '../src/chunks.js';
 import { readSpecExamples } from './conformance/spec-examples.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const SECTION_SIZE = 16 * 1024;
 
 function fixtureDocument(): string {
   const parts: string[] = [];

@@ -57,15 +57,24 @@ describe('docgen convert', () => {
   it('answers --json with storage, attachments, page links and warnings', async () => {
     const { code, stdout } = await runCli(['convert', page, '--json']);
     expect(code).toBe(0);
-    const result = JSON.parse(stdout) as { storage: string; attachments: string[]; pageLinks: string[]; warnings: string[] };
+    const result = JSON.parse(stdout) as {
+      storage: string;
+      attachments: string[];
+      pageLinks: string[];
+      warnings: string[];
+    };
     expect(result.attachments).toEqual(['topology.svg']);
     expect(result.pageLinks).toEqual([]);
-    expect(result.warnings).toEqual(['line 7: image ./missing.png is relative but not an attachment of this page: it will not display']);
+    expect(result.warnings).toEqual([
+      'line 7: image ./missing.png is relative but not an attachment of this page: it will not display',
+    ]);
     expect(result.storage.startsWith('<h1>Runbook</h1>\n')).toBe(true);
   });
 
   it('uses the Data Center language list with --dialect datacenter', async () => {
-    const { code, stdout } = await runCli(['convert', '--dialect', 'datacenter'], { input: '```ts\nlet a = 1;\n```\n' });
+    const { code, stdout } = await runCli(['convert', '--dialect', 'datacenter'], {
+      input: '```ts\nlet a = 1;\n```\n',
+    });
     expect(code).toBe(0);
     expect(stdout).toContain('<ac:parameter ac:name="language">javascript</ac:parameter>');
   });

@@ -93,7 +93,9 @@ export function splitSections(markdown: string, target: number): { sections: Sec
     offset: cut.offset,
     line: cut.line,
   }));
-  const preamble = [...labels].map((label) => (label.startsWith('^') ? `[${label}]: .\n\n` : `[${label}]: #\n\n`)).join('');
+  const preamble = [...labels]
+    .map((label) => (label.startsWith('^') ? `[${label}]: .\n\n` : `[${label}]: #\n\n`))
+    .join('');
   return { sections, preamble };
 }
 
@@ -115,7 +117,11 @@ export function parseSections(markdown: string, target: number, parse: (text: st
     }
   }
   const lastLineStart = markdown.lastIndexOf('\n') + 1;
-  const end = { line: sections.at(-1)!.line + (sections.at(-1)!.text.match(/\n/g)?.length ?? 0), column: markdown.length - lastLineStart + 1, offset: markdown.length };
+  const end = {
+    line: sections.at(-1)!.line + (sections.at(-1)!.text.match(/\n/g)?.length ?? 0),
+    column: markdown.length - lastLineStart + 1,
+    offset: markdown.length,
+  };
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
 

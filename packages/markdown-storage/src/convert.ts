@@ -34,7 +34,8 @@ export function parseMarkdownWhole(markdown: string): Root {
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
   visit(tree, (node) => {
-    if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node);
+    if (node.type === 'definition' && !state.definitions.has(node.identifier))
+      state.definitions.set(node.identifier, node);
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
       state.footnoteDefinitions.set(node.identifier, node);
     }

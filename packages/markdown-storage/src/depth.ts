@@ -21,7 +21,8 @@ function textOf(node: Nodes): string {
     else if ('children' in current) {
       const children = current.children as Nodes[];
       for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
-      if (BLOCK_CONTAINERS.has(current.type) || current.type === 'paragraph') stack.unshift({ type: 'text', value: ' ' });
+      if (BLOCK_CONTAINERS.has(current.type) || current.type === 'paragraph')
+        stack.unshift({ type: 'text', value: ' ' });
     }
   }
   return out.replace(/\s+/g, ' ').trim();

@@ -17,7 +17,15 @@ export interface Element {
 export type Node = Element | { text: string; raw: boolean };
 
 /** Attributes Confluence adds or rewrites on its own. */
-const VOLATILE_ATTRIBUTES = new Set(['ac:macro-id', 'ac:schema-version', 'ac:local-id', 'local-id', 'data-local-id', 'data-layout', 'data-table-width']);
+const VOLATILE_ATTRIBUTES = new Set([
+  'ac:macro-id',
+  'ac:schema-version',
+  'ac:local-id',
+  'local-id',
+  'data-local-id',
+  'data-layout',
+  'data-table-width',
+]);
 /** Elements Confluence adds on its own (task ids). */
 const VOLATILE_ELEMENTS = new Set(['ac:task-id', 'ac:task-uuid']);
 /** Synonyms Confluence rewrites on save. */
@@ -25,7 +33,8 @@ const RENAMES: Record<string, string> = { b: 'strong', i: 'em' };
 /** Where whitespace is content. */
 const VERBATIM = new Set(['ac:plain-text-body', 'pre']);
 
-const TOKEN = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\w[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
+const TOKEN =
+  /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\w[^>]*>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
 /** A lenient storage parser (named entities, unclosed tags): the tree normalizeStorage and storageToMarkdown read. */
@@ -47,7 +56,11 @@ export function parseStorage(storage: string): Element {
       const index = stack.findLastIndex((element) => element.name === name);
       if (index > 0) stack.length = index;
     } else if (openName !== undefined) {
-      const element: Element = { name: canonicalName(openName), attributes: parseAttributes(attributeSource ?? ''), children: [] };
+      const element: Element = {
+        name: canonicalName(openName),
+        attributes: parseAttributes(attributeSource ?? ''),
+        children: [],
+      };
       top().children.push(element);
       if (!selfClosing && !VOID.has(element.name)) stack.push(element);
     }
@@ -92,9 +105,34 @@ function quote(value: string): string {
 
 /** Elements kept on their parent's line: a paragraph reads as one line of the diff. */
 const INLINE = new Set([
-  'a', 'strong', 'em', 'code', 'span', 'sub', 'sup', 'u', 's', 'del', 'br', 'small', 'big', 'cite', 'time',
-  'ac:link', 'ac:image', 'ac:emoticon', 'ac:plain-text-link-body', 'ac:link-body', 'ac:placeholder',
-  'ri:page', 'ri:attachment', 'ri:url', 'ri:user', 'ri:space', 'ri:blog-post', 'ri:content-entity',
+  'a',
+  'strong',
+  'em',
+  'code',
+  'span',
+  'sub',
+  'sup',
+  'u',
+  's',
+  'del',
+  'br',
+  'small',
+  'big',
+  'cite',
+  'time',
+  'ac:link',
+  'ac:image',
+  'ac:emoticon',
+  'ac:plain-text-link-body',
+  'ac:link-body',
+  'ac:placeholder',
+  'ri:page',
+  'ri:attachment',
+  'ri:url',
+  'ri:user',
+  'ri:space',
+  'ri:blog-post',
+  'ri:content-entity',
 ]);
 
 function isElement(node: Node): node is Element {
@@ -106,7 +144,8 @@ function mergeText(children: Node[]): Node[] {
   const merged: Node[] = [];
   for (const child of children) {
     const previous = merged[merged.length - 1];
-    if (!isElement(child) && previous && !isElement(previous)) merged[merged.length - 1] = { text: previous.text + child.text, raw: true };
+    if (!isElement(child) && previous && !isElement(previous))
+      merged[merged.length - 1] = { text: previous.text + child.text, raw: true };
     else if (!isElement(child) || !VOLATILE_ELEMENTS.has(child.name)) merged.push(child);
   }
   return merged;
@@ -133,8 +172,13 @@ function inline(nodes: Node[]): string {
 /** A macro's parameters are a set: Confluence (and people) write them in any order. */
 function orderParameters(element: Element, children: Node[]): Node[] {
   if (element.name !== 'ac:structured-macro') return children;
-  const name = (node: Node) => (isElement(node) && node.name === 'ac:parameter' ? (node.attributes.find(([key]) => key === 'ac:name')?.[1] ?? '') : undefined);
-  const parameters = children.filter((child) => name(child) !== undefined).sort((a, b) => (name(a)! < name(b)! ? -1 : name(a)! > name(b)! ? 1 : 0));
+  const name = (node: Node) =>
+    isElement(node) && node.name === 'ac:parameter'
+      ? (node.attributes.find(([key]) => key === 'ac:name')?.[1] ?? '')
+      : undefined;
+  const parameters = children
+    .filter((child) => name(child) !== undefined)
+    .sort((a, b) => (name(a)! < name(b)! ? -1 : name(a)! > name(b)! ? 1 : 0));
   return [...parameters, ...children.filter((child) => name(child) === undefined)];
 }
 
@@ -158,7 +202,9 @@ function render(element: Element, depth: number, lines: string[], verbatim: bool
     flush();
     const inner: string[] = [];
     render(child, depth + 1, inner, verbatim || VERBATIM.has(child.name));
-    const blockChildren = child.children.some((node) => isElement(node) && !INLINE.has(node.name) && !VOLATILE_ELEMENTS.has(node.name));
+    const blockChildren = child.children.some(
+      (node) => isElement(node) && !INLINE.has(node.name) && !VOLATILE_ELEMENTS.has(node.name),
+    );
     if (inner.length === 0) lines.push(`${indent}${startTag(child, true)}`);
     else if (inner.length === 1 && !blockChildren && !verbatim && !VERBATIM.has(child.name)) {
       lines.push(`${indent}${startTag(child, false)}${inner[0]!.trim()}</${child.name}>`);

@@ -1,8 +1,25 @@
 import { type XNode, x } from './xml.js';
 
 const PHRASING_ELEMENTS = new Set([
-  'a', 'strong', 'em', 'code', 'span', 'sub', 'sup', 'u', 's', 'br', 'small', 'big', 'cite', 'del',
-  'ac:link', 'ac:image', 'ac:emoticon', 'ac:placeholder', 'time',
+  'a',
+  'strong',
+  'em',
+  'code',
+  'span',
+  'sub',
+  'sup',
+  'u',
+  's',
+  'br',
+  'small',
+  'big',
+  'cite',
+  'del',
+  'ac:link',
+  'ac:image',
+  'ac:emoticon',
+  'ac:placeholder',
+  'time',
 ]);
 /** Macros Confluence renders inline. */
 const INLINE_MACROS = new Set(['status', 'anchor', 'jira']);

@@ -9,6 +9,8 @@ import { type XNode, x } from './xml.js';
 import { HtmlBuilder } from './handlers/html.js';
 import { wrapPhrasing } from './phrasing.js';
 
+/** Each handler takes its own node type; the registry is keyed by `node.type`, so the parameter is loose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Handler = (node: any, state: State, parent: Parents | undefined) => XNode[];
 
 /** Parents whose children are blocks (flow content); every other parent holds phrasing. */
@@ -63,7 +65,6 @@ export class State {
     const nodes = builder.finish();
     return block ? wrapPhrasing(nodes) : nodes;
   }
-
 }
 
 export function paragraph(children: XNode[]): XNode {

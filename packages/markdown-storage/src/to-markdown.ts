@@ -12,7 +12,8 @@ const attribute = (element: Element, name: string) => element.attributes.find(([
 function parameters(macro: Element): Map<string, string> {
   const values = new Map<string, string>();
   for (const child of macro.children) {
-    if (isElement(child) && child.name === 'ac:parameter') values.set(attribute(child, 'ac:name') ?? '', plainText(child.children));
+    if (isElement(child) && child.name === 'ac:parameter')
+      values.set(attribute(child, 'ac:name') ?? '', plainText(child.children));
   }
   return values;
 }
@@ -35,7 +36,10 @@ function escapeText(text: string): string {
 }
 
 function escapeLineStart(line: string): string {
-  return line.replace(/^(\s*)([#+\-=>]|\d+[.)])/, (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
+  return line.replace(
+    /^(\s*)([#+\-=>]|\d+[.)])/,
+    (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
+  );
 }
 
 function attributeValue(value: string): string {
@@ -43,7 +47,9 @@ function attributeValue(value: string): string {
 }
 
 function directiveAttributes(values: Map<string, string>, skip: string[] = []): string {
-  const pairs = [...values].filter(([key]) => key && !skip.includes(key)).map(([key, value]) => `${key}=${attributeValue(value)}`);
+  const pairs = [...values]
+    .filter(([key]) => key && !skip.includes(key))
+    .map(([key, value]) => `${key}=${attributeValue(value)}`);
   return pairs.length ? `{${pairs.join(' ')}}` : '';
 }
 
@@ -73,7 +79,9 @@ function inlineNode(node: Node): string {
     case 'cite':
       return wrap('*', inline(node.children));
     case 'span':
-      return attribute(node, 'style')?.includes('line-through') ? wrap('~~', inline(node.children)) : inline(node.children);
+      return attribute(node, 'style')?.includes('line-through')
+        ? wrap('~~', inline(node.children))
+        : inline(node.children);
     case 'code': {
       const text = plainText(node.children);
       const ticks = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length)) + 1);
@@ -114,7 +122,11 @@ function link(node: Element): string {
     : file
       ? (attribute(file, 'ri:filename') ?? '')
       : `#${anchor ?? ''}`;
-  const text = body ? (body.name === 'ac:link-body' ? inline(body.children) : escapeText(plainText(body.children))) : escapeText(target);
+  const text = body
+    ? body.name === 'ac:link-body'
+      ? inline(body.children)
+      : escapeText(plainText(body.children))
+    : escapeText(target);
   return `[${text}](<${target}>)`;
 }
 
@@ -129,7 +141,8 @@ function image(node: Element): string {
 function inlineMacro(node: Element): string {
   const name = attribute(node, 'ac:name') ?? '';
   const values = parameters(node);
-  if (name === 'status') return `:status[${escapeText(values.get('title') ?? '')}]${directiveAttributes(values, ['title'])}`;
+  if (name === 'status')
+    return `:status[${escapeText(values.get('title') ?? '')}]${directiveAttributes(values, ['title'])}`;
   if (name === 'anchor') return `:anchor[${escapeText(values.get('') ?? '')}]`;
   return `<!-- macro: ${name} -->`;
 }
@@ -181,7 +194,10 @@ function blockNode(node: Element): string {
     case 'hr':
       return '---';
     case 'blockquote':
-      return markdownOf(node.children).split('\n').map((line) => (line ? `> ${line}` : '>')).join('\n');
+      return markdownOf(node.children)
+        .split('\n')
+        .map((line) => (line ? `> ${line}` : '>'))
+        .join('\n');
     case 'pre': {
       const body = plainText(node.children).replace(/\n$/, '');
       return `${fence(body)}\n${body}\n${fence(body)}`;
@@ -201,7 +217,10 @@ function blockNode(node: Element): string {
 }
 
 function indent(text: string, by: string): string {
-  return text.split('\n').map((line, index) => (index === 0 || !line ? line : `${by}${line}`)).join('\n');
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 || !line ? line : `${by}${line}`))
+    .join('\n');
 }
 
 function list(node: Element): string {
@@ -235,9 +254,19 @@ function taskList(node: Element, prefix: string): string {
 /** A cell's content; an aligned cell holds one `<p style="text-align: …">`. */
 function cellContent(node: Element): { text: string; align?: string } {
   const elements = node.children.filter(isElement);
-  const only = elements.length === 1 && elements[0]!.name === 'p' && node.children.every((child) => isElement(child) || !child.text.trim()) ? elements[0]! : undefined;
+  const only =
+    elements.length === 1 &&
+    elements[0]!.name === 'p' &&
+    node.children.every((child) => isElement(child) || !child.text.trim())
+      ? elements[0]!
+      : undefined;
   const align = only && /text-align:\s*(left|center|right)/.exec(attribute(only, 'style') ?? '')?.[1];
-  return { text: inline((only ?? node).children).replace(/\n/g, ' ').trim(), align: align || undefined };
+  return {
+    text: inline((only ?? node).children)
+      .replace(/\n/g, ' ')
+      .trim(),
+    align: align || undefined,
+  };
 }
 
 function table(node: Element): string {
@@ -258,7 +287,12 @@ function collectRows(node: Element): { text: string; align?: string }[][] {
   const rows: { text: string; align?: string }[][] = [];
   for (const child of node.children) {
     if (!isElement(child)) continue;
-    if (child.name === 'tr') rows.push(child.children.filter((c): c is Element => isElement(c) && (c.name === 'th' || c.name === 'td')).map(cellContent));
+    if (child.name === 'tr')
+      rows.push(
+        child.children
+          .filter((c): c is Element => isElement(c) && (c.name === 'th' || c.name === 'td'))
+          .map(cellContent),
+      );
     else rows.push(...collectRows(child));
   }
   return rows;

@@ -15,7 +15,11 @@ function asConfluenceRewritesIt(storage: string): string {
   let id = 0;
   const rewriteMarkup = (markup: string) =>
     markup
-      .replace(/<ac:structured-macro ac:name="([^"]*)">/g, (_m, name: string) => `<ac:structured-macro ac:schema-version="1" ac:name="${name}" ac:macro-id="${(id += 1)}-abc">`)
+      .replace(
+        /<ac:structured-macro ac:name="([^"]*)">/g,
+        (_m, name: string) =>
+          `<ac:structured-macro ac:schema-version="1" ac:name="${name}" ac:macro-id="${(id += 1)}-abc">`,
+      )
       .replace(/<ac:task>/g, () => `<ac:task><ac:task-id>${(id += 1)}</ac:task-id>`)
       .replace(/<table>/g, '<table data-layout="default" ac:local-id="t1">')
       .replace(/<strong>/g, '<b>')
@@ -54,7 +58,15 @@ describe('normalizeStorage', () => {
   it('puts each block on its own line and keeps inline markup on its line', () => {
     const storage = toStorage('# Title\n\nSome *em* and [a link](https://x.example).\n\n- one\n- two\n');
     expect(normalizeStorage(storage)).toBe(
-      ['<h1>Title</h1>', '<p>Some <em>em</em> and <a href="https://x.example">a link</a>.</p>', '<ul>', '  <li>one</li>', '  <li>two</li>', '</ul>', ''].join('\n'),
+      [
+        '<h1>Title</h1>',
+        '<p>Some <em>em</em> and <a href="https://x.example">a link</a>.</p>',
+        '<ul>',
+        '  <li>one</li>',
+        '  <li>two</li>',
+        '</ul>',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -68,7 +80,9 @@ describe('normalizeStorage', () => {
     const base = normalizeStorage(toStorage(':::info[Title]\nText with a [link](https://a.example).\n:::\n'));
     expect(normalizeStorage(toStorage(':::info[Title]\nText with a [link](https://b.example).\n:::\n'))).not.toBe(base);
     expect(normalizeStorage(toStorage(':::info[Other]\nText with a [link](https://a.example).\n:::\n'))).not.toBe(base);
-    expect(normalizeStorage(toStorage(':::info[Title]\nText with the [link](https://a.example).\n:::\n'))).not.toBe(base);
+    expect(normalizeStorage(toStorage(':::info[Title]\nText with the [link](https://a.example).\n:::\n'))).not.toBe(
+      base,
+    );
   });
 
   it('escapes text so it cannot be mistaken for markup', () => {
@@ -76,6 +90,8 @@ describe('normalizeStorage', () => {
   });
 
   it('survives storage that is not well-formed', () => {
-    expect(normalizeStorage('<p>open <strong>bold</p><p>next &unknown; </div>')).toBe('<p>open <strong>bold</strong></p>\n<p>next &amp;unknown;</p>\n');
+    expect(normalizeStorage('<p>open <strong>bold</p><p>next &unknown; </div>')).toBe(
+      '<p>open <strong>bold</strong></p>\n<p>next &amp;unknown;</p>\n',
+    );
   });
 });

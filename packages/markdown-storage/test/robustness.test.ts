@@ -9,14 +9,93 @@ import { convertMarkdown, normalizeStorage } from '@docgen/markdown-storage';
 import { checkStorage } from './conformance/visible-text.js';
 
 const PIECES = [
-  '*', '_', '**', '~~', '`', '```', '```ts title="a"', '[', ']', '(', ')', '![', '](./a.png)', '](#x)', '](javascript:x)',
-  '<', '>', '<b>', '</b>', '<i>', '<br>', '</p>', '<p>', '<details>', '<summary>', '</summary>', '</details>', '<div>', '</div>',
-  '<script>', '</script>', '<!--', '-->', '<![CDATA[', ']]>', '<ac:structured-macro ac:name="html">', '</ac:structured-macro>',
-  '&amp;', '&nbsp;', '&#0;', '&#xD800;', '&bogus;', '\u0000', '\u0001', '\u001b', '\uD800', '\uDFFF', '\uFFFE', '😀', 'é',
-  ':::info[T]', ':::', '::toc{maxLevel=2}', ':status[S]{colour=Red}', ':anchor[a]', ':x[y]{z=1}', '[^1]', '[^1]: note',
-  '| a | b |', '|---|:-:|', '- [ ] ', '- [x] ', '1. ', '- ', '> ', '> [!NOTE]', '# ', '## ', '---', '    ', '\t', '\\',
-  'www.example.com', 'https://e.example/x?a=1&b=2', 'user@example.com', '<https://a.example>', '[r]: https://r.example "t"', '[r]',
-  'word', 'words here', ' ', ' ', '  ', '\n', '\n', '\n\n', '\n\n',
+  '*',
+  '_',
+  '**',
+  '~~',
+  '`',
+  '```',
+  '```ts title="a"',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '](./a.png)',
+  '](#x)',
+  '](javascript:x)',
+  '<',
+  '>',
+  '<b>',
+  '</b>',
+  '<i>',
+  '<br>',
+  '</p>',
+  '<p>',
+  '<details>',
+  '<summary>',
+  '</summary>',
+  '</details>',
+  '<div>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<ac:structured-macro ac:name="html">',
+  '</ac:structured-macro>',
+  '&amp;',
+  '&nbsp;',
+  '&#0;',
+  '&#xD800;',
+  '&bogus;',
+  '\u0000',
+  '\u0001',
+  '\u001b',
+  '\uD800',
+  '\uDFFF',
+  '\uFFFE',
+  '😀',
+  'é',
+  ':::info[T]',
+  ':::',
+  '::toc{maxLevel=2}',
+  ':status[S]{colour=Red}',
+  ':anchor[a]',
+  ':x[y]{z=1}',
+  '[^1]',
+  '[^1]: note',
+  '| a | b |',
+  '|---|:-:|',
+  '- [ ] ',
+  '- [x] ',
+  '1. ',
+  '- ',
+  '> ',
+  '> [!NOTE]',
+  '# ',
+  '## ',
+  '---',
+  '    ',
+  '\t',
+  '\\',
+  'www.example.com',
+  'https://e.example/x?a=1&b=2',
+  'user@example.com',
+  '<https://a.example>',
+  '[r]: https://r.example "t"',
+  '[r]',
+  'word',
+  'words here',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n',
+  '\n\n',
+  '\n\n',
 ];
 
 function random(seed: number): () => number {
@@ -34,7 +113,20 @@ function document(next: () => number): string {
   return text;
 }
 
-const ALLOWED_MACROS = new Set(['code', 'info', 'note', 'warning', 'tip', 'expand', 'toc', 'status', 'anchor', 'children', 'excerpt', 'panel']);
+const ALLOWED_MACROS = new Set([
+  'code',
+  'info',
+  'note',
+  'warning',
+  'tip',
+  'expand',
+  'toc',
+  'status',
+  'anchor',
+  'children',
+  'excerpt',
+  'panel',
+]);
 
 describe('robustness', () => {
   it('converts 1500 generated hostile documents into well-formed XML with only known macros', () => {
@@ -43,11 +135,14 @@ describe('robustness', () => {
     for (let index = 0; index < 1500; index += 1) {
       const markdown = document(next);
       try {
-        const { storage } = convertMarkdown(markdown, { resolveAttachment: (src) => (src === './a.png' ? 'a.png' : undefined) });
+        const { storage } = convertMarkdown(markdown, {
+          resolveAttachment: (src) => (src === './a.png' ? 'a.png' : undefined),
+        });
         const check = checkStorage(storage);
         const error = check.error;
         const macros = check.macros.filter((name) => !ALLOWED_MACROS.has(name));
-        if (error || macros.length) failures.push(`${JSON.stringify(markdown)}\n  → ${error ?? `macros ${macros.join(', ')}`}\n  ${storage}`);
+        if (error || macros.length)
+          failures.push(`${JSON.stringify(markdown)}\n  → ${error ?? `macros ${macros.join(', ')}`}\n  ${storage}`);
         normalizeStorage(storage);
       } catch (error) {
         failures.push(`${JSON.stringify(markdown)}\n  threw ${(error as Error).stack}`);
@@ -67,7 +162,11 @@ describe('robustness', () => {
     for (const [name, markdown] of Object.entries(cases)) {
       const result = convertMarkdown(markdown);
       const check = checkStorage(result.storage);
-      expect({ name, error: check.error, hasText: check.text.includes('deep') }).toEqual({ name, error: undefined, hasText: true });
+      expect({ name, error: check.error, hasText: check.text.includes('deep') }).toEqual({
+        name,
+        error: undefined,
+        hasText: true,
+      });
       expect(() => normalizeStorage(result.storage)).not.toThrow();
     }
   });

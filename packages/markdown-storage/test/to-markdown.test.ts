@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { normalizeStorage, storageToMarkdown, toStorage } from '@docgen/markdown-storage';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const options = { resolveAttachment: (src: string) => (/^[\w.-]+$/.test(src) ? src : undefined), resolvePageTitle: () => undefined };
+const options = {
+  resolveAttachment: (src: string) => (/^[\w.-]+$/.test(src) ? src : undefined),
+  resolvePageTitle: () => undefined,
+};
 
 /** Fixtures that cannot come back unchanged, and why. */
 const NOT_ROUND_TRIPPED: Record<string, string> = {
@@ -18,7 +21,9 @@ const NOT_ROUND_TRIPPED: Record<string, string> = {
 };
 
 describe('storageToMarkdown', () => {
-  for (const name of readdirSync(fixturesDir).sort().filter((fixture) => !(fixture in NOT_ROUND_TRIPPED))) {
+  for (const name of readdirSync(fixturesDir)
+    .sort()
+    .filter((fixture) => !(fixture in NOT_ROUND_TRIPPED))) {
     it(`round-trips ${name}`, () => {
       const storage = toStorage(readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), options);
       const markdown = storageToMarkdown(storage);

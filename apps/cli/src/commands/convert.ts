@@ -16,7 +16,11 @@ export default class Convert extends DocgenCommand {
     '<%= config.bin %> convert docs/runbook.md --json',
   ];
   static override args = {
-    file: Args.string({ description: 'Markdown file to convert (reads stdin when omitted)', required: false, ignoreStdin: true }),
+    file: Args.string({
+      description: 'Markdown file to convert (reads stdin when omitted)',
+      required: false,
+      ignoreStdin: true,
+    }),
   };
   static override flags = {
     dialect: Flags.string({
@@ -24,7 +28,10 @@ export default class Convert extends DocgenCommand {
       options: ['cloud', 'datacenter'],
       default: 'cloud',
     }),
-    normalized: Flags.boolean({ summary: 'Print the normalized line-per-element form docgen uses for diffs', default: false }),
+    normalized: Flags.boolean({
+      summary: 'Print the normalized line-per-element form docgen uses for diffs',
+      default: false,
+    }),
   };
 
   async run(): Promise<StorageResult> {
@@ -38,7 +45,8 @@ export default class Convert extends DocgenCommand {
     });
     const where = args.file ?? '<stdin>';
     if (!this.jsonEnabled()) {
-      for (const warning of result.warnings) this.logToStderr(`warning ${where}:${warning.replace(/^line (\d+): /, '$1: ')}`);
+      for (const warning of result.warnings)
+        this.logToStderr(`warning ${where}:${warning.replace(/^line (\d+): /, '$1: ')}`);
       this.log(flags.normalized ? normalizeStorage(result.storage).trimEnd() : result.storage);
     }
     return result;

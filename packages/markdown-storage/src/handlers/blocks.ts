@@ -23,7 +23,13 @@ export function thematicBreak(): XNode[] {
 }
 
 /** GitHub alerts (`> [!NOTE]`) → the panel with the same intent. */
-const ALERTS: Record<string, string> = { NOTE: 'info', TIP: 'tip', IMPORTANT: 'note', WARNING: 'note', CAUTION: 'warning' };
+const ALERTS: Record<string, string> = {
+  NOTE: 'info',
+  TIP: 'tip',
+  IMPORTANT: 'note',
+  WARNING: 'note',
+  CAUTION: 'warning',
+};
 const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
 
 export function blockquote(node: Blockquote, state: State): XNode[] {

@@ -17,13 +17,41 @@ import { macro, panelMacro, type MacroParameters } from './macros.js';
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 const PANEL_ALIASES: Record<string, string> = {
-  info: 'info', note: 'note', warning: 'warning', tip: 'tip',
-  caution: 'warning', danger: 'warning', important: 'note', success: 'tip', hint: 'tip',
+  info: 'info',
+  note: 'note',
+  warning: 'warning',
+  tip: 'tip',
+  caution: 'warning',
+  danger: 'warning',
+  important: 'note',
+  success: 'tip',
+  hint: 'tip',
 };
 const STATUS_COLOURS = ['Grey', 'Red', 'Yellow', 'Green', 'Blue', 'Purple'];
-const TOC_PARAMETERS = ['maxLevel', 'minLevel', 'type', 'outline', 'style', 'indent', 'separator', 'include', 'exclude', 'printable', 'class', 'absoluteUrl'];
+const TOC_PARAMETERS = [
+  'maxLevel',
+  'minLevel',
+  'type',
+  'outline',
+  'style',
+  'indent',
+  'separator',
+  'include',
+  'exclude',
+  'printable',
+  'class',
+  'absoluteUrl',
+];
 const CHILDREN_PARAMETERS = ['all', 'depth', 'sort', 'reverse', 'style', 'excerptType', 'first', 'page'];
-const PANEL_PARAMETERS = ['title', 'borderStyle', 'borderColor', 'borderWidth', 'bgColor', 'titleBGColor', 'titleColor'];
+const PANEL_PARAMETERS = [
+  'title',
+  'borderStyle',
+  'borderColor',
+  'borderWidth',
+  'bgColor',
+  'titleBGColor',
+  'titleColor',
+];
 
 function attributesOf(node: Directive): Record<string, string> {
   const values: Record<string, string> = {};
@@ -73,12 +101,19 @@ export function containerDirective(node: ContainerDirective, state: State): XNod
     const icon = attributes.icon === undefined ? undefined : String(attributes.icon !== 'false');
     return [panelMacro(panel, { title, icon }, body(state, node, children))];
   }
-  if (name === 'panel') return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
+  if (name === 'panel')
+    return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
   if (name === 'expand') return [panelMacro('expand', { title }, body(state, node, children))];
   if (name === 'excerpt') {
     const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
     const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';
-    return [panelMacro('excerpt', { name: attributes.name, hidden, 'atlassian-macro-output-type': inline }, body(state, node, children))];
+    return [
+      panelMacro(
+        'excerpt',
+        { name: attributes.name, hidden, 'atlassian-macro-output-type': inline },
+        body(state, node, children),
+      ),
+    ];
   }
   return unknown(node, state, () => body(state, node, children));
 }
@@ -99,7 +134,12 @@ export function textDirective(node: TextDirective, state: State): XNode[] {
   return unknown(node, state);
 }
 
-function inlineMacro(node: LeafDirective | TextDirective, name: string, attributes: Record<string, string>, state: State): XNode[] {
+function inlineMacro(
+  node: LeafDirective | TextDirective,
+  name: string,
+  attributes: Record<string, string>,
+  state: State,
+): XNode[] {
   const label = labelText(state, node, node.children);
   if (name === 'anchor') {
     const anchor = attributes.name ?? attributes.id ?? label;
@@ -110,7 +150,9 @@ function inlineMacro(node: LeafDirective | TextDirective, name: string, attribut
     return [macro('anchor', { '': anchor })];
   }
   const requested = attributes.colour ?? attributes.color ?? 'Grey';
-  const colour = STATUS_COLOURS.find((known) => known.toLowerCase() === requested.toLowerCase().replace('gray', 'grey'));
+  const colour = STATUS_COLOURS.find(
+    (known) => known.toLowerCase() === requested.toLowerCase().replace('gray', 'grey'),
+  );
   if (!colour) state.warn(`status colour "${requested}" is not one of ${STATUS_COLOURS.join(', ')}: using Grey`, node);
   const subtle = attributes.subtle === undefined ? undefined : String(attributes.subtle !== 'false');
   return [macro('status', { colour: colour ?? 'Grey', title: label ?? attributes.title ?? '', subtle })];
@@ -119,7 +161,10 @@ function inlineMacro(node: LeafDirective | TextDirective, name: string, attribut
 /** Not a directive we know: show what the author wrote (its label still converted), so no text is lost. */
 function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XNode[] {
   if (node.type !== 'textDirective') {
-    state.warn(`unknown directive "${node.name}" kept as text (known: info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor)`, node);
+    state.warn(
+      `unknown directive "${node.name}" kept as text (known: info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor)`,
+      node,
+    );
   }
   if (node.type === 'containerDirective') {
     const lines = (sourceOf(node, state) ?? `:::${node.name}`).split(/\r?\n/);

@@ -31,8 +31,10 @@ const element =
     return [x(name, kept, children)];
   };
 const transparent = (_attributes: Record<string, string>, children: XNode[]): XNode[] => children;
-const blockElement = (name: string, keep: string[] = []) => (attributes: Record<string, string>, children: XNode[]) =>
-  element(name, keep)(attributes, wrapPhrasing(children));
+const blockElement =
+  (name: string, keep: string[] = []) =>
+  (attributes: Record<string, string>, children: XNode[]) =>
+    element(name, keep)(attributes, wrapPhrasing(children));
 const lineThrough = (_attributes: Record<string, string>, children: XNode[]) => [
   x('span', { style: 'text-decoration: line-through;' }, children),
 ];
@@ -72,7 +74,9 @@ const TAGS: Record<string, TagSpec> = {
   img: {
     void: true,
     build: (attributes, _children, state, node) =>
-      attributes.src !== undefined ? buildImage(state, attributes.src, attributes.alt ?? '', attributes.title, node) : [],
+      attributes.src !== undefined
+        ? buildImage(state, attributes.src, attributes.alt ?? '', attributes.title, node)
+        : [],
   },
   p: { block: true, build: element('p') },
   div: { block: true, build: transparent },
@@ -95,7 +99,10 @@ const TAGS: Record<string, TagSpec> = {
   h5: { block: true, build: element('h5') },
   h6: { block: true, build: element('h6') },
   ul: { block: true, build: (_a, children) => [x('ul', {}, onlyElements(children))] },
-  ol: { block: true, build: (attributes, children) => [x('ol', { start: numeric(attributes.start) }, onlyElements(children))] },
+  ol: {
+    block: true,
+    build: (attributes, children) => [x('ol', { start: numeric(attributes.start) }, onlyElements(children))],
+  },
   li: { block: true, build: element('li') },
   dl: { block: true, build: transparent },
   dt: { block: true, build: (_a, children) => [x('p', {}, [x('strong', {}, children)])] },
@@ -113,7 +120,13 @@ const TAGS: Record<string, TagSpec> = {
     build: (_attributes, children) => {
       const summary = children.find((child) => child.type === 'element' && child.name === SUMMARY);
       const body = children.filter((child) => !(child.type === 'element' && child.name === SUMMARY));
-      return [panelMacro('expand', { title: summary ? textOf([summary]).trim() || undefined : undefined }, wrapPhrasing(body))];
+      return [
+        panelMacro(
+          'expand',
+          { title: summary ? textOf([summary]).trim() || undefined : undefined },
+          wrapPhrasing(body),
+        ),
+      ];
     },
   },
   summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
@@ -129,7 +142,13 @@ function onlyElements(children: XNode[]): XNode[] {
 }
 
 function tableBody(children: XNode[]): XNode[] {
-  return [x('tbody', {}, onlyElements(children).filter((child) => child.type === 'element' && child.name === 'tr'))];
+  return [
+    x(
+      'tbody',
+      {},
+      onlyElements(children).filter((child) => child.type === 'element' && child.name === 'tr'),
+    ),
+  ];
 }
 
 /** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
@@ -178,7 +197,13 @@ export class HtmlBuilder {
     return spec;
   }
 
-  private open(name: string, attributes: Record<string, string>, selfClosing: boolean, source: string, node: Nodes): void {
+  private open(
+    name: string,
+    attributes: Record<string, string>,
+    selfClosing: boolean,
+    source: string,
+    node: Nodes,
+  ): void {
     const spec = this.allowed(name);
     if (!spec) {
       this.escaped(name, source, node);
@@ -209,7 +234,8 @@ export class HtmlBuilder {
   }
 
   private escaped(name: string, source: string, node: Nodes): void {
-    if (!Object.hasOwn(TAGS, name) && !source.startsWith('</')) this.state.warn(`raw HTML <${name}> is not converted: shown as text`, node);
+    if (!Object.hasOwn(TAGS, name) && !source.startsWith('</'))
+      this.state.warn(`raw HTML <${name}> is not converted: shown as text`, node);
     this.append([text(source)]);
   }
 

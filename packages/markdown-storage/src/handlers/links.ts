@@ -12,11 +12,31 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
 
 /** Schemes worth a link when written as an autolink; `<ac:plain-text-body>` and the like stay text. */
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'ftp', 'ftps', 'sftp', 'tel', 'irc', 'ircs', 'ssh', 'git', 'news', 'xmpp', 'sip', 'webcal']);
+const LINK_SCHEMES = new Set([
+  'http',
+  'https',
+  'mailto',
+  'ftp',
+  'ftps',
+  'sftp',
+  'tel',
+  'irc',
+  'ircs',
+  'ssh',
+  'git',
+  'news',
+  'xmpp',
+  'sip',
+  'webcal',
+]);
 
 function isAutolink(node: Link): boolean {
   const [only] = node.children;
-  return node.children.length === 1 && only?.type === 'text' && (only.value === node.url || `mailto:${only.value}` === node.url);
+  return (
+    node.children.length === 1 &&
+    only?.type === 'text' &&
+    (only.value === node.url || `mailto:${only.value}` === node.url)
+  );
 }
 
 export function link(node: Link, state: State): XNode[] {
@@ -52,6 +72,8 @@ function isRelative(url: string): boolean {
 }
 
 function isUnsafe(url: string): boolean {
+  // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
+  // eslint-disable-next-line no-control-regex
   const scheme = SCHEME.exec(url.replace(/[\s\u0000-\u001F]/g, ''))?.[1]?.toLowerCase();
   return scheme !== undefined && UNSAFE_SCHEMES.has(scheme);
 }
@@ -74,17 +96,25 @@ function localAnchor(state: State, fragment: string, node: Nodes | undefined): s
   const id = decode(fragment);
   const heading = state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase());
   if (heading !== undefined) return heading;
-  if (!state.declaredAnchors.has(id)) state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
+  if (!state.declaredAnchors.has(id))
+    state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
   return id;
 }
 
 function linkBody(children: XNode[]): XNode[] {
   if (children.length === 0) return [];
-  if (children.every((child) => child.type === 'text')) return [x('ac:plain-text-link-body', {}, [cdata(textOf(children))])];
+  if (children.every((child) => child.type === 'text'))
+    return [x('ac:plain-text-link-body', {}, [cdata(textOf(children))])];
   return [x('ac:link-body', {}, children)];
 }
 
-export function buildLink(state: State, rawUrl: string, title: string | undefined, children: XNode[], node?: Nodes): XNode[] {
+export function buildLink(
+  state: State,
+  rawUrl: string,
+  title: string | undefined,
+  children: XNode[],
+  node?: Nodes,
+): XNode[] {
   const url = rawUrl.trim();
   if (url.startsWith('#') && url.length > 1) {
     return [x('ac:link', { 'ac:anchor': localAnchor(state, url.slice(1), node) }, linkBody(children))];
@@ -99,19 +129,31 @@ export function buildLink(state: State, rawUrl: string, title: string | undefine
     if (pageTitle !== undefined) {
       state.pageLinks.add(pageTitle);
       const anchor = fragment ? (state.options.resolveAnchor?.(path, decode(fragment)) ?? decode(fragment)) : undefined;
-      return [x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': pageTitle }), ...linkBody(children)])];
+      return [
+        x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': pageTitle }), ...linkBody(children)]),
+      ];
     }
     const fileName = path ? state.options.resolveAttachment?.(path) : undefined;
     if (fileName !== undefined) {
       state.attachments.add(fileName);
       return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(children)])];
     }
-    if (path) state.warn(`link to ${path} is relative but neither a page of this tree nor an attachment: it will not work in Confluence`, node);
+    if (path)
+      state.warn(
+        `link to ${path} is relative but neither a page of this tree nor an attachment: it will not work in Confluence`,
+        node,
+      );
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
 }
 
-export function buildImage(state: State, rawUrl: string, alt: string, title: string | undefined, node?: Nodes): XNode[] {
+export function buildImage(
+  state: State,
+  rawUrl: string,
+  alt: string,
+  title: string | undefined,
+  node?: Nodes,
+): XNode[] {
   const url = rawUrl.trim();
   if (isUnsafe(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
@@ -123,7 +165,8 @@ export function buildImage(state: State, rawUrl: string, alt: string, title: str
     state.attachments.add(fileName);
     return [x('ac:image', attributes, [x('ri:attachment', { 'ri:filename': fileName })])];
   }
-  if (isRelative(url)) state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
+  if (isRelative(url))
+    state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
   return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
 }
 

@@ -25,7 +25,13 @@ export function list(node: List, state: State): XNode[] {
     if (isTask(run[0]!)) out.push(taskList(run, loose, state));
     else {
       const attributes = { start: node.ordered && start !== 1 ? String(start) : undefined };
-      out.push(x(node.ordered ? 'ol' : 'ul', attributes, run.map((item) => x('li', {}, itemContent(item, loose, state)))));
+      out.push(
+        x(
+          node.ordered ? 'ol' : 'ul',
+          attributes,
+          run.map((item) => x('li', {}, itemContent(item, loose, state))),
+        ),
+      );
     }
     start += run.length;
     run = [];

@@ -64,7 +64,9 @@ function describeFailure(result: ExampleResult): string {
       return `${suite}: ${own.length} examples, ${wellFormed} well-formed, ${equal} text-equal, ${excepted} listed exceptions`;
     });
     const wellFormed = results.filter((result) => !result.threw && !result.xmlError).length;
-    lines.push(`total: ${results.length} examples, ${wellFormed} well-formed, ${results.filter(textEqual).length} text-equal, ${exceptions.size} listed exceptions`);
+    lines.push(
+      `total: ${results.length} examples, ${wellFormed} well-formed, ${results.filter(textEqual).length} text-equal, ${exceptions.size} listed exceptions`,
+    );
     console.log(`markdown-storage spec conformance\n${lines.join('\n')}`);
     expect(wellFormed).toBe(results.length);
   });

@@ -29,7 +29,11 @@ export function readSpecExamples(file: string, suite: string): SpecExample[] {
     const heading = /^#{1,6} +(.*)$/.exec(line);
     if (heading) section = heading[1]!.trim();
     if (!line.startsWith(`${FENCE} example`)) continue;
-    const flags = line.slice(FENCE.length + ' example'.length).trim().split(/\s+/).filter(Boolean);
+    const flags = line
+      .slice(FENCE.length + ' example'.length)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     const start = index + 1;
     const markdown: string[] = [];
     const html: string[] = [];

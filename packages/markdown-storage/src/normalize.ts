@@ -169,6 +169,18 @@ function inline(nodes: Node[]): string {
   return out.replace(/\s+/g, ' ');
 }
 
+/** Cells, list items and task bodies whose only content is one plain paragraph: Confluence Cloud adds that `<p>` on save. */
+const UNWRAP_SOLE_PARAGRAPH = new Set(['li', 'td', 'th', 'ac:task-body']);
+
+function unwrapSoleParagraph(element: Element, children: Node[]): Node[] {
+  if (!UNWRAP_SOLE_PARAGRAPH.has(element.name)) return children;
+  const meaningful = children.filter((child) => isElement(child) || child.text.trim() !== '');
+  const only = meaningful[0];
+  if (meaningful.length === 1 && only && isElement(only) && only.name === 'p' && only.attributes.length === 0)
+    return only.children;
+  return children;
+}
+
 /** A macro's parameters are a set: Confluence (and people) write them in any order. */
 function orderParameters(element: Element, children: Node[]): Node[] {
   if (element.name !== 'ac:structured-macro') return children;
@@ -190,7 +202,7 @@ function render(element: Element, depth: number, lines: string[], verbatim: bool
     if (line) lines.push(`${indent}${line}`);
     run = [];
   };
-  for (const child of orderParameters(element, mergeText(element.children))) {
+  for (const child of orderParameters(element, mergeText(unwrapSoleParagraph(element, element.children)))) {
     if (!isElement(child) && verbatim) {
       for (const line of child.text.replace(/\r\n?/g, '\n').split('\n')) lines.push(`${indent}|${line}`);
       continue;
@@ -202,7 +214,7 @@ function render(element: Element, depth: number, lines: string[], verbatim: bool
     flush();
     const inner: string[] = [];
     render(child, depth + 1, inner, verbatim || VERBATIM.has(child.name));
-    const blockChildren = child.children.some(
+    const blockChildren = unwrapSoleParagraph(child, child.children).some(
       (node) => isElement(node) && !INLINE.has(node.name) && !VOLATILE_ELEMENTS.has(node.name),
     );
     if (inner.length === 0) lines.push(`${indent}${startTag(child, true)}`);

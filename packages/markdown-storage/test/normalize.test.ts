@@ -85,6 +85,17 @@ describe('normalizeStorage', () => {
     );
   });
 
+  it('treats the paragraph Confluence Cloud wraps around cell, list item and task content as no change', () => {
+    const ours = toStorage('| a |\n| - |\n| b |\n\n- item\n\n- [ ] task\n');
+    const cloud = ours.replace(/<(th|td|li|ac:task-body)>([^<]*)<\/\1>/g, '<$1><p>$2</p></$1>');
+    expect(cloud).not.toBe(ours);
+    expect(normalizeStorage(cloud)).toBe(normalizeStorage(ours));
+    // A cell with two paragraphs, or a styled one, is different content.
+    expect(normalizeStorage('<table><tbody><tr><td><p>a</p><p>b</p></td></tr></tbody></table>')).not.toBe(
+      normalizeStorage('<table><tbody><tr><td>a b</td></tr></tbody></table>'),
+    );
+  });
+
   it('escapes text so it cannot be mistaken for markup', () => {
     expect(normalizeStorage('<p>&lt;script&gt; &amp; more</p>')).toBe('<p>&lt;script&gt; &amp; more</p>\n');
   });

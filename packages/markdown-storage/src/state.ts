@@ -5,7 +5,7 @@
  */
 import type { Nodes, Parents, Definition, FootnoteDefinition } from 'mdast';
 import type { ToStorageOptions } from './options.js';
-import { type XNode, x } from './xml.js';
+import type { XNode } from './xml.js';
 import { HtmlBuilder } from './handlers/html.js';
 import { wrapPhrasing } from './phrasing.js';
 
@@ -65,8 +65,4 @@ export class State {
     const nodes = builder.finish();
     return block ? wrapPhrasing(nodes) : nodes;
   }
-}
-
-export function paragraph(children: XNode[]): XNode {
-  return x('p', {}, children);
 }

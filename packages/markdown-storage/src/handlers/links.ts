@@ -2,7 +2,7 @@
  * Links and images: same-page anchors, links to other pages of the tree (`ac:link` + `ri:page`),
  * files that belong to the page (`ri:attachment`, listed for upload), and external URLs.
  */
-import type { Image, ImageReference, Link, LinkReference, Nodes, Parents } from 'mdast';
+import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { type XNode, cdata, text, textOf, x } from '../xml.js';
@@ -169,5 +169,3 @@ export function buildImage(
     state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
   return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
 }
-
-export type { Parents };

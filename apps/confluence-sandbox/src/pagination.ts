@@ -26,18 +26,20 @@ export function v2Page<T>(
 }
 
 /** v1/DC: `start` and `limit`, the envelope `{results,start,limit,size,_links}`. */
-export function v1Page<T>(
+export function v1Page<T, U = T>(
   request: FastifyRequest,
   items: T[],
   links: { base: string; context: string },
   maxLimit = 200,
-): { results: T[]; start: number; limit: number; size: number; _links: Record<string, string> } {
+  /** Shape only the items of the requested page (expansions cost reads per item). */
+  shape: (item: T) => U = (item) => item as unknown as U,
+): { results: U[]; start: number; limit: number; size: number; _links: Record<string, string> } {
   const query = request.query as Query;
   const limit = parseLimit(query.limit, 25, maxLimit);
   const start = query.start === undefined ? 0 : Number(query.start);
   if (!Number.isInteger(start) || start < 0)
     throw new ApiError(400, `start must be a non-negative integer, got '${query.start}'`);
-  const results = items.slice(start, start + limit);
+  const results = items.slice(start, start + limit).map(shape);
   const url = new URL(request.url, 'http://sandbox');
   const self = links.base.replace(/\/wiki$/, '') + url.pathname + url.search;
   const out: Record<string, string> = { base: links.base, context: links.context, self };

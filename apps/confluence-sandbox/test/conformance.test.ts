@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- answers are arbitrary JSON */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sharedFile } from '@docgen/test-support';
 import { startSandbox, type Sandbox } from '@docgen/confluence-sandbox';
@@ -13,6 +14,9 @@ const files = {
   dc: sharedFile('confluence-specs/dc-10.0.3.swagger.v3.json'),
 };
 const haveSpecs = Object.values(files).every(Boolean);
+
+/** What the publisher asks for when it lists the pages it manages. */
+const LIST_EXPAND = 'version,ancestors,metadata.labels,metadata.properties.docgen';
 
 type Call = { method: string; path: string; status?: number; body?: unknown; form?: () => FormData };
 
@@ -41,7 +45,21 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       attachmentForm('a.txt', 'hello'),
       { 'X-Atlassian-Token': 'no-check' },
     );
+    const mover = await api.createPage('Conformance Mover', '<p>m</p>', { parentId: parent.body.id });
+    const doomed = await api.post(
+      `/rest/api/content/${parent.body.id}/child/attachment`,
+      attachmentForm('doomed-v2.txt', 'x'),
+      { 'X-Atlassian-Token': 'no-check' },
+    );
+    const doomedDc = await api.post(
+      `/rest/api/content/${parent.body.id}/child/attachment`,
+      attachmentForm('doomed-dc.txt', 'x'),
+      { 'X-Atlassian-Token': 'no-check' },
+    );
     ids = {
+      mover: mover.body.id,
+      doomed: doomed.body.results[0].id,
+      doomedDc: doomedDc.body.results[0].id,
       space: space.id,
       parent: parent.body.id,
       child: child.body.id,
@@ -64,6 +82,11 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
         const label = `${call.method} ${call.path} → ${reply.status}`;
         if (reply.status !== (call.status ?? 200)) {
           failures.push(`${label}: expected ${call.status ?? 200}: ${reply.text.slice(0, 200)}`);
+          continue;
+        }
+        if (reply.status === 204) {
+          // No body to validate: the operation must exist and document 204.
+          if (!spec.statuses(call.method, call.path).includes('204')) failures.push(`${label}: spec has no 204`);
           continue;
         }
         const result = spec.check(call.method, call.path, reply.status, reply.body);
@@ -140,6 +163,8 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/labels` },
     { method: 'GET', path: `/wiki/api/v2/pages/${ids.child}/attachments` },
     { method: 'GET', path: `/wiki/api/v2/attachments/att${ids.attachment}` },
+    { method: 'DELETE', path: `/wiki/api/v2/attachments/att${ids.doomed}`, status: 204 },
+    { method: 'DELETE', path: `/wiki/api/v2/attachments/att${ids.doomed}?purge=true`, status: 204 },
   ]);
 
   run('v1', '', () => [
@@ -149,6 +174,16 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       method: 'GET',
       path: `/wiki/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=version`,
     },
+    {
+      method: 'GET',
+      path: `/wiki/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent + ' and type = page')}&limit=250&expand=${LIST_EXPAND}`,
+    },
+    {
+      method: 'GET',
+      path: `/wiki/rest/api/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=content.${LIST_EXPAND.replace(/,/g, ',content.')}`,
+    },
+    { method: 'PUT', path: `/wiki/rest/api/content/${ids.mover}/move/before/${ids.child}` },
+    { method: 'PUT', path: `/wiki/rest/api/content/${ids.mover}/move/append/${ids.parent}` },
     { method: 'POST', path: `/wiki/rest/api/content/${ids.child}/label`, body: [{ prefix: 'global', name: 'more' }] },
     {
       method: 'POST',
@@ -196,6 +231,8 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       method: 'GET',
       path: `/wiki/rest/api/content/${ids.child}?expand=body.storage,version,ancestors,space,history,metadata.labels,children.page,container`,
     },
+    { method: 'GET', path: `/wiki/rest/api/content/${ids.child}?expand=${LIST_EXPAND}` },
+    { method: 'GET', path: `/wiki/rest/api/content?spaceKey=DEV&title=Conformance%20Child&expand=${LIST_EXPAND}` },
     { method: 'GET', path: `/wiki/rest/api/content?spaceKey=DEV&title=Conformance%20Child&expand=version` },
     {
       method: 'PUT',
@@ -257,8 +294,73 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       path: `/rest/api/content/${ids.child}/child/attachment`,
       form: () => attachmentForm('c.txt', 'c'),
     },
+    { method: 'GET', path: `/rest/api/content/${ids.child}?expand=${LIST_EXPAND}` },
+    { method: 'GET', path: `/rest/api/content?spaceKey=DEV&title=Conformance%20Child&expand=${LIST_EXPAND}` },
+    {
+      method: 'GET',
+      path: `/rest/api/content/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&limit=250&expand=${LIST_EXPAND}`,
+    },
+    {
+      method: 'GET',
+      path: `/rest/api/search?cql=${encodeURIComponent('ancestor = ' + ids.parent)}&expand=content.${LIST_EXPAND.replace(/,/g, ',content.')}`,
+    },
+    { method: 'DELETE', path: `/rest/api/content/${ids.parent}/child/attachment/${ids.doomedDc}`, status: 204 },
     { method: 'GET', path: `/rest/api/search?cql=${encodeURIComponent('label = docgen')}` },
     { method: 'GET', path: `/rest/api/content/search?cql=${encodeURIComponent('label = docgen')}` },
     { method: 'GET', path: '/rest/api/user/current' },
   ]);
+
+  // `metadata.properties.<key>` as Confluence answers it: an object keyed by property key, only
+  // the expanded keys, only where the content has them; each one a ContentProperty of the spec.
+  const expansions = [
+    { spec: 'v1' as const, schema: 'ContentProperty', root: '/wiki/rest/api' },
+    { spec: 'dc' as const, schema: 'JsonContentProperty', root: '/rest/api' },
+  ];
+  it.each(expansions)('$spec: metadata.properties.<key> on content, list, content/search and search', async (e) => {
+    const spec = new OpenApiSpec(files[e.spec]!);
+    const cql = encodeURIComponent(`ancestor = ${ids.parent} and type = page`);
+    const expand = `version,metadata.labels,metadata.properties.docgen`;
+    const contentOf = async (path: string, inSearch = false) => {
+      const reply = await api.get(path);
+      expect(reply.status).toBe(200);
+      const body = reply.body;
+      return (body.results ? body.results.map((r: any) => (inSearch ? r.content : r)) : [body]) as any[];
+    };
+    const views = [
+      await contentOf(`${e.root}/content/${ids.child}?expand=${expand}`),
+      await contentOf(`${e.root}/content?spaceKey=DEV&title=Conformance%20Child&expand=${expand}`),
+      await contentOf(`${e.root}/content/search?cql=${cql}&expand=${expand}`),
+      await contentOf(`${e.root}/search?cql=${cql}&expand=${expand.replace(/^|,/g, (m) => m + 'content.')}`, true),
+    ];
+    for (const results of views) {
+      const child = results.find((r) => r.id === ids.child);
+      expect(child).toBeDefined();
+      const property = child.metadata.properties.docgen;
+      expect(property).toMatchObject({
+        id: expect.any(String),
+        key: 'docgen',
+        version: { number: expect.any(Number) },
+      });
+      expect(property.value).toEqual(expect.objectContaining({ hash: expect.any(String) }));
+      expect(spec.checkComponent(e.schema, property)).toEqual([]);
+      // `another` exists on the page but was not asked for.
+      expect(Object.keys(child.metadata.properties)).toEqual(['docgen']);
+      expect(child.metadata._expandable.properties).toBeUndefined();
+      for (const other of results.filter((r) => r.id !== ids.child)) expect(other.metadata.properties).toEqual({});
+    }
+    const plain = await api.get(`${e.root}/content/${ids.child}?expand=metadata.labels`);
+    expect(plain.body.metadata.properties).toBeUndefined();
+  });
+
+  it('content/search honours limit 250 without a body expansion, 200 with one', async () => {
+    const cql = encodeURIComponent('type = page');
+    for (const root of ['/wiki/rest/api', '/rest/api']) {
+      expect((await api.get(`${root}/content/search?cql=${cql}&limit=250`)).body.limit).toBe(250);
+      expect(
+        (await api.get(`${root}/content/search?cql=${cql}&limit=250&expand=metadata.properties.docgen`)).body.limit,
+      ).toBe(250);
+      expect((await api.get(`${root}/search?cql=${cql}&limit=250`)).body.limit).toBe(250);
+      expect((await api.get(`${root}/content/search?cql=${cql}&limit=250&expand=body.storage`)).body.limit).toBe(200);
+    }
+  });
 });

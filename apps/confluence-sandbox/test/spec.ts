@@ -96,6 +96,26 @@ export class OpenApiSpec {
     return { errors, undocumented };
   }
 
+  /** Validate a value against one of the spec's component schemas (`ContentProperty`). */
+  checkComponent(name: string, value: unknown): string[] {
+    const pointer = `#/components/schemas/${escapePointer(name)}`;
+    if (!this.resolve(pointer)) throw new Error(`the spec has no component schema ${name}`);
+    let validate = this.compiled.get(pointer);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: this.id + pointer });
+      this.compiled.set(pointer, validate);
+    }
+    return validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message} ${JSON.stringify(e.params)}`);
+  }
+
+  /** Status codes the spec documents for an operation (to check answers that have no body). */
+  statuses(method: string, path: string): string[] {
+    const template = this.template(method, path);
+    return template ? Object.keys(this.doc.paths[template][method.toLowerCase()].responses ?? {}) : [];
+  }
+
   private resolve(ref: string): Json {
     return ref
       .replace(/^#\//, '')

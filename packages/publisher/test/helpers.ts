@@ -107,12 +107,3 @@ export function makeTree(count: number, options: { prefix?: string; edit?: (page
 export function isWrite(r: { method: string }): boolean {
   return r.method !== 'GET' && r.method !== 'HEAD';
 }
-
-/** Does the server fill `metadata.properties.<key>` when a listing asks for it (as Confluence does)? */
-export async function sandboxExpandsProperties(sandbox: TestSandbox): Promise<boolean> {
-  const { body } = await sandbox.api<{ results: Array<{ metadata?: { properties?: unknown } }> }>(
-    'GET',
-    `/rest/api/content/search?cql=${encodeURIComponent('type = page')}&limit=5&expand=metadata.properties.docgen`,
-  );
-  return body.results.some((r) => r.metadata?.properties !== undefined);
-}

@@ -37,6 +37,24 @@ export function parseExpand(raw: string | undefined): Set<string> {
   return out;
 }
 
+/** Property keys named by `metadata.properties.<key>` expansions (keys cannot contain dots there). */
+function propertyKeys(expand: Set<string>): string[] {
+  const keys = new Set<string>();
+  for (const item of expand) {
+    const match = /^metadata\.properties\.([^.]+)/.exec(item);
+    if (match) keys.add(match[1]!);
+  }
+  return [...keys];
+}
+
+/**
+ * Largest `limit` of a CQL search: Cloud honours 250 when no body is expanded; with a body
+ * expansion the sandbox keeps the general v1 cap of 200 (bodies make each result heavy).
+ */
+export function searchLimitCap(expand: Set<string>): number {
+  return [...expand].some((item) => item === 'body' || item.startsWith('body.')) ? 200 : 250;
+}
+
 /** Sub-expansions under a prefix: `children.page.version` under `children.page` → {version}. */
 function under(expand: Set<string>, prefix: string): Set<string> {
   const out = new Set<string>();
@@ -243,6 +261,18 @@ export class V1Shapes {
       if (expand.has('metadata.labels')) {
         const labels = store.labels(row.id).map((l) => this.label(l));
         metadata.labels = { results: labels, start: 0, limit: 200, size: labels.length, _links: {} };
+      }
+      // `metadata.properties.<key>`: like Confluence, an object keyed by property key holding each
+      // expanded property the content has (a key it lacks is simply absent), never the others.
+      const keys = propertyKeys(expand);
+      if (keys.length > 0) {
+        const properties: Record<string, unknown> = {};
+        for (const key of keys) {
+          const property = store.propertyByKey(row.id, key);
+          if (property) properties[key] = this.property(property);
+        }
+        metadata.properties = properties;
+        delete (metadata._expandable as Record<string, string>).properties;
       }
       if (row.type === 'attachment') metadata.mediaType = row.media_type;
       if (row.type === 'attachment' && row.comment) metadata.comment = row.comment;
@@ -569,15 +599,53 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   app.delete<{ Params: { id: string } }>(`${prefix}/content/:id`, async (request, reply) => {
     const user = userOf(request);
     const query = request.query as Query;
+    // Attachments are content too (`att123` or `123`): they go to the trash like pages.
+    const id = request.params.id.replace(/^att/, '');
     if (query.status === 'trashed') {
-      const row = writableContent(ctx, user, request.params.id, { statuses: ['trashed'] });
+      const row = writableContent(ctx, user, id, { statuses: ['trashed'] });
       store.purge(row.id);
     } else {
-      const row = writableContent(ctx, user, request.params.id, { type: 'page', statuses: ['current'] });
-      store.trashPage(row.id);
+      const row = writableContent(ctx, user, id, { statuses: ['current'] });
+      if (row.type === 'attachment') store.trashAttachment(row.id);
+      else store.trashPage(row.id);
     }
     return reply.code(204).send();
   });
+
+  // Data Center's own attachment delete (DC 9/10 specs); Cloud v1 has none (v2 DELETE /attachments/{id}).
+  if (!prefix.startsWith('/wiki')) {
+    app.delete<{ Params: { id: string; attachmentId: string } }>(
+      `${prefix}/content/:id/child/attachment/:attachmentId`,
+      async (request, reply) => {
+        const user = userOf(request);
+        const container = writableContent(ctx, user, request.params.id);
+        const attachment = readableContent(ctx, user, request.params.attachmentId.replace(/^att/, ''), {
+          type: 'attachment',
+        });
+        if (attachment.parent_id !== container.id)
+          throw new ApiError(404, `No attachment ${request.params.attachmentId} on content ${container.id}`);
+        store.trashAttachment(attachment.id);
+        return reply.code(204).send();
+      },
+    );
+  }
+
+  // page move (Cloud v1 only: the DC 9.3.1 and 10.0.3 specs have no page move) ---------------
+  if (prefix.startsWith('/wiki')) {
+    app.put<{ Params: { pageId: string; position: string; targetId: string } }>(
+      `${prefix}/content/:pageId/move/:position/:targetId`,
+      async (request) => {
+        const user = userOf(request);
+        const { position } = request.params;
+        if (position !== 'before' && position !== 'after' && position !== 'append')
+          throw new ApiError(400, `position must be before, after or append, got '${position}'`);
+        const page = writableContent(ctx, user, request.params.pageId, { type: 'page' });
+        const target = writableContent(ctx, user, request.params.targetId, { type: 'page' });
+        store.movePage(page.id, position, target.id);
+        return { pageId: String(page.id) };
+      },
+    );
+  }
 
   app.get<{ Params: { id: string } }>(`${prefix}/content/:id/version`, async (request) => {
     const user = userOf(request);
@@ -855,10 +923,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const rows = runSearch(ctx, user, query.cql);
     const expand = parseExpand(query.expand);
     const s = shapes(request);
-    return page(
-      request,
-      rows.map((r) => s.content(r, expand)),
-    );
+    // Only the requested page of results is shaped: expansions cost reads per row.
+    return v1Page(request, rows, linksFor(request), searchLimitCap(expand), (r) => s.content(r, expand));
   });
 
   app.get(`${prefix}/search`, async (request) => {
@@ -868,26 +934,23 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const rows = runSearch(ctx, user, query.cql);
     const expand = under(parseExpand(query.expand), 'content');
     const s = shapes(request);
-    const result = page(
-      request,
-      rows.map((row) => {
-        const space = store.spaceById(row.space_id)!;
-        const content = s.content(row, expand);
-        return {
-          content,
-          title: row.title,
-          excerpt: stripTags(row.body).slice(0, 200),
-          url: (content._links as Record<string, string>).webui,
-          resultGlobalContainer: { title: space.name, displayUrl: `/spaces/${space.key}` },
-          breadcrumbs: [],
-          entityType: 'content',
-          iconCssClass: row.type === 'attachment' ? 'aui-icon content-type-attachment' : 'aui-icon content-type-page',
-          lastModified: row.version_at,
-          friendlyLastModified: row.version_at,
-          score: 0,
-        };
-      }),
-    );
+    const result = v1Page(request, rows, linksFor(request), searchLimitCap(expand), (row) => {
+      const space = store.spaceById(row.space_id)!;
+      const content = s.content(row, expand);
+      return {
+        content,
+        title: row.title,
+        excerpt: stripTags(row.body).slice(0, 200),
+        url: (content._links as Record<string, string>).webui,
+        resultGlobalContainer: { title: space.name, displayUrl: `/spaces/${space.key}` },
+        breadcrumbs: [],
+        entityType: 'content',
+        iconCssClass: row.type === 'attachment' ? 'aui-icon content-type-attachment' : 'aui-icon content-type-page',
+        lastModified: row.version_at,
+        friendlyLastModified: row.version_at,
+        score: 0,
+      };
+    });
     return { ...result, totalSize: rows.length, cqlQuery: query.cql, searchDuration: Date.now() - started };
   });
 }

@@ -540,6 +540,25 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const row = readableContent(ctx, user, id, { type: 'attachment' });
     return withBase(request, v2Attachment(ctx, row));
   });
+
+  // Delete → trash; `?purge=true` on a trashed attachment removes it for good.
+  app.delete<{ Params: { id: string } }>(`${prefix}/attachments/:id`, async (request, reply) => {
+    const user = userOf(request);
+    const purge = (request.query as Query).purge === 'true';
+    const id = request.params.id.replace(/^att/, '');
+    const row = writableContent(ctx, user, id, {
+      type: 'attachment',
+      statuses: purge ? ['current', 'trashed'] : ['current'],
+    });
+    if (purge) {
+      if (row.status !== 'trashed')
+        throw new ApiError(400, `Attachment ${request.params.id} must be trashed before it can be purged`);
+      store.purge(row.id);
+    } else {
+      store.trashAttachment(row.id);
+    }
+    return reply.code(204).send();
+  });
 }
 
 function sortPages(pages: ContentRow[], sort: string | undefined): ContentRow[] {

@@ -429,6 +429,9 @@ export class Store {
         parentId = parent.id;
       }
       this.assertTitleFree(space, update.title, id);
+      // A page given a new parent goes to the end of its new siblings, as Confluence does.
+      if (parentId !== page.parent_id)
+        this.stmt('UPDATE content SET position = ? WHERE id = ?').run(this.nextPosition(parentId, 'page'), id);
       const at = now();
       const changed = this.stmt(
         `UPDATE content SET title = ?, title_key = ?, body = ?, parent_id = ?, status = 'current', version = version + 1,
@@ -488,6 +491,67 @@ export class Store {
         );
         this.stmt("UPDATE content SET status = 'archived' WHERE id = ?").run(id);
       }
+    });
+  }
+
+  /**
+   * Cloud's `PUT /content/{id}/move/{position}/{targetId}`: `append` makes the page the last
+   * child of the target; `before`/`after` put it beside the target under the target's parent.
+   * Sibling positions are renumbered 0…n-1. A move is not a new version of the page.
+   */
+  movePage(id: number, position: 'before' | 'after' | 'append', targetId: number): ContentRow {
+    return this.write(() => {
+      const page = this.content(id);
+      const target = this.content(targetId);
+      if (!page || page.type !== 'page' || page.status !== 'current')
+        throw new ApiError(404, `No content with id ${id}`);
+      if (!target || target.type !== 'page' || target.status !== 'current')
+        throw new ApiError(404, `No content with id ${targetId}`);
+      if (target.space_id !== page.space_id)
+        throw new ApiError(400, 'Moving a page to another space is not supported here');
+      if (target.id === id || this.ancestors(target.id).some((a) => a.id === id))
+        throw new ApiError(
+          400,
+          'The move would create a parent-child loop: a page cannot be moved under itself or one of its descendants',
+        );
+      const parentId = position === 'append' ? target.id : target.parent_id;
+      const siblings = (
+        parentId == null
+          ? (this.stmt(
+              "SELECT id FROM content WHERE parent_id IS NULL AND space_id = ? AND type = 'page' AND status = 'current' AND id != ? ORDER BY position, id",
+            ).all(page.space_id, id) as { id: number }[])
+          : (this.stmt(
+              "SELECT id FROM content WHERE parent_id = ? AND type = 'page' AND status = 'current' AND id != ? ORDER BY position, id",
+            ).all(parentId, id) as { id: number }[])
+      ).map((r) => r.id);
+      const at = position === 'append' ? siblings.length : siblings.indexOf(target.id) + (position === 'after' ? 1 : 0);
+      siblings.splice(at, 0, id);
+      this.stmt('UPDATE content SET parent_id = ? WHERE id = ?').run(parentId, id);
+      siblings.forEach((siblingId, index) =>
+        this.stmt('UPDATE content SET position = ? WHERE id = ?').run(index, siblingId),
+      );
+      return this.content(id)!;
+    });
+  }
+
+  private nextPosition(parentId: number | null, type: 'page' | 'attachment'): number | null {
+    if (parentId == null) return null;
+    const row = this.stmt('SELECT MAX(position) AS p FROM content WHERE parent_id = ? AND type = ?').get(
+      parentId,
+      type,
+    ) as {
+      p: number | null;
+    };
+    return (row.p ?? -1) + 1;
+  }
+
+  /** Deleting an attachment moves it to the trash (its name is free again); purge removes it. */
+  trashAttachment(id: number): void {
+    this.write(() => {
+      const attachment = this.content(id);
+      if (!attachment || attachment.type !== 'attachment' || attachment.status !== 'current')
+        throw new ApiError(404, `No attachment with id ${id}`);
+      this.stmt("UPDATE content SET status = 'trashed' WHERE id = ?").run(id);
     });
   }
 

@@ -53,8 +53,8 @@ describe('golden fixtures', () => {
       const expectedResult = readJson<Partial<typeof result>>(resultFile);
       if (update) {
         writeFileSync(outputFile, storage);
-        if (expectedResult) {
-          const { storage: _storage, ...rest } = result;
+        const { storage: _storage, ...rest } = result;
+        if (expectedResult && JSON.stringify(rest) !== JSON.stringify({ ...rest, ...expectedResult })) {
           writeFileSync(resultFile, `${JSON.stringify(rest, null, 2)}\n`);
         }
       }

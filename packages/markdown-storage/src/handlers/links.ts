@@ -103,8 +103,10 @@ function localAnchor(state: State, fragment: string, node: Nodes | undefined): s
 
 function linkBody(children: XNode[]): XNode[] {
   if (children.length === 0) return [];
-  if (children.every((child) => child.type === 'text'))
+  // Link text holding `]]>` goes in a rich body: split CDATA is rejected by Data Center 8.0–8.2.
+  if (children.every((child) => child.type === 'text') && !textOf(children).includes(']]>')) {
     return [x('ac:plain-text-link-body', {}, [cdata(textOf(children))])];
+  }
   return [x('ac:link-body', {}, children)];
 }
 

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import { ConfluenceError, UncertainWriteError } from './client/errors.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
+import type { Reorder } from './order.js';
 import type { DesiredAttachment, DesiredPage, Operation, Plan } from './plan.js';
 import {
   attachmentComment,
@@ -48,6 +49,8 @@ export interface ApplyOptions {
   concurrency?: number;
   prune?: boolean;
   onOutcome?: (outcome: Outcome) => void;
+  /** Called after each page move that restores sibling order. */
+  onMove?: (move: Reorder & { pageId: string }) => void;
 }
 
 /**
@@ -111,6 +114,8 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     }),
   );
 
+  await reorderPages(plan, ids, options, report);
+
   const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'conflict');
   for (const op of plan.operations.filter((o) => o.action === 'orphan' || o.action === 'archive')) {
     const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
@@ -127,6 +132,37 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     }
   }
   return outcomes;
+}
+
+/**
+ * Sibling order, once every page exists: the planned moves one after the other (each is placed
+ * relative to a page placed before it). A move whose page or target did not make it is skipped;
+ * a failed move is reported on its page and the next run tries again.
+ */
+async function reorderPages(
+  plan: Plan,
+  ids: Map<string, Promise<string | undefined>>,
+  options: ApplyOptions,
+  report: (outcome: Outcome) => Outcome,
+): Promise<void> {
+  for (const move of plan.reorder) {
+    const pageId = await ids.get(move.key);
+    const targetId = move.targetId ?? (move.targetKey === undefined ? undefined : await ids.get(move.targetKey));
+    if (!pageId || !targetId) continue;
+    try {
+      await options.api.movePage(pageId, move.position, targetId);
+      options.onMove?.({ ...move, pageId });
+    } catch (error) {
+      report({
+        key: move.key,
+        title: move.title,
+        action: 'move',
+        status: 'failed',
+        pageId,
+        message: `could not put it ${move.position} page ${targetId}: ${messageOf(error)}`,
+      });
+    }
+  }
 }
 
 async function runOperation(
@@ -316,9 +352,11 @@ async function finish(
       }
     })(),
     (async () => {
-      if (desired.attachments.length > 0 && (reconcile || op.changes.includes('attachments'))) {
-        uploaded = await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
-      }
+      if (!reconcile && !op.changes.includes('attachments')) return;
+      // A page with no attachments now and none recorded needs no listing (a new page has none).
+      const hadSome = Object.keys(recorded?.attachments ?? {}).length > 0 || (!how.fresh && !recorded);
+      if (desired.attachments.length === 0 && (how.fresh || !hadSome)) return;
+      uploaded = await syncAttachments(page.id, desired.attachments, how.fresh ? [] : undefined, options);
     })(),
   ]);
 
@@ -346,7 +384,11 @@ async function finish(
   return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
 }
 
-/** Upload what differs from the hash in each attachment's comment; nothing else. */
+/**
+ * Upload what differs from the hash in each attachment's comment, then trash the files docgen
+ * uploaded earlier that the page no longer has (recognised by docgen's hash comment: a file a
+ * human uploaded, or re-uploaded over docgen's, is never deleted). Returns the number of writes.
+ */
 async function syncAttachments(
   pageId: string,
   wanted: DesiredAttachment[],
@@ -386,6 +428,11 @@ async function syncAttachments(
         }
       }
     }
+  }
+  const wantedNames = new Set(wanted.map((a) => a.fileName.toLowerCase()));
+  for (const stale of remote.filter((r) => !wantedNames.has(r.fileName.toLowerCase()) && commentHash(r.comment))) {
+    await options.api.deleteAttachment(pageId, stale);
+    uploaded++;
   }
   return uploaded;
 }

@@ -11,6 +11,8 @@ export type {
   DesiredAttachment,
   PlanInput,
 } from './plan.js';
+export { planReorder } from './order.js';
+export type { Reorder } from './order.js';
 export { applyPlan } from './apply.js';
 export type { Outcome, OutcomeStatus, ApplyOptions } from './apply.js';
 export { desiredPages, labelName } from './desired.js';

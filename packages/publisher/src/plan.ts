@@ -1,4 +1,5 @@
 import type { RemotePage } from './client/types.js';
+import { planReorder, type Reorder } from './order.js';
 import { markerHash } from './state.js';
 
 /**
@@ -59,6 +60,8 @@ export interface Plan {
   rootId: string;
   docSet: string;
   operations: Operation[];
+  /** Moves that put docgen's pages in tree order among their siblings, applied after the pages. */
+  reorder: Reorder[];
 }
 
 export interface PlanInput {
@@ -69,6 +72,8 @@ export interface PlanInput {
   docSet: string;
   prune?: boolean;
   onConflict?: ConflictPolicy;
+  /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
+  reorder?: boolean;
 }
 
 export function planSync(input: PlanInput): Plan {
@@ -122,7 +127,7 @@ export function planSync(input: PlanInput): Plan {
       remote: page,
     });
   }
-  return { rootId, docSet, operations };
+  return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
 }
 
 function planOwned(

@@ -71,6 +71,8 @@ export interface PublishResult {
     orphans: number;
     archived: number;
     failed: number;
+    /** Pages moved among their siblings to restore tree order. */
+    reordered: number;
   };
   plan: Record<Action, number>;
   outcomes: Outcome[];
@@ -155,6 +157,7 @@ export class Publisher {
       docSet: this.config.docSet ?? defaultDocSet(tree),
       prune: this.config.prune,
       onConflict: this.config.force ? 'overwrite' : this.config.onConflict,
+      reorder: api.canMovePages,
     });
     return { plan, desired, space, counts: summarize(plan) };
   }
@@ -181,6 +184,7 @@ export class Publisher {
     const planned = options.planned ?? (await this.plan(tree));
     const converter = this.config.converter ?? (await loadConverter());
     let outcomes: Outcome[] = [];
+    let moved = 0;
     if (!options.dryRun) {
       outcomes = await applyPlan(planned.plan, {
         api,
@@ -191,6 +195,7 @@ export class Publisher {
         concurrency: this.config.concurrency,
         prune: this.config.prune,
         onOutcome: this.config.onOutcome,
+        onMove: () => moved++,
       });
     }
     const count = (...statuses: Outcome['status'][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
@@ -203,6 +208,7 @@ export class Publisher {
       orphans: count('orphan'),
       archived: count('archived', 'trashed'),
       failed: count('failed'),
+      reordered: moved,
     };
     const plannedConflicts = planned.plan.operations.filter(
       (op) => op.action === 'conflict' && !op.skipped && !op.adoptId,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { contentHash } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
 import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
 
@@ -329,5 +330,137 @@ describe('a server that ignores expand=metadata.properties.docgen', () => {
     expect(again.counts.unchanged).toBe(8);
     expect(log.filter(isWrite)).toEqual([]);
     expect(log.filter((r) => /\/property\/docgen$/.test(r.path))).toHaveLength(8);
+  });
+});
+
+describe.each(dialects)('stale attachments ($name)', ({ name, path }) => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  const file = (fileName: string, text: string) => {
+    const data = new TextEncoder().encode(text);
+    return { fileName, mediaType: 'text/plain', contentHash: contentHash(data), data };
+  };
+
+  it("removes the files docgen uploaded that the page no longer has, never a human's", async () => {
+    const config = { url: `${sandbox.url}${path}`, user: USER, token: TOKEN, spaceKey: 'DEV' };
+    const withFiles = (files: ReturnType<typeof file>[]) =>
+      makeTree(3, {
+        prefix: `att${name}`,
+        edit: (p) => (p.key === `att${name}/s1/p2` ? { ...p, attachments: files } : p),
+      });
+    const first = await new Publisher(config).publish(withFiles([file('keep.txt', 'k'), file('old.txt', 'o')]));
+    expect(first.ok).toBe(true);
+    const id = first.outcomes.find((o) => o.key === `att${name}/s1/p2`)!.pageId!;
+    const upload = new FormData();
+    upload.set('file', new Blob(['mine']), 'human.txt');
+    upload.set('comment', 'uploaded by hand');
+    const human = await fetch(`${sandbox.url}/rest/api/content/${id}/child/attachment`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${USER}:${TOKEN}`).toString('base64')}`,
+        'X-Atlassian-Token': 'no-check',
+      },
+      body: upload,
+    });
+    expect(human.status).toBe(200);
+    const names = async () =>
+      (
+        await sandbox.api<{ results: Array<{ title: string }> }>('GET', `/rest/api/content/${id}/child/attachment`)
+      ).body.results
+        .map((a) => a.title)
+        .sort();
+
+    const since = await sandbox.lastSeq();
+    const second = await new Publisher(config).publish(withFiles([file('keep.txt', 'k')]));
+    expect(second.outcomes.find((o) => o.key === `att${name}/s1/p2`)).toMatchObject({ status: 'updated' });
+    expect(await names()).toEqual(['human.txt', 'keep.txt']);
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    // One delete, the property; no upload of the unchanged file, no page version.
+    expect(writes.filter((w) => w.method === 'DELETE')).toHaveLength(1);
+    expect(writes.filter((w) => /attachment/.test(w.path) && w.method !== 'DELETE')).toEqual([]);
+    expect(writes.filter((w) => /\/(pages|content)\/\d+$/.test(w.path) && w.method === 'PUT')).toEqual([]);
+
+    await new Publisher(config).publish(withFiles([]));
+    expect(await names()).toEqual(['human.txt']);
+    const quiet = await sandbox.lastSeq();
+    expect((await new Publisher(config).publish(withFiles([]))).counts.unchanged).toBe(3);
+    expect((await sandbox.requests(quiet)).filter(isWrite)).toEqual([]);
+  });
+});
+
+describe('page order of existing pages, over HTTP', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  const childTitles = async (id: string) =>
+    (
+      await sandbox.api<{ results: Array<{ title: string }> }>(
+        'GET',
+        `/wiki/api/v2/pages/${id}/direct-children?limit=50`,
+      )
+    ).body.results.map((c) => c.title);
+
+  it('Cloud: a changed position re-orders existing siblings with the fewest moves, no new versions', async () => {
+    const config = { url: `${sandbox.url}/wiki`, user: USER, token: TOKEN, spaceKey: 'DEV' };
+    const base = makeTree(9, { prefix: 'mv' }); // mv, mv/s1, mv/s1/p2 … mv/s1/p8
+    const first = await new Publisher(config).publish(base);
+    expect(first.ok).toBe(true);
+    const section = first.outcomes.find((o) => o.key === 'mv/s1')!.pageId!;
+    const titles = base.pages.filter((p) => p.parentKey === 'mv/s1').map((p) => p.title);
+    expect(await childTitles(section)).toEqual(titles);
+
+    // Positions first, then tree order: page 8 (-1), page 4 (100), then the rest → two moves.
+    const reordered = {
+      pages: base.pages.map((p) =>
+        p.key === 'mv/s1/p8' ? { ...p, position: -1 } : p.key === 'mv/s1/p4' ? { ...p, position: 100 } : p,
+      ),
+    };
+    const wanted = [titles[6]!, titles[2]!, ...titles.slice(0, 6).filter((t) => t !== titles[2])];
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(reordered);
+    expect(result.ok).toBe(true);
+    expect(result.counts).toMatchObject({ reordered: 2, unchanged: 9, updated: 0 });
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    expect(writes.map((w) => w.method + ' ' + w.path.replace(/\d+/g, 'N'))).toEqual([
+      'PUT /wiki/rest/api/content/N/move/before/N',
+      'PUT /wiki/rest/api/content/N/move/after/N',
+    ]);
+    expect(await childTitles(section)).toEqual(wanted);
+    for (const outcome of result.outcomes) expect(outcome.version).toBe(1);
+
+    // Settled: the re-run writes nothing.
+    const quiet = await sandbox.lastSeq();
+    expect((await new Publisher(config).publish(reordered)).counts.reordered).toBe(0);
+    expect((await sandbox.requests(quiet)).filter(isWrite)).toEqual([]);
+
+    // A new page wanted between two existing ones: created (last), then one move.
+    const inserted = {
+      pages: [
+        ...reordered.pages,
+        { ...reordered.pages.find((p) => p.key === 'mv/s1/p2')!, key: 'mv/s1/new', title: 'mv new page', position: 0 },
+      ],
+    };
+    const third = await new Publisher(config).publish(inserted);
+    expect(third.counts).toMatchObject({ created: 1, reordered: 1 });
+    expect(await childTitles(section)).toEqual([titles[6]!, 'mv new page', ...wanted.slice(1)]);
+  });
+
+  it('Data Center has no page move in its REST API: order of existing pages is left, nothing fails', async () => {
+    const config = { url: sandbox.url, user: USER, token: TOKEN, spaceKey: 'DEV' };
+    const base = makeTree(5, { prefix: 'dcmv' });
+    await new Publisher(config).publish(base);
+    const since = await sandbox.lastSeq();
+    const moved = { pages: base.pages.map((p) => (p.key === 'dcmv/s1/p4' ? { ...p, position: -1 } : p)) };
+    const result = await new Publisher(config).publish(moved);
+    expect(result.ok).toBe(true);
+    expect(result.counts.reordered).toBe(0);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
   });
 });

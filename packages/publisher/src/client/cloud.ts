@@ -211,6 +211,21 @@ export class CloudApi extends V1Api {
     return out;
   }
 
+  /** v2 deletes an attachment by its numeric id (`att123` → 123): it goes to the trash. */
+  override async deleteAttachment(pageId: string, attachment: RemoteAttachment): Promise<void> {
+    await this.transport.request({
+      method: 'DELETE',
+      url: `${this.v2}/attachments/${encodeURIComponent(attachment.id.replace(/^att/, ''))}`,
+      accept: [404],
+      what: `attachment ${attachment.fileName} of page ${pageId}`,
+    });
+  }
+
+  /** Cloud re-orders pages through v1 `PUT /content/{id}/move/{position}/{targetId}`. */
+  override get canMovePages(): boolean {
+    return true;
+  }
+
   /** Cloud archives through v1 (an async long task); where that is unavailable, trash. */
   override async retire(pageId: string): Promise<'archived' | 'trashed'> {
     const { status } = await this.transport.request({

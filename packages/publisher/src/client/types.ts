@@ -27,6 +27,11 @@ export interface RemotePage {
   ownership?: OwnershipRecord;
   /** Storage body when asked for. */
   body?: string;
+  /**
+   * Place among its siblings (v1 `extensions.position`): a number, `null` when Confluence says
+   * `"none"` (never ordered), undefined when the server did not say.
+   */
+  position?: number | null;
 }
 
 export interface RemoteAttachment {
@@ -56,6 +61,8 @@ export interface SearchHit {
   spaceKey?: string;
   version?: number;
 }
+
+export type MovePosition = 'before' | 'after' | 'append';
 
 export interface PageWrite {
   title: string;
@@ -91,6 +98,12 @@ export interface ConfluenceApi {
   removeLabel(pageId: string, name: string): Promise<void>;
   listAttachments(pageId: string): Promise<RemoteAttachment[]>;
   uploadAttachment(pageId: string, file: AttachmentWrite, existing?: RemoteAttachment): Promise<void>;
+  /** Delete (trash) an attachment; one that is already gone is fine. */
+  deleteAttachment(pageId: string, attachment: RemoteAttachment): Promise<void>;
+  /** Whether existing pages can be re-ordered (`movePage`): Cloud yes, Data Center's REST API no. */
+  readonly canMovePages: boolean;
+  /** Put a page before/after a sibling target, or last under a target (`append`). */
+  movePage(pageId: string, position: MovePosition, targetId: string): Promise<void>;
   /** Archive (Cloud) or trash (Data Center); says which happened. */
   retire(pageId: string): Promise<'archived' | 'trashed'>;
   search(cql: string, options?: { limit?: number; next?: string }): Promise<SearchPage<SearchHit>>;

@@ -6,6 +6,7 @@ import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
   ConfluenceApi,
+  MovePosition,
   OwnershipRecord,
   PageWrite,
   RemoteAttachment,
@@ -29,6 +30,7 @@ interface V1Content {
   version?: { number: number; message?: string };
   ancestors?: Array<{ id: string }>;
   body?: { storage?: { value?: string } };
+  extensions?: { position?: number | string };
   metadata?: {
     labels?: { results?: Array<{ name: string; prefix?: string }> };
     properties?: Record<string, { id?: string; key?: string; value?: unknown; version?: { number: number } }>;
@@ -290,6 +292,29 @@ export class V1Api implements ConfluenceApi {
     });
   }
 
+  /** Attachments are content: DELETE /content/{id} trashes them on every Data Center version. */
+  async deleteAttachment(pageId: string, attachment: RemoteAttachment): Promise<void> {
+    await this.transport.request({
+      method: 'DELETE',
+      url: `${this.v1}/content/${encodeURIComponent(attachment.id)}`,
+      accept: [404],
+      what: `attachment ${attachment.fileName} of page ${pageId}`,
+    });
+  }
+
+  /** The Data Center REST API (9.3.1, 10.0.3 specs) has no page move; see CloudApi. */
+  get canMovePages(): boolean {
+    return false;
+  }
+
+  async movePage(pageId: string, position: MovePosition, targetId: string): Promise<void> {
+    await this.transport.request({
+      method: 'PUT',
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}/move/${position}/${encodeURIComponent(targetId)}`,
+      what: `position of page ${pageId}`,
+    });
+  }
+
   async retire(pageId: string): Promise<'archived' | 'trashed'> {
     await this.transport.request({
       method: 'DELETE',
@@ -356,7 +381,14 @@ export function fromV1(content: V1Content): RemotePage {
     labels,
     ownership: property ? toRecord(property) : undefined,
     body: content.body?.storage?.value,
+    position: positionOf(content.extensions?.position),
   };
+}
+
+function positionOf(raw: number | string | undefined): number | null | undefined {
+  if (raw === undefined) return undefined;
+  const n = typeof raw === 'number' ? raw : /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+  return Number.isFinite(n) ? n : null;
 }
 
 export function toRecord(

@@ -2,6 +2,9 @@
 // normalized text form for diffs.
 export type { ToStorageOptions, StorageResult } from './options.js';
 export { toStorage, convertMarkdown } from './convert.js';
+export { convertMarkdownBatch, convertMarkdownAsync, type BatchInput, type BatchSettings } from './batch.js';
+export { closeConverterPool } from './pool.js';
+export { converterFingerprint } from './fingerprint.js';
 export { normalizeStorage } from './normalize.js';
 export { storageToMarkdown } from './to-markdown.js';
 export { confluenceAnchor } from './anchors.js';

@@ -1,0 +1,121 @@
+/**
+ * `convertMarkdownBatch` converts pages in worker threads (the built dist/worker.js: run
+ * `npx tsc -b packages/markdown-storage` first; `npm test` does). Its promise: the very same
+ * result as the synchronous `convertMarkdown` — storage bytes, attachments, page links and
+ * warnings — with the caller's resolver functions answered from this thread.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { convertMarkdown, type ToStorageOptions } from '../src/index.js';
+import { convertMarkdownAsync, convertMarkdownBatch } from '../src/batch.js';
+import { closeConverterPool, converterPool } from '../src/pool.js';
+
+const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+interface FixtureOptions {
+  dialect?: 'cloud' | 'datacenter';
+  pages?: Record<string, string>;
+  attachments?: Record<string, string>;
+  anchors?: Record<string, string>;
+}
+
+function toOptions(fixture: FixtureOptions): ToStorageOptions {
+  return {
+    dialect: fixture.dialect,
+    resolvePageTitle: fixture.pages ? (href) => fixture.pages![href] : undefined,
+    resolveAttachment: fixture.attachments ? (src) => fixture.attachments![src] : undefined,
+    resolveAnchor: fixture.anchors ? (href, fragment) => fixture.anchors![`${href}#${fragment}`] : undefined,
+  };
+}
+
+const fixtures = readdirSync(fixturesDir)
+  .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))
+  .sort()
+  .map((name) => {
+    const optionsFile = join(fixturesDir, name, 'options.json');
+    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {};
+    return { name, markdown: readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), options: toOptions(options) };
+  });
+
+/** An API-reference-like page of every fixture construct, long enough to be sectioned. */
+function largeDocument(bytes: number): string {
+  const parts: string[] = ['# Reference\n\n::toc\n\n'];
+  for (let round = 0; parts.join('').length < bytes; round += 1) {
+    for (const fixture of fixtures) parts.push(`\n# ${fixture.name} ${round}\n\n${fixture.markdown}\n`);
+    parts.push(
+      `\n## GET /v1/items/${round}\n\n| a | b |\n|:--|--:|\n| \`x\` | [pets](./pets.md#create-a-pet) ![d](./diagrams/erd.svg) |\n\n[back](#reference)\n`,
+    );
+  }
+  return parts.join('');
+}
+
+const allResolvers: ToStorageOptions = {
+  resolvePageTitle: (href) => (href === './pets.md' ? 'Pets API' : undefined),
+  resolveAttachment: (src) => (src.startsWith('./diagrams/') ? src.slice('./diagrams/'.length) : undefined),
+  resolveAnchor: (href, fragment) => (href === './pets.md' ? `Anchor-${fragment}` : undefined),
+};
+
+afterAll(() => closeConverterPool());
+
+describe('convertMarkdownBatch', () => {
+  it('gives every golden fixture exactly the synchronous result, converted in workers', async () => {
+    const before = converterPool()!.converted;
+    const results = await convertMarkdownBatch(
+      fixtures.map(({ markdown, options }) => ({ markdown, options })),
+      { workers: true },
+    );
+    expect(converterPool()!.converted - before).toBe(fixtures.length);
+    results.forEach((result, index) => {
+      const { markdown, options } = fixtures[index]!;
+      expect(result).toEqual(convertMarkdown(markdown, options));
+    });
+  });
+
+  it('gives a large sectioned document byte-identical storage, resolvers answered from this thread', async () => {
+    const markdown = largeDocument(250_000);
+    const calls: string[] = [];
+    const options: ToStorageOptions = {
+      ...allResolvers,
+      resolvePageTitle: (href) => (calls.push(href), allResolvers.resolvePageTitle!(href)),
+    };
+    const before = converterPool()!.converted;
+    const asynchronous = await convertMarkdownAsync(markdown, options);
+    expect(converterPool()!.converted - before).toBe(1);
+    expect(calls).toContain('./pets.md');
+    const synchronous = convertMarkdown(markdown, allResolvers);
+    expect(asynchronous.storage.length).toBeGreaterThan(250_000);
+    expect(asynchronous.storage === synchronous.storage).toBe(true);
+    expect(asynchronous).toEqual(synchronous);
+  });
+
+  it('keeps input order for pages of different sizes, and converts small batches in this thread', async () => {
+    const pages = [largeDocument(150_000), fixtures[0]!.markdown, largeDocument(60_000)].map((markdown) => ({
+      markdown,
+      options: allResolvers,
+    }));
+    const parallel = await convertMarkdownBatch(pages, { workers: true });
+    expect(parallel.map((result) => result.storage)).toEqual(
+      pages.map((page) => convertMarkdown(page.markdown, allResolvers).storage),
+    );
+    const before = converterPool()!.converted;
+    const small = await convertMarkdownBatch([{ markdown: '# Hi\n\n[x](./pets.md)', options: allResolvers }]);
+    expect(converterPool()!.converted).toBe(before);
+    expect(small[0]!.storage).toContain('ri:content-title="Pets API"');
+  });
+
+  it('rejects with the resolver’s error, like the synchronous call throws it', async () => {
+    const options: ToStorageOptions = {
+      resolvePageTitle: () => {
+        throw new Error('title lookup broke');
+      },
+    };
+    await expect(convertMarkdownBatch([{ markdown: '[x](./a.md)', options }], { workers: true })).rejects.toThrow(
+      'title lookup broke',
+    );
+    // The pool still works afterwards.
+    const [result] = await convertMarkdownBatch([{ markdown: '*ok*' }], { workers: true });
+    expect(result!.storage).toBe('<p><em>ok</em></p>');
+  });
+});

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename, posix, resolve } from 'node:path';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
@@ -28,6 +30,11 @@ export interface GenerateOptions {
   storage?: boolean;
   /** Progress lines for people. */
   log?: (line: string) => void;
+  /**
+   * Cache of storage XHTML by content (`--cache-dir`; default `.docgen/cache/storage/` beside the
+   * config, or in `cwd` without one); `false` (`--no-cache`) converts every page.
+   */
+  cache?: string | false;
 }
 
 export interface GenerateResult {
@@ -37,12 +44,18 @@ export interface GenerateResult {
   manifest: Manifest;
   /** Storage XHTML was written beside each page. */
   storage: boolean;
+  /** Pages whose storage came from the cache (hits) or was converted (misses); absent with no cache. */
+  cache?: StorageCacheStats;
   warnings: Diagnostic[];
   durationMs: number;
 }
 
 /** Recorded in manifest.json: which docgen wrote the folder. */
-export const GENERATOR = { name: 'docgen', version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version };
+export const GENERATOR = {
+  name: 'docgen',
+  version: (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version,
+};
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
@@ -51,13 +64,18 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   let config = await core.loadConfig({ cwd, explicit: options.config });
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
-    config = core.configFromObject({ ...config.config, sources: options.sources }, { file: config.file, dir: config.dir, locate: config.locate });
+    config = core.configFromObject(
+      { ...config.config, sources: options.sources },
+      { file: config.file, dir: config.dir, locate: config.locate },
+    );
   }
   const selected = config.config.sources.filter((source, index) => !options.include || options.include(source, index));
   if (!selected.length) {
     throw new core.DocgenError({
       code: 'DG_NO_SOURCES',
-      message: config.file ? `${basename(config.file)} has no source for this command` : 'no docgen config found and no input given',
+      message: config.file
+        ? `${basename(config.file)} has no source for this command`
+        : 'no docgen config found and no input given',
       location: config.file ? { file: config.file } : undefined,
       hint: options.noSourcesHint ?? 'add a source to the config file',
     });
@@ -65,48 +83,36 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
   const tree = await core.generatePageTree(config, { include: options.include, report });
-  options.log?.(`rendered ${tree.pages.length} pages from ${selected.length} source${selected.length === 1 ? '' : 's'}`);
-  const storage = options.storage !== false && (await convertToStorage(tree, warnings));
+  options.log?.(
+    `rendered ${tree.pages.length} pages from ${selected.length} source${selected.length === 1 ? '' : 's'}`,
+  );
+  const cacheDir =
+    options.cache === false
+      ? undefined
+      : resolve(cwd, options.cache ?? join(config.dir, '.docgen', 'cache', 'storage'));
+  const converted = options.storage === false ? undefined : await convertToStorage(tree, warnings, cacheDir);
+  const storage = converted !== undefined;
+  if (converted?.cache)
+    options.log?.(`storage: ${converted.cache.hits} pages from cache, ${converted.cache.misses} converted`);
   const outDir = options.out ? resolve(cwd, options.out) : resolve(config.dir, config.config.out);
   const manifest = await core.writeRenderedTree(outDir, tree, GENERATOR);
-  return { outDir, config, tree, manifest, storage, warnings, durationMs: Math.round(performance.now() - started) };
+  return {
+    outDir,
+    config,
+    tree,
+    manifest,
+    storage,
+    cache: converted?.cache,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  };
 }
 
-const ANCHOR_LINE = /^::anchor\[([^\]\n]+)\]$/gm;
-const SECTION_THRESHOLD = 32 * 1024;
-
-/**
- * Large generated pages (an API tag with a hundred operations) are converted section by section,
- * split before each top-level `::anchor[…]` line outside code: the storage XHTML is the same
- * (sections are independent blocks), while the parser's working set stays small; converting a
- * 500 kB page in one piece costs several times the memory and time. Pages with footnotes or
- * reference-style link definitions are kept whole, since those reach across sections.
- */
-export function splitSections(markdown: string): string[] {
-  if (markdown.length < SECTION_THRESHOLD || /^\[\^[^\]]+\]:|^ {0,3}\[[^\]]+\]:\s/m.test(markdown)) return [markdown];
-  const sections: string[] = [];
-  let start = 0;
-  let fence: string | undefined;
-  let offset = 0;
-  for (const line of markdown.split('\n')) {
-    const marker = line.match(/^ {0,3}(`{3,}|~{3,})/)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-    } else if (line.startsWith('::anchor[') && offset > start) {
-      sections.push(markdown.slice(start, offset));
-      start = offset;
-    }
-    offset += line.length + 1;
-  }
-  sections.push(markdown.slice(start));
-  return sections;
-}
-
-interface Converter {
-  toStorage(markdown: string, options: ConverterOptions): string | { storage: string; warnings?: string[] };
-  convertMarkdown?(markdown: string, options: ConverterOptions): { storage: string; warnings?: string[] };
+interface StorageResult {
+  storage: string;
+  attachments?: string[];
+  pageLinks?: string[];
+  warnings?: string[];
 }
 
 interface ConverterOptions {
@@ -114,44 +120,153 @@ interface ConverterOptions {
   resolveAttachment?(src: string): string | undefined;
 }
 
+interface Converter {
+  toStorage(markdown: string, options: ConverterOptions): string;
+  convertMarkdown?(markdown: string, options: ConverterOptions): StorageResult;
+  convertMarkdownBatch?(inputs: Array<{ markdown: string; options: ConverterOptions }>): Promise<StorageResult[]>;
+  converterFingerprint?(): string;
+}
+
 /**
  * Fill `page.storage` with the converter, if it is installed. Relative `.md` links between pages
  * of the tree become links to the target page's title; images that are attachments of the page
- * become attachment references.
+ * become attachment references. Whole pages are converted (the converter sections long ones
+ * itself), in parallel, and pages whose inputs are unchanged come from the cache.
  */
-async function convertToStorage(tree: PageTree, warnings: Diagnostic[]): Promise<boolean> {
+async function convertToStorage(
+  tree: PageTree,
+  warnings: Diagnostic[],
+  cacheDir: string | undefined,
+): Promise<{ cache?: StorageCacheStats } | undefined> {
   let converter: Converter;
   try {
     converter = (await import('@docgen/markdown-storage')) as unknown as Converter;
   } catch {
-    return false;
+    return undefined;
   }
-  if (typeof converter.toStorage !== 'function' && typeof converter.convertMarkdown !== 'function') return false;
+  if (typeof converter.toStorage !== 'function') return undefined;
   const { pageFileStem } = await import('@docgen/core');
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
-  for (const page of tree.pages) {
-    const attachments = new Set(page.attachments.map((a) => a.fileName));
-    const options: ConverterOptions = {
-      resolvePageTitle: (href) => titleByFile.get(posix.normalize(decodeURI(href)).replace(/^(\.\/)+/, '')),
-      resolveAttachment: (src) => {
-        const name = decodeURI(src).replace(/^\.\//, '');
-        return attachments.has(name) ? name : undefined;
-      },
-    };
-    const sections = splitSections(page.markdown);
-    const declared = new Set(sections.flatMap((section) => [...section.matchAll(ANCHOR_LINE)].map((m) => m[1]!)));
-    const storage: string[] = [];
-    for (const section of sections) {
-      const result = converter.convertMarkdown ? converter.convertMarkdown(section, options) : converter.toStorage(section, options);
-      storage.push(typeof result === 'string' ? result : result.storage);
-      for (const warning of typeof result === 'string' ? [] : (result.warnings ?? [])) {
-        // A link to an anchor declared in another section of the same page is fine.
-        const anchor = warning.match(/link to #(\S+?):/)?.[1];
-        if (sections.length > 1 && anchor && declared.has(anchor)) continue;
-        warnings.push({ code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}` });
-      }
-    }
-    page.storage = storage.map((part) => part.replace(/\n+$/, '')).join('\n');
+  const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const cache =
+    cacheDir && converter.converterFingerprint
+      ? new StorageCache(cacheDir, converter.converterFingerprint())
+      : undefined;
+
+  const jobs = await Promise.all(
+    tree.pages.map(async (page) => {
+      const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
+      const options: ConverterOptions = {
+        resolvePageTitle: (href) => titleByFile.get(posix.normalize(decodeURI(href)).replace(/^(\.\/)+/, '')),
+        resolveAttachment: (src) => {
+          const name = decodeURI(src).replace(/^\.\//, '');
+          return attachments.includes(name) ? name : undefined;
+        },
+      };
+      // Everything the output depends on: the resolvers' answers follow from titles and attachments.
+      const key = cache?.key({ markdown: page.markdown, resolverInputs: { titles, attachments } });
+      const cached = key ? await cache!.read(key) : undefined;
+      return { page, options, key, result: cached };
+    }),
+  );
+  const missing = jobs.filter((job) => !job.result);
+  const results = converter.convertMarkdownBatch
+    ? await converter.convertMarkdownBatch(missing.map(({ page, options }) => ({ markdown: page.markdown, options })))
+    : missing.map(
+        ({ page, options }) =>
+          converter.convertMarkdown?.(page.markdown, options) ?? {
+            storage: converter.toStorage(page.markdown, options),
+          },
+      );
+  await Promise.all(
+    missing.map(async (job, index) => {
+      job.result = results[index]!;
+      if (job.key) await cache!.write(job.key, job.result);
+    }),
+  );
+  for (const { page, result } of jobs) {
+    page.storage = result!.storage.replace(/\n+$/, '');
+    for (const warning of result!.warnings ?? [])
+      warnings.push({ code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}` });
   }
-  return true;
+  return { cache: cache ? { dir: cache.dir, hits: jobs.length - missing.length, misses: missing.length } : undefined };
+}
+
+/**
+ * Content-addressed cache of storage XHTML for the generator pipeline: an entry is named by the
+ * sha256 of everything the conversion depends on (the converter's fingerprint, its options, the
+ * page's Markdown, the resolvers' inputs), so an unchanged page in CI costs a file read and a
+ * changed converter or page simply misses. Entries are written atomically (temp file + rename);
+ * an unreadable or corrupt entry is a miss, and a failed write only loses the saving.
+ */
+export interface StorageCacheStats {
+  dir: string;
+  /** Pages whose storage came from the cache. */
+  hits: number;
+  /** Pages converted (and then stored). */
+  misses: number;
+}
+
+export interface CachedStorage {
+  storage: string;
+  attachments?: string[];
+  pageLinks?: string[];
+  warnings?: string[];
+}
+
+/** Bumped when the entry format changes. */
+const FORMAT = 1;
+
+export class StorageCache {
+  constructor(
+    readonly dir: string,
+    private readonly converter: string,
+  ) {}
+
+  key(inputs: { markdown: string; options?: unknown; resolverInputs: unknown }): string {
+    return createHash('sha256')
+      .update(JSON.stringify([FORMAT, this.converter, inputs.options ?? {}, inputs.resolverInputs]))
+      .update('\0')
+      .update(inputs.markdown)
+      .digest('hex');
+  }
+
+  private file(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  async read(key: string): Promise<CachedStorage | undefined> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key), 'utf8')) as Partial<CachedStorage> & { key?: string };
+      const strings = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+      if (
+        entry.key !== key ||
+        typeof entry.storage !== 'string' ||
+        !strings(entry.warnings ?? []) ||
+        !strings(entry.attachments ?? []) ||
+        !strings(entry.pageLinks ?? [])
+      )
+        return undefined;
+      return {
+        storage: entry.storage,
+        attachments: entry.attachments,
+        pageLinks: entry.pageLinks,
+        warnings: entry.warnings,
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(key: string, result: CachedStorage): Promise<void> {
+    const file = this.file(key);
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      await writeFile(temporary, JSON.stringify({ key, ...result }));
+      await rename(temporary, file);
+    } catch {
+      // A read-only or full disk only costs the next run a conversion.
+    }
+  }
 }

@@ -74,7 +74,8 @@ function headings(out: string, level: string): string[] {
 
 async function render(spec: string, name: string) {
   const out = join(scratch, name);
-  const result = await runCli(['api', '--openapi', spec, '--out', out, '--json']);
+  // --no-cache: these tests are about conversion, so every run converts every page.
+  const result = await runCli(['api', '--openapi', spec, '--out', out, '--json', '--no-cache']);
   if (result.code !== 0) throw new Error(`docgen api failed on ${spec}:\n${result.stderr}\n${result.stdout}`);
   return { out, summary: JSON.parse(result.stdout), manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) };
 }

@@ -11,6 +11,8 @@ export interface ApiSummary {
   pages: Array<{ key: string; title: string; parentKey?: string; markdownFile: string; storageFile?: string; attachments: string[] }>;
   pageCount: number;
   storage: boolean;
+  /** Storage pages taken from the cache (hits) or converted (misses); absent with --no-cache. */
+  cache?: { dir: string; hits: number; misses: number };
   warnings: Array<{ code: string; message: string }>;
   durationMs: number;
   /** With --publish: what the sync did. */
@@ -35,6 +37,8 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
     out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
     config: Flags.string({ summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)', helpValue: '<file>' }),
     storage: Flags.boolean({ summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)', default: true, allowNo: true }),
+    cache: Flags.boolean({ summary: 'Reuse the storage XHTML of unchanged pages from the cache (--no-cache: convert every page)', default: true, allowNo: true }),
+    'cache-dir': Flags.string({ summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)', helpValue: '<dir>' }),
     publish: Flags.boolean({ summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)', default: false }),
     ...publishFlags,
   };
@@ -50,6 +54,7 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
       include: flags.openapi ? undefined : (source) => source.plugin === 'openapi' || source.plugin === '@docgen/source-openapi',
       noSourcesHint: 'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
       storage: flags.storage,
+      cache: flags.cache ? flags['cache-dir'] : false,
       log: json ? undefined : (line) => this.log(line),
     });
     if (!json) this.report(result);
@@ -82,6 +87,7 @@ function summarize(result: GenerateResult): ApiSummary {
     })),
     pageCount: result.manifest.pages.length,
     storage: result.storage,
+    cache: result.cache,
     warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })),
     durationMs: result.durationMs,
   };

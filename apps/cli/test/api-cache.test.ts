@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
+
+/**
+ * The storage cache of `docgen api` (the real built CLI: `npx tsc -b apps/cli` first): a second
+ * run of an unchanged spec takes every page's storage from the cache and writes the same folder;
+ * corrupt entries are misses, never errors; --no-cache converts everything.
+ */
+const spec =
+  sharedFile('corpus/openapi/museum-3.1.yaml') ??
+  join(repoRoot, 'packages', 'source-openapi', 'test', 'fixtures', 'discriminator', 'openapi.json');
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'docgen-api-cache-'));
+});
+
+interface Summary {
+  pageCount: number;
+  cache?: { dir: string; hits: number; misses: number };
+  warnings: unknown[];
+}
+
+async function run(name: string, ...flags: string[]): Promise<{ out: string; summary: Summary }> {
+  const out = join(scratch, name);
+  const result = await runCli(['api', '--openapi', spec, '--out', out, '--json', ...flags]);
+  if (result.code !== 0) throw new Error(`docgen api failed:\n${result.stderr}\n${result.stdout}`);
+  return { out, summary: JSON.parse(result.stdout) as Summary };
+}
+
+/** Every file of an output folder (manifest, Markdown, storage XHTML) by name. */
+function folder(out: string): Record<string, string> {
+  const files = readdirSync(out).filter((name) => statSync(join(out, name)).isFile());
+  return Object.fromEntries(files.sort().map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+}
+
+async function cacheEntries(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((name) => name.endsWith('.json')).map((name) => join(dir, name));
+}
+
+describe('docgen api storage cache', () => {
+  it('converts on the first run, takes every page from the cache on the second, and writes the same files', async () => {
+    const cacheDir = join(scratch, 'cache');
+    const first = await run('first', '--cache-dir', cacheDir);
+    expect(first.summary.cache).toEqual({ dir: cacheDir, hits: 0, misses: first.summary.pageCount });
+    expect(await cacheEntries(cacheDir)).toHaveLength(first.summary.pageCount);
+
+    const second = await run('second', '--cache-dir', cacheDir);
+    expect(second.summary.cache).toEqual({ dir: cacheDir, hits: first.summary.pageCount, misses: 0 });
+    expect(second.summary.warnings).toEqual(first.summary.warnings);
+    const files = folder(first.out);
+    expect(Object.keys(files).filter((name) => name.endsWith('.storage.xhtml'))).toHaveLength(first.summary.pageCount);
+    expect(folder(second.out)).toEqual(files);
+
+    // Corrupt every entry a different way: each is a miss, the run succeeds with the same output.
+    const entries = await cacheEntries(cacheDir);
+    const corruptions = [
+      '',
+      '{"key":',
+      'null',
+      '{"key":"not-this-one","storage":"<p>stale</p>"}',
+      '\u0000\u0001binary',
+    ];
+    await Promise.all(entries.map((file, index) => writeFile(file, corruptions[index % corruptions.length]!)));
+    const third = await run('third', '--cache-dir', cacheDir);
+    expect(third.summary.cache).toEqual({ dir: cacheDir, hits: 0, misses: first.summary.pageCount });
+    expect(folder(third.out)).toEqual(files);
+
+    // --no-cache: no cache in the summary, same files.
+    const uncached = await run('uncached', '--no-cache', '--cache-dir', join(scratch, 'unused'));
+    expect(uncached.summary.cache).toBeUndefined();
+    expect(folder(uncached.out)).toEqual(files);
+  }, 300_000);
+
+  it('keeps the cache in .docgen/cache/storage beside the config by default', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-api-cache-config-'));
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      `out: site\nsources:\n  - plugin: openapi\n    options: { spec: ${JSON.stringify(spec)} }\n`,
+    );
+    const first = await runCli(['api', '--json'], { cwd: dir });
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout) as Summary;
+    expect(summary.cache?.dir).toBe(join(dir, '.docgen', 'cache', 'storage'));
+    expect(await cacheEntries(summary.cache!.dir)).toHaveLength(summary.pageCount);
+    const second = JSON.parse((await runCli(['api', '--json'], { cwd: dir })).stdout) as Summary;
+    expect(second.cache).toMatchObject({ hits: summary.pageCount, misses: 0 });
+  }, 300_000);
+});

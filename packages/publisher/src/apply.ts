@@ -214,12 +214,19 @@ async function createPage(
 ): Promise<Outcome> {
   const desired = op.desired!;
   const write = { title: desired.title, parentId, body: desired.storage };
+  // Where the API takes them with the create (v1 `metadata`), the labels go along, and so does
+  // docgen's property when nothing else is to follow (the property is the commit marker, so with
+  // attachments still to upload it is written last, as always). A new page is version 1.
+  const extras = {
+    labels: desired.labels,
+    ownership: desired.attachments.length === 0 ? ownershipOf(desired, options, 1) : undefined,
+  };
   let page: RemotePage | undefined;
   let status: OutcomeStatus = 'created';
   for (let attempt = 0; !page; attempt++) {
     let uncertain: unknown;
     try {
-      page = await options.api.createPage(options.space, write);
+      page = await options.api.createPage(options.space, write, extras);
       break;
     } catch (error) {
       if (!(error instanceof UncertainWriteError) && !isTitleTaken(error)) throw error;
@@ -263,12 +270,28 @@ async function createPage(
   }
   // The page exists: the next new sibling may be created now, while this one is finished.
   onPosted?.();
+  if (status === 'created' && createdComplete(page, desired, extras.ownership)) {
+    return { key: op.key, title: desired.title, action: op.action, status, pageId: page.id, version: 1 };
+  }
   try {
     return await finish(op, page, parentId, options, { status, fresh: status === 'created' });
   } catch (error) {
     // Its children can still go under it; the next run completes what is missing here.
     throw Object.assign(error instanceof Error ? error : new Error(String(error)), { pageId: page.id });
   }
+}
+
+/** The create stored everything (labels and docgen's property, as sent): nothing left to write. */
+function createdComplete(page: RemotePage, desired: DesiredPage, sent: Ownership | undefined): boolean {
+  const stored = page.ownership?.value;
+  return (
+    sent !== undefined &&
+    page.version.number === 1 &&
+    stored?.key === desired.key &&
+    stored.hash === desired.hash &&
+    stored.set === sent.set &&
+    desired.labels.every((label) => page.labels?.includes(label))
+  );
 }
 
 /**
@@ -365,7 +388,16 @@ async function finish(
   let version = page.version.number;
   if (uploaded > 0) version = Math.max(version, (await options.api.getPage(page.id)).version.number);
 
-  const value: Ownership = {
+  const value = ownershipOf(desired, options, version);
+  let existing: OwnershipRecord | undefined = page.ownership;
+  if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
+  await options.api.writeOwnership(page.id, value, existing);
+  return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
+}
+
+/** docgen's property for a page as written at `version`. */
+function ownershipOf(desired: DesiredPage, options: ApplyOptions, version: number): Ownership {
+  return {
     tool: 'docgen',
     schema: OWNERSHIP_SCHEMA,
     set: options.docSet,
@@ -378,10 +410,6 @@ async function finish(
     attachments: Object.fromEntries(desired.attachments.map((a) => [a.fileName, a.hash])),
     version,
   };
-  let existing: OwnershipRecord | undefined = page.ownership;
-  if (!existing && !how.fresh) existing = await options.api.readOwnership(page.id);
-  await options.api.writeOwnership(page.id, value, existing);
-  return { key: op.key, title: desired.title, action: op.action, status: how.status, pageId: page.id, version };
 }
 
 /**

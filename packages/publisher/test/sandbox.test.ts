@@ -12,7 +12,7 @@ const dialects = [
   { name: 'datacenter', path: '' },
 ] as const;
 
-describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
+describe.each(dialects)('publish to the sandbox ($name)', ({ name, path }) => {
   let sandbox: TestSandbox;
   let config: PublisherConfig;
   const PAGES = 34;
@@ -49,9 +49,15 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ path }) => {
   }
 
   it('publishes a tree with attachments into the right hierarchy', async () => {
+    const since = await sandbox.lastSeq();
     const result = await publish();
     expect(result.outcomes.filter((o) => o.status === 'failed')).toEqual([]);
     expect(result.counts.created).toBe(PAGES);
+    const writes = (await sandbox.requests(since)).filter(isWrite).length;
+    const withFiles = makeTree(PAGES).pages.filter((p) => p.attachments.length > 0).length;
+    // Cloud: create, labels, property per page (v2 creates carry neither), plus the uploads.
+    // Data Center: one create carries labels and property; pages with files add upload + property.
+    expect(writes).toBe(name === 'cloud' ? 3 * PAGES + withFiles : PAGES + 2 * withFiles);
     const remote = await remoteTree();
     const tree = makeTree(PAGES);
     const byKey = new Map(tree.pages.map((p) => [p.key, p]));

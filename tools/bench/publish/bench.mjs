@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Publisher bench: 500 pages to the sandbox with 50 ms added to every request, three runs
-// (first publish, no-op re-publish, one page changed), docgen's publisher beside a naive
+// (first publish, no-op re-publish, one page changed), docgen's publisher (Cloud and Data Center
+// dialects) beside a naive
 // per-page "search by title, get, put" client measured in the same process on its own sandbox.
 //
 // Usage: npx tsc -b packages/publisher apps/confluence-sandbox && node tools/bench/publish/bench.mjs [--pages 500] [--latency 50] [--concurrency 4]
@@ -184,29 +185,36 @@ const runs = [
 ];
 const results = [];
 
-const docgenSandbox = await sandboxWithLatency();
-try {
-  for (const [name, tree] of runs) {
-    let outcome;
-    const m = await measure(docgenSandbox, async () => {
-      outcome = await new Publisher({
-        url: `${docgenSandbox.url}/wiki`,
-        user: USER,
-        token: TOKEN,
-        spaceKey: 'DEV',
-        concurrency: CONCURRENCY,
-      }).publish(tree);
-    });
-    if (!outcome.ok) throw new Error(`docgen run "${name}" failed: ${JSON.stringify(outcome.counts)}`);
-    results.push({
-      client: 'docgen',
-      run: name,
-      ...m,
-      note: `${outcome.counts.created} created, ${outcome.counts.updated} updated, ${outcome.counts.unchanged} unchanged`,
-    });
+// docgen on both dialects, each on a fresh sandbox: Cloud (v2 pages, v1 leftovers) under /wiki,
+// Data Center (v1) at the root.
+for (const [client, prefix] of [
+  ['docgen', '/wiki'],
+  ['docgen (DC)', ''],
+]) {
+  const docgenSandbox = await sandboxWithLatency();
+  try {
+    for (const [name, tree] of runs) {
+      let outcome;
+      const m = await measure(docgenSandbox, async () => {
+        outcome = await new Publisher({
+          url: `${docgenSandbox.url}${prefix}`,
+          user: USER,
+          token: TOKEN,
+          spaceKey: 'DEV',
+          concurrency: CONCURRENCY,
+        }).publish(tree);
+      });
+      if (!outcome.ok) throw new Error(`docgen run "${name}" failed: ${JSON.stringify(outcome.counts)}`);
+      results.push({
+        client,
+        run: name,
+        ...m,
+        note: `${outcome.counts.created} created, ${outcome.counts.updated} updated, ${outcome.counts.unchanged} unchanged`,
+      });
+    }
+  } finally {
+    await docgenSandbox.close();
   }
-} finally {
-  await docgenSandbox.close();
 }
 
 const naiveSandbox = await sandboxWithLatency();

@@ -359,6 +359,37 @@ function storageOf(body: Body): string | undefined {
   return storage.value;
 }
 
+/**
+ * `metadata` of a v1 create: `labels` as `[{prefix, name}]` (or a LabelArray `{results}`), and
+ * `properties` as `{<key>: {key?, value}}`, created with the page as Confluence does.
+ */
+function createMetadata(raw: unknown): {
+  labels?: Array<{ prefix?: string; name: string }>;
+  properties?: Array<{ key: string; value: unknown }>;
+} {
+  if (!raw || typeof raw !== 'object') return {};
+  const metadata = raw as { labels?: unknown; properties?: unknown };
+  const labelList = Array.isArray(metadata.labels)
+    ? metadata.labels
+    : (metadata.labels as { results?: unknown[] } | undefined)?.results;
+  const labels = labelList?.map((l) => {
+    const label = l as { prefix?: unknown; name?: unknown };
+    if (typeof label?.name !== 'string')
+      throw new ApiError(400, 'metadata.labels must be [{"prefix":"global","name":"…"}]');
+    return { prefix: typeof label.prefix === 'string' ? label.prefix : 'global', name: label.name };
+  });
+  let properties: Array<{ key: string; value: unknown }> | undefined;
+  if (metadata.properties && typeof metadata.properties === 'object') {
+    properties = Object.entries(metadata.properties as Record<string, { key?: unknown; value?: unknown }>)
+      .filter(([key]) => !key.startsWith('_'))
+      .map(([key, property]) => ({
+        key: typeof property?.key === 'string' ? property.key : key,
+        value: property?.value,
+      }));
+  }
+  return { labels, properties };
+}
+
 function ancestorIdOf(body: Body): number | undefined {
   const ancestors = body.ancestors as Array<{ id?: unknown }> | undefined;
   if (!Array.isArray(ancestors) || ancestors.length === 0) return undefined;
@@ -546,9 +577,16 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const row = store.createPage(
       { spaceId: space.id, parentId: ancestorIdOf(body), title: body.title, body: storageOf(body) ?? '' },
       user,
+      createMetadata(body.metadata),
     );
     const s = shapes(request);
-    return s.withBase(s.content(row, parseExpand('space,history,version,ancestors,body.storage,container')));
+    const expand = (request.query as Query).expand;
+    return s.withBase(
+      s.content(
+        row,
+        parseExpand(`space,history,version,ancestors,body.storage,container${expand ? `,${expand}` : ''}`),
+      ),
+    );
   });
 
   app.get<{ Params: { id: string } }>(`${prefix}/content/:id`, async (request) => {

@@ -361,7 +361,18 @@ export class Store {
     ).run(id);
   }
 
-  createPage(input: PageInput, author: SandboxUser): ContentRow {
+  /**
+   * A new page; with `metadata`, its labels and content properties are created in the same
+   * transaction (v1 `POST /content` with `metadata.labels` / `metadata.properties`): all or nothing.
+   */
+  createPage(
+    input: PageInput,
+    author: SandboxUser,
+    metadata: {
+      labels?: Array<{ prefix?: string; name: string }>;
+      properties?: Array<{ key: string; value: unknown }>;
+    } = {},
+  ): ContentRow {
     return this.write(() => {
       const space = this.spaceById(input.spaceId);
       if (!space) throw new ApiError(404, `No space with id ${input.spaceId}`);
@@ -388,6 +399,8 @@ export class Store {
         authorId: author.accountId,
         message: input.message ?? '',
       });
+      if (metadata.labels?.length) this.addLabels(id, metadata.labels);
+      for (const property of metadata.properties ?? []) this.createProperty(id, property.key, property.value, author);
       return this.content(id)!;
     });
   }

@@ -111,6 +111,7 @@ export class CloudApi extends V1Api {
     return page;
   }
 
+  /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */
   override async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
     const { body } = await this.transport.request<V2Page>({
       method: 'POST',

@@ -70,6 +70,15 @@ export interface PageWrite {
   body: string;
 }
 
+/**
+ * What a create may carry besides the page where the API allows it (v1 `metadata` on create:
+ * Data Center): labels, and docgen's property. The answer says what the server really stored.
+ */
+export interface CreateExtras {
+  labels?: string[];
+  ownership?: Ownership;
+}
+
 export interface AttachmentWrite {
   fileName: string;
   mediaType: string;
@@ -90,7 +99,7 @@ export interface ConfluenceApi {
   /** Every current page under `rootId`, with version, parent, labels and docgen's property. */
   listUnder(rootId: string): Promise<RemotePage[]>;
   findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
-  createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage>;
+  createPage(space: SpaceInfo, page: PageWrite, extras?: CreateExtras): Promise<RemotePage>;
   updatePage(id: string, page: PageWrite & { version: number; message: string }): Promise<RemotePage>;
   readOwnership(pageId: string): Promise<OwnershipRecord | undefined>;
   writeOwnership(pageId: string, value: Ownership, existing?: OwnershipRecord): Promise<OwnershipRecord>;

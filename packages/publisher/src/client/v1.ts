@@ -6,6 +6,7 @@ import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
   ConfluenceApi,
+  CreateExtras,
   MovePosition,
   OwnershipRecord,
   PageWrite,
@@ -155,16 +156,27 @@ export class V1Api implements ConfluenceApi {
     return page;
   }
 
-  async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
+  /**
+   * One request for the page, its labels and docgen's property (v1 `metadata` on create); the
+   * answer is expanded to show what the server stored, so one that ignores `metadata` is noticed
+   * and the caller writes the rest separately.
+   */
+  async createPage(space: SpaceInfo, page: PageWrite, extras: CreateExtras = {}): Promise<RemotePage> {
+    const metadata: Record<string, unknown> = {};
+    if (extras.labels?.length) metadata.labels = extras.labels.map((name) => ({ prefix: 'global', name }));
+    if (extras.ownership)
+      metadata.properties = { [OWNERSHIP_PROPERTY]: { key: OWNERSHIP_PROPERTY, value: extras.ownership } };
     const { body } = await this.transport.request<V1Content>({
       method: 'POST',
       url: `${this.v1}/content`,
+      query: { expand: LIST_EXPAND },
       json: {
         type: 'page',
         title: page.title,
         space: { key: space.key },
         ancestors: [{ id: page.parentId }],
         body: { storage: { value: page.body, representation: 'storage' } },
+        ...(Object.keys(metadata).length ? { metadata } : {}),
       },
       idempotent: false,
       what: `new page "${page.title}"`,

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startSandbox, type Sandbox } from '@docgen/confluence-sandbox';
+import { Api } from './http.js';
+
+// v1 create with `metadata.labels` and `metadata.properties`: one request, all or nothing.
+describe('POST /content with metadata', () => {
+  let sandbox: Sandbox;
+  let api: Api;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    api = new Api(sandbox.url);
+  });
+  afterAll(() => sandbox?.close());
+
+  const create = (title: string, metadata: unknown) =>
+    api.post(`/rest/api/content?expand=metadata.labels,metadata.properties.docgen`, {
+      type: 'page',
+      title,
+      space: { key: 'DEV' },
+      body: { storage: { value: '<p>x</p>', representation: 'storage' } },
+      metadata,
+    });
+
+  it('creates the labels and properties with the page and shows them in the answer', async () => {
+    const reply = await create('With metadata', {
+      labels: [{ prefix: 'global', name: 'api' }, { name: 'docs' }],
+      properties: { docgen: { key: 'docgen', value: { hash: 'h' } } },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.metadata.labels.results.map((l: { name: string }) => l.name)).toEqual(['api', 'docs']);
+    expect(reply.body.metadata.properties.docgen).toMatchObject({
+      key: 'docgen',
+      value: { hash: 'h' },
+      version: { number: 1 },
+    });
+    expect(reply.body.version.number).toBe(1);
+    const property = await api.get(`/rest/api/content/${reply.body.id}/property/docgen`);
+    expect(property.body.value).toEqual({ hash: 'h' });
+  });
+
+  it('a bad label fails the whole create: no page is left behind', async () => {
+    const reply = await create('Bad metadata', { labels: [{ prefix: 'global', name: 'no spaces allowed' }] });
+    expect(reply.status).toBe(400);
+    const search = await api.get(`/rest/api/content?spaceKey=DEV&title=Bad%20metadata`);
+    expect(search.body.results).toEqual([]);
+  });
+});

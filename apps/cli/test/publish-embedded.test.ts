@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { repoRoot, runCli } from '@docgen/test-support';
+
+/**
+ * `docgen api --publish` with no Confluence configured publishes to the embedded sandbox in
+ * `.docgen/sandbox` of the working directory; run twice, the second run only reads.
+ */
+describe('docgen api --publish to the embedded sandbox', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'docgen-embedded-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('the second run writes nothing and reads at most ceil(pages/250)+3 times', async () => {
+    const args = [
+      'api',
+      '--config',
+      join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml'),
+      '--out',
+      join(work, 'docs-out'),
+      '--publish',
+    ];
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    const first = await runCli(args, { cwd: work, env });
+    expect(first.code).toBe(0);
+    const created = /Done: (\d+) created/.exec(first.stdout + first.stderr);
+    expect(Number(created?.[1])).toBeGreaterThanOrEqual(30);
+    const second = await runCli(args, { cwd: work, env });
+    expect(second.code).toBe(0);
+    const summary = /Done: 0 created, 0 updated, (\d+) unchanged.*\((\d+) reads, (\d+) writes\)/.exec(
+      second.stdout + second.stderr,
+    );
+    expect(summary).not.toBeNull();
+    const [, unchanged, reads, writes] = summary!.map(Number);
+    expect(unchanged).toBe(Number(created![1]));
+    expect(writes).toBe(0);
+    expect(reads).toBeLessThanOrEqual(Math.ceil(unchanged! / 250) + 3);
+  }, 240_000);
+});

@@ -1,0 +1,324 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
+import { ADR_STATUSES, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
+
+/**
+ * ADR folder → AdrModel. Reads the two formats found in the wild:
+ *
+ *   adr-tools / Nygard            MADR
+ *   # 1. Record decisions         ---                      (or)  # Use PostgreSQL
+ *   Date: 2024-01-02              status: accepted               * Status: accepted
+ *   ## Status                     date: 2024-01-02               * Date: 2024-01-02
+ *   Accepted                      ---
+ *   Supersedes [1. …](0001-….md)  # Use PostgreSQL
+ *
+ * The number comes from the file name (`0005-…md`), else from the heading (`# 5. …`, `# ADR-5: …`).
+ * A "Superseded by" / "Supersedes" link (or plain "ADR 5") becomes a relation, recorded on both
+ * ADRs. Fatal problems throw DocgenError with file:line; the rest go to `report`.
+ */
+export interface ExtractAdrOptions {
+  report?: (diagnostic: Diagnostic) => void;
+  /** Where the `dir` option was written (the config file and line), for a missing folder. */
+  location?: SourceLocation;
+}
+
+/** Files in an ADR folder that are not decisions (MADR ships a template and an index). */
+const NOT_DECISIONS = /^(readme|index|template|adr-template|_.*)\.(md|markdown)$/i;
+
+/** Words people use for the known statuses. */
+const SYNONYMS: Record<string, AdrStatus> = { draft: 'proposed', proposal: 'proposed', approved: 'accepted', declined: 'rejected', obsolete: 'deprecated', replaced: 'superseded' };
+
+interface StatusLink {
+  relation: 'supersededBy' | 'supersedes';
+  /** A file link target, or an ADR number written as text ("ADR 5"). */
+  target: string | number;
+  line: number;
+}
+
+interface ParsedAdr {
+  record: AdrRecord;
+  /** Line of the title heading (1-based). */
+  line: number;
+  links: StatusLink[];
+}
+
+export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
+  const report = options.report ?? (() => undefined);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new DocgenError({
+      code: 'DG_ADR_DIR',
+      message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
+      location: options.location,
+      hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
+    });
+  }
+  const files = readdirSync(dir)
+    .filter((name) => /\.(md|markdown)$/i.test(name) && !NOT_DECISIONS.test(name))
+    .sort();
+  const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
+
+  const byNumber = new Map<number, ParsedAdr>();
+  for (const adr of parsed) {
+    const first = byNumber.get(adr.record.number);
+    if (first) {
+      throw new DocgenError({
+        code: 'DG_ADR_DUPLICATE',
+        message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
+        location: { file: adr.record.file, line: adr.line },
+        hint: `give one of them the next free number (${Math.max(...byNumber.keys()) + 1}) in its file name and heading; numbers identify the pages`,
+      });
+    }
+    byNumber.set(adr.record.number, adr);
+  }
+  if (!parsed.length) {
+    report({
+      code: 'DG_ADR_EMPTY',
+      severity: 'warning',
+      message: `no ADR files (*.md) in ${dir}`,
+      location: options.location,
+      hint: 'check `dir`; the ADR log page is rendered empty',
+    });
+  }
+
+  const byFile = new Map(parsed.map((adr) => [adr.record.fileName, adr]));
+  for (const adr of parsed) {
+    for (const link of adr.links) {
+      const target = typeof link.target === 'number' ? byNumber.get(link.target) : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
+      if (!target) throw missingLink(adr, link, files);
+      if (target === adr) continue;
+      const [from, to] = link.relation === 'supersededBy' ? [adr.record, target.record] : [target.record, adr.record];
+      from.supersededBy.push(to.number);
+      to.supersedes.push(from.number);
+    }
+  }
+  const records = parsed.map(({ record }) => record).sort((a, b) => a.number - b.number);
+  for (const record of records) {
+    record.supersededBy = [...new Set(record.supersededBy)].sort((a, b) => a - b);
+    record.supersedes = [...new Set(record.supersedes)].sort((a, b) => a - b);
+    // "Superseded by" is the status whatever else the file says, once another ADR replaces it.
+    if (record.supersededBy.length && record.status !== 'superseded' && record.status !== 'deprecated' && record.status !== 'rejected') {
+      report({
+        code: 'DG_ADR_SUPERSEDED_STATUS',
+        severity: 'warning',
+        message: `ADR ${record.number} is superseded by ADR ${record.supersededBy.join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+        location: { file: record.file },
+        hint: `set its status to "Superseded by [ADR ${record.supersededBy[0]}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
+      });
+    }
+  }
+  return { dir, records };
+}
+
+/** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
+export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
+  let path = href.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep it as written
+  }
+  const target = resolve(dirname(fromFile), path);
+  const inside = relative(dir, target);
+  return inside && !inside.includes('/') && !inside.includes('\\') && !inside.startsWith('..') ? inside : undefined;
+}
+
+function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenError {
+  const what = typeof link.target === 'number' ? `ADR ${link.target}` : link.target;
+  const verb = link.relation === 'supersededBy' ? 'superseded by' : 'supersedes';
+  return new DocgenError({
+    code: 'DG_ADR_LINK',
+    message: `ADR ${adr.record.number} says it is ${verb} ${what}, which is not an ADR in this folder`,
+    location: { file: adr.record.file, line: link.line },
+    excerpt: codeFrame(readFileSync(adr.record.file, 'utf8'), link.line),
+    hint: `link to one of the ADR files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or remove the link`,
+  });
+}
+
+/** One file → its record and the status links still to resolve. */
+export function parseAdr(file: string, text: string, report: (diagnostic: Diagnostic) => void = () => undefined): ParsedAdr {
+  const fileName = basename(file);
+  const lines = text.split(/\r?\n/);
+  const drop = new Set<number>(); // 0-based lines that are metadata, not body
+  const front = frontMatter(file, lines, drop);
+
+  // The title: the first level-1 ATX heading outside code fences (or `title:` in front matter).
+  let titleIndex = -1;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (drop.has(i)) continue;
+    const line = lines[i]!;
+    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (!fence && /^\s{0,3}#\s+\S/.test(line)) {
+      titleIndex = i;
+      break;
+    }
+  }
+  const heading = titleIndex >= 0 ? lines[titleIndex]!.replace(/^\s{0,3}#\s+/, '').replace(/\s+#+\s*$/, '').trim() : undefined;
+  const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
+  const headingParts = (heading ?? frontTitle)?.match(/^(?:ADR[-\s]*0*(\d+)\s*[.:)-]?|0*(\d+)\s*[.:)])\s+(.+)$/i);
+  const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
+  const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
+  if (!title) {
+    throw new DocgenError({
+      code: 'DG_ADR_TITLE',
+      message: `${fileName} has no title`,
+      location: { file, line: front.end + 1 },
+      hint: 'start the decision with a level-1 heading, e.g. "# 5. Use PostgreSQL for orders" (adr-tools) or "# Use PostgreSQL for orders" (MADR)',
+    });
+  }
+  if (titleIndex >= 0) drop.add(titleIndex);
+
+  const fileNumber = fileName.match(/^0*(\d+)(?=[-_. ])/)?.[1];
+  const headingNumber = headingParts?.[1] ?? headingParts?.[2];
+  if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
+    report({
+      code: 'DG_ADR_NUMBER_MISMATCH',
+      severity: 'warning',
+      message: `${fileName} is numbered ${Number(fileNumber)} by its file name but ${Number(headingNumber)} by its heading; using ${Number(fileNumber)}`,
+      location: { file, line },
+      hint: 'make the heading and the file name agree',
+    });
+  }
+  const number = Number(fileNumber ?? headingNumber ?? Number.NaN);
+  if (!Number.isSafeInteger(number)) {
+    throw new DocgenError({
+      code: 'DG_ADR_NUMBER',
+      message: `${fileName} has no ADR number`,
+      location: { file, line },
+      hint: `name the file with its number first (e.g. 0005-${fileName}) or number the heading ("# 5. ${title}")`,
+    });
+  }
+
+  const status = findStatus(lines, titleIndex, front, drop);
+  const date = findDate(lines, titleIndex, front, drop);
+  const classified = classifyStatus(status?.lines ?? []);
+  if (!status) {
+    report({ code: 'DG_ADR_STATUS', severity: 'warning', message: `ADR ${number} (${fileName}) has no status`, location: { file, line }, hint: 'add a "## Status" section or a "- Status: accepted" line' });
+  } else if (classified.status === 'unknown') {
+    report({
+      code: 'DG_ADR_STATUS',
+      severity: 'warning',
+      message: `ADR ${number} (${fileName}) has an unknown status "${classified.text}"`,
+      location: { file, line: status.lines[0]?.line ?? line },
+      hint: `use one of: ${ADR_STATUSES.join(', ')} (it is shown as written, in grey)`,
+    });
+  }
+
+  const body = lines
+    .filter((_, i) => !drop.has(i) && i > (titleIndex >= 0 ? titleIndex : front.end - 1))
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '');
+  return {
+    line,
+    links: classified.links,
+    record: { number, title, status: classified.status, statusText: classified.text, date, file, fileName, body: body.trim() ? `${body}\n` : '', supersededBy: [], supersedes: [] },
+  };
+}
+
+interface FrontMatter {
+  value: Record<string, unknown>;
+  /** 1-based line of the closing `---` (0 without front matter): the body starts after it. */
+  end: number;
+  line: number;
+  lineOf(key: string): number;
+}
+
+function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMatter {
+  const none: FrontMatter = { value: {}, end: 0, line: 0, lineOf: () => 1 };
+  if (lines[0]?.trim() !== '---') return none;
+  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close < 0) {
+    throw new DocgenError({
+      code: 'DG_ADR_FRONT_MATTER',
+      message: `${basename(file)} opens front matter with --- but never closes it`,
+      location: { file, line: 1 },
+      hint: 'end the front matter with a line of ---',
+    });
+  }
+  for (let i = 0; i <= close; i++) drop.add(i);
+  // A leading blank line keeps YAML line numbers equal to the file's.
+  const document = parseStructured(`\n${lines.slice(1, close).join('\n')}`, file, 'yaml', 'DG_ADR_FRONT_MATTER');
+  const value = document.value && typeof document.value === 'object' && !Array.isArray(document.value) ? (document.value as Record<string, unknown>) : {};
+  return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+}
+
+interface StatusSource {
+  lines: Array<{ text: string; line: number }>;
+}
+
+const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+
+/** Metadata lines sit between the title and the first `##` section. */
+function preamble(lines: string[], titleIndex: number): number[] {
+  const out: number[] = [];
+  for (let i = titleIndex + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) out.push(i);
+  return out;
+}
+
+function findStatus(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): StatusSource | undefined {
+  for (const key of ['status', 'Status']) {
+    const value = front.value[key];
+    if (typeof value === 'string' || typeof value === 'number') return { lines: [{ text: String(value), line: front.lineOf(key) }] };
+  }
+  if (titleIndex < 0) return undefined;
+  for (const i of preamble(lines, titleIndex)) {
+    const match = lines[i]!.match(META_LINE);
+    if (match && match[1]!.toLowerCase() === 'status') {
+      drop.add(i);
+      return { lines: [{ text: match[2]!, line: i + 1 }] };
+    }
+  }
+  // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
+  const section = lines.findIndex((line, i) => i > titleIndex && /^\s{0,3}##\s+status\s*#*\s*$/i.test(line));
+  if (section < 0) return undefined;
+  const out: StatusSource['lines'] = [];
+  for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
+    if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
+  }
+  return out.length ? { lines: out } : undefined;
+}
+
+function findDate(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): string | undefined {
+  const value = front.value.date ?? front.value.Date;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (titleIndex < 0) return undefined;
+  for (const i of preamble(lines, titleIndex)) {
+    const match = lines[i]!.match(META_LINE);
+    if (match && match[1]!.toLowerCase() === 'date') {
+      drop.add(i);
+      return match[2]! || undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Status lines → the status, how it was written, and its supersede links. */
+export function classifyStatus(lines: Array<{ text: string; line: number }>): { status: AdrStatus; text: string; links: StatusLink[] } {
+  let status: AdrStatus | undefined;
+  const links: StatusLink[] = [];
+  const texts: string[] = [];
+  for (const { text, line } of lines) {
+    const plain = text.replace(/\*\*|__|`/g, '').trim();
+    texts.push(plain);
+    const relation = /^superseded\s+by\b/i.test(plain) ? 'supersededBy' : /^supersedes\b/i.test(plain) ? 'supersedes' : undefined;
+    if (relation) {
+      if (relation === 'supersededBy') status ??= 'superseded';
+      const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
+      const numbers = targets.length ? [] : [...plain.matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) => Number(m[1] ?? m[2]));
+      for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
+      continue;
+    }
+    const word = plain.toLowerCase().match(/^[a-z]+/)?.[0];
+    if (!status && word) status = (ADR_STATUSES as readonly string[]).includes(word) ? (word as AdrStatus) : SYNONYMS[word];
+    if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
+  }
+  return { status: status ?? 'unknown', text: texts.join('; '), links };
+}

@@ -1,0 +1,35 @@
+/**
+ * The typed model of a folder of architecture decision records, independent of the format each
+ * file was written in (adr-tools/Nygard or MADR).
+ */
+export const ADR_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
+
+/** A known lifecycle state, or `unknown` (reported as a warning, shown as written). */
+export type AdrStatus = (typeof ADR_STATUSES)[number] | 'unknown';
+
+export interface AdrRecord {
+  /** The decision's number, from the file name (`0007-…md`) or the heading (`# 7. …`). */
+  number: number;
+  title: string;
+  status: AdrStatus;
+  /** The status as the file writes it, e.g. `Superseded by [ADR 5](0005-x.md)`. */
+  statusText: string;
+  date?: string;
+  /** Absolute path of the Markdown file. */
+  file: string;
+  /** File name inside the ADR folder, what other ADRs link to. */
+  fileName: string;
+  /** The decision's Markdown after its title and metadata lines. */
+  body: string;
+  /** Numbers of the ADRs that replace this one (from "Superseded by" links, or their "Supersedes"). */
+  supersededBy: number[];
+  /** Numbers of the ADRs this one replaces. */
+  supersedes: number[];
+}
+
+export interface AdrModel {
+  /** Absolute path of the ADR folder. */
+  dir: string;
+  /** Sorted by number. */
+  records: AdrRecord[];
+}

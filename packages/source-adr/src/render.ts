@@ -1,0 +1,117 @@
+import { pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import { linkedFileName } from './extract.js';
+import type { AdrModel, AdrRecord, AdrStatus } from './model.js';
+
+/**
+ * Model → pages:
+ *
+ *   Architecture decision records      log.hbs      table: number, decision, status, date, superseded by
+ *   ├── ADR-0001: <title>              record.hbs   status, date, relations, then the ADR's own body
+ *   └── …
+ *
+ * Keys are `<key>/<number>` (default `adr/7`), so retitling a decision updates the same page.
+ * Links between ADR files (`[…](0002-x.md#y)`) are rewritten to the child pages' files, which the
+ * converter turns into Confluence page links.
+ */
+export interface RenderAdrOptions {
+  title?: string;
+  key?: string;
+  labels?: string[];
+}
+
+/** Status → lozenge colour (the converter accepts Grey, Red, Yellow, Green, Blue, Purple). */
+const COLOURS: Record<AdrStatus, string> = { proposed: 'Blue', accepted: 'Green', rejected: 'Red', deprecated: 'Yellow', superseded: 'Grey', unknown: 'Grey' };
+
+export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'>): string {
+  return `ADR-${String(record.number).padStart(4, '0')}: ${record.title}`;
+}
+
+/** `:status[Accepted]{colour=Green}`; an unknown status keeps its own first words, in grey. */
+export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>): string {
+  const label =
+    record.status === 'unknown'
+      ? record.statusText.replace(/[^\p{L}\p{N} -]+/gu, ' ').trim().split(/\s+/).slice(0, 3).join(' ') || 'Unknown'
+      : record.status[0]!.toUpperCase() + record.status.slice(1);
+  return `:status[${label}]{colour=${COLOURS[record.status]}}`;
+}
+
+export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options: RenderAdrOptions = {}): PageTree {
+  const root = pageKey(options.key ?? 'adr');
+  const labels = ['adr', ...(options.labels ?? [])];
+  const keyOf = (number: number) => pageKey(root, String(number));
+  const byNumber = new Map(model.records.map((record) => [record.number, record]));
+  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record.number))]));
+  const ref = (number: number) => ({ number, title: adrTitle(byNumber.get(number)!), link: `./${pageFileStem(keyOf(number))}.md` });
+  const counts = new Map<string, number>();
+  for (const record of model.records) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
+
+  const views = model.records.map((record) => ({
+    ...record,
+    pageTitle: adrTitle(record),
+    link: `./${pageFileStem(keyOf(record.number))}.md`,
+    lozenge: statusLozenge(record),
+    supersededBy: record.supersededBy.map(ref),
+    supersedes: record.supersedes.map(ref),
+    body: rewriteAdrLinks(record.body, (href) => {
+      const name = linkedFileName(href, record.file, model.dir);
+      const stem = name && stemByFile.get(name);
+      return stem ? `./${stem}.md${href.includes('#') ? href.slice(href.indexOf('#')) : ''}` : undefined;
+    }),
+  }));
+  const title = options.title ?? 'Architecture decision records';
+  const pages: Page[] = [
+    {
+      key: root,
+      title,
+      labels,
+      attachments: [],
+      markdown: templates.render('log', {
+        title,
+        records: views,
+        count: model.records.length,
+        summary: [...counts].map(([status, n]) => `${n} ${status}`).join(', '),
+      }),
+      position: 0,
+      source: { plugin: 'adr', file: model.dir },
+    },
+  ];
+  for (const view of views) {
+    pages.push({
+      key: keyOf(view.number),
+      title: view.pageTitle,
+      parentKey: root,
+      position: view.number,
+      labels: [...labels, `adr-${view.status}`],
+      attachments: [],
+      markdown: templates.render('record', view),
+      source: { plugin: 'adr', file: view.file },
+    });
+  }
+  return { pages };
+}
+
+/**
+ * Rewrite the targets of inline links and link reference definitions outside code (fenced
+ * blocks and inline code spans) with `map`; targets it returns undefined for stay as written.
+ */
+export function rewriteAdrLinks(markdown: string, map: (href: string) => string | undefined): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
+      if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+        fence = fence ? undefined : marker;
+        return line;
+      }
+      if (fence) return line;
+      const definition = line.match(/^(\s{0,3}\[[^\]]+\]:\s*)(<?)([^\s>]+)(>?.*)$/);
+      if (definition) return `${definition[1]}${definition[2]}${map(definition[3]!) ?? definition[3]}${definition[4]}`;
+      // Split on inline code spans so `[x](y.md)` shown as code stays as written.
+      return line
+        .split(/(`+[^`]*`+)/)
+        .map((part, index) => (index % 2 ? part : part.replace(/(\]\(\s*<?)([^)\s>]+)/g, (all, open: string, href: string) => `${open}${map(href) ?? href}`)))
+        .join('');
+    })
+    .join('\n');
+}

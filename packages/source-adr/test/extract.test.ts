@@ -1,0 +1,163 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
+import { classifyStatus, extractAdrs, parseAdr } from '@docgen/source-adr';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+function failure(fn: () => unknown): DocgenError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DocgenError) return error;
+    throw error;
+  }
+  throw new Error('expected a DocgenError');
+}
+
+describe('adr-tools / Nygard format', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'nygard'), { report: (d) => warnings.push(d) });
+
+  it('reads number, title, date and the status section', () => {
+    expect(model.records.map((r) => [r.number, r.title, r.status, r.date])).toEqual([
+      [1, 'Record architecture decisions', 'accepted', '2024-01-10'],
+      [2, 'Store orders in MySQL', 'superseded', '2024-02-01'],
+      [3, 'Store orders in PostgreSQL', 'superseded', '2024-06-12'],
+      [4, 'Store orders in PostgreSQL with logical replication', 'accepted', '2024-09-30'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('records the supersede chain in both directions', () => {
+    expect(model.records.map((r) => [r.number, r.supersededBy, r.supersedes])).toEqual([
+      [1, [], []],
+      [2, [3], []],
+      [3, [4], [2]],
+      [4, [], [3]],
+    ]);
+  });
+
+  it('keeps the body without the title and the Date line', () => {
+    const third = model.records[2]!;
+    expect(third.body.startsWith('## Status\n')).toBe(true);
+    expect(third.body).not.toContain('# 3. Store orders');
+    expect(third.body).not.toContain('Date: 2024-06-12');
+    expect(third.body).toContain('## Consequences\n\nA migration window of one night.');
+  });
+});
+
+describe('MADR format', () => {
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(join(fixtures, 'madr'), { report: (d) => warnings.push(d) });
+
+  it('reads front matter and bullet metadata, numbers from file names, and skips README and template', () => {
+    expect(model.records.map((r) => [r.number, r.title, r.status, r.date, r.fileName])).toEqual([
+      [1, 'Use Markdown Any Decision Records', 'accepted', '2023-05-01', '0001-use-markdown-any-decision-records.md'],
+      [2, 'Use Vitest for unit tests', 'rejected', '2023-06-02', '0002-use-vitest.md'],
+      [3, 'Feature flags from a hosted service', 'proposed', '2023-07-14', '0003-feature-flags-service.md'],
+      [4, 'XML configuration files', 'deprecated', '2023-08-01', '0004-xml-config.md'],
+      [5, 'A GraphQL gateway in front of every service', 'unknown', '2023-09-09', '0005-graphql-gateway.md'],
+    ]);
+  });
+
+  it('removes status and date lines from the body but keeps the other metadata', () => {
+    const vitest = model.records[1]!;
+    expect(vitest.body).toContain('* Deciders: Ana');
+    expect(vitest.body).not.toMatch(/Status:|Date:/);
+    expect(model.records[0]!.body).not.toContain('deciders');
+  });
+
+  it('warns about an unknown status with its file and line, and keeps it as written', () => {
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      code: 'DG_ADR_STATUS',
+      severity: 'warning',
+      location: { file: join(fixtures, 'madr', '0005-graphql-gateway.md'), line: 2 },
+    });
+    expect(warnings[0]!.message).toContain('"pending review"');
+    expect(warnings[0]!.hint).toContain('proposed, accepted, rejected, deprecated, superseded');
+    expect(model.records[4]!.statusText).toBe('pending review');
+  });
+});
+
+describe('status lines', () => {
+  it('recognizes superseded-by links and plain "ADR n" references', () => {
+    expect(classifyStatus([{ text: 'Superseded by [ADR 5](0005-x.md)', line: 3 }])).toEqual({
+      status: 'superseded',
+      text: 'Superseded by [ADR 5](0005-x.md)',
+      links: [{ relation: 'supersededBy', target: '0005-x.md', line: 3 }],
+    });
+    expect(classifyStatus([{ text: 'superseded by ADR-0012', line: 2 }]).links).toEqual([{ relation: 'supersededBy', target: 12, line: 2 }]);
+    expect(classifyStatus([{ text: '**Accepted**', line: 1 }, { text: 'Supersedes [1. A](0001-a.md)', line: 3 }])).toMatchObject({
+      status: 'accepted',
+      links: [{ relation: 'supersedes', target: '0001-a.md', line: 3 }],
+    });
+    expect(classifyStatus([{ text: 'Draft', line: 1 }]).status).toBe('proposed');
+  });
+
+  it('takes a heading number when the file name has none, and warns when they disagree', () => {
+    const warnings: Diagnostic[] = [];
+    expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({ number: 7, title: 'Choose a queue', status: 'accepted' });
+    expect(parseAdr('/adr/0009-x.md', '# 8. Something\n\n## Status\n\nProposed\n', (d) => warnings.push(d)).record.number).toBe(9);
+    expect(warnings).toMatchObject([{ code: 'DG_ADR_NUMBER_MISMATCH', location: { file: '/adr/0009-x.md', line: 1 } }]);
+  });
+
+  it('reads a title from front matter when there is no heading', () => {
+    const text = '---\ntitle: Adopt Nx\nstatus: accepted\n---\n\nWe adopt Nx.\n';
+    expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({ number: 2, title: 'Adopt Nx', status: 'accepted', body: 'We adopt Nx.\n' });
+  });
+
+  it('warns when a decision has no status at all', () => {
+    const warnings: Diagnostic[] = [];
+    expect(parseAdr('/adr/0003-x.md', '# 3. X\n\nText.\n', (d) => warnings.push(d)).record.status).toBe('unknown');
+    expect(warnings).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 1 } }]);
+  });
+});
+
+describe('bad input', () => {
+  it('a file without a title: file, line and a hint', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'bad-no-title')));
+    expect(error.code).toBe('DG_ADR_TITLE');
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-no-title', '0001-untitled.md'), line: 1 });
+    expect(error.hint).toContain('# 5. Use PostgreSQL');
+  });
+
+  it('two files with the same number', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'bad-duplicate')));
+    expect(error.code).toBe('DG_ADR_DUPLICATE');
+    // Files are read in name order; the later one is the one to renumber.
+    expect(error.message).toBe('001-also-first.md and 0001-first.md are both ADR 1');
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-duplicate', '001-also-first.md'), line: 1 });
+    expect(error.hint).toContain('next free number (2)');
+  });
+
+  it('a superseded-by link to a file that does not exist', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'bad-missing-link')));
+    expect(error.code).toBe('DG_ADR_LINK');
+    expect(error.message).toBe('ADR 1 says it is superseded by 0005-gone.md, which is not an ADR in this folder');
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-missing-link', '0001-first.md'), line: 7 });
+    expect(formatDiagnostic(error)).toContain('> 7 | Superseded by [5. Gone](0005-gone.md)');
+    expect(error.hint).toContain('0001-first.md');
+  });
+
+  it('a file with no number in its name or heading', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'bad-no-number')));
+    expect(error.code).toBe('DG_ADR_NUMBER');
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-no-number', 'decide-things.md'), line: 1 });
+    expect(error.hint).toBe('name the file with its number first (e.g. 0005-decide-things.md) or number the heading ("# 5. Decide things")');
+  });
+
+  it('front matter that is never closed', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'bad-front-matter')));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-front-matter', '0001-open.md'), line: 1 });
+  });
+
+  it('a folder that does not exist, located at the config', () => {
+    const error = failure(() => extractAdrs(join(fixtures, 'nope'), { location: { file: '/repo/docgen.config.yaml', line: 4 } }));
+    expect(error.code).toBe('DG_ADR_DIR');
+    expect(error.location).toEqual({ file: '/repo/docgen.config.yaml', line: 4 });
+  });
+});

@@ -1,0 +1,72 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import source, { extractAdrs, renderAdrs, rewriteAdrLinks } from '@docgen/source-adr';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+const render = (folder: string, options = {}) => renderAdrs(extractAdrs(join(fixtures, folder), { report: () => undefined }), templates, options);
+
+describe('ADR pages', () => {
+  const tree = render('nygard');
+  const page = (key: string) => tree.pages.find((p) => p.key === key)!;
+
+  it('a log page with one child per ADR, keyed by number', () => {
+    validatePageTree(tree);
+    expect(tree.pages.map((p) => [p.key, p.title, p.parentKey, p.position])).toEqual([
+      ['adr', 'Architecture decision records', undefined, 0],
+      ['adr/1', 'ADR-0001: Record architecture decisions', 'adr', 1],
+      ['adr/2', 'ADR-0002: Store orders in MySQL', 'adr', 2],
+      ['adr/3', 'ADR-0003: Store orders in PostgreSQL', 'adr', 3],
+      ['adr/4', 'ADR-0004: Store orders in PostgreSQL with logical replication', 'adr', 4],
+    ]);
+    expect(page('adr/2').labels).toEqual(['adr', 'adr-superseded']);
+  });
+
+  it('the log table: linked title, status lozenge, date, superseded-by', () => {
+    const rows = page('adr').markdown.split('\n').filter((line) => /^\| \d/.test(line));
+    expect(rows).toEqual([
+      '| 1 | [Record architecture decisions](./adr__1.md) | :status[Accepted]{colour=Green} | 2024-01-10 |  |',
+      '| 2 | [Store orders in MySQL](./adr__2.md) | :status[Superseded]{colour=Grey} | 2024-02-01 | [ADR 3](./adr__3.md) |',
+      '| 3 | [Store orders in PostgreSQL](./adr__3.md) | :status[Superseded]{colour=Grey} | 2024-06-12 | [ADR 4](./adr__4.md) |',
+      '| 4 | [Store orders in PostgreSQL with logical replication](./adr__4.md) | :status[Accepted]{colour=Green} | 2024-09-30 |  |',
+    ]);
+    expect(page('adr').markdown).toContain('4 decisions: 2 accepted, 2 superseded.');
+  });
+
+  it('a decision page: warning when superseded, relations, and links between ADR files rewritten to pages', () => {
+    const third = page('adr/3').markdown;
+    expect(third).toContain('> [!WARNING]\n> Superseded by [ADR-0004: Store orders in PostgreSQL with logical replication](./adr__4.md).');
+    expect(third).toContain('| Supersedes | [ADR-0002: Store orders in MySQL](./adr__2.md) |');
+    expect(third).toContain('Superseded by [4. Store orders in PostgreSQL with logical replication](./adr__4.md)');
+    expect(third).toContain('which [ADR 2](./adr__2.md) could not give us');
+    // Code stays as written.
+    expect(third).toContain('A link in a code block stays as written: [ADR 2](0002-store-orders-in-mysql.md)');
+    expect(third).toContain('`[x](0002-store-orders-in-mysql.md)`');
+    expect(page('adr/2').markdown).toContain('[why we record this](./adr__1.md#context)');
+    expect(page('adr/4').markdown).toContain('[first]: ./adr__1.md');
+    // External links are untouched.
+    expect(page('adr/1').markdown).toContain('(https://github.com/npryce/adr-tools)');
+  });
+
+  it('title, key and labels options', () => {
+    const madr = render('madr', { title: 'Decisions', key: 'decisions', labels: ['team-a'] });
+    expect(madr.pages[0]).toMatchObject({ key: 'decisions', title: 'Decisions', labels: ['adr', 'team-a'] });
+    expect(madr.pages[5]).toMatchObject({ key: 'decisions/5', labels: ['adr', 'team-a', 'adr-unknown'] });
+    const log = madr.pages[0]!.markdown;
+    expect(log).toContain(':status[Rejected]{colour=Red}');
+    expect(log).toContain(':status[Proposed]{colour=Blue}');
+    expect(log).toContain(':status[Deprecated]{colour=Yellow}');
+    expect(log).toContain(':status[pending review]{colour=Grey}');
+  });
+});
+
+describe('rewriteAdrLinks', () => {
+  it('maps inline links and definitions outside code, leaves the rest', () => {
+    const map = (href: string) => (href.startsWith('0002') ? `./adr__2.md${href.includes('#') ? href.slice(href.indexOf('#')) : ''}` : undefined);
+    expect(rewriteAdrLinks('See [two](0002-x.md#a) and [web](https://x.test/0002) and `[c](0002-x.md)`.\n[d]: 0002-x.md\n~~~\n[e](0002-x.md)\n~~~', map)).toBe(
+      'See [two](./adr__2.md#a) and [web](https://x.test/0002) and `[c](0002-x.md)`.\n[d]: ./adr__2.md\n~~~\n[e](0002-x.md)\n~~~',
+    );
+  });
+});

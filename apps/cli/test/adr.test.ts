@@ -1,0 +1,100 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Manifest } from '@docgen/core';
+import { repoRoot, runCli } from '@docgen/test-support';
+
+/**
+ * `docgen adr` end to end: the real built CLI (`npx tsc -b apps/cli` first) on the project's own
+ * ADRs (docs/adr, through docs/docgen.config.yaml) and on a fixture folder with a supersede chain.
+ * Expected titles and statuses are read here from the ADR files themselves.
+ */
+const adrDir = join(repoRoot, 'docs', 'adr');
+const chain = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'nygard');
+let scratch: string;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** `# 1. Title` and `- Status: x` of each ADR file, read the simple way. */
+function ownAdrs(): Array<{ file: string; number: number; title: string; status: string }> {
+  return readdirSync(adrDir)
+    .filter((name) => /^\d{4}-.*\.md$/.test(name))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(join(adrDir, file), 'utf8');
+      const [, number, title] = text.match(/^# (\d+)\. (.+)$/m)!;
+      const status = text.match(/^- Status: (\w+)/m)![1]!;
+      return { file, number: Number(number), title: title!, status };
+    });
+}
+
+describe('docgen adr on the project’s own docs/adr', () => {
+  it('renders the ADR log and one page per ADR, and publishes them to the embedded sandbox (re-run writes nothing)', async () => {
+    const adrs = ownAdrs();
+    expect(adrs).toHaveLength(4);
+    const out = join(scratch, 'own');
+    const config = join(repoRoot, 'docs', 'docgen.config.yaml');
+    const first = await runCli(['adr', '--config', config, '--out', out, '--publish', '--json'], { cwd: scratch });
+    expect(first.stderr).not.toMatch(/error/i);
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report.warnings).toEqual([]);
+    expect(report.pages.map((p: { key: string; title: string; parentKey?: string }) => [p.key, p.title, p.parentKey])).toEqual([
+      ['adr', 'docgen architecture decision records', undefined],
+      ...adrs.map((adr) => [`adr/${adr.number}`, `ADR-${String(adr.number).padStart(4, '0')}: ${adr.title}`, 'adr']),
+    ]);
+    expect(report.publish).toMatchObject({ sandbox: true, counts: { created: 5, failed: 0, conflicts: 0 } });
+
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const storage = (key: string) => readFileSync(join(out, manifest.pages.find((p) => p.key === key)!.storageFile!), 'utf8');
+    const log = storage('adr');
+    for (const adr of adrs) {
+      expect(log).toContain(`<ri:page ri:content-title="ADR-${String(adr.number).padStart(4, '0')}: ${adr.title}" />`);
+      expect(storage(`adr/${adr.number}`)).toContain(`<ac:parameter ac:name="title">${adr.status[0]!.toUpperCase()}${adr.status.slice(1)}</ac:parameter>`);
+    }
+    expect(log.match(/<ac:structured-macro ac:name="status">/g)).toHaveLength(4);
+    expect(storage('adr/2')).toContain('<h2>Decision</h2>');
+
+    const again = await runCli(['adr', '--config', config, '--out', out, '--publish', '--json'], { cwd: scratch });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+  }, 120_000);
+});
+
+describe('docgen adr --dir on a supersede chain', () => {
+  it('links superseded decisions to their successors as Confluence page links', async () => {
+    const out = join(scratch, 'chain');
+    const result = await runCli(['adr', '--dir', chain, '--out', out, '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.pageCount).toBe(5);
+    expect(report.warnings).toEqual([]);
+    const read = (stem: string) => readFileSync(join(out, `${stem}.storage.xhtml`), 'utf8');
+    // The log: MySQL (2) superseded by 3, PostgreSQL (3) superseded by 4.
+    const rows = read('adr').split('<tr>').slice(2);
+    expect(rows[1]).toContain('<ac:parameter ac:name="title">Superseded</ac:parameter>');
+    expect(rows[1]).toContain('<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR 3]]>');
+    expect(rows[2]).toContain('<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR 4]]>');
+    expect(rows[3]).toContain('<ac:parameter ac:name="colour">Green</ac:parameter>');
+    // A decision page: the warning panel and the body's relative link to another ADR file.
+    const third = read('adr__3');
+    expect(third).toMatch(/<ac:structured-macro ac:name="note">[\s\S]*ADR-0004: Store orders in PostgreSQL with logical replication/);
+    expect(third).toContain('<ri:page ri:content-title="ADR-0002: Store orders in MySQL" /><ac:plain-text-link-body><![CDATA[ADR 2]]>');
+    expect(read('adr__2')).toMatch(/<ac:link ac:anchor="[^"]+"><ri:page ri:content-title="ADR-0001: Record architecture decisions" \/><ac:plain-text-link-body><!\[CDATA\[why we record this\]\]>/);
+  }, 60_000);
+
+  it('bad input: exit 1 with file:line and a hint', async () => {
+    const result = await runCli(['adr', '--dir', join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'bad-missing-link'), '--out', join(scratch, 'bad')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error DG_ADR_LINK');
+    expect(result.stderr).toContain('bad-missing-link/0001-first.md:7');
+    expect(result.stderr).toContain('→ link to one of the ADR files (0001-first.md), or remove the link');
+  }, 60_000);
+});

@@ -46,18 +46,23 @@ describe('docgen adr on the project’s own docs/adr', () => {
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(report.warnings).toEqual([]);
-    expect(report.pages.map((p: { key: string; title: string; parentKey?: string }) => [p.key, p.title, p.parentKey])).toEqual([
+    expect(
+      report.pages.map((p: { key: string; title: string; parentKey?: string }) => [p.key, p.title, p.parentKey]),
+    ).toEqual([
       ['adr', 'docgen architecture decision records', undefined],
       ...adrs.map((adr) => [`adr/${adr.number}`, `ADR-${String(adr.number).padStart(4, '0')}: ${adr.title}`, 'adr']),
     ]);
     expect(report.publish).toMatchObject({ sandbox: true, counts: { created: 5, failed: 0, conflicts: 0 } });
 
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
-    const storage = (key: string) => readFileSync(join(out, manifest.pages.find((p) => p.key === key)!.storageFile!), 'utf8');
+    const storage = (key: string) =>
+      readFileSync(join(out, manifest.pages.find((p) => p.key === key)!.storageFile!), 'utf8');
     const log = storage('adr');
     for (const adr of adrs) {
       expect(log).toContain(`<ri:page ri:content-title="ADR-${String(adr.number).padStart(4, '0')}: ${adr.title}" />`);
-      expect(storage(`adr/${adr.number}`)).toContain(`<ac:parameter ac:name="title">${adr.status[0]!.toUpperCase()}${adr.status.slice(1)}</ac:parameter>`);
+      expect(storage(`adr/${adr.number}`)).toContain(
+        `<ac:parameter ac:name="title">${adr.status[0]!.toUpperCase()}${adr.status.slice(1)}</ac:parameter>`,
+      );
     }
     expect(log.match(/<ac:structured-macro ac:name="status">/g)).toHaveLength(4);
     expect(storage('adr/2')).toContain('<h2>Decision</h2>');
@@ -80,18 +85,34 @@ describe('docgen adr --dir on a supersede chain', () => {
     // The log: MySQL (2) superseded by 3, PostgreSQL (3) superseded by 4.
     const rows = read('adr').split('<tr>').slice(2);
     expect(rows[1]).toContain('<ac:parameter ac:name="title">Superseded</ac:parameter>');
-    expect(rows[1]).toContain('<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR 3]]>');
-    expect(rows[2]).toContain('<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR 4]]>');
+    expect(rows[1]).toContain(
+      '<ri:page ri:content-title="ADR-0003: Store orders in PostgreSQL" /><ac:plain-text-link-body><![CDATA[ADR 3]]>',
+    );
+    expect(rows[2]).toContain(
+      '<ri:page ri:content-title="ADR-0004: Store orders in PostgreSQL with logical replication" /><ac:plain-text-link-body><![CDATA[ADR 4]]>',
+    );
     expect(rows[3]).toContain('<ac:parameter ac:name="colour">Green</ac:parameter>');
     // A decision page: the warning panel and the body's relative link to another ADR file.
     const third = read('adr__3');
-    expect(third).toMatch(/<ac:structured-macro ac:name="note">[\s\S]*ADR-0004: Store orders in PostgreSQL with logical replication/);
-    expect(third).toContain('<ri:page ri:content-title="ADR-0002: Store orders in MySQL" /><ac:plain-text-link-body><![CDATA[ADR 2]]>');
-    expect(read('adr__2')).toMatch(/<ac:link ac:anchor="[^"]+"><ri:page ri:content-title="ADR-0001: Record architecture decisions" \/><ac:plain-text-link-body><!\[CDATA\[why we record this\]\]>/);
+    expect(third).toMatch(
+      /<ac:structured-macro ac:name="note">[\s\S]*ADR-0004: Store orders in PostgreSQL with logical replication/,
+    );
+    expect(third).toContain(
+      '<ri:page ri:content-title="ADR-0002: Store orders in MySQL" /><ac:plain-text-link-body><![CDATA[ADR 2]]>',
+    );
+    expect(read('adr__2')).toMatch(
+      /<ac:link ac:anchor="[^"]+"><ri:page ri:content-title="ADR-0001: Record architecture decisions" \/><ac:plain-text-link-body><!\[CDATA\[why we record this\]\]>/,
+    );
   }, 60_000);
 
   it('bad input: exit 1 with file:line and a hint', async () => {
-    const result = await runCli(['adr', '--dir', join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'bad-missing-link'), '--out', join(scratch, 'bad')]);
+    const result = await runCli([
+      'adr',
+      '--dir',
+      join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'bad-missing-link'),
+      '--out',
+      join(scratch, 'bad'),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('error DG_ADR_LINK');
     expect(result.stderr).toContain('bad-missing-link/0001-first.md:7');

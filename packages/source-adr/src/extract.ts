@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
 import { ADR_STATUSES, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
 
@@ -27,7 +27,14 @@ export interface ExtractAdrOptions {
 const NOT_DECISIONS = /^(readme|index|template|adr-template|_.*)\.(md|markdown)$/i;
 
 /** Words people use for the known statuses. */
-const SYNONYMS: Record<string, AdrStatus> = { draft: 'proposed', proposal: 'proposed', approved: 'accepted', declined: 'rejected', obsolete: 'deprecated', replaced: 'superseded' };
+const SYNONYMS: Record<string, AdrStatus> = {
+  draft: 'proposed',
+  proposal: 'proposed',
+  approved: 'accepted',
+  declined: 'rejected',
+  obsolete: 'deprecated',
+  replaced: 'superseded',
+};
 
 interface StatusLink {
   relation: 'supersededBy' | 'supersedes';
@@ -84,7 +91,10 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
   const byFile = new Map(parsed.map((adr) => [adr.record.fileName, adr]));
   for (const adr of parsed) {
     for (const link of adr.links) {
-      const target = typeof link.target === 'number' ? byNumber.get(link.target) : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
+      const target =
+        typeof link.target === 'number'
+          ? byNumber.get(link.target)
+          : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
       const [from, to] = link.relation === 'supersededBy' ? [adr.record, target.record] : [target.record, adr.record];
@@ -97,7 +107,12 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     record.supersededBy = [...new Set(record.supersededBy)].sort((a, b) => a - b);
     record.supersedes = [...new Set(record.supersedes)].sort((a, b) => a - b);
     // "Superseded by" is the status whatever else the file says, once another ADR replaces it.
-    if (record.supersededBy.length && record.status !== 'superseded' && record.status !== 'deprecated' && record.status !== 'rejected') {
+    if (
+      record.supersededBy.length &&
+      record.status !== 'superseded' &&
+      record.status !== 'deprecated' &&
+      record.status !== 'rejected'
+    ) {
       report({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
@@ -137,7 +152,11 @@ function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenE
 }
 
 /** One file → its record and the status links still to resolve. */
-export function parseAdr(file: string, text: string, report: (diagnostic: Diagnostic) => void = () => undefined): ParsedAdr {
+export function parseAdr(
+  file: string,
+  text: string,
+  report: (diagnostic: Diagnostic) => void = () => undefined,
+): ParsedAdr {
   const fileName = basename(file);
   const lines = text.split(/\r?\n/);
   const drop = new Set<number>(); // 0-based lines that are metadata, not body
@@ -159,7 +178,12 @@ export function parseAdr(file: string, text: string, report: (diagnostic: Diagno
       break;
     }
   }
-  const heading = titleIndex >= 0 ? lines[titleIndex]!.replace(/^\s{0,3}#\s+/, '').replace(/\s+#+\s*$/, '').trim() : undefined;
+  const heading =
+    titleIndex >= 0
+      ? lines[titleIndex]!.replace(/^\s{0,3}#\s+/, '')
+          .replace(/\s+#+\s*$/, '')
+          .trim()
+      : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
   const headingParts = (heading ?? frontTitle)?.match(/^(?:ADR[-\s]*0*(\d+)\s*[.:)-]?|0*(\d+)\s*[.:)])\s+(.+)$/i);
   const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
@@ -199,7 +223,13 @@ export function parseAdr(file: string, text: string, report: (diagnostic: Diagno
   const date = findDate(lines, titleIndex, front, drop);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
-    report({ code: 'DG_ADR_STATUS', severity: 'warning', message: `ADR ${number} (${fileName}) has no status`, location: { file, line }, hint: 'add a "## Status" section or a "- Status: accepted" line' });
+    report({
+      code: 'DG_ADR_STATUS',
+      severity: 'warning',
+      message: `ADR ${number} (${fileName}) has no status`,
+      location: { file, line },
+      hint: 'add a "## Status" section or a "- Status: accepted" line',
+    });
   } else if (classified.status === 'unknown') {
     report({
       code: 'DG_ADR_STATUS',
@@ -218,7 +248,18 @@ export function parseAdr(file: string, text: string, report: (diagnostic: Diagno
   return {
     line,
     links: classified.links,
-    record: { number, title, status: classified.status, statusText: classified.text, date, file, fileName, body: body.trim() ? `${body}\n` : '', supersededBy: [], supersedes: [] },
+    record: {
+      number,
+      title,
+      status: classified.status,
+      statusText: classified.text,
+      date,
+      file,
+      fileName,
+      body: body.trim() ? `${body}\n` : '',
+      supersededBy: [],
+      supersedes: [],
+    },
   };
 }
 
@@ -245,7 +286,10 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
   for (let i = 0; i <= close; i++) drop.add(i);
   // A leading blank line keeps YAML line numbers equal to the file's.
   const document = parseStructured(`\n${lines.slice(1, close).join('\n')}`, file, 'yaml', 'DG_ADR_FRONT_MATTER');
-  const value = document.value && typeof document.value === 'object' && !Array.isArray(document.value) ? (document.value as Record<string, unknown>) : {};
+  const value =
+    document.value && typeof document.value === 'object' && !Array.isArray(document.value)
+      ? (document.value as Record<string, unknown>)
+      : {};
   return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
 }
 
@@ -262,10 +306,16 @@ function preamble(lines: string[], titleIndex: number): number[] {
   return out;
 }
 
-function findStatus(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): StatusSource | undefined {
+function findStatus(
+  lines: string[],
+  titleIndex: number,
+  front: FrontMatter,
+  drop: Set<number>,
+): StatusSource | undefined {
   for (const key of ['status', 'Status']) {
     const value = front.value[key];
-    if (typeof value === 'string' || typeof value === 'number') return { lines: [{ text: String(value), line: front.lineOf(key) }] };
+    if (typeof value === 'string' || typeof value === 'number')
+      return { lines: [{ text: String(value), line: front.lineOf(key) }] };
   }
   if (titleIndex < 0) return undefined;
   for (const i of preamble(lines, titleIndex)) {
@@ -301,23 +351,34 @@ function findDate(lines: string[], titleIndex: number, front: FrontMatter, drop:
 }
 
 /** Status lines → the status, how it was written, and its supersede links. */
-export function classifyStatus(lines: Array<{ text: string; line: number }>): { status: AdrStatus; text: string; links: StatusLink[] } {
+export function classifyStatus(lines: Array<{ text: string; line: number }>): {
+  status: AdrStatus;
+  text: string;
+  links: StatusLink[];
+} {
   let status: AdrStatus | undefined;
   const links: StatusLink[] = [];
   const texts: string[] = [];
   for (const { text, line } of lines) {
     const plain = text.replace(/\*\*|__|`/g, '').trim();
     texts.push(plain);
-    const relation = /^superseded\s+by\b/i.test(plain) ? 'supersededBy' : /^supersedes\b/i.test(plain) ? 'supersedes' : undefined;
+    const relation = /^superseded\s+by\b/i.test(plain)
+      ? 'supersededBy'
+      : /^supersedes\b/i.test(plain)
+        ? 'supersedes'
+        : undefined;
     if (relation) {
       if (relation === 'supersededBy') status ??= 'superseded';
       const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
-      const numbers = targets.length ? [] : [...plain.matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) => Number(m[1] ?? m[2]));
+      const numbers = targets.length
+        ? []
+        : [...plain.matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) => Number(m[1] ?? m[2]));
       for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
       continue;
     }
     const word = plain.toLowerCase().match(/^[a-z]+/)?.[0];
-    if (!status && word) status = (ADR_STATUSES as readonly string[]).includes(word) ? (word as AdrStatus) : SYNONYMS[word];
+    if (!status && word)
+      status = (ADR_STATUSES as readonly string[]).includes(word) ? (word as AdrStatus) : SYNONYMS[word];
     if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
   }
   return { status: status ?? 'unknown', text: texts.join('; '), links };

@@ -20,9 +20,23 @@ export const optionsSchema = {
   additionalProperties: false,
   required: ['dir'],
   properties: {
-    dir: { type: 'string', minLength: 1, description: 'Folder of ADR Markdown files (adr-tools/Nygard or MADR), relative to the config file' },
-    title: { type: 'string', minLength: 1, default: 'Architecture decision records', description: 'Title of the ADR log page' },
-    key: { type: 'string', pattern: '^[a-z0-9._-]+$', default: 'adr', description: 'Stable page-key segment: <key> and <key>/<number>' },
+    dir: {
+      type: 'string',
+      minLength: 1,
+      description: 'Folder of ADR Markdown files (adr-tools/Nygard or MADR), relative to the config file',
+    },
+    title: {
+      type: 'string',
+      minLength: 1,
+      default: 'Architecture decision records',
+      description: 'Title of the ADR log page',
+    },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9._-]+$',
+      default: 'adr',
+      description: 'Stable page-key segment: <key> and <key>/<number>',
+    },
     labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
   },
 } as const;

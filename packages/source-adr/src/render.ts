@@ -20,7 +20,14 @@ export interface RenderAdrOptions {
 }
 
 /** Status → lozenge colour (the converter accepts Grey, Red, Yellow, Green, Blue, Purple). */
-const COLOURS: Record<AdrStatus, string> = { proposed: 'Blue', accepted: 'Green', rejected: 'Red', deprecated: 'Yellow', superseded: 'Grey', unknown: 'Grey' };
+const COLOURS: Record<AdrStatus, string> = {
+  proposed: 'Blue',
+  accepted: 'Green',
+  rejected: 'Red',
+  deprecated: 'Yellow',
+  superseded: 'Grey',
+  unknown: 'Grey',
+};
 
 export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'>): string {
   return `ADR-${String(record.number).padStart(4, '0')}: ${record.title}`;
@@ -30,7 +37,12 @@ export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'>): string {
 export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>): string {
   const label =
     record.status === 'unknown'
-      ? record.statusText.replace(/[^\p{L}\p{N} -]+/gu, ' ').trim().split(/\s+/).slice(0, 3).join(' ') || 'Unknown'
+      ? record.statusText
+          .replace(/[^\p{L}\p{N} -]+/gu, ' ')
+          .trim()
+          .split(/\s+/)
+          .slice(0, 3)
+          .join(' ') || 'Unknown'
       : record.status[0]!.toUpperCase() + record.status.slice(1);
   return `:status[${label}]{colour=${COLOURS[record.status]}}`;
 }
@@ -41,7 +53,11 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   const keyOf = (number: number) => pageKey(root, String(number));
   const byNumber = new Map(model.records.map((record) => [record.number, record]));
   const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record.number))]));
-  const ref = (number: number) => ({ number, title: adrTitle(byNumber.get(number)!), link: `./${pageFileStem(keyOf(number))}.md` });
+  const ref = (number: number) => ({
+    number,
+    title: adrTitle(byNumber.get(number)!),
+    link: `./${pageFileStem(keyOf(number))}.md`,
+  });
   const counts = new Map<string, number>();
   for (const record of model.records) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
 
@@ -110,7 +126,14 @@ export function rewriteAdrLinks(markdown: string, map: (href: string) => string 
       // Split on inline code spans so `[x](y.md)` shown as code stays as written.
       return line
         .split(/(`+[^`]*`+)/)
-        .map((part, index) => (index % 2 ? part : part.replace(/(\]\(\s*<?)([^)\s>]+)/g, (all, open: string, href: string) => `${open}${map(href) ?? href}`)))
+        .map((part, index) =>
+          index % 2
+            ? part
+            : part.replace(
+                /(\]\(\s*<?)([^)\s>]+)/g,
+                (all, open: string, href: string) => `${open}${map(href) ?? href}`,
+              ),
+        )
         .join('');
     })
     .join('\n');

@@ -89,8 +89,15 @@ describe('status lines', () => {
       text: 'Superseded by [ADR 5](0005-x.md)',
       links: [{ relation: 'supersededBy', target: '0005-x.md', line: 3 }],
     });
-    expect(classifyStatus([{ text: 'superseded by ADR-0012', line: 2 }]).links).toEqual([{ relation: 'supersededBy', target: 12, line: 2 }]);
-    expect(classifyStatus([{ text: '**Accepted**', line: 1 }, { text: 'Supersedes [1. A](0001-a.md)', line: 3 }])).toMatchObject({
+    expect(classifyStatus([{ text: 'superseded by ADR-0012', line: 2 }]).links).toEqual([
+      { relation: 'supersededBy', target: 12, line: 2 },
+    ]);
+    expect(
+      classifyStatus([
+        { text: '**Accepted**', line: 1 },
+        { text: 'Supersedes [1. A](0001-a.md)', line: 3 },
+      ]),
+    ).toMatchObject({
       status: 'accepted',
       links: [{ relation: 'supersedes', target: '0001-a.md', line: 3 }],
     });
@@ -99,14 +106,25 @@ describe('status lines', () => {
 
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
     const warnings: Diagnostic[] = [];
-    expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({ number: 7, title: 'Choose a queue', status: 'accepted' });
-    expect(parseAdr('/adr/0009-x.md', '# 8. Something\n\n## Status\n\nProposed\n', (d) => warnings.push(d)).record.number).toBe(9);
+    expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({
+      number: 7,
+      title: 'Choose a queue',
+      status: 'accepted',
+    });
+    expect(
+      parseAdr('/adr/0009-x.md', '# 8. Something\n\n## Status\n\nProposed\n', (d) => warnings.push(d)).record.number,
+    ).toBe(9);
     expect(warnings).toMatchObject([{ code: 'DG_ADR_NUMBER_MISMATCH', location: { file: '/adr/0009-x.md', line: 1 } }]);
   });
 
   it('reads a title from front matter when there is no heading', () => {
     const text = '---\ntitle: Adopt Nx\nstatus: accepted\n---\n\nWe adopt Nx.\n';
-    expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({ number: 2, title: 'Adopt Nx', status: 'accepted', body: 'We adopt Nx.\n' });
+    expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({
+      number: 2,
+      title: 'Adopt Nx',
+      status: 'accepted',
+      body: 'We adopt Nx.\n',
+    });
   });
 
   it('warns when a decision has no status at all', () => {
@@ -146,7 +164,9 @@ describe('bad input', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-no-number')));
     expect(error.code).toBe('DG_ADR_NUMBER');
     expect(error.location).toEqual({ file: join(fixtures, 'bad-no-number', 'decide-things.md'), line: 1 });
-    expect(error.hint).toBe('name the file with its number first (e.g. 0005-decide-things.md) or number the heading ("# 5. Decide things")');
+    expect(error.hint).toBe(
+      'name the file with its number first (e.g. 0005-decide-things.md) or number the heading ("# 5. Decide things")',
+    );
   });
 
   it('front matter that is never closed', () => {
@@ -156,7 +176,9 @@ describe('bad input', () => {
   });
 
   it('a folder that does not exist, located at the config', () => {
-    const error = failure(() => extractAdrs(join(fixtures, 'nope'), { location: { file: '/repo/docgen.config.yaml', line: 4 } }));
+    const error = failure(() =>
+      extractAdrs(join(fixtures, 'nope'), { location: { file: '/repo/docgen.config.yaml', line: 4 } }),
+    );
     expect(error.code).toBe('DG_ADR_DIR');
     expect(error.location).toEqual({ file: '/repo/docgen.config.yaml', line: 4 });
   });

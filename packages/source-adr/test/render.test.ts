@@ -6,7 +6,8 @@ import source, { extractAdrs, renderAdrs, rewriteAdrLinks } from '@docgen/source
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
-const render = (folder: string, options = {}) => renderAdrs(extractAdrs(join(fixtures, folder), { report: () => undefined }), templates, options);
+const render = (folder: string, options = {}) =>
+  renderAdrs(extractAdrs(join(fixtures, folder), { report: () => undefined }), templates, options);
 
 describe('ADR pages', () => {
   const tree = render('nygard');
@@ -25,7 +26,9 @@ describe('ADR pages', () => {
   });
 
   it('the log table: linked title, status lozenge, date, superseded-by', () => {
-    const rows = page('adr').markdown.split('\n').filter((line) => /^\| \d/.test(line));
+    const rows = page('adr')
+      .markdown.split('\n')
+      .filter((line) => /^\| \d/.test(line));
     expect(rows).toEqual([
       '| 1 | [Record architecture decisions](./adr__1.md) | :status[Accepted]{colour=Green} | 2024-01-10 |  |',
       '| 2 | [Store orders in MySQL](./adr__2.md) | :status[Superseded]{colour=Grey} | 2024-02-01 | [ADR 3](./adr__3.md) |',
@@ -37,7 +40,9 @@ describe('ADR pages', () => {
 
   it('a decision page: warning when superseded, relations, and links between ADR files rewritten to pages', () => {
     const third = page('adr/3').markdown;
-    expect(third).toContain('> [!WARNING]\n> Superseded by [ADR-0004: Store orders in PostgreSQL with logical replication](./adr__4.md).');
+    expect(third).toContain(
+      '> [!WARNING]\n> Superseded by [ADR-0004: Store orders in PostgreSQL with logical replication](./adr__4.md).',
+    );
     expect(third).toContain('| Supersedes | [ADR-0002: Store orders in MySQL](./adr__2.md) |');
     expect(third).toContain('Superseded by [4. Store orders in PostgreSQL with logical replication](./adr__4.md)');
     expect(third).toContain('which [ADR 2](./adr__2.md) could not give us');
@@ -64,8 +69,14 @@ describe('ADR pages', () => {
 
 describe('rewriteAdrLinks', () => {
   it('maps inline links and definitions outside code, leaves the rest', () => {
-    const map = (href: string) => (href.startsWith('0002') ? `./adr__2.md${href.includes('#') ? href.slice(href.indexOf('#')) : ''}` : undefined);
-    expect(rewriteAdrLinks('See [two](0002-x.md#a) and [web](https://x.test/0002) and `[c](0002-x.md)`.\n[d]: 0002-x.md\n~~~\n[e](0002-x.md)\n~~~', map)).toBe(
+    const map = (href: string) =>
+      href.startsWith('0002') ? `./adr__2.md${href.includes('#') ? href.slice(href.indexOf('#')) : ''}` : undefined;
+    expect(
+      rewriteAdrLinks(
+        'See [two](0002-x.md#a) and [web](https://x.test/0002) and `[c](0002-x.md)`.\n[d]: 0002-x.md\n~~~\n[e](0002-x.md)\n~~~',
+        map,
+      ),
+    ).toBe(
       'See [two](./adr__2.md#a) and [web](https://x.test/0002) and `[c](0002-x.md)`.\n[d]: ./adr__2.md\n~~~\n[e](0002-x.md)\n~~~',
     );
   });

@@ -33,11 +33,28 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
   static override flags = {
     dir: Flags.string({ summary: 'Folder of ADR Markdown files (replaces the config sources)', helpValue: '<folder>' }),
     out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
-    config: Flags.string({ summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)', helpValue: '<file>' }),
-    storage: Flags.boolean({ summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)', default: true, allowNo: true }),
-    cache: Flags.boolean({ summary: 'Reuse the storage XHTML of unchanged pages from the cache (--no-cache: convert every page)', default: true, allowNo: true }),
-    'cache-dir': Flags.string({ summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)', helpValue: '<dir>' }),
-    publish: Flags.boolean({ summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)', default: false }),
+    config: Flags.string({
+      summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
+      helpValue: '<file>',
+    }),
+    storage: Flags.boolean({
+      summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)',
+      default: true,
+      allowNo: true,
+    }),
+    cache: Flags.boolean({
+      summary: 'Reuse the storage XHTML of unchanged pages from the cache (--no-cache: convert every page)',
+      default: true,
+      allowNo: true,
+    }),
+    'cache-dir': Flags.string({
+      summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)',
+      helpValue: '<dir>',
+    }),
+    publish: Flags.boolean({
+      summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)',
+      default: false,
+    }),
     ...publishFlags,
   };
 
@@ -50,7 +67,8 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
       out: flags.out,
       sources: flags.dir ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) } }] : undefined,
       include: flags.dir ? undefined : (source) => source.plugin === 'adr' || source.plugin === '@docgen/source-adr',
-      noSourcesHint: 'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
+      noSourcesHint:
+        'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
       storage: flags.storage,
       cache: flags.cache ? flags['cache-dir'] : false,
       log: json ? undefined : (line) => this.log(line),
@@ -64,12 +82,18 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
 
   private report(result: GenerateResult): void {
     for (const warning of result.warnings.slice(0, 20)) {
-      const where = warning.location?.file ? `${warning.location.file}${warning.location.line ? `:${warning.location.line}` : ''}: ` : '';
+      const where = warning.location?.file
+        ? `${warning.location.file}${warning.location.line ? `:${warning.location.line}` : ''}: `
+        : '';
       this.warn(`${where}${warning.message}${warning.hint ? ` (${warning.hint})` : ''}`);
     }
     if (result.warnings.length > 20) this.warn(`… and ${result.warnings.length - 20} more warnings`);
-    const decisions = result.tree.pages.filter((page) => page.parentKey !== undefined && page.source?.plugin === 'adr').length;
-    this.log(`wrote ${result.tree.pages.length} pages (${decisions} decisions) to ${result.outDir} in ${result.durationMs} ms`);
+    const decisions = result.tree.pages.filter(
+      (page) => page.parentKey !== undefined && page.source?.plugin === 'adr',
+    ).length;
+    this.log(
+      `wrote ${result.tree.pages.length} pages (${decisions} decisions) to ${result.outDir} in ${result.durationMs} ms`,
+    );
   }
 }
 
@@ -88,7 +112,12 @@ function summarize(result: GenerateResult): AdrSummary {
     pageCount: result.manifest.pages.length,
     storage: result.storage,
     cache: result.cache,
-    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, file: w.location?.file, line: w.location?.line })),
+    warnings: result.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      file: w.location?.file,
+      line: w.location?.line,
+    })),
     durationMs: result.durationMs,
   };
 }

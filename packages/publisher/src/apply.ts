@@ -114,7 +114,16 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     }),
   );
 
-  await reorderPages(plan, ids, options, report);
+  // A page that failed or met a human edit during the run is left where it is.
+  const untouchable = new Set(
+    outcomes.filter((o) => o.status === 'failed' || o.status === 'conflict').map((o) => o.key),
+  );
+  await reorderPages(
+    { ...plan, reorder: plan.reorder.filter((move) => !untouchable.has(move.key)) },
+    ids,
+    options,
+    report,
+  );
 
   const failed = outcomes.some((o) => o.status === 'failed' || o.status === 'conflict');
   for (const op of plan.operations.filter((o) => o.action === 'orphan' || o.action === 'archive')) {

@@ -80,7 +80,18 @@ describe('docgen adr --dir on a supersede chain', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.pageCount).toBe(5);
-    expect(report.warnings).toEqual([]);
+    // The fixture links a file that does not exist on purpose: the converter says so, once.
+    expect(report.warnings.map((w: { message: string }) => w.message)).toEqual([
+      'adr/4: line 24: link to ./nope.png is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+    ]);
+    // The diagram it does link is attached to ADR 4's page and shown as an attachment image.
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.pages.find((p) => p.key === 'adr/4')!.attachments.map((a) => a.fileName)).toEqual([
+      'replication.svg',
+    ]);
+    expect(readFileSync(join(out, 'adr__4.storage.xhtml'), 'utf8')).toContain(
+      '<ac:image ac:alt="Orders replicate to reports"><ri:attachment ri:filename="replication.svg" /></ac:image>',
+    );
     const read = (stem: string) => readFileSync(join(out, `${stem}.storage.xhtml`), 'utf8');
     // The log: MySQL (2) superseded by 3, PostgreSQL (3) superseded by 4.
     const rows = read('adr').split('<tr>').slice(2);

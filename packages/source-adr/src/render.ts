@@ -1,4 +1,14 @@
-import { pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import {
+  contentHash,
+  pageFileStem,
+  pageKey,
+  type Page,
+  type PageAttachment,
+  type PageTree,
+  type TemplateRenderer,
+} from '@docgen/core';
 import { linkedFileName } from './extract.js';
 import type { AdrModel, AdrRecord, AdrStatus } from './model.js';
 
@@ -68,11 +78,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
     lozenge: statusLozenge(record),
     supersededBy: record.supersededBy.map(ref),
     supersedes: record.supersedes.map(ref),
-    body: rewriteAdrLinks(record.body, (href) => {
-      const name = linkedFileName(href, record.file, model.dir);
-      const stem = name && stemByFile.get(name);
-      return stem ? `./${stem}.md${href.includes('#') ? href.slice(href.indexOf('#')) : ''}` : undefined;
-    }),
+    ...bodyWithAttachments(record, model.dir, stemByFile),
   }));
   const title = options.title ?? 'Architecture decision records';
   const pages: Page[] = [
@@ -98,12 +104,68 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       parentKey: root,
       position: view.number,
       labels: [...labels, `adr-${view.status}`],
-      attachments: [],
+      attachments: view.attachments,
       markdown: templates.render('record', view),
       source: { plugin: 'adr', file: view.file },
     });
   }
   return { pages };
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.yaml': 'application/yaml',
+  '.yml': 'application/yaml',
+};
+
+/**
+ * The ADR's body with links to other ADR files pointing at their pages, and relative links and
+ * images to other existing files (diagrams, specs) turned into attachments of the decision's page.
+ */
+function bodyWithAttachments(
+  record: AdrRecord,
+  dir: string,
+  stemByFile: Map<string, string>,
+): { body: string; attachments: PageAttachment[] } {
+  const attachments: PageAttachment[] = [];
+  const byPath = new Map<string, string>();
+  const body = rewriteAdrLinks(record.body, (href) => {
+    const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
+    const name = linkedFileName(href, record.file, dir);
+    const stem = name && stemByFile.get(name);
+    if (stem) return `./${stem}.md${fragment}`;
+    if (/^[a-z][a-z0-9+.-]*:|^[#/]/i.test(href) || /\.(md|markdown)(#|$)/i.test(href)) return undefined;
+    let path: string;
+    try {
+      path = resolve(dirname(record.file), decodeURI(href.split('#')[0]!.split('?')[0]!));
+    } catch {
+      return undefined;
+    }
+    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    let fileName = byPath.get(path);
+    if (!fileName) {
+      fileName = basename(path);
+      const taken = new Set(attachments.map((a) => a.fileName));
+      for (let n = 2; taken.has(fileName); n++) fileName = `${basename(path, extname(path))}-${n}${extname(path)}`;
+      const data = readFileSync(path);
+      attachments.push({
+        fileName,
+        mediaType: MEDIA_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+        contentHash: contentHash(data),
+        data,
+      });
+      byPath.set(path, fileName);
+    }
+    return `./${encodeURI(fileName).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  });
+  return { body, attachments };
 }
 
 /**

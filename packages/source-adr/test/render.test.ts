@@ -81,3 +81,14 @@ describe('rewriteAdrLinks', () => {
     );
   });
 });
+
+describe('files an ADR links to', () => {
+  it('become attachments of its page, once, and the links point at them', () => {
+    const fourth = render('nygard').pages.find((p) => p.key === 'adr/4')!;
+    expect(fourth.attachments.map((a) => [a.fileName, a.mediaType])).toEqual([['replication.svg', 'image/svg+xml']]);
+    expect(Buffer.from(fourth.attachments[0]!.data!).toString('utf8')).toContain('<svg');
+    expect(fourth.markdown).toContain('![Orders replicate to reports](./replication.svg)');
+    expect(fourth.markdown).toContain('[diagram source](./replication.svg)');
+    expect(fourth.markdown).toContain('[missing file](./nope.png)');
+  });
+});

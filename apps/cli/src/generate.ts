@@ -108,6 +108,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   };
 }
 
+/** `decodeURI`, but a malformed escape (`%zz`) leaves the link as written instead of failing the run. */
+function decodeLink(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
 interface StorageResult {
   storage: string;
   attachments?: string[];
@@ -157,9 +166,9 @@ async function convertToStorage(
     tree.pages.map(async (page) => {
       const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
       const options: ConverterOptions = {
-        resolvePageTitle: (href) => titleByFile.get(posix.normalize(decodeURI(href)).replace(/^(\.\/)+/, '')),
+        resolvePageTitle: (href) => titleByFile.get(posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '')),
         resolveAttachment: (src) => {
-          const name = decodeURI(src).replace(/^\.\//, '');
+          const name = decodeLink(src).replace(/^\.\//, '');
           return attachments.includes(name) ? name : undefined;
         },
       };
@@ -170,14 +179,18 @@ async function convertToStorage(
     }),
   );
   const missing = jobs.filter((job) => !job.result);
+  const convertHere = () =>
+    missing.map(
+      ({ page, options }) =>
+        converter.convertMarkdown?.(page.markdown, options) ?? { storage: converter.toStorage(page.markdown, options) },
+    );
+  // Worker threads when the converter has them; if a worker fails (out of memory, say), the
+  // pages are converted here instead, where a real conversion error surfaces as it always did.
   const results = converter.convertMarkdownBatch
-    ? await converter.convertMarkdownBatch(missing.map(({ page, options }) => ({ markdown: page.markdown, options })))
-    : missing.map(
-        ({ page, options }) =>
-          converter.convertMarkdown?.(page.markdown, options) ?? {
-            storage: converter.toStorage(page.markdown, options),
-          },
-      );
+    ? await converter
+        .convertMarkdownBatch(missing.map(({ page, options }) => ({ markdown: page.markdown, options })))
+        .catch(convertHere)
+    : convertHere();
   await Promise.all(
     missing.map(async (job, index) => {
       job.result = results[index]!;

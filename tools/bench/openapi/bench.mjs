@@ -68,7 +68,8 @@ const median = (list) => {
 /** Every file of an output folder, to check that warm and cold runs write the same thing. */
 const folder = (out) =>
   Object.fromEntries(
-    readdirSync(out)
+    readdirSync(out, { recursive: true })
+      .filter((name) => statSync(join(out, name)).isFile())
       .sort()
       .map((name) => [name, readFileSync(join(out, name), 'utf8')]),
   );

@@ -185,7 +185,7 @@ export function parseAdr(
           .trim()
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
-  const headingParts = (heading ?? frontTitle)?.match(/^(?:ADR[-\s]*0*(\d+)\s*[.:)-]?|0*(\d+)\s*[.:)])\s+(.+)$/i);
+  const headingParts = (heading ?? frontTitle)?.match(/^(?:ADR[-\s]*0*(\d+)\s*[.:)-]?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i);
   const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   if (!title) {

@@ -117,6 +117,14 @@ describe('status lines', () => {
     expect(warnings).toMatchObject([{ code: 'DG_ADR_NUMBER_MISMATCH', location: { file: '/adr/0009-x.md', line: 1 } }]);
   });
 
+  it('reads the heading number styles people write, and leaves a title that merely starts with a digit alone', () => {
+    const title = (heading: string) => parseAdr('/adr/0001-x.md', `# ${heading}\n\n- Status: accepted\n`).record.title;
+    expect(
+      ['1. Use Kafka', 'ADR-0001: Use Kafka', 'ADR 1 - Use Kafka', '0001 - Use Kafka', '1) Use Kafka'].map(title),
+    ).toEqual(Array(5).fill('Use Kafka'));
+    expect(title('2-factor login for admins')).toBe('2-factor login for admins');
+  });
+
   it('reads a title from front matter when there is no heading', () => {
     const text = '---\ntitle: Adopt Nx\nstatus: accepted\n---\n\nWe adopt Nx.\n';
     expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({

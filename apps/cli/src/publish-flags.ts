@@ -309,6 +309,12 @@ export function planTable(planned: PlannedSync): string {
       ? (op.reason ?? '')
       : op.changes.filter((c) => c !== 'state').join(', '),
   ]);
+  // Sibling re-ordering is planned separately (after the pages); show it as rows of its own.
+  const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
+  for (const move of planned.plan.reorder) {
+    const target = move.targetKey ? `"${titles.get(move.targetKey) ?? move.targetKey}"` : 'the managed root';
+    rows.push(['move', move.title, planned.plan.operations.find((op) => op.key === move.key)?.pageId ?? '-', `${move.position} ${target}`]);
+  }
   const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (cells: string[]) =>

@@ -1,0 +1,132 @@
+import { Flags } from '@oclif/core';
+import type { Diagnostic, SourceConfig } from '@docgen/core';
+import { DocgenCommand } from './docgen-command.js';
+import type { GenerateResult } from './generate.js';
+import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
+
+/** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
+export const generatorFlags = {
+  out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
+  config: Flags.string({
+    summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
+    helpValue: '<file>',
+  }),
+  storage: Flags.boolean({
+    summary: 'Write Confluence storage XHTML beside each page (--no-storage: Markdown only)',
+    default: true,
+    allowNo: true,
+  }),
+  cache: Flags.boolean({
+    summary: 'Reuse the storage XHTML of unchanged pages from the cache (--no-cache: convert every page)',
+    default: true,
+    allowNo: true,
+  }),
+  'cache-dir': Flags.string({
+    summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)',
+    helpValue: '<dir>',
+  }),
+  publish: Flags.boolean({
+    summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)',
+    default: false,
+  }),
+  ...publishFlags,
+};
+
+type GeneratorFlagValues = PublishFlagValues & {
+  out?: string;
+  config?: string;
+  storage: boolean;
+  cache: boolean;
+  'cache-dir'?: string;
+  publish: boolean;
+};
+
+/** Which sources a command renders: its own from flags, or a filter over the config's. */
+export interface SourceSelection {
+  sources?: SourceConfig[];
+  include?: (source: SourceConfig, index: number) => boolean;
+  noSourcesHint: string;
+}
+
+/** What every generator command answers with `--json`. */
+export interface GenerateSummary {
+  ok: true;
+  out: string;
+  config?: string;
+  pages: Array<{ key: string; title: string; parentKey?: string; markdownFile: string; storageFile?: string; attachments: string[] }>;
+  pageCount: number;
+  storage: boolean;
+  cache?: GenerateResult['cache'];
+  warnings: Array<{ code: string; message: string; file?: string; line?: number }>;
+  durationMs: number;
+  /** With --publish: what the sync did. */
+  publish?: PublishReport;
+}
+
+/**
+ * Base of the generator commands: render the selected sources into the output folder, report,
+ * and with `--publish` sync the folder — the same way for every plugin. A command only says
+ * which sources it renders (`select`) and, optionally, one line about what it wrote (`describe`).
+ */
+export abstract class GeneratorCommand extends DocgenCommand {
+  protected async generateAndPublish(flags: GeneratorFlagValues, selection: SourceSelection): Promise<GenerateSummary> {
+    const { generate } = await import('./generate.js');
+    const json = this.jsonEnabled();
+    const result = await generate({
+      config: flags.config,
+      out: flags.out,
+      sources: selection.sources,
+      include: selection.include,
+      noSourcesHint: selection.noSourcesHint,
+      storage: flags.storage,
+      cache: flags.cache ? flags['cache-dir'] : false,
+      log: json ? undefined : (line) => this.log(line),
+    });
+    if (!json) this.report(result);
+    const summary = summarize(result);
+    if (!flags.publish) return summary;
+    const { publishGenerated } = await import('./publish-generated.js');
+    return { ...summary, publish: await publishGenerated(result, { ...flags, json }, (line) => this.log(line)) };
+  }
+
+  /** A few words on what was written, e.g. "4 decisions"; the default says which formats. */
+  protected describe(result: GenerateResult): string {
+    return result.storage ? 'Markdown and storage XHTML' : 'Markdown';
+  }
+
+  private report(result: GenerateResult): void {
+    for (const warning of result.warnings.slice(0, 20)) this.warn(warningLine(warning));
+    if (result.warnings.length > 20) this.warn(`… and ${result.warnings.length - 20} more warnings`);
+    const cache = result.cache ? `, ${result.cache.hits} from cache` : '';
+    this.log(
+      `wrote ${result.tree.pages.length} pages (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms`,
+    );
+  }
+}
+
+function warningLine(warning: Diagnostic): string {
+  const location = warning.location;
+  const where = location?.file ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
+  return `${where}${warning.message}${warning.hint ? ` (${warning.hint})` : ''}`;
+}
+
+function summarize(result: GenerateResult): GenerateSummary {
+  return {
+    ok: true,
+    out: result.outDir,
+    config: result.config.file,
+    pages: result.manifest.pages.map((page) => ({
+      key: page.key,
+      title: page.title,
+      parentKey: page.parentKey,
+      markdownFile: page.markdownFile,
+      storageFile: page.storageFile,
+      attachments: page.attachments.map((a) => a.fileName),
+    })),
+    pageCount: result.manifest.pages.length,
+    storage: result.storage,
+    cache: result.cache,
+    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, file: w.location?.file, line: w.location?.line })),
+    durationMs: result.durationMs,
+  };
+}

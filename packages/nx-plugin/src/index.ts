@@ -17,7 +17,7 @@ export interface DocgenNxPluginOptions {
   targetName?: string;
   /** Name of the publish target (default `docs-publish`). */
   publishTargetName?: string;
-  /** The generator command (default `docgen api`), run with `--config <file> --out <dir>`. */
+  /** The generator command (default `docgen generate`: every source of the config), run with `--config <file> --out <dir>`. */
   command?: string;
 }
 
@@ -38,14 +38,15 @@ function inferDocsTargets(
   const out = configuredOutDir(join(context.workspaceRoot, configFile)) ?? DEFAULT_OUT;
   const generate = options?.targetName ?? 'docs';
   const publish = options?.publishTargetName ?? 'docs-publish';
-  const command = options?.command ?? 'docgen api';
+  const command = options?.command ?? 'docgen generate';
   const config = basename(configFile);
 
   const docsTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
     options: { command: `${command} --config ${config} --out ${out}`, cwd: projectRoot },
     cache: true,
-    inputs: ['{projectRoot}/**/*', `!{projectRoot}/${out}/**/*`],
+    // The output folder and docgen's own cache are results, not inputs.
+    inputs: ['{projectRoot}/**/*', `!{projectRoot}/${out}/**/*`, '!{projectRoot}/.docgen/**/*'],
     outputs: [`{projectRoot}/${out}`],
     metadata: { description: 'Render this project’s documentation with docgen', technologies: ['docgen'] },
   };

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,10 +23,21 @@ async function workspace(files: Record<string, string>): Promise<string> {
 
 async function nx(cwd: string, ...args: string[]): Promise<string> {
   const bin = join(repoRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
-  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
   const { stdout } = await run(process.execPath, [bin, ...args], { cwd, env });
   return stdout;
 }
+
+const CATALOG_SPEC = `openapi: 3.0.3
+info: { title: Catalog, version: 1.0.0 }
+tags: [{ name: products }]
+paths:
+  /products:
+    get:
+      tags: [products]
+      summary: List products
+      responses: { '200': { description: OK } }
+`;
 
 describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
   let root: string;
@@ -36,6 +47,8 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
       'services/billing/package.json': JSON.stringify({ name: 'billing', private: true }),
       'services/billing/docgen.config.json': JSON.stringify({ sources: [] }),
       'services/no-docs/package.json': JSON.stringify({ name: 'no-docs', private: true }),
+      'services/catalog/docgen.config.yaml': 'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+      'services/catalog/openapi.yaml': CATALOG_SPEC,
     });
   });
 
@@ -44,7 +57,7 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
     expect(project.targets.docs).toMatchObject({
       executor: 'nx:run-commands',
       cache: true,
-      options: { command: 'docgen api --config docgen.config.yaml --out generated-docs', cwd: 'services/orders' },
+      options: { command: 'docgen generate --config docgen.config.yaml --out generated-docs', cwd: 'services/orders' },
       outputs: ['{projectRoot}/generated-docs'],
     });
     expect(project.targets['docs-publish']).toMatchObject({ cache: false, dependsOn: ['docs'] });
@@ -52,10 +65,19 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
 
   it('merges the targets into an existing package project and leaves projects without a config alone', async () => {
     const billing = JSON.parse(await nx(root, 'show', 'project', 'billing', '--json'));
-    expect(billing.targets.docs.options.command).toBe('docgen api --config docgen.config.json --out docs-out');
+    expect(billing.targets.docs.options.command).toBe('docgen generate --config docgen.config.json --out docs-out');
     const noDocs = JSON.parse(await nx(root, 'show', 'project', 'no-docs', '--json'));
     expect(noDocs.targets?.docs).toBeUndefined();
     const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
-    expect(withDocs.sort()).toEqual(['billing', 'services-orders']);
+    expect(withDocs.sort()).toEqual(['billing', 'services-catalog', 'services-orders']);
+  });
+
+  it('runs the inferred docs target: the real docgen CLI renders the project, and Nx caches it', async () => {
+    const first = await nx(root, 'run', 'services-catalog:docs', '--outputStyle=static');
+    expect(first).toContain('wrote 2 pages');
+    const manifest = JSON.parse(await readFile(join(root, 'services/catalog/docs-out/manifest.json'), 'utf8'));
+    expect(manifest.pages.map((page: { title: string }) => page.title)).toEqual(['Catalog', 'Catalog: products']);
+    const again = await nx(root, 'run', 'services-catalog:docs', '--outputStyle=static');
+    expect(again).toMatch(/existing outputs match the cache|local cache/);
   });
 });

@@ -53,7 +53,14 @@ export interface GenerateSummary {
   ok: true;
   out: string;
   config?: string;
-  pages: Array<{ key: string; title: string; parentKey?: string; markdownFile: string; storageFile?: string; attachments: string[] }>;
+  pages: Array<{
+    key: string;
+    title: string;
+    parentKey?: string;
+    markdownFile: string;
+    storageFile?: string;
+    attachments: string[];
+  }>;
   pageCount: number;
   storage: boolean;
   cache?: GenerateResult['cache'];
@@ -126,7 +133,12 @@ function summarize(result: GenerateResult): GenerateSummary {
     pageCount: result.manifest.pages.length,
     storage: result.storage,
     cache: result.cache,
-    warnings: result.warnings.map((w) => ({ code: w.code, message: w.message, file: w.location?.file, line: w.location?.line })),
+    warnings: result.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      file: w.location?.file,
+      line: w.location?.line,
+    })),
     durationMs: result.durationMs,
   };
 }

@@ -313,7 +313,12 @@ export function planTable(planned: PlannedSync): string {
   const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
   for (const move of planned.plan.reorder) {
     const target = move.targetKey ? `"${titles.get(move.targetKey) ?? move.targetKey}"` : 'the managed root';
-    rows.push(['move', move.title, planned.plan.operations.find((op) => op.key === move.key)?.pageId ?? '-', `${move.position} ${target}`]);
+    rows.push([
+      'move',
+      move.title,
+      planned.plan.operations.find((op) => op.key === move.key)?.pageId ?? '-',
+      `${move.position} ${target}`,
+    ]);
   }
   const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));

@@ -12,7 +12,12 @@ export async function publishGenerated(
   log: (line: string) => void,
 ): Promise<PublishReport & { error?: unknown }> {
   const info = (line: string) => (flags.json ? process.stderr.write(`${line}\n`) : log(line));
-  const report = await runPublish(result.outDir, flags, { info }, { config: result.config.config.confluence, cwd: process.cwd() });
+  const report = await runPublish(
+    result.outDir,
+    flags,
+    { info },
+    { config: result.config.config.confluence, cwd: process.cwd() },
+  );
   const failure = publishFailure(report);
   if (!failure) return report;
   if (!flags.json) throw failure;

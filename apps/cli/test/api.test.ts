@@ -19,6 +19,7 @@ beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'docgen-api-'));
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking arbitrary spec JSON
 type Json = Record<string, any>;
 
 function readSpec(file: string): Json {
@@ -31,8 +32,9 @@ function pathItem(file: string, item: Json): Json {
   if (typeof item?.$ref !== 'string') return item;
   const [path, fragment = ''] = item.$ref.split('#');
   const target = path ? resolve(dirname(file), path) : file;
-  let value: any = readSpec(target);
-  for (const segment of fragment.split('/').filter(Boolean)) value = value[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
+  let value: Json = readSpec(target);
+  for (const segment of fragment.split('/').filter(Boolean))
+    value = value[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
   return value;
 }
 
@@ -77,7 +79,11 @@ async function render(spec: string, name: string) {
   // --no-cache: these tests are about conversion, so every run converts every page.
   const result = await runCli(['api', '--openapi', spec, '--out', out, '--json', '--no-cache']);
   if (result.code !== 0) throw new Error(`docgen api failed on ${spec}:\n${result.stderr}\n${result.stdout}`);
-  return { out, summary: JSON.parse(result.stdout), manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) };
+  return {
+    out,
+    summary: JSON.parse(result.stdout),
+    manifest: JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')),
+  };
 }
 
 function expectEveryOperationOnce(spec: string, out: string): number {
@@ -109,7 +115,8 @@ describe('docgen api on the shared corpus', () => {
         expect(summary.pageCount).toBe(manifest.pages.length);
         // the overview page carries the spec itself
         expect(manifest.pages[0].attachments[0].fileName).toBe(name);
-        if (summary.storage) for (const page of manifest.pages) expect(existsSync(join(out, page.storageFile))).toBe(true);
+        if (summary.storage)
+          for (const page of manifest.pages) expect(existsSync(join(out, page.storageFile))).toBe(true);
         console.log(`${name}: ${count} operations, ${manifest.pages.length} pages`);
       },
       300_000,
@@ -185,17 +192,38 @@ describe('docgen api on invalid input', () => {
 
   it('writes Markdown only with --no-storage', async () => {
     const out = join(scratch, 'no-storage');
-    const result = await runCli(['api', '--openapi', join(fixtures, 'circular/openapi.yaml'), '--out', out, '--no-storage', '--json']);
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(fixtures, 'circular/openapi.yaml'),
+      '--out',
+      out,
+      '--no-storage',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).storage).toBe(false);
     expect(readdirSync(out).filter((f) => f.endsWith('.storage.xhtml'))).toEqual([]);
   });
 
   it('prints the diagnostic as JSON with --json', async () => {
-    const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', 'dangling-ref.yaml'), '--out', join(scratch, 'json-error'), '--json']);
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(fixtures, 'invalid', 'dangling-ref.yaml'),
+      '--out',
+      join(scratch, 'json-error'),
+      '--json',
+    ]);
     expect(result.code).toBe(1);
     const body = JSON.parse(result.stdout);
-    expect(body).toMatchObject({ ok: false, error: { code: 'DG_OPENAPI_DANGLING_REF', location: { line: 12, pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref' } } });
+    expect(body).toMatchObject({
+      ok: false,
+      error: {
+        code: 'DG_OPENAPI_DANGLING_REF',
+        location: { line: 12, pointer: '#/paths/~1a/get/responses/200/content/application~1json/schema/$ref' },
+      },
+    });
   });
 });
 
@@ -212,14 +240,19 @@ describe('docgen api with a config file', () => {
 
   it('runs the openapi sources, with template overrides from the project and out relative to the config', async () => {
     const spec = join(fixtures, 'discriminator', 'openapi.json');
-    const dir = await project(`out: site\nsources:\n  - plugin: openapi\n    titlePrefix: "Payments / "\n    options: { spec: ${JSON.stringify(spec)}, key: payments }\n`, {
-      'templates/openapi/overview.hbs': 'Custom overview of {{title}} with {{model.operationCount}} operations.\n',
-    });
+    const dir = await project(
+      `out: site\nsources:\n  - plugin: openapi\n    titlePrefix: "Payments / "\n    options: { spec: ${JSON.stringify(spec)}, key: payments }\n`,
+      {
+        'templates/openapi/overview.hbs': 'Custom overview of {{title}} with {{model.operationCount}} operations.\n',
+      },
+    );
     const result = await runCli(['api', '--json'], { cwd: join(dir) });
     expect(result.code).toBe(0);
     const manifest = JSON.parse(await readFile(join(dir, 'site', 'manifest.json'), 'utf8'));
     expect(manifest.pages[0]).toMatchObject({ key: 'api/payments', title: 'Payments / Payments API' });
-    expect(await readFile(join(dir, 'site', 'api__payments.md'), 'utf8')).toBe('Custom overview of Payments API with 2 operations.\n');
+    expect(await readFile(join(dir, 'site', 'api__payments.md'), 'utf8')).toBe(
+      'Custom overview of Payments API with 2 operations.\n',
+    );
   });
 
   it('names an unknown key in the config with file and line', async () => {
@@ -233,7 +266,10 @@ describe('docgen api with a config file', () => {
   it('explains that docgen.config.ts needs .mjs/.json/.yaml on this Node', async () => {
     if (Number(process.versions.node.split('.')[0]) >= 23) return; // newer Node strips types itself
     const dir = await mkdtemp(join(tmpdir(), 'docgen-api-ts-'));
-    await writeFile(join(dir, 'docgen.config.ts'), 'const config: { out: string } = { out: "x" };\nexport default config;\n');
+    await writeFile(
+      join(dir, 'docgen.config.ts'),
+      'const config: { out: string } = { out: "x" };\nexport default config;\n',
+    );
     const result = await runCli(['api', '--config', join(dir, 'docgen.config.ts')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DG_CONFIG_TS');

@@ -11,6 +11,7 @@ describe('docgen --help', () => {
   it('documents the api flags', async () => {
     const result = await runCli(['api', '--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--openapi=<file>', '--out=<dir>', '--config=<file>', '--[no-]storage', '--json']) expect(result.stdout).toContain(flag);
+    for (const flag of ['--openapi=<file>', '--out=<dir>', '--config=<file>', '--[no-]storage', '--json'])
+      expect(result.stdout).toContain(flag);
   });
 });

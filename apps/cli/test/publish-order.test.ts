@@ -30,11 +30,16 @@ describe('docgen publish keeps sibling order', () => {
     CI: '1',
   });
   const tree = (order: string[]) => ({
-    pages: [page('guide', 'Guide'), ...order.map((name, index) => page(`guide/${name}`, `Guide ${name}`, index, 'guide'))],
+    pages: [
+      page('guide', 'Guide'),
+      ...order.map((name, index) => page(`guide/${name}`, `Guide ${name}`, index, 'guide')),
+    ],
   });
   const childTitles = async (parentId: string): Promise<string[]> => {
     const auth = `Basic ${Buffer.from('dev@example.com:sandbox-token').toString('base64')}`;
-    const response = await fetch(`${sandbox.url}/wiki/api/v2/pages/${parentId}/direct-children`, { headers: { authorization: auth } });
+    const response = await fetch(`${sandbox.url}/wiki/api/v2/pages/${parentId}/direct-children`, {
+      headers: { authorization: auth },
+    });
     const body = (await response.json()) as { results: Array<{ title: string }> };
     return body.results.map((child) => child.title);
   };

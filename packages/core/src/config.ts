@@ -80,7 +80,11 @@ export const configSchema: Record<string, unknown> = {
     $schema: { type: 'string' },
     title: { type: 'string', description: 'Title of the documentation set' },
     out: { type: 'string', default: 'docs-out', description: 'Output folder, relative to the config file' },
-    templates: { type: 'string', default: 'templates', description: 'Template overrides folder: <templates>/<plugin>/<name>.hbs' },
+    templates: {
+      type: 'string',
+      default: 'templates',
+      description: 'Template overrides folder: <templates>/<plugin>/<name>.hbs',
+    },
     sources: {
       type: 'array',
       default: [],
@@ -226,7 +230,9 @@ async function loadModuleConfig(file: string, typescript: boolean): Promise<Load
 }
 
 function stackLine(error: unknown, file: string): { line?: number } {
-  const match = String((error as Error)?.stack ?? '').match(new RegExp(`${escapeRegExp(pathToFileURL(file).href)}:(\\d+)`));
+  const match = String((error as Error)?.stack ?? '').match(
+    new RegExp(`${escapeRegExp(pathToFileURL(file).href)}:(\\d+)`),
+  );
   return match ? { line: Number(match[1]) } : {};
 }
 

@@ -57,7 +57,8 @@ export function isDocgenError(value: unknown): value is DocgenError {
 export function formatLocation(location: SourceLocation | undefined): string {
   if (!location) return '';
   let text = location.file ?? '';
-  if (location.line !== undefined) text += `:${location.line}${location.column !== undefined ? `:${location.column}` : ''}`;
+  if (location.line !== undefined)
+    text += `:${location.line}${location.column !== undefined ? `:${location.column}` : ''}`;
   if (location.pointer) text += `${text ? ' ' : ''}at ${location.pointer}`;
   return text;
 }

@@ -42,13 +42,14 @@ export interface PageTree {
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */
 export function pageKey(...parts: string[]): string {
   return parts
-    .map((part) =>
-      part
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9._-]+/g, '-')
-        .replace(/^-+|-+$/g, '') || '_',
+    .map(
+      (part) =>
+        part
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || '_',
     )
     .join('/');
 }

@@ -31,7 +31,11 @@ export interface LoadedPlugin {
 const loaded = new Map<string, LoadedPlugin>();
 
 /** Resolve and import a plugin. `fromDir` is the config file's folder. */
-export async function loadPlugin(spec: string, fromDir: string, location?: Diagnostic['location']): Promise<LoadedPlugin> {
+export async function loadPlugin(
+  spec: string,
+  fromDir: string,
+  location?: Diagnostic['location'],
+): Promise<LoadedPlugin> {
   const specifier = BUILTIN_PLUGINS[spec] ?? spec;
   const target = resolvePluginSpecifier(specifier, fromDir, spec, location);
   const cached = loaded.get(target);
@@ -64,7 +68,12 @@ export async function loadPlugin(spec: string, fromDir: string, location?: Diagn
   return result;
 }
 
-function resolvePluginSpecifier(specifier: string, fromDir: string, spec: string, location?: Diagnostic['location']): string {
+function resolvePluginSpecifier(
+  specifier: string,
+  fromDir: string,
+  spec: string,
+  location?: Diagnostic['location'],
+): string {
   const relative = specifier.startsWith('.') || isAbsolute(specifier);
   if (relative) {
     const path = resolve(fromDir, specifier);
@@ -122,7 +131,11 @@ export interface RunSourceOptions {
 }
 
 /** Load, validate options, extract, render: one configured source → its pages. */
-export async function runSource(config: LoadedConfig, index: number, options: RunSourceOptions = {}): Promise<PageTree> {
+export async function runSource(
+  config: LoadedConfig,
+  index: number,
+  options: RunSourceOptions = {},
+): Promise<PageTree> {
   const entry: SourceConfig = config.config.sources[index]!;
   const pointer = `/sources/${index}`;
   const { source } = await loadPlugin(entry.plugin, config.dir, config.locate(`${pointer}/plugin`));
@@ -187,9 +200,13 @@ export async function generatePageTree(
     const tree = await runSource(config, index, options);
     for (const page of tree.pages) {
       // Two sources clashing is a config problem: say which source, where, and how to separate them.
-      for (const [kind, id] of [['key', page.key], ['title', page.title.trim().toLowerCase()]] as const) {
+      for (const [kind, id] of [
+        ['key', page.key],
+        ['title', page.title.trim().toLowerCase()],
+      ] as const) {
         const owner = owners.get(`${kind}:${id}`);
-        if (owner && owner.index !== index) throw clash(config, kind, kind === 'key' ? page.key : page.title, owner.index, index);
+        if (owner && owner.index !== index)
+          throw clash(config, kind, kind === 'key' ? page.key : page.title, owner.index, index);
         owners.set(`${kind}:${id}`, { index, kind });
       }
     }

@@ -30,7 +30,9 @@ interface TemplateSource {
   partial: boolean;
 }
 
-export function createTemplateRenderer(options: TemplateRendererOptions): TemplateRenderer & { files(): Record<string, string> } {
+export function createTemplateRenderer(
+  options: TemplateRendererOptions,
+): TemplateRenderer & { files(): Record<string, string> } {
   const sources = new Map<string, TemplateSource>();
   for (const dir of [options.defaultsDir, options.overridesDir]) {
     if (!dir || !existsSync(dir)) continue;
@@ -161,22 +163,77 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
     function (this: unknown, ...args: unknown[]) {
       return fn(...args.slice(0, -1)); // drop Handlebars' options argument
     };
-  handlebars.registerHelper('md', plain((value) => escapeMarkdownInline(String(value ?? ''))));
-  handlebars.registerHelper('cell', plain((value) => escapeTableCell(value)));
-  handlebars.registerHelper('code', plain((value) => inlineCode(value)));
-  handlebars.registerHelper('fence', plain((body, language) => codeFence(body, typeof language === 'string' ? language : '')));
-  handlebars.registerHelper('slug', plain((value) => anchorSlug(value)));
-  handlebars.registerHelper('json', plain((value, indent) => JSON.stringify(value, null, typeof indent === 'number' ? indent : 2)));
-  handlebars.registerHelper('eq', plain((a, b) => a === b));
-  handlebars.registerHelper('ne', plain((a, b) => a !== b));
-  handlebars.registerHelper('and', plain((...values) => values.every(Boolean)));
-  handlebars.registerHelper('or', plain((...values) => values.find(Boolean) ?? values[values.length - 1]));
-  handlebars.registerHelper('not', plain((value) => !value));
-  handlebars.registerHelper('upper', plain((value) => String(value ?? '').toUpperCase()));
-  handlebars.registerHelper('lower', plain((value) => String(value ?? '').toLowerCase()));
-  handlebars.registerHelper('join', plain((list, separator) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '')));
-  handlebars.registerHelper('default', plain((value, fallback) => (value === undefined || value === null || value === '' ? fallback : value)));
-  handlebars.registerHelper('length', plain((value) => (Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0)));
+  handlebars.registerHelper(
+    'md',
+    plain((value) => escapeMarkdownInline(String(value ?? ''))),
+  );
+  handlebars.registerHelper(
+    'cell',
+    plain((value) => escapeTableCell(value)),
+  );
+  handlebars.registerHelper(
+    'code',
+    plain((value) => inlineCode(value)),
+  );
+  handlebars.registerHelper(
+    'fence',
+    plain((body, language) => codeFence(body, typeof language === 'string' ? language : '')),
+  );
+  handlebars.registerHelper(
+    'slug',
+    plain((value) => anchorSlug(value)),
+  );
+  handlebars.registerHelper(
+    'json',
+    plain((value, indent) => JSON.stringify(value, null, typeof indent === 'number' ? indent : 2)),
+  );
+  handlebars.registerHelper(
+    'eq',
+    plain((a, b) => a === b),
+  );
+  handlebars.registerHelper(
+    'ne',
+    plain((a, b) => a !== b),
+  );
+  handlebars.registerHelper(
+    'and',
+    plain((...values) => values.every(Boolean)),
+  );
+  handlebars.registerHelper(
+    'or',
+    plain((...values) => values.find(Boolean) ?? values[values.length - 1]),
+  );
+  handlebars.registerHelper(
+    'not',
+    plain((value) => !value),
+  );
+  handlebars.registerHelper(
+    'upper',
+    plain((value) => String(value ?? '').toUpperCase()),
+  );
+  handlebars.registerHelper(
+    'lower',
+    plain((value) => String(value ?? '').toLowerCase()),
+  );
+  handlebars.registerHelper(
+    'join',
+    plain((list, separator) =>
+      Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+    ),
+  );
+  handlebars.registerHelper(
+    'default',
+    plain((value, fallback) => (value === undefined || value === null || value === '' ? fallback : value)),
+  );
+  handlebars.registerHelper(
+    'length',
+    plain((value) =>
+      Array.isArray(value) ? value.length : value && typeof value === 'object' ? Object.keys(value).length : 0,
+    ),
+  );
   // Block text from a spec can contain anything; keep it as Markdown but never let it end a list or table.
-  handlebars.registerHelper('trim', plain((value) => String(value ?? '').trim()));
+  handlebars.registerHelper(
+    'trim',
+    plain((value) => String(value ?? '').trim()),
+  );
 }

@@ -90,11 +90,20 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
   }
   for (const attachment of page.attachments) {
     const data = attachment.data ?? (attachment.path ? await readFile(attachment.path) : undefined);
-    if (!data) throw new DocgenError({ code: 'DG_ATTACHMENT', message: `attachment ${attachment.fileName} of page "${page.key}" has no data` });
+    if (!data)
+      throw new DocgenError({
+        code: 'DG_ATTACHMENT',
+        message: `attachment ${attachment.fileName} of page "${page.key}" has no data`,
+      });
     const file = `attachments/${stem}/${attachment.fileName}`;
     await mkdir(join(dir, 'attachments', stem), { recursive: true });
     await writeFile(join(dir, file), data);
-    entry.attachments.push({ fileName: attachment.fileName, mediaType: attachment.mediaType, contentHash: contentHash(data), file });
+    entry.attachments.push({
+      fileName: attachment.fileName,
+      mediaType: attachment.mediaType,
+      contentHash: contentHash(data),
+      file,
+    });
   }
   return entry;
 }
@@ -111,9 +120,13 @@ export async function readRenderedTree(dir: string): Promise<{ manifest: Manifes
     throw new DocgenError(
       {
         code: missing ? 'DG_RENDERED_MISSING' : 'DG_RENDERED_INVALID',
-        message: missing ? `no ${MANIFEST_FILE} in ${root}` : `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`,
+        message: missing
+          ? `no ${MANIFEST_FILE} in ${root}`
+          : `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`,
         location: { file: manifestPath },
-        hint: missing ? 'pass the output folder of a generator command, e.g. `docgen api --out docs-out`' : 'regenerate the folder',
+        hint: missing
+          ? 'pass the output folder of a generator command, e.g. `docgen api --out docs-out`'
+          : 'regenerate the folder',
       },
       { cause: error },
     );

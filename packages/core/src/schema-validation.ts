@@ -41,7 +41,10 @@ export function validateAgainstSchema(schema: Record<string, unknown>, value: un
   const errors = simplify(validate.errors ?? []);
   const first = errors[0]!;
   const where = (error: ErrorObject) => {
-    const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}` : error.instancePath;
+    const pointer =
+      error.keyword === 'additionalProperties'
+        ? `${error.instancePath}/${escapePointer(String(error.params.additionalProperty))}`
+        : error.instancePath;
     return target.locate?.(pointer, error.keyword === 'additionalProperties');
   };
   const lines = errors.slice(0, 8).map((error) => {
@@ -51,7 +54,10 @@ export function validateAgainstSchema(schema: Record<string, unknown>, value: un
   const more = errors.length > 8 ? `\n  … and ${errors.length - 8} more` : '';
   throw new DocgenError({
     code: target.code ?? 'DG_CONFIG_INVALID',
-    message: errors.length === 1 ? `invalid ${target.what}: ${lines[0]}` : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
+    message:
+      errors.length === 1
+        ? `invalid ${target.what}: ${lines[0]}`
+        : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
     location: where(first),
     hint: hintFor(first, schema),
   });
@@ -125,7 +131,10 @@ function hintFor(error: ErrorObject, schema: Record<string, unknown>): string | 
 }
 
 /** The schema object that owns the failing keyword, e.g. `#/properties/sources/items/additionalProperties` → items. */
-function subSchemaAt(schema: Record<string, unknown>, schemaPath: string): { properties?: Record<string, unknown> } | undefined {
+function subSchemaAt(
+  schema: Record<string, unknown>,
+  schemaPath: string,
+): { properties?: Record<string, unknown> } | undefined {
   const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1).map(unescapePointer);
   let node: unknown = schema;
   for (const segment of segments) {

@@ -30,7 +30,12 @@ export function detectFormat(file: string, text: string): StructuredFormat {
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
 
-export function parseStructured(text: string, file: string, format: StructuredFormat = detectFormat(file, text), code = 'DG_SYNTAX'): StructuredDocument {
+export function parseStructured(
+  text: string,
+  file: string,
+  format: StructuredFormat = detectFormat(file, text),
+  code = 'DG_SYNTAX',
+): StructuredDocument {
   if (format === 'json') {
     let value: unknown;
     try {
@@ -51,7 +56,13 @@ export function parseStructured(text: string, file: string, format: StructuredFo
   }
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: false, merge: true });
+  const document = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    strict: false,
+    merge: true,
+  });
   const problem = document.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
@@ -67,14 +78,21 @@ export function parseStructured(text: string, file: string, format: StructuredFo
   try {
     value = document.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    throw new DocgenError({ code, message: `cannot read ${file}: ${(error as Error).message}`, location: { file } }, { cause: error });
+    throw new DocgenError(
+      { code, message: `cannot read ${file}: ${(error as Error).message}`, location: { file } },
+      { cause: error },
+    );
   }
   const positions = new PositionIndex(document, lineCounter);
   return {
     file,
     text,
     value,
-    locate: (pointer, key) => ({ file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined }),
+    locate: (pointer, key) => ({
+      file,
+      ...positions.locate(pointer, key),
+      pointer: pointer ? `#${pointer}` : undefined,
+    }),
   };
 }
 
@@ -124,7 +142,9 @@ class PositionIndex {
       const segment = segments[i]!;
       const last = i === segments.length - 1;
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+        const pair = node.items.find(
+          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment,
+        );
         if (!pair) break;
         if (last && key && pair.key) return this.position(pair.key as Node);
         node = pair.value;

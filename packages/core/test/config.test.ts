@@ -25,15 +25,25 @@ async function failure(promise: Promise<unknown>): Promise<DocgenError> {
 
 describe('config loading', () => {
   it('reads YAML, fills defaults and remembers its folder', async () => {
-    const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    options: { spec: api.yaml }\n' });
+    const dir = await project({
+      'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    options: { spec: api.yaml }\n',
+    });
     const loaded = await loadConfig({ cwd: dir });
     expect(loaded.file).toBe(join(dir, 'docgen.config.yaml'));
     expect(loaded.dir).toBe(dir);
-    expect(loaded.config).toEqual({ title: 'Shop', out: 'docs-out', templates: 'templates', sources: [{ plugin: 'openapi', options: { spec: 'api.yaml' } }] });
+    expect(loaded.config).toEqual({
+      title: 'Shop',
+      out: 'docs-out',
+      templates: 'templates',
+      sources: [{ plugin: 'openapi', options: { spec: 'api.yaml' } }],
+    });
   });
 
   it('searches upwards from a sub-folder, and finds package.json#docgen', async () => {
-    const dir = await project({ 'package.json': JSON.stringify({ name: 'x', docgen: { out: 'site' } }), 'apps/web/src/.keep': '' });
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'x', docgen: { out: 'site' } }),
+      'apps/web/src/.keep': '',
+    });
     expect(findConfigFile(join(dir, 'apps/web/src'))).toBe(join(dir, 'package.json'));
     const loaded = await loadConfig({ cwd: join(dir, 'apps/web/src') });
     expect(loaded.config.out).toBe('site');
@@ -57,7 +67,9 @@ describe('config loading', () => {
   });
 
   it('names the unknown key, the file and the line (YAML)', async () => {
-    const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    optoins: {}\n' });
+    const dir = await project({
+      'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    optoins: {}\n',
+    });
     const error = await failure(loadConfig({ cwd: dir }));
     expect(error.code).toBe('DG_CONFIG_INVALID');
     expect(error.message).toContain('unknown key "sources[0].optoins"');

@@ -2,9 +2,24 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { DocgenError, pageKey, parentsFirst, readRenderedTree, validatePageTree, writeRenderedTree, type Page } from '@docgen/core';
+import {
+  DocgenError,
+  pageKey,
+  parentsFirst,
+  readRenderedTree,
+  validatePageTree,
+  writeRenderedTree,
+  type Page,
+} from '@docgen/core';
 
-const page = (key: string, title: string, parentKey?: string): Page => ({ key, title, parentKey, labels: [], markdown: `# ${title}\n`, attachments: [] });
+const page = (key: string, title: string, parentKey?: string): Page => ({
+  key,
+  title,
+  parentKey,
+  labels: [],
+  markdown: `# ${title}\n`,
+  attachments: [],
+});
 
 describe('page tree', () => {
   it('builds safe keys', () => {
@@ -24,7 +39,18 @@ describe('page tree', () => {
 
   it('round-trips through a rendered folder with attachments', async () => {
     const dir = join(await mkdtemp(join(tmpdir(), 'docgen-core-')), 'out');
-    const root = { ...page('api', 'API'), storage: '<p>API</p>', attachments: [{ fileName: 'spec.yaml', mediaType: 'application/yaml', contentHash: '', data: Buffer.from('openapi: 3.1.0\n') }] };
+    const root = {
+      ...page('api', 'API'),
+      storage: '<p>API</p>',
+      attachments: [
+        {
+          fileName: 'spec.yaml',
+          mediaType: 'application/yaml',
+          contentHash: '',
+          data: Buffer.from('openapi: 3.1.0\n'),
+        },
+      ],
+    };
     await writeRenderedTree(dir, { pages: [root, page('api/pets', 'Pets', 'api')] }, { name: 'test', version: '0' });
     const { tree, manifest } = await readRenderedTree(dir);
     expect(manifest.pages.map((p) => p.key)).toEqual(['api', 'api/pets']);

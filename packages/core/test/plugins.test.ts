@@ -29,7 +29,9 @@ describe('plugin loading', () => {
     expect(tree.pages[0]!.labels).toEqual(['glossary', 'fixture']);
     expect(tree.pages[0]!.source).toEqual({ plugin: 'fixture-glossary' });
     // letter.hbs is overridden by the project, its partial _row.hbs still comes from the plugin
-    expect(tree.pages[1]!.markdown).toBe('# Terms starting with A\n\n| API | Application programming interface \\| the contract |\n| ADR | Architecture decision record |\n');
+    expect(tree.pages[1]!.markdown).toBe(
+      '# Terms starting with A\n\n| API | Application programming interface \\| the contract |\n| ADR | Architecture decision record |\n',
+    );
   });
 
   it('runs a plugin named by its npm module name, installed in the project', async () => {
@@ -37,7 +39,12 @@ describe('plugin loading', () => {
     await mkdir(join(dir, 'node_modules'), { recursive: true });
     await symlink(join(fixtures, 'fixture-plugin'), join(dir, 'node_modules', 'docgen-plugin-glossary'), 'dir');
     await writeFile(join(dir, 'terms.txt'), 'Zebra: striped\n');
-    await writeFile(join(dir, 'docgen.config.json'), JSON.stringify({ sources: [{ plugin: 'docgen-plugin-glossary', options: { file: 'terms.txt', title: 'Words' } }] }));
+    await writeFile(
+      join(dir, 'docgen.config.json'),
+      JSON.stringify({
+        sources: [{ plugin: 'docgen-plugin-glossary', options: { file: 'terms.txt', title: 'Words' } }],
+      }),
+    );
     const tree = await generatePageTree(await loadConfig({ cwd: dir }));
     expect(tree.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
     expect(tree.pages[1]!.markdown).toContain('| Zebra | striped |');
@@ -46,7 +53,10 @@ describe('plugin loading', () => {
   it('validates plugin options against the plugin schema, naming the key and line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
     await cp(join(fixtures, 'fixture-plugin'), join(dir, 'plugin'), { recursive: true });
-    await writeFile(join(dir, 'docgen.config.yaml'), 'sources:\n  - plugin: ./plugin\n    options:\n      file: terms.txt\n      colour: red\n');
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      'sources:\n  - plugin: ./plugin\n    options:\n      file: terms.txt\n      colour: red\n',
+    );
     const error = await failure(generatePageTree(await loadConfig({ cwd: dir })));
     expect(error.code).toBe('DG_PLUGIN_OPTIONS');
     expect(error.message).toContain('unknown key "sources[0].options.colour"');

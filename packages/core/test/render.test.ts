@@ -18,7 +18,11 @@ describe('template renderer', () => {
       '_row.hbs': '| {{cell name}} | {{code type}} |\n',
     });
     const renderer = createTemplateRenderer({ defaultsDir: defaults });
-    const out = renderer.render('page', { title: 'A & <B>', rows: [{ name: 'a|b\nc', type: 'x`y' }], sample: '{"a": "```"}' });
+    const out = renderer.render('page', {
+      title: 'A & <B>',
+      rows: [{ name: 'a|b\nc', type: 'x`y' }],
+      sample: '{"a": "```"}',
+    });
     expect(out).toBe('# A & <B>\n\n| a\\|b c | ``x`y`` |\n````json\n{"a": "```"}\n````\n');
     expect(renderer.has('page')).toBe(true);
     expect(renderer.has('row')).toBe(false);
@@ -49,7 +53,9 @@ describe('template renderer', () => {
 
   it('names the template and line of a missing helper at render time', async () => {
     const defaults = await dirWith({ 'page.hbs': 'ok\n{{shout title}}\n' });
-    expect(() => createTemplateRenderer({ defaultsDir: defaults }).render('page', { title: 'x' })).toThrow(/page\.hbs failed: Missing helper: "shout"/);
+    expect(() => createTemplateRenderer({ defaultsDir: defaults }).render('page', { title: 'x' })).toThrow(
+      /page\.hbs failed: Missing helper: "shout"/,
+    );
   });
 
   it('says which template is missing', () => {

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2, type TargetConfiguration } from '@nx/devkit';
+import {
+  createNodesFromFiles,
+  type CreateNodesContextV2,
+  type CreateNodesResult,
+  type CreateNodesV2,
+  type TargetConfiguration,
+} from '@nx/devkit';
 import { parse as parseYaml } from 'yaml';
 
 /**

@@ -13,7 +13,10 @@ async function workspace(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'docgen-nx-'));
   await symlink(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
   await writeFile(join(root, 'nx.json'), JSON.stringify({ plugins: ['@docgen/nx-plugin'] }));
-  await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'ws', private: true, workspaces: ['services/*'] }));
+  await writeFile(
+    join(root, 'package.json'),
+    JSON.stringify({ name: 'ws', private: true, workspaces: ['services/*'] }),
+  );
   for (const [path, text] of Object.entries(files)) {
     await mkdir(join(root, path, '..'), { recursive: true });
     await writeFile(join(root, path), text);

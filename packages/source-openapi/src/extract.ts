@@ -33,7 +33,10 @@ export function extractApi(spec: SpecSet): ApiModel {
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   const schemas = new SchemaRegistry(spec);
   // Components first, so their names are the plain ones when names collide.
-  const componentSchemas = dialect === 'swagger-2.0' ? (document as Json).definitions : ((document as Json).components as Json | undefined)?.schemas;
+  const componentSchemas =
+    dialect === 'swagger-2.0'
+      ? (document as Json).definitions
+      : ((document as Json).components as Json | undefined)?.schemas;
   const componentsPointer = dialect === 'swagger-2.0' ? '/definitions' : '/components/schemas';
   if (componentSchemas && typeof componentSchemas === 'object') {
     for (const [name, value] of Object.entries(componentSchemas as Json)) {
@@ -57,7 +60,9 @@ export function extractApi(spec: SpecSet): ApiModel {
     for (const method of HTTP_METHODS) {
       const operation = (item as Json | undefined)?.[method];
       if (!operation || typeof operation !== 'object') continue;
-      operations.push(extractOperation(context, path, method, item as Json, operation as Json, child(at, method), false));
+      operations.push(
+        extractOperation(context, path, method, item as Json, operation as Json, child(at, method), false),
+      );
     }
   }
   const webhooks: Operation[] = [];
@@ -65,7 +70,10 @@ export function extractApi(spec: SpecSet): ApiModel {
     const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
     for (const method of HTTP_METHODS) {
       const operation = (item as Json | undefined)?.[method];
-      if (operation && typeof operation === 'object') webhooks.push(extractOperation(context, name, method, item as Json, operation as Json, child(at, method), true));
+      if (operation && typeof operation === 'object')
+        webhooks.push(
+          extractOperation(context, name, method, item as Json, operation as Json, child(at, method), true),
+        );
     }
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
@@ -136,9 +144,20 @@ function text(value: unknown): string | undefined {
 
 // ---- operations ------------------------------------------------------------------------------
 
-function extractOperation(context: WalkContext, path: string, method: string, item: Json, operation: Json, at: SpecPointer, webhook: boolean): Operation {
+function extractOperation(
+  context: WalkContext,
+  path: string,
+  method: string,
+  item: Json,
+  operation: Json,
+  at: SpecPointer,
+  webhook: boolean,
+): Operation {
   const { spec, dialect } = context;
-  const anchor = uniqueAnchor(context, typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`);
+  const anchor = uniqueAnchor(
+    context,
+    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
+  );
   const rawParameters = mergeParameters(spec, item, operation, at);
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
@@ -150,7 +169,9 @@ function extractOperation(context: WalkContext, path: string, method: string, it
       requestBody = {
         description: text(raw.description),
         required: raw.required === true,
-        contents: mediaTypes.map((mediaType) => media(context, mediaType, raw.schema, child(parameterAt, 'schema'), raw, parameterAt, anchor)),
+        contents: mediaTypes.map((mediaType) =>
+          media(context, mediaType, raw.schema, child(parameterAt, 'schema'), raw, parameterAt, anchor),
+        ),
       };
       continue;
     }
@@ -170,7 +191,15 @@ function extractOperation(context: WalkContext, path: string, method: string, it
       required: body.required === true,
       contents: Object.entries(content).map(([mediaType, m]) => {
         const mt = deref(spec, m, child(bodyAt, 'content', mediaType));
-        return media(context, mediaType, (mt.value as Json)?.schema, child(mt.at, 'schema'), mt.value as Json, mt.at, anchor);
+        return media(
+          context,
+          mediaType,
+          (mt.value as Json)?.schema,
+          child(mt.at, 'schema'),
+          mt.value as Json,
+          mt.at,
+          anchor,
+        );
       }),
     };
   }
@@ -212,7 +241,10 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
       for (const method of HTTP_METHODS) {
         const request = (item as Json | undefined)?.[method];
-        if (request && typeof request === 'object') requests.push(extractOperation(context, expression, method, item as Json, request as Json, child(itemAt, method), true));
+        if (request && typeof request === 'object')
+          requests.push(
+            extractOperation(context, expression, method, item as Json, request as Json, child(itemAt, method), true),
+          );
       }
     }
     return { name, requests };
@@ -228,7 +260,12 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
-function mergeParameters(spec: SpecSet, item: Json, operation: Json, at: SpecPointer): Array<{ raw: Json; at: SpecPointer }> {
+function mergeParameters(
+  spec: SpecSet,
+  item: Json,
+  operation: Json,
+  at: SpecPointer,
+): Array<{ raw: Json; at: SpecPointer }> {
   const merged = new Map<string, { raw: Json; at: SpecPointer }>();
   const add = (list: unknown, listAt: SpecPointer) => {
     if (!Array.isArray(list)) return;
@@ -260,7 +297,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   }
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
-  const example = raw.example ?? firstExample(context, raw.examples, child(at, 'examples')) ?? resolved?.example ?? raw['x-example'];
+  const example =
+    raw.example ?? firstExample(context, raw.examples, child(at, 'examples')) ?? resolved?.example ?? raw['x-example'];
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -273,10 +311,17 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   };
 }
 
-function swaggerFormBody(context: WalkContext, operation: Json, fields: Array<{ raw: Json; at: SpecPointer }>, anchor: string): NonNullable<Operation['requestBody']> {
+function swaggerFormBody(
+  context: WalkContext,
+  operation: Json,
+  fields: Array<{ raw: Json; at: SpecPointer }>,
+  anchor: string,
+): NonNullable<Operation['requestBody']> {
   const consumes = (operation.consumes ?? context.document.consumes) as string[] | undefined;
   const hasFile = fields.some(({ raw }) => raw.type === 'file');
-  const mediaType = consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ?? (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const mediaType =
+    consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ??
+    (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties: Json = {};
   const required: string[] = [];
   for (const { raw } of fields) {
@@ -305,12 +350,30 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
       const examples = (response.examples ?? {}) as Json;
       contents = response.schema
-        ? produces.map((mediaType) => media(context, mediaType, response.schema, child(responseAt, 'schema'), { example: examples[mediaType] }, undefined, anchor))
+        ? produces.map((mediaType) =>
+            media(
+              context,
+              mediaType,
+              response.schema,
+              child(responseAt, 'schema'),
+              { example: examples[mediaType] },
+              undefined,
+              anchor,
+            ),
+          )
         : [];
     } else {
       contents = Object.entries((response.content ?? {}) as Json).map(([mediaType, m]) => {
         const mt = deref(spec, m, child(responseAt, 'content', mediaType));
-        return media(context, mediaType, (mt.value as Json)?.schema, child(mt.at, 'schema'), mt.value as Json, mt.at, anchor);
+        return media(
+          context,
+          mediaType,
+          (mt.value as Json)?.schema,
+          child(mt.at, 'schema'),
+          mt.value as Json,
+          mt.at,
+          anchor,
+        );
       });
     }
     responses.push({ status, description: text(response.description), headers, contents });
@@ -339,7 +402,11 @@ function media(
   }
   const json = /json|\*\/\*/.test(mediaType);
   const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
-  const exampleText = form ? formEncode(example as Json) : typeof example === 'string' && !json ? example : stringifyExample(example);
+  const exampleText = form
+    ? formEncode(example as Json)
+    : typeof example === 'string' && !json
+      ? example
+      : stringifyExample(example);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
@@ -351,7 +418,8 @@ function media(
 
 function formEncode(value: Json): string {
   const params = new URLSearchParams();
-  for (const [name, v] of Object.entries(value)) params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+  for (const [name, v] of Object.entries(value))
+    params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
   return params.toString();
 }
 
@@ -380,7 +448,10 @@ function requirements(security: unknown): { required?: SecurityRequirement[]; op
   if (!alternatives.length) return { optional };
   return {
     required: alternatives.map((s: Record<string, string[]>) => ({
-      schemes: Object.entries(s).map(([name, scopes]) => ({ name, scopes: Array.isArray(scopes) ? scopes.map(String) : [] })),
+      schemes: Object.entries(s).map(([name, scopes]) => ({
+        name,
+        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
+      })),
     })),
     optional,
   };
@@ -391,7 +462,8 @@ function requirements(security: unknown): { required?: SecurityRequirement[]; op
 function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
   if (dialect === 'swagger-2.0') {
     if (!document.host) return document.basePath ? [{ url: String(document.basePath) }] : [];
-    const schemes = Array.isArray(document.schemes) && document.schemes.length ? (document.schemes as string[]) : ['https'];
+    const schemes =
+      Array.isArray(document.schemes) && document.schemes.length ? (document.schemes as string[]) : ['https'];
     return schemes.map((scheme) => ({ url: `${scheme}://${String(document.host)}${String(document.basePath ?? '')}` }));
   }
   if (!Array.isArray(document.servers)) return [];
@@ -410,7 +482,11 @@ function substituteVariables(url: string, variables: Json | undefined): string {
 }
 
 function securitySchemes(document: Json, dialect: Dialect): SecurityScheme[] {
-  const raw = (dialect === 'swagger-2.0' ? document.securityDefinitions : (document.components as Json | undefined)?.securitySchemes) as Json | undefined;
+  const raw = (
+    dialect === 'swagger-2.0'
+      ? document.securityDefinitions
+      : (document.components as Json | undefined)?.securitySchemes
+  ) as Json | undefined;
   return Object.entries(raw ?? {}).map(([name, value]) => {
     const s = (value ?? {}) as Json;
     return { name, type: String(s.type ?? ''), description: text(s.description), summary: summarizeScheme(s) };
@@ -421,7 +497,8 @@ function summarizeScheme(s: Json): string {
   switch (s.type) {
     case 'http': {
       const scheme = String(s.scheme ?? '').toLowerCase();
-      if (scheme === 'bearer') return `HTTP bearer token${s.bearerFormat ? ` (${String(s.bearerFormat)})` : ''}: \`Authorization: Bearer <token>\``;
+      if (scheme === 'bearer')
+        return `HTTP bearer token${s.bearerFormat ? ` (${String(s.bearerFormat)})` : ''}: \`Authorization: Bearer <token>\``;
       if (scheme === 'basic') return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
       return `HTTP ${scheme}`;
     }
@@ -458,7 +535,8 @@ function groupByTag(document: Json, operations: Operation[]): TagGroup[] {
     return existing;
   };
   if (Array.isArray(document.tags)) {
-    for (const tag of document.tags as Json[]) if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
+    for (const tag of document.tags as Json[])
+      if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
   }
   for (const operation of operations) group(operation.tags[0] ?? OTHER_TAG).operations.push(operation);
   // Declared tags no operation uses are dropped: a page with no operations helps no one.
@@ -477,33 +555,54 @@ function curl(context: WalkContext, operation: Operation): string {
   const scheme = operation.security?.[0]?.schemes[0];
   if (scheme) {
     const definition = securityDefinition(context, scheme.name);
-    if (definition?.type === 'apiKey' && definition.in === 'query') query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
-    else if (definition?.type === 'apiKey' && definition.in === 'header') headers.push(`-H "${String(definition.name)}: $API_KEY"`);
-    else if (definition?.type === 'apiKey' && definition.in === 'cookie') headers.push(`--cookie "${String(definition.name)}=$API_KEY"`);
-    else if (definition?.type === 'basic' || (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')) headers.push(`-u "$USERNAME:$PASSWORD"`);
+    if (definition?.type === 'apiKey' && definition.in === 'query')
+      query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
+    else if (definition?.type === 'apiKey' && definition.in === 'header')
+      headers.push(`-H "${String(definition.name)}: $API_KEY"`);
+    else if (definition?.type === 'apiKey' && definition.in === 'cookie')
+      headers.push(`--cookie "${String(definition.name)}=$API_KEY"`);
+    else if (
+      definition?.type === 'basic' ||
+      (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')
+    )
+      headers.push(`-u "$USERNAME:$PASSWORD"`);
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
-  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
+  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
+    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
   // Double quotes only when the URL carries $API_KEY, so the shell expands it (and nothing else).
-  const quotedUrl = url.includes('$API_KEY') ? `"${url.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"` : `'${shellSafe(url)}'`;
+  const quotedUrl = url.includes('$API_KEY')
+    ? `"${url.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"`
+    : `'${shellSafe(url)}'`;
   const lines = [`curl -X ${operation.verb} ${quotedUrl}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType)) for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) lines.push(`-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`);
+    else if (/multipart/.test(body.mediaType))
+      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? [])
+        lines.push(
+          `-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`,
+        );
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
 }
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {
-  const raw = (context.dialect === 'swagger-2.0' ? context.document.securityDefinitions : (context.document.components as Json | undefined)?.securitySchemes) as Json | undefined;
+  const raw = (
+    context.dialect === 'swagger-2.0'
+      ? context.document.securityDefinitions
+      : (context.document.components as Json | undefined)?.securitySchemes
+  ) as Json | undefined;
   const value = raw?.[name];
-  return isRef(value) ? (context.spec.resolve(value.$ref, { file: context.spec.rootFile, pointer: '/components/securitySchemes' }).value as Json) : (value as Json | undefined);
+  return isRef(value)
+    ? (context.spec.resolve(value.$ref, { file: context.spec.rootFile, pointer: '/components/securitySchemes' })
+        .value as Json)
+    : (value as Json | undefined);
 }
 
 function compactJson(text: string): string {

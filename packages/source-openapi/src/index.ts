@@ -22,9 +22,17 @@ export const optionsSchema = {
   additionalProperties: false,
   required: ['spec'],
   properties: {
-    spec: { type: 'string', minLength: 1, description: 'OpenAPI 3.x or Swagger 2.0 file (YAML or JSON), relative to the config file' },
+    spec: {
+      type: 'string',
+      minLength: 1,
+      description: 'OpenAPI 3.x or Swagger 2.0 file (YAML or JSON), relative to the config file',
+    },
     title: { type: 'string', minLength: 1, description: 'Title of the API overview page (default: info.title)' },
-    key: { type: 'string', pattern: '^[a-z0-9._-]+$', description: 'Stable page-key segment: api/<key>/… (default: slug of the title)' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9._-]+$',
+      description: 'Stable page-key segment: api/<key>/… (default: slug of the title)',
+    },
     prefixTitles: { type: 'boolean', default: true, description: 'Prefix tag/schema page titles with the API title' },
     attachSpec: { type: 'boolean', default: true, description: 'Attach the spec file(s) to the overview page' },
     schemasPerPage: { type: 'integer', minimum: 10, default: 120 },

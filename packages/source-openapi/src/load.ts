@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { codeFrame, DocgenError, escapePointer, parseStructured, unescapePointer, type SourceLocation, type StructuredDocument } from '@docgen/core';
+import {
+  codeFrame,
+  DocgenError,
+  escapePointer,
+  parseStructured,
+  unescapePointer,
+  type SourceLocation,
+  type StructuredDocument,
+} from '@docgen/core';
 
 /**
  * Reading a spec: the root file and every file its `$ref`s reach, parsed with positions so any
@@ -42,7 +50,10 @@ export class SpecSet {
   where(at: SpecPointer, key?: boolean): { location: SourceLocation; excerpt?: string } {
     const location = this.locate(at, key);
     const text = this.documents.get(at.file)?.text;
-    return { location, excerpt: text && location.line ? codeFrame(text, location.line, location.column ?? 1) : undefined };
+    return {
+      location,
+      excerpt: text && location.line ? codeFrame(text, location.line, location.column ?? 1) : undefined,
+    };
   }
 
   /** File names in diagnostics: relative to the working directory when inside it. */

@@ -12,7 +12,14 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 /** A type as a small tree, so renderers can link named schemas wherever they appear. */
 export type TypeExpr =
   | { kind: 'primitive'; name: string; format?: string; nullable?: boolean }
-  | { kind: 'ref'; schemaId: string; name: string; nullable?: boolean; circular?: boolean; /** `string (uuid)` when the named schema is a primitive. */ primitive?: string }
+  | {
+      kind: 'ref';
+      schemaId: string;
+      name: string;
+      nullable?: boolean;
+      circular?: boolean;
+      /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
+    }
   | { kind: 'array'; items: TypeExpr; nullable?: boolean }
   | { kind: 'map'; values: TypeExpr; nullable?: boolean }
   | { kind: 'composite'; keyword: 'oneOf' | 'anyOf' | 'allOf'; variants: TypeExpr[]; nullable?: boolean };

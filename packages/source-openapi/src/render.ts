@@ -1,7 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { anchorSlug, contentHash, escapeMarkdownInline, escapeTableCell, inlineCode, pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
-import type { ApiModel, MediaContent, NamedSchema, Operation, Parameter, SchemaField, SchemaView, TagGroup, TypeExpr } from './model.js';
+import {
+  anchorSlug,
+  contentHash,
+  escapeMarkdownInline,
+  escapeTableCell,
+  inlineCode,
+  pageFileStem,
+  pageKey,
+  type Page,
+  type PageTree,
+  type TemplateRenderer,
+} from '@docgen/core';
+import type {
+  ApiModel,
+  MediaContent,
+  NamedSchema,
+  Operation,
+  Parameter,
+  SchemaField,
+  SchemaView,
+  TagGroup,
+  TypeExpr,
+} from './model.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
@@ -28,7 +49,11 @@ export interface RenderOptions {
   labels?: string[];
 }
 
-const MEDIA_TYPES: Record<string, string> = { '.json': 'application/json', '.yaml': 'application/yaml', '.yml': 'application/yaml' };
+const MEDIA_TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.yaml': 'application/yaml',
+  '.yml': 'application/yaml',
+};
 
 export function renderApi(model: ApiModel, templates: TemplateRenderer, options: RenderOptions = {}): PageTree {
   const title = options.title ?? model.title;
@@ -45,9 +70,14 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   for (const operation of model.webhooks) operationPage.set(operation.anchor, webhooksKey);
   const schemaChunks = chunk(model.schemas, perPage);
   const schemasKey = `${root}/schemas`;
-  const chunkKey = (index: number) => (schemaChunks.length === 1 ? schemasKey : `${schemasKey}/${anchorSlug(schemaChunks[index]![0]!.name)}`);
+  const chunkKey = (index: number) =>
+    schemaChunks.length === 1 ? schemasKey : `${schemasKey}/${anchorSlug(schemaChunks[index]![0]!.name)}`;
   const schemaPage = new Map<string, { key: string; anchor: string; name: string }>();
-  schemaChunks.forEach((list, index) => list.forEach((schema) => schemaPage.set(schema.id, { key: chunkKey(index), anchor: schema.anchor, name: schema.name })));
+  schemaChunks.forEach((list, index) =>
+    list.forEach((schema) =>
+      schemaPage.set(schema.id, { key: chunkKey(index), anchor: schema.anchor, name: schema.name }),
+    ),
+  );
 
   const links = new Links(operationPage, schemaPage);
   const pages: Page[] = [];
@@ -72,8 +102,12 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       link: `./${pageFileStem(key)}.md`,
       deprecated: tag.operations.filter((o) => o.deprecated).length,
     })),
-    webhooks: model.webhooks.length ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` } : undefined,
-    schemas: model.schemas.length ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` } : undefined,
+    webhooks: model.webhooks.length
+      ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` }
+      : undefined,
+    schemas: model.schemas.length
+      ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
+      : undefined,
     securitySchemes: model.securitySchemes,
     servers: model.servers,
     attachSpec: options.attachSpec !== false,
@@ -87,7 +121,13 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   });
 
   tagPages.forEach(({ tag, key, title: tagTitle }, index) => {
-    add({ key, title: tagTitle, parentKey: root, position: index + 1, markdown: templates.render('tag', tagView(tag, model, links, key)) });
+    add({
+      key,
+      title: tagTitle,
+      parentKey: root,
+      position: index + 1,
+      markdown: templates.render('tag', tagView(tag, model, links, key)),
+    });
   });
   if (model.webhooks.length) {
     add({
@@ -95,15 +135,35 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       title: `${prefix}Webhooks`,
       parentKey: root,
       position: tagPages.length + 1,
-      markdown: templates.render('webhooks', { api: { title }, operations: model.webhooks.map((o) => operationView(o, links, webhooksKey)) }),
+      markdown: templates.render('webhooks', {
+        api: { title },
+        operations: model.webhooks.map((o) => operationView(o, links, webhooksKey)),
+      }),
     });
   }
   if (model.schemas.length) {
     if (schemaChunks.length === 1) {
-      add({ key: schemasKey, title: `${prefix}Schemas`, parentKey: root, position: tagPages.length + 2, markdown: templates.render('schemas', schemasView(model.schemas, links, schemasKey)) });
+      add({
+        key: schemasKey,
+        title: `${prefix}Schemas`,
+        parentKey: root,
+        position: tagPages.length + 2,
+        markdown: templates.render('schemas', schemasView(model.schemas, links, schemasKey)),
+      });
     } else {
-      const index = schemaChunks.map((list, i) => ({ first: list[0]!.name, last: list[list.length - 1]!.name, count: list.length, link: `./${pageFileStem(chunkKey(i))}.md` }));
-      add({ key: schemasKey, title: `${prefix}Schemas`, parentKey: root, position: tagPages.length + 2, markdown: templates.render('schemas-index', { api: { title }, chunks: index, count: model.schemas.length }) });
+      const index = schemaChunks.map((list, i) => ({
+        first: list[0]!.name,
+        last: list[list.length - 1]!.name,
+        count: list.length,
+        link: `./${pageFileStem(chunkKey(i))}.md`,
+      }));
+      add({
+        key: schemasKey,
+        title: `${prefix}Schemas`,
+        parentKey: root,
+        position: tagPages.length + 2,
+        markdown: templates.render('schemas-index', { api: { title }, chunks: index, count: model.schemas.length }),
+      });
       schemaChunks.forEach((list, i) => {
         add({
           key: chunkKey(i),
@@ -125,7 +185,12 @@ function attachSpecFiles(model: ApiModel) {
     for (let n = 2; used.has(name); n++) name = `${basename(file, extname(file))}-${n}${extname(file)}`;
     used.add(name);
     const data = readFileSync(file);
-    return { fileName: name, mediaType: MEDIA_TYPES[extname(file).toLowerCase()] ?? 'text/plain', contentHash: contentHash(data), data };
+    return {
+      fileName: name,
+      mediaType: MEDIA_TYPES[extname(file).toLowerCase()] ?? 'text/plain',
+      contentHash: contentHash(data),
+      data,
+    };
   });
 }
 
@@ -210,20 +275,29 @@ function operationView(operation: Operation, links: Links, key: string): Record<
       contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false))),
     })),
     curl: operation.curl,
-    callbacks: operation.callbacks.map((callback) => ({ name: callback.name, requests: callback.requests.map((request) => operationView(request, links, key)) })),
+    callbacks: operation.callbacks.map((callback) => ({
+      name: callback.name,
+      requests: callback.requests.map((request) => operationView(request, links, key)),
+    })),
   };
 }
 
 function authText(operation: Operation): string {
   if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
   const alternatives = operation.security.map((requirement) =>
-    requirement.schemes.map((s) => `${inlineCode(s.name)}${s.scopes.length ? ` (scopes: ${s.scopes.map(inlineCode).join(', ')})` : ''}`).join(' and '),
+    requirement.schemes
+      .map((s) => `${inlineCode(s.name)}${s.scopes.length ? ` (scopes: ${s.scopes.map(inlineCode).join(', ')})` : ''}`)
+      .join(' and '),
   );
   return `${alternatives.join(' or ')}${operation.securityOptional ? ' (optional)' : ''}`;
 }
 
 function parameterView(parameter: Parameter, links: Links, key: string) {
-  const notes = [...(parameter.deprecated ? ['**Deprecated.**'] : []), parameter.description ?? '', ...parameter.constraints.map((c) => `(${c})`)];
+  const notes = [
+    ...(parameter.deprecated ? ['**Deprecated.**'] : []),
+    parameter.description ?? '',
+    ...parameter.constraints.map((c) => `(${c})`),
+  ];
   if (parameter.example !== undefined) notes.push(`Example: ${inlineCode(parameter.example)}`);
   return {
     name: inlineCode(parameter.name),
@@ -252,9 +326,13 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
 }
 
 /** The same schema under several media types is described once; later ones say so. */
-function dedupeSchemas<T extends { mediaType: string; type?: string; fields: unknown[]; sameAs?: string }>(contents: T[]): T[] {
+function dedupeSchemas<T extends { mediaType: string; type?: string; fields: unknown[]; sameAs?: string }>(
+  contents: T[],
+): T[] {
   return contents.map((content, index) => {
-    const first = contents.findIndex((other) => other.type !== undefined && other.type === content.type && other.fields.length > 0);
+    const first = contents.findIndex(
+      (other) => other.type !== undefined && other.type === content.type && other.fields.length > 0,
+    );
     if (first === -1 || first >= index) return content;
     return { ...content, fields: [], sameAs: contents[first]!.mediaType };
   });

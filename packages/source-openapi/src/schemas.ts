@@ -44,7 +44,13 @@ export class SchemaRegistry {
 
   register(at: SpecPointer, value: Json): string {
     const id = `${relative(this.specDir, at.file).replace(/\\/g, '/')}#${at.pointer}`;
-    if (!this.entries.has(id)) this.entries.set(id, { id, at: { file: at.file, pointer: at.pointer }, value: value ?? {}, name: this.uniqueName(at, value) });
+    if (!this.entries.has(id))
+      this.entries.set(id, {
+        id,
+        at: { file: at.file, pointer: at.pointer },
+        value: value ?? {},
+        name: this.uniqueName(at, value),
+      });
     return id;
   }
 
@@ -58,8 +64,10 @@ export class SchemaRegistry {
 
   private uniqueName(at: SpecPointer, value: Json): string {
     const segments = at.pointer.split('/').filter(Boolean).map(unescapePointer);
-    let base = (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
-    if (!base || /^\d+$/.test(base) || base === 'schema') base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
+    let base =
+      (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
+    if (!base || /^\d+$/.test(base) || base === 'schema')
+      base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
     let name = base;
     for (let n = 2; this.names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     this.names.set(name.toLowerCase(), name);
@@ -73,8 +81,17 @@ export class SchemaRegistry {
       const id = this.refId(schema.$ref, at);
       const target = this.entries.get(id)!.value;
       const types = target && typeof target === 'object' ? typeList(target) : [];
-      const primitive = types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!) ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}` : undefined;
-      return { kind: 'ref', schemaId: id, name: this.name(id), circular: ownerId !== undefined && this.sameCycle(ownerId, id), primitive };
+      const primitive =
+        types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
+          ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
+          : undefined;
+      return {
+        kind: 'ref',
+        schemaId: id,
+        name: this.name(id),
+        circular: ownerId !== undefined && this.sameCycle(ownerId, id),
+        primitive,
+      };
     }
     const s = (schema ?? {}) as Json;
     const nullable = isNullable(s);
@@ -90,14 +107,34 @@ export class SchemaRegistry {
     }
     const types = typeList(s);
     if (types.includes('array') || (!types.length && s.items !== undefined)) {
-      const items = s.items === undefined || typeof s.items === 'boolean' ? { kind: 'primitive' as const, name: 'any' } : this.typeOf(s.items, child(at, 'items'), ownerId);
+      const items =
+        s.items === undefined || typeof s.items === 'boolean'
+          ? { kind: 'primitive' as const, name: 'any' }
+          : this.typeOf(s.items, child(at, 'items'), ownerId);
       return { kind: 'array', items, nullable };
     }
-    if ((types.includes('object') || !types.length) && !s.properties && s.additionalProperties && typeof s.additionalProperties === 'object') {
-      return { kind: 'map', values: this.typeOf(s.additionalProperties, child(at, 'additionalProperties'), ownerId), nullable };
+    if (
+      (types.includes('object') || !types.length) &&
+      !s.properties &&
+      s.additionalProperties &&
+      typeof s.additionalProperties === 'object'
+    ) {
+      return {
+        kind: 'map',
+        values: this.typeOf(s.additionalProperties, child(at, 'additionalProperties'), ownerId),
+        nullable,
+      };
     }
     let name = types.join(' | ');
-    if (!name) name = s.properties || s.additionalProperties ? 'object' : s.const !== undefined ? typeof s.const : Array.isArray(s.enum) ? 'enum' : 'any';
+    if (!name)
+      name =
+        s.properties || s.additionalProperties
+          ? 'object'
+          : s.const !== undefined
+            ? typeof s.const
+            : Array.isArray(s.enum)
+              ? 'enum'
+              : 'any';
     return { kind: 'primitive', name, format: typeof s.format === 'string' ? s.format : undefined, nullable };
   }
 
@@ -122,7 +159,9 @@ export class SchemaRegistry {
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = body[keyword];
       if (Array.isArray(list)) {
-        const types = list.filter((item) => !isNullType(item)).map((item, i) => this.typeOf(item, child(bodyAt, keyword, i), ownerId));
+        const types = list
+          .filter((item) => !isNullType(item))
+          .map((item, i) => this.typeOf(item, child(bodyAt, keyword, i), ownerId));
         if (types.length > 1 || hasOwnShape(body)) view.variants = { keyword, types };
       }
     }
@@ -131,7 +170,10 @@ export class SchemaRegistry {
       const d = discriminator as { propertyName?: string; mapping?: Record<string, string> };
       view.discriminator = {
         propertyName: String(d.propertyName ?? ''),
-        mapping: Object.entries(d.mapping ?? {}).map(([value, ref]) => ({ value, type: this.mappingType(String(ref), bodyAt) })),
+        mapping: Object.entries(d.mapping ?? {}).map(([value, ref]) => ({
+          value,
+          type: this.mappingType(String(ref), bodyAt),
+        })),
       };
     } else if (typeof discriminator === 'string') {
       view.discriminator = { propertyName: discriminator, mapping: [] }; // Swagger 2.0: a property name only
@@ -152,7 +194,14 @@ export class SchemaRegistry {
   }
 
   /** Properties (own and from allOf members) as rows; inline objects and arrays of them are nested. */
-  private fields(schema: Json, at: SpecPointer, ownerId: string | undefined, prefix: string, depth: number, seen: Set<string>): SchemaField[] {
+  private fields(
+    schema: Json,
+    at: SpecPointer,
+    ownerId: string | undefined,
+    prefix: string,
+    depth: number,
+    seen: Set<string>,
+  ): SchemaField[] {
     const rows: SchemaField[] = [];
     const { properties, required } = this.collectProperties(schema, at, seen);
     for (const { name, value, at: propertyAt } of properties) {
@@ -177,7 +226,16 @@ export class SchemaRegistry {
       if (hasProperties(property)) {
         rows.push(...this.fields(property, propertyAt, ownerId, `${field.name}.`, depth + 1, seen));
       } else if (property.items && !isRef(property.items) && hasProperties(property.items as Json)) {
-        rows.push(...this.fields(property.items as Json, child(propertyAt, 'items'), ownerId, `${field.name}[].`, depth + 1, seen));
+        rows.push(
+          ...this.fields(
+            property.items as Json,
+            child(propertyAt, 'items'),
+            ownerId,
+            `${field.name}[].`,
+            depth + 1,
+            seen,
+          ),
+        );
       }
     }
     return rows;
@@ -226,7 +284,11 @@ export class SchemaRegistry {
   /** Every registered schema as a NamedSchema, including those first met while building the others. */
   namedSchemas(usedBy: Map<string, Set<string>>): NamedSchema[] {
     const result = new Map<string, NamedSchema>();
-    for (let pass = this.ids().filter((id) => !result.has(id)); pass.length; pass = this.ids().filter((id) => !result.has(id))) {
+    for (
+      let pass = this.ids().filter((id) => !result.has(id));
+      pass.length;
+      pass = this.ids().filter((id) => !result.has(id))
+    ) {
       for (const id of pass) {
         const entry = this.entries.get(id)!;
         const view = this.viewOf(entry.value, entry.at, id, this.typeOf(entry.value, entry.at, id));
@@ -341,7 +403,8 @@ export class SchemaRegistry {
       }
     }
     const names = [this.name(id)];
-    for (let at = previous.get(id); at !== undefined && at !== id && names.length < 20; at = previous.get(at)) names.unshift(this.name(at));
+    for (let at = previous.get(id); at !== undefined && at !== id && names.length < 20; at = previous.get(at))
+      names.unshift(this.name(at));
     return [this.name(id), ...names];
   }
 
@@ -376,7 +439,12 @@ export class SchemaRegistry {
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
       return item === undefined || item === CIRCULAR ? [] : [item];
     }
-    if (types.includes('object') || s.properties || Array.isArray(s.allOf) || (!types.length && s.additionalProperties)) {
+    if (
+      types.includes('object') ||
+      s.properties ||
+      Array.isArray(s.allOf) ||
+      (!types.length && s.additionalProperties)
+    ) {
       const out: Record<string, unknown> = {};
       const { properties } = this.collectProperties(s, at, new Set(stack));
       for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
@@ -474,7 +542,9 @@ function refersToCycle(type: TypeExpr): boolean {
 }
 
 function hasProperties(schema: Json | undefined): boolean {
-  return !!schema && typeof schema === 'object' && (!!schema.properties || Array.isArray(schema.allOf)) && !isRef(schema);
+  return (
+    !!schema && typeof schema === 'object' && (!!schema.properties || Array.isArray(schema.allOf)) && !isRef(schema)
+  );
 }
 
 /** Has its own properties/type beside a oneOf/anyOf/allOf (so it is more than a union). */
@@ -500,7 +570,14 @@ export function isNullable(s: unknown): boolean {
 }
 
 function isNullType(s: unknown): boolean {
-  return !!s && typeof s === 'object' && ((s as Json).type === 'null' || (Array.isArray((s as Json).type) && ((s as Json).type as unknown[]).length === 1 && ((s as Json).type as unknown[])[0] === 'null'));
+  return (
+    !!s &&
+    typeof s === 'object' &&
+    ((s as Json).type === 'null' ||
+      (Array.isArray((s as Json).type) &&
+        ((s as Json).type as unknown[]).length === 1 &&
+        ((s as Json).type as unknown[])[0] === 'null'))
+  );
 }
 
 function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
@@ -521,7 +598,11 @@ export function constraints(s: Json): string[] {
   };
   range(s.minLength, s.maxLength, 'length');
   range(s.minItems, s.maxItems, 'items');
-  range(typeof s.exclusiveMinimum === 'number' ? undefined : s.minimum, typeof s.exclusiveMaximum === 'number' ? undefined : s.maximum, 'value');
+  range(
+    typeof s.exclusiveMinimum === 'number' ? undefined : s.minimum,
+    typeof s.exclusiveMaximum === 'number' ? undefined : s.maximum,
+    'value',
+  );
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (s.uniqueItems === true) out.push('unique items');
@@ -542,7 +623,15 @@ function walkRefs(value: unknown, at: SpecPointer, visit: (ref: string, from: Sp
   const o = value as Json;
   if (typeof o.$ref === 'string') visit(o.$ref, at);
   for (const [key, v] of Object.entries(o)) {
-    if (key === '$ref' || key === 'example' || key === 'examples' || key === 'default' || key === 'enum' || key === 'const') continue;
+    if (
+      key === '$ref' ||
+      key === 'example' ||
+      key === 'examples' ||
+      key === 'default' ||
+      key === 'enum' ||
+      key === 'const'
+    )
+      continue;
     if (key === 'discriminator') continue; // mapping values are names, not structural edges
     walkRefs(v, child(at, key), visit);
   }

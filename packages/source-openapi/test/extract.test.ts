@@ -7,7 +7,8 @@ import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const model = async (file: string): Promise<ApiModel> => extractApi(await loadSpec(join(fixtures, file)));
 const operations = (api: ApiModel): Operation[] => api.tags.flatMap((tag) => tag.operations);
-const op = (api: ApiModel, id: string): Operation => [...operations(api), ...api.webhooks].find((o) => o.operationId === id)!;
+const op = (api: ApiModel, id: string): Operation =>
+  [...operations(api), ...api.webhooks].find((o) => o.operationId === id)!;
 
 async function failure(promise: Promise<unknown>): Promise<DocgenError> {
   try {
@@ -24,7 +25,11 @@ describe('Swagger 2.0', () => {
     const api = await model('swagger-2.0/swagger.yaml');
     expect(api.dialect).toBe('swagger-2.0');
     expect(api.servers).toEqual([{ url: 'https://api.kennel.example/v1' }]);
-    expect(api.securitySchemes.map((s) => s.summary)).toEqual(['API key in header `X-API-Key`', 'HTTP basic: `Authorization: Basic <base64 user:password>`', 'OAuth 2.0 (implicit)']);
+    expect(api.securitySchemes.map((s) => s.summary)).toEqual([
+      'API key in header `X-API-Key`',
+      'HTTP basic: `Authorization: Basic <base64 user:password>`',
+      'OAuth 2.0 (implicit)',
+    ]);
     const add = op(api, 'addDog');
     expect(add.requestBody?.required).toBe(true);
     expect(add.requestBody?.contents[0]).toMatchObject({ mediaType: 'application/json', exampleGenerated: true });
@@ -32,8 +37,14 @@ describe('Swagger 2.0', () => {
       ['name', true, false],
       ['breed', false, true],
     ]);
-    expect(add.security).toEqual([{ schemes: [{ name: 'oauth', scopes: ['dogs:write'] }] }, { schemes: [{ name: 'basicAuth', scopes: [] }] }]);
-    expect(add.responses.find((r) => r.status === '400')!.contents[0]).toMatchObject({ exampleGenerated: false, example: '{\n  "code": 400,\n  "message": "name is required"\n}' });
+    expect(add.security).toEqual([
+      { schemes: [{ name: 'oauth', scopes: ['dogs:write'] }] },
+      { schemes: [{ name: 'basicAuth', scopes: [] }] },
+    ]);
+    expect(add.responses.find((r) => r.status === '400')!.contents[0]).toMatchObject({
+      exampleGenerated: false,
+      example: '{\n  "code": 400,\n  "message": "name is required"\n}',
+    });
     const upload = op(api, 'uploadPhoto');
     expect(upload.requestBody?.contents[0]!.mediaType).toBe('multipart/form-data');
     expect(upload.requestBody?.contents[0]!.schema!.fields.map((f) => [f.name, f.required, f.type])).toEqual([
@@ -59,17 +70,43 @@ describe('Swagger 2.0', () => {
 describe('OpenAPI 3.0 across files', () => {
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');
-    expect(api.files.map((f) => f.slice(join(fixtures, 'multi-file-3.0').length + 1)).sort()).toEqual(['common.yaml', 'openapi.yaml', 'paths/orders.yaml', 'schemas/line.yaml', 'schemas/order.yaml']);
+    expect(api.files.map((f) => f.slice(join(fixtures, 'multi-file-3.0').length + 1)).sort()).toEqual([
+      'common.yaml',
+      'openapi.yaml',
+      'paths/orders.yaml',
+      'schemas/line.yaml',
+      'schemas/order.yaml',
+    ]);
     expect(api.servers).toEqual([{ url: 'https://eu.orders.example/api', description: undefined }]);
-    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /orders', 'POST /orders', 'GET /orders/{orderId}']);
-    expect(op(api, 'listOrders').parameters[0]).toMatchObject({ name: 'page', in: 'query', constraints: ['default: `1`', 'value ≥ 1'] });
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual([
+      'GET /orders',
+      'POST /orders',
+      'GET /orders/{orderId}',
+    ]);
+    expect(op(api, 'listOrders').parameters[0]).toMatchObject({
+      name: 'page',
+      in: 'query',
+      constraints: ['default: `1`', 'value ≥ 1'],
+    });
     expect(op(api, 'getOrder').parameters[0]).toMatchObject({ name: 'orderId', in: 'path', required: true });
     const create = op(api, 'createOrder');
-    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({ id: 'ord_1', lines: [{ sku: 'ABC-1', quantity: 2 }] });
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({
+      id: 'ord_1',
+      lines: [{ sku: 'ABC-1', quantity: 2 }],
+    });
     expect(create.requestBody!.contents[0]!.exampleGenerated).toBe(false);
-    expect(create.requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['id', 'note', 'lines', 'shipping', 'shipping.address', 'shipping.method']);
+    expect(create.requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual([
+      'id',
+      'note',
+      'lines',
+      'shipping',
+      'shipping.address',
+      'shipping.method',
+    ]);
     expect(create.requestBody!.contents[0]!.schema!.fields.find((f) => f.name === 'note')!.nullable).toBe(true);
-    expect(op(api, 'getOrder').responses.find((r) => r.status === '404')!.contents[0]!.mediaType).toBe('application/problem+json');
+    expect(op(api, 'getOrder').responses.find((r) => r.status === '404')!.contents[0]!.mediaType).toBe(
+      'application/problem+json',
+    );
     expect(api.schemas.map((s) => s.name).sort()).toEqual(['Address', 'line', 'Order', 'Problem'].sort());
     expect(api.schemas.every((s) => !s.circular)).toBe(true);
     expect(create.curl).toContain(`-H "Authorization: Bearer $TOKEN"`);
@@ -83,12 +120,18 @@ describe('OpenAPI 3.1', () => {
     expect(api.webhooks.map((w) => [w.verb, w.path, w.webhook])).toEqual([['POST', 'orderShipped', true]]);
     expect(api.webhooks[0]!.curl).toBeUndefined();
     const subscription = api.schemas.find((s) => s.name === 'Subscription')!;
-    expect(subscription.fields.find((f) => f.name === 'lastDelivery')).toMatchObject({ nullable: true, type: { kind: 'primitive', name: 'string', format: 'date-time', nullable: true } });
+    expect(subscription.fields.find((f) => f.name === 'lastDelivery')).toMatchObject({
+      nullable: true,
+      type: { kind: 'primitive', name: 'string', format: 'date-time', nullable: true },
+    });
     const event = api.schemas.find((s) => s.name === 'ShipmentEvent')!;
     expect(event.fields.find((f) => f.name === 'carrier')!.nullable).toBe(true);
     expect(JSON.parse(event.example!)).toEqual({ orderId: 'ord_42', carrier: 'string', tracking: 'v1' });
     const subscribe = operations(api)[0]!;
-    expect(subscribe.requestBody!.contents[0]!.schema!.fields.find((f) => f.name === 'secret')).toMatchObject({ nullable: true, writeOnly: true });
+    expect(subscribe.requestBody!.contents[0]!.schema!.fields.find((f) => f.name === 'secret')).toMatchObject({
+      nullable: true,
+      writeOnly: true,
+    });
   });
 });
 
@@ -155,7 +198,9 @@ describe('pages', () => {
       ['api/events-api/webhooks', 'Events API: Webhooks', 'api/events-api'],
       ['api/events-api/schemas', 'Events API: Schemas', 'api/events-api'],
     ]);
-    expect(tree.pages[0]!.attachments.map((a) => [a.fileName, a.mediaType])).toEqual([['openapi.yaml', 'application/yaml']]);
+    expect(tree.pages[0]!.attachments.map((a) => [a.fileName, a.mediaType])).toEqual([
+      ['openapi.yaml', 'application/yaml'],
+    ]);
     expect(tree.pages[1]!.markdown).toContain('## POST /subscriptions');
     expect(tree.pages[1]!.markdown).toContain('::anchor[op-post-subscriptions]');
     expect(tree.pages[1]!.markdown).toContain('[Subscription](./api__events-api__schemas.md#schema-subscription)');
@@ -164,8 +209,14 @@ describe('pages', () => {
 
   it('splits a long schema list into alphabetical pages under a Schemas index', async () => {
     const api = await model('circular/openapi.yaml');
-    const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }), { schemasPerPage: 2, prefixTitles: false, key: 'tree' });
-    expect(tree.pages.filter((p) => p.key.startsWith('api/tree/schemas')).map((p) => [p.key, p.title, p.parentKey])).toEqual([
+    const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }), {
+      schemasPerPage: 2,
+      prefixTitles: false,
+      key: 'tree',
+    });
+    expect(
+      tree.pages.filter((p) => p.key.startsWith('api/tree/schemas')).map((p) => [p.key, p.title, p.parentKey]),
+    ).toEqual([
       ['api/tree/schemas', 'Schemas', 'api/tree'],
       ['api/tree/schemas/address', 'Schemas Address – Company', 'api/tree/schemas'],
       ['api/tree/schemas/node', 'Schemas Node – Person', 'api/tree/schemas'],
@@ -179,8 +230,13 @@ describe('callbacks', () => {
   it('extracts callback requests and renders them under their operation, not as operations', async () => {
     const api = await model('callbacks/openapi.yaml');
     const subscribe = op(api, 'subscribe');
-    expect(subscribe.callbacks.map((c) => [c.name, c.requests.map((r) => `${r.verb} ${r.path}`)])).toEqual([['onData', ['POST {$request.query.callbackUrl}/data']]]);
-    expect(subscribe.callbacks[0]!.requests[0]!.requestBody!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'Event' });
+    expect(subscribe.callbacks.map((c) => [c.name, c.requests.map((r) => `${r.verb} ${r.path}`)])).toEqual([
+      ['onData', ['POST {$request.query.callbackUrl}/data']],
+    ]);
+    expect(subscribe.callbacks[0]!.requests[0]!.requestBody!.contents[0]!.schema!.type).toMatchObject({
+      kind: 'ref',
+      name: 'Event',
+    });
     expect(api.operationCount).toBe(1);
     const tree = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }));
     const page = tree.pages.find((p) => p.key.endsWith('/tag/other'))!.markdown;

@@ -18,7 +18,10 @@ const TARGET_MS = 400;
 
 function time(args) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`docgen ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -34,14 +37,22 @@ const rows = [];
 for (const args of [['--help'], ['api', '--help']]) {
   time(args); // warm the file cache
   const samples = Array.from({ length: runs }, () => time(args));
-  rows.push({ command: `docgen ${args.join(' ')}`, median: median(samples), min: Math.min(...samples), max: Math.max(...samples) });
+  rows.push({
+    command: `docgen ${args.join(' ')}`,
+    median: median(samples),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+  });
 }
 
 const load = loadavg()[0].toFixed(2);
 const table = [
   '| command | median | min | max | target |',
   '| --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| \`${r.command}\` | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms | < ${TARGET_MS} ms ${r.median < TARGET_MS ? '✓' : '✗'} |`),
+  ...rows.map(
+    (r) =>
+      `| \`${r.command}\` | ${r.median.toFixed(0)} ms | ${r.min.toFixed(0)} ms | ${r.max.toFixed(0)} ms | < ${TARGET_MS} ms ${r.median < TARGET_MS ? '✓' : '✗'} |`,
+  ),
 ].join('\n');
 console.log(table);
 console.log(`\n${runs} runs each, Node ${process.version}, ${cpus().length} CPUs, load average ${load}`);

@@ -34,12 +34,19 @@ export interface CliResult {
 }
 
 /** Run the real, built CLI (`apps/cli/bin/run.js`) the way a user would. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolvePromise) => {
     const child = execFile(
       process.execPath,
       [join(repoRoot, 'apps', 'cli', 'bin', 'run.js'), ...args],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolvePromise({ code, stdout, stderr });

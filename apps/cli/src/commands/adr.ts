@@ -25,7 +25,8 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     return this.generateAndPublish(flags, {
       sources: flags.dir ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) } }] : undefined,
       include: flags.dir ? undefined : (source) => source.plugin === 'adr' || source.plugin === '@docgen/source-adr',
-      noSourcesHint: 'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
+      noSourcesHint:
+        'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
     });
   }
 

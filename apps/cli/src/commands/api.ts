@@ -16,7 +16,10 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
   ];
 
   static override flags = {
-    openapi: Flags.string({ summary: 'OpenAPI or Swagger file to render (replaces the config sources)', helpValue: '<file>' }),
+    openapi: Flags.string({
+      summary: 'OpenAPI or Swagger file to render (replaces the config sources)',
+      helpValue: '<file>',
+    }),
     ...generatorFlags,
   };
 
@@ -24,8 +27,11 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
     const { flags } = await this.parse(Api);
     return this.generateAndPublish(flags, {
       sources: flags.openapi ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) } }] : undefined,
-      include: flags.openapi ? undefined : (source) => source.plugin === 'openapi' || source.plugin === '@docgen/source-openapi',
-      noSourcesHint: 'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
+      include: flags.openapi
+        ? undefined
+        : (source) => source.plugin === 'openapi' || source.plugin === '@docgen/source-openapi',
+      noSourcesHint:
+        'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
     });
   }
 }

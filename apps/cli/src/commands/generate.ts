@@ -14,7 +14,8 @@ export default class Generate extends GeneratorCommand {
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Generate);
     return this.generateAndPublish(flags, {
-      noSourcesHint: 'add a source to the config, e.g. `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]`',
+      noSourcesHint:
+        'add a source to the config, e.g. `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]`',
     });
   }
 }

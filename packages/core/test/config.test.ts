@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { DocgenError, findConfigFile, loadConfig } from '@docgen/core';
+import { docgenFailure } from '@docgen/test-support';
+import { findConfigFile, loadConfig } from '@docgen/core';
 
 async function project(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'docgen-config-'));
@@ -11,16 +12,6 @@ async function project(files: Record<string, string>): Promise<string> {
     await writeFile(join(dir, name), text);
   }
   return dir;
-}
-
-async function failure(promise: Promise<unknown>): Promise<DocgenError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DocgenError) return error;
-    throw error;
-  }
-  throw new Error('expected a DocgenError');
 }
 
 describe('config loading', () => {
@@ -70,7 +61,7 @@ describe('config loading', () => {
     const dir = await project({
       'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: openapi\n    optoins: {}\n',
     });
-    const error = await failure(loadConfig({ cwd: dir }));
+    const error = await docgenFailure(loadConfig({ cwd: dir }));
     expect(error.code).toBe('DG_CONFIG_INVALID');
     expect(error.message).toContain('unknown key "sources[0].optoins"');
     expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 4 });
@@ -79,7 +70,7 @@ describe('config loading', () => {
 
   it('names wrong types with the line (JSON)', async () => {
     const dir = await project({ 'docgen.config.json': '{\n  "title": "x",\n  "out": 42\n}\n' });
-    const error = await failure(loadConfig({ cwd: dir }));
+    const error = await docgenFailure(loadConfig({ cwd: dir }));
     expect(error.message).toContain('"out" must be a string');
     expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.json'), line: 3 });
   });
@@ -89,10 +80,10 @@ describe('config loading', () => {
       'a/docgen.config.yaml': 'confluence:\n  onConflict: clobber\n',
       'b/docgen.config.yaml': 'confluence:\n  url: https://x.atlassian.net/wiki\n  apiToken: abc\n',
     });
-    const bad = await failure(loadConfig({ cwd: join(dir, 'a') }));
+    const bad = await docgenFailure(loadConfig({ cwd: join(dir, 'a') }));
     expect(bad.message).toContain('"confluence.onConflict" must be one of "fail", "overwrite", "skip"');
     expect(bad.location?.line).toBe(2);
-    const secret = await failure(loadConfig({ cwd: join(dir, 'b') }));
+    const secret = await docgenFailure(loadConfig({ cwd: join(dir, 'b') }));
     expect(secret.code).toBe('DG_CONFIG_SECRET');
     expect(secret.message).not.toContain('abc');
     expect(secret.location?.line).toBe(3);
@@ -100,7 +91,7 @@ describe('config loading', () => {
 
   it('reports YAML syntax errors with line and a code frame', async () => {
     const dir = await project({ 'docgen.config.yaml': 'title: Shop\nsources:\n  - plugin: [openapi\n' });
-    const error = await failure(loadConfig({ cwd: dir }));
+    const error = await docgenFailure(loadConfig({ cwd: dir }));
     expect(error.code).toBe('DG_CONFIG_SYNTAX');
     expect(error.location?.file).toBe(join(dir, 'docgen.config.yaml'));
     expect(error.location?.line).toBeGreaterThanOrEqual(3);
@@ -108,7 +99,7 @@ describe('config loading', () => {
   });
 
   it('says when an explicit config does not exist', async () => {
-    const error = await failure(loadConfig({ cwd: tmpdir(), explicit: 'nope/docgen.config.yaml' }));
+    const error = await docgenFailure(loadConfig({ cwd: tmpdir(), explicit: 'nope/docgen.config.yaml' }));
     expect(error.code).toBe('DG_CONFIG_NOT_FOUND');
   });
 });

@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { configFromObject, DocgenError, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
+import { docgenFailure } from '@docgen/test-support';
+import { configFromObject, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-async function failure(promise: Promise<unknown>): Promise<DocgenError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DocgenError) return error;
-    throw error;
-  }
-  throw new Error('expected a DocgenError');
-}
 
 describe('plugin loading', () => {
   it('runs an in-house plugin named by a relative path in config, with a template override', async () => {
@@ -57,7 +48,7 @@ describe('plugin loading', () => {
       join(dir, 'docgen.config.yaml'),
       'sources:\n  - plugin: ./plugin\n    options:\n      file: terms.txt\n      colour: red\n',
     );
-    const error = await failure(generatePageTree(await loadConfig({ cwd: dir })));
+    const error = await docgenFailure(generatePageTree(await loadConfig({ cwd: dir })));
     expect(error.code).toBe('DG_PLUGIN_OPTIONS');
     expect(error.message).toContain('unknown key "sources[0].options.colour"');
     expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 5 });
@@ -65,11 +56,11 @@ describe('plugin loading', () => {
 
   it('explains a plugin that cannot be found or is not a DocumentSource', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
-    const missing = await failure(loadPlugin('docgen-plugin-that-does-not-exist', dir));
+    const missing = await docgenFailure(loadPlugin('docgen-plugin-that-does-not-exist', dir));
     expect(missing.code).toBe('DG_PLUGIN_NOT_FOUND');
     expect(missing.hint).toContain('npm install docgen-plugin-that-does-not-exist');
     await writeFile(join(dir, 'not-a-plugin.mjs'), 'export default { hello: 1 };\n');
-    const shape = await failure(loadPlugin('./not-a-plugin.mjs', dir));
+    const shape = await docgenFailure(loadPlugin('./not-a-plugin.mjs', dir));
     expect(shape.code).toBe('DG_PLUGIN_SHAPE');
   });
 

@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { DocgenError, createTemplateRenderer } from '@docgen/core';
+import { docgenFailure } from '@docgen/test-support';
+import { createTemplateRenderer } from '@docgen/core';
 import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation } from '@docgen/source-openapi';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -9,16 +10,6 @@ const model = async (file: string): Promise<ApiModel> => extractApi(await loadSp
 const operations = (api: ApiModel): Operation[] => api.tags.flatMap((tag) => tag.operations);
 const op = (api: ApiModel, id: string): Operation =>
   [...operations(api), ...api.webhooks].find((o) => o.operationId === id)!;
-
-async function failure(promise: Promise<unknown>): Promise<DocgenError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DocgenError) return error;
-    throw error;
-  }
-  throw new Error('expected a DocgenError');
-}
 
 describe('Swagger 2.0', () => {
   it('normalizes body and formData parameters, servers, security and nullable', async () => {
@@ -179,7 +170,7 @@ describe('invalid input', () => {
     ['invalid/missing-file.yaml', 'DG_OPENAPI_REF_FILE', 5, /does not exist/],
     ['invalid/not-openapi.json', 'DG_OPENAPI_NOT_A_SPEC', 1, /not an OpenAPI document/],
   ])('%s → %s at line %i', async (file, code, line, message) => {
-    const error = await failure(model(file));
+    const error = await docgenFailure(model(file));
     expect(error.code).toBe(code);
     expect(error.location?.file).toContain(file.split('/').pop());
     expect(error.location?.line).toBe(line);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDocgenError, type DocgenError } from '@docgen/core';
 
 /** The repository root (this file lives at tools/test-support/{src,dist}/index.*). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -55,4 +56,18 @@ export function runCli(
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });
+}
+
+/**
+ * The DocgenError a promise rejects with; fails the test if it resolves or rejects with anything
+ * else, so assertions can then look at the error's code, location and hint.
+ */
+export async function docgenFailure(promise: Promise<unknown>): Promise<DocgenError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDocgenError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a DocgenError');
 }

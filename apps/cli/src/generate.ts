@@ -127,6 +127,7 @@ interface StorageResult {
 interface ConverterOptions {
   resolvePageTitle?(href: string): string | undefined;
   resolveAttachment?(src: string): string | undefined;
+  resolveAnchor?(href: string, fragment: string): string | undefined;
 }
 
 interface Converter {
@@ -134,6 +135,7 @@ interface Converter {
   convertMarkdown?(markdown: string, options: ConverterOptions): StorageResult;
   convertMarkdownBatch?(inputs: Array<{ markdown: string; options: ConverterOptions }>): Promise<StorageResult[]>;
   converterFingerprint?(): string;
+  pageAnchors?(markdown: string): Map<string, string>;
 }
 
 /**
@@ -156,6 +158,7 @@ async function convertToStorage(
   if (typeof converter.toStorage !== 'function') return undefined;
   const { pageFileStem } = await import('@docgen/core');
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
+  const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const cache =
     cacheDir && converter.converterFingerprint
@@ -166,14 +169,16 @@ async function convertToStorage(
     tree.pages.map(async (page) => {
       const attachments = [...new Set(page.attachments.map((a) => a.fileName))].sort();
       const options: ConverterOptions = {
-        resolvePageTitle: (href) => titleByFile.get(posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '')),
+        resolvePageTitle: (href) => titleByFile.get(pageFile(href)),
+        resolveAnchor: (href, fragment) => linkAnchors.resolve(pageFile(href), fragment),
         resolveAttachment: (src) => {
           const name = decodeLink(src).replace(/^\.\//, '');
           return attachments.includes(name) ? name : undefined;
         },
       };
       // Everything the output depends on: the resolvers' answers follow from titles and attachments.
-      const key = cache?.key({ markdown: page.markdown, resolverInputs: { titles, attachments } });
+      const anchors = linkAnchors.linkedFrom(page.markdown);
+      const key = cache?.key({ markdown: page.markdown, resolverInputs: { titles, attachments, anchors } });
       const cached = key ? await cache!.read(key) : undefined;
       return { page, options, key, result: cached };
     }),
@@ -282,4 +287,39 @@ export class StorageCache {
       // A read-only or full disk only costs the next run a conversion.
     }
   }
+}
+
+/** The tree file a relative page link points to (`./a.md`, `a.md`, `./x/../a.md` → `a.md`). */
+function pageFile(href: string): string {
+  return posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '');
+}
+
+/**
+ * Links to a heading of another page (`./other.md#getting-started`) must land on Confluence's
+ * anchor for that heading ("GettingStarted"), which only the target page's headings can tell.
+ * A fragment naming an explicit `::anchor[…]` of the target stays as written. Anchors are
+ * computed once per target page, and a page's cache key includes the anchors of the pages it
+ * links into, so renaming a heading there re-converts the links here.
+ */
+function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, converter: Converter) {
+  const markdownByFile = new Map(tree.pages.map((page) => [`${fileStem(page.key)}.md`, page.markdown]));
+  const anchorsByFile = new Map<string, Map<string, string>>();
+  const anchorsOf = (file: string): Map<string, string> | undefined => {
+    const markdown = markdownByFile.get(file);
+    if (markdown === undefined || !converter.pageAnchors) return undefined;
+    let anchors = anchorsByFile.get(file);
+    if (!anchors) anchorsByFile.set(file, (anchors = converter.pageAnchors(markdown)));
+    return anchors;
+  };
+  return {
+    resolve(file: string, fragment: string): string | undefined {
+      if (markdownByFile.get(file)?.includes(`::anchor[${fragment}]`)) return undefined;
+      return anchorsOf(file)?.get(fragment);
+    },
+    /** `[file, anchors]` of every page this Markdown links into with a fragment, for cache keys. */
+    linkedFrom(markdown: string): Array<[string, Array<[string, string]>]> {
+      const files = new Set([...markdown.matchAll(/\]\(([^()\s#]+\.md)#/g)].map((match) => pageFile(match[1]!)));
+      return [...files].sort().map((file) => [file, [...(anchorsOf(file) ?? [])]]);
+    },
+  };
 }

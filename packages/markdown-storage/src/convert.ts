@@ -64,3 +64,27 @@ export function convertMarkdown(markdown: string, options: ToStorageOptions = {}
 export function toStorage(markdown: string, options: ToStorageOptions = {}): string {
   return convertMarkdown(markdown, options).storage;
 }
+
+/**
+ * The Confluence anchor of each heading of a page, keyed by the forms a link from another page may
+ * use (GitHub slug, Confluence's form, the heading text): what `resolveAnchor` answers for links
+ * like `./other.md#getting-started`. Only ATX heading lines outside fenced code are parsed, so a
+ * large page costs a line scan, not a full parse (setext headings are not seen).
+ */
+export function pageAnchors(markdown: string): Map<string, string> {
+  return headingAnchors(parseWhole(atxHeadingLines(markdown)));
+}
+
+function atxHeadingLines(markdown: string): string {
+  const headings: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence ? undefined : marker;
+      continue;
+    }
+    if (!fence && /^ {0,3}#{1,6}(\s|$)/.test(line)) headings.push(line);
+  }
+  return headings.join('\n\n');
+}

@@ -1,7 +1,7 @@
 // Public API of @docgen/markdown-storage: Markdown → Confluence storage-format XHTML, and back to a
 // normalized text form for diffs.
 export type { ToStorageOptions, StorageResult } from './options.js';
-export { toStorage, convertMarkdown } from './convert.js';
+export { toStorage, convertMarkdown, pageAnchors } from './convert.js';
 export { convertMarkdownBatch, convertMarkdownAsync, type BatchInput, type BatchSettings } from './batch.js';
 export { closeConverterPool } from './pool.js';
 export { converterFingerprint } from './fingerprint.js';

@@ -189,18 +189,7 @@ function extractOperation(
     requestBody = {
       description: text(body.description),
       required: body.required === true,
-      contents: Object.entries(content).map(([mediaType, m]) => {
-        const mt = deref(spec, m, child(bodyAt, 'content', mediaType));
-        return media(
-          context,
-          mediaType,
-          (mt.value as Json)?.schema,
-          child(mt.at, 'schema'),
-          mt.value as Json,
-          mt.at,
-          anchor,
-        );
-      }),
+      contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
   const responses = extractResponses(context, operation, at, anchor);
@@ -363,18 +352,7 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
           )
         : [];
     } else {
-      contents = Object.entries((response.content ?? {}) as Json).map(([mediaType, m]) => {
-        const mt = deref(spec, m, child(responseAt, 'content', mediaType));
-        return media(
-          context,
-          mediaType,
-          (mt.value as Json)?.schema,
-          child(mt.at, 'schema'),
-          mt.value as Json,
-          mt.at,
-          anchor,
-        );
-      });
+      contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
     }
     responses.push({ status, description: text(response.description), headers, contents });
   }
@@ -382,6 +360,15 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
 }
 
 /** A media type entry: its schema as a table, and an example (the spec's own, else generated). */
+/** The media types of an OpenAPI 3 `content` map (request body or response), each dereferenced. */
+function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointer, anchor: string) {
+  return Object.entries(content).map(([mediaType, raw]) => {
+    const entry = deref(context.spec, raw, child(contentAt, mediaType));
+    const value = entry.value as Json;
+    return media(context, mediaType, value?.schema, child(entry.at, 'schema'), value, entry.at, anchor);
+  });
+}
+
 function media(
   context: WalkContext,
   mediaType: string,

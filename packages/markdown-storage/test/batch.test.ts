@@ -5,6 +5,7 @@
  * warnings — with the caller's resolver functions answered from this thread.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { toOptions, type FixtureOptions } from './fixture-options.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,22 +14,6 @@ import { convertMarkdownAsync, convertMarkdownBatch } from '../src/batch.js';
 import { closeConverterPool, converterPool } from '../src/pool.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-interface FixtureOptions {
-  dialect?: 'cloud' | 'datacenter';
-  pages?: Record<string, string>;
-  attachments?: Record<string, string>;
-  anchors?: Record<string, string>;
-}
-
-function toOptions(fixture: FixtureOptions): ToStorageOptions {
-  return {
-    dialect: fixture.dialect,
-    resolvePageTitle: fixture.pages ? (href) => fixture.pages![href] : undefined,
-    resolveAttachment: fixture.attachments ? (src) => fixture.attachments![src] : undefined,
-    resolveAnchor: fixture.anchors ? (href, fragment) => fixture.anchors![`${href}#${fragment}`] : undefined,
-  };
-}
 
 const fixtures = readdirSync(fixturesDir)
   .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))

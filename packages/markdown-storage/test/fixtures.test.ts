@@ -6,30 +6,15 @@
  * `UPDATE_FIXTURES=1` rewrites the expected files (review the diff before committing).
  */
 import { describe, expect, it } from '@jest/globals';
+import { toOptions, type FixtureOptions } from './fixture-options.js';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { convertMarkdown, type ToStorageOptions } from '@docgen/markdown-storage';
+import { convertMarkdown } from '@docgen/markdown-storage';
 import { checkStorage } from './conformance/visible-text.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
-
-interface FixtureOptions {
-  dialect?: 'cloud' | 'datacenter';
-  pages?: Record<string, string>;
-  attachments?: Record<string, string>;
-  anchors?: Record<string, string>;
-}
-
-function toOptions(fixture: FixtureOptions): ToStorageOptions {
-  return {
-    dialect: fixture.dialect,
-    resolvePageTitle: fixture.pages ? (href) => fixture.pages![href] : undefined,
-    resolveAttachment: fixture.attachments ? (src) => fixture.attachments![src] : undefined,
-    resolveAnchor: fixture.anchors ? (href, fragment) => fixture.anchors![`${href}#${fragment}`] : undefined,
-  };
-}
 
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
 /**
  * A hostile server: about 20 % of requests answer 429, 500, 502, 503 or have their connection
@@ -17,14 +17,7 @@ describe.each([
 
   beforeAll(async () => {
     sandbox = await testSandbox();
-    config = {
-      url: `${sandbox.url}${path}`,
-      user: USER,
-      token: TOKEN,
-      spaceKey: 'DEV',
-      generator: { name: 'test', version: '1.0.0' },
-      transport: { baseDelayMs: 10, maxDelayMs: 200, retries: 10 },
-    };
+    config = sandboxConfig(sandbox, path, { transport: { baseDelayMs: 10, maxDelayMs: 200, retries: 10 } });
   });
   afterAll(() => sandbox.close());
 

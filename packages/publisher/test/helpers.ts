@@ -1,5 +1,6 @@
 import { contentHash, type Page, type PageTree } from '@docgen/core';
 import { startSandbox } from '@docgen/confluence-sandbox';
+import type { PublisherConfig } from '../src/index.js';
 
 export const USER = 'dev@example.com';
 export const TOKEN = 'sandbox-token';
@@ -106,4 +107,20 @@ export function makeTree(count: number, options: { prefix?: string; edit?: (page
 
 export function isWrite(r: { method: string }): boolean {
   return r.method !== 'GET' && r.method !== 'HEAD';
+}
+
+/** A publisher config for the test sandbox: `path` is `/wiki` for Cloud, `` for Data Center. */
+export function sandboxConfig(
+  sandbox: TestSandbox,
+  path: string,
+  extra: Partial<PublisherConfig> = {},
+): PublisherConfig {
+  return {
+    url: `${sandbox.url}${path}`,
+    user: USER,
+    token: TOKEN,
+    spaceKey: 'DEV',
+    generator: { name: 'test', version: '1.0.0' },
+    ...extra,
+  };
 }

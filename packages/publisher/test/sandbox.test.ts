@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { contentHash } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, sandboxConfig, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
 
 /**
  * The Must-show list against the real sandbox over HTTP, once per dialect: Cloud (v2 pages,
@@ -19,13 +19,7 @@ describe.each(dialects)('publish to the sandbox ($name)', ({ name, path }) => {
 
   beforeAll(async () => {
     sandbox = await testSandbox();
-    config = {
-      url: `${sandbox.url}${path}`,
-      user: USER,
-      token: TOKEN,
-      spaceKey: 'DEV',
-      generator: { name: 'test', version: '1.0.0' },
-    };
+    config = sandboxConfig(sandbox, path);
   });
   afterAll(() => sandbox.close());
 

@@ -38,7 +38,7 @@ function ownAdrs(): Array<{ file: string; number: number; title: string; status:
 describe('docgen adr on the project’s own docs/adr', () => {
   it('renders the ADR log and one page per ADR, and publishes them to the embedded sandbox (re-run writes nothing)', async () => {
     const adrs = ownAdrs();
-    expect(adrs).toHaveLength(4);
+    expect(adrs.length).toBeGreaterThanOrEqual(5); // the project's own ADRs, however many there are
     const out = join(scratch, 'own');
     const config = join(repoRoot, 'docs', 'docgen.config.yaml');
     const first = await runCli(['adr', '--config', config, '--out', out, '--publish', '--json'], { cwd: scratch });
@@ -52,7 +52,10 @@ describe('docgen adr on the project’s own docs/adr', () => {
       ['adr', 'docgen architecture decision records', undefined],
       ...adrs.map((adr) => [`adr/${adr.number}`, `ADR-${String(adr.number).padStart(4, '0')}: ${adr.title}`, 'adr']),
     ]);
-    expect(report.publish).toMatchObject({ sandbox: true, counts: { created: 5, failed: 0, conflicts: 0 } });
+    expect(report.publish).toMatchObject({
+      sandbox: true,
+      counts: { created: adrs.length + 1, failed: 0, conflicts: 0 },
+    });
 
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const storage = (key: string) =>
@@ -64,12 +67,16 @@ describe('docgen adr on the project’s own docs/adr', () => {
         `<ac:parameter ac:name="title">${adr.status[0]!.toUpperCase()}${adr.status.slice(1)}</ac:parameter>`,
       );
     }
-    expect(log.match(/<ac:structured-macro ac:name="status">/g)).toHaveLength(4);
+    expect(log.match(/<ac:structured-macro ac:name="status">/g)).toHaveLength(adrs.length);
     expect(storage('adr/2')).toContain('<h2>Decision</h2>');
 
     const again = await runCli(['adr', '--config', config, '--out', out, '--publish', '--json'], { cwd: scratch });
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout).publish.counts).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(JSON.parse(again.stdout).publish.counts).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: adrs.length + 1,
+    });
   }, 120_000);
 });
 

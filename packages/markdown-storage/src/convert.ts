@@ -1,34 +1,19 @@
-/** Markdown → mdast (remark-parse + GFM + directives) → storage XML tree → string. */
+/** Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string. */
 import type { Root } from 'mdast';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkDirective from './directive-syntax.js';
+import { markdownParse } from './parse/index.js';
 import { visit } from 'unist-util-visit';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
 import { headingAnchors, plainText } from './anchors.js';
 import { toXml } from './xml.js';
-import { parseSections } from './chunks.js';
 import { MAX_DEPTH, limitDepth } from './depth.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
-
-/** Sections of about this many characters (see chunks.ts); small pages parse in one piece. */
-export const SECTION_SIZE = 8 * 1024;
-
-function parseWhole(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown)) as Root;
-}
+const processor = unified().use(markdownParse).freeze();
 
 export function parseMarkdown(markdown: string): Root {
-  return parseSections(markdown, SECTION_SIZE, parseWhole);
-}
-
-/** The tree of `markdown` parsed in one piece (for checking that sectioned parsing is exact). */
-export function parseMarkdownWhole(markdown: string): Root {
-  return parseWhole(markdown);
+  return processor.runSync(processor.parse(markdown)) as Root;
 }
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
@@ -72,7 +57,7 @@ export function toStorage(markdown: string, options: ToStorageOptions = {}): str
  * large page costs a line scan, not a full parse (setext headings are not seen).
  */
 export function pageAnchors(markdown: string): Map<string, string> {
-  return headingAnchors(parseWhole(atxHeadingLines(markdown)));
+  return headingAnchors(parseMarkdown(atxHeadingLines(markdown)));
 }
 
 function atxHeadingLines(markdown: string): string {

@@ -1,9 +1,8 @@
 /**
  * A small pool of worker threads that convert whole pages (see worker.ts) for
- * `convertMarkdownBatch`. Why: micromark's parse is ~85–90 % of a conversion and a quarter of
- * that is scavenging a young generation that is too small for it; a worker gets a bigger one
- * (`resourceLimits.maxYoungGenerationSizeMb`, the per-thread `--max-semi-space-size`) and pages
- * convert in parallel on every core. Workers start on first use, are unref'd while idle (so a
+ * `convertMarkdownBatch`. Why: pages convert in parallel on every core, and a worker gets a
+ * bigger young generation (`resourceLimits.maxYoungGenerationSizeMb`, the per-thread
+ * `--max-semi-space-size`) for the parse's many short-lived objects. Workers start on first use, are unref'd while idle (so a
  * CLI exits as soon as its work is done) and can be closed with `closeConverterPool()`.
  */
 import { existsSync } from 'node:fs';

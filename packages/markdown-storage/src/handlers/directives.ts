@@ -8,7 +8,7 @@
  * Only the macros in this file can be produced, with names fixed here; attribute values become
  * escaped parameter text. An unknown directive is kept as the text it was written as.
  */
-import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from '../state.js';
 import { type XNode, text, textOf, x } from '../xml.js';
@@ -167,7 +167,7 @@ function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XN
     );
   }
   if (node.type === 'containerDirective') {
-    const lines = (sourceOf(node, state) ?? `:::${node.name}`).split(/\r?\n/);
+    const lines = (sourceOf(node) ?? `:::${node.name}`).split(/\r?\n/);
     const last = lines[lines.length - 1]!;
     const closing = lines.length > 1 && /^\s*:{3,}\s*$/.test(last) ? [x('p', {}, [text(last.trim())])] : [];
     return [x('p', {}, [text(lines[0]!)]), ...(convertBody?.() ?? []), ...closing];
@@ -176,17 +176,17 @@ function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XN
   return node.type === 'leafDirective' ? [x('p', {}, inline)] : inline;
 }
 
-function withLabel(node: LeafDirective | TextDirective, state: State): XNode[] {
-  const source = sourceOf(node, state) ?? `:${node.name}`;
-  const first = node.children[0]?.position?.start.offset;
-  const last = node.children[node.children.length - 1]?.position?.end.offset;
-  const start = node.position?.start.offset;
-  if (first === undefined || last === undefined || start === undefined) return [text(source)];
-  return [text(source.slice(0, first - start)), ...state.all(node), text(source.slice(last - start))];
+/** What the parser recorded of a directive: its source and where its label sits in it. */
+function written(node: Directive): { source?: string; label?: [number, number] } {
+  return (node.data ?? {}) as { source?: string; label?: [number, number] };
 }
 
-function sourceOf(node: Nodes, state: State): string | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start !== undefined && end !== undefined ? state.source.slice(start, end) : undefined;
+function withLabel(node: LeafDirective | TextDirective, state: State): XNode[] {
+  const { source = `:${node.name}`, label } = written(node);
+  if (!label) return [text(source)];
+  return [text(source.slice(0, label[0])), ...state.all(node), text(source.slice(label[1]))];
+}
+
+function sourceOf(node: Directive): string | undefined {
+  return written(node).source;
 }

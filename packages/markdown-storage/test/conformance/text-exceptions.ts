@@ -68,13 +68,8 @@ export const TEXT_EXCEPTIONS: TextException[] = [
   },
   {
     reason:
-      'Parser version: micromark follows CommonMark 0.31, where HTML comments may contain `--` and `<!-->` is a comment; the GFM spec (0.29) shows them as text.',
+      'Parser version: markdown-it follows CommonMark 0.31, where HTML comments may contain `--` and `<!-->` is a comment; the GFM spec (0.29) shows them as text.',
     ids: ['gfm-spec:645', 'gfm-spec:646'],
-  },
-  {
-    reason:
-      'Parser version: micromark counts U+1E2FF (a currency symbol) as punctuation for emphasis flanking, one Unicode release behind the CommonMark spec text.',
-    ids: ['commonmark-spec:356'],
   },
   {
     reason: 'The spec gives no expected HTML (`<IGNORE>`: the example only checks that the parser does not crash).',

@@ -1,0 +1,279 @@
+/**
+ * The generic directive syntax of remark-directive, for markdown-it:
+ *
+ *     :name[label]{attributes}          text (inline)
+ *     ::name[label]{attributes}         leaf (a line of its own)
+ *     :::name[label]{attributes}        container, up to a line of at least as many colons
+ *     ...
+ *     :::
+ *
+ * One change from stock remark-directive: a text directive only starts after whitespace or
+ * punctuation, so prose and markup from specs (`Note:This`, `a:b`, `ac:name`) stay text.
+ * Tokens carry the directive's source so an unknown directive can be shown as written.
+ */
+import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
+import { decodeHTMLAttribute } from 'entities';
+
+export interface DirectiveMeta {
+  name: string;
+  attributes: Record<string, string>;
+  /** The directive as written (for a container, its whole source, closing fence included). */
+  source: string;
+  /** Where the label's content sits inside `source`, if there is a label. */
+  label?: [start: number, end: number];
+}
+
+/** A name starts with neither whitespace nor punctuation; `-` and `_` may follow but not end it. */
+const NAME = /[^\s\p{P}\p{S}](?:[^\s\p{P}\p{S}]|[-_])*/uy;
+const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
+const ATTRIBUTE_NAME = /[A-Za-z_:][\w.:-]*/y;
+const UNQUOTED = /[^\s"'<=>`}]+/y;
+const SHORTCUT = /[^\s"'<=>`}#.]+/y;
+
+/** `:name[label]{attributes}` at `start` (just after the colons) of `source`; undefined if it is not one. */
+function scanDirective(
+  source: string,
+  start: number,
+  max: number,
+): (Omit<DirectiveMeta, 'source'> & { end: number }) | undefined {
+  NAME.lastIndex = start;
+  const name = NAME.exec(source)?.[0];
+  if (!name || NAME.lastIndex > max || /[-_]$/.test(name)) return undefined;
+  let pos = start + name.length;
+  let label: [number, number] | undefined;
+  if (source[pos] === '[') {
+    const close = closingBracket(source, pos, max);
+    if (close === -1) return undefined;
+    label = [pos + 1, close];
+    pos = close + 1;
+  }
+  let attributes: Record<string, string> = {};
+  if (source[pos] === '{') {
+    const parsed = scanAttributes(source, pos + 1, max);
+    if (!parsed) return undefined;
+    attributes = parsed.attributes;
+    pos = parsed.end;
+  }
+  return { name, attributes, label, end: pos };
+}
+
+/** The `]` that balances the `[` at `open`, skipping backslash escapes; -1 if none before `max`. */
+function closingBracket(source: string, open: number, max: number): number {
+  let depth = 0;
+  for (let pos = open; pos < max; pos += 1) {
+    const char = source[pos];
+    if (char === '\\') pos += 1;
+    else if (char === '[') depth += 1;
+    else if (char === ']' && --depth === 0) return pos;
+  }
+  return -1;
+}
+
+/** `#id .class name=value name="value" name='value' name}` from just after `{`. */
+function scanAttributes(
+  source: string,
+  start: number,
+  max: number,
+): { attributes: Record<string, string>; end: number } | undefined {
+  const attributes: Record<string, string> = {};
+  const classes: string[] = [];
+  let pos = start;
+  const sticky = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = pos;
+    const match = pattern.exec(source)?.[0];
+    if (match === undefined || pattern.lastIndex > max) return undefined;
+    pos = pattern.lastIndex;
+    return match;
+  };
+  const skipSpace = (): void => {
+    while (pos < max && /\s/.test(source[pos]!)) pos += 1;
+  };
+  for (;;) {
+    skipSpace();
+    const char = source[pos];
+    if (pos >= max || char === undefined) return undefined;
+    if (char === '}') break;
+    if (char === '#' || char === '.') {
+      pos += 1;
+      const value = sticky(SHORTCUT);
+      if (value === undefined) return undefined;
+      if (char === '#') attributes.id = decodeHTMLAttribute(value);
+      else classes.push(decodeHTMLAttribute(value));
+      continue;
+    }
+    const key = sticky(ATTRIBUTE_NAME);
+    if (key === undefined) return undefined;
+    skipSpace();
+    if (source[pos] !== '=') {
+      attributes[key] = '';
+      continue;
+    }
+    pos += 1;
+    skipSpace();
+    const quote = source[pos];
+    let value: string | undefined;
+    if (quote === '"' || quote === "'") {
+      const close = source.indexOf(quote, pos + 1);
+      if (close === -1 || close >= max) return undefined;
+      value = source.slice(pos + 1, close);
+      pos = close + 1;
+    } else {
+      value = sticky(UNQUOTED);
+      if (value === undefined) return undefined;
+    }
+    if (key === 'class') classes.push(decodeHTMLAttribute(value));
+    else attributes[key] = decodeHTMLAttribute(value);
+  }
+  if (classes.length) attributes.class = classes.join(' ');
+  return { attributes, end: pos + 1 };
+}
+
+function textDirective(state: StateInline, silent: boolean): boolean {
+  const start = state.pos;
+  const source = state.src;
+  if (source.charCodeAt(start) !== 0x3a /* : */) return false;
+  const previous = source[start - 1];
+  if (previous === ':' || (previous !== undefined && !PUNCTUATION_OR_SPACE.test(previous))) return false;
+  const found = scanDirective(source, start + 1, state.posMax);
+  if (!found) return false;
+  if (!silent) {
+    const open = state.push('directive_text_open', '', 1);
+    const label = found.label && ([found.label[0] - start, found.label[1] - start] as [number, number]);
+    open.meta = {
+      name: found.name,
+      attributes: found.attributes,
+      source: source.slice(start, found.end),
+      label,
+    } satisfies DirectiveMeta;
+    if (found.label) {
+      const max = state.posMax;
+      state.pos = found.label[0];
+      state.posMax = found.label[1];
+      state.md.inline.tokenize(state);
+      state.posMax = max;
+    }
+    state.push('directive_text_close', '', -1);
+  }
+  state.pos = found.end;
+  return true;
+}
+
+/** The line's text after its indentation, or undefined if it is indented code. */
+function lineText(state: StateBlock, line: number): string | undefined {
+  if (state.sCount[line]! - state.blkIndent >= 4) return undefined;
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+}
+
+/** A line `<colons>name[label]{attributes}` with nothing after it but whitespace. */
+function directiveLine(text: string, colons: number): (ReturnType<typeof scanDirective> & object) | undefined {
+  const found = scanDirective(text, colons, text.length);
+  return found && /^\s*$/.test(text.slice(found.end)) ? found : undefined;
+}
+
+function pushLabel(state: StateBlock, text: string, label: [number, number], line: number): void {
+  const inline = state.push('inline', '', 0);
+  inline.content = text.slice(label[0], label[1]);
+  inline.map = [line, line + 1];
+  inline.children = [];
+}
+
+function leafDirective(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  const text = lineText(state, startLine);
+  if (!text?.startsWith('::') || text[2] === ':') return false;
+  const found = directiveLine(text, 2);
+  if (!found) return false;
+  if (silent) return true;
+  const open = state.push('directive_leaf_open', '', 1);
+  open.map = [startLine, startLine + 1];
+  open.meta = {
+    name: found.name,
+    attributes: found.attributes,
+    source: text.trimEnd(),
+    label: found.label,
+  } satisfies DirectiveMeta;
+  if (found.label) pushLabel(state, text, found.label, startLine);
+  state.push('directive_leaf_close', '', -1);
+  state.line = startLine + 1;
+  return true;
+}
+
+const FENCE = /^(`{3,}|~{3,})/;
+const CLOSING = /^(:{3,})\s*$/;
+
+/** The line that closes a container opened with `colons` colons on `startLine` (nested ones and code skipped). */
+function closingLine(state: StateBlock, startLine: number, endLine: number, colons: number): number | undefined {
+  let depth = 0;
+  let fence: string | undefined;
+  for (let line = startLine + 1; line < endLine; line += 1) {
+    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
+    if (!blank && state.sCount[line]! < state.blkIndent) return undefined; // the parent block ended
+    const text = lineText(state, line);
+    if (text === undefined) continue;
+    const marker = FENCE.exec(text)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^\s*$/.test(text.slice(marker.length)))
+        fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const close = CLOSING.exec(text)?.[1];
+    if (close && depth > 0) depth -= 1;
+    else if (close && close.length >= colons) return line;
+    else if (/^:{3,}[^\s:]/.test(text)) depth += 1;
+  }
+  return undefined;
+}
+
+function containerDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const text = lineText(state, startLine);
+  const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
+  if (!text || !colons) return false;
+  const found = directiveLine(text, colons);
+  if (!found) return false;
+  if (silent) return true;
+  const close = closingLine(state, startLine, endLine, colons);
+  const contentEnd = close ?? findParentEnd(state, startLine, endLine);
+  const lastLine = close ?? contentEnd - 1;
+  const open = state.push('directive_container_open', '', 1);
+  open.map = [startLine, lastLine + 1];
+  open.meta = {
+    name: found.name,
+    attributes: found.attributes,
+    source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[lastLine]!),
+  } satisfies DirectiveMeta;
+  if (found.label) {
+    const paragraph = state.push('paragraph_open', 'p', 1);
+    paragraph.meta = { directiveLabel: true };
+    pushLabel(state, text, found.label, startLine);
+    state.push('paragraph_close', 'p', -1);
+  }
+  const parentType = state.parentType;
+  const lineMax = state.lineMax;
+  state.parentType = 'container' as typeof state.parentType;
+  state.lineMax = contentEnd;
+  state.md.block.tokenize(state, startLine + 1, contentEnd);
+  state.parentType = parentType;
+  state.lineMax = lineMax;
+  state.push('directive_container_close', '', -1);
+  state.line = close === undefined ? contentEnd : close + 1;
+  return true;
+}
+
+/** An unclosed container runs to the end of its parent block (or of the document). */
+function findParentEnd(state: StateBlock, startLine: number, endLine: number): number {
+  for (let line = startLine + 1; line < endLine; line += 1) {
+    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
+    if (!blank && state.sCount[line]! < state.blkIndent) return line;
+  }
+  return endLine;
+}
+
+export function directives(md: MarkdownIt): void {
+  const interrupts = { alt: ['paragraph', 'reference', 'blockquote', 'list'] };
+  md.block.ruler.before('fence', 'directive_container', containerDirective, interrupts);
+  md.block.ruler.before('fence', 'directive_leaf', leafDirective, interrupts);
+  md.inline.ruler.after('linkify', 'directive_text', textDirective);
+}

@@ -1,0 +1,315 @@
+/**
+ * markdown-it tokens → mdast: the tree remark-parse (with remark-gfm and remark-directive) gives
+ * for the same Markdown, so every handler downstream works on plain mdast.
+ *
+ * Differences that cannot matter to a conversion: references arrive resolved (a `link`, not a
+ * `linkReference` plus its `definition`), footnote definitions come at the end of the root, and
+ * inline nodes carry the position of their block (markdown-it tracks lines, not columns).
+ */
+import type { Token } from 'markdown-it';
+import type {
+  AlignType,
+  Code,
+  Heading,
+  List,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+  Text,
+} from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Position } from 'unist';
+import type { DirectiveMeta } from './directives.js';
+
+type Parent = Parents & { children: Nodes[] };
+
+/** Line → character offset of its start, for turning markdown-it's line maps into positions. */
+class Lines {
+  private readonly starts: number[] = [0];
+  constructor(private readonly source: string) {
+    for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
+      this.starts.push(index + 1);
+    }
+  }
+
+  /** The position of 0-based lines [first, last). */
+  position(map: [number, number] | null | undefined): Position | undefined {
+    if (!map) return undefined;
+    const [first, last] = map;
+    const endLine = Math.max(first, last - 1);
+    const endOffset = (this.starts[endLine + 1] ?? this.source.length + 1) - 1;
+    return {
+      start: { line: first + 1, column: 1, offset: this.starts[first] ?? this.source.length },
+      end: { line: endLine + 1, column: endOffset - (this.starts[endLine] ?? 0) + 1, offset: endOffset },
+    };
+  }
+}
+
+export function tokensToMdast(tokens: Token[], source: string, unescape: (text: string) => string): Root {
+  const lines = new Lines(source);
+  const root: Root = { type: 'root', children: [], position: lines.position([0, source.split('\n').length]) };
+  const stack: Parent[] = [root as Parent];
+  const footnotes: RootContent[] = [];
+  let inFootnotes = false;
+  const top = (): Parent => stack[stack.length - 1]!;
+  const open = (node: Nodes, token: Token): void => {
+    node.position = lines.position(token.map) ?? top().position;
+    (inFootnotes && stack.length === 1 ? footnotes : top().children).push(node as RootContent);
+    stack.push(node as Parent);
+  };
+  const leaf = (node: Nodes, token: Token): void => {
+    node.position = lines.position(token.map) ?? top().position;
+    top().children.push(node as RootContent);
+  };
+
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'paragraph_open': {
+        const paragraph: Paragraph = { type: 'paragraph', children: [] };
+        if ((token.meta as { directiveLabel?: boolean } | null)?.directiveLabel)
+          paragraph.data = { directiveLabel: true } as Paragraph['data'];
+        // markdown-it hides the paragraphs of tight lists; a visible one makes its list loose.
+        if (top().type === 'listItem' && !token.hidden) (top() as ListItem & { loose?: boolean }).loose = true;
+        open(paragraph, token);
+        break;
+      }
+      case 'heading_open':
+        open({ type: 'heading', depth: Number(token.tag.slice(1)) as Heading['depth'], children: [] }, token);
+        break;
+      case 'blockquote_open':
+        open({ type: 'blockquote', children: [] }, token);
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const ordered = token.type === 'ordered_list_open';
+        const start = ordered ? Number(token.attrGet('start') ?? 1) : null;
+        open({ type: 'list', ordered, start, spread: false, children: [] }, token);
+        break;
+      }
+      case 'list_item_open':
+        open({ type: 'listItem', spread: false, checked: null, children: [] }, token);
+        break;
+      case 'table_open':
+        open({ type: 'table', align: [], children: [] }, token);
+        break;
+      case 'tr_open':
+        open({ type: 'tableRow', children: [] }, token);
+        break;
+      case 'th_open':
+      case 'td_open':
+        open({ type: 'tableCell', children: [] }, token);
+        (top() as TableCell & { align?: AlignType }).align = alignment(token);
+        break;
+      case 'directive_container_open':
+      case 'directive_leaf_open': {
+        const meta = token.meta as DirectiveMeta;
+        const type = token.type === 'directive_leaf_open' ? 'leafDirective' : 'containerDirective';
+        const node = {
+          type,
+          name: meta.name,
+          attributes: meta.attributes,
+          children: [],
+          data: { source: meta.source, label: meta.label },
+        };
+        open(node as ContainerDirective | LeafDirective, token);
+        break;
+      }
+      case 'footnote_block_open':
+        inFootnotes = true;
+        break;
+      case 'footnote_block_close':
+        inFootnotes = false;
+        break;
+      case 'footnote_open': {
+        const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+        open({ type: 'footnoteDefinition', identifier: label, label, children: [] }, token);
+        break;
+      }
+      case 'paragraph_close':
+      case 'heading_close':
+      case 'blockquote_close':
+      case 'tr_close':
+      case 'th_close':
+      case 'td_close':
+      case 'footnote_close':
+      case 'directive_container_close':
+      case 'directive_leaf_close':
+        stack.pop();
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        finishList(stack.pop() as List);
+        break;
+      case 'list_item_close':
+        finishTaskItem(stack.pop() as ListItem);
+        break;
+      case 'table_close':
+        finishTable(stack.pop() as Table);
+        break;
+      case 'fence':
+      case 'code_block':
+        leaf(codeBlock(token, unescape), token);
+        break;
+      case 'html_block':
+        leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
+        break;
+      case 'hr':
+        leaf({ type: 'thematicBreak' }, token);
+        break;
+      case 'inline':
+        top().children.push(...inline(token.children ?? [], top().position));
+        break;
+      // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
+      default:
+        break;
+    }
+  }
+  root.children.push(...footnotes);
+  return root;
+}
+
+function alignment(token: Token): AlignType {
+  const style = token.attrGet('style') ?? '';
+  const align = /text-align:\s*(left|right|center)/.exec(style)?.[1];
+  return (align as AlignType | undefined) ?? null;
+}
+
+function finishTable(table: Table): void {
+  const header = table.children[0] as TableRow | undefined;
+  table.align = (header?.children ?? []).map((cell) => (cell as TableCell & { align?: AlignType }).align ?? null);
+  for (const row of table.children) for (const cell of row.children) delete (cell as { align?: AlignType }).align;
+}
+
+function finishList(list: List): void {
+  list.spread = list.children.some((item) => (item as ListItem & { loose?: boolean }).loose);
+  for (const item of list.children) delete (item as { loose?: boolean }).loose;
+}
+
+const TASK = /^\[([ xX])\][ \t]+(?=\S)/;
+
+/** GFM task items: `[ ]` / `[x]` opening the item's first paragraph. */
+function finishTaskItem(item: ListItem): void {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return;
+  const text = first.children[0];
+  if (text?.type !== 'text') return;
+  const task = TASK.exec(text.value);
+  if (!task) return;
+  item.checked = task[1] !== ' ';
+  text.value = text.value.slice(task[0].length);
+}
+
+function codeBlock(token: Token, unescape: (text: string) => string): Code {
+  const value = token.content.endsWith('\n') ? token.content.slice(0, -1) : token.content;
+  if (token.type === 'code_block') return { type: 'code', lang: null, meta: null, value };
+  const info = unescape(token.info).trim();
+  const space = info.search(/\s/);
+  const lang = space === -1 ? info : info.slice(0, space);
+  const meta = space === -1 ? '' : info.slice(space).trim();
+  return { type: 'code', lang: lang || null, meta: meta || null, value };
+}
+
+/** Inline tokens → phrasing nodes (adjacent text and soft breaks merged, as remark does). */
+function inline(tokens: Token[], position: Position | undefined): PhrasingContent[] {
+  const root = { children: [] as PhrasingContent[] };
+  const stack: { children: PhrasingContent[] }[] = [root];
+  const push = (node: PhrasingContent): void => {
+    node.position = position;
+    stack[stack.length - 1]!.children.push(node);
+  };
+  const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
+    push(node);
+    stack.push(node);
+  };
+  const addText = (value: string): void => {
+    const siblings = stack[stack.length - 1]!.children;
+    const last = siblings[siblings.length - 1];
+    if (last?.type === 'text') (last as Text).value += value;
+    else push({ type: 'text', value });
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+        addText(token.content);
+        break;
+      case 'softbreak':
+        addText('\n');
+        break;
+      case 'hardbreak':
+        push({ type: 'break' });
+        break;
+      case 'code_inline':
+        push({ type: 'inlineCode', value: token.content });
+        break;
+      case 'html_inline':
+        push({ type: 'html', value: token.content });
+        break;
+      case 'em_open':
+        open({ type: 'emphasis', children: [] });
+        break;
+      case 'strong_open':
+        open({ type: 'strong', children: [] });
+        break;
+      case 's_open':
+        open({ type: 'delete', children: [] });
+        break;
+      case 'link_open':
+        open({ type: 'link', url: token.attrGet('href') ?? '', title: token.attrGet('title') ?? null, children: [] });
+        break;
+      case 'directive_text_open': {
+        const meta = token.meta as DirectiveMeta;
+        const directive: TextDirective = {
+          type: 'textDirective',
+          name: meta.name,
+          attributes: meta.attributes,
+          children: [],
+        };
+        directive.data = { source: meta.source, label: meta.label } as TextDirective['data'];
+        open(directive);
+        break;
+      }
+      case 'em_close':
+      case 'strong_close':
+      case 's_close':
+      case 'link_close':
+      case 'directive_text_close':
+        stack.pop();
+        break;
+      case 'image':
+        push({
+          type: 'image',
+          url: token.attrGet('src') ?? '',
+          title: token.attrGet('title') ?? null,
+          alt: plainText(token.children ?? []),
+        });
+        break;
+      case 'footnote_ref': {
+        const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+        push({ type: 'footnoteReference', identifier: label, label });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return root.children;
+}
+
+/** The text of inline tokens (an image's alt: text, code and nested alts, without markup). */
+function plainText(tokens: Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak') text += '\n';
+    else if (token.type === 'image') text += plainText(token.children ?? []);
+  }
+  return text;
+}

@@ -1,0 +1,125 @@
+/**
+ * The parser (src/parse/): markdown-it tokens into the mdast remark-parse gives. The golden
+ * fixtures check what each construct becomes in storage; this checks the tree itself for the
+ * parts docgen wrote on top of markdown-it: GFM extras, directives, positions, deep nesting.
+ */
+import { describe, expect, it } from '@jest/globals';
+import type { Nodes, Root } from 'mdast';
+import { parseMarkdown } from '../src/parse/index.js';
+
+/** The tree without positions, for readable expectations. */
+function shape(markdown: string): unknown {
+  return JSON.parse(
+    JSON.stringify(parseMarkdown(markdown), (key, value: unknown) => (key === 'position' ? undefined : value)),
+  );
+}
+
+function first(markdown: string): Nodes {
+  return parseMarkdown(markdown).children[0]!;
+}
+
+describe('parser', () => {
+  it('gives GFM task items, tight and loose lists', () => {
+    const tight = first('- [x] done\n- [ ] open\n- plain\n') as Extract<Nodes, { type: 'list' }>;
+    expect(tight.spread).toBe(false);
+    expect(tight.children.map((item) => item.checked)).toEqual([true, false, null]);
+    expect(shape('- [x] done\n')).toMatchObject({
+      children: [{ children: [{ children: [{ children: [{ type: 'text', value: 'done' }] }] }] }],
+    });
+    const loose = first('1. a\n\n2. b\n') as Extract<Nodes, { type: 'list' }>;
+    expect({ spread: loose.spread, ordered: loose.ordered, start: loose.start }).toEqual({
+      spread: true,
+      ordered: true,
+      start: 1,
+    });
+  });
+
+  it('gives table alignment and strikethrough with one or two tildes', () => {
+    expect(first('| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n')).toMatchObject({
+      type: 'table',
+      align: ['left', 'center', 'right'],
+    });
+    const types = (markdown: string) =>
+      (first(markdown) as Extract<Nodes, { type: 'paragraph' }>).children.map((node) => node.type);
+    expect(types('~one~ and ~~two~~ and ~~~three~~~')).toEqual(['delete', 'text', 'delete', 'text']);
+    expect(types('~mismatched~~')).toEqual(['text']);
+  });
+
+  it('links GFM autolink literals only, trimming trailing punctuation', () => {
+    const links = (markdown: string) => {
+      const found: string[] = [];
+      const walk = (node: Nodes) => {
+        if (node.type === 'link') found.push(node.url);
+        if ('children' in node) node.children.forEach(walk);
+      };
+      walk(parseMarkdown(markdown));
+      return found;
+    };
+    expect(links('See www.example.com/a_b., https://x.io/q?a=1), ops@team.example and foo@bar.example.')).toEqual([
+      'http://www.example.com/a_b',
+      'https://x.io/q?a=1',
+      'mailto:ops@team.example',
+      'mailto:foo@bar.example',
+    ]);
+    expect(links("'http://localhost:8080/path' and (https://en.wikipedia.org/wiki/Foo_(bar))")).toEqual([
+      'http://localhost:8080/path',
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    ]);
+    // Bare host names, ftp: and text already inside a link are left alone.
+    expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
+      'https://b.com',
+    ]);
+  });
+
+  it('gives directives with their attributes, label and source', () => {
+    const tree = parseMarkdown(
+      ':::info[Heads *up*]{#main .a .b title="T &amp; C" open}\nBody\n:::\n\n::toc{maxLevel=3}\n\nA :status[Done]{colour=Green} and a:b and 10:30.\n',
+    );
+    const [container, leaf, paragraph] = tree.children as [Nodes, Nodes, Extract<Nodes, { type: 'paragraph' }>];
+    expect(container).toMatchObject({
+      type: 'containerDirective',
+      name: 'info',
+      attributes: { id: 'main', class: 'a b', title: 'T & C', open: '' },
+      data: { source: ':::info[Heads *up*]{#main .a .b title="T &amp; C" open}\nBody\n:::' },
+      children: [
+        {
+          type: 'paragraph',
+          data: { directiveLabel: true },
+          children: [{ type: 'text', value: 'Heads ' }, { type: 'emphasis' }],
+        },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Body' }] },
+      ],
+    });
+    expect(leaf).toMatchObject({ type: 'leafDirective', name: 'toc', attributes: { maxLevel: '3' } });
+    expect(paragraph.children.map((node) => node.type)).toEqual(['text', 'textDirective', 'text']);
+    expect(paragraph.children[1]).toMatchObject({
+      name: 'status',
+      attributes: { colour: 'Green' },
+      data: { source: ':status[Done]{colour=Green}', label: [8, 12] },
+    });
+  });
+
+  it('closes nested containers with the same number of colons, and skips fences inside', () => {
+    const tree = parseMarkdown(':::expand\n:::note\ninner\n:::\n```\n:::\n```\nafter\n:::\n\noutside\n');
+    expect(tree.children.map((node) => node.type)).toEqual(['containerDirective', 'paragraph']);
+    const expand = tree.children[0] as Extract<Nodes, { type: 'containerDirective' }>;
+    expect(expand.children.map((node) => node.type)).toEqual(['containerDirective', 'code', 'paragraph']);
+  });
+
+  it('gives each block the lines it spans', () => {
+    const tree: Root = parseMarkdown('# Title\n\nfirst\nsecond\n\n```js\nx\n```\n');
+    expect(tree.children.map((node) => [node.type, node.position?.start.line, node.position?.end.line])).toEqual([
+      ['heading', 1, 1],
+      ['paragraph', 3, 4],
+      ['code', 6, 8],
+    ]);
+    expect(tree.children[2]).toMatchObject({ lang: 'js', value: 'x' });
+  });
+
+  it('keeps the text of nesting deeper than markdown-it would parse', () => {
+    const text = (node: Nodes): string =>
+      'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';
+    expect(text(parseMarkdown(`${'> '.repeat(500)}deep\n`))).toContain('deep');
+    expect(text(parseMarkdown(`${'- '.repeat(300)}deep\n`))).toContain('deep');
+  });
+});

@@ -8,7 +8,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Heading, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './walk.js';
 
 /** Confluence's anchor for a heading text (first occurrence). */
 export function confluenceAnchor(headingText: string): string {
@@ -24,10 +24,19 @@ export function plainText(node: Nodes): string {
 
 /** GitHub slug → Confluence anchor, for every heading of the document. */
 export function headingAnchors(tree: Root): Map<string, string> {
+  const headings: Heading[] = [];
+  eachNode(tree, (node) => {
+    if (node.type === 'heading') headings.push(node);
+  });
+  return anchorsOf(headings);
+}
+
+/** GitHub slug → Confluence anchor for these headings, in document order. */
+export function anchorsOf(headings: Heading[]): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
   const anchors = new Map<string, string>();
-  visit(tree, 'heading', (heading: Heading) => {
+  for (const heading of headings) {
     const value = plainText(heading).trim();
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;
@@ -38,6 +47,6 @@ export function headingAnchors(tree: Root): Map<string, string> {
     // A link may also use Confluence's own form (or the heading text itself).
     if (!anchors.has(anchor)) anchors.set(anchor, anchor);
     if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
-  });
+  }
   return anchors;
 }

@@ -1,12 +1,12 @@
 /** Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string. */
-import type { Root } from 'mdast';
+import type { Heading, Root } from 'mdast';
 import { unified } from 'unified';
 import { markdownParse } from './parse/index.js';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { headingAnchors, plainText } from './anchors.js';
+import { anchorsOf, headingAnchors, plainText } from './anchors.js';
 import { toXml } from './xml.js';
 import { MAX_DEPTH, limitDepth } from './depth.js';
 
@@ -18,7 +18,9 @@ export function parseMarkdown(markdown: string): Root {
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
-  visit(tree, (node) => {
+  const headings: Heading[] = [];
+  eachNode(tree, (node) => {
+    if (node.type === 'heading') headings.push(node);
     if (node.type === 'definition' && !state.definitions.has(node.identifier))
       state.definitions.set(node.identifier, node);
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
@@ -29,7 +31,7 @@ function prepare(tree: Root, state: State): void {
       if (name) state.declaredAnchors.add(name);
     }
   });
-  for (const [slug, anchor] of headingAnchors(tree)) state.headingAnchors.set(slug, anchor);
+  for (const [slug, anchor] of anchorsOf(headings)) state.headingAnchors.set(slug, anchor);
 }
 
 export function convertMarkdown(markdown: string, options: ToStorageOptions = {}): StorageResult {

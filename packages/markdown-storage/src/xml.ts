@@ -52,7 +52,13 @@ function reference(char: string): string {
   return `&#${char.codePointAt(0)};`;
 }
 
+/** Anything escapeText changes; most text has none of it and is returned as it is. */
+const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex
+  /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u00A0\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
 export function escapeText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return stripForbidden(value)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -74,18 +80,27 @@ export function cdataSection(value: string): string {
 }
 
 export function toXml(nodes: XNode[], separator = ''): string {
-  return nodes.map(serialize).join(separator);
+  let out = '';
+  for (let index = 0; index < nodes.length; index += 1) {
+    if (index > 0) out += separator;
+    out = serialize(nodes[index]!, out);
+  }
+  return out;
 }
 
-function serialize(node: XNode): string {
-  if (node.type === 'text') return escapeText(node.value);
-  if (node.type === 'cdata') return cdataSection(node.value);
-  let attributes = '';
-  for (const [key, value] of Object.entries(node.attributes)) {
-    if (value !== undefined) attributes += ` ${key}="${escapeAttribute(value)}"`;
+/** Append `node` to `out` (one growing string: V8 concatenates into ropes, no arrays to join). */
+function serialize(node: XNode, out: string): string {
+  if (node.type === 'text') return out + escapeText(node.value);
+  if (node.type === 'cdata') return out + cdataSection(node.value);
+  out += `<${node.name}`;
+  for (const key in node.attributes) {
+    const value = node.attributes[key];
+    if (value !== undefined) out += ` ${key}="${escapeAttribute(value)}"`;
   }
-  if (node.children.length === 0 && VOID.has(node.name)) return `<${node.name}${attributes} />`;
-  return `<${node.name}${attributes}>${node.children.map(serialize).join('')}</${node.name}>`;
+  if (node.children.length === 0 && VOID.has(node.name)) return `${out} />`;
+  out += '>';
+  for (const child of node.children) out = serialize(child, out);
+  return `${out}</${node.name}>`;
 }
 
 /** Elements written self-closed; every other empty element gets an explicit end tag (`<p></p>`). */

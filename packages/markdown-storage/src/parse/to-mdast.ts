@@ -33,6 +33,10 @@ type Parent = Parents & { children: Nodes[] };
 /** Line → character offset of its start, for turning markdown-it's line maps into positions. */
 class Lines {
   private readonly starts: number[] = [0];
+  get count(): number {
+    return this.starts.length;
+  }
+
   constructor(private readonly source: string) {
     for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
       this.starts.push(index + 1);
@@ -54,7 +58,7 @@ class Lines {
 
 export function tokensToMdast(tokens: Token[], source: string, unescape: (text: string) => string): Root {
   const lines = new Lines(source);
-  const root: Root = { type: 'root', children: [], position: lines.position([0, source.split('\n').length]) };
+  const root: Root = { type: 'root', children: [], position: lines.position([0, lines.count]) };
   const stack: Parent[] = [root as Parent];
   const footnotes: RootContent[] = [];
   let inFootnotes = false;

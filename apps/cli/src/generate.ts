@@ -311,9 +311,18 @@ function crossPageAnchors(tree: PageTree, fileStem: (key: string) => string, con
     if (!anchors) anchorsByFile.set(file, (anchors = converter.pageAnchors(markdown)));
     return anchors;
   };
+  const explicitByFile = new Map<string, Set<string>>();
+  const explicitAnchors = (file: string): Set<string> => {
+    let names = explicitByFile.get(file);
+    if (!names) {
+      const markdown = markdownByFile.get(file) ?? '';
+      explicitByFile.set(file, (names = new Set([...markdown.matchAll(/::anchor\[([^\]]*)\]/g)].map((m) => m[1]!))));
+    }
+    return names;
+  };
   return {
     resolve(file: string, fragment: string): string | undefined {
-      if (markdownByFile.get(file)?.includes(`::anchor[${fragment}]`)) return undefined;
+      if (explicitAnchors(file).has(fragment)) return undefined;
       return anchorsOf(file)?.get(fragment);
     },
     /** `[file, anchors]` of every page this Markdown links into with a fragment, for cache keys. */

@@ -5,6 +5,7 @@
  */
 import { convertMarkdown } from './convert.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
+import { availableParallelism } from 'node:os';
 import { converterPool, poolSize } from './pool.js';
 
 export interface BatchInput {
@@ -20,6 +21,13 @@ export interface BatchSettings {
 /** Below this much Markdown in total, converting in this thread beats starting a worker. */
 export const WORKER_THRESHOLD = 192 * 1024;
 
+/**
+ * With two cores or fewer, `'auto'` converts in this thread: a one-shot run pays each worker's
+ * start and cold JIT, and on 2 cores that lost — bitbucket's 2.5 MB reference took 3.2 s and
+ * 387 MB on 2 workers against 2.5 s and 215 MB in-thread (tools/bench/openapi/RESULTS.md).
+ */
+export const MIN_CORES_FOR_WORKERS = 3;
+
 /** Convert pages in parallel; results are in input order and equal `convertMarkdown`'s. */
 export async function convertMarkdownBatch(
   inputs: BatchInput[],
@@ -27,7 +35,8 @@ export async function convertMarkdownBatch(
 ): Promise<StorageResult[]> {
   const total = inputs.reduce((sum, input) => sum + input.markdown.length, 0);
   const wanted = settings.workers ?? 'auto';
-  const pool = wanted === false || (wanted === 'auto' && total < WORKER_THRESHOLD) ? undefined : converterPool();
+  const auto = total >= WORKER_THRESHOLD && availableParallelism() >= MIN_CORES_FOR_WORKERS;
+  const pool = wanted === false || (wanted === 'auto' && !auto) ? undefined : converterPool();
   if (!pool) return inputs.map((input) => convertMarkdown(input.markdown, input.options));
   const size = poolSize(inputs.length);
   // Longest pages first, so no worker is left with a big one at the end.

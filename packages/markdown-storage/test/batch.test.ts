@@ -8,9 +8,10 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { toOptions, type FixtureOptions } from './fixture-options.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { convertMarkdown, type ToStorageOptions } from '../src/index.js';
-import { convertMarkdownAsync, convertMarkdownBatch } from '../src/batch.js';
+import { MIN_CORES_FOR_WORKERS, convertMarkdownAsync, convertMarkdownBatch } from '../src/batch.js';
 import { closeConverterPool, converterPool } from '../src/pool.js';
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -58,7 +59,7 @@ describe('convertMarkdownBatch', () => {
     });
   });
 
-  it('gives a large sectioned document byte-identical storage, resolvers answered from this thread', async () => {
+  it('gives a large document byte-identical storage in a worker, resolvers answered from this thread', async () => {
     const markdown = largeDocument(250_000);
     const calls: string[] = [];
     const options: ToStorageOptions = {
@@ -66,7 +67,7 @@ describe('convertMarkdownBatch', () => {
       resolvePageTitle: (href) => (calls.push(href), allResolvers.resolvePageTitle!(href)),
     };
     const before = converterPool()!.converted;
-    const asynchronous = await convertMarkdownAsync(markdown, options);
+    const asynchronous = await convertMarkdownAsync(markdown, options, { workers: true });
     expect(converterPool()!.converted - before).toBe(1);
     expect(calls).toContain('./pets.md');
     const synchronous = convertMarkdown(markdown, allResolvers);
@@ -88,6 +89,11 @@ describe('convertMarkdownBatch', () => {
     const small = await convertMarkdownBatch([{ markdown: '# Hi\n\n[x](./pets.md)', options: allResolvers }]);
     expect(converterPool()!.converted).toBe(before);
     expect(small[0]!.storage).toContain('ri:content-title="Pets API"');
+    // 'auto' starts no worker for a big batch either when there are fewer than 3 cores.
+    const big = [{ markdown: largeDocument(250_000), options: allResolvers }];
+    const beforeBig = converterPool()!.converted;
+    await convertMarkdownBatch(big);
+    expect(converterPool()!.converted - beforeBig).toBe(availableParallelism() >= MIN_CORES_FOR_WORKERS ? 1 : 0);
   });
 
   it('rejects with the resolver’s error, like the synchronous call throws it', async () => {

@@ -57,7 +57,7 @@ for (let run = 0; run < runs; run += 1) {
 // CLI converts a page tree: as many workers as cores).
 const loadBefore = loadavg()[0];
 let start = performance.now();
-const asyncResult = await convertMarkdownAsync(markdown, options);
+const asyncResult = await convertMarkdownAsync(markdown, options, { workers: true });
 const asyncColdMs = performance.now() - start;
 if (asyncResult.storage !== result.storage || JSON.stringify(asyncResult) !== JSON.stringify(result)) {
   throw new Error('convertMarkdownAsync differs from convertMarkdown');
@@ -74,10 +74,10 @@ const batchTimes = [];
 let batchResults;
 for (let run = 0; run < runs; run += 1) {
   start = performance.now();
-  await convertMarkdownAsync(markdown, options);
+  await convertMarkdownAsync(markdown, options, { workers: true });
   asyncTimes.push(performance.now() - start);
   start = performance.now();
-  batchResults = await convertMarkdownBatch(pages);
+  batchResults = await convertMarkdownBatch(pages, { workers: true });
   batchTimes.push(performance.now() - start);
 }
 batchResults.forEach((pageResult, index) => {

@@ -177,7 +177,14 @@ function pushLabel(state: StateBlock, text: string, label: [number, number], lin
   inline.children = [];
 }
 
+/** Whether the line starts with `::` (checked before anything is sliced: this runs on every block). */
+function startsWithColons(state: StateBlock, line: number): boolean {
+  const start = state.bMarks[line]! + state.tShift[line]!;
+  return state.src.charCodeAt(start) === 0x3a && state.src.charCodeAt(start + 1) === 0x3a;
+}
+
 function leafDirective(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (!startsWithColons(state, startLine)) return false;
   const text = lineText(state, startLine);
   if (!text?.startsWith('::') || text[2] === ':') return false;
   const found = directiveLine(text, 2);
@@ -228,6 +235,7 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
 }
 
 function containerDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (!startsWithColons(state, startLine)) return false;
   const text = lineText(state, startLine);
   const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
   if (!text || !colons) return false;

@@ -26,6 +26,12 @@ describe('parser', () => {
     expect(shape('- [x] done\n')).toMatchObject({
       children: [{ children: [{ children: [{ children: [{ type: 'text', value: 'done' }] }] }] }],
     });
+    // The marker may be followed by markup rather than text; a marker alone is no task.
+    const marked = first('- [x] **bold** task\n- [ ]\n') as Extract<Nodes, { type: 'list' }>;
+    expect(marked.children.map((item) => item.checked)).toEqual([true, null]);
+    expect(marked.children[0]!.children[0]).toMatchObject({
+      children: [{ type: 'strong' }, { type: 'text', value: ' task' }],
+    });
     const loose = first('1. a\n\n2. b\n') as Extract<Nodes, { type: 'list' }>;
     expect({ spread: loose.spread, ordered: loose.ordered, start: loose.start }).toEqual({
       spread: true,
@@ -64,6 +70,11 @@ describe('parser', () => {
     expect(links("'http://localhost:8080/path' and (https://en.wikipedia.org/wiki/Foo_(bar))")).toEqual([
       'http://localhost:8080/path',
       'https://en.wikipedia.org/wiki/Foo_(bar)',
+    ]);
+    // Around entities (the decoded text is what counts); versions are not email addresses.
+    expect(links('Jo &lt;jo@team.example&gt;, pkg@1.2.3, @scope/name@2.0.0, [see https://a.example/x]')).toEqual([
+      'mailto:jo@team.example',
+      'https://a.example/x',
     ]);
     // Bare host names, ftp: and text already inside a link are left alone.
     expect(links('example.com ftp://example.com [www.a.com](https://b.com) <a href="x">www.c.com</a>')).toEqual([
@@ -104,6 +115,15 @@ describe('parser', () => {
     expect(tree.children.map((node) => node.type)).toEqual(['containerDirective', 'paragraph']);
     const expand = tree.children[0] as Extract<Nodes, { type: 'containerDirective' }>;
     expect(expand.children.map((node) => node.type)).toEqual(['containerDirective', 'code', 'paragraph']);
+  });
+
+  it('ignores a byte order mark and reads CRLF line endings', () => {
+    expect(shape('\uFEFF# Title\r\n\r\n```\r\na\r\nb\r\n```\r\n')).toMatchObject({
+      children: [
+        { type: 'heading', children: [{ value: 'Title' }] },
+        { type: 'code', value: 'a\nb' },
+      ],
+    });
   });
 
   it('gives each block the lines it spans', () => {

@@ -1,116 +1,154 @@
 /**
- * GFM autolink literals (`www.example.com`, `https://…`, `ops@example.com`) as a markdown-it core
- * rule, following the GFM spec rather than linkify-it: any domain with a period links (not only
- * known top-level domains), bare host names do not, and trailing punctuation (`!"'*,.:;?_~`), an
- * unbalanced `)` or an entity-like `&name;` stay outside the link.
+ * GFM autolink literals — `www.example.com`, `https://…`, `ops@example.com`, `mailto:ops@…` — found
+ * in the text nodes of the mdast (outside links), by the rules remark's GFM support applies:
+ *
+ * - a URL or `www.` literal starts a text node or follows whitespace or punctuation; its domain
+ *   has a period, and its last two labels have no `_` and at least one letter or digit;
+ * - a URL ends at whitespace or `<`; trailing punctuation (`!"&'),.:;<>?]}`) and an entity-like
+ *   `&name;` stay outside, except `)` that balance a `(` inside;
+ * - an email's local part is `[\w+.-]`, its domain has a period and does not end in a digit,
+ *   `-` or `_` (so `pkg@1.2.3` stays text).
+ *
+ * Working on merged text (entities and escapes already decoded) is what makes
+ * `&lt;ops@example.com&gt;` link like `<` + address + `>`.
  */
-import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import type { Link, PhrasingContent, Text } from 'mdast';
+import type { Position } from 'unist';
 
-/**
- * Where a literal may start (as micromark, remark's parser, has it): `www.` at the start of a
- * text or after whitespace or one of `*_~([]`; `http(s)://` after anything but a letter; an
- * email address after anything that cannot be part of it.
- */
-const CANDIDATE =
-  /(?<=^|[\s*_~()[\]])www\.[^\s<]*|(?<![A-Za-z])https?:\/\/[^\s<]*|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-/** Labels of letters, digits, symbols, `-` and `_`, split by periods; a port may follow. */
-const DOMAIN = /^(?:[^\s\p{P}]|[-_])+(?:\.(?:[^\s\p{P}]|[-_])+)*(?::\d+)?$/u;
-const TRAILING = /[!"'*,.:;?_~]$/;
+const URL_LITERAL =
+  /(?<![\da-z])(https?:\/\/|www(?=\.))((?:[\w-]|[^\0-\x7F\s])*(?:\.(?:[\w.-]|[^\0-\x7F\s])*)?)([^\t\n\r <]*)/giu;
+const MAILTO_LITERAL = /(?<![\w+.@-])mailto:([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
+const EMAIL_LITERAL = /(?<![\w+.-]|(?:^|[^\d@A-Za-z])mailto:)([\w+.-]+)@([\w-]+(?:\.[\w-]+)+)/g;
+const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
+const TRAILING = new Set('!"&\'),.:;<>?]}');
 
-/** What GFM keeps of a URL literal after trimming its trailing punctuation. */
-function trimUrl(url: string): string {
+type Found = { link: Link; length: number; trail?: string } | undefined;
+
+function link(url: string, text: string, position: Position | undefined): Link {
+  return { type: 'link', url, title: null, children: [{ type: 'text', value: text, position }], position };
+}
+
+/** The last two labels of a domain: no `_`, and at least one letter or digit each. */
+function isCorrectDomain(domain: string): boolean {
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  return labels.slice(-2).every((label) => !label || (!label.includes('_') && /[\dA-Za-z]/.test(label)));
+}
+
+/** `[url, trail]`: trailing punctuation moved out of the URL, keeping `)` that close a `(` in it. */
+function splitTrail(url: string): [string, string] {
+  let end = url.length;
   for (;;) {
-    if (/&[A-Za-z0-9]+;$/.test(url)) url = url.replace(/&[A-Za-z0-9]+;$/, '');
-    else if (TRAILING.test(url)) url = url.slice(0, -1);
-    else if (url.endsWith(')') && count(url, ')') > count(url, '(')) url = url.slice(0, -1);
-    else return url;
+    const entity = /&[\dA-Za-z]+;$/.exec(url.slice(0, end)); // `&hl;` looks like a reference: GFM leaves it out
+    if (entity) end -= entity[0].length;
+    else if (end > 0 && TRAILING.has(url[end - 1]!)) end -= 1;
+    else break;
   }
+  let kept = url.slice(0, end);
+  let trail = url.slice(end);
+  let opening = count(kept, '(');
+  let closing = count(kept, ')');
+  for (let paren = trail.indexOf(')'); paren !== -1 && opening > closing; paren = trail.indexOf(')')) {
+    kept += trail.slice(0, paren + 1);
+    trail = trail.slice(paren + 1);
+    closing += 1;
+    opening = count(kept, '(');
+  }
+  return [kept, trail];
 }
 
 function count(text: string, char: string): number {
   let total = 0;
-  for (const c of text) if (c === char) total += 1;
+  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) total += 1;
   return total;
 }
 
-interface Literal {
-  index: number;
-  text: string;
-  href: string;
+function urlLiteral(match: RegExpExecArray, position: Position | undefined): Found {
+  const before = match.input[match.index - 1];
+  if (before !== undefined && !PUNCTUATION_OR_SPACE.test(before)) return undefined;
+  const [, scheme = '', host = '', path = ''] = match;
+  // `www.` is part of the domain and gets `http://` in the URL; `http(s)://` is kept as written.
+  const www = /^w/i.test(scheme);
+  const protocol = www ? '' : scheme;
+  const domain = www ? scheme + host : host;
+  const prefix = www ? 'http://' : '';
+  // `www.` needs a proper domain; after `http(s)://` a host without a period (`localhost`) will do.
+  if (/[\s\p{P}]/u.test(domain[0] ?? ' ')) return undefined;
+  if (
+    prefix
+      ? !isCorrectDomain(domain)
+      : domain
+          .split('.')
+          .slice(-2)
+          .some((label) => label.includes('_'))
+  )
+    return undefined;
+  const [url, trail] = splitTrail(domain + path);
+  return { link: link(prefix + protocol + url, protocol + url, position), length: match[0].length, trail };
 }
 
-function findLiterals(text: string, startsFree: boolean): Literal[] {
-  const found: Literal[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) {
-    if (match.index === 0 && !startsFree) continue;
-    const raw = match[0];
-    if (raw.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(raw)) {
-      // An email: its domain may not end in `-` or `_`.
-      if (/[-_]$/.test(raw)) continue;
-      found.push({ index: match.index, text: raw, href: `mailto:${raw}` });
-      continue;
-    }
-    const url = trimUrl(raw);
-    const www = /^www\./i.test(url);
-    const host = url.replace(/^(?:https?:\/\/)/i, '').split(/[/?#]/)[0] ?? '';
-    if (!DOMAIN.test(host) || (www && !host.slice(4))) continue;
-    found.push({ index: match.index, text: url, href: www ? `http://${url}` : url });
-  }
-  return found;
+function emailLiteral(match: RegExpExecArray, position: Position | undefined, mailto: boolean): Found {
+  const [, local = '', domain = ''] = match;
+  if (/[\d_-]$/.test(domain)) return undefined;
+  const address = `${local}@${domain}`;
+  return { link: link(`mailto:${address}`, mailto ? `mailto:${address}` : address, position), length: match[0].length };
 }
 
-function linkTokens(state: StateCore, literals: Literal[], text: string, level: number): Token[] {
-  const tokens: Token[] = [];
+type Finder = [RegExp, (match: RegExpExecArray, position: Position | undefined) => Found];
+
+const FINDERS: Finder[] = [
+  [URL_LITERAL, urlLiteral],
+  [MAILTO_LITERAL, (match, position) => emailLiteral(match, position, true)],
+  [EMAIL_LITERAL, (match, position) => emailLiteral(match, position, false)],
+];
+
+/** Split one text node by one finder: text, link, text, … */
+function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
+  const value = node.value;
+  const out: PhrasingContent[] = [];
   let last = 0;
-  for (const literal of literals) {
-    if (literal.index > last) tokens.push(textToken(state, text.slice(last, literal.index), level));
-    const open = new state.Token('link_open', 'a', 1);
-    open.attrs = [['href', literal.href]];
-    open.markup = 'linkify';
-    open.info = 'auto';
-    open.level = level;
-    const close = new state.Token('link_close', 'a', -1);
-    close.markup = 'linkify';
-    close.info = 'auto';
-    close.level = level;
-    tokens.push(open, textToken(state, literal.text, level + 1), close);
-    last = literal.index + literal.text.length;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
+    const found = find(match, node.position);
+    if (!found) continue;
+    if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index), position: node.position });
+    out.push(found.link);
+    last = match.index + found.length;
+    if (found.trail) last -= found.trail.length;
+    pattern.lastIndex = last;
   }
-  if (last < text.length) tokens.push(textToken(state, text.slice(last), level));
-  return tokens;
-}
-
-function textToken(state: StateCore, content: string, level: number): Token {
-  const token = new state.Token('text', '', 0);
-  token.content = content;
-  token.level = level;
-  return token;
+  if (!out.length) return [node];
+  if (last < value.length) out.push({ type: 'text', value: value.slice(last), position: node.position });
+  return out;
 }
 
 const MAYBE = /www\.|https?:\/\/|@/i;
 
-function autolinkLiterals(state: StateCore): void {
-  for (const block of state.tokens) {
-    if (block.type !== 'inline' || !block.children || !MAYBE.test(block.content)) continue;
-    const children = block.children;
-    let insideLink = 0;
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const token = children[index]!;
-      // Walking backwards: a close opens the span we must skip.
-      if (token.type === 'link_close') insideLink += 1;
-      else if (token.type === 'link_open') insideLink -= 1;
-      else if (token.type === 'html_inline' && /^<\/a\s*>/i.test(token.content)) insideLink += 1;
-      else if (token.type === 'html_inline' && /^<a[>\s]/i.test(token.content)) insideLink -= 1;
-      if (insideLink > 0 || token.type !== 'text' || !MAYBE.test(token.content)) continue;
-      const previous = children[index - 1];
-      const startsFree = !previous || (previous.type !== 'text' && previous.type !== 'text_special');
-      const literals = findLiterals(token.content, startsFree);
-      if (literals.length) children.splice(index, 1, ...linkTokens(state, literals, token.content, token.level));
+/** Replace literals in the text of `children` (recursively; links and raw `<a>…</a>` are left alone). */
+export function autolinkLiterals(children: PhrasingContent[]): PhrasingContent[] {
+  let out = children;
+  let insideRawLink = 0;
+  for (let index = 0; index < out.length; index += 1) {
+    const node = out[index]!;
+    if (node.type === 'html') {
+      if (/^<a[\s>]/i.test(node.value)) insideRawLink += 1;
+      else if (/^<\/a\s*>/i.test(node.value) && insideRawLink > 0) insideRawLink -= 1;
+      continue;
     }
+    if (insideRawLink || node.type === 'link' || node.type === 'linkReference') continue;
+    if ('children' in node) {
+      (node as { children: PhrasingContent[] }).children = autolinkLiterals(node.children as PhrasingContent[]);
+      continue;
+    }
+    if (node.type !== 'text' || !MAYBE.test(node.value)) continue;
+    let pieces: PhrasingContent[] = [node];
+    for (const finder of FINDERS) {
+      pieces = pieces.flatMap((piece) => (piece.type === 'text' ? splitText(piece, finder) : [piece]));
+    }
+    if (pieces.length === 1 && pieces[0] === node) continue;
+    if (out === children) out = [...children];
+    out.splice(index, 1, ...pieces);
+    index += pieces.length - 1;
   }
-}
-
-export function gfmAutolinkLiterals(md: MarkdownIt): void {
-  md.core.ruler.at('linkify', autolinkLiterals);
+  return out;
 }

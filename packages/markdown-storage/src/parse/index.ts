@@ -10,7 +10,6 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { gfmStrikethrough } from './strikethrough.js';
-import { gfmAutolinkLiterals } from './autolinks.js';
 import { tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 
@@ -22,18 +21,20 @@ function createParser(): MarkdownIt {
   md.validateLink = () => true;
   md.use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
-    .use(gfmAutolinkLiterals)
     .use(directives)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.core.ruler.disable(['replacements', 'smartquotes']);
+  // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.
   return md;
 }
 
 const parser = createParser();
 
 export function parseMarkdown(markdown: string): Root {
-  return tokensToMdast(parser.parse(markdown, {}), markdown, parser.utils.unescapeAll);
+  // A byte order mark is not content (editors on Windows write one).
+  const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  return tokensToMdast(parser.parse(text, {}), text, parser.utils.unescapeAll);
 }
 
 /** The parser as a unified plugin: `unified().use(markdownParse)` parses Markdown into mdast. */

@@ -27,6 +27,7 @@ import type {
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
+import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
 
@@ -196,18 +197,20 @@ function finishList(list: List): void {
   for (const item of list.children) delete (item as { loose?: boolean }).loose;
 }
 
-const TASK = /^\[([ xX])\][ \t]+(?=\S)/;
+const TASK = /^\[([ xX])\][ \t]+/;
 
-/** GFM task items: `[ ]` / `[x]` opening the item's first paragraph. */
+/** GFM task items: `[ ]` / `[x]` and a space opening the item's first paragraph, with content after. */
 function finishTaskItem(item: ListItem): void {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return;
   const text = first.children[0];
   if (text?.type !== 'text') return;
   const task = TASK.exec(text.value);
-  if (!task) return;
+  const rest = task ? text.value.slice(task[0].length) : '';
+  if (!task || (!rest.trim() && first.children.length === 1)) return;
   item.checked = task[1] !== ' ';
-  text.value = text.value.slice(task[0].length);
+  if (rest) text.value = rest;
+  else first.children.shift();
 }
 
 function codeBlock(token: Token, unescape: (text: string) => string): Code {
@@ -304,7 +307,7 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
     }
   }
-  return root.children;
+  return autolinkLiterals(root.children);
 }
 
 /** The text of inline tokens (an image's alt: text, code and nested alts, without markup). */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { convertMarkdown, normalizeStorage } from '@docgen/markdown-storage';
-import { checkStorage } from './conformance/visible-text.js';
+import { ALLOWED_MACROS, checkStorage } from './conformance/visible-text.js';
 
 const PIECES = [
   '*',
@@ -112,21 +112,6 @@ function document(next: () => number): string {
   for (let index = 0; index < length; index += 1) text += PIECES[Math.floor(next() * PIECES.length)];
   return text;
 }
-
-const ALLOWED_MACROS = new Set([
-  'code',
-  'info',
-  'note',
-  'warning',
-  'tip',
-  'expand',
-  'toc',
-  'status',
-  'anchor',
-  'children',
-  'excerpt',
-  'panel',
-]);
 
 describe('robustness', () => {
   it('converts 1500 generated hostile documents into well-formed XML with only known macros', () => {

@@ -119,3 +119,19 @@ export function checkStorage(storage: string): StorageCheck {
   }
   return { error, text: normalizeWhitespace(out), macros };
 }
+
+/** The macros the converter may emit; any other macro in its output would be an injection. */
+export const ALLOWED_MACROS = new Set([
+  'code',
+  'info',
+  'note',
+  'warning',
+  'tip',
+  'expand',
+  'toc',
+  'status',
+  'anchor',
+  'children',
+  'excerpt',
+  'panel',
+]);

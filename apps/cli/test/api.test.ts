@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
@@ -100,11 +100,23 @@ function expectEveryReferencedSchema(spec: string, out: string): void {
   expect(missing).toEqual([]);
 }
 
-const corpus = ['petstore-3.0.yaml', 'museum-3.1.yaml', 'formbricks-v1.json', 'jira-cloud.json', 'bitbucket.json'];
+const corpus = ['petstore-3.0.yaml', 'museum-3.1.yaml', 'formbricks-v1.json', 'jira-cloud.json', 'bitbucket.json'].map(
+  (name) => `corpus/openapi/${name}`,
+);
+/** Real-world specs beyond the corpus: Atlassian's own Confluence APIs (Cloud v1 and v2, Data Center). */
+const confluenceSpecs = [
+  'cloud-v1-2021-11-sschatter.json',
+  'cloud-v1-swagger.v3.json',
+  'cloud-v2-2025-02-gofluence.json',
+  'cloud-v2-openapi-v2.v3.json',
+  'dc-9.3.1.swagger.v3.json',
+  'dc-10.0.3.swagger.v3.json',
+].map((name) => `confluence-specs/${name}`);
 
-describe('docgen api on the shared corpus', () => {
-  for (const name of corpus) {
-    const spec = sharedFile(`corpus/openapi/${name}`);
+describe('docgen api on the shared corpus and other real-world specs', () => {
+  for (const path of [...corpus, ...confluenceSpecs]) {
+    const name = basename(path);
+    const spec = sharedFile(path);
     (spec ? it : it.skip)(
       `${name}: every operation exactly once, every referenced schema rendered`,
       async () => {

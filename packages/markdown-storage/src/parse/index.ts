@@ -12,6 +12,7 @@ import { directives } from './directives.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
+import { linearFootnoteTail } from './footnotes.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -22,6 +23,7 @@ function createParser(): MarkdownIt {
   md.use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
     .use(directives)
+    .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.core.ruler.disable(['replacements', 'smartquotes']);

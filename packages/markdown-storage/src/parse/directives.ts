@@ -207,13 +207,20 @@ function leafDirective(state: StateBlock, startLine: number, _endLine: number, s
 const FENCE = /^(`{3,}|~{3,})/;
 const CLOSING = /^(:{3,})\s*$/;
 
-/** The line that closes a container opened with `colons` colons on `startLine` (nested ones and code skipped). */
+/**
+ * The line that closes a container opened with `colons` colons on `startLine` (nested ones and
+ * code skipped), or undefined if it runs to the end of its parent. Unclosed containers nested in
+ * an unclosed one are remembered for the rest of the parse, so `:::a` repeated thousands of times
+ * costs one scan, not one per container.
+ */
 function closingLine(state: StateBlock, startLine: number, endLine: number, colons: number): number | undefined {
-  let depth = 0;
+  const unclosed = ((state.env as { unclosedDirectives?: Set<string> }).unclosedDirectives ??= new Set());
+  if (unclosed.has(`${state.blkIndent}:${startLine}`)) return undefined;
+  const nested: number[] = [];
   let fence: string | undefined;
   for (let line = startLine + 1; line < endLine; line += 1) {
     const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
-    if (!blank && state.sCount[line]! < state.blkIndent) return undefined; // the parent block ended
+    if (!blank && state.sCount[line]! < state.blkIndent) break; // the parent block ended
     const text = lineText(state, line);
     if (text === undefined) continue;
     const marker = FENCE.exec(text)?.[1];
@@ -227,10 +234,11 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
       continue;
     }
     const close = CLOSING.exec(text)?.[1];
-    if (close && depth > 0) depth -= 1;
+    if (close && nested.length) nested.pop();
     else if (close && close.length >= colons) return line;
-    else if (/^:{3,}[^\s:]/.test(text)) depth += 1;
+    else if (/^:{3,}[^\s:]/.test(text)) nested.push(line);
   }
+  for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
   return undefined;
 }
 

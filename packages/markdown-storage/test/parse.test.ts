@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../src/parse/index.js';
+import { convertMarkdown } from '../src/index.js';
 
 /** The tree without positions, for readable expectations. */
 function shape(markdown: string): unknown {
@@ -124,6 +125,21 @@ describe('parser', () => {
         { type: 'code', value: 'a\nb' },
       ],
     });
+  });
+
+  it('matches footnote labels as GFM does, and says when a definition is never referenced', () => {
+    const tree = parseMarkdown('Text[^Note] and [^b].\n\n[^note]: hi\n\n[^B]: bee\n\n[^unused]: gone\n');
+    const paragraph = tree.children[0] as Extract<Nodes, { type: 'paragraph' }>;
+    expect(paragraph.children.filter((node) => node.type === 'footnoteReference')).toHaveLength(2);
+    const definitions = tree.children.filter((node) => node.type === 'footnoteDefinition');
+    expect(definitions.map((node) => [node.label, node.position?.start.line])).toEqual([
+      ['Note', 3],
+      ['b', 5],
+      ['unused', 7],
+    ]);
+    const { storage, warnings } = convertMarkdown('Text[^Note].\n\n[^note]: hi\n\n[^unused]: gone\n');
+    expect(storage).toContain('hi ');
+    expect(warnings).toEqual(['line 5: footnote [^unused] is defined but never referenced: not shown']);
   });
 
   it('gives each block the lines it spans', () => {

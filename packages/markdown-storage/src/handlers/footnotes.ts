@@ -39,5 +39,12 @@ export function footnoteSection(state: State): XNode[] {
     else content.push(x('p', {}, [backLink]));
     items.push(x('li', {}, [macro('anchor', { '': `footnote-${number}` }), ...content]));
   }
+  for (const [identifier, definition] of state.footnoteDefinitions) {
+    if (!state.footnoteOrder.includes(identifier))
+      state.warn(
+        `footnote [^${definition.label ?? identifier}] is defined but never referenced: not shown`,
+        definition,
+      );
+  }
   return items.length ? [x('hr'), x('ol', {}, items)] : [];
 }

@@ -12,7 +12,7 @@ import { directives } from './directives.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
-import { linearFootnoteTail } from './footnotes.js';
+import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -36,7 +36,8 @@ const parser = createParser();
 export function parseMarkdown(markdown: string): Root {
   // A byte order mark is not content (editors on Windows write one).
   const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
-  return tokensToMdast(parser.parse(text, {}), text, parser.utils.unescapeAll);
+  const env = footnoteEnv(parser.utils.normalizeReference);
+  return tokensToMdast(parser.parse(text, env), text, parser.utils.unescapeAll);
 }
 
 /** The parser as a unified plugin: `unified().use(markdownParse)` parses Markdown into mdast. */

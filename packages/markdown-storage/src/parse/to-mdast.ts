@@ -137,13 +137,20 @@ export function tokensToMdast(tokens: Token[], source: string, unescape: (text: 
         open({ type: 'footnoteDefinition', identifier: label, label, children: [] }, token);
         break;
       }
+      case 'footnote_close': {
+        // The plugin gives definitions no lines: they start where their first block does.
+        const definition = stack.pop()!;
+        const first = definition.children[0]?.position;
+        if (first)
+          definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
+        break;
+      }
       case 'paragraph_close':
       case 'heading_close':
       case 'blockquote_close':
       case 'tr_close':
       case 'th_close':
       case 'td_close':
-      case 'footnote_close':
       case 'directive_container_close':
       case 'directive_leaf_close':
         stack.pop();

@@ -57,20 +57,12 @@ export class State {
   /** Convert the children of `parent`; block parents get stray inline content wrapped in `<p>`. */
   all(parent: Parents): XNode[] {
     const block = BLOCK_PARENTS.has(parent.type);
-    const children = parent.children as Nodes[];
-    let nodes: XNode[];
-    if (children.some((child) => child.type === 'html')) {
-      const builder = new HtmlBuilder(this, block);
-      for (const child of children) {
-        if (child.type === 'html') builder.html(child.value, child);
-        else builder.append(this.one(child, parent));
-      }
-      nodes = builder.finish();
-    } else {
-      // No raw HTML to balance (most parents): just the children's output, in order.
-      nodes = [];
-      for (const child of children) for (const node of this.one(child, parent)) nodes.push(node);
+    const builder = new HtmlBuilder(this, block);
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'html') builder.html(child.value, child);
+      else builder.append(this.one(child, parent));
     }
+    const nodes = builder.finish();
     return block ? wrapPhrasing(nodes) : nodes;
   }
 }

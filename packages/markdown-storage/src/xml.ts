@@ -52,10 +52,8 @@ function reference(char: string): string {
   return `&#${char.codePointAt(0)};`;
 }
 
-/** Anything escapeText changes; most text has none of it and is returned as it is. */
-const NEEDS_ESCAPE =
-  // eslint-disable-next-line no-control-regex
-  /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u00A0\u00AD\u200B-\u200F\u2028-\u202E\u2060-\u2064\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** Anything escapeText changes (built from the patterns it applies, so the two cannot drift apart). */
+const NEEDS_ESCAPE = new RegExp(`[&<>]|${FORBIDDEN.source}|${INVISIBLE.source}`);
 
 export function escapeText(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;

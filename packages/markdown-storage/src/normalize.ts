@@ -8,6 +8,7 @@
  * (except in code bodies and `<pre>`, whose lines are kept exactly, prefixed with `|`).
  */
 import { decodeHTML } from 'entities';
+import { PHRASING_ELEMENTS } from './phrasing.js';
 
 export interface Element {
   name: string;
@@ -105,27 +106,10 @@ function quote(value: string): string {
 
 /** Elements kept on their parent's line: a paragraph reads as one line of the diff. */
 const INLINE = new Set([
-  'a',
-  'strong',
-  'em',
-  'code',
-  'span',
-  'sub',
-  'sup',
-  'u',
-  's',
-  'del',
-  'br',
-  'small',
-  'big',
-  'cite',
-  'time',
-  'ac:link',
-  'ac:image',
-  'ac:emoticon',
+  ...PHRASING_ELEMENTS,
+  // What links and images are made of.
   'ac:plain-text-link-body',
   'ac:link-body',
-  'ac:placeholder',
   'ri:page',
   'ri:attachment',
   'ri:url',

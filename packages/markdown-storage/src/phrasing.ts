@@ -1,6 +1,7 @@
 import { type XNode, x } from './xml.js';
 
-const PHRASING_ELEMENTS = new Set([
+/** Elements that sit inside a line of text (a paragraph's content). */
+export const PHRASING_ELEMENTS: ReadonlySet<string> = new Set([
   'a',
   'strong',
   'em',

@@ -20,8 +20,6 @@ import type {
   Root,
   RootContent,
   Table,
-  TableCell,
-  TableRow,
   Text,
 } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -108,10 +106,13 @@ export function tokensToMdast(tokens: Token[], source: string, unescape: (text: 
         open({ type: 'tableRow', children: [] }, token);
         break;
       case 'th_open':
-      case 'td_open':
+      case 'td_open': {
+        // The header row's cells give the table's column alignment.
+        const table = stack[stack.length - 2] as Table;
+        if (table.children.length === 1) table.align!.push(alignment(token));
         open({ type: 'tableCell', children: [] }, token);
-        (top() as TableCell & { align?: AlignType }).align = alignment(token);
         break;
+      }
       case 'directive_container_open':
       case 'directive_leaf_open': {
         const meta = token.meta as DirectiveMeta;
@@ -145,6 +146,7 @@ export function tokensToMdast(tokens: Token[], source: string, unescape: (text: 
           definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
         break;
       }
+      case 'table_close':
       case 'paragraph_close':
       case 'heading_close':
       case 'blockquote_close':
@@ -161,9 +163,6 @@ export function tokensToMdast(tokens: Token[], source: string, unescape: (text: 
         break;
       case 'list_item_close':
         finishTaskItem(stack.pop() as ListItem);
-        break;
-      case 'table_close':
-        finishTable(stack.pop() as Table);
         break;
       case 'fence':
       case 'code_block':
@@ -191,12 +190,6 @@ function alignment(token: Token): AlignType {
   const style = token.attrGet('style') ?? '';
   const align = /text-align:\s*(left|right|center)/.exec(style)?.[1];
   return (align as AlignType | undefined) ?? null;
-}
-
-function finishTable(table: Table): void {
-  const header = table.children[0] as TableRow | undefined;
-  table.align = (header?.children ?? []).map((cell) => (cell as TableCell & { align?: AlignType }).align ?? null);
-  for (const row of table.children) for (const cell of row.children) delete (cell as { align?: AlignType }).align;
 }
 
 function finishList(list: List): void {

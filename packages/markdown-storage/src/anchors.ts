@@ -33,11 +33,20 @@ export function headingAnchors(tree: Root): Map<string, string> {
 
 /** GitHub slug → Confluence anchor for these headings, in document order. */
 export function anchorsOf(headings: Heading[]): Map<string, string> {
+  return anchorsOfTexts(headings.map(headingText));
+}
+
+/** The text a heading's anchor is made from. */
+export function headingText(heading: Heading): string {
+  return plainText(heading).trim();
+}
+
+/** `anchorsOf` for heading texts (`headingText`), in document order. */
+export function anchorsOfTexts(texts: string[]): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
   const anchors = new Map<string, string>();
-  for (const heading of headings) {
-    const value = plainText(heading).trim();
+  for (const value of texts) {
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
@@ -49,4 +58,11 @@ export function anchorsOf(headings: Heading[]): Map<string, string> {
     if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
   }
   return anchors;
+}
+
+/** The name an anchor directive declares (`::anchor[name]`, `:anchor{id=name}`), if `node` is one. */
+export function declaredAnchor(node: Nodes): string | undefined {
+  if ((node.type === 'leafDirective' || node.type === 'textDirective') && node.name === 'anchor')
+    return node.attributes?.name ?? node.attributes?.id ?? plainText(node);
+  return undefined;
 }

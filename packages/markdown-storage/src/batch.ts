@@ -4,6 +4,7 @@
  * workers (~0.1–0.3 s each), in this thread otherwise.
  */
 import { convertMarkdown } from './convert.js';
+import { BlockMemo } from './parts.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { availableParallelism } from 'node:os';
 import { converterPool, poolSize } from './pool.js';
@@ -37,7 +38,10 @@ export async function convertMarkdownBatch(
   const wanted = settings.workers ?? 'auto';
   const auto = total >= WORKER_THRESHOLD && availableParallelism() >= MIN_CORES_FOR_WORKERS;
   const pool = wanted === false || (wanted === 'auto' && !auto) ? undefined : converterPool();
-  if (!pool) return inputs.map((input) => convertMarkdown(input.markdown, input.options));
+  if (!pool) {
+    const memo = new BlockMemo(); // pages of one batch share their recurring blocks
+    return inputs.map((input) => convertMarkdown(input.markdown, input.options, memo));
+  }
   const size = poolSize(inputs.length);
   // Longest pages first, so no worker is left with a big one at the end.
   const order = inputs.map((_, index) => index).sort((a, b) => inputs[b]!.markdown.length - inputs[a]!.markdown.length);

@@ -1,14 +1,18 @@
-/** Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string. */
+/**
+ * Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string.
+ * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
+ */
 import type { Heading, Root } from 'mdast';
 import { unified } from 'unified';
-import { markdownParse } from './parse/index.js';
+import { blocksToMdast, finishTokens, markdownParse, parseBlocks, type BlockParse } from './parse/index.js';
 import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { anchorsOf, headingAnchors, plainText } from './anchors.js';
+import { anchorsOf, declaredAnchor, headingAnchors } from './anchors.js';
 import { toXml } from './xml.js';
-import { MAX_DEPTH, limitDepth } from './depth.js';
+import { FLATTENED, limitDepth } from './depth.js';
+import { BlockMemo, convertInParts, topLevelGroups } from './parts.js';
 
 const processor = unified().use(markdownParse).freeze();
 
@@ -26,26 +30,36 @@ function prepare(tree: Root, state: State): void {
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
       state.footnoteDefinitions.set(node.identifier, node);
     }
-    if ((node.type === 'leafDirective' || node.type === 'textDirective') && node.name === 'anchor') {
-      const name = node.attributes?.name ?? node.attributes?.id ?? plainText(node);
-      if (name) state.declaredAnchors.add(name);
-    }
+    const anchor = declaredAnchor(node);
+    if (anchor) state.declaredAnchors.add(anchor);
   });
   for (const [slug, anchor] of anchorsOf(headings)) state.headingAnchors.set(slug, anchor);
 }
 
-export function convertMarkdown(markdown: string, options: ToStorageOptions = {}): StorageResult {
-  const tree = parseMarkdown(markdown);
+/** `memo`: blocks converted before (a batch shares one); `'whole page'` converts without parts. */
+export function convertMarkdown(
+  markdown: string,
+  options: ToStorageOptions = {},
+  memo: BlockMemo | 'whole page' = new BlockMemo(),
+): StorageResult {
+  const blocks = parseBlocks(markdown);
   const state = new State(markdown, options, handlers);
-  if (limitDepth(tree)) state.warn(`content nested deeper than ${MAX_DEPTH} levels is flattened to text`);
-  prepare(tree, state);
-  const nodes = state.one(tree, undefined);
+  const groups = memo === 'whole page' ? undefined : topLevelGroups(blocks, state.dialect);
+  if (groups) blocks.tokens = []; // the groups hold them now, and let them go one by one
+  const storage = groups ? convertInParts(blocks, groups, state, memo as BlockMemo) : convertWhole(blocks, state);
   return {
-    storage: toXml(nodes, '\n'),
+    storage,
     attachments: [...state.attachments],
     pageLinks: [...state.pageLinks],
     warnings: state.warnings,
   };
+}
+
+function convertWhole(blocks: BlockParse, state: State): string {
+  const tree = blocksToMdast(blocks, finishTokens(blocks, blocks.tokens));
+  if (limitDepth(tree)) state.warn(FLATTENED);
+  prepare(tree, state);
+  return toXml(state.one(tree, undefined), '\n');
 }
 
 export function toStorage(markdown: string, options: ToStorageOptions = {}): string {

@@ -8,6 +8,9 @@ import type { Nodes, Paragraph, Root, Text } from 'mdast';
 
 export const MAX_DEPTH = 64;
 
+/** The page's warning when `limitDepth` flattened something. */
+export const FLATTENED = `content nested deeper than ${MAX_DEPTH} levels is flattened to text`;
+
 const BLOCK_CONTAINERS = new Set(['blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
 /** Kept whole: their own structure adds only a level or two. */
 const STRUCTURAL = new Set(['table', 'tableRow', 'list']);

@@ -16,31 +16,78 @@ export type Handler = (node: any, state: State, parent: Parents | undefined) => 
 /** Parents whose children are blocks (flow content); every other parent holds phrasing. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition', 'containerDirective']);
 
+/** A resolver call and its answer: output that depended on it holds wherever the answer is the same. */
+export interface Resolution {
+  resolver: string;
+  args: unknown[];
+  answer: unknown;
+}
+
+/** What converting one part of a page asked of the caller and added to the page's lists. */
+export interface Recording {
+  resolutions: Resolution[];
+  pageLinks: string[];
+  attachments: string[];
+}
+
 export class State {
-  readonly attachments = new Set<string>();
-  readonly pageLinks = new Set<string>();
+  readonly attachments = new RecordedSet((value) => this.recording?.attachments.push(value));
+  readonly pageLinks = new RecordedSet((value) => this.recording?.pageLinks.push(value));
   readonly warnings: string[] = [];
-  readonly definitions = new Map<string, Definition>();
-  readonly footnoteDefinitions = new Map<string, FootnoteDefinition>();
-  /** Footnote identifiers in first-reference order (their number is index + 1). */
-  readonly footnoteOrder: string[] = [];
-  /** GitHub-style slug of each heading → the anchor Confluence gives it. */
-  readonly headingAnchors = new Map<string, string>();
-  /** Anchors declared with the anchor directive. */
-  readonly declaredAnchors = new Set<string>();
+  /**
+   * Set when a handler reads page-wide state (the tables below) or warns (a warning carries a line
+   * number). Output made without either depends on the Markdown and the resolvers' answers alone
+   * (see `recording`), so it can be reused wherever both recur.
+   */
+  usedContext = false;
+  /** When set, resolver calls and additions to the page's lists are logged here. */
+  recording: Recording | undefined;
+  readonly options: ToStorageOptions;
+  readonly #definitions = new Map<string, Definition>();
+  readonly #footnoteDefinitions = new Map<string, FootnoteDefinition>();
+  readonly #footnoteOrder: string[] = [];
+  readonly #headingAnchors = new Map<string, string>();
+  readonly #declaredAnchors = new Set<string>();
 
   constructor(
     /** The Markdown being converted (unknown directives are shown as written). */
     readonly source: string,
-    readonly options: ToStorageOptions,
+    options: ToStorageOptions,
     readonly handlers: Record<string, Handler>,
-  ) {}
+  ) {
+    this.options = withRecordedResolvers(options, (resolution) => this.recording?.resolutions.push(resolution));
+  }
+
+  get definitions(): Map<string, Definition> {
+    this.usedContext = true;
+    return this.#definitions;
+  }
+  get footnoteDefinitions(): Map<string, FootnoteDefinition> {
+    this.usedContext = true;
+    return this.#footnoteDefinitions;
+  }
+  /** Footnote identifiers in first-reference order (their number is index + 1). */
+  get footnoteOrder(): string[] {
+    this.usedContext = true;
+    return this.#footnoteOrder;
+  }
+  /** GitHub-style slug of each heading → the anchor Confluence gives it. */
+  get headingAnchors(): Map<string, string> {
+    this.usedContext = true;
+    return this.#headingAnchors;
+  }
+  /** Anchors declared with the anchor directive. */
+  get declaredAnchors(): Set<string> {
+    this.usedContext = true;
+    return this.#declaredAnchors;
+  }
 
   get dialect(): 'cloud' | 'datacenter' {
     return this.options.dialect ?? 'cloud';
   }
 
   warn(message: string, node?: Nodes): void {
+    this.usedContext = true;
     const line = node?.position?.start.line;
     this.warnings.push(line ? `line ${line}: ${message}` : message);
   }
@@ -56,13 +103,43 @@ export class State {
 
   /** Convert the children of `parent`; block parents get stray inline content wrapped in `<p>`. */
   all(parent: Parents): XNode[] {
-    const block = BLOCK_PARENTS.has(parent.type);
-    const builder = new HtmlBuilder(this, block);
+    const nodes = this.unwrapped(parent);
+    return BLOCK_PARENTS.has(parent.type) ? wrapPhrasing(nodes) : nodes;
+  }
+
+  /** `all()` before stray inline content is wrapped (a page converted in parts wraps across them). */
+  unwrapped(parent: Parents): XNode[] {
+    const builder = new HtmlBuilder(this, BLOCK_PARENTS.has(parent.type));
     for (const child of parent.children as Nodes[]) {
       if (child.type === 'html') builder.html(child.value, child);
       else builder.append(this.one(child, parent));
     }
-    const nodes = builder.finish();
-    return block ? wrapPhrasing(nodes) : nodes;
+    return builder.finish();
+  }
+}
+
+/** The options, with each resolver's calls reported to `record`. */
+function withRecordedResolvers(options: ToStorageOptions, record: (resolution: Resolution) => void): ToStorageOptions {
+  const recorded: Record<string, unknown> = { ...options };
+  for (const [resolver, value] of Object.entries(options)) {
+    if (typeof value === 'function')
+      recorded[resolver] = (...args: unknown[]) => {
+        const answer: unknown = (value as (...values: unknown[]) => unknown)(...args);
+        record({ resolver, args, answer });
+        return answer;
+      };
+  }
+  return recorded as ToStorageOptions;
+}
+
+/** A Set that reports each `add` (first use order matters to the page's lists, so repeats too). */
+class RecordedSet extends Set<string> {
+  constructor(private readonly onAdd: (value: string) => void) {
+    super();
+  }
+
+  override add(value: string): this {
+    this.onAdd(value);
+    return super.add(value);
   }
 }

@@ -20,7 +20,15 @@ export interface XCData {
   type: 'cdata';
   value: string;
 }
-export type XNode = XElement | XText | XCData;
+/**
+ * Storage already serialized from XNodes (a converted block reused from the memo, convert.ts):
+ * written as is. Only ever block content at the top level of a page.
+ */
+export interface XRaw {
+  type: 'raw';
+  value: string;
+}
+export type XNode = XElement | XText | XCData | XRaw;
 
 export function x(name: string, attributes: Record<string, string | undefined> = {}, children: XNode[] = []): XElement {
   return { type: 'element', name, attributes, children };
@@ -90,6 +98,7 @@ export function toXml(nodes: XNode[], separator = ''): string {
 function serialize(node: XNode, out: string): string {
   if (node.type === 'text') return out + escapeText(node.value);
   if (node.type === 'cdata') return out + cdataSection(node.value);
+  if (node.type === 'raw') return out + node.value;
   out += `<${node.name}`;
   for (const key in node.attributes) {
     const value = node.attributes[key];

@@ -5,30 +5,12 @@
  * its words. The set follows the lockfile, so it is the same on every clean install.
  */
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@docgen/test-support';
 import { convertMarkdown } from '../src/index.js';
 import { ALLOWED_MACROS, checkStorage } from './conformance/visible-text.js';
-
-/** Markdown files in package folders (not their tests), up to 512 KB each, in a stable order. */
-function installedMarkdown(dir: string, depth = 0, found: string[] = []): string[] {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && depth < 6 && !/^(?:test|tests|__tests__|fixtures?|\.bin|\.cache)$/.test(entry.name)) {
-      installedMarkdown(path, depth + 1, found);
-    } else if (entry.isFile() && /\.(?:md|markdown)$/i.test(entry.name) && statSync(path).size < 512 * 1024) {
-      found.push(path);
-    }
-  }
-  return found;
-}
+import { installedMarkdown } from './installed-markdown.js';
 
 /** The words of a text, for a loose "nothing was dropped" check. */
 function words(text: string): Set<string> {

@@ -176,6 +176,11 @@ export class HtmlBuilder {
     return this.stack.length ? this.stack[this.stack.length - 1]!.children : this.root;
   }
 
+  /** Raw HTML elements open here (their content goes into them, not to the top level). */
+  get openElements(): number {
+    return this.stack.length;
+  }
+
   append(nodes: XNode[]): void {
     this.target.push(...nodes);
   }

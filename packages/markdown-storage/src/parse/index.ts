@@ -4,13 +4,13 @@
  * for speed: remark-parse (micromark) took ~3 s per MB here against < 1 s for this whole
  * conversion (docs/adr/0005). What comes out is the mdast remark-parse would give.
  */
-import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import MarkdownIt, { type PluginSimple, type Token } from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { gfmStrikethrough } from './strikethrough.js';
-import { tokensToMdast } from './to-mdast.js';
+import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 
@@ -32,12 +32,52 @@ function createParser(): MarkdownIt {
 }
 
 const parser = createParser();
+/** The same parser split in two: the block phase alone, and everything after it (inline, joins, footnotes). */
+const blockPhase = createParser();
+blockPhase.core.ruler.enableOnly(['normalize', 'block']);
+const inlinePhase = createParser();
+inlinePhase.core.ruler.disable(['normalize', 'block']);
 
 export function parseMarkdown(markdown: string): Root {
+  const blocks = parseBlocks(markdown);
+  return blocksToMdast(blocks, finishTokens(blocks, blocks.tokens));
+}
+
+/** A page after the block phase: its block tokens, with `inline` tokens not parsed yet. */
+export interface BlockParse {
+  /** The Markdown as parsed (byte order mark removed). */
+  source: string;
+  tokens: Token[];
+  /** markdown-it's environment: link reference definitions and footnotes found so far. */
+  env: { references?: Record<string, unknown> } & ReturnType<typeof footnoteEnv>;
+  /** Line offsets of `source`, shared by every part of the page converted to mdast. */
+  lines: Lines;
+  /** The text the block phase saw (line endings and NUL normalized): what token line maps index. */
+  normalized: string;
+  normalizedLines: Lines;
+}
+
+export function parseBlocks(markdown: string): BlockParse {
   // A byte order mark is not content (editors on Windows write one).
-  const text = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
+  const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
   const env = footnoteEnv(parser.utils.normalizeReference);
-  return tokensToMdast(parser.parse(text, env), text, parser.utils.unescapeAll);
+  const state = new blockPhase.core.State(source, blockPhase, env);
+  blockPhase.core.process(state);
+  const lines = new Lines(source);
+  const normalizedLines = state.src === source ? lines : new Lines(state.src);
+  return { source, tokens: state.tokens, env, lines, normalized: state.src, normalizedLines };
+}
+
+/** Run the phases after the block phase (inline parsing…) on some of a page's block tokens. */
+export function finishTokens(blocks: BlockParse, tokens: Token[]): Token[] {
+  const state = new inlinePhase.core.State('', inlinePhase, blocks.env);
+  state.tokens = tokens;
+  inlinePhase.core.process(state);
+  return state.tokens;
+}
+
+export function blocksToMdast(blocks: BlockParse, tokens: Token[]): Root {
+  return tokensToMdast(tokens, blocks.lines, parser.utils.unescapeAll);
 }
 
 /** The parser as a unified plugin: `unified().use(markdownParse)` parses Markdown into mdast. */

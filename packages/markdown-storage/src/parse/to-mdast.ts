@@ -30,7 +30,7 @@ import { autolinkLiterals } from './autolinks.js';
 type Parent = Parents & { children: Nodes[] };
 
 /** Line → character offset of its start, for turning markdown-it's line maps into positions. */
-class Lines {
+export class Lines {
   private readonly starts: number[] = [0];
   get count(): number {
     return this.starts.length;
@@ -40,6 +40,11 @@ class Lines {
     for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) {
       this.starts.push(index + 1);
     }
+  }
+
+  /** Character offset where 0-based `line` starts (the end of the source past the last line). */
+  offset(line: number): number {
+    return this.starts[line] ?? this.source.length;
   }
 
   /** The position of 0-based lines [first, last). */
@@ -55,8 +60,7 @@ class Lines {
   }
 }
 
-export function tokensToMdast(tokens: Token[], source: string, unescape: (text: string) => string): Root {
-  const lines = new Lines(source);
+export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: string) => string): Root {
   const root: Root = { type: 'root', children: [], position: lines.position([0, lines.count]) };
   const stack: Parent[] = [root as Parent];
   const footnotes: RootContent[] = [];

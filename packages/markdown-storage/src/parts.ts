@@ -1,0 +1,207 @@
+/**
+ * Converting a page block by block, so a block met before is not converted again.
+ *
+ * Generated reference pages repeat whole top-level blocks (a schema's field table under every
+ * operation that returns it, the same example JSON, the same "Authentication" line). The page is
+ * block-parsed once; each top-level block is keyed by its Markdown, and one converted before (in
+ * this page or another page of the batch) whose resolvers still answer the same is reused as
+ * serialized storage. What reaches across blocks is kept: the page's heading and anchor tables
+ * are built from every block first, raw HTML at the top level is balanced across blocks by one
+ * builder for the page, inline output at the top level is wrapped in paragraphs across blocks.
+ * Pages with link reference definitions or footnotes, which also reach across blocks, are
+ * converted whole (`topLevelGroups` says so). Tests compare both ways on every corpus.
+ */
+import type { Token } from 'markdown-it';
+import type { Root } from 'mdast';
+import type { DirectiveMeta } from './parse/directives.js';
+import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
+import type { ToStorageOptions } from './options.js';
+import type { Recording, Resolution, State } from './state.js';
+import { anchorsOfTexts, declaredAnchor, headingText } from './anchors.js';
+import { toXml, type XNode } from './xml.js';
+import { isPhrasing, wrapPhrasing } from './phrasing.js';
+import { HtmlBuilder } from './handlers/html.js';
+import { FLATTENED, limitDepth } from './depth.js';
+import { eachNode } from './walk.js';
+
+/**
+ * Converted top-level blocks, shared by the pages of a batch. Generated reference pages repeat
+ * whole blocks (a schema's field table under every operation that returns it, the same example
+ * JSON): a block is converted once, and reused wherever its Markdown recurs and the resolvers it
+ * asked (link targets, attachments) answer the same.
+ */
+export class BlockMemo {
+  private readonly entries = new Map<string, MemoEntry[]>();
+  private size = 0;
+  /** Blocks found here (for tests and benches). */
+  hits = 0;
+
+  /** The entry for this block whose recorded resolver calls still get the same answers. */
+  find(key: string, options: ToStorageOptions): MemoEntry | undefined {
+    const entry = this.entries
+      .get(key)
+      ?.find((candidate) => candidate.resolutions.every((resolution) => holds(resolution, options)));
+    if (entry) this.hits += 1;
+    return entry;
+  }
+
+  add(key: string, entry: MemoEntry): void {
+    const cost = key.length + entry.storage.length;
+    const variants = this.entries.get(key) ?? [];
+    if (this.size + cost > MEMO_BUDGET || variants.length >= MAX_VARIANTS) return;
+    this.size += cost;
+    variants.push(entry);
+    this.entries.set(key, variants);
+  }
+}
+
+function holds({ resolver, args, answer }: Resolution, options: ToStorageOptions): boolean {
+  const resolve = options[resolver as keyof ToStorageOptions];
+  return typeof resolve === 'function' && (resolve as (...values: unknown[]) => unknown)(...args) === answer;
+}
+
+/** Characters of Markdown and storage a memo keeps (about twice that in bytes). */
+const MEMO_BUDGET = 16 * 1024 * 1024;
+/** Versions of one block kept (its links resolve differently from different pages). */
+const MAX_VARIANTS = 4;
+
+interface MemoEntry extends Recording {
+  storage: string;
+  /** The block's heading texts and declared anchors: the page's anchor tables need them. */
+  headings: string[];
+  anchors: string[];
+}
+
+export interface Group {
+  tokens: Token[];
+  key: string;
+}
+
+/**
+ * The page's top-level blocks, each with the key its conversion is memoised under, or undefined
+ * when blocks cannot be converted apart: link reference definitions and footnotes reach across
+ * blocks.
+ */
+export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | undefined {
+  if (blocks.env.references && Object.keys(blocks.env.references).length) return undefined;
+  const groups: Group[] = [];
+  let current: Token[] | undefined;
+  for (const token of blocks.tokens) {
+    if (token.type === 'footnote_reference_open') return undefined;
+    if (!current) {
+      if (!token.map) return undefined;
+      current = [];
+      const [first, last] = token.map;
+      const text = blocks.normalized.slice(blocks.normalizedLines.offset(first), blocks.normalizedLines.offset(last));
+      groups.push({ tokens: current, key: `${dialect}\0${token.type}\0${text}` });
+    }
+    current.push(token);
+    if (token.level === 0 && token.nesting <= 0) current = undefined;
+  }
+  return groups;
+}
+
+/**
+ * The same string, flat: `toXml` builds a rope of thousands of small strings, which would
+ * survive in the memo and in the page's output, and every young-generation collection until
+ * the end of the batch copies survivors. Converting a string to a number flattens it in V8.
+ */
+function flatten(value: string): string {
+  void Number(value);
+  return value;
+}
+
+/** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
+function mayDeclareAnchors(tokens: Token[]): boolean {
+  return tokens.some(
+    (token) =>
+      token.type === 'heading_open' ||
+      (token.type === 'directive_leaf_open' && (token.meta as DirectiveMeta).name === 'anchor') ||
+      (token.type === 'inline' && token.content.includes(':anchor')),
+  );
+}
+
+interface Part {
+  group: Group;
+  /** A block converted before whose resolver calls answer the same here. */
+  entry?: MemoEntry;
+  /** Otherwise the block's mdast if parsed early, and what the page's anchor tables need from it. */
+  tree?: Root;
+  deep?: boolean;
+  headings: string[];
+  anchors: string[];
+}
+
+/**
+ * Convert a page block by block: blocks seen before (in this page or another of the batch) come
+ * from the memo, the rest are parsed and converted with the page's anchor tables. The result is
+ * the whole-page conversion's, byte for byte (tests compare the two on every corpus).
+ */
+export function convertInParts(blocks: BlockParse, groups: Group[], state: State, memo: BlockMemo): string {
+  let flattened = false;
+  /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
+  const parse = (group: Group): { tree: Root; deep: boolean } => {
+    const tree = blocksToMdast(blocks, finishTokens(blocks, group.tokens));
+    const deep = limitDepth(tree);
+    flattened ||= deep;
+    return { tree, deep };
+  };
+  // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
+  // first; the rest are parsed one at a time as they are converted, so their trees die young.
+  const parts: Part[] = groups.map((group) => {
+    const entry = memo.find(group.key, state.options);
+    if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
+    if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
+    const { tree, deep } = parse(group);
+    const headings: string[] = [];
+    const anchors: string[] = [];
+    eachNode(tree, (node) => {
+      if (node.type === 'heading') headings.push(headingText(node));
+      const anchor = declaredAnchor(node);
+      if (anchor) anchors.push(anchor);
+    });
+    return { group, tree, deep, headings, anchors };
+  });
+  for (const [slug, anchor] of anchorsOfTexts(parts.flatMap((part) => part.headings)))
+    state.headingAnchors.set(slug, anchor);
+  for (const part of parts) for (const anchor of part.anchors) state.declaredAnchors.add(anchor);
+
+  // One builder for the page's top level, as in the whole-page conversion: raw HTML blocks there
+  // may open an element that the following blocks go into (`<details>`, Markdown, `</details>`).
+  const page = new HtmlBuilder(state, true);
+  for (const part of parts) {
+    const { group, entry, headings, anchors } = part;
+    const release = () => (group.tokens = []); // with their inline children, done with
+    if (entry && !page.openElements) {
+      for (const title of entry.pageLinks) state.pageLinks.add(title);
+      for (const name of entry.attachments) state.attachments.add(name);
+      if (entry.storage) page.append([{ type: 'raw', value: entry.storage }]);
+      release();
+      continue;
+    }
+    const { tree: root, deep } = part.tree ? { tree: part.tree, deep: part.deep } : parse(group);
+    part.tree = undefined;
+    release();
+    state.usedContext = deep === true; // the page warns about it
+    const recording: Recording = (state.recording = { resolutions: [], pageLinks: [], attachments: [] });
+    const nodes: XNode[] = [];
+    for (const child of root.children) {
+      if (child.type === 'html') {
+        page.append(nodes.splice(0));
+        page.html(child.value, child);
+        state.usedContext = true; // balanced with its neighbours: not a block of its own
+      } else nodes.push(...state.one(child, root));
+    }
+    state.recording = undefined;
+    if (entry || state.usedContext || page.openElements || nodes.some(isPhrasing)) {
+      page.append(nodes);
+      continue;
+    }
+    const storage = flatten(toXml(nodes, '\n'));
+    memo.add(group.key, { storage, headings, anchors, ...recording });
+    if (storage) page.append([{ type: 'raw', value: storage }]);
+  }
+  // First, as the whole-page conversion says it (before converting anything).
+  if (flattened) state.warnings.unshift(FLATTENED);
+  return toXml(wrapPhrasing(page.finish()), '\n');
+}

@@ -1,0 +1,127 @@
+/**
+ * Pages are converted block by block, and a block met before (in the page or another page of the
+ * batch) is reused when its resolvers answer the same (src/convert.ts, BlockMemo). The promise:
+ * exactly the bytes, attachments, page links and warnings of converting the page whole. Checked
+ * here on every input we have — the golden fixtures, the CommonMark and GFM examples, the installed
+ * packages' Markdown — one by one and as batches sharing a memo, and on the cases that reach across
+ * blocks.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { repoRoot, sharedFile } from '@docgen/test-support';
+import { convertMarkdown } from '../src/convert.js';
+import { BlockMemo } from '../src/parts.js';
+import type { ToStorageOptions } from '../src/index.js';
+import { toOptions, type FixtureOptions } from './fixture-options.js';
+import { installedMarkdown } from './installed-markdown.js';
+import { readSpecExamples } from './conformance/spec-examples.js';
+
+const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const fixtures = readdirSync(fixturesDir)
+  .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))
+  .sort()
+  .map((name) => {
+    const optionsFile = join(fixturesDir, name, 'options.json');
+    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {};
+    return { name, markdown: readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), options: toOptions(options) };
+  });
+
+const resolvers: ToStorageOptions = {
+  resolvePageTitle: (href) => (href.endsWith('.md') ? `Page ${href}` : undefined),
+  resolveAttachment: (src) => (src.startsWith('./') ? src.slice(2) : undefined),
+  resolveAnchor: (_href, fragment) => `Anchor-${fragment}`,
+};
+
+/** Inputs whose block-by-block conversion differs from the whole-page one (none, we hope). */
+function mismatches(
+  pages: Array<{ name: string; markdown: string; options?: ToStorageOptions }>,
+  memo = new BlockMemo(),
+) {
+  const failed: string[] = [];
+  for (const { name, markdown, options = {} } of pages) {
+    const whole = convertMarkdown(markdown, options, 'whole page');
+    const parts = convertMarkdown(markdown, options, memo);
+    if (JSON.stringify(parts) !== JSON.stringify(whole)) failed.push(name);
+  }
+  return failed;
+}
+
+describe('block-by-block conversion', () => {
+  it('equals the whole-page conversion on every golden fixture, alone and as one batch', () => {
+    expect(fixtures.length).toBeGreaterThan(15);
+    for (const fixture of fixtures) expect(mismatches([fixture], new BlockMemo())).toEqual([]);
+    const memo = new BlockMemo();
+    // Twice through: the second round meets every block in the memo.
+    expect(mismatches([...fixtures, ...fixtures], memo)).toEqual([]);
+    expect(memo.hits).toBeGreaterThan(50);
+  });
+
+  const suites = ['commonmark-spec', 'gfm-spec', 'gfm-extensions'].map(
+    (suite) => [suite, sharedFile(`corpus/markdown/${suite}.txt`)] as const,
+  );
+  const specAvailable = suites.every(([, file]) => file);
+  if (!specAvailable)
+    console.log('skipping the spec-example comparison: ../shared/corpus/markdown is not beside this clone');
+  (specAvailable ? it : it.skip)('equals it on every CommonMark and GFM example, with and without resolvers', () => {
+    const examples = suites.flatMap(([suite, file]) => readSpecExamples(file!, suite));
+    expect(examples.length).toBeGreaterThan(1300);
+    const pages = examples.map((example) => ({ name: example.id, markdown: example.markdown }));
+    expect(mismatches(pages)).toEqual([]);
+    expect(mismatches(pages.map((page) => ({ ...page, options: resolvers })))).toEqual([]);
+    // All examples as one document: blocks reach into each other (lists, lazy lines, HTML).
+    expect(mismatches([{ name: 'all examples', markdown: pages.map((page) => page.markdown).join('\n') }])).toEqual([]);
+  });
+
+  it('equals it on the Markdown of the installed packages, converted as one batch', () => {
+    const files = installedMarkdown(join(repoRoot, 'node_modules'));
+    expect(files.length).toBeGreaterThan(100);
+    const memo = new BlockMemo();
+    const pages = files.map((file) => ({ name: file, markdown: readFileSync(file, 'utf8'), options: resolvers }));
+    expect(mismatches(pages, memo)).toEqual([]);
+    expect(memo.hits).toBeGreaterThan(1000); // licences, badges, install lines recur
+  });
+
+  const page = (body: string) => ({ name: JSON.stringify(body.slice(0, 60)), markdown: body });
+  const table = '| Field | Type |\n| --- | --- |\n| `id` | [Pet](./pet.md#schema-pet) |\n| ![d](./erd.png) | text |\n';
+
+  it('reuses a block only where its links resolve the same, and still lists its links and attachments', () => {
+    const memo = new BlockMemo();
+    const one = { resolvePageTitle: () => 'Pets', resolveAttachment: (src: string) => src.slice(2) };
+    const other = { resolvePageTitle: () => 'Animals', resolveAttachment: () => undefined };
+    const first = convertMarkdown(`# A\n\n${table}`, one, memo);
+    const again = convertMarkdown(`# B\n\n${table}`, one, memo);
+    const elsewhere = convertMarkdown(`# C\n\n${table}`, other, memo);
+    expect(memo.hits).toBe(1);
+    expect(again).toEqual(convertMarkdown(`# B\n\n${table}`, one, 'whole page'));
+    expect(again.pageLinks).toEqual(['Pets']);
+    expect(again.attachments).toEqual(['erd.png']);
+    expect(elsewhere).toEqual(convertMarkdown(`# C\n\n${table}`, other, 'whole page'));
+    expect(elsewhere.storage).toContain('Animals');
+    expect(first.storage).not.toBe(elsewhere.storage);
+  });
+
+  it('keeps what reaches across blocks: raw HTML, repeated headings, anchors, footnotes, references, deep nesting', () => {
+    const cases = [
+      // A block met before, now inside an element opened by raw HTML in an earlier block.
+      `${table}\n<details>\n<summary>More</summary>\n\n${table}\n</details>\n\n${table}`,
+      '<div>\n\n**a**\n\n</div>\n\n**a**\n\n<div>\n\n**a**\n',
+      // Repeated headings get .1, .2; a link to one resolves through the page's table.
+      '## Same\n\ntext\n\n## Same\n\ntext\n\n[to the second](#same-1) and [to the first](#same)\n',
+      '::anchor[here]\n\n::anchor[here]\n\n[back](#here) and [nowhere](#missing)\n\n[nowhere](#missing)\n',
+      'Word :anchor[inline] word\n\n[x](#inline)\n\n:status[OK]{colour=Green}\n\n:status[OK]{colour=Green}\n',
+      'Note[^1] and again[^1].\n\n[^1]: The note.\n\nNote[^1].\n',
+      '[ref] and [ref]\n\n[ref]: https://example.com\n\n[ref]\n',
+      `${'>'.repeat(80)} deep\n\nplain\n\n${'>'.repeat(80)} deep\n\n[bad](javascript:alert(1))\n\n[bad](javascript:alert(1))\n`,
+      'one\r\ntwo\r\n\r\nthree\r\n\r\none\r\ntwo\r\n',
+      'old\rmac\r\rold\rmac\r',
+      '\uFEFF# BOM\n\n# BOM\n',
+      '- a\n- b\n\n- a\n- b\n\n1. a\n\n1. a\n',
+      ':::info\nIn a panel\n:::\n\n:::info\nIn a panel\n:::\n\n::unknown[leaf]\n\n::unknown[leaf]\n',
+      '```js\nconst a = 1;\n```\n\n```js\nconst a = 1;\n```\n\n    indented\n\n    indented\n',
+    ];
+    for (const options of [{}, resolvers, { ...resolvers, dialect: 'datacenter' as const }])
+      expect(mismatches(cases.map((body) => ({ ...page(body), options })))).toEqual([]);
+  });
+});

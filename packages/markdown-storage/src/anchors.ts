@@ -41,11 +41,10 @@ export function headingText(heading: Heading): string {
   return plainText(heading).trim();
 }
 
-/** `anchorsOf` for heading texts (`headingText`), in document order. */
-export function anchorsOfTexts(texts: string[]): Map<string, string> {
+/** `anchorsOf` for heading texts (`headingText`), in document order; into `anchors` if given. */
+export function anchorsOfTexts(texts: string[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
-  const anchors = new Map<string, string>();
   for (const value of texts) {
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;

@@ -2,7 +2,7 @@
  * Bound the nesting depth of the tree before converting it. Markdown allows thousands of nested
  * quotes, lists or emphases (`>>>>>>…`); converting them recursively would overflow the stack, and
  * no Confluence page can show them anyway. Below MAX_DEPTH a subtree keeps its text, flattened.
- * Iterative on purpose: this must not recurse either.
+ * The walk recurses only down to MAX_DEPTH, so it cannot overflow the stack either.
  */
 import type { Nodes, Paragraph, Root, Text } from 'mdast';
 
@@ -33,19 +33,24 @@ function textOf(node: Nodes): string {
 
 /** Flatten what lies deeper than MAX_DEPTH; returns whether anything was flattened. */
 export function limitDepth(tree: Root): boolean {
-  let flattened = false;
-  const stack: [Nodes, number][] = [[tree, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (!('children' in node)) continue;
-    if (depth >= MAX_DEPTH && !STRUCTURAL.has(node.type)) {
-      const text: Text = { type: 'text', value: textOf(node) };
-      const paragraph: Paragraph = { type: 'paragraph', children: [text] };
-      (node as { children: Nodes[] }).children = BLOCK_CONTAINERS.has(node.type) ? [paragraph] : [text];
-      flattened = true;
-      continue;
-    }
-    for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
+  return limit(tree, 0);
+}
+
+/**
+ * Recursive, yet bounded: nothing below MAX_DEPTH is descended into (only a table's or list's own
+ * two or three levels), so the stack stays shallow however deep the Markdown nests. No per-node
+ * allocation either: this walks every node of every page.
+ */
+function limit(node: Nodes, depth: number): boolean {
+  if (!('children' in node)) return false;
+  if (depth >= MAX_DEPTH && !STRUCTURAL.has(node.type)) {
+    const text: Text = { type: 'text', value: textOf(node) };
+    const paragraph: Paragraph = { type: 'paragraph', children: [text] };
+    (node as { children: Nodes[] }).children = BLOCK_CONTAINERS.has(node.type) ? [paragraph] : [text];
+    return true;
   }
+  let flattened = false;
+  const children = node.children as Nodes[];
+  for (let index = 0; index < children.length; index += 1) if (limit(children[index]!, depth + 1)) flattened = true;
   return flattened;
 }

@@ -37,15 +37,18 @@ export class BlockMemo {
   hits = 0;
 
   /** The entry for this block whose recorded resolver calls still get the same answers. */
-  find(key: string, options: ToStorageOptions): MemoEntry | undefined {
+  find({ key, kind }: Group, options: ToStorageOptions): MemoEntry | undefined {
     const entry = this.entries
       .get(key)
-      ?.find((candidate) => candidate.resolutions.every((resolution) => holds(resolution, options)));
+      ?.find(
+        (candidate) =>
+          candidate.kind === kind && candidate.resolutions.every((resolution) => holds(resolution, options)),
+      );
     if (entry) this.hits += 1;
     return entry;
   }
 
-  add(key: string, entry: MemoEntry): void {
+  add({ key }: Group, entry: MemoEntry): void {
     const cost = key.length + entry.storage.length;
     const variants = this.entries.get(key) ?? [];
     if (this.size + cost > MEMO_BUDGET || variants.length >= MAX_VARIANTS) return;
@@ -66,6 +69,7 @@ const MEMO_BUDGET = 16 * 1024 * 1024;
 const MAX_VARIANTS = 4;
 
 interface MemoEntry extends Recording {
+  kind: string;
   storage: string;
   /** The block's heading texts and declared anchors: the page's anchor tables need them. */
   headings: string[];
@@ -74,7 +78,10 @@ interface MemoEntry extends Recording {
 
 export interface Group {
   tokens: Token[];
+  /** The block's Markdown, as the parser saw it. */
   key: string;
+  /** The dialect and the block's first token: the same Markdown must also be parsed the same way. */
+  kind: string;
 }
 
 /**
@@ -86,14 +93,16 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   if (blocks.env.references && Object.keys(blocks.env.references).length) return undefined;
   const groups: Group[] = [];
   let current: Token[] | undefined;
-  for (const token of blocks.tokens) {
+  const tokens = blocks.tokens;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     if (token.type === 'footnote_reference_open') return undefined;
     if (!current) {
       if (!token.map) return undefined;
       current = [];
       const [first, last] = token.map;
       const text = blocks.normalized.slice(blocks.normalizedLines.offset(first), blocks.normalizedLines.offset(last));
-      groups.push({ tokens: current, key: `${dialect}\0${token.type}\0${text}` });
+      groups.push({ tokens: current, key: text, kind: `${dialect} ${token.type}` });
     }
     current.push(token);
     if (token.level === 0 && token.nesting <= 0) current = undefined;
@@ -149,7 +158,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
   // first; the rest are parsed one at a time as they are converted, so their trees die young.
   const parts: Part[] = groups.map((group) => {
-    const entry = memo.find(group.key, state.options);
+    const entry = memo.find(group, state.options);
     if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
     if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
     const { tree, deep } = parse(group);
@@ -162,14 +171,20 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     });
     return { group, tree, deep, headings, anchors };
   });
-  for (const [slug, anchor] of anchorsOfTexts(parts.flatMap((part) => part.headings)))
-    state.headingAnchors.set(slug, anchor);
-  for (const part of parts) for (const anchor of part.anchors) state.declaredAnchors.add(anchor);
+  const pageHeadings: string[] = [];
+  const declared = state.declaredAnchors;
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
+    for (const heading of part.headings) pageHeadings.push(heading);
+    for (const anchor of part.anchors) declared.add(anchor);
+  }
+  anchorsOfTexts(pageHeadings, state.headingAnchors);
 
   // One builder for the page's top level, as in the whole-page conversion: raw HTML blocks there
   // may open an element that the following blocks go into (`<details>`, Markdown, `</details>`).
   const page = new HtmlBuilder(state, true);
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index += 1) {
+    const part = parts[index]!;
     const { group, entry, headings, anchors } = part;
     const release = () => (group.tokens = []); // with their inline children, done with
     if (entry && !page.openElements) {
@@ -185,7 +200,8 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     state.usedContext = deep === true; // the page warns about it
     const recording: Recording = (state.recording = { resolutions: [], pageLinks: [], attachments: [] });
     const nodes: XNode[] = [];
-    for (const child of root.children) {
+    for (let index = 0; index < root.children.length; index += 1) {
+      const child = root.children[index]!;
       if (child.type === 'html') {
         page.append(nodes.splice(0));
         page.html(child.value, child);
@@ -198,7 +214,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       continue;
     }
     const storage = flatten(toXml(nodes, '\n'));
-    memo.add(group.key, { storage, headings, anchors, ...recording });
+    memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
     if (storage) page.append([{ type: 'raw', value: storage }]);
   }
   // First, as the whole-page conversion says it (before converting anything).

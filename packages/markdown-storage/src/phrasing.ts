@@ -41,7 +41,8 @@ export function wrapPhrasing(nodes: XNode[]): XNode[] {
     if (meaningful) out.push(x('p', {}, trimRun(run)));
     run = [];
   };
-  for (const node of nodes) {
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index]!;
     if (isPhrasing(node)) run.push(node);
     else {
       flush();

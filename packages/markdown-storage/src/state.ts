@@ -110,7 +110,9 @@ export class State {
   /** `all()` before stray inline content is wrapped (a page converted in parts wraps across them). */
   unwrapped(parent: Parents): XNode[] {
     const builder = new HtmlBuilder(this, BLOCK_PARENTS.has(parent.type));
-    for (const child of parent.children as Nodes[]) {
+    const children = parent.children as Nodes[];
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!;
       if (child.type === 'html') builder.html(child.value, child);
       else builder.append(this.one(child, parent));
     }

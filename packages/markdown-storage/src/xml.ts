@@ -106,7 +106,8 @@ function serialize(node: XNode, out: string): string {
   }
   if (node.children.length === 0 && VOID.has(node.name)) return `${out} />`;
   out += '>';
-  for (const child of node.children) out = serialize(child, out);
+  const children = node.children;
+  for (let index = 0; index < children.length; index += 1) out = serialize(children[index]!, out);
   return `${out}</${node.name}>`;
 }
 

@@ -35,6 +35,11 @@ const parser = createParser();
 /** The same parser split in two: the block phase alone, and everything after it (inline, joins, footnotes). */
 const blockPhase = createParser();
 blockPhase.core.ruler.enableOnly(['normalize', 'block']);
+// markdown-it's normalize copies the whole page even when there is nothing to replace.
+const normalize = blockPhase.core.ruler.getRules('')[0]!;
+blockPhase.core.ruler.at('normalize', (state) => {
+  if (/[\r\0]/.test(state.src)) normalize(state);
+});
 const inlinePhase = createParser();
 inlinePhase.core.ruler.disable(['normalize', 'block']);
 

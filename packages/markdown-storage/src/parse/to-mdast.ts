@@ -76,7 +76,10 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
     top().children.push(node as RootContent);
   };
 
-  for (const token of tokens) {
+  // Indexed loops here and in the other per-token and per-node walks: in code not yet optimized
+  // (a one-shot CLI run is mostly that), `for…of` allocates an iterator result per element.
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     switch (token.type) {
       case 'paragraph_open': {
         const paragraph: Paragraph = { type: 'paragraph', children: [] };
@@ -245,7 +248,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
     if (last?.type === 'text') (last as Text).value += value;
     else push({ type: 'text', value });
   };
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     switch (token.type) {
       case 'text':
       case 'text_special':
@@ -317,7 +321,8 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
 /** The text of inline tokens (an image's alt: text, code and nested alts, without markup). */
 function plainText(tokens: Token[]): string {
   let text = '';
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
     if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline') text += token.content;
     else if (token.type === 'softbreak') text += '\n';
     else if (token.type === 'image') text += plainText(token.children ?? []);

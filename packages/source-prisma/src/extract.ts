@@ -1,0 +1,305 @@
+/**
+ * A Prisma schema (one file, or a folder of `.prisma` files) → PrismaModel, through Prisma's own
+ * parser and validator (`getDMMF` of `@prisma/internals`, WebAssembly: no engine binaries). It is
+ * loaded here, on first use, so no other command pays for it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
+
+/** The parts of Prisma's DMMF this plugin reads (`@prisma/dmmf`, stable since Prisma 5). */
+interface DmmfField {
+  name: string;
+  kind: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isId: boolean;
+  isUnique: boolean;
+  isUpdatedAt?: boolean;
+  hasDefaultValue: boolean;
+  default?: unknown;
+  dbName?: string | null;
+  nativeType?: [string, string[]] | null;
+  documentation?: string;
+  relationName?: string | null;
+  relationFromFields?: string[] | null;
+  relationToFields?: string[] | null;
+  relationOnDelete?: string | null;
+  relationOnUpdate?: string | null;
+}
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  documentation?: string;
+  fields: DmmfField[];
+  primaryKey: { name: string | null; fields: string[] } | null;
+  uniqueIndexes?: Array<{ name: string | null; fields: string[] }>;
+}
+interface DmmfIndex {
+  model: string;
+  type: 'id' | 'unique' | 'normal' | 'fulltext';
+  isDefinedOnField: boolean;
+  name?: string | null;
+  dbName?: string | null;
+  fields: Array<{ name: string }>;
+}
+interface Dmmf {
+  datamodel: {
+    models: DmmfModel[];
+    views?: DmmfModel[];
+    enums: Array<{
+      name: string;
+      dbName?: string | null;
+      documentation?: string;
+      values: Array<{ name: string; dbName: string | null }>;
+    }>;
+    indexes?: DmmfIndex[];
+  };
+}
+type GetDmmf = (options: { datamodel: string | Array<[string, string]> }) => Promise<Dmmf>;
+
+export interface ExtractPrismaOptions {
+  /** Where the schema was named (the config file), for "not found" errors. */
+  location?: Diagnostic['location'];
+}
+
+/** The schema's files: the file itself, or every `.prisma` file under the folder (sorted). */
+export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): string[] {
+  if (!existsSync(path))
+    throw new DocgenError({
+      code: 'DG_PRISMA_NOT_FOUND',
+      message: `Prisma schema not found: ${path}`,
+      location: options.location,
+      hint: 'point `schema` (or --prisma) at a schema.prisma file or at a folder of .prisma files',
+    });
+  if (!statSync(path).isDirectory()) return [path];
+  const files = (readdirSync(path, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.prisma'))
+    .sort()
+    .map((name) => join(path, name));
+  if (!files.length)
+    throw new DocgenError({
+      code: 'DG_PRISMA_NOT_FOUND',
+      message: `no .prisma files in ${path}`,
+      location: options.location,
+      hint: 'a multi-file schema is a folder of .prisma files; name that folder, or the schema file itself',
+    });
+  return files;
+}
+
+export async function extractPrisma(path: string, options: ExtractPrismaOptions = {}): Promise<PrismaModel> {
+  const files = schemaFiles(path, options);
+  const root = files.length === 1 && files[0] === path ? undefined : path;
+  const sources = files.map((file) => ({
+    file,
+    name: root ? relative(root, file) : basename(file),
+    text: readFileSync(file, 'utf8'),
+  }));
+  const getDMMF = await loadGetDmmf();
+  let dmmf: Dmmf;
+  try {
+    const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
+    dmmf = await getDMMF({ datamodel });
+  } catch (error) {
+    throw schemaError(error, sources);
+  }
+  const declarations = declarationLines(sources);
+  const where = (name: string): Defined => declarations.get(name) ?? { file: sources[0]!.file };
+  const indexes = dmmf.datamodel.indexes ?? [];
+  const models = [
+    ...dmmf.datamodel.models.map((model) => toModel(model, 'model', where(model.name), indexes)),
+    ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
+  ];
+  const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
+    name: item.name,
+    dbName: item.dbName ?? undefined,
+    documentation: item.documentation,
+    values: item.values.map((value) => ({ name: value.name, dbName: value.dbName ?? undefined })),
+    defined: where(item.name),
+  }));
+  return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
+}
+
+async function loadGetDmmf(): Promise<GetDmmf> {
+  const module = (await import('@prisma/internals')) as unknown as {
+    getDMMF?: GetDmmf;
+    default?: { getDMMF: GetDmmf };
+  };
+  return module.getDMMF ?? module.default!.getDMMF;
+}
+
+/**
+ * Connection URLs are irrelevant to documentation, and the two Prisma eras disagree on them:
+ * Prisma 7 rejects `url` in the datasource block (it moved to prisma.config.ts), Prisma 6 required
+ * it. Blanking those lines (keeping the line count, so errors still point at the right line) lets
+ * schemas of both eras parse.
+ */
+export function withoutConnectionUrls(text: string): string {
+  let inDatasource = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*datasource\s+\w+\s*\{/.test(line)) inDatasource = true;
+      else if (inDatasource && /^\s*\}/.test(line)) inDatasource = false;
+      else if (inDatasource && /^\s*(url|directUrl|shadowDatabaseUrl)\s*=/.test(line)) return '';
+      return line;
+    })
+    .join('\n');
+}
+
+/** Prisma's validation report → a DocgenError at the first error's file and line. */
+function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
+  // Prisma colours its report for terminals; the escapes go.
+  // eslint-disable-next-line no-control-regex
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '');
+  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)];
+  const first = found[0];
+  const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;
+  const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';
+  return new DocgenError(
+    {
+      code: 'DG_PRISMA_INVALID',
+      message: first
+        ? `invalid Prisma schema: ${first[1]!.trim()}${more}`
+        : `invalid Prisma schema: ${text.split('\n')[0]}`,
+      location: { file: source.file, line: first ? Number(first[3]) : undefined },
+      hint: '`npx prisma validate` reports the same errors; fix the schema and run again',
+      excerpt:
+        found.length > 1 ? found.map((match) => `${match[2]}:${match[3]}: ${match[1]!.trim()}`).join('\n') : undefined,
+    },
+    { cause: error },
+  );
+}
+
+/** Where each model, view, enum and composite type is declared. */
+function declarationLines(sources: Array<{ file: string; text: string }>): Map<string, Defined> {
+  const lines = new Map<string, Defined>();
+  for (const { file, text } of sources) {
+    text.split('\n').forEach((line, index) => {
+      const match = /^\s*(?:model|view|enum|type)\s+(\w+)\s*\{/.exec(line);
+      if (match && !lines.has(match[1]!)) lines.set(match[1]!, { file, line: index + 1 });
+    });
+  }
+  return lines;
+}
+
+function providerOf(sources: Array<{ text: string }>): string | undefined {
+  for (const { text } of sources) {
+    const block = /^\s*datasource\s+\w+\s*\{([^}]*)\}/m.exec(text);
+    const provider = block && /provider\s*=\s*"([^"]+)"/.exec(block[1]!);
+    if (provider) return provider[1];
+  }
+  return undefined;
+}
+
+function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, indexes: DmmfIndex[]): DataModel {
+  const own = indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
+  const modelIndexes: Index[] = own.length
+    ? own
+        .filter((index) => index.type !== 'id')
+        .map((index) => ({
+          kind: index.type === 'normal' ? 'index' : index.type,
+          fields: index.fields.map((field) => field.name),
+          name: index.name ?? index.dbName ?? undefined,
+        }))
+    : (model.uniqueIndexes ?? []).map((index) => ({
+        kind: 'unique',
+        fields: index.fields,
+        name: index.name ?? undefined,
+      }));
+  return {
+    name: model.name,
+    kind,
+    dbName: model.dbName ?? undefined,
+    documentation: model.documentation,
+    fields: model.fields.map(toField),
+    primaryKey: model.primaryKey?.fields.length ? model.primaryKey.fields : undefined,
+    indexes: modelIndexes,
+    defined,
+  };
+}
+
+function toField(field: DmmfField): Field {
+  return {
+    name: field.name,
+    kind: field.kind,
+    type: field.type,
+    isList: field.isList,
+    isRequired: field.isRequired,
+    isId: field.isId,
+    isUnique: field.isUnique,
+    isUpdatedAt: field.isUpdatedAt ?? false,
+    default: field.hasDefaultValue ? formatDefault(field.default, field.kind) : undefined,
+    dbName: field.dbName ?? undefined,
+    nativeType: field.nativeType
+      ? `@db.${field.nativeType[0]}${field.nativeType[1].length ? `(${field.nativeType[1].join(', ')})` : ''}`
+      : undefined,
+    documentation: field.documentation,
+    relation:
+      field.kind === 'object' && field.relationName
+        ? {
+            name: field.relationName,
+            fields: field.relationFromFields ?? [],
+            references: field.relationToFields ?? [],
+            onDelete: field.relationOnDelete ?? undefined,
+            onUpdate: field.relationOnUpdate ?? undefined,
+          }
+        : undefined,
+  };
+}
+
+/** A DMMF default as the schema writes it: `now()`, `dbgenerated("gen_random_uuid()")`, `"draft"`, `ADMIN`. */
+export function formatDefault(value: unknown, kind = 'scalar'): string {
+  if (Array.isArray(value)) return `[${value.map((item) => formatDefault(item, kind)).join(', ')}]`;
+  if (value && typeof value === 'object' && 'name' in value) {
+    const call = value as { name: string; args?: unknown[] };
+    // Prisma reports the version `cuid()` and `uuid()` default to; the schema does not write it.
+    const args = DEFAULT_VERSIONS[call.name] === call.args?.[0] && call.args?.length === 1 ? [] : (call.args ?? []);
+    return `${call.name}(${args.map((arg) => formatDefault(arg)).join(', ')})`;
+  }
+  if (typeof value === 'string') return kind === 'enum' ? value : JSON.stringify(value);
+  return String(value);
+}
+
+const DEFAULT_VERSIONS: Record<string, unknown> = { cuid: 1, uuid: 4 };
+
+/** Each relation once: from the side holding the foreign key, or the first side of an m-n. */
+function relationsOf(models: DataModel[]): Relation[] {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  const relations: Relation[] = [];
+  const seenManyToMany = new Set<string>();
+  for (const model of models) {
+    for (const field of model.fields) {
+      if (!field.relation) continue;
+      const other = byName.get(field.type);
+      const back = other?.fields.find(
+        (candidate) =>
+          candidate.relation?.name === field.relation!.name &&
+          candidate.type === model.name &&
+          (model.name !== field.type || candidate.name !== field.name),
+      );
+      const base = {
+        name: field.relation.name,
+        from: model.name,
+        fromField: field.name,
+        to: field.type,
+        toField: back?.name,
+      };
+      if (field.relation.fields.length) {
+        relations.push({
+          ...base,
+          cardinality: back?.isList ? 'n:1' : '1:1',
+          fields: field.relation.fields,
+          references: field.relation.references,
+          onDelete: field.relation.onDelete,
+        });
+      } else if (field.isList && back?.isList && !seenManyToMany.has(field.relation.name)) {
+        seenManyToMany.add(field.relation.name);
+        relations.push({ ...base, cardinality: 'm:n', fields: [], references: [] });
+      }
+    }
+  }
+  return relations;
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineSource } from '@docgen/core';
+import { extractPrisma } from './extract.js';
+import type { PrismaModel } from './model.js';
+import { renderPrisma } from './render.js';
+
+export interface PrismaOptions {
+  /** The schema: a schema.prisma file or a folder of .prisma files, relative to the config file. */
+  schema: string;
+  /** Title of the overview page (default "Data model"); model pages are "<title>: <Model>". */
+  title?: string;
+  /** Page-key segment: `<key>`, `<key>/model/<name>`, `<key>/enums` (default "data-model"). */
+  key?: string;
+  labels?: string[];
+}
+
+export const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['schema'],
+  properties: {
+    schema: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'A schema.prisma file, or a folder of .prisma files (multi-file schema), relative to the config file',
+    },
+    title: { type: 'string', minLength: 1, default: 'Data model', description: 'Title of the overview page' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9._-]+$',
+      default: 'data-model',
+      description: 'Stable page-key segment: <key>, <key>/model/<name>, <key>/enums',
+    },
+    labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
+  },
+} as const;
+
+/** The Prisma source plugin: schema → PrismaModel → an overview with relationships, a page per model, the enums. */
+export const source = defineSource<PrismaOptions, PrismaModel>({
+  name: 'prisma',
+  description: 'A Prisma schema as a data-model overview (models, relationships, enums) with one page per model',
+  optionsSchema: optionsSchema as unknown as Record<string, unknown>,
+  templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
+  extract({ options, cwd, configFile }) {
+    return extractPrisma(resolve(cwd, options.schema), { location: configFile ? { file: configFile } : undefined });
+  },
+  render(model, { options, templates, cwd }) {
+    return renderPrisma(model, templates, { ...options, cwd });
+  },
+});
+
+export default source;
+export {
+  extractPrisma,
+  formatDefault,
+  schemaFiles,
+  withoutConnectionUrls,
+  type ExtractPrismaOptions,
+} from './extract.js';
+export { renderPrisma, type RenderPrismaOptions } from './render.js';
+export type * from './model.js';

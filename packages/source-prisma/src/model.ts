@@ -1,0 +1,79 @@
+/** What the Prisma plugin reads out of a schema: models, their fields and relations, and enums. */
+
+export interface PrismaModel {
+  /** The schema file, or the folder of a multi-file schema. */
+  path: string;
+  /** Database provider of the datasource block (`postgresql`, `mysql`…), when there is one. */
+  provider?: string;
+  models: DataModel[];
+  enums: EnumModel[];
+  relations: Relation[];
+}
+
+export interface Defined {
+  /** File and 1-based line of the declaration (`model User {`). */
+  file: string;
+  line?: number;
+}
+
+export interface DataModel {
+  name: string;
+  /** `view` for database views (`view Name { … }`), else `model`. */
+  kind: 'model' | 'view';
+  /** The table's name in the database when `@@map` renames it. */
+  dbName?: string;
+  documentation?: string;
+  fields: Field[];
+  /** Composite primary key (`@@id([a, b])`); a single `@id` field is marked on the field. */
+  primaryKey?: string[];
+  indexes: Index[];
+  defined: Defined;
+}
+
+export interface Field {
+  name: string;
+  /** `scalar`, `enum`, `object` (a relation to another model) or `unsupported`. */
+  kind: string;
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isId: boolean;
+  isUnique: boolean;
+  isUpdatedAt: boolean;
+  /** The default as written in the schema: `now()`, `cuid()`, `"draft"`, `0`. */
+  default?: string;
+  /** Column name when `@map` renames it. */
+  dbName?: string;
+  /** Native database type (`@db.VarChar(255)`). */
+  nativeType?: string;
+  documentation?: string;
+  relation?: { name: string; fields: string[]; references: string[]; onDelete?: string; onUpdate?: string };
+}
+
+export interface Index {
+  kind: 'unique' | 'index' | 'fulltext' | 'id';
+  fields: string[];
+  name?: string;
+}
+
+export interface EnumModel {
+  name: string;
+  dbName?: string;
+  documentation?: string;
+  values: Array<{ name: string; dbName?: string }>;
+  defined: Defined;
+}
+
+/** One relation, seen from the model that holds the foreign key (or from either side of an m-n). */
+export interface Relation {
+  name: string;
+  from: string;
+  fromField: string;
+  to: string;
+  toField?: string;
+  /** `n:1`, `1:1` or `m:n` (implicit many-to-many). */
+  cardinality: 'n:1' | '1:1' | 'm:n';
+  fields: string[];
+  references: string[];
+  onDelete?: string;
+}

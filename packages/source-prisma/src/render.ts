@@ -1,0 +1,159 @@
+import { relative } from 'node:path';
+import { pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import type { DataModel, Field, PrismaModel, Relation } from './model.js';
+
+/**
+ * Model → pages:
+ *
+ *   Data model                     overview.hbs   models, relationships (the ERD as a table), enums
+ *   ├── Data model: <Model>        model.hbs      fields, keys and indexes, relations, where it is defined
+ *   ├── …
+ *   └── Data model: Enums          enums.hbs      one section (and anchor) per enum
+ *
+ * Keys are `<key>/model/<name>` and `<key>/enums` (default key `data-model`), so a model keeps
+ * its page when fields change; titles carry the overview's title because Confluence titles are
+ * unique per space and "User" is not.
+ */
+export interface RenderPrismaOptions {
+  title?: string;
+  key?: string;
+  labels?: string[];
+  /** Folder that schema paths on the pages are shown relative to (the config's folder). */
+  cwd?: string;
+}
+
+export function renderPrisma(
+  model: PrismaModel,
+  templates: TemplateRenderer,
+  options: RenderPrismaOptions = {},
+): PageTree {
+  const root = pageKey(options.key ?? 'data-model');
+  const title = options.title ?? 'Data model';
+  const labels = ['data-model', ...(options.labels ?? [])];
+  const modelKey = (name: string) => pageKey(root, 'model', name);
+  const enumsKey = pageKey(root, 'enums');
+  const modelLink = (name: string) => `./${pageFileStem(modelKey(name))}.md`;
+  const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#enum-${name.toLowerCase()}`;
+  const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
+  const source = { plugin: 'prisma', file: model.path };
+
+  const typeOf = (field: Field): string => {
+    const base =
+      field.kind === 'object'
+        ? `[${field.type}](${modelLink(field.type)})`
+        : field.kind === 'enum'
+          ? `[${field.type}](${enumLink(field.type)})`
+          : `\`${field.type}\``;
+    return `${base}${field.isList ? '[]' : field.isRequired ? '' : '?'}`;
+  };
+  const relationView = (relation: Relation, side: 'from' | 'to') => ({
+    field: side === 'from' ? relation.fromField : relation.toField,
+    other: side === 'from' ? relation.to : relation.from,
+    otherLink: modelLink(side === 'from' ? relation.to : relation.from),
+    otherField: side === 'from' ? relation.toField : relation.fromField,
+    cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
+    via: relation.fields.length ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}` : 'join table',
+    onDelete: relation.onDelete,
+  });
+
+  const pages: Page[] = [
+    {
+      key: root,
+      title,
+      labels,
+      attachments: [],
+      position: 0,
+      source,
+      markdown: templates.render('overview', {
+        title,
+        provider: model.provider,
+        schema: shown(model.path),
+        models: model.models.map((item) => ({
+          ...item,
+          link: modelLink(item.name),
+          summary: firstSentence(item.documentation),
+          fieldCount: item.fields.filter((field) => field.kind !== 'object').length,
+        })),
+        relations: model.relations.map((relation) => ({
+          ...relation,
+          fromLink: modelLink(relation.from),
+          toLink: modelLink(relation.to),
+          via: relation.fields.length
+            ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}`
+            : 'join table',
+        })),
+        enums: model.enums.map((item) => ({ ...item, link: enumLink(item.name) })),
+      }),
+    },
+  ];
+  model.models.forEach((item, index) => {
+    pages.push({
+      key: modelKey(item.name),
+      title: `${title}: ${item.name}`,
+      parentKey: root,
+      position: index + 1,
+      labels: [...labels, `prisma-${item.kind}`],
+      attachments: [],
+      source: { plugin: 'prisma', file: item.defined.file },
+      markdown: templates.render('model', {
+        ...item,
+        defined: { file: shown(item.defined.file), line: item.defined.line },
+        fields: item.fields.map((field) => ({ ...field, typeMarkdown: typeOf(field), notes: notesOf(field, item) })),
+        relations: [
+          ...model.relations
+            .filter((relation) => relation.from === item.name)
+            .map((relation) => relationView(relation, 'from')),
+          ...model.relations
+            .filter((relation) => relation.to === item.name && relation.from !== item.name)
+            .map((relation) => relationView(relation, 'to')),
+        ],
+      }),
+    });
+  });
+  if (model.enums.length)
+    pages.push({
+      key: enumsKey,
+      title: `${title}: Enums`,
+      parentKey: root,
+      position: model.models.length + 1,
+      labels,
+      attachments: [],
+      source,
+      markdown: templates.render('enums', {
+        enums: model.enums.map((item) => ({
+          ...item,
+          anchor: `enum-${item.name.toLowerCase()}`,
+          defined: { file: shown(item.defined.file), line: item.defined.line },
+          hasDbNames: item.values.some((value) => value.dbName !== undefined),
+          usedBy: model.models
+            .filter((candidate) => candidate.fields.some((field) => field.kind === 'enum' && field.type === item.name))
+            .map((candidate) => ({ name: candidate.name, link: modelLink(candidate.name) })),
+        })),
+      }),
+    });
+  return { pages };
+}
+
+function flip(cardinality: Relation['cardinality']): string {
+  return cardinality === 'n:1' ? '1:n' : cardinality;
+}
+
+/** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
+function notesOf(field: Field, model: DataModel): string[] {
+  const notes: string[] = [];
+  if (field.isId || (model.primaryKey?.includes(field.name) ?? false)) notes.push('primary key');
+  if (field.isUnique) notes.push('unique');
+  if (field.isUpdatedAt) notes.push('updated at');
+  if (field.relation?.fields.length)
+    notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
+  if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
+  if (field.dbName) notes.push(`column ${field.dbName}`);
+  if (field.nativeType) notes.push(field.nativeType);
+  return notes;
+}
+
+function firstSentence(text: string | undefined): string {
+  if (!text) return '';
+  const line = text.split('\n').find((candidate) => candidate.trim()) ?? '';
+  return /^(.*?[.!?])(\s|$)/.exec(line.trim())?.[1] ?? line.trim();
+}

@@ -1,0 +1,61 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import source, { extractPrisma, renderPrisma } from '@docgen/source-prisma';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+
+describe('data-model pages', () => {
+  it('an overview, a page per model and an enums page, with stable keys and unique titles', async () => {
+    const tree = renderPrisma(await extractPrisma(join(fixtures, 'blog.prisma')), templates, { cwd: fixtures });
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title, page.parentKey ?? null])).toEqual([
+      ['data-model', 'Data model', null],
+      ['data-model/model/user', 'Data model: User', 'data-model'],
+      ['data-model/model/profile', 'Data model: Profile', 'data-model'],
+      ['data-model/model/post', 'Data model: Post', 'data-model'],
+      ['data-model/model/tag', 'Data model: Tag', 'data-model'],
+      ['data-model/model/follow', 'Data model: Follow', 'data-model'],
+      ['data-model/enums', 'Data model: Enums', 'data-model'],
+    ]);
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('data-model')).toContain(
+      'The database schema of this system (postgresql), from `blog.prisma`: 5 models and 1 enum.',
+    );
+    expect(page('data-model')).toContain(
+      '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table |  |',
+    );
+    expect(page('data-model')).toContain(
+      '| [User](./data-model__model__user.md) | `users` | 6 | Someone who writes. |',
+    );
+    const user = page('data-model/model/user');
+    expect(user).toContain('| Defined in | `blog.prisma` line 13 |');
+    expect(user).toContain('| `role` | [Role](./data-model__enums.md#enum-role) | `READER` |  |  |');
+    expect(user).toContain('| `name` | `String`? |  |  | Shown on posts. |');
+    expect(user).toContain('| `posts` | 1:n | [Post](./data-model__model__post.md) (`author`) | authorId → id |  |');
+    const post = page('data-model/model/post');
+    expect(post).toContain('| unique | `authorId`, `slug` | `one_slug_per_author` |');
+    expect(post).toContain('| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id |  |');
+    expect(page('data-model/model/follow')).toContain('| Primary key | `followerId`, `followeeId` |');
+    expect(page('data-model/model/profile')).toContain('| `userId` | `String` |  | primary key, column user_id |  |');
+    const enums = page('data-model/enums');
+    expect(enums).toContain('::anchor[enum-role]\n\n## Role');
+    expect(enums).toContain('| `AUTHOR` | `writer` |');
+    expect(enums).toContain('Used by [User](./data-model__model__user.md).');
+  });
+
+  it('takes the title, key and labels from the options', async () => {
+    const tree = renderPrisma(await extractPrisma(join(fixtures, 'blog.prisma')), templates, {
+      title: 'Blog schema',
+      key: 'blog-db',
+      labels: ['team-blog'],
+    });
+    expect(tree.pages[1]).toMatchObject({
+      key: 'blog-db/model/user',
+      title: 'Blog schema: User',
+      labels: ['data-model', 'team-blog', 'prisma-model'],
+    });
+  });
+});

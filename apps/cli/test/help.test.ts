@@ -6,6 +6,8 @@ describe('docgen --help', () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\s+api\s+Render an API reference/m);
+    expect(result.stdout).toMatch(/^\s+schema\s+Render a Prisma schema/m);
+    expect(result.stdout).toMatch(/^\s+adr\s+Render architecture decision records/m);
   });
 
   it('documents the api flags', async () => {

@@ -1,0 +1,47 @@
+/** `docgen schema`: the real CLI on the example's Prisma schema, and on a broken one. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { repoRoot, runCli } from '@docgen/test-support';
+
+const scratch = mkdtempSync(join(tmpdir(), 'docgen-schema-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('docgen schema', () => {
+  it("renders the example shop's schema: an overview, one page per model, the enums, with storage", async () => {
+    const out = join(scratch, 'shop');
+    const schema = join(repoRoot, 'examples', 'acme-shop', 'prisma', 'schema.prisma');
+    const result = await runCli(['schema', '--prisma', schema, '--out', out, '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { pageCount: number; warnings: unknown[] };
+    const models = [...readFileSync(schema, 'utf8').matchAll(/^model (\w+) \{/gm)].map((match) => match[1]!);
+    expect(report.pageCount).toBe(models.length + 2);
+    expect(report.warnings).toEqual([]);
+    const overview = readFileSync(join(out, 'data-model.storage.xhtml'), 'utf8');
+    // Every model is linked from the overview as a Confluence page link.
+    for (const model of models) expect(overview).toContain(`<ri:page ri:content-title="Data model: ${model}" />`);
+    const order = readFileSync(join(out, 'data-model__model__order.storage.xhtml'), 'utf8');
+    expect(order).toContain('<ac:link ac:anchor="enum-orderstatus"><ri:page ri:content-title="Data model: Enums" />');
+    expect(readFileSync(join(out, 'data-model__enums.storage.xhtml'), 'utf8')).toContain(
+      '<ac:parameter ac:name="">enum-orderstatus</ac:parameter>',
+    );
+  }, 60_000);
+
+  it("a broken schema: exit 1 with file:line, Prisma's reason and a hint; nothing written", async () => {
+    const out = join(scratch, 'broken');
+    const result = await runCli([
+      'schema',
+      '--prisma',
+      join(repoRoot, 'packages', 'source-prisma', 'test', 'fixtures', 'invalid.prisma'),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error DG_PRISMA_INVALID');
+    expect(result.stderr).toContain('invalid.prisma:7');
+    expect(result.stderr).toContain('Strin');
+    expect(result.stderr).toContain('prisma validate');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});

@@ -11,6 +11,8 @@ export default tseslint.config(
       '.docgen/**',
       'docs-out/**',
       'examples/**/generated/**',
+      // Broken on purpose: the routes plugin must report its syntax error.
+      'packages/source-routes/test/fixtures/broken/**',
     ],
   },
   js.configs.recommended,

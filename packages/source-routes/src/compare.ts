@@ -1,0 +1,57 @@
+/**
+ * Routes against the service's OpenAPI spec: what the code serves that the spec does not
+ * describe, and what the spec describes that no route serves. Spec paths are relative to the
+ * servers' base paths (`https://api.example.com/catalog/v3` → `/catalog/v3`), and parameter names
+ * may differ between the two (`{id}` and `:productId` match).
+ */
+import { extractApi, loadSpec } from '@docgen/source-openapi';
+import type { Comparison, Route } from './model.js';
+
+export async function compareWithSpec(routes: Route[], specFile: string): Promise<Comparison> {
+  const api = extractApi(await loadSpec(specFile));
+  const basePaths = [...new Set(api.servers.map((server) => basePath(server.url)))];
+  if (!basePaths.length) basePaths.push('');
+  const operations = api.tags.flatMap((tag) => tag.operations).filter((operation) => !operation.webhook);
+  const unique = [
+    ...new Map(operations.map((operation) => [`${operation.method} ${operation.path}`, operation])).values(),
+  ];
+  const served = new Set<string>();
+  const undocumented: Route[] = [];
+  for (const route of routes) {
+    const path = shape(route.openapiPath);
+    const matches = unique.filter(
+      (operation) =>
+        (route.method === 'ALL' || operation.method.toUpperCase() === route.method) &&
+        basePaths.some((base) => shape(`${base}${operation.path}`) === path),
+    );
+    for (const operation of matches) served.add(`${operation.method} ${operation.path}`);
+    if (!matches.length) undocumented.push(route);
+  }
+  return {
+    spec: specFile,
+    basePaths,
+    undocumented,
+    unserved: unique
+      .filter((operation) => !served.has(`${operation.method} ${operation.path}`))
+      .map((operation) => ({
+        method: operation.method.toUpperCase(),
+        path: operation.path,
+        operationId: operation.operationId,
+      })),
+    matched: routes.length - undocumented.length,
+  };
+}
+
+/** The path of a server URL, without a trailing slash (`/` and absent → ''). */
+function basePath(url: string): string {
+  try {
+    return new URL(url, 'http://server.invalid').pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** A path with its parameter names dropped, for matching: `/products/{productId}/` → `/products/{}`. */
+function shape(path: string): string {
+  return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
+}

@@ -1,0 +1,382 @@
+/**
+ * The routes an Express app serves, read from its TypeScript (or JavaScript) with ts-morph:
+ * `express()` apps and `Router()`s, `app.get('/path', middleware…, handler)`,
+ * `router.route('/path').get(…).post(…)`, `app.use('/prefix', router)` mounts followed across
+ * relative imports, router-level `use(middleware)`. The code is read syntactically, so the
+ * service needs no installed dependencies and no type check.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
+
+type TsMorph = typeof import('ts-morph');
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
+
+/** A router (or app) as one module declares it: its routes and mounts in registration order. */
+interface RouterDef {
+  entries: Array<{ kind: 'route'; route: Omit<Route, 'openapiPath'> } | { kind: 'mount'; mount: Mount }>;
+}
+interface Mount {
+  prefix: string;
+  target: RouterRef;
+  middleware: string[];
+}
+/** A router by the module that declares it and its name there. */
+interface RouterRef {
+  file: string;
+  name: string;
+}
+interface ModuleInfo {
+  file: string;
+  /** Local name → what it is: an app (`express()`) or a router (`Router()`). */
+  declared: Map<string, 'app' | 'router'>;
+  /** Local name → the module and exported name it is imported from. */
+  imports: Map<string, { file: string; name: string }>;
+  /** Exported name → local name. */
+  exports: Map<string, string>;
+  source: SourceFile;
+}
+
+export interface ExtractRoutesOptions {
+  location?: Diagnostic['location'];
+}
+
+export async function extractRouteList(entry: string, options: ExtractRoutesOptions = {}): Promise<Route[]> {
+  if (!existsSync(entry) || !statSync(entry).isFile())
+    throw new DocgenError({
+      code: 'DG_ROUTES_NOT_FOUND',
+      message: `entry file not found: ${entry}`,
+      location: options.location,
+      hint: 'point `entry` (or --routes) at the file that creates the Express app, e.g. src/server.ts',
+    });
+  const tsMorph = (await import('ts-morph')) as TsMorph;
+  const reader = new RouteReader(tsMorph);
+  const app = reader.module(entry);
+  const roots = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => name);
+  const starts = roots.length ? roots : [...app.exports.values()].filter((name) => app.declared.has(name));
+  if (!starts.length)
+    throw new DocgenError({
+      code: 'DG_ROUTES_NO_APP',
+      message: `no Express app or router in ${entry}`,
+      location: { file: entry },
+      hint: 'the entry must create the app (`const app = express()`) or export a router (`export const router = Router()`)',
+    });
+  const routes: Route[] = [];
+  for (const name of starts) reader.flatten({ file: entry, name }, '', [], new Set(), routes);
+  return routes;
+}
+
+class RouteReader {
+  private readonly project: Project;
+  private readonly modules = new Map<string, ModuleInfo>();
+  private readonly routers = new Map<string, RouterDef>();
+
+  constructor(private readonly ts: TsMorph) {
+    this.project = new ts.Project({
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      compilerOptions: { allowJs: true, noEmit: true },
+    });
+  }
+
+  module(file: string): ModuleInfo {
+    let info = this.modules.get(file);
+    if (info) return info;
+    const source = this.project.addSourceFileAtPath(file);
+    syntaxErrors(this.project, source);
+    info = { file, source, declared: new Map(), imports: new Map(), exports: new Map() };
+    this.modules.set(file, info);
+    readDeclarations(this.ts, info);
+    return info;
+  }
+
+  /** Follow a local name through imports to the module and name that declare the router. */
+  resolve(file: string, name: string, seen = new Set<string>()): RouterRef | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const info = this.module(file);
+    if (info.declared.has(name)) return { file, name };
+    const imported = info.imports.get(name);
+    if (!imported) return undefined;
+    const target = this.module(imported.file);
+    const local = target.exports.get(imported.name);
+    if (local === undefined) return undefined;
+    return this.resolve(imported.file, local, seen);
+  }
+
+  /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
+  router(ref: RouterRef): RouterDef {
+    const key = `${ref.file}#${ref.name}`;
+    let def = this.routers.get(key);
+    if (!def) {
+      def = { entries: [] };
+      this.routers.set(key, def);
+      this.readCalls(ref, def);
+    }
+    return def;
+  }
+
+  flatten(ref: RouterRef, prefix: string, middleware: string[], path: Set<string>, out: Route[]): void {
+    const key = `${ref.file}#${ref.name}`;
+    if (path.has(key)) return; // a router mounted inside itself
+    const inner = new Set(path).add(key);
+    for (const entry of this.router(ref).entries) {
+      if (entry.kind === 'route') {
+        const full = joinPaths(prefix, entry.route.path);
+        out.push({
+          ...entry.route,
+          path: full,
+          openapiPath: toOpenApiPath(full),
+          middleware: [...middleware, ...entry.route.middleware],
+        });
+      } else {
+        const { mount } = entry;
+        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...mount.middleware], inner, out);
+      }
+    }
+  }
+
+  private readCalls(ref: RouterRef, def: RouterDef): void {
+    const { ts } = this;
+    const info = this.module(ref.file);
+    const routerLevel: string[] = [];
+    for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee)) continue;
+      const method = callee.getName();
+      const target = callee.getExpression();
+      // `router.get('/x', …)` and `router.use(…)` on this router.
+      if (ts.Node.isIdentifier(target) && target.getText() === ref.name) {
+        const args = call.getArguments();
+        if (METHODS.has(method) && args.length >= 2 && isPathLiteral(ts, args[0]!)) {
+          def.entries.push({
+            kind: 'route',
+            route: this.route(call, method, pathText(args[0]!), args.slice(1), routerLevel),
+          });
+        } else if (method === 'use') {
+          this.use(ref, call, def, routerLevel);
+        }
+        continue;
+      }
+      // `router.route('/x').get(…).post(…)`: the outermost call of the chain reads it all.
+      if (METHODS.has(method) && !isInnerChainCall(ts, call)) {
+        const chain = routeChain(ts, call);
+        if (chain && chain.router === ref.name)
+          for (const link of chain.links)
+            def.entries.push({
+              kind: 'route',
+              route: this.route(link.call, link.method, chain.path, link.call.getArguments(), routerLevel),
+            });
+      }
+    }
+  }
+
+  private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
+    const args = call.getArguments();
+    const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
+    const prefix = hasPath ? pathText(args[0]!) : '';
+    const rest = hasPath ? args.slice(1) : args;
+    const middleware: string[] = [];
+    for (const arg of rest) {
+      const target = this.ts.Node.isIdentifier(arg) ? this.resolve(ref.file, arg.getText()) : undefined;
+      if (target)
+        def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
+      else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
+    }
+  }
+
+  private route(
+    call: CallExpression,
+    method: string,
+    path: string,
+    handlers: TsNode[],
+    routerLevel: string[],
+  ): Omit<Route, 'openapiPath'> {
+    const middleware = handlers.slice(0, -1).map((node) => shortText(node));
+    const handler = handlers[handlers.length - 1];
+    return {
+      method: method.toUpperCase(),
+      path,
+      middleware: [...routerLevel, ...middleware],
+      statuses: handler ? statusesIn(this.ts, handler) : [],
+      summary: commentAbove(this.ts, call),
+      file: call.getSourceFile().getFilePath(),
+      // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
+      line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+    };
+  }
+}
+
+/** Declarations, imports and exports of a module. */
+function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
+  const { source, file } = info;
+  for (const declaration of source.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    const kind = init && ts.Node.isCallExpression(init) ? routerKind(init.getExpression().getText()) : undefined;
+    if (kind) info.declared.set(declaration.getName(), kind);
+  }
+  for (const declaration of source.getImportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    if (!specifier.startsWith('.')) continue;
+    const target = resolveImport(file, specifier);
+    if (!target) continue;
+    const defaultImport = declaration.getDefaultImport();
+    if (defaultImport) info.imports.set(defaultImport.getText(), { file: target, name: 'default' });
+    for (const named of declaration.getNamedImports())
+      info.imports.set(named.getAliasNode()?.getText() ?? named.getName(), { file: target, name: named.getName() });
+  }
+  for (const statement of source.getVariableStatements())
+    if (statement.isExported())
+      for (const declaration of statement.getDeclarations())
+        info.exports.set(declaration.getName(), declaration.getName());
+  for (const declaration of source.getExportDeclarations())
+    for (const named of declaration.getNamedExports())
+      info.exports.set(named.getAliasNode()?.getText() ?? named.getName(), named.getName());
+  for (const assignment of source.getExportAssignments()) {
+    const expression = assignment.getExpression();
+    if (ts.Node.isIdentifier(expression)) info.exports.set('default', expression.getText());
+  }
+}
+
+function routerKind(callee: string): 'app' | 'router' | undefined {
+  if (callee === 'express') return 'app';
+  if (/^(?:express\.)?Router$/.test(callee)) return 'router';
+  return undefined;
+}
+
+/** `./routes/products.js` from a TypeScript file means `./routes/products.ts`. */
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = resolve(dirname(from), specifier);
+  const stem = base.replace(/\.(?:js|mjs|cjs|jsx)$/, '');
+  const candidates = [
+    base,
+    `${stem}.ts`,
+    `${stem}.tsx`,
+    `${stem}.mts`,
+    `${stem}.js`,
+    `${stem}.mjs`,
+    join(base, 'index.ts'),
+    join(base, 'index.js'),
+  ];
+  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+}
+
+function syntaxErrors(project: Project, source: SourceFile): void {
+  const [first] = project.getProgram().getSyntacticDiagnostics(source);
+  if (!first) return;
+  const message = first.getMessageText();
+  throw new DocgenError({
+    code: 'DG_ROUTES_SYNTAX',
+    message: `cannot read ${basename(source.getFilePath())}: ${typeof message === 'string' ? message : message.getMessageText()}`,
+    location: { file: source.getFilePath(), line: first.getLineNumber() },
+    hint: 'fix the syntax error (tsc reports it too), then run again',
+  });
+}
+
+function isPathLiteral(ts: TsMorph, node: TsNode): boolean {
+  return ts.Node.isStringLiteral(node) || ts.Node.isNoSubstitutionTemplateLiteral(node);
+}
+
+function pathText(node: TsNode): string {
+  return (node as unknown as { getLiteralText(): string }).getLiteralText();
+}
+
+/** A middleware as written, shortened: `requireStaff`, `requireRole('admin')`. */
+function shortText(node: TsNode): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** In `r.route('/x').get(a).post(b)`, the `.get(a)` call is inside the chain; `.post(b)` is the outermost. */
+function isInnerChainCall(ts: TsMorph, call: CallExpression): boolean {
+  const parent = call.getParent();
+  return !!parent && ts.Node.isPropertyAccessExpression(parent) && parent.getExpression() === call;
+}
+
+/** `r.route('/x').get(a).post(b)` → router `r`, path `/x`, links `get(a)`, `post(b)` in order. */
+function routeChain(
+  ts: TsMorph,
+  outer: CallExpression,
+): { router: string; path: string; links: Array<{ method: string; call: CallExpression }> } | undefined {
+  const links: Array<{ method: string; call: CallExpression }> = [];
+  let current: TsNode = outer;
+  while (ts.Node.isCallExpression(current)) {
+    const callee = current.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.getName();
+    const object = callee.getExpression();
+    if (method === 'route' && ts.Node.isIdentifier(object)) {
+      const [path] = current.getArguments();
+      if (!path || !isPathLiteral(ts, path) || !links.length) return undefined;
+      return { router: object.getText(), path: pathText(path), links: links.reverse() };
+    }
+    if (!METHODS.has(method)) return undefined;
+    links.push({ method, call: current });
+    current = object;
+  }
+  return undefined;
+}
+
+/** Status codes a handler sets with a literal: `res.status(201)`, `res.sendStatus(204)`. */
+function statusesIn(ts: TsMorph, handler: TsNode): number[] {
+  const codes = new Set<number>();
+  for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || !['status', 'sendStatus'].includes(callee.getName())) continue;
+    const [arg] = call.getArguments();
+    if (arg && ts.Node.isNumericLiteral(arg)) {
+      const code = Number(arg.getLiteralValue());
+      if (code >= 100 && code <= 599) codes.add(code);
+    }
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
+/** The comment right above the statement that registers the route, without its markers. */
+function commentAbove(ts: TsMorph, call: CallExpression): string | undefined {
+  const statement = call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call;
+  const comments = statement.getLeadingCommentRanges();
+  const last = comments[comments.length - 1];
+  if (!last) return undefined;
+  const text = last
+    .getText()
+    .replace(/^\/\*\*?|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim())
+    .filter(Boolean)
+    .join(' ');
+  return text || undefined;
+}
+
+/** `/catalog/v3` + `/products/` → `/catalog/v3/products`. */
+export function joinPaths(prefix: string, path: string): string {
+  const joined = `/${prefix}/${path}`.replace(/\/{2,}/g, '/');
+  return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+}
+
+/** Express's `:param` (with an optional `?` or a `(regex)`) → OpenAPI's `{param}`. */
+export function toOpenApiPath(path: string): string {
+  return path.replace(/:(\w+)(?:\([^)]*\))?\??/g, '{$1}');
+}
+
+/** The service's name: its package.json `name` without the scope, else the folder above `src/`. */
+export function serviceName(entry: string): string {
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
+        if (name) return name.replace(/^@[^/]+\//, '');
+      } catch {
+        // an unreadable package.json names nothing
+      }
+      break;
+    }
+  }
+  const dir = dirname(entry);
+  return basename(basename(dir) === 'src' ? dirname(dir) : dir);
+}

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineSource } from '@docgen/core';
+import { compareWithSpec } from './compare.js';
+import { extractRouteList, serviceName } from './extract.js';
+import type { RoutesModel } from './model.js';
+import { renderRoutes } from './render.js';
+
+export interface RoutesOptions {
+  /** The file that creates the Express app (or exports a router), relative to the config file. */
+  entry: string;
+  /** The service's OpenAPI spec, to report routes it does not describe and operations nothing serves. */
+  openapi?: string;
+  /** Default "<service>: HTTP routes". */
+  title?: string;
+  /** Page key; default `<parent>/routes`, else `routes/<service>`. */
+  key?: string;
+  /** Key of the page to nest under (the service's API overview, say: the openapi source's `key`). */
+  parent?: string;
+  labels?: string[];
+}
+
+export const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['entry'],
+  properties: {
+    entry: {
+      type: 'string',
+      minLength: 1,
+      description: 'The file that creates the Express app (or exports a router), e.g. src/server.ts',
+    },
+    openapi: { type: 'string', minLength: 1, description: 'The OpenAPI spec of the same service, to compare with' },
+    title: { type: 'string', minLength: 1, description: 'Page title (default "<service>: HTTP routes")' },
+    key: {
+      type: 'string',
+      pattern: '^[a-z0-9._/-]+$',
+      description: 'Stable page key (default <parent>/routes or routes/<service>)',
+    },
+    parent: {
+      type: 'string',
+      pattern: '^[a-z0-9._/-]+$',
+      description: "Key of the page to nest under, e.g. an openapi source's overview, api/<its key>",
+    },
+    labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
+  },
+} as const;
+
+/** The routes source plugin: an Express app's code → its route table, checked against its spec. */
+export const source = defineSource<RoutesOptions, RoutesModel>({
+  name: 'routes',
+  description:
+    'The HTTP routes an Express app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
+  optionsSchema: optionsSchema as unknown as Record<string, unknown>,
+  templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
+  async extract({ options, cwd, configFile, report }) {
+    const entry = resolve(cwd, options.entry);
+    const routes = await extractRouteList(entry, { location: configFile ? { file: configFile } : undefined });
+    const model: RoutesModel = { service: serviceName(entry), entry, routes };
+    if (options.openapi) {
+      model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi));
+      for (const route of model.comparison.undocumented)
+        report({
+          code: 'DG_ROUTE_UNDOCUMENTED',
+          severity: 'warning',
+          message: `${route.method} ${route.path} is served but ${options.openapi} does not describe it`,
+          location: { file: route.file, line: route.line },
+          hint: 'add the operation to the spec, or remove the route',
+        });
+      for (const operation of model.comparison.unserved)
+        report({
+          code: 'DG_ROUTE_UNSERVED',
+          severity: 'warning',
+          message: `${operation.method} ${operation.path}${operation.operationId ? ` (${operation.operationId})` : ''} is in ${options.openapi} but no route serves it`,
+          location: { file: model.comparison.spec },
+          hint: 'implement it, or mark it in the spec as not yet served',
+        });
+    }
+    return model;
+  },
+  render(model, { options, templates, cwd }) {
+    return renderRoutes(model, templates, { ...options, cwd });
+  },
+});
+
+export default source;
+export { extractRouteList, joinPaths, serviceName, toOpenApiPath, type ExtractRoutesOptions } from './extract.js';
+export { compareWithSpec } from './compare.js';
+export { renderRoutes, type RenderRoutesOptions } from './render.js';
+export type * from './model.js';

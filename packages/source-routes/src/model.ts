@@ -1,0 +1,42 @@
+/** What the routes plugin reads out of an Express app's code. */
+
+export interface RoutesModel {
+  /** The service's name (its package.json `name` without the scope, else its folder). */
+  service: string;
+  /** The entry file the app was read from. */
+  entry: string;
+  /** Routes in the order Express matches them (registration order, mounts expanded). */
+  routes: Route[];
+  /** Set when an OpenAPI spec was given to compare with. */
+  comparison?: Comparison;
+}
+
+export interface Route {
+  /** `GET`, `POST`…, or `ALL` for `router.all`. */
+  method: string;
+  /** The full path as Express matches it, mount prefixes included: `/catalog/v3/products/:productId`. */
+  path: string;
+  /** The same path in OpenAPI's form: `/catalog/v3/products/{productId}`. */
+  openapiPath: string;
+  /** Middleware named between the path and the handler, mounts' included (`requireStaff`). */
+  middleware: string[];
+  /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted. */
+  statuses: number[];
+  /** The comment above the registration (JSDoc or `//` lines), if any. */
+  summary?: string;
+  file: string;
+  line: number;
+}
+
+export interface Comparison {
+  /** The spec compared with. */
+  spec: string;
+  /** Base paths of the spec's servers (`/catalog/v3`): spec paths are relative to them. */
+  basePaths: string[];
+  /** Routes no operation of the spec describes. */
+  undocumented: Route[];
+  /** Operations of the spec no route serves. */
+  unserved: Array<{ method: string; path: string; operationId?: string }>;
+  /** Routes and operations that match. */
+  matched: number;
+}

@@ -1,0 +1,54 @@
+import { relative } from 'node:path';
+import { pageKey, type PageTree, type TemplateRenderer } from '@docgen/core';
+import type { RoutesModel } from './model.js';
+
+/** One page per app: its routes in matching order, and the comparison with its spec. */
+export interface RenderRoutesOptions {
+  title?: string;
+  key?: string;
+  /** Key of the page to nest under. */
+  parent?: string;
+  labels?: string[];
+  /** Folder that file paths on the page are shown relative to (the config's folder). */
+  cwd?: string;
+}
+
+export function renderRoutes(
+  model: RoutesModel,
+  templates: TemplateRenderer,
+  options: RenderRoutesOptions = {},
+): PageTree {
+  const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
+  const view = (route: RoutesModel['routes'][number]) => ({ ...route, defined: `${shown(route.file)}:${route.line}` });
+  const comparison = model.comparison && {
+    ...model.comparison,
+    spec: shown(model.comparison.spec),
+    undocumented: model.comparison.undocumented.map(view),
+    agree: !model.comparison.undocumented.length && !model.comparison.unserved.length,
+  };
+  return {
+    pages: [
+      {
+        key: keyOf(model, options),
+        parentKey: options.parent,
+        title: options.title ?? `${model.service}: HTTP routes`,
+        labels: ['http-routes', ...(options.labels ?? [])],
+        attachments: [],
+        position: 0,
+        source: { plugin: 'routes', file: model.entry },
+        markdown: templates.render('routes', {
+          service: model.service,
+          entry: shown(model.entry),
+          routes: model.routes.map(view),
+          comparison,
+        }),
+      },
+    ],
+  };
+}
+
+/** `key` as given (each segment made key-safe), else `<parent>/routes`, else `routes/<service>`. */
+function keyOf(model: RoutesModel, options: RenderRoutesOptions): string {
+  if (options.key) return pageKey(...options.key.split('/'));
+  return options.parent ? `${options.parent}/routes` : pageKey('routes', model.service);
+}

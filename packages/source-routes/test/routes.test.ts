@@ -1,0 +1,124 @@
+/**
+ * Real code through ts-morph: the fixture app (mounts across files, a default-exported router,
+ * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
+ * example shop's five services against their own specs, and broken input.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import { docgenFailure, repoRoot } from '@docgen/test-support';
+import source, {
+  compareWithSpec,
+  extractRouteList,
+  joinPaths,
+  renderRoutes,
+  serviceName,
+  toOpenApiPath,
+} from '@docgen/source-routes';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shop = join(fixtures, 'shop', 'src');
+
+describe('extractRouteList', () => {
+  it('reads every route in matching order, with full paths, middleware, statuses, comments and lines', async () => {
+    const routes = await extractRouteList(join(shop, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/health', ['requestId'], [204], 11],
+      ['GET', '/api/v1/widgets', ['requestId'], [], 10],
+      ['GET', '/api/v1/widgets/:id(\\d+)', ['requestId'], [], 14],
+      ['PUT', '/api/v1/widgets/:id(\\d+)', ['requestId', 'audit'], [], 15],
+      ['DELETE', '/api/v1/widgets/:id(\\d+)', ['requestId'], [204], 16],
+      ['POST', '/api/v1/widgets/:id/copies', ['requestId'], [201, 404], 20],
+      ['GET', '/api/v1/nested/deep/:leaf?', ['requestId'], [], 5],
+      ['DELETE', '/admin/cache', ['requestId', 'requireAuth'], [202], 4],
+    ]);
+    expect(routes[0]).toMatchObject({
+      summary: 'Liveness probe for the load balancer.',
+      file: join(shop, 'server.ts'),
+    });
+    expect(routes[1]!.summary).toBe('Lists the widgets.');
+    expect(routes[7]!.file).toBe(join(shop, 'admin', 'index.ts'));
+    expect(routes.map((route) => route.openapiPath)).toContain('/api/v1/widgets/{id}');
+    expect(routes.map((route) => route.openapiPath)).toContain('/api/v1/nested/deep/{leaf}');
+  });
+
+  it('joins paths and names services as people do', () => {
+    expect(joinPaths('/catalog/v3/', '/products/')).toBe('/catalog/v3/products');
+    expect(joinPaths('', '/')).toBe('/');
+    expect(toOpenApiPath('/a/:id(\\d+)/b/:slug?')).toBe('/a/{id}/b/{slug}');
+    expect(serviceName(join(shop, 'server.ts'))).toBe('shop');
+    expect(serviceName(join(fixtures, 'no-app.ts'))).toBe('source-routes'); // the nearest package.json
+  });
+
+  it("compares with the spec under its servers' base path: what is not described, what is not served", async () => {
+    const routes = await extractRouteList(join(shop, 'server.ts'));
+    const comparison = await compareWithSpec(routes, join(fixtures, 'shop', 'openapi.yaml'));
+    expect(comparison.basePaths).toEqual(['/api/v1']);
+    expect(comparison.matched).toBe(4);
+    expect(comparison.undocumented.map((route) => `${route.method} ${route.path}`)).toEqual([
+      'GET /health',
+      'POST /api/v1/widgets/:id/copies',
+      'GET /api/v1/nested/deep/:leaf?',
+      'DELETE /admin/cache',
+    ]);
+    expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets' }]);
+  });
+
+  it('the example shop: every service serves exactly what its spec describes', async () => {
+    const services = join(repoRoot, 'examples', 'acme-shop', 'services');
+    const specs: Record<string, string> = {
+      catalog: 'catalog/openapi.yaml',
+      orders: 'orders/openapi/openapi.yaml',
+      payments: 'payments/openapi.yaml',
+      accounts: 'accounts/openapi.yaml',
+      notifications: 'notifications/openapi.yaml',
+    };
+    for (const [service, spec] of Object.entries(specs)) {
+      const routes = await extractRouteList(join(services, service, 'src', 'server.ts'));
+      expect(routes.length).toBeGreaterThan(4);
+      const comparison = await compareWithSpec(routes, join(services, spec));
+      expect([service, comparison.undocumented.length, comparison.unserved]).toEqual([service, 0, []]);
+    }
+  });
+
+  it('bad input: a syntax error at its line, an entry without an app, a missing file', async () => {
+    const syntax = await docgenFailure(extractRouteList(join(fixtures, 'broken', 'server.ts')));
+    expect(syntax).toMatchObject({
+      code: 'DG_ROUTES_SYNTAX',
+      location: { file: join(fixtures, 'broken', 'server.ts'), line: 5 },
+    });
+    expect(syntax.message).toMatch(/^cannot read server\.ts: '[,}]' expected\.$/);
+    const noApp = await docgenFailure(extractRouteList(join(fixtures, 'no-app.ts')));
+    expect(noApp.code).toBe('DG_ROUTES_NO_APP');
+    const missing = await docgenFailure(
+      extractRouteList(join(fixtures, 'nope.ts'), { location: { file: 'docgen.config.yaml' } }),
+    );
+    expect(missing).toMatchObject({ code: 'DG_ROUTES_NOT_FOUND', location: { file: 'docgen.config.yaml' } });
+  });
+});
+
+describe('the routes page', () => {
+  it('a table in matching order and the comparison, paths shown from the config folder', async () => {
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const entry = join(shop, 'server.ts');
+    const routes = await extractRouteList(entry);
+    const comparison = await compareWithSpec(routes, join(fixtures, 'shop', 'openapi.yaml'));
+    const tree = renderRoutes({ service: 'shop', entry, routes, comparison }, templates, {
+      cwd: join(fixtures, 'shop'),
+    });
+    validatePageTree(tree);
+    const [page] = tree.pages;
+    expect(page).toMatchObject({ key: 'routes/shop', title: 'shop: HTTP routes', labels: ['http-routes'] });
+    expect(page!.markdown).toContain('The HTTP routes `shop` serves, read from its code (`src/server.ts`): 8 routes');
+    expect(page!.markdown).toContain(
+      '| PUT | `/api/v1/widgets/:id(\\d+)` | `requestId`, `audit` |  | `src/api.ts:15` |  |',
+    );
+    expect(page!.markdown).toContain(
+      '| GET | `/health` | `requestId` | 204 | `src/server.ts:11` | Liveness probe for the load balancer. |',
+    );
+    expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
+    expect(page!.markdown).toContain('### Served, not in the spec');
+    expect(page!.markdown).toContain('| GET | `/gadgets` | `listGadgets` |');
+  });
+});

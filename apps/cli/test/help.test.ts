@@ -13,7 +13,14 @@ describe('docgen --help', () => {
   it('documents the api flags', async () => {
     const result = await runCli(['api', '--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--openapi=<file>', '--out=<dir>', '--config=<file>', '--[no-]storage', '--json'])
+    for (const flag of [
+      '--openapi=<file>',
+      '--routes=<file>',
+      '--out=<dir>',
+      '--config=<file>',
+      '--[no-]storage',
+      '--json',
+    ])
       expect(result.stdout).toContain(flag);
   });
 });

@@ -2,16 +2,22 @@ import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
 
+/** What `docgen api` renders from a config: the specs, and the routes read from the code. */
+const API_PLUGINS = new Set(['openapi', '@docgen/source-openapi', 'routes', '@docgen/source-routes']);
+
 export default class Api extends GeneratorCommand {
   static override summary = 'Render an API reference (OpenAPI 3.0/3.1, Swagger 2.0) into a page tree';
   static override description = `Reads the spec (YAML or JSON, with $refs across local files), and writes to the output folder an overview page with one child page per tag, a webhooks page and a schemas page: manifest.json, one .md per page and one .storage.xhtml per page.
 
-Without --openapi, renders every \`openapi\` source of the docgen config.`;
+With --routes, also reads the HTTP routes the Express app serves from its code (ts-morph), and reports routes the spec does not describe and operations no route serves.
+
+Without --openapi or --routes, renders every \`openapi\` and \`routes\` source of the docgen config.`;
 
   static override examples = [
     '<%= config.bin %> api --openapi openapi.yaml --out docs-out',
     '<%= config.bin %> api --config examples/acme-shop/docgen.config.yaml',
     '<%= config.bin %> api --openapi specs/petstore.json --json',
+    '<%= config.bin %> api --openapi openapi.yaml --routes src/server.ts',
     '<%= config.bin %> api --openapi openapi.yaml --publish --confluence-space DOCS',
   ];
 
@@ -20,16 +26,29 @@ Without --openapi, renders every \`openapi\` source of the docgen config.`;
       summary: 'OpenAPI or Swagger file to render (replaces the config sources)',
       helpValue: '<file>',
     }),
+    routes: Flags.string({
+      summary: 'The file creating an Express app: render its routes, compared with --openapi if given',
+      helpValue: '<file>',
+    }),
     ...generatorFlags,
   };
 
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Api);
+    const sources = [
+      ...(flags.openapi ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) } }] : []),
+      ...(flags.routes
+        ? [
+            {
+              plugin: 'routes',
+              options: { entry: resolve(flags.routes), ...(flags.openapi ? { openapi: resolve(flags.openapi) } : {}) },
+            },
+          ]
+        : []),
+    ];
     return this.generateAndPublish(flags, {
-      sources: flags.openapi ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) } }] : undefined,
-      include: flags.openapi
-        ? undefined
-        : (source) => source.plugin === 'openapi' || source.plugin === '@docgen/source-openapi',
+      sources: sources.length ? sources : undefined,
+      include: sources.length ? undefined : (source) => API_PLUGINS.has(source.plugin),
       noSourcesHint:
         'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
     });

@@ -1,0 +1,63 @@
+/** `docgen api --routes`: the real CLI reads an app's routes and reports where they and the spec disagree. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { repoRoot, runCli } from '@docgen/test-support';
+
+const scratch = mkdtempSync(join(tmpdir(), 'docgen-routes-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const shop = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'shop');
+
+describe('docgen api --routes', () => {
+  it('renders the spec and the routes page, and warns at file:line about each disagreement', async () => {
+    const out = join(scratch, 'shop');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(shop, 'openapi.yaml'),
+      '--routes',
+      join(shop, 'src', 'server.ts'),
+      '--out',
+      out,
+      '--no-cache',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      pages: Array<{ key: string; title: string }>;
+      warnings: Array<{ code: string; message: string; file?: string; line?: number }>;
+    };
+    expect(report.pages.map((page) => page.key)).toContain('routes/shop');
+    const drift = report.warnings.filter((warning) => warning.code.startsWith('DG_ROUTE_'));
+    expect(drift.map((warning) => [warning.code, warning.message.split(' is ')[0], warning.line])).toEqual([
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /health', 11],
+      ['DG_ROUTE_UNDOCUMENTED', 'POST /api/v1/widgets/:id/copies', 20],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v1/nested/deep/:leaf?', 5],
+      ['DG_ROUTE_UNDOCUMENTED', 'DELETE /admin/cache', 4],
+      ['DG_ROUTE_UNSERVED', 'GET /gadgets (listGadgets)', undefined],
+    ]);
+    const storage = readFileSync(join(out, 'routes__shop.storage.xhtml'), 'utf8');
+    expect(storage).toContain('<h2>Compared with the OpenAPI spec</h2>');
+    expect(storage).toContain('<code>/api/v1/widgets/:id(\\d+)</code>');
+  }, 60_000);
+
+  it("the example: each service's routes page sits under its API overview, with no disagreement", async () => {
+    const out = join(scratch, 'example');
+    const config = join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml');
+    const result = await runCli(['api', '--config', config, '--out', out, '--no-cache', '--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      pages: Array<{ key: string; parentKey?: string }>;
+      warnings: unknown[];
+    };
+    const routes = report.pages.filter((page) => page.key.endsWith('/routes'));
+    expect(routes.map((page) => [page.key, page.parentKey])).toEqual(
+      ['catalog', 'orders', 'payments', 'accounts', 'notifications'].map((service) => [
+        `api/${service}/routes`,
+        `api/${service}`,
+      ]),
+    );
+    expect(report.warnings).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineSource } from '@docgen/core';
+import { extractRunbooks } from './extract.js';
+import type { RunbookModel } from './model.js';
+import { renderRunbooks } from './render.js';
+
+export interface RunbookOptions {
+  /** Folder searched for catalog-info.yaml files (relative to the config file). */
+  dir: string;
+  /** Title of the index page (default "Runbooks"). */
+  title?: string;
+  /** Page-key segment: `<key>` and `<key>/<component name>` (default "runbooks"). */
+  key?: string;
+  labels?: string[];
+}
+
+export const optionsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['dir'],
+  properties: {
+    dir: {
+      type: 'string',
+      minLength: 1,
+      description: 'Folder searched for Backstage catalog-info.yaml files (with runbook.yaml / runbook.md beside them)',
+    },
+    title: { type: 'string', minLength: 1, default: 'Runbooks', description: 'Title of the index page' },
+    key: { type: 'string', pattern: '^[a-z0-9._-]+$', default: 'runbooks', description: 'Stable page-key segment' },
+    labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
+  },
+} as const;
+
+/** The runbook source plugin: service metadata → a runbook index and one runbook per service. */
+export const source = defineSource<RunbookOptions, RunbookModel>({
+  name: 'runbook',
+  description: 'Service metadata (Backstage catalog-info.yaml + runbook.yaml) as one runbook per service',
+  optionsSchema: optionsSchema as unknown as Record<string, unknown>,
+  templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
+  extract({ options, cwd, configFile, report }) {
+    return extractRunbooks(resolve(cwd, options.dir), {
+      report,
+      location: configFile ? { file: configFile } : undefined,
+    });
+  },
+  render(model, { options, templates, cwd }) {
+    return renderRunbooks(model, templates, { ...options, cwd });
+  },
+});
+
+export default source;
+export { extractRunbooks, entitySchema, runbookSchema, type ExtractRunbookOptions } from './extract.js';
+export { renderRunbooks, parseEntityRef, type RenderRunbookOptions } from './render.js';
+export type * from './model.js';

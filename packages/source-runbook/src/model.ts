@@ -1,0 +1,63 @@
+/** What the runbook plugin reads: each service's catalog entry and its runbook. */
+
+export interface RunbookModel {
+  /** The folder searched for `catalog-info.yaml` files. */
+  dir: string;
+  services: Service[];
+}
+
+export interface Service {
+  /** `metadata.name`: the entity's id, what other entities' `dependsOn` names. */
+  name: string;
+  /** `metadata.title`, else the name. */
+  title: string;
+  description?: string;
+  /** `spec.type` (service, website, library…), `spec.lifecycle`, `spec.owner`, `spec.system`. */
+  type?: string;
+  lifecycle?: string;
+  owner?: string;
+  system?: string;
+  tags: string[];
+  links: Link[];
+  /** Entity references (`component:orders`, `resource:default/orders-db`). */
+  dependsOn: string[];
+  providesApis: string[];
+  consumesApis: string[];
+  runbook: Runbook;
+  /** The catalog-info file, and the runbook file when there is one. */
+  file: string;
+  runbookFile?: string;
+}
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+/** `runbook.yaml` beside the catalog entry: what on-call needs at 3 a.m. */
+export interface Runbook {
+  oncall?: { team?: string; schedule?: string; escalation?: string[] };
+  dashboards: Link[];
+  slos: Array<{ name: string; objective: string; window?: string }>;
+  alerts: Alert[];
+  procedures: Procedure[];
+  /** `runbook.md` beside it, as written. */
+  notes?: string;
+}
+
+export interface Alert {
+  name: string;
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  /** What firing means, in words. */
+  meaning: string;
+  /** What to do, in order (Markdown). */
+  actions: string[];
+  dashboard?: string;
+}
+
+export interface Procedure {
+  title: string;
+  /** When to run it. */
+  when?: string;
+  steps: string[];
+}

@@ -1,0 +1,96 @@
+/** Service metadata as platform teams keep it: the example shop's five services, multi-entity files, and broken input. */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
+import { docgenFailure, repoRoot } from '@docgen/test-support';
+import source, { extractRunbooks, parseEntityRef, renderRunbooks } from '@docgen/source-runbook';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const services = join(repoRoot, 'examples', 'acme-shop', 'services');
+const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+
+describe('extractRunbooks', () => {
+  it('reads each Component with its runbook.yaml and runbook.md; says which services have no runbook', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(services, { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => [service.name, service.owner, service.lifecycle])).toEqual([
+      ['accounts', 'team-identity', 'production'],
+      ['catalog', 'team-storefront', 'production'],
+      ['notifications', 'team-crm', 'experimental'],
+      ['orders', 'team-checkout', 'production'],
+      ['payments', 'team-checkout', 'production'],
+    ]);
+    const catalog = model.services.find((service) => service.name === 'catalog')!;
+    expect(catalog.runbook.alerts.map((alert) => [alert.name, alert.severity, alert.actions.length])).toEqual([
+      ['CatalogHighErrorRate', 'critical', 3],
+      ['InventoryDrift', 'medium', 2],
+    ]);
+    expect(catalog.runbook.oncall?.escalation).toHaveLength(3);
+    expect(catalog.dependsOn).toEqual(['resource:shop-db', 'component:accounts']);
+    expect(model.services.find((service) => service.name === 'accounts')!.runbook.notes).toMatch(/^Sign-in problems/);
+    expect(warnings).toEqual([]);
+  });
+
+  it('takes every Component of a multi-document file and skips other kinds', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(fixtures, 'multi'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_RUNBOOK_EMPTY', 'DG_RUNBOOK_EMPTY']);
+    expect(parseEntityRef('component:default/ledger')).toEqual({
+      kind: 'component',
+      namespace: 'default',
+      name: 'ledger',
+    });
+    expect(parseEntityRef('Component:ledger-db')).toMatchObject({ kind: 'component', name: 'ledger-db' });
+    expect(parseEntityRef('orders')).toMatchObject({ kind: 'component', name: 'orders' });
+  });
+
+  it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
+    const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
+    expect(typo.code).toBe('DG_RUNBOOK_INVALID');
+    // The alert lacks `actions` (line 4) because `action` (line 7) is misspelt: both are said.
+    expect(typo.location).toMatchObject({ file: join(fixtures, 'typo', 'svc', 'runbook.yaml'), line: 4 });
+    expect(typo.message).toContain('missing required key "alerts[0].actions" (line 4)');
+    expect(typo.message).toContain('unknown key "alerts[0].action" (line 7)');
+    const syntax = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'syntax'))));
+    expect(syntax).toMatchObject({
+      code: 'DG_RUNBOOK_SYNTAX',
+      location: { file: join(fixtures, 'syntax', 'svc', 'catalog-info.yaml') },
+    });
+    expect(syntax.location?.line).toBeGreaterThanOrEqual(5);
+    const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'dup'))));
+    expect(dup.code).toBe('DG_RUNBOOK_DUPLICATE');
+    const missing = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'nope'))));
+    expect(missing.code).toBe('DG_RUNBOOK_NOT_FOUND');
+  });
+});
+
+describe('runbook pages', () => {
+  it('an index and a page per service; dependencies link to the runbooks that exist', () => {
+    const tree = renderRunbooks(extractRunbooks(services), templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['runbooks', 'Runbooks'],
+      ['runbooks/accounts', 'Runbook: Accounts service'],
+      ['runbooks/catalog', 'Runbook: Catalog service'],
+      ['runbooks/notifications', 'Runbook: Notifications service'],
+      ['runbooks/orders', 'Runbook: Orders service'],
+      ['runbooks/payments', 'Runbook: Payments service'],
+    ]);
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks')).toContain(
+      '| [Catalog service](./runbooks__catalog.md) | team-storefront | production | Storefront | 2 (1 critical) |',
+    );
+    const catalog = page('runbooks/catalog');
+    expect(catalog).toContain('Depends on: `resource:shop-db`, [Accounts service](./runbooks__accounts.md).');
+    expect(catalog).toContain('Depended on by: [Orders service](./runbooks__orders.md).');
+    expect(catalog).toContain('::anchor[alert-cataloghigherrorrate]\n\n### CatalogHighErrorRate');
+    expect(catalog).toContain(':status[critical]{colour=Red} More than 2% of requests fail');
+    expect(catalog).toContain(
+      '| Described in | `services/catalog/catalog-info.yaml`, `services/catalog/runbook.yaml` |',
+    );
+    expect(page('runbooks/accounts')).toContain('## Notes\n\nSign-in problems');
+    expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
+  });
+});

@@ -8,6 +8,7 @@ describe('docgen --help', () => {
     expect(result.stdout).toMatch(/^\s+api\s+Render an API reference/m);
     expect(result.stdout).toMatch(/^\s+schema\s+Render a Prisma schema/m);
     expect(result.stdout).toMatch(/^\s+adr\s+Render architecture decision records/m);
+    expect(result.stdout).toMatch(/^\s+runbook\s+Render service metadata/m);
   });
 
   it('documents the api flags', async () => {

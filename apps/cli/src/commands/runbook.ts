@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { Flags } from '@oclif/core';
+import type { GenerateResult } from '../generate.js';
+import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
+
+export default class Runbook extends GeneratorCommand {
+  static override summary = 'Render service metadata into one runbook per service';
+  static override description = `Reads every Backstage catalog-info.yaml under a folder (kind: Component: name, owner, lifecycle, links, dependencies) with the runbook.yaml beside it (on-call, dashboards, SLOs, alerts with what to do, procedures) and an optional runbook.md, and writes to the output folder a "Runbooks" index with one page per service: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page.
+
+Without --dir, renders every \`runbook\` source of the docgen config.`;
+
+  static override examples = [
+    '<%= config.bin %> runbook --dir services --out docs-out',
+    '<%= config.bin %> runbook --config examples/acme-shop/docgen.config.yaml --publish',
+    '<%= config.bin %> runbook --dir . --json',
+  ];
+
+  static override flags = {
+    dir: Flags.string({
+      summary: 'Folder searched for catalog-info.yaml files (replaces the config sources)',
+      helpValue: '<folder>',
+    }),
+    ...generatorFlags,
+  };
+
+  async run(): Promise<GenerateSummary> {
+    const { flags } = await this.parse(Runbook);
+    return this.generateAndPublish(flags, {
+      sources: flags.dir ? [{ plugin: 'runbook', options: { dir: resolve(flags.dir) } }] : undefined,
+      include: flags.dir
+        ? undefined
+        : (source) => source.plugin === 'runbook' || source.plugin === '@docgen/source-runbook',
+      noSourcesHint:
+        'pass --dir <folder>, or add `sources: [{ plugin: runbook, options: { dir: services } }]` to the config',
+    });
+  }
+
+  protected override describe(result: GenerateResult): string {
+    const services = result.tree.pages.filter(
+      (page) => page.parentKey !== undefined && page.source?.plugin === 'runbook',
+    );
+    return `${services.length} services`;
+  }
+}

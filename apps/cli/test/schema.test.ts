@@ -21,6 +21,10 @@ describe('docgen schema', () => {
     const overview = readFileSync(join(out, 'data-model.storage.xhtml'), 'utf8');
     // Every model is linked from the overview as a Confluence page link.
     for (const model of models) expect(overview).toContain(`<ri:page ri:content-title="Data model: ${model}" />`);
+    expect(overview).toContain(
+      '<ac:image ac:alt="Entity-relationship diagram of the models and their relations"><ri:attachment ri:filename="erd.svg" /></ac:image>',
+    );
+    expect(readFileSync(join(out, 'attachments', 'data-model', 'erd.svg'), 'utf8')).toContain('>Order</text>');
     const order = readFileSync(join(out, 'data-model__model__order.storage.xhtml'), 'utf8');
     expect(order).toContain('<ac:link ac:anchor="enum-orderstatus"><ri:page ri:content-title="Data model: Enums" />');
     expect(readFileSync(join(out, 'data-model__enums.storage.xhtml'), 'utf8')).toContain(

@@ -4,6 +4,7 @@ import { defineSource } from '@docgen/core';
 import { extractPrisma } from './extract.js';
 import type { PrismaModel } from './model.js';
 import { renderPrisma } from './render.js';
+import { erdSvg } from './erd.js';
 
 export interface PrismaOptions {
   /** The schema: a schema.prisma file or a folder of .prisma files, relative to the config file. */
@@ -13,6 +14,8 @@ export interface PrismaOptions {
   /** Page-key segment: `<key>`, `<key>/model/<name>`, `<key>/enums` (default "data-model"). */
   key?: string;
   labels?: string[];
+  /** Draw the entity-relationship diagram (an SVG attached to the overview; default true). */
+  erd?: boolean;
 }
 
 export const optionsSchema = {
@@ -34,6 +37,11 @@ export const optionsSchema = {
       description: 'Stable page-key segment: <key>, <key>/model/<name>, <key>/enums',
     },
     labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
+    erd: {
+      type: 'boolean',
+      default: true,
+      description: 'Draw the entity-relationship diagram (SVG, attached to the overview page)',
+    },
   },
 } as const;
 
@@ -46,8 +54,9 @@ export const source = defineSource<PrismaOptions, PrismaModel>({
   extract({ options, cwd, configFile }) {
     return extractPrisma(resolve(cwd, options.schema), { location: configFile ? { file: configFile } : undefined });
   },
-  render(model, { options, templates, cwd }) {
-    return renderPrisma(model, templates, { ...options, cwd });
+  async render(model, { options, templates, cwd }) {
+    const erd = options.erd === false || !model.models.length ? undefined : await erdSvg(model);
+    return renderPrisma(model, templates, { ...options, cwd, erd });
   },
 });
 
@@ -59,5 +68,6 @@ export {
   withoutConnectionUrls,
   type ExtractPrismaOptions,
 } from './extract.js';
-export { renderPrisma, type RenderPrismaOptions } from './render.js';
+export { renderPrisma, ERD_FILE, type RenderPrismaOptions } from './render.js';
+export { erdDot, erdSvg, FULL_COLUMNS_UP_TO } from './erd.js';
 export type * from './model.js';

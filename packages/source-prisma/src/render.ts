@@ -1,5 +1,13 @@
 import { relative } from 'node:path';
-import { pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import {
+  contentHash,
+  pageFileStem,
+  pageKey,
+  type Page,
+  type PageAttachment,
+  type PageTree,
+  type TemplateRenderer,
+} from '@docgen/core';
 import type { DataModel, Field, PrismaModel, Relation } from './model.js';
 
 /**
@@ -20,7 +28,12 @@ export interface RenderPrismaOptions {
   labels?: string[];
   /** Folder that schema paths on the pages are shown relative to (the config's folder). */
   cwd?: string;
+  /** The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it. */
+  erd?: string;
 }
+
+/** File name of the diagram attached to the overview page. */
+export const ERD_FILE = 'erd.svg';
 
 export function renderPrisma(
   model: PrismaModel,
@@ -56,16 +69,21 @@ export function renderPrisma(
     onDelete: relation.onDelete,
   });
 
+  const diagram = options.erd === undefined ? undefined : new TextEncoder().encode(options.erd);
+  const attachments: PageAttachment[] = diagram
+    ? [{ fileName: ERD_FILE, mediaType: 'image/svg+xml', contentHash: contentHash(diagram), data: diagram }]
+    : [];
   const pages: Page[] = [
     {
       key: root,
       title,
       labels,
-      attachments: [],
+      attachments,
       position: 0,
       source,
       markdown: templates.render('overview', {
         title,
+        erd: diagram ? `./${ERD_FILE}` : undefined,
         provider: model.provider,
         schema: shown(model.path),
         models: model.models.map((item) => ({

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree } from '@docgen/core';
-import source, { extractPrisma, renderPrisma } from '@docgen/source-prisma';
+import source, { erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/source-prisma';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -57,5 +57,28 @@ describe('data-model pages', () => {
       title: 'Blog schema: User',
       labels: ['data-model', 'team-blog', 'prisma-model'],
     });
+  });
+
+  it('draws the entity-relationship diagram with Graphviz and attaches it to the overview', async () => {
+    const model = await extractPrisma(join(fixtures, 'blog.prisma'));
+    const dot = erdDot(model);
+    expect(dot).toContain('"Post" -> "User" [label="n:1 (authorId)"];');
+    expect(dot).toContain('"Post" -> "Tag" [label="m:n", dir=both];');
+    expect(dot).toContain('<TD ALIGN="LEFT">PK</TD><TD ALIGN="LEFT">id</TD>');
+    const svg = await erdSvg(model);
+    expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+    for (const name of ['User', 'Profile', 'Post', 'Tag', 'Follow']) expect(svg).toContain(`>${name}</text>`);
+    expect(await erdSvg(model)).toBe(svg); // the same model, the same bytes: no re-upload
+    const tree = renderPrisma(model, templates, { erd: svg });
+    expect(tree.pages[0]!.attachments).toEqual([
+      expect.objectContaining({
+        fileName: 'erd.svg',
+        mediaType: 'image/svg+xml',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      }),
+    ]);
+    expect(tree.pages[0]!.markdown).toContain(
+      '![Entity-relationship diagram of the models and their relations](./erd.svg)',
+    );
   });
 });

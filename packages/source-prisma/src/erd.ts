@@ -1,0 +1,63 @@
+/**
+ * The entity-relationship diagram of a data model: Graphviz DOT (models as tables of their
+ * columns, relations as labelled edges) rendered to SVG by Graphviz compiled to WebAssembly.
+ * Graphviz is loaded here, when a diagram is drawn, so no other command pays for it. Its output
+ * is deterministic, so an unchanged model gives the same bytes and the attachment is not
+ * uploaded again.
+ */
+import type { DataModel, PrismaModel, Relation } from './model.js';
+
+/** Above this many models, tables list only key columns: a full diagram would be unreadable. */
+export const FULL_COLUMNS_UP_TO = 25;
+
+export function erdDot(model: PrismaModel): string {
+  const keysOnly = model.models.length > FULL_COLUMNS_UP_TO;
+  const lines = [
+    'digraph erd {',
+    '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9];',
+    '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
+  ];
+  for (const item of model.models) lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly)}>];`);
+  for (const relation of model.relations) lines.push(`  ${edge(relation)}`);
+  lines.push('}');
+  return lines.join('\n');
+}
+
+export async function erdSvg(model: PrismaModel): Promise<string> {
+  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  const graphviz = await Graphviz.load();
+  return graphviz.dot(erdDot(model));
+}
+
+function table(item: DataModel, keysOnly: boolean): string {
+  const foreignKeys = new Set(item.fields.flatMap((field) => field.relation?.fields ?? []));
+  const columns = item.fields.filter(
+    (field) =>
+      field.kind !== 'object' &&
+      (!keysOnly || field.isId || item.primaryKey?.includes(field.name) || foreignKeys.has(field.name)),
+  );
+  const rows = columns.map((field) => {
+    const key = field.isId || item.primaryKey?.includes(field.name) ? 'PK' : foreignKeys.has(field.name) ? 'FK' : '';
+    const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}`;
+    return `<TR><TD ALIGN="LEFT">${escape(key)}</TD><TD ALIGN="LEFT">${escape(field.name)}</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">${escape(type)}</FONT></TD></TR>`;
+  });
+  const title = `<TR><TD COLSPAN="3" BGCOLOR="#DEEBFF"><B>${escape(item.name)}</B>${item.kind === 'view' ? ' (view)' : ''}</TD></TR>`;
+  return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${title}${rows.join('')}</TABLE>`;
+}
+
+function edge(relation: Relation): string {
+  const label = relation.fields.length
+    ? `${relation.cardinality} (${relation.fields.join(', ')})`
+    : relation.cardinality;
+  const both = relation.cardinality === 'm:n' ? ', dir=both' : '';
+  return `${id(relation.from)} -> ${id(relation.to)} [label="${label.replace(/"/g, '\\"')}"${both}];`;
+}
+
+function id(name: string): string {
+  return `"${name.replace(/"/g, '\\"')}"`;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -5,25 +5,13 @@
  * warnings — with the caller's resolver functions answered from this thread.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { toOptions, type FixtureOptions } from './fixture-options.js';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { goldenInputs } from './fixture-options.js';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { convertMarkdown, type ToStorageOptions } from '../src/index.js';
 import { MIN_CORES_FOR_WORKERS, convertMarkdownAsync, convertMarkdownBatch } from '../src/batch.js';
 import { closeConverterPool, converterPool } from '../src/pool.js';
 
-const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-
-const fixtures = readdirSync(fixturesDir)
-  .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))
-  .sort()
-  .map((name) => {
-    const optionsFile = join(fixturesDir, name, 'options.json');
-    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {};
-    return { name, markdown: readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), options: toOptions(options) };
-  });
+const fixtures = goldenInputs();
 
 /** An API-reference-like page of every fixture construct, long enough to be sectioned. */
 function largeDocument(bytes: number): string {

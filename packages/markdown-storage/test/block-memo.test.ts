@@ -7,26 +7,17 @@
  * blocks.
  */
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot, sharedFile } from '@docgen/test-support';
 import { convertMarkdown } from '../src/convert.js';
 import { BlockMemo } from '../src/parts.js';
 import type { ToStorageOptions } from '../src/index.js';
-import { toOptions, type FixtureOptions } from './fixture-options.js';
+import { goldenInputs } from './fixture-options.js';
 import { installedMarkdown } from './installed-markdown.js';
 import { readSpecExamples } from './conformance/spec-examples.js';
 
-const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const fixtures = readdirSync(fixturesDir)
-  .filter((name) => existsSync(join(fixturesDir, name, 'input.md')))
-  .sort()
-  .map((name) => {
-    const optionsFile = join(fixturesDir, name, 'options.json');
-    const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as FixtureOptions) : {};
-    return { name, markdown: readFileSync(join(fixturesDir, name, 'input.md'), 'utf8'), options: toOptions(options) };
-  });
+const fixtures = goldenInputs();
 
 const resolvers: ToStorageOptions = {
   resolvePageTitle: (href) => (href.endsWith('.md') ? `Page ${href}` : undefined),

@@ -29,6 +29,10 @@ export const generatorFlags = {
     summary: 'Publish the rendered folder afterwards (to the embedded sandbox when no Confluence URL is configured)',
     default: false,
   }),
+  strict: Flags.boolean({
+    summary: 'Exit 1 when the run warns (a route the spec does not describe, a broken link…); nothing is published',
+    default: false,
+  }),
   ...publishFlags,
 };
 
@@ -39,6 +43,7 @@ type GeneratorFlagValues = PublishFlagValues & {
   cache: boolean;
   'cache-dir'?: string;
   publish: boolean;
+  strict: boolean;
 };
 
 /** Which sources a command renders: its own from flags, or a filter over the config's. */
@@ -90,6 +95,16 @@ export abstract class GeneratorCommand extends DocgenCommand {
       log: json ? undefined : (line) => this.log(line),
     });
     if (!json) this.report(result);
+    if (flags.strict && result.warnings.length) {
+      const { DocgenError } = await import('@docgen/core');
+      const [first] = result.warnings;
+      throw new DocgenError({
+        code: 'DG_STRICT',
+        message: `${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} with --strict (the first: ${first!.message}); the pages are in ${result.outDir}${flags.publish ? ', not published' : ''}`,
+        location: first!.location,
+        hint: 'fix what the warnings say, or run without --strict',
+      });
+    }
     const summary = summarize(result);
     if (!flags.publish) return summary;
     const { publishGenerated } = await import('./publish-generated.js');

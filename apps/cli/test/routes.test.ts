@@ -1,5 +1,5 @@
 /** `docgen api --routes`: the real CLI reads an app's routes and reports where they and the spec disagree. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -59,5 +59,27 @@ describe('docgen api --routes', () => {
       ]),
     );
     expect(report.warnings).toEqual([]);
+  }, 60_000);
+
+  it('--strict: the same disagreement fails the run (exit 1), after writing and before publishing', async () => {
+    const out = join(scratch, 'strict');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(shop, 'openapi.yaml'),
+      '--routes',
+      join(shop, 'src', 'server.ts'),
+      '--out',
+      out,
+      '--strict',
+      '--publish',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /error DG_STRICT .*server\.ts:11: 5 warnings with --strict \(the first: GET \/health is served but/,
+    );
+    expect(result.stderr).toContain('not published');
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    expect(result.stdout).not.toContain('Done:');
   }, 60_000);
 });

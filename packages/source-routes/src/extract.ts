@@ -38,6 +38,8 @@ interface ModuleInfo {
   imports: Map<string, { file: string; name: string }>;
   /** Exported name → local name. */
   exports: Map<string, string>;
+  /** Functions that build and return a router (`function usersRouter() { const r = Router(); …; return r; }`) → that router's name. */
+  factories: Map<string, string>;
   source: SourceFile;
 }
 
@@ -91,7 +93,7 @@ class RouteReader {
     if (info) return info;
     const source = this.project.addSourceFileAtPath(file);
     syntaxErrors(this.project, source);
-    info = { file, source, declared: new Map(), imports: new Map(), exports: new Map() };
+    info = { file, source, declared: new Map(), imports: new Map(), exports: new Map(), factories: new Map() };
     this.modules.set(file, info);
     readDeclarations(this.ts, info);
     return info;
@@ -110,6 +112,17 @@ class RouteReader {
     const local = target.exports.get(imported.name);
     if (local === undefined) return undefined;
     return this.resolve(imported.file, local, seen);
+  }
+
+  /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
+  resolveFactory(file: string, name: string): RouterRef | undefined {
+    const info = this.module(file);
+    const built = info.factories.get(name);
+    if (built) return { file, name: built };
+    const imported = info.imports.get(name);
+    if (!imported) return undefined;
+    const local = this.module(imported.file).exports.get(imported.name);
+    return local === undefined ? undefined : this.resolveFactory(imported.file, local);
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
@@ -148,21 +161,26 @@ class RouteReader {
     const { ts } = this;
     const info = this.module(ref.file);
     const routerLevel: string[] = [];
+    // Registrations run in source order (router-level middleware applies to what follows), and a
+    // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
+    const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
       const method = callee.getName();
-      const target = callee.getExpression();
-      // `router.get('/x', …)` and `router.use(…)` on this router.
-      if (ts.Node.isIdentifier(target) && target.getText() === ref.name) {
+      const at = callee.getNameNode().getStart();
+      // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
+      if ((METHODS.has(method) || method === 'use') && routerNameOf(ts, callee.getExpression()) === ref.name) {
         const args = call.getArguments();
         if (METHODS.has(method) && args.length >= 2 && isPathLiteral(ts, args[0]!)) {
-          def.entries.push({
-            kind: 'route',
-            route: this.route(call, method, pathText(args[0]!), args.slice(1), routerLevel),
+          const path = pathText(args[0]!);
+          steps.push({
+            at,
+            run: () =>
+              def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) }),
           });
         } else if (method === 'use') {
-          this.use(ref, call, def, routerLevel);
+          steps.push({ at, run: () => this.use(ref, call, def, routerLevel) });
         }
         continue;
       }
@@ -170,13 +188,19 @@ class RouteReader {
       if (METHODS.has(method) && !isInnerChainCall(ts, call)) {
         const chain = routeChain(ts, call);
         if (chain && chain.router === ref.name)
-          for (const link of chain.links)
-            def.entries.push({
-              kind: 'route',
-              route: this.route(link.call, link.method, chain.path, link.call.getArguments(), routerLevel),
-            });
+          steps.push({
+            at: chain.at,
+            run: () => {
+              for (const link of chain.links)
+                def.entries.push({
+                  kind: 'route',
+                  route: this.route(link.call, link.method, chain.path, link.call.getArguments(), routerLevel),
+                });
+            },
+          });
       }
     }
+    for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
   }
 
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
@@ -186,7 +210,16 @@ class RouteReader {
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
     for (const arg of rest) {
-      const target = this.ts.Node.isIdentifier(arg) ? this.resolve(ref.file, arg.getText()) : undefined;
+      const { ts } = this;
+      const factory =
+        ts.Node.isCallExpression(arg) && ts.Node.isIdentifier(arg.getExpression())
+          ? arg.getExpression().getText()
+          : undefined;
+      const target = ts.Node.isIdentifier(arg)
+        ? this.resolve(ref.file, arg.getText())
+        : factory
+          ? this.resolveFactory(ref.file, factory)
+          : undefined;
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
       else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
@@ -218,10 +251,12 @@ class RouteReader {
 /** Declarations, imports and exports of a module. */
 function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
   const { source, file } = info;
-  for (const declaration of source.getVariableDeclarations()) {
+  // Anywhere in the module (a router built inside a factory function counts), chains included:
+  // `const api = Router().use(tags).use(articles)`.
+  for (const declaration of source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)) {
     const init = declaration.getInitializer();
-    const kind = init && ts.Node.isCallExpression(init) ? routerKind(init.getExpression().getText()) : undefined;
-    if (kind) info.declared.set(declaration.getName(), kind);
+    const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
+    if (kind && !info.declared.has(declaration.getName())) info.declared.set(declaration.getName(), kind);
   }
   for (const declaration of source.getImportDeclarations()) {
     const specifier = declaration.getModuleSpecifierValue();
@@ -233,6 +268,22 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
     for (const named of declaration.getNamedImports())
       info.imports.set(named.getAliasNode()?.getText() ?? named.getName(), { file: target, name: named.getName() });
   }
+  for (const fn of source.getFunctions())
+    if (fn.isExported() && fn.getName()) info.exports.set(fn.getName()!, fn.getName()!);
+  for (const fn of [
+    ...source.getDescendantsOfKind(ts.SyntaxKind.FunctionDeclaration),
+    ...source.getDescendantsOfKind(ts.SyntaxKind.ArrowFunction),
+    ...source.getDescendantsOfKind(ts.SyntaxKind.FunctionExpression),
+  ]) {
+    const name = ts.Node.isFunctionDeclaration(fn)
+      ? fn.getName()
+      : fn.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration)?.getName();
+    const returned = fn
+      .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+      .map((statement) => statement.getExpression())
+      .find((expression) => expression && ts.Node.isIdentifier(expression) && info.declared.has(expression.getText()));
+    if (name && returned && !info.factories.has(name)) info.factories.set(name, returned.getText());
+  }
   for (const statement of source.getVariableStatements())
     if (statement.isExported())
       for (const declaration of statement.getDeclarations())
@@ -243,7 +294,52 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
   for (const assignment of source.getExportAssignments()) {
     const expression = assignment.getExpression();
     if (ts.Node.isIdentifier(expression)) info.exports.set('default', expression.getText());
+    else {
+      // `export default Router().use('/api', api)`: a router with no name of its own.
+      const kind = createdRouterKind(ts, chainRoot(ts, expression));
+      if (kind) {
+        info.declared.set(DEFAULT_EXPORT, kind);
+        info.exports.set('default', DEFAULT_EXPORT);
+      }
+    }
   }
+}
+
+/** The local name given to a router that is only default-exported. */
+const DEFAULT_EXPORT = '(default export)';
+
+/**
+ * The start of a registration chain: `Router().use(a).get('/x', h)` → `Router()`,
+ * `app.use(a)` → `app`. A `.route('/x')` link stops it (route chains are read on their own).
+ */
+function chainRoot(ts: TsMorph, node: TsNode): TsNode {
+  let current = node;
+  for (;;) {
+    if (!ts.Node.isCallExpression(current)) return current;
+    const callee = current.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee)) return current;
+    const name = callee.getName();
+    if (!METHODS.has(name) && name !== 'use') return current;
+    current = callee.getExpression();
+  }
+}
+
+/** `express()` → app, `Router()` / `express.Router()` → router, else undefined. */
+function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefined {
+  return ts.Node.isCallExpression(node) ? routerKind(node.getExpression().getText()) : undefined;
+}
+
+/** Which router a registration is made on: a name, or the declaration a `Router()` chain starts. */
+function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
+  const root = chainRoot(ts, target);
+  if (ts.Node.isIdentifier(root)) return root.getText();
+  if (!createdRouterKind(ts, root)) return undefined;
+  const declaration = root.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration);
+  const init = declaration?.getInitializer();
+  if (declaration && init && chainRoot(ts, init) === root) return declaration.getName();
+  const assignment = root.getFirstAncestorByKind(ts.SyntaxKind.ExportAssignment);
+  if (assignment && chainRoot(ts, assignment.getExpression()) === root) return DEFAULT_EXPORT;
+  return undefined;
 }
 
 function routerKind(callee: string): 'app' | 'router' | undefined {
@@ -305,7 +401,7 @@ function isInnerChainCall(ts: TsMorph, call: CallExpression): boolean {
 function routeChain(
   ts: TsMorph,
   outer: CallExpression,
-): { router: string; path: string; links: Array<{ method: string; call: CallExpression }> } | undefined {
+): { router: string; path: string; at: number; links: Array<{ method: string; call: CallExpression }> } | undefined {
   const links: Array<{ method: string; call: CallExpression }> = [];
   let current: TsNode = outer;
   while (ts.Node.isCallExpression(current)) {
@@ -316,7 +412,12 @@ function routeChain(
     if (method === 'route' && ts.Node.isIdentifier(object)) {
       const [path] = current.getArguments();
       if (!path || !isPathLiteral(ts, path) || !links.length) return undefined;
-      return { router: object.getText(), path: pathText(path), links: links.reverse() };
+      return {
+        router: object.getText(),
+        path: pathText(path),
+        at: callee.getNameNode().getStart(),
+        links: links.reverse(),
+      };
     }
     if (!METHODS.has(method)) return undefined;
     links.push({ method, call: current });
@@ -346,14 +447,15 @@ function commentAbove(ts: TsMorph, call: CallExpression): string | undefined {
   const comments = statement.getLeadingCommentRanges();
   const last = comments[comments.length - 1];
   if (!last) return undefined;
-  const text = last
+  const lines = last
     .getText()
     .replace(/^\/\*\*?|\*\/$/g, '')
     .split('\n')
-    .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim())
-    .filter(Boolean)
-    .join(' ');
-  return text || undefined;
+    .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim());
+  // The prose, not the JSDoc tags after it (`@route {GET} /articles`, `@param …`).
+  const firstTag = lines.findIndex((line) => line.startsWith('@'));
+  const summary = (firstTag === -1 ? lines : lines.slice(0, firstTag)).filter(Boolean).join(' ');
+  return summary || undefined;
 }
 
 /** `/catalog/v3` + `/products/` → `/catalog/v3/products`. */

@@ -43,6 +43,19 @@ describe('extractRouteList', () => {
     expect(routes.map((route) => route.openapiPath)).toContain('/api/v1/nested/deep/{leaf}');
   });
 
+  it('reads the other common layouts: Router() chains, an anonymous default export, a router factory, JSDoc tags', async () => {
+    const routes = await extractRouteList(join(fixtures, 'conduit', 'src', 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary])).toEqual([
+      ['GET', '/api/tags', [], [], 'All tags in use.'],
+      ['GET', '/api/articles', ['auth.optional'], [], 'Paginated articles, newest first.'],
+      ['POST', '/api/articles', ['auth.required'], [201], 'Create an article.'],
+      ['DELETE', '/api/articles/:slug/favorite', ['auth.required'], [204], undefined],
+      ['GET', '/internal/live', [], [200], undefined],
+      ['GET', '/internal/ready', [], [503], undefined],
+      ['GET', '/', [], [], undefined],
+    ]);
+  });
+
   it('joins paths and names services as people do', () => {
     expect(joinPaths('/catalog/v3/', '/products/')).toBe('/catalog/v3/products');
     expect(joinPaths('', '/')).toBe('/');

@@ -20,6 +20,12 @@ export function erdDot(model: PrismaModel): string {
   ];
   for (const item of model.models) lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly)}>];`);
   for (const relation of model.relations) lines.push(`  ${edge(relation)}`);
+  // Composite types are embedded, not related: a dashed edge from each model that embeds one.
+  const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
+  for (const item of model.models)
+    for (const field of item.fields)
+      if (composite.has(field.type))
+        lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
   lines.push('}');
   return lines.join('\n');
 }
@@ -42,7 +48,9 @@ function table(item: DataModel, keysOnly: boolean): string {
     const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}`;
     return `<TR><TD ALIGN="LEFT">${escape(key)}</TD><TD ALIGN="LEFT">${escape(field.name)}</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">${escape(type)}</FONT></TD></TR>`;
   });
-  const title = `<TR><TD COLSPAN="3" BGCOLOR="#DEEBFF"><B>${escape(item.name)}</B>${item.kind === 'view' ? ' (view)' : ''}</TD></TR>`;
+  const note = item.kind === 'view' ? ' (view)' : item.kind === 'type' ? ' (type)' : '';
+  const colour = item.kind === 'type' ? '#EAE6FF' : '#DEEBFF';
+  const title = `<TR><TD COLSPAN="3" BGCOLOR="${colour}"><B>${escape(item.name)}</B>${note}</TD></TR>`;
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${title}${rows.join('')}</TABLE>`;
 }
 

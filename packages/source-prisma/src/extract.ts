@@ -49,6 +49,7 @@ interface Dmmf {
   datamodel: {
     models: DmmfModel[];
     views?: DmmfModel[];
+    types?: DmmfModel[];
     enums: Array<{
       name: string;
       dbName?: string | null;
@@ -111,6 +112,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   const models = [
     ...dmmf.datamodel.models.map((model) => toModel(model, 'model', where(model.name), indexes)),
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
+    ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,

@@ -18,8 +18,8 @@ export interface Defined {
 
 export interface DataModel {
   name: string;
-  /** `view` for database views (`view Name { … }`), else `model`. */
-  kind: 'model' | 'view';
+  /** `view` for database views (`view Name { … }`), `type` for composite types (MongoDB's embedded documents), else `model`. */
+  kind: 'model' | 'view' | 'type';
   /** The table's name in the database when `@@map` renames it. */
   dbName?: string;
   documentation?: string;

@@ -50,6 +50,7 @@ export function renderPrisma(
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   const source = { plugin: 'prisma', file: model.path };
 
+  const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
     const base =
       field.kind === 'object'
@@ -116,7 +117,11 @@ export function renderPrisma(
       markdown: templates.render('model', {
         ...item,
         defined: { file: shown(item.defined.file), line: item.defined.line },
-        fields: item.fields.map((field) => ({ ...field, typeMarkdown: typeOf(field), notes: notesOf(field, item) })),
+        fields: item.fields.map((field) => ({
+          ...field,
+          typeMarkdown: typeOf(field),
+          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item)],
+        })),
         relations: [
           ...model.relations
             .filter((relation) => relation.from === item.name)

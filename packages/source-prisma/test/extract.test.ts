@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure, sharedFile } from '@docgen/test-support';
-import { extractPrisma, formatDefault, withoutConnectionUrls } from '@docgen/source-prisma';
+import source, { extractPrisma, formatDefault, renderPrisma, withoutConnectionUrls } from '@docgen/source-prisma';
+import { createTemplateRenderer } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -130,6 +131,13 @@ describe('extractPrisma', () => {
         for (const relation of model.relations) expect(names.has(relation.from) && names.has(relation.to)).toBe(true);
         for (const item of [...model.models, ...model.enums]) expect(item.defined.line).toBeGreaterThan(0);
         expect(model.relations.length).toBeGreaterThan(0);
+        // Every link between the pages lands on a page of the tree.
+        const tree = renderPrisma(model, createTemplateRenderer({ defaultsDir: source.templatesDir }), {});
+        const files = new Set(tree.pages.map((page) => `${page.key.replace(/\//g, '__')}.md`));
+        const links = tree.pages.flatMap((page) =>
+          [...page.markdown.matchAll(/\]\(\.\/([^)#]+\.md)/g)].map((match) => match[1]!),
+        );
+        expect([path, links.filter((link) => !files.has(link))]).toEqual([path, []]);
       }
     },
     60_000,

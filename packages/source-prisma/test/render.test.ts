@@ -81,4 +81,25 @@ describe('data-model pages', () => {
       '![Entity-relationship diagram of the models and their relations](./erd.svg)',
     );
   });
+
+  it('links only to pages of the tree, for every fixture (MongoDB composite types included)', async () => {
+    for (const schema of ['blog.prisma', 'mongo.prisma']) {
+      const tree = renderPrisma(await extractPrisma(join(fixtures, schema)), templates, {});
+      const files = new Set(tree.pages.map((page) => `${page.key.replace(/\//g, '__')}.md`));
+      const links = tree.pages.flatMap((page) =>
+        [...page.markdown.matchAll(/\]\(\.\/([^)#]+\.md)/g)].map((match) => match[1]!),
+      );
+      expect(links.length).toBeGreaterThan(3);
+      expect([schema, links.filter((link) => !files.has(link))]).toEqual([schema, []]);
+    }
+    const mongo = renderPrisma(await extractPrisma(join(fixtures, 'mongo.prisma')), templates, {});
+    const address = mongo.pages.find((page) => page.key === 'data-model/model/address')!;
+    expect(address.markdown).toContain('composite type (embedded in the documents that use it; no table of its own)');
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
+      '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
+    );
+    expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
+      '"Customer" -> "Address" [label="embeds (address)", style=dashed];',
+    );
+  });
 });

@@ -61,8 +61,19 @@ function catalogFiles(dir: string, found: string[] = []): string[] {
 
 /** The components of one catalog file (it may hold several YAML documents, `---` apart). */
 function readCatalogFile(file: string, options: ExtractRunbookOptions): Service[] {
+  const text = readFileSync(file, 'utf8');
+  if (text.includes('${{')) {
+    // A Backstage software template's skeleton (`name: ${{ values.name }}`): not a service yet.
+    options.report?.({
+      code: 'DG_RUNBOOK_TEMPLATE',
+      severity: 'warning',
+      message: `${file} is a Backstage template skeleton (it holds \${{ … }} placeholders): skipped`,
+      location: { file },
+    });
+    return [];
+  }
   const services: Service[] = [];
-  for (const document of yamlDocuments(readFileSync(file, 'utf8'), file)) {
+  for (const document of yamlDocuments(text, file)) {
     validateAgainstSchema(entitySchema, document.value, {
       what: 'Backstage entity',
       locate: document.locate,

@@ -32,11 +32,16 @@ describe('extractRunbooks', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('takes every Component of a multi-document file and skips other kinds', () => {
+  it('takes every Component of a multi-document file, skips other kinds and template skeletons', () => {
     const warnings: Diagnostic[] = [];
     const model = extractRunbooks(join(fixtures, 'multi'), { report: (warning) => warnings.push(warning) });
     expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
-    expect(warnings.map((warning) => warning.code)).toEqual(['DG_RUNBOOK_EMPTY', 'DG_RUNBOOK_EMPTY']);
+    // The template skeleton beside them is skipped with a warning, not read as a broken service.
+    expect(warnings.map((warning) => warning.code)).toEqual([
+      'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_TEMPLATE',
+    ]);
     expect(parseEntityRef('component:default/ledger')).toEqual({
       kind: 'component',
       namespace: 'default',

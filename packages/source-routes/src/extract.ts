@@ -125,6 +125,42 @@ class RouteReader {
     return local === undefined ? undefined : this.resolveFactory(imported.file, local);
   }
 
+  /**
+   * When `name(…, router, …)` passes this router to a function of this project, the parameter it
+   * arrives as: `function registerAdminRoutes(app: Express) { app.post(…) }` registers on `app`.
+   */
+  private registrar(ref: RouterRef, name: string, call: CallExpression): RouterRef | undefined {
+    const index = call.getArguments().findIndex((arg) => this.ts.Node.isIdentifier(arg) && arg.getText() === ref.name);
+    if (index === -1) return undefined;
+    const found = this.functionNamed(ref.file, name);
+    const parameter = found?.parameters[index];
+    return found && parameter ? { file: found.file, name: parameter } : undefined;
+  }
+
+  /** A function declared in a module (or imported into it): its file and parameter names. */
+  private functionNamed(
+    file: string,
+    name: string,
+    seen = new Set<string>(),
+  ): { file: string; parameters: string[] } | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const { ts } = this;
+    const info = this.module(file);
+    const declaration = info.source.getFunction(name);
+    const variable = info.source.getVariableDeclaration(name)?.getInitializer();
+    const fn =
+      declaration ??
+      (variable && (ts.Node.isArrowFunction(variable) || ts.Node.isFunctionExpression(variable))
+        ? variable
+        : undefined);
+    if (fn) return { file, parameters: fn.getParameters().map((parameter) => parameter.getName()) };
+    const imported = info.imports.get(name);
+    const local = imported && this.module(imported.file).exports.get(imported.name);
+    return imported && local ? this.functionNamed(imported.file, local, seen) : undefined;
+  }
+
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
   router(ref: RouterRef): RouterDef {
     const key = `${ref.file}#${ref.name}`;
@@ -166,6 +202,16 @@ class RouteReader {
     const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
+      // `registerAdminRoutes(app)`: the routes that function registers on its parameter are this app's.
+      if (ts.Node.isIdentifier(callee)) {
+        const target = this.registrar(ref, callee.getText(), call);
+        if (target)
+          steps.push({
+            at: callee.getStart(),
+            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+          });
+        continue;
+      }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
       const method = callee.getName();
       const at = callee.getNameNode().getStart();

@@ -43,7 +43,7 @@ describe('extractRouteList', () => {
     expect(routes.map((route) => route.openapiPath)).toContain('/api/v1/nested/deep/{leaf}');
   });
 
-  it('reads the other common layouts: Router() chains, an anonymous default export, a router factory, JSDoc tags', async () => {
+  it('reads the other common layouts: Router() chains, an anonymous default export, a router factory, a function registering on the app, JSDoc tags', async () => {
     const routes = await extractRouteList(join(fixtures, 'conduit', 'src', 'main.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary])).toEqual([
       ['GET', '/api/tags', [], [], 'All tags in use.'],
@@ -52,6 +52,7 @@ describe('extractRouteList', () => {
       ['DELETE', '/api/articles/:slug/favorite', ['auth.required'], [204], undefined],
       ['GET', '/internal/live', [], [200], undefined],
       ['GET', '/internal/ready', [], [503], undefined],
+      ['POST', '/admin/reindex', [], [202], undefined],
       ['GET', '/', [], [], undefined],
     ]);
   });

@@ -115,14 +115,17 @@ class RouteReader {
   }
 
   /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
-  resolveFactory(file: string, name: string): RouterRef | undefined {
+  resolveFactory(file: string, name: string, seen = new Set<string>()): RouterRef | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined; // modules importing each other in a circle
+    seen.add(key);
     const info = this.module(file);
     const built = info.factories.get(name);
     if (built) return { file, name: built };
     const imported = info.imports.get(name);
     if (!imported) return undefined;
     const local = this.module(imported.file).exports.get(imported.name);
-    return local === undefined ? undefined : this.resolveFactory(imported.file, local);
+    return local === undefined ? undefined : this.resolveFactory(imported.file, local, seen);
   }
 
   /**
@@ -314,8 +317,10 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
     for (const named of declaration.getNamedImports())
       info.imports.set(named.getAliasNode()?.getText() ?? named.getName(), { file: target, name: named.getName() });
   }
-  for (const fn of source.getFunctions())
-    if (fn.isExported() && fn.getName()) info.exports.set(fn.getName()!, fn.getName()!);
+  for (const fn of source.getFunctions()) {
+    const name = fn.getName();
+    if (name && fn.isExported()) info.exports.set(fn.isDefaultExport() ? 'default' : name, name);
+  }
   for (const fn of [
     ...source.getDescendantsOfKind(ts.SyntaxKind.FunctionDeclaration),
     ...source.getDescendantsOfKind(ts.SyntaxKind.ArrowFunction),

@@ -114,6 +114,12 @@ class RouteReader {
     return this.resolve(imported.file, local, seen);
   }
 
+  /** The router a module exports under `name` (`default` for `module.exports = router`). */
+  resolveExport(file: string, name: string): RouterRef | undefined {
+    const local = this.module(file).exports.get(name);
+    return local === undefined ? undefined : this.resolve(file, local);
+  }
+
   /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
   resolveFactory(file: string, name: string, seen = new Set<string>()): RouterRef | undefined {
     const key = `${file}#${name}`;
@@ -264,11 +270,14 @@ class RouteReader {
         ts.Node.isCallExpression(arg) && ts.Node.isIdentifier(arg.getExpression())
           ? arg.getExpression().getText()
           : undefined;
+      const required = requiredFile(ts, ref.file, arg);
       const target = ts.Node.isIdentifier(arg)
         ? this.resolve(ref.file, arg.getText())
-        : factory
-          ? this.resolveFactory(ref.file, factory)
-          : undefined;
+        : required
+          ? this.resolveExport(required, 'default')
+          : factory
+            ? this.resolveFactory(ref.file, factory)
+            : undefined;
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
       else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
@@ -317,6 +326,7 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
     for (const named of declaration.getNamedImports())
       info.imports.set(named.getAliasNode()?.getText() ?? named.getName(), { file: target, name: named.getName() });
   }
+  readCommonJs(ts, info);
   for (const fn of source.getFunctions()) {
     const name = fn.getName();
     if (name && fn.isExported()) info.exports.set(fn.isDefaultExport() ? 'default' : name, name);
@@ -356,6 +366,55 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
   }
 }
 
+/**
+ * CommonJS: `const users = require('./users')`, `const { a, b: c } = require('./x')`,
+ * `module.exports = router`, `module.exports = { a, b }`, `exports.router = router`.
+ */
+function readCommonJs(ts: TsMorph, info: ModuleInfo): void {
+  for (const declaration of info.source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)) {
+    const target = requiredFile(ts, info.file, declaration.getInitializer());
+    if (!target) continue;
+    const binding = declaration.getNameNode();
+    if (ts.Node.isIdentifier(binding)) info.imports.set(binding.getText(), { file: target, name: 'default' });
+    else if (ts.Node.isObjectBindingPattern(binding))
+      for (const element of binding.getElements())
+        info.imports.set(element.getName(), {
+          file: target,
+          name: element.getPropertyNameNode()?.getText() ?? element.getName(),
+        });
+  }
+  for (const assignment of info.source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    const left = assignment.getLeft().getText().replace(/\s+/g, '');
+    const right = assignment.getRight();
+    if (left === 'module.exports') {
+      if (ts.Node.isIdentifier(right)) info.exports.set('default', right.getText());
+      else if (ts.Node.isObjectLiteralExpression(right))
+        for (const property of right.getProperties()) {
+          if (ts.Node.isShorthandPropertyAssignment(property)) info.exports.set(property.getName(), property.getName());
+          else if (ts.Node.isPropertyAssignment(property) && ts.Node.isIdentifier(property.getInitializer()!))
+            info.exports.set(property.getName(), property.getInitializer()!.getText());
+        }
+      else if (createdRouterKind(ts, chainRoot(ts, right))) {
+        info.declared.set(DEFAULT_EXPORT, createdRouterKind(ts, chainRoot(ts, right))!);
+        info.exports.set('default', DEFAULT_EXPORT);
+      }
+    } else {
+      const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
+      if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
+    }
+  }
+}
+
+/** The file a `require('./x')` call names, when it is one of this project's. */
+function requiredFile(ts: TsMorph, from: string, node: TsNode | undefined): string | undefined {
+  if (!node || !ts.Node.isCallExpression(node) || node.getExpression().getText() !== 'require') return undefined;
+  const [specifier] = node.getArguments();
+  if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
+  const path = pathText(specifier);
+  return path.startsWith('.') ? resolveImport(from, path) : undefined;
+}
+
 /** The local name given to a router that is only default-exported. */
 const DEFAULT_EXPORT = '(default export)';
 
@@ -390,12 +449,21 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   if (declaration && init && chainRoot(ts, init) === root) return declaration.getName();
   const assignment = root.getFirstAncestorByKind(ts.SyntaxKind.ExportAssignment);
   if (assignment && chainRoot(ts, assignment.getExpression()) === root) return DEFAULT_EXPORT;
+  // `module.exports = Router().get(…)`
+  const commonJs = root.getFirstAncestorByKind(ts.SyntaxKind.BinaryExpression);
+  if (
+    commonJs &&
+    commonJs.getLeft().getText().replace(/\s+/g, '') === 'module.exports' &&
+    chainRoot(ts, commonJs.getRight()) === root
+  )
+    return DEFAULT_EXPORT;
   return undefined;
 }
 
 function routerKind(callee: string): 'app' | 'router' | undefined {
-  if (callee === 'express') return 'app';
-  if (/^(?:express\.)?Router$/.test(callee)) return 'router';
+  if (callee === 'express' || /^require\(\s*['"]express['"]\s*\)$/.test(callee)) return 'app';
+  // `Router`, `express.Router`, `require('express').Router`
+  if (/(?:^|\.)Router$/.test(callee)) return 'router';
   return undefined;
 }
 

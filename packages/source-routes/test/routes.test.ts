@@ -57,6 +57,16 @@ describe('extractRouteList', () => {
     ]);
   });
 
+  it('reads CommonJS apps: require(), module.exports in its three forms, require() inline in a mount', async () => {
+    const routes = await extractRouteList(join(fixtures, 'legacy', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary])).toEqual([
+      ['GET', '/users', [], 'Everyone, paginated.'],
+      ['GET', '/users/:id', [404], undefined],
+      ['POST', '/orders', [201], undefined],
+      ['GET', '/status', [200], undefined],
+    ]);
+  });
+
   it('joins paths and names services as people do', () => {
     expect(joinPaths('/catalog/v3/', '/products/')).toBe('/catalog/v3/products');
     expect(joinPaths('', '/')).toBe('/');

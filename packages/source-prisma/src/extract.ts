@@ -1,9 +1,12 @@
 /**
  * A Prisma schema (one file, or a folder of `.prisma` files) → PrismaModel, through Prisma's own
- * parser and validator (`getDMMF` of `@prisma/internals`, WebAssembly: no engine binaries). It is
- * loaded here, on first use, so no other command pays for it.
+ * parser and validator: `get_dmmf` of `@prisma/prisma-schema-wasm`, the WebAssembly build of
+ * Prisma's schema engine that `@prisma/internals`' `getDMMF` wraps. Used directly, it needs no
+ * engine binaries and no install script, and it loads in ~50 ms instead of ~400 ms. It is loaded
+ * here, on first use, so no other command pays for it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
@@ -59,7 +62,8 @@ interface Dmmf {
     indexes?: DmmfIndex[];
   };
 }
-type GetDmmf = (options: { datamodel: string | Array<[string, string]> }) => Promise<Dmmf>;
+/** `get_dmmf(JSON.stringify({ prismaSchema: [[file name, text], …] }))` → the DMMF as JSON; throws a JSON error report. */
+type GetDmmf = (params: string) => string;
 
 export interface ExtractPrismaOptions {
   /** Where the schema was named (the config file), for "not found" errors. */
@@ -98,11 +102,11 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     name: root ? relative(root, file) : basename(file),
     text: readFileSync(file, 'utf8'),
   }));
-  const getDMMF = await loadGetDmmf();
+  const getDMMF = loadGetDmmf();
   let dmmf: Dmmf;
   try {
     const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
-    dmmf = await getDMMF({ datamodel });
+    dmmf = JSON.parse(getDMMF(JSON.stringify({ prismaSchema: datamodel }))) as Dmmf;
   } catch (error) {
     throw schemaError(error, sources);
   }
@@ -124,12 +128,8 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
 }
 
-async function loadGetDmmf(): Promise<GetDmmf> {
-  const module = (await import('@prisma/internals')) as unknown as {
-    getDMMF?: GetDmmf;
-    default?: { getDMMF: GetDmmf };
-  };
-  return module.getDMMF ?? module.default!.getDMMF;
+function loadGetDmmf(): GetDmmf {
+  return (createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as { get_dmmf: GetDmmf }).get_dmmf;
 }
 
 /**
@@ -153,9 +153,16 @@ export function withoutConnectionUrls(text: string): string {
 
 /** Prisma's validation report → a DocgenError at the first error's file and line. */
 function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
-  // Prisma colours its report for terminals; the escapes go.
+  // The engine reports `{"error_code":"P1012","message":"…"}`, coloured for terminals; the escapes go.
+  const raw = error instanceof Error ? error.message : String(error);
+  let report = raw;
+  try {
+    report = (JSON.parse(raw) as { message?: string }).message ?? raw;
+  } catch {
+    // not JSON: the text as it is
+  }
   // eslint-disable-next-line no-control-regex
-  const text = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '');
+  const text = report.replace(/\u001b\[[0-9;]*m/g, '');
   const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)];
   const first = found[0];
   const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;

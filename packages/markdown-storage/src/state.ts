@@ -103,20 +103,16 @@ export class State {
 
   /** Convert the children of `parent`; block parents get stray inline content wrapped in `<p>`. */
   all(parent: Parents): XNode[] {
-    const nodes = this.unwrapped(parent);
-    return BLOCK_PARENTS.has(parent.type) ? wrapPhrasing(nodes) : nodes;
-  }
-
-  /** `all()` before stray inline content is wrapped (a page converted in parts wraps across them). */
-  unwrapped(parent: Parents): XNode[] {
-    const builder = new HtmlBuilder(this, BLOCK_PARENTS.has(parent.type));
+    const block = BLOCK_PARENTS.has(parent.type);
+    const builder = new HtmlBuilder(this, block);
     const children = parent.children as Nodes[];
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
       if (child.type === 'html') builder.html(child.value, child);
       else builder.append(this.one(child, parent));
     }
-    return builder.finish();
+    const nodes = builder.finish();
+    return block ? wrapPhrasing(nodes) : nodes;
   }
 }
 

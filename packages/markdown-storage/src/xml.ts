@@ -21,7 +21,7 @@ export interface XCData {
   value: string;
 }
 /**
- * Storage already serialized from XNodes (a converted block reused from the memo, convert.ts):
+ * Storage already serialized from XNodes (a converted block reused from the memo, parts.ts):
  * written as is. Only ever block content at the top level of a page.
  */
 export interface XRaw {

@@ -31,8 +31,7 @@ function createParser(): MarkdownIt {
   return md;
 }
 
-const parser = createParser();
-/** The same parser split in two: the block phase alone, and everything after it (inline, joins, footnotes). */
+/** The parser split in two: the block phase alone, and everything after it (inline, joins, footnotes). */
 const blockPhase = createParser();
 blockPhase.core.ruler.enableOnly(['normalize', 'block']);
 // markdown-it's normalize copies the whole page even when there is nothing to replace.
@@ -65,7 +64,7 @@ export interface BlockParse {
 export function parseBlocks(markdown: string): BlockParse {
   // A byte order mark is not content (editors on Windows write one).
   const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
-  const env = footnoteEnv(parser.utils.normalizeReference);
+  const env = footnoteEnv(blockPhase.utils.normalizeReference);
   const state = new blockPhase.core.State(source, blockPhase, env);
   blockPhase.core.process(state);
   const lines = new Lines(source);
@@ -82,7 +81,7 @@ export function finishTokens(blocks: BlockParse, tokens: Token[]): Token[] {
 }
 
 export function blocksToMdast(blocks: BlockParse, tokens: Token[]): Root {
-  return tokensToMdast(tokens, blocks.lines, parser.utils.unescapeAll);
+  return tokensToMdast(tokens, blocks.lines, blockPhase.utils.unescapeAll);
 }
 
 /** The parser as a unified plugin: `unified().use(markdownParse)` parses Markdown into mdast. */

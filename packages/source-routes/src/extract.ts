@@ -99,19 +99,31 @@ class RouteReader {
     return info;
   }
 
-  /** Follow a local name through imports to the module and name that declare the router. */
-  resolve(file: string, name: string, seen = new Set<string>()): RouterRef | undefined {
+  /**
+   * Follow `name` from `file` through imports and exports (`import { x as y }`, `export { z as x }`,
+   * `module.exports = …`) to the first module where `isHere` finds it; undefined when the chain
+   * leaves the project or goes round in a circle.
+   */
+  private definition(
+    file: string,
+    name: string,
+    isHere: (info: ModuleInfo, name: string) => boolean,
+    seen = new Set<string>(),
+  ): { info: ModuleInfo; name: string } | undefined {
     const key = `${file}#${name}`;
     if (seen.has(key)) return undefined;
     seen.add(key);
     const info = this.module(file);
-    if (info.declared.has(name)) return { file, name };
+    if (isHere(info, name)) return { info, name };
     const imported = info.imports.get(name);
-    if (!imported) return undefined;
-    const target = this.module(imported.file);
-    const local = target.exports.get(imported.name);
-    if (local === undefined) return undefined;
-    return this.resolve(imported.file, local, seen);
+    const local = imported && this.module(imported.file).exports.get(imported.name);
+    return imported && local !== undefined ? this.definition(imported.file, local, isHere, seen) : undefined;
+  }
+
+  /** Follow a local name through imports to the module and name that declare the router. */
+  resolve(file: string, name: string): RouterRef | undefined {
+    const found = this.definition(file, name, (info, local) => info.declared.has(local));
+    return found && { file: found.info.file, name: found.name };
   }
 
   /** The router a module exports under `name` (`default` for `module.exports = router`). */
@@ -121,17 +133,9 @@ class RouteReader {
   }
 
   /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
-  resolveFactory(file: string, name: string, seen = new Set<string>()): RouterRef | undefined {
-    const key = `${file}#${name}`;
-    if (seen.has(key)) return undefined; // modules importing each other in a circle
-    seen.add(key);
-    const info = this.module(file);
-    const built = info.factories.get(name);
-    if (built) return { file, name: built };
-    const imported = info.imports.get(name);
-    if (!imported) return undefined;
-    const local = this.module(imported.file).exports.get(imported.name);
-    return local === undefined ? undefined : this.resolveFactory(imported.file, local, seen);
+  resolveFactory(file: string, name: string): RouterRef | undefined {
+    const found = this.definition(file, name, (info, local) => info.factories.has(local));
+    return found && { file: found.info.file, name: found.info.factories.get(found.name)! };
   }
 
   /**
@@ -141,33 +145,9 @@ class RouteReader {
   private registrar(ref: RouterRef, name: string, call: CallExpression): RouterRef | undefined {
     const index = call.getArguments().findIndex((arg) => this.ts.Node.isIdentifier(arg) && arg.getText() === ref.name);
     if (index === -1) return undefined;
-    const found = this.functionNamed(ref.file, name);
-    const parameter = found?.parameters[index];
-    return found && parameter ? { file: found.file, name: parameter } : undefined;
-  }
-
-  /** A function declared in a module (or imported into it): its file and parameter names. */
-  private functionNamed(
-    file: string,
-    name: string,
-    seen = new Set<string>(),
-  ): { file: string; parameters: string[] } | undefined {
-    const key = `${file}#${name}`;
-    if (seen.has(key)) return undefined;
-    seen.add(key);
-    const { ts } = this;
-    const info = this.module(file);
-    const declaration = info.source.getFunction(name);
-    const variable = info.source.getVariableDeclaration(name)?.getInitializer();
-    const fn =
-      declaration ??
-      (variable && (ts.Node.isArrowFunction(variable) || ts.Node.isFunctionExpression(variable))
-        ? variable
-        : undefined);
-    if (fn) return { file, parameters: fn.getParameters().map((parameter) => parameter.getName()) };
-    const imported = info.imports.get(name);
-    const local = imported && this.module(imported.file).exports.get(imported.name);
-    return imported && local ? this.functionNamed(imported.file, local, seen) : undefined;
+    const found = this.definition(ref.file, name, (info, local) => functionIn(this.ts, info, local) !== undefined);
+    const parameter = found && functionIn(this.ts, found.info, found.name)!.getParameters()[index]?.getName();
+    return found && parameter ? { file: found.info.file, name: parameter } : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
@@ -304,6 +284,15 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
+function functionIn(ts: TsMorph, info: ModuleInfo, name: string) {
+  const variable = info.source.getVariableDeclaration(name)?.getInitializer();
+  return (
+    info.source.getFunction(name) ??
+    (variable && (ts.Node.isArrowFunction(variable) || ts.Node.isFunctionExpression(variable)) ? variable : undefined)
+  );
 }
 
 /** Declarations, imports and exports of a module. */

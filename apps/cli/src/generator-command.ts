@@ -46,6 +46,15 @@ type GeneratorFlagValues = PublishFlagValues & {
   strict: boolean;
 };
 
+/**
+ * A filter over the config's sources: those naming one of these built-in plugins, by short name
+ * (`prisma`) or package (`@docgen/source-prisma`).
+ */
+export function usesPlugin(...names: string[]): (source: SourceConfig) => boolean {
+  const accepted = new Set(names.flatMap((name) => [name, `@docgen/source-${name}`]));
+  return (source) => accepted.has(source.plugin);
+}
+
 /** Which sources a command renders: its own from flags, or a filter over the config's. */
 export interface SourceSelection {
   sources?: SourceConfig[];

@@ -8,21 +8,13 @@ import { repoRoot, runCli } from '@docgen/test-support';
 const scratch = mkdtempSync(join(tmpdir(), 'docgen-routes-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const shop = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'shop');
+/** `docgen api` on the fixture shop's spec and code, which disagree in five places. */
+const shopApi = ['api', '--openapi', join(shop, 'openapi.yaml'), '--routes', join(shop, 'src', 'server.ts')];
 
 describe('docgen api --routes', () => {
   it('renders the spec and the routes page, and warns at file:line about each disagreement', async () => {
     const out = join(scratch, 'shop');
-    const result = await runCli([
-      'api',
-      '--openapi',
-      join(shop, 'openapi.yaml'),
-      '--routes',
-      join(shop, 'src', 'server.ts'),
-      '--out',
-      out,
-      '--no-cache',
-      '--json',
-    ]);
+    const result = await runCli([...shopApi, '--out', out, '--no-cache', '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as {
       pages: Array<{ key: string; title: string }>;
@@ -63,17 +55,7 @@ describe('docgen api --routes', () => {
 
   it('--strict: the same disagreement fails the run (exit 1), after writing and before publishing', async () => {
     const out = join(scratch, 'strict');
-    const result = await runCli([
-      'api',
-      '--openapi',
-      join(shop, 'openapi.yaml'),
-      '--routes',
-      join(shop, 'src', 'server.ts'),
-      '--out',
-      out,
-      '--strict',
-      '--publish',
-    ]);
+    const result = await runCli([...shopApi, '--out', out, '--strict', '--publish']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /error DG_STRICT .*server\.ts:11: 5 warnings with --strict \(the first: GET \/health is served but/,

@@ -66,7 +66,7 @@ export function renderPrisma(
     otherLink: modelLink(side === 'from' ? relation.to : relation.from),
     otherField: side === 'from' ? relation.toField : relation.fromField,
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
-    via: relation.fields.length ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}` : 'join table',
+    via: via(relation),
     onDelete: relation.onDelete,
   });
 
@@ -97,9 +97,7 @@ export function renderPrisma(
           ...relation,
           fromLink: modelLink(relation.from),
           toLink: modelLink(relation.to),
-          via: relation.fields.length
-            ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}`
-            : 'join table',
+          via: via(relation),
         })),
         enums: model.enums.map((item) => ({ ...item, link: enumLink(item.name) })),
       }),
@@ -155,6 +153,11 @@ export function renderPrisma(
       }),
     });
   return { pages };
+}
+
+/** How a relation is held: its foreign key (`authorId → id`), or a join table for an implicit m-n. */
+function via(relation: Relation): string {
+  return relation.fields.length ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}` : 'join table';
 }
 
 function flip(cardinality: Relation['cardinality']): string {

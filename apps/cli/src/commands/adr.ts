@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
-import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
+import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Adr extends GeneratorCommand {
   static override summary = 'Render architecture decision records into an ADR log with one page per decision';
@@ -24,7 +24,7 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     const { flags } = await this.parse(Adr);
     return this.generateAndPublish(flags, {
       sources: flags.dir ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) } }] : undefined,
-      include: flags.dir ? undefined : (source) => source.plugin === 'adr' || source.plugin === '@docgen/source-adr',
+      include: flags.dir ? undefined : usesPlugin('adr'),
       noSourcesHint:
         'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
     });

@@ -1,9 +1,6 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
-
-/** What `docgen api` renders from a config: the specs, and the routes read from the code. */
-const API_PLUGINS = new Set(['openapi', '@docgen/source-openapi', 'routes', '@docgen/source-routes']);
+import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Api extends GeneratorCommand {
   static override summary = 'Render an API reference (OpenAPI 3.0/3.1, Swagger 2.0) into a page tree';
@@ -48,7 +45,8 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
     ];
     return this.generateAndPublish(flags, {
       sources: sources.length ? sources : undefined,
-      include: sources.length ? undefined : (source) => API_PLUGINS.has(source.plugin),
+      // From a config: the specs, and the routes read from the code.
+      include: sources.length ? undefined : usesPlugin('openapi', 'routes'),
       noSourcesHint:
         'pass --openapi <file>, or add `sources: [{ plugin: openapi, options: { spec: openapi.yaml } }]` to the config',
     });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
-import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
+import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Runbook extends GeneratorCommand {
   static override summary = 'Render service metadata into one runbook per service';
@@ -27,9 +27,7 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
     const { flags } = await this.parse(Runbook);
     return this.generateAndPublish(flags, {
       sources: flags.dir ? [{ plugin: 'runbook', options: { dir: resolve(flags.dir) } }] : undefined,
-      include: flags.dir
-        ? undefined
-        : (source) => source.plugin === 'runbook' || source.plugin === '@docgen/source-runbook',
+      include: flags.dir ? undefined : usesPlugin('runbook'),
       noSourcesHint:
         'pass --dir <folder>, or add `sources: [{ plugin: runbook, options: { dir: services } }]` to the config',
     });

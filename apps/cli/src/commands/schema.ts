@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
-import { GeneratorCommand, generatorFlags, type GenerateSummary } from '../generator-command.js';
+import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Schema extends GeneratorCommand {
   static override summary = 'Render a Prisma schema into a data-model overview with one page per model';
@@ -27,9 +27,7 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
     const { flags } = await this.parse(Schema);
     return this.generateAndPublish(flags, {
       sources: flags.prisma ? [{ plugin: 'prisma', options: { schema: resolve(flags.prisma) } }] : undefined,
-      include: flags.prisma
-        ? undefined
-        : (source) => source.plugin === 'prisma' || source.plugin === '@docgen/source-prisma',
+      include: flags.prisma ? undefined : usesPlugin('prisma'),
       noSourcesHint:
         'pass --prisma <schema.prisma>, or add `sources: [{ plugin: prisma, options: { schema: prisma/schema.prisma } }]` to the config',
     });

@@ -145,6 +145,7 @@ export async function runSource(
     keyPrefix: `sources[${index}].options`,
     locate: (optionPointer, key) => config.locate(`${pointer}/options${optionPointer}`, key),
     code: 'DG_PLUGIN_OPTIONS',
+    checkSchema: !Object.values(BUILTIN_PLUGINS).includes(BUILTIN_PLUGINS[entry.plugin] ?? entry.plugin),
   });
   const report = options.report ?? (() => undefined);
   const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };

@@ -1,10 +1,11 @@
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
-import { configFromObject, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { configFromObject, configSchema, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -52,6 +53,29 @@ describe('plugin loading', () => {
     expect(error.code).toBe('DG_PLUGIN_OPTIONS');
     expect(error.message).toContain('unknown key "sources[0].options.colour"');
     expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 5 });
+  });
+
+  it('rejects an in-house plugin whose options schema is not valid JSON Schema, naming the plugin', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'plugin'), { recursive: true });
+    const index = join(dir, 'plugin', 'index.js');
+    await writeFile(
+      index,
+      (await readFile(index, 'utf8')).replace("file: { type: 'string' }", "file: { type: 'text' }"),
+    );
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      'sources:\n  - plugin: ./plugin\n    options:\n      file: terms.txt\n',
+    );
+    const error = await docgenFailure(generatePageTree(await loadConfig({ cwd: dir })));
+    expect(error.code).toBe('DG_SCHEMA_INVALID');
+    expect(error.message).toContain('options of plugin "./plugin"');
+    expect(error.message).toContain('schema/properties/file/type');
+  });
+
+  it("docgen's own config schema is valid JSON Schema 2020-12 (runs skip that check)", () => {
+    const ajv = new Ajv2020({ strict: false });
+    expect(ajv.validateSchema(configSchema)).toBe(true);
   });
 
   it('explains a plugin that cannot be found or is not a DocumentSource', async () => {

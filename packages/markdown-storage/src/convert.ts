@@ -3,8 +3,7 @@
  * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
  */
 import type { Heading, Root } from 'mdast';
-import { unified } from 'unified';
-import { blocksToMdast, finishTokens, markdownParse, parseBlocks, type BlockParse } from './parse/index.js';
+import { blocksToMdast, finishTokens, parseBlocks, parseMarkdown, type BlockParse } from './parse/index.js';
 import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
@@ -13,12 +12,6 @@ import { anchorsOf, declaredAnchor, headingAnchors } from './anchors.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import { BlockMemo, convertInParts, topLevelGroups } from './parts.js';
-
-const processor = unified().use(markdownParse).freeze();
-
-export function parseMarkdown(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown)) as Root;
-}
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {

@@ -6,7 +6,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Nodes, Root } from 'mdast';
 import { parseMarkdown } from '../src/parse/index.js';
-import { convertMarkdown } from '../src/index.js';
+import { unified } from 'unified';
+import { convertMarkdown, markdownParse } from '../src/index.js';
 
 /** The tree without positions, for readable expectations. */
 function shape(markdown: string): unknown {
@@ -157,5 +158,17 @@ describe('parser', () => {
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';
     expect(text(parseMarkdown(`${'> '.repeat(500)}deep\n`))).toContain('deep');
     expect(text(parseMarkdown(`${'- '.repeat(300)}deep\n`))).toContain('deep');
+  });
+  it('is a unified parser plugin: a processor parses with it and runs transformers over its mdast', () => {
+    const headings: string[] = [];
+    const processor = unified()
+      .use(markdownParse)
+      .use(() => (tree: Root) => {
+        for (const node of tree.children)
+          if (node.type === 'heading') headings.push(node.depth + ':' + node.position?.start.line);
+      });
+    const tree = processor.runSync(processor.parse('# One\n\ntext\n\n## Two\n')) as Root;
+    expect(tree).toEqual(parseMarkdown('# One\n\ntext\n\n## Two\n'));
+    expect(headings).toEqual(['1:1', '2:5']);
   });
 });

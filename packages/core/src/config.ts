@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocgenError, type SourceLocation } from './diagnostics.js';
 import { parseStructured } from './structured-file.js';
-import { validateAgainstSchema } from './schema-validation.js';
+import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
 /**
  * docgen's configuration: which sources to render, where to write, how to publish.
@@ -168,12 +168,14 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
   } else {
     file = findConfigFile(cwd);
   }
+  await loadSchemaValidator();
   if (!file) return configFromObject({}, { dir: cwd });
   return loadConfigFile(file);
 }
 
 /** Read one config file of any supported kind. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
+  await loadSchemaValidator();
   const ext = extname(file).toLowerCase();
   const dir = dirname(file);
   if (ext === '.ts' || ext === '.mts' || ext === '.cts') {

@@ -1,13 +1,13 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadedConfig, SourceConfig } from './config.js';
 import { DocgenError, type Diagnostic } from './diagnostics.js';
 import { validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
-import { createTemplateRenderer } from './render.js';
-import { validateAgainstSchema } from './schema-validation.js';
+import { createTemplateRenderer, loadTemplateEngine } from './render.js';
+import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
 /**
  * Plugin loading: a source names its plugin by a built-in short name, an npm module name, or a
@@ -30,6 +30,28 @@ export interface LoadedPlugin {
 
 const loaded = new Map<string, LoadedPlugin>();
 
+/**
+ * Plugins the running program carries itself, by module name: the bundled CLI hands over its
+ * built-in plugins, so they share its @docgen/core rather than loading a second copy of it. One is
+ * used where the config's plugin resolves to docgen's own install of that module; a project's own,
+ * different install of it is imported as always.
+ */
+const carried = new Map<string, () => Promise<unknown>>();
+
+export function carryPlugins(imports: Record<string, () => Promise<unknown>>): void {
+  for (const [specifier, load] of Object.entries(imports)) carried.set(specifier, load);
+}
+
+/** Whether `target` (a file URL) is the module docgen itself resolves `specifier` to. */
+function isOwnInstall(specifier: string, target: string): boolean {
+  try {
+    const own = createRequire(import.meta.url).resolve(specifier);
+    return realpathSync(own) === realpathSync(fileURLToPath(target));
+  } catch {
+    return false;
+  }
+}
+
 /** Resolve and import a plugin. `fromDir` is the config file's folder. */
 export async function loadPlugin(
   spec: string,
@@ -42,7 +64,8 @@ export async function loadPlugin(
   if (cached) return cached;
   let module: Record<string, unknown>;
   try {
-    module = (await import(target)) as Record<string, unknown>;
+    const carry = carried.get(specifier);
+    module = (await (carry && isOwnInstall(specifier, target) ? carry() : import(target))) as Record<string, unknown>;
   } catch (error) {
     throw new DocgenError(
       {
@@ -140,6 +163,7 @@ export async function runSource(
   const pointer = `/sources/${index}`;
   const { source } = await loadPlugin(entry.plugin, config.dir, config.locate(`${pointer}/plugin`));
   const pluginOptions = structuredClone(entry.options ?? {});
+  await Promise.all([loadSchemaValidator(), loadTemplateEngine()]);
   validateAgainstSchema(source.optionsSchema, pluginOptions, {
     what: `options of plugin "${entry.plugin}"`,
     keyPrefix: `sources[${index}].options`,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { codeFrame, DocgenError } from './diagnostics.js';
+import { codeFrame, DocgenError, isDocgenError } from './diagnostics.js';
 import type { TemplateRenderer } from './plugin.js';
 
 /**
@@ -30,6 +30,17 @@ interface TemplateSource {
   partial: boolean;
 }
 
+let handlebarsModule: typeof Handlebars | undefined;
+
+/**
+ * Load Handlebars ahead of `createTemplateRenderer`, which is synchronous and would load it with
+ * `require` on first use: plugin runs call this first, so a bundle carries Handlebars in a chunk of
+ * its own, loaded only by commands that render.
+ */
+export async function loadTemplateEngine(): Promise<void> {
+  handlebarsModule ??= (await import('handlebars')).default;
+}
+
 export function createTemplateRenderer(
   options: TemplateRendererOptions,
 ): TemplateRenderer & { files(): Record<string, string> } {
@@ -45,7 +56,8 @@ export function createTemplateRenderer(
     }
   }
   // Loaded on first use so that importing @docgen/core (every command does) stays cheap.
-  const handlebars = (createRequire(import.meta.url)('handlebars') as typeof Handlebars).create();
+  handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  const handlebars = handlebarsModule.create();
   registerMarkdownHelpers(handlebars);
   for (const [name, helper] of Object.entries(options.helpers ?? {})) handlebars.registerHelper(name, helper);
   for (const source of sources.values()) {
@@ -94,7 +106,7 @@ function compileTemplate(handlebars: typeof Handlebars, source: TemplateSource):
 }
 
 function templateError(error: unknown, source: TemplateSource): Error {
-  if (error instanceof DocgenError) return error;
+  if (isDocgenError(error)) return error;
   const message = (error as Error).message ?? String(error);
   let line = (error as { lineNumber?: number }).lineNumber;
   const column = (error as { column?: number }).column;

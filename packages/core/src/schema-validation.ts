@@ -24,16 +24,29 @@ export interface ValidationTarget {
   checkSchema?: boolean;
 }
 
+type AjvModule = typeof import('ajv/dist/2020.js');
+let Ajv: AjvModule['Ajv2020'] | undefined;
 let ajv: Ajv2020Type | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Load Ajv ahead of validating. `validateAgainstSchema` is synchronous and would load Ajv with
+ * `require` on first use; async callers (config loading, plugin runs) call this first instead, so
+ * a bundle (the CLI's) carries Ajv in a chunk of its own, loaded only by commands that validate.
+ */
+export async function loadSchemaValidator(): Promise<void> {
+  const module = await import('ajv/dist/2020.js');
+  // Node finds the CommonJS module's named exports; a bundler may offer only its default (the class).
+  Ajv ??= module.Ajv2020 ?? module.default;
+}
 
 function compile(schema: Record<string, unknown>, target: ValidationTarget): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
     // strict: false lets plugin authors use annotations Ajv does not know (e.g. `markdownDescription`).
     // Ajv is loaded on first use: every command imports @docgen/core and `docgen --help` must stay fast.
-    const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-    ajv ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: true, validateSchema: false });
+    Ajv ??= (createRequire(import.meta.url)('ajv/dist/2020.js') as AjvModule).Ajv2020;
+    ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: true, validateSchema: false });
     if (target.checkSchema && !ajv.validateSchema(schema)) {
       throw new DocgenError({
         code: 'DG_SCHEMA_INVALID',

@@ -1,11 +1,11 @@
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { docgenFailure } from '@docgen/test-support';
+import { docgenFailure, repoRoot } from '@docgen/test-support';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { configFromObject, configSchema, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
+import { carryPlugins, configFromObject, configSchema, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -76,6 +76,31 @@ describe('plugin loading', () => {
   it("docgen's own config schema is valid JSON Schema 2020-12 (runs skip that check)", () => {
     const ajv = new Ajv2020({ strict: false });
     expect(ajv.validateSchema(configSchema)).toBe(true);
+  });
+
+  it('takes a plugin the program carries (the bundled CLI) where docgen resolves it to its own install', async () => {
+    let carried = 0;
+    carryPlugins({
+      '@docgen/source-adr': async () => {
+        carried += 1;
+        return import('@docgen/source-adr');
+      },
+    });
+    const { source } = await loadPlugin('adr', repoRoot);
+    expect(source.name).toBe('adr');
+    expect(carried).toBe(1);
+  });
+
+  it("imports a project's own install of a module rather than a carried one", async () => {
+    carryPlugins({
+      'docgen-plugin-glossary': () => Promise.reject(new Error('the carried copy must not be used')),
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await mkdir(join(dir, 'node_modules'), { recursive: true });
+    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'node_modules', 'docgen-plugin-glossary'), { recursive: true });
+    const { source, resolvedFrom } = await loadPlugin('docgen-plugin-glossary', dir);
+    expect(source.name).toBe('fixture-glossary');
+    expect(resolvedFrom).toContain(dir.split(sep).pop()!);
   });
 
   it('explains a plugin that cannot be found or is not a DocumentSource', async () => {

@@ -57,10 +57,23 @@ export const GENERATOR = {
     .version,
 };
 
+/**
+ * The built-in plugins, imported from here: in the bundled CLI each is a chunk of the bundle that
+ * shares its @docgen/core, instead of a second copy of core loaded beside it (core's loadPlugin).
+ */
+const BUILTIN_PLUGIN_IMPORTS = {
+  '@docgen/source-openapi': () => import('@docgen/source-openapi'),
+  '@docgen/source-routes': () => import('@docgen/source-routes'),
+  '@docgen/source-prisma': () => import('@docgen/source-prisma'),
+  '@docgen/source-runbook': () => import('@docgen/source-runbook'),
+  '@docgen/source-adr': () => import('@docgen/source-adr'),
+};
+
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const started = performance.now();
   const cwd = resolve(options.cwd ?? process.cwd());
   const core = await import('@docgen/core');
+  core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
   let config = await core.loadConfig({ cwd, explicit: options.config });
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
@@ -177,8 +190,10 @@ async function convertToStorage(
         },
       };
       // Everything the output depends on: the resolvers' answers follow from titles and attachments.
-      const anchors = linkAnchors.linkedFrom(page.markdown);
-      const key = cache?.key({ markdown: page.markdown, resolverInputs: { titles, attachments, anchors } });
+      const key = cache?.key({
+        markdown: page.markdown,
+        resolverInputs: { titles, attachments, anchors: linkAnchors.linkedFrom(page.markdown) },
+      });
       const cached = key ? await cache!.read(key) : undefined;
       return { page, options, key, result: cached };
     }),

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { repoRoot, runCli } from '@docgen/test-support';
+
+/**
+ * In-house plugins through the real CLI, which runs from a bundle (scripts/bundle.js): a plugin
+ * named by path or module name is imported from disk with the `@docgen/core` it installs itself,
+ * beside the bundle's own copy, and its errors still reach the user as docgen errors.
+ */
+const fixtures = join(repoRoot, 'packages', 'core', 'test', 'fixtures');
+let scratch: string;
+
+/** A plugin that imports @docgen/core itself and fails the docgen way on a bad line of its input. */
+const strictPlugin = `import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DocgenError, defineSource } from '@docgen/core';
+
+export default defineSource({
+  name: 'strict-terms',
+  optionsSchema: { type: 'object', required: ['file'], properties: { file: { type: 'string' } } },
+  async extract({ options, cwd }) {
+    const file = resolve(cwd, options.file);
+    const lines = readFileSync(file, 'utf8').split('\\n');
+    const bad = lines.findIndex((line) => line.trim() && !line.includes(':'));
+    if (bad !== -1)
+      throw new DocgenError({ code: 'TERMS_LINE', message: 'a term needs a colon', location: { file, line: bad + 1 }, hint: 'write term: definition' });
+    return { terms: lines.filter((line) => line.includes(':')) };
+  },
+  render(model) {
+    return { pages: [{ key: 'terms', title: 'Terms', labels: [], markdown: model.terms.map((t) => '- ' + t).join('\\n') + '\\n', attachments: [] }] };
+  },
+});
+`;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'docgen-cli-plugins-'));
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+describe('in-house plugins through the bundled CLI', () => {
+  it('runs a plugin named by a relative path in config, with a template override', async () => {
+    expect(existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'bundle', 'docgen.js'))).toBe(true);
+    const out = join(scratch, 'glossary');
+    const config = join(fixtures, 'project', 'docgen.config.yaml');
+    const result = await runCli(['generate', '--config', config, '--out', out, '--json', '--no-cache']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { pages: Array<{ title: string }>; storage: boolean };
+    expect(summary.pages.map((page) => page.title)).toEqual([
+      'Team: Glossary',
+      'Team: Glossary: A',
+      'Team: Glossary: B',
+    ]);
+    expect(summary.storage).toBe(true);
+  });
+
+  it('runs a module that imports its own @docgen/core, and shows its DocgenError with file and line', async () => {
+    const project = join(scratch, 'strict');
+    const plugin = join(project, 'node_modules', 'docgen-plugin-strict-terms');
+    await mkdir(join(project, 'node_modules', '@docgen'), { recursive: true });
+    await symlink(join(repoRoot, 'packages', 'core'), join(project, 'node_modules', '@docgen', 'core'), 'dir');
+    await mkdir(plugin, { recursive: true });
+    await writeFile(
+      join(plugin, 'package.json'),
+      JSON.stringify({ name: 'docgen-plugin-strict-terms', type: 'module', main: 'index.js' }),
+    );
+    await writeFile(join(plugin, 'index.js'), strictPlugin);
+    await writeFile(
+      join(project, 'docgen.config.yaml'),
+      'sources:\n  - plugin: docgen-plugin-strict-terms\n    options:\n      file: terms.txt\n',
+    );
+
+    await writeFile(join(project, 'terms.txt'), 'API: an interface\nADR: a decision record\n');
+    const good = await runCli(['generate', '--out', join(project, 'out'), '--json', '--no-cache'], { cwd: project });
+    expect(good.code).toBe(0);
+    expect(JSON.parse(good.stdout).pages).toMatchObject([{ key: 'terms', title: 'Terms' }]);
+
+    await writeFile(join(project, 'terms.txt'), 'API: an interface\nno colon here\n');
+    const bad = await runCli(['generate', '--out', join(project, 'out-bad'), '--json', '--no-cache'], { cwd: project });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'TERMS_LINE',
+        location: { file: join(project, 'terms.txt'), line: 2 },
+        hint: 'write term: definition',
+      },
+    });
+    expect(existsSync(join(project, 'out-bad'))).toBe(false);
+  });
+
+  it('runs a plugin named by its npm module name, installed in the project', async () => {
+    const project = join(scratch, 'installed');
+    await mkdir(join(project, 'node_modules'), { recursive: true });
+    await cp(join(fixtures, 'fixture-plugin'), join(project, 'node_modules', 'docgen-plugin-glossary'), {
+      recursive: true,
+    });
+    await writeFile(join(project, 'terms.txt'), 'Zebra: striped\n');
+    await writeFile(
+      join(project, 'docgen.config.json'),
+      JSON.stringify({
+        sources: [{ plugin: 'docgen-plugin-glossary', options: { file: 'terms.txt', title: 'Words' } }],
+      }),
+    );
+    const result = await runCli(['generate', '--out', join(project, 'out'), '--json', '--no-cache'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).pages.map((page: { title: string }) => page.title)).toEqual(['Words', 'Words: Z']);
+  });
+});

@@ -97,7 +97,9 @@ describe('plugin loading', () => {
     });
     const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
     await mkdir(join(dir, 'node_modules'), { recursive: true });
-    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'node_modules', 'docgen-plugin-glossary'), { recursive: true });
+    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'node_modules', 'docgen-plugin-glossary'), {
+      recursive: true,
+    });
     const { source, resolvedFrom } = await loadPlugin('docgen-plugin-glossary', dir);
     expect(source.name).toBe('fixture-glossary');
     expect(resolvedFrom).toContain(dir.split(sep).pop()!);

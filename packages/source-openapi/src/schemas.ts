@@ -29,6 +29,9 @@ export class SchemaRegistry {
   private readonly scc = new Map<string, number>();
   private readonly sccSize = new Map<number, number>();
   private readonly selfLoop = new Set<string>();
+  private readonly examples = new Map<string, unknown>();
+  /** Spec files relative to the root spec's folder, for schema ids. */
+  private readonly relativeFiles = new Map<string, string>();
   private sccCounter = 0;
   private readonly specDir: string;
 
@@ -43,7 +46,10 @@ export class SchemaRegistry {
   }
 
   register(at: SpecPointer, value: Json): string {
-    const id = `${relative(this.specDir, at.file).replace(/\\/g, '/')}#${at.pointer}`;
+    let file = this.relativeFiles.get(at.file);
+    if (file === undefined)
+      this.relativeFiles.set(at.file, (file = relative(this.specDir, at.file).replace(/\\/g, '/')));
+    const id = `${file}#${at.pointer}`;
     if (!this.entries.has(id))
       this.entries.set(id, {
         id,
@@ -301,7 +307,7 @@ export class SchemaRegistry {
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,
-          example: stringifyExample(this.example(entry.value, entry.at, [id])),
+          example: stringifyExample(this.namedExample(id)),
           usedBy: [...(usedBy.get(id) ?? [])],
         });
       }
@@ -410,13 +416,26 @@ export class SchemaRegistry {
 
   // ---- examples -------------------------------------------------------------------------------
 
+  /**
+   * The example of named schema `id` reached through the `$ref`s in `stack` at `depth`: the same
+   * wherever that path reaches it (responses of many operations share their schemas), so built once.
+   */
+  namedExample(id: string, stack: string[] = [], depth = 0): unknown {
+    const key = `${depth}\0${stack.join('\0')}\0${id}`;
+    if (this.examples.has(key)) return this.examples.get(key);
+    const entry = this.entries.get(id)!;
+    const example = this.example(entry.value, entry.at, [...stack, id], depth);
+    if (this.examples.size < MAX_MEMO_EXAMPLES) this.examples.set(key, example);
+    return example;
+  }
+
   /** An example value built from the schema: its own examples first, else plausible values by type. */
   example(schema: unknown, at: SpecPointer, stack: string[] = [], depth = 0): unknown {
     if (isRef(schema)) {
       const resolved = this.spec.resolve(schema.$ref, at);
       const id = this.register(resolved, resolved.value as Json);
       if (stack.includes(id)) return CIRCULAR;
-      return this.example(resolved.value, resolved, [...stack, id], depth);
+      return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
     if (s.example !== undefined && s.example !== null) return s.example;
@@ -462,6 +481,8 @@ export class SchemaRegistry {
 }
 
 const CIRCULAR = Symbol('circular');
+/** Examples of named schemas kept for reuse (a bound: big specs reach schemas by many paths). */
+const MAX_MEMO_EXAMPLES = 20_000;
 
 function primitiveExample(type: string | undefined, format: string | undefined, s: Json): unknown {
   switch (type) {

@@ -62,8 +62,18 @@ export class SpecSet {
     return rel && !rel.startsWith('..') ? rel : file;
   }
 
+  /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */
+  private readonly resolved = new Map<string, Resolved>();
+
   /** Follow `ref` written at `from` (chains of `$ref`s included) to the value it names. */
   resolve(ref: string, from: SpecPointer): Resolved {
+    const key = `${from.file}\0${ref}`;
+    let found = this.resolved.get(key);
+    if (!found) this.resolved.set(key, (found = this.follow(ref, from)));
+    return found;
+  }
+
+  private follow(ref: string, from: SpecPointer): Resolved {
     const seen = new Set<string>();
     let target = this.target(ref, from);
     for (;;) {

@@ -312,7 +312,7 @@ export class SchemaRegistry {
         });
       }
     }
-    return [...result.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
+    return [...result.values()].sort((a, b) => BY_NAME.compare(a.name, b.name));
   }
 
   // ---- cycles ------------------------------------------------------------------------------------
@@ -481,6 +481,8 @@ export class SchemaRegistry {
 }
 
 const CIRCULAR = Symbol('circular');
+/** Schema names in dictionary order, case ignored (one collator: `localeCompare` with options builds one per call). */
+const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' });
 /** Examples of named schemas kept for reuse (a bound: big specs reach schemas by many paths). */
 const MAX_MEMO_EXAMPLES = 20_000;
 

@@ -11,6 +11,7 @@ export default tseslint.config(
       '.docgen/**',
       'docs-out/**',
       'examples/**/generated/**',
+      '**/templates/precompiled.cjs', // written by tools/precompile-templates.js
       // Sample apps the routes plugin reads (CommonJS ones, one broken on purpose): input, not our code.
       'packages/source-routes/test/fixtures/**',
     ],

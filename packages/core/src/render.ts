@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { codeFrame, DocgenError, isDocgenError } from './diagnostics.js';
+import { contentHash } from './hash.js';
 import type { TemplateRenderer } from './plugin.js';
 
 /**
@@ -28,6 +29,69 @@ interface TemplateSource {
   file: string;
   text: string;
   partial: boolean;
+  /** Its precompiled form, when the folder's precompiled.cjs has it for this very text. */
+  spec?: TemplateSpecification;
+}
+
+/** What `Handlebars.precompile` makes (its type is not exported by name). */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** Compile options, the same for precompiled and compiled templates. */
+const COMPILE_OPTIONS = { noEscape: true, strict: false } as const;
+/** A templates folder's precompiled templates: `precompileTemplates` writes it at build time. */
+const PRECOMPILED_FILE = 'precompiled.cjs';
+
+interface PrecompiledFile {
+  handlebars: string;
+  templates: Record<string, { hash: string; spec: TemplateSpecification }>;
+}
+
+/**
+ * Precompile the templates of a folder (a plugin's defaults, run by its build) into
+ * `<dir>/precompiled.cjs`: a run then skips parsing and compiling them, which costs a cold start
+ * more than rendering does. A template edited since is compiled from its text as before (each is
+ * matched by its hash), and a file written by another Handlebars version is ignored.
+ */
+export function precompileTemplates(dir: string): string[] {
+  const handlebars = (handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+  const names = readdirSync(dir)
+    .filter((entry) => entry.endsWith('.hbs'))
+    .sort();
+  const entries = names.map((entry) => {
+    const source = {
+      name: entry,
+      file: join(dir, entry),
+      text: readFileSync(join(dir, entry), 'utf8'),
+      partial: false,
+    };
+    let spec: string;
+    try {
+      spec = handlebars.precompile(source.text, COMPILE_OPTIONS) as string;
+    } catch (error) {
+      throw templateError(error, source);
+    }
+    return `  ${JSON.stringify(entry)}: { hash: ${JSON.stringify(contentHash(source.text))}, spec: ${spec} },`;
+  });
+  const module = [
+    '// Written by precompileTemplates (@docgen/core) from the .hbs files beside it; do not edit.',
+    `module.exports = { handlebars: ${JSON.stringify(handlebars.VERSION)}, templates: {`,
+    ...entries,
+    '} };',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, PRECOMPILED_FILE), module);
+  return names;
+}
+
+function readPrecompiled(dir: string, handlebars: typeof Handlebars): PrecompiledFile['templates'] | undefined {
+  const file = join(dir, PRECOMPILED_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const precompiled = createRequire(import.meta.url)(file) as PrecompiledFile;
+    return precompiled.handlebars === handlebars.VERSION ? precompiled.templates : undefined;
+  } catch {
+    return undefined; // unreadable: the templates are compiled from their text
+  }
 }
 
 let handlebarsModule: typeof Handlebars | undefined;
@@ -44,20 +108,24 @@ export async function loadTemplateEngine(): Promise<void> {
 export function createTemplateRenderer(
   options: TemplateRendererOptions,
 ): TemplateRenderer & { files(): Record<string, string> } {
+  // Loaded on first use so that importing @docgen/core (every command does) stays cheap.
+  handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+  const handlebars = handlebarsModule.create();
   const sources = new Map<string, TemplateSource>();
   for (const dir of [options.defaultsDir, options.overridesDir]) {
     if (!dir || !existsSync(dir)) continue;
+    const precompiled = readPrecompiled(dir, handlebars);
     for (const entry of readdirSync(dir)) {
       if (!entry.endsWith('.hbs')) continue;
       const partial = entry.startsWith('_');
       const name = entry.slice(partial ? 1 : 0, -'.hbs'.length);
       const file = join(dir, entry);
-      sources.set(`${partial ? '_' : ''}${name}`, { name, file, text: readFileSync(file, 'utf8'), partial });
+      const text = readFileSync(file, 'utf8');
+      const ready = precompiled?.[entry];
+      const spec = ready?.hash === contentHash(text) ? ready.spec : undefined;
+      sources.set(`${partial ? '_' : ''}${name}`, { name, file, text, partial, spec });
     }
   }
-  // Loaded on first use so that importing @docgen/core (every command does) stays cheap.
-  handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
-  const handlebars = handlebarsModule.create();
   registerMarkdownHelpers(handlebars);
   for (const [name, helper] of Object.entries(options.helpers ?? {})) handlebars.registerHelper(name, helper);
   for (const source of sources.values()) {
@@ -97,9 +165,10 @@ export function createTemplateRenderer(
 
 function compileTemplate(handlebars: typeof Handlebars, source: TemplateSource): Handlebars.TemplateDelegate {
   try {
+    if (source.spec) return handlebars.template(source.spec);
     // parse eagerly so syntax errors surface with the file that has them (compile itself is lazy)
     handlebars.parse(source.text);
-    return handlebars.compile(source.text, { noEscape: true, strict: false });
+    return handlebars.compile(source.text, COMPILE_OPTIONS);
   } catch (error) {
     throw templateError(error, source);
   }
@@ -171,6 +240,11 @@ export function anchorSlug(text: unknown): string {
 }
 
 function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
+  // Handlebars' own says which helper is missing but not where; this says the line too.
+  handlebars.registerHelper('helperMissing', function (this: unknown, ...args: unknown[]) {
+    const options = args[args.length - 1] as Handlebars.HelperOptions & { name?: string; loc?: unknown };
+    throw new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+  });
   const plain = (fn: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       return fn(...args.slice(0, -1)); // drop Handlebars' options argument

@@ -1,8 +1,16 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { codeFence, createTemplateRenderer, DocgenError, escapeTableCell, inlineCode } from '@docgen/core';
+import {
+  codeFence,
+  contentHash,
+  createTemplateRenderer,
+  DocgenError,
+  escapeTableCell,
+  inlineCode,
+  precompileTemplates,
+} from '@docgen/core';
 
 async function dirWith(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'docgen-tpl-'));
@@ -37,6 +45,54 @@ describe('template renderer', () => {
     expect(renderer.files()._row).toBe(join(overrides, '_row.hbs'));
   });
 
+  it('renders precompiled templates as compiled ones, and compiles a template edited since from its text', async () => {
+    const files = {
+      'page.hbs': '# {{title}}\n\n{{#each rows}}{{> row}}{{/each}}{{fence sample "json"}}\n',
+      '_row.hbs': '| {{cell name}} | {{code type}} |\n',
+    };
+    const data = { title: 'A & <B>', rows: [{ name: 'a|b', type: 'x`y' }], sample: '{"a": "```"}' };
+    const plain = await dirWith(files);
+    const precompiled = await dirWith(files);
+    expect(precompileTemplates(precompiled)).toEqual(['_row.hbs', 'page.hbs']);
+    const module = await readFile(join(precompiled, 'precompiled.cjs'), 'utf8');
+    expect(module).toContain('"_row.hbs": { hash: ');
+    expect(createTemplateRenderer({ defaultsDir: precompiled }).render('page', data)).toBe(
+      createTemplateRenderer({ defaultsDir: plain }).render('page', data),
+    );
+    // Edited after the build: its precompiled form no longer matches, the text is compiled.
+    await writeFile(join(precompiled, '_row.hbs'), '* {{name}}\n');
+    expect(createTemplateRenderer({ defaultsDir: precompiled }).render('page', data)).toContain('* a|b\n');
+  });
+
+  it('uses a precompiled template only for the text and the Handlebars it was made from', async () => {
+    // A precompiled "one" passed off as the precompiled form of "two": used if and only if trusted.
+    const source = await dirWith({ 'page.hbs': 'one {{title}}' });
+    precompileTemplates(source);
+    const forged = (await readFile(join(source, 'precompiled.cjs'), 'utf8')).replace(
+      /hash: "[0-9a-f]+"/,
+      `hash: "${contentHash('two {{title}}')}"`,
+    );
+    const sameVersion = await dirWith({ 'page.hbs': 'two {{title}}', 'precompiled.cjs': forged });
+    expect(createTemplateRenderer({ defaultsDir: sameVersion }).render('page', { title: 'T' })).toBe('one T');
+    const otherVersion = await dirWith({
+      'page.hbs': 'two {{title}}',
+      'precompiled.cjs': forged.replace(/handlebars: "[^"]+"/, 'handlebars: "0.0.1"'),
+    });
+    expect(createTemplateRenderer({ defaultsDir: otherVersion }).render('page', { title: 'T' })).toBe('two T');
+  });
+
+  it('names the template file and line of a syntax error when precompiling', async () => {
+    const dir = await dirWith({ 'good.hbs': 'ok', 'bad.hbs': 'line one\n{{#each rows}}\n{{/if}}\n' });
+    let error: unknown;
+    try {
+      precompileTemplates(dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DocgenError);
+    expect((error as DocgenError).location).toMatchObject({ file: join(dir, 'bad.hbs') });
+  });
+
   it('names the template file and line of a syntax error', async () => {
     const defaults = await dirWith({ 'broken.hbs': 'line one\n{{#each items}}\n  {{name}}\n{{/with}}\n' });
     let error: unknown;
@@ -51,11 +107,19 @@ describe('template renderer', () => {
     expect((error as DocgenError).message).toContain('broken.hbs');
   });
 
-  it('names the template and line of a missing helper at render time', async () => {
-    const defaults = await dirWith({ 'page.hbs': 'ok\n{{shout title}}\n' });
-    expect(() => createTemplateRenderer({ defaultsDir: defaults }).render('page', { title: 'x' })).toThrow(
-      /page\.hbs failed: Missing helper: "shout"/,
-    );
+  it('names the template and line of a missing helper at render time, precompiled or not', async () => {
+    for (const precompiled of [false, true]) {
+      const defaults = await dirWith({ 'page.hbs': 'ok\n{{shout title}}\n' });
+      if (precompiled) precompileTemplates(defaults);
+      let error: unknown;
+      try {
+        createTemplateRenderer({ defaultsDir: defaults }).render('page', { title: 'x' });
+      } catch (caught) {
+        error = caught;
+      }
+      expect((error as Error).message).toMatch(/page\.hbs failed: Missing helper: "shout"/);
+      expect((error as DocgenError).location).toMatchObject({ file: join(defaults, 'page.hbs'), line: 2 });
+    }
   });
 
   it('says which template is missing', () => {

@@ -203,7 +203,9 @@ export function escapeMarkdownInline(text: string): string {
 /** One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). */
 export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value)
+  const text = String(value);
+  if (!/[\n|]/.test(text)) return text.trim(); // most cells: nothing to replace
+  return text
     .replace(/\r?\n\s*\r?\n/g, '<br><br>')
     .replace(/\r?\n/g, ' ')
     .replace(/\|/g, '\\|')
@@ -213,6 +215,7 @@ export function escapeTableCell(value: unknown): string {
 /** Inline code that survives backticks inside the value. */
 export function inlineCode(value: unknown): string {
   const text = String(value ?? '');
+  if (!text.includes('`')) return `\`${text}\``; // most names: one backtick each side
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -222,7 +225,7 @@ export function inlineCode(value: unknown): string {
 /** A fenced code block whose fence is longer than any backtick run in the body. */
 export function codeFence(body: unknown, language = ''): string {
   const text = String(body ?? '').replace(/\n+$/, '');
-  const longest = Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const longest = text.includes('```') ? Math.max(2, ...(text.match(/`{3,}/g) ?? []).map((run) => run.length)) : 2;
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${text}\n${fence}`;
 }

@@ -103,6 +103,7 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
 }
 
 export function escapePointer(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment; // most keys
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

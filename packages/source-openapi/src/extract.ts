@@ -264,7 +264,9 @@ function mergeParameters(
       merged.set(`${String(raw.in)}:${String(raw.name)}`, { raw, at: parameterAt });
     });
   };
-  add(item.parameters, { file: at.file, pointer: at.pointer.replace(/\/[^/]+$/, '/parameters') });
+  // The path item's parameters: a sibling of the operation (…/get → …/parameters).
+  const pathItem = at.pointer.slice(0, Math.max(0, at.pointer.lastIndexOf('/')));
+  add(item.parameters, { file: at.file, pointer: `${pathItem}/parameters` });
   add(operation.parameters, child(at, 'parameters'));
   return [...merged.values()];
 }

@@ -110,16 +110,6 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   return groups;
 }
 
-/**
- * The same string, flat: `toXml` builds a rope of thousands of small strings, which would
- * survive in the memo and in the page's output, and every young-generation collection until
- * the end of the batch copies survivors. Converting a string to a number flattens it in V8.
- */
-function flatten(value: string): string {
-  void Number(value);
-  return value;
-}
-
 /** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
 function mayDeclareAnchors(tokens: Token[]): boolean {
   return tokens.some(
@@ -213,7 +203,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       page.append(nodes);
       continue;
     }
-    const storage = flatten(toXml(nodes, '\n'));
+    const storage = toXml(nodes, '\n');
     memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
     if (storage) page.append([{ type: 'raw', value: storage }]);
   }

@@ -86,29 +86,41 @@ export function cdataSection(value: string): string {
 }
 
 export function toXml(nodes: XNode[], separator = ''): string {
-  let out = '';
+  const out: string[] = [];
   for (let index = 0; index < nodes.length; index += 1) {
-    if (index > 0) out += separator;
-    out = serialize(nodes[index]!, out);
+    if (index > 0 && separator) out.push(separator);
+    serialize(nodes[index]!, out);
   }
-  return out;
+  return out.join('');
 }
 
-/** Append `node` to `out` (one growing string: V8 concatenates into ropes, no arrays to join). */
-function serialize(node: XNode, out: string): string {
-  if (node.type === 'text') return out + escapeText(node.value);
-  if (node.type === 'cdata') return out + cdataSection(node.value);
-  if (node.type === 'raw') return out + node.value;
-  out += `<${node.name}`;
+/** Append `node`'s XML to `out` (pieces joined once at the end: one flat string, no rope of thousands). */
+function serialize(node: XNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push(escapeText(node.value));
+    return;
+  }
+  if (node.type === 'cdata') {
+    out.push(cdataSection(node.value));
+    return;
+  }
+  if (node.type === 'raw') {
+    out.push(node.value);
+    return;
+  }
+  let open = `<${node.name}`;
   for (const key in node.attributes) {
     const value = node.attributes[key];
-    if (value !== undefined) out += ` ${key}="${escapeAttribute(value)}"`;
+    if (value !== undefined) open += ` ${key}="${escapeAttribute(value)}"`;
   }
-  if (node.children.length === 0 && VOID.has(node.name)) return `${out} />`;
-  out += '>';
   const children = node.children;
-  for (let index = 0; index < children.length; index += 1) out = serialize(children[index]!, out);
-  return `${out}</${node.name}>`;
+  if (children.length === 0 && VOID.has(node.name)) {
+    out.push(`${open} />`);
+    return;
+  }
+  out.push(`${open}>`);
+  for (let index = 0; index < children.length; index += 1) serialize(children[index]!, out);
+  out.push(`</${node.name}>`);
 }
 
 /** Elements written self-closed; every other empty element gets an explicit end tag (`<p></p>`). */

@@ -6,7 +6,7 @@
 // peak RSS of each whole process (worker threads included); median of --runs runs (default 3),
 // runs of the tools interleaved so load affects all alike.
 //
-//   npx tsc -b apps/cli && node tools/bench/openapi/bench.mjs [--runs N] [--spec path]
+//   npm run build && node tools/bench/openapi/bench.mjs [--runs N] [--spec path]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

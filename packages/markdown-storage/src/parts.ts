@@ -199,12 +199,13 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       } else nodes.push(...state.one(child, root));
     }
     state.recording = undefined;
-    if (entry || state.usedContext || page.openElements || nodes.some(isPhrasing)) {
-      page.append(nodes);
+    if (page.openElements || nodes.some(isPhrasing)) {
+      page.append(nodes); // the page's builder still has work to do on them
       continue;
     }
+    // Written out now, so the block's tree dies young; kept for reuse if it stands on its own.
     const storage = toXml(nodes, '\n');
-    memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
+    if (!entry && !state.usedContext) memo.add(group, { kind: group.kind, storage, headings, anchors, ...recording });
     if (storage) page.append([{ type: 'raw', value: storage }]);
   }
   // First, as the whole-page conversion says it (before converting anything).

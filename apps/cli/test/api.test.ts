@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
+import type { Manifest } from '@docgen/core';
 import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
 
 /**
@@ -200,6 +201,29 @@ describe('docgen api on invalid input', () => {
     const result = await runCli(['api', '--openapi', join(fixtures, 'invalid', 'dangling-ref.yaml'), '--out', out]);
     expect(result.code).toBe(1);
     expect(snapshot()).toEqual(before);
+  });
+
+  it('keeps raw HTML a description leaves open inside that description, not over the operations after it', async () => {
+    const out = join(scratch, 'html-descriptions');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(fixtures, 'html-descriptions', 'openapi.yaml'),
+      '--out',
+      out,
+      '--no-cache',
+    ]);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const tagPage = manifest.pages.find((page) => page.title.endsWith('comments'))!;
+    const storage = readFileSync(join(out, tagPage.storageFile!), 'utf8');
+    const next = storage.indexOf('<h2>GET /comments/{id}</h2>');
+    expect(next).toBeGreaterThan(0);
+    const before = storage.slice(0, next);
+    // Every <pre> the first operation's description opened is closed before the second operation.
+    expect(before.split('<pre>').length).toBeGreaterThan(1);
+    expect(before.split('<pre>').length).toBe(before.split('</pre>').length);
+    expect(storage.slice(next)).not.toContain('</pre>');
   });
 
   it('writes Markdown only with --no-storage', async () => {

@@ -23,6 +23,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { closeOpenElements } from './fragment.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
@@ -91,7 +92,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
 
   const overview = {
     title,
-    model,
+    model: { ...model, description: closeOpenElements(model.description) },
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     contact: model.contact,
@@ -242,7 +243,7 @@ function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
     .map((o) => ({ link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`), summary: o.summary }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.name, description: tag.description },
+    tag: { name: tag.name, description: closeOpenElements(tag.description) },
     operations: tag.operations.map((o) => operationView(o, links, key)),
     elsewhere,
   };
@@ -258,19 +259,19 @@ function operationView(operation: Operation, links: Links, key: string): Record<
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: operation.description,
+    description: closeOpenElements(operation.description),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
-      description: operation.requestBody.description,
+      description: closeOpenElements(operation.requestBody.description),
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true))),
     },
     responses: operation.responses.map((r) => ({
       status: r.status,
-      description: r.description,
+      description: closeOpenElements(r.description),
       headers: r.headers.map((h) => parameterView(h, links, key)),
       contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false))),
     })),
@@ -315,7 +316,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     mediaType: content.mediaType,
     sameAs: undefined as string | undefined,
     type: schema ? links.type(schema.type, key) : undefined,
-    description: schema?.description && !named ? schema.description : undefined,
+    description: schema?.description && !named ? closeOpenElements(schema.description) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -371,7 +372,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
     schemas: schemas.map((schema) => ({
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
-      description: schema.description,
+      description: closeOpenElements(schema.description),
       deprecated: schema.deprecated,
       circular: schema.circular,
       cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),

@@ -92,20 +92,30 @@ export interface Group {
 export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | undefined {
   if (blocks.env.references && Object.keys(blocks.env.references).length) return undefined;
   const groups: Group[] = [];
-  let current: Token[] | undefined;
   const tokens = blocks.tokens;
+  // Each group is one slice of the token list: from a top-level opening token to its close.
+  let start = -1;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     if (token.type === 'footnote_reference_open') return undefined;
-    if (!current) {
+    if (start === -1) {
       if (!token.map) return undefined;
-      current = [];
-      const [first, last] = token.map;
-      const text = blocks.normalized.slice(blocks.normalizedLines.offset(first), blocks.normalizedLines.offset(last));
-      groups.push({ tokens: current, key: text, kind: `${dialect} ${token.type}` });
+      start = index;
     }
-    current.push(token);
-    if (token.level === 0 && token.nesting <= 0) current = undefined;
+    if (token.level === 0 && token.nesting <= 0) {
+      const first = tokens[start]!;
+      const [from, to] = first.map!;
+      const text = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
+      groups.push({ tokens: tokens.slice(start, index + 1), key: text, kind: `${dialect} ${first.type}` });
+      start = -1;
+    }
+  }
+  if (start !== -1) {
+    // An unclosed group at the end (cannot happen with markdown-it's balanced tokens): as before.
+    const first = tokens[start]!;
+    const [from, to] = first.map!;
+    const text = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
+    groups.push({ tokens: tokens.slice(start), key: text, kind: `${dialect} ${first.type}` });
   }
   return groups;
 }

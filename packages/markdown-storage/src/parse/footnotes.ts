@@ -31,7 +31,8 @@ export function footnoteEnv(normalize: (label: string) => string): FootnoteEnv {
 
 function footnoteTail(state: StateCore): void {
   const env = state.env as FootnoteEnv;
-  if (!env.footnotes) return;
+  // No definition on the page (each one enters `refs` as it is parsed): nothing to move.
+  if (!env.footnotes?.refs || (!Object.keys(env.footnotes.refs).length && !env.footnotes.list?.length)) return;
   /** Normalized label → the label as written and the definition's tokens. */
   const bodies = new Map<string, { label: string; tokens: Token[] }>();
   const kept: Token[] = [];

@@ -45,6 +45,9 @@ export interface Manifest {
  * Write the tree into `outDir`. Files are written to a sibling temp folder first and swapped in,
  * so a failure half-way leaves the previous output intact.
  */
+/** Pages written at the same time (bounded, so a tree of thousands opens few files at once). */
+const PAGES_AT_ONCE = 16;
+
 export async function writeRenderedTree(
   outDir: string,
   tree: PageTree,
@@ -57,7 +60,11 @@ export async function writeRenderedTree(
   await mkdir(staging, { recursive: true });
   const manifest: Manifest = { schemaVersion: MANIFEST_SCHEMA_VERSION, generator, pages: [] };
   try {
-    for (const page of tree.pages) manifest.pages.push(await writePage(staging, page));
+    // Several pages at a time: the writes are I/O, and one after another they waited on each other.
+    for (let start = 0; start < tree.pages.length; start += PAGES_AT_ONCE) {
+      const batch = tree.pages.slice(start, start + PAGES_AT_ONCE);
+      manifest.pages.push(...(await Promise.all(batch.map((page) => writePage(staging, page)))));
+    }
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const previous = `${target}.old-${process.pid}`;
     if (existsSync(target)) await rename(target, previous);
@@ -83,11 +90,12 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
     markdownFile: `${stem}.md`,
     attachments: [],
   };
-  await writeFile(join(dir, entry.markdownFile), page.markdown);
+  const writes = [writeFile(join(dir, entry.markdownFile), page.markdown)];
   if (page.storage !== undefined) {
     entry.storageFile = `${stem}.storage.xhtml`;
-    await writeFile(join(dir, entry.storageFile), page.storage);
+    writes.push(writeFile(join(dir, entry.storageFile), page.storage));
   }
+  await Promise.all(writes);
   for (const attachment of page.attachments) {
     const data = attachment.data ?? (attachment.path ? await readFile(attachment.path) : undefined);
     if (!data)

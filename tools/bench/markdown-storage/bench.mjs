@@ -14,7 +14,7 @@ const dist = join(here, '..', '..', '..', 'packages', 'markdown-storage', 'dist'
 const { convertMarkdown, convertMarkdownAsync, convertMarkdownBatch, closeConverterPool, normalizeStorage } =
   await import(dist);
 // Internal, for the breakdown only: the Markdown parse (markdown-it + GFM + directives → mdast) alone.
-const { parseMarkdown } = await import(join(dirname(dist), 'convert.js'));
+const { parseMarkdown } = await import(join(dirname(dist), 'parse', 'index.js'));
 
 const argument = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);

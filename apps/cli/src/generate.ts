@@ -60,6 +60,7 @@ export const GENERATOR = {
 /**
  * The built-in plugins, imported from here: in the bundled CLI each is a chunk of the bundle that
  * shares its @docgen/core, instead of a second copy of core loaded beside it (core's loadPlugin).
+ * The specifiers are written out (not taken from core's BUILTIN_PLUGINS) so the bundler sees them.
  */
 const BUILTIN_PLUGIN_IMPORTS = {
   '@docgen/source-openapi': () => import('@docgen/source-openapi'),

@@ -46,6 +46,22 @@ interface PrecompiledFile {
   templates: Record<string, { hash: string; spec: TemplateSpecification }>;
 }
 
+let handlebarsModule: typeof Handlebars | undefined;
+
+/**
+ * Load Handlebars ahead of `createTemplateRenderer`, which is synchronous and would load it with
+ * `require` on first use: plugin runs call this first, so a bundle carries Handlebars in a chunk of
+ * its own, loaded only by commands that render.
+ */
+export async function loadTemplateEngine(): Promise<void> {
+  handlebarsModule ??= (await import('handlebars')).default;
+}
+
+/** Handlebars, loaded on first use so that importing @docgen/core (every command does) stays cheap. */
+function templateEngine(): typeof Handlebars {
+  return (handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+}
+
 /**
  * Precompile the templates of a folder (a plugin's defaults, run by its build) into
  * `<dir>/precompiled.cjs`: a run then skips parsing and compiling them, which costs a cold start
@@ -53,7 +69,7 @@ interface PrecompiledFile {
  * matched by its hash), and a file written by another Handlebars version is ignored.
  */
 export function precompileTemplates(dir: string): string[] {
-  const handlebars = (handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+  const handlebars = templateEngine();
   const names = readdirSync(dir)
     .filter((entry) => entry.endsWith('.hbs'))
     .sort();
@@ -94,23 +110,10 @@ function readPrecompiled(dir: string, handlebars: typeof Handlebars): Precompile
   }
 }
 
-let handlebarsModule: typeof Handlebars | undefined;
-
-/**
- * Load Handlebars ahead of `createTemplateRenderer`, which is synchronous and would load it with
- * `require` on first use: plugin runs call this first, so a bundle carries Handlebars in a chunk of
- * its own, loaded only by commands that render.
- */
-export async function loadTemplateEngine(): Promise<void> {
-  handlebarsModule ??= (await import('handlebars')).default;
-}
-
 export function createTemplateRenderer(
   options: TemplateRendererOptions,
 ): TemplateRenderer & { files(): Record<string, string> } {
-  // Loaded on first use so that importing @docgen/core (every command does) stays cheap.
-  handlebarsModule ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars;
-  const handlebars = handlebarsModule.create();
+  const handlebars = templateEngine().create();
   const sources = new Map<string, TemplateSource>();
   for (const dir of [options.defaultsDir, options.overridesDir]) {
     if (!dir || !existsSync(dir)) continue;

@@ -41,13 +41,13 @@ export interface Manifest {
   pages: ManifestPage[];
 }
 
+/** Pages written at the same time (bounded, so a tree of thousands opens few files at once). */
+const PAGES_AT_ONCE = 16;
+
 /**
  * Write the tree into `outDir`. Files are written to a sibling temp folder first and swapped in,
  * so a failure half-way leaves the previous output intact.
  */
-/** Pages written at the same time (bounded, so a tree of thousands opens few files at once). */
-const PAGES_AT_ONCE = 16;
-
 export async function writeRenderedTree(
   outDir: string,
   tree: PageTree,

@@ -35,6 +35,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * a bundle (the CLI's) carries Ajv in a chunk of its own, loaded only by commands that validate.
  */
 export async function loadSchemaValidator(): Promise<void> {
+  if (Ajv) return;
   const module = await import('ajv/dist/2020.js');
   // Node finds the CommonJS module's named exports; a bundler may offer only its default (the class).
   Ajv ??= module.Ajv2020 ?? module.default;

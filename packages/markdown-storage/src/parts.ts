@@ -93,7 +93,14 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   if (blocks.env.references && Object.keys(blocks.env.references).length) return undefined;
   const groups: Group[] = [];
   const tokens = blocks.tokens;
-  // Each group is one slice of the token list: from a top-level opening token to its close.
+  /** The group of tokens [start, end): one slice of the token list, keyed by its first token's lines. */
+  const group = (start: number, end: number): Group => {
+    const first = tokens[start]!;
+    const [from, to] = first.map!;
+    const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
+    return { tokens: tokens.slice(start, end), key, kind: `${dialect} ${first.type}` };
+  };
+  // Each group runs from a top-level opening token to its close.
   let start = -1;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -103,20 +110,12 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
       start = index;
     }
     if (token.level === 0 && token.nesting <= 0) {
-      const first = tokens[start]!;
-      const [from, to] = first.map!;
-      const text = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
-      groups.push({ tokens: tokens.slice(start, index + 1), key: text, kind: `${dialect} ${first.type}` });
+      groups.push(group(start, index + 1));
       start = -1;
     }
   }
-  if (start !== -1) {
-    // An unclosed group at the end (cannot happen with markdown-it's balanced tokens): as before.
-    const first = tokens[start]!;
-    const [from, to] = first.map!;
-    const text = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
-    groups.push({ tokens: tokens.slice(start), key: text, kind: `${dialect} ${first.type}` });
-  }
+  // An unclosed group at the end (markdown-it's tokens are balanced, so only defensively).
+  if (start !== -1) groups.push(group(start, tokens.length));
   return groups;
 }
 

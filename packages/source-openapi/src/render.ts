@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
+  closeOpenElements,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -23,7 +24,6 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { closeOpenElements } from './fragment.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import {
+  closeOpenElements,
   contentHash,
   pageFileStem,
   pageKey,
@@ -114,6 +115,7 @@ export function renderPrisma(
       source: { plugin: 'prisma', file: item.defined.file },
       markdown: templates.render('model', {
         ...item,
+        documentation: closeOpenElements(item.documentation),
         defined: { file: shown(item.defined.file), line: item.defined.line },
         fields: item.fields.map((field) => ({
           ...field,
@@ -143,6 +145,7 @@ export function renderPrisma(
       markdown: templates.render('enums', {
         enums: model.enums.map((item) => ({
           ...item,
+          documentation: closeOpenElements(item.documentation),
           anchor: `enum-${item.name.toLowerCase()}`,
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),

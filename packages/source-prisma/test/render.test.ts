@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -8,6 +10,19 @@ const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
 
 describe('data-model pages', () => {
+  it("closes raw HTML a model's documentation leaves open, before the page's own tables", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-html-'));
+    const schema = join(dir, 'schema.prisma');
+    await writeFile(
+      schema,
+      'datasource db {\n  provider = "postgresql"\n}\n\n/// Stored as:\n/// <pre> {\n///   "id": 1\n/// }\n/// </pre> or <pre> {\n///   "id": 2\nmodel Item {\n  id Int @id\n}\n',
+    );
+    const tree = renderPrisma(await extractPrisma(schema), templates, { cwd: dir });
+    const item = tree.pages.find((page) => page.key === 'data-model/model/item')!.markdown;
+    expect(item.indexOf('\n</pre>\n')).toBeGreaterThan(item.indexOf('"id": 2'));
+    expect(item.indexOf('\n</pre>\n')).toBeLessThan(item.indexOf('| Defined in |'));
+  });
+
   it('an overview, a page per model and an enums page, with stable keys and unique titles', async () => {
     const tree = renderPrisma(await extractPrisma(join(fixtures, 'blog.prisma')), templates, { cwd: fixtures });
     validatePageTree(tree);

@@ -1,5 +1,12 @@
 import { relative } from 'node:path';
-import { pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import {
+  closeOpenElements,
+  pageFileStem,
+  pageKey,
+  type Page,
+  type PageTree,
+  type TemplateRenderer,
+} from '@docgen/core';
 import type { RunbookModel, Service } from './model.js';
 
 /**
@@ -73,6 +80,8 @@ export function renderRunbooks(
       source: { plugin: 'runbook', file: service.file },
       markdown: templates.render('service', {
         ...service,
+        description: closeOpenElements(service.description),
+        runbook: { ...service.runbook, notes: closeOpenElements(service.runbook.notes) },
         file: shown(service.file),
         runbookFile: service.runbookFile && shown(service.runbookFile),
         dependsOn: service.dependsOn.map(reference),

@@ -72,6 +72,16 @@ describe('extractRunbooks', () => {
 });
 
 describe('runbook pages', () => {
+  it("closes raw HTML a service's description leaves open, before the page's own tables", () => {
+    const model = extractRunbooks(services);
+    const [first] = model.services;
+    first!.description = 'Serves the shop.\n\n<details>\n<summary>History</summary>\n\nSplit from the monolith.';
+    const tree = renderRunbooks(model, templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const markdown = tree.pages.find((page) => page.title === `Runbook: ${first!.title}`)!.markdown;
+    expect(markdown).toContain('Split from the monolith.\n\n</details>\n');
+    expect(markdown.indexOf('</details>')).toBeLessThan(markdown.indexOf('| | |'));
+  });
+
   it('an index and a page per service; dependencies link to the runbooks that exist', () => {
     const tree = renderRunbooks(extractRunbooks(services), templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
     validatePageTree(tree);

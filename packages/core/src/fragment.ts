@@ -1,10 +1,11 @@
 /**
- * A spec's descriptions are fragments of CommonMark, and the raw HTML in them may leave an element
- * open. Bitbucket's spec writes `</pre> Reply to a comment: <pre> {` on one line: the line ends an
- * HTML block and opens a `<pre>` whose `</pre>`, further down, CommonMark reads as paragraph text.
- * On a page of many operations that `<pre>` would hold every operation after it: headings, tables
- * and code, all preformatted. So a description is closed where it ends: the elements its HTML
- * blocks leave open get closing tags after it, in a block of their own.
+ * A Markdown fragment a plugin puts on a page (an OpenAPI description, a Prisma `///` comment, a
+ * runbook's notes) may hold raw HTML that leaves an element open. Bitbucket's OpenAPI spec writes
+ * `</pre> Reply to a comment: <pre> {` on one line: the line ends an HTML block and opens a
+ * `<pre>` whose `</pre>`, further down, CommonMark reads as paragraph text. Everything the page
+ * puts after the fragment (headings, tables, code) would then sit inside that `<pre>`. So a
+ * fragment is closed where it ends: the elements its HTML blocks leave open get closing tags after
+ * it, in a block of their own.
  *
  * Only HTML blocks count (CommonMark's seven kinds, found as markdown-it finds them): raw HTML
  * inside a paragraph ends with the paragraph. A closing tag that finds nothing open is dropped by

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeOpenElements } from '../src/fragment.js';
+import { closeOpenElements } from '@docgen/core';
 
-describe('closeOpenElements (descriptions are fragments)', () => {
+describe('closeOpenElements (Markdown fragments placed on a page)', () => {
   it('closes what an HTML block leaves open, after the description', () => {
     const bitbucket =
       'Comments: </p>General:\n <pre> {\n  "a": 1\n }\n </pre> Reply:  <pre> {\n  "b": 2\n }\n </pre> Done.\n';

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import {
   codeFrame,
   DocgenError,
@@ -180,6 +180,7 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
       hint: 'pass the path of an OpenAPI/Swagger YAML or JSON file with --openapi',
     });
   }
+  if (statSync(root).isDirectory()) throw folderGiven(rootFile, root);
   const pending = [root];
   const refs: Array<{ ref: string; from: SpecPointer }> = [];
   while (pending.length) {
@@ -193,10 +194,11 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
       refs.push({ ref, from });
       const target = set.target(ref, from);
       if (target.file !== file && !set.documents.has(target.file)) {
-        if (!existsSync(target.file)) {
+        const missing = !existsSync(target.file);
+        if (missing || statSync(target.file).isDirectory()) {
           throw new DocgenError({
             code: 'DG_OPENAPI_REF_FILE',
-            message: `$ref "${ref}" points to ${set.display(target.file)}, which does not exist`,
+            message: `$ref "${ref}" points to ${set.display(target.file)}, which ${missing ? 'does not exist' : 'is a folder, not a file'}`,
             ...set.where({ file, pointer: `${pointer}/$ref` }),
             hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
           });
@@ -208,6 +210,24 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
   for (const { ref, from } of refs) set.resolve(ref, from);
   return set;
 }
+
+/** The root given is a folder: name the spec files in it, so the fix is one copy away. */
+function folderGiven(rootFile: string, root: string): DocgenError {
+  const specs = readdirSync(root)
+    .filter((name) => /\.(ya?ml|json)$/i.test(name))
+    .sort((a, b) => Number(!LIKELY_ROOT.test(a)) - Number(!LIKELY_ROOT.test(b)) || a.localeCompare(b));
+  const shown = specs.slice(0, 5).map((name) => join(rootFile, name));
+  return new DocgenError({
+    code: 'DG_OPENAPI_FOLDER',
+    message: `${rootFile} is a folder; --openapi takes the spec's root file`,
+    location: { file: rootFile },
+    hint: shown.length
+      ? `pass one of its files, e.g. --openapi ${shown.join(' or ')}${specs.length > shown.length ? ' …' : ''}`
+      : 'it holds no YAML or JSON files: pass the path of an OpenAPI/Swagger YAML or JSON file',
+  });
+}
+/** File names a spec's root file usually has, listed first. */
+const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
 
 /** Visit every `$ref` string in a parsed document (not descending into examples, which are data). */
 function collectRefs(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {

@@ -168,6 +168,7 @@ describe('invalid input', () => {
     ['invalid/dangling-ref.yaml', 'DG_OPENAPI_DANGLING_REF', 12, /points to nothing/],
     ['invalid/remote-ref.yaml', 'DG_OPENAPI_REMOTE_REF', 11, /does not fetch/],
     ['invalid/missing-file.yaml', 'DG_OPENAPI_REF_FILE', 5, /does not exist/],
+    ['invalid/folder-ref.yaml', 'DG_OPENAPI_REF_FILE', 5, /folder-ref-paths, which is a folder, not a file/],
     ['invalid/not-openapi.json', 'DG_OPENAPI_NOT_A_SPEC', 1, /not an OpenAPI document/],
   ])('%s → %s at line %i', async (file, code, line, message) => {
     const error = await docgenFailure(model(file));
@@ -176,6 +177,13 @@ describe('invalid input', () => {
     expect(error.location?.line).toBe(line);
     expect(error.message).toMatch(message);
     expect(error.hint).toBeTruthy();
+  });
+
+  it('a folder given as the spec names the spec files inside it, root-like names first', async () => {
+    const error = await docgenFailure(model('multi-file-3.0'));
+    expect(error.code).toBe('DG_OPENAPI_FOLDER');
+    expect(error.message).toMatch(/multi-file-3\.0 is a folder/);
+    expect(error.hint).toMatch(/--openapi \S+multi-file-3\.0\/openapi\.yaml or \S+common\.yaml/);
   });
 });
 

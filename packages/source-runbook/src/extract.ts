@@ -22,7 +22,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
-      message: `folder not found: ${dir}`,
+      message: existsSync(dir) ? `${dir} is a file, not a folder` : `folder not found: ${dir}`,
       location: options.location,
       hint: 'point `dir` (or --dir) at the folder holding your services and their catalog-info.yaml files',
     });

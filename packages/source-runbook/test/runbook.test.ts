@@ -68,6 +68,10 @@ describe('extractRunbooks', () => {
     expect(dup.code).toBe('DG_RUNBOOK_DUPLICATE');
     const missing = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'nope'))));
     expect(missing.code).toBe('DG_RUNBOOK_NOT_FOUND');
+    expect(missing.message).toContain('folder not found');
+    const file = join(fixtures, 'dup', 'a', 'catalog-info.yaml');
+    const notFolder = await docgenFailure(Promise.resolve().then(() => extractRunbooks(file)));
+    expect(notFolder.message).toBe(`${file} is a file, not a folder`);
   });
 });
 

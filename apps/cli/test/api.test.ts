@@ -226,6 +226,37 @@ describe('docgen api on invalid input', () => {
     expect(storage.slice(next)).not.toContain('</pre>');
   });
 
+  it("nests a description's headings under the page's own (overview, operation, response)", async () => {
+    const out = join(scratch, 'html-descriptions-headings');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(fixtures, 'html-descriptions', 'openapi.yaml'),
+      '--out',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const storage = (page: Manifest['pages'][number]) => readFileSync(join(out, page.storageFile!), 'utf8');
+    const headingsOf = (xhtml: string) =>
+      [...xhtml.matchAll(/<h(\d)>(.*?)<\/h\1>/g)].map(([, n, text]) => `h${n} ${text}`);
+    expect(headingsOf(storage(manifest.pages[0]!))[0]).toBe('h2 Introduction');
+    const tagPage = manifest.pages.find((page) => page.title.endsWith('comments'))!;
+    const getComment = headingsOf(storage(tagPage)).slice(
+      headingsOf(storage(tagPage)).indexOf('h2 GET /comments/{id}'),
+    );
+    expect(getComment).toEqual([
+      'h2 GET /comments/{id}',
+      'h3 How comments are stored',
+      'h4 Threads',
+      'h3 Parameters',
+      'h3 Responses',
+      'h4 200',
+      'h5 Shape',
+      'h3 Example request',
+    ]);
+  });
+
   it('writes Markdown only with --no-storage', async () => {
     const out = join(scratch, 'no-storage');
     const result = await runCli([

@@ -50,16 +50,18 @@ const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^\s*$/;
 
-/** `markdown`, followed by closing tags for the elements its HTML blocks leave open (if any). */
-export function closeOpenElements(markdown: string | undefined): string | undefined {
-  if (!markdown || !markdown.includes('<')) return markdown;
-  const open: string[] = [];
-  const lines = markdown.split('\n');
+/** What holds a line of a fragment: a fenced code block, an HTML block, or Markdown text. */
+type LineKind = 'code' | 'html' | 'text';
+
+/** Each line's kind, found as markdown-it finds fenced code and CommonMark's HTML blocks. */
+function lineKinds(lines: string[]): LineKind[] {
+  const kinds: LineKind[] = new Array<LineKind>(lines.length).fill('text');
   let fence: string | undefined;
   let inParagraph = false;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     const marker = FENCE.exec(line)?.[1];
+    if (fence || marker) kinds[index] = 'code';
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
       continue;
@@ -81,16 +83,101 @@ export function closeOpenElements(markdown: string | undefined): string | undefi
       while (last + 1 < lines.length && !block.end.test(lines[last + 1]!)) last += 1;
       if (last + 1 < lines.length && !BLANK.test(lines[last + 1]!)) last += 1;
     }
-    for (const blockLine of lines.slice(index, last + 1)) track(blockLine, open);
+    kinds.fill('html', index, last + 1);
     index = last;
     inParagraph = false;
   }
+  return kinds;
+}
+
+/** `markdown`, followed by closing tags for the elements its HTML blocks leave open (if any). */
+export function closeOpenElements(markdown: string | undefined): string | undefined {
+  if (!markdown || !markdown.includes('<')) return markdown;
+  const open: string[] = [];
+  const lines = markdown.split('\n');
+  const kinds = lineKinds(lines);
+  for (let index = 0; index < lines.length; index += 1) if (kinds[index] === 'html') track(lines[index]!, open);
   if (!open.length) return markdown;
   const closing = open
     .reverse()
     .map((name) => `</${name}>`)
     .join('');
   return `${markdown.replace(/\s+$/, '')}\n\n${closing}\n`;
+}
+
+const ATX = /^( {0,3})(#{1,6})(?=[ \t]|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/**
+ * Lines that may start something other than a paragraph (code, quote, list, table): text above an
+ * underline with one of them is not taken for a setext heading, and is left as it is.
+ */
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[>#]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)))|\|/;
+
+/** A heading of a fragment: one ATX line, or a setext heading's text lines and underline. */
+interface FoundHeading {
+  from: number;
+  to: number;
+  level: number;
+}
+
+/**
+ * `markdown` with its headings moved down so the highest is at least `level`, keeping their
+ * order of rank; none goes below 6. Why: a fragment's own `# Notes` must not sit above or
+ * beside the page's headings where the fragment is placed (an operation's description under its
+ * `## GET /path` heading, say): the page's outline would read it as a section of the page.
+ * Setext headings are rewritten as ATX ones; code and HTML blocks are left as they are.
+ */
+export function nestHeadings(markdown: string | undefined, level: number): string | undefined {
+  if (!markdown || !/[#=-]/.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const headings = findHeadings(lines, lineKinds(lines));
+  if (!headings.length) return markdown;
+  const shift = level - Math.min(...headings.map((heading) => heading.level));
+  if (shift <= 0) return markdown;
+  for (const { from, to, level: was } of headings.reverse()) {
+    const hashes = '#'.repeat(Math.min(6, was + shift));
+    if (from === to) lines[from] = lines[from]!.replace(ATX, `$1${hashes}`);
+    else
+      lines.splice(
+        from,
+        to - from + 1,
+        `${hashes} ${lines
+          .slice(from, to)
+          .map((text) => text.trim())
+          .join(' ')}`,
+      );
+  }
+  return lines.join('\n');
+}
+
+function findHeadings(lines: string[], kinds: LineKind[]): FoundHeading[] {
+  const headings: FoundHeading[] = [];
+  let paragraph = -1; // the first line of the paragraph the current line continues, if any
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const atx = ATX.exec(line);
+    if (kinds[index] !== 'text' || BLANK.test(line) || atx) {
+      if (atx && kinds[index] === 'text') headings.push({ from: index, to: index, level: atx[2]!.length });
+      paragraph = -1;
+      continue;
+    }
+    const underline = SETEXT_UNDERLINE.exec(line);
+    if (underline && paragraph !== -1) {
+      if (!lines.slice(paragraph, index).some((text) => NOT_PARAGRAPH.test(text)))
+        headings.push({ from: paragraph, to: index, level: underline[1]![0] === '=' ? 1 : 2 });
+      paragraph = -1;
+    } else if (paragraph === -1 && !THEMATIC_BREAK.test(line)) paragraph = index;
+  }
+  return headings;
+}
+
+/**
+ * A fragment ready to be placed on a page where the page's own headings are at `level - 1`:
+ * its open HTML elements closed, its headings nested at `level` or below.
+ */
+export function placeFragment(markdown: string | undefined, level: number): string | undefined {
+  return nestHeadings(closeOpenElements(markdown), level);
 }
 
 function track(line: string, open: string[]): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeOpenElements } from '@docgen/core';
+import { closeOpenElements, nestHeadings, placeFragment } from '@docgen/core';
 
 describe('closeOpenElements (Markdown fragments placed on a page)', () => {
   it('closes what an HTML block leaves open, after the description', () => {
@@ -25,5 +25,52 @@ describe('closeOpenElements (Markdown fragments placed on a page)', () => {
       '<!-- a comment -->\n',
     ];
     for (const text of unchanged) expect(closeOpenElements(text)).toBe(text);
+  });
+});
+
+describe("nestHeadings (a fragment placed under the page's own headings)", () => {
+  it('moves every heading down by the same step, so the highest is at the level asked', () => {
+    // Bitbucket's "Add Code Insights annotations" description, under its operation's `##` heading
+    const description = 'Add annotations.\n\n# Annotation parameters\n\n|a|b|\n|-|-|\n|1|2|\n\n## Notes\nMore.';
+    expect(nestHeadings(description, 3)).toBe(
+      'Add annotations.\n\n### Annotation parameters\n\n|a|b|\n|-|-|\n|1|2|\n\n#### Notes\nMore.',
+    );
+    expect(nestHeadings('### Permission Filters\n\n#### Repository permissions\n', 4)).toBe(
+      '#### Permission Filters\n\n##### Repository permissions\n',
+    );
+  });
+
+  it("stops at level 6 and keeps an ATX heading's indentation and closing hashes", () => {
+    expect(nestHeadings('# A\n\n  ##### B ##\n\n###### C', 3)).toBe('### A\n\n  ###### B ##\n\n###### C');
+  });
+
+  it('rewrites setext headings as ATX ones, joining their lines', () => {
+    expect(nestHeadings('Intro\n\nGetting\nstarted\n===\n\nText.\n\nDetails\n---\n', 2)).toBe(
+      'Intro\n\n## Getting started\n\nText.\n\n### Details\n',
+    );
+  });
+
+  it('leaves alone what is not a heading, and fragments already low enough', () => {
+    const unchanged = [
+      undefined,
+      '',
+      'No headings. A #hashtag, issue #12.',
+      '```sh\n# a shell comment\n```\n',
+      '<pre>\n# a line of preformatted text\n</pre>\n',
+      '    # indented code\n',
+      "> # a quote's heading stays in its quote",
+      '- a list item\n---\n',
+      'Text\n\n---\n\nA thematic break, not a heading.',
+      '***\n---\n',
+      '#hashtag is not a heading',
+      '### Already low\n\n#### Lower',
+    ];
+    for (const text of unchanged) expect(nestHeadings(text, 3)).toBe(text);
+  });
+
+  it('placeFragment closes open HTML and nests headings in one step', () => {
+    expect(placeFragment('# Title\n\n<details>\n<summary>More</summary>\n\nText\n', 2)).toBe(
+      '## Title\n\n<details>\n<summary>More</summary>\n\nText\n\n</details>\n',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  closeOpenElements,
+  placeFragment,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -92,7 +92,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
 
   const overview = {
     title,
-    model: { ...model, description: closeOpenElements(model.description) },
+    model: { ...model, description: placeFragment(model.description, 2) }, // above the page's `##` sections
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     contact: model.contact,
@@ -243,14 +243,17 @@ function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
     .map((o) => ({ link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`), summary: o.summary }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.name, description: closeOpenElements(tag.description) },
+    tag: { name: tag.name, description: placeFragment(tag.description, 3) }, // above the `##` operations
     operations: tag.operations.map((o) => operationView(o, links, key)),
     elsewhere,
   };
 }
 
-/** Template data of one operation (recursive through callbacks). */
-function operationView(operation: Operation, links: Links, key: string): Record<string, unknown> {
+/**
+ * Template data of one operation (recursive through callbacks). `level`: its heading's (`##` for
+ * an operation, `####` for a callback's request); what the spec describes goes below it.
+ */
+function operationView(operation: Operation, links: Links, key: string, level = 2): Record<string, unknown> {
   return {
     anchor: operation.anchor,
     verb: operation.verb,
@@ -259,26 +262,26 @@ function operationView(operation: Operation, links: Links, key: string): Record<
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: closeOpenElements(operation.description),
+    description: placeFragment(operation.description, level + 1),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
-      description: closeOpenElements(operation.requestBody.description),
+      description: placeFragment(operation.requestBody.description, level + 2),
       required: operation.requestBody.required,
-      contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true))),
+      contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
     responses: operation.responses.map((r) => ({
       status: r.status,
-      description: closeOpenElements(r.description),
+      description: placeFragment(r.description, level + 3),
       headers: r.headers.map((h) => parameterView(h, links, key)),
-      contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false))),
+      contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
     })),
     curl: operation.curl,
     callbacks: operation.callbacks.map((callback) => ({
       name: callback.name,
-      requests: callback.requests.map((request) => operationView(request, links, key)),
+      requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
 }
@@ -309,14 +312,15 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
   };
 }
 
-function mediaView(content: MediaContent, links: Links, key: string, showFields: boolean) {
+/** `level`: where a description of the content's schema may put its headings. */
+function mediaView(content: MediaContent, links: Links, key: string, showFields: boolean, level: number) {
   const schema = content.schema;
   const named = schema?.type.kind === 'ref';
   return {
     mediaType: content.mediaType,
     sameAs: undefined as string | undefined,
     type: schema ? links.type(schema.type, key) : undefined,
-    description: schema?.description && !named ? closeOpenElements(schema.description) : undefined,
+    description: schema?.description && !named ? placeFragment(schema.description, level) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -372,7 +376,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
     schemas: schemas.map((schema) => ({
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
-      description: closeOpenElements(schema.description),
+      description: placeFragment(schema.description, 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,
       cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import {
-  closeOpenElements,
+  placeFragment,
   contentHash,
   pageFileStem,
   pageKey,
@@ -115,7 +115,7 @@ export function renderPrisma(
       source: { plugin: 'prisma', file: item.defined.file },
       markdown: templates.render('model', {
         ...item,
-        documentation: closeOpenElements(item.documentation),
+        documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         defined: { file: shown(item.defined.file), line: item.defined.line },
         fields: item.fields.map((field) => ({
           ...field,
@@ -145,7 +145,7 @@ export function renderPrisma(
       markdown: templates.render('enums', {
         enums: model.enums.map((item) => ({
           ...item,
-          documentation: closeOpenElements(item.documentation),
+          documentation: placeFragment(item.documentation, 3), // under the enum's `##` heading
           anchor: `enum-${item.name.toLowerCase()}`,
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),

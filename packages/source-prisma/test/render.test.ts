@@ -23,6 +23,23 @@ describe('data-model pages', () => {
     expect(item.indexOf('\n</pre>\n')).toBeLessThan(item.indexOf('| Defined in |'));
   });
 
+  it("nests a model's and an enum's documentation headings under the page's own", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-headings-'));
+    const schema = join(dir, 'schema.prisma');
+    await writeFile(
+      schema,
+      'datasource db {\n  provider = "postgresql"\n}\n\n/// # Lifecycle\n/// Items are soft-deleted.\nmodel Item {\n  id Int @id\n  state State\n}\n\n/// # Meaning\n/// Where an item is.\nenum State {\n  DRAFT\n  LIVE\n}\n',
+    );
+    const tree = renderPrisma(await extractPrisma(schema), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('data-model/model/item').match(/^#+ .*$/gm)![0]).toBe('## Lifecycle');
+    expect(
+      page('data-model/enums')
+        .match(/^#+ .*$/gm)!
+        .slice(0, 2),
+    ).toEqual(['## State', '### Meaning']);
+  });
+
   it('an overview, a page per model and an enums page, with stable keys and unique titles', async () => {
     const tree = renderPrisma(await extractPrisma(join(fixtures, 'blog.prisma')), templates, { cwd: fixtures });
     validatePageTree(tree);

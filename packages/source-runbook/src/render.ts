@@ -1,12 +1,5 @@
 import { relative } from 'node:path';
-import {
-  closeOpenElements,
-  pageFileStem,
-  pageKey,
-  type Page,
-  type PageTree,
-  type TemplateRenderer,
-} from '@docgen/core';
+import { placeFragment, pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
 import type { RunbookModel, Service } from './model.js';
 
 /**
@@ -80,8 +73,8 @@ export function renderRunbooks(
       source: { plugin: 'runbook', file: service.file },
       markdown: templates.render('service', {
         ...service,
-        description: closeOpenElements(service.description),
-        runbook: { ...service.runbook, notes: closeOpenElements(service.runbook.notes) },
+        description: placeFragment(service.description, 2), // above the page's `##` sections
+        runbook: { ...service.runbook, notes: placeFragment(service.runbook.notes, 3) }, // under `## Notes`
         file: shown(service.file),
         runbookFile: service.runbookFile && shown(service.runbookFile),
         dependsOn: service.dependsOn.map(reference),

@@ -86,6 +86,18 @@ describe('runbook pages', () => {
     expect(markdown.indexOf('</details>')).toBeLessThan(markdown.indexOf('| | |'));
   });
 
+  it("nests the headings of a service's description and notes under the page's own", () => {
+    const model = extractRunbooks(services);
+    const [first] = model.services;
+    first!.description = '# Overview\n\nServes the shop.';
+    first!.runbook.notes = '# Escalation\n\nCall the lead.\n\n## Out of hours\n\nPage them.';
+    const tree = renderRunbooks(model, templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const markdown = tree.pages.find((page) => page.title === `Runbook: ${first!.title}`)!.markdown;
+    const headings = markdown.match(/^#+ .*$/gm)!;
+    expect(headings[0]).toBe('## Overview');
+    expect(headings.slice(headings.indexOf('## Notes'))).toEqual(['## Notes', '### Escalation', '#### Out of hours']);
+  });
+
   it('an index and a page per service; dependencies link to the runbooks that exist', () => {
     const tree = renderRunbooks(extractRunbooks(services), templates, { cwd: join(repoRoot, 'examples', 'acme-shop') });
     validatePageTree(tree);

@@ -474,9 +474,29 @@ export class SchemaRegistry {
         const v = this.example(s.additionalProperties, child(at, 'additionalProperties'), stack, depth + 1);
         if (v !== undefined && v !== CIRCULAR) out.key = v;
       }
+      if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
+        return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;
       return out;
     }
     return primitiveExample(types[0], typeof s.format === 'string' ? s.format : undefined, s);
+  }
+
+  /**
+   * An `allOf` with no properties is usually a `$ref` wrapped to add a description
+   * (`{ description: Pet ID, allOf: [$ref: Id] }`, with `Id` an integer): its example is the
+   * member's value, not an empty object.
+   */
+  private scalarMemberExample(members: unknown[], at: SpecPointer, stack: string[], depth: number): unknown {
+    for (let index = 0; index < members.length; index += 1) {
+      const value = this.example(members[index], child(at, 'allOf', index), stack, depth);
+      if (
+        value !== undefined &&
+        value !== CIRCULAR &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))
+      )
+        return value;
+    }
+    return undefined;
   }
 }
 

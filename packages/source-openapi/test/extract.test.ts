@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -55,6 +57,47 @@ describe('Swagger 2.0', () => {
     const dog = api.schemas.find((s) => s.name === 'Dog')!;
     expect(dog.fields.map((f) => f.name)).toEqual(['name', 'breed', 'id', 'kind']); // allOf merged
     expect(dog.discriminator).toEqual({ propertyName: 'kind', mapping: [] });
+  });
+});
+
+describe('generated examples', () => {
+  it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-allof-'));
+    const spec = join(dir, 'openapi.yaml');
+    // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      operationId: addPet',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              properties:',
+        '                id: { description: Pet ID, allOf: [{ $ref: "#/components/schemas/Id" }] }',
+        '                tags: { description: Tags, allOf: [{ $ref: "#/components/schemas/Tags" }] }',
+        '                owner: { description: Owner, allOf: [{ $ref: "#/components/schemas/Owner" }] }',
+        '      responses:',
+        '        "204": { description: Added }',
+        'components:',
+        '  schemas:',
+        '    Id: { type: integer, format: int64, example: 42 }',
+        '    Tags: { type: array, items: { type: string, example: cute } }',
+        '    Owner: { type: object, properties: { name: { type: string, example: Ann } } }',
+      ].join('\n'),
+    );
+    const api = extractApi(await loadSpec(spec));
+    expect(JSON.parse(op(api, 'addPet').requestBody!.contents[0]!.example!)).toEqual({
+      id: 42,
+      tags: ['cute'],
+      owner: { name: 'Ann' },
+    });
   });
 });
 

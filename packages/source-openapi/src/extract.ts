@@ -6,6 +6,7 @@ import {
   HTTP_METHODS,
   type ApiModel,
   type Callback,
+  type CodeSample,
   type Dialect,
   type MediaContent,
   type Operation,
@@ -211,6 +212,7 @@ function extractOperation(
     parameters,
     requestBody,
     responses,
+    codeSamples: codeSamples(operation),
     callbacks,
     pointer: `#${at.pointer}`,
   };
@@ -530,6 +532,21 @@ function groupByTag(document: Json, operations: Operation[]): TagGroup[] {
   for (const operation of operations) group(operation.tags[0] ?? OTHER_TAG).operations.push(operation);
   // Declared tags no operation uses are dropped: a page with no operations helps no one.
   return [...groups.values()].filter((g) => g.operations.length > 0);
+}
+
+// ---- code samples ------------------------------------------------------------------------------
+
+/** ReDoc's `x-codeSamples` (or the older `x-code-samples`): `{ lang, label?, source }` each. */
+function codeSamples(operation: Json): CodeSample[] {
+  const raw = operation['x-codeSamples'] ?? operation['x-code-samples'];
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((sample: unknown) => {
+    const { lang, label, source } = (sample ?? {}) as Json;
+    if (typeof source !== 'string' || !source.trim()) return [];
+    const language = typeof lang === 'string' ? lang.trim().toLowerCase().split(/\s/)[0]!.replace(/[^\w#+.-]/g, '') : '';
+    const name = typeof label === 'string' && label.trim() ? label.trim() : typeof lang === 'string' ? lang.trim() : '';
+    return [{ label: name || 'Sample', language: language || undefined, source }];
+  });
 }
 
 // ---- curl --------------------------------------------------------------------------------------

@@ -122,10 +122,20 @@ export interface Operation {
   requestBody?: { description?: string; required: boolean; contents: MediaContent[] };
   responses: ResponseModel[];
   curl?: string;
+  /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
+  codeSamples: CodeSample[];
   /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
   pointer: string;
+}
+
+export interface CodeSample {
+  /** What the reader sees: the sample's `label`, else its `lang`. */
+  label: string;
+  /** The `lang` as a code fence language (`C#` → `c#`, `Node.js` → `node.js`), if any. */
+  language?: string;
+  source: string;
 }
 
 export interface Callback {

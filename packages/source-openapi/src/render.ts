@@ -279,6 +279,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
     })),
     curl: operation.curl,
+    codeSamples: operation.codeSamples,
     callbacks: operation.callbacks.map((callback) => ({
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),

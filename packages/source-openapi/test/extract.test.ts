@@ -60,44 +60,83 @@ describe('Swagger 2.0', () => {
   });
 });
 
+/** The model of a spec written here, line by line (for cases too small for a fixture folder). */
+async function modelOf(lines: string[]): Promise<ApiModel> {
+  const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
+  await writeFile(spec, lines.join('\n'));
+  return extractApi(await loadSpec(spec));
+}
+
 describe('generated examples', () => {
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-allof-'));
-    const spec = join(dir, 'openapi.yaml');
     // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.
-    await writeFile(
-      spec,
-      [
-        'openapi: 3.0.3',
-        'info: { title: Pets, version: "1" }',
-        'paths:',
-        '  /pets:',
-        '    post:',
-        '      operationId: addPet',
-        '      requestBody:',
-        '        content:',
-        '          application/json:',
-        '            schema:',
-        '              type: object',
-        '              properties:',
-        '                id: { description: Pet ID, allOf: [{ $ref: "#/components/schemas/Id" }] }',
-        '                tags: { description: Tags, allOf: [{ $ref: "#/components/schemas/Tags" }] }',
-        '                owner: { description: Owner, allOf: [{ $ref: "#/components/schemas/Owner" }] }',
-        '      responses:',
-        '        "204": { description: Added }',
-        'components:',
-        '  schemas:',
-        '    Id: { type: integer, format: int64, example: 42 }',
-        '    Tags: { type: array, items: { type: string, example: cute } }',
-        '    Owner: { type: object, properties: { name: { type: string, example: Ann } } }',
-      ].join('\n'),
-    );
-    const api = extractApi(await loadSpec(spec));
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      operationId: addPet',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                id: { description: Pet ID, allOf: [{ $ref: "#/components/schemas/Id" }] }',
+      '                tags: { description: Tags, allOf: [{ $ref: "#/components/schemas/Tags" }] }',
+      '                owner: { description: Owner, allOf: [{ $ref: "#/components/schemas/Owner" }] }',
+      '      responses:',
+      '        "204": { description: Added }',
+      'components:',
+      '  schemas:',
+      '    Id: { type: integer, format: int64, example: 42 }',
+      '    Tags: { type: array, items: { type: string, example: cute } }',
+      '    Owner: { type: object, properties: { name: { type: string, example: Ann } } }',
+    ]);
     expect(JSON.parse(op(api, 'addPet').requestBody!.contents[0]!.example!)).toEqual({
       id: 42,
       tags: ['cute'],
       owner: { name: 'Ann' },
     });
+  });
+});
+
+describe('code samples', () => {
+  it("renders the spec's x-codeSamples (or x-code-samples) after the curl example, skipping empty ones", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      tags: [pets]',
+      '      responses: { "200": { description: OK } }',
+      '      x-codeSamples:',
+      '        - { lang: C#, label: ".NET client", source: "var pets = client.ListPets();" }',
+      '        - { lang: JavaScript (Node), source: "const pets = await client.listPets();" }',
+      '        - { lang: Go }',
+      '    post:',
+      '      operationId: addPet',
+      '      tags: [pets]',
+      '      responses: { "201": { description: Added } }',
+      '      x-code-samples:',
+      '        - { lang: Python, source: "client.add_pet(name=\\"Rex\\")" }',
+    ]);
+    expect(op(api, 'listPets').codeSamples).toEqual([
+      { label: '.NET client', language: 'c#', source: 'var pets = client.ListPets();' },
+      { label: 'JavaScript (Node)', language: 'javascript', source: 'const pets = await client.listPets();' },
+    ]);
+    expect(op(api, 'addPet').codeSamples).toEqual([
+      { label: 'Python', language: 'python', source: 'client.add_pet(name="Rex")' },
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.title.endsWith('pets'),
+    )!.markdown;
+    const listPets = page.slice(page.indexOf('## GET /pets'), page.indexOf('## POST /pets'));
+    expect(listPets.indexOf('### Code samples')).toBeGreaterThan(listPets.indexOf('### Example request'));
+    expect(listPets).toContain('**.NET client**\n\n```c#\nvar pets = client.ListPets();\n```');
   });
 });
 

@@ -543,7 +543,14 @@ function codeSamples(operation: Json): CodeSample[] {
   return raw.flatMap((sample: unknown) => {
     const { lang, label, source } = (sample ?? {}) as Json;
     if (typeof source !== 'string' || !source.trim()) return [];
-    const language = typeof lang === 'string' ? lang.trim().toLowerCase().split(/\s/)[0]!.replace(/[^\w#+.-]/g, '') : '';
+    const language =
+      typeof lang === 'string'
+        ? lang
+            .trim()
+            .toLowerCase()
+            .split(/\s/)[0]!
+            .replace(/[^\w#+.-]/g, '')
+        : '';
     const name = typeof label === 'string' && label.trim() ? label.trim() : typeof lang === 'string' ? lang.trim() : '';
     return [{ label: name || 'Sample', language: language || undefined, source }];
   });

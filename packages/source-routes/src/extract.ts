@@ -7,12 +7,21 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-
-type TsMorph = typeof import('ts-morph');
+import {
+  commentBefore,
+  ImportResolver,
+  isPathLiteral,
+  joinPaths,
+  pathText,
+  shortText,
+  syntaxErrors,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 
@@ -78,8 +87,10 @@ class RouteReader {
   private readonly project: Project;
   private readonly modules = new Map<string, ModuleInfo>();
   private readonly routers = new Map<string, RouterDef>();
+  private readonly imports: ImportResolver;
 
   constructor(private readonly ts: TsMorph) {
+    this.imports = new ImportResolver(ts);
     this.project = new ts.Project({
       skipAddingFilesFromTsConfig: true,
       skipFileDependencyResolution: true,
@@ -95,7 +106,7 @@ class RouteReader {
     syntaxErrors(this.project, source);
     info = { file, source, declared: new Map(), imports: new Map(), exports: new Map(), factories: new Map() };
     this.modules.set(file, info);
-    readDeclarations(this.ts, info);
+    readDeclarations(this.ts, this.imports, info);
     return info;
   }
 
@@ -250,7 +261,7 @@ class RouteReader {
         ts.Node.isCallExpression(arg) && ts.Node.isIdentifier(arg.getExpression())
           ? arg.getExpression().getText()
           : undefined;
-      const required = requiredFile(ts, ref.file, arg);
+      const required = requiredFile(ts, this.imports, ref.file, arg);
       const target = ts.Node.isIdentifier(arg)
         ? this.resolve(ref.file, arg.getText())
         : required
@@ -278,7 +289,7 @@ class RouteReader {
       path,
       middleware: [...routerLevel, ...middleware],
       statuses: handler ? statusesIn(this.ts, handler) : [],
-      summary: commentAbove(this.ts, call),
+      summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
@@ -296,7 +307,7 @@ function functionIn(ts: TsMorph, info: ModuleInfo, name: string) {
 }
 
 /** Declarations, imports and exports of a module. */
-function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
+function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): void {
   const { source, file } = info;
   // Anywhere in the module (a router built inside a factory function counts), chains included:
   // `const api = Router().use(tags).use(articles)`.
@@ -306,16 +317,14 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
     if (kind && !info.declared.has(declaration.getName())) info.declared.set(declaration.getName(), kind);
   }
   for (const declaration of source.getImportDeclarations()) {
-    const specifier = declaration.getModuleSpecifierValue();
-    if (!specifier.startsWith('.')) continue;
-    const target = resolveImport(file, specifier);
+    const target = imports.resolve(file, declaration.getModuleSpecifierValue());
     if (!target) continue;
     const defaultImport = declaration.getDefaultImport();
     if (defaultImport) info.imports.set(defaultImport.getText(), { file: target, name: 'default' });
     for (const named of declaration.getNamedImports())
       info.imports.set(named.getAliasNode()?.getText() ?? named.getName(), { file: target, name: named.getName() });
   }
-  readCommonJs(ts, info);
+  readCommonJs(ts, imports, info);
   for (const fn of source.getFunctions()) {
     const name = fn.getName();
     if (name && fn.isExported()) info.exports.set(fn.isDefaultExport() ? 'default' : name, name);
@@ -359,9 +368,9 @@ function readDeclarations(ts: TsMorph, info: ModuleInfo): void {
  * CommonJS: `const users = require('./users')`, `const { a, b: c } = require('./x')`,
  * `module.exports = router`, `module.exports = { a, b }`, `exports.router = router`.
  */
-function readCommonJs(ts: TsMorph, info: ModuleInfo): void {
+function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): void {
   for (const declaration of info.source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)) {
-    const target = requiredFile(ts, info.file, declaration.getInitializer());
+    const target = requiredFile(ts, imports, info.file, declaration.getInitializer());
     if (!target) continue;
     const binding = declaration.getNameNode();
     if (ts.Node.isIdentifier(binding)) info.imports.set(binding.getText(), { file: target, name: 'default' });
@@ -396,12 +405,17 @@ function readCommonJs(ts: TsMorph, info: ModuleInfo): void {
 }
 
 /** The file a `require('./x')` call names, when it is one of this project's. */
-function requiredFile(ts: TsMorph, from: string, node: TsNode | undefined): string | undefined {
+function requiredFile(
+  ts: TsMorph,
+  imports: ImportResolver,
+  from: string,
+  node: TsNode | undefined,
+): string | undefined {
   if (!node || !ts.Node.isCallExpression(node) || node.getExpression().getText() !== 'require') return undefined;
   const [specifier] = node.getArguments();
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
   const path = pathText(specifier);
-  return path.startsWith('.') ? resolveImport(from, path) : undefined;
+  return imports.resolve(from, path);
 }
 
 /** The local name given to a router that is only default-exported. */
@@ -456,49 +470,6 @@ function routerKind(callee: string): 'app' | 'router' | undefined {
   return undefined;
 }
 
-/** `./routes/products.js` from a TypeScript file means `./routes/products.ts`. */
-function resolveImport(from: string, specifier: string): string | undefined {
-  const base = resolve(dirname(from), specifier);
-  const stem = base.replace(/\.(?:js|mjs|cjs|jsx)$/, '');
-  const candidates = [
-    base,
-    `${stem}.ts`,
-    `${stem}.tsx`,
-    `${stem}.mts`,
-    `${stem}.js`,
-    `${stem}.mjs`,
-    join(base, 'index.ts'),
-    join(base, 'index.js'),
-  ];
-  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
-}
-
-function syntaxErrors(project: Project, source: SourceFile): void {
-  const [first] = project.getProgram().getSyntacticDiagnostics(source);
-  if (!first) return;
-  const message = first.getMessageText();
-  throw new DocgenError({
-    code: 'DG_ROUTES_SYNTAX',
-    message: `cannot read ${basename(source.getFilePath())}: ${typeof message === 'string' ? message : message.getMessageText()}`,
-    location: { file: source.getFilePath(), line: first.getLineNumber() },
-    hint: 'fix the syntax error (tsc reports it too), then run again',
-  });
-}
-
-function isPathLiteral(ts: TsMorph, node: TsNode): boolean {
-  return ts.Node.isStringLiteral(node) || ts.Node.isNoSubstitutionTemplateLiteral(node);
-}
-
-function pathText(node: TsNode): string {
-  return (node as unknown as { getLiteralText(): string }).getLiteralText();
-}
-
-/** A middleware as written, shortened: `requireStaff`, `requireRole('admin')`. */
-function shortText(node: TsNode): string {
-  const text = node.getText().replace(/\s+/g, ' ');
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
 /** In `r.route('/x').get(a).post(b)`, the `.get(a)` call is inside the chain; `.post(b)` is the outermost. */
 function isInnerChainCall(ts: TsMorph, call: CallExpression): boolean {
   const parent = call.getParent();
@@ -547,34 +518,6 @@ function statusesIn(ts: TsMorph, handler: TsNode): number[] {
     }
   }
   return [...codes].sort((a, b) => a - b);
-}
-
-/** The comment right above the statement that registers the route, without its markers. */
-function commentAbove(ts: TsMorph, call: CallExpression): string | undefined {
-  const statement = call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call;
-  const comments = statement.getLeadingCommentRanges();
-  const last = comments[comments.length - 1];
-  if (!last) return undefined;
-  const lines = last
-    .getText()
-    .replace(/^\/\*\*?|\*\/$/g, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim());
-  // The prose, not the JSDoc tags after it (`@route {GET} /articles`, `@param …`).
-  const firstTag = lines.findIndex((line) => line.startsWith('@'));
-  const summary = (firstTag === -1 ? lines : lines.slice(0, firstTag)).filter(Boolean).join(' ');
-  return summary || undefined;
-}
-
-/** `/catalog/v3` + `/products/` → `/catalog/v3/products`. */
-export function joinPaths(prefix: string, path: string): string {
-  const joined = `/${prefix}/${path}`.replace(/\/{2,}/g, '/');
-  return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
-}
-
-/** Express's `:param` (with an optional `?` or a `(regex)`) → OpenAPI's `{param}`. */
-export function toOpenApiPath(path: string): string {
-  return path.replace(/:(\w+)(?:\([^)]*\))?\??/g, '{$1}');
 }
 
 /** The service's name: its package.json `name` without the scope, else the folder above `src/`. */

@@ -84,7 +84,8 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
 });
 
 export default source;
-export { extractRouteList, joinPaths, serviceName, toOpenApiPath, type ExtractRoutesOptions } from './extract.js';
+export { extractRouteList, serviceName, type ExtractRoutesOptions } from './extract.js';
+export { joinPaths, toOpenApiPath } from './syntax.js';
 export { compareWithSpec } from './compare.js';
 export { renderRoutes, type RenderRoutesOptions } from './render.js';
 export type * from './model.js';

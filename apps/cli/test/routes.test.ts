@@ -34,6 +34,37 @@ describe('docgen api --routes', () => {
     expect(storage).toContain('<code>/api/v1/widgets/:id(\\d+)</code>');
   }, 60_000);
 
+  it('a NestJS app in an Nx-style workspace: its routes page, and where it and its spec disagree', async () => {
+    const api = join(repoRoot, 'packages', 'source-routes', 'test', 'fixtures', 'nest-workspace', 'apps', 'api');
+    const out = join(scratch, 'nest');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(api, 'openapi.yaml'),
+      '--routes',
+      join(api, 'src', 'main.ts'),
+      '--out',
+      out,
+      '--no-cache',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      pages: Array<{ key: string; markdownFile: string }>;
+      warnings: Array<{ code: string; message: string; file?: string; line?: number }>;
+    };
+    const drift = report.warnings.filter((warning) => warning.code.startsWith('DG_ROUTE_'));
+    expect(drift.map((warning) => [warning.code, warning.message.split(' is ')[0], warning.line])).toEqual([
+      ['DG_ROUTE_UNDOCUMENTED', 'PUT /api/users/:id/profile', 32],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/admin/stats', 7],
+      ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', undefined],
+    ]);
+    const page = report.pages.find((candidate) => candidate.key === 'routes/api')!;
+    expect(readFileSync(join(out, page.markdownFile), 'utf8')).toContain(
+      '9 routes, in the order NestJS registers them.',
+    );
+  }, 60_000);
+
   it("the example: each service's routes page sits under its API overview, with no disagreement", async () => {
     const out = join(scratch, 'example');
     const config = join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml');

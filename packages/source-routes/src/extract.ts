@@ -3,14 +3,16 @@
  * `express()` apps and `Router()`s, `app.get('/path', middleware…, handler)`,
  * `router.route('/path').get(…).post(…)`, `app.use('/prefix', router)` mounts followed across
  * relative imports, router-level `use(middleware)`. The code is read syntactically, so the
- * service needs no installed dependencies and no type check.
+ * service needs no installed dependencies and no type check. An entry that bootstraps a NestJS
+ * app is read by nest.ts instead.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
-import type { Route } from './model.js';
+import type { Framework, Route } from './model.js';
+import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
   ImportResolver,
@@ -56,7 +58,16 @@ export interface ExtractRoutesOptions {
   location?: Diagnostic['location'];
 }
 
+/** The routes `entry` serves, in matching order. */
 export async function extractRouteList(entry: string, options: ExtractRoutesOptions = {}): Promise<Route[]> {
+  return (await readRoutes(entry, options)).routes;
+}
+
+/** The routes `entry` serves, and the framework they were read as (a NestJS entry, else Express). */
+export async function readRoutes(
+  entry: string,
+  options: ExtractRoutesOptions = {},
+): Promise<{ framework: Framework; routes: Route[] }> {
   if (!existsSync(entry) || !statSync(entry).isFile())
     throw new DocgenError({
       code: 'DG_ROUTES_NOT_FOUND',
@@ -67,6 +78,7 @@ export async function extractRouteList(entry: string, options: ExtractRoutesOpti
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
+  if (isNestSource(readFileSync(entry, 'utf8'))) return { framework: 'NestJS', routes: nestRoutes(tsMorph, entry) };
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
   const roots = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => name);
@@ -74,13 +86,36 @@ export async function extractRouteList(entry: string, options: ExtractRoutesOpti
   if (!starts.length)
     throw new DocgenError({
       code: 'DG_ROUTES_NO_APP',
-      message: `no Express app or router in ${entry}`,
+      message: `no Express app or router, and no NestJS app, in ${entry}`,
       location: { file: entry },
-      hint: 'the entry must create the app (`const app = express()`) or export a router (`export const router = Router()`)',
+      hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
     });
   const routes: Route[] = [];
   for (const name of starts) reader.flatten({ file: entry, name }, '', [], new Set(), routes);
+  return { framework: 'Express', routes };
+}
+
+/** A NestJS app's routes (nest.ts); one with no controllers is an error, as an Express entry with no app is. */
+function nestRoutes(tsMorph: TsMorph, entry: string): Route[] {
+  const routes = new NestReader(tsMorph, syntaxProject(tsMorph)).routes(entry);
+  if (!routes.length)
+    throw new DocgenError({
+      code: 'DG_ROUTES_NO_APP',
+      message: `no NestJS controller with routes is reachable from ${entry}`,
+      location: { file: entry },
+      hint: 'point `entry` at the file that calls NestFactory.create(AppModule), whose modules list their controllers',
+    });
   return routes;
+}
+
+/** A ts-morph project for reading files syntactically: no type check, no lib, no import resolution. */
+function syntaxProject(tsMorph: TsMorph): Project {
+  return new tsMorph.Project({
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    // Syntax only: no default library, no type roots, no import resolution by TypeScript (we follow imports).
+    compilerOptions: { allowJs: true, noEmit: true, noLib: true, noResolve: true, types: [] },
+  });
 }
 
 class RouteReader {
@@ -91,12 +126,7 @@ class RouteReader {
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
-    this.project = new ts.Project({
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      // Syntax only: no default library, no type roots, no import resolution by TypeScript (we follow imports).
-      compilerOptions: { allowJs: true, noEmit: true, noLib: true, noResolve: true, types: [] },
-    });
+    this.project = syntaxProject(ts);
   }
 
   module(file: string): ModuleInfo {

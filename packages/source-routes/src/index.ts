@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSource } from '@docgen/core';
 import { compareWithSpec } from './compare.js';
-import { extractRouteList, serviceName } from './extract.js';
+import { readRoutes, serviceName } from './extract.js';
 import type { RoutesModel } from './model.js';
 import { renderRoutes } from './render.js';
 
 export interface RoutesOptions {
-  /** The file that creates the Express app (or exports a router), relative to the config file. */
+  /** The file that creates the Express app (or exports a router), or calls `NestFactory.create`, relative to the config file. */
   entry: string;
   /** The service's OpenAPI spec, to report routes it does not describe and operations nothing serves. */
   openapi?: string;
@@ -28,7 +28,8 @@ export const optionsSchema = {
     entry: {
       type: 'string',
       minLength: 1,
-      description: 'The file that creates the Express app (or exports a router), e.g. src/server.ts',
+      description:
+        'The file that creates the Express app (or exports a router), e.g. src/server.ts, or a NestJS app’s main.ts',
     },
     openapi: { type: 'string', minLength: 1, description: 'The OpenAPI spec of the same service, to compare with' },
     title: { type: 'string', minLength: 1, description: 'Page title (default "<service>: HTTP routes")' },
@@ -46,17 +47,17 @@ export const optionsSchema = {
   },
 } as const;
 
-/** The routes source plugin: an Express app's code → its route table, checked against its spec. */
+/** The routes source plugin: an Express or NestJS app's code → its route table, checked against its spec. */
 export const source = defineSource<RoutesOptions, RoutesModel>({
   name: 'routes',
   description:
-    'The HTTP routes an Express app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
+    'The HTTP routes an Express or NestJS app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
   async extract({ options, cwd, configFile, report }) {
     const entry = resolve(cwd, options.entry);
-    const routes = await extractRouteList(entry, { location: configFile ? { file: configFile } : undefined });
-    const model: RoutesModel = { service: serviceName(entry), entry, routes };
+    const { framework, routes } = await readRoutes(entry, { location: configFile ? { file: configFile } : undefined });
+    const model: RoutesModel = { service: serviceName(entry), entry, framework, routes };
     if (options.openapi) {
       model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi));
       for (const route of model.comparison.undocumented)
@@ -84,7 +85,7 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
 });
 
 export default source;
-export { extractRouteList, serviceName, type ExtractRoutesOptions } from './extract.js';
+export { extractRouteList, readRoutes, serviceName, type ExtractRoutesOptions } from './extract.js';
 export { joinPaths, toOpenApiPath } from './syntax.js';
 export { compareWithSpec } from './compare.js';
 export { renderRoutes, type RenderRoutesOptions } from './render.js';

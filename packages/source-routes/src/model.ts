@@ -1,11 +1,15 @@
-/** What the routes plugin reads out of an Express app's code. */
+/** What the routes plugin reads out of an Express or NestJS app's code. */
+
+/** What registers the routes: the entry's framework. */
+export type Framework = 'Express' | 'NestJS';
 
 export interface RoutesModel {
   /** The service's name (its package.json `name` without the scope, else its folder). */
   service: string;
   /** The entry file the app was read from. */
   entry: string;
-  /** Routes in the order Express matches them (registration order, mounts expanded). */
+  framework: Framework;
+  /** Routes in the order the framework registers them (mounts and modules expanded). */
   routes: Route[];
   /** Set when an OpenAPI spec was given to compare with. */
   comparison?: Comparison;
@@ -18,9 +22,9 @@ export interface Route {
   path: string;
   /** The same path in OpenAPI's form: `/catalog/v3/products/{productId}`. */
   openapiPath: string;
-  /** Middleware named between the path and the handler, mounts' included (`requireStaff`). */
+  /** Middleware named between the path and the handler, mounts' included (`requireStaff`); NestJS: guards. */
   middleware: string[];
-  /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted. */
+  /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted; NestJS: `@HttpCode`, else its default. */
   statuses: number[];
   /** The comment above the registration (JSDoc or `//` lines), if any. */
   summary?: string;

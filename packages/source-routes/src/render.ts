@@ -39,6 +39,7 @@ export function renderRoutes(
         markdown: templates.render('routes', {
           service: model.service,
           entry: shown(model.entry),
+          framework: model.framework,
           routes: model.routes.map(view),
           comparison,
         }),

@@ -20,6 +20,42 @@ import source, {
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const shop = join(fixtures, 'shop', 'src');
 
+describe('extractRouteList on a NestJS app', () => {
+  const workspace = join(fixtures, 'nest-workspace');
+  const main = join(workspace, 'apps', 'api', 'src', 'main.ts');
+
+  it('reads every controller the module tree reaches, through path aliases, barrels, forwardRef and RouterModule', async () => {
+    const routes = await extractRouteList(main);
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/health', [], [200]], // excluded from the global prefix
+      ['GET', '/api/users', ["AuthGuard('jwt')"], [200]],
+      ['GET', '/api/users/:id', ["AuthGuard('jwt')"], [200]],
+      ['POST', '/api/users', ["AuthGuard('jwt')"], [201]],
+      ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204]],
+      ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
+      ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
+      ['PATCH', '/api/orders/:id', [], [301]],
+      ['GET', '/api/admin/stats', ['StaffGuard'], [200]],
+    ]);
+    const users = join(workspace, 'libs', 'users', 'src', 'lib', 'users.controller.ts');
+    expect(routes[1]).toMatchObject({ summary: 'List users, newest first.', file: users, line: 10 });
+    expect(routes[2]!.summary).toBe('One user by id'); // from @ApiOperation
+    expect(routes[0]!.summary).toBe('Liveness probe for the load balancer.');
+    expect(routes[6]!.openapiPath).toBe('/api/users/{id}/profile');
+    expect(serviceName(main)).toBe('api');
+  });
+
+  it('renders the page naming NestJS as what registers the routes', async () => {
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
+    const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
+    expect(page!.markdown).toContain('9 routes, in the order NestJS registers them.');
+    expect(page!.markdown).toContain(
+      "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
+    );
+  });
+});
+
 describe('extractRouteList', () => {
   it('reads every route in matching order, with full paths, middleware, statuses, comments and lines', async () => {
     const routes = await extractRouteList(join(shop, 'server.ts'));
@@ -128,7 +164,7 @@ describe('the routes page', () => {
     const entry = join(shop, 'server.ts');
     const routes = await extractRouteList(entry);
     const comparison = await compareWithSpec(routes, join(fixtures, 'shop', 'openapi.yaml'));
-    const tree = renderRoutes({ service: 'shop', entry, routes, comparison }, templates, {
+    const tree = renderRoutes({ service: 'shop', entry, framework: 'Express', routes, comparison }, templates, {
       cwd: join(fixtures, 'shop'),
     });
     validatePageTree(tree);

@@ -1,0 +1,372 @@
+/**
+ * The routes a NestJS app serves, read syntactically like the Express ones: from
+ * `NestFactory.create(AppModule)` (and `app.setGlobalPrefix('api')`) through each
+ * `@Module({ imports, controllers })`, `RouterModule.register([{ path, module }])` prefixes
+ * included, to every `@Controller('users')` class and its `@Get(':id')`-decorated methods.
+ * Guards (`@UseGuards`) stand where Express has middleware; statuses are `@HttpCode`, else Nest's
+ * default (201 for POST, 200 otherwise), or a `@Redirect`'s.
+ */
+import type {
+  ClassDeclaration,
+  Decorator,
+  Node as TsNode,
+  ObjectLiteralExpression,
+  Project,
+  SourceFile,
+} from 'ts-morph';
+import type { Route } from './model.js';
+import {
+  commentBefore,
+  ImportResolver,
+  isPathLiteral,
+  joinPaths,
+  pathText,
+  shortText,
+  syntaxErrors,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
+
+/** Nest's route decorators → the method they serve. */
+const ROUTE_DECORATORS: Record<string, string> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Options: 'OPTIONS',
+  Head: 'HEAD',
+  All: 'ALL',
+  Search: 'SEARCH',
+};
+
+/** Whether a file looks like a Nest app's entry (or a module or controller of one). */
+export function isNestSource(text: string): boolean {
+  return /\bNestFactory\s*\.\s*create\b|@Module\s*\(|@Controller\s*\(/.test(text);
+}
+
+interface ClassRef {
+  file: string;
+  declaration: ClassDeclaration;
+}
+
+export class NestReader {
+  private readonly imports: ImportResolver;
+  private readonly sources = new Map<string, SourceFile>();
+
+  constructor(
+    private readonly ts: TsMorph,
+    private readonly project: Project,
+  ) {
+    this.imports = new ImportResolver(ts);
+  }
+
+  /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
+  routes(entry: string): Route[] {
+    const source = this.source(entry);
+    const { prefix, excluded } = globalPrefix(this.ts, source);
+    const roots = this.rootModules(source);
+    const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
+    const routes: Route[] = [];
+    for (const { controller, modulePrefix } of controllers)
+      for (const route of this.controllerRoutes(controller, modulePrefix)) {
+        const global = prefix && !excluded.has(route.path.replace(/^\//, '')) ? prefix : '';
+        const path = joinPaths(global, route.path);
+        routes.push({ ...route, path, openapiPath: toOpenApiPath(path) });
+      }
+    return routes;
+  }
+
+  private source(file: string): SourceFile {
+    let source = this.sources.get(file);
+    if (!source) {
+      source = this.project.addSourceFileAtPath(file);
+      syntaxErrors(this.project, source);
+      this.sources.set(file, source);
+    }
+    return source;
+  }
+
+  /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
+  private rootModules(source: SourceFile): ClassRef[] {
+    const { ts } = this;
+    const file = source.getFilePath();
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      if (!/^NestFactory\s*\.\s*create$/.test(call.getExpression().getText())) continue;
+      const [module] = call.getArguments();
+      const found = module && ts.Node.isIdentifier(module) ? this.findClass(file, module.getText()) : undefined;
+      if (found) return [found];
+    }
+    return this.classesWith(source, 'Module').map(({ controller }) => controller);
+  }
+
+  private classesWith(source: SourceFile, decorator: string): Array<{ controller: ClassRef; modulePrefix: string }> {
+    return source
+      .getClasses()
+      .filter((declaration) => declaration.getDecorator(decorator))
+      .map((declaration) => ({ controller: { file: source.getFilePath(), declaration }, modulePrefix: '' }));
+  }
+
+  /** Every controller of the module tree, depth first in `imports` order, each with its RouterModule prefix. */
+  private controllersOf(roots: ClassRef[]): Array<{ controller: ClassRef; modulePrefix: string }> {
+    const prefixes = new Map<ClassDeclaration, string>();
+    const seen = new Set<ClassDeclaration>();
+    const out: Array<{ controller: ClassRef; modulePrefix: string }> = [];
+    const visit = (module: ClassRef): void => {
+      if (seen.has(module.declaration)) return;
+      seen.add(module.declaration);
+      const metadata = decoratorObject(this.ts, module.declaration.getDecorator('Module'));
+      for (const element of arrayElements(this.ts, metadata, 'imports')) {
+        const routerModule = this.routerModuleRoutes(module.file, element);
+        if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
+      }
+      for (const element of arrayElements(this.ts, metadata, 'controllers')) {
+        const controller = this.classOf(module.file, element);
+        if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
+      }
+      for (const element of arrayElements(this.ts, metadata, 'imports')) {
+        const imported = this.classOf(module.file, element);
+        if (imported?.declaration.getDecorator('Module')) visit(imported);
+      }
+    };
+    for (const root of roots) visit(root);
+    return out;
+  }
+
+  /**
+   * `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`: each
+   * module's path prefix, children under their parent's.
+   */
+  private routerModuleRoutes(file: string, element: TsNode): Map<ClassDeclaration, string> | undefined {
+    const { ts } = this;
+    if (
+      !ts.Node.isCallExpression(element) ||
+      !/^RouterModule\s*\.\s*(register|forRoutes)$/.test(element.getExpression().getText())
+    )
+      return undefined;
+    const prefixes = new Map<ClassDeclaration, string>();
+    const walk = (list: TsNode | undefined, parent: string): void => {
+      if (!list || !ts.Node.isArrayLiteralExpression(list)) return;
+      for (const item of list.getElements()) {
+        if (!ts.Node.isObjectLiteralExpression(item)) continue;
+        const path = literalProperty(ts, item, 'path') ?? '';
+        const full = joinPaths(parent, path);
+        const module = propertyValue(ts, item, 'module');
+        const found = module && this.classOf(file, module);
+        if (found) prefixes.set(found.declaration, full);
+        walk(propertyValue(ts, item, 'children'), full);
+      }
+    };
+    walk(element.getArguments()[0], '');
+    return prefixes;
+  }
+
+  /** The class an `imports`/`controllers` element names: `UsersModule`, `forwardRef(() => X)`, `X.forRoot()`. */
+  private classOf(file: string, element: TsNode): ClassRef | undefined {
+    const { ts } = this;
+    if (ts.Node.isIdentifier(element)) return this.findClass(file, element.getText());
+    if (ts.Node.isCallExpression(element)) {
+      const callee = element.getExpression();
+      if (callee.getText() === 'forwardRef') {
+        const [arrow] = element.getArguments();
+        const body = arrow && ts.Node.isArrowFunction(arrow) ? arrow.getBody() : undefined;
+        return body && ts.Node.isIdentifier(body) ? this.findClass(file, body.getText()) : undefined;
+      }
+      // `UsersModule.forRoot(…)`: a dynamic module keeps its class's own controllers.
+      if (ts.Node.isPropertyAccessExpression(callee) && ts.Node.isIdentifier(callee.getExpression()))
+        return this.findClass(file, callee.getExpression().getText());
+    }
+    return undefined;
+  }
+
+  /** Follow a class name through imports, barrels (`export * from`) and path aliases to its declaration. */
+  private findClass(file: string, name: string, seen = new Set<string>()): ClassRef | undefined {
+    const key = `${file}#${name}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    const source = this.source(file);
+    const declaration = source.getClass(name);
+    if (declaration) return { file, declaration };
+    for (const declaration of source.getImportDeclarations()) {
+      const named = declaration
+        .getNamedImports()
+        .find((item) => (item.getAliasNode()?.getText() ?? item.getName()) === name);
+      const target = named && this.imports.resolve(file, declaration.getModuleSpecifierValue());
+      if (target) return this.findClass(target, named.getName(), seen);
+    }
+    for (const declaration of source.getExportDeclarations()) {
+      const specifier = declaration.getModuleSpecifierValue();
+      const target = specifier && this.imports.resolve(file, specifier);
+      if (!target) continue;
+      const named = declaration.getNamedExports();
+      if (!named.length) {
+        const found = this.findClass(target, name, seen); // export * from './x'
+        if (found) return found;
+        continue;
+      }
+      const match = named.find((item) => (item.getAliasNode()?.getText() ?? item.getName()) === name);
+      if (match) return this.findClass(target, match.getName(), seen);
+    }
+    return undefined;
+  }
+
+  private controllerRoutes({ file, declaration }: ClassRef, modulePrefix: string): Array<Omit<Route, 'openapiPath'>> {
+    const { ts } = this;
+    const controller = declaration.getDecorator('Controller');
+    const prefixes = controller ? decoratorPaths(ts, controller, 'path') : [''];
+    const classGuards = guards(declaration.getDecorators());
+    const routes: Array<Omit<Route, 'openapiPath'>> = [];
+    for (const method of declaration.getMethods()) {
+      const decorators = method.getDecorators();
+      for (const decorator of decorators) {
+        const verb = ROUTE_DECORATORS[decorator.getName()];
+        if (!verb) continue;
+        for (const prefix of prefixes)
+          for (const path of decoratorPaths(ts, decorator, undefined))
+            routes.push({
+              method: verb,
+              path: joinPaths(joinPaths(modulePrefix, prefix), path),
+              middleware: [...classGuards, ...guards(decorators)],
+              statuses: statuses(ts, verb, decorators),
+              summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
+              file,
+              line: decorator.getStartLineNumber(),
+            });
+      }
+    }
+    return routes;
+  }
+}
+
+/** `app.setGlobalPrefix('api', { exclude: ['health'] })` in the entry. */
+function globalPrefix(ts: TsMorph, source: SourceFile): { prefix: string; excluded: Set<string> } {
+  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
+    const [prefix, options] = call.getArguments();
+    if (!prefix || !isPathLiteral(ts, prefix)) continue;
+    const excluded = new Set<string>();
+    const exclude =
+      options && ts.Node.isObjectLiteralExpression(options) ? propertyValue(ts, options, 'exclude') : undefined;
+    if (exclude && ts.Node.isArrayLiteralExpression(exclude))
+      for (const item of exclude.getElements()) {
+        const path = isPathLiteral(ts, item)
+          ? pathText(item)
+          : ts.Node.isObjectLiteralExpression(item)
+            ? literalProperty(ts, item, 'path')
+            : undefined;
+        if (path !== undefined) excluded.add(path.replace(/^\//, ''));
+      }
+    return { prefix: pathText(prefix), excluded };
+  }
+  return { prefix: '', excluded: new Set() };
+}
+
+/**
+ * The paths a decorator gives: none → `['']`, `'users'`, `['a', 'b']`, or (for `@Controller`) an
+ * options object's `path`. A path that is not a literal is left out.
+ */
+function decoratorPaths(ts: TsMorph, decorator: Decorator, objectKey: string | undefined): string[] {
+  const [argument] = decorator.getArguments();
+  if (!argument) return [''];
+  let value: TsNode | undefined = argument;
+  if (objectKey && ts.Node.isObjectLiteralExpression(argument)) value = propertyValue(ts, argument, objectKey);
+  if (!value) return [''];
+  if (isPathLiteral(ts, value)) return [pathText(value)];
+  if (ts.Node.isArrayLiteralExpression(value))
+    return value
+      .getElements()
+      .filter((item) => isPathLiteral(ts, item))
+      .map((item) => pathText(item));
+  return [];
+}
+
+/** `@UseGuards(AuthGuard('jwt'), RolesGuard)` → `AuthGuard('jwt')`, `RolesGuard`. */
+function guards(decorators: Decorator[]): string[] {
+  return decorators
+    .filter((decorator) => decorator.getName() === 'UseGuards')
+    .flatMap((decorator) => decorator.getArguments().map((argument) => shortText(argument)));
+}
+
+/** `@HttpCode(204)` or `@HttpCode(HttpStatus.NO_CONTENT)`; `@Redirect(url, 301)`; else Nest's default. */
+function statuses(ts: TsMorph, verb: string, decorators: Decorator[]): number[] {
+  for (const decorator of decorators) {
+    const name = decorator.getName();
+    if (name !== 'HttpCode' && name !== 'Redirect') continue;
+    const argument = decorator.getArguments()[name === 'HttpCode' ? 0 : 1];
+    const code = argument ? statusCode(ts, argument) : name === 'Redirect' ? 302 : undefined;
+    if (code) return [code];
+  }
+  return [verb === 'POST' ? 201 : 200];
+}
+
+function statusCode(ts: TsMorph, node: TsNode): number | undefined {
+  if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());
+  if (ts.Node.isPropertyAccessExpression(node) && node.getExpression().getText() === 'HttpStatus')
+    return HTTP_STATUS[node.getName()];
+  return undefined;
+}
+
+/** `@ApiOperation({ summary: 'List users' })` from @nestjs/swagger. */
+function apiOperationSummary(ts: TsMorph, decorators: Decorator[]): string | undefined {
+  const operation = decorators.find((decorator) => decorator.getName() === 'ApiOperation');
+  const options = decoratorObject(ts, operation);
+  return options && (literalProperty(ts, options, 'summary') ?? literalProperty(ts, options, 'description'));
+}
+
+function decoratorObject(ts: TsMorph, decorator: Decorator | undefined): ObjectLiteralExpression | undefined {
+  const [argument] = decorator?.getArguments() ?? [];
+  return argument && ts.Node.isObjectLiteralExpression(argument) ? argument : undefined;
+}
+
+function propertyValue(ts: TsMorph, object: ObjectLiteralExpression, name: string): TsNode | undefined {
+  const property = object.getProperty(name);
+  if (property && ts.Node.isPropertyAssignment(property)) return property.getInitializer();
+  if (property && ts.Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+  return undefined;
+}
+
+function literalProperty(ts: TsMorph, object: ObjectLiteralExpression, name: string): string | undefined {
+  const value = propertyValue(ts, object, name);
+  return value && isPathLiteral(ts, value) ? pathText(value) : undefined;
+}
+
+function arrayElements(ts: TsMorph, object: ObjectLiteralExpression | undefined, name: string): TsNode[] {
+  const value = object && propertyValue(ts, object, name);
+  return value && ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [];
+}
+
+/** Nest's `HttpStatus` names that handlers set (its enum mirrors the HTTP status codes). */
+const HTTP_STATUS: Record<string, number> = {
+  CONTINUE: 100,
+  OK: 200,
+  CREATED: 201,
+  ACCEPTED: 202,
+  NON_AUTHORITATIVE_INFORMATION: 203,
+  NO_CONTENT: 204,
+  RESET_CONTENT: 205,
+  PARTIAL_CONTENT: 206,
+  MOVED_PERMANENTLY: 301,
+  FOUND: 302,
+  SEE_OTHER: 303,
+  NOT_MODIFIED: 304,
+  TEMPORARY_REDIRECT: 307,
+  PERMANENT_REDIRECT: 308,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  GONE: 410,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE_ENTITY: 422,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};

@@ -204,18 +204,8 @@ describe('docgen api on invalid input', () => {
   });
 
   it('keeps raw HTML a description leaves open inside that description, not over the operations after it', async () => {
-    const out = join(scratch, 'html-descriptions');
-    const result = await runCli([
-      'api',
-      '--openapi',
-      join(fixtures, 'html-descriptions', 'openapi.yaml'),
-      '--out',
-      out,
-      '--no-cache',
-    ]);
-    expect(result.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
-    const tagPage = manifest.pages.find((page) => page.title.endsWith('comments'))!;
+    const { out, manifest } = await render(join(fixtures, 'html-descriptions', 'openapi.yaml'), 'html-descriptions');
+    const tagPage = (manifest as Manifest).pages.find((page) => page.title.endsWith('comments'))!;
     const storage = readFileSync(join(out, tagPage.storageFile!), 'utf8');
     const next = storage.indexOf('<h2>GET /comments/{id}</h2>');
     expect(next).toBeGreaterThan(0);
@@ -227,16 +217,9 @@ describe('docgen api on invalid input', () => {
   });
 
   it("nests a description's headings under the page's own (overview, operation, response)", async () => {
-    const out = join(scratch, 'html-descriptions-headings');
-    const result = await runCli([
-      'api',
-      '--openapi',
-      join(fixtures, 'html-descriptions', 'openapi.yaml'),
-      '--out',
-      out,
-    ]);
-    expect(result.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const rendered = await render(join(fixtures, 'html-descriptions', 'openapi.yaml'), 'html-descriptions-headings');
+    const { out } = rendered;
+    const manifest = rendered.manifest as Manifest;
     const storage = (page: Manifest['pages'][number]) => readFileSync(join(out, page.storageFile!), 'utf8');
     const headingsOf = (xhtml: string) =>
       [...xhtml.matchAll(/<h(\d)>(.*?)<\/h\1>/g)].map(([, n, text]) => `h${n} ${text}`);

@@ -56,12 +56,13 @@ describe('docgen api --routes', () => {
     const drift = report.warnings.filter((warning) => warning.code.startsWith('DG_ROUTE_'));
     expect(drift.map((warning) => [warning.code, warning.message.split(' is ')[0], warning.line])).toEqual([
       ['DG_ROUTE_UNDOCUMENTED', 'PUT /api/users/:id/profile', 32],
-      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/admin/stats', 7],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v2/admin/stats', 7],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v3/admin/stats', 7],
       ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', undefined],
     ]);
     const page = report.pages.find((candidate) => candidate.key === 'routes/api')!;
     expect(readFileSync(join(out, page.markdownFile), 'utf8')).toContain(
-      '9 routes, in the order NestJS registers them.',
+      '10 routes, in the order NestJS registers them.',
     );
   }, 60_000);
 

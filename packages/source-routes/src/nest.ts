@@ -65,14 +65,21 @@ export class NestReader {
   routes(entry: string): Route[] {
     const source = this.source(entry);
     const { prefix, excluded } = globalPrefix(this.ts, source);
+    const versioning = uriVersioning(this.ts, source);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const routes: Route[] = [];
     for (const { controller, modulePrefix } of controllers)
-      for (const route of this.controllerRoutes(controller, modulePrefix)) {
+      for (const { route, versions } of this.controllerRoutes(controller, modulePrefix)) {
         const global = prefix && !excluded.has(route.path.replace(/^\//, '')) ? prefix : '';
-        const path = joinPaths(global, route.path);
-        routes.push({ ...route, path, openapiPath: toOpenApiPath(path) });
+        // URI versioning puts `/v1` between the global prefix and the route; a version-neutral route has none.
+        const segments = versioning
+          ? (versions ?? versioning.defaults).map((version) => `${versioning.prefix}${version}`)
+          : [];
+        for (const segment of segments.length ? segments : ['']) {
+          const path = joinPaths(joinPaths(global, segment), route.path);
+          routes.push({ ...route, path, openapiPath: toOpenApiPath(path) });
+        }
       }
     return routes;
   }
@@ -210,27 +217,39 @@ export class NestReader {
     return undefined;
   }
 
-  private controllerRoutes({ file, declaration }: ClassRef, modulePrefix: string): Array<Omit<Route, 'openapiPath'>> {
+  /** Each route of a controller, with the versions it is served under (undefined: the app's default). */
+  private controllerRoutes(
+    { file, declaration }: ClassRef,
+    modulePrefix: string,
+  ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
     const prefixes = controller ? decoratorPaths(ts, controller, 'path') : [''];
+    const options = decoratorObject(ts, controller);
+    const controllerVersion = options && propertyValue(ts, options, 'version');
     const classGuards = guards(declaration.getDecorators());
-    const routes: Array<Omit<Route, 'openapiPath'>> = [];
+    const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> = [];
     for (const method of declaration.getMethods()) {
       const decorators = method.getDecorators();
       for (const decorator of decorators) {
         const verb = ROUTE_DECORATORS[decorator.getName()];
         if (!verb) continue;
+        const methodVersion = decorators.find((item) => item.getName() === 'Version')?.getArguments()[0];
+        const versionNode = methodVersion ?? controllerVersion;
+        const versions = versionNode && versionsOf(ts, versionNode);
         for (const prefix of prefixes)
           for (const path of decoratorPaths(ts, decorator, undefined))
             routes.push({
-              method: verb,
-              path: joinPaths(joinPaths(modulePrefix, prefix), path),
-              middleware: [...classGuards, ...guards(decorators)],
-              statuses: statuses(ts, verb, decorators),
-              summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
-              file,
-              line: decorator.getStartLineNumber(),
+              route: {
+                method: verb,
+                path: joinPaths(joinPaths(modulePrefix, prefix), path),
+                middleware: [...classGuards, ...guards(decorators)],
+                statuses: statuses(ts, verb, decorators),
+                summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
+                file,
+                line: decorator.getStartLineNumber(),
+              },
+              versions,
             });
       }
     }
@@ -260,6 +279,37 @@ function globalPrefix(ts: TsMorph, source: SourceFile): { prefix: string; exclud
     return { prefix: pathText(prefix), excluded };
   }
   return { prefix: '', excluded: new Set() };
+}
+
+/**
+ * `app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1', prefix: 'v' })`: the
+ * segment prefix and the default versions. Other kinds of versioning leave paths alone.
+ */
+function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defaults: string[] } | undefined {
+  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'enableVersioning') continue;
+    const [options] = call.getArguments();
+    if (!options || !ts.Node.isObjectLiteralExpression(options)) return undefined;
+    if (!/\bURI$/.test(propertyValue(ts, options, 'type')?.getText() ?? '')) return undefined;
+    const prefixNode = propertyValue(ts, options, 'prefix');
+    const prefix =
+      prefixNode?.getText() === 'false' ? '' : prefixNode && isPathLiteral(ts, prefixNode) ? pathText(prefixNode) : 'v';
+    const defaultVersion = propertyValue(ts, options, 'defaultVersion');
+    return { prefix, defaults: defaultVersion ? (versionsOf(ts, defaultVersion) ?? []) : [] };
+  }
+  return undefined;
+}
+
+/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (no segment); undefined when not literal. */
+function versionsOf(ts: TsMorph, node: TsNode): string[] | undefined {
+  if (isPathLiteral(ts, node)) return [pathText(node)];
+  if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [];
+  if (ts.Node.isArrayLiteralExpression(node)) {
+    const items = node.getElements();
+    return items.every((item) => isPathLiteral(ts, item)) ? items.map((item) => pathText(item)) : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -24,7 +24,7 @@ describe('extractRouteList on a NestJS app', () => {
   const workspace = join(fixtures, 'nest-workspace');
   const main = join(workspace, 'apps', 'api', 'src', 'main.ts');
 
-  it('reads every controller the module tree reaches, through path aliases, barrels, forwardRef and RouterModule', async () => {
+  it('reads every controller the module tree reaches, through path aliases, barrels, forwardRef, RouterModule and URI versions', async () => {
     const routes = await extractRouteList(main);
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [200]], // excluded from the global prefix
@@ -34,8 +34,9 @@ describe('extractRouteList on a NestJS app', () => {
       ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204]],
       ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
       ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
-      ['PATCH', '/api/orders/:id', [], [301]],
-      ['GET', '/api/admin/stats', ['StaffGuard'], [200]],
+      ['PATCH', '/api/v1/orders/:id', [], [301]], // URI versioning: the controller's version
+      ['GET', '/api/v2/admin/stats', ['StaffGuard'], [200]], // the method's versions
+      ['GET', '/api/v3/admin/stats', ['StaffGuard'], [200]],
     ]);
     const users = join(workspace, 'libs', 'users', 'src', 'lib', 'users.controller.ts');
     expect(routes[1]).toMatchObject({ summary: 'List users, newest first.', file: users, line: 10 });
@@ -49,7 +50,7 @@ describe('extractRouteList on a NestJS app', () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
     const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
-    expect(page!.markdown).toContain('9 routes, in the order NestJS registers them.');
+    expect(page!.markdown).toContain('10 routes, in the order NestJS registers them.');
     expect(page!.markdown).toContain(
       "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
     );

@@ -229,7 +229,11 @@ function folderGiven(rootFile: string, root: string): DocgenError {
 /** File names a spec's root file usually has, listed first. */
 const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
 
-/** Visit every `$ref` string in a parsed document (not descending into examples, which are data). */
+/**
+ * Visit every `$ref` string in a parsed document, not descending into examples (data) or vendor
+ * extensions (`x-…`: tools' own data, where a `$ref` may name a Markdown page, as ReadMe's
+ * `x-topics` do; docgen reads none of them through `$ref`).
+ */
 function collectRefs(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
@@ -239,7 +243,7 @@ function collectRefs(value: unknown, pointer: string, visit: (ref: string, point
   const object = value as Record<string, unknown>;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
   for (const key of Object.keys(object)) {
-    if (key === '$ref' || key === 'example' || key === 'x-example') continue;
+    if (key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
     if (key === 'value' && pointer.includes('/examples/')) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
     if (key === 'examples' && Array.isArray(object[key])) continue;

@@ -676,6 +676,7 @@ function walkRefs(value: unknown, at: SpecPointer, visit: (ref: string, from: Sp
     )
       continue;
     if (key === 'discriminator') continue; // mapping values are names, not structural edges
+    if (key.startsWith('x-')) continue; // vendor extensions are tools' data
     walkRefs(v, child(at, key), visit);
   }
 }

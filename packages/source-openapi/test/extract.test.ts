@@ -67,6 +67,25 @@ async function modelOf(lines: string[]): Promise<ApiModel> {
   return extractApi(await loadSpec(spec));
 }
 
+describe('vendor extensions', () => {
+  it('are data: a $ref inside x-… is not followed (ReadMe x-topics name Markdown pages)', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Trains, version: "1" }',
+      'x-topics:',
+      '  - title: Getting started',
+      '    content: { $ref: ./docs/getting-started.md }',
+      'paths:',
+      '  /trips:',
+      '    get:',
+      '      operationId: listTrips',
+      '      x-internal: { $ref: "#/components/schemas/Nothing" }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'listTrips').verb).toBe('GET');
+  });
+});
+
 describe('generated examples', () => {
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
     // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.

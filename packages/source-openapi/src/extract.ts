@@ -391,18 +391,17 @@ function media(
     example = schemas.example(schema, schemaAt);
     generated = example !== undefined;
   }
-  const json = /json|\*\/\*/.test(mediaType);
+  const json = /json/.test(mediaType);
   const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
-  const exampleText = form
-    ? formEncode(example as Json)
-    : typeof example === 'string' && !json
-      ? example
-      : stringifyExample(example);
+  // A string is the body as written; anything else is shown as JSON, whatever the media type says.
+  const verbatim = typeof example === 'string' && !json;
+  const exampleText = form ? formEncode(example as Json) : verbatim ? (example as string) : stringifyExample(example);
+  const language = /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text';
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
     example: exampleText,
-    exampleLanguage: json ? 'json' : /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text',
+    exampleLanguage: json || (!form && !verbatim) ? 'json' : language,
     exampleGenerated: generated,
   };
 }
@@ -560,11 +559,16 @@ function codeSamples(operation: Json): CodeSample[] {
 
 function curl(context: WalkContext, operation: Operation): string {
   const server = servers(context.document, context.dialect)[0]?.url ?? '';
-  const base = server.replace(/\/+$/, '');
+  // A protocol-relative server (`//petstore.swagger.io/v2`) needs a scheme for curl.
+  const base = server.replace(/^\/\//, 'https://').replace(/\/+$/, '');
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required)
     .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`);
   const headers: string[] = [];
+  /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
+  const cookies = operation.parameters
+    .filter((p) => p.in === 'cookie' && p.required)
+    .map((p) => `${p.name}=${p.example ?? `<${p.name}>`}`);
   const scheme = operation.security?.[0]?.schemes[0];
   if (scheme) {
     const definition = securityDefinition(context, scheme.name);
@@ -573,7 +577,7 @@ function curl(context: WalkContext, operation: Operation): string {
     else if (definition?.type === 'apiKey' && definition.in === 'header')
       headers.push(`-H "${String(definition.name)}: $API_KEY"`);
     else if (definition?.type === 'apiKey' && definition.in === 'cookie')
-      headers.push(`--cookie "${String(definition.name)}=$API_KEY"`);
+      cookies.unshift(`${String(definition.name)}=$API_KEY`);
     else if (
       definition?.type === 'basic' ||
       (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')
@@ -583,16 +587,13 @@ function curl(context: WalkContext, operation: Operation): string {
   }
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
     headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
+  if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
-  // Double quotes only when the URL carries $API_KEY, so the shell expands it (and nothing else).
-  const quotedUrl = url.includes('$API_KEY')
-    ? `"${url.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"`
-    : `'${shellSafe(url)}'`;
-  const lines = [`curl -X ${operation.verb} ${quotedUrl}`, ...headers];
+  const lines = [`curl -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType))
@@ -603,6 +604,13 @@ function curl(context: WalkContext, operation: Operation): string {
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
+}
+
+/** Single-quoted; double-quoted only when it carries $API_KEY, so the shell expands that (and nothing else). */
+function shellQuoted(text: string): string {
+  return text.includes('$API_KEY')
+    ? `"${text.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"`
+    : `'${shellSafe(text)}'`;
 }
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {

@@ -551,10 +551,26 @@ function primitiveExample(type: string | undefined, format: string | undefined, 
   }
 }
 
+/**
+ * An example as JSON text. A one-line string is a JSON string (`"museum-lover@example.com"`);
+ * a string that already holds a JSON object or array, or text over several lines (a body, or a
+ * fragment of one, as specs often write them), is shown as written.
+ */
 export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;
   return JSON.stringify(value, null, 2);
+}
+
+function isJsonText(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/^[[{]/.test(trimmed)) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withoutRef(value: Json): Json {

@@ -121,6 +121,54 @@ describe('generated examples', () => {
   });
 });
 
+describe('examples and curl as a client would send them', () => {
+  it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: //petstore.example.com/v2 }]',
+      'components:',
+      '  securitySchemes: { session: { type: apiKey, in: cookie, name: SESSION } }',
+      '  schemas:',
+      '    Email: { type: string, format: email, example: ann@example.com }',
+      'paths:',
+      '  /pets/{id}:',
+      '    parameters:',
+      '      - { name: id, in: path, required: true, schema: { type: string } }',
+      '      - { name: tenant, in: cookie, required: true, schema: { type: string }, example: acme }',
+      '    put:',
+      '      operationId: renamePet',
+      '      security: [{ session: [] }]',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { type: string }, example: Rex }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/Email" } }',
+      '            text/plain: { schema: { type: string }, example: Renamed }',
+      '            application/xml: { example: { name: Rex } }',
+    ]);
+    const rename = op(api, 'renamePet');
+    expect(rename.requestBody!.contents[0]).toMatchObject({ example: '"Rex"', exampleLanguage: 'json' });
+    const [json, text, xml] = rename.responses[0]!.contents;
+    expect(json).toMatchObject({ example: '"ann@example.com"', exampleLanguage: 'json' });
+    expect(text).toMatchObject({ example: 'Renamed', exampleLanguage: 'text' });
+    expect(xml).toMatchObject({ example: '{\n  "name": "Rex"\n}', exampleLanguage: 'json' }); // shown as what it is
+    expect(api.schemas.find((schema) => schema.name === 'Email')!.example).toBe('"ann@example.com"');
+    expect(rename.curl).toBe(
+      [
+        "curl -X PUT 'https://petstore.example.com/v2/pets/{id}'",
+        '--cookie "SESSION=$API_KEY; tenant=acme"',
+        "-H 'Content-Type: application/json'",
+        "-H 'Accept: application/json'",
+        `-d '"Rex"'`,
+      ].join(' \\\n  '),
+    );
+  });
+});
+
 describe('code samples', () => {
   it("renders the spec's x-codeSamples (or x-code-samples) after the curl example, skipping empty ones", async () => {
     const api = await modelOf([

@@ -106,7 +106,7 @@ export class SchemaRegistry {
       if (!Array.isArray(list)) continue;
       const variants = list
         .map((item, i) => ({ item, i }))
-        .filter(({ item }) => !isNullType(item))
+        .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
         .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
       if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
@@ -228,7 +228,7 @@ export class SchemaRegistry {
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
       };
       rows.push(field);
-      if (depth + 1 >= MAX_FIELD_DEPTH || isRef(property)) continue;
+      if (depth + 1 >= MAX_FIELD_DEPTH || isRef(property) || wrappedRef(property)) continue;
       if (hasProperties(property)) {
         rows.push(...this.fields(property, propertyAt, ownerId, `${field.name}.`, depth + 1, seen));
       } else if (property.items && !isRef(property.items) && hasProperties(property.items as Json)) {
@@ -443,6 +443,8 @@ export class SchemaRegistry {
     if (s.const !== undefined) return s.const;
     if (s.default !== undefined) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
+    const wrapped = wrappedRef(s);
+    if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
     if (depth > MAX_EXAMPLE_DEPTH) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
@@ -604,6 +606,42 @@ function hasProperties(schema: Json | undefined): boolean {
   return (
     !!schema && typeof schema === 'object' && (!!schema.properties || Array.isArray(schema.allOf)) && !isRef(schema)
   );
+}
+
+/** Keywords that give a schema shape; an allOf member with none of them only annotates. */
+const SHAPE_KEYWORDS = [
+  '$ref',
+  'type',
+  'properties',
+  'items',
+  'prefixItems',
+  'additionalProperties',
+  'patternProperties',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'enum',
+  'const',
+  'format',
+];
+
+/** An allOf member that only annotates (`{ description, title }`): it adds no shape to the whole. */
+function annotatesOnly(member: unknown): boolean {
+  return !!member && typeof member === 'object' && !SHAPE_KEYWORDS.some((keyword) => keyword in member);
+}
+
+/**
+ * The `$ref` an allOf wraps to annotate it (`{ description: Pet ID, allOf: [$ref: Pet] }`, maybe
+ * with members that only annotate): the schema is that reference, so it links, and a cycle through
+ * it is seen, instead of being expanded as an inline object.
+ */
+function wrappedRef(s: Json): { ref: Json; index: number } | undefined {
+  if (!Array.isArray(s.allOf) || hasOwnShape(s) || s.items !== undefined) return undefined;
+  const shaped = s.allOf.map((member, index) => ({ member, index })).filter(({ member }) => !annotatesOnly(member));
+  return shaped.length === 1 && isRef(shaped[0]!.member)
+    ? { ref: shaped[0]!.member as Json, index: shaped[0]!.index }
+    : undefined;
 }
 
 /** Has its own properties/type beside a oneOf/anyOf/allOf (so it is more than a union). */

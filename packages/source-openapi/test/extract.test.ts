@@ -121,6 +121,35 @@ describe('generated examples', () => {
   });
 });
 
+describe('a $ref wrapped in allOf to annotate it', () => {
+  it('links like the $ref itself: not expanded inline, its cycle seen (ReDoc: friend: { allOf: [$ref: Pet] })', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    put:',
+      '      operationId: updatePet',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/Pet" } }',
+      '      responses: { "204": { description: Updated } }',
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      properties:',
+      '        name: { type: string, example: Rex }',
+      '        friend: { allOf: [{ description: A friend, title: Pettie }, { $ref: "#/components/schemas/Pet" }] }',
+    ]);
+    const body = op(api, 'updatePet').requestBody!.contents[0]!;
+    expect(body.schema!.fields.map((field) => field.name)).toEqual(['name', 'friend']);
+    const pet = api.schemas.find((schema) => schema.name === 'Pet')!;
+    expect(pet.fields[1]).toMatchObject({ name: 'friend', type: { kind: 'ref', name: 'Pet', circular: true } });
+    expect(JSON.parse(body.example!)).toEqual({ name: 'Rex' }); // the cycle ends the example
+  });
+});
+
 describe('examples and curl as a client would send them', () => {
   it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
     const api = await modelOf([

@@ -96,7 +96,9 @@ export function closeOpenElements(markdown: string | undefined): string | undefi
   const open: string[] = [];
   const lines = markdown.split('\n');
   const kinds = lineKinds(lines);
-  for (let index = 0; index < lines.length; index += 1) if (kinds[index] === 'html') track(lines[index]!, open);
+  const html = lines.map((line, index) => (kinds[index] === 'html' ? line : '')).join('\n');
+  // Tags inside comments are text (`<!-- ReDoc-Inject: <security-definitions> -->`).
+  track(html.replace(/<!--[\s\S]*?(?:-->|$)/g, ''), open);
   if (!open.length) return markdown;
   const closing = open
     .reverse()

@@ -23,6 +23,8 @@ describe('closeOpenElements (Markdown fragments placed on a page)', () => {
       '```html\n<pre>\n```\n',
       'Use `<pre>` for code.',
       '<!-- a comment -->\n',
+      '<!-- ReDoc-Inject: <security-definitions> -->\n',
+      '<!--\n<details>\n-->\n',
     ];
     for (const text of unchanged) expect(closeOpenElements(text)).toBe(text);
   });

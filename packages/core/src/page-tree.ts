@@ -41,18 +41,31 @@ export interface PageTree {
 
 /** Keys that are safe in file names and URLs: lower-case words joined by `/`, `-`, `.` or `_`. */
 export function pageKey(...parts: string[]): string {
-  return parts
-    .map(
-      (part) =>
-        part
-          .normalize('NFKD')
-          .replace(/[\u0300-\u036f]/g, '')
-          .toLowerCase()
-          .replace(/[^a-z0-9._-]+/g, '-')
-          .replace(/^-+|-+$/g, '') || '_',
-    )
-    .join('/');
+  return parts.map((part) => slug(part, /[a-z0-9._-]/) || '_').join('/');
 }
+
+/**
+ * `text` folded to a slug: lower case, Latin accents dropped (`Café` → `cafe`), every run of
+ * other characters one `-`, except `kept` ones and the letters and digits of scripts other than
+ * Latin, which stay as they are (`پتشاپ`, `注文`): dropping them left every Persian or Japanese
+ * title the same slug, and its pages the same key. Latin letters with no ASCII form (`ß`, `ø`)
+ * are separators, as they always were, so no existing key changes.
+ */
+export function slug(text: string, kept: RegExp): string {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  let out = '';
+  let gap = false;
+  for (const character of folded) {
+    if (kept.test(character) || (character > '\u007f' && OTHER_SCRIPT.test(character))) {
+      if (gap && out) out += '-';
+      out += character;
+      gap = false;
+    } else gap = true;
+  }
+  return out.replace(/^-+|-+$/g, '');
+}
+/** A letter, digit or mark of a script other than Latin (and not a symbol or punctuation). */
+const OTHER_SCRIPT = /^(?![\p{Script=Latin}\p{Script=Common}])[\p{L}\p{N}\p{M}]$/u;
 
 /** The flat file stem a page is written under in a rendered folder. */
 export function pageFileStem(key: string): string {

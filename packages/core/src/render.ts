@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
 import { codeFrame, DocgenError, isDocgenError } from './diagnostics.js';
 import { contentHash } from './hash.js';
+import { slug } from './page-tree.js';
 import type { TemplateRenderer } from './plugin.js';
 
 /**
@@ -245,14 +246,7 @@ export function codeFence(body: unknown, language = ''): string {
 
 /** A lower-case slug usable as a heading anchor: `GET /pets/{id}` → `get-pets-id`. */
 export function anchorSlug(text: unknown): string {
-  return (
-    String(text ?? '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'section'
-  );
+  return slug(String(text ?? ''), /[a-z0-9]/) || 'section';
 }
 
 function registerMarkdownHelpers(handlebars: typeof Handlebars): void {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import {
+  anchorSlug,
   DocgenError,
   pageKey,
   parentsFirst,
@@ -24,6 +25,16 @@ const page = (key: string, title: string, parentKey?: string): Page => ({
 describe('page tree', () => {
   it('builds safe keys', () => {
     expect(pageKey('API', 'Pets & Owners', 'Café')).toBe('api/pets-owners/cafe');
+    expect(pageKey('-x-', 'a - b', 'v1.2_beta', 'Straße', '!!')).toBe('x/a---b/v1.2_beta/stra-e/_'); // as they always were
+  });
+
+  it('keeps the letters of scripts other than Latin, so such titles get keys and anchors of their own', () => {
+    expect(pageKey('API', 'پتشاپ', 'فروشگاه')).toBe('api/پتشاپ/فروشگاه');
+    expect(pageKey('注文 API')).toBe('注文-api');
+    expect(pageKey('한국어')).toBe('한국어'); // composed again after the accents are dropped
+    expect(anchorSlug('GET /سفارش/{id}')).toBe('get-سفارش-id');
+    expect(anchorSlug('پت')).not.toBe(anchorSlug('کاربر'));
+    expect(anchorSlug('→ ★')).toBe('section'); // symbols are not letters
   });
 
   it('rejects duplicate titles ignoring case, dangling parents and cycles', () => {

@@ -52,7 +52,11 @@ export function pageKey(...parts: string[]): string {
  * are separators, as they always were, so no existing key changes.
  */
 export function slug(text: string, kept: RegExp): string {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase();
   let out = '';
   let gap = false;
   for (const character of folded) {

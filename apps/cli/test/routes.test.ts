@@ -56,13 +56,16 @@ describe('docgen api --routes', () => {
     const drift = report.warnings.filter((warning) => warning.code.startsWith('DG_ROUTE_'));
     expect(drift.map((warning) => [warning.code, warning.message.split(' is ')[0], warning.line])).toEqual([
       ['DG_ROUTE_UNDOCUMENTED', 'PUT /api/users/:id/profile', 32],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/teams/all', 7],
+      ['DG_ROUTE_UNDOCUMENTED', 'DELETE /api/teams/:id', 11],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v2/admin/stats', 7],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v3/admin/stats', 7],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/admin/reports', 6],
       ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', undefined],
     ]);
     const page = report.pages.find((candidate) => candidate.key === 'routes/api')!;
     expect(readFileSync(join(out, page.markdownFile), 'utf8')).toContain(
-      '10 routes, in the order NestJS registers them.',
+      '13 routes, in the order NestJS registers them.',
     );
   }, 60_000);
 

@@ -9,7 +9,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import type {
+  ArrowFunction,
+  CallExpression,
+  FunctionDeclaration,
+  FunctionExpression,
+  Node as TsNode,
+  Project,
+  PropertyAccessExpression,
+  SourceFile,
+} from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -20,6 +29,7 @@ import {
   joinPaths,
   pathText,
   shortText,
+  statusesIn,
   syntaxErrors,
   toOpenApiPath,
   type TsMorph,
@@ -51,8 +61,11 @@ interface ModuleInfo {
   exports: Map<string, string>;
   /** Functions that build and return a router (`function usersRouter() { const r = Router(); …; return r; }`) → that router's name. */
   factories: Map<string, string>;
+  /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
+  defaultFunction?: FunctionLike;
   source: SourceFile;
 }
+type FunctionLike = FunctionDeclaration | FunctionExpression | ArrowFunction;
 
 export interface ExtractRoutesOptions {
   location?: Diagnostic['location'];
@@ -67,7 +80,7 @@ export async function extractRouteList(entry: string, options: ExtractRoutesOpti
 export async function readRoutes(
   entry: string,
   options: ExtractRoutesOptions = {},
-): Promise<{ framework: Framework; routes: Route[] }> {
+): Promise<{ framework: Framework; routes: Route[]; warnings: Diagnostic[] }> {
   if (!existsSync(entry) || !statSync(entry).isFile())
     throw new DocgenError({
       code: 'DG_ROUTES_NOT_FOUND',
@@ -78,11 +91,18 @@ export async function readRoutes(
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
-  if (isNestSource(readFileSync(entry, 'utf8'))) return { framework: 'NestJS', routes: nestRoutes(tsMorph, entry) };
+  if (isNestSource(readFileSync(entry, 'utf8'))) {
+    const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
+    const routes = reader.routes(entry);
+    return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
+  }
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
   const roots = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => name);
-  const starts = roots.length ? roots : [...app.exports.values()].filter((name) => app.declared.has(name));
+  const exported = [...app.exports.values()].filter((name) => app.declared.has(name));
+  const starts: RouterRef[] = (roots.length ? roots : exported).map((name) => ({ file: entry, name }));
+  // `const app = require('./app'); app.listen(3000)`: the app is made elsewhere.
+  if (!starts.length) starts.push(...reader.listenedApps(entry));
   if (!starts.length)
     throw new DocgenError({
       code: 'DG_ROUTES_NO_APP',
@@ -91,21 +111,25 @@ export async function readRoutes(
       hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
     });
   const routes: Route[] = [];
-  for (const name of starts) reader.flatten({ file: entry, name }, '', [], new Set(), routes);
-  return { framework: 'Express', routes };
+  for (const start of starts) reader.flatten(start, '', [], new Set(), routes);
+  return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
 }
 
-/** A NestJS app's routes (nest.ts); one with no controllers is an error, as an Express entry with no app is. */
-function nestRoutes(tsMorph: TsMorph, entry: string): Route[] {
-  const routes = new NestReader(tsMorph, syntaxProject(tsMorph)).routes(entry);
-  if (!routes.length)
-    throw new DocgenError({
-      code: 'DG_ROUTES_NO_APP',
-      message: `no NestJS controller with routes is reachable from ${entry}`,
+/** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
+function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {
+  if (routes.length) return [];
+  return [
+    {
+      code: 'DG_ROUTES_NONE',
+      severity: 'warning',
+      message: `no ${framework} route found from ${entry}`,
       location: { file: entry },
-      hint: 'point `entry` at the file that calls NestFactory.create(AppModule), whose modules list their controllers',
-    });
-  return routes;
+      hint:
+        framework === 'NestJS'
+          ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
+          : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+    },
+  ];
 }
 
 /** A ts-morph project for reading files syntactically: no type check, no lib, no import resolution. */
@@ -123,6 +147,8 @@ class RouteReader {
   private readonly modules = new Map<string, ModuleInfo>();
   private readonly routers = new Map<string, RouterDef>();
   private readonly imports: ImportResolver;
+  /** What the code does not say for sure (a mount whose path is computed at run time). */
+  readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
@@ -183,10 +209,10 @@ class RouteReader {
    * When `name(…, router, …)` passes this router to a function of this project, the parameter it
    * arrives as: `function registerAdminRoutes(app: Express) { app.post(…) }` registers on `app`.
    */
-  private registrar(ref: RouterRef, name: string, call: CallExpression): RouterRef | undefined {
+  private registrar(ref: RouterRef, name: string, call: CallExpression, file = ref.file): RouterRef | undefined {
     const index = call.getArguments().findIndex((arg) => this.ts.Node.isIdentifier(arg) && arg.getText() === ref.name);
     if (index === -1) return undefined;
-    const found = this.definition(ref.file, name, (info, local) => functionIn(this.ts, info, local) !== undefined);
+    const found = this.definition(file, name, (info, local) => functionIn(this.ts, info, local) !== undefined);
     const parameter = found && functionIn(this.ts, found.info, found.name)!.getParameters()[index]?.getName();
     return found && parameter ? { file: found.info.file, name: parameter } : undefined;
   }
@@ -232,7 +258,19 @@ class RouteReader {
     const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
-      // `registerAdminRoutes(app)`: the routes that function registers on its parameter are this app's.
+      // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
+      // registers on its parameter are this app's.
+      const required = ts.Node.isCallExpression(callee) ? requiredFile(ts, this.imports, ref.file, callee) : undefined;
+      if (required) {
+        const exported = this.module(required).exports.get('default');
+        const target = exported === undefined ? undefined : this.registrar(ref, exported, call, required);
+        if (target)
+          steps.push({
+            at: callee.getStart(),
+            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+          });
+        continue;
+      }
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
         if (target)
@@ -279,9 +317,31 @@ class RouteReader {
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
   }
 
+  /** The apps an entry starts that are made elsewhere: `const app = require('./app'); app.listen(3000)`. */
+  listenedApps(entry: string): RouterRef[] {
+    const { ts } = this;
+    const starts: RouterRef[] = [];
+    for (const call of this.module(entry).source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
+      const target = callee.getExpression();
+      const ref = ts.Node.isIdentifier(target) ? this.resolve(entry, target.getText()) : undefined;
+      if (ref && !starts.some((start) => start.file === ref.file && start.name === ref.name)) starts.push(ref);
+    }
+    return starts;
+  }
+
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
     const args = call.getArguments();
     const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
+    if (!hasPath && args.length >= 2 && isComputedPath(this.ts, args[0]!))
+      this.warnings.push({
+        code: 'DG_ROUTES_COMPUTED_MOUNT',
+        severity: 'warning',
+        message: `use(${shortText(args[0]!)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: "mount with a literal path (app.use('/users', usersRouter)) so docgen can follow it",
+      });
     const prefix = hasPath ? pathText(args[0]!) : '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
@@ -327,8 +387,19 @@ class RouteReader {
   }
 }
 
+/** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */
+function isComputedPath(ts: TsMorph, node: TsNode): boolean {
+  return (
+    ts.Node.isPropertyAccessExpression(node) ||
+    ts.Node.isElementAccessExpression(node) ||
+    ts.Node.isTemplateExpression(node) ||
+    (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
+  );
+}
+
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
-function functionIn(ts: TsMorph, info: ModuleInfo, name: string) {
+function functionIn(ts: TsMorph, info: ModuleInfo, name: string): FunctionLike | undefined {
+  if (name === DEFAULT_EXPORT && info.defaultFunction) return info.defaultFunction;
   const variable = info.source.getVariableDeclaration(name)?.getInitializer();
   return (
     info.source.getFunction(name) ??
@@ -358,6 +429,10 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   for (const fn of source.getFunctions()) {
     const name = fn.getName();
     if (name && fn.isExported()) info.exports.set(fn.isDefaultExport() ? 'default' : name, name);
+    else if (!name && fn.isDefaultExport()) {
+      info.defaultFunction = fn; // `export default function (app) {…}`
+      info.exports.set('default', DEFAULT_EXPORT);
+    }
   }
   for (const fn of [
     ...source.getDescendantsOfKind(ts.SyntaxKind.FunctionDeclaration),
@@ -425,6 +500,9 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
         }
       else if (createdRouterKind(ts, chainRoot(ts, right))) {
         info.declared.set(DEFAULT_EXPORT, createdRouterKind(ts, chainRoot(ts, right))!);
+        info.exports.set('default', DEFAULT_EXPORT);
+      } else if (ts.Node.isFunctionExpression(right) || ts.Node.isArrowFunction(right)) {
+        info.defaultFunction = right;
         info.exports.set('default', DEFAULT_EXPORT);
       }
     } else {
@@ -535,24 +613,22 @@ function routeChain(
   return undefined;
 }
 
-/** Status codes a handler sets with a literal: `res.status(201)`, `res.sendStatus(204)`. */
-function statusesIn(ts: TsMorph, handler: TsNode): number[] {
-  const codes = new Set<number>();
-  for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
-    const callee = call.getExpression();
-    if (!ts.Node.isPropertyAccessExpression(callee) || !['status', 'sendStatus'].includes(callee.getName())) continue;
-    const [arg] = call.getArguments();
-    if (arg && ts.Node.isNumericLiteral(arg)) {
-      const code = Number(arg.getLiteralValue());
-      if (code >= 100 && code <= 599) codes.add(code);
-    }
-  }
-  return [...codes].sort((a, b) => a - b);
-}
-
-/** The service's name: its package.json `name` without the scope, else the folder above `src/`. */
+/**
+ * The service's name: its Nx `project.json` or `package.json` `name` (whichever is nearer) without
+ * the scope, else the folder above `src/`. In an Nx workspace an app often has no package.json of
+ * its own, and the root one names the workspace.
+ */
 export function serviceName(entry: string): string {
   for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    const project = join(dir, 'project.json');
+    if (existsSync(project)) {
+      try {
+        const name = (JSON.parse(readFileSync(project, 'utf8')) as { name?: string }).name;
+        if (name) return name.replace(/^@[^/]+\//, '');
+      } catch {
+        // an unreadable project.json names nothing; look on
+      }
+    }
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {

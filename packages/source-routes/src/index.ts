@@ -56,7 +56,10 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
   async extract({ options, cwd, configFile, report }) {
     const entry = resolve(cwd, options.entry);
-    const { framework, routes } = await readRoutes(entry, { location: configFile ? { file: configFile } : undefined });
+    const { framework, routes, warnings } = await readRoutes(entry, {
+      location: configFile ? { file: configFile } : undefined,
+    });
+    for (const warning of warnings) report(warning);
     const model: RoutesModel = { service: serviceName(entry), entry, framework, routes };
     if (options.openapi) {
       model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi));

@@ -9,11 +9,13 @@
 import type {
   ClassDeclaration,
   Decorator,
+  MethodDeclaration,
   Node as TsNode,
   ObjectLiteralExpression,
   Project,
   SourceFile,
 } from 'ts-morph';
+import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   commentBefore,
@@ -21,7 +23,10 @@ import {
   isPathLiteral,
   joinPaths,
   pathText,
+  literalValue,
   shortText,
+  statusCode,
+  statusesIn,
   syntaxErrors,
   toOpenApiPath,
   type TsMorph,
@@ -61,10 +66,21 @@ export class NestReader {
     this.imports = new ImportResolver(ts);
   }
 
+  /** What the code does not say for sure (a global prefix computed at run time). */
+  readonly warnings: Diagnostic[] = [];
+
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
     const source = this.source(entry);
-    const { prefix, excluded } = globalPrefix(this.ts, source);
+    const { prefix, excluded, unknown } = globalPrefix(this.ts, source);
+    if (unknown)
+      this.warnings.push({
+        code: 'DG_ROUTES_PREFIX_UNKNOWN',
+        severity: 'warning',
+        message: `the global prefix ${unknown.text} is computed at run time: routes are shown without it`,
+        location: { file: entry, line: unknown.line },
+        hint: "write it as a literal or a const in this file (const globalPrefix = 'api')",
+      });
     const versioning = uriVersioning(this.ts, source);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
@@ -155,6 +171,9 @@ export class NestReader {
     const walk = (list: TsNode | undefined, parent: string): void => {
       if (!list || !ts.Node.isArrayLiteralExpression(list)) return;
       for (const item of list.getElements()) {
+        // A module class among the children takes its parent's path.
+        const bare = ts.Node.isIdentifier(item) ? this.classOf(file, item) : undefined;
+        if (bare) prefixes.set(bare.declaration, parent);
         if (!ts.Node.isObjectLiteralExpression(item)) continue;
         const path = literalProperty(ts, item, 'path') ?? '';
         const full = joinPaths(parent, path);
@@ -227,9 +246,10 @@ export class NestReader {
     const prefixes = controller ? decoratorPaths(ts, controller, 'path') : [''];
     const options = decoratorObject(ts, controller);
     const controllerVersion = options && propertyValue(ts, options, 'version');
-    const classGuards = guards(declaration.getDecorators());
+    const lineage = this.lineage({ file, declaration });
+    const classGuards = lineage.flatMap((ancestor) => guards(ancestor.declaration.getDecorators()));
     const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> = [];
-    for (const method of declaration.getMethods()) {
+    for (const { method, file } of this.handlers(lineage)) {
       const decorators = method.getDecorators();
       for (const decorator of decorators) {
         const verb = ROUTE_DECORATORS[decorator.getName()];
@@ -244,7 +264,7 @@ export class NestReader {
                 method: verb,
                 path: joinPaths(joinPaths(modulePrefix, prefix), path),
                 middleware: [...classGuards, ...guards(decorators)],
-                statuses: statuses(ts, verb, decorators),
+                statuses: responseStatuses(ts, method) ?? statuses(ts, verb, decorators),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -255,15 +275,68 @@ export class NestReader {
     }
     return routes;
   }
+
+  /** The class and the classes it extends (`class UsersController extends BaseController<User>`), nearest first. */
+  private lineage(start: ClassRef): ClassRef[] {
+    const chain = [start];
+    for (let current = start; chain.length < 16;) {
+      const base = current.declaration.getExtends()?.getExpression();
+      const found = base && this.ts.Node.isIdentifier(base) ? this.findClass(current.file, base.getText()) : undefined;
+      if (!found || chain.some((known) => known.declaration === found.declaration)) break;
+      chain.push(found);
+      current = found;
+    }
+    return chain;
+  }
+
+  /** The methods Nest finds on a controller: its own, then those of its bases it does not override. */
+  private handlers(lineage: ClassRef[]): Array<{ method: MethodDeclaration; file: string }> {
+    const seen = new Set<string>();
+    const out: Array<{ method: MethodDeclaration; file: string }> = [];
+    for (const { file, declaration } of lineage)
+      for (const method of declaration.getMethods()) {
+        if (seen.has(method.getName())) continue;
+        seen.add(method.getName());
+        out.push({ method, file });
+      }
+    return out;
+  }
 }
 
-/** `app.setGlobalPrefix('api', { exclude: ['health'] })` in the entry. */
-function globalPrefix(ts: TsMorph, source: SourceFile): { prefix: string; excluded: Set<string> } {
+/**
+ * A handler that takes the response object (`@Res() res`) sends what it sets itself:
+ * `res.status(HttpStatus.NOT_FOUND)`. Undefined when it takes none, or sets no literal status.
+ */
+function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | undefined {
+  const takesResponse = method
+    .getParameters()
+    .some((parameter) =>
+      parameter.getDecorators().some((decorator) => ['Res', 'Response'].includes(decorator.getName())),
+    );
+  const body = method.getBody();
+  const set = takesResponse && body ? statusesIn(ts, body) : [];
+  return set.length ? set : undefined;
+}
+
+/**
+ * `app.setGlobalPrefix('api', { exclude: ['health'] })` in the entry; the prefix may be a `const`
+ * (Nx's generated `main.ts`). `unknown`: the call whose prefix is not known from the code.
+ */
+function globalPrefix(
+  ts: TsMorph,
+  source: SourceFile,
+): { prefix: string; excluded: Set<string>; unknown?: { text: string; line: number } } {
   for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
-    const [prefix, options] = call.getArguments();
-    if (!prefix || !isPathLiteral(ts, prefix)) continue;
+    const [prefixNode, options] = call.getArguments();
+    const prefix = literalValue(ts, prefixNode);
+    if (prefix === undefined)
+      return {
+        prefix: '',
+        excluded: new Set(),
+        unknown: { text: shortText(prefixNode ?? call), line: call.getStartLineNumber() },
+      };
     const excluded = new Set<string>();
     const exclude =
       options && ts.Node.isObjectLiteralExpression(options) ? propertyValue(ts, options, 'exclude') : undefined;
@@ -276,7 +349,7 @@ function globalPrefix(ts: TsMorph, source: SourceFile): { prefix: string; exclud
             : undefined;
         if (path !== undefined) excluded.add(path.replace(/^\//, ''));
       }
-    return { prefix: pathText(prefix), excluded };
+    return { prefix, excluded };
   }
   return { prefix: '', excluded: new Set() };
 }
@@ -350,18 +423,17 @@ function statuses(ts: TsMorph, verb: string, decorators: Decorator[]): number[] 
   return [verb === 'POST' ? 201 : 200];
 }
 
-function statusCode(ts: TsMorph, node: TsNode): number | undefined {
-  if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());
-  if (ts.Node.isPropertyAccessExpression(node) && node.getExpression().getText() === 'HttpStatus')
-    return HTTP_STATUS[node.getName()];
-  return undefined;
-}
-
 /** `@ApiOperation({ summary: 'List users' })` from @nestjs/swagger. */
 function apiOperationSummary(ts: TsMorph, decorators: Decorator[]): string | undefined {
   const operation = decorators.find((decorator) => decorator.getName() === 'ApiOperation');
   const options = decoratorObject(ts, operation);
-  return options && (literalProperty(ts, options, 'summary') ?? literalProperty(ts, options, 'description'));
+  // `title`: what @nestjs/swagger before 4 called the summary.
+  return (
+    options &&
+    (literalProperty(ts, options, 'summary') ??
+      literalProperty(ts, options, 'title') ??
+      literalProperty(ts, options, 'description'))
+  );
 }
 
 function decoratorObject(ts: TsMorph, decorator: Decorator | undefined): ObjectLiteralExpression | undefined {
@@ -385,38 +457,3 @@ function arrayElements(ts: TsMorph, object: ObjectLiteralExpression | undefined,
   const value = object && propertyValue(ts, object, name);
   return value && ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [];
 }
-
-/** Nest's `HttpStatus` names that handlers set (its enum mirrors the HTTP status codes). */
-const HTTP_STATUS: Record<string, number> = {
-  CONTINUE: 100,
-  OK: 200,
-  CREATED: 201,
-  ACCEPTED: 202,
-  NON_AUTHORITATIVE_INFORMATION: 203,
-  NO_CONTENT: 204,
-  RESET_CONTENT: 205,
-  PARTIAL_CONTENT: 206,
-  MOVED_PERMANENTLY: 301,
-  FOUND: 302,
-  SEE_OTHER: 303,
-  NOT_MODIFIED: 304,
-  TEMPORARY_REDIRECT: 307,
-  PERMANENT_REDIRECT: 308,
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  CONFLICT: 409,
-  GONE: 410,
-  PRECONDITION_FAILED: 412,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNPROCESSABLE_ENTITY: 422,
-  TOO_MANY_REQUESTS: 429,
-  INTERNAL_SERVER_ERROR: 500,
-  NOT_IMPLEMENTED: 501,
-  BAD_GATEWAY: 502,
-  SERVICE_UNAVAILABLE: 503,
-  GATEWAY_TIMEOUT: 504,
-};

@@ -20,6 +20,7 @@ export class ImportResolver {
 
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return sourceFile(resolve(dirname(from), specifier));
+    if (specifier.startsWith('#')) return subpathImport(from, specifier);
     const config = nearestTsconfig(dirname(from));
     const aliases = config && this.pathAliases(config);
     if (!aliases) return undefined;
@@ -37,10 +38,11 @@ export class ImportResolver {
         if (file) return file;
       }
     }
-    return undefined;
+    // With a baseUrl, `src/base/base.controller` is read from it (Nest CLI projects set `"baseUrl": "./"`).
+    return aliases.fromBaseUrl ? sourceFile(resolve(aliases.baseUrl, specifier)) : undefined;
   }
 
-  /** `compilerOptions.paths` of a tsconfig, or of the config it extends (Nx: `tsconfig.base.json`). */
+  /** `compilerOptions.paths` and `baseUrl` of a tsconfig, or of the config it extends (Nx: `tsconfig.base.json`). */
   private pathAliases(config: string, depth = 0): PathAliases | undefined {
     if (this.aliases.has(config)) return this.aliases.get(config);
     this.aliases.set(config, undefined); // a config that extends itself ends here
@@ -49,8 +51,12 @@ export class ImportResolver {
     };
     const options = json?.compilerOptions;
     let found: PathAliases | undefined;
-    if (options?.paths)
-      found = { baseUrl: resolve(dirname(config), options.baseUrl ?? '.'), paths: Object.entries(options.paths) };
+    if (options?.paths || options?.baseUrl !== undefined)
+      found = {
+        baseUrl: resolve(dirname(config), options.baseUrl ?? '.'),
+        paths: Object.entries(options.paths ?? {}),
+        fromBaseUrl: options.baseUrl !== undefined,
+      };
     else if (typeof json?.extends === 'string' && json.extends.startsWith('.') && depth < 8) {
       const parent = resolve(dirname(config), json.extends);
       const file = existsSync(parent) ? parent : `${parent}.json`;
@@ -61,9 +67,49 @@ export class ImportResolver {
   }
 }
 
+/** `#routes/v1/user` through the nearest package.json's `imports` (`"#routes/*": "./src/routes/*.route.js"`). */
+function subpathImport(from: string, specifier: string): string | undefined {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      let imports: Record<string, unknown> | undefined;
+      try {
+        imports = (JSON.parse(readFileSync(manifest, 'utf8')) as { imports?: Record<string, unknown> }).imports;
+      } catch {
+        return undefined;
+      }
+      for (const [pattern, target] of Object.entries(imports ?? {})) {
+        const star = pattern.indexOf('*');
+        const [head, tail] = star === -1 ? [pattern, ''] : [pattern.slice(0, star), pattern.slice(star + 1)];
+        const matches = star === -1 ? specifier === pattern : specifier.startsWith(head) && specifier.endsWith(tail);
+        const path = matches ? conditionalTarget(target) : undefined;
+        if (!path) continue;
+        const middle = star === -1 ? '' : specifier.slice(head.length, specifier.length - tail.length);
+        return sourceFile(resolve(dir, path.replace('*', middle)));
+      }
+      return undefined; // the nearest package.json decides, as in Node
+    }
+    if (dir === dirname(dir)) return undefined;
+  }
+}
+
+/** A package.json target, or the first of its conditions that applies to source read here. */
+function conditionalTarget(target: unknown): string | undefined {
+  if (typeof target === 'string') return target;
+  if (!target || typeof target !== 'object') return undefined;
+  const conditions = target as Record<string, unknown>;
+  for (const key of ['import', 'node', 'require', 'default']) {
+    const found = conditionalTarget(conditions[key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 interface PathAliases {
   baseUrl: string;
   paths: Array<[string, string[]]>;
+  /** `baseUrl` was set: bare specifiers are also looked up under it. */
+  fromBaseUrl: boolean;
 }
 
 /** The tsconfig that governs files in `dir`: the nearest `tsconfig.json`, else `tsconfig.base.json`. */
@@ -145,3 +191,86 @@ export function joinPaths(prefix: string, path: string): string {
 export function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)(?:\([^)]*\))?\??/g, '{$1}');
 }
+
+/** Status codes a handler sets with a literal: `res.status(201)`, `res.sendStatus(204)`, `res.status(HttpStatus.OK)`. */
+export function statusesIn(ts: TsMorph, handler: TsNode): number[] {
+  const codes = new Set<number>();
+  for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || !['status', 'sendStatus'].includes(callee.getName())) continue;
+    const [arg] = call.getArguments();
+    const code = arg && statusCode(ts, arg);
+    if (code && code >= 100 && code <= 599) codes.add(code);
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
+/** `204`, or NestJS's `HttpStatus.NO_CONTENT`. */
+export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
+  if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());
+  if (ts.Node.isPropertyAccessExpression(node) && node.getExpression().getText() === 'HttpStatus')
+    return HTTP_STATUS[node.getName()];
+  return undefined;
+}
+
+/**
+ * A string a node stands for when that is known from its own file: a literal, a `const` with a
+ * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), or the literal
+ * fallback of `process.env.X || 'api'` / `?? 'api'`.
+ */
+export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): string | undefined {
+  if (!node || depth > 4) return undefined;
+  if (isPathLiteral(ts, node)) return pathText(node);
+  if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), depth + 1);
+  if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText()))
+    return literalValue(ts, node.getRight(), depth + 1);
+  if (ts.Node.isIdentifier(node)) {
+    // A `const` of that name in the same file, top level or in a function (Nx: inside bootstrap()),
+    // when every such declaration agrees.
+    const values = new Set(
+      node
+        .getSourceFile()
+        .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
+        .filter((declaration) => declaration.getName() === node.getText())
+        .map((declaration) => literalValue(ts, declaration.getInitializer(), depth + 1)),
+    );
+    const [value] = values;
+    return values.size === 1 ? value : undefined;
+  }
+  return undefined;
+}
+
+/** Nest's `HttpStatus` names that handlers set (its enum mirrors the HTTP status codes). */
+const HTTP_STATUS: Record<string, number> = {
+  CONTINUE: 100,
+  OK: 200,
+  CREATED: 201,
+  ACCEPTED: 202,
+  NON_AUTHORITATIVE_INFORMATION: 203,
+  NO_CONTENT: 204,
+  RESET_CONTENT: 205,
+  PARTIAL_CONTENT: 206,
+  MOVED_PERMANENTLY: 301,
+  FOUND: 302,
+  SEE_OTHER: 303,
+  NOT_MODIFIED: 304,
+  TEMPORARY_REDIRECT: 307,
+  PERMANENT_REDIRECT: 308,
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  GONE: 410,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE_ENTITY: 422,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL_SERVER_ERROR: 500,
+  NOT_IMPLEMENTED: 501,
+  BAD_GATEWAY: 502,
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+};

@@ -3,6 +3,8 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -12,6 +14,7 @@ import source, {
   compareWithSpec,
   extractRouteList,
   joinPaths,
+  readRoutes,
   renderRoutes,
   serviceName,
   toOpenApiPath,
@@ -34,15 +37,20 @@ describe('extractRouteList on a NestJS app', () => {
       ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204]],
       ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
       ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
+      ['GET', '/api/teams/all', [], [200]], // its own list() overrides the inherited one
+      ['DELETE', '/api/teams/:id', [], [404, 410]], // inherited; @Res(): what it sets itself
       ['PATCH', '/api/v1/orders/:id', [], [301]], // URI versioning: the controller's version
       ['GET', '/api/v2/admin/stats', ['StaffGuard'], [200]], // the method's versions
       ['GET', '/api/v3/admin/stats', ['StaffGuard'], [200]],
+      ['GET', '/api/admin/reports', [], [200]], // a RouterModule child given as a class
     ]);
     const users = join(workspace, 'libs', 'users', 'src', 'lib', 'users.controller.ts');
     expect(routes[1]).toMatchObject({ summary: 'List users, newest first.', file: users, line: 10 });
     expect(routes[2]!.summary).toBe('One user by id'); // from @ApiOperation
     expect(routes[0]!.summary).toBe('Liveness probe for the load balancer.');
     expect(routes[6]!.openapiPath).toBe('/api/users/{id}/profile');
+    expect(routes[8]!.file).toBe(join(workspace, 'libs', 'users', 'src', 'lib', 'crud.controller.ts'));
+    expect(routes[12]!.summary).toBe('Monthly reports'); // @ApiOperation({ title })
     expect(serviceName(main)).toBe('api');
   });
 
@@ -50,10 +58,50 @@ describe('extractRouteList on a NestJS app', () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
     const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
-    expect(page!.markdown).toContain('10 routes, in the order NestJS registers them.');
+    expect(page!.markdown).toContain('13 routes, in the order NestJS registers them.');
     expect(page!.markdown).toContain(
       "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
     );
+  });
+});
+
+describe('readRoutes: CommonJS apps, and what the code does not say', () => {
+  it('follows the app an entry starts, require(…)(app) registrars, #subpath imports, and warns of computed mounts', async () => {
+    const app = join(fixtures, 'cjs-app');
+    const { framework, routes, warnings } = await readRoutes(join(app, 'server.js'));
+    expect(framework).toBe('Express');
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/health', [], [204]],
+      ['GET', '/login', [], []],
+      ['POST', '/users/session', ["passport.authenticate('local')"], []],
+    ]);
+    expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(app, 'app.js'), line: 12 }],
+    ]);
+  });
+
+  it('warns when a NestJS global prefix is computed at run time, and when no route is found', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    const main = join(dir, 'main.ts');
+    await writeFile(
+      main,
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix(process.env.API_PREFIX ?? config.get('prefix'));",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'app.module.ts'), '@Module({ controllers: [] })\nexport class AppModule {}\n');
+    const { routes, warnings } = await readRoutes(main);
+    expect(routes).toEqual([]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_PREFIX_UNKNOWN', 5],
+      ['DG_ROUTES_NONE', undefined],
+    ]);
   });
 });
 

@@ -305,7 +305,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
   ];
   if (parameter.example !== undefined) notes.push(`Example: ${inlineCode(parameter.example)}`);
   return {
-    name: inlineCode(parameter.name),
+    name: escapeTableCell(inlineCode(parameter.name)),
     in: parameter.in,
     type: links.type(parameter.type, key),
     required: parameter.required,
@@ -365,7 +365,7 @@ function fieldView(field: SchemaField, links: Links, key: string) {
   ].filter(Boolean);
   const notes = [...badges, field.description ?? '', ...field.constraints.map((c) => `(${c})`)].filter(Boolean);
   return {
-    name: inlineCode(field.name),
+    name: escapeTableCell(inlineCode(field.name)),
     type: links.type(field.type, key) + (field.nullable && !field.type.nullable ? ' or null' : ''),
     required: field.required,
     description: escapeTableCell(notes.join(' ')),

@@ -35,6 +35,7 @@ interface DmmfField {
 interface DmmfModel {
   name: string;
   dbName: string | null;
+  schema?: string | null;
   documentation?: string;
   fields: DmmfField[];
   primaryKey: { name: string | null; fields: string[] } | null;
@@ -46,7 +47,8 @@ interface DmmfIndex {
   isDefinedOnField: boolean;
   name?: string | null;
   dbName?: string | null;
-  fields: Array<{ name: string }>;
+  algorithm?: string;
+  fields: Array<{ name: string; sortOrder?: string; length?: number; operatorClass?: string }>;
 }
 interface Dmmf {
   datamodel: {
@@ -57,7 +59,7 @@ interface Dmmf {
       name: string;
       dbName?: string | null;
       documentation?: string;
-      values: Array<{ name: string; dbName: string | null }>;
+      values: Array<{ name: string; dbName: string | null; documentation?: string }>;
     }>;
     indexes?: DmmfIndex[];
   };
@@ -103,18 +105,30 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     text: readFileSync(file, 'utf8'),
   }));
   const getDMMF = loadGetDmmf();
-  let dmmf: Dmmf;
-  try {
-    const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
-    dmmf = JSON.parse(getDMMF(JSON.stringify({ prismaSchema: datamodel }))) as Dmmf;
-  } catch (error) {
-    throw schemaError(error, sources);
+  const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
+  let dmmf: Dmmf | undefined;
+  for (let attempt = 0; !dmmf; attempt += 1) {
+    try {
+      dmmf = JSON.parse(getDMMF(JSON.stringify({ prismaSchema: datamodel }))) as Dmmf;
+    } catch (error) {
+      // A preview feature this parser does not know (retired, or newer than it) changes Prisma
+      // Client, not the schema's models: drop it and parse again.
+      const unknown = /preview feature \\?"(\w+)\\?" is not known/.exec(
+        error instanceof Error ? error.message : String(error),
+      );
+      if (!unknown || attempt > 16 || !dropPreviewFeature(datamodel, unknown[1]!)) throw schemaError(error, sources);
+    }
   }
   const declarations = declarationLines(sources);
-  const where = (name: string): Defined => declarations.get(name) ?? { file: sources[0]!.file };
+  const where = (name: string): Defined => {
+    const found = declarations.get(name);
+    return found ? { file: found.file, line: found.line } : { file: sources[0]!.file };
+  };
   const indexes = dmmf.datamodel.indexes ?? [];
+  // Prisma 7 lists views among the models: the keyword they are declared with tells them apart.
+  const kindOf = (name: string): DataModel['kind'] => (declarations.get(name)?.keyword === 'view' ? 'view' : 'model');
   const models = [
-    ...dmmf.datamodel.models.map((model) => toModel(model, 'model', where(model.name), indexes)),
+    ...dmmf.datamodel.models.map((model) => toModel(model, kindOf(model.name), where(model.name), indexes)),
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
@@ -122,7 +136,11 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     name: item.name,
     dbName: item.dbName ?? undefined,
     documentation: item.documentation,
-    values: item.values.map((value) => ({ name: value.name, dbName: value.dbName ?? undefined })),
+    values: item.values.map((value) => ({
+      name: value.name,
+      dbName: value.dbName ?? undefined,
+      documentation: value.documentation,
+    })),
     defined: where(item.name),
   }));
   return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
@@ -149,6 +167,23 @@ export function withoutConnectionUrls(text: string): string {
       return line;
     })
     .join('\n');
+}
+
+/** Remove `feature` from the generator's `previewFeatures` list, in place; false when it is not there. */
+function dropPreviewFeature(datamodel: Array<[string, string]>, feature: string): boolean {
+  const list = /(previewFeatures\s*=\s*\[)([^\]]*)(\])/;
+  for (const entry of datamodel) {
+    const dropped = entry[1].replace(list, (_all, open: string, items: string, close: string) => {
+      // Newlines stay where they were, so errors still point at the right line.
+      const kept = items.split(',').filter((item) => item.trim() !== `"${feature}"`);
+      return `${open}${kept.join(',')}${close}`;
+    });
+    if (dropped !== entry[1]) {
+      entry[1] = dropped;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Prisma's validation report → a DocgenError at the first error's file and line. */
@@ -182,13 +217,13 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
   );
 }
 
-/** Where each model, view, enum and composite type is declared. */
-function declarationLines(sources: Array<{ file: string; text: string }>): Map<string, Defined> {
-  const lines = new Map<string, Defined>();
+/** Where each model, view, enum and composite type is declared, and with which keyword. */
+function declarationLines(sources: Array<{ file: string; text: string }>): Map<string, Defined & { keyword: string }> {
+  const lines = new Map<string, Defined & { keyword: string }>();
   for (const { file, text } of sources) {
     text.split('\n').forEach((line, index) => {
-      const match = /^\s*(?:model|view|enum|type)\s+(\w+)\s*\{/.exec(line);
-      if (match && !lines.has(match[1]!)) lines.set(match[1]!, { file, line: index + 1 });
+      const match = /^\s*(model|view|enum|type)\s+(\w+)\s*\{/.exec(line);
+      if (match && !lines.has(match[2]!)) lines.set(match[2]!, { file, line: index + 1, keyword: match[1]! });
     });
   }
   return lines;
@@ -210,8 +245,9 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
         .filter((index) => index.type !== 'id')
         .map((index) => ({
           kind: index.type === 'normal' ? 'index' : index.type,
-          fields: index.fields.map((field) => field.name),
+          fields: index.fields.map(indexField),
           name: index.name ?? index.dbName ?? undefined,
+          algorithm: index.algorithm,
         }))
     : (model.uniqueIndexes ?? []).map((index) => ({
         kind: 'unique',
@@ -222,6 +258,7 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
     name: model.name,
     kind,
     dbName: model.dbName ?? undefined,
+    schema: model.schema ?? undefined,
     documentation: model.documentation,
     fields: model.fields.map(toField),
     primaryKey: model.primaryKey?.fields.length ? model.primaryKey.fields : undefined,
@@ -240,7 +277,7 @@ function toField(field: DmmfField): Field {
     isId: field.isId,
     isUnique: field.isUnique,
     isUpdatedAt: field.isUpdatedAt ?? false,
-    default: field.hasDefaultValue ? formatDefault(field.default, field.kind) : undefined,
+    default: field.hasDefaultValue ? formatDefault(field.default, field.kind, field.type) : undefined,
     dbName: field.dbName ?? undefined,
     nativeType: field.nativeType
       ? `@db.${field.nativeType[0]}${field.nativeType[1].length ? `(${field.nativeType[1].join(', ')})` : ''}`
@@ -260,16 +297,30 @@ function toField(field: DmmfField): Field {
 }
 
 /** A DMMF default as the schema writes it: `now()`, `dbgenerated("gen_random_uuid()")`, `"draft"`, `ADMIN`. */
-export function formatDefault(value: unknown, kind = 'scalar'): string {
-  if (Array.isArray(value)) return `[${value.map((item) => formatDefault(item, kind)).join(', ')}]`;
+export function formatDefault(value: unknown, kind = 'scalar', type?: string): string {
+  if (Array.isArray(value)) return `[${value.map((item) => formatDefault(item, kind, type)).join(', ')}]`;
   if (value && typeof value === 'object' && 'name' in value) {
     const call = value as { name: string; args?: unknown[] };
     // Prisma reports the version `cuid()` and `uuid()` default to; the schema does not write it.
     const args = DEFAULT_VERSIONS[call.name] === call.args?.[0] && call.args?.length === 1 ? [] : (call.args ?? []);
     return `${call.name}(${args.map((arg) => formatDefault(arg)).join(', ')})`;
   }
-  if (typeof value === 'string') return kind === 'enum' ? value : JSON.stringify(value);
+  // Prisma gives BigInt and Decimal defaults as strings; the schema writes them as numbers.
+  if (typeof value === 'string')
+    return kind === 'enum' || NUMERIC_AS_STRING.has(type ?? '') ? value : JSON.stringify(value);
+  // Floats come back through a 64-bit double (`13.37` → 13.370000000000001): 15 digits are what it holds.
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Number(value.toPrecision(15)));
   return String(value);
+}
+
+const NUMERIC_AS_STRING = new Set(['BigInt', 'Decimal']);
+
+/** An index field as the schema writes it: `createdAt DESC`, `title(length: 10)`, `key (ops: text_pattern_ops)`. */
+function indexField(field: DmmfIndex['fields'][number]): string {
+  const length = field.length ? `(length: ${field.length})` : '';
+  const order = field.sortOrder === 'desc' ? ' DESC' : '';
+  const ops = field.operatorClass ? ` (ops: ${field.operatorClass})` : '';
+  return `${field.name}${length}${order}${ops}`;
 }
 
 const DEFAULT_VERSIONS: Record<string, unknown> = { cuid: 1, uuid: 4 };
@@ -296,7 +347,17 @@ function relationsOf(models: DataModel[]): Relation[] {
         to: field.type,
         toField: back?.name,
       };
-      if (field.relation.fields.length) {
+      if (field.isList && back?.isList) {
+        // m:n: implicit (SQL), or MongoDB's list of ids on each side (`fields: [userIds]`).
+        if (seenManyToMany.has(field.relation.name)) continue;
+        seenManyToMany.add(field.relation.name);
+        relations.push({
+          ...base,
+          cardinality: 'm:n',
+          fields: field.relation.fields,
+          references: field.relation.references,
+        });
+      } else if (field.relation.fields.length) {
         relations.push({
           ...base,
           cardinality: back?.isList ? 'n:1' : '1:1',
@@ -304,9 +365,6 @@ function relationsOf(models: DataModel[]): Relation[] {
           references: field.relation.references,
           onDelete: field.relation.onDelete,
         });
-      } else if (field.isList && back?.isList && !seenManyToMany.has(field.relation.name)) {
-        seenManyToMany.add(field.relation.name);
-        relations.push({ ...base, cardinality: 'm:n', fields: [], references: [] });
       }
     }
   }

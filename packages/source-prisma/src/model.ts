@@ -22,6 +22,8 @@ export interface DataModel {
   kind: 'model' | 'view' | 'type';
   /** The table's name in the database when `@@map` renames it. */
   dbName?: string;
+  /** The database schema it lives in (`@@schema("base")`, with the multiSchema feature). */
+  schema?: string;
   documentation?: string;
   fields: Field[];
   /** Composite primary key (`@@id([a, b])`); a single `@id` field is marked on the field. */
@@ -52,15 +54,18 @@ export interface Field {
 
 export interface Index {
   kind: 'unique' | 'index' | 'fulltext' | 'id';
+  /** As the schema orders them: `createdAt DESC`, `title(length: 10)`, `key (ops: text_pattern_ops)`. */
   fields: string[];
   name?: string;
+  /** The index type when set (`type: Hash`): PostgreSQL's access method. */
+  algorithm?: string;
 }
 
 export interface EnumModel {
   name: string;
   dbName?: string;
   documentation?: string;
-  values: Array<{ name: string; dbName?: string }>;
+  values: Array<{ name: string; dbName?: string; documentation?: string }>;
   defined: Defined;
 }
 
@@ -71,7 +76,7 @@ export interface Relation {
   fromField: string;
   to: string;
   toField?: string;
-  /** `n:1`, `1:1` or `m:n` (implicit many-to-many). */
+  /** `n:1`, `1:1` or `m:n` (implicit many-to-many, or MongoDB's lists of ids on both sides). */
   cardinality: 'n:1' | '1:1' | 'm:n';
   fields: string[];
   references: string[];

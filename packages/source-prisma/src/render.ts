@@ -88,8 +88,10 @@ export function renderPrisma(
         erd: diagram ? `./${ERD_FILE}` : undefined,
         provider: model.provider,
         schema: shown(model.path),
+        counts: counts(model),
         models: model.models.map((item) => ({
           ...item,
+          table: tableName(item),
           link: modelLink(item.name),
           summary: firstSentence(item.documentation),
           fieldCount: item.fields.filter((field) => field.kind !== 'object').length,
@@ -116,6 +118,7 @@ export function renderPrisma(
       markdown: templates.render('model', {
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
+        table: tableName(item),
         defined: { file: shown(item.defined.file), line: item.defined.line },
         fields: item.fields.map((field) => ({
           ...field,
@@ -149,6 +152,7 @@ export function renderPrisma(
           anchor: `enum-${item.name.toLowerCase()}`,
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
+          hasDocs: item.values.some((value) => value.documentation),
           usedBy: model.models
             .filter((candidate) => candidate.fields.some((field) => field.kind === 'enum' && field.type === item.name))
             .map((candidate) => ({ name: candidate.name, link: modelLink(candidate.name) })),
@@ -158,9 +162,33 @@ export function renderPrisma(
   return { pages };
 }
 
-/** How a relation is held: its foreign key (`authorId → id`), or a join table for an implicit m-n. */
+/**
+ * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n, or
+ * (MongoDB) a list of ids on each side.
+ */
 function via(relation: Relation): string {
-  return relation.fields.length ? `${relation.fields.join(', ')} → ${relation.references.join(', ')}` : 'join table';
+  if (!relation.fields.length) return 'join table';
+  const key = `${relation.fields.join(', ')} → ${relation.references.join(', ')}`;
+  return relation.cardinality === 'm:n' ? `${key} (a list of ids on each side)` : key;
+}
+
+/** `schema.table` as the database names it: `@@schema`, then `@@map` or the model's name. */
+function tableName(item: DataModel): string {
+  return `${item.schema ? `${item.schema}.` : ''}${item.dbName ?? item.name}`;
+}
+
+/** "78 models, 2 views, 2 composite types and 27 enums": each kind counted as what it is. */
+function counts(model: PrismaModel): string {
+  const count = (n: number, one: string, many: string) => (n ? [`${n} ${n === 1 ? one : many}`] : []);
+  const of = (kind: DataModel['kind']) => model.models.filter((item) => item.kind === kind).length;
+  const parts = [
+    ...count(of('model'), 'model', 'models'),
+    ...count(of('view'), 'view', 'views'),
+    ...count(of('type'), 'composite type', 'composite types'),
+    ...count(model.enums.length, 'enum', 'enums'),
+  ];
+  if (!parts.length) return 'no models';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 function flip(cardinality: Relation['cardinality']): string {

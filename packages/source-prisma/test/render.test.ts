@@ -9,6 +9,90 @@ import source, { erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/sou
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
 
+/** Extract and render a schema written here. */
+async function pagesOf(text: string): Promise<(key: string) => string> {
+  const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+  await writeFile(join(dir, 'schema.prisma'), text);
+  const tree = renderPrisma(await extractPrisma(join(dir, 'schema.prisma')), templates, { cwd: dir });
+  validatePageTree(tree);
+  return (key) => tree.pages.find((page) => page.key === key)!.markdown;
+}
+
+describe('real schemas: what they hold, shown as the schema writes it', () => {
+  it('defaults, enum value docs, index options, @@schema, views, and preview features this parser does not know', async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["metrics", "multiSchema", "views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '  schemas  = ["base", "billing"]',
+        '}',
+        'model Invoice {',
+        '  id       BigInt  @id @default(11028481809756)',
+        '  rate     Float   @default(13.37)',
+        '  total    Decimal @default(0.5)',
+        '  label    String  @default(dbgenerated("(first_name || \' \' || last_name)"))',
+        '  state    State   @default(DRAFT)',
+        '  issuedAt DateTime',
+        '  @@index([state, issuedAt(sort: Desc)])',
+        '  @@index([label], type: Hash)',
+        '  @@schema("billing")',
+        '}',
+        'enum State {',
+        '  DRAFT /// not sent yet',
+        '  SENT  @map("sent|out")',
+        '  @@schema("billing")',
+        '}',
+        'view InvoiceTotal {',
+        '  id    BigInt  @unique',
+        '  total Decimal',
+        '  @@schema("billing")',
+        '}',
+      ].join('\n'),
+    );
+    const invoice = page('data-model/model/invoice');
+    expect(invoice).toContain('| `id` | `BigInt` | `11028481809756` |');
+    expect(invoice).toContain('| `rate` | `Float` | `13.37` |');
+    expect(invoice).toContain('| `total` | `Decimal` | `0.5` |');
+    // a `|` in code inside a table cell is escaped, so the row keeps its five cells
+    expect(invoice).toContain('| `label` | `String` | `dbgenerated("(first_name \\|\\| \' \' \\|\\| last_name)")` |');
+    expect(invoice).toContain('| index | `state`, `issuedAt DESC` |');
+    expect(invoice).toContain('| index (Hash) | `label` |');
+    expect(invoice).toContain('| Table | `billing.Invoice` |');
+    expect(page('data-model/enums')).toContain('| `DRAFT` |  | not sent yet |');
+    expect(page('data-model/enums')).toContain('| `SENT` | `sent\\|out` |  |');
+    expect(page('data-model/model/invoicetotal')).toContain('| Kind | database view |');
+    expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
+  });
+
+  it("MongoDB's lists of ids on both sides are one m:n relation, not two n:1", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "mongodb"',
+        '}',
+        'model User {',
+        '  id              String         @id @default(auto()) @map("_id") @db.ObjectId',
+        '  conversationIds String[]       @db.ObjectId',
+        '  conversations   Conversation[] @relation(fields: [conversationIds], references: [id])',
+        '}',
+        'model Conversation {',
+        '  id      String   @id @default(auto()) @map("_id") @db.ObjectId',
+        '  userIds String[] @db.ObjectId',
+        '  users   User[]   @relation(fields: [userIds], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const overview = page('data-model');
+    expect(overview.match(/\| m:n \|/g)).toHaveLength(1);
+    expect(overview).not.toMatch(/\| n:1 \|/);
+    expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
+  });
+});
+
 describe('data-model pages', () => {
   it("closes raw HTML a model's documentation leaves open, before the page's own tables", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-html-'));

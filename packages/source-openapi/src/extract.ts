@@ -291,7 +291,10 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
   const example =
-    raw.example ?? firstExample(context, raw.examples, child(at, 'examples')) ?? resolved?.example ?? raw['x-example'];
+    raw.example ??
+    namedExamples(context, raw.examples, child(at, 'examples'))[0]?.value ??
+    resolved?.example ??
+    raw['x-example'];
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -385,25 +388,42 @@ function media(
   const { schemas } = context;
   trackUse(context, schema, schemaAt, operationAnchor);
   let example: unknown = holder?.example ?? undefined;
-  if (example === undefined && holderAt) example = firstExample(context, holder?.examples, child(holderAt, 'examples'));
+  // `examples`: each named one is shown, under its name, when there are several.
+  const named =
+    example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
+  if (named.length) example = named[0]!.value;
   let generated = false;
   if (example === undefined && schema && !/xml/.test(mediaType)) {
-    example = schemas.example(schema, schemaAt);
+    // A response is what a client receives (under /responses/); anything else is what it sends.
+    example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined;
   }
-  const json = /json/.test(mediaType);
-  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
-  // A string is the body as written; anything else is shown as JSON, whatever the media type says.
-  const verbatim = typeof example === 'string' && !json;
-  const exampleText = form ? formEncode(example as Json) : verbatim ? (example as string) : stringifyExample(example);
-  const language = /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text';
+  const body = exampleBody(example, mediaType);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
-    example: exampleText,
-    exampleLanguage: json || (!form && !verbatim) ? 'json' : language,
+    example: body.text,
+    exampleLanguage: body.language,
     exampleGenerated: generated,
+    ...(named.length > 1 && {
+      exampleName: named[0]!.name,
+      exampleSummary: named[0]!.summary,
+      moreExamples: named.slice(1).flatMap(({ name, summary, value }) => {
+        const { text, language } = exampleBody(value, mediaType);
+        return text === undefined ? [] : [{ name, summary, example: text, language }];
+      }),
+    }),
   };
+}
+
+/** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
+function exampleBody(example: unknown, mediaType: string): { text?: string; language: string } {
+  const json = /json/.test(mediaType);
+  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
+  const verbatim = typeof example === 'string' && !json;
+  const text = form ? formEncode(example as Json) : verbatim ? (example as string) : stringifyExample(example);
+  const language = /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text';
+  return { text, language: json || (!form && !verbatim) ? 'json' : language };
 }
 
 function formEncode(value: Json): string {
@@ -414,12 +434,18 @@ function formEncode(value: Json): string {
 }
 
 /** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s); take the first value. */
-function firstExample(context: WalkContext, examples: unknown, at: SpecPointer): unknown {
-  if (!examples || typeof examples !== 'object' || Array.isArray(examples)) return undefined;
-  const [name, first] = Object.entries(examples as Json)[0] ?? [];
-  if (name === undefined) return undefined;
-  const { value } = deref(context.spec, first, child(at, name));
-  return (value as Json | undefined)?.value;
+/** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s), in order. */
+function namedExamples(
+  context: WalkContext,
+  examples: unknown,
+  at: SpecPointer,
+): Array<{ name: string; summary?: string; value: unknown }> {
+  if (!examples || typeof examples !== 'object' || Array.isArray(examples)) return [];
+  return Object.entries(examples as Json).flatMap(([name, entry]) => {
+    const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
+    if (example?.value === undefined) return [];
+    return [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }];
+  });
 }
 
 /** Remember which operations use which named schemas (for "used by" lists). */

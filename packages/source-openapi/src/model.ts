@@ -75,6 +75,10 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** With several named `examples`: the first one's name and summary, and the others. */
+  exampleName?: string;
+  exampleSummary?: string;
+  moreExamples?: Array<{ name: string; summary?: string; example: string; language: string }>;
 }
 
 export interface Parameter {

@@ -303,7 +303,8 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     parameter.description ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
   ];
-  if (parameter.example !== undefined) notes.push(`Example: ${inlineCode(parameter.example)}`);
+  // In brackets like the constraints, so it does not run on from the description's last word.
+  if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);
   return {
     name: escapeTableCell(inlineCode(parameter.name)),
     in: parameter.in,
@@ -328,6 +329,9 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
+    exampleName: content.exampleName,
+    exampleSummary: content.exampleSummary,
+    moreExamples: content.moreExamples,
   };
 }
 

@@ -141,6 +141,8 @@ export class SchemaRegistry {
             : Array.isArray(s.enum)
               ? 'enum'
               : 'any';
+    // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
+    if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
     return { kind: 'primitive', name, format: typeof s.format === 'string' ? s.format : undefined, nullable };
   }
 
@@ -421,12 +423,37 @@ export class SchemaRegistry {
    * wherever that path reaches it (responses of many operations share their schemas), so built once.
    */
   namedExample(id: string, stack: string[] = [], depth = 0): unknown {
-    const key = `${depth}\0${stack.join('\0')}\0${id}`;
+    const key = `${this.direction ?? ''}\0${depth}\0${stack.join('\0')}\0${id}`;
     if (this.examples.has(key)) return this.examples.get(key);
     const entry = this.entries.get(id)!;
     const example = this.example(entry.value, entry.at, [...stack, id], depth);
     if (this.examples.size < MAX_MEMO_EXAMPLES) this.examples.set(key, example);
     return example;
+  }
+
+  /**
+   * Which way the example travels while one is built: a request's leaves out read-only
+   * properties (the server sets them, as `id`), a response's write-only ones (a `password`).
+   */
+  private direction: 'request' | 'response' | undefined;
+
+  /** The example a client sends (`request`) or receives (`response`) for this schema. */
+  exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): unknown {
+    this.direction = direction;
+    try {
+      return this.example(schema, at);
+    } finally {
+      this.direction = undefined;
+    }
+  }
+
+  /** Whether a property is left out of this direction's example. */
+  private leftOut(value: unknown, at: SpecPointer): boolean {
+    if (!this.direction || !value || typeof value !== 'object') return false;
+    const hidden = this.direction === 'request' ? 'readOnly' : 'writeOnly';
+    if ((value as Json)[hidden] === true) return true;
+    if (!isRef(value)) return false;
+    return (this.spec.resolve(value.$ref, at).value as Json | undefined)?.[hidden] === true;
   }
 
   /** An example value built from the schema: its own examples first, else plausible values by type. */
@@ -452,7 +479,9 @@ export class SchemaRegistry {
         const index = list.findIndex((item) => !isNullType(item));
         const picked = this.example(list[Math.max(0, index)], child(at, keyword, Math.max(0, index)), stack, depth);
         if (picked === CIRCULAR) return undefined;
-        if (!hasOwnShape(s)) return picked;
+        const variant = list[Math.max(0, index)];
+        const tagged = isRef(variant) ? this.tagged(s, this.refId(variant.$ref, at), picked) : picked;
+        if (!hasOwnShape(s)) return tagged;
       }
     }
     const types = typeList(s);
@@ -469,6 +498,7 @@ export class SchemaRegistry {
       const out: Record<string, unknown> = {};
       const { properties } = this.collectProperties(s, at, new Set(stack));
       for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
+        if (this.leftOut(value, propertyAt)) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
         if (v !== undefined && v !== CIRCULAR) out[name] = v;
       }
@@ -478,9 +508,43 @@ export class SchemaRegistry {
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;
+      // A variant whose parent (an allOf member) has the discriminator names itself in it.
+      const self = stack[stack.length - 1];
+      if (self && this.entries.get(self)?.value === s && Array.isArray(s.allOf))
+        for (const [index, member] of s.allOf.entries())
+          if (isRef(member)) {
+            const parent = this.spec.resolve(member.$ref, child(at, 'allOf', index)).value as Json | undefined;
+            if (parent?.discriminator) return this.tagged(parent, self, out, child(at, 'allOf', index));
+          }
       return out;
     }
     return primitiveExample(types[0], typeof s.format === 'string' ? s.format : undefined, s);
+  }
+
+  /**
+   * `value` with the discriminator property of `owner` set to the name that selects schema
+   * `variant`: its key in the mapping, else the schema's name (as OpenAPI says), so a Cat's
+   * example says `"pet_type": "Cat"`, not `"string"`.
+   */
+  private tagged(owner: Json, variant: string, value: unknown, at?: SpecPointer): unknown {
+    const discriminator = owner.discriminator as Json | string | undefined;
+    const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
+    if (typeof property !== 'string' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const mapping = typeof discriminator === 'object' ? (discriminator.mapping as Json | undefined) : undefined;
+    const key = Object.entries(mapping ?? {}).find(([, ref]) => {
+      if (typeof ref !== 'string') return false;
+      try {
+        return (
+          this.refId(
+            ref.includes('#') || ref.includes('/') ? ref : `#/components/schemas/${ref}`,
+            at ?? this.entries.get(variant)!.at,
+          ) === variant
+        );
+      } catch {
+        return false;
+      }
+    })?.[0];
+    return { ...(value as Json), [property]: key ?? this.name(variant) };
   }
 
   /**
@@ -703,6 +767,10 @@ export function constraints(s: Json): string[] {
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (s.uniqueItems === true) out.push('unique items');
+  // An array's allowed values are on its items (`status: array of string`, each `available`…).
+  const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
+  if (items && !isRef(items) && Array.isArray(items.enum))
+    out.push(`each one of: ${items.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
   return out;
 }
 

@@ -198,6 +198,153 @@ describe('examples and curl as a client would send them', () => {
   });
 });
 
+describe('generated examples, by the way they travel', () => {
+  it('a request leaves out read-only properties, a response write-only ones; array items list their values', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: listUsers',
+      '      parameters:',
+      '        - name: status',
+      '          in: query',
+      '          schema: { type: array, items: { type: string, enum: [active, banned] } }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/User" } } }',
+      '    post:',
+      '      operationId: createUser',
+      '      requestBody:',
+      '        content: { application/json: { schema: { $ref: "#/components/schemas/User" } } }',
+      '      responses: { "201": { description: Created } }',
+      'components:',
+      '  schemas:',
+      '    Id: { type: integer, readOnly: true, example: 7 }',
+      '    User:',
+      '      type: object',
+      '      properties:',
+      '        id: { $ref: "#/components/schemas/Id" }',
+      '        name: { type: string, example: Ann }',
+      '        password: { type: string, writeOnly: true, example: s3cret }',
+      '        createdAt: { type: string, format: date-time, readOnly: true, example: "2026-01-01T00:00:00Z" }',
+    ]);
+    expect(JSON.parse(op(api, 'createUser').requestBody!.contents[0]!.example!)).toEqual({
+      name: 'Ann',
+      password: 's3cret',
+    });
+    expect(JSON.parse(op(api, 'listUsers').responses[0]!.contents[0]!.example!)).toEqual({
+      id: 7,
+      name: 'Ann',
+      createdAt: '2026-01-01T00:00:00Z',
+    });
+    expect(api.schemas.find((schema) => schema.name === 'User')!.example).toContain('"password"'); // the schema's own: all
+    expect(op(api, 'listUsers').parameters[0]!.constraints).toEqual(['each one of: `"active"`, `"banned"`']);
+  });
+});
+
+describe('discriminated examples', () => {
+  it('name the variant in the discriminator property: its mapping key, else its schema name', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    post:',
+      '      operationId: addPet',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              oneOf: [{ $ref: "#/components/schemas/Dog" }, { $ref: "#/components/schemas/Cat" }]',
+      '              discriminator: { propertyName: kind, mapping: { doggo: "#/components/schemas/Dog" } }',
+      '      responses:',
+      '        "200":',
+      '          description: The cat',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Cat" } } }',
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      required: [pet_type]',
+      '      properties: { pet_type: { type: string } }',
+      '      discriminator: { propertyName: pet_type }',
+      '    Dog: { type: object, properties: { kind: { type: string }, barks: { type: boolean } } }',
+      '    Cat:',
+      '      allOf:',
+      '        - $ref: "#/components/schemas/Pet"',
+      '        - { type: object, properties: { purrs: { type: boolean } } }',
+    ]);
+    const add = op(api, 'addPet');
+    expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toMatchObject({ kind: 'doggo' });
+    expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toMatchObject({ pet_type: 'Cat' });
+  });
+});
+
+describe('type names', () => {
+  it("an inline object's title names it among variants", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Payments, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Payment:',
+      '      type: object',
+      '      properties:',
+      '        source:',
+      '          anyOf:',
+      '            - { title: Card, type: object, properties: { number: { type: string } } }',
+      '            - { title: Bank Account, type: object, properties: { iban: { type: string } } }',
+    ]);
+    const source = api.schemas.find((schema) => schema.name === 'Payment')!.fields[0]!.type;
+    expect(source).toMatchObject({
+      kind: 'composite',
+      variants: [{ name: 'object (Card)' }, { name: 'object (Bank Account)' }],
+    });
+  });
+});
+
+describe('named examples', () => {
+  it('are all shown, each under its name and summary, when there are several', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Tickets, version: "1" }',
+      'paths:',
+      '  /tickets:',
+      '    post:',
+      '      operationId: buyTicket',
+      '      tags: [tickets]',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { type: object }',
+      '            examples:',
+      '              general_entry: { summary: General entry, value: { type: general } }',
+      '              event_entry: { $ref: "#/components/examples/Event" }',
+      '      responses: { "201": { description: Bought } }',
+      'components:',
+      '  examples:',
+      '    Event: { summary: Event entry, value: { type: event, eventId: 7 } }',
+    ]);
+    const body = op(api, 'buyTicket').requestBody!.contents[0]!;
+    expect(body).toMatchObject({ example: '{\n  "type": "general"\n}', exampleName: 'general_entry' });
+    expect(body.moreExamples).toEqual([
+      {
+        name: 'event_entry',
+        summary: 'Event entry',
+        example: '{\n  "type": "event",\n  "eventId": 7\n}',
+        language: 'json',
+      },
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('Example `general_entry` (General entry):');
+    expect(page).toContain('Example `event_entry` (Event entry):\n\n```json\n{\n  "type": "event"');
+  });
+});
+
 describe('code samples', () => {
   it("renders the spec's x-codeSamples (or x-code-samples) after the curl example, skipping empty ones", async () => {
     const api = await modelOf([

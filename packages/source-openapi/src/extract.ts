@@ -7,6 +7,7 @@ import {
   type ApiModel,
   type Callback,
   type CodeSample,
+  type ServerVariable,
   type Dialect,
   type MediaContent,
   type Operation,
@@ -483,10 +484,28 @@ function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
     return schemes.map((scheme) => ({ url: `${scheme}://${String(document.host)}${String(document.basePath ?? '')}` }));
   }
   if (!Array.isArray(document.servers)) return [];
-  return (document.servers as Json[]).map((server) => ({
-    url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
-    description: text(server.description),
-  }));
+  return (document.servers as Json[]).map((server) => {
+    const variables = serverVariables(server.variables);
+    return {
+      url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
+      description: text(server.description),
+      ...(variables.length && { variables }),
+    };
+  });
+}
+
+/** A server's `variables`: each with its default, the values it may take and what it is. */
+function serverVariables(raw: unknown): ServerVariable[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Json).map(([name, value]) => {
+    const variable = (value ?? {}) as Json;
+    return {
+      name,
+      default: variable.default === undefined ? undefined : String(variable.default),
+      values: Array.isArray(variable.enum) ? variable.enum.map(String) : undefined,
+      description: text(variable.description),
+    };
+  });
 }
 
 function substituteVariables(url: string, variables: Json | undefined): string {

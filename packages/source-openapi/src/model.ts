@@ -134,6 +134,14 @@ export interface Operation {
   pointer: string;
 }
 
+export interface ServerVariable {
+  name: string;
+  default?: string;
+  /** The values it may take (`enum`), if listed. */
+  values?: string[];
+  description?: string;
+}
+
 export interface CodeSample {
   /** What the reader sees: the sample's `label`, else its `lang`. */
   label: string;
@@ -174,7 +182,8 @@ export interface ApiModel {
   termsOfService?: string;
   contact?: { name?: string; url?: string; email?: string };
   license?: { name?: string; url?: string };
-  servers: Array<{ url: string; description?: string }>;
+  /** `url` with each variable at its default; `variables`, what else each one may be. */
+  servers: Array<{ url: string; description?: string; variables?: ServerVariable[] }>;
   securitySchemes: SecurityScheme[];
   /** Tags in spec order (declared tags first), each with its operations; untagged → "Other". */
   tags: TagGroup[];

@@ -110,7 +110,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       ? { count: model.schemas.length, link: `./${pageFileStem(schemasKey)}.md` }
       : undefined,
     securitySchemes: model.securitySchemes,
-    servers: model.servers,
+    servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     attachSpec: options.attachSpec !== false,
   };
   add({
@@ -285,6 +285,23 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
+}
+
+/** A server's description, then each variable: `` `port`: `8443` (default), `443` — the port ``. */
+function serverNotes(server: ApiModel['servers'][number]): string {
+  const variables = (server.variables ?? []).map((variable) => {
+    const others = (variable.values ?? []).filter((value) => value !== variable.default).map(inlineCode);
+    const values = [
+      ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
+      ...others,
+    ];
+    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${variable.description}` : ''}`;
+  });
+  return escapeTableCell(
+    [server.description ?? '', ...(variables.length ? [`Variables: ${variables.join('; ')}`] : [])]
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 function authText(operation: Operation): string {

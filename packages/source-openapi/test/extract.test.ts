@@ -283,6 +283,27 @@ describe('discriminated examples', () => {
   });
 });
 
+describe('servers', () => {
+  it('list their variables: the default the URL uses, the other values, what each is', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Patents, version: "1" }',
+      'servers:',
+      '  - url: "{scheme}://developer.uspto.gov/{version}"',
+      '    description: Production',
+      '    variables:',
+      '      scheme: { enum: [https, http], default: https, description: The protocol }',
+      '      version: { default: ds-api }',
+      'paths: {}',
+    ]);
+    expect(api.servers[0]!.url).toBe('https://developer.uspto.gov/ds-api');
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `https://developer.uspto.gov/ds-api` | Production Variables: `scheme`: `https` (default), `http` — The protocol; `version`: `ds-api` (default) |',
+    );
+  });
+});
+
 describe('type names', () => {
   it("an inline object's title names it among variants", async () => {
     const api = await modelOf([
@@ -393,7 +414,13 @@ describe('OpenAPI 3.0 across files', () => {
       'schemas/line.yaml',
       'schemas/order.yaml',
     ]);
-    expect(api.servers).toEqual([{ url: 'https://eu.orders.example/api', description: undefined }]);
+    expect(api.servers).toEqual([
+      {
+        url: 'https://eu.orders.example/api',
+        description: undefined,
+        variables: [{ name: 'region', default: 'eu', values: undefined, description: undefined }],
+      },
+    ]);
     expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual([
       'GET /orders',
       'POST /orders',

@@ -7,6 +7,7 @@ import {
   type ApiModel,
   type Callback,
   type CodeSample,
+  type ResponseLink,
   type ServerVariable,
   type Dialect,
   type MediaContent,
@@ -362,12 +363,36 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     } else {
       contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
     }
-    responses.push({ status, description: text(response.description), headers, contents });
+    const links = responseLinks(context, response.links, child(responseAt, 'links'));
+    responses.push({
+      status,
+      description: text(response.description),
+      headers,
+      contents,
+      ...(links.length && { links }),
+    });
   }
   return responses;
 }
 
-/** A media type entry: its schema as a table, and an example (the spec's own, else generated). */
+/** A response's `links` (OpenAPI 3): the operations its values lead to, and which values fill which parameters. */
+function responseLinks(context: WalkContext, raw: unknown, at: SpecPointer): ResponseLink[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Json).map(([name, entry]) => {
+    const link = (deref(context.spec, entry, child(at, name)).value ?? {}) as Json;
+    const parameters = Object.entries((link.parameters ?? {}) as Json).map(
+      ([parameter, value]) => `${parameter} = ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
+    return {
+      name,
+      operationId: typeof link.operationId === 'string' ? link.operationId : undefined,
+      operationRef: typeof link.operationRef === 'string' ? link.operationRef : undefined,
+      parameters,
+      description: text(link.description),
+    };
+  });
+}
+
 /** The media types of an OpenAPI 3 `content` map (request body or response), each dereferenced. */
 function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointer, anchor: string) {
   return Object.entries(content).map(([mediaType, raw]) => {
@@ -377,6 +402,7 @@ function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointe
   });
 }
 
+/** A media type entry: its schema as a table, and an example (the spec's own, else generated). */
 function media(
   context: WalkContext,
   mediaType: string,

@@ -97,6 +97,17 @@ export interface ResponseModel {
   description?: string;
   headers: Parameter[];
   contents: MediaContent[];
+  /** OpenAPI 3 links: operations the response's values lead to. */
+  links?: ResponseLink[];
+}
+
+export interface ResponseLink {
+  name: string;
+  operationId?: string;
+  operationRef?: string;
+  /** `userId = $response.body#/id`: the parameter and the runtime expression that fills it. */
+  parameters: string[];
+  description?: string;
 }
 
 export interface SecurityRequirement {

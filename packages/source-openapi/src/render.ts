@@ -19,6 +19,7 @@ import type {
   NamedSchema,
   Operation,
   Parameter,
+  ResponseLink,
   SchemaField,
   SchemaView,
   TagGroup,
@@ -80,7 +81,12 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     ),
   );
 
-  const links = new Links(operationPage, schemaPage);
+  const byOperationId = new Map(
+    [...model.tags.flatMap((tag) => tag.operations), ...model.webhooks]
+      .filter((operation) => operation.operationId)
+      .map((operation) => [operation.operationId!, operation]),
+  );
+  const links = new Links(operationPage, schemaPage, byOperationId);
   const pages: Page[] = [];
   const usedTitles = new Set<string>();
   const add = (page: Omit<Page, 'labels' | 'attachments'> & Partial<Pick<Page, 'labels' | 'attachments'>>) => {
@@ -200,7 +206,15 @@ class Links {
   constructor(
     private readonly operations: Map<string, string>,
     private readonly schemas: Map<string, { key: string; anchor: string; name: string }>,
+    private readonly byOperationId: Map<string, Operation>,
   ) {}
+
+  /** A response link's target: the operation by its id, linked when the spec has it. */
+  linkTarget(link: ResponseLink, fromKey: string): string {
+    const target = link.operationId ? this.byOperationId.get(link.operationId) : undefined;
+    if (target) return this.operation(target, fromKey, `${target.verb} ${escapeMarkdownInline(target.path)}`);
+    return inlineCode(link.operationId ?? link.operationRef ?? '');
+  }
 
   schema(id: string, fromKey: string, label?: string): string {
     const target = this.schemas.get(id);
@@ -277,6 +291,12 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       description: placeFragment(r.description, level + 3),
       headers: r.headers.map((h) => parameterView(h, links, key)),
       contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
+      links: (r.links ?? []).map((link) => ({
+        name: inlineCode(link.name),
+        target: links.linkTarget(link, key),
+        parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
+        description: escapeTableCell(link.description ?? ''),
+      })),
     })),
     curl: operation.curl,
     codeSamples: operation.codeSamples,

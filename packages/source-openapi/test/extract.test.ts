@@ -304,6 +304,47 @@ describe('servers', () => {
   });
 });
 
+describe('response links', () => {
+  it('are listed under their response, linked to the operation they lead to', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      '      operationId: createUser',
+      '      tags: [users]',
+      '      responses:',
+      '        "201":',
+      '          description: Created',
+      '          links:',
+      '            GetUser:',
+      '              operationId: getUser',
+      '              parameters: { userId: "$response.body#/id" }',
+      '              description: The user just made',
+      '  /users/{userId}:',
+      '    get:',
+      '      operationId: getUser',
+      '      tags: [users]',
+      '      parameters: [{ name: userId, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'createUser').responses[0]!.links).toEqual([
+      {
+        name: 'GetUser',
+        operationId: 'getUser',
+        operationRef: undefined,
+        parameters: ['userId = $response.body#/id'],
+        description: 'The user just made',
+      },
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `GetUser` | [GET /users/{userId}](#op-getuser) | `userId = $response.body#/id` | The user just made |',
+    );
+  });
+});
+
 describe('type names', () => {
   it("an inline object's title names it among variants", async () => {
     const api = await modelOf([

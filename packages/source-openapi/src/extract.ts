@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { anchorSlug, DocgenError, escapePointer } from '@docgen/core';
+import { anchorSlug, DocgenError, escapePointer, type Diagnostic } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -30,7 +30,12 @@ type AnyDocument = OpenAPIV2.Document | OpenAPIV3.Document | OpenAPIV3_1.Documen
 
 export const OTHER_TAG = 'Other';
 
-export function extractApi(spec: SpecSet): ApiModel {
+export interface ExtractApiOptions {
+  /** Problems that lose nothing but the reader should know of (an `examples` written as a list). */
+  report?: (diagnostic: Diagnostic) => void;
+}
+
+export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiModel {
   const document = spec.root.value as AnyDocument & Json;
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
@@ -53,7 +58,15 @@ export function extractApi(spec: SpecSet): ApiModel {
     }
   }
   const info = (document.info ?? {}) as Json;
-  const context: WalkContext = { spec, dialect, document, schemas, usedBy: new Map(), anchors: new Set() };
+  const context: WalkContext = {
+    spec,
+    dialect,
+    document,
+    schemas,
+    usedBy: new Map(),
+    anchors: new Set(),
+    report: options.report ?? (() => undefined),
+  };
   const operations: Operation[] = [];
   const paths = (document.paths ?? {}) as Json;
   for (const [path, rawItem] of Object.entries(paths)) {
@@ -108,6 +121,7 @@ interface WalkContext {
   schemas: SchemaRegistry;
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
+  report: (diagnostic: Diagnostic) => void;
 }
 
 function detectDialect(spec: SpecSet): Dialect {
@@ -467,7 +481,19 @@ function namedExamples(
   examples: unknown,
   at: SpecPointer,
 ): Array<{ name: string; summary?: string; value: unknown }> {
-  if (!examples || typeof examples !== 'object' || Array.isArray(examples)) return [];
+  if (Array.isArray(examples)) {
+    // OpenAPI's `examples` here is a map of named Example objects; a list is a common slip.
+    context.report({
+      code: 'DG_OPENAPI_EXAMPLES_LIST',
+      severity: 'warning',
+      message:
+        '`examples` is a list here; OpenAPI wants a map of named examples ({ name: { value: … } }), so it is not shown',
+      ...context.spec.where(at),
+      hint: 'write `examples: { first: { value: … } }`, or a single `example: …`',
+    });
+    return [];
+  }
+  if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
     const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
     if (example?.value === undefined) return [];

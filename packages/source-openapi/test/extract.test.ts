@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
-import { createTemplateRenderer } from '@docgen/core';
+import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
 import source, { extractApi, loadSpec, renderApi, type ApiModel, type Operation } from '@docgen/source-openapi';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -342,6 +342,35 @@ describe('response links', () => {
     expect(page).toContain(
       '| `GetUser` | [GET /users/{userId}](#op-getuser) | `userId = $response.body#/id` | The user just made |',
     );
+  });
+});
+
+describe('warnings', () => {
+  it('an `examples` written as a list is reported at its line, not dropped in silence', async () => {
+    const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.0.0',
+        'info: { title: Versions, version: "1" }',
+        'paths:',
+        '  /:',
+        '    get:',
+        '      operationId: listVersions',
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          content:',
+        '            application/json:',
+        '              examples:',
+        '                - { id: v2 }',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    extractApi(await loadSpec(spec), { report: (warning) => warnings.push(warning) });
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_OPENAPI_EXAMPLES_LIST', 13],
+    ]);
   });
 });
 

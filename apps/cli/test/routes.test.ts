@@ -61,11 +61,13 @@ describe('docgen api --routes', () => {
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v2/admin/stats', 7],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/v3/admin/stats', 7],
       ['DG_ROUTE_UNDOCUMENTED', 'GET /api/admin/reports', 6],
+      ['DG_ROUTE_UNDOCUMENTED', 'POST /api/files/presign', 5],
+      ['DG_ROUTE_UNDOCUMENTED', 'GET /api/files/:path', 5],
       ['DG_ROUTE_UNSERVED', 'GET /api/users/{userId}/avatar (getAvatar)', undefined],
     ]);
     const page = report.pages.find((candidate) => candidate.key === 'routes/api')!;
     expect(readFileSync(join(out, page.markdownFile), 'utf8')).toContain(
-      '13 routes, in the order NestJS registers them.',
+      '15 routes, in the order NestJS registers them.',
     );
   }, 60_000);
 

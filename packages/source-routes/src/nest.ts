@@ -147,10 +147,9 @@ export class NestReader {
         const controller = this.classOf(module.file, element);
         if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
       }
-      for (const element of arrayElements(this.ts, metadata, 'imports')) {
-        const imported = this.classOf(module.file, element);
-        if (imported?.declaration.getDecorator('Module')) visit(imported);
-      }
+      for (const element of arrayElements(this.ts, metadata, 'imports'))
+        for (const imported of this.modulesOf(module.file, element))
+          if (imported.declaration.getDecorator('Module')) visit(imported);
     };
     for (const root of roots) visit(root);
     return out;
@@ -203,6 +202,33 @@ export class NestReader {
         return this.findClass(file, callee.getExpression().getText());
     }
     return undefined;
+  }
+
+  /**
+   * The modules an `imports` element may be: a class as `classOf` reads it, or a `const` of this
+   * file that picks one at run time (`const uploader = driver === 'local' ? LocalModule : S3Module`):
+   * then each it may pick, since any of them may serve.
+   */
+  private modulesOf(file: string, element: TsNode): ClassRef[] {
+    const direct = this.classOf(file, element);
+    if (direct) return [direct];
+    const { ts } = this;
+    if (!ts.Node.isIdentifier(element)) return [];
+    const initializer = element.getSourceFile().getVariableDeclaration(element.getText())?.getInitializer();
+    const branches: TsNode[] = [];
+    const collect = (node: TsNode | undefined, depth: number): void => {
+      if (!node || depth > 8) return;
+      if (ts.Node.isConditionalExpression(node)) {
+        collect(node.getWhenTrue(), depth + 1);
+        collect(node.getWhenFalse(), depth + 1);
+      } else if (ts.Node.isParenthesizedExpression(node)) collect(node.getExpression(), depth + 1);
+      else branches.push(node);
+    };
+    collect(initializer, 0);
+    return branches.flatMap((branch) => {
+      const found = this.classOf(file, branch);
+      return found ? [found] : [];
+    });
   }
 
   /** Follow a class name through imports, barrels (`export * from`) and path aliases to its declaration. */

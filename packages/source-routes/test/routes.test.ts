@@ -43,6 +43,8 @@ describe('extractRouteList on a NestJS app', () => {
       ['GET', '/api/v2/admin/stats', ['StaffGuard'], [200]], // the method's versions
       ['GET', '/api/v3/admin/stats', ['StaffGuard'], [200]],
       ['GET', '/api/admin/reports', [], [200]], // a RouterModule child given as a class
+      ['POST', '/api/files/presign', [], [201]], // either module a const picks at run time
+      ['GET', '/api/files/:path', [], [200]],
     ]);
     const users = join(workspace, 'libs', 'users', 'src', 'lib', 'users.controller.ts');
     expect(routes[1]).toMatchObject({ summary: 'List users, newest first.', file: users, line: 10 });
@@ -58,7 +60,7 @@ describe('extractRouteList on a NestJS app', () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
     const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
-    expect(page!.markdown).toContain('13 routes, in the order NestJS registers them.');
+    expect(page!.markdown).toContain('15 routes, in the order NestJS registers them.');
     expect(page!.markdown).toContain(
       "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
     );

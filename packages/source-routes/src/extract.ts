@@ -620,26 +620,26 @@ function routeChain(
  */
 export function serviceName(entry: string): string {
   for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const project = join(dir, 'project.json');
-    if (existsSync(project)) {
-      try {
-        const name = (JSON.parse(readFileSync(project, 'utf8')) as { name?: string }).name;
-        if (name) return name.replace(/^@[^/]+\//, '');
-      } catch {
-        // an unreadable project.json names nothing; look on
-      }
-    }
+    const project = nameIn(join(dir, 'project.json'));
+    if (project) return project;
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
-      try {
-        const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name;
-        if (name) return name.replace(/^@[^/]+\//, '');
-      } catch {
-        // an unreadable package.json names nothing
-      }
-      break;
+      const name = nameIn(manifest);
+      if (name) return name;
+      break; // the package's own package.json names nothing: its folder does
     }
   }
   const dir = dirname(entry);
   return basename(basename(dir) === 'src' ? dirname(dir) : dir);
+}
+
+/** The `name` of a JSON manifest, without its npm scope; undefined when absent or unreadable. */
+function nameIn(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const name = (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name;
+    return typeof name === 'string' && name ? name.replace(/^@[^/]+\//, '') : undefined;
+  } catch {
+    return undefined; // an unreadable manifest names nothing
+  }
 }

@@ -5,7 +5,7 @@
  * dashboards, SLOs, alerts and their response steps, procedures) and an optional free-form
  * `runbook.md`. Every file is validated; errors name the file, the line and the key.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import type { Link, Runbook, RunbookModel, Service } from './model.js';
@@ -34,75 +34,143 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       location: options.location,
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
-  const services = files.flatMap((file) => readCatalogFile(file, options));
-  const seen = new Map<string, string>();
+  const kinds = new Map<string, number>();
+  const services = files.flatMap((file) => readCatalogFile(file, options, kinds));
+  if (!services.length)
+    throw new DocgenError({
+      code: 'DG_RUNBOOK_NOT_FOUND',
+      message: `no kind: Component in the catalog files under ${dir} (found: ${[...kinds].map(([kind, count]) => `${kind} ×${count}`).join(', ') || 'no entities'})`,
+      location: options.location,
+      hint: 'a runbook is written for each Component entity; describe each service with kind: Component',
+    });
+  const seen = new Map<string, Service>();
   for (const service of services) {
-    const other = seen.get(service.name);
+    const id = `${service.namespace}/${service.name}`;
+    const other = seen.get(id);
     if (other)
       throw new DocgenError({
         code: 'DG_RUNBOOK_DUPLICATE',
-        message: `two components are named "${service.name}": ${other} and ${service.file}`,
-        location: { file: service.file },
-        hint: 'metadata.name identifies a component: give each its own',
+        message: `two components are named "${service.name}"${service.namespace === 'default' ? '' : ` in namespace ${service.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
+        location: { file: service.file, line: service.line, pointer: '#/metadata/name' },
+        hint: 'metadata.name (with metadata.namespace) identifies a component: give each its own',
       });
-    seen.set(service.name, service.file);
+    seen.set(id, service);
   }
   return { dir, services: services.sort((a, b) => a.title.localeCompare(b.title)) };
 }
 
 /** Every catalog-info.yaml under `dir`, in a stable order, skipping dependencies and build output. */
-function catalogFiles(dir: string, found: string[] = []): string[] {
+function catalogFiles(dir: string, found: string[] = [], visited = new Set<string>()): string[] {
+  // Symbolic links are followed (a monorepo may link its services in), each real folder once.
+  const real = realpathSync(dir);
+  if (visited.has(real)) return found;
+  visited.add(real);
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) catalogFiles(join(dir, entry.name), found);
-    else if (entry.isFile() && CATALOG_FILES.has(entry.name)) found.push(join(dir, entry.name));
+    const path = join(dir, entry.name);
+    const target = entry.isSymbolicLink() ? statIfExists(path) : entry;
+    if (target?.isDirectory() && !SKIPPED_DIRS.has(entry.name)) catalogFiles(path, found, visited);
+    else if (target?.isFile() && CATALOG_FILES.has(entry.name)) found.push(path);
   }
   return found;
 }
 
-/** The components of one catalog file (it may hold several YAML documents, `---` apart). */
-function readCatalogFile(file: string, options: ExtractRunbookOptions): Service[] {
-  const text = readFileSync(file, 'utf8');
-  if (text.includes('${{')) {
-    // A Backstage software template's skeleton (`name: ${{ values.name }}`): not a service yet.
-    options.report?.({
-      code: 'DG_RUNBOOK_TEMPLATE',
-      severity: 'warning',
-      message: `${file} is a Backstage template skeleton (it holds \${{ … }} placeholders): skipped`,
-      location: { file },
-    });
-    return [];
+/** A symbolic link's target, or undefined when it points nowhere. */
+function statIfExists(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * The components of one catalog file (it may hold several YAML documents, `---` apart). Every
+ * document is read on its own: a software template's skeleton (`${{ values.name }}`) or another
+ * kind of entity is skipped, and only a Component is checked against what a runbook needs.
+ */
+function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): Service[] {
   const services: Service[] = [];
-  for (const document of yamlDocuments(text, file)) {
-    validateAgainstSchema(entitySchema, document.value, {
+  const skipped: string[] = [];
+  for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
+    if (body.includes('${{')) {
+      options.report?.({
+        code: 'DG_RUNBOOK_TEMPLATE',
+        severity: 'warning',
+        message: 'a Backstage template skeleton (it holds ${{ … }} placeholders): skipped',
+        location: { file, line },
+      });
+      continue;
+    }
+    validateAgainstSchema(envelopeSchema, document.value, {
       what: 'Backstage entity',
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
     const entity = document.value as Entity;
-    if (entity.kind.toLowerCase() !== 'component') continue;
-    services.push(toService(entity, file, options));
+    kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
+    if (entity.kind.toLowerCase() !== 'component') {
+      skipped.push(entity.kind);
+      continue;
+    }
+    dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
+    validateAgainstSchema(entitySchema, entity, {
+      what: 'Backstage component',
+      locate: document.locate,
+      code: 'DG_RUNBOOK_INVALID',
+    });
+    services.push(toService(entity, file, document.locate('/metadata/name').line, options));
   }
-  if (!services.length)
+  if (!services.length && skipped.length)
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
-      message: `${file} describes no Component: no runbook for it`,
+      message: `no Component here (only ${[...new Set(skipped)].join(', ')}): no runbook for it`,
       location: { file },
     });
   return services;
 }
 
+/**
+ * Backstage's substitutions (`links: { $yaml: ./links.yaml }`, `$text`, `$json`) are resolved by
+ * Backstage's catalog when it reads a URL; docgen reads files as they are. Such a value is left
+ * out, with a warning at its line, instead of failing the run.
+ */
+function dropSubstitutions(
+  value: unknown,
+  pointer: string,
+  context: { file: string; locate: (pointer: string) => { line?: number }; report?: ExtractRunbookOptions['report'] },
+): void {
+  if (!value || typeof value !== 'object') return;
+  const object = value as Record<string, unknown>;
+  for (const [key, child] of Object.entries(object)) {
+    const at = `${pointer}/${key}`;
+    const keys = child && typeof child === 'object' && !Array.isArray(child) ? Object.keys(child) : [];
+    if (keys.length === 1 && SUBSTITUTIONS.has(keys[0]!)) {
+      delete object[key];
+      context.report?.({
+        code: 'DG_RUNBOOK_SUBSTITUTION',
+        severity: 'warning',
+        message: `${at.slice(1).replace(/\//g, '.')} is a Backstage ${keys[0]} substitution, which docgen does not resolve: left out`,
+        location: { file: context.file, line: context.locate(at).line },
+        hint: 'write the value in catalog-info.yaml itself to have it on the runbook',
+      });
+    } else dropSubstitutions(child, at, context);
+  }
+}
+const SUBSTITUTIONS = new Set(['$text', '$json', '$yaml']);
+
 /** Each YAML document of a file, parsed with its lines where they are in the file. */
 function yamlDocuments(text: string, file: string) {
-  const lines = text.split('\n');
+  // Windows line ends: a document cut at `---` must not end in a lone `\r`.
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const starts = [0, ...lines.flatMap((line, index) => (/^---\s*$/.test(line) && index > 0 ? [index] : []))];
   return starts
     .map((start, index) => {
       const end = starts[index + 1] ?? lines.length;
       const body = lines.slice(start, end).join('\n');
       // Blank lines in front keep every line number the file's own.
-      return { body, parsed: '\n'.repeat(start) + body.replace(/^---\s*$/m, '') };
+      // `line`: the document's first line after its `---`.
+      return { body, line: start === 0 ? 1 : start + 2, parsed: '\n'.repeat(start) + body.replace(/^---\s*$/m, '') };
     })
     .filter(({ body }) =>
       body
@@ -110,7 +178,11 @@ function yamlDocuments(text: string, file: string) {
         .replace(/#.*$/gm, '')
         .trim(),
     )
-    .map(({ parsed }) => parseStructured(parsed, file, 'yaml', 'DG_RUNBOOK_SYNTAX'));
+    .map(({ body, line, parsed }) => ({
+      body,
+      line,
+      document: parseStructured(parsed, file, 'yaml', 'DG_RUNBOOK_SYNTAX'),
+    }));
 }
 
 interface Entity {
@@ -118,6 +190,7 @@ interface Entity {
   kind: string;
   metadata: {
     name: string;
+    namespace?: string;
     title?: string;
     description?: string;
     tags?: string[];
@@ -134,7 +207,7 @@ interface Entity {
   };
 }
 
-function toService(entity: Entity, file: string, options: ExtractRunbookOptions): Service {
+function toService(entity: Entity, file: string, line: number | undefined, options: ExtractRunbookOptions): Service {
   const { metadata, spec = {} } = entity;
   const runbookFile = ['runbook.yaml', 'runbook.yml'].map((name) => join(dirname(file), name)).find(existsSync);
   const notesFile = join(dirname(file), 'runbook.md');
@@ -150,6 +223,7 @@ function toService(entity: Entity, file: string, options: ExtractRunbookOptions)
     });
   return {
     name: metadata.name,
+    namespace: metadata.namespace ?? 'default',
     title: metadata.title ?? metadata.name,
     description: metadata.description,
     type: spec.type,
@@ -163,6 +237,7 @@ function toService(entity: Entity, file: string, options: ExtractRunbookOptions)
     consumesApis: spec.consumesApis ?? [],
     runbook,
     file,
+    line,
     runbookFile,
   };
 }
@@ -187,7 +262,21 @@ function readRunbook(file: string): Runbook {
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } };
 
-/** The envelope of a Backstage entity: what this plugin reads, everything else allowed. */
+/**
+ * What every entity of a catalog file must have, whatever its kind: any `<group>/<version>`
+ * apiVersion (`backstage.io/v1alpha1`, a Template's `scaffolder.backstage.io/v1beta3`), a kind, a name.
+ */
+export const envelopeSchema = {
+  type: 'object',
+  required: ['apiVersion', 'kind', 'metadata'],
+  properties: {
+    apiVersion: { type: 'string', pattern: '^[A-Za-z0-9.-]+/[A-Za-z0-9]+$' },
+    kind: { type: 'string', minLength: 1 },
+    metadata: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } },
+  },
+} as const;
+
+/** A Component: what this plugin reads, everything else allowed. */
 export const entitySchema = {
   type: 'object',
   required: ['apiVersion', 'kind', 'metadata'],
@@ -199,6 +288,7 @@ export const entitySchema = {
       required: ['name'],
       properties: {
         name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+        namespace: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
         title: { type: 'string' },
         description: { type: 'string' },
         tags: stringList,

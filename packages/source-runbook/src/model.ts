@@ -9,6 +9,8 @@ export interface RunbookModel {
 export interface Service {
   /** `metadata.name`: the entity's id, what other entities' `dependsOn` names. */
   name: string;
+  /** `metadata.namespace`, `default` when not given: with the name, what identifies the entity. */
+  namespace: string;
   /** `metadata.title`, else the name. */
   title: string;
   description?: string;
@@ -26,6 +28,8 @@ export interface Service {
   runbook: Runbook;
   /** The catalog-info file, and the runbook file when there is one. */
   file: string;
+  /** The line of `metadata.name` in it. */
+  line?: number;
   runbookFile?: string;
 }
 

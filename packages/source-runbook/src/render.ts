@@ -34,14 +34,27 @@ export function renderRunbooks(
   const root = pageKey(options.key ?? 'runbooks');
   const title = options.title ?? 'Runbooks';
   const labels = ['runbook', ...(options.labels ?? [])];
-  const keyOf = (service: Service) => pageKey(root, service.name);
+  // A name used in one namespace only keeps the key and title it always had; the same name in two
+  // namespaces is told apart by its namespace, in both.
+  const namespacesOf = new Map<string, Set<string>>();
+  for (const service of model.services)
+    namespacesOf.set(service.name, (namespacesOf.get(service.name) ?? new Set()).add(service.namespace));
+  const shared = (service: Service) => (namespacesOf.get(service.name)?.size ?? 0) > 1;
+  const keyOf = (service: Service) =>
+    shared(service) ? pageKey(root, service.namespace, service.name) : pageKey(root, service.name);
+  const titleOf = (service: Service) => (shared(service) ? `${service.title} (${service.namespace})` : service.title);
   const linkOf = (service: Service) => `./${pageFileStem(keyOf(service))}.md`;
-  const byName = new Map(model.services.map((service) => [service.name, service]));
+  const byId = new Map(model.services.map((service) => [`${service.namespace}/${service.name}`, service]));
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
-  const reference = (ref: string) => {
-    const { kind, name } = parseEntityRef(ref);
-    const target = kind === 'component' ? byName.get(name) : undefined;
-    return { ref, kind, name, title: target?.title, link: target ? linkOf(target) : undefined };
+  /** An entity reference from `from`: without a namespace, it is in `from`'s (as Backstage reads it). */
+  const resolve = (ref: string, from: Service) => {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    const target = kind === 'component' ? byId.get(`${namespace ?? from.namespace}/${name}`) : undefined;
+    return { kind, name, target };
+  };
+  const reference = (ref: string, from: Service) => {
+    const { kind, name, target } = resolve(ref, from);
+    return { ref, kind, name, title: target && titleOf(target), link: target ? linkOf(target) : undefined };
   };
 
   const pages: Page[] = [
@@ -55,6 +68,7 @@ export function renderRunbooks(
       markdown: templates.render('index', {
         services: model.services.map((service) => ({
           ...service,
+          title: titleOf(service),
           link: linkOf(service),
           alertCount: service.runbook.alerts.length,
           critical: service.runbook.alerts.filter((alert) => alert.severity === 'critical').length,
@@ -65,7 +79,7 @@ export function renderRunbooks(
   model.services.forEach((service, index) => {
     pages.push({
       key: keyOf(service),
-      title: `Runbook: ${service.title}`,
+      title: `Runbook: ${titleOf(service)}`,
       parentKey: root,
       position: index + 1,
       labels: [...labels, ...(service.lifecycle ? [`lifecycle-${pageKey(service.lifecycle)}`] : [])],
@@ -77,14 +91,11 @@ export function renderRunbooks(
         runbook: { ...service.runbook, notes: placeFragment(service.runbook.notes, 3) }, // under `## Notes`
         file: shown(service.file),
         runbookFile: service.runbookFile && shown(service.runbookFile),
-        dependsOn: service.dependsOn.map(reference),
+        namespace: service.namespace === 'default' ? undefined : service.namespace,
+        dependsOn: service.dependsOn.map((ref) => reference(ref, service)),
         dependents: model.services
-          .filter((other) =>
-            other.dependsOn.some(
-              (ref) => parseEntityRef(ref).name === service.name && parseEntityRef(ref).kind === 'component',
-            ),
-          )
-          .map((other) => ({ title: other.title, link: linkOf(other) })),
+          .filter((other) => other.dependsOn.some((ref) => resolve(ref, other).target === service))
+          .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
         alerts: service.runbook.alerts.map((alert) => ({
           ...alert,
           anchor: `alert-${pageKey(alert.name)}`,

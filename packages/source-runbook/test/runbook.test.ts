@@ -1,4 +1,6 @@
 /** Service metadata as platform teams keep it: the example shop's five services, multi-entity files, and broken input. */
+import { cp, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -49,6 +51,58 @@ describe('extractRunbooks', () => {
     });
     expect(parseEntityRef('Component:ledger-db')).toMatchObject({ kind: 'component', name: 'ledger-db' });
     expect(parseEntityRef('orders')).toMatchObject({ kind: 'component', name: 'orders' });
+  });
+
+  it('real catalogs: many kinds per file, CRLF, substitutions, templates, namespaces, symbolic links', async () => {
+    // A copy with Windows line ends in the multi-kind file, and a service linked in, not copied.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-catalog-'));
+    await cp(join(fixtures, 'catalog-mix'), join(dir, 'catalog'), { recursive: true });
+    const shop = join(dir, 'catalog', 'shop', 'catalog-info.yaml');
+    await writeFile(shop, (await readFile(shop, 'utf8')).replace(/\n/g, '\r\n'));
+    await rename(join(dir, 'catalog', 'gateway'), join(dir, 'gateway'));
+    await symlink(join(dir, 'gateway'), join(dir, 'catalog', 'gateway'));
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(dir, 'catalog'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => [service.namespace, service.name])).toEqual([
+      ['staging', 'gateway'],
+      ['default', 'search'],
+      ['staging', 'search'],
+      ['default', 'shop-api'],
+    ]);
+    expect(model.services.find((service) => service.name === 'shop-api')!.links).toEqual([]);
+    expect(
+      warnings
+        .filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')
+        .map((warning) => [warning.code, warning.location?.line]),
+    ).toEqual([
+      ['DG_RUNBOOK_NO_COMPONENT', undefined], // org/: a Location only
+      ['DG_RUNBOOK_SUBSTITUTION', 14], // shop-api's links: { $yaml: … }
+      ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
+    ]);
+    const tree = renderRunbooks(model, templates, { cwd: dir });
+    validatePageTree(tree);
+    // The same name in two namespaces: both told apart; a name used once keeps its plain key.
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['runbooks', 'Runbooks'],
+      ['runbooks/gateway', 'Runbook: gateway'],
+      ['runbooks/default/search', 'Runbook: Search (default)'],
+      ['runbooks/staging/search', 'Runbook: Search (staging)'],
+      ['runbooks/shop-api', 'Runbook: shop-api'],
+    ]);
+    const gateway = tree.pages[1]!.markdown;
+    expect(gateway).toContain('| Namespace | `staging` |');
+    // `component:search` from a staging entity is staging's search.
+    expect(gateway).toContain('[Search (staging)](./runbooks__staging__search.md)');
+  });
+
+  it('a duplicate names both places by line; a catalog with no Component at all is an error', async () => {
+    const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'dup-lines'))));
+    const file = join(fixtures, 'dup-lines', 'svc', 'catalog-info.yaml');
+    expect(dup).toMatchObject({ code: 'DG_RUNBOOK_DUPLICATE', location: { file, line: 11 } });
+    expect(dup.message).toBe(`two components are named "signer"; the first is at ${file}:4`);
+    const none = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'locations-only'))));
+    expect(none.code).toBe('DG_RUNBOOK_NOT_FOUND');
+    expect(none.message).toContain('(found: Location ×1)');
   });
 
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {

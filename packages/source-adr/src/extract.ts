@@ -23,18 +23,46 @@ export interface ExtractAdrOptions {
   location?: SourceLocation;
 }
 
-/** Files in an ADR folder that are not decisions (MADR ships a template and an index). */
-const NOT_DECISIONS = /^(readme|index|template|adr-template|_.*)\.(md|markdown)$/i;
+/**
+ * Files in an ADR folder that are not decisions: a README or index, and templates, however named
+ * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
+ * `0000-template.md` or `adr000-template.md` so it sorts first).
+ */
+const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?template\b.*)\.(?:md|markdown)$/i;
 
-/** Words people use for the known statuses. */
+/** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
   draft: 'proposed',
   proposal: 'proposed',
+  open: 'proposed',
+  review: 'proposed',
   approved: 'accepted',
   declined: 'rejected',
   obsolete: 'deprecated',
   replaced: 'superseded',
 };
+/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `propos`, `rechaz`, `rejet`… */
+const STEMS: Array<[RegExp, AdrStatus]> = [
+  [/^(accept|acept|aceit|accett|angenommen)/, 'accepted'],
+  [/^(propos|vorgeschlagen|in$|under$)/, 'proposed'],
+  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt)/, 'rejected'],
+  [/^(deprecat|obsolet|desuso)/, 'deprecated'],
+  [/^(supersed|remplac|substitu|sustitu|ersetzt)/, 'superseded'],
+];
+
+function statusOf(word: string): AdrStatus | undefined {
+  if ((ADR_STATUSES as readonly string[]).includes(word)) return word as AdrStatus;
+  return SYNONYMS[word] ?? STEMS.find(([stem]) => stem.test(word))?.[1];
+}
+
+/** `採用 (Accepted)`: a known status word in brackets after one in another script. */
+function statusInBrackets(text: string): AdrStatus | undefined {
+  const word = /\(([A-Za-z]+)\)/.exec(text)?.[1]?.toLowerCase();
+  return word ? statusOf(word) : undefined;
+}
+
+/** Dates in a status line (`Superseded by 0080, 2026-09-10`): not ADR numbers. */
+const DATES = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 interface StatusLink {
   relation: 'supersededBy' | 'supersedes';
@@ -60,12 +88,15 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
     });
   }
-  const files = readdirSync(dir)
-    .filter((name) => /\.(md|markdown)$/i.test(name) && !NOT_DECISIONS.test(name))
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
+    .map((entry) => entry.name)
     .sort();
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
 
   const byNumber = new Map<number, ParsedAdr>();
+  const nextFree = Math.max(0, ...parsed.map((adr) => adr.record.number)) + 1;
   for (const adr of parsed) {
     const first = byNumber.get(adr.record.number);
     if (first) {
@@ -73,7 +104,9 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
         code: 'DG_ADR_DUPLICATE',
         message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
         location: { file: adr.record.file, line: adr.line },
-        hint: `give one of them the next free number (${Math.max(...byNumber.keys()) + 1}) in its file name and heading; numbers identify the pages`,
+        hint: /^\d{8}$/.test(String(adr.record.number))
+          ? 'their names start with the same date (log4brains names records by date): docgen numbers records by that prefix, so number them instead (0001-…, 0002-…)'
+          : `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
       });
     }
     byNumber.set(adr.record.number, adr);
@@ -185,7 +218,9 @@ export function parseAdr(
           .trim()
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
-  const headingParts = (heading ?? frontTitle)?.match(/^(?:ADR[-\s]*0*(\d+)\s*[.:)-]?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i);
+  const headingParts = (heading ?? frontTitle)?.match(
+    /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—])?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i,
+  );
   const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   if (!title) {
@@ -198,7 +233,8 @@ export function parseAdr(
   }
   if (titleIndex >= 0) drop.add(titleIndex);
 
-  const fileNumber = fileName.match(/^0*(\d+)(?=[-_. ])/)?.[1];
+  // `0005-…`, or `adr-005-…` / `ADR005-…` as some teams name them.
+  const fileNumber = fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1];
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -297,6 +333,10 @@ interface StatusSource {
   lines: Array<{ text: string; line: number }>;
 }
 
+/** A status section's heading, in the languages ADRs are written in: `## Status`, `## Statut`, `## ステータス`… */
+const STATUS_HEADING =
+  /^\s{0,3}##\s+(?:status|statut|estado|stato|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/i;
+
 const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
 
 /** Metadata lines sit between the title and the first `##` section. */
@@ -326,9 +366,12 @@ function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > titleIndex && /^\s{0,3}##\s+status\s*#*\s*$/i.test(line));
+  const section = lines.findIndex((line, i) => i > titleIndex && STATUS_HEADING.test(line));
   if (section < 0) return undefined;
   const out: StatusSource['lines'] = [];
+  // `## Status: Superseded`: the status is in the heading itself.
+  const inHeading = STATUS_HEADING.exec(lines[section]!)?.[1]?.trim();
+  if (inHeading) out.push({ text: inHeading, line: section + 1 });
   for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
     if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
   }
@@ -372,13 +415,19 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
       const numbers = targets.length
         ? []
-        : [...plain.matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) => Number(m[1] ?? m[2]));
+        : [...plain.replace(DATES, ' ').matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) =>
+            Number(m[1] ?? m[2]),
+          );
       for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
       continue;
     }
-    const word = plain.toLowerCase().match(/^[a-z]+/)?.[0];
-    if (!status && word)
-      status = (ADR_STATUSES as readonly string[]).includes(word) ? (word as AdrStatus) : SYNONYMS[word];
+    const word = plain
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/^[a-z]+/)?.[0];
+    if (!status && word) status = statusOf(word) ?? statusInBrackets(plain);
+    if (!status && !word) status = statusInBrackets(plain); // `採用 (Accepted)`
     if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
   }
   return { status: status ?? 'unknown', text: texts.join('; '), links };

@@ -1,3 +1,5 @@
+import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -139,6 +141,27 @@ describe('status lines', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/0003-x.md', '# 3. X\n\nText.\n', (d) => warnings.push(d)).record.status).toBe('unknown');
     expect(warnings).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 1 } }]);
+  });
+});
+
+describe('real folders: templates, prefixes, dates, other languages', () => {
+  it('skips templates however named, reads adr-NNN names, status headings in other languages, dates beside links', async () => {
+    // A folder named like a decision (archive.md/) is not one.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(join(fixtures, 'real-world'), dir, { recursive: true });
+    await mkdir(join(dir, 'archive.md'));
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => [record.number, record.title, record.status, record.supersededBy])).toEqual([
+      [3, 'Use SQLite for persistence', 'accepted', []], // adr-003-…, `## Status: Accepted`
+      [7, 'Choose a template engine', 'accepted', []], // "template" in a real decision's name
+      [12, 'Proxy de creatives de ads', 'accepted', []], // `ADR-012 — …`, `## Estado` / Aceito
+      [20, "Tests d'intégration", 'accepted', []], // `## Statut` / Accepté
+      [21, 'データベースエンジンの選定', 'accepted', []], // `## ステータス` / 採用 (Accepted)
+      [74, 'Shape is recorded, not refused', 'superseded', [80]], // "Superseded by 0080, 2026-09-10."
+      [80, 'Rulings expire with the test', 'accepted', []],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
 

@@ -362,7 +362,13 @@ function findStatus(
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'status') {
       drop.add(i);
-      return { lines: [{ text: match[2]!, line: i + 1 }] };
+      // A status sentence may wrap: its paragraph's next lines are part of it, not of the body.
+      let text = match[2]!;
+      for (let next = i + 1; next < lines.length && isContinuation(lines[next]!); next++) {
+        drop.add(next);
+        text += ` ${lines[next]!.trim()}`;
+      }
+      return { lines: [{ text, line: i + 1 }] };
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
@@ -376,6 +382,11 @@ function findStatus(
     if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */
+function isContinuation(line: string): boolean {
+  return !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line);
 }
 
 function findDate(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): string | undefined {

@@ -162,6 +162,12 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       [80, 'Rulings expire with the test', 'accepted', []],
     ]);
     expect(warnings).toEqual([]);
+    // A status sentence that wraps is all status: none of it is left at the top of the body.
+    const shape = records.find((record) => record.number === 74)!;
+    expect(shape.statusText).toBe(
+      'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
+    );
+    expect(shape.body.startsWith('## Decision')).toBe(true);
   });
 });
 

@@ -70,6 +70,8 @@ type GetDmmf = (params: string) => string;
 export interface ExtractPrismaOptions {
   /** Where the schema was named (the config file), for "not found" errors. */
   location?: Diagnostic['location'];
+  /** What the schema holds that the pages cannot show (an `@@ignore`d model). */
+  report?: (diagnostic: Diagnostic) => void;
 }
 
 /** The schema's files: the file itself, or every `.prisma` file under the folder (sorted). */
@@ -132,6 +134,8 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
+  addUnsupportedFields(models, sources);
+  reportIgnoredModels(models, sources, options);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
@@ -215,6 +219,72 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
     },
     { cause: error },
   );
+}
+
+/** The lines of each `model` / `view` block of the schema's files, with the file and first line. */
+function modelBlocks(sources: Array<{ file: string; text: string }>) {
+  const blocks: Array<{ name: string; file: string; line: number; body: string[] }> = [];
+  for (const { file, text } of sources) {
+    let current: (typeof blocks)[number] | undefined;
+    text.split(/\r?\n/).forEach((line, index) => {
+      const start = /^\s*(?:model|view)\s+(\w+)\s*\{/.exec(line);
+      if (start) blocks.push((current = { name: start[1]!, file, line: index + 1, body: [] }));
+      else if (current && /^\s*\}/.test(line)) current = undefined;
+      else current?.body.push(line);
+    });
+  }
+  return blocks;
+}
+
+/**
+ * `Unsupported("…")` fields (a PostGIS `geography`, say): Prisma's parser leaves them out of the
+ * models it reports, but they are columns of the table, so they are read from the schema's text
+ * and put back where they are written.
+ */
+function addUnsupportedFields(models: DataModel[], sources: Array<{ file: string; text: string }>): void {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  for (const block of modelBlocks(sources)) {
+    const model = byName.get(block.name);
+    if (!model) continue;
+    let previous: string | undefined;
+    for (const line of block.body) {
+      const field = /^\s*(\w+)\s+(Unsupported\("(?:[^"\\]|\\.)*"\))(\?|\[\])?/.exec(line);
+      if (field && !model.fields.some((known) => known.name === field[1])) {
+        const at = previous === undefined ? 0 : model.fields.findIndex((known) => known.name === previous) + 1;
+        model.fields.splice(at, 0, {
+          name: field[1]!,
+          kind: 'unsupported',
+          type: field[2]!,
+          isList: field[3] === '[]',
+          isRequired: field[3] !== '?',
+          isId: false,
+          isUnique: false,
+          isUpdatedAt: false,
+          documentation: undefined,
+        });
+      }
+      const name = /^\s*(\w+)\s+\S/.exec(line)?.[1];
+      if (name && !line.trim().startsWith('//')) previous = name;
+    }
+  }
+}
+
+/** An `@@ignore`d model is left out by Prisma's parser, so it has no page: the run says so. */
+function reportIgnoredModels(
+  models: DataModel[],
+  sources: Array<{ file: string; text: string }>,
+  options: ExtractPrismaOptions,
+): void {
+  const known = new Set(models.map((model) => model.name));
+  for (const block of modelBlocks(sources))
+    if (!known.has(block.name) && block.body.some((line) => /^\s*@@ignore\b/.test(line)))
+      options.report?.({
+        code: 'DG_PRISMA_IGNORED',
+        severity: 'warning',
+        message: `model ${block.name} is @@ignore'd: Prisma leaves it out of the client and of what its parser reports, so it has no page`,
+        location: { file: block.file, line: block.line },
+        hint: 'document the table in its own words elsewhere, or drop @@ignore if the client should use it',
+      });
 }
 
 /** Where each model, view, enum and composite type is declared, and with which keyword. */

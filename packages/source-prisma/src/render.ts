@@ -201,6 +201,7 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.isId || (model.primaryKey?.includes(field.name) ?? false)) notes.push('primary key');
   if (field.isUnique) notes.push('unique');
   if (field.isUpdatedAt) notes.push('updated at');
+  if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.relation?.fields.length)
     notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);

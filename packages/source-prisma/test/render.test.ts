@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
 import source, { erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/source-prisma';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -66,6 +66,44 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/enums')).toContain('| `SENT` | `sent\\|out` |  |');
     expect(page('data-model/model/invoicetotal')).toContain('| Kind | database view |');
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
+  });
+
+  it('Unsupported("…") columns are shown where written; an @@ignore\'d model is reported, not silently missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    const schema = join(dir, 'schema.prisma');
+    await writeFile(
+      schema,
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Store {',
+        '  id       Int                                     @id',
+        '  location Unsupported("geography(Point, 4326)")?',
+        '  name     String',
+        '}',
+        'model legacy_audit {',
+        '  id Int @id',
+        '',
+        '  @@ignore',
+        '}',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = await extractPrisma(schema, { report: (warning) => warnings.push(warning) });
+    expect(model.models.map((item) => item.name)).toEqual(['Store']);
+    expect(model.models[0]!.fields.map((field) => [field.name, field.type, field.isRequired])).toEqual([
+      ['id', 'Int', true],
+      ['location', 'Unsupported("geography(Point, 4326)")', false],
+      ['name', 'String', true],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_PRISMA_IGNORED', 9]]);
+    const store = renderPrisma(model, templates, { cwd: dir }).pages.find(
+      (page) => page.key === 'data-model/model/store',
+    )!;
+    expect(store.markdown).toContain(
+      '| `location` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |  |',
+    );
   });
 
   it("MongoDB's lists of ids on both sides are one m:n relation, not two n:1", async () => {

@@ -202,6 +202,7 @@ interface Entity {
     owner?: string;
     system?: string;
     dependsOn?: string[];
+    dependencyOf?: string[];
     providesApis?: string[];
     consumesApis?: string[];
   };
@@ -233,6 +234,7 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     tags: metadata.tags ?? [],
     links: (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url })),
     dependsOn: spec.dependsOn ?? [],
+    dependencyOf: spec.dependencyOf ?? [],
     providesApis: spec.providesApis ?? [],
     consumesApis: spec.consumesApis ?? [],
     runbook,
@@ -310,6 +312,7 @@ export const entitySchema = {
         owner: { type: 'string' },
         system: { type: 'string' },
         dependsOn: stringList,
+        dependencyOf: stringList,
         providesApis: stringList,
         consumesApis: stringList,
       },

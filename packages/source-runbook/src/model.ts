@@ -23,6 +23,8 @@ export interface Service {
   links: Link[];
   /** Entity references (`component:orders`, `resource:default/orders-db`). */
   dependsOn: string[];
+  /** `spec.dependencyOf`: the entities that depend on this one, said from this side. */
+  dependencyOf: string[];
   providesApis: string[];
   consumesApis: string[];
   runbook: Runbook;

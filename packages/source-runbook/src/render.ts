@@ -92,10 +92,42 @@ export function renderRunbooks(
         file: shown(service.file),
         runbookFile: service.runbookFile && shown(service.runbookFile),
         namespace: service.namespace === 'default' ? undefined : service.namespace,
-        dependsOn: service.dependsOn.map((ref) => reference(ref, service)),
+        // `dependsOn` on one side or `dependencyOf` on the other: either says the same edge.
+        dependsOn: [
+          ...service.dependsOn.map((ref) => reference(ref, service)),
+          ...model.services
+            .filter(
+              (other) => other !== service && other.dependencyOf.some((ref) => resolve(ref, other).target === service),
+            )
+            .filter((other) => !service.dependsOn.some((ref) => resolve(ref, service).target === other))
+            .map((other) => ({
+              ref: other.name,
+              kind: 'component',
+              name: other.name,
+              title: titleOf(other),
+              link: linkOf(other),
+            })),
+        ],
         dependents: model.services
-          .filter((other) => other.dependsOn.some((ref) => resolve(ref, other).target === service))
+          .filter(
+            (other) =>
+              other.dependsOn.some((ref) => resolve(ref, other).target === service) ||
+              service.dependencyOf.some((ref) => resolve(ref, service).target === other),
+          )
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+        // An API links to the runbooks of the services on its other side.
+        providesApis: service.providesApis.map((ref) => ({
+          ref,
+          others: model.services
+            .filter((other) => other.consumesApis.some((api) => sameApi(api, other, ref, service)))
+            .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+        })),
+        consumesApis: service.consumesApis.map((ref) => ({
+          ref,
+          others: model.services
+            .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
+            .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+        })),
         alerts: service.runbook.alerts.map((alert) => ({
           ...alert,
           anchor: `alert-${pageKey(alert.name)}`,
@@ -105,6 +137,13 @@ export function renderRunbooks(
     });
   });
   return { pages };
+}
+
+/** Whether two API references, each read in its own entity's namespace, name the same API. */
+function sameApi(a: string, fromA: Service, b: string, fromB: Service): boolean {
+  const left = parseEntityRef(a.includes(':') ? a : `api:${a}`);
+  const right = parseEntityRef(b.includes(':') ? b : `api:${b}`);
+  return left.name === right.name && (left.namespace ?? fromA.namespace) === (right.namespace ?? fromB.namespace);
 }
 
 /** `component:default/orders` → kind `component`, name `orders`; a bare name is a component. */

@@ -91,8 +91,17 @@ describe('extractRunbooks', () => {
     ]);
     const gateway = tree.pages[1]!.markdown;
     expect(gateway).toContain('| Namespace | `staging` |');
-    // `component:search` from a staging entity is staging's search.
-    expect(gateway).toContain('[Search (staging)](./runbooks__staging__search.md)');
+    // `component:search` from a staging entity is staging's search; default's search says, from
+    // its own side (dependencyOf), that the gateway depends on it too.
+    expect(gateway).toContain(
+      'Depends on: [Search (staging)](./runbooks__staging__search.md), [Search (default)](./runbooks__default__search.md).',
+    );
+    expect(tree.pages[2]!.markdown).toContain('Depended on by: [gateway](./runbooks__gateway.md).');
+    // An API links the runbooks on its other side.
+    expect(tree.pages[2]!.markdown).toContain('Consumes APIs: `shop-api` (from [shop-api](./runbooks__shop-api.md)).');
+    expect(tree.pages[4]!.markdown).toContain(
+      'Provides APIs: `shop-api` (used by [Search (default)](./runbooks__default__search.md)).',
+    );
   });
 
   it('a duplicate names both places by line; a catalog with no Component at all is an error', async () => {

@@ -65,7 +65,7 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 const DATES = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 interface StatusLink {
-  relation: 'supersededBy' | 'supersedes';
+  relation: 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
   /** A file link target, or an ADR number written as text ("ADR 5"). */
   target: string | number;
   line: number;
@@ -128,17 +128,30 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
         typeof link.target === 'number'
           ? byNumber.get(link.target)
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
+      if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
+        report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
+        continue;
+      }
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
-      const [from, to] = link.relation === 'supersededBy' ? [adr.record, target.record] : [target.record, adr.record];
-      from.supersededBy.push(to.number);
-      to.supersedes.push(from.number);
+      // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
+      const reversed = link.relation === 'supersededBy' || link.relation === 'amendedBy';
+      const [from, to] = reversed ? [adr.record, target.record] : [target.record, adr.record];
+      if (link.relation === 'supersededBy' || link.relation === 'supersedes') {
+        from.supersededBy.push(to.number);
+        to.supersedes.push(from.number);
+      } else {
+        from.amendedBy.push(to.number);
+        to.amends.push(from.number);
+      }
     }
   }
   const records = parsed.map(({ record }) => record).sort((a, b) => a.number - b.number);
   for (const record of records) {
     record.supersededBy = [...new Set(record.supersededBy)].sort((a, b) => a - b);
     record.supersedes = [...new Set(record.supersedes)].sort((a, b) => a - b);
+    record.amends = [...new Set(record.amends)].sort((a, b) => a - b);
+    record.amendedBy = [...new Set(record.amendedBy)].sort((a, b) => a - b);
     // "Superseded by" is the status whatever else the file says, once another ADR replaces it.
     if (
       record.supersededBy.length &&
@@ -174,10 +187,15 @@ export function linkedFileName(href: string, fromFile: string, dir: string): str
 
 function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenError {
   const what = typeof link.target === 'number' ? `ADR ${link.target}` : link.target;
-  const verb = link.relation === 'supersededBy' ? 'superseded by' : 'supersedes';
+  const verb = {
+    supersededBy: 'is superseded by',
+    supersedes: 'supersedes',
+    amendedBy: 'is amended by',
+    amends: 'amends',
+  }[link.relation];
   return new DocgenError({
     code: 'DG_ADR_LINK',
-    message: `ADR ${adr.record.number} says it is ${verb} ${what}, which is not an ADR in this folder`,
+    message: `ADR ${adr.record.number} says it ${verb} ${what}, which is not an ADR in this folder`,
     location: { file: adr.record.file, line: link.line },
     excerpt: codeFrame(readFileSync(adr.record.file, 'utf8'), link.line),
     hint: `link to one of the ADR files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or remove the link`,
@@ -295,6 +313,8 @@ export function parseAdr(
       body: body.trim() ? `${body}\n` : '',
       supersededBy: [],
       supersedes: [],
+      amends: [],
+      amendedBy: [],
     },
   };
 }
@@ -420,15 +440,22 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       ? 'supersededBy'
       : /^supersedes\b/i.test(plain)
         ? 'supersedes'
-        : undefined;
+        : /^amended\s+by\b/i.test(plain)
+          ? 'amendedBy'
+          : /^amends\b/i.test(plain)
+            ? 'amends'
+            : undefined;
     if (relation) {
       if (relation === 'supersededBy') status ??= 'superseded';
       const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
+      // "Amends" lines are prose more often than not ("Amends 2 sections of …"): only a link or
+      // "ADR 10" names a decision there; a bare number does in a supersede line.
+      const amend = relation === 'amends' || relation === 'amendedBy';
       const numbers = targets.length
         ? []
-        : [...plain.replace(DATES, ' ').matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)].map((m) =>
-            Number(m[1] ?? m[2]),
-          );
+        : [...plain.replace(DATES, ' ').matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)]
+            .filter((m) => !amend || m[1] !== undefined)
+            .map((m) => Number(m[1] ?? m[2]));
       for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
       continue;
     }

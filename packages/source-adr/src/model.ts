@@ -25,6 +25,9 @@ export interface AdrRecord {
   supersededBy: number[];
   /** Numbers of the ADRs this one replaces. */
   supersedes: number[];
+  /** Numbers of the ADRs this one changes without replacing ("Amends [ADR 10](…)"), and that change it. */
+  amends: number[];
+  amendedBy: number[];
 }
 
 export interface AdrModel {

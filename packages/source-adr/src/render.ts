@@ -78,6 +78,8 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
     lozenge: statusLozenge(record),
     supersededBy: record.supersededBy.map(ref),
     supersedes: record.supersedes.map(ref),
+    amends: record.amends.map(ref),
+    amendedBy: record.amendedBy.map(ref),
     ...bodyWithAttachments(record, model.dir, stemByFile),
   }));
   const title = options.title ?? 'Architecture decision records';

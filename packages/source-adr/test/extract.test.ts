@@ -162,6 +162,9 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       [80, 'Rulings expire with the test', 'accepted', []],
     ]);
     expect(warnings).toEqual([]);
+    // "Amends" links are relations too, shown on both decisions, with no status of their own.
+    const amended = records.find((record) => record.number === 7)!;
+    expect([amended.amendedBy, records.find((record) => record.number === 20)!.amends]).toEqual([[20], [7]]);
     // A status sentence that wraps is all status: none of it is left at the top of the body.
     const shape = records.find((record) => record.number === 74)!;
     expect(shape.statusText).toBe(

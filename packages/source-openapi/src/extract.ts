@@ -58,6 +58,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     }
   }
   const info = (document.info ?? {}) as Json;
+  const serverList = servers(document, dialect);
   const context: WalkContext = {
     spec,
     dialect,
@@ -66,6 +67,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     usedBy: new Map(),
     anchors: new Set(),
     report: options.report ?? (() => undefined),
+    // Every curl example starts from the first server: read once, not once per operation.
+    curlBase: (serverList[0]?.url ?? '').replace(/^\/\//, 'https://').replace(/\/+$/, ''),
   };
   const operations: Operation[] = [];
   const paths = (document.paths ?? {}) as Json;
@@ -102,7 +105,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     termsOfService: text(info.termsOfService),
     contact: info.contact as ApiModel['contact'],
     license: info.license as ApiModel['license'],
-    servers: servers(document, dialect),
+    servers: serverList,
     securitySchemes: securitySchemes(document, dialect),
     tags: groupByTag(document, operations),
     webhooks,
@@ -122,6 +125,8 @@ interface WalkContext {
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
   report: (diagnostic: Diagnostic) => void;
+  /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
+  curlBase: string;
 }
 
 function detectDialect(spec: SpecSet): Dialect {
@@ -474,7 +479,6 @@ function formEncode(value: Json): string {
   return params.toString();
 }
 
-/** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s); take the first value. */
 /** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s), in order. */
 function namedExamples(
   context: WalkContext,
@@ -655,9 +659,7 @@ function codeSamples(operation: Json): CodeSample[] {
 // ---- curl --------------------------------------------------------------------------------------
 
 function curl(context: WalkContext, operation: Operation): string {
-  const server = servers(context.document, context.dialect)[0]?.url ?? '';
-  // A protocol-relative server (`//petstore.swagger.io/v2`) needs a scheme for curl.
-  const base = server.replace(/^\/\//, 'https://').replace(/\/+$/, '');
+  const base = context.curlBase;
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required)
     .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`);

@@ -191,13 +191,18 @@ export class SchemaRegistry {
   }
 
   private mappingType(ref: string, at: SpecPointer): TypeExpr {
+    const id = this.mappingTarget(ref, at);
+    return id === undefined ? { kind: 'primitive', name: ref } : { kind: 'ref', schemaId: id, name: this.name(id) };
+  }
+
+  /** The schema a discriminator mapping value names (of the schema at `at`), or undefined if none. */
+  private mappingTarget(ref: string, at: SpecPointer): string | undefined {
     // A mapping value is a $ref or a bare schema name (OpenAPI allows both).
     const target = ref.includes('#') || ref.includes('/') || ref.includes('.') ? ref : `#/components/schemas/${ref}`;
     try {
-      const id = this.refId(target, child(at, 'discriminator', 'mapping'));
-      return { kind: 'ref', schemaId: id, name: this.name(id) };
+      return this.refId(target, child(at, 'discriminator', 'mapping'));
     } catch {
-      return { kind: 'primitive', name: ref };
+      return undefined;
     }
   }
 
@@ -480,7 +485,7 @@ export class SchemaRegistry {
         const picked = this.example(list[Math.max(0, index)], child(at, keyword, Math.max(0, index)), stack, depth);
         if (picked === CIRCULAR) return undefined;
         const variant = list[Math.max(0, index)];
-        const tagged = isRef(variant) ? this.tagged(s, this.refId(variant.$ref, at), picked) : picked;
+        const tagged = isRef(variant) ? this.tagged(s, at, this.refId(variant.$ref, at), picked) : picked;
         if (!hasOwnShape(s)) return tagged;
       }
     }
@@ -513,8 +518,9 @@ export class SchemaRegistry {
       if (self && this.entries.get(self)?.value === s && Array.isArray(s.allOf))
         for (const [index, member] of s.allOf.entries())
           if (isRef(member)) {
-            const parent = this.spec.resolve(member.$ref, child(at, 'allOf', index)).value as Json | undefined;
-            if (parent?.discriminator) return this.tagged(parent, self, out, child(at, 'allOf', index));
+            const parent = this.spec.resolve(member.$ref, child(at, 'allOf', index));
+            const value = parent.value as Json | undefined;
+            if (value?.discriminator) return this.tagged(value, parent, self, out);
           }
       return out;
     }
@@ -526,24 +532,14 @@ export class SchemaRegistry {
    * `variant`: its key in the mapping, else the schema's name (as OpenAPI says), so a Cat's
    * example says `"pet_type": "Cat"`, not `"string"`.
    */
-  private tagged(owner: Json, variant: string, value: unknown, at?: SpecPointer): unknown {
+  private tagged(owner: Json, ownerAt: SpecPointer, variant: string, value: unknown): unknown {
     const discriminator = owner.discriminator as Json | string | undefined;
     const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
     if (typeof property !== 'string' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
     const mapping = typeof discriminator === 'object' ? (discriminator.mapping as Json | undefined) : undefined;
-    const key = Object.entries(mapping ?? {}).find(([, ref]) => {
-      if (typeof ref !== 'string') return false;
-      try {
-        return (
-          this.refId(
-            ref.includes('#') || ref.includes('/') ? ref : `#/components/schemas/${ref}`,
-            at ?? this.entries.get(variant)!.at,
-          ) === variant
-        );
-      } catch {
-        return false;
-      }
-    })?.[0];
+    const key = Object.entries(mapping ?? {}).find(
+      ([, ref]) => typeof ref === 'string' && this.mappingTarget(ref, ownerAt) === variant,
+    )?.[0];
     return { ...(value as Json), [property]: key ?? this.name(variant) };
   }
 
@@ -748,7 +744,8 @@ function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
 /** enum, format details, defaults and bounds, in short words for a table cell. */
 export function constraints(s: Json): string[] {
   const out: string[] = [];
-  if (Array.isArray(s.enum)) out.push(`one of: ${s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
+  const allowed = (values: unknown[]) => values.map((v) => `\`${JSON.stringify(v)}\``).join(', ');
+  if (Array.isArray(s.enum)) out.push(`one of: ${allowed(s.enum)}`);
   if (s.const !== undefined) out.push(`always \`${JSON.stringify(s.const)}\``);
   if (s.default !== undefined) out.push(`default: \`${JSON.stringify(s.default)}\``);
   if (typeof s.pattern === 'string') out.push(`pattern: \`${s.pattern}\``);
@@ -769,8 +766,7 @@ export function constraints(s: Json): string[] {
   if (s.uniqueItems === true) out.push('unique items');
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
-  if (items && !isRef(items) && Array.isArray(items.enum))
-    out.push(`each one of: ${items.enum.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
+  if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
   return out;
 }
 

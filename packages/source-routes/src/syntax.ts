@@ -15,13 +15,18 @@ export type TsMorph = typeof import('ts-morph');
 export class ImportResolver {
   /** tsconfig file → its path aliases (undefined: none), read once. */
   private readonly aliases = new Map<string, PathAliases | undefined>();
+  /** A source file's folder → the tsconfig that governs it, looked up once per folder. */
+  private readonly configs = new Map<string, string | undefined>();
 
   constructor(private readonly ts: TsMorph) {}
 
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return sourceFile(resolve(dirname(from), specifier));
     if (specifier.startsWith('#')) return subpathImport(from, specifier);
-    const config = nearestTsconfig(dirname(from));
+    // Every package import (`@nestjs/common`) asks this: the folder walk is done once per folder.
+    const dir = dirname(from);
+    if (!this.configs.has(dir)) this.configs.set(dir, nearestTsconfig(dir));
+    const config = this.configs.get(dir);
     const aliases = config && this.pathAliases(config);
     if (!aliases) return undefined;
     for (const [pattern, targets] of aliases.paths) {

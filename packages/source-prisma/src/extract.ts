@@ -134,8 +134,10 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
-  addUnsupportedFields(models, sources);
-  reportIgnoredModels(models, sources, options);
+  // The schema's text, read once for what Prisma's parser leaves out.
+  const blocks = modelBlocks(sources);
+  addUnsupportedFields(models, blocks);
+  reportIgnoredModels(models, blocks, options);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
@@ -222,10 +224,17 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
 }
 
 /** The lines of each `model` / `view` block of the schema's files, with the file and first line. */
-function modelBlocks(sources: Array<{ file: string; text: string }>) {
-  const blocks: Array<{ name: string; file: string; line: number; body: string[] }> = [];
+interface ModelBlock {
+  name: string;
+  file: string;
+  line: number;
+  body: string[];
+}
+
+function modelBlocks(sources: Array<{ file: string; text: string }>): ModelBlock[] {
+  const blocks: ModelBlock[] = [];
   for (const { file, text } of sources) {
-    let current: (typeof blocks)[number] | undefined;
+    let current: ModelBlock | undefined;
     text.split(/\r?\n/).forEach((line, index) => {
       const start = /^\s*(?:model|view)\s+(\w+)\s*\{/.exec(line);
       if (start) blocks.push((current = { name: start[1]!, file, line: index + 1, body: [] }));
@@ -241,9 +250,9 @@ function modelBlocks(sources: Array<{ file: string; text: string }>) {
  * models it reports, but they are columns of the table, so they are read from the schema's text
  * and put back where they are written.
  */
-function addUnsupportedFields(models: DataModel[], sources: Array<{ file: string; text: string }>): void {
+function addUnsupportedFields(models: DataModel[], blocks: ModelBlock[]): void {
   const byName = new Map(models.map((model) => [model.name, model]));
-  for (const block of modelBlocks(sources)) {
+  for (const block of blocks) {
     const model = byName.get(block.name);
     if (!model) continue;
     let previous: string | undefined;
@@ -270,13 +279,9 @@ function addUnsupportedFields(models: DataModel[], sources: Array<{ file: string
 }
 
 /** An `@@ignore`d model is left out by Prisma's parser, so it has no page: the run says so. */
-function reportIgnoredModels(
-  models: DataModel[],
-  sources: Array<{ file: string; text: string }>,
-  options: ExtractPrismaOptions,
-): void {
+function reportIgnoredModels(models: DataModel[], blocks: ModelBlock[], options: ExtractPrismaOptions): void {
   const known = new Set(models.map((model) => model.name));
-  for (const block of modelBlocks(sources))
+  for (const block of blocks)
     if (!known.has(block.name) && block.body.some((line) => /^\s*@@ignore\b/.test(line)))
       options.report?.({
         code: 'DG_PRISMA_IGNORED',

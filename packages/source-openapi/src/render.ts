@@ -286,18 +286,21 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
-    responses: operation.responses.map((r) => ({
-      status: r.status,
-      description: placeFragment(r.description, level + 3),
-      headers: r.headers.map((h) => parameterView(h, links, key)),
-      contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
-      links: (r.links ?? []).map((link) => ({
-        name: inlineCode(link.name),
-        target: links.linkTarget(link, key),
-        parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-        description: escapeTableCell(link.description ?? ''),
+    responses: dedupeBodies(
+      operation.responses.map((r) => ({
+        status: r.status,
+        description: placeFragment(r.description, level + 3),
+        headers: r.headers.map((h) => parameterView(h, links, key)),
+        contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
+        sameBodyAs: undefined as string | undefined,
+        links: (r.links ?? []).map((link) => ({
+          name: inlineCode(link.name),
+          target: links.linkTarget(link, key),
+          parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
+          description: escapeTableCell(link.description ?? ''),
+        })),
       })),
-    })),
+    ),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
     callbacks: operation.callbacks.map((callback) => ({
@@ -370,6 +373,25 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     exampleSummary: content.exampleSummary,
     moreExamples: content.moreExamples,
   };
+}
+
+/**
+ * A body an earlier response of the operation already showed (the same media types, schema,
+ * fields and examples: typically one error body under 400, 401, 403 and 404) is described once;
+ * later responses say whose it is. Each keeps its own description and headers.
+ */
+function dedupeBodies<T extends { status: string; contents: unknown[]; sameBodyAs?: string }>(responses: T[]): T[] {
+  const firstWith = new Map<string, string>();
+  return responses.map((response) => {
+    if (!response.contents.length) return response;
+    const body = JSON.stringify(response.contents);
+    const earlier = firstWith.get(body);
+    if (earlier === undefined) {
+      firstWith.set(body, response.status);
+      return response;
+    }
+    return { ...response, contents: [], sameBodyAs: earlier };
+  });
 }
 
 /** The same schema under several media types is described once; later ones say so. */

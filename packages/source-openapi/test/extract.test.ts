@@ -345,6 +345,42 @@ describe('response links', () => {
   });
 });
 
+describe('responses sharing a body', () => {
+  it('describe it once: a later response with the same body says whose it is, keeping its own description and headers', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets/{id}:',
+      '    delete:',
+      '      operationId: deletePet',
+      '      tags: [pets]',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses:',
+      '        "204": { description: Deleted }',
+      '        "401": { description: Not signed in, content: { application/json: { schema: { $ref: "#/components/schemas/Errors" } } } }',
+      '        "404":',
+      '          description: No such pet',
+      '          headers: { X-Request-Id: { schema: { type: string } } }',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/Errors" } } }',
+      '        "409": { description: Archived, content: { application/json: { schema: { type: object, properties: { reason: { type: string } } } } } }',
+      'components:',
+      '  schemas:',
+      '    Errors: { type: object, properties: { errors: { type: array, items: { type: string } } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const section = (status: string) => page.split(`#### ${status}\n`)[1]!.split(/\n#{2,4} /)[0]!;
+    expect(section('401')).toContain('Content type `application/json`');
+    expect(section('404')).toContain('No such pet');
+    expect(section('404')).toContain('| `X-Request-Id` |');
+    expect(section('404')).toContain('Same body as **401** above.');
+    expect(section('404')).not.toContain('Content type');
+    // A different body is shown in full, never pointed elsewhere.
+    expect(section('409')).toContain('| `reason` |');
+    expect(section('409')).not.toContain('Same body');
+  });
+});
+
 describe('warnings', () => {
   it('an `examples` written as a list is reported at its line, not dropped in silence', async () => {
     const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');

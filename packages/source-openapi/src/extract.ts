@@ -71,6 +71,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     curlBase: (serverList[0]?.url ?? '').replace(/^\/\//, 'https://').replace(/\/+$/, ''),
   };
   const operations: Operation[] = [];
+  const operationAt = new Map<Operation, SpecPointer>();
   const paths = (document.paths ?? {}) as Json;
   for (const [path, rawItem] of Object.entries(paths)) {
     if (path.startsWith('x-')) continue;
@@ -79,9 +80,17 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     for (const method of HTTP_METHODS) {
       const operation = (item as Json | undefined)?.[method];
       if (!operation || typeof operation !== 'object') continue;
-      operations.push(
-        extractOperation(context, path, method, item as Json, operation as Json, child(at, method), false),
+      const extracted = extractOperation(
+        context,
+        path,
+        method,
+        item as Json,
+        operation as Json,
+        child(at, method),
+        false,
       );
+      operations.push(extracted);
+      operationAt.set(extracted, child(at, method, 'tags', '0'));
     }
   }
   const webhooks: Operation[] = [];
@@ -107,7 +116,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     license: info.license as ApiModel['license'],
     servers: serverList,
     securitySchemes: securitySchemes(document, dialect),
-    tags: groupByTag(document, operations),
+    tags: groupByTag(context, operations, operationAt),
     webhooks,
     schemas: schemas.namedSchemas(context.usedBy),
     operationCount: operations.length,
@@ -610,26 +619,54 @@ function summarizeScheme(s: Json): string {
   }
 }
 
-function groupByTag(document: Json, operations: Operation[]): TagGroup[] {
+/**
+ * One page per tag. Tags that differ only by case (`Pets` on one operation, `pets` on another) are
+ * one tag written two ways: they share a page named as the spec's `tags` list declares it (else as
+ * first used), and the run says so at the first operation that spells it differently. Two pages
+ * "Pets" and "pets" would read as a mistake, and Confluence titles collide regardless of case.
+ */
+function groupByTag(
+  context: WalkContext,
+  operations: Operation[],
+  operationAt: Map<Operation, SpecPointer>,
+): TagGroup[] {
   const groups = new Map<string, TagGroup>();
   const slugs = new Set<string>();
+  const reported = new Set<string>();
   const group = (name: string, description?: string) => {
-    let existing = groups.get(name);
+    const folded = name.toLowerCase();
+    let existing = groups.get(folded);
     if (!existing) {
       const base = anchorSlug(name);
       let slug = base;
       for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
       slugs.add(slug);
       existing = { name, description, slug, operations: [] };
-      groups.set(name, existing);
-    }
+      groups.set(folded, existing);
+    } else if (existing.description === undefined) existing.description = description;
     return existing;
   };
-  if (Array.isArray(document.tags)) {
-    for (const tag of document.tags as Json[])
+  const declared = context.document.tags;
+  if (Array.isArray(declared)) {
+    for (const tag of declared as Json[])
       if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
   }
-  for (const operation of operations) group(operation.tags[0] ?? OTHER_TAG).operations.push(operation);
+  for (const operation of operations) {
+    const name = operation.tags[0] ?? OTHER_TAG;
+    const target = group(name);
+    target.operations.push(operation);
+    if (operation.tags[0] !== undefined && target.name !== name && !reported.has(name)) {
+      reported.add(name);
+      const at = operationAt.get(operation);
+      context.report({
+        code: 'DG_OPENAPI_TAG_CASE',
+        severity: 'warning',
+        message: `tag "${name}" differs from "${target.name}" only by case; its operations are listed on the "${target.name}" page`,
+        ...(at ? context.spec.where(at) : {}),
+        hint: `spell the tag "${target.name}" everywhere`,
+      });
+    }
+  }
   // Declared tags no operation uses are dropped: a page with no operations helps no one.
   return [...groups.values()].filter((g) => g.operations.length > 0);
 }

@@ -410,6 +410,41 @@ describe('warnings', () => {
   });
 });
 
+describe('tags that differ only by case', () => {
+  it('share one page named as declared, with a warning at the first operation spelling it differently', async () => {
+    const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
+    await writeFile(
+      spec,
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'tags: [{ name: Pets, description: Everything about pets }]',
+        'paths:',
+        '  /pets:',
+        '    get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } }',
+        '    post: { operationId: addPet, tags: [Pets], responses: { "201": { description: Created } } }',
+        '  /pets/{id}:',
+        '    delete: { operationId: deletePet, tags: [pets], responses: { "204": { description: Gone } } }',
+        '  /health:',
+        '    get: { operationId: health, responses: { "200": { description: OK } } }',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(spec), { report: (warning) => warnings.push(warning) });
+    expect(api.tags.map((tag) => [tag.name, tag.description, tag.operations.map((o) => o.operationId)])).toEqual([
+      ['Pets', 'Everything about pets', ['listPets', 'addPet', 'deletePet']],
+      ['Other', undefined, ['health']],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_OPENAPI_TAG_CASE',
+        6,
+        'tag "pets" differs from "Pets" only by case; its operations are listed on the "Pets" page',
+      ],
+    ]);
+  });
+});
+
 describe('type names', () => {
   it("an inline object's title names it among variants", async () => {
     const api = await modelOf([

@@ -251,9 +251,11 @@ class Links {
 
 function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
   // Operations that list this tag second or later live on their first tag's page; link to them.
+  // (Tags are one tag whatever their case: see groupByTag.)
+  const name = tag.name.toLowerCase();
   const elsewhere = model.tags
     .filter((other) => other !== tag)
-    .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).includes(tag.name)))
+    .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).some((t) => t.toLowerCase() === name)))
     .map((o) => ({ link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`), summary: o.summary }));
   return {
     api: { title: model.title, version: model.version },

@@ -425,6 +425,8 @@ describe('tags that differ only by case', () => {
         '    post: { operationId: addPet, tags: [Pets], responses: { "201": { description: Created } } }',
         '  /pets/{id}:',
         '    delete: { operationId: deletePet, tags: [pets], responses: { "204": { description: Gone } } }',
+        '  /owners:',
+        '    get: { operationId: listOwners, tags: [Owners, PETS], responses: { "200": { description: OK } } }',
         '  /health:',
         '    get: { operationId: health, responses: { "200": { description: OK } } }',
       ].join('\n'),
@@ -433,8 +435,14 @@ describe('tags that differ only by case', () => {
     const api = extractApi(await loadSpec(spec), { report: (warning) => warnings.push(warning) });
     expect(api.tags.map((tag) => [tag.name, tag.description, tag.operations.map((o) => o.operationId)])).toEqual([
       ['Pets', 'Everything about pets', ['listPets', 'addPet', 'deletePet']],
+      ['Owners', undefined, ['listOwners']],
       ['Other', undefined, ['health']],
     ]);
+    // A later tag spelt another way still links the operation from that tag's page.
+    const pets = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((page) =>
+      page.title.endsWith(': Pets'),
+    )!;
+    expect(pets.markdown).toContain('[GET /owners](./api__pets__tag__owners.md#op-listowners)');
     expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
       [
         'DG_OPENAPI_TAG_CASE',

@@ -170,7 +170,7 @@ async function convertToStorage(
     return undefined;
   }
   if (typeof converter.toStorage !== 'function') return undefined;
-  const { pageFileStem } = await import('@docgen/core');
+  const { pageFileStem, sourceOfPageLine } = await import('@docgen/core');
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
   const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -220,8 +220,21 @@ async function convertToStorage(
   );
   for (const { page, result } of jobs) {
     page.storage = result!.storage.replace(/\n+$/, '');
-    for (const warning of result!.warnings ?? [])
-      warnings.push({ code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}` });
+    for (const warning of result!.warnings ?? []) {
+      // "line 12: …" of a page's Markdown, at the author's own file and line when they wrote it there.
+      const line = /^line (\d+): /.exec(warning);
+      const location = line ? sourceOfPageLine(page, Number(line[1])) : undefined;
+      warnings.push(
+        location
+          ? {
+              code: 'DG_CONVERT',
+              severity: 'warning',
+              message: `${page.key}: ${warning.slice(line![0].length)}`,
+              location,
+            }
+          : { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}` },
+      );
+    }
   }
   return { cache: cache ? { dir: cache.dir, hits: jobs.length - missing.length, misses: missing.length } : undefined };
 }

@@ -87,9 +87,18 @@ describe('docgen adr --dir on a supersede chain', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.pageCount).toBe(5);
-    // The fixture links a file that does not exist on purpose: the converter says so, once.
-    expect(report.warnings.map((w: { message: string }) => w.message)).toEqual([
-      'adr/4: line 24: link to ./nope.png is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+    // The fixture links a file that does not exist on purpose: the converter says so, once, at
+    // the line of the ADR file where it is written (not the generated page's line).
+    expect(
+      report.warnings.map((w: { message: string; file?: string; line?: number }) => [w.message, w.file, w.line]),
+    ).toEqual([
+      [
+        'adr/4: link to ./nope.png is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+        join(chain, '0004-postgresql-logical-replication.md'),
+        readFileSync(join(chain, '0004-postgresql-logical-replication.md'), 'utf8')
+          .split('\n')
+          .findIndex((line) => line.includes('(./nope.png)')) + 1,
+      ],
     ]);
     // The diagram it does link is attached to ADR 4's page and shown as an attachment image.
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;

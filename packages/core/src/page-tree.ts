@@ -33,6 +33,45 @@ export interface Page {
   position?: number;
   /** Which source produced the page (plugin name and input file), for provenance. */
   source?: { plugin: string; file?: string };
+  /**
+   * A stretch of the Markdown an author wrote in a file of their own (an ADR's body): what the
+   * converter finds there is reported at that file's line, not the generated page's.
+   */
+  embedded?: EmbeddedLines;
+}
+
+/** Page lines `from`, `from + 1`, … are lines `lines[0]`, `lines[1]`, … of `file` (all 1-based). */
+export interface EmbeddedLines {
+  file: string;
+  from: number;
+  lines: number[];
+}
+
+/**
+ * Where `fragment` (text from `file`, its lines numbered by `lines`) landed in a page's rendered
+ * `markdown`; undefined when the template did not put it there verbatim.
+ */
+export function embeddedLines(
+  markdown: string,
+  fragment: string,
+  file: string,
+  lines: number[],
+): EmbeddedLines | undefined {
+  const at = fragment ? markdown.indexOf(fragment) : -1;
+  if (at === -1) return undefined;
+  let from = 1;
+  for (let i = markdown.indexOf('\n'); i !== -1 && i < at; i = markdown.indexOf('\n', i + 1)) from++;
+  return { file, from, lines };
+}
+
+/** The author's file and line behind line `line` of a page's Markdown, when it is embedded text. */
+export function sourceOfPageLine(
+  page: Pick<Page, 'embedded'>,
+  line: number,
+): { file: string; line: number } | undefined {
+  const embedded = page.embedded;
+  const fileLine = embedded?.lines[line - embedded.from];
+  return embedded && fileLine !== undefined ? { file: embedded.file, line: fileLine } : undefined;
 }
 
 export interface PageTree {

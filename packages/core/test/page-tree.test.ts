@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import {
+  embeddedLines,
+  sourceOfPageLine,
   anchorSlug,
   DocgenError,
   pageKey,
@@ -75,5 +77,18 @@ describe('page tree', () => {
   it('explains a missing manifest', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-core-'));
     await expect(readRenderedTree(dir)).rejects.toMatchObject({ code: 'DG_RENDERED_MISSING' });
+  });
+});
+
+describe('embedded lines', () => {
+  it("map a page's line back to the author's file and line, and only inside the stretch", () => {
+    const body = 'First line.\n\nA [link](./x.md).\n';
+    const markdown = `| Status | Accepted |\n| --- | --- |\n\n${body}`;
+    const embedded = embeddedLines(markdown, body, '/adr/0001-x.md', [9, 10, 11]);
+    expect(embedded).toEqual({ file: '/adr/0001-x.md', from: 4, lines: [9, 10, 11] });
+    expect(sourceOfPageLine({ embedded }, 6)).toEqual({ file: '/adr/0001-x.md', line: 11 });
+    expect(sourceOfPageLine({ embedded }, 2)).toBeUndefined(); // the template's own table
+    expect(sourceOfPageLine({}, 6)).toBeUndefined();
+    expect(embeddedLines(markdown, 'not on the page', '/adr/0001-x.md', [1])).toBeUndefined();
   });
 });

@@ -294,11 +294,12 @@ export function parseAdr(
     });
   }
 
-  const body = lines
-    .filter((_, i) => !drop.has(i) && i > (titleIndex >= 0 ? titleIndex : front.end - 1))
-    .join('\n')
-    .replace(/^\s*\n/, '')
-    .replace(/\s+$/, '');
+  const kept = lines.flatMap((_, i) => (!drop.has(i) && i > (titleIndex >= 0 ? titleIndex : front.end - 1) ? [i] : []));
+  const joined = kept.map((i) => lines[i]).join('\n');
+  const leading = joined.match(/^\s*\n/)?.[0] ?? ''; // blank lines before the body starts
+  const body = joined.slice(leading.length).replace(/\s+$/, '');
+  const first = leading.split('\n').length - 1;
+  const bodyLines = kept.slice(first, first + body.split('\n').length).map((i) => i + 1);
   return {
     line,
     links: classified.links,
@@ -311,6 +312,7 @@ export function parseAdr(
       file,
       fileName,
       body: body.trim() ? `${body}\n` : '',
+      bodyLines: body.trim() ? bodyLines : [],
       supersededBy: [],
       supersedes: [],
       amends: [],

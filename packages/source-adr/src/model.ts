@@ -21,6 +21,8 @@ export interface AdrRecord {
   fileName: string;
   /** The decision's Markdown after its title and metadata lines. */
   body: string;
+  /** The file's 1-based line number of each line of `body`, for diagnostics at the author's line. */
+  bodyLines: number[];
   /** Numbers of the ADRs that replace this one (from "Superseded by" links, or their "Supersedes"). */
   supersededBy: number[];
   /** Numbers of the ADRs this one replaces. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import {
   contentHash,
+  embeddedLines,
   pageFileStem,
   pageKey,
   type Page,
@@ -100,6 +101,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
     },
   ];
   for (const view of views) {
+    const markdown = templates.render('record', view);
     pages.push({
       key: keyOf(view.number),
       title: view.pageTitle,
@@ -107,8 +109,10 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       position: view.number,
       labels: [...labels, `adr-${view.status}`],
       attachments: view.attachments,
-      markdown: templates.render('record', view),
+      markdown,
       source: { plugin: 'adr', file: view.file },
+      // Rewritten links keep their lines, so what the converter finds in the body is at the ADR's own line.
+      embedded: embeddedLines(markdown, view.body, view.file, view.bodyLines),
     });
   }
   return { pages };

@@ -134,7 +134,29 @@ describe('status lines', () => {
       title: 'Adopt Nx',
       status: 'accepted',
       body: 'We adopt Nx.\n',
+      bodyLines: [6],
     });
+  });
+
+  it('numbers each body line with its line in the file, across the metadata lines it leaves out', () => {
+    const text = [
+      '# 7. Use Kafka', //              1
+      '',
+      'Date: 2024-03-01', //            3 (metadata)
+      '',
+      '## Status', //                   5 (metadata)
+      '',
+      'Accepted', //                    7 (metadata)
+      '',
+      '## Context', //                  9
+      '',
+      'We need [events](./nope.md).', // 11
+      '',
+    ].join('\r\n');
+    const { body, bodyLines } = parseAdr('/adr/0007-kafka.md', text).record;
+    const fileLines = text.split('\r\n');
+    expect(body.split('\n').slice(0, -1)).toEqual(bodyLines.map((line) => fileLines[line - 1]));
+    expect(bodyLines[body.split('\n').indexOf('We need [events](./nope.md).')]).toBe(11);
   });
 
   it('warns when a decision has no status at all', () => {

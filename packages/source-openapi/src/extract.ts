@@ -630,7 +630,7 @@ function groupByTag(
   operations: Operation[],
   operationAt: Map<Operation, SpecPointer>,
 ): TagGroup[] {
-  const groups = new Map<string, TagGroup>();
+  const groups = new Map<string, TagGroup & { listed?: boolean }>();
   const slugs = new Set<string>();
   const reported = new Set<string>();
   const group = (name: string, description?: string) => {
@@ -667,8 +667,10 @@ function groupByTag(
       });
     }
   }
+  // A tag only ever listed second still gets its page, of links to where its operations live.
+  for (const operation of operations) for (const name of operation.tags.slice(1)) group(name).listed = true;
   // Declared tags no operation uses are dropped: a page with no operations helps no one.
-  return [...groups.values()].filter((g) => g.operations.length > 0);
+  return [...groups.values()].filter((g) => g.operations.length > 0 || g.listed).map(({ listed: _, ...tag }) => tag);
 }
 
 // ---- code samples ------------------------------------------------------------------------------

@@ -105,9 +105,10 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     tags: tagPages.map(({ tag, key }) => ({
       name: tag.name,
       description: firstLine(tag.description),
-      count: tag.operations.length,
+      // What the tag's page lists: its own operations and those it links to.
+      count: tag.operations.length + taggedElsewhere(tag, model).length,
       link: `./${pageFileStem(key)}.md`,
-      deprecated: tag.operations.filter((o) => o.deprecated).length,
+      deprecated: [...tag.operations, ...taggedElsewhere(tag, model)].filter((o) => o.deprecated).length,
     })),
     webhooks: model.webhooks.length
       ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` }
@@ -249,14 +250,22 @@ class Links {
   }
 }
 
-function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
-  // Operations that list this tag second or later live on their first tag's page; link to them.
-  // (Tags are one tag whatever their case: see groupByTag.)
+/**
+ * Operations that list `tag` second or later: they live on their first tag's page, and this tag's
+ * page links to them. (Tags are one tag whatever their case: see groupByTag.)
+ */
+function taggedElsewhere(tag: TagGroup, model: ApiModel): Operation[] {
   const name = tag.name.toLowerCase();
-  const elsewhere = model.tags
+  return model.tags
     .filter((other) => other !== tag)
-    .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).some((t) => t.toLowerCase() === name)))
-    .map((o) => ({ link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`), summary: o.summary }));
+    .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).some((t) => t.toLowerCase() === name)));
+}
+
+function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
+  const elsewhere = taggedElsewhere(tag, model).map((o) => ({
+    link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
+    summary: o.summary,
+  }));
   return {
     api: { title: model.title, version: model.version },
     tag: { name: tag.name, description: placeFragment(tag.description, 3) }, // above the `##` operations

@@ -410,6 +410,29 @@ describe('warnings', () => {
   });
 });
 
+describe('a tag only ever listed second', () => {
+  it('gets a page of links to its operations, counted on the overview', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } }',
+      '    post: { operationId: addPet, tags: [pets, legacy], deprecated: true, responses: { "201": { description: Created } } }',
+    ]);
+    expect(api.tags.map((tag) => [tag.name, tag.operations.map((o) => o.operationId)])).toEqual([
+      ['pets', ['listPets', 'addPet']],
+      ['legacy', []],
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const legacy = pages.find((page) => page.title.endsWith(': legacy'))!;
+    expect(legacy.markdown).toContain('| [POST /pets](./api__pets__tag__pets.md#op-addpet) |  |');
+    expect(legacy.markdown).not.toContain('## POST /pets'); // documented once, on its first tag's page
+    const overview = pages[0]!.markdown;
+    expect(overview).toContain('| [legacy](./api__pets__tag__legacy.md) | 1 (1 deprecated) |');
+  });
+});
+
 describe('tags that differ only by case', () => {
   it('share one page named as declared, with a warning at the first operation spelling it differently', async () => {
     const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');

@@ -68,7 +68,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     anchors: new Set(),
     report: options.report ?? (() => undefined),
     // Every curl example starts from the first server: read once, not once per operation.
-    curlBase: (serverList[0]?.url ?? '').replace(/^\/\//, 'https://').replace(/\/+$/, ''),
+    curlBase: curlBase(serverList[0]?.url),
   };
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -163,10 +163,25 @@ function detectDialect(spec: SpecSet): Dialect {
   });
 }
 
+/**
+ * A `$ref`'d component, with the `summary` and `description` written beside the `$ref` in place of
+ * its own: OpenAPI 3.1's Reference Object overrides them, and a 3.0 author who writes one there
+ * means the same, though 3.0 says to ignore it.
+ */
 function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
   if (!isRef(value)) return { value, at };
   const resolved = spec.resolve(value.$ref, at);
-  return { value: resolved.value, at: resolved };
+  const overrides = Object.fromEntries(
+    (['summary', 'description'] as const).flatMap((key) =>
+      typeof (value as Json)[key] === 'string' ? [[key, (value as Json)[key]]] : [],
+    ),
+  );
+  const target = resolved.value;
+  const overridden =
+    Object.keys(overrides).length && target && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Json), ...overrides }
+      : target;
+  return { value: overridden, at: resolved };
 }
 
 function text(value: unknown): string | undefined {
@@ -744,10 +759,23 @@ function curl(context: WalkContext, operation: Operation): string {
   return lines.join(' \\\n  ');
 }
 
-/** Single-quoted; double-quoted only when it carries $API_KEY, so the shell expands that (and nothing else). */
+/**
+ * The first server's URL as curl needs it: a protocol-relative `//host` gets `https:`; a relative
+ * one (`/api/v3`, or no server at all: OpenAPI's default is `/`) is served from wherever the spec
+ * is, which the spec does not say, so the example starts from `$BASE_URL` for the reader to set.
+ */
+function curlBase(url = ''): string {
+  const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? base : `$BASE_URL${base}`;
+}
+
+/**
+ * Single-quoted; double-quoted only when it carries $API_KEY or $BASE_URL, so the shell expands
+ * those (and nothing else).
+ */
 function shellQuoted(text: string): string {
-  return text.includes('$API_KEY')
-    ? `"${text.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY)/g, '\\$')}"`
+  return /\$(API_KEY|BASE_URL)/.test(text)
+    ? `"${text.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY|BASE_URL)/g, '\\$')}"`
     : `'${shellSafe(text)}'`;
 }
 

@@ -118,6 +118,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       : undefined,
     securitySchemes: model.securitySchemes,
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
+    shellVariables: shellVariables(model),
     attachSpec: options.attachSpec !== false,
   };
   add({
@@ -248,6 +249,23 @@ class Links {
       }
     }
   }
+}
+
+/** What each shell variable the curl examples read stands for. */
+const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
+  { names: ['BASE_URL'], meaning: 'where the API is deployed (the spec gives no absolute server URL)' },
+  { names: ['TOKEN'], meaning: 'a bearer token (see Authentication)' },
+  { names: ['API_KEY'], meaning: 'your API key (see Authentication)' },
+  { names: ['USERNAME', 'PASSWORD'], meaning: 'your credentials, for HTTP basic authentication' },
+];
+
+/** The shell variables this API's curl examples use, so the overview can say what to set. */
+function shellVariables(model: ApiModel): Array<{ names: string[]; meaning: string }> {
+  const used = new Set<string>();
+  for (const tag of model.tags)
+    for (const operation of tag.operations)
+      for (const match of operation.curl?.matchAll(/\$([A-Z_]+)/g) ?? []) used.add(match[1]!);
+  return SHELL_VARIABLES.filter((variable) => variable.names.some((name) => used.has(name)));
 }
 
 /**

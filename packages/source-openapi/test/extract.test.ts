@@ -410,6 +410,50 @@ describe('warnings', () => {
   });
 });
 
+describe('a $ref with its own summary or description', () => {
+  it("overrides the component's, as OpenAPI 3.1's Reference Object says", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets/{id}:',
+      '    parameters:',
+      "      - { $ref: '#/components/parameters/Id', description: The pet's id }",
+      '    get:',
+      '      operationId: getPet',
+      '      tags: [pets]',
+      "      responses: { '200': { $ref: '#/components/responses/Pet', description: The pet asked for } }",
+      'components:',
+      '  parameters: { Id: { name: id, in: path, required: true, schema: { type: string }, description: An id } }',
+      '  responses: { Pet: { description: A pet } }',
+    ]);
+    const operation = op(api, 'getPet');
+    expect(operation.parameters.map((p) => p.description)).toEqual(["The pet's id"]);
+    expect(operation.responses.map((r) => r.description)).toEqual(['The pet asked for']);
+  });
+});
+
+describe('curl examples from relative servers', () => {
+  it('start from $BASE_URL, and the overview says what to set', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: /api/v3 }]',
+      'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
+      'security: [{ bearer: [] }]',
+      'paths:',
+      "  /pets/{id}: { get: { operationId: getPet, tags: [pets], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'getPet').curl).toBe(
+      'curl -X GET "$BASE_URL/api/v3/pets/{id}" \\\n  -H "Authorization: Bearer $TOKEN"',
+    );
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain('| `BASE_URL` | where the API is deployed (the spec gives no absolute server URL) |');
+    expect(overview).toContain('| `TOKEN` | a bearer token (see Authentication) |');
+    expect(overview).not.toContain('`API_KEY`');
+  });
+});
+
 describe('a tag only ever listed second', () => {
   it('gets a page of links to its operations, counted on the overview', async () => {
     const api = await modelOf([

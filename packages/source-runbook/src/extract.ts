@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
-import type { Link, Runbook, RunbookModel, Service } from './model.js';
+import { looksSecret } from './annotations.js';
+import type { Link, Runbook, RunbookModel, Service, System } from './model.js';
 
 const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.docgen', '.nx']);
@@ -35,7 +36,8 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
   const kinds = new Map<string, number>();
-  const services = files.flatMap((file) => readCatalogFile(file, options, kinds));
+  const read = files.map((file) => readCatalogFile(file, options, kinds));
+  const services = read.flatMap((entities) => entities.services);
   if (!services.length)
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
@@ -56,7 +58,11 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       });
     seen.set(id, service);
   }
-  return { dir, services: services.sort((a, b) => a.title.localeCompare(b.title)) };
+  return {
+    dir,
+    services: services.sort((a, b) => a.title.localeCompare(b.title)),
+    systems: read.flatMap((entities) => entities.systems),
+  };
 }
 
 /** Every catalog-info.yaml under `dir`, in a stable order, skipping dependencies and build output. */
@@ -84,12 +90,18 @@ function statIfExists(path: string) {
 }
 
 /**
- * The components of one catalog file (it may hold several YAML documents, `---` apart). Every
- * document is read on its own: a software template's skeleton (`${{ values.name }}`) or another
- * kind of entity is skipped, and only a Component is checked against what a runbook needs.
+ * The components and systems of one catalog file (it may hold several YAML documents, `---`
+ * apart). Every document is read on its own: a software template's skeleton (`${{ values.name }}`)
+ * or another kind of entity is skipped, and only a Component is checked against what a runbook
+ * needs. A System is kept for the components that name it.
  */
-function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): Service[] {
+function readCatalogFile(
+  file: string,
+  options: ExtractRunbookOptions,
+  kinds: Map<string, number>,
+): { services: Service[]; systems: System[] } {
   const services: Service[] = [];
+  const systems: System[] = [];
   const skipped: string[] = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
@@ -108,6 +120,16 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
     });
     const entity = document.value as Entity;
     kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
+    if (entity.kind.toLowerCase() === 'system') {
+      dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
+      validateAgainstSchema(systemSchema, entity, {
+        what: 'Backstage system',
+        locate: document.locate,
+        code: 'DG_RUNBOOK_INVALID',
+      });
+      systems.push(toSystem(entity, file, document.locate('/metadata/name').line));
+      continue;
+    }
     if (entity.kind.toLowerCase() !== 'component') {
       skipped.push(entity.kind);
       continue;
@@ -120,14 +142,14 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
     });
     services.push(toService(entity, file, document.locate('/metadata/name').line, options));
   }
-  if (!services.length && skipped.length)
+  if (!services.length && !systems.length && skipped.length)
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
       message: `no Component here (only ${[...new Set(skipped)].join(', ')}): no runbook for it`,
       location: { file },
     });
-  return services;
+  return { services, systems };
 }
 
 /**
@@ -195,12 +217,14 @@ interface Entity {
     description?: string;
     tags?: string[];
     links?: Array<{ url: string; title?: string }>;
+    annotations?: Record<string, string>;
   };
   spec?: {
     type?: string;
     lifecycle?: string;
     owner?: string;
     system?: string;
+    subcomponentOf?: string;
     dependsOn?: string[];
     dependencyOf?: string[];
     providesApis?: string[];
@@ -231,7 +255,11 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     lifecycle: spec.lifecycle,
     owner: spec.owner,
     system: spec.system,
+    subcomponentOf: spec.subcomponentOf,
     tags: metadata.tags ?? [],
+    annotations: Object.entries(metadata.annotations ?? {})
+      .filter(([key]) => !looksSecret(key))
+      .map(([key, value]) => ({ key, value })),
     links: (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url })),
     dependsOn: spec.dependsOn ?? [],
     dependencyOf: spec.dependencyOf ?? [],
@@ -241,6 +269,19 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     file,
     line,
     runbookFile,
+  };
+}
+
+function toSystem(entity: Entity, file: string, line: number | undefined): System {
+  const { metadata, spec = {} } = entity;
+  return {
+    name: metadata.name,
+    namespace: metadata.namespace ?? 'default',
+    title: metadata.title ?? metadata.name,
+    description: metadata.description,
+    owner: spec.owner,
+    file,
+    line,
   };
 }
 
@@ -294,6 +335,8 @@ export const entitySchema = {
         title: { type: 'string' },
         description: { type: 'string' },
         tags: stringList,
+        // Backstage allows only strings here; a number would otherwise be shown as written.
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
         links: {
           type: 'array',
           items: {
@@ -311,12 +354,30 @@ export const entitySchema = {
         lifecycle: { type: 'string' },
         owner: { type: 'string' },
         system: { type: 'string' },
+        subcomponentOf: { type: 'string' },
         dependsOn: stringList,
         dependencyOf: stringList,
         providesApis: stringList,
         consumesApis: stringList,
       },
     },
+  },
+} as const;
+
+/** A System: only what its components' pages show. */
+export const systemSchema = {
+  type: 'object',
+  properties: {
+    metadata: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+        namespace: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+      },
+    },
+    spec: { type: 'object', properties: { owner: { type: 'string' } } },
   },
 } as const;
 

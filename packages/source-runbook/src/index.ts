@@ -49,6 +49,7 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
 });
 
 export default source;
-export { extractRunbooks, entitySchema, runbookSchema, type ExtractRunbookOptions } from './extract.js';
+export { extractRunbooks, entitySchema, runbookSchema, systemSchema, type ExtractRunbookOptions } from './extract.js';
+export { annotationRows, looksSecret, safeUrl, type AnnotationRow } from './annotations.js';
 export { renderRunbooks, parseEntityRef, type RenderRunbookOptions } from './render.js';
 export type * from './model.js';

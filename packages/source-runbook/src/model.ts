@@ -4,6 +4,20 @@ export interface RunbookModel {
   /** The folder searched for `catalog-info.yaml` files. */
   dir: string;
   services: Service[];
+  /** The `kind: System` entities of the same catalog files: not pages, but what a service is part of. */
+  systems: System[];
+}
+
+/** A Backstage System: a group of components, shown on their runbooks and as a group on the index. */
+export interface System {
+  name: string;
+  namespace: string;
+  /** `metadata.title`, else the name. */
+  title: string;
+  description?: string;
+  owner?: string;
+  file: string;
+  line?: number;
 }
 
 export interface Service {
@@ -19,7 +33,14 @@ export interface Service {
   lifecycle?: string;
   owner?: string;
   system?: string;
+  /** `spec.subcomponentOf`: the entity reference of the component this one is part of. */
+  subcomponentOf?: string;
   tags: string[];
+  /**
+   * `metadata.annotations` in file order, without the keys that look secret (`…token`,
+   * `…integration-key`…): those never reach a page, nor a user's template.
+   */
+  annotations: Array<{ key: string; value: string }>;
   links: Link[];
   /** Entity references (`component:orders`, `resource:default/orders-db`). */
   dependsOn: string[];

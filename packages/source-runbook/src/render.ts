@@ -1,13 +1,15 @@
 import { relative } from 'node:path';
 import { placeFragment, pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
-import type { RunbookModel, Service } from './model.js';
+import { annotationRows } from './annotations.js';
+import type { RunbookModel, Service, System } from './model.js';
 
 /**
  * Model → pages:
  *
- *   Runbooks                    index.hbs     every service: owner, lifecycle, on-call, alerts
- *   ├── Runbook: <title>        service.hbs   ownership, links, dependencies (linked when they have a
- *   └── …                                     runbook), dashboards, SLOs, alerts and what to do, procedures, notes
+ *   Runbooks                    index.hbs     every service, by system: owner, lifecycle, on-call, alerts
+ *   ├── Runbook: <title>        service.hbs   ownership, system, parent and subcomponents, tools (annotations),
+ *   └── …                                     links, dependencies (linked when they have a runbook), dashboards,
+ *                                             SLOs, alerts and what to do, procedures, notes, other annotations
  *
  * Keys are `<key>/<name>` (default `runbooks/<metadata.name>`): renaming the title keeps the page.
  */
@@ -56,6 +58,18 @@ export function renderRunbooks(
     const { kind, name, target } = resolve(ref, from);
     return { ref, kind, name, title: target && titleOf(target), link: target ? linkOf(target) : undefined };
   };
+  const systemOf = systemResolver(model);
+  const subcomponentsOf = (service: Service) =>
+    model.services
+      .filter((other) => other.subcomponentOf && resolve(other.subcomponentOf, other).target === service)
+      .map((other) => ({ title: titleOf(other), link: linkOf(other) }));
+  const row = (service: Service) => ({
+    ...service,
+    title: titleOf(service),
+    link: linkOf(service),
+    alertCount: service.runbook.alerts.length,
+    critical: service.runbook.alerts.filter((alert) => alert.severity === 'critical').length,
+  });
 
   const pages: Page[] = [
     {
@@ -66,12 +80,10 @@ export function renderRunbooks(
       position: 0,
       source: { plugin: 'runbook', file: model.dir },
       markdown: templates.render('index', {
-        services: model.services.map((service) => ({
-          ...service,
-          title: titleOf(service),
-          link: linkOf(service),
-          alertCount: service.runbook.alerts.length,
-          critical: service.runbook.alerts.filter((alert) => alert.severity === 'critical').length,
+        services: model.services.map(row),
+        groups: systemGroups(model.services, systemOf).map((group) => ({
+          ...group,
+          services: group.services.map(row),
         })),
       }),
     },
@@ -92,6 +104,11 @@ export function renderRunbooks(
         file: shown(service.file),
         runbookFile: service.runbookFile && shown(service.runbookFile),
         namespace: service.namespace === 'default' ? undefined : service.namespace,
+        // `system` stays the reference as written (for templates made before); the entity beside it.
+        systemEntity: service.system ? systemOf(service).entity : undefined,
+        subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
+        subcomponents: subcomponentsOf(service),
+        annotations: annotationRows(service.annotations),
         // `dependsOn` on one side or `dependencyOf` on the other: either says the same edge.
         dependsOn: [
           ...service.dependsOn.map((ref) => reference(ref, service)),
@@ -137,6 +154,51 @@ export function renderRunbooks(
     });
   });
   return { pages };
+}
+
+/**
+ * A service's `spec.system`, read in its namespace: the System entity's title and the first
+ * paragraph of its description when the catalog files hold it, else the reference as written.
+ */
+function systemResolver(model: RunbookModel) {
+  const byId = new Map(model.systems.map((system) => [`${system.namespace}/${system.name}`, system]));
+  return (service: Service) => {
+    const ref = service.system!;
+    const { namespace, name } = parseEntityRef(ref.includes(':') ? ref : `system:${ref}`);
+    const id = `${namespace ?? service.namespace}/${name}`;
+    const system: System | undefined = byId.get(id);
+    const entity = system && { ...system, summary: summaryOf(system.description) };
+    return { id, title: system?.title ?? ref, summary: entity?.summary, entity };
+  };
+}
+
+/** The first paragraph of a description, on one line. */
+function summaryOf(description: string | undefined): string | undefined {
+  return (
+    description
+      ?.trim()
+      .split(/\n\s*\n/)[0]!
+      .replace(/\s+/g, ' ') || undefined
+  );
+}
+
+/**
+ * The index's tables: one per system (by title), services without one last. With no system at
+ * all, one table without a heading, as before systems were read.
+ */
+function systemGroups(services: Service[], systemOf: ReturnType<typeof systemResolver>) {
+  if (!services.some((service) => service.system)) return [{ services }];
+  const groups = new Map<string, { title?: string; summary?: string; services: Service[] }>();
+  for (const service of services) {
+    const system = service.system ? systemOf(service) : undefined;
+    const id = system?.id ?? '';
+    if (!groups.has(id))
+      groups.set(id, { title: system?.title ?? 'Other services', summary: system?.summary, services: [] });
+    groups.get(id)!.services.push(service);
+  }
+  return [...groups]
+    .sort(([a, left], [b, right]) => (a === '' ? 1 : b === '' ? -1 : left.title!.localeCompare(right.title!)))
+    .map(([, group]) => group);
 }
 
 /** Whether two API references, each read in its own entity's namespace, name the same API. */

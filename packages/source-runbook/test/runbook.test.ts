@@ -138,6 +138,99 @@ describe('extractRunbooks', () => {
   });
 });
 
+describe('systems, subcomponents and annotations', () => {
+  const dir = join(fixtures, 'systems');
+  const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+  const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+
+  it('a System is no page; its components show it, and the index groups by it', async () => {
+    validatePageTree(tree);
+    // A file holding only a System is read without a "no Component here" warning.
+    const warnings: Diagnostic[] = [];
+    expect(
+      extractRunbooks(dir, { report: (warning) => warnings.push(warning) }).systems.map((system) => system.name),
+    ).toEqual(['checkout', 'platform']);
+    expect(new Set(warnings.map((warning) => warning.code))).toEqual(new Set(['DG_RUNBOOK_EMPTY']));
+    // Backstage takes only strings as annotation values: a number is an error at its line.
+    const bad = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'bad-annotation'))));
+    expect(bad).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { line: 7 } });
+    expect(tree.pages.map((item) => item.key)).toEqual([
+      'runbooks',
+      'runbooks/fraud-check',
+      'runbooks/ledger',
+      'runbooks/payments',
+      'runbooks/reports',
+    ]);
+    const intro =
+      'Part of **Checkout**: Everything between the basket and the receipt: pricing, payment and fraud checks.';
+    expect(page('runbooks/payments')).toContain(`${intro}\n\n| | |\n`);
+    expect(page('runbooks/payments')).toContain('| System | Checkout |');
+    // `system:default/checkout` names the same System.
+    expect(page('runbooks/fraud-check')).toContain('| System | Checkout |');
+    // The ledger's `checkout` is read in its namespace, finance, which has none: shown as written.
+    expect(page('runbooks/ledger')).toContain('| System | checkout |');
+    expect(page('runbooks/ledger')).not.toContain('Part of **');
+    expect(page('runbooks').match(/^## .*$/gm)).toEqual(['## checkout', '## Checkout', '## Other services']);
+    expect(page('runbooks')).toContain(
+      '## Checkout\n\nEverything between the basket and the receipt: pricing, payment and fraud checks.\n\n' +
+        '| Service | Owner | Lifecycle | On call | Alerts |\n| --- | --- | --- | --- | --- |\n' +
+        '| [Fraud check](./runbooks__fraud-check.md) | team-risk | production |  | 0 |\n' +
+        '| [Payments](./runbooks__payments.md) | team-checkout | production |  | 0 |\n',
+    );
+    expect(page('runbooks')).toContain('## Other services\n\n| Service |');
+  });
+
+  it('a subcomponent links its parent, and the parent its subcomponents, across files and namespaces', () => {
+    expect(page('runbooks/fraud-check')).toContain('| Part of | [Payments](./runbooks__payments.md) |');
+    expect(page('runbooks/ledger')).toContain('| Part of | [Payments](./runbooks__payments.md) |');
+    expect(page('runbooks/payments')).toContain(
+      '| Subcomponents | [Fraud check](./runbooks__fraud-check.md), [ledger](./runbooks__ledger.md) |',
+    );
+    // A parent the catalog files do not hold: the reference as written.
+    expect(page('runbooks/reports')).toContain('| Part of | `back-office` |');
+  });
+
+  it('well-known annotations as rows, linked only where a URL is safe; the rest in a table', () => {
+    // The rows after the lifecycle and before the files the page is made from.
+    const rows = (markdown: string) => {
+      const lines = markdown.split('\n');
+      return lines.slice(
+        lines.indexOf('| Lifecycle | production |') + 1,
+        lines.findIndex((line) => line.startsWith('| Described in |')),
+      );
+    };
+    expect(rows(page('runbooks/payments'))).toEqual([
+      '| Repository | [acme/payments](https://github.com/acme/payments) |',
+      '| Source location | [https://github.com/acme/payments/tree/main/](https://github.com/acme/payments/tree/main/) |',
+      '| View source | `javascript:alert(1)` |',
+      '| PagerDuty service | [PPAY123](https://acme.pagerduty.com/service-directory/PPAY123) |',
+      '| Sentry project | `acme/payments` |',
+      '| Kubernetes id | `payments` |',
+      "| Grafana dashboards | `tags @> 'payments' \\|\\| title == 'x'` |",
+      '| Datadog dashboard | [https://app.datadoghq.eu/dashboard/abc-123/payments?from=%28now-1h%29](https://app.datadoghq.eu/dashboard/abc-123/payments?from=%28now-1h%29) |',
+      '| TechDocs | `dir:.` |',
+    ]);
+    expect(page('runbooks/payments')).toContain(
+      '## Annotations\n\n| Annotation | Value |\n| --- | --- |\n' +
+        '| `acme.com/cost-center` | `CC-42` |\n' +
+        '| `acme.com/note` | `<b>bold</b> [link](https://evil.example) \\| *x*` |\n',
+    );
+    // A GitLab host of its own; PagerDuty without a known account host: the id alone.
+    expect(rows(page('runbooks/fraud-check'))).toEqual([
+      '| Repository | [risk/scoring/fraud-check](https://gitlab.acme.example/risk/scoring/fraud-check) |',
+      '| PagerDuty service | `PFRAUD1` |',
+      '| Opsgenie team | `Risk` |',
+    ]);
+    expect(page('runbooks/fraud-check')).not.toContain('## Annotations');
+  });
+
+  it('never shows, nor keeps, the value of a key that looks secret', () => {
+    const model = extractRunbooks(dir);
+    for (const text of [JSON.stringify(model), ...tree.pages.map((item) => item.markdown)])
+      expect(text).not.toMatch(/do-not-print|integration-key|api-token|secret-path|password/i);
+  });
+});
+
 describe('runbook pages', () => {
   it("closes raw HTML a service's description leaves open, before the page's own tables", () => {
     const model = extractRunbooks(services);

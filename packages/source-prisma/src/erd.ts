@@ -45,11 +45,12 @@ function table(item: DataModel, keysOnly: boolean): string {
   );
   const rows = columns.map((field) => {
     const key = field.isId || item.primaryKey?.includes(field.name) ? 'PK' : foreignKeys.has(field.name) ? 'FK' : '';
-    const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}`;
+    const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}${field.ignored ? ' (ignored)' : ''}`;
     return `<TR><TD ALIGN="LEFT">${escape(key)}</TD><TD ALIGN="LEFT">${escape(field.name)}</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">${escape(type)}</FONT></TD></TR>`;
   });
-  const note = item.kind === 'view' ? ' (view)' : item.kind === 'type' ? ' (type)' : '';
-  const colour = item.kind === 'type' ? '#EAE6FF' : '#DEEBFF';
+  const note = `${item.kind === 'view' ? ' (view)' : item.kind === 'type' ? ' (type)' : ''}${item.ignored ? ' (ignored)' : ''}`;
+  // An @@ignore'd model is a table all the same: drawn, in grey, and marked.
+  const colour = item.kind === 'type' ? '#EAE6FF' : item.ignored ? '#F4F5F7' : '#DEEBFF';
   const title = `<TR><TD COLSPAN="3" BGCOLOR="${colour}"><B>${escape(item.name)}</B>${note}</TD></TR>`;
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${title}${rows.join('')}</TABLE>`;
 }
@@ -59,7 +60,10 @@ function edge(relation: Relation): string {
     ? `${relation.cardinality} (${relation.fields.join(', ')})`
     : relation.cardinality;
   const both = relation.cardinality === 'm:n' ? ', dir=both' : '';
-  return `${id(relation.from)} -> ${id(relation.to)} [label="${label.replace(/"/g, '\\"')}"${both}];`;
+  // Declared but left out of Prisma Client (@ignore, @@ignore): drawn, dotted, and marked.
+  const ignored = relation.ignored ? ', style=dotted' : '';
+  const text = relation.ignored ? `${label}, ignored` : label;
+  return `${id(relation.from)} -> ${id(relation.to)} [label="${text.replace(/"/g, '\\"')}"${both}${ignored}];`;
 }
 
 function id(name: string): string {

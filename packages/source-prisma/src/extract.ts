@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
+import { addIgnoredModels, addLeftOutFields, modelBlocks, type KnownNames, type UnreadLine } from './text.js';
 
 /** The parts of Prisma's DMMF this plugin reads (`@prisma/dmmf`, stable since Prisma 5). */
 interface DmmfField {
@@ -70,7 +71,7 @@ type GetDmmf = (params: string) => string;
 export interface ExtractPrismaOptions {
   /** Where the schema was named (the config file), for "not found" errors. */
   location?: Diagnostic['location'];
-  /** What the schema holds that the pages cannot show (an `@@ignore`d model). */
+  /** What the schema holds that the pages cannot show (a line of an `@@ignore`d model docgen could not read). */
   report?: (diagnostic: Diagnostic) => void;
 }
 
@@ -134,10 +135,16 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
-  // The schema's text, read once for what Prisma's parser leaves out.
+  // The schema's text, read once for what Prisma's parser leaves out: Unsupported and @ignore'd
+  // fields, @@ignore'd models.
   const blocks = modelBlocks(sources);
-  addUnsupportedFields(models, blocks);
-  reportIgnoredModels(models, blocks, options);
+  const names: KnownNames = {
+    models: new Set(blocks.map((block) => block.name)),
+    types: new Set([...declarations].filter(([, found]) => found.keyword === 'type').map(([name]) => name)),
+    enums: new Set(dmmf.datamodel.enums.map((item) => item.name)),
+  };
+  const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
+  reportUnread(unread, options);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
@@ -223,73 +230,17 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
   );
 }
 
-/** The lines of each `model` / `view` block of the schema's files, with the file and first line. */
-interface ModelBlock {
-  name: string;
-  file: string;
-  line: number;
-  body: string[];
-}
-
-function modelBlocks(sources: Array<{ file: string; text: string }>): ModelBlock[] {
-  const blocks: ModelBlock[] = [];
-  for (const { file, text } of sources) {
-    let current: ModelBlock | undefined;
-    text.split(/\r?\n/).forEach((line, index) => {
-      const start = /^\s*(?:model|view)\s+(\w+)\s*\{/.exec(line);
-      if (start) blocks.push((current = { name: start[1]!, file, line: index + 1, body: [] }));
-      else if (current && /^\s*\}/.test(line)) current = undefined;
-      else current?.body.push(line);
+/** A line of what Prisma's parser leaves out that docgen could not read either: the page is missing it, the run says so. */
+function reportUnread(unread: UnreadLine[], options: ExtractPrismaOptions): void {
+  for (const { block, line, text } of unread)
+    options.report?.({
+      code: 'DG_PRISMA_IGNORED',
+      severity: 'warning',
+      message: `\`${text}\` (${block.keyword} ${block.name}) is not shown: Prisma's parser leaves it out (@@ignore, @ignore or Unsupported), and docgen could not read it from the schema's text`,
+      location: { file: block.file, line },
+      // Prisma's grammar keeps a field or attribute on one line, and the line has passed its validation.
+      hint: 'docgen should read every line Prisma accepts: please report this line',
     });
-  }
-  return blocks;
-}
-
-/**
- * `Unsupported("…")` fields (a PostGIS `geography`, say): Prisma's parser leaves them out of the
- * models it reports, but they are columns of the table, so they are read from the schema's text
- * and put back where they are written.
- */
-function addUnsupportedFields(models: DataModel[], blocks: ModelBlock[]): void {
-  const byName = new Map(models.map((model) => [model.name, model]));
-  for (const block of blocks) {
-    const model = byName.get(block.name);
-    if (!model) continue;
-    let previous: string | undefined;
-    for (const line of block.body) {
-      const field = /^\s*(\w+)\s+(Unsupported\("(?:[^"\\]|\\.)*"\))(\?|\[\])?/.exec(line);
-      if (field && !model.fields.some((known) => known.name === field[1])) {
-        const at = previous === undefined ? 0 : model.fields.findIndex((known) => known.name === previous) + 1;
-        model.fields.splice(at, 0, {
-          name: field[1]!,
-          kind: 'unsupported',
-          type: field[2]!,
-          isList: field[3] === '[]',
-          isRequired: field[3] !== '?',
-          isId: false,
-          isUnique: false,
-          isUpdatedAt: false,
-          documentation: undefined,
-        });
-      }
-      const name = /^\s*(\w+)\s+\S/.exec(line)?.[1];
-      if (name && !line.trim().startsWith('//')) previous = name;
-    }
-  }
-}
-
-/** An `@@ignore`d model is left out by Prisma's parser, so it has no page: the run says so. */
-function reportIgnoredModels(models: DataModel[], blocks: ModelBlock[], options: ExtractPrismaOptions): void {
-  const known = new Set(models.map((model) => model.name));
-  for (const block of blocks)
-    if (!known.has(block.name) && block.body.some((line) => /^\s*@@ignore\b/.test(line)))
-      options.report?.({
-        code: 'DG_PRISMA_IGNORED',
-        severity: 'warning',
-        message: `model ${block.name} is @@ignore'd: Prisma leaves it out of the client and of what its parser reports, so it has no page`,
-        location: { file: block.file, line: block.line },
-        hint: 'document the table in its own words elsewhere, or drop @@ignore if the client should use it',
-      });
 }
 
 /** Where each model, view, enum and composite type is declared, and with which keyword. */
@@ -415,12 +366,15 @@ function relationsOf(models: DataModel[]): Relation[] {
           candidate.type === model.name &&
           (model.name !== field.type || candidate.name !== field.name),
       );
+      // Declared, but Prisma Client leaves it out: shown, and marked.
+      const ignored = field.ignored || back?.ignored || model.ignored || other?.ignored;
       const base = {
         name: field.relation.name,
         from: model.name,
         fromField: field.name,
         to: field.type,
         toField: back?.name,
+        ...(ignored ? { ignored: true } : {}),
       };
       if (field.isList && back?.isList) {
         // m:n: implicit (SQL), or MongoDB's list of ids on each side (`fields: [userIds]`).

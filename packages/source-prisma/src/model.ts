@@ -30,6 +30,8 @@ export interface DataModel {
   primaryKey?: string[];
   indexes: Index[];
   defined: Defined;
+  /** `@@ignore`: the table is in the database, but Prisma Client has no API for it. */
+  ignored?: boolean;
 }
 
 export interface Field {
@@ -50,6 +52,8 @@ export interface Field {
   nativeType?: string;
   documentation?: string;
   relation?: { name: string; fields: string[]; references: string[]; onDelete?: string; onUpdate?: string };
+  /** `@ignore`: the column is in the database, but Prisma Client leaves it out. */
+  ignored?: boolean;
 }
 
 export interface Index {
@@ -81,4 +85,6 @@ export interface Relation {
   fields: string[];
   references: string[];
   onDelete?: string;
+  /** Declared, but left out of Prisma Client: a side of it is `@ignore`d, or a model is `@@ignore`d. */
+  ignored?: boolean;
 }

@@ -69,6 +69,7 @@ export function renderPrisma(
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
     via: via(relation),
     onDelete: relation.onDelete,
+    ignored: relation.ignored,
   });
 
   const diagram = options.erd === undefined ? undefined : new TextEncoder().encode(options.erd);
@@ -89,6 +90,8 @@ export function renderPrisma(
         provider: model.provider,
         schema: shown(model.path),
         counts: counts(model),
+        // Whether "(ignored)" marks anything, and so needs saying what it means.
+        ignored: model.models.some((item) => item.ignored) || model.relations.some((relation) => relation.ignored),
         models: model.models.map((item) => ({
           ...item,
           table: tableName(item),
@@ -202,6 +205,7 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.isUnique) notes.push('unique');
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
+  if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
   if (field.relation?.fields.length)
     notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);

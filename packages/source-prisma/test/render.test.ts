@@ -1,8 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { docgenFailure } from '@docgen/test-support';
 import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
 import source, { erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/source-prisma';
 
@@ -68,7 +69,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
   });
 
-  it('Unsupported("…") columns are shown where written; an @@ignore\'d model is reported, not silently missing', async () => {
+  it('Unsupported("…") columns are shown where written; an @@ignore\'d model has its page, without a warning', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     const schema = join(dir, 'schema.prisma');
     await writeFile(
@@ -91,13 +92,16 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const warnings: Diagnostic[] = [];
     const model = await extractPrisma(schema, { report: (warning) => warnings.push(warning) });
-    expect(model.models.map((item) => item.name)).toEqual(['Store']);
+    expect(model.models.map((item) => [item.name, item.ignored])).toEqual([
+      ['Store', undefined],
+      ['legacy_audit', true],
+    ]);
     expect(model.models[0]!.fields.map((field) => [field.name, field.type, field.isRequired])).toEqual([
       ['id', 'Int', true],
       ['location', 'Unsupported("geography(Point, 4326)")', false],
       ['name', 'String', true],
     ]);
-    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_PRISMA_IGNORED', 9]]);
+    expect(warnings).toEqual([]);
     const store = renderPrisma(model, templates, { cwd: dir }).pages.find(
       (page) => page.key === 'data-model/model/store',
     )!;
@@ -237,7 +241,7 @@ describe('data-model pages', () => {
   });
 
   it('links only to pages of the tree, for every fixture (MongoDB composite types included)', async () => {
-    for (const schema of ['blog.prisma', 'mongo.prisma']) {
+    for (const schema of ['blog.prisma', 'mongo.prisma', 'db-pull.prisma']) {
       const tree = renderPrisma(await extractPrisma(join(fixtures, schema)), templates, {});
       const files = new Set(tree.pages.map((page) => `${page.key.replace(/\//g, '__')}.md`));
       const links = tree.pages.flatMap((page) =>
@@ -255,5 +259,168 @@ describe('data-model pages', () => {
     expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
       '"Customer" -> "Address" [label="embeds (address)", style=dashed];',
     );
+  });
+});
+
+describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so on the pages, marked', () => {
+  const schema = join(fixtures, 'db-pull.prisma');
+  const NOTE =
+    'Ignored by Prisma Client (`@@ignore`): the table exists in the database, but the generated client has no API for it.';
+
+  it("reads the @@ignore'd model from the text, where it is declared, and puts back the @ignore'd fields", async () => {
+    const warnings: Diagnostic[] = [];
+    const model = await extractPrisma(schema, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(model.models.map((item) => [item.name, item.ignored])).toEqual([
+      ['users', undefined],
+      ['audit_log', true],
+      ['posts', undefined],
+    ]);
+    const audit = model.models.find((item) => item.name === 'audit_log')!;
+    expect(audit).toMatchObject({
+      kind: 'model',
+      dbName: 'audit-log',
+      documentation:
+        'The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+      defined: { file: schema, line: 24 },
+      indexes: [{ kind: 'index', fields: ['user_id', 'happened_at DESC'], name: 'audit_log_user_idx' }],
+    });
+    expect(audit.primaryKey).toBeUndefined();
+    expect(
+      audit.fields.map((field) => [
+        field.name,
+        field.kind,
+        field.type,
+        field.isRequired,
+        field.default,
+        field.nativeType,
+      ]),
+    ).toEqual([
+      ['user_id', 'scalar', 'Int', false, undefined, undefined],
+      ['kind', 'enum', 'audit_kind', true, 'UPDATE', undefined],
+      ['detail', 'scalar', 'String', false, undefined, '@db.VarChar(200)'],
+      ['happened_at', 'scalar', 'DateTime', true, 'now()', '@db.Timestamptz(6)'],
+      ['place', 'unsupported', 'Unsupported("geography(Point, 4326)")', false, undefined, undefined],
+      ['users', 'object', 'users', false, undefined, undefined],
+    ]);
+    expect(audit.fields.find((field) => field.name === 'users')!.relation).toEqual({
+      name: 'audit_logTousers',
+      fields: ['user_id'],
+      references: ['id'],
+      onDelete: 'NoAction',
+      onUpdate: 'NoAction',
+    });
+    const users = model.models.find((item) => item.name === 'users')!;
+    expect(users.fields.map((field) => [field.name, field.ignored ?? false])).toEqual([
+      ['id', false],
+      ['email', false],
+      ['home', false],
+      ['legacy_pin', true],
+      ['audit_log', true],
+      ['posts', false],
+    ]);
+    expect(users.fields.find((field) => field.name === 'legacy_pin')!.documentation).toBe(
+      'Four digits, from the old kiosk.',
+    );
+    expect(
+      model.relations.map(({ from, fromField, cardinality, to, toField, ignored }) => [
+        from,
+        fromField,
+        cardinality,
+        to,
+        toField,
+        ignored,
+      ]),
+    ).toEqual([
+      ['audit_log', 'users', 'n:1', 'users', 'audit_log', true],
+      ['posts', 'users', 'n:1', 'users', 'posts', undefined],
+    ]);
+  });
+
+  it('gives the ignored model its page with the note, its table, fields and index; marks the ignored fields', async () => {
+    const tree = renderPrisma(await extractPrisma(schema), templates, { cwd: fixtures });
+    validatePageTree(tree);
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(tree.pages.map((item) => item.key)).toEqual([
+      'data-model',
+      'data-model/model/users',
+      'data-model/model/audit_log',
+      'data-model/model/posts',
+      'data-model/enums',
+    ]);
+    const audit = page('data-model/model/audit_log');
+    expect(audit.startsWith(`:::info[Ignored by Prisma Client]\n${NOTE}\n:::\n\nThe underlying table`)).toBe(true);
+    expect(audit).toContain('| Table | `audit-log` |');
+    expect(audit).toContain('| Defined in | `db-pull.prisma` line 24 |');
+    expect(audit.match(/^\| `\w+` \|.*$/gm)).toEqual([
+      '| `user_id` | `Int`? |  |  |  |',
+      '| `kind` | [audit_kind](./data-model__enums.md#enum-audit_kind) | `UPDATE` |  | What the trigger saw change. |',
+      '| `detail` | `String`? |  | @db.VarChar(200) |  |',
+      '| `happened_at` | `DateTime` | `now()` | @db.Timestamptz(6) |  |',
+      '| `place` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |  |',
+      '| `users` | [users](./data-model__model__users.md)? |  | foreign key user_id → id, on delete NoAction |  |',
+      '| `users` | n:1 (ignored) | [users](./data-model__model__users.md) (`audit_log`) | user_id → id | NoAction |',
+    ]);
+    expect(audit).toContain('| index | `user_id`, `happened_at DESC` | `audit_log_user_idx` |');
+    const users = page('data-model/model/users');
+    expect(users).not.toContain(NOTE);
+    expect(users).toContain(
+      '| `legacy_pin` | `String`? |  | ignored by Prisma Client (`@ignore`), @db.Char(4) | Four digits, from the old kiosk. |',
+    );
+    expect(users).toContain(
+      '| `audit_log` | [audit_log](./data-model__model__audit_log.md)[] |  | ignored by Prisma Client (`@ignore`) |  |',
+    );
+    const overview = page('data-model');
+    expect(overview).toContain(': 3 models and 1 enum.');
+    expect(overview).toContain('| [audit_log](./data-model__model__audit_log.md) (ignored) | `audit-log` | 5 |');
+    expect(overview).toContain('(ignored): declared in the schema and present in the database, but left out of');
+    expect(page('data-model/enums')).toContain('Used by [audit_log](./data-model__model__audit_log.md).');
+  });
+
+  it('draws the ignored model and its relation in the ERD, marked', async () => {
+    const dot = erdDot(await extractPrisma(schema));
+    expect([...dot.matchAll(/^ {2}"(\w+)" \[label=/gm)].map((match) => match[1])).toEqual([
+      'users',
+      'audit_log',
+      'posts',
+    ]);
+    expect(dot.match(/^ {2}"\w+" -> .*$/gm)).toEqual([
+      '  "audit_log" -> "users" [label="n:1 (user_id), ignored", style=dotted];',
+      '  "posts" -> "users" [label="n:1 (author_id)"];',
+    ]);
+    expect(dot).toContain('<B>audit_log</B> (ignored)</TD>');
+    expect(dot).toContain(
+      '<TD ALIGN="LEFT">legacy_pin</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">String? (ignored)</FONT>',
+    );
+    expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
+  });
+
+  it('a multi-file schema: the ignored model is read from its own file, at its own line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-ignore-'));
+    const text = await readFile(schema, 'utf8');
+    const split = text.indexOf('/// The underlying table');
+    await writeFile(join(dir, 'a.prisma'), text.slice(0, split));
+    await writeFile(join(dir, 'b.prisma'), text.slice(split));
+    const model = await extractPrisma(dir);
+    expect(model.models.map((item) => [item.name, item.ignored ?? false])).toEqual([
+      ['users', false],
+      ['audit_log', true],
+      ['posts', false],
+    ]);
+    expect(model.models[1]!.defined).toEqual({ file: join(dir, 'b.prisma'), line: 2 });
+    expect(model.relations.filter((relation) => relation.ignored).map((relation) => relation.from)).toEqual([
+      'audit_log',
+    ]);
+  });
+
+  it('Prisma itself rejects @ignore on an Unsupported field (it is ignored already): its error, at the line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-ignore-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n}\nmodel A {\n  id Int @id\n  g  Unsupported("geometry")? @ignore\n}\n',
+    );
+    const error = await docgenFailure(extractPrisma(join(dir, 'schema.prisma')));
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('Fields of type `Unsupported` cannot take an `@ignore` attribute');
   });
 });

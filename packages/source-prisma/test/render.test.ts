@@ -264,8 +264,7 @@ describe('data-model pages', () => {
 
 describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so on the pages, marked', () => {
   const schema = join(fixtures, 'db-pull.prisma');
-  const NOTE =
-    'Marked `@@ignore`: the table exists in the database, but the generated client has no API for it.';
+  const NOTE = 'Marked `@@ignore`: the table exists in the database, but the generated client has no API for it.';
 
   it("reads the @@ignore'd model from the text, where it is declared, and puts back the @ignore'd fields", async () => {
     const warnings: Diagnostic[] = [];

@@ -754,9 +754,19 @@ function curl(context: WalkContext, operation: Operation): string {
         lines.push(
           `-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`,
         );
+    else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
+}
+
+/** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
+function isFileUpload(body: MediaContent): boolean {
+  const type = body.schema?.type;
+  return (
+    (type?.kind === 'primitive' && type.format === 'binary') ||
+    /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/)/.test(body.mediaType)
+  );
 }
 
 /**

@@ -452,6 +452,24 @@ describe('curl examples from relative servers', () => {
     expect(overview).toContain('| `TOKEN` | a bearer token (see Authentication) |');
     expect(overview).not.toContain('`API_KEY`');
   });
+
+  it('send a binary body as a file', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Files, version: "1" }',
+      'servers: [{ url: "https://files.example.com" }]',
+      'paths:',
+      '  /files/{name}:',
+      '    put:',
+      '      operationId: putFile',
+      '      tags: [files]',
+      '      requestBody: { content: { application/octet-stream: { schema: { type: string, format: binary } } } }',
+      "      responses: { '204': { description: Stored } }",
+    ]);
+    expect(op(api, 'putFile').curl).toBe(
+      "curl -X PUT 'https://files.example.com/files/{name}' \\\n  -H 'Content-Type: application/octet-stream' \\\n  --data-binary '@file'",
+    );
+  });
 });
 
 describe('a tag only ever listed second', () => {

@@ -604,8 +604,37 @@ function securitySchemes(document: Json, dialect: Dialect): SecurityScheme[] {
   ) as Json | undefined;
   return Object.entries(raw ?? {}).map(([name, value]) => {
     const s = (value ?? {}) as Json;
-    return { name, type: String(s.type ?? ''), description: text(s.description), summary: summarizeScheme(s) };
+    const scheme: SecurityScheme = {
+      name,
+      type: String(s.type ?? ''),
+      description: text(s.description),
+      summary: summarizeScheme(s),
+    };
+    if (s.type === 'oauth2') scheme.oauth = oauthFlows(s);
+    return scheme;
   });
+}
+
+/** An OAuth 2.0 scheme's flows (3.x `flows`, or Swagger 2.0's single `flow`) and their scopes, each scope once. */
+function oauthFlows(s: Json): NonNullable<SecurityScheme['oauth']> {
+  const raw: Array<[string, Json]> =
+    s.flows && typeof s.flows === 'object'
+      ? Object.entries(s.flows as Json).map(([flow, value]) => [flow, (value ?? {}) as Json])
+      : s.flow
+        ? [[String(s.flow), s]]
+        : [];
+  const scopes = new Map<string, string | undefined>();
+  const flows = raw.map(([flow, value]) => {
+    for (const [name, description] of Object.entries((value.scopes ?? {}) as Json))
+      if (!scopes.has(name) || !scopes.get(name)) scopes.set(name, text(description));
+    return {
+      flow,
+      authorizationUrl: text(value.authorizationUrl),
+      tokenUrl: text(value.tokenUrl),
+      refreshUrl: text(value.refreshUrl),
+    };
+  });
+  return { flows, scopes: [...scopes].map(([name, description]) => ({ name, description })) };
 }
 
 function summarizeScheme(s: Json): string {

@@ -182,6 +182,11 @@ export interface SecurityScheme {
   description?: string;
   /** What a caller sends, in words: `HTTP bearer (JWT)`, `API key in header X-API-Key`… */
   summary: string;
+  /** OAuth 2.0: how a token is obtained, flow by flow, and the scopes it may carry. */
+  oauth?: {
+    flows: Array<{ flow: string; authorizationUrl?: string; tokenUrl?: string; refreshUrl?: string }>;
+    scopes: Array<{ name: string; description?: string }>;
+  };
 }
 
 export interface ApiModel {

@@ -433,6 +433,55 @@ describe('a $ref with its own summary or description', () => {
   });
 });
 
+describe('OAuth 2.0 schemes', () => {
+  it('list each flow with its URLs, and the scopes once, on the overview', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'components:',
+      '  securitySchemes:',
+      '    oauth:',
+      '      type: oauth2',
+      '      flows:',
+      '        authorizationCode:',
+      '          authorizationUrl: https://auth.example.com/authorize',
+      '          tokenUrl: https://auth.example.com/token',
+      '          refreshUrl: https://auth.example.com/refresh',
+      "          scopes: { 'pets:read': Read pets, 'pets:write': Change pets }",
+      '        clientCredentials:',
+      '          tokenUrl: https://auth.example.com/token',
+      "          scopes: { 'pets:read': '' }",
+      'paths: {}',
+    ]);
+    expect(api.securitySchemes[0]!.oauth).toEqual({
+      flows: [
+        {
+          flow: 'authorizationCode',
+          authorizationUrl: 'https://auth.example.com/authorize',
+          tokenUrl: 'https://auth.example.com/token',
+          refreshUrl: 'https://auth.example.com/refresh',
+        },
+        {
+          flow: 'clientCredentials',
+          authorizationUrl: undefined,
+          tokenUrl: 'https://auth.example.com/token',
+          refreshUrl: undefined,
+        },
+      ],
+      scopes: [
+        { name: 'pets:read', description: 'Read pets' },
+        { name: 'pets:write', description: 'Change pets' },
+      ],
+    });
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `authorizationCode` | https://auth.example.com/authorize | https://auth.example.com/token (refresh: https://auth.example.com/refresh) |',
+    );
+    expect(overview).toContain('| `clientCredentials` |  | https://auth.example.com/token |');
+    expect(overview).toContain('| `pets:write` | Change pets |');
+  });
+});
+
 describe('curl examples from relative servers', () => {
   it('start from $BASE_URL, and the overview says what to set', async () => {
     const api = await modelOf([

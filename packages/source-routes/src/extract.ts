@@ -21,6 +21,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
+import { FastifyReader, isFastifySource } from './fastify.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
@@ -91,10 +92,17 @@ export async function readRoutes(
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
-  if (isNestSource(readFileSync(entry, 'utf8'))) {
+  const text = readFileSync(entry, 'utf8');
+  const framework = frameworkOf(tsMorph, entry, text);
+  if (framework === 'NestJS') {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
+  }
+  if (framework === 'Fastify') {
+    const reader = new FastifyReader(tsMorph, syntaxProject(tsMorph));
+    const routes = reader.routes(entry);
+    return { framework: 'Fastify', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Fastify')] };
   }
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
@@ -115,6 +123,23 @@ export async function readRoutes(
   return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
 }
 
+/**
+ * The framework an entry is read as, from the packages it imports: NestJS, Fastify, else Express.
+ * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
+ * no framework is read as the one its project imports name, one import away.
+ */
+function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
+  if (isNestSource(text)) return 'NestJS';
+  if (isFastifySource(text)) return 'Fastify';
+  if (/['"]express['"]/.test(text)) return 'Express';
+  const imports = new ImportResolver(tsMorph);
+  for (const [, specifier] of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)) {
+    const file = specifier && imports.resolve(entry, specifier);
+    if (file && isFastifySource(readFileSync(file, 'utf8'))) return 'Fastify';
+  }
+  return 'Express';
+}
+
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {
   if (routes.length) return [];
@@ -127,7 +152,9 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
       hint:
         framework === 'NestJS'
           ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
-          : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+          : framework === 'Fastify'
+            ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
+            : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
     },
   ];
 }

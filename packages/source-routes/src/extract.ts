@@ -22,6 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
+import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
@@ -99,10 +100,10 @@ export async function readRoutes(
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
   }
-  if (framework === 'Fastify') {
-    const reader = new FastifyReader(tsMorph, syntaxProject(tsMorph));
+  if (framework === 'Fastify' || framework === 'Koa') {
+    const reader = new (framework === 'Fastify' ? FastifyReader : KoaReader)(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
-    return { framework: 'Fastify', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Fastify')] };
+    return { framework, routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, framework)] };
   }
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
@@ -130,12 +131,16 @@ export async function readRoutes(
  */
 function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
   if (isNestSource(text)) return 'NestJS';
-  if (isFastifySource(text)) return 'Fastify';
+  const imported = (source: string): Framework | undefined =>
+    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : undefined;
+  const own = imported(text);
+  if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
   const imports = new ImportResolver(tsMorph);
   for (const [, specifier] of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)) {
     const file = specifier && imports.resolve(entry, specifier);
-    if (file && isFastifySource(readFileSync(file, 'utf8'))) return 'Fastify';
+    const found = file && imported(readFileSync(file, 'utf8'));
+    if (found) return found;
   }
   return 'Express';
 }
@@ -154,7 +159,9 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
           ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
           : framework === 'Fastify'
             ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
-            : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+            : framework === 'Koa'
+              ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
+              : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
     },
   ];
 }

@@ -16,9 +16,19 @@ import type {
 } from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { chainRoot, methodOf, Modules, unwrap, type Declaration } from './modules.js';
 import {
-  commentBefore,
+  chainRoot,
+  isFunction,
+  methodOf,
+  Modules,
+  nameStart,
+  property,
+  registrationComment,
+  unwrap,
+  type Declaration,
+  type FunctionNode,
+} from './modules.js';
+import {
   isPathLiteral,
   joinPaths,
   literalValue,
@@ -41,8 +51,6 @@ const PLUGIN_WRAPPERS = new Set(['fastify-plugin']);
 export function isFastifySource(text: string): boolean {
   return /(?:\bfrom\s+|\brequire\(\s*)['"](?:fastify|fastify-plugin|@fastify\/[\w.-]+)['"]/.test(text);
 }
-
-type FunctionNode = TsNode & { getParameters(): Array<{ getName(): string }> };
 
 /** An instance routes are registered on: the app's `const`, or a plugin's first parameter. */
 interface Context {
@@ -298,9 +306,7 @@ export class FastifyReader {
     out: Route[],
   ): void {
     const body = handler && this.functionOf(handler);
-    const summary =
-      commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
-      (options && this.schemaSummary(options));
+    const summary = registrationComment(this.ts, call) ?? (options && this.schemaSummary(options));
     for (const method of methods)
       out.push({
         method,
@@ -365,23 +371,4 @@ export class FastifyReader {
   private warn(code: string, message: string, location: Diagnostic['location'], hint: string): void {
     this.warnings.push({ code, severity: 'warning', message, location, hint });
   }
-}
-
-/** A property's value in an object literal: `key: value`, `{ key }` (the name), or `key() {…}` (the method). */
-function property(ts: TsMorph, object: ObjectLiteralExpression, key: string): TsNode | undefined {
-  const found = object.getProperty(key);
-  if (!found) return undefined;
-  if (ts.Node.isPropertyAssignment(found)) return found.getInitializer();
-  if (ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
-  if (ts.Node.isMethodDeclaration(found)) return found;
-  return undefined;
-}
-
-function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
-  return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
-}
-
-/** Where the method of `x.method(…)` is written: the order registrations run in. */
-function nameStart(call: CallExpression): number {
-  return (call.getExpression() as PropertyAccessExpression).getNameNode().getStart();
 }

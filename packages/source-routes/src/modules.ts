@@ -6,6 +6,8 @@
  */
 import type {
   CallExpression,
+  ObjectLiteralExpression,
+  PropertyAccessExpression,
   FunctionDeclaration,
   Identifier,
   Node as TsNode,
@@ -14,7 +16,7 @@ import type {
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
-import { ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
+import { commentBefore, ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
 
 /** Where a name is declared: the node calls on it are matched against. */
 export type Declaration = VariableDeclaration | FunctionDeclaration | ParameterDeclaration;
@@ -264,4 +266,42 @@ export function chainRoot(ts: TsMorph, node: TsNode, methods: Set<string>): TsNo
 export function methodOf(ts: TsMorph, call: CallExpression): string | undefined {
   const callee = call.getExpression();
   return ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+}
+
+/** A function written inline or declared: a plugin, a handler. */
+export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
+
+/** A property's value in an object literal: `key: value`, `{ key }` (the name), or `key() {…}` (the method). */
+export function property(ts: TsMorph, object: ObjectLiteralExpression, key: string): TsNode | undefined {
+  const found = object.getProperty(key);
+  if (!found) return undefined;
+  if (ts.Node.isPropertyAssignment(found)) return found.getInitializer();
+  if (ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
+  if (ts.Node.isMethodDeclaration(found)) return found;
+  return undefined;
+}
+
+export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
+  return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
+}
+
+/** Where the method of `x.method(…)` is written: the order registrations run in. */
+export function nameStart(call: CallExpression): number {
+  return (call.getExpression() as PropertyAccessExpression).getNameNode().getStart();
+}
+
+/**
+ * The comment above a registration: above its statement, or, for a link of a chain
+ * (`router\n  // Paginated.\n  .get(…)`), right above the link's `.`.
+ */
+export function registrationComment(ts: TsMorph, call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (ts.Node.isPropertyAccessExpression(callee)) {
+    const dot = callee.getFirstChildByKind(ts.SyntaxKind.DotToken);
+    const own = dot && commentBefore(dot);
+    if (own) return own;
+    // A later link of a chain: the statement's comment belongs to its first link.
+    if (ts.Node.isCallExpression(unwrap(ts, callee.getExpression()))) return undefined;
+  }
+  return commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call);
 }

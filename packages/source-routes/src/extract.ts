@@ -22,6 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
+import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
@@ -100,8 +101,9 @@ export async function readRoutes(
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
   }
-  if (framework === 'Fastify' || framework === 'Koa') {
-    const reader = new (framework === 'Fastify' ? FastifyReader : KoaReader)(tsMorph, syntaxProject(tsMorph));
+  if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
+    const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
+    const reader = new Reader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
     return { framework, routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, framework)] };
   }
@@ -125,14 +127,14 @@ export async function readRoutes(
 }
 
 /**
- * The framework an entry is read as, from the packages it imports: NestJS, Fastify, else Express.
+ * The framework an entry is read as, from the packages it imports: NestJS, Fastify, Koa, Hono, else Express.
  * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
  * no framework is read as the one its project imports name, one import away.
  */
 function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
   if (isNestSource(text)) return 'NestJS';
   const imported = (source: string): Framework | undefined =>
-    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : undefined;
+    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : isHonoSource(source) ? 'Hono' : undefined;
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
@@ -161,7 +163,9 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
             ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
             : framework === 'Koa'
               ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
-              : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+              : framework === 'Hono'
+                ? "routes are read from the app and the sub-apps it mounts (app.route('/x', sub)), with literal paths"
+                : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
     },
   ];
 }

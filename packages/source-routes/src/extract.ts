@@ -21,6 +21,9 @@ import type {
 } from 'ts-morph';
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
+import { FastifyReader, isFastifySource } from './fastify.js';
+import { HonoReader, isHonoSource } from './hono.js';
+import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
@@ -91,10 +94,18 @@ export async function readRoutes(
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
-  if (isNestSource(readFileSync(entry, 'utf8'))) {
+  const text = readFileSync(entry, 'utf8');
+  const framework = frameworkOf(tsMorph, entry, text);
+  if (framework === 'NestJS') {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
+  }
+  if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
+    const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
+    const reader = new Reader(tsMorph, syntaxProject(tsMorph));
+    const routes = reader.routes(entry);
+    return { framework, routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, framework)] };
   }
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
@@ -115,6 +126,27 @@ export async function readRoutes(
   return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
 }
 
+/**
+ * The framework an entry is read as, from the packages it imports: NestJS, Fastify, Koa, Hono, else Express.
+ * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
+ * no framework is read as the one its project imports name, one import away.
+ */
+function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
+  if (isNestSource(text)) return 'NestJS';
+  const imported = (source: string): Framework | undefined =>
+    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : isHonoSource(source) ? 'Hono' : undefined;
+  const own = imported(text);
+  if (own) return own;
+  if (/['"]express['"]/.test(text)) return 'Express';
+  const imports = new ImportResolver(tsMorph);
+  for (const [, specifier] of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)) {
+    const file = specifier && imports.resolve(entry, specifier);
+    const found = file && imported(readFileSync(file, 'utf8'));
+    if (found) return found;
+  }
+  return 'Express';
+}
+
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {
   if (routes.length) return [];
@@ -127,7 +159,13 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
       hint:
         framework === 'NestJS'
           ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
-          : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+          : framework === 'Fastify'
+            ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
+            : framework === 'Koa'
+              ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
+              : framework === 'Hono'
+                ? "routes are read from the app and the sub-apps it mounts (app.route('/x', sub)), with literal paths"
+                : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
     },
   ];
 }

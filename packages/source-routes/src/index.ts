@@ -7,7 +7,7 @@ import type { RoutesModel } from './model.js';
 import { renderRoutes } from './render.js';
 
 export interface RoutesOptions {
-  /** The file that creates the Express app (or exports a router), or calls `NestFactory.create`, relative to the config file. */
+  /** The file that creates the Express, Fastify, Koa or Hono app (or exports a router), or calls `NestFactory.create`, relative to the config file. */
   entry: string;
   /** The service's OpenAPI spec, to report routes it does not describe and operations nothing serves. */
   openapi?: string;
@@ -29,7 +29,7 @@ export const optionsSchema = {
       type: 'string',
       minLength: 1,
       description:
-        'The file that creates the Express app (or exports a router), e.g. src/server.ts, or a NestJS app’s main.ts',
+        'The file that creates the Express, Fastify, Koa or Hono app (or exports a router), e.g. src/server.ts, or a NestJS app’s main.ts',
     },
     openapi: { type: 'string', minLength: 1, description: 'The OpenAPI spec of the same service, to compare with' },
     title: { type: 'string', minLength: 1, description: 'Page title (default "<service>: HTTP routes")' },
@@ -47,11 +47,11 @@ export const optionsSchema = {
   },
 } as const;
 
-/** The routes source plugin: an Express or NestJS app's code → its route table, checked against its spec. */
+/** The routes source plugin: an Express, NestJS, Fastify, Koa or Hono app's code → its route table, checked against its spec. */
 export const source = defineSource<RoutesOptions, RoutesModel>({
   name: 'routes',
   description:
-    'The HTTP routes an Express or NestJS app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
+    'The HTTP routes an Express, NestJS, Fastify, Koa or Hono app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
   async extract({ options, cwd, configFile, report }) {

@@ -1,7 +1,7 @@
-/** What the routes plugin reads out of an Express or NestJS app's code. */
+/** What the routes plugin reads out of an Express, NestJS, Fastify, Koa or Hono app's code. */
 
 /** What registers the routes: the entry's framework. */
-export type Framework = 'Express' | 'NestJS';
+export type Framework = 'Express' | 'NestJS' | 'Fastify' | 'Koa' | 'Hono';
 
 export interface RoutesModel {
   /** The service's name (its package.json `name` without the scope, else its folder). */

@@ -197,12 +197,15 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)(?:\([^)]*\))?\??/g, '{$1}');
 }
 
-/** Status codes a handler sets with a literal: `res.status(201)`, `res.sendStatus(204)`, `res.status(HttpStatus.OK)`. */
-export function statusesIn(ts: TsMorph, handler: TsNode): number[] {
+/**
+ * Status codes a handler sets with a literal: `res.status(201)`, `res.sendStatus(204)`,
+ * `res.status(HttpStatus.OK)`; Fastify's `reply.code(201)` when `setters` names `code`.
+ */
+export function statusesIn(ts: TsMorph, handler: TsNode, setters = ['status', 'sendStatus']): number[] {
   const codes = new Set<number>();
   for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
-    if (!ts.Node.isPropertyAccessExpression(callee) || !['status', 'sendStatus'].includes(callee.getName())) continue;
+    if (!ts.Node.isPropertyAccessExpression(callee) || !setters.includes(callee.getName())) continue;
     const [arg] = call.getArguments();
     const code = arg && statusCode(ts, arg);
     if (code && code >= 100 && code <= 599) codes.add(code);

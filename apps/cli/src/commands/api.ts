@@ -6,7 +6,7 @@ export default class Api extends GeneratorCommand {
   static override summary = 'Render an API reference (OpenAPI 3.0/3.1, Swagger 2.0) into a page tree';
   static override description = `Reads the spec (YAML or JSON, with $refs across local files), and writes to the output folder an overview page with one child page per tag, a webhooks page and a schemas page: manifest.json, one .md per page and one .storage.xhtml per page.
 
-With --routes, also reads the HTTP routes the Express or NestJS app serves from its code (ts-morph), and reports routes the spec does not describe and operations no route serves.
+With --routes, also reads the HTTP routes the Express, NestJS, Fastify, Koa or Hono app serves from its code (ts-morph), and reports routes the spec does not describe and operations no route serves.
 
 Without --openapi or --routes, renders every \`openapi\` and \`routes\` source of the docgen config.`;
 
@@ -25,7 +25,7 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
     }),
     routes: Flags.string({
       summary:
-        'The file creating an Express app (or a NestJS main.ts): render its routes, compared with --openapi if given',
+        'The file creating an Express, Fastify, Koa or Hono app (or a NestJS main.ts): render its routes, compared with --openapi if given',
       helpValue: '<file>',
     }),
     ...generatorFlags,

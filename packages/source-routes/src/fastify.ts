@@ -1,0 +1,374 @@
+/**
+ * The routes a Fastify app serves, read syntactically like the Express ones: from the app
+ * `fastify()` makes (or the plugin an entry default-exports, as fastify-cli runs `app.ts`) through
+ * `app.get(path, [options], handler)` / `app.route({ method, url, handler })` and every plugin
+ * `app.register(plugin, { prefix })` loads, nested to any depth: inline, local, imported,
+ * `import('./x')`, `require('./x')`, wrapped in fastify-plugin's `fp(…)`. A plugin is a function
+ * `(fastify, opts)`: the routes are the calls on its first parameter.
+ */
+import type {
+  CallExpression,
+  Node as TsNode,
+  ObjectLiteralExpression,
+  Project,
+  PropertyAccessExpression,
+  SourceFile,
+} from 'ts-morph';
+import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
+import {
+  chainRoot,
+  isFunction,
+  methodOf,
+  Modules,
+  nameStart,
+  property,
+  registrationComment,
+  unwrap,
+  type Declaration,
+  type FunctionNode,
+} from './modules.js';
+import {
+  isPathLiteral,
+  joinPaths,
+  literalValue,
+  pathText,
+  shortText,
+  statusesIn,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
+/** The calls on an instance that register something: chains of them return the instance. */
+const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook']);
+/** Route hooks that run before the handler: Fastify's middleware, shown in that column. */
+const HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+const AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
+const PLUGIN_WRAPPERS = new Set(['fastify-plugin']);
+
+/** Whether an entry imports Fastify (or a Fastify plugin package, as fastify-cli's `app.js` does). */
+export function isFastifySource(text: string): boolean {
+  return /(?:\bfrom\s+|\brequire\(\s*)['"](?:fastify|fastify-plugin|@fastify\/[\w.-]+)['"]/.test(text);
+}
+
+/** An instance routes are registered on: the app's `const`, or a plugin's first parameter. */
+interface Context {
+  instance: Declaration;
+  /** Where its registrations are written: the app's file, or the plugin function. */
+  within: TsNode;
+  prefix: string;
+}
+
+export class FastifyReader {
+  /** What the code does not say for sure (autoload, computed prefixes and paths). */
+  readonly warnings: Diagnostic[] = [];
+  private readonly modules: Modules;
+
+  constructor(
+    private readonly ts: TsMorph,
+    project: Project,
+  ) {
+    this.modules = new Modules(ts, project);
+  }
+
+  /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
+  routes(entry: string): Route[] {
+    const source = this.modules.source(entry);
+    const routes: Route[] = [];
+    const apps = this.apps(source, source);
+    const starts = apps.length ? apps : this.startedApps(source);
+    for (const instance of starts) this.read({ instance, within: instance.getSourceFile(), prefix: '' }, [], routes);
+    if (starts.length) return routes;
+    // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
+    const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
+    if (plugin && plugin !== 'autoload') {
+      this.readPlugin(plugin.fn, '', [], routes);
+      return routes;
+    }
+    throw new DocgenError({
+      code: 'DG_ROUTES_NO_APP',
+      message: `no Fastify app, and no plugin exported, in ${entry}`,
+      location: { file: entry },
+      hint: 'the entry must create the app (`const app = Fastify()`) or default-export a plugin (`export default async function (fastify) {…}`)',
+    });
+  }
+
+  /** `const app = Fastify({ logger: true })` (also `.withTypeProvider<…>()`) anywhere in `within`. */
+  private apps(source: SourceFile, within: TsNode): Declaration[] {
+    const { ts } = this;
+    return within.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).filter((declaration) => {
+      const init = declaration.getInitializer();
+      return declaration.getSourceFile() === source && init !== undefined && this.createsApp(unwrap(ts, init));
+    });
+  }
+
+  private createsApp(node: TsNode): boolean {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node)) return false;
+    const callee = node.getExpression();
+    if (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'withTypeProvider')
+      return this.createsApp(unwrap(ts, callee.getExpression()));
+    if (/^require\(\s*['"]fastify['"]\s*\)$/.test(callee.getText())) return true;
+    return ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === 'fastify';
+  }
+
+  /** `const app = await buildApp(); app.listen(…)`: the app a function of the project makes. */
+  private startedApps(source: SourceFile): Declaration[] {
+    const { ts } = this;
+    const found: Declaration[] = [];
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
+      const target = callee.getExpression();
+      const made = ts.Node.isIdentifier(target) ? this.modules.bindingOf(target)?.value : undefined;
+      const factory = made && ts.Node.isCallExpression(made) ? made.getExpression() : undefined;
+      const fn = factory && ts.Node.isIdentifier(factory) ? this.modules.follow(factory)?.value : undefined;
+      if (fn && isFunction(ts, fn)) found.push(...this.apps(fn.getSourceFile(), fn));
+    }
+    return [...new Set(found)];
+  }
+
+  /** The registrations on one instance, in the order they are written; plugins are read where they are registered. */
+  private read(context: Context, middleware: string[], out: Route[], path = new Set<TsNode>()): void {
+    const { ts } = this;
+    const calls = context.within
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter((call) => REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, context.instance))
+      // A chain `app.register(a).register(b)` is visited outside-in: sort by where each method is written.
+      .map((call) => ({ call, at: nameStart(call) }))
+      .sort((a, b) => a.at - b.at)
+      .map(({ call }) => call);
+    // `fastify.addHook('onRequest', authenticate)` applies to every route of the plugin and of the
+    // plugins it registers, wherever it is written: Fastify attaches hooks once the plugin has loaded.
+    const hooks = [...middleware, ...calls.flatMap((call) => this.addedHook(call))];
+    for (const call of calls) {
+      const method = methodOf(ts, call)!;
+      if (method === 'addHook') continue;
+      if (method === 'register') this.register(call, context.prefix, hooks, out, path);
+      else if (method === 'route') this.routeOptions(call, context.prefix, hooks, out);
+      else this.shorthand(call, method, context.prefix, hooks, out);
+    }
+  }
+
+  /** `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not middleware. */
+  private addedHook(call: CallExpression): string[] {
+    if (methodOf(this.ts, call) !== 'addHook') return [];
+    const [name, hook] = call.getArguments();
+    const known = name && isPathLiteral(this.ts, name) && HOOKS.includes(pathText(name));
+    return known && hook ? [shortText(hook)] : [];
+  }
+
+  /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */
+  private isOn(call: CallExpression, instance: Declaration): boolean {
+    const { ts } = this;
+    const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), REGISTRATIONS);
+    return ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === instance;
+  }
+
+  private readPlugin(
+    fn: FunctionNode,
+    prefix: string,
+    middleware: string[],
+    out: Route[],
+    path = new Set<TsNode>(),
+  ): void {
+    if (path.has(fn)) return; // a plugin that registers itself
+    const [instance] = fn.getParameters() as unknown as Declaration[];
+    if (instance) this.read({ instance, within: fn, prefix }, middleware, out, new Set(path).add(fn));
+  }
+
+  /** `app.register(plugin, { prefix: '/v1' })`: the plugin's routes under the prefix. */
+  private register(call: CallExpression, prefix: string, middleware: string[], out: Route[], path: Set<TsNode>): void {
+    const [pluginArg, optionsArg] = call.getArguments();
+    const plugin = this.plugin(pluginArg);
+    const location = { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() };
+    if (plugin === 'autoload') {
+      this.warn(
+        'DG_ROUTES_AUTOLOAD',
+        `register(${shortText(pluginArg!)}) loads plugins from a folder at run time: the routes it loads are not read`,
+        location,
+        "register the route plugins one by one (app.register(usersRoutes, { prefix: '/users' })) so docgen can follow them",
+      );
+      return;
+    }
+    if (!plugin) {
+      if (pluginArg && this.isProjects(pluginArg))
+        this.warn(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
+          location,
+          'export the plugin as a function: export default async function (fastify) {…}',
+        );
+      return;
+    }
+    const options = optionsArg && this.object(optionsArg);
+    const prefixNode = options && property(this.ts, options, 'prefix');
+    const own = prefixNode && literalValue(this.ts, prefixNode);
+    if (prefixNode && own === undefined) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `register(…, { prefix: ${shortText(prefixNode)} }) mounts at a prefix computed at run time: the routes it registers are not read`,
+        location,
+        "register with a literal prefix ({ prefix: '/users' }) so docgen can follow it",
+      );
+      return;
+    }
+    // fastify-plugin shares its parent's context: Fastify ignores a `prefix` given to it.
+    if (plugin.wrapped && own)
+      this.warn(
+        'DG_ROUTES_PREFIX_IGNORED',
+        `register(…, { prefix: '${own}' }): the plugin is wrapped in fastify-plugin, so Fastify ignores the prefix; its routes are shown without it`,
+        location,
+        'drop fastify-plugin from route plugins (it is for decorators and hooks), or move the prefix into the routes',
+      );
+    this.readPlugin(plugin.fn, plugin.wrapped ? prefix : joinPaths(prefix, own ?? ''), middleware, out, path);
+  }
+
+  /** What `register` is given, as a function to read: inline, by name, imported, loaded, wrapped in `fp(…)`. */
+  private plugin(
+    node: TsNode | undefined,
+    wrapped = false,
+    depth = 0,
+  ): { fn: FunctionNode; wrapped: boolean } | 'autoload' | undefined {
+    const { ts } = this;
+    if (!node || depth > 8) return undefined;
+    const value = unwrap(ts, node);
+    if (isFunction(ts, value)) return { fn: value, wrapped };
+    if (ts.Node.isIdentifier(value)) {
+      if (AUTOLOAD.has(this.modules.packageOf(value) ?? '')) return 'autoload';
+      return this.plugin(this.modules.follow(value)?.value, wrapped, depth + 1);
+    }
+    // `require('./routes').default`, `(await import('./routes')).usersRoutes`
+    if (ts.Node.isPropertyAccessExpression(value)) {
+      const file = this.modules.loaded(unwrap(ts, value.getExpression()));
+      return file ? this.plugin(this.modules.exported(file, value.getName())?.value, wrapped, depth + 1) : undefined;
+    }
+    if (!ts.Node.isCallExpression(value)) return undefined;
+    const loaded = this.modules.loaded(value); // `import('./routes/users.js')`, `require('./routes/users')`
+    if (loaded) return this.plugin(this.modules.exported(loaded, 'default')?.value, wrapped, depth + 1);
+    const callee = value.getExpression();
+    if (ts.Node.isIdentifier(callee) && PLUGIN_WRAPPERS.has(this.modules.packageOf(callee) ?? ''))
+      return this.plugin(value.getArguments()[0], true, depth + 1);
+    return undefined;
+  }
+
+  /** Whether a plugin given to `register` is the project's own (an unreadable one is worth a warning; a package's is not). */
+  private isProjects(node: TsNode): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (ts.Node.isCallExpression(value)) return this.modules.loaded(value) !== undefined;
+    if (!ts.Node.isIdentifier(value)) return false;
+    const specifier = this.modules.packageOf(value);
+    return (
+      specifier !== undefined && this.modules.resolve(value.getSourceFile().getFilePath(), specifier) !== undefined
+    );
+  }
+
+  /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */
+  private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
+    const args = call.getArguments();
+    const [path, second] = args;
+    if (!path || !isPathLiteral(this.ts, path)) {
+      if (path) this.computedPath(call, path);
+      return;
+    }
+    const inline = second && this.object(second);
+    const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
+    const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
+    this.add(call, [method.toUpperCase()], joinPaths(prefix, pathText(path)), options, handler, middleware, out);
+  }
+
+  /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
+  private routeOptions(call: CallExpression, prefix: string, middleware: string[], out: Route[]): void {
+    const { ts } = this;
+    const [arg] = call.getArguments();
+    const options = arg && this.object(arg);
+    const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
+    if (!options || !url || !isPathLiteral(ts, url)) {
+      if (arg) this.computedPath(call, url ?? arg);
+      return;
+    }
+    const method = property(ts, options, 'method');
+    const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
+    const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
+    const handler = property(ts, options, 'handler');
+    this.add(call, methods, joinPaths(prefix, pathText(url)), options, handler, middleware, out);
+  }
+
+  private add(
+    call: CallExpression,
+    methods: string[],
+    path: string,
+    options: ObjectLiteralExpression | undefined,
+    handler: TsNode | undefined,
+    middleware: string[],
+    out: Route[],
+  ): void {
+    const body = handler && this.functionOf(handler);
+    const summary = registrationComment(this.ts, call) ?? (options && this.schemaSummary(options));
+    for (const method of methods)
+      out.push({
+        method,
+        path,
+        openapiPath: toOpenApiPath(path),
+        middleware: [...middleware, ...(options ? this.hooks(options) : [])],
+        statuses: body ? statusesIn(this.ts, body, ['code', 'status']) : [],
+        summary,
+        file: call.getSourceFile().getFilePath(),
+        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+      });
+  }
+
+  /** A route's `schema.summary`, else its `schema.description` (what @fastify/swagger shows). */
+  private schemaSummary(options: ObjectLiteralExpression): string | undefined {
+    const schemaNode = property(this.ts, options, 'schema');
+    const schema = schemaNode && this.object(schemaNode);
+    for (const key of ['summary', 'description']) {
+      const text = schema && literalValue(this.ts, property(this.ts, schema, key));
+      if (text) return text.replace(/\s+/g, ' ').trim();
+    }
+    return undefined;
+  }
+
+  /** `preHandler: [fastify.authenticate, requireRole('admin')]`, `onRequest: rateLimit` → their names. */
+  private hooks(options: ObjectLiteralExpression): string[] {
+    const { ts } = this;
+    return HOOKS.flatMap((hook) => {
+      const value = property(ts, options, hook);
+      if (!value) return [];
+      return ts.Node.isArrayLiteralExpression(value) ? value.getElements().map(shortText) : [shortText(value)];
+    });
+  }
+
+  /** An object literal, written inline or held by a `const` (`{ schema }`, `const opts = {…}`). */
+  private object(node: TsNode): ObjectLiteralExpression | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (ts.Node.isObjectLiteralExpression(value)) return value;
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
+    return held && ts.Node.isObjectLiteralExpression(held) ? held : undefined;
+  }
+
+  /** The handler's function, inline or by name, for the statuses it sets. */
+  private functionOf(node: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (isFunction(ts, value) || ts.Node.isMethodDeclaration(value)) return value;
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
+    return held && isFunction(ts, held) ? held : undefined;
+  }
+
+  private computedPath(call: CallExpression, node: TsNode): void {
+    this.warn(
+      'DG_ROUTES_COMPUTED_PATH',
+      `${methodOf(this.ts, call)}(${shortText(node)}, …) registers a route whose path is computed at run time: it is not read`,
+      { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+      "register it with a literal path (app.get('/users/:id', …)) so docgen can read it",
+    );
+  }
+
+  private warn(code: string, message: string, location: Diagnostic['location'], hint: string): void {
+    this.warnings.push({ code, severity: 'warning', message, location, hint });
+  }
+}

@@ -1,0 +1,324 @@
+/**
+ * The routes a Hono app serves, read syntactically: apps made with `new Hono()` (and
+ * `.basePath('/api')`), `app.get(path, middleware…, handler)` chained or not (a link without a
+ * path serves the path before it, as Hono does), `app.on(methods, paths, …)`, sub-apps mounted
+ * with `app.route('/prefix', sub)` across modules, and `app.use(path, middleware)` applied to the
+ * routes it matches that are registered after it.
+ */
+import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
+import {
+  chainRoot,
+  isFunction,
+  methodOf,
+  Modules,
+  nameStart,
+  registrationComment,
+  unwrap,
+  type Declaration,
+} from './modules.js';
+import { isPathLiteral, joinPaths, pathText, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
+/** The calls that return the app, so chains of them register on it. */
+const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound']);
+/** Context methods whose second argument is the status: `c.json(body, 201)`. */
+const WITH_STATUS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
+
+/** Whether an entry imports Hono (or a Hono adapter such as `@hono/node-server`). */
+export function isHonoSource(text: string): boolean {
+  return /(?:\bfrom\s+|\brequire\(\s*)['"](?:hono|@hono\/[\w.-]+)(?:\/[\w./-]+)?['"]/.test(text);
+}
+
+/** An app: the name it is declared under, where it is made, and its base path. */
+interface App {
+  declaration?: Declaration;
+  creation: TsNode;
+  base: string;
+}
+
+/** A `use()` seen so far: its path pattern and the middleware names. */
+interface Use {
+  pattern: string;
+  names: string[];
+}
+
+export class HonoReader {
+  /** What the code does not say for sure (computed paths and mounts). */
+  readonly warnings: Diagnostic[] = [];
+  private readonly modules: Modules;
+
+  constructor(
+    private readonly ts: TsMorph,
+    project: Project,
+  ) {
+    this.modules = new Modules(ts, project);
+  }
+
+  /** The routes of the app the entry makes or serves, in the order Hono matches them. */
+  routes(entry: string): Route[] {
+    const source = this.modules.source(entry);
+    const starts = this.roots(source);
+    if (!starts.length)
+      throw new DocgenError({
+        code: 'DG_ROUTES_NO_APP',
+        message: `no Hono app in ${entry}`,
+        location: { file: entry },
+        hint: 'the entry must create the app (`const app = new Hono()`), export it, or serve it (`serve({ fetch: app.fetch })`)',
+      });
+    const routes: Route[] = [];
+    for (const start of starts) this.read(start, '', [], new Set(), routes);
+    return routes;
+  }
+
+  /** The entry's apps that no other app of it mounts; else the app it serves or exports, made elsewhere. */
+  private roots(source: SourceFile): App[] {
+    const { ts } = this;
+    const apps = this.apps(source);
+    const mounted = new Set(
+      source
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .filter((call) => methodOf(ts, call) === 'route')
+        .map((call) => this.appOf(call.getArguments()[1])?.creation),
+    );
+    const own = apps.filter((app) => !mounted.has(app.creation));
+    if (own.length) return own;
+    // `serve({ fetch: app.fetch })`, `export default app`, `export default { fetch: app.fetch }`.
+    const served = [
+      ...source
+        .getDescendantsOfKind(ts.SyntaxKind.PropertyAccessExpression)
+        .filter((access) => access.getName() === 'fetch')
+        .map((access) => access.getExpression()),
+      ...source.getExportAssignments().map((assignment) => assignment.getExpression()),
+    ];
+    const found = served.map((node) => this.appOf(node)).filter((app): app is App => !!app);
+    return [...new Map(found.map((app) => [app.creation, app])).values()];
+  }
+
+  /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module. */
+  private apps(source: SourceFile): App[] {
+    const { ts } = this;
+    return source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).flatMap((declaration) => {
+      const init = declaration.getInitializer();
+      const app = init && this.created(init);
+      return app ? [{ ...app, declaration }] : [];
+    });
+  }
+
+  /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`. */
+  private created(node: TsNode): App | undefined {
+    const { ts } = this;
+    const root = chainRoot(ts, node, CHAIN);
+    if (!ts.Node.isNewExpression(root)) return undefined;
+    const callee = root.getExpression();
+    const from = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
+    if (!from || !/^(?:hono(?:\/|$)|@hono\/zod-openapi$)/.test(from)) return undefined;
+    return { creation: root, base: basePathOf(ts, node) };
+  }
+
+  /** The app a value is, made here or followed through its name and imports. */
+  private appOf(node: TsNode | undefined): App | undefined {
+    const { ts } = this;
+    if (!node) return undefined;
+    const value = unwrap(ts, node);
+    const made = this.created(value);
+    if (made) return made;
+    if (!ts.Node.isIdentifier(value)) return undefined;
+    const binding = this.modules.follow(value);
+    const app = binding?.value && this.created(binding.value);
+    return app && { ...app, declaration: binding.declaration };
+  }
+
+  /** An app's registrations in the order they are written; a mounted sub-app's where it is mounted. */
+  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[]): void {
+    if (path.has(app.creation)) return; // an app mounted in itself
+    const inner = new Set(path).add(app.creation);
+    const { ts } = this;
+    const base = joinPaths(prefix, app.base);
+    const calls = app.creation
+      .getSourceFile()
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app))
+      .sort((a, b) => nameStart(a) - nameStart(b));
+    const seen = [...uses];
+    let current = '/'; // Hono's current path: a method called without one serves it
+    for (const call of calls) {
+      const method = methodOf(ts, call)!;
+      const args = call.getArguments();
+      if (method === 'use') this.use(call, base, seen);
+      else if (method === 'route') this.mount(call, base, seen, inner, out);
+      else if (method === 'on') {
+        const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
+        for (const routePath of this.paths(call, args[1]))
+          this.add(call, methods, base, routePath, args.slice(2), seen, out);
+      } else if (METHODS.has(method)) {
+        const hasPath = this.isPath(args);
+        const routePaths = hasPath ? this.paths(call, args[0]) : [current];
+        if (hasPath && routePaths.length) current = routePaths[routePaths.length - 1]!;
+        for (const routePath of routePaths)
+          this.add(call, [method.toUpperCase()], base, routePath, hasPath ? args.slice(1) : args, seen, out);
+      }
+    }
+  }
+
+  /** Whether a method call starts with a path (`app.get('/x', h)`), or not (`app.get('/x', h).post(h2)`'s `post`). */
+  private isPath(args: TsNode[]): boolean {
+    const { ts } = this;
+    const [first] = args;
+    if (!first) return false;
+    if (isPathLiteral(ts, first) || ts.Node.isArrayLiteralExpression(first)) return true;
+    const value = unwrap(ts, first);
+    if (isFunction(ts, value) || ts.Node.isCallExpression(value)) return false;
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.follow(value)?.value;
+      return !!held && !isFunction(ts, held) && !ts.Node.isCallExpression(held);
+    }
+    // `app.get(paths.users, handler)`: a computed path; `app.post(handlers.create)`: a handler.
+    return args.length >= 2;
+  }
+
+  /** Whether `call` is made on this app: through its name, or on the chain that makes it. */
+  private isOn(call: CallExpression, app: App): boolean {
+    const { ts } = this;
+    const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAIN);
+    if (root === app.creation) return true;
+    return (
+      !!app.declaration && ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === app.declaration
+    );
+  }
+
+  /** A route's path (or list of paths) as written; a computed one is a warning. */
+  private paths(call: CallExpression, node: TsNode | undefined): string[] {
+    const { ts } = this;
+    if (!node) return [];
+    const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
+    return nodes.flatMap((element) => {
+      if (isPathLiteral(ts, element)) return [pathText(element)];
+      this.warn(
+        'DG_ROUTES_COMPUTED_PATH',
+        `${methodOf(ts, call)}(${shortText(element)}, …) registers a route whose path is computed at run time: it is not read`,
+        call,
+        "register it with a literal path (app.get('/users/:id', …)) so docgen can read it",
+      );
+      return [];
+    });
+  }
+
+  /** `app.use('/api/*', jwt({ secret }))`: middleware by name, for the routes registered after it that it matches. */
+  private use(call: CallExpression, base: string, seen: Use[]): void {
+    const { ts } = this;
+    const args = call.getArguments();
+    const hasPath = !!args[0] && isPathLiteral(ts, args[0]);
+    const names = (hasPath ? args.slice(1) : args)
+      .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
+      .map((arg) => shortText(arg));
+    seen.push({ pattern: joinPaths(base, hasPath ? pathText(args[0]!) : '*'), names });
+  }
+
+  /** `app.route('/users', users)`: the sub-app's routes under the prefix. */
+  private mount(call: CallExpression, base: string, seen: Use[], path: Set<TsNode>, out: Route[]): void {
+    const { ts } = this;
+    const [prefix, sub] = call.getArguments();
+    const app = this.appOf(sub);
+    if (!prefix || !isPathLiteral(ts, prefix)) {
+      if (prefix && app)
+        this.warn(
+          'DG_ROUTES_COMPUTED_MOUNT',
+          `route(${shortText(prefix)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
+          call,
+          "mount with a literal path (app.route('/users', users)) so docgen can follow it",
+        );
+      return;
+    }
+    if (app) this.read(app, joinPaths(base, pathText(prefix)), seen, path, out);
+  }
+
+  private add(
+    call: CallExpression,
+    methods: string[],
+    base: string,
+    routePath: string,
+    handlers: TsNode[],
+    seen: Use[],
+    out: Route[],
+  ): void {
+    const { ts } = this;
+    const full = joinPaths(base, routePath);
+    const middleware = [
+      ...seen.filter((use) => matches(use.pattern, full)).flatMap((use) => use.names),
+      ...handlers.slice(0, -1).map((node) => shortText(node)),
+    ];
+    const handler = handlers[handlers.length - 1];
+    for (const method of methods)
+      out.push({
+        method,
+        path: full,
+        // Hono writes a parameter's pattern in braces: `/:id{[0-9]+}` is `{id}`.
+        openapiPath: toOpenApiPath(full.replace(/:(\w+)\{[^/]*\}/g, ':$1')),
+        middleware,
+        statuses: handler ? this.statuses(handler) : [],
+        summary: registrationComment(ts, call),
+        file: call.getSourceFile().getFilePath(),
+        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+      });
+  }
+
+  /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`. */
+  private statuses(handler: TsNode): number[] {
+    const { ts } = this;
+    let fn: TsNode | undefined = unwrap(ts, handler);
+    if (ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
+    if (!fn || !isFunction(ts, fn)) return [];
+    const codes = new Set<number>();
+    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const method = methodOf(ts, call);
+      const args = call.getArguments();
+      if (method && WITH_STATUS.has(method) && args[1]) codes.add(statusCode(ts, args[1]) ?? 0);
+      else if (method === 'status' && args[0]) codes.add(statusCode(ts, args[0]) ?? 0);
+      else if (method === 'redirect') codes.add(args[1] ? (statusCode(ts, args[1]) ?? 0) : 302);
+      else if (method === 'notFound' && !args.length) codes.add(404);
+    }
+    for (const created of fn.getDescendantsOfKind(ts.SyntaxKind.NewExpression)) {
+      const [first] = created.getArguments();
+      if (created.getExpression().getText() === 'HTTPException' && first) codes.add(statusCode(ts, first) ?? 0);
+    }
+    return [...codes].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
+  }
+
+  private warn(code: string, message: string, at: TsNode, hint: string): void {
+    const location = { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
+    this.warnings.push({ code, severity: 'warning', message, location, hint });
+  }
+}
+
+/** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
+function basePathOf(ts: TsMorph, node: TsNode): string {
+  const bases: string[] = [];
+  let current = unwrap(ts, node);
+  while (ts.Node.isCallExpression(current)) {
+    const callee = current.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee)) break;
+    const [arg] = current.getArguments();
+    if (callee.getName() === 'basePath' && arg && isPathLiteral(ts, arg)) bases.unshift(pathText(arg));
+    current = unwrap(ts, callee.getExpression());
+  }
+  return bases.reduce((joined, base) => joinPaths(joined, base), '');
+}
+
+/** `'GET'` or `['PUT', 'DELETE']` → the literals. */
+function literals(ts: TsMorph, node: TsNode | undefined): string[] {
+  if (!node) return [];
+  const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
+  return nodes.filter((element) => isPathLiteral(ts, element)).map(pathText);
+}
+
+/** Whether a `use()` pattern (`*`, `/api/*`, `/admin`) matches a route path, as Hono's router does for literals. */
+function matches(pattern: string, path: string): boolean {
+  if (pattern === '/*' || pattern === '*') return true;
+  if (pattern.endsWith('/*')) {
+    const head = pattern.slice(0, -2);
+    return path === head || path.startsWith(`${head}/`);
+  }
+  return pattern === path;
+}

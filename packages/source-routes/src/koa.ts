@@ -1,0 +1,314 @@
+/**
+ * The routes a Koa app serves through `@koa/router` (or the older `koa-router`), read
+ * syntactically: routers made with `new Router({ prefix })`, their `router.get(…)` registrations
+ * (chained or not), `router.prefix('/x')`, routers nested with `router.use('/nested',
+ * other.routes())`, and the routers an app mounts with `app.use(router.routes())`, followed across
+ * imports. Koa itself has no routes: an app without a router serves none that can be listed.
+ */
+import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
+import {
+  chainRoot,
+  isFunction,
+  methodOf,
+  Modules,
+  nameStart,
+  property,
+  registrationComment,
+  unwrap,
+  type Declaration,
+} from './modules.js';
+import {
+  isPathLiteral,
+  joinPaths,
+  literalValue,
+  pathText,
+  shortText,
+  statusCode,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
+
+/** `router.del` is koa-router's alias of `delete`. */
+const METHODS: Record<string, string> = {
+  get: 'GET',
+  post: 'POST',
+  put: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  del: 'DELETE',
+  head: 'HEAD',
+  options: 'OPTIONS',
+  all: 'ALL',
+};
+/** The calls that return the router or app, so chains of them register on it. */
+const CHAIN = new Set([...Object.keys(METHODS), 'use', 'prefix', 'param', 'redirect']);
+const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
+
+/** Whether an entry imports Koa or its router. */
+export function isKoaSource(text: string): boolean {
+  return /(?:\bfrom\s+|\brequire\(\s*)['"](?:koa|@koa\/router|koa-router)['"]/.test(text);
+}
+
+/** An app or a router: the name it is declared under, and where it is made (a chain may start there). */
+interface Instance {
+  kind: 'app' | 'router';
+  declaration?: Declaration;
+  creation: TsNode;
+}
+
+export class KoaReader {
+  /** What the code does not say for sure (computed paths and mounts). */
+  readonly warnings: Diagnostic[] = [];
+  private readonly modules: Modules;
+
+  constructor(
+    private readonly ts: TsMorph,
+    project: Project,
+  ) {
+    this.modules = new Modules(ts, project);
+  }
+
+  /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
+  routes(entry: string): Route[] {
+    const source = this.modules.source(entry);
+    const apps = this.instances(source).filter((instance) => instance.kind === 'app');
+    const starts = apps.length ? apps : this.startedApps(source);
+    if (!starts.length) starts.push(...this.exportedRouters(entry));
+    if (!starts.length)
+      throw new DocgenError({
+        code: 'DG_ROUTES_NO_APP',
+        message: `no Koa app or router in ${entry}`,
+        location: { file: entry },
+        hint: 'the entry must create the app (`const app = new Koa()`) or export a router (`export const router = new Router()`)',
+      });
+    const routes: Route[] = [];
+    for (const start of starts) this.read(start, '', [], new Set(), routes);
+    return routes;
+  }
+
+  /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module. */
+  private instances(source: SourceFile): Instance[] {
+    const { ts } = this;
+    return source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).flatMap((declaration) => {
+      const init = declaration.getInitializer();
+      const instance = init && this.instanceOf(init);
+      return instance ? [{ ...instance, declaration }] : [];
+    });
+  }
+
+  /** What a value is, when it is made (or chained on) here: `new Router().get(…)` is a router. */
+  private instanceOf(node: TsNode): Instance | undefined {
+    const { ts } = this;
+    const root = chainRoot(ts, node, CHAIN);
+    if (!ts.Node.isNewExpression(root) && !ts.Node.isCallExpression(root)) return undefined;
+    const callee = root.getExpression();
+    const text = callee.getText();
+    const required = /^require\(\s*['"]([^'"]+)['"]\s*\)(?:\.default)?$/.exec(text)?.[1];
+    const from = required ?? (ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined);
+    if (from === 'koa' && ts.Node.isNewExpression(root)) return { kind: 'app', creation: root };
+    if (from && ROUTER_PACKAGES.has(from)) return { kind: 'router', creation: root };
+    return undefined;
+  }
+
+  /** `import app from './app'; app.listen(3000)`: the app is made elsewhere. */
+  private startedApps(source: SourceFile): Instance[] {
+    const { ts } = this;
+    return source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).flatMap((call) => {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') return [];
+      const target = unwrap(ts, callee.getExpression());
+      const instance = ts.Node.isIdentifier(target) ? this.instanceNamed(target) : undefined;
+      return instance ? [instance] : [];
+    });
+  }
+
+  /** The routers of an entry that is a routes module rather than an app: those no other router there mounts. */
+  private exportedRouters(entry: string): Instance[] {
+    const { ts } = this;
+    const source = this.modules.source(entry);
+    const mounted = new Set(
+      source
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .map((call) => this.mountedRouter(call)?.declaration)
+        .filter(Boolean),
+    );
+    return this.instances(source).filter(
+      (instance) => instance.kind === 'router' && !mounted.has(instance.declaration),
+    );
+  }
+
+  /** What a name stands for, followed through imports, when it is an app or a router. */
+  private instanceNamed(id: TsNode): Instance | undefined {
+    if (!this.ts.Node.isIdentifier(id)) return undefined;
+    const binding = this.modules.follow(id);
+    const instance = binding?.value && this.instanceOf(binding.value);
+    return instance && { ...instance, declaration: binding.declaration };
+  }
+
+  /** An app's or router's registrations, in the order they are written; nested routers where they are mounted. */
+  private read(instance: Instance, prefix: string, middleware: string[], path: Set<TsNode>, out: Route[]): void {
+    if (path.has(instance.creation)) return; // a router nested in itself
+    const inner = new Set(path).add(instance.creation);
+    const { ts } = this;
+    const calls = instance.creation
+      .getSourceFile()
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance))
+      .sort((a, b) => nameStart(a) - nameStart(b));
+    // The router's prefix (`new Router({ prefix })`, or `router.prefix('/x')`, which koa-router applies to every route).
+    const own = instance.kind === 'router' ? this.routerPrefix(instance, calls) : '';
+    const base = joinPaths(prefix, own);
+    const routerLevel = [...middleware];
+    for (const call of calls) {
+      const method = methodOf(ts, call)!;
+      if (method === 'use') this.use(call, base, routerLevel, inner, out);
+      else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
+    }
+  }
+
+  /** Whether `call` is made on this app or router: through its name, or on the chain that makes it. */
+  private isOn(call: CallExpression, instance: Instance): boolean {
+    const { ts } = this;
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee)) return false;
+    const root = chainRoot(ts, callee.getExpression(), CHAIN);
+    if (root === instance.creation) return true;
+    return (
+      !!instance.declaration &&
+      ts.Node.isIdentifier(root) &&
+      this.modules.bindingOf(root)?.declaration === instance.declaration
+    );
+  }
+
+  private routerPrefix(instance: Instance, calls: CallExpression[]): string {
+    const { ts } = this;
+    const set = calls.filter((call) => methodOf(ts, call) === 'prefix').pop();
+    if (set) return literalValue(ts, set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
+    const [options] =
+      ts.Node.isNewExpression(instance.creation) || ts.Node.isCallExpression(instance.creation)
+        ? (instance.creation.getArguments() as TsNode[])
+        : [];
+    const object = options && unwrap(ts, options);
+    const prefix = object && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, 'prefix') : undefined;
+    return prefix ? (literalValue(ts, prefix) ?? this.computed(instance.creation, prefix)) : '';
+  }
+
+  /** A prefix only known at run time: warned, and the routes shown without it. */
+  private computed(at: TsNode, node: TsNode | undefined): string {
+    this.warn(
+      'DG_ROUTES_PREFIX_UNKNOWN',
+      `the router prefix ${node ? shortText(node) : ''} is computed at run time: its routes are shown without it`,
+      at,
+      "write it as a literal or a const in this file (new Router({ prefix: '/api' }))",
+    );
+    return '';
+  }
+
+  /** `router.use(mw)`, `router.use('/nested', other.routes(), other.allowedMethods())`, `app.use(router.routes())`. */
+  private use(call: CallExpression, prefix: string, routerLevel: string[], path: Set<TsNode>, out: Route[]): void {
+    const { ts } = this;
+    const args = call.getArguments();
+    const [first] = args;
+    const hasPath = !!first && isPathLiteral(ts, first);
+    const rest = hasPath ? args.slice(1) : args;
+    const routers = rest.map((arg) => this.mountedRouter(arg));
+    if (!hasPath && first && routers.some(Boolean) && isComputed(ts, first)) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `use(${shortText(first)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
+        call,
+        "mount with a literal path (router.use('/users', users.routes())) so docgen can follow it",
+      );
+      return;
+    }
+    const mount = hasPath ? pathText(first) : '';
+    const local: string[] = [];
+    rest.forEach((arg, index) => {
+      const router = routers[index];
+      if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+      // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
+      else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
+    });
+  }
+
+  /** `router.routes()` / `router.middleware()` → that router. */
+  private mountedRouter(arg: TsNode): Instance | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (!ts.Node.isCallExpression(value) || !['routes', 'middleware'].includes(methodOf(ts, value) ?? ''))
+      return undefined;
+    const target = unwrap(ts, (value.getExpression() as PropertyAccessExpression).getExpression());
+    const made = this.instanceOf(target);
+    return made ?? this.instanceNamed(target);
+  }
+
+  /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
+  private route(call: CallExpression, method: string, prefix: string, routerLevel: string[], out: Route[]): void {
+    const { ts } = this;
+    let args = call.getArguments();
+    if (args.length >= 3 && isPathLiteral(ts, args[0]!) && isPathLiteral(ts, args[1]!)) args = args.slice(1);
+    const [first] = args;
+    if (!first || args.length < 2) return;
+    const paths = ts.Node.isArrayLiteralExpression(first) ? first.getElements() : [first];
+    const handlers = args.slice(1);
+    const handler = handlers[handlers.length - 1]!;
+    for (const node of paths) {
+      if (!isPathLiteral(ts, node)) {
+        this.warn(
+          'DG_ROUTES_COMPUTED_PATH',
+          `${methodOf(ts, call)}(${shortText(node)}, …) registers a route whose path is computed at run time: it is not read`,
+          call,
+          "register it with a literal path (router.get('/users/:id', …)) so docgen can read it",
+        );
+        continue;
+      }
+      const full = joinPaths(prefix, pathText(node));
+      out.push({
+        method,
+        path: full,
+        openapiPath: toOpenApiPath(full),
+        middleware: [...routerLevel, ...handlers.slice(0, -1).map(shortText)],
+        statuses: this.statuses(handler),
+        summary: registrationComment(ts, call),
+        file: call.getSourceFile().getFilePath(),
+        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+      });
+    }
+  }
+
+  /** What a handler sets with a literal: `ctx.status = 201`, `ctx.throw(404)`. */
+  private statuses(handler: TsNode): number[] {
+    const { ts } = this;
+    let fn: TsNode | undefined = unwrap(ts, handler);
+    if (ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
+    if (!fn || !isFunction(ts, fn)) return [];
+    const codes = new Set<number>();
+    for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const left = assignment.getLeft();
+      if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+      if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
+        codes.add(statusCode(ts, assignment.getRight()) ?? 0);
+    }
+    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
+      if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
+        codes.add(statusCode(ts, call.getArguments()[0]!) ?? 0);
+    return [...codes].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
+  }
+
+  private warn(code: string, message: string, at: TsNode, hint: string): void {
+    const location = { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
+    this.warnings.push({ code, severity: 'warning', message, location, hint });
+  }
+}
+
+/** `route.path`, `` `/v${n}` ``, `base + '/x'`, a name: a path only known at run time. */
+function isComputed(ts: TsMorph, node: TsNode): boolean {
+  return (
+    ts.Node.isPropertyAccessExpression(node) ||
+    ts.Node.isElementAccessExpression(node) ||
+    ts.Node.isTemplateExpression(node) ||
+    (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
+  );
+}

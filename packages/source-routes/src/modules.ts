@@ -1,0 +1,307 @@
+/**
+ * Names across modules, for the readers that follow values rather than router names (Fastify's
+ * plugins, Koa's routers, Hono's sub-apps): what an identifier stands for, found by its scope
+ * (a parameter, a `const` or function of an enclosing block) and followed through ES imports,
+ * `require()`, `export *` barrels and `module.exports`. Syntax only, as everywhere in this package.
+ */
+import type {
+  CallExpression,
+  ObjectLiteralExpression,
+  PropertyAccessExpression,
+  FunctionDeclaration,
+  Identifier,
+  Node as TsNode,
+  ParameterDeclaration,
+  Project,
+  SourceFile,
+  VariableDeclaration,
+} from 'ts-morph';
+import { commentBefore, ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
+
+/** Where a name is declared: the node calls on it are matched against. */
+export type Declaration = VariableDeclaration | FunctionDeclaration | ParameterDeclaration;
+
+/** What a name stands for: its declaration, and the value it holds when the code states one. */
+export interface Binding {
+  /** Undefined for a value with no name of its own (`export default fp(async (app) => {…})`). */
+  declaration?: Declaration;
+  /** A function declaration, or the initializer unwrapped (`await`, parentheses, `as`). */
+  value?: TsNode;
+}
+
+export class Modules {
+  private readonly sources = new Map<string, SourceFile>();
+  private readonly resolver: ImportResolver;
+
+  constructor(
+    private readonly ts: TsMorph,
+    private readonly project: Project,
+  ) {
+    this.resolver = new ImportResolver(ts);
+  }
+
+  /** A file of the app, parsed once; a syntax error stops the run at its line. */
+  source(file: string): SourceFile {
+    let source = this.sources.get(file);
+    if (!source) {
+      source = this.project.addSourceFileAtPath(file);
+      syntaxErrors(this.project, source);
+      this.sources.set(file, source);
+    }
+    return source;
+  }
+
+  /** The file a specifier names when it is the project's own (relative, tsconfig `paths`, `#imports`). */
+  resolve(from: string, specifier: string): string | undefined {
+    return this.resolver.resolve(from, specifier);
+  }
+
+  /** The file `require('./x')` or `import('./x')` loads, when it is the project's own. */
+  loaded(node: TsNode): string | undefined {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node)) return undefined;
+    const callee = node.getExpression();
+    const loads = callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword;
+    const [specifier] = node.getArguments();
+    return loads && specifier && isPathLiteral(ts, specifier)
+      ? this.resolve(node.getSourceFile().getFilePath(), pathText(specifier))
+      : undefined;
+  }
+
+  /** The package a local name is imported from (`fp` → `fastify-plugin`), for names that are not the project's. */
+  packageOf(id: Identifier): string | undefined {
+    const name = id.getText();
+    const source = id.getSourceFile();
+    for (const declaration of source.getImportDeclarations()) {
+      const names = [
+        declaration.getDefaultImport()?.getText(),
+        declaration.getNamespaceImport()?.getText(),
+        ...declaration.getNamedImports().map((named) => named.getAliasNode()?.getText() ?? named.getName()),
+      ];
+      if (names.includes(name)) return declaration.getModuleSpecifierValue();
+    }
+    const binding = this.bindingOf(id);
+    const init = binding?.value;
+    if (init && this.ts.Node.isCallExpression(init) && init.getExpression().getText() === 'require') {
+      const [specifier] = init.getArguments();
+      return specifier && isPathLiteral(this.ts, specifier) ? pathText(specifier) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The declaration an identifier refers to, found as scopes find it: the nearest enclosing
+   * function's parameters or block's declarations; undefined for a global or an import.
+   */
+  bindingOf(id: Identifier): Binding | undefined {
+    const { ts } = this;
+    const name = id.getText();
+    for (let scope: TsNode | undefined = id.getParent(); scope; scope = scope.getParent()) {
+      if (
+        ts.Node.isArrowFunction(scope) ||
+        ts.Node.isFunctionExpression(scope) ||
+        ts.Node.isFunctionDeclaration(scope) ||
+        ts.Node.isMethodDeclaration(scope)
+      ) {
+        const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
+        if (parameter) return { declaration: parameter };
+      }
+      if (ts.Node.isBlock(scope) || ts.Node.isSourceFile(scope)) {
+        const found = declaredIn(ts, scope.getStatements(), name);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * What an identifier stands for, followed through imports and `const x = y`: the binding that
+   * holds a value (a function, a call, an object), with the file it is in.
+   */
+  follow(id: Identifier, depth = 0): Binding | undefined {
+    if (depth > 8) return undefined;
+    const local = this.bindingOf(id);
+    if (local) {
+      const { value } = local;
+      if (value && this.ts.Node.isIdentifier(value)) return this.follow(value, depth + 1) ?? local;
+      const required = value && this.loaded(value);
+      if (required) return this.exported(required, 'default', depth + 1) ?? local;
+      return local;
+    }
+    const imported = this.importOf(id);
+    return imported && this.exported(imported.file, imported.name, depth + 1);
+  }
+
+  /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
+  private importOf(id: Identifier): { file: string; name: string } | undefined {
+    const name = id.getText();
+    const source = id.getSourceFile();
+    for (const declaration of source.getImportDeclarations()) {
+      const imported =
+        declaration.getDefaultImport()?.getText() === name
+          ? 'default'
+          : declaration
+              .getNamedImports()
+              .find((named) => (named.getAliasNode()?.getText() ?? named.getName()) === name)
+              ?.getName();
+      if (!imported) continue;
+      const file = this.resolve(source.getFilePath(), declaration.getModuleSpecifierValue());
+      return file ? { file, name: imported } : undefined;
+    }
+    return undefined;
+  }
+
+  /** What a module exports under `name` (`default` for `export default` and `module.exports =`). */
+  exported(file: string, name: string, depth = 0, seen = new Set<string>()): Binding | undefined {
+    const key = `${file}#${name}`;
+    if (depth > 8 || seen.has(key)) return undefined;
+    seen.add(key);
+    const { ts } = this;
+    const source = this.source(file);
+    const byNode = (node: TsNode | undefined): Binding | undefined => {
+      if (!node) return undefined;
+      const value = unwrap(ts, node);
+      return ts.Node.isIdentifier(value) ? this.follow(value, depth + 1) : { value };
+    };
+    if (name === 'default') {
+      const fn = source.getFunctions().find((candidate) => candidate.isDefaultExport());
+      if (fn) return { declaration: fn, value: fn };
+      const assignment = source.getExportAssignments().find((candidate) => !candidate.isExportEquals());
+      if (assignment) return byNode(assignment.getExpression());
+    } else {
+      const fn = source.getFunction(name);
+      if (fn?.isExported()) return { declaration: fn, value: fn };
+      const variable = source.getVariableDeclaration(name);
+      if (variable?.isExported()) return { declaration: variable, value: valueOf(ts, variable) };
+    }
+    for (const declaration of source.getExportDeclarations()) {
+      const target = declaration.getModuleSpecifierValue();
+      const from = target && this.resolve(file, target);
+      for (const named of declaration.getNamedExports()) {
+        if ((named.getAliasNode()?.getText() ?? named.getName()) !== name) continue;
+        if (from) return this.exported(from, named.getName(), depth + 1, seen);
+        return byNode(named.getNameNode());
+      }
+      // `export * from './users'`: a barrel (never re-exports a default).
+      if (from && !declaration.getNamedExports().length && name !== 'default') {
+        const found = this.exported(from, name, depth + 1, seen);
+        if (found) return found;
+      }
+    }
+    return this.commonJsExport(source, name, byNode);
+  }
+
+  /** `module.exports = x`, `module.exports = { a, b: c }`, `exports.a = x`. */
+  private commonJsExport(
+    source: SourceFile,
+    name: string,
+    byNode: (node: TsNode | undefined) => Binding | undefined,
+  ): Binding | undefined {
+    const { ts } = this;
+    for (const assignment of source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+      const left = assignment.getLeft().getText().replace(/\s+/g, '');
+      const right = unwrap(ts, assignment.getRight());
+      if (left === 'module.exports' && name === 'default') return byNode(right);
+      if (left === 'module.exports' && ts.Node.isObjectLiteralExpression(right)) {
+        const property = right.getProperty(name);
+        if (property && ts.Node.isShorthandPropertyAssignment(property)) return byNode(property.getNameNode());
+        if (property && ts.Node.isPropertyAssignment(property)) return byNode(property.getInitializer());
+      }
+      if (new RegExp(`^(?:module\\.)?exports\\.${name}$`).test(left)) return byNode(right);
+    }
+    return undefined;
+  }
+}
+
+/** A `const`'s or function's declaration of `name` among a block's statements. */
+function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | undefined {
+  for (const statement of statements) {
+    if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
+      return { declaration: statement, value: statement };
+    if (!ts.Node.isVariableStatement(statement)) continue;
+    const declaration = statement.getDeclarations().find((candidate) => candidate.getName() === name);
+    if (declaration) return { declaration, value: valueOf(ts, declaration) };
+  }
+  return undefined;
+}
+
+function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefined {
+  const init = declaration.getInitializer();
+  return init && unwrap(ts, init);
+}
+
+/** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`. */
+export function unwrap(ts: TsMorph, node: TsNode): TsNode {
+  let current = node;
+  for (;;) {
+    if (
+      ts.Node.isAwaitExpression(current) ||
+      ts.Node.isParenthesizedExpression(current) ||
+      ts.Node.isAsExpression(current) ||
+      ts.Node.isSatisfiesExpression(current) ||
+      ts.Node.isNonNullExpression(current) ||
+      ts.Node.isTypeAssertion(current)
+    )
+      current = current.getExpression();
+    else return current;
+  }
+}
+
+/**
+ * The object a chain of calls starts from: `app.get(…).post(…)` → `app`, for the chain's own
+ * `methods`; the first call that is not one of them (`new Hono()`, `fastify()`) ends it.
+ */
+export function chainRoot(ts: TsMorph, node: TsNode, methods: Set<string>): TsNode {
+  let current = unwrap(ts, node);
+  while (ts.Node.isCallExpression(current)) {
+    const callee = current.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || !methods.has(callee.getName())) return current;
+    current = unwrap(ts, callee.getExpression());
+  }
+  return current;
+}
+
+/** `x.method(…)` → its method's name, else undefined. */
+export function methodOf(ts: TsMorph, call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  return ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+}
+
+/** A function written inline or declared: a plugin, a handler. */
+export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
+
+/** A property's value in an object literal: `key: value`, `{ key }` (the name), or `key() {…}` (the method). */
+export function property(ts: TsMorph, object: ObjectLiteralExpression, key: string): TsNode | undefined {
+  const found = object.getProperty(key);
+  if (!found) return undefined;
+  if (ts.Node.isPropertyAssignment(found)) return found.getInitializer();
+  if (ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
+  if (ts.Node.isMethodDeclaration(found)) return found;
+  return undefined;
+}
+
+export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
+  return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
+}
+
+/** Where the method of `x.method(…)` is written: the order registrations run in. */
+export function nameStart(call: CallExpression): number {
+  return (call.getExpression() as PropertyAccessExpression).getNameNode().getStart();
+}
+
+/**
+ * The comment above a registration: above its statement, or, for a link of a chain
+ * (`router\n  // Paginated.\n  .get(…)`), right above the link's `.`.
+ */
+export function registrationComment(ts: TsMorph, call: CallExpression): string | undefined {
+  const callee = call.getExpression();
+  if (ts.Node.isPropertyAccessExpression(callee)) {
+    const dot = callee.getFirstChildByKind(ts.SyntaxKind.DotToken);
+    const own = dot && commentBefore(dot);
+    if (own) return own;
+    // A later link of a chain: the statement's comment belongs to its first link.
+    if (ts.Node.isCallExpression(unwrap(ts, callee.getExpression()))) return undefined;
+  }
+  return commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call);
+}

@@ -1,0 +1,206 @@
+/**
+ * The Fastify reader on real code: the fixture app (plugins inline, local, imported, loaded with
+ * `import()` and `require()`, wrapped in fastify-plugin, nested under composed prefixes; route
+ * options with schemas and hooks; autoload), and the other shapes an entry takes.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { createTemplateRenderer } from '@docgen/core';
+import { docgenFailure } from '@docgen/test-support';
+import source, { readRoutes, renderRoutes, serviceName } from '@docgen/source-routes';
+
+const app = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fastify-app');
+const src = join(app, 'src');
+const at = (file: string, line: number) => `${file}:${line}`;
+
+describe('readRoutes on a Fastify app', () => {
+  it('reads the app, every plugin it registers and their prefixes, in the order they are written', async () => {
+    const { framework, routes } = await readRoutes(join(src, 'server.ts'));
+    expect(framework).toBe('Fastify');
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        at(route.file.slice(src.length + 1), route.line),
+      ]),
+    ).toEqual([
+      ['POST', '/session', [], [201], at('plugins/auth.ts', 10)], // fp(…): the prefix is ignored
+      ['GET', '/health', [], [204], at('server.ts', 16)],
+      ['GET', '/api/v1/items', [], [], at('routes/items.ts', 5)],
+      ['GET', '/api/v1/items/:id', [], [404], at('routes/items.ts', 8)],
+      ['POST', '/api/v1/items', ['fastify.authenticate'], [201], at('routes/items.ts', 13)],
+      ['DELETE', '/api/v1/items/:id', ['fastify.authenticate'], [204], at('routes/items.ts', 18)], // handler by name
+      ['GET', '/api/v1/items/:id/stock', [], [], at('routes/items.ts', 25)],
+      ['PUT', '/api/v1/items/:id/stock/:warehouse', [], [204], at('routes/items.ts', 26)],
+      ['POST', '/api/v1/orders', ['fastify.authenticate'], [201], at('routes/orders.ts', 8)], // addHook
+      ['GET', '/api/v1/orders/:orderId', ['fastify.authenticate'], [], at('routes/orders.ts', 17)],
+      ['GET', '/api/v1/version', [], [], at('server.ts', 24)], // route({ method: [GET, HEAD] })
+      ['HEAD', '/api/v1/version', [], [], at('server.ts', 24)],
+      ['GET', '/admin/users', [], [], at('routes/admin/users.js', 4)], // CommonJS, require('./users')
+      ['DELETE', '/admin/users/:userId', [], [204], at('routes/admin/users.js', 5)],
+      ['GET', '/admin/stats', [], [], at('routes/admin/index.js', 7)],
+    ]);
+    expect(routes.map((route) => route.summary)).toEqual([
+      'Exchange credentials for a session token.',
+      'Liveness probe for the load balancer.',
+      'List the items in stock', // schema.summary, from another module
+      'One item by id.',
+      'Create an item. Needs a staff token.', // schema.description
+      undefined,
+      'Stock level of one item, per warehouse.',
+      undefined,
+      undefined,
+      undefined,
+      'Build and version of the API',
+      'Build and version of the API',
+      undefined,
+      undefined,
+      'Counts for the dashboard.',
+    ]);
+    expect(routes[7]!.openapiPath).toBe('/api/v1/items/{id}/stock/{warehouse}');
+    expect(serviceName(join(src, 'server.ts'))).toBe('inventory');
+  });
+
+  it('warns of what it cannot follow: autoload, a computed path, a prefix fastify-plugin ignores', async () => {
+    const { warnings } = await readRoutes(join(src, 'server.ts'));
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.severity])).toEqual([
+      ['DG_ROUTES_PREFIX_IGNORED', { file: join(src, 'server.ts'), line: 13 }, 'warning'],
+      ['DG_ROUTES_COMPUTED_PATH', { file: join(src, 'routes', 'orders.ts'), line: 19 }, 'warning'],
+      ['DG_ROUTES_AUTOLOAD', { file: join(src, 'server.ts'), line: 36 }, 'warning'],
+    ]);
+    expect(warnings[2]!.message).toBe(
+      'register(autoload) loads plugins from a folder at run time: the routes it loads are not read',
+    );
+  });
+
+  it('renders the page naming Fastify', async () => {
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const { framework, routes } = await readRoutes(join(src, 'server.ts'));
+    const [page] = renderRoutes({ service: 'inventory', entry: join(src, 'server.ts'), framework, routes }, templates, {
+      cwd: app,
+    }).pages;
+    expect(page!.markdown).toContain('15 routes, in the order Fastify registers them.');
+    expect(page!.markdown).toContain(
+      '| POST | `/api/v1/items` | `fastify.authenticate` | 201 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
+    );
+  });
+});
+
+describe('readRoutes: the other shapes of a Fastify entry', () => {
+  async function project(files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    return dir;
+  }
+
+  it("CommonJS: require('fastify')(), register(require('./x')) and a prefix held in a const", async () => {
+    const dir = await project({
+      'server.js': [
+        "const fastify = require('fastify')({ logger: true });",
+        "const prefix = '/v2';",
+        "fastify.register(require('./users'), { prefix });",
+        "fastify.register(require('./users').admin, { prefix: '/admin' });",
+        'fastify.listen({ port: 3000 });',
+      ].join('\n'),
+      'users.js': [
+        'module.exports = async function (app) {',
+        "  app.get('/users', async () => []);",
+        '};',
+        'module.exports.admin = async (app) => {',
+        "  app.post('/users/:id/ban', async (req, reply) => reply.code(202).send());",
+        '};',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['GET', '/v2/users', [], 2],
+      ['POST', '/admin/users/:id/ban', [202], 5],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("fastify-cli's app.ts: a default-exported plugin; autoload is a warning, and no route is DG_ROUTES_NONE", async () => {
+    const dir = await project({
+      'app.ts': [
+        "import { join } from 'node:path';",
+        "import AutoLoad from '@fastify/autoload';",
+        "import type { FastifyPluginAsync } from 'fastify';",
+        'const app: FastifyPluginAsync = async (fastify, opts) => {',
+        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
+        '};',
+        'export default app;',
+      ].join('\n'),
+    });
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect([framework, routes]).toEqual(['Fastify', []]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_AUTOLOAD', 5],
+      ['DG_ROUTES_NONE', undefined],
+    ]);
+  });
+
+  it("a named import, a plugin name shadowing the app's, a computed prefix, and an unreadable plugin of the project's", async () => {
+    const dir = await project({
+      'main.ts': [
+        "import { fastify } from 'fastify';",
+        "import { routes } from './routes';",
+        'const app = fastify();',
+        'app.register(async (app) => {',
+        "  app.get('/inner', async () => 'inner');",
+        "}, { prefix: '/x' });",
+        'app.register(routes, { prefix: process.env.PREFIX });',
+        "app.register(import('./routes'));",
+        "app.get('/outer', async () => 'outer');",
+      ].join('\n'),
+      'routes.ts': "export const routes = async (f: any) => { f.get('/r', async () => 1); };\nexport default 42;\n",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/x/inner', 5],
+      ['GET', '/outer', 9],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 7],
+      ['DG_ROUTES_PLUGIN_UNREAD', 8],
+    ]);
+  });
+
+  it('a server.ts that starts the app a function of another module builds', async () => {
+    const dir = await project({
+      'server.ts': [
+        "import { buildApp } from './app';",
+        'async function main() {',
+        '  const server = await buildApp({ logger: true });',
+        '  await server.listen({ port: 3000 });',
+        '}',
+        'void main();',
+      ].join('\n'),
+      'app.ts': [
+        "import Fastify, { type FastifyServerOptions } from 'fastify';",
+        'export async function buildApp(options: FastifyServerOptions) {',
+        '  const app = Fastify(options);',
+        "  app.get('/ping', async () => 'pong');",
+        '  return app;',
+        '}',
+      ].join('\n'),
+    });
+    const { framework, routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Fastify');
+    expect(routes.map((route) => [route.method, route.path, route.file, route.line])).toEqual([
+      ['GET', '/ping', join(dir, 'app.ts'), 4],
+    ]);
+  });
+
+  it('an entry with neither an app nor a plugin', async () => {
+    const dir = await project({
+      'types.ts': "import type { FastifyInstance } from 'fastify';\nexport type App = FastifyInstance;\n",
+    });
+    const failure = await docgenFailure(readRoutes(join(dir, 'types.ts')));
+    expect(failure).toMatchObject({ code: 'DG_ROUTES_NO_APP', location: { file: join(dir, 'types.ts') } });
+  });
+});

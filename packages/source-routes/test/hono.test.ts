@@ -1,0 +1,89 @@
+/**
+ * The Hono reader on real code: the fixture (an app served by @hono/node-server, a sub-app with a
+ * base path mounting RPC-style chained sub-apps from other modules, `use()` patterns, `on()`,
+ * regex parameters), and an app that is only exported, as Bun and Workers run it.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { docgenFailure } from '@docgen/test-support';
+import { readRoutes } from '@docgen/source-routes';
+
+const src = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hono-app', 'src');
+const at = (file: string, line: number) => `${file}:${line}`;
+
+describe('readRoutes on a Hono app', () => {
+  it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches', async () => {
+    const { framework, routes, warnings } = await readRoutes(join(src, 'index.ts'));
+    expect(framework).toBe('Hono');
+    const session = ['logger()', 'cors()', 'requireSession'];
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        at(route.file.slice(src.length + 1), route.line),
+      ]),
+    ).toEqual([
+      ['GET', '/health', ['logger()'], [204], at('index.ts', 13)],
+      ['GET', '/api/bookings', session, [], at('routes/bookings.ts', 7)],
+      ['POST', '/api/bookings', session, [201], at('routes/bookings.ts', 8)],
+      ['GET', '/api/bookings/:id{[0-9]+}', session, [404], at('routes/bookings.ts', 9)], // HTTPException
+      ['DELETE', '/api/bookings/:id{[0-9]+}', session, [204], at('routes/bookings.ts', 12)], // no path: the one before
+      ['GET', '/api/rooms', ['logger()', 'cors()'], [], at('routes/rooms.ts', 6)],
+      ['GET', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [], at('routes/rooms.ts', 8)], // on()
+      ['HEAD', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [], at('routes/rooms.ts', 8)],
+      ['PUT', '/api/rooms/:roomId', ['logger()', 'cors()', 'requireStaff'], [200], at('routes/rooms.ts', 9)],
+    ]);
+    expect(routes[3]!.openapiPath).toBe('/api/bookings/{id}');
+    expect(routes.map((route) => route.summary)).toEqual([
+      'Liveness probe for the load balancer.',
+      'Bookings of the signed-in guest.', // above a link of the chain
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'Availability, by day.',
+      'Availability, by day.',
+      undefined,
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', { file: join(src, 'routes', 'rooms.ts'), line: 11 }],
+    ]);
+  });
+
+  it('an app that is only exported (Bun, Workers), made elsewhere; a computed mount; no app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { admin } from './admin';",
+        "export const app = new Hono().basePath('/v1');",
+        "app.get('/items', (c) => c.json([])).post((c) => c.json({}, 201));",
+        "app.route('/admin', admin);",
+        'app.route(process.env.MOUNT!, admin);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'admin.ts'),
+      "import { Hono } from 'hono';\nexport const admin = new Hono();\nadmin.delete('/cache', (c) => c.redirect('/'));\n",
+    );
+    await writeFile(join(dir, 'worker.ts'), "import { app } from './app';\nexport default app;\n");
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'worker.ts'));
+    expect(framework).toBe('Hono');
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['GET', '/v1/items', [], 4],
+      ['POST', '/v1/items', [201], 4],
+      ['DELETE', '/v1/admin/cache', [302], 3],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 6],
+    ]);
+    await writeFile(join(dir, 'types.ts'), "import type { Context } from 'hono';\nexport type C = Context;\n");
+    expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The Koa reader on real code: the fixture blog (an app made in app.ts and started in server.ts,
+ * routers across modules with prefixes, nested with `use('/articles', …routes())`, a chain, a
+ * named route, `del`, a list of paths, koa-router in CommonJS with `router.prefix()`), and the
+ * warnings of what the code does not say.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { docgenFailure } from '@docgen/test-support';
+import { readRoutes } from '@docgen/source-routes';
+
+const src = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'koa-app', 'src');
+const at = (file: string, line: number) => `${file}:${line}`;
+
+describe('readRoutes on a Koa app', () => {
+  it('follows the app server.ts starts to every router it mounts, nested routers and prefixes included', async () => {
+    const { framework, routes, warnings } = await readRoutes(join(src, 'server.ts'));
+    expect(framework).toBe('Koa');
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        at(route.file.slice(src.length + 1), route.line),
+      ]),
+    ).toEqual([
+      ['GET', '/health', [], [204], at('routes/health.ts', 6)],
+      ['GET', '/api/me', ['requireAuth'], [], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
+      ['GET', '/api/articles', ['requireAuth'], [], at('routes/articles.ts', 9)], // a named route
+      ['POST', '/api/articles', ['requireAuth', "requireRole('editor')"], [201], at('routes/articles.ts', 12)],
+      ['GET', '/api/articles/:slug', ['requireAuth'], [404], at('routes/articles.ts', 16)], // ctx.throw(404)
+      ['DELETE', '/api/articles/:slug', ['requireAuth', "requireRole('admin')"], [204], at('routes/articles.ts', 21)],
+      ['GET', '/api/users', ['requireAuth'], [], at('routes/users.js', 6)], // router.prefix('/users')
+      ['PUT', '/api/users/:id', ['requireAuth'], [200], at('routes/users.js', 9)],
+      ['PUT', '/api/users/:id/profile', ['requireAuth'], [200], at('routes/users.js', 9)],
+    ]);
+    expect(routes.map((route) => route.summary)).toEqual([
+      'Liveness probe for the load balancer.',
+      'Who is signed in.',
+      'Paginated articles, newest first.', // the comment above a link of the chain
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', { file: join(src, 'routes', 'articles.ts'), line: 23 }],
+    ]);
+  });
+
+  it('warns of a computed router prefix and a computed mount, and reads an entry that only exports a router', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "const Router = require('@koa/router');",
+        'const nested = Router();',
+        "nested.get('/leaf', (ctx) => { ctx.status = 202; });",
+        'const router = new Router({ prefix: process.env.PREFIX });',
+        "router.get('/a', (ctx) => { ctx.body = 'a'; }).post('/b', (ctx) => { ctx.body = 'b'; });",
+        'router.use(config.path, nested.routes());',
+        "router.use('/n', nested.routes());",
+        'exports.router = router;',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'routes.js'));
+    expect(framework).toBe('Koa');
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['GET', '/a', [], 5],
+      ['POST', '/b', [], 5],
+      ['GET', '/n/leaf', [202], 3],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_PREFIX_UNKNOWN', 4],
+      ['DG_ROUTES_COMPUTED_MOUNT', 6],
+    ]);
+  });
+
+  it('an app with no router: no route, said so; an entry with neither app nor router', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.body = 'hi'; });\n",
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes).toEqual([]);
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ROUTES_NONE']);
+    await writeFile(join(dir, 'types.ts'), "import type { Context } from 'koa';\nexport type C = Context;\n");
+    expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
+  });
+});

@@ -10,34 +10,24 @@ import type {
   CallExpression,
   Node as TsNode,
   ObjectLiteralExpression,
-  Project,
   PropertyAccessExpression,
   SourceFile,
 } from 'ts-morph';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
   isFunction,
   methodOf,
-  Modules,
   nameStart,
   property,
   registrationComment,
   unwrap,
   type Declaration,
   type FunctionNode,
+  ModuleReader,
 } from './modules.js';
-import {
-  isPathLiteral,
-  joinPaths,
-  literalValue,
-  pathText,
-  shortText,
-  statusesIn,
-  toOpenApiPath,
-  type TsMorph,
-} from './syntax.js';
+import { isPathLiteral, joinPaths, literalValue, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
@@ -60,18 +50,7 @@ interface Context {
   prefix: string;
 }
 
-export class FastifyReader {
-  /** What the code does not say for sure (autoload, computed prefixes and paths). */
-  readonly warnings: Diagnostic[] = [];
-  private readonly modules: Modules;
-
-  constructor(
-    private readonly ts: TsMorph,
-    project: Project,
-  ) {
-    this.modules = new Modules(ts, project);
-  }
-
+export class FastifyReader extends ModuleReader {
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -366,9 +345,5 @@ export class FastifyReader {
       { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
       "register it with a literal path (app.get('/users/:id', …)) so docgen can read it",
     );
-  }
-
-  private warn(code: string, message: string, location: Diagnostic['location'], hint: string): void {
-    this.warnings.push({ code, severity: 'warning', message, location, hint });
   }
 }

@@ -5,18 +5,19 @@
  * with `app.route('/prefix', sub)` across modules, and `app.use(path, middleware)` applied to the
  * routes it matches that are registered after it.
  */
-import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
-  isFunction,
   methodOf,
-  Modules,
   nameStart,
   registrationComment,
   unwrap,
   type Declaration,
+  ModuleReader,
+  httpStatuses,
+  isFunction,
 } from './modules.js';
 import { isPathLiteral, joinPaths, pathText, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
 
@@ -44,18 +45,7 @@ interface Use {
   names: string[];
 }
 
-export class HonoReader {
-  /** What the code does not say for sure (computed paths and mounts). */
-  readonly warnings: Diagnostic[] = [];
-  private readonly modules: Modules;
-
-  constructor(
-    private readonly ts: TsMorph,
-    project: Project,
-  ) {
-    this.modules = new Modules(ts, project);
-  }
-
+export class HonoReader extends ModuleReader {
   /** The routes of the app the entry makes or serves, in the order Hono matches them. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -98,12 +88,7 @@ export class HonoReader {
 
   /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module. */
   private apps(source: SourceFile): App[] {
-    const { ts } = this;
-    return source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).flatMap((declaration) => {
-      const init = declaration.getInitializer();
-      const app = init && this.created(init);
-      return app ? [{ ...app, declaration }] : [];
-    });
+    return this.declared(source, (init) => this.created(init));
   }
 
   /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`. */
@@ -267,28 +252,22 @@ export class HonoReader {
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`. */
   private statuses(handler: TsNode): number[] {
     const { ts } = this;
-    let fn: TsNode | undefined = unwrap(ts, handler);
-    if (ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
-    if (!fn || !isFunction(ts, fn)) return [];
-    const codes = new Set<number>();
+    const fn = this.handlerFunction(handler);
+    if (!fn) return [];
+    const codes: number[] = [];
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
       const args = call.getArguments();
-      if (method && WITH_STATUS.has(method) && args[1]) codes.add(statusCode(ts, args[1]) ?? 0);
-      else if (method === 'status' && args[0]) codes.add(statusCode(ts, args[0]) ?? 0);
-      else if (method === 'redirect') codes.add(args[1] ? (statusCode(ts, args[1]) ?? 0) : 302);
-      else if (method === 'notFound' && !args.length) codes.add(404);
+      if (method && WITH_STATUS.has(method) && args[1]) codes.push(statusCode(ts, args[1]) ?? 0);
+      else if (method === 'status' && args[0]) codes.push(statusCode(ts, args[0]) ?? 0);
+      else if (method === 'redirect') codes.push(args[1] ? (statusCode(ts, args[1]) ?? 0) : 302);
+      else if (method === 'notFound' && !args.length) codes.push(404);
     }
     for (const created of fn.getDescendantsOfKind(ts.SyntaxKind.NewExpression)) {
       const [first] = created.getArguments();
-      if (created.getExpression().getText() === 'HTTPException' && first) codes.add(statusCode(ts, first) ?? 0);
+      if (created.getExpression().getText() === 'HTTPException' && first) codes.push(statusCode(ts, first) ?? 0);
     }
-    return [...codes].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
-  }
-
-  private warn(code: string, message: string, at: TsNode, hint: string): void {
-    const location = { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
-    this.warnings.push({ code, severity: 'warning', message, location, hint });
+    return httpStatuses(codes);
   }
 }
 

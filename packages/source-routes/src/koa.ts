@@ -5,19 +5,19 @@
  * other.routes())`, and the routers an app mounts with `app.use(router.routes())`, followed across
  * imports. Koa itself has no routes: an app without a router serves none that can be listed.
  */
-import type { CallExpression, Node as TsNode, Project, PropertyAccessExpression, SourceFile } from 'ts-morph';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
-  isFunction,
   methodOf,
-  Modules,
   nameStart,
   property,
   registrationComment,
   unwrap,
   type Declaration,
+  ModuleReader,
+  httpStatuses,
 } from './modules.js';
 import {
   isPathLiteral,
@@ -58,18 +58,7 @@ interface Instance {
   creation: TsNode;
 }
 
-export class KoaReader {
-  /** What the code does not say for sure (computed paths and mounts). */
-  readonly warnings: Diagnostic[] = [];
-  private readonly modules: Modules;
-
-  constructor(
-    private readonly ts: TsMorph,
-    project: Project,
-  ) {
-    this.modules = new Modules(ts, project);
-  }
-
+export class KoaReader extends ModuleReader {
   /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -90,12 +79,7 @@ export class KoaReader {
 
   /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module. */
   private instances(source: SourceFile): Instance[] {
-    const { ts } = this;
-    return source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).flatMap((declaration) => {
-      const init = declaration.getInitializer();
-      const instance = init && this.instanceOf(init);
-      return instance ? [{ ...instance, declaration }] : [];
-    });
+    return this.declared(source, (init) => this.instanceOf(init));
   }
 
   /** What a value is, when it is made (or chained on) here: `new Router().get(…)` is a router. */
@@ -281,25 +265,19 @@ export class KoaReader {
   /** What a handler sets with a literal: `ctx.status = 201`, `ctx.throw(404)`. */
   private statuses(handler: TsNode): number[] {
     const { ts } = this;
-    let fn: TsNode | undefined = unwrap(ts, handler);
-    if (ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
-    if (!fn || !isFunction(ts, fn)) return [];
-    const codes = new Set<number>();
+    const fn = this.handlerFunction(handler);
+    if (!fn) return [];
+    const codes: number[] = [];
     for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
       const left = assignment.getLeft();
       if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
       if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
-        codes.add(statusCode(ts, assignment.getRight()) ?? 0);
+        codes.push(statusCode(ts, assignment.getRight()) ?? 0);
     }
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
       if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
-        codes.add(statusCode(ts, call.getArguments()[0]!) ?? 0);
-    return [...codes].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
-  }
-
-  private warn(code: string, message: string, at: TsNode, hint: string): void {
-    const location = { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
-    this.warnings.push({ code, severity: 'warning', message, location, hint });
+        codes.push(statusCode(ts, call.getArguments()[0]!) ?? 0);
+    return httpStatuses(codes);
   }
 }
 

@@ -16,6 +16,7 @@ import type {
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
+import type { Diagnostic } from '@docgen/core';
 import { commentBefore, ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
 
 /** Where a name is declared: the node calls on it are matched against. */
@@ -304,4 +305,51 @@ export function registrationComment(ts: TsMorph, call: CallExpression): string |
     if (ts.Node.isCallExpression(unwrap(ts, callee.getExpression()))) return undefined;
   }
   return commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call);
+}
+
+/**
+ * What the Fastify, Koa and Hono readers share: the modules they follow, the warnings they
+ * collect, and the handler function a route names.
+ */
+export abstract class ModuleReader {
+  /** What the code does not say for sure (computed paths and mounts, autoload…). */
+  readonly warnings: Diagnostic[] = [];
+  protected readonly modules: Modules;
+
+  constructor(
+    protected readonly ts: TsMorph,
+    project: Project,
+  ) {
+    this.modules = new Modules(ts, project);
+  }
+
+  /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
+  protected declared<T extends object>(
+    source: SourceFile,
+    made: (init: TsNode) => T | undefined,
+  ): Array<T & { declaration: VariableDeclaration }> {
+    return source.getDescendantsOfKind(this.ts.SyntaxKind.VariableDeclaration).flatMap((declaration) => {
+      const init = declaration.getInitializer();
+      const value = init && made(init);
+      return value ? [{ ...value, declaration }] : [];
+    });
+  }
+
+  /** The function a route's handler argument is, or names (in this module or another). */
+  protected handlerFunction(handler: TsNode): TsNode | undefined {
+    let fn: TsNode | undefined = unwrap(this.ts, handler);
+    if (this.ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
+    return fn && isFunction(this.ts, fn) ? fn : undefined;
+  }
+
+  protected warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {
+    const location =
+      at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;
+    this.warnings.push({ code, severity: 'warning', message, location, hint });
+  }
+}
+
+/** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
+export function httpStatuses(codes: Iterable<number>): number[] {
+  return [...new Set(codes)].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
 }

@@ -349,7 +349,34 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    exampleList: raw.in === 'query' && Array.isArray(example) ? queryList(raw, example, dialect) : undefined,
   };
+}
+
+/** Swagger 2.0's `collectionFormat` and OpenAPI 3's `style`: what joins a list's items, if anything. */
+const LIST_SEPARATORS: Record<string, string> = {
+  csv: ',',
+  ssv: ' ',
+  tsv: '\t',
+  pipes: '|',
+  spaceDelimited: ' ',
+  pipeDelimited: '|',
+};
+
+/**
+ * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
+ * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
+ * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
+ */
+function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
+  const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  if (dialect === 'swagger-2.0') {
+    const format = String(raw.collectionFormat ?? 'csv');
+    return { items, separator: format === 'multi' ? undefined : (LIST_SEPARATORS[format] ?? ',') };
+  }
+  const style = String(raw.style ?? 'form');
+  if (style === 'form') return { items, separator: raw.explode === false ? ',' : undefined };
+  return { items, separator: LIST_SEPARATORS[style] ?? ',' };
 }
 
 function swaggerFormBody(
@@ -745,7 +772,15 @@ function curl(context: WalkContext, operation: Operation): string {
   const base = context.curlBase;
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required)
-    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`);
+    .flatMap((p) => {
+      const name = encodeURIComponent(p.name);
+      const list = p.exampleList;
+      if (!list) return [`${name}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`];
+      if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
+      // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
+      const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
+      return [`${name}=${list.items.map(encodeURIComponent).join(separator)}`];
+    });
   const headers: string[] = [];
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters

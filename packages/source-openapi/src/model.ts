@@ -90,6 +90,11 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /**
+   * A query parameter's list example as it travels: its items, and what joins them (`,`, `|`,
+   * a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
+   */
+  exampleList?: { items: string[]; separator?: string };
 }
 
 export interface ResponseModel {

@@ -502,6 +502,44 @@ describe('curl examples from relative servers', () => {
     expect(overview).not.toContain('`API_KEY`');
   });
 
+  it('send a list example in the query as the spec says it travels', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Search, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /search:',
+      '    get:',
+      '      operationId: search',
+      '      tags: [search]',
+      '      parameters:',
+      '        - { name: tag, in: query, required: true, schema: { type: array, items: { type: string } }, example: [a, b c] }',
+      '        - { name: id, in: query, required: true, explode: false, schema: { type: array, items: { type: integer } }, example: [1, 2] }',
+      '        - { name: kind, in: query, required: true, style: pipeDelimited, schema: { type: array, items: { type: string } }, example: [x, y] }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'search').curl).toBe("curl -X GET 'https://api.example.com/search?tag=a&tag=b%20c&id=1,2&kind=x|y'");
+  });
+
+  it('send a Swagger 2.0 list by its collectionFormat (csv unless it says multi)', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Search, version: "1" }',
+      'host: api.example.com',
+      'schemes: [https]',
+      'paths:',
+      '  /search:',
+      '    get:',
+      '      operationId: search',
+      '      tags: [search]',
+      '      parameters:',
+      '        - { name: id, in: query, required: true, type: array, items: { type: integer }, x-example: [1, 2] }',
+      '        - { name: tag, in: query, required: true, type: array, collectionFormat: multi, items: { type: string }, x-example: [a, b] }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'search').curl).toBe("curl -X GET 'https://api.example.com/search?id=1,2&tag=a&tag=b'");
+  });
+
   it('send a binary body as a file', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -15,7 +15,7 @@ export function confluenceAnchor(headingText: string): string {
   return headingText.replace(/\s+/g, '');
 }
 
-/** Visible text of a Markdown subtree (images contribute their alt, as Confluence's heading text does not — close enough). */
+/** Visible text of a Markdown subtree (images and raw HTML contribute nothing, as in a heading's text on GitHub). */
 export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
@@ -36,21 +36,25 @@ export function anchorsOf(headings: Heading[]): Map<string, string> {
   return anchorsOfTexts(headings.map(headingText));
 }
 
-/** The text a heading's anchor is made from. */
+/**
+ * The text a heading's anchor is made from, untrimmed: GitHub slugs it as it is, so an image or a
+ * raw HTML tag at either end leaves a `-` there (`## Title ![badge](…)` → `#title-`).
+ */
 export function headingText(heading: Heading): string {
-  return plainText(heading).trim();
+  return plainText(heading);
 }
 
 /** `anchorsOf` for heading texts (`headingText`), in document order; into `anchors` if given. */
 export function anchorsOfTexts(texts: string[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
-  for (const value of texts) {
+  for (const untrimmed of texts) {
+    const value = untrimmed.trim();
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const anchor = count === 0 ? base : `${base}.${count}`;
-    const slug = slugger.slug(value);
+    const slug = slugger.slug(untrimmed);
     if (!anchors.has(slug)) anchors.set(slug, anchor);
     // A link may also use Confluence's own form (or the heading text itself).
     if (!anchors.has(anchor)) anchors.set(anchor, anchor);

@@ -12,6 +12,7 @@ import { anchorsOf, declaredAnchor, headingAnchors } from './anchors.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import { BlockMemo, convertInParts, topLevelGroups } from './parts.js';
+import { linesAfterFrontMatter } from './parse/front-matter.js';
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
@@ -72,7 +73,8 @@ export function pageAnchors(markdown: string): Map<string, string> {
 function atxHeadingLines(markdown: string): string {
   const headings: string[] = [];
   let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
+  // YAML comments (`# …`) in front matter are not headings.
+  for (const line of linesAfterFrontMatter(markdown)) {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
       fence = fence ? undefined : marker;

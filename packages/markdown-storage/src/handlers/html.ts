@@ -66,6 +66,10 @@ const TAGS: Record<string, TagSpec> = {
   mark: { build: transparent },
   q: { build: transparent },
   wbr: { void: true, build: () => [] },
+  // `<picture>` shows its `<img>` (the fallback every browser understands); its `<source>`
+  // alternatives (dark-mode logos, other formats) are not content.
+  picture: { build: transparent },
+  source: { void: true, build: () => [] },
   br: { void: true, build: () => [x('br')] },
   a: {
     build: (attributes, children, state, node) =>

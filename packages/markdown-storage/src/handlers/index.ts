@@ -35,6 +35,6 @@ export const handlers: Record<string, Handler> = {
   containerDirective,
   leafDirective,
   textDirective,
-  // Front matter is page metadata, not content (and only parsed if a caller adds the plugin).
+  // Front matter (`---` … `---` opening the page, parse/front-matter.ts) is page metadata, not content.
   yaml: () => [],
 };

@@ -13,6 +13,7 @@ import { gfmStrikethrough } from './strikethrough.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
+import { frontMatterPlugin } from './front-matter.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -20,7 +21,8 @@ function createParser(): MarkdownIt {
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
   md.validateLink = () => true;
-  md.use(footnotes as unknown as PluginSimple)
+  md.use(frontMatterPlugin)
+    .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
     .use(directives)
     .use(linearFootnoteTail)

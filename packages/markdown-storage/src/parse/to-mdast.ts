@@ -178,6 +178,9 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'html_block':
         leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
         break;
+      case 'front_matter':
+        leaf({ type: 'yaml', value: token.content }, token);
+        break;
       case 'hr':
         leaf({ type: 'thematicBreak' }, token);
         break;

@@ -135,7 +135,18 @@ function image(node: Element): string {
   const url = childNamed(node, 'ri:url');
   const src = file ? (attribute(file, 'ri:filename') ?? '') : (attribute(url ?? node, 'ri:value') ?? '');
   const title = attribute(node, 'ac:title');
-  return `![${escapeText(attribute(node, 'ac:alt') ?? '')}](<${src}>${title ? ` ${attributeValue(title)}` : ''})`;
+  const alt = attribute(node, 'ac:alt') ?? '';
+  const width = attribute(node, 'ac:width');
+  const height = attribute(node, 'ac:height');
+  if (width || height) {
+    // Markdown has no image size: raw HTML keeps it (and converts back to the same ac:image).
+    const attributes = { src, alt, title, width, height };
+    const html = Object.entries(attributes)
+      .filter(([key, value]) => value !== undefined && (value !== '' || key === 'src'))
+      .map(([key, value]) => `${key}="${value!.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`);
+    return `<img ${html.join(' ')}>`;
+  }
+  return `![${escapeText(alt)}](<${src}>${title ? ` ${attributeValue(title)}` : ''})`;
 }
 
 function inlineMacro(node: Element): string {

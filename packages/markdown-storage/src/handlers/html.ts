@@ -79,7 +79,10 @@ const TAGS: Record<string, TagSpec> = {
     void: true,
     build: (attributes, _children, state, node) =>
       attributes.src !== undefined
-        ? buildImage(state, attributes.src, attributes.alt ?? '', attributes.title, node)
+        ? buildImage(state, attributes.src, attributes.alt ?? '', attributes.title, node, {
+            width: pixels(attributes.width),
+            height: pixels(attributes.height),
+          })
         : [],
   },
   p: { block: true, build: element('p') },
@@ -191,11 +194,28 @@ export class HtmlBuilder {
 
   html(value: string, node: Nodes): void {
     for (const token of tokenizeHtml(value)) {
-      if (token.kind === 'hidden') continue;
+      if (token.kind === 'hidden' || this.skipped(token, node)) continue;
       if (token.kind === 'text') this.append([text(token.value)]);
       else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * Inline `<svg>` (a logo or a diagram pasted into a README): storage has no place for it, and its
+   * markup shown as text would be a wall of path data. It is left out, whole, with one warning.
+   */
+  private svgDepth = 0;
+
+  private skipped(token: ReturnType<typeof tokenizeHtml>[number], node: Nodes): boolean {
+    const svg = (token.kind === 'open' || token.kind === 'close') && token.name === 'svg';
+    if (!this.svgDepth && !(svg && token.kind === 'open')) return false;
+    if (svg && token.kind === 'open' && !token.selfClosing) {
+      if (!this.svgDepth)
+        this.state.warn('inline <svg> left out: attach the SVG file and show it as an image instead', node);
+      this.svgDepth += 1;
+    } else if (svg && token.kind === 'close') this.svgDepth -= 1;
+    return true;
   }
 
   private allowed(name: string): TagSpec | undefined {
@@ -253,4 +273,14 @@ export class HtmlBuilder {
     while (this.stack.length) this.closeTop();
     return this.root;
   }
+}
+
+/**
+ * `width="200"` or `200px` → 200: the size a README gives a logo, which `ac:image` keeps in pixels.
+ * A percentage or any other unit has no storage equivalent and is left out (the image shows at its
+ * own size).
+ */
+function pixels(value: string | undefined): number | undefined {
+  const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
+  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
 }

@@ -155,13 +155,19 @@ export function buildImage(
   alt: string,
   title: string | undefined,
   node?: Nodes,
+  size: { width?: number; height?: number } = {},
 ): XNode[] {
   const url = rawUrl.trim();
   if (isUnsafe(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
     return alt ? [text(alt)] : [];
   }
-  const attributes = { 'ac:alt': alt || undefined, 'ac:title': title };
+  const attributes = {
+    'ac:alt': alt || undefined,
+    'ac:title': title,
+    'ac:width': size.width?.toString(),
+    'ac:height': size.height?.toString(),
+  };
   const fileName = url && isRelative(url) ? state.options.resolveAttachment?.(splitFragment(url)[0]) : undefined;
   if (fileName !== undefined) {
     state.attachments.add(fileName);

@@ -45,24 +45,27 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       location: options.location,
       hint: 'a runbook is written for each Component entity; describe each service with kind: Component',
     });
-  const seen = new Map<string, Service>();
-  for (const service of services) {
-    const id = `${service.namespace}/${service.name}`;
+  const systems = read.flatMap((entities) => entities.systems);
+  refuseDuplicates(services, 'component');
+  refuseDuplicates(systems, 'system');
+  return { dir, services: services.sort((a, b) => a.title.localeCompare(b.title)), systems };
+}
+
+/** Two entities of one kind with the same namespace and name: Backstage would keep one; say where both are. */
+function refuseDuplicates(entities: Array<Service | System>, kind: 'component' | 'system'): void {
+  const seen = new Map<string, Service | System>();
+  for (const entity of entities) {
+    const id = `${entity.namespace}/${entity.name}`;
     const other = seen.get(id);
     if (other)
       throw new DocgenError({
         code: 'DG_RUNBOOK_DUPLICATE',
-        message: `two components are named "${service.name}"${service.namespace === 'default' ? '' : ` in namespace ${service.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
-        location: { file: service.file, line: service.line, pointer: '#/metadata/name' },
-        hint: 'metadata.name (with metadata.namespace) identifies a component: give each its own',
+        message: `two ${kind}s are named "${entity.name}"${entity.namespace === 'default' ? '' : ` in namespace ${entity.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
+        location: { file: entity.file, line: entity.line, pointer: '#/metadata/name' },
+        hint: `metadata.name (with metadata.namespace) identifies a ${kind}: give each its own`,
       });
-    seen.set(id, service);
+    seen.set(id, entity);
   }
-  return {
-    dir,
-    services: services.sort((a, b) => a.title.localeCompare(b.title)),
-    systems: read.flatMap((entities) => entities.systems),
-  };
 }
 
 /** Every catalog-info.yaml under `dir`, in a stable order, skipping dependencies and build output. */

@@ -1,5 +1,5 @@
 /** Service metadata as platform teams keep it: the example shop's five services, multi-entity files, and broken input. */
-import { cp, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,29 @@ describe('extractRunbooks', () => {
     const none = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'locations-only'))));
     expect(none.code).toBe('DG_RUNBOOK_NOT_FOUND');
     expect(none.message).toContain('(found: Location ×1)');
+  });
+
+  it('two systems with one name are refused like two components, naming both places', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const entity = (kind: string, name: string) => [
+      'apiVersion: backstage.io/v1alpha1',
+      `kind: ${kind}`,
+      `metadata: { name: ${name} }`,
+      'spec: { owner: team-a }',
+    ];
+    await mkdir(join(dir, 'a'));
+    await mkdir(join(dir, 'b'));
+    await writeFile(
+      join(dir, 'a', 'catalog-info.yaml'),
+      [...entity('Component', 'cart'), '---', ...entity('System', 'shop')].join('\n'),
+    );
+    await writeFile(join(dir, 'b', 'catalog-info.yaml'), entity('System', 'shop').join('\n'));
+    const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(dup).toMatchObject({
+      code: 'DG_RUNBOOK_DUPLICATE',
+      location: { file: join(dir, 'b', 'catalog-info.yaml'), line: 3 },
+    });
+    expect(dup.message).toBe(`two systems are named "shop"; the first is at ${join(dir, 'a', 'catalog-info.yaml')}:8`);
   });
 
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {

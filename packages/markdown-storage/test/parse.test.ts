@@ -119,6 +119,39 @@ describe('parser', () => {
     expect(expand.children.map((node) => node.type)).toEqual(['containerDirective', 'code', 'paragraph']);
   });
 
+  it('reads Docusaurus and VitePress admonitions as containers, other names written so as text', () => {
+    const tree = parseMarkdown(
+      ':::tip Use *this*\nA\n:::\n\n::: info\n::: details More {open}\nB\n:::\nC\n:::\n\n:::spoiler Hidden\nD\n:::\n\n::: raw\n',
+    );
+    expect(tree.children.map((node) => node.type)).toEqual([
+      'containerDirective',
+      'containerDirective',
+      'paragraph',
+      'paragraph',
+    ]);
+    const [tip, info] = tree.children as Array<Extract<Nodes, { type: 'containerDirective' }>>;
+    expect(tip).toMatchObject({
+      name: 'tip',
+      attributes: {},
+      children: [
+        { type: 'paragraph', data: { directiveLabel: true }, children: [{ value: 'Use ' }, { type: 'emphasis' }] },
+        { type: 'paragraph', children: [{ value: 'A' }] },
+      ],
+    });
+    // The inner `::: details` is nested: its `:::` does not close the outer one.
+    expect(info).toMatchObject({
+      name: 'info',
+      children: [
+        {
+          type: 'containerDirective',
+          name: 'details',
+          children: [{ data: { directiveLabel: true }, children: [{ value: 'More' }] }, { children: [{ value: 'B' }] }],
+        },
+        { type: 'paragraph', children: [{ value: 'C' }] },
+      ],
+    });
+  });
+
   it('ignores a byte order mark and reads CRLF line endings', () => {
     expect(shape('\uFEFF# Title\r\n\r\n```\r\na\r\nb\r\n```\r\n')).toMatchObject({
       children: [

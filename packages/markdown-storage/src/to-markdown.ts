@@ -41,7 +41,7 @@ function escapeLineStart(line: string): string {
       /^(\s*)([#+\-=>]|\d+[.)])/,
       (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
     )
-    .replace(/^(\s*)(?=:::)/, '$1\\'); // `::: tip`: an admonition, not text
+    .replace(/^(\s*)(?=:::|\?\?\?)/, '$1\\'); // `::: tip`, `??? note`: admonitions, not text
 }
 
 function attributeValue(value: string): string {

@@ -152,6 +152,33 @@ describe('parser', () => {
     });
   });
 
+  it('reads MkDocs admonitions up to the first line indented less than 4 spaces', () => {
+    const tree = parseMarkdown(
+      '!!! warning "Careful"\n    A\n\n    !!! note\n        B\nC\n\n??? tip\n    D\n\n!!! custom\n    E\n\n```\n!!! note\n```\n',
+    );
+    expect(tree.children.map((node) => (node.type === 'containerDirective' ? node.name : node.type))).toEqual([
+      'warning',
+      'paragraph',
+      'expand',
+      'paragraph',
+      'code',
+    ]);
+    expect(tree.children[0]).toMatchObject({
+      children: [
+        { data: { directiveLabel: true }, children: [{ value: 'Careful' }] },
+        { type: 'paragraph', children: [{ value: 'A' }] },
+        {
+          type: 'containerDirective',
+          name: 'note',
+          children: [{ children: [{ value: 'Note' }] }, { children: [{ value: 'B' }] }],
+        },
+      ],
+    });
+    expect(tree.children[2]).toMatchObject({
+      children: [{ children: [{ value: 'Tip' }] }, { children: [{ value: 'D' }] }],
+    });
+  });
+
   it('ignores a byte order mark and reads CRLF line endings', () => {
     expect(shape('\uFEFF# Title\r\n\r\n```\r\na\r\nb\r\n```\r\n')).toMatchObject({
       children: [

@@ -36,10 +36,12 @@ function escapeText(text: string): string {
 }
 
 function escapeLineStart(line: string): string {
-  return line.replace(
-    /^(\s*)([#+\-=>]|\d+[.)])/,
-    (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
-  );
+  return line
+    .replace(
+      /^(\s*)([#+\-=>]|\d+[.)])/,
+      (_m, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`,
+    )
+    .replace(/^(\s*)(?=:::|\?\?\?)/, '$1\\'); // `::: tip`, `??? note`: admonitions, not text
 }
 
 function attributeValue(value: string): string {

@@ -119,6 +119,66 @@ describe('parser', () => {
     expect(expand.children.map((node) => node.type)).toEqual(['containerDirective', 'code', 'paragraph']);
   });
 
+  it('reads Docusaurus and VitePress admonitions as containers, other names written so as text', () => {
+    const tree = parseMarkdown(
+      ':::tip Use *this*\nA\n:::\n\n::: info\n::: details More {open}\nB\n:::\nC\n:::\n\n:::spoiler Hidden\nD\n:::\n\n::: raw\n',
+    );
+    expect(tree.children.map((node) => node.type)).toEqual([
+      'containerDirective',
+      'containerDirective',
+      'paragraph',
+      'paragraph',
+    ]);
+    const [tip, info] = tree.children as Array<Extract<Nodes, { type: 'containerDirective' }>>;
+    expect(tip).toMatchObject({
+      name: 'tip',
+      attributes: {},
+      children: [
+        { type: 'paragraph', data: { directiveLabel: true }, children: [{ value: 'Use ' }, { type: 'emphasis' }] },
+        { type: 'paragraph', children: [{ value: 'A' }] },
+      ],
+    });
+    // The inner `::: details` is nested: its `:::` does not close the outer one.
+    expect(info).toMatchObject({
+      name: 'info',
+      children: [
+        {
+          type: 'containerDirective',
+          name: 'details',
+          children: [{ data: { directiveLabel: true }, children: [{ value: 'More' }] }, { children: [{ value: 'B' }] }],
+        },
+        { type: 'paragraph', children: [{ value: 'C' }] },
+      ],
+    });
+  });
+
+  it('reads MkDocs admonitions up to the first line indented less than 4 spaces', () => {
+    const tree = parseMarkdown(
+      '!!! warning "Careful"\n    A\n\n    !!! note\n        B\nC\n\n??? tip\n    D\n\n!!! custom\n    E\n\n```\n!!! note\n```\n',
+    );
+    expect(tree.children.map((node) => (node.type === 'containerDirective' ? node.name : node.type))).toEqual([
+      'warning',
+      'paragraph',
+      'expand',
+      'paragraph',
+      'code',
+    ]);
+    expect(tree.children[0]).toMatchObject({
+      children: [
+        { data: { directiveLabel: true }, children: [{ value: 'Careful' }] },
+        { type: 'paragraph', children: [{ value: 'A' }] },
+        {
+          type: 'containerDirective',
+          name: 'note',
+          children: [{ children: [{ value: 'Note' }] }, { children: [{ value: 'B' }] }],
+        },
+      ],
+    });
+    expect(tree.children[2]).toMatchObject({
+      children: [{ children: [{ value: 'Tip' }] }, { children: [{ value: 'D' }] }],
+    });
+  });
+
   it('ignores a byte order mark and reads CRLF line endings', () => {
     expect(shape('\uFEFF# Title\r\n\r\n```\r\na\r\nb\r\n```\r\n')).toMatchObject({
       children: [

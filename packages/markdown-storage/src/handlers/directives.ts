@@ -2,6 +2,7 @@
  * Confluence-only elements from Markdown directives (remark-directive), so templates can use them:
  *
  *   :::info[Title] … :::      info / note / warning / tip panels (also :::panel, :::expand, :::excerpt)
+ *   :::tip Title, ::: tip     the same, as Docusaurus and VitePress write them (`::: details` → expand)
  *   ::toc{maxLevel=3}         table of contents         ::children{depth=2 sort=title}
  *   :status[Done]{colour=Green subtle}                  ::anchor{name=setup}  or  :anchor[setup]
  *
@@ -103,7 +104,8 @@ export function containerDirective(node: ContainerDirective, state: State): XNod
   }
   if (name === 'panel')
     return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
-  if (name === 'expand') return [panelMacro('expand', { title }, body(state, node, children))];
+  // `details`: VitePress's collapsible container (`::: details Title`).
+  if (name === 'expand' || name === 'details') return [panelMacro('expand', { title }, body(state, node, children))];
   if (name === 'excerpt') {
     const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
     const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';

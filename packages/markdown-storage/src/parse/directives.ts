@@ -9,6 +9,9 @@
  *
  * One change from stock remark-directive: a text directive only starts after whitespace or
  * punctuation, so prose and markup from specs (`Note:This`, `a:b`, `ac:name`) stay text.
+ * One addition: a container with an admonition's name may also carry its title after a space, as
+ * docs written for Docusaurus v2 (`:::tip My title`) and VitePress (`::: tip`, `::: details Title`)
+ * do; any other name written that way stays text.
  * Tokens carry the directive's source so an unknown directive can be shown as written.
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
@@ -170,6 +173,41 @@ function directiveLine(text: string, colons: number): (ReturnType<typeof scanDir
   return found && /^\s*$/.test(text.slice(found.end)) ? found : undefined;
 }
 
+/**
+ * The names a container may be opened with as `:::name Title` or `::: name Title` (Docusaurus
+ * admonitions, VitePress custom containers): panels and expand. Lower case, compared ignoring case.
+ */
+const ADMONITIONS = new Set([
+  'note',
+  'tip',
+  'info',
+  'warning',
+  'caution',
+  'danger',
+  'important',
+  'success',
+  'hint',
+  'details',
+  'expand',
+]);
+const ADMONITION = /^([ \t]*)([A-Za-z]+)(?:[ \t]+(.*?))?[ \t]*$/;
+/** VitePress opens a `details` block with `{open}`: Confluence's expand has no such state. */
+const OPEN_FLAG = /(?:^|[ \t]+)\{open\}$/;
+
+/** `:::tip Title`, `::: tip`, `::: details Title {open}` after `colons` colons; undefined if it is not one. */
+function admonitionLine(text: string, colons: number): (ReturnType<typeof scanDirective> & object) | undefined {
+  const match = ADMONITION.exec(text.slice(colons));
+  if (!match) return undefined;
+  const name = match[2]!;
+  const known = name.toLowerCase();
+  if (!ADMONITIONS.has(known)) return undefined;
+  let title = match[3] ?? '';
+  if (known === 'details' || known === 'expand') title = title.replace(OPEN_FLAG, '');
+  let start = colons + match[1]!.length + match[2]!.length;
+  while (text[start] === ' ' || text[start] === '\t') start += 1;
+  return { name, attributes: {}, label: title ? [start, start + title.length] : undefined, end: text.length };
+}
+
 function pushLabel(state: StateBlock, text: string, label: [number, number], line: number): void {
   const inline = state.push('inline', '', 0);
   inline.content = text.slice(label[0], label[1]);
@@ -236,10 +274,15 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
     else if (close && close.length >= colons) return line;
-    else if (/^:{3,}[^\s:]/.test(text)) nested.push(line);
+    else if (/^:{3,}[^\s:]/.test(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text))) nested.push(line);
   }
   for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
   return undefined;
+}
+
+/** `::: tip`: a VitePress container inside another counts as nested, as `:::tip` does. */
+function opensAdmonition(text: string): boolean {
+  return admonitionLine(text, /^:+/.exec(text)![0].length) !== undefined;
 }
 
 function containerDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -247,7 +290,7 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
   const text = lineText(state, startLine);
   const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
   if (!text || !colons) return false;
-  const found = directiveLine(text, colons);
+  const found = directiveLine(text, colons) ?? admonitionLine(text, colons);
   if (!found) return false;
   if (silent) return true;
   const close = closingLine(state, startLine, endLine, colons);

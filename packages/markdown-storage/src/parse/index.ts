@@ -1,14 +1,15 @@
 /**
  * The Markdown parser: CommonMark + GFM (tables, strikethrough, task lists, autolink literals,
- * footnotes) + generic directives, into mdast. It is markdown-it under a unified parser, chosen
- * for speed: remark-parse (micromark) took ~3 s per MB here against < 1 s for this whole
- * conversion (docs/adr/0005). What comes out is the mdast remark-parse would give.
+ * footnotes) + generic directives + MkDocs admonitions, into mdast. It is markdown-it under a
+ * unified parser, chosen for speed: remark-parse (micromark) took ~3 s per MB here against < 1 s
+ * for this whole conversion (docs/adr/0005). What comes out is the mdast remark-parse would give.
  */
 import MarkdownIt, { type PluginSimple, type Token } from 'markdown-it';
 import footnotes from 'markdown-it-footnote';
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { directives } from './directives.js';
+import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
@@ -25,6 +26,7 @@ function createParser(): MarkdownIt {
     .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
     .use(directives)
+    .use(mkdocsAdmonitions)
     .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM

@@ -1,0 +1,111 @@
+/**
+ * MkDocs (Python-Markdown / Material) admonitions, read as the container directives docgen has:
+ *
+ *     !!! note "Optional title"        a panel          ??? warning "Title"    collapsible: expand
+ *         Content indented 4 spaces,                        (`???+`, open at first, too)
+ *         any Markdown.
+ *
+ * The type is the first word (more words are CSS classes for MkDocs, ignored); Material's types
+ * and their aliases map to Confluence's panels. With no title written the capitalized type is
+ * the title, as MkDocs shows it; `""` means none. The block ends at the first non-blank line
+ * indented less than 4 spaces. Any other type stays what it was (a paragraph, then code).
+ */
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { DirectiveMeta } from './directives.js';
+
+/** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
+const PANELS: Record<string, string> = {
+  note: 'note',
+  abstract: 'info',
+  summary: 'info',
+  tldr: 'info',
+  info: 'info',
+  todo: 'info',
+  tip: 'tip',
+  hint: 'tip',
+  important: 'tip',
+  success: 'tip',
+  check: 'tip',
+  done: 'tip',
+  question: 'info',
+  help: 'info',
+  faq: 'info',
+  warning: 'warning',
+  caution: 'warning',
+  attention: 'warning',
+  failure: 'warning',
+  fail: 'warning',
+  missing: 'warning',
+  danger: 'warning',
+  error: 'warning',
+  bug: 'warning',
+  example: 'info',
+  quote: 'info',
+  cite: 'info',
+};
+
+/** Python-Markdown's own pattern: marker, optional space, class words, optional "title". */
+const OPENER = /^(!!!|\?\?\?\+?) ?([\w-]+)(?: +[\w-]+)*?(?: +"(.*)")? *$/;
+
+function isBlank(state: StateBlock, line: number): boolean {
+  return state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
+}
+
+function admonition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const first = state.src.charCodeAt(start);
+  // Only lines starting with `!!!` or `???` are looked at further: this runs on every block.
+  if ((first !== 0x21 /* ! */ && first !== 0x3f) /* ? */ || state.src.charCodeAt(start + 1) !== first) return false;
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const text = state.src.slice(start, state.eMarks[startLine]!);
+  const match = OPENER.exec(text);
+  const type = match?.[2]!.toLowerCase();
+  const panel = type === undefined ? undefined : PANELS[type];
+  if (!match || !panel) return false;
+  if (silent) return true;
+
+  const indent = state.blkIndent + 4;
+  let contentEnd = startLine + 1;
+  for (let line = startLine + 1; line < endLine; line += 1) {
+    if (isBlank(state, line)) continue;
+    if (state.sCount[line]! < indent) break;
+    contentEnd = line + 1;
+  }
+  const collapsible = match[1] !== '!!!';
+  const title = match[3] ?? type!.charAt(0).toUpperCase() + type!.slice(1);
+
+  const open = state.push('directive_container_open', '', 1);
+  open.map = [startLine, contentEnd];
+  open.meta = {
+    name: collapsible ? 'expand' : panel,
+    attributes: {},
+    source: state.src.slice(start, state.eMarks[contentEnd - 1]!),
+  } satisfies DirectiveMeta;
+  if (title) {
+    const paragraph = state.push('paragraph_open', 'p', 1);
+    paragraph.meta = { directiveLabel: true };
+    paragraph.map = [startLine, startLine + 1];
+    const inline = state.push('inline', '', 0);
+    inline.content = title;
+    inline.map = [startLine, startLine + 1];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  const { parentType, lineMax, blkIndent } = state;
+  state.parentType = 'container' as typeof state.parentType;
+  state.lineMax = contentEnd;
+  state.blkIndent = indent;
+  state.md.block.tokenize(state, startLine + 1, contentEnd);
+  state.parentType = parentType;
+  state.lineMax = lineMax;
+  state.blkIndent = blkIndent;
+  state.push('directive_container_close', '', -1);
+  state.line = contentEnd;
+  return true;
+}
+
+export function mkdocsAdmonitions(md: MarkdownIt): void {
+  md.block.ruler.before('fence', 'mkdocs_admonition', admonition, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+}

@@ -56,6 +56,23 @@ describe('extractRouteList on a NestJS app', () => {
     expect(serviceName(main)).toBe('api');
   });
 
+  it('shows MiddlewareConsumer middleware on the routes it applies to (controllers, path patterns, methods, exclude), and warns of what it cannot read', async () => {
+    const src = join(fixtures, 'nest-middleware', 'src');
+    const { routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/api/cats', ['LoggerMiddleware']], // excluded: { path: 'cats', method: GET }
+      ['POST', '/api/cats', ['LoggerMiddleware', 'AuthMiddleware', 'RolesGuard']], // middleware before guards
+      ['GET', '/api/cats/public/photos', ['LoggerMiddleware']], // excluded: 'cats/public/(.*)'
+      ['GET', '/api/users', ['LoggerMiddleware']],
+      ['GET', '/api/users/:id', ['LoggerMiddleware', 'RateLimit']], // 'users/*splat'
+      ['PUT', '/api/users/:id', ['LoggerMiddleware', 'RateLimit']],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'app.module.ts'), line: 15 }], // applyAudit(consumer)
+      ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'users.module.ts'), line: 11 }], // forRoutes(...routes)
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

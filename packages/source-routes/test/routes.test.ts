@@ -100,6 +100,37 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('warns of a route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.js'),
+      "const express = require('express');\nconst app = express();\napp.use('/v1', require('./routes'));\napp.get('/health', (req, res) => res.sendStatus(204));\nmodule.exports = app;\n",
+    );
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "const express = require('express');",
+        'const router = express.Router();',
+        "const defaultRoutes = [{ path: '/auth', route: require('./auth') }];",
+        'defaultRoutes.forEach((route) => {',
+        '  router.use(route.path, route.route);',
+        '});',
+        'for (const { path, route } of defaultRoutes) router.use(path, route);',
+        'module.exports = router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.js'),
+      "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.send());\nmodule.exports = router;\n",
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([['GET', '/health', []]]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 5 }],
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 7 }], // a loop variable, not a middleware
+    ]);
+  });
+
   it('warns when a NestJS global prefix is computed at run time, and when no route is found', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

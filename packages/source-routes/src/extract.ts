@@ -372,7 +372,7 @@ class RouteReader {
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
     const args = call.getArguments();
     const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
-    if (!hasPath && args.length >= 2 && isComputedPath(this.ts, args[0]!))
+    if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!)))
       this.warnings.push({
         code: 'DG_ROUTES_COMPUTED_MOUNT',
         severity: 'warning',
@@ -433,6 +433,35 @@ function isComputedPath(ts: TsMorph, node: TsNode): boolean {
     ts.Node.isTemplateExpression(node) ||
     (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
   );
+}
+
+/**
+ * A name a loop gives each turn (`for (const { path, router } of table) app.use(path, router)`,
+ * `table.forEach(({ path, route }) => …)`): a path only known at run time.
+ */
+function isLoopValue(ts: TsMorph, node: TsNode): boolean {
+  if (!ts.Node.isIdentifier(node)) return false;
+  const name = node.getText();
+  const binds = (bindings: TsNode | undefined) =>
+    !!bindings &&
+    (bindings.getText() === name ||
+      bindings
+        .getDescendantsOfKind(ts.SyntaxKind.Identifier)
+        .some((id) => id.getText() === name && !ts.Node.isPropertyAccessExpression(id.getParent())));
+  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    if ((ts.Node.isForOfStatement(scope) || ts.Node.isForInStatement(scope)) && binds(scope.getInitializer()))
+      return true;
+    if (ts.Node.isArrowFunction(scope) || ts.Node.isFunctionExpression(scope)) {
+      const call = scope.getParent();
+      const callee = call && ts.Node.isCallExpression(call) ? call.getExpression() : undefined;
+      const loops =
+        callee && ts.Node.isPropertyAccessExpression(callee) && ['forEach', 'map'].includes(callee.getName());
+      const parameter = scope.getParameters()[0];
+      if (loops && parameter && binds(parameter.getNameNode())) return true;
+      if (scope.getParameters().some((candidate) => binds(candidate.getNameNode()))) return false;
+    }
+  }
+  return false;
 }
 
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */

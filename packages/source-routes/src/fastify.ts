@@ -109,25 +109,103 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** The registrations on one instance, in the order they are written; plugins are read where they are registered. */
-  private read(context: Context, middleware: string[], out: Route[], path = new Set<TsNode>()): void {
+  private read(context: Context, inherited: CallExpression[], out: Route[], path = new Set<TsNode>()): void {
     const { ts } = this;
-    const calls = context.within
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter((call) => REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, context.instance))
-      // A chain `app.register(a).register(b)` is visited outside-in: sort by where each method is written.
-      .map((call) => ({ call, at: nameStart(call) }))
-      .sort((a, b) => a.at - b.at)
-      .map(({ call }) => call);
+    const calls = this.calls(context.instance, context.within, path);
     // `fastify.addHook('onRequest', authenticate)` applies to every route of the plugin and of the
     // plugins it registers, wherever it is written: Fastify attaches hooks once the plugin has loaded.
-    const hooks = [...middleware, ...calls.flatMap((call) => this.addedHook(call))];
+    // An `fp(…)` plugin's hooks are its parent's: they follow the parent's own.
+    const hookCalls = [
+      ...new Set([
+        ...inherited,
+        ...calls.filter((call) => methodOf(ts, call) === 'addHook'),
+        ...this.sharedHooks(calls, path),
+      ]),
+    ];
+    const hooks = hookCalls.flatMap((call) => this.addedHook(call));
     for (const call of calls) {
       const method = methodOf(ts, call)!;
       if (method === 'addHook') continue;
-      if (method === 'register') this.register(call, context.prefix, hooks, out, path);
+      if (method === 'register') this.register(call, context.prefix, hookCalls, out, path);
       else if (method === 'route') this.routeOptions(call, context.prefix, hooks, out);
       else this.shorthand(call, method, context.prefix, hooks, out);
     }
+  }
+
+  /**
+   * The registration calls on an instance within a function (or module), in the order they are
+   * written, with those of the helpers it is handed to (`registerRoutes(fastify)`) where it is handed.
+   */
+  private calls(instance: Declaration, within: TsNode, path: Set<TsNode>): CallExpression[] {
+    const { ts } = this;
+    return (
+      within
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .filter(
+          (call) =>
+            (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
+            this.handedAt(call, instance) >= 0,
+        )
+        // A chain `app.register(a).register(b)` is visited outside-in: sort by where each method is written.
+        .map((call) => ({
+          call,
+          at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+        }))
+        .sort((a, b) => a.at - b.at)
+        .flatMap(({ call }) => {
+          const index = this.handedAt(call, instance);
+          if (index < 0) return [call];
+          const helper = this.helper(call, index);
+          const parameter = helper?.getParameters()[index] as Declaration | undefined;
+          if (!helper || !parameter || path.has(helper)) return [];
+          return this.calls(parameter, helper, new Set(path).add(helper));
+        })
+    );
+  }
+
+  /** Where a call hands the instance to a function (`registerRoutes(app)`, `require('./routes')(app)`): its argument's index, else -1. */
+  private handedAt(call: CallExpression, instance: Declaration): number {
+    const { ts } = this;
+    if (ts.Node.isPropertyAccessExpression(call.getExpression())) return -1;
+    return call
+      .getArguments()
+      .findIndex((arg) => ts.Node.isIdentifier(arg) && this.modules.bindingOf(arg)?.declaration === instance);
+  }
+
+  /** The function of the project a call hands the instance to; one that cannot be read is a warning. */
+  private helper(call: CallExpression, index: number): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    const loaded = this.modules.loaded(callee);
+    const value = loaded
+      ? this.modules.exported(loaded, 'default')?.value
+      : ts.Node.isIdentifier(callee)
+        ? this.modules.follow(callee)?.value
+        : undefined;
+    if (value && isFunction(ts, value)) return value;
+    if (loaded || (ts.Node.isIdentifier(callee) && this.isProjects(callee)))
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${shortText(call)} hands the instance (argument ${index + 1}) to what is not a function docgen can read: the routes it registers are not read`,
+        call,
+        'export the helper as a function: export function routes(app: FastifyInstance) {…}',
+      );
+    return undefined;
+  }
+
+  /** The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn). */
+  private sharedHooks(calls: CallExpression[], path: Set<TsNode>): CallExpression[] {
+    const { ts } = this;
+    return calls.flatMap((call) => {
+      if (methodOf(ts, call) !== 'register') return [];
+      const plugin = this.plugin(call.getArguments()[0]);
+      if (!plugin || plugin === 'autoload' || !plugin.wrapped || path.has(plugin.fn)) return [];
+      const [instance] = plugin.fn.getParameters() as unknown as Declaration[];
+      if (!instance) return [];
+      const inner = new Set(path).add(plugin.fn);
+      const own = this.calls(instance, plugin.fn, inner);
+      return [...own.filter((link) => methodOf(ts, link) === 'addHook'), ...this.sharedHooks(own, inner)];
+    });
   }
 
   /** `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not middleware. */
@@ -148,7 +226,7 @@ export class FastifyReader extends ModuleReader {
   private readPlugin(
     fn: FunctionNode,
     prefix: string,
-    middleware: string[],
+    middleware: CallExpression[],
     out: Route[],
     path = new Set<TsNode>(),
   ): void {
@@ -158,7 +236,13 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** `app.register(plugin, { prefix: '/v1' })`: the plugin's routes under the prefix. */
-  private register(call: CallExpression, prefix: string, middleware: string[], out: Route[], path: Set<TsNode>): void {
+  private register(
+    call: CallExpression,
+    prefix: string,
+    middleware: CallExpression[],
+    out: Route[],
+    path: Set<TsNode>,
+  ): void {
     const [pluginArg, optionsArg] = call.getArguments();
     const plugin = this.plugin(pluginArg);
     const location = { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() };

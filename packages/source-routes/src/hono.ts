@@ -46,6 +46,9 @@ interface Use {
 }
 
 export class HonoReader extends ModuleReader {
+  /** `basePath(x)` calls already warned about. */
+  private readonly computedBases = new Set<TsNode>();
+
   /** The routes of the app the entry makes or serves, in the order Hono matches them. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -103,16 +106,19 @@ export class HonoReader extends ModuleReader {
   }
 
   /** The app a value is, made here or followed through its name and imports. */
-  private appOf(node: TsNode | undefined): App | undefined {
+  private appOf(node: TsNode | undefined, depth = 0): App | undefined {
     const { ts } = this;
-    if (!node) return undefined;
+    if (!node || depth > 8) return undefined;
     const value = unwrap(ts, node);
     const made = this.created(value);
     if (made) return made;
     if (!ts.Node.isIdentifier(value)) return undefined;
     const binding = this.modules.follow(value);
     const app = binding?.value && this.created(binding.value);
-    return app && { ...app, declaration: binding.declaration };
+    if (app) return { ...app, declaration: binding.declaration };
+    // `const v1 = api.basePath('/v1')`: a clone that shares `api`'s routes, so mounting it mounts `api`.
+    const root = binding?.value && chainRoot(ts, binding.value, CHAIN);
+    return root && root !== binding.value && ts.Node.isIdentifier(root) ? this.appOf(root, depth + 1) : undefined;
   }
 
   /** An app's registrations in the order they are written; a mounted sub-app's where it is mounted. */
@@ -120,17 +126,21 @@ export class HonoReader extends ModuleReader {
     if (path.has(app.creation)) return; // an app mounted in itself
     const inner = new Set(path).add(app.creation);
     const { ts } = this;
-    const base = joinPaths(prefix, app.base);
-    const calls = app.creation
-      .getSourceFile()
+    const source = app.creation.getSourceFile();
+    const derived = this.derived(app, source);
+    const made =
+      app.declaration && this.ts.Node.isVariableDeclaration(app.declaration) && app.declaration.getInitializer();
+    if (made) this.basePaths(made); // a computed base path of the app itself is a warning
+    const calls = source
       .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app))
+      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, derived))
       .sort((a, b) => nameStart(a) - nameStart(b));
     const seen = [...uses];
     let current = '/'; // Hono's current path: a method called without one serves it
     for (const call of calls) {
       const method = methodOf(ts, call)!;
       const args = call.getArguments();
+      const base = joinPaths(prefix, this.baseOf(call, app, derived));
       if (method === 'use') this.use(call, base, seen);
       else if (method === 'route') this.mount(call, base, seen, inner, out);
       else if (method === 'on') {
@@ -163,14 +173,68 @@ export class HonoReader extends ModuleReader {
     return args.length >= 2;
   }
 
-  /** Whether `call` is made on this app: through its name, or on the chain that makes it. */
-  private isOn(call: CallExpression, app: App): boolean {
+  /**
+   * The names an app goes by in its module, with the base path of each: its own, and those a
+   * `basePath()` (or any link of a chain) derives from it (`const v1 = app.basePath('/v1')`), which
+   * register on the same app under the combined base path, as Hono's clones share its routes.
+   */
+  private derived(app: App, source: SourceFile): Map<Declaration, string> {
+    const { ts } = this;
+    const names = new Map<Declaration, string>();
+    if (app.declaration) names.set(app.declaration, app.base);
+    const candidates = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration);
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const declaration of candidates) {
+        const init = declaration.getInitializer();
+        if (names.has(declaration) || !init) continue;
+        const root = chainRoot(ts, init, CHAIN);
+        if (root === unwrap(ts, init) || !ts.Node.isIdentifier(root)) continue;
+        const parent = this.modules.bindingOf(root)?.declaration;
+        const base = parent && names.get(parent);
+        if (base === undefined) continue;
+        names.set(declaration, joinPaths(base, this.basePaths(init)));
+        grown = true;
+      }
+    }
+    return names;
+  }
+
+  /** Whether `call` is made on this app: through its name (or one derived from it), or on the chain that makes it. */
+  private isOn(call: CallExpression, app: App, names: Map<Declaration, string>): boolean {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAIN);
     if (root === app.creation) return true;
-    return (
-      !!app.declaration && ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === app.declaration
-    );
+    const declaration = ts.Node.isIdentifier(root) ? this.modules.bindingOf(root)?.declaration : undefined;
+    return !!declaration && names.has(declaration);
+  }
+
+  /** The base path a call registers under: its receiver's (the app's, a derived name's) and the chain's `basePath()` links before it. */
+  private baseOf(call: CallExpression, app: App, names: Map<Declaration, string>): string {
+    const { ts } = this;
+    const receiver = (call.getExpression() as PropertyAccessExpression).getExpression();
+    const root = chainRoot(ts, receiver, CHAIN);
+    const declaration = ts.Node.isIdentifier(root) ? this.modules.bindingOf(root)?.declaration : undefined;
+    const own = root === app.creation ? '' : ((declaration && names.get(declaration)) ?? app.base);
+    return joinPaths(own, this.basePaths(receiver));
+  }
+
+  /** The base paths of a chain (`x.basePath('/api').basePath('/v1')` → `/api/v1`); a computed one is a warning. */
+  private basePaths(node: TsNode): string {
+    const { ts } = this;
+    for (const call of basePathCalls(ts, node)) {
+      const [arg] = call.getArguments();
+      if (arg && !isPathLiteral(ts, arg) && !this.computedBases.has(call)) {
+        this.computedBases.add(call);
+        this.warn(
+          'DG_ROUTES_PREFIX_UNKNOWN',
+          `basePath(${shortText(arg)}) is computed at run time: the routes under it are shown without it`,
+          call,
+          "give the base path as a literal (app.basePath('/v1')) so docgen can read it",
+        );
+      }
+    }
+    return basePathOf(ts, node);
   }
 
   /** A route's path (or list of paths) as written; a computed one is a warning. */
@@ -273,16 +337,23 @@ export class HonoReader extends ModuleReader {
 
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
 function basePathOf(ts: TsMorph, node: TsNode): string {
-  const bases: string[] = [];
+  return basePathCalls(ts, node)
+    .map((call) => call.getArguments()[0])
+    .filter((arg): arg is TsNode => !!arg && isPathLiteral(ts, arg))
+    .reduce((joined, arg) => joinPaths(joined, pathText(arg)), '');
+}
+
+/** The `basePath(…)` links of a chain, first first. */
+function basePathCalls(ts: TsMorph, node: TsNode): CallExpression[] {
+  const calls: CallExpression[] = [];
   let current = unwrap(ts, node);
   while (ts.Node.isCallExpression(current)) {
     const callee = current.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee)) break;
-    const [arg] = current.getArguments();
-    if (callee.getName() === 'basePath' && arg && isPathLiteral(ts, arg)) bases.unshift(pathText(arg));
+    if (callee.getName() === 'basePath') calls.unshift(current);
     current = unwrap(ts, callee.getExpression());
   }
-  return bases.reduce((joined, base) => joinPaths(joined, base), '');
+  return calls;
 }
 
 /** `'GET'` or `['PUT', 'DELETE']` → the literals. */

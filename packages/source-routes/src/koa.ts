@@ -18,6 +18,7 @@ import {
   type Declaration,
   ModuleReader,
   httpStatuses,
+  isFunction,
 } from './modules.js';
 import {
   isPathLiteral,
@@ -62,7 +63,16 @@ export class KoaReader extends ModuleReader {
   /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
-    const apps = this.instances(source).filter((instance) => instance.kind === 'app');
+    // An app another one mounts with koa-mount is read where it is mounted.
+    const mounted = new Set(
+      source
+        .getDescendantsOfKind(this.ts.SyntaxKind.CallExpression)
+        .map((call) => this.kaMount(call)?.instance?.creation)
+        .filter(Boolean),
+    );
+    const apps = this.instances(source).filter(
+      (instance) => instance.kind === 'app' && !mounted.has(instance.creation),
+    );
     const starts = apps.length ? apps : this.startedApps(source);
     if (!starts.length) starts.push(...this.exportedRouters(entry));
     if (!starts.length)
@@ -211,10 +221,102 @@ export class KoaReader extends ModuleReader {
     const local: string[] = [];
     rest.forEach((arg, index) => {
       const router = routers[index];
+      const mounted = router ? undefined : this.kaMount(arg);
       if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+      else if (mounted) this.readMount(mounted, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
     });
+  }
+
+  /**
+   * `mount('/v1', subApp)` / `mount(router.routes())` (koa-mount): the path and the app or router
+   * it mounts (undefined when it is neither, such as `mount('/static', serve('public'))`).
+   */
+  private kaMount(
+    node: TsNode,
+  ): { call: CallExpression; path?: TsNode; target: TsNode; instance?: Instance } | undefined {
+    const { ts } = this;
+    const call = unwrap(ts, node);
+    if (!ts.Node.isCallExpression(call)) return undefined;
+    const callee = call.getExpression();
+    const from = /^require\(\s*['"]koa-mount['"]\s*\)$/.test(callee.getText())
+      ? 'koa-mount'
+      : ts.Node.isIdentifier(callee)
+        ? this.modules.packageOf(callee)
+        : undefined;
+    if (from !== 'koa-mount') return undefined;
+    const args = call.getArguments();
+    const [path, target] = args.length >= 2 ? args : [undefined, args[0]];
+    if (!target) return undefined;
+    const value = unwrap(ts, target);
+    const loaded = this.modules.loaded(value);
+    const instance =
+      this.mountedRouter(value) ??
+      this.instanceOf(value) ??
+      this.instanceNamed(value) ??
+      (loaded ? this.exportedInstance(loaded) : undefined);
+    return { call, path, target, instance };
+  }
+
+  /** What `require('./v1')` gives when it is an app or router: its default export. */
+  private exportedInstance(file: string): Instance | undefined {
+    const binding = this.modules.exported(file, 'default');
+    const instance = binding?.value && this.instanceOf(binding.value);
+    return instance && { ...instance, declaration: binding.declaration };
+  }
+
+  /** A koa-mount mount: the app or router under its path; what cannot be read is a warning. */
+  private readMount(
+    mounted: { call: CallExpression; path?: TsNode; target: TsNode; instance?: Instance },
+    prefix: string,
+    middleware: string[],
+    path: Set<TsNode>,
+    out: Route[],
+  ): void {
+    const { ts } = this;
+    const { call, instance } = mounted;
+    const at = mounted.path && isPathLiteral(ts, mounted.path) ? pathText(mounted.path) : mounted.path ? undefined : '';
+    if (at === undefined) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `mount(${shortText(mounted.path!)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
+        call,
+        "mount with a literal path (app.use(mount('/v1', v1))) so docgen can follow it",
+      );
+      return;
+    }
+    if (instance) {
+      this.read(instance, joinPaths(prefix, at), middleware, path, out);
+      return;
+    }
+    // A function (static files, a handler) serves no routes to list; a value of the project's that is not an app is unread.
+    const projects = this.isProjectValue(unwrap(ts, mounted.target));
+    if (projects)
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `mount(…, ${shortText(mounted.target)}) mounts what docgen cannot read as a Koa app or router: the routes it serves are not read`,
+        call,
+        'mount a Koa app (new Koa()) or a router (router.routes()) made in the project, so docgen can follow it',
+      );
+  }
+
+  /** Whether a mounted value is the project's own and not a function: `require('./v1')`, `createApi()`, a `const` holding either. */
+  private isProjectValue(value: TsNode, depth = 0): boolean {
+    const { ts } = this;
+    if (depth > 4) return false;
+    if (this.modules.loaded(value) !== undefined) return true;
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.follow(value)?.value;
+      return (
+        !!held && !isFunction(ts, held) && (!ts.Node.isCallExpression(held) || this.isProjectValue(held, depth + 1))
+      );
+    }
+    if (!ts.Node.isCallExpression(value)) return false;
+    const callee = value.getExpression();
+    if (!ts.Node.isIdentifier(callee)) return false;
+    const from = this.modules.packageOf(callee);
+    return from === undefined || this.modules.resolve(callee.getSourceFile().getFilePath(), from) !== undefined;
   }
 
   /** `router.routes()` / `router.middleware()` → that router. */

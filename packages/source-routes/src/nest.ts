@@ -13,10 +13,12 @@ import type {
   Node as TsNode,
   ObjectLiteralExpression,
   Project,
+  PropertyAccessExpression,
   SourceFile,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { nameStart } from './modules.js';
 import {
   commentBefore,
   ImportResolver,
@@ -68,6 +70,8 @@ export class NestReader {
 
   /** What the code does not say for sure (a global prefix computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
+  private readonly visited: ClassRef[] = [];
 
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
@@ -84,9 +88,15 @@ export class NestReader {
     const versioning = uriVersioning(this.ts, source);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
+    const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
     const routes: Route[] = [];
     for (const { controller, modulePrefix } of controllers)
-      for (const { route, versions } of this.controllerRoutes(controller, modulePrefix)) {
+      for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
+        // Middleware runs before guards: `consumer.apply(…)`'s names come first.
+        const middleware = applied.filter((rule) => rule.appliesTo(controller.declaration, own.method, own.path));
+        const route = middleware.length
+          ? { ...own, middleware: [...middleware.flatMap((rule) => rule.names), ...own.middleware] }
+          : own;
         const global = prefix && !excluded.has(route.path.replace(/^\//, '')) ? prefix : '';
         // URI versioning puts `/v1` between the global prefix and the route; a version-neutral route has none.
         const segments = versioning
@@ -108,6 +118,103 @@ export class NestReader {
       this.sources.set(file, source);
     }
     return source;
+  }
+
+  /**
+   * A module's `configure(consumer)`: each `consumer.apply(A, B).exclude(…).forRoutes(…)` as the
+   * middleware names and the routes they apply to (controllers by class, paths by pattern, methods).
+   * What is not stated (a computed target, the consumer handed on) is a warning.
+   */
+  private consumerMiddleware(module: ClassRef): MiddlewareRule[] {
+    const { ts } = this;
+    const configure = module.declaration.getMethod('configure');
+    const consumer = configure?.getParameters()[0]?.getName();
+    const body = configure?.getBody();
+    if (!configure || !consumer || !body) return [];
+    const rules: MiddlewareRule[] = [];
+    for (const id of body.getDescendantsOfKind(ts.SyntaxKind.Identifier)) {
+      if (id.getText() !== consumer) continue;
+      const parent = id.getParent();
+      if (ts.Node.isPropertyAccessExpression(parent) && parent.getExpression() === id && parent.getName() === 'apply')
+        continue;
+      this.warnAt(
+        'DG_ROUTES_MIDDLEWARE_UNKNOWN',
+        `${shortText(parent ?? id)}: middleware applied through ${consumer} this way is not read, so no route shows it`,
+        id,
+        `apply it in configure() itself: ${consumer}.apply(AuthMiddleware).forRoutes(UsersController)`,
+      );
+    }
+    const forRoutes = body
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter((call) => {
+        const callee = call.getExpression();
+        return ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'forRoutes';
+      })
+      // In the order written: a chain's later links are its outer calls.
+      .sort((a, b) => nameStart(a) - nameStart(b));
+    for (const call of forRoutes) {
+      const callee = call.getExpression() as PropertyAccessExpression;
+      // Back along the chain: `.exclude(…)` links, then the `.apply(…)` they belong to.
+      const excludes: TsNode[] = [];
+      let link = callee.getExpression();
+      let names: string[] | undefined;
+      while (ts.Node.isCallExpression(link) && ts.Node.isPropertyAccessExpression(link.getExpression())) {
+        const access = link.getExpression() as PropertyAccessExpression;
+        if (access.getName() === 'exclude') excludes.push(...link.getArguments());
+        else if (access.getName() === 'apply') {
+          names = link.getArguments().map((argument) => shortText(argument));
+          break;
+        } else break;
+        link = access.getExpression();
+      }
+      if (!names) continue;
+      const targets = call.getArguments().flatMap((argument) => this.middlewareTargets(module.file, argument, true));
+      const excluded = excludes.flatMap((argument) => this.middlewareTargets(module.file, argument, false));
+      rules.push({
+        names,
+        appliesTo: (controller, method, path) =>
+          targets.some((target) => target.matches(controller, method, path)) &&
+          !excluded.some((target) => target.matches(controller, method, path)),
+      });
+    }
+    return rules;
+  }
+
+  /** What a `forRoutes(…)` / `exclude(…)` argument matches: a controller class, `'cats/*'`, `{ path, method }`. */
+  private middlewareTargets(file: string, argument: TsNode, controllers: boolean): MiddlewareTarget[] {
+    const { ts } = this;
+    if (isPathLiteral(ts, argument)) return [pathTarget(pathText(argument), undefined)];
+    if (ts.Node.isObjectLiteralExpression(argument)) {
+      const path = literalProperty(ts, argument, 'path');
+      const method = propertyValue(ts, argument, 'method')
+        ?.getText()
+        .match(/(?:^|\.)(\w+)$/)?.[1];
+      if (path !== undefined) return [pathTarget(path, method === 'ALL' ? undefined : method)];
+    }
+    const found = controllers && ts.Node.isIdentifier(argument) ? this.findClass(file, argument.getText()) : undefined;
+    if (found?.declaration.getDecorator('Controller'))
+      return [{ matches: (controller) => controller === found.declaration }];
+    this.warnAt(
+      'DG_ROUTES_MIDDLEWARE_UNKNOWN',
+      `${controllers ? 'forRoutes' : 'exclude'}(${shortText(argument)}) names routes docgen cannot read: ${
+        controllers
+          ? 'the middleware it applies is not shown on them'
+          : 'the middleware may be shown on routes it excludes'
+      }`,
+      argument,
+      "name a controller class, a literal path ('cats/*') or { path: 'cats', method: RequestMethod.GET }",
+    );
+    return [];
+  }
+
+  private warnAt(code: string, message: string, node: TsNode, hint: string): void {
+    this.warnings.push({
+      code,
+      severity: 'warning',
+      message,
+      location: { file: node.getSourceFile().getFilePath(), line: node.getStartLineNumber() },
+      hint,
+    });
   }
 
   /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
@@ -138,6 +245,7 @@ export class NestReader {
     const visit = (module: ClassRef): void => {
       if (seen.has(module.declaration)) return;
       seen.add(module.declaration);
+      this.visited.push(module);
       const metadata = decoratorObject(this.ts, module.declaration.getDecorator('Module'));
       for (const element of arrayElements(this.ts, metadata, 'imports')) {
         const routerModule = this.routerModuleRoutes(module.file, element);
@@ -327,6 +435,40 @@ export class NestReader {
       }
     return out;
   }
+}
+
+/** What a `forRoutes(…)` or `exclude(…)` argument matches. */
+interface MiddlewareTarget {
+  matches(controller: ClassDeclaration, method: string, path: string): boolean;
+}
+
+/** One `consumer.apply(…).exclude(…).forRoutes(…)`: the middleware names, and the routes they apply to. */
+interface MiddlewareRule {
+  names: string[];
+  appliesTo(controller: ClassDeclaration, method: string, path: string): boolean;
+}
+
+/**
+ * A route pattern of `forRoutes('cats/*')` / `{ path: 'cats/:id', method: RequestMethod.GET }`: the
+ * whole path (before the global prefix and versions, which Nest adds itself), `*` (also `(.*)`,
+ * `*splat` and `{*splat}`) matching anything and `:param` a segment; a method of `ALL` (or none)
+ * matches every method.
+ */
+function pathTarget(pattern: string, method: string | undefined): MiddlewareTarget {
+  const normalize = (path: string) => `/${path.replace(/^\/+|\/+$/g, '')}`;
+  const source = normalize(pattern)
+    .split(/(\/?\{\*\w*\}|\(\.\*\)|(?<=\/)\*\w+|\*|:\w+)/)
+    .map((part, index) => {
+      if (index % 2 === 0) return part.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+      if (part.startsWith(':')) return '[^/]+';
+      return part.startsWith('/{') ? '(?:/.*)?' : '.*';
+    })
+    .join('');
+  const regex = new RegExp(`^${source}$`);
+  return {
+    matches: (_controller, routeMethod, path) =>
+      (!method || method === routeMethod || routeMethod === 'ALL') && regex.test(normalize(path)),
+  };
 }
 
 /**

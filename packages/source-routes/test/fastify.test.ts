@@ -196,6 +196,58 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it("helpers handed the instance (registerRoutes(app), require(…)(app)) read in place; an fp(…) plugin's hooks apply to its parent", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import fp from 'fastify-plugin';",
+        "import { routes } from './routes';",
+        "import { setup } from './setup';",
+        'const app = Fastify();',
+        "app.get('/health', async () => 'ok');",
+        'routes(app);',
+        "app.register(async (api) => { api.get('/me', async () => ({})); require('./admin')(api); }, { prefix: '/v1' });",
+        "app.register(fp(async (instance) => { instance.addHook('onRequest', authenticate); }));",
+        'setup(app);',
+        'registerLocal(app);',
+        'function registerLocal(server: typeof app) {',
+        "  server.delete('/cache', async (_request, reply) => reply.code(204).send());",
+        '}',
+        'async function authenticate() {}',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { FastifyInstance } from 'fastify';",
+        'export function routes(app: FastifyInstance) {',
+        "  app.get('/users', async () => []);",
+        "  app.post('/users', async (_request, reply) => reply.status(201).send({}));",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'admin.js'),
+      "module.exports = function (fastify) {\n  fastify.get('/stats', async () => ({}));\n};\n",
+    );
+    await writeFile(join(dir, 'setup.ts'), 'export const setup = makeSetup();\n');
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/health', ['authenticate'], [], 6],
+      ['GET', '/users', ['authenticate'], [], 3],
+      ['POST', '/users', ['authenticate'], [201], 4],
+      ['GET', '/v1/me', ['authenticate'], [], 8],
+      ['GET', '/v1/stats', ['authenticate'], [], 2],
+      ['DELETE', '/cache', ['authenticate'], [204], 13],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'server.ts'), line: 10 }],
+    ]);
+  });
+
   it('an entry with neither an app nor a plugin', async () => {
     const dir = await project({
       'types.ts': "import type { FastifyInstance } from 'fastify';\nexport type App = FastifyInstance;\n",

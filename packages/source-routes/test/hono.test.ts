@@ -86,4 +86,46 @@ describe('readRoutes on a Hono app', () => {
     await writeFile(join(dir, 'types.ts'), "import type { Context } from 'hono';\nexport type C = Context;\n");
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
+  it('basePath() kept in another name, derived again, or in a chain: its routes under the combined base path', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { serve } from '@hono/node-server';",
+        "const app = new Hono().basePath('/api');",
+        "const v1 = app.basePath('/v1');",
+        "v1.use('/admin/*', requireAdmin);",
+        "v1.get('/users', (c) => c.json([]));",
+        "const admin = v1.basePath('/admin');",
+        "admin.delete('/cache', (c) => c.body(null, 204));",
+        "app.basePath('/v2').get('/users', (c) => c.json([])).post('/users', (c) => c.json({}, 201));",
+        "app.get('/health', (c) => c.text('ok'));",
+        'const v3 = new Hono().basePath(`/${process.env.VERSION}`);',
+        "v3.get('/users', (c) => c.json([]));",
+        'const root = new Hono();',
+        'const legacy = new Hono();',
+        "const old = legacy.basePath('/old');",
+        "old.get('/users', (c) => c.json([]));",
+        "root.route('/', old);",
+        'async function requireAdmin(_c: unknown, next: () => Promise<void>) {',
+        '  await next();',
+        '}',
+        'serve({ fetch: app.fetch });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/api/v1/users', [], [], 6],
+      ['DELETE', '/api/v1/admin/cache', ['requireAdmin'], [204], 8],
+      ['GET', '/api/v2/users', [], [], 9],
+      ['POST', '/api/v2/users', [], [201], 9],
+      ['GET', '/api/health', [], [], 10],
+      ['GET', '/users', [], [], 12],
+      ['GET', '/old/users', [], [], 16], // mounting a clone mounts the app it derives from
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_PREFIX_UNKNOWN', 11],
+    ]);
+  });
 });

@@ -82,6 +82,57 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it('koa-mount: a sub-app (local or required) or a router under its path; a computed or unreadable mount is a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import mount from 'koa-mount';",
+        "import serve from 'koa-static';",
+        "import Router from '@koa/router';",
+        "import { createLegacy } from './legacy';",
+        'const app = new Koa();',
+        'const v1 = new Koa();',
+        'const router = new Router();',
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        'v1.use(requireAuth);',
+        'v1.use(router.routes());',
+        "app.use(mount('/v1', v1));",
+        "app.use(mount('/v2', require('./v2')));",
+        "app.use(mount('/static', serve('public')));",
+        'app.use(mount(process.env.BASE!, v1));',
+        "app.use(mount('/legacy', createLegacy()));",
+        'async function requireAuth(_ctx: unknown, next: () => Promise<void>) {',
+        '  await next();',
+        '}',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'v2.js'),
+      [
+        "const Koa = require('koa');",
+        "const Router = require('@koa/router');",
+        "const router = new Router({ prefix: '/items' });",
+        "router.post('/', (ctx) => { ctx.status = 201; });",
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'module.exports = app;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'legacy.ts'), "export function createLegacy() {\n  return require('./old');\n}\n");
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/v1/users', ['requireAuth'], [], 9],
+      ['POST', '/v2/items', [], [201], 4],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 15],
+      ['DG_ROUTES_COMPUTED_MOUNT', 16],
+    ]);
+  });
+
   it('an app with no router: no route, said so; an entry with neither app nor router', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -56,6 +56,23 @@ describe('extractRouteList on a NestJS app', () => {
     expect(serviceName(main)).toBe('api');
   });
 
+  it('shows MiddlewareConsumer middleware on the routes it applies to (controllers, path patterns, methods, exclude), and warns of what it cannot read', async () => {
+    const src = join(fixtures, 'nest-middleware', 'src');
+    const { routes, warnings } = await readRoutes(join(src, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/api/cats', ['LoggerMiddleware']], // excluded: { path: 'cats', method: GET }
+      ['POST', '/api/cats', ['LoggerMiddleware', 'AuthMiddleware', 'RolesGuard']], // middleware before guards
+      ['GET', '/api/cats/public/photos', ['LoggerMiddleware']], // excluded: 'cats/public/(.*)'
+      ['GET', '/api/users', ['LoggerMiddleware']],
+      ['GET', '/api/users/:id', ['LoggerMiddleware', 'RateLimit']], // 'users/*splat'
+      ['PUT', '/api/users/:id', ['LoggerMiddleware', 'RateLimit']],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'app.module.ts'), line: 15 }], // applyAudit(consumer)
+      ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'users.module.ts'), line: 11 }], // forRoutes(...routes)
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
@@ -80,6 +97,37 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(app, 'app.js'), line: 12 }],
+    ]);
+  });
+
+  it('warns of a route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.js'),
+      "const express = require('express');\nconst app = express();\napp.use('/v1', require('./routes'));\napp.get('/health', (req, res) => res.sendStatus(204));\nmodule.exports = app;\n",
+    );
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "const express = require('express');",
+        'const router = express.Router();',
+        "const defaultRoutes = [{ path: '/auth', route: require('./auth') }];",
+        'defaultRoutes.forEach((route) => {',
+        '  router.use(route.path, route.route);',
+        '});',
+        'for (const { path, route } of defaultRoutes) router.use(path, route);',
+        'module.exports = router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.js'),
+      "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.send());\nmodule.exports = router;\n",
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([['GET', '/health', []]]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 5 }],
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 7 }], // a loop variable, not a middleware
     ]);
   });
 

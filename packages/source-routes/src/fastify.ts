@@ -378,8 +378,7 @@ export class FastifyReader extends ModuleReader {
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
         statuses: body ? statusesIn(this.ts, body, ['code', 'status']) : [],
         summary,
-        file: call.getSourceFile().getFilePath(),
-        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+        ...this.registeredAt(call),
       });
   }
 

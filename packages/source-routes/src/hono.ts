@@ -308,8 +308,7 @@ export class HonoReader extends ModuleReader {
         middleware,
         statuses: handler ? this.statuses(handler) : [],
         summary: registrationComment(ts, call),
-        file: call.getSourceFile().getFilePath(),
-        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+        ...this.registeredAt(call),
       });
   }
 

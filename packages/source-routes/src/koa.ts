@@ -358,8 +358,7 @@ export class KoaReader extends ModuleReader {
         middleware: [...routerLevel, ...handlers.slice(0, -1).map(shortText)],
         statuses: this.statuses(handler),
         summary: registrationComment(ts, call),
-        file: call.getSourceFile().getFilePath(),
-        line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
+        ...this.registeredAt(call),
       });
     }
   }

@@ -335,6 +335,13 @@ export abstract class ModuleReader {
     });
   }
 
+  /** Where a route is registered: its file, and the line of the method's name (`app.get`, `router.post`). */
+  protected registeredAt(call: CallExpression): { file: string; line: number } {
+    const callee = call.getExpression();
+    const at = this.ts.Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call;
+    return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
+  }
+
   /** The function a route's handler argument is, or names (in this module or another). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
     let fn: TsNode | undefined = unwrap(this.ts, handler);

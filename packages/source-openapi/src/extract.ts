@@ -77,32 +77,17 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     if (path.startsWith('x-')) continue;
     const itemAt = child(root, 'paths', path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
-    for (const method of HTTP_METHODS) {
-      const operation = (item as Json | undefined)?.[method];
-      if (!operation || typeof operation !== 'object') continue;
-      const extracted = extractOperation(
-        context,
-        path,
-        method,
-        item as Json,
-        operation as Json,
-        child(at, method),
-        false,
-      );
+    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
+      const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
       operations.push(extracted);
-      operationAt.set(extracted, child(at, method, 'tags', '0'));
+      operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
   }
   const webhooks: Operation[] = [];
   for (const [name, rawItem] of Object.entries(((document as Json).webhooks ?? {}) as Json)) {
     const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
-    for (const method of HTTP_METHODS) {
-      const operation = (item as Json | undefined)?.[method];
-      if (operation && typeof operation === 'object')
-        webhooks.push(
-          extractOperation(context, name, method, item as Json, operation as Json, child(at, method), true),
-        );
-    }
+    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at))
+      webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   return {
@@ -182,6 +167,28 @@ function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown
       ? { ...(target as Json), ...overrides }
       : target;
   return { value: overridden, at: resolved };
+}
+
+/**
+ * A path item's operations, each dereferenced: the spec's grammar has no `$ref` on an operation,
+ * but split specs (DigitalOcean's: `get: { $ref: resources/…/list.yml }`) keep every operation
+ * in a file of its own, and the bundlers and renderers they are written for follow it.
+ */
+function methodsOf(
+  spec: SpecSet,
+  item: unknown,
+  at: SpecPointer,
+): Array<{ method: string; operation: Json; at: SpecPointer }> {
+  const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
+  if (!item || typeof item !== 'object') return result;
+  for (const method of HTTP_METHODS) {
+    const raw = (item as Json)[method];
+    if (!raw || typeof raw !== 'object') continue;
+    const { value, at: operationAt } = deref(spec, raw, child(at, method));
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      result.push({ method, operation: value as Json, at: operationAt });
+  }
+  return result;
 }
 
 function text(value: unknown): string | undefined {
@@ -275,13 +282,8 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
     for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
-      for (const method of HTTP_METHODS) {
-        const request = (item as Json | undefined)?.[method];
-        if (request && typeof request === 'object')
-          requests.push(
-            extractOperation(context, expression, method, item as Json, request as Json, child(itemAt, method), true),
-          );
-      }
+      for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
+        requests.push(extractOperation(context, expression, method, item as Json, request, methodAt, true));
     }
     return { name, requests };
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -774,6 +774,64 @@ describe('OpenAPI 3.0 across files', () => {
     expect(api.schemas.map((s) => s.name).sort()).toEqual(['Address', 'line', 'Order', 'Problem'].sort());
     expect(api.schemas.every((s) => !s.circular)).toBe(true);
     expect(create.curl).toContain(`-H "Authorization: Bearer $TOKEN"`);
+  });
+});
+
+describe('an operation kept in a file of its own', () => {
+  it('follows a $ref in place of the operation, its own $refs read from its file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'ops', 'shared'), { recursive: true });
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Lamps, version: "1" }',
+        'paths:',
+        '  /lamps/{lampId}:',
+        '    get: { $ref: "ops/get-lamp.yaml" }',
+        'webhooks:',
+        '  lampBroke:',
+        '    post: { $ref: "ops/lamp-broke.yaml" }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'get-lamp.yaml'),
+      [
+        'operationId: getLamp',
+        'summary: One lamp',
+        'tags: [lamps]',
+        'parameters:',
+        '  - $ref: "shared/params.yaml#/lampId"',
+        'responses:',
+        '  "200":',
+        '    description: The lamp',
+        '    content: { application/json: { schema: { $ref: "shared/lamp.yaml" } } }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'lamp-broke.yaml'),
+      [
+        'operationId: lampBroke',
+        'requestBody: { content: { application/json: { schema: { $ref: "shared/lamp.yaml" } } } }',
+        'responses: { "204": { description: Received } }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'shared', 'params.yaml'),
+      'lampId: { name: lampId, in: path, required: true, schema: { type: string } }',
+    );
+    await writeFile(
+      join(dir, 'ops', 'shared', 'lamp.yaml'),
+      'type: object\nproperties: { watts: { type: integer, example: 40 } }',
+    );
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    expect(api.tags.map((t) => [t.name, t.operations.map((o) => o.operationId)])).toEqual([['lamps', ['getLamp']]]);
+    const get = op(api, 'getLamp');
+    expect(get.summary).toBe('One lamp');
+    expect(get.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['lampId', 'path', true]]);
+    expect(get.responses[0]!.contents[0]!.example).toBe('{\n  "watts": 40\n}');
+    expect(op(api, 'lampBroke').requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['watts']);
+    expect(api.schemas.map((s) => s.name)).toEqual(['lamp']);
   });
 });
 

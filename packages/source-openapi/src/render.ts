@@ -301,6 +301,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     anchor: operation.anchor,
     verb: operation.verb,
     path: escapeMarkdownInline(operation.path),
+    // the path as written, for a code span (where a Markdown escape would show as a backslash)
+    rawPath: operation.path,
     link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
     operationId: operation.operationId,
     summary: operation.summary,

@@ -974,4 +974,29 @@ describe('callbacks', () => {
     expect(page).toContain('| 410 | Unsubscribe me |');
     expect(page.match(/^## /gm)).toHaveLength(1);
   });
+
+  it('shows a callback URL and a webhook name in code as written, without Markdown escapes', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Rides, version: "1" }',
+      'paths:',
+      '  /rides:',
+      '    post:',
+      '      operationId: bookRide',
+      '      responses: { "201": { description: Booked } }',
+      '      callbacks:',
+      '        driverFound:',
+      '          "{$request.body#/notify_url}":',
+      '            post: { responses: { "200": { description: OK } } }',
+      'webhooks:',
+      '  ride_ended:',
+      '    post: { responses: { "200": { description: OK } } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const rides = pages.find((p) => p.key.endsWith('/tag/other'))!.markdown;
+    expect(rides).toContain('#### `driverFound`: POST `{$request.body#/notify_url}`');
+    const webhooks = pages.find((p) => p.key.endsWith('/webhooks'))!.markdown;
+    expect(webhooks).toContain('## POST ride\\_ended');
+    expect(webhooks).toContain('requests for the `ride_ended` event.');
+  });
 });

@@ -198,6 +198,40 @@ describe('examples and curl as a client would send them', () => {
   });
 });
 
+describe('a form body by its encoding', () => {
+  it('sends deepObject properties in brackets and exploded form lists repeated; others stay JSON', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /buyers:',
+      '    post:',
+      '      operationId: addBuyer',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                name: { type: string, example: Ann Lee }',
+      '                home: { type: object, properties: { town: { type: string, example: Ely } } }',
+      '                cards: { type: array, items: { type: object, properties: { last4: { type: string, example: "4242" } } } }',
+      '                tags: { type: array, items: { type: string, example: vip } }',
+      '                extra: { type: object, properties: { note: { type: string, example: hi } } }',
+      '            encoding:',
+      '              home: { style: deepObject, explode: true }',
+      '              cards: { style: deepObject, explode: true }',
+      '              tags: { style: form, explode: true }',
+      '      responses: { "201": { description: Added } }',
+    ]);
+    const body = op(api, 'addBuyer').requestBody!.contents[0]!;
+    expect(body.example).toBe(
+      'name=Ann+Lee&home[town]=Ely&cards[0][last4]=4242&tags=vip&extra=%7B%22note%22%3A%22hi%22%7D',
+    );
+    expect(op(api, 'addBuyer').curl).toContain(`--data-raw '${body.example}'`);
+  });
+});
+
 describe('generated examples, by the way they travel', () => {
   it('a request leaves out read-only properties, a response write-only ones; array items list their values', async () => {
     const api = await modelOf([

@@ -112,12 +112,14 @@ export class SchemaRegistry {
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);
-    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+    if (types.includes('array') || (!types.length && (s.items !== undefined || Array.isArray(s.prefixItems)))) {
       const items =
         s.items === undefined || typeof s.items === 'boolean'
           ? { kind: 'primitive' as const, name: 'any' }
           : this.typeOf(s.items, child(at, 'items'), ownerId);
-      return { kind: 'array', items, nullable };
+      if (!Array.isArray(s.prefixItems)) return { kind: 'array', items, nullable };
+      const prefix = s.prefixItems.map((item, i) => this.typeOf(item, child(at, 'prefixItems', i), ownerId));
+      return { kind: 'array', items, nullable, prefix, closed: s.items === false };
     }
     if (
       (types.includes('object') || !types.length) &&
@@ -490,7 +492,17 @@ export class SchemaRegistry {
       }
     }
     const types = typeList(s);
-    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+    if (types.includes('array') || (!types.length && (s.items !== undefined || Array.isArray(s.prefixItems)))) {
+      if (Array.isArray(s.prefixItems)) {
+        // A tuple: a value for each position, up to the first that has none.
+        const tuple: unknown[] = [];
+        for (const [i, item] of s.prefixItems.entries()) {
+          const value = this.example(item, child(at, 'prefixItems', i), stack, depth + 1);
+          if (value === undefined || value === CIRCULAR) break;
+          tuple.push(value);
+        }
+        return tuple;
+      }
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
       return item === undefined || item === CIRCULAR ? [] : [item];
     }
@@ -652,7 +664,7 @@ function refersToCycle(type: TypeExpr): boolean {
     case 'ref':
       return !!type.circular;
     case 'array':
-      return refersToCycle(type.items);
+      return refersToCycle(type.items) || !!type.prefix?.some(refersToCycle);
     case 'map':
       return refersToCycle(type.values);
     case 'composite':

@@ -889,6 +889,34 @@ describe('OpenAPI 3.1', () => {
       writeOnly: true,
     });
   });
+
+  it('reads prefixItems as a tuple: a type and an example value for each position', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Maps, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Spot:',
+      '      type: array',
+      '      prefixItems: [{ type: number, example: 4.9 }, { type: number, example: 52.4 }]',
+      '      items: false',
+      '    Route:',
+      '      type: object',
+      '      properties:',
+      '        spots: { type: array, items: { $ref: "#/components/schemas/Spot" } }',
+      '        label: { type: array, prefixItems: [{ type: string, example: A1 }], items: { type: integer } }',
+    ]);
+    const spot = api.schemas.find((s) => s.name === 'Spot')!;
+    expect(JSON.parse(spot.example!)).toEqual([4.9, 52.4]);
+    const route = api.schemas.find((s) => s.name === 'Route')!;
+    expect(JSON.parse(route.example!)).toEqual({ spots: [[4.9, 52.4]], label: ['A1'] });
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('Type: array [number, number]\n');
+    expect(page).toContain('| `label` | array [string, …integer] | no |  |');
+  });
 });
 
 describe('schema graph', () => {

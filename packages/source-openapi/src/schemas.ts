@@ -20,12 +20,15 @@ interface Entry {
   at: SpecPointer;
   value: Json;
   name: string;
+  /** `schema-…`, unique: names that differ only by case or punctuation (`Error`, `error`) share a slug. */
+  anchor: string;
   edges?: string[];
 }
 
 export class SchemaRegistry {
   private readonly entries = new Map<string, Entry>();
-  private readonly names = new Map<string, string>();
+  private readonly names = new Set<string>();
+  private readonly anchors = new Set<string>();
   private readonly scc = new Map<string, number>();
   private readonly sccSize = new Map<number, number>();
   private readonly selfLoop = new Set<string>();
@@ -50,13 +53,14 @@ export class SchemaRegistry {
     if (file === undefined)
       this.relativeFiles.set(at.file, (file = relative(this.specDir, at.file).replace(/\\/g, '/')));
     const id = `${file}#${at.pointer}`;
-    if (!this.entries.has(id))
-      this.entries.set(id, {
-        id,
-        at: { file: at.file, pointer: at.pointer },
-        value: value ?? {},
-        name: this.uniqueName(at, value),
-      });
+    if (!this.entries.has(id)) {
+      const name = this.uniqueName(at, value);
+      const slug = `schema-${anchorOf(name)}`;
+      let anchor = slug;
+      for (let n = 2; this.anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+      this.anchors.add(anchor);
+      this.entries.set(id, { id, at: { file: at.file, pointer: at.pointer }, value: value ?? {}, name, anchor });
+    }
     return id;
   }
 
@@ -74,9 +78,11 @@ export class SchemaRegistry {
       (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
     if (!base || /^\d+$/.test(base) || base === 'schema')
       base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
+    // The spec's own name, unless another schema has it already (`Pet` in two files): names that
+    // differ only by case are different names (Telnyx has `Error` and `error`); anchors tell them apart.
     let name = base;
-    for (let n = 2; this.names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    this.names.set(name.toLowerCase(), name);
+    for (let n = 2; this.names.has(name); n++) name = `${base} (${n})`;
+    this.names.add(name);
     return name;
   }
 
@@ -312,7 +318,7 @@ export class SchemaRegistry {
           ...view,
           id,
           name: entry.name,
-          anchor: `schema-${anchorOf(entry.name)}`,
+          anchor: entry.anchor,
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,

@@ -681,6 +681,27 @@ describe('type names', () => {
       variants: [{ name: 'object (Card)' }, { name: 'object (Bank Account)' }],
     });
   });
+
+  it('schemas whose names differ only by case keep their names, with anchors of their own', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Calls, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Error: { type: object, properties: { detail: { $ref: "#/components/schemas/error" } } }',
+      '    error: { type: object, properties: { code: { type: string } } }',
+    ]);
+    expect(api.schemas.map((s) => [s.name, s.anchor])).toEqual([
+      ['Error', 'schema-error'],
+      ['error', 'schema-error-2'],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('::anchor[schema-error-2]\n\n## error\n');
+    expect(page).toContain('| `detail` | [error](#schema-error-2) | no |  |');
+  });
 });
 
 describe('named examples', () => {

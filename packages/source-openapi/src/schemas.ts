@@ -239,7 +239,10 @@ export class SchemaRegistry {
         readOnly: property.readOnly === true,
         writeOnly: property.writeOnly === true,
         description: describe(property, resolved),
-        constraints: constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+        constraints: [
+          ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+          ...dependents(schema, name),
+        ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
       };
       rows.push(field);
@@ -782,10 +785,21 @@ export function constraints(s: Json): string[] {
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (s.uniqueItems === true) out.push('unique items');
+  // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
+  const media = typeof s.contentMediaType === 'string' ? `\`${s.contentMediaType}\`` : undefined;
+  const encoding = typeof s.contentEncoding === 'string' ? `${s.contentEncoding}-encoded` : undefined;
+  if (media || encoding) out.push(`content: ${[media, encoding].filter(Boolean).join(', ')}`);
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
   if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
   return out;
+}
+
+/** OpenAPI 3.1's `dependentRequired` of the object, for one property: what must come with it. */
+function dependents(object: Json, name: string): string[] {
+  const needs = (object.dependentRequired as Json | undefined)?.[name];
+  if (!Array.isArray(needs) || !needs.length) return [];
+  return [`requires ${needs.map((n) => `\`${String(n)}\``).join(', ')} with it`];
 }
 
 export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {

@@ -938,6 +938,29 @@ describe('OpenAPI 3.1', () => {
     expect(page).toContain('Type: array [number, number]\n');
     expect(page).toContain('| `label` | array [string, …integer] | no |  |');
   });
+
+  it("names a string's contentMediaType and contentEncoding, and what a property's dependentRequired asks", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Docs, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Upload:',
+      '      type: object',
+      '      dependentRequired: { scan: [pages, dpi] }',
+      '      properties:',
+      '        scan: { type: string, contentMediaType: image/png, contentEncoding: base64 }',
+      '        pages: { type: integer }',
+      '        dpi: { type: integer }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Upload')!.fields;
+    expect(fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['scan', ['content: `image/png`, base64-encoded', 'requires `pages`, `dpi` with it']],
+      ['pages', []],
+      ['dpi', []],
+    ]);
+  });
 });
 
 describe('schema graph', () => {

@@ -77,32 +77,17 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     if (path.startsWith('x-')) continue;
     const itemAt = child(root, 'paths', path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
-    for (const method of HTTP_METHODS) {
-      const operation = (item as Json | undefined)?.[method];
-      if (!operation || typeof operation !== 'object') continue;
-      const extracted = extractOperation(
-        context,
-        path,
-        method,
-        item as Json,
-        operation as Json,
-        child(at, method),
-        false,
-      );
+    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
+      const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
       operations.push(extracted);
-      operationAt.set(extracted, child(at, method, 'tags', '0'));
+      operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
   }
   const webhooks: Operation[] = [];
   for (const [name, rawItem] of Object.entries(((document as Json).webhooks ?? {}) as Json)) {
     const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
-    for (const method of HTTP_METHODS) {
-      const operation = (item as Json | undefined)?.[method];
-      if (operation && typeof operation === 'object')
-        webhooks.push(
-          extractOperation(context, name, method, item as Json, operation as Json, child(at, method), true),
-        );
-    }
+    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at))
+      webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   return {
@@ -182,6 +167,28 @@ function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown
       ? { ...(target as Json), ...overrides }
       : target;
   return { value: overridden, at: resolved };
+}
+
+/**
+ * A path item's operations, each dereferenced: the spec's grammar has no `$ref` on an operation,
+ * but split specs (DigitalOcean's: `get: { $ref: resources/…/list.yml }`) keep every operation
+ * in a file of its own, and the bundlers and renderers they are written for follow it.
+ */
+function methodsOf(
+  spec: SpecSet,
+  item: unknown,
+  at: SpecPointer,
+): Array<{ method: string; operation: Json; at: SpecPointer }> {
+  const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
+  if (!item || typeof item !== 'object') return result;
+  for (const method of HTTP_METHODS) {
+    const raw = (item as Json)[method];
+    if (!raw || typeof raw !== 'object') continue;
+    const { value, at: operationAt } = deref(spec, raw, child(at, method));
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      result.push({ method, operation: value as Json, at: operationAt });
+  }
+  return result;
 }
 
 function text(value: unknown): string | undefined {
@@ -275,13 +282,8 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
     for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
-      for (const method of HTTP_METHODS) {
-        const request = (item as Json | undefined)?.[method];
-        if (request && typeof request === 'object')
-          requests.push(
-            extractOperation(context, expression, method, item as Json, request as Json, child(itemAt, method), true),
-          );
-      }
+      for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
+        requests.push(extractOperation(context, expression, method, item as Json, request, methodAt, true));
     }
     return { name, requests };
   });
@@ -495,7 +497,8 @@ function media(
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined;
   }
-  const body = exampleBody(example, mediaType);
+  const encoding = holder?.encoding as Json | undefined;
+  const body = exampleBody(example, mediaType, encoding);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
@@ -506,7 +509,7 @@ function media(
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
       moreExamples: named.slice(1).flatMap(({ name, summary, value }) => {
-        const { text, language } = exampleBody(value, mediaType);
+        const { text, language } = exampleBody(value, mediaType, encoding);
         return text === undefined ? [] : [{ name, summary, example: text, language }];
       }),
     }),
@@ -514,20 +517,47 @@ function media(
 }
 
 /** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
-function exampleBody(example: unknown, mediaType: string): { text?: string; language: string } {
+function exampleBody(example: unknown, mediaType: string, encoding?: Json): { text?: string; language: string } {
   const json = /json/.test(mediaType);
   const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
   const verbatim = typeof example === 'string' && !json;
-  const text = form ? formEncode(example as Json) : verbatim ? (example as string) : stringifyExample(example);
+  const text = form
+    ? formEncode(example as Json, encoding)
+    : verbatim
+      ? (example as string)
+      : stringifyExample(example);
   const language = /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text';
   return { text, language: json || (!form && !verbatim) ? 'json' : language };
 }
 
-function formEncode(value: Json): string {
+/**
+ * A form body as it travels. A property whose `encoding` says `style: deepObject` is sent in
+ * brackets (`address[city]=…`, a list's items by index: `expand[0]=…`), as Stripe's whole API
+ * wants; a list whose style is an exploded `form` repeats its name. Anything else that is not a
+ * string or number is sent as JSON.
+ */
+function formEncode(value: Json, encoding?: Json): string {
   const params = new URLSearchParams();
-  for (const [name, v] of Object.entries(value))
-    params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return params.toString();
+  const deep = (name: string, v: unknown): void => {
+    if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
+    else params.append(name, String(v));
+  };
+  for (const [name, v] of Object.entries(value)) {
+    const how = (encoding?.[name] ?? {}) as Json;
+    if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
+    else if (how.style === 'form' && how.explode !== false && Array.isArray(v))
+      for (const item of v) params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    else params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+  }
+  // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
+  return params
+    .toString()
+    .split('&')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return pair.slice(0, at).replace(/%5B/g, '[').replace(/%5D/g, ']') + pair.slice(at);
+    })
+    .join('&');
 }
 
 /** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s), in order. */

@@ -20,7 +20,17 @@ export type TypeExpr =
       circular?: boolean;
       /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
     }
-  | { kind: 'array'; items: TypeExpr; nullable?: boolean }
+  | {
+      kind: 'array';
+      items: TypeExpr;
+      nullable?: boolean;
+      /**
+       * OpenAPI 3.1's `prefixItems`: the type of each leading position (a tuple such as `[lon, lat]`);
+       * `items` is then what may follow, and `closed` says nothing may (`items: false`).
+       */
+      prefix?: TypeExpr[];
+      closed?: boolean;
+    }
   | { kind: 'map'; values: TypeExpr; nullable?: boolean }
   | { kind: 'composite'; keyword: 'oneOf' | 'anyOf' | 'allOf'; variants: TypeExpr[]; nullable?: boolean };
 

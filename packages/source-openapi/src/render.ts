@@ -238,8 +238,14 @@ class Links {
         return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
       case 'ref':
         return `${this.schema(type.schemaId, fromKey)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
-      case 'array':
-        return `array of ${this.type(type.items, fromKey)}${nullable}`;
+      case 'array': {
+        if (!type.prefix) return `array of ${this.type(type.items, fromKey)}${nullable}`;
+        // a tuple: `array [number, number]`, with `…` (or `…string`) when more items may follow
+        const rest = type.closed
+          ? []
+          : [`…${type.items.kind === 'primitive' && type.items.name === 'any' ? '' : this.type(type.items, fromKey)}`];
+        return `array [${[...type.prefix.map((t) => this.type(t, fromKey)), ...rest].join(', ')}]${nullable}`;
+      }
       case 'map':
         return `map of ${this.type(type.values, fromKey)}${nullable}`;
       case 'composite': {
@@ -301,6 +307,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     anchor: operation.anchor,
     verb: operation.verb,
     path: escapeMarkdownInline(operation.path),
+    // the path as written, for a code span (where a Markdown escape would show as a backslash)
+    rawPath: operation.path,
     link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
     operationId: operation.operationId,
     summary: operation.summary,

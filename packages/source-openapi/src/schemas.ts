@@ -20,12 +20,15 @@ interface Entry {
   at: SpecPointer;
   value: Json;
   name: string;
+  /** `schema-…`, unique: names that differ only by case or punctuation (`Error`, `error`) share a slug. */
+  anchor: string;
   edges?: string[];
 }
 
 export class SchemaRegistry {
   private readonly entries = new Map<string, Entry>();
-  private readonly names = new Map<string, string>();
+  private readonly names = new Set<string>();
+  private readonly anchors = new Set<string>();
   private readonly scc = new Map<string, number>();
   private readonly sccSize = new Map<number, number>();
   private readonly selfLoop = new Set<string>();
@@ -50,13 +53,14 @@ export class SchemaRegistry {
     if (file === undefined)
       this.relativeFiles.set(at.file, (file = relative(this.specDir, at.file).replace(/\\/g, '/')));
     const id = `${file}#${at.pointer}`;
-    if (!this.entries.has(id))
-      this.entries.set(id, {
-        id,
-        at: { file: at.file, pointer: at.pointer },
-        value: value ?? {},
-        name: this.uniqueName(at, value),
-      });
+    if (!this.entries.has(id)) {
+      const name = this.uniqueName(at, value);
+      const slug = `schema-${anchorOf(name)}`;
+      let anchor = slug;
+      for (let n = 2; this.anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+      this.anchors.add(anchor);
+      this.entries.set(id, { id, at: { file: at.file, pointer: at.pointer }, value: value ?? {}, name, anchor });
+    }
     return id;
   }
 
@@ -74,9 +78,11 @@ export class SchemaRegistry {
       (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
     if (!base || /^\d+$/.test(base) || base === 'schema')
       base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
+    // The spec's own name, unless another schema has it already (`Pet` in two files): names that
+    // differ only by case are different names (Telnyx has `Error` and `error`); anchors tell them apart.
     let name = base;
-    for (let n = 2; this.names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
-    this.names.set(name.toLowerCase(), name);
+    for (let n = 2; this.names.has(name); n++) name = `${base} (${n})`;
+    this.names.add(name);
     return name;
   }
 
@@ -112,12 +118,14 @@ export class SchemaRegistry {
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);
-    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+    if (types.includes('array') || (!types.length && (s.items !== undefined || Array.isArray(s.prefixItems)))) {
       const items =
         s.items === undefined || typeof s.items === 'boolean'
           ? { kind: 'primitive' as const, name: 'any' }
           : this.typeOf(s.items, child(at, 'items'), ownerId);
-      return { kind: 'array', items, nullable };
+      if (!Array.isArray(s.prefixItems)) return { kind: 'array', items, nullable };
+      const prefix = s.prefixItems.map((item, i) => this.typeOf(item, child(at, 'prefixItems', i), ownerId));
+      return { kind: 'array', items, nullable, prefix, closed: s.items === false };
     }
     if (
       (types.includes('object') || !types.length) &&
@@ -231,7 +239,10 @@ export class SchemaRegistry {
         readOnly: property.readOnly === true,
         writeOnly: property.writeOnly === true,
         description: describe(property, resolved),
-        constraints: constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+        constraints: [
+          ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+          ...dependents(schema, name),
+        ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
       };
       rows.push(field);
@@ -310,7 +321,7 @@ export class SchemaRegistry {
           ...view,
           id,
           name: entry.name,
-          anchor: `schema-${anchorOf(entry.name)}`,
+          anchor: entry.anchor,
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,
@@ -490,7 +501,17 @@ export class SchemaRegistry {
       }
     }
     const types = typeList(s);
-    if (types.includes('array') || (!types.length && s.items !== undefined)) {
+    if (types.includes('array') || (!types.length && (s.items !== undefined || Array.isArray(s.prefixItems)))) {
+      if (Array.isArray(s.prefixItems)) {
+        // A tuple: a value for each position, up to the first that has none.
+        const tuple: unknown[] = [];
+        for (const [i, item] of s.prefixItems.entries()) {
+          const value = this.example(item, child(at, 'prefixItems', i), stack, depth + 1);
+          if (value === undefined || value === CIRCULAR) break;
+          tuple.push(value);
+        }
+        return tuple;
+      }
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
       return item === undefined || item === CIRCULAR ? [] : [item];
     }
@@ -652,7 +673,7 @@ function refersToCycle(type: TypeExpr): boolean {
     case 'ref':
       return !!type.circular;
     case 'array':
-      return refersToCycle(type.items);
+      return refersToCycle(type.items) || !!type.prefix?.some(refersToCycle);
     case 'map':
       return refersToCycle(type.values);
     case 'composite':
@@ -764,10 +785,21 @@ export function constraints(s: Json): string[] {
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (s.uniqueItems === true) out.push('unique items');
+  // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
+  const media = typeof s.contentMediaType === 'string' ? `\`${s.contentMediaType}\`` : undefined;
+  const encoding = typeof s.contentEncoding === 'string' ? `${s.contentEncoding}-encoded` : undefined;
+  if (media || encoding) out.push(`content: ${[media, encoding].filter(Boolean).join(', ')}`);
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
   if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
   return out;
+}
+
+/** OpenAPI 3.1's `dependentRequired` of the object, for one property: what must come with it. */
+function dependents(object: Json, name: string): string[] {
+  const needs = (object.dependentRequired as Json | undefined)?.[name];
+  if (!Array.isArray(needs) || !needs.length) return [];
+  return [`requires ${needs.map((n) => `\`${String(n)}\``).join(', ')} with it`];
 }
 
 export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,6 +195,40 @@ describe('examples and curl as a client would send them', () => {
         `-d '"Rex"'`,
       ].join(' \\\n  '),
     );
+  });
+});
+
+describe('a form body by its encoding', () => {
+  it('sends deepObject properties in brackets and exploded form lists repeated; others stay JSON', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /buyers:',
+      '    post:',
+      '      operationId: addBuyer',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                name: { type: string, example: Ann Lee }',
+      '                home: { type: object, properties: { town: { type: string, example: Ely } } }',
+      '                cards: { type: array, items: { type: object, properties: { last4: { type: string, example: "4242" } } } }',
+      '                tags: { type: array, items: { type: string, example: vip } }',
+      '                extra: { type: object, properties: { note: { type: string, example: hi } } }',
+      '            encoding:',
+      '              home: { style: deepObject, explode: true }',
+      '              cards: { style: deepObject, explode: true }',
+      '              tags: { style: form, explode: true }',
+      '      responses: { "201": { description: Added } }',
+    ]);
+    const body = op(api, 'addBuyer').requestBody!.contents[0]!;
+    expect(body.example).toBe(
+      'name=Ann+Lee&home[town]=Ely&cards[0][last4]=4242&tags=vip&extra=%7B%22note%22%3A%22hi%22%7D',
+    );
+    expect(op(api, 'addBuyer').curl).toContain(`--data-raw '${body.example}'`);
   });
 });
 
@@ -647,6 +681,27 @@ describe('type names', () => {
       variants: [{ name: 'object (Card)' }, { name: 'object (Bank Account)' }],
     });
   });
+
+  it('schemas whose names differ only by case keep their names, with anchors of their own', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Calls, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Error: { type: object, properties: { detail: { $ref: "#/components/schemas/error" } } }',
+      '    error: { type: object, properties: { code: { type: string } } }',
+    ]);
+    expect(api.schemas.map((s) => [s.name, s.anchor])).toEqual([
+      ['Error', 'schema-error'],
+      ['error', 'schema-error-2'],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('::anchor[schema-error-2]\n\n## error\n');
+    expect(page).toContain('| `detail` | [error](#schema-error-2) | no |  |');
+  });
 });
 
 describe('named examples', () => {
@@ -777,6 +832,64 @@ describe('OpenAPI 3.0 across files', () => {
   });
 });
 
+describe('an operation kept in a file of its own', () => {
+  it('follows a $ref in place of the operation, its own $refs read from its file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'ops', 'shared'), { recursive: true });
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Lamps, version: "1" }',
+        'paths:',
+        '  /lamps/{lampId}:',
+        '    get: { $ref: "ops/get-lamp.yaml" }',
+        'webhooks:',
+        '  lampBroke:',
+        '    post: { $ref: "ops/lamp-broke.yaml" }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'get-lamp.yaml'),
+      [
+        'operationId: getLamp',
+        'summary: One lamp',
+        'tags: [lamps]',
+        'parameters:',
+        '  - $ref: "shared/params.yaml#/lampId"',
+        'responses:',
+        '  "200":',
+        '    description: The lamp',
+        '    content: { application/json: { schema: { $ref: "shared/lamp.yaml" } } }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'lamp-broke.yaml'),
+      [
+        'operationId: lampBroke',
+        'requestBody: { content: { application/json: { schema: { $ref: "shared/lamp.yaml" } } } }',
+        'responses: { "204": { description: Received } }',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ops', 'shared', 'params.yaml'),
+      'lampId: { name: lampId, in: path, required: true, schema: { type: string } }',
+    );
+    await writeFile(
+      join(dir, 'ops', 'shared', 'lamp.yaml'),
+      'type: object\nproperties: { watts: { type: integer, example: 40 } }',
+    );
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    expect(api.tags.map((t) => [t.name, t.operations.map((o) => o.operationId)])).toEqual([['lamps', ['getLamp']]]);
+    const get = op(api, 'getLamp');
+    expect(get.summary).toBe('One lamp');
+    expect(get.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['lampId', 'path', true]]);
+    expect(get.responses[0]!.contents[0]!.example).toBe('{\n  "watts": 40\n}');
+    expect(op(api, 'lampBroke').requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['watts']);
+    expect(api.schemas.map((s) => s.name)).toEqual(['lamp']);
+  });
+});
+
 describe('OpenAPI 3.1', () => {
   it('reads webhooks, type arrays with null, const and examples arrays', async () => {
     const api = await model('webhooks-3.1/openapi.yaml');
@@ -796,6 +909,57 @@ describe('OpenAPI 3.1', () => {
       nullable: true,
       writeOnly: true,
     });
+  });
+
+  it('reads prefixItems as a tuple: a type and an example value for each position', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Maps, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Spot:',
+      '      type: array',
+      '      prefixItems: [{ type: number, example: 4.9 }, { type: number, example: 52.4 }]',
+      '      items: false',
+      '    Route:',
+      '      type: object',
+      '      properties:',
+      '        spots: { type: array, items: { $ref: "#/components/schemas/Spot" } }',
+      '        label: { type: array, prefixItems: [{ type: string, example: A1 }], items: { type: integer } }',
+    ]);
+    const spot = api.schemas.find((s) => s.name === 'Spot')!;
+    expect(JSON.parse(spot.example!)).toEqual([4.9, 52.4]);
+    const route = api.schemas.find((s) => s.name === 'Route')!;
+    expect(JSON.parse(route.example!)).toEqual({ spots: [[4.9, 52.4]], label: ['A1'] });
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('Type: array [number, number]\n');
+    expect(page).toContain('| `label` | array [string, …integer] | no |  |');
+  });
+
+  it("names a string's contentMediaType and contentEncoding, and what a property's dependentRequired asks", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Docs, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    Upload:',
+      '      type: object',
+      '      dependentRequired: { scan: [pages, dpi] }',
+      '      properties:',
+      '        scan: { type: string, contentMediaType: image/png, contentEncoding: base64 }',
+      '        pages: { type: integer }',
+      '        dpi: { type: integer }',
+    ]);
+    const fields = api.schemas.find((s) => s.name === 'Upload')!.fields;
+    expect(fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['scan', ['content: `image/png`, base64-encoded', 'requires `pages`, `dpi` with it']],
+      ['pages', []],
+      ['dpi', []],
+    ]);
   });
 });
 
@@ -915,5 +1079,30 @@ describe('callbacks', () => {
     expect(page).toContain('#### `onData`: POST `{$request.query.callbackUrl}/data`');
     expect(page).toContain('| 410 | Unsubscribe me |');
     expect(page.match(/^## /gm)).toHaveLength(1);
+  });
+
+  it('shows a callback URL and a webhook name in code as written, without Markdown escapes', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Rides, version: "1" }',
+      'paths:',
+      '  /rides:',
+      '    post:',
+      '      operationId: bookRide',
+      '      responses: { "201": { description: Booked } }',
+      '      callbacks:',
+      '        driverFound:',
+      '          "{$request.body#/notify_url}":',
+      '            post: { responses: { "200": { description: OK } } }',
+      'webhooks:',
+      '  ride_ended:',
+      '    post: { responses: { "200": { description: OK } } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const rides = pages.find((p) => p.key.endsWith('/tag/other'))!.markdown;
+    expect(rides).toContain('#### `driverFound`: POST `{$request.body#/notify_url}`');
+    const webhooks = pages.find((p) => p.key.endsWith('/webhooks'))!.markdown;
+    expect(webhooks).toContain('## POST ride\\_ended');
+    expect(webhooks).toContain('requests for the `ride_ended` event.');
   });
 });

@@ -14,6 +14,7 @@ export interface OpenApiOptions {
   prefixTitles?: boolean;
   attachSpec?: boolean;
   schemasPerPage?: number;
+  operationsPerPage?: number;
   labels?: string[];
 }
 
@@ -36,6 +37,12 @@ export const optionsSchema = {
     prefixTitles: { type: 'boolean', default: true, description: 'Prefix tag/schema page titles with the API title' },
     attachSpec: { type: 'boolean', default: true, description: 'Attach the spec file(s) to the overview page' },
     schemasPerPage: { type: 'integer', minimum: 10, default: 120 },
+    operationsPerPage: {
+      type: 'integer',
+      minimum: 10,
+      default: 100,
+      description: 'Operations on a tag (or webhooks) page before it is split into pages by path',
+    },
     labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
   },
 } as const;

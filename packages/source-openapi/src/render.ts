@@ -48,6 +48,12 @@ export interface RenderOptions {
   attachSpec?: boolean;
   /** Schemas per page before the schema list is split into several pages. */
   schemasPerPage?: number;
+  /**
+   * Operations on a tag's (or the webhooks') page before it is split into pages by path: Confluence
+   * rejects a page body over 5 MB, and a page of hundreds of operations is no page to read (Stripe's
+   * 452 untagged operations made 8 MB of storage on one page).
+   */
+  operationsPerPage?: number;
   labels?: string[];
 }
 
@@ -64,12 +70,23 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   const labels = ['api-reference', 'openapi', ...(options.labels ?? [])];
   const perPage = Math.max(1, options.schemasPerPage ?? 120);
 
+  const perOperationsPage = Math.max(1, options.operationsPerPage ?? 100);
+
   // Where every operation and schema lives, so links can point across pages.
-  const tagPages = model.tags.map((tag) => ({ tag, key: `${root}/tag/${tag.slug}`, title: `${prefix}${tag.name}` }));
+  const tagPages = model.tags.map((tag) => {
+    const key = `${root}/tag/${tag.slug}`;
+    const title = `${prefix}${tag.name}`;
+    return { tag, key, title, parts: partsOf(tag.operations, perOperationsPage, key, title, '/') };
+  });
   const operationPage = new Map<string, string>();
-  for (const { tag, key } of tagPages) for (const operation of tag.operations) operationPage.set(operation.anchor, key);
   const webhooksKey = `${root}/webhooks`;
-  for (const operation of model.webhooks) operationPage.set(operation.anchor, webhooksKey);
+  const webhookParts = partsOf(model.webhooks, perOperationsPage, webhooksKey, `${prefix}Webhooks`, /[-._/\s]/);
+  for (const { tag, key, parts } of [
+    ...tagPages,
+    { tag: { operations: model.webhooks }, key: webhooksKey, parts: webhookParts },
+  ])
+    for (const part of parts ?? [{ key, operations: tag.operations }])
+      for (const operation of part.operations) operationPage.set(operation.anchor, part.key);
   const schemaChunks = chunk(model.schemas, perPage);
   const schemasKey = `${root}/schemas`;
   const chunkKey = (index: number) =>
@@ -129,26 +146,52 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     position: 0,
   });
 
-  tagPages.forEach(({ tag, key, title: tagTitle }, index) => {
+  tagPages.forEach(({ tag, key, title: tagTitle, parts }, index) => {
     add({
       key,
       title: tagTitle,
       parentKey: root,
       position: index + 1,
-      markdown: templates.render('tag', tagView(tag, model, links, key)),
+      markdown: templates.render('tag', tagView(tag, model, links, key, parts)),
     });
+    parts?.forEach((part, i) =>
+      add({
+        key: part.key,
+        title: part.title,
+        parentKey: key,
+        position: i,
+        markdown: templates.render('tag', {
+          api: { title: model.title, version: model.version },
+          tag: { name: tag.name },
+          rows: part.operations.map((o) => operationRow(o, links, part.key)),
+          operations: part.operations.map((o) => operationView(o, links, part.key)),
+        }),
+      }),
+    );
   });
   if (model.webhooks.length) {
+    const webhooksPage = (key: string, operations: Operation[], parts?: OperationsPart[]) => ({
+      api: { title },
+      rows: parts ? operations.map((o) => operationRow(o, links, key)) : [],
+      operations: parts ? [] : operations.map((o) => operationView(o, links, key)),
+      parts: parts && partsView(parts),
+    });
     add({
       key: webhooksKey,
       title: `${prefix}Webhooks`,
       parentKey: root,
       position: tagPages.length + 1,
-      markdown: templates.render('webhooks', {
-        api: { title },
-        operations: model.webhooks.map((o) => operationView(o, links, webhooksKey)),
-      }),
+      markdown: templates.render('webhooks', webhooksPage(webhooksKey, model.webhooks, webhookParts)),
     });
+    webhookParts?.forEach((part, i) =>
+      add({
+        key: part.key,
+        title: part.title,
+        parentKey: webhooksKey,
+        position: i,
+        markdown: templates.render('webhooks', webhooksPage(part.key, part.operations)),
+      }),
+    );
   }
   if (model.schemas.length) {
     if (schemaChunks.length === 1) {
@@ -285,7 +328,7 @@ function taggedElsewhere(tag: TagGroup, model: ApiModel): Operation[] {
     .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).some((t) => t.toLowerCase() === name)));
 }
 
-function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
+function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string, parts?: OperationsPart[]) {
   const elsewhere = taggedElsewhere(tag, model).map((o) => ({
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
     summary: o.summary,
@@ -293,9 +336,104 @@ function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string) {
   return {
     api: { title: model.title, version: model.version },
     tag: { name: tag.name, description: placeFragment(tag.description, 3) }, // above the `##` operations
-    operations: tag.operations.map((o) => operationView(o, links, key)),
+    rows: tag.operations.map((o) => operationRow(o, links, key)),
+    // A split tag's page lists its operations; they are documented on its parts' pages.
+    operations: parts ? [] : tag.operations.map((o) => operationView(o, links, key)),
+    parts: parts && partsView(parts),
     elsewhere,
   };
+}
+
+/** An operation's row in a page's table of operations. */
+function operationRow(operation: Operation, links: Links, key: string) {
+  return {
+    link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
+    summaryCell: escapeTableCell(operation.summary ?? ''),
+    deprecated: operation.deprecated,
+  };
+}
+
+/** A page of a split tag (or of the webhooks): the operations under some consecutive path groups. */
+interface OperationsPart {
+  key: string;
+  title: string;
+  label: string;
+  operations: Operation[];
+}
+
+function partsView(parts: OperationsPart[]) {
+  return parts.map((part) => ({
+    label: part.label,
+    count: part.operations.length,
+    link: `./${pageFileStem(part.key)}.md`,
+  }));
+}
+
+/**
+ * A tag's operations as pages of at most `max`, when there are more. They are grouped by path:
+ * by the segment after the prefix all their paths share (`/v1/customers/…` → `/v1/customers`; a
+ * webhook's name by its words), a group still too big grouped again one segment deeper
+ * (Kubernetes' `/api/v1/namespaces/{namespace}/pods`). Groups go in order and are packed whole
+ * while they fit. A part is keyed by its first group, so adding an operation moves few pages.
+ */
+function partsOf(
+  operations: Operation[],
+  max: number,
+  key: string,
+  title: string,
+  separator: string | RegExp,
+): OperationsPart[] | undefined {
+  if (operations.length <= max) return undefined;
+  const join = separator === '/' ? (segments: string[]) => `/${segments.join('/')}` : (s: string[]) => s.join('-');
+  const items = operations.map((operation) => ({
+    operation,
+    segments: operation.path.split(separator).filter(Boolean),
+  }));
+  const packed: Array<{ first: string; last: string; operations: Operation[] }> = [];
+  for (const group of pathGroups(items, max)) {
+    const label = join(group.prefix);
+    const current = packed[packed.length - 1];
+    if (current && current.operations.length + group.items.length <= max) {
+      current.operations.push(...group.items.map((item) => item.operation));
+      current.last = label;
+    } else packed.push({ first: label, last: label, operations: group.items.map((item) => item.operation) });
+  }
+  const keys = new Set<string>();
+  return packed.map(({ first, last, operations: list }) => {
+    const base = `${key}/${anchorSlug(first) || 'root'}`;
+    let partKey = base;
+    for (let n = 2; keys.has(partKey); n++) partKey = `${base}-${n}`;
+    keys.add(partKey);
+    const label = first === last ? first : `${first} – ${last}`;
+    return { key: partKey, title: `${title}: ${label}`, label, operations: list };
+  });
+}
+
+type PathItem = { operation: Operation; segments: string[] };
+const pathCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** `items` in groups of at most `max` by their shared path prefix and the segment after it, in order. */
+function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; items: PathItem[] }> {
+  const first = items[0]!.segments;
+  let shared = 0;
+  while (shared < first.length && items.every((item) => item.segments[shared] === first[shared])) shared++;
+  const groups = new Map<string, PathItem[]>();
+  for (const item of items) {
+    const next = item.segments[shared] ?? '';
+    groups.set(next, [...(groups.get(next) ?? []), item]);
+  }
+  const names = [...groups.keys()].sort(pathCollator.compare);
+  return names.flatMap((name) => {
+    const group = groups.get(name)!;
+    const prefix = name ? [...first.slice(0, shared), name] : first.slice(0, shared);
+    if (group.length <= max) return [{ prefix, items: group }];
+    // Too big: one segment deeper, unless that tells nothing apart (one path, many methods): cut it.
+    if (name && group.some((item) => item.segments.length > shared + 1)) return pathGroups(group, max);
+    return Array.from({ length: Math.ceil(group.length / max) }, (_, i) => ({
+      prefix,
+      items: group.slice(i * max, (i + 1) * max),
+    }));
+  });
 }
 
 /**

@@ -593,6 +593,46 @@ describe('curl examples from relative servers', () => {
   });
 });
 
+describe('a tag with more operations than a page holds', () => {
+  it('is split into pages by path, each operation documented once, the tag page listing them all', async () => {
+    const get = (path: string, id: string) =>
+      `  ${path}: { get: { operationId: ${id}, responses: { '200': { description: OK } } } }`;
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      get('/v1/carts', 'listCarts'),
+      get('/v1/carts/{id}', 'getCart'),
+      get('/v1/orders', 'listOrders'),
+      get('/v1/orders/{id}', 'getOrder'),
+      get('/v1/orders/{id}/lines', 'listLines'),
+      get('/v1/orders/{id}/refunds', 'listRefunds'),
+      get('/v1/orders/{id}/returns', 'listReturns'),
+      get('/v1/users', 'listUsers'),
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir }), {
+      operationsPerPage: 4,
+    }).pages;
+    const other = pages.find((page) => page.key === 'api/shop/tag/other')!;
+    const parts = pages.filter((page) => page.parentKey === other.key);
+    // /v1/orders (5 operations) is too big for a page: it is grouped again one segment deeper.
+    expect(parts.map((page) => [page.key, page.title])).toEqual([
+      ['api/shop/tag/other/v1-carts', 'Shop: Other: /v1/carts – /v1/orders'],
+      ['api/shop/tag/other/v1-orders-id', 'Shop: Other: /v1/orders/{id}'],
+      ['api/shop/tag/other/v1-users', 'Shop: Other: /v1/users'],
+    ]);
+    const documented = parts.flatMap((page) => [...page.markdown.matchAll(/^## GET (\S+)$/gm)].map((m) => m[1]));
+    expect(documented.sort()).toEqual(
+      operations(api)
+        .map((o) => o.path)
+        .sort(),
+    );
+    expect(other.markdown).not.toMatch(/^## /m);
+    expect(other.markdown).toContain('| [/v1/carts – /v1/orders](./api__shop__tag__other__v1-carts.md) | 3 |');
+    expect(other.markdown).toContain('| [GET /v1/users](./api__shop__tag__other__v1-users.md#op-listusers) |  |');
+  });
+});
+
 describe('a tag only ever listed second', () => {
   it('gets a page of links to its operations, counted on the overview', async () => {
     const api = await modelOf([

@@ -1,4 +1,4 @@
-import { contentHash, parentsFirst, validatePageTree, type PageTree } from '@docgen/core';
+import { contentHash, DocgenError, parentsFirst, validatePageTree, type PageTree } from '@docgen/core';
 import type { Converter } from './converter.js';
 import type { DesiredPage } from './plan.js';
 import { pageHash } from './state.js';
@@ -16,6 +16,7 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
   validatePageTree(tree);
   return parentsFirst(siblingOrder(tree.pages)).map((page) => {
     const storage = page.storage ?? options.converter.toStorage(page.markdown);
+    refuseOversized(page.key, storage);
     const normalized = options.converter.normalizeStorage(storage);
     const bodyHash = contentHash(normalized);
     const title = `${options.titlePrefix ?? ''}${page.title}`;
@@ -40,6 +41,25 @@ export function desiredPages(tree: PageTree, options: DesiredOptions): DesiredPa
       hash: pageHash({ title, parentKey: page.parentKey, bodyHash, labels, attachments: attachmentHashes }),
       source: page.source,
     };
+  });
+}
+
+/** Confluence answers 413 to a page whose request body is over 5 MB. */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A page Confluence would refuse stops the run before anything is sent, instead of failing with
+ * 413 halfway through and leaving the space half-published. The body travels as a JSON string,
+ * so that is what is measured.
+ */
+function refuseOversized(key: string, storage: string): void {
+  if (storage.length * 3 < MAX_BODY_BYTES) return; // no string this short can be too big as UTF-8 JSON
+  const bytes = Buffer.byteLength(JSON.stringify(storage), 'utf8');
+  if (bytes <= MAX_BODY_BYTES) return;
+  throw new DocgenError({
+    code: 'DG_PAGE_TOO_LARGE',
+    message: `page "${key}" is ${(bytes / 1024 / 1024).toFixed(1)} MB of storage; Confluence rejects a page body over 5 MB`,
+    hint: 'split it into several pages (the openapi plugin: a lower operationsPerPage or schemasPerPage); nothing was published',
   });
 }
 

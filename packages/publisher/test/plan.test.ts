@@ -236,3 +236,19 @@ describe('desiredPages', () => {
     expect(retitled.bodyHash).toBe(a.bodyHash);
   });
 });
+
+describe('desiredPages', () => {
+  it('refuses a page Confluence would reject (a body over 5 MB) before anything is sent', () => {
+    const big = 'x'.repeat(5 * 1024 * 1024);
+    let error: unknown;
+    try {
+      tree([{ key: 'small' }, { key: 'huge', storage: `<p>${big}</p>` }]);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'DG_PAGE_TOO_LARGE' });
+    expect((error as Error).message).toBe('page "huge" is 5.0 MB of storage; Confluence rejects a page body over 5 MB');
+    // Just under the limit passes.
+    expect(tree([{ key: 'fits', storage: 'y'.repeat(5 * 1024 * 1024 - 100) }])).toHaveLength(1);
+  });
+});

@@ -495,7 +495,7 @@ function media(
   if (example === undefined && schema && !/xml/.test(mediaType)) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
-    generated = example !== undefined;
+    generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
   }
   const encoding = holder?.encoding as Json | undefined;
   const body = exampleBody(example, mediaType, encoding);

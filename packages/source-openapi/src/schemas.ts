@@ -240,7 +240,10 @@ export class SchemaRegistry {
         writeOnly: property.writeOnly === true,
         description: describe(property, resolved),
         constraints: [
-          ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property),
+          ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property, {
+            // A named schema's values are listed where it is documented, which the type links to.
+            enumListedElsewhere: isRef(property),
+          }),
           ...dependents(schema, name),
         ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
@@ -461,6 +464,16 @@ export class SchemaRegistry {
     } finally {
       this.direction = undefined;
     }
+  }
+
+  /**
+   * Whether a schema (or the one its `$ref` names) carries its own `example` or `examples`: then
+   * the example shown is the spec's, not one docgen made up.
+   */
+  hasOwnExample(schema: unknown, at: SpecPointer): boolean {
+    const s = (isRef(schema) ? this.spec.resolve(schema.$ref, at).value : schema) as Json | undefined;
+    if (!s || typeof s !== 'object') return false;
+    return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
   }
 
   /** Whether a property is left out of this direction's example. */
@@ -762,16 +775,25 @@ function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
   return nullable ? { ...type, nullable: true } : type;
 }
 
+/** Values of a `$ref`'d enum shown in a field's row; more are counted (the schema's entry lists them). */
+const MAX_ENUM_IN_ROW = 10;
+
 /** enum, format details, defaults and bounds, in short words for a table cell. */
-export function constraints(s: Json): string[] {
+export function constraints(s: Json, options: { enumListedElsewhere?: boolean } = {}): string[] {
   const out: string[] = [];
   const allowed = (values: unknown[]) => values.map((v) => `\`${JSON.stringify(v)}\``).join(', ');
-  if (Array.isArray(s.enum)) out.push(`one of: ${allowed(s.enum)}`);
+  if (Array.isArray(s.enum)) {
+    // A long list already on the schema's own entry is counted, not copied into every row that
+    // uses it (Twilio's rows reached 7.8 KB); a short one reads better in place.
+    if (options.enumListedElsewhere && s.enum.length > MAX_ENUM_IN_ROW) out.push(`one of ${s.enum.length} values`);
+    else out.push(`one of: ${allowed(s.enum)}`);
+  }
   if (s.const !== undefined) out.push(`always \`${JSON.stringify(s.const)}\``);
   if (s.default !== undefined) out.push(`default: \`${JSON.stringify(s.default)}\``);
   if (typeof s.pattern === 'string') out.push(`pattern: \`${s.pattern}\``);
   const range = (min: unknown, max: unknown, what: string) => {
-    if (typeof min === 'number' && typeof max === 'number') out.push(`${what} ${min}–${max}`);
+    if (typeof min === 'number' && min === max) out.push(`${what} exactly ${min}`);
+    else if (typeof min === 'number' && typeof max === 'number') out.push(`${what} ${min}–${max}`);
     else if (typeof min === 'number') out.push(`${what} ≥ ${min}`);
     else if (typeof max === 'number') out.push(`${what} ≤ ${max}`);
   };

@@ -593,6 +593,39 @@ describe('curl examples from relative servers', () => {
   });
 });
 
+describe('schema details in words', () => {
+  it("label a schema's own example as the spec's, count a long $ref'd enum, and say exact sizes", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Calls, version: "1" }',
+      'paths:',
+      '  /calls:',
+      '    get:',
+      '      operationId: getCall',
+      '      tags: [calls]',
+      "      responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Call' } } } } }",
+      'components:',
+      '  schemas:',
+      '    Call:',
+      '      type: object',
+      '      example: { status: busy, code: AB12 }',
+      '      properties:',
+      "        status: { $ref: '#/components/schemas/Status' }",
+      "        kind: { $ref: '#/components/schemas/Kind' }",
+      '        code: { type: string, minLength: 4, maxLength: 4 }',
+      '    Status: { type: string, enum: [queued, ringing, busy, failed, canceled, completed, no-answer, in-progress, initiated, answered, held] }',
+      '    Kind: { type: string, enum: [inbound, outbound] }',
+    ]);
+    expect(op(api, 'getCall').responses[0]!.contents[0]!.exampleGenerated).toBe(false);
+    const call = api.schemas.find((schema) => schema.name === 'Call')!;
+    expect(call.fields.map((field) => [field.name, field.constraints])).toEqual([
+      ['status', ['one of 11 values']],
+      ['kind', ['one of: `"inbound"`, `"outbound"`']],
+      ['code', ['length exactly 4']],
+    ]);
+  });
+});
+
 describe('a tag with more operations than a page holds', () => {
   it('is split into pages by path, each operation documented once, the tag page listing them all', async () => {
     const get = (path: string, id: string) =>

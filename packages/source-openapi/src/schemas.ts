@@ -33,6 +33,8 @@ export class SchemaRegistry {
   private readonly sccSize = new Map<number, number>();
   private readonly selfLoop = new Set<string>();
   private readonly examples = new Map<string, unknown>();
+  /** A named schema's view where it is used: the same wherever it is used (bitbucket's error body under ~1,000 responses). */
+  private readonly refViews = new Map<string, SchemaView>();
   /** Spec files relative to the root spec's folder, for schema ids. */
   private readonly relativeFiles = new Map<string, string>();
   private sccCounter = 0;
@@ -161,7 +163,12 @@ export class SchemaRegistry {
     if (isRef(schema)) {
       const resolved = this.spec.resolve(schema.$ref, at);
       const id = this.register(resolved, resolved.value as Json);
-      return this.viewOf((resolved.value ?? {}) as Json, resolved, id, this.typeOf(schema, at));
+      let view = this.refViews.get(id);
+      if (!view) {
+        view = this.viewOf((resolved.value ?? {}) as Json, resolved, id, this.typeOf(schema, at));
+        this.refViews.set(id, view);
+      }
+      return view;
     }
     return this.viewOf((schema ?? {}) as Json, at, ownerId, this.typeOf(schema, at, ownerId));
   }

@@ -372,35 +372,92 @@ class RouteReader {
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
     const args = call.getArguments();
     const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
-    if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!)))
+    if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
+      // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
+      // each element is read as the mount it makes.
+      const mounts = this.tableMounts(ref, call);
+      if (mounts) {
+        for (const mount of mounts)
+          def.entries.push({ kind: 'mount', mount: { ...mount, middleware: [...routerLevel, ...mount.middleware] } });
+        return;
+      }
       this.warnings.push({
         code: 'DG_ROUTES_COMPUTED_MOUNT',
         severity: 'warning',
         message: `use(${shortText(args[0]!)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
         location: { file: ref.file, line: call.getStartLineNumber() },
-        hint: "mount with a literal path (app.use('/users', usersRouter)) so docgen can follow it",
+        hint: "mount with a literal path (app.use('/users', usersRouter)), or loop over a literal `const` table of { path: '/x', router } objects, so docgen can follow it",
       });
+    }
     const prefix = hasPath ? pathText(args[0]!) : '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
     for (const arg of rest) {
-      const { ts } = this;
-      const factory =
-        ts.Node.isCallExpression(arg) && ts.Node.isIdentifier(arg.getExpression())
-          ? arg.getExpression().getText()
-          : undefined;
-      const required = requiredFile(ts, this.imports, ref.file, arg);
-      const target = ts.Node.isIdentifier(arg)
-        ? this.resolve(ref.file, arg.getText())
-        : required
-          ? this.resolveExport(required, 'default')
-          : factory
-            ? this.resolveFactory(ref.file, factory)
-            : undefined;
+      const target = this.mountTarget(ref.file, arg);
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
       else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
     }
+  }
+
+  /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
+  private mountTarget(file: string, arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const factory =
+      ts.Node.isCallExpression(arg) && ts.Node.isIdentifier(arg.getExpression())
+        ? arg.getExpression().getText()
+        : undefined;
+    const required = requiredFile(ts, this.imports, file, arg);
+    return ts.Node.isIdentifier(arg)
+      ? this.resolve(file, arg.getText())
+      : required
+        ? this.resolveExport(required, 'default')
+        : factory
+          ? this.resolveFactory(file, factory)
+          : undefined;
+  }
+
+  /**
+   * The mounts a loop over a route table makes (`table.forEach((r) => app.use(r.path, r.router))`,
+   * `for (const { path, router } of table) app.use(path, router)`), when the table is a literal
+   * `const` array (here or imported) of object literals with literal paths and routers docgen can
+   * follow, and nothing adds to it; else undefined (the mount is warned about).
+   */
+  private tableMounts(
+    ref: RouterRef,
+    call: CallExpression,
+  ): Array<Omit<Mount, 'middleware'> & { middleware: string[] }> | undefined {
+    const { ts } = this;
+    const [pathArg, ...rest] = call.getArguments();
+    const loop = pathArg && loopOver(ts, pathArg);
+    if (!loop) return undefined;
+    const pathKey = loop.key(pathArg);
+    // The router is the last argument from the table; names before it are middleware.
+    const routerArg = rest[rest.length - 1];
+    const routerKey = routerArg && loop.key(routerArg);
+    if (!pathKey || !routerKey) return undefined;
+    const middleware = rest.slice(0, -1);
+    if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
+    const found = this.definition(ref.file, loop.table, (info, name) => literalTable(ts, info, name) !== undefined);
+    const elements = found && literalTable(ts, found.info, found.name);
+    if (!found || !elements) return undefined;
+    const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
+    for (const element of elements) {
+      if (!ts.Node.isObjectLiteralExpression(element)) return undefined;
+      const value = (key: string): TsNode | undefined => {
+        const property = element.getProperty(key);
+        if (property && ts.Node.isPropertyAssignment(property)) return property.getInitializer();
+        if (property && ts.Node.isShorthandPropertyAssignment(property)) return property.getNameNode();
+        return undefined;
+      };
+      if (element.getProperties().some((property) => ts.Node.isSpreadAssignment(property))) return undefined;
+      const path = value(pathKey);
+      const router = value(routerKey);
+      const target = router && this.mountTarget(found.info.file, router);
+      if (!path || !isPathLiteral(ts, path) || !target) return undefined;
+      mounts.push({ prefix: pathText(path), target, middleware: middleware.map((arg) => arg.getText()) });
+    }
+    return mounts;
   }
 
   private route(
@@ -462,6 +519,82 @@ function isLoopValue(ts: TsMorph, node: TsNode): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The loop a mount argument's value comes from: `table.forEach((r) => …)` / `table.forEach(({ path }) => …)`
+ * / `for (const r of table)` / `for (const { path: p } of table)`, with the table's name and, for an
+ * argument, the key of the element it reads (`r.path`, `path`, `p`), if any.
+ */
+function loopOver(ts: TsMorph, node: TsNode): { table: string; key: (arg: TsNode) => string | undefined } | undefined {
+  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    let binding: TsNode | undefined;
+    let table: TsNode | undefined;
+    if (ts.Node.isForOfStatement(scope)) {
+      const initializer = scope.getInitializer();
+      binding = ts.Node.isVariableDeclarationList(initializer)
+        ? initializer.getDeclarations()[0]?.getNameNode()
+        : undefined;
+      if (ts.Node.isVariableDeclarationList(initializer) && initializer.getDeclarations().length !== 1)
+        return undefined;
+      table = scope.getExpression();
+    } else if (ts.Node.isArrowFunction(scope) || ts.Node.isFunctionExpression(scope)) {
+      const call = scope.getParent();
+      const callee = call && ts.Node.isCallExpression(call) ? call.getExpression() : undefined;
+      if (
+        !callee ||
+        !ts.Node.isPropertyAccessExpression(callee) ||
+        callee.getName() !== 'forEach' ||
+        (call as CallExpression).getArguments()[0] !== scope
+      )
+        return undefined;
+      binding = scope.getParameters()[0]?.getNameNode();
+      table = callee.getExpression();
+    } else continue;
+    if (!binding || !table || !ts.Node.isIdentifier(table)) return undefined;
+    const bound = binding;
+    const key = (arg: TsNode): string | undefined => {
+      if (ts.Node.isIdentifier(bound)) {
+        const object = ts.Node.isPropertyAccessExpression(arg) ? arg.getExpression() : undefined;
+        return object && ts.Node.isIdentifier(object) && object.getText() === bound.getText()
+          ? (arg as PropertyAccessExpression).getName()
+          : undefined;
+      }
+      if (!ts.Node.isObjectBindingPattern(bound) || !ts.Node.isIdentifier(arg)) return undefined;
+      const element = bound.getElements().find((candidate) => candidate.getName() === arg.getText());
+      if (!element || element.getDotDotDotToken()) return undefined;
+      return element.getPropertyNameNode()?.getText() ?? element.getName();
+    };
+    return { table: table.getText(), key };
+  }
+  return undefined;
+}
+
+/**
+ * The elements of a route table a module declares: `const name = [ … ]` (`as const` too) at its top
+ * level, with no spread and nothing pushed onto it later; else undefined.
+ */
+function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | undefined {
+  const declaration = info.source.getVariableDeclaration(name);
+  if (!declaration || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+  let init = declaration.getInitializer();
+  while (
+    init &&
+    (ts.Node.isAsExpression(init) || ts.Node.isSatisfiesExpression(init) || ts.Node.isParenthesizedExpression(init))
+  )
+    init = init.getExpression();
+  if (!init || !ts.Node.isArrayLiteralExpression(init)) return undefined;
+  const elements = init.getElements();
+  if (elements.some((element) => ts.Node.isSpreadElement(element))) return undefined;
+  const changed = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    return (
+      ts.Node.isPropertyAccessExpression(callee) &&
+      callee.getExpression().getText() === name &&
+      ['push', 'unshift', 'splice'].includes(callee.getName())
+    );
+  });
+  return changed ? undefined : elements;
 }
 
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */

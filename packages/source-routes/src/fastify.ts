@@ -8,6 +8,7 @@
  */
 import type {
   CallExpression,
+  ClassDeclaration,
   Node as TsNode,
   ObjectLiteralExpression,
   PropertyAccessExpression,
@@ -51,6 +52,9 @@ interface Context {
 }
 
 export class FastifyReader extends ModuleReader {
+  /** `this.app = app` assignments already warned about. */
+  private readonly kept = new Set<TsNode>();
+
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -138,6 +142,7 @@ export class FastifyReader extends ModuleReader {
    */
   private calls(instance: Declaration, within: TsNode, path: Set<TsNode>): CallExpression[] {
     const { ts } = this;
+    this.keptOn(instance, within);
     return (
       within
         .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
@@ -163,10 +168,18 @@ export class FastifyReader extends ModuleReader {
     );
   }
 
-  /** Where a call hands the instance to a function (`registerRoutes(app)`, `require('./routes')(app)`): its argument's index, else -1. */
+  /**
+   * Where a call hands the instance to a function (`registerRoutes(app)`, `require('./routes')(app)`)
+   * or to a method (`new Routes().register(app)`, `registry.mount(app)`): its argument's index, else -1.
+   */
   private handedAt(call: CallExpression, instance: Declaration): number {
     const { ts } = this;
-    if (ts.Node.isPropertyAccessExpression(call.getExpression())) return -1;
+    const callee = call.getExpression();
+    if (ts.Node.isPropertyAccessExpression(callee)) {
+      // The instance's own methods (`app.register(…)`, `app.decorate('app', app)`) are Fastify's.
+      const root = chainRoot(ts, callee.getExpression(), REGISTRATIONS);
+      if (ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === instance) return -1;
+    }
     return call
       .getArguments()
       .findIndex((arg) => ts.Node.isIdentifier(arg) && this.modules.bindingOf(arg)?.declaration === instance);
@@ -176,6 +189,18 @@ export class FastifyReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    if (ts.Node.isPropertyAccessExpression(callee)) {
+      const method = this.method(callee.getExpression(), callee.getName());
+      if (method) return method;
+      if (this.isOwn(callee.getExpression()))
+        this.warn(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `${shortText(call)} hands the instance (argument ${index + 1}) to a method docgen cannot follow: the routes it registers are not read`,
+          call,
+          'register the routes in a plugin (app.register(routes)), or in a class method called on `new Routes()` or on a `const` made with `new`',
+        );
+      return undefined;
+    }
     const loaded = this.modules.loaded(callee);
     const value = loaded
       ? this.modules.exported(loaded, 'default')?.value
@@ -191,6 +216,121 @@ export class FastifyReader extends ModuleReader {
         'export the helper as a function: export function routes(app: FastifyInstance) {…}',
       );
     return undefined;
+  }
+
+  /**
+   * `this.app = app`: the instance kept on an object, for other methods to register on; those
+   * registrations are not followed, so the assignment is a warning (once).
+   */
+  private keptOn(instance: Declaration, within: TsNode): void {
+    const { ts } = this;
+    for (const assignment of within.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const right = unwrap(ts, assignment.getRight());
+      if (
+        assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken ||
+        !ts.Node.isPropertyAccessExpression(assignment.getLeft()) ||
+        assignment.getLeft().getText().replace(/\s+/g, '').startsWith('module.exports') ||
+        !ts.Node.isIdentifier(right) ||
+        this.modules.bindingOf(right)?.declaration !== instance ||
+        this.kept.has(assignment)
+      )
+        continue;
+      this.kept.add(assignment);
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${shortText(assignment)} keeps the instance for later: the routes registered through ${shortText(assignment.getLeft())} are not read`,
+        assignment,
+        'register the routes on the instance where it is handed (register(app) { app.get(…) }), or in a plugin',
+      );
+    }
+  }
+
+  /**
+   * The method `receiver.name(…)` calls, when the project states it: a class's (on `new Routes()`, a
+   * `const` made with `new`, the class itself for a static method, `this`; inherited ones too), an
+   * object literal's, or a function a namespace import (`import * as routes from './routes'`) names.
+   */
+  private method(receiver: TsNode, name: string): FunctionNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, receiver);
+    const cls = this.classOf(value);
+    if (cls) return this.classMethod(cls, name);
+    let held: TsNode | undefined;
+    if (ts.Node.isIdentifier(value)) {
+      const namespace = value
+        .getSourceFile()
+        .getImportDeclarations()
+        .find((declaration) => declaration.getNamespaceImport()?.getText() === value.getText());
+      const file =
+        namespace && this.modules.resolve(value.getSourceFile().getFilePath(), namespace.getModuleSpecifierValue());
+      held = file ? this.modules.exported(file, name)?.value : this.modules.follow(value)?.value;
+      if (file) return held && isFunction(ts, held) ? held : undefined;
+    }
+    const object = held && ts.Node.isObjectLiteralExpression(held) ? held : undefined;
+    const found = object && property(ts, object, name);
+    const fn = found && unwrap(ts, found);
+    return fn && (isFunction(ts, fn) || ts.Node.isMethodDeclaration(fn)) ? (fn as FunctionNode) : undefined;
+  }
+
+  /** The class a value is an instance of (or is): `new Routes()`, `registry` (`= new Registry()`), `Routes`, `this`. */
+  private classOf(node: TsNode | undefined, depth = 0): ClassDeclaration | undefined {
+    const { ts } = this;
+    if (!node || depth > 8) return undefined;
+    const value = unwrap(ts, node);
+    if (ts.Node.isClassDeclaration(value)) return value;
+    if (value.getKind() === ts.SyntaxKind.ThisKeyword)
+      return value.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
+    if (ts.Node.isNewExpression(value)) return this.classOf(value.getExpression(), depth + 1);
+    if (!ts.Node.isIdentifier(value)) return undefined;
+    const local = value
+      .getSourceFile()
+      .getClasses()
+      .find((candidate) => candidate.getName() === value.getText());
+    if (local && !this.modules.bindingOf(value)) return local;
+    const held = this.modules.follow(value)?.value;
+    return held && (ts.Node.isNewExpression(held) || ts.Node.isClassDeclaration(held) || ts.Node.isIdentifier(held))
+      ? this.classOf(held, depth + 1)
+      : undefined;
+  }
+
+  /** A class's method (or arrow-function property) by name, its own or inherited (`extends Base`). */
+  private classMethod(cls: ClassDeclaration, name: string, depth = 0): FunctionNode | undefined {
+    const { ts } = this;
+    for (const member of cls.getMembers()) {
+      if (ts.Node.isMethodDeclaration(member) && member.getName() === name && member.getBody())
+        return member as unknown as FunctionNode;
+      const init =
+        ts.Node.isPropertyDeclaration(member) && member.getName() === name ? member.getInitializer() : undefined;
+      if (init && isFunction(ts, unwrap(ts, init))) return unwrap(ts, init) as FunctionNode;
+    }
+    const base = cls.getExtends()?.getExpression();
+    const parent = depth < 8 && base ? this.classOf(base) : undefined;
+    return parent ? this.classMethod(parent, name, depth + 1) : undefined;
+  }
+
+  /**
+   * Whether a value is the project's own (a `const`, a parameter, `this`, a class, or a name imported
+   * from the project), not a package's (`Sentry`) or a global (`console`): handing the instance to
+   * one of its methods that docgen cannot follow is worth a warning.
+   */
+  private isOwn(node: TsNode, depth = 0): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return false;
+    if (value.getKind() === ts.SyntaxKind.ThisKeyword) return true;
+    if (ts.Node.isNewExpression(value) || ts.Node.isCallExpression(value) || ts.Node.isPropertyAccessExpression(value))
+      return this.modules.loaded(value) !== undefined || this.isOwn(value.getExpression(), depth + 1);
+    if (!ts.Node.isIdentifier(value)) return false;
+    const specifier = this.modules.packageOf(value);
+    if (specifier !== undefined)
+      return this.modules.resolve(value.getSourceFile().getFilePath(), specifier) !== undefined;
+    const binding = this.modules.bindingOf(value);
+    if (binding)
+      return !binding.value || this.isOwn(binding.value, depth + 1) || !ts.Node.isCallExpression(binding.value);
+    return value
+      .getSourceFile()
+      .getClasses()
+      .some((candidate) => candidate.getName() === value.getText());
   }
 
   /** The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn). */

@@ -48,6 +48,8 @@ interface Use {
 export class HonoReader extends ModuleReader {
   /** `basePath(x)` calls already warned about. */
   private readonly computedBases = new Set<TsNode>();
+  /** The project's modules the entry loads, in the order they run (a module after those it imports). */
+  private loaded: string[] = [];
 
   /** The routes of the app the entry makes or serves, in the order Hono matches them. */
   routes(entry: string): Route[] {
@@ -60,9 +62,40 @@ export class HonoReader extends ModuleReader {
         location: { file: entry },
         hint: 'the entry must create the app (`const app = new Hono()`), export it, or serve it (`serve({ fetch: app.fetch })`)',
       });
+    this.loaded = this.evaluationOrder(entry, new Set(), []);
     const routes: Route[] = [];
     for (const start of starts) this.read(start, '', [], new Set(), routes);
     return routes;
+  }
+
+  /**
+   * The project's modules a file loads (`import`, `import './routes'` for its side effects,
+   * `export … from`, `require()`, `import()`), transitively, in the order ES modules run: each
+   * after the modules it imports, in the order it imports them.
+   */
+  private evaluationOrder(file: string, seen: Set<string>, out: string[]): string[] {
+    if (seen.has(file)) return out;
+    seen.add(file);
+    const { ts } = this;
+    const source = this.modules.source(file);
+    const specifiers = [
+      ...source.getImportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+      ...source.getExportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+    ]
+      .map((declaration) => declaration.getModuleSpecifierValue())
+      .filter((specifier): specifier is string => !!specifier)
+      .map((specifier) => this.modules.resolve(file, specifier));
+    const required = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).map((call) => this.modules.loaded(call));
+    for (const next of [...specifiers, ...required]) if (next) this.evaluationOrder(next, seen, out);
+    out.push(file);
+    return out;
+  }
+
+  /** The declaration a name refers to: in its scope, else the one it is imported as (`import { app } from './app'`). */
+  private declarationOf(id: TsNode): Declaration | undefined {
+    if (!this.ts.Node.isIdentifier(id)) return undefined;
+    const local = this.modules.bindingOf(id);
+    return local ? local.declaration : this.modules.follow(id)?.declaration;
   }
 
   /** The entry's apps that no other app of it mounts; else the app it serves or exports, made elsewhere. */
@@ -122,19 +155,34 @@ export class HonoReader extends ModuleReader {
   }
 
   /** An app's registrations in the order they are written; a mounted sub-app's where it is mounted. */
-  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[]): void {
+  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[], mountedIn?: string): void {
     if (path.has(app.creation)) return; // an app mounted in itself
     const inner = new Set(path).add(app.creation);
     const { ts } = this;
     const source = app.creation.getSourceFile();
-    const derived = this.derived(app, source);
     const made =
       app.declaration && this.ts.Node.isVariableDeclaration(app.declaration) && app.declaration.getInitializer();
     if (made) this.basePaths(made); // a computed base path of the app itself is a warning
-    const calls = source
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, derived))
-      .sort((a, b) => nameStart(a) - nameStart(b));
+    // Its own module's registrations, and, for an app with a name, those of the modules the entry
+    // loads that import it (`import { app } from './app'; app.get(…)`), in the order they run; for a
+    // sub-app, those that run before the module that mounts it (`route()` copies its routes then).
+    const own = source.getFilePath();
+    const until = mountedIn === undefined ? -1 : this.loaded.indexOf(mountedIn);
+    const files = app.declaration
+      ? [...new Set([...this.loaded, own])].filter((file, index) => file === own || until === -1 || index < until)
+      : [own];
+    const derived = new Map<Declaration, string>();
+    const calls = files.flatMap((file) => {
+      const module = this.modules.source(file);
+      if (file !== own && !module.getImportDeclarations().length && !/\brequire\s*\(/.test(module.getFullText()))
+        return [];
+      const names = this.derived(app, module);
+      for (const [declaration, base] of names) derived.set(declaration, base);
+      return module
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names))
+        .sort((a, b) => nameStart(a) - nameStart(b));
+    });
     const seen = [...uses];
     let current = '/'; // Hono's current path: a method called without one serves it
     for (const call of calls) {
@@ -190,7 +238,7 @@ export class HonoReader extends ModuleReader {
         if (names.has(declaration) || !init) continue;
         const root = chainRoot(ts, init, CHAIN);
         if (root === unwrap(ts, init) || !ts.Node.isIdentifier(root)) continue;
-        const parent = this.modules.bindingOf(root)?.declaration;
+        const parent = this.declarationOf(root);
         const base = parent && names.get(parent);
         if (base === undefined) continue;
         names.set(declaration, joinPaths(base, this.basePaths(init)));
@@ -205,7 +253,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAIN);
     if (root === app.creation) return true;
-    const declaration = ts.Node.isIdentifier(root) ? this.modules.bindingOf(root)?.declaration : undefined;
+    const declaration = this.declarationOf(root);
     return !!declaration && names.has(declaration);
   }
 
@@ -214,7 +262,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const receiver = (call.getExpression() as PropertyAccessExpression).getExpression();
     const root = chainRoot(ts, receiver, CHAIN);
-    const declaration = ts.Node.isIdentifier(root) ? this.modules.bindingOf(root)?.declaration : undefined;
+    const declaration = this.declarationOf(root);
     const own = root === app.creation ? '' : ((declaration && names.get(declaration)) ?? app.base);
     return joinPaths(own, this.basePaths(receiver));
   }
@@ -280,7 +328,7 @@ export class HonoReader extends ModuleReader {
         );
       return;
     }
-    if (app) this.read(app, joinPaths(base, pathText(prefix)), seen, path, out);
+    if (app) this.read(app, joinPaths(base, pathText(prefix)), seen, path, out, call.getSourceFile().getFilePath());
   }
 
   private add(

@@ -167,6 +167,8 @@ export class Modules {
     if (name === 'default') {
       const fn = source.getFunctions().find((candidate) => candidate.isDefaultExport());
       if (fn) return { declaration: fn, value: fn };
+      const cls = source.getClasses().find((candidate) => candidate.isDefaultExport());
+      if (cls) return { value: cls };
       const assignment = source.getExportAssignments().find((candidate) => !candidate.isExportEquals());
       if (assignment) return byNode(assignment.getExpression());
     } else {
@@ -174,6 +176,8 @@ export class Modules {
       if (fn?.isExported()) return { declaration: fn, value: fn };
       const variable = source.getVariableDeclaration(name);
       if (variable?.isExported()) return { declaration: variable, value: valueOf(ts, variable) };
+      const cls = source.getClass(name);
+      if (cls?.isExported()) return { value: cls };
     }
     for (const declaration of source.getExportDeclarations()) {
       const target = declaration.getModuleSpecifierValue();

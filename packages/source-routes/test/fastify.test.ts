@@ -5,7 +5,7 @@
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer } from '@docgen/core';
@@ -245,6 +245,89 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'server.ts'), line: 10 }],
+    ]);
+  });
+
+  it('the instance handed to a method: read when it is a class method (or an object literal method) of the project, else warned', async () => {
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import * as Sentry from '@sentry/node';",
+        "import { Routes } from './routes';",
+        "import { registry } from './registry';",
+        "import { makeSetup } from './setup';",
+        "import { Kept } from './kept';",
+        "import * as more from './more';",
+        'const app = Fastify();',
+        'new Routes().register(app);',
+        'registry.mount(app);',
+        'Routes.health(app);',
+        'new Kept().init(app);',
+        'const setup = makeSetup();',
+        'setup.install(app);',
+        "const local = { mount(server: typeof app) { server.get('/local', async () => 'ok'); } };",
+        'local.mount(app);',
+        'Sentry.setupFastifyErrorHandler(app);',
+        'console.log(app);',
+        'more.mount(app);',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'routes.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export class Base {',
+        '  users(app: FastifyInstance) {',
+        "    app.get('/users', async () => []);",
+        '  }',
+        '}',
+        'export class Routes extends Base {',
+        '  register(app: FastifyInstance) {',
+        "    app.post('/orders', async (_request, reply) => reply.code(201).send());",
+        '    this.users(app);',
+        '  }',
+        '  static health(app: FastifyInstance) {',
+        "    app.get('/health', async () => 'ok');",
+        '  }',
+        '}',
+      ].join('\n'),
+      'registry.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'class Registry {',
+        '  mount = (fastify: FastifyInstance) => {',
+        "    fastify.delete('/cache', async (_request, reply) => reply.code(204).send());",
+        '  };',
+        '}',
+        'export const registry = new Registry();',
+      ].join('\n'),
+      'kept.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export class Kept {',
+        '  private app!: FastifyInstance;',
+        '  init(app: FastifyInstance) {',
+        '    this.app = app;',
+        '    this.routes();',
+        '  }',
+        '  routes() {',
+        "    this.app.get('/kept', async () => 'ok');",
+        '  }',
+        '}',
+      ].join('\n'),
+      'more.ts': "export function mount(app: any) {\n  app.put('/more', async () => 'ok');\n}\n",
+      'setup.ts': 'export function makeSetup() {\n  return { install(app: unknown) {} };\n}\n',
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.statuses, `${basename(route.file)}:${route.line}`]),
+    ).toEqual([
+      ['POST', '/orders', [201], 'routes.ts:9'],
+      ['GET', '/users', [], 'routes.ts:4'], // inherited, through this.users(app)
+      ['DELETE', '/cache', [204], 'registry.ts:4'],
+      ['GET', '/health', [], 'routes.ts:13'], // a static method
+      ['GET', '/local', [], 'server.ts:15'],
+      ['PUT', '/more', [], 'more.ts:2'], // a namespace import's function
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'kept.ts'), line: 5 }], // this.app = app
+      ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'server.ts'), line: 14 }], // setup.install(app)
     ]);
   });
 

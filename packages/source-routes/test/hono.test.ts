@@ -86,6 +86,65 @@ describe('readRoutes on a Hono app', () => {
     await writeFile(join(dir, 'types.ts'), "import type { Context } from 'hono';\nexport type C = Context;\n");
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
+  it('routes registered on the app from other modules the entry loads (for their side effects too), in the order they run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { logger } from 'hono/logger';",
+        "import { sub } from './sub';",
+        'export const app = new Hono();',
+        'app.use(logger());',
+        "app.get('/health', (c) => c.text('ok'));",
+        "app.route('/sub', sub);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'sub.ts'),
+      "import { Hono } from 'hono';\nexport const sub = new Hono();\nsub.get('/a', (c) => c.text('a'));\n",
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { app } from './app';",
+        "import { sub } from './sub';",
+        "const v1 = app.basePath('/v1');",
+        '// Users, newest first.',
+        "v1.get('/users', (c) => c.json([]));",
+        "app.post('/login', (c) => c.json({}, 201));",
+        "sub.get('/late', (c) => c.text('b')); // after route() copied sub's routes: not served",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'unused.ts'), "import { app } from './app';\napp.get('/never', (c) => c.text(''));\n");
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { serve } from '@hono/node-server';",
+        "import { app } from './app';",
+        "import './routes';",
+        'serve({ fetch: app.fetch });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        at(route.file.slice(dir.length + 1), route.line),
+      ]),
+    ).toEqual([
+      ['GET', '/health', ['logger()'], [], at('app.ts', 6)],
+      ['GET', '/sub/a', ['logger()'], [], at('sub.ts', 3)],
+      ['GET', '/v1/users', ['logger()'], [], at('routes.ts', 5)],
+      ['POST', '/login', ['logger()'], [201], at('routes.ts', 6)],
+    ]);
+    expect(routes[2]!.summary).toBe('Users, newest first.');
+    expect(warnings).toEqual([]);
+  });
+
   it('basePath() kept in another name, derived again, or in a chain: its routes under the combined base path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
     await writeFile(

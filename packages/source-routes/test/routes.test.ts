@@ -85,7 +85,7 @@ describe('extractRouteList on a NestJS app', () => {
 });
 
 describe('readRoutes: CommonJS apps, and what the code does not say', () => {
-  it('follows the app an entry starts, require(…)(app) registrars, #subpath imports, and warns of computed mounts', async () => {
+  it('follows the app an entry starts, require(…)(app) registrars, #subpath imports, and a literal route table mounted in a loop', async () => {
     const app = join(fixtures, 'cjs-app');
     const { framework, routes, warnings } = await readRoutes(join(app, 'server.js'));
     expect(framework).toBe('Express');
@@ -93,14 +93,68 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/health', [], [204]],
       ['GET', '/login', [], []],
       ['POST', '/users/session', ["passport.authenticate('local')"], []],
+      ['GET', '/docs', [], [204]], // the literal `const table`, mounted in a forEach
     ]);
     expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
-    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
-      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(app, 'app.js'), line: 12 }],
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { routes } from './table';",
+        "import users from './users';",
+        'const app = express();',
+        "const local = [{ path: '/users', router: users }] as const;",
+        'local.forEach(({ path, router }) => app.use(path, auth, router));',
+        'for (const r of routes) app.use(r.path, r.router);',
+        'const spread = [...routes];',
+        'spread.forEach((r) => app.use(r.path, r.router));',
+        "const mapped = ['a'].map((name) => ({ path: `/${name}`, router: users }));",
+        'mapped.forEach((r) => app.use(r.path, r.router));',
+        "const pushed = [{ path: '/p', router: users }];",
+        "pushed.push({ path: '/q', router: users });",
+        'for (const { path: at, router: r } of pushed) app.use(at, r);',
+        "const computed = [{ path: '/v' + 2, router: users }];",
+        'computed.forEach((r) => app.use(r.path, r.router));',
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'table.ts'),
+      [
+        "import { Router } from 'express';",
+        'const orders = Router();',
+        "orders.get('/', (req, res) => res.json([]));",
+        "export const routes = [{ path: '/orders', router: orders }, { path: '/legacy', router: require('./legacy') }];",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      "import { Router } from 'express';\nconst users = Router();\nusers.get('/:id', (req, res) => res.json({}));\nexport default users;\n",
+    );
+    await writeFile(
+      join(dir, 'legacy.js'),
+      "const router = require('express').Router();\nrouter.delete('/', (req, res) => res.sendStatus(204));\nmodule.exports = router;\n",
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.file])).toEqual([
+      ['GET', '/users/:id', ['auth'], join(dir, 'users.ts')],
+      ['GET', '/orders', [], join(dir, 'table.ts')],
+      ['DELETE', '/legacy', [], join(dir, 'legacy.js')],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 9], // a spread
+      ['DG_ROUTES_COMPUTED_MOUNT', 11], // a .map result
+      ['DG_ROUTES_COMPUTED_MOUNT', 14], // added to at run time
+      ['DG_ROUTES_COMPUTED_MOUNT', 16], // a computed path
     ]);
   });
 
-  it('warns of a route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
+  it('reads a literal route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
       join(dir, 'app.js'),
@@ -124,11 +178,13 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       "const router = require('express').Router();\nrouter.post('/login', (req, res) => res.send());\nmodule.exports = router;\n",
     );
     const { routes, warnings } = await readRoutes(join(dir, 'app.js'));
-    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([['GET', '/health', []]]);
-    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
-      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 5 }],
-      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.js'), line: 7 }], // a loop variable, not a middleware
+    // The table is a literal `const`: read once per loop that mounts it, as Express would.
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['POST', '/v1/auth/login', []], // route.path
+      ['POST', '/v1/auth/login', []], // a loop variable, not a middleware
+      ['GET', '/health', []],
     ]);
+    expect(warnings).toEqual([]);
   });
 
   it('warns when a NestJS global prefix is computed at run time, and when no route is found', async () => {

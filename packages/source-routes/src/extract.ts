@@ -165,7 +165,7 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
               ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
               : framework === 'Hono'
                 ? "routes are read from the app and the sub-apps it mounts (app.route('/x', sub)), with literal paths"
-                : 'routes registered in loops, or with paths computed at run time, are not read: register them with literal paths',
+                : 'routes with paths computed at run time (or mounted from a table built at run time) are not read: register them with literal paths, or mount them from a literal const table',
     },
   ];
 }

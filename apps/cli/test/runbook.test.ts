@@ -1,5 +1,5 @@
 /** `docgen runbook`: the real CLI on the example's services, and on a runbook with a typo. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -21,6 +21,38 @@ describe('docgen runbook', () => {
     expect(catalog).toContain('<ac:parameter ac:name="title">critical</ac:parameter>');
     expect(catalog).toMatch(/<ol><li>Check the latest deploy/);
     expect(catalog).toContain('<ri:page ri:content-title="Runbook: Accounts service" />');
+  }, 60_000);
+
+  it("what the converter finds in runbook.md is reported at that file's line", async () => {
+    const dir = join(scratch, 'notes', 'svc');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: billing }\nspec: { owner: team-a }\n',
+    );
+    writeFileSync(
+      join(dir, 'runbook.md'),
+      '\n# Notes\n\nRestart it with care.\n\n## Failover\n\nSee [the diagram](./failover.png) first.\n',
+    );
+    const result = await runCli([
+      'runbook',
+      '--dir',
+      join(scratch, 'notes'),
+      '--out',
+      join(scratch, 'notes-out'),
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const { warnings } = JSON.parse(result.stdout) as {
+      warnings: Array<{ message: string; file?: string; line?: number }>;
+    };
+    expect(warnings.map((w) => [w.file, w.line, w.message])).toEqual([
+      [
+        join(dir, 'runbook.md'),
+        8,
+        'runbooks/billing: link to ./failover.png is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
+      ],
+    ]);
   }, 60_000);
 
   it('a typo in runbook.yaml: exit 1 at its file and line, nothing written', async () => {

@@ -240,7 +240,12 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
   const runbookFile = ['runbook.yaml', 'runbook.yml'].map((name) => join(dirname(file), name)).find(existsSync);
   const notesFile = join(dirname(file), 'runbook.md');
   const runbook = runbookFile ? readRunbook(runbookFile) : { dashboards: [], slos: [], alerts: [], procedures: [] };
-  if (existsSync(notesFile)) runbook.notes = readFileSync(notesFile, 'utf8').trim();
+  if (existsSync(notesFile)) {
+    const text = readFileSync(notesFile, 'utf8').replace(/\r\n?/g, '\n');
+    const leading = text.match(/^\s*\n/)?.[0] ?? '';
+    runbook.notes = text.trim();
+    runbook.notesFrom = { file: notesFile, line: leading.split('\n').length };
+  }
   if (!runbookFile && !runbook.notes)
     options.report?.({
       code: 'DG_RUNBOOK_EMPTY',

@@ -70,6 +70,8 @@ export interface Runbook {
   procedures: Procedure[];
   /** `runbook.md` beside it, as written. */
   notes?: string;
+  /** Where `notes` came from: the file, and the line its first line is on (leading blank lines trimmed). */
+  notesFrom?: { file: string; line: number };
 }
 
 export interface Alert {

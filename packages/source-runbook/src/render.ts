@@ -1,7 +1,15 @@
 import { relative } from 'node:path';
-import { placeFragment, pageFileStem, pageKey, type Page, type PageTree, type TemplateRenderer } from '@docgen/core';
+import {
+  embeddedLines,
+  placeFragment,
+  pageFileStem,
+  pageKey,
+  type Page,
+  type PageTree,
+  type TemplateRenderer,
+} from '@docgen/core';
 import { annotationRows } from './annotations.js';
-import type { RunbookModel, Service, System } from './model.js';
+import type { Runbook, RunbookModel, Service, System } from './model.js';
 
 /**
  * Model → pages:
@@ -89,6 +97,61 @@ export function renderRunbooks(
     },
   ];
   model.services.forEach((service, index) => {
+    const notes = placeFragment(service.runbook.notes, 3); // under `## Notes`
+    const markdown = templates.render('service', {
+      ...service,
+      description: placeFragment(service.description, 2), // above the page's `##` sections
+      runbook: { ...service.runbook, notes },
+      file: shown(service.file),
+      runbookFile: service.runbookFile && shown(service.runbookFile),
+      namespace: service.namespace === 'default' ? undefined : service.namespace,
+      // `system` stays the reference as written (for templates made before); the entity beside it.
+      systemEntity: service.system ? systemOf(service).entity : undefined,
+      subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
+      subcomponents: subcomponentsOf(service),
+      annotations: annotationRows(service.annotations),
+      // `dependsOn` on one side or `dependencyOf` on the other: either says the same edge.
+      dependsOn: [
+        ...service.dependsOn.map((ref) => reference(ref, service)),
+        ...model.services
+          .filter(
+            (other) => other !== service && other.dependencyOf.some((ref) => resolve(ref, other).target === service),
+          )
+          .filter((other) => !service.dependsOn.some((ref) => resolve(ref, service).target === other))
+          .map((other) => ({
+            ref: other.name,
+            kind: 'component',
+            name: other.name,
+            title: titleOf(other),
+            link: linkOf(other),
+          })),
+      ],
+      dependents: model.services
+        .filter(
+          (other) =>
+            other.dependsOn.some((ref) => resolve(ref, other).target === service) ||
+            service.dependencyOf.some((ref) => resolve(ref, service).target === other),
+        )
+        .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+      // An API links to the runbooks of the services on its other side.
+      providesApis: service.providesApis.map((ref) => ({
+        ref,
+        others: model.services
+          .filter((other) => other.consumesApis.some((api) => sameApi(api, other, ref, service)))
+          .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+      })),
+      consumesApis: service.consumesApis.map((ref) => ({
+        ref,
+        others: model.services
+          .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
+          .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+      })),
+      alerts: service.runbook.alerts.map((alert) => ({
+        ...alert,
+        anchor: `alert-${pageKey(alert.name)}`,
+        lozenge: `:status[${alert.severity}]{colour=${SEVERITY_COLOURS[alert.severity]}}`,
+      })),
+    });
     pages.push({
       key: keyOf(service),
       title: `Runbook: ${titleOf(service)}`,
@@ -97,63 +160,31 @@ export function renderRunbooks(
       labels: [...labels, ...(service.lifecycle ? [`lifecycle-${pageKey(service.lifecycle)}`] : [])],
       attachments: [],
       source: { plugin: 'runbook', file: service.file },
-      markdown: templates.render('service', {
-        ...service,
-        description: placeFragment(service.description, 2), // above the page's `##` sections
-        runbook: { ...service.runbook, notes: placeFragment(service.runbook.notes, 3) }, // under `## Notes`
-        file: shown(service.file),
-        runbookFile: service.runbookFile && shown(service.runbookFile),
-        namespace: service.namespace === 'default' ? undefined : service.namespace,
-        // `system` stays the reference as written (for templates made before); the entity beside it.
-        systemEntity: service.system ? systemOf(service).entity : undefined,
-        subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
-        subcomponents: subcomponentsOf(service),
-        annotations: annotationRows(service.annotations),
-        // `dependsOn` on one side or `dependencyOf` on the other: either says the same edge.
-        dependsOn: [
-          ...service.dependsOn.map((ref) => reference(ref, service)),
-          ...model.services
-            .filter(
-              (other) => other !== service && other.dependencyOf.some((ref) => resolve(ref, other).target === service),
-            )
-            .filter((other) => !service.dependsOn.some((ref) => resolve(ref, service).target === other))
-            .map((other) => ({
-              ref: other.name,
-              kind: 'component',
-              name: other.name,
-              title: titleOf(other),
-              link: linkOf(other),
-            })),
-        ],
-        dependents: model.services
-          .filter(
-            (other) =>
-              other.dependsOn.some((ref) => resolve(ref, other).target === service) ||
-              service.dependencyOf.some((ref) => resolve(ref, service).target === other),
-          )
-          .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
-        // An API links to the runbooks of the services on its other side.
-        providesApis: service.providesApis.map((ref) => ({
-          ref,
-          others: model.services
-            .filter((other) => other.consumesApis.some((api) => sameApi(api, other, ref, service)))
-            .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
-        })),
-        consumesApis: service.consumesApis.map((ref) => ({
-          ref,
-          others: model.services
-            .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
-            .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
-        })),
-        alerts: service.runbook.alerts.map((alert) => ({
-          ...alert,
-          anchor: `alert-${pageKey(alert.name)}`,
-          lozenge: `:status[${alert.severity}]{colour=${SEVERITY_COLOURS[alert.severity]}}`,
-        })),
-      }),
+      markdown,
+      embedded: notesLines(markdown, notes, service.runbook),
     });
   });
   return { pages };
+}
+
+/**
+ * Where `runbook.md` sits on the page, line for line, so what the converter finds in it (a broken
+ * link) is reported at that file's line. Only when placing the notes kept their lines (a setext
+ * heading moved down becomes one ATX line, and then the lines no longer match).
+ */
+function notesLines(markdown: string, placed: string | undefined, runbook: Runbook): Page['embedded'] {
+  if (!placed || !runbook.notes || !runbook.notesFrom) return undefined;
+  const heading = (text: string) => text.replace(/^\s{0,3}#+\s*/, ''); // a heading moved down keeps its line
+  const written = runbook.notes.split('\n');
+  const shown = placed.split('\n');
+  if (written.some((text, i) => heading(text) !== heading(shown[i] ?? ''))) return undefined;
+  const { file, line } = runbook.notesFrom;
+  return embeddedLines(
+    markdown,
+    placed,
+    file,
+    written.map((_, i) => line + i),
+  );
 }
 
 /**

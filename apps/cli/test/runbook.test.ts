@@ -23,7 +23,7 @@ describe('docgen runbook', () => {
     expect(catalog).toContain('<ri:page ri:content-title="Runbook: Accounts service" />');
   }, 60_000);
 
-  it("what the converter finds in runbook.md is reported at that file's line", async () => {
+  it("attaches the files runbook.md links to; what the converter finds there is reported at that file's line", async () => {
     const dir = join(scratch, 'notes', 'svc');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -32,8 +32,9 @@ describe('docgen runbook', () => {
     );
     writeFileSync(
       join(dir, 'runbook.md'),
-      '\n# Notes\n\nRestart it with care.\n\n## Failover\n\nSee [the diagram](./failover.png) first.\n',
+      '\n# Notes\n\nRestart it with care: ![flow](./failover.svg)\n\n## Failover\n\nSee [the diagram](./failover.png) first.\n',
     );
+    writeFileSync(join(dir, 'failover.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     const result = await runCli([
       'runbook',
       '--dir',
@@ -53,6 +54,9 @@ describe('docgen runbook', () => {
         'runbooks/billing: link to ./failover.png is relative but neither a page of this tree nor an attachment: it will not work in Confluence',
       ],
     ]);
+    const storage = readFileSync(join(scratch, 'notes-out', 'runbooks__billing.storage.xhtml'), 'utf8');
+    expect(storage).toContain('<ac:image ac:alt="flow"><ri:attachment ri:filename="failover.svg" /></ac:image>');
+    expect(existsSync(join(scratch, 'notes-out', 'attachments'))).toBe(true);
   }, 60_000);
 
   it('a typo in runbook.yaml: exit 1 at its file and line, nothing written', async () => {

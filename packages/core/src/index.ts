@@ -1,6 +1,7 @@
 export * from './diagnostics.js';
 export * from './fragment.js';
 export * from './hash.js';
+export * from './linked-files.js';
 export * from './page-tree.js';
 export * from './plugin.js';
 export * from './rendered-tree.js';

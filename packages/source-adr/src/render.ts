@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
 import {
-  contentHash,
+  attachLinkedFiles,
   embeddedLines,
   pageFileStem,
   pageKey,
+  rewriteLinks,
   type Page,
   type PageAttachment,
   type PageTree,
@@ -118,19 +117,6 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   return { pages };
 }
 
-const MEDIA_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.pdf': 'application/pdf',
-  '.json': 'application/json',
-  '.yaml': 'application/yaml',
-  '.yml': 'application/yaml',
-};
-
 /**
  * The ADR's body with links to other ADR files pointing at their pages, and relative links and
  * images to other existing files (diagrams, specs) turned into attachments of the decision's page.
@@ -140,69 +126,16 @@ function bodyWithAttachments(
   dir: string,
   stemByFile: Map<string, string>,
 ): { body: string; attachments: PageAttachment[] } {
-  const attachments: PageAttachment[] = [];
-  const byPath = new Map<string, string>();
-  const body = rewriteAdrLinks(record.body, (href) => {
-    const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
-    const name = linkedFileName(href, record.file, dir);
-    const stem = name && stemByFile.get(name);
-    if (stem) return `./${stem}.md${fragment}`;
-    if (/^[a-z][a-z0-9+.-]*:|^[#/]/i.test(href) || /\.(md|markdown)(#|$)/i.test(href)) return undefined;
-    let path: string;
-    try {
-      path = resolve(dirname(record.file), decodeURI(href.split('#')[0]!.split('?')[0]!));
-    } catch {
-      return undefined;
-    }
-    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
-    let fileName = byPath.get(path);
-    if (!fileName) {
-      fileName = basename(path);
-      const taken = new Set(attachments.map((a) => a.fileName));
-      for (let n = 2; taken.has(fileName); n++) fileName = `${basename(path, extname(path))}-${n}${extname(path)}`;
-      const data = readFileSync(path);
-      attachments.push({
-        fileName,
-        mediaType: MEDIA_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
-        contentHash: contentHash(data),
-        data,
-      });
-      byPath.set(path, fileName);
-    }
-    return `./${encodeURI(fileName).replace(/\(/g, '%28').replace(/\)/g, '%29')}`;
+  const { markdown, attachments } = attachLinkedFiles(record.body, record.file, {
+    map: (href) => {
+      const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
+      const name = linkedFileName(href, record.file, dir);
+      const stem = name && stemByFile.get(name);
+      return stem ? `./${stem}.md${fragment}` : undefined;
+    },
   });
-  return { body, attachments };
+  return { body: markdown, attachments };
 }
 
-/**
- * Rewrite the targets of inline links and link reference definitions outside code (fenced
- * blocks and inline code spans) with `map`; targets it returns undefined for stay as written.
- */
-export function rewriteAdrLinks(markdown: string, map: (href: string) => string | undefined): string {
-  let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-      if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
-        fence = fence ? undefined : marker;
-        return line;
-      }
-      if (fence) return line;
-      const definition = line.match(/^(\s{0,3}\[[^\]]+\]:\s*)(<?)([^\s>]+)(>?.*)$/);
-      if (definition) return `${definition[1]}${definition[2]}${map(definition[3]!) ?? definition[3]}${definition[4]}`;
-      // Split on inline code spans so `[x](y.md)` shown as code stays as written.
-      return line
-        .split(/(`+[^`]*`+)/)
-        .map((part, index) =>
-          index % 2
-            ? part
-            : part.replace(
-                /(\]\(\s*<?)([^)\s>]+)/g,
-                (all, open: string, href: string) => `${open}${map(href) ?? href}`,
-              ),
-        )
-        .join('');
-    })
-    .join('\n');
-}
+/** Core's `rewriteLinks`, under the name this package has exported since its first release. */
+export const rewriteAdrLinks = rewriteLinks;

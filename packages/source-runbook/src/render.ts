@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import {
+  attachLinkedFiles,
   embeddedLines,
   placeFragment,
   pageFileStem,
@@ -97,7 +98,12 @@ export function renderRunbooks(
     },
   ];
   model.services.forEach((service, index) => {
-    const notes = placeFragment(service.runbook.notes, 3); // under `## Notes`
+    // Files runbook.md links to (a failover diagram) are attached to the page, as for an ADR.
+    const linked =
+      service.runbook.notes && service.runbook.notesFrom
+        ? attachLinkedFiles(service.runbook.notes, service.runbook.notesFrom.file)
+        : { markdown: service.runbook.notes, attachments: [] };
+    const notes = placeFragment(linked.markdown, 3); // under `## Notes`
     const markdown = templates.render('service', {
       ...service,
       description: placeFragment(service.description, 2), // above the page's `##` sections
@@ -158,10 +164,10 @@ export function renderRunbooks(
       parentKey: root,
       position: index + 1,
       labels: [...labels, ...(service.lifecycle ? [`lifecycle-${pageKey(service.lifecycle)}`] : [])],
-      attachments: [],
+      attachments: linked.attachments,
       source: { plugin: 'runbook', file: service.file },
       markdown,
-      embedded: notesLines(markdown, notes, service.runbook),
+      embedded: notesLines(markdown, notes, linked.markdown, service.runbook.notesFrom),
     });
   });
   return { pages };
@@ -172,18 +178,22 @@ export function renderRunbooks(
  * link) is reported at that file's line. Only when placing the notes kept their lines (a setext
  * heading moved down becomes one ATX line, and then the lines no longer match).
  */
-function notesLines(markdown: string, placed: string | undefined, runbook: Runbook): Page['embedded'] {
-  if (!placed || !runbook.notes || !runbook.notesFrom) return undefined;
+function notesLines(
+  markdown: string,
+  placed: string | undefined,
+  notes: string | undefined,
+  from: Runbook['notesFrom'],
+): Page['embedded'] {
+  if (!placed || !notes || !from) return undefined;
   const heading = (text: string) => text.replace(/^\s{0,3}#+\s*/, ''); // a heading moved down keeps its line
-  const written = runbook.notes.split('\n');
+  const written = notes.split('\n');
   const shown = placed.split('\n');
   if (written.some((text, i) => heading(text) !== heading(shown[i] ?? ''))) return undefined;
-  const { file, line } = runbook.notesFrom;
   return embeddedLines(
     markdown,
     placed,
-    file,
-    written.map((_, i) => line + i),
+    from.file,
+    written.map((_, i) => from.line + i),
   );
 }
 

@@ -18,10 +18,9 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { nameStart } from './modules.js';
+import { Modules, nameStart } from './modules.js';
 import {
   commentBefore,
-  ImportResolver,
   isPathLiteral,
   joinPaths,
   pathText,
@@ -29,7 +28,6 @@ import {
   shortText,
   statusCode,
   statusesIn,
-  syntaxErrors,
   toOpenApiPath,
   type TsMorph,
 } from './syntax.js';
@@ -58,14 +56,14 @@ interface ClassRef {
 }
 
 export class NestReader {
-  private readonly imports: ImportResolver;
-  private readonly sources = new Map<string, SourceFile>();
+  /** The app's files, parsed once, and its imports resolved (tsconfig paths, `#imports`). */
+  private readonly modules: Modules;
 
   constructor(
     private readonly ts: TsMorph,
-    private readonly project: Project,
+    project: Project,
   ) {
-    this.imports = new ImportResolver(ts);
+    this.modules = new Modules(ts, project);
   }
 
   /** What the code does not say for sure (a global prefix computed at run time). */
@@ -111,13 +109,7 @@ export class NestReader {
   }
 
   private source(file: string): SourceFile {
-    let source = this.sources.get(file);
-    if (!source) {
-      source = this.project.addSourceFileAtPath(file);
-      syntaxErrors(this.project, source);
-      this.sources.set(file, source);
-    }
-    return source;
+    return this.modules.source(file);
   }
 
   /**
@@ -351,12 +343,12 @@ export class NestReader {
       const named = declaration
         .getNamedImports()
         .find((item) => (item.getAliasNode()?.getText() ?? item.getName()) === name);
-      const target = named && this.imports.resolve(file, declaration.getModuleSpecifierValue());
+      const target = named && this.modules.resolve(file, declaration.getModuleSpecifierValue());
       if (target) return this.findClass(target, named.getName(), seen);
     }
     for (const declaration of source.getExportDeclarations()) {
       const specifier = declaration.getModuleSpecifierValue();
-      const target = specifier && this.imports.resolve(file, specifier);
+      const target = specifier && this.modules.resolve(file, specifier);
       if (!target) continue;
       const named = declaration.getNamedExports();
       if (!named.length) {

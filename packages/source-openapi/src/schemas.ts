@@ -141,7 +141,7 @@ export class SchemaRegistry {
         nullable,
       };
     }
-    let name = types.join(' | ');
+    let name = types.join(' or '); // `type: [string, integer]`: "string or integer", as `anyOf` and `or null` read
     if (!name)
       name =
         s.properties || s.additionalProperties

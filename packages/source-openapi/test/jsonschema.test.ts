@@ -84,3 +84,31 @@ describe('$dynamicRef and $anchor', () => {
     expect(error.location?.line).toBe(9);
   });
 });
+
+describe('type arrays', () => {
+  it('read "string or integer", in a parameter as in a field, with "or null" last', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec(
+        ['    Track:', '      type: object', '      properties:', '        id: { type: [string, integer, "null"] }'],
+        [
+          'paths:',
+          '  /tracks/{id}:',
+          '    get:',
+          '      operationId: getTrack',
+          '      parameters:',
+          '        - { name: id, in: path, required: true, schema: { type: [string, integer] } }',
+          '      responses:',
+          '        "200":',
+          '          description: The track',
+          '          content:',
+          '            application/json:',
+          '              schema: { $ref: "#/components/schemas/Track" }',
+        ],
+      ),
+    });
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const operations = pages.find((p) => p.markdown.includes('## GET /tracks/{id}'))!.markdown;
+    expect(operations).toContain('| `id` | path | string or integer | yes |  |');
+    expect(schemasPage(api)).toContain('| `id` | string or integer or null | no |  |');
+  });
+});

@@ -112,3 +112,122 @@ describe('type arrays', () => {
     expect(schemasPage(api)).toContain('| `id` | string or integer or null | no |  |');
   });
 });
+
+describe('JSON Schema keywords in field tables', () => {
+  const track = [
+    '    Track:',
+    '      type: object',
+    '      required: [name]',
+    '      unevaluatedProperties: false',
+    '      properties:',
+    '        name: { type: string, examples: [Morning run, Evening ride] }',
+    '        kind: { enum: [run, ride] }',
+    '        speedUnit: { type: string }',
+    '        speed: { type: number, multipleOf: 0.5 }',
+    '        meta:',
+    '          type: object',
+    '          minProperties: 1',
+    '          maxProperties: 20',
+    '          additionalProperties: false',
+    '          patternProperties:',
+    '            "^x-": { type: string, maxLength: 40 }',
+    '            "^n-": { type: integer }',
+    '          propertyNames: { pattern: "^[a-z-]+$", maxLength: 24 }',
+    '        nothing: { not: {} }',
+    '        label: { not: { type: string } }',
+    '        origin: { const: { x: 0, y: 0 } }',
+    '        code: { not: { enum: [a, b] } }',
+    '      dependentSchemas:',
+    '        speed:',
+    '          required: [speedUnit]',
+    '          properties: { speedUnit: { enum: [kmh, mph] } }',
+    '      if:',
+    '        properties: { kind: { const: ride } }',
+    '      then:',
+    '        required: [speed]',
+    '      else:',
+    '        properties: { speed: { maximum: 30 } }',
+    '    Origin:',
+    '      const: { x: 0, y: 0 }',
+    '    Closed:',
+    '      type: object',
+    '      additionalProperties: false',
+    '      minProperties: 1',
+    '      not: { required: [legacy] }',
+    '      properties:',
+    '        a: { type: string }',
+    '        legacy: { type: string }',
+  ];
+
+  it('says what each keyword asks, in the constraints’ short words', async () => {
+    const api = await modelOf({ 'openapi.yaml': spec(track) });
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    expect(
+      byName.Track!.fields.map((f) => [f.name, f.type.kind === 'primitive' && f.type.name, f.constraints]),
+    ).toEqual([
+      ['name', 'string', ['examples: `"Morning run"`, `"Evening ride"`']],
+      ['kind', 'enum', ['one of: `"run"`, `"ride"`']],
+      ['speedUnit', 'string', []],
+      [
+        'speed',
+        'number',
+        ['multiple of 0.5', 'when present: `speedUnit` required and `speedUnit` one of: `"kmh"`, `"mph"`'],
+      ],
+      ['meta', 'object', ['no other properties', 'properties 1–20', 'key pattern: `^[a-z-]+$`', 'key length ≤ 24']],
+      ['meta.*', 'string', ['key pattern: `^x-`', 'length ≤ 40']],
+      ['meta.*', 'integer', ['key pattern: `^n-`']],
+      ['nothing', 'any', ['not allowed']],
+      ['label', 'any', ['not string']],
+      ['origin', 'object', ['always `{"x":0,"y":0}`']],
+      ['code', 'any', ['not (one of: `"a"`, `"b"`)']],
+    ]);
+    expect(byName.Track!.fields.filter((f) => f.required).map((f) => f.name)).toEqual(['name']);
+    expect(byName.Track!.rules).toEqual([
+      'no other properties',
+      'if `kind` is `"ride"` then `speed` required; else `speed` value ≤ 30',
+    ]);
+    expect(byName.Origin!.rules).toEqual(['always `{"x":0,"y":0}`']);
+    expect(byName.Closed!.rules).toEqual(['no other properties', 'properties ≥ 1', 'not (`legacy` required)']);
+    // The generated example is unchanged by the rows: no `*` property.
+    expect(JSON.parse(byName.Track!.example!).meta).toEqual({});
+  });
+
+  it('renders the rows, and the whole schema’s rules under its table, on the schemas page and in a body', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec(track, [
+        'paths:',
+        '  /tracks:',
+        '    post:',
+        '      operationId: createTrack',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              additionalProperties: false',
+        '              properties: { name: { type: string } }',
+        '      responses:',
+        '        "204": { description: Created }',
+      ]),
+    });
+    const page = schemasPage(api);
+    expect(page).toContain('| `meta.*` | string | no | (key pattern: `^x-`) (length ≤ 40) |');
+    expect(page).toContain('| `nothing` | any | no | (not allowed) |');
+    expect(page).toContain(
+      [
+        '| `code` | any | no | (not (one of: `"a"`, `"b"`)) |',
+        '',
+        'Constraints:',
+        '',
+        '- no other properties',
+        '- if `kind` is `"ride"` then `speed` required; else `speed` value ≤ 30',
+        '',
+      ].join('\n'),
+    );
+    expect(page).toContain('## Origin\n\nType: object\n\nConstraints:\n\n- always `{"x":0,"y":0}`\n');
+    const operations = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('## POST /tracks'),
+    )!.markdown;
+    expect(operations).toContain('| `name` | string | no |  |\n\nConstraints:\n\n- no other properties\n');
+  });
+});

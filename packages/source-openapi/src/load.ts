@@ -62,6 +62,13 @@ export class SpecSet {
     return rel && !rel.startsWith('..') ? rel : file;
   }
 
+  /**
+   * JSON Schema 2020-12's plain-name anchors by file: `$anchor: node` or `$dynamicAnchor: node`
+   * → the pointer of the schema carrying it, so `$ref: '#node'` (and `$dynamicRef`) resolve.
+   * Filled while a file's `$ref`s are collected (no pass of its own).
+   */
+  readonly anchors = new Map<string, Map<string, string>>();
+
   /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */
   private readonly resolved = new Map<string, Resolved>();
 
@@ -97,6 +104,37 @@ export class SpecSet {
 
   /** Where a `$ref` string points, without reading the value. */
   target(ref: string, from: SpecPointer): SpecPointer {
+    const { file, fragment } = this.targetFile(ref, from);
+    let pointer: string;
+    try {
+      pointer = decodeURIComponent(fragment);
+    } catch {
+      pointer = fragment;
+    }
+    if (pointer && !pointer.startsWith('/')) {
+      // A plain name (`#node`): the schema whose `$anchor` or `$dynamicAnchor` it is, in that file.
+      if (ANCHOR_NAME.test(pointer)) {
+        const anchored = this.anchors.get(file)?.get(pointer);
+        if (anchored !== undefined) return { file, pointer: anchored };
+        throw new DocgenError({
+          code: 'DG_OPENAPI_DANGLING_REF',
+          message: `$ref "${ref}" points to nothing: ${this.display(file)} has no schema with $anchor or $dynamicAnchor "${pointer}"`,
+          ...this.where({ file: from.file, pointer: refPointer(from) }),
+          hint: 'fix the reference, or add the anchor to the schema it means',
+        });
+      }
+      throw new DocgenError({
+        code: 'DG_OPENAPI_BAD_REF',
+        message: `$ref "${ref}" has a fragment that is neither a JSON pointer (it must start with "#/") nor an anchor name`,
+        ...this.where({ file: from.file, pointer: refPointer(from) }),
+        hint: 'write references like "#/components/schemas/Pet" or "common.yaml#/components/schemas/Error"',
+      });
+    }
+    return { file, pointer };
+  }
+
+  /** The file a `$ref` string names (refusing URLs), and its fragment still unread. */
+  targetFile(ref: string, from: SpecPointer): { file: string; fragment: string } {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
       throw new DocgenError({
         code: 'DG_OPENAPI_REMOTE_REF',
@@ -108,22 +146,8 @@ export class SpecSet {
     const hash = ref.indexOf('#');
     const path = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    let pointer: string;
-    try {
-      pointer = decodeURIComponent(fragment);
-    } catch {
-      pointer = fragment;
-    }
-    if (pointer && !pointer.startsWith('/')) {
-      throw new DocgenError({
-        code: 'DG_OPENAPI_BAD_REF',
-        message: `$ref "${ref}" has a fragment that is not a JSON pointer (it must start with "#/")`,
-        ...this.where({ file: from.file, pointer: refPointer(from) }),
-        hint: 'write references like "#/components/schemas/Pet" or "common.yaml#/components/schemas/Error"',
-      });
-    }
     const file = path ? resolve(dirname(from.file), decodeURI(path)) : from.file;
-    return { file, pointer };
+    return { file, fragment };
   }
 
   private valueAt(target: SpecPointer, from: SpecPointer, ref: string): unknown {
@@ -155,6 +179,9 @@ export class SpecSet {
     return value;
   }
 }
+
+/** An anchor's name (JSON Schema 2020-12: a letter or `_`, then letters, digits, `-`, `_`, `.`). */
+const ANCHOR_NAME = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
 /** `from` is where a $ref sits: its pointer names the object holding `$ref` or the `$ref` itself. */
 function refPointer(from: SpecPointer): string {
@@ -189,10 +216,13 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     const text = await readFile(file, 'utf8');
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
-    collectRefs(document.value, '', (ref, pointer) => {
+    const anchors = new Map<string, string>();
+    set.anchors.set(file, anchors);
+    collectRefs(document.value, '', anchors, (ref, pointer) => {
       const from = { file, pointer };
       refs.push({ ref, from });
-      const target = set.target(ref, from);
+      // The file only: an anchor's pointer is known once the whole file has been read.
+      const target = set.targetFile(ref, from);
       if (target.file !== file && !set.documents.has(target.file)) {
         const missing = !existsSync(target.file);
         if (missing || statSync(target.file).isDirectory()) {
@@ -232,21 +262,33 @@ const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
 /**
  * Visit every `$ref` string in a parsed document, not descending into examples (data) or vendor
  * extensions (`x-…`: tools' own data, where a `$ref` may name a Markdown page, as ReadMe's
- * `x-topics` do; docgen reads none of them through `$ref`).
+ * `x-topics` do; docgen reads none of them through `$ref`). On the way, note each `$anchor` and
+ * `$dynamicAnchor` in `anchors`, and give a `$dynamicRef` its static meaning, a `$ref` to the
+ * same place (the common case: a recursive tree's `items: { $dynamicRef: '#node' }`, with no
+ * dynamic scope to pick another target), so every reader of `$ref`s follows it.
  */
-function collectRefs(value: unknown, pointer: string, visit: (ref: string, pointer: string) => void): void {
+function collectRefs(
+  value: unknown,
+  pointer: string,
+  anchors: Map<string, string>,
+  visit: (ref: string, pointer: string) => void,
+): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, visit);
+    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, visit);
     return;
   }
   const object = value as Record<string, unknown>;
+  if (typeof object.$anchor === 'string' && !anchors.has(object.$anchor)) anchors.set(object.$anchor, pointer);
+  if (typeof object.$dynamicAnchor === 'string' && !anchors.has(object.$dynamicAnchor))
+    anchors.set(object.$dynamicAnchor, pointer);
+  if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
   for (const key of Object.keys(object)) {
     if (key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
     if (key === 'value' && pointer.includes('/examples/')) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
     if (key === 'examples' && Array.isArray(object[key])) continue;
-    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, visit);
+    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, visit);
   }
 }

@@ -60,6 +60,11 @@ export interface SchemaView {
   variants?: { keyword: 'oneOf' | 'anyOf'; types: TypeExpr[] };
   discriminator?: { propertyName: string; mapping: Array<{ value: string; type: TypeExpr }> };
   enum?: string[];
+  /**
+   * What the schema asks of the whole value, in short words: `no other properties`,
+   * `properties ≥ 1`, `key pattern: …`, `not …`, `if … then …`, `always {…}` (JSON Schema 2020-12).
+   */
+  rules?: string[];
 }
 
 export interface NamedSchema extends SchemaView {

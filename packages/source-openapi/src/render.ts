@@ -541,6 +541,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
+    rules: schema && (showFields || !named) ? schema.rules : undefined,
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
@@ -570,15 +571,15 @@ function dedupeBodies<T extends { status: string; contents: unknown[]; sameBodyA
 }
 
 /** The same schema under several media types is described once; later ones say so. */
-function dedupeSchemas<T extends { mediaType: string; type?: string; fields: unknown[]; sameAs?: string }>(
-  contents: T[],
-): T[] {
+function dedupeSchemas<
+  T extends { mediaType: string; type?: string; fields: unknown[]; rules?: string[]; sameAs?: string },
+>(contents: T[]): T[] {
   return contents.map((content, index) => {
     const first = contents.findIndex(
       (other) => other.type !== undefined && other.type === content.type && other.fields.length > 0,
     );
     if (first === -1 || first >= index) return content;
-    return { ...content, fields: [], sameAs: contents[first]!.mediaType };
+    return { ...content, fields: [], rules: undefined, sameAs: contents[first]!.mediaType };
   });
 }
 
@@ -622,6 +623,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
       type: links.type(schema.type, key),
       fields: schema.fields.map((f) => fieldView(f, links, key)),
       variants: variantsView(schema, links, key),
+      rules: schema.rules,
       enum: schema.enum?.map((v) => inlineCode(v)).join(', '),
       example: schema.example,
     })),

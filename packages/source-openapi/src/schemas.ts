@@ -141,13 +141,13 @@ export class SchemaRegistry {
         nullable,
       };
     }
-    let name = types.join(' | ');
+    let name = types.join(' or '); // `type: [string, integer]`: "string or integer", as `anyOf` and `or null` read
     if (!name)
       name =
-        s.properties || s.additionalProperties
+        s.properties || s.additionalProperties || s.patternProperties
           ? 'object'
           : s.const !== undefined
-            ? typeof s.const
+            ? jsonType(s.const)
             : Array.isArray(s.enum)
               ? 'enum'
               : 'any';
@@ -202,6 +202,9 @@ export class SchemaRegistry {
       view.discriminator = { propertyName: discriminator, mapping: [] }; // Swagger 2.0: a property name only
     }
     if (Array.isArray(body.enum)) view.enum = body.enum.map((v) => JSON.stringify(v));
+    const rules = schemaRules(body);
+    if (body.const !== undefined) rules.unshift(`always \`${JSON.stringify(body.const)}\``);
+    if (rules.length) view.rules = rules;
     return view;
   }
 
@@ -232,7 +235,11 @@ export class SchemaRegistry {
   ): SchemaField[] {
     const rows: SchemaField[] = [];
     const { properties, required } = this.collectProperties(schema, at, seen);
-    for (const { name, value, at: propertyAt } of properties) {
+    const patterns = patternProperties(schema, at);
+    const rowsOf: Array<{ name: string; value: unknown; at: SpecPointer; pattern?: string }> = patterns.length
+      ? [...properties, ...patterns]
+      : properties;
+    for (const { name, value, at: propertyAt, pattern } of rowsOf) {
       const property = (isRef(value) ? value : (value ?? {})) as Json;
       const type = this.typeOf(property, propertyAt, ownerId);
       const resolved = isRef(property) ? (this.spec.resolve(property.$ref, propertyAt).value as Json) : property;
@@ -240,18 +247,22 @@ export class SchemaRegistry {
         name: `${prefix}${name}`,
         depth,
         type,
-        required: required.has(name),
+        required: pattern === undefined && required.has(name),
         nullable: isNullable(property),
         deprecated: property.deprecated === true || resolved?.deprecated === true,
         readOnly: property.readOnly === true,
         writeOnly: property.writeOnly === true,
         description: describe(property, resolved),
         constraints: [
+          ...(pattern === undefined ? [] : [`key pattern: \`${pattern}\``]),
           ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property, {
             // A named schema's values are listed where it is documented, which the type links to.
             enumListedElsewhere: isRef(property),
           }),
-          ...dependents(schema, name),
+          // A named schema's rules are on its own entry too.
+          ...(isRef(property) ? [] : schemaRules(property)),
+          ...(pattern === undefined ? dependents(schema, name) : []),
+          ...examplesOf(property),
         ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
       };
@@ -705,8 +716,44 @@ function refersToCycle(type: TypeExpr): boolean {
 
 function hasProperties(schema: Json | undefined): boolean {
   return (
-    !!schema && typeof schema === 'object' && (!!schema.properties || Array.isArray(schema.allOf)) && !isRef(schema)
+    !!schema &&
+    typeof schema === 'object' &&
+    (!!schema.properties || Array.isArray(schema.allOf) || !!schema.patternProperties) &&
+    !isRef(schema)
   );
+}
+
+/**
+ * `patternProperties` as rows, one per pattern, like a map's values: `*`, its key pattern beside
+ * (`meta.*` string, key pattern: `^x-`).
+ */
+function patternProperties(
+  schema: Json,
+  at: SpecPointer,
+): Array<{ name: string; value: unknown; at: SpecPointer; pattern: string }> {
+  const patterns = schema.patternProperties;
+  if (!patterns || typeof patterns !== 'object' || Array.isArray(patterns)) return [];
+  return Object.entries(patterns as Json).map(([pattern, value]) => ({
+    name: '*',
+    value,
+    at: child(at, 'patternProperties', pattern),
+    pattern,
+  }));
+}
+
+/** A JSON value's type as a schema names it (`const: [1, 2]` is an array, `const: null` null). */
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** A property's own `examples` list (JSON Schema's; OpenAPI's singular `example` is the body's example). */
+const MAX_EXAMPLES_IN_ROW = 3;
+function examplesOf(property: Json): string[] {
+  const list = property.examples;
+  if (!Array.isArray(list) || !list.length) return [];
+  const shown = list.slice(0, MAX_EXAMPLES_IN_ROW).map((v) => `\`${JSON.stringify(v)}\``);
+  if (list.length > MAX_EXAMPLES_IN_ROW) shown.push('…');
+  return [`${list.length > 1 ? 'examples' : 'example'}: ${shown.join(', ')}`];
 }
 
 /** Keywords that give a schema shape; an allOf member with none of them only annotates. */
@@ -798,21 +845,17 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   if (s.const !== undefined) out.push(`always \`${JSON.stringify(s.const)}\``);
   if (s.default !== undefined) out.push(`default: \`${JSON.stringify(s.default)}\``);
   if (typeof s.pattern === 'string') out.push(`pattern: \`${s.pattern}\``);
-  const range = (min: unknown, max: unknown, what: string) => {
-    if (typeof min === 'number' && min === max) out.push(`${what} exactly ${min}`);
-    else if (typeof min === 'number' && typeof max === 'number') out.push(`${what} ${min}–${max}`);
-    else if (typeof min === 'number') out.push(`${what} ≥ ${min}`);
-    else if (typeof max === 'number') out.push(`${what} ≤ ${max}`);
-  };
-  range(s.minLength, s.maxLength, 'length');
-  range(s.minItems, s.maxItems, 'items');
+  range(out, s.minLength, s.maxLength, 'length');
+  range(out, s.minItems, s.maxItems, 'items');
   range(
+    out,
     typeof s.exclusiveMinimum === 'number' ? undefined : s.minimum,
     typeof s.exclusiveMaximum === 'number' ? undefined : s.maximum,
     'value',
   );
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
+  if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
   if (s.uniqueItems === true) out.push('unique items');
   // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
   const media = typeof s.contentMediaType === 'string' ? `\`${s.contentMediaType}\`` : undefined;
@@ -824,11 +867,88 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   return out;
 }
 
-/** OpenAPI 3.1's `dependentRequired` of the object, for one property: what must come with it. */
+/** `length 1–5`, `items ≥ 1`, `value exactly 4`: a bound or two in words. */
+function range(out: string[], min: unknown, max: unknown, what: string): void {
+  if (typeof min === 'number' && min === max) out.push(`${what} exactly ${min}`);
+  else if (typeof min === 'number' && typeof max === 'number') out.push(`${what} ${min}–${max}`);
+  else if (typeof min === 'number') out.push(`${what} ≥ ${min}`);
+  else if (typeof max === 'number') out.push(`${what} ≤ ${max}`);
+}
+
+/**
+ * What a schema asks of the whole value beyond its properties' rows (JSON Schema 2020-12), in
+ * the constraints' short words: `no other properties`, `properties 1–5`, `key pattern: …`,
+ * `not …`, `if … then …; else …`.
+ */
+export function schemaRules(s: Json): string[] {
+  const out: string[] = [];
+  if (s.additionalProperties === false || s.unevaluatedProperties === false) out.push('no other properties');
+  range(out, s.minProperties, s.maxProperties, 'properties');
+  const names = s.propertyNames;
+  if (names && typeof names === 'object' && !isRef(names))
+    for (const rule of constraints(names as Json)) out.push(`key ${rule}`);
+  if (s.not !== undefined) out.push(negated(s.not));
+  if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
+    const condition = brief(s.if) ?? 'anything';
+    const then = s.then === undefined ? undefined : (brief(s.then) ?? 'anything');
+    const otherwise = s.else === undefined ? undefined : (brief(s.else) ?? 'anything');
+    out.push(
+      then === undefined
+        ? `unless ${condition}: ${otherwise}`
+        : `if ${condition} then ${then}${otherwise === undefined ? '' : `; else ${otherwise}`}`,
+    );
+  }
+  return out;
+}
+
+/** `not: {}` (never valid), `not: { type: string }` → `not string`, else `not (…)`. */
+function negated(schema: unknown): string {
+  const said = brief(schema);
+  if (said === undefined || schema === true) return 'not allowed';
+  if (schema === false) return 'anything';
+  return /\s/.test(said) ? `not (${said})` : `not ${said}`;
+}
+
+/**
+ * A small schema (an `if`, `then`, `not`, a `dependentSchemas` entry) in a few words:
+ * `` `kind` is `"ride"` ``, `` `speed` required ``, `` `speed` value ≤ 30 ``; undefined if it asks nothing.
+ */
+function brief(schema: unknown): string | undefined {
+  if (schema === false) return 'nothing';
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
+  const s = schema as Json;
+  if (isRef(s)) return `\`${unescapePointer(s.$ref.split('/').pop() ?? s.$ref)}\``;
+  const parts: string[] = [];
+  const types = typeList(s);
+  if (types.length) parts.push(types.join(' or '));
+  if (Array.isArray(s.required) && s.required.length)
+    parts.push(`${s.required.map((n) => `\`${String(n)}\``).join(', ')} required`);
+  if (s.properties && typeof s.properties === 'object')
+    for (const [name, value] of Object.entries(s.properties as Json)) {
+      const v = value as Json | undefined;
+      const said =
+        v && typeof v === 'object' && v.const !== undefined ? `is \`${JSON.stringify(v.const)}\`` : brief(value);
+      parts.push(`\`${name}\` ${said ?? 'present'}`);
+    }
+  parts.push(...constraints(s), ...schemaRules(s));
+  return parts.length ? parts.join(' and ') : undefined;
+}
+
+/**
+ * JSON Schema's `dependentRequired` (OpenAPI 3.1) and `dependentSchemas` of the object, for one
+ * property: what must come with it, what holds when it is present.
+ */
 function dependents(object: Json, name: string): string[] {
+  const out: string[] = [];
   const needs = (object.dependentRequired as Json | undefined)?.[name];
-  if (!Array.isArray(needs) || !needs.length) return [];
-  return [`requires ${needs.map((n) => `\`${String(n)}\``).join(', ')} with it`];
+  if (Array.isArray(needs) && needs.length)
+    out.push(`requires ${needs.map((n) => `\`${String(n)}\``).join(', ')} with it`);
+  const schemas = object.dependentSchemas as Json | undefined;
+  if (schemas && typeof schemas === 'object' && schemas[name] !== undefined) {
+    const said = brief(schemas[name]);
+    if (said) out.push(`when present: ${said}`);
+  }
+  return out;
 }
 
 export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {

@@ -1,0 +1,233 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { docgenFailure } from '@docgen/test-support';
+import { createTemplateRenderer } from '@docgen/core';
+import source, { extractApi, loadSpec, renderApi, type ApiModel } from '@docgen/source-openapi';
+
+/** OpenAPI 3.1 schemas written as JSON Schema 2020-12: what the field tables say of its keywords. */
+
+/** Files written here (`openapi.yaml` first, the root), then the model of the spec. */
+async function modelOf(files: Record<string, string[]>): Promise<ApiModel> {
+  const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+  for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+  return extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+}
+
+const spec = (schemas: string[], paths: string[] = ['paths: {}']): string[] => [
+  'openapi: 3.1.0',
+  'info: { title: Trees, version: "1" }',
+  ...paths,
+  'components:',
+  '  schemas:',
+  ...schemas,
+];
+
+function schemasPage(api: ApiModel): string {
+  return renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+    p.key.endsWith('/schemas'),
+  )!.markdown;
+}
+
+describe('$dynamicRef and $anchor', () => {
+  it('resolve to the schema carrying the anchor: a recursive tree links to itself, marked circular', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec([
+        '    TagTree:',
+        '      $dynamicAnchor: node',
+        '      type: object',
+        '      properties:',
+        '        label: { type: string }',
+        '        children: { type: array, items: { $dynamicRef: "#node" } }',
+        '    Category:',
+        '      $anchor: category',
+        '      type: object',
+        '      properties:',
+        '        name: { type: string }',
+        '        parent: { $ref: "#category" }',
+        '        shelf: { $ref: "shelf.yaml#shelf" }',
+      ]),
+      'shelf.yaml': ['$anchor: shelf', 'type: object', 'properties:', '  row: { type: integer }'],
+    });
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    expect(byName.TagTree!.cycle).toEqual(['TagTree', 'TagTree']);
+    expect(byName.TagTree!.fields.find((f) => f.name === 'children')).toMatchObject({
+      circular: true,
+      type: { kind: 'array', items: { kind: 'ref', name: 'TagTree', circular: true } },
+    });
+    expect(JSON.parse(byName.TagTree!.example!)).toEqual({ label: 'string', children: [] });
+    expect(byName.Category!.cycle).toEqual(['Category', 'Category']);
+    expect(byName.Category!.fields.map((f) => [f.name, f.type.kind === 'ref' && f.type.name, f.circular])).toEqual([
+      ['name', false, false],
+      ['parent', 'Category', true],
+      ['shelf', 'shelf', false],
+    ]);
+    const page = schemasPage(api);
+    expect(page).toContain('| `children` | array of [TagTree](#schema-tagtree) ↻ | no | ↻ _circular reference_ |');
+    expect(page).toContain('| `parent` | [Category](#schema-category) ↻ | no | ↻ _circular reference_ |');
+  });
+
+  it('an anchor no schema carries is a dangling $ref, with its line', async () => {
+    const error = await docgenFailure(
+      modelOf({
+        'openapi.yaml': spec([
+          '    Leaf:',
+          '      type: object',
+          '      properties:',
+          '        next: { $ref: "#nowhere" }',
+        ]),
+      }),
+    );
+    expect(error.code).toBe('DG_OPENAPI_DANGLING_REF');
+    expect(error.message).toMatch(/no schema with \$anchor or \$dynamicAnchor "nowhere"/);
+    expect(error.location?.line).toBe(9);
+  });
+});
+
+describe('type arrays', () => {
+  it('read "string or integer", in a parameter as in a field, with "or null" last', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec(
+        ['    Track:', '      type: object', '      properties:', '        id: { type: [string, integer, "null"] }'],
+        [
+          'paths:',
+          '  /tracks/{id}:',
+          '    get:',
+          '      operationId: getTrack',
+          '      parameters:',
+          '        - { name: id, in: path, required: true, schema: { type: [string, integer] } }',
+          '      responses:',
+          '        "200":',
+          '          description: The track',
+          '          content:',
+          '            application/json:',
+          '              schema: { $ref: "#/components/schemas/Track" }',
+        ],
+      ),
+    });
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const operations = pages.find((p) => p.markdown.includes('## GET /tracks/{id}'))!.markdown;
+    expect(operations).toContain('| `id` | path | string or integer | yes |  |');
+    expect(schemasPage(api)).toContain('| `id` | string or integer or null | no |  |');
+  });
+});
+
+describe('JSON Schema keywords in field tables', () => {
+  const track = [
+    '    Track:',
+    '      type: object',
+    '      required: [name]',
+    '      unevaluatedProperties: false',
+    '      properties:',
+    '        name: { type: string, examples: [Morning run, Evening ride] }',
+    '        kind: { enum: [run, ride] }',
+    '        speedUnit: { type: string }',
+    '        speed: { type: number, multipleOf: 0.5 }',
+    '        meta:',
+    '          type: object',
+    '          minProperties: 1',
+    '          maxProperties: 20',
+    '          additionalProperties: false',
+    '          patternProperties:',
+    '            "^x-": { type: string, maxLength: 40 }',
+    '            "^n-": { type: integer }',
+    '          propertyNames: { pattern: "^[a-z-]+$", maxLength: 24 }',
+    '        nothing: { not: {} }',
+    '        label: { not: { type: string } }',
+    '        origin: { const: { x: 0, y: 0 } }',
+    '        code: { not: { enum: [a, b] } }',
+    '      dependentSchemas:',
+    '        speed:',
+    '          required: [speedUnit]',
+    '          properties: { speedUnit: { enum: [kmh, mph] } }',
+    '      if:',
+    '        properties: { kind: { const: ride } }',
+    '      then:',
+    '        required: [speed]',
+    '      else:',
+    '        properties: { speed: { maximum: 30 } }',
+    '    Origin:',
+    '      const: { x: 0, y: 0 }',
+    '    Closed:',
+    '      type: object',
+    '      additionalProperties: false',
+    '      minProperties: 1',
+    '      not: { required: [legacy] }',
+    '      properties:',
+    '        a: { type: string }',
+    '        legacy: { type: string }',
+  ];
+
+  it('says what each keyword asks, in the constraints’ short words', async () => {
+    const api = await modelOf({ 'openapi.yaml': spec(track) });
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    expect(
+      byName.Track!.fields.map((f) => [f.name, f.type.kind === 'primitive' && f.type.name, f.constraints]),
+    ).toEqual([
+      ['name', 'string', ['examples: `"Morning run"`, `"Evening ride"`']],
+      ['kind', 'enum', ['one of: `"run"`, `"ride"`']],
+      ['speedUnit', 'string', []],
+      [
+        'speed',
+        'number',
+        ['multiple of 0.5', 'when present: `speedUnit` required and `speedUnit` one of: `"kmh"`, `"mph"`'],
+      ],
+      ['meta', 'object', ['no other properties', 'properties 1–20', 'key pattern: `^[a-z-]+$`', 'key length ≤ 24']],
+      ['meta.*', 'string', ['key pattern: `^x-`', 'length ≤ 40']],
+      ['meta.*', 'integer', ['key pattern: `^n-`']],
+      ['nothing', 'any', ['not allowed']],
+      ['label', 'any', ['not string']],
+      ['origin', 'object', ['always `{"x":0,"y":0}`']],
+      ['code', 'any', ['not (one of: `"a"`, `"b"`)']],
+    ]);
+    expect(byName.Track!.fields.filter((f) => f.required).map((f) => f.name)).toEqual(['name']);
+    expect(byName.Track!.rules).toEqual([
+      'no other properties',
+      'if `kind` is `"ride"` then `speed` required; else `speed` value ≤ 30',
+    ]);
+    expect(byName.Origin!.rules).toEqual(['always `{"x":0,"y":0}`']);
+    expect(byName.Closed!.rules).toEqual(['no other properties', 'properties ≥ 1', 'not (`legacy` required)']);
+    // The generated example is unchanged by the rows: no `*` property.
+    expect(JSON.parse(byName.Track!.example!).meta).toEqual({});
+  });
+
+  it('renders the rows, and the whole schema’s rules under its table, on the schemas page and in a body', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec(track, [
+        'paths:',
+        '  /tracks:',
+        '    post:',
+        '      operationId: createTrack',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema:',
+        '              type: object',
+        '              additionalProperties: false',
+        '              properties: { name: { type: string } }',
+        '      responses:',
+        '        "204": { description: Created }',
+      ]),
+    });
+    const page = schemasPage(api);
+    expect(page).toContain('| `meta.*` | string | no | (key pattern: `^x-`) (length ≤ 40) |');
+    expect(page).toContain('| `nothing` | any | no | (not allowed) |');
+    expect(page).toContain(
+      [
+        '| `code` | any | no | (not (one of: `"a"`, `"b"`)) |',
+        '',
+        'Constraints:',
+        '',
+        '- no other properties',
+        '- if `kind` is `"ride"` then `speed` required; else `speed` value ≤ 30',
+        '',
+      ].join('\n'),
+    );
+    expect(page).toContain('## Origin\n\nType: object\n\nConstraints:\n\n- always `{"x":0,"y":0}`\n');
+    const operations = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('## POST /tracks'),
+    )!.markdown;
+    expect(operations).toContain('| `name` | string | no |  |\n\nConstraints:\n\n- no other properties\n');
+  });
+});

@@ -472,14 +472,15 @@ export class FastifyReader extends ModuleReader {
   private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
     const args = call.getArguments();
     const [path, second] = args;
-    if (!path || !isPathLiteral(this.ts, path)) {
+    const at = literalValue(this.ts, path);
+    if (!path || at === undefined) {
       if (path) this.computedPath(call, path);
       return;
     }
     const inline = second && this.object(second);
     const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
     const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
-    this.add(call, [method.toUpperCase()], joinPaths(prefix, pathText(path)), options, handler, middleware, out);
+    this.add(call, [method.toUpperCase()], joinPaths(prefix, at), options, handler, middleware, out);
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
@@ -488,7 +489,8 @@ export class FastifyReader extends ModuleReader {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
-    if (!options || !url || !isPathLiteral(ts, url)) {
+    const at = literalValue(ts, url);
+    if (!options || !url || at === undefined) {
       if (arg) this.computedPath(call, url ?? arg);
       return;
     }
@@ -496,7 +498,7 @@ export class FastifyReader extends ModuleReader {
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(call, methods, joinPaths(prefix, pathText(url)), options, handler, middleware, out);
+    this.add(call, methods, joinPaths(prefix, at), options, handler, middleware, out);
   }
 
   private add(

@@ -19,7 +19,16 @@ import {
   httpStatuses,
   isFunction,
 } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
+import {
+  isPathLiteral,
+  joinPaths,
+  literalValue,
+  pathText,
+  shortText,
+  statusCode,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
 /** The calls that return the app, so chains of them register on it. */
@@ -272,7 +281,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     for (const call of basePathCalls(ts, node)) {
       const [arg] = call.getArguments();
-      if (arg && !isPathLiteral(ts, arg) && !this.computedBases.has(call)) {
+      if (arg && literalValue(ts, arg) === undefined && !this.computedBases.has(call)) {
         this.computedBases.add(call);
         this.warn(
           'DG_ROUTES_PREFIX_UNKNOWN',
@@ -291,7 +300,8 @@ export class HonoReader extends ModuleReader {
     if (!node) return [];
     const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
     return nodes.flatMap((element) => {
-      if (isPathLiteral(ts, element)) return [pathText(element)];
+      const stated = literalValue(ts, element);
+      if (stated !== undefined) return [stated];
       this.warn(
         'DG_ROUTES_COMPUTED_PATH',
         `${methodOf(ts, call)}(${shortText(element)}, …) registers a route whose path is computed at run time: it is not read`,
@@ -306,11 +316,12 @@ export class HonoReader extends ModuleReader {
   private use(call: CallExpression, base: string, seen: Use[]): void {
     const { ts } = this;
     const args = call.getArguments();
-    const hasPath = !!args[0] && isPathLiteral(ts, args[0]);
+    const stated = args[0] && literalValue(ts, args[0]);
+    const hasPath = stated !== undefined;
     const names = (hasPath ? args.slice(1) : args)
       .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
       .map((arg) => shortText(arg));
-    seen.push({ pattern: joinPaths(base, hasPath ? pathText(args[0]!) : '*'), names });
+    seen.push({ pattern: joinPaths(base, stated ?? '*'), names });
   }
 
   /** `app.route('/users', users)`: the sub-app's routes under the prefix. */
@@ -318,7 +329,8 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const [prefix, sub] = call.getArguments();
     const app = this.appOf(sub);
-    if (!prefix || !isPathLiteral(ts, prefix)) {
+    const at = literalValue(ts, prefix);
+    if (!prefix || at === undefined) {
       if (prefix && app)
         this.warn(
           'DG_ROUTES_COMPUTED_MOUNT',
@@ -328,7 +340,7 @@ export class HonoReader extends ModuleReader {
         );
       return;
     }
-    if (app) this.read(app, joinPaths(base, pathText(prefix)), seen, path, out, call.getSourceFile().getFilePath());
+    if (app) this.read(app, joinPaths(base, at), seen, path, out, call.getSourceFile().getFilePath());
   }
 
   private add(
@@ -385,9 +397,9 @@ export class HonoReader extends ModuleReader {
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
 function basePathOf(ts: TsMorph, node: TsNode): string {
   return basePathCalls(ts, node)
-    .map((call) => call.getArguments()[0])
-    .filter((arg): arg is TsNode => !!arg && isPathLiteral(ts, arg))
-    .reduce((joined, arg) => joinPaths(joined, pathText(arg)), '');
+    .map((call) => literalValue(ts, call.getArguments()[0]))
+    .filter((value): value is string => value !== undefined)
+    .reduce((joined, value) => joinPaths(joined, value), '');
 }
 
 /** The `basePath(…)` links of a chain, first first. */

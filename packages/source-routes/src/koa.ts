@@ -24,7 +24,6 @@ import {
   isPathLiteral,
   joinPaths,
   literalValue,
-  pathText,
   shortText,
   statusCode,
   toOpenApiPath,
@@ -205,7 +204,8 @@ export class KoaReader extends ModuleReader {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
-    const hasPath = !!first && isPathLiteral(ts, first);
+    const stated = first && literalValue(ts, first);
+    const hasPath = stated !== undefined;
     const rest = hasPath ? args.slice(1) : args;
     const routers = rest.map((arg) => this.mountedRouter(arg));
     if (!hasPath && first && routers.some(Boolean) && isComputed(ts, first)) {
@@ -217,7 +217,7 @@ export class KoaReader extends ModuleReader {
       );
       return;
     }
-    const mount = hasPath ? pathText(first) : '';
+    const mount = stated ?? '';
     const local: string[] = [];
     rest.forEach((arg, index) => {
       const router = routers[index];
@@ -276,7 +276,7 @@ export class KoaReader extends ModuleReader {
   ): void {
     const { ts } = this;
     const { call, instance } = mounted;
-    const at = mounted.path && isPathLiteral(ts, mounted.path) ? pathText(mounted.path) : mounted.path ? undefined : '';
+    const at = mounted.path ? literalValue(ts, mounted.path) : '';
     if (at === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -341,7 +341,8 @@ export class KoaReader extends ModuleReader {
     const handlers = args.slice(1);
     const handler = handlers[handlers.length - 1]!;
     for (const node of paths) {
-      if (!isPathLiteral(ts, node)) {
+      const stated = literalValue(ts, node);
+      if (stated === undefined) {
         this.warn(
           'DG_ROUTES_COMPUTED_PATH',
           `${methodOf(ts, call)}(${shortText(node)}, …) registers a route whose path is computed at run time: it is not read`,
@@ -350,7 +351,7 @@ export class KoaReader extends ModuleReader {
         );
         continue;
       }
-      const full = joinPaths(prefix, pathText(node));
+      const full = joinPaths(prefix, stated);
       out.push({
         method,
         path: full,

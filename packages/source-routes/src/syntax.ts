@@ -223,8 +223,9 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
 
 /**
  * A string a node stands for when that is known from its own file: a literal, a `const` with a
- * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), or the literal
- * fallback of `process.env.X || 'api'` / `?? 'api'`.
+ * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), the literal
+ * fallback of `process.env.X || 'api'` / `?? 'api'`, and a template or a `+` of such values
+ * (`` `${API_PREFIX}/search` ``, `base + '/users'`).
  */
 export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): string | undefined {
   if (!node || depth > 4) return undefined;
@@ -232,6 +233,20 @@ export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): 
   if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), depth + 1);
   if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText()))
     return literalValue(ts, node.getRight(), depth + 1);
+  if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
+    const left = literalValue(ts, node.getLeft(), depth + 1);
+    const right = left === undefined ? undefined : literalValue(ts, node.getRight(), depth + 1);
+    return right === undefined ? undefined : left! + right;
+  }
+  if (ts.Node.isTemplateExpression(node)) {
+    let text = node.getHead().getLiteralText();
+    for (const span of node.getTemplateSpans()) {
+      const value = literalValue(ts, span.getExpression(), depth + 1);
+      if (value === undefined) return undefined;
+      text += value + span.getLiteral().getLiteralText();
+    }
+    return text;
+  }
   if (ts.Node.isIdentifier(node)) {
     // A `const` of that name in the same file, top level or in a function (Nx: inside bootstrap()),
     // when every such declaration agrees.

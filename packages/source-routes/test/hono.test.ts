@@ -187,4 +187,29 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_PREFIX_UNKNOWN', 11],
     ]);
   });
+
+  it('reads paths, mounts and base paths held in a const of the module, and templates over them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "const BASE = '/api';",
+        "const USERS = '/users';",
+        'const users = new Hono();',
+        "users.get('/', (c) => c.json([]));",
+        'const app = new Hono().basePath(BASE);',
+        'app.get(`${USERS}/:id`, (c) => c.json({}));',
+        'app.route(`/v1${USERS}`, users);',
+        'app.get(`/x/${Math.random()}`, (c) => c.json({}));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/users/:id', 7],
+      ['GET', '/api/v1/users', 5],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
+  });
 });

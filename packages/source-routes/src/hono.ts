@@ -13,6 +13,7 @@ import {
   methodOf,
   nameStart,
   registrationComment,
+  returnedBy,
   unwrap,
   type Declaration,
   ModuleReader,
@@ -46,6 +47,8 @@ interface App {
   declaration?: Declaration;
   creation: TsNode;
   base: string;
+  /** For an app a function of the project makes (`createRouter()`): the app that function makes and returns. */
+  factory?: App;
 }
 
 /** A `use()` seen so far: its path pattern and the middleware names. */
@@ -59,6 +62,8 @@ export class HonoReader extends ModuleReader {
   private readonly computedBases = new Set<TsNode>();
   /** The project's modules the entry loads, in the order they run (a module after those it imports). */
   private loaded: string[] = [];
+  /** The app factories being followed (a factory that calls itself ends here). */
+  private readonly making = new Set<TsNode>();
 
   /** The routes of the app the entry makes or serves, in the order Hono matches them. */
   routes(entry: string): Route[] {
@@ -136,15 +141,40 @@ export class HonoReader extends ModuleReader {
     return this.declared(source, (init) => this.created(init));
   }
 
-  /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`. */
+  /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`, `createRouter()`. */
   private created(node: TsNode): App | undefined {
     const { ts } = this;
     const root = chainRoot(ts, node, CHAIN);
+    if (ts.Node.isCallExpression(root)) {
+      const factory = this.factoryApp(root);
+      return factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node)), factory };
+    }
     if (!ts.Node.isNewExpression(root)) return undefined;
     const callee = root.getExpression();
     const from = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
     if (!from || !/^(?:hono(?:\/|$)|@hono\/zod-openapi$)/.test(from)) return undefined;
     return { creation: root, base: basePathOf(ts, node) };
+  }
+
+  /**
+   * `createRouter()`, `createApp()`: the app a function of the project makes and returns
+   * (`return new Hono({ strict: false })`, or `const app = createRouter(); app.use(…); return app`).
+   */
+  private factoryApp(call: CallExpression): App | undefined {
+    const { ts } = this;
+    const callee = call.getExpression();
+    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+    if (!fn || !isFunction(ts, fn) || this.making.has(fn)) return undefined;
+    this.making.add(fn);
+    try {
+      for (const returned of returnedBy(ts, fn)) {
+        const app = this.appOf(returned);
+        if (app) return app;
+      }
+      return undefined;
+    } finally {
+      this.making.delete(fn);
+    }
   }
 
   /** The app a value is, made here or followed through its name and imports. */
@@ -164,9 +194,11 @@ export class HonoReader extends ModuleReader {
   }
 
   /** An app's registrations in the order they are written; a mounted sub-app's where it is mounted. */
-  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[], mountedIn?: string): void {
-    if (path.has(app.creation)) return; // an app mounted in itself
+  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[], mountedIn?: string): Use[] {
+    if (path.has(app.creation)) return uses; // an app mounted in itself
     const inner = new Set(path).add(app.creation);
+    // An app a function makes: what the function registers on it runs first (`createApp()`'s `use(logger())`).
+    const before = app.factory ? this.read(app.factory, prefix, uses, inner, out) : uses;
     const { ts } = this;
     const source = app.creation.getSourceFile();
     const made =
@@ -192,7 +224,7 @@ export class HonoReader extends ModuleReader {
         .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names))
         .sort((a, b) => nameStart(a) - nameStart(b));
     });
-    const seen = [...uses];
+    const seen = [...before];
     let current = '/'; // Hono's current path: a method called without one serves it
     for (const call of calls) {
       const method = methodOf(ts, call)!;
@@ -212,6 +244,7 @@ export class HonoReader extends ModuleReader {
           this.add(call, [method.toUpperCase()], base, routePath, hasPath ? args.slice(1) : args, seen, out);
       }
     }
+    return seen;
   }
 
   /** Whether a method call starts with a path (`app.get('/x', h)`), or not (`app.get('/x', h).post(h2)`'s `post`). */

@@ -236,6 +236,22 @@ function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefi
   return init && unwrap(ts, init);
 }
 
+/** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
+export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
+  const functional =
+    ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn);
+  const body = functional ? fn.getBody() : undefined;
+  if (!body) return [];
+  if (!ts.Node.isBlock(body)) return [unwrap(ts, body)];
+  return body
+    .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+    .filter((statement) => statement.getFirstAncestor((node) => isFunction(ts, node)) === fn)
+    .flatMap((statement) => {
+      const value = statement.getExpression();
+      return value ? [unwrap(ts, value)] : [];
+    });
+}
+
 /** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`. */
 export function unwrap(ts: TsMorph, node: TsNode): TsNode {
   let current = node;

@@ -212,4 +212,46 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
   });
+
+  it('follows apps made by a function of the project (createApp(), createRouter()), what the function registers first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'factory.ts': [
+        "import { Hono } from 'hono';",
+        "import { logger } from 'hono/logger';",
+        'export function makeRouter() {',
+        '  return new Hono({ strict: false });',
+        '}',
+        'export default function makeApp() {',
+        '  const app = makeRouter();',
+        "  app.use('*', logger());",
+        "  app.get('/ping', (c) => c.text('pong'));",
+        '  return app;',
+        '}',
+      ],
+      'books.ts': [
+        "import { makeRouter } from './factory';",
+        "const books = makeRouter().get('/books', (c) => c.json([])).post('/books', (c) => c.json({}, 201));",
+        'export default books;',
+      ],
+      'index.ts': [
+        "import { serve } from '@hono/node-server';",
+        "import makeApp from './factory';",
+        "import books from './books';",
+        'const app = makeApp();',
+        "app.route('/v1', books);",
+        'serve({ fetch: app.fetch });',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.file.slice(dir.length + 1), route.line]),
+    ).toEqual([
+      ['GET', '/ping', ['logger()'], 'factory.ts', 9],
+      ['GET', '/v1/books', ['logger()'], 'books.ts', 2],
+      ['POST', '/v1/books', ['logger()'], 'books.ts', 2],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

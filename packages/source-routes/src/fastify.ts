@@ -257,12 +257,7 @@ export class FastifyReader extends ModuleReader {
     if (cls) return this.classMethod(cls, name);
     let held: TsNode | undefined;
     if (ts.Node.isIdentifier(value)) {
-      const namespace = value
-        .getSourceFile()
-        .getImportDeclarations()
-        .find((declaration) => declaration.getNamespaceImport()?.getText() === value.getText());
-      const file =
-        namespace && this.modules.resolve(value.getSourceFile().getFilePath(), namespace.getModuleSpecifierValue());
+      const file = this.modules.namespaceFile(value);
       held = file ? this.modules.exported(file, name)?.value : this.modules.follow(value)?.value;
       if (file) return held && isFunction(ts, held) ? held : undefined;
     }

@@ -5,13 +5,20 @@
  * with `app.route('/prefix', sub)` across modules, and `app.use(path, middleware)` applied to the
  * routes it matches that are registered after it.
  */
-import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import type {
+  CallExpression,
+  Node as TsNode,
+  ObjectLiteralExpression,
+  PropertyAccessExpression,
+  SourceFile,
+} from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
   methodOf,
   nameStart,
+  property,
   registrationComment,
   returnedBy,
   unwrap,
@@ -33,7 +40,7 @@ import {
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
 /** The calls that return the app, so chains of them register on it. */
-const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound']);
+const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound', 'openapi']);
 /** Context methods whose second argument is the status: `c.json(body, 201)`. */
 const WITH_STATUS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 
@@ -232,6 +239,7 @@ export class HonoReader extends ModuleReader {
       const base = joinPaths(prefix, this.baseOf(call, app, derived));
       if (method === 'use') this.use(call, base, seen);
       else if (method === 'route') this.mount(call, base, seen, inner, out);
+      else if (method === 'openapi') this.openapi(call, base, seen, out);
       else if (method === 'on') {
         const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
         for (const routePath of this.paths(call, args[1]))
@@ -343,6 +351,53 @@ export class HonoReader extends ModuleReader {
       );
       return [];
     });
+  }
+
+  /**
+   * `@hono/zod-openapi`'s `app.openapi(createRoute({ method: 'get', path: '/tasks/{id}' }), handler)`, the
+   * route config inline, in a `const` or imported (`routes.list` of `import * as routes`): the route it states,
+   * served as `/tasks/:id`.
+   */
+  private openapi(call: CallExpression, base: string, seen: Use[], out: Route[]): void {
+    const { ts } = this;
+    const [config, ...handlers] = call.getArguments();
+    const options = config && this.routeConfig(config);
+    const method = options && literalValue(ts, property(ts, options, 'method'));
+    const path = options && literalValue(ts, property(ts, options, 'path'));
+    if (!method || path === undefined) {
+      if (config)
+        this.warn(
+          'DG_ROUTES_COMPUTED_PATH',
+          `openapi(${shortText(config)}, …) registers a route whose method or path docgen cannot read: it is not read`,
+          call,
+          "give the route as createRoute({ method: 'get', path: '/users/{id}', … }), inline, in a const or exported by a module of the project",
+        );
+      return;
+    }
+    this.add(call, [method.toUpperCase()], base, path.replace(/\{(\w+)\}/g, ':$1'), handlers, seen, out);
+  }
+
+  /** The object a route config stands for: `createRoute({ … })` (or the object itself), by name or imported. */
+  private routeConfig(node: TsNode, depth = 0): ObjectLiteralExpression | undefined {
+    const { ts } = this;
+    if (depth > 8) return undefined;
+    const value = unwrap(ts, node);
+    if (ts.Node.isObjectLiteralExpression(value)) return value;
+    if (ts.Node.isCallExpression(value) && /\bcreateRoute$/.test(value.getExpression().getText())) {
+      const [arg] = value.getArguments();
+      return arg && this.routeConfig(arg, depth + 1);
+    }
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.follow(value)?.value;
+      return held && this.routeConfig(held, depth + 1);
+    }
+    if (ts.Node.isPropertyAccessExpression(value)) {
+      const namespace = unwrap(ts, value.getExpression());
+      const file = ts.Node.isIdentifier(namespace) ? this.modules.namespaceFile(namespace) : undefined;
+      const held = file && this.modules.exported(file, value.getName())?.value;
+      return held ? this.routeConfig(held, depth + 1) : undefined;
+    }
+    return undefined;
   }
 
   /** `app.use('/api/*', jwt({ secret }))`: middleware by name, for the routes registered after it that it matches. */

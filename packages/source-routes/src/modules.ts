@@ -69,6 +69,15 @@ export class Modules {
       : undefined;
   }
 
+  /** The project file a namespace import names (`import * as routes from './routes'`), for `routes.list`. */
+  namespaceFile(id: Identifier): string | undefined {
+    const source = id.getSourceFile();
+    const namespace = source
+      .getImportDeclarations()
+      .find((declaration) => declaration.getNamespaceImport()?.getText() === id.getText());
+    return namespace && this.resolve(source.getFilePath(), namespace.getModuleSpecifierValue());
+  }
+
   /** The package a local name is imported from (`fp` → `fastify-plugin`), for names that are not the project's. */
   packageOf(id: Identifier): string | undefined {
     const name = id.getText();

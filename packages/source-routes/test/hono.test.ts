@@ -254,4 +254,36 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("reads @hono/zod-openapi's openapi(route, handler): the route config inline, in a const or a namespace import's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'notes.routes.ts': [
+        "import { createRoute } from '@hono/zod-openapi';",
+        "export const list = createRoute({ method: 'get', path: '/notes', responses: {} });",
+        "export const one = createRoute({ method: 'get', path: '/notes/{id}', responses: {} });",
+      ],
+      'index.ts': [
+        "import { OpenAPIHono, createRoute } from '@hono/zod-openapi';",
+        "import * as routes from './notes.routes';",
+        "const remove = createRoute({ method: 'delete', path: '/notes/{id}', responses: {} });",
+        'const app = new OpenAPIHono()',
+        '  .openapi(routes.list, (c) => c.json([]))',
+        '  .openapi(routes.one, (c) => c.json({}))',
+        '  .openapi(remove, (c) => c.body(null, 204))',
+        "  .openapi(createRoute({ method: 'post', path: '/notes', responses: {} }), (c) => c.json({}, 201));",
+        'app.openapi(pick(), (c) => c.json({}));',
+        'export default app;',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.openapiPath, route.statuses, route.line])).toEqual([
+      ['GET', '/notes', '/notes', [], 5],
+      ['GET', '/notes/:id', '/notes/{id}', [], 6],
+      ['DELETE', '/notes/:id', '/notes/{id}', [204], 7],
+      ['POST', '/notes', '/notes', [201], 8],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
+  });
 });

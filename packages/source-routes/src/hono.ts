@@ -28,9 +28,11 @@ import {
   isFunction,
 } from './modules.js';
 import {
+  constArray,
   isPathLiteral,
   joinPaths,
   literalValue,
+  loopOver,
   pathText,
   shortText,
   statusCode,
@@ -412,23 +414,53 @@ export class HonoReader extends ModuleReader {
     seen.push({ pattern: joinPaths(base, stated ?? '*'), names });
   }
 
-  /** `app.route('/users', users)`: the sub-app's routes under the prefix. */
+  /**
+   * `app.route('/users', users)`: the sub-app's routes under the prefix; in a loop over a literal
+   * `const` table (`routes.forEach((route) => app.route('/', route))`, `for (const r of routes)
+   * app.route(r.path, r.app)`), each element's. A sub-app docgen cannot follow is a warning.
+   */
   private mount(call: CallExpression, base: string, seen: Use[], path: Set<TsNode>, out: Route[]): void {
     const { ts } = this;
     const [prefix, sub] = call.getArguments();
-    const app = this.appOf(sub);
-    const at = literalValue(ts, prefix);
-    if (!prefix || at === undefined) {
-      if (prefix && app)
-        this.warn(
-          'DG_ROUTES_COMPUTED_MOUNT',
-          `route(${shortText(prefix)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
-          call,
-          "mount with a literal path (app.route('/users', users)) so docgen can follow it",
-        );
-      return;
+    if (!prefix || !sub) return;
+    for (const [at, target] of this.table(prefix, sub) ?? [[prefix, sub]]) {
+      const app = this.appOf(target);
+      const stated = literalValue(ts, at);
+      if (app && stated !== undefined) {
+        this.read(app, joinPaths(base, stated), seen, path, out, call.getSourceFile().getFilePath());
+        continue;
+      }
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        app
+          ? `route(${shortText(at)}, …) mounts at a path computed at run time: the routes it mounts are not read`
+          : `route(${shortText(at)}, ${shortText(target)}) mounts a sub-app docgen cannot follow: its routes are not read`,
+        call,
+        app
+          ? "mount with a literal path (app.route('/users', users)) so docgen can follow it"
+          : "mount a Hono app of the project by name (app.route('/users', users)), or loop over a literal `const` array of them",
+      );
     }
-    if (app) this.read(app, joinPaths(base, at), seen, path, out, call.getSourceFile().getFilePath());
+  }
+
+  /** The (path, sub-app) pairs a loop over a literal `const` table mounts; undefined outside such a loop. */
+  private table(prefix: TsNode, sub: TsNode): Array<[TsNode, TsNode]> | undefined {
+    const { ts } = this;
+    const loop = loopOver(ts, sub);
+    const declaration = loop && ts.Node.isIdentifier(loop.at) ? this.modules.follow(loop.at)?.declaration : undefined;
+    const elements =
+      declaration && ts.Node.isVariableDeclaration(declaration) ? constArray(ts, declaration) : undefined;
+    if (!loop || !elements) return undefined;
+    // What `route()` is given for an element: the element, a key of it, or the same literal path for each.
+    const field = (element: TsNode, arg: TsNode): TsNode => {
+      if (loop.element(arg)) return element;
+      const key = loop.key(arg);
+      const object = unwrap(ts, element);
+      const found =
+        key !== undefined && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, key) : undefined;
+      return found ?? arg;
+    };
+    return elements.map((element) => [field(element, prefix), field(element, sub)]);
   }
 
   private add(

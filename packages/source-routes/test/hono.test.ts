@@ -286,4 +286,43 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
   });
+
+  it('mounts the sub-apps of a literal const table looped over; a sub-app it cannot follow is a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'subs.ts': [
+        "import { Hono } from 'hono';",
+        "export const a = new Hono().get('/a', (c) => c.text('a'));",
+        "export const b = new Hono().get('/b', (c) => c.text('b'));",
+        "export const c = new Hono().get('/c', (c) => c.text('c'));",
+        'export const tables = [',
+        "  { path: '/x', app: b },",
+        "  { path: '/y', app: c },",
+        '] as const;',
+      ],
+      'index.ts': [
+        "import { Hono } from 'hono';",
+        "import { a, tables } from './subs';",
+        'const app = new Hono();',
+        'const apps = [a];',
+        "apps.forEach((sub) => app.route('/', sub));",
+        'for (const { path, app: sub } of tables) app.route(path, sub);',
+        "app.route('/z', makeSub());",
+        'const built = [a].map((sub) => sub);',
+        "built.forEach((sub) => app.route('/w', sub));",
+        'export default app;',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/a', 2],
+      ['GET', '/x/b', 3],
+      ['GET', '/y/c', 4],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 7],
+      ['DG_ROUTES_COMPUTED_MOUNT', 9],
+    ]);
+  });
 });

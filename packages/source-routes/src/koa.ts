@@ -14,8 +14,10 @@ import {
   nameStart,
   property,
   registrationComment,
+  thisMember,
   unwrap,
   type Declaration,
+  type Member,
   ModuleReader,
   httpStatuses,
   isFunction,
@@ -55,6 +57,8 @@ export function isKoaSource(text: string): boolean {
 interface Instance {
   kind: 'app' | 'router';
   declaration?: Declaration;
+  /** For one a class keeps (`this.app = new Koa()`): the member its methods register on. */
+  member?: Member;
   creation: TsNode;
 }
 
@@ -86,9 +90,10 @@ export class KoaReader extends ModuleReader {
     return routes;
   }
 
-  /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module. */
+  /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module, or kept in a class member. */
   private instances(source: SourceFile): Instance[] {
-    return this.declared(source, (init) => this.instanceOf(init));
+    const made = (init: TsNode) => this.instanceOf(init);
+    return [...this.declared(source, made), ...this.members(source, made)];
   }
 
   /** What a value is, when it is made (or chained on) here: `new Router().get(…)` is a router. */
@@ -168,6 +173,8 @@ export class KoaReader extends ModuleReader {
     if (!ts.Node.isPropertyAccessExpression(callee)) return false;
     const root = chainRoot(ts, callee.getExpression(), CHAIN);
     if (root === instance.creation) return true;
+    const member = instance.member && thisMember(ts, root);
+    if (member) return member.cls === instance.member!.cls && member.name === instance.member!.name;
     return (
       !!instance.declaration &&
       ts.Node.isIdentifier(root) &&

@@ -6,6 +6,7 @@
  */
 import type {
   CallExpression,
+  ClassDeclaration,
   ObjectLiteralExpression,
   PropertyAccessExpression,
   FunctionDeclaration,
@@ -245,6 +246,21 @@ function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefi
   return init && unwrap(ts, init);
 }
 
+/** A class member, as `this.name` in its methods. */
+export interface Member {
+  cls: ClassDeclaration;
+  name: string;
+}
+
+/** `this.app` in a class's method (an arrow-function property too): the class and the member. */
+export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
+  const value = unwrap(ts, node);
+  if (!ts.Node.isPropertyAccessExpression(value) || value.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)
+    return undefined;
+  const cls = value.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
+  return cls && { cls, name: value.getName() };
+}
+
 /** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
 export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
   const functional =
@@ -353,6 +369,33 @@ export abstract class ModuleReader {
   }
 
   /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
+  /**
+   * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the
+   * constructor or a method), with the class and the member: calls on `this.app` in any method of that
+   * class register on it.
+   */
+  protected members<T extends object>(
+    source: SourceFile,
+    made: (init: TsNode) => T | undefined,
+  ): Array<T & { member: Member }> {
+    const { ts } = this;
+    const found: Array<T & { member: Member }> = [];
+    for (const cls of source.getDescendantsOfKind(ts.SyntaxKind.ClassDeclaration)) {
+      for (const member of cls.getProperties()) {
+        const init = member.getInitializer();
+        const value = init && made(init);
+        if (value) found.push({ ...value, member: { cls, name: member.getName() } });
+      }
+      for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+        const member = thisMember(ts, assignment.getLeft());
+        if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken || member?.cls !== cls) continue;
+        const value = made(assignment.getRight());
+        if (value) found.push({ ...value, member });
+      }
+    }
+    return found;
+  }
+
   protected declared<T extends object>(
     source: SourceFile,
     made: (init: TsNode) => T | undefined,

@@ -174,4 +174,49 @@ describe('readRoutes on a Koa app', () => {
       ['DG_ROUTES_COMPUTED_PATH', 10],
     ]);
   });
+
+  it('reads an app a class keeps in a member (this.app = new Koa(), or a property), mounted in its methods', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        'const router = new Router();',
+        "router.get('/pets', (ctx) => { ctx.body = []; });",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import router from './routes';",
+        'class Server {',
+        '  public app: Koa;',
+        '  constructor() {',
+        '    this.app = new Koa();',
+        '    this.mount();',
+        '  }',
+        '  private mount = (): void => {',
+        '    this.app.use(router.routes()).use(router.allowedMethods());',
+        '  };',
+        '}',
+        'class Admin {',
+        '  admin = new Koa();',
+        '  constructor() { this.admin.use(router.routes()); }',
+        '}',
+        'class Other {',
+        '  app = { use: (x: unknown) => x };',
+        '  start() { this.app.use(router.routes()); }',
+        '}',
+        'export default Server;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/pets', 3],
+      ['GET', '/pets', 3],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -391,12 +391,17 @@ export class FastifyReader extends ModuleReader {
       return;
     }
     if (!plugin) {
+      const missing = pluginArg && this.isProjects(pluginArg) ? this.missing(pluginArg) : undefined;
       if (pluginArg && this.isProjects(pluginArg))
         this.warn(
           'DG_ROUTES_PLUGIN_UNREAD',
-          `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
+          missing
+            ? `register(${shortText(pluginArg)}): no file of the project is found for '${missing}', its routes are not read`
+            : `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
           location,
-          'export the plugin as a function: export default async function (fastify) {…}',
+          missing
+            ? 'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)'
+            : 'export the plugin as a function: export default async function (fastify) {…}',
         );
       return;
     }
@@ -455,12 +460,17 @@ export class FastifyReader extends ModuleReader {
   private isProjects(node: TsNode): boolean {
     const { ts } = this;
     const value = unwrap(ts, node);
-    if (ts.Node.isCallExpression(value)) return this.modules.loaded(value) !== undefined;
-    if (!ts.Node.isIdentifier(value)) return false;
-    const specifier = this.modules.packageOf(value);
-    return (
-      specifier !== undefined && this.modules.resolve(value.getSourceFile().getFilePath(), specifier) !== undefined
-    );
+    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
+    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** The module of the project a plugin is imported or loaded from, when no file of the project is found for it. */
+  private missing(node: TsNode): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
+    const from = value.getSourceFile().getFilePath();
+    return specifier !== undefined && this.modules.resolve(from, specifier) === undefined ? specifier : undefined;
   }
 
   /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */

@@ -60,14 +60,23 @@ export class Modules {
 
   /** The file `require('./x')` or `import('./x')` loads, when it is the project's own. */
   loaded(node: TsNode): string | undefined {
+    const specifier = this.loadedSpecifier(node);
+    return specifier === undefined ? undefined : this.resolve(node.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** What `require('./x')` or `import('./x')` loads, as written. */
+  loadedSpecifier(node: TsNode): string | undefined {
     const { ts } = this;
     if (!ts.Node.isCallExpression(node)) return undefined;
     const callee = node.getExpression();
     const loads = callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword;
     const [specifier] = node.getArguments();
-    return loads && specifier && isPathLiteral(ts, specifier)
-      ? this.resolve(node.getSourceFile().getFilePath(), pathText(specifier))
-      : undefined;
+    return loads && specifier && isPathLiteral(ts, specifier) ? pathText(specifier) : undefined;
+  }
+
+  /** Whether a specifier names a module of the project (relative, `#imports`, tsconfig `paths`), found or not. */
+  isProjects(from: string, specifier: string): boolean {
+    return /^[.#]/.test(specifier) || this.resolve(from, specifier) !== undefined;
   }
 
   /** The project file a namespace import names (`import * as routes from './routes'`), for `routes.list`. */

@@ -362,4 +362,36 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 7]]);
   });
+
+  it('warns of a plugin of the project whose file is not found, instead of taking it for a package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import cors from '@fastify/cors';",
+        "import { usersRoutes } from './modules/users.routes';",
+        'const app = Fastify();',
+        'app.register(cors);',
+        "app.register(usersRoutes, { prefix: '/users' });",
+        "app.register(import('./routes/gone.js'));",
+        "app.get('/health', async () => ({ ok: true }));",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "register(usersRoutes): no file of the project is found for './modules/users.routes', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        "register(import('./routes/gone.js')): no file of the project is found for './routes/gone.js', its routes are not read",
+      ],
+    ]);
+  });
 });

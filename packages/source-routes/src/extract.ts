@@ -30,6 +30,8 @@ import {
   ImportResolver,
   isPathLiteral,
   joinPaths,
+  literalArray,
+  loopOver,
   pathText,
   shortText,
   statusesIn,
@@ -521,80 +523,9 @@ function isLoopValue(ts: TsMorph, node: TsNode): boolean {
   return false;
 }
 
-/**
- * The loop a mount argument's value comes from: `table.forEach((r) => …)` / `table.forEach(({ path }) => …)`
- * / `for (const r of table)` / `for (const { path: p } of table)`, with the table's name and, for an
- * argument, the key of the element it reads (`r.path`, `path`, `p`), if any.
- */
-function loopOver(ts: TsMorph, node: TsNode): { table: string; key: (arg: TsNode) => string | undefined } | undefined {
-  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
-    let binding: TsNode | undefined;
-    let table: TsNode | undefined;
-    if (ts.Node.isForOfStatement(scope)) {
-      const initializer = scope.getInitializer();
-      binding = ts.Node.isVariableDeclarationList(initializer)
-        ? initializer.getDeclarations()[0]?.getNameNode()
-        : undefined;
-      if (ts.Node.isVariableDeclarationList(initializer) && initializer.getDeclarations().length !== 1)
-        return undefined;
-      table = scope.getExpression();
-    } else if (ts.Node.isArrowFunction(scope) || ts.Node.isFunctionExpression(scope)) {
-      const call = scope.getParent();
-      const callee = call && ts.Node.isCallExpression(call) ? call.getExpression() : undefined;
-      if (
-        !callee ||
-        !ts.Node.isPropertyAccessExpression(callee) ||
-        callee.getName() !== 'forEach' ||
-        (call as CallExpression).getArguments()[0] !== scope
-      )
-        return undefined;
-      binding = scope.getParameters()[0]?.getNameNode();
-      table = callee.getExpression();
-    } else continue;
-    if (!binding || !table || !ts.Node.isIdentifier(table)) return undefined;
-    const bound = binding;
-    const key = (arg: TsNode): string | undefined => {
-      if (ts.Node.isIdentifier(bound)) {
-        const object = ts.Node.isPropertyAccessExpression(arg) ? arg.getExpression() : undefined;
-        return object && ts.Node.isIdentifier(object) && object.getText() === bound.getText()
-          ? (arg as PropertyAccessExpression).getName()
-          : undefined;
-      }
-      if (!ts.Node.isObjectBindingPattern(bound) || !ts.Node.isIdentifier(arg)) return undefined;
-      const element = bound.getElements().find((candidate) => candidate.getName() === arg.getText());
-      if (!element || element.getDotDotDotToken()) return undefined;
-      return element.getPropertyNameNode()?.getText() ?? element.getName();
-    };
-    return { table: table.getText(), key };
-  }
-  return undefined;
-}
-
-/**
- * The elements of a route table a module declares: `const name = [ … ]` (`as const` too) at its top
- * level, with no spread and nothing pushed onto it later; else undefined.
- */
+/** The elements of a route table a module declares (`literalArray`), for the Express reader's modules. */
 function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | undefined {
-  const declaration = info.source.getVariableDeclaration(name);
-  if (!declaration || declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
-  let init = declaration.getInitializer();
-  while (
-    init &&
-    (ts.Node.isAsExpression(init) || ts.Node.isSatisfiesExpression(init) || ts.Node.isParenthesizedExpression(init))
-  )
-    init = init.getExpression();
-  if (!init || !ts.Node.isArrayLiteralExpression(init)) return undefined;
-  const elements = init.getElements();
-  if (elements.some((element) => ts.Node.isSpreadElement(element))) return undefined;
-  const changed = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
-    const callee = call.getExpression();
-    return (
-      ts.Node.isPropertyAccessExpression(callee) &&
-      callee.getExpression().getText() === name &&
-      ['push', 'unshift', 'splice'].includes(callee.getName())
-    );
-  });
-  return changed ? undefined : elements;
+  return literalArray(ts, info.source, name);
 }
 
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */

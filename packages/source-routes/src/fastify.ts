@@ -257,12 +257,7 @@ export class FastifyReader extends ModuleReader {
     if (cls) return this.classMethod(cls, name);
     let held: TsNode | undefined;
     if (ts.Node.isIdentifier(value)) {
-      const namespace = value
-        .getSourceFile()
-        .getImportDeclarations()
-        .find((declaration) => declaration.getNamespaceImport()?.getText() === value.getText());
-      const file =
-        namespace && this.modules.resolve(value.getSourceFile().getFilePath(), namespace.getModuleSpecifierValue());
+      const file = this.modules.namespaceFile(value);
       held = file ? this.modules.exported(file, name)?.value : this.modules.follow(value)?.value;
       if (file) return held && isFunction(ts, held) ? held : undefined;
     }
@@ -396,12 +391,17 @@ export class FastifyReader extends ModuleReader {
       return;
     }
     if (!plugin) {
+      const missing = pluginArg && this.isProjects(pluginArg) ? this.missing(pluginArg) : undefined;
       if (pluginArg && this.isProjects(pluginArg))
         this.warn(
           'DG_ROUTES_PLUGIN_UNREAD',
-          `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
+          missing
+            ? `register(${shortText(pluginArg)}): no file of the project is found for '${missing}', its routes are not read`
+            : `register(${shortText(pluginArg)}): the plugin is not a function docgen can read, its routes are not read`,
           location,
-          'export the plugin as a function: export default async function (fastify) {…}',
+          missing
+            ? 'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)'
+            : 'export the plugin as a function: export default async function (fastify) {…}',
         );
       return;
     }
@@ -460,26 +460,32 @@ export class FastifyReader extends ModuleReader {
   private isProjects(node: TsNode): boolean {
     const { ts } = this;
     const value = unwrap(ts, node);
-    if (ts.Node.isCallExpression(value)) return this.modules.loaded(value) !== undefined;
-    if (!ts.Node.isIdentifier(value)) return false;
-    const specifier = this.modules.packageOf(value);
-    return (
-      specifier !== undefined && this.modules.resolve(value.getSourceFile().getFilePath(), specifier) !== undefined
-    );
+    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
+    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** The module of the project a plugin is imported or loaded from, when no file of the project is found for it. */
+  private missing(node: TsNode): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
+    const from = value.getSourceFile().getFilePath();
+    return specifier !== undefined && this.modules.resolve(from, specifier) === undefined ? specifier : undefined;
   }
 
   /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */
   private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
     const args = call.getArguments();
     const [path, second] = args;
-    if (!path || !isPathLiteral(this.ts, path)) {
+    const at = literalValue(this.ts, path);
+    if (!path || at === undefined) {
       if (path) this.computedPath(call, path);
       return;
     }
     const inline = second && this.object(second);
     const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
     const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
-    this.add(call, [method.toUpperCase()], joinPaths(prefix, pathText(path)), options, handler, middleware, out);
+    this.add(call, [method.toUpperCase()], joinPaths(prefix, at), options, handler, middleware, out);
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
@@ -488,7 +494,8 @@ export class FastifyReader extends ModuleReader {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
-    if (!options || !url || !isPathLiteral(ts, url)) {
+    const at = literalValue(ts, url);
+    if (!options || !url || at === undefined) {
       if (arg) this.computedPath(call, url ?? arg);
       return;
     }
@@ -496,7 +503,7 @@ export class FastifyReader extends ModuleReader {
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(call, methods, joinPaths(prefix, pathText(url)), options, handler, middleware, out);
+    this.add(call, methods, joinPaths(prefix, at), options, handler, middleware, out);
   }
 
   private add(

@@ -5,25 +5,44 @@
  * with `app.route('/prefix', sub)` across modules, and `app.use(path, middleware)` applied to the
  * routes it matches that are registered after it.
  */
-import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
+import type {
+  CallExpression,
+  Node as TsNode,
+  ObjectLiteralExpression,
+  PropertyAccessExpression,
+  SourceFile,
+} from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
   methodOf,
   nameStart,
+  property,
   registrationComment,
+  returnedBy,
   unwrap,
   type Declaration,
   ModuleReader,
   httpStatuses,
   isFunction,
 } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
+import {
+  constArray,
+  isPathLiteral,
+  joinPaths,
+  literalValue,
+  loopOver,
+  pathText,
+  shortText,
+  statusCode,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
 /** The calls that return the app, so chains of them register on it. */
-const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound']);
+const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound', 'openapi']);
 /** Context methods whose second argument is the status: `c.json(body, 201)`. */
 const WITH_STATUS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 
@@ -37,6 +56,8 @@ interface App {
   declaration?: Declaration;
   creation: TsNode;
   base: string;
+  /** For an app a function of the project makes (`createRouter()`): the app that function makes and returns. */
+  factory?: App;
 }
 
 /** A `use()` seen so far: its path pattern and the middleware names. */
@@ -50,6 +71,8 @@ export class HonoReader extends ModuleReader {
   private readonly computedBases = new Set<TsNode>();
   /** The project's modules the entry loads, in the order they run (a module after those it imports). */
   private loaded: string[] = [];
+  /** The app factories being followed (a factory that calls itself ends here). */
+  private readonly making = new Set<TsNode>();
 
   /** The routes of the app the entry makes or serves, in the order Hono matches them. */
   routes(entry: string): Route[] {
@@ -127,15 +150,40 @@ export class HonoReader extends ModuleReader {
     return this.declared(source, (init) => this.created(init));
   }
 
-  /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`. */
+  /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`, `createRouter()`. */
   private created(node: TsNode): App | undefined {
     const { ts } = this;
     const root = chainRoot(ts, node, CHAIN);
+    if (ts.Node.isCallExpression(root)) {
+      const factory = this.factoryApp(root);
+      return factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node)), factory };
+    }
     if (!ts.Node.isNewExpression(root)) return undefined;
     const callee = root.getExpression();
     const from = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
     if (!from || !/^(?:hono(?:\/|$)|@hono\/zod-openapi$)/.test(from)) return undefined;
     return { creation: root, base: basePathOf(ts, node) };
+  }
+
+  /**
+   * `createRouter()`, `createApp()`: the app a function of the project makes and returns
+   * (`return new Hono({ strict: false })`, or `const app = createRouter(); app.use(…); return app`).
+   */
+  private factoryApp(call: CallExpression): App | undefined {
+    const { ts } = this;
+    const callee = call.getExpression();
+    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+    if (!fn || !isFunction(ts, fn) || this.making.has(fn)) return undefined;
+    this.making.add(fn);
+    try {
+      for (const returned of returnedBy(ts, fn)) {
+        const app = this.appOf(returned);
+        if (app) return app;
+      }
+      return undefined;
+    } finally {
+      this.making.delete(fn);
+    }
   }
 
   /** The app a value is, made here or followed through its name and imports. */
@@ -155,9 +203,11 @@ export class HonoReader extends ModuleReader {
   }
 
   /** An app's registrations in the order they are written; a mounted sub-app's where it is mounted. */
-  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[], mountedIn?: string): void {
-    if (path.has(app.creation)) return; // an app mounted in itself
+  private read(app: App, prefix: string, uses: Use[], path: Set<TsNode>, out: Route[], mountedIn?: string): Use[] {
+    if (path.has(app.creation)) return uses; // an app mounted in itself
     const inner = new Set(path).add(app.creation);
+    // An app a function makes: what the function registers on it runs first (`createApp()`'s `use(logger())`).
+    const before = app.factory ? this.read(app.factory, prefix, uses, inner, out) : uses;
     const { ts } = this;
     const source = app.creation.getSourceFile();
     const made =
@@ -183,7 +233,7 @@ export class HonoReader extends ModuleReader {
         .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names))
         .sort((a, b) => nameStart(a) - nameStart(b));
     });
-    const seen = [...uses];
+    const seen = [...before];
     let current = '/'; // Hono's current path: a method called without one serves it
     for (const call of calls) {
       const method = methodOf(ts, call)!;
@@ -191,6 +241,7 @@ export class HonoReader extends ModuleReader {
       const base = joinPaths(prefix, this.baseOf(call, app, derived));
       if (method === 'use') this.use(call, base, seen);
       else if (method === 'route') this.mount(call, base, seen, inner, out);
+      else if (method === 'openapi') this.openapi(call, base, seen, out);
       else if (method === 'on') {
         const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
         for (const routePath of this.paths(call, args[1]))
@@ -203,6 +254,7 @@ export class HonoReader extends ModuleReader {
           this.add(call, [method.toUpperCase()], base, routePath, hasPath ? args.slice(1) : args, seen, out);
       }
     }
+    return seen;
   }
 
   /** Whether a method call starts with a path (`app.get('/x', h)`), or not (`app.get('/x', h).post(h2)`'s `post`). */
@@ -272,7 +324,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     for (const call of basePathCalls(ts, node)) {
       const [arg] = call.getArguments();
-      if (arg && !isPathLiteral(ts, arg) && !this.computedBases.has(call)) {
+      if (arg && literalValue(ts, arg) === undefined && !this.computedBases.has(call)) {
         this.computedBases.add(call);
         this.warn(
           'DG_ROUTES_PREFIX_UNKNOWN',
@@ -291,7 +343,8 @@ export class HonoReader extends ModuleReader {
     if (!node) return [];
     const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
     return nodes.flatMap((element) => {
-      if (isPathLiteral(ts, element)) return [pathText(element)];
+      const stated = literalValue(ts, element);
+      if (stated !== undefined) return [stated];
       this.warn(
         'DG_ROUTES_COMPUTED_PATH',
         `${methodOf(ts, call)}(${shortText(element)}, …) registers a route whose path is computed at run time: it is not read`,
@@ -302,33 +355,112 @@ export class HonoReader extends ModuleReader {
     });
   }
 
+  /**
+   * `@hono/zod-openapi`'s `app.openapi(createRoute({ method: 'get', path: '/tasks/{id}' }), handler)`, the
+   * route config inline, in a `const` or imported (`routes.list` of `import * as routes`): the route it states,
+   * served as `/tasks/:id`.
+   */
+  private openapi(call: CallExpression, base: string, seen: Use[], out: Route[]): void {
+    const { ts } = this;
+    const [config, ...handlers] = call.getArguments();
+    const options = config && this.routeConfig(config);
+    const method = options && literalValue(ts, property(ts, options, 'method'));
+    const path = options && literalValue(ts, property(ts, options, 'path'));
+    if (!method || path === undefined) {
+      if (config)
+        this.warn(
+          'DG_ROUTES_COMPUTED_PATH',
+          `openapi(${shortText(config)}, …) registers a route whose method or path docgen cannot read: it is not read`,
+          call,
+          "give the route as createRoute({ method: 'get', path: '/users/{id}', … }), inline, in a const or exported by a module of the project",
+        );
+      return;
+    }
+    this.add(call, [method.toUpperCase()], base, path.replace(/\{(\w+)\}/g, ':$1'), handlers, seen, out);
+  }
+
+  /** The object a route config stands for: `createRoute({ … })` (or the object itself), by name or imported. */
+  private routeConfig(node: TsNode, depth = 0): ObjectLiteralExpression | undefined {
+    const { ts } = this;
+    if (depth > 8) return undefined;
+    const value = unwrap(ts, node);
+    if (ts.Node.isObjectLiteralExpression(value)) return value;
+    if (ts.Node.isCallExpression(value) && /\bcreateRoute$/.test(value.getExpression().getText())) {
+      const [arg] = value.getArguments();
+      return arg && this.routeConfig(arg, depth + 1);
+    }
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.follow(value)?.value;
+      return held && this.routeConfig(held, depth + 1);
+    }
+    if (ts.Node.isPropertyAccessExpression(value)) {
+      const namespace = unwrap(ts, value.getExpression());
+      const file = ts.Node.isIdentifier(namespace) ? this.modules.namespaceFile(namespace) : undefined;
+      const held = file && this.modules.exported(file, value.getName())?.value;
+      return held ? this.routeConfig(held, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
   /** `app.use('/api/*', jwt({ secret }))`: middleware by name, for the routes registered after it that it matches. */
   private use(call: CallExpression, base: string, seen: Use[]): void {
     const { ts } = this;
     const args = call.getArguments();
-    const hasPath = !!args[0] && isPathLiteral(ts, args[0]);
+    const stated = args[0] && literalValue(ts, args[0]);
+    const hasPath = stated !== undefined;
     const names = (hasPath ? args.slice(1) : args)
       .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
       .map((arg) => shortText(arg));
-    seen.push({ pattern: joinPaths(base, hasPath ? pathText(args[0]!) : '*'), names });
+    seen.push({ pattern: joinPaths(base, stated ?? '*'), names });
   }
 
-  /** `app.route('/users', users)`: the sub-app's routes under the prefix. */
+  /**
+   * `app.route('/users', users)`: the sub-app's routes under the prefix; in a loop over a literal
+   * `const` table (`routes.forEach((route) => app.route('/', route))`, `for (const r of routes)
+   * app.route(r.path, r.app)`), each element's. A sub-app docgen cannot follow is a warning.
+   */
   private mount(call: CallExpression, base: string, seen: Use[], path: Set<TsNode>, out: Route[]): void {
     const { ts } = this;
     const [prefix, sub] = call.getArguments();
-    const app = this.appOf(sub);
-    if (!prefix || !isPathLiteral(ts, prefix)) {
-      if (prefix && app)
-        this.warn(
-          'DG_ROUTES_COMPUTED_MOUNT',
-          `route(${shortText(prefix)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
-          call,
-          "mount with a literal path (app.route('/users', users)) so docgen can follow it",
-        );
-      return;
+    if (!prefix || !sub) return;
+    for (const [at, target] of this.table(prefix, sub) ?? [[prefix, sub]]) {
+      const app = this.appOf(target);
+      const stated = literalValue(ts, at);
+      if (app && stated !== undefined) {
+        this.read(app, joinPaths(base, stated), seen, path, out, call.getSourceFile().getFilePath());
+        continue;
+      }
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        app
+          ? `route(${shortText(at)}, …) mounts at a path computed at run time: the routes it mounts are not read`
+          : `route(${shortText(at)}, ${shortText(target)}) mounts a sub-app docgen cannot follow: its routes are not read`,
+        call,
+        app
+          ? "mount with a literal path (app.route('/users', users)) so docgen can follow it"
+          : "mount a Hono app of the project by name (app.route('/users', users)), or loop over a literal `const` array of them",
+      );
     }
-    if (app) this.read(app, joinPaths(base, pathText(prefix)), seen, path, out, call.getSourceFile().getFilePath());
+  }
+
+  /** The (path, sub-app) pairs a loop over a literal `const` table mounts; undefined outside such a loop. */
+  private table(prefix: TsNode, sub: TsNode): Array<[TsNode, TsNode]> | undefined {
+    const { ts } = this;
+    const loop = loopOver(ts, sub);
+    const declaration = loop && ts.Node.isIdentifier(loop.at) ? this.modules.follow(loop.at)?.declaration : undefined;
+    const elements =
+      declaration && ts.Node.isVariableDeclaration(declaration) ? constArray(ts, declaration) : undefined;
+    if (!loop || !elements) return undefined;
+    // What `route()` is given for an element: the element, a key of it, or the same literal path for each.
+    const field = (element: TsNode, arg: TsNode): TsNode => {
+      if (loop.element(arg)) return element;
+      const key = loop.key(arg);
+      const object = unwrap(ts, element);
+      const found =
+        key !== undefined && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, key) : undefined;
+      return found ?? arg;
+    };
+    return elements.map((element) => [field(element, prefix), field(element, sub)]);
   }
 
   private add(
@@ -385,9 +517,9 @@ export class HonoReader extends ModuleReader {
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
 function basePathOf(ts: TsMorph, node: TsNode): string {
   return basePathCalls(ts, node)
-    .map((call) => call.getArguments()[0])
-    .filter((arg): arg is TsNode => !!arg && isPathLiteral(ts, arg))
-    .reduce((joined, arg) => joinPaths(joined, pathText(arg)), '');
+    .map((call) => literalValue(ts, call.getArguments()[0]))
+    .filter((value): value is string => value !== undefined)
+    .reduce((joined, value) => joinPaths(joined, value), '');
 }
 
 /** The `basePath(…)` links of a chain, first first. */

@@ -14,8 +14,10 @@ import {
   nameStart,
   property,
   registrationComment,
+  thisMember,
   unwrap,
   type Declaration,
+  type Member,
   ModuleReader,
   httpStatuses,
   isFunction,
@@ -24,7 +26,6 @@ import {
   isPathLiteral,
   joinPaths,
   literalValue,
-  pathText,
   shortText,
   statusCode,
   toOpenApiPath,
@@ -56,6 +57,8 @@ export function isKoaSource(text: string): boolean {
 interface Instance {
   kind: 'app' | 'router';
   declaration?: Declaration;
+  /** For one a class keeps (`this.app = new Koa()`): the member its methods register on. */
+  member?: Member;
   creation: TsNode;
 }
 
@@ -87,9 +90,10 @@ export class KoaReader extends ModuleReader {
     return routes;
   }
 
-  /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module. */
+  /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module, or kept in a class member. */
   private instances(source: SourceFile): Instance[] {
-    return this.declared(source, (init) => this.instanceOf(init));
+    const made = (init: TsNode) => this.instanceOf(init);
+    return [...this.declared(source, made), ...this.members(source, made)];
   }
 
   /** What a value is, when it is made (or chained on) here: `new Router().get(…)` is a router. */
@@ -169,6 +173,8 @@ export class KoaReader extends ModuleReader {
     if (!ts.Node.isPropertyAccessExpression(callee)) return false;
     const root = chainRoot(ts, callee.getExpression(), CHAIN);
     if (root === instance.creation) return true;
+    const member = instance.member && thisMember(ts, root);
+    if (member) return member.cls === instance.member!.cls && member.name === instance.member!.name;
     return (
       !!instance.declaration &&
       ts.Node.isIdentifier(root) &&
@@ -205,7 +211,8 @@ export class KoaReader extends ModuleReader {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
-    const hasPath = !!first && isPathLiteral(ts, first);
+    const stated = first && literalValue(ts, first);
+    const hasPath = stated !== undefined;
     const rest = hasPath ? args.slice(1) : args;
     const routers = rest.map((arg) => this.mountedRouter(arg));
     if (!hasPath && first && routers.some(Boolean) && isComputed(ts, first)) {
@@ -217,7 +224,7 @@ export class KoaReader extends ModuleReader {
       );
       return;
     }
-    const mount = hasPath ? pathText(first) : '';
+    const mount = stated ?? '';
     const local: string[] = [];
     rest.forEach((arg, index) => {
       const router = routers[index];
@@ -276,7 +283,7 @@ export class KoaReader extends ModuleReader {
   ): void {
     const { ts } = this;
     const { call, instance } = mounted;
-    const at = mounted.path && isPathLiteral(ts, mounted.path) ? pathText(mounted.path) : mounted.path ? undefined : '';
+    const at = mounted.path ? literalValue(ts, mounted.path) : '';
     if (at === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -341,7 +348,8 @@ export class KoaReader extends ModuleReader {
     const handlers = args.slice(1);
     const handler = handlers[handlers.length - 1]!;
     for (const node of paths) {
-      if (!isPathLiteral(ts, node)) {
+      const stated = literalValue(ts, node);
+      if (stated === undefined) {
         this.warn(
           'DG_ROUTES_COMPUTED_PATH',
           `${methodOf(ts, call)}(${shortText(node)}, …) registers a route whose path is computed at run time: it is not read`,
@@ -350,7 +358,7 @@ export class KoaReader extends ModuleReader {
         );
         continue;
       }
-      const full = joinPaths(prefix, pathText(node));
+      const full = joinPaths(prefix, stated);
       out.push({
         method,
         path: full,

@@ -6,6 +6,7 @@
  */
 import type {
   CallExpression,
+  ClassDeclaration,
   ObjectLiteralExpression,
   PropertyAccessExpression,
   FunctionDeclaration,
@@ -59,14 +60,32 @@ export class Modules {
 
   /** The file `require('./x')` or `import('./x')` loads, when it is the project's own. */
   loaded(node: TsNode): string | undefined {
+    const specifier = this.loadedSpecifier(node);
+    return specifier === undefined ? undefined : this.resolve(node.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** What `require('./x')` or `import('./x')` loads, as written. */
+  loadedSpecifier(node: TsNode): string | undefined {
     const { ts } = this;
     if (!ts.Node.isCallExpression(node)) return undefined;
     const callee = node.getExpression();
     const loads = callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword;
     const [specifier] = node.getArguments();
-    return loads && specifier && isPathLiteral(ts, specifier)
-      ? this.resolve(node.getSourceFile().getFilePath(), pathText(specifier))
-      : undefined;
+    return loads && specifier && isPathLiteral(ts, specifier) ? pathText(specifier) : undefined;
+  }
+
+  /** Whether a specifier names a module of the project (relative, `#imports`, tsconfig `paths`), found or not. */
+  isProjects(from: string, specifier: string): boolean {
+    return /^[.#]/.test(specifier) || this.resolve(from, specifier) !== undefined;
+  }
+
+  /** The project file a namespace import names (`import * as routes from './routes'`), for `routes.list`. */
+  namespaceFile(id: Identifier): string | undefined {
+    const source = id.getSourceFile();
+    const namespace = source
+      .getImportDeclarations()
+      .find((declaration) => declaration.getNamespaceImport()?.getText() === id.getText());
+    return namespace && this.resolve(source.getFilePath(), namespace.getModuleSpecifierValue());
   }
 
   /** The package a local name is imported from (`fp` → `fastify-plugin`), for names that are not the project's. */
@@ -236,6 +255,37 @@ function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefi
   return init && unwrap(ts, init);
 }
 
+/** A class member, as `this.name` in its methods. */
+export interface Member {
+  cls: ClassDeclaration;
+  name: string;
+}
+
+/** `this.app` in a class's method (an arrow-function property too): the class and the member. */
+export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
+  const value = unwrap(ts, node);
+  if (!ts.Node.isPropertyAccessExpression(value) || value.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)
+    return undefined;
+  const cls = value.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
+  return cls && { cls, name: value.getName() };
+}
+
+/** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
+export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
+  const functional =
+    ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn);
+  const body = functional ? fn.getBody() : undefined;
+  if (!body) return [];
+  if (!ts.Node.isBlock(body)) return [unwrap(ts, body)];
+  return body
+    .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+    .filter((statement) => statement.getFirstAncestor((node) => isFunction(ts, node)) === fn)
+    .flatMap((statement) => {
+      const value = statement.getExpression();
+      return value ? [unwrap(ts, value)] : [];
+    });
+}
+
 /** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`. */
 export function unwrap(ts: TsMorph, node: TsNode): TsNode {
   let current = node;
@@ -328,6 +378,33 @@ export abstract class ModuleReader {
   }
 
   /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
+  /**
+   * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the
+   * constructor or a method), with the class and the member: calls on `this.app` in any method of that
+   * class register on it.
+   */
+  protected members<T extends object>(
+    source: SourceFile,
+    made: (init: TsNode) => T | undefined,
+  ): Array<T & { member: Member }> {
+    const { ts } = this;
+    const found: Array<T & { member: Member }> = [];
+    for (const cls of source.getDescendantsOfKind(ts.SyntaxKind.ClassDeclaration)) {
+      for (const member of cls.getProperties()) {
+        const init = member.getInitializer();
+        const value = init && made(init);
+        if (value) found.push({ ...value, member: { cls, name: member.getName() } });
+      }
+      for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+        const member = thisMember(ts, assignment.getLeft());
+        if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken || member?.cls !== cls) continue;
+        const value = made(assignment.getRight());
+        if (value) found.push({ ...value, member });
+      }
+    }
+    return found;
+  }
+
   protected declared<T extends object>(
     source: SourceFile,
     made: (init: TsNode) => T | undefined,

@@ -6,7 +6,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
+import type {
+  CallExpression,
+  Node as TsNode,
+  Project,
+  PropertyAccessExpression,
+  SourceFile,
+  VariableDeclaration,
+} from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 
 export type TsMorph = typeof import('ts-morph');
@@ -223,8 +230,9 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
 
 /**
  * A string a node stands for when that is known from its own file: a literal, a `const` with a
- * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), or the literal
- * fallback of `process.env.X || 'api'` / `?? 'api'`.
+ * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), the literal
+ * fallback of `process.env.X || 'api'` / `?? 'api'`, and a template or a `+` of such values
+ * (`` `${API_PREFIX}/search` ``, `base + '/users'`).
  */
 export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): string | undefined {
   if (!node || depth > 4) return undefined;
@@ -232,6 +240,20 @@ export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): 
   if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), depth + 1);
   if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText()))
     return literalValue(ts, node.getRight(), depth + 1);
+  if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
+    const left = literalValue(ts, node.getLeft(), depth + 1);
+    const right = left === undefined ? undefined : literalValue(ts, node.getRight(), depth + 1);
+    return right === undefined ? undefined : left! + right;
+  }
+  if (ts.Node.isTemplateExpression(node)) {
+    let text = node.getHead().getLiteralText();
+    for (const span of node.getTemplateSpans()) {
+      const value = literalValue(ts, span.getExpression(), depth + 1);
+      if (value === undefined) return undefined;
+      text += value + span.getLiteral().getLiteralText();
+    }
+    return text;
+  }
   if (ts.Node.isIdentifier(node)) {
     // A `const` of that name in the same file, top level or in a function (Nx: inside bootstrap()),
     // when every such declaration agrees.
@@ -246,6 +268,100 @@ export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): 
     return values.size === 1 ? value : undefined;
   }
   return undefined;
+}
+
+/** A loop over a route table: the table's name (and node), and what a mount argument reads of each element. */
+export interface Loop {
+  table: string;
+  at: TsNode;
+  key: (arg: TsNode) => string | undefined;
+  element: (arg: TsNode) => boolean;
+}
+
+/**
+ * The loop a mount argument's value comes from: `table.forEach((r) => …)` / `table.forEach(({ path }) => …)`
+ * / `for (const r of table)` / `for (const { path: p } of table)`, with the table's name and, for an
+ * argument, the key of the element it reads (`r.path`, `path`, `p`), if any, or whether it is the element
+ * itself (`routes.forEach((route) => app.route('/', route))`).
+ */
+export function loopOver(ts: TsMorph, node: TsNode): Loop | undefined {
+  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    let binding: TsNode | undefined;
+    let table: TsNode | undefined;
+    if (ts.Node.isForOfStatement(scope)) {
+      const initializer = scope.getInitializer();
+      binding = ts.Node.isVariableDeclarationList(initializer)
+        ? initializer.getDeclarations()[0]?.getNameNode()
+        : undefined;
+      if (ts.Node.isVariableDeclarationList(initializer) && initializer.getDeclarations().length !== 1)
+        return undefined;
+      table = scope.getExpression();
+    } else if (ts.Node.isArrowFunction(scope) || ts.Node.isFunctionExpression(scope)) {
+      const call = scope.getParent();
+      const callee = call && ts.Node.isCallExpression(call) ? call.getExpression() : undefined;
+      if (
+        !callee ||
+        !ts.Node.isPropertyAccessExpression(callee) ||
+        callee.getName() !== 'forEach' ||
+        (call as CallExpression).getArguments()[0] !== scope
+      )
+        return undefined;
+      binding = scope.getParameters()[0]?.getNameNode();
+      table = callee.getExpression();
+    } else continue;
+    if (!binding || !table || !ts.Node.isIdentifier(table)) return undefined;
+    const bound = binding;
+    const key = (arg: TsNode): string | undefined => {
+      if (ts.Node.isIdentifier(bound)) {
+        const object = ts.Node.isPropertyAccessExpression(arg) ? arg.getExpression() : undefined;
+        return object && ts.Node.isIdentifier(object) && object.getText() === bound.getText()
+          ? (arg as PropertyAccessExpression).getName()
+          : undefined;
+      }
+      if (!ts.Node.isObjectBindingPattern(bound) || !ts.Node.isIdentifier(arg)) return undefined;
+      const element = bound.getElements().find((candidate) => candidate.getName() === arg.getText());
+      if (!element || element.getDotDotDotToken()) return undefined;
+      return element.getPropertyNameNode()?.getText() ?? element.getName();
+    };
+    const element = (arg: TsNode): boolean =>
+      ts.Node.isIdentifier(bound) && ts.Node.isIdentifier(arg) && arg.getText() === bound.getText();
+    return { table: table.getText(), at: table, key, element };
+  }
+  return undefined;
+}
+
+/**
+ * The elements of a route table a module declares: `const name = [ … ]` (`as const` too) at its top
+ * level, with no spread and nothing pushed onto it later; else undefined.
+ */
+export function literalArray(ts: TsMorph, source: SourceFile, name: string): TsNode[] | undefined {
+  const declaration = source.getVariableDeclaration(name);
+  return declaration && constArray(ts, declaration);
+}
+
+/** The elements of `const name = [ … ]` (`as const` too), anywhere in its module, when nothing adds to it there. */
+export function constArray(ts: TsMorph, declaration: VariableDeclaration): TsNode[] | undefined {
+  const source = declaration.getSourceFile();
+  const name = declaration.getName();
+  if (declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return undefined;
+  let init = declaration.getInitializer();
+  while (
+    init &&
+    (ts.Node.isAsExpression(init) || ts.Node.isSatisfiesExpression(init) || ts.Node.isParenthesizedExpression(init))
+  )
+    init = init.getExpression();
+  if (!init || !ts.Node.isArrayLiteralExpression(init)) return undefined;
+  const elements = init.getElements();
+  if (elements.some((element) => ts.Node.isSpreadElement(element))) return undefined;
+  const changed = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    return (
+      ts.Node.isPropertyAccessExpression(callee) &&
+      callee.getExpression().getText() === name &&
+      ['push', 'unshift', 'splice'].includes(callee.getName())
+    );
+  });
+  return changed ? undefined : elements;
 }
 
 /** Nest's `HttpStatus` names that handlers set (its enum mirrors the HTTP status codes). */

@@ -338,4 +338,60 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     const failure = await docgenFailure(readRoutes(join(dir, 'types.ts')));
     expect(failure).toMatchObject({ code: 'DG_ROUTES_NO_APP', location: { file: join(dir, 'types.ts') } });
   });
+
+  it('reads paths held in a const of the module and templates or sums over them; an unknown one stays a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "const API = '/api';",
+        'const app = Fastify();',
+        'app.get(`${API}/items`, async (request, reply) => reply.code(200).send([]));',
+        "app.route({ method: 'POST', url: API + '/items', handler: async () => ({}) });",
+        'app.delete(API, async () => ({}));',
+        'app.get(`${process.env.BASE}/x`, async () => ({}));',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/items', 4],
+      ['POST', '/api/items', 5],
+      ['DELETE', '/api', 6],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 7]]);
+  });
+
+  it('warns of a plugin of the project whose file is not found, instead of taking it for a package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import cors from '@fastify/cors';",
+        "import { usersRoutes } from './modules/users.routes';",
+        'const app = Fastify();',
+        'app.register(cors);',
+        "app.register(usersRoutes, { prefix: '/users' });",
+        "app.register(import('./routes/gone.js'));",
+        "app.get('/health', async () => ({ ok: true }));",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "register(usersRoutes): no file of the project is found for './modules/users.routes', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        "register(import('./routes/gone.js')): no file of the project is found for './routes/gone.js', its routes are not read",
+      ],
+    ]);
+  });
 });

@@ -187,4 +187,142 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_PREFIX_UNKNOWN', 11],
     ]);
   });
+
+  it('reads paths, mounts and base paths held in a const of the module, and templates over them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "const BASE = '/api';",
+        "const USERS = '/users';",
+        'const users = new Hono();',
+        "users.get('/', (c) => c.json([]));",
+        'const app = new Hono().basePath(BASE);',
+        'app.get(`${USERS}/:id`, (c) => c.json({}));',
+        'app.route(`/v1${USERS}`, users);',
+        'app.get(`/x/${Math.random()}`, (c) => c.json({}));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/users/:id', 7],
+      ['GET', '/api/v1/users', 5],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
+  });
+
+  it('follows apps made by a function of the project (createApp(), createRouter()), what the function registers first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'factory.ts': [
+        "import { Hono } from 'hono';",
+        "import { logger } from 'hono/logger';",
+        'export function makeRouter() {',
+        '  return new Hono({ strict: false });',
+        '}',
+        'export default function makeApp() {',
+        '  const app = makeRouter();',
+        "  app.use('*', logger());",
+        "  app.get('/ping', (c) => c.text('pong'));",
+        '  return app;',
+        '}',
+      ],
+      'books.ts': [
+        "import { makeRouter } from './factory';",
+        "const books = makeRouter().get('/books', (c) => c.json([])).post('/books', (c) => c.json({}, 201));",
+        'export default books;',
+      ],
+      'index.ts': [
+        "import { serve } from '@hono/node-server';",
+        "import makeApp from './factory';",
+        "import books from './books';",
+        'const app = makeApp();',
+        "app.route('/v1', books);",
+        'serve({ fetch: app.fetch });',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.file.slice(dir.length + 1), route.line]),
+    ).toEqual([
+      ['GET', '/ping', ['logger()'], 'factory.ts', 9],
+      ['GET', '/v1/books', ['logger()'], 'books.ts', 2],
+      ['POST', '/v1/books', ['logger()'], 'books.ts', 2],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads @hono/zod-openapi's openapi(route, handler): the route config inline, in a const or a namespace import's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'notes.routes.ts': [
+        "import { createRoute } from '@hono/zod-openapi';",
+        "export const list = createRoute({ method: 'get', path: '/notes', responses: {} });",
+        "export const one = createRoute({ method: 'get', path: '/notes/{id}', responses: {} });",
+      ],
+      'index.ts': [
+        "import { OpenAPIHono, createRoute } from '@hono/zod-openapi';",
+        "import * as routes from './notes.routes';",
+        "const remove = createRoute({ method: 'delete', path: '/notes/{id}', responses: {} });",
+        'const app = new OpenAPIHono()',
+        '  .openapi(routes.list, (c) => c.json([]))',
+        '  .openapi(routes.one, (c) => c.json({}))',
+        '  .openapi(remove, (c) => c.body(null, 204))',
+        "  .openapi(createRoute({ method: 'post', path: '/notes', responses: {} }), (c) => c.json({}, 201));",
+        'app.openapi(pick(), (c) => c.json({}));',
+        'export default app;',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.openapiPath, route.statuses, route.line])).toEqual([
+      ['GET', '/notes', '/notes', [], 5],
+      ['GET', '/notes/:id', '/notes/{id}', [], 6],
+      ['DELETE', '/notes/:id', '/notes/{id}', [204], 7],
+      ['POST', '/notes', '/notes', [201], 8],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 9]]);
+  });
+
+  it('mounts the sub-apps of a literal const table looped over; a sub-app it cannot follow is a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    const files: Record<string, string[]> = {
+      'subs.ts': [
+        "import { Hono } from 'hono';",
+        "export const a = new Hono().get('/a', (c) => c.text('a'));",
+        "export const b = new Hono().get('/b', (c) => c.text('b'));",
+        "export const c = new Hono().get('/c', (c) => c.text('c'));",
+        'export const tables = [',
+        "  { path: '/x', app: b },",
+        "  { path: '/y', app: c },",
+        '] as const;',
+      ],
+      'index.ts': [
+        "import { Hono } from 'hono';",
+        "import { a, tables } from './subs';",
+        'const app = new Hono();',
+        'const apps = [a];',
+        "apps.forEach((sub) => app.route('/', sub));",
+        'for (const { path, app: sub } of tables) app.route(path, sub);',
+        "app.route('/z', makeSub());",
+        'const built = [a].map((sub) => sub);',
+        "built.forEach((sub) => app.route('/w', sub));",
+        'export default app;',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/a', 2],
+      ['GET', '/x/b', 3],
+      ['GET', '/y/c', 4],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 7],
+      ['DG_ROUTES_COMPUTED_MOUNT', 9],
+    ]);
+  });
 });

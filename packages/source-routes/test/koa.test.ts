@@ -145,4 +145,78 @@ describe('readRoutes on a Koa app', () => {
     await writeFile(join(dir, 'types.ts'), "import type { Context } from 'koa';\nexport type C = Context;\n");
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
+
+  it('reads paths held in a const of the module, templates and sums over them; an imported const stays a warning', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(join(dir, 'config.ts'), "export const BASE = '/x';\n");
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from 'koa-router';",
+        "import { BASE } from './config';",
+        "const V1 = '/api/v1';",
+        'const nested = new Router();',
+        "nested.get('/leaf', (ctx) => { ctx.body = 'leaf'; });",
+        'export const router = new Router();',
+        'router.get(`${V1}/search`, (ctx) => { ctx.body = []; });',
+        "router.post(V1 + '/items', (ctx) => { ctx.status = 201; });",
+        'router.use(V1, nested.routes());',
+        'router.get(`${BASE}/y`, (ctx) => { ctx.body = 1; });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['GET', '/api/v1/search', [], 7],
+      ['POST', '/api/v1/items', [201], 8],
+      ['GET', '/api/v1/leaf', [], 5],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 10],
+    ]);
+  });
+
+  it('reads an app a class keeps in a member (this.app = new Koa(), or a property), mounted in its methods', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        'const router = new Router();',
+        "router.get('/pets', (ctx) => { ctx.body = []; });",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import router from './routes';",
+        'class Server {',
+        '  public app: Koa;',
+        '  constructor() {',
+        '    this.app = new Koa();',
+        '    this.mount();',
+        '  }',
+        '  private mount = (): void => {',
+        '    this.app.use(router.routes()).use(router.allowedMethods());',
+        '  };',
+        '}',
+        'class Admin {',
+        '  admin = new Koa();',
+        '  constructor() { this.admin.use(router.routes()); }',
+        '}',
+        'class Other {',
+        '  app = { use: (x: unknown) => x };',
+        '  start() { this.app.use(router.routes()); }',
+        '}',
+        'export default Server;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/pets', 3],
+      ['GET', '/pets', 3],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -132,8 +132,9 @@ export function renderPrisma(
           ...model.relations
             .filter((relation) => relation.from === item.name)
             .map((relation) => relationView(relation, 'from')),
+          // A self-relation has a row from each of its fields (a tree's `parent` and `children`).
           ...model.relations
-            .filter((relation) => relation.to === item.name && relation.from !== item.name)
+            .filter((relation) => relation.to === item.name && (relation.from !== item.name || relation.toField))
             .map((relation) => relationView(relation, 'to')),
         ],
       }),

@@ -133,6 +133,32 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(overview).not.toMatch(/\| n:1 \|/);
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
   });
+
+  it("a self-relation is listed from both of its fields on the model's page (a tree's parent and children)", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Folder {',
+        '  id       Int      @id',
+        '  parentId Int?',
+        '  parent   Folder?  @relation("Tree", fields: [parentId], references: [id])',
+        '  children Folder[] @relation("Tree")',
+        '  peers    Folder[] @relation("Peers")',
+        '  peerOf   Folder[] @relation("Peers")',
+        '}',
+      ].join('\n'),
+    );
+    const folder = page('data-model/model/folder');
+    const link = '[Folder](./data-model__model__folder.md)';
+    expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id |  |`);
+    expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id |  |`);
+    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table |  |`);
+    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table |  |`);
+    // The overview lists each relation once.
+    expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
+  });
 });
 
 describe('data-model pages', () => {

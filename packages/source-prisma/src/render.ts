@@ -210,6 +210,7 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.relation?.fields.length)
     notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
+  if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
   return notes;

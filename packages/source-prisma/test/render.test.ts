@@ -134,6 +134,28 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
   });
 
+  it("a relation's onUpdate action is noted beside its onDelete", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Hook {',
+        '  id    Int    @id',
+        '  sinks Sink[]',
+        '}',
+        'model Sink {',
+        '  id     Int  @id',
+        '  hookId Int',
+        '  hook   Hook @relation(fields: [hookId], references: [id], onDelete: Cascade, onUpdate: Restrict)',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/sink')).toContain(
+      '| `hook` | [Hook](./data-model__model__hook.md) |  | foreign key hookId → id, on delete Cascade, on update Restrict |  |',
+    );
+  });
+
   it("a self-relation is listed from both of its fields on the model's page (a tree's parent and children)", async () => {
     const page = await pagesOf(
       [
@@ -383,7 +405,7 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       '| `detail` | `String`? |  | @db.VarChar(200) |  |',
       '| `happened_at` | `DateTime` | `now()` | @db.Timestamptz(6) |  |',
       '| `place` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |  |',
-      '| `users` | [users](./data-model__model__users.md)? |  | foreign key user_id → id, on delete NoAction |  |',
+      '| `users` | [users](./data-model__model__users.md)? |  | foreign key user_id → id, on delete NoAction, on update NoAction |  |',
       '| `users` | n:1 (ignored) | [users](./data-model__model__users.md) (`audit_log`) | user_id → id | NoAction |',
     ]);
     expect(audit).toContain('| index | `user_id`, `happened_at DESC` | `audit_log_user_idx` |');

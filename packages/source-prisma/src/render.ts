@@ -97,7 +97,8 @@ export function renderPrisma(
           table: tableName(item),
           link: modelLink(item.name),
           summary: firstSentence(item.documentation),
-          fieldCount: item.fields.filter((field) => field.kind !== 'object').length,
+          // Relations are not columns; an embedded document (a composite type) is a field of its own.
+          fieldCount: item.fields.filter((field) => field.kind !== 'object' || composite.has(field.type)).length,
         })),
         relations: model.relations.map((relation) => ({
           ...relation,

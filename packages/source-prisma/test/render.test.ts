@@ -307,6 +307,9 @@ describe('data-model pages', () => {
     expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
       '"Customer" -> "Address" [label="embeds (address)", style=dashed];',
     );
+    // An embedded document is a field of the document that holds it: counted, as a relation is not.
+    expect(mongo.pages[0]!.markdown).toContain('| [Customer](./data-model__model__customer.md) | `Customer` | 3 |');
+    expect(mongo.pages[0]!.markdown).toContain('| [Order](./data-model__model__order.md) | `Order` | 3 |');
   });
 });
 

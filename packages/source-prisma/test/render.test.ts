@@ -158,6 +158,25 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it('a primary key also written @unique is noted unique: the database has that unique index as well', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Token {',
+        '  id    String @id @unique @map("token_id")',
+        '  label String @unique',
+        '  note  String',
+        '}',
+      ].join('\n'),
+    );
+    const token = page('data-model/model/token');
+    expect(token).toContain('| `id` | `String` |  | primary key, unique, column token_id |  |');
+    expect(token).toContain('| `label` | `String` |  | unique |  |');
+    expect(token).toContain('| `note` | `String` |  |  |  |');
+  });
+
   it("a self-relation is listed from both of its fields on the model's page (a tree's parent and children)", async () => {
     const page = await pagesOf(
       [

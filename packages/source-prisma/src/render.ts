@@ -124,6 +124,15 @@ export function renderPrisma(
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
         defined: { file: shown(item.defined.file), line: item.defined.line },
+        // Where a composite type is embedded: the other way of the documents' `embedded` fields.
+        embeddedIn:
+          item.kind === 'type'
+            ? model.models.flatMap((holder) =>
+                holder.fields
+                  .filter((field) => field.type === item.name)
+                  .map((field) => ({ name: holder.name, link: modelLink(holder.name), field: field.name })),
+              )
+            : [],
         fields: item.fields.map((field) => ({
           ...field,
           typeMarkdown: typeOf(field),

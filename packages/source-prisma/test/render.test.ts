@@ -328,6 +328,11 @@ describe('data-model pages', () => {
     expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
       '"Customer" -> "Address" [label="embeds (address)", style=dashed];',
     );
+    // A composite type's page says where it is embedded, as a model's lists its relations both ways.
+    expect(address.markdown).toContain('| Embedded in | [Customer](./data-model__model__customer.md) (`address`) |');
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/line')!.markdown).toContain(
+      '| Embedded in | [Order](./data-model__model__order.md) (`lines`) |',
+    );
     // An embedded document is a field of the document that holds it: counted, as a relation is not.
     expect(mongo.pages[0]!.markdown).toContain('| [Customer](./data-model__model__customer.md) | `Customer` | 3 |');
     expect(mongo.pages[0]!.markdown).toContain('| [Order](./data-model__model__order.md) | `Order` | 3 |');

@@ -153,7 +153,10 @@ export function renderPrisma(
   if (model.enums.length)
     pages.push({
       key: enumsKey,
-      title: `${title}: Enums`,
+      // A model may be called Enums (a lookup table `db pull` read): Confluence titles are unique.
+      title: model.models.some((item) => item.name.toLowerCase() === 'enums')
+        ? `${title}: Enum types`
+        : `${title}: Enums`,
       parentKey: root,
       position: model.models.length + 1,
       labels,

@@ -177,6 +177,25 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(token).toContain('| `note` | `String` |  |  |  |');
   });
 
+  it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model enums {',
+        '  id   Int  @id',
+        '  kind Kind',
+        '}',
+        'enum Kind {',
+        '  A',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/enums')).toContain('| `kind` | [Kind](./data-model__enums.md#enum-kind) |');
+    expect(page('data-model/enums')).toContain('## Kind');
+  });
+
   it("a self-relation is listed from both of its fields on the model's page (a tree's parent and children)", async () => {
     const page = await pagesOf(
       [

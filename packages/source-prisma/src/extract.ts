@@ -266,6 +266,13 @@ function providerOf(sources: Array<{ text: string }>): string | undefined {
 
 function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, indexes: DmmfIndex[]): DataModel {
   const own = indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
+  // `@id @unique` is a primary key and a unique index: the DMMF lists the index, but does not
+  // call the field unique.
+  const uniqueOnField = new Set(
+    indexes
+      .filter((index) => index.model === model.name && index.isDefinedOnField && index.type === 'unique')
+      .flatMap((index) => (index.fields.length === 1 ? [index.fields[0]!.name] : [])),
+  );
   const modelIndexes: Index[] = own.length
     ? own
         .filter((index) => index.type !== 'id')
@@ -286,14 +293,14 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
     dbName: model.dbName ?? undefined,
     schema: model.schema ?? undefined,
     documentation: model.documentation,
-    fields: model.fields.map(toField),
+    fields: model.fields.map((field) => toField(field, uniqueOnField.has(field.name))),
     primaryKey: model.primaryKey?.fields.length ? model.primaryKey.fields : undefined,
     indexes: modelIndexes,
     defined,
   };
 }
 
-function toField(field: DmmfField): Field {
+function toField(field: DmmfField, uniqueIndex = false): Field {
   return {
     name: field.name,
     kind: field.kind,
@@ -301,7 +308,7 @@ function toField(field: DmmfField): Field {
     isList: field.isList,
     isRequired: field.isRequired,
     isId: field.isId,
-    isUnique: field.isUnique,
+    isUnique: field.isUnique || uniqueIndex,
     isUpdatedAt: field.isUpdatedAt ?? false,
     default: field.hasDefaultValue ? formatDefault(field.default, field.kind, field.type) : undefined,
     dbName: field.dbName ?? undefined,

@@ -97,7 +97,8 @@ export function renderPrisma(
           table: tableName(item),
           link: modelLink(item.name),
           summary: firstSentence(item.documentation),
-          fieldCount: item.fields.filter((field) => field.kind !== 'object').length,
+          // Relations are not columns; an embedded document (a composite type) is a field of its own.
+          fieldCount: item.fields.filter((field) => field.kind !== 'object' || composite.has(field.type)).length,
         })),
         relations: model.relations.map((relation) => ({
           ...relation,
@@ -123,6 +124,15 @@ export function renderPrisma(
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
         defined: { file: shown(item.defined.file), line: item.defined.line },
+        // Where a composite type is embedded: the other way of the documents' `embedded` fields.
+        embeddedIn:
+          item.kind === 'type'
+            ? model.models.flatMap((holder) =>
+                holder.fields
+                  .filter((field) => field.type === item.name)
+                  .map((field) => ({ name: holder.name, link: modelLink(holder.name), field: field.name })),
+              )
+            : [],
         fields: item.fields.map((field) => ({
           ...field,
           typeMarkdown: typeOf(field),
@@ -132,8 +142,9 @@ export function renderPrisma(
           ...model.relations
             .filter((relation) => relation.from === item.name)
             .map((relation) => relationView(relation, 'from')),
+          // A self-relation has a row from each of its fields (a tree's `parent` and `children`).
           ...model.relations
-            .filter((relation) => relation.to === item.name && relation.from !== item.name)
+            .filter((relation) => relation.to === item.name && (relation.from !== item.name || relation.toField))
             .map((relation) => relationView(relation, 'to')),
         ],
       }),
@@ -142,7 +153,10 @@ export function renderPrisma(
   if (model.enums.length)
     pages.push({
       key: enumsKey,
-      title: `${title}: Enums`,
+      // A model may be called Enums (a lookup table `db pull` read): Confluence titles are unique.
+      title: model.models.some((item) => item.name.toLowerCase() === 'enums')
+        ? `${title}: Enum types`
+        : `${title}: Enums`,
       parentKey: root,
       position: model.models.length + 1,
       labels,
@@ -209,6 +223,7 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.relation?.fields.length)
     notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
+  if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
   return notes;

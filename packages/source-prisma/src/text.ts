@@ -186,8 +186,8 @@ function fieldOf(line: string, model: string, names: KnownNames, above: string |
     isList: suffix === '[]',
     isRequired: suffix !== '?',
     isId: Boolean(attribute('id')),
-    // Prisma's DMMF does not call the primary key unique as well, even when written `@id @unique`.
-    isUnique: Boolean(attribute('unique')) && !attribute('id'),
+    // `@id @unique` is unique too: the database has that index besides the primary key.
+    isUnique: Boolean(attribute('unique')),
     isUpdatedAt: Boolean(attribute('updatedAt')),
     default: argument(attribute('default'), 'value'),
     dbName: text(argument(attribute('map'), 'name')),

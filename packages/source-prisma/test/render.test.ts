@@ -66,6 +66,8 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/enums')).toContain('| `DRAFT` |  | not sent yet |');
     expect(page('data-model/enums')).toContain('| `SENT` | `sent\\|out` |  |');
     expect(page('data-model/model/invoicetotal')).toContain('| Kind | database view |');
+    // a view is not a table: its row names it a view (cal.com's BookingTimeStatus read "Table")
+    expect(page('data-model/model/invoicetotal')).toContain('| View | `billing.InvoiceTotal` |');
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
   });
 
@@ -132,6 +134,92 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(overview.match(/\| m:n \|/g)).toHaveLength(1);
     expect(overview).not.toMatch(/\| n:1 \|/);
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
+  });
+
+  it("a relation's onUpdate action is noted beside its onDelete", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Hook {',
+        '  id    Int    @id',
+        '  sinks Sink[]',
+        '}',
+        'model Sink {',
+        '  id     Int  @id',
+        '  hookId Int',
+        '  hook   Hook @relation(fields: [hookId], references: [id], onDelete: Cascade, onUpdate: Restrict)',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/sink')).toContain(
+      '| `hook` | [Hook](./data-model__model__hook.md) |  | foreign key hookId → id, on delete Cascade, on update Restrict |  |',
+    );
+  });
+
+  it('a primary key also written @unique is noted unique: the database has that unique index as well', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Token {',
+        '  id    String @id @unique @map("token_id")',
+        '  label String @unique',
+        '  note  String',
+        '}',
+      ].join('\n'),
+    );
+    const token = page('data-model/model/token');
+    expect(token).toContain('| `id` | `String` |  | primary key, unique, column token_id |  |');
+    expect(token).toContain('| `label` | `String` |  | unique |  |');
+    expect(token).toContain('| `note` | `String` |  |  |  |');
+  });
+
+  it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model enums {',
+        '  id   Int  @id',
+        '  kind Kind',
+        '}',
+        'enum Kind {',
+        '  A',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/enums')).toContain('| `kind` | [Kind](./data-model__enums.md#enum-kind) |');
+    expect(page('data-model/enums')).toContain('## Kind');
+  });
+
+  it("a self-relation is listed from both of its fields on the model's page (a tree's parent and children)", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Folder {',
+        '  id       Int      @id',
+        '  parentId Int?',
+        '  parent   Folder?  @relation("Tree", fields: [parentId], references: [id])',
+        '  children Folder[] @relation("Tree")',
+        '  peers    Folder[] @relation("Peers")',
+        '  peerOf   Folder[] @relation("Peers")',
+        '}',
+      ].join('\n'),
+    );
+    const folder = page('data-model/model/folder');
+    const link = '[Folder](./data-model__model__folder.md)';
+    expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id |  |`);
+    expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id |  |`);
+    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table |  |`);
+    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table |  |`);
+    // The overview lists each relation once.
+    expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
   });
 });
 
@@ -259,6 +347,14 @@ describe('data-model pages', () => {
     expect(erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')))).toContain(
       '"Customer" -> "Address" [label="embeds (address)", style=dashed];',
     );
+    // A composite type's page says where it is embedded, as a model's lists its relations both ways.
+    expect(address.markdown).toContain('| Embedded in | [Customer](./data-model__model__customer.md) (`address`) |');
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/line')!.markdown).toContain(
+      '| Embedded in | [Order](./data-model__model__order.md) (`lines`) |',
+    );
+    // An embedded document is a field of the document that holds it: counted, as a relation is not.
+    expect(mongo.pages[0]!.markdown).toContain('| [Customer](./data-model__model__customer.md) | `Customer` | 3 |');
+    expect(mongo.pages[0]!.markdown).toContain('| [Order](./data-model__model__order.md) | `Order` | 3 |');
   });
 });
 
@@ -357,7 +453,7 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       '| `detail` | `String`? |  | @db.VarChar(200) |  |',
       '| `happened_at` | `DateTime` | `now()` | @db.Timestamptz(6) |  |',
       '| `place` | `Unsupported("geography(Point, 4326)")`? |  | not available in Prisma Client |  |',
-      '| `users` | [users](./data-model__model__users.md)? |  | foreign key user_id → id, on delete NoAction |  |',
+      '| `users` | [users](./data-model__model__users.md)? |  | foreign key user_id → id, on delete NoAction, on update NoAction |  |',
       '| `users` | n:1 (ignored) | [users](./data-model__model__users.md) (`audit_log`) | user_id → id | NoAction |',
     ]);
     expect(audit).toContain('| index | `user_id`, `happened_at DESC` | `audit_log_user_idx` |');

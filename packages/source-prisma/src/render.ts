@@ -44,7 +44,26 @@ export function renderPrisma(
   const root = pageKey(options.key ?? 'data-model');
   const title = options.title ?? 'Data model';
   const labels = ['data-model', ...(options.labels ?? [])];
-  const modelKey = (name: string) => pageKey(root, 'model', name);
+  // Prisma tells `User` from `user`; page keys and Confluence titles do not: the later one gets a
+  // numbered key and title (`user (2)`), in schema order, so both have a page.
+  const modelKeys = new Map<string, string>();
+  const modelTitles = new Map<string, string>();
+  const takenKeys = new Set<string>();
+  const takenTitles = new Set<string>();
+  for (const item of model.models) {
+    const base = pageKey(root, 'model', item.name);
+    let key = base;
+    let name = item.name;
+    for (let n = 2; takenKeys.has(key) || takenTitles.has(name.toLowerCase()); n++) {
+      key = `${base}-${n}`;
+      name = `${item.name} (${n})`;
+    }
+    modelKeys.set(item.name, key);
+    modelTitles.set(item.name, name);
+    takenKeys.add(key);
+    takenTitles.add(name.toLowerCase());
+  }
+  const modelKey = (name: string) => modelKeys.get(name) ?? pageKey(root, 'model', name);
   const enumsKey = pageKey(root, 'enums');
   const modelLink = (name: string) => `./${pageFileStem(modelKey(name))}.md`;
   const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#enum-${name.toLowerCase()}`;
@@ -113,7 +132,7 @@ export function renderPrisma(
   model.models.forEach((item, index) => {
     pages.push({
       key: modelKey(item.name),
-      title: `${title}: ${item.name}`,
+      title: `${title}: ${modelTitles.get(item.name) ?? item.name}`,
       parentKey: root,
       position: index + 1,
       labels: [...labels, `prisma-${item.kind}`],

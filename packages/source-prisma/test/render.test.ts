@@ -136,6 +136,42 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
   });
 
+  it('models whose names differ only by case each get a page, the later one numbered', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model User {',
+        '  id    Int    @id',
+        '  posts Post[]',
+        '}',
+        'model user {',
+        '  id    Int    @id',
+        '  email String',
+        '}',
+        'model Post {',
+        '  id     Int  @id',
+        '  userId Int',
+        '  user   User @relation(fields: [userId], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const tree = renderPrisma(await extractPrisma(join(dir, 'schema.prisma')), templates, { cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages.filter((p) => p.key.includes('/model/')).map((p) => [p.key, p.title])).toEqual([
+      ['data-model/model/user', 'Data model: User'],
+      ['data-model/model/user-2', 'Data model: user (2)'],
+      ['data-model/model/post', 'Data model: Post'],
+    ]);
+    // A link to `User` goes to User's page, not to `user`'s.
+    expect(tree.pages.find((p) => p.key === 'data-model/model/post')!.markdown).toContain(
+      '[User](./data-model__model__user.md)',
+    );
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { anchorSlug, DocgenError, escapePointer, type Diagnostic } from '@docgen/core';
+import { anchorSlug, DocgenError, escapePointer, inlineCode, type Diagnostic } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -706,7 +706,7 @@ function summarizeScheme(s: Json): string {
     case 'basic':
       return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
     case 'apiKey':
-      return `API key in ${String(s.in)} \`${String(s.name)}\``;
+      return `API key in ${String(s.in)} ${inlineCode(String(s.name))}`;
     case 'oauth2': {
       const flows = s.flows && typeof s.flows === 'object' ? Object.keys(s.flows) : s.flow ? [String(s.flow)] : [];
       return `OAuth 2.0${flows.length ? ` (${flows.join(', ')})` : ''}`;

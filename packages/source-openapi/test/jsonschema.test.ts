@@ -231,3 +231,41 @@ describe('JSON Schema keywords in field tables', () => {
     expect(operations).toContain('| `name` | string | no |  |\n\nConstraints:\n\n- no other properties\n');
   });
 });
+
+describe('values holding a backtick', () => {
+  it('stay whole in their code span: a longer fence, as core’s inlineCode writes it', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec([
+        '    Shell:',
+        '      type: object',
+        '      properties:',
+        '        command:',
+        '          type: string',
+        '          pattern: "^[^`]+$"',
+        '          default: "echo `date`"',
+        '          enum: ["ls", "echo `date`"]',
+        '          examples: ["`pwd`"]',
+        '        quote: { const: "`" }',
+        '      patternProperties:',
+        '        "^`": { type: string }',
+        '      propertyNames: { pattern: "^[a-z`]+$" }',
+      ]),
+    });
+    const shell = api.schemas.find((s) => s.name === 'Shell')!;
+    expect(shell.fields.map((f) => [f.name, f.constraints])).toEqual([
+      [
+        'command',
+        [
+          'one of: `"ls"`, ``"echo `date`"``',
+          'default: ``"echo `date`"``',
+          'pattern: ``^[^`]+$``',
+          'example: ``"`pwd`"``',
+        ],
+      ],
+      ['quote', ['always ``"`"``']],
+      ['*', ['key pattern: `` ^` ``']],
+    ]);
+    expect(shell.rules).toEqual(['key pattern: ``^[a-z`]+$``']);
+    expect(schemasPage(api)).toContain('| `command` | string | no | (one of: `"ls"`, ``"echo `date`"``)');
+  });
+});

@@ -236,10 +236,11 @@ export class SchemaRegistry {
     const rows: SchemaField[] = [];
     const { properties, required } = this.collectProperties(schema, at, seen);
     const patterns = patternProperties(schema, at);
-    const rowsOf: Array<{ name: string; value: unknown; at: SpecPointer; pattern?: string }> = patterns.length
-      ? [...properties, ...patterns]
-      : properties;
-    for (const { name, value, at: propertyAt, pattern } of rowsOf) {
+    const others = properties.length || patterns.length ? otherProperties(schema, at) : [];
+    const rowsOf: Array<{ name: string; value: unknown; at: SpecPointer; pattern?: string; other?: boolean }> =
+      patterns.length || others.length ? [...properties, ...patterns, ...others] : properties;
+    for (const { name, value, at: propertyAt, pattern, other } of rowsOf) {
+      const named = pattern === undefined && !other;
       const property = (isRef(value) ? value : (value ?? {})) as Json;
       const type = this.typeOf(property, propertyAt, ownerId);
       const resolved = isRef(property) ? (this.spec.resolve(property.$ref, propertyAt).value as Json) : property;
@@ -247,7 +248,7 @@ export class SchemaRegistry {
         name: `${prefix}${name}`,
         depth,
         type,
-        required: pattern === undefined && required.has(name),
+        required: named && required.has(name),
         nullable: isNullable(property),
         deprecated: property.deprecated === true || resolved?.deprecated === true,
         readOnly: property.readOnly === true,
@@ -255,13 +256,14 @@ export class SchemaRegistry {
         description: describe(property, resolved),
         constraints: [
           ...(pattern === undefined ? [] : [`key pattern: ${inlineCode(pattern)}`]),
+          ...(other ? ['any other key'] : []),
           ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property, {
             // A named schema's values are listed where it is documented, which the type links to.
             enumListedElsewhere: isRef(property),
           }),
           // A named schema's rules are on its own entry too.
           ...(isRef(property) ? [] : schemaRules(property)),
-          ...(pattern === undefined ? dependents(schema, name) : []),
+          ...(named ? dependents(schema, name) : []),
           ...examplesOf(property),
         ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
@@ -739,6 +741,20 @@ function patternProperties(
     at: child(at, 'patternProperties', pattern),
     pattern,
   }));
+}
+
+/**
+ * `additionalProperties` given as a schema beside `properties` (or `patternProperties`): a row
+ * `*` of its own, like a pattern's, for the values of every other key (`*` string, any other key).
+ * An empty schema (`{}`, the same as leaving it out) asks nothing and gets no row.
+ */
+function otherProperties(
+  schema: Json,
+  at: SpecPointer,
+): Array<{ name: string; value: unknown; at: SpecPointer; other: true }> {
+  const value = schema.additionalProperties;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) return [];
+  return [{ name: '*', value, at: child(at, 'additionalProperties'), other: true }];
 }
 
 /** A JSON value's type as a schema names it (`const: [1, 2]` is an array, `const: null` null). */

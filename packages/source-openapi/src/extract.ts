@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { anchorSlug, DocgenError, escapePointer, type Diagnostic } from '@docgen/core';
+import { anchorSlug, DocgenError, escapePointer, inlineCode, type Diagnostic } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -264,7 +264,7 @@ function extractOperation(
     parameters,
     requestBody,
     responses,
-    codeSamples: codeSamples(operation),
+    codeSamples: codeSamples(context, operation, at),
     callbacks,
     pointer: `#${at.pointer}`,
   };
@@ -706,7 +706,7 @@ function summarizeScheme(s: Json): string {
     case 'basic':
       return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
     case 'apiKey':
-      return `API key in ${String(s.in)} \`${String(s.name)}\``;
+      return `API key in ${String(s.in)} ${inlineCode(String(s.name))}`;
     case 'oauth2': {
       const flows = s.flows && typeof s.flows === 'object' ? Object.keys(s.flows) : s.flow ? [String(s.flow)] : [];
       return `OAuth 2.0${flows.length ? ` (${flows.join(', ')})` : ''}`;
@@ -776,12 +776,43 @@ function groupByTag(
 
 // ---- code samples ------------------------------------------------------------------------------
 
-/** ReDoc's `x-codeSamples` (or the older `x-code-samples`): `{ lang, label?, source }` each. */
-function codeSamples(operation: Json): CodeSample[] {
-  const raw = operation['x-codeSamples'] ?? operation['x-code-samples'];
+/**
+ * ReDoc's `x-codeSamples` (or the older `x-code-samples`): `{ lang, label?, source }` each. An
+ * entry may be a `$ref` to a YAML or JSON file holding one (DigitalOcean keeps each sample in a
+ * file of its own), read now: the only `$ref` in a vendor extension docgen follows. One it cannot
+ * read (missing, not YAML or JSON, no `source`) is left out with a warning at the `$ref`.
+ */
+function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): CodeSample[] {
+  const key = operation['x-codeSamples'] != null ? 'x-codeSamples' : 'x-code-samples';
+  const raw = operation[key];
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((sample: unknown) => {
-    const { lang, label, source } = (sample ?? {}) as Json;
+  return raw.flatMap((entry: unknown, index) => {
+    let sample = (entry ?? {}) as Json;
+    if (isRef(sample)) {
+      const refAt = child(at, key, index, '$ref');
+      const skip = (why: string): CodeSample[] => {
+        context.report({
+          code: 'DG_OPENAPI_CODE_SAMPLE',
+          severity: 'warning',
+          message: `code sample $ref "${sample.$ref as string}" is left out: ${why}`,
+          ...context.spec.where(refAt),
+          hint: 'point it at a YAML or JSON file holding `lang:` and `source:`',
+        });
+        return [];
+      };
+      let target: unknown;
+      try {
+        target = context.spec.resolveData(sample.$ref as string, at);
+      } catch (error) {
+        return skip((error as Error).message);
+      }
+      if (!target || typeof target !== 'object' || Array.isArray(target) || typeof (target as Json).source !== 'string')
+        return skip('what it names has no `source`');
+      // Keys written beside the `$ref` (a `label`) win over the file's.
+      const { $ref: _ref, ...beside } = sample;
+      sample = { ...(target as Json), ...beside };
+    }
+    const { lang, label, source } = sample;
     if (typeof source !== 'string' || !source.trim()) return [];
     const language =
       typeof lang === 'string'

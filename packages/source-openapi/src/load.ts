@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
@@ -68,6 +68,50 @@ export class SpecSet {
    * Filled while a file's `$ref`s are collected (no pass of its own).
    */
   readonly anchors = new Map<string, Map<string, string>>();
+
+  /**
+   * Files read at extract time, outside the spec proper: what a vendor extension's `$ref` names
+   * (DigitalOcean's `x-codeSamples: [{ $ref: examples/curl/list.yml }]`). Not attached with the
+   * spec, not checked when it loads; a file that cannot be read is kept as its error.
+   */
+  private readonly dataFiles = new Map<string, StructuredDocument | Error>();
+
+  /**
+   * The value a `$ref` inside a vendor extension names, read lazily: from a spec file already
+   * loaded, else from a YAML or JSON file read now. Throws (a DocgenError or an Error saying
+   * why) if the file is missing, not YAML or JSON, or has nothing at the fragment; the caller
+   * decides whether that is worth more than a warning.
+   */
+  resolveData(ref: string, from: SpecPointer): unknown {
+    const { file, fragment } = this.targetFile(ref, from);
+    if (this.documents.has(file)) return this.resolve(ref, from).value;
+    let document = this.dataFiles.get(file);
+    if (!document) {
+      try {
+        if (!/\.(ya?ml|json)$/i.test(file)) throw new Error('it is not a YAML or JSON file');
+        if (!existsSync(file) || statSync(file).isDirectory()) throw new Error('it does not exist');
+        document = parseStructured(readFileSync(file, 'utf8'), this.display(file), undefined, 'DG_OPENAPI_SYNTAX');
+      } catch (error) {
+        document = error instanceof Error ? error : new Error(String(error));
+      }
+      this.dataFiles.set(file, document);
+    }
+    if (document instanceof Error) throw document;
+    let value: unknown = document.value;
+    let pointer = fragment;
+    try {
+      pointer = decodeURIComponent(fragment);
+    } catch {
+      // kept as written
+    }
+    if (pointer && !pointer.startsWith('/')) throw new Error(`its fragment #${pointer} is not a JSON pointer`);
+    for (const segment of pointer ? pointer.split('/').slice(1).map(unescapePointer) : []) {
+      if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment))
+        throw new Error(`it has nothing at #${pointer}`);
+      value = (value as Record<string, unknown>)[segment];
+    }
+    return value;
+  }
 
   /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */
   private readonly resolved = new Map<string, Resolved>();

@@ -1,5 +1,5 @@
 import { basename, dirname, extname, relative } from 'node:path';
-import { escapePointer, unescapePointer } from '@docgen/core';
+import { escapePointer, inlineCode, unescapePointer } from '@docgen/core';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
 
@@ -203,7 +203,7 @@ export class SchemaRegistry {
     }
     if (Array.isArray(body.enum)) view.enum = body.enum.map((v) => JSON.stringify(v));
     const rules = schemaRules(body);
-    if (body.const !== undefined) rules.unshift(`always \`${JSON.stringify(body.const)}\``);
+    if (body.const !== undefined) rules.unshift(`always ${inlineCode(JSON.stringify(body.const))}`);
     if (rules.length) view.rules = rules;
     return view;
   }
@@ -236,10 +236,11 @@ export class SchemaRegistry {
     const rows: SchemaField[] = [];
     const { properties, required } = this.collectProperties(schema, at, seen);
     const patterns = patternProperties(schema, at);
-    const rowsOf: Array<{ name: string; value: unknown; at: SpecPointer; pattern?: string }> = patterns.length
-      ? [...properties, ...patterns]
-      : properties;
-    for (const { name, value, at: propertyAt, pattern } of rowsOf) {
+    const others = properties.length || patterns.length ? otherProperties(schema, at) : [];
+    const rowsOf: Array<{ name: string; value: unknown; at: SpecPointer; pattern?: string; other?: boolean }> =
+      patterns.length || others.length ? [...properties, ...patterns, ...others] : properties;
+    for (const { name, value, at: propertyAt, pattern, other } of rowsOf) {
+      const named = pattern === undefined && !other;
       const property = (isRef(value) ? value : (value ?? {})) as Json;
       const type = this.typeOf(property, propertyAt, ownerId);
       const resolved = isRef(property) ? (this.spec.resolve(property.$ref, propertyAt).value as Json) : property;
@@ -247,21 +248,22 @@ export class SchemaRegistry {
         name: `${prefix}${name}`,
         depth,
         type,
-        required: pattern === undefined && required.has(name),
+        required: named && required.has(name),
         nullable: isNullable(property),
         deprecated: property.deprecated === true || resolved?.deprecated === true,
         readOnly: property.readOnly === true,
         writeOnly: property.writeOnly === true,
         description: describe(property, resolved),
         constraints: [
-          ...(pattern === undefined ? [] : [`key pattern: \`${pattern}\``]),
+          ...(pattern === undefined ? [] : [`key pattern: ${inlineCode(pattern)}`]),
+          ...(other ? ['any other key'] : []),
           ...constraints(isRef(property) ? { ...resolved, ...withoutRef(property) } : property, {
             // A named schema's values are listed where it is documented, which the type links to.
             enumListedElsewhere: isRef(property),
           }),
           // A named schema's rules are on its own entry too.
           ...(isRef(property) ? [] : schemaRules(property)),
-          ...(pattern === undefined ? dependents(schema, name) : []),
+          ...(named ? dependents(schema, name) : []),
           ...examplesOf(property),
         ],
         circular: type.kind === 'ref' ? !!type.circular : refersToCycle(type),
@@ -741,6 +743,20 @@ function patternProperties(
   }));
 }
 
+/**
+ * `additionalProperties` given as a schema beside `properties` (or `patternProperties`): a row
+ * `*` of its own, like a pattern's, for the values of every other key (`*` string, any other key).
+ * An empty schema (`{}`, the same as leaving it out) asks nothing and gets no row.
+ */
+function otherProperties(
+  schema: Json,
+  at: SpecPointer,
+): Array<{ name: string; value: unknown; at: SpecPointer; other: true }> {
+  const value = schema.additionalProperties;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) return [];
+  return [{ name: '*', value, at: child(at, 'additionalProperties'), other: true }];
+}
+
 /** A JSON value's type as a schema names it (`const: [1, 2]` is an array, `const: null` null). */
 function jsonType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
@@ -751,7 +767,7 @@ const MAX_EXAMPLES_IN_ROW = 3;
 function examplesOf(property: Json): string[] {
   const list = property.examples;
   if (!Array.isArray(list) || !list.length) return [];
-  const shown = list.slice(0, MAX_EXAMPLES_IN_ROW).map((v) => `\`${JSON.stringify(v)}\``);
+  const shown = list.slice(0, MAX_EXAMPLES_IN_ROW).map((v) => inlineCode(JSON.stringify(v)));
   if (list.length > MAX_EXAMPLES_IN_ROW) shown.push('…');
   return [`${list.length > 1 ? 'examples' : 'example'}: ${shown.join(', ')}`];
 }
@@ -835,16 +851,16 @@ const MAX_ENUM_IN_ROW = 10;
 /** enum, format details, defaults and bounds, in short words for a table cell. */
 export function constraints(s: Json, options: { enumListedElsewhere?: boolean } = {}): string[] {
   const out: string[] = [];
-  const allowed = (values: unknown[]) => values.map((v) => `\`${JSON.stringify(v)}\``).join(', ');
+  const allowed = (values: unknown[]) => values.map((v) => inlineCode(JSON.stringify(v))).join(', ');
   if (Array.isArray(s.enum)) {
     // A long list already on the schema's own entry is counted, not copied into every row that
     // uses it (Twilio's rows reached 7.8 KB); a short one reads better in place.
     if (options.enumListedElsewhere && s.enum.length > MAX_ENUM_IN_ROW) out.push(`one of ${s.enum.length} values`);
     else out.push(`one of: ${allowed(s.enum)}`);
   }
-  if (s.const !== undefined) out.push(`always \`${JSON.stringify(s.const)}\``);
-  if (s.default !== undefined) out.push(`default: \`${JSON.stringify(s.default)}\``);
-  if (typeof s.pattern === 'string') out.push(`pattern: \`${s.pattern}\``);
+  if (s.const !== undefined) out.push(`always ${inlineCode(JSON.stringify(s.const))}`);
+  if (s.default !== undefined) out.push(`default: ${inlineCode(JSON.stringify(s.default))}`);
+  if (typeof s.pattern === 'string') out.push(`pattern: ${inlineCode(s.pattern)}`);
   range(out, s.minLength, s.maxLength, 'length');
   range(out, s.minItems, s.maxItems, 'items');
   range(
@@ -858,7 +874,7 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
   if (s.uniqueItems === true) out.push('unique items');
   // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
-  const media = typeof s.contentMediaType === 'string' ? `\`${s.contentMediaType}\`` : undefined;
+  const media = typeof s.contentMediaType === 'string' ? inlineCode(s.contentMediaType) : undefined;
   const encoding = typeof s.contentEncoding === 'string' ? `${s.contentEncoding}-encoded` : undefined;
   if (media || encoding) out.push(`content: ${[media, encoding].filter(Boolean).join(', ')}`);
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
@@ -917,18 +933,20 @@ function brief(schema: unknown): string | undefined {
   if (schema === false) return 'nothing';
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
   const s = schema as Json;
-  if (isRef(s)) return `\`${unescapePointer(s.$ref.split('/').pop() ?? s.$ref)}\``;
+  if (isRef(s)) return inlineCode(unescapePointer(s.$ref.split('/').pop() ?? s.$ref));
   const parts: string[] = [];
   const types = typeList(s);
   if (types.length) parts.push(types.join(' or '));
   if (Array.isArray(s.required) && s.required.length)
-    parts.push(`${s.required.map((n) => `\`${String(n)}\``).join(', ')} required`);
+    parts.push(`${s.required.map((n) => inlineCode(String(n))).join(', ')} required`);
   if (s.properties && typeof s.properties === 'object')
     for (const [name, value] of Object.entries(s.properties as Json)) {
       const v = value as Json | undefined;
       const said =
-        v && typeof v === 'object' && v.const !== undefined ? `is \`${JSON.stringify(v.const)}\`` : brief(value);
-      parts.push(`\`${name}\` ${said ?? 'present'}`);
+        v && typeof v === 'object' && v.const !== undefined
+          ? `is ${inlineCode(JSON.stringify(v.const))}`
+          : brief(value);
+      parts.push(`${inlineCode(name)} ${said ?? 'present'}`);
     }
   parts.push(...constraints(s), ...schemaRules(s));
   return parts.length ? parts.join(' and ') : undefined;
@@ -942,7 +960,7 @@ function dependents(object: Json, name: string): string[] {
   const out: string[] = [];
   const needs = (object.dependentRequired as Json | undefined)?.[name];
   if (Array.isArray(needs) && needs.length)
-    out.push(`requires ${needs.map((n) => `\`${String(n)}\``).join(', ')} with it`);
+    out.push(`requires ${needs.map((n) => inlineCode(String(n))).join(', ')} with it`);
   const schemas = object.dependentSchemas as Json | undefined;
   if (schemas && typeof schemas === 'object' && schemas[name] !== undefined) {
     const said = brief(schemas[name]);

@@ -853,6 +853,49 @@ describe('code samples', () => {
   });
 });
 
+describe('code samples kept in files of their own', () => {
+  it('follows an x-codeSamples entry that $refs a YAML or JSON file; one it cannot read is left out with a warning', async () => {
+    const warnings: Diagnostic[] = [];
+    const spec = await loadSpec(join(fixtures, 'code-samples/openapi.yaml'));
+    const api = extractApi(spec, { report: (warning) => warnings.push(warning) });
+    // Relative to the file the $ref is written in (the operation's own file), as DigitalOcean's are.
+    expect(op(api, 'droplets_list').codeSamples).toEqual([
+      {
+        label: 'cURL',
+        language: 'curl',
+        source: expect.stringMatching(/^curl -X GET \\\n {2}-H "Content-Type: application\/json"/),
+      },
+      { label: 'Python', language: 'python', source: expect.stringContaining('client.droplets.list()') },
+    ]);
+    // A JSON file too; a label beside the $ref wins over the file's.
+    expect(op(api, 'droplets_create').codeSamples).toEqual([
+      { label: 'curl (create)', language: 'curl', source: 'curl -X POST "https://api.digitalocean.com/v2/droplets"' },
+      { label: 'Go', language: 'go', source: 'client.Droplets.Create(ctx, req)' },
+    ]);
+    expect(
+      warnings.map((w) => [w.code, w.severity, w.location?.file?.endsWith('openapi.yaml'), w.location?.line]),
+    ).toEqual([
+      ['DG_OPENAPI_CODE_SAMPLE', 'warning', true, 18],
+      ['DG_OPENAPI_CODE_SAMPLE', 'warning', true, 19],
+      ['DG_OPENAPI_CODE_SAMPLE', 'warning', true, 20],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/missing\.yml" is left out: it does not exist$/),
+      expect.stringMatching(/getting-started\.md" is left out: it is not a YAML or JSON file$/),
+      expect.stringMatching(/no_source\.yml" is left out: what it names has no `source`$/),
+    ]);
+    // Read for the samples only: not spec files (not attached), and other x-… $refs stay unread.
+    expect(api.files.map((f) => f.slice(join(fixtures, 'code-samples').length + 1)).sort()).toEqual([
+      'openapi.yaml',
+      'resources/droplets_list.yml',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('## GET /v2/droplets'),
+    )!.markdown;
+    expect(page).toContain('**Python**\n\n```python\nimport os\nfrom pydo import Client\n');
+  });
+});
+
 describe('OpenAPI 3.0 across files', () => {
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');

@@ -231,3 +231,92 @@ describe('JSON Schema keywords in field tables', () => {
     expect(operations).toContain('| `name` | string | no |  |\n\nConstraints:\n\n- no other properties\n');
   });
 });
+
+describe('values holding a backtick', () => {
+  it('stay whole in their code span: a longer fence, as core’s inlineCode writes it', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec([
+        '    Shell:',
+        '      type: object',
+        '      properties:',
+        '        command:',
+        '          type: string',
+        '          pattern: "^[^`]+$"',
+        '          default: "echo `date`"',
+        '          enum: ["ls", "echo `date`"]',
+        '          examples: ["`pwd`"]',
+        '        quote: { const: "`" }',
+        '      patternProperties:',
+        '        "^`": { type: string }',
+        '      propertyNames: { pattern: "^[a-z`]+$" }',
+      ]),
+    });
+    const shell = api.schemas.find((s) => s.name === 'Shell')!;
+    expect(shell.fields.map((f) => [f.name, f.constraints])).toEqual([
+      [
+        'command',
+        [
+          'one of: `"ls"`, ``"echo `date`"``',
+          'default: ``"echo `date`"``',
+          'pattern: ``^[^`]+$``',
+          'example: ``"`pwd`"``',
+        ],
+      ],
+      ['quote', ['always ``"`"``']],
+      ['*', ['key pattern: `` ^` ``']],
+    ]);
+    expect(shell.rules).toEqual(['key pattern: ``^[a-z`]+$``']);
+    expect(schemasPage(api)).toContain('| `command` | string | no | (one of: `"ls"`, ``"echo `date`"``)');
+  });
+});
+
+describe('additionalProperties given as a schema beside properties', () => {
+  it('is a row `*` of its own, for every other key, as a pattern is; alone it is a map and gets no row', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec([
+        '    Labels:',
+        '      type: object',
+        '      properties:',
+        '        empty: { type: boolean }',
+        '        meta:',
+        '          type: object',
+        '          properties: { id: { type: integer } }',
+        '          patternProperties: { "^x-": { type: integer } }',
+        '          additionalProperties: { $ref: "#/components/schemas/Tag" }',
+        '      additionalProperties:',
+        '        type: array',
+        '        items: { type: string }',
+        '        maxItems: 3',
+        '    Tag:',
+        '      type: object',
+        '      properties: { name: { type: string } }',
+        '      additionalProperties: {}',
+        '    Closed:',
+        '      type: object',
+        '      properties: { a: { type: string } }',
+        '      additionalProperties: false',
+        '    Dictionary:',
+        '      type: object',
+        '      additionalProperties: { type: string }',
+      ]),
+    });
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    expect(byName.Labels!.fields.map((f) => [f.name, f.type, f.required, f.constraints])).toMatchObject([
+      ['empty', { kind: 'primitive', name: 'boolean' }, false, []],
+      ['meta', { kind: 'primitive', name: 'object' }, false, []],
+      ['meta.id', { kind: 'primitive', name: 'integer' }, false, []],
+      ['meta.*', { kind: 'primitive', name: 'integer' }, false, ['key pattern: `^x-`']],
+      ['meta.*', { kind: 'ref', schemaId: expect.any(String), name: 'Tag', circular: false }, false, ['any other key']],
+      ['*', { kind: 'array', items: { kind: 'primitive', name: 'string' } }, false, ['any other key', 'items ≤ 3']],
+    ]);
+    // `{}` asks nothing (as if left out), `false` is a rule of the whole, a map alone is its type.
+    expect(byName.Tag!.fields.map((f) => f.name)).toEqual(['name']);
+    expect(byName.Closed!.fields.map((f) => f.name)).toEqual(['a']);
+    expect(byName.Closed!.rules).toEqual(['no other properties']);
+    expect(byName.Dictionary!.type).toMatchObject({ kind: 'map', values: { kind: 'primitive', name: 'string' } });
+    expect(byName.Dictionary!.fields).toEqual([]);
+    // The generated example is unchanged by the row: no `*` property.
+    expect(JSON.parse(byName.Labels!.example!)).toEqual({ empty: true, meta: { id: 0 } });
+    expect(schemasPage(api)).toContain('| `*` | array of string | no | (any other key) (items ≤ 3) |\n\nExample:');
+  });
+});

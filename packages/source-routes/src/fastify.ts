@@ -456,23 +456,6 @@ export class FastifyReader extends ModuleReader {
     return undefined;
   }
 
-  /** Whether a plugin given to `register` is the project's own (an unreadable one is worth a warning; a package's is not). */
-  private isProjects(node: TsNode): boolean {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
-    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
-  }
-
-  /** The module of the project a plugin is imported or loaded from, when no file of the project is found for it. */
-  private missing(node: TsNode): string | undefined {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
-    const from = value.getSourceFile().getFilePath();
-    return specifier !== undefined && this.modules.resolve(from, specifier) === undefined ? specifier : undefined;
-  }
-
   /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */
   private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
     const args = call.getArguments();

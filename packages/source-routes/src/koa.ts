@@ -233,6 +233,7 @@ export class KoaReader extends ModuleReader {
       else if (mounted) this.readMount(mounted, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
+      else this.unread(call, this.routesOf(arg), arg);
     });
   }
 
@@ -297,6 +298,7 @@ export class KoaReader extends ModuleReader {
       this.read(instance, joinPaths(prefix, at), middleware, path, out);
       return;
     }
+    if (this.unread(call, mounted.target, call)) return;
     // A function (static files, a handler) serves no routes to list; a value of the project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
@@ -326,13 +328,32 @@ export class KoaReader extends ModuleReader {
     return from === undefined || this.modules.resolve(callee.getSourceFile().getFilePath(), from) !== undefined;
   }
 
-  /** `router.routes()` / `router.middleware()` → that router. */
-  private mountedRouter(arg: TsNode): Instance | undefined {
+  /** `router.routes()` / `router.middleware()` → `router`, as written. */
+  private routesOf(arg: TsNode): TsNode | undefined {
     const { ts } = this;
     const value = unwrap(ts, arg);
     if (!ts.Node.isCallExpression(value) || !['routes', 'middleware'].includes(methodOf(ts, value) ?? ''))
       return undefined;
-    const target = unwrap(ts, (value.getExpression() as PropertyAccessExpression).getExpression());
+    return unwrap(ts, (value.getExpression() as PropertyAccessExpression).getExpression());
+  }
+
+  /** A router or app mounted from a module of the project that has no file docgen finds: warned at the mount. */
+  private unread(call: CallExpression, node: TsNode | undefined, shown: TsNode): boolean {
+    const missing = node && this.missing(node);
+    if (!missing) return false;
+    this.warn(
+      'DG_ROUTES_PLUGIN_UNREAD',
+      `${shortText(shown)}: no file of the project is found for '${missing}', its routes are not read`,
+      call,
+      'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+    );
+    return true;
+  }
+
+  /** `router.routes()` / `router.middleware()` → that router. */
+  private mountedRouter(arg: TsNode): Instance | undefined {
+    const target = this.routesOf(arg);
+    if (!target) return undefined;
     const made = this.instanceOf(target);
     return made ?? this.instanceNamed(target);
   }

@@ -430,6 +430,27 @@ export abstract class ModuleReader {
     return fn && isFunction(this.ts, fn) ? fn : undefined;
   }
 
+  /** Whether a value is imported or loaded from a module of the project (`./users`, `#routes`, a `paths` alias), its file found or not. */
+  protected isProjects(node: TsNode): boolean {
+    const value = unwrap(this.ts, node);
+    const specifier = this.specifierOf(value);
+    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** The module of the project a value is imported or loaded from, when no file of the project is found for it. */
+  protected missing(node: TsNode): string | undefined {
+    const value = unwrap(this.ts, node);
+    const specifier = this.specifierOf(value);
+    const from = value.getSourceFile().getFilePath();
+    return specifier !== undefined && this.modules.isProjects(from, specifier) && !this.modules.resolve(from, specifier)
+      ? specifier
+      : undefined;
+  }
+
+  private specifierOf(value: TsNode): string | undefined {
+    return this.ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
+  }
+
   protected warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {
     const location =
       at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;

@@ -219,4 +219,47 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('warns at the mount of a router or app imported from a module of the project that has no file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import mount from 'koa-mount';",
+        "import serve from 'koa-static';",
+        "import users from './routes/users';",
+        "import { admin } from '#admin';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/ok', (ctx) => { ctx.body = 'ok'; });",
+        'app.use(router.routes());',
+        'app.use(users.routes()).use(users.allowedMethods());',
+        "app.use(mount('/admin', admin));",
+        "app.use(mount('/v2', require('./v2')));",
+        "app.use(mount('/static', serve('public')));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/ok']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        "users.routes(): no file of the project is found for './routes/users', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "mount('/admin', admin): no file of the project is found for '#admin', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        13,
+        "mount('/v2', require('./v2')): no file of the project is found for './v2', its routes are not read",
+      ],
+    ]);
+  });
 });

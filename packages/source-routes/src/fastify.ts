@@ -28,7 +28,7 @@ import {
   type FunctionNode,
   ModuleReader,
 } from './modules.js';
-import { isPathLiteral, joinPaths, literalValue, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
+import { isPathLiteral, joinPaths, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
@@ -407,7 +407,7 @@ export class FastifyReader extends ModuleReader {
     }
     const options = optionsArg && this.object(optionsArg);
     const prefixNode = options && property(this.ts, options, 'prefix');
-    const own = prefixNode && literalValue(this.ts, prefixNode);
+    const own = prefixNode && this.literal(prefixNode);
     if (prefixNode && own === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -460,7 +460,7 @@ export class FastifyReader extends ModuleReader {
   private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
     const args = call.getArguments();
     const [path, second] = args;
-    const at = literalValue(this.ts, path);
+    const at = this.literal(path);
     if (!path || at === undefined) {
       if (path) this.computedPath(call, path);
       return;
@@ -477,7 +477,7 @@ export class FastifyReader extends ModuleReader {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
-    const at = literalValue(ts, url);
+    const at = this.literal(url);
     if (!options || !url || at === undefined) {
       if (arg) this.computedPath(call, url ?? arg);
       return;
@@ -517,7 +517,7 @@ export class FastifyReader extends ModuleReader {
     const schemaNode = property(this.ts, options, 'schema');
     const schema = schemaNode && this.object(schemaNode);
     for (const key of ['summary', 'description']) {
-      const text = schema && literalValue(this.ts, property(this.ts, schema, key));
+      const text = schema && this.literal(property(this.ts, schema, key));
       if (text) return text.replace(/\s+/g, ' ').trim();
     }
     return undefined;

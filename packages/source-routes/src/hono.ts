@@ -29,6 +29,7 @@ import {
 } from './modules.js';
 import {
   constArray,
+  type Constants,
   isPathLiteral,
   joinPaths,
   literalValue,
@@ -156,13 +157,15 @@ export class HonoReader extends ModuleReader {
     const root = chainRoot(ts, node, CHAIN);
     if (ts.Node.isCallExpression(root)) {
       const factory = this.factoryApp(root);
-      return factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node)), factory };
+      return (
+        factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node, this.constants)), factory }
+      );
     }
     if (!ts.Node.isNewExpression(root)) return undefined;
     const callee = root.getExpression();
     const from = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
     if (!from || !/^(?:hono(?:\/|$)|@hono\/zod-openapi$)/.test(from)) return undefined;
-    return { creation: root, base: basePathOf(ts, node) };
+    return { creation: root, base: basePathOf(ts, node, this.constants) };
   }
 
   /**
@@ -324,7 +327,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     for (const call of basePathCalls(ts, node)) {
       const [arg] = call.getArguments();
-      if (arg && literalValue(ts, arg) === undefined && !this.computedBases.has(call)) {
+      if (arg && this.literal(arg) === undefined && !this.computedBases.has(call)) {
         this.computedBases.add(call);
         this.warn(
           'DG_ROUTES_PREFIX_UNKNOWN',
@@ -334,7 +337,7 @@ export class HonoReader extends ModuleReader {
         );
       }
     }
-    return basePathOf(ts, node);
+    return basePathOf(ts, node, this.constants);
   }
 
   /** A route's path (or list of paths) as written; a computed one is a warning. */
@@ -343,7 +346,7 @@ export class HonoReader extends ModuleReader {
     if (!node) return [];
     const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
     return nodes.flatMap((element) => {
-      const stated = literalValue(ts, element);
+      const stated = this.literal(element);
       if (stated !== undefined) return [stated];
       this.warn(
         'DG_ROUTES_COMPUTED_PATH',
@@ -364,8 +367,8 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const [config, ...handlers] = call.getArguments();
     const options = config && this.routeConfig(config);
-    const method = options && literalValue(ts, property(ts, options, 'method'));
-    const path = options && literalValue(ts, property(ts, options, 'path'));
+    const method = options && this.literal(property(ts, options, 'method'));
+    const path = options && this.literal(property(ts, options, 'path'));
     if (!method || path === undefined) {
       if (config)
         this.warn(
@@ -406,7 +409,7 @@ export class HonoReader extends ModuleReader {
   private use(call: CallExpression, base: string, seen: Use[]): void {
     const { ts } = this;
     const args = call.getArguments();
-    const stated = args[0] && literalValue(ts, args[0]);
+    const stated = args[0] && this.literal(args[0]);
     const hasPath = stated !== undefined;
     const names = (hasPath ? args.slice(1) : args)
       .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
@@ -420,12 +423,11 @@ export class HonoReader extends ModuleReader {
    * app.route(r.path, r.app)`), each element's. A sub-app docgen cannot follow is a warning.
    */
   private mount(call: CallExpression, base: string, seen: Use[], path: Set<TsNode>, out: Route[]): void {
-    const { ts } = this;
     const [prefix, sub] = call.getArguments();
     if (!prefix || !sub) return;
     for (const [at, target] of this.table(prefix, sub) ?? [[prefix, sub]]) {
       const app = this.appOf(target);
-      const stated = literalValue(ts, at);
+      const stated = this.literal(at);
       if (app && stated !== undefined) {
         this.read(app, joinPaths(base, stated), seen, path, out, call.getSourceFile().getFilePath());
         continue;
@@ -515,9 +517,9 @@ export class HonoReader extends ModuleReader {
 }
 
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
-function basePathOf(ts: TsMorph, node: TsNode): string {
+function basePathOf(ts: TsMorph, node: TsNode, imported?: Constants): string {
   return basePathCalls(ts, node)
-    .map((call) => literalValue(ts, call.getArguments()[0]))
+    .map((call) => literalValue(ts, call.getArguments()[0], imported))
     .filter((value): value is string => value !== undefined)
     .reduce((joined, value) => joinPaths(joined, value), '');
 }

@@ -22,15 +22,7 @@ import {
   httpStatuses,
   isFunction,
 } from './modules.js';
-import {
-  isPathLiteral,
-  joinPaths,
-  literalValue,
-  shortText,
-  statusCode,
-  toOpenApiPath,
-  type TsMorph,
-} from './syntax.js';
+import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
 const METHODS: Record<string, string> = {
@@ -185,14 +177,14 @@ export class KoaReader extends ModuleReader {
   private routerPrefix(instance: Instance, calls: CallExpression[]): string {
     const { ts } = this;
     const set = calls.filter((call) => methodOf(ts, call) === 'prefix').pop();
-    if (set) return literalValue(ts, set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
+    if (set) return this.literal(set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
     const [options] =
       ts.Node.isNewExpression(instance.creation) || ts.Node.isCallExpression(instance.creation)
         ? (instance.creation.getArguments() as TsNode[])
         : [];
     const object = options && unwrap(ts, options);
     const prefix = object && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, 'prefix') : undefined;
-    return prefix ? (literalValue(ts, prefix) ?? this.computed(instance.creation, prefix)) : '';
+    return prefix ? (this.literal(prefix) ?? this.computed(instance.creation, prefix)) : '';
   }
 
   /** A prefix only known at run time: warned, and the routes shown without it. */
@@ -211,7 +203,7 @@ export class KoaReader extends ModuleReader {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
-    const stated = first && literalValue(ts, first);
+    const stated = first && this.literal(first);
     const hasPath = stated !== undefined;
     const rest = hasPath ? args.slice(1) : args;
     const routers = rest.map((arg) => this.mountedRouter(arg));
@@ -284,7 +276,7 @@ export class KoaReader extends ModuleReader {
   ): void {
     const { ts } = this;
     const { call, instance } = mounted;
-    const at = mounted.path ? literalValue(ts, mounted.path) : '';
+    const at = mounted.path ? this.literal(mounted.path) : '';
     if (at === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -369,7 +361,7 @@ export class KoaReader extends ModuleReader {
     const handlers = args.slice(1);
     const handler = handlers[handlers.length - 1]!;
     for (const node of paths) {
-      const stated = literalValue(ts, node);
+      const stated = this.literal(node);
       if (stated === undefined) {
         this.warn(
           'DG_ROUTES_COMPUTED_PATH',

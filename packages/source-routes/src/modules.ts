@@ -18,7 +18,16 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
-import { commentBefore, ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
+import {
+  commentBefore,
+  ImportResolver,
+  isPathLiteral,
+  literalValue,
+  pathText,
+  syntaxErrors,
+  type Constants,
+  type TsMorph,
+} from './syntax.js';
 
 /** Where a name is declared: the node calls on it are matched against. */
 export type Declaration = VariableDeclaration | FunctionDeclaration | ParameterDeclaration;
@@ -150,6 +159,20 @@ export class Modules {
     }
     const imported = this.importOf(id);
     return imported && this.exported(imported.file, imported.name, depth + 1);
+  }
+
+  /**
+   * The value of the `const` a name is imported as (`import { API_PREFIX } from './config'`, through
+   * barrels too), for `literalValue`; undefined for anything else (`let`, a function, `require()`).
+   */
+  constValue(id: Identifier): TsNode | undefined {
+    if (this.bindingOf(id)) return undefined; // a name of this module is read where it is declared
+    const { declaration, value } = this.follow(id) ?? {};
+    const isConst =
+      !!declaration &&
+      this.ts.Node.isVariableDeclaration(declaration) &&
+      declaration.getVariableStatement()?.getDeclarationKind() === 'const';
+    return isConst ? value : undefined;
   }
 
   /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
@@ -369,6 +392,8 @@ export abstract class ModuleReader {
   /** What the code does not say for sure (computed paths and mounts, autoload…). */
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
+  /** The values of `const`s imported from the project's modules, for `literalValue`. */
+  protected readonly constants: Constants = (id) => this.modules.constValue(id);
 
   constructor(
     protected readonly ts: TsMorph,
@@ -428,6 +453,11 @@ export abstract class ModuleReader {
     let fn: TsNode | undefined = unwrap(this.ts, handler);
     if (this.ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
     return fn && isFunction(this.ts, fn) ? fn : undefined;
+  }
+
+  /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
+  protected literal(node: TsNode | undefined): string | undefined {
+    return literalValue(this.ts, node, this.constants);
   }
 
   /** Whether a value is imported or loaded from a module of the project (`./users`, `#routes`, a `paths` alias), its file found or not. */

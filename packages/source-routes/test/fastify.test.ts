@@ -394,4 +394,31 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ],
     ]);
   });
+
+  it('reads route paths and plugin prefixes held in a const imported from another module', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'config.ts'),
+      ["const ROOT = '/api';", 'export const API_PREFIX = ROOT + "/v1";', "export const USERS = '/users';"].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { API_PREFIX, USERS } from './config';",
+        'const app = Fastify();',
+        'app.get(`${API_PREFIX}/health`, async () => ({}));',
+        'app.register(async (api) => {',
+        '  api.get(USERS, async () => []);',
+        '}, { prefix: API_PREFIX });',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/v1/health', 4],
+      ['GET', '/api/v1/users', 6],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -325,4 +325,38 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', 9],
     ]);
   });
+
+  it('reads paths, mounts and base paths held in a const imported from another module (through a barrel, built from other consts)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(join(dir, 'base.ts'), "export const ROOT = '/api';\n");
+    await writeFile(
+      join(dir, 'paths.ts'),
+      ["import { ROOT } from './base';", 'export const API = `${ROOT}/v1`;', "export const USERS = '/users';"].join(
+        '\n',
+      ),
+    );
+    await writeFile(join(dir, 'config.ts'), "export * from './paths';\nexport let LATER = '/later';\n");
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { API, USERS, LATER } from './config';",
+        'const users = new Hono();',
+        "users.get(API + '/me', (c) => c.json({}));",
+        'const app = new Hono().basePath(API);',
+        'app.route(USERS, users);',
+        'app.get(`${USERS}/count`, (c) => c.json(0));',
+        'app.get(LATER, (c) => c.json(0));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/v1/users/api/v1/me', 4],
+      ['GET', '/api/v1/users/count', 7],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 8], // an imported `let`
+    ]);
+  });
 });

@@ -23,6 +23,7 @@ import {
   returnedBy,
   unwrap,
   type Declaration,
+  type Member,
   ModuleReader,
   httpStatuses,
   isFunction,
@@ -55,6 +56,8 @@ export function isHonoSource(text: string): boolean {
 /** An app: the name it is declared under, where it is made, and its base path. */
 interface App {
   declaration?: Declaration;
+  /** For an app a class keeps (`this.app = new Hono()`): the member its methods register on. */
+  member?: Member;
   creation: TsNode;
   base: string;
   /** For an app a function of the project makes (`createRouter()`): the app that function makes and returns. */
@@ -146,9 +149,10 @@ export class HonoReader extends ModuleReader {
     return [...new Map(found.map((app) => [app.creation, app])).values()];
   }
 
-  /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module. */
+  /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module, or kept in a class member. */
   private apps(source: SourceFile): App[] {
-    return this.declared(source, (init) => this.created(init));
+    const made = (init: TsNode) => this.created(init);
+    return [...this.declared(source, made), ...this.members(source, made)];
   }
 
   /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`, `createRouter()`. */
@@ -307,7 +311,7 @@ export class HonoReader extends ModuleReader {
   private isOn(call: CallExpression, app: App, names: Map<Declaration, string>): boolean {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAIN);
-    if (root === app.creation) return true;
+    if (root === app.creation || this.refersTo(root, app.member)) return true;
     const declaration = this.declarationOf(root);
     return !!declaration && names.has(declaration);
   }

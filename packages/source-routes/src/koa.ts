@@ -14,7 +14,6 @@ import {
   nameStart,
   property,
   registrationComment,
-  thisMember,
   unwrap,
   type Declaration,
   type Member,
@@ -164,14 +163,7 @@ export class KoaReader extends ModuleReader {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee)) return false;
     const root = chainRoot(ts, callee.getExpression(), CHAIN);
-    if (root === instance.creation) return true;
-    const member = instance.member && thisMember(ts, root);
-    if (member) return member.cls === instance.member!.cls && member.name === instance.member!.name;
-    return (
-      !!instance.declaration &&
-      ts.Node.isIdentifier(root) &&
-      this.modules.bindingOf(root)?.declaration === instance.declaration
-    );
+    return root === instance.creation || this.refersTo(root, instance.member ?? instance.declaration);
   }
 
   private routerPrefix(instance: Instance, calls: CallExpression[]): string {

@@ -402,7 +402,21 @@ export abstract class ModuleReader {
     this.modules = new Modules(ts, project);
   }
 
-  /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
+  /**
+   * Whether a node names an app or router: the name it is declared under (`app`, in its scope) or the
+   * class member it is kept in (`this.app`, in that class's methods).
+   */
+  protected refersTo(node: TsNode, target: Declaration | Member | undefined): boolean {
+    const { ts } = this;
+    if (!target) return false;
+    if ('cls' in target) {
+      const member = thisMember(ts, node);
+      return !!member && member.cls === target.cls && member.name === target.name;
+    }
+    const value = unwrap(ts, node);
+    return ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
+  }
+
   /**
    * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the
    * constructor or a method), with the class and the member: calls on `this.app` in any method of that
@@ -430,6 +444,7 @@ export abstract class ModuleReader {
     return found;
   }
 
+  /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
   protected declared<T extends object>(
     source: SourceFile,
     made: (init: TsNode) => T | undefined,

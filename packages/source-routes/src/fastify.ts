@@ -25,10 +25,11 @@ import {
   registrationComment,
   unwrap,
   type Declaration,
+  type Member,
   type FunctionNode,
   ModuleReader,
 } from './modules.js';
-import { isPathLiteral, joinPaths, literalValue, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
+import { isPathLiteral, joinPaths, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
@@ -43,9 +44,11 @@ export function isFastifySource(text: string): boolean {
   return /(?:\bfrom\s+|\brequire\(\s*)['"](?:fastify|fastify-plugin|@fastify\/[\w.-]+)['"]/.test(text);
 }
 
-/** An instance routes are registered on: the app's `const`, or a plugin's first parameter. */
+/** An instance routes are registered on: the app's `const`, a plugin's first parameter, or a class member (`this.app`). */
+type Instance = Declaration | Member;
+
 interface Context {
-  instance: Declaration;
+  instance: Instance;
   /** Where its registrations are written: the app's file, or the plugin function. */
   within: TsNode;
   prefix: string;
@@ -59,9 +62,16 @@ export class FastifyReader extends ModuleReader {
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
     const routes: Route[] = [];
-    const apps = this.apps(source, source);
+    // `const app = Fastify()`, or `this.app = Fastify()` in a class, whose methods register on `this.app`.
+    const kept = this.members(source, (init) => (this.createsApp(unwrap(this.ts, init)) ? {} : undefined));
+    const apps: Instance[] = [...this.apps(source, source), ...kept.map(({ member }) => member)];
     const starts = apps.length ? apps : this.startedApps(source);
-    for (const instance of starts) this.read({ instance, within: instance.getSourceFile(), prefix: '' }, [], routes);
+    for (const instance of starts)
+      this.read(
+        { instance, within: 'cls' in instance ? instance.cls : instance.getSourceFile(), prefix: '' },
+        [],
+        routes,
+      );
     if (starts.length) return routes;
     // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
     const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
@@ -140,7 +150,7 @@ export class FastifyReader extends ModuleReader {
    * The registration calls on an instance within a function (or module), in the order they are
    * written, with those of the helpers it is handed to (`registerRoutes(fastify)`) where it is handed.
    */
-  private calls(instance: Declaration, within: TsNode, path: Set<TsNode>): CallExpression[] {
+  private calls(instance: Instance, within: TsNode, path: Set<TsNode>): CallExpression[] {
     const { ts } = this;
     this.keptOn(instance, within);
     return (
@@ -172,17 +182,15 @@ export class FastifyReader extends ModuleReader {
    * Where a call hands the instance to a function (`registerRoutes(app)`, `require('./routes')(app)`)
    * or to a method (`new Routes().register(app)`, `registry.mount(app)`): its argument's index, else -1.
    */
-  private handedAt(call: CallExpression, instance: Declaration): number {
+  private handedAt(call: CallExpression, instance: Instance): number {
     const { ts } = this;
     const callee = call.getExpression();
     if (ts.Node.isPropertyAccessExpression(callee)) {
       // The instance's own methods (`app.register(…)`, `app.decorate('app', app)`) are Fastify's.
       const root = chainRoot(ts, callee.getExpression(), REGISTRATIONS);
-      if (ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === instance) return -1;
+      if (this.refersTo(root, instance)) return -1;
     }
-    return call
-      .getArguments()
-      .findIndex((arg) => ts.Node.isIdentifier(arg) && this.modules.bindingOf(arg)?.declaration === instance);
+    return call.getArguments().findIndex((arg) => this.refersTo(arg, instance));
   }
 
   /** The function of the project a call hands the instance to; one that cannot be read is a warning. */
@@ -222,7 +230,7 @@ export class FastifyReader extends ModuleReader {
    * `this.app = app`: the instance kept on an object, for other methods to register on; those
    * registrations are not followed, so the assignment is a warning (once).
    */
-  private keptOn(instance: Declaration, within: TsNode): void {
+  private keptOn(instance: Instance, within: TsNode): void {
     const { ts } = this;
     for (const assignment of within.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
       const right = unwrap(ts, assignment.getRight());
@@ -230,8 +238,7 @@ export class FastifyReader extends ModuleReader {
         assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken ||
         !ts.Node.isPropertyAccessExpression(assignment.getLeft()) ||
         assignment.getLeft().getText().replace(/\s+/g, '').startsWith('module.exports') ||
-        !ts.Node.isIdentifier(right) ||
-        this.modules.bindingOf(right)?.declaration !== instance ||
+        !this.refersTo(right, instance) ||
         this.kept.has(assignment)
       )
         continue;
@@ -352,10 +359,10 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */
-  private isOn(call: CallExpression, instance: Declaration): boolean {
+  private isOn(call: CallExpression, instance: Instance): boolean {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), REGISTRATIONS);
-    return ts.Node.isIdentifier(root) && this.modules.bindingOf(root)?.declaration === instance;
+    return this.refersTo(root, instance);
   }
 
   private readPlugin(
@@ -407,7 +414,7 @@ export class FastifyReader extends ModuleReader {
     }
     const options = optionsArg && this.object(optionsArg);
     const prefixNode = options && property(this.ts, options, 'prefix');
-    const own = prefixNode && literalValue(this.ts, prefixNode);
+    const own = prefixNode && this.literal(prefixNode);
     if (prefixNode && own === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -456,28 +463,11 @@ export class FastifyReader extends ModuleReader {
     return undefined;
   }
 
-  /** Whether a plugin given to `register` is the project's own (an unreadable one is worth a warning; a package's is not). */
-  private isProjects(node: TsNode): boolean {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
-    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
-  }
-
-  /** The module of the project a plugin is imported or loaded from, when no file of the project is found for it. */
-  private missing(node: TsNode): string | undefined {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    const specifier = ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
-    const from = value.getSourceFile().getFilePath();
-    return specifier !== undefined && this.modules.resolve(from, specifier) === undefined ? specifier : undefined;
-  }
-
   /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */
   private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
     const args = call.getArguments();
     const [path, second] = args;
-    const at = literalValue(this.ts, path);
+    const at = this.literal(path);
     if (!path || at === undefined) {
       if (path) this.computedPath(call, path);
       return;
@@ -494,7 +484,7 @@ export class FastifyReader extends ModuleReader {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
-    const at = literalValue(ts, url);
+    const at = this.literal(url);
     if (!options || !url || at === undefined) {
       if (arg) this.computedPath(call, url ?? arg);
       return;
@@ -534,7 +524,7 @@ export class FastifyReader extends ModuleReader {
     const schemaNode = property(this.ts, options, 'schema');
     const schema = schemaNode && this.object(schemaNode);
     for (const key of ['summary', 'description']) {
-      const text = schema && literalValue(this.ts, property(this.ts, schema, key));
+      const text = schema && this.literal(property(this.ts, schema, key));
       if (text) return text.replace(/\s+/g, ' ').trim();
     }
     return undefined;

@@ -23,12 +23,14 @@ import {
   returnedBy,
   unwrap,
   type Declaration,
+  type Member,
   ModuleReader,
   httpStatuses,
   isFunction,
 } from './modules.js';
 import {
   constArray,
+  type Constants,
   isPathLiteral,
   joinPaths,
   literalValue,
@@ -54,6 +56,8 @@ export function isHonoSource(text: string): boolean {
 /** An app: the name it is declared under, where it is made, and its base path. */
 interface App {
   declaration?: Declaration;
+  /** For an app a class keeps (`this.app = new Hono()`): the member its methods register on. */
+  member?: Member;
   creation: TsNode;
   base: string;
   /** For an app a function of the project makes (`createRouter()`): the app that function makes and returns. */
@@ -145,9 +149,10 @@ export class HonoReader extends ModuleReader {
     return [...new Map(found.map((app) => [app.creation, app])).values()];
   }
 
-  /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module. */
+  /** `new Hono()` (also `.basePath('/api')` and chains) declared anywhere in a module, or kept in a class member. */
   private apps(source: SourceFile): App[] {
-    return this.declared(source, (init) => this.created(init));
+    const made = (init: TsNode) => this.created(init);
+    return [...this.declared(source, made), ...this.members(source, made)];
   }
 
   /** An app made by this expression: `new Hono()`, `new Hono().basePath('/api').get(…)`, `createRouter()`. */
@@ -156,13 +161,15 @@ export class HonoReader extends ModuleReader {
     const root = chainRoot(ts, node, CHAIN);
     if (ts.Node.isCallExpression(root)) {
       const factory = this.factoryApp(root);
-      return factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node)), factory };
+      return (
+        factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node, this.constants)), factory }
+      );
     }
     if (!ts.Node.isNewExpression(root)) return undefined;
     const callee = root.getExpression();
     const from = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
     if (!from || !/^(?:hono(?:\/|$)|@hono\/zod-openapi$)/.test(from)) return undefined;
-    return { creation: root, base: basePathOf(ts, node) };
+    return { creation: root, base: basePathOf(ts, node, this.constants) };
   }
 
   /**
@@ -304,7 +311,7 @@ export class HonoReader extends ModuleReader {
   private isOn(call: CallExpression, app: App, names: Map<Declaration, string>): boolean {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAIN);
-    if (root === app.creation) return true;
+    if (root === app.creation || this.refersTo(root, app.member)) return true;
     const declaration = this.declarationOf(root);
     return !!declaration && names.has(declaration);
   }
@@ -324,7 +331,7 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     for (const call of basePathCalls(ts, node)) {
       const [arg] = call.getArguments();
-      if (arg && literalValue(ts, arg) === undefined && !this.computedBases.has(call)) {
+      if (arg && this.literal(arg) === undefined && !this.computedBases.has(call)) {
         this.computedBases.add(call);
         this.warn(
           'DG_ROUTES_PREFIX_UNKNOWN',
@@ -334,7 +341,7 @@ export class HonoReader extends ModuleReader {
         );
       }
     }
-    return basePathOf(ts, node);
+    return basePathOf(ts, node, this.constants);
   }
 
   /** A route's path (or list of paths) as written; a computed one is a warning. */
@@ -343,7 +350,7 @@ export class HonoReader extends ModuleReader {
     if (!node) return [];
     const nodes = ts.Node.isArrayLiteralExpression(node) ? node.getElements() : [node];
     return nodes.flatMap((element) => {
-      const stated = literalValue(ts, element);
+      const stated = this.literal(element);
       if (stated !== undefined) return [stated];
       this.warn(
         'DG_ROUTES_COMPUTED_PATH',
@@ -364,8 +371,8 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const [config, ...handlers] = call.getArguments();
     const options = config && this.routeConfig(config);
-    const method = options && literalValue(ts, property(ts, options, 'method'));
-    const path = options && literalValue(ts, property(ts, options, 'path'));
+    const method = options && this.literal(property(ts, options, 'method'));
+    const path = options && this.literal(property(ts, options, 'path'));
     if (!method || path === undefined) {
       if (config)
         this.warn(
@@ -406,7 +413,7 @@ export class HonoReader extends ModuleReader {
   private use(call: CallExpression, base: string, seen: Use[]): void {
     const { ts } = this;
     const args = call.getArguments();
-    const stated = args[0] && literalValue(ts, args[0]);
+    const stated = args[0] && this.literal(args[0]);
     const hasPath = stated !== undefined;
     const names = (hasPath ? args.slice(1) : args)
       .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
@@ -420,12 +427,11 @@ export class HonoReader extends ModuleReader {
    * app.route(r.path, r.app)`), each element's. A sub-app docgen cannot follow is a warning.
    */
   private mount(call: CallExpression, base: string, seen: Use[], path: Set<TsNode>, out: Route[]): void {
-    const { ts } = this;
     const [prefix, sub] = call.getArguments();
     if (!prefix || !sub) return;
     for (const [at, target] of this.table(prefix, sub) ?? [[prefix, sub]]) {
       const app = this.appOf(target);
-      const stated = literalValue(ts, at);
+      const stated = this.literal(at);
       if (app && stated !== undefined) {
         this.read(app, joinPaths(base, stated), seen, path, out, call.getSourceFile().getFilePath());
         continue;
@@ -515,9 +521,9 @@ export class HonoReader extends ModuleReader {
 }
 
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
-function basePathOf(ts: TsMorph, node: TsNode): string {
+function basePathOf(ts: TsMorph, node: TsNode, imported?: Constants): string {
   return basePathCalls(ts, node)
-    .map((call) => literalValue(ts, call.getArguments()[0]))
+    .map((call) => literalValue(ts, call.getArguments()[0], imported))
     .filter((value): value is string => value !== undefined)
     .reduce((joined, value) => joinPaths(joined, value), '');
 }

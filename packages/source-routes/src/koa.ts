@@ -14,7 +14,6 @@ import {
   nameStart,
   property,
   registrationComment,
-  thisMember,
   unwrap,
   type Declaration,
   type Member,
@@ -22,15 +21,7 @@ import {
   httpStatuses,
   isFunction,
 } from './modules.js';
-import {
-  isPathLiteral,
-  joinPaths,
-  literalValue,
-  shortText,
-  statusCode,
-  toOpenApiPath,
-  type TsMorph,
-} from './syntax.js';
+import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
 const METHODS: Record<string, string> = {
@@ -172,27 +163,20 @@ export class KoaReader extends ModuleReader {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee)) return false;
     const root = chainRoot(ts, callee.getExpression(), CHAIN);
-    if (root === instance.creation) return true;
-    const member = instance.member && thisMember(ts, root);
-    if (member) return member.cls === instance.member!.cls && member.name === instance.member!.name;
-    return (
-      !!instance.declaration &&
-      ts.Node.isIdentifier(root) &&
-      this.modules.bindingOf(root)?.declaration === instance.declaration
-    );
+    return root === instance.creation || this.refersTo(root, instance.member ?? instance.declaration);
   }
 
   private routerPrefix(instance: Instance, calls: CallExpression[]): string {
     const { ts } = this;
     const set = calls.filter((call) => methodOf(ts, call) === 'prefix').pop();
-    if (set) return literalValue(ts, set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
+    if (set) return this.literal(set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
     const [options] =
       ts.Node.isNewExpression(instance.creation) || ts.Node.isCallExpression(instance.creation)
         ? (instance.creation.getArguments() as TsNode[])
         : [];
     const object = options && unwrap(ts, options);
     const prefix = object && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, 'prefix') : undefined;
-    return prefix ? (literalValue(ts, prefix) ?? this.computed(instance.creation, prefix)) : '';
+    return prefix ? (this.literal(prefix) ?? this.computed(instance.creation, prefix)) : '';
   }
 
   /** A prefix only known at run time: warned, and the routes shown without it. */
@@ -211,7 +195,7 @@ export class KoaReader extends ModuleReader {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
-    const stated = first && literalValue(ts, first);
+    const stated = first && this.literal(first);
     const hasPath = stated !== undefined;
     const rest = hasPath ? args.slice(1) : args;
     const routers = rest.map((arg) => this.mountedRouter(arg));
@@ -233,6 +217,7 @@ export class KoaReader extends ModuleReader {
       else if (mounted) this.readMount(mounted, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
+      else this.unread(call, this.routesOf(arg), arg);
     });
   }
 
@@ -283,7 +268,7 @@ export class KoaReader extends ModuleReader {
   ): void {
     const { ts } = this;
     const { call, instance } = mounted;
-    const at = mounted.path ? literalValue(ts, mounted.path) : '';
+    const at = mounted.path ? this.literal(mounted.path) : '';
     if (at === undefined) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
@@ -297,6 +282,7 @@ export class KoaReader extends ModuleReader {
       this.read(instance, joinPaths(prefix, at), middleware, path, out);
       return;
     }
+    if (this.unread(call, mounted.target, call)) return;
     // A function (static files, a handler) serves no routes to list; a value of the project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
@@ -326,13 +312,32 @@ export class KoaReader extends ModuleReader {
     return from === undefined || this.modules.resolve(callee.getSourceFile().getFilePath(), from) !== undefined;
   }
 
-  /** `router.routes()` / `router.middleware()` → that router. */
-  private mountedRouter(arg: TsNode): Instance | undefined {
+  /** `router.routes()` / `router.middleware()` → `router`, as written. */
+  private routesOf(arg: TsNode): TsNode | undefined {
     const { ts } = this;
     const value = unwrap(ts, arg);
     if (!ts.Node.isCallExpression(value) || !['routes', 'middleware'].includes(methodOf(ts, value) ?? ''))
       return undefined;
-    const target = unwrap(ts, (value.getExpression() as PropertyAccessExpression).getExpression());
+    return unwrap(ts, (value.getExpression() as PropertyAccessExpression).getExpression());
+  }
+
+  /** A router or app mounted from a module of the project that has no file docgen finds: warned at the mount. */
+  private unread(call: CallExpression, node: TsNode | undefined, shown: TsNode): boolean {
+    const missing = node && this.missing(node);
+    if (!missing) return false;
+    this.warn(
+      'DG_ROUTES_PLUGIN_UNREAD',
+      `${shortText(shown)}: no file of the project is found for '${missing}', its routes are not read`,
+      call,
+      'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+    );
+    return true;
+  }
+
+  /** `router.routes()` / `router.middleware()` → that router. */
+  private mountedRouter(arg: TsNode): Instance | undefined {
+    const target = this.routesOf(arg);
+    if (!target) return undefined;
     const made = this.instanceOf(target);
     return made ?? this.instanceNamed(target);
   }
@@ -348,7 +353,7 @@ export class KoaReader extends ModuleReader {
     const handlers = args.slice(1);
     const handler = handlers[handlers.length - 1]!;
     for (const node of paths) {
-      const stated = literalValue(ts, node);
+      const stated = this.literal(node);
       if (stated === undefined) {
         this.warn(
           'DG_ROUTES_COMPUTED_PATH',

@@ -18,7 +18,16 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
-import { commentBefore, ImportResolver, isPathLiteral, pathText, syntaxErrors, type TsMorph } from './syntax.js';
+import {
+  commentBefore,
+  ImportResolver,
+  isPathLiteral,
+  literalValue,
+  pathText,
+  syntaxErrors,
+  type Constants,
+  type TsMorph,
+} from './syntax.js';
 
 /** Where a name is declared: the node calls on it are matched against. */
 export type Declaration = VariableDeclaration | FunctionDeclaration | ParameterDeclaration;
@@ -150,6 +159,20 @@ export class Modules {
     }
     const imported = this.importOf(id);
     return imported && this.exported(imported.file, imported.name, depth + 1);
+  }
+
+  /**
+   * The value of the `const` a name is imported as (`import { API_PREFIX } from './config'`, through
+   * barrels too), for `literalValue`; undefined for anything else (`let`, a function, `require()`).
+   */
+  constValue(id: Identifier): TsNode | undefined {
+    if (this.bindingOf(id)) return undefined; // a name of this module is read where it is declared
+    const { declaration, value } = this.follow(id) ?? {};
+    const isConst =
+      !!declaration &&
+      this.ts.Node.isVariableDeclaration(declaration) &&
+      declaration.getVariableStatement()?.getDeclarationKind() === 'const';
+    return isConst ? value : undefined;
   }
 
   /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
@@ -369,6 +392,8 @@ export abstract class ModuleReader {
   /** What the code does not say for sure (computed paths and mounts, autoload…). */
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
+  /** The values of `const`s imported from the project's modules, for `literalValue`. */
+  protected readonly constants: Constants = (id) => this.modules.constValue(id);
 
   constructor(
     protected readonly ts: TsMorph,
@@ -377,7 +402,21 @@ export abstract class ModuleReader {
     this.modules = new Modules(ts, project);
   }
 
-  /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
+  /**
+   * Whether a node names an app or router: the name it is declared under (`app`, in its scope) or the
+   * class member it is kept in (`this.app`, in that class's methods).
+   */
+  protected refersTo(node: TsNode, target: Declaration | Member | undefined): boolean {
+    const { ts } = this;
+    if (!target) return false;
+    if ('cls' in target) {
+      const member = thisMember(ts, node);
+      return !!member && member.cls === target.cls && member.name === target.name;
+    }
+    const value = unwrap(ts, node);
+    return ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
+  }
+
   /**
    * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the
    * constructor or a method), with the class and the member: calls on `this.app` in any method of that
@@ -405,6 +444,7 @@ export abstract class ModuleReader {
     return found;
   }
 
+  /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */
   protected declared<T extends object>(
     source: SourceFile,
     made: (init: TsNode) => T | undefined,
@@ -428,6 +468,32 @@ export abstract class ModuleReader {
     let fn: TsNode | undefined = unwrap(this.ts, handler);
     if (this.ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
     return fn && isFunction(this.ts, fn) ? fn : undefined;
+  }
+
+  /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
+  protected literal(node: TsNode | undefined): string | undefined {
+    return literalValue(this.ts, node, this.constants);
+  }
+
+  /** Whether a value is imported or loaded from a module of the project (`./users`, `#routes`, a `paths` alias), its file found or not. */
+  protected isProjects(node: TsNode): boolean {
+    const value = unwrap(this.ts, node);
+    const specifier = this.specifierOf(value);
+    return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
+  }
+
+  /** The module of the project a value is imported or loaded from, when no file of the project is found for it. */
+  protected missing(node: TsNode): string | undefined {
+    const value = unwrap(this.ts, node);
+    const specifier = this.specifierOf(value);
+    const from = value.getSourceFile().getFilePath();
+    return specifier !== undefined && this.modules.isProjects(from, specifier) && !this.modules.resolve(from, specifier)
+      ? specifier
+      : undefined;
+  }
+
+  private specifierOf(value: TsNode): string | undefined {
+    return this.ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
   }
 
   protected warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {

@@ -25,6 +25,7 @@ import {
   joinPaths,
   pathText,
   literalValue,
+  type Constants,
   shortText,
   statusCode,
   statusesIn,
@@ -74,7 +75,7 @@ export class NestReader {
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
     const source = this.source(entry);
-    const { prefix, excluded, unknown } = globalPrefix(this.ts, source);
+    const { prefix, excluded, unknown } = globalPrefix(this.ts, source, (id) => this.modules.constValue(id));
     if (unknown)
       this.warnings.push({
         code: 'DG_ROUTES_PREFIX_UNKNOWN',
@@ -485,12 +486,13 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | un
 function globalPrefix(
   ts: TsMorph,
   source: SourceFile,
+  imported: Constants,
 ): { prefix: string; excluded: Set<string>; unknown?: { text: string; line: number } } {
   for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
     const [prefixNode, options] = call.getArguments();
-    const prefix = literalValue(ts, prefixNode);
+    const prefix = literalValue(ts, prefixNode, imported);
     if (prefix === undefined)
       return {
         prefix: '',

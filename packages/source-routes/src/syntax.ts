@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type {
   CallExpression,
+  Identifier,
   Node as TsNode,
   Project,
   PropertyAccessExpression,
@@ -228,27 +229,36 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   return undefined;
 }
 
+/** The value of a `const` another module of the project exports, for a name imported from it (`Modules.constValue`). */
+export type Constants = (id: Identifier) => TsNode | undefined;
+
 /**
- * A string a node stands for when that is known from its own file: a literal, a `const` with a
+ * A string a node stands for when that is known from its own file, or, given `imported`, from the
+ * `const`s it imports (`import { API_PREFIX } from './config'`): a literal, a `const` with a
  * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), the literal
  * fallback of `process.env.X || 'api'` / `?? 'api'`, and a template or a `+` of such values
  * (`` `${API_PREFIX}/search` ``, `base + '/users'`).
  */
-export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): string | undefined {
-  if (!node || depth > 4) return undefined;
+export function literalValue(
+  ts: TsMorph,
+  node: TsNode | undefined,
+  imported?: Constants,
+  depth = 0,
+): string | undefined {
+  if (!node || depth > 8) return undefined;
   if (isPathLiteral(ts, node)) return pathText(node);
-  if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), depth + 1);
+  if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), imported, depth + 1);
   if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText()))
-    return literalValue(ts, node.getRight(), depth + 1);
+    return literalValue(ts, node.getRight(), imported, depth + 1);
   if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
-    const left = literalValue(ts, node.getLeft(), depth + 1);
-    const right = left === undefined ? undefined : literalValue(ts, node.getRight(), depth + 1);
+    const left = literalValue(ts, node.getLeft(), imported, depth + 1);
+    const right = left === undefined ? undefined : literalValue(ts, node.getRight(), imported, depth + 1);
     return right === undefined ? undefined : left! + right;
   }
   if (ts.Node.isTemplateExpression(node)) {
     let text = node.getHead().getLiteralText();
     for (const span of node.getTemplateSpans()) {
-      const value = literalValue(ts, span.getExpression(), depth + 1);
+      const value = literalValue(ts, span.getExpression(), imported, depth + 1);
       if (value === undefined) return undefined;
       text += value + span.getLiteral().getLiteralText();
     }
@@ -262,9 +272,10 @@ export function literalValue(ts: TsMorph, node: TsNode | undefined, depth = 0): 
         .getSourceFile()
         .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
         .filter((declaration) => declaration.getName() === node.getText())
-        .map((declaration) => literalValue(ts, declaration.getInitializer(), depth + 1)),
+        .map((declaration) => literalValue(ts, declaration.getInitializer(), imported, depth + 1)),
     );
     const [value] = values;
+    if (values.size === 0 && imported) return literalValue(ts, imported(node), imported, depth + 1);
     return values.size === 1 ? value : undefined;
   }
   return undefined;

@@ -394,4 +394,81 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ],
     ]);
   });
+
+  it('reads route paths and plugin prefixes held in a const imported from another module', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'config.ts'),
+      ["const ROOT = '/api';", 'export const API_PREFIX = ROOT + "/v1";', "export const USERS = '/users';"].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { API_PREFIX, USERS } from './config';",
+        'const app = Fastify();',
+        'app.get(`${API_PREFIX}/health`, async () => ({}));',
+        'app.register(async (api) => {',
+        '  api.get(USERS, async () => []);',
+        '}, { prefix: API_PREFIX });',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/v1/health', 4],
+      ['GET', '/api/v1/users', 6],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads an app a class keeps in a member (this.app = Fastify(), or a property), with the calls on this.app in its methods', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import type { FastifyInstance } from 'fastify';",
+        'export async function users(app: FastifyInstance) {',
+        "  app.get('/', async () => []);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify, { type FastifyInstance } from 'fastify';",
+        "import { users } from './users';",
+        'export class App {',
+        '  public app: FastifyInstance;',
+        '  constructor() {',
+        '    this.app = Fastify({ logger: true });',
+        '    this.plugins();',
+        '    this.routes(this.app);',
+        '  }',
+        '  private plugins(): void {',
+        "    this.app.register(users, { prefix: '/users' });",
+        '  }',
+        '  private routes(app: FastifyInstance): void {',
+        "    app.get('/health', async () => 'ok');",
+        '  }',
+        '  start() {',
+        "    this.app.post('/jobs', async (_request, reply) => reply.code(202).send());",
+        '    return this.app.listen({ port: 3000 });',
+        '  }',
+        '}',
+        'class Other {',
+        '  app = { get: (path: string, handler: unknown) => handler };',
+        "  start() { this.app.get('/not-fastify', () => 1); }",
+        '}',
+        'export { Other };',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
+      ['GET', '/health', [], 14], // handed to this.routes() in the constructor, written before plugins()'s register
+      ['GET', '/users', [], 3],
+      ['POST', '/jobs', [202], 17],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -325,4 +325,89 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', 9],
     ]);
   });
+
+  it('reads paths, mounts and base paths held in a const imported from another module (through a barrel, built from other consts)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(join(dir, 'base.ts'), "export const ROOT = '/api';\n");
+    await writeFile(
+      join(dir, 'paths.ts'),
+      ["import { ROOT } from './base';", 'export const API = `${ROOT}/v1`;', "export const USERS = '/users';"].join(
+        '\n',
+      ),
+    );
+    await writeFile(join(dir, 'config.ts'), "export * from './paths';\nexport let LATER = '/later';\n");
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { API, USERS, LATER } from './config';",
+        'const users = new Hono();',
+        "users.get(API + '/me', (c) => c.json({}));",
+        'const app = new Hono().basePath(API);',
+        'app.route(USERS, users);',
+        'app.get(`${USERS}/count`, (c) => c.json(0));',
+        'app.get(LATER, (c) => c.json(0));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/api/v1/users/api/v1/me', 4],
+      ['GET', '/api/v1/users/count', 7],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 8], // an imported `let`
+    ]);
+  });
+
+  it('reads an app a class keeps in a member (this.app = new Hono(), or a property), with the calls on this.app in its methods', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'const users = new Hono();',
+        "users.get('/:id', (c) => c.json({}));",
+        'export default users;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import users from './users';",
+        'const auth = async (_c: unknown, next: () => Promise<void>) => next();',
+        'export class Server {',
+        '  private app: Hono;',
+        '  constructor() {',
+        '    this.app = new Hono();',
+        '    this.routes();',
+        '  }',
+        '  private routes(): void {',
+        "    this.app.use('/admin/*', auth);",
+        "    this.app.get('/health', (c) => c.text('ok'));",
+        "    this.app.route('/users', users);",
+        "    this.app.get('/admin/stats', (c) => c.json({}, 201));",
+        '  }',
+        '}',
+        'class Admin {',
+        "  admin = new Hono().basePath('/internal');",
+        "  mount = () => this.admin.get('/ping', (c) => c.text('pong'));",
+        '}',
+        'class Other {',
+        '  app = { get: (path: string, handler: unknown) => handler };',
+        "  start() { this.app.get('/not-hono', () => 1); }",
+        '}',
+        'export { Admin, Other };',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
+      ['GET', '/health', [], [], 12],
+      ['GET', '/users/:id', [], [], 3],
+      ['GET', '/admin/stats', ['auth'], [201], 14],
+      ['GET', '/internal/ping', [], [], 19],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -146,14 +146,14 @@ describe('readRoutes on a Koa app', () => {
     expect(await docgenFailure(readRoutes(join(dir, 'types.ts')))).toMatchObject({ code: 'DG_ROUTES_NO_APP' });
   });
 
-  it('reads paths held in a const of the module, templates and sums over them; an imported const stays a warning', async () => {
+  it('reads paths held in a const of the module or imported from another, templates and sums over them; an imported let stays a warning', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
-    await writeFile(join(dir, 'config.ts'), "export const BASE = '/x';\n");
+    await writeFile(join(dir, 'config.ts'), "export const BASE = '/x';\nexport let LATER = '/z';\n");
     await writeFile(
       join(dir, 'routes.ts'),
       [
         "import Router from 'koa-router';",
-        "import { BASE } from './config';",
+        "import { BASE, LATER } from './config';",
         "const V1 = '/api/v1';",
         'const nested = new Router();',
         "nested.get('/leaf', (ctx) => { ctx.body = 'leaf'; });",
@@ -162,6 +162,7 @@ describe('readRoutes on a Koa app', () => {
         "router.post(V1 + '/items', (ctx) => { ctx.status = 201; });",
         'router.use(V1, nested.routes());',
         'router.get(`${BASE}/y`, (ctx) => { ctx.body = 1; });',
+        'router.get(`${LATER}/y`, (ctx) => { ctx.body = 1; });',
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
@@ -169,9 +170,10 @@ describe('readRoutes on a Koa app', () => {
       ['GET', '/api/v1/search', [], 7],
       ['POST', '/api/v1/items', [201], 8],
       ['GET', '/api/v1/leaf', [], 5],
+      ['GET', '/x/y', [], 10],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
-      ['DG_ROUTES_COMPUTED_PATH', 10],
+      ['DG_ROUTES_COMPUTED_PATH', 11],
     ]);
   });
 
@@ -218,5 +220,48 @@ describe('readRoutes on a Koa app', () => {
       ['GET', '/pets', 3],
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it('warns at the mount of a router or app imported from a module of the project that has no file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import mount from 'koa-mount';",
+        "import serve from 'koa-static';",
+        "import users from './routes/users';",
+        "import { admin } from '#admin';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/ok', (ctx) => { ctx.body = 'ok'; });",
+        'app.use(router.routes());',
+        'app.use(users.routes()).use(users.allowedMethods());',
+        "app.use(mount('/admin', admin));",
+        "app.use(mount('/v2', require('./v2')));",
+        "app.use(mount('/static', serve('public')));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/ok']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        "users.routes(): no file of the project is found for './routes/users', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "mount('/admin', admin): no file of the project is found for '#admin', its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        13,
+        "mount('/v2', require('./v2')): no file of the project is found for './v2', its routes are not read",
+      ],
+    ]);
   });
 });

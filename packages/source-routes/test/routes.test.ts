@@ -209,6 +209,39 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_NONE', undefined],
     ]);
   });
+  it('reads a NestJS global prefix held in a const imported from another module', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    const main = join(dir, 'main.ts');
+    await writeFile(join(dir, 'constants.ts'), "export const GLOBAL_PREFIX = 'api';\n");
+    await writeFile(
+      main,
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        "import { GLOBAL_PREFIX } from './constants';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.setGlobalPrefix(GLOBAL_PREFIX);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get()',
+        '  list() { return []; }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(main);
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/api/cats']]);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('extractRouteList', () => {

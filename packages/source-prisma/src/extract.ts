@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { DocgenError, type Diagnostic } from '@docgen/core';
+import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
 import { addIgnoredModels, addLeftOutFields, modelBlocks, type KnownNames, type UnreadLine } from './text.js';
 
@@ -145,18 +146,32 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
   reportUnread(unread, options);
+  withoutDirectives(models);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
-    documentation: item.documentation,
+    documentation: readDocumentation(item.documentation).text,
     values: item.values.map((value) => ({
       name: value.name,
       dbName: value.dbName ?? undefined,
-      documentation: value.documentation,
+      documentation: readDocumentation(value.documentation).text,
     })),
     defined: where(item.name),
   }));
   return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
+}
+
+/** Code generators' directives in `///` comments (`@zod…`, `[JsonType]`) are not the description: they go, in place. */
+export function withoutDirectives(models: DataModel[]): void {
+  for (const model of models) {
+    model.documentation = readDocumentation(model.documentation).text;
+    for (const field of model.fields) {
+      const read = readDocumentation(field.documentation);
+      field.documentation = read.text;
+      if (read.jsonType) field.jsonType = read.jsonType;
+      if (read.deprecated) field.deprecated = true;
+    }
+  }
 }
 
 function loadGetDmmf(): GetDmmf {

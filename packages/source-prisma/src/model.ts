@@ -51,6 +51,10 @@ export interface Field {
   /** Native database type (`@db.VarChar(255)`). */
   nativeType?: string;
   documentation?: string;
+  /** The type its JSON holds, from prisma-json-types-generator's `/// [TypeName]` hint. */
+  jsonType?: string;
+  /** Its `///` comment has an `@deprecated` line. */
+  deprecated?: boolean;
   relation?: { name: string; fields: string[]; references: string[]; onDelete?: string; onUpdate?: string };
   /** `@ignore`: the column is in the database, but Prisma Client leaves it out. */
   ignored?: boolean;

@@ -234,6 +234,7 @@ function flip(cardinality: Relation['cardinality']): string {
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
 function notesOf(field: Field, model: DataModel): string[] {
   const notes: string[] = [];
+  if (field.deprecated) notes.push('**Deprecated**');
   if (field.isId || (model.primaryKey?.includes(field.name) ?? false)) notes.push('primary key');
   if (field.isUnique) notes.push('unique');
   if (field.isUpdatedAt) notes.push('updated at');
@@ -245,6 +246,7 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
+  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${field.jsonType}`);
   return notes;
 }
 

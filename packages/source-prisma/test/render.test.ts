@@ -172,6 +172,69 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("code generators' directives in /// comments are not the description; a JSON type hint is a note", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// @zod.import(["import { ZMeta } from \'./meta\';"])',
+        '/// A person who can sign in.',
+        '/// @TypeGraphQL.omit(output: true)',
+        'model User {',
+        '  id       Int    @id /// @Field(() => Int)',
+        '  /// @zod.string.email()',
+        '  /// Where we write to.',
+        '  email    String',
+        '  /// @HideField()',
+        '  password String',
+        '  /// [ResponseData] @zod.custom.use(ZMeta)',
+        '  meta     Json',
+        '  /// ![Kind]',
+        '  kind     String',
+        '  tags     Json?  /// [Tag[]] @zod.custom.use(ZTags)',
+        '  age      Int    /// @zod.number.describe("Age in years, as the user gave it.")',
+        '  /// @deprecated use email',
+        '  login    String',
+        '  /// @zod.string.min(1) must not be empty',
+        '  name     String',
+        '  /// @Validator.IsEmail() @IsEmail() @MinLength(3)',
+        '  alias    String',
+        '  /// [not a hint] Square brackets in prose',
+        '  note     String',
+        '  /// @unknownGenerator.thing()',
+        '  other    String',
+        '}',
+        'enum Role {',
+        '  /// @TypeGraphQL.omit(output: true)',
+        '  ADMIN',
+        '  USER',
+        '}',
+      ].join('\n'),
+    );
+    const user = page('data-model/model/user');
+    expect(user).toContain('A person who can sign in.');
+    expect(user).not.toMatch(
+      /@zod\.(import|string\.email|custom|number)|@TypeGraphQL|@Field|@HideField|@Validator|@IsEmail|@MinLength/,
+    );
+    expect(user).toContain('| `id` | `Int` |  | primary key |  |');
+    expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
+    expect(user).toContain('| `password` | `String` |  |  |  |');
+    expect(user).toContain('| `meta` | `Json` |  | JSON as ResponseData |  |');
+    expect(user).toContain('| `kind` | `String` |  | typed as Kind |  |');
+    expect(user).toContain('| `tags` | `Json`? |  | JSON as Tag[] |  |');
+    // zod's describe() is the field's description
+    expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
+    expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
+    // a line with prose besides the directive is kept as written; so is a directive of a family docgen does not know
+    expect(user).toContain('| `name` | `String` |  |  | @zod.string.min(1) must not be empty |');
+    expect(user).toContain('| `alias` | `String` |  |  |  |');
+    expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
+    expect(user).toContain('| `other` | `String` |  |  | @unknownGenerator.thing() |');
+    expect(page('data-model/enums')).not.toContain('TypeGraphQL');
+    expect(page('data-model')).toContain('| A person who can sign in. |');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

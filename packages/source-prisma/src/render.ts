@@ -66,7 +66,19 @@ export function renderPrisma(
   const modelKey = (name: string) => modelKeys.get(name) ?? pageKey(root, 'model', name);
   const enumsKey = pageKey(root, 'enums');
   const modelLink = (name: string) => `./${pageFileStem(modelKey(name))}.md`;
-  const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#enum-${name.toLowerCase()}`;
+  // Anchors are lower case, Prisma's names are not: `enum Role` and `enum role` would share
+  // `enum-role`; the later one gets `enum-role-2`, and each link goes to its own.
+  const enumAnchors = new Map<string, string>();
+  const takenAnchors = new Set<string>();
+  for (const item of model.enums) {
+    const base = `enum-${item.name.toLowerCase()}`;
+    let anchor = base;
+    for (let n = 2; takenAnchors.has(anchor); n++) anchor = `${base}-${n}`;
+    enumAnchors.set(item.name, anchor);
+    takenAnchors.add(anchor);
+  }
+  const enumAnchor = (name: string) => enumAnchors.get(name) ?? `enum-${name.toLowerCase()}`;
+  const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#${enumAnchor(name)}`;
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   const source = { plugin: 'prisma', file: model.path };
 
@@ -185,7 +197,7 @@ export function renderPrisma(
         enums: model.enums.map((item) => ({
           ...item,
           documentation: placeFragment(item.documentation, 3), // under the enum's `##` heading
-          anchor: `enum-${item.name.toLowerCase()}`,
+          anchor: enumAnchor(item.name),
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
           hasDocs: item.values.some((value) => value.documentation),

@@ -235,6 +235,39 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain('| A person who can sign in. |');
   });
 
+  it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Account {',
+        '  id    Int  @id',
+        '  role  Role',
+        '  level role',
+        '}',
+        'enum Role {',
+        '  ADMIN',
+        '  USER',
+        '}',
+        'enum role {',
+        '  low',
+        '  high',
+        '}',
+      ].join('\n'),
+    );
+    const enums = page('data-model/enums');
+    expect(enums.match(/::anchor\[[^\]]*\]/g)).toEqual(['::anchor[enum-role]', '::anchor[enum-role-2]']);
+    expect(enums.indexOf('::anchor[enum-role-2]')).toBeLessThan(enums.indexOf('## role'));
+    expect(enums.indexOf('::anchor[enum-role-2]')).toBeGreaterThan(enums.indexOf('## Role'));
+    const account = page('data-model/model/account');
+    expect(account).toContain('| `role` | [Role](./data-model__enums.md#enum-role) |');
+    expect(account).toContain('| `level` | [role](./data-model__enums.md#enum-role-2) |');
+    expect(page('data-model')).toContain(
+      '[Role](./data-model__enums.md#enum-role), [role](./data-model__enums.md#enum-role-2)',
+    );
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -247,13 +247,21 @@ function flip(cardinality: Relation['cardinality']): string {
 function notesOf(field: Field, model: DataModel): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
-  if (field.isId || (model.primaryKey?.includes(field.name) ?? false)) notes.push('primary key');
-  if (field.isUnique) notes.push('unique');
+  // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
+  const named = (note: string, name: string | undefined) => (name ? `${note} (constraint ${name})` : note);
+  if (field.isId) notes.push(named('primary key', model.primaryKeyName));
+  else if (model.primaryKey?.includes(field.name)) notes.push('primary key');
+  if (field.isUnique) notes.push(named('unique', field.uniqueName));
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
   if (field.relation?.fields.length)
-    notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
+    notes.push(
+      named(
+        `foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`,
+        field.relation.map,
+      ),
+    );
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);

@@ -268,6 +268,56 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it('constraint names given with map: are shown with their key, index or foreign key', async () => {
+    const schema = [
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model User {',
+      '  id    Int    @id(map: "pk_user")',
+      '  email String @unique(map: "uq_email")',
+      '  a     Int',
+      '  b     Int',
+      '  c     Int',
+      '  posts Post[]',
+      '  @@unique([a, b], name: "ab", map: "uq_ab")',
+      '  @@unique([b, c], map: "uq_bc")',
+      '  @@index([c], map: "ix_c")',
+      '}',
+      'model Post {',
+      '  x        Int',
+      '  y        Int',
+      '  authorId Int',
+      '  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade, map: "fk_author")',
+      '  @@id([x, y], map: "pk_post")',
+      '}',
+    ];
+    const page = await pagesOf(schema.join('\n'));
+    const user = page('data-model/model/user');
+    expect(user).toContain('| `id` | `Int` |  | primary key (constraint pk_user) |  |');
+    expect(user).toContain('| `email` | `String` |  | unique (constraint uq_email) |  |');
+    expect(user).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
+    expect(user).toContain('| unique | `b`, `c` | `uq_bc` |');
+    expect(user).toContain('| index | `c` | `ix_c` |');
+    const post = page('data-model/model/post');
+    expect(post).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
+    expect(post).toContain('| `x` | `Int` |  | primary key |  |');
+    expect(post).toContain(
+      '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |  |',
+    );
+    // An @@ignore'd model is read from the schema's text: the same names, the same page.
+    const ignored = await pagesOf(
+      schema
+        .map((line) => (line === '  @@id([x, y], map: "pk_post")' ? `${line}\n  @@ignore` : line))
+        .map((line) => (line === '  posts Post[]' ? `${line} @ignore` : line))
+        .join('\n'),
+    );
+    const ignoredUser = ignored('data-model/model/user');
+    expect(ignoredUser).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
+    expect(ignored('data-model/model/post')).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
+    expect(ignored('data-model/model/post')).toContain('foreign key authorId → id (constraint fk_author)');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -9,8 +9,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
 import { DocgenError, type Diagnostic } from '@docgen/core';
+import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
-import { addIgnoredModels, addLeftOutFields, modelBlocks, type KnownNames, type UnreadLine } from './text.js';
+import {
+  addForeignKeyNames,
+  addIgnoredModels,
+  addLeftOutFields,
+  modelBlocks,
+  type KnownNames,
+  type UnreadLine,
+} from './text.js';
 
 /** The parts of Prisma's DMMF this plugin reads (`@prisma/dmmf`, stable since Prisma 5). */
 interface DmmfField {
@@ -144,19 +152,34 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     enums: new Set(dmmf.datamodel.enums.map((item) => item.name)),
   };
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
+  addForeignKeyNames(models, blocks, names);
   reportUnread(unread, options);
+  withoutDirectives(models);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
-    documentation: item.documentation,
+    documentation: readDocumentation(item.documentation).text,
     values: item.values.map((value) => ({
       name: value.name,
       dbName: value.dbName ?? undefined,
-      documentation: value.documentation,
+      documentation: readDocumentation(value.documentation).text,
     })),
     defined: where(item.name),
   }));
   return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
+}
+
+/** Code generators' directives in `///` comments (`@zod…`, `[JsonType]`) are not the description: they go, in place. */
+export function withoutDirectives(models: DataModel[]): void {
+  for (const model of models) {
+    model.documentation = readDocumentation(model.documentation).text;
+    for (const field of model.fields) {
+      const read = readDocumentation(field.documentation);
+      field.documentation = read.text;
+      if (read.jsonType) field.jsonType = read.jsonType;
+      if (read.deprecated) field.deprecated = true;
+    }
+  }
 }
 
 function loadGetDmmf(): GetDmmf {
@@ -280,6 +303,8 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
           kind: index.type === 'normal' ? 'index' : index.type,
           fields: index.fields.map(indexField),
           name: index.name ?? index.dbName ?? undefined,
+          // `name:` is Prisma Client's name for a compound unique; `map:` the database's.
+          ...(index.name && index.dbName && index.name !== index.dbName ? { dbName: index.dbName } : {}),
           algorithm: index.algorithm,
         }))
     : (model.uniqueIndexes ?? []).map((index) => ({
@@ -287,20 +312,29 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
         fields: index.fields,
         name: index.name ?? undefined,
       }));
+  // `@id(map: …)`, `@@id(…, map: …)`: the primary key constraint's name, if the schema gives it.
+  const primaryKeyName = indexes.find((index) => index.model === model.name && index.type === 'id')?.dbName;
+  // `@unique(map: …)` on a field.
+  const uniqueNames = new Map(
+    indexes
+      .filter((index) => index.model === model.name && index.isDefinedOnField && index.type === 'unique')
+      .flatMap((index) => (index.fields.length === 1 && index.dbName ? [[index.fields[0]!.name, index.dbName]] : [])),
+  );
   return {
     name: model.name,
     kind,
     dbName: model.dbName ?? undefined,
     schema: model.schema ?? undefined,
     documentation: model.documentation,
-    fields: model.fields.map((field) => toField(field, uniqueOnField.has(field.name))),
+    fields: model.fields.map((field) => toField(field, uniqueOnField.has(field.name), uniqueNames.get(field.name))),
     primaryKey: model.primaryKey?.fields.length ? model.primaryKey.fields : undefined,
+    ...(primaryKeyName ? { primaryKeyName } : {}),
     indexes: modelIndexes,
     defined,
   };
 }
 
-function toField(field: DmmfField, uniqueIndex = false): Field {
+function toField(field: DmmfField, uniqueIndex = false, uniqueName?: string): Field {
   return {
     name: field.name,
     kind: field.kind,
@@ -309,6 +343,7 @@ function toField(field: DmmfField, uniqueIndex = false): Field {
     isRequired: field.isRequired,
     isId: field.isId,
     isUnique: field.isUnique || uniqueIndex,
+    ...(uniqueName ? { uniqueName } : {}),
     isUpdatedAt: field.isUpdatedAt ?? false,
     default: field.hasDefaultValue ? formatDefault(field.default, field.kind, field.type) : undefined,
     dbName: field.dbName ?? undefined,

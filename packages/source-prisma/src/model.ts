@@ -28,6 +28,8 @@ export interface DataModel {
   fields: Field[];
   /** Composite primary key (`@@id([a, b])`); a single `@id` field is marked on the field. */
   primaryKey?: string[];
+  /** The primary key constraint's name in the database, when `@id(map: …)` / `@@id(…, map: …)` gives it. */
+  primaryKeyName?: string;
   indexes: Index[];
   defined: Defined;
   /** `@@ignore`: the table is in the database, but Prisma Client has no API for it. */
@@ -43,6 +45,8 @@ export interface Field {
   isRequired: boolean;
   isId: boolean;
   isUnique: boolean;
+  /** The unique constraint's name in the database, when `@unique(map: …)` gives it. */
+  uniqueName?: string;
   isUpdatedAt: boolean;
   /** The default as written in the schema: `now()`, `cuid()`, `"draft"`, `0`. */
   default?: string;
@@ -51,7 +55,19 @@ export interface Field {
   /** Native database type (`@db.VarChar(255)`). */
   nativeType?: string;
   documentation?: string;
-  relation?: { name: string; fields: string[]; references: string[]; onDelete?: string; onUpdate?: string };
+  /** The type its JSON holds, from prisma-json-types-generator's `/// [TypeName]` hint. */
+  jsonType?: string;
+  /** Its `///` comment has an `@deprecated` line. */
+  deprecated?: boolean;
+  relation?: {
+    name: string;
+    fields: string[];
+    references: string[];
+    onDelete?: string;
+    onUpdate?: string;
+    /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
+    map?: string;
+  };
   /** `@ignore`: the column is in the database, but Prisma Client leaves it out. */
   ignored?: boolean;
 }
@@ -61,6 +77,8 @@ export interface Index {
   /** As the schema orders them: `createdAt DESC`, `title(length: 10)`, `key (ops: text_pattern_ops)`. */
   fields: string[];
   name?: string;
+  /** The constraint's name in the database when it is given besides `name` (`@@unique(…, name: "ab", map: "uq_ab")`). */
+  dbName?: string;
   /** The index type when set (`type: Hash`): PostgreSQL's access method. */
   algorithm?: string;
 }

@@ -66,7 +66,19 @@ export function renderPrisma(
   const modelKey = (name: string) => modelKeys.get(name) ?? pageKey(root, 'model', name);
   const enumsKey = pageKey(root, 'enums');
   const modelLink = (name: string) => `./${pageFileStem(modelKey(name))}.md`;
-  const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#enum-${name.toLowerCase()}`;
+  // Anchors are lower case, Prisma's names are not: `enum Role` and `enum role` would share
+  // `enum-role`; the later one gets `enum-role-2`, and each link goes to its own.
+  const enumAnchors = new Map<string, string>();
+  const takenAnchors = new Set<string>();
+  for (const item of model.enums) {
+    const base = `enum-${item.name.toLowerCase()}`;
+    let anchor = base;
+    for (let n = 2; takenAnchors.has(anchor); n++) anchor = `${base}-${n}`;
+    enumAnchors.set(item.name, anchor);
+    takenAnchors.add(anchor);
+  }
+  const enumAnchor = (name: string) => enumAnchors.get(name) ?? `enum-${name.toLowerCase()}`;
+  const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#${enumAnchor(name)}`;
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   const source = { plugin: 'prisma', file: model.path };
 
@@ -185,7 +197,7 @@ export function renderPrisma(
         enums: model.enums.map((item) => ({
           ...item,
           documentation: placeFragment(item.documentation, 3), // under the enum's `##` heading
-          anchor: `enum-${item.name.toLowerCase()}`,
+          anchor: enumAnchor(item.name),
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
           hasDocs: item.values.some((value) => value.documentation),
@@ -234,17 +246,27 @@ function flip(cardinality: Relation['cardinality']): string {
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
 function notesOf(field: Field, model: DataModel): string[] {
   const notes: string[] = [];
-  if (field.isId || (model.primaryKey?.includes(field.name) ?? false)) notes.push('primary key');
-  if (field.isUnique) notes.push('unique');
+  if (field.deprecated) notes.push('**Deprecated**');
+  // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
+  const named = (note: string, name: string | undefined) => (name ? `${note} (constraint ${name})` : note);
+  if (field.isId) notes.push(named('primary key', model.primaryKeyName));
+  else if (model.primaryKey?.includes(field.name)) notes.push('primary key');
+  if (field.isUnique) notes.push(named('unique', field.uniqueName));
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
   if (field.relation?.fields.length)
-    notes.push(`foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`);
+    notes.push(
+      named(
+        `foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`,
+        field.relation.map,
+      ),
+    );
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
+  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${field.jsonType}`);
   return notes;
 }
 

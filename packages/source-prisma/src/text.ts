@@ -104,6 +104,20 @@ export function addIgnoredModels(models: DataModel[], blocks: ModelBlock[], name
   return unread;
 }
 
+/** `@relation(…, map: "fk_…")`: the DMMF leaves the foreign key's name out; the schema's text has it. */
+export function addForeignKeyNames(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+  const byName = new Map(models.map((model) => [model.name, model]));
+  for (const block of blocks) {
+    const model = byName.get(block.name);
+    if (!model) continue;
+    for (const { field } of readBody(block, names, [])) {
+      const map = field?.relation?.map;
+      const known = map && model.fields.find((candidate) => candidate.name === field.name);
+      if (known && known.relation) known.relation.map = map;
+    }
+  }
+}
+
 /** A model read whole from its block, as Prisma's DMMF would give it (the tests hold the two to that). */
 export function readModel(block: ModelBlock, names: KnownNames, unread: UnreadLine[] = []): DataModel {
   const model: DataModel = {
@@ -115,7 +129,8 @@ export function readModel(block: ModelBlock, names: KnownNames, unread: UnreadLi
     defined: { file: block.file, line: block.line },
   };
   if (isIgnoredBlock(block)) model.ignored = true;
-  for (const { field, attribute } of readBody(block, names, unread)) {
+  for (const { field, attribute, primaryKeyName } of readBody(block, names, unread)) {
+    if (primaryKeyName) model.primaryKeyName = primaryKeyName;
     if (field) model.fields.push(field);
     else if (attribute) applyBlockAttribute(model, attribute);
   }
@@ -138,8 +153,8 @@ function readBody(
   block: ModelBlock,
   names: KnownNames,
   unread: UnreadLine[],
-): Array<{ field?: Field; attribute?: Attribute }> {
-  const read: Array<{ field?: Field; attribute?: Attribute }> = [];
+): Array<{ field?: Field; attribute?: Attribute; primaryKeyName?: string }> {
+  const read: Array<{ field?: Field; attribute?: Attribute; primaryKeyName?: string }> = [];
   let docs: string[] = [];
   block.body.forEach((text, index) => {
     const trimmed = text.trim();
@@ -149,9 +164,10 @@ function readBody(
     const above = docs.length ? docs.join('\n') : undefined;
     docs = [];
     const attributes = trimmed.startsWith('@@') ? attributesOf(trimmed) : undefined;
-    const field = attributes ? undefined : fieldOf(trimmed, block.name, names, above);
+    const key: { primaryKeyName?: string } = {};
+    const field = attributes ? undefined : fieldOf(trimmed, block.name, names, above, key);
     if (attributes?.attributes.length === 1) read.push({ attribute: attributes.attributes[0] });
-    else if (field) read.push({ field });
+    else if (field) read.push({ field, ...key });
     else unread.push({ block, line: block.line + 1 + index, text: trimmed });
   });
   return read;
@@ -163,7 +179,14 @@ function docComment(line: string): string {
 }
 
 /** `name Type? @attr(…) /// doc` → the field; undefined when the line is not one. */
-function fieldOf(line: string, model: string, names: KnownNames, above: string | undefined): Field | undefined {
+function fieldOf(
+  line: string,
+  model: string,
+  names: KnownNames,
+  above: string | undefined,
+  /** Set to `@id(map: …)`'s name: the model's primary key constraint. */
+  key: { primaryKeyName?: string } = {},
+): Field | undefined {
   const match = /^(\w+)\s+(Unsupported\("(?:[^"\\]|\\.)*"\)|\w+)(\?|\[\])?(?=\s|$|\/\/)(.*)$/.exec(line);
   if (!match) return undefined;
   const [, name, type, suffix, rest] = match as unknown as [string, string, string, string | undefined, string];
@@ -188,6 +211,7 @@ function fieldOf(line: string, model: string, names: KnownNames, above: string |
     isId: Boolean(attribute('id')),
     // `@id @unique` is unique too: the database has that index besides the primary key.
     isUnique: Boolean(attribute('unique')),
+    uniqueName: text(attribute('unique')?.named.get('map')),
     isUpdatedAt: Boolean(attribute('updatedAt')),
     default: argument(attribute('default'), 'value'),
     dbName: text(argument(attribute('map'), 'name')),
@@ -202,10 +226,13 @@ function fieldOf(line: string, model: string, names: KnownNames, above: string |
             references: list(relation?.named.get('references')),
             onDelete: relation?.named.get('onDelete'),
             onUpdate: relation?.named.get('onUpdate'),
+            map: text(relation?.named.get('map')),
           }
         : undefined,
   };
   if (attribute('ignore')) field.ignored = true;
+  const primaryKeyName = text(attribute('id')?.named.get('map'));
+  if (primaryKeyName) key.primaryKeyName = primaryKeyName;
   return field;
 }
 
@@ -214,8 +241,11 @@ function applyBlockAttribute(model: DataModel, attribute: Attribute): void {
   const fields = () => list(argument(attribute, 'fields'));
   if (attribute.name === '@map') model.dbName = text(argument(attribute, 'name'));
   else if (attribute.name === '@schema') model.schema = text(argument(attribute, 'name'));
-  else if (attribute.name === '@id') model.primaryKey = fields().map((item) => /^\w+/.exec(item)?.[0] ?? item);
-  else if (INDEX_KINDS[attribute.name]) model.indexes.push(blockIndex(INDEX_KINDS[attribute.name]!, attribute));
+  else if (attribute.name === '@id') {
+    model.primaryKey = fields().map((item) => /^\w+/.exec(item)?.[0] ?? item);
+    const name = text(attribute.named.get('map'));
+    if (name) model.primaryKeyName = name;
+  } else if (INDEX_KINDS[attribute.name]) model.indexes.push(blockIndex(INDEX_KINDS[attribute.name]!, attribute));
 }
 
 const INDEX_KINDS: Record<string, Index['kind']> = { '@unique': 'unique', '@index': 'index', '@fulltext': 'fulltext' };
@@ -227,6 +257,9 @@ function blockIndex(kind: Index['kind'], attribute: Attribute): Index {
     fields: list(argument(attribute, 'fields')).map(indexField),
     name: text(attribute.named.get('name') ?? attribute.named.get('map')),
   };
+  // `name:` is Prisma Client's name for a compound unique; `map:` the database's.
+  const dbName = attribute.named.has('name') ? text(attribute.named.get('map')) : undefined;
+  if (dbName && dbName !== index.name) index.dbName = dbName;
   const algorithm = attribute.named.get('type');
   if (algorithm) index.algorithm = algorithm;
   return index;

@@ -172,6 +172,152 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("code generators' directives in /// comments are not the description; a JSON type hint is a note", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// @zod.import(["import { ZMeta } from \'./meta\';"])',
+        '/// A person who can sign in.',
+        '/// @TypeGraphQL.omit(output: true)',
+        'model User {',
+        '  id       Int    @id /// @Field(() => Int)',
+        '  /// @zod.string.email()',
+        '  /// Where we write to.',
+        '  email    String',
+        '  /// @HideField()',
+        '  password String',
+        '  /// [ResponseData] @zod.custom.use(ZMeta)',
+        '  meta     Json',
+        '  /// ![Kind]',
+        '  kind     String',
+        '  tags     Json?  /// [Tag[]] @zod.custom.use(ZTags)',
+        '  age      Int    /// @zod.number.describe("Age in years, as the user gave it.")',
+        '  /// @deprecated use email',
+        '  login    String',
+        '  /// @zod.string.min(1) must not be empty',
+        '  name     String',
+        '  /// @Validator.IsEmail() @IsEmail() @MinLength(3)',
+        '  alias    String',
+        '  /// [not a hint] Square brackets in prose',
+        '  note     String',
+        '  /// @unknownGenerator.thing()',
+        '  other    String',
+        '}',
+        'enum Role {',
+        '  /// @TypeGraphQL.omit(output: true)',
+        '  ADMIN',
+        '  USER',
+        '}',
+      ].join('\n'),
+    );
+    const user = page('data-model/model/user');
+    expect(user).toContain('A person who can sign in.');
+    expect(user).not.toMatch(
+      /@zod\.(import|string\.email|custom|number)|@TypeGraphQL|@Field|@HideField|@Validator|@IsEmail|@MinLength/,
+    );
+    expect(user).toContain('| `id` | `Int` |  | primary key |  |');
+    expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
+    expect(user).toContain('| `password` | `String` |  |  |  |');
+    expect(user).toContain('| `meta` | `Json` |  | JSON as ResponseData |  |');
+    expect(user).toContain('| `kind` | `String` |  | typed as Kind |  |');
+    expect(user).toContain('| `tags` | `Json`? |  | JSON as Tag[] |  |');
+    // zod's describe() is the field's description
+    expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
+    expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
+    // a line with prose besides the directive is kept as written; so is a directive of a family docgen does not know
+    expect(user).toContain('| `name` | `String` |  |  | @zod.string.min(1) must not be empty |');
+    expect(user).toContain('| `alias` | `String` |  |  |  |');
+    expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
+    expect(user).toContain('| `other` | `String` |  |  | @unknownGenerator.thing() |');
+    expect(page('data-model/enums')).not.toContain('TypeGraphQL');
+    expect(page('data-model')).toContain('| A person who can sign in. |');
+  });
+
+  it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Account {',
+        '  id    Int  @id',
+        '  role  Role',
+        '  level role',
+        '}',
+        'enum Role {',
+        '  ADMIN',
+        '  USER',
+        '}',
+        'enum role {',
+        '  low',
+        '  high',
+        '}',
+      ].join('\n'),
+    );
+    const enums = page('data-model/enums');
+    expect(enums.match(/::anchor\[[^\]]*\]/g)).toEqual(['::anchor[enum-role]', '::anchor[enum-role-2]']);
+    expect(enums.indexOf('::anchor[enum-role-2]')).toBeLessThan(enums.indexOf('## role'));
+    expect(enums.indexOf('::anchor[enum-role-2]')).toBeGreaterThan(enums.indexOf('## Role'));
+    const account = page('data-model/model/account');
+    expect(account).toContain('| `role` | [Role](./data-model__enums.md#enum-role) |');
+    expect(account).toContain('| `level` | [role](./data-model__enums.md#enum-role-2) |');
+    expect(page('data-model')).toContain(
+      '[Role](./data-model__enums.md#enum-role), [role](./data-model__enums.md#enum-role-2)',
+    );
+  });
+
+  it('constraint names given with map: are shown with their key, index or foreign key', async () => {
+    const schema = [
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model User {',
+      '  id    Int    @id(map: "pk_user")',
+      '  email String @unique(map: "uq_email")',
+      '  a     Int',
+      '  b     Int',
+      '  c     Int',
+      '  posts Post[]',
+      '  @@unique([a, b], name: "ab", map: "uq_ab")',
+      '  @@unique([b, c], map: "uq_bc")',
+      '  @@index([c], map: "ix_c")',
+      '}',
+      'model Post {',
+      '  x        Int',
+      '  y        Int',
+      '  authorId Int',
+      '  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade, map: "fk_author")',
+      '  @@id([x, y], map: "pk_post")',
+      '}',
+    ];
+    const page = await pagesOf(schema.join('\n'));
+    const user = page('data-model/model/user');
+    expect(user).toContain('| `id` | `Int` |  | primary key (constraint pk_user) |  |');
+    expect(user).toContain('| `email` | `String` |  | unique (constraint uq_email) |  |');
+    expect(user).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
+    expect(user).toContain('| unique | `b`, `c` | `uq_bc` |');
+    expect(user).toContain('| index | `c` | `ix_c` |');
+    const post = page('data-model/model/post');
+    expect(post).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
+    expect(post).toContain('| `x` | `Int` |  | primary key |  |');
+    expect(post).toContain(
+      '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |  |',
+    );
+    // An @@ignore'd model is read from the schema's text: the same names, the same page.
+    const ignored = await pagesOf(
+      schema
+        .map((line) => (line === '  @@id([x, y], map: "pk_post")' ? `${line}\n  @@ignore` : line))
+        .map((line) => (line === '  posts Post[]' ? `${line} @ignore` : line))
+        .join('\n'),
+    );
+    const ignoredUser = ignored('data-model/model/user');
+    expect(ignoredUser).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
+    expect(ignored('data-model/model/post')).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
+    expect(ignored('data-model/model/post')).toContain('foreign key authorId → id (constraint fk_author)');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -116,6 +116,8 @@ export async function readRoutes(
   const starts: RouterRef[] = (roots.length ? roots : exported).map((name) => ({ file: entry, name }));
   // `const app = require('./app'); app.listen(3000)`: the app is made elsewhere.
   if (!starts.length) starts.push(...reader.listenedApps(entry));
+  // `import app from './app'` where app.ts keeps it in a class (`export default new App().app`).
+  if (!starts.length) starts.push(...reader.importedClassApps(entry));
   if (!starts.length)
     throw new DocgenError({
       code: 'DG_ROUTES_NO_APP',
@@ -357,6 +359,16 @@ class RouteReader {
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
   }
 
+  /** Apps kept in a class member (`this.app = express()`) by the modules an entry imports. */
+  importedClassApps(entry: string): RouterRef[] {
+    const files = [...new Set([...this.module(entry).imports.values()].map((target) => target.file))];
+    return files.flatMap((file) =>
+      [...this.module(file).declared]
+        .filter(([name, kind]) => kind === 'app' && name.startsWith('this.'))
+        .map(([name]) => ({ file, name })),
+    );
+  }
+
   /** The apps an entry starts that are made elsewhere: `const app = require('./app'); app.listen(3000)`. */
   listenedApps(entry: string): RouterRef[] {
     const { ts } = this;
@@ -410,6 +422,12 @@ class RouteReader {
         ? arg.getExpression().getText()
         : undefined;
     const required = requiredFile(ts, this.imports, file, arg);
+    // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
+    const member =
+      ts.Node.isPropertyAccessExpression(arg) && arg.getExpression().getKind() === ts.SyntaxKind.ThisKeyword
+        ? `this.${arg.getName()}`
+        : undefined;
+    if (member) return this.resolve(file, member);
     return ts.Node.isIdentifier(arg)
       ? this.resolve(file, arg.getText())
       : required
@@ -548,6 +566,10 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
     if (kind && !info.declared.has(declaration.getName())) info.declared.set(declaration.getName(), kind);
   }
+  // A class that keeps its app in a member (`this.app = express()` in the constructor, or
+  // `app = express()` as a property): the TypeScript boilerplate's `class App`.
+  for (const member of classMemberApps(ts, source))
+    if (!info.declared.has(member.name)) info.declared.set(member.name, member.kind);
   for (const declaration of source.getImportDeclarations()) {
     const target = imports.resolve(file, declaration.getModuleSpecifierValue());
     if (!target) continue;
@@ -676,6 +698,25 @@ function chainRoot(ts: TsMorph, node: TsNode): TsNode {
   }
 }
 
+/** `this.app = express()` / `app = express()` in a class: `this.app`, and what it holds. */
+function classMemberApps(ts: TsMorph, source: SourceFile): Array<{ name: string; kind: 'app' | 'router' }> {
+  const found: Array<{ name: string; kind: 'app' | 'router' }> = [];
+  for (const property of source.getDescendantsOfKind(ts.SyntaxKind.PropertyDeclaration)) {
+    const init = property.getInitializer();
+    const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
+    if (kind) found.push({ name: `this.${property.getName()}`, kind });
+  }
+  for (const assignment of source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    const left = assignment.getLeft();
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    if (!ts.Node.isPropertyAccessExpression(left) || left.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)
+      continue;
+    const kind = createdRouterKind(ts, chainRoot(ts, assignment.getRight()));
+    if (kind) found.push({ name: `this.${left.getName()}`, kind });
+  }
+  return found;
+}
+
 /** `express()` → app, `Router()` / `express.Router()` → router, else undefined. */
 function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefined {
   return ts.Node.isCallExpression(node) ? routerKind(node.getExpression().getText()) : undefined;
@@ -685,6 +726,9 @@ function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefi
 function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   const root = chainRoot(ts, target);
   if (ts.Node.isIdentifier(root)) return root.getText();
+  // `this.app.get(…)` in a class that keeps its app in a member: the member is its name.
+  if (ts.Node.isPropertyAccessExpression(root) && root.getExpression().getKind() === ts.SyntaxKind.ThisKeyword)
+    return `this.${root.getName()}`;
   if (!createdRouterKind(ts, root)) return undefined;
   const declaration = root.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration);
   const init = declaration?.getInitializer();

@@ -5,7 +5,7 @@
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree } from '@docgen/core';
@@ -96,6 +96,50 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/docs', [], [204]], // the literal `const table`, mounted in a forEach
     ]);
     expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads an app a class keeps in a member (TypeScript boilerplate's class App), started from another module", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import users from './users';",
+        'class App {',
+        '  public app: express.Application;',
+        '  public admin = express.Router();',
+        '  constructor() {',
+        '    this.app = express();',
+        '    this.routes();',
+        '  }',
+        '  private routes(): void {',
+        "    this.admin.get('/stats', (_req, res) => res.json({}));",
+        "    this.app.use('/api/users', users);",
+        "    this.app.use('/admin', this.admin);",
+        "    this.app.get('/health', (_req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+        'export default new App().app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'const router = Router();',
+        "router.get('/', (_req, res) => res.json([]));",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'server.ts'), ["import app from './app';", 'app.listen(3000);'].join('\n'));
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/users', [], 'users.ts:3'],
+      ['GET', '/admin/stats', [], 'app.ts:11'],
+      ['GET', '/health', [204], 'app.ts:14'],
+    ]);
     expect(warnings).toEqual([]);
   });
 

@@ -22,6 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
+import { classMembers, thisMember } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -423,11 +424,8 @@ class RouteReader {
         : undefined;
     const required = requiredFile(ts, this.imports, file, arg);
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
-    const member =
-      ts.Node.isPropertyAccessExpression(arg) && arg.getExpression().getKind() === ts.SyntaxKind.ThisKeyword
-        ? `this.${arg.getName()}`
-        : undefined;
-    if (member) return this.resolve(file, member);
+    const member = thisMember(ts, arg);
+    if (member) return this.resolve(file, `this.${member.name}`);
     return ts.Node.isIdentifier(arg)
       ? this.resolve(file, arg.getText())
       : required
@@ -568,8 +566,11 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   }
   // A class that keeps its app in a member (`this.app = express()` in the constructor, or
   // `app = express()` as a property): the TypeScript boilerplate's `class App`.
-  for (const member of classMemberApps(ts, source))
-    if (!info.declared.has(member.name)) info.declared.set(member.name, member.kind);
+  for (const { kind, member } of classMembers(ts, source, (init) => {
+    const created = createdRouterKind(ts, chainRoot(ts, init));
+    return created && { kind: created };
+  }))
+    if (!info.declared.has(`this.${member.name}`)) info.declared.set(`this.${member.name}`, kind);
   for (const declaration of source.getImportDeclarations()) {
     const target = imports.resolve(file, declaration.getModuleSpecifierValue());
     if (!target) continue;
@@ -698,25 +699,6 @@ function chainRoot(ts: TsMorph, node: TsNode): TsNode {
   }
 }
 
-/** `this.app = express()` / `app = express()` in a class: `this.app`, and what it holds. */
-function classMemberApps(ts: TsMorph, source: SourceFile): Array<{ name: string; kind: 'app' | 'router' }> {
-  const found: Array<{ name: string; kind: 'app' | 'router' }> = [];
-  for (const property of source.getDescendantsOfKind(ts.SyntaxKind.PropertyDeclaration)) {
-    const init = property.getInitializer();
-    const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
-    if (kind) found.push({ name: `this.${property.getName()}`, kind });
-  }
-  for (const assignment of source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
-    const left = assignment.getLeft();
-    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
-    if (!ts.Node.isPropertyAccessExpression(left) || left.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)
-      continue;
-    const kind = createdRouterKind(ts, chainRoot(ts, assignment.getRight()));
-    if (kind) found.push({ name: `this.${left.getName()}`, kind });
-  }
-  return found;
-}
-
 /** `express()` → app, `Router()` / `express.Router()` → router, else undefined. */
 function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefined {
   return ts.Node.isCallExpression(node) ? routerKind(node.getExpression().getText()) : undefined;
@@ -727,8 +709,8 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   const root = chainRoot(ts, target);
   if (ts.Node.isIdentifier(root)) return root.getText();
   // `this.app.get(…)` in a class that keeps its app in a member: the member is its name.
-  if (ts.Node.isPropertyAccessExpression(root) && root.getExpression().getKind() === ts.SyntaxKind.ThisKeyword)
-    return `this.${root.getName()}`;
+  const member = thisMember(ts, root);
+  if (member) return `this.${member.name}`;
   if (!createdRouterKind(ts, root)) return undefined;
   const declaration = root.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration);
   const init = declaration?.getInitializer();

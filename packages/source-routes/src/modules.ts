@@ -293,6 +293,32 @@ export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
   return cls && { cls, name: value.getName() };
 }
 
+/**
+ * What a module's classes keep in members that `made` recognises (`public app = new Koa()` as a
+ * property, `this.app = express()` in the constructor or a method), with the class and the member.
+ */
+export function classMembers<T extends object>(
+  ts: TsMorph,
+  source: SourceFile,
+  made: (init: TsNode) => T | undefined,
+): Array<T & { member: Member }> {
+  const found: Array<T & { member: Member }> = [];
+  for (const cls of source.getDescendantsOfKind(ts.SyntaxKind.ClassDeclaration)) {
+    for (const member of cls.getProperties()) {
+      const init = member.getInitializer();
+      const value = init && made(init);
+      if (value) found.push({ ...value, member: { cls, name: member.getName() } });
+    }
+    for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const member = thisMember(ts, assignment.getLeft());
+      if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken || member?.cls !== cls) continue;
+      const value = made(assignment.getRight());
+      if (value) found.push({ ...value, member });
+    }
+  }
+  return found;
+}
+
 /** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
 export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
   const functional =
@@ -426,22 +452,7 @@ export abstract class ModuleReader {
     source: SourceFile,
     made: (init: TsNode) => T | undefined,
   ): Array<T & { member: Member }> {
-    const { ts } = this;
-    const found: Array<T & { member: Member }> = [];
-    for (const cls of source.getDescendantsOfKind(ts.SyntaxKind.ClassDeclaration)) {
-      for (const member of cls.getProperties()) {
-        const init = member.getInitializer();
-        const value = init && made(init);
-        if (value) found.push({ ...value, member: { cls, name: member.getName() } });
-      }
-      for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
-        const member = thisMember(ts, assignment.getLeft());
-        if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken || member?.cls !== cls) continue;
-        const value = made(assignment.getRight());
-        if (value) found.push({ ...value, member });
-      }
-    }
-    return found;
+    return classMembers(this.ts, source, made);
   }
 
   /** Every variable of a module whose initializer `made` recognises (an app, a router), with its declaration. */

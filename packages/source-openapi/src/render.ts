@@ -119,14 +119,17 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     contact: model.contact,
-    tags: tagPages.map(({ tag, key }) => ({
-      name: tag.name,
-      description: firstLine(tag.description),
+    tags: tagPages.map(({ tag, key }) => {
       // What the tag's page lists: its own operations and those it links to.
-      count: tag.operations.length + taggedElsewhere(tag, model).length,
-      link: `./${pageFileStem(key)}.md`,
-      deprecated: [...tag.operations, ...taggedElsewhere(tag, model)].filter((o) => o.deprecated).length,
-    })),
+      const listed = [...tag.operations, ...taggedElsewhere(tag, model)];
+      return {
+        name: tag.name,
+        description: firstLine(tag.description),
+        count: listed.length,
+        link: `./${pageFileStem(key)}.md`,
+        deprecated: listed.filter((o) => o.deprecated).length,
+      };
+    }),
     webhooks: model.webhooks.length
       ? { count: model.webhooks.length, link: `./${pageFileStem(webhooksKey)}.md` }
       : undefined,
@@ -420,7 +423,9 @@ function pathGroups(items: PathItem[], max: number): Array<{ prefix: string[]; i
   const groups = new Map<string, PathItem[]>();
   for (const item of items) {
     const next = item.segments[shared] ?? '';
-    groups.set(next, [...(groups.get(next) ?? []), item]);
+    const group = groups.get(next);
+    if (group) group.push(item);
+    else groups.set(next, [item]);
   }
   const names = [...groups.keys()].sort(pathCollator.compare);
   return names.flatMap((name) => {

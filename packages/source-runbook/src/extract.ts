@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import { looksSecret } from './annotations.js';
 import type { Link, Runbook, RunbookModel, Service, System } from './model.js';
+import { entityId, ownId, shownRef } from './refs.js';
 
 const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.docgen', '.nx']);
@@ -48,21 +49,58 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   const systems = read.flatMap((entities) => entities.systems);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
-  return { dir, services: services.sort((a, b) => a.title.localeCompare(b.title)), systems };
+  services.sort((a, b) => a.title.localeCompare(b.title));
+  warnSystemSpellings(services, systems, options);
+  return { dir, services, systems };
 }
 
-/** Two entities of one kind with the same namespace and name: Backstage would keep one; say where both are. */
+/**
+ * A System no catalog file defines, written in other letters or with its namespace
+ * (`checkout`, `Checkout`, `default/checkout`): Backstage reads one entity, and so does the index,
+ * under the first spelling. The author is told, once per System, where the others are, since a
+ * `kind: System` (or one spelling) would make the name on the index theirs rather than an accident.
+ */
+function warnSystemSpellings(services: Service[], systems: System[], options: ExtractRunbookOptions): void {
+  const defined = new Set(systems.map((system) => ownId('system', system)));
+  const written = new Map<string, Service[]>();
+  for (const service of services) {
+    if (!service.system) continue;
+    const id = entityId(service.system, 'system', service.namespace);
+    if (!defined.has(id)) written.set(id, [...(written.get(id) ?? []), service]);
+  }
+  for (const [id, writers] of written) {
+    // The first service to write each spelling, the index's own first.
+    const spellings = new Map<string, Service>();
+    for (const service of writers) if (!spellings.has(service.system!)) spellings.set(service.system!, service);
+    if (spellings.size < 2) continue;
+    const [[, first], ...others] = [...spellings];
+    const at = (service: Service) => `${service.file}${service.systemLine ? `:${service.systemLine}` : ''}`;
+    options.report?.({
+      code: 'DG_RUNBOOK_SYSTEM_SPELLING',
+      severity: 'warning',
+      message: `system "${first!.system}" is also written ${others.map(([spelling, service]) => `"${spelling}" (${at(service)})`).join(', ')}; Backstage reads them as one System, ${id.replace(/^system:/, '')}, which no catalog file defines`,
+      location: { file: first!.file, line: first!.systemLine },
+      hint: `the index groups them under "${shownRef(first!.system!, first!.namespace)}": write the reference one way, or define the System (kind: System, with a title) in a catalog file`,
+    });
+  }
+}
+
+/**
+ * Two entities of one kind with the same namespace and name, in any letter case: Backstage would
+ * keep one; say where both are.
+ */
 function refuseDuplicates(entities: Array<Service | System>, kind: 'component' | 'system'): void {
   const seen = new Map<string, Service | System>();
   for (const entity of entities) {
-    const id = `${entity.namespace}/${entity.name}`;
+    const id = ownId(kind, entity);
     const other = seen.get(id);
+    const names = other && other.name !== entity.name ? `"${entity.name}" and "${other.name}"` : `"${entity.name}"`;
     if (other)
       throw new DocgenError({
         code: 'DG_RUNBOOK_DUPLICATE',
-        message: `two ${kind}s are named "${entity.name}"${entity.namespace === 'default' ? '' : ` in namespace ${entity.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
+        message: `two ${kind}s are named ${names}${entity.namespace === 'default' ? '' : ` in namespace ${entity.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
         location: { file: entity.file, line: entity.line, pointer: '#/metadata/name' },
-        hint: `metadata.name (with metadata.namespace) identifies a ${kind}: give each its own`,
+        hint: `metadata.name (with metadata.namespace, in any letter case) identifies a ${kind}: give each its own`,
       });
     seen.set(id, entity);
   }
@@ -143,7 +181,9 @@ function readCatalogFile(
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
-    services.push(toService(entity, file, document.locate('/metadata/name').line, options));
+    const service = toService(entity, file, document.locate('/metadata/name').line, options);
+    if (service.system) service.systemLine = document.locate('/spec/system').line;
+    services.push(service);
   }
   if (!services.length && !systems.length && skipped.length)
     options.report?.({

@@ -193,7 +193,8 @@ describe('systems, subcomponents and annotations', () => {
     // The ledger's `checkout` is read in its namespace, finance, which has none: shown as written.
     expect(page('runbooks/ledger')).toContain('| System | checkout |');
     expect(page('runbooks/ledger')).not.toContain('Part of **');
-    expect(page('runbooks').match(/^## .*$/gm)).toEqual(['## checkout', '## Checkout', '## Other services']);
+    // finance's checkout is another System than default's: its namespace tells the two apart.
+    expect(page('runbooks').match(/^## .*$/gm)).toEqual(['## Checkout', '## checkout (finance)', '## Other services']);
     expect(page('runbooks')).toContain(
       '## Checkout\n\nEverything between the basket and the receipt: pricing, payment and fraud checks.\n\n' +
         '| Service | Owner | Lifecycle | On call | Alerts |\n| --- | --- | --- | --- | --- |\n' +
@@ -251,6 +252,50 @@ describe('systems, subcomponents and annotations', () => {
     const model = extractRunbooks(dir);
     for (const text of [JSON.stringify(model), ...tree.pages.map((item) => item.markdown)])
       expect(text).not.toMatch(/do-not-print|integration-key|api-token|secret-path|password/i);
+  });
+});
+
+describe('entity references, read as Backstage reads them', () => {
+  const dir = join(fixtures, 'system-spellings');
+
+  it('an undefined System spelt in other letters or namespaces is one index group, titled as first written', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const index = renderRunbooks(model, templates, { cwd: dir }).pages[0]!.markdown;
+    // checkout, Checkout and system:Default/checkout (from namespace finance) are one System.
+    // Shown as the first service by title (basket) writes it.
+    expect(index.match(/^## .*$/gm)).toEqual(['## Checkout', '## Shared infrastructure']);
+    expect(index.split('## Shared')[0]).toMatch(/basket.*\n.*cart.*\n.*refunds/);
+    // The spellings differ and no file defines it: the author is told where each is, once.
+    const spelling = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_SYSTEM_SPELLING');
+    expect(spelling).toHaveLength(1);
+    const at = (service: string, line: number) => `${join(dir, service, 'catalog-info.yaml')}:${line}`;
+    expect(spelling[0]!.message).toBe(
+      `system "Checkout" is also written "checkout" (${at('cart', 11)}), "system:Default/checkout" (${at('refunds', 10)}); ` +
+        'Backstage reads them as one System, default/checkout, which no catalog file defines',
+    );
+    expect(spelling[0]!.location).toMatchObject({ file: join(dir, 'basket', 'catalog-info.yaml'), line: 9 });
+    // A defined System written in other letters is no matter: its title is shown.
+    expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toHaveLength(1);
+  });
+
+  it('a defined System, a component and an API are found whatever the letter case of the reference', () => {
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/gateway')).toContain('| System | Shared infrastructure |');
+    expect(page('runbooks/ledger')).toContain('| System | Shared infrastructure |');
+    expect(page('runbooks/cart')).toContain('Depends on: [basket](./runbooks__basket.md).');
+    expect(page('runbooks/basket')).toContain('Depended on by: [cart](./runbooks__cart.md).');
+  });
+
+  it('two components whose names differ only in letter case are one entity to Backstage: refused', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, 'cart', 'catalog-info.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: cart', 'name: Basket'));
+    const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(copy)));
+    expect(dup).toMatchObject({ code: 'DG_RUNBOOK_DUPLICATE', location: { line: 6 } });
+    expect(dup.message).toMatch(/^two components are named "Basket" and "basket"/);
   });
 });
 

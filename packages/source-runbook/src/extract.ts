@@ -173,6 +173,7 @@ function readCatalogFile(
     }
     if (entity.kind.toLowerCase() !== 'component') {
       skipped.push(entity.kind);
+      warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
       continue;
     }
     dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
@@ -193,6 +194,42 @@ function readCatalogFile(
       location: { file },
     });
   return { services, systems };
+}
+
+/** The kinds Backstage's catalog and scaffolder define. */
+const BACKSTAGE_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'];
+
+/**
+ * A kind a letter or two from one of Backstage's (`Compnent`, `Sytem`) is most likely a typo
+ * that would silently drop a runbook: said at its line. Other kinds are left alone, since plugins
+ * add their own (`Environment`, `Cluster`).
+ */
+function warnMisspeltKind(entity: Entity, location: { file: string; line?: number }, options: ExtractRunbookOptions) {
+  const kind = entity.kind;
+  if (BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase())) return;
+  // Short kinds get less room: `App` (a plugin's) is one letter from API, but no typo of it.
+  const room = (known: string) => (known.length >= 6 ? 2 : known.length === 5 ? 1 : 0);
+  const near = BACKSTAGE_KINDS.find((known) => editDistance(known.toLowerCase(), kind.toLowerCase()) <= room(known));
+  if (!near) return;
+  options.report?.({
+    code: 'DG_RUNBOOK_UNKNOWN_KIND',
+    severity: 'warning',
+    message: `kind "${kind}" (${entity.metadata.name}) is not a kind Backstage knows: skipped`,
+    location,
+    hint: `did you mean ${near}?`,
+  });
+}
+
+/** Levenshtein distance: how many letters to add, drop or change to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /**

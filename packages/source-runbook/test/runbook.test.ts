@@ -137,6 +137,20 @@ describe('extractRunbooks', () => {
     expect(dup.message).toBe(`two systems are named "shop"; the first is at ${join(dir, 'a', 'catalog-info.yaml')}:8`);
   });
 
+  it('a kind that looks like a misspelt Backstage kind is a warning at its line; a plugin kind is not', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(fixtures, 'kind-typo'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['storefront']);
+    const kinds = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_KIND');
+    expect(kinds).toHaveLength(1);
+    expect(kinds[0]).toMatchObject({
+      severity: 'warning',
+      message: 'kind "Compnent" (cart) is not a kind Backstage knows: skipped',
+      location: { file: join(fixtures, 'kind-typo', 'svc', 'catalog-info.yaml'), line: 13 },
+      hint: 'did you mean Component?',
+    });
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

@@ -52,5 +52,5 @@ export default source;
 export { extractRunbooks, entitySchema, runbookSchema, systemSchema, type ExtractRunbookOptions } from './extract.js';
 export { annotationRows, looksSecret, safeUrl, type AnnotationRow } from './annotations.js';
 export { renderRunbooks, type RenderRunbookOptions } from './render.js';
-export { parseEntityRef } from './refs.js';
+export { ownerName, parseEntityRef } from './refs.js';
 export type * from './model.js';

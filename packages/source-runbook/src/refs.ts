@@ -31,3 +31,16 @@ export function shownRef(ref: string, namespace: string): string {
   const inNamespace = parsed.namespace ?? namespace;
   return inNamespace.toLowerCase() === 'default' ? parsed.name : `${parsed.name} (${inNamespace})`;
 }
+
+/**
+ * An owner as Backstage shows it: a Group (the kind an owner names when it says none) without
+ * its kind, and no namespace when it is `default` or the owning entity's own
+ * (`group:default/platform-admins` → `platform-admins`, `user:guest` stays `user:guest`).
+ */
+export function ownerName(ref: string, namespace: string): string {
+  const parsed = parseEntityRef(ref.includes(':') ? ref : `group:${ref}`);
+  const inNamespace = parsed.namespace?.toLowerCase();
+  const shownNamespace =
+    !inNamespace || inNamespace === 'default' || inNamespace === namespace.toLowerCase() ? '' : `${parsed.namespace}/`;
+  return `${parsed.kind === 'group' ? '' : `${parsed.kind}:`}${shownNamespace}${parsed.name}`;
+}

@@ -11,7 +11,7 @@ import {
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
 import type { Runbook, RunbookModel, Service, System } from './model.js';
-import { entityId, ownId, parseEntityRef, shownRef } from './refs.js';
+import { entityId, ownerName, ownId, parseEntityRef, shownRef } from './refs.js';
 
 /**
  * Model → pages:
@@ -77,6 +77,8 @@ export function renderRunbooks(
       .map((other) => ({ title: titleOf(other), link: linkOf(other) }));
   const row = (service: Service) => ({
     ...service,
+    // `owner` stays the reference as written (for templates made before); `ownerName` as shown.
+    ownerName: service.owner && ownerName(service.owner, service.namespace),
     title: titleOf(service),
     link: linkOf(service),
     alertCount: service.runbook.alerts.length,
@@ -114,6 +116,7 @@ export function renderRunbooks(
       file: shown(service.file),
       runbookFile: service.runbookFile && shown(service.runbookFile),
       namespace: service.namespace === 'default' ? undefined : service.namespace,
+      ownerName: service.owner && ownerName(service.owner, service.namespace),
       // `system` stays the reference as written (for templates made before); the entity beside it.
       systemEntity: service.system ? systemOf(service).entity : undefined,
       subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),

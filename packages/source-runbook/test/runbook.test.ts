@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
 import { docgenFailure, repoRoot } from '@docgen/test-support';
-import source, { extractRunbooks, parseEntityRef, renderRunbooks } from '@docgen/source-runbook';
+import source, { extractRunbooks, ownerName, parseEntityRef, renderRunbooks } from '@docgen/source-runbook';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const services = join(repoRoot, 'examples', 'acme-shop', 'services');
@@ -300,6 +300,21 @@ describe('entity references, read as Backstage reads them', () => {
     expect(page('runbooks/ledger')).toContain('| System | Shared infrastructure |');
     expect(page('runbooks/cart')).toContain('Depends on: [basket](./runbooks__basket.md).');
     expect(page('runbooks/basket')).toContain('Depended on by: [cart](./runbooks__cart.md).');
+  });
+
+  it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/cart')).toContain('| Owner | team-checkout |');
+    // group:finance/team-refunds, written by a component of namespace finance.
+    expect(page('runbooks/refunds')).toContain('| Owner | team-refunds |');
+    expect(page('runbooks')).toContain('| [refunds](./runbooks__refunds.md) | team-refunds | production |');
+    const shown = (owner: string, namespace = 'default') => ownerName(owner, namespace);
+    expect(shown('group:default/platform-admins')).toBe('platform-admins');
+    expect(shown('default/team-a', 'alternative')).toBe('team-a');
+    expect(shown('group:redhat/one-platform-devs', 'devex')).toBe('redhat/one-platform-devs');
+    expect(shown('user:guest')).toBe('user:guest');
+    expect(shown('User:default/jane.doe')).toBe('user:jane.doe');
   });
 
   it('two components whose names differ only in letter case are one entity to Backstage: refused', async () => {

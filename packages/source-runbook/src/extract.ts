@@ -184,6 +184,7 @@ function readCatalogFile(
     });
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
+    dropSelfReferences(service, document.locate, options);
     services.push(service);
   }
   if (!services.length && !systems.length && skipped.length)
@@ -194,6 +195,31 @@ function readCatalogFile(
       location: { file },
     });
   return { services, systems };
+}
+
+/**
+ * A component that lists itself in `dependsOn` or `dependencyOf` (a copy-paste slip, as in
+ * one-platform's API gateway): its page would say it depends on itself. Left out, said at its line.
+ */
+function dropSelfReferences(
+  service: Service,
+  locate: (pointer: string) => { line?: number },
+  options: ExtractRunbookOptions,
+): void {
+  const self = ownId('component', service);
+  for (const field of ['dependsOn', 'dependencyOf'] as const) {
+    service[field] = service[field].filter((ref, index) => {
+      if (entityId(ref, 'component', service.namespace) !== self) return true;
+      options.report?.({
+        code: 'DG_RUNBOOK_SELF_REFERENCE',
+        severity: 'warning',
+        message: `${service.name} names itself in spec.${field}: left out`,
+        location: { file: service.file, line: locate(`/spec/${field}/${index}`).line },
+        hint: `remove the entry, or name the component meant`,
+      });
+      return false;
+    });
+  }
 }
 
 /** The kinds Backstage's catalog and scaffolder define. */

@@ -151,6 +151,24 @@ describe('extractRunbooks', () => {
     });
   });
 
+  it('a component that names itself as a dependency or dependent: left out, with a warning at the line', () => {
+    const dir = join(fixtures, 'self-edge');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const self = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_SELF_REFERENCE');
+    expect(self).toEqual([
+      expect.objectContaining({
+        message: 'api-gateway names itself in spec.dependencyOf: left out',
+        location: { file: join(dir, 'gateway', 'catalog-info.yaml'), line: 15 },
+      }),
+    ]);
+    const gateway = renderRunbooks(model, templates, { cwd: dir }).pages.find(
+      (page) => page.key === 'runbooks/api-gateway',
+    )!;
+    expect(gateway.markdown).toContain('Depends on: [search-service](./runbooks__search-service.md).');
+    expect(gateway.markdown).not.toContain('Depended on by');
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

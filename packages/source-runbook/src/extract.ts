@@ -162,6 +162,7 @@ function readCatalogFile(
     const entity = document.value as Entity;
     kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
     if (entity.kind.toLowerCase() === 'system') {
+      refuseBadName(entity, file, document.locate);
       dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
       validateAgainstSchema(systemSchema, entity, {
         what: 'Backstage system',
@@ -176,6 +177,7 @@ function readCatalogFile(
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
       continue;
     }
+    refuseBadName(entity, file, document.locate);
     dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
     validateAgainstSchema(entitySchema, entity, {
       what: 'Backstage component',
@@ -220,6 +222,26 @@ function dropSelfReferences(
       return false;
     });
   }
+}
+
+/** Backstage's rule for `metadata.name`: letters and digits, `-` `_` `.` between them, 63 at most. */
+const BACKSTAGE_NAME = /^(?:[A-Za-z0-9]+[-_.])*[A-Za-z0-9]+$/;
+
+/** A name Backstage refuses (`invalid component`) stops the run at its line, with one that would do. */
+function refuseBadName(entity: Entity, file: string, locate: (pointer: string) => { line?: number; column?: number }) {
+  const name = entity.metadata.name;
+  if (typeof name !== 'string' || (BACKSTAGE_NAME.test(name) && name.length <= 63)) return;
+  const fixed = name
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[-_.]+|[-_.]+$/g, '')
+    .replace(/([-_.])[-_.]+/g, '$1')
+    .slice(0, 63);
+  throw new DocgenError({
+    code: 'DG_RUNBOOK_INVALID',
+    message: `metadata.name "${name}" is not a name Backstage accepts`,
+    location: { file, ...locate('/metadata/name'), pointer: '#/metadata/name' },
+    hint: `letters and digits, with - _ or . between them, at most 63 characters${fixed ? `: e.g. "${fixed}"` : ''}`,
+  });
 }
 
 /** The kinds Backstage's catalog and scaffolder define. */

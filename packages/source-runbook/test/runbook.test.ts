@@ -169,6 +169,16 @@ describe('extractRunbooks', () => {
     expect(gateway.markdown).not.toContain('Depended on by');
   });
 
+  it('a name Backstage refuses is an error at its line, with a name that would do', async () => {
+    const bad = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'bad-name'))));
+    expect(bad).toMatchObject({
+      code: 'DG_RUNBOOK_INVALID',
+      message: 'metadata.name "invalid component" is not a name Backstage accepts',
+      location: { file: join(fixtures, 'bad-name', 'svc', 'catalog-info.yaml'), line: 5 },
+      hint: 'letters and digits, with - _ or . between them, at most 63 characters: e.g. "invalid-component"',
+    });
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

@@ -187,6 +187,14 @@ function readCatalogFile(
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
+    if (!service.owner)
+      options.report?.({
+        code: 'DG_RUNBOOK_NO_OWNER',
+        severity: 'warning',
+        message: `${service.name} has no spec.owner: Backstage refuses a Component without one`,
+        location: { file, line: service.line },
+        hint: 'add spec.owner (group:<team>): the runbook says who owns the service',
+      });
     services.push(service);
   }
   if (!services.length && !systems.length && skipped.length)

@@ -38,10 +38,12 @@ describe('extractRunbooks', () => {
     const warnings: Diagnostic[] = [];
     const model = extractRunbooks(join(fixtures, 'multi'), { report: (warning) => warnings.push(warning) });
     expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
-    // The template skeleton beside them is skipped with a warning, not read as a broken service.
+    // The template skeleton beside them is skipped with a warning, not read as a broken service;
+    // the ledger names no owner.
     expect(warnings.map((warning) => warning.code)).toEqual([
       'DG_RUNBOOK_EMPTY',
       'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_NO_OWNER',
       'DG_RUNBOOK_TEMPLATE',
     ]);
     expect(parseEntityRef('component:default/ledger')).toEqual({
@@ -176,6 +178,17 @@ describe('extractRunbooks', () => {
       message: 'metadata.name "invalid component" is not a name Backstage accepts',
       location: { file: join(fixtures, 'bad-name', 'svc', 'catalog-info.yaml'), line: 5 },
       hint: 'letters and digits, with - _ or . between them, at most 63 characters: e.g. "invalid-component"',
+    });
+  });
+
+  it('a component without an owner is a warning at its name: Backstage refuses it, and on-call has no one to call', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(fixtures, 'no-owner'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.lifecycle)).toEqual(['dev']);
+    expect(warnings.find((warning) => warning.code === 'DG_RUNBOOK_NO_OWNER')).toMatchObject({
+      message: 'backstage-monorepo has no spec.owner: Backstage refuses a Component without one',
+      location: { file: join(fixtures, 'no-owner', 'repo', 'catalog-info.yaml'), line: 5 },
+      hint: 'add spec.owner (group:<team>): the runbook says who owns the service',
     });
   });
 

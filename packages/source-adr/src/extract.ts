@@ -94,9 +94,11 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     .map((entry) => entry.name)
     .sort();
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
+  numberByDate(parsed.map((adr) => adr.record));
 
   const byNumber = new Map<number, ParsedAdr>();
-  const nextFree = Math.max(0, ...parsed.map((adr) => adr.record.number)) + 1;
+  const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
+  const nextFree = Math.max(0, ...numbered.map((adr) => adr.record.number)) + 1;
   for (const adr of parsed) {
     const first = byNumber.get(adr.record.number);
     if (first) {
@@ -104,9 +106,7 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
         code: 'DG_ADR_DUPLICATE',
         message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
         location: { file: adr.record.file, line: adr.line },
-        hint: /^\d{8}$/.test(String(adr.record.number))
-          ? 'their names start with the same date (log4brains names records by date): docgen numbers records by that prefix, so number them instead (0001-…, 0002-…)'
-          : `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
+        hint: `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
       });
     }
     byNumber.set(adr.record.number, adr);
@@ -122,11 +122,16 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
   }
 
   const byFile = new Map(parsed.map((adr) => [adr.record.fileName, adr]));
+  // "Superseded by 20201016" names a log4brains record by its date, when that day has one.
+  const byDay = new Map<number, ParsedAdr[]>();
+  for (const adr of parsed.filter((adr) => datedName(adr.record.fileName)))
+    byDay.set(Number(adr.record.label), [...(byDay.get(Number(adr.record.label)) ?? []), adr]);
+  const byDate = (day: number) => (byDay.get(day)?.length === 1 ? byDay.get(day)![0] : undefined);
   for (const adr of parsed) {
     for (const link of adr.links) {
       const target =
         typeof link.target === 'number'
-          ? byNumber.get(link.target)
+          ? (byNumber.get(link.target) ?? byDate(link.target))
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
       if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
@@ -162,13 +167,34 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       report({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
-        message: `ADR ${record.number} is superseded by ADR ${record.supersededBy.join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+        message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
         location: { file: record.file },
-        hint: `set its status to "Superseded by [ADR ${record.supersededBy[0]}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
+        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
       });
     }
   }
   return { dir, records };
+}
+
+/** `20200925-…md`: log4brains names a record by the day it was written, and gives it no number. */
+function datedName(fileName: string): { year: string; month: string; day: string } | undefined {
+  const match = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[-_]/.exec(fileName);
+  return match ? { year: match[1]!, month: match[2]!, day: match[3]! } : undefined;
+}
+
+/**
+ * log4brains records are identified by their file name, and two may share a day: each is
+ * numbered by its date and its place in the day, by file name (`2020092500`, `2020092501`), so
+ * that relations between numbers stay between the right two; the page is keyed by the file name.
+ */
+function numberByDate(records: AdrRecord[]): void {
+  const places = new Map<string, number>();
+  for (const record of records) {
+    if (!datedName(record.fileName)) continue;
+    const place = places.get(record.label) ?? 0;
+    places.set(record.label, place + 1);
+    record.number = Number(record.label) * 100 + place;
+  }
 }
 
 /** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
@@ -195,7 +221,7 @@ function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenE
   }[link.relation];
   return new DocgenError({
     code: 'DG_ADR_LINK',
-    message: `ADR ${adr.record.number} says it ${verb} ${what}, which is not an ADR in this folder`,
+    message: `ADR ${adr.record.label} says it ${verb} ${what}, which is not an ADR in this folder`,
     location: { file: adr.record.file, line: link.line },
     excerpt: codeFrame(readFileSync(adr.record.file, 'utf8'), link.line),
     hint: `link to one of the ADR files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or remove the link`,
@@ -274,7 +300,9 @@ export function parseAdr(
   }
 
   const status = findStatus(lines, titleIndex, front, drop);
-  const date = findDate(lines, titleIndex, front, drop);
+  const dated = datedName(fileName);
+  // A log4brains record's date is in its name when no Date line says otherwise.
+  const date = findDate(lines, titleIndex, front, drop) ?? (dated && `${dated.year}-${dated.month}-${dated.day}`);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -305,6 +333,8 @@ export function parseAdr(
     links: classified.links,
     record: {
       number,
+      id: dated ? fileName.replace(/\.(?:md|markdown)$/i, '') : String(number),
+      label: String(number),
       title,
       status: classified.status,
       statusText: classified.text,

@@ -39,8 +39,10 @@ const COLOURS: Record<AdrStatus, string> = {
   unknown: 'Grey',
 };
 
-export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'>): string {
-  return `ADR-${String(record.number).padStart(4, '0')}: ${record.title}`;
+/** `ADR-0007: Title`; a log4brains record's `ADR-20200925: Title`, by the date it is named by. */
+export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'> & { label?: string }): string {
+  const label = record.label && record.label !== String(record.number) ? record.label : undefined;
+  return `ADR-${label ?? String(record.number).padStart(4, '0')}: ${record.title}`;
 }
 
 /** `:status[Accepted]{colour=Green}`; an unknown status keeps its own first words, in grey. */
@@ -60,13 +62,15 @@ export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>):
 export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options: RenderAdrOptions = {}): PageTree {
   const root = pageKey(options.key ?? 'adr');
   const labels = ['adr', ...(options.labels ?? [])];
-  const keyOf = (number: number) => pageKey(root, String(number));
+  // A record made before `id` (a template's own extract) is keyed by its number, as it always was.
+  const keyOf = (record: Pick<AdrRecord, 'id' | 'number'>) => pageKey(root, record.id ?? String(record.number));
   const byNumber = new Map(model.records.map((record) => [record.number, record]));
-  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record.number))]));
+  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record))]));
   const ref = (number: number) => ({
     number,
+    label: byNumber.get(number)!.label ?? String(number),
     title: adrTitle(byNumber.get(number)!),
-    link: `./${pageFileStem(keyOf(number))}.md`,
+    link: `./${pageFileStem(keyOf(byNumber.get(number)!))}.md`,
   });
   const counts = new Map<string, number>();
   for (const record of model.records) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
@@ -74,7 +78,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   const views = model.records.map((record) => ({
     ...record,
     pageTitle: adrTitle(record),
-    link: `./${pageFileStem(keyOf(record.number))}.md`,
+    link: `./${pageFileStem(keyOf(record))}.md`,
     lozenge: statusLozenge(record),
     supersededBy: record.supersededBy.map(ref),
     supersedes: record.supersedes.map(ref),
@@ -102,7 +106,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   for (const view of views) {
     const markdown = templates.render('record', view);
     pages.push({
-      key: keyOf(view.number),
+      key: keyOf(view),
       title: view.pageTitle,
       parentKey: root,
       position: view.number,

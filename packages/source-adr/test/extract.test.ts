@@ -1,12 +1,13 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
-import { classifyStatus, extractAdrs, parseAdr } from '@docgen/source-adr';
+import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
+import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs } from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
 
 function failure(fn: () => unknown): DocgenError {
   try {
@@ -193,6 +194,50 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
     );
     expect(shape.body.startsWith('## Decision')).toBe(true);
+  });
+});
+
+describe('log4brains: records named by date, identified by their file name', () => {
+  const dir = join(fixtures, 'log4brains');
+
+  it('two records of one day are two decisions, each with its own page; the date comes from the name too', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.id, record.label, record.title, record.status, record.date])).toEqual([
+      ['20200925-use-a-monorepo', '20200925', 'Use a monorepo', 'accepted', '2020-09-25'],
+      ['20200925-use-prettier', '20200925', 'Use Prettier', 'superseded', '2020-09-25'],
+      ['20201016-use-biome', '20201016', 'Use Biome', 'accepted', '2020-10-16'],
+    ]);
+    // Numbers stay unique (date and place in the day), so relations are between the right two.
+    const [, prettier, biome] = records;
+    expect(prettier!.supersededBy).toEqual([biome!.number]);
+    expect(biome!.supersedes).toEqual([prettier!.number]);
+  });
+
+  it('a record named by its date alone ("superseded by 20201016") is found when that day has one', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, '20200925-use-prettier.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\[20201016-use-biome\]\([^)]*\)/, '20201016'));
+    const { records } = extractAdrs(copy);
+    expect(records[1]!.supersededBy).toEqual([records[2]!.number]);
+  });
+
+  it('pages are keyed by the file name, titled and listed with the date', () => {
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['adr', 'Architecture decision records'],
+      ['adr/20200925-use-a-monorepo', 'ADR-20200925: Use a monorepo'],
+      ['adr/20200925-use-prettier', 'ADR-20200925: Use Prettier'],
+      ['adr/20201016-use-biome', 'ADR-20201016: Use Biome'],
+    ]);
+    const log = tree.pages[0]!.markdown;
+    expect(log).toContain(
+      '| 20200925 | [Use Prettier](./adr__20200925-use-prettier.md) | :status[Superseded]{colour=Grey} | 2020-09-25 | [ADR 20201016](./adr__20201016-use-biome.md) |',
+    );
+    expect(tree.pages[3]!.markdown).toContain('[the monorepo](./adr__20200925-use-a-monorepo.md)');
   });
 });
 

@@ -299,10 +299,12 @@ export function parseAdr(
     });
   }
 
-  const status = findStatus(lines, titleIndex, front, drop);
+  const inline = inlineFields(lines, titleIndex, drop);
+  const status = findStatus(lines, titleIndex, front, drop, inline);
   const dated = datedName(fileName);
   // A log4brains record's date is in its name when no Date line says otherwise.
-  const date = findDate(lines, titleIndex, front, drop) ?? (dated && `${dated.year}-${dated.month}-${dated.day}`);
+  const date =
+    findDate(lines, titleIndex, front, drop, inline) ?? (dated && `${dated.year}-${dated.month}-${dated.day}`);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -403,12 +405,14 @@ function findStatus(
   titleIndex: number,
   front: FrontMatter,
   drop: Set<number>,
+  inline: InlineFields,
 ): StatusSource | undefined {
   for (const key of ['status', 'Status']) {
     const value = front.value[key];
     if (typeof value === 'string' || typeof value === 'number')
       return { lines: [{ text: String(value), line: front.lineOf(key) }] };
   }
+  if (inline.status) return { lines: [inline.status] };
   if (titleIndex < 0) return undefined;
   for (const i of preamble(lines, titleIndex)) {
     const match = lines[i]!.match(META_LINE);
@@ -436,15 +440,54 @@ function findStatus(
   return out.length ? { lines: out } : undefined;
 }
 
+type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>>;
+
+/** `**Status:** Accepted` and the like: one field of a metadata line. */
+const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
+
+/**
+ * Status and date written on one line under the title, `|` apart, perhaps quoted:
+ * `**Status:** Accepted | **Date:** 2026-07-13 | **Owner:** Architecture Office`, or
+ * `> **Status:** Accepted`. The status and the date go to the page header; the other fields stay
+ * in the body, on the same line, so nothing the author wrote is lost.
+ */
+function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): InlineFields {
+  const found: InlineFields = {};
+  if (titleIndex < 0) return found;
+  for (const i of preamble(lines, titleIndex)) {
+    const quote = /^\s{0,3}>\s?/.exec(lines[i]!)?.[0] ?? '';
+    const parts = lines[i]!.slice(quote.length).split(/\s+\|\s+/);
+    // A plain `Status: x` line alone is the metadata lines' own (a status there may wrap).
+    if (!quote && parts.length < 2) continue;
+    const fields = parts.map((part) => ({ part, match: FIELD.exec(part) }));
+    if (fields.some(({ match }) => !match)) continue;
+    const known = fields.filter(({ match }) => /^(status|date)$/i.test(match![1]!));
+    if (!known.length || known.some(({ match }) => found[match![1]!.toLowerCase() as 'status' | 'date'])) continue;
+    for (const { match } of known)
+      found[match![1]!.toLowerCase() as 'status' | 'date'] = { text: match![2]!.replace(/\*\*|__/g, ''), line: i + 1 };
+    const rest = fields.filter((field) => !known.includes(field)).map(({ part }) => part.trim());
+    if (rest.length) lines[i] = `${quote}${rest.join(' | ')}`;
+    else drop.add(i);
+  }
+  return found;
+}
+
 /** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */
 function isContinuation(line: string): boolean {
   return !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line);
 }
 
-function findDate(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): string | undefined {
+function findDate(
+  lines: string[],
+  titleIndex: number,
+  front: FrontMatter,
+  drop: Set<number>,
+  inline: InlineFields,
+): string | undefined {
   const value = front.value.date ?? front.value.Date;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (inline.date) return inline.date.text || undefined;
   if (titleIndex < 0) return undefined;
   for (const i of preamble(lines, titleIndex)) {
     const match = lines[i]!.match(META_LINE);

@@ -197,6 +197,24 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
   });
 });
 
+describe('status and date on one line', () => {
+  it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
+    const dir = join(fixtures, 'inline-fields');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [2, 'accepted', '2025-05', []],
+      [30, 'superseded', '2026-07-02', [31]],
+      [31, 'accepted', undefined, []],
+    ]);
+    expect(records[0]!.body.startsWith('## Context')).toBe(true);
+    expect(records[1]!.body.split('\n')[0]).toBe('> **Decider:** Principal Architect');
+    expect(records[1]!.bodyLines[0]).toBe(3);
+    expect(records[2]!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
 describe('log4brains: records named by date, identified by their file name', () => {
   const dir = join(fixtures, 'log4brains');
 

@@ -312,7 +312,9 @@ export function parseAdr(
       severity: 'warning',
       message: `ADR ${number} (${fileName}) has no status`,
       location: { file, line },
-      hint: 'add a "## Status" section or a "- Status: accepted" line',
+      hint: front.end
+        ? 'add "status: accepted" (or proposed, rejected…) to its front matter'
+        : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
     report({

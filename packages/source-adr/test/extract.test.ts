@@ -164,6 +164,12 @@ describe('status lines', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/0003-x.md', '# 3. X\n\nText.\n', (d) => warnings.push(d)).record.status).toBe('unknown');
     expect(warnings).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 1 } }]);
+    expect(warnings[0]!.hint).toBe('add a "## Status" section or a "- Status: accepted" line');
+    // MADR keeps its metadata in front matter (adr/madr's own decisions have parent and nav_order
+    // there, and no status): the hint says where.
+    const madr: Diagnostic[] = [];
+    parseAdr('/adr/0002-x.md', '---\nparent: Decisions\nnav_order: 2\n---\n# X\n\nText.\n', (d) => madr.push(d));
+    expect(madr[0]!.hint).toBe('add "status: accepted" (or proposed, rejected…) to its front matter');
   });
 });
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
-import { ADR_STATUSES, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
+import { ADR_STATUSES, type AdrCategory, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
 
 /**
  * ADR folder → AdrModel. Reads the two formats found in the wild:
@@ -88,11 +88,19 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
     });
   }
-  const files = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
-    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
-    .map((entry) => entry.name)
-    .sort();
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report));
+  const model = readFolder(dir, report, categories.length > 0, options.location);
+  return categories.length ? { ...model, categories } : model;
+}
+
+/** One folder's decisions, related among themselves. */
+function readFolder(
+  dir: string,
+  report: (diagnostic: Diagnostic) => void,
+  hasCategories: boolean,
+  location?: SourceLocation,
+): AdrModel {
+  const files = decisionFiles(dir);
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
 
@@ -111,12 +119,12 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     }
     byNumber.set(adr.record.number, adr);
   }
-  if (!parsed.length) {
+  if (!parsed.length && !hasCategories) {
     report({
       code: 'DG_ADR_EMPTY',
       severity: 'warning',
       message: `no ADR files (*.md) in ${dir}`,
-      location: options.location,
+      location,
       hint: 'check `dir`; the ADR log page is rendered empty',
     });
   }
@@ -174,6 +182,40 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     }
   }
   return { dir, records };
+}
+
+/** The Markdown files of a folder that may be decisions (not a README, an index or a template), by name. */
+function decisionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !/^[._]/.test(entry.name) && entry.name !== 'node_modules')
+    .filter((entry) => entry.isDirectory() && !/\.(md|markdown)$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A file named like a decision: `0007-…`, `adr-007-…`, or log4brains' `20200925-…`. */
+const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
+
+/**
+ * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
+ * ADR folder of its own (MADR's subfolders with local IDs; global ones work alike). Its own
+ * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
+ * no file named like a decision, is none, as before categories were read.
+ */
+function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) => void): AdrCategory[] {
+  const dir = join(root, sub);
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report));
+  if (!decisionFiles(dir).some((name) => NUMBERED.test(name))) return nested;
+  return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
 }
 
 /** `20200925-…md`: log4brains names a record by the day it was written, and gives it no number. */

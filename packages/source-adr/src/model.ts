@@ -48,4 +48,14 @@ export interface AdrModel {
   dir: string;
   /** Sorted by number. */
   records: AdrRecord[];
+  /**
+   * Subfolders of decisions (`backend/0001-….md`), MADR's categories: each numbered on its own,
+   * its relations within it. In path order; absent in a model made before categories were read.
+   */
+  categories?: AdrCategory[];
+}
+
+export interface AdrCategory extends AdrModel {
+  /** The subfolder's path inside the ADR folder, `/`-separated: `backend`. */
+  name: string;
 }

@@ -203,6 +203,48 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
   });
 });
 
+describe('subfolders: one log per area, numbered on its own', () => {
+  const dir = join(fixtures, 'categories');
+
+  it('each subfolder of decisions is a category with its own records and relations', () => {
+    const model = extractAdrs(dir);
+    expect(model.records.map((record) => record.title)).toEqual(['Use MADR, one subfolder per area']);
+    // images/ holds no decision: no category.
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((r) => [r.number, r.status])]),
+    ).toEqual([
+      [
+        'backend',
+        [
+          [0, 'superseded'],
+          [1, 'accepted'],
+        ],
+      ],
+      ['frontend', [[0, 'proposed']]],
+    ]);
+    expect(model.categories![0]!.records[0]!.supersededBy).toEqual([1]);
+  });
+
+  it('a category is a log page under the main one; its decisions are keyed and titled with it', () => {
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title, page.parentKey])).toEqual([
+      ['adr', 'Architecture decision records', undefined],
+      ['adr/1', 'ADR-0001: Use MADR, one subfolder per area', 'adr'],
+      ['adr/backend', 'Architecture decision records: backend', 'adr'],
+      ['adr/backend/0', 'ADR-0000 (backend): Use PostgreSQL', 'adr/backend'],
+      ['adr/backend/1', 'ADR-0001 (backend): Use CockroachDB', 'adr/backend'],
+      ['adr/frontend', 'Architecture decision records: frontend', 'adr'],
+      ['adr/frontend/0', 'ADR-0000 (frontend): Use React', 'adr/frontend'],
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('- [backend](./adr__backend.md): 2 decisions');
+    const cockroach = tree.pages[4]!;
+    expect(cockroach.markdown).toContain('[PostgreSQL](./adr__backend__0.md)');
+    expect(cockroach.attachments.map((attachment) => attachment.fileName)).toEqual(['cluster.svg']);
+    expect(tree.pages[2]!.markdown).toContain('| 0 | [Use PostgreSQL](./adr__backend__0.md) |');
+  });
+});
+
 describe('status and date on one line', () => {
   it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
     const dir = join(fixtures, 'inline-fields');

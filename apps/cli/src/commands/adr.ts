@@ -31,8 +31,9 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
   }
 
   protected override describe(result: GenerateResult): string {
+    // A decision's page comes from its file; a log's (the main one, a subfolder's) from a folder.
     const decisions = result.tree.pages.filter(
-      (page) => page.parentKey !== undefined && page.source?.plugin === 'adr',
+      (page) => page.source?.plugin === 'adr' && /\.(?:md|markdown)$/i.test(page.source.file ?? ''),
     ).length;
     return `${decisions} decisions`;
   }

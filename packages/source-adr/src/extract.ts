@@ -218,10 +218,28 @@ function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) 
   return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
 }
 
-/** `20200925-…md`: log4brains names a record by the day it was written, and gives it no number. */
+/** A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`. */
+const NAME_DATE = /^((?:19|20)\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[-_]/;
+
+/** The number after a date in a file name: `2022-12-05_002-…` (cardano-ledger, hydra). */
+function numberAfterDate(fileName: string): string | undefined {
+  const date = NAME_DATE.exec(fileName);
+  return date ? /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(fileName.slice(date[0].length))?.[1] : undefined;
+}
+
+/** The date a file name starts with, `YYYY-MM-DD`. */
+function nameDate(fileName: string): string | undefined {
+  const match = NAME_DATE.exec(fileName);
+  return match ? `${match[1]}-${match[3]}-${match[4]}` : undefined;
+}
+
+/**
+ * `20200925-…md`, `2023-01-15-…md`: a record named by the day it was written, with no number
+ * after the date (log4brains names them so).
+ */
 function datedName(fileName: string): { year: string; month: string; day: string } | undefined {
-  const match = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[-_]/.exec(fileName);
-  return match ? { year: match[1]!, month: match[2]!, day: match[3]! } : undefined;
+  const match = NAME_DATE.exec(fileName);
+  return match && !numberAfterDate(fileName) ? { year: match[1]!, month: match[3]!, day: match[4]! } : undefined;
 }
 
 /**
@@ -320,7 +338,11 @@ export function parseAdr(
   if (titleIndex >= 0) drop.add(titleIndex);
 
   // `0005-…`, or `adr-005-…` / `ADR005-…` as some teams name them.
-  const fileNumber = fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1];
+  // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
+  const dated = datedName(fileName);
+  const fileNumber =
+    numberAfterDate(fileName) ??
+    (dated ? `${dated.year}${dated.month}${dated.day}` : fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1]);
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -343,10 +365,8 @@ export function parseAdr(
 
   const inline = inlineFields(lines, titleIndex, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline);
-  const dated = datedName(fileName);
-  // A log4brains record's date is in its name when no Date line says otherwise.
-  const date =
-    findDate(lines, titleIndex, front, drop, inline) ?? (dated && `${dated.year}-${dated.month}-${dated.day}`);
+  // A date the file name starts with is the record's when no Date line says otherwise.
+  const date = findDate(lines, titleIndex, front, drop, inline) ?? nameDate(fileName);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -457,8 +477,10 @@ function findStatus(
       return { lines: [{ text: String(value), line: front.lineOf(key) }] };
   }
   if (inline.status) return { lines: [inline.status] };
-  if (titleIndex < 0) return undefined;
-  for (const i of preamble(lines, titleIndex)) {
+  // Without a title heading (the title in front matter), the metadata follows the front matter.
+  const top = titleIndex >= 0 ? titleIndex : front.end - 1;
+  if (top < 0) return undefined;
+  for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'status') {
       drop.add(i);
@@ -472,7 +494,7 @@ function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > titleIndex && STATUS_HEADING.test(line));
+  const section = lines.findIndex((line, i) => i > top && STATUS_HEADING.test(line));
   if (section < 0) return undefined;
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.
@@ -532,8 +554,9 @@ function findDate(
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   if (inline.date) return inline.date.text || undefined;
-  if (titleIndex < 0) return undefined;
-  for (const i of preamble(lines, titleIndex)) {
+  const top = titleIndex >= 0 ? titleIndex : front.end - 1;
+  if (top < 0) return undefined;
+  for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'date') {
       drop.add(i);

@@ -245,6 +245,23 @@ describe('subfolders: one log per area, numbered on its own', () => {
   });
 });
 
+describe('dates in file names', () => {
+  it('"2022-12-05_002-…": the number after the date, the date the record\'s; "2023-01-15-…" a record of that day', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'dated-names'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.id, record.title, record.status, record.date, record.supersededBy])).toEqual(
+      [
+        ['1', 'Record architecture decisions', 'accepted', '2022-12-01', []],
+        ['2', 'Versioned serialization', 'superseded', '2022-12-05', [3]],
+        ['3', 'One serialization', 'accepted', '2024-04-30', []],
+        ['2023-01-15-use-dashed-dates', 'Use dashed dates', 'proposed', '2023-01-15', []],
+      ],
+    );
+    expect(records[3]!.label).toBe('20230115');
+  });
+});
+
 describe('status and date on one line', () => {
   it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
     const dir = join(fixtures, 'inline-fields');

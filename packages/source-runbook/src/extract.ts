@@ -154,6 +154,13 @@ function readCatalogFile(
       });
       continue;
     }
+    if (Array.isArray(document.value))
+      throw new DocgenError({
+        code: 'DG_RUNBOOK_INVALID',
+        message: 'a list of entities: Backstage reads one entity per YAML document',
+        location: { file, line },
+        hint: 'write each entity as its own document, `---` between them, without the leading `- `',
+      });
     validateAgainstSchema(envelopeSchema, document.value, {
       what: 'Backstage entity',
       locate: document.locate,

@@ -192,6 +192,20 @@ describe('extractRunbooks', () => {
     });
   });
 
+  it('a YAML list of entities is an error that says to write documents instead', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'svc'));
+    const file = join(dir, 'svc', 'catalog-info.yaml');
+    await writeFile(file, '- apiVersion: backstage.io/v1alpha1\n  kind: Component\n  metadata: { name: x }\n');
+    const error = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(error).toMatchObject({
+      code: 'DG_RUNBOOK_INVALID',
+      message: 'a list of entities: Backstage reads one entity per YAML document',
+      location: { file, line: 1 },
+    });
+    expect(error.hint).toContain('`---` between them');
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

@@ -145,6 +145,18 @@ function readFolder(
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
         continue;
       }
+      // A decision of another subfolder (`../backend/0005-….md`): relations stay within a folder,
+      // so the line is shown as written, not as a relation, and the run goes on.
+      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
+        report({
+          code: 'DG_ADR_LINK',
+          severity: 'warning',
+          message: `ADR ${adr.record.label} links ${link.target}, a decision in another folder: shown as written, not as a relation`,
+          location: { file: adr.record.file, line: link.line },
+          hint: 'relations (supersedes, amends) are read between the decisions of one folder',
+        });
+        continue;
+      }
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
       // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
@@ -255,6 +267,19 @@ function numberByDate(records: AdrRecord[]): void {
     places.set(record.label, place + 1);
     record.number = Number(record.label) * 100 + place;
   }
+}
+
+/** Whether a relative link points at a Markdown file that exists outside the linking file's folder. */
+function elsewhere(href: string, fromFile: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return false;
+  let path = href.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep it as written
+  }
+  const target = resolve(dirname(fromFile), path);
+  return dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
 }
 
 /** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */

@@ -225,6 +225,24 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(model.categories![0]!.records[0]!.supersededBy).toEqual([1]);
   });
 
+  it('a supersede link to a decision of another folder is a warning, not a relation that stops the run', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, 'frontend', '0001-use-vue.md');
+    await writeFile(file, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(model.categories![1]!.records[1]!.status).toBe('superseded');
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_LINK',
+        message:
+          'ADR 1 links ../backend/0001-use-cockroachdb.md, a decision in another folder: shown as written, not as a relation',
+        location: { file, line: 3 },
+      }),
+    ]);
+  });
+
   it('a category is a log page under the main one; its decisions are keyed and titled with it', () => {
     const tree = renderAdrs(extractAdrs(dir), templates);
     validatePageTree(tree);

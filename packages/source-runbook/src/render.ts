@@ -57,7 +57,17 @@ export function renderRunbooks(
   const shared = (service: Service) => (namespacesOf.get(service.name.toLowerCase())?.size ?? 0) > 1;
   const keyOf = (service: Service) =>
     shared(service) ? pageKey(root, service.namespace, service.name) : pageKey(root, service.name);
-  const titleOf = (service: Service) => (shared(service) ? `${service.title} (${service.namespace})` : service.title);
+  const namespaced = (service: Service) =>
+    shared(service) ? `${service.title} (${service.namespace})` : service.title;
+  // Two components with one title (Confluence titles are unique in a space, in any case) are told
+  // apart by their names: "API Gateway (gateway-eu)".
+  const titleCount = new Map<string, number>();
+  for (const service of model.services)
+    titleCount.set(namespaced(service).toLowerCase(), (titleCount.get(namespaced(service).toLowerCase()) ?? 0) + 1);
+  const titleOf = (service: Service) =>
+    (titleCount.get(namespaced(service).toLowerCase()) ?? 0) > 1
+      ? `${namespaced(service)} (${service.name})`
+      : namespaced(service);
   const linkOf = (service: Service) => `./${pageFileStem(keyOf(service))}.md`;
   const byId = new Map(model.services.map((service) => [ownId('component', service), service]));
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;

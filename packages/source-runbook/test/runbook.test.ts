@@ -206,6 +206,24 @@ describe('extractRunbooks', () => {
     expect(error.hint).toContain('`---` between them');
   });
 
+  it('two components with one title are told apart by their names, not refused on a duplicate title', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    for (const name of ['gateway-eu', 'gateway-us']) {
+      await mkdir(join(dir, name));
+      await writeFile(
+        join(dir, name, 'catalog-info.yaml'),
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name}, title: API gateway }\nspec: { owner: team-edge }\n`,
+      );
+    }
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages.slice(1).map((page) => [page.key, page.title])).toEqual([
+      ['runbooks/gateway-eu', 'Runbook: API gateway (gateway-eu)'],
+      ['runbooks/gateway-us', 'Runbook: API gateway (gateway-us)'],
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('| [API gateway (gateway-eu)](./runbooks__gateway-eu.md) | team-edge |');
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

@@ -11,7 +11,7 @@ import {
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
 import type { Runbook, RunbookModel, Service, System } from './model.js';
-import { entityId, ownerName, ownId, parseEntityRef, shownRef } from './refs.js';
+import { entityId, ownerName, ownId, parseEntityRef } from './refs.js';
 
 /**
  * Model → pages:
@@ -220,17 +220,29 @@ function notesLines(
  */
 function systemResolver(model: RunbookModel) {
   const byId = new Map(model.systems.map((system) => [ownId('system', system), system]));
-  const firstWritten = new Map<string, string>();
+  // An undefined System is named as first written; its namespace is said only when another
+  // System has its name (finance's checkout beside default's), not on every group of a namespace.
+  const firstWritten = new Map<string, { name: string; namespace: string }>();
   for (const service of model.services)
-    if (service.system) {
-      const id = entityId(service.system, 'system', service.namespace);
-      if (!firstWritten.has(id)) firstWritten.set(id, shownRef(service.system, service.namespace));
+    if (service.system && !firstWritten.has(entityId(service.system, 'system', service.namespace))) {
+      const { name, namespace } = parseEntityRef(`system:${service.system.replace(/^[^:/]+:/, '')}`);
+      firstWritten.set(entityId(service.system, 'system', service.namespace), {
+        name,
+        namespace: namespace ?? service.namespace,
+      });
     }
+  const names = new Map<string, number>();
+  for (const id of new Set([...byId.keys(), ...firstWritten.keys()])) {
+    const name = id.slice(id.indexOf('/') + 1);
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  const undefinedTitle = ({ name, namespace }: { name: string; namespace: string }) =>
+    (names.get(name.toLowerCase()) ?? 0) > 1 && namespace.toLowerCase() !== 'default' ? `${name} (${namespace})` : name;
   return (service: Service) => {
     const id = entityId(service.system!, 'system', service.namespace);
     const system: System | undefined = byId.get(id);
     const entity = system && { ...system, summary: summaryOf(system.description) };
-    return { id, title: system?.title ?? firstWritten.get(id)!, summary: entity?.summary, entity };
+    return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
 }
 

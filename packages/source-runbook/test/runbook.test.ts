@@ -366,6 +366,14 @@ describe('entity references, read as Backstage reads them', () => {
     expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toHaveLength(1);
   });
 
+  it("an undefined System's namespace is said only when another System has its name", () => {
+    const model = extractRunbooks(dir);
+    const ledger = model.services.find((service) => service.name === 'ledger')!;
+    const alone = { ...model, services: [{ ...ledger, system: 'payouts' }] };
+    // finance's payouts, the only payouts: no "(finance)" on the index.
+    expect(renderRunbooks(alone, templates, { cwd: dir }).pages[0]!.markdown).toContain('## payouts\n');
+  });
+
   it('a defined System, a component and an API are found whatever the letter case of the reference', () => {
     const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
     const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;

@@ -6,7 +6,7 @@
  * `runbook.md`. Every file is validated; errors name the file, the line and the key.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import { looksSecret } from './annotations.js';
 import type { Link, Runbook, RunbookModel, Service, System } from './model.js';
@@ -37,7 +37,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
   const kinds = new Map<string, number>();
-  const read = files.map((file) => readCatalogFile(file, options, kinds));
+  const read = readWithLocations(files, options, kinds);
   const services = read.flatMap((entities) => entities.services);
   if (!services.length)
     throw new DocgenError({
@@ -136,13 +136,10 @@ function statIfExists(path: string) {
  * or another kind of entity is skipped, and only a Component is checked against what a runbook
  * needs. A System is kept for the components that name it.
  */
-function readCatalogFile(
-  file: string,
-  options: ExtractRunbookOptions,
-  kinds: Map<string, number>,
-): { services: Service[]; systems: System[] } {
+function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): CatalogEntities {
   const services: Service[] = [];
   const systems: System[] = [];
+  const locations: CatalogEntities['locations'] = [];
   const skipped: string[] = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
@@ -179,6 +176,15 @@ function readCatalogFile(
       systems.push(toSystem(entity, file, document.locate('/metadata/name').line));
       continue;
     }
+    if (entity.kind.toLowerCase() === 'location') {
+      const spec = (entity.spec ?? {}) as { target?: unknown; targets?: unknown };
+      const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])];
+      locations.push({
+        name: entity.metadata.name,
+        line: document.locate('/spec').line ?? line,
+        targets: targets.filter((target): target is string => typeof target === 'string'),
+      });
+    }
     if (entity.kind.toLowerCase() !== 'component') {
       skipped.push(entity.kind);
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
@@ -204,14 +210,109 @@ function readCatalogFile(
       });
     services.push(service);
   }
-  if (!services.length && !systems.length && skipped.length)
+  // A file of Locations only is an index of the catalog, not a service without its runbook.
+  if (!services.length && !systems.length && skipped.some((kind) => kind.toLowerCase() !== 'location'))
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
       message: `no Component here (only ${[...new Set(skipped)].join(', ')}): no runbook for it`,
       location: { file },
     });
-  return { services, systems };
+  return { services, systems, locations };
+}
+
+interface CatalogEntities {
+  services: Service[];
+  systems: System[];
+  /** `kind: Location` entities: the files they point at (`spec.target`, `spec.targets`). */
+  locations: Array<{ name: string; line?: number; targets: string[] }>;
+}
+
+/**
+ * The catalog files, and the files their Locations point at, as Backstage follows them: a
+ * monorepo keeps its Systems in `catalog/systems/x.yaml` and lists them, and its services'
+ * `catalog-info.yaml`, in a root Location. Relative targets are read (globs with `*` and `**`
+ * too), each file once; a URL is Backstage's to fetch, not docgen's, and is left alone.
+ */
+function readWithLocations(files: string[], options: ExtractRunbookOptions, kinds: Map<string, number>) {
+  const seen = new Set(files.map((file) => realpathSync(file)));
+  const queue = [...files];
+  const read: CatalogEntities[] = [];
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    const entities = readCatalogFile(file, options, kinds);
+    read.push(entities);
+    for (const location of entities.locations)
+      for (const target of location.targets) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // a URL
+        const found = matchTarget(dirname(file), target);
+        if (!found.length)
+          options.report?.({
+            code: 'DG_RUNBOOK_LOCATION',
+            severity: 'warning',
+            message: `Location ${location.name} points at ${target}, which is not there: skipped`,
+            location: { file, line: location.line },
+            hint: 'fix the target (relative to this file) or remove it',
+          });
+        for (const path of found)
+          if (!seen.has(realpathSync(path))) {
+            seen.add(realpathSync(path));
+            queue.push(path);
+          }
+      }
+  }
+  return read;
+}
+
+/** The files a Location target names, relative to `base`: a path, or a glob with `*`, `?` and `**`. */
+function matchTarget(base: string, target: string): string[] {
+  if (!/[*?]/.test(target)) {
+    const path = resolve(base, target);
+    return existsSync(path) && statSync(path).isFile() ? [path] : [];
+  }
+  const found: string[] = [];
+  const walk = (dir: string, parts: string[]): void => {
+    const [part, ...rest] = parts;
+    if (part === undefined) return;
+    if (part === '**') {
+      walk(dir, rest); // none
+      for (const entry of subfolderNames(dir)) walk(join(dir, entry), parts);
+      return;
+    }
+    if (part === '.' || part === '..' || !/[*?]/.test(part)) {
+      const path = join(dir, part);
+      if (!rest.length) {
+        if (existsSync(path) && statSync(path).isFile()) found.push(path);
+      } else if (existsSync(path) && statSync(path).isDirectory()) walk(path, rest);
+      return;
+    }
+    const pattern = new RegExp(
+      `^${part
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`,
+    );
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!pattern.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      const target = entry.isSymbolicLink() ? statIfExists(path) : entry;
+      if (!rest.length && target?.isFile()) found.push(path);
+      else if (rest.length && target?.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(path, rest);
+    }
+  };
+  walk(isAbsolute(target) ? '/' : base, target.split('/').filter(Boolean));
+  return [...new Set(found)];
+}
+
+/** A folder's subfolders, by name, without dependencies and build output. */
+function subfolderNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        (entry.isDirectory() || (entry.isSymbolicLink() && statIfExists(join(dir, entry.name))?.isDirectory())) &&
+        !SKIPPED_DIRS.has(entry.name),
+    )
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /**

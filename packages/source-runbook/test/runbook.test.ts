@@ -77,7 +77,7 @@ describe('extractRunbooks', () => {
         .filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')
         .map((warning) => [warning.code, warning.location?.line]),
     ).toEqual([
-      ['DG_RUNBOOK_NO_COMPONENT', undefined], // org/: a Location only
+      ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml is not there
       ['DG_RUNBOOK_SUBSTITUTION', 14], // shop-api's links: { $yaml: … }
       ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
     ]);
@@ -222,6 +222,24 @@ describe('extractRunbooks', () => {
       ['runbooks/gateway-us', 'Runbook: API gateway (gateway-us)'],
     ]);
     expect(tree.pages[0]!.markdown).toContain('| [API gateway (gateway-eu)](./runbooks__gateway-eu.md) | team-edge |');
+  });
+
+  it("follows Locations' relative targets (paths and globs), each file once; a missing one is a warning at its line", () => {
+    const dir = join(fixtures, 'locations');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['api', 'web', 'web-worker']);
+    expect(model.systems.map((system) => system.title)).toEqual(['Developer platform']);
+    expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toEqual([
+      expect.objectContaining({
+        code: 'DG_RUNBOOK_LOCATION',
+        message: 'Location root points at ./catalog/resources/gone.yaml, which is not there: skipped',
+        location: { file: join(dir, 'catalog-info.yaml'), line: 9 },
+      }),
+    ]);
+    const index = renderRunbooks(model, templates, { cwd: dir }).pages[0]!.markdown;
+    expect(index).toContain('## Developer platform');
+    expect(index.match(/^## /gm)).toHaveLength(2); // the platform, and web-worker among other services
   });
 
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {

@@ -560,7 +560,43 @@ function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): I
     if (rest.length) lines[i] = `${quote}${rest.join(' | ')}`;
     else drop.add(i);
   }
+  tableFields(lines, titleIndex, drop, found);
   return found;
+}
+
+const TABLE_ROW = /^\s{0,3}\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s{0,3}\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?\|?\s*$/;
+
+/**
+ * A table of fields under the title (`| Status | Accepted |`, `| Date | 2026-09-11 |`): the status
+ * and the date go to the header and their rows leave the table; other rows stay, and a table left
+ * with no row goes. A field in the header row is read but stays, as the table's header.
+ */
+function tableFields(lines: string[], titleIndex: number, drop: Set<number>, found: InlineFields): void {
+  const rows = preamble(lines, titleIndex).filter((i) => !drop.has(i));
+  for (const i of rows) {
+    if (!TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
+    const cells = lines[i]!.trim().slice(1, -1).split('|');
+    const key = cells[0]!
+      .replace(/\*\*|__/g, '')
+      .trim()
+      .toLowerCase();
+    if (cells.length !== 2 || (key !== 'status' && key !== 'date') || found[key]) continue;
+    found[key] = { text: cells[1]!.trim(), line: i + 1 };
+    // The row under a separator or another row is data; the first row is the table's header.
+    if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
+  }
+  // A table whose every data row was taken: its header and separator go too.
+  for (const i of rows) {
+    if (!TABLE_SEPARATOR.test(lines[i]!) || !TABLE_ROW.test(lines[i - 1] ?? '')) continue;
+    let end = i + 1;
+    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end++;
+    const data = Array.from({ length: end - i - 1 }, (_, k) => i + 1 + k);
+    if (data.length && data.every((row) => drop.has(row))) {
+      drop.add(i);
+      drop.add(i - 1);
+    }
+  }
 }
 
 /** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */

@@ -263,6 +263,22 @@ describe('subfolders: one log per area, numbered on its own', () => {
   });
 });
 
+describe('status and date in a table under the title', () => {
+  it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'table-fields'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [5, 'accepted', '2026-09-11', []],
+      [6, 'superseded', undefined, [7]],
+      [7, 'proposed', undefined, []],
+    ]);
+    expect(records[0]!.body.split('\n').slice(0, 3)).toEqual(['| Field | Value |', '|---|---|', '| Milestone | M5 |']);
+    expect(records[1]!.body.startsWith('## Context')).toBe(true);
+    expect(records[2]!.body.startsWith('| Status | Proposed |')).toBe(true);
+  });
+});
+
 describe('dates in file names', () => {
   it('"2022-12-05_002-…": the number after the date, the date the record\'s; "2023-01-15-…" a record of that day', () => {
     const warnings: Diagnostic[] = [];

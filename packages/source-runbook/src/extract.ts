@@ -140,7 +140,7 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
   const services: Service[] = [];
   const systems: System[] = [];
   const locations: CatalogEntities['locations'] = [];
-  const skipped: string[] = [];
+  const skipped: Array<{ kind: string; line?: number }> = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
       options.report?.({
@@ -186,7 +186,7 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
       });
     }
     if (entity.kind.toLowerCase() !== 'component') {
-      skipped.push(entity.kind);
+      skipped.push({ kind: entity.kind, line: document.locate('/kind').line });
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
       continue;
     }
@@ -211,13 +211,22 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
     services.push(service);
   }
   // A file of Locations only is an index of the catalog, not a service without its runbook.
-  if (!services.length && !systems.length && skipped.some((kind) => kind.toLowerCase() !== 'location'))
+  const others = skipped.filter(({ kind }) => kind.toLowerCase() !== 'location');
+  if (!services.length && !systems.length && others.length) {
+    // `kind: Service` is no Backstage kind: a service is a Component of type service.
+    const unknown = others.find(
+      ({ kind }) => !BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase()),
+    );
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
-      message: `no Component here (only ${[...new Set(skipped)].join(', ')}): no runbook for it`,
-      location: { file },
+      message: `no Component here (only ${[...new Set(skipped.map(({ kind }) => kind))].join(', ')}): no runbook for it`,
+      location: { file, line: (unknown ?? others[0]!).line },
+      ...(unknown && {
+        hint: `a service is kind: Component (spec.type: service); Backstage's kinds are ${BACKSTAGE_KINDS.join(', ')}`,
+      }),
     });
+  }
   return { services, systems, locations };
 }
 

@@ -242,6 +242,23 @@ describe('extractRunbooks', () => {
     expect(index.match(/^## /gm)).toHaveLength(2); // the platform, and web-worker among other services
   });
 
+  it('a file of kinds Backstage does not know is a warning at the kind, saying what a service is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await cp(join(fixtures, 'no-owner'), dir, { recursive: true });
+    await mkdir(join(dir, 'cart'));
+    const file = join(dir, 'cart', 'catalog-info.yaml');
+    await writeFile(file, 'apiVersion: backstage.io/v1alpha1\nkind: Service\nmetadata: { name: cart }\n');
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings.find((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT')).toMatchObject({
+      message: 'no Component here (only Service): no runbook for it',
+      location: { file, line: 2 },
+      hint: expect.stringMatching(
+        /^a service is kind: Component \(spec.type: service\); Backstage's kinds are Component, API/,
+      ),
+    });
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');

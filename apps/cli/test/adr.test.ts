@@ -132,6 +132,13 @@ describe('docgen adr --dir on a supersede chain', () => {
     );
   }, 60_000);
 
+  it('counts decisions, not the logs of subfolders, in what it says it wrote', async () => {
+    const categories = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'categories');
+    const result = await runCli(['adr', '--dir', categories, '--out', join(scratch, 'categories'), '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/wrote 7 pages \(4 decisions\)/);
+  });
+
   it('bad input: exit 1 with file:line and a hint', async () => {
     const result = await runCli([
       'adr',

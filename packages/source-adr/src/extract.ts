@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
-import { ADR_STATUSES, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
+import { ADR_STATUSES, type AdrCategory, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
 
 /**
  * ADR folder → AdrModel. Reads the two formats found in the wild:
@@ -88,15 +88,25 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
     });
   }
-  const files = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
-    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
-    .map((entry) => entry.name)
-    .sort();
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report));
+  const model = readFolder(dir, report, categories.length > 0, options.location);
+  return categories.length ? { ...model, categories } : model;
+}
+
+/** One folder's decisions, related among themselves. */
+function readFolder(
+  dir: string,
+  report: (diagnostic: Diagnostic) => void,
+  hasCategories: boolean,
+  location?: SourceLocation,
+): AdrModel {
+  const files = decisionFiles(dir);
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
+  numberByDate(parsed.map((adr) => adr.record));
 
   const byNumber = new Map<number, ParsedAdr>();
-  const nextFree = Math.max(0, ...parsed.map((adr) => adr.record.number)) + 1;
+  const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
+  const nextFree = Math.max(0, ...numbered.map((adr) => adr.record.number)) + 1;
   for (const adr of parsed) {
     const first = byNumber.get(adr.record.number);
     if (first) {
@@ -104,32 +114,47 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
         code: 'DG_ADR_DUPLICATE',
         message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
         location: { file: adr.record.file, line: adr.line },
-        hint: /^\d{8}$/.test(String(adr.record.number))
-          ? 'their names start with the same date (log4brains names records by date): docgen numbers records by that prefix, so number them instead (0001-…, 0002-…)'
-          : `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
+        hint: `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
       });
     }
     byNumber.set(adr.record.number, adr);
   }
-  if (!parsed.length) {
+  if (!parsed.length && !hasCategories) {
     report({
       code: 'DG_ADR_EMPTY',
       severity: 'warning',
       message: `no ADR files (*.md) in ${dir}`,
-      location: options.location,
+      location,
       hint: 'check `dir`; the ADR log page is rendered empty',
     });
   }
 
   const byFile = new Map(parsed.map((adr) => [adr.record.fileName, adr]));
+  // "Superseded by 20201016" names a log4brains record by its date, when that day has one.
+  const byDay = new Map<number, ParsedAdr[]>();
+  for (const adr of parsed.filter((adr) => datedName(adr.record.fileName)))
+    byDay.set(Number(adr.record.label), [...(byDay.get(Number(adr.record.label)) ?? []), adr]);
+  const byDate = (day: number) => (byDay.get(day)?.length === 1 ? byDay.get(day)![0] : undefined);
   for (const adr of parsed) {
     for (const link of adr.links) {
       const target =
         typeof link.target === 'number'
-          ? byNumber.get(link.target)
+          ? (byNumber.get(link.target) ?? byDate(link.target))
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
       if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
+        continue;
+      }
+      // A decision of another subfolder (`../backend/0005-….md`): relations stay within a folder,
+      // so the line is shown as written, not as a relation, and the run goes on.
+      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
+        report({
+          code: 'DG_ADR_LINK',
+          severity: 'warning',
+          message: `ADR ${adr.record.label} links ${link.target}, a decision in another folder: shown as written, not as a relation`,
+          location: { file: adr.record.file, line: link.line },
+          hint: 'relations (supersedes, amends) are read between the decisions of one folder',
+        });
         continue;
       }
       if (!target) throw missingLink(adr, link, files);
@@ -162,13 +187,99 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       report({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
-        message: `ADR ${record.number} is superseded by ADR ${record.supersededBy.join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+        message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
         location: { file: record.file },
-        hint: `set its status to "Superseded by [ADR ${record.supersededBy[0]}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
+        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
       });
     }
   }
   return { dir, records };
+}
+
+/** The Markdown files of a folder that may be decisions (not a README, an index or a template), by name. */
+function decisionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
+    .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */
+function subfolders(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !/^[._]/.test(entry.name) && entry.name !== 'node_modules')
+    .filter((entry) => entry.isDirectory() && !/\.(md|markdown)$/i.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** A file named like a decision: `0007-…`, `adr-007-…`, or log4brains' `20200925-…`. */
+const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
+
+/**
+ * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
+ * ADR folder of its own (MADR's subfolders with local IDs; global ones work alike). Its own
+ * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
+ * no file named like a decision, is none, as before categories were read.
+ */
+function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) => void): AdrCategory[] {
+  const dir = join(root, sub);
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report));
+  if (!decisionFiles(dir).some((name) => NUMBERED.test(name))) return nested;
+  return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
+}
+
+/** A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`. */
+const NAME_DATE = /^((?:19|20)\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[-_]/;
+
+/** The number after a date in a file name: `2022-12-05_002-…` (cardano-ledger, hydra). */
+function numberAfterDate(fileName: string): string | undefined {
+  const date = NAME_DATE.exec(fileName);
+  return date ? /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(fileName.slice(date[0].length))?.[1] : undefined;
+}
+
+/** The date a file name starts with, `YYYY-MM-DD`. */
+function nameDate(fileName: string): string | undefined {
+  const match = NAME_DATE.exec(fileName);
+  return match ? `${match[1]}-${match[3]}-${match[4]}` : undefined;
+}
+
+/**
+ * `20200925-…md`, `2023-01-15-…md`: a record named by the day it was written, with no number
+ * after the date (log4brains names them so).
+ */
+function datedName(fileName: string): { year: string; month: string; day: string } | undefined {
+  const match = NAME_DATE.exec(fileName);
+  return match && !numberAfterDate(fileName) ? { year: match[1]!, month: match[3]!, day: match[4]! } : undefined;
+}
+
+/**
+ * log4brains records are identified by their file name, and two may share a day: each is
+ * numbered by its date and its place in the day, by file name (`2020092500`, `2020092501`), so
+ * that relations between numbers stay between the right two; the page is keyed by the file name.
+ */
+function numberByDate(records: AdrRecord[]): void {
+  const places = new Map<string, number>();
+  for (const record of records) {
+    if (!datedName(record.fileName)) continue;
+    const place = places.get(record.label) ?? 0;
+    places.set(record.label, place + 1);
+    record.number = Number(record.label) * 100 + place;
+  }
+}
+
+/** Whether a relative link points at a Markdown file that exists outside the linking file's folder. */
+function elsewhere(href: string, fromFile: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return false;
+  let path = href.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep it as written
+  }
+  const target = resolve(dirname(fromFile), path);
+  return dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
 }
 
 /** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
@@ -195,7 +306,7 @@ function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenE
   }[link.relation];
   return new DocgenError({
     code: 'DG_ADR_LINK',
-    message: `ADR ${adr.record.number} says it ${verb} ${what}, which is not an ADR in this folder`,
+    message: `ADR ${adr.record.label} says it ${verb} ${what}, which is not an ADR in this folder`,
     location: { file: adr.record.file, line: link.line },
     excerpt: codeFrame(readFileSync(adr.record.file, 'utf8'), link.line),
     hint: `link to one of the ADR files (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or remove the link`,
@@ -252,7 +363,11 @@ export function parseAdr(
   if (titleIndex >= 0) drop.add(titleIndex);
 
   // `0005-…`, or `adr-005-…` / `ADR005-…` as some teams name them.
-  const fileNumber = fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1];
+  // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
+  const dated = datedName(fileName);
+  const fileNumber =
+    numberAfterDate(fileName) ??
+    (dated ? `${dated.year}${dated.month}${dated.day}` : fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1]);
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -273,8 +388,10 @@ export function parseAdr(
     });
   }
 
-  const status = findStatus(lines, titleIndex, front, drop);
-  const date = findDate(lines, titleIndex, front, drop);
+  const inline = inlineFields(lines, titleIndex, drop);
+  const status = findStatus(lines, titleIndex, front, drop, inline);
+  // A date the file name starts with is the record's when no Date line says otherwise.
+  const date = findDate(lines, titleIndex, front, drop, inline) ?? nameDate(fileName);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -282,7 +399,9 @@ export function parseAdr(
       severity: 'warning',
       message: `ADR ${number} (${fileName}) has no status`,
       location: { file, line },
-      hint: 'add a "## Status" section or a "- Status: accepted" line',
+      hint: front.end
+        ? 'add "status: accepted" (or proposed, rejected…) to its front matter'
+        : 'add a "## Status" section or a "- Status: accepted" line',
     });
   } else if (classified.status === 'unknown') {
     report({
@@ -305,6 +424,8 @@ export function parseAdr(
     links: classified.links,
     record: {
       number,
+      id: dated ? fileName.replace(/\.(?:md|markdown)$/i, '') : String(number),
+      label: String(number),
       title,
       status: classified.status,
       statusText: classified.text,
@@ -373,14 +494,18 @@ function findStatus(
   titleIndex: number,
   front: FrontMatter,
   drop: Set<number>,
+  inline: InlineFields,
 ): StatusSource | undefined {
   for (const key of ['status', 'Status']) {
     const value = front.value[key];
     if (typeof value === 'string' || typeof value === 'number')
       return { lines: [{ text: String(value), line: front.lineOf(key) }] };
   }
-  if (titleIndex < 0) return undefined;
-  for (const i of preamble(lines, titleIndex)) {
+  if (inline.status) return { lines: [inline.status] };
+  // Without a title heading (the title in front matter), the metadata follows the front matter.
+  const top = titleIndex >= 0 ? titleIndex : front.end - 1;
+  if (top < 0) return undefined;
+  for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'status') {
       drop.add(i);
@@ -394,7 +519,7 @@ function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > titleIndex && STATUS_HEADING.test(line));
+  const section = lines.findIndex((line, i) => i > top && STATUS_HEADING.test(line));
   if (section < 0) return undefined;
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.
@@ -406,17 +531,93 @@ function findStatus(
   return out.length ? { lines: out } : undefined;
 }
 
+type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>>;
+
+/** `**Status:** Accepted` and the like: one field of a metadata line. */
+const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
+
+/**
+ * Status and date written on one line under the title, `|` apart, perhaps quoted:
+ * `**Status:** Accepted | **Date:** 2026-07-13 | **Owner:** Architecture Office`, or
+ * `> **Status:** Accepted`. The status and the date go to the page header; the other fields stay
+ * in the body, on the same line, so nothing the author wrote is lost.
+ */
+function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): InlineFields {
+  const found: InlineFields = {};
+  if (titleIndex < 0) return found;
+  for (const i of preamble(lines, titleIndex)) {
+    const quote = /^\s{0,3}>\s?/.exec(lines[i]!)?.[0] ?? '';
+    const parts = lines[i]!.slice(quote.length).split(/\s+\|\s+/);
+    // A plain `Status: x` line alone is the metadata lines' own (a status there may wrap).
+    if (!quote && parts.length < 2) continue;
+    const fields = parts.map((part) => ({ part, match: FIELD.exec(part) }));
+    if (fields.some(({ match }) => !match)) continue;
+    const known = fields.filter(({ match }) => /^(status|date)$/i.test(match![1]!));
+    if (!known.length || known.some(({ match }) => found[match![1]!.toLowerCase() as 'status' | 'date'])) continue;
+    for (const { match } of known)
+      found[match![1]!.toLowerCase() as 'status' | 'date'] = { text: match![2]!.replace(/\*\*|__/g, ''), line: i + 1 };
+    const rest = fields.filter((field) => !known.includes(field)).map(({ part }) => part.trim());
+    if (rest.length) lines[i] = `${quote}${rest.join(' | ')}`;
+    else drop.add(i);
+  }
+  tableFields(lines, titleIndex, drop, found);
+  return found;
+}
+
+const TABLE_ROW = /^\s{0,3}\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s{0,3}\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?\|?\s*$/;
+
+/**
+ * A table of fields under the title (`| Status | Accepted |`, `| Date | 2026-09-11 |`): the status
+ * and the date go to the header and their rows leave the table; other rows stay, and a table left
+ * with no row goes. A field in the header row is read but stays, as the table's header.
+ */
+function tableFields(lines: string[], titleIndex: number, drop: Set<number>, found: InlineFields): void {
+  const rows = preamble(lines, titleIndex).filter((i) => !drop.has(i));
+  for (const i of rows) {
+    if (!TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
+    const cells = lines[i]!.trim().slice(1, -1).split('|');
+    const key = cells[0]!
+      .replace(/\*\*|__/g, '')
+      .trim()
+      .toLowerCase();
+    if (cells.length !== 2 || (key !== 'status' && key !== 'date') || found[key]) continue;
+    found[key] = { text: cells[1]!.trim(), line: i + 1 };
+    // The row under a separator or another row is data; the first row is the table's header.
+    if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
+  }
+  // A table whose every data row was taken: its header and separator go too.
+  for (const i of rows) {
+    if (!TABLE_SEPARATOR.test(lines[i]!) || !TABLE_ROW.test(lines[i - 1] ?? '')) continue;
+    let end = i + 1;
+    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end++;
+    const data = Array.from({ length: end - i - 1 }, (_, k) => i + 1 + k);
+    if (data.length && data.every((row) => drop.has(row))) {
+      drop.add(i);
+      drop.add(i - 1);
+    }
+  }
+}
+
 /** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */
 function isContinuation(line: string): boolean {
   return !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line);
 }
 
-function findDate(lines: string[], titleIndex: number, front: FrontMatter, drop: Set<number>): string | undefined {
+function findDate(
+  lines: string[],
+  titleIndex: number,
+  front: FrontMatter,
+  drop: Set<number>,
+  inline: InlineFields,
+): string | undefined {
   const value = front.value.date ?? front.value.Date;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (titleIndex < 0) return undefined;
-  for (const i of preamble(lines, titleIndex)) {
+  if (inline.date) return inline.date.text || undefined;
+  const top = titleIndex >= 0 ? titleIndex : front.end - 1;
+  if (top < 0) return undefined;
+  for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'date') {
       drop.add(i);

@@ -8,8 +8,19 @@ export const ADR_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', '
 export type AdrStatus = (typeof ADR_STATUSES)[number] | 'unknown';
 
 export interface AdrRecord {
-  /** The decision's number, from the file name (`0007-…md`) or the heading (`# 7. …`). */
+  /**
+   * The decision's number, from the file name (`0007-…md`) or the heading (`# 7. …`). A
+   * log4brains record, named by date (`20200925-….md`), has none of its own: it is numbered by its
+   * date and its place among that day's records (`2020092501`), so that numbers stay unique.
+   */
   number: number;
+  /**
+   * What identifies its page (the key's last segment): the number (`7`), or a log4brains record's
+   * file name without `.md`, as log4brains identifies it (two records may share a day).
+   */
+  id: string;
+  /** The number as shown in the log: `7`, or a log4brains record's date `20200925`. */
+  label: string;
   title: string;
   status: AdrStatus;
   /** The status as the file writes it, e.g. `Superseded by [ADR 5](0005-x.md)`. */
@@ -37,4 +48,14 @@ export interface AdrModel {
   dir: string;
   /** Sorted by number. */
   records: AdrRecord[];
+  /**
+   * Subfolders of decisions (`backend/0001-….md`), MADR's categories: each numbered on its own,
+   * its relations within it. In path order; absent in a model made before categories were read.
+   */
+  categories?: AdrCategory[];
+}
+
+export interface AdrCategory extends AdrModel {
+  /** The subfolder's path inside the ADR folder, `/`-separated: `backend`. */
+  name: string;
 }

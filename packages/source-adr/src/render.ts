@@ -39,8 +39,10 @@ const COLOURS: Record<AdrStatus, string> = {
   unknown: 'Grey',
 };
 
-export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'>): string {
-  return `ADR-${String(record.number).padStart(4, '0')}: ${record.title}`;
+/** `ADR-0007: Title`; a log4brains record's `ADR-20200925: Title`, by the date it is named by. */
+export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'> & { label?: string }): string {
+  const label = record.label && record.label !== String(record.number) ? record.label : undefined;
+  return `ADR-${label ?? String(record.number).padStart(4, '0')}: ${record.title}`;
 }
 
 /** `:status[Accepted]{colour=Green}`; an unknown status keeps its own first words, in grey. */
@@ -59,22 +61,75 @@ export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>):
 
 export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options: RenderAdrOptions = {}): PageTree {
   const root = pageKey(options.key ?? 'adr');
+  const title = options.title ?? 'Architecture decision records';
+  const categories = (model.categories ?? []).map((category) => ({
+    category,
+    key: `${root}/${category.name
+      .split('/')
+      .map((part) => pageKey(part))
+      .join('/')}`,
+  }));
+  const pages = renderLog(model, templates, options, {
+    key: root,
+    title,
+    categories: categories.map(({ category, key }) => ({
+      name: category.name,
+      count: category.records.length,
+      link: `./${pageFileStem(key)}.md`,
+    })),
+  });
+  // A subfolder's log is a child of the main one, after its decisions; its decisions' titles
+  // name it, so that two "ADR-0001"s of two areas are two pages.
+  const last = Math.max(0, ...model.records.map((record) => record.number));
+  categories.forEach(({ category, key }, index) =>
+    pages.push(
+      ...renderLog(category, templates, options, {
+        key,
+        title: `${title}: ${category.name}`,
+        parentKey: root,
+        position: last + 1 + index,
+        category: category.name,
+      }),
+    ),
+  );
+  return { pages };
+}
+
+/** One folder's log page and its decisions' pages, under `log.key`. */
+function renderLog(
+  model: AdrModel,
+  templates: TemplateRenderer,
+  options: RenderAdrOptions,
+  log: {
+    key: string;
+    title: string;
+    parentKey?: string;
+    position?: number;
+    category?: string;
+    categories?: Array<{ name: string; count: number; link: string }>;
+  },
+): Page[] {
+  const root = log.key;
   const labels = ['adr', ...(options.labels ?? [])];
-  const keyOf = (number: number) => pageKey(root, String(number));
+  // A record made before `id` (a template's own extract) is keyed by its number, as it always was.
+  const keyOf = (record: Pick<AdrRecord, 'id' | 'number'>) => `${root}/${pageKey(record.id ?? String(record.number))}`;
+  const titleOf = (record: Pick<AdrRecord, 'number' | 'title' | 'label'>) =>
+    log.category ? adrTitle(record).replace(/^(ADR-[^:]+):/, `$1 (${log.category}):`) : adrTitle(record);
   const byNumber = new Map(model.records.map((record) => [record.number, record]));
-  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record.number))]));
+  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record))]));
   const ref = (number: number) => ({
     number,
-    title: adrTitle(byNumber.get(number)!),
-    link: `./${pageFileStem(keyOf(number))}.md`,
+    label: byNumber.get(number)!.label ?? String(number),
+    title: titleOf(byNumber.get(number)!),
+    link: `./${pageFileStem(keyOf(byNumber.get(number)!))}.md`,
   });
   const counts = new Map<string, number>();
   for (const record of model.records) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
 
   const views = model.records.map((record) => ({
     ...record,
-    pageTitle: adrTitle(record),
-    link: `./${pageFileStem(keyOf(record.number))}.md`,
+    pageTitle: titleOf(record),
+    link: `./${pageFileStem(keyOf(record))}.md`,
     lozenge: statusLozenge(record),
     supersededBy: record.supersededBy.map(ref),
     supersedes: record.supersedes.map(ref),
@@ -82,11 +137,12 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
     amendedBy: record.amendedBy.map(ref),
     ...bodyWithAttachments(record, model.dir, stemByFile),
   }));
-  const title = options.title ?? 'Architecture decision records';
+  const title = log.title;
   const pages: Page[] = [
     {
       key: root,
       title,
+      ...(log.parentKey ? { parentKey: log.parentKey } : {}),
       labels,
       attachments: [],
       markdown: templates.render('log', {
@@ -94,15 +150,16 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
         records: views,
         count: model.records.length,
         summary: [...counts].map(([status, n]) => `${n} ${status}`).join(', '),
+        categories: log.categories ?? [],
       }),
-      position: 0,
+      position: log.position ?? 0,
       source: { plugin: 'adr', file: model.dir },
     },
   ];
   for (const view of views) {
     const markdown = templates.render('record', view);
     pages.push({
-      key: keyOf(view.number),
+      key: keyOf(view),
       title: view.pageTitle,
       parentKey: root,
       position: view.number,
@@ -114,7 +171,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       embedded: embeddedLines(markdown, view.body, view.file, view.bodyLines),
     });
   }
-  return { pages };
+  return pages;
 }
 
 /**

@@ -1,12 +1,13 @@
-import { cp, mkdir, mkdtemp } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
-import { classifyStatus, extractAdrs, parseAdr } from '@docgen/source-adr';
+import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
+import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs } from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
 
 function failure(fn: () => unknown): DocgenError {
   try {
@@ -163,6 +164,12 @@ describe('status lines', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/0003-x.md', '# 3. X\n\nText.\n', (d) => warnings.push(d)).record.status).toBe('unknown');
     expect(warnings).toMatchObject([{ code: 'DG_ADR_STATUS', location: { line: 1 } }]);
+    expect(warnings[0]!.hint).toBe('add a "## Status" section or a "- Status: accepted" line');
+    // MADR keeps its metadata in front matter (adr/madr's own decisions have parent and nav_order
+    // there, and no status): the hint says where.
+    const madr: Diagnostic[] = [];
+    parseAdr('/adr/0002-x.md', '---\nparent: Decisions\nnav_order: 2\n---\n# X\n\nText.\n', (d) => madr.push(d));
+    expect(madr[0]!.hint).toBe('add "status: accepted" (or proposed, rejected…) to its front matter');
   });
 });
 
@@ -193,6 +200,161 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
     );
     expect(shape.body.startsWith('## Decision')).toBe(true);
+  });
+});
+
+describe('subfolders: one log per area, numbered on its own', () => {
+  const dir = join(fixtures, 'categories');
+
+  it('each subfolder of decisions is a category with its own records and relations', () => {
+    const model = extractAdrs(dir);
+    expect(model.records.map((record) => record.title)).toEqual(['Use MADR, one subfolder per area']);
+    // images/ holds no decision: no category.
+    expect(
+      model.categories?.map((category) => [category.name, category.records.map((r) => [r.number, r.status])]),
+    ).toEqual([
+      [
+        'backend',
+        [
+          [0, 'superseded'],
+          [1, 'accepted'],
+        ],
+      ],
+      ['frontend', [[0, 'proposed']]],
+    ]);
+    expect(model.categories![0]!.records[0]!.supersededBy).toEqual([1]);
+  });
+
+  it('a supersede link to a decision of another folder is a warning, not a relation that stops the run', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, 'frontend', '0001-use-vue.md');
+    await writeFile(file, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(model.categories![1]!.records[1]!.status).toBe('superseded');
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_LINK',
+        message:
+          'ADR 1 links ../backend/0001-use-cockroachdb.md, a decision in another folder: shown as written, not as a relation',
+        location: { file, line: 3 },
+      }),
+    ]);
+  });
+
+  it('a category is a log page under the main one; its decisions are keyed and titled with it', () => {
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title, page.parentKey])).toEqual([
+      ['adr', 'Architecture decision records', undefined],
+      ['adr/1', 'ADR-0001: Use MADR, one subfolder per area', 'adr'],
+      ['adr/backend', 'Architecture decision records: backend', 'adr'],
+      ['adr/backend/0', 'ADR-0000 (backend): Use PostgreSQL', 'adr/backend'],
+      ['adr/backend/1', 'ADR-0001 (backend): Use CockroachDB', 'adr/backend'],
+      ['adr/frontend', 'Architecture decision records: frontend', 'adr'],
+      ['adr/frontend/0', 'ADR-0000 (frontend): Use React', 'adr/frontend'],
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('- [backend](./adr__backend.md): 2 decisions');
+    const cockroach = tree.pages[4]!;
+    expect(cockroach.markdown).toContain('[PostgreSQL](./adr__backend__0.md)');
+    expect(cockroach.attachments.map((attachment) => attachment.fileName)).toEqual(['cluster.svg']);
+    expect(tree.pages[2]!.markdown).toContain('| 0 | [Use PostgreSQL](./adr__backend__0.md) |');
+  });
+});
+
+describe('status and date in a table under the title', () => {
+  it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'table-fields'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [5, 'accepted', '2026-09-11', []],
+      [6, 'superseded', undefined, [7]],
+      [7, 'proposed', undefined, []],
+    ]);
+    expect(records[0]!.body.split('\n').slice(0, 3)).toEqual(['| Field | Value |', '|---|---|', '| Milestone | M5 |']);
+    expect(records[1]!.body.startsWith('## Context')).toBe(true);
+    expect(records[2]!.body.startsWith('| Status | Proposed |')).toBe(true);
+  });
+});
+
+describe('dates in file names', () => {
+  it('"2022-12-05_002-…": the number after the date, the date the record\'s; "2023-01-15-…" a record of that day', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'dated-names'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.id, record.title, record.status, record.date, record.supersededBy])).toEqual(
+      [
+        ['1', 'Record architecture decisions', 'accepted', '2022-12-01', []],
+        ['2', 'Versioned serialization', 'superseded', '2022-12-05', [3]],
+        ['3', 'One serialization', 'accepted', '2024-04-30', []],
+        ['2023-01-15-use-dashed-dates', 'Use dashed dates', 'proposed', '2023-01-15', []],
+      ],
+    );
+    expect(records[3]!.label).toBe('20230115');
+  });
+});
+
+describe('status and date on one line', () => {
+  it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
+    const dir = join(fixtures, 'inline-fields');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [2, 'accepted', '2025-05', []],
+      [30, 'superseded', '2026-07-02', [31]],
+      [31, 'accepted', undefined, []],
+    ]);
+    expect(records[0]!.body.startsWith('## Context')).toBe(true);
+    expect(records[1]!.body.split('\n')[0]).toBe('> **Decider:** Principal Architect');
+    expect(records[1]!.bodyLines[0]).toBe(3);
+    expect(records[2]!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
+describe('log4brains: records named by date, identified by their file name', () => {
+  const dir = join(fixtures, 'log4brains');
+
+  it('two records of one day are two decisions, each with its own page; the date comes from the name too', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.id, record.label, record.title, record.status, record.date])).toEqual([
+      ['20200925-use-a-monorepo', '20200925', 'Use a monorepo', 'accepted', '2020-09-25'],
+      ['20200925-use-prettier', '20200925', 'Use Prettier', 'superseded', '2020-09-25'],
+      ['20201016-use-biome', '20201016', 'Use Biome', 'accepted', '2020-10-16'],
+    ]);
+    // Numbers stay unique (date and place in the day), so relations are between the right two.
+    const [, prettier, biome] = records;
+    expect(prettier!.supersededBy).toEqual([biome!.number]);
+    expect(biome!.supersedes).toEqual([prettier!.number]);
+  });
+
+  it('a record named by its date alone ("superseded by 20201016") is found when that day has one', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, '20200925-use-prettier.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/\[20201016-use-biome\]\([^)]*\)/, '20201016'));
+    const { records } = extractAdrs(copy);
+    expect(records[1]!.supersededBy).toEqual([records[2]!.number]);
+  });
+
+  it('pages are keyed by the file name, titled and listed with the date', () => {
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    validatePageTree(tree);
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['adr', 'Architecture decision records'],
+      ['adr/20200925-use-a-monorepo', 'ADR-20200925: Use a monorepo'],
+      ['adr/20200925-use-prettier', 'ADR-20200925: Use Prettier'],
+      ['adr/20201016-use-biome', 'ADR-20201016: Use Biome'],
+    ]);
+    const log = tree.pages[0]!.markdown;
+    expect(log).toContain(
+      '| 20200925 | [Use Prettier](./adr__20200925-use-prettier.md) | :status[Superseded]{colour=Grey} | 2020-09-25 | [ADR 20201016](./adr__20201016-use-biome.md) |',
+    );
+    expect(tree.pages[3]!.markdown).toContain('[the monorepo](./adr__20200925-use-a-monorepo.md)');
   });
 });
 

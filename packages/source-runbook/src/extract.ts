@@ -6,10 +6,11 @@
  * `runbook.md`. Every file is validated; errors name the file, the line and the key.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import { looksSecret } from './annotations.js';
 import type { Link, Runbook, RunbookModel, Service, System } from './model.js';
+import { entityId, ownId, shownRef } from './refs.js';
 
 const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.docgen', '.nx']);
@@ -36,7 +37,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
   const kinds = new Map<string, number>();
-  const read = files.map((file) => readCatalogFile(file, options, kinds));
+  const read = readWithLocations(files, options, kinds);
   const services = read.flatMap((entities) => entities.services);
   if (!services.length)
     throw new DocgenError({
@@ -48,21 +49,58 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   const systems = read.flatMap((entities) => entities.systems);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
-  return { dir, services: services.sort((a, b) => a.title.localeCompare(b.title)), systems };
+  services.sort((a, b) => a.title.localeCompare(b.title));
+  warnSystemSpellings(services, systems, options);
+  return { dir, services, systems };
 }
 
-/** Two entities of one kind with the same namespace and name: Backstage would keep one; say where both are. */
+/**
+ * A System no catalog file defines, written in other letters or with its namespace
+ * (`checkout`, `Checkout`, `default/checkout`): Backstage reads one entity, and so does the index,
+ * under the first spelling. The author is told, once per System, where the others are, since a
+ * `kind: System` (or one spelling) would make the name on the index theirs rather than an accident.
+ */
+function warnSystemSpellings(services: Service[], systems: System[], options: ExtractRunbookOptions): void {
+  const defined = new Set(systems.map((system) => ownId('system', system)));
+  const written = new Map<string, Service[]>();
+  for (const service of services) {
+    if (!service.system) continue;
+    const id = entityId(service.system, 'system', service.namespace);
+    if (!defined.has(id)) written.set(id, [...(written.get(id) ?? []), service]);
+  }
+  for (const [id, writers] of written) {
+    // The first service to write each spelling, the index's own first.
+    const spellings = new Map<string, Service>();
+    for (const service of writers) if (!spellings.has(service.system!)) spellings.set(service.system!, service);
+    if (spellings.size < 2) continue;
+    const [[, first], ...others] = [...spellings];
+    const at = (service: Service) => `${service.file}${service.systemLine ? `:${service.systemLine}` : ''}`;
+    options.report?.({
+      code: 'DG_RUNBOOK_SYSTEM_SPELLING',
+      severity: 'warning',
+      message: `system "${first!.system}" is also written ${others.map(([spelling, service]) => `"${spelling}" (${at(service)})`).join(', ')}; Backstage reads them as one System, ${id.replace(/^system:/, '')}, which no catalog file defines`,
+      location: { file: first!.file, line: first!.systemLine },
+      hint: `the index groups them under "${shownRef(first!.system!, first!.namespace)}": write the reference one way, or define the System (kind: System, with a title) in a catalog file`,
+    });
+  }
+}
+
+/**
+ * Two entities of one kind with the same namespace and name, in any letter case: Backstage would
+ * keep one; say where both are.
+ */
 function refuseDuplicates(entities: Array<Service | System>, kind: 'component' | 'system'): void {
   const seen = new Map<string, Service | System>();
   for (const entity of entities) {
-    const id = `${entity.namespace}/${entity.name}`;
+    const id = ownId(kind, entity);
     const other = seen.get(id);
+    const names = other && other.name !== entity.name ? `"${entity.name}" and "${other.name}"` : `"${entity.name}"`;
     if (other)
       throw new DocgenError({
         code: 'DG_RUNBOOK_DUPLICATE',
-        message: `two ${kind}s are named "${entity.name}"${entity.namespace === 'default' ? '' : ` in namespace ${entity.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
+        message: `two ${kind}s are named ${names}${entity.namespace === 'default' ? '' : ` in namespace ${entity.namespace}`}; the first is at ${other.file}${other.line ? `:${other.line}` : ''}`,
         location: { file: entity.file, line: entity.line, pointer: '#/metadata/name' },
-        hint: `metadata.name (with metadata.namespace) identifies a ${kind}: give each its own`,
+        hint: `metadata.name (with metadata.namespace, in any letter case) identifies a ${kind}: give each its own`,
       });
     seen.set(id, entity);
   }
@@ -98,14 +136,11 @@ function statIfExists(path: string) {
  * or another kind of entity is skipped, and only a Component is checked against what a runbook
  * needs. A System is kept for the components that name it.
  */
-function readCatalogFile(
-  file: string,
-  options: ExtractRunbookOptions,
-  kinds: Map<string, number>,
-): { services: Service[]; systems: System[] } {
+function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): CatalogEntities {
   const services: Service[] = [];
   const systems: System[] = [];
-  const skipped: string[] = [];
+  const locations: CatalogEntities['locations'] = [];
+  const skipped: Array<{ kind: string; line?: number }> = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
       options.report?.({
@@ -116,6 +151,13 @@ function readCatalogFile(
       });
       continue;
     }
+    if (Array.isArray(document.value))
+      throw new DocgenError({
+        code: 'DG_RUNBOOK_INVALID',
+        message: 'a list of entities: Backstage reads one entity per YAML document',
+        location: { file, line },
+        hint: 'write each entity as its own document, `---` between them, without the leading `- `',
+      });
     validateAgainstSchema(envelopeSchema, document.value, {
       what: 'Backstage entity',
       locate: document.locate,
@@ -124,6 +166,7 @@ function readCatalogFile(
     const entity = document.value as Entity;
     kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
     if (entity.kind.toLowerCase() === 'system') {
+      refuseBadName(entity, file, document.locate);
       dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
       validateAgainstSchema(systemSchema, entity, {
         what: 'Backstage system',
@@ -133,26 +176,233 @@ function readCatalogFile(
       systems.push(toSystem(entity, file, document.locate('/metadata/name').line));
       continue;
     }
+    if (entity.kind.toLowerCase() === 'location') {
+      const spec = (entity.spec ?? {}) as { target?: unknown; targets?: unknown };
+      const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])];
+      locations.push({
+        name: entity.metadata.name,
+        line: document.locate('/spec').line ?? line,
+        targets: targets.filter((target): target is string => typeof target === 'string'),
+      });
+    }
     if (entity.kind.toLowerCase() !== 'component') {
-      skipped.push(entity.kind);
+      skipped.push({ kind: entity.kind, line: document.locate('/kind').line });
+      warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
       continue;
     }
+    refuseBadName(entity, file, document.locate);
     dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
     validateAgainstSchema(entitySchema, entity, {
       what: 'Backstage component',
       locate: document.locate,
       code: 'DG_RUNBOOK_INVALID',
     });
-    services.push(toService(entity, file, document.locate('/metadata/name').line, options));
+    const service = toService(entity, file, document.locate('/metadata/name').line, options);
+    if (service.system) service.systemLine = document.locate('/spec/system').line;
+    dropSelfReferences(service, document.locate, options);
+    if (!service.owner)
+      options.report?.({
+        code: 'DG_RUNBOOK_NO_OWNER',
+        severity: 'warning',
+        message: `${service.name} has no spec.owner: Backstage refuses a Component without one`,
+        location: { file, line: service.line },
+        hint: 'add spec.owner (group:<team>): the runbook says who owns the service',
+      });
+    services.push(service);
   }
-  if (!services.length && !systems.length && skipped.length)
+  // A file of Locations only is an index of the catalog, not a service without its runbook.
+  const others = skipped.filter(({ kind }) => kind.toLowerCase() !== 'location');
+  if (!services.length && !systems.length && others.length) {
+    // `kind: Service` is no Backstage kind: a service is a Component of type service.
+    const unknown = others.find(
+      ({ kind }) => !BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase()),
+    );
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
-      message: `no Component here (only ${[...new Set(skipped)].join(', ')}): no runbook for it`,
-      location: { file },
+      message: `no Component here (only ${[...new Set(skipped.map(({ kind }) => kind))].join(', ')}): no runbook for it`,
+      location: { file, line: (unknown ?? others[0]!).line },
+      ...(unknown && {
+        hint: `a service is kind: Component (spec.type: service); Backstage's kinds are ${BACKSTAGE_KINDS.join(', ')}`,
+      }),
     });
-  return { services, systems };
+  }
+  return { services, systems, locations };
+}
+
+interface CatalogEntities {
+  services: Service[];
+  systems: System[];
+  /** `kind: Location` entities: the files they point at (`spec.target`, `spec.targets`). */
+  locations: Array<{ name: string; line?: number; targets: string[] }>;
+}
+
+/**
+ * The catalog files, and the files their Locations point at, as Backstage follows them: a
+ * monorepo keeps its Systems in `catalog/systems/x.yaml` and lists them, and its services'
+ * `catalog-info.yaml`, in a root Location. Relative targets are read (globs with `*` and `**`
+ * too), each file once; a URL is Backstage's to fetch, not docgen's, and is left alone.
+ */
+function readWithLocations(files: string[], options: ExtractRunbookOptions, kinds: Map<string, number>) {
+  const seen = new Set(files.map((file) => realpathSync(file)));
+  const queue = [...files];
+  const read: CatalogEntities[] = [];
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    const entities = readCatalogFile(file, options, kinds);
+    read.push(entities);
+    for (const location of entities.locations)
+      for (const target of location.targets) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // a URL
+        const found = matchTarget(dirname(file), target);
+        if (!found.length)
+          options.report?.({
+            code: 'DG_RUNBOOK_LOCATION',
+            severity: 'warning',
+            message: `Location ${location.name} points at ${target}, which is not there: skipped`,
+            location: { file, line: location.line },
+            hint: 'fix the target (relative to this file) or remove it',
+          });
+        for (const path of found)
+          if (!seen.has(realpathSync(path))) {
+            seen.add(realpathSync(path));
+            queue.push(path);
+          }
+      }
+  }
+  return read;
+}
+
+/** The files a Location target names, relative to `base`: a path, or a glob with `*`, `?` and `**`. */
+function matchTarget(base: string, target: string): string[] {
+  if (!/[*?]/.test(target)) {
+    const path = resolve(base, target);
+    return existsSync(path) && statSync(path).isFile() ? [path] : [];
+  }
+  const found: string[] = [];
+  const walk = (dir: string, parts: string[]): void => {
+    const [part, ...rest] = parts;
+    if (part === undefined) return;
+    if (part === '**') {
+      walk(dir, rest); // none
+      for (const entry of subfolderNames(dir)) walk(join(dir, entry), parts);
+      return;
+    }
+    if (part === '.' || part === '..' || !/[*?]/.test(part)) {
+      const path = join(dir, part);
+      if (!rest.length) {
+        if (existsSync(path) && statSync(path).isFile()) found.push(path);
+      } else if (existsSync(path) && statSync(path).isDirectory()) walk(path, rest);
+      return;
+    }
+    const pattern = new RegExp(
+      `^${part
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`,
+    );
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!pattern.test(entry.name)) continue;
+      const path = join(dir, entry.name);
+      const target = entry.isSymbolicLink() ? statIfExists(path) : entry;
+      if (!rest.length && target?.isFile()) found.push(path);
+      else if (rest.length && target?.isDirectory() && !SKIPPED_DIRS.has(entry.name)) walk(path, rest);
+    }
+  };
+  walk(isAbsolute(target) ? '/' : base, target.split('/').filter(Boolean));
+  return [...new Set(found)];
+}
+
+/** A folder's subfolders, by name, without dependencies and build output. */
+function subfolderNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter(
+      (entry) =>
+        (entry.isDirectory() || (entry.isSymbolicLink() && statIfExists(join(dir, entry.name))?.isDirectory())) &&
+        !SKIPPED_DIRS.has(entry.name),
+    )
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
+ * A component that lists itself in `dependsOn` or `dependencyOf` (a copy-paste slip, as in
+ * one-platform's API gateway): its page would say it depends on itself. Left out, said at its line.
+ */
+function dropSelfReferences(
+  service: Service,
+  locate: (pointer: string) => { line?: number },
+  options: ExtractRunbookOptions,
+): void {
+  const self = ownId('component', service);
+  for (const field of ['dependsOn', 'dependencyOf'] as const) {
+    service[field] = service[field].filter((ref, index) => {
+      if (entityId(ref, 'component', service.namespace) !== self) return true;
+      options.report?.({
+        code: 'DG_RUNBOOK_SELF_REFERENCE',
+        severity: 'warning',
+        message: `${service.name} names itself in spec.${field}: left out`,
+        location: { file: service.file, line: locate(`/spec/${field}/${index}`).line },
+        hint: `remove the entry, or name the component meant`,
+      });
+      return false;
+    });
+  }
+}
+
+/** Backstage's rule for `metadata.name`: letters and digits, `-` `_` `.` between them, 63 at most. */
+const BACKSTAGE_NAME = /^(?:[A-Za-z0-9]+[-_.])*[A-Za-z0-9]+$/;
+
+/** A name Backstage refuses (`invalid component`) stops the run at its line, with one that would do. */
+function refuseBadName(entity: Entity, file: string, locate: (pointer: string) => { line?: number; column?: number }) {
+  const name = entity.metadata.name;
+  if (typeof name !== 'string' || (BACKSTAGE_NAME.test(name) && name.length <= 63)) return;
+  const fixed = name
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[-_.]+|[-_.]+$/g, '')
+    .replace(/([-_.])[-_.]+/g, '$1')
+    .slice(0, 63);
+  throw new DocgenError({
+    code: 'DG_RUNBOOK_INVALID',
+    message: `metadata.name "${name}" is not a name Backstage accepts`,
+    location: { file, ...locate('/metadata/name'), pointer: '#/metadata/name' },
+    hint: `letters and digits, with - _ or . between them, at most 63 characters${fixed ? `: e.g. "${fixed}"` : ''}`,
+  });
+}
+
+/** The kinds Backstage's catalog and scaffolder define. */
+const BACKSTAGE_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'];
+
+/**
+ * A kind a letter or two from one of Backstage's (`Compnent`, `Sytem`) is most likely a typo
+ * that would silently drop a runbook: said at its line. Other kinds are left alone, since plugins
+ * add their own (`Environment`, `Cluster`).
+ */
+function warnMisspeltKind(entity: Entity, location: { file: string; line?: number }, options: ExtractRunbookOptions) {
+  const kind = entity.kind;
+  if (BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase())) return;
+  // Short kinds get less room: `App` (a plugin's) is one letter from API, but no typo of it.
+  const room = (known: string) => (known.length >= 6 ? 2 : known.length === 5 ? 1 : 0);
+  const near = BACKSTAGE_KINDS.find((known) => editDistance(known.toLowerCase(), kind.toLowerCase()) <= room(known));
+  if (!near) return;
+  options.report?.({
+    code: 'DG_RUNBOOK_UNKNOWN_KIND',
+    severity: 'warning',
+    message: `kind "${kind}" (${entity.metadata.name}) is not a kind Backstage knows: skipped`,
+    location,
+    hint: `did you mean ${near}?`,
+  });
+}
+
+/** Levenshtein distance: how many letters to add, drop or change to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /**

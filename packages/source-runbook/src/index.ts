@@ -51,5 +51,6 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
 export default source;
 export { extractRunbooks, entitySchema, runbookSchema, systemSchema, type ExtractRunbookOptions } from './extract.js';
 export { annotationRows, looksSecret, safeUrl, type AnnotationRow } from './annotations.js';
-export { renderRunbooks, parseEntityRef, type RenderRunbookOptions } from './render.js';
+export { renderRunbooks, type RenderRunbookOptions } from './render.js';
+export { ownerName, parseEntityRef } from './refs.js';
 export type * from './model.js';

@@ -33,6 +33,8 @@ export interface Service {
   lifecycle?: string;
   owner?: string;
   system?: string;
+  /** The line of `spec.system` in `file`. */
+  systemLine?: number;
   /** `spec.subcomponentOf`: the entity reference of the component this one is part of. */
   subcomponentOf?: string;
   tags: string[];

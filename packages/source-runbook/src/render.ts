@@ -11,6 +11,7 @@ import {
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
 import type { Runbook, RunbookModel, Service, System } from './model.js';
+import { entityId, ownerName, ownId, parseEntityRef } from './refs.js';
 
 /**
  * Model → pages:
@@ -46,22 +47,34 @@ export function renderRunbooks(
   const title = options.title ?? 'Runbooks';
   const labels = ['runbook', ...(options.labels ?? [])];
   // A name used in one namespace only keeps the key and title it always had; the same name in two
-  // namespaces is told apart by its namespace, in both.
+  // namespaces is told apart by its namespace, in both (names compared as Backstage does, in any case).
   const namespacesOf = new Map<string, Set<string>>();
-  for (const service of model.services)
-    namespacesOf.set(service.name, (namespacesOf.get(service.name) ?? new Set()).add(service.namespace));
-  const shared = (service: Service) => (namespacesOf.get(service.name)?.size ?? 0) > 1;
+  for (const { name, namespace } of model.services)
+    namespacesOf.set(
+      name.toLowerCase(),
+      (namespacesOf.get(name.toLowerCase()) ?? new Set()).add(namespace.toLowerCase()),
+    );
+  const shared = (service: Service) => (namespacesOf.get(service.name.toLowerCase())?.size ?? 0) > 1;
   const keyOf = (service: Service) =>
     shared(service) ? pageKey(root, service.namespace, service.name) : pageKey(root, service.name);
-  const titleOf = (service: Service) => (shared(service) ? `${service.title} (${service.namespace})` : service.title);
+  const namespaced = (service: Service) =>
+    shared(service) ? `${service.title} (${service.namespace})` : service.title;
+  // Two components with one title (Confluence titles are unique in a space, in any case) are told
+  // apart by their names: "API Gateway (gateway-eu)".
+  const titleCount = new Map<string, number>();
+  for (const service of model.services)
+    titleCount.set(namespaced(service).toLowerCase(), (titleCount.get(namespaced(service).toLowerCase()) ?? 0) + 1);
+  const titleOf = (service: Service) =>
+    (titleCount.get(namespaced(service).toLowerCase()) ?? 0) > 1
+      ? `${namespaced(service)} (${service.name})`
+      : namespaced(service);
   const linkOf = (service: Service) => `./${pageFileStem(keyOf(service))}.md`;
-  const byId = new Map(model.services.map((service) => [`${service.namespace}/${service.name}`, service]));
+  const byId = new Map(model.services.map((service) => [ownId('component', service), service]));
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   /** An entity reference from `from`: without a namespace, it is in `from`'s (as Backstage reads it). */
   const resolve = (ref: string, from: Service) => {
-    const { kind, namespace, name } = parseEntityRef(ref);
-    const target = kind === 'component' ? byId.get(`${namespace ?? from.namespace}/${name}`) : undefined;
-    return { kind, name, target };
+    const { kind, name } = parseEntityRef(ref);
+    return { kind, name, target: byId.get(entityId(ref, 'component', from.namespace)) };
   };
   const reference = (ref: string, from: Service) => {
     const { kind, name, target } = resolve(ref, from);
@@ -74,6 +87,8 @@ export function renderRunbooks(
       .map((other) => ({ title: titleOf(other), link: linkOf(other) }));
   const row = (service: Service) => ({
     ...service,
+    // `owner` stays the reference as written (for templates made before); `ownerName` as shown.
+    ownerName: service.owner && ownerName(service.owner, service.namespace),
     title: titleOf(service),
     link: linkOf(service),
     alertCount: service.runbook.alerts.length,
@@ -111,6 +126,7 @@ export function renderRunbooks(
       file: shown(service.file),
       runbookFile: service.runbookFile && shown(service.runbookFile),
       namespace: service.namespace === 'default' ? undefined : service.namespace,
+      ownerName: service.owner && ownerName(service.owner, service.namespace),
       // `system` stays the reference as written (for templates made before); the entity beside it.
       systemEntity: service.system ? systemOf(service).entity : undefined,
       subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
@@ -198,18 +214,35 @@ function notesLines(
 }
 
 /**
- * A service's `spec.system`, read in its namespace: the System entity's title and the first
- * paragraph of its description when the catalog files hold it, else the reference as written.
+ * A service's `spec.system`, read in its namespace and in any letter case, as Backstage reads it:
+ * the System entity's title and the first paragraph of its description when the catalog files hold
+ * it, else the name as the first service (by title) writes it, with its namespace when not `default`.
  */
 function systemResolver(model: RunbookModel) {
-  const byId = new Map(model.systems.map((system) => [`${system.namespace}/${system.name}`, system]));
+  const byId = new Map(model.systems.map((system) => [ownId('system', system), system]));
+  // An undefined System is named as first written; its namespace is said only when another
+  // System has its name (finance's checkout beside default's), not on every group of a namespace.
+  const firstWritten = new Map<string, { name: string; namespace: string }>();
+  for (const service of model.services)
+    if (service.system && !firstWritten.has(entityId(service.system, 'system', service.namespace))) {
+      const { name, namespace } = parseEntityRef(`system:${service.system.replace(/^[^:/]+:/, '')}`);
+      firstWritten.set(entityId(service.system, 'system', service.namespace), {
+        name,
+        namespace: namespace ?? service.namespace,
+      });
+    }
+  const names = new Map<string, number>();
+  for (const id of new Set([...byId.keys(), ...firstWritten.keys()])) {
+    const name = id.slice(id.indexOf('/') + 1);
+    names.set(name, (names.get(name) ?? 0) + 1);
+  }
+  const undefinedTitle = ({ name, namespace }: { name: string; namespace: string }) =>
+    (names.get(name.toLowerCase()) ?? 0) > 1 && namespace.toLowerCase() !== 'default' ? `${name} (${namespace})` : name;
   return (service: Service) => {
-    const ref = service.system!;
-    const { namespace, name } = parseEntityRef(ref.includes(':') ? ref : `system:${ref}`);
-    const id = `${namespace ?? service.namespace}/${name}`;
+    const id = entityId(service.system!, 'system', service.namespace);
     const system: System | undefined = byId.get(id);
     const entity = system && { ...system, summary: summaryOf(system.description) };
-    return { id, title: system?.title ?? ref, summary: entity?.summary, entity };
+    return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
 }
 
@@ -244,13 +277,5 @@ function systemGroups(services: Service[], systemOf: ReturnType<typeof systemRes
 
 /** Whether two API references, each read in its own entity's namespace, name the same API. */
 function sameApi(a: string, fromA: Service, b: string, fromB: Service): boolean {
-  const left = parseEntityRef(a.includes(':') ? a : `api:${a}`);
-  const right = parseEntityRef(b.includes(':') ? b : `api:${b}`);
-  return left.name === right.name && (left.namespace ?? fromA.namespace) === (right.namespace ?? fromB.namespace);
-}
-
-/** `component:default/orders` → kind `component`, name `orders`; a bare name is a component. */
-export function parseEntityRef(ref: string): { kind: string; namespace?: string; name: string } {
-  const match = /^(?:([^:/]+):)?(?:([^/]+)\/)?(.+)$/.exec(ref.trim());
-  return { kind: (match?.[1] ?? 'component').toLowerCase(), namespace: match?.[2], name: match?.[3] ?? ref };
+  return entityId(a, 'api', fromA.namespace) === entityId(b, 'api', fromB.namespace);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
 import { docgenFailure, repoRoot } from '@docgen/test-support';
-import source, { extractRunbooks, parseEntityRef, renderRunbooks } from '@docgen/source-runbook';
+import source, { extractRunbooks, ownerName, parseEntityRef, renderRunbooks } from '@docgen/source-runbook';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const services = join(repoRoot, 'examples', 'acme-shop', 'services');
@@ -38,10 +38,12 @@ describe('extractRunbooks', () => {
     const warnings: Diagnostic[] = [];
     const model = extractRunbooks(join(fixtures, 'multi'), { report: (warning) => warnings.push(warning) });
     expect(model.services.map((service) => service.name)).toEqual(['billing', 'ledger']);
-    // The template skeleton beside them is skipped with a warning, not read as a broken service.
+    // The template skeleton beside them is skipped with a warning, not read as a broken service;
+    // the ledger names no owner.
     expect(warnings.map((warning) => warning.code)).toEqual([
       'DG_RUNBOOK_EMPTY',
       'DG_RUNBOOK_EMPTY',
+      'DG_RUNBOOK_NO_OWNER',
       'DG_RUNBOOK_TEMPLATE',
     ]);
     expect(parseEntityRef('component:default/ledger')).toEqual({
@@ -75,7 +77,7 @@ describe('extractRunbooks', () => {
         .filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')
         .map((warning) => [warning.code, warning.location?.line]),
     ).toEqual([
-      ['DG_RUNBOOK_NO_COMPONENT', undefined], // org/: a Location only
+      ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml is not there
       ['DG_RUNBOOK_SUBSTITUTION', 14], // shop-api's links: { $yaml: … }
       ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
     ]);
@@ -137,6 +139,126 @@ describe('extractRunbooks', () => {
     expect(dup.message).toBe(`two systems are named "shop"; the first is at ${join(dir, 'a', 'catalog-info.yaml')}:8`);
   });
 
+  it('a kind that looks like a misspelt Backstage kind is a warning at its line; a plugin kind is not', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(fixtures, 'kind-typo'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['storefront']);
+    const kinds = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_KIND');
+    expect(kinds).toHaveLength(1);
+    expect(kinds[0]).toMatchObject({
+      severity: 'warning',
+      message: 'kind "Compnent" (cart) is not a kind Backstage knows: skipped',
+      location: { file: join(fixtures, 'kind-typo', 'svc', 'catalog-info.yaml'), line: 13 },
+      hint: 'did you mean Component?',
+    });
+  });
+
+  it('a component that names itself as a dependency or dependent: left out, with a warning at the line', () => {
+    const dir = join(fixtures, 'self-edge');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const self = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_SELF_REFERENCE');
+    expect(self).toEqual([
+      expect.objectContaining({
+        message: 'api-gateway names itself in spec.dependencyOf: left out',
+        location: { file: join(dir, 'gateway', 'catalog-info.yaml'), line: 15 },
+      }),
+    ]);
+    const gateway = renderRunbooks(model, templates, { cwd: dir }).pages.find(
+      (page) => page.key === 'runbooks/api-gateway',
+    )!;
+    expect(gateway.markdown).toContain('Depends on: [search-service](./runbooks__search-service.md).');
+    expect(gateway.markdown).not.toContain('Depended on by');
+  });
+
+  it('a name Backstage refuses is an error at its line, with a name that would do', async () => {
+    const bad = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'bad-name'))));
+    expect(bad).toMatchObject({
+      code: 'DG_RUNBOOK_INVALID',
+      message: 'metadata.name "invalid component" is not a name Backstage accepts',
+      location: { file: join(fixtures, 'bad-name', 'svc', 'catalog-info.yaml'), line: 5 },
+      hint: 'letters and digits, with - _ or . between them, at most 63 characters: e.g. "invalid-component"',
+    });
+  });
+
+  it('a component without an owner is a warning at its name: Backstage refuses it, and on-call has no one to call', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(join(fixtures, 'no-owner'), { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.lifecycle)).toEqual(['dev']);
+    expect(warnings.find((warning) => warning.code === 'DG_RUNBOOK_NO_OWNER')).toMatchObject({
+      message: 'backstage-monorepo has no spec.owner: Backstage refuses a Component without one',
+      location: { file: join(fixtures, 'no-owner', 'repo', 'catalog-info.yaml'), line: 5 },
+      hint: 'add spec.owner (group:<team>): the runbook says who owns the service',
+    });
+  });
+
+  it('a YAML list of entities is an error that says to write documents instead', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'svc'));
+    const file = join(dir, 'svc', 'catalog-info.yaml');
+    await writeFile(file, '- apiVersion: backstage.io/v1alpha1\n  kind: Component\n  metadata: { name: x }\n');
+    const error = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(error).toMatchObject({
+      code: 'DG_RUNBOOK_INVALID',
+      message: 'a list of entities: Backstage reads one entity per YAML document',
+      location: { file, line: 1 },
+    });
+    expect(error.hint).toContain('`---` between them');
+  });
+
+  it('two components with one title are told apart by their names, not refused on a duplicate title', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    for (const name of ['gateway-eu', 'gateway-us']) {
+      await mkdir(join(dir, name));
+      await writeFile(
+        join(dir, name, 'catalog-info.yaml'),
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: ${name}, title: API gateway }\nspec: { owner: team-edge }\n`,
+      );
+    }
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages.slice(1).map((page) => [page.key, page.title])).toEqual([
+      ['runbooks/gateway-eu', 'Runbook: API gateway (gateway-eu)'],
+      ['runbooks/gateway-us', 'Runbook: API gateway (gateway-us)'],
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('| [API gateway (gateway-eu)](./runbooks__gateway-eu.md) | team-edge |');
+  });
+
+  it("follows Locations' relative targets (paths and globs), each file once; a missing one is a warning at its line", () => {
+    const dir = join(fixtures, 'locations');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['api', 'web', 'web-worker']);
+    expect(model.systems.map((system) => system.title)).toEqual(['Developer platform']);
+    expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toEqual([
+      expect.objectContaining({
+        code: 'DG_RUNBOOK_LOCATION',
+        message: 'Location root points at ./catalog/resources/gone.yaml, which is not there: skipped',
+        location: { file: join(dir, 'catalog-info.yaml'), line: 9 },
+      }),
+    ]);
+    const index = renderRunbooks(model, templates, { cwd: dir }).pages[0]!.markdown;
+    expect(index).toContain('## Developer platform');
+    expect(index.match(/^## /gm)).toHaveLength(2); // the platform, and web-worker among other services
+  });
+
+  it('a file of kinds Backstage does not know is a warning at the kind, saying what a service is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await cp(join(fixtures, 'no-owner'), dir, { recursive: true });
+    await mkdir(join(dir, 'cart'));
+    const file = join(dir, 'cart', 'catalog-info.yaml');
+    await writeFile(file, 'apiVersion: backstage.io/v1alpha1\nkind: Service\nmetadata: { name: cart }\n');
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings.find((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT')).toMatchObject({
+      message: 'no Component here (only Service): no runbook for it',
+      location: { file, line: 2 },
+      hint: expect.stringMatching(
+        /^a service is kind: Component \(spec.type: service\); Backstage's kinds are Component, API/,
+      ),
+    });
+  });
+
   it('bad input: a typo in runbook.yaml, a YAML syntax error, a duplicate name, a missing folder', async () => {
     const typo = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'typo'))));
     expect(typo.code).toBe('DG_RUNBOOK_INVALID');
@@ -193,7 +315,8 @@ describe('systems, subcomponents and annotations', () => {
     // The ledger's `checkout` is read in its namespace, finance, which has none: shown as written.
     expect(page('runbooks/ledger')).toContain('| System | checkout |');
     expect(page('runbooks/ledger')).not.toContain('Part of **');
-    expect(page('runbooks').match(/^## .*$/gm)).toEqual(['## checkout', '## Checkout', '## Other services']);
+    // finance's checkout is another System than default's: its namespace tells the two apart.
+    expect(page('runbooks').match(/^## .*$/gm)).toEqual(['## Checkout', '## checkout (finance)', '## Other services']);
     expect(page('runbooks')).toContain(
       '## Checkout\n\nEverything between the basket and the receipt: pricing, payment and fraud checks.\n\n' +
         '| Service | Owner | Lifecycle | On call | Alerts |\n| --- | --- | --- | --- | --- |\n' +
@@ -251,6 +374,73 @@ describe('systems, subcomponents and annotations', () => {
     const model = extractRunbooks(dir);
     for (const text of [JSON.stringify(model), ...tree.pages.map((item) => item.markdown)])
       expect(text).not.toMatch(/do-not-print|integration-key|api-token|secret-path|password/i);
+  });
+});
+
+describe('entity references, read as Backstage reads them', () => {
+  const dir = join(fixtures, 'system-spellings');
+
+  it('an undefined System spelt in other letters or namespaces is one index group, titled as first written', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const index = renderRunbooks(model, templates, { cwd: dir }).pages[0]!.markdown;
+    // checkout, Checkout and system:Default/checkout (from namespace finance) are one System.
+    // Shown as the first service by title (basket) writes it.
+    expect(index.match(/^## .*$/gm)).toEqual(['## Checkout', '## Shared infrastructure']);
+    expect(index.split('## Shared')[0]).toMatch(/basket.*\n.*cart.*\n.*refunds/);
+    // The spellings differ and no file defines it: the author is told where each is, once.
+    const spelling = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_SYSTEM_SPELLING');
+    expect(spelling).toHaveLength(1);
+    const at = (service: string, line: number) => `${join(dir, service, 'catalog-info.yaml')}:${line}`;
+    expect(spelling[0]!.message).toBe(
+      `system "Checkout" is also written "checkout" (${at('cart', 11)}), "system:Default/checkout" (${at('refunds', 10)}); ` +
+        'Backstage reads them as one System, default/checkout, which no catalog file defines',
+    );
+    expect(spelling[0]!.location).toMatchObject({ file: join(dir, 'basket', 'catalog-info.yaml'), line: 9 });
+    // A defined System written in other letters is no matter: its title is shown.
+    expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toHaveLength(1);
+  });
+
+  it("an undefined System's namespace is said only when another System has its name", () => {
+    const model = extractRunbooks(dir);
+    const ledger = model.services.find((service) => service.name === 'ledger')!;
+    const alone = { ...model, services: [{ ...ledger, system: 'payouts' }] };
+    // finance's payouts, the only payouts: no "(finance)" on the index.
+    expect(renderRunbooks(alone, templates, { cwd: dir }).pages[0]!.markdown).toContain('## payouts\n');
+  });
+
+  it('a defined System, a component and an API are found whatever the letter case of the reference', () => {
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/gateway')).toContain('| System | Shared infrastructure |');
+    expect(page('runbooks/ledger')).toContain('| System | Shared infrastructure |');
+    expect(page('runbooks/cart')).toContain('Depends on: [basket](./runbooks__basket.md).');
+    expect(page('runbooks/basket')).toContain('Depended on by: [cart](./runbooks__cart.md).');
+  });
+
+  it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {
+    const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/cart')).toContain('| Owner | team-checkout |');
+    // group:finance/team-refunds, written by a component of namespace finance.
+    expect(page('runbooks/refunds')).toContain('| Owner | team-refunds |');
+    expect(page('runbooks')).toContain('| [refunds](./runbooks__refunds.md) | team-refunds | production |');
+    const shown = (owner: string, namespace = 'default') => ownerName(owner, namespace);
+    expect(shown('group:default/platform-admins')).toBe('platform-admins');
+    expect(shown('default/team-a', 'alternative')).toBe('team-a');
+    expect(shown('group:redhat/one-platform-devs', 'devex')).toBe('redhat/one-platform-devs');
+    expect(shown('user:guest')).toBe('user:guest');
+    expect(shown('User:default/jane.doe')).toBe('user:jane.doe');
+  });
+
+  it('two components whose names differ only in letter case are one entity to Backstage: refused', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await cp(dir, copy, { recursive: true });
+    const file = join(copy, 'cart', 'catalog-info.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: cart', 'name: Basket'));
+    const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(copy)));
+    expect(dup).toMatchObject({ code: 'DG_RUNBOOK_DUPLICATE', location: { line: 6 } });
+    expect(dup.message).toMatch(/^two components are named "Basket" and "basket"/);
   });
 });
 

@@ -5,7 +5,7 @@ import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } fr
 
 export default class Adr extends GeneratorCommand {
   static override summary = 'Render architecture decision records into an ADR log with one page per decision';
-  static override description = `Reads a folder of ADR Markdown files (adr-tools/Nygard or MADR), and writes to the output folder an "Architecture decision records" page (number, title, status, date, superseded-by) with one child page per decision: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page. Links between ADR files become links between the pages.
+  static override description = `Reads a folder of ADR Markdown files (adr-tools/Nygard, MADR, log4brains; each subfolder of decisions is a log of its own), and writes to the output folder an "Architecture decision records" page (number, title, status, date, superseded-by) with one child page per decision: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page. Links between ADR files become links between the pages.
 
 Without --dir, renders every \`adr\` source of the docgen config.`;
 
@@ -31,8 +31,9 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
   }
 
   protected override describe(result: GenerateResult): string {
+    // A decision's page comes from its file; a log's (the main one, a subfolder's) from a folder.
     const decisions = result.tree.pages.filter(
-      (page) => page.parentKey !== undefined && page.source?.plugin === 'adr',
+      (page) => page.source?.plugin === 'adr' && /\.(?:md|markdown)$/i.test(page.source.file ?? ''),
     ).length;
     return `${decisions} decisions`;
   }

@@ -22,7 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { classMembers, thisMember } from './modules.js';
+import { classMembers, Modules, thisMember, unwrap } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -32,6 +32,7 @@ import {
   isPathLiteral,
   joinPaths,
   literalArray,
+  literalValue,
   loopOver,
   pathText,
   shortText,
@@ -190,12 +191,23 @@ class RouteReader {
   private readonly modules = new Map<string, ModuleInfo>();
   private readonly routers = new Map<string, RouterDef>();
   private readonly imports: ImportResolver;
+  /** What a name stands for across modules, for paths held in `const`s (imported or `require()`d). */
+  private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
     this.project = syntaxProject(ts);
+    this.names = new Modules(ts, this.project);
+  }
+
+  /**
+   * The string a path or prefix stands for: a literal, or a `const` of its module, imported or
+   * `require()`d from another (`PATHS.users` too), as the other readers read it (`literalValue`).
+   */
+  private literal(node: TsNode | undefined): string | undefined {
+    return literalValue(this.ts, node, (id) => this.names.constValue(id));
   }
 
   module(file: string): ModuleInfo {
@@ -329,13 +341,15 @@ class RouteReader {
       // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
       if ((METHODS.has(method) || method === 'use') && routerNameOf(ts, callee.getExpression()) === ref.name) {
         const args = call.getArguments();
-        if (METHODS.has(method) && args.length >= 2 && isPathLiteral(ts, args[0]!)) {
-          const path = pathText(args[0]!);
+        const path = METHODS.has(method) && args.length >= 2 ? this.literal(args[0]) : undefined;
+        if (path !== undefined) {
           steps.push({
             at,
             run: () =>
               def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) }),
           });
+        } else if (METHODS.has(method) && args.length >= 2) {
+          this.warnComputedPath(ref.file, call, args[0]!);
         } else if (method === 'use') {
           steps.push({ at, run: () => this.use(ref, call, def, routerLevel) });
         }
@@ -343,7 +357,7 @@ class RouteReader {
       }
       // `router.route('/x').get(…).post(…)`: the outermost call of the chain reads it all.
       if (METHODS.has(method) && !isInnerChainCall(ts, call)) {
-        const chain = routeChain(ts, call);
+        const chain = routeChain(ts, call, (node) => this.literal(node));
         if (chain && chain.router === ref.name)
           steps.push({
             at: chain.at,
@@ -386,7 +400,8 @@ class RouteReader {
 
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
     const args = call.getArguments();
-    const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
+    const stated = this.literal(args[0]);
+    const hasPath = stated !== undefined;
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
@@ -403,8 +418,9 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: "mount with a literal path (app.use('/users', usersRouter)), or loop over a literal `const` table of { path: '/x', router } objects, so docgen can follow it",
       });
+      return; // its routers are not shown at a path they are not served at
     }
-    const prefix = hasPath ? pathText(args[0]!) : '';
+    const prefix = stated ?? '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
     for (const arg of rest) {
@@ -472,10 +488,23 @@ class RouteReader {
       const path = value(pathKey);
       const router = value(routerKey);
       const target = router && this.mountTarget(found.info.file, router);
-      if (!path || !isPathLiteral(ts, path) || !target) return undefined;
-      mounts.push({ prefix: pathText(path), target, middleware: middleware.map((arg) => arg.getText()) });
+      const prefix = this.literal(path);
+      if (prefix === undefined || !target) return undefined;
+      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
     return mounts;
+  }
+
+  /** A route registered at a path docgen cannot know (a variable, a regular expression, a list). */
+  private warnComputedPath(file: string, call: CallExpression, path: TsNode): void {
+    const method = (call.getExpression() as PropertyAccessExpression).getName();
+    this.warnings.push({
+      code: 'DG_ROUTES_COMPUTED_PATH',
+      severity: 'warning',
+      message: `${method}(${shortText(path)}, …) registers a route whose path is computed at run time: it is not read`,
+      location: { file, line: call.getStartLineNumber() },
+      hint: "register it with a literal path (app.get('/users/:id', …)) or a `const` holding one, so docgen can list it",
+    });
   }
 
   private route(
@@ -541,7 +570,19 @@ function isLoopValue(ts: TsMorph, node: TsNode): boolean {
 
 /** The elements of a route table a module declares (`literalArray`), for the Express reader's modules. */
 function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | undefined {
-  return literalArray(ts, info.source, name);
+  if (name !== DEFAULT_EXPORT) return literalArray(ts, info.source, name);
+  // `module.exports = [ … ]` or `export default [ … ]`: a table with no name of its own.
+  const exported = [
+    ...info.source.getExportAssignments().map((assignment) => assignment.getExpression()),
+    ...info.source
+      .getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)
+      .filter((assignment) => assignment.getLeft().getText().replace(/\s+/g, '') === 'module.exports')
+      .map((assignment) => assignment.getRight()),
+  ]
+    .map((expression) => unwrap(ts, expression))
+    .find((expression) => ts.Node.isArrayLiteralExpression(expression));
+  const elements = exported && ts.Node.isArrayLiteralExpression(exported) ? exported.getElements() : undefined;
+  return elements?.some((element) => ts.Node.isSpreadElement(element)) ? undefined : elements;
 }
 
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
@@ -615,10 +656,9 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     else {
       // `export default Router().use('/api', api)`: a router with no name of its own.
       const kind = createdRouterKind(ts, chainRoot(ts, expression));
-      if (kind) {
-        info.declared.set(DEFAULT_EXPORT, kind);
-        info.exports.set('default', DEFAULT_EXPORT);
-      }
+      if (kind) info.declared.set(DEFAULT_EXPORT, kind);
+      // `export default [{ path, router }]`: a route table.
+      if (kind || ts.Node.isArrayLiteralExpression(unwrap(ts, expression))) info.exports.set('default', DEFAULT_EXPORT);
     }
   }
 }
@@ -658,6 +698,8 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       } else if (ts.Node.isFunctionExpression(right) || ts.Node.isArrowFunction(right)) {
         info.defaultFunction = right;
         info.exports.set('default', DEFAULT_EXPORT);
+      } else if (ts.Node.isArrayLiteralExpression(right)) {
+        info.exports.set('default', DEFAULT_EXPORT); // `module.exports = [{ path, router }]`: a route table
       }
     } else {
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
@@ -745,6 +787,7 @@ function isInnerChainCall(ts: TsMorph, call: CallExpression): boolean {
 function routeChain(
   ts: TsMorph,
   outer: CallExpression,
+  literal: (node: TsNode) => string | undefined,
 ): { router: string; path: string; at: number; links: Array<{ method: string; call: CallExpression }> } | undefined {
   const links: Array<{ method: string; call: CallExpression }> = [];
   let current: TsNode = outer;
@@ -754,11 +797,12 @@ function routeChain(
     const method = callee.getName();
     const object = callee.getExpression();
     if (method === 'route' && ts.Node.isIdentifier(object)) {
-      const [path] = current.getArguments();
-      if (!path || !isPathLiteral(ts, path) || !links.length) return undefined;
+      const [pathArg] = current.getArguments();
+      const path = pathArg && literal(pathArg);
+      if (path === undefined || !links.length) return undefined;
       return {
         router: object.getText(),
-        path: pathText(path),
+        path,
         at: callee.getNameNode().getStart(),
         links: links.reverse(),
       };

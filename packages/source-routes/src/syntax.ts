@@ -229,12 +229,16 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   return undefined;
 }
 
-/** The value of a `const` another module of the project exports, for a name imported from it (`Modules.constValue`). */
-export type Constants = (id: Identifier) => TsNode | undefined;
+/**
+ * The value of a `const` another module of the project exports, for a name imported or required
+ * from it, or of a key of a `const` object (`PATHS.users`) (`Modules.constValue`).
+ */
+export type Constants = (node: Identifier | PropertyAccessExpression) => TsNode | undefined;
 
 /**
  * A string a node stands for when that is known from its own file, or, given `imported`, from the
- * `const`s it imports (`import { API_PREFIX } from './config'`): a literal, a `const` with a
+ * `const`s it imports or requires (`import { API_PREFIX } from './config'`, `const { API_PREFIX } =
+ * require('./config')`) and the keys of `const` objects (`PATHS.users`): a literal, a `const` with a
  * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), the literal
  * fallback of `process.env.X || 'api'` / `?? 'api'`, and a template or a `+` of such values
  * (`` `${API_PREFIX}/search` ``, `base + '/users'`).
@@ -264,6 +268,8 @@ export function literalValue(
     }
     return text;
   }
+  if (ts.Node.isPropertyAccessExpression(node))
+    return imported ? literalValue(ts, imported(node), imported, depth + 1) : undefined;
   if (ts.Node.isIdentifier(node)) {
     // A `const` of that name in the same file, top level or in a function (Nx: inside bootstrap()),
     // when every such declaration agrees.

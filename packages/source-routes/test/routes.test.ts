@@ -198,6 +198,54 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('reads paths and route tables held in a const (local, imported or required, keys of a const object), and warns of computed route paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'paths.js'),
+      "const API = '/api';\nconst PATHS = { health: '/health' };\nmodule.exports = { API, PATHS };\n",
+    );
+    await writeFile(join(dir, 'config.ts'), "export const V2 = '/v2';\n");
+    await writeFile(join(dir, 'routes.js'), "module.exports = [{ path: '/orders', router: require('./users') }];\n");
+    await writeFile(
+      join(dir, 'users.js'),
+      "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.send());\nmodule.exports = router;\n",
+    );
+    await writeFile(
+      join(dir, 'app.js'),
+      [
+        "const express = require('express');",
+        "const { API, PATHS } = require('./paths');",
+        "const routes = require('./routes');",
+        "import { V2 } from './config';",
+        "const STATUS = '/status';",
+        'const app = express();',
+        'routes.forEach(({ path, router }) => app.use(path, router));',
+        "app.use(API, require('./users'));",
+        'app.use(V2, auth, require("./users"));',
+        'app.get(PATHS.health, (req, res) => res.sendStatus(204));',
+        "app.route(STATUS).get((req, res) => res.send('ok'));",
+        'app.get(/.*fly$/, (req, res) => res.send());',
+        'app.use(`/v${process.env.V}`, require("./users"));',
+        'module.exports = app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.js'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, basename(route.file), route.line]),
+    ).toEqual([
+      ['GET', '/orders/:id', [], 'users.js', 2], // a table required from routes.js
+      ['GET', '/api/:id', [], 'users.js', 2], // API, not a middleware
+      ['GET', '/v2/:id', ['auth'], 'users.js', 2],
+      ['GET', '/health', [], 'app.js', 10],
+      ['GET', '/status', [], 'app.js', 11],
+    ]);
+    // The router mounted at a computed path is not shown at the root.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 12],
+      ['DG_ROUTES_COMPUTED_MOUNT', 13],
+    ]);
+  });
+
   it('reads a literal route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -18,7 +18,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { Modules, nameStart } from './modules.js';
+import { type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
 import {
   commentBefore,
   isPathLiteral,
@@ -69,13 +69,15 @@ export class NestReader {
 
   /** What the code does not say for sure (a global prefix computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The values of `const`s imported or required from the project's modules, for `literalValue`. */
+  private readonly constants: Constants = (node) => this.modules.constValue(node);
   /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
   private readonly visited: ClassRef[] = [];
 
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
     const source = this.source(entry);
-    const { prefix, excluded, unknown } = globalPrefix(this.ts, source, (id) => this.modules.constValue(id));
+    const { prefix, excluded, unknown } = globalPrefix(this.ts, source, this.constants);
     if (unknown)
       this.warnings.push({
         code: 'DG_ROUTES_PREFIX_UNKNOWN',
@@ -85,6 +87,7 @@ export class NestReader {
         hint: "write it as a literal or a const in this file (const globalPrefix = 'api')",
       });
     const versioning = uriVersioning(this.ts, source);
+    const bootstrap = this.bootstrapCalls(source);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
@@ -93,20 +96,79 @@ export class NestReader {
       for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
         const middleware = applied.filter((rule) => rule.appliesTo(controller.declaration, own.method, own.path));
-        const route = middleware.length
-          ? { ...own, middleware: [...middleware.flatMap((rule) => rule.names), ...own.middleware] }
-          : own;
-        const global = prefix && !excluded.has(route.path.replace(/^\//, '')) ? prefix : '';
+        const unprefixed = excluded.some((target) => target.matches(controller.declaration, own.method, own.path));
+        const global = prefix && !unprefixed ? prefix : '';
         // URI versioning puts `/v1` between the global prefix and the route; a version-neutral route has none.
         const segments = versioning
-          ? (versions ?? versioning.defaults).map((version) => `${versioning.prefix}${version}`)
+          ? [...new Set(versions ?? versioning.defaults)].map((version) => version && `${versioning.prefix}${version}`)
           : [];
         for (const segment of segments.length ? segments : ['']) {
-          const path = joinPaths(joinPaths(global, segment), route.path);
-          routes.push({ ...route, path, openapiPath: toOpenApiPath(path) });
+          const path = joinPaths(joinPaths(global, segment), own.path);
+          // `app.use(…)` in main.ts runs first (on the path it is served at), then the modules'
+          // middleware, then `app.useGlobalGuards(…)`, then the controller's and the method's guards.
+          const names = [
+            ...bootstrap.uses.filter((use) => underPath(use.path, path)).flatMap((use) => use.names),
+            ...middleware.flatMap((rule) => rule.names),
+            ...bootstrap.guards,
+            ...own.middleware,
+          ];
+          routes.push({ ...own, middleware: names, path, openapiPath: toOpenApiPath(path) });
         }
       }
     return routes;
+  }
+
+  /**
+   * What the bootstrap function does to the app for every route: `app.use(helmet())` (or
+   * `app.use('/admin', basicAuth)`, on the paths under it) and `app.useGlobalGuards(…)`, on the app
+   * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
+   * to (`setupSecurity(app)`), in the order they run.
+   */
+  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[] } {
+    const { ts } = this;
+    const uses: GlobalUse[] = [];
+    const guards: string[] = [];
+    const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
+      const init = declaration.getInitializer();
+      const call = init && unwrap(ts, init);
+      return (
+        !!call &&
+        ts.Node.isCallExpression(call) &&
+        /^NestFactory\s*\.\s*create\w*$/.test(call.getExpression().getText())
+      );
+    });
+    const visit = (scope: TsNode, target: Declaration, depth: number): void => {
+      if (depth > 4) return;
+      const calls = scope
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .sort((a, b) => a.getStart() - b.getStart());
+      for (const call of calls) {
+        const callee = call.getExpression();
+        const args = call.getArguments();
+        if (ts.Node.isPropertyAccessExpression(callee) && this.isName(callee.getExpression(), target)) {
+          if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
+          if (callee.getName() !== 'use') continue;
+          const path = literalValue(ts, args[0], this.constants);
+          const names = (path === undefined ? args : args.slice(1)).map((arg) => shortText(arg));
+          uses.push({ path: path ?? '/', names });
+          continue;
+        }
+        // `setupSecurity(app)`: what a function of the project does to its parameter.
+        const index = args.findIndex((arg) => this.isName(arg, target));
+        if (index === -1 || !ts.Node.isIdentifier(callee)) continue;
+        const fn = this.modules.follow(callee)?.value;
+        const parameter = fn && isFunction(ts, fn) ? fn.getParameters()[index] : undefined;
+        if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
+      }
+    };
+    if (app) visit(source, app, 0);
+    return { uses, guards };
+  }
+
+  /** Whether a node is the name `target` declares, in its scope. */
+  private isName(node: TsNode, target: Declaration): boolean {
+    const value = unwrap(this.ts, node);
+    return this.ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
   }
 
   private source(file: string): SourceFile {
@@ -179,9 +241,7 @@ export class NestReader {
     if (isPathLiteral(ts, argument)) return [pathTarget(pathText(argument), undefined)];
     if (ts.Node.isObjectLiteralExpression(argument)) {
       const path = literalProperty(ts, argument, 'path');
-      const method = propertyValue(ts, argument, 'method')
-        ?.getText()
-        .match(/(?:^|\.)(\w+)$/)?.[1];
+      const method = requestMethod(ts, argument);
       if (path !== undefined) return [pathTarget(path, method === 'ALL' ? undefined : method)];
     }
     const found = controllers && ts.Node.isIdentifier(argument) ? this.findClass(file, argument.getText()) : undefined;
@@ -430,6 +490,25 @@ export class NestReader {
   }
 }
 
+/** `{ path, method: RequestMethod.GET }` → `GET`. */
+function requestMethod(ts: TsMorph, object: ObjectLiteralExpression): string | undefined {
+  return propertyValue(ts, object, 'method')
+    ?.getText()
+    .match(/(?:^|\.)(\w+)$/)?.[1];
+}
+
+/** `app.use('/admin', basicAuth)` in main.ts: the middleware, and the path it runs under (`/`: every route). */
+interface GlobalUse {
+  path: string;
+  names: string[];
+}
+
+/** Whether Express runs a `use()` at `prefix` for a request to `path`: the path, or one under it. */
+function underPath(prefix: string, path: string): boolean {
+  const base = joinPaths('', prefix);
+  return base === '/' || path === base || path.startsWith(`${base}/`);
+}
+
 /** What a `forRoutes(…)` or `exclude(…)` argument matches. */
 interface MiddlewareTarget {
   matches(controller: ClassDeclaration, method: string, path: string): boolean;
@@ -487,7 +566,7 @@ function globalPrefix(
   ts: TsMorph,
   source: SourceFile,
   imported: Constants,
-): { prefix: string; excluded: Set<string>; unknown?: { text: string; line: number } } {
+): { prefix: string; excluded: MiddlewareTarget[]; unknown?: { text: string; line: number } } {
   for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
@@ -496,24 +575,23 @@ function globalPrefix(
     if (prefix === undefined)
       return {
         prefix: '',
-        excluded: new Set(),
+        excluded: [],
         unknown: { text: shortText(prefixNode ?? call), line: call.getStartLineNumber() },
       };
-    const excluded = new Set<string>();
+    // Nest matches `exclude` as it matches `forRoutes`: a path pattern ('auth/(.*)'), for one method or all.
+    const excluded: MiddlewareTarget[] = [];
     const exclude =
       options && ts.Node.isObjectLiteralExpression(options) ? propertyValue(ts, options, 'exclude') : undefined;
     if (exclude && ts.Node.isArrayLiteralExpression(exclude))
       for (const item of exclude.getElements()) {
-        const path = isPathLiteral(ts, item)
-          ? pathText(item)
-          : ts.Node.isObjectLiteralExpression(item)
-            ? literalProperty(ts, item, 'path')
-            : undefined;
-        if (path !== undefined) excluded.add(path.replace(/^\//, ''));
+        const object = ts.Node.isObjectLiteralExpression(item) ? item : undefined;
+        const path = object ? literalProperty(ts, object, 'path') : literalValue(ts, item, imported);
+        const method = object && requestMethod(ts, object);
+        if (path !== undefined) excluded.push(pathTarget(path, method === 'ALL' ? undefined : method));
       }
     return { prefix, excluded };
   }
-  return { prefix: '', excluded: new Set() };
+  return { prefix: '', excluded: [] };
 }
 
 /**
@@ -525,7 +603,9 @@ function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defau
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'enableVersioning') continue;
     const [options] = call.getArguments();
-    if (!options || !ts.Node.isObjectLiteralExpression(options)) return undefined;
+    // `app.enableVersioning()`: Nest's default is URI versioning, with no default version.
+    if (!options) return { prefix: 'v', defaults: [] };
+    if (!ts.Node.isObjectLiteralExpression(options)) return undefined;
     if (!/\bURI$/.test(propertyValue(ts, options, 'type')?.getText() ?? '')) return undefined;
     const prefixNode = propertyValue(ts, options, 'prefix');
     const prefix =
@@ -536,13 +616,16 @@ function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defau
   return undefined;
 }
 
-/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (no segment); undefined when not literal. */
+/**
+ * `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (`''`: served with no version segment, also beside others in a
+ * list: `[VERSION_NEUTRAL, '1']`); undefined when not literal.
+ */
 function versionsOf(ts: TsMorph, node: TsNode): string[] | undefined {
   if (isPathLiteral(ts, node)) return [pathText(node)];
-  if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [];
+  if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [''];
   if (ts.Node.isArrayLiteralExpression(node)) {
-    const items = node.getElements();
-    return items.every((item) => isPathLiteral(ts, item)) ? items.map((item) => pathText(item)) : undefined;
+    const items = node.getElements().map((item) => versionsOf(ts, item));
+    return items.every((item) => item?.length === 1) ? items.map((item) => item![0]!) : undefined;
   }
   return undefined;
 }

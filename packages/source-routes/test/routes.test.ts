@@ -73,6 +73,73 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { RequestMethod } from '@nestjs/common';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        "import { setupSecurity } from './setup';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create<NestExpressApplication>(AppModule);',
+        '  app.use(helmet());',
+        "  app.use('/api/admin', basicAuth);",
+        '  setupSecurity(app);',
+        '  app.useGlobalGuards(new ThrottlerGuard());',
+        "  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, 'auth/(.*)'] });",
+        '  app.enableVersioning();',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'setup.ts'),
+      'export function setupSecurity(server: INestApplication) {\n  server.use(compression());\n}\n',
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module, Post, Version, VERSION_NEUTRAL } from '@nestjs/common';",
+        "@Controller('health')",
+        'export class HealthController {',
+        '  @Get() check() {}',
+        '  @Post() ping() {}',
+        '}',
+        "@Controller('auth')",
+        'export class AuthController {',
+        "  @Post('login') login() {}",
+        '}',
+        "@Controller({ path: 'cats', version: [VERSION_NEUTRAL, '1'] })",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        "  @Version('2') @Get(':id') one() {}",
+        '}',
+        "@Controller('admin')",
+        'export class AdminController {',
+        "  @Get('stats') stats() {}",
+        '}',
+        '@Module({ controllers: [HealthController, AuthController, CatsController, AdminController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    const global = ['helmet()', 'compression()', 'new ThrottlerGuard()'];
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/health', global], // excluded for GET only
+      ['POST', '/api/health', global],
+      ['POST', '/auth/login', global], // excluded by the pattern 'auth/(.*)'
+      ['GET', '/api/cats', global], // VERSION_NEUTRAL
+      ['GET', '/api/v1/cats', global],
+      ['GET', '/api/v2/cats/:id', global], // the method's @Version
+      ['GET', '/api/admin/stats', ['helmet()', 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

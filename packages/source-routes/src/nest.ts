@@ -270,6 +270,34 @@ export class NestReader {
     });
   }
 
+  /**
+   * A controller (any) or module (of the project) a `@Module` names that docgen cannot find: its
+   * routes are not listed, so the run says so where it is named.
+   */
+  private unread(element: TsNode, kind: 'controller' | 'module', fromPackages: boolean): void {
+    const { ts } = this;
+    const name = ts.Node.isIdentifier(element)
+      ? element
+      : ts.Node.isCallExpression(element) && ts.Node.isPropertyAccessExpression(element.getExpression())
+        ? (element.getExpression() as PropertyAccessExpression).getExpression()
+        : undefined;
+    if (!name || !ts.Node.isIdentifier(name)) return;
+    const specifier = this.modules.packageOf(name);
+    const from = element.getSourceFile().getFilePath();
+    const projects = specifier !== undefined && this.modules.isProjects(from, specifier);
+    if (!projects && !(fromPackages && specifier !== undefined)) return;
+    this.warnAt(
+      'DG_ROUTES_PLUGIN_UNREAD',
+      projects
+        ? `${kind} ${name.getText()} is imported from '${specifier}', which has no file docgen finds: its routes are not read`
+        : `controller ${name.getText()} comes from the package '${specifier}': its routes are not read`,
+      element,
+      projects
+        ? 'check the import path (relative, tsconfig paths) and that the file is in the checkout'
+        : 'list its routes in the OpenAPI spec, or document them by hand',
+    );
+  }
+
   /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
   private rootModules(source: SourceFile): ClassRef[] {
     const { ts } = this;
@@ -307,10 +335,13 @@ export class NestReader {
       for (const element of arrayElements(this.ts, metadata, 'controllers')) {
         const controller = this.classOf(module.file, element);
         if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
+        else this.unread(element, 'controller', true);
       }
-      for (const element of arrayElements(this.ts, metadata, 'imports'))
-        for (const imported of this.modulesOf(module.file, element))
-          if (imported.declaration.getDecorator('Module')) visit(imported);
+      for (const element of arrayElements(this.ts, metadata, 'imports')) {
+        const imported = this.modulesOf(module.file, element);
+        for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found);
+        if (!imported.length) this.unread(element, 'module', false);
+      }
     };
     for (const root of roots) visit(root);
     return out;

@@ -172,10 +172,23 @@ export function pathText(node: TsNode): string {
   return (node as unknown as { getLiteralText(): string }).getLiteralText();
 }
 
-/** A middleware as written, shortened: `requireStaff`, `requireRole('admin')`. */
+/** A middleware as written, without its comments, shortened: `requireStaff`, `requireRole('admin')`. */
 export function shortText(node: TsNode): string {
-  const text = node.getText().replace(/\s+/g, ' ');
+  const text = withoutComments(node).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A node's text less the comments inside it (`helmet({ // CSP breaks swagger\n contentSecurityPolicy: false })`). */
+function withoutComments(node: TsNode): string {
+  const start = node.getStart();
+  const ranges = new Map<number, number>();
+  for (const inner of node.getDescendants())
+    for (const comment of [...inner.getLeadingCommentRanges(), ...inner.getTrailingCommentRanges()])
+      if (comment.getPos() >= start) ranges.set(comment.getPos(), comment.getEnd());
+  let text = node.getText();
+  for (const [pos, end] of [...ranges].sort(([a], [b]) => b - a))
+    text = text.slice(0, pos - start) + text.slice(end - start);
+  return text;
 }
 
 /** The prose of the comment right above `node` (JSDoc or `//` lines), without markers or JSDoc tags. */

@@ -140,6 +140,66 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.use(helmet({',
+        '    // not needed for an API',
+        '    hsts: false,',
+        '  }));',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { ConfigModule } from '@nestjs/config';",
+        "import { PrometheusController } from '@willsoto/nestjs-prometheus';",
+        "import { AppController } from './app.controller';",
+        "import { DatabaseModule } from './database/database.module';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({',
+        '  imports: [ConfigModule.forRoot(), DatabaseModule],',
+        '  controllers: [CatsController, AppController, PrometheusController],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    // The middleware as written, less its comments.
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/cats', ['helmet({ hsts: false, })']],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "controller AppController is imported from './app.controller', which has no file docgen finds: its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "controller PrometheusController comes from the package '@willsoto/nestjs-prometheus': its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        "module DatabaseModule is imported from './database/database.module', which has no file docgen finds: its routes are not read",
+      ],
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

@@ -22,7 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { classMembers, Modules, thisMember, unwrap } from './modules.js';
+import { classMembers, Modules, returnedBy, thisMember, unwrap } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -68,6 +68,11 @@ interface ModuleInfo {
   exports: Map<string, string>;
   /** Functions that build and return a router (`function usersRouter() { const r = Router(); …; return r; }`) → that router's name. */
   factories: Map<string, string>;
+  /**
+   * Other names for a router: `export const usersRouter: Router = router`, and a router an
+   * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
+   */
+  aliases: Map<string, string>;
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
   defaultFunction?: FunctionLike;
   source: SourceFile;
@@ -215,7 +220,15 @@ class RouteReader {
     if (info) return info;
     const source = this.project.addSourceFileAtPath(file);
     syntaxErrors(this.project, source);
-    info = { file, source, declared: new Map(), imports: new Map(), exports: new Map(), factories: new Map() };
+    info = {
+      file,
+      source,
+      declared: new Map(),
+      imports: new Map(),
+      exports: new Map(),
+      factories: new Map(),
+      aliases: new Map(),
+    };
     this.modules.set(file, info);
     readDeclarations(this.ts, this.imports, info);
     return info;
@@ -237,6 +250,8 @@ class RouteReader {
     seen.add(key);
     const info = this.module(file);
     if (isHere(info, name)) return { info, name };
+    const alias = info.aliases.get(name);
+    if (alias !== undefined) return this.definition(file, alias, isHere, seen);
     const imported = info.imports.get(name);
     const local = imported && this.module(imported.file).exports.get(imported.name);
     return imported && local !== undefined ? this.definition(imported.file, local, isHere, seen) : undefined;
@@ -605,6 +620,13 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
     if (kind && !info.declared.has(declaration.getName())) info.declared.set(declaration.getName(), kind);
   }
+  for (const declaration of source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)) {
+    const name = declaration.getName();
+    const init = declaration.getInitializer();
+    const value = init && unwrap(ts, init);
+    const target = value && (ts.Node.isIdentifier(value) ? value.getText() : invokedReturn(ts, value));
+    if (target && target !== name && !info.declared.has(name)) info.aliases.set(name, target);
+  }
   // A class that keeps its app in a member (`this.app = express()` in the constructor, or
   // `app = express()` as a property): the TypeScript boilerplate's `class App`.
   for (const { kind, member } of classMembers(ts, source, (init) => {
@@ -720,6 +742,15 @@ function requiredFile(
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
   const path = pathText(specifier);
   return imports.resolve(from, path);
+}
+
+/** `(() => { …; return router; })()`: the name the immediately invoked function returns. */
+function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
+  if (!ts.Node.isCallExpression(node) || node.getArguments().length) return undefined;
+  const fn = unwrap(ts, node.getExpression());
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return undefined;
+  const returned = returnedBy(ts, fn).find((value) => ts.Node.isIdentifier(value));
+  return returned?.getText();
 }
 
 /** The local name given to a router that is only default-exported. */

@@ -373,6 +373,51 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('follows a router exported under another name and one an immediately invoked function builds (express-typescript-2024)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const router: Router = express.Router();',
+        "router.get('/', list);",
+        'export const usersRouter: Router = router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'export const healthRouter: Router = (() => {',
+        '  const router = express.Router();',
+        "  router.get('/', (_req, res) => res.sendStatus(204));",
+        '  return router;',
+        '})();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { usersRouter } from './users';",
+        "import { healthRouter } from './health';",
+        'const app = express();',
+        'app.use(rateLimiter);',
+        "app.use('/health-check', healthRouter);",
+        "app.use('/users', usersRouter);",
+        'export { app };',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.statuses, basename(route.file)]),
+    ).toEqual([
+      ['GET', '/health-check', ['rateLimiter'], [204], 'health.ts'],
+      ['GET', '/users', ['rateLimiter'], [], 'users.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a literal route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -537,16 +537,26 @@ export abstract class ModuleReader {
    * Whether a node names an app or router: the name it is declared under (`app`, in its scope) or the
    * class member it is kept in (`this.app`, in that class's methods).
    */
-  protected refersTo(node: TsNode, target: Declaration | Member | undefined): boolean {
+  protected refersTo(node: TsNode, target: Declaration | Member | undefined, depth = 0): boolean {
     const { ts } = this;
-    if (!target) return false;
+    if (!target || depth > 8) return false;
     if ('cls' in target) {
       const member = thisMember(ts, node);
       return !!member && member.cls === target.cls && member.name === target.name;
     }
     const value = unwrap(ts, node);
-    return ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
+    if (!ts.Node.isIdentifier(value)) return false;
+    const binding = this.modules.bindingOf(value);
+    if (binding?.declaration === target) return true;
+    // Another name for it: `const app = fastify`, `const typed = app.withTypeProvider<Zod>()`.
+    const { declaration, value: held } = binding ?? {};
+    if (!held || !declaration || !ts.Node.isVariableDeclaration(declaration)) return false;
+    if (declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return false;
+    return this.refersTo(chainRoot(ts, held, this.sameInstance), target, depth + 1);
   }
+
+  /** Methods that return the instance they are called on (Fastify's `withTypeProvider`), for `refersTo`. */
+  protected readonly sameInstance = new Set<string>();
 
   /**
    * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the

@@ -7,6 +7,7 @@
  * default (201 for POST, 200 otherwise), or a `@Redirect`'s.
  */
 import type {
+  CallExpression,
   ClassDeclaration,
   Decorator,
   MethodDeclaration,
@@ -18,7 +19,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
+import { chainRoot, type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
 import {
   commentBefore,
   isPathLiteral,
@@ -46,6 +47,19 @@ const ROUTE_DECORATORS: Record<string, string> = {
   Search: 'SEARCH',
 };
 
+/** The methods of a Nest app that return it, so that calls chain: `app.setGlobalPrefix('api').enableVersioning(…)`. */
+const APP_SETTERS = new Set([
+  'setGlobalPrefix',
+  'enableVersioning',
+  'use',
+  'enableCors',
+  'enableShutdownHooks',
+  'useGlobalGuards',
+  'useGlobalPipes',
+  'useGlobalInterceptors',
+  'useGlobalFilters',
+]);
+
 /** Whether a file looks like a Nest app's entry (or a module or controller of one). */
 export function isNestSource(text: string): boolean {
   return /\bNestFactory\s*\.\s*create\b|@Module\s*\(|@Controller\s*\(/.test(text);
@@ -71,23 +85,27 @@ export class NestReader {
   readonly warnings: Diagnostic[] = [];
   /** The values of `const`s imported or required from the project's modules, for `literalValue`. */
   private readonly constants: Constants = (node) => this.modules.constValue(node);
+  private readonly literal: Literal = (node) => literalValue(this.ts, node, this.constants);
   /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
   private readonly visited: ClassRef[] = [];
 
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
     const source = this.source(entry);
-    const { prefix, excluded, unknown } = globalPrefix(this.ts, source, this.constants);
+    const bootstrap = this.bootstrapCalls(source);
+    // What main.ts (or a function it hands the app to) sets on the app; without a
+    // `NestFactory.create` to follow, every call of the entry.
+    const onApp = bootstrap.calls ?? source.getDescendantsOfKind(this.ts.SyntaxKind.CallExpression);
+    const { prefix, excluded, unknown } = globalPrefix(this.ts, onApp, this.constants);
     if (unknown)
       this.warnings.push({
         code: 'DG_ROUTES_PREFIX_UNKNOWN',
         severity: 'warning',
         message: `the global prefix ${unknown.text} is computed at run time: routes are shown without it`,
-        location: { file: entry, line: unknown.line },
+        location: unknown.location,
         hint: "write it as a literal or a const in this file (const globalPrefix = 'api')",
       });
-    const versioning = uriVersioning(this.ts, source);
-    const bootstrap = this.bootstrapCalls(source);
+    const versioning = uriVersioning(this.ts, onApp, this.literal);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
@@ -124,10 +142,11 @@ export class NestReader {
    * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
    * to (`setupSecurity(app)`), in the order they run.
    */
-  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[] } {
+  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[]; calls?: CallExpression[] } {
     const { ts } = this;
     const uses: GlobalUse[] = [];
     const guards: string[] = [];
+    const calls: CallExpression[] = [];
     const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
       const init = declaration.getInitializer();
       const call = init && unwrap(ts, init);
@@ -139,13 +158,18 @@ export class NestReader {
     });
     const visit = (scope: TsNode, target: Declaration, depth: number): void => {
       if (depth > 4) return;
-      const calls = scope
+      const written = scope
         .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
         .sort((a, b) => a.getStart() - b.getStart());
-      for (const call of calls) {
+      for (const call of written) {
         const callee = call.getExpression();
         const args = call.getArguments();
-        if (ts.Node.isPropertyAccessExpression(callee) && this.isName(callee.getExpression(), target)) {
+        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app.
+        if (
+          ts.Node.isPropertyAccessExpression(callee) &&
+          this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target)
+        ) {
+          calls.push(call);
           if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
@@ -161,8 +185,9 @@ export class NestReader {
         if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
       }
     };
-    if (app) visit(source, app, 0);
-    return { uses, guards };
+    if (!app) return { uses, guards };
+    visit(source, app, 0);
+    return { uses, guards, calls };
   }
 
   /** Whether a node is the name `target` declares, in its scope. */
@@ -461,7 +486,7 @@ export class NestReader {
   ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
-    const prefixes = controller ? decoratorPaths(ts, controller, 'path') : [''];
+    const prefixes = controller ? this.paths(controller, 'path') : [''];
     const options = decoratorObject(ts, controller);
     const controllerVersion = options && propertyValue(ts, options, 'version');
     const lineage = this.lineage({ file, declaration });
@@ -474,9 +499,10 @@ export class NestReader {
         if (!verb) continue;
         const methodVersion = decorators.find((item) => item.getName() === 'Version')?.getArguments()[0];
         const versionNode = methodVersion ?? controllerVersion;
-        const versions = versionNode && versionsOf(ts, versionNode);
+        const versions = versionNode && versionsOf(ts, versionNode, this.literal);
+        const paths = this.paths(decorator, undefined);
         for (const prefix of prefixes)
-          for (const path of decoratorPaths(ts, decorator, undefined))
+          for (const path of paths)
             routes.push({
               route: {
                 method: verb,
@@ -492,6 +518,19 @@ export class NestReader {
       }
     }
     return routes;
+  }
+
+  /** A route or controller decorator's paths; one computed at run time is a warning, at the decorator. */
+  private paths(decorator: Decorator, objectKey: string | undefined): string[] {
+    const { paths, unread } = decoratorPaths(this.ts, decorator, objectKey, this.literal);
+    for (const node of unread)
+      this.warnAt(
+        'DG_ROUTES_COMPUTED_PATH',
+        `@${decorator.getName()}(${shortText(node)}): a path computed at run time, so the routes under it are not read`,
+        node,
+        "write the path as a literal or a const (@Get(':id'), @Controller(ROUTES.users) with export const ROUTES = { users: 'users' })",
+      );
+    return paths;
   }
 
   /** The class and the classes it extends (`class UsersController extends BaseController<User>`), nearest first. */
@@ -595,10 +634,10 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | un
  */
 function globalPrefix(
   ts: TsMorph,
-  source: SourceFile,
+  calls: CallExpression[],
   imported: Constants,
-): { prefix: string; excluded: MiddlewareTarget[]; unknown?: { text: string; line: number } } {
-  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+): { prefix: string; excluded: MiddlewareTarget[]; unknown?: { text: string; location: Diagnostic['location'] } } {
+  for (const call of calls) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
     const [prefixNode, options] = call.getArguments();
@@ -607,7 +646,10 @@ function globalPrefix(
       return {
         prefix: '',
         excluded: [],
-        unknown: { text: shortText(prefixNode ?? call), line: call.getStartLineNumber() },
+        unknown: {
+          text: shortText(prefixNode ?? call),
+          location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+        },
       };
     // Nest matches `exclude` as it matches `forRoutes`: a path pattern ('auth/(.*)'), for one method or all.
     const excluded: MiddlewareTarget[] = [];
@@ -629,8 +671,12 @@ function globalPrefix(
  * `app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1', prefix: 'v' })`: the
  * segment prefix and the default versions. Other kinds of versioning leave paths alone.
  */
-function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defaults: string[] } | undefined {
-  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+function uriVersioning(
+  ts: TsMorph,
+  calls: CallExpression[],
+  literal: Literal,
+): { prefix: string; defaults: string[] } | undefined {
+  for (const call of calls) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'enableVersioning') continue;
     const [options] = call.getArguments();
@@ -642,7 +688,7 @@ function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defau
     const prefix =
       prefixNode?.getText() === 'false' ? '' : prefixNode && isPathLiteral(ts, prefixNode) ? pathText(prefixNode) : 'v';
     const defaultVersion = propertyValue(ts, options, 'defaultVersion');
-    return { prefix, defaults: defaultVersion ? (versionsOf(ts, defaultVersion) ?? []) : [] };
+    return { prefix, defaults: defaultVersion ? (versionsOf(ts, defaultVersion, literal) ?? []) : [] };
   }
   return undefined;
 }
@@ -651,33 +697,43 @@ function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defau
  * `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (`''`: served with no version segment, also beside others in a
  * list: `[VERSION_NEUTRAL, '1']`); undefined when not literal.
  */
-function versionsOf(ts: TsMorph, node: TsNode): string[] | undefined {
-  if (isPathLiteral(ts, node)) return [pathText(node)];
+function versionsOf(ts: TsMorph, node: TsNode, literal: Literal): string[] | undefined {
   if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [''];
   if (ts.Node.isArrayLiteralExpression(node)) {
-    const items = node.getElements().map((item) => versionsOf(ts, item));
+    const items = node.getElements().map((item) => versionsOf(ts, item, literal));
     return items.every((item) => item?.length === 1) ? items.map((item) => item![0]!) : undefined;
   }
-  return undefined;
+  const value = literal(node);
+  return value === undefined ? undefined : [value];
 }
 
+/** A path or version as the code states it: a literal, or a `const` (`literalValue`). */
+type Literal = (node: TsNode) => string | undefined;
+
 /**
- * The paths a decorator gives: none → `['']`, `'users'`, `['a', 'b']`, or (for `@Controller`) an
- * options object's `path`. A path that is not a literal is left out.
+ * The paths a decorator gives: none → `['']`, `'users'`, `['a', 'b']`, a `const` (`ROUTES.USERS`),
+ * or (for `@Controller`) an options object's `path`; `unread`: those not known from the code.
  */
-function decoratorPaths(ts: TsMorph, decorator: Decorator, objectKey: string | undefined): string[] {
+function decoratorPaths(
+  ts: TsMorph,
+  decorator: Decorator,
+  objectKey: string | undefined,
+  literal: Literal,
+): { paths: string[]; unread: TsNode[] } {
   const [argument] = decorator.getArguments();
-  if (!argument) return [''];
+  if (!argument) return { paths: [''], unread: [] };
   let value: TsNode | undefined = argument;
   if (objectKey && ts.Node.isObjectLiteralExpression(argument)) value = propertyValue(ts, argument, objectKey);
-  if (!value) return [''];
-  if (isPathLiteral(ts, value)) return [pathText(value)];
-  if (ts.Node.isArrayLiteralExpression(value))
-    return value
-      .getElements()
-      .filter((item) => isPathLiteral(ts, item))
-      .map((item) => pathText(item));
-  return [];
+  if (!value) return { paths: [''], unread: [] };
+  const items = ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [value];
+  const paths: string[] = [];
+  const unread: TsNode[] = [];
+  for (const item of items) {
+    const path = literal(item);
+    if (path === undefined) unread.push(item);
+    else paths.push(path);
+  }
+  return { paths, unread };
 }
 
 /** `@UseGuards(AuthGuard('jwt'), RolesGuard)` → `AuthGuard('jwt')`, `RolesGuard`. */

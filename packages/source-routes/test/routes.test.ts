@@ -140,6 +140,61 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the prefix and versioning a function main.ts hands the app to sets (chained), and paths and versions held in consts; warns of computed paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        "import { configure } from './setup';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  configure(app);',
+        '  await app.listen(3000);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'setup.ts'),
+      [
+        "import { VersioningType } from '@nestjs/common';",
+        "import { API_VERSIONS } from './constants';",
+        'export function configure(app: INestApplication) {',
+        "  app.setGlobalPrefix('api').enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSIONS.default });",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'constants.ts'),
+      "export const API_VERSIONS = { default: '1', next: '2' };\nexport const ROUTES = { cats: 'cats' } as const;\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module, Version } from '@nestjs/common';",
+        "import { API_VERSIONS, ROUTES } from './constants';",
+        'const ONE = ":id";',
+        '@Controller(ROUTES.cats)',
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '  @Version(API_VERSIONS.next) @Get(ONE) one() {}',
+        '  @Get(process.env.EXTRA) extra() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/api/v1/cats'],
+      ['GET', '/api/v2/cats/:id'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, basename(warning.location!.file), warning.location?.line])).toEqual(
+      [['DG_ROUTES_COMPUTED_PATH', 'app.module.ts', 8]],
+    );
+  });
+
   it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(

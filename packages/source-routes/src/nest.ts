@@ -508,7 +508,8 @@ export class NestReader {
                 method: verb,
                 path: joinPaths(joinPaths(modulePrefix, prefix), path),
                 middleware: [...classGuards, ...guards(decorators)],
-                statuses: responseStatuses(ts, method) ?? statuses(ts, verb, decorators),
+                statuses:
+                  responseStatuses(ts, method, statuses(ts, verb, decorators)) ?? statuses(ts, verb, decorators),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -615,17 +616,21 @@ function pathTarget(pattern: string, method: string | undefined): MiddlewareTarg
 
 /**
  * A handler that takes the response object (`@Res() res`) sends what it sets itself:
- * `res.status(HttpStatus.NOT_FOUND)`. Undefined when it takes none, or sets no literal status.
+ * `res.status(HttpStatus.NOT_FOUND)`; with `@Res({ passthrough: true })` Nest still sends its own
+ * status when the handler sets none, so `fallback` (the decorators') is kept beside them. Undefined
+ * when it takes none, or sets no literal status.
  */
-function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | undefined {
-  const takesResponse = method
+function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: number[]): number[] | undefined {
+  const response = method
     .getParameters()
-    .some((parameter) =>
-      parameter.getDecorators().some((decorator) => ['Res', 'Response'].includes(decorator.getName())),
-    );
+    .flatMap((parameter) => parameter.getDecorators())
+    .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
   const body = method.getBody();
-  const set = takesResponse && body ? statusesIn(ts, body) : [];
-  return set.length ? set : undefined;
+  const set = response && body ? statusesIn(ts, body) : [];
+  if (!set.length) return undefined;
+  const options = decoratorObject(ts, response);
+  const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
+  return passthrough ? [...new Set([...fallback, ...set])].sort((a, b) => a - b) : set;
 }
 
 /**

@@ -172,7 +172,7 @@ describe('extractRouteList on a NestJS app', () => {
     await writeFile(
       join(dir, 'app.module.ts'),
       [
-        "import { Controller, Get, Module, Version } from '@nestjs/common';",
+        "import { Controller, Get, Module, Post, Res, Version } from '@nestjs/common';",
         "import { API_VERSIONS, ROUTES } from './constants';",
         'const ONE = ":id";',
         '@Controller(ROUTES.cats)',
@@ -180,15 +180,19 @@ describe('extractRouteList on a NestJS app', () => {
         '  @Get() list() {}',
         '  @Version(API_VERSIONS.next) @Get(ONE) one() {}',
         '  @Get(process.env.EXTRA) extra() {}',
+        "  @Post('login') login(@Res({ passthrough: true }) res) { if (!ok) res.status(400); }",
+        "  @Post('logout') logout(@Res() res) { res.status(204).send(); }",
         '}',
         '@Module({ controllers: [CatsController] })',
         'export class AppModule {}',
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
-    expect(routes.map((route) => [route.method, route.path])).toEqual([
-      ['GET', '/api/v1/cats'],
-      ['GET', '/api/v2/cats/:id'],
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/api/v1/cats', [200]],
+      ['GET', '/api/v2/cats/:id', [200]],
+      ['POST', '/api/v1/cats/login', [201, 400]], // passthrough: Nest's own status unless the handler sets one
+      ['POST', '/api/v1/cats/logout', [204]],
     ]);
     expect(warnings.map((warning) => [warning.code, basename(warning.location!.file), warning.location?.line])).toEqual(
       [['DG_ROUTES_COMPUTED_PATH', 'app.module.ts', 8]],

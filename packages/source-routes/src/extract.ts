@@ -280,11 +280,25 @@ class RouteReader {
    * arrives as: `function registerAdminRoutes(app: Express) { app.post(…) }` registers on `app`.
    */
   private registrar(ref: RouterRef, name: string, call: CallExpression, file = ref.file): RouterRef | undefined {
-    const index = call.getArguments().findIndex((arg) => this.ts.Node.isIdentifier(arg) && arg.getText() === ref.name);
-    if (index === -1) return undefined;
-    const found = this.definition(file, name, (info, local) => functionIn(this.ts, info, local) !== undefined);
-    const parameter = found && functionIn(this.ts, found.info, found.name)!.getParameters()[index]?.getName();
-    return found && parameter ? { file: found.info.file, name: parameter } : undefined;
+    const { ts } = this;
+    const handed = call
+      .getArguments()
+      .map((arg, index) => ({ index, key: handedKey(ts, arg, ref.name) }))
+      .find(({ key }) => key !== undefined);
+    if (!handed) return undefined;
+    const found = this.definition(file, name, (info, local) => functionIn(ts, info, local) !== undefined);
+    const parameter = found && functionIn(ts, found.info, found.name)!.getParameters()[handed.index]?.getNameNode();
+    // `loader({ app })` with `({ app }) => …`: the name the key is bound to.
+    const local =
+      parameter && handed.key && ts.Node.isObjectBindingPattern(parameter)
+        ? parameter
+            .getElements()
+            .find((element) => (element.getPropertyNameNode()?.getText() ?? element.getName()) === handed.key)
+            ?.getName()
+        : parameter && !handed.key && ts.Node.isIdentifier(parameter)
+          ? parameter.getText()
+          : undefined;
+    return found && local ? { file: found.info.file, name: local } : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
@@ -330,9 +344,15 @@ class RouteReader {
       const callee = call.getExpression();
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
       // registers on its parameter are this app's.
-      const required = ts.Node.isCallExpression(callee) ? requiredFile(ts, this.imports, ref.file, callee) : undefined;
+      // `require('./loaders').default({ expressApp: app })`: the named export of a required module.
+      const requiredExport =
+        ts.Node.isPropertyAccessExpression(callee) && ts.Node.isCallExpression(callee.getExpression())
+          ? callee.getName()
+          : 'default';
+      const loader = ts.Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+      const required = ts.Node.isCallExpression(loader) ? requiredFile(ts, this.imports, ref.file, loader) : undefined;
       if (required) {
-        const exported = this.module(required).exports.get('default');
+        const exported = this.module(required).exports.get(requiredExport);
         const target = exported === undefined ? undefined : this.registrar(ref, exported, call, required);
         if (target)
           steps.push({
@@ -681,6 +701,16 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       if (kind) info.declared.set(DEFAULT_EXPORT, kind);
       // `export default [{ path, router }]`: a route table.
       if (kind || ts.Node.isArrayLiteralExpression(unwrap(ts, expression))) info.exports.set('default', DEFAULT_EXPORT);
+      // `export default (app: Router) => {…}`: a function the app is handed to, or that builds a router.
+      const fn = unwrap(ts, expression);
+      if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {
+        info.defaultFunction = fn;
+        info.exports.set('default', DEFAULT_EXPORT);
+        const returned = returnedBy(ts, fn).find(
+          (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
+        );
+        if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
+      }
     }
   }
 }
@@ -742,6 +772,21 @@ function requiredFile(
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
   const path = pathText(specifier);
   return imports.resolve(from, path);
+}
+
+/**
+ * How a call hands a router on: as the argument itself (`registerAdmin(app)`: `''`), or under a key of
+ * an object literal (`loader({ app })`, `loader({ app: expressApp })`: `'app'`); undefined if not at all.
+ */
+function handedKey(ts: TsMorph, arg: TsNode, name: string): string | undefined {
+  if (ts.Node.isIdentifier(arg)) return arg.getText() === name ? '' : undefined;
+  if (!ts.Node.isObjectLiteralExpression(arg)) return undefined;
+  for (const property of arg.getProperties()) {
+    if (ts.Node.isShorthandPropertyAssignment(property) && property.getName() === name) return name;
+    if (ts.Node.isPropertyAssignment(property) && property.getInitializer()?.getText() === name)
+      return property.getName();
+  }
+  return undefined;
 }
 
 /** `(() => { …; return router; })()`: the name the immediately invoked function returns. */

@@ -477,6 +477,71 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('follows the app handed on in an object (require(…).default({ expressApp: app }), ({ app }) => …) to default-exported arrow registrars and factories (bulletproof-nodejs)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'async function startServer() {',
+        '  const app = express();',
+        "  await require('./loaders').default({ expressApp: app });",
+        '  app.listen(3000);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'loaders.ts'),
+      [
+        "import expressLoader from './express';",
+        'export default async ({ expressApp }) => {',
+        '  await expressLoader({ app: expressApp });',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'express.ts'),
+      [
+        "import routes from './api';",
+        "import config from './config';",
+        'export default ({ app }: { app: express.Application }) => {',
+        "  app.get('/status', (req, res) => res.status(200).end());",
+        '  app.use(config.api.prefix, routes());',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'config.ts'), "export default { port: 3000, api: { prefix: '/api' } };\n");
+    await writeFile(
+      join(dir, 'api.ts'),
+      [
+        "import { Router } from 'express';",
+        "import user from './user';",
+        'export default () => {',
+        '  const app = Router();',
+        '  user(app);',
+        '  return app;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user.ts'),
+      [
+        "import { Router } from 'express';",
+        'const route = Router();',
+        'export default (app: Router) => {',
+        "  app.use('/users', route);",
+        "  route.get('/me', isAuth, (req, res) => res.json({}));",
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, basename(route.file)])).toEqual([
+      ['GET', '/status', [], 'express.ts'],
+      ['GET', '/api/users/me', ['isAuth'], 'user.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a literal route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

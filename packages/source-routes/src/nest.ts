@@ -306,7 +306,17 @@ export class NestReader {
       : ts.Node.isCallExpression(element) && ts.Node.isPropertyAccessExpression(element.getExpression())
         ? (element.getExpression() as PropertyAccessExpression).getExpression()
         : undefined;
-    if (!name || !ts.Node.isIdentifier(name)) return;
+    if (!name || !ts.Node.isIdentifier(name)) {
+      // `controllers: [...adminControllers]`, `controllers: [admin.UsersController]`: not followed.
+      if (kind === 'controller')
+        this.warnAt(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `controllers entry ${shortText(element)} is not read: its routes are not listed`,
+          element,
+          'list the controller classes by name in @Module({ controllers: [UsersController] })',
+        );
+      return;
+    }
     const specifier = this.modules.packageOf(name);
     const from = element.getSourceFile().getFilePath();
     const projects = specifier !== undefined && this.modules.isProjects(from, specifier);

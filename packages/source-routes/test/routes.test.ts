@@ -230,7 +230,7 @@ describe('extractRouteList on a NestJS app', () => {
         '}',
         '@Module({',
         '  imports: [ConfigModule.forRoot(), DatabaseModule],',
-        '  controllers: [CatsController, AppController, PrometheusController],',
+        '  controllers: [CatsController, AppController, PrometheusController, ...adminControllers],',
         '})',
         'export class AppModule {}',
       ].join('\n'),
@@ -251,6 +251,7 @@ describe('extractRouteList on a NestJS app', () => {
         12,
         "controller PrometheusController comes from the package '@willsoto/nestjs-prometheus': its routes are not read",
       ],
+      ['DG_ROUTES_PLUGIN_UNREAD', 12, 'controllers entry ...adminControllers is not read: its routes are not listed'],
       [
         'DG_ROUTES_PLUGIN_UNREAD',
         11,

@@ -22,7 +22,7 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { classMembers, thisMember } from './modules.js';
+import { classMembers, Modules, returnedBy, thisMember, unwrap } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -32,6 +32,7 @@ import {
   isPathLiteral,
   joinPaths,
   literalArray,
+  literalValue,
   loopOver,
   pathText,
   shortText,
@@ -67,6 +68,11 @@ interface ModuleInfo {
   exports: Map<string, string>;
   /** Functions that build and return a router (`function usersRouter() { const r = Router(); …; return r; }`) → that router's name. */
   factories: Map<string, string>;
+  /**
+   * Other names for a router: `export const usersRouter: Router = router`, and a router an
+   * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
+   */
+  aliases: Map<string, string>;
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
   defaultFunction?: FunctionLike;
   source: SourceFile;
@@ -190,12 +196,23 @@ class RouteReader {
   private readonly modules = new Map<string, ModuleInfo>();
   private readonly routers = new Map<string, RouterDef>();
   private readonly imports: ImportResolver;
+  /** What a name stands for across modules, for paths held in `const`s (imported or `require()`d). */
+  private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
     this.project = syntaxProject(ts);
+    this.names = new Modules(ts, this.project);
+  }
+
+  /**
+   * The string a path or prefix stands for: a literal, or a `const` of its module, imported or
+   * `require()`d from another (`PATHS.users` too), as the other readers read it (`literalValue`).
+   */
+  private literal(node: TsNode | undefined): string | undefined {
+    return literalValue(this.ts, node, (id) => this.names.constValue(id));
   }
 
   module(file: string): ModuleInfo {
@@ -203,7 +220,15 @@ class RouteReader {
     if (info) return info;
     const source = this.project.addSourceFileAtPath(file);
     syntaxErrors(this.project, source);
-    info = { file, source, declared: new Map(), imports: new Map(), exports: new Map(), factories: new Map() };
+    info = {
+      file,
+      source,
+      declared: new Map(),
+      imports: new Map(),
+      exports: new Map(),
+      factories: new Map(),
+      aliases: new Map(),
+    };
     this.modules.set(file, info);
     readDeclarations(this.ts, this.imports, info);
     return info;
@@ -225,6 +250,8 @@ class RouteReader {
     seen.add(key);
     const info = this.module(file);
     if (isHere(info, name)) return { info, name };
+    const alias = info.aliases.get(name);
+    if (alias !== undefined) return this.definition(file, alias, isHere, seen);
     const imported = info.imports.get(name);
     const local = imported && this.module(imported.file).exports.get(imported.name);
     return imported && local !== undefined ? this.definition(imported.file, local, isHere, seen) : undefined;
@@ -253,11 +280,25 @@ class RouteReader {
    * arrives as: `function registerAdminRoutes(app: Express) { app.post(…) }` registers on `app`.
    */
   private registrar(ref: RouterRef, name: string, call: CallExpression, file = ref.file): RouterRef | undefined {
-    const index = call.getArguments().findIndex((arg) => this.ts.Node.isIdentifier(arg) && arg.getText() === ref.name);
-    if (index === -1) return undefined;
-    const found = this.definition(file, name, (info, local) => functionIn(this.ts, info, local) !== undefined);
-    const parameter = found && functionIn(this.ts, found.info, found.name)!.getParameters()[index]?.getName();
-    return found && parameter ? { file: found.info.file, name: parameter } : undefined;
+    const { ts } = this;
+    const handed = call
+      .getArguments()
+      .map((arg, index) => ({ index, key: handedKey(ts, arg, ref.name) }))
+      .find(({ key }) => key !== undefined);
+    if (!handed) return undefined;
+    const found = this.definition(file, name, (info, local) => functionIn(ts, info, local) !== undefined);
+    const parameter = found && functionIn(ts, found.info, found.name)!.getParameters()[handed.index]?.getNameNode();
+    // `loader({ app })` with `({ app }) => …`: the name the key is bound to.
+    const local =
+      parameter && handed.key && ts.Node.isObjectBindingPattern(parameter)
+        ? parameter
+            .getElements()
+            .find((element) => (element.getPropertyNameNode()?.getText() ?? element.getName()) === handed.key)
+            ?.getName()
+        : parameter && !handed.key && ts.Node.isIdentifier(parameter)
+          ? parameter.getText()
+          : undefined;
+    return found && local ? { file: found.info.file, name: local } : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
@@ -303,9 +344,15 @@ class RouteReader {
       const callee = call.getExpression();
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
       // registers on its parameter are this app's.
-      const required = ts.Node.isCallExpression(callee) ? requiredFile(ts, this.imports, ref.file, callee) : undefined;
+      // `require('./loaders').default({ expressApp: app })`: the named export of a required module.
+      const requiredExport =
+        ts.Node.isPropertyAccessExpression(callee) && ts.Node.isCallExpression(callee.getExpression())
+          ? callee.getName()
+          : 'default';
+      const loader = ts.Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
+      const required = ts.Node.isCallExpression(loader) ? requiredFile(ts, this.imports, ref.file, loader) : undefined;
       if (required) {
-        const exported = this.module(required).exports.get('default');
+        const exported = this.module(required).exports.get(requiredExport);
         const target = exported === undefined ? undefined : this.registrar(ref, exported, call, required);
         if (target)
           steps.push({
@@ -329,13 +376,15 @@ class RouteReader {
       // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
       if ((METHODS.has(method) || method === 'use') && routerNameOf(ts, callee.getExpression()) === ref.name) {
         const args = call.getArguments();
-        if (METHODS.has(method) && args.length >= 2 && isPathLiteral(ts, args[0]!)) {
-          const path = pathText(args[0]!);
+        const path = METHODS.has(method) && args.length >= 2 ? this.literal(args[0]) : undefined;
+        if (path !== undefined) {
           steps.push({
             at,
             run: () =>
               def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) }),
           });
+        } else if (METHODS.has(method) && args.length >= 2) {
+          this.warnComputedPath(ref.file, call, args[0]!);
         } else if (method === 'use') {
           steps.push({ at, run: () => this.use(ref, call, def, routerLevel) });
         }
@@ -343,7 +392,7 @@ class RouteReader {
       }
       // `router.route('/x').get(…).post(…)`: the outermost call of the chain reads it all.
       if (METHODS.has(method) && !isInnerChainCall(ts, call)) {
-        const chain = routeChain(ts, call);
+        const chain = routeChain(ts, call, (node) => this.literal(node));
         if (chain && chain.router === ref.name)
           steps.push({
             at: chain.at,
@@ -386,7 +435,8 @@ class RouteReader {
 
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
     const args = call.getArguments();
-    const hasPath = args[0] !== undefined && isPathLiteral(this.ts, args[0]);
+    const stated = this.literal(args[0]);
+    const hasPath = stated !== undefined;
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
@@ -403,8 +453,9 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: "mount with a literal path (app.use('/users', usersRouter)), or loop over a literal `const` table of { path: '/x', router } objects, so docgen can follow it",
       });
+      return; // its routers are not shown at a path they are not served at
     }
-    const prefix = hasPath ? pathText(args[0]!) : '';
+    const prefix = stated ?? '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
     for (const arg of rest) {
@@ -472,10 +523,23 @@ class RouteReader {
       const path = value(pathKey);
       const router = value(routerKey);
       const target = router && this.mountTarget(found.info.file, router);
-      if (!path || !isPathLiteral(ts, path) || !target) return undefined;
-      mounts.push({ prefix: pathText(path), target, middleware: middleware.map((arg) => arg.getText()) });
+      const prefix = this.literal(path);
+      if (prefix === undefined || !target) return undefined;
+      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
     return mounts;
+  }
+
+  /** A route registered at a path docgen cannot know (a variable, a regular expression, a list). */
+  private warnComputedPath(file: string, call: CallExpression, path: TsNode): void {
+    const method = (call.getExpression() as PropertyAccessExpression).getName();
+    this.warnings.push({
+      code: 'DG_ROUTES_COMPUTED_PATH',
+      severity: 'warning',
+      message: `${method}(${shortText(path)}, …) registers a route whose path is computed at run time: it is not read`,
+      location: { file, line: call.getStartLineNumber() },
+      hint: "register it with a literal path (app.get('/users/:id', …)) or a `const` holding one, so docgen can list it",
+    });
   }
 
   private route(
@@ -541,7 +605,19 @@ function isLoopValue(ts: TsMorph, node: TsNode): boolean {
 
 /** The elements of a route table a module declares (`literalArray`), for the Express reader's modules. */
 function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | undefined {
-  return literalArray(ts, info.source, name);
+  if (name !== DEFAULT_EXPORT) return literalArray(ts, info.source, name);
+  // `module.exports = [ … ]` or `export default [ … ]`: a table with no name of its own.
+  const exported = [
+    ...info.source.getExportAssignments().map((assignment) => assignment.getExpression()),
+    ...info.source
+      .getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)
+      .filter((assignment) => assignment.getLeft().getText().replace(/\s+/g, '') === 'module.exports')
+      .map((assignment) => assignment.getRight()),
+  ]
+    .map((expression) => unwrap(ts, expression))
+    .find((expression) => ts.Node.isArrayLiteralExpression(expression));
+  const elements = exported && ts.Node.isArrayLiteralExpression(exported) ? exported.getElements() : undefined;
+  return elements?.some((element) => ts.Node.isSpreadElement(element)) ? undefined : elements;
 }
 
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
@@ -563,6 +639,13 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     const init = declaration.getInitializer();
     const kind = init ? createdRouterKind(ts, chainRoot(ts, init)) : undefined;
     if (kind && !info.declared.has(declaration.getName())) info.declared.set(declaration.getName(), kind);
+  }
+  for (const declaration of source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)) {
+    const name = declaration.getName();
+    const init = declaration.getInitializer();
+    const value = init && unwrap(ts, init);
+    const target = value && (ts.Node.isIdentifier(value) ? value.getText() : invokedReturn(ts, value));
+    if (target && target !== name && !info.declared.has(name)) info.aliases.set(name, target);
   }
   // A class that keeps its app in a member (`this.app = express()` in the constructor, or
   // `app = express()` as a property): the TypeScript boilerplate's `class App`.
@@ -615,9 +698,18 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     else {
       // `export default Router().use('/api', api)`: a router with no name of its own.
       const kind = createdRouterKind(ts, chainRoot(ts, expression));
-      if (kind) {
-        info.declared.set(DEFAULT_EXPORT, kind);
+      if (kind) info.declared.set(DEFAULT_EXPORT, kind);
+      // `export default [{ path, router }]`: a route table.
+      if (kind || ts.Node.isArrayLiteralExpression(unwrap(ts, expression))) info.exports.set('default', DEFAULT_EXPORT);
+      // `export default (app: Router) => {…}`: a function the app is handed to, or that builds a router.
+      const fn = unwrap(ts, expression);
+      if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {
+        info.defaultFunction = fn;
         info.exports.set('default', DEFAULT_EXPORT);
+        const returned = returnedBy(ts, fn).find(
+          (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
+        );
+        if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
       }
     }
   }
@@ -658,6 +750,8 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       } else if (ts.Node.isFunctionExpression(right) || ts.Node.isArrowFunction(right)) {
         info.defaultFunction = right;
         info.exports.set('default', DEFAULT_EXPORT);
+      } else if (ts.Node.isArrayLiteralExpression(right)) {
+        info.exports.set('default', DEFAULT_EXPORT); // `module.exports = [{ path, router }]`: a route table
       }
     } else {
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
@@ -678,6 +772,30 @@ function requiredFile(
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
   const path = pathText(specifier);
   return imports.resolve(from, path);
+}
+
+/**
+ * How a call hands a router on: as the argument itself (`registerAdmin(app)`: `''`), or under a key of
+ * an object literal (`loader({ app })`, `loader({ app: expressApp })`: `'app'`); undefined if not at all.
+ */
+function handedKey(ts: TsMorph, arg: TsNode, name: string): string | undefined {
+  if (ts.Node.isIdentifier(arg)) return arg.getText() === name ? '' : undefined;
+  if (!ts.Node.isObjectLiteralExpression(arg)) return undefined;
+  for (const property of arg.getProperties()) {
+    if (ts.Node.isShorthandPropertyAssignment(property) && property.getName() === name) return name;
+    if (ts.Node.isPropertyAssignment(property) && property.getInitializer()?.getText() === name)
+      return property.getName();
+  }
+  return undefined;
+}
+
+/** `(() => { …; return router; })()`: the name the immediately invoked function returns. */
+function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
+  if (!ts.Node.isCallExpression(node) || node.getArguments().length) return undefined;
+  const fn = unwrap(ts, node.getExpression());
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return undefined;
+  const returned = returnedBy(ts, fn).find((value) => ts.Node.isIdentifier(value));
+  return returned?.getText();
 }
 
 /** The local name given to a router that is only default-exported. */
@@ -745,6 +863,7 @@ function isInnerChainCall(ts: TsMorph, call: CallExpression): boolean {
 function routeChain(
   ts: TsMorph,
   outer: CallExpression,
+  literal: (node: TsNode) => string | undefined,
 ): { router: string; path: string; at: number; links: Array<{ method: string; call: CallExpression }> } | undefined {
   const links: Array<{ method: string; call: CallExpression }> = [];
   let current: TsNode = outer;
@@ -754,11 +873,12 @@ function routeChain(
     const method = callee.getName();
     const object = callee.getExpression();
     if (method === 'route' && ts.Node.isIdentifier(object)) {
-      const [path] = current.getArguments();
-      if (!path || !isPathLiteral(ts, path) || !links.length) return undefined;
+      const [pathArg] = current.getArguments();
+      const path = pathArg && literal(pathArg);
+      if (path === undefined || !links.length) return undefined;
       return {
         router: object.getText(),
-        path: pathText(path),
+        path,
         at: callee.getNameNode().getStart(),
         links: links.reverse(),
       };

@@ -18,6 +18,7 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
+  httpStatuses,
   isFunction,
   methodOf,
   nameStart,
@@ -29,11 +30,19 @@ import {
   type FunctionNode,
   ModuleReader,
 } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, statusesIn, toOpenApiPath } from './syntax.js';
+import { isPathLiteral, joinPaths, pathText, shortText, statusCode, statusesIn, toOpenApiPath } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
+/** Methods that return the instance they are called on. */
+const SAME_INSTANCE = ['withTypeProvider'];
 const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook']);
+/**
+ * What a chain of calls on an instance may go through and still be on it: registrations, and
+ * `withTypeProvider<ZodTypeProvider>()`, which returns the same instance typed
+ * (`app.withTypeProvider<ZodTypeProvider>().get(…)`, as fastify-type-provider-zod's docs write routes).
+ */
+const CHAINED = new Set([...REGISTRATIONS, ...SAME_INSTANCE]);
 /** Route hooks that run before the handler: Fastify's middleware, shown in that column. */
 const HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
 const AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
@@ -57,6 +66,7 @@ interface Context {
 export class FastifyReader extends ModuleReader {
   /** `this.app = app` assignments already warned about. */
   private readonly kept = new Set<TsNode>();
+  protected override readonly sameInstance = new Set(SAME_INSTANCE);
 
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {
@@ -187,7 +197,7 @@ export class FastifyReader extends ModuleReader {
     const callee = call.getExpression();
     if (ts.Node.isPropertyAccessExpression(callee)) {
       // The instance's own methods (`app.register(…)`, `app.decorate('app', app)`) are Fastify's.
-      const root = chainRoot(ts, callee.getExpression(), REGISTRATIONS);
+      const root = chainRoot(ts, callee.getExpression(), CHAINED);
       if (this.refersTo(root, instance)) return -1;
     }
     return call.getArguments().findIndex((arg) => this.refersTo(arg, instance));
@@ -361,7 +371,7 @@ export class FastifyReader extends ModuleReader {
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */
   private isOn(call: CallExpression, instance: Instance): boolean {
     const { ts } = this;
-    const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), REGISTRATIONS);
+    const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAINED);
     return this.refersTo(root, instance);
   }
 
@@ -496,6 +506,22 @@ export class FastifyReader extends ModuleReader {
     this.add(call, methods, joinPaths(prefix, at), options, handler, middleware, out);
   }
 
+  /**
+   * What a handler answers with a literal: `reply.code(201)`, `reply.status(204)`, and
+   * `reply.redirect(url)` (302, or the code given beside the URL: `redirect(url, 301)` in Fastify 5,
+   * `redirect(301, url)` before).
+   */
+  private statuses(body: TsNode): number[] {
+    const { ts } = this;
+    const codes = statusesIn(ts, body, ['code', 'status']);
+    for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      if (methodOf(ts, call) !== 'redirect') continue;
+      const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));
+      codes.push(given ? (statusCode(ts, given) ?? 302) : 302);
+    }
+    return httpStatuses(codes);
+  }
+
   private add(
     call: CallExpression,
     methods: string[],
@@ -513,7 +539,7 @@ export class FastifyReader extends ModuleReader {
         path,
         openapiPath: toOpenApiPath(path),
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
-        statuses: body ? statusesIn(this.ts, body, ['code', 'status']) : [],
+        statuses: body ? this.statuses(body) : [],
         summary,
         ...this.registeredAt(call),
       });

@@ -29,7 +29,6 @@ import {
   isFunction,
 } from './modules.js';
 import {
-  constArray,
   type Constants,
   isPathLiteral,
   joinPaths,
@@ -453,9 +452,7 @@ export class HonoReader extends ModuleReader {
   private table(prefix: TsNode, sub: TsNode): Array<[TsNode, TsNode]> | undefined {
     const { ts } = this;
     const loop = loopOver(ts, sub);
-    const declaration = loop && ts.Node.isIdentifier(loop.at) ? this.modules.follow(loop.at)?.declaration : undefined;
-    const elements =
-      declaration && ts.Node.isVariableDeclaration(declaration) ? constArray(ts, declaration) : undefined;
+    const elements = loop && ts.Node.isIdentifier(loop.at) ? this.modules.tableOf(loop.at) : undefined;
     if (!loop || !elements) return undefined;
     // What `route()` is given for an element: the element, a key of it, or the same literal path for each.
     const field = (element: TsNode, arg: TsNode): TsNode => {

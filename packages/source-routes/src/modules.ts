@@ -20,6 +20,7 @@ import type {
 import type { Diagnostic } from '@docgen/core';
 import {
   commentBefore,
+  constArray,
   ImportResolver,
   isPathLiteral,
   literalValue,
@@ -38,6 +39,11 @@ export interface Binding {
   declaration?: Declaration;
   /** A function declaration, or the initializer unwrapped (`await`, parentheses, `as`). */
   value?: TsNode;
+  /**
+   * A name destructured from a value (`const { PATHS: paths } = require('./paths')`): the key read
+   * (`PATHS`) off the initializer `from`. Its `value` is then undefined: the whole object is not the name's.
+   */
+  destructured?: { key: string; from: TsNode };
 }
 
 export class Modules {
@@ -150,6 +156,11 @@ export class Modules {
   follow(id: Identifier, depth = 0): Binding | undefined {
     if (depth > 8) return undefined;
     const local = this.bindingOf(id);
+    if (local?.destructured) {
+      // `const { PATHS } = require('./paths')`: what that module exports under the key.
+      const required = this.loaded(local.destructured.from);
+      return (required ? this.exported(required, local.destructured.key, depth + 1) : undefined) ?? local;
+    }
     if (local) {
       const { value } = local;
       if (value && this.ts.Node.isIdentifier(value)) return this.follow(value, depth + 1) ?? local;
@@ -165,14 +176,74 @@ export class Modules {
    * The value of the `const` a name is imported as (`import { API_PREFIX } from './config'`, through
    * barrels too), for `literalValue`; undefined for anything else (`let`, a function, `require()`).
    */
-  constValue(id: Identifier): TsNode | undefined {
-    if (this.bindingOf(id)) return undefined; // a name of this module is read where it is declared
+  constValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
+    if (this.ts.Node.isPropertyAccessExpression(node)) return this.memberValue(node);
+    const local = this.bindingOf(node);
+    // A name of this module is read where it is declared, unless it is a `const` a `require()` loads.
+    if (local && !(isConst(this.ts, local.declaration) && this.requiredBy(local))) return undefined;
+    const { declaration, value } = this.follow(node) ?? {};
+    return isConst(this.ts, declaration) || (!declaration && value && isLiteralData(this.ts, value))
+      ? value
+      : undefined;
+  }
+
+  /**
+   * The value of `PATHS.users` (`paths.api.v1`, nested too) when the object is a `const` object
+   * literal (here, imported or required: `const { PATHS } = require('./paths')`) or a module of the
+   * project (`const config = require('./config')`, `import * as config from './config'`) that
+   * exports a `const` under that key.
+   */
+  private memberValue(access: PropertyAccessExpression, depth = 0): TsNode | undefined {
+    const { ts } = this;
+    if (depth > 8) return undefined;
+    const object = unwrap(ts, access.getExpression());
+    const key = access.getName();
+    let holder: TsNode | undefined;
+    if (ts.Node.isPropertyAccessExpression(object)) holder = this.memberValue(object, depth + 1);
+    else if (ts.Node.isIdentifier(object)) {
+      const file = this.namespaceFile(object) ?? this.requiredModule(object);
+      if (file) {
+        const { declaration, value } = this.exported(file, key) ?? {};
+        return isConst(this.ts, declaration) || (!declaration && value && isLiteralData(ts, value)) ? value : undefined;
+      }
+      const local = this.bindingOf(object);
+      holder =
+        local && !local.destructured
+          ? isConst(ts, local.declaration)
+            ? local.value
+            : undefined
+          : this.constValue(object);
+    }
+    holder = holder && unwrap(ts, holder);
+    const found = holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+    return found && unwrap(ts, found);
+  }
+
+  /** The module a `const x = require('./x')` of the project loads, for `x.key`. */
+  private requiredModule(id: Identifier): string | undefined {
+    const local = this.bindingOf(id);
+    return local && !local.destructured && isConst(this.ts, local.declaration) && local.value
+      ? this.loaded(local.value)
+      : undefined;
+  }
+
+  /** The module a binding is loaded from with `require()` (`const x = require('./x')`, `const { a } = require('./x')`). */
+  private requiredBy(binding: Binding): string | undefined {
+    const init = binding.destructured?.from ?? binding.value;
+    return init && this.loaded(init);
+  }
+
+  /**
+   * The elements of a route table a name stands for: a literal `const` array (here, imported, or
+   * loaded with `require()`), or an array a module exports as such (`module.exports = [ … ]`,
+   * `export default [ … ]`); undefined for anything else.
+   */
+  tableOf(id: Identifier): TsNode[] | undefined {
     const { declaration, value } = this.follow(id) ?? {};
-    const isConst =
-      !!declaration &&
-      this.ts.Node.isVariableDeclaration(declaration) &&
-      declaration.getVariableStatement()?.getDeclarationKind() === 'const';
-    return isConst ? value : undefined;
+    if (declaration && this.ts.Node.isVariableDeclaration(declaration)) return constArray(this.ts, declaration);
+    if (declaration || !value || !this.ts.Node.isArrayLiteralExpression(value)) return undefined;
+    const elements = value.getElements();
+    return elements.some((element) => this.ts.Node.isSpreadElement(element)) ? undefined : elements;
   }
 
   /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
@@ -261,16 +332,50 @@ export class Modules {
   }
 }
 
-/** A `const`'s or function's declaration of `name` among a block's statements. */
+/** A `const`'s or function's declaration of `name` among a block's statements (destructured too). */
 function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | undefined {
   for (const statement of statements) {
     if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
       return { declaration: statement, value: statement };
     if (!ts.Node.isVariableStatement(statement)) continue;
-    const declaration = statement.getDeclarations().find((candidate) => candidate.getName() === name);
-    if (declaration) return { declaration, value: valueOf(ts, declaration) };
+    for (const declaration of statement.getDeclarations()) {
+      const nameNode = declaration.getNameNode();
+      if (ts.Node.isIdentifier(nameNode)) {
+        if (nameNode.getText() === name) return { declaration, value: valueOf(ts, declaration) };
+        continue;
+      }
+      // `const { a, b: c } = init`: `c` reads `b` off `init`.
+      if (!ts.Node.isObjectBindingPattern(nameNode)) continue;
+      const element = nameNode.getElements().find((candidate) => candidate.getName() === name);
+      const from = valueOf(ts, declaration);
+      if (!element) continue;
+      if (element.getDotDotDotToken() || !from) return { declaration };
+      return { declaration, destructured: { key: element.getPropertyNameNode()?.getText() ?? name, from } };
+    }
   }
   return undefined;
+}
+
+/** Whether a declaration is a `const`'s (`const x = …`, `const { x } = …`). */
+function isConst(ts: TsMorph, declaration: Declaration | undefined): boolean {
+  return (
+    !!declaration &&
+    ts.Node.isVariableDeclaration(declaration) &&
+    declaration.getVariableStatement()?.getDeclarationKind() === 'const'
+  );
+}
+
+/**
+ * A value a module exports without a name of its own that is data, not code: a string, a template,
+ * an object or array literal (`module.exports = { API: '/api' }`, `exports.HEALTH = '/health'`).
+ */
+function isLiteralData(ts: TsMorph, value: TsNode): boolean {
+  return (
+    isPathLiteral(ts, value) ||
+    ts.Node.isTemplateExpression(value) ||
+    ts.Node.isObjectLiteralExpression(value) ||
+    ts.Node.isArrayLiteralExpression(value)
+  );
 }
 
 function valueOf(ts: TsMorph, declaration: VariableDeclaration): TsNode | undefined {
@@ -432,16 +537,26 @@ export abstract class ModuleReader {
    * Whether a node names an app or router: the name it is declared under (`app`, in its scope) or the
    * class member it is kept in (`this.app`, in that class's methods).
    */
-  protected refersTo(node: TsNode, target: Declaration | Member | undefined): boolean {
+  protected refersTo(node: TsNode, target: Declaration | Member | undefined, depth = 0): boolean {
     const { ts } = this;
-    if (!target) return false;
+    if (!target || depth > 8) return false;
     if ('cls' in target) {
       const member = thisMember(ts, node);
       return !!member && member.cls === target.cls && member.name === target.name;
     }
     const value = unwrap(ts, node);
-    return ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
+    if (!ts.Node.isIdentifier(value)) return false;
+    const binding = this.modules.bindingOf(value);
+    if (binding?.declaration === target) return true;
+    // Another name for it: `const app = fastify`, `const typed = app.withTypeProvider<Zod>()`.
+    const { declaration, value: held } = binding ?? {};
+    if (!held || !declaration || !ts.Node.isVariableDeclaration(declaration)) return false;
+    if (declaration.getVariableStatement()?.getDeclarationKind() !== 'const') return false;
+    return this.refersTo(chainRoot(ts, held, this.sameInstance), target, depth + 1);
   }
+
+  /** Methods that return the instance they are called on (Fastify's `withTypeProvider`), for `refersTo`. */
+  protected readonly sameInstance = new Set<string>();
 
   /**
    * What a module keeps in class members (`public app = new Koa()`, `this.app = new Koa()` in the

@@ -7,6 +7,7 @@
  * default (201 for POST, 200 otherwise), or a `@Redirect`'s.
  */
 import type {
+  CallExpression,
   ClassDeclaration,
   Decorator,
   MethodDeclaration,
@@ -18,7 +19,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { Modules, nameStart } from './modules.js';
+import { chainRoot, type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
 import {
   commentBefore,
   isPathLiteral,
@@ -46,6 +47,19 @@ const ROUTE_DECORATORS: Record<string, string> = {
   Search: 'SEARCH',
 };
 
+/** The methods of a Nest app that return it, so that calls chain: `app.setGlobalPrefix('api').enableVersioning(…)`. */
+const APP_SETTERS = new Set([
+  'setGlobalPrefix',
+  'enableVersioning',
+  'use',
+  'enableCors',
+  'enableShutdownHooks',
+  'useGlobalGuards',
+  'useGlobalPipes',
+  'useGlobalInterceptors',
+  'useGlobalFilters',
+]);
+
 /** Whether a file looks like a Nest app's entry (or a module or controller of one). */
 export function isNestSource(text: string): boolean {
   return /\bNestFactory\s*\.\s*create\b|@Module\s*\(|@Controller\s*\(/.test(text);
@@ -69,22 +83,29 @@ export class NestReader {
 
   /** What the code does not say for sure (a global prefix computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The values of `const`s imported or required from the project's modules, for `literalValue`. */
+  private readonly constants: Constants = (node) => this.modules.constValue(node);
+  private readonly literal: Literal = (node) => literalValue(this.ts, node, this.constants);
   /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
   private readonly visited: ClassRef[] = [];
 
   /** The routes of the app `entry` bootstraps, in the order Nest registers them. */
   routes(entry: string): Route[] {
     const source = this.source(entry);
-    const { prefix, excluded, unknown } = globalPrefix(this.ts, source, (id) => this.modules.constValue(id));
+    const bootstrap = this.bootstrapCalls(source);
+    // What main.ts (or a function it hands the app to) sets on the app; without a
+    // `NestFactory.create` to follow, every call of the entry.
+    const onApp = bootstrap.calls ?? source.getDescendantsOfKind(this.ts.SyntaxKind.CallExpression);
+    const { prefix, excluded, unknown } = globalPrefix(this.ts, onApp, this.constants);
     if (unknown)
       this.warnings.push({
         code: 'DG_ROUTES_PREFIX_UNKNOWN',
         severity: 'warning',
         message: `the global prefix ${unknown.text} is computed at run time: routes are shown without it`,
-        location: { file: entry, line: unknown.line },
+        location: unknown.location,
         hint: "write it as a literal or a const in this file (const globalPrefix = 'api')",
       });
-    const versioning = uriVersioning(this.ts, source);
+    const versioning = uriVersioning(this.ts, onApp, this.literal);
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
@@ -93,20 +114,86 @@ export class NestReader {
       for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
         const middleware = applied.filter((rule) => rule.appliesTo(controller.declaration, own.method, own.path));
-        const route = middleware.length
-          ? { ...own, middleware: [...middleware.flatMap((rule) => rule.names), ...own.middleware] }
-          : own;
-        const global = prefix && !excluded.has(route.path.replace(/^\//, '')) ? prefix : '';
+        const unprefixed = excluded.some((target) => target.matches(controller.declaration, own.method, own.path));
+        const global = prefix && !unprefixed ? prefix : '';
         // URI versioning puts `/v1` between the global prefix and the route; a version-neutral route has none.
         const segments = versioning
-          ? (versions ?? versioning.defaults).map((version) => `${versioning.prefix}${version}`)
+          ? [...new Set(versions ?? versioning.defaults)].map((version) => version && `${versioning.prefix}${version}`)
           : [];
         for (const segment of segments.length ? segments : ['']) {
-          const path = joinPaths(joinPaths(global, segment), route.path);
-          routes.push({ ...route, path, openapiPath: toOpenApiPath(path) });
+          const path = joinPaths(joinPaths(global, segment), own.path);
+          // `app.use(…)` in main.ts runs first (on the path it is served at), then the modules'
+          // middleware, then `app.useGlobalGuards(…)`, then the controller's and the method's guards.
+          const names = [
+            ...bootstrap.uses.filter((use) => underPath(use.path, path)).flatMap((use) => use.names),
+            ...middleware.flatMap((rule) => rule.names),
+            ...bootstrap.guards,
+            ...own.middleware,
+          ];
+          routes.push({ ...own, middleware: names, path, openapiPath: toOpenApiPath(path) });
         }
       }
     return routes;
+  }
+
+  /**
+   * What the bootstrap function does to the app for every route: `app.use(helmet())` (or
+   * `app.use('/admin', basicAuth)`, on the paths under it) and `app.useGlobalGuards(…)`, on the app
+   * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
+   * to (`setupSecurity(app)`), in the order they run.
+   */
+  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[]; calls?: CallExpression[] } {
+    const { ts } = this;
+    const uses: GlobalUse[] = [];
+    const guards: string[] = [];
+    const calls: CallExpression[] = [];
+    const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
+      const init = declaration.getInitializer();
+      const call = init && unwrap(ts, init);
+      return (
+        !!call &&
+        ts.Node.isCallExpression(call) &&
+        /^NestFactory\s*\.\s*create\w*$/.test(call.getExpression().getText())
+      );
+    });
+    const visit = (scope: TsNode, target: Declaration, depth: number): void => {
+      if (depth > 4) return;
+      const written = scope
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .sort((a, b) => a.getStart() - b.getStart());
+      for (const call of written) {
+        const callee = call.getExpression();
+        const args = call.getArguments();
+        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app.
+        if (
+          ts.Node.isPropertyAccessExpression(callee) &&
+          this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target)
+        ) {
+          calls.push(call);
+          if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
+          if (callee.getName() !== 'use') continue;
+          const path = literalValue(ts, args[0], this.constants);
+          const names = (path === undefined ? args : args.slice(1)).map((arg) => shortText(arg));
+          uses.push({ path: path ?? '/', names });
+          continue;
+        }
+        // `setupSecurity(app)`: what a function of the project does to its parameter.
+        const index = args.findIndex((arg) => this.isName(arg, target));
+        if (index === -1 || !ts.Node.isIdentifier(callee)) continue;
+        const fn = this.modules.follow(callee)?.value;
+        const parameter = fn && isFunction(ts, fn) ? fn.getParameters()[index] : undefined;
+        if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
+      }
+    };
+    if (!app) return { uses, guards };
+    visit(source, app, 0);
+    return { uses, guards, calls };
+  }
+
+  /** Whether a node is the name `target` declares, in its scope. */
+  private isName(node: TsNode, target: Declaration): boolean {
+    const value = unwrap(this.ts, node);
+    return this.ts.Node.isIdentifier(value) && this.modules.bindingOf(value)?.declaration === target;
   }
 
   private source(file: string): SourceFile {
@@ -179,9 +266,7 @@ export class NestReader {
     if (isPathLiteral(ts, argument)) return [pathTarget(pathText(argument), undefined)];
     if (ts.Node.isObjectLiteralExpression(argument)) {
       const path = literalProperty(ts, argument, 'path');
-      const method = propertyValue(ts, argument, 'method')
-        ?.getText()
-        .match(/(?:^|\.)(\w+)$/)?.[1];
+      const method = requestMethod(ts, argument);
       if (path !== undefined) return [pathTarget(path, method === 'ALL' ? undefined : method)];
     }
     const found = controllers && ts.Node.isIdentifier(argument) ? this.findClass(file, argument.getText()) : undefined;
@@ -208,6 +293,44 @@ export class NestReader {
       location: { file: node.getSourceFile().getFilePath(), line: node.getStartLineNumber() },
       hint,
     });
+  }
+
+  /**
+   * A controller (any) or module (of the project) a `@Module` names that docgen cannot find: its
+   * routes are not listed, so the run says so where it is named.
+   */
+  private unread(element: TsNode, kind: 'controller' | 'module', fromPackages: boolean): void {
+    const { ts } = this;
+    const name = ts.Node.isIdentifier(element)
+      ? element
+      : ts.Node.isCallExpression(element) && ts.Node.isPropertyAccessExpression(element.getExpression())
+        ? (element.getExpression() as PropertyAccessExpression).getExpression()
+        : undefined;
+    if (!name || !ts.Node.isIdentifier(name)) {
+      // `controllers: [...adminControllers]`, `controllers: [admin.UsersController]`: not followed.
+      if (kind === 'controller')
+        this.warnAt(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `controllers entry ${shortText(element)} is not read: its routes are not listed`,
+          element,
+          'list the controller classes by name in @Module({ controllers: [UsersController] })',
+        );
+      return;
+    }
+    const specifier = this.modules.packageOf(name);
+    const from = element.getSourceFile().getFilePath();
+    const projects = specifier !== undefined && this.modules.isProjects(from, specifier);
+    if (!projects && !(fromPackages && specifier !== undefined)) return;
+    this.warnAt(
+      'DG_ROUTES_PLUGIN_UNREAD',
+      projects
+        ? `${kind} ${name.getText()} is imported from '${specifier}', which has no file docgen finds: its routes are not read`
+        : `controller ${name.getText()} comes from the package '${specifier}': its routes are not read`,
+      element,
+      projects
+        ? 'check the import path (relative, tsconfig paths) and that the file is in the checkout'
+        : 'list its routes in the OpenAPI spec, or document them by hand',
+    );
   }
 
   /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
@@ -247,10 +370,13 @@ export class NestReader {
       for (const element of arrayElements(this.ts, metadata, 'controllers')) {
         const controller = this.classOf(module.file, element);
         if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
+        else this.unread(element, 'controller', true);
       }
-      for (const element of arrayElements(this.ts, metadata, 'imports'))
-        for (const imported of this.modulesOf(module.file, element))
-          if (imported.declaration.getDecorator('Module')) visit(imported);
+      for (const element of arrayElements(this.ts, metadata, 'imports')) {
+        const imported = this.modulesOf(module.file, element);
+        for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found);
+        if (!imported.length) this.unread(element, 'module', false);
+      }
     };
     for (const root of roots) visit(root);
     return out;
@@ -370,7 +496,7 @@ export class NestReader {
   ): Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> {
     const { ts } = this;
     const controller = declaration.getDecorator('Controller');
-    const prefixes = controller ? decoratorPaths(ts, controller, 'path') : [''];
+    const prefixes = controller ? this.paths(controller, 'path') : [''];
     const options = decoratorObject(ts, controller);
     const controllerVersion = options && propertyValue(ts, options, 'version');
     const lineage = this.lineage({ file, declaration });
@@ -383,15 +509,17 @@ export class NestReader {
         if (!verb) continue;
         const methodVersion = decorators.find((item) => item.getName() === 'Version')?.getArguments()[0];
         const versionNode = methodVersion ?? controllerVersion;
-        const versions = versionNode && versionsOf(ts, versionNode);
+        const versions = versionNode && versionsOf(ts, versionNode, this.literal);
+        const paths = this.paths(decorator, undefined);
         for (const prefix of prefixes)
-          for (const path of decoratorPaths(ts, decorator, undefined))
+          for (const path of paths)
             routes.push({
               route: {
                 method: verb,
                 path: joinPaths(joinPaths(modulePrefix, prefix), path),
                 middleware: [...classGuards, ...guards(decorators)],
-                statuses: responseStatuses(ts, method) ?? statuses(ts, verb, decorators),
+                statuses:
+                  responseStatuses(ts, method, statuses(ts, verb, decorators)) ?? statuses(ts, verb, decorators),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -401,6 +529,19 @@ export class NestReader {
       }
     }
     return routes;
+  }
+
+  /** A route or controller decorator's paths; one computed at run time is a warning, at the decorator. */
+  private paths(decorator: Decorator, objectKey: string | undefined): string[] {
+    const { paths, unread } = decoratorPaths(this.ts, decorator, objectKey, this.literal);
+    for (const node of unread)
+      this.warnAt(
+        'DG_ROUTES_COMPUTED_PATH',
+        `@${decorator.getName()}(${shortText(node)}): a path computed at run time, so the routes under it are not read`,
+        node,
+        "write the path as a literal or a const (@Get(':id'), @Controller(ROUTES.users) with export const ROUTES = { users: 'users' })",
+      );
+    return paths;
   }
 
   /** The class and the classes it extends (`class UsersController extends BaseController<User>`), nearest first. */
@@ -428,6 +569,25 @@ export class NestReader {
       }
     return out;
   }
+}
+
+/** `{ path, method: RequestMethod.GET }` → `GET`. */
+function requestMethod(ts: TsMorph, object: ObjectLiteralExpression): string | undefined {
+  return propertyValue(ts, object, 'method')
+    ?.getText()
+    .match(/(?:^|\.)(\w+)$/)?.[1];
+}
+
+/** `app.use('/admin', basicAuth)` in main.ts: the middleware, and the path it runs under (`/`: every route). */
+interface GlobalUse {
+  path: string;
+  names: string[];
+}
+
+/** Whether Express runs a `use()` at `prefix` for a request to `path`: the path, or one under it. */
+function underPath(prefix: string, path: string): boolean {
+  const base = joinPaths('', prefix);
+  return base === '/' || path === base || path.startsWith(`${base}/`);
 }
 
 /** What a `forRoutes(…)` or `exclude(…)` argument matches. */
@@ -466,17 +626,21 @@ function pathTarget(pattern: string, method: string | undefined): MiddlewareTarg
 
 /**
  * A handler that takes the response object (`@Res() res`) sends what it sets itself:
- * `res.status(HttpStatus.NOT_FOUND)`. Undefined when it takes none, or sets no literal status.
+ * `res.status(HttpStatus.NOT_FOUND)`; with `@Res({ passthrough: true })` Nest still sends its own
+ * status when the handler sets none, so `fallback` (the decorators') is kept beside them. Undefined
+ * when it takes none, or sets no literal status.
  */
-function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | undefined {
-  const takesResponse = method
+function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: number[]): number[] | undefined {
+  const response = method
     .getParameters()
-    .some((parameter) =>
-      parameter.getDecorators().some((decorator) => ['Res', 'Response'].includes(decorator.getName())),
-    );
+    .flatMap((parameter) => parameter.getDecorators())
+    .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
   const body = method.getBody();
-  const set = takesResponse && body ? statusesIn(ts, body) : [];
-  return set.length ? set : undefined;
+  const set = response && body ? statusesIn(ts, body) : [];
+  if (!set.length) return undefined;
+  const options = decoratorObject(ts, response);
+  const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
+  return passthrough ? [...new Set([...fallback, ...set])].sort((a, b) => a - b) : set;
 }
 
 /**
@@ -485,10 +649,10 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration): number[] | un
  */
 function globalPrefix(
   ts: TsMorph,
-  source: SourceFile,
+  calls: CallExpression[],
   imported: Constants,
-): { prefix: string; excluded: Set<string>; unknown?: { text: string; line: number } } {
-  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+): { prefix: string; excluded: MiddlewareTarget[]; unknown?: { text: string; location: Diagnostic['location'] } } {
+  for (const call of calls) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setGlobalPrefix') continue;
     const [prefixNode, options] = call.getArguments();
@@ -496,74 +660,95 @@ function globalPrefix(
     if (prefix === undefined)
       return {
         prefix: '',
-        excluded: new Set(),
-        unknown: { text: shortText(prefixNode ?? call), line: call.getStartLineNumber() },
+        excluded: [],
+        unknown: {
+          text: shortText(prefixNode ?? call),
+          location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+        },
       };
-    const excluded = new Set<string>();
+    // Nest matches `exclude` as it matches `forRoutes`: a path pattern ('auth/(.*)'), for one method or all.
+    const excluded: MiddlewareTarget[] = [];
     const exclude =
       options && ts.Node.isObjectLiteralExpression(options) ? propertyValue(ts, options, 'exclude') : undefined;
     if (exclude && ts.Node.isArrayLiteralExpression(exclude))
       for (const item of exclude.getElements()) {
-        const path = isPathLiteral(ts, item)
-          ? pathText(item)
-          : ts.Node.isObjectLiteralExpression(item)
-            ? literalProperty(ts, item, 'path')
-            : undefined;
-        if (path !== undefined) excluded.add(path.replace(/^\//, ''));
+        const object = ts.Node.isObjectLiteralExpression(item) ? item : undefined;
+        const path = object ? literalProperty(ts, object, 'path') : literalValue(ts, item, imported);
+        const method = object && requestMethod(ts, object);
+        if (path !== undefined) excluded.push(pathTarget(path, method === 'ALL' ? undefined : method));
       }
     return { prefix, excluded };
   }
-  return { prefix: '', excluded: new Set() };
+  return { prefix: '', excluded: [] };
 }
 
 /**
  * `app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1', prefix: 'v' })`: the
  * segment prefix and the default versions. Other kinds of versioning leave paths alone.
  */
-function uriVersioning(ts: TsMorph, source: SourceFile): { prefix: string; defaults: string[] } | undefined {
-  for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+function uriVersioning(
+  ts: TsMorph,
+  calls: CallExpression[],
+  literal: Literal,
+): { prefix: string; defaults: string[] } | undefined {
+  for (const call of calls) {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'enableVersioning') continue;
     const [options] = call.getArguments();
-    if (!options || !ts.Node.isObjectLiteralExpression(options)) return undefined;
+    // `app.enableVersioning()`: Nest's default is URI versioning, with no default version.
+    if (!options) return { prefix: 'v', defaults: [] };
+    if (!ts.Node.isObjectLiteralExpression(options)) return undefined;
     if (!/\bURI$/.test(propertyValue(ts, options, 'type')?.getText() ?? '')) return undefined;
     const prefixNode = propertyValue(ts, options, 'prefix');
     const prefix =
       prefixNode?.getText() === 'false' ? '' : prefixNode && isPathLiteral(ts, prefixNode) ? pathText(prefixNode) : 'v';
     const defaultVersion = propertyValue(ts, options, 'defaultVersion');
-    return { prefix, defaults: defaultVersion ? (versionsOf(ts, defaultVersion) ?? []) : [] };
-  }
-  return undefined;
-}
-
-/** `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (no segment); undefined when not literal. */
-function versionsOf(ts: TsMorph, node: TsNode): string[] | undefined {
-  if (isPathLiteral(ts, node)) return [pathText(node)];
-  if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [];
-  if (ts.Node.isArrayLiteralExpression(node)) {
-    const items = node.getElements();
-    return items.every((item) => isPathLiteral(ts, item)) ? items.map((item) => pathText(item)) : undefined;
+    return { prefix, defaults: defaultVersion ? (versionsOf(ts, defaultVersion, literal) ?? []) : [] };
   }
   return undefined;
 }
 
 /**
- * The paths a decorator gives: none → `['']`, `'users'`, `['a', 'b']`, or (for `@Controller`) an
- * options object's `path`. A path that is not a literal is left out.
+ * `'1'`, `['1', '2']`, `VERSION_NEUTRAL` (`''`: served with no version segment, also beside others in a
+ * list: `[VERSION_NEUTRAL, '1']`); undefined when not literal.
  */
-function decoratorPaths(ts: TsMorph, decorator: Decorator, objectKey: string | undefined): string[] {
+function versionsOf(ts: TsMorph, node: TsNode, literal: Literal): string[] | undefined {
+  if (/\bVERSION_NEUTRAL$/.test(node.getText())) return [''];
+  if (ts.Node.isArrayLiteralExpression(node)) {
+    const items = node.getElements().map((item) => versionsOf(ts, item, literal));
+    return items.every((item) => item?.length === 1) ? items.map((item) => item![0]!) : undefined;
+  }
+  const value = literal(node);
+  return value === undefined ? undefined : [value];
+}
+
+/** A path or version as the code states it: a literal, or a `const` (`literalValue`). */
+type Literal = (node: TsNode) => string | undefined;
+
+/**
+ * The paths a decorator gives: none → `['']`, `'users'`, `['a', 'b']`, a `const` (`ROUTES.USERS`),
+ * or (for `@Controller`) an options object's `path`; `unread`: those not known from the code.
+ */
+function decoratorPaths(
+  ts: TsMorph,
+  decorator: Decorator,
+  objectKey: string | undefined,
+  literal: Literal,
+): { paths: string[]; unread: TsNode[] } {
   const [argument] = decorator.getArguments();
-  if (!argument) return [''];
+  if (!argument) return { paths: [''], unread: [] };
   let value: TsNode | undefined = argument;
   if (objectKey && ts.Node.isObjectLiteralExpression(argument)) value = propertyValue(ts, argument, objectKey);
-  if (!value) return [''];
-  if (isPathLiteral(ts, value)) return [pathText(value)];
-  if (ts.Node.isArrayLiteralExpression(value))
-    return value
-      .getElements()
-      .filter((item) => isPathLiteral(ts, item))
-      .map((item) => pathText(item));
-  return [];
+  if (!value) return { paths: [''], unread: [] };
+  const items = ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [value];
+  const paths: string[] = [];
+  const unread: TsNode[] = [];
+  for (const item of items) {
+    const path = literal(item);
+    if (path === undefined) unread.push(item);
+    else paths.push(path);
+  }
+  return { paths, unread };
 }
 
 /** `@UseGuards(AuthGuard('jwt'), RolesGuard)` → `AuthGuard('jwt')`, `RolesGuard`. */

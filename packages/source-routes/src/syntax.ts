@@ -172,10 +172,23 @@ export function pathText(node: TsNode): string {
   return (node as unknown as { getLiteralText(): string }).getLiteralText();
 }
 
-/** A middleware as written, shortened: `requireStaff`, `requireRole('admin')`. */
+/** A middleware as written, without its comments, shortened: `requireStaff`, `requireRole('admin')`. */
 export function shortText(node: TsNode): string {
-  const text = node.getText().replace(/\s+/g, ' ');
+  const text = withoutComments(node).replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** A node's text less the comments inside it (`helmet({ // CSP breaks swagger\n contentSecurityPolicy: false })`). */
+function withoutComments(node: TsNode): string {
+  const start = node.getStart();
+  const ranges = new Map<number, number>();
+  for (const inner of node.getDescendants())
+    for (const comment of [...inner.getLeadingCommentRanges(), ...inner.getTrailingCommentRanges()])
+      if (comment.getPos() >= start) ranges.set(comment.getPos(), comment.getEnd());
+  let text = node.getText();
+  for (const [pos, end] of [...ranges].sort(([a], [b]) => b - a))
+    text = text.slice(0, pos - start) + text.slice(end - start);
+  return text;
 }
 
 /** The prose of the comment right above `node` (JSDoc or `//` lines), without markers or JSDoc tags. */
@@ -229,12 +242,16 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   return undefined;
 }
 
-/** The value of a `const` another module of the project exports, for a name imported from it (`Modules.constValue`). */
-export type Constants = (id: Identifier) => TsNode | undefined;
+/**
+ * The value of a `const` another module of the project exports, for a name imported or required
+ * from it, or of a key of a `const` object (`PATHS.users`) (`Modules.constValue`).
+ */
+export type Constants = (node: Identifier | PropertyAccessExpression) => TsNode | undefined;
 
 /**
  * A string a node stands for when that is known from its own file, or, given `imported`, from the
- * `const`s it imports (`import { API_PREFIX } from './config'`): a literal, a `const` with a
+ * `const`s it imports or requires (`import { API_PREFIX } from './config'`, `const { API_PREFIX } =
+ * require('./config')`) and the keys of `const` objects (`PATHS.users`): a literal, a `const` with a
  * literal value (`const globalPrefix = 'api'`, as Nx generates `main.ts`), the literal
  * fallback of `process.env.X || 'api'` / `?? 'api'`, and a template or a `+` of such values
  * (`` `${API_PREFIX}/search` ``, `base + '/users'`).
@@ -264,6 +281,8 @@ export function literalValue(
     }
     return text;
   }
+  if (ts.Node.isPropertyAccessExpression(node))
+    return imported ? literalValue(ts, imported(node), imported, depth + 1) : undefined;
   if (ts.Node.isIdentifier(node)) {
     // A `const` of that name in the same file, top level or in a function (Nx: inside bootstrap()),
     // when every such declaration agrees.

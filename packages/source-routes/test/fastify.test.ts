@@ -422,6 +422,96 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads routes registered through withTypeProvider<…>() (chained, or kept in a const) and another name for the instance, and redirects as 302', async () => {
+    // The pattern of rocketseat-education/nlw-journey-nodejs (src/routes/*.ts), one route per plugin.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'confirm-trip.ts'),
+      [
+        "import type { FastifyInstance } from 'fastify';",
+        "import type { ZodTypeProvider } from 'fastify-type-provider-zod';",
+        'export async function confirmTrip(app: FastifyInstance) {',
+        '  app.withTypeProvider<ZodTypeProvider>().get(',
+        "    '/trips/:tripId/confirm',",
+        '    { schema: { params: tripParams } },',
+        '    async (request, reply) => {',
+        "      if (!request.params.tripId) return reply.redirect('/404', 301);",
+        '      return reply.redirect(`${env.WEB_BASE_URL}/trips`);',
+        '    },',
+        '  );',
+        '  const typed = app.withTypeProvider<ZodTypeProvider>();',
+        "  typed.post('/trips', async () => ({}));",
+        '}',
+        'export async function auth(fastify: FastifyInstance) {',
+        '  const app = fastify;',
+        "  app.withTypeProvider<ZodTypeProvider>().post('/login', { schema: { summary: 'Sign in' } }, login);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import fastify from 'fastify';",
+        "import { auth, confirmTrip } from './confirm-trip';",
+        'const app = fastify();',
+        'app.register(confirmTrip);',
+        "app.register(auth, { prefix: '/auth' });",
+        'app.listen({ port: 3333 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
+      ['GET', '/trips/:tripId/confirm', [301, 302], undefined, 4],
+      ['POST', '/trips', [], undefined, 13],
+      ['POST', '/auth/login', [], 'Sign in', 17],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads paths and prefixes held in a const loaded with require(), destructured or read as a key, and keys of const objects', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'config.js'),
+      [
+        "const PREFIX = '/v1';",
+        'exports.PREFIX = PREFIX;',
+        "exports.HEALTH = '/health';",
+        'let later = 1;',
+        'exports.LATER = later;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'paths.js'), "module.exports = { PATHS: { users: '/users', user: '/users/:id' } };\n");
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "const { PREFIX } = require('./config');",
+        "const config = require('./config');",
+        "const { PATHS } = require('./paths');",
+        "const local = { ping: '/ping' } as const;",
+        'const app = Fastify();',
+        'app.register(async (api) => {',
+        '  api.get(PATHS.users, async () => []);',
+        '  api.get(PATHS.user, async () => ({}));',
+        '}, { prefix: PREFIX });',
+        'app.get(config.HEALTH, async () => ({}));',
+        'app.get(local.ping, async () => ({}));',
+        'app.get(config.LATER, async () => ({}));',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([
+      ['GET', '/v1/users', 8],
+      ['GET', '/v1/users/:id', 9],
+      ['GET', '/health', 11],
+      ['GET', '/ping', 12],
+    ]);
+    // A value exported from a `let` is only known at run time.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 13],
+    ]);
+  });
+
   it('reads an app a class keeps in a member (this.app = Fastify(), or a property), with the calls on this.app in its methods', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

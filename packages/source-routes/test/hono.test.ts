@@ -5,7 +5,7 @@
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
@@ -324,6 +324,37 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', 7],
       ['DG_ROUTES_COMPUTED_MOUNT', 9],
     ]);
+  });
+
+  it('reads a base path and a route table loaded with require() (module.exports = [ … ])', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(join(dir, 'config.ts'), "export const BASE = '/api';\n");
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "const books = new Hono().get('/books', (c) => c.json([]));",
+        "const authors = new Hono().get('/authors', (c) => c.json([]));",
+        'module.exports = [books, authors];',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "const { BASE } = require('./config');",
+        "const routes = require('./routes');",
+        'const app = new Hono().basePath(BASE);',
+        "routes.forEach((route) => app.route('/', route));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, basename(route.file), route.line])).toEqual([
+      ['GET', '/api/books', 'routes.ts', 2],
+      ['GET', '/api/authors', 'routes.ts', 3],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('reads paths, mounts and base paths held in a const imported from another module (through a barrel, built from other consts)', async () => {

@@ -222,6 +222,26 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads a router prefix held in a const loaded with require()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(join(dir, 'config.js'), "module.exports = { API: '/api' };\n");
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "const { API } = require('./config');",
+        'const app = new Koa();',
+        'const router = new Router({ prefix: API });',
+        "router.get('/items', (ctx) => { ctx.body = []; });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.line])).toEqual([['GET', '/api/items', 6]]);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns at the mount of a router or app imported from a module of the project that has no file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

@@ -73,6 +73,193 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { RequestMethod } from '@nestjs/common';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        "import { setupSecurity } from './setup';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create<NestExpressApplication>(AppModule);',
+        '  app.use(helmet());',
+        "  app.use('/api/admin', basicAuth);",
+        '  setupSecurity(app);',
+        '  app.useGlobalGuards(new ThrottlerGuard());',
+        "  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }, 'auth/(.*)'] });",
+        '  app.enableVersioning();',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'setup.ts'),
+      'export function setupSecurity(server: INestApplication) {\n  server.use(compression());\n}\n',
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module, Post, Version, VERSION_NEUTRAL } from '@nestjs/common';",
+        "@Controller('health')",
+        'export class HealthController {',
+        '  @Get() check() {}',
+        '  @Post() ping() {}',
+        '}',
+        "@Controller('auth')",
+        'export class AuthController {',
+        "  @Post('login') login() {}",
+        '}',
+        "@Controller({ path: 'cats', version: [VERSION_NEUTRAL, '1'] })",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        "  @Version('2') @Get(':id') one() {}",
+        '}',
+        "@Controller('admin')",
+        'export class AdminController {',
+        "  @Get('stats') stats() {}",
+        '}',
+        '@Module({ controllers: [HealthController, AuthController, CatsController, AdminController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    const global = ['helmet()', 'compression()', 'new ThrottlerGuard()'];
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/health', global], // excluded for GET only
+      ['POST', '/api/health', global],
+      ['POST', '/auth/login', global], // excluded by the pattern 'auth/(.*)'
+      ['GET', '/api/cats', global], // VERSION_NEUTRAL
+      ['GET', '/api/v1/cats', global],
+      ['GET', '/api/v2/cats/:id', global], // the method's @Version
+      ['GET', '/api/admin/stats', ['helmet()', 'basicAuth', 'compression()', 'new ThrottlerGuard()']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the prefix and versioning a function main.ts hands the app to sets (chained), and paths and versions held in consts; warns of computed paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        "import { configure } from './setup';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  configure(app);',
+        '  await app.listen(3000);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'setup.ts'),
+      [
+        "import { VersioningType } from '@nestjs/common';",
+        "import { API_VERSIONS } from './constants';",
+        'export function configure(app: INestApplication) {',
+        "  app.setGlobalPrefix('api').enableVersioning({ type: VersioningType.URI, defaultVersion: API_VERSIONS.default });",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'constants.ts'),
+      "export const API_VERSIONS = { default: '1', next: '2' };\nexport const ROUTES = { cats: 'cats' } as const;\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module, Post, Res, Version } from '@nestjs/common';",
+        "import { API_VERSIONS, ROUTES } from './constants';",
+        'const ONE = ":id";',
+        '@Controller(ROUTES.cats)',
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '  @Version(API_VERSIONS.next) @Get(ONE) one() {}',
+        '  @Get(process.env.EXTRA) extra() {}',
+        "  @Post('login') login(@Res({ passthrough: true }) res) { if (!ok) res.status(400); }",
+        "  @Post('logout') logout(@Res() res) { res.status(204).send(); }",
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/api/v1/cats', [200]],
+      ['GET', '/api/v2/cats/:id', [200]],
+      ['POST', '/api/v1/cats/login', [201, 400]], // passthrough: Nest's own status unless the handler sets one
+      ['POST', '/api/v1/cats/logout', [204]],
+    ]);
+    expect(warnings.map((warning) => [warning.code, basename(warning.location!.file), warning.location?.line])).toEqual(
+      [['DG_ROUTES_COMPUTED_PATH', 'app.module.ts', 8]],
+    );
+  });
+
+  it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  app.use(helmet({',
+        '    // not needed for an API',
+        '    hsts: false,',
+        '  }));',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { ConfigModule } from '@nestjs/config';",
+        "import { PrometheusController } from '@willsoto/nestjs-prometheus';",
+        "import { AppController } from './app.controller';",
+        "import { DatabaseModule } from './database/database.module';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({',
+        '  imports: [ConfigModule.forRoot(), DatabaseModule],',
+        '  controllers: [CatsController, AppController, PrometheusController, ...adminControllers],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    // The middleware as written, less its comments.
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/cats', ['helmet({ hsts: false, })']],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "controller AppController is imported from './app.controller', which has no file docgen finds: its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        "controller PrometheusController comes from the package '@willsoto/nestjs-prometheus': its routes are not read",
+      ],
+      ['DG_ROUTES_PLUGIN_UNREAD', 12, 'controllers entry ...adminControllers is not read: its routes are not listed'],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        "module DatabaseModule is imported from './database/database.module', which has no file docgen finds: its routes are not read",
+      ],
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
@@ -196,6 +383,164 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', 14], // added to at run time
       ['DG_ROUTES_COMPUTED_MOUNT', 16], // a computed path
     ]);
+  });
+
+  it('reads paths and route tables held in a const (local, imported or required, keys of a const object), and warns of computed route paths', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'paths.js'),
+      "const API = '/api';\nconst PATHS = { health: '/health' };\nmodule.exports = { API, PATHS };\n",
+    );
+    await writeFile(join(dir, 'config.ts'), "export const V2 = '/v2';\n");
+    await writeFile(join(dir, 'routes.js'), "module.exports = [{ path: '/orders', router: require('./users') }];\n");
+    await writeFile(
+      join(dir, 'users.js'),
+      "const router = require('express').Router();\nrouter.get('/:id', (req, res) => res.send());\nmodule.exports = router;\n",
+    );
+    await writeFile(
+      join(dir, 'app.js'),
+      [
+        "const express = require('express');",
+        "const { API, PATHS } = require('./paths');",
+        "const routes = require('./routes');",
+        "import { V2 } from './config';",
+        "const STATUS = '/status';",
+        'const app = express();',
+        'routes.forEach(({ path, router }) => app.use(path, router));',
+        "app.use(API, require('./users'));",
+        'app.use(V2, auth, require("./users"));',
+        'app.get(PATHS.health, (req, res) => res.sendStatus(204));',
+        "app.route(STATUS).get((req, res) => res.send('ok'));",
+        'app.get(/.*fly$/, (req, res) => res.send());',
+        'app.use(`/v${process.env.V}`, require("./users"));',
+        'module.exports = app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.js'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, basename(route.file), route.line]),
+    ).toEqual([
+      ['GET', '/orders/:id', [], 'users.js', 2], // a table required from routes.js
+      ['GET', '/api/:id', [], 'users.js', 2], // API, not a middleware
+      ['GET', '/v2/:id', ['auth'], 'users.js', 2],
+      ['GET', '/health', [], 'app.js', 10],
+      ['GET', '/status', [], 'app.js', 11],
+    ]);
+    // The router mounted at a computed path is not shown at the root.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 12],
+      ['DG_ROUTES_COMPUTED_MOUNT', 13],
+    ]);
+  });
+
+  it('follows a router exported under another name and one an immediately invoked function builds (express-typescript-2024)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const router: Router = express.Router();',
+        "router.get('/', list);",
+        'export const usersRouter: Router = router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'export const healthRouter: Router = (() => {',
+        '  const router = express.Router();',
+        "  router.get('/', (_req, res) => res.sendStatus(204));",
+        '  return router;',
+        '})();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { usersRouter } from './users';",
+        "import { healthRouter } from './health';",
+        'const app = express();',
+        'app.use(rateLimiter);',
+        "app.use('/health-check', healthRouter);",
+        "app.use('/users', usersRouter);",
+        'export { app };',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.statuses, basename(route.file)]),
+    ).toEqual([
+      ['GET', '/health-check', ['rateLimiter'], [204], 'health.ts'],
+      ['GET', '/users', ['rateLimiter'], [], 'users.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('follows the app handed on in an object (require(…).default({ expressApp: app }), ({ app }) => …) to default-exported arrow registrars and factories (bulletproof-nodejs)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'async function startServer() {',
+        '  const app = express();',
+        "  await require('./loaders').default({ expressApp: app });",
+        '  app.listen(3000);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'loaders.ts'),
+      [
+        "import expressLoader from './express';",
+        'export default async ({ expressApp }) => {',
+        '  await expressLoader({ app: expressApp });',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'express.ts'),
+      [
+        "import routes from './api';",
+        "import config from './config';",
+        'export default ({ app }: { app: express.Application }) => {',
+        "  app.get('/status', (req, res) => res.status(200).end());",
+        '  app.use(config.api.prefix, routes());',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'config.ts'), "export default { port: 3000, api: { prefix: '/api' } };\n");
+    await writeFile(
+      join(dir, 'api.ts'),
+      [
+        "import { Router } from 'express';",
+        "import user from './user';",
+        'export default () => {',
+        '  const app = Router();',
+        '  user(app);',
+        '  return app;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user.ts'),
+      [
+        "import { Router } from 'express';",
+        'const route = Router();',
+        'export default (app: Router) => {',
+        "  app.use('/users', route);",
+        "  route.get('/me', isAuth, (req, res) => res.json({}));",
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, basename(route.file)])).toEqual([
+      ['GET', '/status', [], 'express.ts'],
+      ['GET', '/api/users/me', ['isAuth'], 'user.ts'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('reads a literal route table mounted in a loop on a required router, whether the path is route.path or a loop variable', async () => {

@@ -169,7 +169,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
 }
 
-/** Code generators' directives in `///` comments (`@zod…`, `[JsonType]`) are not the description: they go, in place. */
+/** Code generators' directives in `///` comments (`@zod…`, `@HideField()`, `[JsonType]`) are not the description: they go, in place; what they say about the field stays, as its notes. */
 export function withoutDirectives(models: DataModel[]): void {
   for (const model of models) {
     model.documentation = readDocumentation(model.documentation).text;
@@ -178,6 +178,8 @@ export function withoutDirectives(models: DataModel[]): void {
       field.documentation = read.text;
       if (read.jsonType) field.jsonType = read.jsonType;
       if (read.deprecated) field.deprecated = true;
+      if (read.graphqlHidden) field.graphqlHidden = read.graphqlHidden;
+      if (read.graphqlName) field.graphqlName = read.graphqlName;
     }
   }
 }

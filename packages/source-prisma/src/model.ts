@@ -59,6 +59,10 @@ export interface Field {
   jsonType?: string;
   /** Its `///` comment has an `@deprecated` line. */
   deprecated?: boolean;
+  /** Left out of the GraphQL API by its generator: `output` (`@HideField()`, `@TypeGraphQL.omit(output: true)`), `input`. */
+  graphqlHidden?: Array<'output' | 'input'>;
+  /** Its name in the GraphQL API, when typegraphql-prisma's `@TypeGraphQL.field(name: "…")` renames it. */
+  graphqlName?: string;
   relation?: {
     name: string;
     fields: string[];

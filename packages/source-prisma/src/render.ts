@@ -267,7 +267,20 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
   if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${field.jsonType}`);
+  const graphql = graphqlNote(field);
+  if (graphql) notes.push(graphql);
   return notes;
+}
+
+/** What a GraphQL generator's directive says about the field: left out of the API, or named otherwise in it. */
+function graphqlNote(field: Field): string | undefined {
+  const hidden = field.graphqlHidden ?? [];
+  if (hidden.includes('output'))
+    return hidden.includes('input')
+      ? 'hidden from the GraphQL API (not read, not written)'
+      : 'hidden from the GraphQL API';
+  if (hidden.includes('input')) return 'not writable through the GraphQL API';
+  return field.graphqlName ? `GraphQL name ${field.graphqlName}` : undefined;
 }
 
 function firstSentence(text: string | undefined): string {

@@ -219,20 +219,86 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     expect(user).toContain('| `id` | `Int` |  | primary key |  |');
     expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
-    expect(user).toContain('| `password` | `String` |  |  |  |');
+    expect(user).toContain('| `password` | `String` |  | hidden from the GraphQL API |  |');
     expect(user).toContain('| `meta` | `Json` |  | JSON as ResponseData |  |');
     expect(user).toContain('| `kind` | `String` |  | typed as Kind |  |');
     expect(user).toContain('| `tags` | `Json`? |  | JSON as Tag[] |  |');
     // zod's describe() is the field's description
     expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
     expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
-    // a line with prose besides the directive is kept as written; so is a directive of a family docgen does not know
-    expect(user).toContain('| `name` | `String` |  |  | @zod.string.min(1) must not be empty |');
+    // the prose after a line's directives stays; a namespaced call is a directive of whichever generator owns it
+    expect(user).toContain('| `name` | `String` |  |  | must not be empty |');
     expect(user).toContain('| `alias` | `String` |  |  |  |');
     expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
-    expect(user).toContain('| `other` | `String` |  |  | @unknownGenerator.thing() |');
+    expect(user).toContain('| `other` | `String` |  |  |  |');
     expect(page('data-model/enums')).not.toContain('TypeGraphQL');
     expect(page('data-model')).toContain('| A person who can sign in. |');
+  });
+
+  it("other generators' directives go too (prisma-nestjs-graphql, typegraphql-prisma, nestjs-dto, prisma-zod-generator), and prose with an @ stays", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        "/// @ObjectType('Human', { isAbstract: true })",
+        '/// @@TypeGraphQL.type(name: "Client")',
+        '/// @@Gen.model(hide: true)',
+        '/// Someone who signs in.',
+        'model User {',
+        '  id        Int    @id',
+        "  /// @FieldType({ name: 'Scalars.GraphQLEmailAddress', from: 'graphql-scalars', input: true })",
+        '  /// @Validator.IsEmail()',
+        '  /// Where mail goes (ask @support, or write to help@example.com).',
+        '  email     String',
+        '  /// @HideField({ input: true, output: true })',
+        '  secret    String',
+        "  /// @HideField({ match: '@(User|Comment)Create*Input' })",
+        '  /// Set by the server.',
+        '  createdAt DateTime',
+        "  /// @PropertyType('TF.JsonObject')",
+        '  data      Json',
+        '  /// @TypeGraphQL.omit(input: true)',
+        '  counter   Int',
+        '  /// @TypeGraphQL.field(name: "emailAddress")',
+        '  mail      String',
+        '  /// @DtoReadOnly',
+        '  /// @ApiProperty({ description: "(shown in Swagger)", minLength: 1 })',
+        '  /// @IsNotEmpty() @MaxLength(100)',
+        '  title     String',
+        '  /// @zod .email().min(5)',
+        '  contact   String',
+        '  /// Shown to others @zod.string.min(4).max(10)',
+        '  nick      String',
+        '  /// @ 5 per second, at most.',
+        '  rate      Int',
+        '  /// @mention(s) notify the user; @example.com is our domain.',
+        '  mentions  Int',
+        '  /// @Field()s are not a directive',
+        '  fields    Int',
+        '}',
+      ].join('\n'),
+    );
+    const user = page('data-model/model/user');
+    expect(user).not.toMatch(
+      /@ObjectType|@@TypeGraphQL|@@Gen|@FieldType|@Validator|@HideField|@PropertyType|@TypeGraphQL|@Dto|@ApiProperty|@IsNotEmpty|@MaxLength|@zod/,
+    );
+    expect(user).toMatch(/^Someone who signs in\.$/m);
+    expect(user).toContain(
+      '| `email` | `String` |  |  | Where mail goes (ask @support, or write to help@example.com). |',
+    );
+    expect(user).toContain('| `secret` | `String` |  | hidden from the GraphQL API (not read, not written) |  |');
+    // hidden in some types only (match:): nothing to say for the whole API
+    expect(user).toContain('| `createdAt` | `DateTime` |  |  | Set by the server. |');
+    expect(user).toContain('| `data` | `Json` |  |  |  |');
+    expect(user).toContain('| `counter` | `Int` |  | not writable through the GraphQL API |  |');
+    expect(user).toContain('| `mail` | `String` |  | GraphQL name emailAddress |  |');
+    expect(user).toContain('| `title` | `String` |  |  |  |');
+    expect(user).toContain('| `contact` | `String` |  |  |  |');
+    expect(user).toContain('| `nick` | `String` |  |  | Shown to others |');
+    expect(user).toContain('| `rate` | `Int` |  |  | @ 5 per second, at most. |');
+    expect(user).toContain('| `mentions` | `Int` |  |  | @mention(s) notify the user; @example.com is our domain. |');
+    expect(user).toContain('| `fields` | `Int` |  |  | @Field()s are not a directive |');
   });
 
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {

@@ -437,6 +437,7 @@ function relationsOf(models: DataModel[]): Relation[] {
           fields: field.relation.fields,
           references: field.relation.references,
           onDelete: field.relation.onDelete,
+          ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
     }

@@ -107,6 +107,8 @@ export interface Relation {
   fields: string[];
   references: string[];
   onDelete?: string;
+  /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
+  constraint?: string;
   /** Declared, but left out of Prisma Client: a side of it is `@ignore`d, or a model is `@@ignore`d. */
   ignored?: boolean;
 }

@@ -99,6 +99,7 @@ export function renderPrisma(
     otherField: side === 'from' ? relation.toField : relation.fromField,
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
     via: via(relation),
+    constraint: relation.constraint,
     onDelete: relation.onDelete,
     ignored: relation.ignored,
   });

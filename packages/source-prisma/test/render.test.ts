@@ -371,6 +371,14 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(post).toContain(
       '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |  |',
     );
+    // …and where the relation is described: the Relations table of both models, and the overview's
+    expect(post).toContain(
+      '| `author` | n:1 | [User](./data-model__model__user.md) (`posts`) | authorId → id (constraint `fk_author`) | Cascade |',
+    );
+    expect(user).toContain(
+      '| `posts` | 1:n | [Post](./data-model__model__post.md) (`author`) | authorId → id (constraint `fk_author`) | Cascade |',
+    );
+    expect(page('data-model')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
     // An @@ignore'd model is read from the schema's text: the same names, the same page.
     const ignored = await pagesOf(
       schema
@@ -382,6 +390,7 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(ignoredUser).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
     expect(ignored('data-model/model/post')).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
     expect(ignored('data-model/model/post')).toContain('foreign key authorId → id (constraint fk_author)');
+    expect(ignored('data-model/model/post')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
   });
 
   it("a relation's onUpdate action is noted beside its onDelete", async () => {

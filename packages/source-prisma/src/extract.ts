@@ -118,6 +118,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
+  const viewKeys: ViewKey[] = [];
   for (let attempt = 0; !dmmf; attempt += 1) {
     try {
       dmmf = JSON.parse(getDMMF(JSON.stringify({ prismaSchema: datamodel }))) as Dmmf;
@@ -127,7 +128,10 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
       const unknown = /preview feature \\?"(\w+)\\?" is not known/.exec(
         error instanceof Error ? error.message : String(error),
       );
-      if (!unknown || attempt > 16 || !dropPreviewFeature(datamodel, unknown[1]!)) throw schemaError(error, sources);
+      const retried =
+        attempt <= 16 &&
+        (unknown ? dropPreviewFeature(datamodel, unknown[1]!) : viewKeysAsUnique(datamodel, error, viewKeys));
+      if (!retried) throw schemaError(error, sources);
     }
   }
   const declarations = declarationLines(sources);
@@ -151,6 +155,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     types: new Set([...declarations].filter(([, found]) => found.keyword === 'type').map(([name]) => name)),
     enums: new Set(dmmf.datamodel.enums.map((item) => item.name)),
   };
+  restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
   addForeignKeyNames(models, blocks, names);
   reportUnread(unread, options);
@@ -224,9 +229,94 @@ function dropPreviewFeature(datamodel: Array<[string, string]>, feature: string)
   return false;
 }
 
-/** Prisma's validation report → a DocgenError at the first error's file and line. */
-function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
-  // The engine reports `{"error_code":"P1012","message":"…"}`, coloured for terminals; the escapes go.
+/**
+ * A view's `@id` or `@@id` line that today's parser rejects, rewritten to `@unique` / `@@unique`
+ * for it: the file (its name in the parse), the 1-based line, and whether `@unique` was there already.
+ */
+interface ViewKey {
+  name: string;
+  line: number;
+  compound: boolean;
+  wasUnique: boolean;
+}
+
+/**
+ * Prisma before 6.13 let a view name its identifier with `@id` or `@@id`; 6.13 rejects it ("Views
+ * cannot have primary keys"), so a schema its own project validates would stop the run. Each line
+ * Prisma names is rewritten in place (`@id` → `@unique`, `@@id(` → `@@unique(`, the line count
+ * kept) and the schema parsed again; `restoreViewKeys` then puts the key back on the page, as the
+ * schema writes it. False when the error is another one.
+ */
+function viewKeysAsUnique(datamodel: Array<[string, string]>, error: unknown, keys: ViewKey[]): boolean {
+  const rejected = reportedErrors(error).filter((found) => /Views cannot have primary keys/.test(found.message));
+  let rewritten = false;
+  for (const { name, line } of rejected) {
+    const entry = datamodel.find(([candidate]) => candidate === name);
+    const lines = entry?.[1].split('\n');
+    const text = lines?.[line - 1];
+    if (!entry || !lines || text === undefined) continue;
+    const compound = /^\s*@@id\b/.test(text);
+    // `@id @unique` keeps its `@unique` only: a second one would be an error of its own.
+    const wasUnique = !compound && /(?<!@)@unique\b/.test(text);
+    const replaced = compound
+      ? text.replace(/@@id\b/, '@@unique')
+      : text.replace(/(?<!@)@id\b/, wasUnique ? '' : '@unique');
+    if (replaced === text) continue;
+    keys.push({ name, line, compound, wasUnique });
+    lines[line - 1] = replaced;
+    entry[1] = lines.join('\n');
+    rewritten = true;
+  }
+  return rewritten;
+}
+
+/** The view keys `viewKeysAsUnique` rewrote, back on their views: `@id` a primary key field, `@@id` the primary key. */
+function restoreViewKeys(
+  models: DataModel[],
+  keys: ViewKey[],
+  sources: Array<{ file: string; name: string; text: string }>,
+  declarations: Map<string, Defined & { keyword: string }>,
+): void {
+  for (const key of keys) {
+    const source = sources.find((candidate) => candidate.name === key.name);
+    if (!source) continue;
+    // The view is the last declaration in that file above the line.
+    const view = models
+      .filter((item) => item.kind === 'view' && item.defined.file === source.file)
+      .filter((item) => (declarations.get(item.name)?.line ?? Infinity) < key.line)
+      .sort((a, b) => (declarations.get(b.name)?.line ?? 0) - (declarations.get(a.name)?.line ?? 0))[0];
+    const text = source.text.split('\n')[key.line - 1] ?? '';
+    if (!view) continue;
+    if (key.compound) {
+      const fields = (/@@id\(\s*(?:fields:\s*)?\[([^\]]*)\]/.exec(text)?.[1] ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      view.primaryKey = fields;
+      view.indexes = view.indexes.filter(
+        (index) => !(index.kind === 'unique' && index.fields.join(',') === fields.join(',')),
+      );
+    } else {
+      const field = view.fields.find((candidate) => candidate.name === /^\s*(\w+)/.exec(text)?.[1]);
+      if (field) {
+        field.isId = true;
+        field.isUnique = key.wasUnique;
+      }
+    }
+  }
+}
+
+/** Prisma's validation report → its errors: message, file (its name in the parse) and line. */
+function reportedErrors(error: unknown): Array<{ message: string; name: string; line: number }> {
+  return [...reportText(error).matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)].map((match) => ({
+    message: match[1]!.trim(),
+    name: match[2]!,
+    line: Number(match[3]),
+  }));
+}
+
+/** The engine reports `{"error_code":"P1012","message":"…"}`, coloured for terminals: the message, without the escapes. */
+function reportText(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   let report = raw;
   try {
@@ -235,7 +325,12 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
     // not JSON: the text as it is
   }
   // eslint-disable-next-line no-control-regex
-  const text = report.replace(/\u001b\[[0-9;]*m/g, '');
+  return report.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Prisma's validation report → a DocgenError at the first error's file and line. */
+function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
+  const text = reportText(error);
   const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)];
   const first = found[0];
   const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;

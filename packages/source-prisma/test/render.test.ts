@@ -71,6 +71,42 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
   });
 
+  it("a view's @id / @@id (Prisma before 6.13; langfuse's TraceView) is its key on the page, not a failed run", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Trace {',
+        '  id String @id',
+        '}',
+        'view TraceView {',
+        '  id       String  @id @default(cuid())',
+        '  duration Float?',
+        '}',
+        'view Usage {',
+        '  day      DateTime',
+        '  project  String',
+        '  email    String  @unique',
+        '  total    Int',
+        '  @@id([day, project])',
+        '}',
+      ].join('\n'),
+    );
+    const traceView = page('data-model/model/traceview');
+    expect(traceView).toContain('| Kind | database view |');
+    expect(traceView).toContain('| `id` | `String` | `cuid()` | primary key |  |');
+    const usage = page('data-model/model/usage');
+    expect(usage).toContain('| Primary key | `day`, `project` |');
+    expect(usage).toContain('| `email` | `String` |  | unique |  |');
+    expect(usage).not.toContain('| unique | `day`, `project` |');
+    expect(page('data-model')).toContain(': 1 model and 2 views.');
+  });
+
   it('Unsupported("…") columns are shown where written; an @@ignore\'d model has its page, without a warning', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     const schema = join(dir, 'schema.prisma');

@@ -189,6 +189,12 @@ export function withoutDirectives(models: DataModel[]): void {
   }
 }
 
+/** `7.10`: the Prisma release whose schema rules the parser applies. */
+function parserVersion(): string {
+  const { version } = createRequire(import.meta.url)('@prisma/prisma-schema-wasm/package.json') as { version: string };
+  return /^\d+\.\d+/.exec(version)?.[0] ?? version;
+}
+
 function loadGetDmmf(): GetDmmf {
   return (createRequire(import.meta.url)('@prisma/prisma-schema-wasm') as { get_dmmf: GetDmmf }).get_dmmf;
 }
@@ -342,7 +348,8 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
         ? `invalid Prisma schema: ${first[1]!.trim()}${more}`
         : `invalid Prisma schema: ${text.split('\n')[0]}`,
       location: { file: source.file, line: first ? Number(first[3]) : undefined },
-      hint: '`npx prisma validate` reports the same errors; fix the schema and run again',
+      // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
+      hint: `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       excerpt:
         found.length > 1 ? found.map((match) => `${match[2]}:${match[3]}: ${match[1]!.trim()}`).join('\n') : undefined,
     },

@@ -81,6 +81,8 @@ export function renderPrisma(
   const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#${enumAnchor(name)}`;
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   const source = { plugin: 'prisma', file: model.path };
+  // MongoDB keeps documents in collections; every other provider rows in tables.
+  const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
@@ -118,6 +120,7 @@ export function renderPrisma(
       source,
       markdown: templates.render('overview', {
         title,
+        storedIn,
         erd: diagram ? `./${ERD_FILE}` : undefined,
         provider: model.provider,
         schema: shown(model.path),
@@ -155,6 +158,7 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        storedIn,
         defined: { file: shown(item.defined.file), line: item.defined.line },
         // Where a composite type is embedded: the other way of the documents' `embedded` fields.
         embeddedIn:

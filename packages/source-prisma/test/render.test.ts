@@ -633,7 +633,14 @@ describe('data-model pages', () => {
     }
     const mongo = renderPrisma(await extractPrisma(join(fixtures, 'mongo.prisma')), templates, {});
     const address = mongo.pages.find((page) => page.key === 'data-model/model/address')!;
-    expect(address.markdown).toContain('composite type (embedded in the documents that use it; no table of its own)');
+    expect(address.markdown).toContain(
+      'composite type (embedded in the documents that use it; no collection of its own)',
+    );
+    // MongoDB stores documents in collections, not tables (SocialNet-Backend's schema.mongo.prisma read "Table")
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
+      '| Collection | `Customer` |',
+    );
+    expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
       '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
     );

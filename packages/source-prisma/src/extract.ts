@@ -160,9 +160,11 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   addForeignKeyNames(models, blocks, names);
   reportUnread(unread, options);
   withoutDirectives(models);
+  const schemas = enumSchemas(sources);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
+    schema: schemas.get(item.name),
     documentation: readDocumentation(item.documentation).text,
     values: item.values.map((value) => ({
       name: value.name,
@@ -368,6 +370,17 @@ function reportUnread(unread: UnreadLine[], options: ExtractPrismaOptions): void
       // Prisma's grammar keeps a field or attribute on one line, and the line has passed its validation.
       hint: 'docgen should read every line Prisma accepts: please report this line',
     });
+}
+
+/** Each enum's `@@schema("…")`: the DMMF gives a model's database schema, not an enum's. */
+function enumSchemas(sources: Array<{ text: string }>): Map<string, string> {
+  const schemas = new Map<string, string>();
+  for (const { text } of sources)
+    for (const block of text.matchAll(/^\s*enum\s+(\w+)\s*\{([^}]*)\}/gm)) {
+      const schema = /^\s*@@schema\(\s*"([^"]+)"\s*\)/m.exec(block[2]!);
+      if (schema) schemas.set(block[1]!, schema[1]!);
+    }
+  return schemas;
 }
 
 /** Where each model, view, enum and composite type is declared, and with which keyword. */

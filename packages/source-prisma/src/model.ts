@@ -90,6 +90,8 @@ export interface Index {
 export interface EnumModel {
   name: string;
   dbName?: string;
+  /** The database schema its type lives in (`@@schema("base")`, with the multiSchema feature). */
+  schema?: string;
   documentation?: string;
   values: Array<{ name: string; dbName?: string; documentation?: string }>;
   defined: Defined;

@@ -203,6 +203,8 @@ export function renderPrisma(
           ...item,
           documentation: placeFragment(item.documentation, 3), // under the enum's `##` heading
           anchor: enumAnchor(item.name),
+          // `schema.type` as the database names it: `@@schema`, then `@@map` or the enum's name.
+          dbType: item.schema ? `${item.schema}.${item.dbName ?? item.name}` : item.dbName,
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
           hasDocs: item.values.some((value) => value.documentation),

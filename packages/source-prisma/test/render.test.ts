@@ -64,6 +64,8 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(invoice).toContain('| index (Hash) | `label` |');
     expect(invoice).toContain('| Table | `billing.Invoice` |');
     expect(page('data-model/enums')).toContain('| `DRAFT` |  | not sent yet |');
+    // an enum is a type of its database schema too (zenith-erp's EmployeeStatus in "staff")
+    expect(page('data-model/enums')).toMatch(/line 20; database type `billing\.State`\./);
     expect(page('data-model/enums')).toContain('| `SENT` | `sent\\|out` |  |');
     expect(page('data-model/model/invoicetotal')).toContain('| Kind | database view |');
     // a view is not a table: its row names it a view (cal.com's BookingTimeStatus read "Table")

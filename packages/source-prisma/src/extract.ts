@@ -339,7 +339,11 @@ function reportText(error: unknown): string {
 /** Prisma's validation report → a DocgenError at the first error's file and line. */
 function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
   const text = reportText(error);
-  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)];
+  // Prisma lists errors in its own order; the reader wants the schema's (file, then line).
+  const fileOrder = (name: string) => sources.findIndex((candidate) => candidate.name === name);
+  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)].sort(
+    (a, b) => fileOrder(a[2]!) - fileOrder(b[2]!) || Number(a[3]) - Number(b[3]),
+  );
   const first = found[0];
   const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;
   const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';

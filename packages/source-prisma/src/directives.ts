@@ -179,10 +179,13 @@ function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
     if (hidden.length) read.graphqlHidden = hidden;
   }
   if (omit) {
-    // `output: true`, `input: true` or `input: ["create", "update"]` (some input types: still input).
+    // `output: true`; `input: true`, or a list of input kinds: not writable when it holds both
+    // `create` and `update` (`["where", "orderBy"]` only keeps it out of filters and sorting).
     const hidden: Array<'output' | 'input'> = [];
     if (/\boutput\s*:\s*true\b/.test(omit[1]!)) hidden.push('output');
-    if (/\binput\s*:\s*(true\b|\[)/.test(omit[1]!)) hidden.push('input');
+    const inputs = /\binput\s*:\s*(true\b|\[[^\]]*\])/.exec(omit[1]!)?.[1];
+    if (inputs === 'true' || (inputs && /["']create["']/.test(inputs) && /["']update["']/.test(inputs)))
+      hidden.push('input');
     if (hidden.length) read.graphqlHidden = hidden;
   }
   const field = /^@TypeGraphQL\.field\(.*\bname\s*:\s*"([^"]+)"/s.exec(directive);

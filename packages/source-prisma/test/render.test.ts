@@ -298,6 +298,10 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
         '  data      Json',
         '  /// @TypeGraphQL.omit(input: true)',
         '  counter   Int',
+        '  /// @TypeGraphQL.omit(input: ["where", "orderBy"])',
+        '  searched  Int',
+        '  /// @TypeGraphQL.omit(input: ["create", "update"])',
+        '  stamped   Int',
         '  /// @TypeGraphQL.field(name: "emailAddress")',
         '  mail      String',
         '  /// @DtoReadOnly',
@@ -330,6 +334,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain('| `createdAt` | `DateTime` |  |  | Set by the server. |');
     expect(user).toContain('| `data` | `Json` |  |  |  |');
     expect(user).toContain('| `counter` | `Int` |  | not writable through the GraphQL API |  |');
+    // left out of filters and sorting only: still read and written
+    expect(user).toContain('| `searched` | `Int` |  |  |  |');
+    expect(user).toContain('| `stamped` | `Int` |  | not writable through the GraphQL API |  |');
     expect(user).toContain('| `mail` | `String` |  | GraphQL name emailAddress |  |');
     expect(user).toContain('| `title` | `String` |  |  |  |');
     expect(user).toContain('| `contact` | `String` |  |  |  |');

@@ -147,6 +147,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
+  nativeTypesAsWritten(models, datasourceName(sources));
   // The schema's text, read once for what Prisma's parser leaves out: Unsupported and @ignore'd
   // fields, @@ignore'd models.
   const blocks = modelBlocks(sources);
@@ -397,6 +398,23 @@ function declarationLines(sources: Array<{ file: string; text: string }>): Map<s
     });
   }
   return lines;
+}
+
+/** The datasource block's name (`datasource postgres {`): native types are written with it (`@postgres.Integer`). */
+function datasourceName(sources: Array<{ text: string }>): string | undefined {
+  for (const { text } of sources) {
+    const block = /^\s*datasource\s+(\w+)\s*\{/m.exec(text);
+    if (block) return block[1];
+  }
+  return undefined;
+}
+
+/** The DMMF names a native type without its datasource (`Integer`): written `@<datasource>.Integer`, as the schema does. */
+function nativeTypesAsWritten(models: DataModel[], datasource = 'db'): void {
+  if (datasource === 'db') return;
+  for (const model of models)
+    for (const field of model.fields)
+      if (field.nativeType?.startsWith('@db.')) field.nativeType = `@${datasource}.${field.nativeType.slice(4)}`;
 }
 
 function providerOf(sources: Array<{ text: string }>): string | undefined {

@@ -438,6 +438,24 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(ignored('data-model/model/post')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
   });
 
+  it("a native type is written with the datasource's name, as the schema writes it (@postgres.Integer, not @db.Integer)", async () => {
+    // typegraphql-prisma's experiments/postgres schema names its datasource `postgres`
+    const page = await pagesOf(
+      [
+        'datasource postgres {',
+        '  provider = "postgresql"',
+        '}',
+        'model NativeTypeModel {',
+        '  id    Int     @id @default(autoincrement()) @postgres.Integer',
+        '  title String? @postgres.VarChar(120)',
+        '}',
+      ].join('\n'),
+    );
+    const native = page('data-model/model/nativetypemodel');
+    expect(native).toContain('| `id` | `Int` | `autoincrement()` | primary key, @postgres.Integer |  |');
+    expect(native).toContain('| `title` | `String`? |  | @postgres.VarChar(120) |  |');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -631,6 +631,29 @@ describe('data-model pages', () => {
     expect(dot).toContain('"Post" -> "User" [label="n:1 (authorId)"];');
     expect(dot).toContain('"Post" -> "Tag" [label="m:n", dir=both];');
     expect(dot).toContain('<TD ALIGN="LEFT">PK</TD><TD ALIGN="LEFT">id</TD>');
+    // a key column that is also a foreign key is marked both (langfuse's Membership: @@id([projectId, userId]))
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Project {',
+        '  id      String       @id',
+        '  members Membership[]',
+        '}',
+        'model Membership {',
+        '  projectId String',
+        '  project   Project @relation(fields: [projectId], references: [id])',
+        '  userId    String',
+        '  @@id([projectId, userId])',
+        '}',
+      ].join('\n'),
+    );
+    const membership = erdDot(await extractPrisma(join(dir, 'schema.prisma')));
+    expect(membership).toContain('<TD ALIGN="LEFT">PK, FK</TD><TD ALIGN="LEFT">projectId</TD>');
+    expect(membership).toContain('<TD ALIGN="LEFT">PK</TD><TD ALIGN="LEFT">userId</TD>');
     const svg = await erdSvg(model);
     expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
     for (const name of ['User', 'Profile', 'Post', 'Tag', 'Follow']) expect(svg).toContain(`>${name}</text>`);

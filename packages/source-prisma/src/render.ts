@@ -218,11 +218,11 @@ export function renderPrisma(
 }
 
 /**
- * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n, or
- * (MongoDB) a list of ids on each side.
+ * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n
+ * (Prisma names it `_` and the relation's name: `_PostToTag`), or (MongoDB) a list of ids on each side.
  */
 function via(relation: Relation): string {
-  if (!relation.fields.length) return 'join table';
+  if (!relation.fields.length) return `join table \`_${relation.name}\``;
   const key = `${relation.fields.join(', ')} → ${relation.references.join(', ')}`;
   return relation.cardinality === 'm:n' ? `${key} (a list of ids on each side)` : key;
 }

@@ -174,7 +174,15 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     })),
     defined: where(item.name),
   }));
-  return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
+  const relationMode = datasourceSetting(sources, 'relationMode');
+  return {
+    path,
+    provider: datasourceSetting(sources, 'provider'),
+    ...(relationMode ? { relationMode } : {}),
+    models,
+    enums,
+    relations: relationsOf(models),
+  };
 }
 
 /** Code generators' directives in `///` comments (`@zod…`, `@HideField()`, `[JsonType]`) are not the description: they go, in place; what they say about the field stays, as its notes. */
@@ -417,11 +425,12 @@ function nativeTypesAsWritten(models: DataModel[], datasource = 'db'): void {
       if (field.nativeType?.startsWith('@db.')) field.nativeType = `@${datasource}.${field.nativeType.slice(4)}`;
 }
 
-function providerOf(sources: Array<{ text: string }>): string | undefined {
+/** A string setting of the datasource block: `provider` (`postgresql`), `relationMode` (`prisma`). */
+function datasourceSetting(sources: Array<{ text: string }>, setting: string): string | undefined {
   for (const { text } of sources) {
     const block = /^\s*datasource\s+\w+\s*\{([^}]*)\}/m.exec(text);
-    const provider = block && /provider\s*=\s*"([^"]+)"/.exec(block[1]!);
-    if (provider) return provider[1];
+    const value = block && new RegExp(`^\\s*${setting}\\s*=\\s*"([^"]+)"`, 'm').exec(block[1]!);
+    if (value) return value[1];
   }
   return undefined;
 }

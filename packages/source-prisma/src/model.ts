@@ -5,6 +5,11 @@ export interface PrismaModel {
   path: string;
   /** Database provider of the datasource block (`postgresql`, `mysql`…), when there is one. */
   provider?: string;
+  /**
+   * `prisma` when the datasource sets `relationMode = "prisma"` (PlanetScale, Vitess): the database
+   * has no foreign key constraints, Prisma Client keeps the relations and runs their actions.
+   */
+  relationMode?: string;
   models: DataModel[];
   enums: EnumModel[];
   relations: Relation[];

@@ -83,6 +83,8 @@ export function renderPrisma(
   const source = { plugin: 'prisma', file: model.path };
   // MongoDB keeps documents in collections; every other provider rows in tables.
   const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
+  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints.
+  const emulatedRelations = model.relationMode === 'prisma';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
@@ -121,6 +123,7 @@ export function renderPrisma(
       markdown: templates.render('overview', {
         title,
         storedIn,
+        emulatedRelations,
         erd: diagram ? `./${ERD_FILE}` : undefined,
         provider: model.provider,
         schema: shown(model.path),
@@ -159,6 +162,7 @@ export function renderPrisma(
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
         storedIn,
+        emulatedRelations,
         defined: { file: shown(item.defined.file), line: item.defined.line },
         // Where a composite type is embedded: the other way of the documents' `embedded` fields.
         embeddedIn:

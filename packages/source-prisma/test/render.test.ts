@@ -456,6 +456,35 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(native).toContain('| `title` | `String`? |  | @postgres.VarChar(120) |  |');
   });
 
+  it('relationMode = "prisma" (PlanetScale; dub\'s schema): the pages say the database has no foreign key constraints', async () => {
+    const schema = [
+      'datasource db {',
+      '  provider     = "mysql"',
+      '  relationMode = "prisma"',
+      '}',
+      'model Link {',
+      '  id     String  @id',
+      '  clicks Click[]',
+      '}',
+      'model Click {',
+      '  id     String @id',
+      '  linkId String',
+      '  link   Link   @relation(fields: [linkId], references: [id], onDelete: Cascade)',
+      '  @@index([linkId])',
+      '}',
+    ];
+    const page = await pagesOf(schema.join('\n'));
+    const said =
+      'Relation mode `prisma`: the database has no foreign key constraints; Prisma Client keeps these relations and runs their on-delete and on-update actions.';
+    expect(page('data-model')).toContain(said);
+    expect(page('data-model/model/click')).toContain(said);
+    expect(page('data-model/model/link')).toContain(said);
+    // the default (foreign keys in the database) says nothing of the kind
+    const withKeys = await pagesOf(schema.filter((line) => !line.includes('relationMode')).join('\n'));
+    expect(withKeys('data-model')).not.toContain('Relation mode');
+    expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

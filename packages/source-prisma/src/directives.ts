@@ -65,8 +65,11 @@ export function readDocumentation(documentation: string | undefined): Documentat
 
 /** Namespaces generators own, written without a call too (`@prismabox.hidden`). */
 const NAMESPACES = new Set(['zod', 'TypeGraphQL', 'Validator', 'Gen', 'prismabox', 'typebox', 'Pothos']);
-/** Lower-case names generators call (`@kyselyType('a' | 'b')`, prisma-kysely). */
-const LOWER_CASE_CALLS = new Set(['kyselyType']);
+/**
+ * Lower-case names generators call: `@kyselyType('a' | 'b')` (prisma-kysely), `@json("Type")`
+ * (prisma-json-types-generator before 2.0).
+ */
+const LOWER_CASE_CALLS = new Set(['kyselyType', 'json']);
 /** Bare names generators write without a call: prisma-generator-nestjs-dto's `@DtoReadOnly`, `@DtoApiHidden`. */
 const BARE = /^Dto[A-Z]\w*$/;
 
@@ -78,11 +81,12 @@ function splitLine(line: string): { prose?: string; directives: string[]; jsonTy
   let rest = line.trim();
   const directives: string[] = [];
   let jsonType: string | undefined;
-  // prisma-json-types-generator reads its hint at the start of the comment.
-  const hint = /^!?\[([A-Za-z_][\w.]*(?:\[\])*)\](?=\s|$)/.exec(rest);
+  // prisma-json-types-generator reads its hint at the start of the comment: `[Type]` names a type
+  // of its namespace, `![…]` is written inline, any TypeScript (`!['draft' | 'published']`).
+  const hint = typeHint(rest);
   if (hint) {
-    jsonType = hint[1];
-    rest = rest.slice(hint[0].length).trimStart();
+    jsonType = hint.type;
+    rest = rest.slice(hint.end).trimStart();
   }
   for (let end = directiveEnd(rest); end !== undefined; end = directiveEnd(rest)) {
     directives.push(rest.slice(0, end));
@@ -103,6 +107,18 @@ function splitLine(line: string): { prose?: string; directives: string[]; jsonTy
   }
   if (!directives.length && !hint) return { prose: line, directives };
   return { prose: rest || undefined, directives, jsonType };
+}
+
+/** prisma-json-types-generator's hint at the start of `text`: `[Type]`, `[Type[]]` or `![any TypeScript]`. */
+function typeHint(text: string): { type: string; end: number } | undefined {
+  const named = /^!?\[([A-Za-z_][\w.]*(?:\[\])*)\](?=\s|$)/.exec(text);
+  if (named) return { type: named[1]!, end: named[0].length };
+  if (!text.startsWith('![')) return undefined;
+  const close = closingParenthesis(text, 1);
+  // `![alt](url)` is a Markdown image, not a type.
+  if (close === undefined || (close + 1 < text.length && !/\s/.test(text[close + 1]!))) return undefined;
+  const type = text.slice(2, close).trim();
+  return type ? { type, end: close + 1 } : undefined;
 }
 
 /** Where a directive at the start of `text` ends (after its members and balanced calls); undefined when none starts there. */
@@ -190,4 +206,6 @@ function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
   }
   const field = /^@TypeGraphQL\.field\(.*\bname\s*:\s*"([^"]+)"/s.exec(directive);
   if (field) read.graphqlName = field[1];
+  const json = /^@json\(\s*"([^"]+)"\s*\)$/.exec(directive);
+  if (json) read.jsonType ??= json[1];
 }

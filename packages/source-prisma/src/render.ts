@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import {
   placeFragment,
   contentHash,
+  inlineCode,
   pageFileStem,
   pageKey,
   type Page,
@@ -277,7 +278,8 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
-  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${field.jsonType}`);
+  // A TypeScript type, as code: `Record<string, number>` is not HTML, `'a' | 'b'` not a table.
+  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);
   const graphql = graphqlNote(field);
   if (graphql) notes.push(graphql);
   return notes;

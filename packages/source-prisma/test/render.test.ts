@@ -242,6 +242,14 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
         '  note     String',
         '  /// @unknownGenerator.thing()',
         '  other    String',
+        "  /// !['draft' | 'published'] set by the editor",
+        '  state    String',
+        '  /// ![Record<string, [number, number]>]',
+        '  points   Json',
+        '  /// @json("LegacyType")',
+        '  legacy   Json',
+        '  /// ![the flow](https://example.com/flow.png) as drawn',
+        '  flow     String',
         '}',
         'enum Role {',
         '  /// @TypeGraphQL.omit(output: true)',
@@ -258,9 +266,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain('| `id` | `Int` |  | primary key |  |');
     expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
     expect(user).toContain('| `password` | `String` |  | hidden from the GraphQL API |  |');
-    expect(user).toContain('| `meta` | `Json` |  | JSON as ResponseData |  |');
-    expect(user).toContain('| `kind` | `String` |  | typed as Kind |  |');
-    expect(user).toContain('| `tags` | `Json`? |  | JSON as Tag[] |  |');
+    expect(user).toContain('| `meta` | `Json` |  | JSON as `ResponseData` |  |');
+    expect(user).toContain('| `kind` | `String` |  | typed as `Kind` |  |');
+    expect(user).toContain('| `tags` | `Json`? |  | JSON as `Tag[]` |  |');
     // zod's describe() is the field's description
     expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
     expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
@@ -269,6 +277,13 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain('| `alias` | `String` |  |  |  |');
     expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
     expect(user).toContain('| `other` | `String` |  |  |  |');
+    // prisma-json-types-generator's inline types (`![…]`, any TypeScript), and its first versions' `@json("…")`;
+    // a TypeScript type is code (`<…>` is not HTML)
+    expect(user).toContain("| `state` | `String` |  | typed as `'draft' \\| 'published'` | set by the editor |");
+    expect(user).toContain('| `points` | `Json` |  | JSON as `Record<string, [number, number]>` |  |');
+    expect(user).toContain('| `legacy` | `Json` |  | JSON as `LegacyType` |  |');
+    // a Markdown image is not a type
+    expect(user).toContain('| `flow` | `String` |  |  | ![the flow](https://example.com/flow.png) as drawn |');
     expect(page('data-model/enums')).not.toContain('TypeGraphQL');
     expect(page('data-model')).toContain('| A person who can sign in. |');
   });

@@ -43,7 +43,8 @@ export function readDocumentation(documentation: string | undefined): Documentat
   const kept: string[] = [];
   const read: Omit<Documentation, 'text'> = {};
   for (const line of documentation.split('\n')) {
-    if (/^\s*@deprecated\b/.test(line)) read.deprecated = true;
+    // `@deprecated`, or Java's and TypeScript decorators' `@Deprecated(…)`: prose, and a deprecation.
+    if (/^\s*@deprecated\b/i.test(line)) read.deprecated = true;
     const { prose, directives, jsonType } = splitLine(line);
     read.jsonType ??= jsonType;
     for (const directive of directives) {
@@ -125,7 +126,7 @@ function typeHint(text: string): { type: string; end: number } | undefined {
 function directiveEnd(text: string): number | undefined {
   // `@zod .email()`: prisma-zod-generator's documentation writes a space before the chain.
   const head = /^@@?([A-Za-z_]\w*)(?:\s+(?=\.))?/.exec(text);
-  if (!head || head[1] === 'deprecated') return undefined;
+  if (!head || /^deprecated$/i.test(head[1]!)) return undefined;
   const name = head[1]!;
   let at = head[0].length;
   let namespaced = false;

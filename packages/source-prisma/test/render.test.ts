@@ -333,6 +333,8 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
         '  mentions  Int',
         '  /// @Field()s are not a directive',
         '  fields    Int',
+        "  /// @Deprecated('2.0') use mail",
+        '  oldMail   String',
         '}',
       ].join('\n'),
     );
@@ -359,6 +361,8 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain('| `rate` | `Int` |  |  | @ 5 per second, at most. |');
     expect(user).toContain('| `mentions` | `Int` |  |  | @mention(s) notify the user; @example.com is our domain. |');
     expect(user).toContain('| `fields` | `Int` |  |  | @Field()s are not a directive |');
+    // a decorator-style @Deprecated(…) is prose too, and a deprecation
+    expect(user).toContain("| `oldMail` | `String` |  | **Deprecated** | @Deprecated('2.0') use mail |");
   });
 
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {

@@ -44,7 +44,11 @@ function table(item: DataModel, keysOnly: boolean): string {
       (!keysOnly || field.isId || item.primaryKey?.includes(field.name) || foreignKeys.has(field.name)),
   );
   const rows = columns.map((field) => {
-    const key = field.isId || item.primaryKey?.includes(field.name) ? 'PK' : foreignKeys.has(field.name) ? 'FK' : '';
+    // A join table's key columns are both: its primary key, and foreign keys to what it joins.
+    const key = [
+      ...(field.isId || item.primaryKey?.includes(field.name) ? ['PK'] : []),
+      ...(foreignKeys.has(field.name) ? ['FK'] : []),
+    ].join(', ');
     const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}${field.ignored ? ' (ignored)' : ''}`;
     return `<TR><TD ALIGN="LEFT">${escape(key)}</TD><TD ALIGN="LEFT">${escape(field.name)}</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">${escape(type)}</FONT></TD></TR>`;
   });

@@ -118,6 +118,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
+  const viewKeys: ViewKey[] = [];
   for (let attempt = 0; !dmmf; attempt += 1) {
     try {
       dmmf = JSON.parse(getDMMF(JSON.stringify({ prismaSchema: datamodel }))) as Dmmf;
@@ -127,7 +128,10 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
       const unknown = /preview feature \\?"(\w+)\\?" is not known/.exec(
         error instanceof Error ? error.message : String(error),
       );
-      if (!unknown || attempt > 16 || !dropPreviewFeature(datamodel, unknown[1]!)) throw schemaError(error, sources);
+      const retried =
+        attempt <= 16 &&
+        (unknown ? dropPreviewFeature(datamodel, unknown[1]!) : viewKeysAsUnique(datamodel, error, viewKeys));
+      if (!retried) throw schemaError(error, sources);
     }
   }
   const declarations = declarationLines(sources);
@@ -143,6 +147,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(dmmf.datamodel.views ?? []).map((view) => toModel(view, 'view', where(view.name), indexes)),
     ...(dmmf.datamodel.types ?? []).map((type) => toModel(type, 'type', where(type.name), indexes)),
   ];
+  nativeTypesAsWritten(models, datasourceName(sources));
   // The schema's text, read once for what Prisma's parser leaves out: Unsupported and @ignore'd
   // fields, @@ignore'd models.
   const blocks = modelBlocks(sources);
@@ -151,13 +156,16 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     types: new Set([...declarations].filter(([, found]) => found.keyword === 'type').map(([name]) => name)),
     enums: new Set(dmmf.datamodel.enums.map((item) => item.name)),
   };
+  restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
   addForeignKeyNames(models, blocks, names);
   reportUnread(unread, options);
   withoutDirectives(models);
+  const schemas = enumSchemas(sources);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
     name: item.name,
     dbName: item.dbName ?? undefined,
+    schema: schemas.get(item.name),
     documentation: readDocumentation(item.documentation).text,
     values: item.values.map((value) => ({
       name: value.name,
@@ -166,10 +174,18 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     })),
     defined: where(item.name),
   }));
-  return { path, provider: providerOf(sources), models, enums, relations: relationsOf(models) };
+  const relationMode = datasourceSetting(sources, 'relationMode');
+  return {
+    path,
+    provider: datasourceSetting(sources, 'provider'),
+    ...(relationMode ? { relationMode } : {}),
+    models,
+    enums,
+    relations: relationsOf(models),
+  };
 }
 
-/** Code generators' directives in `///` comments (`@zod…`, `[JsonType]`) are not the description: they go, in place. */
+/** Code generators' directives in `///` comments (`@zod…`, `@HideField()`, `[JsonType]`) are not the description: they go, in place; what they say about the field stays, as its notes. */
 export function withoutDirectives(models: DataModel[]): void {
   for (const model of models) {
     model.documentation = readDocumentation(model.documentation).text;
@@ -178,8 +194,16 @@ export function withoutDirectives(models: DataModel[]): void {
       field.documentation = read.text;
       if (read.jsonType) field.jsonType = read.jsonType;
       if (read.deprecated) field.deprecated = true;
+      if (read.graphqlHidden) field.graphqlHidden = read.graphqlHidden;
+      if (read.graphqlName) field.graphqlName = read.graphqlName;
     }
   }
+}
+
+/** `7.10`: the Prisma release whose schema rules the parser applies. */
+function parserVersion(): string {
+  const { version } = createRequire(import.meta.url)('@prisma/prisma-schema-wasm/package.json') as { version: string };
+  return /^\d+\.\d+/.exec(version)?.[0] ?? version;
 }
 
 function loadGetDmmf(): GetDmmf {
@@ -222,9 +246,94 @@ function dropPreviewFeature(datamodel: Array<[string, string]>, feature: string)
   return false;
 }
 
-/** Prisma's validation report → a DocgenError at the first error's file and line. */
-function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
-  // The engine reports `{"error_code":"P1012","message":"…"}`, coloured for terminals; the escapes go.
+/**
+ * A view's `@id` or `@@id` line that today's parser rejects, rewritten to `@unique` / `@@unique`
+ * for it: the file (its name in the parse), the 1-based line, and whether `@unique` was there already.
+ */
+interface ViewKey {
+  name: string;
+  line: number;
+  compound: boolean;
+  wasUnique: boolean;
+}
+
+/**
+ * Prisma before 6.13 let a view name its identifier with `@id` or `@@id`; 6.13 rejects it ("Views
+ * cannot have primary keys"), so a schema its own project validates would stop the run. Each line
+ * Prisma names is rewritten in place (`@id` → `@unique`, `@@id(` → `@@unique(`, the line count
+ * kept) and the schema parsed again; `restoreViewKeys` then puts the key back on the page, as the
+ * schema writes it. False when the error is another one.
+ */
+function viewKeysAsUnique(datamodel: Array<[string, string]>, error: unknown, keys: ViewKey[]): boolean {
+  const rejected = reportedErrors(error).filter((found) => /Views cannot have primary keys/.test(found.message));
+  let rewritten = false;
+  for (const { name, line } of rejected) {
+    const entry = datamodel.find(([candidate]) => candidate === name);
+    const lines = entry?.[1].split('\n');
+    const text = lines?.[line - 1];
+    if (!entry || !lines || text === undefined) continue;
+    const compound = /^\s*@@id\b/.test(text);
+    // `@id @unique` keeps its `@unique` only: a second one would be an error of its own.
+    const wasUnique = !compound && /(?<!@)@unique\b/.test(text);
+    const replaced = compound
+      ? text.replace(/@@id\b/, '@@unique')
+      : text.replace(/(?<!@)@id\b/, wasUnique ? '' : '@unique');
+    if (replaced === text) continue;
+    keys.push({ name, line, compound, wasUnique });
+    lines[line - 1] = replaced;
+    entry[1] = lines.join('\n');
+    rewritten = true;
+  }
+  return rewritten;
+}
+
+/** The view keys `viewKeysAsUnique` rewrote, back on their views: `@id` a primary key field, `@@id` the primary key. */
+function restoreViewKeys(
+  models: DataModel[],
+  keys: ViewKey[],
+  sources: Array<{ file: string; name: string; text: string }>,
+  declarations: Map<string, Defined & { keyword: string }>,
+): void {
+  for (const key of keys) {
+    const source = sources.find((candidate) => candidate.name === key.name);
+    if (!source) continue;
+    // The view is the last declaration in that file above the line.
+    const view = models
+      .filter((item) => item.kind === 'view' && item.defined.file === source.file)
+      .filter((item) => (declarations.get(item.name)?.line ?? Infinity) < key.line)
+      .sort((a, b) => (declarations.get(b.name)?.line ?? 0) - (declarations.get(a.name)?.line ?? 0))[0];
+    const text = source.text.split('\n')[key.line - 1] ?? '';
+    if (!view) continue;
+    if (key.compound) {
+      const fields = (/@@id\(\s*(?:fields:\s*)?\[([^\]]*)\]/.exec(text)?.[1] ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      view.primaryKey = fields;
+      view.indexes = view.indexes.filter(
+        (index) => !(index.kind === 'unique' && index.fields.join(',') === fields.join(',')),
+      );
+    } else {
+      const field = view.fields.find((candidate) => candidate.name === /^\s*(\w+)/.exec(text)?.[1]);
+      if (field) {
+        field.isId = true;
+        field.isUnique = key.wasUnique;
+      }
+    }
+  }
+}
+
+/** Prisma's validation report → its errors: message, file (its name in the parse) and line. */
+function reportedErrors(error: unknown): Array<{ message: string; name: string; line: number }> {
+  return [...reportText(error).matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)].map((match) => ({
+    message: match[1]!.trim(),
+    name: match[2]!,
+    line: Number(match[3]),
+  }));
+}
+
+/** The engine reports `{"error_code":"P1012","message":"…"}`, coloured for terminals: the message, without the escapes. */
+function reportText(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
   let report = raw;
   try {
@@ -233,8 +342,17 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
     // not JSON: the text as it is
   }
   // eslint-disable-next-line no-control-regex
-  const text = report.replace(/\u001b\[[0-9;]*m/g, '');
-  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)];
+  return report.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** Prisma's validation report → a DocgenError at the first error's file and line. */
+function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
+  const text = reportText(error);
+  // Prisma lists errors in its own order; the reader wants the schema's (file, then line).
+  const fileOrder = (name: string) => sources.findIndex((candidate) => candidate.name === name);
+  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)].sort(
+    (a, b) => fileOrder(a[2]!) - fileOrder(b[2]!) || Number(a[3]) - Number(b[3]),
+  );
   const first = found[0];
   const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;
   const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';
@@ -245,7 +363,8 @@ function schemaError(error: unknown, sources: Array<{ file: string; name: string
         ? `invalid Prisma schema: ${first[1]!.trim()}${more}`
         : `invalid Prisma schema: ${text.split('\n')[0]}`,
       location: { file: source.file, line: first ? Number(first[3]) : undefined },
-      hint: '`npx prisma validate` reports the same errors; fix the schema and run again',
+      // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
+      hint: `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       excerpt:
         found.length > 1 ? found.map((match) => `${match[2]}:${match[3]}: ${match[1]!.trim()}`).join('\n') : undefined,
     },
@@ -266,6 +385,17 @@ function reportUnread(unread: UnreadLine[], options: ExtractPrismaOptions): void
     });
 }
 
+/** Each enum's `@@schema("…")`: the DMMF gives a model's database schema, not an enum's. */
+function enumSchemas(sources: Array<{ text: string }>): Map<string, string> {
+  const schemas = new Map<string, string>();
+  for (const { text } of sources)
+    for (const block of text.matchAll(/^\s*enum\s+(\w+)\s*\{([^}]*)\}/gm)) {
+      const schema = /^\s*@@schema\(\s*"([^"]+)"\s*\)/m.exec(block[2]!);
+      if (schema) schemas.set(block[1]!, schema[1]!);
+    }
+  return schemas;
+}
+
 /** Where each model, view, enum and composite type is declared, and with which keyword. */
 function declarationLines(sources: Array<{ file: string; text: string }>): Map<string, Defined & { keyword: string }> {
   const lines = new Map<string, Defined & { keyword: string }>();
@@ -278,11 +408,29 @@ function declarationLines(sources: Array<{ file: string; text: string }>): Map<s
   return lines;
 }
 
-function providerOf(sources: Array<{ text: string }>): string | undefined {
+/** The datasource block's name (`datasource postgres {`): native types are written with it (`@postgres.Integer`). */
+function datasourceName(sources: Array<{ text: string }>): string | undefined {
+  for (const { text } of sources) {
+    const block = /^\s*datasource\s+(\w+)\s*\{/m.exec(text);
+    if (block) return block[1];
+  }
+  return undefined;
+}
+
+/** The DMMF names a native type without its datasource (`Integer`): written `@<datasource>.Integer`, as the schema does. */
+function nativeTypesAsWritten(models: DataModel[], datasource = 'db'): void {
+  if (datasource === 'db') return;
+  for (const model of models)
+    for (const field of model.fields)
+      if (field.nativeType?.startsWith('@db.')) field.nativeType = `@${datasource}.${field.nativeType.slice(4)}`;
+}
+
+/** A string setting of the datasource block: `provider` (`postgresql`), `relationMode` (`prisma`). */
+function datasourceSetting(sources: Array<{ text: string }>, setting: string): string | undefined {
   for (const { text } of sources) {
     const block = /^\s*datasource\s+\w+\s*\{([^}]*)\}/m.exec(text);
-    const provider = block && /provider\s*=\s*"([^"]+)"/.exec(block[1]!);
-    if (provider) return provider[1];
+    const value = block && new RegExp(`^\\s*${setting}\\s*=\\s*"([^"]+)"`, 'm').exec(block[1]!);
+    if (value) return value[1];
   }
   return undefined;
 }
@@ -435,6 +583,7 @@ function relationsOf(models: DataModel[]): Relation[] {
           fields: field.relation.fields,
           references: field.relation.references,
           onDelete: field.relation.onDelete,
+          ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
     }

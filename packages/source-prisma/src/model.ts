@@ -5,6 +5,11 @@ export interface PrismaModel {
   path: string;
   /** Database provider of the datasource block (`postgresql`, `mysql`…), when there is one. */
   provider?: string;
+  /**
+   * `prisma` when the datasource sets `relationMode = "prisma"` (PlanetScale, Vitess): the database
+   * has no foreign key constraints, Prisma Client keeps the relations and runs their actions.
+   */
+  relationMode?: string;
   models: DataModel[];
   enums: EnumModel[];
   relations: Relation[];
@@ -59,6 +64,10 @@ export interface Field {
   jsonType?: string;
   /** Its `///` comment has an `@deprecated` line. */
   deprecated?: boolean;
+  /** Left out of the GraphQL API by its generator: `output` (`@HideField()`, `@TypeGraphQL.omit(output: true)`), `input`. */
+  graphqlHidden?: Array<'output' | 'input'>;
+  /** Its name in the GraphQL API, when typegraphql-prisma's `@TypeGraphQL.field(name: "…")` renames it. */
+  graphqlName?: string;
   relation?: {
     name: string;
     fields: string[];
@@ -86,6 +95,8 @@ export interface Index {
 export interface EnumModel {
   name: string;
   dbName?: string;
+  /** The database schema its type lives in (`@@schema("base")`, with the multiSchema feature). */
+  schema?: string;
   documentation?: string;
   values: Array<{ name: string; dbName?: string; documentation?: string }>;
   defined: Defined;
@@ -103,6 +114,8 @@ export interface Relation {
   fields: string[];
   references: string[];
   onDelete?: string;
+  /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
+  constraint?: string;
   /** Declared, but left out of Prisma Client: a side of it is `@ignore`d, or a model is `@@ignore`d. */
   ignored?: boolean;
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import {
   placeFragment,
   contentHash,
+  inlineCode,
   pageFileStem,
   pageKey,
   type Page,
@@ -81,6 +82,10 @@ export function renderPrisma(
   const enumLink = (name: string) => `./${pageFileStem(enumsKey)}.md#${enumAnchor(name)}`;
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
   const source = { plugin: 'prisma', file: model.path };
+  // MongoDB keeps documents in collections; every other provider rows in tables.
+  const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
+  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints.
+  const emulatedRelations = model.relationMode === 'prisma';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
@@ -99,6 +104,7 @@ export function renderPrisma(
     otherField: side === 'from' ? relation.toField : relation.fromField,
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
     via: via(relation),
+    constraint: relation.constraint,
     onDelete: relation.onDelete,
     ignored: relation.ignored,
   });
@@ -117,6 +123,8 @@ export function renderPrisma(
       source,
       markdown: templates.render('overview', {
         title,
+        storedIn,
+        emulatedRelations,
         erd: diagram ? `./${ERD_FILE}` : undefined,
         provider: model.provider,
         schema: shown(model.path),
@@ -154,6 +162,8 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        storedIn,
+        emulatedRelations,
         defined: { file: shown(item.defined.file), line: item.defined.line },
         // Where a composite type is embedded: the other way of the documents' `embedded` fields.
         embeddedIn:
@@ -198,6 +208,8 @@ export function renderPrisma(
           ...item,
           documentation: placeFragment(item.documentation, 3), // under the enum's `##` heading
           anchor: enumAnchor(item.name),
+          // `schema.type` as the database names it: `@@schema`, then `@@map` or the enum's name.
+          dbType: item.schema ? `${item.schema}.${item.dbName ?? item.name}` : item.dbName,
           defined: { file: shown(item.defined.file), line: item.defined.line },
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
           hasDocs: item.values.some((value) => value.documentation),
@@ -211,11 +223,11 @@ export function renderPrisma(
 }
 
 /**
- * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n, or
- * (MongoDB) a list of ids on each side.
+ * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n
+ * (Prisma names it `_` and the relation's name: `_PostToTag`), or (MongoDB) a list of ids on each side.
  */
 function via(relation: Relation): string {
-  if (!relation.fields.length) return 'join table';
+  if (!relation.fields.length) return `join table \`_${relation.name}\``;
   const key = `${relation.fields.join(', ')} → ${relation.references.join(', ')}`;
   return relation.cardinality === 'm:n' ? `${key} (a list of ids on each side)` : key;
 }
@@ -266,8 +278,22 @@ function notesOf(field: Field, model: DataModel): string[] {
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
   if (field.dbName) notes.push(`column ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
-  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${field.jsonType}`);
+  // A TypeScript type, as code: `Record<string, number>` is not HTML, `'a' | 'b'` not a table.
+  if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);
+  const graphql = graphqlNote(field);
+  if (graphql) notes.push(graphql);
   return notes;
+}
+
+/** What a GraphQL generator's directive says about the field: left out of the API, or named otherwise in it. */
+function graphqlNote(field: Field): string | undefined {
+  const hidden = field.graphqlHidden ?? [];
+  if (hidden.includes('output'))
+    return hidden.includes('input')
+      ? 'hidden from the GraphQL API (not read, not written)'
+      : 'hidden from the GraphQL API';
+  if (hidden.includes('input')) return 'not writable through the GraphQL API';
+  return field.graphqlName ? `GraphQL name ${field.graphqlName}` : undefined;
 }
 
 function firstSentence(text: string | undefined): string {

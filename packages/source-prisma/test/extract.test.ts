@@ -3,7 +3,8 @@
  * key and relation) and every schema of the shared corpus, checked against counts read
  * independently from the schema text.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -96,6 +97,31 @@ describe('extractPrisma', () => {
     expect(error.message).toMatch(/^invalid Prisma schema: .*Strin.* \(and 1 more error\)$/);
     expect(error.excerpt).toContain('invalid.prisma:15');
     expect(error.hint).toContain('prisma validate');
+    // whose rules: a project on an older Prisma may validate what today's parser rejects
+    expect(error.hint).toMatch(/with Prisma \d+\.\d+ reports/);
+  });
+
+  it("an invalid schema's errors are listed, and located, in line order (Prisma reports them in its own)", async () => {
+    // A Prisma 2 era m-n with `references` on each side (unlight/nestjs-graphql-prisma-realworld-example-app):
+    // Prisma reports the second field's error first.
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const file = join(dir, 'schema.prisma');
+    writeFileSync(
+      file,
+      [
+        'datasource db {',
+        '  provider = "sqlite"',
+        '}',
+        'model User {',
+        '  id        String @id',
+        '  following User[] @relation("UserFollows", references: [id])',
+        '  followers User[] @relation("UserFollows", references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const error = await docgenFailure(extractPrisma(file));
+    expect(error.location).toEqual({ file, line: 6 });
+    expect(error.excerpt!.split('\n').map((line) => /:(\d+):/.exec(line)![1])).toEqual(['6', '7']);
   });
 
   it('a missing schema or an empty folder says what to point at', async () => {

@@ -64,11 +64,49 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(invoice).toContain('| index (Hash) | `label` |');
     expect(invoice).toContain('| Table | `billing.Invoice` |');
     expect(page('data-model/enums')).toContain('| `DRAFT` |  | not sent yet |');
+    // an enum is a type of its database schema too (zenith-erp's EmployeeStatus in "staff")
+    expect(page('data-model/enums')).toMatch(/line 20; database type `billing\.State`\./);
     expect(page('data-model/enums')).toContain('| `SENT` | `sent\\|out` |  |');
     expect(page('data-model/model/invoicetotal')).toContain('| Kind | database view |');
     // a view is not a table: its row names it a view (cal.com's BookingTimeStatus read "Table")
     expect(page('data-model/model/invoicetotal')).toContain('| View | `billing.InvoiceTotal` |');
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
+  });
+
+  it("a view's @id / @@id (Prisma before 6.13; langfuse's TraceView) is its key on the page, not a failed run", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Trace {',
+        '  id String @id',
+        '}',
+        'view TraceView {',
+        '  id       String  @id @default(cuid())',
+        '  duration Float?',
+        '}',
+        'view Usage {',
+        '  day      DateTime',
+        '  project  String',
+        '  email    String  @unique',
+        '  total    Int',
+        '  @@id([day, project])',
+        '}',
+      ].join('\n'),
+    );
+    const traceView = page('data-model/model/traceview');
+    expect(traceView).toContain('| Kind | database view |');
+    expect(traceView).toContain('| `id` | `String` | `cuid()` | primary key |  |');
+    const usage = page('data-model/model/usage');
+    expect(usage).toContain('| Primary key | `day`, `project` |');
+    expect(usage).toContain('| `email` | `String` |  | unique |  |');
+    expect(usage).not.toContain('| unique | `day`, `project` |');
+    expect(page('data-model')).toContain(': 1 model and 2 views.');
   });
 
   it('Unsupported("…") columns are shown where written; an @@ignore\'d model has its page, without a warning', async () => {
@@ -204,6 +242,14 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
         '  note     String',
         '  /// @unknownGenerator.thing()',
         '  other    String',
+        "  /// !['draft' | 'published'] set by the editor",
+        '  state    String',
+        '  /// ![Record<string, [number, number]>]',
+        '  points   Json',
+        '  /// @json("LegacyType")',
+        '  legacy   Json',
+        '  /// ![the flow](https://example.com/flow.png) as drawn',
+        '  flow     String',
         '}',
         'enum Role {',
         '  /// @TypeGraphQL.omit(output: true)',
@@ -219,20 +265,104 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     expect(user).toContain('| `id` | `Int` |  | primary key |  |');
     expect(user).toContain('| `email` | `String` |  |  | Where we write to. |');
-    expect(user).toContain('| `password` | `String` |  |  |  |');
-    expect(user).toContain('| `meta` | `Json` |  | JSON as ResponseData |  |');
-    expect(user).toContain('| `kind` | `String` |  | typed as Kind |  |');
-    expect(user).toContain('| `tags` | `Json`? |  | JSON as Tag[] |  |');
+    expect(user).toContain('| `password` | `String` |  | hidden from the GraphQL API |  |');
+    expect(user).toContain('| `meta` | `Json` |  | JSON as `ResponseData` |  |');
+    expect(user).toContain('| `kind` | `String` |  | typed as `Kind` |  |');
+    expect(user).toContain('| `tags` | `Json`? |  | JSON as `Tag[]` |  |');
     // zod's describe() is the field's description
     expect(user).toContain('| `age` | `Int` |  |  | Age in years, as the user gave it. |');
     expect(user).toContain('| `login` | `String` |  | **Deprecated** | @deprecated use email |');
-    // a line with prose besides the directive is kept as written; so is a directive of a family docgen does not know
-    expect(user).toContain('| `name` | `String` |  |  | @zod.string.min(1) must not be empty |');
+    // the prose after a line's directives stays; a namespaced call is a directive of whichever generator owns it
+    expect(user).toContain('| `name` | `String` |  |  | must not be empty |');
     expect(user).toContain('| `alias` | `String` |  |  |  |');
     expect(user).toContain('| `note` | `String` |  |  | [not a hint] Square brackets in prose |');
-    expect(user).toContain('| `other` | `String` |  |  | @unknownGenerator.thing() |');
+    expect(user).toContain('| `other` | `String` |  |  |  |');
+    // prisma-json-types-generator's inline types (`![…]`, any TypeScript), and its first versions' `@json("…")`;
+    // a TypeScript type is code (`<…>` is not HTML)
+    expect(user).toContain("| `state` | `String` |  | typed as `'draft' \\| 'published'` | set by the editor |");
+    expect(user).toContain('| `points` | `Json` |  | JSON as `Record<string, [number, number]>` |  |');
+    expect(user).toContain('| `legacy` | `Json` |  | JSON as `LegacyType` |  |');
+    // a Markdown image is not a type
+    expect(user).toContain('| `flow` | `String` |  |  | ![the flow](https://example.com/flow.png) as drawn |');
     expect(page('data-model/enums')).not.toContain('TypeGraphQL');
     expect(page('data-model')).toContain('| A person who can sign in. |');
+  });
+
+  it("other generators' directives go too (prisma-nestjs-graphql, typegraphql-prisma, nestjs-dto, prisma-zod-generator), and prose with an @ stays", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        "/// @ObjectType('Human', { isAbstract: true })",
+        '/// @@TypeGraphQL.type(name: "Client")',
+        '/// @@Gen.model(hide: true)',
+        '/// Someone who signs in.',
+        'model User {',
+        '  id        Int    @id',
+        "  /// @FieldType({ name: 'Scalars.GraphQLEmailAddress', from: 'graphql-scalars', input: true })",
+        '  /// @Validator.IsEmail()',
+        '  /// Where mail goes (ask @support, or write to help@example.com).',
+        '  email     String',
+        '  /// @HideField({ input: true, output: true })',
+        '  secret    String',
+        "  /// @HideField({ match: '@(User|Comment)Create*Input' })",
+        '  /// Set by the server.',
+        '  createdAt DateTime',
+        "  /// @PropertyType('TF.JsonObject')",
+        '  data      Json',
+        '  /// @TypeGraphQL.omit(input: true)',
+        '  counter   Int',
+        '  /// @TypeGraphQL.omit(input: ["where", "orderBy"])',
+        '  searched  Int',
+        '  /// @TypeGraphQL.omit(input: ["create", "update"])',
+        '  stamped   Int',
+        '  /// @TypeGraphQL.field(name: "emailAddress")',
+        '  mail      String',
+        '  /// @DtoReadOnly',
+        '  /// @ApiProperty({ description: "(shown in Swagger)", minLength: 1 })',
+        '  /// @IsNotEmpty() @MaxLength(100)',
+        '  title     String',
+        '  /// @zod .email().min(5)',
+        '  contact   String',
+        '  /// Shown to others @zod.string.min(4).max(10)',
+        '  nick      String',
+        '  /// @ 5 per second, at most.',
+        '  rate      Int',
+        '  /// @mention(s) notify the user; @example.com is our domain.',
+        '  mentions  Int',
+        '  /// @Field()s are not a directive',
+        '  fields    Int',
+        "  /// @Deprecated('2.0') use mail",
+        '  oldMail   String',
+        '}',
+      ].join('\n'),
+    );
+    const user = page('data-model/model/user');
+    expect(user).not.toMatch(
+      /@ObjectType|@@TypeGraphQL|@@Gen|@FieldType|@Validator|@HideField|@PropertyType|@TypeGraphQL|@Dto|@ApiProperty|@IsNotEmpty|@MaxLength|@zod/,
+    );
+    expect(user).toMatch(/^Someone who signs in\.$/m);
+    expect(user).toContain(
+      '| `email` | `String` |  |  | Where mail goes (ask @support, or write to help@example.com). |',
+    );
+    expect(user).toContain('| `secret` | `String` |  | hidden from the GraphQL API (not read, not written) |  |');
+    // hidden in some types only (match:): nothing to say for the whole API
+    expect(user).toContain('| `createdAt` | `DateTime` |  |  | Set by the server. |');
+    expect(user).toContain('| `data` | `Json` |  |  |  |');
+    expect(user).toContain('| `counter` | `Int` |  | not writable through the GraphQL API |  |');
+    // left out of filters and sorting only: still read and written
+    expect(user).toContain('| `searched` | `Int` |  |  |  |');
+    expect(user).toContain('| `stamped` | `Int` |  | not writable through the GraphQL API |  |');
+    expect(user).toContain('| `mail` | `String` |  | GraphQL name emailAddress |  |');
+    expect(user).toContain('| `title` | `String` |  |  |  |');
+    expect(user).toContain('| `contact` | `String` |  |  |  |');
+    expect(user).toContain('| `nick` | `String` |  |  | Shown to others |');
+    expect(user).toContain('| `rate` | `Int` |  |  | @ 5 per second, at most. |');
+    expect(user).toContain('| `mentions` | `Int` |  |  | @mention(s) notify the user; @example.com is our domain. |');
+    expect(user).toContain('| `fields` | `Int` |  |  | @Field()s are not a directive |');
+    // a decorator-style @Deprecated(…) is prose too, and a deprecation
+    expect(user).toContain("| `oldMail` | `String` |  | **Deprecated** | @Deprecated('2.0') use mail |");
   });
 
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
@@ -305,6 +435,14 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(post).toContain(
       '| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id (constraint fk_author), on delete Cascade |  |',
     );
+    // …and where the relation is described: the Relations table of both models, and the overview's
+    expect(post).toContain(
+      '| `author` | n:1 | [User](./data-model__model__user.md) (`posts`) | authorId → id (constraint `fk_author`) | Cascade |',
+    );
+    expect(user).toContain(
+      '| `posts` | 1:n | [Post](./data-model__model__post.md) (`author`) | authorId → id (constraint `fk_author`) | Cascade |',
+    );
+    expect(page('data-model')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
     // An @@ignore'd model is read from the schema's text: the same names, the same page.
     const ignored = await pagesOf(
       schema
@@ -316,6 +454,54 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(ignoredUser).toContain('| unique | `a`, `b` | `ab` (constraint `uq_ab`) |');
     expect(ignored('data-model/model/post')).toContain('| Primary key | `x`, `y` (constraint `pk_post`) |');
     expect(ignored('data-model/model/post')).toContain('foreign key authorId → id (constraint fk_author)');
+    expect(ignored('data-model/model/post')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
+  });
+
+  it("a native type is written with the datasource's name, as the schema writes it (@postgres.Integer, not @db.Integer)", async () => {
+    // typegraphql-prisma's experiments/postgres schema names its datasource `postgres`
+    const page = await pagesOf(
+      [
+        'datasource postgres {',
+        '  provider = "postgresql"',
+        '}',
+        'model NativeTypeModel {',
+        '  id    Int     @id @default(autoincrement()) @postgres.Integer',
+        '  title String? @postgres.VarChar(120)',
+        '}',
+      ].join('\n'),
+    );
+    const native = page('data-model/model/nativetypemodel');
+    expect(native).toContain('| `id` | `Int` | `autoincrement()` | primary key, @postgres.Integer |  |');
+    expect(native).toContain('| `title` | `String`? |  | @postgres.VarChar(120) |  |');
+  });
+
+  it('relationMode = "prisma" (PlanetScale; dub\'s schema): the pages say the database has no foreign key constraints', async () => {
+    const schema = [
+      'datasource db {',
+      '  provider     = "mysql"',
+      '  relationMode = "prisma"',
+      '}',
+      'model Link {',
+      '  id     String  @id',
+      '  clicks Click[]',
+      '}',
+      'model Click {',
+      '  id     String @id',
+      '  linkId String',
+      '  link   Link   @relation(fields: [linkId], references: [id], onDelete: Cascade)',
+      '  @@index([linkId])',
+      '}',
+    ];
+    const page = await pagesOf(schema.join('\n'));
+    const said =
+      'Relation mode `prisma`: the database has no foreign key constraints; Prisma Client keeps these relations and runs their on-delete and on-update actions.';
+    expect(page('data-model')).toContain(said);
+    expect(page('data-model/model/click')).toContain(said);
+    expect(page('data-model/model/link')).toContain(said);
+    // the default (foreign keys in the database) says nothing of the kind
+    const withKeys = await pagesOf(schema.filter((line) => !line.includes('relationMode')).join('\n'));
+    expect(withKeys('data-model')).not.toContain('Relation mode');
+    expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
   });
 
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
@@ -398,8 +584,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     const link = '[Folder](./data-model__model__folder.md)';
     expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id |  |`);
     expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id |  |`);
-    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table |  |`);
-    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table |  |`);
+    // an implicit m-n's join table is Prisma's: `_` and the relation's name
+    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table \`_Peers\` |  |`);
+    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table \`_Peers\` |  |`);
     // The overview lists each relation once.
     expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
   });
@@ -453,7 +640,7 @@ describe('data-model pages', () => {
       'The database schema of this system (postgresql), from `blog.prisma`: 5 models and 1 enum.',
     );
     expect(page('data-model')).toContain(
-      '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table |  |',
+      '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table `_PostToTag` |  |',
     );
     expect(page('data-model')).toContain(
       '| [User](./data-model__model__user.md) | `users` | 6 | Someone who writes. |',
@@ -493,6 +680,29 @@ describe('data-model pages', () => {
     expect(dot).toContain('"Post" -> "User" [label="n:1 (authorId)"];');
     expect(dot).toContain('"Post" -> "Tag" [label="m:n", dir=both];');
     expect(dot).toContain('<TD ALIGN="LEFT">PK</TD><TD ALIGN="LEFT">id</TD>');
+    // a key column that is also a foreign key is marked both (langfuse's Membership: @@id([projectId, userId]))
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Project {',
+        '  id      String       @id',
+        '  members Membership[]',
+        '}',
+        'model Membership {',
+        '  projectId String',
+        '  project   Project @relation(fields: [projectId], references: [id])',
+        '  userId    String',
+        '  @@id([projectId, userId])',
+        '}',
+      ].join('\n'),
+    );
+    const membership = erdDot(await extractPrisma(join(dir, 'schema.prisma')));
+    expect(membership).toContain('<TD ALIGN="LEFT">PK, FK</TD><TD ALIGN="LEFT">projectId</TD>');
+    expect(membership).toContain('<TD ALIGN="LEFT">PK</TD><TD ALIGN="LEFT">userId</TD>');
     const svg = await erdSvg(model);
     expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
     for (const name of ['User', 'Profile', 'Post', 'Tag', 'Follow']) expect(svg).toContain(`>${name}</text>`);
@@ -522,7 +732,14 @@ describe('data-model pages', () => {
     }
     const mongo = renderPrisma(await extractPrisma(join(fixtures, 'mongo.prisma')), templates, {});
     const address = mongo.pages.find((page) => page.key === 'data-model/model/address')!;
-    expect(address.markdown).toContain('composite type (embedded in the documents that use it; no table of its own)');
+    expect(address.markdown).toContain(
+      'composite type (embedded in the documents that use it; no collection of its own)',
+    );
+    // MongoDB stores documents in collections, not tables (SocialNet-Backend's schema.mongo.prisma read "Table")
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
+      '| Collection | `Customer` |',
+    );
+    expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
       '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
     );

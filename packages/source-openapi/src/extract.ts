@@ -779,38 +779,48 @@ function groupByTag(
 /**
  * ReDoc's `x-codeSamples` (or the older `x-code-samples`): `{ lang, label?, source }` each. An
  * entry may be a `$ref` to a YAML or JSON file holding one (DigitalOcean keeps each sample in a
- * file of its own), read now: the only `$ref` in a vendor extension docgen follows. One it cannot
- * read (missing, not YAML or JSON, no `source`) is left out with a warning at the `$ref`.
+ * file of its own), and so may the whole list (`x-codeSamples: { $ref: code_samples/list.yaml }`,
+ * its entries' `$ref`s then relative to that file), read now: the only `$ref`s in a vendor
+ * extension docgen follows. One it cannot read (missing, not YAML or JSON, no `source`) is left
+ * out with a warning at the `$ref`.
  */
 function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): CodeSample[] {
   const key = operation['x-codeSamples'] != null ? 'x-codeSamples' : 'x-code-samples';
-  const raw = operation[key];
+  let raw = operation[key];
+  let listAt = child(at, key);
+  if (isRef(raw)) {
+    const ref = raw.$ref;
+    const skip = codeSampleSkipper(context, ref, child(listAt, '$ref'));
+    try {
+      const list = context.spec.resolveDataAt(ref, at);
+      if (!Array.isArray(list.value)) {
+        return skip(
+          isCodeSample(list.value)
+            ? 'it holds one sample, not a list of them: make the $ref an entry of the list (`- $ref: …`)'
+            : 'what it names is not a list of samples',
+        );
+      }
+      raw = list.value;
+      listAt = list;
+    } catch (error) {
+      return skip((error as Error).message);
+    }
+  }
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown, index) => {
     let sample = (entry ?? {}) as Json;
     if (isRef(sample)) {
-      const refAt = child(at, key, index, '$ref');
-      const skip = (why: string): CodeSample[] => {
-        context.report({
-          code: 'DG_OPENAPI_CODE_SAMPLE',
-          severity: 'warning',
-          message: `code sample $ref "${sample.$ref as string}" is left out: ${why}`,
-          ...context.spec.where(refAt),
-          hint: 'point it at a YAML or JSON file holding `lang:` and `source:`',
-        });
-        return [];
-      };
+      const skip = codeSampleSkipper(context, sample.$ref as string, child(listAt, index, '$ref'));
       let target: unknown;
       try {
-        target = context.spec.resolveData(sample.$ref as string, at);
+        target = context.spec.resolveData(sample.$ref as string, listAt);
       } catch (error) {
         return skip((error as Error).message);
       }
-      if (!target || typeof target !== 'object' || Array.isArray(target) || typeof (target as Json).source !== 'string')
-        return skip('what it names has no `source`');
+      if (!isCodeSample(target)) return skip('what it names has no `source`');
       // Keys written beside the `$ref` (a `label`) win over the file's.
       const { $ref: _ref, ...beside } = sample;
-      sample = { ...(target as Json), ...beside };
+      sample = { ...target, ...beside };
     }
     const { lang, label, source } = sample;
     if (typeof source !== 'string' || !source.trim()) return [];
@@ -825,6 +835,25 @@ function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): Co
     const name = typeof label === 'string' && label.trim() ? label.trim() : typeof lang === 'string' ? lang.trim() : '';
     return [{ label: name || 'Sample', language: language || undefined, source }];
   });
+}
+
+/** An object with a `source` string: one code sample. */
+function isCodeSample(value: unknown): value is Json {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as Json).source === 'string';
+}
+
+/** Leaves a code sample (or a list of them) out, with warning DG_OPENAPI_CODE_SAMPLE at its `$ref`. */
+function codeSampleSkipper(context: WalkContext, ref: string, refAt: SpecPointer): (why: string) => CodeSample[] {
+  return (why) => {
+    context.report({
+      code: 'DG_OPENAPI_CODE_SAMPLE',
+      severity: 'warning',
+      message: `code sample $ref "${ref}" is left out: ${why}`,
+      ...context.spec.where(refAt),
+      hint: 'point it at a YAML or JSON file holding `lang:` and `source:` (or a list of such samples)',
+    });
+    return [];
+  };
 }
 
 // ---- curl --------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ export class SpecSet {
 
   /** Location (file, line, pointer) of a pointer in a loaded file, for diagnostics. */
   locate(at: SpecPointer, key?: boolean): SourceLocation {
-    const document = this.documents.get(at.file);
+    const document = this.documentAt(at.file);
     const location = document ? document.locate(at.pointer, key) : { file: at.file, pointer: `#${at.pointer}` };
     return { ...location, file: this.display(at.file) };
   }
@@ -49,11 +49,17 @@ export class SpecSet {
   /** Location plus a code frame of the offending line, for a DocgenError. */
   where(at: SpecPointer, key?: boolean): { location: SourceLocation; excerpt?: string } {
     const location = this.locate(at, key);
-    const text = this.documents.get(at.file)?.text;
+    const text = this.documentAt(at.file)?.text;
     return {
       location,
       excerpt: text && location.line ? codeFrame(text, location.line, location.column ?? 1) : undefined,
     };
+  }
+
+  /** A spec file, else a data file read for a vendor extension (so warnings in it have lines too). */
+  private documentAt(file: string): StructuredDocument | undefined {
+    const data = this.dataFiles.get(file);
+    return this.documents.get(file) ?? (data instanceof Error ? undefined : data);
   }
 
   /** File names in diagnostics: relative to the working directory when inside it. */
@@ -83,8 +89,16 @@ export class SpecSet {
    * decides whether that is worth more than a warning.
    */
   resolveData(ref: string, from: SpecPointer): unknown {
+    return this.resolveDataAt(ref, from).value;
+  }
+
+  /**
+   * `resolveData`, with where the value was found: the `$ref`s inside it (a list of samples whose
+   * entries name files of their own) are relative to that file.
+   */
+  resolveDataAt(ref: string, from: SpecPointer): Resolved {
     const { file, fragment } = this.targetFile(ref, from);
-    if (this.documents.has(file)) return this.resolve(ref, from).value;
+    if (this.documents.has(file)) return this.resolve(ref, from);
     let document = this.dataFiles.get(file);
     if (!document) {
       try {
@@ -110,7 +124,7 @@ export class SpecSet {
         throw new Error(`it has nothing at #${pointer}`);
       value = (value as Record<string, unknown>)[segment];
     }
-    return value;
+    return { file, pointer, value };
   }
 
   /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */

@@ -894,6 +894,47 @@ describe('code samples kept in files of their own', () => {
     )!.markdown;
     expect(page).toContain('**Python**\n\n```python\nimport os\nfrom pydo import Client\n');
   });
+
+  it('reads a whole x-codeSamples list given as one $ref, its entries $ref-ing files beside it', async () => {
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'code-samples/lists.yaml')), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(op(api, 'droplets_get').codeSamples).toEqual([
+      {
+        label: 'cURL',
+        language: 'curl',
+        source: 'curl -X GET "https://api.digitalocean.com/v2/droplets/$DROPLET_ID"',
+      },
+      // Relative to the list's file, not the spec's.
+      { label: 'Python (any droplet)', language: 'python', source: expect.stringContaining('client.droplets.list()') },
+    ]);
+    expect(op(api, 'droplets_destroy').codeSamples).toEqual([]);
+    expect(op(api, 'droplets_patch').codeSamples).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.location?.file?.split('/').pop(), w.location?.line, w.message])).toEqual([
+      // An entry of the list that cannot be read: at its line in the list's file.
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'droplets_get.yml',
+        7,
+        expect.stringMatching(/python\/missing\.yml" is left out: it does not exist$/),
+      ],
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'lists.yaml',
+        18,
+        expect.stringMatching(
+          /not_a_list\.yml" is left out: it holds one sample, not a list of them: make the \$ref an entry/,
+        ),
+      ],
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'lists.yaml',
+        23,
+        expect.stringMatching(/lists\/missing\.yml" is left out: it does not exist$/),
+      ],
+    ]);
+  });
 });
 
 describe('OpenAPI 3.0 across files', () => {

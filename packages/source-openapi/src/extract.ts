@@ -49,7 +49,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   if (componentSchemas && typeof componentSchemas === 'object') {
     for (const [name, value] of Object.entries(componentSchemas as Json)) {
       const at = { file: spec.rootFile, pointer: `${componentsPointer}/${escapePointer(name)}` };
-      if (isRef(value)) {
+      // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
+      if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
         schemas.register(resolved, resolved.value as Json);
       } else {
@@ -70,6 +71,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
   };
+  warnUnfollowedBindings(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
   const paths = (document.paths ?? {}) as Json;
@@ -121,6 +123,29 @@ interface WalkContext {
   report: (diagnostic: Diagnostic) => void;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+}
+
+/**
+ * A schema binding a generic's `$dynamicAnchor` is followed when the generic it `$ref`s holds the
+ * `$dynamicRef` itself; one that holds it deeper, behind a `$ref` of its own, is read as the
+ * generic alone, with its default. Say so where the binding is, naming the `$dynamicRef`.
+ */
+function warnUnfollowedBindings(context: WalkContext): void {
+  const { spec } = context;
+  for (const { binding, name, dynamicRef } of spec.unfollowedBindings) {
+    const where = spec.locate(dynamicRef);
+    const file = dynamicRef.file === binding.file ? '' : `${where.file} `;
+    const line = where.line ? `line ${where.line} ` : '';
+    context.report({
+      code: 'DG_OPENAPI_DYNAMIC_REF',
+      severity: 'warning',
+      message:
+        `$dynamicAnchor "${name}" bound here is not followed to the $dynamicRef "#${name}" at ${file}${line}` +
+        `(${where.pointer}): that one is reached through another $ref, so its schema is shown with its own "${name}"`,
+      ...spec.where({ file: binding.file, pointer: `${binding.pointer}/$ref` }),
+      hint: `bind "${name}" in a schema whose $ref names the schema holding the $dynamicRef, and $ref that binding`,
+    });
+  }
 }
 
 function detectDialect(spec: SpecSet): Dialect {

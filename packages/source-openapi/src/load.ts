@@ -24,11 +24,38 @@ import {
 export interface SpecPointer {
   file: string;
   pointer: string;
+  /**
+   * The dynamic scope a schema is read in (JSON Schema 2020-12): the `$dynamicAnchor`s bound by
+   * the schemas `$ref`-ing a generic one, by name, the outermost binding first. Carried from a
+   * schema to the places inside it (`child`); a `$ref` to a named schema starts afresh.
+   */
+  scope?: DynamicScope;
+}
+
+/** `$dynamicAnchor` name → where the schema it names is (the binding's own, or a slot in its `$defs`). */
+export type DynamicScope = ReadonlyMap<string, SpecPointer>;
+
+/**
+ * A schema that binds a generic's dynamic anchors: `{ $ref: Page, $defs: { user: { $dynamicAnchor:
+ * item, $ref: User } } }`, with Page's `items: { $dynamicRef: '#item' }`. Read as Page with `item`
+ * meaning User.
+ */
+export interface DynamicBinding {
+  anchors: Map<string, SpecPointer>;
+}
+
+/** A binding whose generic reaches the `$dynamicRef` it binds only through another `$ref`: not followed. */
+export interface UnfollowedBinding {
+  binding: SpecPointer;
+  name: string;
+  dynamicRef: SpecPointer;
 }
 
 export interface Resolved<T = unknown> extends SpecPointer {
   value: T;
 }
+
+type Json = Record<string, unknown>;
 
 export class SpecSet {
   readonly documents = new Map<string, StructuredDocument>();
@@ -70,10 +97,19 @@ export class SpecSet {
 
   /**
    * JSON Schema 2020-12's plain-name anchors by file: `$anchor: node` or `$dynamicAnchor: node`
-   * → the pointer of the schema carrying it, so `$ref: '#node'` (and `$dynamicRef`) resolve.
+   * → the pointers of the schemas carrying it, so `$ref: '#node'` (and `$dynamicRef`) resolve.
    * Filled while a file's `$ref`s are collected (no pass of its own).
    */
-  readonly anchors = new Map<string, Map<string, string>>();
+  readonly anchors = new Map<string, Map<string, string[]>>();
+
+  /** The pointers of the `$dynamicAnchor`s by file, for finding the schemas that bind them. */
+  readonly dynamicAnchors = new Map<string, string[]>();
+
+  /** Schemas binding a generic's dynamic anchors, by `file#pointer`; filled once every file is loaded. */
+  private bindings?: Map<string, DynamicBinding>;
+
+  /** Bindings docgen does not follow (see `UnfollowedBinding`), for a warning each. */
+  readonly unfollowedBindings: UnfollowedBinding[] = [];
 
   /**
    * Files read at extract time, outside the spec proper: what a vendor extension's `$ref` names
@@ -144,7 +180,7 @@ export class SpecSet {
     for (;;) {
       const id = `${target.file}#${target.pointer}`;
       const value = this.valueAt(target, from, ref);
-      const next = isRef(value) ? value.$ref : undefined;
+      const next = isRef(value) && !this.bindingAt(target) ? value.$ref : undefined;
       if (next === undefined) return { ...target, value };
       if (seen.has(id)) {
         throw new DocgenError({
@@ -160,6 +196,107 @@ export class SpecSet {
     }
   }
 
+  /** The schema at `at`, its `$ref`s followed as `resolve` does (a `$dynamicRef`'s target found in a scope). */
+  resolvePointer(at: SpecPointer): Resolved {
+    const value = this.valueAt(at, at, `#${at.pointer}`);
+    if (isRef(value) && !this.bindingAt(at)) return this.resolve(value.$ref, at);
+    return { file: at.file, pointer: at.pointer, value };
+  }
+
+  /** The binding at `at`, if the schema there binds a generic's dynamic anchors. */
+  bindingAt(at: SpecPointer): DynamicBinding | undefined {
+    return this.bindings?.size ? this.bindings.get(`${at.file}#${at.pointer}`) : undefined;
+  }
+
+  /**
+   * Find the schemas that bind a generic's dynamic anchors. One is a schema with a `$ref` (to the
+   * generic) that holds a `$dynamicAnchor` of its own or in its `$defs`, where the generic holds a
+   * `$dynamicRef` to that name whose static target carries the same `$dynamicAnchor` (JSON Schema's
+   * condition for the dynamic scope to count). A generic that reaches that `$dynamicRef` only
+   * through a `$ref` of its own is not followed: `unfollowedBindings`.
+   */
+  findBindings(): void {
+    const bindings = new Map<string, DynamicBinding>();
+    for (const [file, pointers] of this.dynamicAnchors) {
+      for (const anchorPointer of pointers) {
+        const name = (this.valueOf({ file, pointer: anchorPointer }) as Json).$dynamicAnchor as string;
+        // The binding is the slot's nearest ancestor (or itself) with a `$ref` to a generic using the name.
+        const holders = refHolders(this, file, anchorPointer);
+        const direct = holders.find(({ generic }) => this.dynamicRefIn(generic.value, generic, name, false));
+        if (direct) {
+          const key = `${file}#${direct.at.pointer}`;
+          const binding = bindings.get(key) ?? { anchors: new Map<string, SpecPointer>() };
+          if (!binding.anchors.has(name)) binding.anchors.set(name, { file, pointer: anchorPointer });
+          bindings.set(key, binding);
+          continue;
+        }
+        for (const { at, generic } of holders) {
+          const far = this.dynamicRefIn(generic.value, generic, name, true);
+          if (far) {
+            this.unfollowedBindings.push({ binding: at, name, dynamicRef: far });
+            break;
+          }
+        }
+      }
+    }
+    this.bindings = bindings;
+    this.resolved.clear(); // resolved while looking, before the bindings were known
+  }
+
+  /** Read the value at a pointer known to exist (no `$ref` to blame if it does not). */
+  valueOf(at: SpecPointer): unknown {
+    return this.valueAt(at, at, `#${at.pointer}`);
+  }
+
+  /** Follow a `$ref` as written, through binding schemas too (used before the bindings are known). */
+  followRaw(ref: string, from: SpecPointer): Resolved {
+    return this.follow(ref, from);
+  }
+
+  /**
+   * Where `value` (at `at`) holds a `$dynamicRef` to `#name` whose static target carries
+   * `$dynamicAnchor: name`: in its own body, or (`throughRefs`) in the schemas its `$ref`s reach.
+   */
+  private dynamicRefIn(value: unknown, at: SpecPointer, name: string, throughRefs: boolean): SpecPointer | undefined {
+    const visited = new Set<string>();
+    const search = (node: unknown, where: SpecPointer): SpecPointer | undefined => {
+      if (!node || typeof node !== 'object') return undefined;
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const found = search(node[i], { file: where.file, pointer: `${where.pointer}/${i}` });
+          if (found) return found;
+        }
+        return undefined;
+      }
+      const object = node as Json;
+      if (object.$dynamicRef === `#${name}`) {
+        const target = this.target(object.$dynamicRef, where);
+        const carried = this.valueAt(target, where, object.$dynamicRef) as Json | undefined;
+        if (carried?.$dynamicAnchor === name) return where;
+      } else if (throughRefs && typeof object.$ref === 'string') {
+        try {
+          const next = this.follow(object.$ref, where);
+          const id = `${next.file}#${next.pointer}`;
+          if (!visited.has(id)) {
+            visited.add(id);
+            const found = search(next.value, next);
+            if (found) return found;
+          }
+        } catch {
+          // a broken $ref: reported when every $ref is checked
+        }
+      }
+      for (const key of Object.keys(object)) {
+        if (key === '$ref' || key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+        const found = search(object[key], { file: where.file, pointer: `${where.pointer}/${escapePointer(key)}` });
+        if (found) return found;
+      }
+      return undefined;
+    };
+    visited.add(`${at.file}#${at.pointer}`);
+    return search(value, at);
+  }
+
   /** Where a `$ref` string points, without reading the value. */
   target(ref: string, from: SpecPointer): SpecPointer {
     const { file, fragment } = this.targetFile(ref, from);
@@ -172,7 +309,7 @@ export class SpecSet {
     if (pointer && !pointer.startsWith('/')) {
       // A plain name (`#node`): the schema whose `$anchor` or `$dynamicAnchor` it is, in that file.
       if (ANCHOR_NAME.test(pointer)) {
-        const anchored = this.anchors.get(file)?.get(pointer);
+        const anchored = nearest(this.anchors.get(file)?.get(pointer), file === from.file ? from.pointer : '');
         if (anchored !== undefined) return { file, pointer: anchored };
         throw new DocgenError({
           code: 'DG_OPENAPI_DANGLING_REF',
@@ -238,6 +375,50 @@ export class SpecSet {
   }
 }
 
+/**
+ * The objects holding a `$ref` (not a `$dynamicRef`) at `pointer` and above it, nearest first, with
+ * what their `$ref` names: the candidates for binding the dynamic anchor at `pointer`.
+ */
+function refHolders(set: SpecSet, file: string, pointer: string): Array<{ at: SpecPointer; generic: Resolved }> {
+  const holders: Array<{ at: SpecPointer; generic: Resolved }> = [];
+  const segments = pointer.split('/');
+  for (let length = segments.length; length >= 1; length--) {
+    const at = { file, pointer: segments.slice(0, length).join('/') };
+    const holder = set.valueOf(at) as Json | undefined;
+    if (!holder || typeof holder !== 'object' || Array.isArray(holder) || typeof holder.$ref !== 'string') continue;
+    if (typeof holder.$dynamicRef === 'string') continue; // a $dynamicRef is a use, not a binding
+    try {
+      holders.push({ at, generic: set.followRaw(holder.$ref, at) });
+    } catch {
+      // a broken $ref: reported when every $ref is checked
+    }
+  }
+  return holders;
+}
+
+/**
+ * Of the schemas carrying one anchor name, the one nearest to where the `$ref` is written (the
+ * longest pointer prefix in common): the generic's own `$dynamicAnchor`, not a binding's written
+ * earlier in the file. JSON Schema gives each schema resource its anchors; without `$id`s an
+ * OpenAPI file is one resource, where a name used twice would otherwise mean the first.
+ */
+function nearest(pointers: string[] | undefined, from: string): string | undefined {
+  if (!pointers || pointers.length < 2) return pointers?.[0];
+  const segments = from.split('/');
+  let best = pointers[0]!;
+  let bestLength = -1;
+  for (const pointer of pointers) {
+    const other = pointer.split('/');
+    let length = 0;
+    while (length < other.length && length < segments.length && other[length] === segments[length]) length++;
+    if (length > bestLength) {
+      best = pointer;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
 /** An anchor's name (JSON Schema 2020-12: a letter or `_`, then letters, digits, `-`, `_`, `.`). */
 const ANCHOR_NAME = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
@@ -274,9 +455,11 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     const text = await readFile(file, 'utf8');
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
-    const anchors = new Map<string, string>();
+    const anchors = new Map<string, string[]>();
     set.anchors.set(file, anchors);
-    collectRefs(document.value, '', anchors, (ref, pointer) => {
+    const dynamicAnchors: string[] = [];
+    set.dynamicAnchors.set(file, dynamicAnchors);
+    collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer) => {
       const from = { file, pointer };
       refs.push({ ref, from });
       // The file only: an anchor's pointer is known once the whole file has been read.
@@ -295,6 +478,7 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
       }
     });
   }
+  set.findBindings();
   for (const { ref, from } of refs) set.resolve(ref, from);
   return set;
 }
@@ -328,18 +512,19 @@ const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
 function collectRefs(
   value: unknown,
   pointer: string,
-  anchors: Map<string, string>,
+  anchors: Map<string, string[]>,
+  dynamicAnchors: string[],
   visit: (ref: string, pointer: string) => void,
 ): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, visit);
+    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, dynamicAnchors, visit);
     return;
   }
   const object = value as Record<string, unknown>;
-  if (typeof object.$anchor === 'string' && !anchors.has(object.$anchor)) anchors.set(object.$anchor, pointer);
-  if (typeof object.$dynamicAnchor === 'string' && !anchors.has(object.$dynamicAnchor))
-    anchors.set(object.$dynamicAnchor, pointer);
+  for (const name of [object.$anchor, object.$dynamicAnchor])
+    if (typeof name === 'string') anchors.set(name, [...(anchors.get(name) ?? []), pointer]);
+  if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
   if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
   for (const key of Object.keys(object)) {
@@ -347,6 +532,6 @@ function collectRefs(
     if (key === 'value' && pointer.includes('/examples/')) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
     if (key === 'examples' && Array.isArray(object[key])) continue;
-    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, visit);
+    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, dynamicAnchors, visit);
   }
 }

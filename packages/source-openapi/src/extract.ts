@@ -444,19 +444,19 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     if (dialect === 'swagger-2.0') {
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
       const examples = (response.examples ?? {}) as Json;
-      contents = response.schema
-        ? produces.map((mediaType) =>
-            media(
-              context,
-              mediaType,
-              response.schema,
-              child(responseAt, 'schema'),
-              { example: examples[mediaType] },
-              undefined,
-              anchor,
-            ),
-          )
-        : [];
+      // With no schema, a response's `examples` still show its body: one per media type they name.
+      const mediaTypes = response.schema ? produces : Object.keys(examples);
+      contents = mediaTypes.map((mediaType) =>
+        media(
+          context,
+          mediaType,
+          response.schema,
+          child(responseAt, 'schema'),
+          { example: examples[mediaType] },
+          undefined,
+          anchor,
+        ),
+      );
     } else {
       contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
     }

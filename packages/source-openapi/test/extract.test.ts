@@ -60,6 +60,33 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('Swagger 2.0 response examples', () => {
+  it('are shown for a response with no schema, one per media type they name (OpenFaaS gateway)', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: FaaS, version: "0.5" }',
+      'paths:',
+      '  /system/functions:',
+      '    get:',
+      '      produces: [application/json]',
+      '      responses:',
+      '        200:',
+      '          description: List of deployed functions.',
+      '          examples:',
+      '            application/json: |-',
+      '              [{"name":"func_payroll","replicas":1}]',
+      '            text/plain: func_payroll',
+    ]);
+    const list = api.tags[0]!.operations[0]!;
+    expect(list.responses[0]!.contents).toMatchObject([
+      { mediaType: 'application/json', example: '[{"name":"func_payroll","replicas":1}]', exampleGenerated: false },
+      { mediaType: 'text/plain', example: 'func_payroll', exampleGenerated: false },
+    ]);
+    expect(list.responses[0]!.contents[0]!.schema).toBeUndefined();
+    expect(list.curl).toContain("-H 'Accept: application/json'");
+  });
+});
+
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */
 async function modelOf(lines: string[]): Promise<ApiModel> {
   const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');

@@ -206,13 +206,18 @@ function methodsOf(
 ): Array<{ method: string; operation: Json; at: SpecPointer }> {
   const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
   if (!item || typeof item !== 'object') return result;
-  for (const method of HTTP_METHODS) {
-    const raw = (item as Json)[method];
-    if (!raw || typeof raw !== 'object') continue;
-    const { value, at: operationAt } = deref(spec, raw, child(at, method));
+  const add = (method: string, raw: unknown, rawAt: SpecPointer) => {
+    if (!raw || typeof raw !== 'object') return;
+    const { value, at: operationAt } = deref(spec, raw, rawAt);
     if (value && typeof value === 'object' && !Array.isArray(value))
       result.push({ method, operation: value as Json, at: operationAt });
-  }
+  };
+  for (const method of HTTP_METHODS) add(method, (item as Json)[method], child(at, method));
+  // OpenAPI 3.2: methods of its own (`additionalOperations: { SUBSCRIBE: … }`), named as sent.
+  const additional = (item as Json).additionalOperations;
+  if (additional && typeof additional === 'object' && !Array.isArray(additional))
+    for (const [method, raw] of Object.entries(additional as Json))
+      add(method, raw, child(at, 'additionalOperations', method));
   return result;
 }
 
@@ -606,8 +611,10 @@ function namedExamples(
   if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
     const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
-    if (example?.value === undefined) return [];
-    return [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }];
+    // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
+    const value = example?.value ?? example?.dataValue ?? example?.serializedValue;
+    if (value === undefined) return [];
+    return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
   });
 }
 

@@ -1074,6 +1074,50 @@ describe('an operation kept in a file of its own', () => {
   });
 });
 
+describe('OpenAPI 3.2', () => {
+  it("reads the QUERY method, additionalOperations (a custom method) and examples' dataValue (Train Travel API)", async () => {
+    const api = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Trains, version: "1" }',
+      'servers: [{ url: https://api.example.com }]',
+      'paths:',
+      '  /trips:',
+      '    query:',
+      '      operationId: search-trips',
+      '      tags: [Trips]',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { type: object, properties: { origin: { type: string } } }',
+      '            examples:',
+      '              Berlin: { summary: From Berlin, dataValue: { origin: Berlin } }',
+      '      responses: { "200": { description: OK } }',
+      '  /trips/{id}:',
+      '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '    get:',
+      '      operationId: get-trip',
+      '      tags: [Trips]',
+      '      responses: { "200": { description: OK } }',
+      '    additionalOperations:',
+      '      SUBSCRIBE:',
+      '        operationId: subscribe-trip',
+      '        tags: [Trips]',
+      '        responses: { "200": { description: A stream of live trip status updates } }',
+    ]);
+    expect(operations(api).map((o) => [o.verb, o.path, o.operationId])).toEqual([
+      ['QUERY', '/trips', 'search-trips'],
+      ['GET', '/trips/{id}', 'get-trip'],
+      ['SUBSCRIBE', '/trips/{id}', 'subscribe-trip'],
+    ]);
+    expect(op(api, 'subscribe-trip').curl).toMatch(/^curl -X SUBSCRIBE 'https:\/\/api\.example\.com\/trips\/\{id\}'/);
+    expect(op(api, 'search-trips').requestBody!.contents[0]).toMatchObject({
+      example: '{\n  "origin": "Berlin"\n}',
+      exampleGenerated: false,
+    });
+    expect(api.operationCount).toBe(3);
+  });
+});
+
 describe('OpenAPI 3.1', () => {
   it('reads webhooks, type arrays with null, const and examples arrays', async () => {
     const api = await model('webhooks-3.1/openapi.yaml');

@@ -500,6 +500,11 @@ function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointe
   return Object.entries(content).map(([mediaType, raw]) => {
     const entry = deref(context.spec, raw, child(contentAt, mediaType));
     const value = entry.value as Json;
+    // OpenAPI 3.2: a streamed body (JSON Lines, server-sent events) describes each item instead.
+    if (value?.schema === undefined && value?.itemSchema !== undefined) {
+      const item = media(context, mediaType, value.itemSchema, child(entry.at, 'itemSchema'), value, entry.at, anchor);
+      return { ...item, stream: true };
+    }
     return media(context, mediaType, value?.schema, child(entry.at, 'schema'), value, entry.at, anchor);
   });
 }

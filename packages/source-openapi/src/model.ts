@@ -87,6 +87,8 @@ export interface NamedSchema extends SchemaView {
 export interface MediaContent {
   mediaType: string;
   schema?: SchemaView;
+  /** The schema describes each item of a stream (OpenAPI 3.2's `itemSchema`: JSON Lines, server-sent events). */
+  stream?: boolean;
   /** Pretty-printed example; `exampleGenerated` when docgen made it from the schema. */
   example?: string;
   exampleLanguage: string;

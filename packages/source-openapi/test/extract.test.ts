@@ -1116,6 +1116,38 @@ describe('OpenAPI 3.2', () => {
     });
     expect(api.operationCount).toBe(3);
   });
+
+  it('describes a streamed body by its itemSchema: each item of JSON Lines or server-sent events', async () => {
+    const api = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Trains, version: "1" }',
+      'paths:',
+      '  /trips/{id}/updates:',
+      '    get:',
+      '      operationId: trip-updates',
+      '      tags: [Trips]',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses:',
+      '        "200":',
+      '          description: A stream of live trip status updates',
+      '          content:',
+      '            application/jsonl:',
+      '              itemSchema: { $ref: "#/components/schemas/TripUpdate" }',
+      'components:',
+      '  schemas:',
+      '    TripUpdate: { type: object, properties: { minutes: { type: integer } } }',
+    ]);
+    expect(op(api, 'trip-updates').responses[0]!.contents[0]).toMatchObject({
+      mediaType: 'application/jsonl',
+      stream: true,
+      schema: { type: { kind: 'ref', name: 'TripUpdate' } },
+      example: '{\n  "minutes": 0\n}',
+    });
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.title.endsWith('Trips'),
+    )!.markdown;
+    expect(page).toContain('Content type `application/jsonl`: a stream of [TripUpdate](');
+  });
 });
 
 describe('OpenAPI 3.1', () => {

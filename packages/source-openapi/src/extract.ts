@@ -859,6 +859,15 @@ function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): Co
       const { $ref: _ref, ...beside } = sample;
       sample = { ...target, ...beside };
     }
+    // The source itself may be a file's text (`source: { $ref: code_samples/echo/post.cs }`).
+    if (isRef(sample.source)) {
+      const ref = sample.source.$ref;
+      try {
+        sample = { ...sample, source: context.spec.resolveText(ref, listAt) };
+      } catch (error) {
+        return codeSampleSkipper(context, ref, child(listAt, index, 'source', '$ref'))((error as Error).message);
+      }
+    }
     const { lang, label, source } = sample;
     if (typeof source !== 'string' || !source.trim()) return [];
     const language =

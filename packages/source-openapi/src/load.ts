@@ -163,6 +163,19 @@ export class SpecSet {
     return { file, pointer, value };
   }
 
+  /**
+   * The text of the file a `$ref` inside a vendor extension names (a code sample's `source:
+   * { $ref: code_samples/echo.cs }`, as Redocly's starter keeps them), read now. Throws an Error
+   * saying why when it cannot be read.
+   */
+  resolveText(ref: string, from: SpecPointer): string {
+    const { file } = this.targetFile(ref, from);
+    const loaded = this.documents.get(file) ?? this.dataFiles.get(file);
+    if (loaded && !(loaded instanceof Error)) return loaded.text;
+    if (!existsSync(file) || statSync(file).isDirectory()) throw new Error('it does not exist');
+    return readFileSync(file, 'utf8');
+  }
+
   /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */
   private readonly resolved = new Map<string, Resolved>();
 
@@ -453,6 +466,11 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     const file = pending.pop()!;
     if (set.documents.has(file)) continue;
     const text = await readFile(file, 'utf8');
+    if (file !== root && isTextFile(file)) {
+      // Markdown (or any text) a `$ref` names: its text is the value (`description: { $ref: intro.md }`).
+      set.documents.set(file, textDocument(file, set.display(file), text));
+      continue;
+    }
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
     const anchors = new Map<string, string[]>();
@@ -479,8 +497,41 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     });
   }
   set.findBindings();
-  for (const { ref, from } of refs) set.resolve(ref, from);
+  for (const { ref, from } of refs) {
+    const resolved = set.resolve(ref, from);
+    // A `$ref` to a text file stands for the text (Redocly's `description: { $ref: intro.md }`):
+    // put it in the `$ref`'s place, so every reader of a description finds a string.
+    if (typeof resolved.value === 'string' && isTextFile(resolved.file)) inlineText(set, from, resolved.value);
+  }
   return set;
+}
+
+/**
+ * A file read as text, not YAML or JSON: Markdown, plain text or HTML (a description kept in a
+ * file of its own). Any other file is read as YAML or JSON, whatever its extension.
+ */
+function isTextFile(file: string): boolean {
+  return /\.(md|markdown|mdx|txt|html?)$/i.test(file);
+}
+
+/** A text file as a document: its value is its text; any pointer in it is its first line. */
+function textDocument(file: string, display: string, text: string): StructuredDocument {
+  return {
+    file: display,
+    text,
+    value: text,
+    locate: (pointer) => ({ file: display, line: 1, pointer: `#${pointer}` }),
+  };
+}
+
+/** Replace the object holding a `$ref` (at `from`) by the text it names, in its parent. */
+function inlineText(set: SpecSet, from: SpecPointer, text: string): void {
+  const segments = from.pointer.split('/').slice(1).map(unescapePointer);
+  const key = segments.pop();
+  if (key === undefined) return;
+  let parent: unknown = set.documents.get(from.file)?.value;
+  for (const segment of segments) parent = (parent as Record<string, unknown> | undefined)?.[segment];
+  if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[key] = text;
 }
 
 /** The root given is a folder: name the spec files in it, so the fix is one copy away. */

@@ -964,6 +964,59 @@ describe('code samples kept in files of their own', () => {
   });
 });
 
+describe('text kept in files of its own (Redocly openapi-starter)', () => {
+  it("reads a description $ref'd to a Markdown file as its text, and a code sample's source $ref'd to a code file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const files: Record<string, string> = {
+      'openapi.yaml': [
+        'openapi: 3.1.0',
+        'info:',
+        '  title: Example.com',
+        '  version: 1.0.0',
+        '  description: { $ref: ./info-description.md }',
+        'paths:',
+        '  /echo: { $ref: paths/echo.yaml }',
+      ].join('\n'),
+      'info-description.md': 'This is an **example** API.\n\n# Introduction\n\nA good starting point: for you.\n',
+      'paths/echo.yaml': [
+        'post:',
+        '  operationId: echo',
+        '  tags: [Echo]',
+        '  description: { $ref: ../docs/echo.md }',
+        '  responses: { "200": { description: OK } }',
+        '  x-codeSamples:',
+        '    - lang: C#',
+        '      source: { $ref: ../code_samples/csharp/echo/post.cs }',
+        '    - lang: PHP',
+        '      source: { $ref: ../code_samples/PHP/echo/post.php }',
+      ].join('\n'),
+      'docs/echo.md': 'Returns the exact message you sent.\n',
+      'code_samples/csharp/echo/post.cs': 'var response = await client.PostAsync("/echo", body);\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (w) => warnings.push(w) });
+    expect(api.description).toBe('This is an **example** API.\n\n# Introduction\n\nA good starting point: for you.');
+    expect(op(api, 'echo').description).toBe('Returns the exact message you sent.');
+    expect(op(api, 'echo').codeSamples).toEqual([
+      { label: 'C#', language: 'c#', source: 'var response = await client.PostAsync("/echo", body);\n' },
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['DG_OPENAPI_CODE_SAMPLE', 10, expect.stringMatching(/post\.php" is left out: it does not exist$/)],
+    ]);
+    // The Markdown files are part of the spec: attached with it.
+    expect(api.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+      'docs/echo.md',
+      'info-description.md',
+      'openapi.yaml',
+      'paths/echo.yaml',
+    ]);
+  });
+});
+
 describe('OpenAPI 3.0 across files', () => {
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');

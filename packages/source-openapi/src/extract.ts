@@ -865,7 +865,13 @@ function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): Co
       try {
         sample = { ...sample, source: context.spec.resolveText(ref, listAt) };
       } catch (error) {
-        return codeSampleSkipper(context, ref, child(listAt, index, 'source', '$ref'))((error as Error).message);
+        const skip = codeSampleSkipper(
+          context,
+          ref,
+          child(listAt, index, 'source', '$ref'),
+          'point it at the file of code',
+        );
+        return skip((error as Error).message);
       }
     }
     const { lang, label, source } = sample;
@@ -889,14 +895,19 @@ function isCodeSample(value: unknown): value is Json {
 }
 
 /** Leaves a code sample (or a list of them) out, with warning DG_OPENAPI_CODE_SAMPLE at its `$ref`. */
-function codeSampleSkipper(context: WalkContext, ref: string, refAt: SpecPointer): (why: string) => CodeSample[] {
+function codeSampleSkipper(
+  context: WalkContext,
+  ref: string,
+  refAt: SpecPointer,
+  hint = 'point it at a YAML or JSON file holding `lang:` and `source:` (or a list of such samples)',
+): (why: string) => CodeSample[] {
   return (why) => {
     context.report({
       code: 'DG_OPENAPI_CODE_SAMPLE',
       severity: 'warning',
       message: `code sample $ref "${ref}" is left out: ${why}`,
       ...context.spec.where(refAt),
-      hint: 'point it at a YAML or JSON file holding `lang:` and `source:` (or a list of such samples)',
+      hint: `${hint} (its path is relative to the file the $ref is written in)`,
     });
     return [];
   };

@@ -1004,8 +1004,13 @@ describe('text kept in files of its own (Redocly openapi-starter)', () => {
     expect(op(api, 'echo').codeSamples).toEqual([
       { label: 'C#', language: 'c#', source: 'var response = await client.PostAsync("/echo", body);\n' },
     ]);
-    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
-      ['DG_OPENAPI_CODE_SAMPLE', 10, expect.stringMatching(/post\.php" is left out: it does not exist$/)],
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        10,
+        expect.stringMatching(/post\.php" is left out: it does not exist$/),
+        'point it at the file of code (its path is relative to the file the $ref is written in)',
+      ],
     ]);
     // The Markdown files are part of the spec: attached with it.
     expect(api.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([

@@ -432,6 +432,12 @@ function nearest(pointers: string[] | undefined, from: string): string | undefin
   return best;
 }
 
+/** Whether a reference's path part names a file (`./Admin.yaml`, `schemas/cat.json#/Cat`), not a bare schema name. */
+function namesFile(ref: string): boolean {
+  const path = ref.split('#')[0]!;
+  return path.includes('/') || /\.(ya?ml|json)$/i.test(path);
+}
+
 /** An anchor's name (JSON Schema 2020-12: a letter or `_`, then letters, digits, `-`, `_`, `.`). */
 const ANCHOR_NAME = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
@@ -477,8 +483,16 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     set.anchors.set(file, anchors);
     const dynamicAnchors: string[] = [];
     set.dynamicAnchors.set(file, dynamicAnchors);
-    collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer) => {
+    collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer, mapping) => {
       const from = { file, pointer };
+      if (mapping) {
+        // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
+        // file, so the variant can be linked and documented; a value naming no file stays a name.
+        const target = set.targetFile(ref, from);
+        if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
+          pending.push(target.file);
+        return;
+      }
       refs.push({ ref, from });
       // The file only: an anchor's pointer is known once the whole file has been read.
       const target = set.targetFile(ref, from);
@@ -565,7 +579,7 @@ function collectRefs(
   pointer: string,
   anchors: Map<string, string[]>,
   dynamicAnchors: string[],
-  visit: (ref: string, pointer: string) => void,
+  visit: (ref: string, pointer: string, mapping?: boolean) => void,
 ): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
@@ -578,6 +592,11 @@ function collectRefs(
   if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
   if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
+  const mapping = (object.discriminator as { mapping?: unknown } | undefined)?.mapping;
+  if (mapping && typeof mapping === 'object')
+    for (const [key, target] of Object.entries(mapping))
+      if (typeof target === 'string' && namesFile(target))
+        visit(target, `${pointer}/discriminator/mapping/${escapePointer(key)}`, true);
   for (const key of Object.keys(object)) {
     if (key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
     if (key === 'value' && pointer.includes('/examples/')) continue;

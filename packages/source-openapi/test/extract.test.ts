@@ -1022,6 +1022,59 @@ describe('text kept in files of its own (Redocly openapi-starter)', () => {
   });
 });
 
+describe('a discriminator mapping to schemas in files of their own (Redocly openapi-starter)', () => {
+  it('reads those files: each variant is documented and the mapping links to it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const files: Record<string, string[]> = {
+      'openapi.yaml': [
+        'openapi: 3.1.0',
+        'info: { title: Users, version: "1" }',
+        'paths:',
+        '  /users/{username}:',
+        '    get:',
+        '      operationId: getUser',
+        '      tags: [User]',
+        '      parameters: [{ name: username, in: path, required: true, schema: { type: string } }]',
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          content: { application/json: { schema: { $ref: schemas/User.yaml } } }',
+      ],
+      'schemas/User.yaml': [
+        'type: object',
+        'discriminator:',
+        '  propertyName: userType',
+        "  mapping: { admin: './Admin.yaml', basic: './Basic.yaml' }",
+        'properties: { username: { type: string } }',
+      ],
+      'schemas/Admin.yaml': [
+        'allOf:',
+        "  - $ref: './User.yaml'",
+        '  - { type: object, properties: { adminDept: { type: string } } }',
+      ],
+      'schemas/Basic.yaml': [
+        'allOf:',
+        "  - $ref: './User.yaml'",
+        '  - { type: object, properties: { permissionId: { type: integer } } }',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    const user = api.schemas.find((s) => s.name === 'User')!;
+    expect(
+      user.discriminator!.mapping.map((m) => [m.value, m.type.kind, m.type.kind === 'ref' && m.type.name]),
+    ).toEqual([
+      ['admin', 'ref', 'Admin'],
+      ['basic', 'ref', 'Basic'],
+    ]);
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(['Admin', 'Basic', 'User']);
+    expect(api.schemas.find((s) => s.name === 'Admin')!.fields.map((f) => f.name)).toEqual(['username', 'adminDept']);
+  });
+});
+
 describe('OpenAPI 3.0 across files', () => {
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');

@@ -617,7 +617,8 @@ function namedExamples(
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
     const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
     // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
-    const value = example?.value ?? example?.dataValue ?? example?.serializedValue;
+    // (`null` is a value: GitHub's examples show a `null` body.)
+    const value = [example?.value, example?.dataValue, example?.serializedValue].find((v) => v !== undefined);
     if (value === undefined) return [];
     return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
   });

@@ -1202,7 +1202,13 @@ describe('OpenAPI 3.2', () => {
       '            schema: { type: object, properties: { origin: { type: string } } }',
       '            examples:',
       '              Berlin: { summary: From Berlin, dataValue: { origin: Berlin } }',
-      '      responses: { "200": { description: OK } }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, nullable: true }',
+      '              examples: { none: { value: null } }',
       '  /trips/{id}:',
       '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
       '    get:',
@@ -1226,6 +1232,11 @@ describe('OpenAPI 3.2', () => {
       exampleGenerated: false,
     });
     expect(api.operationCount).toBe(3);
+    // A `value: null` is still the spec's own example (as GitHub's are), not a generated one.
+    expect(op(api, 'search-trips').responses[0]!.contents[0]).toMatchObject({
+      example: 'null',
+      exampleGenerated: false,
+    });
   });
 
   it('describes a streamed body by its itemSchema: each item of JSON Lines or server-sent events', async () => {

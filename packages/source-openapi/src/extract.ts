@@ -49,7 +49,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   if (componentSchemas && typeof componentSchemas === 'object') {
     for (const [name, value] of Object.entries(componentSchemas as Json)) {
       const at = { file: spec.rootFile, pointer: `${componentsPointer}/${escapePointer(name)}` };
-      if (isRef(value)) {
+      // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
+      if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
         schemas.register(resolved, resolved.value as Json);
       } else {
@@ -70,6 +71,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
   };
+  warnUnfollowedBindings(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
   const paths = (document.paths ?? {}) as Json;
@@ -121,6 +123,29 @@ interface WalkContext {
   report: (diagnostic: Diagnostic) => void;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+}
+
+/**
+ * A schema binding a generic's `$dynamicAnchor` is followed when the generic it `$ref`s holds the
+ * `$dynamicRef` itself; one that holds it deeper, behind a `$ref` of its own, is read as the
+ * generic alone, with its default. Say so where the binding is, naming the `$dynamicRef`.
+ */
+function warnUnfollowedBindings(context: WalkContext): void {
+  const { spec } = context;
+  for (const { binding, name, dynamicRef } of spec.unfollowedBindings) {
+    const where = spec.locate(dynamicRef);
+    const file = dynamicRef.file === binding.file ? '' : `${where.file} `;
+    const line = where.line ? `line ${where.line} ` : '';
+    context.report({
+      code: 'DG_OPENAPI_DYNAMIC_REF',
+      severity: 'warning',
+      message:
+        `$dynamicAnchor "${name}" bound here is not followed to the $dynamicRef "#${name}" at ${file}${line}` +
+        `(${where.pointer}): that one is reached through another $ref, so its schema is shown with its own "${name}"`,
+      ...spec.where({ file: binding.file, pointer: `${binding.pointer}/$ref` }),
+      hint: `bind "${name}" in a schema whose $ref names the schema holding the $dynamicRef, and $ref that binding`,
+    });
+  }
 }
 
 function detectDialect(spec: SpecSet): Dialect {
@@ -181,13 +206,18 @@ function methodsOf(
 ): Array<{ method: string; operation: Json; at: SpecPointer }> {
   const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
   if (!item || typeof item !== 'object') return result;
-  for (const method of HTTP_METHODS) {
-    const raw = (item as Json)[method];
-    if (!raw || typeof raw !== 'object') continue;
-    const { value, at: operationAt } = deref(spec, raw, child(at, method));
+  const add = (method: string, raw: unknown, rawAt: SpecPointer) => {
+    if (!raw || typeof raw !== 'object') return;
+    const { value, at: operationAt } = deref(spec, raw, rawAt);
     if (value && typeof value === 'object' && !Array.isArray(value))
       result.push({ method, operation: value as Json, at: operationAt });
-  }
+  };
+  for (const method of HTTP_METHODS) add(method, (item as Json)[method], child(at, method));
+  // OpenAPI 3.2: methods of its own (`additionalOperations: { SUBSCRIBE: … }`), named as sent.
+  const additional = (item as Json).additionalOperations;
+  if (additional && typeof additional === 'object' && !Array.isArray(additional))
+    for (const [method, raw] of Object.entries(additional as Json))
+      add(method, raw, child(at, 'additionalOperations', method));
   return result;
 }
 
@@ -419,19 +449,19 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     if (dialect === 'swagger-2.0') {
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
       const examples = (response.examples ?? {}) as Json;
-      contents = response.schema
-        ? produces.map((mediaType) =>
-            media(
-              context,
-              mediaType,
-              response.schema,
-              child(responseAt, 'schema'),
-              { example: examples[mediaType] },
-              undefined,
-              anchor,
-            ),
-          )
-        : [];
+      // With no schema, a response's `examples` still show its body: one per media type they name.
+      const mediaTypes = response.schema ? produces : Object.keys(examples);
+      contents = mediaTypes.map((mediaType) =>
+        media(
+          context,
+          mediaType,
+          response.schema,
+          child(responseAt, 'schema'),
+          { example: examples[mediaType] },
+          undefined,
+          anchor,
+        ),
+      );
     } else {
       contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
     }
@@ -470,6 +500,11 @@ function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointe
   return Object.entries(content).map(([mediaType, raw]) => {
     const entry = deref(context.spec, raw, child(contentAt, mediaType));
     const value = entry.value as Json;
+    // OpenAPI 3.2: a streamed body (JSON Lines, server-sent events) describes each item instead.
+    if (value?.schema === undefined && value?.itemSchema !== undefined) {
+      const item = media(context, mediaType, value.itemSchema, child(entry.at, 'itemSchema'), value, entry.at, anchor);
+      return { ...item, stream: true };
+    }
     return media(context, mediaType, value?.schema, child(entry.at, 'schema'), value, entry.at, anchor);
   });
 }
@@ -581,8 +616,11 @@ function namedExamples(
   if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
     const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
-    if (example?.value === undefined) return [];
-    return [{ name, summary: typeof example.summary === 'string' ? example.summary : undefined, value: example.value }];
+    // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
+    // (`null` is a value: GitHub's examples show a `null` body.)
+    const value = [example?.value, example?.dataValue, example?.serializedValue].find((v) => v !== undefined);
+    if (value === undefined) return [];
+    return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
   });
 }
 
@@ -779,38 +817,63 @@ function groupByTag(
 /**
  * ReDoc's `x-codeSamples` (or the older `x-code-samples`): `{ lang, label?, source }` each. An
  * entry may be a `$ref` to a YAML or JSON file holding one (DigitalOcean keeps each sample in a
- * file of its own), read now: the only `$ref` in a vendor extension docgen follows. One it cannot
- * read (missing, not YAML or JSON, no `source`) is left out with a warning at the `$ref`.
+ * file of its own), and so may the whole list (`x-codeSamples: { $ref: code_samples/list.yaml }`,
+ * its entries' `$ref`s then relative to that file), read now: the only `$ref`s in a vendor
+ * extension docgen follows. One it cannot read (missing, not YAML or JSON, no `source`) is left
+ * out with a warning at the `$ref`.
  */
 function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): CodeSample[] {
   const key = operation['x-codeSamples'] != null ? 'x-codeSamples' : 'x-code-samples';
-  const raw = operation[key];
+  let raw = operation[key];
+  let listAt = child(at, key);
+  if (isRef(raw)) {
+    const ref = raw.$ref;
+    const skip = codeSampleSkipper(context, ref, child(listAt, '$ref'));
+    try {
+      const list = context.spec.resolveDataAt(ref, at);
+      if (!Array.isArray(list.value)) {
+        return skip(
+          isCodeSample(list.value)
+            ? 'it holds one sample, not a list of them: make the $ref an entry of the list (`- $ref: …`)'
+            : 'what it names is not a list of samples',
+        );
+      }
+      raw = list.value;
+      listAt = list;
+    } catch (error) {
+      return skip((error as Error).message);
+    }
+  }
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown, index) => {
     let sample = (entry ?? {}) as Json;
     if (isRef(sample)) {
-      const refAt = child(at, key, index, '$ref');
-      const skip = (why: string): CodeSample[] => {
-        context.report({
-          code: 'DG_OPENAPI_CODE_SAMPLE',
-          severity: 'warning',
-          message: `code sample $ref "${sample.$ref as string}" is left out: ${why}`,
-          ...context.spec.where(refAt),
-          hint: 'point it at a YAML or JSON file holding `lang:` and `source:`',
-        });
-        return [];
-      };
+      const skip = codeSampleSkipper(context, sample.$ref as string, child(listAt, index, '$ref'));
       let target: unknown;
       try {
-        target = context.spec.resolveData(sample.$ref as string, at);
+        target = context.spec.resolveData(sample.$ref as string, listAt);
       } catch (error) {
         return skip((error as Error).message);
       }
-      if (!target || typeof target !== 'object' || Array.isArray(target) || typeof (target as Json).source !== 'string')
-        return skip('what it names has no `source`');
+      if (!isCodeSample(target)) return skip('what it names has no `source`');
       // Keys written beside the `$ref` (a `label`) win over the file's.
       const { $ref: _ref, ...beside } = sample;
-      sample = { ...(target as Json), ...beside };
+      sample = { ...target, ...beside };
+    }
+    // The source itself may be a file's text (`source: { $ref: code_samples/echo/post.cs }`).
+    if (isRef(sample.source)) {
+      const ref = sample.source.$ref;
+      try {
+        sample = { ...sample, source: context.spec.resolveText(ref, listAt) };
+      } catch (error) {
+        const skip = codeSampleSkipper(
+          context,
+          ref,
+          child(listAt, index, 'source', '$ref'),
+          'point it at the file of code',
+        );
+        return skip((error as Error).message);
+      }
     }
     const { lang, label, source } = sample;
     if (typeof source !== 'string' || !source.trim()) return [];
@@ -825,6 +888,30 @@ function codeSamples(context: WalkContext, operation: Json, at: SpecPointer): Co
     const name = typeof label === 'string' && label.trim() ? label.trim() : typeof lang === 'string' ? lang.trim() : '';
     return [{ label: name || 'Sample', language: language || undefined, source }];
   });
+}
+
+/** An object with a `source` string: one code sample. */
+function isCodeSample(value: unknown): value is Json {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as Json).source === 'string';
+}
+
+/** Leaves a code sample (or a list of them) out, with warning DG_OPENAPI_CODE_SAMPLE at its `$ref`. */
+function codeSampleSkipper(
+  context: WalkContext,
+  ref: string,
+  refAt: SpecPointer,
+  hint = 'point it at a YAML or JSON file holding `lang:` and `source:` (or a list of such samples)',
+): (why: string) => CodeSample[] {
+  return (why) => {
+    context.report({
+      code: 'DG_OPENAPI_CODE_SAMPLE',
+      severity: 'warning',
+      message: `code sample $ref "${ref}" is left out: ${why}`,
+      ...context.spec.where(refAt),
+      hint: `${hint} (its path is relative to the file the $ref is written in)`,
+    });
+    return [];
+  };
 }
 
 // ---- curl --------------------------------------------------------------------------------------

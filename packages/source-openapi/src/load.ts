@@ -24,11 +24,38 @@ import {
 export interface SpecPointer {
   file: string;
   pointer: string;
+  /**
+   * The dynamic scope a schema is read in (JSON Schema 2020-12): the `$dynamicAnchor`s bound by
+   * the schemas `$ref`-ing a generic one, by name, the outermost binding first. Carried from a
+   * schema to the places inside it (`child`); a `$ref` to a named schema starts afresh.
+   */
+  scope?: DynamicScope;
+}
+
+/** `$dynamicAnchor` name → where the schema it names is (the binding's own, or a slot in its `$defs`). */
+export type DynamicScope = ReadonlyMap<string, SpecPointer>;
+
+/**
+ * A schema that binds a generic's dynamic anchors: `{ $ref: Page, $defs: { user: { $dynamicAnchor:
+ * item, $ref: User } } }`, with Page's `items: { $dynamicRef: '#item' }`. Read as Page with `item`
+ * meaning User.
+ */
+export interface DynamicBinding {
+  anchors: Map<string, SpecPointer>;
+}
+
+/** A binding whose generic reaches the `$dynamicRef` it binds only through another `$ref`: not followed. */
+export interface UnfollowedBinding {
+  binding: SpecPointer;
+  name: string;
+  dynamicRef: SpecPointer;
 }
 
 export interface Resolved<T = unknown> extends SpecPointer {
   value: T;
 }
+
+type Json = Record<string, unknown>;
 
 export class SpecSet {
   readonly documents = new Map<string, StructuredDocument>();
@@ -41,7 +68,7 @@ export class SpecSet {
 
   /** Location (file, line, pointer) of a pointer in a loaded file, for diagnostics. */
   locate(at: SpecPointer, key?: boolean): SourceLocation {
-    const document = this.documents.get(at.file);
+    const document = this.documentAt(at.file);
     const location = document ? document.locate(at.pointer, key) : { file: at.file, pointer: `#${at.pointer}` };
     return { ...location, file: this.display(at.file) };
   }
@@ -49,11 +76,17 @@ export class SpecSet {
   /** Location plus a code frame of the offending line, for a DocgenError. */
   where(at: SpecPointer, key?: boolean): { location: SourceLocation; excerpt?: string } {
     const location = this.locate(at, key);
-    const text = this.documents.get(at.file)?.text;
+    const text = this.documentAt(at.file)?.text;
     return {
       location,
       excerpt: text && location.line ? codeFrame(text, location.line, location.column ?? 1) : undefined,
     };
+  }
+
+  /** A spec file, else a data file read for a vendor extension (so warnings in it have lines too). */
+  private documentAt(file: string): StructuredDocument | undefined {
+    const data = this.dataFiles.get(file);
+    return this.documents.get(file) ?? (data instanceof Error ? undefined : data);
   }
 
   /** File names in diagnostics: relative to the working directory when inside it. */
@@ -64,10 +97,19 @@ export class SpecSet {
 
   /**
    * JSON Schema 2020-12's plain-name anchors by file: `$anchor: node` or `$dynamicAnchor: node`
-   * → the pointer of the schema carrying it, so `$ref: '#node'` (and `$dynamicRef`) resolve.
+   * → the pointers of the schemas carrying it, so `$ref: '#node'` (and `$dynamicRef`) resolve.
    * Filled while a file's `$ref`s are collected (no pass of its own).
    */
-  readonly anchors = new Map<string, Map<string, string>>();
+  readonly anchors = new Map<string, Map<string, string[]>>();
+
+  /** The pointers of the `$dynamicAnchor`s by file, for finding the schemas that bind them. */
+  readonly dynamicAnchors = new Map<string, string[]>();
+
+  /** Schemas binding a generic's dynamic anchors, by `file#pointer`; filled once every file is loaded. */
+  private bindings?: Map<string, DynamicBinding>;
+
+  /** Bindings docgen does not follow (see `UnfollowedBinding`), for a warning each. */
+  readonly unfollowedBindings: UnfollowedBinding[] = [];
 
   /**
    * Files read at extract time, outside the spec proper: what a vendor extension's `$ref` names
@@ -83,8 +125,16 @@ export class SpecSet {
    * decides whether that is worth more than a warning.
    */
   resolveData(ref: string, from: SpecPointer): unknown {
+    return this.resolveDataAt(ref, from).value;
+  }
+
+  /**
+   * `resolveData`, with where the value was found: the `$ref`s inside it (a list of samples whose
+   * entries name files of their own) are relative to that file.
+   */
+  resolveDataAt(ref: string, from: SpecPointer): Resolved {
     const { file, fragment } = this.targetFile(ref, from);
-    if (this.documents.has(file)) return this.resolve(ref, from).value;
+    if (this.documents.has(file)) return this.resolve(ref, from);
     let document = this.dataFiles.get(file);
     if (!document) {
       try {
@@ -110,7 +160,20 @@ export class SpecSet {
         throw new Error(`it has nothing at #${pointer}`);
       value = (value as Record<string, unknown>)[segment];
     }
-    return value;
+    return { file, pointer, value };
+  }
+
+  /**
+   * The text of the file a `$ref` inside a vendor extension names (a code sample's `source:
+   * { $ref: code_samples/echo.cs }`, as Redocly's starter keeps them), read now. Throws an Error
+   * saying why when it cannot be read.
+   */
+  resolveText(ref: string, from: SpecPointer): string {
+    const { file } = this.targetFile(ref, from);
+    const loaded = this.documents.get(file) ?? this.dataFiles.get(file);
+    if (loaded && !(loaded instanceof Error)) return loaded.text;
+    if (!existsSync(file) || statSync(file).isDirectory()) throw new Error('it does not exist');
+    return readFileSync(file, 'utf8');
   }
 
   /** Resolutions by the file a `$ref` is written in and its text: a schema is referenced from many places. */
@@ -130,7 +193,7 @@ export class SpecSet {
     for (;;) {
       const id = `${target.file}#${target.pointer}`;
       const value = this.valueAt(target, from, ref);
-      const next = isRef(value) ? value.$ref : undefined;
+      const next = isRef(value) && !this.bindingAt(target) ? value.$ref : undefined;
       if (next === undefined) return { ...target, value };
       if (seen.has(id)) {
         throw new DocgenError({
@@ -146,6 +209,107 @@ export class SpecSet {
     }
   }
 
+  /** The schema at `at`, its `$ref`s followed as `resolve` does (a `$dynamicRef`'s target found in a scope). */
+  resolvePointer(at: SpecPointer): Resolved {
+    const value = this.valueAt(at, at, `#${at.pointer}`);
+    if (isRef(value) && !this.bindingAt(at)) return this.resolve(value.$ref, at);
+    return { file: at.file, pointer: at.pointer, value };
+  }
+
+  /** The binding at `at`, if the schema there binds a generic's dynamic anchors. */
+  bindingAt(at: SpecPointer): DynamicBinding | undefined {
+    return this.bindings?.size ? this.bindings.get(`${at.file}#${at.pointer}`) : undefined;
+  }
+
+  /**
+   * Find the schemas that bind a generic's dynamic anchors. One is a schema with a `$ref` (to the
+   * generic) that holds a `$dynamicAnchor` of its own or in its `$defs`, where the generic holds a
+   * `$dynamicRef` to that name whose static target carries the same `$dynamicAnchor` (JSON Schema's
+   * condition for the dynamic scope to count). A generic that reaches that `$dynamicRef` only
+   * through a `$ref` of its own is not followed: `unfollowedBindings`.
+   */
+  findBindings(): void {
+    const bindings = new Map<string, DynamicBinding>();
+    for (const [file, pointers] of this.dynamicAnchors) {
+      for (const anchorPointer of pointers) {
+        const name = (this.valueOf({ file, pointer: anchorPointer }) as Json).$dynamicAnchor as string;
+        // The binding is the slot's nearest ancestor (or itself) with a `$ref` to a generic using the name.
+        const holders = refHolders(this, file, anchorPointer);
+        const direct = holders.find(({ generic }) => this.dynamicRefIn(generic.value, generic, name, false));
+        if (direct) {
+          const key = `${file}#${direct.at.pointer}`;
+          const binding = bindings.get(key) ?? { anchors: new Map<string, SpecPointer>() };
+          if (!binding.anchors.has(name)) binding.anchors.set(name, { file, pointer: anchorPointer });
+          bindings.set(key, binding);
+          continue;
+        }
+        for (const { at, generic } of holders) {
+          const far = this.dynamicRefIn(generic.value, generic, name, true);
+          if (far) {
+            this.unfollowedBindings.push({ binding: at, name, dynamicRef: far });
+            break;
+          }
+        }
+      }
+    }
+    this.bindings = bindings;
+    this.resolved.clear(); // resolved while looking, before the bindings were known
+  }
+
+  /** Read the value at a pointer known to exist (no `$ref` to blame if it does not). */
+  valueOf(at: SpecPointer): unknown {
+    return this.valueAt(at, at, `#${at.pointer}`);
+  }
+
+  /** Follow a `$ref` as written, through binding schemas too (used before the bindings are known). */
+  followRaw(ref: string, from: SpecPointer): Resolved {
+    return this.follow(ref, from);
+  }
+
+  /**
+   * Where `value` (at `at`) holds a `$dynamicRef` to `#name` whose static target carries
+   * `$dynamicAnchor: name`: in its own body, or (`throughRefs`) in the schemas its `$ref`s reach.
+   */
+  private dynamicRefIn(value: unknown, at: SpecPointer, name: string, throughRefs: boolean): SpecPointer | undefined {
+    const visited = new Set<string>();
+    const search = (node: unknown, where: SpecPointer): SpecPointer | undefined => {
+      if (!node || typeof node !== 'object') return undefined;
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const found = search(node[i], { file: where.file, pointer: `${where.pointer}/${i}` });
+          if (found) return found;
+        }
+        return undefined;
+      }
+      const object = node as Json;
+      if (object.$dynamicRef === `#${name}`) {
+        const target = this.target(object.$dynamicRef, where);
+        const carried = this.valueAt(target, where, object.$dynamicRef) as Json | undefined;
+        if (carried?.$dynamicAnchor === name) return where;
+      } else if (throughRefs && typeof object.$ref === 'string') {
+        try {
+          const next = this.follow(object.$ref, where);
+          const id = `${next.file}#${next.pointer}`;
+          if (!visited.has(id)) {
+            visited.add(id);
+            const found = search(next.value, next);
+            if (found) return found;
+          }
+        } catch {
+          // a broken $ref: reported when every $ref is checked
+        }
+      }
+      for (const key of Object.keys(object)) {
+        if (key === '$ref' || key === 'example' || key === 'examples' || key.startsWith('x-')) continue;
+        const found = search(object[key], { file: where.file, pointer: `${where.pointer}/${escapePointer(key)}` });
+        if (found) return found;
+      }
+      return undefined;
+    };
+    visited.add(`${at.file}#${at.pointer}`);
+    return search(value, at);
+  }
+
   /** Where a `$ref` string points, without reading the value. */
   target(ref: string, from: SpecPointer): SpecPointer {
     const { file, fragment } = this.targetFile(ref, from);
@@ -158,7 +322,7 @@ export class SpecSet {
     if (pointer && !pointer.startsWith('/')) {
       // A plain name (`#node`): the schema whose `$anchor` or `$dynamicAnchor` it is, in that file.
       if (ANCHOR_NAME.test(pointer)) {
-        const anchored = this.anchors.get(file)?.get(pointer);
+        const anchored = nearest(this.anchors.get(file)?.get(pointer), file === from.file ? from.pointer : '');
         if (anchored !== undefined) return { file, pointer: anchored };
         throw new DocgenError({
           code: 'DG_OPENAPI_DANGLING_REF',
@@ -224,6 +388,56 @@ export class SpecSet {
   }
 }
 
+/**
+ * The objects holding a `$ref` (not a `$dynamicRef`) at `pointer` and above it, nearest first, with
+ * what their `$ref` names: the candidates for binding the dynamic anchor at `pointer`.
+ */
+function refHolders(set: SpecSet, file: string, pointer: string): Array<{ at: SpecPointer; generic: Resolved }> {
+  const holders: Array<{ at: SpecPointer; generic: Resolved }> = [];
+  const segments = pointer.split('/');
+  for (let length = segments.length; length >= 1; length--) {
+    const at = { file, pointer: segments.slice(0, length).join('/') };
+    const holder = set.valueOf(at) as Json | undefined;
+    if (!holder || typeof holder !== 'object' || Array.isArray(holder) || typeof holder.$ref !== 'string') continue;
+    if (typeof holder.$dynamicRef === 'string') continue; // a $dynamicRef is a use, not a binding
+    try {
+      holders.push({ at, generic: set.followRaw(holder.$ref, at) });
+    } catch {
+      // a broken $ref: reported when every $ref is checked
+    }
+  }
+  return holders;
+}
+
+/**
+ * Of the schemas carrying one anchor name, the one nearest to where the `$ref` is written (the
+ * longest pointer prefix in common): the generic's own `$dynamicAnchor`, not a binding's written
+ * earlier in the file. JSON Schema gives each schema resource its anchors; without `$id`s an
+ * OpenAPI file is one resource, where a name used twice would otherwise mean the first.
+ */
+function nearest(pointers: string[] | undefined, from: string): string | undefined {
+  if (!pointers || pointers.length < 2) return pointers?.[0];
+  const segments = from.split('/');
+  let best = pointers[0]!;
+  let bestLength = -1;
+  for (const pointer of pointers) {
+    const other = pointer.split('/');
+    let length = 0;
+    while (length < other.length && length < segments.length && other[length] === segments[length]) length++;
+    if (length > bestLength) {
+      best = pointer;
+      bestLength = length;
+    }
+  }
+  return best;
+}
+
+/** Whether a reference's path part names a file (`./Admin.yaml`, `schemas/cat.json#/Cat`), not a bare schema name. */
+function namesFile(ref: string): boolean {
+  const path = ref.split('#')[0]!;
+  return path.includes('/') || /\.(ya?ml|json)$/i.test(path);
+}
+
 /** An anchor's name (JSON Schema 2020-12: a letter or `_`, then letters, digits, `-`, `_`, `.`). */
 const ANCHOR_NAME = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
@@ -258,12 +472,27 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     const file = pending.pop()!;
     if (set.documents.has(file)) continue;
     const text = await readFile(file, 'utf8');
+    if (file !== root && isTextFile(file)) {
+      // Markdown (or any text) a `$ref` names: its text is the value (`description: { $ref: intro.md }`).
+      set.documents.set(file, textDocument(file, set.display(file), text));
+      continue;
+    }
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
-    const anchors = new Map<string, string>();
+    const anchors = new Map<string, string[]>();
     set.anchors.set(file, anchors);
-    collectRefs(document.value, '', anchors, (ref, pointer) => {
+    const dynamicAnchors: string[] = [];
+    set.dynamicAnchors.set(file, dynamicAnchors);
+    collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer, mapping) => {
       const from = { file, pointer };
+      if (mapping) {
+        // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
+        // file, so the variant can be linked and documented; a value naming no file stays a name.
+        const target = set.targetFile(ref, from);
+        if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
+          pending.push(target.file);
+        return;
+      }
       refs.push({ ref, from });
       // The file only: an anchor's pointer is known once the whole file has been read.
       const target = set.targetFile(ref, from);
@@ -281,8 +510,42 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
       }
     });
   }
-  for (const { ref, from } of refs) set.resolve(ref, from);
+  set.findBindings();
+  for (const { ref, from } of refs) {
+    const resolved = set.resolve(ref, from);
+    // A `$ref` to a text file stands for the text (Redocly's `description: { $ref: intro.md }`):
+    // put it in the `$ref`'s place, so every reader of a description finds a string.
+    if (typeof resolved.value === 'string' && isTextFile(resolved.file)) inlineText(set, from, resolved.value);
+  }
   return set;
+}
+
+/**
+ * A file read as text, not YAML or JSON: Markdown, plain text or HTML (a description kept in a
+ * file of its own). Any other file is read as YAML or JSON, whatever its extension.
+ */
+function isTextFile(file: string): boolean {
+  return /\.(md|markdown|mdx|txt|html?)$/i.test(file);
+}
+
+/** A text file as a document: its value is its text; any pointer in it is its first line. */
+function textDocument(file: string, display: string, text: string): StructuredDocument {
+  return {
+    file: display,
+    text,
+    value: text,
+    locate: (pointer) => ({ file: display, line: 1, pointer: `#${pointer}` }),
+  };
+}
+
+/** Replace the object holding a `$ref` (at `from`) by the text it names, in its parent. */
+function inlineText(set: SpecSet, from: SpecPointer, text: string): void {
+  const segments = from.pointer.split('/').slice(1).map(unescapePointer);
+  const key = segments.pop();
+  if (key === undefined) return;
+  let parent: unknown = set.documents.get(from.file)?.value;
+  for (const segment of segments) parent = (parent as Record<string, unknown> | undefined)?.[segment];
+  if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[key] = text;
 }
 
 /** The root given is a folder: name the spec files in it, so the fix is one copy away. */
@@ -314,25 +577,31 @@ const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
 function collectRefs(
   value: unknown,
   pointer: string,
-  anchors: Map<string, string>,
-  visit: (ref: string, pointer: string) => void,
+  anchors: Map<string, string[]>,
+  dynamicAnchors: string[],
+  visit: (ref: string, pointer: string, mapping?: boolean) => void,
 ): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, visit);
+    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, dynamicAnchors, visit);
     return;
   }
   const object = value as Record<string, unknown>;
-  if (typeof object.$anchor === 'string' && !anchors.has(object.$anchor)) anchors.set(object.$anchor, pointer);
-  if (typeof object.$dynamicAnchor === 'string' && !anchors.has(object.$dynamicAnchor))
-    anchors.set(object.$dynamicAnchor, pointer);
+  for (const name of [object.$anchor, object.$dynamicAnchor])
+    if (typeof name === 'string') anchors.set(name, [...(anchors.get(name) ?? []), pointer]);
+  if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
   if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
+  const mapping = (object.discriminator as { mapping?: unknown } | undefined)?.mapping;
+  if (mapping && typeof mapping === 'object')
+    for (const [key, target] of Object.entries(mapping))
+      if (typeof target === 'string' && namesFile(target))
+        visit(target, `${pointer}/discriminator/mapping/${escapePointer(key)}`, true);
   for (const key of Object.keys(object)) {
     if (key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
     if (key === 'value' && pointer.includes('/examples/')) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
     if (key === 'examples' && Array.isArray(object[key])) continue;
-    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, visit);
+    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, dynamicAnchors, visit);
   }
 }

@@ -6,7 +6,8 @@
 
 export type Dialect = 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The fixed methods of a path item; `query` is OpenAPI 3.2's (a safe request with a body). */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A type as a small tree, so renderers can link named schemas wherever they appear. */
@@ -86,6 +87,8 @@ export interface NamedSchema extends SchemaView {
 export interface MediaContent {
   mediaType: string;
   schema?: SchemaView;
+  /** The schema describes each item of a stream (OpenAPI 3.2's `itemSchema`: JSON Lines, server-sent events). */
+  stream?: boolean;
   /** Pretty-printed example; `exampleGenerated` when docgen made it from the schema. */
   example?: string;
   exampleLanguage: string;

@@ -541,7 +541,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
   return {
     mediaType: content.mediaType,
     sameAs: undefined as string | undefined,
-    type: schema ? links.type(schema.type, key) : undefined,
+    type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
     description: schema?.description && !named ? placeFragment(schema.description, level) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],

@@ -1,6 +1,6 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import { escapePointer, inlineCode, unescapePointer } from '@docgen/core';
-import { isRef, type SpecPointer, type SpecSet } from './load.js';
+import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
 
 /**
@@ -50,6 +50,44 @@ export class SchemaRegistry {
     return this.register(resolved, resolved.value as Json);
   }
 
+  /**
+   * Follow a schema's `$ref`. A `$dynamicRef` read in a dynamic scope (inside a generic that a
+   * binding schema fills) goes to the outermost binding of its anchor, as JSON Schema 2020-12
+   * says, when its static target carries that `$dynamicAnchor`; anywhere else it is a `$ref`.
+   */
+  private resolveRef(schema: { $ref: string; $dynamicRef?: unknown }, at: SpecPointer): Resolved {
+    const dynamic = schema.$dynamicRef;
+    if (at.scope && typeof dynamic === 'string' && dynamic.startsWith('#')) {
+      const name = dynamic.slice(1);
+      const bound = at.scope.get(name);
+      if (bound && (this.spec.valueOf(this.spec.target(dynamic, at)) as Json | undefined)?.$dynamicAnchor === name)
+        return this.spec.resolvePointer(bound);
+    }
+    return this.spec.resolve(schema.$ref, at);
+  }
+
+  /**
+   * The generic a binding schema at `at` fills (`{ $ref: Page, $defs: { user: { $dynamicAnchor:
+   * item, … } } }`): its body, at a place whose scope holds the binding's anchors (an outer
+   * binding's first), so its `$dynamicRef`s are read as the binding says. A binding of a binding
+   * is followed to the generic. Undefined for any other schema.
+   */
+  private bound(schema: unknown, at: SpecPointer): { value: Json; at: SpecPointer } | undefined {
+    let binding = isRef(schema) ? this.spec.bindingAt(at) : undefined;
+    if (!binding) return undefined;
+    let value = schema as Json;
+    let here: SpecPointer = at;
+    const scope = new Map(at.scope ?? []);
+    for (let hops = 0; binding && hops < 20; hops++) {
+      for (const [name, slot] of binding.anchors) if (!scope.has(name)) scope.set(name, slot);
+      const generic = this.spec.resolve(value.$ref as string, here);
+      value = (generic.value ?? {}) as Json;
+      here = generic;
+      binding = isRef(value) ? this.spec.bindingAt(here) : undefined;
+    }
+    return { value, at: { file: here.file, pointer: here.pointer, scope } };
+  }
+
   register(at: SpecPointer, value: Json): string {
     let file = this.relativeFiles.get(at.file);
     if (file === undefined)
@@ -91,8 +129,11 @@ export class SchemaRegistry {
   // ---- types ---------------------------------------------------------------------------------
 
   typeOf(schema: unknown, at: SpecPointer, ownerId?: string): TypeExpr {
+    const generic = this.bound(schema, at);
+    if (generic) return this.typeOf(generic.value, generic.at, ownerId);
     if (isRef(schema)) {
-      const id = this.refId(schema.$ref, at);
+      const resolved = this.resolveRef(schema, at);
+      const id = this.register(resolved, resolved.value as Json);
       const target = this.entries.get(id)!.value;
       const types = target && typeof target === 'object' ? typeList(target) : [];
       const primitive =
@@ -160,8 +201,8 @@ export class SchemaRegistry {
 
   /** A schema as a renderable view: its type, fields (flattened properties), variants, discriminator. */
   view(schema: unknown, at: SpecPointer, ownerId?: string): SchemaView {
-    if (isRef(schema)) {
-      const resolved = this.spec.resolve(schema.$ref, at);
+    if (isRef(schema) && !this.spec.bindingAt(at)) {
+      const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
       let view = this.refViews.get(id);
       if (!view) {
@@ -174,6 +215,18 @@ export class SchemaRegistry {
   }
 
   private viewOf(body: Json, bodyAt: SpecPointer, ownerId: string | undefined, type: TypeExpr): SchemaView {
+    const generic = this.bound(body, bodyAt);
+    if (generic) {
+      // The generic's fields as the binding fills them; the binding's own description first, and
+      // what it asks beside its `$ref` (a stricter tree's `unevaluatedProperties: false`) too.
+      const view = this.viewOf(generic.value, generic.at, ownerId, type);
+      const rules = [...(view.rules ?? []), ...schemaRules(body).filter((rule) => !view.rules?.includes(rule))];
+      return {
+        ...view,
+        description: typeof body.description === 'string' ? body.description : view.description,
+        rules: rules.length ? rules : undefined,
+      };
+    }
     const view: SchemaView = {
       type,
       description: typeof body.description === 'string' ? body.description : undefined,
@@ -243,7 +296,7 @@ export class SchemaRegistry {
       const named = pattern === undefined && !other;
       const property = (isRef(value) ? value : (value ?? {})) as Json;
       const type = this.typeOf(property, propertyAt, ownerId);
-      const resolved = isRef(property) ? (this.spec.resolve(property.$ref, propertyAt).value as Json) : property;
+      const resolved = isRef(property) ? (this.resolveRef(property, propertyAt).value as Json) : property;
       const field: SchemaField = {
         name: `${prefix}${name}`,
         depth,
@@ -293,11 +346,13 @@ export class SchemaRegistry {
     const required = new Set<string>();
     const byName = new Map<string, number>();
     const add = (s: Json, sAt: SpecPointer) => {
+      const generic = this.bound(s, sAt);
+      if (generic) return add(generic.value, generic.at);
       if (Array.isArray(s.allOf)) {
         s.allOf.forEach((member, i) => {
           const memberAt = child(sAt, 'allOf', i);
           if (isRef(member)) {
-            const resolved = this.spec.resolve(member.$ref, memberAt);
+            const resolved = this.resolveRef(member, memberAt);
             const id = this.register(resolved, resolved.value as Json);
             if (seen.has(id)) return; // inherited through a cycle: already shown
             seen.add(id);
@@ -362,7 +417,14 @@ export class SchemaRegistry {
     const entry = this.entries.get(id)!;
     if (!entry.edges) {
       const out = new Set<string>();
-      walkRefs(entry.value, entry.at, (ref, from) => out.add(this.refId(ref, from)));
+      const visit = (node: { $ref: string }, from: SpecPointer) => {
+        const resolved = this.resolveRef(node, from);
+        out.add(this.register(resolved, resolved.value as Json));
+      };
+      walkRefs(entry.value, entry.at, visit);
+      // A binding's edges are also those of its generic read in its scope (a stricter tree's children).
+      const generic = this.bound(entry.value, entry.at);
+      if (generic) walkRefs(generic.value, generic.at, visit);
       entry.edges = [...out];
       if (out.has(id)) this.selfLoop.add(id);
     }
@@ -491,7 +553,7 @@ export class SchemaRegistry {
    * the example shown is the spec's, not one docgen made up.
    */
   hasOwnExample(schema: unknown, at: SpecPointer): boolean {
-    const s = (isRef(schema) ? this.spec.resolve(schema.$ref, at).value : schema) as Json | undefined;
+    const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
     if (!s || typeof s !== 'object') return false;
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
   }
@@ -502,13 +564,15 @@ export class SchemaRegistry {
     const hidden = this.direction === 'request' ? 'readOnly' : 'writeOnly';
     if ((value as Json)[hidden] === true) return true;
     if (!isRef(value)) return false;
-    return (this.spec.resolve(value.$ref, at).value as Json | undefined)?.[hidden] === true;
+    return (this.resolveRef(value, at).value as Json | undefined)?.[hidden] === true;
   }
 
   /** An example value built from the schema: its own examples first, else plausible values by type. */
   example(schema: unknown, at: SpecPointer, stack: string[] = [], depth = 0): unknown {
+    const generic = this.bound(schema, at);
+    if (generic) return this.example(generic.value, generic.at, stack, depth);
     if (isRef(schema)) {
-      const resolved = this.spec.resolve(schema.$ref, at);
+      const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
       if (stack.includes(id)) return CIRCULAR;
       return this.namedExample(id, stack, depth);
@@ -970,18 +1034,19 @@ function dependents(object: Json, name: string): string[] {
 }
 
 export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {
-  return { file: at.file, pointer: `${at.pointer}/${segments.map((s) => escapePointer(String(s))).join('/')}` };
+  const pointer = `${at.pointer}/${segments.map((s) => escapePointer(String(s))).join('/')}`;
+  return at.scope ? { file: at.file, pointer, scope: at.scope } : { file: at.file, pointer };
 }
 
 /** Every `$ref` inside a schema value (not inside examples), with where it is written. */
-function walkRefs(value: unknown, at: SpecPointer, visit: (ref: string, from: SpecPointer) => void): void {
+function walkRefs(value: unknown, at: SpecPointer, visit: (node: { $ref: string }, from: SpecPointer) => void): void {
   if (!value || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => walkRefs(item, child(at, i), visit));
     return;
   }
   const o = value as Json;
-  if (typeof o.$ref === 'string') visit(o.$ref, at);
+  if (typeof o.$ref === 'string') visit(o as { $ref: string }, at);
   for (const [key, v] of Object.entries(o)) {
     if (
       key === '$ref' ||

@@ -60,6 +60,33 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('Swagger 2.0 response examples', () => {
+  it('are shown for a response with no schema, one per media type they name (OpenFaaS gateway)', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: FaaS, version: "0.5" }',
+      'paths:',
+      '  /system/functions:',
+      '    get:',
+      '      produces: [application/json]',
+      '      responses:',
+      '        200:',
+      '          description: List of deployed functions.',
+      '          examples:',
+      '            application/json: |-',
+      '              [{"name":"func_payroll","replicas":1}]',
+      '            text/plain: func_payroll',
+    ]);
+    const list = api.tags[0]!.operations[0]!;
+    expect(list.responses[0]!.contents).toMatchObject([
+      { mediaType: 'application/json', example: '[{"name":"func_payroll","replicas":1}]', exampleGenerated: false },
+      { mediaType: 'text/plain', example: 'func_payroll', exampleGenerated: false },
+    ]);
+    expect(list.responses[0]!.contents[0]!.schema).toBeUndefined();
+    expect(list.curl).toContain("-H 'Accept: application/json'");
+  });
+});
+
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */
 async function modelOf(lines: string[]): Promise<ApiModel> {
   const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
@@ -894,6 +921,158 @@ describe('code samples kept in files of their own', () => {
     )!.markdown;
     expect(page).toContain('**Python**\n\n```python\nimport os\nfrom pydo import Client\n');
   });
+
+  it('reads a whole x-codeSamples list given as one $ref, its entries $ref-ing files beside it', async () => {
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'code-samples/lists.yaml')), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(op(api, 'droplets_get').codeSamples).toEqual([
+      {
+        label: 'cURL',
+        language: 'curl',
+        source: 'curl -X GET "https://api.digitalocean.com/v2/droplets/$DROPLET_ID"',
+      },
+      // Relative to the list's file, not the spec's.
+      { label: 'Python (any droplet)', language: 'python', source: expect.stringContaining('client.droplets.list()') },
+    ]);
+    expect(op(api, 'droplets_destroy').codeSamples).toEqual([]);
+    expect(op(api, 'droplets_patch').codeSamples).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.location?.file?.split('/').pop(), w.location?.line, w.message])).toEqual([
+      // An entry of the list that cannot be read: at its line in the list's file.
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'droplets_get.yml',
+        7,
+        expect.stringMatching(/python\/missing\.yml" is left out: it does not exist$/),
+      ],
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'lists.yaml',
+        18,
+        expect.stringMatching(
+          /not_a_list\.yml" is left out: it holds one sample, not a list of them: make the \$ref an entry/,
+        ),
+      ],
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        'lists.yaml',
+        23,
+        expect.stringMatching(/lists\/missing\.yml" is left out: it does not exist$/),
+      ],
+    ]);
+  });
+});
+
+describe('text kept in files of its own (Redocly openapi-starter)', () => {
+  it("reads a description $ref'd to a Markdown file as its text, and a code sample's source $ref'd to a code file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const files: Record<string, string> = {
+      'openapi.yaml': [
+        'openapi: 3.1.0',
+        'info:',
+        '  title: Example.com',
+        '  version: 1.0.0',
+        '  description: { $ref: ./info-description.md }',
+        'paths:',
+        '  /echo: { $ref: paths/echo.yaml }',
+      ].join('\n'),
+      'info-description.md': 'This is an **example** API.\n\n# Introduction\n\nA good starting point: for you.\n',
+      'paths/echo.yaml': [
+        'post:',
+        '  operationId: echo',
+        '  tags: [Echo]',
+        '  description: { $ref: ../docs/echo.md }',
+        '  responses: { "200": { description: OK } }',
+        '  x-codeSamples:',
+        '    - lang: C#',
+        '      source: { $ref: ../code_samples/csharp/echo/post.cs }',
+        '    - lang: PHP',
+        '      source: { $ref: ../code_samples/PHP/echo/post.php }',
+      ].join('\n'),
+      'docs/echo.md': 'Returns the exact message you sent.\n',
+      'code_samples/csharp/echo/post.cs': 'var response = await client.PostAsync("/echo", body);\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (w) => warnings.push(w) });
+    expect(api.description).toBe('This is an **example** API.\n\n# Introduction\n\nA good starting point: for you.');
+    expect(op(api, 'echo').description).toBe('Returns the exact message you sent.');
+    expect(op(api, 'echo').codeSamples).toEqual([
+      { label: 'C#', language: 'c#', source: 'var response = await client.PostAsync("/echo", body);\n' },
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_OPENAPI_CODE_SAMPLE',
+        10,
+        expect.stringMatching(/post\.php" is left out: it does not exist$/),
+        'point it at the file of code (its path is relative to the file the $ref is written in)',
+      ],
+    ]);
+    // The Markdown files are part of the spec: attached with it.
+    expect(api.files.map((f) => f.slice(dir.length + 1)).sort()).toEqual([
+      'docs/echo.md',
+      'info-description.md',
+      'openapi.yaml',
+      'paths/echo.yaml',
+    ]);
+  });
+});
+
+describe('a discriminator mapping to schemas in files of their own (Redocly openapi-starter)', () => {
+  it('reads those files: each variant is documented and the mapping links to it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const files: Record<string, string[]> = {
+      'openapi.yaml': [
+        'openapi: 3.1.0',
+        'info: { title: Users, version: "1" }',
+        'paths:',
+        '  /users/{username}:',
+        '    get:',
+        '      operationId: getUser',
+        '      tags: [User]',
+        '      parameters: [{ name: username, in: path, required: true, schema: { type: string } }]',
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          content: { application/json: { schema: { $ref: schemas/User.yaml } } }',
+      ],
+      'schemas/User.yaml': [
+        'type: object',
+        'discriminator:',
+        '  propertyName: userType',
+        "  mapping: { admin: './Admin.yaml', basic: './Basic.yaml' }",
+        'properties: { username: { type: string } }',
+      ],
+      'schemas/Admin.yaml': [
+        'allOf:',
+        "  - $ref: './User.yaml'",
+        '  - { type: object, properties: { adminDept: { type: string } } }',
+      ],
+      'schemas/Basic.yaml': [
+        'allOf:',
+        "  - $ref: './User.yaml'",
+        '  - { type: object, properties: { permissionId: { type: integer } } }',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    const user = api.schemas.find((s) => s.name === 'User')!;
+    expect(
+      user.discriminator!.mapping.map((m) => [m.value, m.type.kind, m.type.kind === 'ref' && m.type.name]),
+    ).toEqual([
+      ['admin', 'ref', 'Admin'],
+      ['basic', 'ref', 'Basic'],
+    ]);
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(['Admin', 'Basic', 'User']);
+    expect(api.schemas.find((s) => s.name === 'Admin')!.fields.map((f) => f.name)).toEqual(['username', 'adminDept']);
+  });
 });
 
 describe('OpenAPI 3.0 across files', () => {
@@ -1003,6 +1182,93 @@ describe('an operation kept in a file of its own', () => {
     expect(get.responses[0]!.contents[0]!.example).toBe('{\n  "watts": 40\n}');
     expect(op(api, 'lampBroke').requestBody!.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['watts']);
     expect(api.schemas.map((s) => s.name)).toEqual(['lamp']);
+  });
+});
+
+describe('OpenAPI 3.2', () => {
+  it("reads the QUERY method, additionalOperations (a custom method) and examples' dataValue (Train Travel API)", async () => {
+    const api = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Trains, version: "1" }',
+      'servers: [{ url: https://api.example.com }]',
+      'paths:',
+      '  /trips:',
+      '    query:',
+      '      operationId: search-trips',
+      '      tags: [Trips]',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema: { type: object, properties: { origin: { type: string } } }',
+      '            examples:',
+      '              Berlin: { summary: From Berlin, dataValue: { origin: Berlin } }',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, nullable: true }',
+      '              examples: { none: { value: null } }',
+      '  /trips/{id}:',
+      '    parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '    get:',
+      '      operationId: get-trip',
+      '      tags: [Trips]',
+      '      responses: { "200": { description: OK } }',
+      '    additionalOperations:',
+      '      SUBSCRIBE:',
+      '        operationId: subscribe-trip',
+      '        tags: [Trips]',
+      '        responses: { "200": { description: A stream of live trip status updates } }',
+    ]);
+    expect(operations(api).map((o) => [o.verb, o.path, o.operationId])).toEqual([
+      ['QUERY', '/trips', 'search-trips'],
+      ['GET', '/trips/{id}', 'get-trip'],
+      ['SUBSCRIBE', '/trips/{id}', 'subscribe-trip'],
+    ]);
+    expect(op(api, 'subscribe-trip').curl).toMatch(/^curl -X SUBSCRIBE 'https:\/\/api\.example\.com\/trips\/\{id\}'/);
+    expect(op(api, 'search-trips').requestBody!.contents[0]).toMatchObject({
+      example: '{\n  "origin": "Berlin"\n}',
+      exampleGenerated: false,
+    });
+    expect(api.operationCount).toBe(3);
+    // A `value: null` is still the spec's own example (as GitHub's are), not a generated one.
+    expect(op(api, 'search-trips').responses[0]!.contents[0]).toMatchObject({
+      example: 'null',
+      exampleGenerated: false,
+    });
+  });
+
+  it('describes a streamed body by its itemSchema: each item of JSON Lines or server-sent events', async () => {
+    const api = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Trains, version: "1" }',
+      'paths:',
+      '  /trips/{id}/updates:',
+      '    get:',
+      '      operationId: trip-updates',
+      '      tags: [Trips]',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses:',
+      '        "200":',
+      '          description: A stream of live trip status updates',
+      '          content:',
+      '            application/jsonl:',
+      '              itemSchema: { $ref: "#/components/schemas/TripUpdate" }',
+      'components:',
+      '  schemas:',
+      '    TripUpdate: { type: object, properties: { minutes: { type: integer } } }',
+    ]);
+    expect(op(api, 'trip-updates').responses[0]!.contents[0]).toMatchObject({
+      mediaType: 'application/jsonl',
+      stream: true,
+      schema: { type: { kind: 'ref', name: 'TripUpdate' } },
+      example: '{\n  "minutes": 0\n}',
+    });
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.title.endsWith('Trips'),
+    )!.markdown;
+    expect(page).toContain('Content type `application/jsonl`: a stream of [TripUpdate](');
   });
 });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
-import { createTemplateRenderer } from '@docgen/core';
-import source, { extractApi, loadSpec, renderApi, type ApiModel } from '@docgen/source-openapi';
+import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
+import source, { extractApi, loadSpec, renderApi, type ApiModel, type TypeExpr } from '@docgen/source-openapi';
 
 /** OpenAPI 3.1 schemas written as JSON Schema 2020-12: what the field tables say of its keywords. */
 
@@ -66,6 +66,132 @@ describe('$dynamicRef and $anchor', () => {
     const page = schemasPage(api);
     expect(page).toContain('| `children` | array of [TagTree](#schema-tagtree) ↻ | no | ↻ _circular reference_ |');
     expect(page).toContain('| `parent` | [Category](#schema-category) ↻ | no | ↻ _circular reference_ |');
+  });
+
+  /** A generic page of items (JSON Schema 2020-12's "list of T"), bound to User and Group. */
+  const generics = spec(
+    [
+      // Before the generic on purpose: the first `item` anchor of the file is not the generic's own.
+      '    UserPage:',
+      '      description: A page of users.',
+      '      $ref: "#/components/schemas/Page"',
+      '      $defs:',
+      '        user: { $dynamicAnchor: item, $ref: "#/components/schemas/User" }',
+      '    Page:',
+      '      type: object',
+      '      properties:',
+      '        items: { type: array, items: { $dynamicRef: "#item" } }',
+      '        total: { type: integer }',
+      '      $defs:',
+      '        item: { $dynamicAnchor: item }',
+      '    User: { type: object, properties: { email: { type: string, format: email } } }',
+      '    Group: { type: object, properties: { name: { type: string } } }',
+      // A tree whose children are the stricter tree when read through it.
+      '    StrictTree:',
+      '      $dynamicAnchor: node',
+      '      $ref: "#/components/schemas/Tree"',
+      '      unevaluatedProperties: false',
+      '    Tree:',
+      '      $dynamicAnchor: node',
+      '      type: object',
+      '      properties:',
+      '        label: { type: string }',
+      '        children: { type: array, items: { $dynamicRef: "#node" } }',
+    ],
+    [
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: listUsers',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/UserPage" } }',
+      '  /groups:',
+      '    get:',
+      '      operationId: listGroups',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                $ref: "#/components/schemas/Page"',
+      '                $defs:',
+      '                  group: { $dynamicAnchor: item, $ref: "#/components/schemas/Group" }',
+    ],
+  );
+
+  it('a $dynamicRef follows the anchor that the schema $ref-ing its generic binds (a page of User)', async () => {
+    const api = await modelOf({ 'openapi.yaml': generics });
+    const byName = Object.fromEntries(api.schemas.map((s) => [s.name, s]));
+    const typeNames = (fields: Array<{ name: string; type: TypeExpr }>) =>
+      fields.map((f) => [
+        f.name,
+        f.type.kind === 'array' && f.type.items.kind === 'ref' ? f.type.items.name : f.type.kind,
+      ]);
+    // The binding is a schema of its own, with the generic's fields read in its scope.
+    expect(byName.UserPage).toMatchObject({ description: 'A page of users.', circular: false });
+    expect(typeNames(byName.UserPage!.fields)).toEqual([
+      ['items', 'User'],
+      ['total', 'primitive'],
+    ]);
+    expect(JSON.parse(byName.UserPage!.example!)).toEqual({ items: [{ email: 'user@example.com' }], total: 0 });
+    // The generic alone keeps its own default, not the first `item` anchor of the file.
+    expect(typeNames(byName.Page!.fields)).toEqual([
+      ['items', 'item'],
+      ['total', 'primitive'],
+    ]);
+    // An inline binding in a response, too.
+    const groups = api.tags.flatMap((t) => t.operations).find((o) => o.operationId === 'listGroups')!;
+    expect(typeNames(groups.responses[0]!.contents[0]!.schema!.fields)).toEqual([
+      ['items', 'Group'],
+      ['total', 'primitive'],
+    ]);
+    const users = api.tags.flatMap((t) => t.operations).find((o) => o.operationId === 'listUsers')!;
+    expect(users.responses[0]!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'UserPage' });
+    // A recursive generic: the stricter tree's children are stricter trees, a cycle of its own.
+    expect(byName.StrictTree!.cycle).toEqual(['StrictTree', 'StrictTree']);
+    expect(byName.StrictTree!.rules).toEqual(['no other properties']); // its own, beside the $ref
+    expect(byName.StrictTree!.fields.find((f) => f.name === 'children')).toMatchObject({
+      circular: true,
+      type: { kind: 'array', items: { kind: 'ref', name: 'StrictTree', circular: true } },
+    });
+    expect(byName.Tree!.fields.find((f) => f.name === 'children')).toMatchObject({
+      type: { kind: 'array', items: { kind: 'ref', name: 'Tree', circular: true } },
+    });
+    const page = schemasPage(api);
+    expect(page).toContain('| `items` | array of [User](#schema-user) | no |');
+  });
+
+  it('a binding whose generic reaches the $dynamicRef only through another $ref is warned, naming it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        ...generics,
+        // Results holds Page, whose `items` use the anchor: one $ref too far for the binding.
+        '    UserResults:',
+        '      $ref: "#/components/schemas/Results"',
+        '      $defs:',
+        '        user: { $dynamicAnchor: item, $ref: "#/components/schemas/User" }',
+        '    Results: { type: object, properties: { page: { $ref: "#/components/schemas/Page" } } }',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (w) => warnings.push(w) });
+    expect(warnings.map((w) => [w.code, w.severity, w.location?.line, w.location?.pointer])).toEqual([
+      ['DG_OPENAPI_DYNAMIC_REF', 'warning', 51, '#/components/schemas/UserResults/$ref'],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      '$dynamicAnchor "item" bound here is not followed to the $dynamicRef "#item" at line 34 ' +
+        '(#/components/schemas/Page/properties/items/items): that one is reached through another $ref, ' +
+        'so its schema is shown with its own "item"',
+    );
+    // Not a wrong type: the generic's own default, as the generic alone reads.
+    const page = api.schemas.find((s) => s.name === 'Page')!;
+    expect(page.fields[0]!.type).toMatchObject({ kind: 'array', items: { kind: 'ref', name: 'item' } });
   });
 
   it('an anchor no schema carries is a dangling $ref, with its line', async () => {

@@ -958,7 +958,11 @@ function curl(context: WalkContext, operation: Operation): string {
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
-  const lines = [`curl -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
+  // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
+  // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
+  // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
+  const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
+  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType))

@@ -139,6 +139,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     securitySchemes: model.securitySchemes,
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
+    curlPlaceholders: curlPlaceholders(model),
     attachSpec: options.attachSpec !== false,
   };
   add({
@@ -310,6 +311,11 @@ const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
   { names: ['API_KEY'], meaning: 'your API key (see Authentication)' },
   { names: ['USERNAME', 'PASSWORD'], meaning: 'your credentials, for HTTP basic authentication' },
 ];
+
+/** Whether any curl example keeps a `{placeholder}` in its URL, for the overview to say so. */
+function curlPlaceholders(model: ApiModel): boolean {
+  return model.tags.some((tag) => tag.operations.some((operation) => operation.curl?.startsWith('curl --globoff')));
+}
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */
 function shellVariables(model: ApiModel): Array<{ names: string[]; meaning: string }> {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -215,7 +216,7 @@ describe('examples and curl as a client would send them', () => {
     expect(api.schemas.find((schema) => schema.name === 'Email')!.example).toBe('"ann@example.com"');
     expect(rename.curl).toBe(
       [
-        "curl -X PUT 'https://petstore.example.com/v2/pets/{id}'",
+        "curl --globoff -X PUT 'https://petstore.example.com/v2/pets/{id}'",
         '--cookie "SESSION=$API_KEY; tenant=acme"',
         "-H 'Content-Type: application/json'",
         "-H 'Accept: application/json'",
@@ -555,12 +556,32 @@ describe('curl examples from relative servers', () => {
       "  /pets/{id}: { get: { operationId: getPet, tags: [pets], responses: { '200': { description: OK } } } }",
     ]);
     expect(op(api, 'getPet').curl).toBe(
-      'curl -X GET "$BASE_URL/api/v3/pets/{id}" \\\n  -H "Authorization: Bearer $TOKEN"',
+      'curl --globoff -X GET "$BASE_URL/api/v3/pets/{id}" \\\n  -H "Authorization: Bearer $TOKEN"',
     );
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain('| `BASE_URL` | where the API is deployed (the spec gives no absolute server URL) |');
     expect(overview).toContain('| `TOKEN` | a bearer token (see Authentication) |');
     expect(overview).not.toContain('`API_KEY`');
+  });
+
+  it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      "  /pets/{petId}: { delete: { operationId: deletePet, tags: [pets], responses: { '204': { description: Gone } } } }",
+      "  /pets: { get: { operationId: listPets, tags: [pets], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'listPets').curl).toBe("curl -X GET 'https://api.example.com/pets'");
+    // The example as a shell reads it, with curl standing in: the braces reach curl with --globoff.
+    const argv = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${op(api, 'deletePet').curl}`], {
+      encoding: 'utf8',
+    });
+    expect(argv.split('\n')).toEqual(['--globoff', '-X', 'DELETE', 'https://api.example.com/pets/{petId}', '']);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain('## Trying the examples');
+    expect(overview).toContain('Replace each path parameter in a URL, such as `{id}`, with its value');
   });
 
   it('send a list example in the query as the spec says it travels', async () => {
@@ -615,7 +636,7 @@ describe('curl examples from relative servers', () => {
       "      responses: { '204': { description: Stored } }",
     ]);
     expect(op(api, 'putFile').curl).toBe(
-      "curl -X PUT 'https://files.example.com/files/{name}' \\\n  -H 'Content-Type: application/octet-stream' \\\n  --data-binary '@file'",
+      "curl --globoff -X PUT 'https://files.example.com/files/{name}' \\\n  -H 'Content-Type: application/octet-stream' \\\n  --data-binary '@file'",
     );
   });
 });
@@ -1226,7 +1247,9 @@ describe('OpenAPI 3.2', () => {
       ['GET', '/trips/{id}', 'get-trip'],
       ['SUBSCRIBE', '/trips/{id}', 'subscribe-trip'],
     ]);
-    expect(op(api, 'subscribe-trip').curl).toMatch(/^curl -X SUBSCRIBE 'https:\/\/api\.example\.com\/trips\/\{id\}'/);
+    expect(op(api, 'subscribe-trip').curl).toMatch(
+      /^curl --globoff -X SUBSCRIBE 'https:\/\/api\.example\.com\/trips\/\{id\}'/,
+    );
     expect(op(api, 'search-trips').requestBody!.contents[0]).toMatchObject({
       example: '{\n  "origin": "Berlin"\n}',
       exampleGenerated: false,

@@ -1,7 +1,7 @@
 /** mdast node type → handler. One module per construct family. */
 import type { Handler } from '../state.js';
 import { blockquote, heading, paragraph, root, thematicBreak } from './blocks.js';
-import { code, inlineCode } from './code.js';
+import { code, inlineCode, inlineMath, math } from './code.js';
 import { containerDirective, leafDirective, textDirective } from './directives.js';
 import { footnoteDefinition, footnoteReference } from './footnotes.js';
 import { emphasis, hardBreak, strikethrough, strong, text } from './inline.js';
@@ -19,6 +19,8 @@ export const handlers: Record<string, Handler> = {
   listItem,
   code,
   inlineCode,
+  math,
+  inlineMath,
   text,
   emphasis,
   strong,

@@ -25,6 +25,7 @@ import type {
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
+import type { InlineMath, Math } from './math.js';
 import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
@@ -178,6 +179,9 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'html_block':
         leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
         break;
+      case 'math_block':
+        leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
+        break;
       case 'front_matter':
         leaf({ type: 'yaml', value: token.content }, token);
         break;
@@ -267,6 +271,11 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });
         break;
+      case 'math_inline': {
+        const math: InlineMath = { type: 'inlineMath', value: token.content, data: { markup: token.markup } };
+        push(math as unknown as PhrasingContent);
+        break;
+      }
       case 'html_inline':
         push({ type: 'html', value: token.content });
         break;

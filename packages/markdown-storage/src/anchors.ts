@@ -33,7 +33,18 @@ export function headingAnchors(tree: Root): Map<string, string> {
 
 /** GitHub slug → Confluence anchor for these headings, in document order. */
 export function anchorsOf(headings: Heading[]): Map<string, string> {
-  return anchorsOfTexts(headings.map(headingText));
+  return anchorsOfTexts(headings.map(headingName));
+}
+
+/** What a heading's anchors are made from: its text, and the id written after it (`{#usage}`), if any. */
+export interface HeadingName {
+  text: string;
+  id?: string;
+}
+
+export function headingName(heading: Heading): HeadingName {
+  const id = (heading.data as { id?: string } | undefined)?.id;
+  return id === undefined ? { text: headingText(heading) } : { text: headingText(heading), id };
 }
 
 /**
@@ -44,16 +55,18 @@ export function headingText(heading: Heading): string {
   return plainText(heading);
 }
 
-/** `anchorsOf` for heading texts (`headingText`), in document order; into `anchors` if given. */
-export function anchorsOfTexts(texts: string[], anchors = new Map<string, string>()): Map<string, string> {
+/** `anchorsOf` for heading names (`headingName`), in document order; into `anchors` if given. */
+export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
-  for (const untrimmed of texts) {
+  for (const { text: untrimmed, id } of names) {
     const value = untrimmed.trim();
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const anchor = count === 0 ? base : `${base}.${count}`;
+    // The id the author gave the heading is what their links use.
+    if (id !== undefined && !anchors.has(id)) anchors.set(id, anchor);
     const slug = slugger.slug(untrimmed);
     if (!anchors.has(slug)) anchors.set(slug, anchor);
     // A link may also use Confluence's own form (or the heading text itself).

@@ -17,7 +17,7 @@ import type { DirectiveMeta } from './parse/directives.js';
 import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
 import type { ToStorageOptions } from './options.js';
 import type { Recording, Resolution, State } from './state.js';
-import { anchorsOfTexts, declaredAnchor, headingText } from './anchors.js';
+import { anchorsOfTexts, declaredAnchor, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder } from './handlers/html.js';
@@ -72,7 +72,7 @@ interface MemoEntry extends Recording {
   kind: string;
   storage: string;
   /** The block's heading texts and declared anchors: the page's anchor tables need them. */
-  headings: string[];
+  headings: HeadingName[];
   anchors: string[];
 }
 
@@ -136,7 +136,7 @@ interface Part {
   /** Otherwise the block's mdast if parsed early, and what the page's anchor tables need from it. */
   tree?: Root;
   deep?: boolean;
-  headings: string[];
+  headings: HeadingName[];
   anchors: string[];
 }
 
@@ -161,16 +161,16 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
     if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
     const { tree, deep } = parse(group);
-    const headings: string[] = [];
+    const headings: HeadingName[] = [];
     const anchors: string[] = [];
     eachNode(tree, (node) => {
-      if (node.type === 'heading') headings.push(headingText(node));
+      if (node.type === 'heading') headings.push(headingName(node));
       const anchor = declaredAnchor(node);
       if (anchor) anchors.push(anchor);
     });
     return { group, tree, deep, headings, anchors };
   });
-  const pageHeadings: string[] = [];
+  const pageHeadings: HeadingName[] = [];
   const declared = state.declaredAnchors;
   for (let index = 0; index < parts.length; index += 1) {
     const part = parts[index]!;

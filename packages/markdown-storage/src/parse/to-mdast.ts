@@ -154,9 +154,11 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
           definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
         break;
       }
+      case 'heading_close':
+        takeHeadingId(stack.pop() as Heading);
+        break;
       case 'table_close':
       case 'paragraph_close':
-      case 'heading_close':
       case 'blockquote_close':
       case 'tr_close':
       case 'th_close':
@@ -198,6 +200,24 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
   }
   root.children.push(...footnotes);
   return root;
+}
+
+/**
+ * A heading's id written after it, as Docusaurus, VitePress, Hugo, kramdown and pandoc read
+ * `## Usage {#usage}` and MkDocs' attr_list `{ #usage }` or `{: #usage .class }`: it is taken off
+ * the heading's text into `data.id` (mdast-util-heading-id's field), so the page shows "Usage" and
+ * `[…](#usage)` finds the heading.
+ */
+const HEADING_ID = /[ \t]*\{:?[ \t]*#([^\s{}]+)(?:[ \t]+[^{}]*)?\}[ \t]*$/;
+
+function takeHeadingId(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== 'text') return;
+  const match = HEADING_ID.exec(last.value);
+  if (!match) return;
+  last.value = last.value.slice(0, match.index);
+  if (!last.value) heading.children.pop();
+  heading.data = { ...heading.data, id: match[1] } as Heading['data'];
 }
 
 function alignment(token: Token): AlignType {

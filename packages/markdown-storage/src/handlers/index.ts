@@ -37,6 +37,7 @@ export const handlers: Record<string, Handler> = {
   containerDirective,
   leafDirective,
   textDirective,
-  // Front matter (`---` … `---` opening the page, parse/front-matter.ts) is page metadata, not content.
+  // Front matter (`---` … `---` or `+++` … `+++` opening the page, parse/front-matter.ts) is page metadata, not content.
   yaml: () => [],
+  toml: () => [],
 };

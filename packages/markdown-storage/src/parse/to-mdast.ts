@@ -185,7 +185,7 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
         break;
       case 'front_matter':
-        leaf({ type: 'yaml', value: token.content }, token);
+        leaf({ type: token.info === 'toml' ? 'toml' : 'yaml', value: token.content } as Nodes, token);
         break;
       case 'hr':
         leaf({ type: 'thematicBreak' }, token);

@@ -8,6 +8,7 @@ import { emphasis, hardBreak, strikethrough, strong, text } from './inline.js';
 import { definition, image, imageReference, link, linkReference } from './links.js';
 import { list, listItem } from './lists.js';
 import { table } from './tables.js';
+import { mdxjsEsm } from './mdx.js';
 
 export const handlers: Record<string, Handler> = {
   root,
@@ -40,4 +41,5 @@ export const handlers: Record<string, Handler> = {
   // Front matter (`---` … `---` or `+++` … `+++` opening the page, parse/front-matter.ts) is page metadata, not content.
   yaml: () => [],
   toml: () => [],
+  mdxjsEsm,
 };

@@ -16,6 +16,7 @@ import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
+import { mdx } from './mdx.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -29,6 +30,7 @@ function createParser(): MarkdownIt {
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(math)
+    .use(mdx)
     .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM

@@ -181,6 +181,9 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'html_block':
         leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
         break;
+      case 'mdx_esm':
+        leaf({ type: 'mdxjsEsm', value: token.content } as unknown as Nodes, token);
+        break;
       case 'math_block':
         leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
         break;

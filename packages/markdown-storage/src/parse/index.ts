@@ -17,6 +17,7 @@ import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
 import { mdx } from './mdx.js';
+import { liquid } from './liquid.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -31,6 +32,7 @@ function createParser(): MarkdownIt {
     .use(mkdocsAdmonitions)
     .use(math)
     .use(mdx)
+    .use(liquid)
     .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM

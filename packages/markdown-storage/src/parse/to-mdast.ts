@@ -340,9 +340,13 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
           title: token.attrGet('title') ?? null,
           alt: plainText(token.children ?? []),
         });
+        // Alt text is plain, but a footnote referenced in it (`![Diagram[^1]](…)`, a credit) still
+        // is referenced: it follows the image, so its note is shown rather than dropped as unused.
+        for (const label of footnoteLabels(token.children ?? []))
+          push({ type: 'footnoteReference', identifier: label, label });
         break;
       case 'footnote_ref': {
-        const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+        const label = footnoteLabel(token);
         push({ type: 'footnoteReference', identifier: label, label });
         break;
       }
@@ -351,6 +355,20 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
     }
   }
   return autolinkLiterals(root.children);
+}
+
+function footnoteLabel(token: Token): string {
+  return (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+}
+
+/** Footnotes referenced in an image's alt text (and in nested alts). */
+function footnoteLabels(tokens: Token[], labels: string[] = []): string[] {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.type === 'footnote_ref') labels.push(footnoteLabel(token));
+    else if (token.type === 'image') footnoteLabels(token.children ?? [], labels);
+  }
+  return labels;
 }
 
 /** The text of inline tokens (an image's alt: text, code and nested alts, without markup). */

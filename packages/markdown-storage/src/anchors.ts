@@ -59,6 +59,7 @@ export function headingText(heading: Heading): string {
 export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
+  const bare: Array<[slug: string, anchor: string]> = [];
   for (const { text: untrimmed, id } of names) {
     const value = untrimmed.trim();
     const base = confluenceAnchor(value);
@@ -69,10 +70,15 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
     if (id !== undefined && !anchors.has(id)) anchors.set(id, anchor);
     const slug = slugger.slug(untrimmed);
     if (!anchors.has(slug)) anchors.set(slug, anchor);
+    const trimmed = slug.replace(/^-+|-+$/g, '');
+    if (trimmed && trimmed !== slug) bare.push([trimmed, anchor]);
     // A link may also use Confluence's own form (or the heading text itself).
     if (!anchors.has(anchor)) anchors.set(anchor, anchor);
     if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
   }
+  // A heading opening with an emoji slugs to `-快速开始` on GitHub; tables of contents written by
+  // hand leave the `-` out. Such a link finds the heading, unless another heading has that slug.
+  for (const [slug, anchor] of bare) if (!anchors.has(slug)) anchors.set(slug, anchor);
   return anchors;
 }
 

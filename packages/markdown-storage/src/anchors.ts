@@ -7,6 +7,7 @@
  * both are computed and the slug is mapped to Confluence's anchor.
  */
 import GithubSlugger from 'github-slugger';
+import { decodeHTML } from 'entities';
 import type { Heading, Nodes, Root } from 'mdast';
 import { eachNode } from './walk.js';
 
@@ -80,6 +81,21 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
   // hand leave the `-` out. Such a link finds the heading, unless another heading has that slug.
   for (const [slug, anchor] of bare) if (!anchors.has(slug)) anchors.set(slug, anchor);
   return anchors;
+}
+
+/** Link targets raw HTML declares: `<a id="x">`, `<a name="x">` (GitLab's docs, READMEs' `<a name="top">`). */
+const HTML_ANCHOR = /<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** The anchors `node` declares: an anchor directive's name, or the `<a id>`/`<a name>` of raw HTML. */
+export function declaredAnchors(node: Nodes): string[] {
+  if (node.type === 'html') {
+    if (!/<a\s/i.test(node.value)) return [];
+    return [...node.value.matchAll(HTML_ANCHOR)]
+      .map((match) => decodeHTML(match[1] ?? match[2] ?? match[3] ?? ''))
+      .filter((name) => name !== '');
+  }
+  const anchor = declaredAnchor(node);
+  return anchor ? [anchor] : [];
 }
 
 /** The name an anchor directive declares (`::anchor[name]`, `:anchor{id=name}`), if `node` is one. */

@@ -11,7 +11,7 @@ import { type XNode, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
 import { wrapPhrasing } from '../phrasing.js';
 import { buildImage, buildLink } from './links.js';
-import { panelMacro } from './macros.js';
+import { macro, panelMacro } from './macros.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -72,8 +72,14 @@ const TAGS: Record<string, TagSpec> = {
   source: { void: true, build: () => [] },
   br: { void: true, build: () => [x('br')] },
   a: {
-    build: (attributes, children, state, node) =>
-      attributes.href !== undefined ? buildLink(state, attributes.href, attributes.title, children, node) : children,
+    // `<a id="x">` / `<a name="x">` is a link target (GitLab's docs put one above each heading).
+    build: (attributes, children, state, node) => {
+      const target = attributes.id || attributes.name;
+      const anchor = target ? [macro('anchor', { '': target })] : [];
+      const content =
+        attributes.href !== undefined ? buildLink(state, attributes.href, attributes.title, children, node) : children;
+      return [...anchor, ...content];
+    },
   },
   img: {
     void: true,

@@ -209,18 +209,22 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
  * A heading's id written after it, as Docusaurus, VitePress, Hugo, kramdown and pandoc read
  * `## Usage {#usage}` and MkDocs' attr_list `{ #usage }` or `{: #usage .class }`: it is taken off
  * the heading's text into `data.id` (mdast-util-heading-id's field), so the page shows "Usage" and
- * `[…](#usage)` finds the heading.
+ * `[…](#usage)` finds the heading. An attribute list of classes only (`# Tabs {.tabset}`, Wiki.js)
+ * is taken off too; braces holding anything else (`{braces}`) are text.
  */
-const HEADING_ID = /[ \t]*\{:?[ \t]*#([^\s{}]+)(?:[ \t]+[^{}]*)?\}[ \t]*$/;
+const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$/;
+const ATTRIBUTE = /^(?:#[^\s{}]+|\.[\w-]+|[\w-]+=(?:"[^"\s]*"|'[^'\s]*'|[^\s"']+))$/;
 
 function takeHeadingId(heading: Heading): void {
   const last = heading.children[heading.children.length - 1];
   if (last?.type !== 'text') return;
-  const match = HEADING_ID.exec(last.value);
-  if (!match) return;
+  const match = ATTRIBUTE_LIST.exec(last.value);
+  const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return;
   last.value = last.value.slice(0, match.index);
   if (!last.value) heading.children.pop();
-  heading.data = { ...heading.data, id: match[1] } as Heading['data'];
+  const id = attributes.find((attribute) => attribute.startsWith('#'))?.slice(1);
+  if (id) heading.data = { ...heading.data, id } as Heading['data'];
 }
 
 function alignment(token: Token): AlignType {

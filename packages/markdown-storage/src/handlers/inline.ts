@@ -9,8 +9,13 @@ export function text(node: Text, state: State): XNode[] {
   return [textNode(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))];
 }
 
-/** A Liquid tag (`{% data … %}`, Jekyll, GitHub Docs) or a Hugo shortcode (`{{< x >}}`, `{{% x %}}`). */
-const TEMPLATE_TAG = /\{%-?\s*([\w-]+)[^%]*%\}|\{\{([<%])\s*(\/?)\s*([\w-]+)[\s\S]*?[>%]\}\}/g;
+/**
+ * A Liquid tag (`{% data … %}`, Jekyll, GitHub Docs), a Liquid output with a filter
+ * (`{{ '/path/' | relative_url }}`; a bare `{{ x }}` may be Vue or Handlebars written as text) or a
+ * Hugo shortcode (`{{< x >}}`, `{{% x %}}`).
+ */
+const TEMPLATE_TAG =
+  /\{%-?\s*([\w-]+)[^%]*%\}|\{\{([<%])\s*(\/?)\s*([\w-]+)[\s\S]*?[>%]\}\}|\{\{-?[^{}|]*\|\s*([\w-]+)[^{}]*\}\}/g;
 
 /**
  * Template tags are the site generator's to fill in: Confluence shows them as written, so each
@@ -19,10 +24,12 @@ const TEMPLATE_TAG = /\{%-?\s*([\w-]+)[^%]*%\}|\{\{([<%])\s*(\/?)\s*([\w-]+)[\s\
 function warnTemplateTags(node: Text, state: State): void {
   const seen = new Set<string>();
   for (const match of node.value.matchAll(TEMPLATE_TAG)) {
-    const [, liquid, delimiter, closing, shortcode] = match;
-    const tag = liquid
-      ? `Liquid tag {% ${liquid} %}`
-      : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
+    const [, liquid, delimiter, closing, shortcode, filter] = match;
+    const tag = filter
+      ? `Liquid output {{ … | ${filter} }}`
+      : liquid
+        ? `Liquid tag {% ${liquid} %}`
+        : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
     if (closing || (liquid && /^end/.test(liquid)) || seen.has(tag)) continue;
     seen.add(tag);
     state.warn(`${tag} is not converted: shown as text (the site generator fills it in)`, node);

@@ -260,7 +260,13 @@ export class HtmlBuilder {
 
   html(value: string, node: Nodes): void {
     for (const token of tokenizeHtml(value)) {
-      if (token.kind === 'hidden' || this.skipped(token, node)) continue;
+      if (token.kind === 'hidden') {
+        // A VitePress include is a comment a browser hides, but it stands for a file's content.
+        if (/^<!--\s*@include:/.test(token.source))
+          this.state.warn(`VitePress include ${token.source} left out: the file's content is not on this page`, node);
+        continue;
+      }
+      if (this.skipped(token, node)) continue;
       if (token.kind === 'text') this.append([text(token.value)]);
       else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);

@@ -6,6 +6,7 @@ import { type XNode, text as textNode, x } from '../xml.js';
 /** Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor. */
 export function text(node: Text, state: State): XNode[] {
   if (node.value.includes('{')) warnTemplateTags(node, state);
+  if (node.value.includes('<<<')) warnSnippetImports(node, state);
   return [textNode(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))];
 }
 
@@ -51,4 +52,15 @@ export function strikethrough(node: Delete, state: State): XNode[] {
 
 export function hardBreak(_node: Break): XNode[] {
   return [x('br')];
+}
+
+/** VitePress' code snippet import (`<<< @/snippets/x.js{2}`), a line of its own: the code is in the file. */
+const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
+
+function warnSnippetImports(node: Text, state: State): void {
+  for (const match of node.value.matchAll(SNIPPET_IMPORT))
+    state.warn(
+      `VitePress code snippet <<< ${match[1]!.trim()} is not converted: shown as text, the file's code is not on this page`,
+      node,
+    );
 }

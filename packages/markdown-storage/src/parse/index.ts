@@ -18,6 +18,7 @@ import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
 import { mdx } from './mdx.js';
 import { liquid } from './liquid.js';
+import { shortcodePanels } from './shortcode-panels.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -33,6 +34,7 @@ function createParser(): MarkdownIt {
     .use(math)
     .use(mdx)
     .use(liquid)
+    .use(shortcodePanels)
     .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM

@@ -17,8 +17,8 @@ const EXPORT = /^export\s+(?:const|let|var|function|class|default|async)\b|^expo
 function mdxEsm(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.level !== 0 || state.blkIndent !== 0 || state.sCount[startLine] !== 0) return false;
   const start = state.bMarks[startLine]!;
-  const first = state.src.charCodeAt(start);
-  if (first !== 0x69 /* i */ && first !== 0x65 /* e */) return false;
+  // This runs on every top-level block: only `import`/`export` lines are looked at further.
+  if (!state.src.startsWith('import', start) && !state.src.startsWith('export', start)) return false;
   let end = startLine + 1;
   while (end < endLine && !state.isEmpty(end)) end += 1;
   const text = state.getLines(startLine, end, 0, false);

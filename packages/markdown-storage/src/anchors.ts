@@ -7,6 +7,7 @@
  * both are computed and the slug is mapped to Confluence's anchor.
  */
 import GithubSlugger from 'github-slugger';
+import { decodeHTML } from 'entities';
 import type { Heading, Nodes, Root } from 'mdast';
 import { eachNode } from './walk.js';
 
@@ -33,7 +34,18 @@ export function headingAnchors(tree: Root): Map<string, string> {
 
 /** GitHub slug → Confluence anchor for these headings, in document order. */
 export function anchorsOf(headings: Heading[]): Map<string, string> {
-  return anchorsOfTexts(headings.map(headingText));
+  return anchorsOfTexts(headings.map(headingName));
+}
+
+/** What a heading's anchors are made from: its text, and the id written after it (`{#usage}`), if any. */
+export interface HeadingName {
+  text: string;
+  id?: string;
+}
+
+export function headingName(heading: Heading): HeadingName {
+  const id = (heading.data as { id?: string } | undefined)?.id;
+  return id === undefined ? { text: headingText(heading) } : { text: headingText(heading), id };
 }
 
 /**
@@ -44,23 +56,46 @@ export function headingText(heading: Heading): string {
   return plainText(heading);
 }
 
-/** `anchorsOf` for heading texts (`headingText`), in document order; into `anchors` if given. */
-export function anchorsOfTexts(texts: string[], anchors = new Map<string, string>()): Map<string, string> {
+/** `anchorsOf` for heading names (`headingName`), in document order; into `anchors` if given. */
+export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
-  for (const untrimmed of texts) {
+  const bare: Array<[slug: string, anchor: string]> = [];
+  for (const { text: untrimmed, id } of names) {
     const value = untrimmed.trim();
     const base = confluenceAnchor(value);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const anchor = count === 0 ? base : `${base}.${count}`;
+    // The id the author gave the heading is what their links use.
+    if (id !== undefined && !anchors.has(id)) anchors.set(id, anchor);
     const slug = slugger.slug(untrimmed);
     if (!anchors.has(slug)) anchors.set(slug, anchor);
+    const trimmed = slug.replace(/^-+|-+$/g, '');
+    if (trimmed && trimmed !== slug) bare.push([trimmed, anchor]);
     // A link may also use Confluence's own form (or the heading text itself).
     if (!anchors.has(anchor)) anchors.set(anchor, anchor);
     if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
   }
+  // A heading opening with an emoji slugs to `-快速开始` on GitHub; tables of contents written by
+  // hand leave the `-` out. Such a link finds the heading, unless another heading has that slug.
+  for (const [slug, anchor] of bare) if (!anchors.has(slug)) anchors.set(slug, anchor);
   return anchors;
+}
+
+/** Link targets raw HTML declares: `<a id="x">`, `<a name="x">` (GitLab's docs, READMEs' `<a name="top">`). */
+const HTML_ANCHOR = /<a\s[^>]*?\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+
+/** The anchors `node` declares: an anchor directive's name, or the `<a id>`/`<a name>` of raw HTML. */
+export function declaredAnchors(node: Nodes): string[] {
+  if (node.type === 'html') {
+    if (!/<a\s/i.test(node.value)) return [];
+    return [...node.value.matchAll(HTML_ANCHOR)]
+      .map((match) => decodeHTML(match[1] ?? match[2] ?? match[3] ?? ''))
+      .filter((name) => name !== '');
+  }
+  const anchor = declaredAnchor(node);
+  return anchor ? [anchor] : [];
 }
 
 /** The name an anchor directive declares (`::anchor[name]`, `:anchor{id=name}`), if `node` is one. */

@@ -8,7 +8,7 @@ import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { anchorsOf, declaredAnchor, headingAnchors } from './anchors.js';
+import { anchorsOf, declaredAnchors, headingAnchors } from './anchors.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import { BlockMemo, convertInParts, topLevelGroups } from './parts.js';
@@ -24,8 +24,7 @@ function prepare(tree: Root, state: State): void {
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
       state.footnoteDefinitions.set(node.identifier, node);
     }
-    const anchor = declaredAnchor(node);
-    if (anchor) state.declaredAnchors.add(anchor);
+    for (const anchor of declaredAnchors(node)) state.declaredAnchors.add(anchor);
   });
   for (const [slug, anchor] of anchorsOf(headings)) state.headingAnchors.set(slug, anchor);
 }

@@ -160,6 +160,7 @@ const ALIASES: Record<string, string> = {
   jsonc: 'json',
   jsonl: 'json',
   tex: 'latex',
+  math: 'latex', // GitHub's ```math fences
   md: 'markdown',
   objc: 'objectivec',
   'objective-c': 'objectivec',

@@ -17,7 +17,7 @@ import type { DirectiveMeta } from './parse/directives.js';
 import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
 import type { ToStorageOptions } from './options.js';
 import type { Recording, Resolution, State } from './state.js';
-import { anchorsOfTexts, declaredAnchor, headingText } from './anchors.js';
+import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder } from './handlers/html.js';
@@ -72,7 +72,7 @@ interface MemoEntry extends Recording {
   kind: string;
   storage: string;
   /** The block's heading texts and declared anchors: the page's anchor tables need them. */
-  headings: string[];
+  headings: HeadingName[];
   anchors: string[];
 }
 
@@ -120,12 +120,16 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
 }
 
 /** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
+/** Raw HTML that may declare a link target (`<a id=…>`, `<a name=…>`). */
+const HTML_ANCHOR_START = /<a\s[^>]*\b(?:id|name)\s*=/i;
+
 function mayDeclareAnchors(tokens: Token[]): boolean {
   return tokens.some(
     (token) =>
       token.type === 'heading_open' ||
       (token.type === 'directive_leaf_open' && (token.meta as DirectiveMeta).name === 'anchor') ||
-      (token.type === 'inline' && token.content.includes(':anchor')),
+      (token.type === 'inline' && token.content.includes(':anchor')) ||
+      ((token.type === 'inline' || token.type === 'html_block') && HTML_ANCHOR_START.test(token.content)),
   );
 }
 
@@ -136,7 +140,7 @@ interface Part {
   /** Otherwise the block's mdast if parsed early, and what the page's anchor tables need from it. */
   tree?: Root;
   deep?: boolean;
-  headings: string[];
+  headings: HeadingName[];
   anchors: string[];
 }
 
@@ -161,16 +165,15 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
     if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
     const { tree, deep } = parse(group);
-    const headings: string[] = [];
+    const headings: HeadingName[] = [];
     const anchors: string[] = [];
     eachNode(tree, (node) => {
-      if (node.type === 'heading') headings.push(headingText(node));
-      const anchor = declaredAnchor(node);
-      if (anchor) anchors.push(anchor);
+      if (node.type === 'heading') headings.push(headingName(node));
+      for (const anchor of declaredAnchors(node)) anchors.push(anchor);
     });
     return { group, tree, deep, headings, anchors };
   });
-  const pageHeadings: string[] = [];
+  const pageHeadings: HeadingName[] = [];
   const declared = state.declaredAnchors;
   for (let index = 0; index < parts.length; index += 1) {
     const part = parts[index]!;

@@ -48,6 +48,7 @@ export class State {
   readonly #footnoteOrder: string[] = [];
   readonly #headingAnchors = new Map<string, string>();
   readonly #declaredAnchors = new Set<string>();
+  readonly #warned = new Set<string>();
 
   constructor(
     /** The Markdown being converted (unknown directives are shown as written). */
@@ -86,10 +87,14 @@ export class State {
     return this.options.dialect ?? 'cloud';
   }
 
+  /** Each warning once: two links to the same missing page on one line are one thing to fix. */
   warn(message: string, node?: Nodes): void {
     this.usedContext = true;
     const line = node?.position?.start.line;
-    this.warnings.push(line ? `line ${line}: ${message}` : message);
+    const warning = line ? `line ${line}: ${message}` : message;
+    if (this.#warned.has(warning)) return;
+    this.#warned.add(warning);
+    this.warnings.push(warning);
   }
 
   one(node: Nodes, parent: Parents | undefined): XNode[] {

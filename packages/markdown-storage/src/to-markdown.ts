@@ -29,7 +29,7 @@ function plainText(nodes: Node[]): string {
 /** Backslash-escape what Markdown (and directives) would read as syntax. */
 function escapeText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>|~!]/g, '\\$&')
+    .replace(/[\\`*_[\]<>|~!$]/g, '\\$&') // `$`: TeX math delimiters
     .replace(/&/g, '&amp;')
     .replace(/(^|[\s\p{P}])(:)(?=[A-Za-z])/gu, '$1\\$2')
     .replace(/[ \t\r\n]+/g, ' ');

@@ -2,14 +2,22 @@
 import type { Blockquote, Heading, Paragraph, Root, Text } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
-import { panelMacro } from './macros.js';
+import { macro, panelMacro } from './macros.js';
 import { footnoteSection } from './footnotes.js';
 
 export function root(node: Root, state: State): XNode[] {
   return [...state.all(node), ...footnoteSection(state)];
 }
 
+/**
+ * A paragraph that is only a table-of-contents marker — VitePress' `[[toc]]`, Python-Markdown's and
+ * MkDocs' `[TOC]` — is Confluence's `toc` macro, which lists the page's headings the same way.
+ */
+const TOC_MARKER = /^(?:\[\[toc\]\]|\[toc\])$/i;
+
 export function paragraph(node: Paragraph, state: State): XNode[] {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only?.type === 'text' && TOC_MARKER.test(only.value.trim())) return [macro('toc')];
   const children = state.all(node);
   return children.length ? [x('p', {}, children)] : [];
 }

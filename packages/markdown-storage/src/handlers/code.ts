@@ -8,6 +8,7 @@ import type { State } from '../state.js';
 import { type XNode, cdata, text, x } from '../xml.js';
 import { codeLanguage } from '../languages.js';
 import { macro, panelMacro } from './macros.js';
+import type { InlineMath as InlineMathNode, Math as MathNode } from '../parse/math.js';
 
 const META = /([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g;
 
@@ -40,4 +41,17 @@ export function code(node: Code, state: State): XNode[] {
 
 export function inlineCode(node: InlineCode): XNode[] {
   return [x('code', {}, [text(node.value)])];
+}
+
+/**
+ * TeX math (`$$…$$`, parse/math.ts): a LaTeX code block, so the TeX reads as written. Confluence has
+ * no math of its own, and a math app's macro may not be installed.
+ */
+export function math(node: MathNode, state: State): XNode[] {
+  return code({ type: 'code', lang: 'latex', meta: null, value: node.value }, state);
+}
+
+/** Inline math stays a code span with its `$` delimiters, so even a `$` misread as math loses nothing. */
+export function inlineMath(node: InlineMathNode): XNode[] {
+  return [x('code', {}, [text(`${node.data.markup}${node.value}${node.data.markup}`)])];
 }

@@ -11,7 +11,7 @@ import { type XNode, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
 import { wrapPhrasing } from '../phrasing.js';
 import { buildImage, buildLink } from './links.js';
-import { panelMacro } from './macros.js';
+import { macro, panelMacro } from './macros.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -72,8 +72,14 @@ const TAGS: Record<string, TagSpec> = {
   source: { void: true, build: () => [] },
   br: { void: true, build: () => [x('br')] },
   a: {
-    build: (attributes, children, state, node) =>
-      attributes.href !== undefined ? buildLink(state, attributes.href, attributes.title, children, node) : children,
+    // `<a id="x">` / `<a name="x">` is a link target (GitLab's docs put one above each heading).
+    build: (attributes, children, state, node) => {
+      const target = attributes.id || attributes.name;
+      const anchor = target ? [macro('anchor', { '': target })] : [];
+      const content =
+        attributes.href !== undefined ? buildLink(state, attributes.href, attributes.title, children, node) : children;
+      return [...anchor, ...content];
+    },
   },
   img: {
     void: true,
@@ -139,6 +145,64 @@ const TAGS: Record<string, TagSpec> = {
   summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
 };
 
+/**
+ * A JSX component's tag: a capitalized name (`Tabs`, `TabItem`; HTML names are case-insensitive,
+ * but `<DIV>` or `<SCRIPT>` written in capitals are HTML, as is any element that hides or runs its
+ * content). The tag's source is what tells: the tokenizer lowercases names.
+ */
+function isComponent(source: string): boolean {
+  const name = /^<\/?([A-Z][\w:-]*)/.exec(source)?.[1];
+  return (
+    name !== undefined &&
+    /[a-z]/.test(name) &&
+    !Object.hasOwn(TAGS, name.toLowerCase()) &&
+    !UNSAFE_HTML.has(name.toLowerCase())
+  );
+}
+
+const UNSAFE_HTML = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'noframes',
+  'object',
+  'embed',
+  'applet',
+  'template',
+  'textarea',
+  'noscript',
+  'title',
+  'xmp',
+  'plaintext',
+  'svg',
+  'math',
+  'select',
+  'option',
+  'button',
+  'input',
+  'form',
+  'video',
+  'audio',
+  'canvas',
+  'base',
+  'link',
+  'meta',
+  'head',
+  'html',
+  'body',
+]);
+
+const BLOCK_COMPONENT: TagSpec = {
+  build: (attributes, children) => {
+    const heading = attributes.title ?? attributes.label;
+    const lead = heading?.trim() ? [x('p', {}, [x('strong', {}, [text(heading.trim())])])] : [];
+    return [...lead, ...wrapPhrasing(children)];
+  },
+};
+const INLINE_COMPONENT: TagSpec = { build: transparent };
+
 function numeric(value: string | undefined): string | undefined {
   return value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined;
 }
@@ -167,6 +231,8 @@ interface Frame {
   attributes: Record<string, string>;
   children: XNode[];
   node: Nodes;
+  /** An MDX component's start tag, shown as written if no end tag closes it (`Promise<Repos>`). */
+  component?: { source: string; closed: boolean };
 }
 
 export class HtmlBuilder {
@@ -194,7 +260,13 @@ export class HtmlBuilder {
 
   html(value: string, node: Nodes): void {
     for (const token of tokenizeHtml(value)) {
-      if (token.kind === 'hidden' || this.skipped(token, node)) continue;
+      if (token.kind === 'hidden') {
+        // A VitePress include is a comment a browser hides, but it stands for a file's content.
+        if (/^<!--\s*@include:/.test(token.source))
+          this.state.warn(`VitePress include ${token.source} left out: the file's content is not on this page`, node);
+        continue;
+      }
+      if (this.skipped(token, node)) continue;
       if (token.kind === 'text') this.append([text(token.value)]);
       else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
@@ -234,6 +306,10 @@ export class HtmlBuilder {
     node: Nodes,
   ): void {
     const spec = this.allowed(name);
+    if (!spec && isComponent(source)) {
+      this.openComponent(name, attributes, selfClosing, source, node);
+      return;
+    }
     if (!spec) {
       this.escaped(name, source, node);
       return;
@@ -241,6 +317,33 @@ export class HtmlBuilder {
     if (spec.void || selfClosing) this.append(spec.build(attributes, [], this.state, node));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
+  }
+
+  /**
+   * An MDX/JSX component (`<Tabs>`, `<TabItem label="Apple">`, `<BrowserWindow>`): Confluence has
+   * nothing to render it with, and its tags shown as text would be noise around the content. Once
+   * its end tag closes it, its content is kept (in block context as blocks, with a `title` or
+   * `label` as a bold line before it) and the component is not, with a warning. Until then it may
+   * be a type in prose (`Promise<Repos>`, `callback <Function>`): never closed, it is shown as
+   * written. A self-closing one (`<DocCardList />`) is left out.
+   */
+  private openComponent(
+    name: string,
+    attributes: Record<string, string>,
+    selfClosing: boolean,
+    source: string,
+    node: Nodes,
+  ): void {
+    if (selfClosing) {
+      this.state.warn(`MDX component ${source.trim()} left out: Confluence cannot render it`, node);
+      return;
+    }
+    if (this.stack.length >= MAX_OPEN_TAGS) {
+      this.escaped(name, source, node);
+      return;
+    }
+    const spec = this.block ? BLOCK_COMPONENT : INLINE_COMPONENT;
+    this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
   }
 
   private close(name: string, source: string, node: Nodes): void {
@@ -254,11 +357,23 @@ export class HtmlBuilder {
       else if (!Object.hasOwn(TAGS, name)) this.escaped(name, source, node);
       return;
     }
+    const component = this.stack[index]!.component;
+    if (component) component.closed = true;
     while (this.stack.length > index) this.closeTop();
   }
 
   private closeTop(): void {
     const frame = this.stack.pop()!;
+    const component = frame.component;
+    if (component && !component.closed) {
+      this.escaped(frame.tag, component.source, frame.node);
+      this.append(frame.children);
+      return;
+    }
+    if (component) {
+      const name = /^<([\w:-]+)/.exec(component.source)![1]!;
+      this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
+    }
     this.append(frame.spec.build(frame.attributes, frame.children, this.state, frame.node));
   }
 

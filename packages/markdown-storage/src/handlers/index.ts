@@ -1,13 +1,14 @@
 /** mdast node type → handler. One module per construct family. */
 import type { Handler } from '../state.js';
 import { blockquote, heading, paragraph, root, thematicBreak } from './blocks.js';
-import { code, inlineCode } from './code.js';
+import { code, inlineCode, inlineMath, math } from './code.js';
 import { containerDirective, leafDirective, textDirective } from './directives.js';
 import { footnoteDefinition, footnoteReference } from './footnotes.js';
 import { emphasis, hardBreak, strikethrough, strong, text } from './inline.js';
 import { definition, image, imageReference, link, linkReference } from './links.js';
 import { list, listItem } from './lists.js';
 import { table } from './tables.js';
+import { mdxjsEsm } from './mdx.js';
 
 export const handlers: Record<string, Handler> = {
   root,
@@ -19,6 +20,8 @@ export const handlers: Record<string, Handler> = {
   listItem,
   code,
   inlineCode,
+  math,
+  inlineMath,
   text,
   emphasis,
   strong,
@@ -35,6 +38,8 @@ export const handlers: Record<string, Handler> = {
   containerDirective,
   leafDirective,
   textDirective,
-  // Front matter (`---` … `---` opening the page, parse/front-matter.ts) is page metadata, not content.
+  // Front matter (`---` … `---` or `+++` … `+++` opening the page, parse/front-matter.ts) is page metadata, not content.
   yaml: () => [],
+  toml: () => [],
+  mdxjsEsm,
 };

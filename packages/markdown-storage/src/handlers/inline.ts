@@ -4,8 +4,37 @@ import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
 
 /** Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor. */
-export function text(node: Text): XNode[] {
+export function text(node: Text, state: State): XNode[] {
+  if (node.value.includes('{')) warnTemplateTags(node, state);
+  if (node.value.includes('<<<')) warnSnippetImports(node, state);
   return [textNode(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))];
+}
+
+/**
+ * A Liquid tag (`{% data … %}`, Jekyll, GitHub Docs), a Liquid output with a filter
+ * (`{{ '/path/' | relative_url }}`; a bare `{{ x }}` may be Vue or Handlebars written as text) or a
+ * Hugo shortcode (`{{< x >}}`, `{{% x %}}`).
+ */
+const TEMPLATE_TAG =
+  /\{%-?\s*([\w-]+)[^%]*%\}|\{\{([<%])\s*(\/?)\s*([\w-]+)[\s\S]*?[>%]\}\}|\{\{-?[^{}|]*\|\s*([\w-]+)[^{}]*\}\}/g;
+
+/**
+ * Template tags are the site generator's to fill in: Confluence shows them as written, so each
+ * one (by name, end tags aside) is warned about once per text.
+ */
+function warnTemplateTags(node: Text, state: State): void {
+  const seen = new Set<string>();
+  for (const match of node.value.matchAll(TEMPLATE_TAG)) {
+    const [, liquid, delimiter, closing, shortcode, filter] = match;
+    const tag = filter
+      ? `Liquid output {{ … | ${filter} }}`
+      : liquid
+        ? `Liquid tag {% ${liquid} %}`
+        : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
+    if (closing || (liquid && /^end/.test(liquid)) || seen.has(tag)) continue;
+    seen.add(tag);
+    state.warn(`${tag} is not converted: shown as text (the site generator fills it in)`, node);
+  }
 }
 
 export function emphasis(node: Emphasis, state: State): XNode[] {
@@ -23,4 +52,15 @@ export function strikethrough(node: Delete, state: State): XNode[] {
 
 export function hardBreak(_node: Break): XNode[] {
   return [x('br')];
+}
+
+/** VitePress' code snippet import (`<<< @/snippets/x.js{2}`), a line of its own: the code is in the file. */
+const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
+
+function warnSnippetImports(node: Text, state: State): void {
+  for (const match of node.value.matchAll(SNIPPET_IMPORT))
+    state.warn(
+      `VitePress code snippet <<< ${match[1]!.trim()} is not converted: shown as text, the file's code is not on this page`,
+      node,
+    );
 }

@@ -6,6 +6,7 @@ import type { List, ListItem, Paragraph } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { wrapPhrasing } from '../phrasing.js';
+import { HtmlBuilder } from './html.js';
 
 function isLoose(list: List): boolean {
   return Boolean(list.spread) || list.children.some((item) => item.spread);
@@ -44,19 +45,26 @@ export function list(node: List, state: State): XNode[] {
   return out;
 }
 
-/** A tight item's paragraphs are inline content; a loose item keeps them as `<p>`. */
+/**
+ * A tight item's paragraphs are inline content; a loose item keeps them as `<p>`. Raw HTML blocks
+ * in a tight item (a `<table>` under a bullet's text) are balanced like any block parent's.
+ */
 function itemContent(item: ListItem, loose: boolean, state: State): XNode[] {
   if (loose) return state.all(item);
-  const out: XNode[] = [];
+  const builder = new HtmlBuilder(state, true);
+  let empty = true;
   for (const child of item.children) {
-    if (child.type === 'paragraph') {
-      if (out.length) out.push(x('br'));
-      out.push(...state.all(child as Paragraph));
-    } else {
-      out.push(...state.one(child, item));
+    if (child.type === 'html') {
+      builder.html(child.value, child);
+      empty = false;
+      continue;
     }
+    const nodes = child.type === 'paragraph' ? state.all(child as Paragraph) : state.one(child, item);
+    if (child.type === 'paragraph' && !empty) builder.append([x('br')]);
+    builder.append(nodes);
+    empty &&= nodes.length === 0;
   }
-  return out;
+  return builder.finish();
 }
 
 /** A nested list of tasks is a sibling `ac:task-list` after its parent task, as Confluence stores it. */

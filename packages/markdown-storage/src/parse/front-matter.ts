@@ -5,6 +5,7 @@
  * and the metadata under it a setext heading (`title: x` + `---` → `<h2>`). Only a YAML mapping
  * counts (its first line a `key:` or a `#` comment), so a page that opens with a thematic break
  * and a setext heading (`---`, `Foo`, `---`) keeps them; a `---` never closed is a thematic break.
+ * Hugo's TOML front matter (`+++` … `+++`) is left out the same way, as a `toml` node.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
@@ -13,19 +14,37 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
 /** A mapping's first line: `key:` (plain or quoted key) or a comment. */
 const MAPPING = /^(?:#|(?:[^\s#:'"][^:]*|"[^"]*"|'[^']*'):(?:[ \t]|$))/;
 
+/** Hugo's TOML front matter: `+++` lines around `key = value` pairs (or a `[table]`, or a comment). */
+const TOML_FENCE = /^\+\+\+[ \t]*\r?$/;
+const TOML_FIRST = /^(?:#|\[|(?:[\w.-]+|"[^"]*"|'[^']*')[ \t]*=)/;
+
+interface Syntax {
+  open: RegExp;
+  close: RegExp;
+  first: RegExp;
+  type: 'yaml' | 'toml';
+}
+const SYNTAXES: Syntax[] = [
+  { open: OPEN, close: CLOSE, first: MAPPING, type: 'yaml' },
+  { open: TOML_FENCE, close: TOML_FENCE, first: TOML_FIRST, type: 'toml' },
+];
+
 function line(state: StateBlock, index: number): string {
   return state.src.slice(state.bMarks[index]! + state.tShift[index]!, state.eMarks[index]!);
 }
 
 function frontMatter(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   // Only the page's very first line, unindented, at the top level.
-  if (startLine !== 0 || state.level !== 0 || state.tShift[0] !== 0 || !OPEN.test(line(state, 0))) return false;
+  if (startLine !== 0 || state.level !== 0 || state.tShift[0] !== 0) return false;
+  const syntax = SYNTAXES.find(({ open }) => open.test(line(state, 0)));
+  if (!syntax) return false;
   let close = 1;
-  while (close < endLine && !(state.tShift[close] === 0 && CLOSE.test(line(state, close)))) close += 1;
-  if (close >= endLine || (close > 1 && !MAPPING.test(line(state, 1)))) return false;
+  while (close < endLine && !(state.tShift[close] === 0 && syntax.close.test(line(state, close)))) close += 1;
+  if (close >= endLine || (close > 1 && !syntax.first.test(line(state, 1)))) return false;
   if (silent) return true;
   const token = state.push('front_matter', '', 0);
   token.map = [0, close + 1];
+  token.info = syntax.type;
   token.content = state.getLines(1, close, 0, false).replace(/\n$/, '');
   token.block = true;
   state.line = close + 1;
@@ -35,9 +54,10 @@ function frontMatter(state: StateBlock, startLine: number, endLine: number, sile
 /** The lines of `markdown` after its front matter (all of them when it has none): for line scans. */
 export function linesAfterFrontMatter(markdown: string): string[] {
   const lines = markdown.replace(/^\uFEFF/, '').split('\n');
-  if (!OPEN.test(lines[0]!)) return lines;
-  const close = lines.findIndex((text, index) => index > 0 && CLOSE.test(text));
-  if (close === -1 || (close > 1 && !MAPPING.test(lines[1]!))) return lines;
+  const syntax = SYNTAXES.find(({ open }) => open.test(lines[0]!));
+  if (!syntax) return lines;
+  const close = lines.findIndex((text, index) => index > 0 && syntax.close.test(text));
+  if (close === -1 || (close > 1 && !syntax.first.test(lines[1]!))) return lines;
   return lines.slice(close + 1);
 }
 

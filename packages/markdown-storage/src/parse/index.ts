@@ -1,6 +1,6 @@
 /**
  * The Markdown parser: CommonMark + GFM (tables, strikethrough, task lists, autolink literals,
- * footnotes) + generic directives + MkDocs admonitions, into mdast. It is markdown-it under a
+ * footnotes) + generic directives + MkDocs admonitions + TeX math (`$…$`, `$$…$$`), into mdast. It is markdown-it under a
  * unified parser, chosen for speed: remark-parse (micromark) took ~3 s per MB here against < 1 s
  * for this whole conversion (docs/adr/0005). What comes out is the mdast remark-parse would give.
  */
@@ -15,6 +15,10 @@ import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
+import { math } from './math.js';
+import { mdx } from './mdx.js';
+import { liquid } from './liquid.js';
+import { shortcodePanels } from './shortcode-panels.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -27,6 +31,10 @@ function createParser(): MarkdownIt {
     .use(gfmStrikethrough)
     .use(directives)
     .use(mkdocsAdmonitions)
+    .use(math)
+    .use(mdx)
+    .use(liquid)
+    .use(shortcodePanels)
     .use(linearFootnoteTail)
     .use(boundedNesting);
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM

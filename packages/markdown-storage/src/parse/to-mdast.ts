@@ -25,6 +25,7 @@ import type {
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
+import type { InlineMath, Math } from './math.js';
 import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
@@ -153,9 +154,11 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
           definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
         break;
       }
+      case 'heading_close':
+        takeHeadingId(stack.pop() as Heading);
+        break;
       case 'table_close':
       case 'paragraph_close':
-      case 'heading_close':
       case 'blockquote_close':
       case 'tr_close':
       case 'th_close':
@@ -178,8 +181,14 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'html_block':
         leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
         break;
+      case 'mdx_esm':
+        leaf({ type: 'mdxjsEsm', value: token.content } as unknown as Nodes, token);
+        break;
+      case 'math_block':
+        leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
+        break;
       case 'front_matter':
-        leaf({ type: 'yaml', value: token.content }, token);
+        leaf({ type: token.info === 'toml' ? 'toml' : 'yaml', value: token.content } as Nodes, token);
         break;
       case 'hr':
         leaf({ type: 'thematicBreak' }, token);
@@ -194,6 +203,28 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
   }
   root.children.push(...footnotes);
   return root;
+}
+
+/**
+ * A heading's id written after it, as Docusaurus, VitePress, Hugo, kramdown and pandoc read
+ * `## Usage {#usage}` and MkDocs' attr_list `{ #usage }` or `{: #usage .class }`: it is taken off
+ * the heading's text into `data.id` (mdast-util-heading-id's field), so the page shows "Usage" and
+ * `[…](#usage)` finds the heading. An attribute list of classes only (`# Tabs {.tabset}`, Wiki.js)
+ * is taken off too; braces holding anything else (`{braces}`) are text.
+ */
+const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$/;
+const ATTRIBUTE = /^(?:#[^\s{}]+|\.[\w-]+|[\w-]+=(?:"[^"\s]*"|'[^'\s]*'|[^\s"']+))$/;
+
+function takeHeadingId(heading: Heading): void {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== 'text') return;
+  const match = ATTRIBUTE_LIST.exec(last.value);
+  const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return;
+  last.value = last.value.slice(0, match.index);
+  if (!last.value) heading.children.pop();
+  const id = attributes.find((attribute) => attribute.startsWith('#'))?.slice(1);
+  if (id) heading.data = { ...heading.data, id } as Heading['data'];
 }
 
 function alignment(token: Token): AlignType {
@@ -267,6 +298,11 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });
         break;
+      case 'math_inline': {
+        const math: InlineMath = { type: 'inlineMath', value: token.content, data: { markup: token.markup } };
+        push(math as unknown as PhrasingContent);
+        break;
+      }
       case 'html_inline':
         push({ type: 'html', value: token.content });
         break;
@@ -308,9 +344,13 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
           title: token.attrGet('title') ?? null,
           alt: plainText(token.children ?? []),
         });
+        // Alt text is plain, but a footnote referenced in it (`![Diagram[^1]](…)`, a credit) still
+        // is referenced: it follows the image, so its note is shown rather than dropped as unused.
+        for (const label of footnoteLabels(token.children ?? []))
+          push({ type: 'footnoteReference', identifier: label, label });
         break;
       case 'footnote_ref': {
-        const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+        const label = footnoteLabel(token);
         push({ type: 'footnoteReference', identifier: label, label });
         break;
       }
@@ -319,6 +359,20 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
     }
   }
   return autolinkLiterals(root.children);
+}
+
+function footnoteLabel(token: Token): string {
+  return (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+}
+
+/** Footnotes referenced in an image's alt text (and in nested alts). */
+function footnoteLabels(tokens: Token[], labels: string[] = []): string[] {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.type === 'footnote_ref') labels.push(footnoteLabel(token));
+    else if (token.type === 'image') footnoteLabels(token.children ?? [], labels);
+  }
+  return labels;
 }
 
 /** The text of inline tokens (an image's alt: text, code and nested alts, without markup). */

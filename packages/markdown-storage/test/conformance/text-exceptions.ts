@@ -14,7 +14,6 @@ export const TEXT_EXCEPTIONS: TextException[] = [
       'Raw HTML outside the safe subset (unknown or custom tags, <script>, <style>, <textarea>, attributes spanning lines) is shown as text by design; a browser hides the tag or its content.',
     ids: [
       'commonmark-spec:150',
-      'commonmark-spec:164',
       'commonmark-spec:172',
       'commonmark-spec:173',
       'commonmark-spec:174',
@@ -31,7 +30,6 @@ export const TEXT_EXCEPTIONS: TextException[] = [
       'commonmark-spec:619',
       'commonmark-spec:625',
       'gfm-spec:120',
-      'gfm-spec:133',
       'gfm-spec:140',
       'gfm-spec:141',
       'gfm-spec:142',

@@ -1,0 +1,38 @@
+/**
+ * MDX's ESM blocks (Docusaurus, Nextra, Astro pages): `import Tabs from '@theme/Tabs';` and
+ * `export const x = …` at the top level, up to the next blank line, as MDX reads them. They are
+ * code for the site's build, not content: they become an `mdxjsEsm` node, which the converter leaves
+ * out with a warning, instead of a paragraph of import statements on the page.
+ *
+ * Only what is unmistakably ESM counts: an `import` whose block has a `from '…'` (or is a bare
+ * `import '…'`), an `export` of a declaration, a default or a list. Prose that starts with the word
+ * ("import the file first") stays prose.
+ */
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+
+const IMPORT = /^import[\s{*]/;
+const IMPORT_SOURCE = /\bfrom\s*['"][^'"\n]+['"]|^import\s*['"][^'"\n]+['"]/m;
+const EXPORT = /^export\s+(?:const|let|var|function|class|default|async)\b|^export\s*[{*]/;
+
+function mdxEsm(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.level !== 0 || state.blkIndent !== 0 || state.sCount[startLine] !== 0) return false;
+  const start = state.bMarks[startLine]!;
+  // This runs on every top-level block: only `import`/`export` lines are looked at further.
+  if (!state.src.startsWith('import', start) && !state.src.startsWith('export', start)) return false;
+  let end = startLine + 1;
+  while (end < endLine && !state.isEmpty(end)) end += 1;
+  const text = state.getLines(startLine, end, 0, false);
+  const esm = IMPORT.test(text) ? IMPORT_SOURCE.test(text) : EXPORT.test(text);
+  if (!esm) return false;
+  if (silent) return true;
+  const token = state.push('mdx_esm', '', 0);
+  token.block = true;
+  token.content = text.replace(/\n$/, '');
+  token.map = [startLine, end];
+  state.line = end;
+  return true;
+}
+
+export function mdx(md: MarkdownIt): void {
+  md.block.ruler.before('paragraph', 'mdx_esm', mdxEsm);
+}

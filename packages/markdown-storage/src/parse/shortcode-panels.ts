@@ -1,0 +1,94 @@
+/**
+ * Callouts that static-site generators write as paired template tags, each on a line of its own:
+ * GitHub Docs' Liquid `{% note %}` … `{% endnote %}` (also warning, tip, caution, danger,
+ * important), Hugo's `{{< note >}}` … `{{< /note >}}` (Kubernetes: note, caution, warning) and
+ * `{{% notice warning %}}` … `{{% /notice %}}` (Learn/Relearn themes), and `{{% expand "Title" %}}`.
+ * Each is read as the container directive with the same meaning, so it becomes the same panel or
+ * expand macro. Without an end tag on a line of its own the tags stay text (warned, inline.ts).
+ */
+import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { DirectiveMeta } from './directives.js';
+
+/** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
+const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
+
+const LIQUID = /^\{%-?\s*([a-z]+)\s*-?%\}$/;
+const HUGO = /^\{\{([<%])\s*([a-z]+)((?:\s+(?:"[^"]*"|[\w=-]+))*)\s*[>%]\}\}$/;
+
+interface Opener {
+  /** The directive it stands for (`note`, `warning`, `expand`…). */
+  name: string;
+  title?: string;
+  /** The line that ends it. */
+  close: RegExp;
+}
+
+function opener(text: string): Opener | undefined {
+  const liquid = LIQUID.exec(text);
+  if (liquid) {
+    const tag = liquid[1]!;
+    return PANELS.has(tag) ? { name: tag, close: new RegExp(`^\\{%-?\\s*end${tag}\\s*-?%\\}$`) } : undefined;
+  }
+  const hugo = HUGO.exec(text);
+  if (!hugo) return undefined;
+  const [, delimiter, tag, rest] = hugo as unknown as [string, string, string, string];
+  const end = delimiter === '<' ? '>' : '%';
+  const close = new RegExp(`^\\{\\{\\${delimiter}\\s*/${tag}\\s*\\${end}\\}\\}$`);
+  const words = [...rest.matchAll(/"([^"]*)"|([\w=-]+)/g)].map((match) => match[1] ?? match[2]!);
+  if (PANELS.has(tag)) return { name: tag, close };
+  if (tag === 'notice') {
+    const type = words.find((word) => PANELS.has(word)) ?? 'info';
+    return { name: type, close };
+  }
+  if (tag === 'expand') return { name: 'expand', title: rest.match(/"([^"]*)"/)?.[1], close };
+  return undefined;
+}
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!).trim();
+}
+
+function shortcodePanel(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  if (state.src.charCodeAt(start) !== 0x7b /* { */) return false;
+  const open = opener(lineText(state, startLine));
+  if (!open) return false;
+  let closeLine = startLine + 1;
+  while (closeLine < endLine && !open.close.test(lineText(state, closeLine))) closeLine += 1;
+  if (closeLine >= endLine) return false;
+  if (silent) return true;
+
+  const token = state.push('directive_container_open', '', 1);
+  token.map = [startLine, closeLine + 1];
+  token.meta = {
+    name: open.name,
+    attributes: {},
+    source: state.src.slice(start, state.eMarks[closeLine]!),
+  } satisfies DirectiveMeta;
+  if (open.title) {
+    const paragraph = state.push('paragraph_open', 'p', 1);
+    paragraph.meta = { directiveLabel: true };
+    paragraph.map = [startLine, startLine + 1];
+    const inline = state.push('inline', '', 0);
+    inline.content = open.title;
+    inline.map = [startLine, startLine + 1];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  const { parentType, lineMax } = state;
+  state.parentType = 'container' as typeof state.parentType;
+  state.lineMax = closeLine;
+  state.md.block.tokenize(state, startLine + 1, closeLine);
+  state.parentType = parentType;
+  state.lineMax = lineMax;
+  state.push('directive_container_close', '', -1);
+  state.line = closeLine + 1;
+  return true;
+}
+
+export function shortcodePanels(md: MarkdownIt): void {
+  md.block.ruler.before('fence', 'shortcode_panel', shortcodePanel, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+}

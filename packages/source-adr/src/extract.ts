@@ -463,8 +463,14 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
     });
   }
   for (let i = 0; i <= close; i++) drop.add(i);
-  // A leading blank line keeps YAML line numbers equal to the file's.
-  const document = parseStructured(`\n${lines.slice(1, close).join('\n')}`, file, 'yaml', 'DG_ADR_FRONT_MATTER');
+  // A leading blank line keeps YAML line numbers equal to the file's; excerpts quote the file.
+  const document = parseStructured(
+    `\n${lines.slice(1, close).join('\n')}`,
+    file,
+    'yaml',
+    'DG_ADR_FRONT_MATTER',
+    lines.join('\n'),
+  );
   const value =
     document.value && typeof document.value === 'object' && !Array.isArray(document.value)
       ? (document.value as Record<string, unknown>)

@@ -399,6 +399,20 @@ describe('bad input', () => {
     expect(error.location).toEqual({ file: join(fixtures, 'bad-front-matter', '0001-open.md'), line: 1 });
   });
 
+  it('a YAML syntax error in front matter quotes the file’s own lines, --- included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const file = join(dir, '0001-use-postgres.md');
+    await writeFile(file, '---\nstatus: "accepted\n---\n# 1. Use Postgres\n');
+    const error = failure(() => extractAdrs(dir));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location).toEqual({ file, line: 2, column: 18 });
+    expect(error.excerpt).toBe(
+      ['  1 | ---', '> 2 | status: "accepted', '    |                  ^', '  3 | ---', '  4 | # 1. Use Postgres'].join(
+        '\n',
+      ),
+    );
+  });
+
   it('a folder that does not exist, located at the config', () => {
     const error = failure(() =>
       extractAdrs(join(fixtures, 'nope'), { location: { file: '/repo/docgen.config.yaml', line: 4 } }),

@@ -282,8 +282,8 @@ function elsewhere(href: string, fromFile: string): boolean {
   return dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
 }
 
-/** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
-export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {
+/** The absolute path a relative link of `fromFile` points to; undefined for a URL or an anchor. */
+export function linkedPath(href: string, fromFile: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
   let path = href.split('#')[0]!.split('?')[0]!;
   try {
@@ -291,7 +291,13 @@ export function linkedFileName(href: string, fromFile: string, dir: string): str
   } catch {
     // keep it as written
   }
-  const target = resolve(dirname(fromFile), path);
+  return resolve(dirname(fromFile), path);
+}
+
+/** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
+export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {
+  const target = linkedPath(href, fromFile);
+  if (!target) return undefined;
   const inside = relative(dir, target);
   return inside && !inside.includes('/') && !inside.includes('\\') && !inside.startsWith('..') ? inside : undefined;
 }

@@ -261,6 +261,29 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(cockroach.attachments.map((attachment) => attachment.fileName)).toEqual(['cluster.svg']);
     expect(tree.pages[2]!.markdown).toContain('| 0 | [Use PostgreSQL](./adr__backend__0.md) |');
   });
+  it('a link to a decision of another folder points at its page; one to a missing decision stays as written', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'backend', '0002-serve-graphql.md'),
+      [
+        '# Serve GraphQL',
+        '',
+        '- Status: accepted',
+        '',
+        'The [React app](../frontend/0000-use-react.md#decision) asks for it, as [MADR](../0001-use-madr.md) says.',
+        'Unlike [Vue](../frontend/0009-use-vue.md).',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    const graphql = tree.pages.find((page) => page.key === 'adr/backend/2')!;
+    expect(graphql.markdown).toContain(
+      'The [React app](./adr__frontend__0.md#decision) asks for it, as [MADR](./adr__1.md) says.',
+    );
+    expect(graphql.markdown).toContain('Unlike [Vue](../frontend/0009-use-vue.md).');
+    expect(graphql.attachments).toEqual([]);
+  });
 });
 
 describe('status and date in a table under the title', () => {

@@ -75,6 +75,8 @@ interface ParsedAdr {
   record: AdrRecord;
   /** Line of the title heading (1-based). */
   line: number;
+  /** Line the date is written at (1-based), when a line of the file gives it. */
+  dateLine?: number;
   links: StatusLink[];
 }
 
@@ -103,6 +105,7 @@ function readFolder(
   const files = decisionFiles(dir);
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
+  readSlashDates(parsed, report);
 
   const byNumber = new Map<number, ParsedAdr>();
   const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
@@ -397,7 +400,8 @@ export function parseAdr(
   const inline = inlineFields(lines, titleIndex, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const date = findDate(lines, titleIndex, front, drop, inline) ?? nameDate(fileName);
+  const written = findDate(lines, titleIndex, front, drop, inline);
+  const date = written?.text ?? nameDate(fileName);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -427,6 +431,7 @@ export function parseAdr(
   const bodyLines = kept.slice(first, first + body.split('\n').length).map((i) => i + 1);
   return {
     line,
+    dateLine: written?.line,
     links: classified.links,
     record: {
       number,
@@ -622,21 +627,69 @@ function findDate(
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
-): string | undefined {
-  const value = front.value.date ?? front.value.Date;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (inline.date) return inline.date.text || undefined;
+): { text: string; line: number } | undefined {
+  const key = 'date' in front.value ? 'date' : 'Date';
+  const value = front.value[key];
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), line: front.lineOf(key) };
+  if (typeof value === 'string' || typeof value === 'number') return { text: String(value), line: front.lineOf(key) };
+  if (inline.date) return inline.date.text ? inline.date : undefined;
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   if (top < 0) return undefined;
   for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'date') {
       drop.add(i);
-      return match[2]! || undefined;
+      return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
   return undefined;
+}
+
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * adr-tools dates written `12/02/2016` are day/month or month/day, as the author's locale had it.
+ * When every slash date of the folder reads one way only (one has a day above 12), they are
+ * shown as ISO dates; when they read either way (or no way for all), they stay as written, with
+ * one warning for the folder.
+ */
+function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+  const dated = parsed.flatMap((adr) => {
+    const match = SLASH_DATE.exec(adr.record.date ?? '');
+    return match ? [{ adr, first: Number(match[1]), second: Number(match[2]), year: Number(match[3]) }] : [];
+  });
+  if (!dated.length) return;
+  const dayFirst = dated.every(({ first, second, year }) => isDay(year, second, first));
+  const monthFirst = dated.every(({ first, second, year }) => isDay(year, first, second));
+  // 05/05/2016 reads the same either way.
+  const same = dated.every(({ first, second }) => first === second);
+  if (dayFirst !== monthFirst || (dayFirst && same)) {
+    for (const { adr, first, second, year } of dated)
+      adr.record.date = dayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
+    return;
+  }
+  const { adr, first, second, year } = dated[0]!;
+  const readings = new Set([
+    ...(isDay(year, second, first) ? [isoDate(year, second, first)] : []),
+    ...(isDay(year, first, second) ? [isoDate(year, first, second)] : []),
+  ]);
+  const shown = dated.slice(0, 3).map((entry) => entry.adr.record.date);
+  report({
+    code: 'DG_ADR_DATE',
+    severity: 'warning',
+    message: `the dates of ${dated.length} ADR${dated.length > 1 ? 's' : ''} in this folder (${shown.join(', ')}${dated.length > 3 ? ', …' : ''}) ${dayFirst ? 'read as day/month and as month/day alike' : 'do not all read the same way, day/month or month/day'}: shown as written`,
+    location: { file: adr.record.file, line: adr.dateLine },
+    hint: `write them as ISO 8601 dates, year-month-day (${adr.record.date}: ${[...readings].join(' or ')}), which read one way`,
+  });
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether month/day of year is a day of the calendar (not 31/02). */
+function isDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Status lines → the status, how it was written, and its supersede links. */

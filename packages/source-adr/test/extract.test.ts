@@ -319,6 +319,51 @@ describe('dates in file names', () => {
   });
 });
 
+describe('adr-tools dates written with slashes', () => {
+  async function folder(dates: string[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    for (const [index, date] of dates.entries()) {
+      const number = index + 1;
+      await writeFile(
+        join(dir, `000${number}-decision-${number}.md`),
+        `# ${number}. Decision ${number}\n\nDate: ${date}\n\n## Status\n\nAccepted\n`,
+      );
+    }
+    return dir;
+  }
+
+  it('read one way only (a day above 12): shown as ISO dates', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['25/02/2016', '03/04/2016', '2016-05-01']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-04-03', '2016-05-01']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('month first when a second number is above 12', async () => {
+    const { records } = extractAdrs(await folder(['02/25/2016', '03/04/2016']));
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-03-04']);
+  });
+
+  it('read either way: shown as written, with one warning for the folder', async () => {
+    const dir = await folder(['12/02/2016', '03/04/2016', '2016-05-01']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['12/02/2016', '03/04/2016', '2016-05-01']);
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message:
+          'the dates of 2 ADRs in this folder (12/02/2016, 03/04/2016) read as day/month and as month/day alike: shown as written',
+        location: { file: join(dir, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates, year-month-day (12/02/2016: 2016-02-12 or 2016-12-02), which read one way',
+      },
+    ]);
+  });
+});
+
 describe('status and date on one line', () => {
   it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
     const dir = join(fixtures, 'inline-fields');

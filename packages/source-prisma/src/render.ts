@@ -162,6 +162,7 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        notes: [graphqlNote(item, 'type')].filter(Boolean),
         storedIn,
         emulatedRelations,
         defined: { file: shown(item.defined.file), line: item.defined.line },
@@ -285,15 +286,15 @@ function notesOf(field: Field, model: DataModel): string[] {
   return notes;
 }
 
-/** What a GraphQL generator's directive says about the field: left out of the API, or named otherwise in it. */
-function graphqlNote(field: Field): string | undefined {
+/** What a GraphQL generator's directive says about the field (or model): left out of the API, or named otherwise in it. */
+function graphqlNote(field: Pick<Field, 'graphqlHidden' | 'graphqlName'>, named = 'name'): string | undefined {
   const hidden = field.graphqlHidden ?? [];
   if (hidden.includes('output'))
     return hidden.includes('input')
       ? 'hidden from the GraphQL API (not read, not written)'
       : 'hidden from the GraphQL API';
   if (hidden.includes('input')) return 'not writable through the GraphQL API';
-  return field.graphqlName ? `GraphQL name ${field.graphqlName}` : undefined;
+  return field.graphqlName ? `GraphQL ${named} ${field.graphqlName}` : undefined;
 }
 
 function firstSentence(text: string | undefined): string {

@@ -365,6 +365,32 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain("| `oldMail` | `String` |  | **Deprecated** | @Deprecated('2.0') use mail |");
   });
 
+  it('model-level GraphQL directives are noted on the model page, as field-level ones are', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// An audit entry.',
+        '/// @@TypeGraphQL.omit(output: true)',
+        'model AuditLog {',
+        '  id Int @id',
+        '}',
+        '/// @@TypeGraphQL.type(name: "Client")',
+        'model User {',
+        '  id Int @id',
+        '}',
+        'model Post {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/auditlog')).toContain('| Notes | hidden from the GraphQL API |');
+    expect(page('data-model/model/auditlog')).not.toContain('TypeGraphQL');
+    expect(page('data-model/model/user')).toContain('| Notes | GraphQL type Client |');
+    expect(page('data-model/model/post')).not.toMatch(/^\| Notes \|/m);
+  });
+
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
     const page = await pagesOf(
       [

@@ -274,15 +274,8 @@ function numberByDate(records: AdrRecord[]): void {
 
 /** Whether a relative link points at a Markdown file that exists outside the linking file's folder. */
 function elsewhere(href: string, fromFile: string): boolean {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return false;
-  let path = href.split('#')[0]!.split('?')[0]!;
-  try {
-    path = decodeURI(path);
-  } catch {
-    // keep it as written
-  }
-  const target = resolve(dirname(fromFile), path);
-  return dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
+  const target = linkedPath(href, fromFile);
+  return !!target && dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
 }
 
 /** The absolute path a relative link of `fromFile` points to; undefined for a URL or an anchor. */

@@ -672,7 +672,7 @@ function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) =>
     severity: 'warning',
     message: `the dates of ${dated.length} ADR${dated.length > 1 ? 's' : ''} in this folder (${shown.join(', ')}${dated.length > 3 ? ', …' : ''}) ${dayFirst ? 'read as day/month and as month/day alike' : 'do not all read the same way, day/month or month/day'}: shown as written`,
     location: { file: adr.record.file, line: adr.dateLine },
-    hint: `write them as ISO 8601 dates, year-month-day (${adr.record.date}: ${[...readings].join(' or ')}), which read one way`,
+    hint: `write them as ISO 8601 dates (year-month-day), which read one way: ${adr.record.date} is ${[...readings].join(' or ')}`,
   });
 }
 

@@ -358,7 +358,7 @@ describe('adr-tools dates written with slashes', () => {
         message:
           'the dates of 2 ADRs in this folder (12/02/2016, 03/04/2016) read as day/month and as month/day alike: shown as written',
         location: { file: join(dir, '0001-decision-1.md'), line: 3 },
-        hint: 'write them as ISO 8601 dates, year-month-day (12/02/2016: 2016-02-12 or 2016-12-02), which read one way',
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12/02/2016 is 2016-02-12 or 2016-12-02',
       },
     ]);
   });

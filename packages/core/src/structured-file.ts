@@ -30,18 +30,25 @@ export function detectFormat(file: string, text: string): StructuredFormat {
   return /^\s*[[{]/.test(text) ? 'json' : 'yaml';
 }
 
+/**
+ * Parse `text`, the content of `file`. When `text` is a piece of the file (front matter, one
+ * document of several) padded with blank lines to keep its line numbers the file's own, pass the
+ * whole file as `fileText`: a syntax error's excerpt then quotes the file's lines around it
+ * (the `---` line, the heading after), not the blank padding.
+ */
 export function parseStructured(
   text: string,
   file: string,
   format: StructuredFormat = detectFormat(file, text),
   code = 'DG_SYNTAX',
+  fileText = text,
 ): StructuredDocument {
   if (format === 'json') {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw jsonSyntaxError(text, file, error as Error, code);
+      throw jsonSyntaxError(text, file, error as Error, code, fileText);
     }
     let positions: PositionIndex | undefined;
     return {
@@ -70,7 +77,7 @@ export function parseStructured(
       code,
       message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax error: ${problem.message.split('\n')[0]}`,
       location: { file, line: pos.line, column: pos.col },
-      excerpt: codeFrame(text, pos.line, pos.col),
+      excerpt: codeFrame(fileText, pos.line, pos.col),
       hint: 'fix the syntax at the marked line (indentation, a missing colon or quote)',
     });
   }
@@ -96,7 +103,7 @@ export function parseStructured(
   };
 }
 
-function jsonSyntaxError(text: string, file: string, error: Error, code: string): DocgenError {
+function jsonSyntaxError(text: string, file: string, error: Error, code: string, fileText: string): DocgenError {
   const match = error.message.match(/position (\d+)/);
   const offset = match ? Number(match[1]) : undefined;
   let location: SourceLocation = { file };
@@ -106,7 +113,7 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string)
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
     location = { file, line, column };
-    excerpt = codeFrame(text, line, column);
+    excerpt = codeFrame(fileText, line, column);
   }
   return new DocgenError(
     {

@@ -75,6 +75,8 @@ interface ParsedAdr {
   record: AdrRecord;
   /** Line of the title heading (1-based). */
   line: number;
+  /** Line the date is written at (1-based), when a line of the file gives it. */
+  dateLine?: number;
   links: StatusLink[];
 }
 
@@ -103,6 +105,7 @@ function readFolder(
   const files = decisionFiles(dir);
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
+  readSlashDates(parsed, report);
 
   const byNumber = new Map<number, ParsedAdr>();
   const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
@@ -271,19 +274,12 @@ function numberByDate(records: AdrRecord[]): void {
 
 /** Whether a relative link points at a Markdown file that exists outside the linking file's folder. */
 function elsewhere(href: string, fromFile: string): boolean {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return false;
-  let path = href.split('#')[0]!.split('?')[0]!;
-  try {
-    path = decodeURI(path);
-  } catch {
-    // keep it as written
-  }
-  const target = resolve(dirname(fromFile), path);
-  return dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
+  const target = linkedPath(href, fromFile);
+  return !!target && dirname(target) !== dirname(fromFile) && /\.(?:md|markdown)$/i.test(target) && existsSync(target);
 }
 
-/** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
-export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {
+/** The absolute path a relative link of `fromFile` points to; undefined for a URL or an anchor. */
+export function linkedPath(href: string, fromFile: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
   let path = href.split('#')[0]!.split('?')[0]!;
   try {
@@ -291,7 +287,13 @@ export function linkedFileName(href: string, fromFile: string, dir: string): str
   } catch {
     // keep it as written
   }
-  const target = resolve(dirname(fromFile), path);
+  return resolve(dirname(fromFile), path);
+}
+
+/** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
+export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {
+  const target = linkedPath(href, fromFile);
+  if (!target) return undefined;
   const inside = relative(dir, target);
   return inside && !inside.includes('/') && !inside.includes('\\') && !inside.startsWith('..') ? inside : undefined;
 }
@@ -391,7 +393,8 @@ export function parseAdr(
   const inline = inlineFields(lines, titleIndex, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const date = findDate(lines, titleIndex, front, drop, inline) ?? nameDate(fileName);
+  const written = findDate(lines, titleIndex, front, drop, inline);
+  const date = written?.text ?? nameDate(fileName);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -421,6 +424,7 @@ export function parseAdr(
   const bodyLines = kept.slice(first, first + body.split('\n').length).map((i) => i + 1);
   return {
     line,
+    dateLine: written?.line,
     links: classified.links,
     record: {
       number,
@@ -463,8 +467,14 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
     });
   }
   for (let i = 0; i <= close; i++) drop.add(i);
-  // A leading blank line keeps YAML line numbers equal to the file's.
-  const document = parseStructured(`\n${lines.slice(1, close).join('\n')}`, file, 'yaml', 'DG_ADR_FRONT_MATTER');
+  // A leading blank line keeps YAML line numbers equal to the file's; excerpts quote the file.
+  const document = parseStructured(
+    `\n${lines.slice(1, close).join('\n')}`,
+    file,
+    'yaml',
+    'DG_ADR_FRONT_MATTER',
+    lines.join('\n'),
+  );
   const value =
     document.value && typeof document.value === 'object' && !Array.isArray(document.value)
       ? (document.value as Record<string, unknown>)
@@ -610,21 +620,69 @@ function findDate(
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
-): string | undefined {
-  const value = front.value.date ?? front.value.Date;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (inline.date) return inline.date.text || undefined;
+): { text: string; line: number } | undefined {
+  const key = 'date' in front.value ? 'date' : 'Date';
+  const value = front.value[key];
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), line: front.lineOf(key) };
+  if (typeof value === 'string' || typeof value === 'number') return { text: String(value), line: front.lineOf(key) };
+  if (inline.date) return inline.date.text ? inline.date : undefined;
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   if (top < 0) return undefined;
   for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'date') {
       drop.add(i);
-      return match[2]! || undefined;
+      return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
   return undefined;
+}
+
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * adr-tools dates written `12/02/2016` are day/month or month/day, as the author's locale had it.
+ * When every slash date of the folder reads one way only (one has a day above 12), they are
+ * shown as ISO dates; when they read either way (or no way for all), they stay as written, with
+ * one warning for the folder.
+ */
+function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+  const dated = parsed.flatMap((adr) => {
+    const match = SLASH_DATE.exec(adr.record.date ?? '');
+    return match ? [{ adr, first: Number(match[1]), second: Number(match[2]), year: Number(match[3]) }] : [];
+  });
+  if (!dated.length) return;
+  const dayFirst = dated.every(({ first, second, year }) => isDay(year, second, first));
+  const monthFirst = dated.every(({ first, second, year }) => isDay(year, first, second));
+  // 05/05/2016 reads the same either way.
+  const same = dated.every(({ first, second }) => first === second);
+  if (dayFirst !== monthFirst || (dayFirst && same)) {
+    for (const { adr, first, second, year } of dated)
+      adr.record.date = dayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
+    return;
+  }
+  const { adr, first, second, year } = dated[0]!;
+  const readings = new Set([
+    ...(isDay(year, second, first) ? [isoDate(year, second, first)] : []),
+    ...(isDay(year, first, second) ? [isoDate(year, first, second)] : []),
+  ]);
+  const shown = dated.slice(0, 3).map((entry) => entry.adr.record.date);
+  report({
+    code: 'DG_ADR_DATE',
+    severity: 'warning',
+    message: `the dates of ${dated.length} ADR${dated.length > 1 ? 's' : ''} in this folder (${shown.join(', ')}${dated.length > 3 ? ', …' : ''}) ${dayFirst ? 'read as day/month and as month/day alike' : 'do not all read the same way, day/month or month/day'}: shown as written`,
+    location: { file: adr.record.file, line: adr.dateLine },
+    hint: `write them as ISO 8601 dates (year-month-day), which read one way: ${adr.record.date} is ${[...readings].join(' or ')}`,
+  });
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether month/day of year is a day of the calendar (not 31/02). */
+function isDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Status lines → the status, how it was written, and its supersede links. */

@@ -9,7 +9,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
-import { linkedFileName } from './extract.js';
+import { linkedPath } from './extract.js';
 import type { AdrModel, AdrRecord, AdrStatus } from './model.js';
 
 /**
@@ -69,7 +69,14 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       .map((part) => pageKey(part))
       .join('/')}`,
   }));
-  const pages = renderLog(model, templates, options, {
+  // Every decision's page file by its source file: a link from one folder's decision to another's
+  // (`../frontend/0002-x.md`) points at its page, as a link within a folder does.
+  const stemByPath = new Map(
+    [{ records: model.records, key: root }, ...categories.map(({ category, key }) => ({ ...category, key }))].flatMap(
+      ({ records, key }) => records.map((record) => [record.file, pageFileStem(recordKey(key, record))] as const),
+    ),
+  );
+  const pages = renderLog(model, templates, options, stemByPath, {
     key: root,
     title,
     categories: categories.map(({ category, key }) => ({
@@ -83,7 +90,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   const last = Math.max(0, ...model.records.map((record) => record.number));
   categories.forEach(({ category, key }, index) =>
     pages.push(
-      ...renderLog(category, templates, options, {
+      ...renderLog(category, templates, options, stemByPath, {
         key,
         title: `${title}: ${category.name}`,
         parentKey: root,
@@ -95,11 +102,17 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   return { pages };
 }
 
+/** A record made before `id` (a template's own extract) is keyed by its number, as it always was. */
+function recordKey(logKey: string, record: Pick<AdrRecord, 'id' | 'number'>): string {
+  return `${logKey}/${pageKey(record.id ?? String(record.number))}`;
+}
+
 /** One folder's log page and its decisions' pages, under `log.key`. */
 function renderLog(
   model: AdrModel,
   templates: TemplateRenderer,
   options: RenderAdrOptions,
+  stemByPath: Map<string, string>,
   log: {
     key: string;
     title: string;
@@ -111,12 +124,10 @@ function renderLog(
 ): Page[] {
   const root = log.key;
   const labels = ['adr', ...(options.labels ?? [])];
-  // A record made before `id` (a template's own extract) is keyed by its number, as it always was.
-  const keyOf = (record: Pick<AdrRecord, 'id' | 'number'>) => `${root}/${pageKey(record.id ?? String(record.number))}`;
+  const keyOf = (record: Pick<AdrRecord, 'id' | 'number'>) => recordKey(root, record);
   const titleOf = (record: Pick<AdrRecord, 'number' | 'title' | 'label'>) =>
     log.category ? adrTitle(record).replace(/^(ADR-[^:]+):/, `$1 (${log.category}):`) : adrTitle(record);
   const byNumber = new Map(model.records.map((record) => [record.number, record]));
-  const stemByFile = new Map(model.records.map((record) => [record.fileName, pageFileStem(keyOf(record))]));
   const ref = (number: number) => ({
     number,
     label: byNumber.get(number)!.label ?? String(number),
@@ -135,7 +146,7 @@ function renderLog(
     supersedes: record.supersedes.map(ref),
     amends: record.amends.map(ref),
     amendedBy: record.amendedBy.map(ref),
-    ...bodyWithAttachments(record, model.dir, stemByFile),
+    ...bodyWithAttachments(record, stemByPath),
   }));
   const title = log.title;
   const pages: Page[] = [
@@ -180,14 +191,13 @@ function renderLog(
  */
 function bodyWithAttachments(
   record: AdrRecord,
-  dir: string,
-  stemByFile: Map<string, string>,
+  stemByPath: Map<string, string>,
 ): { body: string; attachments: PageAttachment[] } {
   const { markdown, attachments } = attachLinkedFiles(record.body, record.file, {
     map: (href) => {
       const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
-      const name = linkedFileName(href, record.file, dir);
-      const stem = name && stemByFile.get(name);
+      const path = linkedPath(href, record.file);
+      const stem = path && stemByPath.get(path);
       return stem ? `./${stem}.md${fragment}` : undefined;
     },
   });

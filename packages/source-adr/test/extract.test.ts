@@ -261,6 +261,29 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(cockroach.attachments.map((attachment) => attachment.fileName)).toEqual(['cluster.svg']);
     expect(tree.pages[2]!.markdown).toContain('| 0 | [Use PostgreSQL](./adr__backend__0.md) |');
   });
+  it('a link to a decision of another folder points at its page; one to a missing decision stays as written', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'backend', '0002-serve-graphql.md'),
+      [
+        '# Serve GraphQL',
+        '',
+        '- Status: accepted',
+        '',
+        'The [React app](../frontend/0000-use-react.md#decision) asks for it, as [MADR](../0001-use-madr.md) says.',
+        'Unlike [Vue](../frontend/0009-use-vue.md).',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    const graphql = tree.pages.find((page) => page.key === 'adr/backend/2')!;
+    expect(graphql.markdown).toContain(
+      'The [React app](./adr__frontend__0.md#decision) asks for it, as [MADR](./adr__1.md) says.',
+    );
+    expect(graphql.markdown).toContain('Unlike [Vue](../frontend/0009-use-vue.md).');
+    expect(graphql.attachments).toEqual([]);
+  });
 });
 
 describe('status and date in a table under the title', () => {
@@ -293,6 +316,51 @@ describe('dates in file names', () => {
       ],
     );
     expect(records[3]!.label).toBe('20230115');
+  });
+});
+
+describe('adr-tools dates written with slashes', () => {
+  async function folder(dates: string[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    for (const [index, date] of dates.entries()) {
+      const number = index + 1;
+      await writeFile(
+        join(dir, `000${number}-decision-${number}.md`),
+        `# ${number}. Decision ${number}\n\nDate: ${date}\n\n## Status\n\nAccepted\n`,
+      );
+    }
+    return dir;
+  }
+
+  it('read one way only (a day above 12): shown as ISO dates', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['25/02/2016', '03/04/2016', '2016-05-01']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-04-03', '2016-05-01']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('month first when a second number is above 12', async () => {
+    const { records } = extractAdrs(await folder(['02/25/2016', '03/04/2016']));
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-03-04']);
+  });
+
+  it('read either way: shown as written, with one warning for the folder', async () => {
+    const dir = await folder(['12/02/2016', '03/04/2016', '2016-05-01']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['12/02/2016', '03/04/2016', '2016-05-01']);
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message:
+          'the dates of 2 ADRs in this folder (12/02/2016, 03/04/2016) read as day/month and as month/day alike: shown as written',
+        location: { file: join(dir, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12/02/2016 is 2016-02-12 or 2016-12-02',
+      },
+    ]);
   });
 });
 
@@ -397,6 +465,20 @@ describe('bad input', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-front-matter')));
     expect(error.code).toBe('DG_ADR_FRONT_MATTER');
     expect(error.location).toEqual({ file: join(fixtures, 'bad-front-matter', '0001-open.md'), line: 1 });
+  });
+
+  it('a YAML syntax error in front matter quotes the file’s own lines, --- included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const file = join(dir, '0001-use-postgres.md');
+    await writeFile(file, '---\nstatus: "accepted\n---\n# 1. Use Postgres\n');
+    const error = failure(() => extractAdrs(dir));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location).toEqual({ file, line: 2, column: 18 });
+    expect(error.excerpt).toBe(
+      ['  1 | ---', '> 2 | status: "accepted', '    |                  ^', '  3 | ---', '  4 | # 1. Use Postgres'].join(
+        '\n',
+      ),
+    );
   });
 
   it('a folder that does not exist, located at the config', () => {

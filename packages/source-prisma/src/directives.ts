@@ -183,11 +183,12 @@ function describedBy(directive: string): string | undefined {
 /**
  * What a directive tells a reader of the data model, onto `read`: a field the GraphQL API leaves
  * out (prisma-nestjs-graphql's `@HideField(…)`, typegraphql-prisma's `@TypeGraphQL.omit(…)`), or
- * names otherwise (`@TypeGraphQL.field(name: "…")`). A `match:` hides it in some types only: not noted.
+ * names otherwise (`@TypeGraphQL.field(name: "…")`, a model's `@@TypeGraphQL.type(name: "…")`). A `match:` hides it in some types only: not noted.
  */
 function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
   const hide = /^@HideField\((.*)\)$/s.exec(directive);
-  const omit = /^@TypeGraphQL\.omit\((.*)\)$/s.exec(directive);
+  // Above a model, typegraphql-prisma's directives are written `@@TypeGraphQL.…` too.
+  const omit = /^@@?TypeGraphQL\.omit\((.*)\)$/s.exec(directive);
   if (hide && !/\bmatch\s*:/.test(hide[1]!)) {
     // `@HideField()` hides it from output types only; `input: true` from input types too.
     const hidden: Array<'output' | 'input'> = [];
@@ -205,7 +206,8 @@ function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
       hidden.push('input');
     if (hidden.length) read.graphqlHidden = hidden;
   }
-  const field = /^@TypeGraphQL\.field\(.*\bname\s*:\s*"([^"]+)"/s.exec(directive);
+  // `@TypeGraphQL.field(name: "…")` renames a field; `@@TypeGraphQL.type(name: "…")` a model's type.
+  const field = /^@@?TypeGraphQL\.(?:field|type)\(.*\bname\s*:\s*"([^"]+)"/s.exec(directive);
   if (field) read.graphqlName = field[1];
   const json = /^@json\(\s*"([^"]+)"\s*\)$/.exec(directive);
   if (json) read.jsonType ??= json[1];

@@ -185,10 +185,13 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
 }
 
-/** Code generators' directives in `///` comments (`@zod…`, `@HideField()`, `[JsonType]`) are not the description: they go, in place; what they say about the field stays, as its notes. */
+/** Code generators' directives in `///` comments (`@zod…`, `@HideField()`, `[JsonType]`) are not the description: they go, in place; what they say about the field (or model) stays, as its notes. */
 export function withoutDirectives(models: DataModel[]): void {
   for (const model of models) {
-    model.documentation = readDocumentation(model.documentation).text;
+    const about = readDocumentation(model.documentation);
+    model.documentation = about.text;
+    if (about.graphqlHidden) model.graphqlHidden = about.graphqlHidden;
+    if (about.graphqlName) model.graphqlName = about.graphqlName;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;

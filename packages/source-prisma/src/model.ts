@@ -39,6 +39,10 @@ export interface DataModel {
   defined: Defined;
   /** `@@ignore`: the table is in the database, but Prisma Client has no API for it. */
   ignored?: boolean;
+  /** Left out of the GraphQL API by its generator (`/// @@TypeGraphQL.omit(output: true)` above the model). */
+  graphqlHidden?: Array<'output' | 'input'>;
+  /** Its type's name in the GraphQL API, when typegraphql-prisma's `@@TypeGraphQL.type(name: "…")` renames it. */
+  graphqlName?: string;
 }
 
 export interface Field {

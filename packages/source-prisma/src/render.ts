@@ -162,6 +162,7 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        notes: [graphqlNote(item, 'type')].filter(Boolean),
         storedIn,
         emulatedRelations,
         defined: { file: shown(item.defined.file), line: item.defined.line },
@@ -177,6 +178,7 @@ export function renderPrisma(
         fields: item.fields.map((field) => ({
           ...field,
           typeMarkdown: typeOf(field),
+          documentation: keptLineBreaks(field.documentation),
           notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item)],
         })),
         relations: [
@@ -211,6 +213,7 @@ export function renderPrisma(
           // `schema.type` as the database names it: `@@schema`, then `@@map` or the enum's name.
           dbType: item.schema ? `${item.schema}.${item.dbName ?? item.name}` : item.dbName,
           defined: { file: shown(item.defined.file), line: item.defined.line },
+          values: item.values.map((value) => ({ ...value, documentation: keptLineBreaks(value.documentation) })),
           hasDbNames: item.values.some((value) => value.dbName !== undefined),
           hasDocs: item.values.some((value) => value.documentation),
           usedBy: model.models
@@ -285,15 +288,25 @@ function notesOf(field: Field, model: DataModel): string[] {
   return notes;
 }
 
-/** What a GraphQL generator's directive says about the field: left out of the API, or named otherwise in it. */
-function graphqlNote(field: Field): string | undefined {
+/** What a GraphQL generator's directive says about the field (or model): left out of the API, or named otherwise in it. */
+function graphqlNote(field: Pick<Field, 'graphqlHidden' | 'graphqlName'>, named = 'name'): string | undefined {
   const hidden = field.graphqlHidden ?? [];
   if (hidden.includes('output'))
     return hidden.includes('input')
       ? 'hidden from the GraphQL API (not read, not written)'
       : 'hidden from the GraphQL API';
   if (hidden.includes('input')) return 'not writable through the GraphQL API';
-  return field.graphqlName ? `GraphQL name ${field.graphqlName}` : undefined;
+  return field.graphqlName ? `GraphQL ${named} ${field.graphqlName}` : undefined;
+}
+
+/**
+ * A `///` comment of several lines, for a table cell (which cannot span lines): the breaks
+ * Markdown keeps stay, as `<br>`: before a list item (`- paid`, `2. refunded`), and a hard break
+ * (two spaces or `\` at a line's end). Other lines are prose wrapped at the author's width,
+ * joined with spaces as in the model's own description (documenso's comments wrap at 80 columns).
+ */
+function keptLineBreaks(text: string | undefined): string | undefined {
+  return text?.replace(/(?: {2,}|\\)\r?\n|\r?\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g, '<br>');
 }
 
 function firstSentence(text: string | undefined): string {

@@ -365,6 +365,67 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(user).toContain("| `oldMail` | `String` |  | **Deprecated** | @Deprecated('2.0') use mail |");
   });
 
+  it('model-level GraphQL directives are noted on the model page, as field-level ones are', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// An audit entry.',
+        '/// @@TypeGraphQL.omit(output: true)',
+        'model AuditLog {',
+        '  id Int @id',
+        '}',
+        '/// @@TypeGraphQL.type(name: "Client")',
+        'model User {',
+        '  id Int @id',
+        '}',
+        'model Post {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/auditlog')).toContain('| Notes | hidden from the GraphQL API |');
+    expect(page('data-model/model/auditlog')).not.toContain('TypeGraphQL');
+    expect(page('data-model/model/user')).toContain('| Notes | GraphQL type Client |');
+    expect(page('data-model/model/post')).not.toMatch(/^\| Notes \|/m);
+  });
+
+  it('a description of several /// lines keeps the line breaks Markdown keeps (a list, a hard break): <br> in a table cell', async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// A customer order.',
+        '/// Totals are in cents.',
+        'model Order {',
+        '  id     Int    @id',
+        '  /// One of:',
+        '  /// - draft',
+        '  /// - paid | refunded',
+        '  state  String',
+        "  /// Wrapped at the author's width,",
+        '  /// one sentence.',
+        '  note   String',
+        '  kind   Kind',
+        '}',
+        'enum Kind {',
+        '  /// Sold by us, shipped by us:  ',
+        '  /// no seller fee.',
+        '  FIRST_PARTY',
+        '  MARKETPLACE',
+        '}',
+      ].join('\n'),
+    );
+    const order = page('data-model/model/order');
+    expect(order).toMatch(/^A customer order\.\nTotals are in cents\.$/m);
+    expect(order).toContain('| `state` | `String` |  |  | One of:<br>- draft<br>- paid \\| refunded |');
+    // a sentence wrapped over two lines reads as one, as Markdown reads it
+    expect(order).toContain("| `note` | `String` |  |  | Wrapped at the author's width, one sentence. |");
+    expect(page('data-model/enums')).toContain('| `FIRST_PARTY` | Sold by us, shipped by us:<br>no seller fee. |');
+  });
+
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
     const page = await pagesOf(
       [

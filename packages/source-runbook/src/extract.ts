@@ -439,25 +439,28 @@ function yamlDocuments(text: string, file: string) {
   // Windows line ends: a document cut at `---` must not end in a lone `\r`.
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const starts = [0, ...lines.flatMap((line, index) => (/^---\s*$/.test(line) && index > 0 ? [index] : []))];
-  return starts
-    .map((start, index) => {
-      const end = starts[index + 1] ?? lines.length;
-      const body = lines.slice(start, end).join('\n');
-      // Blank lines in front keep every line number the file's own.
-      // `line`: the document's first line after its `---`.
-      return { body, line: start === 0 ? 1 : start + 2, parsed: '\n'.repeat(start) + body.replace(/^---\s*$/m, '') };
-    })
-    .filter(({ body }) =>
-      body
-        .replace(/^---\s*$/m, '')
-        .replace(/#.*$/gm, '')
-        .trim(),
-    )
-    .map(({ body, line, parsed }) => ({
-      body,
-      line,
-      document: parseStructured(parsed, file, 'yaml', 'DG_RUNBOOK_SYNTAX'),
-    }));
+  return (
+    starts
+      .map((start, index) => {
+        const end = starts[index + 1] ?? lines.length;
+        const body = lines.slice(start, end).join('\n');
+        // Blank lines in front keep every line number the file's own.
+        // `line`: the document's first line after its `---`.
+        return { body, line: start === 0 ? 1 : start + 2, parsed: '\n'.repeat(start) + body.replace(/^---\s*$/m, '') };
+      })
+      .filter(({ body }) =>
+        body
+          .replace(/^---\s*$/m, '')
+          .replace(/#.*$/gm, '')
+          .trim(),
+      )
+      // Excerpts of a syntax error quote the file's lines (its `---`), not the blank padding.
+      .map(({ body, line, parsed }) => ({
+        body,
+        line,
+        document: parseStructured(parsed, file, 'yaml', 'DG_RUNBOOK_SYNTAX', lines.join('\n')),
+      }))
+  );
 }
 
 interface Entity {

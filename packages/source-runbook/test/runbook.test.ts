@@ -272,6 +272,16 @@ describe('extractRunbooks', () => {
       location: { file: join(fixtures, 'syntax', 'svc', 'catalog-info.yaml') },
     });
     expect(syntax.location?.line).toBeGreaterThanOrEqual(5);
+    // In the second document of a file, the excerpt quotes the file's lines, not blank padding.
+    const second = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(second, 'svc'));
+    await writeFile(
+      join(second, 'svc', 'catalog-info.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: System\nmetadata: { name: shop }\n---\nkind: Component\n  name: svc\n',
+    );
+    const inSecond = await docgenFailure(Promise.resolve().then(() => extractRunbooks(second)));
+    expect(inSecond.location).toMatchObject({ line: 5 });
+    expect(inSecond.excerpt).toContain('  3 | metadata: { name: shop }\n  4 | ---\n> 5 | kind: Component');
     const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'dup'))));
     expect(dup.code).toBe('DG_RUNBOOK_DUPLICATE');
     const missing = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'nope'))));

@@ -22,7 +22,15 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { classMembers, Modules, returnedBy, thisMember, unwrap } from './modules.js';
+import {
+  classMembers,
+  Modules,
+  packageMountRoute,
+  returnedBy,
+  thisMember,
+  unwrap,
+  withoutScopedMiddleware,
+} from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -46,7 +54,11 @@ const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'he
 
 /** A router (or app) as one module declares it: its routes and mounts in registration order. */
 interface RouterDef {
-  entries: Array<{ kind: 'route'; route: Omit<Route, 'openapiPath'> } | { kind: 'mount'; mount: Mount }>;
+  entries: Array<
+    | { kind: 'route'; route: Omit<Route, 'openapiPath'> }
+    | { kind: 'mount'; mount: Mount }
+    | { kind: 'served'; route: Route }
+  >;
 }
 interface Mount {
   prefix: string;
@@ -134,7 +146,11 @@ export async function readRoutes(
     });
   const routes: Route[] = [];
   for (const start of starts) reader.flatten(start, '', [], new Set(), routes);
-  return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
+  return {
+    framework: 'Express',
+    routes: withoutScopedMiddleware(routes),
+    warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
+  };
 }
 
 /**
@@ -326,6 +342,14 @@ class RouteReader {
           openapiPath: toOpenApiPath(full),
           middleware: [...middleware, ...entry.route.middleware],
         });
+      } else if (entry.kind === 'served') {
+        const full = joinPaths(prefix, entry.route.path);
+        out.push({
+          ...entry.route,
+          path: full,
+          openapiPath: full,
+          middleware: [...middleware, ...entry.route.middleware],
+        });
       } else {
         const { mount } = entry;
         this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...mount.middleware], inner, out);
@@ -458,12 +482,24 @@ class RouteReader {
     const prefix = stated ?? '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
+    let mounted = false;
     for (const arg of rest) {
       const target = this.mountTarget(ref.file, arg);
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
       else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
+      mounted ||= target !== undefined;
     }
+    const handler = rest[rest.length - 1];
+    const pkg = hasPath && !mounted && handler ? this.names.packageServing(handler) : undefined;
+    if (pkg)
+      def.entries.push({
+        kind: 'served',
+        route: packageMountRoute(call, prefix, handler!, pkg, [
+          ...routerLevel,
+          ...rest.slice(0, -1).map((arg) => shortText(arg)),
+        ]),
+      });
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */

@@ -18,13 +18,16 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
 import {
   commentBefore,
   constArray,
   ImportResolver,
   isPathLiteral,
+  joinPaths,
   literalValue,
   pathText,
+  shortText,
   syntaxErrors,
   type Constants,
   type TsMorph,
@@ -122,6 +125,24 @@ export class Modules {
       return specifier && isPathLiteral(this.ts, specifier) ? pathText(specifier) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The package a mounted handler or plugin comes from (`agendash(agenda)`, `swaggerUi.setup(spec)`,
+   * `express.static('public')`, `serve('public')`: `agendash`, `swagger-ui-express`, `express`,
+   * `koa-static`), else undefined (the project's own, a global, an inline function).
+   */
+  packageServing(handler: TsNode): string | undefined {
+    const { ts } = this;
+    let root = handler;
+    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    if (!ts.Node.isIdentifier(root)) return undefined;
+    const specifier = this.packageOf(root);
+    if (!specifier || this.isProjects(root.getSourceFile().getFilePath(), specifier)) return undefined;
+    return specifier
+      .split('/')
+      .slice(0, specifier.startsWith('@') ? 2 : 1)
+      .join('/');
   }
 
   /**
@@ -632,4 +653,44 @@ export abstract class ModuleReader {
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
 export function httpStatuses(codes: Iterable<number>): number[] {
   return [...new Set(codes)].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
+}
+
+/**
+ * The row of a package's handler or plugin mounted at a path (`app.use('/dash', agendash(agenda))`):
+ * every method under the path, served by routes docgen cannot read.
+ */
+export function packageMountRoute(
+  call: TsNode,
+  prefix: string,
+  handler: TsNode,
+  pkg: string,
+  middleware: string[],
+): Route {
+  const path = joinPaths(prefix, '/*');
+  return {
+    method: 'ALL',
+    path,
+    openapiPath: path,
+    middleware,
+    statuses: [],
+    servedBy: pkg,
+    summary: `Served by \`${shortText(handler)}\` (package \`${pkg}\`): its routes are not read`,
+    file: call.getSourceFile().getFilePath(),
+    line: call.getStartLineNumber(),
+  };
+}
+
+/**
+ * Routes less the package mounts that only guard routes the app serves under the same path
+ * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
+ * its own only where nothing else is listed under its path (`/dash`: agendash's).
+ */
+export function withoutScopedMiddleware(routes: Route[]): Route[] {
+  const under = (route: Route, prefix: string) =>
+    route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
+  return routes.filter((route) => {
+    if (!route.servedBy) return true;
+    const prefix = route.path.replace(/\/\*$/, '') || '/';
+    return !routes.some((other) => !other.servedBy && under(other, prefix));
+  });
 }

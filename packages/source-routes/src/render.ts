@@ -25,6 +25,8 @@ export function renderRoutes(
     spec: shown(model.comparison.spec),
     undocumented: model.comparison.undocumented.map(view),
     agree: !model.comparison.undocumented.length && !model.comparison.unserved.length,
+    // Rows a package serves (`/docs/*`) are not compared: their routes are not known.
+    compared: model.routes.filter((route) => !route.servedBy).length,
   };
   return {
     pages: [

@@ -330,6 +330,79 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("lists a package's sub-app mounted at a path (agendash, swagger-ui, a GraphQL handler) as one row served by it, not a path-scoped middleware", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import basicAuth from 'express-basic-auth';",
+        "import Agendash from 'agendash';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { createHandler } from 'graphql-http/lib/use/express';",
+        "const swaggerUi = require('swagger-ui-express');",
+        'const app = express();',
+        'const agenda = {};',
+        "app.use('/api', rateLimit({ max: 100 })); // guards the routes under /api: not a row",
+        "app.get('/api/users', (_req, res) => res.json([]));",
+        "app.use('/dash', basicAuth({ users: { admin: 'x' } }), Agendash(agenda));",
+        "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
+        "app.use('/graphql', createHandler({ schema: {} }));",
+        "app.use('/public', express.static('public'));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.summary, r.line])).toEqual([
+      ['GET', '/api/users', [], undefined, undefined, 10],
+      [
+        'ALL',
+        '/dash/*',
+        ["basicAuth({ users: { admin: 'x' } })"],
+        'agendash',
+        'Served by `Agendash(agenda)` (package `agendash`): its routes are not read',
+        11,
+      ],
+      [
+        'ALL',
+        '/docs/*',
+        ['swaggerUi.serve'],
+        'swagger-ui-express',
+        'Served by `swaggerUi.setup({})` (package `swagger-ui-express`): its routes are not read',
+        12,
+      ],
+      [
+        'ALL',
+        '/graphql/*',
+        [],
+        'graphql-http',
+        'Served by `createHandler({ schema: {} })` (package `graphql-http`): its routes are not read',
+        13,
+      ],
+      [
+        'ALL',
+        '/public/*',
+        [],
+        'express',
+        "Served by `express.static('public')` (package `express`): its routes are not read",
+        14,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+    // The spec need not describe what a package serves, and what it describes there may be the package's.
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /api/users: { get: { responses: { "200": { description: ok } } } }',
+        '  /graphql: { post: { responses: { "200": { description: ok } } } }',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
+    expect([comparison.undocumented, comparison.unserved, comparison.matched]).toEqual([[], [], 1]);
+  });
+
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

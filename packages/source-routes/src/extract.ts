@@ -487,7 +487,7 @@ class RouteReader {
       const target = this.mountTarget(ref.file, arg);
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
-      else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
+      else if (this.isShownMiddleware(arg)) (prefix ? middleware : routerLevel).push(shortText(arg));
       mounted ||= target !== undefined;
     }
     const handler = rest[rest.length - 1];
@@ -500,6 +500,19 @@ class RouteReader {
           ...rest.slice(0, -1).map((arg) => shortText(arg)),
         ]),
       });
+  }
+
+  /**
+   * Whether `use()` middleware is shown on the routes it runs for: a name (`requireAuth`) or a call
+   * (`helmet()`, `cors({ origin })`), as NestJS and Hono show them; not body parsers
+   * (`express.json()`, `bodyParser.urlencoded(…)`: on every row they say nothing) nor
+   * `express.static(…)` (files, not a step before the routes), nor `require('./x')`.
+   */
+  private isShownMiddleware(arg: TsNode): boolean {
+    const { ts } = this;
+    if (ts.Node.isIdentifier(arg)) return true;
+    if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
+    return !this.names.isParserOrFiles(arg);
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */

@@ -146,6 +146,22 @@ export class Modules {
   }
 
   /**
+   * Whether app-wide middleware is a body parser (`express.json()`, `json({ limit })` from express,
+   * `bodyParser.urlencoded(…)`) or a static file server (`express.static(…)`): on every row of the
+   * page they say nothing about a route, so the readers leave them out.
+   */
+  isParserOrFiles(node: TsNode): boolean {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node)) return false;
+    const pkg = this.packageServing(node);
+    const callee = node.getExpression();
+    const name = ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    return (
+      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', 'static'].includes(name))
+    );
+  }
+
+  /**
    * The declaration an identifier refers to, found as scopes find it: the nearest enclosing
    * function's parameters or block's declarations; undefined for a global or an import.
    */

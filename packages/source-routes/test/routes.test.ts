@@ -206,9 +206,12 @@ describe('extractRouteList on a NestJS app', () => {
       [
         "import { NestFactory } from '@nestjs/core';",
         "import helmet from 'helmet';",
+        "import { json } from 'express';",
+        "import * as bodyParser from 'body-parser';",
         "import { AppModule } from './app.module';",
         'async function bootstrap() {',
         '  const app = await NestFactory.create(AppModule);',
+        "  app.use(json({ limit: '1mb' }), bodyParser.urlencoded({ extended: true })); // body parsers: not shown",
         '  app.use(helmet({',
         '    // not needed for an API',
         '    hsts: false,',
@@ -236,7 +239,7 @@ describe('extractRouteList on a NestJS app', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
-    // The middleware as written, less its comments.
+    // The middleware as written, less its comments (and body parsers, as for Express).
     expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
       ['GET', '/cats', ['helmet({ hsts: false, })']],
     ]);
@@ -326,6 +329,36 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/api/users', [], 'users.ts:3'],
       ['GET', '/admin/stats', [], 'app.ts:11'],
       ['GET', '/health', [204], 'app.ts:14'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('shows app-level middleware that is a call (helmet(), cors()) as NestJS and Hono do, less body parsers and static files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        "import cors from 'cors';",
+        "import bodyParser from 'body-parser';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { requestId } from './middleware';",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.get('/users', (_req, res) => res.json([]));",
+        'app.use(helmet());',
+        'app.use(cors({ origin: true }));',
+        'app.use(express.json(), express.urlencoded({ extended: true }));',
+        'app.use(bodyParser.json());',
+        "app.use(express.static('public'));",
+        'app.use(requestId);',
+        "app.use('/api', rateLimit({ max: 100 }), api);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/api/users', ['helmet()', 'cors({ origin: true })', 'requestId', 'rateLimit({ max: 100 })']],
     ]);
     expect(warnings).toEqual([]);
   });
@@ -821,11 +854,13 @@ describe('the routes page', () => {
     const [page] = tree.pages;
     expect(page).toMatchObject({ key: 'routes/shop', title: 'shop: HTTP routes', labels: ['http-routes'] });
     expect(page!.markdown).toContain('The HTTP routes `shop` serves, read from its code (`src/server.ts`): 8 routes');
+    // What every route passes through is said once, not on every row.
     expect(page!.markdown).toContain(
-      '| PUT | `/api/v1/widgets/:id(\\d+)` | `requestId`, `audit` |  | `src/api.ts:15` |  |',
+      'Every route passes first through `requestId`; the middleware column shows what follows.',
     );
+    expect(page!.markdown).toContain('| PUT | `/api/v1/widgets/:id(\\d+)` | `audit` |  | `src/api.ts:15` |  |');
     expect(page!.markdown).toContain(
-      '| GET | `/health` | `requestId` | 204 | `src/server.ts:11` | Liveness probe for the load balancer. |',
+      '| GET | `/health` |  | 204 | `src/server.ts:11` | Liveness probe for the load balancer. |',
     );
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');

@@ -238,6 +238,12 @@ export class Modules {
     let holder: TsNode | undefined;
     if (ts.Node.isPropertyAccessExpression(object)) holder = this.memberValue(object, depth + 1);
     else if (ts.Node.isIdentifier(object)) {
+      // `Paths.Users` with `enum Paths { Users = '/users' }` (here or imported): a string member's value.
+      const enumeration = this.follow(object)?.value;
+      if (enumeration && ts.Node.isEnumDeclaration(enumeration)) {
+        const value = enumeration.getMember(key)?.getInitializer();
+        return value && isPathLiteral(ts, value) ? value : undefined;
+      }
       const file = this.namespaceFile(object) ?? this.requiredModule(object);
       if (file) {
         const { declaration, value } = this.exported(file, key) ?? {};
@@ -328,6 +334,8 @@ export class Modules {
       if (variable?.isExported()) return { declaration: variable, value: valueOf(ts, variable) };
       const cls = source.getClass(name);
       if (cls?.isExported()) return { value: cls };
+      const enumeration = source.getEnum(name);
+      if (enumeration?.isExported()) return { value: enumeration };
     }
     for (const declaration of source.getExportDeclarations()) {
       const target = declaration.getModuleSpecifierValue();
@@ -374,6 +382,8 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
   for (const statement of statements) {
     if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
       return { declaration: statement, value: statement };
+    // `enum Paths { Users = '/users' }`: its members are read as `const`s (`Paths.Users`).
+    if (ts.Node.isEnumDeclaration(statement) && statement.getName() === name) return { value: statement };
     if (!ts.Node.isVariableStatement(statement)) continue;
     for (const declaration of statement.getDeclarations()) {
       const nameNode = declaration.getNameNode();

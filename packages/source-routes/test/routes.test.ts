@@ -333,6 +333,69 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads paths held in string enum members (local or imported) like consts, in Express, NestJS and Hono', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'paths.ts'),
+      ["export enum Routes { Users = 'users', Version = 'v1' }", 'export enum Numbered { First }'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { Routes, Numbered } from './paths';",
+        "enum Paths { Users = '/users', Orders = '/orders' }",
+        'const app = express();',
+        'app.get(Paths.Users, (_req, res) => res.json([]));',
+        'app.get(`${Paths.Orders}/:id`, (_req, res) => res.json({}));',
+        'app.get(`/${Routes.Version}/ping`, (_req, res) => res.json({}));',
+        'app.get(Numbered.First, (_req, res) => res.json({}));',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/users'],
+      ['GET', '/orders/:id'],
+      ['GET', '/v1/ping'],
+    ]);
+    // A numeric member is no path: warned, as any computed path.
+    expect(express.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 8]]);
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { Routes } from './paths';",
+        'enum Actions { Me = "me" }',
+        '@Controller(Routes.Users)',
+        'export class UsersController {',
+        '  @Get(Actions.Me) me() {}',
+        '}',
+        '@Module({ controllers: [UsersController] })',
+        'export class AppModule {}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '}',
+      ].join('\n'),
+    );
+    const nest = await readRoutes(join(dir, 'main.ts'));
+    expect(nest.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/users/me']]);
+    expect(nest.warnings).toEqual([]);
+    // The readers after Express share the same reading (Hono here).
+    await writeFile(
+      join(dir, 'hono.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { Routes } from './paths';",
+        'const app = new Hono();',
+        'app.get(`/${Routes.Users}`, (c) => c.json([]));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const hono = await readRoutes(join(dir, 'hono.ts'));
+    expect([hono.routes.map((r) => r.path), hono.warnings]).toEqual([['/users'], []]);
+  });
+
   it('shows app-level middleware that is a call (helmet(), cors()) as NestJS and Hono do, less body parsers and static files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

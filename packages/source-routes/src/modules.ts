@@ -132,11 +132,19 @@ export class Modules {
    * `express.static('public')`, `serve('public')`: `agendash`, `swagger-ui-express`, `express`,
    * `koa-static`), else undefined (the project's own, a global, an inline function).
    */
-  packageServing(handler: TsNode): string | undefined {
+  packageServing(handler: TsNode, depth = 0): string | undefined {
     const { ts } = this;
     let root = handler;
     while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root)) root = root.getExpression();
     if (!ts.Node.isIdentifier(root)) return undefined;
+    // `const dash = agendash(agenda)`, then `register(dash, …)`: what the `const` holds.
+    const local = this.bindingOf(root);
+    const held =
+      local && isConst(ts, local.declaration) && local.value && !this.loadedSpecifier(local.value)
+        ? unwrap(ts, local.value)
+        : undefined;
+    if (held && depth < 4 && (ts.Node.isCallExpression(held) || ts.Node.isPropertyAccessExpression(held)))
+      return this.packageServing(held, depth + 1);
     const specifier = this.packageOf(root);
     if (!specifier || this.isProjects(root.getSourceFile().getFilePath(), specifier)) return undefined;
     return specifier

@@ -571,7 +571,10 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         "import cors from '@fastify/cors';",
         "import fastifyStatic from '@fastify/static';",
         "import swaggerUi from '@fastify/swagger-ui';",
+        "import Agendash from 'agendash';",
         'const app = Fastify();',
+        "const dash = Agendash({}, { middleware: 'fastify' });",
+        "app.register(dash, { prefix: '/dash' });",
         'app.register(cors);',
         "app.register(fastifyStatic, { root: '/srv/public', prefix: '/public/' });",
         "app.register(swaggerUi, { routePrefix: '/documentation' });",
@@ -581,9 +584,10 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.servedBy, r.line])).toEqual([
-      ['ALL', '/public/*', '@fastify/static', 7],
-      ['ALL', '/documentation/*', '@fastify/swagger-ui', 8],
-      ['GET', '/health', undefined, 9],
+      ['ALL', '/dash/*', 'agendash', 8], // a const holding the package's plugin
+      ['ALL', '/public/*', '@fastify/static', 10],
+      ['ALL', '/documentation/*', '@fastify/swagger-ui', 11],
+      ['GET', '/health', undefined, 12],
     ]);
     expect(warnings).toEqual([]);
   });

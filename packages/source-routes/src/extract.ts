@@ -22,7 +22,15 @@ import type {
 import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { classMembers, Modules, returnedBy, thisMember, unwrap } from './modules.js';
+import {
+  classMembers,
+  Modules,
+  packageMountRoute,
+  returnedBy,
+  thisMember,
+  unwrap,
+  withoutScopedMiddleware,
+} from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
@@ -46,7 +54,11 @@ const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'he
 
 /** A router (or app) as one module declares it: its routes and mounts in registration order. */
 interface RouterDef {
-  entries: Array<{ kind: 'route'; route: Omit<Route, 'openapiPath'> } | { kind: 'mount'; mount: Mount }>;
+  entries: Array<
+    | { kind: 'route'; route: Omit<Route, 'openapiPath'> }
+    | { kind: 'mount'; mount: Mount }
+    | { kind: 'served'; route: Route }
+  >;
 }
 interface Mount {
   prefix: string;
@@ -134,7 +146,11 @@ export async function readRoutes(
     });
   const routes: Route[] = [];
   for (const start of starts) reader.flatten(start, '', [], new Set(), routes);
-  return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
+  return {
+    framework: 'Express',
+    routes: withoutScopedMiddleware(routes),
+    warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
+  };
 }
 
 /**
@@ -326,6 +342,14 @@ class RouteReader {
           openapiPath: toOpenApiPath(full),
           middleware: [...middleware, ...entry.route.middleware],
         });
+      } else if (entry.kind === 'served') {
+        const full = joinPaths(prefix, entry.route.path);
+        out.push({
+          ...entry.route,
+          path: full,
+          openapiPath: full,
+          middleware: [...middleware, ...entry.route.middleware],
+        });
       } else {
         const { mount } = entry;
         this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...mount.middleware], inner, out);
@@ -458,12 +482,37 @@ class RouteReader {
     const prefix = stated ?? '';
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
+    let mounted = false;
     for (const arg of rest) {
       const target = this.mountTarget(ref.file, arg);
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
-      else if (this.ts.Node.isIdentifier(arg)) (prefix ? middleware : routerLevel).push(arg.getText());
+      else if (this.isShownMiddleware(arg)) (prefix ? middleware : routerLevel).push(shortText(arg));
+      mounted ||= target !== undefined;
     }
+    const handler = rest[rest.length - 1];
+    const pkg = hasPath && !mounted && handler ? this.names.packageServing(handler) : undefined;
+    if (pkg)
+      def.entries.push({
+        kind: 'served',
+        route: packageMountRoute(call, prefix, handler!, pkg, [
+          ...routerLevel,
+          ...rest.slice(0, -1).map((arg) => shortText(arg)),
+        ]),
+      });
+  }
+
+  /**
+   * Whether `use()` middleware is shown on the routes it runs for: a name (`requireAuth`) or a call
+   * (`helmet()`, `cors({ origin })`), as NestJS and Hono show them; not body parsers
+   * (`express.json()`, `bodyParser.urlencoded(…)`: on every row they say nothing) nor
+   * `express.static(…)` (files, not a step before the routes), nor `require('./x')`.
+   */
+  private isShownMiddleware(arg: TsNode): boolean {
+    const { ts } = this;
+    if (ts.Node.isIdentifier(arg)) return true;
+    if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
+    return !this.names.isParserOrFiles(arg);
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */

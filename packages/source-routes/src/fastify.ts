@@ -29,6 +29,8 @@ import {
   type Member,
   type FunctionNode,
   ModuleReader,
+  packageMountRoute,
+  withoutScopedMiddleware,
 } from './modules.js';
 import { isPathLiteral, joinPaths, pathText, shortText, statusCode, statusesIn, toOpenApiPath } from './syntax.js';
 
@@ -82,12 +84,12 @@ export class FastifyReader extends ModuleReader {
         [],
         routes,
       );
-    if (starts.length) return routes;
+    if (starts.length) return withoutScopedMiddleware(routes);
     // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
     const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
     if (plugin && plugin !== 'autoload') {
       this.readPlugin(plugin.fn, '', [], routes);
-      return routes;
+      return withoutScopedMiddleware(routes);
     }
     throw new DocgenError({
       code: 'DG_ROUTES_NO_APP',
@@ -407,6 +409,7 @@ export class FastifyReader extends ModuleReader {
       );
       return;
     }
+    if (!plugin && pluginArg && this.packagePlugin(call, pluginArg, optionsArg, prefix, middleware, out)) return;
     if (!plugin) {
       const missing = pluginArg && this.isProjects(pluginArg) ? this.missing(pluginArg) : undefined;
       if (pluginArg && this.isProjects(pluginArg))
@@ -443,6 +446,29 @@ export class FastifyReader extends ModuleReader {
         'drop fastify-plugin from route plugins (it is for decorators and hooks), or move the prefix into the routes',
       );
     this.readPlugin(plugin.fn, plugin.wrapped ? prefix : joinPaths(prefix, own ?? ''), middleware, out, path);
+  }
+
+  /**
+   * A package's plugin registered under a literal `prefix` (`@fastify/static`) or `routePrefix`
+   * (`@fastify/swagger-ui`): one row for what it serves there, its routes not read. Without one
+   * (`register(cors)`), it serves nothing of its own to list.
+   */
+  private packagePlugin(
+    call: CallExpression,
+    pluginArg: TsNode,
+    optionsArg: TsNode | undefined,
+    prefix: string,
+    middleware: CallExpression[],
+    out: Route[],
+  ): boolean {
+    const pkg = this.modules.packageServing(unwrap(this.ts, pluginArg));
+    const options = optionsArg && this.object(optionsArg);
+    const at = options && (property(this.ts, options, 'prefix') ?? property(this.ts, options, 'routePrefix'));
+    const own = at && this.literal(at);
+    if (!pkg || !own) return false;
+    const hooks = middleware.flatMap((hook) => this.addedHook(hook));
+    out.push(packageMountRoute(call, joinPaths(prefix, own.replace(/\/+$/, '')), pluginArg, pkg, hooks));
+    return true;
   }
 
   /** What `register` is given, as a function to read: inline, by name, imported, loaded, wrapped in `fp(…)`. */

@@ -27,6 +27,8 @@ import {
   ModuleReader,
   httpStatuses,
   isFunction,
+  packageMountRoute,
+  withoutScopedMiddleware,
 } from './modules.js';
 import {
   type Constants,
@@ -43,7 +45,7 @@ import {
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
 /** The calls that return the app, so chains of them register on it. */
-const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'basePath', 'onError', 'notFound', 'openapi']);
+const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'mount', 'basePath', 'onError', 'notFound', 'openapi']);
 /** Context methods whose second argument is the status: `c.json(body, 201)`. */
 const WITH_STATUS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 
@@ -91,7 +93,7 @@ export class HonoReader extends ModuleReader {
     this.loaded = this.evaluationOrder(entry, new Set(), []);
     const routes: Route[] = [];
     for (const start of starts) this.read(start, '', [], new Set(), routes);
-    return routes;
+    return withoutScopedMiddleware(routes);
   }
 
   /**
@@ -245,8 +247,9 @@ export class HonoReader extends ModuleReader {
       const method = methodOf(ts, call)!;
       const args = call.getArguments();
       const base = joinPaths(prefix, this.baseOf(call, app, derived));
-      if (method === 'use') this.use(call, base, seen);
+      if (method === 'use') this.use(call, base, seen, out);
       else if (method === 'route') this.mount(call, base, seen, inner, out);
+      else if (method === 'mount') this.packageMount(call, base, args[0], args[1], seen, out);
       else if (method === 'openapi') this.openapi(call, base, seen, out);
       else if (method === 'on') {
         const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
@@ -409,15 +412,45 @@ export class HonoReader extends ModuleReader {
   }
 
   /** `app.use('/api/*', jwt({ secret }))`: middleware by name, for the routes registered after it that it matches. */
-  private use(call: CallExpression, base: string, seen: Use[]): void {
+  private use(call: CallExpression, base: string, seen: Use[], out: Route[]): void {
     const { ts } = this;
     const args = call.getArguments();
     const stated = args[0] && this.literal(args[0]);
     const hasPath = stated !== undefined;
-    const names = (hasPath ? args.slice(1) : args)
+    const handlers = hasPath ? args.slice(1) : args;
+    const names = handlers
       .filter((arg) => ts.Node.isIdentifier(arg) || ts.Node.isCallExpression(arg))
       .map((arg) => shortText(arg));
+    // `app.use('/trpc/*', trpcServer(…))`: a package's handler serves what is under the pattern.
+    if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))
+      this.packageMount(call, base, args[0], handlers[handlers.length - 1], seen, out, handlers.slice(0, -1));
     seen.push({ pattern: joinPaths(base, stated ?? '*'), names });
+  }
+
+  /**
+   * A package's handler at a path (`app.mount('/graphql', graphqlServer(…))`, `app.route('/auth',
+   * auth)`, `app.use('/static/*', serveStatic(…))`): one row, its routes not read. Other
+   * handlers (another framework's app of the project) are not read.
+   */
+  private packageMount(
+    call: CallExpression,
+    base: string,
+    at: TsNode | undefined,
+    handler: TsNode | undefined,
+    seen: Use[],
+    out: Route[],
+    before: TsNode[] = [],
+  ): boolean {
+    const stated = at && this.literal(at);
+    const pkg = handler && this.modules.packageServing(unwrap(this.ts, handler));
+    if (stated === undefined || !pkg) return false;
+    const prefix = joinPaths(base, stated.replace(/\/\*$/, ''));
+    const middleware = [
+      ...seen.filter((use) => matches(use.pattern, `${prefix}/`)).flatMap((use) => use.names),
+      ...before.map((node) => shortText(node)),
+    ];
+    out.push(packageMountRoute(call, prefix, handler, pkg, middleware));
+    return true;
   }
 
   /**
@@ -435,6 +468,7 @@ export class HonoReader extends ModuleReader {
         this.read(app, joinPaths(base, stated), seen, path, out, call.getSourceFile().getFilePath());
         continue;
       }
+      if (!app && this.packageMount(call, base, at, target, seen, out)) continue;
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         app

@@ -20,6 +20,8 @@ import {
   ModuleReader,
   httpStatuses,
   isFunction,
+  packageMountRoute,
+  withoutScopedMiddleware,
 } from './modules.js';
 import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
 
@@ -78,7 +80,7 @@ export class KoaReader extends ModuleReader {
       });
     const routes: Route[] = [];
     for (const start of starts) this.read(start, '', [], new Set(), routes);
-    return routes;
+    return withoutScopedMiddleware(routes);
   }
 
   /** `new Koa()` and `new Router({ prefix })` (or `Router()`) declared anywhere in a module, or kept in a class member. */
@@ -283,7 +285,13 @@ export class KoaReader extends ModuleReader {
       return;
     }
     if (this.unread(call, mounted.target, call)) return;
-    // A function (static files, a handler) serves no routes to list; a value of the project's that is not an app is unread.
+    // A package's handler (`serve('public')`, `graphqlHTTP(…)`) serves everything under the path: one row.
+    const pkg = this.modules.packageServing(unwrap(ts, mounted.target));
+    if (pkg) {
+      out.push(packageMountRoute(call, joinPaths(prefix, at), mounted.target, pkg, middleware));
+      return;
+    }
+    // An inline function serves no routes to list; a value of the project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
       this.warn(

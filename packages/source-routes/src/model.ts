@@ -26,6 +26,11 @@ export interface Route {
   middleware: string[];
   /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted; NestJS: `@HttpCode`, else its default. */
   statuses: number[];
+  /**
+   * The package whose handler serves everything under the path (`app.use('/dash', agendash(agenda))`):
+   * the row stands for routes docgen cannot read, and is not compared with the spec.
+   */
+  servedBy?: string;
   /** The comment above the registration (JSDoc or `//` lines), if any. */
   summary?: string;
   file: string;

@@ -18,13 +18,16 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
+import type { Route } from './model.js';
 import {
   commentBefore,
   constArray,
   ImportResolver,
   isPathLiteral,
+  joinPaths,
   literalValue,
   pathText,
+  shortText,
   syntaxErrors,
   type Constants,
   type TsMorph,
@@ -125,6 +128,48 @@ export class Modules {
   }
 
   /**
+   * The package a mounted handler or plugin comes from (`agendash(agenda)`, `swaggerUi.setup(spec)`,
+   * `express.static('public')`, `serve('public')`: `agendash`, `swagger-ui-express`, `express`,
+   * `koa-static`), else undefined (the project's own, a global, an inline function).
+   */
+  packageServing(handler: TsNode, depth = 0): string | undefined {
+    const { ts } = this;
+    let root = handler;
+    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    if (!ts.Node.isIdentifier(root)) return undefined;
+    // `const dash = agendash(agenda)`, then `register(dash, …)`: what the `const` holds.
+    const local = this.bindingOf(root);
+    const held =
+      local && isConst(ts, local.declaration) && local.value && !this.loadedSpecifier(local.value)
+        ? unwrap(ts, local.value)
+        : undefined;
+    if (held && depth < 4 && (ts.Node.isCallExpression(held) || ts.Node.isPropertyAccessExpression(held)))
+      return this.packageServing(held, depth + 1);
+    const specifier = this.packageOf(root);
+    if (!specifier || this.isProjects(root.getSourceFile().getFilePath(), specifier)) return undefined;
+    return specifier
+      .split('/')
+      .slice(0, specifier.startsWith('@') ? 2 : 1)
+      .join('/');
+  }
+
+  /**
+   * Whether app-wide middleware is a body parser (`express.json()`, `json({ limit })` from express,
+   * `bodyParser.urlencoded(…)`) or a static file server (`express.static(…)`): on every row of the
+   * page they say nothing about a route, so the readers leave them out.
+   */
+  isParserOrFiles(node: TsNode): boolean {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node)) return false;
+    const pkg = this.packageServing(node);
+    const callee = node.getExpression();
+    const name = ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
+    return (
+      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', 'static'].includes(name))
+    );
+  }
+
+  /**
    * The declaration an identifier refers to, found as scopes find it: the nearest enclosing
    * function's parameters or block's declarations; undefined for a global or an import.
    */
@@ -201,6 +246,12 @@ export class Modules {
     let holder: TsNode | undefined;
     if (ts.Node.isPropertyAccessExpression(object)) holder = this.memberValue(object, depth + 1);
     else if (ts.Node.isIdentifier(object)) {
+      // `Paths.Users` with `enum Paths { Users = '/users' }` (here or imported): a string member's value.
+      const enumeration = this.follow(object)?.value;
+      if (enumeration && ts.Node.isEnumDeclaration(enumeration)) {
+        const value = enumeration.getMember(key)?.getInitializer();
+        return value && isPathLiteral(ts, value) ? value : undefined;
+      }
       const file = this.namespaceFile(object) ?? this.requiredModule(object);
       if (file) {
         const { declaration, value } = this.exported(file, key) ?? {};
@@ -291,6 +342,8 @@ export class Modules {
       if (variable?.isExported()) return { declaration: variable, value: valueOf(ts, variable) };
       const cls = source.getClass(name);
       if (cls?.isExported()) return { value: cls };
+      const enumeration = source.getEnum(name);
+      if (enumeration?.isExported()) return { value: enumeration };
     }
     for (const declaration of source.getExportDeclarations()) {
       const target = declaration.getModuleSpecifierValue();
@@ -337,6 +390,8 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
   for (const statement of statements) {
     if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
       return { declaration: statement, value: statement };
+    // `enum Paths { Users = '/users' }`: its members are read as `const`s (`Paths.Users`).
+    if (ts.Node.isEnumDeclaration(statement) && statement.getName() === name) return { value: statement };
     if (!ts.Node.isVariableStatement(statement)) continue;
     for (const declaration of statement.getDeclarations()) {
       const nameNode = declaration.getNameNode();
@@ -632,4 +687,44 @@ export abstract class ModuleReader {
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
 export function httpStatuses(codes: Iterable<number>): number[] {
   return [...new Set(codes)].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);
+}
+
+/**
+ * The row of a package's handler or plugin mounted at a path (`app.use('/dash', agendash(agenda))`):
+ * every method under the path, served by routes docgen cannot read.
+ */
+export function packageMountRoute(
+  call: TsNode,
+  prefix: string,
+  handler: TsNode,
+  pkg: string,
+  middleware: string[],
+): Route {
+  const path = joinPaths(prefix, '/*');
+  return {
+    method: 'ALL',
+    path,
+    openapiPath: path,
+    middleware,
+    statuses: [],
+    servedBy: pkg,
+    summary: `Served by \`${shortText(handler)}\` (package \`${pkg}\`): its routes are not read`,
+    file: call.getSourceFile().getFilePath(),
+    line: call.getStartLineNumber(),
+  };
+}
+
+/**
+ * Routes less the package mounts that only guard routes the app serves under the same path
+ * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
+ * its own only where nothing else is listed under its path (`/dash`: agendash's).
+ */
+export function withoutScopedMiddleware(routes: Route[]): Route[] {
+  const under = (route: Route, prefix: string) =>
+    route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
+  return routes.filter((route) => {
+    if (!route.servedBy) return true;
+    const prefix = route.path.replace(/\/\*$/, '') || '/';
+    return !routes.some((other) => !other.servedBy && under(other, prefix));
+  });
 }

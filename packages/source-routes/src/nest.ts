@@ -173,7 +173,9 @@ export class NestReader {
           if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
-          const names = (path === undefined ? args : args.slice(1)).map((arg) => shortText(arg));
+          const names = (path === undefined ? args : args.slice(1))
+            .filter((arg) => !this.modules.isParserOrFiles(arg))
+            .map((arg) => shortText(arg));
           uses.push({ path: path ?? '/', names });
           continue;
         }

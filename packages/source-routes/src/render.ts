@@ -19,12 +19,19 @@ export function renderRoutes(
   options: RenderRoutesOptions = {},
 ): PageTree {
   const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
-  const view = (route: RoutesModel['routes'][number]) => ({ ...route, defined: `${shown(route.file)}:${route.line}` });
+  const everywhere = sharedMiddleware(model.routes);
+  const view = (route: RoutesModel['routes'][number]) => ({
+    ...route,
+    middleware: route.middleware.slice(everywhere.length),
+    defined: `${shown(route.file)}:${route.line}`,
+  });
   const comparison = model.comparison && {
     ...model.comparison,
     spec: shown(model.comparison.spec),
     undocumented: model.comparison.undocumented.map(view),
     agree: !model.comparison.undocumented.length && !model.comparison.unserved.length,
+    // Rows a package serves (`/docs/*`) are not compared: their routes are not known.
+    compared: model.routes.filter((route) => !route.servedBy).length,
   };
   return {
     pages: [
@@ -41,6 +48,7 @@ export function renderRoutes(
           entry: shown(model.entry),
           framework: model.framework,
           routes: model.routes.map(view),
+          everywhere,
           comparison,
         }),
       },
@@ -52,4 +60,16 @@ export function renderRoutes(
 function keyOf(model: RoutesModel, options: RenderRoutesOptions): string {
   if (options.key) return pageKey(...options.key.split('/'));
   return options.parent ? `${options.parent}/routes` : pageKey('routes', model.service);
+}
+
+/**
+ * The middleware every route passes through first (`helmet()`, `requestId`: app-wide `use()`), in
+ * order: said once above the table rather than on every row. Not for a single route.
+ */
+function sharedMiddleware(routes: RoutesModel['routes']): string[] {
+  if (routes.length < 2) return [];
+  const [first, ...rest] = routes.map((route) => route.middleware);
+  let length = 0;
+  while (length < first!.length && rest.every((middleware) => middleware[length] === first![length])) length++;
+  return first!.slice(0, length);
 }

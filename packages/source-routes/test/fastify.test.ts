@@ -561,4 +561,34 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("lists a package's plugin registered under a prefix (@fastify/static, @fastify/swagger-ui's routePrefix) as one row served by it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import cors from '@fastify/cors';",
+        "import fastifyStatic from '@fastify/static';",
+        "import swaggerUi from '@fastify/swagger-ui';",
+        "import Agendash from 'agendash';",
+        'const app = Fastify();',
+        "const dash = Agendash({}, { middleware: 'fastify' });",
+        "app.register(dash, { prefix: '/dash' });",
+        'app.register(cors);',
+        "app.register(fastifyStatic, { root: '/srv/public', prefix: '/public/' });",
+        "app.register(swaggerUi, { routePrefix: '/documentation' });",
+        "app.get('/health', async () => 'ok');",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.servedBy, r.line])).toEqual([
+      ['ALL', '/dash/*', 'agendash', 8], // a const holding the package's plugin
+      ['ALL', '/public/*', '@fastify/static', 10],
+      ['ALL', '/documentation/*', '@fastify/swagger-ui', 11],
+      ['GET', '/health', undefined, 12],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

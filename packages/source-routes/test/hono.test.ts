@@ -441,4 +441,36 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("lists a package's handler mounted at a path (use() with a pattern, mount(), route()) as one row served by it, unless it guards listed routes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { cors } from 'hono/cors';",
+        "import { serveStatic } from '@hono/node-server/serve-static';",
+        "import { trpcServer } from '@hono/trpc-server';",
+        "import { graphqlServer } from '@hono/graphql-server';",
+        "import { auth } from 'some-auth/hono';",
+        'const app = new Hono();',
+        "app.use('/api/*', cors());",
+        "app.get('/api/users', (c) => c.json([]));",
+        "app.use('/trpc/*', trpcServer({ router: {} }));",
+        "app.use('/static/*', serveStatic({ root: './' }));",
+        "app.mount('/graphql', graphqlServer({ schema: {} }));",
+        "app.route('/auth', auth);",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.line])).toEqual([
+      ['GET', '/api/users', ['cors()'], undefined, 9],
+      ['ALL', '/trpc/*', [], '@hono/trpc-server', 10],
+      ['ALL', '/static/*', [], '@hono/node-server', 11],
+      ['ALL', '/graphql/*', [], '@hono/graphql-server', 12],
+      ['ALL', '/auth/*', [], 'some-auth', 13],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -82,7 +82,7 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
-  it('koa-mount: a sub-app (local or required) or a router under its path; a computed or unreadable mount is a warning', async () => {
+  it("koa-mount: a sub-app (local or required) or a router under its path, a package's handler as one row; a computed or unreadable mount is a warning", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(
       join(dir, 'server.ts'),
@@ -126,6 +126,7 @@ describe('readRoutes on a Koa app', () => {
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
       ['GET', '/v1/users', ['requireAuth'], [], 9],
       ['POST', '/v2/items', [], [201], 4],
+      ['ALL', '/static/*', [], [], 14], // koa-static's: a row, its files are not read
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', 15],
@@ -265,7 +266,10 @@ describe('readRoutes on a Koa app', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
-    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/ok']]);
+    expect(routes.map((route) => [route.method, route.path, route.servedBy])).toEqual([
+      ['GET', '/ok', undefined],
+      ['ALL', '/static/*', 'koa-static'],
+    ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
       [
         'DG_ROUTES_PLUGIN_UNREAD',

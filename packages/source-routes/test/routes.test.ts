@@ -206,9 +206,12 @@ describe('extractRouteList on a NestJS app', () => {
       [
         "import { NestFactory } from '@nestjs/core';",
         "import helmet from 'helmet';",
+        "import { json } from 'express';",
+        "import * as bodyParser from 'body-parser';",
         "import { AppModule } from './app.module';",
         'async function bootstrap() {',
         '  const app = await NestFactory.create(AppModule);',
+        "  app.use(json({ limit: '1mb' }), bodyParser.urlencoded({ extended: true })); // body parsers: not shown",
         '  app.use(helmet({',
         '    // not needed for an API',
         '    hsts: false,',
@@ -236,7 +239,7 @@ describe('extractRouteList on a NestJS app', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
-    // The middleware as written, less its comments.
+    // The middleware as written, less its comments (and body parsers, as for Express).
     expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
       ['GET', '/cats', ['helmet({ hsts: false, })']],
     ]);
@@ -328,6 +331,172 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/health', [204], 'app.ts:14'],
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it('reads paths held in string enum members (local or imported) like consts, in Express, NestJS and Hono', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'paths.ts'),
+      ["export enum Routes { Users = 'users', Version = 'v1' }", 'export enum Numbered { First }'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { Routes, Numbered } from './paths';",
+        "enum Paths { Users = '/users', Orders = '/orders' }",
+        'const app = express();',
+        'app.get(Paths.Users, (_req, res) => res.json([]));',
+        'app.get(`${Paths.Orders}/:id`, (_req, res) => res.json({}));',
+        'app.get(`/${Routes.Version}/ping`, (_req, res) => res.json({}));',
+        'app.get(Numbered.First, (_req, res) => res.json({}));',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/users'],
+      ['GET', '/orders/:id'],
+      ['GET', '/v1/ping'],
+    ]);
+    // A numeric member is no path: warned, as any computed path.
+    expect(express.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 8]]);
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "import { Routes } from './paths';",
+        'enum Actions { Me = "me" }',
+        '@Controller(Routes.Users)',
+        'export class UsersController {',
+        '  @Get(Actions.Me) me() {}',
+        '}',
+        '@Module({ controllers: [UsersController] })',
+        'export class AppModule {}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '}',
+      ].join('\n'),
+    );
+    const nest = await readRoutes(join(dir, 'main.ts'));
+    expect(nest.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/users/me']]);
+    expect(nest.warnings).toEqual([]);
+    // The readers after Express share the same reading (Hono here).
+    await writeFile(
+      join(dir, 'hono.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { Routes } from './paths';",
+        'const app = new Hono();',
+        'app.get(`/${Routes.Users}`, (c) => c.json([]));',
+        'export default app;',
+      ].join('\n'),
+    );
+    const hono = await readRoutes(join(dir, 'hono.ts'));
+    expect([hono.routes.map((r) => r.path), hono.warnings]).toEqual([['/users'], []]);
+  });
+
+  it('shows app-level middleware that is a call (helmet(), cors()) as NestJS and Hono do, less body parsers and static files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        "import cors from 'cors';",
+        "import bodyParser from 'body-parser';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { requestId } from './middleware';",
+        'const app = express();',
+        'const api = express.Router();',
+        "api.get('/users', (_req, res) => res.json([]));",
+        'app.use(helmet());',
+        'app.use(cors({ origin: true }));',
+        'app.use(express.json(), express.urlencoded({ extended: true }));',
+        'app.use(bodyParser.json());',
+        "app.use(express.static('public'));",
+        'app.use(requestId);',
+        "app.use('/api', rateLimit({ max: 100 }), api);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/api/users', ['helmet()', 'cors({ origin: true })', 'requestId', 'rateLimit({ max: 100 })']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("lists a package's sub-app mounted at a path (agendash, swagger-ui, a GraphQL handler) as one row served by it, not a path-scoped middleware", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import basicAuth from 'express-basic-auth';",
+        "import Agendash from 'agendash';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { createHandler } from 'graphql-http/lib/use/express';",
+        "const swaggerUi = require('swagger-ui-express');",
+        'const app = express();',
+        'const agenda = {};',
+        "app.use('/api', rateLimit({ max: 100 })); // guards the routes under /api: not a row",
+        "app.get('/api/users', (_req, res) => res.json([]));",
+        "app.use('/dash', basicAuth({ users: { admin: 'x' } }), Agendash(agenda));",
+        "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
+        "app.use('/graphql', createHandler({ schema: {} }));",
+        "app.use('/public', express.static('public'));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.summary, r.line])).toEqual([
+      ['GET', '/api/users', [], undefined, undefined, 10],
+      [
+        'ALL',
+        '/dash/*',
+        ["basicAuth({ users: { admin: 'x' } })"],
+        'agendash',
+        'Served by `Agendash(agenda)` (package `agendash`): its routes are not read',
+        11,
+      ],
+      [
+        'ALL',
+        '/docs/*',
+        ['swaggerUi.serve'],
+        'swagger-ui-express',
+        'Served by `swaggerUi.setup({})` (package `swagger-ui-express`): its routes are not read',
+        12,
+      ],
+      [
+        'ALL',
+        '/graphql/*',
+        [],
+        'graphql-http',
+        'Served by `createHandler({ schema: {} })` (package `graphql-http`): its routes are not read',
+        13,
+      ],
+      [
+        'ALL',
+        '/public/*',
+        [],
+        'express',
+        "Served by `express.static('public')` (package `express`): its routes are not read",
+        14,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+    // The spec need not describe what a package serves, and what it describes there may be the package's.
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /api/users: { get: { responses: { "200": { description: ok } } } }',
+        '  /graphql: { post: { responses: { "200": { description: ok } } } }',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
+    expect([comparison.undocumented, comparison.unserved, comparison.matched]).toEqual([[], [], 1]);
   });
 
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
@@ -748,11 +917,13 @@ describe('the routes page', () => {
     const [page] = tree.pages;
     expect(page).toMatchObject({ key: 'routes/shop', title: 'shop: HTTP routes', labels: ['http-routes'] });
     expect(page!.markdown).toContain('The HTTP routes `shop` serves, read from its code (`src/server.ts`): 8 routes');
+    // What every route passes through is said once, not on every row.
     expect(page!.markdown).toContain(
-      '| PUT | `/api/v1/widgets/:id(\\d+)` | `requestId`, `audit` |  | `src/api.ts:15` |  |',
+      'Every route passes first through `requestId`; the middleware column shows what follows.',
     );
+    expect(page!.markdown).toContain('| PUT | `/api/v1/widgets/:id(\\d+)` | `audit` |  | `src/api.ts:15` |  |');
     expect(page!.markdown).toContain(
-      '| GET | `/health` | `requestId` | 204 | `src/server.ts:11` | Liveness probe for the load balancer. |',
+      '| GET | `/health` |  | 204 | `src/server.ts:11` | Liveness probe for the load balancer. |',
     );
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');

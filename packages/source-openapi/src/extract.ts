@@ -70,6 +70,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     report: options.report ?? (() => undefined),
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
   const operations: Operation[] = [];
@@ -123,6 +124,54 @@ interface WalkContext {
   report: (diagnostic: Diagnostic) => void;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
+  declaredTags: Map<string, DeclaredTag>;
+}
+
+interface DeclaredTag {
+  name: string;
+  description?: string;
+  summary?: string;
+  parent?: string;
+  kind?: string;
+  at: SpecPointer;
+}
+
+/** The spec's `tags` list, by name case folded; the first declaration of a name wins. */
+function declaredTags(document: Json, root: SpecPointer): Map<string, DeclaredTag> {
+  const tags = new Map<string, DeclaredTag>();
+  if (!Array.isArray(document.tags)) return tags;
+  (document.tags as Json[]).forEach((tag, index) => {
+    if (!tag || typeof tag.name !== 'string' || tags.has(tag.name.toLowerCase())) return;
+    tags.set(tag.name.toLowerCase(), {
+      name: tag.name,
+      description: text(tag.description),
+      summary: text(tag.summary),
+      parent: text(tag.parent),
+      kind: text(tag.kind),
+      at: child(root, 'tags', index),
+    });
+  });
+  return tags;
+}
+
+/**
+ * OpenAPI 3.2's `kind` says what a tag is for: `nav` (or none) groups operations into pages;
+ * any other (`badge`, `audience`…) describes an operation, so it is shown on it as a label.
+ */
+function isNavigationTag(tag: DeclaredTag | undefined): boolean {
+  return tag?.kind === undefined || tag.kind === 'nav';
+}
+
+function navigationAndLabels(context: WalkContext, names: string[]): Pick<Operation, 'tags' | 'labels'> {
+  const labels: NonNullable<Operation['labels']> = [];
+  const tags: string[] = [];
+  for (const name of names) {
+    const declared = context.declaredTags.get(name.toLowerCase());
+    if (isNavigationTag(declared)) tags.push(name);
+    else labels.push({ kind: declared!.kind!, name: declared!.summary ?? declared!.name });
+  }
+  return labels.length ? { tags, labels } : { tags };
 }
 
 /**
@@ -288,7 +337,7 @@ function extractOperation(
     summary: text(operation.summary),
     description: text(operation.description),
     deprecated: operation.deprecated === true,
-    tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
+    ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
     security: security.required,
     securityOptional: security.optional,
     parameters,
@@ -785,11 +834,11 @@ function groupByTag(
     } else if (existing.description === undefined) existing.description = description;
     return existing;
   };
-  const declared = context.document.tags;
-  if (Array.isArray(declared)) {
-    for (const tag of declared as Json[])
-      if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
-  }
+  for (const tag of context.declaredTags.values())
+    if (isNavigationTag(tag)) {
+      const declared = group(tag.name, tag.description);
+      if (tag.summary !== undefined) declared.displayName = tag.summary;
+    }
   for (const operation of operations) {
     const name = operation.tags[0] ?? OTHER_TAG;
     const target = group(name);
@@ -808,8 +857,59 @@ function groupByTag(
   }
   // A tag only ever listed second still gets its page, of links to where its operations live.
   for (const operation of operations) for (const name of operation.tags.slice(1)) group(name).listed = true;
-  // Declared tags no operation uses are dropped: a page with no operations helps no one.
-  return [...groups.values()].filter((g) => g.operations.length > 0 || g.listed).map(({ listed: _, ...tag }) => tag);
+  nestTags(context, groups);
+  // Declared tags no operation uses are dropped: a page with no operations helps no one. A parent
+  // whose sub-tags have operations stays: their pages hang under its page.
+  const used = new Set<string>();
+  for (const g of groups.values())
+    if (g.operations.length > 0 || g.listed)
+      for (
+        let at: TagGroup | undefined = g;
+        at && !used.has(at.name);
+        at = at.parent ? groups.get(at.parent.toLowerCase()) : undefined
+      )
+        used.add(at.name);
+  return [...groups.values()].filter((g) => used.has(g.name)).map(({ listed: _, ...tag }) => tag);
+}
+
+/**
+ * OpenAPI 3.2's `parent`: a tag's page goes under its parent tag's. A parent that is not a
+ * declared navigation tag, or that leads back to the tag, is reported and the tag stays on top.
+ */
+function nestTags(context: WalkContext, groups: Map<string, TagGroup>): void {
+  for (const tag of context.declaredTags.values()) {
+    const group = groups.get(tag.name.toLowerCase());
+    if (!group || tag.parent === undefined) continue;
+    const parent = groups.get(tag.parent.toLowerCase());
+    const problem =
+      !parent || !isNavigationTag(context.declaredTags.get(tag.parent.toLowerCase()))
+        ? `is not a navigation tag declared in \`tags\``
+        : leadsBackTo(context, parent.name, group.name)
+          ? `leads back to "${tag.name}" (a cycle)`
+          : undefined;
+    if (problem === undefined) {
+      group.parent = parent!.name;
+      continue;
+    }
+    context.report({
+      code: 'DG_OPENAPI_TAG_PARENT',
+      severity: 'warning',
+      message: `tag "${tag.name}" has parent "${tag.parent}", which ${problem}; its page is placed at the top level`,
+      ...context.spec.where(child(tag.at, 'parent')),
+      hint: 'name a tag of the `tags` list (kind `nav` or none) that is not nested under this one',
+    });
+  }
+}
+
+/** Whether following `parent`s from tag `name` reaches tag `target`. */
+function leadsBackTo(context: WalkContext, name: string, target: string): boolean {
+  const seen = new Set<string>();
+  for (let at: string | undefined = name; at !== undefined; at = context.declaredTags.get(at.toLowerCase())?.parent) {
+    if (at.toLowerCase() === target.toLowerCase()) return true;
+    if (seen.has(at.toLowerCase())) return false;
+    seen.add(at.toLowerCase());
+  }
+  return false;
 }
 
 // ---- code samples ------------------------------------------------------------------------------

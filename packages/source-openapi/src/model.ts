@@ -151,7 +151,13 @@ export interface Operation {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Its navigation tags: the first names the page it is documented on. */
   tags: string[];
+  /**
+   * OpenAPI 3.2 tags of a kind other than navigation (`badge`, `audience`…): shown on the
+   * operation as labels, by their display name, instead of becoming pages.
+   */
+  labels?: Array<{ kind: string; name: string }>;
   /** Undefined: none required. Otherwise alternatives (one of them is enough). */
   security?: SecurityRequirement[];
   /** Security explicitly optional (`{}` among the requirements). */
@@ -193,6 +199,10 @@ export interface Callback {
 
 export interface TagGroup {
   name: string;
+  /** OpenAPI 3.2: the tag's `summary`, its name for display when given. */
+  displayName?: string;
+  /** OpenAPI 3.2: the name of the tag this one is nested under (its page goes under that tag's). */
+  parent?: string;
   description?: string;
   /** Key segment, unique within the API. */
   slug: string;

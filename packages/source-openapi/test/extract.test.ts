@@ -89,10 +89,10 @@ describe('Swagger 2.0 response examples', () => {
 });
 
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */
-async function modelOf(lines: string[]): Promise<ApiModel> {
+async function modelOf(lines: string[], report?: (diagnostic: Diagnostic) => void): Promise<ApiModel> {
   const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
   await writeFile(spec, lines.join('\n'));
-  return extractApi(await loadSpec(spec));
+  return extractApi(await loadSpec(spec), { report });
 }
 
 describe('vendor extensions', () => {
@@ -1292,6 +1292,64 @@ describe('OpenAPI 3.2', () => {
       p.title.endsWith('Trips'),
     )!.markdown;
     expect(page).toContain('Content type `application/jsonl`: a stream of [TripUpdate](');
+  });
+});
+
+describe('OpenAPI 3.2 tags', () => {
+  it('nest child tags under their parent, name them by summary, and show badge or audience tags as labels, not pages', async () => {
+    const reported: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.2.0',
+        'info: { title: Shop, version: "1" }',
+        'tags:',
+        '  - { name: catalog, summary: Catalog, kind: nav }',
+        '  - { name: products, summary: Products, parent: catalog }',
+        '  - { name: prices, parent: products }',
+        '  - { name: beta, summary: Beta, kind: badge }',
+        '  - { name: partners, kind: audience }',
+        '  - { name: orphan, parent: nowhere }',
+        'paths:',
+        '  /catalog: { get: { operationId: catalog, tags: [catalog], responses: { "200": { description: OK } } } }',
+        '  /products: { get: { operationId: products, tags: [beta, products, partners], responses: { "200": { description: OK } } } }',
+        '  /prices: { get: { operationId: prices, tags: [prices], responses: { "200": { description: OK } } } }',
+        '  /flags: { get: { operationId: flags, tags: [beta], responses: { "200": { description: OK } } } }',
+        '  /orphan: { get: { operationId: orphan, tags: [orphan], responses: { "200": { description: OK } } } }',
+      ],
+      (d) => reported.push(d),
+    );
+    expect(api.tags.map((t) => [t.name, t.displayName, t.parent])).toEqual([
+      ['catalog', 'Catalog', undefined],
+      ['products', 'Products', 'catalog'],
+      ['prices', undefined, 'products'],
+      ['orphan', undefined, undefined],
+      ['Other', undefined, undefined],
+    ]);
+    // the badge tag is no page: the operation lives on its first navigation tag's page, labelled
+    expect(op(api, 'products').tags).toEqual(['products']);
+    expect(op(api, 'products').labels).toEqual([
+      { kind: 'badge', name: 'Beta' },
+      { kind: 'audience', name: 'partners' },
+    ]);
+    expect(api.tags.find((t) => t.name === 'Other')!.operations.map((o) => o.operationId)).toEqual(['flags']);
+    expect(reported.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_TAG_PARENT', 9]]);
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    expect(pages.map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['api/shop', 'Shop', undefined],
+      ['api/shop/tag/catalog', 'Shop: Catalog', 'api/shop'],
+      ['api/shop/tag/products', 'Shop: Products', 'api/shop/tag/catalog'],
+      ['api/shop/tag/prices', 'Shop: prices', 'api/shop/tag/products'],
+      ['api/shop/tag/orphan', 'Shop: orphan', 'api/shop'],
+      ['api/shop/tag/other', 'Shop: Other', 'api/shop'],
+    ]);
+    // the overview counts a tag with its sub-tags' operations, and shows the nesting
+    expect(pages[0]!.markdown).toContain('| [Catalog](./api__shop__tag__catalog.md) | 3 (2 in sub-tags) |');
+    expect(pages[0]!.markdown).toContain('| ↳ [Products](./api__shop__tag__products.md) | 2 (1 in sub-tags) |');
+    expect(pages[0]!.markdown).toContain('| ↳ ↳ [prices](./api__shop__tag__prices.md) | 1 |');
+    // a parent's page links to its sub-tags' pages; an operation shows its labels
+    expect(pages[1]!.markdown).toContain('[Products](./api__shop__tag__products.md)');
+    expect(pages[2]!.markdown).toContain('**Badge:** Beta · **Audience:** partners');
   });
 });
 

@@ -576,13 +576,18 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   let generated = false;
-  if (example === undefined && schema && !/xml/.test(mediaType)) {
+  const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
+  if (example === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
+    // An XML body whose root element the schema does not name has no example docgen can write,
+    // and a plain string (`type: string`'s "string") is no XML body: only a schema's XML text is.
+    const xmlText = typeof example === 'string' ? /^\s*</.test(example) : typeof asSent(example) === 'string';
+    if (isXml(mediaType) && !xmlText) [example, generated] = [undefined, false];
   }
   const encoding = holder?.encoding as Json | undefined;
-  const body = exampleBody(example, mediaType, encoding);
+  const body = exampleBody(asSent(example), mediaType, encoding);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
@@ -593,11 +598,25 @@ function media(
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
       moreExamples: named.slice(1).flatMap(({ name, summary, value }) => {
-        const { text, language } = exampleBody(value, mediaType, encoding);
+        const { text, language } = exampleBody(asSent(value), mediaType, encoding);
         return text === undefined ? [] : [{ name, summary, example: text, language }];
       }),
     }),
   };
+}
+
+/**
+ * An XML body's example written as data (the schema's `example`, one generated from it, or the
+ * media type's own as an object) is serialized as the XML the schema's `xml` objects describe;
+ * a string is the spec's own XML, kept as written.
+ */
+function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
+  if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
+  return context.schemas.xmlExample(example, schema, at) ?? example;
+}
+
+function isXml(mediaType: string): boolean {
+  return /[/+]xml\b/.test(mediaType);
 }
 
 /** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */

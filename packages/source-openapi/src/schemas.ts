@@ -678,9 +678,99 @@ export class SchemaRegistry {
     }
     return undefined;
   }
+
+  // ---- XML -------------------------------------------------------------------------------------
+
+  /**
+   * `value` (an example as data) as the XML body the schema describes: elements named by the
+   * property, or by the `xml` object's `name`; `attribute: true` (3.2: `nodeType: attribute`)
+   * properties as attributes, `nodeType: text` as the element's text; a `wrapped` array inside an
+   * element of its own; `prefix` and `namespace` on the element. The root is named by the schema's
+   * `xml.name`, else its component name; with neither (an inline schema, or none) the element's
+   * name is unknown, and the value is left as it is.
+   */
+  xmlExample(value: unknown, schema: unknown, at: SpecPointer): string | undefined {
+    const { xml } = this.xmlSchema(schema, at);
+    const rootName =
+      typeof xml.name === 'string' ? xml.name : isRef(schema) ? this.name(this.refId(schema.$ref, at)) : undefined;
+    if (rootName === undefined) return undefined;
+    return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+  }
+
+  /** A schema with its `$ref` followed, and its `xml` object (a `$ref`'s siblings win, as 3.1 allows). */
+  private xmlSchema(schema: unknown, at: SpecPointer): { s: Json; at: SpecPointer; xml: Json } {
+    if (isRef(schema)) {
+      const resolved = this.resolveRef(schema, at);
+      const target = (resolved.value ?? {}) as Json;
+      const xml = { ...((target.xml ?? {}) as Json), ...(((schema as Json).xml ?? {}) as Json) };
+      return { s: target, at: resolved, xml };
+    }
+    const s = (schema && typeof schema === 'object' ? schema : {}) as Json;
+    return { s, at, xml: (s.xml && typeof s.xml === 'object' ? s.xml : {}) as Json };
+  }
+
+  private xmlLines(value: unknown, schema: unknown, at: SpecPointer, name: string, depth: number): string[] {
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
+    if (depth > MAX_EXAMPLE_DEPTH * 2) return [];
+    const element = qualifiedName(typeof xml.name === 'string' ? xml.name : name, xml.prefix);
+    const namespace =
+      typeof xml.namespace === 'string'
+        ? ` xmlns${typeof xml.prefix === 'string' ? `:${xml.prefix}` : ''}="${escapeXml(xml.namespace)}"`
+        : '';
+    if (Array.isArray(value)) {
+      // Items are named by their own xml.name, else as the array (a wrapped one's wrapper keeps its name).
+      const items = this.xmlSchema(s.items, child(sAt, 'items'));
+      const itemName = typeof items.xml.name === 'string' ? items.xml.name : xml.wrapped ? name : element;
+      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), itemName, depth + 1));
+      if (xml.wrapped !== true) return lines;
+      return lines.length
+        ? [`<${element}${namespace}>`, ...lines.map(indent), `</${element}>`]
+        : [`<${element}${namespace}/>`];
+    }
+    if (value && typeof value === 'object') {
+      const { properties } = this.collectProperties(s, sAt, new Set());
+      const attributes: string[] = [];
+      const children: string[] = [];
+      let text = '';
+      for (const [key, v] of Object.entries(value as Json)) {
+        const property = properties.find((p) => p.name === key);
+        const propertyXml = property ? this.xmlSchema(property.value, property.at).xml : {};
+        const nodeType = propertyXml.attribute === true ? 'attribute' : propertyXml.nodeType;
+        if (nodeType === 'attribute' && (v === null || typeof v !== 'object')) {
+          const attribute = qualifiedName(
+            typeof propertyXml.name === 'string' ? propertyXml.name : key,
+            propertyXml.prefix,
+          );
+          attributes.push(` ${attribute}="${escapeXml(String(v))}"`);
+        } else if (nodeType === 'text' && (v === null || typeof v !== 'object')) {
+          text += escapeXml(String(v));
+        } else {
+          children.push(...this.xmlLines(v, property?.value, property?.at ?? sAt, key, depth + 1));
+        }
+      }
+      const open = `${element}${namespace}${attributes.join('')}`;
+      if (children.length) return [`<${open}>${text}`, ...children.map(indent), `</${element}>`];
+      return [text ? `<${open}>${text}</${element}>` : `<${open}/>`];
+    }
+    if (value === null || value === undefined) return [`<${element}${namespace}/>`];
+    return [`<${element}${namespace}>${escapeXml(String(value))}</${element}>`];
+  }
 }
 
 const CIRCULAR = Symbol('circular');
+
+/** `prefix:name` when the xml object gives a prefix. */
+function qualifiedName(name: string, prefix: unknown): string {
+  return typeof prefix === 'string' && prefix ? `${prefix}:${name}` : name;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function indent(line: string): string {
+  return `  ${line}`;
+}
 /** Schema names in dictionary order, case ignored (one collator: `localeCompare` with options builds one per call). */
 const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' });
 /** Examples of named schemas kept for reuse (a bound: big specs reach schemas by many paths). */

@@ -1353,6 +1353,89 @@ describe('OpenAPI 3.2 tags', () => {
   });
 });
 
+describe('XML bodies', () => {
+  it("are shown as XML: the schema's example serialized by its xml object (name, attribute, wrapped, namespace, prefix), or the spec's own string", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kennel, version: "1" }',
+      'paths:',
+      '  /pets/{id}:',
+      '    get:',
+      '      operationId: getPet',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/xml: { schema: { $ref: "#/components/schemas/Pet" } }',
+      '        "404":',
+      '          description: Not found',
+      '          content:',
+      '            application/xml:',
+      '              schema: { type: string }',
+      '              example: "<error>no such pet</error>"',
+      '    put:',
+      '      operationId: putPet',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+      '      requestBody:',
+      '        content:',
+      '          application/xml:',
+      '            schema: { $ref: "#/components/schemas/Pet" }',
+      '            example: { id: 7, name: "Rex & co", photoUrls: [a.png], tags: [{ name: good }] }',
+      '      responses: { "204": { description: Saved } }',
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      xml: { name: pet, namespace: "https://example.com/schema/pet", prefix: ns }',
+      '      example: { id: 10, name: doggie, photoUrls: [one.png, two.png], tags: [{ name: cute }] }',
+      '      properties:',
+      '        id: { type: integer, xml: { attribute: true } }',
+      '        name: { type: string }',
+      '        photoUrls:',
+      '          type: array',
+      '          xml: { wrapped: true }',
+      '          items: { type: string, xml: { name: photoUrl } }',
+      '        tags: { type: array, items: { $ref: "#/components/schemas/Tag" } }',
+      '    Tag: { type: object, xml: { name: tag }, properties: { name: { type: string } } }',
+    ]);
+    expect(op(api, 'getPet').responses[0]!.contents[0]).toMatchObject({
+      exampleLanguage: 'xml',
+      exampleGenerated: false,
+      example: [
+        '<ns:pet xmlns:ns="https://example.com/schema/pet" id="10">',
+        '  <name>doggie</name>',
+        '  <photoUrls>',
+        '    <photoUrl>one.png</photoUrl>',
+        '    <photoUrl>two.png</photoUrl>',
+        '  </photoUrls>',
+        '  <tag>',
+        '    <name>cute</name>',
+        '  </tag>',
+        '</ns:pet>',
+      ].join('\n'),
+    });
+    expect(op(api, 'getPet').responses[1]!.contents[0]).toMatchObject({
+      example: '<error>no such pet</error>',
+      exampleLanguage: 'xml',
+    });
+    // the media type's own example, written as data, travels as XML too (escaped)
+    expect(op(api, 'putPet').requestBody!.contents[0]!.example).toBe(
+      [
+        '<ns:pet xmlns:ns="https://example.com/schema/pet" id="7">',
+        '  <name>Rex &amp; co</name>',
+        '  <photoUrls>',
+        '    <photoUrl>a.png</photoUrl>',
+        '  </photoUrls>',
+        '  <tag>',
+        '    <name>good</name>',
+        '  </tag>',
+        '</ns:pet>',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('OpenAPI 3.1', () => {
   it('reads webhooks, type arrays with null, const and examples arrays', async () => {
     const api = await model('webhooks-3.1/openapi.yaml');

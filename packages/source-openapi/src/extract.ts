@@ -75,10 +75,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   warnUnfollowedBindings(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
-  const paths = (document.paths ?? {}) as Json;
-  for (const [path, rawItem] of Object.entries(paths)) {
+  // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
+  // hold, under `x-ms-paths`: the queue storage spec has every operation there and `paths: {}`.
+  const pathMaps = (['paths', 'x-ms-paths'] as const).map((key) => [key, (document[key] ?? {}) as Json] as const);
+  for (const [key, path, rawItem] of pathMaps.flatMap(([key, map]) =>
+    Object.entries(map).map(([path, item]) => [key, path, item] as const),
+  )) {
     if (path.startsWith('x-')) continue;
-    const itemAt = child(root, 'paths', path);
+    const itemAt = child(root, key, path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
     for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
@@ -1037,8 +1041,11 @@ function codeSampleSkipper(
 
 function curl(context: WalkContext, operation: Operation): string {
   const base = context.curlBase;
+  // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
+  const [, pathQuery] = operation.path.split('?', 2);
+  const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const query = operation.parameters
-    .filter((p) => p.in === 'query' && p.required)
+    .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
       const name = encodeURIComponent(p.name);
       const list = p.exampleList;
@@ -1076,7 +1083,7 @@ function curl(context: WalkContext, operation: Operation): string {
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
-  const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
+  const url = `${base}${operation.path}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)

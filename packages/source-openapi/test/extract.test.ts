@@ -1436,6 +1436,61 @@ describe('XML bodies', () => {
   });
 });
 
+describe('Azure (AutoRest) specs', () => {
+  // The pattern of Azure/azure-rest-api-specs specification/storage/data-plane/Microsoft.QueueStorage/
+  // preview/2018-03-28/queue.json: `paths` is empty, every operation is under `x-ms-paths`, whose keys
+  // may carry a query string that a path parameter of the same name repeats as a one-value enum.
+  it('document the operations under x-ms-paths once each, and curl joins their query strings with &', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Queues, version: "2018-03-28" }',
+      'produces: [application/xml]',
+      'paths: {}',
+      'x-ms-paths:',
+      '  /?comp=list:',
+      '    parameters:',
+      '      - { name: comp, in: query, required: true, type: string, enum: [list], x-ms-enum: { modelAsString: false } }',
+      '    get:',
+      '      operationId: Service_ListQueuesSegment',
+      '      tags: [service]',
+      '      parameters:',
+      '        - { name: maxresults, in: query, required: true, type: integer, minimum: 1, x-ms-parameter-location: method }',
+      '      responses: { "200": { description: OK, schema: { $ref: "#/definitions/QueueList" } } }',
+      '      x-ms-pageable: { nextLinkName: NextMarker }',
+      '  /{queueName}/messages?peekonly=true:',
+      '    get:',
+      '      operationId: Messages_Peek',
+      '      tags: [message]',
+      '      parameters:',
+      '        - { name: queueName, in: path, required: true, type: string }',
+      '        - { name: peekonly, in: query, required: true, type: string, enum: ["true"] }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  QueueList:',
+      '    type: array',
+      '    xml: { wrapped: true, name: Queues }',
+      '    items: { $ref: "#/definitions/QueueItem", xml: { name: Queue } }',
+      '  QueueItem: { type: object, properties: { Name: { type: string } } }',
+    ]);
+    expect(operations(api).map((o) => [o.verb, o.path, o.pointer])).toEqual([
+      ['GET', '/?comp=list', '#/x-ms-paths/~1?comp=list/get'],
+      ['GET', '/{queueName}/messages?peekonly=true', '#/x-ms-paths/~1{queueName}~1messages?peekonly=true/get'],
+    ]);
+    expect(api.operationCount).toBe(2);
+    expect(op(api, 'Service_ListQueuesSegment').curl).toBe(
+      ['curl -X GET "$BASE_URL/?comp=list&maxresults=%3Cmaxresults%3E"', "-H 'Accept: application/xml'"].join(
+        ' \\\n  ',
+      ),
+    );
+    expect(op(api, 'Messages_Peek').curl).toMatch(
+      /^curl --globoff -X GET "\$BASE_URL\/\{queueName\}\/messages\?peekonly=true"/,
+    );
+    expect(op(api, 'Service_ListQueuesSegment').responses[0]!.contents[0]!.example).toBe(
+      ['<Queues>', '  <Queue>', '    <Name>string</Name>', '  </Queue>', '</Queues>'].join('\n'),
+    );
+  });
+});
+
 describe('OpenAPI 3.1', () => {
   it('reads webhooks, type arrays with null, const and examples arrays', async () => {
     const api = await model('webhooks-3.1/openapi.yaml');

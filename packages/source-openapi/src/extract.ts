@@ -434,6 +434,7 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
     exampleList: raw.in === 'query' && Array.isArray(example) ? queryList(raw, example, dialect) : undefined,
   };
 }
@@ -453,6 +454,12 @@ const LIST_SEPARATORS: Record<string, string> = {
  * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
  * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
  */
+/** The one value a schema allows (`enum: [2024-01-01]`, `const`), as sent; else undefined. */
+function onlyValue(schema: Json | undefined): string | undefined {
+  const value = Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : schema?.const;
+  return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+}
+
 function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   if (dialect === 'swagger-2.0') {
@@ -1049,7 +1056,7 @@ function curl(context: WalkContext, operation: Operation): string {
     .flatMap((p) => {
       const name = encodeURIComponent(p.name);
       const list = p.exampleList;
-      if (!list) return [`${name}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`];
+      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
       const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
@@ -1059,7 +1066,7 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? `<${p.name}>`}`);
+    .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
   const scheme = operation.security?.[0]?.schemes[0];
   if (scheme) {
     const definition = securityDefinition(context, scheme.name);
@@ -1077,7 +1084,7 @@ function curl(context: WalkContext, operation: Operation): string {
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
-    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
+    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? p.constant ?? `<${p.name}>`)}'`);
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);

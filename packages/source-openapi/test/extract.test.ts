@@ -1489,6 +1489,38 @@ describe('Azure (AutoRest) specs', () => {
       ['<Queues>', '  <Queue>', '    <Name>string</Name>', '  </Queue>', '</Queues>'].join('\n'),
     );
   });
+
+  it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {
+    // Azure management specs' ApiVersionParameter (x-ms-parameter-location: client) is a one-value enum.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'host: management.azure.com',
+      'paths:',
+      '  /subscriptions/{subscriptionId}/widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      parameters:',
+      '        - { name: subscriptionId, in: path, required: true, type: string, x-ms-parameter-location: client }',
+      '        - { $ref: "#/parameters/ApiVersionParameter" }',
+      '        - { name: x-ms-version, in: header, required: true, type: string, enum: ["2018-03-28"] }',
+      '      responses: { "200": { description: OK } }',
+      'parameters:',
+      '  ApiVersionParameter:',
+      '    { name: api-version, in: query, required: true, type: string, enum: ["2024-01-01"], x-ms-parameter-location: client }',
+    ]);
+    expect(op(api, 'Widgets_List').curl).toBe(
+      [
+        "curl --globoff -X GET 'https://management.azure.com/subscriptions/{subscriptionId}/widgets?api-version=2024-01-01'",
+        "-H 'x-ms-version: 2018-03-28'",
+      ].join(' \\\n  '),
+    );
+    // the parameters table still names the value as the only one allowed, not as an example
+    expect(op(api, 'Widgets_List').parameters[1]).toMatchObject({
+      example: undefined,
+      constraints: ['one of: `"2024-01-01"`'],
+    });
+  });
 });
 
 describe('OpenAPI 3.1', () => {

@@ -1049,7 +1049,10 @@ function codeSampleSkipper(
 function curl(context: WalkContext, operation: Operation): string {
   const base = context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
-  const [, pathQuery] = operation.path.split('?', 2);
+  // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
+  // (the target travels as a header parameter); a query after it would be lost in the fragment too.
+  const [requestPath = ''] = operation.path.split('#', 1);
+  const [, pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
@@ -1090,7 +1093,7 @@ function curl(context: WalkContext, operation: Operation): string {
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
-  const url = `${base}${operation.path}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
+  const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)

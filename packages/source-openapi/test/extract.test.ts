@@ -1523,6 +1523,48 @@ describe('Azure (AutoRest) specs', () => {
   });
 });
 
+describe('AWS specs converted to OpenAPI (APIs-guru openapi-directory, aws2openapi)', () => {
+  // The pattern of APIs-guru/openapi-directory APIs/amazonaws.com/dynamodb/2012-08-10/openapi.yaml
+  // (`/#X-Amz-Target=…` paths, the target a one-value header enum) and of its sqs spec (`/#Action=…`).
+  it('curl sends what the #fragment names as its header or query parameter, and no fragment', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon DynamoDB, version: "2012-08-10" }',
+      'servers: [{ url: "https://dynamodb.{region}.amazonaws.com", variables: { region: { default: us-east-1 } } }]',
+      'paths:',
+      '  /#X-Amz-Target=DynamoDB_20120810.BatchGetItem:',
+      '    post:',
+      '      operationId: BatchGetItem',
+      '      parameters:',
+      '        - { name: RequestItems, in: query, required: true, schema: { type: string }, description: Pagination token }',
+      '        - { name: X-Amz-Target, in: header, required: true, schema: { type: string, enum: [DynamoDB_20120810.BatchGetItem] } }',
+      '      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }',
+      '      responses: { "200": { description: Success } }',
+      '  /#Action=CreateQueue:',
+      '    get:',
+      '      operationId: GET_CreateQueue',
+      '      parameters:',
+      '        - { name: Action, in: query, required: true, schema: { type: string, enum: [CreateQueue] } }',
+      '      responses: { "200": { description: Success } }',
+    ]);
+    expect(op(api, 'BatchGetItem').curl).toBe(
+      [
+        "curl -X POST 'https://dynamodb.us-east-1.amazonaws.com/?RequestItems=%3CRequestItems%3E'",
+        "-H 'X-Amz-Target: DynamoDB_20120810.BatchGetItem'",
+        "-H 'Content-Type: application/json'",
+        "-d '{}'",
+      ].join(' \\\n  '),
+    );
+    expect(op(api, 'GET_CreateQueue').curl).toBe(
+      "curl -X GET 'https://dynamodb.us-east-1.amazonaws.com/?Action=CreateQueue'",
+    );
+    expect(operations(api).map((o) => o.path)).toEqual([
+      '/#X-Amz-Target=DynamoDB_20120810.BatchGetItem',
+      '/#Action=CreateQueue',
+    ]);
+  });
+});
+
 describe('OpenAPI 3.1', () => {
   it('reads webhooks, type arrays with null, const and examples arrays', async () => {
     const api = await model('webhooks-3.1/openapi.yaml');

@@ -690,15 +690,28 @@ export class SchemaRegistry {
    * name is unknown, and the value is left as it is.
    */
   xmlExample(value: unknown, schema: unknown, at: SpecPointer): string | undefined {
-    const { xml } = this.xmlSchema(schema, at);
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
     const rootName =
       typeof xml.name === 'string' ? xml.name : isRef(schema) ? this.name(this.refId(schema.$ref, at)) : undefined;
-    if (rootName === undefined) return undefined;
-    return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+    if (rootName !== undefined) return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+    // An unnamed object of one object property is that property's element (aws2openapi's S3 bodies:
+    // `{ CompleteMultipartUpload: {…} }`), since an XML document has one root.
+    const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Json) : [];
+    const [name, only] = entries.length === 1 ? entries[0]! : [];
+    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return undefined;
+    const property = this.collectProperties(s, sAt, new Set()).properties.find((p) => p.name === name);
+    return this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n');
   }
 
   /** A schema with its `$ref` followed, and its `xml` object (a `$ref`'s siblings win, as 3.1 allows). */
   private xmlSchema(schema: unknown, at: SpecPointer): { s: Json; at: SpecPointer; xml: Json } {
+    const wrapped = schema && typeof schema === 'object' && !isRef(schema) ? wrappedRef(schema as Json) : undefined;
+    if (wrapped) {
+      // `allOf: [$ref, { xml: … }]`: the referenced schema, with the xml written beside it.
+      const target = this.xmlSchema(wrapped.ref, child(at, 'allOf', wrapped.index));
+      const beside = ((schema as Json).allOf as unknown[]).map((m) => (m as Json | undefined)?.xml ?? {});
+      return { ...target, xml: Object.assign({}, target.xml, ...(beside as Json[]), (schema as Json).xml ?? {}) };
+    }
     if (isRef(schema)) {
       const resolved = this.resolveRef(schema, at);
       const target = (resolved.value ?? {}) as Json;

@@ -1434,6 +1434,54 @@ describe('XML bodies', () => {
       ].join('\n'),
     );
   });
+
+  it('name the root by the one property of an unnamed wrapper object, and read xml beside an allOf $ref (aws2openapi S3)', async () => {
+    // The pattern of APIs-guru/openapi-directory APIs/amazonaws.com/s3/2006-03-01/openapi.yaml, CompleteMultipartUpload.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon S3, version: "2006-03-01" }',
+      'paths:',
+      '  /{Bucket}/{Key}#uploadId:',
+      '    post:',
+      '      operationId: CompleteMultipartUpload',
+      '      parameters:',
+      '        - { name: Bucket, in: path, required: true, schema: { type: string } }',
+      '        - { name: Key, in: path, required: true, schema: { type: string } }',
+      '        - { name: uploadId, in: query, required: true, schema: { type: string } }',
+      '      requestBody:',
+      '        required: true',
+      '        content:',
+      '          text/xml:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                CompleteMultipartUpload:',
+      '                  type: object',
+      '                  properties:',
+      '                    Parts:',
+      '                      allOf:',
+      '                        - $ref: "#/components/schemas/CompletedPartList"',
+      '                        - { xml: { name: Part }, description: Array of CompletedPart data types. }',
+      '      responses: { "200": { description: Success } }',
+      'components:',
+      '  schemas:',
+      '    CompletedPartList: { type: array, items: { $ref: "#/components/schemas/CompletedPart" } }',
+      '    CompletedPart: { type: object, properties: { ETag: { type: string }, PartNumber: { type: integer } } }',
+    ]);
+    expect(op(api, 'CompleteMultipartUpload').requestBody!.contents[0]!.example).toBe(
+      [
+        '<CompleteMultipartUpload>',
+        '  <Part>',
+        '    <ETag>string</ETag>',
+        '    <PartNumber>0</PartNumber>',
+        '  </Part>',
+        '</CompleteMultipartUpload>',
+      ].join('\n'),
+    );
+    expect(op(api, 'CompleteMultipartUpload').curl).toMatch(
+      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n  -H 'Content-Type: text\/xml' \\\n  --data-raw '<CompleteMultipartUpload>/,
+    );
+  });
 });
 
 describe('Azure (AutoRest) specs', () => {

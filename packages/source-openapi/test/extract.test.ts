@@ -1479,7 +1479,7 @@ describe('XML bodies', () => {
       ].join('\n'),
     );
     expect(op(api, 'CompleteMultipartUpload').curl).toMatch(
-      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n  -H 'Content-Type: text\/xml' \\\n  --data-raw '<CompleteMultipartUpload>/,
+      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
     );
   });
 });

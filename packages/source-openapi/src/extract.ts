@@ -349,6 +349,8 @@ function extractOperation(
     responses,
     codeSamples: codeSamples(context, operation, at),
     callbacks,
+    ...(paging(operation) && { paging: paging(operation) }),
+    longRunning: operation['x-ms-long-running-operation'] === true,
     pointer: `#${at.pointer}`,
   };
   if (!webhook) result.curl = curl(context, result);
@@ -356,6 +358,19 @@ function extractOperation(
 }
 
 /** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */
+/**
+ * Azure's `x-ms-pageable`: the items in `itemName` (default `value`), the next page's URL in
+ * `nextLinkName`; a `nextLinkName: null` is a list that comes whole, so no paging to tell of.
+ */
+function paging(operation: Json): Operation['paging'] {
+  const pageable = operation['x-ms-pageable'] as Json | undefined;
+  if (!pageable || typeof pageable !== 'object' || typeof pageable.nextLinkName !== 'string') return undefined;
+  return {
+    itemName: typeof pageable.itemName === 'string' ? pageable.itemName : 'value',
+    nextLinkName: pageable.nextLinkName,
+  };
+}
+
 function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
   const raw = operation.callbacks;
   if (!raw || typeof raw !== 'object') return [];

@@ -170,6 +170,10 @@ export interface Operation {
   curl?: string;
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
+  /** Azure's `x-ms-pageable`: the list comes a page at a time, in `itemName`, the next page's URL in `nextLinkName`. */
+  paging?: { itemName: string; nextLinkName: string };
+  /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */
+  longRunning: boolean;
   /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */

@@ -499,6 +499,8 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     rawPath: operation.path,
     link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
     labels: labelsText(operation),
+    paging: operation.paging,
+    longRunning: operation.longRunning,
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),

@@ -1538,6 +1538,39 @@ describe('Azure (AutoRest) specs', () => {
     );
   });
 
+  it('say an operation is paged (x-ms-pageable) or long-running (x-ms-long-running-operation)', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-pageable: { nextLinkName: nextLink }',
+      '  /widgets/{name}:',
+      '    put:',
+      '      operationId: Widgets_Create',
+      '      parameters: [{ name: name, in: path, required: true, type: string }]',
+      '      responses: { "201": { description: Created } }',
+      '      x-ms-long-running-operation: true',
+      '    get:',
+      '      operationId: Widgets_Get',
+      '      parameters: [{ name: name, in: path, required: true, type: string }]',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-pageable: { nextLinkName: null }',
+    ]);
+    expect(op(api, 'Widgets_List').paging).toEqual({ itemName: 'value', nextLinkName: 'nextLink' });
+    expect(op(api, 'Widgets_Create').longRunning).toBe(true);
+    // nextLinkName: null is a list returned whole, in one response
+    expect([op(api, 'Widgets_Get').paging, op(api, 'Widgets_Get').longRunning]).toEqual([undefined, false]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Paged:** a response holds one page of the list, in `value`; for the next page, send a GET to the URL in `nextLink`, until a response has none.',
+    );
+    expect(page).toContain('**Long-running:** the service may answer before the work is done;');
+  });
+
   it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {
     // Azure management specs' ApiVersionParameter (x-ms-parameter-location: client) is a one-value enum.
     const api = await modelOf([

@@ -1016,14 +1016,28 @@ function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
 const MAX_ENUM_IN_ROW = 10;
 
 /** enum, format details, defaults and bounds, in short words for a table cell. */
+/** What each enum value means, where Azure's `x-ms-enum` `values` say (`{ value, description }`). */
+function enumDescriptions(s: Json): Map<unknown, string> | undefined {
+  const values = (s['x-ms-enum'] as Json | undefined)?.values;
+  if (!Array.isArray(values)) return undefined;
+  const described = new Map<unknown, string>();
+  for (const entry of values as Json[])
+    if (entry && typeof entry.description === 'string' && entry.description.trim())
+      described.set(entry.value, entry.description.trim());
+  return described;
+}
+
 export function constraints(s: Json, options: { enumListedElsewhere?: boolean } = {}): string[] {
   const out: string[] = [];
-  const allowed = (values: unknown[]) => values.map((v) => inlineCode(JSON.stringify(v))).join(', ');
+  const allowed = (values: unknown[], described?: Map<unknown, string>) =>
+    values
+      .map((v) => `${inlineCode(JSON.stringify(v))}${described?.has(v) ? ` (${described.get(v)})` : ''}`)
+      .join(', ');
   if (Array.isArray(s.enum)) {
     // A long list already on the schema's own entry is counted, not copied into every row that
     // uses it (Twilio's rows reached 7.8 KB); a short one reads better in place.
     if (options.enumListedElsewhere && s.enum.length > MAX_ENUM_IN_ROW) out.push(`one of ${s.enum.length} values`);
-    else out.push(`one of: ${allowed(s.enum)}`);
+    else out.push(`one of: ${allowed(s.enum, enumDescriptions(s))}`);
   }
   if (s.const !== undefined) out.push(`always ${inlineCode(JSON.stringify(s.const))}`);
   if (s.default !== undefined) out.push(`default: ${inlineCode(JSON.stringify(s.default))}`);

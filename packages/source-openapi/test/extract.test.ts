@@ -1538,6 +1538,30 @@ describe('Azure (AutoRest) specs', () => {
     );
   });
 
+  it("describe each enum value by x-ms-enum's values", async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      parameters:',
+      '        - name: kind',
+      '          in: query',
+      '          type: string',
+      '          enum: [Small, Large]',
+      '          x-ms-enum:',
+      '            name: WidgetKind',
+      '            modelAsString: true',
+      '            values: [{ value: Small, description: fits a pocket }, { value: Large }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'Widgets_List').parameters[0]!.constraints).toEqual([
+      'one of: `"Small"` (fits a pocket), `"Large"`',
+    ]);
+  });
+
   it('say an operation is paged (x-ms-pageable) or long-running (x-ms-long-running-operation)', async () => {
     const api = await modelOf([
       'swagger: "2.0"',

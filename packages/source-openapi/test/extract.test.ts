@@ -1350,6 +1350,19 @@ describe('OpenAPI 3.2 tags', () => {
     // a parent's page links to its sub-tags' pages; an operation shows its labels
     expect(pages[1]!.markdown).toContain('[Products](./api__shop__tag__products.md)');
     expect(pages[2]!.markdown).toContain('**Badge:** Beta · **Audience:** partners');
+    // a parent with no operations of its own is a page of its sub-tags, without an empty table
+    const parentOnly = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Shop, version: "1" }',
+      'tags: [{ name: a }, { name: b, parent: a }]',
+      'paths:',
+      '  /b: { get: { tags: [b], responses: { "200": { description: OK } } } }',
+    ]);
+    const parentPage = renderApi(parentOnly, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!;
+    expect([parentPage.key, parentPage.markdown.trimEnd()]).toEqual([
+      'api/shop/tag/a',
+      'Sub-tags:\n\n| Tag | Description |\n| --- | --- |\n| [b](./api__shop__tag__b.md) |  |',
+    ]);
   });
 });
 

@@ -70,14 +70,19 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     report: options.report ?? (() => undefined),
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
-  const paths = (document.paths ?? {}) as Json;
-  for (const [path, rawItem] of Object.entries(paths)) {
+  // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
+  // hold, under `x-ms-paths`: the queue storage spec has every operation there and `paths: {}`.
+  const pathMaps = (['paths', 'x-ms-paths'] as const).map((key) => [key, (document[key] ?? {}) as Json] as const);
+  for (const [key, path, rawItem] of pathMaps.flatMap(([key, map]) =>
+    Object.entries(map).map(([path, item]) => [key, path, item] as const),
+  )) {
     if (path.startsWith('x-')) continue;
-    const itemAt = child(root, 'paths', path);
+    const itemAt = child(root, key, path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
     for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
@@ -123,6 +128,54 @@ interface WalkContext {
   report: (diagnostic: Diagnostic) => void;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
+  declaredTags: Map<string, DeclaredTag>;
+}
+
+interface DeclaredTag {
+  name: string;
+  description?: string;
+  summary?: string;
+  parent?: string;
+  kind?: string;
+  at: SpecPointer;
+}
+
+/** The spec's `tags` list, by name case folded; the first declaration of a name wins. */
+function declaredTags(document: Json, root: SpecPointer): Map<string, DeclaredTag> {
+  const tags = new Map<string, DeclaredTag>();
+  if (!Array.isArray(document.tags)) return tags;
+  (document.tags as Json[]).forEach((tag, index) => {
+    if (!tag || typeof tag.name !== 'string' || tags.has(tag.name.toLowerCase())) return;
+    tags.set(tag.name.toLowerCase(), {
+      name: tag.name,
+      description: text(tag.description),
+      summary: text(tag.summary),
+      parent: text(tag.parent),
+      kind: text(tag.kind),
+      at: child(root, 'tags', index),
+    });
+  });
+  return tags;
+}
+
+/**
+ * OpenAPI 3.2's `kind` says what a tag is for: `nav` (or none) groups operations into pages;
+ * any other (`badge`, `audience`…) describes an operation, so it is shown on it as a label.
+ */
+function isNavigationTag(tag: DeclaredTag | undefined): boolean {
+  return tag?.kind === undefined || tag.kind === 'nav';
+}
+
+function navigationAndLabels(context: WalkContext, names: string[]): Pick<Operation, 'tags' | 'labels'> {
+  const labels: NonNullable<Operation['labels']> = [];
+  const tags: string[] = [];
+  for (const name of names) {
+    const declared = context.declaredTags.get(name.toLowerCase());
+    if (isNavigationTag(declared)) tags.push(name);
+    else labels.push({ kind: declared!.kind!, name: declared!.summary ?? declared!.name });
+  }
+  return labels.length ? { tags, labels } : { tags };
 }
 
 /**
@@ -288,7 +341,7 @@ function extractOperation(
     summary: text(operation.summary),
     description: text(operation.description),
     deprecated: operation.deprecated === true,
-    tags: Array.isArray(operation.tags) ? operation.tags.map(String) : [],
+    ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
     security: security.required,
     securityOptional: security.optional,
     parameters,
@@ -296,6 +349,8 @@ function extractOperation(
     responses,
     codeSamples: codeSamples(context, operation, at),
     callbacks,
+    ...(paging(operation) && { paging: paging(operation) }),
+    longRunning: operation['x-ms-long-running-operation'] === true,
     pointer: `#${at.pointer}`,
   };
   if (!webhook) result.curl = curl(context, result);
@@ -303,6 +358,19 @@ function extractOperation(
 }
 
 /** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */
+/**
+ * Azure's `x-ms-pageable`: the items in `itemName` (default `value`), the next page's URL in
+ * `nextLinkName`; a `nextLinkName: null` is a list that comes whole, so no paging to tell of.
+ */
+function paging(operation: Json): Operation['paging'] {
+  const pageable = operation['x-ms-pageable'] as Json | undefined;
+  if (!pageable || typeof pageable !== 'object' || typeof pageable.nextLinkName !== 'string') return undefined;
+  return {
+    itemName: typeof pageable.itemName === 'string' ? pageable.itemName : 'value',
+    nextLinkName: pageable.nextLinkName,
+  };
+}
+
 function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
   const raw = operation.callbacks;
   if (!raw || typeof raw !== 'object') return [];
@@ -381,6 +449,7 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
     exampleList: raw.in === 'query' && Array.isArray(example) ? queryList(raw, example, dialect) : undefined,
   };
 }
@@ -400,6 +469,12 @@ const LIST_SEPARATORS: Record<string, string> = {
  * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
  * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
  */
+/** The one value a schema allows (`enum: [2024-01-01]`, `const`), as sent; else undefined. */
+function onlyValue(schema: Json | undefined): string | undefined {
+  const value = Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : schema?.const;
+  return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+}
+
 function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   if (dialect === 'swagger-2.0') {
@@ -527,13 +602,18 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   let generated = false;
-  if (example === undefined && schema && !/xml/.test(mediaType)) {
+  const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
+  if (example === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
+    // An XML body whose root element the schema does not name has no example docgen can write,
+    // and a plain string (`type: string`'s "string") is no XML body: only a schema's XML text is.
+    const xmlText = typeof example === 'string' ? /^\s*</.test(example) : typeof asSent(example) === 'string';
+    if (isXml(mediaType) && !xmlText) [example, generated] = [undefined, false];
   }
   const encoding = holder?.encoding as Json | undefined;
-  const body = exampleBody(example, mediaType, encoding);
+  const body = exampleBody(asSent(example), mediaType, encoding);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
@@ -544,11 +624,25 @@ function media(
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
       moreExamples: named.slice(1).flatMap(({ name, summary, value }) => {
-        const { text, language } = exampleBody(value, mediaType, encoding);
+        const { text, language } = exampleBody(asSent(value), mediaType, encoding);
         return text === undefined ? [] : [{ name, summary, example: text, language }];
       }),
     }),
   };
+}
+
+/**
+ * An XML body's example written as data (the schema's `example`, one generated from it, or the
+ * media type's own as an object) is serialized as the XML the schema's `xml` objects describe;
+ * a string is the spec's own XML, kept as written.
+ */
+function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
+  if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
+  return context.schemas.xmlExample(example, schema, at) ?? example;
+}
+
+function isXml(mediaType: string): boolean {
+  return /[/+]xml\b/.test(mediaType);
 }
 
 /** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
@@ -785,11 +879,11 @@ function groupByTag(
     } else if (existing.description === undefined) existing.description = description;
     return existing;
   };
-  const declared = context.document.tags;
-  if (Array.isArray(declared)) {
-    for (const tag of declared as Json[])
-      if (tag && typeof tag.name === 'string') group(tag.name, text(tag.description));
-  }
+  for (const tag of context.declaredTags.values())
+    if (isNavigationTag(tag)) {
+      const declared = group(tag.name, tag.description);
+      if (tag.summary !== undefined) declared.displayName = tag.summary;
+    }
   for (const operation of operations) {
     const name = operation.tags[0] ?? OTHER_TAG;
     const target = group(name);
@@ -808,8 +902,59 @@ function groupByTag(
   }
   // A tag only ever listed second still gets its page, of links to where its operations live.
   for (const operation of operations) for (const name of operation.tags.slice(1)) group(name).listed = true;
-  // Declared tags no operation uses are dropped: a page with no operations helps no one.
-  return [...groups.values()].filter((g) => g.operations.length > 0 || g.listed).map(({ listed: _, ...tag }) => tag);
+  nestTags(context, groups);
+  // Declared tags no operation uses are dropped: a page with no operations helps no one. A parent
+  // whose sub-tags have operations stays: their pages hang under its page.
+  const used = new Set<string>();
+  for (const g of groups.values())
+    if (g.operations.length > 0 || g.listed)
+      for (
+        let at: TagGroup | undefined = g;
+        at && !used.has(at.name);
+        at = at.parent ? groups.get(at.parent.toLowerCase()) : undefined
+      )
+        used.add(at.name);
+  return [...groups.values()].filter((g) => used.has(g.name)).map(({ listed: _, ...tag }) => tag);
+}
+
+/**
+ * OpenAPI 3.2's `parent`: a tag's page goes under its parent tag's. A parent that is not a
+ * declared navigation tag, or that leads back to the tag, is reported and the tag stays on top.
+ */
+function nestTags(context: WalkContext, groups: Map<string, TagGroup>): void {
+  for (const tag of context.declaredTags.values()) {
+    const group = groups.get(tag.name.toLowerCase());
+    if (!group || tag.parent === undefined) continue;
+    const parent = groups.get(tag.parent.toLowerCase());
+    const problem =
+      !parent || !isNavigationTag(context.declaredTags.get(tag.parent.toLowerCase()))
+        ? `is not a navigation tag declared in \`tags\``
+        : leadsBackTo(context, parent.name, group.name)
+          ? `leads back to "${tag.name}" (a cycle)`
+          : undefined;
+    if (problem === undefined) {
+      group.parent = parent!.name;
+      continue;
+    }
+    context.report({
+      code: 'DG_OPENAPI_TAG_PARENT',
+      severity: 'warning',
+      message: `tag "${tag.name}" has parent "${tag.parent}", which ${problem}; its page is placed at the top level`,
+      ...context.spec.where(child(tag.at, 'parent')),
+      hint: 'name a tag of the `tags` list (kind `nav` or none) that is not nested under this one',
+    });
+  }
+}
+
+/** Whether following `parent`s from tag `name` reaches tag `target`. */
+function leadsBackTo(context: WalkContext, name: string, target: string): boolean {
+  const seen = new Set<string>();
+  for (let at: string | undefined = name; at !== undefined; at = context.declaredTags.get(at.toLowerCase())?.parent) {
+    if (at.toLowerCase() === target.toLowerCase()) return true;
+    if (seen.has(at.toLowerCase())) return false;
+    seen.add(at.toLowerCase());
+  }
+  return false;
 }
 
 // ---- code samples ------------------------------------------------------------------------------
@@ -918,12 +1063,18 @@ function codeSampleSkipper(
 
 function curl(context: WalkContext, operation: Operation): string {
   const base = context.curlBase;
+  // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
+  // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
+  // (the target travels as a header parameter); a query after it would be lost in the fragment too.
+  const [requestPath = ''] = operation.path.split('#', 1);
+  const [, pathQuery] = requestPath.split('?', 2);
+  const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const query = operation.parameters
-    .filter((p) => p.in === 'query' && p.required)
+    .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
       const name = encodeURIComponent(p.name);
       const list = p.exampleList;
-      if (!list) return [`${name}=${encodeURIComponent(p.example ?? `<${p.name}>`)}`];
+      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
       const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
@@ -933,7 +1084,7 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? `<${p.name}>`}`);
+    .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
   const scheme = operation.security?.[0]?.schemes[0];
   if (scheme) {
     const definition = securityDefinition(context, scheme.name);
@@ -951,13 +1102,13 @@ function curl(context: WalkContext, operation: Operation): string {
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
-    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? `<${p.name}>`)}'`);
+    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? p.constant ?? `<${p.name}>`)}'`);
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
-  const url = `${base}${operation.path}${query.length ? `?${query.join('&')}` : ''}`;
+  const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)

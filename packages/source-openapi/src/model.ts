@@ -108,6 +108,8 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
+  constant?: string;
   /**
    * A query parameter's list example as it travels: its items, and what joins them (`,`, `|`,
    * a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
@@ -151,7 +153,13 @@ export interface Operation {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Its navigation tags: the first names the page it is documented on. */
   tags: string[];
+  /**
+   * OpenAPI 3.2 tags of a kind other than navigation (`badge`, `audience`…): shown on the
+   * operation as labels, by their display name, instead of becoming pages.
+   */
+  labels?: Array<{ kind: string; name: string }>;
   /** Undefined: none required. Otherwise alternatives (one of them is enough). */
   security?: SecurityRequirement[];
   /** Security explicitly optional (`{}` among the requirements). */
@@ -162,6 +170,10 @@ export interface Operation {
   curl?: string;
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
+  /** Azure's `x-ms-pageable`: the list comes a page at a time, in `itemName`, the next page's URL in `nextLinkName`. */
+  paging?: { itemName: string; nextLinkName: string };
+  /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */
+  longRunning: boolean;
   /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
@@ -193,6 +205,10 @@ export interface Callback {
 
 export interface TagGroup {
   name: string;
+  /** OpenAPI 3.2: the tag's `summary`, its name for display when given. */
+  displayName?: string;
+  /** OpenAPI 3.2: the name of the tag this one is nested under (its page goes under that tag's). */
+  parent?: string;
   description?: string;
   /** Key segment, unique within the API. */
   slug: string;

@@ -73,9 +73,10 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   const perOperationsPage = Math.max(1, options.operationsPerPage ?? 100);
 
   // Where every operation and schema lives, so links can point across pages.
+  const tagKey = (tag: TagGroup) => `${root}/tag/${tag.slug}`;
   const tagPages = model.tags.map((tag) => {
     const key = `${root}/tag/${tag.slug}`;
-    const title = `${prefix}${tag.name}`;
+    const title = `${prefix}${tag.displayName ?? tag.name}`;
     return { tag, key, title, parts: partsOf(tag.operations, perOperationsPage, key, title, '/') };
   });
   const operationPage = new Map<string, string>();
@@ -119,15 +120,18 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     contact: model.contact,
-    tags: tagPages.map(({ tag, key }) => {
-      // What the tag's page lists: its own operations and those it links to.
-      const listed = [...tag.operations, ...taggedElsewhere(tag, model)];
+    tags: inTreeOrder(model.tags).map(({ tag, depth }) => {
+      // What the tag's page lists (its own operations and those it links to), and its sub-tags' pages.
+      const own = listedOn(tag, model);
+      const listed = new Set([...own, ...subTags(tag, model.tags).flatMap((sub) => listedOn(sub, model))]);
       return {
-        name: tag.name,
+        name: tag.displayName ?? tag.name,
+        indent: '↳ '.repeat(depth),
         description: firstLine(tag.description),
-        count: listed.length,
-        link: `./${pageFileStem(key)}.md`,
-        deprecated: listed.filter((o) => o.deprecated).length,
+        count: listed.size,
+        inSubTags: listed.size - own.length,
+        link: `./${pageFileStem(tagKey(tag))}.md`,
+        deprecated: [...listed].filter((o) => o.deprecated).length,
       };
     }),
     webhooks: model.webhooks.length
@@ -154,9 +158,10 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     add({
       key,
       title: tagTitle,
-      parentKey: root,
+      // OpenAPI 3.2: a nested tag's page goes under its parent tag's page; the key stays flat.
+      parentKey: tag.parent === undefined ? root : tagKey(model.tags.find((t) => t.name === tag.parent)!),
       position: index + 1,
-      markdown: templates.render('tag', tagView(tag, model, links, key, parts)),
+      markdown: templates.render('tag', tagView(tag, model, links, key, parts, tagKey)),
     });
     parts?.forEach((part, i) =>
       add({
@@ -337,14 +342,48 @@ function taggedElsewhere(tag: TagGroup, model: ApiModel): Operation[] {
     .flatMap((other) => other.operations.filter((o) => o.tags.slice(1).some((t) => t.toLowerCase() === name)));
 }
 
-function tagView(tag: TagGroup, model: ApiModel, links: Links, key: string, parts?: OperationsPart[]) {
+/** What a tag's page lists: its own operations and those it links to. */
+function listedOn(tag: TagGroup, model: ApiModel): Operation[] {
+  return [...tag.operations, ...taggedElsewhere(tag, model)];
+}
+
+/** The tags nested under `tag` (OpenAPI 3.2's `parent`), at any depth. */
+function subTags(tag: TagGroup, tags: TagGroup[]): TagGroup[] {
+  const children = tags.filter((t) => t.parent === tag.name);
+  return children.flatMap((c) => [c, ...subTags(c, tags)]);
+}
+
+/** Tags as a tree walked in spec order: each parent followed by its sub-tags, with their depth. */
+function inTreeOrder(tags: TagGroup[]): Array<{ tag: TagGroup; depth: number }> {
+  const walk = (tag: TagGroup, depth: number): Array<{ tag: TagGroup; depth: number }> => [
+    { tag, depth },
+    ...tags.filter((t) => t.parent === tag.name).flatMap((c) => walk(c, depth + 1)),
+  ];
+  return tags.filter((t) => t.parent === undefined).flatMap((t) => walk(t, 0));
+}
+
+function tagView(
+  tag: TagGroup,
+  model: ApiModel,
+  links: Links,
+  key: string,
+  parts: OperationsPart[] | undefined,
+  tagKey: (tag: TagGroup) => string,
+) {
+  const children = model.tags
+    .filter((t) => t.parent === tag.name)
+    .map((t) => ({
+      link: `[${escapeMarkdownInline(t.displayName ?? t.name)}](./${pageFileStem(tagKey(t))}.md)`,
+      description: firstLine(t.description),
+    }));
   const elsewhere = taggedElsewhere(tag, model).map((o) => ({
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
     summary: o.summary,
   }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.name, description: placeFragment(tag.description, 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description: placeFragment(tag.description, 3) }, // above the `##` operations
+    children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.
     operations: parts ? [] : tag.operations.map((o) => operationView(o, links, key)),
@@ -459,6 +498,9 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     // the path as written, for a code span (where a Markdown escape would show as a backslash)
     rawPath: operation.path,
     link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
+    labels: labelsText(operation),
+    paging: operation.paging,
+    longRunning: operation.longRunning,
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
@@ -494,6 +536,19 @@ function operationView(operation: Operation, links: Links, key: string, level = 
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
     })),
   };
+}
+
+/** OpenAPI 3.2 badge and audience tags, by kind: `**Badge:** Beta · **Audience:** partners`. */
+function labelsText(operation: Operation): string | undefined {
+  if (!operation.labels?.length) return undefined;
+  const byKind = new Map<string, string[]>();
+  for (const { kind, name } of operation.labels) byKind.set(kind, [...(byKind.get(kind) ?? []), name]);
+  return [...byKind]
+    .map(
+      ([kind, names]) =>
+        `**${escapeMarkdownInline(kind.charAt(0).toUpperCase() + kind.slice(1))}:** ${names.map(escapeMarkdownInline).join(', ')}`,
+    )
+    .join(' · ');
 }
 
 /** A server's description, then each variable: `` `port`: `8443` (default), `443` — the port ``. */

@@ -678,9 +678,112 @@ export class SchemaRegistry {
     }
     return undefined;
   }
+
+  // ---- XML -------------------------------------------------------------------------------------
+
+  /**
+   * `value` (an example as data) as the XML body the schema describes: elements named by the
+   * property, or by the `xml` object's `name`; `attribute: true` (3.2: `nodeType: attribute`)
+   * properties as attributes, `nodeType: text` as the element's text; a `wrapped` array inside an
+   * element of its own; `prefix` and `namespace` on the element. The root is named by the schema's
+   * `xml.name`, else its component name; with neither (an inline schema, or none) the element's
+   * name is unknown, and the value is left as it is.
+   */
+  xmlExample(value: unknown, schema: unknown, at: SpecPointer): string | undefined {
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
+    const rootName =
+      typeof xml.name === 'string' ? xml.name : isRef(schema) ? this.name(this.refId(schema.$ref, at)) : undefined;
+    if (rootName !== undefined) return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+    // An unnamed object of one object property is that property's element (aws2openapi's S3 bodies:
+    // `{ CompleteMultipartUpload: {…} }`), since an XML document has one root.
+    const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Json) : [];
+    const [name, only] = entries.length === 1 ? entries[0]! : [];
+    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return undefined;
+    const property = this.collectProperties(s, sAt, new Set()).properties.find((p) => p.name === name);
+    return this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n');
+  }
+
+  /** A schema with its `$ref` followed, and its `xml` object (a `$ref`'s siblings win, as 3.1 allows). */
+  private xmlSchema(schema: unknown, at: SpecPointer): { s: Json; at: SpecPointer; xml: Json } {
+    const wrapped = schema && typeof schema === 'object' && !isRef(schema) ? wrappedRef(schema as Json) : undefined;
+    if (wrapped) {
+      // `allOf: [$ref, { xml: … }]`: the referenced schema, with the xml written beside it.
+      const target = this.xmlSchema(wrapped.ref, child(at, 'allOf', wrapped.index));
+      const beside = ((schema as Json).allOf as unknown[]).map((m) => (m as Json | undefined)?.xml ?? {});
+      return { ...target, xml: Object.assign({}, target.xml, ...(beside as Json[]), (schema as Json).xml ?? {}) };
+    }
+    if (isRef(schema)) {
+      const resolved = this.resolveRef(schema, at);
+      const target = (resolved.value ?? {}) as Json;
+      const xml = { ...((target.xml ?? {}) as Json), ...(((schema as Json).xml ?? {}) as Json) };
+      return { s: target, at: resolved, xml };
+    }
+    const s = (schema && typeof schema === 'object' ? schema : {}) as Json;
+    return { s, at, xml: (s.xml && typeof s.xml === 'object' ? s.xml : {}) as Json };
+  }
+
+  private xmlLines(value: unknown, schema: unknown, at: SpecPointer, name: string, depth: number): string[] {
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
+    if (depth > MAX_EXAMPLE_DEPTH * 2) return [];
+    const element = qualifiedName(typeof xml.name === 'string' ? xml.name : name, xml.prefix);
+    const namespace =
+      typeof xml.namespace === 'string'
+        ? ` xmlns${typeof xml.prefix === 'string' ? `:${xml.prefix}` : ''}="${escapeXml(xml.namespace)}"`
+        : '';
+    if (Array.isArray(value)) {
+      // Items are named by their own xml.name, else as the array (a wrapped one's wrapper keeps its name).
+      const items = this.xmlSchema(s.items, child(sAt, 'items'));
+      const itemName = typeof items.xml.name === 'string' ? items.xml.name : xml.wrapped ? name : element;
+      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), itemName, depth + 1));
+      if (xml.wrapped !== true) return lines;
+      return lines.length
+        ? [`<${element}${namespace}>`, ...lines.map(indent), `</${element}>`]
+        : [`<${element}${namespace}/>`];
+    }
+    if (value && typeof value === 'object') {
+      const { properties } = this.collectProperties(s, sAt, new Set());
+      const attributes: string[] = [];
+      const children: string[] = [];
+      let text = '';
+      for (const [key, v] of Object.entries(value as Json)) {
+        const property = properties.find((p) => p.name === key);
+        const propertyXml = property ? this.xmlSchema(property.value, property.at).xml : {};
+        const nodeType = propertyXml.attribute === true ? 'attribute' : propertyXml.nodeType;
+        if (nodeType === 'attribute' && (v === null || typeof v !== 'object')) {
+          const attribute = qualifiedName(
+            typeof propertyXml.name === 'string' ? propertyXml.name : key,
+            propertyXml.prefix,
+          );
+          attributes.push(` ${attribute}="${escapeXml(String(v))}"`);
+        } else if (nodeType === 'text' && (v === null || typeof v !== 'object')) {
+          text += escapeXml(String(v));
+        } else {
+          children.push(...this.xmlLines(v, property?.value, property?.at ?? sAt, key, depth + 1));
+        }
+      }
+      const open = `${element}${namespace}${attributes.join('')}`;
+      if (children.length) return [`<${open}>${text}`, ...children.map(indent), `</${element}>`];
+      return [text ? `<${open}>${text}</${element}>` : `<${open}/>`];
+    }
+    if (value === null || value === undefined) return [`<${element}${namespace}/>`];
+    return [`<${element}${namespace}>${escapeXml(String(value))}</${element}>`];
+  }
 }
 
 const CIRCULAR = Symbol('circular');
+
+/** `prefix:name` when the xml object gives a prefix. */
+function qualifiedName(name: string, prefix: unknown): string {
+  return typeof prefix === 'string' && prefix ? `${prefix}:${name}` : name;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function indent(line: string): string {
+  return `  ${line}`;
+}
 /** Schema names in dictionary order, case ignored (one collator: `localeCompare` with options builds one per call). */
 const BY_NAME = new Intl.Collator('en', { sensitivity: 'base' });
 /** Examples of named schemas kept for reuse (a bound: big specs reach schemas by many paths). */
@@ -913,14 +1016,28 @@ function withNullable(type: TypeExpr, nullable: boolean): TypeExpr {
 const MAX_ENUM_IN_ROW = 10;
 
 /** enum, format details, defaults and bounds, in short words for a table cell. */
+/** What each enum value means, where Azure's `x-ms-enum` `values` say (`{ value, description }`). */
+function enumDescriptions(s: Json): Map<unknown, string> | undefined {
+  const values = (s['x-ms-enum'] as Json | undefined)?.values;
+  if (!Array.isArray(values)) return undefined;
+  const described = new Map<unknown, string>();
+  for (const entry of values as Json[])
+    if (entry && typeof entry.description === 'string' && entry.description.trim())
+      described.set(entry.value, entry.description.trim());
+  return described;
+}
+
 export function constraints(s: Json, options: { enumListedElsewhere?: boolean } = {}): string[] {
   const out: string[] = [];
-  const allowed = (values: unknown[]) => values.map((v) => inlineCode(JSON.stringify(v))).join(', ');
+  const allowed = (values: unknown[], described?: Map<unknown, string>) =>
+    values
+      .map((v) => `${inlineCode(JSON.stringify(v))}${described?.has(v) ? ` (${described.get(v)})` : ''}`)
+      .join(', ');
   if (Array.isArray(s.enum)) {
     // A long list already on the schema's own entry is counted, not copied into every row that
     // uses it (Twilio's rows reached 7.8 KB); a short one reads better in place.
     if (options.enumListedElsewhere && s.enum.length > MAX_ENUM_IN_ROW) out.push(`one of ${s.enum.length} values`);
-    else out.push(`one of: ${allowed(s.enum)}`);
+    else out.push(`one of: ${allowed(s.enum, enumDescriptions(s))}`);
   }
   if (s.const !== undefined) out.push(`always ${inlineCode(JSON.stringify(s.const))}`);
   if (s.default !== undefined) out.push(`default: ${inlineCode(JSON.stringify(s.default))}`);

@@ -89,10 +89,10 @@ describe('Swagger 2.0 response examples', () => {
 });
 
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */
-async function modelOf(lines: string[]): Promise<ApiModel> {
+async function modelOf(lines: string[], report?: (diagnostic: Diagnostic) => void): Promise<ApiModel> {
   const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
   await writeFile(spec, lines.join('\n'));
-  return extractApi(await loadSpec(spec));
+  return extractApi(await loadSpec(spec), { report });
 }
 
 describe('vendor extensions', () => {
@@ -1292,6 +1292,394 @@ describe('OpenAPI 3.2', () => {
       p.title.endsWith('Trips'),
     )!.markdown;
     expect(page).toContain('Content type `application/jsonl`: a stream of [TripUpdate](');
+  });
+});
+
+describe('OpenAPI 3.2 tags', () => {
+  it('nest child tags under their parent, name them by summary, and show badge or audience tags as labels, not pages', async () => {
+    const reported: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.2.0',
+        'info: { title: Shop, version: "1" }',
+        'tags:',
+        '  - { name: catalog, summary: Catalog, kind: nav }',
+        '  - { name: products, summary: Products, parent: catalog }',
+        '  - { name: prices, parent: products }',
+        '  - { name: beta, summary: Beta, kind: badge }',
+        '  - { name: partners, kind: audience }',
+        '  - { name: orphan, parent: nowhere }',
+        'paths:',
+        '  /catalog: { get: { operationId: catalog, tags: [catalog], responses: { "200": { description: OK } } } }',
+        '  /products: { get: { operationId: products, tags: [beta, products, partners], responses: { "200": { description: OK } } } }',
+        '  /prices: { get: { operationId: prices, tags: [prices], responses: { "200": { description: OK } } } }',
+        '  /flags: { get: { operationId: flags, tags: [beta], responses: { "200": { description: OK } } } }',
+        '  /orphan: { get: { operationId: orphan, tags: [orphan], responses: { "200": { description: OK } } } }',
+      ],
+      (d) => reported.push(d),
+    );
+    expect(api.tags.map((t) => [t.name, t.displayName, t.parent])).toEqual([
+      ['catalog', 'Catalog', undefined],
+      ['products', 'Products', 'catalog'],
+      ['prices', undefined, 'products'],
+      ['orphan', undefined, undefined],
+      ['Other', undefined, undefined],
+    ]);
+    // the badge tag is no page: the operation lives on its first navigation tag's page, labelled
+    expect(op(api, 'products').tags).toEqual(['products']);
+    expect(op(api, 'products').labels).toEqual([
+      { kind: 'badge', name: 'Beta' },
+      { kind: 'audience', name: 'partners' },
+    ]);
+    expect(api.tags.find((t) => t.name === 'Other')!.operations.map((o) => o.operationId)).toEqual(['flags']);
+    expect(reported.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_TAG_PARENT', 9]]);
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    expect(pages.map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['api/shop', 'Shop', undefined],
+      ['api/shop/tag/catalog', 'Shop: Catalog', 'api/shop'],
+      ['api/shop/tag/products', 'Shop: Products', 'api/shop/tag/catalog'],
+      ['api/shop/tag/prices', 'Shop: prices', 'api/shop/tag/products'],
+      ['api/shop/tag/orphan', 'Shop: orphan', 'api/shop'],
+      ['api/shop/tag/other', 'Shop: Other', 'api/shop'],
+    ]);
+    // the overview counts a tag with its sub-tags' operations, and shows the nesting
+    expect(pages[0]!.markdown).toContain('| [Catalog](./api__shop__tag__catalog.md) | 3 (2 in sub-tags) |');
+    expect(pages[0]!.markdown).toContain('| ↳ [Products](./api__shop__tag__products.md) | 2 (1 in sub-tags) |');
+    expect(pages[0]!.markdown).toContain('| ↳ ↳ [prices](./api__shop__tag__prices.md) | 1 |');
+    // a parent's page links to its sub-tags' pages; an operation shows its labels
+    expect(pages[1]!.markdown).toContain('[Products](./api__shop__tag__products.md)');
+    expect(pages[2]!.markdown).toContain('**Badge:** Beta · **Audience:** partners');
+    // a parent with no operations of its own is a page of its sub-tags, without an empty table
+    const parentOnly = await modelOf([
+      'openapi: 3.2.0',
+      'info: { title: Shop, version: "1" }',
+      'tags: [{ name: a }, { name: b, parent: a }]',
+      'paths:',
+      '  /b: { get: { tags: [b], responses: { "200": { description: OK } } } }',
+    ]);
+    const parentPage = renderApi(parentOnly, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!;
+    expect([parentPage.key, parentPage.markdown.trimEnd()]).toEqual([
+      'api/shop/tag/a',
+      'Sub-tags:\n\n| Tag | Description |\n| --- | --- |\n| [b](./api__shop__tag__b.md) |  |',
+    ]);
+  });
+});
+
+describe('XML bodies', () => {
+  it("are shown as XML: the schema's example serialized by its xml object (name, attribute, wrapped, namespace, prefix), or the spec's own string", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kennel, version: "1" }',
+      'paths:',
+      '  /pets/{id}:',
+      '    get:',
+      '      operationId: getPet',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/xml: { schema: { $ref: "#/components/schemas/Pet" } }',
+      '        "404":',
+      '          description: Not found',
+      '          content:',
+      '            application/xml:',
+      '              schema: { type: string }',
+      '              example: "<error>no such pet</error>"',
+      '    put:',
+      '      operationId: putPet',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+      '      requestBody:',
+      '        content:',
+      '          application/xml:',
+      '            schema: { $ref: "#/components/schemas/Pet" }',
+      '            example: { id: 7, name: "Rex & co", photoUrls: [a.png], tags: [{ name: good }] }',
+      '      responses: { "204": { description: Saved } }',
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      xml: { name: pet, namespace: "https://example.com/schema/pet", prefix: ns }',
+      '      example: { id: 10, name: doggie, photoUrls: [one.png, two.png], tags: [{ name: cute }] }',
+      '      properties:',
+      '        id: { type: integer, xml: { attribute: true } }',
+      '        name: { type: string }',
+      '        photoUrls:',
+      '          type: array',
+      '          xml: { wrapped: true }',
+      '          items: { type: string, xml: { name: photoUrl } }',
+      '        tags: { type: array, items: { $ref: "#/components/schemas/Tag" } }',
+      '    Tag: { type: object, xml: { name: tag }, properties: { name: { type: string } } }',
+    ]);
+    expect(op(api, 'getPet').responses[0]!.contents[0]).toMatchObject({
+      exampleLanguage: 'xml',
+      exampleGenerated: false,
+      example: [
+        '<ns:pet xmlns:ns="https://example.com/schema/pet" id="10">',
+        '  <name>doggie</name>',
+        '  <photoUrls>',
+        '    <photoUrl>one.png</photoUrl>',
+        '    <photoUrl>two.png</photoUrl>',
+        '  </photoUrls>',
+        '  <tag>',
+        '    <name>cute</name>',
+        '  </tag>',
+        '</ns:pet>',
+      ].join('\n'),
+    });
+    expect(op(api, 'getPet').responses[1]!.contents[0]).toMatchObject({
+      example: '<error>no such pet</error>',
+      exampleLanguage: 'xml',
+    });
+    // the media type's own example, written as data, travels as XML too (escaped)
+    expect(op(api, 'putPet').requestBody!.contents[0]!.example).toBe(
+      [
+        '<ns:pet xmlns:ns="https://example.com/schema/pet" id="7">',
+        '  <name>Rex &amp; co</name>',
+        '  <photoUrls>',
+        '    <photoUrl>a.png</photoUrl>',
+        '  </photoUrls>',
+        '  <tag>',
+        '    <name>good</name>',
+        '  </tag>',
+        '</ns:pet>',
+      ].join('\n'),
+    );
+  });
+
+  it('name the root by the one property of an unnamed wrapper object, and read xml beside an allOf $ref (aws2openapi S3)', async () => {
+    // The pattern of APIs-guru/openapi-directory APIs/amazonaws.com/s3/2006-03-01/openapi.yaml, CompleteMultipartUpload.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon S3, version: "2006-03-01" }',
+      'paths:',
+      '  /{Bucket}/{Key}#uploadId:',
+      '    post:',
+      '      operationId: CompleteMultipartUpload',
+      '      parameters:',
+      '        - { name: Bucket, in: path, required: true, schema: { type: string } }',
+      '        - { name: Key, in: path, required: true, schema: { type: string } }',
+      '        - { name: uploadId, in: query, required: true, schema: { type: string } }',
+      '      requestBody:',
+      '        required: true',
+      '        content:',
+      '          text/xml:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                CompleteMultipartUpload:',
+      '                  type: object',
+      '                  properties:',
+      '                    Parts:',
+      '                      allOf:',
+      '                        - $ref: "#/components/schemas/CompletedPartList"',
+      '                        - { xml: { name: Part }, description: Array of CompletedPart data types. }',
+      '      responses: { "200": { description: Success } }',
+      'components:',
+      '  schemas:',
+      '    CompletedPartList: { type: array, items: { $ref: "#/components/schemas/CompletedPart" } }',
+      '    CompletedPart: { type: object, properties: { ETag: { type: string }, PartNumber: { type: integer } } }',
+    ]);
+    expect(op(api, 'CompleteMultipartUpload').requestBody!.contents[0]!.example).toBe(
+      [
+        '<CompleteMultipartUpload>',
+        '  <Part>',
+        '    <ETag>string</ETag>',
+        '    <PartNumber>0</PartNumber>',
+        '  </Part>',
+        '</CompleteMultipartUpload>',
+      ].join('\n'),
+    );
+    expect(op(api, 'CompleteMultipartUpload').curl).toMatch(
+      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
+    );
+  });
+});
+
+describe('Azure (AutoRest) specs', () => {
+  // The pattern of Azure/azure-rest-api-specs specification/storage/data-plane/Microsoft.QueueStorage/
+  // preview/2018-03-28/queue.json: `paths` is empty, every operation is under `x-ms-paths`, whose keys
+  // may carry a query string that a path parameter of the same name repeats as a one-value enum.
+  it('document the operations under x-ms-paths once each, and curl joins their query strings with &', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Queues, version: "2018-03-28" }',
+      'produces: [application/xml]',
+      'paths: {}',
+      'x-ms-paths:',
+      '  /?comp=list:',
+      '    parameters:',
+      '      - { name: comp, in: query, required: true, type: string, enum: [list], x-ms-enum: { modelAsString: false } }',
+      '    get:',
+      '      operationId: Service_ListQueuesSegment',
+      '      tags: [service]',
+      '      parameters:',
+      '        - { name: maxresults, in: query, required: true, type: integer, minimum: 1, x-ms-parameter-location: method }',
+      '      responses: { "200": { description: OK, schema: { $ref: "#/definitions/QueueList" } } }',
+      '      x-ms-pageable: { nextLinkName: NextMarker }',
+      '  /{queueName}/messages?peekonly=true:',
+      '    get:',
+      '      operationId: Messages_Peek',
+      '      tags: [message]',
+      '      parameters:',
+      '        - { name: queueName, in: path, required: true, type: string }',
+      '        - { name: peekonly, in: query, required: true, type: string, enum: ["true"] }',
+      '      responses: { "200": { description: OK } }',
+      'definitions:',
+      '  QueueList:',
+      '    type: array',
+      '    xml: { wrapped: true, name: Queues }',
+      '    items: { $ref: "#/definitions/QueueItem", xml: { name: Queue } }',
+      '  QueueItem: { type: object, properties: { Name: { type: string } } }',
+    ]);
+    expect(operations(api).map((o) => [o.verb, o.path, o.pointer])).toEqual([
+      ['GET', '/?comp=list', '#/x-ms-paths/~1?comp=list/get'],
+      ['GET', '/{queueName}/messages?peekonly=true', '#/x-ms-paths/~1{queueName}~1messages?peekonly=true/get'],
+    ]);
+    expect(api.operationCount).toBe(2);
+    expect(op(api, 'Service_ListQueuesSegment').curl).toBe(
+      ['curl -X GET "$BASE_URL/?comp=list&maxresults=%3Cmaxresults%3E"', "-H 'Accept: application/xml'"].join(
+        ' \\\n  ',
+      ),
+    );
+    expect(op(api, 'Messages_Peek').curl).toMatch(
+      /^curl --globoff -X GET "\$BASE_URL\/\{queueName\}\/messages\?peekonly=true"/,
+    );
+    expect(op(api, 'Service_ListQueuesSegment').responses[0]!.contents[0]!.example).toBe(
+      ['<Queues>', '  <Queue>', '    <Name>string</Name>', '  </Queue>', '</Queues>'].join('\n'),
+    );
+  });
+
+  it("describe each enum value by x-ms-enum's values", async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      parameters:',
+      '        - name: kind',
+      '          in: query',
+      '          type: string',
+      '          enum: [Small, Large]',
+      '          x-ms-enum:',
+      '            name: WidgetKind',
+      '            modelAsString: true',
+      '            values: [{ value: Small, description: fits a pocket }, { value: Large }]',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'Widgets_List').parameters[0]!.constraints).toEqual([
+      'one of: `"Small"` (fits a pocket), `"Large"`',
+    ]);
+  });
+
+  it('say an operation is paged (x-ms-pageable) or long-running (x-ms-long-running-operation)', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-pageable: { nextLinkName: nextLink }',
+      '  /widgets/{name}:',
+      '    put:',
+      '      operationId: Widgets_Create',
+      '      parameters: [{ name: name, in: path, required: true, type: string }]',
+      '      responses: { "201": { description: Created } }',
+      '      x-ms-long-running-operation: true',
+      '    get:',
+      '      operationId: Widgets_Get',
+      '      parameters: [{ name: name, in: path, required: true, type: string }]',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-pageable: { nextLinkName: null }',
+    ]);
+    expect(op(api, 'Widgets_List').paging).toEqual({ itemName: 'value', nextLinkName: 'nextLink' });
+    expect(op(api, 'Widgets_Create').longRunning).toBe(true);
+    // nextLinkName: null is a list returned whole, in one response
+    expect([op(api, 'Widgets_Get').paging, op(api, 'Widgets_Get').longRunning]).toEqual([undefined, false]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '**Paged:** a response holds one page of the list, in `value`; for the next page, send a GET to the URL in `nextLink`, until a response has none.',
+    );
+    expect(page).toContain('**Long-running:** the service may answer before the work is done;');
+  });
+
+  it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {
+    // Azure management specs' ApiVersionParameter (x-ms-parameter-location: client) is a one-value enum.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'host: management.azure.com',
+      'paths:',
+      '  /subscriptions/{subscriptionId}/widgets:',
+      '    get:',
+      '      operationId: Widgets_List',
+      '      parameters:',
+      '        - { name: subscriptionId, in: path, required: true, type: string, x-ms-parameter-location: client }',
+      '        - { $ref: "#/parameters/ApiVersionParameter" }',
+      '        - { name: x-ms-version, in: header, required: true, type: string, enum: ["2018-03-28"] }',
+      '      responses: { "200": { description: OK } }',
+      'parameters:',
+      '  ApiVersionParameter:',
+      '    { name: api-version, in: query, required: true, type: string, enum: ["2024-01-01"], x-ms-parameter-location: client }',
+    ]);
+    expect(op(api, 'Widgets_List').curl).toBe(
+      [
+        "curl --globoff -X GET 'https://management.azure.com/subscriptions/{subscriptionId}/widgets?api-version=2024-01-01'",
+        "-H 'x-ms-version: 2018-03-28'",
+      ].join(' \\\n  '),
+    );
+    // the parameters table still names the value as the only one allowed, not as an example
+    expect(op(api, 'Widgets_List').parameters[1]).toMatchObject({
+      example: undefined,
+      constraints: ['one of: `"2024-01-01"`'],
+    });
+  });
+});
+
+describe('AWS specs converted to OpenAPI (APIs-guru openapi-directory, aws2openapi)', () => {
+  // The pattern of APIs-guru/openapi-directory APIs/amazonaws.com/dynamodb/2012-08-10/openapi.yaml
+  // (`/#X-Amz-Target=…` paths, the target a one-value header enum) and of its sqs spec (`/#Action=…`).
+  it('curl sends what the #fragment names as its header or query parameter, and no fragment', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Amazon DynamoDB, version: "2012-08-10" }',
+      'servers: [{ url: "https://dynamodb.{region}.amazonaws.com", variables: { region: { default: us-east-1 } } }]',
+      'paths:',
+      '  /#X-Amz-Target=DynamoDB_20120810.BatchGetItem:',
+      '    post:',
+      '      operationId: BatchGetItem',
+      '      parameters:',
+      '        - { name: RequestItems, in: query, required: true, schema: { type: string }, description: Pagination token }',
+      '        - { name: X-Amz-Target, in: header, required: true, schema: { type: string, enum: [DynamoDB_20120810.BatchGetItem] } }',
+      '      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }',
+      '      responses: { "200": { description: Success } }',
+      '  /#Action=CreateQueue:',
+      '    get:',
+      '      operationId: GET_CreateQueue',
+      '      parameters:',
+      '        - { name: Action, in: query, required: true, schema: { type: string, enum: [CreateQueue] } }',
+      '      responses: { "200": { description: Success } }',
+    ]);
+    expect(op(api, 'BatchGetItem').curl).toBe(
+      [
+        "curl -X POST 'https://dynamodb.us-east-1.amazonaws.com/?RequestItems=%3CRequestItems%3E'",
+        "-H 'X-Amz-Target: DynamoDB_20120810.BatchGetItem'",
+        "-H 'Content-Type: application/json'",
+        "-d '{}'",
+      ].join(' \\\n  '),
+    );
+    expect(op(api, 'GET_CreateQueue').curl).toBe(
+      "curl -X GET 'https://dynamodb.us-east-1.amazonaws.com/?Action=CreateQueue'",
+    );
+    expect(operations(api).map((o) => o.path)).toEqual([
+      '/#X-Amz-Target=DynamoDB_20120810.BatchGetItem',
+      '/#Action=CreateQueue',
+    ]);
   });
 });
 

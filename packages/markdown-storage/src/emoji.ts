@@ -4,17 +4,7 @@
  * names, and a Unicode emoji is text both Cloud and Data Center show as written. The table is
  * gemoji's, GitHub's own list; a `:word:` that is not in it (`10:30:00`, `:ROCKET:`) stays text.
  */
-import { gemoji } from 'gemoji';
-
-let table: Map<string, string> | undefined;
-
-function emojiByName(): Map<string, string> {
-  if (!table) {
-    table = new Map();
-    for (const { emoji, names } of gemoji) for (const name of names) table.set(name, emoji);
-  }
-  return table;
-}
+import { nameToEmoji } from 'gemoji';
 
 const NAME = /^[a-z0-9_+-]+$/;
 
@@ -28,7 +18,8 @@ export function replaceEmojiShortcodes(text: string): string {
     const end = text.indexOf(':', start + 1);
     if (end === -1) break;
     const name = text.slice(start + 1, end);
-    const emoji = NAME.test(name) ? emojiByName().get(name) : undefined;
+    // Own keys only: `:constructor:` is not an emoji.
+    const emoji = NAME.test(name) && Object.hasOwn(nameToEmoji, name) ? nameToEmoji[name] : undefined;
     if (emoji === undefined) {
       // The closing colon may open the next shortcode (`10:30:rocket:`).
       start = end;

@@ -7,13 +7,18 @@ import { isAutolink } from './links.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
- * Emoji shortcodes become the emoji, as on GitHub, except in a URL shown as its own link text.
+ * Emoji shortcodes become the emoji, as on GitHub, except in a URL shown as its own link text and
+ * inside raw HTML's `<code>`, `<pre>`…
  */
 export function text(node: Text, state: State, parent: Parents | undefined): XNode[] {
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
   const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
-  return [textNode(parent?.type === 'link' && isAutolink(parent) ? spaced : replaceEmojiShortcodes(spaced))];
+  return [
+    textNode(
+      state.inRawCode || (parent?.type === 'link' && isAutolink(parent)) ? spaced : replaceEmojiShortcodes(spaced),
+    ),
+  ];
 }
 
 /**

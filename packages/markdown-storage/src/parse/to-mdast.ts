@@ -158,7 +158,7 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         takeHeadingId(stack.pop() as Heading);
         break;
       case 'paragraph_close':
-        takeClassLine(stack.pop() as Paragraph);
+        takeClassLines(stack.pop() as Paragraph);
         break;
       case 'table_close':
       case 'blockquote_close':
@@ -231,24 +231,21 @@ function takeHeadingId(heading: Heading): void {
 
 /**
  * A line of classes only closing a paragraph (`{.is-warning}`, `{.links-list}`; kramdown's
- * `{: .note}`): Wiki.js (markdown-it-attrs) styles the block with them, it does not show them. In a
+ * `{: .note}`; one or more): Wiki.js (markdown-it-attrs) styles the block with them, it does not show them. In a
  * blockquote or list it is read lazily into the last paragraph, so it is taken off there; the
  * classes go to `data.classes` (a blockquote's handler reads Wiki.js' callouts from them).
  */
-const CLASS_LINE = /\n[ \t]*\{:?[ \t]*((?:\.[\w-]+[ \t]*)+)\}[ \t]*$/;
+const CLASS_LINES = /(?:\n[ \t]*\{:?[ \t]*(?:\.[\w-]+[ \t]*)+\}[ \t]*)+$/;
 
-function takeClassLine(paragraph: Paragraph): void {
+function takeClassLines(paragraph: Paragraph): void {
   const last = paragraph.children[paragraph.children.length - 1];
   // Cheap test first: this runs on every paragraph.
   if (last?.type !== 'text' || last.value.charCodeAt(last.value.length - 1) !== 0x7d /* } */) return;
-  const match = CLASS_LINE.exec(last.value);
+  const match = CLASS_LINES.exec(last.value);
   if (!match) return;
   last.value = last.value.slice(0, match.index).trimEnd();
   if (!last.value) paragraph.children.pop();
-  const classes = match[1]!
-    .trim()
-    .split(/[ \t]+/)
-    .map((name) => name.slice(1));
+  const classes = [...match[0].matchAll(/\.([\w-]+)/g)].map((found) => found[1]!);
   paragraph.data = { ...paragraph.data, classes } as Paragraph['data'];
 }
 

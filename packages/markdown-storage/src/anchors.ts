@@ -10,6 +10,7 @@ import GithubSlugger from 'github-slugger';
 import { decodeHTML } from 'entities';
 import type { Heading, Nodes, Root } from 'mdast';
 import { eachNode } from './walk.js';
+import { replaceEmojiShortcodes } from './emoji.js';
 
 /** Confluence's anchor for a heading text (first occurrence). */
 export function confluenceAnchor(headingText: string): string {
@@ -63,7 +64,8 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
   const bare: Array<[slug: string, anchor: string]> = [];
   for (const { text: untrimmed, id } of names) {
     const value = untrimmed.trim();
-    const base = confluenceAnchor(value);
+    // Confluence names the heading by the text it shows (the emoji); GitHub slugs the shortcode's name.
+    const base = confluenceAnchor(replaceEmojiShortcodes(value));
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const anchor = count === 0 ? base : `${base}.${count}`;

@@ -40,6 +40,8 @@ export class State {
    * (see `recording`), so it can be reused wherever both recur.
    */
   usedContext = false;
+  /** Converting what raw HTML's `<code>`, `<pre>`… hold: emoji shortcodes stay as written there. */
+  inRawCode = false;
   /** When set, resolver calls and additions to the page's lists are logged here. */
   recording: Recording | undefined;
   readonly options: ToStorageOptions;
@@ -111,11 +113,16 @@ export class State {
     const block = BLOCK_PARENTS.has(parent.type);
     const builder = new HtmlBuilder(this, block);
     const children = parent.children as Nodes[];
+    const outerCode = this.inRawCode;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
       if (child.type === 'html') builder.html(child.value, child);
-      else builder.append(this.one(child, parent));
+      else {
+        this.inRawCode = outerCode || builder.inCode();
+        builder.append(this.one(child, parent));
+      }
     }
+    this.inRawCode = outerCode;
     const nodes = builder.finish();
     return block ? wrapPhrasing(nodes) : nodes;
   }

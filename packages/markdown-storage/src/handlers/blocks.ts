@@ -43,7 +43,23 @@ const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$
 export function blockquote(node: Blockquote, state: State): XNode[] {
   const alert = githubAlert(node);
   if (alert) return [panelMacro(alert.panel, {}, state.all(alert.rest))];
+  const callout = wikiJsCallout(node);
+  if (callout) return [panelMacro(callout, {}, state.all(node))];
   return [x('blockquote', {}, state.all(node))];
+}
+
+/** Wiki.js' callouts: a blockquote with a line `{.is-info}` after it (parse/to-mdast.ts takes it off). */
+const WIKIJS_CALLOUTS: Record<string, string> = {
+  'is-info': 'info',
+  'is-success': 'tip',
+  'is-warning': 'note',
+  'is-danger': 'warning',
+};
+
+function wikiJsCallout(node: Blockquote): string | undefined {
+  const last = node.children[node.children.length - 1];
+  const classes = (last?.data as { classes?: string[] } | undefined)?.classes;
+  return classes?.map((name) => WIKIJS_CALLOUTS[name]).find((panel) => panel !== undefined);
 }
 
 function githubAlert(node: Blockquote): { panel: string; rest: Blockquote } | undefined {

@@ -10,6 +10,8 @@ import type { State } from '../state.js';
 import { type XNode, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
 import { wrapPhrasing } from '../phrasing.js';
+import { inlineMarkdownText } from '../parse/index.js';
+import { replaceEmojiShortcodes } from '../emoji.js';
 import { buildImage, buildLink } from './links.js';
 import { macro, panelMacro } from './macros.js';
 
@@ -133,17 +135,25 @@ const TAGS: Record<string, TagSpec> = {
     build: (_attributes, children) => {
       const summary = children.find((child) => child.type === 'element' && child.name === SUMMARY);
       const body = children.filter((child) => !(child.type === 'element' && child.name === SUMMARY));
-      return [
-        panelMacro(
-          'expand',
-          { title: summary ? textOf([summary]).trim() || undefined : undefined },
-          wrapPhrasing(body),
-        ),
-      ];
+      return [panelMacro('expand', { title: summary ? summaryTitle(summary) : undefined }, wrapPhrasing(body))];
     },
   },
   summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
 };
+
+const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+
+/** A character that may be Markdown markup: only then is the title parsed. */
+const MARKUP = /[*_`[~\\]/;
+
+/**
+ * An expand's title is plain text. Markdown in a `<summary>` on its HTML line (`**Title**`) is raw
+ * text to the parser, so its markers would show in the title: the title is the text it shows.
+ */
+function summaryTitle(summary: XNode): string | undefined {
+  const title = textOf([summary]).trim();
+  return (MARKUP.test(title) ? inlineMarkdownText(title).trim() : title) || undefined;
+}
 
 /**
  * A JSX component's tag: a capitalized name (`Tabs`, `TabItem`; HTML names are case-insensitive,
@@ -258,6 +268,11 @@ export class HtmlBuilder {
     this.target.push(...nodes);
   }
 
+  /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */
+  inCode(): boolean {
+    return this.stack.some((frame) => CODE_TAGS.has(frame.tag));
+  }
+
   html(value: string, node: Nodes): void {
     for (const token of tokenizeHtml(value)) {
       if (token.kind === 'hidden') {
@@ -267,7 +282,8 @@ export class HtmlBuilder {
         continue;
       }
       if (this.skipped(token, node)) continue;
-      if (token.kind === 'text') this.append([text(token.value)]);
+      if (token.kind === 'text')
+        this.append([text(this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value))]);
       else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }

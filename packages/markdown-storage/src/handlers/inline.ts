@@ -1,13 +1,24 @@
 /** Phrasing content: text, emphasis, strong, strikethrough, hard breaks. */
-import type { Break, Delete, Emphasis, Strong, Text } from 'mdast';
+import type { Break, Delete, Emphasis, Parents, Strong, Text } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
+import { replaceEmojiShortcodes } from '../emoji.js';
+import { isAutolink } from './links.js';
 
-/** Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor. */
-export function text(node: Text, state: State): XNode[] {
+/**
+ * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
+ * Emoji shortcodes become the emoji, as on GitHub, except in a URL shown as its own link text and
+ * inside raw HTML's `<code>`, `<pre>`…
+ */
+export function text(node: Text, state: State, parent: Parents | undefined): XNode[] {
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
-  return [textNode(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))];
+  const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+  return [
+    textNode(
+      state.inRawCode || (parent?.type === 'link' && isAutolink(parent)) ? spaced : replaceEmojiShortcodes(spaced),
+    ),
+  ];
 }
 
 /**

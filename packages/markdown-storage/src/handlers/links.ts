@@ -30,7 +30,7 @@ const LINK_SCHEMES = new Set([
   'webcal',
 ]);
 
-function isAutolink(node: Link): boolean {
+export function isAutolink(node: Link): boolean {
   const [only] = node.children;
   return (
     node.children.length === 1 &&

@@ -139,6 +139,8 @@ function textDirective(state: StateInline, silent: boolean): boolean {
   if (previous === ':' || (previous !== undefined && !PUNCTUATION_OR_SPACE.test(previous))) return false;
   const found = scanDirective(source, start + 1, state.posMax);
   if (!found) return false;
+  // A bare name closed by a colon is an emoji shortcode (`:rocket:`) or a time (`10:30:00`), not a directive.
+  if (found.end === start + 1 + found.name.length && source.charCodeAt(found.end) === 0x3a /* : */) return false;
   if (!silent) {
     const open = state.push('directive_text_open', '', 1);
     const label = found.label && ([found.label[0] - start, found.label[1] - start] as [number, number]);

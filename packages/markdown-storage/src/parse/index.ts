@@ -100,3 +100,17 @@ export function blocksToMdast(blocks: BlockParse, tokens: Token[]): Root {
 export const markdownParse: Plugin<[], string, Root> = function () {
   this.parser = (document) => parseMarkdown(document);
 };
+
+/**
+ * The text a line of inline Markdown shows, its markers gone (`**Title** and `x`` → `Title and x`):
+ * for places that hold plain text only, such as an expand's title written in raw HTML.
+ */
+export function inlineMarkdownText(markdown: string): string {
+  const tokens: Token[] = [];
+  inlinePhase.inline.parse(markdown, inlinePhase, {}, tokens);
+  return tokens
+    .map((token) =>
+      token.type === 'text' || token.type === 'code_inline' ? token.content : token.type === 'softbreak' ? ' ' : '',
+    )
+    .join('');
+}

@@ -157,8 +157,10 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'heading_close':
         takeHeadingId(stack.pop() as Heading);
         break;
-      case 'table_close':
       case 'paragraph_close':
+        takeClassLines(stack.pop() as Paragraph);
+        break;
+      case 'table_close':
       case 'blockquote_close':
       case 'tr_close':
       case 'th_close':
@@ -225,6 +227,26 @@ function takeHeadingId(heading: Heading): void {
   if (!last.value) heading.children.pop();
   const id = attributes.find((attribute) => attribute.startsWith('#'))?.slice(1);
   if (id) heading.data = { ...heading.data, id } as Heading['data'];
+}
+
+/**
+ * A line of classes only closing a paragraph (`{.is-warning}`, `{.links-list}`; kramdown's
+ * `{: .note}`; one or more): Wiki.js (markdown-it-attrs) styles the block with them, it does not show them. In a
+ * blockquote or list it is read lazily into the last paragraph, so it is taken off there; the
+ * classes go to `data.classes` (a blockquote's handler reads Wiki.js' callouts from them).
+ */
+const CLASS_LINES = /(?:\n[ \t]*\{:?[ \t]*(?:\.[\w-]+[ \t]*)+\}[ \t]*)+$/;
+
+function takeClassLines(paragraph: Paragraph): void {
+  const last = paragraph.children[paragraph.children.length - 1];
+  // Cheap test first: this runs on every paragraph.
+  if (last?.type !== 'text' || last.value.charCodeAt(last.value.length - 1) !== 0x7d /* } */) return;
+  const match = CLASS_LINES.exec(last.value);
+  if (!match) return;
+  last.value = last.value.slice(0, match.index).trimEnd();
+  if (!last.value) paragraph.children.pop();
+  const classes = [...match[0].matchAll(/\.([\w-]+)/g)].map((found) => found[1]!);
+  paragraph.data = { ...paragraph.data, classes } as Paragraph['data'];
 }
 
 function alignment(token: Token): AlignType {

@@ -104,6 +104,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     options.cache === false
       ? undefined
       : resolve(cwd, options.cache ?? join(config.dir, '.docgen', 'cache', 'storage'));
+  if (cacheDir && options.cache === undefined) await keepOutOfGit(join(config.dir, '.docgen'));
   const converted = options.storage === false ? undefined : await convertToStorage(tree, warnings, cacheDir);
   const storage = converted !== undefined;
   if (converted?.cache)
@@ -120,6 +121,21 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * docgen's own folder beside the config holds a cache, never a source: a `.gitignore` of `*` in it
+ * (as pytest and ruff do) keeps it out of `git status`, and so out of `nx affected`, which counts
+ * untracked files as changes (every documented project was "affected" after one run).
+ */
+async function keepOutOfGit(dir: string): Promise<void> {
+  const ignore = join(dir, '.gitignore');
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(ignore, '# created by docgen: this folder is a cache\n*\n', { flag: 'wx' });
+  } catch {
+    // already there (or a read-only checkout): nothing to do, the cache itself reports real problems
+  }
 }
 
 /** `decodeURI`, but a malformed escape (`%zz`) leaves the link as written instead of failing the run. */

@@ -112,6 +112,10 @@ function externalInputs(workspaceRoot: string, projectRoot: string, config: Docg
     for (const option of PATH_OPTIONS)
       if (typeof options?.[option] === 'string') named.push({ path: options[option] as string, option });
   }
+  for (const { path, option } of [...named])
+    if (option === 'spec' || option === 'openapi')
+      for (const referenced of referencedFiles(join(workspaceRoot, projectRoot, path)))
+        named.push({ path: relative(join(workspaceRoot, projectRoot), referenced) });
   const inputs = new Set<string>();
   for (const { path, option } of named) {
     const inWorkspace = workspacePath(workspaceRoot, projectRoot, path);
@@ -121,6 +125,39 @@ function externalInputs(workspaceRoot: string, projectRoot: string, config: Docg
     else inputs.add(`{workspaceRoot}/${inWorkspace}`);
   }
   return [...inputs];
+}
+
+/** Enough to follow a multi-file spec; a larger web of $refs stops there (inference must stay fast). */
+const MAX_REFERENCED_FILES = 500;
+const REF_TO_FILE = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,}]+)/g;
+
+/**
+ * The files a spec's `$ref`s reach, from file to file (a shared `../common.yaml` beside the
+ * project is an input of its docs). Read as text: inference must not fail on a spec docgen itself
+ * will report, and a URL or a local `#/…` pointer is no file.
+ */
+function referencedFiles(spec: string): string[] {
+  const seen = new Set<string>([spec]);
+  const queue = [spec];
+  while (queue.length && seen.size < MAX_REFERENCED_FILES) {
+    const file = queue.shift() as string;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, target] of text.matchAll(REF_TO_FILE)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // http:, https:, urn:
+      const referenced = join(dirname(file), decodeURIComponent(target));
+      if (!seen.has(referenced) && existsSync(referenced)) {
+        seen.add(referenced);
+        queue.push(referenced);
+      }
+    }
+  }
+  seen.delete(spec);
+  return [...seen];
 }
 
 /** A path from the config (relative to its folder, or absolute) as a path from the workspace root. */

@@ -121,3 +121,41 @@ describe('a docs target whose config reaches outside its project', () => {
     expect(docs.outputs).toEqual(['{workspaceRoot}/dist/docs/orders']);
   });
 });
+
+describe('a docs target whose spec refers to files outside its project', () => {
+  it('has those files as inputs, following $refs from file to file', async () => {
+    const root = await workspace({
+      'services/orders/package.json': JSON.stringify({ name: 'orders', private: true }),
+      'services/orders/docgen.config.yaml':
+        'sources:\n  - plugin: openapi\n    options: { spec: openapi/openapi.yaml }\n',
+      'services/orders/openapi/openapi.yaml': [
+        'openapi: 3.0.3',
+        'info: { title: Orders, version: 1.0.0 }',
+        'paths:',
+        "  /returns: { $ref: 'paths/returns.yaml' }",
+        '',
+      ].join('\n'),
+      'services/orders/openapi/paths/returns.yaml': [
+        'get:',
+        '  responses:',
+        "    '404': { $ref: '../../../shared/openapi/common.yaml#/components/responses/NotFound' }",
+        '',
+      ].join('\n'),
+      'services/shared/openapi/common.yaml': [
+        'components:',
+        '  responses:',
+        '    NotFound: { $ref: "./errors.yaml#/NotFound" }',
+        '',
+      ].join('\n'),
+      'services/shared/openapi/errors.yaml': 'NotFound: { description: Not found }\n',
+    });
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'orders', '--json')).targets;
+    expect(docs.inputs).toEqual([
+      '{projectRoot}/**/*',
+      '!{projectRoot}/docs-out/**/*',
+      '!{projectRoot}/.docgen/**/*',
+      '{workspaceRoot}/services/shared/openapi/common.yaml',
+      '{workspaceRoot}/services/shared/openapi/errors.yaml',
+    ]);
+  });
+});

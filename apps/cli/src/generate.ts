@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
+import { expectConfigFile } from './paths.js';
 import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
 /**
@@ -75,6 +76,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const cwd = resolve(options.cwd ?? process.cwd());
   const core = await import('@docgen/core');
   core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
+  expectConfigFile(options.config && resolve(cwd, options.config));
   let config = await core.loadConfig({ cwd, explicit: options.config });
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.

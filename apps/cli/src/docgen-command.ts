@@ -22,6 +22,7 @@ export abstract class DocgenCommand extends Command {
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     redactInPlace(error, secretValues(this.argv, process.env));
     if (isUsageError(error)) return this.fail(this.usageDiagnostic(error), 2);
+    if (isSystemError(error)) return this.fail(fileSystemDiagnostic(error), 1);
     if (!isDocgenError(error)) return super.catch(error);
     return this.fail(error.toJSON(), 1);
   }
@@ -49,6 +50,23 @@ export abstract class DocgenCommand extends Command {
       hint: `run \`${command} --help\` for its flags, arguments and examples`,
     };
   }
+}
+
+/** Node's errors from the file system (ENOTDIR, EACCES, ENOSPC…) carry a code, a syscall and the path. */
+function isSystemError(error: Error): error is NodeJS.ErrnoException & { path: string } {
+  const fields = error as NodeJS.ErrnoException;
+  return typeof fields.code === 'string' && typeof fields.syscall === 'string' && typeof fields.path === 'string';
+}
+
+/** A failing read or write is the user's to fix (a file where a folder is expected, no permission, a full disk). */
+function fileSystemDiagnostic(error: NodeJS.ErrnoException & { path: string }): Diagnostic {
+  return {
+    code: 'DG_FILE_SYSTEM',
+    severity: 'error',
+    message: error.message,
+    location: { file: error.path },
+    hint: 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room',
+  };
 }
 
 /** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */

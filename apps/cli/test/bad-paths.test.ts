@@ -39,3 +39,28 @@ describe('a path of the wrong kind', () => {
     expect(result.stderr).not.toContain('ENOTDIR');
   });
 });
+
+describe('a file-system error while writing', () => {
+  it('is one DG_FILE_SYSTEM diagnostic naming the path, also with --json', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'docgen-bad-out-'));
+    await writeFile(join(scratch, 'docgen.config.yaml'), 'sources: []\n');
+    await writeFile(join(scratch, 'afile'), 'x\n');
+    const spec = join(scratch, 'openapi.yaml');
+    await writeFile(spec, 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const out = join(scratch, 'afile', 'docs');
+    const json = await runCli(['api', '--openapi', spec, '--out', out, '--json'], { cwd: scratch });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_FILE_SYSTEM',
+        severity: 'error',
+        message: expect.stringContaining('ENOTDIR: not a directory'),
+        location: { file: expect.stringContaining(join(scratch, 'afile')) },
+        hint: expect.stringContaining('check that'),
+      },
+    });
+    const plain = await runCli(['api', '--openapi', spec, '--out', out], { cwd: scratch });
+    expect(plain.stderr).toMatch(/^error DG_FILE_SYSTEM .*afile.*: ENOTDIR/m);
+  });
+});

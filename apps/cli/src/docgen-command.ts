@@ -1,5 +1,5 @@
 import { Command } from '@oclif/core';
-import { formatDiagnostic, isDocgenError } from '@docgen/core';
+import { formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
@@ -12,20 +12,67 @@ const REDACTED = '***';
  * diagnostic is printed as JSON on stdout. Anything else is a bug and keeps its stack.
  * Either way, secrets from flags or the environment are redacted first: oclif's own parse
  * errors echo argv (`--confluence-token= SECRET` → "Unexpected argument: SECRET").
+ * A usage error (unknown flag, missing argument, invalid flag value) is a DG_USAGE diagnostic
+ * and exits 2: oclif's own would print the whole help page, or with `--json` dump its parser
+ * state (every flag definition, the argv) as the "error".
  */
 export abstract class DocgenCommand extends Command {
   static override enableJsonFlag = true;
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     redactInPlace(error, secretValues(this.argv, process.env));
+    if (isUsageError(error)) return this.fail(this.usageDiagnostic(error), 2);
+    if (isSystemError(error)) return this.fail(fileSystemDiagnostic(error), 1);
     if (!isDocgenError(error)) return super.catch(error);
-    if (this.jsonEnabled()) {
-      this.logJson({ ok: false, error: error.toJSON() });
-    } else {
-      this.logToStderr(formatDiagnostic(error.toJSON()));
-    }
-    this.exit(1);
+    return this.fail(error.toJSON(), 1);
   }
+
+  private fail(diagnostic: Diagnostic, exitCode: number): never {
+    if (this.jsonEnabled()) this.logJson({ ok: false, error: diagnostic });
+    else this.logToStderr(formatDiagnostic(diagnostic));
+    return this.exit(exitCode);
+  }
+
+  private usageDiagnostic(error: Error): Diagnostic {
+    // One paragraph: oclif spreads a message over lines ("Missing 1 required arg:\nid  Page id")
+    // and appends "See more help with --help", which the hint says instead.
+    const message = error.message
+      .replace(/\n\s*See more help with --help\s*$/, '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ');
+    const command = [this.config.bin, ...(this.id ?? '').split(':')].filter(Boolean).join(' ');
+    return {
+      code: 'DG_USAGE',
+      severity: 'error',
+      message,
+      hint: `run \`${command} --help\` for its flags, arguments and examples`,
+    };
+  }
+}
+
+/** Node's errors from the file system (ENOTDIR, EACCES, ENOSPC…) carry a code, a syscall and the path. */
+function isSystemError(error: Error): error is NodeJS.ErrnoException & { path: string } {
+  const fields = error as NodeJS.ErrnoException;
+  return typeof fields.code === 'string' && typeof fields.syscall === 'string' && typeof fields.path === 'string';
+}
+
+/** A failing read or write is the user's to fix (a file where a folder is expected, no permission, a full disk). */
+function fileSystemDiagnostic(error: NodeJS.ErrnoException & { path: string }): Diagnostic {
+  return {
+    code: 'DG_FILE_SYSTEM',
+    severity: 'error',
+    message: error.message,
+    location: { file: error.path },
+    hint: 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room',
+  };
+}
+
+/** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */
+function isUsageError(error: Error): boolean {
+  const fields = error as unknown as { code?: string; oclif?: { exit?: number } };
+  return fields.oclif?.exit === 2 && fields.code !== 'EEXIT';
 }
 
 /** Values given to secret flags (`--flag value`, `--flag=value`, `--flag= value`) and secret env vars. */

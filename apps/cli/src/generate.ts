@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
+import { expectConfigFile } from './paths.js';
 import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
 /**
@@ -75,6 +76,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const cwd = resolve(options.cwd ?? process.cwd());
   const core = await import('@docgen/core');
   core.carryPlugins(BUILTIN_PLUGIN_IMPORTS);
+  expectConfigFile(options.config && resolve(cwd, options.config));
   let config = await core.loadConfig({ cwd, explicit: options.config });
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
@@ -104,6 +106,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     options.cache === false
       ? undefined
       : resolve(cwd, options.cache ?? join(config.dir, '.docgen', 'cache', 'storage'));
+  if (cacheDir && options.cache === undefined) await keepOutOfGit(join(config.dir, '.docgen'));
   const converted = options.storage === false ? undefined : await convertToStorage(tree, warnings, cacheDir);
   const storage = converted !== undefined;
   if (converted?.cache)
@@ -120,6 +123,21 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * docgen's own folder beside the config holds a cache, never a source: a `.gitignore` of `*` in it
+ * (as pytest and ruff do) keeps it out of `git status`, and so out of `nx affected`, which counts
+ * untracked files as changes (every documented project was "affected" after one run).
+ */
+async function keepOutOfGit(dir: string): Promise<void> {
+  const ignore = join(dir, '.gitignore');
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(ignore, '# created by docgen: this folder is a cache\n*\n', { flag: 'wx' });
+  } catch {
+    // already there (or a read-only checkout): nothing to do, the cache itself reports real problems
+  }
 }
 
 /** `decodeURI`, but a malformed escape (`%zz`) leaves the link as written instead of failing the run. */

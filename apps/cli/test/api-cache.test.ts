@@ -92,3 +92,16 @@ describe('docgen api storage cache', () => {
     expect(second.cache).toMatchObject({ hits: summary.pageCount, misses: 0 });
   }, 300_000);
 });
+
+describe('the default cache folder beside the config', () => {
+  it('keeps itself out of git (a .gitignore of `*` in .docgen/), so a run touches no tracked or untracked file', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-api-cache-ignore-'));
+    await writeFile(
+      join(project, 'docgen.config.yaml'),
+      `sources:\n  - plugin: openapi\n    options: { spec: ${spec} }\n`,
+    );
+    const result = await runCli(['generate', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(project, '.docgen', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+  });
+});

@@ -25,3 +25,13 @@ describe('docgen --help', () => {
       expect(result.stdout).toContain(flag);
   });
 });
+
+describe('every command’s --help', () => {
+  it('shows at least one example', async () => {
+    for (const command of [['confluence', 'get'], ['confluence', 'spaces'], ['confluence', 'check'], ['publish']]) {
+      const result = await runCli([...command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^EXAMPLES\\n\\s+\\$ docgen ${command.join(' ')}`, 'm'));
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative } from 'node:path';
 import {
   createNodesFromFiles,
   type CreateNodesContextV2,
@@ -16,7 +16,8 @@ import { parse as parseYaml } from 'yaml';
  *   folder's files, so Nx caches it and `nx affected -t docs` regenerates only what changed.
  * - `docs-publish` syncs that output to Confluence. It talks to a server, so it is never cached.
  *
- * Inference only reads the config file (to find `out`); it has no side effects.
+ * Inference only reads the config file (to find `out`, `templates` and the sources' paths); it
+ * has no side effects.
  */
 export interface DocgenNxPluginOptions {
   /** Name of the generate target (default `docs`). */
@@ -41,19 +42,29 @@ function inferDocsTargets(
   context: CreateNodesContextV2,
 ): CreateNodesResult {
   const projectRoot = dirname(configFile);
-  const out = configuredOutDir(join(context.workspaceRoot, configFile)) ?? DEFAULT_OUT;
+  const config = readConfig(join(context.workspaceRoot, configFile));
+  const out = typeof config?.out === 'string' ? config.out.replace(/^\.\//, '').replace(/\/$/, '') : DEFAULT_OUT;
+  const outInWorkspace = workspacePath(context.workspaceRoot, projectRoot, out);
+  const outInProject = insideProject(projectRoot, outInWorkspace);
   const generate = options?.targetName ?? 'docs';
   const publish = options?.publishTargetName ?? 'docs-publish';
   const command = options?.command ?? 'docgen generate';
-  const config = basename(configFile);
+  const configName = basename(configFile);
 
   const docsTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `${command} --config ${config} --out ${out}`, cwd: projectRoot },
+    options: { command: `${command} --config ${configName} --out ${out}`, cwd: projectRoot },
     cache: true,
-    // The output folder and docgen's own cache are results, not inputs.
-    inputs: ['{projectRoot}/**/*', `!{projectRoot}/${out}/**/*`, '!{projectRoot}/.docgen/**/*'],
-    outputs: [`{projectRoot}/${out}`],
+    // The output folder and docgen's own cache are results, not inputs. What the config names
+    // outside the project (a shared spec, the workspace's templates) is an input too: without it
+    // a change there replayed the old pages from the cache.
+    inputs: [
+      '{projectRoot}/**/*',
+      ...(outInProject !== undefined ? [`!{projectRoot}/${outInProject}/**/*`] : []),
+      '!{projectRoot}/.docgen/**/*',
+      ...externalInputs(context.workspaceRoot, projectRoot, config),
+    ],
+    outputs: [outInProject !== undefined ? `{projectRoot}/${outInProject}` : `{workspaceRoot}/${outInWorkspace}`],
     metadata: { description: 'Render this project’s documentation with docgen', technologies: ['docgen'] },
   };
   const publishTarget: TargetConfiguration = {
@@ -67,14 +78,107 @@ function inferDocsTargets(
   return { projects: { [projectRoot]: { name: projectName(context.workspaceRoot, projectRoot), targets } } };
 }
 
-/** `out` from a JSON or YAML config; JS configs keep the default (inference must not execute code). */
-function configuredOutDir(file: string): string | undefined {
+interface DocgenConfigFacts {
+  out?: unknown;
+  templates?: unknown;
+  sources?: unknown;
+}
+
+/** A JSON or YAML config; a JS config is not read (inference must not execute code). */
+function readConfig(file: string): DocgenConfigFacts | undefined {
   if (!/\.(json|ya?ml)$/.test(file) || !existsSync(file)) return undefined;
   try {
-    const config = parseYaml(readFileSync(file, 'utf8')) as { out?: unknown } | null;
-    return typeof config?.out === 'string' ? config.out.replace(/^\.\//, '').replace(/\/$/, '') : undefined;
+    const config = parseYaml(readFileSync(file, 'utf8')) as unknown;
+    return config && typeof config === 'object' ? (config as DocgenConfigFacts) : undefined;
   } catch {
     return undefined; // an invalid config is reported by the docs target itself, with its line
+  }
+}
+
+/** The built-in plugins' options that name files or folders (docs/configuration.md). */
+const PATH_OPTIONS = ['spec', 'openapi', 'schema', 'dir', 'entry'];
+
+/**
+ * Inputs for what the config names outside its project: the templates folder, each source's
+ * spec, schema, ADR or catalog folder, and the folder of a routes entry (its route files are
+ * imported from there). What lies inside the project is already `{projectRoot}/**\/*`.
+ */
+function externalInputs(workspaceRoot: string, projectRoot: string, config: DocgenConfigFacts | undefined): string[] {
+  const named: Array<{ path: string; option?: string }> = [];
+  if (typeof config?.templates === 'string') named.push({ path: config.templates });
+  for (const source of Array.isArray(config?.sources) ? config.sources : []) {
+    const { plugin, options } = (source ?? {}) as { plugin?: unknown; options?: Record<string, unknown> };
+    if (typeof plugin === 'string' && /^\.\.?\//.test(plugin)) named.push({ path: plugin });
+    for (const option of PATH_OPTIONS)
+      if (typeof options?.[option] === 'string') named.push({ path: options[option] as string, option });
+  }
+  for (const { path, option } of [...named])
+    if (option === 'spec' || option === 'openapi')
+      for (const referenced of referencedFiles(join(workspaceRoot, projectRoot, path)))
+        named.push({ path: relative(join(workspaceRoot, projectRoot), referenced) });
+  const inputs = new Set<string>();
+  for (const { path, option } of named) {
+    const inWorkspace = workspacePath(workspaceRoot, projectRoot, path);
+    if (insideProject(projectRoot, inWorkspace) !== undefined || inWorkspace.startsWith('..')) continue;
+    if (option === 'entry') inputs.add(`{workspaceRoot}/${posix.dirname(inWorkspace)}/**/*`);
+    else if (isFolder(join(workspaceRoot, inWorkspace))) inputs.add(`{workspaceRoot}/${inWorkspace}/**/*`);
+    else inputs.add(`{workspaceRoot}/${inWorkspace}`);
+  }
+  return [...inputs];
+}
+
+/** Enough to follow a multi-file spec; a larger web of $refs stops there (inference must stay fast). */
+const MAX_REFERENCED_FILES = 500;
+const REF_TO_FILE = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,}]+)/g;
+
+/**
+ * The files a spec's `$ref`s reach, from file to file (a shared `../common.yaml` beside the
+ * project is an input of its docs). Read as text: inference must not fail on a spec docgen itself
+ * will report, and a URL or a local `#/…` pointer is no file.
+ */
+function referencedFiles(spec: string): string[] {
+  const seen = new Set<string>([spec]);
+  const queue = [spec];
+  while (queue.length && seen.size < MAX_REFERENCED_FILES) {
+    const file = queue.shift() as string;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, target] of text.matchAll(REF_TO_FILE)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // http:, https:, urn:
+      const referenced = join(dirname(file), decodeURIComponent(target));
+      if (!seen.has(referenced) && existsSync(referenced)) {
+        seen.add(referenced);
+        queue.push(referenced);
+      }
+    }
+  }
+  seen.delete(spec);
+  return [...seen];
+}
+
+/** A path from the config (relative to its folder, or absolute) as a path from the workspace root. */
+function workspacePath(workspaceRoot: string, projectRoot: string, path: string): string {
+  const fromRoot = isAbsolute(path)
+    ? relative(workspaceRoot, path).split('\\').join('/')
+    : posix.join(projectRoot, path);
+  return posix.normalize(fromRoot).replace(/\/$/, '');
+}
+
+/** The path relative to the project root when it lies inside the project, else undefined. */
+function insideProject(projectRoot: string, inWorkspace: string): string | undefined {
+  if (projectRoot === '.') return inWorkspace.startsWith('..') ? undefined : inWorkspace;
+  return inWorkspace.startsWith(`${projectRoot}/`) ? inWorkspace.slice(projectRoot.length + 1) : undefined;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -84,3 +84,78 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
     expect(again).toMatch(/existing outputs match the cache|local cache/);
   });
 });
+
+describe('a docs target whose config reaches outside its project', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      'services/orders/project.json': JSON.stringify({ name: 'orders', targets: {} }),
+      'services/orders/docgen.config.yaml': [
+        'out: ../../dist/docs/orders',
+        'templates: ../../templates',
+        'sources:',
+        '  - plugin: openapi',
+        '    options: { spec: ../../shared/openapi/catalog.yaml }',
+        '  - plugin: adr',
+        '    options: { dir: adr }',
+        '  - plugin: routes',
+        '    options: { entry: ../../servers/orders/src/server.ts, openapi: ../../shared/openapi/catalog.yaml }',
+        '',
+      ].join('\n'),
+      'services/orders/adr/.keep': '',
+      'shared/openapi/catalog.yaml': CATALOG_SPEC,
+      'templates/openapi/.keep': '',
+      'servers/orders/src/server.ts': 'export {};\n',
+    });
+  });
+
+  it('has the spec, the templates and the route files it names as inputs, and its out folder as output', async () => {
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'orders', '--json')).targets;
+    expect(docs.inputs).toEqual([
+      '{projectRoot}/**/*',
+      '!{projectRoot}/.docgen/**/*',
+      '{workspaceRoot}/templates/**/*',
+      '{workspaceRoot}/shared/openapi/catalog.yaml',
+      '{workspaceRoot}/servers/orders/src/**/*',
+    ]);
+    expect(docs.outputs).toEqual(['{workspaceRoot}/dist/docs/orders']);
+  });
+});
+
+describe('a docs target whose spec refers to files outside its project', () => {
+  it('has those files as inputs, following $refs from file to file', async () => {
+    const root = await workspace({
+      'services/orders/package.json': JSON.stringify({ name: 'orders', private: true }),
+      'services/orders/docgen.config.yaml':
+        'sources:\n  - plugin: openapi\n    options: { spec: openapi/openapi.yaml }\n',
+      'services/orders/openapi/openapi.yaml': [
+        'openapi: 3.0.3',
+        'info: { title: Orders, version: 1.0.0 }',
+        'paths:',
+        "  /returns: { $ref: 'paths/returns.yaml' }",
+        '',
+      ].join('\n'),
+      'services/orders/openapi/paths/returns.yaml': [
+        'get:',
+        '  responses:',
+        "    '404': { $ref: '../../../shared/openapi/common.yaml#/components/responses/NotFound' }",
+        '',
+      ].join('\n'),
+      'services/shared/openapi/common.yaml': [
+        'components:',
+        '  responses:',
+        '    NotFound: { $ref: "./errors.yaml#/NotFound" }',
+        '',
+      ].join('\n'),
+      'services/shared/openapi/errors.yaml': 'NotFound: { description: Not found }\n',
+    });
+    const { docs } = JSON.parse(await nx(root, 'show', 'project', 'orders', '--json')).targets;
+    expect(docs.inputs).toEqual([
+      '{projectRoot}/**/*',
+      '!{projectRoot}/docs-out/**/*',
+      '!{projectRoot}/.docgen/**/*',
+      '{workspaceRoot}/services/shared/openapi/common.yaml',
+      '{workspaceRoot}/services/shared/openapi/errors.yaml',
+    ]);
+  });
+});

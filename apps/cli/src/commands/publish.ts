@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
+import { expectConfigFile, expectRenderedFolder } from '../paths.js';
 import { publishFailure, publishFlags, runPublish, type PublishReport } from '../publish-flags.js';
 
 export default class Publish extends DocgenCommand {
@@ -32,6 +33,8 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const { args, flags } = await this.parse(Publish);
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
+    expectConfigFile(flags.config);
+    expectRenderedFolder(args['rendered-dir']);
     const { loadConfig } = await import('@docgen/core');
     const config = (await loadConfig({ explicit: flags.config })).config.confluence;
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, { config, cwd: process.cwd() });

@@ -4,6 +4,10 @@ import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
 export default class ConfluenceGet extends DocgenCommand {
   static override summary = 'Print a page: its storage body, or Markdown with --markdown';
+  static override examples = [
+    '<%= config.bin %> confluence get 123456 --markdown',
+    '<%= config.bin %> confluence get 123456 --json',
+  ];
   static override args = { id: Args.string({ description: 'Page id (the number in the page URL)', required: true }) };
   static override flags = {
     ...connectionFlags,

@@ -4,6 +4,10 @@ import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
 export default class ConfluenceSpaces extends DocgenCommand {
   static override summary = 'List the spaces the account can see';
+  static override examples = [
+    '<%= config.bin %> confluence spaces --limit 20',
+    '<%= config.bin %> confluence spaces --json',
+  ];
   static override flags = {
     ...connectionFlags,
     limit: Flags.integer({ summary: 'Stop after this many spaces', default: 1000, min: 1 }),

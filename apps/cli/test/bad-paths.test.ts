@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { runCli } from '@docgen/test-support';
+
+/** A folder where a file is expected, and a file where a folder is: a DG_* diagnostic with a next step, never EISDIR. */
+describe('a path of the wrong kind', () => {
+  let scratch: string;
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'docgen-bad-paths-'));
+    await writeFile(join(scratch, 'docgen.config.yaml'), 'sources: []\n');
+    await writeFile(join(scratch, 'notes.md'), '# Notes\n');
+  });
+
+  it('--config naming a folder says to pass the config file in it', async () => {
+    for (const command of ['generate', 'adr', 'publish']) {
+      const argv = command === 'publish' ? ['publish', scratch] : [command];
+      const result = await runCli([...argv, '--config', scratch, '--json']);
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_CONFIG_IS_FOLDER',
+          severity: 'error',
+          message: `${scratch} is a folder; --config takes a config file`,
+          location: { file: scratch },
+          hint: `pass the config file, e.g. --config ${join(scratch, 'docgen.config.yaml')}`,
+        },
+      });
+    }
+  });
+
+  it('publish given a file says to pass the folder a generator command wrote', async () => {
+    const result = await runCli(['publish', join(scratch, 'notes.md')], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error DG_RENDERED_NOT_FOLDER .*notes\.md: .*notes\.md is a file/);
+    expect(result.stderr).toContain('→ pass the output folder of a generator command');
+    expect(result.stderr).not.toContain('ENOTDIR');
+  });
+});
+
+describe('a file-system error while writing', () => {
+  it('is one DG_FILE_SYSTEM diagnostic naming the path, also with --json', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'docgen-bad-out-'));
+    await writeFile(join(scratch, 'docgen.config.yaml'), 'sources: []\n');
+    await writeFile(join(scratch, 'afile'), 'x\n');
+    const spec = join(scratch, 'openapi.yaml');
+    await writeFile(spec, 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const out = join(scratch, 'afile', 'docs');
+    const json = await runCli(['api', '--openapi', spec, '--out', out, '--json'], { cwd: scratch });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_FILE_SYSTEM',
+        severity: 'error',
+        message: expect.stringContaining('ENOTDIR: not a directory'),
+        location: { file: expect.stringContaining(join(scratch, 'afile')) },
+        hint: expect.stringContaining('check that'),
+      },
+    });
+    const plain = await runCli(['api', '--openapi', spec, '--out', out], { cwd: scratch });
+    expect(plain.stderr).toMatch(/^error DG_FILE_SYSTEM .*afile.*: ENOTDIR/m);
+  });
+});

@@ -63,6 +63,8 @@ function inferDocsTargets(
       ...(outInProject !== undefined ? [`!{projectRoot}/${outInProject}/**/*`] : []),
       '!{projectRoot}/.docgen/**/*',
       ...externalInputs(context.workspaceRoot, projectRoot, config),
+      // docgen itself: an upgrade renders differently, and must not replay pages the old one cached.
+      { runtime: `${docgenBinary(command)} --version` },
     ],
     outputs: [outInProject !== undefined ? `{projectRoot}/${outInProject}` : `{workspaceRoot}/${outInWorkspace}`],
     metadata: { description: 'Render this project’s documentation with docgen', technologies: ['docgen'] },
@@ -76,6 +78,11 @@ function inferDocsTargets(
   };
   const targets = { [generate]: docsTarget, [publish]: publishTarget };
   return { projects: { [projectRoot]: { name: projectName(context.workspaceRoot, projectRoot), targets } } };
+}
+
+/** The docgen the target runs (`npx docgen` of `npx docgen generate`), to ask its version. */
+function docgenBinary(command: string): string {
+  return command.replace(/\s+generate(\s.*)?$/, '');
 }
 
 interface DocgenConfigFacts {

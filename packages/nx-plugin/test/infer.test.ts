@@ -75,6 +75,16 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
     expect(withDocs.sort()).toEqual(['billing', 'services-catalog', 'services-orders']);
   });
 
+  it('asks the docgen a custom command runs for its version, so an upgrade does not replay the cache', async () => {
+    const custom = await workspace({ 'app/docgen.config.yaml': 'sources: []\n' });
+    await writeFile(
+      join(custom, 'nx.json'),
+      JSON.stringify({ plugins: [{ plugin: '@docgen/nx-plugin', options: { command: 'npx docgen generate' } }] }),
+    );
+    const { docs } = JSON.parse(await nx(custom, 'show', 'project', 'app', '--json')).targets;
+    expect(docs.inputs).toContainEqual({ runtime: 'npx docgen --version' });
+  });
+
   it('runs the inferred docs target: the real docgen CLI renders the project, and Nx caches it', async () => {
     const first = await nx(root, 'run', 'services-catalog:docs', '--outputStyle=static');
     expect(first).toContain('wrote 2 pages');
@@ -117,6 +127,7 @@ describe('a docs target whose config reaches outside its project', () => {
       '{workspaceRoot}/templates/**/*',
       '{workspaceRoot}/shared/openapi/catalog.yaml',
       '{workspaceRoot}/servers/orders/src/**/*',
+      { runtime: 'docgen --version' },
     ]);
     expect(docs.outputs).toEqual(['{workspaceRoot}/dist/docs/orders']);
   });
@@ -156,6 +167,7 @@ describe('a docs target whose spec refers to files outside its project', () => {
       '!{projectRoot}/.docgen/**/*',
       '{workspaceRoot}/services/shared/openapi/common.yaml',
       '{workspaceRoot}/services/shared/openapi/errors.yaml',
+      { runtime: 'docgen --version' },
     ]);
   });
 });

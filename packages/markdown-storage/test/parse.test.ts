@@ -213,6 +213,15 @@ describe('parser', () => {
     expect(tree.children[2]).toMatchObject({ lang: 'js', value: 'x' });
   });
 
+  it('gives inline nodes the line they start on, so a warning names the line of the link', () => {
+    const markdown = 'Intro line\nsee [a](#missing) here,  \nand [b](#gone).\n\n| a |\n| - |\n| [c](#none) |\n';
+    expect(convertMarkdown(markdown).warnings).toEqual([
+      'line 2: link to #missing: no heading or anchor with that name on this page',
+      'line 3: link to #gone: no heading or anchor with that name on this page',
+      'line 7: link to #none: no heading or anchor with that name on this page',
+    ]);
+  });
+
   it('keeps the text of nesting deeper than markdown-it would parse', () => {
     const text = (node: Nodes): string =>
       'value' in node ? String(node.value) : 'children' in node ? node.children.map(text).join('') : '';

@@ -4,7 +4,8 @@
  *
  * Differences that cannot matter to a conversion: references arrive resolved (a `link`, not a
  * `linkReference` plus its `definition`), footnote definitions come at the end of the root, and
- * inline nodes carry the position of their block (markdown-it tracks lines, not columns).
+ * inline nodes carry the line they start on and their block's end (markdown-it tracks lines, not
+ * columns: the line is the block's first, moved down by each line break before the node).
  */
 import type { Token } from 'markdown-it';
 import type {
@@ -290,8 +291,14 @@ function codeBlock(token: Token, unescape: (text: string) => string): Code {
 function inline(tokens: Token[], position: Position | undefined): PhrasingContent[] {
   const root = { children: [] as PhrasingContent[] };
   const stack: { children: PhrasingContent[] }[] = [root];
+  /** Where the next node starts: the block's first line, moved down by each line break (a warning about a link names its own line). */
+  let here = position;
+  const nextLine = (): void => {
+    if (!here || !position || here.start.line >= position.end.line) return;
+    here = { start: { line: here.start.line + 1, column: 1 }, end: position.end };
+  };
   const push = (node: PhrasingContent): void => {
-    node.position = position;
+    node.position = here;
     stack[stack.length - 1]!.children.push(node);
   };
   const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
@@ -313,9 +320,11 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         break;
       case 'softbreak':
         addText('\n');
+        nextLine();
         break;
       case 'hardbreak':
         push({ type: 'break' });
+        nextLine();
         break;
       case 'code_inline':
         push({ type: 'inlineCode', value: token.content });

@@ -16,6 +16,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities';
+import { lineText, tokenizeContainer } from './block-state.js';
 
 export interface DirectiveMeta {
   name: string;
@@ -164,9 +165,9 @@ function textDirective(state: StateInline, silent: boolean): boolean {
 }
 
 /** The line's text after its indentation, or undefined if it is indented code. */
-function lineText(state: StateBlock, line: number): string | undefined {
+function lineTextUnlessCode(state: StateBlock, line: number): string | undefined {
   if (state.sCount[line]! - state.blkIndent >= 4) return undefined;
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+  return lineText(state, line);
 }
 
 /** A line `<colons>name[label]{attributes}` with nothing after it but whitespace. */
@@ -225,7 +226,7 @@ function startsWithColons(state: StateBlock, line: number): boolean {
 
 function leafDirective(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (!startsWithColons(state, startLine)) return false;
-  const text = lineText(state, startLine);
+  const text = lineTextUnlessCode(state, startLine);
   if (!text?.startsWith('::') || text[2] === ':') return false;
   const found = directiveLine(text, 2);
   if (!found) return false;
@@ -261,7 +262,7 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
   for (let line = startLine + 1; line < endLine; line += 1) {
     const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
     if (!blank && state.sCount[line]! < state.blkIndent) break; // the parent block ended
-    const text = lineText(state, line);
+    const text = lineTextUnlessCode(state, line);
     if (text === undefined) continue;
     const marker = FENCE.exec(text)?.[1];
     if (fence) {
@@ -289,7 +290,7 @@ function opensAdmonition(text: string): boolean {
 
 function containerDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (!startsWithColons(state, startLine)) return false;
-  const text = lineText(state, startLine);
+  const text = lineTextUnlessCode(state, startLine);
   const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
   if (!text || !colons) return false;
   const found = directiveLine(text, colons) ?? admonitionLine(text, colons);
@@ -311,13 +312,7 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
     pushLabel(state, text, found.label, startLine);
     state.push('paragraph_close', 'p', -1);
   }
-  const parentType = state.parentType;
-  const lineMax = state.lineMax;
-  state.parentType = 'container' as typeof state.parentType;
-  state.lineMax = contentEnd;
-  state.md.block.tokenize(state, startLine + 1, contentEnd);
-  state.parentType = parentType;
-  state.lineMax = lineMax;
+  tokenizeContainer(state, startLine + 1, contentEnd);
   state.push('directive_container_close', '', -1);
   state.line = close === undefined ? contentEnd : close + 1;
   return true;

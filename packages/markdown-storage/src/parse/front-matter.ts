@@ -8,6 +8,7 @@
  * Hugo's TOML front matter (`+++` … `+++`) is left out the same way, as a `toml` node.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { lineText } from './block-state.js';
 
 const OPEN = /^---[ \t]*\r?$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/;
@@ -29,18 +30,14 @@ const SYNTAXES: Syntax[] = [
   { open: TOML_FENCE, close: TOML_FENCE, first: TOML_FIRST, type: 'toml' },
 ];
 
-function line(state: StateBlock, index: number): string {
-  return state.src.slice(state.bMarks[index]! + state.tShift[index]!, state.eMarks[index]!);
-}
-
 function frontMatter(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   // Only the page's very first line, unindented, at the top level.
   if (startLine !== 0 || state.level !== 0 || state.tShift[0] !== 0) return false;
-  const syntax = SYNTAXES.find(({ open }) => open.test(line(state, 0)));
+  const syntax = SYNTAXES.find(({ open }) => open.test(lineText(state, 0)));
   if (!syntax) return false;
   let close = 1;
-  while (close < endLine && !(state.tShift[close] === 0 && syntax.close.test(line(state, close)))) close += 1;
-  if (close >= endLine || (close > 1 && !syntax.first.test(line(state, 1)))) return false;
+  while (close < endLine && !(state.tShift[close] === 0 && syntax.close.test(lineText(state, close)))) close += 1;
+  if (close >= endLine || (close > 1 && !syntax.first.test(lineText(state, 1)))) return false;
   if (silent) return true;
   const token = state.push('front_matter', '', 0);
   token.map = [0, close + 1];

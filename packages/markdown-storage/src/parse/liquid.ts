@@ -6,13 +6,10 @@
  * Other Liquid tags and Hugo shortcodes stay text, with a warning (handlers/inline.ts).
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { lineText } from './block-state.js';
 
 const OPEN = /^\{%-?\s*highlight\s+([\w#+.-]+)((?:\s+[\w=".-]+)*)\s*-?%\}\s*$/;
 const CLOSE = /^\{%-?\s*endhighlight\s*-?%\}\s*$/;
-
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
-}
 
 function highlight(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;

@@ -13,6 +13,7 @@
  * Display blocks do not interrupt a paragraph, and an unclosed `$$` stays text.
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
+import { lineText } from './block-state.js';
 
 /** mdast-util-math's nodes: `math` (a display block) and `inlineMath` (with the `$` or `$$` written). */
 export interface Math {
@@ -83,10 +84,6 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   }
   state.pos = end + (double ? 2 : 1);
   return true;
-}
-
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
 }
 
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {

@@ -12,6 +12,7 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
+import { pushTitle, tokenizeContainer } from './block-state.js';
 
 /** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
 const PANELS: Record<string, string> = {
@@ -81,24 +82,8 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
     attributes: {},
     source: state.src.slice(start, state.eMarks[contentEnd - 1]!),
   } satisfies DirectiveMeta;
-  if (title) {
-    const paragraph = state.push('paragraph_open', 'p', 1);
-    paragraph.meta = { directiveLabel: true };
-    paragraph.map = [startLine, startLine + 1];
-    const inline = state.push('inline', '', 0);
-    inline.content = title;
-    inline.map = [startLine, startLine + 1];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
-  }
-  const { parentType, lineMax, blkIndent } = state;
-  state.parentType = 'container' as typeof state.parentType;
-  state.lineMax = contentEnd;
-  state.blkIndent = indent;
-  state.md.block.tokenize(state, startLine + 1, contentEnd);
-  state.parentType = parentType;
-  state.lineMax = lineMax;
-  state.blkIndent = blkIndent;
+  if (title) pushTitle(state, title, startLine);
+  tokenizeContainer(state, startLine + 1, contentEnd, indent);
   state.push('directive_container_close', '', -1);
   state.line = contentEnd;
   return true;

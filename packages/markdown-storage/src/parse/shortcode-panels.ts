@@ -8,6 +8,7 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
+import { lineText, pushTitle, tokenizeContainer } from './block-state.js';
 
 /** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
 const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
@@ -44,18 +45,14 @@ function opener(text: string): Opener | undefined {
   return undefined;
 }
 
-function lineText(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!).trim();
-}
-
 function shortcodePanel(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (state.src.charCodeAt(start) !== 0x7b /* { */) return false;
-  const open = opener(lineText(state, startLine));
+  const open = opener(lineText(state, startLine).trim());
   if (!open) return false;
   let closeLine = startLine + 1;
-  while (closeLine < endLine && !open.close.test(lineText(state, closeLine))) closeLine += 1;
+  while (closeLine < endLine && !open.close.test(lineText(state, closeLine).trim())) closeLine += 1;
   if (closeLine >= endLine) return false;
   if (silent) return true;
 
@@ -66,22 +63,8 @@ function shortcodePanel(state: StateBlock, startLine: number, endLine: number, s
     attributes: {},
     source: state.src.slice(start, state.eMarks[closeLine]!),
   } satisfies DirectiveMeta;
-  if (open.title) {
-    const paragraph = state.push('paragraph_open', 'p', 1);
-    paragraph.meta = { directiveLabel: true };
-    paragraph.map = [startLine, startLine + 1];
-    const inline = state.push('inline', '', 0);
-    inline.content = open.title;
-    inline.map = [startLine, startLine + 1];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
-  }
-  const { parentType, lineMax } = state;
-  state.parentType = 'container' as typeof state.parentType;
-  state.lineMax = closeLine;
-  state.md.block.tokenize(state, startLine + 1, closeLine);
-  state.parentType = parentType;
-  state.lineMax = lineMax;
+  if (open.title) pushTitle(state, open.title, startLine);
+  tokenizeContainer(state, startLine + 1, closeLine);
   state.push('directive_container_close', '', -1);
   state.line = closeLine + 1;
   return true;

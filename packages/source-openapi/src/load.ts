@@ -147,7 +147,6 @@ export class SpecSet {
       this.dataFiles.set(file, document);
     }
     if (document instanceof Error) throw document;
-    let value: unknown = document.value;
     let pointer = fragment;
     try {
       pointer = decodeURIComponent(fragment);
@@ -155,12 +154,10 @@ export class SpecSet {
       // kept as written
     }
     if (pointer && !pointer.startsWith('/')) throw new Error(`its fragment #${pointer} is not a JSON pointer`);
-    for (const segment of pointer ? pointer.split('/').slice(1).map(unescapePointer) : []) {
-      if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment))
-        throw new Error(`it has nothing at #${pointer}`);
-      value = (value as Record<string, unknown>)[segment];
-    }
-    return { file, pointer, value };
+    const segments = pointerSegments(pointer);
+    const found = walkPointer(document.value, segments);
+    if (found.reached < segments.length) throw new Error(`it has nothing at #${pointer}`);
+    return { file, pointer, value: found.value };
   }
 
   /**
@@ -368,24 +365,36 @@ export class SpecSet {
         hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
       });
     }
-    let value: unknown = document.value;
-    const segments = target.pointer ? target.pointer.split('/').slice(1).map(unescapePointer) : [];
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i]!;
-      if (value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment)) {
-        value = (value as Record<string, unknown>)[segment];
-      } else {
-        const found = segments.slice(0, i).map(escapePointer).join('/');
-        throw new DocgenError({
-          code: 'DG_OPENAPI_DANGLING_REF',
-          message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${segment}" at #${found ? `/${found}` : ''}`,
-          ...this.where({ file: from.file, pointer: refPointer(from) }),
-          hint: 'fix the reference, or add the missing definition',
-        });
-      }
+    const segments = pointerSegments(target.pointer);
+    const { value, reached } = walkPointer(document.value, segments);
+    if (reached < segments.length) {
+      const found = segments.slice(0, reached).map(escapePointer).join('/');
+      throw new DocgenError({
+        code: 'DG_OPENAPI_DANGLING_REF',
+        message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${segments[reached]}" at #${found ? `/${found}` : ''}`,
+        ...this.where({ file: from.file, pointer: refPointer(from) }),
+        hint: 'fix the reference, or add the missing definition',
+      });
     }
     return value;
   }
+}
+
+/** `/paths/~1pets` → `['paths', '/pets']`; the empty pointer (the whole document) → `[]`. */
+function pointerSegments(pointer: string): string[] {
+  return pointer ? pointer.split('/').slice(1).map(unescapePointer) : [];
+}
+
+/** Follow `segments` from `root`: the value reached and how many segments led somewhere. */
+function walkPointer(root: unknown, segments: string[]): { value: unknown; reached: number } {
+  let value = root;
+  for (let reached = 0; reached < segments.length; reached += 1) {
+    const segment = segments[reached]!;
+    if (!value || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment))
+      return { value, reached };
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return { value, reached: segments.length };
 }
 
 /**
@@ -540,12 +549,12 @@ function textDocument(file: string, display: string, text: string): StructuredDo
 
 /** Replace the object holding a `$ref` (at `from`) by the text it names, in its parent. */
 function inlineText(set: SpecSet, from: SpecPointer, text: string): void {
-  const segments = from.pointer.split('/').slice(1).map(unescapePointer);
+  const segments = pointerSegments(from.pointer);
   const key = segments.pop();
   if (key === undefined) return;
-  let parent: unknown = set.documents.get(from.file)?.value;
-  for (const segment of segments) parent = (parent as Record<string, unknown> | undefined)?.[segment];
-  if (parent && typeof parent === 'object') (parent as Record<string, unknown>)[key] = text;
+  const parent = walkPointer(set.documents.get(from.file)?.value, segments);
+  if (parent.reached === segments.length && parent.value && typeof parent.value === 'object')
+    (parent.value as Record<string, unknown>)[key] = text;
 }
 
 /** The root given is a folder: name the spec files in it, so the fix is one copy away. */

@@ -214,9 +214,7 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
   const others = skipped.filter(({ kind }) => kind.toLowerCase() !== 'location');
   if (!services.length && !systems.length && others.length) {
     // `kind: Service` is no Backstage kind: a service is a Component of type service.
-    const unknown = others.find(
-      ({ kind }) => !BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase()),
-    );
+    const unknown = others.find(({ kind }) => !isBackstageKind(kind));
     options.report?.({
       code: 'DG_RUNBOOK_NO_COMPONENT',
       severity: 'warning',
@@ -372,6 +370,11 @@ function refuseBadName(entity: Entity, file: string, locate: (pointer: string) =
 /** The kinds Backstage's catalog and scaffolder define. */
 const BACKSTAGE_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'];
 
+/** Whether `kind` is one of them, in any letter case (as Backstage reads kinds). */
+function isBackstageKind(kind: string): boolean {
+  return BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase());
+}
+
 /**
  * A kind a letter or two from one of Backstage's (`Compnent`, `Sytem`) is most likely a typo
  * that would silently drop a runbook: said at its line. Other kinds are left alone, since plugins
@@ -379,7 +382,7 @@ const BACKSTAGE_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Gr
  */
 function warnMisspeltKind(entity: Entity, location: { file: string; line?: number }, options: ExtractRunbookOptions) {
   const kind = entity.kind;
-  if (BACKSTAGE_KINDS.some((known) => known.toLowerCase() === kind.toLowerCase())) return;
+  if (isBackstageKind(kind)) return;
   // Short kinds get less room: `App` (a plugin's) is one letter from API, but no typo of it.
   const room = (known: string) => (known.length >= 6 ? 2 : known.length === 5 ? 1 : 0);
   const near = BACKSTAGE_KINDS.find((known) => editDistance(known.toLowerCase(), kind.toLowerCase()) <= room(known));

@@ -192,6 +192,7 @@ export function withoutDirectives(models: DataModel[]): void {
     model.documentation = about.text;
     if (about.graphqlHidden) model.graphqlHidden = about.graphqlHidden;
     if (about.graphqlName) model.graphqlName = about.graphqlName;
+    if (about.generatorHidden) model.generatorHidden = true;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;

@@ -43,6 +43,8 @@ export interface DataModel {
   graphqlHidden?: Array<'output' | 'input'>;
   /** Its type's name in the GraphQL API, when typegraphql-prisma's `@@TypeGraphQL.type(name: "…")` renames it. */
   graphqlName?: string;
+  /** Skipped by its code generators (`/// @@Gen.model(hide: true)`: prisma-zod-generator, prisma-trpc-generator). */
+  generatorHidden?: boolean;
 }
 
 export interface Field {

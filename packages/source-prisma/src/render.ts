@@ -162,7 +162,11 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
-        notes: [graphqlNote(item, 'type')].filter(Boolean),
+        notes: [
+          graphqlNote(item, 'type'),
+          // Still a table (or view) of the database: only the generated code leaves it out.
+          item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
+        ].filter(Boolean),
         storedIn,
         emulatedRelations,
         defined: { file: shown(item.defined.file), line: item.defined.line },

@@ -391,6 +391,33 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/post')).not.toMatch(/^\| Notes \|/m);
   });
 
+  it("a model its code generator hides (prisma-zod-generator's and prisma-trpc-generator's @@Gen.model(hide: true)) is documented, with a note saying so", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// Written by the server only.',
+        '/// @@Gen.model(hide: true)',
+        'model InternalLog {',
+        '  id Int @id',
+        '}',
+        '/// @@Gen.model(hide: false)',
+        '/// @@TypeGraphQL.type(name: "Client")',
+        'model User {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    const log = page('data-model/model/internallog');
+    expect(log).toMatch(/^Written by the server only\.$/m);
+    expect(log).toContain('| Notes | hidden by its code generators (no generated schemas or routes) |');
+    expect(log).not.toContain('@@Gen');
+    expect(page('data-model')).toContain('[InternalLog]');
+    // hide: false hides nothing
+    expect(page('data-model/model/user')).toContain('| Notes | GraphQL type Client |');
+  });
+
   it('a description of several /// lines keeps the line breaks Markdown keeps (a list, a hard break): <br> in a table cell', async () => {
     const page = await pagesOf(
       [

@@ -217,8 +217,14 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
-/** A file named like a decision: `0007-…`, `adr-007-…`, or log4brains' `20200925-…`. */
-const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
+/**
+ * The number a file name starts with, without its zeros: `0007-…`, `adr-007-…`, `ADR005-…` (as
+ * some teams name them), log4brains' `20200925-…` (a date, read as such by `datedName`). The one
+ * reading of a number prefix, for a folder's files, the number after a date and categories alike.
+ */
+function numberPrefix(name: string): string | undefined {
+  return /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(name)?.[1];
+}
 
 /**
  * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
@@ -229,7 +235,7 @@ const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
 function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) => void): AdrCategory[] {
   const dir = join(root, sub);
   const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report));
-  if (!decisionFiles(dir).some((name) => NUMBERED.test(name))) return nested;
+  if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
   return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
 }
 
@@ -239,7 +245,7 @@ const NAME_DATE = /^((?:19|20)\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[-_
 /** The number after a date in a file name: `2022-12-05_002-…` (cardano-ledger, hydra). */
 function numberAfterDate(fileName: string): string | undefined {
   const date = NAME_DATE.exec(fileName);
-  return date ? /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(fileName.slice(date[0].length))?.[1] : undefined;
+  return date ? numberPrefix(fileName.slice(date[0].length)) : undefined;
 }
 
 /** The date a file name starts with, `YYYY-MM-DD`. */
@@ -364,12 +370,10 @@ export function parseAdr(
   }
   if (titleIndex >= 0) drop.add(titleIndex);
 
-  // `0005-…`, or `adr-005-…` / `ADR005-…` as some teams name them.
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
   const dated = datedName(fileName);
   const fileNumber =
-    numberAfterDate(fileName) ??
-    (dated ? `${dated.year}${dated.month}${dated.day}` : fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1]);
+    numberAfterDate(fileName) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(fileName));
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({

@@ -317,6 +317,21 @@ describe('dates in file names', () => {
     );
     expect(records[3]!.label).toBe('20230115');
   });
+
+  it('a number prefix reads the same at the start of a name, after a date, and for a subfolder to be a category', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const decision = (title: string) => `# ${title}\n\n- Status: accepted\n`;
+    await writeFile(join(dir, 'ADR_007-first.md'), decision('First'));
+    await writeFile(join(dir, '2022-12-05_ADR-012-dated.md'), decision('Dated'));
+    await mkdir(join(dir, 'ops'));
+    await writeFile(join(dir, 'ops', 'adr-0003-ops.md'), decision('Ops'));
+    const model = extractAdrs(dir);
+    expect(model.records.map((record) => [record.number, record.title, record.date])).toEqual([
+      [7, 'First', undefined],
+      [12, 'Dated', '2022-12-05'],
+    ]);
+    expect(model.categories?.map((category) => [category.name, category.records[0]!.number])).toEqual([['ops', 3]]);
+  });
 });
 
 describe('adr-tools dates written with slashes', () => {

@@ -61,8 +61,8 @@ function statusInBrackets(text: string): AdrStatus | undefined {
   return word ? statusOf(word) : undefined;
 }
 
-/** Dates in a status line (`Superseded by 0080, 2026-09-10`): not ADR numbers. */
-const DATES = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
+/** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
+const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 interface StatusLink {
   relation: 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
@@ -105,7 +105,7 @@ function readFolder(
   const files = decisionFiles(dir);
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
-  readSlashDates(parsed, report);
+  readLocalDates(parsed, report);
 
   const byNumber = new Map<number, ParsedAdr>();
   const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
@@ -642,18 +642,28 @@ function findDate(
   return undefined;
 }
 
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
+const YEAR_FIRST_DATE = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
+/** A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`: day and month in the author's order. */
+const YEAR_LAST_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/;
 
 /**
- * adr-tools dates written `12/02/2016` are day/month or month/day, as the author's locale had it.
- * When every slash date of the folder reads one way only (one has a day above 12), they are
- * shown as ISO dates; when they read either way (or no way for all), they stay as written, with
- * one warning for the folder.
+ * adr-tools dates are written as the author's locale had them. Year first (`2016.02.12`) reads
+ * one way: shown as an ISO date. Year last (`12/02/2016`, `12.02.2016`, `12/02/16`) is day/month or
+ * month/day: when every such date of the folder reads one way only (one has a day above 12), they
+ * are shown as ISO dates; when they read either way (or no way for all), they stay as written,
+ * with one warning for the folder.
  */
-function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+  for (const adr of parsed) {
+    const match = YEAR_FIRST_DATE.exec(adr.record.date ?? '');
+    if (!match) continue;
+    const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
+    if (isDay(year, month, day)) adr.record.date = isoDate(year, month, day);
+  }
   const dated = parsed.flatMap((adr) => {
-    const match = SLASH_DATE.exec(adr.record.date ?? '');
-    return match ? [{ adr, first: Number(match[1]), second: Number(match[2]), year: Number(match[3]) }] : [];
+    const match = YEAR_LAST_DATE.exec(adr.record.date ?? '');
+    return match ? [{ adr, first: Number(match[1]), second: Number(match[3]), year: fullYear(match[4]!) }] : [];
   });
   if (!dated.length) return;
   const dayFirst = dated.every(({ first, second, year }) => isDay(year, second, first));
@@ -678,6 +688,11 @@ function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) =>
     location: { file: adr.record.file, line: adr.dateLine },
     hint: `write them as ISO 8601 dates (year-month-day), which read one way: ${adr.record.date} is ${[...readings].join(' or ')}`,
   });
+}
+
+/** `16` is 2016: ADRs are younger than the century (Nygard named them in 2011). */
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -379,6 +379,60 @@ describe('adr-tools dates written with slashes', () => {
   });
 });
 
+describe('dates with two-digit years, and dotted', () => {
+  async function folder(dates: string[], status = 'Accepted'): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    for (const [index, date] of dates.entries()) {
+      const number = index + 1;
+      await writeFile(
+        join(dir, `000${number}-decision-${number}.md`),
+        `# ${number}. Decision ${number}\n\nDate: ${date}\n\n## Status\n\n${status}\n`,
+      );
+    }
+    return dir;
+  }
+
+  it('year first (2016.02.12, 2016/02/12) reads one way: an ISO date', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['2016.02.12', '2016/3/4']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-12', '2016-03-04']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('dotted and two-digit years read one way when a day above 12 says which', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['25.02.2016', '03.04.16', '12/02/16']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-04-03', '2016-02-12']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('read either way: shown as written, with one warning for the folder, as 12/02/2016 is', async () => {
+    const dir = await folder(['12.02.2016', '12/02/16', '2016.05.01']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['12.02.2016', '12/02/16', '2016-05-01']);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_DATE',
+        message:
+          'the dates of 2 ADRs in this folder (12.02.2016, 12/02/16) read as day/month and as month/day alike: shown as written',
+        location: { file: join(dir, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12.02.2016 is 2016-02-12 or 2016-12-02',
+      }),
+    ]);
+  });
+
+  it('a year-first dotted date in a status line is not an ADR number', async () => {
+    const dir = await folder(['2016-02-12', '2016-03-01'], 'Superseded by ADR 2, 2016.03.01');
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    expect(records[0]!.supersededBy).toEqual([2]);
+  });
+});
+
 describe('status and date on one line', () => {
   it('reads "**Status:** X | **Date:** Y" and its quoted form; fields it does not show stay in the body', () => {
     const dir = join(fixtures, 'inline-fields');

@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
-import { ADR_STATUSES, type AdrCategory, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
+import {
+  ADR_STATUSES,
+  type AdrCategory,
+  type AdrModel,
+  type AdrRecord,
+  type AdrRelation,
+  type AdrStatus,
+} from './model.js';
 
 /**
  * ADR folder → AdrModel. Reads the two formats found in the wild:
@@ -65,7 +72,7 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 interface StatusLink {
-  relation: 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
+  relation: AdrRelation;
   /** A file link target, or an ADR number written as text ("ADR 5"). */
   target: string | number;
   line: number;
@@ -80,6 +87,14 @@ interface ParsedAdr {
   links: StatusLink[];
 }
 
+/** A status link of `record` to a Markdown file of another folder, resolved once every folder is read. */
+interface CrossLink {
+  record: AdrRecord;
+  link: StatusLink & { target: string };
+  /** The linked file's absolute path. */
+  path: string;
+}
+
 export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
   const report = options.report ?? (() => undefined);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -90,15 +105,18 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
     });
   }
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report));
-  const model = readFolder(dir, report, categories.length > 0, options.location);
+  const crossLinks: CrossLink[] = [];
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks));
+  const model = readFolder(dir, report, crossLinks, categories.length > 0, options.location);
+  linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
 }
 
-/** One folder's decisions, related among themselves. */
+/** One folder's decisions, related among themselves; links to other folders' go to `crossLinks`. */
 function readFolder(
   dir: string,
   report: (diagnostic: Diagnostic) => void,
+  crossLinks: CrossLink[],
   hasCategories: boolean,
   location?: SourceLocation,
 ): AdrModel {
@@ -144,20 +162,15 @@ function readFolder(
         typeof link.target === 'number'
           ? (byNumber.get(link.target) ?? byDate(link.target))
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
-      if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
-        report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
+      // A decision of another subfolder (`../backend/0005-….md`), MADR's category logs: related
+      // once every folder is read.
+      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
+        const path = linkedPath(link.target, adr.record.file)!;
+        crossLinks.push({ record: adr.record, link: { ...link, target: link.target }, path });
         continue;
       }
-      // A decision of another subfolder (`../backend/0005-….md`): relations stay within a folder,
-      // so the line is shown as written, not as a relation, and the run goes on.
-      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
-        report({
-          code: 'DG_ADR_LINK',
-          severity: 'warning',
-          message: `ADR ${adr.record.label} links ${link.target}, a decision in another folder: shown as written, not as a relation`,
-          location: { file: adr.record.file, line: link.line },
-          hint: 'relations (supersedes, amends) are read between the decisions of one folder',
-        });
+      if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
+        report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
         continue;
       }
       if (!target) throw missingLink(adr, link, files);
@@ -232,11 +245,72 @@ function numberPrefix(name: string): string | undefined {
  * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
  * no file named like a decision, is none, as before categories were read.
  */
-function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) => void): AdrCategory[] {
+function categoryAt(
+  root: string,
+  sub: string,
+  report: (diagnostic: Diagnostic) => void,
+  crossLinks: CrossLink[],
+): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report));
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks));
   if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
-  return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
+  return [{ ...readFolder(dir, report, crossLinks, false), name: sub }, ...nested];
+}
+
+/**
+ * Status links between folders (`Superseded by [ADR 1](../backend/0001-….md)`) → relations on both
+ * decisions, by file (each folder numbers its own), as `readFolder` records them within a folder.
+ * A link to a file that is no decision of the ADR folder (a README, a folder not read) is a
+ * warning: shown as written.
+ */
+function linkAcrossFolders(
+  crossLinks: CrossLink[],
+  folders: Array<AdrModel & { name?: string }>,
+  report: (diagnostic: Diagnostic) => void,
+): void {
+  const byFile = new Map(folders.flatMap((folder) => folder.records.map((record) => [record.file, record] as const)));
+  const folderOf = new Map(folders.flatMap((folder) => folder.records.map((record) => [record, folder.name] as const)));
+  // `ADR 1 (backend)`: the folder tells two ADR 1s apart.
+  const labelOf = (record: AdrRecord) =>
+    `ADR ${record.label}${folderOf.get(record) ? ` (${folderOf.get(record)})` : ''}`;
+  for (const { record, link, path } of crossLinks) {
+    const target = byFile.get(path);
+    if (!target) {
+      report({
+        code: 'DG_ADR_LINK',
+        severity: 'warning',
+        message: `${labelOf(record)} links ${link.target}, which is not a decision of this ADR folder: shown as written, not as a relation`,
+        location: { file: record.file, line: link.line },
+        hint: 'link to a decision file of the ADR folder or one of its subfolders, or remove the link',
+      });
+      continue;
+    }
+    // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
+    const reversed = link.relation === 'supersededBy' || link.relation === 'amendedBy';
+    const [from, to] = reversed ? [record, target] : [target, record];
+    const replaced = link.relation === 'supersededBy' || link.relation === 'supersedes';
+    relateElsewhere(from, replaced ? 'supersededBy' : 'amendedBy', to.file);
+    relateElsewhere(to, replaced ? 'supersedes' : 'amends', from.file);
+  }
+  for (const record of byFile.values()) {
+    const by = record.elsewhere?.supersededBy?.[0];
+    // Superseded within its folder too: `readFolder` has said so already.
+    if (!by || record.supersededBy.length || ['superseded', 'deprecated', 'rejected'].includes(record.status)) continue;
+    const replacing = byFile.get(by)!;
+    report({
+      code: 'DG_ADR_SUPERSEDED_STATUS',
+      severity: 'warning',
+      message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+      location: { file: record.file },
+      hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
+    });
+  }
+}
+
+/** Records that `record` relates to the decision of another folder at `file`, once, in path order. */
+function relateElsewhere(record: AdrRecord, relation: AdrRelation, file: string): void {
+  const elsewhere = (record.elsewhere ??= {});
+  elsewhere[relation] = [...new Set([...(elsewhere[relation] ?? []), file])].sort();
 }
 
 /** A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`. */

@@ -41,7 +41,15 @@ export interface AdrRecord {
   /** Numbers of the ADRs this one changes without replacing ("Amends [ADR 10](…)"), and that change it. */
   amends: number[];
   amendedBy: number[];
+  /**
+   * The same relations with decisions of other folders (another category's log, or the top one),
+   * by their absolute file path: numbers name the decisions of one folder only. Absent when none.
+   */
+  elsewhere?: Partial<Record<AdrRelation, string[]>>;
 }
+
+/** How one decision changes another: replaced (superseded) or changed in part (amended), from either side. */
+export type AdrRelation = 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
 
 export interface AdrModel {
   /** Absolute path of the ADR folder. */

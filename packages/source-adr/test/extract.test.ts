@@ -225,19 +225,75 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(model.categories![0]!.records[0]!.supersededBy).toEqual([1]);
   });
 
-  it('a supersede link to a decision of another folder is a warning, not a relation that stops the run', async () => {
+  it('a supersede link to a decision of another folder is a relation, recorded on both, by file', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const vue = join(copy, 'frontend', '0001-use-vue.md');
+    const cockroach = join(copy, 'backend', '0001-use-cockroachdb.md');
+    await writeFile(vue, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    const [backend, frontend] = model.categories!;
+    expect(frontend!.records[1]!.status).toBe('superseded');
+    expect(frontend!.records[1]!.elsewhere).toEqual({ supersededBy: [cockroach] });
+    expect(backend!.records[1]!.elsewhere).toEqual({ supersedes: [vue] });
+    // numbers name decisions of one folder: the local relations are as they were
+    expect(backend!.records[1]!.supersedes).toEqual([0]);
+    expect(frontend!.records[1]!.supersededBy).toEqual([]);
+  });
+
+  it('"Supersedes" across folders, and amends: the other side is recorded too, and a still-accepted superseded one is warned', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const react = join(copy, 'frontend', '0000-use-react.md');
+    const graphql = join(copy, 'backend', '0002-serve-graphql.md');
+    await writeFile(
+      graphql,
+      [
+        '# Serve GraphQL',
+        '',
+        '## Status',
+        '',
+        'Accepted',
+        '',
+        'Supersedes [React](../frontend/0000-use-react.md)',
+        '',
+        'Amends [MADR](../0001-use-madr.md)',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(model.records[0]!.elsewhere).toEqual({ amendedBy: [graphql] });
+    expect(model.categories![0]!.records[2]!.elsewhere).toEqual({
+      supersedes: [react],
+      amends: [join(copy, '0001-use-madr.md')],
+    });
+    expect(model.categories![1]!.records[0]!.elsewhere).toEqual({ supersededBy: [graphql] });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_SUPERSEDED_STATUS',
+        message: 'ADR 0 (frontend) is superseded by ADR 2 (backend) but its status says "proposed"',
+        location: { file: react },
+        hint: 'set its status to "Superseded by [ADR 2 (backend)](../backend/0002-serve-graphql.md)"',
+      }),
+    ]);
+  });
+
+  it('a link to a file of another folder that is no decision (a README) is a warning, shown as written', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(dir, copy, { recursive: true });
     const file = join(copy, 'frontend', '0001-use-vue.md');
-    await writeFile(file, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    await writeFile(join(copy, 'backend', 'README.md'), '# Backend decisions\n');
+    await writeFile(file, '# Use Vue\n\n- Status: superseded by [the backend](../backend/README.md)\n');
     const warnings: Diagnostic[] = [];
-    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
-    expect(model.categories![1]!.records[1]!.status).toBe('superseded');
+    extractAdrs(copy, { report: (warning) => warnings.push(warning) });
     expect(warnings).toEqual([
       expect.objectContaining({
         code: 'DG_ADR_LINK',
         message:
-          'ADR 1 links ../backend/0001-use-cockroachdb.md, a decision in another folder: shown as written, not as a relation',
+          'ADR 1 (frontend) links ../backend/README.md, which is not a decision of this ADR folder: shown as written, not as a relation',
         location: { file, line: 3 },
       }),
     ]);
@@ -283,6 +339,31 @@ describe('subfolders: one log per area, numbered on its own', () => {
     );
     expect(graphql.markdown).toContain('Unlike [Vue](../frontend/0009-use-vue.md).');
     expect(graphql.attachments).toEqual([]);
+  });
+
+  it('a decision superseded from another folder links its page there, in its header and its log; the other shows what it supersedes', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'frontend', '0001-use-vue.md'),
+      '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n',
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    validatePageTree(tree);
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('adr/frontend/1')).toContain(
+      '> Superseded by [ADR-0001 (backend): Use CockroachDB](./adr__backend__1.md).',
+    );
+    expect(page('adr/frontend/1')).toContain(
+      '| Superseded by | [ADR-0001 (backend): Use CockroachDB](./adr__backend__1.md) |',
+    );
+    expect(page('adr/frontend')).toContain(
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (backend)](./adr__backend__1.md) |',
+    );
+    // its own folder's first, then the other folder's
+    expect(page('adr/backend/1')).toContain(
+      '| Supersedes | [ADR-0000 (backend): Use PostgreSQL](./adr__backend__0.md), [ADR-0001 (frontend): Use Vue](./adr__frontend__1.md) |',
+    );
   });
 });
 

@@ -473,6 +473,7 @@ export function parseAdr(
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline);
   const date = written?.text ?? nameDate(fileName);
+  const fields = frontMatterFields(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -512,6 +513,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       date,
+      ...(fields.length ? { fields } : {}),
       file,
       fileName,
       body: body.trim() ? `${body}\n` : '',
@@ -558,6 +560,30 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
       ? (document.value as Record<string, unknown>)
       : {};
   return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+}
+
+/**
+ * Front-matter keys a reader is meant to see, by the label the page gives them: MADR's people
+ * (3.0 `deciders`, 4.0 `decision-makers`, `consulted`, `informed`) and a one-line `description`
+ * (Backstage's ADRs). Other keys (`id`, `slug`, `tags`) are a site generator's, not the decision's.
+ */
+const SHOWN_FIELDS: Record<string, string> = {
+  deciders: 'Deciders',
+  'decision-makers': 'Decision makers',
+  consulted: 'Consulted',
+  informed: 'Informed',
+  description: 'Description',
+};
+
+/** The front matter's fields for readers, in its order: a text, a number, or a list of them (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. */
+function frontMatterFields(value: Record<string, unknown>): Array<{ label: string; value: string }> {
+  return Object.entries(value).flatMap(([key, field]) => {
+    const label = SHOWN_FIELDS[key.toLowerCase()];
+    const items = (Array.isArray(field) ? field : [field]).filter(
+      (item): item is string | number => (typeof item === 'string' && !!item.trim()) || typeof item === 'number',
+    );
+    return label && items.length ? [{ label, value: items.map((item) => String(item).trim()).join(', ') }] : [];
+  });
 }
 
 interface StatusSource {

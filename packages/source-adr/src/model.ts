@@ -26,6 +26,12 @@ export interface AdrRecord {
   /** The status as the file writes it, e.g. `Superseded by [ADR 5](0005-x.md)`. */
   statusText: string;
   date?: string;
+  /**
+   * Front-matter fields for readers besides the status and date, in the file's order: MADR's
+   * people (`deciders`, `decision-makers`, `consulted`, `informed`) and a `description`
+   * (Backstage's ADRs). Absent when there is none.
+   */
+  fields?: Array<{ label: string; value: string }>;
   /** Absolute path of the Markdown file. */
   file: string;
   /** File name inside the ADR folder, what other ADRs link to. */

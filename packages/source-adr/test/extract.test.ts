@@ -72,6 +72,57 @@ describe('MADR format', () => {
     expect(model.records[0]!.body).not.toContain('deciders');
   });
 
+  it("front matter's people (MADR's deciders, decision-makers, consulted, informed) and a description are read, not dropped with it", async () => {
+    expect(model.records[0]!.fields).toEqual([{ label: 'Deciders', value: 'Ana, Ben' }]);
+    expect(model.records[1]!.fields).toBeUndefined();
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // MADR 4's front matter; Backstage's ADRs (docs/architecture-decisions) have an id, a title and a description
+    await writeFile(
+      join(dir, '0001-madr-4.md'),
+      [
+        '---',
+        'status: accepted',
+        'date: 2024-01-10',
+        'decision-makers: [Ana, Ben]',
+        'consulted: Platform team',
+        'informed:',
+        '---',
+        '# Use MADR 4',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'adr013-use-node-fetch.md'),
+      [
+        '---',
+        'id: adrs-adr013',
+        "title: 'ADR013: Proper use of HTTP fetching libraries'",
+        '# prettier-ignore',
+        'description: Architecture Decision Record (ADR) for the proper use of node-fetch.',
+        '---',
+        '',
+        '## Context',
+        '',
+      ].join('\n'),
+    );
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    expect(records.map((record) => [record.number, record.title, record.fields])).toEqual([
+      [
+        1,
+        'Use MADR 4',
+        [
+          { label: 'Decision makers', value: 'Ana, Ben' },
+          { label: 'Consulted', value: 'Platform team' },
+        ],
+      ],
+      [
+        13,
+        'Proper use of HTTP fetching libraries',
+        [{ label: 'Description', value: 'Architecture Decision Record (ADR) for the proper use of node-fetch.' }],
+      ],
+    ]);
+  });
+
   it('warns about an unknown status with its file and line, and keeps it as written', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({

@@ -432,7 +432,7 @@ export function parseAdr(
   const headingParts = (heading ?? frontTitle)?.match(
     /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—])?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i,
   );
-  const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
+  let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   if (!title) {
     throw new DocgenError({
@@ -448,6 +448,12 @@ export function parseAdr(
   const dated = datedName(fileName);
   const fileNumber =
     numberAfterDate(fileName) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(fileName));
+  // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
+  // a stop, is the number and not the title's first word, when a capitalised title follows it.
+  const bareNumber =
+    !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
+  const numbered = bareNumber?.exec(title);
+  if (numbered) title = title.slice(numbered[0].length);
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -814,8 +820,10 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   const links: StatusLink[] = [];
   const texts: string[] = [];
   for (const { text, line } of lines) {
-    const plain = text.replace(/\*\*|__|`/g, '').trim();
-    texts.push(plain);
+    const written = text.replace(/\*\*|__|`/g, '').trim();
+    texts.push(written);
+    // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
+    const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = /^superseded\s+by\b/i.test(plain)
       ? 'supersededBy'
       : /^supersedes\b/i.test(plain)

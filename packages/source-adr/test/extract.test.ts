@@ -177,6 +177,28 @@ describe('status lines', () => {
       ['1. Use Kafka', 'ADR-0001: Use Kafka', 'ADR 1 - Use Kafka', '0001 - Use Kafka', '1) Use Kafka'].map(title),
     ).toEqual(Array(5).fill('Use Kafka'));
     expect(title('2-factor login for admins')).toBe('2-factor login for admins');
+    // ministryofjustice/cloud-platform's `# 26 Managed Prometheus`: the file's number without a stop
+    const of = (file: string, heading: string) => parseAdr(file, `# ${heading}\n\n- Status: accepted\n`).record.title;
+    expect(of('/adr/026-Managed-Prometheus.md', '26 Managed Prometheus')).toBe('Managed Prometheus');
+    expect(of('/adr/026-x.md', '026 Managed Prometheus')).toBe('Managed Prometheus');
+    // another number, or a lower-case word after it, is the title's own
+    expect(of('/adr/0003-x.md', '26 Managed Prometheus')).toBe('26 Managed Prometheus');
+    expect(of('/adr/0003-x.md', '3 tier architecture')).toBe('3 tier architecture');
+  });
+
+  it('a status after an emoji (ministryofjustice/cloud-platform: ✅ Accepted, 🤔 Proposed) is read, and kept as written', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 1 }]);
+    expect(['✅ Accepted', '🤔 Proposed', '❌ Rejected', '⚠️ Deprecated'].map((text) => read(text).status)).toEqual([
+      'accepted',
+      'proposed',
+      'rejected',
+      'deprecated',
+    ]);
+    expect(read('✅ Accepted').text).toBe('✅ Accepted');
+    expect(read('⌛ Superseded by [ADR 7](0007-x.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0007-x.md', line: 1 }],
+    });
   });
 
   it('reads a title from front matter when there is no heading', () => {

@@ -219,8 +219,9 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
       });
     services.push(service);
   }
-  // A file of Locations only is an index of the catalog, not a service without its runbook.
-  const others = skipped.filter(({ kind }) => kind.toLowerCase() !== 'location');
+  // A file of Locations only is an index of the catalog, not a service without its runbook; nor
+  // is a file of APIs or Resources (a Location lists them, one per file): they are read.
+  const others = skipped.filter(({ kind }) => !['location', 'api', 'resource'].includes(kind.toLowerCase()));
   if (!services.length && !systems.length && others.length) {
     // `kind: Service` is no Backstage kind: a service is a Component of type service.
     const unknown = others.find(({ kind }) => !isBackstageKind(kind));

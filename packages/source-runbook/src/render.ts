@@ -258,8 +258,9 @@ function systemResolver(model: RunbookModel) {
 
 /**
  * What the catalog says of the API or Resource a reference names (`kind` is the kind a reference
- * without one names), on one line: its title when it has one, its type and its description's first
- * paragraph (`database: Stores artist details`); undefined for an entity no catalog file defines.
+ * without one names), short enough for a list of them in a sentence: its title when it has one, its
+ * type and its description's first sentence (`database: Stores artist details.`); undefined for an
+ * entity no catalog file defines.
  */
 function catalogDescriber(model: RunbookModel): (ref: string, kind: string, from: Service) => string | undefined {
   const byId = new Map<string, CatalogEntity>();
@@ -271,11 +272,16 @@ function catalogDescriber(model: RunbookModel): (ref: string, kind: string, from
   return (ref, kind, from) => {
     const entity = byId.get(entityId(ref, kind, from.namespace));
     if (!entity) return undefined;
-    const summary = summaryOf(entity.description);
+    const summary = firstSentence(summaryOf(entity.description));
     const what = entity.type && summary ? `${entity.type}: ${summary}` : (entity.type ?? summary);
     const titled = entity.title !== entity.name ? entity.title : undefined;
     return [titled, what].filter(Boolean).join(', ') || undefined;
   };
+}
+
+/** A paragraph's first sentence: up to the first `.`, `!` or `?` a space or the end follows. */
+function firstSentence(paragraph: string | undefined): string | undefined {
+  return paragraph && (/^(.*?[.!?])(?=\s|$)/.exec(paragraph)?.[1] ?? paragraph);
 }
 
 /** The first paragraph of a description, on one line. */

@@ -453,7 +453,7 @@ describe('entity references, read as Backstage reads them', () => {
         '---',
         'apiVersion: backstage.io/v1alpha1',
         'kind: Resource',
-        'metadata: { name: artists-db, description: Stores artist details }',
+        "metadata: { name: artists-db, description: 'Stores artist details. Backed up nightly, e.g. at 2:00.' }",
         'spec: { type: database, owner: team-a }',
         '---',
         'apiVersion: backstage.io/v1alpha1',
@@ -477,7 +477,7 @@ describe('entity references, read as Backstage reads them', () => {
     );
     const model = extractRunbooks(dir, { report: () => undefined });
     expect(model.resources.map((entity) => [entity.name, entity.type, entity.description])).toEqual([
-      ['artists-db', 'database', 'Stores artist details'],
+      ['artists-db', 'database', 'Stores artist details. Backed up nightly, e.g. at 2:00.'],
     ]);
     expect(model.apis.map((entity) => [entity.name, entity.title, entity.type])).toEqual([
       ['petstore', 'petstore', 'openapi'],
@@ -485,9 +485,9 @@ describe('entity references, read as Backstage reads them', () => {
     ]);
     const tree = renderRunbooks(model, templates, { cwd: dir });
     const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
-    // one the catalog does not define (cache, searcher) stays a reference
+    // its description's first sentence; one the catalog does not define (cache, searcher) stays a reference
     expect(page('runbooks/artist-lookup')).toContain(
-      'Depends on: `resource:artists-db` (database: Stores artist details), `resource:cache`.',
+      'Depends on: `resource:artists-db` (database: Stores artist details.), `resource:cache`.',
     );
     expect(page('runbooks/artist-lookup')).toContain(
       'Provides APIs: `petstore` (openapi: The petstore API; used by [www-artist](./runbooks__www-artist.md)).',
@@ -495,6 +495,33 @@ describe('entity references, read as Backstage reads them', () => {
     expect(page('runbooks/artist-lookup')).toContain(
       'Consumes APIs: `Spotify` (Spotify Web API, openapi: The Spotify web API, for playlists.), `searcher`.',
     );
+  });
+
+  it('a file of Resources or APIs a Location lists (janus-idp/backstage-showcase catalog-entities) is no "no Component here" warning: they are read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'resources'));
+    const entity = (kind: string, name: string, spec: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Location',
+        'metadata: { name: entities }',
+        'spec: { targets: [./resources/pgdb.yaml, ./apis.yaml, ./groups.yaml] }',
+        '---',
+        entity('Component', 'showcase', '{ type: website, owner: janus-authors, dependsOn: [resource:pgdb] }'),
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'resources', 'pgdb.yaml'), entity('Resource', 'pgdb', '{ type: database, owner: a }'));
+    await writeFile(join(dir, 'apis.yaml'), entity('API', 'nexus', '{ type: openapi, owner: a, definition: x }'));
+    await writeFile(join(dir, 'groups.yaml'), entity('Group', 'janus-authors', '{ type: team, children: [] }'));
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    // a file of Groups is still one docgen does not read
+    expect(
+      warnings.filter((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT').map((warning) => warning.message),
+    ).toEqual(['no Component here (only Group): no runbook for it']);
   });
 
   it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {

@@ -407,21 +407,8 @@ export function parseAdr(
   const front = frontMatter(file, lines, drop);
 
   // The title: the first level-1 ATX heading outside code fences (or `title:` in front matter).
-  let titleIndex = -1;
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    if (drop.has(i)) continue;
-    const line = lines[i]!;
-    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence ? undefined : marker;
-      continue;
-    }
-    if (!fence && /^\s{0,3}#\s+\S/.test(line)) {
-      titleIndex = i;
-      break;
-    }
-  }
+  const fenced = fencedLines(lines);
+  const titleIndex = lines.findIndex((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line));
   const heading =
     titleIndex >= 0
       ? lines[titleIndex]!.replace(/^\s{0,3}#\s+/, '')
@@ -475,7 +462,7 @@ export function parseAdr(
   }
 
   const inline = inlineFields(lines, titleIndex, drop);
-  const status = findStatus(lines, titleIndex, front, drop, inline);
+  const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline);
   const date = written?.text ?? nameDate(fileName);
@@ -609,12 +596,30 @@ function preamble(lines: string[], titleIndex: number): number[] {
   return out;
 }
 
+/**
+ * The 0-based lines inside fenced code blocks, their fences included: an example there (an ADR
+ * about the ADR template shows `# 1. Title` and `## Status`) is not the file's own title or status.
+ */
+function fencedLines(lines: string[]): Set<number> {
+  const fenced = new Set<number>();
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
+    const closes = fence && marker && marker[0] === fence[0] && marker.length >= fence.length;
+    if (fence || marker) fenced.add(i);
+    if (closes) fence = undefined;
+    else if (!fence && marker) fence = marker;
+  });
+  return fenced;
+}
+
 function findStatus(
   lines: string[],
   titleIndex: number,
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
+  fenced: Set<number>,
 ): StatusSource | undefined {
   for (const key of ['status', 'Status']) {
     const value = front.value[key];
@@ -639,7 +644,7 @@ function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > top && STATUS_HEADING.test(line));
+  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && STATUS_HEADING.test(line));
   if (section < 0) return undefined;
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.

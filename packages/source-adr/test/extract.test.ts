@@ -137,6 +137,33 @@ describe('MADR format', () => {
 });
 
 describe('status lines', () => {
+  it('a "## Status" inside a code block (an ADR about the ADR template) is the example, not the status', () => {
+    const text = [
+      '# Use a template',
+      '',
+      '## Context',
+      '',
+      '```markdown',
+      '# 1. Title',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+      '```',
+      '',
+      '## Status',
+      '',
+      'Proposed',
+      '',
+    ].join('\n');
+    expect(parseAdr('/adr/0013-x.md', text).record).toMatchObject({ status: 'proposed', title: 'Use a template' });
+    const warnings: Diagnostic[] = [];
+    const without = parseAdr('/adr/0013-x.md', text.split('\n').slice(0, 12).join('\n'), (d) => warnings.push(d));
+    expect(without.record.status).toBe('unknown');
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_STATUS']);
+    expect(without.record.body).toContain('## Status\n\nAccepted\n```');
+  });
+
   it('recognizes superseded-by links and plain "ADR n" references', () => {
     expect(classifyStatus([{ text: 'Superseded by [ADR 5](0005-x.md)', line: 3 }])).toEqual({
       status: 'superseded',

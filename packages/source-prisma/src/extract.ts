@@ -579,6 +579,9 @@ function relationsOf(models: DataModel[]): Relation[] {
           cardinality: 'm:n',
           fields: field.relation.fields,
           references: field.relation.references,
+          ...(back?.relation?.fields.length
+            ? { toFields: back.relation.fields, toReferences: back.relation.references }
+            : {}),
         });
       } else if (field.relation.fields.length) {
         relations.push({

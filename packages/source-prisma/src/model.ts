@@ -119,6 +119,9 @@ export interface Relation {
   cardinality: 'n:1' | '1:1' | 'm:n';
   fields: string[];
   references: string[];
+  /** MongoDB's m:n: the `to` side's own list of ids (`userIds` → `id`), as `fields` is the `from` side's. */
+  toFields?: string[];
+  toReferences?: string[];
   onDelete?: string;
   /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
   constraint?: string;

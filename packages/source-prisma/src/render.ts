@@ -103,7 +103,11 @@ export function renderPrisma(
     otherLink: modelLink(side === 'from' ? relation.to : relation.from),
     otherField: side === 'from' ? relation.toField : relation.fromField,
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
-    via: via(relation),
+    // MongoDB's m:n: each side holds a list of ids, and each side's page names its own.
+    via:
+      side === 'to' && relation.toFields
+        ? via({ ...relation, fields: relation.toFields, references: relation.toReferences ?? [] })
+        : via(relation),
     constraint: relation.constraint,
     onDelete: relation.onDelete,
     ignored: relation.ignored,

@@ -172,6 +172,10 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(overview.match(/\| m:n \|/g)).toHaveLength(1);
     expect(overview).not.toMatch(/\| n:1 \|/);
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
+    // each side's page says its own list of ids, not the other side's
+    expect(page('data-model/model/conversation')).toContain(
+      '| `users` | m:n | [User](./data-model__model__user.md) (`conversations`) | userIds → id (a list of ids on each side) |  |',
+    );
   });
 
   it('models whose names differ only by case each get a page, the later one numbered', async () => {

@@ -84,8 +84,9 @@ export function renderPrisma(
   const source = { plugin: 'prisma', file: model.path };
   // MongoDB keeps documents in collections; every other provider rows in tables.
   const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
-  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints.
-  const emulatedRelations = model.relationMode === 'prisma';
+  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints;
+  // MongoDB has no foreign key constraints, and `prisma` is its only relation mode.
+  const emulatedRelations = model.relationMode === 'prisma' || model.provider === 'mongodb';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
@@ -173,6 +174,7 @@ export function renderPrisma(
         ].filter(Boolean),
         storedIn,
         emulatedRelations,
+        provider: model.provider,
         defined: { file: shown(item.defined.file), line: item.defined.line },
         // Where a composite type is embedded: the other way of the documents' `embedded` fields.
         embeddedIn:

@@ -832,6 +832,11 @@ describe('data-model pages', () => {
       '| Collection | `Customer` |',
     );
     expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
+    // MongoDB has no foreign key constraints: its relations are Prisma Client's, as with relationMode = "prisma"
+    const emulated =
+      "Relation mode `prisma` (MongoDB's only one): the database has no foreign key constraints; Prisma Client keeps these relations";
+    expect(mongo.pages[0]!.markdown).toContain(emulated);
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(emulated);
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
       '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
     );

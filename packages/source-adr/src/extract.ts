@@ -48,13 +48,13 @@ const SYNONYMS: Record<string, AdrStatus> = {
   obsolete: 'deprecated',
   replaced: 'superseded',
 };
-/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `propos`, `rechaz`, `rejet`… */
+/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `propos`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
-  [/^(accept|acept|aceit|accett|angenommen)/, 'accepted'],
-  [/^(propos|vorgeschlagen|in$|under$)/, 'proposed'],
+  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt)/, 'accepted'],
+  [/^(propos|vorgeschlagen|entwurf|in$|under$)/, 'proposed'],
   [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt)/, 'rejected'],
-  [/^(deprecat|obsolet|desuso)/, 'deprecated'],
-  [/^(supersed|remplac|substitu|sustitu|ersetzt)/, 'superseded'],
+  [/^(deprecat|obsolet|desuso|veraltet)/, 'deprecated'],
+  [/^(supersed|remplac|substitu|sustitu|ersetzt|abgelost)/, 'superseded'],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {
@@ -464,7 +464,7 @@ export function parseAdr(
   const inline = inlineFields(lines, titleIndex, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const written = findDate(lines, titleIndex, front, drop, inline);
+  const written = findDate(lines, titleIndex, front, drop, inline, fenced);
   const date = written?.text ?? nameDate(fileName);
   const fields = frontMatterFields(front.value);
   const classified = classifyStatus(status?.lines ?? []);
@@ -735,6 +735,7 @@ function findDate(
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
+  fenced: Set<number>,
 ): { text: string; line: number } | undefined {
   const key = 'date' in front.value ? 'date' : 'Date';
   const value = front.value[key];
@@ -750,7 +751,24 @@ function findDate(
       return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
-  return undefined;
+  return dateSection(lines, top, fenced);
+}
+
+/** A date section's heading, as some templates write it: `## Date`, `## Datum`, `## Fecha`, `## 日付`. */
+const DATE_HEADING = /^\s{0,3}##\s+(?:date|datum|fecha|日付)\s*#*\s*$/i;
+
+/**
+ * The date a `## Date` section gives (`## Datum` then `2026-06-05`), when its first line starts with
+ * one; the section stays in the body, as a `## Status` section does.
+ */
+function dateSection(lines: string[], top: number, fenced: Set<number>): { text: string; line: number } | undefined {
+  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && DATE_HEADING.test(line));
+  if (section < 0) return undefined;
+  const first = lines.findIndex((line, i) => i > section && !!line.trim());
+  const text = first >= 0 ? lines[first]!.trim() : '';
+  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text)
+    ? { text, line: first + 1 }
+    : undefined;
 }
 
 /** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
@@ -829,7 +847,8 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     texts.push(written);
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
-    const relation = /^superseded\s+by\b/i.test(plain)
+    // `Abgelöst durch` / `Ersetzt durch` (German logs) say "superseded by" too.
+    const relation = /^(?:superseded\s+by|(?:abgel(?:ö|oe|o)st|ersetzt)\s+durch)\b/i.test(plain)
       ? 'supersededBy'
       : /^supersedes\b/i.test(plain)
         ? 'supersedes'

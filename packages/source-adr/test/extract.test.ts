@@ -274,6 +274,36 @@ describe('status lines', () => {
 });
 
 describe('real folders: templates, prefixes, dates, other languages', () => {
+  it('German statuses (Akzeptiert, Vorgeschlagen, Entwurf, Veraltet, Abgelöst durch …) are read, as they are written in German ADR logs', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]);
+    expect(
+      ['Akzeptiert', 'Akzeptiert am 07.08.2026.', 'Genehmigt', 'Vorgeschlagen', 'Entwurf', 'Abgelehnt', 'Veraltet'].map(
+        (text) => read(text).status,
+      ),
+    ).toEqual(['accepted', 'accepted', 'accepted', 'proposed', 'proposed', 'rejected', 'deprecated']);
+    expect(read('Abgelöst durch [ADR-0007](0007-api-gateway.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0007-api-gateway.md', line: 4 }],
+    });
+    expect(read('Ersetzt durch ADR 9')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: 9, line: 4 }],
+    });
+  });
+
+  it('a "## Date" section (## Datum, ## Fecha) gives the date when no Date line does; the section stays in the body', () => {
+    const text = (heading: string, date: string) =>
+      `# ADR-002: DTOs\n\n## Status\n\nAkzeptiert\n\n${heading}\n\n${date}\n\n## Kontext\n\nText.\n`;
+    expect(parseAdr('/adr/0002-dtos.md', text('## Datum', '2026-06-05')).record).toMatchObject({
+      status: 'accepted',
+      date: '2026-06-05',
+    });
+    expect(parseAdr('/adr/0002-dtos.md', text('## Date', '2026-06-05')).record.body).toContain('## Date\n\n2026-06-05');
+    expect(parseAdr('/adr/0002-dtos.md', text('## Fecha', '12/02/2016')).record.date).toBe('12/02/2016');
+    // a section of prose is not a date
+    expect(parseAdr('/adr/0002-dtos.md', text('## Date', 'Decided in the spring review.')).record.date).toBeUndefined();
+  });
+
   it('skips templates however named, reads adr-NNN names, status headings in other languages, dates beside links', async () => {
     // A folder named like a decision (archive.md/) is not one.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));

@@ -33,9 +33,9 @@ export interface ExtractAdrOptions {
 /**
  * Files in an ADR folder that are not decisions: a README or index, and templates, however named
  * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
- * `0000-template.md` or `adr000-template.md` so it sorts first).
+ * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first).
  */
-const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?template\b.*)\.(?:md|markdown)$/i;
+const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
@@ -120,7 +120,15 @@ function readFolder(
   hasCategories: boolean,
   location?: SourceLocation,
 ): AdrModel {
-  const files = decisionFiles(dir);
+  const { decisions: files, translations } = translationsApart(decisionFiles(dir));
+  if (translations.length)
+    report({
+      code: 'DG_ADR_TRANSLATION',
+      severity: 'warning',
+      message: `${translations.length} decision${translations.length > 1 ? 's have a translation' : ' has a translation'} beside ${translations.length > 1 ? 'them' : 'it'} (${translations.slice(0, 3).join(', ')}${translations.length > 3 ? ', …' : ''}): each page shows the original, not its translation`,
+      location: { file: join(dir, translations[0]!) },
+      hint: `keep the translations in a folder of their own (${[...new Set(translations.map((name) => `${languageOf(name)}/`))].join(', ')} beside the decisions): each is then a log of its own`,
+    });
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
   readLocalDates(parsed, report);
@@ -219,6 +227,24 @@ function decisionFiles(dir: string): string[] {
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** A file name's language code after its decision's name: `de` in `0004-x-de.md`, `pt-BR` in `0005-x.pt-BR.md`. */
+const LANGUAGE_SUFFIX = /^(.*)[-_.]([a-z]{2}(?:[-_][A-Z]{2})?)\.(?:md|markdown)$/;
+
+/**
+ * A translation of a decision kept beside it (`0004-x-de.md` by `0004-x.md`, as
+ * StefanMoCoAt/Meldestelle keeps German and English side by side) is not a second ADR 4. A
+ * translation alone (no `0008-x.md` beside `0008-x-de.md`) is the decision.
+ */
+function translationsApart(names: string[]): { decisions: string[]; translations: string[] } {
+  const stems = new Set(names.map((name) => name.replace(/\.(?:md|markdown)$/i, '')));
+  const translations = names.filter((name) => stems.has(LANGUAGE_SUFFIX.exec(name)?.[1] ?? ''));
+  return { decisions: names.filter((name) => !translations.includes(name)), translations };
+}
+
+function languageOf(name: string): string {
+  return LANGUAGE_SUFFIX.exec(name)?.[2] ?? '';
 }
 
 /** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */

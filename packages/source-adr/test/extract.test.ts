@@ -274,6 +274,36 @@ describe('status lines', () => {
 });
 
 describe('real folders: templates, prefixes, dates, other languages', () => {
+  it('a translation beside its decision (0004-x-de.md by 0004-x.md, as StefanMoCoAt/Meldestelle keeps them) is no second ADR 4: one warning for the folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const decision = (title: string, status: string) => `# ${title}\n\n## Status\n\n${status}\n`;
+    await writeFile(join(dir, '0000-adr-template.md'), decision('ADR-0000: Titel', '[Vorgeschlagen | Akzeptiert]'));
+    await writeFile(join(dir, '0000-adr-template-de.md'), decision('ADR-0000: Titel', '[Vorgeschlagen | Akzeptiert]'));
+    await writeFile(join(dir, '0004-event-driven-communication.md'), decision('ADR-0004: Events', 'Accepted'));
+    await writeFile(join(dir, '0004-event-driven-communication-de.md'), decision('ADR-0004: Ereignisse', 'Akzeptiert'));
+    await writeFile(join(dir, '0005-polyglot-persistence.pt-BR.md'), decision('ADR-0005: Persistência', 'Aceito'));
+    await writeFile(join(dir, '0005-polyglot-persistence.md'), decision('ADR-0005: Persistence', 'Accepted'));
+    await writeFile(join(dir, '0008-clients-de.md'), decision('ADR-0008: Clients', 'Akzeptiert'));
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // the template (0000-adr-template) is none; a translation alone (0008) is the decision
+    expect(records.map((record) => [record.number, record.title, record.fileName])).toEqual([
+      [4, 'Events', '0004-event-driven-communication.md'],
+      [5, 'Persistence', '0005-polyglot-persistence.md'],
+      [8, 'Clients', '0008-clients-de.md'],
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_TRANSLATION',
+        severity: 'warning',
+        message:
+          '2 decisions have a translation beside them (0004-event-driven-communication-de.md, 0005-polyglot-persistence.pt-BR.md): each page shows the original, not its translation',
+        location: { file: join(dir, '0004-event-driven-communication-de.md') },
+        hint: 'keep the translations in a folder of their own (de/, pt-BR/ beside the decisions): each is then a log of its own',
+      },
+    ]);
+  });
+
   it('German statuses (Akzeptiert, Vorgeschlagen, Entwurf, Veraltet, Abgelöst durch …) are read, as they are written in German ADR logs', () => {
     const read = (text: string) => classifyStatus([{ text, line: 4 }]);
     expect(

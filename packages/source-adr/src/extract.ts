@@ -48,13 +48,13 @@ const SYNONYMS: Record<string, AdrStatus> = {
   obsolete: 'deprecated',
   replaced: 'superseded',
 };
-/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `propos`, `rechaz`, `rejet`… */
+/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `geaccept` (nl), `propos`, `propuest`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
-  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt)/, 'accepted'],
-  [/^(propos|vorgeschlagen|entwurf|in$|under$)/, 'proposed'],
-  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt)/, 'rejected'],
-  [/^(deprecat|obsolet|desuso|veraltet)/, 'deprecated'],
-  [/^(supersed|remplac|substitu|sustitu|ersetzt|abgelost)/, 'superseded'],
+  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat)/, 'accepted'],
+  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$)/, 'proposed'],
+  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
+  [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
+  [/^(supersed|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {

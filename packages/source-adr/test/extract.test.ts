@@ -321,6 +321,16 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     });
   });
 
+  it('Spanish, Italian, French and Dutch statuses are read too (## Estado / Propuesto is common)', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]).status;
+    expect(
+      ['Propuesto', 'Propuesta', 'Aprobado por PO (2026-09-03)', 'Approvato', 'Reemplazado por ADR-009'].map(read),
+    ).toEqual(['proposed', 'proposed', 'accepted', 'accepted', 'superseded']);
+    expect(
+      ['Sostituito', 'Déprécié', 'Deprecado', 'Geaccepteerd', 'Voorgesteld', 'Afgewezen', 'Vervangen'].map(read),
+    ).toEqual(['superseded', 'deprecated', 'deprecated', 'accepted', 'proposed', 'rejected', 'superseded']);
+  });
+
   it('a "## Date" section (## Datum, ## Fecha) gives the date when no Date line does; the section stays in the body', () => {
     const text = (heading: string, date: string) =>
       `# ADR-002: DTOs\n\n## Status\n\nAkzeptiert\n\n${heading}\n\n${date}\n\n## Kontext\n\nText.\n`;

@@ -68,6 +68,13 @@ function statusInBrackets(text: string): AdrStatus | undefined {
   return word ? statusOf(word) : undefined;
 }
 
+/**
+ * "Superseded by" as ADR logs write it, in English and a few other languages (`Abgelöst durch`,
+ * `Reemplazado por`, `Remplacé par`…), read without accents.
+ */
+const SUPERSEDED_BY =
+  /^(?:superseded\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
+
 /** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
@@ -873,8 +880,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     texts.push(written);
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
-    // `Abgelöst durch` / `Ersetzt durch` (German logs) say "superseded by" too.
-    const relation = /^(?:superseded\s+by|(?:abgel(?:ö|oe|o)st|ersetzt)\s+durch)\b/i.test(plain)
+    const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
       ? 'supersededBy'
       : /^supersedes\b/i.test(plain)
         ? 'supersedes'

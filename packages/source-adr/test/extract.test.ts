@@ -315,6 +315,11 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       status: 'superseded',
       links: [{ relation: 'supersededBy', target: '0007-api-gateway.md', line: 4 }],
     });
+    expect(read('Reemplazado por [ADR-009](0009-x.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0009-x.md', line: 4 }],
+    });
+    expect(read('Remplacé par ADR 9').links).toEqual([{ relation: 'supersededBy', target: 9, line: 4 }]);
     expect(read('Ersetzt durch ADR 9')).toMatchObject({
       status: 'superseded',
       links: [{ relation: 'supersededBy', target: 9, line: 4 }],

@@ -246,7 +246,8 @@ const LANGUAGE_SUFFIX = /^(.*)[-_.]([a-z]{2}(?:[-_][A-Z]{2})?)\.(?:md|markdown)$
  */
 function translationsApart(names: string[]): { decisions: string[]; translations: string[] } {
   const stems = new Set(names.map((name) => name.replace(/\.(?:md|markdown)$/i, '')));
-  const translations = names.filter((name) => stems.has(LANGUAGE_SUFFIX.exec(name)?.[1] ?? ''));
+  // log4brains' records of one day (`20200925-use-react.md`, `20200925-use-react-js.md`) are two decisions.
+  const translations = names.filter((name) => !datedName(name) && stems.has(LANGUAGE_SUFFIX.exec(name)?.[1] ?? ''));
   return { decisions: names.filter((name) => !translations.includes(name)), translations };
 }
 

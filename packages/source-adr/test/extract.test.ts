@@ -284,6 +284,9 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     await writeFile(join(dir, '0005-polyglot-persistence.pt-BR.md'), decision('ADR-0005: Persistência', 'Aceito'));
     await writeFile(join(dir, '0005-polyglot-persistence.md'), decision('ADR-0005: Persistence', 'Accepted'));
     await writeFile(join(dir, '0008-clients-de.md'), decision('ADR-0008: Clients', 'Akzeptiert'));
+    // log4brains names two records of one day so: two decisions, not a translation
+    await writeFile(join(dir, '20200925-use-react.md'), decision('Use React', 'Accepted'));
+    await writeFile(join(dir, '20200925-use-react-js.md'), decision('Use React.js', 'Accepted'));
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
     // the template (0000-adr-template) is none; a translation alone (0008) is the decision
@@ -291,6 +294,8 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       [4, 'Events', '0004-event-driven-communication.md'],
       [5, 'Persistence', '0005-polyglot-persistence.md'],
       [8, 'Clients', '0008-clients-de.md'],
+      [2020092500, 'Use React.js', '20200925-use-react-js.md'], // by file name: `-` sorts before `.`
+      [2020092501, 'Use React', '20200925-use-react.md'],
     ]);
     expect(warnings).toEqual([
       {

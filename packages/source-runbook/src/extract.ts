@@ -138,7 +138,12 @@ function statIfExists(path: string) {
  * or another kind of entity is skipped, and only a Component is checked against what a runbook
  * needs. A System is kept for the components that name it.
  */
-function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): CatalogEntities {
+function readCatalogFile(
+  file: string,
+  options: ExtractRunbookOptions,
+  kinds: Map<string, number>,
+  listed = false,
+): CatalogEntities {
   const services: Service[] = [];
   const systems: System[] = [];
   const locations: CatalogEntities['locations'] = [];
@@ -220,9 +225,12 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
     services.push(service);
   }
   // A file of Locations only is an index of the catalog, not a service without its runbook; nor
-  // is a file of APIs or Resources (a Location lists them, one per file): they are read.
+  // is a file of APIs or Resources (a Location lists them, one per file): they are read. A file a
+  // Location lists is the catalog's by design (the org's Groups): said only for a kind Backstage
+  // does not know.
   const others = skipped.filter(({ kind }) => !['location', 'api', 'resource'].includes(kind.toLowerCase()));
-  if (!services.length && !systems.length && others.length) {
+  const said = !listed || others.some(({ kind }) => !isBackstageKind(kind));
+  if (!services.length && !systems.length && others.length && said) {
     // `kind: Service` is no Backstage kind: a service is a Component of type service.
     const unknown = others.find(({ kind }) => !isBackstageKind(kind));
     options.report?.({
@@ -278,7 +286,8 @@ function readWithLocations(files: string[], options: ExtractRunbookOptions, kind
   const queue = [...files];
   const read: CatalogEntities[] = [];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    const entities = readCatalogFile(file, options, kinds);
+    // The files the search found come first; the rest a Location lists.
+    const entities = readCatalogFile(file, options, kinds, read.length >= files.length);
     read.push(entities);
     for (const location of entities.locations)
       for (const target of location.targets) {

@@ -497,7 +497,7 @@ describe('entity references, read as Backstage reads them', () => {
     );
   });
 
-  it('a file of Resources or APIs a Location lists (janus-idp/backstage-showcase catalog-entities) is no "no Component here" warning: they are read', async () => {
+  it('a file a Location lists (janus-idp/backstage-showcase catalog-entities: resources, apis, groups) is no "no Component here" warning, unless its kind is none of Backstage\'s', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'resources'));
     const entity = (kind: string, name: string, spec: string) =>
@@ -508,7 +508,7 @@ describe('entity references, read as Backstage reads them', () => {
         'apiVersion: backstage.io/v1alpha1',
         'kind: Location',
         'metadata: { name: entities }',
-        'spec: { targets: [./resources/pgdb.yaml, ./apis.yaml, ./groups.yaml] }',
+        'spec: { targets: [./resources/pgdb.yaml, ./apis.yaml, ./groups.yaml, ./odd.yaml] }',
         '---',
         entity('Component', 'showcase', '{ type: website, owner: janus-authors, dependsOn: [resource:pgdb] }'),
       ].join('\n'),
@@ -516,12 +516,20 @@ describe('entity references, read as Backstage reads them', () => {
     await writeFile(join(dir, 'resources', 'pgdb.yaml'), entity('Resource', 'pgdb', '{ type: database, owner: a }'));
     await writeFile(join(dir, 'apis.yaml'), entity('API', 'nexus', '{ type: openapi, owner: a, definition: x }'));
     await writeFile(join(dir, 'groups.yaml'), entity('Group', 'janus-authors', '{ type: team, children: [] }'));
+    await writeFile(join(dir, 'odd.yaml'), entity('Service', 'cart', '{ owner: a }'));
+    // a catalog-info.yaml the search finds, with Groups only, is still said
+    await mkdir(join(dir, 'org'));
+    await writeFile(join(dir, 'org', 'catalog-info.yaml'), entity('Group', 'platform', '{ type: team, children: [] }'));
     const warnings: Diagnostic[] = [];
     extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
-    // a file of Groups is still one docgen does not read
     expect(
-      warnings.filter((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT').map((warning) => warning.message),
-    ).toEqual(['no Component here (only Group): no runbook for it']);
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT')
+        .map((warning) => [warning.location?.file, warning.message]),
+    ).toEqual([
+      [join(dir, 'org', 'catalog-info.yaml'), 'no Component here (only Group): no runbook for it'],
+      [join(dir, 'odd.yaml'), 'no Component here (only Service): no runbook for it'],
+    ]);
   });
 
   it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {

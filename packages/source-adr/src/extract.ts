@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
-import { ADR_STATUSES, type AdrCategory, type AdrModel, type AdrRecord, type AdrStatus } from './model.js';
+import {
+  ADR_STATUSES,
+  type AdrCategory,
+  type AdrModel,
+  type AdrRecord,
+  type AdrRelation,
+  type AdrStatus,
+} from './model.js';
 
 /**
  * ADR folder → AdrModel. Reads the two formats found in the wild:
@@ -26,9 +33,9 @@ export interface ExtractAdrOptions {
 /**
  * Files in an ADR folder that are not decisions: a README or index, and templates, however named
  * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
- * `0000-template.md` or `adr000-template.md` so it sorts first).
+ * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first).
  */
-const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?template\b.*)\.(?:md|markdown)$/i;
+const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
@@ -41,13 +48,13 @@ const SYNONYMS: Record<string, AdrStatus> = {
   obsolete: 'deprecated',
   replaced: 'superseded',
 };
-/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `propos`, `rechaz`, `rejet`… */
+/** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `geaccept` (nl), `propos`, `propuest`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
-  [/^(accept|acept|aceit|accett|angenommen)/, 'accepted'],
-  [/^(propos|vorgeschlagen|in$|under$)/, 'proposed'],
-  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt)/, 'rejected'],
-  [/^(deprecat|obsolet|desuso)/, 'deprecated'],
-  [/^(supersed|remplac|substitu|sustitu|ersetzt)/, 'superseded'],
+  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat)/, 'accepted'],
+  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$)/, 'proposed'],
+  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
+  [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
+  [/^(supersed|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {
@@ -61,11 +68,18 @@ function statusInBrackets(text: string): AdrStatus | undefined {
   return word ? statusOf(word) : undefined;
 }
 
-/** Dates in a status line (`Superseded by 0080, 2026-09-10`): not ADR numbers. */
-const DATES = /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
+/**
+ * "Superseded by" as ADR logs write it, in English and a few other languages (`Abgelöst durch`,
+ * `Reemplazado por`, `Remplacé par`…), read without accents.
+ */
+const SUPERSEDED_BY =
+  /^(?:superseded\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
+
+/** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
+const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
 interface StatusLink {
-  relation: 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
+  relation: AdrRelation;
   /** A file link target, or an ADR number written as text ("ADR 5"). */
   target: string | number;
   line: number;
@@ -80,6 +94,14 @@ interface ParsedAdr {
   links: StatusLink[];
 }
 
+/** A status link of `record` to a Markdown file of another folder, resolved once every folder is read. */
+interface CrossLink {
+  record: AdrRecord;
+  link: StatusLink & { target: string };
+  /** The linked file's absolute path. */
+  path: string;
+}
+
 export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
   const report = options.report ?? (() => undefined);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -90,22 +112,33 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
       hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
     });
   }
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report));
-  const model = readFolder(dir, report, categories.length > 0, options.location);
+  const crossLinks: CrossLink[] = [];
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks));
+  const model = readFolder(dir, report, crossLinks, categories.length > 0, options.location);
+  linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
 }
 
-/** One folder's decisions, related among themselves. */
+/** One folder's decisions, related among themselves; links to other folders' go to `crossLinks`. */
 function readFolder(
   dir: string,
   report: (diagnostic: Diagnostic) => void,
+  crossLinks: CrossLink[],
   hasCategories: boolean,
   location?: SourceLocation,
 ): AdrModel {
-  const files = decisionFiles(dir);
+  const { decisions: files, translations } = translationsApart(decisionFiles(dir));
+  if (translations.length)
+    report({
+      code: 'DG_ADR_TRANSLATION',
+      severity: 'warning',
+      message: `${translations.length} decision${translations.length > 1 ? 's have a translation' : ' has a translation'} beside ${translations.length > 1 ? 'them' : 'it'} (${translations.slice(0, 3).join(', ')}${translations.length > 3 ? ', …' : ''}): each page shows the original, not its translation`,
+      location: { file: join(dir, translations[0]!) },
+      hint: `keep the translations in a folder of their own (${[...new Set(translations.map((name) => `${languageOf(name)}/`))].join(', ')} beside the decisions): each is then a log of its own`,
+    });
   const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
   numberByDate(parsed.map((adr) => adr.record));
-  readSlashDates(parsed, report);
+  readLocalDates(parsed, report);
 
   const byNumber = new Map<number, ParsedAdr>();
   const numbered = parsed.filter((adr) => !datedName(adr.record.fileName));
@@ -144,20 +177,15 @@ function readFolder(
         typeof link.target === 'number'
           ? (byNumber.get(link.target) ?? byDate(link.target))
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
-      if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
-        report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
+      // A decision of another subfolder (`../backend/0005-….md`), MADR's category logs: related
+      // once every folder is read.
+      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
+        const path = linkedPath(link.target, adr.record.file)!;
+        crossLinks.push({ record: adr.record, link: { ...link, target: link.target }, path });
         continue;
       }
-      // A decision of another subfolder (`../backend/0005-….md`): relations stay within a folder,
-      // so the line is shown as written, not as a relation, and the run goes on.
-      if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
-        report({
-          code: 'DG_ADR_LINK',
-          severity: 'warning',
-          message: `ADR ${adr.record.label} links ${link.target}, a decision in another folder: shown as written, not as a relation`,
-          location: { file: adr.record.file, line: link.line },
-          hint: 'relations (supersedes, amends) are read between the decisions of one folder',
-        });
+      if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
+        report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
         continue;
       }
       if (!target) throw missingLink(adr, link, files);
@@ -208,6 +236,25 @@ function decisionFiles(dir: string): string[] {
     .sort();
 }
 
+/** A file name's language code after its decision's name: `de` in `0004-x-de.md`, `pt-BR` in `0005-x.pt-BR.md`. */
+const LANGUAGE_SUFFIX = /^(.*)[-_.]([a-z]{2}(?:[-_][A-Z]{2})?)\.(?:md|markdown)$/;
+
+/**
+ * A translation of a decision kept beside it (`0004-x-de.md` by `0004-x.md`, as
+ * StefanMoCoAt/Meldestelle keeps German and English side by side) is not a second ADR 4. A
+ * translation alone (no `0008-x.md` beside `0008-x-de.md`) is the decision.
+ */
+function translationsApart(names: string[]): { decisions: string[]; translations: string[] } {
+  const stems = new Set(names.map((name) => name.replace(/\.(?:md|markdown)$/i, '')));
+  // log4brains' records of one day (`20200925-use-react.md`, `20200925-use-react-js.md`) are two decisions.
+  const translations = names.filter((name) => !datedName(name) && stems.has(LANGUAGE_SUFFIX.exec(name)?.[1] ?? ''));
+  return { decisions: names.filter((name) => !translations.includes(name)), translations };
+}
+
+function languageOf(name: string): string {
+  return LANGUAGE_SUFFIX.exec(name)?.[2] ?? '';
+}
+
 /** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */
 function subfolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -217,8 +264,14 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
-/** A file named like a decision: `0007-…`, `adr-007-…`, or log4brains' `20200925-…`. */
-const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
+/**
+ * The number a file name starts with, without its zeros: `0007-…`, `adr-007-…`, `ADR005-…` (as
+ * some teams name them), log4brains' `20200925-…` (a date, read as such by `datedName`). The one
+ * reading of a number prefix, for a folder's files, the number after a date and categories alike.
+ */
+function numberPrefix(name: string): string | undefined {
+  return /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(name)?.[1];
+}
 
 /**
  * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
@@ -226,11 +279,72 @@ const NUMBERED = /^(?:adr[-_]?)?\d+[-_. ]/i;
  * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
  * no file named like a decision, is none, as before categories were read.
  */
-function categoryAt(root: string, sub: string, report: (diagnostic: Diagnostic) => void): AdrCategory[] {
+function categoryAt(
+  root: string,
+  sub: string,
+  report: (diagnostic: Diagnostic) => void,
+  crossLinks: CrossLink[],
+): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report));
-  if (!decisionFiles(dir).some((name) => NUMBERED.test(name))) return nested;
-  return [{ ...readFolder(dir, report, false), name: sub }, ...nested];
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks));
+  if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
+  return [{ ...readFolder(dir, report, crossLinks, false), name: sub }, ...nested];
+}
+
+/**
+ * Status links between folders (`Superseded by [ADR 1](../backend/0001-….md)`) → relations on both
+ * decisions, by file (each folder numbers its own), as `readFolder` records them within a folder.
+ * A link to a file that is no decision of the ADR folder (a README, a folder not read) is a
+ * warning: shown as written.
+ */
+function linkAcrossFolders(
+  crossLinks: CrossLink[],
+  folders: Array<AdrModel & { name?: string }>,
+  report: (diagnostic: Diagnostic) => void,
+): void {
+  const byFile = new Map(folders.flatMap((folder) => folder.records.map((record) => [record.file, record] as const)));
+  const folderOf = new Map(folders.flatMap((folder) => folder.records.map((record) => [record, folder.name] as const)));
+  // `ADR 1 (backend)`: the folder tells two ADR 1s apart.
+  const labelOf = (record: AdrRecord) =>
+    `ADR ${record.label}${folderOf.get(record) ? ` (${folderOf.get(record)})` : ''}`;
+  for (const { record, link, path } of crossLinks) {
+    const target = byFile.get(path);
+    if (!target) {
+      report({
+        code: 'DG_ADR_LINK',
+        severity: 'warning',
+        message: `${labelOf(record)} links ${link.target}, which is not a decision of this ADR folder: shown as written, not as a relation`,
+        location: { file: record.file, line: link.line },
+        hint: 'link to a decision file of the ADR folder or one of its subfolders, or remove the link',
+      });
+      continue;
+    }
+    // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
+    const reversed = link.relation === 'supersededBy' || link.relation === 'amendedBy';
+    const [from, to] = reversed ? [record, target] : [target, record];
+    const replaced = link.relation === 'supersededBy' || link.relation === 'supersedes';
+    relateElsewhere(from, replaced ? 'supersededBy' : 'amendedBy', to.file);
+    relateElsewhere(to, replaced ? 'supersedes' : 'amends', from.file);
+  }
+  for (const record of byFile.values()) {
+    const by = record.elsewhere?.supersededBy?.[0];
+    // Superseded within its folder too: `readFolder` has said so already.
+    if (!by || record.supersededBy.length || ['superseded', 'deprecated', 'rejected'].includes(record.status)) continue;
+    const replacing = byFile.get(by)!;
+    report({
+      code: 'DG_ADR_SUPERSEDED_STATUS',
+      severity: 'warning',
+      message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
+      location: { file: record.file },
+      hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
+    });
+  }
+}
+
+/** Records that `record` relates to the decision of another folder at `file`, once, in path order. */
+function relateElsewhere(record: AdrRecord, relation: AdrRelation, file: string): void {
+  const elsewhere = (record.elsewhere ??= {});
+  elsewhere[relation] = [...new Set([...(elsewhere[relation] ?? []), file])].sort();
 }
 
 /** A day at the start of a file name: `20200925-` (log4brains) or `2022-12-05_`. */
@@ -239,7 +353,7 @@ const NAME_DATE = /^((?:19|20)\d\d)(-?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])[-_
 /** The number after a date in a file name: `2022-12-05_002-…` (cardano-ledger, hydra). */
 function numberAfterDate(fileName: string): string | undefined {
   const date = NAME_DATE.exec(fileName);
-  return date ? /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(fileName.slice(date[0].length))?.[1] : undefined;
+  return date ? numberPrefix(fileName.slice(date[0].length)) : undefined;
 }
 
 /** The date a file name starts with, `YYYY-MM-DD`. */
@@ -327,21 +441,8 @@ export function parseAdr(
   const front = frontMatter(file, lines, drop);
 
   // The title: the first level-1 ATX heading outside code fences (or `title:` in front matter).
-  let titleIndex = -1;
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    if (drop.has(i)) continue;
-    const line = lines[i]!;
-    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence ? undefined : marker;
-      continue;
-    }
-    if (!fence && /^\s{0,3}#\s+\S/.test(line)) {
-      titleIndex = i;
-      break;
-    }
-  }
+  const fenced = fencedLines(lines);
+  const titleIndex = lines.findIndex((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line));
   const heading =
     titleIndex >= 0
       ? lines[titleIndex]!.replace(/^\s{0,3}#\s+/, '')
@@ -352,7 +453,7 @@ export function parseAdr(
   const headingParts = (heading ?? frontTitle)?.match(
     /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—])?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i,
   );
-  const title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
+  let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   if (!title) {
     throw new DocgenError({
@@ -364,12 +465,16 @@ export function parseAdr(
   }
   if (titleIndex >= 0) drop.add(titleIndex);
 
-  // `0005-…`, or `adr-005-…` / `ADR005-…` as some teams name them.
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
   const dated = datedName(fileName);
   const fileNumber =
-    numberAfterDate(fileName) ??
-    (dated ? `${dated.year}${dated.month}${dated.day}` : fileName.match(/^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i)?.[1]);
+    numberAfterDate(fileName) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(fileName));
+  // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
+  // a stop, is the number and not the title's first word, when a capitalised title follows it.
+  const bareNumber =
+    !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
+  const numbered = bareNumber?.exec(title);
+  if (numbered) title = title.slice(numbered[0].length);
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -391,10 +496,11 @@ export function parseAdr(
   }
 
   const inline = inlineFields(lines, titleIndex, drop);
-  const status = findStatus(lines, titleIndex, front, drop, inline);
+  const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const written = findDate(lines, titleIndex, front, drop, inline);
+  const written = findDate(lines, titleIndex, front, drop, inline, fenced);
   const date = written?.text ?? nameDate(fileName);
+  const fields = frontMatterFields(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   if (!status) {
     report({
@@ -434,6 +540,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       date,
+      ...(fields.length ? { fields } : {}),
       file,
       fileName,
       body: body.trim() ? `${body}\n` : '',
@@ -482,6 +589,30 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
   return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
 }
 
+/**
+ * Front-matter keys a reader is meant to see, by the label the page gives them: MADR's people
+ * (3.0 `deciders`, 4.0 `decision-makers`, `consulted`, `informed`) and a one-line `description`
+ * (Backstage's ADRs). Other keys (`id`, `slug`, `tags`) are a site generator's, not the decision's.
+ */
+const SHOWN_FIELDS: Record<string, string> = {
+  deciders: 'Deciders',
+  'decision-makers': 'Decision makers',
+  consulted: 'Consulted',
+  informed: 'Informed',
+  description: 'Description',
+};
+
+/** The front matter's fields for readers, in its order: a text, a number, or a list of them (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. */
+function frontMatterFields(value: Record<string, unknown>): Array<{ label: string; value: string }> {
+  return Object.entries(value).flatMap(([key, field]) => {
+    const label = SHOWN_FIELDS[key.toLowerCase()];
+    const items = (Array.isArray(field) ? field : [field]).filter(
+      (item): item is string | number => (typeof item === 'string' && !!item.trim()) || typeof item === 'number',
+    );
+    return label && items.length ? [{ label, value: items.map((item) => String(item).trim()).join(', ') }] : [];
+  });
+}
+
 interface StatusSource {
   lines: Array<{ text: string; line: number }>;
 }
@@ -499,12 +630,30 @@ function preamble(lines: string[], titleIndex: number): number[] {
   return out;
 }
 
+/**
+ * The 0-based lines inside fenced code blocks, their fences included: an example there (an ADR
+ * about the ADR template shows `# 1. Title` and `## Status`) is not the file's own title or status.
+ */
+function fencedLines(lines: string[]): Set<number> {
+  const fenced = new Set<number>();
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
+    const closes = fence && marker && marker[0] === fence[0] && marker.length >= fence.length;
+    if (fence || marker) fenced.add(i);
+    if (closes) fence = undefined;
+    else if (!fence && marker) fence = marker;
+  });
+  return fenced;
+}
+
 function findStatus(
   lines: string[],
   titleIndex: number,
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
+  fenced: Set<number>,
 ): StatusSource | undefined {
   for (const key of ['status', 'Status']) {
     const value = front.value[key];
@@ -529,7 +678,7 @@ function findStatus(
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
-  const section = lines.findIndex((line, i) => i > top && STATUS_HEADING.test(line));
+  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && STATUS_HEADING.test(line));
   if (section < 0) return undefined;
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.
@@ -620,6 +769,7 @@ function findDate(
   front: FrontMatter,
   drop: Set<number>,
   inline: InlineFields,
+  fenced: Set<number>,
 ): { text: string; line: number } | undefined {
   const key = 'date' in front.value ? 'date' : 'Date';
   const value = front.value[key];
@@ -635,21 +785,48 @@ function findDate(
       return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
-  return undefined;
+  return dateSection(lines, top, fenced);
 }
 
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** A date section's heading, as some templates write it: `## Date`, `## Datum`, `## Fecha`, `## 日付`. */
+const DATE_HEADING = /^\s{0,3}##\s+(?:date|datum|fecha|日付)\s*#*\s*$/i;
 
 /**
- * adr-tools dates written `12/02/2016` are day/month or month/day, as the author's locale had it.
- * When every slash date of the folder reads one way only (one has a day above 12), they are
- * shown as ISO dates; when they read either way (or no way for all), they stay as written, with
- * one warning for the folder.
+ * The date a `## Date` section gives (`## Datum` then `2026-06-05`), when its first line starts with
+ * one; the section stays in the body, as a `## Status` section does.
  */
-function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+function dateSection(lines: string[], top: number, fenced: Set<number>): { text: string; line: number } | undefined {
+  const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && DATE_HEADING.test(line));
+  if (section < 0) return undefined;
+  const first = lines.findIndex((line, i) => i > section && !!line.trim());
+  const text = first >= 0 ? lines[first]!.trim() : '';
+  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text)
+    ? { text, line: first + 1 }
+    : undefined;
+}
+
+/** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
+const YEAR_FIRST_DATE = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
+/** A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`: day and month in the author's order. */
+const YEAR_LAST_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+
+/**
+ * adr-tools dates are written as the author's locale had them. Year first (`2016.02.12`) reads
+ * one way: shown as an ISO date. Year last (`12/02/2016`, `12.02.2016`, `12/02/16`) is day/month or
+ * month/day: when every such date of the folder reads one way only (one has a day above 12), they
+ * are shown as ISO dates; when they read either way (or no way for all), they stay as written,
+ * with one warning for the folder.
+ */
+function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+  for (const adr of parsed) {
+    const match = YEAR_FIRST_DATE.exec(adr.record.date ?? '');
+    if (!match) continue;
+    const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
+    if (isDay(year, month, day)) adr.record.date = isoDate(year, month, day);
+  }
   const dated = parsed.flatMap((adr) => {
-    const match = SLASH_DATE.exec(adr.record.date ?? '');
-    return match ? [{ adr, first: Number(match[1]), second: Number(match[2]), year: Number(match[3]) }] : [];
+    const match = YEAR_LAST_DATE.exec(adr.record.date ?? '');
+    return match ? [{ adr, first: Number(match[1]), second: Number(match[3]), year: fullYear(match[4]!) }] : [];
   });
   if (!dated.length) return;
   const dayFirst = dated.every(({ first, second, year }) => isDay(year, second, first));
@@ -676,6 +853,11 @@ function readSlashDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) =>
   });
 }
 
+/** `16` is 2016: ADRs are younger than the century (Nygard named them in 2011). */
+function fullYear(written: string): number {
+  return written.length === 2 ? 2000 + Number(written) : Number(written);
+}
+
 function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
@@ -695,9 +877,11 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   const links: StatusLink[] = [];
   const texts: string[] = [];
   for (const { text, line } of lines) {
-    const plain = text.replace(/\*\*|__|`/g, '').trim();
-    texts.push(plain);
-    const relation = /^superseded\s+by\b/i.test(plain)
+    const written = text.replace(/\*\*|__|`/g, '').trim();
+    texts.push(written);
+    // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
+    const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
+    const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
       ? 'supersededBy'
       : /^supersedes\b/i.test(plain)
         ? 'supersedes'

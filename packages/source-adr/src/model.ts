@@ -26,6 +26,12 @@ export interface AdrRecord {
   /** The status as the file writes it, e.g. `Superseded by [ADR 5](0005-x.md)`. */
   statusText: string;
   date?: string;
+  /**
+   * Front-matter fields for readers besides the status and date, in the file's order: MADR's
+   * people (`deciders`, `decision-makers`, `consulted`, `informed`) and a `description`
+   * (Backstage's ADRs). Absent when there is none.
+   */
+  fields?: Array<{ label: string; value: string }>;
   /** Absolute path of the Markdown file. */
   file: string;
   /** File name inside the ADR folder, what other ADRs link to. */
@@ -41,7 +47,15 @@ export interface AdrRecord {
   /** Numbers of the ADRs this one changes without replacing ("Amends [ADR 10](…)"), and that change it. */
   amends: number[];
   amendedBy: number[];
+  /**
+   * The same relations with decisions of other folders (another category's log, or the top one),
+   * by their absolute file path: numbers name the decisions of one folder only. Absent when none.
+   */
+  elsewhere?: Partial<Record<AdrRelation, string[]>>;
 }
+
+/** How one decision changes another: replaced (superseded) or changed in part (amended), from either side. */
+export type AdrRelation = 'supersededBy' | 'supersedes' | 'amendedBy' | 'amends';
 
 export interface AdrModel {
   /** Absolute path of the ADR folder. */

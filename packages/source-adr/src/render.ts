@@ -10,7 +10,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { linkedPath } from './extract.js';
-import type { AdrModel, AdrRecord, AdrStatus } from './model.js';
+import type { AdrModel, AdrRecord, AdrRelation, AdrStatus } from './model.js';
 
 /**
  * Model → pages:
@@ -69,14 +69,28 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       .map((part) => pageKey(part))
       .join('/')}`,
   }));
-  // Every decision's page file by its source file: a link from one folder's decision to another's
-  // (`../frontend/0002-x.md`) points at its page, as a link within a folder does.
-  const stemByPath = new Map(
-    [{ records: model.records, key: root }, ...categories.map(({ category, key }) => ({ ...category, key }))].flatMap(
-      ({ records, key }) => records.map((record) => [record.file, pageFileStem(recordKey(key, record))] as const),
+  // Every decision's page by its source file: a link from one folder's decision to another's
+  // (`../frontend/0002-x.md`) points at its page, as a link within a folder does, and so does a
+  // relation across folders.
+  const pageByPath: PageByPath = new Map(
+    [
+      { records: model.records, key: root, name: undefined as string | undefined },
+      ...categories.map(({ category, key }) => ({ ...category, key })),
+    ].flatMap(({ records, key, name }) =>
+      records.map(
+        (record) =>
+          [
+            record.file,
+            {
+              stem: pageFileStem(recordKey(key, record)),
+              title: categoryTitle(record, name),
+              label: name ? `${record.label} (${name})` : record.label,
+            },
+          ] as const,
+      ),
     ),
   );
-  const pages = renderLog(model, templates, options, stemByPath, {
+  const pages = renderLog(model, templates, options, pageByPath, {
     key: root,
     title,
     categories: categories.map(({ category, key }) => ({
@@ -90,7 +104,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   const last = Math.max(0, ...model.records.map((record) => record.number));
   categories.forEach(({ category, key }, index) =>
     pages.push(
-      ...renderLog(category, templates, options, stemByPath, {
+      ...renderLog(category, templates, options, pageByPath, {
         key,
         title: `${title}: ${category.name}`,
         parentKey: root,
@@ -100,6 +114,14 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
     ),
   );
   return { pages };
+}
+
+/** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`). */
+type PageByPath = Map<string, { stem: string; title: string; label: string }>;
+
+/** `ADR-0001 (backend): Use CockroachDB`: a category's decisions are titled with it, so that two ADR-0001s are two pages. */
+function categoryTitle(record: Pick<AdrRecord, 'number' | 'title' | 'label'>, category: string | undefined): string {
+  return category ? adrTitle(record).replace(/^(ADR-[^:]+):/, `$1 (${category}):`) : adrTitle(record);
 }
 
 /** A record made before `id` (a template's own extract) is keyed by its number, as it always was. */
@@ -112,7 +134,7 @@ function renderLog(
   model: AdrModel,
   templates: TemplateRenderer,
   options: RenderAdrOptions,
-  stemByPath: Map<string, string>,
+  pageByPath: PageByPath,
   log: {
     key: string;
     title: string;
@@ -125,8 +147,7 @@ function renderLog(
   const root = log.key;
   const labels = ['adr', ...(options.labels ?? [])];
   const keyOf = (record: Pick<AdrRecord, 'id' | 'number'>) => recordKey(root, record);
-  const titleOf = (record: Pick<AdrRecord, 'number' | 'title' | 'label'>) =>
-    log.category ? adrTitle(record).replace(/^(ADR-[^:]+):/, `$1 (${log.category}):`) : adrTitle(record);
+  const titleOf = (record: Pick<AdrRecord, 'number' | 'title' | 'label'>) => categoryTitle(record, log.category);
   const byNumber = new Map(model.records.map((record) => [record.number, record]));
   const ref = (number: number) => ({
     number,
@@ -134,6 +155,16 @@ function renderLog(
     title: titleOf(byNumber.get(number)!),
     link: `./${pageFileStem(keyOf(byNumber.get(number)!))}.md`,
   });
+  // A decision of another folder: its page there (`label` names the folder, for the log's column).
+  const refElsewhere = (file: string) => {
+    const page = pageByPath.get(file)!;
+    return { label: page.label, title: page.title, link: `./${page.stem}.md` };
+  };
+  // This folder's first, by number, then other folders', by path.
+  const refs = (record: AdrRecord, relation: AdrRelation) => [
+    ...record[relation].map(ref),
+    ...(record.elsewhere?.[relation] ?? []).map(refElsewhere),
+  ];
   const counts = new Map<string, number>();
   for (const record of model.records) counts.set(record.status, (counts.get(record.status) ?? 0) + 1);
 
@@ -142,11 +173,11 @@ function renderLog(
     pageTitle: titleOf(record),
     link: `./${pageFileStem(keyOf(record))}.md`,
     lozenge: statusLozenge(record),
-    supersededBy: record.supersededBy.map(ref),
-    supersedes: record.supersedes.map(ref),
-    amends: record.amends.map(ref),
-    amendedBy: record.amendedBy.map(ref),
-    ...bodyWithAttachments(record, stemByPath),
+    supersededBy: refs(record, 'supersededBy'),
+    supersedes: refs(record, 'supersedes'),
+    amends: refs(record, 'amends'),
+    amendedBy: refs(record, 'amendedBy'),
+    ...bodyWithAttachments(record, pageByPath),
   }));
   const title = log.title;
   const pages: Page[] = [
@@ -191,13 +222,13 @@ function renderLog(
  */
 function bodyWithAttachments(
   record: AdrRecord,
-  stemByPath: Map<string, string>,
+  pageByPath: PageByPath,
 ): { body: string; attachments: PageAttachment[] } {
   const { markdown, attachments } = attachLinkedFiles(record.body, record.file, {
     map: (href) => {
       const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
       const path = linkedPath(href, record.file);
-      const stem = path && stemByPath.get(path);
+      const stem = path && pageByPath.get(path)?.stem;
       return stem ? `./${stem}.md${fragment}` : undefined;
     },
   });

@@ -72,6 +72,57 @@ describe('MADR format', () => {
     expect(model.records[0]!.body).not.toContain('deciders');
   });
 
+  it("front matter's people (MADR's deciders, decision-makers, consulted, informed) and a description are read, not dropped with it", async () => {
+    expect(model.records[0]!.fields).toEqual([{ label: 'Deciders', value: 'Ana, Ben' }]);
+    expect(model.records[1]!.fields).toBeUndefined();
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    // MADR 4's front matter; Backstage's ADRs (docs/architecture-decisions) have an id, a title and a description
+    await writeFile(
+      join(dir, '0001-madr-4.md'),
+      [
+        '---',
+        'status: accepted',
+        'date: 2024-01-10',
+        'decision-makers: [Ana, Ben]',
+        'consulted: Platform team',
+        'informed:',
+        '---',
+        '# Use MADR 4',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'adr013-use-node-fetch.md'),
+      [
+        '---',
+        'id: adrs-adr013',
+        "title: 'ADR013: Proper use of HTTP fetching libraries'",
+        '# prettier-ignore',
+        'description: Architecture Decision Record (ADR) for the proper use of node-fetch.',
+        '---',
+        '',
+        '## Context',
+        '',
+      ].join('\n'),
+    );
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    expect(records.map((record) => [record.number, record.title, record.fields])).toEqual([
+      [
+        1,
+        'Use MADR 4',
+        [
+          { label: 'Decision makers', value: 'Ana, Ben' },
+          { label: 'Consulted', value: 'Platform team' },
+        ],
+      ],
+      [
+        13,
+        'Proper use of HTTP fetching libraries',
+        [{ label: 'Description', value: 'Architecture Decision Record (ADR) for the proper use of node-fetch.' }],
+      ],
+    ]);
+  });
+
   it('warns about an unknown status with its file and line, and keeps it as written', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({
@@ -86,6 +137,33 @@ describe('MADR format', () => {
 });
 
 describe('status lines', () => {
+  it('a "## Status" inside a code block (an ADR about the ADR template) is the example, not the status', () => {
+    const text = [
+      '# Use a template',
+      '',
+      '## Context',
+      '',
+      '```markdown',
+      '# 1. Title',
+      '',
+      '## Status',
+      '',
+      'Accepted',
+      '```',
+      '',
+      '## Status',
+      '',
+      'Proposed',
+      '',
+    ].join('\n');
+    expect(parseAdr('/adr/0013-x.md', text).record).toMatchObject({ status: 'proposed', title: 'Use a template' });
+    const warnings: Diagnostic[] = [];
+    const without = parseAdr('/adr/0013-x.md', text.split('\n').slice(0, 12).join('\n'), (d) => warnings.push(d));
+    expect(without.record.status).toBe('unknown');
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_STATUS']);
+    expect(without.record.body).toContain('## Status\n\nAccepted\n```');
+  });
+
   it('recognizes superseded-by links and plain "ADR n" references', () => {
     expect(classifyStatus([{ text: 'Superseded by [ADR 5](0005-x.md)', line: 3 }])).toEqual({
       status: 'superseded',
@@ -126,6 +204,28 @@ describe('status lines', () => {
       ['1. Use Kafka', 'ADR-0001: Use Kafka', 'ADR 1 - Use Kafka', '0001 - Use Kafka', '1) Use Kafka'].map(title),
     ).toEqual(Array(5).fill('Use Kafka'));
     expect(title('2-factor login for admins')).toBe('2-factor login for admins');
+    // ministryofjustice/cloud-platform's `# 26 Managed Prometheus`: the file's number without a stop
+    const of = (file: string, heading: string) => parseAdr(file, `# ${heading}\n\n- Status: accepted\n`).record.title;
+    expect(of('/adr/026-Managed-Prometheus.md', '26 Managed Prometheus')).toBe('Managed Prometheus');
+    expect(of('/adr/026-x.md', '026 Managed Prometheus')).toBe('Managed Prometheus');
+    // another number, or a lower-case word after it, is the title's own
+    expect(of('/adr/0003-x.md', '26 Managed Prometheus')).toBe('26 Managed Prometheus');
+    expect(of('/adr/0003-x.md', '3 tier architecture')).toBe('3 tier architecture');
+  });
+
+  it('a status after an emoji (ministryofjustice/cloud-platform: ✅ Accepted, 🤔 Proposed) is read, and kept as written', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 1 }]);
+    expect(['✅ Accepted', '🤔 Proposed', '❌ Rejected', '⚠️ Deprecated'].map((text) => read(text).status)).toEqual([
+      'accepted',
+      'proposed',
+      'rejected',
+      'deprecated',
+    ]);
+    expect(read('✅ Accepted').text).toBe('✅ Accepted');
+    expect(read('⌛ Superseded by [ADR 7](0007-x.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0007-x.md', line: 1 }],
+    });
   });
 
   it('reads a title from front matter when there is no heading', () => {
@@ -174,6 +274,86 @@ describe('status lines', () => {
 });
 
 describe('real folders: templates, prefixes, dates, other languages', () => {
+  it('a translation beside its decision (0004-x-de.md by 0004-x.md, as StefanMoCoAt/Meldestelle keeps them) is no second ADR 4: one warning for the folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const decision = (title: string, status: string) => `# ${title}\n\n## Status\n\n${status}\n`;
+    await writeFile(join(dir, '0000-adr-template.md'), decision('ADR-0000: Titel', '[Vorgeschlagen | Akzeptiert]'));
+    await writeFile(join(dir, '0000-adr-template-de.md'), decision('ADR-0000: Titel', '[Vorgeschlagen | Akzeptiert]'));
+    await writeFile(join(dir, '0004-event-driven-communication.md'), decision('ADR-0004: Events', 'Accepted'));
+    await writeFile(join(dir, '0004-event-driven-communication-de.md'), decision('ADR-0004: Ereignisse', 'Akzeptiert'));
+    await writeFile(join(dir, '0005-polyglot-persistence.pt-BR.md'), decision('ADR-0005: Persistência', 'Aceito'));
+    await writeFile(join(dir, '0005-polyglot-persistence.md'), decision('ADR-0005: Persistence', 'Accepted'));
+    await writeFile(join(dir, '0008-clients-de.md'), decision('ADR-0008: Clients', 'Akzeptiert'));
+    // log4brains names two records of one day so: two decisions, not a translation
+    await writeFile(join(dir, '20200925-use-react.md'), decision('Use React', 'Accepted'));
+    await writeFile(join(dir, '20200925-use-react-js.md'), decision('Use React.js', 'Accepted'));
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // the template (0000-adr-template) is none; a translation alone (0008) is the decision
+    expect(records.map((record) => [record.number, record.title, record.fileName])).toEqual([
+      [4, 'Events', '0004-event-driven-communication.md'],
+      [5, 'Persistence', '0005-polyglot-persistence.md'],
+      [8, 'Clients', '0008-clients-de.md'],
+      [2020092500, 'Use React.js', '20200925-use-react-js.md'], // by file name: `-` sorts before `.`
+      [2020092501, 'Use React', '20200925-use-react.md'],
+    ]);
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_TRANSLATION',
+        severity: 'warning',
+        message:
+          '2 decisions have a translation beside them (0004-event-driven-communication-de.md, 0005-polyglot-persistence.pt-BR.md): each page shows the original, not its translation',
+        location: { file: join(dir, '0004-event-driven-communication-de.md') },
+        hint: 'keep the translations in a folder of their own (de/, pt-BR/ beside the decisions): each is then a log of its own',
+      },
+    ]);
+  });
+
+  it('German statuses (Akzeptiert, Vorgeschlagen, Entwurf, Veraltet, Abgelöst durch …) are read, as they are written in German ADR logs', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]);
+    expect(
+      ['Akzeptiert', 'Akzeptiert am 07.08.2026.', 'Genehmigt', 'Vorgeschlagen', 'Entwurf', 'Abgelehnt', 'Veraltet'].map(
+        (text) => read(text).status,
+      ),
+    ).toEqual(['accepted', 'accepted', 'accepted', 'proposed', 'proposed', 'rejected', 'deprecated']);
+    expect(read('Abgelöst durch [ADR-0007](0007-api-gateway.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0007-api-gateway.md', line: 4 }],
+    });
+    expect(read('Reemplazado por [ADR-009](0009-x.md)')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0009-x.md', line: 4 }],
+    });
+    expect(read('Remplacé par ADR 9').links).toEqual([{ relation: 'supersededBy', target: 9, line: 4 }]);
+    expect(read('Ersetzt durch ADR 9')).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: 9, line: 4 }],
+    });
+  });
+
+  it('Spanish, Italian, French and Dutch statuses are read too (## Estado / Propuesto is common)', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]).status;
+    expect(
+      ['Propuesto', 'Propuesta', 'Aprobado por PO (2026-09-03)', 'Approvato', 'Reemplazado por ADR-009'].map(read),
+    ).toEqual(['proposed', 'proposed', 'accepted', 'accepted', 'superseded']);
+    expect(
+      ['Sostituito', 'Déprécié', 'Deprecado', 'Geaccepteerd', 'Voorgesteld', 'Afgewezen', 'Vervangen'].map(read),
+    ).toEqual(['superseded', 'deprecated', 'deprecated', 'accepted', 'proposed', 'rejected', 'superseded']);
+  });
+
+  it('a "## Date" section (## Datum, ## Fecha) gives the date when no Date line does; the section stays in the body', () => {
+    const text = (heading: string, date: string) =>
+      `# ADR-002: DTOs\n\n## Status\n\nAkzeptiert\n\n${heading}\n\n${date}\n\n## Kontext\n\nText.\n`;
+    expect(parseAdr('/adr/0002-dtos.md', text('## Datum', '2026-06-05')).record).toMatchObject({
+      status: 'accepted',
+      date: '2026-06-05',
+    });
+    expect(parseAdr('/adr/0002-dtos.md', text('## Date', '2026-06-05')).record.body).toContain('## Date\n\n2026-06-05');
+    expect(parseAdr('/adr/0002-dtos.md', text('## Fecha', '12/02/2016')).record.date).toBe('12/02/2016');
+    // a section of prose is not a date
+    expect(parseAdr('/adr/0002-dtos.md', text('## Date', 'Decided in the spring review.')).record.date).toBeUndefined();
+  });
+
   it('skips templates however named, reads adr-NNN names, status headings in other languages, dates beside links', async () => {
     // A folder named like a decision (archive.md/) is not one.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
@@ -225,19 +405,75 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(model.categories![0]!.records[0]!.supersededBy).toEqual([1]);
   });
 
-  it('a supersede link to a decision of another folder is a warning, not a relation that stops the run', async () => {
+  it('a supersede link to a decision of another folder is a relation, recorded on both, by file', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const vue = join(copy, 'frontend', '0001-use-vue.md');
+    const cockroach = join(copy, 'backend', '0001-use-cockroachdb.md');
+    await writeFile(vue, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    const [backend, frontend] = model.categories!;
+    expect(frontend!.records[1]!.status).toBe('superseded');
+    expect(frontend!.records[1]!.elsewhere).toEqual({ supersededBy: [cockroach] });
+    expect(backend!.records[1]!.elsewhere).toEqual({ supersedes: [vue] });
+    // numbers name decisions of one folder: the local relations are as they were
+    expect(backend!.records[1]!.supersedes).toEqual([0]);
+    expect(frontend!.records[1]!.supersededBy).toEqual([]);
+  });
+
+  it('"Supersedes" across folders, and amends: the other side is recorded too, and a still-accepted superseded one is warned', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    const react = join(copy, 'frontend', '0000-use-react.md');
+    const graphql = join(copy, 'backend', '0002-serve-graphql.md');
+    await writeFile(
+      graphql,
+      [
+        '# Serve GraphQL',
+        '',
+        '## Status',
+        '',
+        'Accepted',
+        '',
+        'Supersedes [React](../frontend/0000-use-react.md)',
+        '',
+        'Amends [MADR](../0001-use-madr.md)',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(model.records[0]!.elsewhere).toEqual({ amendedBy: [graphql] });
+    expect(model.categories![0]!.records[2]!.elsewhere).toEqual({
+      supersedes: [react],
+      amends: [join(copy, '0001-use-madr.md')],
+    });
+    expect(model.categories![1]!.records[0]!.elsewhere).toEqual({ supersededBy: [graphql] });
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_SUPERSEDED_STATUS',
+        message: 'ADR 0 (frontend) is superseded by ADR 2 (backend) but its status says "proposed"',
+        location: { file: react },
+        hint: 'set its status to "Superseded by [ADR 2 (backend)](../backend/0002-serve-graphql.md)"',
+      }),
+    ]);
+  });
+
+  it('a link to a file of another folder that is no decision (a README) is a warning, shown as written', async () => {
     const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(dir, copy, { recursive: true });
     const file = join(copy, 'frontend', '0001-use-vue.md');
-    await writeFile(file, '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n');
+    await writeFile(join(copy, 'backend', 'README.md'), '# Backend decisions\n');
+    await writeFile(file, '# Use Vue\n\n- Status: superseded by [the backend](../backend/README.md)\n');
     const warnings: Diagnostic[] = [];
-    const model = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
-    expect(model.categories![1]!.records[1]!.status).toBe('superseded');
+    extractAdrs(copy, { report: (warning) => warnings.push(warning) });
     expect(warnings).toEqual([
       expect.objectContaining({
         code: 'DG_ADR_LINK',
         message:
-          'ADR 1 links ../backend/0001-use-cockroachdb.md, a decision in another folder: shown as written, not as a relation',
+          'ADR 1 (frontend) links ../backend/README.md, which is not a decision of this ADR folder: shown as written, not as a relation',
         location: { file, line: 3 },
       }),
     ]);
@@ -284,6 +520,31 @@ describe('subfolders: one log per area, numbered on its own', () => {
     expect(graphql.markdown).toContain('Unlike [Vue](../frontend/0009-use-vue.md).');
     expect(graphql.attachments).toEqual([]);
   });
+
+  it('a decision superseded from another folder links its page there, in its header and its log; the other shows what it supersedes', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'frontend', '0001-use-vue.md'),
+      '# Use Vue\n\n- Status: superseded by [CockroachDB](../backend/0001-use-cockroachdb.md)\n',
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    validatePageTree(tree);
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('adr/frontend/1')).toContain(
+      '> Superseded by [ADR-0001 (backend): Use CockroachDB](./adr__backend__1.md).',
+    );
+    expect(page('adr/frontend/1')).toContain(
+      '| Superseded by | [ADR-0001 (backend): Use CockroachDB](./adr__backend__1.md) |',
+    );
+    expect(page('adr/frontend')).toContain(
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (backend)](./adr__backend__1.md) |',
+    );
+    // its own folder's first, then the other folder's
+    expect(page('adr/backend/1')).toContain(
+      '| Supersedes | [ADR-0000 (backend): Use PostgreSQL](./adr__backend__0.md), [ADR-0001 (frontend): Use Vue](./adr__frontend__1.md) |',
+    );
+  });
 });
 
 describe('status and date in a table under the title', () => {
@@ -316,6 +577,21 @@ describe('dates in file names', () => {
       ],
     );
     expect(records[3]!.label).toBe('20230115');
+  });
+
+  it('a number prefix reads the same at the start of a name, after a date, and for a subfolder to be a category', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const decision = (title: string) => `# ${title}\n\n- Status: accepted\n`;
+    await writeFile(join(dir, 'ADR_007-first.md'), decision('First'));
+    await writeFile(join(dir, '2022-12-05_ADR-012-dated.md'), decision('Dated'));
+    await mkdir(join(dir, 'ops'));
+    await writeFile(join(dir, 'ops', 'adr-0003-ops.md'), decision('Ops'));
+    const model = extractAdrs(dir);
+    expect(model.records.map((record) => [record.number, record.title, record.date])).toEqual([
+      [7, 'First', undefined],
+      [12, 'Dated', '2022-12-05'],
+    ]);
+    expect(model.categories?.map((category) => [category.name, category.records[0]!.number])).toEqual([['ops', 3]]);
   });
 });
 
@@ -361,6 +637,60 @@ describe('adr-tools dates written with slashes', () => {
         hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12/02/2016 is 2016-02-12 or 2016-12-02',
       },
     ]);
+  });
+});
+
+describe('dates with two-digit years, and dotted', () => {
+  async function folder(dates: string[], status = 'Accepted'): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    for (const [index, date] of dates.entries()) {
+      const number = index + 1;
+      await writeFile(
+        join(dir, `000${number}-decision-${number}.md`),
+        `# ${number}. Decision ${number}\n\nDate: ${date}\n\n## Status\n\n${status}\n`,
+      );
+    }
+    return dir;
+  }
+
+  it('year first (2016.02.12, 2016/02/12) reads one way: an ISO date', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['2016.02.12', '2016/3/4']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-12', '2016-03-04']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('dotted and two-digit years read one way when a day above 12 says which', async () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(await folder(['25.02.2016', '03.04.16', '12/02/16']), {
+      report: (warning) => warnings.push(warning),
+    });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-04-03', '2016-02-12']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('read either way: shown as written, with one warning for the folder, as 12/02/2016 is', async () => {
+    const dir = await folder(['12.02.2016', '12/02/16', '2016.05.01']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['12.02.2016', '12/02/16', '2016-05-01']);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_DATE',
+        message:
+          'the dates of 2 ADRs in this folder (12.02.2016, 12/02/16) read as day/month and as month/day alike: shown as written',
+        location: { file: join(dir, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12.02.2016 is 2016-02-12 or 2016-12-02',
+      }),
+    ]);
+  });
+
+  it('a year-first dotted date in a status line is not an ADR number', async () => {
+    const dir = await folder(['2016-02-12', '2016-03-01'], 'Superseded by ADR 2, 2016.03.01');
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    expect(records[0]!.supersededBy).toEqual([2]);
   });
 });
 

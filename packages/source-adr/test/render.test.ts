@@ -64,6 +64,8 @@ describe('ADR pages', () => {
     expect(log).toContain(':status[Proposed]{colour=Blue}');
     expect(log).toContain(':status[Deprecated]{colour=Yellow}');
     expect(log).toContain(':status[pending review]{colour=Grey}');
+    // front matter's deciders, in the page's header as the status and date are
+    expect(madr.pages[1]!.markdown).toContain('| Date | 2023-05-01 |\n| Deciders | Ana, Ben |\n');
   });
 });
 

@@ -36,6 +36,11 @@ export interface Documentation {
   graphqlHidden?: Array<'output' | 'input'>;
   /** typegraphql-prisma's `@TypeGraphQL.field(name: "…")`: the field's name in the GraphQL API. */
   graphqlName?: string;
+  /**
+   * `@@Gen.model(hide: true)` above a model: prisma-zod-generator and prisma-trpc-generator (and
+   * their joi/yup kin) generate nothing for it, no schemas and no routes.
+   */
+  generatorHidden?: boolean;
 }
 
 export function readDocumentation(documentation: string | undefined): Documentation {
@@ -183,7 +188,8 @@ function describedBy(directive: string): string | undefined {
 /**
  * What a directive tells a reader of the data model, onto `read`: a field the GraphQL API leaves
  * out (prisma-nestjs-graphql's `@HideField(…)`, typegraphql-prisma's `@TypeGraphQL.omit(…)`), or
- * names otherwise (`@TypeGraphQL.field(name: "…")`, a model's `@@TypeGraphQL.type(name: "…")`). A `match:` hides it in some types only: not noted.
+ * names otherwise (`@TypeGraphQL.field(name: "…")`, a model's `@@TypeGraphQL.type(name: "…")`); a
+ * model its code generators skip (`@@Gen.model(hide: true)`). A `match:` hides it in some types only: not noted.
  */
 function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
   const hide = /^@HideField\((.*)\)$/s.exec(directive);
@@ -209,6 +215,7 @@ function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
   // `@TypeGraphQL.field(name: "…")` renames a field; `@@TypeGraphQL.type(name: "…")` a model's type.
   const field = /^@@?TypeGraphQL\.(?:field|type)\(.*\bname\s*:\s*"([^"]+)"/s.exec(directive);
   if (field) read.graphqlName = field[1];
+  if (/^@@Gen\.model\(.*\bhide\s*:\s*true\b/s.test(directive)) read.generatorHidden = true;
   const json = /^@json\(\s*"([^"]+)"\s*\)$/.exec(directive);
   if (json) read.jsonType ??= json[1];
 }

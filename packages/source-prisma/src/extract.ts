@@ -192,6 +192,7 @@ export function withoutDirectives(models: DataModel[]): void {
     model.documentation = about.text;
     if (about.graphqlHidden) model.graphqlHidden = about.graphqlHidden;
     if (about.graphqlName) model.graphqlName = about.graphqlName;
+    if (about.generatorHidden) model.generatorHidden = true;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;
@@ -578,6 +579,9 @@ function relationsOf(models: DataModel[]): Relation[] {
           cardinality: 'm:n',
           fields: field.relation.fields,
           references: field.relation.references,
+          ...(back?.relation?.fields.length
+            ? { toFields: back.relation.fields, toReferences: back.relation.references }
+            : {}),
         });
       } else if (field.relation.fields.length) {
         relations.push({

@@ -43,6 +43,8 @@ export interface DataModel {
   graphqlHidden?: Array<'output' | 'input'>;
   /** Its type's name in the GraphQL API, when typegraphql-prisma's `@@TypeGraphQL.type(name: "…")` renames it. */
   graphqlName?: string;
+  /** Skipped by its code generators (`/// @@Gen.model(hide: true)`: prisma-zod-generator, prisma-trpc-generator). */
+  generatorHidden?: boolean;
 }
 
 export interface Field {
@@ -117,6 +119,9 @@ export interface Relation {
   cardinality: 'n:1' | '1:1' | 'm:n';
   fields: string[];
   references: string[];
+  /** MongoDB's m:n: the `to` side's own list of ids (`userIds` → `id`), as `fields` is the `from` side's. */
+  toFields?: string[];
+  toReferences?: string[];
   onDelete?: string;
   /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
   constraint?: string;

@@ -84,8 +84,9 @@ export function renderPrisma(
   const source = { plugin: 'prisma', file: model.path };
   // MongoDB keeps documents in collections; every other provider rows in tables.
   const storedIn = model.provider === 'mongodb' ? 'Collection' : 'Table';
-  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints.
-  const emulatedRelations = model.relationMode === 'prisma';
+  // relationMode = "prisma": the relations are Prisma Client's, not the database's constraints;
+  // MongoDB has no foreign key constraints, and `prisma` is its only relation mode.
+  const emulatedRelations = model.relationMode === 'prisma' || model.provider === 'mongodb';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const typeOf = (field: Field): string => {
@@ -103,7 +104,11 @@ export function renderPrisma(
     otherLink: modelLink(side === 'from' ? relation.to : relation.from),
     otherField: side === 'from' ? relation.toField : relation.fromField,
     cardinality: side === 'from' ? relation.cardinality : flip(relation.cardinality),
-    via: via(relation),
+    // MongoDB's m:n: each side holds a list of ids, and each side's page names its own.
+    via:
+      side === 'to' && relation.toFields
+        ? via({ ...relation, fields: relation.toFields, references: relation.toReferences ?? [] })
+        : via(relation),
     constraint: relation.constraint,
     onDelete: relation.onDelete,
     ignored: relation.ignored,
@@ -162,9 +167,14 @@ export function renderPrisma(
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
-        notes: [graphqlNote(item, 'type')].filter(Boolean),
+        notes: [
+          graphqlNote(item, 'type'),
+          // Still a table (or view) of the database: only the generated code leaves it out.
+          item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
+        ].filter(Boolean),
         storedIn,
         emulatedRelations,
+        provider: model.provider,
         defined: { file: shown(item.defined.file), line: item.defined.line },
         // Where a composite type is embedded: the other way of the documents' `embedded` fields.
         embeddedIn:

@@ -172,6 +172,10 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(overview.match(/\| m:n \|/g)).toHaveLength(1);
     expect(overview).not.toMatch(/\| n:1 \|/);
     expect(page('data-model/model/user')).toContain('conversationIds → id (a list of ids on each side)');
+    // each side's page says its own list of ids, not the other side's
+    expect(page('data-model/model/conversation')).toContain(
+      '| `users` | m:n | [User](./data-model__model__user.md) (`conversations`) | userIds → id (a list of ids on each side) |  |',
+    );
   });
 
   it('models whose names differ only by case each get a page, the later one numbered', async () => {
@@ -389,6 +393,33 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/auditlog')).not.toContain('TypeGraphQL');
     expect(page('data-model/model/user')).toContain('| Notes | GraphQL type Client |');
     expect(page('data-model/model/post')).not.toMatch(/^\| Notes \|/m);
+  });
+
+  it("a model its code generator hides (prisma-zod-generator's and prisma-trpc-generator's @@Gen.model(hide: true)) is documented, with a note saying so", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// Written by the server only.',
+        '/// @@Gen.model(hide: true)',
+        'model InternalLog {',
+        '  id Int @id',
+        '}',
+        '/// @@Gen.model(hide: false)',
+        '/// @@TypeGraphQL.type(name: "Client")',
+        'model User {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    const log = page('data-model/model/internallog');
+    expect(log).toMatch(/^Written by the server only\.$/m);
+    expect(log).toContain('| Notes | hidden by its code generators (no generated schemas or routes) |');
+    expect(log).not.toContain('@@Gen');
+    expect(page('data-model')).toContain('[InternalLog]');
+    // hide: false hides nothing
+    expect(page('data-model/model/user')).toContain('| Notes | GraphQL type Client |');
   });
 
   it('a description of several /// lines keeps the line breaks Markdown keeps (a list, a hard break): <br> in a table cell', async () => {
@@ -801,6 +832,11 @@ describe('data-model pages', () => {
       '| Collection | `Customer` |',
     );
     expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
+    // MongoDB has no foreign key constraints: its relations are Prisma Client's, as with relationMode = "prisma"
+    const emulated =
+      "Relation mode `prisma` (MongoDB's only one): the database has no foreign key constraints; Prisma Client keeps these relations";
+    expect(mongo.pages[0]!.markdown).toContain(emulated);
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(emulated);
     expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
       '| `address` | [Address](./data-model__model__address.md)? |  | embedded |  |',
     );

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import { looksSecret } from './annotations.js';
-import type { Link, Runbook, RunbookModel, Service, System } from './model.js';
+import type { CatalogEntity, Link, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownId, shownRef } from './refs.js';
 
 const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
@@ -47,11 +47,13 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: 'a runbook is written for each Component entity; describe each service with kind: Component',
     });
   const systems = read.flatMap((entities) => entities.systems);
+  const apis = read.flatMap((entities) => entities.apis);
+  const resources = read.flatMap((entities) => entities.resources);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
   services.sort((a, b) => a.title.localeCompare(b.title));
   warnSystemSpellings(services, systems, options);
-  return { dir, services, systems };
+  return { dir, services, systems, apis, resources };
 }
 
 /**
@@ -136,10 +138,17 @@ function statIfExists(path: string) {
  * or another kind of entity is skipped, and only a Component is checked against what a runbook
  * needs. A System is kept for the components that name it.
  */
-function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Map<string, number>): CatalogEntities {
+function readCatalogFile(
+  file: string,
+  options: ExtractRunbookOptions,
+  kinds: Map<string, number>,
+  listed = false,
+): CatalogEntities {
   const services: Service[] = [];
   const systems: System[] = [];
   const locations: CatalogEntities['locations'] = [];
+  const apis: CatalogEntity[] = [];
+  const resources: CatalogEntity[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
@@ -185,6 +194,11 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
         targets: targets.filter((target): target is string => typeof target === 'string'),
       });
     }
+    // An API or a Resource has no page: what the catalog says of it is shown where a component names it.
+    if (entity.kind.toLowerCase() === 'api' || entity.kind.toLowerCase() === 'resource')
+      (entity.kind.toLowerCase() === 'api' ? apis : resources).push(
+        toCatalogEntity(entity, file, document.locate('/metadata/name').line),
+      );
     if (entity.kind.toLowerCase() !== 'component') {
       skipped.push({ kind: entity.kind, line: document.locate('/kind').line });
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
@@ -210,9 +224,13 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
       });
     services.push(service);
   }
-  // A file of Locations only is an index of the catalog, not a service without its runbook.
-  const others = skipped.filter(({ kind }) => kind.toLowerCase() !== 'location');
-  if (!services.length && !systems.length && others.length) {
+  // A file of Locations only is an index of the catalog, not a service without its runbook; nor
+  // is a file of APIs or Resources (a Location lists them, one per file): they are read. A file a
+  // Location lists is the catalog's by design (the org's Groups): said only for a kind Backstage
+  // does not know.
+  const others = skipped.filter(({ kind }) => !['location', 'api', 'resource'].includes(kind.toLowerCase()));
+  const said = !listed || others.some(({ kind }) => !isBackstageKind(kind));
+  if (!services.length && !systems.length && others.length && said) {
     // `kind: Service` is no Backstage kind: a service is a Component of type service.
     const unknown = others.find(({ kind }) => !isBackstageKind(kind));
     options.report?.({
@@ -225,12 +243,34 @@ function readCatalogFile(file: string, options: ExtractRunbookOptions, kinds: Ma
       }),
     });
   }
-  return { services, systems, locations };
+  return { services, systems, locations, apis, resources };
+}
+
+/**
+ * An API or Resource entity, read leniently: it has no page, so only the texts a component's page
+ * shows of it are taken, and what is not a text (a `$text` substitution) is left out, not refused.
+ */
+function toCatalogEntity(entity: Entity, file: string, line: number | undefined): CatalogEntity {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+  const metadata = entity.metadata as Record<string, unknown>;
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  return {
+    name: entity.metadata.name,
+    namespace: text(metadata.namespace) ?? 'default',
+    title: text(metadata.title) ?? entity.metadata.name,
+    description: text(metadata.description),
+    type: text(spec.type),
+    owner: text(spec.owner),
+    file,
+    line,
+  };
 }
 
 interface CatalogEntities {
   services: Service[];
   systems: System[];
+  apis: CatalogEntity[];
+  resources: CatalogEntity[];
   /** `kind: Location` entities: the files they point at (`spec.target`, `spec.targets`). */
   locations: Array<{ name: string; line?: number; targets: string[] }>;
 }
@@ -246,7 +286,8 @@ function readWithLocations(files: string[], options: ExtractRunbookOptions, kind
   const queue = [...files];
   const read: CatalogEntities[] = [];
   for (let file = queue.shift(); file; file = queue.shift()) {
-    const entities = readCatalogFile(file, options, kinds);
+    // The files the search found come first; the rest a Location lists.
+    const entities = readCatalogFile(file, options, kinds, read.length >= files.length);
     read.push(entities);
     for (const location of entities.locations)
       for (const target of location.targets) {

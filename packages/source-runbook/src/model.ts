@@ -6,6 +6,23 @@ export interface RunbookModel {
   services: Service[];
   /** The `kind: System` entities of the same catalog files: not pages, but what a service is part of. */
   systems: System[];
+  /** The `kind: API` and `kind: Resource` entities: not pages, but described where a component names them. */
+  apis: CatalogEntity[];
+  resources: CatalogEntity[];
+}
+
+/** A Backstage API or Resource (`artists-db`, a database): what a component's page says of it where it names it. */
+export interface CatalogEntity {
+  name: string;
+  namespace: string;
+  /** `metadata.title`, else the name. */
+  title: string;
+  description?: string;
+  /** `spec.type`: `openapi`, `grpc`, `database`, `s3-bucket`… */
+  type?: string;
+  owner?: string;
+  file: string;
+  line?: number;
 }
 
 /** A Backstage System: a group of components, shown on their runbooks and as a group on the index. */

@@ -10,7 +10,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
-import type { Runbook, RunbookModel, Service, System } from './model.js';
+import type { CatalogEntity, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownerName, ownId, parseEntityRef } from './refs.js';
 
 /**
@@ -78,8 +78,16 @@ export function renderRunbooks(
   };
   const reference = (ref: string, from: Service) => {
     const { kind, name, target } = resolve(ref, from);
-    return { ref, kind, name, title: target && titleOf(target), link: target ? linkOf(target) : undefined };
+    return {
+      ref,
+      kind,
+      name,
+      title: target && titleOf(target),
+      link: target ? linkOf(target) : undefined,
+      about: target ? undefined : aboutOf(ref, 'component', from),
+    };
   };
+  const aboutOf = catalogDescriber(model);
   const systemOf = systemResolver(model);
   const subcomponentsOf = (service: Service) =>
     model.services
@@ -158,12 +166,14 @@ export function renderRunbooks(
       // An API links to the runbooks of the services on its other side.
       providesApis: service.providesApis.map((ref) => ({
         ref,
+        about: aboutOf(ref, 'api', service),
         others: model.services
           .filter((other) => other.consumesApis.some((api) => sameApi(api, other, ref, service)))
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
       })),
       consumesApis: service.consumesApis.map((ref) => ({
         ref,
+        about: aboutOf(ref, 'api', service),
         others: model.services
           .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
@@ -244,6 +254,34 @@ function systemResolver(model: RunbookModel) {
     const entity = system && { ...system, summary: summaryOf(system.description) };
     return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
+}
+
+/**
+ * What the catalog says of the API or Resource a reference names (`kind` is the kind a reference
+ * without one names), short enough for a list of them in a sentence: its title when it has one, its
+ * type and its description's first sentence (`database: Stores artist details.`); undefined for an
+ * entity no catalog file defines.
+ */
+function catalogDescriber(model: RunbookModel): (ref: string, kind: string, from: Service) => string | undefined {
+  const byId = new Map<string, CatalogEntity>();
+  for (const [kind, entities] of [
+    ['api', model.apis ?? []],
+    ['resource', model.resources ?? []],
+  ] as const)
+    for (const entity of entities) if (!byId.has(ownId(kind, entity))) byId.set(ownId(kind, entity), entity);
+  return (ref, kind, from) => {
+    const entity = byId.get(entityId(ref, kind, from.namespace));
+    if (!entity) return undefined;
+    const summary = firstSentence(summaryOf(entity.description));
+    const what = entity.type && summary ? `${entity.type}: ${summary}` : (entity.type ?? summary);
+    const titled = entity.title !== entity.name ? entity.title : undefined;
+    return [titled, what].filter(Boolean).join(', ') || undefined;
+  };
+}
+
+/** A paragraph's first sentence: up to the first `.`, `!` or `?` a space or the end follows. */
+function firstSentence(paragraph: string | undefined): string | undefined {
+  return paragraph && (/^(.*?[.!?])(?=\s|$)/.exec(paragraph)?.[1] ?? paragraph);
 }
 
 /** The first paragraph of a description, on one line. */

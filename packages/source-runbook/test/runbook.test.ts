@@ -99,10 +99,12 @@ describe('extractRunbooks', () => {
       'Depends on: [Search (staging)](./runbooks__staging__search.md), [Search (default)](./runbooks__default__search.md).',
     );
     expect(tree.pages[2]!.markdown).toContain('Depended on by: [gateway](./runbooks__gateway.md).');
-    // An API links the runbooks on its other side.
-    expect(tree.pages[2]!.markdown).toContain('Consumes APIs: `shop-api` (from [shop-api](./runbooks__shop-api.md)).');
+    // An API links the runbooks on its other side, after what the catalog says of it (its type).
+    expect(tree.pages[2]!.markdown).toContain(
+      'Consumes APIs: `shop-api` (openapi; from [shop-api](./runbooks__shop-api.md)).',
+    );
     expect(tree.pages[4]!.markdown).toContain(
-      'Provides APIs: `shop-api` (used by [Search (default)](./runbooks__default__search.md)).',
+      'Provides APIs: `shop-api` (openapi; used by [Search (default)](./runbooks__default__search.md)).',
     );
   });
 
@@ -426,6 +428,108 @@ describe('entity references, read as Backstage reads them', () => {
     expect(page('runbooks/ledger')).toContain('| System | Shared infrastructure |');
     expect(page('runbooks/cart')).toContain('Depends on: [basket](./runbooks__basket.md).');
     expect(page('runbooks/basket')).toContain('Depended on by: [cart](./runbooks__cart.md).');
+  });
+
+  it("the Resources and APIs a component names are described as the catalog describes them (Backstage's example catalog), not only named", async () => {
+    // After backstage/backstage packages/catalog-model/examples: components/, resources/, apis/.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: artist-lookup, description: Artist Lookup }',
+        'spec:',
+        '  type: service',
+        '  owner: team-a',
+        "  dependsOn: ['resource:artists-db', 'resource:cache']",
+        '  providesApis: [petstore]',
+        '  consumesApis: [Spotify, searcher]',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: www-artist }',
+        'spec: { type: website, owner: team-a, consumesApis: [petstore] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        "metadata: { name: artists-db, description: 'Stores artist details. Backed up nightly, e.g. at 2:00.' }",
+        'spec: { type: database, owner: team-a }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata: { name: petstore, description: The petstore API }',
+        'spec: { type: openapi, lifecycle: experimental, owner: team-c, definition: "openapi: 3.0.0" }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: spotify',
+        '  title: Spotify Web API',
+        '  description: |',
+        '    The Spotify web API,',
+        '    for playlists.',
+        '',
+        '    A second paragraph.',
+        'spec: { type: openapi, lifecycle: production, owner: team-a, definition: "openapi: 3.0.0" }',
+        '',
+      ].join('\n'),
+    );
+    const model = extractRunbooks(dir, { report: () => undefined });
+    expect(model.resources.map((entity) => [entity.name, entity.type, entity.description])).toEqual([
+      ['artists-db', 'database', 'Stores artist details. Backed up nightly, e.g. at 2:00.'],
+    ]);
+    expect(model.apis.map((entity) => [entity.name, entity.title, entity.type])).toEqual([
+      ['petstore', 'petstore', 'openapi'],
+      ['spotify', 'Spotify Web API', 'openapi'],
+    ]);
+    const tree = renderRunbooks(model, templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // its description's first sentence; one the catalog does not define (cache, searcher) stays a reference
+    expect(page('runbooks/artist-lookup')).toContain(
+      'Depends on: `resource:artists-db` (database: Stores artist details.), `resource:cache`.',
+    );
+    expect(page('runbooks/artist-lookup')).toContain(
+      'Provides APIs: `petstore` (openapi: The petstore API; used by [www-artist](./runbooks__www-artist.md)).',
+    );
+    expect(page('runbooks/artist-lookup')).toContain(
+      'Consumes APIs: `Spotify` (Spotify Web API, openapi: The Spotify web API, for playlists.), `searcher`.',
+    );
+  });
+
+  it('a file a Location lists (janus-idp/backstage-showcase catalog-entities: resources, apis, groups) is no "no Component here" warning, unless its kind is none of Backstage\'s', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'resources'));
+    const entity = (kind: string, name: string, spec: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: ${kind}\nmetadata: { name: ${name} }\nspec: ${spec}\n`;
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Location',
+        'metadata: { name: entities }',
+        'spec: { targets: [./resources/pgdb.yaml, ./apis.yaml, ./groups.yaml, ./odd.yaml] }',
+        '---',
+        entity('Component', 'showcase', '{ type: website, owner: janus-authors, dependsOn: [resource:pgdb] }'),
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'resources', 'pgdb.yaml'), entity('Resource', 'pgdb', '{ type: database, owner: a }'));
+    await writeFile(join(dir, 'apis.yaml'), entity('API', 'nexus', '{ type: openapi, owner: a, definition: x }'));
+    await writeFile(join(dir, 'groups.yaml'), entity('Group', 'janus-authors', '{ type: team, children: [] }'));
+    await writeFile(join(dir, 'odd.yaml'), entity('Service', 'cart', '{ owner: a }'));
+    // a catalog-info.yaml the search finds, with Groups only, is still said
+    await mkdir(join(dir, 'org'));
+    await writeFile(join(dir, 'org', 'catalog-info.yaml'), entity('Group', 'platform', '{ type: team, children: [] }'));
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT')
+        .map((warning) => [warning.location?.file, warning.message]),
+    ).toEqual([
+      [join(dir, 'org', 'catalog-info.yaml'), 'no Component here (only Group): no runbook for it'],
+      [join(dir, 'odd.yaml'), 'no Component here (only Service): no runbook for it'],
+    ]);
   });
 
   it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {

@@ -602,15 +602,21 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   let generated = false;
+  let exampleNote: string | undefined;
   const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
   if (example === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
-    // An XML body whose root element the schema does not name has no example docgen can write,
-    // and a plain string (`type: string`'s "string") is no XML body: only a schema's XML text is.
-    const xmlText = typeof example === 'string' ? /^\s*</.test(example) : typeof asSent(example) === 'string';
-    if (isXml(mediaType) && !xmlText) [example, generated] = [undefined, false];
+    // An XML body whose root element (or root array's items) the schema does not name has no
+    // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
+    // body: only a schema's XML text is.
+    if (isXml(mediaType) && example !== undefined && typeof example !== 'string') {
+      const xml = schemas.xmlExample(example, schema, schemaAt);
+      if ('unnamed' in xml) [example, generated, exampleNote] = [undefined, false, UNNAMED_XML[xml.unnamed]];
+    } else if (isXml(mediaType) && !(typeof example === 'string' && /^\s*</.test(example))) {
+      [example, generated] = [undefined, false];
+    }
   }
   const encoding = holder?.encoding as Json | undefined;
   const body = exampleBody(asSent(example), mediaType, encoding);
@@ -620,6 +626,7 @@ function media(
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
+    ...(exampleNote && { exampleNote }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -638,8 +645,18 @@ function media(
  */
 function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
-  return context.schemas.xmlExample(example, schema, at) ?? example;
+  const xml = context.schemas.xmlExample(example, schema, at);
+  return 'xml' in xml ? xml.xml : example;
 }
+
+/** Why an XML body gets no generated example, for the reader who expected one. */
+const UNNAMED_XML = {
+  root: 'No example: XML needs a name for the root element, and this schema gives none (an `xml.name`, or a `$ref` to a named schema, would).',
+  wrapper:
+    'No example: this array is `wrapped`, and XML needs a name for its wrapping element, which this schema does not give (an `xml.name` beside `wrapped`, or a `$ref` to a named schema, would).',
+  items:
+    "No example: XML needs a name for this array's items, and this schema gives none (an `xml.name` on `items`, or `items` that `$ref` a named schema, would).",
+};
 
 function isXml(mediaType: string): boolean {
   return /[/+]xml\b/.test(mediaType);

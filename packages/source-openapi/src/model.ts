@@ -93,6 +93,8 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** Why there is no example where one was expected (an XML body whose schema names no element). */
+  exampleNote?: string;
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;

@@ -611,6 +611,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
+    exampleNote: content.exampleNote,
     exampleName: content.exampleName,
     exampleSummary: content.exampleSummary,
     moreExamples: content.moreExamples,

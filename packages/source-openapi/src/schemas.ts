@@ -686,21 +686,59 @@ export class SchemaRegistry {
    * property, or by the `xml` object's `name`; `attribute: true` (3.2: `nodeType: attribute`)
    * properties as attributes, `nodeType: text` as the element's text; a `wrapped` array inside an
    * element of its own; `prefix` and `namespace` on the element. The root is named by the schema's
-   * `xml.name`, else its component name; with neither (an inline schema, or none) the element's
-   * name is unknown, and the value is left as it is.
+   * `xml.name`, else its component name; a root array's items by their own `xml.name`, else their
+   * component name (`items: { $ref: Pet }` is `<Pet>` once per item), inside a wrapper only when
+   * the array is `wrapped`. With no name to give the root (an inline schema) or a root array's
+   * items, the body has no example: `unnamed` says which name is missing (a wrapped root array's own, or its items').
    */
-  xmlExample(value: unknown, schema: unknown, at: SpecPointer): string | undefined {
+  xmlExample(value: unknown, schema: unknown, at: SpecPointer): XmlExample {
     const { s, at: sAt, xml } = this.xmlSchema(schema, at);
-    const rootName =
-      typeof xml.name === 'string' ? xml.name : isRef(schema) ? this.name(this.refId(schema.$ref, at)) : undefined;
-    if (rootName !== undefined) return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+    const componentName = this.componentName(schema, at);
+    if (Array.isArray(value) && isArraySchema(s)) return this.xmlRootArray(value, schema, at, componentName);
+    const rootName = typeof xml.name === 'string' ? xml.name : componentName;
+    if (rootName !== undefined) return { xml: this.xmlLines(value, schema, at, rootName, 0).join('\n') };
     // An unnamed object of one object property is that property's element (aws2openapi's S3 bodies:
     // `{ CompleteMultipartUpload: {…} }`), since an XML document has one root.
     const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Json) : [];
     const [name, only] = entries.length === 1 ? entries[0]! : [];
-    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return undefined;
+    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return { unnamed: 'root' };
     const property = this.collectProperties(s, sAt, new Set()).properties.find((p) => p.name === name);
-    return this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n');
+    return { xml: this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n') };
+  }
+
+  /**
+   * A body that is an array: OpenAPI's XML object names a wrapped array's element by its
+   * `xml.name` (else, at the root, its component name) and its items by theirs, and writes an
+   * unwrapped array as its items alone. The root's items fall back to their component name, which
+   * a property's items do not (they are named as the property).
+   */
+  private xmlRootArray(
+    value: unknown[],
+    schema: unknown,
+    at: SpecPointer,
+    componentName: string | undefined,
+  ): XmlExample {
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
+    const itemsAt = child(sAt, 'items');
+    const itemName = this.componentName(s.items, itemsAt);
+    if (isWrapped(xml)) {
+      const wrapper = typeof xml.name === 'string' ? xml.name : componentName;
+      if (wrapper === undefined) return { unnamed: 'wrapper' };
+      return { xml: this.xmlLines(value, schema, at, wrapper, 0, itemName).join('\n') };
+    }
+    const items = this.xmlSchema(s.items, itemsAt).xml;
+    const name = [items.name, xml.name, itemName, componentName].find((n): n is string => typeof n === 'string');
+    if (name === undefined) return { unnamed: 'items' };
+    return { xml: value.flatMap((item) => this.xmlLines(item, s.items, itemsAt, name, 1)).join('\n') };
+  }
+
+  /** The component a schema names (`$ref`, or a `$ref` wrapped in `allOf` to annotate it). */
+  private componentName(schema: unknown, at: SpecPointer): string | undefined {
+    if (isRef(schema)) return this.name(this.refId(schema.$ref, at));
+    const wrapped = schema && typeof schema === 'object' ? wrappedRef(schema as Json) : undefined;
+    return wrapped && isRef(wrapped.ref)
+      ? this.name(this.refId(wrapped.ref.$ref, child(at, 'allOf', wrapped.index)))
+      : undefined;
   }
 
   /** A schema with its `$ref` followed, and its `xml` object (a `$ref`'s siblings win, as 3.1 allows). */
@@ -722,7 +760,15 @@ export class SchemaRegistry {
     return { s, at, xml: (s.xml && typeof s.xml === 'object' ? s.xml : {}) as Json };
   }
 
-  private xmlLines(value: unknown, schema: unknown, at: SpecPointer, name: string, depth: number): string[] {
+  /** `itemName`: what a wrapped array's items are called when `items` has no `xml.name` (else the wrapper's name). */
+  private xmlLines(
+    value: unknown,
+    schema: unknown,
+    at: SpecPointer,
+    name: string,
+    depth: number,
+    itemName?: string,
+  ): string[] {
     const { s, at: sAt, xml } = this.xmlSchema(schema, at);
     if (depth > MAX_EXAMPLE_DEPTH * 2) return [];
     const element = qualifiedName(typeof xml.name === 'string' ? xml.name : name, xml.prefix);
@@ -731,11 +777,15 @@ export class SchemaRegistry {
         ? ` xmlns${typeof xml.prefix === 'string' ? `:${xml.prefix}` : ''}="${escapeXml(xml.namespace)}"`
         : '';
     if (Array.isArray(value)) {
-      // Items are named by their own xml.name, else as the array (a wrapped one's wrapper keeps its name).
+      // Items are named by their own xml.name, else as the array: a wrapped one's items as its
+      // element (`<aliens><aliens>…`, OpenAPI's XML object), an unwrapped one's by the array's
+      // xml.name (which aws2openapi's flattened lists use to name their members), else the property.
       const items = this.xmlSchema(s.items, child(sAt, 'items'));
-      const itemName = typeof items.xml.name === 'string' ? items.xml.name : xml.wrapped ? name : element;
-      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), itemName, depth + 1));
-      if (xml.wrapped !== true) return lines;
+      const wrapped = isWrapped(xml);
+      const ownName = typeof xml.name === 'string' ? xml.name : name;
+      const member = typeof items.xml.name === 'string' ? items.xml.name : wrapped ? (itemName ?? ownName) : ownName;
+      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), member, depth + 1));
+      if (!wrapped) return lines;
       return lines.length
         ? [`<${element}${namespace}>`, ...lines.map(indent), `</${element}>`]
         : [`<${element}${namespace}/>`];
@@ -771,6 +821,18 @@ export class SchemaRegistry {
 }
 
 const CIRCULAR = Symbol('circular');
+
+/** An XML body's example, or which element name the schema does not give (so there is none). */
+export type XmlExample = { xml: string } | { unnamed: 'root' | 'wrapper' | 'items' };
+
+/** `wrapped: true`, or OpenAPI 3.2's `nodeType: element` on an array (its replacement). */
+function isWrapped(xml: Json): boolean {
+  return xml.wrapped === true || xml.nodeType === 'element';
+}
+
+function isArraySchema(s: Json): boolean {
+  return s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array')) || s.items !== undefined;
+}
 
 /** `prefix:name` when the xml object gives a prefix. */
 function qualifiedName(name: string, prefix: unknown): string {

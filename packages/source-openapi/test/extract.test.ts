@@ -1495,6 +1495,81 @@ describe('XML bodies', () => {
       /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
     );
   });
+  it("name a root array's items by their xml.name or component name, wrap them only when wrapped, and say so when no name is given", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kennel, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { type: array, items: { $ref: "#/components/schemas/Pet" } } } }',
+      '    post:',
+      '      operationId: addPets',
+      '      requestBody: { content: { application/xml: { schema: { $ref: "#/components/schemas/Pets" } } } }',
+      '      responses: { "204": { description: Saved } }',
+      '  /names:',
+      '    get:',
+      '      operationId: listNames',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { type: array, items: { type: string } } } }',
+      '  /tags:',
+      '    get:',
+      '      operationId: listTags',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/xml:',
+      '              schema: { type: array, xml: { wrapped: true }, items: { $ref: "#/components/schemas/Tag" } }',
+      '  /aliens:',
+      '    get:',
+      '      operationId: aliens',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { $ref: "#/components/schemas/Zoo" } } }',
+      'components:',
+      '  schemas:',
+      '    Pet: { type: object, properties: { id: { type: integer, xml: { attribute: true } }, name: { type: string } } }',
+      '    Pets: { type: array, xml: { wrapped: true }, items: { $ref: "#/components/schemas/Pet" } }',
+      '    Tag: { type: object, xml: { name: tag }, properties: { label: { type: string } } }',
+      // OpenAPI's XML object: a wrapped array's items take its xml.name when they have none.
+      '    Zoo:',
+      '      type: object',
+      '      properties: { animals: { type: array, items: { type: string }, xml: { name: aliens, wrapped: true } } }',
+    ]);
+    const body = (id: string) => {
+      const operation = op(api, id);
+      return (operation.requestBody ?? operation.responses[0]!).contents[0]!;
+    };
+    expect(body('listPets')).toMatchObject({
+      example: ['<Pet id="0">', '  <name>string</name>', '</Pet>'].join('\n'),
+      exampleGenerated: true,
+    });
+    expect(body('addPets').example).toBe(
+      ['<Pets>', '  <Pet id="0">', '    <name>string</name>', '  </Pet>', '</Pets>'].join('\n'),
+    );
+    expect(body('aliens').example).toBe(
+      ['<Zoo>', '  <aliens>', '    <aliens>string</aliens>', '  </aliens>', '</Zoo>'].join('\n'),
+    );
+    // no name for the items, or for a wrapped array's own element: no example, and a note says why
+    expect(body('listNames')).toMatchObject({ example: undefined, exampleGenerated: false });
+    expect(body('listNames').exampleNote).toMatch(/XML needs a name for this array's items/);
+    expect(body('listTags').example).toBeUndefined();
+    expect(body('listTags').exampleNote).toMatch(
+      /this array is `wrapped`, and XML needs a name for its wrapping element/,
+    );
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!;
+    expect(page.markdown).toContain(
+      "Content type `application/xml`: array of string\n\nNo example: XML needs a name for this array's items",
+    );
+  });
 });
 
 describe('Azure (AutoRest) specs', () => {

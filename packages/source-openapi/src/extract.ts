@@ -59,7 +59,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     }
   }
   const info = (document.info ?? {}) as Json;
-  const serverList = servers(document, dialect);
+  const serverList = parameterizedHost(spec, document, root) ?? servers(document, dialect);
   const context: WalkContext = {
     spec,
     dialect,
@@ -780,6 +780,35 @@ function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
   });
 }
 
+/**
+ * Azure AutoRest's `x-ms-parameterized-host` stands for Swagger 2.0's `host`: a `hostTemplate`
+ * whose `{parameters}` are filled per client (`{accountName}.{adlaJobDnsSuffix}`, or a whole
+ * `{Endpoint}` that brings its own scheme), each one a server variable here, with the default and
+ * description its parameter gives. `useSchemePrefix` (default true) puts each of the spec's
+ * `schemes` in front. Its `positionInOperation` orders a generated SDK method's arguments, nothing
+ * a request carries, so it changes nothing here.
+ */
+function parameterizedHost(spec: SpecSet, document: Json, root: SpecPointer): ApiModel['servers'] | undefined {
+  const host = document['x-ms-parameterized-host'] as Json | undefined;
+  if (!host || typeof host !== 'object' || typeof host.hostTemplate !== 'string') return undefined;
+  const hostAt = child(root, 'x-ms-parameterized-host');
+  const parameters = (Array.isArray(host.parameters) ? host.parameters : [])
+    .map((raw, index) => deref(spec, raw, child(hostAt, 'parameters', index)).value as Json | undefined)
+    .filter((parameter): parameter is Json => typeof parameter?.name === 'string');
+  const variables: Json = Object.fromEntries(
+    parameters.map((p) => [p.name, { default: p.default, enum: p.enum, description: p.description }]),
+  );
+  const basePath = typeof document.basePath === 'string' ? document.basePath : '';
+  const template = `${basePath.startsWith('/') ? host.hostTemplate.replace(/\/+$/, '') : host.hostTemplate}${basePath}`;
+  const schemes = Array.isArray(document.schemes) && document.schemes.length ? document.schemes.map(String) : ['https'];
+  const urls = host.useSchemePrefix === false ? [template] : schemes.map((scheme) => `${scheme}://${template}`);
+  const serverVariableList = serverVariables(variables);
+  return urls.map((url) => ({
+    url: substituteVariables(url, variables),
+    ...(serverVariableList.length && { variables: serverVariableList }),
+  }));
+}
+
 /** A server's `variables`: each with its default, the values it may take and what it is. */
 function serverVariables(raw: unknown): ServerVariable[] {
   if (!raw || typeof raw !== 'object') return [];
@@ -1160,7 +1189,9 @@ function isFileUpload(body: MediaContent): boolean {
  */
 function curlBase(url = ''): string {
   const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? base : `$BASE_URL${base}`;
+  // A URL that starts with a variable (`{Endpoint}/text/analytics/v3.0`, Azure's) has it stand for
+  // the scheme and host: the reader replaces it, as a path parameter's placeholder.
+  return /^([a-z][a-z0-9+.-]*:\/\/|\{[^}/]+\})/i.test(base) ? base : `$BASE_URL${base}`;
 }
 
 /**

@@ -144,6 +144,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(model),
+    // The curl examples start from the first server: a variable without a default stays in it.
+    serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
   };
   add({

@@ -1683,6 +1683,67 @@ describe('Azure (AutoRest) specs', () => {
     expect(page).toContain('**Long-running:** the service may answer before the work is done;');
   });
 
+  it('read x-ms-parameterized-host into the servers (its parameters as variables) and the curl examples', async () => {
+    // The pattern of Azure/azure-rest-api-specs specification/datalake-analytics/data-plane/
+    // Microsoft.DataLakeAnalytics/stable/2016-11-01/job.json (a host of two parameters, one a $ref
+    // with a default) and of the cognitive services specs (a whole `{Endpoint}`, useSchemePrefix: false).
+    const jobs = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Jobs, version: "2016-11-01" }',
+      'x-ms-parameterized-host:',
+      '  hostTemplate: "{accountName}.{adlaJobDnsSuffix}"',
+      '  positionInOperation: last',
+      '  parameters:',
+      '    - { name: accountName, description: The account., required: true, type: string, in: path }',
+      '    - $ref: "#/parameters/adlaJobDnsSuffixInPath"',
+      'schemes: [https]',
+      'paths:',
+      '  /Jobs/{jobIdentity}:',
+      '    get:',
+      '      operationId: Job_Get',
+      '      parameters: [{ name: jobIdentity, in: path, required: true, type: string, format: uuid }]',
+      '      responses: { "200": { description: OK } }',
+      'parameters:',
+      '  adlaJobDnsSuffixInPath:',
+      '    { name: adlaJobDnsSuffix, in: path, required: true, type: string, default: azuredatalakeanalytics.net }',
+    ]);
+    expect(jobs.servers).toEqual([
+      {
+        url: 'https://{accountName}.azuredatalakeanalytics.net',
+        variables: [
+          { name: 'accountName', default: undefined, values: undefined, description: 'The account.' },
+          {
+            name: 'adlaJobDnsSuffix',
+            default: 'azuredatalakeanalytics.net',
+            values: undefined,
+            description: undefined,
+          },
+        ],
+      },
+    ]);
+    expect(op(jobs, 'Job_Get').curl).toBe(
+      "curl --globoff -X GET 'https://{accountName}.azuredatalakeanalytics.net/Jobs/{jobIdentity}'",
+    );
+    const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',
+    );
+    expect(overview).toContain('Replace each server variable in a URL, such as `{accountName}` (see Servers)');
+    const text = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Text Analytics, version: v3.0 }',
+      'x-ms-parameterized-host:',
+      '  hostTemplate: "{Endpoint}/text/analytics/v3.0"',
+      '  useSchemePrefix: false',
+      '  parameters: [{ name: Endpoint, required: true, type: string, in: path }]',
+      'basePath: /',
+      'paths:',
+      '  /languages: { post: { operationId: Languages, responses: { "200": { description: OK } } } }',
+    ]);
+    expect(text.servers.map((s) => s.url)).toEqual(['{Endpoint}/text/analytics/v3.0/']);
+    expect(op(text, 'Languages').curl).toBe("curl --globoff -X POST '{Endpoint}/text/analytics/v3.0/languages'");
+  });
+
   it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {
     // Azure management specs' ApiVersionParameter (x-ms-parameter-location: client) is a one-value enum.
     const api = await modelOf([

@@ -351,6 +351,7 @@ function extractOperation(
     callbacks,
     ...(paging(operation) && { paging: paging(operation) }),
     longRunning: operation['x-ms-long-running-operation'] === true,
+    ...(operation['x-ms-long-running-operation'] === true && finalStateVia(operation, method)),
     pointer: `#${at.pointer}`,
   };
   if (!webhook) result.curl = curl(context, result);
@@ -370,6 +371,22 @@ function paging(operation: Json): Operation['paging'] {
     nextLinkName: pageable.nextLinkName,
   };
 }
+
+/**
+ * Where a long-running operation's result is read once polling ends: the spec's
+ * `x-ms-long-running-operation-options.final-state-via`, else what AutoRest's runtime does for a
+ * PUT (a GET of the operation's own URL) or a POST (a GET of the `Location` URL). Other methods
+ * have no documented default, so nothing is said of them.
+ */
+function finalStateVia(operation: Json, method: string): Pick<Operation, 'finalStateVia'> {
+  const options = operation['x-ms-long-running-operation-options'] as Json | undefined;
+  const stated = options && typeof options === 'object' ? options['final-state-via'] : undefined;
+  if (typeof stated === 'string' && stated) return { finalStateVia: { value: stated, stated: true } };
+  const byDefault = LONG_RUNNING_DEFAULTS[method.toLowerCase()];
+  return byDefault ? { finalStateVia: { value: byDefault, stated: false } } : {};
+}
+
+const LONG_RUNNING_DEFAULTS: Record<string, string> = { put: 'original-uri', post: 'location' };
 
 function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
   const raw = operation.callbacks;

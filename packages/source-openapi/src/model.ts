@@ -176,6 +176,13 @@ export interface Operation {
   paging?: { itemName: string; nextLinkName: string };
   /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */
   longRunning: boolean;
+  /**
+   * Where a long-running operation's result comes from, as `x-ms-long-running-operation-options`'
+   * `final-state-via` says (`azure-async-operation`, `location`, `original-uri`,
+   * `operation-location`), else AutoRest's default for a PUT (`original-uri`) or a POST
+   * (`location`); `stated` when the spec says it.
+   */
+  finalStateVia?: { value: string; stated: boolean };
   /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */

@@ -1683,6 +1683,60 @@ describe('Azure (AutoRest) specs', () => {
     expect(page).toContain('**Long-running:** the service may answer before the work is done;');
   });
 
+  it("say where a long-running operation's result comes from (x-ms-long-running-operation-options.final-state-via)", async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets/{name}:',
+      '    parameters: [{ name: name, in: path, required: true, type: string }]',
+      '    put:',
+      '      operationId: Widgets_Create',
+      '      responses: { "201": { description: Created } }',
+      '      x-ms-long-running-operation: true',
+      '    delete:',
+      '      operationId: Widgets_Delete',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '      x-ms-long-running-operation-options: { final-state-via: azure-async-operation }',
+      '    patch:',
+      '      operationId: Widgets_Update',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '  /widgets/{name}/analyze:',
+      '    parameters: [{ name: name, in: path, required: true, type: string }]',
+      '    post:',
+      '      operationId: Widgets_Analyze',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '      x-ms-long-running-operation-options: { final-state-via: operation-location }',
+      '    get:',
+      '      operationId: Widgets_Status',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-long-running-operation-options: { final-state-via: location }',
+    ]);
+    expect(
+      ['Widgets_Create', 'Widgets_Delete', 'Widgets_Update', 'Widgets_Analyze', 'Widgets_Status'].map(
+        (id) => op(api, id).finalStateVia,
+      ),
+    ).toEqual([
+      { value: 'original-uri', stated: false }, // AutoRest's default for a PUT
+      { value: 'azure-async-operation', stated: true },
+      undefined, // a PATCH has no documented default
+      { value: 'operation-location', stated: true },
+      undefined, // options without x-ms-long-running-operation: true are not a long-running operation
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const longRunning = [...page.matchAll(/\*\*Long-running:\*\* (.*)/g)].map((m) => m[1]);
+    const poll = "the service may answer before the work is done; poll the URL in the response's";
+    expect(longRunning).toEqual([
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished. The result is then what a GET to this operation's own URL returns (the default for a PUT).`,
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished. The result is then the last response from the \`Azure-AsyncOperation\` URL, with no GET after it (\`final-state-via: azure-async-operation\`).`,
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished.`,
+      `${poll} \`Operation-Location\` header until the operation reports it has finished. The result is then the last response from the \`Operation-Location\` URL, with no GET after it (\`final-state-via: operation-location\`).`,
+    ]);
+  });
+
   it('read x-ms-parameterized-host into the servers (its parameters as variables) and the curl examples', async () => {
     // The pattern of Azure/azure-rest-api-specs specification/datalake-analytics/data-plane/
     // Microsoft.DataLakeAnalytics/stable/2016-11-01/job.json (a host of two parameters, one a $ref

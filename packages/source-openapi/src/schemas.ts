@@ -1154,7 +1154,10 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
-  if (s.uniqueItems === true) out.push('unique items');
+  // Only a list's items can be unique: Kubernetes' spec puts `uniqueItems: true` on every query
+  // parameter, strings and booleans too, where it asks nothing.
+  const mayBeList = !typeList(s).length || typeList(s).includes('array');
+  if (s.uniqueItems === true && mayBeList) out.push('unique items');
   // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
   const media = typeof s.contentMediaType === 'string' ? inlineCode(s.contentMediaType) : undefined;
   const encoding = typeof s.contentEncoding === 'string' ? `${s.contentEncoding}-encoded` : undefined;

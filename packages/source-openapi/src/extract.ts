@@ -481,17 +481,17 @@ const LIST_SEPARATORS: Record<string, string> = {
   pipeDelimited: '|',
 };
 
-/**
- * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
- * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
- * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
- */
 /** The one value a schema allows (`enum: [2024-01-01]`, `const`), as sent; else undefined. */
 function onlyValue(schema: Json | undefined): string | undefined {
   const value = Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : schema?.const;
   return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
 }
 
+/**
+ * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
+ * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
+ * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
+ */
 function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   if (dialect === 'swagger-2.0') {
@@ -516,14 +516,18 @@ function swaggerFormBody(
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties: Json = {};
   const required: string[] = [];
+  // A list field travels as its collectionFormat says (csv unless told): kept for the example's encoding.
+  const encoding: Json = {};
   for (const { raw } of fields) {
     const { name: _n, in: _i, required: isRequired, ...schema } = raw;
     properties[String(raw.name)] = raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
     if (isRequired === true) required.push(String(raw.name));
+    if (raw.type === 'array') encoding[String(raw.name)] = { collectionFormat: String(raw.collectionFormat ?? 'csv') };
   }
   const synthetic = { type: 'object', properties, required };
   const at = fields[0]!.at;
-  return { required: required.length > 0, contents: [media(context, mediaType, synthetic, at, {}, undefined, anchor)] };
+  const body = media(context, mediaType, synthetic, at, { encoding }, undefined, anchor);
+  return { required: required.length > 0, contents: [body] };
 }
 
 function extractResponses(context: WalkContext, operation: Json, at: SpecPointer, anchor: string): ResponseModel[] {
@@ -694,6 +698,20 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
 }
 
 /**
+ * What joins a form field's list items, or undefined when the field is repeated once per item:
+ * OpenAPI 3's default `style: form` with `explode: true` repeats it (`tags=a&tags=b`), `explode:
+ * false` joins with commas, `spaceDelimited` and `pipeDelimited` as they say; a Swagger 2.0
+ * `formData` list as its `collectionFormat` says (default `csv`; `multi` repeats).
+ */
+function formListSeparator(how: Json): string | undefined {
+  if (typeof how.collectionFormat === 'string')
+    return how.collectionFormat === 'multi' ? undefined : (LIST_SEPARATORS[how.collectionFormat] ?? ',');
+  const style = String(how.style ?? 'form');
+  if (style === 'form') return how.explode === false ? ',' : undefined;
+  return LIST_SEPARATORS[style] ?? ',';
+}
+
+/**
  * A form body as it travels. A property whose `encoding` says `style: deepObject` is sent in
  * brackets (`address[city]=…`, a list's items by index: `expand[0]=…`), as Stripe's whole API
  * wants; a list whose style is an exploded `form` repeats its name. Anything else that is not a
@@ -705,12 +723,15 @@ function formEncode(value: Json, encoding?: Json): string {
     if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
     else params.append(name, String(v));
   };
+  const text = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
   for (const [name, v] of Object.entries(value)) {
     const how = (encoding?.[name] ?? {}) as Json;
     if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
-    else if (how.style === 'form' && how.explode !== false && Array.isArray(v))
-      for (const item of v) params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    else params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    else if (Array.isArray(v)) {
+      const separator = formListSeparator(how);
+      if (separator === undefined) for (const item of v) params.append(name, text(item));
+      else params.append(name, v.map(text).join(separator));
+    } else params.append(name, text(v));
   }
   // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
   return params

@@ -368,6 +368,51 @@ describe('a form body by its encoding', () => {
     );
     expect(op(api, 'addBuyer').curl).toContain(`--data-raw '${body.example}'`);
   });
+
+  it('sends a list as its style says, repeated by default (OpenAPI 3), or as its collectionFormat says (Swagger 2.0 formData)', async () => {
+    const oas3 = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /tags:',
+      '    post:',
+      '      operationId: tag',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                plain: { type: array, items: { type: string }, example: [a, b] }',
+      '                commas: { type: array, items: { type: string }, example: [a, b] }',
+      '                pipes: { type: array, items: { type: integer }, example: [1, 2] }',
+      '            encoding:',
+      '              commas: { style: form, explode: false }',
+      '              pipes: { style: pipeDelimited }',
+      '      responses: { "204": { description: Tagged } }',
+    ]);
+    expect(op(oas3, 'tag').requestBody!.contents[0]!.example).toBe('plain=a&plain=b&commas=a%2Cb&pipes=1%7C2');
+    // The patterns of swagger-api/swagger-codegen's petstore-with-fake-endpoints-models-for-testing.yaml
+    // (formData lists); a list with no collectionFormat is csv, Swagger 2.0's default. They were sent as JSON.
+    const swagger = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet/{petId}:',
+      '    post:',
+      '      operationId: updatePetWithForm',
+      '      consumes: [application/x-www-form-urlencoded]',
+      '      parameters:',
+      '        - { name: petId, in: path, required: true, type: integer }',
+      '        - { name: tags, in: formData, type: array, items: { type: string }, collectionFormat: multi, default: [a, b] }',
+      '        - { name: ids, in: formData, type: array, items: { type: integer }, collectionFormat: pipes, default: [1, 2] }',
+      '        - { name: names, in: formData, type: array, items: { type: string }, default: [x, y] }',
+      '      responses: { "405": { description: Invalid input } }',
+    ]);
+    expect(op(swagger, 'updatePetWithForm').requestBody!.contents[0]!.example).toBe(
+      'tags=a&tags=b&ids=1%7C2&names=x%2Cy',
+    );
+  });
 });
 
 describe('generated examples, by the way they travel', () => {

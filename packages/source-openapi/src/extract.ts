@@ -215,15 +215,47 @@ function detectDialect(spec: SpecSet): Dialect {
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,
       ...spec.where({ file: spec.rootFile, pointer: document!.openapi !== undefined ? '/openapi' : '/swagger' }),
-      hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1',
+      hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2',
     });
   }
+  const other = document && typeof document === 'object' ? otherFormat(document) : undefined;
   throw new DocgenError({
     code: 'DG_OPENAPI_NOT_A_SPEC',
-    message: `${spec.display(spec.rootFile)} is not an OpenAPI document: it has no "openapi" or "swagger" version field at the top level`,
-    location: { file: spec.display(spec.rootFile), line: 1, pointer: '#' },
-    hint: 'pass an OpenAPI 3.x file (with `openapi: 3.x.y`) or a Swagger 2.0 file (with `swagger: "2.0"`)',
+    message: `${spec.display(spec.rootFile)} is not an OpenAPI document: ${other?.what ?? 'it has no "openapi" or "swagger" version field at the top level'}`,
+    ...(other
+      ? spec.where({ file: spec.rootFile, pointer: other.pointer })
+      : { location: { file: spec.display(spec.rootFile), line: 1, pointer: '#' } }),
+    hint:
+      other?.hint ?? 'pass an OpenAPI 3.x file (with `openapi: 3.x.y`) or a Swagger 2.0 file (with `swagger: "2.0"`)',
   });
+}
+
+/**
+ * What a file that is not OpenAPI is, when it says: an AsyncAPI document (message channels, not
+ * HTTP operations), a Swagger 1.2 resource listing, or a Postman collection, each of which is
+ * mistaken for a spec, so the error can name it and say what to do.
+ */
+function otherFormat(document: Json): { what: string; pointer: string; hint: string } | undefined {
+  if (document.asyncapi !== undefined)
+    return {
+      what: `it is an AsyncAPI ${String(document.asyncapi)} document, which describes message channels, not HTTP operations`,
+      pointer: '/asyncapi',
+      hint: 'docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files; leave AsyncAPI files out of --openapi and the openapi source',
+    };
+  if (document.swaggerVersion !== undefined)
+    return {
+      what: `it is a Swagger ${String(document.swaggerVersion)} resource listing, a format docgen does not read`,
+      pointer: '/swaggerVersion',
+      hint: 'convert it to Swagger 2.0 or OpenAPI 3 first (api-spec-converter does), then pass the converted file',
+    };
+  const info = document.info as Json | undefined;
+  if (typeof info?._postman_id === 'string' || /postman/i.test(String(info?.schema ?? '')))
+    return {
+      what: 'it is a Postman collection, not an API description',
+      pointer: '/info',
+      hint: 'convert it to OpenAPI 3 first (postman-to-openapi does), then pass the converted file',
+    };
+  return undefined;
 }
 
 /**

@@ -2154,6 +2154,39 @@ describe('invalid input', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it('an AsyncAPI document, a Swagger 1.2 listing or a Postman collection is named as such, at its version line', async () => {
+    const asyncapi = await docgenFailure(
+      modelOf([
+        '# the shape of asyncapi/spec examples/streetlights-mqtt-asyncapi.yml',
+        'asyncapi: 2.6.0',
+        'info: { title: Streetlights API, version: 1.0.0 }',
+        'channels: {}',
+      ]),
+    );
+    expect([asyncapi.code, asyncapi.location?.line]).toEqual(['DG_OPENAPI_NOT_A_SPEC', 2]);
+    expect(asyncapi.message).toMatch(
+      /is not an OpenAPI document: it is an AsyncAPI 2\.6\.0 document, which describes message channels/,
+    );
+    expect(asyncapi.hint).toMatch(/leave AsyncAPI files out of --openapi/);
+    const listing = await docgenFailure(
+      modelOf(['swaggerVersion: "1.2"', 'apiVersion: "1.0"', 'apis: [{ path: /pet }]']),
+    );
+    expect([listing.location?.line, listing.message]).toEqual([
+      1,
+      expect.stringMatching(/it is a Swagger 1\.2 resource listing, a format docgen does not read/),
+    ]);
+    const postman = await docgenFailure(
+      modelOf([
+        'info:',
+        '  _postman_id: 5a1b',
+        '  name: Shop',
+        '  schema: https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+        'item: []',
+      ]),
+    );
+    expect(postman.message).toMatch(/it is a Postman collection/);
+  });
+
   it('a folder given as the spec names the spec files inside it, root-like names first', async () => {
     const error = await docgenFailure(model('multi-file-3.0'));
     expect(error.code).toBe('DG_OPENAPI_FOLDER');

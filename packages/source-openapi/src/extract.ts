@@ -1232,15 +1232,33 @@ function curl(context: WalkContext, operation: Operation): string {
   const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType))
-      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? [])
-        lines.push(
-          `-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`,
-        );
-    else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
+    else if (/multipart/.test(body.mediaType)) {
+      // Each part's value from the body's example (its own, or made from the schema), a file's as a file.
+      const values = exampleObject(body.example);
+      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
+        const file = field.type.kind === 'primitive' && field.type.format === 'binary';
+        lines.push(`-F '${field.name}=${file ? '@file' : shellSafe(partValue(values?.[field.name]))}'`);
+      }
+    } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
+}
+
+/** A body's example as an object of its fields, when it is one (a multipart body's is JSON). */
+function exampleObject(example: string | undefined): Json | undefined {
+  try {
+    const value: unknown = example === undefined ? undefined : JSON.parse(example);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */
+function partValue(value: unknown): string {
+  if (value === undefined) return '…';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */

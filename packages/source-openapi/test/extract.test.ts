@@ -1985,6 +1985,15 @@ describe('Azure (AutoRest) specs', () => {
     ]);
     expect(text.servers.map((s) => s.url)).toEqual(['{Endpoint}/text/analytics/v3.0/']);
     expect(op(text, 'Languages').curl).toBe("curl --globoff -X POST '{Endpoint}/text/analytics/v3.0/languages'");
+    // It extends Swagger 2.0's host: an OpenAPI 3 spec's servers stand.
+    const oas3 = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Text Analytics, version: v3.0 }',
+      'servers: [{ url: https://westus.api.cognitive.microsoft.com }]',
+      'x-ms-parameterized-host: { hostTemplate: "{Endpoint}", useSchemePrefix: false }',
+      'paths: {}',
+    ]);
+    expect(oas3.servers.map((s) => s.url)).toEqual(['https://westus.api.cognitive.microsoft.com']);
   });
 
   it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {

@@ -501,7 +501,13 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
-    exampleList: raw.in === 'query' && Array.isArray(example) ? queryList(raw, example, dialect) : undefined,
+    exampleList: !Array.isArray(example)
+      ? undefined
+      : raw.in === 'query'
+        ? queryList(raw, example, dialect)
+        : raw.in === 'header'
+          ? headerList(raw, example, dialect)
+          : undefined,
   };
 }
 
@@ -535,6 +541,16 @@ function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable
   const style = String(raw.style ?? 'form');
   if (style === 'form') return { items, separator: raw.explode === false ? ',' : undefined };
   return { items, separator: LIST_SEPARATORS[style] ?? ',' };
+}
+
+/**
+ * How a list example travels in a header: OpenAPI 3's only header style, `simple`, joins its items
+ * with commas (`X-Ids: 1,2`); Swagger 2.0 as its `collectionFormat` says (default `csv`).
+ */
+function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
+  const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  const format = dialect === 'swagger-2.0' ? String(raw.collectionFormat ?? 'csv') : 'csv';
+  return { items, separator: LIST_SEPARATORS[format] ?? ',' };
 }
 
 function swaggerFormBody(
@@ -1219,8 +1235,10 @@ function curl(context: WalkContext, operation: Operation): string {
       headers.push(`-u "$USERNAME:$PASSWORD"`);
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
-  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
-    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? p.constant ?? `<${p.name}>`)}'`);
+  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
+    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
+    headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
+  }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);

@@ -113,8 +113,8 @@ export interface Parameter {
   /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
   constant?: string;
   /**
-   * A query parameter's list example as it travels: its items, and what joins them (`,`, `|`,
-   * a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
+   * A query or header parameter's list example as it travels: its items, and what joins them
+   * (`,`, `|`, a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
    */
   exampleList?: { items: string[]; separator?: string };
 }

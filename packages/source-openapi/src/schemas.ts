@@ -711,8 +711,8 @@ export class SchemaRegistry {
    * element of its own; `prefix` and `namespace` on the element. The root is named by the schema's
    * `xml.name`, else its component name; a root array's items by their own `xml.name`, else their
    * component name (`items: { $ref: Pet }` is `<Pet>` once per item), inside a wrapper only when
-   * the array is `wrapped`. With no name to give the root (an inline schema) or a root array's
-   * items, the body has no example: `unnamed` says which name is missing (a wrapped root array's own, or its items').
+   * the array is `wrapped`. With no name to give the root (an inline schema), a wrapped root
+   * array's element or a root array's items, the body has no example: `unnamed` says which.
    */
   xmlExample(value: unknown, schema: unknown, at: SpecPointer): XmlExample {
     const { s, at: sAt, xml } = this.xmlSchema(schema, at);

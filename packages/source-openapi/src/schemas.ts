@@ -649,8 +649,11 @@ export class SchemaRegistry {
         out[name] = v;
       }
       if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
-        const v = this.example(s.additionalProperties, child(at, 'additionalProperties'), stack, depth + 1);
-        if (v !== undefined && v !== CIRCULAR) out.key = v;
+        const valuesAt = child(at, 'additionalProperties');
+        const v = this.example(s.additionalProperties, valuesAt, stack, depth + 1);
+        // A map's key is optional: a structure made up for its value past the bound is left out too.
+        const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(s.additionalProperties, valuesAt);
+        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > MAX_EXAMPLE_DEPTH && madeUp)) out.key = v;
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;

@@ -209,6 +209,7 @@ describe('generated examples', () => {
       '        ownerReferences: { type: array, items: { $ref: "#/components/schemas/Owner" } }',
       '        managedFields: { type: array, items: { $ref: "#/components/schemas/Field" } }',
       '        labels: { type: object, additionalProperties: { type: string } }',
+      '        nested: { type: object, properties: { byName: { type: object, additionalProperties: { $ref: "#/components/schemas/Field" } } } }',
       '    Owner:',
       '      type: object',
       '      required: [kind, owner]',
@@ -229,6 +230,7 @@ describe('generated examples', () => {
         ownerReferences: [{ kind: 'string', controller: true, owner: { uid: 'string' } }],
         managedFields: [{ manager: 'string', time: 'string' }],
         labels: { key: 'string' },
+        nested: { byName: {} }, // a map's value past the bound, made up and empty, is left out
       }),
     );
   });

@@ -59,7 +59,9 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     }
   }
   const info = (document.info ?? {}) as Json;
-  const serverList = servers(document, dialect);
+  // AutoRest's x-ms-parameterized-host extends Swagger 2.0's `host`; an OpenAPI 3 spec has `servers`.
+  const serverList =
+    (dialect === 'swagger-2.0' && parameterizedHost(spec, document, root)) || servers(document, dialect);
   const context: WalkContext = {
     spec,
     dialect,
@@ -215,15 +217,47 @@ function detectDialect(spec: SpecSet): Dialect {
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,
       ...spec.where({ file: spec.rootFile, pointer: document!.openapi !== undefined ? '/openapi' : '/swagger' }),
-      hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1',
+      hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2',
     });
   }
+  const other = document && typeof document === 'object' ? otherFormat(document) : undefined;
   throw new DocgenError({
     code: 'DG_OPENAPI_NOT_A_SPEC',
-    message: `${spec.display(spec.rootFile)} is not an OpenAPI document: it has no "openapi" or "swagger" version field at the top level`,
-    location: { file: spec.display(spec.rootFile), line: 1, pointer: '#' },
-    hint: 'pass an OpenAPI 3.x file (with `openapi: 3.x.y`) or a Swagger 2.0 file (with `swagger: "2.0"`)',
+    message: `${spec.display(spec.rootFile)} is not an OpenAPI document: ${other?.what ?? 'it has no "openapi" or "swagger" version field at the top level'}`,
+    ...(other
+      ? spec.where({ file: spec.rootFile, pointer: other.pointer })
+      : { location: { file: spec.display(spec.rootFile), line: 1, pointer: '#' } }),
+    hint:
+      other?.hint ?? 'pass an OpenAPI 3.x file (with `openapi: 3.x.y`) or a Swagger 2.0 file (with `swagger: "2.0"`)',
   });
+}
+
+/**
+ * What a file that is not OpenAPI is, when it says: an AsyncAPI document (message channels, not
+ * HTTP operations), a Swagger 1.2 resource listing, or a Postman collection, each of which is
+ * mistaken for a spec, so the error can name it and say what to do.
+ */
+function otherFormat(document: Json): { what: string; pointer: string; hint: string } | undefined {
+  if (document.asyncapi !== undefined)
+    return {
+      what: `it is an AsyncAPI ${String(document.asyncapi)} document, which describes message channels, not HTTP operations`,
+      pointer: '/asyncapi',
+      hint: 'docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files; leave AsyncAPI files out of --openapi and the openapi source',
+    };
+  if (document.swaggerVersion !== undefined)
+    return {
+      what: `it is a Swagger ${String(document.swaggerVersion)} resource listing, a format docgen does not read`,
+      pointer: '/swaggerVersion',
+      hint: 'convert it to Swagger 2.0 or OpenAPI 3 first (api-spec-converter does), then pass the converted file',
+    };
+  const info = document.info as Json | undefined;
+  if (typeof info?._postman_id === 'string' || /postman/i.test(String(info?.schema ?? '')))
+    return {
+      what: 'it is a Postman collection, not an API description',
+      pointer: '/info',
+      hint: 'convert it to OpenAPI 3 first (postman-to-openapi does), then pass the converted file',
+    };
+  return undefined;
 }
 
 /**
@@ -351,6 +385,7 @@ function extractOperation(
     callbacks,
     ...(paging(operation) && { paging: paging(operation) }),
     longRunning: operation['x-ms-long-running-operation'] === true,
+    ...(operation['x-ms-long-running-operation'] === true && finalStateVia(operation, method)),
     pointer: `#${at.pointer}`,
   };
   if (!webhook) result.curl = curl(context, result);
@@ -370,6 +405,22 @@ function paging(operation: Json): Operation['paging'] {
     nextLinkName: pageable.nextLinkName,
   };
 }
+
+/**
+ * Where a long-running operation's result is read once polling ends: the spec's
+ * `x-ms-long-running-operation-options.final-state-via`, else what AutoRest's runtime does for a
+ * PUT (a GET of the operation's own URL) or a POST (a GET of the `Location` URL). Other methods
+ * have no documented default, so nothing is said of them.
+ */
+function finalStateVia(operation: Json, method: string): Pick<Operation, 'finalStateVia'> {
+  const options = operation['x-ms-long-running-operation-options'] as Json | undefined;
+  const stated = options && typeof options === 'object' ? options['final-state-via'] : undefined;
+  if (typeof stated === 'string' && stated) return { finalStateVia: { value: stated, stated: true } };
+  const byDefault = LONG_RUNNING_DEFAULTS[method.toLowerCase()];
+  return byDefault ? { finalStateVia: { value: byDefault, stated: false } } : {};
+}
+
+const LONG_RUNNING_DEFAULTS: Record<string, string> = { put: 'original-uri', post: 'location' };
 
 function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
   const raw = operation.callbacks;
@@ -450,7 +501,13 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
-    exampleList: raw.in === 'query' && Array.isArray(example) ? queryList(raw, example, dialect) : undefined,
+    exampleList: !Array.isArray(example)
+      ? undefined
+      : raw.in === 'query'
+        ? queryList(raw, example, dialect)
+        : raw.in === 'header'
+          ? headerList(raw, example, dialect)
+          : undefined,
   };
 }
 
@@ -464,17 +521,17 @@ const LIST_SEPARATORS: Record<string, string> = {
   pipeDelimited: '|',
 };
 
-/**
- * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
- * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
- * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
- */
 /** The one value a schema allows (`enum: [2024-01-01]`, `const`), as sent; else undefined. */
 function onlyValue(schema: Json | undefined): string | undefined {
   const value = Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : schema?.const;
   return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
 }
 
+/**
+ * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
+ * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
+ * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
+ */
 function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   if (dialect === 'swagger-2.0') {
@@ -484,6 +541,16 @@ function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable
   const style = String(raw.style ?? 'form');
   if (style === 'form') return { items, separator: raw.explode === false ? ',' : undefined };
   return { items, separator: LIST_SEPARATORS[style] ?? ',' };
+}
+
+/**
+ * How a list example travels in a header: OpenAPI 3's only header style, `simple`, joins its items
+ * with commas (`X-Ids: 1,2`); Swagger 2.0 as its `collectionFormat` says (default `csv`).
+ */
+function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
+  const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  const format = dialect === 'swagger-2.0' ? String(raw.collectionFormat ?? 'csv') : 'csv';
+  return { items, separator: LIST_SEPARATORS[format] ?? ',' };
 }
 
 function swaggerFormBody(
@@ -499,14 +566,18 @@ function swaggerFormBody(
     (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
   const properties: Json = {};
   const required: string[] = [];
+  // A list field travels as its collectionFormat says (csv unless told): kept for the example's encoding.
+  const encoding: Json = {};
   for (const { raw } of fields) {
     const { name: _n, in: _i, required: isRequired, ...schema } = raw;
     properties[String(raw.name)] = raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
     if (isRequired === true) required.push(String(raw.name));
+    if (raw.type === 'array') encoding[String(raw.name)] = { collectionFormat: String(raw.collectionFormat ?? 'csv') };
   }
   const synthetic = { type: 'object', properties, required };
   const at = fields[0]!.at;
-  return { required: required.length > 0, contents: [media(context, mediaType, synthetic, at, {}, undefined, anchor)] };
+  const body = media(context, mediaType, synthetic, at, { encoding }, undefined, anchor);
+  return { required: required.length > 0, contents: [body] };
 }
 
 function extractResponses(context: WalkContext, operation: Json, at: SpecPointer, anchor: string): ResponseModel[] {
@@ -602,15 +673,21 @@ function media(
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
   let generated = false;
+  let exampleNote: string | undefined;
   const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
   if (example === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
-    // An XML body whose root element the schema does not name has no example docgen can write,
-    // and a plain string (`type: string`'s "string") is no XML body: only a schema's XML text is.
-    const xmlText = typeof example === 'string' ? /^\s*</.test(example) : typeof asSent(example) === 'string';
-    if (isXml(mediaType) && !xmlText) [example, generated] = [undefined, false];
+    // An XML body whose root element (or root array's items) the schema does not name has no
+    // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
+    // body: only a schema's XML text is.
+    if (isXml(mediaType) && example !== undefined && typeof example !== 'string') {
+      const xml = schemas.xmlExample(example, schema, schemaAt);
+      if ('unnamed' in xml) [example, generated, exampleNote] = [undefined, false, UNNAMED_XML[xml.unnamed]];
+    } else if (isXml(mediaType) && !(typeof example === 'string' && /^\s*</.test(example))) {
+      [example, generated] = [undefined, false];
+    }
   }
   const encoding = holder?.encoding as Json | undefined;
   const body = exampleBody(asSent(example), mediaType, encoding);
@@ -620,6 +697,7 @@ function media(
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
+    ...(exampleNote && { exampleNote }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -638,8 +716,18 @@ function media(
  */
 function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
   if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
-  return context.schemas.xmlExample(example, schema, at) ?? example;
+  const xml = context.schemas.xmlExample(example, schema, at);
+  return 'xml' in xml ? xml.xml : example;
 }
+
+/** Why an XML body gets no generated example, for the reader who expected one. */
+const UNNAMED_XML = {
+  root: 'No example: XML needs a name for the root element, and this schema gives none (an `xml.name`, or a `$ref` to a named schema, would).',
+  wrapper:
+    'No example: this array is `wrapped`, and XML needs a name for its wrapping element, which this schema does not give (an `xml.name` beside `wrapped`, or a `$ref` to a named schema, would).',
+  items:
+    "No example: XML needs a name for this array's items, and this schema gives none (an `xml.name` on `items`, or `items` that `$ref` a named schema, would).",
+};
 
 function isXml(mediaType: string): boolean {
   return /[/+]xml\b/.test(mediaType);
@@ -660,6 +748,20 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
 }
 
 /**
+ * What joins a form field's list items, or undefined when the field is repeated once per item:
+ * OpenAPI 3's default `style: form` with `explode: true` repeats it (`tags=a&tags=b`), `explode:
+ * false` joins with commas, `spaceDelimited` and `pipeDelimited` as they say; a Swagger 2.0
+ * `formData` list as its `collectionFormat` says (default `csv`; `multi` repeats).
+ */
+function formListSeparator(how: Json): string | undefined {
+  if (typeof how.collectionFormat === 'string')
+    return how.collectionFormat === 'multi' ? undefined : (LIST_SEPARATORS[how.collectionFormat] ?? ',');
+  const style = String(how.style ?? 'form');
+  if (style === 'form') return how.explode === false ? ',' : undefined;
+  return LIST_SEPARATORS[style] ?? ',';
+}
+
+/**
  * A form body as it travels. A property whose `encoding` says `style: deepObject` is sent in
  * brackets (`address[city]=…`, a list's items by index: `expand[0]=…`), as Stripe's whole API
  * wants; a list whose style is an exploded `form` repeats its name. Anything else that is not a
@@ -671,12 +773,15 @@ function formEncode(value: Json, encoding?: Json): string {
     if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
     else params.append(name, String(v));
   };
+  const asText = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
   for (const [name, v] of Object.entries(value)) {
     const how = (encoding?.[name] ?? {}) as Json;
     if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
-    else if (how.style === 'form' && how.explode !== false && Array.isArray(v))
-      for (const item of v) params.append(name, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    else params.append(name, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    else if (Array.isArray(v)) {
+      const separator = formListSeparator(how);
+      if (separator === undefined) for (const item of v) params.append(name, asText(item));
+      else params.append(name, v.map(asText).join(separator));
+    } else params.append(name, asText(v));
   }
   // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
   return params
@@ -761,6 +866,35 @@ function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
       ...(variables.length && { variables }),
     };
   });
+}
+
+/**
+ * Azure AutoRest's `x-ms-parameterized-host` stands for Swagger 2.0's `host`: a `hostTemplate`
+ * whose `{parameters}` are filled per client (`{accountName}.{adlaJobDnsSuffix}`, or a whole
+ * `{Endpoint}` that brings its own scheme), each one a server variable here, with the default and
+ * description its parameter gives. `useSchemePrefix` (default true) puts each of the spec's
+ * `schemes` in front. Its `positionInOperation` orders a generated SDK method's arguments, nothing
+ * a request carries, so it changes nothing here.
+ */
+function parameterizedHost(spec: SpecSet, document: Json, root: SpecPointer): ApiModel['servers'] | undefined {
+  const host = document['x-ms-parameterized-host'] as Json | undefined;
+  if (!host || typeof host !== 'object' || typeof host.hostTemplate !== 'string') return undefined;
+  const hostAt = child(root, 'x-ms-parameterized-host');
+  const parameters = (Array.isArray(host.parameters) ? host.parameters : [])
+    .map((raw, index) => deref(spec, raw, child(hostAt, 'parameters', index)).value as Json | undefined)
+    .filter((parameter): parameter is Json => typeof parameter?.name === 'string');
+  const variables: Json = Object.fromEntries(
+    parameters.map((p) => [p.name, { default: p.default, enum: p.enum, description: p.description }]),
+  );
+  const basePath = typeof document.basePath === 'string' ? document.basePath : '';
+  const template = `${basePath.startsWith('/') ? host.hostTemplate.replace(/\/+$/, '') : host.hostTemplate}${basePath}`;
+  const schemes = Array.isArray(document.schemes) && document.schemes.length ? document.schemes.map(String) : ['https'];
+  const urls = host.useSchemePrefix === false ? [template] : schemes.map((scheme) => `${scheme}://${template}`);
+  const serverVariableList = serverVariables(variables);
+  return urls.map((url) => ({
+    url: substituteVariables(url, variables),
+    ...(serverVariableList.length && { variables: serverVariableList }),
+  }));
 }
 
 /** A server's `variables`: each with its default, the values it may take and what it is. */
@@ -1101,8 +1235,10 @@ function curl(context: WalkContext, operation: Operation): string {
       headers.push(`-u "$USERNAME:$PASSWORD"`);
     else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
   }
-  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required))
-    headers.push(`-H '${p.name}: ${shellSafe(p.example ?? p.constant ?? `<${p.name}>`)}'`);
+  for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
+    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
+    headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
+  }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
@@ -1116,15 +1252,33 @@ function curl(context: WalkContext, operation: Operation): string {
   const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
-    else if (/multipart/.test(body.mediaType))
-      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? [])
-        lines.push(
-          `-F '${field.name}=${field.type.kind === 'primitive' && field.type.format === 'binary' ? '@file' : '…'}'`,
-        );
-    else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
+    else if (/multipart/.test(body.mediaType)) {
+      // Each part's value from the body's example (its own, or made from the schema), a file's as a file.
+      const values = exampleObject(body.example);
+      for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
+        const file = field.type.kind === 'primitive' && field.type.format === 'binary';
+        lines.push(`-F '${field.name}=${file ? '@file' : shellSafe(partValue(values?.[field.name]))}'`);
+      }
+    } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
+}
+
+/** A body's example as an object of its fields, when it is one (a multipart body's is JSON). */
+function exampleObject(example: string | undefined): Json | undefined {
+  try {
+    const value: unknown = example === undefined ? undefined : JSON.parse(example);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */
+function partValue(value: unknown): string {
+  if (value === undefined) return '…';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
@@ -1143,7 +1297,9 @@ function isFileUpload(body: MediaContent): boolean {
  */
 function curlBase(url = ''): string {
   const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(base) ? base : `$BASE_URL${base}`;
+  // A URL that starts with a variable (`{Endpoint}/text/analytics/v3.0`, Azure's) has it stand for
+  // the scheme and host: the reader replaces it, as a path parameter's placeholder.
+  return /^([a-z][a-z0-9+.-]*:\/\/|\{[^}/]+\})/i.test(base) ? base : `$BASE_URL${base}`;
 }
 
 /**

@@ -93,6 +93,8 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** Why there is no example where one was expected (an XML body whose schema names no element). */
+  exampleNote?: string;
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;
@@ -111,8 +113,8 @@ export interface Parameter {
   /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
   constant?: string;
   /**
-   * A query parameter's list example as it travels: its items, and what joins them (`,`, `|`,
-   * a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
+   * A query or header parameter's list example as it travels: its items, and what joins them
+   * (`,`, `|`, a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
    */
   exampleList?: { items: string[]; separator?: string };
 }
@@ -174,6 +176,13 @@ export interface Operation {
   paging?: { itemName: string; nextLinkName: string };
   /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */
   longRunning: boolean;
+  /**
+   * Where a long-running operation's result comes from, as `x-ms-long-running-operation-options`'
+   * `final-state-via` says (`azure-async-operation`, `location`, `original-uri`,
+   * `operation-location`), else AutoRest's default for a PUT (`original-uri`) or a POST
+   * (`location`); `stated` when the spec says it.
+   */
+  finalStateVia?: { value: string; stated: boolean };
   /** OpenAPI 3.x callbacks: requests the API makes to the caller after this operation. */
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */

@@ -144,6 +144,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(model),
+    // The curl examples start from the first server: a variable without a default stays in it.
+    serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
   };
   add({
@@ -500,7 +502,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     link: links.operation(operation, key, `${operation.verb} ${escapeMarkdownInline(operation.path)}`),
     labels: labelsText(operation),
     paging: operation.paging,
-    longRunning: operation.longRunning,
+    longRunning: operation.longRunning ? longRunningText(operation) : undefined,
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
@@ -550,6 +552,30 @@ function labelsText(operation: Operation): string | undefined {
     )
     .join(' · ');
 }
+
+/**
+ * How a long-running operation ends: the header whose URL is polled, and where the result is read
+ * then (AutoRest's `final-state-via`; one the spec states is named, so a reader can look it up).
+ */
+function longRunningText(operation: Operation): string {
+  const via = operation.finalStateVia;
+  const header =
+    via?.value === 'operation-location' ? '`Operation-Location`' : '`Azure-AsyncOperation` (or `Location`)';
+  const poll = `the service may answer before the work is done; poll the URL in the response's ${header} header until the operation reports it has finished.`;
+  if (!via) return poll;
+  const stated = inlineCode(`final-state-via: ${via.value}`);
+  const result = FINAL_STATE[via.value];
+  if (!result) return `${poll} The result is then where ${stated} says.`;
+  return `${poll} The result is then ${result} (${via.stated ? stated : `the default for a ${operation.verb}`}).`;
+}
+
+/** Where `final-state-via` reads a long-running operation's result (AutoRest's extensions document). */
+const FINAL_STATE: Record<string, string> = {
+  'azure-async-operation': 'the last response from the `Azure-AsyncOperation` URL, with no GET after it',
+  location: "what a GET to the URL in the first response's `Location` header returns",
+  'original-uri': "what a GET to this operation's own URL returns",
+  'operation-location': 'the last response from the `Operation-Location` URL, with no GET after it',
+};
 
 /** A server's description, then each variable: `` `port`: `8443` (default), `443` — the port ``. */
 function serverNotes(server: ApiModel['servers'][number]): string {
@@ -611,6 +637,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
+    exampleNote: content.exampleNote,
     exampleName: content.exampleName,
     exampleSummary: content.exampleSummary,
     moreExamples: content.moreExamples,

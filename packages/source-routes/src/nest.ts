@@ -19,7 +19,16 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { chainRoot, type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
+import {
+  chainRoot,
+  type Declaration,
+  isFunction,
+  Modules,
+  nameStart,
+  packageMountRoute,
+  unwrap,
+  withoutScopedMiddleware,
+} from './modules.js';
 import {
   commentBefore,
   isPathLiteral,
@@ -109,7 +118,9 @@ export class NestReader {
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
-    const routes: Route[] = [];
+    // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
+    // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
+    const routes: Route[] = bootstrap.served.map((served) => this.servedRoute(served, prefix));
     for (const { controller, modulePrefix } of controllers)
       for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
@@ -133,7 +144,24 @@ export class NestReader {
           routes.push({ ...own, middleware: names, path, openapiPath: toOpenApiPath(path) });
         }
       }
-    return routes;
+    // A package's handler at a path the controllers serve under guards them (`app.use('/api', rateLimit(…))`): not a row.
+    return withoutScopedMiddleware(routes);
+  }
+
+  /**
+   * The row of what a package serves at a path in main.ts: `ALL /docs/*` for Swagger's UI, not under the
+   * global prefix unless `useGlobalPrefix: true` says so (nor is an `app.use()` path), with the `app.use()`
+   * middleware registered before it.
+   */
+  private servedRoute(served: ServedMount, globalPrefix: string): Route {
+    const base = joinPaths(served.useGlobalPrefix ? globalPrefix : '', served.path);
+    const middleware = served.uses.filter((use) => underPath(use.path, base)).flatMap((use) => use.names);
+    const route = packageMountRoute(served.call, base, served.handler, served.pkg, [...middleware, ...served.before]);
+    if (served.pkg !== SWAGGER) return route;
+    return {
+      ...route,
+      summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI, and by default its document at \`${base === '/' ? '' : base}-json\` and \`${base === '/' ? '' : base}-yaml\`; its routes are not read`,
+    };
   }
 
   /**
@@ -142,10 +170,16 @@ export class NestReader {
    * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
    * to (`setupSecurity(app)`), in the order they run.
    */
-  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[]; calls?: CallExpression[] } {
+  private bootstrapCalls(source: SourceFile): {
+    uses: GlobalUse[];
+    guards: string[];
+    served: ServedMount[];
+    calls?: CallExpression[];
+  } {
     const { ts } = this;
     const uses: GlobalUse[] = [];
     const guards: string[] = [];
+    const served: ServedMount[] = [];
     const calls: CallExpression[] = [];
     const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
       const init = declaration.getInitializer();
@@ -173,10 +207,44 @@ export class NestReader {
           if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
-          const names = (path === undefined ? args : args.slice(1))
-            .filter((arg) => !this.modules.isParserOrFiles(arg))
-            .map((arg) => shortText(arg));
+          const handlers = path === undefined ? args : args.slice(1);
+          // `app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec))`: a package serves the path, as in Express.
+          const handler = handlers[handlers.length - 1];
+          const pkg = path !== undefined && handler ? this.modules.packageServing(handler) : undefined;
+          if (pkg && handler)
+            served.push({
+              call,
+              path: path!,
+              handler,
+              pkg,
+              useGlobalPrefix: false,
+              uses: [...uses],
+              before: handlers.slice(0, -1).map((arg) => shortText(arg)),
+            });
+          const names = handlers.filter((arg) => !this.modules.isParserOrFiles(arg)).map((arg) => shortText(arg));
           uses.push({ path: path ?? '/', names });
+          continue;
+        }
+        // `SwaggerModule.setup('docs', app, document)`: the Swagger UI, served beside the controllers.
+        if (this.isSwaggerSetup(call) && args[1] && this.isName(args[1], target)) {
+          const path = literalValue(ts, args[0], this.constants);
+          if (path === undefined)
+            this.warnAt(
+              'DG_ROUTES_COMPUTED_MOUNT',
+              `SwaggerModule.setup(${shortText(args[0] ?? call)}, …) serves the API docs at a path computed at run time: it is not listed`,
+              call,
+              "give the path as a literal or a const (SwaggerModule.setup('docs', app, document))",
+            );
+          else
+            served.push({
+              call,
+              path,
+              handler: call,
+              pkg: SWAGGER,
+              useGlobalPrefix: this.usesGlobalPrefix(args[3]),
+              uses: [...uses],
+              before: [],
+            });
           continue;
         }
         // `setupSecurity(app)`: what a function of the project does to its parameter.
@@ -187,9 +255,27 @@ export class NestReader {
         if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
       }
     };
-    if (!app) return { uses, guards };
+    if (!app) return { uses, guards, served };
     visit(source, app, 0);
-    return { uses, guards, calls };
+    return { uses, guards, served, calls };
+  }
+
+  /** `SwaggerModule.setup(…)`, `SwaggerModule` imported from `@nestjs/swagger`. */
+  private isSwaggerSetup(call: CallExpression): boolean {
+    const { ts } = this;
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setup') return false;
+    const module = unwrap(ts, callee.getExpression());
+    return ts.Node.isIdentifier(module) && this.modules.packageOf(module) === SWAGGER;
+  }
+
+  /** Whether `SwaggerModule.setup`'s options (written there, or a `const` object) say `useGlobalPrefix: true`. */
+  private usesGlobalPrefix(options: TsNode | undefined): boolean {
+    const { ts } = this;
+    let object = options && unwrap(ts, options);
+    if (object && ts.Node.isIdentifier(object)) object = this.modules.follow(object)?.value;
+    if (!object || !ts.Node.isObjectLiteralExpression(object)) return false;
+    return propertyValue(ts, object, 'useGlobalPrefix')?.getText() === 'true';
   }
 
   /** Whether a node is the name `target` declares, in its scope. */
@@ -578,6 +664,25 @@ function requestMethod(ts: TsMorph, object: ObjectLiteralExpression): string | u
   return propertyValue(ts, object, 'method')
     ?.getText()
     .match(/(?:^|\.)(\w+)$/)?.[1];
+}
+
+/** The package Nest's Swagger UI comes from. */
+const SWAGGER = '@nestjs/swagger';
+
+/**
+ * What a package serves at a path in main.ts: `SwaggerModule.setup('docs', app, document)`, or
+ * `app.use('/dash', basicAuth, agendash(agenda))` (`before`: the handlers written before the package's).
+ */
+interface ServedMount {
+  call: CallExpression;
+  path: string;
+  handler: TsNode;
+  pkg: string;
+  /** Swagger's `useGlobalPrefix: true`: its path is under the global prefix (it is not by default). */
+  useGlobalPrefix: boolean;
+  /** The `app.use()` middleware registered before it (on the paths under their own). */
+  uses: GlobalUse[];
+  before: string[];
 }
 
 /** `app.use('/admin', basicAuth)` in main.ts: the middleware, and the path it runs under (`/`: every route). */

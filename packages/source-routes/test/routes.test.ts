@@ -263,6 +263,67 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it("lists SwaggerModule.setup's UI as a package row, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';",
+        "import helmet from 'helmet';",
+        "import rateLimit from 'express-rate-limit';",
+        "import Agendash from 'agendash';",
+        "import { AppModule } from './app.module';",
+        "const v2Options = { useGlobalPrefix: true, customSiteTitle: 'v2' };",
+        'function setupSwagger(app) {',
+        '  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());',
+        "  SwaggerModule.setup('docs', app, document);",
+        "  SwaggerModule.setup('v2/docs', app, document, v2Options);",
+        '  SwaggerModule.setup(process.env.DOCS_PATH, app, document);',
+        '}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix('api');",
+        '  app.use(helmet());',
+        '  setupSwagger(app);',
+        "  app.use('/api', rateLimit({ max: 100 })); // guards the routes under /api: not a row",
+        "  app.use('/dash', Agendash({}));",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.line])).toEqual([
+      ['ALL', '/docs/*', ['helmet()'], '@nestjs/swagger', 10], // not under /api: Nest's default
+      ['ALL', '/api/v2/docs/*', ['helmet()'], '@nestjs/swagger', 11], // useGlobalPrefix: true
+      ['ALL', '/dash/*', ['helmet()'], 'agendash', 20],
+      ['GET', '/api/cats', ['helmet()', 'rateLimit({ max: 100 })'], undefined, 4],
+    ]);
+    expect(routes[0]!.summary).toBe(
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI, and by default its document at `/docs-json` and `/docs-yaml`; its routes are not read',
+    );
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        12,
+        'SwaggerModule.setup(process.env.DOCS_PATH, …) serves the API docs at a path computed at run time: it is not listed',
+      ],
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

@@ -412,7 +412,7 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
 }
 
 /** Whether a declaration is a `const`'s (`const x = …`, `const { x } = …`). */
-function isConst(ts: TsMorph, declaration: Declaration | undefined): boolean {
+export function isConst(ts: TsMorph, declaration: Declaration | undefined): boolean {
   return (
     !!declaration &&
     ts.Node.isVariableDeclaration(declaration) &&

@@ -22,6 +22,7 @@ import type { Route } from './model.js';
 import {
   chainRoot,
   type Declaration,
+  isConst,
   isFunction,
   Modules,
   nameStart,
@@ -153,7 +154,12 @@ export class NestReader {
    * global prefix unless `useGlobalPrefix: true` says so (nor is an `app.use()` path), with the `app.use()`
    * middleware registered before it.
    */
-  private servedRoute(served: ServedMount, globalPrefix: string): Route {
+  private servedRoute(served: ServedMount | InstanceRoute, globalPrefix: string): Route {
+    if ('route' in served) {
+      const { route } = served;
+      const before = served.uses.filter((use) => underPath(use.path, route.path)).flatMap((use) => use.names);
+      return { ...route, middleware: [...before, ...route.middleware] };
+    }
     const base = joinPaths(served.useGlobalPrefix ? globalPrefix : '', served.path);
     const middleware = served.uses.filter((use) => underPath(use.path, base)).flatMap((use) => use.names);
     const route = packageMountRoute(served.call, base, served.handler, served.pkg, [...middleware, ...served.before]);
@@ -173,13 +179,13 @@ export class NestReader {
   private bootstrapCalls(source: SourceFile): {
     uses: GlobalUse[];
     guards: string[];
-    served: ServedMount[];
+    served: Array<ServedMount | InstanceRoute>;
     calls?: CallExpression[];
   } {
     const { ts } = this;
     const uses: GlobalUse[] = [];
     const guards: string[] = [];
-    const served: ServedMount[] = [];
+    const served: Array<ServedMount | InstanceRoute> = [];
     const calls: CallExpression[] = [];
     const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
       const init = declaration.getInitializer();
@@ -198,12 +204,23 @@ export class NestReader {
       for (const call of written) {
         const callee = call.getExpression();
         const args = call.getArguments();
-        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app.
+        // `expressApp.get('/health', …)` with `const expressApp = app.getHttpAdapter().getInstance()`:
+        // registered on the server as main.ts runs, outside the global prefix.
+        const onInstance =
+          ts.Node.isPropertyAccessExpression(callee) && this.isAdapterInstance(callee.getExpression(), target);
+        if (onInstance && HTTP_METHODS.has(callee.getName()) && args.length >= 2) {
+          const path = literalValue(ts, args[0], this.constants);
+          if (path !== undefined)
+            served.push({ route: this.instanceRoute(call, callee.getName(), path), uses: [...uses] });
+          continue;
+        }
+        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app. `app.use(…)`
+        // hands its arguments to the adapter's instance: `expressApp.use(…)` is the same.
         if (
           ts.Node.isPropertyAccessExpression(callee) &&
-          this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target)
+          (onInstance || this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target))
         ) {
-          calls.push(call);
+          if (!onInstance) calls.push(call);
           if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
@@ -258,6 +275,44 @@ export class NestReader {
     if (!app) return { uses, guards, served };
     visit(source, app, 0);
     return { uses, guards, served, calls };
+  }
+
+  /** `app.getHttpAdapter().getInstance()`, written there or held in a `const`: the Express (or Fastify) app under Nest's. */
+  private isAdapterInstance(node: TsNode, target: Declaration): boolean {
+    const { ts } = this;
+    let value: TsNode | undefined = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) {
+      const binding = this.modules.bindingOf(value);
+      value = binding?.declaration && isConst(ts, binding.declaration) ? binding.value : undefined;
+    }
+    if (!value || !ts.Node.isCallExpression(value)) return false;
+    const getInstance = value.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(getInstance) || getInstance.getName() !== 'getInstance') return false;
+    const adapter = unwrap(ts, getInstance.getExpression());
+    if (!ts.Node.isCallExpression(adapter)) return false;
+    const getAdapter = adapter.getExpression();
+    return (
+      ts.Node.isPropertyAccessExpression(getAdapter) &&
+      getAdapter.getName() === 'getHttpAdapter' &&
+      this.isName(getAdapter.getExpression(), target)
+    );
+  }
+
+  /** A route registered on the adapter's instance (`expressApp.get('/health', (req, res) => …)`), as the Express reader reads one. */
+  private instanceRoute(call: CallExpression, method: string, path: string): Route {
+    const handlers = call.getArguments().slice(1);
+    const handler = handlers[handlers.length - 1]!;
+    const full = joinPaths('', path);
+    return {
+      method: method.toUpperCase(),
+      path: full,
+      openapiPath: toOpenApiPath(full),
+      middleware: handlers.slice(0, -1).map((node) => shortText(node)),
+      statuses: statusesIn(this.ts, handler),
+      summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
+      file: call.getSourceFile().getFilePath(),
+      line: call.getStartLineNumber(),
+    };
   }
 
   /** `SwaggerModule.setup(…)`, `SwaggerModule` imported from `@nestjs/swagger`. */
@@ -684,6 +739,15 @@ interface ServedMount {
   uses: GlobalUse[];
   before: string[];
 }
+
+/** A route main.ts registers on the adapter's instance, with the `app.use()` middleware registered before it. */
+interface InstanceRoute {
+  route: Route;
+  uses: GlobalUse[];
+}
+
+/** The methods of an Express (or Fastify) instance that register a route. */
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 
 /** `app.use('/admin', basicAuth)` in main.ts: the middleware, and the path it runs under (`/`: every route). */
 interface GlobalUse {

@@ -324,6 +324,60 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it("reads what main.ts registers on the adapter's instance (app.getHttpAdapter().getInstance()), outside the global prefix, as brocoders/nestjs-boilerplate serves /themes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import * as express from 'express';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix('api');",
+        '  app.use(helmet());',
+        '  const expressApp = app.getHttpAdapter().getInstance();',
+        "  expressApp.set('view engine', 'hbs'); // a setting, not a route",
+        "  expressApp.use('/themes', express.static('themes'));",
+        '  // Liveness probe',
+        "  expressApp.get('/healthz', (req, res) => res.status(204).end());",
+        "  app.getHttpAdapter().getInstance().post('/hooks', verify, (req, res) => res.sendStatus(202));",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.servedBy, r.summary, r.line])).toEqual([
+      [
+        'ALL',
+        '/themes/*',
+        ['helmet()'],
+        [],
+        'express',
+        "Served by `express.static('themes')` (package `express`): its routes are not read",
+        11,
+      ],
+      ['GET', '/healthz', ['helmet()'], [204], undefined, 'Liveness probe', 13],
+      ['POST', '/hooks', ['helmet()', 'verify'], [202], undefined, undefined, 14],
+      ['GET', '/api/cats', ['helmet()'], [200], undefined, undefined, 4],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

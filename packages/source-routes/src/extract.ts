@@ -36,6 +36,7 @@ import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
+  expressStatusesIn,
   ImportResolver,
   isPathLiteral,
   joinPaths,
@@ -44,7 +45,6 @@ import {
   loopOver,
   pathText,
   shortText,
-  statusesIn,
   syntaxErrors,
   toOpenApiPath,
   type TsMorph,
@@ -595,7 +595,7 @@ class RouteReader {
       path,
       openapiPath: path,
       middleware,
-      statuses: statusesIn(this.ts, handler),
+      statuses: expressStatusesIn(this.ts, handler),
       inlineMount: true,
       summary:
         commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
@@ -707,7 +707,7 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...routerLevel, ...middleware],
-      statuses: handler ? statusesIn(this.ts, handler) : [],
+      statuses: handler ? expressStatusesIn(this.ts, handler) : [],
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.

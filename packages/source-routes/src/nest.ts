@@ -32,6 +32,7 @@ import {
 } from './modules.js';
 import {
   commentBefore,
+  expressStatusesIn,
   isPathLiteral,
   joinPaths,
   pathText,
@@ -39,7 +40,6 @@ import {
   type Constants,
   shortText,
   statusCode,
-  statusesIn,
   toOpenApiPath,
   type TsMorph,
 } from './syntax.js';
@@ -308,7 +308,7 @@ export class NestReader {
       path: full,
       openapiPath: toOpenApiPath(full),
       middleware: handlers.slice(0, -1).map((node) => shortText(node)),
-      statuses: statusesIn(this.ts, handler),
+      statuses: expressStatusesIn(this.ts, handler),
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       line: call.getStartLineNumber(),
@@ -807,7 +807,7 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: numb
     .flatMap((parameter) => parameter.getDecorators())
     .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
   const body = method.getBody();
-  const set = response && body ? statusesIn(ts, body) : [];
+  const set = response && body ? expressStatusesIn(ts, body) : [];
   if (!set.length) return undefined;
   const options = decoratorObject(ts, response);
   const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';

@@ -234,6 +234,22 @@ export function statusesIn(ts: TsMorph, handler: TsNode, setters = ['status', 's
   return [...codes].sort((a, b) => a - b);
 }
 
+/**
+ * What an Express handler answers with a literal: `statusesIn`'s, and `res.redirect(url)` (302, or the
+ * code given before the URL: `res.redirect(301, url)`).
+ */
+export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
+  const codes = new Set(statusesIn(ts, handler));
+  for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const args = call.getArguments();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'redirect' || !args.length) continue;
+    const code = args.length > 1 ? statusCode(ts, args[0]!) : 302;
+    if (code && code >= 300 && code <= 399) codes.add(code);
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
 /** `204`, or NestJS's `HttpStatus.NO_CONTENT`. */
 export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());

@@ -397,7 +397,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [204]],
       ['GET', '/login', [], []],
-      ['POST', '/users/session', ["passport.authenticate('local')"], []],
+      ['POST', '/users/session', ["passport.authenticate('local')"], [302]], // res.redirect('/')
       ['GET', '/docs', [], [204]], // the literal `const table`, mounted in a forEach
     ]);
     expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
@@ -738,6 +738,32 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_PLUGIN_UNREAD', 2, `mountReports: ${unread('./routes/reports')}`],
       ['DG_ROUTES_PLUGIN_UNREAD', 3, `billing: ${unread('./routes/billing')}`],
       ['DG_ROUTES_NONE', undefined, `no Express route found from ${join(dir, 'app.ts')}`],
+    ]);
+  });
+
+  it('reads the redirects a handler answers with as statuses: 302, or the code given before the URL (sahat/hackathon-starter)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.js'),
+      [
+        "const express = require('express');",
+        "const passport = require('passport');",
+        'const app = express();',
+        "app.get('/auth/github/callback', passport.authenticate('github', { failureRedirect: '/login' }), (req, res) => {",
+        "  res.redirect(req.session.returnTo || '/');",
+        '});',
+        "app.get('/old', (req, res) => res.redirect(301, '/new'));",
+        "app.get('/maybe', (req, res) => (req.query.ok ? res.redirect(307, '/ok') : res.status(400).end()));",
+        "app.get('/router', (req, res) => router.redirect()); // no URL: not Express's redirect",
+        'module.exports = app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/auth/github/callback', [302]],
+      ['GET', '/old', [301]],
+      ['GET', '/maybe', [307, 400]],
+      ['GET', '/router', []],
     ]);
   });
 

@@ -16,6 +16,7 @@ import {
   registrationComment,
   unwrap,
   type Declaration,
+  type FunctionNode,
   type Member,
   ModuleReader,
   httpStatuses,
@@ -71,6 +72,8 @@ export class KoaReader extends ModuleReader {
     );
     const starts = apps.length ? apps : this.startedApps(source);
     if (!starts.length) starts.push(...this.exportedRouters(entry));
+    // `const start = require('./config/koa'); start()`: the app is made in a module the entry runs.
+    if (!starts.length) starts.push(...this.loadedApps(source));
     if (!starts.length)
       throw new DocgenError({
         code: 'DG_ROUTES_NO_APP',
@@ -115,6 +118,23 @@ export class KoaReader extends ModuleReader {
     });
   }
 
+  /** The Koa apps made in the modules of the project an entry imports or requires. */
+  private loadedApps(source: SourceFile): Instance[] {
+    const { ts } = this;
+    const from = source.getFilePath();
+    const specifiers = [
+      ...source.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()),
+      ...source
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .map((call) => this.modules.loadedSpecifier(call))
+        .filter((specifier): specifier is string => specifier !== undefined),
+    ];
+    const files = [...new Set(specifiers.map((specifier) => this.modules.resolve(from, specifier)))];
+    return files.flatMap((file) =>
+      file ? this.instances(this.modules.source(file)).filter((instance) => instance.kind === 'app') : [],
+    );
+  }
+
   /** The routers of an entry that is a routes module rather than an app: those no other router there mounts. */
   private exportedRouters(entry: string): Instance[] {
     const { ts } = this;
@@ -143,11 +163,7 @@ export class KoaReader extends ModuleReader {
     if (path.has(instance.creation)) return; // a router nested in itself
     const inner = new Set(path).add(instance.creation);
     const { ts } = this;
-    const calls = instance.creation
-      .getSourceFile()
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance))
-      .sort((a, b) => nameStart(a) - nameStart(b));
+    const calls = this.callsOn(instance, instance.creation.getSourceFile(), new Set());
     // The router's prefix (`new Router({ prefix })`, or `router.prefix('/x')`, which koa-router applies to every route).
     const own = instance.kind === 'router' ? this.routerPrefix(instance, calls) : '';
     const base = joinPaths(prefix, own);
@@ -157,6 +173,61 @@ export class KoaReader extends ModuleReader {
       if (method === 'use') this.use(call, base, routerLevel, inner, out);
       else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
     }
+  }
+
+  /**
+   * The registrations on an app or router within a module or function, in the order they are written,
+   * with those of the helpers it is handed to (`router(app)` with `module.exports = (app) => {…}`,
+   * `require('./routes')(app)`) where it is handed, on the helper's parameter.
+   */
+  private callsOn(instance: Instance, within: TsNode, path: Set<TsNode>): CallExpression[] {
+    const { ts } = this;
+    return within
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter(
+        (call) =>
+          (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) || this.handedAt(call, instance) >= 0,
+      )
+      .map((call) => ({
+        call,
+        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+      }))
+      .sort((a, b) => a.at - b.at)
+      .flatMap(({ call }) => {
+        const index = this.handedAt(call, instance);
+        if (index < 0) return [call];
+        const helper = this.helper(call);
+        const parameter = helper?.getParameters()[index];
+        if (!helper || !parameter || path.has(helper)) return [];
+        const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
+        return this.callsOn(handed, helper, new Set(path).add(helper));
+      });
+  }
+
+  /** Where a call hands the app or router to a function (`router(app)`): its argument's index, else -1. */
+  private handedAt(call: CallExpression, instance: Instance): number {
+    const { ts } = this;
+    const callee = call.getExpression();
+    // Its own methods (`app.use(…)`) are Koa's; `mount('/v1', app)` is read as a mount.
+    if (ts.Node.isPropertyAccessExpression(callee) || this.kaMount(call)) return -1;
+    return call.getArguments().findIndex((arg) => this.refersTo(arg, instance.member ?? instance.declaration));
+  }
+
+  /**
+   * The function of the project a call hands the instance to (`router(app)`, `require('./routes')(app)`);
+   * one whose module has no file is a warning, as a mount of it is.
+   */
+  private helper(call: CallExpression): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (this.unread(call, callee, callee)) return undefined;
+    const loaded = this.modules.loaded(callee);
+    const value = loaded
+      ? this.modules.exported(loaded, 'default')?.value
+      : ts.Node.isIdentifier(callee)
+        ? this.modules.follow(callee)?.value
+        : undefined;
+    return value && isFunction(ts, value) ? value : undefined;
   }
 
   /** Whether `call` is made on this app or router: through its name, or on the chain that makes it. */

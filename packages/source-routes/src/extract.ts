@@ -41,6 +41,7 @@ import {
   isPathLiteral,
   joinPaths,
   literalArray,
+  underPath,
   literalValue,
   loopOver,
   pathText,
@@ -63,7 +64,15 @@ interface RouterDef {
 interface Mount {
   prefix: string;
   target: RouterRef;
-  middleware: string[];
+  middleware: Scoped[];
+}
+/**
+ * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
+ * a path of it (`app.use('/api', rateLimit(…))`: `under` that path, relative to the router).
+ */
+interface Scoped {
+  name: string;
+  under?: string;
 }
 /** A router by the module that declares it and its name there. */
 interface RouterRef {
@@ -331,7 +340,8 @@ class RouteReader {
     return def;
   }
 
-  flatten(ref: RouterRef, prefix: string, middleware: string[], path: Set<string>, out: Route[]): void {
+  /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
+  flatten(ref: RouterRef, prefix: string, middleware: Scoped[], path: Set<string>, out: Route[]): void {
     const key = `${ref.file}#${ref.name}`;
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
@@ -342,7 +352,7 @@ class RouteReader {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
-          middleware: [...middleware, ...entry.route.middleware],
+          middleware: [...runsFor(middleware, full), ...entry.route.middleware],
         });
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
@@ -350,11 +360,14 @@ class RouteReader {
           ...entry.route,
           path: full,
           openapiPath: full,
-          middleware: [...middleware, ...entry.route.middleware],
+          middleware: [...runsFor(middleware, full), ...entry.route.middleware],
         });
       } else {
         const { mount } = entry;
-        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...mount.middleware], inner, out);
+        const scoped = mount.middleware.map((use) =>
+          use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) },
+        );
+        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out);
       }
     }
   }
@@ -362,7 +375,7 @@ class RouteReader {
   private readCalls(ref: RouterRef, def: RouterDef): void {
     const { ts } = this;
     const info = this.module(ref.file);
-    const routerLevel: string[] = [];
+    const routerLevel: Scoped[] = [];
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
@@ -531,7 +544,7 @@ class RouteReader {
     return starts;
   }
 
-  private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
+  private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: Scoped[]): void {
     const args = call.getArguments();
     const stated = this.literal(args[0]);
     const hasPath = stated !== undefined;
@@ -541,7 +554,10 @@ class RouteReader {
       const mounts = this.tableMounts(ref, call);
       if (mounts) {
         for (const mount of mounts)
-          def.entries.push({ kind: 'mount', mount: { ...mount, middleware: [...routerLevel, ...mount.middleware] } });
+          def.entries.push({
+            kind: 'mount',
+            mount: { ...mount, middleware: [...routerLevel, ...mount.middleware.map((name) => ({ name }))] },
+          });
         return;
       }
       this.warnings.push({
@@ -557,37 +573,69 @@ class RouteReader {
     const rest = hasPath ? args.slice(1) : args;
     const middleware: string[] = [];
     let mounted = false;
+    const handler = rest[rest.length - 1];
+    // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below).
+    const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
+      if (answering && arg === handler) continue;
       const target = this.mountTarget(ref.file, arg);
       // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
       const unread = !target && this.warnUnreadModule(arg);
       if (target)
-        def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
-      else if (this.isShownMiddleware(arg)) (prefix ? middleware : routerLevel).push(shortText(arg));
+        def.entries.push({
+          kind: 'mount',
+          mount: { prefix, target, middleware: [...routerLevel, ...middleware.map((name) => ({ name }))] },
+        });
+      else if (this.isShownMiddleware(arg)) {
+        if (prefix) middleware.push(shortText(arg));
+        else routerLevel.push({ name: shortText(arg) });
+      }
       mounted ||= target !== undefined || unread;
     }
-    const handler = rest[rest.length - 1];
-    const pkg = hasPath && !mounted && handler ? this.names.packageServing(handler) : undefined;
+    const pkg = hasPath && !mounted && handler && !answering ? this.names.packageServing(handler) : undefined;
     if (pkg)
       def.entries.push({
         kind: 'served',
         route: packageMountRoute(call, prefix, handler!, pkg, [
-          ...routerLevel,
+          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
           ...rest.slice(0, -1).map((arg) => shortText(arg)),
         ]),
       });
-    else if (hasPath && !mounted && handler && answersItself(this.ts, handler))
+    else if (!mounted && answering)
       def.entries.push({
         kind: 'served',
-        route: this.inlineMountRoute(call, prefix, handler, [...routerLevel, ...middleware]),
+        route: this.inlineMountRoute(call, prefix, handler!, answering, [
+          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
+          ...middleware,
+        ]),
       });
+    // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
+    routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
   }
 
   /**
-   * The row of a function written in a mount (`app.use('/legacy', auth, (req, res) => …)`): it answers
-   * every path under the prefix, as a package's handler would (`ALL /legacy/*`), with the statuses it sets.
+   * The function a `use()` at a path ends with when it answers the request itself: written there
+   * (`(req, res) => …`) or a function of the project by name (`sendHtml`); not middleware that calls `next`.
    */
-  private inlineMountRoute(call: CallExpression, prefix: string, handler: TsNode, middleware: string[]): Route {
+  private answeringFunction(handler: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, handler);
+    const fn = ts.Node.isIdentifier(value) ? this.names.follow(value)?.value : value;
+    return fn && answersItself(ts, fn) ? fn : undefined;
+  }
+
+  /**
+   * The row of a function that answers under a mount (`app.use('/legacy', auth, (req, res) => …)`,
+   * `app.use('/admin/*', sendHtml)`): it answers every path under the prefix, as a package's handler
+   * would (`ALL /legacy/*`), with the statuses it sets.
+   */
+  private inlineMountRoute(
+    call: CallExpression,
+    prefix: string,
+    handler: TsNode,
+    fn: TsNode,
+    middleware: string[],
+  ): Route {
     // `app.use('*', …)` (Express 4) already names every path.
     const path = /\*$/.test(prefix) ? joinPaths(prefix, '') : joinPaths(prefix, '/*');
     return {
@@ -595,11 +643,13 @@ class RouteReader {
       path,
       openapiPath: path,
       middleware,
-      statuses: expressStatusesIn(this.ts, handler),
+      statuses: expressStatusesIn(this.ts, fn),
       inlineMount: true,
       summary:
         commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
-        'Answered by the function written here, for every path under it: its routes are not read',
+        (fn === unwrap(this.ts, handler)
+          ? 'Answered by the function written here, for every path under it: its routes are not read'
+          : `Answered by \`${shortText(handler)}\`, for every path under it: its routes are not read`),
       file: call.getSourceFile().getFilePath(),
       line: call.getStartLineNumber(),
     };
@@ -699,14 +749,14 @@ class RouteReader {
     method: string,
     path: string,
     handlers: TsNode[],
-    routerLevel: string[],
+    routerLevel: Scoped[],
   ): Omit<Route, 'openapiPath'> {
     const middleware = handlers.slice(0, -1).map((node) => shortText(node));
     const handler = handlers[handlers.length - 1];
     return {
       method: method.toUpperCase(),
       path,
-      middleware: [...routerLevel, ...middleware],
+      middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
       statuses: handler ? expressStatusesIn(this.ts, handler) : [],
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
@@ -723,17 +773,18 @@ class RouteReader {
  */
 function answersItself(ts: TsMorph, handler: TsNode): boolean {
   const fn = unwrap(ts, handler);
-  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return false;
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+    return false;
   const parameters = fn.getParameters();
-  if (parameters.length > 3) return false;
+  const body = fn.getBody();
+  if (parameters.length > 3 || !body) return false;
   const next = parameters[2]?.getName();
-  return (
-    next === undefined ||
-    !fn
-      .getBody()
-      .getDescendantsOfKind(ts.SyntaxKind.Identifier)
-      .some((id) => id.getText() === next)
-  );
+  return next === undefined || !body.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === next);
+}
+
+/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
+function runsFor(middleware: Scoped[], path: string): string[] {
+  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
 }
 
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */

@@ -717,14 +717,16 @@ export function packageMountRoute(
 /**
  * Routes less the package mounts that only guard routes the app serves under the same path
  * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
- * its own only where nothing else is listed under its path (`/dash`: agendash's).
+ * its own only where no route is listed under its path after it (`/dash`: agendash's; the files
+ * `express.static` serves under `/admin` after `app.get('/admin', …)`, which it guards not, and
+ * before a function answering `/admin/*`, which is no route of its own to guard).
  */
 export function withoutScopedMiddleware(routes: Route[]): Route[] {
   const under = (route: Route, prefix: string) =>
     route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
-  return routes.filter((route) => {
+  return routes.filter((route, index) => {
     if (!route.servedBy) return true;
     const prefix = route.path.replace(/\/\*$/, '') || '/';
-    return !routes.some((other) => !other.servedBy && under(other, prefix));
+    return !routes.slice(index + 1).some((other) => !other.servedBy && !other.inlineMount && under(other, prefix));
   });
 }

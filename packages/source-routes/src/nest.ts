@@ -42,6 +42,7 @@ import {
   statusCode,
   toOpenApiPath,
   type TsMorph,
+  underPath,
 } from './syntax.js';
 
 /** Nest's route decorators → the method they serve. */
@@ -753,12 +754,6 @@ const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options'
 interface GlobalUse {
   path: string;
   names: string[];
-}
-
-/** Whether Express runs a `use()` at `prefix` for a request to `path`: the path, or one under it. */
-function underPath(prefix: string, path: string): boolean {
-  const base = joinPaths('', prefix);
-  return base === '/' || path === base || path.startsWith(`${base}/`);
 }
 
 /** What a `forRoutes(…)` or `exclude(…)` argument matches. */

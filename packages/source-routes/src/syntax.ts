@@ -213,6 +213,15 @@ export function joinPaths(prefix: string, path: string): string {
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
 }
 
+/**
+ * Whether middleware `use()`d at `prefix` runs for a request to `path`, as Express matches a `use()`
+ * path: the path itself, or one under it (`/admin/*` as `/admin`; `/` and `*` are every path).
+ */
+export function underPath(prefix: string, path: string): boolean {
+  const base = joinPaths('', prefix).replace(/\/?\*$/, '') || '/';
+  return base === '/' || path === base || path.startsWith(`${base}/`);
+}
+
 /** Express's `:param` (with an optional `?` or a `(regex)`) → OpenAPI's `{param}`. */
 export function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)(?:\([^)]*\))?\??/g, '{$1}');

@@ -565,7 +565,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.summary, r.line])).toEqual([
-      ['GET', '/api/users', [], undefined, undefined, 10],
+      ['GET', '/api/users', ['rateLimit({ max: 100 })'], undefined, undefined, 10], // the rate limit runs first
       [
         'ALL',
         '/dash/*',
@@ -664,6 +664,115 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['/gone/old'],
       1,
     ]);
+  });
+
+  it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { notFound, requireAuth } from './handlers';",
+        'export default async function createApp() {',
+        '  const app = express();',
+        '  const sendHtml = (_req, res) => {',
+        "    res.setHeader('Cache-Control', 'no-cache');",
+        "    res.send('<html></html>');",
+        '  };',
+        "  app.get('/admin', sendHtml);",
+        "  app.use('/admin', express.static('dist'));",
+        "  app.use('/admin/*', sendHtml);",
+        "  app.use('/api', rateLimit({ max: 10 })); // guards the route after it: not a row",
+        "  app.use('/api', requireAuth); // calls next: middleware",
+        "  app.get('/api/items', (_req, res) => res.json([]));",
+        "  app.use('/api', notFound);",
+        '  return app;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'handlers.ts'),
+      [
+        'export function notFound(req, res) {',
+        '  res.status(404).json({ error: `no ${req.path}` });',
+        '}',
+        'export const requireAuth = (req, res, next) => (req.user ? next() : res.sendStatus(401));',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.servedBy, r.summary, r.line])).toEqual([
+      ['GET', '/admin', [], [], undefined, undefined, 10],
+      [
+        'ALL',
+        '/admin/*',
+        [],
+        [],
+        'express',
+        "Served by `express.static('dist')` (package `express`): its routes are not read",
+        11,
+      ],
+      [
+        'ALL',
+        '/admin/*',
+        [],
+        [],
+        undefined,
+        'Answered by `sendHtml`, for every path under it: its routes are not read',
+        12,
+      ],
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [], undefined, undefined, 15],
+      [
+        'ALL',
+        '/api/*',
+        ['rateLimit({ max: 10 })', 'requireAuth'],
+        [404],
+        undefined,
+        'Answered by `notFound`, for every path under it: its routes are not read',
+        16,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('shows middleware use()d at a path on what is registered after it under that path, through mounts, as Express runs it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { requireAuth, requireAdmin, audit } from './auth';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/items', (_req, res) => res.json([]));",
+        "api.use('/admin', requireAdmin);",
+        "api.get('/admin/stats', (_req, res) => res.json({}));",
+        "api.get('/public', (_req, res) => res.json({}));",
+        'const site = Router();',
+        "site.get('/api/v1/status', (_req, res) => res.json({}));",
+        "site.get('/about', (_req, res) => res.send('about'));",
+        "app.get('/health', (_req, res) => res.sendStatus(204)); // before: runs no use() below",
+        "app.use('/api/v1', requireAuth);",
+        "app.use('/api/v1', audit, api);",
+        "app.use('/', site); // only its routes under /api/v1 pass through requireAuth",
+        "app.get('/api/v1/late', (_req, res) => res.end());",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireAuth = (_q, _s, next) => next();\nexport const requireAdmin = requireAuth;\nexport const audit = requireAuth;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/health', []],
+      ['GET', '/api/v1/items', ['requireAuth', 'audit']],
+      ['GET', '/api/v1/admin/stats', ['requireAuth', 'audit', 'requireAdmin']],
+      ['GET', '/api/v1/public', ['requireAuth', 'audit']],
+      ['GET', '/api/v1/status', ['requireAuth', 'audit']],
+      ['GET', '/about', []],
+      ['GET', '/api/v1/late', ['requireAuth', 'audit']],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {

@@ -7,6 +7,7 @@
  * default (201 for POST, 200 otherwise), or a `@Redirect`'s.
  */
 import type {
+  ArrayLiteralExpression,
   CallExpression,
   ClassDeclaration,
   Decorator,
@@ -147,7 +148,9 @@ export class NestReader {
         }
       }
     // A package's handler at a path the controllers serve under guards them (`app.use('/api', rateLimit(…))`): not a row.
-    return withoutScopedMiddleware(routes);
+    // Swagger's UI guards nothing, even at `/`.
+    const kept = new Set(withoutScopedMiddleware(routes));
+    return routes.filter((route) => kept.has(route) || route.servedBy === SWAGGER);
   }
 
   /**
@@ -167,7 +170,7 @@ export class NestReader {
     if (served.pkg !== SWAGGER) return route;
     return {
       ...route,
-      summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI, and by default its document at \`${base === '/' ? '' : base}-json\` and \`${base === '/' ? '' : base}-yaml\`; its routes are not read`,
+      summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI, and by default its document at \`${base}-json\` and \`${base}-yaml\`; its routes are not read`,
     };
   }
 
@@ -322,7 +325,9 @@ export class NestReader {
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setup') return false;
     const module = unwrap(ts, callee.getExpression());
-    return ts.Node.isIdentifier(module) && this.modules.packageOf(module) === SWAGGER;
+    // `@nestjs/swagger`, or a path into it (`@nestjs/swagger/dist`).
+    const from = ts.Node.isIdentifier(module) ? this.modules.packageOf(module) : undefined;
+    return from === SWAGGER || !!from?.startsWith(`${SWAGGER}/`);
   }
 
   /** Whether `SwaggerModule.setup`'s options (written there, or a `const` object) say `useGlobalPrefix: true`. */
@@ -459,6 +464,14 @@ export class NestReader {
           element,
           'list the controller classes by name in @Module({ controllers: [UsersController] })',
         );
+      // `imports: [...modulesFor(env)]`: the modules it adds are not known.
+      else if (ts.Node.isSpreadElement(element))
+        this.warnAt(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `imports entry ${shortText(element)} is not read: the modules it adds, and their routes, are not listed`,
+          element,
+          'list the modules by name in @Module({ imports: [UsersModule] }), or spread a const array of them',
+        );
       return;
     }
     const specifier = this.modules.packageOf(name);
@@ -475,6 +488,32 @@ export class NestReader {
         ? 'check the import path (relative, tsconfig paths) and that the file is in the checkout'
         : 'list its routes in the OpenAPI spec, or document them by hand',
     );
+  }
+
+  /**
+   * The elements of a list a module states: an array literal, a `const` holding one (here or imported:
+   * `RouterModule.register(routes)` with `const routes: Routes = [...]`), and the spreads in it of
+   * such `const`s (`imports: [...featureModules]`); an element that is none of these is kept as written.
+   */
+  private listed(list: TsNode | undefined, depth = 0): TsNode[] {
+    const { ts } = this;
+    const array = list && this.arrayOf(list);
+    if (!array || depth > 4) return [];
+    return array.getElements().flatMap((element) => {
+      if (!ts.Node.isSpreadElement(element)) return [element];
+      return this.arrayOf(element.getExpression()) ? this.listed(element.getExpression(), depth + 1) : [element];
+    });
+  }
+
+  /** The array literal a node is, or a `const` holds (`as const`, `: Routes` and imports followed). */
+  private arrayOf(node: TsNode): ArrayLiteralExpression | undefined {
+    const { ts } = this;
+    let value: TsNode | undefined = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) {
+      const binding = this.modules.follow(value);
+      value = binding && isConst(ts, binding.declaration) && binding.value ? unwrap(ts, binding.value) : undefined;
+    }
+    return value && ts.Node.isArrayLiteralExpression(value) ? value : undefined;
   }
 
   /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
@@ -507,17 +546,17 @@ export class NestReader {
       seen.add(module.declaration);
       this.visited.push(module);
       const metadata = decoratorObject(this.ts, module.declaration.getDecorator('Module'));
-      for (const element of arrayElements(this.ts, metadata, 'imports')) {
-        const routerModule = this.routerModuleRoutes(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'imports'))) {
+        const routerModule = this.routerModuleRoutes(element);
         if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
       }
-      for (const element of arrayElements(this.ts, metadata, 'controllers')) {
-        const controller = this.classOf(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'controllers'))) {
+        const controller = this.classOf(element.getSourceFile().getFilePath(), element);
         if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
         else this.unread(element, 'controller', true);
       }
-      for (const element of arrayElements(this.ts, metadata, 'imports')) {
-        const imported = this.modulesOf(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'imports'))) {
+        const imported = this.modulesOf(element.getSourceFile().getFilePath(), element);
         for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found);
         if (!imported.length) this.unread(element, 'module', false);
       }
@@ -530,7 +569,7 @@ export class NestReader {
    * `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`: each
    * module's path prefix, children under their parent's.
    */
-  private routerModuleRoutes(file: string, element: TsNode): Map<ClassDeclaration, string> | undefined {
+  private routerModuleRoutes(element: TsNode): Map<ClassDeclaration, string> | undefined {
     const { ts } = this;
     if (
       !ts.Node.isCallExpression(element) ||
@@ -539,16 +578,26 @@ export class NestReader {
       return undefined;
     const prefixes = new Map<ClassDeclaration, string>();
     const walk = (list: TsNode | undefined, parent: string): void => {
-      if (!list || !ts.Node.isArrayLiteralExpression(list)) return;
-      for (const item of list.getElements()) {
+      if (!list) return;
+      if (!this.arrayOf(list)) {
+        // `RouterModule.register(modules.map((module) => ({ path: 'v1', module })))`: built at run time.
+        this.warnAt(
+          'DG_ROUTES_PREFIX_UNKNOWN',
+          `RouterModule routes ${shortText(list)} are built at run time: the paths they give modules are not read, and their routes are shown without them`,
+          list,
+          "list them as a literal (RouterModule.register([{ path: 'v1', module: UsersModule }])) or a const holding one",
+        );
+        return;
+      }
+      for (const item of this.listed(list)) {
         // A module class among the children takes its parent's path.
-        const bare = ts.Node.isIdentifier(item) ? this.classOf(file, item) : undefined;
+        const bare = ts.Node.isIdentifier(item) ? this.classOf(item.getSourceFile().getFilePath(), item) : undefined;
         if (bare) prefixes.set(bare.declaration, parent);
         if (!ts.Node.isObjectLiteralExpression(item)) continue;
         const path = literalProperty(ts, item, 'path') ?? '';
         const full = joinPaths(parent, path);
         const module = propertyValue(ts, item, 'module');
-        const found = module && this.classOf(file, module);
+        const found = module && this.classOf(module.getSourceFile().getFilePath(), module);
         if (found) prefixes.set(found.declaration, full);
         walk(propertyValue(ts, item, 'children'), full);
       }
@@ -966,7 +1015,6 @@ function literalProperty(ts: TsMorph, object: ObjectLiteralExpression, name: str
   return value && isPathLiteral(ts, value) ? pathText(value) : undefined;
 }
 
-function arrayElements(ts: TsMorph, object: ObjectLiteralExpression | undefined, name: string): TsNode[] {
-  const value = object && propertyValue(ts, object, name);
-  return value && ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [];
+function propertyOf(ts: TsMorph, object: ObjectLiteralExpression | undefined, name: string): TsNode | undefined {
+  return object && propertyValue(ts, object, name);
 }

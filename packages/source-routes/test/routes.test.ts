@@ -378,6 +378,87 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads RouterModule routes and imports held in consts (spread too), warns of routes built at run time, and Swagger at / from @nestjs/swagger/dist', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { VersioningType } from '@nestjs/common';",
+        "import { SwaggerModule } from '@nestjs/swagger/dist';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.enableVersioning({ type: VersioningType.URI, prefix: 'api/v', defaultVersion: ['1'] });",
+        "  SwaggerModule.setup('/', app, {});",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'features.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('info')",
+        'export class VersionController { @Get() get() {} }',
+        '@Module({ controllers: [VersionController] })',
+        'export class VersionModule {}',
+        '@Controller()',
+        "export class UserController { @Get(':id') one() {} }",
+        '@Module({ controllers: [UserController] })',
+        'export class UserModule {}',
+        "@Controller('parts')",
+        'export class PartsController { @Get() list() {} }',
+        '@Module({ controllers: [PartsController] })',
+        'export class PartsModule {}',
+        'export const featureModules = [VersionModule, UserModule] as const;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Module } from '@nestjs/common';",
+        "import { RouterModule, Routes } from '@nestjs/core';",
+        "import { featureModules, PartsModule, UserModule, VersionModule } from './features';",
+        'const routes: Routes = [',
+        "  { path: 'version', module: VersionModule },",
+        "  { path: 'user', module: UserModule },",
+        '];',
+        'const legacy: any[] = [PartsModule];',
+        '@Module({',
+        '  imports: [',
+        '    RouterModule.register(routes),',
+        "    RouterModule.register(legacy.map((module) => ({ path: '/legacy', module }))),",
+        '    ...featureModules,',
+        '    ...legacy,',
+        '    ...modulesFor(process.env.NODE_ENV),',
+        '  ],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['ALL', '/*', '@nestjs/swagger'], // before the controllers, and guarding none of them
+      ['GET', '/api/v1/version/info', undefined],
+      ['GET', '/api/v1/user/:id', undefined],
+      ['GET', '/api/v1/parts', undefined], // its RouterModule path is not known
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PREFIX_UNKNOWN',
+        12,
+        "RouterModule routes legacy.map((module) => ({ path: '/legac… are built at run time: the paths they give modules are not read, and their routes are shown without them",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        15,
+        'imports entry ...modulesFor(process.env.NODE_ENV) is not read: the modules it adds, and their routes, are not listed',
+      ],
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };

@@ -418,12 +418,15 @@ class RouteReader {
       // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
       if ((METHODS.has(method) || method === 'use') && routerNameOf(ts, callee.getExpression()) === ref.name) {
         const args = call.getArguments();
-        const path = METHODS.has(method) && args.length >= 2 ? this.literal(args[0]) : undefined;
-        if (path !== undefined) {
+        // `app.get(['/about', '/about-us'], …)`: one route per path, as Express serves each.
+        const paths = METHODS.has(method) && args.length >= 2 ? this.literals(args[0]!) : undefined;
+        if (paths) {
           steps.push({
             at,
-            run: () =>
-              def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) }),
+            run: () => {
+              for (const path of paths)
+                def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) });
+            },
           });
         } else if (METHODS.has(method) && args.length >= 2) {
           this.warnComputedPath(ref.file, call, args[0]!);
@@ -544,8 +547,28 @@ class RouteReader {
     return starts;
   }
 
+  /** The paths a path argument states: a path, or a list of them (`['/about', '/about-us']`); undefined if any is computed. */
+  private literals(node: TsNode): string[] | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isArrayLiteralExpression(value)) {
+      const path = this.literal(node);
+      return path === undefined ? undefined : [path];
+    }
+    const paths = value.getElements().map((element) => this.literal(element));
+    return paths.length && paths.every((path) => path !== undefined) ? (paths as string[]) : undefined;
+  }
+
   private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: Scoped[]): void {
-    const args = call.getArguments();
+    const [first, ...others] = call.getArguments();
+    // `app.use(['/v1', '/latest'], api)`: mounted at each path, as Express does.
+    const listed =
+      first && this.ts.Node.isArrayLiteralExpression(unwrap(this.ts, first)) ? this.literals(first) : undefined;
+    if (listed && others.length) {
+      for (const path of listed) this.useAt(ref, call, def, routerLevel, path, others);
+      return;
+    }
+    const args = flattened(this.ts, call.getArguments());
     const stated = this.literal(args[0]);
     const hasPath = stated !== undefined;
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
@@ -569,8 +592,21 @@ class RouteReader {
       });
       return; // its routers are not shown at a path they are not served at
     }
+    this.useAt(ref, call, def, routerLevel, stated, hasPath ? args.slice(1) : args);
+  }
+
+  /** A `use()` at a path (or none: `undefined`) of its handlers: mounts, middleware, and what answers there. */
+  private useAt(
+    ref: RouterRef,
+    call: CallExpression,
+    def: RouterDef,
+    routerLevel: Scoped[],
+    stated: string | undefined,
+    handlers: TsNode[],
+  ): void {
+    const hasPath = stated !== undefined;
     const prefix = stated ?? '';
-    const rest = hasPath ? args.slice(1) : args;
+    const rest = flattened(this.ts, handlers);
     const middleware: string[] = [];
     let mounted = false;
     const handler = rest[rest.length - 1];
@@ -751,8 +787,9 @@ class RouteReader {
     handlers: TsNode[],
     routerLevel: Scoped[],
   ): Omit<Route, 'openapiPath'> {
-    const middleware = handlers.slice(0, -1).map((node) => shortText(node));
-    const handler = handlers[handlers.length - 1];
+    const all = flattened(this.ts, handlers);
+    const middleware = all.slice(0, -1).map((node) => shortText(node));
+    const handler = all[all.length - 1];
     return {
       method: method.toUpperCase(),
       path,
@@ -780,6 +817,14 @@ function answersItself(ts: TsMorph, handler: TsNode): boolean {
   if (parameters.length > 3 || !body) return false;
   const next = parameters[2]?.getName();
   return next === undefined || !body.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === next);
+}
+
+/** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */
+function flattened(ts: TsMorph, handlers: TsNode[]): TsNode[] {
+  return handlers.flatMap((handler) => {
+    const value = unwrap(ts, handler);
+    return ts.Node.isArrayLiteralExpression(value) ? flattened(ts, value.getElements()) : [handler];
+  });
 }
 
 /** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */

@@ -856,6 +856,39 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads lists as Express does: of paths (one route, or mount, per path) and of middleware (its elements, in place)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { auth, limit, validate } from './mw';",
+        'const app = express();',
+        'const users = Router({ mergeParams: true });',
+        "users.get('/users', (_req, res) => res.json([]));",
+        "app.use('/api', [auth, limit], users);",
+        "app.use(['/v1', '/latest'], limit, users);",
+        "app.get(['/about', '/about-us'], (_req, res) => res.send('about'));",
+        "app.post('/items', [auth, [validate]], (_req, res) => res.status(201).end());",
+        "app.get(['/ok', process.env.EXTRA], (_req, res) => res.end()); // one path computed: warned",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'mw.ts'),
+      'export const auth = (_q, _s, next) => next();\nexport const limit = auth, validate = auth;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.line])).toEqual([
+      ['GET', '/api/users', ['auth', 'limit'], 5],
+      ['GET', '/v1/users', ['limit'], 5],
+      ['GET', '/latest/users', ['limit'], 5],
+      ['GET', '/about', [], 8],
+      ['GET', '/about-us', [], 8],
+      ['POST', '/items', ['auth', 'validate'], 9],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 10]]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

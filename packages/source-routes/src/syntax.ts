@@ -194,17 +194,35 @@ function withoutComments(node: TsNode): string {
 /** The prose of the comment right above `node` (JSDoc or `//` lines), without markers or JSDoc tags. */
 export function commentBefore(node: TsNode): string | undefined {
   const comments = node.getLeadingCommentRanges();
-  const last = comments[comments.length - 1];
-  if (!last) return undefined;
-  const lines = last
-    .getText()
+  if (!comments.length) return undefined;
+  // A run of `//` lines is one comment, though each line is a range of its own.
+  const text = node.getSourceFile().getFullText();
+  let first = comments.length - 1;
+  const isLine = (index: number) => comments[index]!.getText().startsWith('//');
+  while (
+    first > 0 &&
+    isLine(first) &&
+    isLine(first - 1) &&
+    /^[ \t]*\r?\n[ \t]*$/.test(text.slice(comments[first - 1]!.getEnd(), comments[first]!.getPos()))
+  )
+    first--;
+  const lines = comments
+    .slice(first)
+    .map((comment) => comment.getText())
+    .join('\n')
     .replace(/^\/\*\*?|\*\/$/g, '')
     .split('\n')
     .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim());
   // The prose, not the JSDoc tags after it (`@route {GET} /articles`, `@param …`).
   const firstTag = lines.findIndex((line) => line.startsWith('@'));
   const summary = (firstTag === -1 ? lines : lines.slice(0, firstTag)).filter(Boolean).join(' ');
-  return summary || undefined;
+  if (summary) return summary;
+  // No prose, but a description tag (`// @desc Fetch all products`, as many Express apps write): its text.
+  const described = lines.findIndex((line) => /^@(?:desc|description|summary)\b/.test(line));
+  if (described === -1) return undefined;
+  const next = lines.findIndex((line, index) => index > described && line.startsWith('@'));
+  const tag = lines.slice(described, next === -1 ? undefined : next).join(' ');
+  return tag.replace(/^@\w+\s*/, '').trim() || undefined;
 }
 
 /** `/catalog/v3` + `/products/` → `/catalog/v3/products`. */

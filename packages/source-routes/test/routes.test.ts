@@ -889,6 +889,45 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 10]]);
   });
 
+  it("reads a comment of several // lines whole, and a @desc tag's text where there is no prose (bradtraversy/proshop_mern)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "import express from 'express';",
+        "import asyncHandler from 'express-async-handler';",
+        'const app = express();',
+        '// @desc    Fetch single product',
+        '// @route   GET /api/products/:id',
+        '// @access  Public',
+        "app.get('/api/products/:id', asyncHandler(async (req, res) => {",
+        '  res.status(404);',
+        "  throw new Error('Product not found');",
+        '}));',
+        '// Liveness probe',
+        '// for the load balancer',
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        '// an unrelated note',
+        '',
+        '// Readiness probe',
+        "app.get('/ready', (req, res) => res.sendStatus(204));",
+        '/**',
+        ' * @description Delete a product',
+        ' *   and its reviews',
+        ' * @route DELETE /api/products/:id',
+        ' */',
+        "app.delete('/api/products/:id', (req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.summary])).toEqual([
+      ['GET', '/api/products/:id', [404], 'Fetch single product'],
+      ['GET', '/health', [204], 'Liveness probe for the load balancer'],
+      ['GET', '/ready', [204], 'Readiness probe'],
+      ['DELETE', '/api/products/:id', [204], 'Delete a product and its reviews'],
+    ]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

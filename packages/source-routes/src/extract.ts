@@ -23,7 +23,9 @@ import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
+  answersItself,
   classMembers,
+  functionMountRoute,
   Modules,
   packageMountRoute,
   returnedBy,
@@ -640,7 +642,7 @@ class RouteReader {
     else if (!mounted && answering)
       def.entries.push({
         kind: 'served',
-        route: this.inlineMountRoute(call, prefix, handler!, answering, [
+        route: functionMountRoute(this.ts, call, prefix, handler!, answering, expressStatusesIn(this.ts, answering), [
           ...runsFor(routerLevel, joinPaths(prefix, '/*')),
           ...middleware,
         ]),
@@ -657,38 +659,7 @@ class RouteReader {
     const { ts } = this;
     const value = unwrap(ts, handler);
     const fn = ts.Node.isIdentifier(value) ? this.names.follow(value)?.value : value;
-    return fn && answersItself(ts, fn) ? fn : undefined;
-  }
-
-  /**
-   * The row of a function that answers under a mount (`app.use('/legacy', auth, (req, res) => …)`,
-   * `app.use('/admin/*', sendHtml)`): it answers every path under the prefix, as a package's handler
-   * would (`ALL /legacy/*`), with the statuses it sets.
-   */
-  private inlineMountRoute(
-    call: CallExpression,
-    prefix: string,
-    handler: TsNode,
-    fn: TsNode,
-    middleware: string[],
-  ): Route {
-    // `app.use('*', …)` (Express 4) already names every path.
-    const path = /\*$/.test(prefix) ? joinPaths(prefix, '') : joinPaths(prefix, '/*');
-    return {
-      method: 'ALL',
-      path,
-      openapiPath: path,
-      middleware,
-      statuses: expressStatusesIn(this.ts, fn),
-      inlineMount: true,
-      summary:
-        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
-        (fn === unwrap(this.ts, handler)
-          ? 'Answered by the function written here, for every path under it: its routes are not read'
-          : `Answered by \`${shortText(handler)}\`, for every path under it: its routes are not read`),
-      file: call.getSourceFile().getFilePath(),
-      line: call.getStartLineNumber(),
-    };
+    return fn && answersItself(ts, fn, 2) ? fn : undefined;
   }
 
   /**
@@ -801,22 +772,6 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
-}
-
-/**
- * Whether a function written in a `use()` answers the request itself, as a route handler does:
- * `(req, res) => …`, or one that never calls the `next` it is given. One that calls `next` is
- * middleware, and one of four parameters handles errors: neither is a row of its own.
- */
-function answersItself(ts: TsMorph, handler: TsNode): boolean {
-  const fn = unwrap(ts, handler);
-  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
-    return false;
-  const parameters = fn.getParameters();
-  const body = fn.getBody();
-  if (parameters.length > 3 || !body) return false;
-  const next = parameters[2]?.getName();
-  return next === undefined || !body.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === next);
 }
 
 /** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */

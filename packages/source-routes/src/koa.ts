@@ -9,7 +9,9 @@ import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFi
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
+  answersItself,
   chainRoot,
+  functionMountRoute,
   methodOf,
   nameStart,
   property,
@@ -362,7 +364,13 @@ export class KoaReader extends ModuleReader {
       out.push(packageMountRoute(call, joinPaths(prefix, at), mounted.target, pkg, middleware));
       return;
     }
-    // An inline function serves no routes to list; a value of the project's that is not an app is unread.
+    // `mount('/health', async (ctx) => { ctx.body = 'ok'; })`: a function that answers every path under it.
+    const fn = this.handlerFunction(mounted.target);
+    if (fn && answersItself(ts, fn, 1)) {
+      out.push(functionMountRoute(ts, call, joinPaths(prefix, at), mounted.target, fn, this.statuses(fn), middleware));
+      return;
+    }
+    // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
       this.warn(

@@ -715,6 +715,55 @@ export function packageMountRoute(
 }
 
 /**
+ * Whether a function mounted at a path answers the request itself, as a route handler does: it takes
+ * no `next` (the parameter at `nextAt`: Express's third, Koa's second) or never uses it. One that
+ * calls `next` is middleware, and one with more parameters (Express's error handlers) is not a handler.
+ */
+export function answersItself(ts: TsMorph, handler: TsNode, nextAt: number): boolean {
+  const fn = unwrap(ts, handler);
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+    return false;
+  const parameters = fn.getParameters();
+  const body = fn.getBody();
+  if (parameters.length > nextAt + 1 || !body) return false;
+  const next = parameters[nextAt]?.getName();
+  return next === undefined || !body.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === next);
+}
+
+/**
+ * The row of a function of the project that answers under a mount (`app.use('/legacy', auth, (req, res) => …)`,
+ * `app.use('/admin/*', sendHtml)`, Koa's `mount('/health', (ctx) => …)`): it answers every path under the
+ * prefix, as a package's handler would (`ALL /legacy/*`), with the statuses it sets.
+ */
+export function functionMountRoute(
+  ts: TsMorph,
+  call: TsNode,
+  prefix: string,
+  handler: TsNode,
+  fn: TsNode,
+  statuses: number[],
+  middleware: string[],
+): Route {
+  // `app.use('*', …)` (Express 4) already names every path.
+  const path = /\*$/.test(prefix) ? joinPaths(prefix, '') : joinPaths(prefix, '/*');
+  return {
+    method: 'ALL',
+    path,
+    openapiPath: path,
+    middleware,
+    statuses,
+    inlineMount: true,
+    summary:
+      commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call) ??
+      (fn === unwrap(ts, handler)
+        ? 'Answered by the function written here, for every path under it: its routes are not read'
+        : `Answered by \`${shortText(handler)}\`, for every path under it: its routes are not read`),
+    file: call.getSourceFile().getFilePath(),
+    line: call.getStartLineNumber(),
+  };
+}
+
+/**
  * Routes less the package mounts that only guard routes the app serves under the same path
  * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
  * its own only where no route is listed under its path after it (`/dash`: agendash's; the files

@@ -103,6 +103,8 @@ describe('readRoutes on a Koa app', () => {
         "app.use(mount('/static', serve('public')));",
         'app.use(mount(process.env.BASE!, v1));',
         "app.use(mount('/legacy', createLegacy()));",
+        "app.use(mount('/health', async (ctx) => { ctx.status = 204; })); // answers every path under it: a row",
+        "app.use(mount('/guarded', requireAuth)); // calls next: middleware, no row",
         'async function requireAuth(_ctx: unknown, next: () => Promise<void>) {',
         '  await next();',
         '}',
@@ -127,7 +129,11 @@ describe('readRoutes on a Koa app', () => {
       ['GET', '/v1/users', ['requireAuth'], [], 9],
       ['POST', '/v2/items', [], [201], 4],
       ['ALL', '/static/*', [], [], 14], // koa-static's: a row, its files are not read
+      ['ALL', '/health/*', [], [204], 17],
     ]);
+    expect(routes[3]!.summary).toBe(
+      'Answered by the function written here, for every path under it: its routes are not read',
+    );
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', 15],
       ['DG_ROUTES_COMPUTED_MOUNT', 16],

@@ -237,7 +237,14 @@ export function joinPaths(prefix: string, path: string): string {
  */
 export function underPath(prefix: string, path: string): boolean {
   const base = joinPaths('', prefix).replace(/\/?\*$/, '') || '/';
-  return base === '/' || path === base || path.startsWith(`${base}/`);
+  if (base === '/') return true;
+  // Segment by segment: a parameter (`/users/:id`) matches any segment, whatever the route names it (`:userId`).
+  const wanted = base.split('/');
+  const segments = joinPaths('', path).split('/');
+  return (
+    segments.length >= wanted.length &&
+    wanted.every((segment, index) => segment === segments[index] || (segment.startsWith(':') && !!segments[index]))
+  );
 }
 
 /** Express's `:param` (with an optional `?` or a `(regex)`) → OpenAPI's `{param}`. */

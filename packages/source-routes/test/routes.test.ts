@@ -837,6 +837,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api/v1', audit, api);",
         "app.use('/', site); // only its routes under /api/v1 pass through requireAuth",
         "app.get('/api/v1/late', (_req, res) => res.end());",
+        "app.use('/users/:id', requireAuth);",
+        "app.get('/users/:userId/posts', (_req, res) => res.json([])); // the parameter named otherwise: still under it",
+        "app.get('/users', (_req, res) => res.json([]));",
       ].join('\n'),
     );
     await writeFile(
@@ -852,6 +855,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/api/v1/status', ['requireAuth', 'audit']],
       ['GET', '/about', []],
       ['GET', '/api/v1/late', ['requireAuth', 'audit']],
+      ['GET', '/users/:userId/posts', ['requireAuth']],
+      ['GET', '/users', []],
     ]);
     expect(warnings).toEqual([]);
   });

@@ -470,7 +470,8 @@ class RouteReader {
   private warnUnreadModule(node: TsNode): boolean {
     const found = this.unreadModule(node);
     if (!found) return false;
-    const { file, line } = { file: found.at.getSourceFile().getFilePath(), line: found.at.getStartLineNumber() };
+    const file = found.at.getSourceFile().getFilePath();
+    const line = found.at.getStartLineNumber();
     const key = `${file}:${line}:${found.specifier}`;
     if (this.warnedModules.has(key)) return true;
     this.warnedModules.add(key);

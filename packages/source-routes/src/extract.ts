@@ -631,7 +631,10 @@ class RouteReader {
       }
       mounted ||= target !== undefined || unread;
     }
-    const pkg = hasPath && !mounted && handler && !answering ? this.names.packageServing(handler) : undefined;
+    const pkg =
+      hasPath && !mounted && handler && !answering && !this.names.isBodyParser(handler)
+        ? this.names.packageServing(handler)
+        : undefined;
     if (pkg)
       def.entries.push({
         kind: 'served',

@@ -159,13 +159,21 @@ export class Modules {
    * page they say nothing about a route, so the readers leave them out.
    */
   isParserOrFiles(node: TsNode): boolean {
+    return this.isBodyParser(node, ['static']);
+  }
+
+  /**
+   * Whether a handler is a body parser (`express.json()`, `bodyParser.raw(…)`): at a path
+   * (`app.use('/webhooks', express.raw(…))`) it prepares the routes under it, and serves nothing of its own.
+   */
+  isBodyParser(node: TsNode, also: string[] = []): boolean {
     const { ts } = this;
     if (!ts.Node.isCallExpression(node)) return false;
     const pkg = this.packageServing(node);
     const callee = node.getExpression();
     const name = ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
     return (
-      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', 'static'].includes(name))
+      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', ...also].includes(name))
     );
   }
 

@@ -231,7 +231,10 @@ export class NestReader {
           const handlers = path === undefined ? args : args.slice(1);
           // `app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec))`: a package serves the path, as in Express.
           const handler = handlers[handlers.length - 1];
-          const pkg = path !== undefined && handler ? this.modules.packageServing(handler) : undefined;
+          const pkg =
+            path !== undefined && handler && !this.modules.isBodyParser(handler)
+              ? this.modules.packageServing(handler)
+              : undefined;
           if (pkg && handler)
             served.push({
               call,

@@ -642,6 +642,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
         "app.use('/graphql', createHandler({ schema: {} }));",
         "app.use('/public', express.static('public'));",
+        "app.use('/webhooks', express.raw({ type: 'application/json' })); // a body parser at a path: no row",
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));

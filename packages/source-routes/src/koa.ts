@@ -285,7 +285,18 @@ export class KoaReader extends ModuleReader {
     }
     const mount = stated ?? '';
     const local: string[] = [];
+    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it.
+    const last = rest[rest.length - 1];
+    const fn = hasPath && last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
+    const answering = fn && answersItself(ts, fn, 1) ? fn : undefined;
     rest.forEach((arg, index) => {
+      if (answering && arg === last) {
+        const at = joinPaths(prefix, mount);
+        out.push(
+          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering), [...routerLevel, ...local]),
+        );
+        return;
+      }
       const router = routers[index];
       const mounted = router ? undefined : this.kaMount(arg);
       if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);

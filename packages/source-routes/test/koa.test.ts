@@ -105,6 +105,7 @@ describe('readRoutes on a Koa app', () => {
         "app.use(mount('/legacy', createLegacy()));",
         "app.use(mount('/health', async (ctx) => { ctx.status = 204; })); // answers every path under it: a row",
         "app.use(mount('/guarded', requireAuth)); // calls next: middleware, no row",
+        "router.use('/ping', limiter, async (ctx) => { ctx.status = 204; }); // on a router too",
         'async function requireAuth(_ctx: unknown, next: () => Promise<void>) {',
         '  await next();',
         '}',
@@ -127,11 +128,12 @@ describe('readRoutes on a Koa app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
       ['GET', '/v1/users', ['requireAuth'], [], 9],
+      ['ALL', '/v1/ping/*', ['requireAuth', 'limiter'], [204], 19],
       ['POST', '/v2/items', [], [201], 4],
       ['ALL', '/static/*', [], [], 14], // koa-static's: a row, its files are not read
       ['ALL', '/health/*', [], [204], 17],
     ]);
-    expect(routes[3]!.summary).toBe(
+    expect(routes[4]!.summary).toBe(
       'Answered by the function written here, for every path under it: its routes are not read',
     );
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([

@@ -415,6 +415,20 @@ class RouteReader {
         continue;
       }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
+      // `emitter.emitInit('routes.before', { app })`: the app handed to a method of a value of the
+      // project's, which may register routes docgen does not follow.
+      if (
+        this.hands(call, ref.name) &&
+        routerNameOf(ts, callee.getExpression()) !== ref.name &&
+        this.isProjectValue(callee.getExpression())
+      )
+        this.warnings.push({
+          code: 'DG_ROUTES_PLUGIN_UNREAD',
+          severity: 'warning',
+          message: `${shortText(call)} hands ${ref.name} to a method docgen does not follow: the routes it may register are not read`,
+          location: { file: ref.file, line: call.getStartLineNumber() },
+          hint: 'register the routes where the app is (app.use(router)), or in a function the app is handed to (registerRoutes(app))',
+        });
       const method = callee.getName();
       const at = callee.getNameNode().getStart();
       // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
@@ -524,6 +538,28 @@ class RouteReader {
     )
       return undefined;
     return { specifier, at, shown: ts.Node.isIdentifier(value) ? value.getText() : shortText(value) };
+  }
+
+  /**
+   * Whether a value is the project's: imported or required from a module of the project (`emitter`
+   * from `./emitter`), or made by a function or class of it (`const hooks = createHooks()`); not a
+   * package's (`passport`, `new ApolloServer()`) nor a global (`console`).
+   */
+  private isProjectValue(node: TsNode, depth = 0): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return false;
+    if (ts.Node.isNewExpression(value) || ts.Node.isCallExpression(value) || ts.Node.isPropertyAccessExpression(value))
+      return this.names.loaded(value) !== undefined || this.isProjectValue(value.getExpression(), depth + 1);
+    if (!ts.Node.isIdentifier(value)) return false;
+    const specifier = this.names.packageOf(value);
+    if (specifier !== undefined) return this.names.isProjects(value.getSourceFile().getFilePath(), specifier);
+    const held = this.names.bindingOf(value)?.value;
+    return (
+      !!held &&
+      (ts.Node.isCallExpression(held) || ts.Node.isNewExpression(held)) &&
+      this.isProjectValue(held, depth + 1)
+    );
   }
 
   /** Apps kept in a class member (`this.app = express()`) by the modules an entry imports. */

@@ -934,6 +934,51 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("warns where the app is handed to a method of a value of the project's (directus's emitter.emitInit('routes.before', { app })), not of a package's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import http from 'node:http';",
+        "import { ApolloServer } from 'apollo-server-express';",
+        "import emitter from './emitter';",
+        "import { createHooks } from './hooks';",
+        'export default async function createApp() {',
+        '  const app = express();',
+        "  app.get('/ok', (_req, res) => res.end());",
+        "  await emitter.emitInit('routes.before', { app });",
+        '  const hooks = createHooks();',
+        '  hooks.install(app);',
+        '  const apollo = new ApolloServer({});',
+        '  apollo.applyMiddleware({ app }); // a package: its routes are its own',
+        '  http.createServer(app);',
+        "  console.log('app', app);",
+        '  return app;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'emitter.ts'),
+      'export default { emitInit: async (_event: string, _meta: unknown) => {} };',
+    );
+    await writeFile(join(dir, 'hooks.ts'), 'export const createHooks = () => ({ install: (_app: unknown) => {} });');
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([['GET', '/ok']]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        9,
+        "emitter.emitInit('routes.before', { app… hands app to a method docgen does not follow: the routes it may register are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        'hooks.install(app) hands app to a method docgen does not follow: the routes it may register are not read',
+      ],
+    ]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

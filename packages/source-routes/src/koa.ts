@@ -26,7 +26,7 @@ import {
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
-import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
+import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph, underPath } from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
 const METHODS: Record<string, string> = {
@@ -47,6 +47,17 @@ const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
 /** Whether an entry imports Koa or its router. */
 export function isKoaSource(text: string): boolean {
   return /(?:\bfrom\s+|\brequire\(\s*)['"](?:koa|@koa\/router|koa-router)['"]/.test(text);
+}
+
+/**
+ * The middleware `use()`d so far on an app or router: a name runs for every route after it, and one
+ * `use()`d at a path (`router.use('/admin', requireAdmin)`) for those under that path (from the root).
+ */
+type Uses = Array<string | { name: string; under: string }>;
+
+/** The names of the middleware that runs for a path. */
+function namesFor(uses: Uses, path: string): string[] {
+  return uses.flatMap((use) => (typeof use === 'string' ? [use] : underPath(use.under, path) ? [use.name] : []));
 }
 
 /** An app or a router: the name it is declared under, and where it is made (a chain may start there). */
@@ -161,7 +172,7 @@ export class KoaReader extends ModuleReader {
   }
 
   /** An app's or router's registrations, in the order they are written; nested routers where they are mounted. */
-  private read(instance: Instance, prefix: string, middleware: string[], path: Set<TsNode>, out: Route[]): void {
+  private read(instance: Instance, prefix: string, middleware: Uses, path: Set<TsNode>, out: Route[]): void {
     if (path.has(instance.creation)) return; // a router nested in itself
     const inner = new Set(path).add(instance.creation);
     const { ts } = this;
@@ -266,7 +277,7 @@ export class KoaReader extends ModuleReader {
   }
 
   /** `router.use(mw)`, `router.use('/nested', other.routes(), other.allowedMethods())`, `app.use(router.routes())`. */
-  private use(call: CallExpression, prefix: string, routerLevel: string[], path: Set<TsNode>, out: Route[]): void {
+  private use(call: CallExpression, prefix: string, routerLevel: Uses, path: Set<TsNode>, out: Route[]): void {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
@@ -293,7 +304,10 @@ export class KoaReader extends ModuleReader {
       if (answering && arg === last) {
         const at = joinPaths(prefix, mount);
         out.push(
-          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering), [...routerLevel, ...local]),
+          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering), [
+            ...namesFor(routerLevel, joinPaths(at, '/*')),
+            ...local,
+          ]),
         );
         return;
       }
@@ -305,6 +319,8 @@ export class KoaReader extends ModuleReader {
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
       else this.unread(call, this.routesOf(arg), arg);
     });
+    // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
+    if (hasPath) routerLevel.push(...local.map((name) => ({ name, under: joinPaths(prefix, mount) })));
   }
 
   /**
@@ -348,7 +364,7 @@ export class KoaReader extends ModuleReader {
   private readMount(
     mounted: { call: CallExpression; path?: TsNode; target: TsNode; instance?: Instance },
     prefix: string,
-    middleware: string[],
+    middleware: Uses,
     path: Set<TsNode>,
     out: Route[],
   ): void {
@@ -372,13 +388,16 @@ export class KoaReader extends ModuleReader {
     // A package's handler (`serve('public')`, `graphqlHTTP(…)`) serves everything under the path: one row.
     const pkg = this.modules.packageServing(unwrap(ts, mounted.target));
     if (pkg) {
-      out.push(packageMountRoute(call, joinPaths(prefix, at), mounted.target, pkg, middleware));
+      const under = joinPaths(prefix, at);
+      out.push(packageMountRoute(call, under, mounted.target, pkg, namesFor(middleware, joinPaths(under, '/*'))));
       return;
     }
     // `mount('/health', async (ctx) => { ctx.body = 'ok'; })`: a function that answers every path under it.
     const fn = this.handlerFunction(mounted.target);
     if (fn && answersItself(ts, fn, 1)) {
-      out.push(functionMountRoute(ts, call, joinPaths(prefix, at), mounted.target, fn, this.statuses(fn), middleware));
+      const under = joinPaths(prefix, at);
+      const names = namesFor(middleware, joinPaths(under, '/*'));
+      out.push(functionMountRoute(ts, call, under, mounted.target, fn, this.statuses(fn), names));
       return;
     }
     // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
@@ -441,7 +460,7 @@ export class KoaReader extends ModuleReader {
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
-  private route(call: CallExpression, method: string, prefix: string, routerLevel: string[], out: Route[]): void {
+  private route(call: CallExpression, method: string, prefix: string, routerLevel: Uses, out: Route[]): void {
     const { ts } = this;
     let args = call.getArguments();
     if (args.length >= 3 && isPathLiteral(ts, args[0]!) && isPathLiteral(ts, args[1]!)) args = args.slice(1);
@@ -466,7 +485,7 @@ export class KoaReader extends ModuleReader {
         method,
         path: full,
         openapiPath: toOpenApiPath(full),
-        middleware: [...routerLevel, ...handlers.slice(0, -1).map(shortText)],
+        middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
         statuses: this.statuses(handler),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),

@@ -380,4 +380,39 @@ describe('readRoutes on a Koa app', () => {
       ]);
     }
   });
+
+  it('shows middleware a router use()s at a path on the routes registered after it under that path, nested routers too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { requireAdmin, audit } from './auth';",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: '/api' });",
+        'const reports = new Router();',
+        "reports.get('/monthly', (ctx) => { ctx.body = []; });",
+        "router.get('/admin/early', (ctx) => { ctx.body = 'before the use()'; });",
+        "router.use('/admin', requireAdmin);",
+        "router.get('/admin/stats', (ctx) => { ctx.body = {}; });",
+        "router.get('/public', (ctx) => { ctx.body = 'ok'; });",
+        "router.use('/admin/reports', audit, reports.routes());",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireAdmin = async (_ctx, next) => next();\nexport const audit = requireAdmin;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/api/admin/early', []],
+      ['GET', '/api/admin/stats', ['requireAdmin']],
+      ['GET', '/api/public', []],
+      ['GET', '/api/admin/reports/monthly', ['requireAdmin', 'audit']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

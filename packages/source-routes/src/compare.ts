@@ -19,8 +19,7 @@ export async function compareWithSpec(routes: Route[], specFile: string): Promis
   const undocumented: Route[] = [];
   // What a package serves (`/docs/*`: swagger-ui) is neither described nor missing: its routes are unknown.
   const packageMounts = routes.filter((route) => route.servedBy).map((route) => route.path.replace(/\/\*$/, ''));
-  for (const route of routes) {
-    if (route.servedBy) continue;
+  for (const route of comparedRoutes(routes)) {
     const path = shape(route.openapiPath);
     const matches = unique.filter(
       (operation) =>
@@ -47,8 +46,16 @@ export async function compareWithSpec(routes: Route[], specFile: string): Promis
         path: operation.path,
         operationId: operation.operationId,
       })),
-    matched: routes.filter((route) => !route.servedBy).length - undocumented.length,
+    matched: comparedRoutes(routes).length - undocumented.length,
   };
+}
+
+/**
+ * The routes compared with the spec: not the rows whose routes are not known (what a package
+ * serves, `/docs/*`, and what a function written in a mount answers, `app.use('/legacy', (req, res) => …)`).
+ */
+export function comparedRoutes<T extends Route>(routes: T[]): T[] {
+  return routes.filter((route) => !route.servedBy && !route.inlineMount);
 }
 
 /** The path of a server URL, without a trailing slash (`/` and absent → ''). */

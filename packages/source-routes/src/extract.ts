@@ -23,7 +23,9 @@ import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
+  answersItself,
   classMembers,
+  functionMountRoute,
   Modules,
   packageMountRoute,
   returnedBy,
@@ -36,15 +38,16 @@ import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
+  expressStatusesIn,
   ImportResolver,
   isPathLiteral,
   joinPaths,
   literalArray,
+  underPath,
   literalValue,
   loopOver,
   pathText,
   shortText,
-  statusesIn,
   syntaxErrors,
   toOpenApiPath,
   type TsMorph,
@@ -63,7 +66,15 @@ interface RouterDef {
 interface Mount {
   prefix: string;
   target: RouterRef;
-  middleware: string[];
+  middleware: Scoped[];
+}
+/**
+ * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
+ * a path of it (`app.use('/api', rateLimit(…))`: `under` that path, relative to the router).
+ */
+interface Scoped {
+  name: string;
+  under?: string;
 }
 /** A router by the module that declares it and its name there. */
 interface RouterRef {
@@ -216,6 +227,8 @@ class RouteReader {
   private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
+  private readonly warnedModules = new Set<string>();
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
@@ -329,7 +342,8 @@ class RouteReader {
     return def;
   }
 
-  flatten(ref: RouterRef, prefix: string, middleware: string[], path: Set<string>, out: Route[]): void {
+  /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
+  flatten(ref: RouterRef, prefix: string, middleware: Scoped[], path: Set<string>, out: Route[]): void {
     const key = `${ref.file}#${ref.name}`;
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
@@ -340,7 +354,7 @@ class RouteReader {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
-          middleware: [...middleware, ...entry.route.middleware],
+          middleware: [...runsFor(middleware, full), ...entry.route.middleware],
         });
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
@@ -348,11 +362,14 @@ class RouteReader {
           ...entry.route,
           path: full,
           openapiPath: full,
-          middleware: [...middleware, ...entry.route.middleware],
+          middleware: [...runsFor(middleware, full), ...entry.route.middleware],
         });
       } else {
         const { mount } = entry;
-        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...mount.middleware], inner, out);
+        const scoped = mount.middleware.map((use) =>
+          use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) },
+        );
+        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out);
       }
     }
   }
@@ -360,7 +377,7 @@ class RouteReader {
   private readCalls(ref: RouterRef, def: RouterDef): void {
     const { ts } = this;
     const info = this.module(ref.file);
-    const routerLevel: string[] = [];
+    const routerLevel: Scoped[] = [];
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
@@ -385,6 +402,9 @@ class RouteReader {
           });
         continue;
       }
+      // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
+      if (this.hands(call, ref.name) && (ts.Node.isCallExpression(loader) || ts.Node.isIdentifier(callee)))
+        this.warnUnreadModule(loader);
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
         if (target)
@@ -395,17 +415,34 @@ class RouteReader {
         continue;
       }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
+      // `emitter.emitInit('routes.before', { app })`: the app handed to a method of a value of the
+      // project's, which may register routes docgen does not follow.
+      if (
+        this.hands(call, ref.name) &&
+        routerNameOf(ts, callee.getExpression()) !== ref.name &&
+        this.isProjectValue(callee.getExpression())
+      )
+        this.warnings.push({
+          code: 'DG_ROUTES_PLUGIN_UNREAD',
+          severity: 'warning',
+          message: `${shortText(call)} hands ${ref.name} to a method docgen does not follow: the routes it may register are not read`,
+          location: { file: ref.file, line: call.getStartLineNumber() },
+          hint: 'register the routes where the app is (app.use(router)), or in a function the app is handed to (registerRoutes(app))',
+        });
       const method = callee.getName();
       const at = callee.getNameNode().getStart();
       // `router.get('/x', …)`, `router.use(…)`, `Router().use(…)` on this router.
       if ((METHODS.has(method) || method === 'use') && routerNameOf(ts, callee.getExpression()) === ref.name) {
         const args = call.getArguments();
-        const path = METHODS.has(method) && args.length >= 2 ? this.literal(args[0]) : undefined;
-        if (path !== undefined) {
+        // `app.get(['/about', '/about-us'], …)`: one route per path, as Express serves each.
+        const paths = METHODS.has(method) && args.length >= 2 ? this.literals(args[0]!) : undefined;
+        if (paths) {
           steps.push({
             at,
-            run: () =>
-              def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) }),
+            run: () => {
+              for (const path of paths)
+                def.entries.push({ kind: 'route', route: this.route(call, method, path, args.slice(1), routerLevel) });
+            },
           });
         } else if (METHODS.has(method) && args.length >= 2) {
           this.warnComputedPath(ref.file, call, args[0]!);
@@ -433,6 +470,98 @@ class RouteReader {
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
   }
 
+  /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
+  private hands(call: CallExpression, name: string): boolean {
+    return call.getArguments().some((arg) => handedKey(this.ts, arg, name) !== undefined);
+  }
+
+  /**
+   * Where a mount or a registrar loads a module of the project that has no file
+   * (`app.use('/users', require('./routes/users'))`, `require('./routes')(app)`, or a name required or
+   * imported from it): its routes cannot be read, so the run says so at the require or import (once).
+   * True when it did.
+   */
+  private warnUnreadModule(node: TsNode): boolean {
+    const found = this.unreadModule(node);
+    if (!found) return false;
+    const file = found.at.getSourceFile().getFilePath();
+    const line = found.at.getStartLineNumber();
+    const key = `${file}:${line}:${found.specifier}`;
+    if (this.warnedModules.has(key)) return true;
+    this.warnedModules.add(key);
+    this.warnings.push({
+      code: 'DG_ROUTES_PLUGIN_UNREAD',
+      severity: 'warning',
+      message: `${found.shown}: no file of the project is found for '${found.specifier}', its routes are not read`,
+      location: { file, line },
+      hint: 'check the path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files), and that the file is in the checkout',
+    });
+    return true;
+  }
+
+  /** The require or import of a module of the project with no file that a mount argument or callee loads its value from. */
+  private unreadModule(node: TsNode): { specifier: string; at: TsNode; shown: string } | undefined {
+    const { ts } = this;
+    let value = unwrap(ts, node);
+    // `usersRouter()` (a factory), `require('./x').router`, `require('./x').default`: where the value comes from.
+    if (
+      ts.Node.isCallExpression(value) &&
+      ts.Node.isIdentifier(value.getExpression()) &&
+      this.names.loadedSpecifier(value) === undefined
+    )
+      value = value.getExpression();
+    while (ts.Node.isPropertyAccessExpression(value)) value = unwrap(ts, value.getExpression());
+    let specifier: string | undefined;
+    let at: TsNode | undefined;
+    if (ts.Node.isIdentifier(value)) {
+      const source = value.getSourceFile();
+      specifier = this.names.packageOf(value);
+      const binding = this.names.bindingOf(value);
+      at =
+        binding?.value ??
+        binding?.destructured?.from ??
+        source.getImportDeclarations().find((declaration) => declaration.getModuleSpecifierValue() === specifier);
+      if (specifier === undefined && binding?.destructured) {
+        at = binding.destructured.from;
+        specifier = this.names.loadedSpecifier(unwrap(ts, at));
+      }
+    } else {
+      specifier = this.names.loadedSpecifier(value);
+      at = value;
+    }
+    const from = node.getSourceFile().getFilePath();
+    if (
+      specifier === undefined ||
+      !at ||
+      !this.names.isProjects(from, specifier) ||
+      this.names.resolve(from, specifier)
+    )
+      return undefined;
+    return { specifier, at, shown: ts.Node.isIdentifier(value) ? value.getText() : shortText(value) };
+  }
+
+  /**
+   * Whether a value is the project's: imported or required from a module of the project (`emitter`
+   * from `./emitter`), or made by a function or class of it (`const hooks = createHooks()`); not a
+   * package's (`passport`, `new ApolloServer()`) nor a global (`console`).
+   */
+  private isProjectValue(node: TsNode, depth = 0): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return false;
+    if (ts.Node.isNewExpression(value) || ts.Node.isCallExpression(value) || ts.Node.isPropertyAccessExpression(value))
+      return this.names.loaded(value) !== undefined || this.isProjectValue(value.getExpression(), depth + 1);
+    if (!ts.Node.isIdentifier(value)) return false;
+    const specifier = this.names.packageOf(value);
+    if (specifier !== undefined) return this.names.isProjects(value.getSourceFile().getFilePath(), specifier);
+    const held = this.names.bindingOf(value)?.value;
+    return (
+      !!held &&
+      (ts.Node.isCallExpression(held) || ts.Node.isNewExpression(held)) &&
+      this.isProjectValue(held, depth + 1)
+    );
+  }
+
   /** Apps kept in a class member (`this.app = express()`) by the modules an entry imports. */
   importedClassApps(entry: string): RouterRef[] {
     const files = [...new Set([...this.module(entry).imports.values()].map((target) => target.file))];
@@ -457,8 +586,28 @@ class RouteReader {
     return starts;
   }
 
-  private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: string[]): void {
-    const args = call.getArguments();
+  /** The paths a path argument states: a path, or a list of them (`['/about', '/about-us']`); undefined if any is computed. */
+  private literals(node: TsNode): string[] | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isArrayLiteralExpression(value)) {
+      const path = this.literal(node);
+      return path === undefined ? undefined : [path];
+    }
+    const paths = value.getElements().map((element) => this.literal(element));
+    return paths.length && paths.every((path) => path !== undefined) ? (paths as string[]) : undefined;
+  }
+
+  private use(ref: RouterRef, call: CallExpression, def: RouterDef, routerLevel: Scoped[]): void {
+    const [first, ...others] = call.getArguments();
+    // `app.use(['/v1', '/latest'], api)`: mounted at each path, as Express does.
+    const listed =
+      first && this.ts.Node.isArrayLiteralExpression(unwrap(this.ts, first)) ? this.literals(first) : undefined;
+    if (listed && others.length) {
+      for (const path of listed) this.useAt(ref, call, def, routerLevel, path, others);
+      return;
+    }
+    const args = flattened(this.ts, call.getArguments());
     const stated = this.literal(args[0]);
     const hasPath = stated !== undefined;
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
@@ -467,7 +616,10 @@ class RouteReader {
       const mounts = this.tableMounts(ref, call);
       if (mounts) {
         for (const mount of mounts)
-          def.entries.push({ kind: 'mount', mount: { ...mount, middleware: [...routerLevel, ...mount.middleware] } });
+          def.entries.push({
+            kind: 'mount',
+            mount: { ...mount, middleware: [...routerLevel, ...mount.middleware.map((name) => ({ name }))] },
+          });
         return;
       }
       this.warnings.push({
@@ -479,27 +631,75 @@ class RouteReader {
       });
       return; // its routers are not shown at a path they are not served at
     }
+    this.useAt(ref, call, def, routerLevel, stated, hasPath ? args.slice(1) : args);
+  }
+
+  /** A `use()` at a path (or none: `undefined`) of its handlers: mounts, middleware, and what answers there. */
+  private useAt(
+    ref: RouterRef,
+    call: CallExpression,
+    def: RouterDef,
+    routerLevel: Scoped[],
+    stated: string | undefined,
+    handlers: TsNode[],
+  ): void {
+    const hasPath = stated !== undefined;
     const prefix = stated ?? '';
-    const rest = hasPath ? args.slice(1) : args;
+    const rest = flattened(this.ts, handlers);
     const middleware: string[] = [];
     let mounted = false;
-    for (const arg of rest) {
-      const target = this.mountTarget(ref.file, arg);
-      if (target)
-        def.entries.push({ kind: 'mount', mount: { prefix, target, middleware: [...routerLevel, ...middleware] } });
-      else if (this.isShownMiddleware(arg)) (prefix ? middleware : routerLevel).push(shortText(arg));
-      mounted ||= target !== undefined;
-    }
     const handler = rest[rest.length - 1];
-    const pkg = hasPath && !mounted && handler ? this.names.packageServing(handler) : undefined;
+    // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below).
+    const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
+    for (const arg of rest) {
+      if (answering && arg === handler) continue;
+      const target = this.mountTarget(ref.file, arg);
+      // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
+      const unread = !target && this.warnUnreadModule(arg);
+      if (target)
+        def.entries.push({
+          kind: 'mount',
+          mount: { prefix, target, middleware: [...routerLevel, ...middleware.map((name) => ({ name }))] },
+        });
+      else if (this.isShownMiddleware(arg)) {
+        if (prefix) middleware.push(shortText(arg));
+        else routerLevel.push({ name: shortText(arg) });
+      }
+      mounted ||= target !== undefined || unread;
+    }
+    const pkg =
+      hasPath && !mounted && handler && !answering && !this.names.isBodyParser(handler)
+        ? this.names.packageServing(handler)
+        : undefined;
     if (pkg)
       def.entries.push({
         kind: 'served',
         route: packageMountRoute(call, prefix, handler!, pkg, [
-          ...routerLevel,
+          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
           ...rest.slice(0, -1).map((arg) => shortText(arg)),
         ]),
       });
+    else if (!mounted && answering)
+      def.entries.push({
+        kind: 'served',
+        route: functionMountRoute(this.ts, call, prefix, handler!, answering, expressStatusesIn(this.ts, answering), [
+          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
+          ...middleware,
+        ]),
+      });
+    // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
+    routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
+  }
+
+  /**
+   * The function a `use()` at a path ends with when it answers the request itself: written there
+   * (`(req, res) => …`) or a function of the project by name (`sendHtml`); not middleware that calls `next`.
+   */
+  private answeringFunction(handler: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, handler);
+    const fn = ts.Node.isIdentifier(value) ? this.names.follow(value)?.value : value;
+    return fn && answersItself(ts, fn, 2) ? fn : undefined;
   }
 
   /**
@@ -596,21 +796,35 @@ class RouteReader {
     method: string,
     path: string,
     handlers: TsNode[],
-    routerLevel: string[],
+    routerLevel: Scoped[],
   ): Omit<Route, 'openapiPath'> {
-    const middleware = handlers.slice(0, -1).map((node) => shortText(node));
-    const handler = handlers[handlers.length - 1];
+    const all = flattened(this.ts, handlers);
+    const middleware = all.slice(0, -1).map((node) => shortText(node));
+    const handler = all[all.length - 1];
     return {
       method: method.toUpperCase(),
       path,
-      middleware: [...routerLevel, ...middleware],
-      statuses: handler ? statusesIn(this.ts, handler) : [],
+      middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
+      statuses: handler ? expressStatusesIn(this.ts, handler) : [],
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */
+function flattened(ts: TsMorph, handlers: TsNode[]): TsNode[] {
+  return handlers.flatMap((handler) => {
+    const value = unwrap(ts, handler);
+    return ts.Node.isArrayLiteralExpression(value) ? flattened(ts, value.getElements()) : [handler];
+  });
+}
+
+/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
+function runsFor(middleware: Scoped[], path: string): string[] {
+  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
 }
 
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */

@@ -36,8 +36,23 @@ import { isPathLiteral, joinPaths, pathText, shortText, statusCode, statusesIn, 
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
-/** Methods that return the instance they are called on. */
-const SAME_INSTANCE = ['withTypeProvider'];
+/**
+ * Methods that return the instance they are called on: `withTypeProvider<…>()`, and Fastify's
+ * chainable setters (`Fastify().addSchema(user).register(routes)`).
+ */
+const SAME_INSTANCE = [
+  'withTypeProvider',
+  'addSchema',
+  'decorate',
+  'decorateRequest',
+  'decorateReply',
+  'setErrorHandler',
+  'setNotFoundHandler',
+  'setValidatorCompiler',
+  'setSerializerCompiler',
+  'setReplySerializer',
+  'addContentTypeParser',
+];
 const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook']);
 /**
  * What a chain of calls on an instance may go through and still be on it: registrations, and
@@ -112,7 +127,8 @@ export class FastifyReader extends ModuleReader {
     const { ts } = this;
     if (!ts.Node.isCallExpression(node)) return false;
     const callee = node.getExpression();
-    if (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'withTypeProvider')
+    // `Fastify().withTypeProvider<…>()`, `Fastify().addSchema(user).register(routes, { prefix })`: still the app.
+    if (ts.Node.isPropertyAccessExpression(callee) && CHAINED.has(callee.getName()))
       return this.createsApp(unwrap(ts, callee.getExpression()));
     if (/^require\(\s*['"]fastify['"]\s*\)$/.test(callee.getText())) return true;
     return ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === 'fastify';
@@ -374,7 +390,11 @@ export class FastifyReader extends ModuleReader {
   private isOn(call: CallExpression, instance: Instance): boolean {
     const { ts } = this;
     const root = chainRoot(ts, (call.getExpression() as PropertyAccessExpression).getExpression(), CHAINED);
-    return this.refersTo(root, instance);
+    if (this.refersTo(root, instance)) return true;
+    // A registration chained on the call that makes the app: `const app = Fastify().register(routes)`.
+    const init =
+      !('cls' in instance) && ts.Node.isVariableDeclaration(instance) ? instance.getInitializer() : undefined;
+    return !!init && ts.Node.isCallExpression(root) && chainRoot(ts, unwrap(ts, init), CHAINED) === root;
   }
 
   private readPlugin(

@@ -23,6 +23,7 @@ import {
   returnedBy,
   unwrap,
   type Declaration,
+  type FunctionNode,
   type Member,
   ModuleReader,
   httpStatuses,
@@ -234,12 +235,7 @@ export class HonoReader extends ModuleReader {
       const module = this.modules.source(file);
       if (file !== own && !module.getImportDeclarations().length && !/\brequire\s*\(/.test(module.getFullText()))
         return [];
-      const names = this.derived(app, module);
-      for (const [declaration, base] of names) derived.set(declaration, base);
-      return module
-        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-        .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names))
-        .sort((a, b) => nameStart(a) - nameStart(b));
+      return this.callsOn(app, module, module, derived, new Set());
     });
     const seen = [...before];
     let current = '/'; // Hono's current path: a method called without one serves it
@@ -264,6 +260,79 @@ export class HonoReader extends ModuleReader {
       }
     }
     return seen;
+  }
+
+  /**
+   * The registrations on an app within a module or function, in the order they are written, with
+   * those of the helpers of the project it is handed to (`createRoutes(app)` with `export function
+   * createRoutes(app: Hono) {…}`) where it is handed, on the helper's parameter (under the base path
+   * of the name handed). `derived` gathers the names the app goes by, with their base paths.
+   */
+  private callsOn(
+    app: App,
+    module: SourceFile,
+    within: TsNode,
+    derived: Map<Declaration, string>,
+    helpers: Set<TsNode>,
+  ): CallExpression[] {
+    const { ts } = this;
+    const names = this.derived(app, module);
+    for (const [declaration, base] of names) derived.set(declaration, base);
+    return within
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter(
+        (call) => (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names)) || this.handed(call, names),
+      )
+      .map((call) => ({
+        call,
+        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+      }))
+      .sort((a, b) => a.at - b.at)
+      .flatMap(({ call }) => {
+        const handed = this.handed(call, names);
+        if (!handed) return [call];
+        const helper = this.helper(call);
+        const parameter = helper?.getParameters()[handed.index];
+        if (!helper || !parameter || helpers.has(helper)) return [];
+        const inHelper: App = { declaration: parameter, creation: app.creation, base: handed.base };
+        return this.callsOn(inHelper, helper.getSourceFile(), helper, derived, new Set(helpers).add(helper));
+      });
+  }
+
+  /** Where a call hands the app to a function (`createRoutes(app)`): the argument's index and the base path of the name handed. */
+  private handed(call: CallExpression, names: Map<Declaration, string>): { index: number; base: string } | undefined {
+    const { ts } = this;
+    // Methods (`app.route(…)`, `api.mount(…)`) are the app's or another object's: not a helper of the project.
+    if (ts.Node.isPropertyAccessExpression(call.getExpression())) return undefined;
+    const index = call.getArguments().findIndex((arg) => {
+      const declaration = this.declarationOf(unwrap(ts, arg));
+      return !!declaration && names.has(declaration);
+    });
+    if (index < 0) return undefined;
+    return { index, base: names.get(this.declarationOf(unwrap(ts, call.getArguments()[index]!))!)! };
+  }
+
+  /** The function of the project a call hands the app to (`createRoutes(app)`, `require('./routes')(app)`); one whose module has no file is a warning. */
+  private helper(call: CallExpression): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    const missing = this.missing(callee);
+    if (missing) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${shortText(call)}: no file of the project is found for '${missing}', the routes it registers are not read`,
+        call,
+        'check the import path (docgen looks for .ts, .tsx, .mts, .js, .mjs and index files)',
+      );
+      return undefined;
+    }
+    const loaded = this.modules.loaded(callee);
+    const value = loaded
+      ? this.modules.exported(loaded, 'default')?.value
+      : ts.Node.isIdentifier(callee)
+        ? this.modules.follow(callee)?.value
+        : undefined;
+    return value && isFunction(ts, value) ? value : undefined;
   }
 
   /** Whether a method call starts with a path (`app.get('/x', h)`), or not (`app.get('/x', h).post(h2)`'s `post`). */

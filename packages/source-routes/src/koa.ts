@@ -9,13 +9,16 @@ import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFi
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
+  answersItself,
   chainRoot,
+  functionMountRoute,
   methodOf,
   nameStart,
   property,
   registrationComment,
   unwrap,
   type Declaration,
+  type FunctionNode,
   type Member,
   ModuleReader,
   httpStatuses,
@@ -23,7 +26,7 @@ import {
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
-import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph } from './syntax.js';
+import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph, underPath } from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
 const METHODS: Record<string, string> = {
@@ -44,6 +47,17 @@ const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
 /** Whether an entry imports Koa or its router. */
 export function isKoaSource(text: string): boolean {
   return /(?:\bfrom\s+|\brequire\(\s*)['"](?:koa|@koa\/router|koa-router)['"]/.test(text);
+}
+
+/**
+ * The middleware `use()`d so far on an app or router: a name runs for every route after it, and one
+ * `use()`d at a path (`router.use('/admin', requireAdmin)`) for those under that path (from the root).
+ */
+type Uses = Array<string | { name: string; under: string }>;
+
+/** The names of the middleware that runs for a path. */
+function namesFor(uses: Uses, path: string): string[] {
+  return uses.flatMap((use) => (typeof use === 'string' ? [use] : underPath(use.under, path) ? [use.name] : []));
 }
 
 /** An app or a router: the name it is declared under, and where it is made (a chain may start there). */
@@ -71,6 +85,8 @@ export class KoaReader extends ModuleReader {
     );
     const starts = apps.length ? apps : this.startedApps(source);
     if (!starts.length) starts.push(...this.exportedRouters(entry));
+    // `const start = require('./config/koa'); start()`: the app is made in a module the entry runs.
+    if (!starts.length) starts.push(...this.loadedApps(source));
     if (!starts.length)
       throw new DocgenError({
         code: 'DG_ROUTES_NO_APP',
@@ -115,6 +131,23 @@ export class KoaReader extends ModuleReader {
     });
   }
 
+  /** The Koa apps made in the modules of the project an entry imports or requires. */
+  private loadedApps(source: SourceFile): Instance[] {
+    const { ts } = this;
+    const from = source.getFilePath();
+    const specifiers = [
+      ...source.getImportDeclarations().map((declaration) => declaration.getModuleSpecifierValue()),
+      ...source
+        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+        .map((call) => this.modules.loadedSpecifier(call))
+        .filter((specifier): specifier is string => specifier !== undefined),
+    ];
+    const files = [...new Set(specifiers.map((specifier) => this.modules.resolve(from, specifier)))];
+    return files.flatMap((file) =>
+      file ? this.instances(this.modules.source(file)).filter((instance) => instance.kind === 'app') : [],
+    );
+  }
+
   /** The routers of an entry that is a routes module rather than an app: those no other router there mounts. */
   private exportedRouters(entry: string): Instance[] {
     const { ts } = this;
@@ -139,15 +172,11 @@ export class KoaReader extends ModuleReader {
   }
 
   /** An app's or router's registrations, in the order they are written; nested routers where they are mounted. */
-  private read(instance: Instance, prefix: string, middleware: string[], path: Set<TsNode>, out: Route[]): void {
+  private read(instance: Instance, prefix: string, middleware: Uses, path: Set<TsNode>, out: Route[]): void {
     if (path.has(instance.creation)) return; // a router nested in itself
     const inner = new Set(path).add(instance.creation);
     const { ts } = this;
-    const calls = instance.creation
-      .getSourceFile()
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter((call) => CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance))
-      .sort((a, b) => nameStart(a) - nameStart(b));
+    const calls = this.callsOn(instance, instance.creation.getSourceFile(), new Set());
     // The router's prefix (`new Router({ prefix })`, or `router.prefix('/x')`, which koa-router applies to every route).
     const own = instance.kind === 'router' ? this.routerPrefix(instance, calls) : '';
     const base = joinPaths(prefix, own);
@@ -157,6 +186,61 @@ export class KoaReader extends ModuleReader {
       if (method === 'use') this.use(call, base, routerLevel, inner, out);
       else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
     }
+  }
+
+  /**
+   * The registrations on an app or router within a module or function, in the order they are written,
+   * with those of the helpers it is handed to (`router(app)` with `module.exports = (app) => {…}`,
+   * `require('./routes')(app)`) where it is handed, on the helper's parameter.
+   */
+  private callsOn(instance: Instance, within: TsNode, path: Set<TsNode>): CallExpression[] {
+    const { ts } = this;
+    return within
+      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+      .filter(
+        (call) =>
+          (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) || this.handedAt(call, instance) >= 0,
+      )
+      .map((call) => ({
+        call,
+        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+      }))
+      .sort((a, b) => a.at - b.at)
+      .flatMap(({ call }) => {
+        const index = this.handedAt(call, instance);
+        if (index < 0) return [call];
+        const helper = this.helper(call);
+        const parameter = helper?.getParameters()[index];
+        if (!helper || !parameter || path.has(helper)) return [];
+        const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
+        return this.callsOn(handed, helper, new Set(path).add(helper));
+      });
+  }
+
+  /** Where a call hands the app or router to a function (`router(app)`): its argument's index, else -1. */
+  private handedAt(call: CallExpression, instance: Instance): number {
+    const { ts } = this;
+    const callee = call.getExpression();
+    // Its own methods (`app.use(…)`) are Koa's; `mount('/v1', app)` is read as a mount.
+    if (ts.Node.isPropertyAccessExpression(callee) || this.kaMount(call)) return -1;
+    return call.getArguments().findIndex((arg) => this.refersTo(arg, instance.member ?? instance.declaration));
+  }
+
+  /**
+   * The function of the project a call hands the instance to (`router(app)`, `require('./routes')(app)`);
+   * one whose module has no file is a warning, as a mount of it is.
+   */
+  private helper(call: CallExpression): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (this.unread(call, callee, callee)) return undefined;
+    const loaded = this.modules.loaded(callee);
+    const value = loaded
+      ? this.modules.exported(loaded, 'default')?.value
+      : ts.Node.isIdentifier(callee)
+        ? this.modules.follow(callee)?.value
+        : undefined;
+    return value && isFunction(ts, value) ? value : undefined;
   }
 
   /** Whether `call` is made on this app or router: through its name, or on the chain that makes it. */
@@ -193,7 +277,7 @@ export class KoaReader extends ModuleReader {
   }
 
   /** `router.use(mw)`, `router.use('/nested', other.routes(), other.allowedMethods())`, `app.use(router.routes())`. */
-  private use(call: CallExpression, prefix: string, routerLevel: string[], path: Set<TsNode>, out: Route[]): void {
+  private use(call: CallExpression, prefix: string, routerLevel: Uses, path: Set<TsNode>, out: Route[]): void {
     const { ts } = this;
     const args = call.getArguments();
     const [first] = args;
@@ -212,7 +296,21 @@ export class KoaReader extends ModuleReader {
     }
     const mount = stated ?? '';
     const local: string[] = [];
+    // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it.
+    const last = rest[rest.length - 1];
+    const fn = hasPath && last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
+    const answering = fn && answersItself(ts, fn, 1) ? fn : undefined;
     rest.forEach((arg, index) => {
+      if (answering && arg === last) {
+        const at = joinPaths(prefix, mount);
+        out.push(
+          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering), [
+            ...namesFor(routerLevel, joinPaths(at, '/*')),
+            ...local,
+          ]),
+        );
+        return;
+      }
       const router = routers[index];
       const mounted = router ? undefined : this.kaMount(arg);
       if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
@@ -221,6 +319,8 @@ export class KoaReader extends ModuleReader {
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
       else this.unread(call, this.routesOf(arg), arg);
     });
+    // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
+    if (hasPath) routerLevel.push(...local.map((name) => ({ name, under: joinPaths(prefix, mount) })));
   }
 
   /**
@@ -264,7 +364,7 @@ export class KoaReader extends ModuleReader {
   private readMount(
     mounted: { call: CallExpression; path?: TsNode; target: TsNode; instance?: Instance },
     prefix: string,
-    middleware: string[],
+    middleware: Uses,
     path: Set<TsNode>,
     out: Route[],
   ): void {
@@ -288,10 +388,19 @@ export class KoaReader extends ModuleReader {
     // A package's handler (`serve('public')`, `graphqlHTTP(…)`) serves everything under the path: one row.
     const pkg = this.modules.packageServing(unwrap(ts, mounted.target));
     if (pkg) {
-      out.push(packageMountRoute(call, joinPaths(prefix, at), mounted.target, pkg, middleware));
+      const under = joinPaths(prefix, at);
+      out.push(packageMountRoute(call, under, mounted.target, pkg, namesFor(middleware, joinPaths(under, '/*'))));
       return;
     }
-    // An inline function serves no routes to list; a value of the project's that is not an app is unread.
+    // `mount('/health', async (ctx) => { ctx.body = 'ok'; })`: a function that answers every path under it.
+    const fn = this.handlerFunction(mounted.target);
+    if (fn && answersItself(ts, fn, 1)) {
+      const under = joinPaths(prefix, at);
+      const names = namesFor(middleware, joinPaths(under, '/*'));
+      out.push(functionMountRoute(ts, call, under, mounted.target, fn, this.statuses(fn), names));
+      return;
+    }
+    // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
     const projects = this.isProjectValue(unwrap(ts, mounted.target));
     if (projects)
       this.warn(
@@ -351,7 +460,7 @@ export class KoaReader extends ModuleReader {
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
-  private route(call: CallExpression, method: string, prefix: string, routerLevel: string[], out: Route[]): void {
+  private route(call: CallExpression, method: string, prefix: string, routerLevel: Uses, out: Route[]): void {
     const { ts } = this;
     let args = call.getArguments();
     if (args.length >= 3 && isPathLiteral(ts, args[0]!) && isPathLiteral(ts, args[1]!)) args = args.slice(1);
@@ -376,7 +485,7 @@ export class KoaReader extends ModuleReader {
         method,
         path: full,
         openapiPath: toOpenApiPath(full),
-        middleware: [...routerLevel, ...handlers.slice(0, -1).map(shortText)],
+        middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
         statuses: this.statuses(handler),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),

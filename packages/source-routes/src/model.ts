@@ -31,6 +31,12 @@ export interface Route {
    * the row stands for routes docgen cannot read, and is not compared with the spec.
    */
   servedBy?: string;
+  /**
+   * Set on the row of a function written in a mount (`app.use('/legacy', auth, (req, res) => …)`), which
+   * answers every path under it itself: what those paths are is not known, so the row is not compared
+   * with the spec as one route (a spec's operations under it still count as unserved: it may be a 404).
+   */
+  inlineMount?: boolean;
   /** The comment above the registration (JSDoc or `//` lines), if any. */
   summary?: string;
   file: string;

@@ -159,13 +159,21 @@ export class Modules {
    * page they say nothing about a route, so the readers leave them out.
    */
   isParserOrFiles(node: TsNode): boolean {
+    return this.isBodyParser(node, ['static']);
+  }
+
+  /**
+   * Whether a handler is a body parser (`express.json()`, `bodyParser.raw(…)`): at a path
+   * (`app.use('/webhooks', express.raw(…))`) it prepares the routes under it, and serves nothing of its own.
+   */
+  isBodyParser(node: TsNode, also: string[] = []): boolean {
     const { ts } = this;
     if (!ts.Node.isCallExpression(node)) return false;
     const pkg = this.packageServing(node);
     const callee = node.getExpression();
     const name = ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText();
     return (
-      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', 'static'].includes(name))
+      pkg === 'body-parser' || (pkg === 'express' && ['json', 'urlencoded', 'text', 'raw', ...also].includes(name))
     );
   }
 
@@ -412,7 +420,7 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
 }
 
 /** Whether a declaration is a `const`'s (`const x = …`, `const { x } = …`). */
-function isConst(ts: TsMorph, declaration: Declaration | undefined): boolean {
+export function isConst(ts: TsMorph, declaration: Declaration | undefined): boolean {
   return (
     !!declaration &&
     ts.Node.isVariableDeclaration(declaration) &&
@@ -715,16 +723,67 @@ export function packageMountRoute(
 }
 
 /**
+ * Whether a function mounted at a path answers the request itself, as a route handler does: it takes
+ * no `next` (the parameter at `nextAt`: Express's third, Koa's second) or never uses it. One that
+ * calls `next` is middleware, and one with more parameters (Express's error handlers) is not a handler.
+ */
+export function answersItself(ts: TsMorph, handler: TsNode, nextAt: number): boolean {
+  const fn = unwrap(ts, handler);
+  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+    return false;
+  const parameters = fn.getParameters();
+  const body = fn.getBody();
+  if (parameters.length > nextAt + 1 || !body) return false;
+  const next = parameters[nextAt]?.getName();
+  return next === undefined || !body.getDescendantsOfKind(ts.SyntaxKind.Identifier).some((id) => id.getText() === next);
+}
+
+/**
+ * The row of a function of the project that answers under a mount (`app.use('/legacy', auth, (req, res) => …)`,
+ * `app.use('/admin/*', sendHtml)`, Koa's `mount('/health', (ctx) => …)`): it answers every path under the
+ * prefix, as a package's handler would (`ALL /legacy/*`), with the statuses it sets.
+ */
+export function functionMountRoute(
+  ts: TsMorph,
+  call: TsNode,
+  prefix: string,
+  handler: TsNode,
+  fn: TsNode,
+  statuses: number[],
+  middleware: string[],
+): Route {
+  // `app.use('*', …)` (Express 4) already names every path.
+  const path = /\*$/.test(prefix) ? joinPaths(prefix, '') : joinPaths(prefix, '/*');
+  return {
+    method: 'ALL',
+    path,
+    openapiPath: path,
+    middleware,
+    statuses,
+    inlineMount: true,
+    summary:
+      commentBefore(call.getFirstAncestorByKind(ts.SyntaxKind.ExpressionStatement) ?? call) ??
+      (fn === unwrap(ts, handler)
+        ? 'Answered by the function written here, for every path under it: its routes are not read'
+        : `Answered by \`${shortText(handler)}\`, for every path under it: its routes are not read`),
+    file: call.getSourceFile().getFilePath(),
+    line: call.getStartLineNumber(),
+  };
+}
+
+/**
  * Routes less the package mounts that only guard routes the app serves under the same path
  * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
- * its own only where nothing else is listed under its path (`/dash`: agendash's).
+ * its own only where no route is listed under its path after it (`/dash`: agendash's; the files
+ * `express.static` serves under `/admin` after `app.get('/admin', …)`, which it guards not, and
+ * before a function answering `/admin/*`, which is no route of its own to guard).
  */
 export function withoutScopedMiddleware(routes: Route[]): Route[] {
   const under = (route: Route, prefix: string) =>
     route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
-  return routes.filter((route) => {
+  return routes.filter((route, index) => {
     if (!route.servedBy) return true;
     const prefix = route.path.replace(/\/\*$/, '') || '/';
-    return !routes.some((other) => !other.servedBy && under(other, prefix));
+    return !routes.slice(index + 1).some((other) => !other.servedBy && !other.inlineMount && under(other, prefix));
   });
 }

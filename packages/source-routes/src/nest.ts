@@ -7,6 +7,7 @@
  * default (201 for POST, 200 otherwise), or a `@Redirect`'s.
  */
 import type {
+  ArrayLiteralExpression,
   CallExpression,
   ClassDeclaration,
   Decorator,
@@ -19,9 +20,20 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
-import { chainRoot, type Declaration, isFunction, Modules, nameStart, unwrap } from './modules.js';
+import {
+  chainRoot,
+  type Declaration,
+  isConst,
+  isFunction,
+  Modules,
+  nameStart,
+  packageMountRoute,
+  unwrap,
+  withoutScopedMiddleware,
+} from './modules.js';
 import {
   commentBefore,
+  expressStatusesIn,
   isPathLiteral,
   joinPaths,
   pathText,
@@ -29,9 +41,9 @@ import {
   type Constants,
   shortText,
   statusCode,
-  statusesIn,
   toOpenApiPath,
   type TsMorph,
+  underPath,
 } from './syntax.js';
 
 /** Nest's route decorators → the method they serve. */
@@ -109,7 +121,9 @@ export class NestReader {
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
-    const routes: Route[] = [];
+    // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
+    // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
+    const routes: Route[] = bootstrap.served.map((served) => this.servedRoute(served, prefix));
     for (const { controller, modulePrefix } of controllers)
       for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
@@ -133,7 +147,31 @@ export class NestReader {
           routes.push({ ...own, middleware: names, path, openapiPath: toOpenApiPath(path) });
         }
       }
-    return routes;
+    // A package's handler at a path the controllers serve under guards them (`app.use('/api', rateLimit(…))`): not a row.
+    // Swagger's UI guards nothing, even at `/`.
+    const kept = new Set(withoutScopedMiddleware(routes));
+    return routes.filter((route) => kept.has(route) || route.servedBy === SWAGGER);
+  }
+
+  /**
+   * The row of what a package serves at a path in main.ts: `ALL /docs/*` for Swagger's UI, not under the
+   * global prefix unless `useGlobalPrefix: true` says so (nor is an `app.use()` path), with the `app.use()`
+   * middleware registered before it.
+   */
+  private servedRoute(served: ServedMount | InstanceRoute, globalPrefix: string): Route {
+    if ('route' in served) {
+      const { route } = served;
+      const before = served.uses.filter((use) => underPath(use.path, route.path)).flatMap((use) => use.names);
+      return { ...route, middleware: [...before, ...route.middleware] };
+    }
+    const base = joinPaths(served.useGlobalPrefix ? globalPrefix : '', served.path);
+    const middleware = served.uses.filter((use) => underPath(use.path, base)).flatMap((use) => use.names);
+    const route = packageMountRoute(served.call, base, served.handler, served.pkg, [...middleware, ...served.before]);
+    if (served.pkg !== SWAGGER) return route;
+    return {
+      ...route,
+      summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI, and by default its document at \`${base}-json\` and \`${base}-yaml\`; its routes are not read`,
+    };
   }
 
   /**
@@ -142,10 +180,16 @@ export class NestReader {
    * `NestFactory.create(…)` makes, in main.ts and in the functions of the project it hands the app
    * to (`setupSecurity(app)`), in the order they run.
    */
-  private bootstrapCalls(source: SourceFile): { uses: GlobalUse[]; guards: string[]; calls?: CallExpression[] } {
+  private bootstrapCalls(source: SourceFile): {
+    uses: GlobalUse[];
+    guards: string[];
+    served: Array<ServedMount | InstanceRoute>;
+    calls?: CallExpression[];
+  } {
     const { ts } = this;
     const uses: GlobalUse[] = [];
     const guards: string[] = [];
+    const served: Array<ServedMount | InstanceRoute> = [];
     const calls: CallExpression[] = [];
     const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
       const init = declaration.getInitializer();
@@ -164,19 +208,67 @@ export class NestReader {
       for (const call of written) {
         const callee = call.getExpression();
         const args = call.getArguments();
-        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app.
+        // `expressApp.get('/health', …)` with `const expressApp = app.getHttpAdapter().getInstance()`:
+        // registered on the server as main.ts runs, outside the global prefix.
+        const onInstance =
+          ts.Node.isPropertyAccessExpression(callee) && this.isAdapterInstance(callee.getExpression(), target);
+        if (onInstance && HTTP_METHODS.has(callee.getName()) && args.length >= 2) {
+          const path = literalValue(ts, args[0], this.constants);
+          if (path !== undefined)
+            served.push({ route: this.instanceRoute(call, callee.getName(), path), uses: [...uses] });
+          continue;
+        }
+        // `app.setGlobalPrefix('api').enableVersioning(…)`: Nest's setters return the app. `app.use(…)`
+        // hands its arguments to the adapter's instance: `expressApp.use(…)` is the same.
         if (
           ts.Node.isPropertyAccessExpression(callee) &&
-          this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target)
+          (onInstance || this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target))
         ) {
-          calls.push(call);
+          if (!onInstance) calls.push(call);
           if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
-          const names = (path === undefined ? args : args.slice(1))
-            .filter((arg) => !this.modules.isParserOrFiles(arg))
-            .map((arg) => shortText(arg));
+          const handlers = path === undefined ? args : args.slice(1);
+          // `app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec))`: a package serves the path, as in Express.
+          const handler = handlers[handlers.length - 1];
+          const pkg =
+            path !== undefined && handler && !this.modules.isBodyParser(handler)
+              ? this.modules.packageServing(handler)
+              : undefined;
+          if (pkg && handler)
+            served.push({
+              call,
+              path: path!,
+              handler,
+              pkg,
+              useGlobalPrefix: false,
+              uses: [...uses],
+              before: handlers.slice(0, -1).map((arg) => shortText(arg)),
+            });
+          const names = handlers.filter((arg) => !this.modules.isParserOrFiles(arg)).map((arg) => shortText(arg));
           uses.push({ path: path ?? '/', names });
+          continue;
+        }
+        // `SwaggerModule.setup('docs', app, document)`: the Swagger UI, served beside the controllers.
+        if (this.isSwaggerSetup(call) && args[1] && this.isName(args[1], target)) {
+          const path = literalValue(ts, args[0], this.constants);
+          if (path === undefined)
+            this.warnAt(
+              'DG_ROUTES_COMPUTED_MOUNT',
+              `SwaggerModule.setup(${shortText(args[0] ?? call)}, …) serves the API docs at a path computed at run time: it is not listed`,
+              call,
+              "give the path as a literal or a const (SwaggerModule.setup('docs', app, document))",
+            );
+          else
+            served.push({
+              call,
+              path,
+              handler: call,
+              pkg: SWAGGER,
+              useGlobalPrefix: this.usesGlobalPrefix(args[3]),
+              uses: [...uses],
+              before: [],
+            });
           continue;
         }
         // `setupSecurity(app)`: what a function of the project does to its parameter.
@@ -187,9 +279,67 @@ export class NestReader {
         if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
       }
     };
-    if (!app) return { uses, guards };
+    if (!app) return { uses, guards, served };
     visit(source, app, 0);
-    return { uses, guards, calls };
+    return { uses, guards, served, calls };
+  }
+
+  /** `app.getHttpAdapter().getInstance()`, written there or held in a `const`: the Express (or Fastify) app under Nest's. */
+  private isAdapterInstance(node: TsNode, target: Declaration): boolean {
+    const { ts } = this;
+    let value: TsNode | undefined = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) {
+      const binding = this.modules.bindingOf(value);
+      value = binding?.declaration && isConst(ts, binding.declaration) ? binding.value : undefined;
+    }
+    if (!value || !ts.Node.isCallExpression(value)) return false;
+    const getInstance = value.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(getInstance) || getInstance.getName() !== 'getInstance') return false;
+    const adapter = unwrap(ts, getInstance.getExpression());
+    if (!ts.Node.isCallExpression(adapter)) return false;
+    const getAdapter = adapter.getExpression();
+    return (
+      ts.Node.isPropertyAccessExpression(getAdapter) &&
+      getAdapter.getName() === 'getHttpAdapter' &&
+      this.isName(getAdapter.getExpression(), target)
+    );
+  }
+
+  /** A route registered on the adapter's instance (`expressApp.get('/health', (req, res) => …)`), as the Express reader reads one. */
+  private instanceRoute(call: CallExpression, method: string, path: string): Route {
+    const handlers = call.getArguments().slice(1);
+    const handler = handlers[handlers.length - 1]!;
+    const full = joinPaths('', path);
+    return {
+      method: method.toUpperCase(),
+      path: full,
+      openapiPath: toOpenApiPath(full),
+      middleware: handlers.slice(0, -1).map((node) => shortText(node)),
+      statuses: expressStatusesIn(this.ts, handler),
+      summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
+      file: call.getSourceFile().getFilePath(),
+      line: call.getStartLineNumber(),
+    };
+  }
+
+  /** `SwaggerModule.setup(…)`, `SwaggerModule` imported from `@nestjs/swagger`. */
+  private isSwaggerSetup(call: CallExpression): boolean {
+    const { ts } = this;
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'setup') return false;
+    const module = unwrap(ts, callee.getExpression());
+    // `@nestjs/swagger`, or a path into it (`@nestjs/swagger/dist`).
+    const from = ts.Node.isIdentifier(module) ? this.modules.packageOf(module) : undefined;
+    return from === SWAGGER || !!from?.startsWith(`${SWAGGER}/`);
+  }
+
+  /** Whether `SwaggerModule.setup`'s options (written there, or a `const` object) say `useGlobalPrefix: true`. */
+  private usesGlobalPrefix(options: TsNode | undefined): boolean {
+    const { ts } = this;
+    let object = options && unwrap(ts, options);
+    if (object && ts.Node.isIdentifier(object)) object = this.modules.follow(object)?.value;
+    if (!object || !ts.Node.isObjectLiteralExpression(object)) return false;
+    return propertyValue(ts, object, 'useGlobalPrefix')?.getText() === 'true';
   }
 
   /** Whether a node is the name `target` declares, in its scope. */
@@ -317,6 +467,14 @@ export class NestReader {
           element,
           'list the controller classes by name in @Module({ controllers: [UsersController] })',
         );
+      // `imports: [...modulesFor(env)]`: the modules it adds are not known.
+      else if (ts.Node.isSpreadElement(element))
+        this.warnAt(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `imports entry ${shortText(element)} is not read: the modules it adds, and their routes, are not listed`,
+          element,
+          'list the modules by name in @Module({ imports: [UsersModule] }), or spread a const array of them',
+        );
       return;
     }
     const specifier = this.modules.packageOf(name);
@@ -333,6 +491,32 @@ export class NestReader {
         ? 'check the import path (relative, tsconfig paths) and that the file is in the checkout'
         : 'list its routes in the OpenAPI spec, or document them by hand',
     );
+  }
+
+  /**
+   * The elements of a list a module states: an array literal, a `const` holding one (here or imported:
+   * `RouterModule.register(routes)` with `const routes: Routes = [...]`), and the spreads in it of
+   * such `const`s (`imports: [...featureModules]`); an element that is none of these is kept as written.
+   */
+  private listed(list: TsNode | undefined, depth = 0): TsNode[] {
+    const { ts } = this;
+    const array = list && this.arrayOf(list);
+    if (!array || depth > 4) return [];
+    return array.getElements().flatMap((element) => {
+      if (!ts.Node.isSpreadElement(element)) return [element];
+      return this.arrayOf(element.getExpression()) ? this.listed(element.getExpression(), depth + 1) : [element];
+    });
+  }
+
+  /** The array literal a node is, or a `const` holds (`as const`, `: Routes` and imports followed). */
+  private arrayOf(node: TsNode): ArrayLiteralExpression | undefined {
+    const { ts } = this;
+    let value: TsNode | undefined = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) {
+      const binding = this.modules.follow(value);
+      value = binding && isConst(ts, binding.declaration) && binding.value ? unwrap(ts, binding.value) : undefined;
+    }
+    return value && ts.Node.isArrayLiteralExpression(value) ? value : undefined;
   }
 
   /** `NestFactory.create(AppModule)`'s module; else the `@Module` classes the entry declares. */
@@ -365,17 +549,17 @@ export class NestReader {
       seen.add(module.declaration);
       this.visited.push(module);
       const metadata = decoratorObject(this.ts, module.declaration.getDecorator('Module'));
-      for (const element of arrayElements(this.ts, metadata, 'imports')) {
-        const routerModule = this.routerModuleRoutes(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'imports'))) {
+        const routerModule = this.routerModuleRoutes(element);
         if (routerModule) for (const [declaration, path] of routerModule) prefixes.set(declaration, path);
       }
-      for (const element of arrayElements(this.ts, metadata, 'controllers')) {
-        const controller = this.classOf(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'controllers'))) {
+        const controller = this.classOf(element.getSourceFile().getFilePath(), element);
         if (controller) out.push({ controller, modulePrefix: prefixes.get(module.declaration) ?? '' });
         else this.unread(element, 'controller', true);
       }
-      for (const element of arrayElements(this.ts, metadata, 'imports')) {
-        const imported = this.modulesOf(module.file, element);
+      for (const element of this.listed(propertyOf(this.ts, metadata, 'imports'))) {
+        const imported = this.modulesOf(element.getSourceFile().getFilePath(), element);
         for (const found of imported) if (found.declaration.getDecorator('Module')) visit(found);
         if (!imported.length) this.unread(element, 'module', false);
       }
@@ -388,7 +572,7 @@ export class NestReader {
    * `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`: each
    * module's path prefix, children under their parent's.
    */
-  private routerModuleRoutes(file: string, element: TsNode): Map<ClassDeclaration, string> | undefined {
+  private routerModuleRoutes(element: TsNode): Map<ClassDeclaration, string> | undefined {
     const { ts } = this;
     if (
       !ts.Node.isCallExpression(element) ||
@@ -397,16 +581,26 @@ export class NestReader {
       return undefined;
     const prefixes = new Map<ClassDeclaration, string>();
     const walk = (list: TsNode | undefined, parent: string): void => {
-      if (!list || !ts.Node.isArrayLiteralExpression(list)) return;
-      for (const item of list.getElements()) {
+      if (!list) return;
+      if (!this.arrayOf(list)) {
+        // `RouterModule.register(modules.map((module) => ({ path: 'v1', module })))`: built at run time.
+        this.warnAt(
+          'DG_ROUTES_PREFIX_UNKNOWN',
+          `RouterModule routes ${shortText(list)} are built at run time: the paths they give modules are not read, and their routes are shown without them`,
+          list,
+          "list them as a literal (RouterModule.register([{ path: 'v1', module: UsersModule }])) or a const holding one",
+        );
+        return;
+      }
+      for (const item of this.listed(list)) {
         // A module class among the children takes its parent's path.
-        const bare = ts.Node.isIdentifier(item) ? this.classOf(file, item) : undefined;
+        const bare = ts.Node.isIdentifier(item) ? this.classOf(item.getSourceFile().getFilePath(), item) : undefined;
         if (bare) prefixes.set(bare.declaration, parent);
         if (!ts.Node.isObjectLiteralExpression(item)) continue;
         const path = literalProperty(ts, item, 'path') ?? '';
         const full = joinPaths(parent, path);
         const module = propertyValue(ts, item, 'module');
-        const found = module && this.classOf(file, module);
+        const found = module && this.classOf(module.getSourceFile().getFilePath(), module);
         if (found) prefixes.set(found.declaration, full);
         walk(propertyValue(ts, item, 'children'), full);
       }
@@ -580,16 +774,38 @@ function requestMethod(ts: TsMorph, object: ObjectLiteralExpression): string | u
     .match(/(?:^|\.)(\w+)$/)?.[1];
 }
 
+/** The package Nest's Swagger UI comes from. */
+const SWAGGER = '@nestjs/swagger';
+
+/**
+ * What a package serves at a path in main.ts: `SwaggerModule.setup('docs', app, document)`, or
+ * `app.use('/dash', basicAuth, agendash(agenda))` (`before`: the handlers written before the package's).
+ */
+interface ServedMount {
+  call: CallExpression;
+  path: string;
+  handler: TsNode;
+  pkg: string;
+  /** Swagger's `useGlobalPrefix: true`: its path is under the global prefix (it is not by default). */
+  useGlobalPrefix: boolean;
+  /** The `app.use()` middleware registered before it (on the paths under their own). */
+  uses: GlobalUse[];
+  before: string[];
+}
+
+/** A route main.ts registers on the adapter's instance, with the `app.use()` middleware registered before it. */
+interface InstanceRoute {
+  route: Route;
+  uses: GlobalUse[];
+}
+
+/** The methods of an Express (or Fastify) instance that register a route. */
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
+
 /** `app.use('/admin', basicAuth)` in main.ts: the middleware, and the path it runs under (`/`: every route). */
 interface GlobalUse {
   path: string;
   names: string[];
-}
-
-/** Whether Express runs a `use()` at `prefix` for a request to `path`: the path, or one under it. */
-function underPath(prefix: string, path: string): boolean {
-  const base = joinPaths('', prefix);
-  return base === '/' || path === base || path.startsWith(`${base}/`);
 }
 
 /** What a `forRoutes(…)` or `exclude(…)` argument matches. */
@@ -638,7 +854,7 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: numb
     .flatMap((parameter) => parameter.getDecorators())
     .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
   const body = method.getBody();
-  const set = response && body ? statusesIn(ts, body) : [];
+  const set = response && body ? expressStatusesIn(ts, body) : [];
   if (!set.length) return undefined;
   const options = decoratorObject(ts, response);
   const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
@@ -802,7 +1018,6 @@ function literalProperty(ts: TsMorph, object: ObjectLiteralExpression, name: str
   return value && isPathLiteral(ts, value) ? pathText(value) : undefined;
 }
 
-function arrayElements(ts: TsMorph, object: ObjectLiteralExpression | undefined, name: string): TsNode[] {
-  const value = object && propertyValue(ts, object, name);
-  return value && ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [];
+function propertyOf(ts: TsMorph, object: ObjectLiteralExpression | undefined, name: string): TsNode | undefined {
+  return object && propertyValue(ts, object, name);
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { pageKey, type PageTree, type TemplateRenderer } from '@docgen/core';
+import { comparedRoutes } from './compare.js';
 import type { RoutesModel } from './model.js';
 
 /** One page per app: its routes in matching order, and the comparison with its spec. */
@@ -30,8 +31,8 @@ export function renderRoutes(
     spec: shown(model.comparison.spec),
     undocumented: model.comparison.undocumented.map(view),
     agree: !model.comparison.undocumented.length && !model.comparison.unserved.length,
-    // Rows a package serves (`/docs/*`) are not compared: their routes are not known.
-    compared: model.routes.filter((route) => !route.servedBy).length,
+    // Rows a package serves (`/docs/*`), or a function written in a mount answers, are not compared: their routes are not known.
+    compared: comparedRoutes(model.routes).length,
   };
   return {
     pages: [

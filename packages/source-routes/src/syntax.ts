@@ -194,23 +194,57 @@ function withoutComments(node: TsNode): string {
 /** The prose of the comment right above `node` (JSDoc or `//` lines), without markers or JSDoc tags. */
 export function commentBefore(node: TsNode): string | undefined {
   const comments = node.getLeadingCommentRanges();
-  const last = comments[comments.length - 1];
-  if (!last) return undefined;
-  const lines = last
-    .getText()
+  if (!comments.length) return undefined;
+  // A run of `//` lines is one comment, though each line is a range of its own.
+  const text = node.getSourceFile().getFullText();
+  let first = comments.length - 1;
+  const isLine = (index: number) => comments[index]!.getText().startsWith('//');
+  while (
+    first > 0 &&
+    isLine(first) &&
+    isLine(first - 1) &&
+    /^[ \t]*\r?\n[ \t]*$/.test(text.slice(comments[first - 1]!.getEnd(), comments[first]!.getPos()))
+  )
+    first--;
+  const lines = comments
+    .slice(first)
+    .map((comment) => comment.getText())
+    .join('\n')
     .replace(/^\/\*\*?|\*\/$/g, '')
     .split('\n')
     .map((line) => line.replace(/^\s*(?:\/\/+|\*)\s?/, '').trim());
   // The prose, not the JSDoc tags after it (`@route {GET} /articles`, `@param …`).
   const firstTag = lines.findIndex((line) => line.startsWith('@'));
   const summary = (firstTag === -1 ? lines : lines.slice(0, firstTag)).filter(Boolean).join(' ');
-  return summary || undefined;
+  if (summary) return summary;
+  // No prose, but a description tag (`// @desc Fetch all products`, as many Express apps write): its text.
+  const described = lines.findIndex((line) => /^@(?:desc|description|summary)\b/.test(line));
+  if (described === -1) return undefined;
+  const next = lines.findIndex((line, index) => index > described && line.startsWith('@'));
+  const tag = lines.slice(described, next === -1 ? undefined : next).join(' ');
+  return tag.replace(/^@\w+\s*/, '').trim() || undefined;
 }
 
 /** `/catalog/v3` + `/products/` → `/catalog/v3/products`. */
 export function joinPaths(prefix: string, path: string): string {
   const joined = `/${prefix}/${path}`.replace(/\/{2,}/g, '/');
   return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
+}
+
+/**
+ * Whether middleware `use()`d at `prefix` runs for a request to `path`, as Express matches a `use()`
+ * path: the path itself, or one under it (`/admin/*` as `/admin`; `/` and `*` are every path).
+ */
+export function underPath(prefix: string, path: string): boolean {
+  const base = joinPaths('', prefix).replace(/\/?\*$/, '') || '/';
+  if (base === '/') return true;
+  // Segment by segment: a parameter (`/users/:id`) matches any segment, whatever the route names it (`:userId`).
+  const wanted = base.split('/');
+  const segments = joinPaths('', path).split('/');
+  return (
+    segments.length >= wanted.length &&
+    wanted.every((segment, index) => segment === segments[index] || (segment.startsWith(':') && !!segments[index]))
+  );
 }
 
 /** Express's `:param` (with an optional `?` or a `(regex)`) → OpenAPI's `{param}`. */
@@ -230,6 +264,22 @@ export function statusesIn(ts: TsMorph, handler: TsNode, setters = ['status', 's
     const [arg] = call.getArguments();
     const code = arg && statusCode(ts, arg);
     if (code && code >= 100 && code <= 599) codes.add(code);
+  }
+  return [...codes].sort((a, b) => a - b);
+}
+
+/**
+ * What an Express handler answers with a literal: `statusesIn`'s, and `res.redirect(url)` (302, or the
+ * code given before the URL: `res.redirect(301, url)`).
+ */
+export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
+  const codes = new Set(statusesIn(ts, handler));
+  for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const callee = call.getExpression();
+    const args = call.getArguments();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'redirect' || !args.length) continue;
+    const code = args.length > 1 ? statusCode(ts, args[0]!) : 302;
+    if (code && code >= 300 && code <= 399) codes.add(code);
   }
   return [...codes].sort((a, b) => a - b);
 }

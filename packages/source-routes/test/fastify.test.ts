@@ -591,4 +591,40 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('reads an app made by a chain of its setters and registrations (Fastify().addSchema(…).register(…))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import fastifyFactory from 'fastify';",
+        "import { usersRoute } from './users';",
+        'export const fastify = fastifyFactory({ logger: false })',
+        "  .addSchema({ $id: 'user' })",
+        "  .decorate('ready', true)",
+        "  .register(usersRoute, { prefix: '/users' });",
+        'const typed = fastify.setErrorHandler((error, request, reply) => reply.send(error));',
+        "typed.get('/health', async (request, reply) => reply.code(204).send());",
+        'fastify.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import type { FastifyInstance } from 'fastify';",
+        'export async function usersRoute(server: FastifyInstance) {',
+        "  server.get('/', async () => []);",
+        "  server.get('/:id', async (request, reply) => reply.code(404).send());",
+        '}',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Fastify');
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.line])).toEqual([
+      ['GET', '/users', [], 3],
+      ['GET', '/users/:id', [404], 4],
+      ['GET', '/health', [204], 8],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -473,4 +473,51 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('follows the app into the functions of the project it is handed to (createRoutes(app)), under the base path of the name handed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { logger } from 'hono/logger';",
+        "import { serveStatic } from 'hono/bun';",
+        "import { createRoutes } from './routes';",
+        "import { registerAdmin } from './missing';",
+        'const app = new Hono();',
+        "app.use('*', logger());",
+        "const api = app.basePath('/api');",
+        'const routes = createRoutes(api);',
+        'registerAdmin(app);',
+        "app.get('*', serveStatic({ root: './dist' }));",
+        'export default app;',
+        'export type AppType = typeof routes;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'export function createRoutes(app: Hono) {',
+        "  const v2 = app.basePath('/v2');",
+        "  v2.delete('/cache', (c) => c.body(null, 204));",
+        "  return app.get('/health', (c) => c.text('ok')).route('/jobs', new Hono().post('/', (c) => c.json({}, 202)));",
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, at(basename(r.file), r.line)])).toEqual([
+      ['DELETE', '/api/v2/cache', ['logger()'], [204], 'routes.ts:4'],
+      ['GET', '/api/health', ['logger()'], [], 'routes.ts:5'],
+      ['POST', '/api/jobs', ['logger()'], [202], 'routes.ts:5'],
+      ['GET', '/*', ['logger()'], [], 'index.ts:11'],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        10,
+        "registerAdmin(app): no file of the project is found for './missing', the routes it registers are not read",
+      ],
+    ]);
+  });
 });

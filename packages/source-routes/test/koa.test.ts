@@ -4,7 +4,7 @@
  * named route, `del`, a list of paths, koa-router in CommonJS with `router.prefix()`), and the
  * warnings of what the code does not say.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +103,9 @@ describe('readRoutes on a Koa app', () => {
         "app.use(mount('/static', serve('public')));",
         'app.use(mount(process.env.BASE!, v1));',
         "app.use(mount('/legacy', createLegacy()));",
+        "app.use(mount('/health', async (ctx) => { ctx.status = 204; })); // answers every path under it: a row",
+        "app.use(mount('/guarded', requireAuth)); // calls next: middleware, no row",
+        "router.use('/ping', limiter, async (ctx) => { ctx.status = 204; }); // on a router too",
         'async function requireAuth(_ctx: unknown, next: () => Promise<void>) {',
         '  await next();',
         '}',
@@ -125,9 +128,14 @@ describe('readRoutes on a Koa app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
       ['GET', '/v1/users', ['requireAuth'], [], 9],
+      ['ALL', '/v1/ping/*', ['requireAuth', 'limiter'], [204], 19],
       ['POST', '/v2/items', [], [201], 4],
       ['ALL', '/static/*', [], [], 14], // koa-static's: a row, its files are not read
+      ['ALL', '/health/*', [], [204], 17],
     ]);
+    expect(routes[4]!.summary).toBe(
+      'Answered by the function written here, for every path under it: its routes are not read',
+    );
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', 15],
       ['DG_ROUTES_COMPUTED_MOUNT', 16],
@@ -287,5 +295,124 @@ describe('readRoutes on a Koa app', () => {
         "mount('/v2', require('./v2')): no file of the project is found for './v2', its routes are not read",
       ],
     ]);
+  });
+
+  it('follows the app into the functions of the project it is handed to (router(app), require(…)(app)), and an entry that runs the module making it (giserman001/study-node)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await mkdir(join(dir, 'config'));
+    await mkdir(join(dir, 'router'));
+    await writeFile(join(dir, 'app.js'), "const start = require('./config/koa.js');\nstart();");
+    await writeFile(
+      join(dir, 'config', 'koa.js'),
+      [
+        "const Koa = require('koa');",
+        "const bodyParser = require('koa-bodyparser');",
+        "const router = require('../router');",
+        "const setSPApath = require('../router/spa');",
+        'const app = new Koa();',
+        'module.exports = () => {',
+        '  app.use(bodyParser());',
+        '  router(app); // the routes',
+        '  setSPApath(app);',
+        "  require('../router/admin')(app, { secret: 'x' });",
+        "  require('../router/missing')(app);",
+        '  app.listen(3000);',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'router', 'index.js'),
+      [
+        "const Router = require('koa-router');",
+        "const api = new Router({ prefix: '/api' });",
+        "api.get('/users', async (ctx) => { ctx.status = 200; });",
+        'module.exports = (app) => {',
+        '  app.use(api.routes()).use(api.allowedMethods());',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'router', 'spa.js'),
+      [
+        "const Router = require('koa-router');",
+        'const router = new Router();',
+        'module.exports = (app) => {',
+        "  router.get('/app/*', async (ctx) => { ctx.type = 'html'; });",
+        '  app.use(router.routes());',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'router', 'admin.js'),
+      [
+        "const Router = require('@koa/router');",
+        "const admin = new Router({ prefix: '/admin' });",
+        "admin.del('/cache', async (ctx) => { ctx.status = 204; });",
+        'module.exports = function (server, options) {',
+        '  server.use(requireAdmin);',
+        '  server.use(admin.routes());',
+        '};',
+      ].join('\n'),
+    );
+    const expected = [
+      ['GET', '/api/users', [], [200], 'router/index.js:3'],
+      ['GET', '/app/*', [], [], 'router/spa.js:4'],
+      ['DELETE', '/admin/cache', ['requireAdmin'], [204], 'router/admin.js:3'],
+    ];
+    for (const entry of ['app.js', join('config', 'koa.js')]) {
+      const { framework, routes, warnings } = await readRoutes(join(dir, entry));
+      expect(framework).toBe('Koa');
+      expect(
+        routes.map((route) => [
+          route.method,
+          route.path,
+          route.middleware,
+          route.statuses,
+          at(route.file.slice(dir.length + 1), route.line),
+        ]),
+      ).toEqual(expected);
+      expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+        [
+          'DG_ROUTES_PLUGIN_UNREAD',
+          11,
+          "require('../router/missing'): no file of the project is found for '../router/missing', its routes are not read",
+        ],
+      ]);
+    }
+  });
+
+  it('shows middleware a router use()s at a path on the routes registered after it under that path, nested routers too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { requireAdmin, audit } from './auth';",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: '/api' });",
+        'const reports = new Router();',
+        "reports.get('/monthly', (ctx) => { ctx.body = []; });",
+        "router.get('/admin/early', (ctx) => { ctx.body = 'before the use()'; });",
+        "router.use('/admin', requireAdmin);",
+        "router.get('/admin/stats', (ctx) => { ctx.body = {}; });",
+        "router.get('/public', (ctx) => { ctx.body = 'ok'; });",
+        "router.use('/admin/reports', audit, reports.routes());",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireAdmin = async (_ctx, next) => next();\nexport const audit = requireAdmin;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/api/admin/early', []],
+      ['GET', '/api/admin/stats', ['requireAdmin']],
+      ['GET', '/api/public', []],
+      ['GET', '/api/admin/reports/monthly', ['requireAdmin', 'audit']],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -263,6 +263,202 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it("lists SwaggerModule.setup's UI as a package row, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';",
+        "import helmet from 'helmet';",
+        "import rateLimit from 'express-rate-limit';",
+        "import Agendash from 'agendash';",
+        "import { AppModule } from './app.module';",
+        "const v2Options = { useGlobalPrefix: true, customSiteTitle: 'v2' };",
+        'function setupSwagger(app) {',
+        '  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());',
+        "  SwaggerModule.setup('docs', app, document);",
+        "  SwaggerModule.setup('v2/docs', app, document, v2Options);",
+        '  SwaggerModule.setup(process.env.DOCS_PATH, app, document);',
+        '}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix('api');",
+        '  app.use(helmet());',
+        '  setupSwagger(app);',
+        "  app.use('/api', rateLimit({ max: 100 })); // guards the routes under /api: not a row",
+        "  app.use('/dash', Agendash({}));",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.line])).toEqual([
+      ['ALL', '/docs/*', ['helmet()'], '@nestjs/swagger', 10], // not under /api: Nest's default
+      ['ALL', '/api/v2/docs/*', ['helmet()'], '@nestjs/swagger', 11], // useGlobalPrefix: true
+      ['ALL', '/dash/*', ['helmet()'], 'agendash', 20],
+      ['GET', '/api/cats', ['helmet()', 'rateLimit({ max: 100 })'], undefined, 4],
+    ]);
+    expect(routes[0]!.summary).toBe(
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI, and by default its document at `/docs-json` and `/docs-yaml`; its routes are not read',
+    );
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        12,
+        'SwaggerModule.setup(process.env.DOCS_PATH, …) serves the API docs at a path computed at run time: it is not listed',
+      ],
+    ]);
+  });
+
+  it("reads what main.ts registers on the adapter's instance (app.getHttpAdapter().getInstance()), outside the global prefix, as brocoders/nestjs-boilerplate serves /themes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import * as express from 'express';",
+        "import helmet from 'helmet';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix('api');",
+        '  app.use(helmet());',
+        '  const expressApp = app.getHttpAdapter().getInstance();',
+        "  expressApp.set('view engine', 'hbs'); // a setting, not a route",
+        "  expressApp.use('/themes', express.static('themes'));",
+        '  // Liveness probe',
+        "  expressApp.get('/healthz', (req, res) => res.status(204).end());",
+        "  app.getHttpAdapter().getInstance().post('/hooks', verify, (req, res) => res.sendStatus(202));",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.servedBy, r.summary, r.line])).toEqual([
+      [
+        'ALL',
+        '/themes/*',
+        ['helmet()'],
+        [],
+        'express',
+        "Served by `express.static('themes')` (package `express`): its routes are not read",
+        11,
+      ],
+      ['GET', '/healthz', ['helmet()'], [204], undefined, 'Liveness probe', 13],
+      ['POST', '/hooks', ['helmet()', 'verify'], [202], undefined, undefined, 14],
+      ['GET', '/api/cats', ['helmet()'], [200], undefined, undefined, 4],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads RouterModule routes and imports held in consts (spread too), warns of routes built at run time, and Swagger at / from @nestjs/swagger/dist', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { VersioningType } from '@nestjs/common';",
+        "import { SwaggerModule } from '@nestjs/swagger/dist';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.enableVersioning({ type: VersioningType.URI, prefix: 'api/v', defaultVersion: ['1'] });",
+        "  SwaggerModule.setup('/', app, {});",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'features.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('info')",
+        'export class VersionController { @Get() get() {} }',
+        '@Module({ controllers: [VersionController] })',
+        'export class VersionModule {}',
+        '@Controller()',
+        "export class UserController { @Get(':id') one() {} }",
+        '@Module({ controllers: [UserController] })',
+        'export class UserModule {}',
+        "@Controller('parts')",
+        'export class PartsController { @Get() list() {} }',
+        '@Module({ controllers: [PartsController] })',
+        'export class PartsModule {}',
+        'export const featureModules = [VersionModule, UserModule] as const;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Module } from '@nestjs/common';",
+        "import { RouterModule, Routes } from '@nestjs/core';",
+        "import { featureModules, PartsModule, UserModule, VersionModule } from './features';",
+        'const routes: Routes = [',
+        "  { path: 'version', module: VersionModule },",
+        "  { path: 'user', module: UserModule },",
+        '];',
+        'const legacy: any[] = [PartsModule];',
+        '@Module({',
+        '  imports: [',
+        '    RouterModule.register(routes),',
+        "    RouterModule.register(legacy.map((module) => ({ path: '/legacy', module }))),",
+        '    ...featureModules,',
+        '    ...legacy,',
+        '    ...modulesFor(process.env.NODE_ENV),',
+        '  ],',
+        '})',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['ALL', '/*', '@nestjs/swagger'], // before the controllers, and guarding none of them
+      ['GET', '/api/v1/version/info', undefined],
+      ['GET', '/api/v1/user/:id', undefined],
+      ['GET', '/api/v1/parts', undefined], // its RouterModule path is not known
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PREFIX_UNKNOWN',
+        12,
+        "RouterModule routes legacy.map((module) => ({ path: '/legac… are built at run time: the paths they give modules are not read, and their routes are shown without them",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        15,
+        'imports entry ...modulesFor(process.env.NODE_ENV) is not read: the modules it adds, and their routes, are not listed',
+      ],
+    ]);
+  });
+
   it('renders the page naming NestJS as what registers the routes', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const model = { service: 'api', entry: main, framework: 'NestJS' as const, routes: await extractRouteList(main) };
@@ -282,7 +478,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [204]],
       ['GET', '/login', [], []],
-      ['POST', '/users/session', ["passport.authenticate('local')"], []],
+      ['POST', '/users/session', ["passport.authenticate('local')"], [302]], // res.redirect('/')
       ['GET', '/docs', [], [204]], // the literal `const table`, mounted in a forEach
     ]);
     expect(routes[1]).toMatchObject({ summary: 'Sign-in page.', file: join(app, 'routes.js'), line: 3 });
@@ -419,6 +615,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api', rateLimit({ max: 100 }), api);",
       ].join('\n'),
     );
+    await writeFile(join(dir, 'middleware.ts'), 'export const requestId = (_req, _res, next) => next();');
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
       ['GET', '/api/users', ['helmet()', 'cors({ origin: true })', 'requestId', 'rateLimit({ max: 100 })']],
@@ -445,11 +642,12 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/docs', swaggerUi.serve, swaggerUi.setup({}));",
         "app.use('/graphql', createHandler({ schema: {} }));",
         "app.use('/public', express.static('public'));",
+        "app.use('/webhooks', express.raw({ type: 'application/json' })); // a body parser at a path: no row",
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.summary, r.line])).toEqual([
-      ['GET', '/api/users', [], undefined, undefined, 10],
+      ['GET', '/api/users', ['rateLimit({ max: 100 })'], undefined, undefined, 10], // the rate limit runs first
       [
         'ALL',
         '/dash/*',
@@ -497,6 +695,389 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
     expect([comparison.undocumented, comparison.unserved, comparison.matched]).toEqual([[], [], 1]);
+  });
+
+  it('lists a function written in a mount (app.use and router.use) as one row answering every path under it, not middleware that calls next or handles errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { requireAuth } from './auth';",
+        'const app = express();',
+        'const router = express.Router();',
+        "app.get('/api/users', (_req, res) => res.json([]));",
+        '// Liveness probe for the load balancer',
+        "app.use('/health', requireAuth, (req, res) => { res.status(200).send('ok'); });",
+        "router.use('/ping', (req, res) => res.sendStatus(204));",
+        "app.use('/internal', router);",
+        "app.use('/api', (req, res, next) => { res.set('x-api', '1'); next(); }); // middleware: not a row",
+        "app.use('/api', (err, req, res, next) => res.status(500).end()); // an error handler: not a row",
+        "app.use('/gone', function (req, res) { res.status(410).end(); });",
+        "app.use('*', (req, res) => res.status(404).json({ error: 'not found' }));",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'auth.ts'), 'export const requireAuth = (_req, _res, next) => next();');
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    const answered = 'Answered by the function written here, for every path under it: its routes are not read';
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, r.line])).toEqual([
+      ['GET', '/api/users', [], [], undefined, 5],
+      ['ALL', '/health/*', ['requireAuth'], [200], 'Liveness probe for the load balancer', 7],
+      ['ALL', '/internal/ping/*', [], [204], answered, 8],
+      ['ALL', '/gone/*', [], [410], answered, 12],
+      ['ALL', '/*', [], [404], answered, 13],
+    ]);
+    expect(routes.filter((r) => r.inlineMount).length).toBe(4);
+    expect(warnings).toEqual([]);
+    // Not compared as routes of their own (their paths are not known), and no excuse for an operation under them.
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /api/users: { get: { responses: { "200": { description: ok } } } }',
+        '  /gone/old: { get: { responses: { "410": { description: gone } } } }',
+      ].join('\n'),
+    );
+    const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
+    expect([comparison.undocumented, comparison.unserved.map((op) => op.path), comparison.matched]).toEqual([
+      [],
+      ['/gone/old'],
+      1,
+    ]);
+  });
+
+  it("lists a function of the project answering under a mount by name, and files a package serves after a route under the same path (directus's /admin)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { notFound, requireAuth } from './handlers';",
+        'export default async function createApp() {',
+        '  const app = express();',
+        '  const sendHtml = (_req, res) => {',
+        "    res.setHeader('Cache-Control', 'no-cache');",
+        "    res.send('<html></html>');",
+        '  };',
+        "  app.get('/admin', sendHtml);",
+        "  app.use('/admin', express.static('dist'));",
+        "  app.use('/admin/*', sendHtml);",
+        "  app.use('/api', rateLimit({ max: 10 })); // guards the route after it: not a row",
+        "  app.use('/api', requireAuth); // calls next: middleware",
+        "  app.get('/api/items', (_req, res) => res.json([]));",
+        "  app.use('/api', notFound);",
+        '  return app;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'handlers.ts'),
+      [
+        'export function notFound(req, res) {',
+        '  res.status(404).json({ error: `no ${req.path}` });',
+        '}',
+        'export const requireAuth = (req, res, next) => (req.user ? next() : res.sendStatus(401));',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.servedBy, r.summary, r.line])).toEqual([
+      ['GET', '/admin', [], [], undefined, undefined, 10],
+      [
+        'ALL',
+        '/admin/*',
+        [],
+        [],
+        'express',
+        "Served by `express.static('dist')` (package `express`): its routes are not read",
+        11,
+      ],
+      [
+        'ALL',
+        '/admin/*',
+        [],
+        [],
+        undefined,
+        'Answered by `sendHtml`, for every path under it: its routes are not read',
+        12,
+      ],
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [], undefined, undefined, 15],
+      [
+        'ALL',
+        '/api/*',
+        ['rateLimit({ max: 10 })', 'requireAuth'],
+        [404],
+        undefined,
+        'Answered by `notFound`, for every path under it: its routes are not read',
+        16,
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('shows middleware use()d at a path on what is registered after it under that path, through mounts, as Express runs it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { requireAuth, requireAdmin, audit } from './auth';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/items', (_req, res) => res.json([]));",
+        "api.use('/admin', requireAdmin);",
+        "api.get('/admin/stats', (_req, res) => res.json({}));",
+        "api.get('/public', (_req, res) => res.json({}));",
+        'const site = Router();',
+        "site.get('/api/v1/status', (_req, res) => res.json({}));",
+        "site.get('/about', (_req, res) => res.send('about'));",
+        "app.get('/health', (_req, res) => res.sendStatus(204)); // before: runs no use() below",
+        "app.use('/api/v1', requireAuth);",
+        "app.use('/api/v1', audit, api);",
+        "app.use('/', site); // only its routes under /api/v1 pass through requireAuth",
+        "app.get('/api/v1/late', (_req, res) => res.end());",
+        "app.use('/users/:id', requireAuth);",
+        "app.get('/users/:userId/posts', (_req, res) => res.json([])); // the parameter named otherwise: still under it",
+        "app.get('/users', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireAuth = (_q, _s, next) => next();\nexport const requireAdmin = requireAuth;\nexport const audit = requireAuth;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/health', []],
+      ['GET', '/api/v1/items', ['requireAuth', 'audit']],
+      ['GET', '/api/v1/admin/stats', ['requireAuth', 'audit', 'requireAdmin']],
+      ['GET', '/api/v1/public', ['requireAuth', 'audit']],
+      ['GET', '/api/v1/status', ['requireAuth', 'audit']],
+      ['GET', '/about', []],
+      ['GET', '/api/v1/late', ['requireAuth', 'audit']],
+      ['GET', '/users/:userId/posts', ['requireAuth']],
+      ['GET', '/users', []],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads lists as Express does: of paths (one route, or mount, per path) and of middleware (its elements, in place)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { auth, limit, validate } from './mw';",
+        'const app = express();',
+        'const users = Router({ mergeParams: true });',
+        "users.get('/users', (_req, res) => res.json([]));",
+        "app.use('/api', [auth, limit], users);",
+        "app.use(['/v1', '/latest'], limit, users);",
+        "app.get(['/about', '/about-us'], (_req, res) => res.send('about'));",
+        "app.post('/items', [auth, [validate]], (_req, res) => res.status(201).end());",
+        "app.get(['/ok', process.env.EXTRA], (_req, res) => res.end()); // one path computed: warned",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'mw.ts'),
+      'export const auth = (_q, _s, next) => next();\nexport const limit = auth, validate = auth;',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.line])).toEqual([
+      ['GET', '/api/users', ['auth', 'limit'], 5],
+      ['GET', '/v1/users', ['limit'], 5],
+      ['GET', '/latest/users', ['limit'], 5],
+      ['GET', '/about', [], 8],
+      ['GET', '/about-us', [], 8],
+      ['POST', '/items', ['auth', 'validate'], 9],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 10]]);
+  });
+
+  it("reads a comment of several // lines whole, and a @desc tag's text where there is no prose (bradtraversy/proshop_mern)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "import express from 'express';",
+        "import asyncHandler from 'express-async-handler';",
+        'const app = express();',
+        '// @desc    Fetch single product',
+        '// @route   GET /api/products/:id',
+        '// @access  Public',
+        "app.get('/api/products/:id', asyncHandler(async (req, res) => {",
+        '  res.status(404);',
+        "  throw new Error('Product not found');",
+        '}));',
+        '// Liveness probe',
+        '// for the load balancer',
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        '// an unrelated note',
+        '',
+        '// Readiness probe',
+        "app.get('/ready', (req, res) => res.sendStatus(204));",
+        '/**',
+        ' * @description Delete a product',
+        ' *   and its reviews',
+        ' * @route DELETE /api/products/:id',
+        ' */',
+        "app.delete('/api/products/:id', (req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.summary])).toEqual([
+      ['GET', '/api/products/:id', [404], 'Fetch single product'],
+      ['GET', '/health', [204], 'Liveness probe for the load balancer'],
+      ['GET', '/ready', [204], 'Readiness probe'],
+      ['DELETE', '/api/products/:id', [204], 'Delete a product and its reviews'],
+    ]);
+  });
+
+  it("warns where the app is handed to a method of a value of the project's (directus's emitter.emitInit('routes.before', { app })), not of a package's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import http from 'node:http';",
+        "import { ApolloServer } from 'apollo-server-express';",
+        "import emitter from './emitter';",
+        "import { createHooks } from './hooks';",
+        'export default async function createApp() {',
+        '  const app = express();',
+        "  app.get('/ok', (_req, res) => res.end());",
+        "  await emitter.emitInit('routes.before', { app });",
+        '  const hooks = createHooks();',
+        '  hooks.install(app);',
+        '  const apollo = new ApolloServer({});',
+        '  apollo.applyMiddleware({ app }); // a package: its routes are its own',
+        '  http.createServer(app);',
+        "  console.log('app', app);",
+        '  return app;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'emitter.ts'),
+      'export default { emitInit: async (_event: string, _meta: unknown) => {} };',
+    );
+    await writeFile(join(dir, 'hooks.ts'), 'export const createHooks = () => ({ install: (_app: unknown) => {} });');
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([['GET', '/ok']]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        9,
+        "emitter.emitInit('routes.before', { app… hands app to a method docgen does not follow: the routes it may register are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        'hooks.install(app) hands app to a method docgen does not follow: the routes it may register are not read',
+      ],
+    ]);
+  });
+
+  it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const users = require('./routes/missing');",
+        "const { adminRouter } = require('./routes/admin');",
+        'const app = express();',
+        "app.get('/ok', (req, res) => res.end());",
+        "app.use('/users', users);",
+        "app.use('/admin', adminRouter);",
+        "app.use('/legacy', require('./routes/legacy'));",
+        "require('./routes/registrar')(app);",
+        "app.use('/orders', require('./routes/orders'));",
+        "app.use('/more', require('./routes/missing')); // the same require: warned once per line",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes', 'orders.js'),
+      "const router = require('express').Router();\nrouter.get('/', (req, res) => res.end());\nmodule.exports = router;",
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { mountReports } from './routes/reports';",
+        "import billing from './routes/billing';",
+        'export const app = express();',
+        "app.use('/billing', billing);",
+        'mountReports(app);',
+        "app.use('/helmet', require('helmet')()); // a package: not warned",
+      ].join('\n'),
+    );
+    const cjs = await readRoutes(join(dir, 'server.js'));
+    expect(cjs.routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/ok', []],
+      ['GET', '/orders', []],
+    ]);
+    const unread = (specifier: string) => `no file of the project is found for '${specifier}', its routes are not read`;
+    expect(
+      cjs.warnings
+        .map((w) => [w.code, w.location?.file, w.location?.line, w.message])
+        .sort((a, b) => Number(a[2]) - Number(b[2])),
+    ).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', join(dir, 'server.js'), 2, `users: ${unread('./routes/missing')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', join(dir, 'server.js'), 3, `adminRouter: ${unread('./routes/admin')}`],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        8,
+        `require('./routes/legacy'): ${unread('./routes/legacy')}`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        9,
+        `require('./routes/registrar'): ${unread('./routes/registrar')}`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(dir, 'server.js'),
+        11,
+        `require('./routes/missing'): ${unread('./routes/missing')}`,
+      ],
+    ]);
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', 2, `mountReports: ${unread('./routes/reports')}`],
+      ['DG_ROUTES_PLUGIN_UNREAD', 3, `billing: ${unread('./routes/billing')}`],
+      ['DG_ROUTES_NONE', undefined, `no Express route found from ${join(dir, 'app.ts')}`],
+    ]);
+  });
+
+  it('reads the redirects a handler answers with as statuses: 302, or the code given before the URL (sahat/hackathon-starter)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.js'),
+      [
+        "const express = require('express');",
+        "const passport = require('passport');",
+        'const app = express();',
+        "app.get('/auth/github/callback', passport.authenticate('github', { failureRedirect: '/login' }), (req, res) => {",
+        "  res.redirect(req.session.returnTo || '/');",
+        '});',
+        "app.get('/old', (req, res) => res.redirect(301, '/new'));",
+        "app.get('/maybe', (req, res) => (req.query.ok ? res.redirect(307, '/ok') : res.status(400).end()));",
+        "app.get('/router', (req, res) => router.redirect()); // no URL: not Express's redirect",
+        'module.exports = app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/auth/github/callback', [302]],
+      ['GET', '/old', [301]],
+      ['GET', '/maybe', [307, 400]],
+      ['GET', '/router', []],
+    ]);
   });
 
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {

@@ -18,6 +18,11 @@ const REDACTED = '***';
  */
 export abstract class DocgenCommand extends Command {
   static override enableJsonFlag = true;
+  /**
+   * The flag that names what the command reads (`openapi` for `docgen api`): a stray argument was
+   * most likely meant for it (`docgen api openapi.yaml`), and the usage error says so.
+   */
+  static inputFlag?: string;
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     redactInPlace(error, secretValues(this.argv, process.env));
@@ -43,12 +48,32 @@ export abstract class DocgenCommand extends Command {
       .filter(Boolean)
       .join(' ');
     const command = [this.config.bin, ...(this.id ?? '').split(':')].filter(Boolean).join(' ');
+    const help = `run \`${command} --help\` for its flags, arguments and examples`;
+    const advice = isUnexpectedArgs(error) ? this.strayArgumentAdvice(command, error.args) : undefined;
     return {
       code: 'DG_USAGE',
       severity: 'error',
       message,
-      hint: `run \`${command} --help\` for its flags, arguments and examples`,
+      hint: advice ? `${advice}${advice.endsWith('?') ? ' ' : '; '}${help}` : help,
     };
+  }
+
+  /**
+   * What to do with arguments the command does not take (oclif's UnexpectedArgsError): pass the
+   * first to the input flag when it was not given; say the flag takes one value when it was (a
+   * shell glob, `--openapi specs/*.yaml`, gives it several); else remove them or quote a value.
+   */
+  private strayArgumentAdvice(command: string, stray: string[]): string {
+    const { inputFlag, args } = this.constructor as typeof DocgenCommand;
+    const given = inputFlag && this.argv.some((arg) => arg === `--${inputFlag}` || arg.startsWith(`--${inputFlag}=`));
+    if (inputFlag && !given) return `did you mean \`${command} --${inputFlag} ${stray[0]}\`?`;
+    if (inputFlag)
+      return `--${inputFlag} takes one value (a shell glob gives it several): run \`${command}\` once for each`;
+    const accepted = Object.keys(args ?? {}).map((name) => name.toUpperCase());
+    const takes = accepted.length
+      ? `takes ${accepted.length === 1 ? 'one argument' : `${accepted.length} arguments`} (${accepted.join(' ')})`
+      : 'takes no arguments';
+    return `\`${command}\` ${takes}: remove ${stray.join(' ')}, or quote a value that has spaces (--flag "a b")`;
   }
 }
 
@@ -67,6 +92,17 @@ function fileSystemDiagnostic(error: NodeJS.ErrnoException & { path: string }): 
     location: { file: error.path },
     hint: 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room',
   };
+}
+
+/** oclif's UnexpectedArgsError (its `args` are the words; a missing-argument error's are definitions). */
+function isUnexpectedArgs(error: Error): error is Error & { args: string[] } {
+  const { args } = error as { args?: unknown };
+  return (
+    /^Unexpected arguments?:/.test(error.message) &&
+    Array.isArray(args) &&
+    args.length > 0 &&
+    args.every((arg) => typeof arg === 'string')
+  );
 }
 
 /** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */
@@ -96,6 +132,9 @@ function redactInPlace(error: Error, secrets: readonly string[]): void {
   for (const key of ['hint', 'excerpt']) {
     if (typeof fields[key] === 'string') fields[key] = scrub(fields[key]);
   }
+  // oclif's UnexpectedArgsError keeps the stray words, which the usage hint repeats.
+  if (Array.isArray(fields.args))
+    fields.args = fields.args.map((arg: unknown) => (typeof arg === 'string' ? scrub(arg) : arg));
   const location = fields.location as { file?: string } | undefined;
   if (location?.file) fields.location = { ...location, file: scrub(location.file) };
 }

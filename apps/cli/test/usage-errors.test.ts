@@ -34,3 +34,82 @@ describe('usage errors (an unknown flag, a missing argument, a flag value out of
     }
   });
 });
+
+describe('a stray positional argument', () => {
+  it('after a command that takes none is a DG_USAGE error naming it, with the flag it was likely meant for', async () => {
+    for (const [command, flag] of [
+      ['api', 'openapi'],
+      ['schema', 'prisma'],
+      ['adr', 'dir'],
+      ['generate', 'config'],
+    ]) {
+      const result = await runCli([command!, 'nope.yaml']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error DG_USAGE: Unexpected argument: nope\.yaml\n/);
+      expect(result.stderr).toContain(`→ did you mean \`docgen ${command} --${flag} nope.yaml\`?`);
+      expect(result.stderr).not.toContain('not found');
+    }
+  });
+
+  it('prints the same error document with --json, wherever the stray word is', async () => {
+    for (const argv of [
+      ['api', 'nope.yaml', '--json'],
+      ['api', '--json', 'nope.yaml'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_USAGE',
+          severity: 'error',
+          message: 'Unexpected argument: nope.yaml',
+          hint: expect.stringMatching(/^did you mean `docgen api --openapi nope\.yaml`\? run `docgen api --help`/),
+        },
+      });
+    }
+  });
+
+  it('beside the input flag says the flag takes one value (a shell glob gives it several)', async () => {
+    const result = await runCli(['api', '--openapi', 'a.yaml', 'b.yaml', 'c.yaml', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe('Unexpected arguments: b.yaml, c.yaml');
+    expect(error.hint).toMatch(
+      /^--openapi takes one value \(a shell glob gives it several\): run `docgen api` once for each;/,
+    );
+  });
+
+  it('after a command with its own arguments says how many it takes', async () => {
+    const result = await runCli(['convert', 'a.md', 'b.md', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe('Unexpected argument: b.md');
+    expect(error.hint).toMatch(/^`docgen convert` takes one argument \(FILE\): remove b\.md, or quote a value/);
+  });
+
+  it('does not stop --help: the command’s help is shown', async () => {
+    const result = await runCli(['api', 'nope.yaml', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--openapi=<file>');
+  });
+});
+
+describe('an unknown command', () => {
+  it('is a DG_USAGE error listing the commands, also with --json', async () => {
+    const plain = await runCli(['apj', 'x.yaml']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^error DG_USAGE: `apj` is not a docgen command\n {2}→ did you mean `docgen api`\?/);
+    const json = await runCli(['confluence', 'nope', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_USAGE',
+        severity: 'error',
+        message: '`confluence nope` is not a docgen command',
+        hint: 'the confluence commands are check, get, search, spaces; run `docgen confluence --help` for what each does',
+      },
+    });
+  });
+});

@@ -15,6 +15,8 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     '<%= config.bin %> adr --dir doc/adr --json',
   ];
 
+  static override inputFlag = 'dir';
+
   static override flags = {
     dir: Flags.string({ summary: 'Folder of ADR Markdown files (replaces the config sources)', helpValue: '<folder>' }),
     ...generatorFlags,

@@ -18,6 +18,8 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
     '<%= config.bin %> api --openapi openapi.yaml --publish --confluence-space DOCS',
   ];
 
+  static override inputFlag = 'openapi';
+
   static override flags = {
     openapi: Flags.string({
       summary: 'OpenAPI or Swagger file to render (replaces the config sources)',

@@ -15,6 +15,8 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
     '<%= config.bin %> runbook --dir . --json',
   ];
 
+  static override inputFlag = 'dir';
+
   static override flags = {
     dir: Flags.string({
       summary: 'Folder searched for catalog-info.yaml files (replaces the config sources)',

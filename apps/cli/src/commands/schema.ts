@@ -15,6 +15,8 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
     '<%= config.bin %> schema --config examples/acme-shop/docgen.config.yaml --publish',
   ];
 
+  static override inputFlag = 'prisma';
+
   static override flags = {
     prisma: Flags.string({
       summary: 'Prisma schema file or folder to render (replaces the config sources)',

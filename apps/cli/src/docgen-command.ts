@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
 import { formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
 
@@ -90,8 +92,44 @@ function fileSystemDiagnostic(error: NodeJS.ErrnoException & { path: string }): 
     severity: 'error',
     message: error.message,
     location: { file: error.path },
-    hint: 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room',
+    hint: fileSystemHint(error),
   };
+}
+
+/** What the error code means for this path, and what to do. */
+function fileSystemHint(error: NodeJS.ErrnoException & { path: string }): string {
+  const elsewhere = 'choose another folder';
+  switch (error.code) {
+    case 'ENOENT':
+      // makeFolder creates one folder at a time, so the folder above exists: it refuses new ones.
+      if (error.syscall === 'mkdir')
+        return `${dirname(error.path)} does not take new folders (a virtual file system such as /proc or /sys): ${elsewhere}`;
+      break;
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const file = nearestExisting(error.path);
+      if (file && !statSync(file).isDirectory())
+        return `${file} is a file, not a folder: ${elsewhere}, or move the file`;
+      break;
+    }
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to write there: ${elsewhere}, or make it writable`;
+    case 'EROFS':
+      return `the file system is read-only: ${elsewhere}`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full (or you are over quota): free some space, or write to another disk';
+  }
+  return 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room';
+}
+
+/** The path itself, or the nearest folder above it, that exists. */
+function nearestExisting(path: string): string | undefined {
+  for (let current = path; ; current = dirname(current)) {
+    if (existsSync(current)) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 /** oclif's UnexpectedArgsError (its `args` are the words; a missing-argument error's are definitions). */

@@ -43,8 +43,10 @@ export abstract class DocgenCommand extends Command {
   private usageDiagnostic(error: Error): Diagnostic {
     // One paragraph: oclif spreads a message over lines ("Missing 1 required arg:\nid  Page id")
     // and appends "See more help with --help", which the hint says instead.
+    // A flag's own parser's message comes after a "Parsing --flag" line, which it repeats.
     const message = error.message
       .replace(/\n\s*See more help with --help\s*$/, '')
+      .replace(/^Parsing --\S+\s*\n/, '')
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean)

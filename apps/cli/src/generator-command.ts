@@ -1,13 +1,14 @@
 import { Flags } from '@oclif/core';
 import type { Diagnostic, SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
+import { pathFlag } from './paths.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 
 /** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
 export const generatorFlags = {
-  out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
-  config: Flags.string({
+  out: pathFlag({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
+  config: pathFlag({
     summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
     helpValue: '<file>',
   }),
@@ -21,7 +22,7 @@ export const generatorFlags = {
     default: true,
     allowNo: true,
   }),
-  'cache-dir': Flags.string({
+  'cache-dir': pathFlag({
     summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)',
     helpValue: '<dir>',
   }),

@@ -113,3 +113,20 @@ describe('an unknown command', () => {
     });
   });
 });
+
+describe('an empty path (--out=$UNSET_VARIABLE)', () => {
+  it('is a DG_USAGE error naming the flag, not the default folder or the config’s sources', async () => {
+    for (const [flag, argv] of [
+      ['openapi', ['api', '--openapi=', '--json']],
+      ['out', ['api', '--openapi', 'openapi.yaml', '--out', '', '--json']],
+      ['prisma', ['schema', '--prisma', ' ', '--json']],
+      ['config', ['generate', '--config=', '--json']],
+    ] as const) {
+      const result = await runCli([...argv]);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.code).toBe('DG_USAGE');
+      expect(error.message).toMatch(new RegExp(`^--${flag} is empty \\(an unset variable\\?\\)`));
+    }
+  });
+});

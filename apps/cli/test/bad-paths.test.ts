@@ -36,6 +36,26 @@ describe('a path of the wrong kind', () => {
     }
   });
 
+  it('a spec the config names that is not there is reported at the config’s line, not as a --openapi mistake', async () => {
+    await writeFile(join(scratch, 'typo.yaml'), 'sources:\n  - plugin: openapi\n    options: { spec: openapi.yml }\n');
+    const result = await runCli(['generate', '--config', 'typo.yaml', '--json'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_OPENAPI_NOT_FOUND',
+      message: `OpenAPI file ${join(scratch, 'openapi.yml')} does not exist`,
+      location: { file: join(scratch, 'typo.yaml'), line: 3 },
+      hint: `fix the path in typo.yaml: it is read relative to ${scratch}`,
+    });
+    // Plugins that named the config without a line get the option's line too, their hint kept.
+    await writeFile(join(scratch, 'typo-adr.yaml'), 'sources:\n  - plugin: adr\n    options:\n      dir: docs/adrs\n');
+    const adr = await runCli(['adr', '--config', 'typo-adr.yaml', '--json'], { cwd: scratch });
+    expect(JSON.parse(adr.stdout).error).toMatchObject({
+      code: 'DG_ADR_DIR',
+      location: { file: join(scratch, 'typo-adr.yaml'), line: 4 },
+      hint: expect.stringContaining('set `dir` to the folder of your ADR Markdown files'),
+    });
+  });
+
   it('publish given a file says to pass the folder a generator command wrote', async () => {
     const result = await runCli(['publish', join(scratch, 'notes.md')], { cwd: scratch });
     expect(result.code).toBe(1);

@@ -5,6 +5,15 @@ import { pathFlag } from './paths.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 
+/**
+ * The publish flags matter to a generator command only with --publish: in its --help they are a
+ * group of their own after the command's flags (alphabetically among them, the fourteen buried
+ * --openapi and --out).
+ */
+const publishGroup = Object.fromEntries(
+  Object.entries(publishFlags).map(([name, flag]) => [name, { ...flag, helpGroup: 'PUBLISH' }]),
+) as typeof publishFlags;
+
 /** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
 export const generatorFlags = {
   out: pathFlag({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
@@ -34,7 +43,7 @@ export const generatorFlags = {
     summary: 'Exit 1 when the run warns (a route the spec does not describe, a broken link…); nothing is published',
     default: false,
   }),
-  ...publishFlags,
+  ...publishGroup,
 };
 
 type GeneratorFlagValues = PublishFlagValues & {

@@ -26,6 +26,7 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     ...publishFlags,
     config: pathFlag({
       summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)',
+      helpValue: '<file>',
     }),
   };
 

@@ -77,3 +77,25 @@ describe('docgen confluence', () => {
     expect(readable.stdout).toContain('```typescript\nconst n = ');
   });
 });
+
+describe('a Confluence URL that is not one', () => {
+  it('is DG_CONFLUENCE_URL naming where it came from, with --json too, before any request', async () => {
+    const cases = [
+      { argv: ['confluence', 'check', '--confluence-url', 'notaurl', '--json'], env: {}, from: '--confluence-url' },
+      {
+        argv: ['confluence', 'spaces', '--json'],
+        env: { CONFLUENCE_URL: 'acme.atlassian.net/wiki' },
+        from: 'CONFLUENCE_URL',
+        hint: /did you mean https:\/\/acme\.atlassian\.net\/wiki\?/,
+      },
+    ];
+    for (const { argv, env, from, hint } of cases) {
+      const result = await runCli(argv, { env: { CONFLUENCE_URL: '', ...env } });
+      expect(result.code).toBe(1);
+      const { ok, error } = JSON.parse(result.stdout);
+      expect(ok).toBe(false);
+      expect(error).toMatchObject({ code: 'DG_CONFLUENCE_URL', message: expect.stringContaining(`(from ${from})`) });
+      if (hint) expect(error.hint).toMatch(hint);
+    }
+  });
+});

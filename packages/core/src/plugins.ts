@@ -173,16 +173,22 @@ export async function runSource(
   });
   const report = options.report ?? (() => undefined);
   const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };
+  const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
+  const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, config.locate(`${pointer}/plugin`));
   const model = await Promise.resolve()
     .then(() => source.extract(context))
     .catch((error: unknown) => {
-      throw missingPathAtConfigLine(error, config, index, pluginOptions);
+      throw failed(error);
     });
   const templates = createTemplateRenderer({
     defaultsDir: source.templatesDir,
     overridesDir: join(resolve(config.dir, config.config.templates), source.name),
   });
-  const tree = await source.render(model, { ...context, templates });
+  const tree = await Promise.resolve()
+    .then(() => source.render(model, { ...context, templates }))
+    .catch((error: unknown) => {
+      throw pluginFailure(error);
+    });
   return decorate(tree, entry, source.name);
 }
 
@@ -234,6 +240,33 @@ function missingPathAtConfigLine(
     },
     { cause: error },
   );
+}
+
+/**
+ * An error a plugin threw itself (not a DocgenError, not a file-system error the CLI explains):
+ * alone it said "Error: cannot read the catalog", naming neither the plugin nor where it threw.
+ */
+function ownErrorOfPlugin(error: unknown, plugin: string, location: Diagnostic['location']): unknown {
+  const plain = error as Partial<NodeJS.ErrnoException>;
+  if (isDocgenError(error) || typeof plain?.message !== 'string' || typeof plain.syscall === 'string') return error;
+  const where = firstStackFrame(plain.stack);
+  return new DocgenError(
+    {
+      code: 'DG_PLUGIN_FAILED',
+      message: `plugin "${plugin}" failed: ${plain.message}${where ? ` (at ${where})` : ''}`,
+      location,
+      hint: "the plugin threw this itself: fix what it says, or report it to the plugin's authors with the config that caused it",
+    },
+    { cause: error },
+  );
+}
+
+/** `file:line:column` of the innermost frame of a stack trace, with a file URL as a path. */
+function firstStackFrame(stack: string | undefined): string | undefined {
+  const frame = stack?.split('\n').find((line) => /^\s+at /.test(line));
+  const [, file, position] = frame?.match(/\(?((?:file:\/\/)?[^\s()]+?)(:\d+:\d+)\)?$/) ?? [];
+  if (!file) return undefined;
+  return `${file.startsWith('file://') ? fileURLToPath(file) : file}${position}`;
 }
 
 function clash(config: LoadedConfig, kind: 'key' | 'title', value: string, first: number, second: number): DocgenError {

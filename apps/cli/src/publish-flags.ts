@@ -130,6 +130,9 @@ export async function openConnection(
     };
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
+  // The sandbox's own recursive mkdir never returns where no folder can be made (/proc): fail fast.
+  const { makeFolder } = await import('@docgen/core');
+  await makeFolder(dataDir);
   const { startSandbox } = (await import('@docgen/confluence-sandbox')) as unknown as {
     startSandbox(options: {
       port?: number;

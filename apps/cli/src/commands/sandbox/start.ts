@@ -51,6 +51,10 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
     const { flags } = await this.parse(SandboxStart);
     const { startSandbox, SandboxConfigError } = await import('@docgen/confluence-sandbox');
     const dataDir = resolve(flags.data);
+    // Made here, one folder at a time: the sandbox's recursive mkdir never returns where no
+    // folder can be made (/proc); this fails fast, as DG_FILE_SYSTEM naming the folder.
+    const { makeFolder } = await import('@docgen/core');
+    await makeFolder(dataDir);
     let sandbox;
     try {
       sandbox = await startSandbox({

@@ -48,18 +48,29 @@ export abstract class DocgenCommand extends Command {
       .replace(/\n\s*See more help with --help\s*$/, '')
       .replace(/^Parsing --\S+\s*\n/, '')
       .split('\n')
-      .map((line) => line.trim())
+      .map((line) => line.trim().replace(/^(\S+)\s{2,}(\S.*)$/, '$1 — $2')) // "id  Page id": an argument and its description
       .filter(Boolean)
       .join(' ');
     const command = [this.config.bin, ...(this.id ?? '').split(':')].filter(Boolean).join(' ');
     const help = `run \`${command} --help\` for its flags, arguments and examples`;
-    const advice = isUnexpectedArgs(error) ? this.strayArgumentAdvice(command, error.args) : undefined;
+    const advice = isUnexpectedArgs(error)
+      ? this.strayArgumentAdvice(command, error.args)
+      : /^Missing \d+ required arg/.test(message)
+        ? this.example()
+        : undefined;
     return {
       code: 'DG_USAGE',
       severity: 'error',
       message,
       hint: advice ? `${advice}${advice.endsWith('?') ? ' ' : '; '}${help}` : help,
     };
+  }
+
+  /** The command's first example (`e.g. \`docgen publish docs-out --dry-run\``), for a missing argument. */
+  private example(): string | undefined {
+    const [first] = (this.constructor as typeof DocgenCommand).examples ?? [];
+    const text = typeof first === 'string' ? first : first?.command;
+    return text ? `e.g. \`${text.replace(/<%= config\.bin %>/g, this.config.bin)}\`` : undefined;
   }
 
   /**

@@ -91,9 +91,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       code: 'DG_NO_SOURCES',
       message: config.file
         ? `${basename(config.file)} has no source for this command`
-        : 'no docgen config found and no input given',
+        : `no docgen config in ${cwd} or a folder above it, and no input given`,
       location: config.file ? { file: config.file } : undefined,
-      hint: options.noSourcesHint ?? 'add a source to the config file',
+      // The hints say "add … to the config": on a first run there is none yet to add to.
+      hint: `${options.noSourcesHint ?? 'add a source to the config file'}${config.file ? '' : `; there is no config yet: create docgen.config.yaml in ${cwd}`}`,
     });
   }
   const warnings: Diagnostic[] = [];

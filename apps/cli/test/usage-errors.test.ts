@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { runCli } from '@docgen/test-support';
 
@@ -27,7 +30,8 @@ describe('usage errors (an unknown flag, a missing argument, a flag value out of
           code: 'DG_USAGE',
           severity: 'error',
           message: expect.any(String),
-          hint: expect.stringMatching(/^run `docgen (api|confluence get|confluence search) --help`/),
+          // A missing argument leads with an example of the command.
+          hint: expect.stringMatching(/^(e\.g\. `[^`]+`; )?run `docgen (api|confluence get|confluence search) --help`/),
         },
       });
       expect(result.stdout + result.stderr).not.toContain(TOKEN);
@@ -128,5 +132,27 @@ describe('an empty path (--out=$UNSET_VARIABLE)', () => {
       expect(error.code).toBe('DG_USAGE');
       expect(error.message).toMatch(new RegExp(`^--${flag} is empty \\(an unset variable\\?\\)`));
     }
+  });
+});
+
+describe('a first run in a folder without a config', () => {
+  it('says where no config was found and to create one there', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'docgen-first-run-'));
+    const result = await runCli(['generate', '--json'], { cwd: empty });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_NO_SOURCES');
+    expect(error.message).toBe(`no docgen config in ${empty} or a folder above it, and no input given`);
+    expect(error.hint).toMatch(new RegExp(`; there is no config yet: create docgen\\.config\\.yaml in ${empty}$`));
+  });
+
+  it('a missing argument shows an example of the command', async () => {
+    const result = await runCli(['publish', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe(
+      'Missing 1 required arg: rendered-dir — Folder written by a generator command (has manifest.json)',
+    );
+    expect(error.hint).toMatch(/^e\.g\. `docgen publish docs-out[^`]*`; run `docgen publish --help`/);
   });
 });

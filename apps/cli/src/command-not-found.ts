@@ -1,5 +1,6 @@
 import { Help, ux, type Hook, type Interfaces } from '@oclif/core';
 import { formatDiagnostic, type Diagnostic } from '@docgen/core';
+import { closest } from './spelling.js';
 
 /**
  * Words oclif took for a command it does not have. With spaces between topics and commands, oclif
@@ -52,10 +53,7 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
   const spoken = (id: string) => `${bin} ${id.split(':').join(' ')}`;
   // What was typed up to the first word no command starts with; the rest would be its arguments.
   const typed = words.slice(0, topic ? 2 : 1);
-  const closest = candidates
-    .map((id) => ({ id, distance: editDistance(id, typed.join(':')) }))
-    .filter(({ distance }) => distance <= 2)
-    .sort((a, b) => a.distance - b.distance)[0];
+  const nearest = closest(typed.join(':'), candidates);
   const names = candidates
     .map((id) =>
       id
@@ -69,20 +67,8 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
     code: 'DG_USAGE',
     severity: 'error',
     message: `\`${typed.join(' ')}\` is not a ${bin} command`,
-    hint: closest
-      ? `did you mean \`${spoken(closest.id)}\`? ${help} for every command`
+    hint: nearest
+      ? `did you mean \`${spoken(nearest)}\`? ${help} for every command`
       : `the ${topic ? `${topic} ` : ''}commands are ${names.join(', ')}; ${help} for what each does`,
   };
-}
-
-/** Levenshtein distance: how many letters to change, add or drop to turn one word into the other. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -2,11 +2,26 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
 import { formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
+import { closest } from './spelling.js';
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
 const SECRET_ENV = ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_ACCESS_TOKEN'];
 const REDACTED = '***';
+
+/**
+ * Flags as a user may write them from the config's option names (`spec:` is --openapi) or from
+ * other tools (--output): the flag each most likely means.
+ */
+const FLAG_SYNONYMS: Readonly<Record<string, string>> = {
+  spec: 'openapi',
+  schema: 'prisma',
+  entry: 'routes',
+  output: 'out',
+  'out-dir': 'out',
+  outdir: 'out',
+  'output-dir': 'out',
+};
 
 /**
  * Base of every docgen command: `--json` on all of them, and one way to print failures.
@@ -44,7 +59,11 @@ export abstract class DocgenCommand extends Command {
     // One paragraph: oclif spreads a message over lines ("Missing 1 required arg:\nid  Page id")
     // and appends "See more help with --help", which the hint says instead.
     // A flag's own parser's message comes after a "Parsing --flag" line, which it repeats.
-    const message = error.message
+    // An unknown flag is named without its value: `--confluence-tokn=…` would echo a token.
+    const text = isNonexistentFlags(error)
+      ? error.message.replace(/^(Nonexistent flags?: ).*/, `$1${error.flags.map(flagName).join(', ')}`)
+      : error.message;
+    const message = text
       .replace(/\n\s*See more help with --help\s*$/, '')
       .replace(/^Parsing --\S+\s*\n/, '')
       .split('\n')
@@ -55,15 +74,26 @@ export abstract class DocgenCommand extends Command {
     const help = `run \`${command} --help\` for its flags, arguments and examples`;
     const advice = isUnexpectedArgs(error)
       ? this.strayArgumentAdvice(command, error.args)
-      : /^Missing \d+ required arg/.test(message)
-        ? this.example()
-        : undefined;
+      : isNonexistentFlags(error)
+        ? this.meantFlag(error.flags[0]!)
+        : /^Missing \d+ required arg/.test(message)
+          ? this.example()
+          : undefined;
     return {
       code: 'DG_USAGE',
       severity: 'error',
       message,
       hint: advice ? `${advice}${advice.endsWith('?') ? ' ' : '; '}${help}` : help,
     };
+  }
+
+  /** `did you mean --openapi?` for --spec or --opnapi: a config option's name, or a near spelling. */
+  private meantFlag(given: string): string | undefined {
+    const name = flagName(given).replace(/^-+/, '');
+    const own = Object.keys((this.constructor as typeof DocgenCommand).flags ?? {});
+    const synonym = FLAG_SYNONYMS[name];
+    const meant = synonym && own.includes(synonym) ? synonym : closest(name, own);
+    return meant ? `did you mean --${meant}?` : undefined;
   }
 
   /** The command's first example (`e.g. \`docgen publish docs-out --dry-run\``), for a missing argument. */
@@ -154,6 +184,17 @@ function isUnexpectedArgs(error: Error): error is Error & { args: string[] } {
     args.length > 0 &&
     args.every((arg) => typeof arg === 'string')
   );
+}
+
+/** `--flag` of `--flag=value`. */
+function flagName(given: string): string {
+  return given.replace(/=.*$/s, '');
+}
+
+/** oclif's NonExistentFlagsError: the flags as given (`--spec`, `--opnapi=x.yaml`). */
+function isNonexistentFlags(error: Error): error is Error & { flags: string[] } {
+  const { flags } = error as { flags?: unknown };
+  return /^Nonexistent flags?:/.test(error.message) && Array.isArray(flags) && typeof flags[0] === 'string';
 }
 
 /** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */

@@ -156,3 +156,30 @@ describe('a first run in a folder without a config', () => {
     expect(error.hint).toMatch(/^e\.g\. `docgen publish docs-out[^`]*`; run `docgen publish --help`/);
   });
 });
+
+describe('a flag the command does not have', () => {
+  it('suggests the flag it was likely meant as: a near spelling, or the config option’s name for it', async () => {
+    for (const [argv, meant] of [
+      [['api', '--spec', 'openapi.yaml'], '--openapi'],
+      [['api', '--opnapi=openapi.yaml'], '--openapi'],
+      [['schema', '--schema', 'prisma/schema.prisma'], '--prisma'],
+      [['generate', '--output', 'docs'], '--out'],
+      [['api', '--entry', 'src/server.ts'], '--routes'],
+    ] as const) {
+      const result = await runCli([...argv, '--json']);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.message).toMatch(/^Nonexistent flag: --/);
+      expect(error.hint).toMatch(new RegExp(`^did you mean ${meant}\\? run \`docgen`));
+    }
+    // A misspelt secret flag's value is not echoed: it may be the token.
+    const secret = await runCli(['api', `--confluence-tokn=${TOKEN}`, '--json']);
+    expect(JSON.parse(secret.stdout).error).toMatchObject({
+      message: 'Nonexistent flag: --confluence-tokn',
+      hint: expect.stringMatching(/^did you mean --confluence-token\?/),
+    });
+    expect(secret.stdout + secret.stderr).not.toContain(TOKEN);
+    const none = JSON.parse((await runCli(['api', '--zzzzzz', '--json'])).stdout);
+    expect(none.error.hint).toMatch(/^run `docgen api --help`/);
+  });
+});

@@ -99,7 +99,7 @@ describe('docgen sandbox start', () => {
       writeFileSync(config, JSON.stringify({ users: [{ email: 'dev@example.com', token: '' }] }));
       const result = await runCli(['sandbox', 'start', '--port', '0', '--data', join(dir, 'data'), '--config', config]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('SANDBOX_CONFIG');
+      expect(result.stderr).toContain('DG_SANDBOX_CONFIG');
       expect(result.stderr).toContain('users[0].token must be a non-empty string');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import {
 import { parse as parseYaml } from 'yaml';
 
 /**
- * Nx plugin: every folder with a `docgen.config.{json,yaml,yml,js,mjs}`, or a `package.json` with a
+ * Nx plugin: every folder with a `docgen.config.{json,yaml,yml,js,mjs,ts}`, or a `package.json` with a
  * `docgen` key (which docgen reads when the folder has no config file), gets two inferred targets.
  *
  * - `docs` renders the folder's sources into its output folder. It is a pure function of the
@@ -29,15 +29,15 @@ export interface DocgenNxPluginOptions {
   command?: string;
 }
 
+/** Every config file docgen reads (core's CONFIG_FILE_NAMES); a folder's comes before its package.json#docgen. */
 const CONFIG_FILE_NAMES = [
   'docgen.config.json',
   'docgen.config.yaml',
   'docgen.config.yml',
   'docgen.config.js',
   'docgen.config.mjs',
+  'docgen.config.ts',
 ];
-/** docgen's own order: a config file of the folder (any kind it reads) comes before package.json#docgen. */
-const CONFIG_FILES_BEFORE_PACKAGE_JSON = [...CONFIG_FILE_NAMES, 'docgen.config.ts'];
 const CONFIG_GLOB = `**/{${[...CONFIG_FILE_NAMES, 'package.json'].join(',')}}`;
 const DEFAULT_OUT = 'docs-out';
 
@@ -59,7 +59,7 @@ export const createNodesV2: CreateNodesV2<DocgenNxPluginOptions> = [
  */
 function configuresDocgen(workspaceRoot: string, packageJson: string): boolean {
   const folder = join(workspaceRoot, dirname(packageJson));
-  if (CONFIG_FILES_BEFORE_PACKAGE_JSON.some((name) => existsSync(join(folder, name)))) return false;
+  if (CONFIG_FILE_NAMES.some((name) => existsSync(join(folder, name)))) return false;
   const docgen = readPackageJsonConfig(join(workspaceRoot, packageJson));
   return docgen !== undefined;
 }
@@ -131,7 +131,7 @@ interface DocgenConfigFacts {
   sources?: unknown;
 }
 
-/** A JSON or YAML config, or package.json#docgen; a JS config is not read (inference must not execute code). */
+/** A JSON or YAML config, or package.json#docgen; a JS or TS config is not read (inference must not execute code). */
 function readConfig(file: string): DocgenConfigFacts | undefined {
   if (basename(file) === 'package.json') return readPackageJsonConfig(file);
   if (!/\.(json|ya?ml)$/.test(file) || !existsSync(file)) return undefined;

@@ -193,6 +193,9 @@ describe('a project configured in package.json#docgen', () => {
       'services/both/docgen.config.yaml': 'out: from-config\nsources: []\n',
       // Mentions docgen only as a dependency: no target.
       'services/other/package.json': JSON.stringify({ name: 'other', devDependencies: { docgen: '1.0.0' } }),
+      // A TypeScript config, which docgen reads where Node can load TypeScript, before package.json#docgen.
+      'services/typed/package.json': JSON.stringify({ name: 'typed', private: true, docgen: { out: 'from-package' } }),
+      'services/typed/docgen.config.ts': 'export default { sources: [] };\n',
     });
   });
 
@@ -224,7 +227,9 @@ describe('a project configured in package.json#docgen', () => {
     const both = JSON.parse(await nx(root, 'show', 'project', 'both', '--json'));
     expect(both.targets.docs.options.command).toBe('docgen generate --config docgen.config.yaml --out from-config');
     const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
-    expect(withDocs.sort()).toEqual(['both', 'catalog']);
+    expect(withDocs.sort()).toEqual(['both', 'catalog', 'typed']);
+    const typed = JSON.parse(await nx(root, 'show', 'project', 'typed', '--json'));
+    expect(typed.targets.docs.options.command).toBe('docgen generate --config docgen.config.ts --out docs-out');
   });
 
   it('runs: the real docgen CLI renders the project from its package.json', async () => {

@@ -109,6 +109,9 @@ export abstract class DocgenCommand extends Command {
    * shell glob, `--openapi specs/*.yaml`, gives it several); else remove them or quote a value.
    */
   private strayArgumentAdvice(command: string, stray: string[]): string {
+    // `--flag= value`: the shell split the value from its flag, which oclif then read as empty.
+    const emptied = this.argv.find((arg) => /^--[\w-]+=$/.test(arg));
+    if (emptied) return `${emptied} is followed by a space: write ${emptied}value, without one`;
     const { inputFlag, args } = this.constructor as typeof DocgenCommand;
     const given = inputFlag && this.argv.some((arg) => arg === `--${inputFlag}` || arg.startsWith(`--${inputFlag}=`));
     if (inputFlag && !given) return `did you mean \`${command} --${inputFlag} ${stray[0]}\`?`;

@@ -84,6 +84,21 @@ describe('a stray positional argument', () => {
     );
   });
 
+  it('after `--flag= value` says the value lost its flag to the space', async () => {
+    for (const argv of [
+      ['api', '--confluence-space=', 'DEV', '--json'],
+      ['api', `--confluence-token=`, TOKEN, '--json'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.hint).toMatch(
+        /^--confluence-(space|token)= is followed by a space: write --confluence-\1=value, without one;/,
+      );
+      expect(result.stdout + result.stderr).not.toContain(TOKEN);
+    }
+  });
+
   it('after a command with its own arguments says how many it takes', async () => {
     const result = await runCli(['convert', 'a.md', 'b.md', '--json']);
     expect(result.code).toBe(2);

@@ -57,7 +57,13 @@ const __docgenModuleUrl = (name, path) => new URL(path, __docgenPathToFileURL(re
 await rm(outdir, { recursive: true, force: true }); // no chunks of an earlier build left behind
 const result = await build({
   stdin: {
-    contents: "export { execute } from '@oclif/core';\nexport { COMMANDS } from './dist/commands.js';\n",
+    contents: [
+      "export { execute } from '@oclif/core';",
+      "export { COMMANDS } from './dist/commands.js';",
+      // package.json oclif.hooks and oclif.helpClass: stray words after a command, an unknown command
+      "export { COMMAND_NOT_FOUND, DocgenHelp } from './dist/command-not-found.js';",
+      '',
+    ].join('\n'),
     resolveDir: cli,
     sourcefile: 'docgen-entry.js',
   },

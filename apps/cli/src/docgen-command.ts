@@ -1,10 +1,27 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
 import { formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
+import { closest } from './spelling.js';
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
 const SECRET_ENV = ['CONFLUENCE_API_TOKEN', 'CONFLUENCE_ACCESS_TOKEN'];
 const REDACTED = '***';
+
+/**
+ * Flags as a user may write them from the config's option names (`spec:` is --openapi) or from
+ * other tools (--output): the flag each most likely means.
+ */
+const FLAG_SYNONYMS: Readonly<Record<string, string>> = {
+  spec: 'openapi',
+  schema: 'prisma',
+  entry: 'routes',
+  output: 'out',
+  'out-dir': 'out',
+  outdir: 'out',
+  'output-dir': 'out',
+};
 
 /**
  * Base of every docgen command: `--json` on all of them, and one way to print failures.
@@ -18,6 +35,11 @@ const REDACTED = '***';
  */
 export abstract class DocgenCommand extends Command {
   static override enableJsonFlag = true;
+  /**
+   * The flag that names what the command reads (`openapi` for `docgen api`): a stray argument was
+   * most likely meant for it (`docgen api openapi.yaml`), and the usage error says so.
+   */
+  static inputFlag?: string;
 
   protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
     redactInPlace(error, secretValues(this.argv, process.env));
@@ -36,19 +58,70 @@ export abstract class DocgenCommand extends Command {
   private usageDiagnostic(error: Error): Diagnostic {
     // One paragraph: oclif spreads a message over lines ("Missing 1 required arg:\nid  Page id")
     // and appends "See more help with --help", which the hint says instead.
-    const message = error.message
+    // A flag's own parser's message comes after a "Parsing --flag" line, which it repeats.
+    // An unknown flag is named without its value: `--confluence-tokn=…` would echo a token.
+    const text = isNonexistentFlags(error)
+      ? error.message.replace(/^(Nonexistent flags?: ).*/, `$1${error.flags.map(flagName).join(', ')}`)
+      : error.message;
+    const message = text
       .replace(/\n\s*See more help with --help\s*$/, '')
+      .replace(/^Parsing --\S+\s*\n/, '')
       .split('\n')
-      .map((line) => line.trim())
+      .map((line) => line.trim().replace(/^(\S+)\s{2,}(\S.*)$/, '$1 — $2')) // "id  Page id": an argument and its description
       .filter(Boolean)
       .join(' ');
     const command = [this.config.bin, ...(this.id ?? '').split(':')].filter(Boolean).join(' ');
+    const help = `run \`${command} --help\` for its flags, arguments and examples`;
+    const advice = isUnexpectedArgs(error)
+      ? this.strayArgumentAdvice(command, error.args)
+      : isNonexistentFlags(error)
+        ? this.meantFlag(error.flags[0]!)
+        : /^Missing \d+ required arg/.test(message)
+          ? this.example()
+          : undefined;
     return {
       code: 'DG_USAGE',
       severity: 'error',
       message,
-      hint: `run \`${command} --help\` for its flags, arguments and examples`,
+      hint: advice ? `${advice}${advice.endsWith('?') ? ' ' : '; '}${help}` : help,
     };
+  }
+
+  /** `did you mean --openapi?` for --spec or --opnapi: a config option's name, or a near spelling. */
+  private meantFlag(given: string): string | undefined {
+    const name = flagName(given).replace(/^-+/, '');
+    const own = Object.keys((this.constructor as typeof DocgenCommand).flags ?? {});
+    const synonym = FLAG_SYNONYMS[name];
+    const meant = synonym && own.includes(synonym) ? synonym : closest(name, own);
+    return meant ? `did you mean --${meant}?` : undefined;
+  }
+
+  /** The command's first example (`e.g. \`docgen publish docs-out --dry-run\``), for a missing argument. */
+  private example(): string | undefined {
+    const [first] = (this.constructor as typeof DocgenCommand).examples ?? [];
+    const text = typeof first === 'string' ? first : first?.command;
+    return text ? `e.g. \`${text.replace(/<%= config\.bin %>/g, this.config.bin)}\`` : undefined;
+  }
+
+  /**
+   * What to do with arguments the command does not take (oclif's UnexpectedArgsError): pass the
+   * first to the input flag when it was not given; say the flag takes one value when it was (a
+   * shell glob, `--openapi specs/*.yaml`, gives it several); else remove them or quote a value.
+   */
+  private strayArgumentAdvice(command: string, stray: string[]): string {
+    // `--flag= value`: the shell split the value from its flag, which oclif then read as empty.
+    const emptied = this.argv.find((arg) => /^--[\w-]+=$/.test(arg));
+    if (emptied) return `${emptied} is followed by a space: write ${emptied}value, without one`;
+    const { inputFlag, args } = this.constructor as typeof DocgenCommand;
+    const given = inputFlag && this.argv.some((arg) => arg === `--${inputFlag}` || arg.startsWith(`--${inputFlag}=`));
+    if (inputFlag && !given) return `did you mean \`${command} --${inputFlag} ${stray[0]}\`?`;
+    if (inputFlag)
+      return `--${inputFlag} takes one value (a shell glob gives it several): run \`${command}\` once for each`;
+    const accepted = Object.keys(args ?? {}).map((name) => name.toUpperCase());
+    const takes = accepted.length
+      ? `takes ${accepted.length === 1 ? 'one argument' : `${accepted.length} arguments`} (${accepted.join(' ')})`
+      : 'takes no arguments';
+    return `\`${command}\` ${takes}: remove ${stray.join(' ')}, or quote a value that has spaces (--flag "a b")`;
   }
 }
 
@@ -65,8 +138,66 @@ function fileSystemDiagnostic(error: NodeJS.ErrnoException & { path: string }): 
     severity: 'error',
     message: error.message,
     location: { file: error.path },
-    hint: 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room',
+    hint: fileSystemHint(error),
   };
+}
+
+/** What the error code means for this path, and what to do. */
+function fileSystemHint(error: NodeJS.ErrnoException & { path: string }): string {
+  const elsewhere = 'choose another folder';
+  switch (error.code) {
+    case 'ENOENT':
+      // makeFolder creates one folder at a time, so the folder above exists: it refuses new ones.
+      if (error.syscall === 'mkdir')
+        return `${dirname(error.path)} does not take new folders (a virtual file system such as /proc or /sys): ${elsewhere}`;
+      break;
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const file = nearestExisting(error.path);
+      if (file && !statSync(file).isDirectory())
+        return `${file} is a file, not a folder: ${elsewhere}, or move the file`;
+      break;
+    }
+    case 'EACCES':
+    case 'EPERM':
+      return `no permission to write there: ${elsewhere}, or make it writable`;
+    case 'EROFS':
+      return `the file system is read-only: ${elsewhere}`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'the disk is full (or you are over quota): free some space, or write to another disk';
+  }
+  return 'check that the path (or a folder on it) is not a file, that it is writable, and that the disk has room';
+}
+
+/** The path itself, or the nearest folder above it, that exists. */
+function nearestExisting(path: string): string | undefined {
+  for (let current = path; ; current = dirname(current)) {
+    if (existsSync(current)) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** oclif's UnexpectedArgsError (its `args` are the words; a missing-argument error's are definitions). */
+function isUnexpectedArgs(error: Error): error is Error & { args: string[] } {
+  const { args } = error as { args?: unknown };
+  return (
+    /^Unexpected arguments?:/.test(error.message) &&
+    Array.isArray(args) &&
+    args.length > 0 &&
+    args.every((arg) => typeof arg === 'string')
+  );
+}
+
+/** `--flag` of `--flag=value`. */
+function flagName(given: string): string {
+  return given.replace(/=.*$/s, '');
+}
+
+/** oclif's NonExistentFlagsError: the flags as given (`--spec`, `--opnapi=x.yaml`). */
+function isNonexistentFlags(error: Error): error is Error & { flags: string[] } {
+  const { flags } = error as { flags?: unknown };
+  return /^Nonexistent flags?:/.test(error.message) && Array.isArray(flags) && typeof flags[0] === 'string';
 }
 
 /** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */
@@ -96,6 +227,9 @@ function redactInPlace(error: Error, secrets: readonly string[]): void {
   for (const key of ['hint', 'excerpt']) {
     if (typeof fields[key] === 'string') fields[key] = scrub(fields[key]);
   }
+  // oclif's UnexpectedArgsError keeps the stray words, which the usage hint repeats.
+  if (Array.isArray(fields.args))
+    fields.args = fields.args.map((arg: unknown) => (typeof arg === 'string' ? scrub(arg) : arg));
   const location = fields.location as { file?: string } | undefined;
   if (location?.file) fields.location = { ...location, file: scrub(location.file) };
 }

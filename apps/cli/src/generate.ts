@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import { expectConfigFile } from './paths.js';
@@ -91,9 +91,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       code: 'DG_NO_SOURCES',
       message: config.file
         ? `${basename(config.file)} has no source for this command`
-        : 'no docgen config found and no input given',
+        : `no docgen config in ${cwd} or a folder above it, and no input given`,
       location: config.file ? { file: config.file } : undefined,
-      hint: options.noSourcesHint ?? 'add a source to the config file',
+      // The hints say "add … to the config": on a first run there is none yet to add to.
+      hint: `${options.noSourcesHint ?? 'add a source to the config file'}${config.file ? '' : `; there is no config yet: create docgen.config.yaml in ${cwd}`}`,
     });
   }
   const warnings: Diagnostic[] = [];
@@ -133,7 +134,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 async function keepOutOfGit(dir: string): Promise<void> {
   const ignore = join(dir, '.gitignore');
   try {
-    await mkdir(dir, { recursive: true });
+    const { makeFolder } = await import('@docgen/core'); // mkdir -p that fails fast under /proc
+    await makeFolder(dir);
     await writeFile(ignore, '# created by docgen: this folder is a cache\n*\n', { flag: 'wx' });
   } catch {
     // already there (or a read-only checkout): nothing to do, the cache itself reports real problems
@@ -327,7 +329,9 @@ export class StorageCache {
     const file = this.file(key);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+      // Node's recursive mkdir never returns on a file system that refuses folders (/proc); this fails.
+      const { makeFolder } = await import('@docgen/core');
+      await makeFolder(join(this.dir, key.slice(0, 2)));
       await writeFile(temporary, JSON.stringify({ key, ...result }));
       await rename(temporary, file);
     } catch {

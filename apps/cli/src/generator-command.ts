@@ -1,13 +1,23 @@
 import { Flags } from '@oclif/core';
 import type { Diagnostic, SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
+import { pathFlag } from './paths.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 
+/**
+ * The publish flags matter to a generator command only with --publish: in its --help they are a
+ * group of their own after the command's flags (alphabetically among them, the fourteen buried
+ * --openapi and --out).
+ */
+const publishGroup = Object.fromEntries(
+  Object.entries(publishFlags).map(([name, flag]) => [name, { ...flag, helpGroup: 'PUBLISH' }]),
+) as typeof publishFlags;
+
 /** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
 export const generatorFlags = {
-  out: Flags.string({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
-  config: Flags.string({
+  out: pathFlag({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
+  config: pathFlag({
     summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
     helpValue: '<file>',
   }),
@@ -21,7 +31,7 @@ export const generatorFlags = {
     default: true,
     allowNo: true,
   }),
-  'cache-dir': Flags.string({
+  'cache-dir': pathFlag({
     summary: 'Storage cache folder (default: .docgen/cache/storage beside the config, else in the current folder)',
     helpValue: '<dir>',
   }),
@@ -33,7 +43,7 @@ export const generatorFlags = {
     summary: 'Exit 1 when the run warns (a route the spec does not describe, a broken link…); nothing is published',
     default: false,
   }),
-  ...publishFlags,
+  ...publishGroup,
 };
 
 type GeneratorFlagValues = PublishFlagValues & {

@@ -1,6 +1,24 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Flags } from '@oclif/core';
 import { DocgenError } from '@docgen/core';
+
+/**
+ * A flag naming a file or folder. An empty value is a usage error: `--out=$OUT_DIR` with the
+ * variable unset read as no flag at all, and rendered into the default folder, or every source
+ * of the config instead of the one file meant.
+ */
+export function pathFlag(options: { summary: string; helpValue?: string }) {
+  return Flags.string({
+    ...options,
+    parse: async (value, _context, flag) => {
+      if (value.trim()) return value;
+      // Exit 2: a usage error, which DocgenCommand prints as DG_USAGE.
+      const message = `--${flag.name} is empty (an unset variable?); give it a path or leave it out`;
+      throw Object.assign(new Error(message), { oclif: { exit: 2 } });
+    },
+  });
+}
 
 /** What `stat` says a path is; undefined when it does not exist (the reader reports that itself). */
 function kindOf(path: string): 'file' | 'folder' | undefined {

@@ -112,6 +112,14 @@ export async function openConnection(
   const accessToken = env.CONFLUENCE_ACCESS_TOKEN;
   const secrets = [token, accessToken].filter((s): s is string => Boolean(s));
   if (url) {
+    expectHttpUrl(
+      url,
+      flags['confluence-url']
+        ? '--confluence-url'
+        : env.CONFLUENCE_URL
+          ? 'CONFLUENCE_URL'
+          : 'confluence.url in the config',
+    );
     return {
       url,
       user: flags['confluence-user'] ?? env.CONFLUENCE_USER ?? env.CONFLUENCE_EMAIL ?? config.user,
@@ -122,6 +130,9 @@ export async function openConnection(
     };
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
+  // The sandbox's own recursive mkdir never returns where no folder can be made (/proc): fail fast.
+  const { makeFolder } = await import('@docgen/core');
+  await makeFolder(dataDir);
   const { startSandbox } = (await import('@docgen/confluence-sandbox')) as unknown as {
     startSandbox(options: {
       port?: number;
@@ -137,6 +148,32 @@ export async function openConnection(
     sandbox,
     secrets: [SANDBOX.token],
   };
+}
+
+/**
+ * The Confluence URL must be an http(s) URL. Anything else reached the publisher's transport check
+ * as a bare TypeError ("Invalid URL", with --json not even a docgen error), naming neither the URL
+ * nor whether it came from a flag, the environment or the config.
+ */
+function expectHttpUrl(url: string, from: string): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // no scheme, or not a URL at all
+  }
+  if (protocol === 'http:' || protocol === 'https:') return;
+  // acme.atlassian.net/wiki and localhost:8090 parse as no URL or as one of scheme "localhost:".
+  const withScheme = /^[\w.-]+\.[a-z]{2,}(?::\d+)?(?:\/|$)|^localhost(?::\d+)?(?:\/|$)/i.test(url)
+    ? `${/^localhost/i.test(url) ? 'http' : 'https'}://${url}`
+    : undefined;
+  throw new DocgenError({
+    code: 'DG_CONFLUENCE_URL',
+    message: `"${url}" is not an http(s) URL (from ${from})`,
+    hint: withScheme
+      ? `did you mean ${withScheme}? Give the whole URL, with its scheme`
+      : 'give the site URL, e.g. https://acme.atlassian.net/wiki or https://confluence.acme.com',
+  });
 }
 
 /** Run `fn` with a connected client, closing the sandbox afterwards and redacting any error. */

@@ -75,5 +75,44 @@ describe('docgen confluence', () => {
     expect(readable.stdout).not.toContain('<table>');
     expect(readable.stdout).toMatch(/\| a \| b \|/);
     expect(readable.stdout).toContain('```typescript\nconst n = ');
+    // The page's URL, pasted from the browser, names the page too.
+    const pasted = await runCli(
+      ['confluence', 'get', `${sandbox.url}/wiki/spaces/DEV/pages/${id}/Read+page`, '--json'],
+      {
+        env: env(),
+      },
+    );
+    expect(JSON.parse(pasted.stdout)).toMatchObject({ id, title: page.title });
+  });
+
+  it('get of something that is no page id or page URL is a usage error, before any request', async () => {
+    const result = await runCli(['confluence', 'get', 'Read page 1', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_USAGE',
+      message: '"Read page 1" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself',
+    });
+  });
+});
+
+describe('a Confluence URL that is not one', () => {
+  it('is DG_CONFLUENCE_URL naming where it came from, with --json too, before any request', async () => {
+    const cases = [
+      { argv: ['confluence', 'check', '--confluence-url', 'notaurl', '--json'], env: {}, from: '--confluence-url' },
+      {
+        argv: ['confluence', 'spaces', '--json'],
+        env: { CONFLUENCE_URL: 'acme.atlassian.net/wiki' },
+        from: 'CONFLUENCE_URL',
+        hint: /did you mean https:\/\/acme\.atlassian\.net\/wiki\?/,
+      },
+    ];
+    for (const { argv, env, from, hint } of cases) {
+      const result = await runCli(argv, { env: { CONFLUENCE_URL: '', ...env } });
+      expect(result.code).toBe(1);
+      const { ok, error } = JSON.parse(result.stdout);
+      expect(ok).toBe(false);
+      expect(error).toMatchObject({ code: 'DG_CONFLUENCE_URL', message: expect.stringContaining(`(from ${from})`) });
+      if (hint) expect(error.hint).toMatch(hint);
+    }
   });
 });

@@ -96,7 +96,16 @@ describe('docgen convert', () => {
     const { code, stdout, stderr } = await runCli(['convert', missing]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`error CONVERT_INPUT_UNREADABLE ${missing}: no such file: ${missing}`);
-    expect(stderr).toContain('Pass the path of a Markdown file');
+    expect(stderr).toContain(`error DG_CONVERT_INPUT_UNREADABLE ${missing}: no such file: ${missing}`);
+    expect(stderr).toContain('pass the path of a Markdown file');
+  });
+
+  it('says a folder is one, not EISDIR', async () => {
+    const { code, stdout } = await runCli(['convert', dir, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).error).toMatchObject({
+      code: 'DG_CONVERT_INPUT_UNREADABLE',
+      message: `${dir} is a folder; docgen convert takes a Markdown file`,
+    });
   });
 });

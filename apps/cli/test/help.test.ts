@@ -26,6 +26,19 @@ describe('docgen --help', () => {
   });
 });
 
+describe('a generator command’s --help', () => {
+  it('lists its own flags first, and the publish flags (used with --publish) in a group of their own', async () => {
+    const { stdout } = await runCli(['api', '--help']);
+    const sections = stdout.split(/^(?=[A-Z][A-Z -]+\n)/m);
+    const flags = sections.find((section) => section.startsWith('FLAGS\n'))!;
+    const publish = sections.find((section) => section.startsWith('PUBLISH FLAGS\n'))!;
+    for (const flag of ['--openapi=<file>', '--out=<dir>', '--publish', '--strict']) expect(flags).toContain(flag);
+    expect(flags).not.toContain('--confluence-url');
+    for (const flag of ['--confluence-url', '--dry-run', '--prune']) expect(publish).toContain(flag);
+    expect(stdout.indexOf('PUBLISH FLAGS')).toBeGreaterThan(stdout.indexOf('\nFLAGS'));
+  });
+});
+
 describe('every command’s --help', () => {
   it('shows at least one example', async () => {
     for (const command of [['confluence', 'get'], ['confluence', 'spaces'], ['confluence', 'check'], ['publish']]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,10 +99,29 @@ describe('docgen sandbox start', () => {
       writeFileSync(config, JSON.stringify({ users: [{ email: 'dev@example.com', token: '' }] }));
       const result = await runCli(['sandbox', 'start', '--port', '0', '--data', join(dir, 'data'), '--config', config]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('SANDBOX_CONFIG');
+      expect(result.stderr).toContain('DG_SANDBOX_CONFIG');
       expect(result.stderr).toContain('users[0].token must be a non-empty string');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 30_000);
+  // Node 20's recursive mkdir never returns on a file system that refuses new folders.
+  (existsSync('/proc/self') ? it : it.skip)(
+    'fails fast when --data is where no folder can be made (/proc)',
+    async () => {
+      const bin = join(repoRoot, 'apps', 'cli', 'bin', 'run.js');
+      const argv = [bin, 'sandbox', 'start', '--port', '0', '--data', '/proc/docgen-sandbox', '--json'];
+      const result = await new Promise<{ code: number | null; stdout: string }>((done) => {
+        execFile(process.execPath, argv, { timeout: 20_000 }, (error, stdout) =>
+          done({ code: error ? (error.killed ? null : Number(error.code)) : 0, stdout }),
+        );
+      });
+      expect(result.code).toBe(1);
+      expect(JSON.parse(result.stdout).error).toMatchObject({
+        code: 'DG_FILE_SYSTEM',
+        location: { file: '/proc/docgen-sandbox' },
+      });
+    },
+    30_000,
+  );
 });

@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { runCli } from '@docgen/test-support';
 
@@ -27,10 +30,171 @@ describe('usage errors (an unknown flag, a missing argument, a flag value out of
           code: 'DG_USAGE',
           severity: 'error',
           message: expect.any(String),
-          hint: expect.stringMatching(/^run `docgen (api|confluence get|confluence search) --help`/),
+          // A missing argument leads with an example of the command.
+          hint: expect.stringMatching(/^(e\.g\. `[^`]+`; )?run `docgen (api|confluence get|confluence search) --help`/),
         },
       });
       expect(result.stdout + result.stderr).not.toContain(TOKEN);
     }
+  });
+});
+
+describe('a stray positional argument', () => {
+  it('after a command that takes none is a DG_USAGE error naming it, with the flag it was likely meant for', async () => {
+    for (const [command, flag] of [
+      ['api', 'openapi'],
+      ['schema', 'prisma'],
+      ['adr', 'dir'],
+      ['generate', 'config'],
+    ]) {
+      const result = await runCli([command!, 'nope.yaml']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error DG_USAGE: Unexpected argument: nope\.yaml\n/);
+      expect(result.stderr).toContain(`→ did you mean \`docgen ${command} --${flag} nope.yaml\`?`);
+      expect(result.stderr).not.toContain('not found');
+    }
+  });
+
+  it('prints the same error document with --json, wherever the stray word is', async () => {
+    for (const argv of [
+      ['api', 'nope.yaml', '--json'],
+      ['api', '--json', 'nope.yaml'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_USAGE',
+          severity: 'error',
+          message: 'Unexpected argument: nope.yaml',
+          hint: expect.stringMatching(/^did you mean `docgen api --openapi nope\.yaml`\? run `docgen api --help`/),
+        },
+      });
+    }
+  });
+
+  it('beside the input flag says the flag takes one value (a shell glob gives it several)', async () => {
+    const result = await runCli(['api', '--openapi', 'a.yaml', 'b.yaml', 'c.yaml', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe('Unexpected arguments: b.yaml, c.yaml');
+    expect(error.hint).toMatch(
+      /^--openapi takes one value \(a shell glob gives it several\): run `docgen api` once for each;/,
+    );
+  });
+
+  it('after `--flag= value` says the value lost its flag to the space', async () => {
+    for (const argv of [
+      ['api', '--confluence-space=', 'DEV', '--json'],
+      ['api', `--confluence-token=`, TOKEN, '--json'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.hint).toMatch(
+        /^--confluence-(space|token)= is followed by a space: write --confluence-\1=value, without one;/,
+      );
+      expect(result.stdout + result.stderr).not.toContain(TOKEN);
+    }
+  });
+
+  it('after a command with its own arguments says how many it takes', async () => {
+    const result = await runCli(['convert', 'a.md', 'b.md', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe('Unexpected argument: b.md');
+    expect(error.hint).toMatch(/^`docgen convert` takes one argument \(FILE\): remove b\.md, or quote a value/);
+  });
+
+  it('does not stop --help: the command’s help is shown', async () => {
+    const result = await runCli(['api', 'nope.yaml', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--openapi=<file>');
+  });
+});
+
+describe('an unknown command', () => {
+  it('is a DG_USAGE error listing the commands, also with --json', async () => {
+    const plain = await runCli(['apj', 'x.yaml']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^error DG_USAGE: `apj` is not a docgen command\n {2}→ did you mean `docgen api`\?/);
+    const json = await runCli(['confluence', 'nope', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_USAGE',
+        severity: 'error',
+        message: '`confluence nope` is not a docgen command',
+        hint: 'the confluence commands are check, get, search, spaces; run `docgen confluence --help` for what each does',
+      },
+    });
+  });
+});
+
+describe('an empty path (--out=$UNSET_VARIABLE)', () => {
+  it('is a DG_USAGE error naming the flag, not the default folder or the config’s sources', async () => {
+    for (const [flag, argv] of [
+      ['openapi', ['api', '--openapi=', '--json']],
+      ['out', ['api', '--openapi', 'openapi.yaml', '--out', '', '--json']],
+      ['prisma', ['schema', '--prisma', ' ', '--json']],
+      ['config', ['generate', '--config=', '--json']],
+    ] as const) {
+      const result = await runCli([...argv]);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.code).toBe('DG_USAGE');
+      expect(error.message).toMatch(new RegExp(`^--${flag} is empty \\(an unset variable\\?\\)`));
+    }
+  });
+});
+
+describe('a first run in a folder without a config', () => {
+  it('says where no config was found and to create one there', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'docgen-first-run-'));
+    const result = await runCli(['generate', '--json'], { cwd: empty });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe('DG_NO_SOURCES');
+    expect(error.message).toBe(`no docgen config in ${empty} or a folder above it, and no input given`);
+    expect(error.hint).toMatch(new RegExp(`; there is no config yet: create docgen\\.config\\.yaml in ${empty}$`));
+  });
+
+  it('a missing argument shows an example of the command', async () => {
+    const result = await runCli(['publish', '--json']);
+    expect(result.code).toBe(2);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.message).toBe(
+      'Missing 1 required arg: rendered-dir — Folder written by a generator command (has manifest.json)',
+    );
+    expect(error.hint).toMatch(/^e\.g\. `docgen publish docs-out[^`]*`; run `docgen publish --help`/);
+  });
+});
+
+describe('a flag the command does not have', () => {
+  it('suggests the flag it was likely meant as: a near spelling, or the config option’s name for it', async () => {
+    for (const [argv, meant] of [
+      [['api', '--spec', 'openapi.yaml'], '--openapi'],
+      [['api', '--opnapi=openapi.yaml'], '--openapi'],
+      [['schema', '--schema', 'prisma/schema.prisma'], '--prisma'],
+      [['generate', '--output', 'docs'], '--out'],
+      [['api', '--entry', 'src/server.ts'], '--routes'],
+    ] as const) {
+      const result = await runCli([...argv, '--json']);
+      expect(result.code).toBe(2);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.message).toMatch(/^Nonexistent flag: --/);
+      expect(error.hint).toMatch(new RegExp(`^did you mean ${meant}\\? run \`docgen`));
+    }
+    // A misspelt secret flag's value is not echoed: it may be the token.
+    const secret = await runCli(['api', `--confluence-tokn=${TOKEN}`, '--json']);
+    expect(JSON.parse(secret.stdout).error).toMatchObject({
+      message: 'Nonexistent flag: --confluence-tokn',
+      hint: expect.stringMatching(/^did you mean --confluence-token\?/),
+    });
+    expect(secret.stdout + secret.stderr).not.toContain(TOKEN);
+    const none = JSON.parse((await runCli(['api', '--zzzzzz', '--json'])).stdout);
+    expect(none.error.hint).toMatch(/^run `docgen api --help`/);
   });
 });

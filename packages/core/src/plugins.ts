@@ -1,9 +1,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LoadedConfig, SourceConfig } from './config.js';
-import { DocgenError, type Diagnostic } from './diagnostics.js';
+import { DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
 import { createTemplateRenderer, loadTemplateEngine } from './render.js';
@@ -173,13 +173,100 @@ export async function runSource(
   });
   const report = options.report ?? (() => undefined);
   const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };
-  const model = await source.extract(context);
+  const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
+  const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, config.locate(`${pointer}/plugin`));
+  const model = await Promise.resolve()
+    .then(() => source.extract(context))
+    .catch((error: unknown) => {
+      throw failed(error);
+    });
   const templates = createTemplateRenderer({
     defaultsDir: source.templatesDir,
     overridesDir: join(resolve(config.dir, config.config.templates), source.name),
   });
-  const tree = await source.render(model, { ...context, templates });
+  const tree = await Promise.resolve()
+    .then(() => source.render(model, { ...context, templates }))
+    .catch((error: unknown) => {
+      throw pluginFailure(error);
+    });
   return decorate(tree, entry, source.name);
+}
+
+/**
+ * A plugin reports a missing file where it looked (its own DG_*_NOT_FOUND, whose hint may name its
+ * command's flag, or a bare ENOENT), or at the config file without a line. When a source option
+ * named that path, the mistake is on that line of the config: the error points there.
+ */
+function missingPathAtConfigLine(
+  error: unknown,
+  config: LoadedConfig,
+  index: number,
+  options: Record<string, unknown>,
+): unknown {
+  if (!config.file) return error; // options from flags (docgen api --openapi): the plugin's hint fits
+  const missingOption = (matches: (path: string) => boolean) =>
+    Object.keys(options).find((name) => {
+      const value = options[name];
+      if (typeof value !== 'string') return false;
+      const path = resolve(config.dir, value);
+      return matches(path) && !existsSync(path);
+    });
+  const at = (option: string) => config.locate(`/sources/${index}/options/${option}`);
+  const relativeTo = `fix the path in ${basename(config.file)}: it is read relative to ${config.dir}`;
+  if (isDocgenError(error)) {
+    const { file, line } = error.location ?? {};
+    if (file === undefined || line !== undefined) return error;
+    // At the config, without a line: the option whose path the message names.
+    if (resolve(config.dir, file) === config.file) {
+      const option = missingOption((path) => error.message.includes(path));
+      return option ? new DocgenError({ ...error.toJSON(), location: at(option) }, { cause: error }) : error;
+    }
+    const option = missingOption((path) => path === resolve(config.dir, file));
+    return option
+      ? new DocgenError({ ...error.toJSON(), location: at(option), hint: relativeTo }, { cause: error })
+      : error;
+  }
+  const system = error as NodeJS.ErrnoException;
+  if (system?.code !== 'ENOENT' || typeof system.path !== 'string') return error;
+  const missing = resolve(config.dir, system.path);
+  const option = missingOption((path) => path === missing);
+  if (!option) return error;
+  return new DocgenError(
+    {
+      code: 'DG_SOURCE_FILE_NOT_FOUND',
+      message: `sources[${index}].options.${option} names ${missing}, which does not exist`,
+      location: at(option),
+      hint: relativeTo,
+    },
+    { cause: error },
+  );
+}
+
+/**
+ * An error a plugin threw itself (not a DocgenError, not a file-system error the CLI explains):
+ * alone it said "Error: cannot read the catalog", naming neither the plugin nor where it threw.
+ */
+function ownErrorOfPlugin(error: unknown, plugin: string, location: Diagnostic['location']): unknown {
+  const plain = error as Partial<NodeJS.ErrnoException>;
+  if (isDocgenError(error) || typeof plain?.message !== 'string' || typeof plain.syscall === 'string') return error;
+  const where = firstStackFrame(plain.stack);
+  return new DocgenError(
+    {
+      code: 'DG_PLUGIN_FAILED',
+      message: `plugin "${plugin}" failed: ${plain.message}${where ? ` (at ${where})` : ''}`,
+      location,
+      hint: "the plugin threw this itself: fix what it says, or report it to the plugin's authors with the config that caused it",
+    },
+    { cause: error },
+  );
+}
+
+/** `file:line:column` of the innermost frame of a stack trace, with a file URL as a path. */
+function firstStackFrame(stack: string | undefined): string | undefined {
+  const frame = stack?.split('\n').find((line) => /^\s+at /.test(line));
+  const [, file, position] = frame?.match(/\(?((?:file:\/\/)?[^\s()]+?)(:\d+:\d+)\)?$/) ?? [];
+  if (!file) return undefined;
+  return `${file.startsWith('file://') ? fileURLToPath(file) : file}${position}`;
 }
 
 function clash(config: LoadedConfig, kind: 'key' | 'title', value: string, first: number, second: number): DocgenError {

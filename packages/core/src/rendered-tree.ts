@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DocgenError } from './diagnostics.js';
+import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
 import { pageFileStem, validatePageTree, type Page, type PageTree } from './page-tree.js';
 
@@ -56,8 +57,22 @@ export async function writeRenderedTree(
   validatePageTree(tree);
   const target = resolve(outDir);
   const staging = `${target}.tmp-${process.pid}`;
+  try {
+    return await writeThroughStaging(staging, target, tree, generator);
+  } catch (error) {
+    // The staging folder is docgen's; an error names the folder the user gave.
+    throw renamedSystemError(error, staging, target);
+  }
+}
+
+async function writeThroughStaging(
+  staging: string,
+  target: string,
+  tree: PageTree,
+  generator: Manifest['generator'],
+): Promise<Manifest> {
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await makeFolder(staging);
   const manifest: Manifest = { schemaVersion: MANIFEST_SCHEMA_VERSION, generator, pages: [] };
   try {
     // Several pages at a time: the writes are I/O, and one after another they waited on each other.
@@ -68,14 +83,36 @@ export async function writeRenderedTree(
     await writeFile(join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     const previous = `${target}.old-${process.pid}`;
     if (existsSync(target)) await rename(target, previous);
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolder(dirname(target));
     await rename(staging, target);
     await rm(previous, { recursive: true, force: true });
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Tidy up, but report what failed, not a failing clean-up.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
   return manifest;
+}
+
+/**
+ * A file-system error about `from` or a path inside it, told about `to` instead: a folder written
+ * under a temporary name (and renamed when complete) is reported by the name the user gave.
+ */
+function renamedSystemError(error: unknown, from: string, to: string): unknown {
+  // Duck-typed: Node's errors come from another realm under a test runner's VM, failing instanceof.
+  const system = error as NodeJS.ErrnoException & { dest?: string };
+  if (typeof system?.message !== 'string' || typeof system.code !== 'string' || typeof system.path !== 'string')
+    return error;
+  if (!system.path.startsWith(from) && !system.dest?.startsWith(from)) return error;
+  const retell = (text: string) => text.split(from).join(to);
+  const retold = new Error(retell(system.message), { cause: error });
+  return Object.assign(retold, {
+    code: system.code,
+    errno: system.errno,
+    syscall: system.syscall,
+    path: retell(system.path),
+    ...(system.dest ? { dest: retell(system.dest) } : {}),
+  });
 }
 
 async function writePage(dir: string, page: Page): Promise<ManifestPage> {
@@ -104,7 +141,7 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
         message: `attachment ${attachment.fileName} of page "${page.key}" has no data`,
       });
     const file = `attachments/${stem}/${attachment.fileName}`;
-    await mkdir(join(dir, 'attachments', stem), { recursive: true });
+    await makeFolder(join(dir, 'attachments', stem));
     await writeFile(join(dir, file), data);
     entry.attachments.push({
       fileName: attachment.fileName,

@@ -42,6 +42,48 @@ describe('plugin loading', () => {
     expect(tree.pages[1]!.markdown).toContain('| Zebra | striped |');
   });
 
+  it('reports a missing file a source option names at that option’s line of the config', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await cp(join(fixtures, 'fixture-plugin'), join(dir, 'plugin'), { recursive: true });
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      'sources:\n  - plugin: ./plugin\n    options:\n      title: Words\n      file: term.txt\n',
+    );
+    // The plugin's own error is a bare ENOENT naming the file, not where it was named.
+    const error = await docgenFailure(generatePageTree(await loadConfig({ cwd: dir })));
+    expect(error.code).toBe('DG_SOURCE_FILE_NOT_FOUND');
+    expect(error.message).toBe(`sources[0].options.file names ${join(dir, 'term.txt')}, which does not exist`);
+    expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 5 });
+    expect(error.hint).toBe(`fix the path in docgen.config.yaml: it is read relative to ${dir}`);
+  });
+
+  it('names the plugin, the config line and where in the plugin it threw, for an error of its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await writeFile(
+      join(dir, 'boom.mjs'),
+      [
+        'export default {',
+        "  name: 'boom',",
+        "  optionsSchema: { type: 'object' },",
+        "  templatesDir: '.',",
+        '  extract() {',
+        "    throw new Error('cannot read the catalog');",
+        '  },',
+        '  render: () => ({ pages: [] }),',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'docgen.config.yaml'), 'sources:\n  - plugin: ./boom.mjs\n');
+    const error = await docgenFailure(generatePageTree(await loadConfig({ cwd: dir })));
+    expect(error.code).toBe('DG_PLUGIN_FAILED');
+    expect(error.message).toBe(
+      `plugin "./boom.mjs" failed: cannot read the catalog (at ${join(dir, 'boom.mjs')}:6:11)`,
+    );
+    expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 2 });
+    expect(error.hint).toMatch(/^the plugin threw this itself/);
+  });
+
   it('validates plugin options against the plugin schema, naming the key and line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
     await cp(join(fixtures, 'fixture-plugin'), join(dir, 'plugin'), { recursive: true });

@@ -10,7 +10,8 @@ import {
 import { parse as parseYaml } from 'yaml';
 
 /**
- * Nx plugin: every folder with a `docgen.config.{json,yaml,yml,js,mjs}` gets two inferred targets.
+ * Nx plugin: every folder with a `docgen.config.{json,yaml,yml,js,mjs,ts}`, or a `package.json` with a
+ * `docgen` key (which docgen reads when the folder has no config file), gets two inferred targets.
  *
  * - `docs` renders the folder's sources into its output folder. It is a pure function of the
  *   folder's files, so Nx caches it and `nx affected -t docs` regenerates only what changed.
@@ -28,13 +29,52 @@ export interface DocgenNxPluginOptions {
   command?: string;
 }
 
-const CONFIG_GLOB = '**/docgen.config.{json,yaml,yml,js,mjs}';
+/** Every config file docgen reads (core's CONFIG_FILE_NAMES); a folder's comes before its package.json#docgen. */
+const CONFIG_FILE_NAMES = [
+  'docgen.config.json',
+  'docgen.config.yaml',
+  'docgen.config.yml',
+  'docgen.config.js',
+  'docgen.config.mjs',
+  'docgen.config.ts',
+];
+const CONFIG_GLOB = `**/{${[...CONFIG_FILE_NAMES, 'package.json'].join(',')}}`;
 const DEFAULT_OUT = 'docs-out';
 
 export const createNodesV2: CreateNodesV2<DocgenNxPluginOptions> = [
   CONFIG_GLOB,
-  (configFiles, options, context) => createNodesFromFiles(inferDocsTargets, configFiles, options ?? {}, context),
+  (files, options, context) =>
+    createNodesFromFiles(
+      inferDocsTargets,
+      files.filter((file) => basename(file) !== 'package.json' || configuresDocgen(context.workspaceRoot, file)),
+      options ?? {},
+      context,
+    ),
 ];
+
+/**
+ * A package.json docgen would read its config from: one with a `docgen` object, in a folder
+ * without a config file of its own (that one wins, and has its own target). Every package.json
+ * of the workspace is matched, so the text is searched for the key before anything is parsed.
+ */
+function configuresDocgen(workspaceRoot: string, packageJson: string): boolean {
+  const folder = join(workspaceRoot, dirname(packageJson));
+  if (CONFIG_FILE_NAMES.some((name) => existsSync(join(folder, name)))) return false;
+  const docgen = readPackageJsonConfig(join(workspaceRoot, packageJson));
+  return docgen !== undefined;
+}
+
+/** The `docgen` object of a package.json; undefined without one (or when the file does not parse). */
+function readPackageJsonConfig(file: string): DocgenConfigFacts | undefined {
+  try {
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('"docgen"')) return undefined;
+    const docgen = (JSON.parse(text) as { docgen?: unknown }).docgen;
+    return docgen && typeof docgen === 'object' && !Array.isArray(docgen) ? (docgen as DocgenConfigFacts) : undefined;
+  } catch {
+    return undefined; // not valid JSON: Nx itself reports it
+  }
+}
 
 function inferDocsTargets(
   configFile: string,
@@ -91,8 +131,9 @@ interface DocgenConfigFacts {
   sources?: unknown;
 }
 
-/** A JSON or YAML config; a JS config is not read (inference must not execute code). */
+/** A JSON or YAML config, or package.json#docgen; a JS or TS config is not read (inference must not execute code). */
 function readConfig(file: string): DocgenConfigFacts | undefined {
+  if (basename(file) === 'package.json') return readPackageJsonConfig(file);
   if (!/\.(json|ya?ml)$/.test(file) || !existsSync(file)) return undefined;
   try {
     const config = parseYaml(readFileSync(file, 'utf8')) as unknown;

@@ -171,3 +171,71 @@ describe('a docs target whose spec refers to files outside its project', () => {
     ]);
   });
 });
+
+describe('a project configured in package.json#docgen', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      // Configured in its package.json only (core's loadConfig reads package.json#docgen).
+      'services/catalog/package.json': JSON.stringify({
+        name: 'catalog',
+        private: true,
+        docgen: {
+          out: 'generated-docs',
+          templates: '../../templates',
+          sources: [{ plugin: 'openapi', options: { spec: 'openapi.yaml' } }],
+        },
+      }),
+      'services/catalog/openapi.yaml': CATALOG_SPEC,
+      'templates/openapi/.keep': '',
+      // Both: the config file wins, as it does for docgen itself.
+      'services/both/package.json': JSON.stringify({ name: 'both', private: true, docgen: { out: 'from-package' } }),
+      'services/both/docgen.config.yaml': 'out: from-config\nsources: []\n',
+      // Mentions docgen only as a dependency: no target.
+      'services/other/package.json': JSON.stringify({ name: 'other', devDependencies: { docgen: '1.0.0' } }),
+      // A TypeScript config, which docgen reads where Node can load TypeScript, before package.json#docgen.
+      'services/typed/package.json': JSON.stringify({ name: 'typed', private: true, docgen: { out: 'from-package' } }),
+      'services/typed/docgen.config.ts': 'export default { sources: [] };\n',
+    });
+  });
+
+  it('gets the same docs target, run with --config package.json', async () => {
+    const { docs, 'docs-publish': publish } = JSON.parse(
+      await nx(root, 'show', 'project', 'catalog', '--json'),
+    ).targets;
+    expect(docs).toMatchObject({
+      executor: 'nx:run-commands',
+      cache: true,
+      options: { command: 'docgen generate --config package.json --out generated-docs', cwd: 'services/catalog' },
+      inputs: [
+        '{projectRoot}/**/*',
+        '!{projectRoot}/generated-docs/**/*',
+        '!{projectRoot}/.docgen/**/*',
+        '{workspaceRoot}/templates/**/*',
+        { runtime: 'docgen --version' },
+      ],
+      outputs: ['{projectRoot}/generated-docs'],
+    });
+    expect(publish).toMatchObject({
+      cache: false,
+      dependsOn: ['docs'],
+      options: { command: 'docgen publish generated-docs' },
+    });
+  });
+
+  it('leaves the docs target of a folder that also has a config file to that file, and ignores other package.json files', async () => {
+    const both = JSON.parse(await nx(root, 'show', 'project', 'both', '--json'));
+    expect(both.targets.docs.options.command).toBe('docgen generate --config docgen.config.yaml --out from-config');
+    const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
+    expect(withDocs.sort()).toEqual(['both', 'catalog', 'typed']);
+    const typed = JSON.parse(await nx(root, 'show', 'project', 'typed', '--json'));
+    expect(typed.targets.docs.options.command).toBe('docgen generate --config docgen.config.ts --out docs-out');
+  });
+
+  it('runs: the real docgen CLI renders the project from its package.json', async () => {
+    const output = await nx(root, 'run', 'catalog:docs', '--outputStyle=static');
+    expect(output).toContain('wrote 2 pages');
+    const manifest = JSON.parse(await readFile(join(root, 'services/catalog/generated-docs/manifest.json'), 'utf8'));
+    expect(manifest.pages.map((page: { title: string }) => page.title)).toEqual(['Catalog', 'Catalog: products']);
+  });
+});

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
+import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Adr extends GeneratorCommand {
@@ -15,8 +15,10 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     '<%= config.bin %> adr --dir doc/adr --json',
   ];
 
+  static override inputFlag = 'dir';
+
   static override flags = {
-    dir: Flags.string({ summary: 'Folder of ADR Markdown files (replaces the config sources)', helpValue: '<folder>' }),
+    dir: pathFlag({ summary: 'Folder of ADR Markdown files (replaces the config sources)', helpValue: '<folder>' }),
     ...generatorFlags,
   };
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Flags } from '@oclif/core';
+import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Api extends GeneratorCommand {
@@ -18,12 +18,14 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
     '<%= config.bin %> api --openapi openapi.yaml --publish --confluence-space DOCS',
   ];
 
+  static override inputFlag = 'openapi';
+
   static override flags = {
-    openapi: Flags.string({
+    openapi: pathFlag({
       summary: 'OpenAPI or Swagger file to render (replaces the config sources)',
       helpValue: '<file>',
     }),
-    routes: Flags.string({
+    routes: pathFlag({
       summary:
         'The file creating an Express, Fastify, Koa or Hono app (or a NestJS main.ts): render its routes, compared with --openapi if given',
       helpValue: '<file>',

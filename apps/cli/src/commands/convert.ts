@@ -60,10 +60,15 @@ async function readMarkdown(file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DocgenError(
       {
-        code: 'CONVERT_INPUT_UNREADABLE',
-        message: code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`,
+        code: 'DG_CONVERT_INPUT_UNREADABLE',
+        message:
+          code === 'ENOENT'
+            ? `no such file: ${file}`
+            : code === 'EISDIR'
+              ? `${file} is a folder; docgen convert takes a Markdown file`
+              : `cannot read ${file}: ${(error as Error).message}`,
         location: { file },
-        hint: 'Pass the path of a Markdown file, or pipe Markdown on stdin with no argument.',
+        hint: 'pass the path of a Markdown file, or pipe Markdown on stdin with no argument',
       },
       { cause: error },
     );
@@ -73,9 +78,9 @@ async function readMarkdown(file: string): Promise<string> {
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
     throw new DocgenError({
-      code: 'CONVERT_NO_INPUT',
+      code: 'DG_CONVERT_NO_INPUT',
       message: 'no Markdown to convert',
-      hint: 'Pass a file (docgen convert page.md) or pipe Markdown on stdin (cat page.md | docgen convert).',
+      hint: 'pass a file (docgen convert page.md) or pipe Markdown on stdin (cat page.md | docgen convert)',
     });
   }
   const chunks: Buffer[] = [];

@@ -9,6 +9,8 @@ export default class Generate extends GeneratorCommand {
     '<%= config.bin %> generate --config services/orders/docgen.config.yaml --publish',
   ];
 
+  static override inputFlag = 'config';
+
   static override flags = { ...generatorFlags };
 
   async run(): Promise<GenerateSummary> {

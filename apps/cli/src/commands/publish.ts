@@ -1,6 +1,6 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
-import { expectConfigFile, expectRenderedFolder } from '../paths.js';
+import { expectConfigFile, expectRenderedFolder, pathFlag } from '../paths.js';
 import { publishFailure, publishFlags, runPublish, type PublishReport } from '../publish-flags.js';
 
 export default class Publish extends DocgenCommand {
@@ -24,8 +24,9 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
 
   static override flags = {
     ...publishFlags,
-    config: Flags.string({
+    config: pathFlag({
       summary: 'docgen config file to read the `confluence` section from (default: the nearest docgen.config.*)',
+      helpValue: '<file>',
     }),
   };
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
+import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Runbook extends GeneratorCommand {
@@ -15,8 +15,10 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
     '<%= config.bin %> runbook --dir . --json',
   ];
 
+  static override inputFlag = 'dir';
+
   static override flags = {
-    dir: Flags.string({
+    dir: pathFlag({
       summary: 'Folder searched for catalog-info.yaml files (replaces the config sources)',
       helpValue: '<folder>',
     }),

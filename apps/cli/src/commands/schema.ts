@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { Flags } from '@oclif/core';
 import type { GenerateResult } from '../generate.js';
+import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
 export default class Schema extends GeneratorCommand {
@@ -15,8 +15,10 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
     '<%= config.bin %> schema --config examples/acme-shop/docgen.config.yaml --publish',
   ];
 
+  static override inputFlag = 'prisma';
+
   static override flags = {
-    prisma: Flags.string({
+    prisma: pathFlag({
       summary: 'Prisma schema file or folder to render (replaces the config sources)',
       helpValue: '<file|folder>',
     }),

@@ -7,8 +7,15 @@ export default class ConfluenceGet extends DocgenCommand {
   static override examples = [
     '<%= config.bin %> confluence get 123456 --markdown',
     '<%= config.bin %> confluence get 123456 --json',
+    '<%= config.bin %> confluence get https://acme.atlassian.net/wiki/spaces/DOCS/pages/123456/Runbook',
   ];
-  static override args = { id: Args.string({ description: 'Page id (the number in the page URL)', required: true }) };
+  static override args = {
+    id: Args.string({
+      description: 'Page id (the number in the page URL), or the page URL',
+      required: true,
+      parse: async (input) => pageIdOf(input),
+    }),
+  };
   static override flags = {
     ...connectionFlags,
     markdown: Flags.boolean({ summary: 'Convert the storage body to Markdown', default: false }),
@@ -41,4 +48,19 @@ export default class ConfluenceGet extends DocgenCommand {
       return { id: page.id, title: page.title, version: page.version.number, parentId: page.parentId, body, format };
     });
   }
+}
+
+/**
+ * A page id, from the id itself or a page URL pasted from the browser: Cloud's
+ * /wiki/spaces/KEY/pages/123456/Title (or …/pages/edit-v2/123456), Data Center's
+ * viewpage.action?pageId=123456. Anything else asked the server for page "Read page 1", and said
+ * it was not found.
+ */
+function pageIdOf(input: string): string {
+  const id =
+    /^\s*(\d+)\s*$/.exec(input)?.[1] ??
+    /[?&]pageId=(\d+)|\/pages\/(?:edit(?:-v2)?\/)?(\d+)(?:[/?#]|$)/.exec(input)?.slice(1).find(Boolean);
+  if (id) return id;
+  const message = `"${input}" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself`;
+  throw Object.assign(new Error(message), { oclif: { exit: 2 } }); // a usage error: DG_USAGE, exit 2
 }

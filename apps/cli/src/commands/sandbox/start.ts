@@ -51,6 +51,10 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
     const { flags } = await this.parse(SandboxStart);
     const { startSandbox, SandboxConfigError } = await import('@docgen/confluence-sandbox');
     const dataDir = resolve(flags.data);
+    // Made here, one folder at a time: the sandbox's recursive mkdir never returns where no
+    // folder can be made (/proc); this fails fast, as DG_FILE_SYSTEM naming the folder.
+    const { makeFolder } = await import('@docgen/core');
+    await makeFolder(dataDir);
     let sandbox;
     try {
       sandbox = await startSandbox({
@@ -105,24 +109,24 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
     const err = error as NodeJS.ErrnoException & { file?: string };
     if (error instanceof ConfigError) {
       return new DocgenError({
-        code: 'SANDBOX_CONFIG',
+        code: 'DG_SANDBOX_CONFIG',
         message: err.message,
         location: err.file ? { file: err.file } : undefined,
-        hint: 'Fix the sandbox config (see apps/confluence-sandbox/README.md, "Config file") or start without --config.',
+        hint: 'fix the sandbox config (its format: the "Config file" section of @docgen/confluence-sandbox\'s README), or start without --config',
       });
     }
     if (err.code === 'EADDRINUSE') {
       return new DocgenError({
-        code: 'SANDBOX_PORT_IN_USE',
+        code: 'DG_SANDBOX_PORT_IN_USE',
         message: `Port ${port} is already in use`,
-        hint: 'Stop the other process, choose another --port, or pass --port 0 for a free one.',
+        hint: 'stop the other process, choose another --port, or pass --port 0 for a free one',
       });
     }
     if (err.code === 'EACCES') {
       return new DocgenError({
-        code: 'SANDBOX_PORT_DENIED',
+        code: 'DG_SANDBOX_PORT_DENIED',
         message: `Not allowed to listen on port ${port}`,
-        hint: 'Use a port above 1024.',
+        hint: 'use a port above 1024',
       });
     }
     return err;

@@ -693,13 +693,12 @@ class RouteReader {
 
   /**
    * The function a `use()` at a path ends with when it answers the request itself: written there
-   * (`(req, res) => …`) or a function of the project by name (`sendHtml`); not middleware that calls `next`.
+   * (`(req, res) => …`) or a function of the project by name (`sendHtml`) or property access
+   * (`ctrl.handle`, `handlers.proxy`); not middleware that calls `next`.
    */
   private answeringFunction(handler: TsNode): TsNode | undefined {
-    const { ts } = this;
-    const value = unwrap(ts, handler);
-    const fn = ts.Node.isIdentifier(value) ? this.names.follow(value)?.value : value;
-    return fn && answersItself(ts, fn, 2) ? fn : undefined;
+    const fn = this.names.functionOf(handler);
+    return fn && answersItself(this.ts, fn, 2) ? fn : undefined;
   }
 
   /**

@@ -293,6 +293,54 @@ export class Modules {
   }
 
   /**
+   * The function a handler argument is or names: written there, a name (`sendHtml`, here or imported),
+   * or a member of a value of the project reached by property access (`ctrl.handle` of
+   * `import * as ctrl`, `handlers.proxy` of an exported or required object, `local.gone` of a `const`
+   * object literal, `proxy.forward` of `new Proxy()` of a class of the project); undefined for anything
+   * else (a package's, a global, a computed value).
+   */
+  functionOf(node: TsNode, depth = 0): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return undefined;
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.follow(value)?.value;
+      return held && isFunctionLike(ts, held) ? held : undefined;
+    }
+    if (!ts.Node.isPropertyAccessExpression(value)) return isFunctionLike(ts, value) ? value : undefined;
+    const key = value.getName();
+    const member = this.memberOf(value.getExpression(), key, depth);
+    if (!member) return undefined;
+    const found = unwrap(ts, member);
+    return ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)
+      ? this.functionOf(found, depth + 1)
+      : isFunctionLike(ts, found)
+        ? found
+        : undefined;
+  }
+
+  /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
+  private memberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const object = unwrap(ts, node);
+    if (ts.Node.isIdentifier(object)) {
+      const file = this.namespaceFile(object) ?? this.requiredModule(object);
+      if (file) return this.exported(file, key)?.value;
+    }
+    let holder: TsNode | undefined = ts.Node.isIdentifier(object) ? this.follow(object)?.value : object;
+    holder = holder && unwrap(ts, holder);
+    // `new Proxy()`: the class it makes, here or imported.
+    if (holder && ts.Node.isNewExpression(holder)) {
+      const made = unwrap(ts, holder.getExpression());
+      holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
+      if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
+      return undefined;
+    }
+    if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
+    return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
    * The elements of a route table a name stands for: a literal `const` array (here, imported, or
    * loaded with `require()`), or an array a module exports as such (`module.exports = [ … ]`,
    * `export default [ … ]`); undefined for anything else.
@@ -386,6 +434,7 @@ export class Modules {
         const property = right.getProperty(name);
         if (property && ts.Node.isShorthandPropertyAssignment(property)) return byNode(property.getNameNode());
         if (property && ts.Node.isPropertyAssignment(property)) return byNode(property.getInitializer());
+        if (property && ts.Node.isMethodDeclaration(property)) return { value: property };
       }
       if (new RegExp(`^(?:module\\.)?exports\\.${name}$`).test(left)) return byNode(right);
     }
@@ -553,6 +602,19 @@ export function property(ts: TsMorph, object: ObjectLiteralExpression, key: stri
   return undefined;
 }
 
+/** A function, or a method of an object literal or class: what can answer a request. */
+function isFunctionLike(ts: TsMorph, node: TsNode): boolean {
+  return isFunction(ts, node) || ts.Node.isMethodDeclaration(node);
+}
+
+/** A class's method (or arrow-function property) under `key`: a static one for `Class.key`, else an instance's. */
+function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: boolean): TsNode | undefined {
+  const method = isStatic ? cls.getStaticMethod(key) : cls.getInstanceMethod(key);
+  if (method) return method;
+  const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
+  return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
 export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
   return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
 }
@@ -652,11 +714,9 @@ export abstract class ModuleReader {
     return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
   }
 
-  /** The function a route's handler argument is, or names (in this module or another). */
+  /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
-    let fn: TsNode | undefined = unwrap(this.ts, handler);
-    if (this.ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
-    return fn && isFunction(this.ts, fn) ? fn : undefined;
+    return this.modules.functionOf(handler);
   }
 
   /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
@@ -729,7 +789,12 @@ export function packageMountRoute(
  */
 export function answersItself(ts: TsMorph, handler: TsNode, nextAt: number): boolean {
   const fn = unwrap(ts, handler);
-  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+  if (
+    !ts.Node.isArrowFunction(fn) &&
+    !ts.Node.isFunctionExpression(fn) &&
+    !ts.Node.isFunctionDeclaration(fn) &&
+    !ts.Node.isMethodDeclaration(fn)
+  )
     return false;
   const parameters = fn.getParameters();
   const body = fn.getBody();

@@ -817,6 +817,51 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('lists a function of the project reached by property access in a mount (ctrl.handle, handlers.proxy) as one row, as a function written there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import * as ctrl from './ctrl';",
+        "import handlers from './handlers';",
+        "const legacy = require('./legacy');",
+        "import { Proxy } from './proxy';",
+        'const app = express();',
+        'const router = express.Router();',
+        'const local = { gone(req, res) { res.status(410).end(); } };',
+        'const proxy = new Proxy();',
+        "app.use('/x', ctrl.handle);",
+        "router.use('/proxy', handlers.proxy);",
+        "app.use('/internal', router);",
+        "app.use('/legacy', legacy.serve);",
+        "app.use('/old', local.gone);",
+        "app.use('/up', proxy.forward);",
+        "app.use('/api', ctrl.auth); // calls next: middleware, not a row",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ctrl.ts'),
+      [
+        'export function handle(req, res) { res.status(200).send(req.path); }',
+        'export const auth = (req, res, next) => next();',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'handlers.ts'), 'export default { proxy: (req, res) => res.sendStatus(502) };');
+    await writeFile(join(dir, 'legacy.js'), 'module.exports = { serve(req, res) { res.redirect(301, "/"); } };');
+    await writeFile(join(dir, 'proxy.ts'), 'export class Proxy { forward(req, res) { res.status(504).end(); } }');
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    const by = (name: string) => `Answered by \`${name}\`, for every path under it: its routes are not read`;
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.inlineMount, r.summary, r.line])).toEqual([
+      ['ALL', '/x/*', [200], true, by('ctrl.handle'), 10],
+      ['ALL', '/internal/proxy/*', [502], true, by('handlers.proxy'), 11],
+      ['ALL', '/legacy/*', [301], true, by('legacy.serve'), 13],
+      ['ALL', '/old/*', [410], true, by('local.gone'), 14],
+      ['ALL', '/up/*', [504], true, by('proxy.forward'), 15],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('shows middleware use()d at a path on what is registered after it under that path, through mounts, as Express runs it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -29,6 +29,7 @@ import {
   pathText,
   shortText,
   syntaxErrors,
+  underPath,
   type Constants,
   type TsMorph,
 } from './syntax.js';
@@ -844,11 +845,11 @@ export function functionMountRoute(
  * before a function answering `/admin/*`, which is no route of its own to guard).
  */
 export function withoutScopedMiddleware(routes: Route[]): Route[] {
-  const under = (route: Route, prefix: string) =>
-    route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
   return routes.filter((route, index) => {
     if (!route.servedBy) return true;
-    const prefix = route.path.replace(/\/\*$/, '') || '/';
-    return !routes.slice(index + 1).some((other) => !other.servedBy && !other.inlineMount && under(other, prefix));
+    // As the middleware is matched (`underPath`): `/users/:id` guards `/users/:userId/posts` too.
+    return !routes
+      .slice(index + 1)
+      .some((other) => !other.servedBy && !other.inlineMount && underPath(route.path, other.path));
   });
 }

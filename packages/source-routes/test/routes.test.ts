@@ -862,6 +862,28 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("drops a package's middleware at a path with a parameter when a route under it names the parameter otherwise (/users/:id, /users/:userId)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        'const app = express();',
+        "app.use('/users/:id', rateLimit({ max: 5 })); // guards the routes after it: not a row",
+        "app.get('/users/:userId/posts', (_req, res) => res.json([]));",
+        "app.use('/teams/:id', rateLimit({ max: 5 })); // nothing under it after: a row",
+        "app.get('/teams', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy])).toEqual([
+      ['GET', '/users/:userId/posts', ['rateLimit({ max: 5 })'], undefined],
+      ['ALL', '/teams/:id/*', [], 'express-rate-limit'],
+      ['GET', '/teams', [], undefined],
+    ]);
+  });
+
   it('shows middleware use()d at a path on what is registered after it under that path, through mounts, as Express runs it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

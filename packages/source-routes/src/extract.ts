@@ -31,6 +31,7 @@ import {
   returnedBy,
   thisMember,
   unwrap,
+  warningOfDefaults,
   withoutScopedMiddleware,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
@@ -241,8 +242,9 @@ class RouteReader {
    * `require()`d from another (`PATHS.users` too), as the other readers read it (`literalValue`).
    */
   private literal(node: TsNode | undefined): string | undefined {
-    return literalValue(this.ts, node, (id) => this.names.constValue(id));
+    return literalValue(this.ts, node, this.constants);
   }
+  private readonly constants = warningOfDefaults((id) => this.names.constValue(id), this.warnings);
 
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);

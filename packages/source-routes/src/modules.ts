@@ -5,6 +5,7 @@
  * `require()`, `export *` barrels and `module.exports`. Syntax only, as everywhere in this package.
  */
 import type {
+  BinaryExpression,
   CallExpression,
   ClassDeclaration,
   ObjectLiteralExpression,
@@ -650,7 +651,7 @@ export abstract class ModuleReader {
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
   /** The values of `const`s imported from the project's modules, for `literalValue`. */
-  protected readonly constants: Constants = (id) => this.modules.constValue(id);
+  protected readonly constants: Constants = warningOfDefaults((id) => this.modules.constValue(id), this.warnings);
 
   constructor(
     protected readonly ts: TsMorph,
@@ -751,6 +752,31 @@ export abstract class ModuleReader {
       at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;
     this.warnings.push({ code, severity: 'warning', message, location, hint });
   }
+}
+
+/**
+ * The `Constants` a reader reads paths with, warning (once a place) where a path is read as the default
+ * of `x || 'api'` (or `??`): docgen shows `'api'`, but where `x` is set the app serves its value.
+ */
+export function warningOfDefaults(
+  constants: (node: Identifier | PropertyAccessExpression) => TsNode | undefined,
+  warnings: Diagnostic[],
+): Constants {
+  const warned = new Set<TsNode>();
+  return Object.assign(constants, {
+    onDefault: (choice: BinaryExpression, value: string) => {
+      if (warned.has(choice)) return;
+      warned.add(choice);
+      const depends = shortText(choice.getLeft());
+      warnings.push({
+        code: 'DG_ROUTES_DEFAULT_PATH',
+        severity: 'warning',
+        message: `${shortText(choice)} is read as '${value}': the path depends on ${depends} at run time`,
+        location: { file: choice.getSourceFile().getFilePath(), line: choice.getStartLineNumber() },
+        hint: `the page shows '${value}'; if ${depends} is set where the app runs, the routes are served under its value instead: write the path as a literal if it is fixed`,
+      });
+    },
+  });
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

@@ -29,6 +29,7 @@ import {
   nameStart,
   packageMountRoute,
   unwrap,
+  warningOfDefaults,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
@@ -96,7 +97,7 @@ export class NestReader {
   /** What the code does not say for sure (a global prefix computed at run time). */
   readonly warnings: Diagnostic[] = [];
   /** The values of `const`s imported or required from the project's modules, for `literalValue`. */
-  private readonly constants: Constants = (node) => this.modules.constValue(node);
+  private readonly constants: Constants = warningOfDefaults((node) => this.modules.constValue(node), this.warnings);
   private readonly literal: Literal = (node) => literalValue(this.ts, node, this.constants);
   /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
   private readonly visited: ClassRef[] = [];

@@ -1415,6 +1415,80 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_NONE', undefined],
     ]);
   });
+  it("reads a path written as x || 'api' as its default, and warns that it depends on x at run time (Express, NestJS, Koa)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-default-'));
+    await writeFile(join(dir, 'config.ts'), "export const API_BASE = process.env.API_BASE ?? '/api';\n");
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { API_BASE } from './config';",
+        'const app = express();',
+        'const router = express.Router();',
+        "router.get('/items', (_req, res) => res.json([]));",
+        'app.use(API_BASE, router);',
+        "app.get(process.env.HEALTH_PATH || '/health', (_req, res) => res.send('ok'));",
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/items'],
+      ['GET', '/health'],
+    ]);
+    expect(express.warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DEFAULT_PATH',
+        'server.ts',
+        7,
+        "process.env.HEALTH_PATH || '/health' is read as '/health': the path depends on process.env.HEALTH_PATH at run time",
+      ],
+      [
+        'DG_ROUTES_DEFAULT_PATH',
+        'config.ts',
+        1,
+        "process.env.API_BASE ?? '/api' is read as '/api': the path depends on process.env.API_BASE at run time",
+      ],
+    ]);
+    const main = join(dir, 'main.ts');
+    await writeFile(
+      main,
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get()',
+        '  list() { return []; }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  const prefix = process.env.PREFIX || 'api';",
+        '  app.setGlobalPrefix(prefix);',
+        '}',
+      ].join('\n'),
+    );
+    const nest = await readRoutes(main);
+    expect(nest.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/api/cats']]);
+    expect(nest.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_DEFAULT_PATH', 12]]);
+    const koa = join(dir, 'koa.ts');
+    await writeFile(
+      koa,
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: process.env.PREFIX || '/v1' });",
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const koaRead = await readRoutes(koa);
+    expect(koaRead.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/ping']]);
+    expect(koaRead.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_DEFAULT_PATH', 4]]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

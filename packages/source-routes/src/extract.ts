@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type {
   ArrowFunction,
   CallExpression,
@@ -124,6 +124,12 @@ export async function readRoutes(
       location: options.location,
       hint: 'point `entry` (or --routes) at the file that creates the Express app, e.g. src/server.ts',
     });
+  const read = readFramework(entry);
+  return { ...read, warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry)] };
+}
+
+/** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
+function readFramework(entry: string): { framework: Framework; routes: Route[]; warnings: Diagnostic[] } {
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
@@ -163,6 +169,44 @@ export async function readRoutes(
     routes: withoutScopedMiddleware(routes),
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
   };
+}
+
+/**
+ * A second registration of a method and path the app already registers (`/users/:userId` after
+ * `/users/:id` too: the same requests match), warned at the second, naming the first: the first
+ * answers, so the second runs only if the first passes the request on; Fastify refuses to start.
+ * Rows that stand for many paths (a package's, a function answering under a mount) are not routes here.
+ */
+function duplicateRoutes(routes: Route[], framework: Framework, entry: string): Diagnostic[] {
+  const first = new Map<string, Route>();
+  const warnings: Diagnostic[] = [];
+  for (const route of routes) {
+    if (route.servedBy || route.inlineMount) continue;
+    const key = `${route.method} ${route.path.replace(/:\w+/g, ':')}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, route);
+      continue;
+    }
+    // One registration reached twice (a router mounted twice at a path) is no second handler.
+    if (earlier.file === route.file && earlier.line === route.line) continue;
+    const where = `${relative(dirname(entry), earlier.file) || basename(earlier.file)}:${earlier.line}`;
+    const what = earlier.path === route.path ? 'it' : `${earlier.method} ${earlier.path}`;
+    const outcome =
+      framework === 'Fastify'
+        ? 'and Fastify stops at startup with a duplicate route'
+        : framework === 'NestJS'
+          ? 'so this handler is never reached'
+          : 'so this handler is reached only if that one calls next()';
+    warnings.push({
+      code: 'DG_ROUTES_DUPLICATE',
+      severity: 'warning',
+      message: `${route.method} ${route.path} is registered again: ${where} registers ${what} first, ${outcome}`,
+      location: { file: route.file, line: route.line },
+      hint: 'remove one of the two, or give this one another path',
+    });
+  }
+  return warnings;
 }
 
 /**

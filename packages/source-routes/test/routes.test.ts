@@ -1489,6 +1489,64 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(koaRead.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_DEFAULT_PATH', 4]]);
   });
 
+  it('warns at a second registration of a method and path (parameters named otherwise too), naming the first: unreachable, or in Fastify an error at startup', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { users } from './users';",
+        'const app = express();',
+        "app.get('/', (_req, res) => res.send('home'));",
+        "app.use('/users', users);",
+        "app.get('/', (_req, res) => res.send('never'));",
+        "app.post('/', (_req, res) => res.sendStatus(201)); // another method: fine",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const users = Router();',
+        "users.get('/:id', (_req, res) => res.json({}));",
+        "users.get('/:userId', (_req, res) => res.json({}));",
+        "users.get('/me', (_req, res) => res.json({})); // a literal segment: another path",
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        'users.ts',
+        4,
+        'GET /users/:userId is registered again: users.ts:3 registers GET /users/:id first, so this handler is reached only if that one calls next()',
+      ],
+      [
+        'DG_ROUTES_DUPLICATE',
+        'server.ts',
+        6,
+        'GET / is registered again: server.ts:4 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+    await writeFile(
+      join(dir, 'fastify.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.get('/', async () => 'a');",
+        "app.get('/', async () => 'b');",
+      ].join('\n'),
+    );
+    const fastify = await readRoutes(join(dir, 'fastify.ts'));
+    expect(fastify.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        4,
+        'GET / is registered again: fastify.ts:3 registers it first, and Fastify stops at startup with a duplicate route',
+      ],
+    ]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

@@ -263,7 +263,7 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
-  it("lists SwaggerModule.setup's UI as a package row, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
+  it("lists SwaggerModule.setup's UI and its JSON and YAML documents as package rows, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
       join(dir, 'main.ts'),
@@ -279,6 +279,7 @@ describe('extractRouteList on a NestJS app', () => {
         '  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());',
         "  SwaggerModule.setup('docs', app, document);",
         "  SwaggerModule.setup('v2/docs', app, document, v2Options);",
+        "  SwaggerModule.setup('ref', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });",
         '  SwaggerModule.setup(process.env.DOCS_PATH, app, document);',
         '}',
         'async function bootstrap() {',
@@ -308,18 +309,98 @@ describe('extractRouteList on a NestJS app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.line])).toEqual([
       ['ALL', '/docs/*', ['helmet()'], '@nestjs/swagger', 10], // not under /api: Nest's default
+      ['GET', '/docs-json', ['helmet()'], '@nestjs/swagger', 10], // the document, beside the UI
+      ['GET', '/docs-yaml', ['helmet()'], '@nestjs/swagger', 10],
       ['ALL', '/api/v2/docs/*', ['helmet()'], '@nestjs/swagger', 11], // useGlobalPrefix: true
-      ['ALL', '/dash/*', ['helmet()'], 'agendash', 20],
+      ['GET', '/api/v2/docs-json', ['helmet()'], '@nestjs/swagger', 11],
+      ['GET', '/api/v2/docs-yaml', ['helmet()'], '@nestjs/swagger', 11],
+      ['ALL', '/ref/*', ['helmet()'], '@nestjs/swagger', 12],
+      ['GET', '/openapi.json', ['helmet()'], '@nestjs/swagger', 12], // jsonDocumentUrl; raw: no YAML
+      ['ALL', '/dash/*', ['helmet()'], 'agendash', 21],
       ['GET', '/api/cats', ['helmet()', 'rateLimit({ max: 100 })'], undefined, 4],
     ]);
-    expect(routes[0]!.summary).toBe(
-      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI, and by default its document at `/docs-json` and `/docs-yaml`; its routes are not read',
-    );
+    expect(routes.slice(0, 3).map((r) => r.summary)).toEqual([
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI; its routes are not read',
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the OpenAPI document as JSON',
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the OpenAPI document as YAML',
+    ]);
     expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
       [
         'DG_ROUTES_COMPUTED_MOUNT',
-        12,
+        13,
         'SwaggerModule.setup(process.env.DOCS_PATH, …) serves the API docs at a path computed at run time: it is not listed',
+      ],
+    ]);
+  });
+
+  it('follows SwaggerModule.setup into a class method main.ts hands the app to (static or of an instance), and warns of one it does not reach', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        "import { SwaggerConfig } from './swagger.config';",
+        "import { Docs } from './docs';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  SwaggerConfig.setup(app);',
+        '  new Docs().mount(app);',
+        '  new Docs(app).internal();',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'swagger.config.ts'),
+      [
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        'export class SwaggerConfig {',
+        '  static setup(app) {',
+        "    SwaggerModule.setup('docs', app, {});",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'docs.ts'),
+      [
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        'export class Docs {',
+        '  constructor(private readonly app?) {}',
+        '  mount(app) {',
+        "    SwaggerModule.setup('reference', app, {});",
+        '  }',
+        '  internal() {',
+        "    SwaggerModule.setup('internal-docs', this.app, {});",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.filter((r) => r.method === 'ALL').map((r) => [r.path, basename(r.file), r.line])).toEqual([
+      ['/docs/*', 'swagger.config.ts', 4],
+      ['/reference/*', 'docs.ts', 5],
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DOCS_UNREAD',
+        'docs.ts',
+        8,
+        "SwaggerModule.setup('internal-docs', …) is not called on the app main.ts creates as docgen follows it (main.ts, or a function or method main.ts hands the app to): the docs it serves are not listed",
       ],
     ]);
   });
@@ -441,6 +522,8 @@ describe('extractRouteList on a NestJS app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
       ['ALL', '/*', '@nestjs/swagger'], // before the controllers, and guarding none of them
+      ['GET', '/-json', '@nestjs/swagger'], // `${path}-json`, as Nest serves it for '/'
+      ['GET', '/-yaml', '@nestjs/swagger'],
       ['GET', '/api/v1/version/info', undefined],
       ['GET', '/api/v1/user/:id', undefined],
       ['GET', '/api/v1/parts', undefined], // its RouterModule path is not known

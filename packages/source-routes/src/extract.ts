@@ -771,6 +771,8 @@ class RouteReader {
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
     if (member) return this.resolve(file, `this.${member.name}`);
+    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg);
+    if (instance) return instance;
     return ts.Node.isIdentifier(arg)
       ? this.resolve(file, arg.getText())
       : required
@@ -778,6 +780,48 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /**
+   * A router a module of the project exports, named by property access on the module: `routes.router`
+   * with `const routes = require('./routes')` or `import * as routes from './routes'`, and
+   * `require('./routes').router`.
+   */
+  private moduleMemberRouter(file: string, arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    const object = unwrap(ts, value.getExpression());
+    const imported = ts.Node.isIdentifier(object) ? this.module(file).imports.get(object.getText()) : undefined;
+    const loaded = ts.Node.isIdentifier(object)
+      ? imported?.name === 'default'
+        ? imported.file
+        : this.names.namespaceFile(object)
+      : requiredFile(ts, this.imports, file, object);
+    return loaded ? this.resolveExport(loaded, value.getName()) : undefined;
+  }
+
+  /**
+   * A router an instance of a class of the project keeps in a member (`new UserRouting().router`, or
+   * `users.router` with `const users = new UserRouting()`): the class registers on `this.router`, as
+   * the class-per-router layout does (`this.router = Router()` in the constructor, routes in a method).
+   */
+  private instanceRouter(arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    let object = unwrap(ts, value.getExpression());
+    if (ts.Node.isIdentifier(object)) {
+      const held = this.names.follow(object)?.value;
+      if (held) object = unwrap(ts, held);
+    }
+    if (!ts.Node.isNewExpression(object)) return undefined;
+    const made = unwrap(ts, object.getExpression());
+    const cls = ts.Node.isIdentifier(made) ? this.names.follow(made)?.value : undefined;
+    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const file = cls.getSourceFile().getFilePath();
+    const name = `this.${value.getName()}`;
+    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
   }
 
   /**

@@ -945,6 +945,95 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("follows a router a class of the project keeps in a member, mounted as new UserRouting().router or an instance's (Gwynbleidd-J/omnicanal-backend)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import cors from 'cors';",
+        "import { UserRouting } from './user-routing';",
+        'class Server {',
+        '  public app: express.Application;',
+        '  constructor() {',
+        '    this.app = express();',
+        "    this.app.use('/api/user', new UserRouting().router);",
+        '    const again = new UserRouting();',
+        "    this.app.use('/api/v2/user', cors(), again.router);",
+        '  }',
+        '}',
+        'new Server();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user-routing.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { UserController } from './user-controller';",
+        'export class UserRouting {',
+        '  public router: Router;',
+        '  private users = new UserController();',
+        '  constructor() {',
+        '    this.router = Router();',
+        '    this.routes();',
+        '  }',
+        '  private routes(): void {',
+        "    this.router.post('/', this.users.register);",
+        "    this.router.get('/:id', this.users.one);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, basename(r.file), r.line])).toEqual([
+      ['POST', '/api/user', [], 'user-routing.ts', 11],
+      ['GET', '/api/user/:id', [], 'user-routing.ts', 12],
+      ['POST', '/api/v2/user', ['cors()'], 'user-routing.ts', 11],
+      ['GET', '/api/v2/user/:id', ['cors()'], 'user-routing.ts', 12],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("follows a router named by property access on a module of the project (routes.router of require('./routes'), a namespace import)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const routes = require('./routes');",
+        "import * as admin from './admin';",
+        'const app = express();',
+        "app.use('/api', routes.router);",
+        "app.use('/admin', admin.adminRouter);",
+        "app.use('/v1', require('./routes').router);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "const express = require('express');",
+        'const router = express.Router();',
+        "router.get('/items', (req, res) => res.json([]));",
+        'module.exports = { router };',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'admin.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const adminRouter = Router();',
+        "adminRouter.get('/stats', (req, res) => res.json({}));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, basename(r.file)])).toEqual([
+      ['GET', '/api/items', 'routes.js'],
+      ['GET', '/admin/stats', 'admin.ts'],
+      ['GET', '/v1/items', 'routes.js'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("drops a package's middleware at a path with a parameter when a route under it names the parameter otherwise (/users/:id, /users/:userId)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -733,6 +733,14 @@ class RouteReader {
           ...middleware,
         ]),
       });
+    else if (!mounted && handler && this.isUnreadMember(handler))
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, …, ${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: "mount a router by a name docgen can follow (app.use('/users', usersRouter)), or one a class or module of the project holds (new UsersRouting().router, routes.router)",
+      });
     // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
     routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
   }
@@ -745,6 +753,21 @@ class RouteReader {
   private answeringFunction(handler: TsNode): TsNode | undefined {
     const fn = this.names.functionOf(handler);
     return fn && answersItself(this.ts, fn, 2) ? fn : undefined;
+  }
+
+  /**
+   * A mount's last argument that is a member of a value of the project (`container.router`,
+   * `app.locals.routes`) and neither a router nor a function docgen follows: it may mount routes.
+   */
+  private isUnreadMember(handler: TsNode): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, handler);
+    return (
+      ts.Node.isPropertyAccessExpression(value) &&
+      !thisMember(ts, value) &&
+      this.names.functionOf(value) === undefined &&
+      this.isProjectValue(value.getExpression())
+    );
   }
 
   /**

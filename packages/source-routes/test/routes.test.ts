@@ -994,7 +994,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("follows a router named by property access on a module of the project (routes.router of require('./routes'), a namespace import)", async () => {
+  it("follows a router named by property access on a module of the project (routes.router of require('./routes'), a namespace import), and warns of a member it cannot follow", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
       join(dir, 'server.js'),
@@ -1006,8 +1006,12 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/api', routes.router);",
         "app.use('/admin', admin.adminRouter);",
         "app.use('/v1', require('./routes').router);",
+        "const container = require('./container').makeContainer();",
+        "app.use('/v2', container.router); // not followed: warned",
+        "app.use('/v3', admin.requireAdmin); // a function that calls next: middleware",
       ].join('\n'),
     );
+    await writeFile(join(dir, 'container.js'), 'exports.makeContainer = () => ({ router: null });');
     await writeFile(
       join(dir, 'routes.js'),
       [
@@ -1023,6 +1027,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "import { Router } from 'express';",
         'export const adminRouter = Router();',
         "adminRouter.get('/stats', (req, res) => res.json({}));",
+        'export const requireAdmin = (req, res, next) => next();',
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
@@ -1031,7 +1036,13 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/admin/stats', 'admin.ts'],
       ['GET', '/v1/items', 'routes.js'],
     ]);
-    expect(warnings).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        9,
+        "use('/v2', …, container.router) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read",
+      ],
+    ]);
   });
 
   it("drops a package's middleware at a path with a parameter when a route under it names the parameter otherwise (/users/:id, /users/:userId)", async () => {

@@ -188,8 +188,10 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
       first.set(key, route);
       continue;
     }
-    // One registration reached twice (a router mounted twice at a path) is no second handler.
+    // One registration reached twice (a router mounted twice at a path) is no second handler, nor is
+    // one of two branches of an `if` (`if (prod) app.get('*', index) else app.get('*', devProxy)`).
     if (earlier.file === route.file && earlier.line === route.line) continue;
+    if (inExclusiveBranches(earlier, route)) continue;
     const where = `${relative(dirname(entry), earlier.file) || basename(earlier.file)}:${earlier.line}`;
     const what = earlier.path === route.path ? 'it' : `${earlier.method} ${earlier.path}`;
     const outcome =
@@ -207,6 +209,35 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
     });
   }
   return warnings;
+}
+
+/** Whether two registrations of one file are in the `then` and the `else` of one `if`: only one of them runs. */
+function inExclusiveBranches(a: Route, b: Route): boolean {
+  if (a.file !== b.file) return false;
+  const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
+  const source = syntaxProject(tsMorph).addSourceFileAtPath(a.file);
+  const calls = source.getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+  // The registration: the call whose method (`.get(`) is written on the route's line.
+  const registration = (route: Route) =>
+    calls.find((call) => {
+      const callee = call.getExpression();
+      return (
+        tsMorph.Node.isPropertyAccessExpression(callee) &&
+        callee.getName().toUpperCase() === route.method &&
+        callee.getNameNode().getStartLineNumber() === route.line
+      );
+    });
+  const [first, second] = [registration(a), registration(b)];
+  if (!first || !second) return false;
+  const inside = (outer: TsNode | undefined, node: TsNode) =>
+    !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+  for (let scope = first.getParent(); scope; scope = scope.getParent()) {
+    if (!tsMorph.Node.isIfStatement(scope)) continue;
+    const [then, otherwise] = [scope.getThenStatement(), scope.getElseStatement()];
+    if ((inside(then, first) && inside(otherwise, second)) || (inside(otherwise, first) && inside(then, second)))
+      return true;
+  }
+  return false;
 }
 
 /**

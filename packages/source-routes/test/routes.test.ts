@@ -1684,6 +1684,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.use('/users', users);",
         "app.get('/', (_req, res) => res.send('never'));",
         "app.post('/', (_req, res) => res.sendStatus(201)); // another method: fine",
+        "if (process.env.NODE_ENV === 'production') app.get('/app', (_req, res) => res.send('built'));",
+        "else app.get('/app', (_req, res) => res.send('dev')); // the other branch: only one runs",
       ].join('\n'),
     );
     await writeFile(

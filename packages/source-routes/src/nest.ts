@@ -213,15 +213,18 @@ export class NestReader {
     const guards: string[] = [];
     const served: Array<ServedMount | InstanceRoute> = [];
     const calls: CallExpression[] = [];
-    const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
-      const init = declaration.getInitializer();
-      const call = init && unwrap(ts, init);
+    const isCreate = (node: TsNode | undefined): boolean => {
+      const call = node && unwrap(ts, node);
       return (
         !!call &&
         ts.Node.isCallExpression(call) &&
         /^NestFactory\s*\.\s*create\w*$/.test(call.getExpression().getText())
       );
-    });
+    };
+    const app: Declaration | undefined =
+      source
+        .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
+        .find((declaration) => isCreate(declaration.getInitializer())) ?? this.thenParameter(source, isCreate);
     const visit = (scope: TsNode, target: Declaration, depth: number): void => {
       if (depth > 4) return;
       const written = scope
@@ -305,11 +308,26 @@ export class NestReader {
         if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
       }
     };
-    if (!app) return { uses, guards, served };
     const setups = new Set<CallExpression>();
-    visit(source, app, 0);
+    if (app) visit(source, app, 0);
+    // Also where main.ts makes no app of its own (`createApp()` from a module that does): its setup is not read.
     this.warnUnreachedSwagger(source, setups);
-    return { uses, guards, served, calls };
+    return app ? { uses, guards, served, calls } : { uses, guards, served };
+  }
+
+  /** `NestFactory.create(AppModule).then((app) => …)`: the parameter the app arrives as. */
+  private thenParameter(source: SourceFile, isCreate: (node: TsNode) => boolean): Declaration | undefined {
+    const { ts } = this;
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'then') continue;
+      if (!isCreate(callee.getExpression())) continue;
+      const [callback] = call.getArguments();
+      const fn = callback && unwrap(ts, callback);
+      const parameter = fn && isFunction(ts, fn) ? fn.getParameters()[0] : undefined;
+      if (parameter && ts.Node.isIdentifier(parameter.getNameNode())) return parameter;
+    }
+    return undefined;
   }
 
   /**

@@ -333,7 +333,7 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
-  it('follows SwaggerModule.setup into a class method main.ts hands the app to (static or of an instance), and warns of one it does not reach', async () => {
+  it('follows SwaggerModule.setup into a class method main.ts hands the app to (static or of an instance) and into create(…).then((app) => …), and warns of one it does not reach', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
       join(dir, 'main.ts'),
@@ -403,6 +403,28 @@ describe('extractRouteList on a NestJS app', () => {
         "SwaggerModule.setup('internal-docs', …) is not called on the app main.ts creates as docgen follows it (main.ts, or a function or method main.ts hands the app to): the docs it serves are not listed",
       ],
     ]);
+    // The app a promise hands on: `NestFactory.create(AppModule).then((app) => …)`.
+    await writeFile(
+      join(dir, 'then.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => {',
+        "  app.setGlobalPrefix('api');",
+        "  SwaggerModule.setup('docs', app, {});",
+        '  return app.listen(3000);',
+        '});',
+      ].join('\n'),
+    );
+    const then = await readRoutes(join(dir, 'then.ts'));
+    expect(then.routes.map((r) => [r.method, r.path])).toEqual([
+      ['ALL', '/docs/*'],
+      ['GET', '/docs-json'],
+      ['GET', '/docs-yaml'],
+      ['GET', '/api/cats'],
+    ]);
+    expect(then.warnings).toEqual([]);
   });
 
   it("reads what main.ts registers on the adapter's instance (app.getHttpAdapter().getInstance()), outside the global prefix, as brocoders/nestjs-boilerplate serves /themes", async () => {

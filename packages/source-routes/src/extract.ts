@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type {
   ArrowFunction,
   CallExpression,
@@ -31,6 +31,7 @@ import {
   returnedBy,
   thisMember,
   unwrap,
+  warningOfDefaults,
   withoutScopedMiddleware,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
@@ -123,6 +124,12 @@ export async function readRoutes(
       location: options.location,
       hint: 'point `entry` (or --routes) at the file that creates the Express app, e.g. src/server.ts',
     });
+  const read = readFramework(entry);
+  return { ...read, warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry)] };
+}
+
+/** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
+function readFramework(entry: string): { framework: Framework; routes: Route[]; warnings: Diagnostic[] } {
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
@@ -162,6 +169,75 @@ export async function readRoutes(
     routes: withoutScopedMiddleware(routes),
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
   };
+}
+
+/**
+ * A second registration of a method and path the app already registers (`/users/:userId` after
+ * `/users/:id` too: the same requests match), warned at the second, naming the first: the first
+ * answers, so the second runs only if the first passes the request on; Fastify refuses to start.
+ * Rows that stand for many paths (a package's, a function answering under a mount) are not routes here.
+ */
+function duplicateRoutes(routes: Route[], framework: Framework, entry: string): Diagnostic[] {
+  const first = new Map<string, Route>();
+  const warnings: Diagnostic[] = [];
+  for (const route of routes) {
+    if (route.servedBy || route.inlineMount) continue;
+    const key = `${route.method} ${route.path.replace(/:\w+/g, ':')}`;
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, route);
+      continue;
+    }
+    // One registration reached twice (a router mounted twice at a path) is no second handler, nor is
+    // one of two branches of an `if` (`if (prod) app.get('*', index) else app.get('*', devProxy)`).
+    if (earlier.file === route.file && earlier.line === route.line) continue;
+    if (inExclusiveBranches(earlier, route)) continue;
+    const where = `${relative(dirname(entry), earlier.file) || basename(earlier.file)}:${earlier.line}`;
+    const what = earlier.path === route.path ? 'it' : `${earlier.method} ${earlier.path}`;
+    const outcome =
+      framework === 'Fastify'
+        ? 'and Fastify stops at startup with a duplicate route'
+        : framework === 'NestJS'
+          ? 'so this handler is never reached'
+          : 'so this handler is reached only if that one calls next()';
+    warnings.push({
+      code: 'DG_ROUTES_DUPLICATE',
+      severity: 'warning',
+      message: `${route.method} ${route.path} is registered again: ${where} registers ${what} first, ${outcome}`,
+      location: { file: route.file, line: route.line },
+      hint: 'remove one of the two, or give this one another path',
+    });
+  }
+  return warnings;
+}
+
+/** Whether two registrations of one file are in the `then` and the `else` of one `if`: only one of them runs. */
+function inExclusiveBranches(a: Route, b: Route): boolean {
+  if (a.file !== b.file) return false;
+  const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
+  const source = syntaxProject(tsMorph).addSourceFileAtPath(a.file);
+  const calls = source.getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+  // The registration: the call whose method (`.get(`) is written on the route's line.
+  const registration = (route: Route) =>
+    calls.find((call) => {
+      const callee = call.getExpression();
+      return (
+        tsMorph.Node.isPropertyAccessExpression(callee) &&
+        callee.getName().toUpperCase() === route.method &&
+        callee.getNameNode().getStartLineNumber() === route.line
+      );
+    });
+  const [first, second] = [registration(a), registration(b)];
+  if (!first || !second) return false;
+  const inside = (outer: TsNode | undefined, node: TsNode) =>
+    !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+  for (let scope = first.getParent(); scope; scope = scope.getParent()) {
+    if (!tsMorph.Node.isIfStatement(scope)) continue;
+    const [then, otherwise] = [scope.getThenStatement(), scope.getElseStatement()];
+    if ((inside(then, first) && inside(otherwise, second)) || (inside(otherwise, first) && inside(then, second)))
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -241,8 +317,9 @@ class RouteReader {
    * `require()`d from another (`PATHS.users` too), as the other readers read it (`literalValue`).
    */
   private literal(node: TsNode | undefined): string | undefined {
-    return literalValue(this.ts, node, (id) => this.names.constValue(id));
+    return literalValue(this.ts, node, this.constants);
   }
+  private readonly constants = warningOfDefaults((id) => this.names.constValue(id), this.warnings);
 
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);
@@ -687,19 +764,41 @@ class RouteReader {
           ...middleware,
         ]),
       });
+    else if (!mounted && handler && this.isUnreadMember(handler))
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, …, ${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: "mount a router by a name docgen can follow (app.use('/users', usersRouter)), or one a class or module of the project holds (new UsersRouting().router, routes.router)",
+      });
     // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
     routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
   }
 
   /**
    * The function a `use()` at a path ends with when it answers the request itself: written there
-   * (`(req, res) => …`) or a function of the project by name (`sendHtml`); not middleware that calls `next`.
+   * (`(req, res) => …`) or a function of the project by name (`sendHtml`) or property access
+   * (`ctrl.handle`, `handlers.proxy`); not middleware that calls `next`.
    */
   private answeringFunction(handler: TsNode): TsNode | undefined {
+    const fn = this.names.functionOf(handler);
+    return fn && answersItself(this.ts, fn, 2) ? fn : undefined;
+  }
+
+  /**
+   * A mount's last argument that is a member of a value of the project (`container.router`,
+   * `app.locals.routes`) and neither a router nor a function docgen follows: it may mount routes.
+   */
+  private isUnreadMember(handler: TsNode): boolean {
     const { ts } = this;
     const value = unwrap(ts, handler);
-    const fn = ts.Node.isIdentifier(value) ? this.names.follow(value)?.value : value;
-    return fn && answersItself(ts, fn, 2) ? fn : undefined;
+    return (
+      ts.Node.isPropertyAccessExpression(value) &&
+      !thisMember(ts, value) &&
+      this.names.functionOf(value) === undefined &&
+      this.isProjectValue(value.getExpression())
+    );
   }
 
   /**
@@ -726,6 +825,8 @@ class RouteReader {
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
     if (member) return this.resolve(file, `this.${member.name}`);
+    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg);
+    if (instance) return instance;
     return ts.Node.isIdentifier(arg)
       ? this.resolve(file, arg.getText())
       : required
@@ -733,6 +834,48 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /**
+   * A router a module of the project exports, named by property access on the module: `routes.router`
+   * with `const routes = require('./routes')` or `import * as routes from './routes'`, and
+   * `require('./routes').router`.
+   */
+  private moduleMemberRouter(file: string, arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    const object = unwrap(ts, value.getExpression());
+    const imported = ts.Node.isIdentifier(object) ? this.module(file).imports.get(object.getText()) : undefined;
+    const loaded = ts.Node.isIdentifier(object)
+      ? imported?.name === 'default'
+        ? imported.file
+        : this.names.namespaceFile(object)
+      : requiredFile(ts, this.imports, file, object);
+    return loaded ? this.resolveExport(loaded, value.getName()) : undefined;
+  }
+
+  /**
+   * A router an instance of a class of the project keeps in a member (`new UserRouting().router`, or
+   * `users.router` with `const users = new UserRouting()`): the class registers on `this.router`, as
+   * the class-per-router layout does (`this.router = Router()` in the constructor, routes in a method).
+   */
+  private instanceRouter(arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    let object = unwrap(ts, value.getExpression());
+    if (ts.Node.isIdentifier(object)) {
+      const held = this.names.follow(object)?.value;
+      if (held) object = unwrap(ts, held);
+    }
+    if (!ts.Node.isNewExpression(object)) return undefined;
+    const made = unwrap(ts, object.getExpression());
+    const cls = ts.Node.isIdentifier(made) ? this.names.follow(made)?.value : undefined;
+    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const file = cls.getSourceFile().getFilePath();
+    const name = `this.${value.getName()}`;
+    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
   }
 
   /**

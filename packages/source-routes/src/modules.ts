@@ -5,6 +5,7 @@
  * `require()`, `export *` barrels and `module.exports`. Syntax only, as everywhere in this package.
  */
 import type {
+  BinaryExpression,
   CallExpression,
   ClassDeclaration,
   ObjectLiteralExpression,
@@ -29,6 +30,7 @@ import {
   pathText,
   shortText,
   syntaxErrors,
+  underPath,
   type Constants,
   type TsMorph,
 } from './syntax.js';
@@ -293,6 +295,54 @@ export class Modules {
   }
 
   /**
+   * The function a handler argument is or names: written there, a name (`sendHtml`, here or imported),
+   * or a member of a value of the project reached by property access (`ctrl.handle` of
+   * `import * as ctrl`, `handlers.proxy` of an exported or required object, `local.gone` of a `const`
+   * object literal, `proxy.forward` of `new Proxy()` of a class of the project); undefined for anything
+   * else (a package's, a global, a computed value).
+   */
+  functionOf(node: TsNode, depth = 0): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return undefined;
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.follow(value)?.value;
+      return held && isFunctionLike(ts, held) ? held : undefined;
+    }
+    if (!ts.Node.isPropertyAccessExpression(value)) return isFunctionLike(ts, value) ? value : undefined;
+    const key = value.getName();
+    const member = this.memberOf(value.getExpression(), key, depth);
+    if (!member) return undefined;
+    const found = unwrap(ts, member);
+    return ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)
+      ? this.functionOf(found, depth + 1)
+      : isFunctionLike(ts, found)
+        ? found
+        : undefined;
+  }
+
+  /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
+  private memberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const object = unwrap(ts, node);
+    if (ts.Node.isIdentifier(object)) {
+      const file = this.namespaceFile(object) ?? this.requiredModule(object);
+      if (file) return this.exported(file, key)?.value;
+    }
+    let holder: TsNode | undefined = ts.Node.isIdentifier(object) ? this.follow(object)?.value : object;
+    holder = holder && unwrap(ts, holder);
+    // `new Proxy()`: the class it makes, here or imported.
+    if (holder && ts.Node.isNewExpression(holder)) {
+      const made = unwrap(ts, holder.getExpression());
+      holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
+      if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
+      return undefined;
+    }
+    if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
+    return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
    * The elements of a route table a name stands for: a literal `const` array (here, imported, or
    * loaded with `require()`), or an array a module exports as such (`module.exports = [ … ]`,
    * `export default [ … ]`); undefined for anything else.
@@ -386,6 +436,7 @@ export class Modules {
         const property = right.getProperty(name);
         if (property && ts.Node.isShorthandPropertyAssignment(property)) return byNode(property.getNameNode());
         if (property && ts.Node.isPropertyAssignment(property)) return byNode(property.getInitializer());
+        if (property && ts.Node.isMethodDeclaration(property)) return { value: property };
       }
       if (new RegExp(`^(?:module\\.)?exports\\.${name}$`).test(left)) return byNode(right);
     }
@@ -553,6 +604,19 @@ export function property(ts: TsMorph, object: ObjectLiteralExpression, key: stri
   return undefined;
 }
 
+/** A function, or a method of an object literal or class: what can answer a request. */
+function isFunctionLike(ts: TsMorph, node: TsNode): boolean {
+  return isFunction(ts, node) || ts.Node.isMethodDeclaration(node);
+}
+
+/** A class's method (or arrow-function property) under `key`: a static one for `Class.key`, else an instance's. */
+function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: boolean): TsNode | undefined {
+  const method = isStatic ? cls.getStaticMethod(key) : cls.getInstanceMethod(key);
+  if (method) return method;
+  const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
+  return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
 export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
   return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
 }
@@ -587,7 +651,7 @@ export abstract class ModuleReader {
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
   /** The values of `const`s imported from the project's modules, for `literalValue`. */
-  protected readonly constants: Constants = (id) => this.modules.constValue(id);
+  protected readonly constants: Constants = warningOfDefaults((id) => this.modules.constValue(id), this.warnings);
 
   constructor(
     protected readonly ts: TsMorph,
@@ -652,11 +716,9 @@ export abstract class ModuleReader {
     return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
   }
 
-  /** The function a route's handler argument is, or names (in this module or another). */
+  /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
-    let fn: TsNode | undefined = unwrap(this.ts, handler);
-    if (this.ts.Node.isIdentifier(fn)) fn = this.modules.follow(fn)?.value;
-    return fn && isFunction(this.ts, fn) ? fn : undefined;
+    return this.modules.functionOf(handler);
   }
 
   /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
@@ -690,6 +752,31 @@ export abstract class ModuleReader {
       at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;
     this.warnings.push({ code, severity: 'warning', message, location, hint });
   }
+}
+
+/**
+ * The `Constants` a reader reads paths with, warning (once a place) where a path is read as the default
+ * of `x || 'api'` (or `??`): docgen shows `'api'`, but where `x` is set the app serves its value.
+ */
+export function warningOfDefaults(
+  constants: (node: Identifier | PropertyAccessExpression) => TsNode | undefined,
+  warnings: Diagnostic[],
+): Constants {
+  const warned = new Set<TsNode>();
+  return Object.assign(constants, {
+    onDefault: (choice: BinaryExpression, value: string) => {
+      if (warned.has(choice)) return;
+      warned.add(choice);
+      const depends = shortText(choice.getLeft());
+      warnings.push({
+        code: 'DG_ROUTES_DEFAULT_PATH',
+        severity: 'warning',
+        message: `${shortText(choice)} is read as '${value}': the path depends on ${depends} at run time`,
+        location: { file: choice.getSourceFile().getFilePath(), line: choice.getStartLineNumber() },
+        hint: `the page shows '${value}'; if ${depends} is set where the app runs, the routes are served under its value instead: write the path as a literal if it is fixed`,
+      });
+    },
+  });
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
@@ -729,7 +816,12 @@ export function packageMountRoute(
  */
 export function answersItself(ts: TsMorph, handler: TsNode, nextAt: number): boolean {
   const fn = unwrap(ts, handler);
-  if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn) && !ts.Node.isFunctionDeclaration(fn))
+  if (
+    !ts.Node.isArrowFunction(fn) &&
+    !ts.Node.isFunctionExpression(fn) &&
+    !ts.Node.isFunctionDeclaration(fn) &&
+    !ts.Node.isMethodDeclaration(fn)
+  )
     return false;
   const parameters = fn.getParameters();
   const body = fn.getBody();
@@ -779,11 +871,11 @@ export function functionMountRoute(
  * before a function answering `/admin/*`, which is no route of its own to guard).
  */
 export function withoutScopedMiddleware(routes: Route[]): Route[] {
-  const under = (route: Route, prefix: string) =>
-    route.path === prefix || route.path.startsWith(`${prefix === '/' ? '' : prefix}/`);
   return routes.filter((route, index) => {
     if (!route.servedBy) return true;
-    const prefix = route.path.replace(/\/\*$/, '') || '/';
-    return !routes.slice(index + 1).some((other) => !other.servedBy && !other.inlineMount && under(other, prefix));
+    // As the middleware is matched (`underPath`): `/users/:id` guards `/users/:userId/posts` too.
+    return !routes
+      .slice(index + 1)
+      .some((other) => !other.servedBy && !other.inlineMount && underPath(route.path, other.path));
   });
 }

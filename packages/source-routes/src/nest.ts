@@ -29,6 +29,7 @@ import {
   nameStart,
   packageMountRoute,
   unwrap,
+  warningOfDefaults,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
@@ -96,7 +97,7 @@ export class NestReader {
   /** What the code does not say for sure (a global prefix computed at run time). */
   readonly warnings: Diagnostic[] = [];
   /** The values of `const`s imported or required from the project's modules, for `literalValue`. */
-  private readonly constants: Constants = (node) => this.modules.constValue(node);
+  private readonly constants: Constants = warningOfDefaults((node) => this.modules.constValue(node), this.warnings);
   private readonly literal: Literal = (node) => literalValue(this.ts, node, this.constants);
   /** The modules of the tree, in the order they are read: their `configure(consumer)` apply middleware. */
   private readonly visited: ClassRef[] = [];
@@ -123,7 +124,7 @@ export class NestReader {
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
     // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
-    const routes: Route[] = bootstrap.served.map((served) => this.servedRoute(served, prefix));
+    const routes: Route[] = bootstrap.served.flatMap((served) => this.servedRoutes(served, prefix));
     for (const { controller, modulePrefix } of controllers)
       for (const { route: own, versions } of this.controllerRoutes(controller, modulePrefix)) {
         // Middleware runs before guards: `consumer.apply(…)`'s names come first.
@@ -154,24 +155,45 @@ export class NestReader {
   }
 
   /**
-   * The row of what a package serves at a path in main.ts: `ALL /docs/*` for Swagger's UI, not under the
-   * global prefix unless `useGlobalPrefix: true` says so (nor is an `app.use()` path), with the `app.use()`
-   * middleware registered before it.
+   * The rows of what a package serves at a path in main.ts: `ALL /docs/*` for Swagger's UI, and
+   * `GET /docs-json` and `GET /docs-yaml` for its document (real endpoints the app answers, shown as
+   * the package's rows: not compared with the spec), not under the global prefix unless
+   * `useGlobalPrefix: true` says so (nor is an `app.use()` path), with the `app.use()` middleware
+   * registered before it.
    */
-  private servedRoute(served: ServedMount | InstanceRoute, globalPrefix: string): Route {
+  private servedRoutes(served: ServedMount | InstanceRoute, globalPrefix: string): Route[] {
     if ('route' in served) {
       const { route } = served;
       const before = served.uses.filter((use) => underPath(use.path, route.path)).flatMap((use) => use.names);
-      return { ...route, middleware: [...before, ...route.middleware] };
+      return [{ ...route, middleware: [...before, ...route.middleware] }];
     }
-    const base = joinPaths(served.useGlobalPrefix ? globalPrefix : '', served.path);
-    const middleware = served.uses.filter((use) => underPath(use.path, base)).flatMap((use) => use.names);
-    const route = packageMountRoute(served.call, base, served.handler, served.pkg, [...middleware, ...served.before]);
-    if (served.pkg !== SWAGGER) return route;
-    return {
-      ...route,
-      summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI, and by default its document at \`${base}-json\` and \`${base}-yaml\`; its routes are not read`,
-    };
+    const under = served.useGlobalPrefix ? globalPrefix : '';
+    const base = joinPaths(under, served.path);
+    const runsFor = (path: string) =>
+      served.uses.filter((use) => underPath(use.path, path)).flatMap((use) => use.names);
+    const route = packageMountRoute(served.call, base, served.handler, served.pkg, [
+      ...runsFor(base),
+      ...served.before,
+    ]);
+    if (served.pkg !== SWAGGER) return [route];
+    const rows: Route[] = [];
+    if (served.swagger?.ui !== false)
+      rows.push({
+        ...route,
+        summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the Swagger UI; its routes are not read`,
+      });
+    for (const [format, url] of Object.entries(served.swagger?.documents ?? {})) {
+      const path = joinPaths(under, url);
+      rows.push({
+        ...route,
+        method: 'GET',
+        path,
+        openapiPath: path,
+        middleware: runsFor(path),
+        summary: `Served by \`SwaggerModule.setup\` (package \`${SWAGGER}\`): the OpenAPI document as ${format.toUpperCase()}`,
+      });
+    }
+    return rows;
   }
 
   /**
@@ -191,15 +213,18 @@ export class NestReader {
     const guards: string[] = [];
     const served: Array<ServedMount | InstanceRoute> = [];
     const calls: CallExpression[] = [];
-    const app = source.getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration).find((declaration) => {
-      const init = declaration.getInitializer();
-      const call = init && unwrap(ts, init);
+    const isCreate = (node: TsNode | undefined): boolean => {
+      const call = node && unwrap(ts, node);
       return (
         !!call &&
         ts.Node.isCallExpression(call) &&
         /^NestFactory\s*\.\s*create\w*$/.test(call.getExpression().getText())
       );
-    });
+    };
+    const app: Declaration | undefined =
+      source
+        .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
+        .find((declaration) => isCreate(declaration.getInitializer())) ?? this.thenParameter(source, isCreate);
     const visit = (scope: TsNode, target: Declaration, depth: number): void => {
       if (depth > 4) return;
       const written = scope
@@ -266,22 +291,96 @@ export class NestReader {
               handler: call,
               pkg: SWAGGER,
               useGlobalPrefix: this.usesGlobalPrefix(args[3]),
+              swagger: this.swaggerServes(path, args[3]),
               uses: [...uses],
               before: [],
             });
+          setups.add(call);
           continue;
         }
-        // `setupSecurity(app)`: what a function of the project does to its parameter.
+        // `setupSecurity(app)`, `SwaggerConfig.setup(app)`, `new Docs().mount(app)`: what a function or
+        // method of the project does to its parameter.
         const index = args.findIndex((arg) => this.isName(arg, target));
-        if (index === -1 || !ts.Node.isIdentifier(callee)) continue;
-        const fn = this.modules.follow(callee)?.value;
-        const parameter = fn && isFunction(ts, fn) ? fn.getParameters()[index] : undefined;
+        if (index === -1) continue;
+        const fn = this.modules.functionOf(callee);
+        const parameter =
+          fn && (isFunction(ts, fn) || ts.Node.isMethodDeclaration(fn)) ? fn.getParameters()[index] : undefined;
         if (fn && parameter && ts.Node.isIdentifier(parameter.getNameNode())) visit(fn, parameter, depth + 1);
       }
     };
-    if (!app) return { uses, guards, served };
-    visit(source, app, 0);
-    return { uses, guards, served, calls };
+    const setups = new Set<CallExpression>();
+    if (app) visit(source, app, 0);
+    // Also where main.ts makes no app of its own (`createApp()` from a module that does): its setup is not read.
+    this.warnUnreachedSwagger(source, setups);
+    return app ? { uses, guards, served, calls } : { uses, guards, served };
+  }
+
+  /** `NestFactory.create(AppModule).then((app) => …)`: the parameter the app arrives as. */
+  private thenParameter(source: SourceFile, isCreate: (node: TsNode) => boolean): Declaration | undefined {
+    const { ts } = this;
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'then') continue;
+      if (!isCreate(callee.getExpression())) continue;
+      const [callback] = call.getArguments();
+      const fn = callback && unwrap(ts, callback);
+      const parameter = fn && isFunction(ts, fn) ? fn.getParameters()[0] : undefined;
+      if (parameter && ts.Node.isIdentifier(parameter.getNameNode())) return parameter;
+    }
+    return undefined;
+  }
+
+  /**
+   * A `SwaggerModule.setup(…)` in main.ts or a module it imports that is not on the app as docgen
+   * follows it (`SwaggerModule.setup('docs', this.app, …)` in a class given the app elsewhere): the
+   * docs it serves are not listed, so the run says so at the call.
+   */
+  private warnUnreachedSwagger(entry: SourceFile, reached: Set<CallExpression>): void {
+    const files = [
+      entry,
+      ...entry
+        .getImportDeclarations()
+        .map((declaration) => this.modules.resolve(entry.getFilePath(), declaration.getModuleSpecifierValue()))
+        .filter((file): file is string => file !== undefined)
+        .map((file) => this.source(file)),
+    ];
+    for (const file of new Set(files))
+      for (const call of file.getDescendantsOfKind(this.ts.SyntaxKind.CallExpression))
+        if (this.isSwaggerSetup(call) && !reached.has(call))
+          this.warnAt(
+            'DG_ROUTES_DOCS_UNREAD',
+            `SwaggerModule.setup(${shortText(call.getArguments()[0] ?? call)}, …) is not called on the app main.ts creates as docgen follows it (main.ts, or a function or method main.ts hands the app to): the docs it serves are not listed`,
+            call,
+            'hand the app to the function or method that calls it (setupSwagger(app)), and call SwaggerModule.setup on that parameter',
+          );
+  }
+
+  /**
+   * What `SwaggerModule.setup(path, app, document, options)` serves besides its path: the UI unless
+   * `ui: false` (or `swaggerUiEnabled: false`), and the document at `<path>-json` and `<path>-yaml`, or at
+   * `jsonDocumentUrl` / `yamlDocumentUrl`, unless `raw: false` (or a list that leaves one out).
+   */
+  private swaggerServes(path: string, options: TsNode | undefined): SwaggerServes {
+    const { ts } = this;
+    let object = options && unwrap(ts, options);
+    if (object && ts.Node.isIdentifier(object)) object = this.modules.follow(object)?.value;
+    const option = (name: string) =>
+      object && ts.Node.isObjectLiteralExpression(object) ? propertyValue(ts, object, name) : undefined;
+    const ui = option('ui') ?? option('swaggerUiEnabled');
+    const raw = option('raw') && unwrap(ts, option('raw')!);
+    const documents: SwaggerServes['documents'] = {};
+    for (const format of ['json', 'yaml'] as const) {
+      const served =
+        !raw ||
+        (raw.getText() !== 'false' &&
+          (!ts.Node.isArrayLiteralExpression(raw) ||
+            raw.getElements().some((element) => literalValue(ts, element) === format)));
+      const url = option(`${format}DocumentUrl`);
+      const stated = url ? this.literal(url) : `${path}-${format}`;
+      // A URL computed at run time is not known: left out, as a computed setup path is.
+      if (served && stated !== undefined) documents[format] = stated;
+    }
+    return { ui: ui?.getText() !== 'false', documents };
   }
 
   /** `app.getHttpAdapter().getInstance()`, written there or held in a `const`: the Express (or Fastify) app under Nest's. */
@@ -788,9 +887,17 @@ interface ServedMount {
   pkg: string;
   /** Swagger's `useGlobalPrefix: true`: its path is under the global prefix (it is not by default). */
   useGlobalPrefix: boolean;
+  /** For Swagger: whether it serves its UI, and where its documents. */
+  swagger?: SwaggerServes;
   /** The `app.use()` middleware registered before it (on the paths under their own). */
   uses: GlobalUse[];
   before: string[];
+}
+
+/** What `SwaggerModule.setup` serves: its UI (at its path), and its document's URLs by format (before a global prefix). */
+interface SwaggerServes {
+  ui: boolean;
+  documents: Partial<Record<'json' | 'yaml', string>>;
 }
 
 /** A route main.ts registers on the adapter's instance, with the `app.use()` middleware registered before it. */

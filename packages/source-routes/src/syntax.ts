@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type {
+  BinaryExpression,
   CallExpression,
   Identifier,
   Node as TsNode,
@@ -296,7 +297,13 @@ export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
  * The value of a `const` another module of the project exports, for a name imported or required
  * from it, or of a key of a `const` object (`PATHS.users`) (`Modules.constValue`).
  */
-export type Constants = (node: Identifier | PropertyAccessExpression) => TsNode | undefined;
+export type Constants = ((node: Identifier | PropertyAccessExpression) => TsNode | undefined) & {
+  /**
+   * Told of each `x || 'api'` (or `??`) read as its default: the reader warns that the path depends
+   * on `x` at run time (`runtimeDefaults`).
+   */
+  onDefault?: (choice: BinaryExpression, value: string) => void;
+};
 
 /**
  * A string a node stands for when that is known from its own file, or, given `imported`, from the
@@ -315,8 +322,11 @@ export function literalValue(
   if (!node || depth > 8) return undefined;
   if (isPathLiteral(ts, node)) return pathText(node);
   if (ts.Node.isParenthesizedExpression(node)) return literalValue(ts, node.getExpression(), imported, depth + 1);
-  if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText()))
-    return literalValue(ts, node.getRight(), imported, depth + 1);
+  if (ts.Node.isBinaryExpression(node) && ['||', '??'].includes(node.getOperatorToken().getText())) {
+    const value = literalValue(ts, node.getRight(), imported, depth + 1);
+    if (value !== undefined) imported?.onDefault?.(node, value);
+    return value;
+  }
   if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+') {
     const left = literalValue(ts, node.getLeft(), imported, depth + 1);
     const right = left === undefined ? undefined : literalValue(ts, node.getRight(), imported, depth + 1);

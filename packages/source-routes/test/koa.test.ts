@@ -415,4 +415,37 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('lists a function of the project reached by property access in a mount (router.use, koa-mount) as one row, as one written there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import mount from 'koa-mount';",
+        "import * as handlers from './handlers';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.use('/proxy', handlers.proxy);",
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'app.use(router.routes());',
+        "app.use(mount('/health', handlers.health));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'handlers.ts'),
+      [
+        'export const proxy = (ctx) => { ctx.status = 502; };',
+        "export function health(ctx) { ctx.status = 200; ctx.body = 'ok'; }",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.inlineMount, r.line])).toEqual([
+      ['ALL', '/proxy/*', [502], true, 7],
+      ['GET', '/ping', [], undefined, 8],
+      ['ALL', '/health/*', [200], true, 10],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

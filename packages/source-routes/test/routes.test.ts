@@ -263,7 +263,7 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
-  it("lists SwaggerModule.setup's UI as a package row, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
+  it("lists SwaggerModule.setup's UI and its JSON and YAML documents as package rows, outside the global prefix unless useGlobalPrefix, and packages main.ts mounts with app.use", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
       join(dir, 'main.ts'),
@@ -279,6 +279,7 @@ describe('extractRouteList on a NestJS app', () => {
         '  const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());',
         "  SwaggerModule.setup('docs', app, document);",
         "  SwaggerModule.setup('v2/docs', app, document, v2Options);",
+        "  SwaggerModule.setup('ref', app, document, { jsonDocumentUrl: 'openapi.json', raw: ['json'] });",
         '  SwaggerModule.setup(process.env.DOCS_PATH, app, document);',
         '}',
         'async function bootstrap() {',
@@ -308,20 +309,122 @@ describe('extractRouteList on a NestJS app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy, r.line])).toEqual([
       ['ALL', '/docs/*', ['helmet()'], '@nestjs/swagger', 10], // not under /api: Nest's default
+      ['GET', '/docs-json', ['helmet()'], '@nestjs/swagger', 10], // the document, beside the UI
+      ['GET', '/docs-yaml', ['helmet()'], '@nestjs/swagger', 10],
       ['ALL', '/api/v2/docs/*', ['helmet()'], '@nestjs/swagger', 11], // useGlobalPrefix: true
-      ['ALL', '/dash/*', ['helmet()'], 'agendash', 20],
+      ['GET', '/api/v2/docs-json', ['helmet()'], '@nestjs/swagger', 11],
+      ['GET', '/api/v2/docs-yaml', ['helmet()'], '@nestjs/swagger', 11],
+      ['ALL', '/ref/*', ['helmet()'], '@nestjs/swagger', 12],
+      ['GET', '/openapi.json', ['helmet()'], '@nestjs/swagger', 12], // jsonDocumentUrl; raw: no YAML
+      ['ALL', '/dash/*', ['helmet()'], 'agendash', 21],
       ['GET', '/api/cats', ['helmet()', 'rateLimit({ max: 100 })'], undefined, 4],
     ]);
-    expect(routes[0]!.summary).toBe(
-      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI, and by default its document at `/docs-json` and `/docs-yaml`; its routes are not read',
-    );
+    expect(routes.slice(0, 3).map((r) => r.summary)).toEqual([
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the Swagger UI; its routes are not read',
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the OpenAPI document as JSON',
+      'Served by `SwaggerModule.setup` (package `@nestjs/swagger`): the OpenAPI document as YAML',
+    ]);
     expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
       [
         'DG_ROUTES_COMPUTED_MOUNT',
-        12,
+        13,
         'SwaggerModule.setup(process.env.DOCS_PATH, …) serves the API docs at a path computed at run time: it is not listed',
       ],
     ]);
+  });
+
+  it('follows SwaggerModule.setup into a class method main.ts hands the app to (static or of an instance) and into create(…).then((app) => …), and warns of one it does not reach', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        "import { SwaggerConfig } from './swagger.config';",
+        "import { Docs } from './docs';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  SwaggerConfig.setup(app);',
+        '  new Docs().mount(app);',
+        '  new Docs(app).internal();',
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'swagger.config.ts'),
+      [
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        'export class SwaggerConfig {',
+        '  static setup(app) {',
+        "    SwaggerModule.setup('docs', app, {});",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'docs.ts'),
+      [
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        'export class Docs {',
+        '  constructor(private readonly app?) {}',
+        '  mount(app) {',
+        "    SwaggerModule.setup('reference', app, {});",
+        '  }',
+        '  internal() {',
+        "    SwaggerModule.setup('internal-docs', this.app, {});",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get() list() {}',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.filter((r) => r.method === 'ALL').map((r) => [r.path, basename(r.file), r.line])).toEqual([
+      ['/docs/*', 'swagger.config.ts', 4],
+      ['/reference/*', 'docs.ts', 5],
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DOCS_UNREAD',
+        'docs.ts',
+        8,
+        "SwaggerModule.setup('internal-docs', …) is not called on the app main.ts creates as docgen follows it (main.ts, or a function or method main.ts hands the app to): the docs it serves are not listed",
+      ],
+    ]);
+    // The app a promise hands on: `NestFactory.create(AppModule).then((app) => …)`.
+    await writeFile(
+      join(dir, 'then.ts'),
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { SwaggerModule } from '@nestjs/swagger';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => {',
+        "  app.setGlobalPrefix('api');",
+        "  SwaggerModule.setup('docs', app, {});",
+        '  return app.listen(3000);',
+        '});',
+      ].join('\n'),
+    );
+    const then = await readRoutes(join(dir, 'then.ts'));
+    expect(then.routes.map((r) => [r.method, r.path])).toEqual([
+      ['ALL', '/docs/*'],
+      ['GET', '/docs-json'],
+      ['GET', '/docs-yaml'],
+      ['GET', '/api/cats'],
+    ]);
+    expect(then.warnings).toEqual([]);
   });
 
   it("reads what main.ts registers on the adapter's instance (app.getHttpAdapter().getInstance()), outside the global prefix, as brocoders/nestjs-boilerplate serves /themes", async () => {
@@ -441,6 +544,8 @@ describe('extractRouteList on a NestJS app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'main.ts'));
     expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
       ['ALL', '/*', '@nestjs/swagger'], // before the controllers, and guarding none of them
+      ['GET', '/-json', '@nestjs/swagger'], // `${path}-json`, as Nest serves it for '/'
+      ['GET', '/-yaml', '@nestjs/swagger'],
       ['GET', '/api/v1/version/info', undefined],
       ['GET', '/api/v1/user/:id', undefined],
       ['GET', '/api/v1/parts', undefined], // its RouterModule path is not known
@@ -815,6 +920,173 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ],
     ]);
     expect(warnings).toEqual([]);
+  });
+
+  it('lists a function of the project reached by property access in a mount (ctrl.handle, handlers.proxy) as one row, as a function written there', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import * as ctrl from './ctrl';",
+        "import handlers from './handlers';",
+        "const legacy = require('./legacy');",
+        "import { Proxy } from './proxy';",
+        'const app = express();',
+        'const router = express.Router();',
+        'const local = { gone(req, res) { res.status(410).end(); } };',
+        'const proxy = new Proxy();',
+        "app.use('/x', ctrl.handle);",
+        "router.use('/proxy', handlers.proxy);",
+        "app.use('/internal', router);",
+        "app.use('/legacy', legacy.serve);",
+        "app.use('/old', local.gone);",
+        "app.use('/up', proxy.forward);",
+        "app.use('/api', ctrl.auth); // calls next: middleware, not a row",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'ctrl.ts'),
+      [
+        'export function handle(req, res) { res.status(200).send(req.path); }',
+        'export const auth = (req, res, next) => next();',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'handlers.ts'), 'export default { proxy: (req, res) => res.sendStatus(502) };');
+    await writeFile(join(dir, 'legacy.js'), 'module.exports = { serve(req, res) { res.redirect(301, "/"); } };');
+    await writeFile(join(dir, 'proxy.ts'), 'export class Proxy { forward(req, res) { res.status(504).end(); } }');
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    const by = (name: string) => `Answered by \`${name}\`, for every path under it: its routes are not read`;
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.inlineMount, r.summary, r.line])).toEqual([
+      ['ALL', '/x/*', [200], true, by('ctrl.handle'), 10],
+      ['ALL', '/internal/proxy/*', [502], true, by('handlers.proxy'), 11],
+      ['ALL', '/legacy/*', [301], true, by('legacy.serve'), 13],
+      ['ALL', '/old/*', [410], true, by('local.gone'), 14],
+      ['ALL', '/up/*', [504], true, by('proxy.forward'), 15],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("follows a router a class of the project keeps in a member, mounted as new UserRouting().router or an instance's (Gwynbleidd-J/omnicanal-backend)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import cors from 'cors';",
+        "import { UserRouting } from './user-routing';",
+        'class Server {',
+        '  public app: express.Application;',
+        '  constructor() {',
+        '    this.app = express();',
+        "    this.app.use('/api/user', new UserRouting().router);",
+        '    const again = new UserRouting();',
+        "    this.app.use('/api/v2/user', cors(), again.router);",
+        '  }',
+        '}',
+        'new Server();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user-routing.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { UserController } from './user-controller';",
+        'export class UserRouting {',
+        '  public router: Router;',
+        '  private users = new UserController();',
+        '  constructor() {',
+        '    this.router = Router();',
+        '    this.routes();',
+        '  }',
+        '  private routes(): void {',
+        "    this.router.post('/', this.users.register);",
+        "    this.router.get('/:id', this.users.one);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, basename(r.file), r.line])).toEqual([
+      ['POST', '/api/user', [], 'user-routing.ts', 11],
+      ['GET', '/api/user/:id', [], 'user-routing.ts', 12],
+      ['POST', '/api/v2/user', ['cors()'], 'user-routing.ts', 11],
+      ['GET', '/api/v2/user/:id', ['cors()'], 'user-routing.ts', 12],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("follows a router named by property access on a module of the project (routes.router of require('./routes'), a namespace import), and warns of a member it cannot follow", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const routes = require('./routes');",
+        "import * as admin from './admin';",
+        'const app = express();',
+        "app.use('/api', routes.router);",
+        "app.use('/admin', admin.adminRouter);",
+        "app.use('/v1', require('./routes').router);",
+        "const container = require('./container').makeContainer();",
+        "app.use('/v2', container.router); // not followed: warned",
+        "app.use('/v3', admin.requireAdmin); // a function that calls next: middleware",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'container.js'), 'exports.makeContainer = () => ({ router: null });');
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "const express = require('express');",
+        'const router = express.Router();',
+        "router.get('/items', (req, res) => res.json([]));",
+        'module.exports = { router };',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'admin.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const adminRouter = Router();',
+        "adminRouter.get('/stats', (req, res) => res.json({}));",
+        'export const requireAdmin = (req, res, next) => next();',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, basename(r.file)])).toEqual([
+      ['GET', '/api/items', 'routes.js'],
+      ['GET', '/admin/stats', 'admin.ts'],
+      ['GET', '/v1/items', 'routes.js'],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        9,
+        "use('/v2', …, container.router) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read",
+      ],
+    ]);
+  });
+
+  it("drops a package's middleware at a path with a parameter when a route under it names the parameter otherwise (/users/:id, /users/:userId)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        'const app = express();',
+        "app.use('/users/:id', rateLimit({ max: 5 })); // guards the routes after it: not a row",
+        "app.get('/users/:userId/posts', (_req, res) => res.json([]));",
+        "app.use('/teams/:id', rateLimit({ max: 5 })); // nothing under it after: a row",
+        "app.get('/teams', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.servedBy])).toEqual([
+      ['GET', '/users/:userId/posts', ['rateLimit({ max: 5 })'], undefined],
+      ['ALL', '/teams/:id/*', [], 'express-rate-limit'],
+      ['GET', '/teams', [], undefined],
+    ]);
   });
 
   it('shows middleware use()d at a path on what is registered after it under that path, through mounts, as Express runs it', async () => {
@@ -1348,6 +1620,140 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_NONE', undefined],
     ]);
   });
+  it("reads a path written as x || 'api' as its default, and warns that it depends on x at run time (Express, NestJS, Koa)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-default-'));
+    await writeFile(join(dir, 'config.ts'), "export const API_BASE = process.env.API_BASE ?? '/api';\n");
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { API_BASE } from './config';",
+        'const app = express();',
+        'const router = express.Router();',
+        "router.get('/items', (_req, res) => res.json([]));",
+        'app.use(API_BASE, router);',
+        "app.get(process.env.HEALTH_PATH || '/health', (_req, res) => res.send('ok'));",
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/items'],
+      ['GET', '/health'],
+    ]);
+    expect(express.warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DEFAULT_PATH',
+        'server.ts',
+        7,
+        "process.env.HEALTH_PATH || '/health' is read as '/health': the path depends on process.env.HEALTH_PATH at run time",
+      ],
+      [
+        'DG_ROUTES_DEFAULT_PATH',
+        'config.ts',
+        1,
+        "process.env.API_BASE ?? '/api' is read as '/api': the path depends on process.env.API_BASE at run time",
+      ],
+    ]);
+    const main = join(dir, 'main.ts');
+    await writeFile(
+      main,
+      [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Controller, Get, Module } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        '  @Get()',
+        '  list() { return []; }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  const prefix = process.env.PREFIX || 'api';",
+        '  app.setGlobalPrefix(prefix);',
+        '}',
+      ].join('\n'),
+    );
+    const nest = await readRoutes(main);
+    expect(nest.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/api/cats']]);
+    expect(nest.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_DEFAULT_PATH', 12]]);
+    const koa = join(dir, 'koa.ts');
+    await writeFile(
+      koa,
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: process.env.PREFIX || '/v1' });",
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const koaRead = await readRoutes(koa);
+    expect(koaRead.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/ping']]);
+    expect(koaRead.warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_DEFAULT_PATH', 4]]);
+  });
+
+  it('warns at a second registration of a method and path (parameters named otherwise too), naming the first: unreachable, or in Fastify an error at startup', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { users } from './users';",
+        'const app = express();',
+        "app.get('/', (_req, res) => res.send('home'));",
+        "app.use('/users', users);",
+        "app.get('/', (_req, res) => res.send('never'));",
+        "app.post('/', (_req, res) => res.sendStatus(201)); // another method: fine",
+        "if (process.env.NODE_ENV === 'production') app.get('/app', (_req, res) => res.send('built'));",
+        "else app.get('/app', (_req, res) => res.send('dev')); // the other branch: only one runs",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const users = Router();',
+        "users.get('/:id', (_req, res) => res.json({}));",
+        "users.get('/:userId', (_req, res) => res.json({}));",
+        "users.get('/me', (_req, res) => res.json({})); // a literal segment: another path",
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        'users.ts',
+        4,
+        'GET /users/:userId is registered again: users.ts:3 registers GET /users/:id first, so this handler is reached only if that one calls next()',
+      ],
+      [
+        'DG_ROUTES_DUPLICATE',
+        'server.ts',
+        6,
+        'GET / is registered again: server.ts:4 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+    await writeFile(
+      join(dir, 'fastify.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.get('/', async () => 'a');",
+        "app.get('/', async () => 'b');",
+      ].join('\n'),
+    );
+    const fastify = await readRoutes(join(dir, 'fastify.ts'));
+    expect(fastify.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        4,
+        'GET / is registered again: fastify.ts:3 registers it first, and Fastify stops at startup with a duplicate route',
+      ],
+    ]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

@@ -608,3 +608,65 @@ describe('runbook pages', () => {
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
   });
 });
+
+describe('page layout', () => {
+  /** A catalog of services, one folder each, every one with a different set of the page's optional parts. */
+  async function catalogOfCombinations(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const parts = {
+      dependsOn: '  dependsOn: [component:bare]',
+      providesApis: '  providesApis: [orders-api]',
+      consumesApis: '  consumesApis: [orders-api]',
+    };
+    const runbooks = {
+      none: undefined,
+      alerts: ['alerts:', '  - { name: Down, severity: critical, meaning: It is down., actions: [Restart it.] }'],
+      procedures: ['procedures:', '  - { title: Restart, steps: [Restart it.] }'],
+      both: [
+        'oncall: { team: Ops }',
+        'alerts:',
+        '  - { name: Down, severity: critical, meaning: It is down., actions: [Restart it.] }',
+        'procedures:',
+        '  - { title: Restart, when: It is down., steps: [Restart it.] }',
+      ],
+    };
+    const names = Object.keys(parts) as Array<keyof typeof parts>;
+    // Every subset of the dependency lines, each with one of the runbook shapes in turn.
+    for (let mask = 0; mask < 2 ** names.length; mask++) {
+      const present = names.filter((_, bit) => mask & (1 << bit));
+      const runbook = Object.values(runbooks)[mask % 4];
+      const name = `svc-${mask}`;
+      await mkdir(join(dir, name));
+      await writeFile(
+        join(dir, name, 'catalog-info.yaml'),
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          `metadata: { name: ${name}${mask % 3 ? ', description: A service.' : ''} }`,
+          'spec:',
+          '  type: service',
+          '  owner: team-a',
+          ...present.map((part) => parts[part]),
+          '',
+        ].join('\n'),
+      );
+      if (runbook) await writeFile(join(dir, name, 'runbook.yaml'), [...runbook, ''].join('\n'));
+    }
+    return dir;
+  }
+
+  it('no page has a doubled blank line, whichever of its dependency lines, alerts and procedures it has', async () => {
+    const dir = await catalogOfCombinations();
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    expect(tree.pages).toHaveLength(9);
+    for (const page of tree.pages) {
+      expect([page.key, page.markdown]).not.toEqual([page.key, expect.stringMatching(/\n[ \t]*\n[ \t]*\n/)]);
+      expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
+    }
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // depends on and provides, no consumes line: the section ends with its last line
+    expect(page('runbooks/svc-3')).toContain(
+      'Depends on: `component:bare`.\n\nProvides APIs: `orders-api` (used by [svc-4](./runbooks__svc-4.md), [svc-5](./runbooks__svc-5.md), [svc-6](./runbooks__svc-6.md), [svc-7](./runbooks__svc-7.md)).\n\n## Alerts',
+    );
+  });
+});

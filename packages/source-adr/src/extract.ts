@@ -563,20 +563,21 @@ interface FrontMatter {
 
 function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMatter {
   const none: FrontMatter = { value: {}, end: 0, line: 0, lineOf: () => 1 };
-  if (lines[0]?.trim() !== '---') return none;
-  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  const open = afterLeadingComments(lines);
+  if (lines[open]?.trim() !== '---') return none;
+  const close = lines.findIndex((line, i) => i > open && /^(---|\.\.\.)\s*$/.test(line));
   if (close < 0) {
     throw new DocgenError({
       code: 'DG_ADR_FRONT_MATTER',
       message: `${basename(file)} opens front matter with --- but never closes it`,
-      location: { file, line: 1 },
+      location: { file, line: open + 1 },
       hint: 'end the front matter with a line of ---',
     });
   }
   for (let i = 0; i <= close; i++) drop.add(i);
-  // A leading blank line keeps YAML line numbers equal to the file's; excerpts quote the file.
+  // Leading blank lines keep YAML line numbers equal to the file's; excerpts quote the file.
   const document = parseStructured(
-    `\n${lines.slice(1, close).join('\n')}`,
+    `${'\n'.repeat(open + 1)}${lines.slice(open + 1, close).join('\n')}`,
     file,
     'yaml',
     'DG_ADR_FRONT_MATTER',
@@ -586,7 +587,26 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
     document.value && typeof document.value === 'object' && !Array.isArray(document.value)
       ? (document.value as Record<string, unknown>)
       : {};
-  return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+  return { value, end: close + 1, line: open + 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+}
+
+/**
+ * The 0-based line after the comments and blank lines a file opens with: a licence comment
+ * (`<!-- SPDX-License-Identifier: CC-BY-4.0 -->`, as REUSE-licensed projects head their MADR files)
+ * or a `[//]: # (…)` note may stand before the front matter, as static-site generators read it.
+ */
+function afterLeadingComments(lines: string[]): number {
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!.trim();
+    if (!line || /^\[\/\/\]:\s*#\s*(?:\(.*\)|".*"|'.*')$/.test(line)) i++;
+    else if (line.startsWith('<!--')) {
+      const end = lines.findIndex((text, j) => j >= i && text.includes('-->', j === i ? 4 : 0));
+      if (end < 0) return i;
+      i = end + 1;
+    } else return i;
+  }
+  return i;
 }
 
 /**

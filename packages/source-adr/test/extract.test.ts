@@ -136,6 +136,54 @@ describe('MADR format', () => {
   });
 });
 
+describe('front matter after a comment', () => {
+  it('is read after a licence comment and blank lines (REUSE-licensed MADR files open with an SPDX comment)', () => {
+    const text = [
+      '<!--',
+      'SPDX-FileCopyrightText: 2024 Example Contributors',
+      'SPDX-License-Identifier: CC-BY-4.0',
+      '-->',
+      '',
+      '---',
+      'status: accepted',
+      'date: 2024-03-01',
+      'deciders: [Ana]',
+      '---',
+      '',
+      '# Use Markdown Any Decision Records',
+      '',
+      '## Context and Problem Statement',
+    ].join('\n');
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr('/adr/0001-use-madr.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({
+      status: 'accepted',
+      date: '2024-03-01',
+      title: 'Use Markdown Any Decision Records',
+    });
+    expect(record.fields).toEqual([{ label: 'Deciders', value: 'Ana' }]);
+    expect(record.body).toBe('## Context and Problem Statement\n');
+    expect(warnings).toEqual([]);
+    // one line, as `reuse annotate` writes it
+    const oneLine = parseAdr(
+      '/adr/0002-x.md',
+      '<!-- SPDX-License-Identifier: MIT -->\n---\nstatus: proposed\n---\n# X\n',
+    );
+    expect(oneLine.record).toMatchObject({ status: 'proposed', title: 'X' });
+  });
+
+  it('a YAML error there is at its line of the file; a --- after text is no front matter', () => {
+    const text = '<!-- SPDX-License-Identifier: MIT -->\n\n---\nstatus: [accepted\n---\n# X\n';
+    const error = failure(() => parseAdr('/adr/0001-x.md', text));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location?.line).toBe(4);
+    // a paragraph before the ---: a thematic break in the body, as before
+    const prose = parseAdr('/adr/0001-x.md', 'Some text.\n\n---\ndeciders: [Ana]\n---\n# X\n');
+    expect(prose.record.title).toBe('X');
+    expect(prose.record.fields).toBeUndefined();
+  });
+});
+
 describe('status lines', () => {
   it('a "## Status" inside a code block (an ADR about the ADR template) is the example, not the status', () => {
     const text = [

@@ -499,9 +499,11 @@ export function parseAdr(
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
-  const date = written?.text ?? nameDate(fileName);
   const fields = frontMatterFields(front.value);
   const classified = classifyStatus(status?.lines ?? []);
+  // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates it.
+  const dateSource = written ?? (nameDate(fileName) ? undefined : classified.date);
+  const date = dateSource?.text ?? nameDate(fileName);
   if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -530,7 +532,7 @@ export function parseAdr(
   const bodyLines = kept.slice(first, first + body.split('\n').length).map((i) => i + 1);
   return {
     line,
-    dateLine: written?.line,
+    dateLine: dateSource?.line,
     links: classified.links,
     record: {
       number,
@@ -892,8 +894,11 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   status: AdrStatus;
   text: string;
   links: StatusLink[];
+  /** A date on the line that gives the status (`Accepted on 2024-03-01`, `Akzeptiert am 07.08.2026`). */
+  date?: { text: string; line: number };
 } {
   let status: AdrStatus | undefined;
+  let date: { text: string; line: number } | undefined;
   const links: StatusLink[] = [];
   const texts: string[] = [];
   for (const { text, line } of lines) {
@@ -932,6 +937,9 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     if (!status && word) status = statusOf(word) ?? statusInBrackets(plain);
     if (!status && !word) status = statusInBrackets(plain); // `採用 (Accepted)`
     if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
+    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).
+    const day = status && !date ? plain.match(DATES)?.[0] : undefined;
+    if (day) date = { text: day, line };
   }
-  return { status: status ?? 'unknown', text: texts.join('; '), links };
+  return { status: status ?? 'unknown', text: texts.join('; '), links, ...(date ? { date } : {}) };
 }

@@ -184,6 +184,26 @@ describe('front matter after a comment', () => {
   });
 });
 
+describe('a date written in the status line', () => {
+  const dateOf = (text: string, name = '0001-x.md') => parseAdr(`/adr/${name}`, text).record.date;
+
+  it('is the decision\'s date when no other line gives one ("Accepted on 2024-03-01", "Akzeptiert am 07.08.2026")', () => {
+    expect(dateOf('# X\n\n## Status\n\nAccepted on 2024-03-01\n')).toBe('2024-03-01');
+    expect(dateOf('# X\n\n* Status: Accepted (2024-03-01)\n')).toBe('2024-03-01');
+    expect(dateOf('# X\n\n## Status\n\nAkzeptiert am 07.08.2026\n')).toBe('07.08.2026');
+    expect(dateOf('---\nstatus: accepted 2024-03-01\n---\n# X\n')).toBe('2024-03-01');
+    // the date of the status line, not of a line relating another decision
+    expect(dateOf('# X\n\n## Status\n\nSupersedes ADR 1 (2023-01-01)\n\nAccepted 2024-03-01\n')).toBe('2024-03-01');
+  });
+
+  it('a Date line or a dated file name wins; a "Superseded by" line gives no date of the decision', () => {
+    expect(dateOf('# X\n\n* Status: Accepted on 2024-03-01\n* Date: 2024-02-01\n')).toBe('2024-02-01');
+    expect(dateOf('# X\n\n## Status\n\nSuperseded by ADR 5 on 2025-01-01\n')).toBeUndefined();
+    expect(dateOf('# X\n\n## Status\n\nAccepted\n')).toBeUndefined();
+    expect(dateOf('# X\n\n## Status\n\nAccepted 2024-03-01\n', '2022-12-05_001-x.md')).toBe('2022-12-05');
+  });
+});
+
 describe('status lines', () => {
   it('a "## Status" inside a code block (an ADR about the ADR template) is the example, not the status', () => {
     const text = [

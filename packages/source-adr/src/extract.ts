@@ -541,6 +541,7 @@ export function parseAdr(
       title,
       status: classified.status,
       statusText: classified.text,
+      ...(classified.word ? { statusWord: classified.word } : {}),
       date,
       ...(fields.length ? { fields } : {}),
       file,
@@ -896,9 +897,12 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   links: StatusLink[];
   /** A date on the line that gives the status (`Accepted on 2024-03-01`, `Akzeptiert am 07.08.2026`). */
   date?: { text: string; line: number };
+  /** The word that gives the status as written, when it is not the status's name (`Approved`, `Akzeptiert`). */
+  word?: string;
 } {
   let status: AdrStatus | undefined;
   let date: { text: string; line: number } | undefined;
+  let word: string | undefined;
   const links: StatusLink[] = [];
   const texts: string[] = [];
   for (const { text, line } of lines) {
@@ -916,7 +920,10 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
             ? 'amends'
             : undefined;
     if (relation) {
-      if (relation === 'supersededBy') status ??= 'superseded';
+      if (relation === 'supersededBy' && !status) {
+        status = 'superseded';
+        word = writtenWord(plain);
+      }
       const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
       // "Amends" lines are prose more often than not ("Amends 2 sections of …"): only a link or
       // "ADR 10" names a decision there; a bare number does in a supersede line.
@@ -929,17 +936,35 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
       continue;
     }
-    const word = plain
+    const first = plain
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .match(/^[a-z]+/)?.[0];
-    if (!status && word) status = statusOf(word) ?? statusInBrackets(plain);
-    if (!status && !word) status = statusInBrackets(plain); // `採用 (Accepted)`
-    if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
+    const known = status;
+    if (!status && first) status = statusOf(first) ?? statusInBrackets(plain);
+    if (!status && !first) status = statusInBrackets(plain); // `採用 (Accepted)`
+    if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
+    if (status && !known) word = writtenWord(plain);
     // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).
     const day = status && !date ? plain.match(DATES)?.[0] : undefined;
     if (day) date = { text: day, line };
   }
-  return { status: status ?? 'unknown', text: texts.join('; '), links, ...(date ? { date } : {}) };
+  // "Accepted", "ACCEPTED": the status's own name, shown as the status.
+  const own = word && word.toLowerCase() !== status;
+  return {
+    status: status ?? 'unknown',
+    text: texts.join('; '),
+    links,
+    ...(date ? { date } : {}),
+    ...(own && status !== 'unknown' ? { word } : {}),
+  };
+}
+
+/**
+ * The status word a line starts with, as written (`Akzeptiert`, `採用`), with the word after an
+ * `in` or `under` that is nothing alone (`In review`, `under discussion`).
+ */
+function writtenWord(plain: string): string | undefined {
+  return /^(?:(?:in|under)\s+)?[\p{L}\p{M}]+/iu.exec(plain.normalize('NFC'))?.[0];
 }

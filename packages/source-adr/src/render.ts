@@ -45,8 +45,12 @@ export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'> & { label?:
   return `ADR-${label ?? String(record.number).padStart(4, '0')}: ${record.title}`;
 }
 
-/** `:status[Accepted]{colour=Green}`; an unknown status keeps its own first words, in grey. */
-export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>): string {
+/**
+ * `:status[Accepted]{colour=Green}`, coloured by the status: the author's own word where it is not
+ * the status's name (`:status[Akzeptiert]{colour=Green}`, `Approved`), as the body says it; an
+ * unknown status keeps its own first words, in grey.
+ */
+export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText' | 'statusWord'>): string {
   const label =
     record.status === 'unknown'
       ? record.statusText
@@ -55,8 +59,13 @@ export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>):
           .split(/\s+/)
           .slice(0, 3)
           .join(' ') || 'Unknown'
-      : record.status[0]!.toUpperCase() + record.status.slice(1);
+      : capitalised(record.statusWord ?? record.status);
   return `:status[${label}]{colour=${COLOURS[record.status]}}`;
+}
+
+/** `approved` → `Approved`, as the status names are shown; `採用` as it is. */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options: RenderAdrOptions = {}): PageTree {

@@ -9,6 +9,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import { basename, resolve } from 'node:path';
 import { linkedPath } from './extract.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus } from './model.js';
 
@@ -93,7 +94,8 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
             {
               stem: pageFileStem(recordKey(key, record)),
               title: categoryTitle(record, name),
-              label: name ? `${record.label} (${name})` : record.label,
+              // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
+              label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
             },
           ] as const,
       ),
@@ -125,7 +127,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   return { pages };
 }
 
-/** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`). */
+/** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`, `1 (decisions)`). */
 type PageByPath = Map<string, { stem: string; title: string; label: string }>;
 
 /** `ADR-0001 (backend): Use CockroachDB`: a category's decisions are titled with it, so that two ADR-0001s are two pages. */

@@ -613,6 +613,24 @@ describe('subfolders: one log per area, numbered on its own', () => {
       '| Supersedes | [ADR-0000 (backend): Use PostgreSQL](./adr__backend__0.md), [ADR-0001 (frontend): Use Vue](./adr__frontend__1.md) |',
     );
   });
+
+  it("a category's log labels a decision of the top folder with that folder's name, not as its own ADR 1", async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'docgen-adr-')), 'decisions');
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'frontend', '0001-use-vue.md'),
+      '# Use Vue\n\n- Status: superseded by [MADR](../0001-use-madr.md)\n',
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('adr/frontend')).toContain(
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (decisions)](./adr__1.md) |',
+    );
+    // the page's own title says which it is, as before
+    expect(page('adr/frontend/1')).toContain(
+      '| Superseded by | [ADR-0001: Use MADR, one subfolder per area](./adr__1.md) |',
+    );
+  });
 });
 
 describe('status and date in a table under the title', () => {

@@ -88,6 +88,11 @@ export function renderRunbooks(
     };
   };
   const aboutOf = catalogDescriber(model);
+  // `consumesApis: [component:payments]`: some catalogs name the component that serves an API, not the API.
+  const servingComponent = (ref: string, from: Service) => {
+    const id = entityId(ref, 'api', from.namespace);
+    return id.startsWith('component:') ? byId.get(id) : undefined;
+  };
   const systemOf = systemResolver(model);
   const subcomponentsOf = (service: Service) =>
     model.services
@@ -173,11 +178,21 @@ export function renderRunbooks(
       })),
       consumesApis: service.consumesApis.map((ref) => ({
         ref,
+        ...(servingComponent(ref, service) && {
+          title: titleOf(servingComponent(ref, service)!),
+          link: linkOf(servingComponent(ref, service)!),
+        }),
         about: aboutOf(ref, 'api', service),
         others: model.services
           .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
       })),
+      // The services whose consumesApis name this component itself.
+      consumers: model.services
+        .filter(
+          (other) => other !== service && other.consumesApis.some((ref) => servingComponent(ref, other) === service),
+        )
+        .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
       alerts: service.runbook.alerts.map((alert) => ({
         ...alert,
         anchor: `alert-${pageKey(alert.name)}`,

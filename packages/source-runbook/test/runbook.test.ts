@@ -670,3 +670,30 @@ describe('page layout', () => {
     );
   });
 });
+
+describe('APIs named by what serves them', () => {
+  it('a consumesApis entry naming a Component links its runbook, and that runbook says who consumes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: checkout }',
+        "spec: { type: service, owner: team-a, consumesApis: ['component:payments', 'component:gone'] }",
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: payments, title: Payments service }',
+        'spec: { type: service, owner: team-b }',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/checkout')).toContain(
+      'Consumes APIs: [Payments service](./runbooks__payments.md), `component:gone`.',
+    );
+    expect(page('runbooks/payments')).toContain('## Dependencies\n\nConsumed by: [checkout](./runbooks__checkout.md).');
+  });
+});

@@ -696,4 +696,48 @@ describe('APIs named by what serves them', () => {
     );
     expect(page('runbooks/payments')).toContain('## Dependencies\n\nConsumed by: [checkout](./runbooks__checkout.md).');
   });
+
+  it("Markdown links in an API's, a Resource's or a System's description are links in its one-line summary (web pages) or their text (files)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: checkout }',
+        'spec: { type: service, owner: team-a, system: shop, consumesApis: [payments], dependsOn: [resource:db] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: payments',
+        '  description: The [Payments API, v2. See its guide](https://docs.example.com/payments) for *cards*. More.',
+        'spec: { type: openapi, lifecycle: production, owner: team-b, definition: "openapi: 3.0.0" }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: db, description: "Orders, as [the schema](./schema.prisma) has them; see <https://db.example.com>." }',
+        'spec: { type: database, owner: team-a }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: System',
+        'metadata: { name: shop, description: "The shop, [documented](https://shop.example.com/docs)." }',
+        'spec: { owner: team-a }',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // the sentence ends after the link, not at the full stop inside its text; other Markdown stays escaped
+    expect(page('runbooks/checkout')).toContain(
+      'Consumes APIs: `payments` (openapi: The [Payments API, v2. See its guide](https://docs.example.com/payments) for \\*cards\\*.).',
+    );
+    expect(page('runbooks/checkout')).toContain(
+      'Depends on: `resource:db` (database: Orders, as the schema has them; see <https://db.example.com>.).',
+    );
+    expect(page('runbooks/checkout')).toContain(
+      'Part of **shop**: The shop, [documented](https://shop.example.com/docs).',
+    );
+    expect(page('runbooks')).toContain('## shop\n\nThe shop, [documented](https://shop.example.com/docs).\n');
+  });
 });

@@ -33,9 +33,11 @@ export interface ExtractAdrOptions {
 /**
  * Files in an ADR folder that are not decisions: a README or index, and templates, however named
  * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
- * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first).
+ * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first, or a
+ * second one, `adr-short-template.md`). A decision about templates has a number first.
  */
-const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*)\.(?:md|markdown)$/i;
+const NOT_DECISIONS =
+  /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {

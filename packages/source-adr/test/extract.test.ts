@@ -427,6 +427,11 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(join(fixtures, 'real-world'), dir, { recursive: true });
     await mkdir(join(dir, 'archive.md'));
+    // a short template beside the long one, as simnova/ownercommunity keeps docusaurus/docs/decisions/adr-short-template.md
+    await writeFile(
+      join(dir, 'adr-short-template.md'),
+      '---\nstatus: proposed | accepted\n---\n# short title of solved problem\n',
+    );
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
     expect(records.map((record) => [record.number, record.title, record.status, record.supersededBy])).toEqual([

@@ -832,8 +832,11 @@ function dateSection(lines: string[], top: number, fenced: Set<number>): { text:
 
 /** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
 const YEAR_FIRST_DATE = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
-/** A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`: day and month in the author's order. */
-const YEAR_LAST_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+/**
+ * A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`, `04-23-2024`: day and month in
+ * the author's order (with dashes, only a four-digit year: `24-03-01` may be year first).
+ */
+const YEAR_LAST_DATE = /^(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}$))(\d{1,2})\2(\d{4}|\d{2})$/;
 
 /**
  * adr-tools dates are written as the author's locale had them. Year first (`2016.02.12`) reads

@@ -713,6 +713,15 @@ describe('adr-tools dates written with slashes', () => {
     expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-03-04']);
   });
 
+  it('with dashes too, the year four digits (simnova/ownercommunity 0008-white-label.md: "date: 04-23-2024")', async () => {
+    const { records } = extractAdrs(await folder(['04-23-2024', '05-02-2024', '2024-05-03']));
+    expect(records.map((record) => record.date)).toEqual(['2024-04-23', '2024-05-02', '2024-05-03']);
+    // front matter's date as the file writes it
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '0008-white-label.md'), '---\nstatus: accepted\ndate: 04-23-2024\n---\n# White label\n');
+    expect(extractAdrs(dir).records[0]!.date).toBe('2024-04-23');
+  });
+
   it('read either way: shown as written, with one warning for the folder', async () => {
     const dir = await folder(['12/02/2016', '03/04/2016', '2016-05-01']);
     const warnings: Diagnostic[] = [];

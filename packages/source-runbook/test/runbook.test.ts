@@ -382,6 +382,34 @@ describe('systems, subcomponents and annotations', () => {
     expect(page('runbooks/fraud-check')).not.toContain('## Annotations');
   });
 
+  it("the ADR plugin's backstage.io/adr-location is a row, linked when it is a URL (wingleung/backstage-catalog-demo), as written when a folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const component = (name: string, location: string) =>
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        `  name: ${name}`,
+        `  annotations: { backstage.io/adr-location: '${location}' }`,
+        'spec: { type: service, owner: guests, lifecycle: production }',
+      ].join('\n');
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        component('user-api', 'https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr'),
+        component('payments', 'docs/adr'),
+        '',
+      ].join('\n---\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/user-api')).toContain(
+      '| Decision records | [https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr](https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr) |',
+    );
+    expect(page('runbooks/payments')).toContain('| Decision records | `docs/adr` |');
+    expect(page('runbooks/payments')).not.toContain('## Annotations');
+  });
+
   it('never shows, nor keeps, the value of a key that looks secret', () => {
     const model = extractRunbooks(dir);
     for (const text of [JSON.stringify(model), ...tree.pages.map((item) => item.markdown)])

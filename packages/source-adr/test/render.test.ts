@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,5 +124,24 @@ describe('files an ADR links to', () => {
     expect(fourth.markdown).toContain('![Orders replicate to reports](./replication.svg)');
     expect(fourth.markdown).toContain('[diagram source](./replication.svg)');
     expect(fourth.markdown).toContain('[missing file](./nope.png)');
+  });
+});
+
+describe('page layout', () => {
+  it('no page has a doubled blank line or a trailing space: a decision with no body, a log of categories only', async () => {
+    // as wingleung/backstage-catalog-demo keeps decisions only in catalog/payment-service/docs/adr
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, 'payments'));
+    await writeFile(join(dir, 'payments', '0001-use-stripe.md'), '# 1. Use Stripe\n\n## Status\n\nAccepted\n');
+    await writeFile(join(dir, 'payments', '0002-no-body.md'), '---\nstatus: proposed\n---\n# No body\n');
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    expect(tree.pages.map((page) => page.key)).toEqual(['adr', 'adr/payments', 'adr/payments/1', 'adr/payments/2']);
+    for (const page of [...tree.pages, ...render('nygard').pages, ...render('categories').pages]) {
+      expect([page.key, page.markdown]).not.toEqual([page.key, expect.stringMatching(/\n[ \t]*\n[ \t]*\n| \n/)]);
+      expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
+    }
+    expect(tree.pages[0]!.markdown).toBe(
+      'Decisions that shaped this system, one page each, newest last.\n\n## Categories\n\n- [payments](./adr__payments.md): 2 decisions\n',
+    );
   });
 });

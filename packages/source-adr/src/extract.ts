@@ -71,11 +71,11 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 }
 
 /**
- * "Superseded by" as ADR logs write it, in English and a few other languages (`Abgelöst durch`,
+ * "Superseded by" as ADR logs write it ("Replaced by" too), in English and a few other languages (`Abgelöst durch`,
  * `Reemplazado por`, `Remplacé par`…), read without accents.
  */
 const SUPERSEDED_BY =
-  /^(?:superseded\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
+  /^(?:(?:superseded|replaced)\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
 
 /** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;

@@ -251,6 +251,11 @@ describe('status lines', () => {
       links: [{ relation: 'supersedes', target: '0001-a.md', line: 3 }],
     });
     expect(classifyStatus([{ text: 'Draft', line: 1 }]).status).toBe('proposed');
+    // "Replaced by" (a synonym of superseded) names the replacing decision as "Superseded by" does
+    expect(classifyStatus([{ text: 'Replaced by [ADR 5](0005-x.md)', line: 3 }])).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0005-x.md', line: 3 }],
+    });
   });
 
   it('takes a heading number when the file name has none, and warns when they disagree', () => {

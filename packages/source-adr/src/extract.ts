@@ -431,6 +431,15 @@ function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenE
   });
 }
 
+/**
+ * MADR's placeholder titles (2.x `[…]`, 3.0 `{…}`, 4.0): a decision copied from the template and
+ * never titled, its page a copy of the template's (simnova/ownercommunity's 0008-white-label.md).
+ */
+const PLACEHOLDER_TITLES = new Set([
+  'short title of solved problem and solution',
+  'short title, representative of solved problem and found solution',
+]);
+
 /** One file → its record and the status links still to resolve. */
 export function parseAdr(
   file: string,
@@ -477,6 +486,15 @@ export function parseAdr(
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
+  if (PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase())) {
+    report({
+      code: 'DG_ADR_PLACEHOLDER',
+      severity: 'warning',
+      message: `${fileName} is titled with the ADR template's placeholder "${title}"`,
+      location: { file, line },
+      hint: "write the decision's own title (and fill in or remove the rest of the template), or remove the file if it is no decision yet",
+    });
+  }
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({

@@ -862,6 +862,30 @@ describe('log4brains: records named by date, identified by their file name', () 
 });
 
 describe('bad input', () => {
+  it("a decision still titled with the MADR template's placeholder (simnova/ownercommunity 0008-white-label.md) is a warning at its title", () => {
+    const warnings: Diagnostic[] = [];
+    const text = '---\nstatus: accepted\n---\n\n# short title of solved problem and solution\n\n## Context\n';
+    parseAdr('/adr/0008-white-label.md', text, (d) => warnings.push(d));
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_PLACEHOLDER',
+        severity: 'warning',
+        message:
+          '0008-white-label.md is titled with the ADR template\'s placeholder "short title of solved problem and solution"',
+        location: { file: '/adr/0008-white-label.md', line: 5 },
+      }),
+    ]);
+    // MADR 4's and 2's spellings of it
+    for (const title of [
+      '{short title, representative of solved problem and found solution}',
+      '[short title of solved problem and solution]',
+    ]) {
+      const more: Diagnostic[] = [];
+      parseAdr('/adr/0009-x.md', `# ${title}\n\n- Status: accepted\n`, (d) => more.push(d));
+      expect(more.map((d) => d.code)).toEqual(['DG_ADR_PLACEHOLDER']);
+    }
+  });
+
   it('a file without a title: file, line and a hint', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-no-title')));
     expect(error.code).toBe('DG_ADR_TITLE');

@@ -927,10 +927,9 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   let date: { text: string; line: number } | undefined;
   let word: string | undefined;
   const links: StatusLink[] = [];
-  const texts: string[] = [];
-  for (const { text, line } of lines) {
+  const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
+  for (const { text, line } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
-    texts.push(written);
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
@@ -982,6 +981,18 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     ...(date ? { date } : {}),
     ...(own && status !== 'unknown' ? { word } : {}),
   };
+}
+
+/**
+ * `Accepted on 2026-09-06. Supersedes [ADR 0009](…) for …`: a later sentence of a status line that
+ * relates another decision is read as a line of its own; the status and its date stay the first's.
+ */
+function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
+  return lines.flatMap(({ text, line }) =>
+    text
+      .split(/(?<=\.)\s+(?=(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b)/i)
+      .map((sentence) => ({ text: sentence, line })),
+  );
 }
 
 /**

@@ -251,6 +251,15 @@ describe('status lines', () => {
       links: [{ relation: 'supersedes', target: '0001-a.md', line: 3 }],
     });
     expect(classifyStatus([{ text: 'Draft', line: 1 }]).status).toBe('proposed');
+    // a relation in a later sentence of the status line, as real logs write it ("## Status" then
+    // "Accepted on 2026-09-06. Supersedes [ADR 0009](0009-….md) for staged legacy conversion.")
+    const text = 'Accepted on 2026-09-06. Supersedes [ADR 0009](0009-x.md) for staged conversion.';
+    expect(classifyStatus([{ text, line: 5 }])).toEqual({
+      status: 'accepted',
+      text,
+      links: [{ relation: 'supersedes', target: '0009-x.md', line: 5 }],
+      date: { text: '2026-09-06', line: 5 },
+    });
     // "Replaced by" (a synonym of superseded) names the replacing decision as "Superseded by" does
     expect(classifyStatus([{ text: 'Replaced by [ADR 5](0005-x.md)', line: 3 }])).toMatchObject({
       status: 'superseded',

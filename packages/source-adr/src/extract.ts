@@ -33,9 +33,11 @@ export interface ExtractAdrOptions {
 /**
  * Files in an ADR folder that are not decisions: a README or index, and templates, however named
  * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
- * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first).
+ * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first, or a
+ * second one, `adr-short-template.md`). A decision about templates has a number first.
  */
-const NOT_DECISIONS = /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*)\.(?:md|markdown)$/i;
+const NOT_DECISIONS =
+  /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
@@ -69,11 +71,11 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 }
 
 /**
- * "Superseded by" as ADR logs write it, in English and a few other languages (`Abgelöst durch`,
+ * "Superseded by" as ADR logs write it ("Replaced by" too), in English and a few other languages (`Abgelöst durch`,
  * `Reemplazado por`, `Remplacé par`…), read without accents.
  */
 const SUPERSEDED_BY =
-  /^(?:superseded\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
+  /^(?:(?:superseded|replaced)\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
 
 /** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
@@ -429,6 +431,15 @@ function missingLink(adr: ParsedAdr, link: StatusLink, files: string[]): DocgenE
   });
 }
 
+/**
+ * MADR's placeholder titles (2.x `[…]`, 3.0 `{…}`, 4.0): a decision copied from the template and
+ * never titled, its page a copy of the template's (simnova/ownercommunity's 0008-white-label.md).
+ */
+const PLACEHOLDER_TITLES = new Set([
+  'short title of solved problem and solution',
+  'short title, representative of solved problem and found solution',
+]);
+
 /** One file → its record and the status links still to resolve. */
 export function parseAdr(
   file: string,
@@ -475,6 +486,15 @@ export function parseAdr(
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
+  if (PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase())) {
+    report({
+      code: 'DG_ADR_PLACEHOLDER',
+      severity: 'warning',
+      message: `${fileName} is titled with the ADR template's placeholder "${title}"`,
+      location: { file, line },
+      hint: "write the decision's own title (and fill in or remove the rest of the template), or remove the file if it is no decision yet",
+    });
+  }
   const headingNumber = headingParts?.[1] ?? headingParts?.[2];
   if (fileNumber && headingNumber && Number(fileNumber) !== Number(headingNumber)) {
     report({
@@ -499,9 +519,11 @@ export function parseAdr(
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
-  const date = written?.text ?? nameDate(fileName);
   const fields = frontMatterFields(front.value);
   const classified = classifyStatus(status?.lines ?? []);
+  // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates it.
+  const dateSource = written ?? (nameDate(fileName) ? undefined : classified.date);
+  const date = dateSource?.text ?? nameDate(fileName);
   if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -530,7 +552,7 @@ export function parseAdr(
   const bodyLines = kept.slice(first, first + body.split('\n').length).map((i) => i + 1);
   return {
     line,
-    dateLine: written?.line,
+    dateLine: dateSource?.line,
     links: classified.links,
     record: {
       number,
@@ -539,6 +561,7 @@ export function parseAdr(
       title,
       status: classified.status,
       statusText: classified.text,
+      ...(classified.word ? { statusWord: classified.word } : {}),
       date,
       ...(fields.length ? { fields } : {}),
       file,
@@ -563,20 +586,21 @@ interface FrontMatter {
 
 function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMatter {
   const none: FrontMatter = { value: {}, end: 0, line: 0, lineOf: () => 1 };
-  if (lines[0]?.trim() !== '---') return none;
-  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  const open = afterLeadingComments(lines);
+  if (lines[open]?.trim() !== '---') return none;
+  const close = lines.findIndex((line, i) => i > open && /^(---|\.\.\.)\s*$/.test(line));
   if (close < 0) {
     throw new DocgenError({
       code: 'DG_ADR_FRONT_MATTER',
       message: `${basename(file)} opens front matter with --- but never closes it`,
-      location: { file, line: 1 },
+      location: { file, line: open + 1 },
       hint: 'end the front matter with a line of ---',
     });
   }
   for (let i = 0; i <= close; i++) drop.add(i);
-  // A leading blank line keeps YAML line numbers equal to the file's; excerpts quote the file.
+  // Leading blank lines keep YAML line numbers equal to the file's; excerpts quote the file.
   const document = parseStructured(
-    `\n${lines.slice(1, close).join('\n')}`,
+    `${'\n'.repeat(open + 1)}${lines.slice(open + 1, close).join('\n')}`,
     file,
     'yaml',
     'DG_ADR_FRONT_MATTER',
@@ -586,7 +610,26 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
     document.value && typeof document.value === 'object' && !Array.isArray(document.value)
       ? (document.value as Record<string, unknown>)
       : {};
-  return { value, end: close + 1, line: 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+  return { value, end: close + 1, line: open + 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+}
+
+/**
+ * The 0-based line after the comments and blank lines a file opens with: a licence comment
+ * (`<!-- SPDX-License-Identifier: CC-BY-4.0 -->`, as REUSE-licensed projects head their MADR files)
+ * or a `[//]: # (…)` note may stand before the front matter, as static-site generators read it.
+ */
+function afterLeadingComments(lines: string[]): number {
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!.trim();
+    if (!line || /^\[\/\/\]:\s*#\s*(?:\(.*\)|".*"|'.*')$/.test(line)) i++;
+    else if (line.startsWith('<!--')) {
+      const end = lines.findIndex((text, j) => j >= i && text.includes('-->', j === i ? 4 : 0));
+      if (end < 0) return i;
+      i = end + 1;
+    } else return i;
+  }
+  return i;
 }
 
 /**
@@ -807,8 +850,11 @@ function dateSection(lines: string[], top: number, fenced: Set<number>): { text:
 
 /** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
 const YEAR_FIRST_DATE = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
-/** A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`: day and month in the author's order. */
-const YEAR_LAST_DATE = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+/**
+ * A date with the year last, `12/02/2016`, `12.02.2016`, `12/02/16`, `04-23-2024`: day and month in
+ * the author's order (with dashes, only a four-digit year: `24-03-01` may be year first).
+ */
+const YEAR_LAST_DATE = /^(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}$))(\d{1,2})\2(\d{4}|\d{2})$/;
 
 /**
  * adr-tools dates are written as the author's locale had them. Year first (`2016.02.12`) reads
@@ -872,13 +918,18 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   status: AdrStatus;
   text: string;
   links: StatusLink[];
+  /** A date on the line that gives the status (`Accepted on 2024-03-01`, `Akzeptiert am 07.08.2026`). */
+  date?: { text: string; line: number };
+  /** The word that gives the status as written, when it is not the status's name (`Approved`, `Akzeptiert`). */
+  word?: string;
 } {
   let status: AdrStatus | undefined;
+  let date: { text: string; line: number } | undefined;
+  let word: string | undefined;
   const links: StatusLink[] = [];
-  const texts: string[] = [];
-  for (const { text, line } of lines) {
+  const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
+  for (const { text, line } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
-    texts.push(written);
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
@@ -891,7 +942,10 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
             ? 'amends'
             : undefined;
     if (relation) {
-      if (relation === 'supersededBy') status ??= 'superseded';
+      if (relation === 'supersededBy' && !status) {
+        status = 'superseded';
+        word = writtenWord(plain);
+      }
       const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
       // "Amends" lines are prose more often than not ("Amends 2 sections of …"): only a link or
       // "ADR 10" names a decision there; a bare number does in a supersede line.
@@ -904,14 +958,47 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
       continue;
     }
-    const word = plain
+    const first = plain
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .match(/^[a-z]+/)?.[0];
-    if (!status && word) status = statusOf(word) ?? statusInBrackets(plain);
-    if (!status && !word) status = statusInBrackets(plain); // `採用 (Accepted)`
-    if (!status && word && !/^(amends|amended|clarifies|clarified|see|related)$/.test(word)) status = 'unknown';
+    const known = status;
+    if (!status && first) status = statusOf(first) ?? statusInBrackets(plain);
+    if (!status && !first) status = statusInBrackets(plain); // `採用 (Accepted)`
+    if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
+    if (status && !known) word = writtenWord(plain);
+    // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).
+    const day = status && !date ? plain.match(DATES)?.[0] : undefined;
+    if (day) date = { text: day, line };
   }
-  return { status: status ?? 'unknown', text: texts.join('; '), links };
+  // "Accepted", "ACCEPTED": the status's own name, shown as the status.
+  const own = word && word.toLowerCase() !== status;
+  return {
+    status: status ?? 'unknown',
+    text: texts.join('; '),
+    links,
+    ...(date ? { date } : {}),
+    ...(own && status !== 'unknown' ? { word } : {}),
+  };
+}
+
+/**
+ * `Accepted on 2026-09-06. Supersedes [ADR 0009](…) for …`: a later sentence of a status line that
+ * relates another decision is read as a line of its own; the status and its date stay the first's.
+ */
+function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
+  return lines.flatMap(({ text, line }) =>
+    text
+      .split(/(?<=\.)\s+(?=(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b)/i)
+      .map((sentence) => ({ text: sentence, line })),
+  );
+}
+
+/**
+ * The status word a line starts with, as written (`Akzeptiert`, `採用`), with the word after an
+ * `in` or `under` that is nothing alone (`In review`, `under discussion`).
+ */
+function writtenWord(plain: string): string | undefined {
+  return /^(?:(?:in|under)\s+)?[\p{L}\p{M}]+/iu.exec(plain.normalize('NFC'))?.[0];
 }

@@ -25,6 +25,12 @@ export interface AdrRecord {
   status: AdrStatus;
   /** The status as the file writes it, e.g. `Superseded by [ADR 5](0005-x.md)`. */
   statusText: string;
+  /**
+   * The word that gives the status as the file writes it, when it is not the status's English name
+   * (`Approved`, `Akzeptiert`, `In review`): the lozenge shows it, coloured by the status. Absent
+   * for `Accepted` and for an unknown status (shown as written all the same).
+   */
+  statusWord?: string;
   date?: string;
   /**
    * Front-matter fields for readers besides the status and date, in the file's order: MADR's

@@ -9,6 +9,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import { basename, resolve } from 'node:path';
 import { linkedPath } from './extract.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus } from './model.js';
 
@@ -45,8 +46,12 @@ export function adrTitle(record: Pick<AdrRecord, 'number' | 'title'> & { label?:
   return `ADR-${label ?? String(record.number).padStart(4, '0')}: ${record.title}`;
 }
 
-/** `:status[Accepted]{colour=Green}`; an unknown status keeps its own first words, in grey. */
-export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>): string {
+/**
+ * `:status[Accepted]{colour=Green}`, coloured by the status: the author's own word where it is not
+ * the status's name (`:status[Akzeptiert]{colour=Green}`, `Approved`), as the body says it; an
+ * unknown status keeps its own first words, in grey.
+ */
+export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText' | 'statusWord'>): string {
   const label =
     record.status === 'unknown'
       ? record.statusText
@@ -55,8 +60,13 @@ export function statusLozenge(record: Pick<AdrRecord, 'status' | 'statusText'>):
           .split(/\s+/)
           .slice(0, 3)
           .join(' ') || 'Unknown'
-      : record.status[0]!.toUpperCase() + record.status.slice(1);
+      : capitalised(record.statusWord ?? record.status);
   return `:status[${label}]{colour=${COLOURS[record.status]}}`;
+}
+
+/** `approved` → `Approved`, as the status names are shown; `採用` as it is. */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options: RenderAdrOptions = {}): PageTree {
@@ -84,7 +94,8 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
             {
               stem: pageFileStem(recordKey(key, record)),
               title: categoryTitle(record, name),
-              label: name ? `${record.label} (${name})` : record.label,
+              // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
+              label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
             },
           ] as const,
       ),
@@ -116,7 +127,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
   return { pages };
 }
 
-/** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`). */
+/** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`, `1 (decisions)`). */
 type PageByPath = Map<string, { stem: string; title: string; label: string }>;
 
 /** `ADR-0001 (backend): Use CockroachDB`: a category's decisions are titled with it, so that two ADR-0001s are two pages. */

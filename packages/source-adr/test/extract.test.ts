@@ -136,6 +136,74 @@ describe('MADR format', () => {
   });
 });
 
+describe('front matter after a comment', () => {
+  it('is read after a licence comment and blank lines (REUSE-licensed MADR files open with an SPDX comment)', () => {
+    const text = [
+      '<!--',
+      'SPDX-FileCopyrightText: 2024 Example Contributors',
+      'SPDX-License-Identifier: CC-BY-4.0',
+      '-->',
+      '',
+      '---',
+      'status: accepted',
+      'date: 2024-03-01',
+      'deciders: [Ana]',
+      '---',
+      '',
+      '# Use Markdown Any Decision Records',
+      '',
+      '## Context and Problem Statement',
+    ].join('\n');
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr('/adr/0001-use-madr.md', text, (d) => warnings.push(d));
+    expect(record).toMatchObject({
+      status: 'accepted',
+      date: '2024-03-01',
+      title: 'Use Markdown Any Decision Records',
+    });
+    expect(record.fields).toEqual([{ label: 'Deciders', value: 'Ana' }]);
+    expect(record.body).toBe('## Context and Problem Statement\n');
+    expect(warnings).toEqual([]);
+    // one line, as `reuse annotate` writes it
+    const oneLine = parseAdr(
+      '/adr/0002-x.md',
+      '<!-- SPDX-License-Identifier: MIT -->\n---\nstatus: proposed\n---\n# X\n',
+    );
+    expect(oneLine.record).toMatchObject({ status: 'proposed', title: 'X' });
+  });
+
+  it('a YAML error there is at its line of the file; a --- after text is no front matter', () => {
+    const text = '<!-- SPDX-License-Identifier: MIT -->\n\n---\nstatus: [accepted\n---\n# X\n';
+    const error = failure(() => parseAdr('/adr/0001-x.md', text));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location?.line).toBe(4);
+    // a paragraph before the ---: a thematic break in the body, as before
+    const prose = parseAdr('/adr/0001-x.md', 'Some text.\n\n---\ndeciders: [Ana]\n---\n# X\n');
+    expect(prose.record.title).toBe('X');
+    expect(prose.record.fields).toBeUndefined();
+  });
+});
+
+describe('a date written in the status line', () => {
+  const dateOf = (text: string, name = '0001-x.md') => parseAdr(`/adr/${name}`, text).record.date;
+
+  it('is the decision\'s date when no other line gives one ("Accepted on 2024-03-01", "Akzeptiert am 07.08.2026")', () => {
+    expect(dateOf('# X\n\n## Status\n\nAccepted on 2024-03-01\n')).toBe('2024-03-01');
+    expect(dateOf('# X\n\n* Status: Accepted (2024-03-01)\n')).toBe('2024-03-01');
+    expect(dateOf('# X\n\n## Status\n\nAkzeptiert am 07.08.2026\n')).toBe('07.08.2026');
+    expect(dateOf('---\nstatus: accepted 2024-03-01\n---\n# X\n')).toBe('2024-03-01');
+    // the date of the status line, not of a line relating another decision
+    expect(dateOf('# X\n\n## Status\n\nSupersedes ADR 1 (2023-01-01)\n\nAccepted 2024-03-01\n')).toBe('2024-03-01');
+  });
+
+  it('a Date line or a dated file name wins; a "Superseded by" line gives no date of the decision', () => {
+    expect(dateOf('# X\n\n* Status: Accepted on 2024-03-01\n* Date: 2024-02-01\n')).toBe('2024-02-01');
+    expect(dateOf('# X\n\n## Status\n\nSuperseded by ADR 5 on 2025-01-01\n')).toBeUndefined();
+    expect(dateOf('# X\n\n## Status\n\nAccepted\n')).toBeUndefined();
+    expect(dateOf('# X\n\n## Status\n\nAccepted 2024-03-01\n', '2022-12-05_001-x.md')).toBe('2022-12-05');
+  });
+});
+
 describe('status lines', () => {
   it('a "## Status" inside a code block (an ADR about the ADR template) is the example, not the status', () => {
     const text = [
@@ -183,6 +251,20 @@ describe('status lines', () => {
       links: [{ relation: 'supersedes', target: '0001-a.md', line: 3 }],
     });
     expect(classifyStatus([{ text: 'Draft', line: 1 }]).status).toBe('proposed');
+    // a relation in a later sentence of the status line, as real logs write it ("## Status" then
+    // "Accepted on 2026-09-06. Supersedes [ADR 0009](0009-….md) for staged legacy conversion.")
+    const text = 'Accepted on 2026-09-06. Supersedes [ADR 0009](0009-x.md) for staged conversion.';
+    expect(classifyStatus([{ text, line: 5 }])).toEqual({
+      status: 'accepted',
+      text,
+      links: [{ relation: 'supersedes', target: '0009-x.md', line: 5 }],
+      date: { text: '2026-09-06', line: 5 },
+    });
+    // "Replaced by" (a synonym of superseded) names the replacing decision as "Superseded by" does
+    expect(classifyStatus([{ text: 'Replaced by [ADR 5](0005-x.md)', line: 3 }])).toMatchObject({
+      status: 'superseded',
+      links: [{ relation: 'supersededBy', target: '0005-x.md', line: 3 }],
+    });
   });
 
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
@@ -359,6 +441,11 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(join(fixtures, 'real-world'), dir, { recursive: true });
     await mkdir(join(dir, 'archive.md'));
+    // a short template beside the long one, as simnova/ownercommunity keeps docusaurus/docs/decisions/adr-short-template.md
+    await writeFile(
+      join(dir, 'adr-short-template.md'),
+      '---\nstatus: proposed | accepted\n---\n# short title of solved problem\n',
+    );
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
     expect(records.map((record) => [record.number, record.title, record.status, record.supersededBy])).toEqual([
@@ -545,6 +632,24 @@ describe('subfolders: one log per area, numbered on its own', () => {
       '| Supersedes | [ADR-0000 (backend): Use PostgreSQL](./adr__backend__0.md), [ADR-0001 (frontend): Use Vue](./adr__frontend__1.md) |',
     );
   });
+
+  it("a category's log labels a decision of the top folder with that folder's name, not as its own ADR 1", async () => {
+    const copy = join(await mkdtemp(join(tmpdir(), 'docgen-adr-')), 'decisions');
+    await cp(dir, copy, { recursive: true });
+    await writeFile(
+      join(copy, 'frontend', '0001-use-vue.md'),
+      '# Use Vue\n\n- Status: superseded by [MADR](../0001-use-madr.md)\n',
+    );
+    const tree = renderAdrs(extractAdrs(copy), templates);
+    const page = (key: string) => tree.pages.find((candidate) => candidate.key === key)!.markdown;
+    expect(page('adr/frontend')).toContain(
+      '| 1 | [Use Vue](./adr__frontend__1.md) | :status[Superseded]{colour=Grey} |  | [ADR 1 (decisions)](./adr__1.md) |',
+    );
+    // the page's own title says which it is, as before
+    expect(page('adr/frontend/1')).toContain(
+      '| Superseded by | [ADR-0001: Use MADR, one subfolder per area](./adr__1.md) |',
+    );
+  });
 });
 
 describe('status and date in a table under the title', () => {
@@ -620,6 +725,15 @@ describe('adr-tools dates written with slashes', () => {
   it('month first when a second number is above 12', async () => {
     const { records } = extractAdrs(await folder(['02/25/2016', '03/04/2016']));
     expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-03-04']);
+  });
+
+  it('with dashes too, the year four digits (simnova/ownercommunity 0008-white-label.md: "date: 04-23-2024")', async () => {
+    const { records } = extractAdrs(await folder(['04-23-2024', '05-02-2024', '2024-05-03']));
+    expect(records.map((record) => record.date)).toEqual(['2024-04-23', '2024-05-02', '2024-05-03']);
+    // front matter's date as the file writes it
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '0008-white-label.md'), '---\nstatus: accepted\ndate: 04-23-2024\n---\n# White label\n');
+    expect(extractAdrs(dir).records[0]!.date).toBe('2024-04-23');
   });
 
   it('read either way: shown as written, with one warning for the folder', async () => {
@@ -757,6 +871,30 @@ describe('log4brains: records named by date, identified by their file name', () 
 });
 
 describe('bad input', () => {
+  it("a decision still titled with the MADR template's placeholder (simnova/ownercommunity 0008-white-label.md) is a warning at its title", () => {
+    const warnings: Diagnostic[] = [];
+    const text = '---\nstatus: accepted\n---\n\n# short title of solved problem and solution\n\n## Context\n';
+    parseAdr('/adr/0008-white-label.md', text, (d) => warnings.push(d));
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_PLACEHOLDER',
+        severity: 'warning',
+        message:
+          '0008-white-label.md is titled with the ADR template\'s placeholder "short title of solved problem and solution"',
+        location: { file: '/adr/0008-white-label.md', line: 5 },
+      }),
+    ]);
+    // MADR 4's and 2's spellings of it
+    for (const title of [
+      '{short title, representative of solved problem and found solution}',
+      '[short title of solved problem and solution]',
+    ]) {
+      const more: Diagnostic[] = [];
+      parseAdr('/adr/0009-x.md', `# ${title}\n\n- Status: accepted\n`, (d) => more.push(d));
+      expect(more.map((d) => d.code)).toEqual(['DG_ADR_PLACEHOLDER']);
+    }
+  });
+
   it('a file without a title: file, line and a hint', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-no-title')));
     expect(error.code).toBe('DG_ADR_TITLE');

@@ -1,8 +1,10 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree } from '@docgen/core';
-import source, { extractAdrs, renderAdrs, rewriteAdrLinks } from '@docgen/source-adr';
+import source, { extractAdrs, parseAdr, renderAdrs, rewriteAdrLinks, statusLozenge } from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -69,6 +71,36 @@ describe('ADR pages', () => {
   });
 });
 
+describe('status lozenges', () => {
+  it("show the author's own word where it is not the status's name (Approved, Akzeptiert, In review), coloured and labelled by its status", () => {
+    const lozenge = (status: string) => {
+      const { record } = parseAdr('/adr/0001-x.md', `# X\n\n## Status\n\n${status}\n`);
+      return [statusLozenge(record), record.status];
+    };
+    expect(lozenge('Approved')).toEqual([':status[Approved]{colour=Green}', 'accepted']);
+    expect(lozenge('Accepted')).toEqual([':status[Accepted]{colour=Green}', 'accepted']);
+    expect(lozenge('accepted on 2024-03-01')).toEqual([':status[Accepted]{colour=Green}', 'accepted']);
+    expect(lozenge('Akzeptiert am 07.08.2026')).toEqual([':status[Akzeptiert]{colour=Green}', 'accepted']);
+    expect(lozenge('Accepté')).toEqual([':status[Accepté]{colour=Green}', 'accepted']);
+    expect(lozenge('in review')).toEqual([':status[In review]{colour=Blue}', 'proposed']);
+    expect(lozenge('✅ Draft')).toEqual([':status[Draft]{colour=Blue}', 'proposed']);
+    expect(lozenge('採用 (Accepted)')).toEqual([':status[採用]{colour=Green}', 'accepted']);
+    expect(lozenge('Abgelöst durch ADR 2')).toEqual([':status[Abgelöst]{colour=Grey}', 'superseded']);
+    expect(lozenge('Superseded by ADR 2')).toEqual([':status[Superseded]{colour=Grey}', 'superseded']);
+    // an adr-tools section whose first line relates another decision: the word of the line that gives the status
+    expect(lozenge('Supersedes ADR 2\n\nGenehmigt')).toEqual([':status[Genehmigt]{colour=Green}', 'accepted']);
+  });
+
+  it("front matter's lower-case word is capitalised as the status names are; the page keeps its status label", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(dir, '0001-x.md'), '---\nstatus: approved\n---\n# X\n');
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    expect(tree.pages[0]!.markdown).toContain('| 1 | [X](./adr__1.md) | :status[Approved]{colour=Green} |');
+    expect(tree.pages[0]!.markdown).toContain('1 decision: 1 accepted.');
+    expect(tree.pages[1]!.labels).toEqual(['adr', 'adr-accepted']);
+  });
+});
+
 describe('rewriteAdrLinks', () => {
   it('maps inline links and definitions outside code, leaves the rest', () => {
     const map = (href: string) =>
@@ -92,5 +124,24 @@ describe('files an ADR links to', () => {
     expect(fourth.markdown).toContain('![Orders replicate to reports](./replication.svg)');
     expect(fourth.markdown).toContain('[diagram source](./replication.svg)');
     expect(fourth.markdown).toContain('[missing file](./nope.png)');
+  });
+});
+
+describe('page layout', () => {
+  it('no page has a doubled blank line or a trailing space: a decision with no body, a log of categories only', async () => {
+    // as wingleung/backstage-catalog-demo keeps decisions only in catalog/payment-service/docs/adr
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, 'payments'));
+    await writeFile(join(dir, 'payments', '0001-use-stripe.md'), '# 1. Use Stripe\n\n## Status\n\nAccepted\n');
+    await writeFile(join(dir, 'payments', '0002-no-body.md'), '---\nstatus: proposed\n---\n# No body\n');
+    const tree = renderAdrs(extractAdrs(dir), templates);
+    expect(tree.pages.map((page) => page.key)).toEqual(['adr', 'adr/payments', 'adr/payments/1', 'adr/payments/2']);
+    for (const page of [...tree.pages, ...render('nygard').pages, ...render('categories').pages]) {
+      expect([page.key, page.markdown]).not.toEqual([page.key, expect.stringMatching(/\n[ \t]*\n[ \t]*\n| \n/)]);
+      expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
+    }
+    expect(tree.pages[0]!.markdown).toBe(
+      'Decisions that shaped this system, one page each, newest last.\n\n## Categories\n\n- [payments](./adr__payments.md): 2 decisions\n',
+    );
   });
 });

@@ -78,6 +78,8 @@ const KNOWN: Known[] = [
   { key: 'grafana/dashboard-selector', label: 'Grafana dashboards' },
   { key: 'datadoghq.com/dashboard-url', label: 'Datadog dashboard', read: asUrl },
   { key: 'backstage.io/techdocs-ref', label: 'TechDocs', read: asLocation },
+  // The ADR plugin's: a URL, or a folder beside the catalog file (`docs/adr`), shown as written.
+  { key: 'backstage.io/adr-location', label: 'Decision records', read: (value) => asUrl(value.replace(/^url:/i, '')) },
 ];
 
 /** The well-known annotations as rows, and every other one as it is. */

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import {
   attachLinkedFiles,
   embeddedLines,
+  escapeMarkdownInline,
   placeFragment,
   pageFileStem,
   pageKey,
@@ -88,6 +89,11 @@ export function renderRunbooks(
     };
   };
   const aboutOf = catalogDescriber(model);
+  // `consumesApis: [component:payments]`: some catalogs name the component that serves an API, not the API.
+  const servingComponent = (ref: string, from: Service) => {
+    const id = entityId(ref, 'api', from.namespace);
+    return id.startsWith('component:') ? byId.get(id) : undefined;
+  };
   const systemOf = systemResolver(model);
   const subcomponentsOf = (service: Service) =>
     model.services
@@ -173,11 +179,21 @@ export function renderRunbooks(
       })),
       consumesApis: service.consumesApis.map((ref) => ({
         ref,
+        ...(servingComponent(ref, service) && {
+          title: titleOf(servingComponent(ref, service)!),
+          link: linkOf(servingComponent(ref, service)!),
+        }),
         about: aboutOf(ref, 'api', service),
         others: model.services
           .filter((other) => other.providesApis.some((api) => sameApi(api, other, ref, service)))
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
       })),
+      // The services whose consumesApis name this component itself.
+      consumers: model.services
+        .filter(
+          (other) => other !== service && other.consumesApis.some((ref) => servingComponent(ref, other) === service),
+        )
+        .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
       alerts: service.runbook.alerts.map((alert) => ({
         ...alert,
         anchor: `alert-${pageKey(alert.name)}`,
@@ -251,7 +267,8 @@ function systemResolver(model: RunbookModel) {
   return (service: Service) => {
     const id = entityId(service.system!, 'system', service.namespace);
     const system: System | undefined = byId.get(id);
-    const entity = system && { ...system, summary: summaryOf(system.description) };
+    const summary = summaryOf(system?.description);
+    const entity = system && { ...system, summary: summary && inlineMarkdown(summary) };
     return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
 }
@@ -272,16 +289,50 @@ function catalogDescriber(model: RunbookModel): (ref: string, kind: string, from
   return (ref, kind, from) => {
     const entity = byId.get(entityId(ref, kind, from.namespace));
     if (!entity) return undefined;
-    const summary = firstSentence(summaryOf(entity.description));
-    const what = entity.type && summary ? `${entity.type}: ${summary}` : (entity.type ?? summary);
-    const titled = entity.title !== entity.name ? entity.title : undefined;
+    const sentence = firstSentence(summaryOf(entity.description));
+    const summary = sentence && inlineMarkdown(sentence);
+    const type = entity.type && escapeMarkdownInline(entity.type);
+    const what = type && summary ? `${type}: ${summary}` : (type ?? summary);
+    const titled = entity.title !== entity.name ? escapeMarkdownInline(entity.title) : undefined;
     return [titled, what].filter(Boolean).join(', ') || undefined;
   };
 }
 
-/** A paragraph's first sentence: up to the first `.`, `!` or `?` a space or the end follows. */
+/** A Markdown link (`[text](url "title")`) or autolink (`<https://…>`) in a description. */
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(\s*<?([^()\s<>]*)>?(?:\s+"[^"]*")?\s*\)|<((?:https?|mailto):[^\s<>]+)>/gi;
+
+/** Where a link of a catalog description may go from the page: a web page, not a file beside the catalog. */
+const WEB_URL = /^(?:https?|mailto):/i;
+
+/**
+ * A one-line description as Markdown for a sentence of the page, as the catalog's Markdown reads:
+ * its text escaped, its links to web pages kept as links, a link to a file beside the catalog
+ * (`[the schema](./schema.prisma)`, nothing the page can reach) as its text.
+ */
+function inlineMarkdown(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const link of text.matchAll(MARKDOWN_LINK)) {
+    out += escapeMarkdownInline(text.slice(last, link.index));
+    const [written, label, href, autolink] = link;
+    if (autolink) out += `<${autolink}>`;
+    else out += WEB_URL.test(href!) ? `[${escapeMarkdownInline(label!)}](${href})` : escapeMarkdownInline(label!);
+    last = link.index + written.length;
+  }
+  return out + escapeMarkdownInline(text.slice(last));
+}
+
+/**
+ * A paragraph's first sentence: up to the first `.`, `!` or `?` a space or the end follows, outside
+ * a link (`[v2. Guide](…)` is one link).
+ */
 function firstSentence(paragraph: string | undefined): string | undefined {
-  return paragraph && (/^(.*?[.!?])(?=\s|$)/.exec(paragraph)?.[1] ?? paragraph);
+  if (!paragraph) return paragraph;
+  const links = [...paragraph.matchAll(MARKDOWN_LINK)].map((link) => [link.index, link.index + link[0].length]);
+  for (const end of paragraph.matchAll(/[.!?](?=\s|$)/g))
+    if (!links.some(([start, stop]) => end.index > start! && end.index < stop!))
+      return paragraph.slice(0, end.index + 1);
+  return paragraph;
 }
 
 /** The first paragraph of a description, on one line. */

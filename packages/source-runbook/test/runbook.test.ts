@@ -382,6 +382,34 @@ describe('systems, subcomponents and annotations', () => {
     expect(page('runbooks/fraud-check')).not.toContain('## Annotations');
   });
 
+  it("the ADR plugin's backstage.io/adr-location is a row, linked when it is a URL (wingleung/backstage-catalog-demo), as written when a folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const component = (name: string, location: string) =>
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        `  name: ${name}`,
+        `  annotations: { backstage.io/adr-location: '${location}' }`,
+        'spec: { type: service, owner: guests, lifecycle: production }',
+      ].join('\n');
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        component('user-api', 'https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr'),
+        component('payments', 'docs/adr'),
+        '',
+      ].join('\n---\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/user-api')).toContain(
+      '| Decision records | [https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr](https://github.com/acme/demo/tree/main/catalog/user-api/docs/adr) |',
+    );
+    expect(page('runbooks/payments')).toContain('| Decision records | `docs/adr` |');
+    expect(page('runbooks/payments')).not.toContain('## Annotations');
+  });
+
   it('never shows, nor keeps, the value of a key that looks secret', () => {
     const model = extractRunbooks(dir);
     for (const text of [JSON.stringify(model), ...tree.pages.map((item) => item.markdown)])
@@ -606,5 +634,138 @@ describe('runbook pages', () => {
     );
     expect(page('runbooks/accounts')).toContain('## Notes\n\nSign-in problems');
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
+  });
+});
+
+describe('page layout', () => {
+  /** A catalog of services, one folder each, every one with a different set of the page's optional parts. */
+  async function catalogOfCombinations(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const parts = {
+      dependsOn: '  dependsOn: [component:bare]',
+      providesApis: '  providesApis: [orders-api]',
+      consumesApis: '  consumesApis: [orders-api]',
+    };
+    const runbooks = {
+      none: undefined,
+      alerts: ['alerts:', '  - { name: Down, severity: critical, meaning: It is down., actions: [Restart it.] }'],
+      procedures: ['procedures:', '  - { title: Restart, steps: [Restart it.] }'],
+      both: [
+        'oncall: { team: Ops }',
+        'alerts:',
+        '  - { name: Down, severity: critical, meaning: It is down., actions: [Restart it.] }',
+        'procedures:',
+        '  - { title: Restart, when: It is down., steps: [Restart it.] }',
+      ],
+    };
+    const names = Object.keys(parts) as Array<keyof typeof parts>;
+    // Every subset of the dependency lines, each with one of the runbook shapes in turn.
+    for (let mask = 0; mask < 2 ** names.length; mask++) {
+      const present = names.filter((_, bit) => mask & (1 << bit));
+      const runbook = Object.values(runbooks)[mask % 4];
+      const name = `svc-${mask}`;
+      await mkdir(join(dir, name));
+      await writeFile(
+        join(dir, name, 'catalog-info.yaml'),
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          `metadata: { name: ${name}${mask % 3 ? ', description: A service.' : ''} }`,
+          'spec:',
+          '  type: service',
+          '  owner: team-a',
+          ...present.map((part) => parts[part]),
+          '',
+        ].join('\n'),
+      );
+      if (runbook) await writeFile(join(dir, name, 'runbook.yaml'), [...runbook, ''].join('\n'));
+    }
+    return dir;
+  }
+
+  it('no page has a doubled blank line, whichever of its dependency lines, alerts and procedures it has', async () => {
+    const dir = await catalogOfCombinations();
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    expect(tree.pages).toHaveLength(9);
+    for (const page of tree.pages) {
+      expect([page.key, page.markdown]).not.toEqual([page.key, expect.stringMatching(/\n[ \t]*\n[ \t]*\n/)]);
+      expect([page.key, page.markdown]).toEqual([page.key, expect.stringMatching(/[^\n]\n$/)]);
+    }
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // depends on and provides, no consumes line: the section ends with its last line
+    expect(page('runbooks/svc-3')).toContain(
+      'Depends on: `component:bare`.\n\nProvides APIs: `orders-api` (used by [svc-4](./runbooks__svc-4.md), [svc-5](./runbooks__svc-5.md), [svc-6](./runbooks__svc-6.md), [svc-7](./runbooks__svc-7.md)).\n\n## Alerts',
+    );
+  });
+});
+
+describe('APIs named by what serves them', () => {
+  it('a consumesApis entry naming a Component links its runbook, and that runbook says who consumes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: checkout }',
+        "spec: { type: service, owner: team-a, consumesApis: ['component:payments', 'component:gone'] }",
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: payments, title: Payments service }',
+        'spec: { type: service, owner: team-b }',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    expect(page('runbooks/checkout')).toContain(
+      'Consumes APIs: [Payments service](./runbooks__payments.md), `component:gone`.',
+    );
+    expect(page('runbooks/payments')).toContain('## Dependencies\n\nConsumed by: [checkout](./runbooks__checkout.md).');
+  });
+
+  it("Markdown links in an API's, a Resource's or a System's description are links in its one-line summary (web pages) or their text (files)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: checkout }',
+        'spec: { type: service, owner: team-a, system: shop, consumesApis: [payments], dependsOn: [resource:db] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: payments',
+        '  description: The [Payments API, v2. See its guide](https://docs.example.com/payments) for *cards*. More.',
+        'spec: { type: openapi, lifecycle: production, owner: team-b, definition: "openapi: 3.0.0" }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: db, description: "Orders, as [the schema](./schema.prisma) has them; see <https://db.example.com>." }',
+        'spec: { type: database, owner: team-a }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: System',
+        'metadata: { name: shop, description: "The shop, [documented](https://shop.example.com/docs)." }',
+        'spec: { owner: team-a }',
+        '',
+      ].join('\n'),
+    );
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // the sentence ends after the link, not at the full stop inside its text; other Markdown stays escaped
+    expect(page('runbooks/checkout')).toContain(
+      'Consumes APIs: `payments` (openapi: The [Payments API, v2. See its guide](https://docs.example.com/payments) for \\*cards\\*.).',
+    );
+    expect(page('runbooks/checkout')).toContain(
+      'Depends on: `resource:db` (database: Orders, as the schema has them; see <https://db.example.com>.).',
+    );
+    expect(page('runbooks/checkout')).toContain(
+      'Part of **shop**: The shop, [documented](https://shop.example.com/docs).',
+    );
+    expect(page('runbooks')).toContain('## shop\n\nThe shop, [documented](https://shop.example.com/docs).\n');
   });
 });

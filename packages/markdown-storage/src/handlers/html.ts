@@ -7,12 +7,13 @@
  */
 import type { Nodes } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, text, textOf, x } from '../xml.js';
+import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
 import { wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
-import { buildImage, buildLink } from './links.js';
+import { iconEmoji } from '../icons.js';
+import { buildImage, buildLink, contentOrUrl } from './links.js';
 import { macro, panelMacro } from './macros.js';
 
 interface TagSpec {
@@ -143,6 +144,25 @@ const TAGS: Record<string, TagSpec> = {
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
 
+/**
+ * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
+ * `<b> </b>`, `<p align="center"></p>`, `<h2></h2>`): a browser shows nothing for them but what
+ * an icon font draws, while in storage they would be an empty `<em>` (or a blank entry in the
+ * page's table of contents). They are left out, keeping an inline element's whitespace; an icon
+ * with a plain meaning becomes its emoji (icons.ts).
+ */
+const LEFT_OUT_WHEN_EMPTY = new Set([
+  ...['b', 'strong', 'i', 'em', 'cite', 'var', 'code', 'kbd', 'samp', 'tt', 'sub', 'sup', 'u', 'ins'],
+  ...['s', 'del', 'strike', 'small', 'big', 'span', 'abbr', 'mark', 'q'],
+  ...['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
+
+function emptyElement(frame: Frame): XNode[] {
+  if (frame.spec.block) return [];
+  const icon = iconEmoji(frame.attributes.class);
+  return icon === undefined ? frame.children : [text(icon)];
+}
+
 /** A character that may be Markdown markup: only then is the title parsed. */
 const MARKUP = /[*_`[~\\]/;
 
@@ -243,6 +263,8 @@ interface Frame {
   node: Nodes;
   /** An MDX component's start tag, shown as written if no end tag closes it (`Promise<Repos>`). */
   component?: { source: string; closed: boolean };
+  /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
+  hadElement?: boolean;
 }
 
 export class HtmlBuilder {
@@ -330,7 +352,8 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    if (spec.void || selfClosing) this.append(spec.build(attributes, [], this.state, node));
+    if (spec.void) this.append(spec.build(attributes, [], this.state, node));
+    else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
   }
@@ -390,7 +413,21 @@ export class HtmlBuilder {
       const name = /^<([\w:-]+)/.exec(component.source)![1]!;
       this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
     }
-    this.append(frame.spec.build(frame.attributes, frame.children, this.state, frame.node));
+    this.appendElement(this.built(frame));
+  }
+
+  /** What a closed element converted to, however little: its parent knows it had content. */
+  private appendElement(nodes: XNode[]): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.hadElement = true;
+    this.append(nodes);
+  }
+
+  private built(frame: Frame): XNode[] {
+    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) return emptyElement(frame);
+    const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
+    const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
+    return frame.spec.build(frame.attributes, children, this.state, frame.node);
   }
 
   private escaped(name: string, source: string, node: Nodes): void {

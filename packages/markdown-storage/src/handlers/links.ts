@@ -5,7 +5,7 @@
 import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
-import { type XNode, cdata, text, textOf, x } from '../xml.js';
+import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */
@@ -43,14 +43,16 @@ export function link(node: Link, state: State): XNode[] {
   const children = state.all(node);
   const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
   if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
-  return buildLink(state, node.url, node.title ?? undefined, children, node);
+  const content = node.children.length ? contentOrUrl(children, node.url) : children;
+  return buildLink(state, node.url, node.title ?? undefined, content, node);
 }
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
   const definition = state.definitions.get(node.identifier);
   const children = state.all(node);
   if (!definition) return children;
-  return buildLink(state, definition.url, definition.title ?? undefined, children, node);
+  const content = node.children.length ? contentOrUrl(children, definition.url) : children;
+  return buildLink(state, definition.url, definition.title ?? undefined, content, node);
 }
 
 export function image(node: Image, state: State): XNode[] {
@@ -147,6 +149,16 @@ export function buildLink(
       );
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
+}
+
+/**
+ * The content of a link whose own content was all left out (`[<i class="fa fa-github"></i>](…)`,
+ * an icon with no plain meaning, html.ts): with none, the link could be neither seen nor clicked
+ * in Confluence, so it shows where it goes, as an autolink does. A link empty as written
+ * (`[](…)`, `<a href="…"></a>`) stays empty, as every renderer shows it.
+ */
+export function contentOrUrl(children: XNode[], url: string): XNode[] {
+  return showsNothing(children) ? [text(url.trim().replace(/^mailto:/i, ''))] : children;
 }
 
 export function buildImage(

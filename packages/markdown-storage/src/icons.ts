@@ -1,0 +1,57 @@
+/**
+ * Icon fonts in raw HTML: `<i class="fa fa-check"></i>`, `<span class="glyphicon glyphicon-ok"></span>`.
+ * The element has no content: the glyph comes from the site's stylesheet, which Confluence does not
+ * have, so as written it would be an empty `<em>`. READMEs put them in feature tables (✔ / ✘) and
+ * before warnings, where the glyph is the cell's whole meaning: those few glyphs with a plain
+ * meaning become the emoji GitHub users write for it. Any other icon (`fa-cog`, `fa-github`) is
+ * decoration and is left out.
+ */
+import { nameToEmoji } from 'gemoji';
+
+/** Icon name (after its font's prefix) → gemoji name. */
+const ICON_EMOJI: Record<string, string> = {
+  // Font Awesome 4–6 (`-o` is 4's outline variant), Glyphicons' `ok`, Bootstrap Icons' `check-lg`.
+  check: 'heavy_check_mark',
+  'check-circle': 'heavy_check_mark',
+  'check-circle-o': 'heavy_check_mark',
+  'circle-check': 'heavy_check_mark',
+  'check-square': 'heavy_check_mark',
+  'check-square-o': 'heavy_check_mark',
+  'square-check': 'heavy_check_mark',
+  'check-lg': 'heavy_check_mark',
+  ok: 'heavy_check_mark',
+  times: 'x',
+  'times-circle': 'x',
+  'times-circle-o': 'x',
+  xmark: 'x',
+  'circle-xmark': 'x',
+  close: 'x',
+  remove: 'x',
+  x: 'x',
+  'x-lg': 'x',
+  'x-circle': 'x',
+  'exclamation-triangle': 'warning',
+  'triangle-exclamation': 'warning',
+  warning: 'warning',
+  alert: 'warning',
+  'info-circle': 'information_source',
+  'circle-info': 'information_source',
+  'question-circle': 'question',
+  'circle-question': 'question',
+  ban: 'no_entry_sign',
+  minus: 'heavy_minus_sign',
+};
+
+/** The prefixes of icon classes: Font Awesome, Glyphicons, Bootstrap Icons, Octicons. */
+const ICON_CLASS = /^(?:fa|glyphicon|bi|octicon)-(.+)$/;
+
+/** The emoji for an icon element's `class` (`fa fa-check fa-lg` → ✔️), or undefined. */
+export function iconEmoji(classes: string | undefined): string | undefined {
+  if (!classes) return undefined;
+  for (const name of classes.split(/\s+/)) {
+    const icon = ICON_CLASS.exec(name)?.[1];
+    const emoji = icon !== undefined && Object.hasOwn(ICON_EMOJI, icon) ? nameToEmoji[ICON_EMOJI[icon]!] : undefined;
+    if (emoji !== undefined) return emoji;
+  }
+  return undefined;
+}

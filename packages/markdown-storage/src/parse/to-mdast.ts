@@ -155,9 +155,12 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
           definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
         break;
       }
-      case 'heading_close':
-        takeHeadingId(stack.pop() as Heading);
+      case 'heading_close': {
+        const heading = stack.pop() as Heading;
+        const siblings = top().children;
+        if (takeHeadingId(heading) === 'tabset' && siblings[siblings.length - 1] === heading) siblings.pop();
         break;
+      }
       case 'paragraph_close':
         takeClassLines(stack.pop() as Paragraph);
         break;
@@ -212,22 +215,33 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
  * A heading's id written after it, as Docusaurus, VitePress, Hugo, kramdown and pandoc read
  * `## Usage {#usage}` and MkDocs' attr_list `{ #usage }` or `{: #usage .class }`: it is taken off
  * the heading's text into `data.id` (mdast-util-heading-id's field), so the page shows "Usage" and
- * `[…](#usage)` finds the heading. An attribute list of classes only (`# Tabs {.tabset}`, Wiki.js)
- * is taken off too; braces holding anything else (`{braces}`) are text.
+ * `[…](#usage)` finds the heading. An attribute list of classes only is taken off too; braces
+ * holding anything else (`{braces}`) are text.
+ *
+ * Wiki.js' tab sets: a heading with the class `tabset` (`### Tabs {.tabset}`) is replaced there by
+ * a tab bar whose tabs are the headings one level down (requarks/wiki, html-tabset/renderer.js),
+ * so its own text is never shown: pages name it "Tabset", and close a set early with an empty one
+ * ("End Tabset {.tabset}"). Confluence has no tabs (only marketplace macros), and an expand per
+ * tab would hide the first tab, which Wiki.js shows open: each tab stays the heading it is written
+ * as, with its content under it, all readable, searchable and in the page's table of contents,
+ * and the marker heading is left out (returns 'tabset'). The tabs keep their level: moving them up
+ * one would tie a block's output to the headings before it, which block-by-block conversion
+ * (parts.ts) does not allow, and a skipped level reads fine.
  */
 const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$/;
 const ATTRIBUTE = /^(?:#[^\s{}]+|\.[\w-]+|[\w-]+=(?:"[^"\s]*"|'[^'\s]*'|[^\s"']+))$/;
 
-function takeHeadingId(heading: Heading): void {
+function takeHeadingId(heading: Heading): 'tabset' | undefined {
   const last = heading.children[heading.children.length - 1];
-  if (last?.type !== 'text') return;
+  if (last?.type !== 'text') return undefined;
   const match = ATTRIBUTE_LIST.exec(last.value);
   const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
-  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return;
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return undefined;
   last.value = last.value.slice(0, match.index);
   if (!last.value) heading.children.pop();
   const id = attributes.find((attribute) => attribute.startsWith('#'))?.slice(1);
   if (id) heading.data = { ...heading.data, id } as Heading['data'];
+  return attributes.includes('.tabset') ? 'tabset' : undefined;
 }
 
 /**

@@ -3,6 +3,10 @@
  * emoji: the same Unicode character here. Confluence's own emoticon macro only knows a few dozen
  * names, and a Unicode emoji is text both Cloud and Data Center show as written. The table is
  * gemoji's, GitHub's own list; a `:word:` that is not in it (`10:30:00`, `:ROCKET:`) stays text.
+ * So do GitHub's image-only emoji (`:octocat:`, `:shipit:`, `:atom:`), on purpose: they have no
+ * Unicode character, GitHub shows a picture from its own asset host with the shortcode as its alt
+ * text, and a Confluence page fetching pictures from github.com (blocked on many Data Center sites)
+ * would be worse than the alt text, which still says what was meant.
  */
 import { nameToEmoji } from 'gemoji';
 

@@ -10,7 +10,8 @@ import { nameToEmoji } from 'gemoji';
 
 /** Icon name (after its font's prefix) → gemoji name. */
 const ICON_EMOJI: Record<string, string> = {
-  // Font Awesome 4–6 (`-o` is 4's outline variant), Glyphicons' `ok`, Bootstrap Icons' `check-lg`.
+  // Font Awesome 4–6 (`-o` is 4's outline variant), Glyphicons' `ok`, Bootstrap Icons' `check-lg`,
+  // Material Design Icons' `check-bold`, `close-thick`, `information` (Wiki.js' icon set).
   check: 'heavy_check_mark',
   'check-circle': 'heavy_check_mark',
   'check-circle-o': 'heavy_check_mark',
@@ -20,6 +21,8 @@ const ICON_EMOJI: Record<string, string> = {
   'square-check': 'heavy_check_mark',
   'check-lg': 'heavy_check_mark',
   ok: 'heavy_check_mark',
+  'check-bold': 'heavy_check_mark',
+  'check-circle-outline': 'heavy_check_mark',
   times: 'x',
   'times-circle': 'x',
   'times-circle-o': 'x',
@@ -30,20 +33,30 @@ const ICON_EMOJI: Record<string, string> = {
   x: 'x',
   'x-lg': 'x',
   'x-circle': 'x',
+  'close-thick': 'x',
+  'close-circle': 'x',
+  'close-circle-outline': 'x',
   'exclamation-triangle': 'warning',
   'triangle-exclamation': 'warning',
   warning: 'warning',
   alert: 'warning',
+  'alert-outline': 'warning',
+  'alert-circle': 'warning',
   'info-circle': 'information_source',
   'circle-info': 'information_source',
+  information: 'information_source',
+  'information-outline': 'information_source',
   'question-circle': 'question',
   'circle-question': 'question',
+  'help-circle': 'question',
+  'help-circle-outline': 'question',
   ban: 'no_entry_sign',
+  cancel: 'no_entry_sign',
   minus: 'heavy_minus_sign',
 };
 
-/** The prefixes of icon classes: Font Awesome, Glyphicons, Bootstrap Icons, Octicons. */
-const ICON_CLASS = /^(?:fa|glyphicon|bi|octicon)-(.+)$/;
+/** The prefixes of icon classes: Font Awesome, Glyphicons, Bootstrap Icons, Octicons, Material Design Icons. */
+const ICON_CLASS = /^(?:fa|glyphicon|bi|octicon|mdi)-(.+)$/;
 
 /** The emoji for an icon element's `class` (`fa fa-check fa-lg` → ✔️), or undefined. */
 export function iconEmoji(classes: string | undefined): string | undefined {

@@ -13,7 +13,7 @@ import { wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
-import { buildImage, buildLink, contentOrUrl } from './links.js';
+import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 
 interface TagSpec {
@@ -441,14 +441,4 @@ export class HtmlBuilder {
     while (this.stack.length) this.closeTop();
     return this.root;
   }
-}
-
-/**
- * `width="200"` or `200px` → 200: the size a README gives a logo, which `ac:image` keeps in pixels.
- * A percentage or any other unit has no storage equivalent and is left out (the image shows at its
- * own size).
- */
-function pixels(value: string | undefined): number | undefined {
-  const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
-  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
 }

@@ -56,7 +56,12 @@ export function linkReference(node: LinkReference, state: State): XNode[] {
 }
 
 export function image(node: Image, state: State): XNode[] {
-  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node);
+  // A size from an attribute list after the image (`![Logo](…){ width="300" }`, parse/to-mdast.ts).
+  const size = node.data as { width?: string; height?: string } | undefined;
+  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node, {
+    width: pixels(size?.width),
+    height: pixels(size?.height),
+  });
 }
 
 export function imageReference(node: ImageReference, state: State): XNode[] {
@@ -188,4 +193,14 @@ export function buildImage(
   if (isRelative(url))
     state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
   return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
+}
+
+/**
+ * `width="200"` or `200px` → 200: the size a README gives a logo, which `ac:image` keeps in pixels.
+ * A percentage or any other unit has no storage equivalent and is left out (the image shows at its
+ * own size).
+ */
+export function pixels(value: string | undefined): number | undefined {
+  const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
+  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
 }

@@ -12,6 +12,7 @@ import type {
   AlignType,
   Code,
   Heading,
+  Image,
   List,
   ListItem,
   Nodes,
@@ -245,6 +246,35 @@ function takeHeadingId(heading: Heading): 'tabset' | undefined {
 }
 
 /**
+ * An attribute list right after an inline element (`` `Boolean`{.datatype} ``, `*v5*{.badge}`:
+ * Wiki.js' markdown-it-attrs; `[Start](…){ .md-button }`, `![Logo](…){ width="300" }`: MkDocs'
+ * attr_list; kramdown's `{: .class}`) styles that element and is not shown: it is taken off the
+ * text after it. An image keeps a `width`/`height` given in it (`data.width`, read as pixels
+ * by the image handler). Braces holding anything else (`{x: 1}`, `{}`) stay text.
+ */
+const INLINE_ATTRIBUTE_LIST = /^\{:?[ \t]*([^{}\n]*?)[ \t]*\}/;
+const ATTRIBUTED = new Set(['inlineCode', 'emphasis', 'strong', 'delete', 'link', 'image']);
+
+function takeInlineAttributes(siblings: PhrasingContent[], value: string): string {
+  const element = siblings[siblings.length - 1];
+  if (!element || !ATTRIBUTED.has(element.type)) return value;
+  const match = INLINE_ATTRIBUTE_LIST.exec(value);
+  const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return value;
+  if (element.type === 'image') element.data = { ...element.data, ...imageSize(attributes) } as Image['data'];
+  return value.slice(match[0].length);
+}
+
+function imageSize(attributes: string[]): { width?: string; height?: string } {
+  const size: { width?: string; height?: string } = {};
+  for (const attribute of attributes) {
+    const [, key, quoted] = /^(width|height)=(.*)$/.exec(attribute) ?? [];
+    if (key === 'width' || key === 'height') size[key] = quoted!.replace(/^["']|["']$/g, '');
+  }
+  return size;
+}
+
+/**
  * A line of classes only closing a paragraph (`{.is-warning}`, `{.links-list}`; kramdown's
  * `{: .note}`; one or more): Wiki.js (markdown-it-attrs) styles the block with them, it does not show them. In a
  * blockquote or list it is read lazily into the last paragraph, so it is taken off there; the
@@ -328,7 +358,15 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     switch (token.type) {
-      case 'text':
+      case 'text': {
+        // Cheap test first: this runs on every text token.
+        const attributed = token.content.charCodeAt(0) === 0x7b; /* { */
+        const value = attributed
+          ? takeInlineAttributes(stack[stack.length - 1]!.children, token.content)
+          : token.content;
+        if (value) addText(value);
+        break;
+      }
       case 'text_special':
         addText(token.content);
         break;

@@ -9,6 +9,11 @@ export function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
 }
 
+/** A line holding only spaces and tabs (or nothing). */
+export function isBlankLine(state: StateBlock, line: number): boolean {
+  return state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
+}
+
 /** A container's title (an admonition's, an expand's) as the label paragraph the directive handlers read. */
 export function pushTitle(state: StateBlock, title: string, line: number): void {
   const paragraph = state.push('paragraph_open', 'p', 1);

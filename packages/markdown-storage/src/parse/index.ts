@@ -10,6 +10,7 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
+import { mkdocsContentTabs } from './mkdocs-tabs.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
@@ -31,6 +32,7 @@ function createParser(): MarkdownIt {
     .use(gfmStrikethrough)
     .use(directives)
     .use(mkdocsAdmonitions)
+    .use(mkdocsContentTabs)
     .use(math)
     .use(mdx)
     .use(liquid)

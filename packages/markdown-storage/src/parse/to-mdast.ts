@@ -86,8 +86,9 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
     switch (token.type) {
       case 'paragraph_open': {
         const paragraph: Paragraph = { type: 'paragraph', children: [] };
-        if ((token.meta as { directiveLabel?: boolean } | null)?.directiveLabel)
-          paragraph.data = { directiveLabel: true } as Paragraph['data'];
+        const meta = token.meta as { directiveLabel?: boolean; tabLabel?: boolean } | null;
+        if (meta?.directiveLabel) paragraph.data = { directiveLabel: true } as Paragraph['data'];
+        if (meta?.tabLabel) paragraph.data = { tabLabel: true } as Paragraph['data'];
         // markdown-it hides the paragraphs of tight lists; a visible one makes its list loose.
         if (top().type === 'listItem' && !token.hidden) (top() as ListItem & { loose?: boolean }).loose = true;
         open(paragraph, token);
@@ -162,9 +163,14 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         if (takeHeadingId(heading) === 'tabset' && siblings[siblings.length - 1] === heading) siblings.pop();
         break;
       }
-      case 'paragraph_close':
-        takeClassLines(stack.pop() as Paragraph);
+      case 'paragraph_close': {
+        const paragraph = stack.pop() as Paragraph;
+        // A content tab's label (mkdocs-tabs.ts) is a bold line.
+        if ((paragraph.data as { tabLabel?: boolean } | undefined)?.tabLabel)
+          paragraph.children = [{ type: 'strong', children: paragraph.children, position: paragraph.position }];
+        else takeClassLines(paragraph);
         break;
+      }
       case 'table_close':
       case 'blockquote_close':
       case 'tr_close':

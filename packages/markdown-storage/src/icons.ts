@@ -44,6 +44,7 @@ const ICON_EMOJI: Record<string, string> = {
   'alert-circle': 'warning',
   'info-circle': 'information_source',
   'circle-info': 'information_source',
+  info: 'information_source',
   information: 'information_source',
   'information-outline': 'information_source',
   'question-circle': 'question',
@@ -67,4 +68,18 @@ export function iconEmoji(classes: string | undefined): string | undefined {
     if (emoji !== undefined) return emoji;
   }
   return undefined;
+}
+
+/**
+ * Material for MkDocs' icon shortcodes (`:material-check:`, `:fontawesome-solid-xmark:`,
+ * `:octicons-alert-16:`, `:simple-github:`): the same icons written as text. One with a plain
+ * meaning is its emoji, any other is '' (decoration, left out); undefined when `name` is not one.
+ */
+const ICON_SHORTCODE =
+  /^(?:material|fontawesome-(?:solid|regular|brands)|octicons|simple)-([a-z0-9-]+?)(?:-(?:12|16|24|48))?$/;
+
+export function iconShortcodeEmoji(name: string): string | undefined {
+  const icon = ICON_SHORTCODE.exec(name)?.[1];
+  if (icon === undefined) return undefined;
+  return (Object.hasOwn(ICON_EMOJI, icon) ? nameToEmoji[ICON_EMOJI[icon]!] : undefined) ?? '';
 }

@@ -15,7 +15,7 @@ import type { DirectiveMeta } from './directives.js';
 import { isBlankLine, pushTitle, tokenizeContainer } from './block-state.js';
 
 /** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
-const PANELS: Record<string, string> = {
+export const MKDOCS_PANELS: Record<string, string> = {
   note: 'note',
   abstract: 'info',
   summary: 'info',
@@ -57,7 +57,7 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
   const text = state.src.slice(start, state.eMarks[startLine]!);
   const match = OPENER.exec(text);
   const type = match?.[2]!.toLowerCase();
-  const panel = type === undefined ? undefined : PANELS[type];
+  const panel = type === undefined ? undefined : MKDOCS_PANELS[type];
   if (!match || !panel) return false;
   if (silent) return true;
 

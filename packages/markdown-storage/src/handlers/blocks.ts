@@ -13,13 +13,27 @@ export function root(node: Root, state: State): XNode[] {
 
 /**
  * A paragraph that is only a table-of-contents marker — VitePress' `[[toc]]`, Python-Markdown's and
- * MkDocs' `[TOC]` — is Confluence's `toc` macro, which lists the page's headings the same way.
+ * MkDocs' `[TOC]`, GitLab's and Azure DevOps' `[[_TOC_]]` (its underscores read as emphasis) — is
+ * Confluence's `toc` macro, which lists the page's headings the same way; Azure DevOps' table of
+ * subpages, `[[_TOSP_]]`, is the `children` macro.
  */
 const TOC_MARKER = /^(?:\[\[toc\]\]|\[toc\])$/i;
+const SUBPAGES_MARKER = /^\[\[tosp\]\]$/i;
+
+function markerMacro(node: Paragraph): XNode[] | undefined {
+  const first = node.children[0];
+  // Cheap test first: this runs on every paragraph.
+  if (first?.type !== 'text' || first.value.charCodeAt(0) !== 0x5b /* [ */ || node.children.length > 3)
+    return undefined;
+  const text = plainText(node).trim();
+  if (TOC_MARKER.test(text)) return [macro('toc')];
+  if (SUBPAGES_MARKER.test(text)) return [macro('children')];
+  return undefined;
+}
 
 export function paragraph(node: Paragraph, state: State): XNode[] {
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (only?.type === 'text' && TOC_MARKER.test(only.value.trim())) return [macro('toc')];
+  const marker = markerMacro(node);
+  if (marker) return marker;
   const children = state.all(node);
   return children.length ? [x('p', {}, children)] : [];
 }

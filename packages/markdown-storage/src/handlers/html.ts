@@ -224,13 +224,16 @@ const UNSAFE_HTML = new Set([
   'body',
 ]);
 
-const BLOCK_COMPONENT: TagSpec = {
-  build: (attributes, children) => {
-    const heading = attributes.title ?? attributes.label;
-    const lead = heading?.trim() ? [x('p', {}, [x('strong', {}, [text(heading.trim())])])] : [];
+const componentWithHeading =
+  (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
+  (attributes, children) => {
+    const title = heading(attributes)?.trim();
+    const lead = title ? [x('p', {}, [x('strong', {}, [text(title)])])] : [];
     return [...lead, ...wrapPhrasing(children)];
-  },
-};
+  };
+const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };
+/** Docusaurus' `<TabItem>`: without a label it is labelled with its value, as Docusaurus shows it. */
+const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };
 
 function numeric(value: string | undefined): string | undefined {
@@ -381,7 +384,7 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    const spec = this.block ? BLOCK_COMPONENT : INLINE_COMPONENT;
+    const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
     this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
   }
 

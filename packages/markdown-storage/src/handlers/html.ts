@@ -9,7 +9,7 @@ import type { Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
-import { wrapPhrasing } from '../phrasing.js';
+import { isPhrasing, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
@@ -143,6 +143,12 @@ const TAGS: Record<string, TagSpec> = {
 };
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+
+/** Block tags that end an open `<p>` (HTML's rule for its omitted end tag: `<p>One<p>Two`). */
+const CLOSES_P = new Set([
+  ...['p', 'div', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'details'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'pre', 'blockquote', 'hr', 'table'],
+]);
 
 /**
  * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
@@ -293,6 +299,12 @@ export class HtmlBuilder {
     this.target.push(...nodes);
   }
 
+  /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
+  appendBlock(nodes: XNode[]): void {
+    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
+    this.target.push(...nodes);
+  }
+
   /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */
   inCode(): boolean {
     return this.stack.some((frame) => CODE_TAGS.has(frame.tag));
@@ -355,6 +367,7 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -386,6 +399,13 @@ export class HtmlBuilder {
     }
     const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
     this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
+  }
+
+  /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */
+  private closeOpenParagraph(): void {
+    let index = this.stack.length - 1;
+    while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
+    if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
   }
 
   private close(name: string, source: string, node: Nodes): void {

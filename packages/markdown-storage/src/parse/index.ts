@@ -12,6 +12,7 @@ import { directives } from './directives.js';
 import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { mkdocsContentTabs } from './mkdocs-tabs.js';
 import { gfmStrikethrough } from './strikethrough.js';
+import { highlight } from './highlight.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
@@ -31,6 +32,7 @@ function createParser(): MarkdownIt {
   md.use(frontMatterPlugin)
     .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
+    .use(highlight)
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)

@@ -26,6 +26,22 @@ export function pushTitle(state: StateBlock, title: string, line: number): void 
   state.push('paragraph_close', 'p', -1);
 }
 
+/**
+ * A tab's label (MkDocs' `=== "macOS"`, GitLab's `{{< tab title="…" >}}`) as a paragraph, its
+ * Markdown kept, that to-mdast.ts makes bold: Confluence has no tabs, so each tab is its label
+ * as a bold line and then its content, as an MDX `<TabItem label>` is.
+ */
+export function pushTabLabel(state: StateBlock, label: string, line: number): void {
+  const open = state.push('paragraph_open', 'p', 1);
+  open.map = [line, line + 1];
+  open.meta = { tabLabel: true };
+  const inline = state.push('inline', '', 0);
+  inline.content = label;
+  inline.map = [line, line + 1];
+  inline.children = [];
+  state.push('paragraph_close', 'p', -1);
+}
+
 /** Lines [from, to) parsed as a container's content: nothing inside runs past `to`. */
 export function tokenizeContainer(state: StateBlock, from: number, to: number, indent = state.blkIndent): void {
   const { parentType, lineMax, blkIndent } = state;

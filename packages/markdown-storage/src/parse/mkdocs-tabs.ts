@@ -12,7 +12,7 @@
  * first non-blank line indented less than 4 spaces, as an admonition does (mkdocs-admonitions.ts).
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { isBlankLine, tokenizeContainer } from './block-state.js';
+import { isBlankLine, pushTabLabel, tokenizeContainer } from './block-state.js';
 
 /** pymdownx.tabbed's opener: `===`, `!` and/or `+`, then the quoted label (inline Markdown). */
 const OPENER = /^===!?\+? +"(.*)" *$/;
@@ -33,25 +33,10 @@ function contentTab(state: StateBlock, startLine: number, endLine: number, silen
     if (state.sCount[line]! < indent) break;
     contentEnd = line + 1;
   }
-  if (label.trim()) pushLabel(state, label.trim(), startLine);
+  if (label.trim()) pushTabLabel(state, label.trim(), startLine);
   tokenizeContainer(state, startLine + 1, contentEnd, indent);
   state.line = contentEnd;
   return true;
-}
-
-/**
- * The tab's label as a paragraph (its Markdown kept: pymdownx parses it too) that to-mdast.ts
- * makes bold.
- */
-function pushLabel(state: StateBlock, label: string, line: number): void {
-  const open = state.push('paragraph_open', 'p', 1);
-  open.map = [line, line + 1];
-  open.meta = { tabLabel: true };
-  const inline = state.push('inline', '', 0);
-  inline.content = label;
-  inline.map = [line, line + 1];
-  inline.children = [];
-  state.push('paragraph_close', 'p', -1);
 }
 
 export function mkdocsContentTabs(md: MarkdownIt): void {

@@ -296,13 +296,15 @@ export class HtmlBuilder {
   }
 
   append(nodes: XNode[]): void {
-    this.target.push(...nodes);
+    const target = this.target;
+    // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
+    for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
   }
 
   /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
   appendBlock(nodes: XNode[]): void {
     if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
-    this.target.push(...nodes);
+    this.append(nodes);
   }
 
   /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */

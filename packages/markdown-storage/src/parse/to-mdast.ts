@@ -207,7 +207,8 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         leaf({ type: 'thematicBreak' }, token);
         break;
       case 'inline':
-        top().children.push(...inline(token.children ?? [], top().position));
+        // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
+        for (const node of inline(token.children ?? [], top().position)) top().children.push(node);
         break;
       // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
       default:

@@ -108,18 +108,27 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
   }
 }
 
-/** The line of `</name>` closing the component opened before `from`, or -1. */
-function endTagLine(state: StateBlock, name: string, from: number, endLine: number, indent: number): number {
+/**
+ * The line of `</name>` closing the component opened on `startLine` (its tag ending before `from`),
+ * or -1. The start tags met inside one never closed are remembered for the rest of the parse (as
+ * directives.ts does), so `<Tabs>` repeated thousands of times costs one scan, not one per tag.
+ */
+function endTagLine(state: StateBlock, name: string, [startLine, from]: [number, number], endLine: number): number {
+  const unclosed = ((state.env as { unclosedComponents?: Set<string> }).unclosedComponents ??= new Set());
+  if (unclosed.has(`${state.blkIndent}:${startLine}`)) return -1;
+  const indent = state.sCount[startLine]!;
   const open = new RegExp(`^<${name.replace(/\./g, '\\.')}(?=[\\s>/]|$)`);
   const close = `</${name}>`;
-  let depth = 1;
+  const nested: number[] = [];
   for (let line = from; line < endLine; line += 1) {
     if (isBlankLine(state, line)) continue;
     const text = lineText(state, line).trimEnd();
-    if (text === close && state.sCount[line]! <= indent) depth -= 1;
-    else if (open.test(text) && !text.endsWith('/>') && !text.includes(close)) depth += 1;
-    if (depth === 0) return line;
+    if (text === close && state.sCount[line]! <= indent) {
+      if (!nested.length) return line;
+      nested.pop();
+    } else if (open.test(text) && !text.endsWith('/>') && !text.includes(close)) nested.push(line);
   }
+  for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
   return -1;
 }
 
@@ -144,7 +153,7 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
     state.line = tag.endLine;
     return true;
   }
-  const end = endTagLine(state, tag.name, tag.endLine, endLine, state.sCount[startLine]!);
+  const end = endTagLine(state, tag.name, [startLine, tag.endLine], endLine);
   if (end === -1) return false;
   let indent = Infinity;
   let onlyTags = true;

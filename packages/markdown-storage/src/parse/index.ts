@@ -19,6 +19,7 @@ import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
 import { mdx } from './mdx.js';
+import { abbreviations } from './abbreviations.js';
 import { mdxComponents } from './mdx-jsx.js';
 import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
@@ -38,6 +39,7 @@ function createParser(): MarkdownIt {
     .use(mkdocsContentTabs)
     .use(math)
     .use(mdx)
+    .use(abbreviations)
     .use(mdxComponents)
     .use(liquid)
     .use(shortcodePanels)

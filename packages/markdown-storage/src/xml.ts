@@ -128,8 +128,10 @@ const VOID = new Set(['br', 'hr', 'img', 'col', 'ri:page', 'ri:attachment', 'ri:
 
 /** Plain text of a subtree (used for titles taken from rich content). */
 /** No element and only whitespace text: nothing a reader would see. */
+const VISIBLE = /\S/;
+
 export function showsNothing(nodes: XNode[]): boolean {
-  return nodes.every((node) => node.type === 'text' && node.value.trim() === '');
+  return nodes.every((node) => node.type === 'text' && !VISIBLE.test(node.value));
 }
 
 export function textOf(nodes: XNode[]): string {

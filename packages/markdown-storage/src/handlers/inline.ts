@@ -13,7 +13,8 @@ import { isAutolink } from './links.js';
 export function text(node: Text, state: State, parent: Parents | undefined): XNode[] {
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
-  if (node.value.includes('--8<--')) warnMkDocsSnippets(node, state);
+  // A snippet line is a paragraph of its own: only its start is looked at.
+  if (node.value.startsWith('--8<--')) warnMkDocsSnippets(node, state);
   const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
   return [
     textNode(

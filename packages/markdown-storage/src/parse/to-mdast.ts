@@ -206,10 +206,13 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'hr':
         leaf({ type: 'thematicBreak' }, token);
         break;
-      case 'inline':
+      case 'inline': {
         // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-        for (const node of inline(token.children ?? [], top().position)) top().children.push(node);
+        const nodes = inline(token.children ?? [], top().position);
+        const children = top().children;
+        for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
         break;
+      }
       // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
       default:
         break;

@@ -205,14 +205,14 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     for (let index = 0; index < root.children.length; index += 1) {
       const child = root.children[index]!;
       if (child.type === 'html') {
-        page.append(nodes.splice(0));
+        page.appendBlock(nodes.splice(0));
         page.html(child.value, child);
         state.usedContext = true; // balanced with its neighbours: not a block of its own
       } else nodes.push(...state.one(child, root));
     }
     state.recording = undefined;
     if (page.openElements || nodes.some(isPhrasing)) {
-      page.append(nodes); // the page's builder still has work to do on them
+      page.appendBlock(nodes); // the page's builder still has work to do on them
       continue;
     }
     // Written out now, so the block's tree dies young; kept for reuse if it stands on its own.

@@ -119,7 +119,7 @@ export class State {
       if (child.type === 'html') builder.html(child.value, child);
       else {
         this.inRawCode = outerCode || builder.inCode();
-        builder.append(this.one(child, parent));
+        builder.appendBlock(this.one(child, parent));
       }
     }
     this.inRawCode = outerCode;

@@ -127,6 +127,13 @@ function serialize(node: XNode, out: string[]): void {
 const VOID = new Set(['br', 'hr', 'img', 'col', 'ri:page', 'ri:attachment', 'ri:url', 'ri:user', 'ri:space']);
 
 /** Plain text of a subtree (used for titles taken from rich content). */
+/** No element and only whitespace text: nothing a reader would see. */
+const VISIBLE = /\S/;
+
+export function showsNothing(nodes: XNode[]): boolean {
+  return nodes.every((node) => node.type === 'text' && !VISIBLE.test(node.value));
+}
+
 export function textOf(nodes: XNode[]): string {
   return nodes.map((node) => (node.type === 'element' ? textOf(node.children) : node.value)).join('');
 }

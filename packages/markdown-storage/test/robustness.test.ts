@@ -87,6 +87,29 @@ const PIECES = [
   '<https://a.example>',
   '[r]: https://r.example "t"',
   '[r]',
+  // Wiki.js, MkDocs, Obsidian, Quarto, MDX, GitLab and icon syntax.
+  '<i class="fa fa-check"></i>',
+  '<i></i>',
+  '{.tabset}',
+  '{ .md-button }',
+  '`c`{.x}',
+  ':material-check:',
+  ':shipit:',
+  '=== "Tab"\n    ',
+  '> [!tip]- Title\n> ',
+  '> [!bug | right]',
+  '::: {.callout-note}\n',
+  '::: {.column}\n',
+  '<Tabs>\n  ',
+  '<TabItem value="a">\n    ',
+  '</TabItem>\n',
+  '<Tabs values={[\n',
+  '{{< alert type="note" >}}\n',
+  '{{< /alert >}}\n',
+  '{{< tab title="T" >}}\n',
+  '==mark==',
+  '[[_TOC_]]',
+  '<p>open',
   'word',
   'words here',
   ' ',
@@ -143,6 +166,8 @@ describe('robustness', () => {
       html: `${'<b>'.repeat(5000)}deep`,
       details: `${'<details>\n'.repeat(3000)}deep\n`,
       directives: `${Array.from({ length: 200 }, (_, index) => `${':'.repeat(403 - index * 2)}info`).join('\n')}\ndeep\n`,
+      // Not nesting, but as many inline nodes in one paragraph (spread into a push, they overflowed it).
+      'code spans': `${'`a` '.repeat(120_000)}deep`,
     };
     for (const [name, markdown] of Object.entries(cases)) {
       const result = convertMarkdown(markdown);

@@ -1,9 +1,11 @@
 /** Flow content: paragraphs, headings, blockquotes (and GitHub alerts), thematic breaks. */
-import type { Blockquote, Heading, Paragraph, Root, Text } from 'mdast';
+import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
 import { footnoteSection } from './footnotes.js';
+import { plainText } from '../anchors.js';
+import { MKDOCS_PANELS } from '../parse/mkdocs-admonitions.js';
 
 export function root(node: Root, state: State): XNode[] {
   return [...state.all(node), ...footnoteSection(state)];
@@ -11,13 +13,27 @@ export function root(node: Root, state: State): XNode[] {
 
 /**
  * A paragraph that is only a table-of-contents marker — VitePress' `[[toc]]`, Python-Markdown's and
- * MkDocs' `[TOC]` — is Confluence's `toc` macro, which lists the page's headings the same way.
+ * MkDocs' `[TOC]`, GitLab's and Azure DevOps' `[[_TOC_]]` (its underscores read as emphasis) — is
+ * Confluence's `toc` macro, which lists the page's headings the same way; Azure DevOps' table of
+ * subpages, `[[_TOSP_]]`, is the `children` macro.
  */
 const TOC_MARKER = /^(?:\[\[toc\]\]|\[toc\])$/i;
+const SUBPAGES_MARKER = /^\[\[tosp\]\]$/i;
+
+function markerMacro(node: Paragraph): XNode[] | undefined {
+  const first = node.children[0];
+  // Cheap test first: this runs on every paragraph.
+  if (first?.type !== 'text' || first.value.charCodeAt(0) !== 0x5b /* [ */ || node.children.length > 3)
+    return undefined;
+  const text = plainText(node).trim();
+  if (TOC_MARKER.test(text)) return [macro('toc')];
+  if (SUBPAGES_MARKER.test(text)) return [macro('children')];
+  return undefined;
+}
 
 export function paragraph(node: Paragraph, state: State): XNode[] {
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (only?.type === 'text' && TOC_MARKER.test(only.value.trim())) return [macro('toc')];
+  const marker = markerMacro(node);
+  if (marker) return marker;
   const children = state.all(node);
   return children.length ? [x('p', {}, children)] : [];
 }
@@ -32,20 +48,69 @@ export function thematicBreak(): XNode[] {
 
 /** GitHub alerts (`> [!NOTE]`) → the panel with the same intent. */
 const ALERTS: Record<string, string> = {
-  NOTE: 'info',
-  TIP: 'tip',
-  IMPORTANT: 'note',
-  WARNING: 'note',
-  CAUTION: 'warning',
+  note: 'info',
+  tip: 'tip',
+  important: 'note',
+  warning: 'note',
+  caution: 'warning',
 };
-const ALERT_MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
+
+/**
+ * Obsidian's callouts, of which GitHub's alerts are the five-type subset: `[!type]`, styling
+ * after a bar (`[!bug | right]`), `-` (folded) or `+` (open, foldable), then the title to the end
+ * of the line. GitHub's types keep their panels; Obsidian's others are Material for MkDocs' types
+ * and aliases (what mkdocs-callouts publishes them as), any other an info panel. A title on the
+ * marker's line is the panel's: GitHub would show `> [!NOTE] text` as a quote starting with the
+ * marker, but such a page was written for Obsidian, where it is the title, and the marker left as
+ * text would only be syntax to a Confluence reader. Without a title GitHub's types have none (as
+ * GitHub shows them) and the others have their type's name (as Obsidian does). A foldable one is
+ * an expand, as MkDocs' `???` is.
+ */
+const CALLOUT_MARKER = /^\[!([\w-]+)(?:[ \t]*\|[^\]\n]*)?\]([+-]?)/;
+
+interface Callout {
+  macro: string;
+  title: string | undefined;
+  rest: Blockquote;
+}
 
 export function blockquote(node: Blockquote, state: State): XNode[] {
-  const alert = githubAlert(node);
-  if (alert) return [panelMacro(alert.panel, {}, state.all(alert.rest))];
-  const callout = wikiJsCallout(node);
-  if (callout) return [panelMacro(callout, {}, state.all(node))];
+  const found = callout(node);
+  if (found) return [panelMacro(found.macro, { title: found.title }, state.all(found.rest))];
+  const wikiJs = wikiJsCallout(node);
+  if (wikiJs) return [panelMacro(wikiJs, {}, state.all(node))];
   return [x('blockquote', {}, state.all(node))];
+}
+
+function callout(node: Blockquote): Callout | undefined {
+  const [first, ...others] = node.children;
+  if (first?.type !== 'paragraph') return undefined;
+  const [lead, ...inline] = first.children;
+  // Cheap test first: this runs on every blockquote.
+  if (lead?.type !== 'text' || !lead.value.startsWith('[!')) return undefined;
+  const match = CALLOUT_MARKER.exec(lead.value);
+  if (!match) return undefined;
+  const type = match[1]!.toLowerCase();
+  const { title, body } = splitFirstLine([{ ...lead, value: lead.value.slice(match[0].length) }, ...inline]);
+  const github = Object.hasOwn(ALERTS, type);
+  const named = title || (github && !match[2] ? undefined : type.charAt(0).toUpperCase() + type.slice(1));
+  const panel = github ? ALERTS[type]! : Object.hasOwn(MKDOCS_PANELS, type) ? MKDOCS_PANELS[type]! : 'info';
+  const paragraph: Paragraph[] = body.length ? [{ ...first, children: body }] : [];
+  return { macro: match[2] ? 'expand' : panel, title: named, rest: { ...node, children: [...paragraph, ...others] } };
+}
+
+/** A paragraph's phrasing split at its first line end: the title's plain text, and the rest. */
+function splitFirstLine(phrasing: PhrasingContent[]): { title: string; body: PhrasingContent[] } {
+  for (let index = 0; index < phrasing.length; index += 1) {
+    const child = phrasing[index]!;
+    const end = child.type === 'break' ? 0 : child.type === 'text' ? child.value.indexOf('\n') : -1;
+    if (end === -1) continue;
+    const head = child.type === 'text' ? [{ ...child, value: child.value.slice(0, end) }] : [];
+    const tail = child.type === 'text' ? child.value.slice(end + 1) : '';
+    const title = plainText({ type: 'paragraph', children: [...phrasing.slice(0, index), ...head] }).trim();
+    return { title, body: [...(tail ? [{ ...child, value: tail } as Text] : []), ...phrasing.slice(index + 1)] };
+  }
+  return { title: plainText({ type: 'paragraph', children: phrasing }).trim(), body: [] };
 }
 
 /** Wiki.js' callouts: a blockquote with a line `{.is-info}` after it (parse/to-mdast.ts takes it off). */
@@ -60,21 +125,4 @@ function wikiJsCallout(node: Blockquote): string | undefined {
   const last = node.children[node.children.length - 1];
   const classes = (last?.data as { classes?: string[] } | undefined)?.classes;
   return classes?.map((name) => WIKIJS_CALLOUTS[name]).find((panel) => panel !== undefined);
-}
-
-function githubAlert(node: Blockquote): { panel: string; rest: Blockquote } | undefined {
-  const [first, ...others] = node.children;
-  if (first?.type !== 'paragraph') return undefined;
-  const [lead, ...inline] = first.children;
-  if (lead?.type !== 'text') return undefined;
-  const match = ALERT_MARKER.exec(lead.value);
-  if (!match) return undefined;
-  const remainder = lead.value.slice(match[0].length);
-  // The marker must be alone on its line: `[!NOTE] text` is an ordinary quote.
-  if (match[0].trimEnd() === lead.value.trimEnd() && inline[0] && inline[0].type !== 'break') return undefined;
-  const leadRest: Text[] = remainder ? [{ ...lead, value: remainder }] : [];
-  let phrasing = [...leadRest, ...inline];
-  if (!remainder && phrasing[0]?.type === 'break') phrasing = phrasing.slice(1);
-  const paragraph: Paragraph[] = phrasing.length ? [{ ...first, children: phrasing }] : [];
-  return { panel: ALERTS[match[1]!.toUpperCase()]!, rest: { ...node, children: [...paragraph, ...others] } };
 }

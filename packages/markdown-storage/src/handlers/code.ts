@@ -1,7 +1,7 @@
 /**
  * Fenced and indented code → the `code` macro. The body goes in CDATA (split around `]]>`), so
- * nothing in it is ever parsed. Fence meta: `title="…"`, `linenumbers` (or `showLineNumbers`),
- * `firstline=N`, `collapse`, `theme=…`.
+ * nothing in it is ever parsed. Fence meta: `title="…"`, `linenumbers` (or `showLineNumbers`,
+ * MkDocs' `linenums="N"`), `firstline=N`, `collapse`, `theme=…`.
  */
 import type { Code, InlineCode } from 'mdast';
 import type { State } from '../state.js';
@@ -22,8 +22,10 @@ export function parseMeta(meta: string | null | undefined): Record<string, strin
 
 export function code(node: Code, state: State): XNode[] {
   const meta = parseMeta(node.meta);
-  const lineNumbers = meta.linenumbers ?? meta.shownumbers ?? meta.showlinenumbers;
-  const firstLine = meta.firstline ?? meta.startline;
+  // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
+  const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
+  const lineNumbers = meta.linenumbers ?? meta.shownumbers ?? meta.showlinenumbers ?? (linenums && 'true');
+  const firstLine = meta.firstline ?? meta.startline ?? (linenums === '1' ? undefined : linenums);
   const collapse = meta.collapse === 'true';
   const parameters = {
     language: codeLanguage(node.lang, state.dialect),

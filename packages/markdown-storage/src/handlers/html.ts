@@ -7,12 +7,13 @@
  */
 import type { Nodes } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, text, textOf, x } from '../xml.js';
+import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
-import { wrapPhrasing } from '../phrasing.js';
+import { isPhrasing, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
-import { buildImage, buildLink } from './links.js';
+import { iconEmoji } from '../icons.js';
+import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 
 interface TagSpec {
@@ -143,6 +144,31 @@ const TAGS: Record<string, TagSpec> = {
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
 
+/** Block tags that end an open `<p>` (HTML's rule for its omitted end tag: `<p>One<p>Two`). */
+const CLOSES_P = new Set([
+  ...['p', 'div', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'details'],
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'pre', 'blockquote', 'hr', 'table'],
+]);
+
+/**
+ * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
+ * `<b> </b>`, `<p align="center"></p>`, `<h2></h2>`): a browser shows nothing for them but what
+ * an icon font draws, while in storage they would be an empty `<em>` (or a blank entry in the
+ * page's table of contents). They are left out, keeping an inline element's whitespace; an icon
+ * with a plain meaning becomes its emoji (icons.ts).
+ */
+const LEFT_OUT_WHEN_EMPTY = new Set([
+  ...['b', 'strong', 'i', 'em', 'cite', 'var', 'code', 'kbd', 'samp', 'tt', 'sub', 'sup', 'u', 'ins'],
+  ...['s', 'del', 'strike', 'small', 'big', 'span', 'abbr', 'mark', 'q'],
+  ...['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
+
+function emptyElement(frame: Frame): XNode[] {
+  if (frame.spec.block) return [];
+  const icon = iconEmoji(frame.attributes.class);
+  return icon === undefined ? frame.children : [text(icon)];
+}
+
 /** A character that may be Markdown markup: only then is the title parsed. */
 const MARKUP = /[*_`[~\\]/;
 
@@ -204,13 +230,16 @@ const UNSAFE_HTML = new Set([
   'body',
 ]);
 
-const BLOCK_COMPONENT: TagSpec = {
-  build: (attributes, children) => {
-    const heading = attributes.title ?? attributes.label;
-    const lead = heading?.trim() ? [x('p', {}, [x('strong', {}, [text(heading.trim())])])] : [];
+const componentWithHeading =
+  (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
+  (attributes, children) => {
+    const title = heading(attributes)?.trim();
+    const lead = title ? [x('p', {}, [x('strong', {}, [text(title)])])] : [];
     return [...lead, ...wrapPhrasing(children)];
-  },
-};
+  };
+const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };
+/** Docusaurus' `<TabItem>`: without a label it is labelled with its value, as Docusaurus shows it. */
+const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };
 
 function numeric(value: string | undefined): string | undefined {
@@ -243,6 +272,8 @@ interface Frame {
   node: Nodes;
   /** An MDX component's start tag, shown as written if no end tag closes it (`Promise<Repos>`). */
   component?: { source: string; closed: boolean };
+  /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
+  hadElement?: boolean;
 }
 
 export class HtmlBuilder {
@@ -265,7 +296,15 @@ export class HtmlBuilder {
   }
 
   append(nodes: XNode[]): void {
-    this.target.push(...nodes);
+    const target = this.target;
+    // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
+    for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
+  }
+
+  /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
+  appendBlock(nodes: XNode[]): void {
+    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
+    this.append(nodes);
   }
 
   /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */
@@ -330,7 +369,9 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    if (spec.void || selfClosing) this.append(spec.build(attributes, [], this.state, node));
+    if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
+    if (spec.void) this.append(spec.build(attributes, [], this.state, node));
+    else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
     else this.stack.push({ tag: name, spec, attributes, children: [], node });
   }
@@ -358,8 +399,15 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    const spec = this.block ? BLOCK_COMPONENT : INLINE_COMPONENT;
+    const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
     this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
+  }
+
+  /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */
+  private closeOpenParagraph(): void {
+    let index = this.stack.length - 1;
+    while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
+    if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
   }
 
   private close(name: string, source: string, node: Nodes): void {
@@ -390,7 +438,21 @@ export class HtmlBuilder {
       const name = /^<([\w:-]+)/.exec(component.source)![1]!;
       this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
     }
-    this.append(frame.spec.build(frame.attributes, frame.children, this.state, frame.node));
+    this.appendElement(this.built(frame));
+  }
+
+  /** What a closed element converted to, however little: its parent knows it had content. */
+  private appendElement(nodes: XNode[]): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) parent.hadElement = true;
+    this.append(nodes);
+  }
+
+  private built(frame: Frame): XNode[] {
+    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) return emptyElement(frame);
+    const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
+    const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
+    return frame.spec.build(frame.attributes, children, this.state, frame.node);
   }
 
   private escaped(name: string, source: string, node: Nodes): void {
@@ -404,14 +466,4 @@ export class HtmlBuilder {
     while (this.stack.length) this.closeTop();
     return this.root;
   }
-}
-
-/**
- * `width="200"` or `200px` → 200: the size a README gives a logo, which `ac:image` keeps in pixels.
- * A percentage or any other unit has no storage equivalent and is left out (the image shows at its
- * own size).
- */
-function pixels(value: string | undefined): number | undefined {
-  const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
-  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
 }

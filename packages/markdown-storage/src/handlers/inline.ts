@@ -13,6 +13,8 @@ import { isAutolink } from './links.js';
 export function text(node: Text, state: State, parent: Parents | undefined): XNode[] {
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
+  // A snippet line is a paragraph of its own: only its start is looked at.
+  if (node.value.startsWith('--8<--')) warnMkDocsSnippets(node, state);
   const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
   return [
     textNode(
@@ -67,6 +69,17 @@ export function hardBreak(_node: Break): XNode[] {
 
 /** VitePress' code snippet import (`<<< @/snippets/x.js{2}`), a line of its own: the code is in the file. */
 const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
+
+/** MkDocs' file inclusion (pymdownx.snippets), `--8<-- "file.md"` on a line of its own. */
+const MKDOCS_SNIPPET = /^-{2}8<-{2}[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)[ \t]*$/gm;
+
+function warnMkDocsSnippets(node: Text, state: State): void {
+  for (const match of node.value.matchAll(MKDOCS_SNIPPET))
+    state.warn(
+      `MkDocs snippet --8<-- ${match[1]} is not converted: shown as text, the file's content is not on this page`,
+      node,
+    );
+}
 
 function warnSnippetImports(node: Text, state: State): void {
   for (const match of node.value.matchAll(SNIPPET_IMPORT))

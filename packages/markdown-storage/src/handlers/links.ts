@@ -5,7 +5,7 @@
 import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
-import { type XNode, cdata, text, textOf, x } from '../xml.js';
+import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */
@@ -43,18 +43,25 @@ export function link(node: Link, state: State): XNode[] {
   const children = state.all(node);
   const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
   if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
-  return buildLink(state, node.url, node.title ?? undefined, children, node);
+  const content = node.children.length ? contentOrUrl(children, node.url) : children;
+  return buildLink(state, node.url, node.title ?? undefined, content, node);
 }
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
   const definition = state.definitions.get(node.identifier);
   const children = state.all(node);
   if (!definition) return children;
-  return buildLink(state, definition.url, definition.title ?? undefined, children, node);
+  const content = node.children.length ? contentOrUrl(children, definition.url) : children;
+  return buildLink(state, definition.url, definition.title ?? undefined, content, node);
 }
 
 export function image(node: Image, state: State): XNode[] {
-  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node);
+  // A size from an attribute list after the image (`![Logo](…){ width="300" }`, parse/to-mdast.ts).
+  const size = node.data as { width?: string; height?: string } | undefined;
+  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node, {
+    width: pixels(size?.width),
+    height: pixels(size?.height),
+  });
 }
 
 export function imageReference(node: ImageReference, state: State): XNode[] {
@@ -149,6 +156,16 @@ export function buildLink(
   return [x('a', { href: normalizeUri(url), title }, children)];
 }
 
+/**
+ * The content of a link whose own content was all left out (`[<i class="fa fa-github"></i>](…)`,
+ * an icon with no plain meaning, html.ts): with none, the link could be neither seen nor clicked
+ * in Confluence, so it shows where it goes, as an autolink does. A link empty as written
+ * (`[](…)`, `<a href="…"></a>`) stays empty, as every renderer shows it.
+ */
+export function contentOrUrl(children: XNode[], url: string): XNode[] {
+  return showsNothing(children) ? [text(url.trim().replace(/^mailto:/i, ''))] : children;
+}
+
 export function buildImage(
   state: State,
   rawUrl: string,
@@ -176,4 +193,14 @@ export function buildImage(
   if (isRelative(url))
     state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
   return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
+}
+
+/**
+ * `width="200"` or `200px` → 200: the size a README gives a logo, which `ac:image` keeps in pixels.
+ * A percentage or any other unit has no storage equivalent and is left out (the image shows at its
+ * own size).
+ */
+export function pixels(value: string | undefined): number | undefined {
+  const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
+  return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
 }

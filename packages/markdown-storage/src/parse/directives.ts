@@ -277,7 +277,8 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
     else if (close && close.length >= colons) return line;
-    else if (/^:{3,}[^\s:]/.test(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text))) nested.push(line);
+    else if (/^:{3,}[^\s:]/.test(text) || PANDOC_DIV.test(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text)))
+      nested.push(line);
   }
   for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
   return undefined;
@@ -288,13 +289,77 @@ function opensAdmonition(text: string): boolean {
   return admonitionLine(text, /^:+/.exec(text)![0].length) !== undefined;
 }
 
+/**
+ * Pandoc's fenced divs, as Quarto pages write callouts: `::: {.callout-note title="…"}` … `:::`.
+ * Quarto's five callout types are GitHub's alert types, and get the same panels (handlers/blocks.ts);
+ * the title is the `title` attribute or else a heading opening the callout (Quarto shows it as the
+ * title); `icon=false` hides the panel's icon, `collapse="true"` makes it an expand. Any other div (`{.column width="50%"}`, a custom
+ * `.callout-exercise`) is a wrapper, as its `<div>` is in HTML: its content is kept without it.
+ * Only the braces form, and only closed: `::: word` is VitePress' and Docusaurus' syntax.
+ */
+const PANDOC_DIV = /^:{3,}[ \t]*\{/;
+const QUARTO_CALLOUTS: Record<string, string> = {
+  'callout-note': 'info',
+  'callout-tip': 'tip',
+  'callout-important': 'note',
+  'callout-warning': 'note',
+  'callout-caution': 'warning',
+};
+
+function pandocDiv(
+  state: StateBlock,
+  text: string,
+  [startLine, endLine]: [number, number],
+  colons: number,
+  silent: boolean,
+): boolean {
+  if (!PANDOC_DIV.test(text)) return false;
+  const brace = text.indexOf('{');
+  const parsed = scanAttributes(text, brace + 1, text.length);
+  if (!parsed || !/^\s*$/.test(text.slice(parsed.end))) return false;
+  const close = closingLine(state, startLine, endLine, colons);
+  if (close === undefined) return false;
+  if (silent) return true;
+  const { class: classes = '', title, collapse, icon } = parsed.attributes;
+  const callout = classes.split(/\s+/).find((name) => Object.hasOwn(QUARTO_CALLOUTS, name));
+  if (!callout) {
+    tokenizeContainer(state, startLine + 1, close);
+    state.line = close + 1;
+    return true;
+  }
+  const open = state.push('directive_container_open', '', 1);
+  open.map = [startLine, close + 1];
+  open.meta = {
+    name: collapse === 'true' ? 'expand' : QUARTO_CALLOUTS[callout]!,
+    attributes: { ...(title === undefined ? {} : { title }), ...(icon === undefined ? {} : { icon }) },
+    source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[close]!),
+  } satisfies DirectiveMeta;
+  const first = state.tokens.length;
+  tokenizeContainer(state, startLine + 1, close);
+  if (title === undefined && state.tokens[first]?.type === 'heading_open') headingAsLabel(state, first);
+  state.push('directive_container_close', '', -1);
+  state.line = close + 1;
+  return true;
+}
+
+/** The heading opening a callout is its title: the label paragraph the directive handlers read. */
+function headingAsLabel(state: StateBlock, index: number): void {
+  const open = state.tokens[index]!;
+  const close = state.tokens[index + 2]!;
+  open.type = 'paragraph_open';
+  open.tag = 'p';
+  open.meta = { directiveLabel: true };
+  close.type = 'paragraph_close';
+  close.tag = 'p';
+}
+
 function containerDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (!startsWithColons(state, startLine)) return false;
   const text = lineTextUnlessCode(state, startLine);
   const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
   if (!text || !colons) return false;
   const found = directiveLine(text, colons) ?? admonitionLine(text, colons);
-  if (!found) return false;
+  if (!found) return pandocDiv(state, text, [startLine, endLine], colons, silent);
   if (silent) return true;
   const close = closingLine(state, startLine, endLine, colons);
   const contentEnd = close ?? findParentEnd(state, startLine, endLine);

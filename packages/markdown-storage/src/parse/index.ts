@@ -10,13 +10,17 @@ import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
+import { mkdocsContentTabs } from './mkdocs-tabs.js';
 import { gfmStrikethrough } from './strikethrough.js';
+import { highlight } from './highlight.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
 import { frontMatterPlugin } from './front-matter.js';
 import { math } from './math.js';
 import { mdx } from './mdx.js';
+import { abbreviations } from './abbreviations.js';
+import { mdxComponents } from './mdx-jsx.js';
 import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
 
@@ -29,10 +33,14 @@ function createParser(): MarkdownIt {
   md.use(frontMatterPlugin)
     .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
+    .use(highlight)
     .use(directives)
     .use(mkdocsAdmonitions)
+    .use(mkdocsContentTabs)
     .use(math)
     .use(mdx)
+    .use(abbreviations)
+    .use(mdxComponents)
     .use(liquid)
     .use(shortcodePanels)
     .use(linearFootnoteTail)

@@ -12,10 +12,10 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
-import { pushTitle, tokenizeContainer } from './block-state.js';
+import { isBlankLine, pushTitle, tokenizeContainer } from './block-state.js';
 
 /** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
-const PANELS: Record<string, string> = {
+export const MKDOCS_PANELS: Record<string, string> = {
   note: 'note',
   abstract: 'info',
   summary: 'info',
@@ -48,10 +48,6 @@ const PANELS: Record<string, string> = {
 /** Python-Markdown's own pattern: marker, optional space, class words, optional "title". */
 const OPENER = /^(!!!|\?\?\?\+?) ?([\w-]+)(?: +[\w-]+)*?(?: +"(.*)")? *$/;
 
-function isBlank(state: StateBlock, line: number): boolean {
-  return state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
-}
-
 function admonition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const first = state.src.charCodeAt(start);
@@ -61,14 +57,14 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
   const text = state.src.slice(start, state.eMarks[startLine]!);
   const match = OPENER.exec(text);
   const type = match?.[2]!.toLowerCase();
-  const panel = type === undefined ? undefined : PANELS[type];
+  const panel = type === undefined ? undefined : MKDOCS_PANELS[type];
   if (!match || !panel) return false;
   if (silent) return true;
 
   const indent = state.blkIndent + 4;
   let contentEnd = startLine + 1;
   for (let line = startLine + 1; line < endLine; line += 1) {
-    if (isBlank(state, line)) continue;
+    if (isBlankLine(state, line)) continue;
     if (state.sCount[line]! < indent) break;
     contentEnd = line + 1;
   }

@@ -8,20 +8,56 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
-import { lineText, pushTitle, tokenizeContainer } from './block-state.js';
+import { lineText, pushTabLabel, pushTitle, tokenizeContainer } from './block-state.js';
 
 /** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
 const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
 
 const LIQUID = /^\{%-?\s*([a-z]+)\s*-?%\}$/;
-const HUGO = /^\{\{([<%])\s*([a-z]+)((?:\s+(?:"[^"]*"|[\w=-]+))*)\s*[>%]\}\}$/;
+const HUGO = /^\{\{([<%])\s*([a-z]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|[\w=-]+))*)\s*[>%]\}\}$/;
 
 interface Opener {
-  /** The directive it stands for (`note`, `warning`, `expand`…). */
+  /**
+   * The directive it stands for (`note`, `warning`, `expand`…); `wrapper` for a tag that only
+   * groups its content, `tab` for one tab of a set (its title as a bold line, as mkdocs-tabs.ts).
+   */
   name: string;
   title?: string;
   /** The line that ends it. */
   close: RegExp;
+}
+
+/**
+ * GitLab's documentation (Hugo since 2025): `{{< alert type="note" >}}` (warning, flag for a
+ * feature flag, disclaimer), `{{< details >}}` (the tier and offering box: its list is kept),
+ * `{{< history >}}` (collapsed there: an expand titled History), `{{< tabs >}}` and
+ * `{{< tab title="Linux package" >}}` (each tab its title as a bold line, then its content).
+ */
+const ALERTS: Record<string, { name: string; title?: string }> = {
+  note: { name: 'info' },
+  info: { name: 'info' },
+  primary: { name: 'info' },
+  tip: { name: 'tip' },
+  success: { name: 'tip' },
+  warning: { name: 'warning' },
+  caution: { name: 'warning' },
+  danger: { name: 'warning' },
+  error: { name: 'warning' },
+  flag: { name: 'info', title: 'Feature flag' },
+  disclaimer: { name: 'info', title: 'Disclaimer' },
+};
+
+function gitlabShortcode(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
+  if (tag === 'alert') {
+    // Docsy's and Blowfish's `{{< alert color="warning" title="…" >}}` read the same way.
+    const type = attributes.type ?? attributes.color ?? 'note';
+    const alert = Object.hasOwn(ALERTS, type) ? ALERTS[type]! : undefined;
+    return alert && { ...alert, title: attributes.title ?? alert.title, close };
+  }
+  if (tag === 'details' || tag === 'tabs') return { name: 'wrapper', close };
+  if (tag === 'history') return { name: 'expand', title: 'History', close };
+  if (tag === 'tab') return { name: 'tab', title: attributes.title, close };
+  return undefined;
 }
 
 function opener(text: string): Opener | undefined {
@@ -42,7 +78,10 @@ function opener(text: string): Opener | undefined {
     return { name: type, close };
   }
   if (tag === 'expand') return { name: 'expand', title: rest.match(/"([^"]*)"/)?.[1], close };
-  return undefined;
+  const attributes = Object.fromEntries(
+    [...rest.matchAll(/([\w-]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]),
+  );
+  return gitlabShortcode(tag, attributes, close);
 }
 
 function shortcodePanel(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
@@ -55,6 +94,12 @@ function shortcodePanel(state: StateBlock, startLine: number, endLine: number, s
   while (closeLine < endLine && !open.close.test(lineText(state, closeLine).trim())) closeLine += 1;
   if (closeLine >= endLine) return false;
   if (silent) return true;
+  if (open.name === 'wrapper' || open.name === 'tab') {
+    if (open.name === 'tab' && open.title) pushTabLabel(state, open.title, startLine);
+    tokenizeContainer(state, startLine + 1, closeLine);
+    state.line = closeLine + 1;
+    return true;
+  }
 
   const token = state.push('directive_container_open', '', 1);
   token.map = [startLine, closeLine + 1];

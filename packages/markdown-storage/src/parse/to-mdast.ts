@@ -12,6 +12,7 @@ import type {
   AlignType,
   Code,
   Heading,
+  Image,
   List,
   ListItem,
   Nodes,
@@ -85,8 +86,9 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
     switch (token.type) {
       case 'paragraph_open': {
         const paragraph: Paragraph = { type: 'paragraph', children: [] };
-        if ((token.meta as { directiveLabel?: boolean } | null)?.directiveLabel)
-          paragraph.data = { directiveLabel: true } as Paragraph['data'];
+        const meta = token.meta as { directiveLabel?: boolean; tabLabel?: boolean } | null;
+        if (meta?.directiveLabel) paragraph.data = { directiveLabel: true } as Paragraph['data'];
+        if (meta?.tabLabel) paragraph.data = { tabLabel: true } as Paragraph['data'];
         // markdown-it hides the paragraphs of tight lists; a visible one makes its list loose.
         if (top().type === 'listItem' && !token.hidden) (top() as ListItem & { loose?: boolean }).loose = true;
         open(paragraph, token);
@@ -155,12 +157,20 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
           definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
         break;
       }
-      case 'heading_close':
-        takeHeadingId(stack.pop() as Heading);
+      case 'heading_close': {
+        const heading = stack.pop() as Heading;
+        const siblings = top().children;
+        if (takeHeadingId(heading) === 'tabset' && siblings[siblings.length - 1] === heading) siblings.pop();
         break;
-      case 'paragraph_close':
-        takeClassLines(stack.pop() as Paragraph);
+      }
+      case 'paragraph_close': {
+        const paragraph = stack.pop() as Paragraph;
+        // A content tab's label (mkdocs-tabs.ts) is a bold line.
+        if ((paragraph.data as { tabLabel?: boolean } | undefined)?.tabLabel)
+          paragraph.children = [{ type: 'strong', children: paragraph.children, position: paragraph.position }];
+        else takeClassLines(paragraph);
         break;
+      }
       case 'table_close':
       case 'blockquote_close':
       case 'tr_close':
@@ -196,9 +206,13 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
       case 'hr':
         leaf({ type: 'thematicBreak' }, token);
         break;
-      case 'inline':
-        top().children.push(...inline(token.children ?? [], top().position));
+      case 'inline': {
+        // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
+        const nodes = inline(token.children ?? [], top().position);
+        const children = top().children;
+        for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
         break;
+      }
       // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
       default:
         break;
@@ -212,22 +226,62 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
  * A heading's id written after it, as Docusaurus, VitePress, Hugo, kramdown and pandoc read
  * `## Usage {#usage}` and MkDocs' attr_list `{ #usage }` or `{: #usage .class }`: it is taken off
  * the heading's text into `data.id` (mdast-util-heading-id's field), so the page shows "Usage" and
- * `[…](#usage)` finds the heading. An attribute list of classes only (`# Tabs {.tabset}`, Wiki.js)
- * is taken off too; braces holding anything else (`{braces}`) are text.
+ * `[…](#usage)` finds the heading. An attribute list of classes only is taken off too; braces
+ * holding anything else (`{braces}`) are text.
+ *
+ * Wiki.js' tab sets: a heading with the class `tabset` (`### Tabs {.tabset}`) is replaced there by
+ * a tab bar whose tabs are the headings one level down (requarks/wiki, html-tabset/renderer.js),
+ * so its own text is never shown: pages name it "Tabset", and close a set early with an empty one
+ * ("End Tabset {.tabset}"). Confluence has no tabs (only marketplace macros), and an expand per
+ * tab would hide the first tab, which Wiki.js shows open: each tab stays the heading it is written
+ * as, with its content under it, all readable, searchable and in the page's table of contents,
+ * and the marker heading is left out (returns 'tabset'). The tabs keep their level: moving them up
+ * one would tie a block's output to the headings before it, which block-by-block conversion
+ * (parts.ts) does not allow, and a skipped level reads fine.
  */
 const ATTRIBUTE_LIST = /[ \t]*\{:?[ \t]*([^{}]*?)[ \t]*\}[ \t]*$/;
 const ATTRIBUTE = /^(?:#[^\s{}]+|\.[\w-]+|[\w-]+=(?:"[^"\s]*"|'[^'\s]*'|[^\s"']+))$/;
 
-function takeHeadingId(heading: Heading): void {
+function takeHeadingId(heading: Heading): 'tabset' | undefined {
   const last = heading.children[heading.children.length - 1];
-  if (last?.type !== 'text') return;
+  if (last?.type !== 'text') return undefined;
   const match = ATTRIBUTE_LIST.exec(last.value);
   const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
-  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return;
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return undefined;
   last.value = last.value.slice(0, match.index);
   if (!last.value) heading.children.pop();
   const id = attributes.find((attribute) => attribute.startsWith('#'))?.slice(1);
   if (id) heading.data = { ...heading.data, id } as Heading['data'];
+  return attributes.includes('.tabset') ? 'tabset' : undefined;
+}
+
+/**
+ * An attribute list right after an inline element (`` `Boolean`{.datatype} ``, `*v5*{.badge}`:
+ * Wiki.js' markdown-it-attrs; `[Start](…){ .md-button }`, `![Logo](…){ width="300" }`: MkDocs'
+ * attr_list; kramdown's `{: .class}`) styles that element and is not shown: it is taken off the
+ * text after it. An image keeps a `width`/`height` given in it (`data.width`, read as pixels
+ * by the image handler). Braces holding anything else (`{x: 1}`, `{}`) stay text.
+ */
+const INLINE_ATTRIBUTE_LIST = /^\{:?[ \t]*([^{}\n]*?)[ \t]*\}/;
+const ATTRIBUTED = new Set(['inlineCode', 'emphasis', 'strong', 'delete', 'link', 'image']);
+
+function takeInlineAttributes(siblings: PhrasingContent[], value: string): string {
+  const element = siblings[siblings.length - 1];
+  if (!element || !ATTRIBUTED.has(element.type)) return value;
+  const match = INLINE_ATTRIBUTE_LIST.exec(value);
+  const attributes = match?.[1]!.split(/[ \t]+/) ?? [];
+  if (!match || !attributes[0] || !attributes.every((attribute) => ATTRIBUTE.test(attribute))) return value;
+  if (element.type === 'image') element.data = { ...element.data, ...imageSize(attributes) } as Image['data'];
+  return value.slice(match[0].length);
+}
+
+function imageSize(attributes: string[]): { width?: string; height?: string } {
+  const size: { width?: string; height?: string } = {};
+  for (const attribute of attributes) {
+    const [, key, quoted] = /^(width|height)=(.*)$/.exec(attribute) ?? [];
+    if (key === 'width' || key === 'height') size[key] = quoted!.replace(/^["']|["']$/g, '');
+  }
+  return size;
 }
 
 /**
@@ -314,7 +368,15 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
     switch (token.type) {
-      case 'text':
+      case 'text': {
+        // Cheap test first: this runs on every text token.
+        const attributed = token.content.charCodeAt(0) === 0x7b; /* { */
+        const value = attributed
+          ? takeInlineAttributes(stack[stack.length - 1]!.children, token.content)
+          : token.content;
+        if (value) addText(value);
+        break;
+      }
       case 'text_special':
         addText(token.content);
         break;

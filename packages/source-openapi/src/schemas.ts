@@ -1,6 +1,7 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import { escapePointer, inlineCode, unescapePointer } from '@docgen/core';
 import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
+import { matchesPattern, stringMatching } from './pattern.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
 
 /**
@@ -904,38 +905,55 @@ function primitiveExample(type: string | undefined, format: string | undefined, 
     case 'null':
       return null;
     case 'string':
-      switch (format) {
-        case 'date-time':
-          return '2024-01-01T12:00:00Z';
-        case 'date':
-          return '2024-01-01';
-        case 'time':
-          return '12:00:00';
-        case 'email':
-          return 'user@example.com';
-        case 'uuid':
-          return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
-        case 'uri':
-        case 'url':
-          return 'https://example.com';
-        case 'hostname':
-          return 'example.com';
-        case 'ipv4':
-          return '192.0.2.1';
-        case 'ipv6':
-          return '2001:db8::1';
-        case 'byte':
-          return 'ZXhhbXBsZQ==';
-        case 'binary':
-          return '<binary>';
-        case 'password':
-          return withLength('********', s);
-        default:
-          return withLength('string', s);
-      }
+      return withPattern(formattedString(format, s), s);
     default:
       return undefined;
   }
+}
+
+/** A made-up string of the schema's `format`, else `"string"` as long as the schema allows. */
+function formattedString(format: string | undefined, s: Json): string {
+  switch (format) {
+    case 'date-time':
+      return '2024-01-01T12:00:00Z';
+    case 'date':
+      return '2024-01-01';
+    case 'time':
+      return '12:00:00';
+    case 'email':
+      return 'user@example.com';
+    case 'uuid':
+      return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+    case 'uri':
+    case 'url':
+      return 'https://example.com';
+    case 'hostname':
+      return 'example.com';
+    case 'ipv4':
+      return '192.0.2.1';
+    case 'ipv6':
+      return '2001:db8::1';
+    case 'byte':
+      return 'ZXhhbXBsZQ==';
+    case 'binary':
+      return '<binary>';
+    case 'password':
+      return withLength('********', s);
+    default:
+      return withLength('string', s);
+  }
+}
+
+/**
+ * `text` when it matches the schema's `pattern` (or there is none), else a string made to match it
+ * (`^[A-Z]{2}[0-9]{2}$`: `AA00`), else one that says which pattern the value matches, rather than
+ * one that silently breaks it.
+ */
+function withPattern(text: string, s: Json): string {
+  if (typeof s.pattern !== 'string' || matchesPattern(s.pattern, text)) return text;
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  return stringMatching(s.pattern, min, max) ?? `<string matching ${s.pattern}>`;
 }
 
 /**

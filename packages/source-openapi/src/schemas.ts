@@ -641,7 +641,7 @@ export class SchemaRegistry {
     ) {
       const out: Record<string, unknown> = {};
       const { properties, required } = this.collectProperties(s, at, new Set(stack));
-      for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
+      for (const { name, value, at: propertyAt } of examplePropertiesOf(properties, required)) {
         if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
         if (v === undefined || v === CIRCULAR) continue;
@@ -1176,6 +1176,18 @@ function otherProperties(
 
 function isObject(value: unknown): value is Json {
   return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The properties an object's example shows: every required one, whatever their number, and
+ * optional ones up to MAX_EXAMPLE_PROPERTIES in all, in the schema's order. Stripe's
+ * `payment_intent` has 38 properties, its required `payment_method_types` the 28th: a cap on
+ * the first 25 left it out of every error body's example.
+ */
+function examplePropertiesOf<T extends { name: string }>(properties: T[], required: Set<string>): T[] {
+  if (properties.length <= MAX_EXAMPLE_PROPERTIES) return properties;
+  let optional = Math.max(0, MAX_EXAMPLE_PROPERTIES - properties.filter((p) => required.has(p.name)).length);
+  return properties.filter((p) => required.has(p.name) || optional-- > 0);
 }
 
 /** Whether a JSON value is of a schema's `type` (an integer is a number too). */

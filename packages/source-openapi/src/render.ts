@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import {
   anchorSlug,
   placeFragment,
+  literalPlaceholders,
   contentHash,
   escapeMarkdownInline,
   escapeTableCell,
@@ -527,7 +528,7 @@ function operationView(operation: Operation, links: Links, key: string, level = 
           name: inlineCode(link.name),
           target: links.linkTarget(link, key),
           parameters: escapeTableCell(link.parameters.map(inlineCode).join(', ')),
-          description: escapeTableCell(link.description ?? ''),
+          description: escapeTableCell(literalPlaceholders(link.description) ?? ''),
         })),
       })),
     ),
@@ -585,10 +586,10 @@ function serverNotes(server: ApiModel['servers'][number]): string {
       ...(variable.default === undefined ? [] : [`${inlineCode(variable.default)} (default)`]),
       ...others,
     ];
-    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${variable.description}` : ''}`;
+    return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${literalPlaceholders(variable.description)}` : ''}`;
   });
   return escapeTableCell(
-    [server.description ?? '', ...(variables.length ? [`Variables: ${variables.join('; ')}`] : [])]
+    [literalPlaceholders(server.description) ?? '', ...(variables.length ? [`Variables: ${variables.join('; ')}`] : [])]
       .filter(Boolean)
       .join(' '),
   );
@@ -607,7 +608,7 @@ function authText(operation: Operation): string {
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
-    parameter.description ?? '',
+    literalPlaceholders(parameter.description) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
@@ -695,7 +696,11 @@ function fieldView(field: SchemaField, links: Links, key: string) {
     field.writeOnly ? '_write-only_' : '',
     field.circular ? '↻ _circular reference_' : '',
   ].filter(Boolean);
-  const notes = [...badges, field.description ?? '', ...field.constraints.map((c) => `(${c})`)].filter(Boolean);
+  const notes = [
+    ...badges,
+    literalPlaceholders(field.description) ?? '',
+    ...field.constraints.map((c) => `(${c})`),
+  ].filter(Boolean);
   return {
     name: escapeTableCell(inlineCode(field.name)),
     type: links.type(field.type, key) + (field.nullable && !field.type.nullable ? ' or null' : ''),
@@ -730,5 +735,5 @@ function chunk<T>(list: T[], size: number): T[][] {
 }
 
 function firstLine(text: string | undefined): string {
-  return escapeTableCell((text ?? '').split(/\n\s*\n/)[0] ?? '');
+  return escapeTableCell(literalPlaceholders((text ?? '').split(/\n\s*\n/)[0]) ?? '');
 }

@@ -1,6 +1,7 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import { escapePointer, inlineCode, unescapePointer } from '@docgen/core';
 import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
+import { matchesPattern, stringMatching } from './pattern.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
 
 /**
@@ -607,7 +608,9 @@ export class SchemaRegistry {
         if (picked === CIRCULAR) return undefined;
         const variant = list[Math.max(0, index)];
         const tagged = isRef(variant) ? this.tagged(s, at, this.refId(variant.$ref, at), picked) : picked;
-        if (!hasOwnShape(s)) return tagged;
+        const only =
+          keyword === 'oneOf' && tagged === picked ? this.matchingOnly(list, Math.max(0, index), picked, at) : tagged;
+        if (!hasOwnShape(s)) return only;
       }
     }
     const types = typeList(s);
@@ -638,7 +641,7 @@ export class SchemaRegistry {
     ) {
       const out: Record<string, unknown> = {};
       const { properties, required } = this.collectProperties(s, at, new Set(stack));
-      for (const { name, value, at: propertyAt } of properties.slice(0, MAX_EXAMPLE_PROPERTIES)) {
+      for (const { name, value, at: propertyAt } of examplePropertiesOf(properties, required)) {
         if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
         if (v === undefined || v === CIRCULAR) continue;
@@ -685,6 +688,107 @@ export class SchemaRegistry {
       ([, ref]) => typeof ref === 'string' && this.mappingTarget(ref, ownerAt) === variant,
     )?.[0];
     return { ...(value as Json), [property]: key ?? this.name(variant) };
+  }
+
+  // ---- a oneOf's example matching one branch only ----------------------------------------------
+
+  /**
+   * A oneOf's example (`value`, made from branch `index`) changed so that no other branch accepts
+   * it, as a validator requires (Zoom's and Azure's branches share their optional properties, so
+   * the first branch's example matched them all): a `const` or `enum` value the other branch does
+   * not take, a property only this branch has where the other forbids other properties, or an
+   * optional property the other branch requires left out; a number that is not an integer beside
+   * an integer branch. A branch that accepts anything this
+   * one does (`{ type: object }`) is left as it is. A discriminator, when there is one, already
+   * tells the branches apart (see tagged).
+   */
+  private matchingOnly(list: unknown[], index: number, value: unknown, at: SpecPointer): unknown {
+    if (value === undefined || value === CIRCULAR) return value;
+    const mine = this.derefSchema(list[index], child(at, 'oneOf', index));
+    let out = value;
+    for (const [i, other] of list.entries()) {
+      const otherAt = child(at, 'oneOf', i);
+      if (i === index || !this.accepts(other, otherAt, out)) continue;
+      out = this.apart(mine, { schema: other, at: otherAt }, out) ?? out;
+    }
+    return out;
+  }
+
+  /** `value` changed, still valid for `mine`, so that `other` rejects it; undefined when no change found does. */
+  private apart(
+    mine: { s: Json; at: SpecPointer },
+    other: { schema: unknown; at: SpecPointer },
+    value: unknown,
+  ): unknown {
+    const works = (candidate: unknown) =>
+      !this.accepts(other.schema, other.at, candidate) && this.accepts(mine.s, mine.at, candidate);
+    // A number beside an integer: 0 is both.
+    if (Number.isInteger(value) && works((value as number) + 0.5)) return (value as number) + 0.5;
+    if (!isObject(value)) return undefined;
+    const { properties, required } = this.collectProperties(mine.s, mine.at, new Set());
+    for (const property of properties) {
+      const p = this.derefSchema(property.value, property.at).s;
+      const fixed = p.const !== undefined ? [p.const] : Array.isArray(p.enum) ? p.enum : [];
+      for (const v of fixed) if (works({ ...value, [property.name]: v })) return { ...value, [property.name]: v };
+    }
+    for (const property of properties) {
+      if (property.name in value) continue;
+      const v = this.example(property.value, property.at, [], MAX_EXAMPLE_DEPTH);
+      if (v !== undefined && v !== CIRCULAR && works({ ...value, [property.name]: v }))
+        return { ...value, [property.name]: v };
+    }
+    for (const name of Object.keys(value)) {
+      if (required.has(name)) continue;
+      const { [name]: _dropped, ...rest } = value;
+      if (works(rest)) return rest;
+    }
+    return undefined;
+  }
+
+  /** A schema with its `$ref` (or generic binding) followed. */
+  private derefSchema(schema: unknown, at: SpecPointer): { s: Json; at: SpecPointer } {
+    const generic = this.bound(schema, at);
+    if (generic) return { s: generic.value, at: generic.at };
+    if (!isRef(schema)) return { s: (schema ?? {}) as Json, at };
+    const resolved = this.resolveRef(schema, at);
+    return { s: (resolved.value ?? {}) as Json, at: resolved };
+  }
+
+  /**
+   * Whether a schema accepts `value`, as far as the keywords that tell branches apart say: `type`,
+   * `const`, `enum`, `required`, `properties` and `additionalProperties: false`, through `allOf`,
+   * `oneOf` and `anyOf` (as any of). Other keywords are taken to accept; past a few levels, so is
+   * everything (a cycle ends there).
+   */
+  private accepts(schema: unknown, at: SpecPointer, value: unknown, depth = 0): boolean {
+    if (depth > 4) return true;
+    const { s, at: sAt } = this.derefSchema(schema, at);
+    if (typeof s !== 'object') return s !== false;
+    if (s.const !== undefined && !sameJson(s.const, value)) return false;
+    if (Array.isArray(s.enum) && !s.enum.some((v) => sameJson(v, value))) return false;
+    const types = typeList(s);
+    if (types.length && !types.some((t) => isOfType(value, t)) && !(value === null && s.nullable === true))
+      return false;
+    if (Array.isArray(s.allOf) && !s.allOf.every((m, i) => this.accepts(m, child(sAt, 'allOf', i), value, depth + 1)))
+      return false;
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const list = s[keyword];
+      if (
+        Array.isArray(list) &&
+        list.length &&
+        !list.some((m, i) => this.accepts(m, child(sAt, keyword, i), value, depth + 1))
+      )
+        return false;
+    }
+    if (!isObject(value)) return true;
+    if (Array.isArray(s.required) && s.required.some((name) => !(String(name) in value))) return false;
+    const properties = (s.properties && typeof s.properties === 'object' ? s.properties : {}) as Json;
+    for (const [name, v] of Object.entries(value)) {
+      if (name in properties) {
+        if (!this.accepts(properties[name], child(sAt, 'properties', name), v, depth + 1)) return false;
+      } else if (s.additionalProperties === false && !s.patternProperties && !Array.isArray(s.allOf)) return false;
+    }
+    return true;
   }
 
   /**
@@ -904,38 +1008,55 @@ function primitiveExample(type: string | undefined, format: string | undefined, 
     case 'null':
       return null;
     case 'string':
-      switch (format) {
-        case 'date-time':
-          return '2024-01-01T12:00:00Z';
-        case 'date':
-          return '2024-01-01';
-        case 'time':
-          return '12:00:00';
-        case 'email':
-          return 'user@example.com';
-        case 'uuid':
-          return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
-        case 'uri':
-        case 'url':
-          return 'https://example.com';
-        case 'hostname':
-          return 'example.com';
-        case 'ipv4':
-          return '192.0.2.1';
-        case 'ipv6':
-          return '2001:db8::1';
-        case 'byte':
-          return 'ZXhhbXBsZQ==';
-        case 'binary':
-          return '<binary>';
-        case 'password':
-          return withLength('********', s);
-        default:
-          return withLength('string', s);
-      }
+      return withPattern(formattedString(format, s), s);
     default:
       return undefined;
   }
+}
+
+/** A made-up string of the schema's `format`, else `"string"` as long as the schema allows. */
+function formattedString(format: string | undefined, s: Json): string {
+  switch (format) {
+    case 'date-time':
+      return '2024-01-01T12:00:00Z';
+    case 'date':
+      return '2024-01-01';
+    case 'time':
+      return '12:00:00';
+    case 'email':
+      return 'user@example.com';
+    case 'uuid':
+      return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+    case 'uri':
+    case 'url':
+      return 'https://example.com';
+    case 'hostname':
+      return 'example.com';
+    case 'ipv4':
+      return '192.0.2.1';
+    case 'ipv6':
+      return '2001:db8::1';
+    case 'byte':
+      return 'ZXhhbXBsZQ==';
+    case 'binary':
+      return '<binary>';
+    case 'password':
+      return withLength('********', s);
+    default:
+      return withLength('string', s);
+  }
+}
+
+/**
+ * `text` when it matches the schema's `pattern` (or there is none), else a string made to match it
+ * (`^[A-Z]{2}[0-9]{2}$`: `AA00`), else one that says which pattern the value matches, rather than
+ * one that silently breaks it.
+ */
+function withPattern(text: string, s: Json): string {
+  if (typeof s.pattern !== 'string' || matchesPattern(s.pattern, text)) return text;
+  const min = typeof s.minLength === 'number' ? s.minLength : 0;
+  const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
+  return stringMatching(s.pattern, min, max) ?? `<string matching ${s.pattern}>`;
 }
 
 /**
@@ -1051,6 +1172,33 @@ function otherProperties(
   const value = schema.additionalProperties;
   if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).length) return [];
   return [{ name: '*', value, at: child(at, 'additionalProperties'), other: true }];
+}
+
+function isObject(value: unknown): value is Json {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The properties an object's example shows: every required one, whatever their number, and
+ * optional ones up to MAX_EXAMPLE_PROPERTIES in all, in the schema's order. Stripe's
+ * `payment_intent` has 38 properties, its required `payment_method_types` the 28th: a cap on
+ * the first 25 left it out of every error body's example.
+ */
+function examplePropertiesOf<T extends { name: string }>(properties: T[], required: Set<string>): T[] {
+  if (properties.length <= MAX_EXAMPLE_PROPERTIES) return properties;
+  let optional = Math.max(0, MAX_EXAMPLE_PROPERTIES - properties.filter((p) => required.has(p.name)).length);
+  return properties.filter((p) => required.has(p.name) || optional-- > 0);
+}
+
+/** Whether a JSON value is of a schema's `type` (an integer is a number too). */
+function isOfType(value: unknown, type: string): boolean {
+  if (type === 'integer') return Number.isInteger(value);
+  if (type === 'number') return typeof value === 'number';
+  return jsonType(value) === type;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A JSON value's type as a schema names it (`const: [1, 2]` is an array, `const: null` null). */

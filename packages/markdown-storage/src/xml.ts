@@ -126,7 +126,6 @@ function serialize(node: XNode, out: string[]): void {
 /** Elements written self-closed; every other empty element gets an explicit end tag (`<p></p>`). */
 const VOID = new Set(['br', 'hr', 'img', 'col', 'ri:page', 'ri:attachment', 'ri:url', 'ri:user', 'ri:space']);
 
-/** Plain text of a subtree (used for titles taken from rich content). */
 /** No element and only whitespace text: nothing a reader would see. */
 const VISIBLE = /\S/;
 
@@ -134,6 +133,7 @@ export function showsNothing(nodes: XNode[]): boolean {
   return nodes.every((node) => node.type === 'text' && !VISIBLE.test(node.value));
 }
 
+/** Plain text of a subtree (used for titles taken from rich content). */
 export function textOf(nodes: XNode[]): string {
   return nodes.map((node) => (node.type === 'element' ? textOf(node.children) : node.value)).join('');
 }

@@ -238,11 +238,7 @@ export class FastifyReader extends ModuleReader {
       return undefined;
     }
     const loaded = this.modules.loaded(callee);
-    const value = loaded
-      ? this.modules.exported(loaded, 'default')?.value
-      : ts.Node.isIdentifier(callee)
-        ? this.modules.follow(callee)?.value
-        : undefined;
+    const value = this.modules.calleeValue(callee);
     if (value && isFunction(ts, value)) return value;
     if (loaded || (ts.Node.isIdentifier(callee) && this.isProjects(callee)))
       this.warn(

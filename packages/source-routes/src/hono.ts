@@ -326,12 +326,7 @@ export class HonoReader extends ModuleReader {
       );
       return undefined;
     }
-    const loaded = this.modules.loaded(callee);
-    const value = loaded
-      ? this.modules.exported(loaded, 'default')?.value
-      : ts.Node.isIdentifier(callee)
-        ? this.modules.follow(callee)?.value
-        : undefined;
+    const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;
   }
 

@@ -234,12 +234,7 @@ export class KoaReader extends ModuleReader {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
     if (this.unread(call, callee, callee)) return undefined;
-    const loaded = this.modules.loaded(callee);
-    const value = loaded
-      ? this.modules.exported(loaded, 'default')?.value
-      : ts.Node.isIdentifier(callee)
-        ? this.modules.follow(callee)?.value
-        : undefined;
+    const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;
   }
 

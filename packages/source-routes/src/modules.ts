@@ -84,6 +84,16 @@ export class Modules {
     return specifier === undefined ? undefined : this.resolve(node.getSourceFile().getFilePath(), specifier);
   }
 
+  /**
+   * What a called expression stands for when a helper is handed the app: the default export of
+   * the module it loads (`require('./routes')(app)`), or what a name holds (`createRoutes(app)`).
+   */
+  calleeValue(callee: TsNode): TsNode | undefined {
+    const loaded = this.loaded(callee);
+    if (loaded) return this.exported(loaded, 'default')?.value;
+    return this.ts.Node.isIdentifier(callee) ? this.follow(callee)?.value : undefined;
+  }
+
   /** What `require('./x')` or `import('./x')` loads, as written. */
   loadedSpecifier(node: TsNode): string | undefined {
     const { ts } = this;

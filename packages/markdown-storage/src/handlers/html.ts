@@ -274,10 +274,41 @@ interface Frame {
   component?: { source: string; closed: boolean };
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
+  gaps?: IconGaps;
+}
+
+/**
+ * Where inline elements left out with nothing to show (an icon font's `<i class="fa fa-github">`)
+ * were in their parent's content. The space written after an icon at the start, or before one at
+ * the end, only set the glyph apart (`[<i class="fa fa-github"></i> Source](…)`): with the glyph
+ * gone it would be the content's first or last character, so it goes with it.
+ */
+interface IconGaps {
+  /** One was the first thing in the content. */
+  atStart?: boolean;
+  /** The content's length just after the last one: the same length at the end means it ended it. */
+  endLength?: number;
+}
+
+/** The content with the whitespace the icons left out at its start and end taken off (text nodes replaced, not changed: they may be shared). */
+function closeIconGaps(content: XNode[], gaps: IconGaps | undefined): void {
+  if (!gaps) return;
+  const last = content.length - 1;
+  if (gaps.endLength === content.length && content[last]?.type === 'text') {
+    const trimmed = content[last].value.replace(/[ \t\r\n]+$/, '');
+    if (trimmed) content[last] = text(trimmed);
+    else content.pop();
+  }
+  if (gaps.atStart && content[0]?.type === 'text') {
+    const trimmed = content[0].value.replace(/^[ \t\r\n]+/, '');
+    if (trimmed) content[0] = text(trimmed);
+    else content.shift();
+  }
 }
 
 export class HtmlBuilder {
   private readonly root: XNode[] = [];
+  private rootGaps: IconGaps | undefined;
   private readonly stack: Frame[] = [];
 
   constructor(
@@ -448,8 +479,22 @@ export class HtmlBuilder {
     this.append(nodes);
   }
 
+  /** An inline element was left out, nothing shown in its place: its parent's content remembers where. */
+  private leftOut(): void {
+    const parent = this.stack[this.stack.length - 1];
+    const content = this.target;
+    const gaps = parent ? (parent.gaps ??= {}) : (this.rootGaps ??= {});
+    if (content.length === 0) gaps.atStart = true;
+    gaps.endLength = content.length;
+  }
+
   private built(frame: Frame): XNode[] {
-    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) return emptyElement(frame);
+    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) {
+      const shown = emptyElement(frame);
+      if (shown.length === 0 && !frame.spec.block) this.leftOut();
+      return shown;
+    }
+    closeIconGaps(frame.children, frame.gaps);
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     return frame.spec.build(frame.attributes, children, this.state, frame.node);
@@ -464,6 +509,7 @@ export class HtmlBuilder {
   /** Unclosed tags close where their parent ends, as in a browser. */
   finish(): XNode[] {
     while (this.stack.length) this.closeTop();
+    closeIconGaps(this.root, this.rootGaps);
     return this.root;
   }
 }

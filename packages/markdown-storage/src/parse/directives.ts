@@ -277,7 +277,7 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
     else if (close && close.length >= colons) return line;
-    else if (/^:{3,}[^\s:]/.test(text) || PANDOC_DIV.test(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text)))
+    else if (/^:{3,}[^\s:]/.test(text) || opensPandocDiv(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text)))
       nested.push(line);
   }
   for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
@@ -295,9 +295,27 @@ function opensAdmonition(text: string): boolean {
  * the title is the `title` attribute or else a heading opening the callout (Quarto shows it as the
  * title); `icon=false` hides the panel's icon, `collapse="true"` makes it an expand. Any other div (`{.column width="50%"}`, a custom
  * `.callout-exercise`) is a wrapper, as its `<div>` is in HTML: its content is kept without it.
- * Only the braces form, and only closed: `::: word` is VitePress' and Docusaurus' syntax.
+ * Pandoc's other form, a single class as a bare word (`::::: columns`, `:::: column`), is one too
+ * when it names no admonition (`::: tip` is VitePress' and Docusaurus' syntax, read before this).
+ * Either may end with colons (`::: {.note} :::`), and only a closed div is one.
  */
 const PANDOC_DIV = /^:{3,}[ \t]*\{/;
+const PANDOC_WORD_DIV = /^:{3,}[ \t]*([A-Za-z][\w-]*)[ \t]*(?::+[ \t]*)?$/;
+/** What may follow a fenced div's attributes: whitespace, or colons balancing the fence. */
+const FENCE_TAIL = /^[ \t]*(?::+[ \t]*)?$/;
+
+function opensPandocDiv(text: string): boolean {
+  return PANDOC_DIV.test(text) || PANDOC_WORD_DIV.test(text);
+}
+
+/** The attributes of a fenced div's opening line (the bare word is its class), or undefined if it is not one. */
+function pandocDivAttributes(text: string): Record<string, string> | undefined {
+  const word = PANDOC_WORD_DIV.exec(text)?.[1];
+  if (word !== undefined) return { class: word };
+  if (!PANDOC_DIV.test(text)) return undefined;
+  const parsed = scanAttributes(text, text.indexOf('{') + 1, text.length);
+  return parsed && FENCE_TAIL.test(text.slice(parsed.end)) ? parsed.attributes : undefined;
+}
 const QUARTO_CALLOUTS: Record<string, string> = {
   'callout-note': 'info',
   'callout-tip': 'tip',
@@ -313,14 +331,12 @@ function pandocDiv(
   colons: number,
   silent: boolean,
 ): boolean {
-  if (!PANDOC_DIV.test(text)) return false;
-  const brace = text.indexOf('{');
-  const parsed = scanAttributes(text, brace + 1, text.length);
-  if (!parsed || !/^\s*$/.test(text.slice(parsed.end))) return false;
+  const attributes = pandocDivAttributes(text);
+  if (!attributes) return false;
   const close = closingLine(state, startLine, endLine, colons);
   if (close === undefined) return false;
   if (silent) return true;
-  const { class: classes = '', title, collapse, icon } = parsed.attributes;
+  const { class: classes = '', title, collapse, icon } = attributes;
   const callout = classes.split(/\s+/).find((name) => Object.hasOwn(QUARTO_CALLOUTS, name));
   if (!callout) {
     tokenizeContainer(state, startLine + 1, close);

@@ -13,6 +13,8 @@ import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { mkdocsContentTabs } from './mkdocs-tabs.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { highlight } from './highlight.js';
+import { insert } from './insert.js';
+import { keys } from './keys.js';
 import { Lines, tokensToMdast } from './to-mdast.js';
 import { boundedNesting } from './nesting.js';
 import { footnoteEnv, linearFootnoteTail } from './footnotes.js';
@@ -34,6 +36,8 @@ function createParser(): MarkdownIt {
     .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
     .use(highlight)
+    .use(insert)
+    .use(keys)
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)

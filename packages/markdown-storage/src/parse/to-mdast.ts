@@ -399,6 +399,12 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       case 'html_inline':
         push({ type: 'html', value: token.content });
         break;
+      case 'ins_open':
+        push({ type: 'html', value: '<u>' });
+        break;
+      case 'ins_close':
+        push({ type: 'html', value: '</u>' });
+        break;
       case 'em_open':
         open({ type: 'emphasis', children: [] });
         break;

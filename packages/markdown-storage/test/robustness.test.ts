@@ -89,7 +89,13 @@ const PIECES = [
   '[r]',
   // Wiki.js, MkDocs, Obsidian, Quarto, MDX, GitLab and icon syntax.
   '<i class="fa fa-check"></i>',
+  '<i class="fa fa-cog"></i> ',
   '<i></i>',
+  '++ctrl+alt++',
+  '++"K"+',
+  '^^',
+  '::: columns\n',
+  ':::: {.column} ::::\n',
   '{.tabset}',
   '{ .md-button }',
   '`c`{.x}',
@@ -166,6 +172,8 @@ describe('robustness', () => {
       html: `${'<b>'.repeat(5000)}deep`,
       details: `${'<details>\n'.repeat(3000)}deep\n`,
       directives: `${Array.from({ length: 200 }, (_, index) => `${':'.repeat(403 - index * 2)}info`).join('\n')}\ndeep\n`,
+      'pandoc divs': `${'::: {.a}\n'.repeat(3000)}deep\n${':::\n'.repeat(3000)}`,
+      'bare-word divs': `${'::: column\n'.repeat(3000)}deep\n${':::\n'.repeat(3000)}`,
       // Not nesting, but as many inline nodes in one paragraph (spread into a push, they overflowed it).
       'code spans': `${'`a` '.repeat(120_000)}deep`,
     };

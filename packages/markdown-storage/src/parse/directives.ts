@@ -339,7 +339,11 @@ function pandocDiv(
   const { class: classes = '', title, collapse, icon } = attributes;
   const callout = classes.split(/\s+/).find((name) => Object.hasOwn(QUARTO_CALLOUTS, name));
   if (!callout) {
+    // A wrapper pushes no token of its own, so it counts its level itself: thousands nested are
+    // then flattened past the nesting bound (nesting.ts) instead of exhausting the stack.
+    state.level += 1;
     tokenizeContainer(state, startLine + 1, close);
+    state.level -= 1;
     state.line = close + 1;
     return true;
   }

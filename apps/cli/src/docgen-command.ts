@@ -41,12 +41,17 @@ export abstract class DocgenCommand extends Command {
    */
   static inputFlag?: string;
 
-  protected override async catch(error: Error & { exitCode?: number }): Promise<unknown> {
+  protected override async catch(thrown: Error & { exitCode?: number }): Promise<unknown> {
+    // Whatever was thrown: a plugin may throw a string or a plain object, which has no message to redact.
+    const error = asError(thrown);
     redactInPlace(error, secretValues(this.argv, process.env));
     if (isUsageError(error)) return this.fail(this.usageDiagnostic(error), 2);
     if (isSystemError(error)) return this.fail(fileSystemDiagnostic(error), 1);
-    if (!isDocgenError(error)) return super.catch(error);
-    return this.fail(error.toJSON(), 1);
+    if (isDocgenError(error)) return this.fail(error.toJSON(), 1);
+    // A bug: the usual diagnostic with --json (oclif's own is `{"error": …}`, a shape no caller reads).
+    if (this.jsonEnabled() && !isExit(error))
+      return this.fail(internalDiagnostic(error, this.argv.includes('--verbose')), 1);
+    return super.catch(error);
   }
 
   private fail(diagnostic: Diagnostic, exitCode: number): never {
@@ -198,6 +203,37 @@ function flagName(given: string): string {
 function isNonexistentFlags(error: Error): error is Error & { flags: string[] } {
   const { flags } = error as { flags?: unknown };
   return /^Nonexistent flags?:/.test(error.message) && Array.isArray(flags) && typeof flags[0] === 'string';
+}
+
+/** What was thrown, as an Error: a string is its message, anything else its JSON (or String) form. */
+function asError(thrown: unknown): Error & { exitCode?: number } {
+  if (thrown instanceof Error) return thrown;
+  if (typeof thrown === 'string') return new Error(thrown);
+  let text: string;
+  try {
+    text = JSON.stringify(thrown) ?? String(thrown);
+  } catch {
+    text = String(thrown); // a cycle
+  }
+  return new Error(`a non-Error value was thrown: ${text}`);
+}
+
+/** oclif's ExitError (`this.exit(n)`): no error to report. */
+function isExit(error: Error): boolean {
+  return (error as { code?: string }).code === 'EEXIT';
+}
+
+/** An error that is not docgen's own (a bug): its message, a hint to report it, its stack only with --verbose. */
+function internalDiagnostic(error: Error, verbose: boolean): Diagnostic {
+  return {
+    code: 'DG_INTERNAL',
+    severity: 'error',
+    message: `unexpected error: ${error.message}`,
+    hint: verbose
+      ? 'this is a bug in docgen or a plugin: report it with this output and the command that caused it'
+      : 'this is a bug in docgen or a plugin: report it with the command that caused it (run again with --verbose for the stack)',
+    ...(verbose && error.stack ? { excerpt: error.stack } : {}),
+  };
 }
 
 /** oclif's parse and flag-validation errors exit 2; its ExitError (`this.exit(2)`) is no error to report. */

@@ -56,6 +56,20 @@ describe('a path of the wrong kind', () => {
     });
   });
 
+  it('adr --dir naming a file says to pass --dir a folder, not to fix the config', async () => {
+    // scratch has a docgen.config.yaml: the path still came from the command line, not from it.
+    const result = await runCli(['adr', '--dir', 'notes.md', '--json'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error).toMatchObject({
+      code: 'DG_ADR_DIR',
+      message: `ADR folder ${join(scratch, 'notes.md')} is not a folder`,
+      hint: expect.stringContaining('pass --dir the folder of your ADR Markdown files'),
+    });
+    expect(error.hint).not.toMatch(/config/);
+    expect(error.location).toBeUndefined();
+  });
+
   it('publish given a file says to pass the folder a generator command wrote', async () => {
     const result = await runCli(['publish', join(scratch, 'notes.md')], { cwd: scratch });
     expect(result.code).toBe(1);

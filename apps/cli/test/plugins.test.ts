@@ -112,3 +112,47 @@ describe('in-house plugins through the bundled CLI', () => {
     expect(JSON.parse(result.stdout).pages.map((page: { title: string }) => page.title)).toEqual(['Words', 'Words: Z']);
   });
 });
+
+describe('an error that is not docgen’s own, with --json', () => {
+  // A plugin that throws what is not an Error (a string, a plain object): a bug somewhere, which
+  // reaches the command as it was thrown, past the plugin wrapper that needs a message.
+  const throwing = (value: string) => `export default {
+  name: 'throws',
+  optionsSchema: { type: 'object' },
+  async extract() { throw ${value}; },
+  render() { return { pages: [] }; },
+};
+`;
+  const token = 'tok-SECRET-9876';
+
+  it.each([
+    ['a string', "'lookup failed with ' + process.env.CONFLUENCE_API_TOKEN", /lookup failed with \*\*\*/],
+    ['a plain object', "{ reason: 'no entry', token: process.env.CONFLUENCE_API_TOKEN }", /no entry/],
+  ])(
+    'a plugin throwing %s is one DG_INTERNAL diagnostic in the usual shape, without secrets',
+    async (_, value, says) => {
+      const project = await mkdtemp(join(scratch, 'throws-'));
+      await writeFile(join(project, 'throws.mjs'), throwing(value));
+      await writeFile(join(project, 'docgen.config.yaml'), 'sources:\n  - plugin: ./throws.mjs\n');
+      const env = { CONFLUENCE_API_TOKEN: token };
+      const result = await runCli(['generate', '--json', '--out', join(project, 'out')], { cwd: project, env });
+      expect(result.code).toBe(1);
+      const printed = JSON.parse(result.stdout) as { ok: boolean; error: Record<string, unknown> };
+      expect(printed).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'DG_INTERNAL', severity: 'error' }),
+      });
+      expect(printed.error.message).toMatch(says);
+      expect(printed.error.hint).toMatch(/report/);
+      expect(printed.error.excerpt).toBeUndefined(); // the stack only with --verbose
+      expect(result.stdout + result.stderr).not.toContain(token);
+
+      const verbose = await runCli(['generate', '--json', '--verbose', '--out', join(project, 'out')], {
+        cwd: project,
+        env,
+      });
+      expect(JSON.parse(verbose.stdout).error).toMatchObject({ code: 'DG_INTERNAL' });
+      expect(verbose.stdout + verbose.stderr).not.toContain(token);
+    },
+  );
+});

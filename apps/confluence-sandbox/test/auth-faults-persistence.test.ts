@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxConfig } from '@docgen/confluence-sandbox';
@@ -252,5 +252,15 @@ describe('persistence', () => {
     await expect(startSandbox({ configFile: file })).rejects.toThrow(
       `${file}: users[0].email must be an email address`,
     );
+  });
+});
+
+describe('a data dir that cannot be made', () => {
+  // Node 20's mkdirSync(…, { recursive: true }) never returned here: the sandbox hung at start.
+  (existsSync('/proc/self') ? it : it.skip)('fails at start under /proc, naming the folder', async () => {
+    await expect(startSandbox({ config, dataDir: '/proc/docgen-sandbox-test/data' })).rejects.toMatchObject({
+      code: 'ENOENT',
+      path: '/proc/docgen-sandbox-test',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { makeFolder, writeRenderedTree, type Page } from '@docgen/core';
+import { makeFolder, makeFolderSync, writeRenderedTree, type Page } from '@docgen/core';
 
 const page: Page = { key: 'api', title: 'API', labels: [], markdown: '# API\n', attachments: [] };
 const generator = { name: 'test', version: '0' };
@@ -35,6 +35,30 @@ describe('makeFolder', () => {
       });
     },
   );
+});
+
+describe('makeFolderSync', () => {
+  it('creates the missing folders, and is fine with one that exists', async () => {
+    const deep = join(await mkdtemp(join(tmpdir(), 'docgen-folders-')), 'a', 'b');
+    makeFolderSync(deep);
+    makeFolderSync(deep);
+    expect((await stat(deep)).isDirectory()).toBe(true);
+  });
+
+  it('fails as makeFolder does: a file on the way, a file in the folder’s place', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-folders-'));
+    await writeFile(join(root, 'afile'), 'x\n');
+    expect(() => makeFolderSync(join(root, 'afile', 'docs'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    expect(() => makeFolderSync(join(root, 'afile'))).toThrow(
+      expect.objectContaining({ code: 'EEXIST', path: join(root, 'afile') }),
+    );
+  });
+
+  (existsSync('/proc/self') ? it : it.skip)('fails fast under /proc, naming the folder', () => {
+    expect(() => makeFolderSync('/proc/docgen-test/out')).toThrow(
+      expect.objectContaining({ code: 'ENOENT', syscall: 'mkdir', path: '/proc/docgen-test' }),
+    );
+  });
 });
 
 describe('writeRenderedTree on a path it cannot write', () => {

@@ -3,6 +3,7 @@ import { applyPlan, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
 import type { ConfluenceApi, SpaceInfo } from './client/types.js';
+import { parseConfluenceUrl } from './client/url.js';
 import { assertSafeTransport, Transport, type Auth, type TransportOptions } from './client/transport.js';
 import { V1Api } from './client/v1.js';
 import { loadConverter, type Converter } from './converter.js';
@@ -98,6 +99,8 @@ export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> 
       hint: 'set --confluence-url or CONFLUENCE_URL',
     });
   }
+  // Checked here, before anything reads it, for callers of this API (the CLI checks it first).
+  parseConfluenceUrl(config.url, (text) => redactor.redact(text));
   assertSafeTransport(config.url, auth);
   const endpoint = await resolveEndpoint(config.url, {
     flavor: config.flavor,

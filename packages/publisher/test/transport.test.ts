@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import {
   assertSafeTransport,
   ConfluenceError,
+  connect,
   Redactor,
   resolveEndpoint,
   Transport,
@@ -192,6 +193,27 @@ describe('endpoints and safety', () => {
     const redactor = new Redactor(['super-secret-token']);
     expect(redactor.redact('token=super-secret-token; Authorization: Bearer abcdefghijkl')).toBe(
       'token=***; Authorization: Bearer ***',
+    );
+  });
+});
+
+describe('a Confluence URL that does not parse, given to the API (the CLI checks it first)', () => {
+  const token = 'tok-SECRET-1234';
+  it.each(['acme.atlassian.net/wiki', 'https://me:tok-SECRET-1234@acme atlassian.net/wiki', 'http//localhost:8090'])(
+    'connect(%j) throws DG_CONFLUENCE_URL with an example, not a TypeError, and no token',
+    async (url) => {
+      const error = await connect({ url, user: 'me@acme.com', token }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'DG_CONFLUENCE_URL' });
+      expect((error as Error).message).toMatch(/is not a URL/);
+      expect(JSON.stringify(error)).not.toContain(token);
+      expect((error as Error).message).not.toContain(token);
+      expect((error as { hint: string }).hint).toMatch(/https:\/\/acme\.atlassian\.net\/wiki/);
+    },
+  );
+
+  it('assertSafeTransport says the same', () => {
+    expect(() => assertSafeTransport('not a url', { kind: 'bearer', token })).toThrow(
+      expect.objectContaining({ code: 'DG_CONFLUENCE_URL' }),
     );
   });
 });

@@ -115,6 +115,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     name: root ? relative(root, file) : basename(file),
     text: readFileSync(file, 'utf8'),
   }));
+  if (!root) assertLooksLikePrisma(sources[0]!.file, sources[0]!.text);
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
@@ -347,6 +348,35 @@ function reportText(error: unknown): string {
   }
   // eslint-disable-next-line no-control-regex
   return report.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+/** A block Prisma schemas are made of, at a line's start: what a file without one is not. */
+const PRISMA_BLOCK = /^[ \t]*(?:model|datasource|generator|enum|view|type)[ \t]+\w+[ \t]*\{/m;
+
+/**
+ * Fail once, up front, on a file that is plainly something else (an OpenAPI spec named where the
+ * schema goes): Prisma's parser would report every one of its lines as invalid. A schema under
+ * another extension is still read, as long as it has a block.
+ */
+function assertLooksLikePrisma(file: string, text: string): void {
+  if (file.endsWith('.prisma') || PRISMA_BLOCK.test(text)) return;
+  throw new DocgenError({
+    code: 'DG_PRISMA_NOT_A_SCHEMA',
+    message: `${basename(file)} is not a Prisma schema: it looks like ${whatItLooksLike(file, text)}, and has no model, enum, datasource or generator block`,
+    location: { file },
+    hint: /OpenAPI|Swagger/.test(whatItLooksLike(file, text))
+      ? 'pass the Prisma schema (schema.prisma, or a folder of .prisma files) here; render an OpenAPI spec with `docgen api --openapi <file>`'
+      : 'point `schema` (or --prisma) at your schema.prisma file, or at a folder of .prisma files',
+  });
+}
+
+function whatItLooksLike(file: string, text: string): string {
+  const head = text.slice(0, 4000);
+  if (/^\s*["']?openapi["']?\s*:/m.test(head)) return 'an OpenAPI spec';
+  if (/^\s*["']?swagger["']?\s*:/m.test(head)) return 'a Swagger (OpenAPI 2) spec';
+  if (/^\s*[{[]/.test(head)) return 'JSON';
+  if (/\.ya?ml$/i.test(file) || /^[\w-]+:(\s|$)/m.test(head)) return 'YAML';
+  return 'something else';
 }
 
 /** Prisma's validation report → a DocgenError at the first error's file and line. */

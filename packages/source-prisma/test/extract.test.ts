@@ -133,6 +133,27 @@ describe('extractPrisma', () => {
     expect(empty.message).toMatch(/^no \.prisma files in /);
   });
 
+  it('a file that is not a Prisma schema (an OpenAPI spec, a YAML file) is one error naming it and what to pass', async () => {
+    for (const spec of [sharedFile('corpus/openapi/petstore-3.0.yaml'), sharedFile('corpus/openapi/bitbucket.json')]) {
+      const error = await docgenFailure(extractPrisma(spec, { location: { file: 'docgen.config.yaml' } }));
+      expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file: spec } });
+      expect(error.message).toMatch(/OpenAPI/);
+      expect(error.hint).toMatch(/schema\.prisma/);
+      expect(error.excerpt).toBeUndefined();
+    }
+    const yaml = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.yaml');
+    writeFileSync(yaml, 'tables:\n  - name: users\n    columns: [id, email]\n');
+    const error = await docgenFailure(extractPrisma(yaml));
+    expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file: yaml } });
+    expect(error.message).toMatch(/YAML/);
+  });
+
+  it('a Prisma schema under another name is still read', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.txt');
+    writeFileSync(file, 'datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id Int @id\n}\n');
+    expect((await extractPrisma(file)).models.map((model) => model.name)).toEqual(['User']);
+  });
+
   const corpus = sharedFile('corpus/prisma');
 
   // An @@ignore'd model is read from the schema's text (Prisma's parser leaves it out): read that

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { makeFolderSync } from '@docgen/core';
 import { join } from 'node:path';
 import { ApiError } from '../errors.js';
 import { schemaSql, sequenceStarts } from './schema.js';
@@ -120,7 +120,8 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string | undefined) {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    // Not mkdirSync's recursive mode: it never returns where a folder cannot be made (/proc, /sys).
+    if (dataDir) makeFolderSync(dataDir);
     this.db = new Database(dataDir ? join(dataDir, 'sandbox.db') : ':memory:');
     // Wait for another process's write lock instead of failing (two sandboxes, one data dir).
     this.db.pragma('busy_timeout = 5000');

@@ -1,4 +1,5 @@
 import { DocgenError } from '@docgen/core';
+import { parseConfluenceUrl } from './url.js';
 
 export type Flavor = 'cloud' | 'datacenter';
 
@@ -30,16 +31,7 @@ const GATEWAY = 'https://api.atlassian.com';
 
 /** Turn whatever URL the user pasted into the API roots, discovering the cloud id when needed. */
 export async function resolveEndpoint(input: string, options: EndpointOptions = {}): Promise<Endpoint> {
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    throw new DocgenError({
-      code: 'DG_CONFLUENCE_URL',
-      message: `"${input}" is not a URL`,
-      hint: 'set --confluence-url (or CONFLUENCE_URL) to e.g. https://acme.atlassian.net/wiki or https://confluence.acme.com',
-    });
-  }
+  const url = parseConfluenceUrl(input);
   if (url.username || url.password) {
     throw new DocgenError({
       code: 'DG_CONFLUENCE_URL',

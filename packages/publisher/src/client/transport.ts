@@ -1,5 +1,6 @@
 import { DocgenError } from '@docgen/core';
 import { Redactor } from '../redact.js';
+import { parseConfluenceUrl } from './url.js';
 import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
 
 export type Auth =
@@ -277,7 +278,7 @@ function sleep(ms: number): Promise<void> {
 
 /** Credentials travel over https, or plain http only to this machine. */
 export function assertSafeTransport(url: string, auth: Auth): void {
-  const parsed = new URL(url);
+  const parsed = parseConfluenceUrl(url);
   if (parsed.protocol === 'https:' || auth.kind === 'none') return;
   const local = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(parsed.hostname);
   if (parsed.protocol === 'http:' && local) return;

@@ -85,3 +85,18 @@ export function codeFrame(text: string, line: number, column = 1, context = 2): 
   }
   return out.join('\n');
 }
+
+/**
+ * Levenshtein distance: how many letters to change, add or drop to turn one word into the other.
+ * For "did you mean …?" hints (a misspelt command, flag or Backstage kind).
+ */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = current;
+  }
+  return previous[b.length]!;
+}

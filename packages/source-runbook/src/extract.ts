@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DocgenError, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
+import { DocgenError, editDistance, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
 import { looksSecret } from './annotations.js';
 import type { CatalogEntity, Link, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownId, shownRef } from './refs.js';
@@ -435,18 +435,6 @@ function warnMisspeltKind(entity: Entity, location: { file: string; line?: numbe
     location,
     hint: `did you mean ${near}?`,
   });
-}
-
-/** Levenshtein distance: how many letters to add, drop or change to turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /**

@@ -492,32 +492,33 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
     set.anchors.set(file, anchors);
     const dynamicAnchors: string[] = [];
     set.dynamicAnchors.set(file, dynamicAnchors);
-    collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer, mapping) => {
-      const from = { file, pointer };
-      if (mapping) {
-        // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
-        // file, so the variant can be linked and documented; a value naming no file stays a name.
-        const target = set.targetFile(ref, from);
-        if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
-          pending.push(target.file);
-        return;
-      }
-      refs.push({ ref, from });
-      // The file only: an anchor's pointer is known once the whole file has been read.
-      const target = set.targetFile(ref, from);
-      if (target.file !== file && !set.documents.has(target.file)) {
-        const missing = !existsSync(target.file);
-        if (missing || statSync(target.file).isDirectory()) {
-          throw new DocgenError({
-            code: 'DG_OPENAPI_REF_FILE',
-            message: `$ref "${ref}" points to ${set.display(target.file)}, which ${missing ? 'does not exist' : 'is a folder, not a file'}`,
-            ...set.where({ file, pointer: `${pointer}/$ref` }),
-            hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
-          });
+    if (document.value && typeof document.value === 'object')
+      collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer, mapping) => {
+        const from = { file, pointer };
+        if (mapping) {
+          // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
+          // file, so the variant can be linked and documented; a value naming no file stays a name.
+          const target = set.targetFile(ref, from);
+          if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
+            pending.push(target.file);
+          return;
         }
-        pending.push(target.file);
-      }
-    });
+        refs.push({ ref, from });
+        // The file only: an anchor's pointer is known once the whole file has been read.
+        const target = set.targetFile(ref, from);
+        if (target.file !== file && !set.documents.has(target.file)) {
+          const missing = !existsSync(target.file);
+          if (missing || statSync(target.file).isDirectory()) {
+            throw new DocgenError({
+              code: 'DG_OPENAPI_REF_FILE',
+              message: `$ref "${ref}" points to ${set.display(target.file)}, which ${missing ? 'does not exist' : 'is a folder, not a file'}`,
+              ...set.where({ file, pointer: `${pointer}/$ref` }),
+              hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
+            });
+          }
+          pending.push(target.file);
+        }
+      });
   }
   set.findBindings();
   for (const { ref, from } of refs) {
@@ -584,21 +585,32 @@ const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
  * dynamic scope to pick another target), so every reader of `$ref`s follows it.
  */
 function collectRefs(
-  value: unknown,
+  value: object,
   pointer: string,
   anchors: Map<string, string[]>,
   dynamicAnchors: string[],
   visit: (ref: string, pointer: string, mapping?: boolean) => void,
+  inExamples = false,
+  isExamplesMap = false,
 ): void {
-  if (!value || typeof value !== 'object') return;
+  // A pointer string is built only for a value that can hold a `$ref` (an object or array): a
+  // 2 MB spec has hundreds of thousands of strings and numbers, and their pointers were most of
+  // this walk's time. `inExamples`: the pointer has an `examples` segment before its last one.
+  const childInExamples = inExamples || isExamplesMap;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) collectRefs(value[i], `${pointer}/${i}`, anchors, dynamicAnchors, visit);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item && typeof item === 'object')
+        collectRefs(item, `${pointer}/${i}`, anchors, dynamicAnchors, visit, childInExamples);
+    }
     return;
   }
   const object = value as Record<string, unknown>;
-  for (const name of [object.$anchor, object.$dynamicAnchor])
-    if (typeof name === 'string') anchors.set(name, [...(anchors.get(name) ?? []), pointer]);
-  if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
+  if (object.$anchor !== undefined || object.$dynamicAnchor !== undefined) {
+    for (const name of [object.$anchor, object.$dynamicAnchor])
+      if (typeof name === 'string') anchors.set(name, [...(anchors.get(name) ?? []), pointer]);
+    if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
+  }
   if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
   if (typeof object.$ref === 'string') visit(object.$ref, pointer);
   const mapping = (object.discriminator as { mapping?: unknown } | undefined)?.mapping;
@@ -607,10 +619,19 @@ function collectRefs(
       if (typeof target === 'string' && namesFile(target))
         visit(target, `${pointer}/discriminator/mapping/${escapePointer(key)}`, true);
   for (const key of Object.keys(object)) {
-    if (key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
-    if (key === 'value' && pointer.includes('/examples/')) continue;
+    const child = object[key];
+    if (!child || typeof child !== 'object' || key === '$ref' || key === 'example' || key.startsWith('x-')) continue;
+    if (key === 'value' && inExamples) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
-    if (key === 'examples' && Array.isArray(object[key])) continue;
-    collectRefs(object[key], `${pointer}/${escapePointer(key)}`, anchors, dynamicAnchors, visit);
+    if (key === 'examples' && Array.isArray(child)) continue;
+    collectRefs(
+      child,
+      `${pointer}/${escapePointer(key)}`,
+      anchors,
+      dynamicAnchors,
+      visit,
+      childInExamples,
+      key === 'examples',
+    );
   }
 }

@@ -1431,7 +1431,12 @@ function dependents(object: Json, name: string): string[] {
 }
 
 export function child(at: SpecPointer, ...segments: Array<string | number>): SpecPointer {
-  const pointer = `${at.pointer}/${segments.map((s) => escapePointer(String(s))).join('/')}`;
+  // Called for every property, item and member the extraction walks: a plain loop, no arrays.
+  let pointer = at.pointer;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    pointer += `/${typeof segment === 'number' ? segment : escapePointer(segment)}`;
+  }
   return at.scope ? { file: at.file, pointer, scope: at.scope } : { file: at.file, pointer };
 }
 

@@ -4,6 +4,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import { expectConfigFile } from './paths.js';
+import { absoluteLink } from './link-base.js';
 import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
 /**
@@ -23,6 +24,8 @@ export interface GenerateOptions {
   cwd?: string;
   /** Sources given on the command line; they replace the config's sources. */
   sources?: SourceConfig[];
+  /** `--link-base`: the `linkBase` of every selected source that does not set its own. */
+  linkBase?: string;
   /** Which configured sources to run (e.g. only `openapi` for `docgen api`). */
   include?: (source: SourceConfig, index: number) => boolean;
   /** What to say when nothing is selected (the command knows the flag to suggest). */
@@ -82,6 +85,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
     config = core.configFromObject(
       { ...config.config, sources: options.sources },
+      { file: config.file, dir: config.dir, locate: config.locate },
+    );
+  }
+  if (options.linkBase) {
+    const linkBase = options.linkBase;
+    config = core.configFromObject(
+      { ...config.config, sources: config.config.sources.map((source) => ({ linkBase, ...source })) },
       { file: config.file, dir: config.dir, locate: config.locate },
     );
   }
@@ -162,6 +172,7 @@ interface ConverterOptions {
   resolvePageTitle?(href: string): string | undefined;
   resolveAttachment?(src: string): string | undefined;
   resolveAnchor?(href: string, fragment: string): string | undefined;
+  resolveLink?(href: string): string | undefined;
 }
 
 interface Converter {
@@ -209,11 +220,17 @@ async function convertToStorage(
           const name = decodeLink(src).replace(/^\.\//, '');
           return attachments.includes(name) ? name : undefined;
         },
+        ...(page.linkBase ? { resolveLink: (href: string) => absoluteLink(href, page.linkBase!) } : {}),
       };
       // Everything the output depends on: the resolvers' answers follow from titles and attachments.
       const key = cache?.key({
         markdown: page.markdown,
-        resolverInputs: { titles, attachments, anchors: linkAnchors.linkedFrom(page.markdown) },
+        resolverInputs: {
+          titles,
+          attachments,
+          anchors: linkAnchors.linkedFrom(page.markdown),
+          ...(page.linkBase ? { linkBase: page.linkBase } : {}),
+        },
       });
       const cached = key ? await cache!.read(key) : undefined;
       return { page, options, key, result: cached };

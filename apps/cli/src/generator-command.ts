@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import type { Diagnostic, SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
 import { pathFlag } from './paths.js';
+import { expectLinkBase, linkBaseFlag } from './link-base.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 
@@ -43,6 +44,7 @@ export const generatorFlags = {
     summary: 'Exit 1 when the run warns (a route the spec does not describe, a broken link…); nothing is published',
     default: false,
   }),
+  'link-base': linkBaseFlag,
   ...publishGroup,
 };
 
@@ -54,6 +56,7 @@ type GeneratorFlagValues = PublishFlagValues & {
   'cache-dir'?: string;
   publish: boolean;
   strict: boolean;
+  'link-base'?: string;
 };
 
 /**
@@ -108,6 +111,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
       out: flags.out,
       sources: selection.sources,
       include: selection.include,
+      linkBase: flags['link-base'] === undefined ? undefined : await expectLinkBase(flags['link-base']),
       noSourcesHint: selection.noSourcesHint,
       storage: flags.storage,
       cache: flags.cache ? flags['cache-dir'] : false,

@@ -335,6 +335,90 @@ describe('docgen api with a config file', () => {
   });
 });
 
+describe("docgen api: links to the API's own website", () => {
+  // Stripe's spec links `/docs/connect`: a path on stripe.com, which Confluence would look up on itself.
+  const spec = `openapi: 3.0.3
+info:
+  title: Linked
+  version: '1'
+  description: See [the guide](/docs/guide).
+paths:
+  /a:
+    get:
+      description: Uses [payouts](/docs/payouts#fees).
+      responses:
+        '200':
+          description: ok
+`;
+  async function specFile(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-api-links-'));
+    await writeFile(join(dir, 'openapi.yaml'), spec);
+    return dir;
+  }
+  const hrefs = (out: string) =>
+    readdirSync(out)
+      .filter((file) => file.endsWith('.storage.xhtml'))
+      .flatMap((file) => [...readFileSync(join(out, file), 'utf8').matchAll(/href="([^"]*)"/g)].map((m) => m[1]))
+      .sort();
+
+  it('point into the site given with --link-base, without warnings', async () => {
+    const dir = await specFile();
+    const out = join(dir, 'out');
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(dir, 'openapi.yaml'),
+      '--out',
+      out,
+      '--link-base',
+      'https://docs.example.com',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).warnings).toEqual([]);
+    expect(hrefs(out)).toEqual(['https://docs.example.com/docs/guide', 'https://docs.example.com/docs/payouts#fees']);
+  });
+
+  it("point into the source's linkBase from the config", async () => {
+    const dir = await specFile();
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      'out: site\nsources:\n  - plugin: openapi\n    linkBase: https://api.example.org/\n    options: { spec: openapi.yaml }\n',
+    );
+    expect((await runCli(['api'], { cwd: dir })).code).toBe(0);
+    expect(hrefs(join(dir, 'site'))).toEqual([
+      'https://api.example.org/docs/guide',
+      'https://api.example.org/docs/payouts#fees',
+    ]);
+  });
+
+  it('without one, stay relative and the warning says how to give the site', async () => {
+    const dir = await specFile();
+    const result = await runCli(['api', '--openapi', join(dir, 'openapi.yaml'), '--out', join(dir, 'out'), '--json']);
+    expect(result.code).toBe(0);
+    const messages = (JSON.parse(result.stdout).warnings as Array<{ message: string }>).map((w) => w.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) expect(message).toContain('--link-base');
+  });
+
+  it('refuses a --link-base that is not an http(s) URL, and shows one', async () => {
+    const dir = await specFile();
+    const result = await runCli([
+      'api',
+      '--openapi',
+      join(dir, 'openapi.yaml'),
+      '--out',
+      join(dir, 'out'),
+      '--link-base',
+      'docs.example.com',
+    ]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('DG_USAGE');
+    expect(result.stderr).toContain('--link-base https://docs.example.com');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
+
 describe('the bundled example', () => {
   it('renders examples/acme-shop into at least 30 pages with the specs attached', async () => {
     const out = join(scratch, 'acme');

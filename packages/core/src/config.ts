@@ -22,6 +22,11 @@ export interface SourceConfig {
   titlePrefix?: string;
   /** Labels added to every page of this source. */
   labels?: string[];
+  /**
+   * The website the source's own text was written for (`https://stripe.com`): relative links in
+   * it that are neither pages nor attachments (`/docs/connect`) are made absolute against it.
+   */
+  linkBase?: string;
 }
 
 export interface ConfluenceConfig {
@@ -98,6 +103,11 @@ export const configSchema: Record<string, unknown> = {
           parent: { type: 'string', minLength: 1 },
           titlePrefix: { type: 'string' },
           labels: stringArray,
+          linkBase: {
+            type: 'string',
+            pattern: '^https?://[^/?#\\s]+',
+            description: 'URL that relative links in the source text resolve against, e.g. https://stripe.com',
+          },
         },
       },
     },

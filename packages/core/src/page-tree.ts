@@ -38,6 +38,8 @@ export interface Page {
    * converter finds there is reported at that file's line, not the generated page's.
    */
   embedded?: EmbeddedLines;
+  /** The source's `linkBase`: relative links that are neither pages nor attachments resolve against it. */
+  linkBase?: string;
 }
 
 /** Page lines `from`, `from + 1`, … are lines `lines[0]`, `lines[1]`, … of `file` (all 1-based). */

@@ -281,7 +281,7 @@ function clash(config: LoadedConfig, kind: 'key' | 'title', value: string, first
   });
 }
 
-/** Apply the source's title prefix, labels, parent and provenance. */
+/** Apply the source's title prefix, labels, parent, link base and provenance. */
 function decorate(tree: PageTree, entry: SourceConfig, plugin: string): PageTree {
   const keys = new Set(tree.pages.map((page) => page.key));
   const pages = tree.pages.map((page): Page => {
@@ -292,6 +292,7 @@ function decorate(tree: PageTree, entry: SourceConfig, plugin: string): PageTree
       labels: [...new Set([...page.labels, ...(entry.labels ?? [])])],
       parentKey: root && entry.parent ? entry.parent : page.parentKey,
       source: page.source ?? { plugin },
+      ...(entry.linkBase ? { linkBase: entry.linkBase } : {}),
     };
   });
   return { pages };

@@ -11,6 +11,12 @@ export interface ToStorageOptions {
    * fragment is used as written. Links within the page are resolved without help.
    */
   resolveAnchor?: (href: string, fragment: string) => string | undefined;
+  /**
+   * Map a relative link or image that is neither a page nor an attachment (`/docs/connect`, a path
+   * on the site the Markdown came from) to an absolute URL. Undefined → it stays relative, with a
+   * warning: Confluence would resolve it against itself.
+   */
+  resolveLink?: (href: string) => string | undefined;
 }
 
 export interface StorageResult {

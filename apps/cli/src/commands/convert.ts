@@ -5,6 +5,7 @@ import { Args, Flags } from '@oclif/core';
 import { DocgenError } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
+import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
 
 export default class Convert extends DocgenCommand {
   static override summary = 'Convert Markdown to Confluence storage-format XHTML';
@@ -32,6 +33,7 @@ export default class Convert extends DocgenCommand {
       summary: 'Print the normalized line-per-element form docgen uses for diffs',
       default: false,
     }),
+    'link-base': linkBaseFlag,
   };
 
   async run(): Promise<StorageResult> {
@@ -39,9 +41,11 @@ export default class Convert extends DocgenCommand {
     const markdown = args.file ? await readMarkdown(args.file) : await readStdin();
     const { convertMarkdown, normalizeStorage } = await import('@docgen/markdown-storage');
     const baseDir = args.file ? dirname(resolve(args.file)) : undefined;
+    const linkBase = flags['link-base'] === undefined ? undefined : await expectLinkBase(flags['link-base']);
     const result = convertMarkdown(markdown, {
       dialect: flags.dialect as 'cloud' | 'datacenter',
       resolveAttachment: (src) => localAttachment(baseDir, src),
+      ...(linkBase ? { resolveLink: (href: string) => absoluteLink(href, linkBase) } : {}),
     });
     const where = args.file ?? '<stdin>';
     if (!this.jsonEnabled()) {

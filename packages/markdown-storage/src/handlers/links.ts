@@ -74,6 +74,14 @@ export function definition(): XNode[] {
   return [];
 }
 
+/**
+ * What an unresolved relative link is told. A root-relative one (`/docs/connect`) is a path on the
+ * site the text was written for (an API's own docs): given that site, docgen can make it absolute.
+ */
+const UNRESOLVED_RELATIVE =
+  'is relative but neither a page of this tree nor an attachment: it will not work in Confluence';
+const ROOT_RELATIVE_HINT = "; if it is a path on a website, give docgen that site's URL (`linkBase` of the source, or --link-base) to link there";
+
 function isRelative(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith('//');
 }
@@ -147,11 +155,10 @@ export function buildLink(
       state.attachments.add(fileName);
       return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(children)])];
     }
+    const absolute = state.options.resolveLink?.(url);
+    if (absolute !== undefined) return [x('a', { href: normalizeUri(absolute), title }, children)];
     if (path)
-      state.warn(
-        `link to ${path} is relative but neither a page of this tree nor an attachment: it will not work in Confluence`,
-        node,
-      );
+      state.warn(`link to ${path} ${UNRESOLVED_RELATIVE}${path.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`, node);
   }
   return [x('a', { href: normalizeUri(url), title }, children)];
 }
@@ -190,8 +197,13 @@ export function buildImage(
     state.attachments.add(fileName);
     return [x('ac:image', attributes, [x('ri:attachment', { 'ri:filename': fileName })])];
   }
+  const absolute = url && isRelative(url) ? state.options.resolveLink?.(url) : undefined;
+  if (absolute !== undefined) return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(absolute) })])];
   if (isRelative(url))
-    state.warn(`image ${url || '(empty)'} is relative but not an attachment of this page: it will not display`, node);
+    state.warn(
+      `image ${url || '(empty)'} is relative but not an attachment of this page: it will not display${url.startsWith('/') ? ROOT_RELATIVE_HINT : ''}`,
+      node,
+    );
   return [x('ac:image', attributes, [x('ri:url', { 'ri:value': normalizeUri(url) })])];
 }
 

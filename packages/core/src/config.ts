@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DocgenError, type SourceLocation } from './diagnostics.js';
-import { parseStructured } from './structured-file.js';
+import { loadYamlParser, parseStructured } from './structured-file.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
 /**
@@ -178,14 +178,14 @@ export async function loadConfig(options: { cwd?: string; explicit?: string } = 
   } else {
     file = findConfigFile(cwd);
   }
-  await loadSchemaValidator();
+  await loadSchemaValidator([configSchema]);
   if (!file) return configFromObject({}, { dir: cwd });
   return loadConfigFile(file);
 }
 
 /** Read one config file of any supported kind. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
-  await loadSchemaValidator();
+  await loadSchemaValidator([configSchema]);
   const ext = extname(file).toLowerCase();
   const dir = dirname(file);
   if (ext === '.ts' || ext === '.mts' || ext === '.cts') {
@@ -193,6 +193,7 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   }
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') return loadModuleConfig(file, false);
   const text = await readFile(file, 'utf8');
+  if (ext !== '.json') await loadYamlParser();
   const isPackageJson = basename(file) === 'package.json';
   const document = parseStructured(text, file, ext === '.json' ? 'json' : 'yaml', 'DG_CONFIG_SYNTAX');
   let value = document.value;

@@ -163,13 +163,15 @@ export async function runSource(
   const pointer = `/sources/${index}`;
   const { source } = await loadPlugin(entry.plugin, config.dir, config.locate(`${pointer}/plugin`));
   const pluginOptions = structuredClone(entry.options ?? {});
-  await Promise.all([loadSchemaValidator(), loadTemplateEngine()]);
+  const builtin = Object.values(BUILTIN_PLUGINS).includes(BUILTIN_PLUGINS[entry.plugin] ?? entry.plugin);
+  // An in-house plugin may validate with core's validateAgainstSchema itself: Ajv is ready for it.
+  await Promise.all([loadSchemaValidator(builtin ? [source.optionsSchema] : undefined), loadTemplateEngine()]);
   validateAgainstSchema(source.optionsSchema, pluginOptions, {
     what: `options of plugin "${entry.plugin}"`,
     keyPrefix: `sources[${index}].options`,
     locate: (optionPointer, key) => config.locate(`${pointer}/options${optionPointer}`, key),
     code: 'DG_PLUGIN_OPTIONS',
-    checkSchema: !Object.values(BUILTIN_PLUGINS).includes(BUILTIN_PLUGINS[entry.plugin] ?? entry.plugin),
+    checkSchema: !builtin,
   });
   const report = options.report ?? (() => undefined);
   const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };

@@ -28,26 +28,40 @@ type AjvModule = typeof import('ajv/dist/2020.js');
 let Ajv: AjvModule['Ajv2020'] | undefined;
 let ajv: Ajv2020Type | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
+let precompiled: Record<string, ValidateFunction> | undefined;
 
 /**
- * Load Ajv ahead of validating. `validateAgainstSchema` is synchronous and would load Ajv with
- * `require` on first use; async callers (config loading, plugin runs) call this first instead, so
- * a bundle (the CLI's) carries Ajv in a chunk of its own, loaded only by commands that validate.
+ * How docgen's Ajv validates (also what `tools/precompile-validators.js` compiles with): every
+ * error at once, defaults filled in, and `strict: false` so plugin authors may use annotations
+ * Ajv does not know (e.g. `markdownDescription`).
  */
-export async function loadSchemaValidator(): Promise<void> {
-  if (Ajv) return;
+export const SCHEMA_VALIDATOR_OPTIONS = { allErrors: true, strict: false, useDefaults: true, validateSchema: false };
+
+/**
+ * Get ready to validate against `schemas` (default: any schema). `validateAgainstSchema` is
+ * synchronous; async callers (config loading, plugin runs) call this first, so docgen's own
+ * schemas use their validators compiled at build time, and Ajv itself (a chunk of its own in the
+ * CLI's bundle) is loaded only for a schema that has none, such as an in-house plugin's.
+ */
+export async function loadSchemaValidator(schemas?: Array<Record<string, unknown>>): Promise<void> {
+  precompiled ??= (await import('./precompiled-validators.js')).validators;
+  if (Ajv || schemas?.every((schema) => precompiledValidator(schema))) return;
   const module = await import('ajv/dist/2020.js');
   // Node finds the CommonJS module's named exports; a bundler may offer only its default (the class).
   Ajv ??= module.Ajv2020 ?? module.default;
 }
 
+function precompiledValidator(schema: Record<string, unknown>): ValidateFunction | undefined {
+  return precompiled?.[JSON.stringify(schema)];
+}
+
 function compile(schema: Record<string, unknown>, target: ValidationTarget): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    // strict: false lets plugin authors use annotations Ajv does not know (e.g. `markdownDescription`).
+  let validate = compiled.get(schema) ?? (target.checkSchema ? undefined : precompiledValidator(schema));
+  if (validate) compiled.set(schema, validate);
+  else {
     // Ajv is loaded on first use: every command imports @docgen/core and `docgen --help` must stay fast.
     Ajv ??= (createRequire(import.meta.url)('ajv/dist/2020.js') as AjvModule).Ajv2020;
-    ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: true, validateSchema: false });
+    ajv ??= new Ajv(SCHEMA_VALIDATOR_OPTIONS);
     if (target.checkSchema && !ajv.validateSchema(schema)) {
       throw new DocgenError({
         code: 'DG_SCHEMA_INVALID',

@@ -23,6 +23,18 @@ export type StructuredFormat = 'json' | 'yaml';
 let yamlModule: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
+/**
+ * Load the YAML parser ahead of parsing. `parseStructured` is synchronous and would `require` it
+ * on first use, file by file from node_modules (~60 files); async callers that are about to read
+ * YAML call this first, so a bundle (the CLI's) carries it as one chunk of its own.
+ */
+export async function loadYamlParser(): Promise<void> {
+  if (yamlModule) return;
+  const module = (await import('yaml')) as typeof Yaml & { default?: typeof Yaml };
+  // Node finds the CommonJS module's named exports; a bundler may offer only its default.
+  yamlModule ??= typeof module.parseDocument === 'function' ? module : module.default;
+}
+
 /** Guess the format from the file name, falling back to the first non-blank character. */
 export function detectFormat(file: string, text: string): StructuredFormat {
   if (/\.json$/i.test(file)) return 'json';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineSource } from '@docgen/core';
+import { defineSource, loadYamlParser } from '@docgen/core';
 import { extractAdrs } from './extract.js';
 import type { AdrModel } from './model.js';
 import { renderAdrs } from './render.js';
@@ -47,7 +47,8 @@ export const source = defineSource<AdrOptions, AdrModel>({
   description: 'Architecture decision records (adr-tools/Nygard or MADR) as an ADR log and one page per decision',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  extract({ options, cwd, configFile, report }) {
+  async extract({ options, cwd, configFile, report }) {
+    await loadYamlParser(); // catalogs and front matter are YAML
     return extractAdrs(resolve(cwd, options.dir), { report, location: configFile ? { file: configFile } : undefined });
   },
   render(model, { options, templates }) {

@@ -6,6 +6,8 @@ import {
   DocgenError,
   escapePointer,
   parseStructured,
+  detectFormat,
+  loadYamlParser,
   unescapePointer,
   type SourceLocation,
   type StructuredDocument,
@@ -486,6 +488,7 @@ export async function loadSpec(rootFile: string): Promise<SpecSet> {
       set.documents.set(file, textDocument(file, set.display(file), text));
       continue;
     }
+    if (detectFormat(file, text) === 'yaml') await loadYamlParser();
     const document = parseStructured(text, set.display(file), undefined, 'DG_OPENAPI_SYNTAX');
     set.documents.set(file, document);
     const anchors = new Map<string, string[]>();

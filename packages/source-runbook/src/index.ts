@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineSource } from '@docgen/core';
-import { extractRunbooks } from './extract.js';
+import { defineSource, loadSchemaValidator, loadYamlParser } from '@docgen/core';
+import { entitySchema, envelopeSchema, extractRunbooks, runbookSchema, systemSchema } from './extract.js';
 import type { RunbookModel } from './model.js';
 import { renderRunbooks } from './render.js';
 
@@ -37,7 +37,12 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
   description: 'Service metadata (Backstage catalog-info.yaml + runbook.yaml) as one runbook per service',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  extract({ options, cwd, configFile, report }) {
+  async extract({ options, cwd, configFile, report }) {
+    // Catalogs are YAML, and each entity is checked against its JSON Schema.
+    await Promise.all([
+      loadYamlParser(),
+      loadSchemaValidator([envelopeSchema, entitySchema, systemSchema, runbookSchema]),
+    ]);
     return extractRunbooks(resolve(cwd, options.dir), {
       report,
       location: configFile ? { file: configFile } : undefined,
@@ -49,7 +54,14 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
 });
 
 export default source;
-export { extractRunbooks, entitySchema, runbookSchema, systemSchema, type ExtractRunbookOptions } from './extract.js';
+export {
+  extractRunbooks,
+  entitySchema,
+  envelopeSchema,
+  runbookSchema,
+  systemSchema,
+  type ExtractRunbookOptions,
+} from './extract.js';
 export { annotationRows, looksSecret, safeUrl, type AnnotationRow } from './annotations.js';
 export { renderRunbooks, type RenderRunbookOptions } from './render.js';
 export { ownerName, parseEntityRef } from './refs.js';

@@ -88,13 +88,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       { file: config.file, dir: config.dir, locate: config.locate },
     );
   }
-  if (options.linkBase) {
-    const linkBase = options.linkBase;
-    config = core.configFromObject(
-      { ...config.config, sources: config.config.sources.map((source) => ({ linkBase, ...source })) },
-      { file: config.file, dir: config.dir, locate: config.locate },
-    );
-  }
   const selected = config.config.sources.filter((source, index) => !options.include || options.include(source, index));
   if (!selected.length) {
     throw new core.DocgenError({
@@ -110,6 +103,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
   const tree = await core.generatePageTree(config, { include: options.include, report });
+  // --link-base: for every page whose source names no site of its own
+  if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(
     `rendered ${tree.pages.length} pages from ${selected.length} source${selected.length === 1 ? '' : 's'}`,
   );

@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
+import {
+  codeFrame,
+  DocgenError,
+  fixOptionHint,
+  parseStructured,
+  type Diagnostic,
+  type OptionOrigin,
+  type SourceLocation,
+} from '@docgen/core';
 import {
   ADR_STATUSES,
   type AdrCategory,
@@ -28,6 +36,8 @@ export interface ExtractAdrOptions {
   report?: (diagnostic: Diagnostic) => void;
   /** Where the `dir` option was written (the config file and line), for a missing folder. */
   location?: SourceLocation;
+  /** Where the folder was given (`--dir`, or the config key), for the hint of a missing folder. */
+  origin?: OptionOrigin;
 }
 
 /**
@@ -106,17 +116,18 @@ interface CrossLink {
 
 export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
   const report = options.report ?? (() => undefined);
+  const location = options.origin ? options.origin.location : options.location;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DocgenError({
       code: 'DG_ADR_DIR',
       message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
-      location: options.location,
-      hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
+      location,
+      hint: `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
     });
   }
   const crossLinks: CrossLink[] = [];
   const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks));
-  const model = readFolder(dir, report, crossLinks, categories.length > 0, options.location);
+  const model = readFolder(dir, report, crossLinks, categories.length > 0, { location, origin: options.origin });
   linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
 }
@@ -127,7 +138,7 @@ function readFolder(
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
   hasCategories: boolean,
-  location?: SourceLocation,
+  given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
   const { decisions: files, translations } = translationsApart(decisionFiles(dir));
   if (translations.length)
@@ -162,8 +173,8 @@ function readFolder(
       code: 'DG_ADR_EMPTY',
       severity: 'warning',
       message: `no ADR files (*.md) in ${dir}`,
-      location,
-      hint: 'check `dir`; the ADR log page is rendered empty',
+      location: given?.location,
+      hint: `the ADR log page is rendered empty: if the decisions are elsewhere, ${fixOptionHint(given?.origin, 'dir', 'their folder')}`,
     });
   }
 

@@ -47,8 +47,8 @@ export const source = defineSource<AdrOptions, AdrModel>({
   description: 'Architecture decision records (adr-tools/Nygard or MADR) as an ADR log and one page per decision',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  extract({ options, cwd, configFile, report }) {
-    return extractAdrs(resolve(cwd, options.dir), { report, location: configFile ? { file: configFile } : undefined });
+  extract({ options, cwd, origin, report }) {
+    return extractAdrs(resolve(cwd, options.dir), { report, origin: origin('dir') });
   },
   render(model, { options, templates }) {
     return renderAdrs(model, templates, options);

@@ -37,11 +37,8 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
   description: 'Service metadata (Backstage catalog-info.yaml + runbook.yaml) as one runbook per service',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  extract({ options, cwd, configFile, report }) {
-    return extractRunbooks(resolve(cwd, options.dir), {
-      report,
-      location: configFile ? { file: configFile } : undefined,
-    });
+  extract({ options, cwd, origin, report }) {
+    return extractRunbooks(resolve(cwd, options.dir), { report, origin: origin('dir') });
   },
   render(model, { options, templates, cwd }) {
     return renderRunbooks(model, templates, { ...options, cwd });

@@ -167,7 +167,8 @@ export const configSchema: Record<string, unknown> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        url: { type: 'string', pattern: '^https?://' },
+        // Checked where it is used, by the publisher (DG_CONFLUENCE_URL), as a flag's or CONFLUENCE_URL's is.
+        url: { type: 'string', description: 'Confluence site URL, e.g. https://acme.atlassian.net/wiki' },
         spaceKey: { type: 'string', minLength: 1 },
         parentId: { type: ['string', 'integer'] },
         parentTitle: { type: 'string' },

@@ -994,16 +994,23 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   };
 }
 
+/** The words a relation clause starts with. */
+const RELATION_START = String.raw`(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b`;
 /**
- * `Accepted on 2026-09-06. Supersedes [ADR 0009](…) for …`: a later sentence of a status line that
- * relates another decision is read as a line of its own; the status and its date stay the first's.
+ * Where a status line's next relation starts: after a sentence (`Accepted on 2026-09-06. Supersedes
+ * [ADR 0009](…)`), a comma or semicolon (`accepted, supersedes [28535 - …](…)`, Normation/rudder;
+ * `Superseded by [5](…), amended by [7](…)`), a bracket (`Accepted (supersedes ADR-009)`) or an
+ * "and" (`Superseded by [5](…) and amended by [7](…)`). A list after one relation word (`Supersedes
+ * ADR-3, ADR-4`) is not split: no relation word follows its commas.
+ */
+const RELATION_CLAUSE = new RegExp(String.raw`(?:(?<=[.,;·])\s+|(?<=\()\s*|\s+and\s+)(?=${RELATION_START})`, 'i');
+
+/**
+ * A later clause of a status line that relates another decision is read as a line of its own,
+ * with its own relation word; the status and its date stay the first clause's.
  */
 function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  return lines.flatMap(({ text, line }) =>
-    text
-      .split(/(?<=\.)\s+(?=(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b)/i)
-      .map((sentence) => ({ text: sentence, line })),
-  );
+  return lines.flatMap(({ text, line }) => text.split(RELATION_CLAUSE).map((clause) => ({ text: clause, line })));
 }
 
 /**

@@ -267,6 +267,46 @@ describe('status lines', () => {
     });
   });
 
+  it('a relation after a comma, a semicolon or a bracket is its own (as real status lines write them)', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]);
+    // "Superseded by …, amended by …": the second decision amends, it does not supersede.
+    expect(read('Superseded by [ADR-0005](0005-x.md), amended by [ADR-0007](0007-y.md)')).toMatchObject({
+      status: 'superseded',
+      links: [
+        { relation: 'supersededBy', target: '0005-x.md', line: 4 },
+        { relation: 'amendedBy', target: '0007-y.md', line: 4 },
+      ],
+    });
+    // Normation/rudder adr/webapp/scheduling/29567-…md: "- Status: accepted, supersedes [28535 - …](28535-….md)"
+    expect(read('accepted, supersedes [28535 - Generation of events](28535-passing-events.md)')).toEqual({
+      status: 'accepted',
+      text: 'accepted, supersedes [28535 - Generation of events](28535-passing-events.md)',
+      links: [{ relation: 'supersedes', target: '28535-passing-events.md', line: 4 }],
+    });
+    // "Status: Accepted, supersedes 42" (the example of Fundamentals of Software Architecture)
+    expect(read('Accepted, supersedes 42').links).toEqual([{ relation: 'supersedes', target: 42, line: 4 }]);
+    expect(read('Accepted, amended by [0006](0006-refine-boundaries.md)')).toMatchObject({
+      status: 'accepted',
+      links: [{ relation: 'amendedBy', target: '0006-refine-boundaries.md', line: 4 }],
+    });
+    // "**Status:** accepted, amends [ADR 0004](…), amended by [ADR 0039](…)": both, each its own.
+    expect(read('accepted, amends [ADR 0004](0004-stack.md), amended by [ADR 0039](0039-openapi.md)').links).toEqual([
+      { relation: 'amends', target: '0004-stack.md', line: 4 },
+      { relation: 'amendedBy', target: '0039-openapi.md', line: 4 },
+    ]);
+    expect(read('Accepted (supersedes ADR-009)').links).toEqual([{ relation: 'supersedes', target: 9, line: 4 }]);
+    expect(read('Accepted; amended by ADR-12').links).toEqual([{ relation: 'amendedBy', target: 12, line: 4 }]);
+    expect(read('Superseded by [5](0005-x.md) and amended by [7](0007-y.md)').links).toEqual([
+      { relation: 'supersededBy', target: '0005-x.md', line: 4 },
+      { relation: 'amendedBy', target: '0007-y.md', line: 4 },
+    ]);
+    // A list of decisions after one relation word stays that relation's.
+    expect(read('Supersedes ADR-3, ADR-4').links).toEqual([
+      { relation: 'supersedes', target: 3, line: 4 },
+      { relation: 'supersedes', target: 4, line: 4 },
+    ]);
+  });
+
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({

@@ -841,6 +841,49 @@ describe('dates with two-digit years, and dotted', () => {
     ]);
   });
 
+  it('a date that reads either way is read day first in a file written in a language that writes it so', async () => {
+    // As a German ADR log writes them ("## Status" then "Akzeptiert am 07.08.2026.", "## Kontext"):
+    // 07.08.2026 and 08.08.2026 alone read either way; the German says 7 August.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const german = (title: string, date: string) =>
+      `# ${title}\n\n## Status\n\nAkzeptiert am ${date}.\n\n## Kontext\n\nBelege müssen lokal bleiben.\n`;
+    await writeFile(join(dir, '0022-anhaenge.md'), german('ADR 0022: Hashadressierte Anhänge', '07.08.2026'));
+    await writeFile(join(dir, '0055-umbuchungen.md'), german('ADR 0055: Umbuchungen als Paar', '08.08.2026'));
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['2026-08-07', '2026-08-08']);
+    expect(warnings).toEqual([]);
+    // In English the same date stays undecided: warned at its file and line, with the ISO way to write it.
+    const english = await folder(['07.08.2026']);
+    const told: Diagnostic[] = [];
+    expect(extractAdrs(english, { report: (warning) => told.push(warning) }).records[0]!.date).toBe('07.08.2026');
+    expect(told).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_DATE',
+        location: { file: join(english, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 07.08.2026 is 2026-08-07 or 2026-07-08',
+      }),
+    ]);
+  });
+
+  it('each date with a value above 12 reads one way, even where the folder writes both orders', async () => {
+    const dir = await folder(['25.02.2016', '02/25/2016', '03.04.2016']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-02-25', '03.04.2016']);
+    // Only the date nothing decides is warned of, at its own line.
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message:
+          "the date of 1 ADR in this folder (03.04.2016) reads as day/month and as month/day alike, and the folder's other dates are written both ways: shown as written",
+        location: { file: join(dir, '0003-decision-3.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 03.04.2016 is 2016-04-03 or 2016-03-04',
+      },
+    ]);
+  });
+
   it('a year-first dotted date in a status line is not an ADR number', async () => {
     const dir = await folder(['2016-02-12', '2016-03-01'], 'Superseded by ADR 2, 2016.03.01');
     const { records } = extractAdrs(dir, { report: () => undefined });

@@ -136,6 +136,28 @@ describe('a path of the wrong kind', () => {
     });
   });
 
+  it('an AsyncAPI file given as the spec: the hint names --openapi, or the config key and line', async () => {
+    await writeFile(
+      join(scratch, 'events.yaml'),
+      'asyncapi: 2.6.0\ninfo: { title: Events, version: 1.0.0 }\nchannels: {}\n',
+    );
+    const flag = JSON.parse((await runCli(['api', '--openapi', 'events.yaml', '--json'], { cwd: scratch })).stdout);
+    expect(flag.error).toMatchObject({
+      code: 'DG_OPENAPI_NOT_A_SPEC',
+      hint: 'docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files: pass --openapi an OpenAPI or Swagger file instead, relative to the current folder',
+    });
+    await writeFile(
+      join(scratch, 'events-config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: events.yaml }\n',
+    );
+    const config = JSON.parse(
+      (await runCli(['api', '--config', 'events-config.yaml', '--json'], { cwd: scratch })).stdout,
+    );
+    expect(config.error.hint).toBe(
+      `docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files: set events-config.yaml:3 sources[0].options.spec to an OpenAPI or Swagger file instead, relative to ${scratch}`,
+    );
+  });
+
   it('publish given a file says to pass the folder a generator command wrote', async () => {
     const result = await runCli(['publish', join(scratch, 'notes.md')], { cwd: scratch });
     expect(result.code).toBe(1);

@@ -62,6 +62,9 @@ type Json = Record<string, unknown>;
 export class SpecSet {
   readonly documents = new Map<string, StructuredDocument>();
 
+  /** Where the root file was given (`--openapi`, or the config key), for a hint to name. */
+  origin?: OptionOrigin;
+
   constructor(readonly rootFile: string) {}
 
   get root(): StructuredDocument {
@@ -473,6 +476,7 @@ export interface LoadSpecOptions {
 export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}): Promise<SpecSet> {
   const root = resolve(rootFile);
   const set = new SpecSet(root);
+  set.origin = options.origin;
   if (!existsSync(root)) {
     throw new DocgenError({
       code: 'DG_OPENAPI_NOT_FOUND',

@@ -5,7 +5,7 @@ import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
 import { expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
-import type { Diagnostic, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
+import type { Diagnostic, FlagSource, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
 /**
  * The generator pipeline every generator command shares:
@@ -22,9 +22,9 @@ export interface GenerateOptions {
   /** `--out`: output folder (relative to cwd); default: the config's `out` (relative to the config file). */
   out?: string;
   cwd?: string;
-  /** Sources given on the command line; they replace the config's sources. */
-  sources?: SourceConfig[];
-  /** `--link-base`: the `linkBase` of every selected source that does not set its own. */
+  /** Sources given on the command line, with the flag of each option; they replace the config's sources. */
+  sources?: FlagSource[];
+  /** `--link-base`: the `linkBase` of every page whose source sets none. */
   linkBase?: string;
   /** Which configured sources to run (e.g. only `openapi` for `docgen api`). */
   include?: (source: SourceConfig, index: number) => boolean;
@@ -83,10 +83,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   let config = await core.loadConfig({ cwd, explicit: options.config });
   if (options.sources) {
     // Sources from flags replace the configured ones; templates, out and confluence still apply.
-    config = core.configFromObject(
-      { ...config.config, sources: options.sources },
-      { file: config.file, dir: config.dir, locate: config.locate },
-    );
+    config = core.configWithFlagSources(config, options.sources);
   }
   const selected = config.config.sources.filter((source, index) => !options.include || options.include(source, index));
   if (!selected.length) {

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { Diagnostic, SourceConfig } from '@docgen/core';
+import type { Diagnostic, FlagSource, SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
 import { pathFlag } from './paths.js';
 import { expectLinkBase, linkBaseFlag } from './link-base.js';
@@ -70,7 +70,8 @@ export function usesPlugin(...names: string[]): (source: SourceConfig) => boolea
 
 /** Which sources a command renders: its own from flags, or a filter over the config's. */
 export interface SourceSelection {
-  sources?: SourceConfig[];
+  /** Sources from the command's flags, each naming the flag of each option (for its diagnostics). */
+  sources?: FlagSource[];
   include?: (source: SourceConfig, index: number) => boolean;
   noSourcesHint: string;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { DocgenError, isDocgenError, type ConfluenceConfig } from '@docgen/core';
+import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -77,6 +77,8 @@ export interface PublishLog {
 export interface RunPublishOptions {
   /** The `confluence` section of the docgen config, if any. */
   config?: ConfluenceConfig;
+  /** Where the config's `confluence.url` is written (`docgen.config.yaml:8 confluence.url`), for its error. */
+  urlOrigin?: OptionOrigin;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -107,19 +109,26 @@ export async function openConnection(
 ): Promise<Connection> {
   const env = options.env ?? process.env;
   const config = options.config ?? {};
-  const url = flags['confluence-url'] ?? env.CONFLUENCE_URL ?? config.url;
+  // An empty CONFLUENCE_URL (`export CONFLUENCE_URL=` in a CI file) is unset: it had hidden the
+  // config's url, and the pages went to the sandbox without a word.
+  const envUrl = env.CONFLUENCE_URL || undefined;
+  const url = flags['confluence-url'] ?? envUrl ?? config.url;
   const token = flags['confluence-token'] ?? env.CONFLUENCE_API_TOKEN;
   const accessToken = env.CONFLUENCE_ACCESS_TOKEN;
   const secrets = [token, accessToken].filter((s): s is string => Boolean(s));
   if (url) {
-    expectHttpUrl(
-      url,
-      flags['confluence-url']
+    // The publisher's check, so a URL from a flag, the environment or the config reads the same as
+    // one given to its API; checked here, before a request or the sandbox, naming where it came from.
+    const { parseConfluenceUrl } = await import('@docgen/publisher');
+    const fromConfig = !flags['confluence-url'] && !envUrl;
+    parseConfluenceUrl(url, {
+      from: flags['confluence-url']
         ? '--confluence-url'
-        : env.CONFLUENCE_URL
+        : envUrl
           ? 'CONFLUENCE_URL'
-          : 'confluence.url in the config',
-    );
+          : (options.urlOrigin?.name ?? 'confluence.url in the config'),
+      location: fromConfig ? options.urlOrigin?.location : undefined,
+    });
     return {
       url,
       user: flags['confluence-user'] ?? env.CONFLUENCE_USER ?? env.CONFLUENCE_EMAIL ?? config.user,
@@ -148,32 +157,6 @@ export async function openConnection(
     sandbox,
     secrets: [SANDBOX.token],
   };
-}
-
-/**
- * The Confluence URL must be an http(s) URL. Anything else reached the publisher's transport check
- * as a bare TypeError ("Invalid URL", with --json not even a docgen error), naming neither the URL
- * nor whether it came from a flag, the environment or the config.
- */
-function expectHttpUrl(url: string, from: string): void {
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    // no scheme, or not a URL at all
-  }
-  if (protocol === 'http:' || protocol === 'https:') return;
-  // acme.atlassian.net/wiki and localhost:8090 parse as no URL or as one of scheme "localhost:".
-  const withScheme = /^[\w.-]+\.[a-z]{2,}(?::\d+)?(?:\/|$)|^localhost(?::\d+)?(?:\/|$)/i.test(url)
-    ? `${/^localhost/i.test(url) ? 'http' : 'https'}://${url}`
-    : undefined;
-  throw new DocgenError({
-    code: 'DG_CONFLUENCE_URL',
-    message: `"${url}" is not an http(s) URL (from ${from})`,
-    hint: withScheme
-      ? `did you mean ${withScheme}? Give the whole URL, with its scheme`
-      : 'give the site URL, e.g. https://acme.atlassian.net/wiki or https://confluence.acme.com',
-  });
 }
 
 /** Run `fn` with a connected client, closing the sandbox afterwards and redacting any error. */

@@ -1,3 +1,4 @@
+import { configKeyOrigin } from '@docgen/core';
 import type { GenerateResult } from './generate.js';
 import { publishFailure, runPublish, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 
@@ -16,7 +17,11 @@ export async function publishGenerated(
     result.outDir,
     flags,
     { info },
-    { config: result.config.config.confluence, cwd: process.cwd() },
+    {
+      config: result.config.config.confluence,
+      urlOrigin: configKeyOrigin(result.config, '/confluence/url'),
+      cwd: process.cwd(),
+    },
   );
   const failure = publishFailure(report);
   if (!failure) return report;

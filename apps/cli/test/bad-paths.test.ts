@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -44,7 +44,7 @@ describe('a path of the wrong kind', () => {
       code: 'DG_OPENAPI_NOT_FOUND',
       message: `OpenAPI file ${join(scratch, 'openapi.yml')} does not exist`,
       location: { file: join(scratch, 'typo.yaml'), line: 3 },
-      hint: `fix the path in typo.yaml: it is read relative to ${scratch}`,
+      hint: `set typo.yaml:3 sources[0].options.spec to the path of an OpenAPI/Swagger YAML or JSON file, relative to ${scratch}`,
     });
     // Plugins that named the config without a line get the option's line too, their hint kept.
     await writeFile(join(scratch, 'typo-adr.yaml'), 'sources:\n  - plugin: adr\n    options:\n      dir: docs/adrs\n');
@@ -52,7 +52,7 @@ describe('a path of the wrong kind', () => {
     expect(JSON.parse(adr.stdout).error).toMatchObject({
       code: 'DG_ADR_DIR',
       location: { file: join(scratch, 'typo-adr.yaml'), line: 4 },
-      hint: expect.stringContaining('set `dir` to the folder of your ADR Markdown files'),
+      hint: `set typo-adr.yaml:4 sources[0].options.dir to the folder of your ADR Markdown files, relative to ${scratch} (adr-tools: doc/adr, MADR: docs/decisions)`,
     });
   });
 
@@ -68,6 +68,94 @@ describe('a path of the wrong kind', () => {
     });
     expect(error.hint).not.toMatch(/config/);
     expect(error.location).toBeUndefined();
+  });
+
+  // Each generator command's input, wrong, given by its flag and by a config: the hint names what the
+  // user wrote (the flag, or the config key at its line), and a flag's mistake points into no config.
+  const inputs = [
+    { command: 'api', flag: '--openapi', plugin: 'openapi', option: 'spec', code: 'DG_OPENAPI_NOT_FOUND' },
+    { command: 'api', flag: '--routes', plugin: 'routes', option: 'entry', code: 'DG_ROUTES_NOT_FOUND' },
+    { command: 'schema', flag: '--prisma', plugin: 'prisma', option: 'schema', code: 'DG_PRISMA_NOT_FOUND' },
+    { command: 'runbook', flag: '--dir', plugin: 'runbook', option: 'dir', code: 'DG_RUNBOOK_NOT_FOUND' },
+    { command: 'adr', flag: '--dir', plugin: 'adr', option: 'dir', code: 'DG_ADR_DIR' },
+  ];
+
+  it.each(inputs)('$command $flag naming nothing: the hint names $flag, not the config', async (input) => {
+    // scratch's docgen.config.yaml lists an adr source at line 4: a flag's mistake is not there.
+    await writeFile(
+      join(scratch, 'docgen.config.yaml'),
+      'sources:\n  - plugin: adr\n    options:\n      dir: docs/adr\n',
+    );
+    const result = await runCli([input.command, input.flag, 'nothing-here', '--json'], { cwd: scratch });
+    await writeFile(join(scratch, 'docgen.config.yaml'), 'sources: []\n');
+    expect(result.code).toBe(1);
+    const { error } = JSON.parse(result.stdout);
+    expect(error.code).toBe(input.code);
+    expect(error.hint).toMatch(new RegExp(`^pass ${input.flag} .*, relative to the current folder`));
+    expect(error.hint).not.toMatch(/config|`/);
+    expect(error.location?.file ?? '').not.toMatch(/docgen\.config/);
+  });
+
+  it.each(inputs)(
+    'a $plugin source whose $option names nothing: the hint names the config key and line',
+    async (input) => {
+      const config = `${input.plugin}-typo.yaml`;
+      await writeFile(
+        join(scratch, config),
+        `title: typo\nsources:\n  - plugin: ${input.plugin}\n    options:\n      ${input.option}: nothing-here\n`,
+      );
+      const result = await runCli([input.command, '--config', config, '--json'], { cwd: scratch });
+      expect(result.code).toBe(1);
+      const { error } = JSON.parse(result.stdout);
+      expect(error.code).toBe(input.code);
+      expect(error.location).toMatchObject({ file: join(scratch, config), line: 5 });
+      expect(error.hint).toMatch(
+        new RegExp(
+          `^set ${config.replace('.', '\\.')}:5 sources\\[0\\]\\.options\\.${input.option} to .*, relative to ${scratch}`,
+        ),
+      );
+      expect(error.hint).not.toContain(input.flag);
+    },
+  );
+
+  it('api --openapi naming a folder says to pass --openapi one of its files; from a config, to set the key', async () => {
+    await mkdir(join(scratch, 'specs'), { recursive: true });
+    await writeFile(join(scratch, 'specs', 'openapi.yaml'), 'openapi: 3.0.3\n');
+    const flag = JSON.parse((await runCli(['api', '--openapi', 'specs', '--json'], { cwd: scratch })).stdout).error;
+    expect(flag).toMatchObject({
+      code: 'DG_OPENAPI_FOLDER',
+      message: `${join(scratch, 'specs')} is a folder; --openapi takes the spec's root file`,
+      hint: `pass --openapi one of its files, e.g. ${join(scratch, 'specs', 'openapi.yaml')}, relative to the current folder`,
+    });
+    await writeFile(join(scratch, 'folder.yaml'), 'sources:\n  - plugin: openapi\n    options: { spec: specs }\n');
+    const config = JSON.parse((await runCli(['api', '--config', 'folder.yaml', '--json'], { cwd: scratch })).stdout);
+    expect(config.error).toMatchObject({
+      code: 'DG_OPENAPI_FOLDER',
+      message: `${join(scratch, 'specs')} is a folder; folder.yaml:3 sources[0].options.spec takes the spec's root file`,
+      location: { file: join(scratch, 'folder.yaml'), line: 3 },
+    });
+  });
+
+  it('an AsyncAPI file given as the spec: the hint names --openapi, or the config key and line', async () => {
+    await writeFile(
+      join(scratch, 'events.yaml'),
+      'asyncapi: 2.6.0\ninfo: { title: Events, version: 1.0.0 }\nchannels: {}\n',
+    );
+    const flag = JSON.parse((await runCli(['api', '--openapi', 'events.yaml', '--json'], { cwd: scratch })).stdout);
+    expect(flag.error).toMatchObject({
+      code: 'DG_OPENAPI_NOT_A_SPEC',
+      hint: 'docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files: pass --openapi an OpenAPI or Swagger file instead, relative to the current folder',
+    });
+    await writeFile(
+      join(scratch, 'events-config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: events.yaml }\n',
+    );
+    const config = JSON.parse(
+      (await runCli(['api', '--config', 'events-config.yaml', '--json'], { cwd: scratch })).stdout,
+    );
+    expect(config.error.hint).toBe(
+      `docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files: set events-config.yaml:3 sources[0].options.spec to an OpenAPI or Swagger file instead, relative to ${scratch}`,
+    );
   });
 
   it('publish given a file says to pass the folder a generator command wrote', async () => {

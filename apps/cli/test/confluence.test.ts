@@ -1,9 +1,12 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 
 // Each test runs the real CLI several times; on a loaded CI box that takes a while.
 jest.setTimeout(120_000);
 import { runCli } from '@docgen/test-support';
-import { Publisher } from '@docgen/publisher';
+import { parseConfluenceUrl, Publisher } from '@docgen/publisher';
 import { makeTree, testSandbox, TOKEN, USER, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
 
 /** `docgen confluence check|spaces|get|search` against the sandbox, both dialects, with --json. */
@@ -114,5 +117,33 @@ describe('a Confluence URL that is not one', () => {
       expect(error).toMatchObject({ code: 'DG_CONFLUENCE_URL', message: expect.stringContaining(`(from ${from})`) });
       if (hint) expect(error.hint).toMatch(hint);
     }
+  });
+
+  it("from the config, is the publisher's DG_CONFLUENCE_URL at the key's line, not a schema pattern", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-url-'));
+    await writeFile(join(dir, 'docgen.config.yaml'), 'title: x\nconfluence:\n  url: acme.atlassian.net/wiki\n');
+    await mkdir(join(dir, 'decisions'));
+    // CONFLUENCE_URL set empty (as a CI file's `export CONFLUENCE_URL=`) leaves the config's url in force.
+    const argv = ['adr', '--dir', 'decisions', '--no-storage', '--publish', '--json'];
+    const result = await runCli(argv, { cwd: dir, env: { CONFLUENCE_URL: '' } });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toEqual({
+      code: 'DG_CONFLUENCE_URL',
+      severity: 'error',
+      message: '"acme.atlassian.net/wiki" is not an http(s) URL (from docgen.config.yaml:3 confluence.url)',
+      location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 3 }),
+      hint: 'did you mean https://acme.atlassian.net/wiki? Give the whole URL, with its scheme',
+    });
+    // A flag's URL reads the same as the publisher's API says it.
+    const flag = await runCli(['confluence', 'check', '--confluence-url', 'notaurl', '--json'], {
+      env: { CONFLUENCE_URL: '' },
+    });
+    let api: unknown;
+    try {
+      parseConfluenceUrl('notaurl', { from: '--confluence-url' });
+    } catch (error) {
+      api = (error as { toJSON(): unknown }).toJSON();
+    }
+    expect(JSON.parse(flag.stdout).error).toEqual(JSON.parse(JSON.stringify(api)));
   });
 });

@@ -62,6 +62,68 @@ export interface LoadedConfig {
   dir: string;
   /** Map a JSON pointer inside the config (e.g. `/sources/0/options/spec`) to file and line. */
   locate(pointer: string, key?: boolean): SourceLocation;
+  /**
+   * For sources given on the command line (`docgen api --openapi spec.yaml`), by source index: the
+   * flag that gave each option (`{ spec: '--openapi' }`). Absent for sources the config lists.
+   */
+  sourceFlags?: ReadonlyArray<Readonly<Record<string, string>> | undefined>;
+}
+
+/** A source given by command-line flags: the flag that gave each of its options. */
+export interface FlagSource extends SourceConfig {
+  /** Option name → the flag it came from, e.g. `{ spec: '--openapi' }`. */
+  flags: Record<string, string>;
+}
+
+/**
+ * Where one option of a source was given, so a diagnostic sends the user to what they wrote:
+ * the flag they typed, or the config key on its line. A hint that said "fix the config" for a
+ * path typed as `--openapi` sent people to a file they never wrote it in.
+ */
+export interface OptionOrigin {
+  /** As a hint names it: `--openapi`, or `docgen.config.yaml:12 sources[0].options.spec`. */
+  name: string;
+  /** The flag, for an option given on the command line. */
+  flag?: string;
+  /** The option's file and line, for one written in a config file. */
+  location?: SourceLocation;
+}
+
+/** Where option `option` of source `index` was given: a flag, or a config key with its file and line. */
+export function optionOrigin(config: LoadedConfig, index: number, option: string): OptionOrigin {
+  const flags = config.sourceFlags?.[index];
+  const flag = flags?.[option];
+  if (flag) return { name: flag, flag };
+  // A source from flags is in no file, even where a config gave the rest (templates, out).
+  if (flags) return { name: `sources[${index}].options.${option}` };
+  return configKeyOrigin(config, `/sources/${index}/options/${option}`);
+}
+
+/**
+ * Where a key of the config is written: `docgen.config.yaml:8 confluence.url`, with its file and
+ * line. A key the config leaves out (a default) is located at the nearest key it has: where to add it.
+ */
+export function configKeyOrigin(config: LoadedConfig, pointer: string): OptionOrigin {
+  const key = pointer
+    .split('/')
+    .slice(1)
+    .map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : `${index ? '.' : ''}${segment}`))
+    .join('');
+  if (!config.file) return { name: key };
+  const location = config.locate(pointer);
+  return { name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${key}`, location };
+}
+
+/**
+ * The next step for a wrong option value, where it was given: `pass --dir <what>` for a flag
+ * (paths relative to the current folder), `set docgen.config.yaml:4 sources[0].options.dir to
+ * <what>` for the config (paths relative to its folder). Without an origin (a plugin's own
+ * function called directly), the option alone: `` set `dir` to <what> ``.
+ */
+export function fixOptionHint(origin: OptionOrigin | undefined, option: string, what: string): string {
+  if (origin?.flag) return `pass ${origin.flag} ${what}, relative to the current folder`;
+  if (origin?.location?.file) return `set ${origin.name} to ${what}, relative to ${dirname(origin.location.file)}`;
+  return `set \`${origin?.name ?? option}\` to ${what}`;
 }
 
 export const CONFIG_FILE_NAMES = [
@@ -115,7 +177,8 @@ export const configSchema: Record<string, unknown> = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        url: { type: 'string', pattern: '^https?://' },
+        // Checked where it is used, by the publisher (DG_CONFLUENCE_URL), as a flag's or CONFLUENCE_URL's is.
+        url: { type: 'string', description: 'Confluence site URL, e.g. https://acme.atlassian.net/wiki' },
         spaceKey: { type: 'string', minLength: 1 },
         parentId: { type: ['string', 'integer'] },
         parentTitle: { type: 'string' },
@@ -272,6 +335,25 @@ export function configFromObject(
   });
   if (typeof config.confluence?.parentId === 'number') config.confluence.parentId = String(config.confluence.parentId);
   return { config, file: origin.file, dir: origin.dir, locate };
+}
+
+/**
+ * The config with its sources replaced by those given on the command line: templates, out and
+ * confluence still come from the config, but nothing about the sources points into it (a missing
+ * `--openapi` file had been reported at line 6 of a config listing an ADR folder there).
+ */
+export function configWithFlagSources(config: LoadedConfig, sources: FlagSource[]): LoadedConfig {
+  const fromFlags = configFromObject(
+    { ...config.config, sources: sources.map(({ flags: _flags, ...source }) => source) },
+    {
+      file: config.file,
+      dir: config.dir,
+      locate: (pointer, key) => (pointer.startsWith('/sources') ? undefined : config.locate(pointer, key)),
+    },
+  );
+  const locate = (pointer: string, key?: boolean): SourceLocation =>
+    pointer.startsWith('/sources') ? { pointer: `#${pointer}` } : fromFlags.locate(pointer, key);
+  return { ...fromFlags, locate, sourceFlags: sources.map((source) => source.flags) };
 }
 
 /** Tokens in a committed file leak; say where they belong instead. */

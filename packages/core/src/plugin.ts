@@ -1,3 +1,4 @@
+import type { OptionOrigin } from './config.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { PageTree } from './page-tree.js';
 
@@ -11,6 +12,11 @@ export interface ExtractContext<Options> {
   cwd: string;
   /** The config file the options came from, for diagnostics. */
   configFile?: string;
+  /**
+   * Where an option was given, for a diagnostic to name: the flag (`--openapi`) for a source given
+   * on the command line, else the config key with its file and line. See `fixOptionHint`.
+   */
+  origin(option: string): OptionOrigin;
   /** Report a non-fatal problem; fatal ones are thrown as DocgenError. */
   report(diagnostic: Diagnostic): void;
 }

@@ -1,8 +1,8 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { LoadedConfig, SourceConfig } from './config.js';
+import { fixOptionHint, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
 import { DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
@@ -174,7 +174,8 @@ export async function runSource(
     checkSchema: !builtin,
   });
   const report = options.report ?? (() => undefined);
-  const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, report };
+  const origin = (option: string) => optionOrigin(config, index, option);
+  const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, origin, report };
   const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
   const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, config.locate(`${pointer}/plugin`));
   const model = await Promise.resolve()
@@ -205,7 +206,8 @@ function missingPathAtConfigLine(
   index: number,
   options: Record<string, unknown>,
 ): unknown {
-  if (!config.file) return error; // options from flags (docgen api --openapi): the plugin's hint fits
+  // Options from flags (docgen api --openapi): the plugin's hint names the flag already.
+  if (!config.file || config.sourceFlags?.[index]) return error;
   const missingOption = (matches: (path: string) => boolean) =>
     Object.keys(options).find((name) => {
       const value = options[name];
@@ -214,7 +216,8 @@ function missingPathAtConfigLine(
       return matches(path) && !existsSync(path);
     });
   const at = (option: string) => config.locate(`/sources/${index}/options/${option}`);
-  const relativeTo = `fix the path in ${basename(config.file)}: it is read relative to ${config.dir}`;
+  const relativeTo = (option: string) =>
+    fixOptionHint(optionOrigin(config, index, option), option, 'a path that exists');
   if (isDocgenError(error)) {
     const { file, line } = error.location ?? {};
     if (file === undefined || line !== undefined) return error;
@@ -224,9 +227,13 @@ function missingPathAtConfigLine(
       return option ? new DocgenError({ ...error.toJSON(), location: at(option) }, { cause: error }) : error;
     }
     const option = missingOption((path) => path === resolve(config.dir, file));
-    return option
-      ? new DocgenError({ ...error.toJSON(), location: at(option), hint: relativeTo }, { cause: error })
-      : error;
+    if (!option) return error;
+    // A plugin that was told where the option was given (ExtractContext.origin) names it already.
+    const named = error.hint?.includes(optionOrigin(config, index, option).name);
+    return new DocgenError(
+      { ...error.toJSON(), location: at(option), hint: named ? error.hint : relativeTo(option) },
+      { cause: error },
+    );
   }
   const system = error as NodeJS.ErrnoException;
   if (system?.code !== 'ENOENT' || typeof system.path !== 'string') return error;
@@ -238,7 +245,7 @@ function missingPathAtConfigLine(
       code: 'DG_SOURCE_FILE_NOT_FOUND',
       message: `sources[${index}].options.${option} names ${missing}, which does not exist`,
       location: at(option),
-      hint: relativeTo,
+      hint: relativeTo(option),
     },
     { cause: error },
   );

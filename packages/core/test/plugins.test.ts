@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure, repoRoot } from '@docgen/test-support';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { carryPlugins, configFromObject, configSchema, generatePageTree, loadConfig, loadPlugin } from '@docgen/core';
+import {
+  carryPlugins,
+  configFromObject,
+  configSchema,
+  configWithFlagSources,
+  fixOptionHint,
+  generatePageTree,
+  loadConfig,
+  loadPlugin,
+} from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -54,7 +63,72 @@ describe('plugin loading', () => {
     expect(error.code).toBe('DG_SOURCE_FILE_NOT_FOUND');
     expect(error.message).toBe(`sources[0].options.file names ${join(dir, 'term.txt')}, which does not exist`);
     expect(error.location).toMatchObject({ file: join(dir, 'docgen.config.yaml'), line: 5 });
-    expect(error.hint).toBe(`fix the path in docgen.config.yaml: it is read relative to ${dir}`);
+    expect(error.hint).toBe(
+      `set docgen.config.yaml:5 sources[0].options.file to a path that exists, relative to ${dir}`,
+    );
+  });
+
+  it('tells a plugin where each option was given: the flag typed, or the config key and its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await writeFile(
+      join(dir, 'origin.mjs'),
+      [
+        'export default {',
+        "  name: 'origin',",
+        "  optionsSchema: { type: 'object' },",
+        "  templatesDir: '.',",
+        "  extract: ({ origin }) => { throw Object.assign(new Error(JSON.stringify([origin('spec'), origin('other')])), { name: 'Probe' }); },",
+        '  render: () => ({ pages: [] }),',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    // The config lists another source first: a flag-given source must point at none of its lines.
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      'sources:\n  - plugin: adr\n    options:\n      dir: docs/adr\n  - plugin: ./origin.mjs\n    options:\n      spec: api.yaml\n',
+    );
+    const configured = await loadConfig({ cwd: dir });
+    const fromConfig = await docgenFailure(generatePageTree(configured, { include: (_, index) => index === 1 }));
+    expect(JSON.parse(fromConfig.message.replace(/^plugin "\.\/origin\.mjs" failed: | \(at .*$/g, ''))).toEqual([
+      {
+        name: 'docgen.config.yaml:7 sources[1].options.spec',
+        location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 7 }),
+      },
+      // An option the config leaves out is named at its source's options, where it would be added.
+      {
+        name: 'docgen.config.yaml:7 sources[1].options.other',
+        location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 7 }),
+      },
+    ]);
+
+    const flagged = configWithFlagSources(configured, [
+      { plugin: './origin.mjs', options: { spec: join(dir, 'api.yaml') }, flags: { spec: '--openapi' } },
+    ]);
+    const fromFlag = await docgenFailure(generatePageTree(flagged));
+    expect(JSON.parse(fromFlag.message.replace(/^plugin "\.\/origin\.mjs" failed: | \(at .*$/g, ''))).toEqual([
+      { name: '--openapi', flag: '--openapi' },
+      { name: 'sources[0].options.other' },
+    ]);
+    // The plugin's own failure is not reported at line 2 of the config, where the adr source is.
+    expect(fromFlag.location).toEqual({ pointer: '#/sources/0/plugin' });
+    // Templates, out and confluence still come from the config file.
+    expect(flagged.file).toBe(join(dir, 'docgen.config.yaml'));
+  });
+
+  it('says how to fix an option where it was given', () => {
+    const file = join(tmpdir(), 'docgen.config.yaml');
+    expect(fixOptionHint({ name: '--dir', flag: '--dir' }, 'dir', 'the ADR folder')).toBe(
+      'pass --dir the ADR folder, relative to the current folder',
+    );
+    expect(
+      fixOptionHint(
+        { name: 'docgen.config.yaml:4 sources[0].options.dir', location: { file, line: 4 } },
+        'dir',
+        'the ADR folder',
+      ),
+    ).toBe(`set docgen.config.yaml:4 sources[0].options.dir to the ADR folder, relative to ${tmpdir()}`);
+    expect(fixOptionHint(undefined, 'dir', 'the ADR folder')).toBe('set `dir` to the ADR folder');
   });
 
   it('names the plugin, the config line and where in the plugin it threw, for an error of its own', async () => {

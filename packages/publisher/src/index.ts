@@ -31,6 +31,7 @@ export {
 export type { Ownership } from './state.js';
 export { Redactor } from './redact.js';
 export { Transport, assertSafeTransport, parseRetryAfter } from './client/transport.js';
+export { parseConfluenceUrl, type ConfluenceUrlOptions } from './client/url.js';
 export type { Auth, TransportOptions, TransportStats } from './client/transport.js';
 export { resolveEndpoint, discoverCloudId } from './client/endpoint.js';
 export type { Endpoint, Flavor } from './client/endpoint.js';

@@ -100,7 +100,7 @@ export async function connect(config: ConnectionConfig): Promise<ConfluenceApi> 
     });
   }
   // Checked here, before anything reads it, for callers of this API (the CLI checks it first).
-  parseConfluenceUrl(config.url, (text) => redactor.redact(text));
+  parseConfluenceUrl(config.url, { redact: (text) => redactor.redact(text) });
   assertSafeTransport(config.url, auth);
   const endpoint = await resolveEndpoint(config.url, {
     flavor: config.flavor,

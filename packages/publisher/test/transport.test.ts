@@ -10,6 +10,7 @@ import {
   Transport,
   UncertainWriteError,
   parseRetryAfter,
+  parseConfluenceUrl,
 } from '../src/index.js';
 
 /** A real HTTP server on loopback whose answers a test scripts request by request. */
@@ -204,12 +205,38 @@ describe('a Confluence URL that does not parse, given to the API (the CLI checks
     async (url) => {
       const error = await connect({ url, user: 'me@acme.com', token }).catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: 'DG_CONFLUENCE_URL' });
-      expect((error as Error).message).toMatch(/is not a URL/);
+      expect((error as Error).message).toMatch(/is not an http\(s\) URL$/);
       expect(JSON.stringify(error)).not.toContain(token);
       expect((error as Error).message).not.toContain(token);
       expect((error as { hint: string }).hint).toMatch(/https:\/\/acme\.atlassian\.net\/wiki/);
     },
   );
+
+  it('is the one check of the URL, exported: a scheme left out, where it came from, and its line', () => {
+    const failure = (url: string, options?: Parameters<typeof parseConfluenceUrl>[1]) => {
+      try {
+        parseConfluenceUrl(url, options);
+      } catch (error) {
+        return (error as { toJSON(): unknown }).toJSON();
+      }
+      throw new Error(`${url} was accepted`);
+    };
+    // `localhost:8090` parses, as a URL of scheme "localhost:": no Confluence site.
+    expect(failure('localhost:8090/wiki', { from: '--confluence-url' })).toMatchObject({
+      code: 'DG_CONFLUENCE_URL',
+      message: '"localhost:8090/wiki" is not an http(s) URL (from --confluence-url)',
+      hint: 'did you mean http://localhost:8090/wiki? Give the whole URL, with its scheme',
+    });
+    const location = { file: '/repo/docgen.config.yaml', line: 3 };
+    expect(failure('confluence', { from: 'docgen.config.yaml:3 confluence.url', location })).toMatchObject({
+      message: '"confluence" is not an http(s) URL (from docgen.config.yaml:3 confluence.url)',
+      location,
+      hint: 'set docgen.config.yaml:3 confluence.url to the site URL, e.g. https://acme.atlassian.net/wiki or https://confluence.acme.com',
+    });
+    // A query is where tokens get pasted: neither the message nor the suggestion repeats it.
+    expect(JSON.stringify(failure(`acme.atlassian.net/wiki?token=${token}`))).not.toContain(token);
+    expect(parseConfluenceUrl('https://acme.atlassian.net/wiki').host).toBe('acme.atlassian.net');
+  });
 
   it('assertSafeTransport says the same', () => {
     expect(() => assertSafeTransport('not a url', { kind: 'bearer', token })).toThrow(

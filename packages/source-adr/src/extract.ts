@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { codeFrame, DocgenError, parseStructured, type Diagnostic, type SourceLocation } from '@docgen/core';
+import {
+  codeFrame,
+  DocgenError,
+  fixOptionHint,
+  parseStructured,
+  type Diagnostic,
+  type OptionOrigin,
+  type SourceLocation,
+} from '@docgen/core';
 import {
   ADR_STATUSES,
   type AdrCategory,
@@ -28,6 +36,8 @@ export interface ExtractAdrOptions {
   report?: (diagnostic: Diagnostic) => void;
   /** Where the `dir` option was written (the config file and line), for a missing folder. */
   location?: SourceLocation;
+  /** Where the folder was given (`--dir`, or the config key), for the hint of a missing folder. */
+  origin?: OptionOrigin;
 }
 
 /**
@@ -94,6 +104,8 @@ interface ParsedAdr {
   /** Line the date is written at (1-based), when a line of the file gives it. */
   dateLine?: number;
   links: StatusLink[];
+  /** The file is written in a language whose dates are day first (`## Kontext`, `Akzeptiert`): 07.08.2026 is 7 August. */
+  dayFirstLanguage: boolean;
 }
 
 /** A status link of `record` to a Markdown file of another folder, resolved once every folder is read. */
@@ -106,17 +118,18 @@ interface CrossLink {
 
 export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrModel {
   const report = options.report ?? (() => undefined);
+  const location = options.origin ? options.origin.location : options.location;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new DocgenError({
       code: 'DG_ADR_DIR',
       message: `ADR folder ${dir} ${existsSync(dir) ? 'is not a folder' : 'does not exist'}`,
-      location: options.location,
-      hint: 'set `dir` to the folder of your ADR Markdown files, relative to the config file (adr-tools: doc/adr, MADR: docs/decisions)',
+      location,
+      hint: `${fixOptionHint(options.origin, 'dir', 'the folder of your ADR Markdown files')} (adr-tools: doc/adr, MADR: docs/decisions)`,
     });
   }
   const crossLinks: CrossLink[] = [];
   const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks));
-  const model = readFolder(dir, report, crossLinks, categories.length > 0, options.location);
+  const model = readFolder(dir, report, crossLinks, categories.length > 0, { location, origin: options.origin });
   linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
 }
@@ -127,7 +140,7 @@ function readFolder(
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
   hasCategories: boolean,
-  location?: SourceLocation,
+  given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
   const { decisions: files, translations } = translationsApart(decisionFiles(dir));
   if (translations.length)
@@ -162,8 +175,8 @@ function readFolder(
       code: 'DG_ADR_EMPTY',
       severity: 'warning',
       message: `no ADR files (*.md) in ${dir}`,
-      location,
-      hint: 'check `dir`; the ADR log page is rendered empty',
+      location: given?.location,
+      hint: `the ADR log page is rendered empty: if the decisions are elsewhere, ${fixOptionHint(given?.origin, 'dir', 'their folder')}`,
     });
   }
 
@@ -554,6 +567,7 @@ export function parseAdr(
     line,
     dateLine: dateSource?.line,
     links: classified.links,
+    dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
     record: {
       number,
       id: dated ? fileName.replace(/\.(?:md|markdown)$/i, '') : String(number),
@@ -859,9 +873,14 @@ const YEAR_LAST_DATE = /^(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}$))(\d{1,2})\2(\d{4}|\d
 /**
  * adr-tools dates are written as the author's locale had them. Year first (`2016.02.12`) reads
  * one way: shown as an ISO date. Year last (`12/02/2016`, `12.02.2016`, `12/02/16`) is day/month or
- * month/day: when every such date of the folder reads one way only (one has a day above 12), they
- * are shown as ISO dates; when they read either way (or no way for all), they stay as written,
- * with one warning for the folder.
+ * month/day; each is read by the evidence there is, in this order:
+ *
+ * 1. the date itself, when only one order is a day of the calendar (`25.02.2016`, `02/25/2016`);
+ * 2. the folder's other dates, when every one that reads one way only reads in the same order;
+ * 3. the file's language, when it writes dates day first (German, French, Spanish…; English is
+ *    either, as the UK and the US write it).
+ *
+ * Dates nothing decides stay as written, with one warning for the folder at the first one's line.
  */
 function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
   for (const adr of parsed) {
@@ -872,31 +891,87 @@ function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) =>
   }
   const dated = parsed.flatMap((adr) => {
     const match = YEAR_LAST_DATE.exec(adr.record.date ?? '');
-    return match ? [{ adr, first: Number(match[1]), second: Number(match[3]), year: fullYear(match[4]!) }] : [];
+    if (!match) return [];
+    const [first, second, year] = [Number(match[1]), Number(match[3]), fullYear(match[4]!)];
+    // 05/05/2016 reads the same either way: one reading, and no order.
+    const dayFirst = isDay(year, second, first) ? isoDate(year, second, first) : undefined;
+    const monthFirst = isDay(year, first, second) && first !== second ? isoDate(year, first, second) : undefined;
+    return [{ adr, first, second, year, dayFirst, monthFirst }];
   });
   if (!dated.length) return;
-  const dayFirst = dated.every(({ first, second, year }) => isDay(year, second, first));
-  const monthFirst = dated.every(({ first, second, year }) => isDay(year, first, second));
-  // 05/05/2016 reads the same either way.
-  const same = dated.every(({ first, second }) => first === second);
-  if (dayFirst !== monthFirst || (dayFirst && same)) {
-    for (const { adr, first, second, year } of dated)
-      adr.record.date = dayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
-    return;
+  // The order the folder's one-way dates are written in, when they agree (a day above 12 says it).
+  const orders = new Set(
+    dated.flatMap(({ first, second, dayFirst, monthFirst }) =>
+      first === second || !dayFirst === !monthFirst ? [] : [dayFirst ? 'day' : 'month'],
+    ),
+  );
+  const folderOrder = orders.size === 1 ? [...orders][0] : undefined;
+  const undecided: typeof dated = [];
+  for (const entry of dated) {
+    const { adr, dayFirst, monthFirst } = entry;
+    const order = !dayFirst || !monthFirst ? undefined : (folderOrder ?? (adr.dayFirstLanguage ? 'day' : undefined));
+    const reading = !monthFirst ? dayFirst : !dayFirst ? monthFirst : order === 'day' ? dayFirst : order && monthFirst;
+    if (reading) adr.record.date = reading;
+    else undecided.push(entry);
   }
-  const { adr, first, second, year } = dated[0]!;
-  const readings = new Set([
-    ...(isDay(year, second, first) ? [isoDate(year, second, first)] : []),
-    ...(isDay(year, first, second) ? [isoDate(year, first, second)] : []),
-  ]);
-  const shown = dated.slice(0, 3).map((entry) => entry.adr.record.date);
+  if (!undecided.length) return;
+  const { adr, dayFirst, monthFirst } = undecided[0]!;
+  const shown = undecided.slice(0, 3).map((entry) => entry.adr.record.date);
+  const many = undecided.length > 1;
+  const why =
+    dayFirst || monthFirst
+      ? `read${many ? '' : 's'} as day/month and as month/day alike${orders.size > 1 ? ", and the folder's other dates are written both ways" : ''}`
+      : `${many ? 'are' : 'is'} no day of the calendar either way`;
   report({
     code: 'DG_ADR_DATE',
     severity: 'warning',
-    message: `the dates of ${dated.length} ADR${dated.length > 1 ? 's' : ''} in this folder (${shown.join(', ')}${dated.length > 3 ? ', …' : ''}) ${dayFirst ? 'read as day/month and as month/day alike' : 'do not all read the same way, day/month or month/day'}: shown as written`,
+    message: `the date${many ? 's' : ''} of ${undecided.length} ADR${many ? 's' : ''} in this folder (${shown.join(', ')}${undecided.length > 3 ? ', …' : ''}) ${why}: shown as written`,
     location: { file: adr.record.file, line: adr.dateLine },
-    hint: `write them as ISO 8601 dates (year-month-day), which read one way: ${adr.record.date} is ${[...readings].join(' or ')}`,
+    hint: `write them as ISO 8601 dates (year-month-day), which read one way${dayFirst || monthFirst ? `: ${adr.record.date} is ${[dayFirst, monthFirst].filter(Boolean).join(' or ')}` : ''}`,
   });
+}
+
+/**
+ * Section headings and status words of the languages whose dates are written day first, as their
+ * ADR logs write them (`## Kontext`, `## Entscheidung`, `Akzeptiert`; `## Contexte`, `## Décision`;
+ * `## Contexto`, `## Decisión`; `## Contesto`; `## Besluit`; `## Контекст`…). English ones are not
+ * evidence: the UK writes 07.08.2026 day first, the US month first.
+ */
+const DAY_FIRST_WORDS = new Set([
+  ...['kontext', 'entscheidung', 'konsequenzen', 'begründung', 'hintergrund', 'problemstellung', 'alternativen'],
+  ...['akzeptiert', 'angenommen', 'vorgeschlagen', 'abgelehnt', 'veraltet', 'ersetzt', 'entwurf'],
+  ...['contexte', 'décision', 'conséquences', 'statut', 'accepté', 'proposé', 'rejeté'],
+  ...['contexto', 'decisión', 'decisão', 'consecuencias', 'consequências', 'estado', 'aceptado', 'aceito'],
+  ...['contesto', 'decisione', 'conseguenze', 'stato', 'accettato', 'proposto'],
+  ...['besluit', 'beslissing', 'gevolgen', 'achtergrond', 'geaccepteerd', 'voorgesteld'],
+  ...['kontekst', 'decyzja', 'konsekwencje', 'beslut', 'beslutning', 'konsekvenser', 'bakgrund'],
+  ...['контекст', 'решение', 'последствия', 'статус', 'принято', 'предложено'],
+]);
+
+/** Codes of languages whose dates are written day first, as a translation's file name ends (`0004-x-de.md`). */
+const DAY_FIRST_LANGUAGES = new Set([
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'nl',
+  'ru',
+  'pl',
+  'sv',
+  'da',
+  'nb',
+  'cs',
+  'fi',
+  'tr',
+]);
+
+/** Whether the file is written in a language whose dates are day first: its file name (`-de.md`), headings or status word say. */
+function writesDayFirst(lines: string[], fileName: string, statusWord: string | undefined): boolean {
+  // `-db.md`, `-ui.md` end in two letters too: only a language's code counts.
+  if (DAY_FIRST_LANGUAGES.has(languageOf(fileName).slice(0, 2).toLowerCase())) return true;
+  const words = lines.flatMap((line) => /^\s{0,3}#{2,3}\s+([\p{L}\p{M}]+)/u.exec(line)?.[1] ?? []);
+  return [...words, statusWord ?? ''].some((word) => DAY_FIRST_WORDS.has(word.normalize('NFC').toLowerCase()));
 }
 
 /** `16` is 2016: ADRs are younger than the century (Nygard named them in 2011). */
@@ -983,16 +1058,23 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   };
 }
 
+/** The words a relation clause starts with. */
+const RELATION_START = String.raw`(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b`;
 /**
- * `Accepted on 2026-09-06. Supersedes [ADR 0009](…) for …`: a later sentence of a status line that
- * relates another decision is read as a line of its own; the status and its date stay the first's.
+ * Where a status line's next relation starts: after a sentence (`Accepted on 2026-09-06. Supersedes
+ * [ADR 0009](…)`), a comma or semicolon (`accepted, supersedes [28535 - …](…)`, Normation/rudder;
+ * `Superseded by [5](…), amended by [7](…)`), a bracket (`Accepted (supersedes ADR-009)`) or an
+ * "and" (`Superseded by [5](…) and amended by [7](…)`). A list after one relation word (`Supersedes
+ * ADR-3, ADR-4`) is not split: no relation word follows its commas.
+ */
+const RELATION_CLAUSE = new RegExp(String.raw`(?:(?<=[.,;·])\s+|(?<=\()\s*|\s+and\s+)(?=${RELATION_START})`, 'i');
+
+/**
+ * A later clause of a status line that relates another decision is read as a line of its own,
+ * with its own relation word; the status and its date stay the first clause's.
  */
 function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  return lines.flatMap(({ text, line }) =>
-    text
-      .split(/(?<=\.)\s+(?=(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b)/i)
-      .map((sentence) => ({ text: sentence, line })),
-  );
+  return lines.flatMap(({ text, line }) => text.split(RELATION_CLAUSE).map((clause) => ({ text: clause, line })));
 }
 
 /**

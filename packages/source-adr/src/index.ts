@@ -47,9 +47,9 @@ export const source = defineSource<AdrOptions, AdrModel>({
   description: 'Architecture decision records (adr-tools/Nygard or MADR) as an ADR log and one page per decision',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  async extract({ options, cwd, configFile, report }) {
-    await loadYamlParser(); // catalogs and front matter are YAML
-    return extractAdrs(resolve(cwd, options.dir), { report, location: configFile ? { file: configFile } : undefined });
+  async extract({ options, cwd, origin, report }) {
+    await loadYamlParser(); // front matter is YAML
+    return extractAdrs(resolve(cwd, options.dir), { report, origin: origin('dir') });
   },
   render(model, { options, templates }) {
     return renderAdrs(model, templates, options);

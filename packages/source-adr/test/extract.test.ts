@@ -267,6 +267,46 @@ describe('status lines', () => {
     });
   });
 
+  it('a relation after a comma, a semicolon or a bracket is its own (as real status lines write them)', () => {
+    const read = (text: string) => classifyStatus([{ text, line: 4 }]);
+    // "Superseded by …, amended by …": the second decision amends, it does not supersede.
+    expect(read('Superseded by [ADR-0005](0005-x.md), amended by [ADR-0007](0007-y.md)')).toMatchObject({
+      status: 'superseded',
+      links: [
+        { relation: 'supersededBy', target: '0005-x.md', line: 4 },
+        { relation: 'amendedBy', target: '0007-y.md', line: 4 },
+      ],
+    });
+    // Normation/rudder adr/webapp/scheduling/29567-…md: "- Status: accepted, supersedes [28535 - …](28535-….md)"
+    expect(read('accepted, supersedes [28535 - Generation of events](28535-passing-events.md)')).toEqual({
+      status: 'accepted',
+      text: 'accepted, supersedes [28535 - Generation of events](28535-passing-events.md)',
+      links: [{ relation: 'supersedes', target: '28535-passing-events.md', line: 4 }],
+    });
+    // "Status: Accepted, supersedes 42" (the example of Fundamentals of Software Architecture)
+    expect(read('Accepted, supersedes 42').links).toEqual([{ relation: 'supersedes', target: 42, line: 4 }]);
+    expect(read('Accepted, amended by [0006](0006-refine-boundaries.md)')).toMatchObject({
+      status: 'accepted',
+      links: [{ relation: 'amendedBy', target: '0006-refine-boundaries.md', line: 4 }],
+    });
+    // "**Status:** accepted, amends [ADR 0004](…), amended by [ADR 0039](…)": both, each its own.
+    expect(read('accepted, amends [ADR 0004](0004-stack.md), amended by [ADR 0039](0039-openapi.md)').links).toEqual([
+      { relation: 'amends', target: '0004-stack.md', line: 4 },
+      { relation: 'amendedBy', target: '0039-openapi.md', line: 4 },
+    ]);
+    expect(read('Accepted (supersedes ADR-009)').links).toEqual([{ relation: 'supersedes', target: 9, line: 4 }]);
+    expect(read('Accepted; amended by ADR-12').links).toEqual([{ relation: 'amendedBy', target: 12, line: 4 }]);
+    expect(read('Superseded by [5](0005-x.md) and amended by [7](0007-y.md)').links).toEqual([
+      { relation: 'supersededBy', target: '0005-x.md', line: 4 },
+      { relation: 'amendedBy', target: '0007-y.md', line: 4 },
+    ]);
+    // A list of decisions after one relation word stays that relation's.
+    expect(read('Supersedes ADR-3, ADR-4').links).toEqual([
+      { relation: 'supersedes', target: 3, line: 4 },
+      { relation: 'supersedes', target: 4, line: 4 },
+    ]);
+  });
+
   it('takes a heading number when the file name has none, and warns when they disagree', () => {
     const warnings: Diagnostic[] = [];
     expect(parseAdr('/adr/choose-a-queue.md', '# ADR-7: Choose a queue\n\n- Status: accepted\n').record).toMatchObject({
@@ -798,6 +838,49 @@ describe('dates with two-digit years, and dotted', () => {
         location: { file: join(dir, '0001-decision-1.md'), line: 3 },
         hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 12.02.2016 is 2016-02-12 or 2016-12-02',
       }),
+    ]);
+  });
+
+  it('a date that reads either way is read day first in a file written in a language that writes it so', async () => {
+    // As a German ADR log writes them ("## Status" then "Akzeptiert am 07.08.2026.", "## Kontext"):
+    // 07.08.2026 and 08.08.2026 alone read either way; the German says 7 August.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const german = (title: string, date: string) =>
+      `# ${title}\n\n## Status\n\nAkzeptiert am ${date}.\n\n## Kontext\n\nBelege müssen lokal bleiben.\n`;
+    await writeFile(join(dir, '0022-anhaenge.md'), german('ADR 0022: Hashadressierte Anhänge', '07.08.2026'));
+    await writeFile(join(dir, '0055-umbuchungen.md'), german('ADR 0055: Umbuchungen als Paar', '08.08.2026'));
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['2026-08-07', '2026-08-08']);
+    expect(warnings).toEqual([]);
+    // In English the same date stays undecided: warned at its file and line, with the ISO way to write it.
+    const english = await folder(['07.08.2026']);
+    const told: Diagnostic[] = [];
+    expect(extractAdrs(english, { report: (warning) => told.push(warning) }).records[0]!.date).toBe('07.08.2026');
+    expect(told).toEqual([
+      expect.objectContaining({
+        code: 'DG_ADR_DATE',
+        location: { file: join(english, '0001-decision-1.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 07.08.2026 is 2026-08-07 or 2026-07-08',
+      }),
+    ]);
+  });
+
+  it('each date with a value above 12 reads one way, even where the folder writes both orders', async () => {
+    const dir = await folder(['25.02.2016', '02/25/2016', '03.04.2016']);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => record.date)).toEqual(['2016-02-25', '2016-02-25', '03.04.2016']);
+    // Only the date nothing decides is warned of, at its own line.
+    expect(warnings).toEqual([
+      {
+        code: 'DG_ADR_DATE',
+        severity: 'warning',
+        message:
+          "the date of 1 ADR in this folder (03.04.2016) reads as day/month and as month/day alike, and the folder's other dates are written both ways: shown as written",
+        location: { file: join(dir, '0003-decision-3.md'), line: 3 },
+        hint: 'write them as ISO 8601 dates (year-month-day), which read one way: 03.04.2016 is 2016-04-03 or 2016-03-04',
+      },
     ]);
   });
 

@@ -1,5 +1,13 @@
 import { relative } from 'node:path';
-import { anchorSlug, DocgenError, escapePointer, inlineCode, type Diagnostic } from '@docgen/core';
+import {
+  anchorSlug,
+  DocgenError,
+  escapePointer,
+  fixOptionHint,
+  inlineCode,
+  type Diagnostic,
+  type OptionOrigin,
+} from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -220,7 +228,7 @@ function detectDialect(spec: SpecSet): Dialect {
       hint: 'docgen reads Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2',
     });
   }
-  const other = document && typeof document === 'object' ? otherFormat(document) : undefined;
+  const other = document && typeof document === 'object' ? otherFormat(document, spec.origin) : undefined;
   throw new DocgenError({
     code: 'DG_OPENAPI_NOT_A_SPEC',
     message: `${spec.display(spec.rootFile)} is not an OpenAPI document: ${other?.what ?? 'it has no "openapi" or "swagger" version field at the top level'}`,
@@ -237,12 +245,15 @@ function detectDialect(spec: SpecSet): Dialect {
  * HTTP operations), a Swagger 1.2 resource listing, or a Postman collection, each of which is
  * mistaken for a spec, so the error can name it and say what to do.
  */
-function otherFormat(document: Json): { what: string; pointer: string; hint: string } | undefined {
+function otherFormat(
+  document: Json,
+  origin: OptionOrigin | undefined,
+): { what: string; pointer: string; hint: string } | undefined {
   if (document.asyncapi !== undefined)
     return {
       what: `it is an AsyncAPI ${String(document.asyncapi)} document, which describes message channels, not HTTP operations`,
       pointer: '/asyncapi',
-      hint: 'docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files; leave AsyncAPI files out of --openapi and the openapi source',
+      hint: `docgen documents HTTP APIs from OpenAPI 3.x or Swagger 2.0 files: ${fixOptionHint(origin, 'spec', 'an OpenAPI or Swagger file instead')}`,
     };
   if (document.swaggerVersion !== undefined)
     return {

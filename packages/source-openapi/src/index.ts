@@ -53,8 +53,8 @@ export const source = defineSource<OpenApiOptions, ApiModel>({
   description: 'API reference from an OpenAPI 3.0/3.1 or Swagger 2.0 spec',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  async extract({ options, cwd, report }) {
-    return extractApi(await loadSpec(resolve(cwd, options.spec)), { report });
+  async extract({ options, cwd, origin, report }) {
+    return extractApi(await loadSpec(resolve(cwd, options.spec), { origin: origin('spec') }), { report });
   },
   render(model, { options, templates }) {
     return renderApi(model, templates, options);
@@ -63,6 +63,6 @@ export const source = defineSource<OpenApiOptions, ApiModel>({
 
 export default source;
 export { extractApi, OTHER_TAG, type ExtractApiOptions } from './extract.js';
-export { loadSpec, SpecSet, isRef, type SpecPointer } from './load.js';
+export { loadSpec, SpecSet, isRef, type LoadSpecOptions, type SpecPointer } from './load.js';
 export { renderApi, type RenderOptions } from './render.js';
 export type * from './model.js';

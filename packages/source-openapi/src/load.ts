@@ -5,10 +5,12 @@ import {
   codeFrame,
   DocgenError,
   escapePointer,
+  fixOptionHint,
   parseStructured,
   detectFormat,
   loadYamlParser,
   unescapePointer,
+  type OptionOrigin,
   type SourceLocation,
   type StructuredDocument,
 } from '@docgen/core';
@@ -61,6 +63,9 @@ type Json = Record<string, unknown>;
 
 export class SpecSet {
   readonly documents = new Map<string, StructuredDocument>();
+
+  /** Where the root file was given (`--openapi`, or the config key), for a hint to name. */
+  origin?: OptionOrigin;
 
   constructor(readonly rootFile: string) {}
 
@@ -461,22 +466,28 @@ export function isRef(value: unknown): value is { $ref: string } {
   return !!value && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
 }
 
+export interface LoadSpecOptions {
+  /** Where the root file was given (`--openapi`, or the config key and line), for the hint when it is wrong. */
+  origin?: OptionOrigin;
+}
+
 /**
  * Load `rootFile` and every file reachable through `$ref`, then check every `$ref` resolves.
  * Throws a DocgenError naming file, line and pointer for the first problem.
  */
-export async function loadSpec(rootFile: string): Promise<SpecSet> {
+export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}): Promise<SpecSet> {
   const root = resolve(rootFile);
   const set = new SpecSet(root);
+  set.origin = options.origin;
   if (!existsSync(root)) {
     throw new DocgenError({
       code: 'DG_OPENAPI_NOT_FOUND',
       message: `OpenAPI file ${rootFile} does not exist`,
       location: { file: rootFile },
-      hint: 'pass the path of an OpenAPI/Swagger YAML or JSON file with --openapi',
+      hint: fixOptionHint(options.origin, 'spec', 'the path of an OpenAPI/Swagger YAML or JSON file'),
     });
   }
-  if (statSync(root).isDirectory()) throw folderGiven(rootFile, root);
+  if (statSync(root).isDirectory()) throw folderGiven(rootFile, root, options.origin);
   const pending = [root];
   const refs: Array<{ ref: string; from: SpecPointer }> = [];
   while (pending.length) {
@@ -562,18 +573,22 @@ function inlineText(set: SpecSet, from: SpecPointer, text: string): void {
 }
 
 /** The root given is a folder: name the spec files in it, so the fix is one copy away. */
-function folderGiven(rootFile: string, root: string): DocgenError {
+function folderGiven(rootFile: string, root: string, origin?: OptionOrigin): DocgenError {
   const specs = readdirSync(root)
     .filter((name) => /\.(ya?ml|json)$/i.test(name))
     .sort((a, b) => Number(!LIKELY_ROOT.test(a)) - Number(!LIKELY_ROOT.test(b)) || a.localeCompare(b));
   const shown = specs.slice(0, 5).map((name) => join(rootFile, name));
   return new DocgenError({
     code: 'DG_OPENAPI_FOLDER',
-    message: `${rootFile} is a folder; --openapi takes the spec's root file`,
-    location: { file: rootFile },
+    message: `${rootFile} is a folder; ${origin ? origin.name : 'the spec'} takes the spec's root file`,
+    location: origin?.location ?? { file: rootFile },
     hint: shown.length
-      ? `pass one of its files, e.g. --openapi ${shown.join(' or ')}${specs.length > shown.length ? ' …' : ''}`
-      : 'it holds no YAML or JSON files: pass the path of an OpenAPI/Swagger YAML or JSON file',
+      ? fixOptionHint(
+          origin,
+          'spec',
+          `one of its files, e.g. ${shown.join(' or ')}${specs.length > shown.length ? ' …' : ''}`,
+        )
+      : `it holds no YAML or JSON files: ${fixOptionHint(origin, 'spec', 'the path of an OpenAPI/Swagger YAML or JSON file')}`,
   });
 }
 /** File names a spec's root file usually has, listed first. */

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
 import {
@@ -79,18 +79,21 @@ type GetDmmf = (params: string) => string;
 export interface ExtractPrismaOptions {
   /** Where the schema was named (the config file), for "not found" errors. */
   location?: Diagnostic['location'];
+  /** Where the schema was given (`--prisma`, or the config key and line), for the hints of those errors. */
+  origin?: OptionOrigin;
   /** What the schema holds that the pages cannot show (a line of an `@@ignore`d model docgen could not read). */
   report?: (diagnostic: Diagnostic) => void;
 }
 
 /** The schema's files: the file itself, or every `.prisma` file under the folder (sorted). */
 export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): string[] {
+  const location = options.origin ? options.origin.location : options.location;
   if (!existsSync(path))
     throw new DocgenError({
       code: 'DG_PRISMA_NOT_FOUND',
       message: `Prisma schema not found: ${path}`,
-      location: options.location,
-      hint: 'point `schema` (or --prisma) at a schema.prisma file or at a folder of .prisma files',
+      location,
+      hint: fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
     });
   if (!statSync(path).isDirectory()) return [path];
   const files = (readdirSync(path, { recursive: true }) as string[])
@@ -101,8 +104,8 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
     throw new DocgenError({
       code: 'DG_PRISMA_NOT_FOUND',
       message: `no .prisma files in ${path}`,
-      location: options.location,
-      hint: 'a multi-file schema is a folder of .prisma files; name that folder, or the schema file itself',
+      location,
+      hint: `a multi-file schema is a folder of .prisma files: ${fixOptionHint(options.origin, 'schema', 'that folder, or the schema file itself')}`,
     });
   return files;
 }
@@ -115,7 +118,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     name: root ? relative(root, file) : basename(file),
     text: readFileSync(file, 'utf8'),
   }));
-  if (!root) assertLooksLikePrisma(sources[0]!.file, sources[0]!.text);
+  if (!root) assertLooksLikePrisma(sources[0]!.file, sources[0]!.text, options.origin);
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
@@ -358,15 +361,15 @@ const PRISMA_BLOCK = /^[ \t]*(?:model|datasource|generator|enum|view|type)[ \t]+
  * schema goes): Prisma's parser would report every one of its lines as invalid. A schema under
  * another extension is still read, as long as it has a block.
  */
-function assertLooksLikePrisma(file: string, text: string): void {
+function assertLooksLikePrisma(file: string, text: string, origin?: OptionOrigin): void {
   if (file.endsWith('.prisma') || PRISMA_BLOCK.test(text)) return;
   throw new DocgenError({
     code: 'DG_PRISMA_NOT_A_SCHEMA',
     message: `${basename(file)} is not a Prisma schema: it looks like ${whatItLooksLike(file, text)}, and has no model, enum, datasource or generator block`,
     location: { file },
     hint: /OpenAPI|Swagger/.test(whatItLooksLike(file, text))
-      ? 'pass the Prisma schema (schema.prisma, or a folder of .prisma files) here; render an OpenAPI spec with `docgen api --openapi <file>`'
-      : 'point `schema` (or --prisma) at your schema.prisma file, or at a folder of .prisma files',
+      ? `${fixOptionHint(origin, 'schema', 'the Prisma schema (schema.prisma, or a folder of .prisma files)')}; render an OpenAPI spec with \`docgen api --openapi <file>\``
+      : fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files'),
   });
 }
 

@@ -51,11 +51,8 @@ export const source = defineSource<PrismaOptions, PrismaModel>({
   description: 'A Prisma schema as a data-model overview (models, relationships, enums) with one page per model',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  extract({ options, cwd, configFile, report }) {
-    return extractPrisma(resolve(cwd, options.schema), {
-      location: configFile ? { file: configFile } : undefined,
-      report,
-    });
+  extract({ options, cwd, origin, report }) {
+    return extractPrisma(resolve(cwd, options.schema), { origin: origin('schema'), report });
   },
   async render(model, { options, templates, cwd }) {
     const erd = options.erd === false || !model.models.length ? undefined : await erdSvg(model);

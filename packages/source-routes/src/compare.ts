@@ -4,11 +4,12 @@
  * servers' base paths (`https://api.example.com/catalog/v3` → `/catalog/v3`), and parameter names
  * may differ between the two (`{id}` and `:productId` match).
  */
+import type { OptionOrigin } from '@docgen/core';
 import { extractApi, loadSpec } from '@docgen/source-openapi';
 import type { Comparison, Route } from './model.js';
 
-export async function compareWithSpec(routes: Route[], specFile: string): Promise<Comparison> {
-  const api = extractApi(await loadSpec(specFile));
+export async function compareWithSpec(routes: Route[], specFile: string, origin?: OptionOrigin): Promise<Comparison> {
+  const api = extractApi(await loadSpec(specFile, { origin }));
   const basePaths = [...new Set(api.servers.map((server) => basePath(server.url)))];
   if (!basePaths.length) basePaths.push('');
   const operations = api.tags.flatMap((tag) => tag.operations).filter((operation) => !operation.webhook);

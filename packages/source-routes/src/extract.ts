@@ -19,7 +19,7 @@ import type {
   PropertyAccessExpression,
   SourceFile,
 } from 'ts-morph';
-import { DocgenError, type Diagnostic } from '@docgen/core';
+import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
@@ -105,6 +105,8 @@ type FunctionLike = FunctionDeclaration | FunctionExpression | ArrowFunction;
 
 export interface ExtractRoutesOptions {
   location?: Diagnostic['location'];
+  /** Where the entry was given (`--routes`, or the config key and line), for the hint of a missing one. */
+  origin?: OptionOrigin;
 }
 
 /** The routes `entry` serves, in matching order. */
@@ -121,8 +123,12 @@ export async function readRoutes(
     throw new DocgenError({
       code: 'DG_ROUTES_NOT_FOUND',
       message: `entry file not found: ${entry}`,
-      location: options.location,
-      hint: 'point `entry` (or --routes) at the file that creates the Express app, e.g. src/server.ts',
+      location: options.origin ? options.origin.location : options.location,
+      hint: fixOptionHint(
+        options.origin,
+        'entry',
+        'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts',
+      ),
     });
   const read = readFramework(entry);
   return { ...read, warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry)] };

@@ -54,15 +54,13 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
     'The HTTP routes an Express, NestJS, Fastify, Koa or Hono app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  async extract({ options, cwd, configFile, report }) {
+  async extract({ options, cwd, origin, report }) {
     const entry = resolve(cwd, options.entry);
-    const { framework, routes, warnings } = await readRoutes(entry, {
-      location: configFile ? { file: configFile } : undefined,
-    });
+    const { framework, routes, warnings } = await readRoutes(entry, { origin: origin('entry') });
     for (const warning of warnings) report(warning);
     const model: RoutesModel = { service: serviceName(entry), entry, framework, routes };
     if (options.openapi) {
-      model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi));
+      model.comparison = await compareWithSpec(routes, resolve(cwd, options.openapi), origin('openapi'));
       for (const route of model.comparison.undocumented)
         report({
           code: 'DG_ROUTE_UNDOCUMENTED',

@@ -7,7 +7,15 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { DocgenError, editDistance, parseStructured, validateAgainstSchema, type Diagnostic } from '@docgen/core';
+import {
+  DocgenError,
+  editDistance,
+  fixOptionHint,
+  parseStructured,
+  validateAgainstSchema,
+  type Diagnostic,
+  type OptionOrigin,
+} from '@docgen/core';
 import { looksSecret } from './annotations.js';
 import type { CatalogEntity, Link, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownId, shownRef } from './refs.js';
@@ -17,23 +25,26 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage
 
 export interface ExtractRunbookOptions {
   location?: Diagnostic['location'];
+  /** Where the folder was given (`--dir`, or the config key and line), for the hint of a missing one. */
+  origin?: OptionOrigin;
   report?: (diagnostic: Diagnostic) => void;
 }
 
 export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}): RunbookModel {
+  const location = options.origin ? options.origin.location : options.location;
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: existsSync(dir) ? `${dir} is a file, not a folder` : `folder not found: ${dir}`,
-      location: options.location,
-      hint: 'point `dir` (or --dir) at the folder holding your services and their catalog-info.yaml files',
+      location,
+      hint: fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
     });
   const files = catalogFiles(dir);
   if (!files.length)
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: `no catalog-info.yaml under ${dir}`,
-      location: options.location,
+      location,
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
   const kinds = new Map<string, number>();
@@ -43,7 +54,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: `no kind: Component in the catalog files under ${dir} (found: ${[...kinds].map(([kind, count]) => `${kind} ×${count}`).join(', ') || 'no entities'})`,
-      location: options.location,
+      location,
       hint: 'a runbook is written for each Component entity; describe each service with kind: Component',
     });
   const systems = read.flatMap((entities) => entities.systems);

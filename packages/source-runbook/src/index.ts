@@ -37,16 +37,13 @@ export const source = defineSource<RunbookOptions, RunbookModel>({
   description: 'Service metadata (Backstage catalog-info.yaml + runbook.yaml) as one runbook per service',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  async extract({ options, cwd, configFile, report }) {
+  async extract({ options, cwd, origin, report }) {
     // Catalogs are YAML, and each entity is checked against its JSON Schema.
     await Promise.all([
       loadYamlParser(),
       loadSchemaValidator([envelopeSchema, entitySchema, systemSchema, runbookSchema]),
     ]);
-    return extractRunbooks(resolve(cwd, options.dir), {
-      report,
-      location: configFile ? { file: configFile } : undefined,
-    });
+    return extractRunbooks(resolve(cwd, options.dir), { report, origin: origin('dir') });
   },
   render(model, { options, templates, cwd }) {
     return renderRunbooks(model, templates, { ...options, cwd });

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { DocgenError, isDocgenError } from '@docgen/core';
 import type { GenerateResult } from '../generate.js';
 import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
@@ -26,12 +25,12 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Adr);
     return this.generateAndPublish(flags, {
-      sources: flags.dir ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) } }] : undefined,
+      sources: flags.dir
+        ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) }, flags: { dir: '--dir' } }]
+        : undefined,
       include: flags.dir ? undefined : usesPlugin('adr'),
       noSourcesHint:
         'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
-    }).catch((error: unknown) => {
-      throw flags.dir ? asDirFlagError(error) : error;
     });
   }
 
@@ -42,20 +41,4 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     ).length;
     return `${decisions} decisions`;
   }
-}
-
-/**
- * The plugin's DG_ADR_DIR speaks of the config's `dir` (and names the config file, when there is
- * one): for a folder given with --dir, the fix is on the command line, relative to the current folder.
- */
-function asDirFlagError(error: unknown): unknown {
-  if (!isDocgenError(error) || error.code !== 'DG_ADR_DIR') return error;
-  return new DocgenError(
-    {
-      ...error.toJSON(),
-      location: undefined,
-      hint: 'pass --dir the folder of your ADR Markdown files, relative to the current folder (adr-tools: doc/adr, MADR: docs/decisions)',
-    },
-    { cause: error },
-  );
 }

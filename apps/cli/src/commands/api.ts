@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { FlagSource } from '@docgen/core';
 import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
 
@@ -35,13 +36,16 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
 
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Api);
-    const sources = [
-      ...(flags.openapi ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) } }] : []),
+    const sources: FlagSource[] = [
+      ...(flags.openapi
+        ? [{ plugin: 'openapi', options: { spec: resolve(flags.openapi) }, flags: { spec: '--openapi' } }]
+        : []),
       ...(flags.routes
         ? [
             {
               plugin: 'routes',
               options: { entry: resolve(flags.routes), ...(flags.openapi ? { openapi: resolve(flags.openapi) } : {}) },
+              flags: { entry: '--routes', openapi: '--openapi' },
             },
           ]
         : []),

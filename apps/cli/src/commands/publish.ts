@@ -36,9 +36,13 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
     expectRenderedFolder(args['rendered-dir']);
-    const { loadConfig } = await import('@docgen/core');
-    const config = (await loadConfig({ explicit: flags.config })).config.confluence;
-    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, { config, cwd: process.cwd() });
+    const { configKeyOrigin, loadConfig } = await import('@docgen/core');
+    const loaded = await loadConfig({ explicit: flags.config });
+    const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
+      config: loaded.config.confluence,
+      urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+      cwd: process.cwd(),
+    });
     const failure = publishFailure(report);
     if (failure) {
       if (!json) throw failure;

@@ -28,7 +28,9 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Runbook);
     return this.generateAndPublish(flags, {
-      sources: flags.dir ? [{ plugin: 'runbook', options: { dir: resolve(flags.dir) } }] : undefined,
+      sources: flags.dir
+        ? [{ plugin: 'runbook', options: { dir: resolve(flags.dir) }, flags: { dir: '--dir' } }]
+        : undefined,
       include: flags.dir ? undefined : usesPlugin('runbook'),
       noSourcesHint:
         'pass --dir <folder>, or add `sources: [{ plugin: runbook, options: { dir: services } }]` to the config',

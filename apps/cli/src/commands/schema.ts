@@ -28,7 +28,9 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
   async run(): Promise<GenerateSummary> {
     const { flags } = await this.parse(Schema);
     return this.generateAndPublish(flags, {
-      sources: flags.prisma ? [{ plugin: 'prisma', options: { schema: resolve(flags.prisma) } }] : undefined,
+      sources: flags.prisma
+        ? [{ plugin: 'prisma', options: { schema: resolve(flags.prisma) }, flags: { schema: '--prisma' } }]
+        : undefined,
       include: flags.prisma ? undefined : usesPlugin('prisma'),
       noSourcesHint:
         'pass --prisma <schema.prisma>, or add `sources: [{ plugin: prisma, options: { schema: prisma/schema.prisma } }]` to the config',

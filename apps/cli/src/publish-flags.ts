@@ -102,6 +102,22 @@ export interface Connection {
   secrets: string[];
 }
 
+/** The `confluence` section of the nearest docgen config (none: no section), as `publish` reads it. */
+async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
+  const { configKeyOrigin, loadConfig } = await import('@docgen/core');
+  const loaded = await loadConfig({ cwd: process.cwd() });
+  return {
+    config: loaded.config.confluence,
+    urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+    cwd: process.cwd(),
+  };
+}
+
+/** An environment variable set to nothing (`export CONFLUENCE_USER=` in a CI file) is unset. */
+function fromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  return env[name] || undefined;
+}
+
 /** Flags, then environment, then config; with no URL at all, the embedded sandbox. */
 export async function openConnection(
   flags: ConnectionFlagValues,
@@ -109,12 +125,12 @@ export async function openConnection(
 ): Promise<Connection> {
   const env = options.env ?? process.env;
   const config = options.config ?? {};
-  // An empty CONFLUENCE_URL (`export CONFLUENCE_URL=` in a CI file) is unset: it had hidden the
-  // config's url, and the pages went to the sandbox without a word.
-  const envUrl = env.CONFLUENCE_URL || undefined;
+  // An empty CONFLUENCE_URL is unset: it had hidden the config's url, and the pages went to the
+  // sandbox without a word. The same for every variable below.
+  const envUrl = fromEnv(env, 'CONFLUENCE_URL');
   const url = flags['confluence-url'] ?? envUrl ?? config.url;
-  const token = flags['confluence-token'] ?? env.CONFLUENCE_API_TOKEN;
-  const accessToken = env.CONFLUENCE_ACCESS_TOKEN;
+  const token = flags['confluence-token'] ?? fromEnv(env, 'CONFLUENCE_API_TOKEN');
+  const accessToken = fromEnv(env, 'CONFLUENCE_ACCESS_TOKEN');
   const secrets = [token, accessToken].filter((s): s is string => Boolean(s));
   if (url) {
     // The publisher's check, so a URL from a flag, the environment or the config reads the same as
@@ -131,10 +147,11 @@ export async function openConnection(
     });
     return {
       url,
-      user: flags['confluence-user'] ?? env.CONFLUENCE_USER ?? env.CONFLUENCE_EMAIL ?? config.user,
+      user:
+        flags['confluence-user'] ?? fromEnv(env, 'CONFLUENCE_USER') ?? fromEnv(env, 'CONFLUENCE_EMAIL') ?? config.user,
       token,
       accessToken,
-      spaceKey: flags['confluence-space'] ?? env.CONFLUENCE_SPACE_KEY ?? config.spaceKey,
+      spaceKey: flags['confluence-space'] ?? fromEnv(env, 'CONFLUENCE_SPACE_KEY') ?? config.spaceKey,
       secrets,
     };
   }
@@ -164,9 +181,11 @@ export async function withConfluence<T>(
   flags: ConnectionFlagValues,
   log: PublishLog,
   fn: (api: ConfluenceApi, connection: Connection) => Promise<T>,
-  options: RunPublishOptions = {},
+  options?: RunPublishOptions,
 ): Promise<T> {
-  const connection = await openConnection(flags, options);
+  // `confluence check|spaces|get|search` take the site, user and space from the nearest config
+  // too, as `publish` does: without it they checked the sandbox while publishing went elsewhere.
+  const connection = await openConnection(flags, options ?? (await nearestConfluenceConfig()));
   try {
     const { connect } = await import('@docgen/publisher');
     const api = await connect({
@@ -218,7 +237,7 @@ export async function runPublish(
       token: connection.token,
       accessToken: connection.accessToken,
       spaceKey,
-      parentId: flags['confluence-parent'] ?? env.CONFLUENCE_PARENT_ID ?? config.parentId,
+      parentId: flags['confluence-parent'] ?? fromEnv(env, 'CONFLUENCE_PARENT_ID') ?? config.parentId,
       parentTitle: config.parentTitle,
       titlePrefix: flags['confluence-prefix'] ?? config.titlePrefix,
       labels: config.labels,

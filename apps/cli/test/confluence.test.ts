@@ -42,6 +42,19 @@ describe('docgen confluence', () => {
     expect(text.stdout).toMatch(/✓ space DEV/);
   });
 
+  it('check reads the site and space from the nearest config, as publish does; empty variables do not hide them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-check-config-'));
+    await writeFile(
+      join(dir, 'docgen.config.yaml'),
+      `confluence:\n  url: ${sandbox.url}/wiki\n  spaceKey: DEV\n  user: ${USER}\n`,
+    );
+    // `export CONFLUENCE_URL=` and friends in a CI file: set, but to nothing.
+    const blank = { CONFLUENCE_URL: '', CONFLUENCE_SPACE_KEY: '', CONFLUENCE_USER: '', CONFLUENCE_API_TOKEN: TOKEN };
+    const result = await runCli(['confluence', 'check', '--json'], { cwd: dir, env: blank });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, url: `${sandbox.url}/wiki`, space: { key: 'DEV' } });
+  });
+
   it('check: a wrong token and a missing space are said in words', async () => {
     const auth = await runCli(['confluence', 'check'], { env: { ...env(), CONFLUENCE_API_TOKEN: 'not-the-token' } });
     expect(auth.code).toBe(1);

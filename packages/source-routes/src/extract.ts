@@ -948,7 +948,7 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? expressStatusesIn(this.ts, handler) : [],
+      statuses: handler ? expressStatusesIn(this.ts, this.names.handlerOf(handler) ?? handler) : [],
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.

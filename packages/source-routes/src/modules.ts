@@ -312,23 +312,52 @@ export class Modules {
    * else (a package's, a global, a computed value).
    */
   functionOf(node: TsNode, depth = 0): TsNode | undefined {
+    return this.functionIn(node, depth, false);
+  }
+
+  /**
+   * The function that answers for a route's handler argument: `functionOf`'s, looking through what
+   * wraps it, written at the registration or where the name is declared: `asyncHandler(getUsers)`,
+   * `const getUsers = catchAsync(async (req, res) => …)`, `controller.list.bind(controller)`.
+   */
+  handlerOf(node: TsNode): TsNode | undefined {
+    return this.functionIn(node, 0, true);
+  }
+
+  private functionIn(node: TsNode, depth: number, throughWrappers: boolean): TsNode | undefined {
     const { ts } = this;
-    const value = unwrap(ts, node);
     if (depth > 8) return undefined;
-    if (ts.Node.isIdentifier(value)) {
-      const held = this.follow(value)?.value;
-      return held && isFunctionLike(ts, held) ? held : undefined;
+    const value = unwrap(ts, node);
+    let held: TsNode | undefined = value;
+    if (ts.Node.isIdentifier(value)) held = this.follow(value)?.value;
+    else if (ts.Node.isPropertyAccessExpression(value))
+      held = this.memberOf(value.getExpression(), value.getName(), depth);
+    if (!held) return undefined;
+    const found = unwrap(ts, held);
+    if (isFunctionLike(ts, found)) return found;
+    // `const getProfile = require('./users').getProfile`, `{ list: handlers.list }`: what that names.
+    if (found !== value && (ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)))
+      return this.functionIn(found, depth + 1, throughWrappers);
+    return throughWrappers && ts.Node.isCallExpression(found)
+      ? this.wrappedBy(found, depth, throughWrappers)
+      : undefined;
+  }
+
+  /**
+   * The function a call wraps: `fn.bind(this)`'s `fn`, else the last argument that is or names a
+   * function (`asyncHandler(async (req, res) => …)`, `catchAsync(users.update)`); a wrapper passes
+   * the request to it, so its statuses are the route's.
+   */
+  private wrappedBy(call: CallExpression, depth: number, throughWrappers: boolean): TsNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'bind')
+      return this.functionIn(callee.getExpression(), depth + 1, throughWrappers);
+    for (const arg of [...call.getArguments()].reverse()) {
+      const fn = this.functionIn(arg, depth + 1, throughWrappers);
+      if (fn) return fn;
     }
-    if (!ts.Node.isPropertyAccessExpression(value)) return isFunctionLike(ts, value) ? value : undefined;
-    const key = value.getName();
-    const member = this.memberOf(value.getExpression(), key, depth);
-    if (!member) return undefined;
-    const found = unwrap(ts, member);
-    return ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)
-      ? this.functionOf(found, depth + 1)
-      : isFunctionLike(ts, found)
-        ? found
-        : undefined;
+    return undefined;
   }
 
   /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
@@ -341,6 +370,9 @@ export class Modules {
     }
     let holder: TsNode | undefined = ts.Node.isIdentifier(object) ? this.follow(object)?.value : object;
     holder = holder && unwrap(ts, holder);
+    // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
+    const required = holder && this.loaded(holder);
+    if (required) return this.exported(required, key)?.value;
     // `new Proxy()`: the class it makes, here or imported.
     if (holder && ts.Node.isNewExpression(holder)) {
       const made = unwrap(ts, holder.getExpression());

@@ -1352,6 +1352,27 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('reads the statuses of a handler passed by name where its function is written: this module, a controller module (CommonJS or ESM), a class, through asyncHandler / catchAsync', async () => {
+    const app = join(fixtures, 'controllers');
+    const { routes, warnings } = await readRoutes(join(app, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/users', [], [200]], // usersController.listUsers: exports.listUsers = async (req, res) => …
+      ['POST', '/users', [], [201]], // userController.createUser of a barrel's module.exports.userController = require(…)
+      ['GET', '/users/me', [], [401]], // require('../controllers/users').getProfile
+      ['DELETE', '/users/:id', [], [204]], // destructured from the require, catchAsync(…) in the controller
+      ['PUT', '/users/:id', [], [409]], // catchAsync(usersController.updateUser) at the registration
+      ['GET', '/products', [], [200]], // an imported const = asyncHandler(async (req, res) => …)
+      ['GET', '/products/:id', [], [400, 404]], // asyncHandler(getProductById): an imported function declaration
+      ['GET', '/products/:id/reviews', [], [204]], // reviews.list of import * as reviews
+      ['POST', '/products/:id/reviews', [], [201]], // a function declared below in the same module
+      ['GET', '/products/:id/rating', [], [410]], // a method of a default-exported object
+      ['GET', '/orders', [], [206]], // an instance's method
+      ['POST', '/orders', [], [202]], // controller.create.bind(controller): an arrow property
+      ['GET', '/orders/:id', [], [404]], // a static method
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -285,12 +285,45 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
   return [...codes].sort((a, b) => a - b);
 }
 
-/** `204`, or NestJS's `HttpStatus.NO_CONTENT`. */
+/**
+ * `204`, NestJS's `HttpStatus.NO_CONTENT`, or a name of the http-status or http-status-codes
+ * packages (`httpStatus.CREATED` with `const httpStatus = require('http-status')`, as
+ * node-express-boilerplate writes it; `StatusCodes.NOT_FOUND`).
+ */
 export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());
-  if (ts.Node.isPropertyAccessExpression(node) && node.getExpression().getText() === 'HttpStatus')
+  if (!ts.Node.isPropertyAccessExpression(node)) return undefined;
+  const table = node.getExpression();
+  if (table.getText() === 'HttpStatus' || (ts.Node.isIdentifier(table) && isStatusPackage(ts, table)))
     return HTTP_STATUS[node.getName()];
   return undefined;
+}
+
+/** The packages whose objects name the statuses (`httpStatus.CREATED`, `StatusCodes.CREATED`). */
+const STATUS_PACKAGES = new Set(['http-status', 'http-status-codes']);
+
+/** Whether a name is imported or `require()`d at the top of its module from a package of `STATUS_PACKAGES`. */
+function isStatusPackage(ts: TsMorph, id: Identifier): boolean {
+  const name = id.getText();
+  const source = id.getSourceFile();
+  for (const declaration of source.getImportDeclarations()) {
+    if (!STATUS_PACKAGES.has(declaration.getModuleSpecifierValue())) continue;
+    const named = declaration.getNamedImports().map((entry) => entry.getAliasNode()?.getText() ?? entry.getName());
+    const whole = [declaration.getDefaultImport()?.getText(), declaration.getNamespaceImport()?.getText()];
+    if ([...named, ...whole].includes(name)) return true;
+  }
+  for (const declaration of source.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    const [specifier] =
+      init && ts.Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments() : [];
+    if (!specifier || !ts.Node.isStringLiteral(specifier) || !STATUS_PACKAGES.has(specifier.getLiteralValue()))
+      continue;
+    const binding = declaration.getNameNode();
+    if (ts.Node.isIdentifier(binding) && binding.getText() === name) return true;
+    if (ts.Node.isObjectBindingPattern(binding) && binding.getElements().some((element) => element.getName() === name))
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -1373,6 +1373,46 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads the status names of the http-status and http-status-codes packages (node-express-boilerplate's httpStatus.CREATED), not another object's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const httpStatus = require('http-status');",
+        "const { StatusCodes } = require('http-status-codes');",
+        "const codes = require('./codes');",
+        'const app = express();',
+        "app.post('/users', (req, res) => res.status(httpStatus.CREATED).send({}));",
+        "app.delete('/users/:id', (req, res) => res.status(StatusCodes.NO_CONTENT).send());",
+        "app.get('/teapot', (req, res) => res.status(codes.CREATED).send()); // the project's own object: unknown",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'codes.js'), 'module.exports = { CREATED: 299 };\n');
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import status from 'http-status';",
+        "import { StatusCodes as Codes } from 'http-status-codes';",
+        'const app = express();',
+        "app.get('/a', (_req, res) => res.sendStatus(status.NOT_FOUND));",
+        "app.get('/b', (_req, res) => res.status(Codes.ACCEPTED).end());",
+      ].join('\n'),
+    );
+    const cjs = await readRoutes(join(dir, 'server.js'));
+    expect(cjs.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['POST', '/users', [201]],
+      ['DELETE', '/users/:id', [204]],
+      ['GET', '/teapot', []],
+    ]);
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/a', [404]],
+      ['/b', [202]],
+    ]);
+  });
+
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

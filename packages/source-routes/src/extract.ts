@@ -211,7 +211,11 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
   return warnings;
 }
 
-/** Whether two registrations of one file are in the `then` and the `else` of one `if`: only one of them runs. */
+/**
+ * Whether two registrations of one file are ones of which only one runs: in the `then` and the `else`
+ * of one `if` (or the two sides of a `?:`), in two cases of one `switch` that do not fall through
+ * into each other, or one in a branch that returns (or throws) and the other after that `if`.
+ */
 function inExclusiveBranches(a: Route, b: Route): boolean {
   if (a.file !== b.file) return false;
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
@@ -227,17 +231,87 @@ function inExclusiveBranches(a: Route, b: Route): boolean {
         callee.getNameNode().getStartLineNumber() === route.line
       );
     });
-  const [first, second] = [registration(a), registration(b)];
-  if (!first || !second) return false;
-  const inside = (outer: TsNode | undefined, node: TsNode) =>
-    !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+  const [one, other] = [registration(a), registration(b)];
+  if (!one || !other) return false;
+  // In the order they are written: an early return is above what it skips.
+  const [first, second] = one.getStart() <= other.getStart() ? [one, other] : [other, one];
+  return (
+    inAlternatives(tsMorph, first, second) ||
+    inSeparateCases(tsMorph, first, second) ||
+    afterEarlyExit(tsMorph, first, second)
+  );
+}
+
+/** Whether `node` is inside `outer`. */
+function inside(outer: TsNode | undefined, node: TsNode): boolean {
+  return !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+}
+
+/** One in the `then` and the other in the `else` of an `if`, or on the two sides of a `cond ? x : y`. */
+function inAlternatives(ts: TsMorph, first: TsNode, second: TsNode): boolean {
   for (let scope = first.getParent(); scope; scope = scope.getParent()) {
-    if (!tsMorph.Node.isIfStatement(scope)) continue;
-    const [then, otherwise] = [scope.getThenStatement(), scope.getElseStatement()];
-    if ((inside(then, first) && inside(otherwise, second)) || (inside(otherwise, first) && inside(then, second)))
+    const sides = ts.Node.isIfStatement(scope)
+      ? [scope.getThenStatement(), scope.getElseStatement()]
+      : ts.Node.isConditionalExpression(scope)
+        ? [scope.getWhenTrue(), scope.getWhenFalse()]
+        : undefined;
+    if (!sides) continue;
+    const [yes, no] = sides;
+    if ((inside(yes, first) && inside(no, second)) || (inside(no, first) && inside(yes, second))) return true;
+  }
+  return false;
+}
+
+/** In two cases of one `switch`, the first ending (or a case between them ending) in `break`, `return` or `throw`. */
+function inSeparateCases(ts: TsMorph, first: TsNode, second: TsNode): boolean {
+  const clause = (node: TsNode) =>
+    node.getParentWhile((parent) => !ts.Node.isCaseClause(parent) && !ts.Node.isDefaultClause(parent))?.getParent();
+  const [from, to] = [clause(first), clause(second)];
+  const block = from?.getParent();
+  if (!from || !to || from === to || !block || !ts.Node.isCaseBlock(block) || to.getParent() !== block) return false;
+  const clauses = block.getClauses();
+  // Falling through runs the next case too: only a case that leaves the switch keeps them apart.
+  return clauses
+    .slice(clauses.indexOf(from as (typeof clauses)[number]), clauses.indexOf(to as (typeof clauses)[number]))
+    .some((between) => {
+      const statements = between.getStatements();
+      const last = statements[statements.length - 1];
+      return !!last && leaves(ts, last, true);
+    });
+}
+
+/**
+ * One in a branch of an `if` that always returns or throws (`if (prod) { app.get('*', index); return; }`),
+ * the other after that `if` in the same function: the second is not reached when the first is.
+ */
+function afterEarlyExit(ts: TsMorph, first: TsNode, second: TsNode): boolean {
+  for (let scope = first.getParent(); scope; scope = scope.getParent()) {
+    if (ts.Node.isFunctionLikeDeclaration(scope) || ts.Node.isSourceFile(scope)) return false;
+    if (!ts.Node.isIfStatement(scope) || inside(scope, second)) continue;
+    const branch = inside(scope.getThenStatement(), first) ? scope.getThenStatement() : scope.getElseStatement();
+    if (branch && leaves(ts, branch, false) && second.getStart() > scope.getEnd() && sameFunction(ts, scope, second))
       return true;
   }
   return false;
+}
+
+/** Whether a statement always leaves: `return`, `throw` (`break` too in a switch), or a block ending so. */
+function leaves(ts: TsMorph, statement: TsNode, inSwitch: boolean): boolean {
+  if (ts.Node.isReturnStatement(statement) || ts.Node.isThrowStatement(statement)) return true;
+  if (inSwitch && ts.Node.isBreakStatement(statement)) return true;
+  if (!ts.Node.isBlock(statement)) return false;
+  const statements = statement.getStatements();
+  const last = statements[statements.length - 1];
+  return !!last && leaves(ts, last, inSwitch);
+}
+
+/** Whether two nodes are in the same function (or both at the top of the module), not one in a nested one. */
+function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
+  const enclosing = (node: TsNode) =>
+    node
+      .getParentWhile((parent) => !ts.Node.isFunctionLikeDeclaration(parent) && !ts.Node.isSourceFile(parent))
+      ?.getParent() ?? node.getSourceFile();
+  return enclosing(a) === enclosing(b);
 }
 
 /**

@@ -1815,6 +1815,77 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('does not warn of two registrations of which only one runs (a ternary, an early return, switch cases that do not fall through), and still warns of those that both run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { type Express } from 'express';",
+        "import { spa, devProxy, legacy, v2 } from './handlers';",
+        'const app = express();',
+        'process.env.SPA',
+        "  ? app.get('/app', spa)",
+        "  : app.get('/app', devProxy);",
+        'mountDocs(app);',
+        'switch (process.env.API) {',
+        "  case 'legacy':",
+        "    app.get('/api', legacy);",
+        '    break;',
+        "  case 'v2':",
+        "    app.get('/api', v2);",
+        '    break;',
+        "  case 'both':",
+        "    app.get('/both', legacy); // falls through: both run",
+        "  case 'next':",
+        "    app.get('/both', v2);",
+        '}',
+        'function mountDocs(server: Express) {',
+        '  if (process.env.NODE_ENV === "production") {',
+        "    server.get('/docs', spa);",
+        '    return;',
+        '  }',
+        "  if (process.env.CDN) throw new Error('no docs behind a CDN');",
+        "  server.get('/docs', devProxy); // after an early return: only one runs",
+        "  if (process.env.TRACE) server.get('/trace', spa); // no return: both run",
+        "  server.get('/trace', devProxy);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'handlers.ts'),
+      ['spa', 'devProxy', 'legacy', 'v2']
+        .map(
+          (name) => `export const ${name} = (_req: unknown, res: { send(body: string): void }) => res.send('${name}');`,
+        )
+        .join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => `${r.method} ${r.path} :${r.line}`)).toEqual([
+      'GET /app :5',
+      'GET /app :6',
+      'GET /docs :22',
+      'GET /docs :26',
+      'GET /trace :27',
+      'GET /trace :28',
+      'GET /api :10',
+      'GET /api :13',
+      'GET /both :16',
+      'GET /both :18',
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        28,
+        'GET /trace is registered again: server.ts:27 registers it first, so this handler is reached only if that one calls next()',
+      ],
+      [
+        'DG_ROUTES_DUPLICATE',
+        18,
+        'GET /both is registered again: server.ts:16 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

@@ -533,7 +533,8 @@ class RouteReader {
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
+      // `(0, health_1.registerHealth)(app)`: how tsc calls an imported function.
+      const callee = unwrap(ts, call.getExpression());
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
       // registers on its parameter are this app's.
       // `require('./loaders').default({ expressApp: app })`: the named export of a required module.
@@ -566,6 +567,17 @@ class RouteReader {
         continue;
       }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
+      // `health_1.registerHealth(app)` (tsc's `registerHealth(app)`), `routes.register(app)`: a function
+      // a module of the project bound whole exports.
+      const whole = this.handedToModule(ref, call, callee);
+      if (whole) {
+        steps.push({
+          at: callee.getStart(),
+          run: () =>
+            def.entries.push({ kind: 'mount', mount: { prefix: '', target: whole, middleware: [...routerLevel] } }),
+        });
+        continue;
+      }
       // `emitter.emitInit('routes.before', { app })`: the app handed to a method of a value of the
       // project's, which may register routes docgen does not follow.
       if (
@@ -619,6 +631,25 @@ class RouteReader {
       }
     }
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
+  }
+
+  /**
+   * Where a call of a function a module of the project exports, on the module bound whole
+   * (`const health_1 = require('./health')`, `import * as health`), hands the router on: the
+   * parameter the function registers on.
+   */
+  private handedToModule(
+    ref: RouterRef,
+    call: CallExpression,
+    callee: PropertyAccessExpression,
+  ): RouterRef | undefined {
+    const { ts } = this;
+    const object = unwrap(ts, callee.getExpression());
+    if (!ts.Node.isIdentifier(object) || !this.hands(call, ref.name)) return undefined;
+    const init = this.names.bindingOf(object)?.value;
+    const file = (init && requiredFile(ts, this.imports, ref.file, init)) ?? this.names.namespaceFile(object);
+    const exported = file && this.module(file).exports.get(callee.getName());
+    return file && exported !== undefined ? this.registrar(ref, exported, call, file) : undefined;
   }
 
   /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
@@ -1236,6 +1267,12 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
     } else {
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
       if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
+      // `exports.ordersRouter = express.Router()`: tsc's `export const ordersRouter = express.Router()`.
+      const kind = named && named !== 'default' ? createdRouterKind(ts, chainRoot(ts, right)) : undefined;
+      if (kind) {
+        info.declared.set(`exports.${named}`, kind);
+        info.exports.set(named!, `exports.${named}`);
+      }
     }
   }
 }
@@ -1247,6 +1284,8 @@ function requiredFile(
   from: string,
   node: TsNode | undefined,
 ): string | undefined {
+  // `__importDefault(require('./users'))`: tsc's `import users from './users'`.
+  node = node && unwrap(ts, node);
   if (!node || !ts.Node.isCallExpression(node) || node.getExpression().getText() !== 'require') return undefined;
   const [specifier] = node.getArguments();
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
@@ -1297,9 +1336,12 @@ function chainRoot(ts: TsMorph, node: TsNode): TsNode {
   }
 }
 
-/** `express()` → app, `Router()` / `express.Router()` → router, else undefined. */
+/**
+ * `express()` → app, `Router()` / `express.Router()` → router, else undefined; also as compilers emit
+ * them: `(0, express_1.default)()`, `(0, express_1.Router)()`.
+ */
 function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefined {
-  return ts.Node.isCallExpression(node) ? routerKind(node.getExpression().getText()) : undefined;
+  return ts.Node.isCallExpression(node) ? routerKind(unwrap(ts, node.getExpression()).getText()) : undefined;
 }
 
 /** Which router a registration is made on: a name, or the declaration a `Router()` chain starts. */
@@ -1309,6 +1351,9 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   // `this.app.get(…)` in a class that keeps its app in a member: the member is its name.
   const member = thisMember(ts, root);
   if (member) return `this.${member.name}`;
+  // `exports.ordersRouter.post(…)`: tsc's `ordersRouter.post(…)` for an exported `const`.
+  const exported = exportsMember(root);
+  if (exported) return exported;
   if (!createdRouterKind(ts, root)) return undefined;
   const declaration = root.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration);
   const init = declaration?.getInitializer();
@@ -1326,8 +1371,16 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   return undefined;
 }
 
+/** `exports.x` / `module.exports.x` → `exports.x`: the name a router assigned there is declared under. */
+function exportsMember(node: TsNode): string | undefined {
+  const name = /^(?:module\.)?exports\.(\w+)$/.exec(node.getText().replace(/\s+/g, ''))?.[1];
+  return name && name !== 'default' ? `exports.${name}` : undefined;
+}
+
 function routerKind(callee: string): 'app' | 'router' | undefined {
   if (callee === 'express' || /^require\(\s*['"]express['"]\s*\)$/.test(callee)) return 'app';
+  // `express_1.default()`: tsc names a module's binding after it (`express_1`), Babel `_express`.
+  if (/^(?:express_\d+|_express)\.default$/.test(callee)) return 'app';
   // `Router`, `express.Router`, `require('express').Router`
   if (/(?:^|\.)Router$/.test(callee)) return 'router';
   return undefined;

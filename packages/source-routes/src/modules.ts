@@ -147,7 +147,8 @@ export class Modules {
   packageServing(handler: TsNode, depth = 0): string | undefined {
     const { ts } = this;
     let root = handler;
-    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root))
+      root = unwrap(ts, root.getExpression());
     if (!ts.Node.isIdentifier(root)) return undefined;
     // `const dash = agendash(agenda)`, then `register(dash, …)`: what the `const` holds.
     const local = this.bindingOf(root);
@@ -224,7 +225,10 @@ export class Modules {
     if (local?.destructured) {
       // `const { PATHS } = require('./paths')`: what that module exports under the key.
       const required = this.loaded(local.destructured.from);
-      return (required ? this.exported(required, local.destructured.key, depth + 1) : undefined) ?? local;
+      if (required) return this.exported(required, local.destructured.key, depth + 1) ?? local;
+      // `const { show } = ratings`, tsc's `const { addToCart } = cart_controller_1.default`: a member of that value.
+      const member = this.memberOf(local.destructured.from, local.destructured.key, depth + 1);
+      return member ? { declaration: local.declaration, value: unwrap(this.ts, member) } : local;
     }
     if (local) {
       const { value } = local;
@@ -368,7 +372,12 @@ export class Modules {
       const file = this.namespaceFile(object) ?? this.requiredModule(object);
       if (file) return this.exported(file, key)?.value;
     }
-    let holder: TsNode | undefined = ts.Node.isIdentifier(object) ? this.follow(object)?.value : object;
+    // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
+    let holder: TsNode | undefined = ts.Node.isIdentifier(object)
+      ? this.follow(object, depth + 1)?.value
+      : ts.Node.isPropertyAccessExpression(object) && depth < 8
+        ? this.memberOf(object.getExpression(), object.getName(), depth + 1)
+        : object;
     holder = holder && unwrap(ts, holder);
     // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
     const required = holder && this.loaded(holder);
@@ -491,6 +500,8 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
   for (const statement of statements) {
     if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
       return { declaration: statement, value: statement };
+    // `class UsersController {…}` of the module (`export default new UsersController()`).
+    if (ts.Node.isClassDeclaration(statement) && statement.getName() === name) return { value: statement };
     // `enum Paths { Users = '/users' }`: its members are read as `const`s (`Paths.Users`).
     if (ts.Node.isEnumDeclaration(statement) && statement.getName() === name) return { value: statement };
     if (!ts.Node.isVariableStatement(statement)) continue;
@@ -596,7 +607,11 @@ export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
     });
 }
 
-/** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`. */
+/**
+ * `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`; and what compilers wrap around a value in
+ * the CommonJS they emit: tsc's and Babel's `(0, express_1.Router)` (a call without `this`) and their
+ * interop helpers, `__importDefault(require('./users'))`, `_interopRequireDefault(require('express'))`.
+ */
 export function unwrap(ts: TsMorph, node: TsNode): TsNode {
   let current = node;
   for (;;) {
@@ -609,9 +624,29 @@ export function unwrap(ts: TsMorph, node: TsNode): TsNode {
       ts.Node.isTypeAssertion(current)
     )
       current = current.getExpression();
+    else if (
+      ts.Node.isBinaryExpression(current) &&
+      current.getOperatorToken().getKind() === ts.SyntaxKind.CommaToken &&
+      current.getLeft().getText() === '0'
+    )
+      current = current.getRight();
+    else if (
+      ts.Node.isCallExpression(current) &&
+      current.getArguments().length === 1 &&
+      INTEROP_HELPERS.has(current.getExpression().getText())
+    )
+      current = current.getArguments()[0]!;
     else return current;
   }
 }
+
+/** The helpers tsc and Babel wrap a `require()` in for ES module interop. */
+const INTEROP_HELPERS = new Set([
+  '__importDefault',
+  '__importStar',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+]);
 
 /**
  * The object a chain of calls starts from: `app.get(…).post(…)` → `app`, for the chain's own

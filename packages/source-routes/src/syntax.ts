@@ -175,8 +175,46 @@ export function pathText(node: TsNode): string {
 
 /** A middleware as written, without its comments, shortened: `requireStaff`, `requireRole('admin')`. */
 export function shortText(node: TsNode): string {
-  const text = withoutComments(node).replace(/\s+/g, ' ');
+  const text = asInTypeScript(node.getSourceFile(), withoutComments(node).replace(/\s+/g, ' '));
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * Text of CommonJS that tsc emitted, as the TypeScript wrote it: `(0, middleware_1.rateLimit)(5)` →
+ * `rateLimit(5)`, `(0, cors_1.default)()` → `cors()` (tsc names a module's binding after the module:
+ * `import cors from 'cors'` is `cors_1`). Text of any other file is left as it is.
+ */
+function asInTypeScript(source: SourceFile, text: string): string {
+  const bindings = emittedImports(source);
+  if (!bindings.size || !text.includes('_')) return text;
+  return text
+    .replace(/\(0, ([\w$]+)\.([\w$]+)\)/g, (call, binding: string, name: string) =>
+      bindings.has(binding) ? `${binding}.${name}` : call,
+    )
+    .replace(/\b([\w$]+)\.([\w$]+)/g, (access, binding: string, name: string) =>
+      !bindings.has(binding) ? access : name === 'default' ? binding.replace(/_\d+$/, '') : name,
+    );
+}
+
+const emittedImportsOf = new WeakMap<SourceFile, Set<string>>();
+
+/** The names tsc gives the modules a file imports (`const middleware_1 = require("../middleware")`, `__importDefault(…)` too). */
+function emittedImports(source: SourceFile): Set<string> {
+  let names = emittedImportsOf.get(source);
+  if (!names) {
+    names = new Set(
+      source
+        .getVariableDeclarations()
+        .filter(
+          (declaration) =>
+            /^[\w$]+_\d+$/.test(declaration.getName()) &&
+            /^(?:__import(?:Default|Star)\()?require\(/.test(declaration.getInitializer()?.getText() ?? ''),
+        )
+        .map((declaration) => declaration.getName()),
+    );
+    emittedImportsOf.set(source, names);
+  }
+  return names;
 }
 
 /** A node's text less the comments inside it (`helmet({ // CSP breaks swagger\n contentSecurityPolicy: false })`). */

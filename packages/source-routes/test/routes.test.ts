@@ -1365,7 +1365,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/products/:id', [], [400, 404]], // asyncHandler(getProductById): an imported function declaration
       ['GET', '/products/:id/reviews', [], [204]], // reviews.list of import * as reviews
       ['POST', '/products/:id/reviews', [], [201]], // a function declared below in the same module
-      ['GET', '/products/:id/rating', [], [410]], // a method of a default-exported object
+      ['GET', '/products/:id/rating', [], [410]], // const { show } = ratings: a method of a default-exported object
       ['GET', '/orders', [], [206]], // an instance's method
       ['POST', '/orders', [], [202]], // controller.create.bind(controller): an arrow property
       ['GET', '/orders/:id', [], [404]], // a static method
@@ -1410,6 +1410,69 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(esm.routes.map((r) => [r.path, r.statuses])).toEqual([
       ['/a', [404]],
       ['/b', [202]],
+    ]);
+  });
+
+  it('reads the CommonJS tsc emits ((0, express_1.Router)(), __importDefault(require(…)), users_1.default, exports.x = Router()) as the TypeScript it was emitted from', async () => {
+    const app = join(fixtures, 'tsc-cjs');
+    const shown = (routes: Awaited<ReturnType<typeof readRoutes>>['routes']) =>
+      routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, basename(r.file), r.line]);
+    const typescript = await readRoutes(join(app, 'src', 'server.ts'));
+    const emitted = await readRoutes(join(app, 'emitted', 'server.js'));
+    expect(shown(typescript.routes)).toEqual([
+      ['GET', '/users', ['cors()', 'requireAuth'], [200], 'Every user, newest first.', 'users.ts', 10],
+      ['GET', '/users/:id', ['cors()'], [404], undefined, 'users.ts', 11], // asyncHandler(usersController.byId): export default new UsersController()
+      ['DELETE', '/users/:id', ['cors()', 'rateLimit(5)'], [204], undefined, 'users.ts', 12],
+      ['POST', '/orders', ['cors()'], [201], undefined, 'orders.ts', 5], // export const ordersRouter = express.Router()
+      ['GET', '/health', ['cors()'], [200], undefined, 'health.ts', 4], // registerHealth(app)
+    ]);
+    // The same, middleware shown as the TypeScript names it (`(0, middleware_1.rateLimit)(5)` is `rateLimit(5)`).
+    expect(shown(emitted.routes)).toEqual(
+      shown(typescript.routes).map(([method, path, middleware, statuses, summary, file, line]) => [
+        method,
+        path,
+        middleware,
+        statuses,
+        summary,
+        (file as string).replace(/\.ts$/, '.js'),
+        // the emitted file's line: tsc's helpers and `exports.x = void 0` come first
+        { 'users.ts': (line as number) + 3, 'orders.ts': 39, 'health.ts': 5 }[file as string],
+      ]),
+    );
+    expect([typescript.warnings, emitted.warnings]).toEqual([[], []]);
+    // Older tsc (before 4.4) calls imports without `(0, …)`; Babel names them `_express`.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'old.js'),
+      [
+        '"use strict";',
+        'const express_1 = __importDefault(require("express"));',
+        'const app = express_1.default();',
+        'const admin = express_1.default.Router();',
+        "admin.get('/stats', (req, res) => res.sendStatus(204));",
+        "app.use('/admin', admin);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'babel.js'),
+      [
+        '"use strict";',
+        'var _express = _interopRequireDefault(require("express"));',
+        'const app = (0, _express.default)();',
+        'const api = (0, _express.Router)();',
+        "api.get('/ping', (req, res) => res.sendStatus(200));",
+        "app.use('/api', api);",
+        'var _agendash = _interopRequireDefault(require("agendash"));',
+        "app.use('/dash', (0, _agendash.default)(agenda));",
+      ].join('\n'),
+    );
+    expect((await readRoutes(join(dir, 'old.js'))).routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/admin/stats', [204]],
+    ]);
+    const babel = await readRoutes(join(dir, 'babel.js'));
+    expect(babel.routes.map((r) => [r.method, r.path, r.statuses, r.servedBy])).toEqual([
+      ['GET', '/api/ping', [200], undefined],
+      ['ALL', '/dash/*', [], 'agendash'], // what a package serves, as for agendash(agenda)
     ]);
   });
 

@@ -1049,17 +1049,43 @@ class RouteReader {
     const all = flattened(this.ts, handlers);
     const middleware = all.slice(0, -1).map((node) => shortText(node));
     const handler = all[all.length - 1];
+    // A handler passed by name (`getUsers`, `usersController.list`): the function where it is written.
+    const fn = handler && this.names.handlerOf(handler);
     return {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? expressStatusesIn(this.ts, this.names.handlerOf(handler) ?? handler) : [],
-      summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
+      statuses: handler ? expressStatusesIn(this.ts, fn ?? handler) : [],
+      summary:
+        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
+        (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/**
+ * The comment above where a handler passed by name is declared (`// @desc Fetch all products` above
+ * `const getProducts = asyncHandler(…)`, as proshop_mern's controllers write it): above its function,
+ * its method, or the statement that holds it (`exports.getUsers = …`); not above a function that
+ * returns it.
+ */
+function declarationComment(ts: TsMorph, fn: TsNode): string | undefined {
+  for (let node: TsNode | undefined = fn; node; node = node.getParent()) {
+    if (
+      ts.Node.isFunctionDeclaration(node) ||
+      ts.Node.isMethodDeclaration(node) ||
+      ts.Node.isPropertyDeclaration(node) ||
+      ts.Node.isPropertyAssignment(node) ||
+      ts.Node.isVariableStatement(node) ||
+      ts.Node.isExpressionStatement(node)
+    )
+      return commentBefore(node);
+    if (ts.Node.isBlock(node) || ts.Node.isSourceFile(node)) return undefined;
+  }
+  return undefined;
 }
 
 /** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */

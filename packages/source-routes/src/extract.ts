@@ -68,6 +68,13 @@ interface Mount {
   prefix: string;
   target: RouterRef;
   middleware: Scoped[];
+  /** The call that mounts it (`app.use('/api', v1)`, `registerAdmin(app)`), for which mounts exclude each other. */
+  at?: Site;
+}
+/** Where a call is written: its file and where it starts there. */
+interface Site {
+  file: string;
+  start: number;
 }
 /**
  * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
@@ -124,12 +131,21 @@ export async function readRoutes(
       location: options.location,
       hint: 'point `entry` (or --routes) at the file that creates the Express app, e.g. src/server.ts',
     });
-  const read = readFramework(entry);
-  return { ...read, warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry)] };
+  const { mountedThrough, ...read } = readFramework(entry);
+  return {
+    ...read,
+    warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+  };
 }
 
 /** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
-function readFramework(entry: string): { framework: Framework; routes: Route[]; warnings: Diagnostic[] } {
+function readFramework(entry: string): {
+  framework: Framework;
+  routes: Route[];
+  warnings: Diagnostic[];
+  /** Express: the mounts each route is reached through (`RouteReader.mountedThrough`). */
+  mountedThrough?: WeakMap<Route, Site[]>;
+} {
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
@@ -168,6 +184,7 @@ function readFramework(entry: string): { framework: Framework; routes: Route[]; 
     framework: 'Express',
     routes: withoutScopedMiddleware(routes),
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
+    mountedThrough: reader.mountedThrough,
   };
 }
 
@@ -177,7 +194,12 @@ function readFramework(entry: string): { framework: Framework; routes: Route[]; 
  * answers, so the second runs only if the first passes the request on; Fastify refuses to start.
  * Rows that stand for many paths (a package's, a function answering under a mount) are not routes here.
  */
-function duplicateRoutes(routes: Route[], framework: Framework, entry: string): Diagnostic[] {
+function duplicateRoutes(
+  routes: Route[],
+  framework: Framework,
+  entry: string,
+  mountedThrough?: WeakMap<Route, Site[]>,
+): Diagnostic[] {
   const first = new Map<string, Route>();
   const warnings: Diagnostic[] = [];
   for (const route of routes) {
@@ -191,7 +213,7 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
     // One registration reached twice (a router mounted twice at a path) is no second handler, nor is
     // one of two branches of an `if` (`if (prod) app.get('*', index) else app.get('*', devProxy)`).
     if (earlier.file === route.file && earlier.line === route.line) continue;
-    if (inExclusiveBranches(earlier, route)) continue;
+    if (inExclusiveBranches(earlier, route, mountedThrough)) continue;
     const where = `${relative(dirname(entry), earlier.file) || basename(earlier.file)}:${earlier.line}`;
     const what = earlier.path === route.path ? 'it' : `${earlier.method} ${earlier.path}`;
     const outcome =
@@ -212,18 +234,27 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
 }
 
 /**
- * Whether two registrations of one file are ones of which only one runs: in the `then` and the `else`
- * of one `if` (or the two sides of a `?:`), in two cases of one `switch` that do not fall through
- * into each other, or one in a branch that returns (or throws) and the other after that `if`.
+ * Whether two registrations are ones of which only one runs: in the `then` and the `else` of one `if`
+ * (or the two sides of a `?:`), in two cases of one `switch` that do not fall through into each other,
+ * or one in a branch that returns (or throws) and the other after that `if`. Read on the
+ * registrations, and on the mounts they are reached through (`if (v2) app.use('/api', v2) else
+ * app.use('/api', v1)`: either router's `/users`).
  */
-function inExclusiveBranches(a: Route, b: Route): boolean {
-  if (a.file !== b.file) return false;
+function inExclusiveBranches(a: Route, b: Route, mountedThrough?: WeakMap<Route, Site[]>): boolean {
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
-  const source = syntaxProject(tsMorph).addSourceFileAtPath(a.file);
-  const calls = source.getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+  const project = syntaxProject(tsMorph);
+  const calls = new Map<string, CallExpression[]>();
+  const callsIn = (file: string) => {
+    let found = calls.get(file);
+    if (!found) {
+      found = project.addSourceFileAtPath(file).getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+      calls.set(file, found);
+    }
+    return found;
+  };
   // The registration: the call whose method (`.get(`) is written on the route's line.
   const registration = (route: Route) =>
-    calls.find((call) => {
+    callsIn(route.file).find((call) => {
       const callee = call.getExpression();
       return (
         tsMorph.Node.isPropertyAccessExpression(callee) &&
@@ -231,15 +262,24 @@ function inExclusiveBranches(a: Route, b: Route): boolean {
         callee.getNameNode().getStartLineNumber() === route.line
       );
     });
-  const [one, other] = [registration(a), registration(b)];
-  if (!one || !other) return false;
-  // In the order they are written: an early return is above what it skips.
-  const [first, second] = one.getStart() <= other.getStart() ? [one, other] : [other, one];
-  return (
-    inAlternatives(tsMorph, first, second) ||
-    inSeparateCases(tsMorph, first, second) ||
-    afterEarlyExit(tsMorph, first, second)
-  );
+  const mountAt = (site: Site) => callsIn(site.file).find((call) => call.getStart() === site.start);
+  const calledFor = (route: Route) =>
+    [...(mountedThrough?.get(route) ?? []).map(mountAt), registration(route)].filter(
+      (call): call is CallExpression => call !== undefined,
+    );
+  for (const one of calledFor(a))
+    for (const other of calledFor(b)) {
+      if (one === other || one.getSourceFile() !== other.getSourceFile()) continue;
+      // In the order they are written: an early return is above what it skips.
+      const [first, second] = one.getStart() <= other.getStart() ? [one, other] : [other, one];
+      if (
+        inAlternatives(tsMorph, first, second) ||
+        inSeparateCases(tsMorph, first, second) ||
+        afterEarlyExit(tsMorph, first, second)
+      )
+        return true;
+    }
+  return false;
 }
 
 /** Whether `node` is inside `outer`. */
@@ -377,6 +417,8 @@ class RouteReader {
   private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The mounts each route is reached through, outermost first: two routes whose mounts exclude each other are no duplicate. */
+  readonly mountedThrough = new WeakMap<Route, Site[]>();
   /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
   private readonly warnedModules = new Set<string>();
 
@@ -494,19 +536,28 @@ class RouteReader {
   }
 
   /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
-  flatten(ref: RouterRef, prefix: string, middleware: Scoped[], path: Set<string>, out: Route[]): void {
+  flatten(
+    ref: RouterRef,
+    prefix: string,
+    middleware: Scoped[],
+    path: Set<string>,
+    out: Route[],
+    via: Site[] = [],
+  ): void {
     const key = `${ref.file}#${ref.name}`;
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
         const full = joinPaths(prefix, entry.route.path);
-        out.push({
+        const route = {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
           middleware: [...runsFor(middleware, full), ...entry.route.middleware],
-        });
+        };
+        out.push(route);
+        this.mountedThrough.set(route, via);
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
         out.push({
@@ -520,7 +571,8 @@ class RouteReader {
         const scoped = mount.middleware.map((use) =>
           use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) },
         );
-        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out);
+        const through = mount.at ? [...via, mount.at] : via;
+        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out, through);
       }
     }
   }
@@ -550,7 +602,11 @@ class RouteReader {
         if (target)
           steps.push({
             at: callee.getStart(),
-            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+            run: () =>
+              def.entries.push({
+                kind: 'mount',
+                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+              }),
           });
         continue;
       }
@@ -562,7 +618,11 @@ class RouteReader {
         if (target)
           steps.push({
             at: callee.getStart(),
-            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+            run: () =>
+              def.entries.push({
+                kind: 'mount',
+                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+              }),
           });
         continue;
       }
@@ -574,7 +634,10 @@ class RouteReader {
         steps.push({
           at: callee.getStart(),
           run: () =>
-            def.entries.push({ kind: 'mount', mount: { prefix: '', target: whole, middleware: [...routerLevel] } }),
+            def.entries.push({
+              kind: 'mount',
+              mount: { prefix: '', target: whole, middleware: [...routerLevel], at: siteOf(call) },
+            }),
         });
         continue;
       }
@@ -841,7 +904,12 @@ class RouteReader {
       if (target)
         def.entries.push({
           kind: 'mount',
-          mount: { prefix, target, middleware: [...routerLevel, ...middleware.map((name) => ({ name }))] },
+          mount: {
+            prefix,
+            target,
+            middleware: [...routerLevel, ...middleware.map((name) => ({ name }))],
+            at: siteOf(call),
+          },
         });
       else if (this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
@@ -1341,6 +1409,11 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
   if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return undefined;
   const returned = returnedBy(ts, fn).find((value) => ts.Node.isIdentifier(value));
   return returned?.getText();
+}
+
+/** Where a call is written. */
+function siteOf(call: CallExpression): Site {
+  return { file: call.getSourceFile().getFilePath(), start: call.getStart() };
 }
 
 /** The local name given to a router that is only default-exported. */

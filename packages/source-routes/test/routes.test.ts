@@ -1959,6 +1959,57 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('does not warn of routes of two routers mounted where only one mount runs (if / else, an early return), and warns where both run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { v1, v2, extra } from './routers';",
+        'const app = express();',
+        "if (process.env.API === 'v2') app.use('/api', v2);",
+        "else app.use('/api', v1); // either router serves /api/users",
+        'mountAdmin(app);',
+        "app.use('/api', extra); // after both: its /api/users is a second handler",
+        'function mountAdmin(server: express.Express) {',
+        '  if (process.env.ADMIN_V2) {',
+        "    server.use('/admin', v2);",
+        '    return;',
+        '  }',
+        "  server.use('/admin', v1);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routers.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const v1 = Router();',
+        "v1.get('/users', (_req, res) => res.json([]));",
+        'export const v2 = Router();',
+        "v2.get('/users', (_req, res) => res.json({ users: [] }));",
+        'export const extra = Router();',
+        "extra.get('/users', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => `${r.method} ${r.path} ${basename(r.file)}:${r.line}`)).toEqual([
+      'GET /api/users routers.ts:5',
+      'GET /api/users routers.ts:3',
+      'GET /admin/users routers.ts:5',
+      'GET /admin/users routers.ts:3',
+      'GET /api/users routers.ts:7',
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        'routers.ts',
+        7,
+        'GET /api/users is registered again: routers.ts:5 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

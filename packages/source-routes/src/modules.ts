@@ -372,6 +372,11 @@ export class Modules {
       const file = this.namespaceFile(object) ?? this.requiredModule(object);
       if (file) return this.exported(file, key)?.value;
     }
+    // `this.ping`, `this.usersController` in a class's method: what the class keeps in that member.
+    if (object.getKind() === ts.SyntaxKind.ThisKeyword) {
+      const cls = object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
+      return cls && (classMember(ts, cls, key, false) ?? assignedInClass(ts, cls, key));
+    }
     // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
     let holder: TsNode | undefined = ts.Node.isIdentifier(object)
       ? this.follow(object, depth + 1)?.value
@@ -692,6 +697,16 @@ function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: 
   if (method) return method;
   const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
   return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
+/** What a class's own code assigns to `this.key` (`this.audit = new AuditController()` in its constructor), the first such. */
+function assignedInClass(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    const member = thisMember(ts, assignment.getLeft());
+    if (member?.cls === cls && member.name === key) return assignment.getRight();
+  }
+  return undefined;
 }
 
 export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {

@@ -1352,7 +1352,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
-  it('reads the statuses (and, with no comment at the registration, the comment) of a handler passed by name where its function is written: this module, a controller module (CommonJS or ESM), a class, through asyncHandler / catchAsync', async () => {
+  it('reads the statuses (and, with no comment at the registration, the comment) of a handler passed by name where its function is written: this module, a controller module (CommonJS or ESM), a class, a member of a class, through asyncHandler / catchAsync', async () => {
     const app = join(fixtures, 'controllers');
     const { routes, warnings } = await readRoutes(join(app, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
@@ -1369,6 +1369,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/orders', [], [206]], // an instance's method
       ['POST', '/orders', [], [202]], // controller.create.bind(controller): an arrow property
       ['GET', '/orders/:id', [], [404]], // a static method
+      ['GET', '/accounts', [], [200]], // this.accountsController.getAccounts: a member holding new AccountsController()
+      ['DELETE', '/accounts/:id', [], [204]], // this.audit.deleteAccount: assigned in the constructor
+      ['GET', '/accounts/ping', [], [204]], // this.ping: an arrow property of the same class
     ]);
     // The comment above the registration, else the one above where the handler is declared.
     expect(routes.map((r) => r.summary)).toEqual([
@@ -1378,7 +1381,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       'One product, or 404 when there is none.',
       ...[undefined, undefined, undefined],
       'The orders, a page at a time.',
-      ...[undefined, undefined],
+      ...[undefined, undefined, undefined, undefined, undefined],
     ]);
     expect(warnings).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type {
   CallExpression,
   FunctionDeclaration,
   FunctionExpression,
+  MethodDeclaration,
   Node as TsNode,
   Project,
   PropertyAccessExpression,
@@ -1107,6 +1108,24 @@ class RouteReader {
     });
   }
 
+  /**
+   * What a handler answers with: what it sets itself (`expressStatusesIn`), and what the functions of
+   * the project it hands its response to set (`(req, res) => users.list(req, res)`, `notFound(res)`),
+   * two calls deep.
+   */
+  private statusesOf(handler: TsNode, depth = 0, seen = new Set<TsNode>()): number[] {
+    const { ts } = this;
+    const codes = new Set(expressStatusesIn(ts, handler));
+    seen.add(handler);
+    const response = depth < 2 && isFunctionLike(ts, handler) ? handler.getParameters()[1]?.getName() : undefined;
+    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.names.functionOf(call.getExpression());
+      if (called && !seen.has(called)) for (const code of this.statusesOf(called, depth + 1, seen)) codes.add(code);
+    }
+    return [...codes].sort((a, b) => a - b);
+  }
+
   private route(
     call: CallExpression,
     method: string,
@@ -1123,7 +1142,7 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? expressStatusesIn(this.ts, fn ?? handler) : [],
+      statuses: handler ? this.statusesOf(fn ?? handler) : [],
       summary:
         commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
         (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),
@@ -1154,6 +1173,16 @@ function declarationComment(ts: TsMorph, fn: TsNode): string | undefined {
     if (ts.Node.isBlock(node) || ts.Node.isSourceFile(node)) return undefined;
   }
   return undefined;
+}
+
+/** A function or a method: what has parameters, the request and the response for a handler. */
+function isFunctionLike(ts: TsMorph, node: TsNode): node is FunctionLike | MethodDeclaration {
+  return (
+    ts.Node.isFunctionDeclaration(node) ||
+    ts.Node.isFunctionExpression(node) ||
+    ts.Node.isArrowFunction(node) ||
+    ts.Node.isMethodDeclaration(node)
+  );
 }
 
 /** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */

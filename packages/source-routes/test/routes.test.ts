@@ -1361,6 +1361,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/users/me', [], [401]], // require('../controllers/users').getProfile
       ['DELETE', '/users/:id', [], [204]], // destructured from the require, catchAsync(…) in the controller
       ['PUT', '/users/:id', [], [409]], // catchAsync(usersController.updateUser) at the registration
+      ['GET', '/users/:id/avatar', [], [302, 404]], // (req, res) => usersController.avatar(req, res), which hands res to notFound(res)
       ['GET', '/products', [], [200]], // an imported const = asyncHandler(async (req, res) => …)
       ['GET', '/products/:id', [], [400, 404]], // asyncHandler(getProductById): an imported function declaration
       ['GET', '/products/:id/reviews', [], [204]], // reviews.list of import * as reviews
@@ -1376,7 +1377,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     // The comment above the registration, else the one above where the handler is declared.
     expect(routes.map((r) => r.summary)).toEqual([
       'Every user.',
-      ...[undefined, undefined, undefined, undefined],
+      ...[undefined, undefined, undefined, undefined, undefined],
       'Fetch all products',
       'One product, or 404 when there is none.',
       ...[undefined, undefined, undefined],

@@ -191,7 +191,7 @@ function asInTypeScript(source: SourceFile, text: string): string {
     .replace(/\(0, ([\w$]+)\.([\w$]+)\)/g, (call, binding: string, name: string) =>
       bindings.has(binding) ? `${binding}.${name}` : call,
     )
-    .replace(/\b([\w$]+)\.([\w$]+)/g, (access, binding: string, name: string) =>
+    .replace(/(?<![\w$.])([\w$]+)\.([\w$]+)/g, (access, binding: string, name: string) =>
       !bindings.has(binding) ? access : name === 'default' ? binding.replace(/_\d+$/, '') : name,
     );
 }

@@ -105,6 +105,8 @@ interface ModuleInfo {
    * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
    */
   aliases: Map<string, string>;
+  /** The modules whose every export this one exports too: `export * from './users'`, tsc's `__exportStar(require('./users'), exports)`. */
+  stars: string[];
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
   defaultFunction?: FunctionLike;
   source: SourceFile;
@@ -451,6 +453,7 @@ class RouteReader {
       exports: new Map(),
       factories: new Map(),
       aliases: new Map(),
+      stars: [],
     };
     this.modules.set(file, info);
     readDeclarations(this.ts, this.imports, info);
@@ -476,8 +479,26 @@ class RouteReader {
     const alias = info.aliases.get(name);
     if (alias !== undefined) return this.definition(file, alias, isHere, seen);
     const imported = info.imports.get(name);
-    const local = imported && this.module(imported.file).exports.get(imported.name);
-    return imported && local !== undefined ? this.definition(imported.file, local, isHere, seen) : undefined;
+    const exported = imported && this.exportOf(imported.file, imported.name);
+    return exported ? this.definition(exported.file, exported.local, isHere, seen) : undefined;
+  }
+
+  /**
+   * The module and local name a module exports `name` as: its own, or one of a module it exports
+   * every export of (`export * from './users'`, a barrel); not a default through a star, as in ES modules.
+   */
+  private exportOf(file: string, name: string, seen = new Set<string>()): { file: string; local: string } | undefined {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const info = this.module(file);
+    const local = info.exports.get(name);
+    if (local !== undefined) return { file, local };
+    if (name === 'default') return undefined;
+    for (const star of info.stars) {
+      const found = this.exportOf(star, name, seen);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Follow a local name through imports to the module and name that declare the router. */
@@ -488,8 +509,8 @@ class RouteReader {
 
   /** The router a module exports under `name` (`default` for `module.exports = router`). */
   resolveExport(file: string, name: string): RouterRef | undefined {
-    const local = this.module(file).exports.get(name);
-    return local === undefined ? undefined : this.resolve(file, local);
+    const exported = this.exportOf(file, name);
+    return exported && this.resolve(exported.file, exported.local);
   }
 
   /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
@@ -598,8 +619,8 @@ class RouteReader {
       const loader = ts.Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
       const required = ts.Node.isCallExpression(loader) ? requiredFile(ts, this.imports, ref.file, loader) : undefined;
       if (required) {
-        const exported = this.module(required).exports.get(requiredExport);
-        const target = exported === undefined ? undefined : this.registrar(ref, exported, call, required);
+        const exported = this.exportOf(required, requiredExport);
+        const target = exported && this.registrar(ref, exported.local, call, exported.file);
         if (target)
           steps.push({
             at: callee.getStart(),
@@ -712,8 +733,8 @@ class RouteReader {
     if (!ts.Node.isIdentifier(object) || !this.hands(call, ref.name)) return undefined;
     const init = this.names.bindingOf(object)?.value;
     const file = (init && requiredFile(ts, this.imports, ref.file, init)) ?? this.names.namespaceFile(object);
-    const exported = file && this.module(file).exports.get(callee.getName());
-    return file && exported !== undefined ? this.registrar(ref, exported, call, file) : undefined;
+    const exported = file ? this.exportOf(file, callee.getName()) : undefined;
+    return exported && this.registrar(ref, exported.local, call, exported.file);
   }
 
   /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
@@ -1323,9 +1344,17 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     if (statement.isExported())
       for (const declaration of statement.getDeclarations())
         info.exports.set(declaration.getName(), declaration.getName());
-  for (const declaration of source.getExportDeclarations())
-    for (const named of declaration.getNamedExports())
-      info.exports.set(named.getAliasNode()?.getText() ?? named.getName(), named.getName());
+  for (const declaration of source.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    const from = specifier === undefined ? undefined : imports.resolve(file, specifier);
+    for (const named of declaration.getNamedExports()) {
+      const exported = named.getAliasNode()?.getText() ?? named.getName();
+      if (from) reExport(info, exported, { file: from, name: named.getName() });
+      else info.exports.set(exported, named.getName());
+    }
+    // `export * from './users'`: a barrel.
+    if (from && !declaration.getNamedExports().length && !declaration.getNamespaceExport()) info.stars.push(from);
+  }
   for (const assignment of source.getExportAssignments()) {
     const expression = assignment.getExpression();
     if (ts.Node.isIdentifier(expression)) info.exports.set('default', expression.getText());
@@ -1349,6 +1378,13 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   }
 }
 
+/** `export { users } from './users'`: the name is the other module's export, under a local name of its own. */
+function reExport(info: ModuleInfo, exported: string, from: { file: string; name: string }): void {
+  const local = `(re-export) ${exported}`;
+  info.imports.set(local, from);
+  info.exports.set(exported, local);
+}
+
 /**
  * CommonJS: `const users = require('./users')`, `const { a, b: c } = require('./x')`,
  * `module.exports = router`, `module.exports = { a, b }`, `exports.router = router`.
@@ -1366,6 +1402,8 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
           name: element.getPropertyNameNode()?.getText() ?? element.getName(),
         });
   }
+  for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
+    readEmittedReExport(ts, imports, info, call);
   for (const assignment of info.source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
     const left = assignment.getLeft().getText().replace(/\s+/g, '');
@@ -1389,6 +1427,13 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       }
     } else {
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
+      // `exports.users = users_1.users`: what another module exports.
+      const member = named && ts.Node.isPropertyAccessExpression(right) ? right : undefined;
+      const whole =
+        member && ts.Node.isIdentifier(member.getExpression())
+          ? info.imports.get(member.getExpression().getText())
+          : undefined;
+      if (whole?.name === 'default') reExport(info, named!, { file: whole.file, name: member!.getName() });
       if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
       // `exports.ordersRouter = express.Router()`: tsc's `export const ordersRouter = express.Router()`.
       const kind = named && named !== 'default' ? createdRouterKind(ts, chainRoot(ts, right)) : undefined;
@@ -1398,6 +1443,30 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       }
     }
   }
+}
+
+/**
+ * A barrel as tsc emits it: `__exportStar(require("./admin"), exports)` (`export * from './admin'`) and
+ * `Object.defineProperty(exports, "users", { enumerable: true, get: function () { return users_1.users; } })`
+ * (`export { users } from './users'`).
+ */
+function readEmittedReExport(ts: TsMorph, imports: ImportResolver, info: ModuleInfo, call: CallExpression): void {
+  const callee = call.getExpression().getText();
+  const [first, second, third] = call.getArguments();
+  if (callee === '__exportStar' && first && second?.getText() === 'exports') {
+    const from = requiredFile(ts, imports, info.file, first);
+    if (from) info.stars.push(from);
+    return;
+  }
+  if (callee !== 'Object.defineProperty' || first?.getText() !== 'exports' || !second || !third) return;
+  if (!ts.Node.isStringLiteral(second) || !ts.Node.isObjectLiteralExpression(third)) return;
+  const getter = third.getProperty('get');
+  const fn = getter && ts.Node.isPropertyAssignment(getter) ? getter.getInitializer() : undefined;
+  const [returned] = fn ? returnedBy(ts, fn) : [];
+  const member = returned && unwrap(ts, returned);
+  if (!member || !ts.Node.isPropertyAccessExpression(member)) return;
+  const whole = info.imports.get(member.getExpression().getText());
+  if (whole?.name === 'default') reExport(info, second.getLiteralValue(), { file: whole.file, name: member.getName() });
 }
 
 /** The file a `require('./x')` call names, when it is one of this project's. */

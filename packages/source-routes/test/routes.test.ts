@@ -1427,7 +1427,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
-  it('reads the CommonJS tsc emits ((0, express_1.Router)(), __importDefault(require(…)), users_1.default, exports.x = Router()) as the TypeScript it was emitted from', async () => {
+  it('reads the CommonJS tsc emits ((0, express_1.Router)(), __importDefault(require(…)), users_1.default, exports.x = Router(), the re-exports of a barrel) as the TypeScript it was emitted from', async () => {
     const app = join(fixtures, 'tsc-cjs');
     const shown = (routes: Awaited<ReturnType<typeof readRoutes>>['routes']) =>
       routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, basename(r.file), r.line]);

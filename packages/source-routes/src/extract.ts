@@ -89,6 +89,11 @@ interface Scoped {
 interface RouterRef {
   file: string;
   name: string;
+  /**
+   * Where the function starts whose parameter the name is (`function setupDev(app) {…}`, handed the
+   * app): its calls on that name are the router's, not those on a module's `app` of the same name.
+   */
+  scope?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -542,12 +547,14 @@ class RouteReader {
         : parameter && !handed.key && ts.Node.isIdentifier(parameter)
           ? parameter.getText()
           : undefined;
-    return found && local ? { file: found.info.file, name: local } : undefined;
+    return found && local
+      ? { file: found.info.file, name: local, scope: functionIn(ts, found.info, found.name)!.getStart() }
+      : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
   router(ref: RouterRef): RouterDef {
-    const key = `${ref.file}#${ref.name}`;
+    const key = refKey(ref);
     let def = this.routers.get(key);
     if (!def) {
       def = { entries: [] };
@@ -566,7 +573,7 @@ class RouteReader {
     out: Route[],
     via: Site[] = [],
   ): void {
-    const key = `${ref.file}#${ref.name}`;
+    const key = refKey(ref);
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
@@ -607,6 +614,9 @@ class RouteReader {
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
+      // `app`), its calls there are that function's, read when the app is handed to it.
+      if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
       // `(0, health_1.registerHealth)(app)`: how tsc calls an imported function.
       const callee = unwrap(ts, call.getExpression());
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
@@ -1507,6 +1517,47 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
   if (!ts.Node.isArrowFunction(fn) && !ts.Node.isFunctionExpression(fn)) return undefined;
   const returned = returnedBy(ts, fn).find((value) => ts.Node.isIdentifier(value));
   return returned?.getText();
+}
+
+/** A router's key among those read: its file, name and scope. */
+function refKey(ref: RouterRef): string {
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}`;
+}
+
+/**
+ * Where the function starts whose parameter `name` is at `node` (`function setupDev(app) {…}`,
+ * `({ app }) => …`); undefined where it is the module's or a block's own (`const app = express()`).
+ */
+function parameterScope(ts: TsMorph, node: TsNode, name: string): number | undefined {
+  for (let scope: TsNode | undefined = node; scope; scope = scope.getParent()) {
+    if (isFunctionLike(ts, scope) || ts.Node.isConstructorDeclaration(scope)) {
+      const binds = scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name));
+      if (binds) return scope.getStart();
+    }
+    if ((ts.Node.isBlock(scope) || ts.Node.isSourceFile(scope)) && declaresName(ts, scope.getStatements(), name))
+      return undefined;
+  }
+  return undefined;
+}
+
+/** The names a parameter or variable binds: `app`, or those of a pattern (`{ app, router: r }`: `app`, `r`). */
+function bindingNames(ts: TsMorph, node: TsNode): string[] {
+  if (ts.Node.isIdentifier(node)) return [node.getText()];
+  if (ts.Node.isObjectBindingPattern(node) || ts.Node.isArrayBindingPattern(node))
+    return node
+      .getElements()
+      .flatMap((element) => (ts.Node.isBindingElement(element) ? bindingNames(ts, element.getNameNode()) : []));
+  return [];
+}
+
+/** Whether statements declare `name` (a variable or a function). */
+function declaresName(ts: TsMorph, statements: TsNode[], name: string): boolean {
+  return statements.some(
+    (statement) =>
+      (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name) ||
+      (ts.Node.isVariableStatement(statement) &&
+        statement.getDeclarations().some((declaration) => bindingNames(ts, declaration.getNameNode()).includes(name))),
+  );
 }
 
 /** Where a call is written. */

@@ -2014,6 +2014,35 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("reads a function's parameter named as the app as that function's, where the app is handed to it: one call of two (if / else) is no duplicate, and its routes come where it is called", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        'const app = express();',
+        'function setupProd(app) {',
+        "  app.get('*', (req, res) => res.sendFile('index.html'));",
+        '}',
+        'function setupDev(app) {',
+        "  app.get('*', (req, res) => res.redirect('http://localhost:5173'));",
+        '}',
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        "if (process.env.NODE_ENV === 'production') setupProd(app);",
+        'else setupDev(app);',
+        "app.get('/late', (req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => `${r.method} ${r.path} :${r.line}`)).toEqual([
+      'GET /health :9',
+      'GET /* :4',
+      'GET /* :7',
+      'GET /late :12',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a NestJS global prefix held in a const imported from another module', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     const main = join(dir, 'main.ts');

@@ -14,6 +14,7 @@ import type {
   CallExpression,
   FunctionDeclaration,
   FunctionExpression,
+  MethodDeclaration,
   Node as TsNode,
   Project,
   PropertyAccessExpression,
@@ -68,6 +69,13 @@ interface Mount {
   prefix: string;
   target: RouterRef;
   middleware: Scoped[];
+  /** The call that mounts it (`app.use('/api', v1)`, `registerAdmin(app)`), for which mounts exclude each other. */
+  at?: Site;
+}
+/** Where a call is written: its file and where it starts there. */
+interface Site {
+  file: string;
+  start: number;
 }
 /**
  * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
@@ -81,6 +89,11 @@ interface Scoped {
 interface RouterRef {
   file: string;
   name: string;
+  /**
+   * Where the function starts whose parameter the name is (`function setupDev(app) {…}`, handed the
+   * app): its calls on that name are the router's, not those on a module's `app` of the same name.
+   */
+  scope?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -97,6 +110,8 @@ interface ModuleInfo {
    * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
    */
   aliases: Map<string, string>;
+  /** The modules whose every export this one exports too: `export * from './users'`, tsc's `__exportStar(require('./users'), exports)`. */
+  stars: string[];
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
   defaultFunction?: FunctionLike;
   source: SourceFile;
@@ -130,12 +145,21 @@ export async function readRoutes(
         'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts',
       ),
     });
-  const read = readFramework(entry);
-  return { ...read, warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry)] };
+  const { mountedThrough, ...read } = readFramework(entry);
+  return {
+    ...read,
+    warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+  };
 }
 
 /** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
-function readFramework(entry: string): { framework: Framework; routes: Route[]; warnings: Diagnostic[] } {
+function readFramework(entry: string): {
+  framework: Framework;
+  routes: Route[];
+  warnings: Diagnostic[];
+  /** Express: the mounts each route is reached through (`RouteReader.mountedThrough`). */
+  mountedThrough?: WeakMap<Route, Site[]>;
+} {
   // require, not import(): ts-morph is CommonJS around a 9 MB TypeScript, and import() would first
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
@@ -174,6 +198,7 @@ function readFramework(entry: string): { framework: Framework; routes: Route[]; 
     framework: 'Express',
     routes: withoutScopedMiddleware(routes),
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
+    mountedThrough: reader.mountedThrough,
   };
 }
 
@@ -183,7 +208,12 @@ function readFramework(entry: string): { framework: Framework; routes: Route[]; 
  * answers, so the second runs only if the first passes the request on; Fastify refuses to start.
  * Rows that stand for many paths (a package's, a function answering under a mount) are not routes here.
  */
-function duplicateRoutes(routes: Route[], framework: Framework, entry: string): Diagnostic[] {
+function duplicateRoutes(
+  routes: Route[],
+  framework: Framework,
+  entry: string,
+  mountedThrough?: WeakMap<Route, Site[]>,
+): Diagnostic[] {
   const first = new Map<string, Route>();
   const warnings: Diagnostic[] = [];
   for (const route of routes) {
@@ -197,7 +227,7 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
     // One registration reached twice (a router mounted twice at a path) is no second handler, nor is
     // one of two branches of an `if` (`if (prod) app.get('*', index) else app.get('*', devProxy)`).
     if (earlier.file === route.file && earlier.line === route.line) continue;
-    if (inExclusiveBranches(earlier, route)) continue;
+    if (inExclusiveBranches(earlier, route, mountedThrough)) continue;
     const where = `${relative(dirname(entry), earlier.file) || basename(earlier.file)}:${earlier.line}`;
     const what = earlier.path === route.path ? 'it' : `${earlier.method} ${earlier.path}`;
     const outcome =
@@ -217,15 +247,28 @@ function duplicateRoutes(routes: Route[], framework: Framework, entry: string): 
   return warnings;
 }
 
-/** Whether two registrations of one file are in the `then` and the `else` of one `if`: only one of them runs. */
-function inExclusiveBranches(a: Route, b: Route): boolean {
-  if (a.file !== b.file) return false;
+/**
+ * Whether two registrations are ones of which only one runs: in the `then` and the `else` of one `if`
+ * (or the two sides of a `?:`), in two cases of one `switch` that do not fall through into each other,
+ * or one in a branch that returns (or throws) and the other after that `if`. Read on the
+ * registrations, and on the mounts they are reached through (`if (v2) app.use('/api', v2) else
+ * app.use('/api', v1)`: either router's `/users`).
+ */
+function inExclusiveBranches(a: Route, b: Route, mountedThrough?: WeakMap<Route, Site[]>): boolean {
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
-  const source = syntaxProject(tsMorph).addSourceFileAtPath(a.file);
-  const calls = source.getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+  const project = syntaxProject(tsMorph);
+  const calls = new Map<string, CallExpression[]>();
+  const callsIn = (file: string) => {
+    let found = calls.get(file);
+    if (!found) {
+      found = project.addSourceFileAtPath(file).getDescendantsOfKind(tsMorph.SyntaxKind.CallExpression);
+      calls.set(file, found);
+    }
+    return found;
+  };
   // The registration: the call whose method (`.get(`) is written on the route's line.
   const registration = (route: Route) =>
-    calls.find((call) => {
+    callsIn(route.file).find((call) => {
       const callee = call.getExpression();
       return (
         tsMorph.Node.isPropertyAccessExpression(callee) &&
@@ -233,17 +276,96 @@ function inExclusiveBranches(a: Route, b: Route): boolean {
         callee.getNameNode().getStartLineNumber() === route.line
       );
     });
-  const [first, second] = [registration(a), registration(b)];
-  if (!first || !second) return false;
-  const inside = (outer: TsNode | undefined, node: TsNode) =>
-    !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+  const mountAt = (site: Site) => callsIn(site.file).find((call) => call.getStart() === site.start);
+  const calledFor = (route: Route) =>
+    [...(mountedThrough?.get(route) ?? []).map(mountAt), registration(route)].filter(
+      (call): call is CallExpression => call !== undefined,
+    );
+  for (const one of calledFor(a))
+    for (const other of calledFor(b)) {
+      if (one === other || one.getSourceFile() !== other.getSourceFile()) continue;
+      // In the order they are written: an early return is above what it skips.
+      const [first, second] = one.getStart() <= other.getStart() ? [one, other] : [other, one];
+      if (
+        inAlternatives(tsMorph, first, second) ||
+        inSeparateCases(tsMorph, first, second) ||
+        afterEarlyExit(tsMorph, first, second)
+      )
+        return true;
+    }
+  return false;
+}
+
+/** Whether `node` is inside `outer`. */
+function inside(outer: TsNode | undefined, node: TsNode): boolean {
+  return !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
+}
+
+/** One in the `then` and the other in the `else` of an `if`, or on the two sides of a `cond ? x : y`. */
+function inAlternatives(ts: TsMorph, first: TsNode, second: TsNode): boolean {
   for (let scope = first.getParent(); scope; scope = scope.getParent()) {
-    if (!tsMorph.Node.isIfStatement(scope)) continue;
-    const [then, otherwise] = [scope.getThenStatement(), scope.getElseStatement()];
-    if ((inside(then, first) && inside(otherwise, second)) || (inside(otherwise, first) && inside(then, second)))
+    const sides = ts.Node.isIfStatement(scope)
+      ? [scope.getThenStatement(), scope.getElseStatement()]
+      : ts.Node.isConditionalExpression(scope)
+        ? [scope.getWhenTrue(), scope.getWhenFalse()]
+        : undefined;
+    if (!sides) continue;
+    const [yes, no] = sides;
+    if ((inside(yes, first) && inside(no, second)) || (inside(no, first) && inside(yes, second))) return true;
+  }
+  return false;
+}
+
+/** In two cases of one `switch`, the first ending (or a case between them ending) in `break`, `return` or `throw`. */
+function inSeparateCases(ts: TsMorph, first: TsNode, second: TsNode): boolean {
+  const clause = (node: TsNode) =>
+    node.getParentWhile((parent) => !ts.Node.isCaseClause(parent) && !ts.Node.isDefaultClause(parent))?.getParent();
+  const [from, to] = [clause(first), clause(second)];
+  const block = from?.getParent();
+  if (!from || !to || from === to || !block || !ts.Node.isCaseBlock(block) || to.getParent() !== block) return false;
+  const clauses = block.getClauses();
+  // Falling through runs the next case too: only a case that leaves the switch keeps them apart.
+  return clauses
+    .slice(clauses.indexOf(from as (typeof clauses)[number]), clauses.indexOf(to as (typeof clauses)[number]))
+    .some((between) => {
+      const statements = between.getStatements();
+      const last = statements[statements.length - 1];
+      return !!last && leaves(ts, last, true);
+    });
+}
+
+/**
+ * One in a branch of an `if` that always returns or throws (`if (prod) { app.get('*', index); return; }`),
+ * the other after that `if` in the same function: the second is not reached when the first is.
+ */
+function afterEarlyExit(ts: TsMorph, first: TsNode, second: TsNode): boolean {
+  for (let scope = first.getParent(); scope; scope = scope.getParent()) {
+    if (ts.Node.isFunctionLikeDeclaration(scope) || ts.Node.isSourceFile(scope)) return false;
+    if (!ts.Node.isIfStatement(scope) || inside(scope, second)) continue;
+    const branch = inside(scope.getThenStatement(), first) ? scope.getThenStatement() : scope.getElseStatement();
+    if (branch && leaves(ts, branch, false) && second.getStart() > scope.getEnd() && sameFunction(ts, scope, second))
       return true;
   }
   return false;
+}
+
+/** Whether a statement always leaves: `return`, `throw` (`break` too in a switch), or a block ending so. */
+function leaves(ts: TsMorph, statement: TsNode, inSwitch: boolean): boolean {
+  if (ts.Node.isReturnStatement(statement) || ts.Node.isThrowStatement(statement)) return true;
+  if (inSwitch && ts.Node.isBreakStatement(statement)) return true;
+  if (!ts.Node.isBlock(statement)) return false;
+  const statements = statement.getStatements();
+  const last = statements[statements.length - 1];
+  return !!last && leaves(ts, last, inSwitch);
+}
+
+/** Whether two nodes are in the same function (or both at the top of the module), not one in a nested one. */
+function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
+  const enclosing = (node: TsNode) =>
+    node
+      .getParentWhile((parent) => !ts.Node.isFunctionLikeDeclaration(parent) && !ts.Node.isSourceFile(parent))
+      ?.getParent() ?? node.getSourceFile();
+  return enclosing(a) === enclosing(b);
 }
 
 /**
@@ -309,6 +431,8 @@ class RouteReader {
   private readonly names: Modules;
   /** What the code does not say for sure (a mount whose path is computed at run time). */
   readonly warnings: Diagnostic[] = [];
+  /** The mounts each route is reached through, outermost first: two routes whose mounts exclude each other are no duplicate. */
+  readonly mountedThrough = new WeakMap<Route, Site[]>();
   /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
   private readonly warnedModules = new Set<string>();
 
@@ -340,6 +464,7 @@ class RouteReader {
       exports: new Map(),
       factories: new Map(),
       aliases: new Map(),
+      stars: [],
     };
     this.modules.set(file, info);
     readDeclarations(this.ts, this.imports, info);
@@ -365,8 +490,26 @@ class RouteReader {
     const alias = info.aliases.get(name);
     if (alias !== undefined) return this.definition(file, alias, isHere, seen);
     const imported = info.imports.get(name);
-    const local = imported && this.module(imported.file).exports.get(imported.name);
-    return imported && local !== undefined ? this.definition(imported.file, local, isHere, seen) : undefined;
+    const exported = imported && this.exportOf(imported.file, imported.name);
+    return exported ? this.definition(exported.file, exported.local, isHere, seen) : undefined;
+  }
+
+  /**
+   * The module and local name a module exports `name` as: its own, or one of a module it exports
+   * every export of (`export * from './users'`, a barrel); not a default through a star, as in ES modules.
+   */
+  private exportOf(file: string, name: string, seen = new Set<string>()): { file: string; local: string } | undefined {
+    if (seen.has(file)) return undefined;
+    seen.add(file);
+    const info = this.module(file);
+    const local = info.exports.get(name);
+    if (local !== undefined) return { file, local };
+    if (name === 'default') return undefined;
+    for (const star of info.stars) {
+      const found = this.exportOf(star, name, seen);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Follow a local name through imports to the module and name that declare the router. */
@@ -377,8 +520,8 @@ class RouteReader {
 
   /** The router a module exports under `name` (`default` for `module.exports = router`). */
   resolveExport(file: string, name: string): RouterRef | undefined {
-    const local = this.module(file).exports.get(name);
-    return local === undefined ? undefined : this.resolve(file, local);
+    const exported = this.exportOf(file, name);
+    return exported && this.resolve(exported.file, exported.local);
   }
 
   /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
@@ -410,12 +553,14 @@ class RouteReader {
         : parameter && !handed.key && ts.Node.isIdentifier(parameter)
           ? parameter.getText()
           : undefined;
-    return found && local ? { file: found.info.file, name: local } : undefined;
+    return found && local
+      ? { file: found.info.file, name: local, scope: functionIn(ts, found.info, found.name)!.getStart() }
+      : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
   router(ref: RouterRef): RouterDef {
-    const key = `${ref.file}#${ref.name}`;
+    const key = refKey(ref);
     let def = this.routers.get(key);
     if (!def) {
       def = { entries: [] };
@@ -426,19 +571,28 @@ class RouteReader {
   }
 
   /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
-  flatten(ref: RouterRef, prefix: string, middleware: Scoped[], path: Set<string>, out: Route[]): void {
-    const key = `${ref.file}#${ref.name}`;
+  flatten(
+    ref: RouterRef,
+    prefix: string,
+    middleware: Scoped[],
+    path: Set<string>,
+    out: Route[],
+    via: Site[] = [],
+  ): void {
+    const key = refKey(ref);
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
         const full = joinPaths(prefix, entry.route.path);
-        out.push({
+        const route = {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
           middleware: [...runsFor(middleware, full), ...entry.route.middleware],
-        });
+        };
+        out.push(route);
+        this.mountedThrough.set(route, via);
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
         out.push({
@@ -452,7 +606,8 @@ class RouteReader {
         const scoped = mount.middleware.map((use) =>
           use.under === undefined ? use : { ...use, under: joinPaths(prefix, use.under) },
         );
-        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out);
+        const through = mount.at ? [...via, mount.at] : via;
+        this.flatten(mount.target, joinPaths(prefix, mount.prefix), [...middleware, ...scoped], inner, out, through);
       }
     }
   }
@@ -465,7 +620,11 @@ class RouteReader {
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
     for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
+      // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
+      // `app`), its calls there are that function's, read when the app is handed to it.
+      if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
+      // `(0, health_1.registerHealth)(app)`: how tsc calls an imported function.
+      const callee = unwrap(ts, call.getExpression());
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
       // registers on its parameter are this app's.
       // `require('./loaders').default({ expressApp: app })`: the named export of a required module.
@@ -476,12 +635,16 @@ class RouteReader {
       const loader = ts.Node.isPropertyAccessExpression(callee) ? callee.getExpression() : callee;
       const required = ts.Node.isCallExpression(loader) ? requiredFile(ts, this.imports, ref.file, loader) : undefined;
       if (required) {
-        const exported = this.module(required).exports.get(requiredExport);
-        const target = exported === undefined ? undefined : this.registrar(ref, exported, call, required);
+        const exported = this.exportOf(required, requiredExport);
+        const target = exported && this.registrar(ref, exported.local, call, exported.file);
         if (target)
           steps.push({
             at: callee.getStart(),
-            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+            run: () =>
+              def.entries.push({
+                kind: 'mount',
+                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+              }),
           });
         continue;
       }
@@ -493,11 +656,29 @@ class RouteReader {
         if (target)
           steps.push({
             at: callee.getStart(),
-            run: () => def.entries.push({ kind: 'mount', mount: { prefix: '', target, middleware: [...routerLevel] } }),
+            run: () =>
+              def.entries.push({
+                kind: 'mount',
+                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+              }),
           });
         continue;
       }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
+      // `health_1.registerHealth(app)` (tsc's `registerHealth(app)`), `routes.register(app)`: a function
+      // a module of the project bound whole exports.
+      const whole = this.handedToModule(ref, call, callee);
+      if (whole) {
+        steps.push({
+          at: callee.getStart(),
+          run: () =>
+            def.entries.push({
+              kind: 'mount',
+              mount: { prefix: '', target: whole, middleware: [...routerLevel], at: siteOf(call) },
+            }),
+        });
+        continue;
+      }
       // `emitter.emitInit('routes.before', { app })`: the app handed to a method of a value of the
       // project's, which may register routes docgen does not follow.
       if (
@@ -551,6 +732,25 @@ class RouteReader {
       }
     }
     for (const step of steps.sort((a, b) => a.at - b.at)) step.run();
+  }
+
+  /**
+   * Where a call of a function a module of the project exports, on the module bound whole
+   * (`const health_1 = require('./health')`, `import * as health`), hands the router on: the
+   * parameter the function registers on.
+   */
+  private handedToModule(
+    ref: RouterRef,
+    call: CallExpression,
+    callee: PropertyAccessExpression,
+  ): RouterRef | undefined {
+    const { ts } = this;
+    const object = unwrap(ts, callee.getExpression());
+    if (!ts.Node.isIdentifier(object) || !this.hands(call, ref.name)) return undefined;
+    const init = this.names.bindingOf(object)?.value;
+    const file = (init && requiredFile(ts, this.imports, ref.file, init)) ?? this.names.namespaceFile(object);
+    const exported = file ? this.exportOf(file, callee.getName()) : undefined;
+    return exported && this.registrar(ref, exported.local, call, exported.file);
   }
 
   /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
@@ -742,7 +942,12 @@ class RouteReader {
       if (target)
         def.entries.push({
           kind: 'mount',
-          mount: { prefix, target, middleware: [...routerLevel, ...middleware.map((name) => ({ name }))] },
+          mount: {
+            prefix,
+            target,
+            middleware: [...routerLevel, ...middleware.map((name) => ({ name }))],
+            at: siteOf(call),
+          },
         });
       else if (this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
@@ -940,6 +1145,24 @@ class RouteReader {
     });
   }
 
+  /**
+   * What a handler answers with: what it sets itself (`expressStatusesIn`), and what the functions of
+   * the project it hands its response to set (`(req, res) => users.list(req, res)`, `notFound(res)`),
+   * two calls deep.
+   */
+  private statusesOf(handler: TsNode, depth = 0, seen = new Set<TsNode>()): number[] {
+    const { ts } = this;
+    const codes = new Set(expressStatusesIn(ts, handler));
+    seen.add(handler);
+    const response = depth < 2 && isFunctionLike(ts, handler) ? handler.getParameters()[1]?.getName() : undefined;
+    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.names.functionOf(call.getExpression());
+      if (called && !seen.has(called)) for (const code of this.statusesOf(called, depth + 1, seen)) codes.add(code);
+    }
+    return [...codes].sort((a, b) => a - b);
+  }
+
   private route(
     call: CallExpression,
     method: string,
@@ -950,17 +1173,53 @@ class RouteReader {
     const all = flattened(this.ts, handlers);
     const middleware = all.slice(0, -1).map((node) => shortText(node));
     const handler = all[all.length - 1];
+    // A handler passed by name (`getUsers`, `usersController.list`): the function where it is written.
+    const fn = handler && this.names.handlerOf(handler);
     return {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? expressStatusesIn(this.ts, handler) : [],
-      summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
+      statuses: handler ? this.statusesOf(fn ?? handler) : [],
+      summary:
+        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
+        (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/**
+ * The comment above where a handler passed by name is declared (`// @desc Fetch all products` above
+ * `const getProducts = asyncHandler(…)`, as proshop_mern's controllers write it): above its function,
+ * its method, or the statement that holds it (`exports.getUsers = …`); not above a function that
+ * returns it.
+ */
+function declarationComment(ts: TsMorph, fn: TsNode): string | undefined {
+  for (let node: TsNode | undefined = fn; node; node = node.getParent()) {
+    if (
+      ts.Node.isFunctionDeclaration(node) ||
+      ts.Node.isMethodDeclaration(node) ||
+      ts.Node.isPropertyDeclaration(node) ||
+      ts.Node.isPropertyAssignment(node) ||
+      ts.Node.isVariableStatement(node) ||
+      ts.Node.isExpressionStatement(node)
+    )
+      return commentBefore(node);
+    if (ts.Node.isBlock(node) || ts.Node.isSourceFile(node)) return undefined;
+  }
+  return undefined;
+}
+
+/** A function or a method: what has parameters, the request and the response for a handler. */
+function isFunctionLike(ts: TsMorph, node: TsNode): node is FunctionLike | MethodDeclaration {
+  return (
+    ts.Node.isFunctionDeclaration(node) ||
+    ts.Node.isFunctionExpression(node) ||
+    ts.Node.isArrowFunction(node) ||
+    ts.Node.isMethodDeclaration(node)
+  );
 }
 
 /** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */
@@ -1101,9 +1360,17 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     if (statement.isExported())
       for (const declaration of statement.getDeclarations())
         info.exports.set(declaration.getName(), declaration.getName());
-  for (const declaration of source.getExportDeclarations())
-    for (const named of declaration.getNamedExports())
-      info.exports.set(named.getAliasNode()?.getText() ?? named.getName(), named.getName());
+  for (const declaration of source.getExportDeclarations()) {
+    const specifier = declaration.getModuleSpecifierValue();
+    const from = specifier === undefined ? undefined : imports.resolve(file, specifier);
+    for (const named of declaration.getNamedExports()) {
+      const exported = named.getAliasNode()?.getText() ?? named.getName();
+      if (from) reExport(info, exported, { file: from, name: named.getName() });
+      else info.exports.set(exported, named.getName());
+    }
+    // `export * from './users'`: a barrel.
+    if (from && !declaration.getNamedExports().length && !declaration.getNamespaceExport()) info.stars.push(from);
+  }
   for (const assignment of source.getExportAssignments()) {
     const expression = assignment.getExpression();
     if (ts.Node.isIdentifier(expression)) info.exports.set('default', expression.getText());
@@ -1127,6 +1394,13 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   }
 }
 
+/** `export { users } from './users'`: the name is the other module's export, under a local name of its own. */
+function reExport(info: ModuleInfo, exported: string, from: { file: string; name: string }): void {
+  const local = `(re-export) ${exported}`;
+  info.imports.set(local, from);
+  info.exports.set(exported, local);
+}
+
 /**
  * CommonJS: `const users = require('./users')`, `const { a, b: c } = require('./x')`,
  * `module.exports = router`, `module.exports = { a, b }`, `exports.router = router`.
@@ -1144,6 +1418,8 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
           name: element.getPropertyNameNode()?.getText() ?? element.getName(),
         });
   }
+  for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
+    readEmittedReExport(ts, imports, info, call);
   for (const assignment of info.source.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
     if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
     const left = assignment.getLeft().getText().replace(/\s+/g, '');
@@ -1167,9 +1443,46 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       }
     } else {
       const named = /^(?:module\.)?exports\.(\w+)$/.exec(left)?.[1];
+      // `exports.users = users_1.users`: what another module exports.
+      const member = named && ts.Node.isPropertyAccessExpression(right) ? right : undefined;
+      const whole =
+        member && ts.Node.isIdentifier(member.getExpression())
+          ? info.imports.get(member.getExpression().getText())
+          : undefined;
+      if (whole?.name === 'default') reExport(info, named!, { file: whole.file, name: member!.getName() });
       if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
+      // `exports.ordersRouter = express.Router()`: tsc's `export const ordersRouter = express.Router()`.
+      const kind = named && named !== 'default' ? createdRouterKind(ts, chainRoot(ts, right)) : undefined;
+      if (kind) {
+        info.declared.set(`exports.${named}`, kind);
+        info.exports.set(named!, `exports.${named}`);
+      }
     }
   }
+}
+
+/**
+ * A barrel as tsc emits it: `__exportStar(require("./admin"), exports)` (`export * from './admin'`) and
+ * `Object.defineProperty(exports, "users", { enumerable: true, get: function () { return users_1.users; } })`
+ * (`export { users } from './users'`).
+ */
+function readEmittedReExport(ts: TsMorph, imports: ImportResolver, info: ModuleInfo, call: CallExpression): void {
+  const callee = call.getExpression().getText();
+  const [first, second, third] = call.getArguments();
+  if (callee === '__exportStar' && first && second?.getText() === 'exports') {
+    const from = requiredFile(ts, imports, info.file, first);
+    if (from) info.stars.push(from);
+    return;
+  }
+  if (callee !== 'Object.defineProperty' || first?.getText() !== 'exports' || !second || !third) return;
+  if (!ts.Node.isStringLiteral(second) || !ts.Node.isObjectLiteralExpression(third)) return;
+  const getter = third.getProperty('get');
+  const fn = getter && ts.Node.isPropertyAssignment(getter) ? getter.getInitializer() : undefined;
+  const [returned] = fn ? returnedBy(ts, fn) : [];
+  const member = returned && unwrap(ts, returned);
+  if (!member || !ts.Node.isPropertyAccessExpression(member)) return;
+  const whole = info.imports.get(member.getExpression().getText());
+  if (whole?.name === 'default') reExport(info, second.getLiteralValue(), { file: whole.file, name: member.getName() });
 }
 
 /** The file a `require('./x')` call names, when it is one of this project's. */
@@ -1179,6 +1492,8 @@ function requiredFile(
   from: string,
   node: TsNode | undefined,
 ): string | undefined {
+  // `__importDefault(require('./users'))`: tsc's `import users from './users'`.
+  node = node && unwrap(ts, node);
   if (!node || !ts.Node.isCallExpression(node) || node.getExpression().getText() !== 'require') return undefined;
   const [specifier] = node.getArguments();
   if (!specifier || !isPathLiteral(ts, specifier)) return undefined;
@@ -1210,6 +1525,52 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
   return returned?.getText();
 }
 
+/** A router's key among those read: its file, name and scope. */
+function refKey(ref: RouterRef): string {
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}`;
+}
+
+/**
+ * Where the function starts whose parameter `name` is at `node` (`function setupDev(app) {…}`,
+ * `({ app }) => …`); undefined where it is the module's or a block's own (`const app = express()`).
+ */
+function parameterScope(ts: TsMorph, node: TsNode, name: string): number | undefined {
+  for (let scope: TsNode | undefined = node; scope; scope = scope.getParent()) {
+    if (isFunctionLike(ts, scope) || ts.Node.isConstructorDeclaration(scope)) {
+      const binds = scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name));
+      if (binds) return scope.getStart();
+    }
+    if ((ts.Node.isBlock(scope) || ts.Node.isSourceFile(scope)) && declaresName(ts, scope.getStatements(), name))
+      return undefined;
+  }
+  return undefined;
+}
+
+/** The names a parameter or variable binds: `app`, or those of a pattern (`{ app, router: r }`: `app`, `r`). */
+function bindingNames(ts: TsMorph, node: TsNode): string[] {
+  if (ts.Node.isIdentifier(node)) return [node.getText()];
+  if (ts.Node.isObjectBindingPattern(node) || ts.Node.isArrayBindingPattern(node))
+    return node
+      .getElements()
+      .flatMap((element) => (ts.Node.isBindingElement(element) ? bindingNames(ts, element.getNameNode()) : []));
+  return [];
+}
+
+/** Whether statements declare `name` (a variable or a function). */
+function declaresName(ts: TsMorph, statements: TsNode[], name: string): boolean {
+  return statements.some(
+    (statement) =>
+      (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name) ||
+      (ts.Node.isVariableStatement(statement) &&
+        statement.getDeclarations().some((declaration) => bindingNames(ts, declaration.getNameNode()).includes(name))),
+  );
+}
+
+/** Where a call is written. */
+function siteOf(call: CallExpression): Site {
+  return { file: call.getSourceFile().getFilePath(), start: call.getStart() };
+}
+
 /** The local name given to a router that is only default-exported. */
 const DEFAULT_EXPORT = '(default export)';
 
@@ -1229,9 +1590,12 @@ function chainRoot(ts: TsMorph, node: TsNode): TsNode {
   }
 }
 
-/** `express()` → app, `Router()` / `express.Router()` → router, else undefined. */
+/**
+ * `express()` → app, `Router()` / `express.Router()` → router, else undefined; also as compilers emit
+ * them: `(0, express_1.default)()`, `(0, express_1.Router)()`.
+ */
 function createdRouterKind(ts: TsMorph, node: TsNode): 'app' | 'router' | undefined {
-  return ts.Node.isCallExpression(node) ? routerKind(node.getExpression().getText()) : undefined;
+  return ts.Node.isCallExpression(node) ? routerKind(unwrap(ts, node.getExpression()).getText()) : undefined;
 }
 
 /** Which router a registration is made on: a name, or the declaration a `Router()` chain starts. */
@@ -1241,6 +1605,9 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   // `this.app.get(…)` in a class that keeps its app in a member: the member is its name.
   const member = thisMember(ts, root);
   if (member) return `this.${member.name}`;
+  // `exports.ordersRouter.post(…)`: tsc's `ordersRouter.post(…)` for an exported `const`.
+  const exported = exportsMember(root);
+  if (exported) return exported;
   if (!createdRouterKind(ts, root)) return undefined;
   const declaration = root.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration);
   const init = declaration?.getInitializer();
@@ -1258,8 +1625,16 @@ function routerNameOf(ts: TsMorph, target: TsNode): string | undefined {
   return undefined;
 }
 
+/** `exports.x` / `module.exports.x` → `exports.x`: the name a router assigned there is declared under. */
+function exportsMember(node: TsNode): string | undefined {
+  const name = /^(?:module\.)?exports\.(\w+)$/.exec(node.getText().replace(/\s+/g, ''))?.[1];
+  return name && name !== 'default' ? `exports.${name}` : undefined;
+}
+
 function routerKind(callee: string): 'app' | 'router' | undefined {
   if (callee === 'express' || /^require\(\s*['"]express['"]\s*\)$/.test(callee)) return 'app';
+  // `express_1.default()`: tsc names a module's binding after it (`express_1`), Babel `_express`.
+  if (/^(?:express_\d+|_express)\.default$/.test(callee)) return 'app';
   // `Router`, `express.Router`, `require('express').Router`
   if (/(?:^|\.)Router$/.test(callee)) return 'router';
   return undefined;

@@ -147,7 +147,8 @@ export class Modules {
   packageServing(handler: TsNode, depth = 0): string | undefined {
     const { ts } = this;
     let root = handler;
-    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root)) root = root.getExpression();
+    while (ts.Node.isCallExpression(root) || ts.Node.isPropertyAccessExpression(root))
+      root = unwrap(ts, root.getExpression());
     if (!ts.Node.isIdentifier(root)) return undefined;
     // `const dash = agendash(agenda)`, then `register(dash, …)`: what the `const` holds.
     const local = this.bindingOf(root);
@@ -224,7 +225,10 @@ export class Modules {
     if (local?.destructured) {
       // `const { PATHS } = require('./paths')`: what that module exports under the key.
       const required = this.loaded(local.destructured.from);
-      return (required ? this.exported(required, local.destructured.key, depth + 1) : undefined) ?? local;
+      if (required) return this.exported(required, local.destructured.key, depth + 1) ?? local;
+      // `const { show } = ratings`, tsc's `const { addToCart } = cart_controller_1.default`: a member of that value.
+      const member = this.memberOf(local.destructured.from, local.destructured.key, depth + 1);
+      return member ? { declaration: local.declaration, value: unwrap(this.ts, member) } : local;
     }
     if (local) {
       const { value } = local;
@@ -312,23 +316,52 @@ export class Modules {
    * else (a package's, a global, a computed value).
    */
   functionOf(node: TsNode, depth = 0): TsNode | undefined {
+    return this.functionIn(node, depth, false);
+  }
+
+  /**
+   * The function that answers for a route's handler argument: `functionOf`'s, looking through what
+   * wraps it, written at the registration or where the name is declared: `asyncHandler(getUsers)`,
+   * `const getUsers = catchAsync(async (req, res) => …)`, `controller.list.bind(controller)`.
+   */
+  handlerOf(node: TsNode): TsNode | undefined {
+    return this.functionIn(node, 0, true);
+  }
+
+  private functionIn(node: TsNode, depth: number, throughWrappers: boolean): TsNode | undefined {
     const { ts } = this;
-    const value = unwrap(ts, node);
     if (depth > 8) return undefined;
-    if (ts.Node.isIdentifier(value)) {
-      const held = this.follow(value)?.value;
-      return held && isFunctionLike(ts, held) ? held : undefined;
+    const value = unwrap(ts, node);
+    let held: TsNode | undefined = value;
+    if (ts.Node.isIdentifier(value)) held = this.follow(value)?.value;
+    else if (ts.Node.isPropertyAccessExpression(value))
+      held = this.memberOf(value.getExpression(), value.getName(), depth);
+    if (!held) return undefined;
+    const found = unwrap(ts, held);
+    if (isFunctionLike(ts, found)) return found;
+    // `const getProfile = require('./users').getProfile`, `{ list: handlers.list }`: what that names.
+    if (found !== value && (ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)))
+      return this.functionIn(found, depth + 1, throughWrappers);
+    return throughWrappers && ts.Node.isCallExpression(found)
+      ? this.wrappedBy(found, depth, throughWrappers)
+      : undefined;
+  }
+
+  /**
+   * The function a call wraps: `fn.bind(this)`'s `fn`, else the last argument that is or names a
+   * function (`asyncHandler(async (req, res) => …)`, `catchAsync(users.update)`); a wrapper passes
+   * the request to it, so its statuses are the route's.
+   */
+  private wrappedBy(call: CallExpression, depth: number, throughWrappers: boolean): TsNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'bind')
+      return this.functionIn(callee.getExpression(), depth + 1, throughWrappers);
+    for (const arg of [...call.getArguments()].reverse()) {
+      const fn = this.functionIn(arg, depth + 1, throughWrappers);
+      if (fn) return fn;
     }
-    if (!ts.Node.isPropertyAccessExpression(value)) return isFunctionLike(ts, value) ? value : undefined;
-    const key = value.getName();
-    const member = this.memberOf(value.getExpression(), key, depth);
-    if (!member) return undefined;
-    const found = unwrap(ts, member);
-    return ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)
-      ? this.functionOf(found, depth + 1)
-      : isFunctionLike(ts, found)
-        ? found
-        : undefined;
+    return undefined;
   }
 
   /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
@@ -339,8 +372,21 @@ export class Modules {
       const file = this.namespaceFile(object) ?? this.requiredModule(object);
       if (file) return this.exported(file, key)?.value;
     }
-    let holder: TsNode | undefined = ts.Node.isIdentifier(object) ? this.follow(object)?.value : object;
+    // `this.ping`, `this.usersController` in a class's method: what the class keeps in that member.
+    if (object.getKind() === ts.SyntaxKind.ThisKeyword) {
+      const cls = object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
+      return cls && (classMember(ts, cls, key, false) ?? assignedInClass(ts, cls, key));
+    }
+    // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
+    let holder: TsNode | undefined = ts.Node.isIdentifier(object)
+      ? this.follow(object, depth + 1)?.value
+      : ts.Node.isPropertyAccessExpression(object) && depth < 8
+        ? this.memberOf(object.getExpression(), object.getName(), depth + 1)
+        : object;
     holder = holder && unwrap(ts, holder);
+    // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
+    const required = holder && this.loaded(holder);
+    if (required) return this.exported(required, key)?.value;
     // `new Proxy()`: the class it makes, here or imported.
     if (holder && ts.Node.isNewExpression(holder)) {
       const made = unwrap(ts, holder.getExpression());
@@ -459,6 +505,8 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
   for (const statement of statements) {
     if (ts.Node.isFunctionDeclaration(statement) && statement.getName() === name)
       return { declaration: statement, value: statement };
+    // `class UsersController {…}` of the module (`export default new UsersController()`).
+    if (ts.Node.isClassDeclaration(statement) && statement.getName() === name) return { value: statement };
     // `enum Paths { Users = '/users' }`: its members are read as `const`s (`Paths.Users`).
     if (ts.Node.isEnumDeclaration(statement) && statement.getName() === name) return { value: statement };
     if (!ts.Node.isVariableStatement(statement)) continue;
@@ -564,7 +612,11 @@ export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
     });
 }
 
-/** `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`. */
+/**
+ * `await x`, `(x)`, `x as T`, `x satisfies T`, `x!` → `x`; and what compilers wrap around a value in
+ * the CommonJS they emit: tsc's and Babel's `(0, express_1.Router)` (a call without `this`) and their
+ * interop helpers, `__importDefault(require('./users'))`, `_interopRequireDefault(require('express'))`.
+ */
 export function unwrap(ts: TsMorph, node: TsNode): TsNode {
   let current = node;
   for (;;) {
@@ -577,9 +629,29 @@ export function unwrap(ts: TsMorph, node: TsNode): TsNode {
       ts.Node.isTypeAssertion(current)
     )
       current = current.getExpression();
+    else if (
+      ts.Node.isBinaryExpression(current) &&
+      current.getOperatorToken().getKind() === ts.SyntaxKind.CommaToken &&
+      current.getLeft().getText() === '0'
+    )
+      current = current.getRight();
+    else if (
+      ts.Node.isCallExpression(current) &&
+      current.getArguments().length === 1 &&
+      INTEROP_HELPERS.has(current.getExpression().getText())
+    )
+      current = current.getArguments()[0]!;
     else return current;
   }
 }
+
+/** The helpers tsc and Babel wrap a `require()` in for ES module interop. */
+const INTEROP_HELPERS = new Set([
+  '__importDefault',
+  '__importStar',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+]);
 
 /**
  * The object a chain of calls starts from: `app.get(…).post(…)` → `app`, for the chain's own
@@ -625,6 +697,16 @@ function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: 
   if (method) return method;
   const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
   return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
+/** What a class's own code assigns to `this.key` (`this.audit = new AuditController()` in its constructor), the first such. */
+function assignedInClass(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  for (const assignment of cls.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    const member = thisMember(ts, assignment.getLeft());
+    if (member?.cls === cls && member.name === key) return assignment.getRight();
+  }
+  return undefined;
 }
 
 export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {

@@ -175,8 +175,46 @@ export function pathText(node: TsNode): string {
 
 /** A middleware as written, without its comments, shortened: `requireStaff`, `requireRole('admin')`. */
 export function shortText(node: TsNode): string {
-  const text = withoutComments(node).replace(/\s+/g, ' ');
+  const text = asInTypeScript(node.getSourceFile(), withoutComments(node).replace(/\s+/g, ' '));
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * Text of CommonJS that tsc emitted, as the TypeScript wrote it: `(0, middleware_1.rateLimit)(5)` →
+ * `rateLimit(5)`, `(0, cors_1.default)()` → `cors()` (tsc names a module's binding after the module:
+ * `import cors from 'cors'` is `cors_1`). Text of any other file is left as it is.
+ */
+function asInTypeScript(source: SourceFile, text: string): string {
+  const bindings = emittedImports(source);
+  if (!bindings.size || !text.includes('_')) return text;
+  return text
+    .replace(/\(0, ([\w$]+)\.([\w$]+)\)/g, (call, binding: string, name: string) =>
+      bindings.has(binding) ? `${binding}.${name}` : call,
+    )
+    .replace(/(?<![\w$.])([\w$]+)\.([\w$]+)/g, (access, binding: string, name: string) =>
+      !bindings.has(binding) ? access : name === 'default' ? binding.replace(/_\d+$/, '') : name,
+    );
+}
+
+const emittedImportsOf = new WeakMap<SourceFile, Set<string>>();
+
+/** The names tsc gives the modules a file imports (`const middleware_1 = require("../middleware")`, `__importDefault(…)` too). */
+function emittedImports(source: SourceFile): Set<string> {
+  let names = emittedImportsOf.get(source);
+  if (!names) {
+    names = new Set(
+      source
+        .getVariableDeclarations()
+        .filter(
+          (declaration) =>
+            /^[\w$]+_\d+$/.test(declaration.getName()) &&
+            /^(?:__import(?:Default|Star)\()?require\(/.test(declaration.getInitializer()?.getText() ?? ''),
+        )
+        .map((declaration) => declaration.getName()),
+    );
+    emittedImportsOf.set(source, names);
+  }
+  return names;
 }
 
 /** A node's text less the comments inside it (`helmet({ // CSP breaks swagger\n contentSecurityPolicy: false })`). */
@@ -285,12 +323,45 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
   return [...codes].sort((a, b) => a - b);
 }
 
-/** `204`, or NestJS's `HttpStatus.NO_CONTENT`. */
+/**
+ * `204`, NestJS's `HttpStatus.NO_CONTENT`, or a name of the http-status or http-status-codes
+ * packages (`httpStatus.CREATED` with `const httpStatus = require('http-status')`, as
+ * node-express-boilerplate writes it; `StatusCodes.NOT_FOUND`).
+ */
 export function statusCode(ts: TsMorph, node: TsNode): number | undefined {
   if (ts.Node.isNumericLiteral(node)) return Number(node.getLiteralValue());
-  if (ts.Node.isPropertyAccessExpression(node) && node.getExpression().getText() === 'HttpStatus')
+  if (!ts.Node.isPropertyAccessExpression(node)) return undefined;
+  const table = node.getExpression();
+  if (table.getText() === 'HttpStatus' || (ts.Node.isIdentifier(table) && isStatusPackage(ts, table)))
     return HTTP_STATUS[node.getName()];
   return undefined;
+}
+
+/** The packages whose objects name the statuses (`httpStatus.CREATED`, `StatusCodes.CREATED`). */
+const STATUS_PACKAGES = new Set(['http-status', 'http-status-codes']);
+
+/** Whether a name is imported or `require()`d at the top of its module from a package of `STATUS_PACKAGES`. */
+function isStatusPackage(ts: TsMorph, id: Identifier): boolean {
+  const name = id.getText();
+  const source = id.getSourceFile();
+  for (const declaration of source.getImportDeclarations()) {
+    if (!STATUS_PACKAGES.has(declaration.getModuleSpecifierValue())) continue;
+    const named = declaration.getNamedImports().map((entry) => entry.getAliasNode()?.getText() ?? entry.getName());
+    const whole = [declaration.getDefaultImport()?.getText(), declaration.getNamespaceImport()?.getText()];
+    if ([...named, ...whole].includes(name)) return true;
+  }
+  for (const declaration of source.getVariableDeclarations()) {
+    const init = declaration.getInitializer();
+    const [specifier] =
+      init && ts.Node.isCallExpression(init) && init.getExpression().getText() === 'require' ? init.getArguments() : [];
+    if (!specifier || !ts.Node.isStringLiteral(specifier) || !STATUS_PACKAGES.has(specifier.getLiteralValue()))
+      continue;
+    const binding = declaration.getNameNode();
+    if (ts.Node.isIdentifier(binding) && binding.getText() === name) return true;
+    if (ts.Node.isObjectBindingPattern(binding) && binding.getElements().some((element) => element.getName() === name))
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -1352,6 +1352,144 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('reads the statuses (and, with no comment at the registration, the comment) of a handler passed by name where its function is written: this module, a controller module (CommonJS or ESM), a class, a member of a class, through asyncHandler / catchAsync', async () => {
+    const app = join(fixtures, 'controllers');
+    const { routes, warnings } = await readRoutes(join(app, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/users', [], [200]], // usersController.listUsers: exports.listUsers = async (req, res) => …
+      ['POST', '/users', [], [201]], // userController.createUser of a barrel's module.exports.userController = require(…)
+      ['GET', '/users/me', [], [401]], // require('../controllers/users').getProfile
+      ['DELETE', '/users/:id', [], [204]], // destructured from the require, catchAsync(…) in the controller
+      ['PUT', '/users/:id', [], [409]], // catchAsync(usersController.updateUser) at the registration
+      ['GET', '/users/:id/avatar', [], [302, 404]], // (req, res) => usersController.avatar(req, res), which hands res to notFound(res)
+      ['GET', '/products', [], [200]], // an imported const = asyncHandler(async (req, res) => …)
+      ['GET', '/products/:id', [], [400, 404]], // asyncHandler(getProductById): an imported function declaration
+      ['GET', '/products/:id/reviews', [], [204]], // reviews.list of import * as reviews
+      ['POST', '/products/:id/reviews', [], [201]], // a function declared below in the same module
+      ['GET', '/products/:id/rating', [], [410]], // const { show } = ratings: a method of a default-exported object
+      ['GET', '/orders', [], [206]], // an instance's method
+      ['POST', '/orders', [], [202]], // controller.create.bind(controller): an arrow property
+      ['GET', '/orders/:id', [], [404]], // a static method
+      ['GET', '/accounts', [], [200]], // this.accountsController.getAccounts: a member holding new AccountsController()
+      ['DELETE', '/accounts/:id', [], [204]], // this.audit.deleteAccount: assigned in the constructor
+      ['GET', '/accounts/ping', [], [204]], // this.ping: an arrow property of the same class
+    ]);
+    // The comment above the registration, else the one above where the handler is declared.
+    expect(routes.map((r) => r.summary)).toEqual([
+      'Every user.',
+      ...[undefined, undefined, undefined, undefined, undefined],
+      'Fetch all products',
+      'One product, or 404 when there is none.',
+      ...[undefined, undefined, undefined],
+      'The orders, a page at a time.',
+      ...[undefined, undefined, undefined, undefined, undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the status names of the http-status and http-status-codes packages (node-express-boilerplate's httpStatus.CREATED), not another object's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const httpStatus = require('http-status');",
+        "const { StatusCodes } = require('http-status-codes');",
+        "const codes = require('./codes');",
+        'const app = express();',
+        "app.post('/users', (req, res) => res.status(httpStatus.CREATED).send({}));",
+        "app.delete('/users/:id', (req, res) => res.status(StatusCodes.NO_CONTENT).send());",
+        "app.get('/teapot', (req, res) => res.status(codes.CREATED).send()); // the project's own object: unknown",
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'codes.js'), 'module.exports = { CREATED: 299 };\n');
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import status from 'http-status';",
+        "import { StatusCodes as Codes } from 'http-status-codes';",
+        'const app = express();',
+        "app.get('/a', (_req, res) => res.sendStatus(status.NOT_FOUND));",
+        "app.get('/b', (_req, res) => res.status(Codes.ACCEPTED).end());",
+      ].join('\n'),
+    );
+    const cjs = await readRoutes(join(dir, 'server.js'));
+    expect(cjs.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['POST', '/users', [201]],
+      ['DELETE', '/users/:id', [204]],
+      ['GET', '/teapot', []],
+    ]);
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/a', [404]],
+      ['/b', [202]],
+    ]);
+  });
+
+  it('reads the CommonJS tsc emits ((0, express_1.Router)(), __importDefault(require(…)), users_1.default, exports.x = Router(), the re-exports of a barrel) as the TypeScript it was emitted from', async () => {
+    const app = join(fixtures, 'tsc-cjs');
+    const shown = (routes: Awaited<ReturnType<typeof readRoutes>>['routes']) =>
+      routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, basename(r.file), r.line]);
+    const typescript = await readRoutes(join(app, 'src', 'server.ts'));
+    const emitted = await readRoutes(join(app, 'emitted', 'server.js'));
+    expect(shown(typescript.routes)).toEqual([
+      ['GET', '/users', ['cors()', 'requireAuth'], [200], 'Every user, newest first.', 'users.ts', 10],
+      ['GET', '/users/:id', ['cors()'], [404], undefined, 'users.ts', 11], // asyncHandler(usersController.byId): export default new UsersController()
+      ['DELETE', '/users/:id', ['cors()', 'rateLimit(5)'], [204], undefined, 'users.ts', 12],
+      ['POST', '/orders', ['cors()'], [201], undefined, 'orders.ts', 5], // export const ordersRouter = express.Router()
+      ['GET', '/health', ['cors()'], [200], undefined, 'health.ts', 4], // registerHealth(app)
+    ]);
+    // The same, middleware shown as the TypeScript names it (`(0, middleware_1.rateLimit)(5)` is `rateLimit(5)`).
+    expect(shown(emitted.routes)).toEqual(
+      shown(typescript.routes).map(([method, path, middleware, statuses, summary, file, line]) => [
+        method,
+        path,
+        middleware,
+        statuses,
+        summary,
+        (file as string).replace(/\.ts$/, '.js'),
+        // the emitted file's line: tsc's helpers and `exports.x = void 0` come first
+        { 'users.ts': (line as number) + 3, 'orders.ts': 39, 'health.ts': 5 }[file as string],
+      ]),
+    );
+    expect([typescript.warnings, emitted.warnings]).toEqual([[], []]);
+    // Older tsc (before 4.4) calls imports without `(0, …)`; Babel names them `_express`.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'old.js'),
+      [
+        '"use strict";',
+        'const express_1 = __importDefault(require("express"));',
+        'const app = express_1.default();',
+        'const admin = express_1.default.Router();',
+        "admin.get('/stats', (req, res) => res.sendStatus(204));",
+        "app.use('/admin', admin);",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'babel.js'),
+      [
+        '"use strict";',
+        'var _express = _interopRequireDefault(require("express"));',
+        'const app = (0, _express.default)();',
+        'const api = (0, _express.Router)();',
+        "api.get('/ping', (req, res) => res.sendStatus(200));",
+        "app.use('/api', api);",
+        'var _agendash = _interopRequireDefault(require("agendash"));',
+        "app.use('/dash', (0, _agendash.default)(agenda));",
+      ].join('\n'),
+    );
+    expect((await readRoutes(join(dir, 'old.js'))).routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/admin/stats', [204]],
+    ]);
+    const babel = await readRoutes(join(dir, 'babel.js'));
+    expect(babel.routes.map((r) => [r.method, r.path, r.statuses, r.servedBy])).toEqual([
+      ['GET', '/api/ping', [200], undefined],
+      ['ALL', '/dash/*', [], 'agendash'], // what a package serves, as for agendash(agenda)
+    ]);
+  });
+
   it('reads a literal const route table (local, imported, destructured, as const) mounted in a loop, and warns of any other table', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
@@ -1752,6 +1890,157 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'GET / is registered again: fastify.ts:3 registers it first, and Fastify stops at startup with a duplicate route',
       ],
     ]);
+  });
+
+  it('does not warn of two registrations of which only one runs (a ternary, an early return, switch cases that do not fall through), and still warns of those that both run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { type Express } from 'express';",
+        "import { spa, devProxy, legacy, v2 } from './handlers';",
+        'const app = express();',
+        'process.env.SPA',
+        "  ? app.get('/app', spa)",
+        "  : app.get('/app', devProxy);",
+        'mountDocs(app);',
+        'switch (process.env.API) {',
+        "  case 'legacy':",
+        "    app.get('/api', legacy);",
+        '    break;',
+        "  case 'v2':",
+        "    app.get('/api', v2);",
+        '    break;',
+        "  case 'both':",
+        "    app.get('/both', legacy); // falls through: both run",
+        "  case 'next':",
+        "    app.get('/both', v2);",
+        '}',
+        'function mountDocs(server: Express) {',
+        '  if (process.env.NODE_ENV === "production") {',
+        "    server.get('/docs', spa);",
+        '    return;',
+        '  }',
+        "  if (process.env.CDN) throw new Error('no docs behind a CDN');",
+        "  server.get('/docs', devProxy); // after an early return: only one runs",
+        "  if (process.env.TRACE) server.get('/trace', spa); // no return: both run",
+        "  server.get('/trace', devProxy);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'handlers.ts'),
+      ['spa', 'devProxy', 'legacy', 'v2']
+        .map(
+          (name) => `export const ${name} = (_req: unknown, res: { send(body: string): void }) => res.send('${name}');`,
+        )
+        .join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => `${r.method} ${r.path} :${r.line}`)).toEqual([
+      'GET /app :5',
+      'GET /app :6',
+      'GET /docs :22',
+      'GET /docs :26',
+      'GET /trace :27',
+      'GET /trace :28',
+      'GET /api :10',
+      'GET /api :13',
+      'GET /both :16',
+      'GET /both :18',
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        28,
+        'GET /trace is registered again: server.ts:27 registers it first, so this handler is reached only if that one calls next()',
+      ],
+      [
+        'DG_ROUTES_DUPLICATE',
+        18,
+        'GET /both is registered again: server.ts:16 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+  });
+
+  it('does not warn of routes of two routers mounted where only one mount runs (if / else, an early return), and warns where both run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { v1, v2, extra } from './routers';",
+        'const app = express();',
+        "if (process.env.API === 'v2') app.use('/api', v2);",
+        "else app.use('/api', v1); // either router serves /api/users",
+        'mountAdmin(app);',
+        "app.use('/api', extra); // after both: its /api/users is a second handler",
+        'function mountAdmin(server: express.Express) {',
+        '  if (process.env.ADMIN_V2) {',
+        "    server.use('/admin', v2);",
+        '    return;',
+        '  }',
+        "  server.use('/admin', v1);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routers.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const v1 = Router();',
+        "v1.get('/users', (_req, res) => res.json([]));",
+        'export const v2 = Router();',
+        "v2.get('/users', (_req, res) => res.json({ users: [] }));",
+        'export const extra = Router();',
+        "extra.get('/users', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => `${r.method} ${r.path} ${basename(r.file)}:${r.line}`)).toEqual([
+      'GET /api/users routers.ts:5',
+      'GET /api/users routers.ts:3',
+      'GET /admin/users routers.ts:5',
+      'GET /admin/users routers.ts:3',
+      'GET /api/users routers.ts:7',
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_DUPLICATE',
+        'routers.ts',
+        7,
+        'GET /api/users is registered again: routers.ts:5 registers it first, so this handler is reached only if that one calls next()',
+      ],
+    ]);
+  });
+
+  it("reads a function's parameter named as the app as that function's, where the app is handed to it: one call of two (if / else) is no duplicate, and its routes come where it is called", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-duplicate-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        'const app = express();',
+        'function setupProd(app) {',
+        "  app.get('*', (req, res) => res.sendFile('index.html'));",
+        '}',
+        'function setupDev(app) {',
+        "  app.get('*', (req, res) => res.redirect('http://localhost:5173'));",
+        '}',
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        "if (process.env.NODE_ENV === 'production') setupProd(app);",
+        'else setupDev(app);',
+        "app.get('/late', (req, res) => res.sendStatus(204));",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => `${r.method} ${r.path} :${r.line}`)).toEqual([
+      'GET /health :9',
+      'GET /* :4',
+      'GET /* :7',
+      'GET /late :12',
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('reads a NestJS global prefix held in a const imported from another module', async () => {

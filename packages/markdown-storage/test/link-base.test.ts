@@ -8,7 +8,10 @@ import { convertMarkdown } from '../src/convert.js';
 import { BlockMemo } from '../src/parts.js';
 import type { ToStorageOptions } from '../src/index.js';
 
-const onSite = (base: string): ToStorageOptions['resolveLink'] => (href) => new URL(href, base).href;
+const onSite =
+  (base: string): ToStorageOptions['resolveLink'] =>
+  (href) =>
+    new URL(href, base).href;
 
 describe('links relative to a website', () => {
   it('point into the site given, links and images alike, and warn of nothing', () => {

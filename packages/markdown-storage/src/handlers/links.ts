@@ -80,7 +80,8 @@ export function definition(): XNode[] {
  */
 const UNRESOLVED_RELATIVE =
   'is relative but neither a page of this tree nor an attachment: it will not work in Confluence';
-const ROOT_RELATIVE_HINT = "; if it is a path on a website, give docgen that site's URL (`linkBase` of the source, or --link-base) to link there";
+const ROOT_RELATIVE_HINT =
+  "; if it is a path on a website, give docgen that site's URL (`linkBase` of the source, or --link-base) to link there";
 
 function isRelative(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith('//');

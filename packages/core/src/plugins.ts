@@ -161,7 +161,9 @@ export async function runSource(
 ): Promise<PageTree> {
   const entry: SourceConfig = config.config.sources[index]!;
   const pointer = `/sources/${index}`;
-  const { source } = await loadPlugin(entry.plugin, config.dir, config.locate(`${pointer}/plugin`));
+  // A source from flags (`docgen api --openapi …`) is written in no file: no `#/sources/0/plugin` to show.
+  const pluginLocation = config.sourceFlags?.[index] ? undefined : config.locate(`${pointer}/plugin`);
+  const { source } = await loadPlugin(entry.plugin, config.dir, pluginLocation);
   const pluginOptions = structuredClone(entry.options ?? {});
   const builtin = Object.values(BUILTIN_PLUGINS).includes(BUILTIN_PLUGINS[entry.plugin] ?? entry.plugin);
   // An in-house plugin may validate with core's validateAgainstSchema itself: Ajv is ready for it.
@@ -177,7 +179,7 @@ export async function runSource(
   const origin = (option: string) => optionOrigin(config, index, option);
   const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, origin, report };
   const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
-  const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, config.locate(`${pointer}/plugin`));
+  const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, pluginLocation);
   const model = await Promise.resolve()
     .then(() => source.extract(context))
     .catch((error: unknown) => {

@@ -34,6 +34,7 @@ import {
 } from './modules.js';
 import {
   commentBefore,
+  errorStatusesIn,
   expressStatusesIn,
   isPathLiteral,
   joinPaths,
@@ -813,8 +814,11 @@ export class NestReader {
                 method: verb,
                 path: joinPaths(joinPaths(modulePrefix, prefix), path),
                 middleware: [...classGuards, ...guards(decorators)],
-                statuses:
+                statuses: withThrown(
+                  ts,
+                  method,
                   responseStatuses(ts, method, statuses(ts, verb, decorators)) ?? statuses(ts, verb, decorators),
+                ),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -1093,6 +1097,13 @@ function statuses(ts: TsMorph, verb: string, decorators: Decorator[]): number[] 
     if (code) return [code];
   }
   return [verb === 'POST' ? 201 : 200];
+}
+
+/** The statuses of the exceptions the method itself throws (`throw new NotFoundException()`), added. */
+function withThrown(ts: TsMorph, method: MethodDeclaration, codes: number[]): number[] {
+  const body = method.getBody();
+  const thrown = body ? errorStatusesIn(ts, body) : [];
+  return thrown.length ? [...new Set([...codes, ...thrown])].sort((a, b) => a - b) : codes;
 }
 
 /** `@ApiOperation({ summary: 'List users' })` from @nestjs/swagger. */

@@ -320,8 +320,72 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
     const code = args.length > 1 ? statusCode(ts, args[0]!) : 302;
     if (code && code >= 300 && code <= 399) codes.add(code);
   }
+  for (const code of errorStatusesIn(ts, handler)) codes.add(code);
   return [...codes].sort((a, b) => a - b);
 }
+
+/**
+ * The statuses of errors a handler throws or passes to `next`, which the app's error handler
+ * answers with: `throw new ApiError(httpStatus.NOT_FOUND, 'User not found')` (node-express-boilerplate),
+ * `next(new HttpError(404))`, http-errors' `throw createError(404)`, NestJS's
+ * `throw new HttpException('Forbidden', HttpStatus.FORBIDDEN)`. Only 4xx and 5xx, given as a
+ * number or a status name docgen knows (`statusCode`): a status computed at run time is unknown.
+ */
+export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
+  const codes: number[] = [];
+  const raised = (node: TsNode) => {
+    const parent = node.getParent();
+    if (parent && ts.Node.isThrowStatement(parent)) return true;
+    return !!parent && ts.Node.isCallExpression(parent) && /^(next|reject)$/.test(parent.getExpression().getText());
+  };
+  for (const node of handler.getDescendants()) {
+    let status: TsNode | undefined;
+    let named: number | undefined;
+    if (ts.Node.isNewExpression(node) && raised(node)) {
+      const name = node.getExpression().getText();
+      const args = node.getArguments();
+      named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
+      if (/(?:^|\.)HttpException$/.test(name)) status = args[1];
+      else if (/(?:Error|Exception)$/.test(name)) status = args[0];
+    } else if (
+      ts.Node.isCallExpression(node) &&
+      raised(node) &&
+      HTTP_ERROR_FACTORIES.test(node.getExpression().getText())
+    )
+      status = node.getArguments()[0];
+    const code = (status && statusCode(ts, status)) || named;
+    if (code && code >= 400 && code <= 599) codes.push(code);
+  }
+  return codes;
+}
+
+/** NestJS's built-in exceptions, which carry their status in their name (`throw new NotFoundException()`). */
+const NEST_EXCEPTION_STATUS: Record<string, number> = {
+  BadRequestException: 400,
+  UnauthorizedException: 401,
+  ForbiddenException: 403,
+  NotFoundException: 404,
+  MethodNotAllowedException: 405,
+  NotAcceptableException: 406,
+  RequestTimeoutException: 408,
+  ConflictException: 409,
+  GoneException: 410,
+  PreconditionFailedException: 412,
+  PayloadTooLargeException: 413,
+  UnsupportedMediaTypeException: 415,
+  ImATeapotException: 418,
+  MisdirectedException: 421,
+  UnprocessableEntityException: 422,
+  InternalServerErrorException: 500,
+  NotImplementedException: 501,
+  BadGatewayException: 502,
+  ServiceUnavailableException: 503,
+  GatewayTimeoutException: 504,
+  HttpVersionNotSupportedException: 505,
+};
+
+/** http-errors' factory, by the names its users import it under. */
+const HTTP_ERROR_FACTORIES = /^(createError|createHttpError|httpErrors|HttpErrors)$/;
 
 /**
  * `204`, NestJS's `HttpStatus.NO_CONTENT`, or a name of the http-status or http-status-codes

@@ -199,6 +199,34 @@ describe('extractRouteList on a NestJS app', () => {
     );
   });
 
+  it("adds the statuses of the exceptions a controller method throws (Nest's NotFoundException, HttpException with a status)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule);\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, HttpException, HttpStatus, Module, NotFoundException, Post } from '@nestjs/common';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        "  @Get(':id') one() { const cat = find(); if (!cat) throw new NotFoundException('no such cat'); return cat; }",
+        "  @Post() add() { if (full) throw new HttpException('Too many cats', HttpStatus.TOO_MANY_REQUESTS); }",
+        '  @Get() list() { return all(); }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/cats/:id', [200, 404]],
+      ['POST', '/cats', [201, 429]],
+      ['GET', '/cats', [200]],
+    ]);
+  });
+
   it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
@@ -1424,6 +1452,43 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(esm.routes.map((r) => [r.path, r.statuses])).toEqual([
       ['/a', [404]],
       ['/b', [202]],
+    ]);
+  });
+
+  it('counts the statuses of errors a handler throws or passes to next, which the error handler answers with', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const httpStatus = require('http-status');",
+        "const createError = require('http-errors');",
+        "const ApiError = require('./ApiError');",
+        'const app = express();',
+        '// node-express-boilerplate: the service throws, the error handler answers with its status',
+        "app.get('/users/:id', async (req, res) => {",
+        '  const user = await find(req.params.id);',
+        "  if (!user) throw new ApiError(httpStatus.NOT_FOUND, 'User not found');",
+        '  res.send(user);',
+        '});',
+        "app.post('/login', (req, res, next) => {",
+        "  if (!req.body.email) return next(new ApiError(400, 'email is required'));",
+        '  if (!ok) return next(createError(401));',
+        '  res.status(201).send({});',
+        '});',
+        "app.get('/status', (req, res) => {",
+        '  const error = new ApiError(500); // made, not thrown: not an answer',
+        '  res.send({ error: error.message, code: compute() });',
+        '  if (bad) throw new ApiError(res.locals.code); // computed at run time: unknown',
+        '});',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'ApiError.js'), 'module.exports = class ApiError extends Error {};\n');
+    const { routes } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/users/:id', [404]],
+      ['POST', '/login', [201, 400, 401]],
+      ['GET', '/status', []],
     ]);
   });
 

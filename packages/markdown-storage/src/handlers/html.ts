@@ -5,7 +5,7 @@
  * parent's children are converted. Unknown tags — `<script>`, `<iframe>`, `<ac:structured-macro>`
  * — are escaped, so text can never turn into markup or a macro.
  */
-import type { Nodes } from 'mdast';
+import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
@@ -261,6 +261,97 @@ function tableBody(children: XNode[]): XNode[] {
   ];
 }
 
+/**
+ * Block tags whose content is a line of text (a heading, a table cell): the text of a paragraph
+ * cut around them goes into them as it is, not as a paragraph of its own.
+ */
+const HOLDS_PHRASING = new Set([
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'dt', 'th', 'td', 'li', 'figcaption'],
+]);
+
+const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
+
+/** A start or end tag of a flow element we convert (`<div>`, `</table>`, `<h1>`), which a paragraph cannot hold. */
+function isFlowTag(html: string): boolean {
+  const name = TAG_NAME.exec(html)?.[1]?.toLowerCase();
+  return name !== undefined && Object.hasOwn(TAGS, name) && TAGS[name]!.block === true;
+}
+
+/**
+ * A paragraph cut at its flow-level raw HTML tags, or undefined when it has none (nearly always).
+ * CommonMark lets any tag through inside a paragraph (`Some text <div class="note">…</div> more`,
+ * `Text<br/><table>…</table>`, an OpenAPI description's `…avoided.<h1>Report parameters</h1><table>`):
+ * the tags are raw HTML inline, so a browser meets a `<div>` inside a `<p>`, closes the paragraph
+ * and shows the element. Here the tags become the block-level HTML they are, balanced with their
+ * neighbours like any HTML block (a `<details>` opened mid-paragraph takes the blocks after it),
+ * and the text between them becomes paragraphs again, its whitespace and line breaks next to the
+ * cut taken off.
+ */
+export function paragraphPieces(paragraph: Paragraph): Array<Paragraph | Html> | undefined {
+  const children = paragraph.children;
+  let first = -1;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
+    if (child.type === 'html' && isFlowTag(child.value)) {
+      first = index;
+      break;
+    }
+  }
+  if (first === -1) return undefined;
+  const pieces: Array<Paragraph | Html> = [];
+  let run: PhrasingContent[] = children.slice(0, first);
+  const flush = () => {
+    const content = trimPiece(run);
+    if (content.length) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    run = [];
+  };
+  for (let index = first; index < children.length; index += 1) {
+    const child = children[index]!;
+    const word = preformattedWord(children, index);
+    if (word) {
+      run.push(word);
+      index += 2;
+    } else if (child.type === 'html' && isFlowTag(child.value)) {
+      flush();
+      pieces.push(child);
+    } else run.push(child);
+  }
+  flush();
+  return pieces;
+}
+
+/**
+ * `<pre>LICENSE</pre>` inside a sentence ("checks the repository for a <pre>LICENSE</pre> file",
+ * Bitbucket's Javadoc-born descriptions): one word in `<pre>` is code in a line of text, which a
+ * block of its own would cut into pieces, so it is inline code.
+ */
+function preformattedWord(children: PhrasingContent[], index: number): InlineCode | undefined {
+  const [open, word, close] = [children[index], children[index + 1], children[index + 2]];
+  if (open?.type !== 'html' || close?.type !== 'html' || word?.type !== 'text') return undefined;
+  if (!/^<pre\s*>$/i.test(open.value) || !/^<\/pre\s*>$/i.test(close.value) || !/^\S+$/.test(word.value))
+    return undefined;
+  return { type: 'inlineCode', value: word.value, position: word.position };
+}
+
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
+/** A piece of a cut paragraph without the whitespace and line breaks that only set it apart from the cut. */
+function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
+  const content = [...run];
+  const isGap = (node: PhrasingContent | undefined) =>
+    node !== undefined &&
+    (node.type === 'break' ||
+      (node.type === 'html' && LINE_BREAK_TAG.test(node.value)) ||
+      (node.type === 'text' && node.value.trim() === ''));
+  while (isGap(content[0])) content.shift();
+  while (isGap(content[content.length - 1])) content.pop();
+  const head = content[0];
+  if (head?.type === 'text') content[0] = { ...head, value: head.value.trimStart() };
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = { ...tail, value: tail.value.trimEnd() };
+  return content;
+}
+
 /** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
 const MAX_OPEN_TAGS = 32;
 
@@ -336,6 +427,34 @@ export class HtmlBuilder {
   appendBlock(nodes: XNode[]): void {
     if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
     this.append(nodes);
+  }
+
+  /**
+   * A paragraph cut at its flow-level tags (`paragraphPieces`): the tags go in as HTML blocks, each
+   * piece of text as a paragraph, or as the line of text of the element it is in (`<h1>`, `<td>`).
+   */
+  appendPieces(pieces: Array<Paragraph | Html>): void {
+    const outerCode = this.state.inRawCode;
+    for (const piece of pieces) {
+      if (piece.type === 'html') {
+        this.html(piece.value, piece);
+        continue;
+      }
+      this.state.inRawCode = outerCode || this.inCode();
+      const content = this.state.all(piece);
+      if (!content.length) continue;
+      const top = this.stack[this.stack.length - 1];
+      const inLine = top !== undefined && !top.component && (!top.spec.block || HOLDS_PHRASING.has(top.tag));
+      if (!inLine) this.appendBlock(wrapPhrasing(content));
+      else {
+        // Set apart from what the element holds before it, as the paragraph break did (a blank line in `<pre>`).
+        const last = this.target[this.target.length - 1];
+        if (last && !(last.type === 'text' && /\s$/.test(last.value)))
+          this.append([text(top.tag === 'pre' ? '\n\n' : ' ')]);
+        this.append(content);
+      }
+    }
+    this.state.inRawCode = outerCode;
   }
 
   /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */

@@ -21,6 +21,8 @@ const NOT_ROUND_TRIPPED: Record<string, string> = {
   'raw-html-unsafe': 'a URL inside escaped HTML text comes back as text that GFM autolinks',
   'raw-html-in-tight-lists': 'a table with colspan or rowspan comes back as a GFM table, which has no spans',
   'raw-html-block-in-paragraph': 'a raw <pre> comes back as a code fence, so as the code macro',
+  'raw-html-blocks-in-table-cells':
+    "a cell's lists and tables come back as its text run together: a GFM cell is one line",
   'obsidian-wikilinks': 'a page link comes back as a Markdown link to its title, a page only where a resolver says so',
 };
 

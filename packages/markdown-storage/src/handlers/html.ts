@@ -151,6 +151,20 @@ const CLOSES_P = new Set([
 ]);
 
 /**
+ * Start tags that end an open element of their kind, HTML's omitted end tags (`<ul><li>One<li>Two</ul>`,
+ * `<tr><td>a<td>b`): `closes` within the nearest `scope` element. Without it the second item
+ * would nest in the first, which storage has no place for.
+ */
+const IMPLIED_END: Record<string, { closes: ReadonlySet<string>; scope: ReadonlySet<string> }> = {
+  li: { closes: new Set(['li']), scope: new Set(['ul', 'ol']) },
+  dt: { closes: new Set(['dt', 'dd']), scope: new Set(['dl']) },
+  dd: { closes: new Set(['dt', 'dd']), scope: new Set(['dl']) },
+  tr: { closes: new Set(['tr']), scope: new Set(['table', 'thead', 'tbody', 'tfoot']) },
+  td: { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) },
+  th: { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) },
+};
+
+/**
  * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
  * `<b> </b>`, `<p align="center"></p>`, `<h2></h2>`): a browser shows nothing for them but what
  * an icon font draws, while in storage they would be an empty `<em>` (or a blank entry in the
@@ -287,7 +301,7 @@ function isFlowTag(html: string): boolean {
  * and the text between them becomes paragraphs again, its whitespace and line breaks next to the
  * cut taken off.
  */
-export function paragraphPieces(paragraph: Paragraph): Array<Paragraph | Html> | undefined {
+export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Array<Paragraph | Html> | undefined {
   const children = paragraph.children;
   let first = -1;
   for (let index = 0; index < children.length; index += 1) {
@@ -520,6 +534,7 @@ export class HtmlBuilder {
       return;
     }
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
+    if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -558,6 +573,18 @@ export class HtmlBuilder {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
     if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
+  }
+
+  /** An element the new start tag ends (an open `<li>` at the next `<li>`), with what is open inside it. */
+  private closeImplied({ closes, scope }: (typeof IMPLIED_END)[string]): void {
+    for (let index = this.stack.length - 1; index >= 0; index -= 1) {
+      const tag = this.stack[index]!.tag;
+      if (scope.has(tag)) return;
+      if (closes.has(tag)) {
+        while (this.stack.length > index) this.closeTop();
+        return;
+      }
+    }
   }
 
   private close(name: string, source: string, node: Nodes): void {

@@ -23,6 +23,13 @@ interface TagSpec {
   void?: boolean;
   /** Allowed only directly inside this tag (summary in details). */
   inside?: string;
+  /**
+   * A wrapper of flow content (`<div>`, `<center>`): only its content is kept, as blocks of their
+   * own where blocks may stand, so `<div>First</div><div>Second</div>` stays two lines, not
+   * "FirstSecond"; as the text it holds in a line of text (`<h1><center>Title</center></h1>`,
+   * `<a href="…"><div><img …></div></a>`).
+   */
+  wrapper?: boolean;
   build(attributes: Record<string, string>, children: XNode[], state: State, node: Nodes): XNode[];
 }
 
@@ -95,15 +102,15 @@ const TAGS: Record<string, TagSpec> = {
         : [],
   },
   p: { block: true, build: element('p') },
-  div: { block: true, build: transparent },
-  center: { block: true, build: transparent },
-  section: { block: true, build: transparent },
-  article: { block: true, build: transparent },
-  header: { block: true, build: transparent },
-  footer: { block: true, build: transparent },
-  main: { block: true, build: transparent },
-  aside: { block: true, build: transparent },
-  figure: { block: true, build: transparent },
+  div: { block: true, wrapper: true, build: transparent },
+  center: { block: true, wrapper: true, build: transparent },
+  section: { block: true, wrapper: true, build: transparent },
+  article: { block: true, wrapper: true, build: transparent },
+  header: { block: true, wrapper: true, build: transparent },
+  footer: { block: true, wrapper: true, build: transparent },
+  main: { block: true, wrapper: true, build: transparent },
+  aside: { block: true, wrapper: true, build: transparent },
+  figure: { block: true, wrapper: true, build: transparent },
   figcaption: { block: true, build: blockElement('p') },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
@@ -283,6 +290,9 @@ const HOLDS_PHRASING = new Set([
   ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'dt', 'th', 'td', 'li', 'figcaption'],
 ]);
 
+/** Block tags whose content is a line of text and nothing else (no paragraph may go in). */
+const PHRASING_ONLY = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'dt']);
+
 const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
 
 /** A start or end tag of a flow element we convert (`<div>`, `</table>`, `<h1>`), which a paragraph cannot hold. */
@@ -313,25 +323,45 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   }
   if (first === -1) return undefined;
   const pieces: Array<Paragraph | Html> = [];
-  let run: PhrasingContent[] = children.slice(0, first);
+  let run: PhrasingContent[] = [];
   const flush = () => {
     const content = trimPiece(run);
     if (content.length) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
     run = [];
   };
-  for (let index = first; index < children.length; index += 1) {
+  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
+  const openInline: string[] = [];
+  for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
     const word = preformattedWord(children, index);
     if (word) {
       run.push(word);
       index += 2;
-    } else if (child.type === 'html' && isFlowTag(child.value)) {
+      continue;
+    }
+    const tag = child.type === 'html' ? tagOf(child.value) : undefined;
+    const spec = tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : undefined;
+    if (!tag || !spec) run.push(child);
+    else if (!spec.block) {
+      run.push(child);
+      const open = tag.end ? openInline.lastIndexOf(tag.name) : -1;
+      if (open !== -1) openInline.splice(open, 1);
+      else if (!tag.end && !spec.void) openInline.push(tag.name);
+    } else if (spec.wrapper && openInline.length) {
+      // `<a href="…"><div><img …></div></a>`: the link keeps its content, as a browser shows it.
+    } else {
       flush();
-      pieces.push(child);
-    } else run.push(child);
+      pieces.push(child as Html);
+    }
   }
   flush();
   return pieces;
+}
+
+/** The name of a start or end tag (`<div class="x">` → div), lowercased. */
+function tagOf(html: string): { name: string; end: boolean } | undefined {
+  const match = TAG_NAME.exec(html);
+  return match ? { name: match[1]!.toLowerCase(), end: html.charCodeAt(1) === 0x2f /* / */ } : undefined;
 }
 
 /**
@@ -641,9 +671,17 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
+    if (frame.spec.wrapper && this.holdsBlocks()) return wrapPhrasing(frame.children);
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     return frame.spec.build(frame.attributes, children, this.state, frame.node);
+  }
+
+  /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
+  private holdsBlocks(): boolean {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) return this.block;
+    return parent.spec.block === true && !PHRASING_ONLY.has(parent.tag);
   }
 
   private escaped(name: string, source: string, node: Nodes): void {

@@ -42,6 +42,21 @@ export function wikiLinkNode(meta: WikiLinkMeta): WikiLink {
  */
 const WIKILINK = /\[\[([^[\]\n]+)\]\](?![([])/y;
 const MARKER = /^_?(?:toc|tosp)_?$/i;
+/**
+ * ECMAScript's internal slots and methods, which JavaScript READMEs write in prose ("the
+ * [[Prototype]] of an object", "observable [[Get]]s", get-proto's and qs's): spec notation, not notes.
+ */
+const ECMASCRIPT_INTERNALS = new Set(
+  [
+    ...['Prototype', 'Get', 'Set', 'Call', 'Construct', 'Class', 'Delete', 'HasProperty', 'OwnPropertyKeys'],
+    ...['GetPrototypeOf', 'SetPrototypeOf', 'IsExtensible', 'PreventExtensions', 'GetOwnProperty'],
+    ...['DefineOwnProperty', 'Extensible', 'PrimitiveValue', 'Scopes', 'Target', 'Handler', 'Realm'],
+    ...['Environment', 'HomeObject', 'BoundTargetFunction', 'BoundThis', 'BoundArguments', 'FunctionLocation'],
+    ...['Value', 'Writable', 'Enumerable', 'Configurable', 'PromiseState', 'PromiseResult'],
+  ].map((name) => name.toLowerCase()),
+);
+/** Code, not a note: POSIX classes (`[[:alpha:]]`, `[[=e=]]`, `[[.ch.]]`), nested arrays (`[[1]]`, `[['a', 'b']]`). */
+const CODE_LIKE = /^(?:[:=.].*[:=.]|\d+|['"`].*)$/;
 
 function tokenize(state: StateInline, silent: boolean): boolean {
   const { src } = state;
@@ -74,7 +89,8 @@ function wikiLinkMeta(inside: string, embed: boolean): WikiLinkMeta | undefined 
   const bar = /\\?\|/.exec(inside);
   const link = (bar ? inside.slice(0, bar.index) : inside).trim();
   const alias = bar ? inside.slice(bar.index + bar[0].length).trim() : undefined;
-  if (!link || MARKER.test(link) || link.startsWith('^')) return undefined;
+  if (!link || MARKER.test(link) || link.startsWith('^') || CODE_LIKE.test(link)) return undefined;
+  if (!bar && ECMASCRIPT_INTERNALS.has(link.toLowerCase())) return undefined;
   const hash = link.indexOf('#');
   const target = (hash === -1 ? link : link.slice(0, hash)).trim();
   const fragment =

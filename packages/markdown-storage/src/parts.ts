@@ -20,7 +20,7 @@ import type { Recording, Resolution, State } from './state.js';
 import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
-import { HtmlBuilder } from './handlers/html.js';
+import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import { eachNode } from './walk.js';
 
@@ -204,9 +204,11 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     const nodes: XNode[] = [];
     for (let index = 0; index < root.children.length; index += 1) {
       const child = root.children[index]!;
-      if (child.type === 'html') {
+      const pieces = child.type === 'paragraph' ? paragraphPieces(child) : undefined;
+      if (child.type === 'html' || pieces) {
         page.appendBlock(nodes.splice(0));
-        page.html(child.value, child);
+        if (pieces) page.appendPieces(pieces);
+        else if (child.type === 'html') page.html(child.value, child);
         state.usedContext = true; // balanced with its neighbours: not a block of its own
       } else nodes.push(...state.one(child, root));
     }

@@ -6,7 +6,7 @@
 import type { Nodes, Parents, Definition, FootnoteDefinition } from 'mdast';
 import type { ToStorageOptions } from './options.js';
 import type { XNode } from './xml.js';
-import { HtmlBuilder } from './handlers/html.js';
+import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
 import { wrapPhrasing } from './phrasing.js';
 
 /** Each handler takes its own node type; the registry is keyed by `node.type`, so the parameter is loose. */
@@ -116,7 +116,9 @@ export class State {
     const outerCode = this.inRawCode;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
+      const pieces = block && child.type === 'paragraph' ? paragraphPieces(child) : undefined;
       if (child.type === 'html') builder.html(child.value, child);
+      else if (pieces) builder.appendPieces(pieces);
       else {
         this.inRawCode = outerCode || builder.inCode();
         builder.appendBlock(this.one(child, parent));

@@ -5,7 +5,7 @@
  * parent's children are converted. Unknown tags — `<script>`, `<iframe>`, `<ac:structured-macro>`
  * — are escaped, so text can never turn into markup or a macro.
  */
-import type { Nodes } from 'mdast';
+import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
@@ -23,6 +23,13 @@ interface TagSpec {
   void?: boolean;
   /** Allowed only directly inside this tag (summary in details). */
   inside?: string;
+  /**
+   * A wrapper of flow content (`<div>`, `<center>`): only its content is kept, as blocks of their
+   * own where blocks may stand, so `<div>First</div><div>Second</div>` stays two lines, not
+   * "FirstSecond"; as the text it holds in a line of text (`<h1><center>Title</center></h1>`,
+   * `<a href="…"><div><img …></div></a>`).
+   */
+  wrapper?: boolean;
   build(attributes: Record<string, string>, children: XNode[], state: State, node: Nodes): XNode[];
 }
 
@@ -95,15 +102,15 @@ const TAGS: Record<string, TagSpec> = {
         : [],
   },
   p: { block: true, build: element('p') },
-  div: { block: true, build: transparent },
-  center: { block: true, build: transparent },
-  section: { block: true, build: transparent },
-  article: { block: true, build: transparent },
-  header: { block: true, build: transparent },
-  footer: { block: true, build: transparent },
-  main: { block: true, build: transparent },
-  aside: { block: true, build: transparent },
-  figure: { block: true, build: transparent },
+  div: { block: true, wrapper: true, build: transparent },
+  center: { block: true, wrapper: true, build: transparent },
+  section: { block: true, wrapper: true, build: transparent },
+  article: { block: true, wrapper: true, build: transparent },
+  header: { block: true, wrapper: true, build: transparent },
+  footer: { block: true, wrapper: true, build: transparent },
+  main: { block: true, wrapper: true, build: transparent },
+  aside: { block: true, wrapper: true, build: transparent },
+  figure: { block: true, wrapper: true, build: transparent },
   figcaption: { block: true, build: blockElement('p') },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
@@ -149,6 +156,20 @@ const CLOSES_P = new Set([
   ...['p', 'div', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'details'],
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'pre', 'blockquote', 'hr', 'table'],
 ]);
+
+/**
+ * Start tags that end an open element of their kind, HTML's omitted end tags (`<ul><li>One<li>Two</ul>`,
+ * `<tr><td>a<td>b`): `closes` within the nearest `scope` element. Without it the second item
+ * would nest in the first, which storage has no place for.
+ */
+const IMPLIED_END: Record<string, { closes: ReadonlySet<string>; scope: ReadonlySet<string> }> = {
+  li: { closes: new Set(['li']), scope: new Set(['ul', 'ol']) },
+  dt: { closes: new Set(['dt', 'dd']), scope: new Set(['dl']) },
+  dd: { closes: new Set(['dt', 'dd']), scope: new Set(['dl']) },
+  tr: { closes: new Set(['tr']), scope: new Set(['table', 'thead', 'tbody', 'tfoot']) },
+  td: { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) },
+  th: { closes: new Set(['td', 'th']), scope: new Set(['tr', 'table']) },
+};
 
 /**
  * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
@@ -261,6 +282,120 @@ function tableBody(children: XNode[]): XNode[] {
   ];
 }
 
+/**
+ * Block tags whose content is a line of text (a heading, a table cell): the text of a paragraph
+ * cut around them goes into them as it is, not as a paragraph of its own.
+ */
+const HOLDS_PHRASING = new Set([
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'dt', 'th', 'td', 'li', 'figcaption'],
+]);
+
+/** Block tags whose content is a line of text and nothing else (no paragraph may go in). */
+const PHRASING_ONLY = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'summary', 'dt']);
+
+const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
+
+/** A start or end tag of a flow element we convert (`<div>`, `</table>`, `<h1>`), which a paragraph cannot hold. */
+function isFlowTag(html: string): boolean {
+  const name = TAG_NAME.exec(html)?.[1]?.toLowerCase();
+  return name !== undefined && Object.hasOwn(TAGS, name) && TAGS[name]!.block === true;
+}
+
+/**
+ * A paragraph cut at its flow-level raw HTML tags, or undefined when it has none (nearly always).
+ * CommonMark lets any tag through inside a paragraph (`Some text <div class="note">…</div> more`,
+ * `Text<br/><table>…</table>`, an OpenAPI description's `…avoided.<h1>Report parameters</h1><table>`):
+ * the tags are raw HTML inline, so a browser meets a `<div>` inside a `<p>`, closes the paragraph
+ * and shows the element. Here the tags become the block-level HTML they are, balanced with their
+ * neighbours like any HTML block (a `<details>` opened mid-paragraph takes the blocks after it),
+ * and the text between them becomes paragraphs again, its whitespace and line breaks next to the
+ * cut taken off.
+ */
+export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Array<Paragraph | Html> | undefined {
+  const children = paragraph.children;
+  let first = -1;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
+    if (child.type === 'html' && isFlowTag(child.value)) {
+      first = index;
+      break;
+    }
+  }
+  if (first === -1) return undefined;
+  const pieces: Array<Paragraph | Html> = [];
+  let run: PhrasingContent[] = [];
+  const flush = () => {
+    const content = trimPiece(run);
+    if (content.length) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    run = [];
+  };
+  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
+  const openInline: string[] = [];
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
+    const word = preformattedWord(children, index);
+    if (word) {
+      run.push(word);
+      index += 2;
+      continue;
+    }
+    const tag = child.type === 'html' ? tagOf(child.value) : undefined;
+    const spec = tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : undefined;
+    if (!tag || !spec) run.push(child);
+    else if (!spec.block) {
+      run.push(child);
+      const open = tag.end ? openInline.lastIndexOf(tag.name) : -1;
+      if (open !== -1) openInline.splice(open, 1);
+      else if (!tag.end && !spec.void) openInline.push(tag.name);
+    } else if (spec.wrapper && openInline.length) {
+      // `<a href="…"><div><img …></div></a>`: the link keeps its content, as a browser shows it.
+    } else {
+      flush();
+      pieces.push(child as Html);
+    }
+  }
+  flush();
+  return pieces;
+}
+
+/** The name of a start or end tag (`<div class="x">` → div), lowercased. */
+function tagOf(html: string): { name: string; end: boolean } | undefined {
+  const match = TAG_NAME.exec(html);
+  return match ? { name: match[1]!.toLowerCase(), end: html.charCodeAt(1) === 0x2f /* / */ } : undefined;
+}
+
+/**
+ * `<pre>LICENSE</pre>` inside a sentence ("checks the repository for a <pre>LICENSE</pre> file",
+ * Bitbucket's Javadoc-born descriptions): one word in `<pre>` is code in a line of text, which a
+ * block of its own would cut into pieces, so it is inline code.
+ */
+function preformattedWord(children: PhrasingContent[], index: number): InlineCode | undefined {
+  const [open, word, close] = [children[index], children[index + 1], children[index + 2]];
+  if (open?.type !== 'html' || close?.type !== 'html' || word?.type !== 'text') return undefined;
+  if (!/^<pre\s*>$/i.test(open.value) || !/^<\/pre\s*>$/i.test(close.value) || !/^\S+$/.test(word.value))
+    return undefined;
+  return { type: 'inlineCode', value: word.value, position: word.position };
+}
+
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
+/** A piece of a cut paragraph without the whitespace and line breaks that only set it apart from the cut. */
+function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
+  const content = [...run];
+  const isGap = (node: PhrasingContent | undefined) =>
+    node !== undefined &&
+    (node.type === 'break' ||
+      (node.type === 'html' && LINE_BREAK_TAG.test(node.value)) ||
+      (node.type === 'text' && node.value.trim() === ''));
+  while (isGap(content[0])) content.shift();
+  while (isGap(content[content.length - 1])) content.pop();
+  const head = content[0];
+  if (head?.type === 'text') content[0] = { ...head, value: head.value.trimStart() };
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = { ...tail, value: tail.value.trimEnd() };
+  return content;
+}
+
 /** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
 const MAX_OPEN_TAGS = 32;
 
@@ -338,6 +473,34 @@ export class HtmlBuilder {
     this.append(nodes);
   }
 
+  /**
+   * A paragraph cut at its flow-level tags (`paragraphPieces`): the tags go in as HTML blocks, each
+   * piece of text as a paragraph, or as the line of text of the element it is in (`<h1>`, `<td>`).
+   */
+  appendPieces(pieces: Array<Paragraph | Html>): void {
+    const outerCode = this.state.inRawCode;
+    for (const piece of pieces) {
+      if (piece.type === 'html') {
+        this.html(piece.value, piece);
+        continue;
+      }
+      this.state.inRawCode = outerCode || this.inCode();
+      const content = this.state.all(piece);
+      if (!content.length) continue;
+      const top = this.stack[this.stack.length - 1];
+      const inLine = top !== undefined && !top.component && (!top.spec.block || HOLDS_PHRASING.has(top.tag));
+      if (!inLine) this.appendBlock(wrapPhrasing(content));
+      else {
+        // Set apart from what the element holds before it, as the paragraph break did (a blank line in `<pre>`).
+        const last = this.target[this.target.length - 1];
+        if (last && !(last.type === 'text' && /\s$/.test(last.value)))
+          this.append([text(top.tag === 'pre' ? '\n\n' : ' ')]);
+        this.append(content);
+      }
+    }
+    this.state.inRawCode = outerCode;
+  }
+
   /** Inside `<code>`, `<pre>` and the like, where an emoji shortcode is kept as written (as GitHub does). */
   inCode(): boolean {
     return this.stack.some((frame) => CODE_TAGS.has(frame.tag));
@@ -401,6 +564,7 @@ export class HtmlBuilder {
       return;
     }
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
+    if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -439,6 +603,18 @@ export class HtmlBuilder {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
     if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
+  }
+
+  /** An element the new start tag ends (an open `<li>` at the next `<li>`), with what is open inside it. */
+  private closeImplied({ closes, scope }: (typeof IMPLIED_END)[string]): void {
+    for (let index = this.stack.length - 1; index >= 0; index -= 1) {
+      const tag = this.stack[index]!.tag;
+      if (scope.has(tag)) return;
+      if (closes.has(tag)) {
+        while (this.stack.length > index) this.closeTop();
+        return;
+      }
+    }
   }
 
   private close(name: string, source: string, node: Nodes): void {
@@ -495,9 +671,17 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
+    if (frame.spec.wrapper && this.holdsBlocks()) return wrapPhrasing(frame.children);
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     return frame.spec.build(frame.attributes, children, this.state, frame.node);
+  }
+
+  /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
+  private holdsBlocks(): boolean {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) return this.block;
+    return parent.spec.block === true && !PHRASING_ONLY.has(parent.tag);
   }
 
   private escaped(name: string, source: string, node: Nodes): void {

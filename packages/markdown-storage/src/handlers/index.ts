@@ -5,7 +5,7 @@ import { code, inlineCode, inlineMath, math } from './code.js';
 import { containerDirective, leafDirective, textDirective } from './directives.js';
 import { footnoteDefinition, footnoteReference } from './footnotes.js';
 import { emphasis, hardBreak, strikethrough, strong, text } from './inline.js';
-import { definition, image, imageReference, link, linkReference } from './links.js';
+import { definition, image, imageReference, link, linkReference, wikiLink } from './links.js';
 import { list, listItem } from './lists.js';
 import { table } from './tables.js';
 import { mdxjsEsm } from './mdx.js';
@@ -32,6 +32,7 @@ export const handlers: Record<string, Handler> = {
   image,
   imageReference,
   definition,
+  wikiLink,
   table,
   footnoteReference,
   footnoteDefinition,

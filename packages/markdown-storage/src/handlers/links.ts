@@ -6,6 +6,8 @@ import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
+import type { WikiLink } from '../parse/wikilinks.js';
+import { confluenceAnchor } from '../anchors.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */
@@ -216,4 +218,53 @@ export function buildImage(
 export function pixels(value: string | undefined): number | undefined {
   const match = value?.trim().match(/^(\d{1,5})(?:px)?$/i);
   return match && Number(match[1]) > 0 ? Number(match[1]) : undefined;
+}
+
+/** What Obsidian embeds as an image (`![[diagram.png]]`); any other embed is a link. */
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|avif|tiff?)$/i;
+/** Files a wikilink may name besides notes (Obsidian's attachment types and common documents): a note's name may hold dots. */
+const OTHER_FILE =
+  /\.(?:pdf|mp3|wav|m4a|ogg|flac|mp4|webm|ogv|mov|mkv|canvas|zip|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
+/** An embedded image's size after the bar: `300` (width) or `300x200`. */
+const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
+
+/**
+ * Obsidian's wikilinks (parse/wikilinks.ts). A note is a page: a note of the converted folder
+ * (`[[Page]]` is `Page.md`, as Obsidian adds the extension) links to its page's title through
+ * `resolvePageTitle`, any other note to a page titled with its name (the note's name is its title
+ * in Obsidian, and the page may be published from elsewhere). `#Heading` is the heading's anchor,
+ * `#^block` (a block Confluence cannot address) the page. An embedded image is an image as
+ * `![](…)` is (its size after the bar); an embedded note is a link to its page; another file is
+ * an attachment link when it is one, else its name as text, with a warning.
+ */
+export function wikiLink(node: WikiLink, state: State): XNode[] {
+  const { target, heading, alias, embed } = node.data;
+  const shown = [text(node.children[0].value)];
+  const at = node as unknown as Nodes; // for a warning's line
+
+  if (embed && IMAGE_FILE.test(target)) {
+    const size = alias === undefined ? null : SIZE.exec(alias);
+    const alt = alias !== undefined && !size ? alias : '';
+    return buildImage(state, target, alt, undefined, at, {
+      width: pixels(size?.[1]),
+      height: pixels(size?.[2]),
+    });
+  }
+  if (!target) return buildLink(state, `#${heading}`, undefined, shown, at);
+  if (IMAGE_FILE.test(target) || OTHER_FILE.test(target)) {
+    const fileName = state.options.resolveAttachment?.(target);
+    if (fileName !== undefined) {
+      state.attachments.add(fileName);
+      return [x('ac:link', {}, [x('ri:attachment', { 'ri:filename': fileName }), ...linkBody(shown)])];
+    }
+    state.warn(`[[${target}]] is not an attachment of this page: shown as text`, at);
+    return shown;
+  }
+  const path = /\.md$/i.test(target) ? target : `${target}.md`;
+  const resolved = state.options.resolvePageTitle?.(path);
+  const title = resolved ?? path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+  state.pageLinks.add(title);
+  const resolvedAnchor = heading && resolved !== undefined ? state.options.resolveAnchor?.(path, heading) : undefined;
+  const anchor = heading ? (resolvedAnchor ?? confluenceAnchor(heading)) : undefined;
+  return [x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': title }), ...linkBody(shown)])];
 }

@@ -6,7 +6,7 @@ import type { List, ListItem, Paragraph } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { wrapPhrasing } from '../phrasing.js';
-import { HtmlBuilder } from './html.js';
+import { HtmlBuilder, paragraphPieces } from './html.js';
 
 function isLoose(list: List): boolean {
   return Boolean(list.spread) || list.children.some((item) => item.spread);
@@ -56,6 +56,12 @@ function itemContent(item: ListItem, loose: boolean, state: State): XNode[] {
   for (const child of item.children) {
     if (child.type === 'html') {
       builder.html(child.value, child);
+      empty = false;
+      continue;
+    }
+    const pieces = child.type === 'paragraph' ? paragraphPieces(child) : undefined;
+    if (pieces) {
+      builder.appendPieces(pieces);
       empty = false;
       continue;
     }

@@ -2,6 +2,8 @@
 import type { Table, TableCell } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
+import { wrapPhrasing } from '../phrasing.js';
+import { HtmlBuilder, paragraphPieces } from './html.js';
 
 export function table(node: Table, state: State): XNode[] {
   const align = node.align ?? [];
@@ -21,7 +23,30 @@ export function table(node: Table, state: State): XNode[] {
 
 /** Alignment goes on a paragraph inside the cell: both the Cloud and the Data Center editors keep it there. */
 function tableCell(cell: TableCell, tag: 'th' | 'td', align: string | null, state: State): XNode {
+  const pieces = paragraphPieces(cell);
+  if (pieces) return x(tag, {}, alignedParagraphs(cellBlocks(pieces, state), align));
   const content = state.all(cell);
   if (!align || content.length === 0) return x(tag, {}, content);
   return x(tag, {}, [x('p', { style: `text-align: ${align};` }, content)]);
+}
+
+/**
+ * A cell holding flow-level raw HTML (`Arguments: <ul><li>…</ul><br/><table>…</table>`, as docs
+ * sites' tables write notes and lists in a cell): a Markdown cell is one line, so HTML is the only
+ * way to put blocks in it. The cell is cut at those tags as a paragraph is (html.ts), and holds the
+ * blocks and the paragraphs between them, which a storage cell may.
+ */
+function cellBlocks(pieces: NonNullable<ReturnType<typeof paragraphPieces>>, state: State): XNode[] {
+  const builder = new HtmlBuilder(state, true);
+  builder.appendPieces(pieces);
+  return wrapPhrasing(builder.finish());
+}
+
+function alignedParagraphs(blocks: XNode[], align: string | null): XNode[] {
+  if (!align) return blocks;
+  return blocks.map((block) =>
+    block.type === 'element' && block.name === 'p'
+      ? x('p', { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      : block,
+  );
 }

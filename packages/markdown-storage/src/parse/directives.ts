@@ -250,11 +250,19 @@ const CLOSING = /^(:{3,})\s*$/;
 
 /**
  * The line that closes a container opened with `colons` colons on `startLine` (nested ones and
- * code skipped), or undefined if it runs to the end of its parent. Unclosed containers nested in
+ * code skipped), or undefined if it runs to the end of its parent. A directive closes with at least
+ * as many colons; a pandoc div (`anyLength`) with any line of three or more, as pandoc closes the
+ * innermost open div (`:::: columns` … `:::`). Unclosed containers nested in
  * an unclosed one are remembered for the rest of the parse, so `:::a` repeated thousands of times
  * costs one scan, not one per container.
  */
-function closingLine(state: StateBlock, startLine: number, endLine: number, colons: number): number | undefined {
+function closingLine(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  colons: number,
+  anyLength = false,
+): number | undefined {
   const unclosed = ((state.env as { unclosedDirectives?: Set<string> }).unclosedDirectives ??= new Set());
   if (unclosed.has(`${state.blkIndent}:${startLine}`)) return undefined;
   const nested: number[] = [];
@@ -276,7 +284,7 @@ function closingLine(state: StateBlock, startLine: number, endLine: number, colo
     }
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
-    else if (close && close.length >= colons) return line;
+    else if (close && (anyLength || close.length >= colons)) return line;
     else if (/^:{3,}[^\s:]/.test(text) || opensPandocDiv(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text)))
       nested.push(line);
   }
@@ -297,7 +305,8 @@ function opensAdmonition(text: string): boolean {
  * `.callout-exercise`) is a wrapper, as its `<div>` is in HTML: its content is kept without it.
  * Pandoc's other form, a single class as a bare word (`::::: columns`, `:::: column`), is one too
  * when it names no admonition (`::: tip` is VitePress' and Docusaurus' syntax, read before this).
- * Either may end with colons (`::: {.note} :::`), and only a closed div is one.
+ * Either may end with colons (`::: {.note} :::`), and only a closed div is one; any line of three
+ * colons or more closes it (`:::: columns` … `:::`), as in pandoc.
  */
 const PANDOC_DIV = /^:{3,}[ \t]*\{/;
 const PANDOC_WORD_DIV = /^:{3,}[ \t]*([A-Za-z][\w-]*)[ \t]*(?::+[ \t]*)?$/;
@@ -333,7 +342,7 @@ function pandocDiv(
 ): boolean {
   const attributes = pandocDivAttributes(text);
   if (!attributes) return false;
-  const close = closingLine(state, startLine, endLine, colons);
+  const close = closingLine(state, startLine, endLine, colons, true);
   if (close === undefined) return false;
   if (silent) return true;
   const { class: classes = '', title, collapse, icon } = attributes;

@@ -25,6 +25,7 @@ import { abbreviations } from './abbreviations.js';
 import { mdxComponents } from './mdx-jsx.js';
 import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
+import { wikilinks } from './wikilinks.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -38,6 +39,7 @@ function createParser(): MarkdownIt {
     .use(highlight)
     .use(insert)
     .use(keys)
+    .use(wikilinks)
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)

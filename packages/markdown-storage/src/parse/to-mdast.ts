@@ -28,6 +28,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
 import type { InlineMath, Math } from './math.js';
+import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
@@ -396,6 +397,9 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
         push(math as unknown as PhrasingContent);
         break;
       }
+      case 'wikilink':
+        push(wikiLinkNode(token.meta as WikiLinkMeta) as unknown as PhrasingContent);
+        break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
         break;
@@ -482,6 +486,7 @@ function plainText(tokens: Token[]): string {
     if (token.type === 'text' || token.type === 'text_special' || token.type === 'code_inline') text += token.content;
     else if (token.type === 'softbreak') text += '\n';
     else if (token.type === 'image') text += plainText(token.children ?? []);
+    else if (token.type === 'wikilink') text += wikiLinkNode(token.meta as WikiLinkMeta).children[0].value;
   }
   return text;
 }

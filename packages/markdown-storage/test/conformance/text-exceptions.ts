@@ -70,6 +70,11 @@ export const TEXT_EXCEPTIONS: TextException[] = [
     ids: ['gfm-spec:645', 'gfm-spec:646'],
   },
   {
+    reason:
+      "Obsidian's embed `![[foo]]` is read as one (a link to the page foo, shown as foo); CommonMark has no such syntax and shows the brackets. A defined `[foo]` still makes `[[foo]]` its link in brackets.",
+    ids: ['commonmark-spec:592', 'gfm-spec:598'],
+  },
+  {
     reason: 'The spec gives no expected HTML (`<IGNORE>`: the example only checks that the parser does not crash).',
     ids: ['gfm-extensions:20'],
   },

@@ -260,8 +260,18 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
     state.warn(`[[${target}]] is not an attachment of this page: shown as text`, at);
     return shown;
   }
-  const path = /\.md$/i.test(target) ? target : `${target}.md`;
-  const resolved = state.options.resolvePageTitle?.(path);
+  const notePath = (name: string) => (/\.md$/i.test(name) ? name : `${name}.md`);
+  let path = notePath(target);
+  let resolved = state.options.resolvePageTitle?.(path);
+  // GitHub and Gollum wikis write it the other way round, `[[Link text|Page]]`: when only the part
+  // after the bar names a page of the tree, that part is the page and the other is the text.
+  if (resolved === undefined && alias && !embed) {
+    const other = state.options.resolvePageTitle?.(notePath(alias));
+    if (other !== undefined) {
+      [path, resolved] = [notePath(alias), other];
+      shown.splice(0, 1, text(target));
+    }
+  }
   const title = resolved ?? path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
   state.pageLinks.add(title);
   const resolvedAnchor = heading && resolved !== undefined ? state.options.resolveAnchor?.(path, heading) : undefined;

@@ -111,7 +111,9 @@ export function configKeyOrigin(config: LoadedConfig, pointer: string): OptionOr
     .join('');
   if (!config.file) return { name: key };
   const location = config.locate(pointer);
-  return { name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${key}`, location };
+  // In package.json the config is the `docgen` key's value: `package.json:12 docgen.sources[0]…`.
+  const within = basename(config.file) === 'package.json' ? `docgen.${key}` : key;
+  return { name: `${basename(config.file)}${location.line ? `:${location.line}` : ''} ${within}`, location };
 }
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
-import { findConfigFile, loadConfig } from '@docgen/core';
+import { findConfigFile, loadConfig, optionOrigin } from '@docgen/core';
 
 async function project(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'docgen-config-'));
@@ -38,6 +38,21 @@ describe('config loading', () => {
     expect(findConfigFile(join(dir, 'apps/web/src'))).toBe(join(dir, 'package.json'));
     const loaded = await loadConfig({ cwd: join(dir, 'apps/web/src') });
     expect(loaded.config.out).toBe('site');
+  });
+
+  it('names a key of package.json#docgen as written there, under `docgen`', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify(
+        { name: 'x', docgen: { sources: [{ plugin: 'adr', options: { dir: 'adr' } }] } },
+        null,
+        2,
+      ),
+    });
+    const loaded = await loadConfig({ cwd: dir });
+    expect(optionOrigin(loaded, 0, 'dir')).toMatchObject({
+      name: 'package.json:8 docgen.sources[0].options.dir',
+      location: { file: join(dir, 'package.json'), line: 8 },
+    });
   });
 
   it('loads .mjs and .json configs, and an explicit path', async () => {

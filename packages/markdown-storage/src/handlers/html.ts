@@ -75,6 +75,15 @@ const TAGS: Record<string, TagSpec> = {
   abbr: { build: transparent },
   mark: { build: transparent },
   q: { build: transparent },
+  // Presentational and semantic wrappers of old wikis and exports (`<font color="red">`, Azure
+  // DevOps pages): their text shows, as it does in a browser; the look they ask for is not kept.
+  font: { build: transparent },
+  nobr: { build: transparent },
+  dfn: { build: element('em') },
+  time: { build: transparent },
+  data: { build: transparent },
+  bdi: { build: transparent },
+  bdo: { build: transparent },
   wbr: { void: true, build: () => [] },
   // `<picture>` shows its `<img>` (the fallback every browser understands); its `<source>`
   // alternatives (dark-mode logos, other formats) are not content.
@@ -180,7 +189,7 @@ const IMPLIED_END: Record<string, { closes: ReadonlySet<string>; scope: Readonly
  */
 const LEFT_OUT_WHEN_EMPTY = new Set([
   ...['b', 'strong', 'i', 'em', 'cite', 'var', 'code', 'kbd', 'samp', 'tt', 'sub', 'sup', 'u', 'ins'],
-  ...['s', 'del', 'strike', 'small', 'big', 'span', 'abbr', 'mark', 'q'],
+  ...['s', 'del', 'strike', 'small', 'big', 'span', 'abbr', 'mark', 'q', 'font', 'nobr', 'dfn'],
   ...['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
 ]);
 

@@ -110,6 +110,12 @@ interface ModuleInfo {
    * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
    */
   aliases: Map<string, string>;
+  /**
+   * Names for a member of another value (`export const users = new UsersRoute().router`, and
+   * `export default new UsersRoute().router` as `(default export)`) → that access: a router when
+   * the value is an instance of a class of the project that keeps one there (`instanceRouter`).
+   */
+  members: Map<string, PropertyAccessExpression>;
   /** The modules whose every export this one exports too: `export * from './users'`, tsc's `__exportStar(require('./users'), exports)`. */
   stars: string[];
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
@@ -464,6 +470,7 @@ class RouteReader {
       exports: new Map(),
       factories: new Map(),
       aliases: new Map(),
+      members: new Map(),
       stars: [],
     };
     this.modules.set(file, info);
@@ -514,8 +521,21 @@ class RouteReader {
 
   /** Follow a local name through imports to the module and name that declare the router. */
   resolve(file: string, name: string): RouterRef | undefined {
-    const found = this.definition(file, name, (info, local) => info.declared.has(local));
-    return found && { file: found.info.file, name: found.name };
+    const found = this.definition(
+      file,
+      name,
+      (info, local) => info.declared.has(local) || this.memberRouter(info, local) !== undefined,
+    );
+    if (!found) return undefined;
+    return found.info.declared.has(found.name)
+      ? { file: found.info.file, name: found.name }
+      : this.memberRouter(found.info, found.name);
+  }
+
+  /** The router a name for an instance's member stands for: `export default new AccountsRoute().router`. */
+  private memberRouter(info: ModuleInfo, name: string): RouterRef | undefined {
+    const member = info.members.get(name);
+    return member && this.instanceRouter(member);
   }
 
   /** The router a module exports under `name` (`default` for `module.exports = router`). */
@@ -1317,6 +1337,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     const value = init && unwrap(ts, init);
     const target = value && (ts.Node.isIdentifier(value) ? value.getText() : invokedReturn(ts, value));
     if (target && target !== name && !info.declared.has(name)) info.aliases.set(name, target);
+    if (value && ts.Node.isPropertyAccessExpression(value) && !info.declared.has(name)) info.members.set(name, value);
   }
   // A class that keeps its app in a member (`this.app = express()` in the constructor, or
   // `app = express()` as a property): the TypeScript boilerplate's `class App`.
@@ -1380,6 +1401,12 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       if (kind) info.declared.set(DEFAULT_EXPORT, kind);
       // `export default [{ path, router }]`: a route table.
       if (kind || ts.Node.isArrayLiteralExpression(unwrap(ts, expression))) info.exports.set('default', DEFAULT_EXPORT);
+      // `export default new AccountsRoute().router`: the router an instance keeps.
+      const member = unwrap(ts, expression);
+      if (!kind && ts.Node.isPropertyAccessExpression(member)) {
+        info.members.set(DEFAULT_EXPORT, member);
+        info.exports.set('default', DEFAULT_EXPORT);
+      }
       // `export default (app: Router) => {…}`: a function the app is handed to, or that builds a router.
       const fn = unwrap(ts, expression);
       if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {

@@ -267,6 +267,8 @@ export class Modules {
     if (depth > 8) return undefined;
     const object = unwrap(ts, access.getExpression());
     const key = access.getName();
+    // `${this.path}/:id` in a route class with `public path = '/users'`.
+    if (object.getKind() === ts.SyntaxKind.ThisKeyword) return constantField(ts, access);
     let holder: TsNode | undefined;
     if (ts.Node.isPropertyAccessExpression(object)) holder = this.memberValue(object, depth + 1);
     else if (ts.Node.isIdentifier(object)) {
@@ -568,6 +570,18 @@ export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
     return undefined;
   const cls = value.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
   return cls && { cls, name: value.getName() };
+}
+
+/**
+ * The value of `this.key` when its class states it once, as a field's initializer (`public path =
+ * '/users'`, as the class-per-router layout of typescript-express-starter writes it) that no code of
+ * the class assigns again; else undefined: a field it sets at run time is no constant.
+ */
+function constantField(ts: TsMorph, access: PropertyAccessExpression): TsNode | undefined {
+  const member = thisMember(ts, access);
+  const field = member?.cls.getInstanceProperty(member.name);
+  const value = field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+  return value && !assignedInClass(ts, member!.cls, member!.name) ? unwrap(ts, value) : undefined;
 }
 
 /**

@@ -662,6 +662,66 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a route class's paths built from its own constant field (`${this.path}/:id`), and its router exported as `new AccountsRoute().router`", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'accounts.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'class AccountsRoute {',
+        "  public path = '/accounts';",
+        '  public router = Router();',
+        '  constructor() {',
+        '    this.mount();',
+        '  }',
+        '  private mount() {',
+        '    this.router.get(`${this.path}`, (_req, res) => res.json([]));',
+        '    this.router.get(`${this.path}/:id(\\\\d+)`, (_req, res) => res.json({}));',
+        "    this.router.delete(this.path + '/:id', (_req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+        'export default new AccountsRoute().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'moving.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class MovingRoute {',
+        "  public path = '/first';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.path = '/second';",
+        '    this.router.get(`${this.path}/x`, (_req, res) => res.json([]));',
+        '  }',
+        '}',
+        'export const moving = new MovingRoute().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import accounts from './accounts.route';",
+        "import { moving } from './moving.route';",
+        'const app = express();',
+        "app.use('/api', accounts);",
+        "app.use('/m', moving);",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/accounts', [], 'accounts.route.ts:9'],
+      ['GET', '/api/accounts/:id(\\d+)', [], 'accounts.route.ts:10'],
+      ['DELETE', '/api/accounts/:id', [204], 'accounts.route.ts:11'],
+    ]);
+    // A field the class assigns again is no constant: its path is computed, and said so.
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 'moving.route.ts', 7],
+    ]);
+  });
+
   it('reads paths held in string enum members (local or imported) like consts, in Express, NestJS and Hono', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -12,8 +12,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import type {
   ArrowFunction,
   CallExpression,
+  ClassDeclaration,
+  ConstructorDeclaration,
   FunctionDeclaration,
   FunctionExpression,
+  Identifier,
   MethodDeclaration,
   Node as TsNode,
   Project,
@@ -40,6 +43,7 @@ import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
+  constArray,
   expressStatusesIn,
   ImportResolver,
   isPathLiteral,
@@ -455,7 +459,10 @@ class RouteReader {
   private literal(node: TsNode | undefined): string | undefined {
     return literalValue(this.ts, node, this.constants);
   }
-  private readonly constants = warningOfDefaults((id) => this.names.constValue(id), this.warnings);
+  private readonly constants = warningOfDefaults(
+    (id) => this.names.constValue(id) ?? (this.ts.Node.isIdentifier(id) ? this.givenValue(id) : undefined),
+    this.warnings,
+  );
 
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);
@@ -956,20 +963,21 @@ class RouteReader {
     const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
       if (answering && arg === handler) continue;
-      const target = this.mountTarget(ref.file, arg);
+      const targets = this.mountTargets(ref.file, arg);
+      const target = targets[0];
       // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
       const unread = !target && this.warnUnreadModule(arg);
-      if (target)
+      for (const each of targets)
         def.entries.push({
           kind: 'mount',
           mount: {
             prefix,
-            target,
+            target: each,
             middleware: [...routerLevel, ...middleware.map((name) => ({ name }))],
             at: siteOf(call),
           },
         });
-      else if (this.isShownMiddleware(arg)) {
+      if (!target && this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
         else routerLevel.push({ name: shortText(arg) });
       }
@@ -1043,6 +1051,117 @@ class RouteReader {
     if (ts.Node.isIdentifier(arg)) return true;
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
+  }
+
+  /** The routers a mount argument stands for: the one it names, or each a loop over instances handed to a class mounts. */
+  private mountTargets(file: string, arg: TsNode): RouterRef[] {
+    const target = this.mountTarget(file, arg);
+    return target ? [target] : (this.handedRouters(arg) ?? []);
+  }
+
+  /**
+   * The routers a loop mounts over a list a class is handed (`new App([new UsersRoute(), new
+   * AuthRoute()])` with `routes.forEach((route) => this.app.use('/', route.router))`, in the constructor
+   * or a method it hands the list on to): typescript-express-starter's `class App`. Each element is
+   * an instance of a class of the project (`new UsersRoute()`, tsyringe's `container.resolve(UsersRoute)`)
+   * that keeps a router in the member read; undefined when any is not, or no call of the class is found.
+   */
+  private handedRouters(arg: TsNode): RouterRef[] | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    const loop = loopOver(ts, value);
+    const key = loop?.key(value);
+    if (!loop || !key || !ts.Node.isIdentifier(loop.at)) return undefined;
+    const elements = this.handedElements(loop.at);
+    const routers = elements?.map((element) => this.keptRouter(element, key));
+    return routers?.length && routers.every((router) => router !== undefined) ? (routers as RouterRef[]) : undefined;
+  }
+
+  /**
+   * The elements of the lists a method's or constructor's parameter is given (`givenValues`): an
+   * array literal, or a `const` one (`const routes = [...]; new App(routes)`).
+   */
+  private handedElements(name: Identifier): TsNode[] | undefined {
+    const { ts } = this;
+    const elements: TsNode[] = [];
+    for (const list of this.givenValues(name) ?? []) {
+      const held = ts.Node.isIdentifier(list) ? this.names.bindingOf(list)?.declaration : undefined;
+      const found = ts.Node.isArrayLiteralExpression(list)
+        ? list.getElements()
+        : held && ts.Node.isVariableDeclaration(held)
+          ? constArray(ts, held)
+          : undefined;
+      if (!found) return undefined;
+      elements.push(...found);
+    }
+    return elements.length ? elements : undefined;
+  }
+
+  /**
+   * What a class's constructor or method parameter is given, at every call: where the class is made
+   * (`new App([…])`, in any module read) or where its own code calls the method
+   * (`this.initializeRoutes(routes, apiPrefix)`, followed to what the constructor is given), and
+   * its default where a call leaves it out (`apiPrefix = '/api/v1'`); undefined when it is no such
+   * parameter, no call is found, or one gives nothing.
+   */
+  private givenValues(name: Identifier, depth = 0): TsNode[] | undefined {
+    const { ts } = this;
+    const fn = depth > 4 ? undefined : classMethodWithParameter(ts, name);
+    const cls = fn?.getParent();
+    if (!fn || !cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const index = fn.getParameters().findIndex((parameter) => parameter.getName() === name.getText());
+    const fallback = fn.getParameters()[index]!.getInitializer();
+    const calls = ts.Node.isConstructorDeclaration(fn)
+      ? this.project
+          .getSourceFiles()
+          .flatMap((source) => source.getDescendantsOfKind(ts.SyntaxKind.NewExpression))
+          .filter((made) => this.classOf(made) === cls)
+      : cls.getDescendantsOfKind(ts.SyntaxKind.CallExpression).filter((call) => {
+          const member = thisMember(ts, call.getExpression());
+          return member?.cls === cls && member.name === fn.getName();
+        });
+    const values: TsNode[] = [];
+    for (const call of calls) {
+      const given = call.getArguments()[index];
+      const value = given ? unwrap(ts, given) : fallback;
+      if (!value) return undefined;
+      // `this.initializeRoutes(routes)` in the constructor: what the constructor is given.
+      const handed = ts.Node.isIdentifier(value) && classMethodWithParameter(ts, value);
+      const found = handed ? this.givenValues(value as Identifier, depth + 1) : [value];
+      if (!found) return undefined;
+      values.push(...found);
+    }
+    return calls.length ? values : undefined;
+  }
+
+  /** The one value every call gives a class's parameter (`apiPrefix = '/api/v1'`), for a path it is mounted at. */
+  private givenValue(name: Identifier): TsNode | undefined {
+    const values = this.givenValues(name);
+    const texts = new Set(values?.map((value) => this.literal(value)));
+    return values?.length && texts.size === 1 && !texts.has(undefined) ? values[0] : undefined;
+  }
+
+  /** The class of the project an instance is made of: `new UsersRoute()`, tsyringe's `container.resolve(UsersRoute)`. */
+  private classOf(instance: TsNode): ClassDeclaration | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, instance);
+    const made = ts.Node.isNewExpression(value)
+      ? value.getExpression()
+      : ts.Node.isCallExpression(value) && /\.resolve$/.test(value.getExpression().getText())
+        ? value.getArguments()[0]
+        : undefined;
+    const name = made && unwrap(ts, made);
+    const cls = name && ts.Node.isIdentifier(name) ? this.names.follow(name)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+  }
+
+  /** The router an instance of a class of the project keeps in member `key` (`this.router = Router()`). */
+  private keptRouter(instance: TsNode, key: string): RouterRef | undefined {
+    const cls = this.classOf(instance);
+    if (!cls) return undefined;
+    const file = cls.getSourceFile().getFilePath();
+    const name = `this.${key}`;
+    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1208,6 +1327,18 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/** The constructor or method of a class whose parameter `name` is (`constructor(routes: Routes[])`). */
+function classMethodWithParameter(
+  ts: TsMorph,
+  name: Identifier,
+): ConstructorDeclaration | MethodDeclaration | undefined {
+  return name.getFirstAncestor(
+    (node) =>
+      (ts.Node.isConstructorDeclaration(node) || ts.Node.isMethodDeclaration(node)) &&
+      node.getParameters().some((parameter) => parameter.getName() === name.getText()),
+  ) as ConstructorDeclaration | MethodDeclaration | undefined;
 }
 
 /**

@@ -722,6 +722,139 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("mounts every route class handed to class App's constructor (typescript-express-starter: new App([new UsersRoute()]), routes.forEach((route) => this.app.use('/', route.router))), through tsconfig paths", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'src', 'routes'), { recursive: true });
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: 'src', paths: { '@/*': ['*'], '@routes/*': ['routes/*'] } } }),
+    );
+    await writeFile(
+      join(dir, 'src', 'routes', 'members.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class MembersRoute {',
+        "  public path = '/members';",
+        '  public router = Router();',
+        '  constructor() {',
+        '    this.initializeRoutes();',
+        '  }',
+        '  private initializeRoutes() {',
+        '    this.router.get(`${this.path}`, (_req, res) => res.json([]));',
+        '    this.router.post(`${this.path}/:id/ban`, (_req, res) => res.sendStatus(204));',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'routes', 'status.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export default class StatusRoute {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/status', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'app.ts'),
+      [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        'interface Routes { path?: string; router: express.Router }',
+        'export class App {',
+        '  public app: express.Application;',
+        '  constructor(routes: Routes[]) {',
+        '    this.app = express();',
+        '    this.app.use(helmet());',
+        '    this.initializeRoutes(routes);',
+        '  }',
+        '  private initializeRoutes(routes: Routes[]) {',
+        '    routes.forEach((route) => {',
+        "      this.app.use('/', route.router);",
+        '    });',
+        '  }',
+        '  public listen() {',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'server.ts'),
+      [
+        "import { App } from '@/app';",
+        "import { MembersRoute } from '@routes/members.route';",
+        "import StatusRoute from '@routes/status.route';",
+        'const app = new App([new MembersRoute(), new StatusRoute()]);',
+        'app.listen();',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/members', ['helmet()'], [], 'members.route.ts:9'],
+      ['POST', '/members/:id/ban', ['helmet()'], [204], 'members.route.ts:10'],
+      ['GET', '/status', ['helmet()'], [], 'status.route.ts:5'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'orders.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class OrdersRoute {',
+        '  public router: Router = Router();',
+        "  public path = '/orders';",
+        '  constructor() {',
+        '    this.router.get(`${this.path}/:id`, (_req, res) => res.json({}));',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'class App {',
+        '  public app: express.Application;',
+        "  constructor(routes: { router: express.Router }[], apiPrefix = '/api/v1') {",
+        '    this.app = express();',
+        '    this.initializeRoutes(routes, apiPrefix);',
+        '  }',
+        '  private initializeRoutes(routes: { router: express.Router }[], apiPrefix: string) {',
+        '    routes.forEach(({ router }) => this.app.use(apiPrefix, router));',
+        '  }',
+        '  public listen() {',
+        '    return this.app.listen(3000);',
+        '  }',
+        '}',
+        'export default App;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { container } from 'tsyringe';",
+        "import App from './app';",
+        "import { OrdersRoute } from './orders.route';",
+        'const routes = [container.resolve(OrdersRoute)];',
+        'const server = new App(routes).listen();',
+        'export default server;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/v1/orders/:id', [], 'orders.route.ts:6'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads paths held in string enum members (local or imported) like consts, in Express, NestJS and Hono', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

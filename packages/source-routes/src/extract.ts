@@ -30,6 +30,7 @@ import {
   answersItself,
   classMembers,
   functionMountRoute,
+  madeClass,
   Modules,
   packageMountRoute,
   returnedBy,
@@ -1144,12 +1145,7 @@ class RouteReader {
   /** The class of the project an instance is made of: `new UsersRoute()`, tsyringe's `container.resolve(UsersRoute)`. */
   private classOf(instance: TsNode): ClassDeclaration | undefined {
     const { ts } = this;
-    const value = unwrap(ts, instance);
-    const made = ts.Node.isNewExpression(value)
-      ? value.getExpression()
-      : ts.Node.isCallExpression(value) && /\.resolve$/.test(value.getExpression().getText())
-        ? value.getArguments()[0]
-        : undefined;
+    const made = madeClass(ts, instance);
     const name = made && unwrap(ts, made);
     const cls = name && ts.Node.isIdentifier(name) ? this.names.follow(name)?.value : undefined;
     return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
@@ -1219,13 +1215,7 @@ class RouteReader {
       const held = this.names.follow(object)?.value;
       if (held) object = unwrap(ts, held);
     }
-    if (!ts.Node.isNewExpression(object)) return undefined;
-    const made = unwrap(ts, object.getExpression());
-    const cls = ts.Node.isIdentifier(made) ? this.names.follow(made)?.value : undefined;
-    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const file = cls.getSourceFile().getFilePath();
-    const name = `this.${value.getName()}`;
-    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
+    return this.keptRouter(object, value.getName());
   }
 
   /**

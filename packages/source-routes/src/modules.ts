@@ -389,9 +389,10 @@ export class Modules {
     // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;
-    // `new Proxy()`: the class it makes, here or imported.
-    if (holder && ts.Node.isNewExpression(holder)) {
-      const made = unwrap(ts, holder.getExpression());
+    // `new Proxy()`, `container.resolve(Proxy)`: the class it makes, here or imported.
+    const instanceOf = holder && madeClass(ts, holder);
+    if (instanceOf) {
+      const made = unwrap(ts, instanceOf);
       holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
       if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
       return undefined;
@@ -608,6 +609,23 @@ export function classMembers<T extends object>(
     }
   }
   return found;
+}
+
+/**
+ * The class an expression makes an instance of, as written: `X` of `new X()`, and of a dependency
+ * injection container's `container.resolve(X)` (tsyringe, as typescript-express-starter resolves its
+ * routes and controllers); else undefined.
+ */
+export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
+  const value = unwrap(ts, node);
+  if (ts.Node.isNewExpression(value)) return value.getExpression();
+  const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
+  return callee &&
+    ts.Node.isPropertyAccessExpression(callee) &&
+    callee.getName() === 'resolve' &&
+    /container$/i.test(callee.getExpression().getText())
+    ? (value as CallExpression).getArguments()[0]
+    : undefined;
 }
 
 /** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */

@@ -802,18 +802,33 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
+  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too, for controllers as well), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
       join(dir, 'orders.route.ts'),
       [
         "import { Router } from 'express';",
+        "import { container } from 'tsyringe';",
+        "import { OrdersController } from './orders.controller';",
         'export class OrdersRoute {',
         '  public router: Router = Router();',
         "  public path = '/orders';",
+        '  private readonly orders: OrdersController;',
         '  constructor() {',
+        '    this.orders = container.resolve(OrdersController);',
         '    this.router.get(`${this.path}/:id`, (_req, res) => res.json({}));',
+        '    this.router.post(this.path, this.orders.create);',
         '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'orders.controller.ts'),
+      [
+        'export class OrdersController {',
+        '  create = (_req, res) => {',
+        '    res.status(201).json({});',
+        '  };',
         '}',
       ].join('\n'),
     );
@@ -849,8 +864,10 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
-    expect(routes.map((r) => [r.method, r.path, r.middleware, `${basename(r.file)}:${r.line}`])).toEqual([
-      ['GET', '/api/v1/orders/:id', [], 'orders.route.ts:6'],
+    // The controller tsyringe resolves (`container.resolve(OrdersController)`) is read as `new OrdersController()`.
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/v1/orders/:id', [], [], 'orders.route.ts:10'],
+      ['POST', '/api/v1/orders', [], [201], 'orders.route.ts:11'],
     ]);
     expect(warnings).toEqual([]);
   });

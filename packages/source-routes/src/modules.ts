@@ -379,6 +379,10 @@ export class Modules {
       const cls = object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
       return cls && (classMember(ts, cls, key, false) ?? assignedInClass(ts, cls, key));
     }
+    // `this.users.list` with `constructor(@inject(UsersController) private users: UsersController)`:
+    // an instance the class is handed (dependency injection), read as one of the class it is typed as.
+    const injected = ts.Node.isPropertyAccessExpression(object) ? this.injectedClass(object, depth) : undefined;
+    if (injected) return classMember(ts, injected, key, false);
     // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
     let holder: TsNode | undefined = ts.Node.isIdentifier(object)
       ? this.follow(object, depth + 1)?.value
@@ -399,6 +403,25 @@ export class Modules {
     }
     if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
     return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
+   * The class of the project a constructor's parameter property `this.key` is typed as
+   * (`private readonly users: UsersController`), when the class keeps nothing else there.
+   */
+  private injectedClass(access: PropertyAccessExpression, depth: number): ClassDeclaration | undefined {
+    const { ts } = this;
+    const member = thisMember(ts, access);
+    if (!member || classMember(ts, member.cls, member.name, false) || assignedInClass(ts, member.cls, member.name))
+      return undefined;
+    const parameter = member.cls
+      .getConstructors()
+      .flatMap((constructor) => constructor.getParameters())
+      .find((candidate) => candidate.isParameterProperty() && candidate.getName() === member.name);
+    const type = parameter?.getTypeNode();
+    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
   }
 
   /**

@@ -802,7 +802,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too, for controllers as well), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
+  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too, and controllers it resolves or injects), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
       join(dir, 'orders.route.ts'),
@@ -818,6 +818,21 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         '    this.orders = container.resolve(OrdersController);',
         '    this.router.get(`${this.path}/:id`, (_req, res) => res.json({}));',
         '    this.router.post(this.path, this.orders.create);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'refunds.route.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { inject, injectable } from 'tsyringe';",
+        "import { OrdersController } from './orders.controller';",
+        '@injectable()',
+        'export class RefundsRoute {',
+        '  public router = Router();',
+        '  constructor(@inject(OrdersController) private readonly orders: OrdersController) {',
+        "    this.router.post('/refunds', this.orders.create);",
         '  }',
         '}',
       ].join('\n'),
@@ -858,7 +873,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "import { container } from 'tsyringe';",
         "import App from './app';",
         "import { OrdersRoute } from './orders.route';",
-        'const routes = [container.resolve(OrdersRoute)];',
+        "import { RefundsRoute } from './refunds.route';",
+        'const routes = [container.resolve(OrdersRoute), container.resolve(RefundsRoute)];',
         'const server = new App(routes).listen();',
         'export default server;',
       ].join('\n'),
@@ -868,6 +884,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
       ['GET', '/api/v1/orders/:id', [], [], 'orders.route.ts:10'],
       ['POST', '/api/v1/orders', [], [201], 'orders.route.ts:11'],
+      // Injected as a constructor's parameter property (`private readonly orders: OrdersController`): read by its type.
+      ['POST', '/api/v1/refunds', [], [201], 'refunds.route.ts:8'],
     ]);
     expect(warnings).toEqual([]);
   });

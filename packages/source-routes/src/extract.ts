@@ -1004,7 +1004,16 @@ class RouteReader {
           ...middleware,
         ]),
       });
-    else if (!mounted && handler && this.isUnreadMember(handler))
+    else if (!mounted && handler && handedList(this.ts, handler)) {
+      const { owner, list } = handedList(this.ts, handler)!;
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, ${shortText(handler)}) mounts the routers of the list ${owner} is handed (${list}), which docgen cannot follow to routers: their routes are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
+      });
+    } else if (!mounted && handler && this.isUnreadMember(handler))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
         severity: 'warning',
@@ -1317,6 +1326,18 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/**
+ * Where a mount argument reads the elements of a list a class's constructor or method is handed
+ * (`route.router` in `routes.forEach((route) => …)` with `constructor(routes: Routes[])`): the class and the list.
+ */
+function handedList(ts: TsMorph, arg: TsNode): { owner: string; list: string } | undefined {
+  const value = unwrap(ts, arg);
+  const loop = loopOver(ts, value);
+  if (!loop?.key(value) || !ts.Node.isIdentifier(loop.at)) return undefined;
+  const cls = classMethodWithParameter(ts, loop.at)?.getParent();
+  return cls && ts.Node.isClassDeclaration(cls) ? { owner: cls.getName() ?? 'the class', list: loop.table } : undefined;
 }
 
 /** The constructor or method of a class whose parameter `name` is (`constructor(routes: Routes[])`). */

@@ -802,6 +802,41 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('warns where class App mounts the routers of a list handed to it that docgen cannot follow (built by a function, not a class of the project)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'export class App {',
+        '  public app = express();',
+        '  constructor(routes: { router: express.Router }[]) {',
+        "    routes.forEach((route) => this.app.use('/', route.router));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { App } from './app';",
+        "import { featureRoutes } from './features';",
+        'new App(featureRoutes()).app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'features.ts'), 'export const featureRoutes = () => [];');
+    const { warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        'app.ts',
+        5,
+        "use('/', route.router) mounts the routers of the list App is handed (routes), which docgen cannot follow to routers: their routes are not read",
+      ],
+      ['DG_ROUTES_NONE', 'server.ts', undefined, expect.any(String)],
+    ]);
+  });
+
   it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too, and controllers it resolves or injects), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -28,6 +28,7 @@ import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
   answersItself,
+  classConstant,
   classMembers,
   functionMountRoute,
   madeClass,
@@ -99,6 +100,11 @@ interface RouterRef {
    * app): its calls on that name are the router's, not those on a module's `app` of the same name.
    */
   scope?: number;
+  /**
+   * For a member (`this.router`), where its class starts, when an instance names it
+   * (`new UsersRoute().router`): the calls on `this.router` in other classes of its module are theirs.
+   */
+  owner?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -651,6 +657,11 @@ class RouteReader {
       // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
+      if (
+        ref.owner !== undefined &&
+        call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
+      )
+        continue;
       // `(0, health_1.registerHealth)(app)`: how tsc calls an imported function.
       const callee = unwrap(ts, call.getExpression());
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
@@ -924,7 +935,7 @@ class RouteReader {
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
-      const mounts = this.tableMounts(ref, call);
+      const mounts = this.tableMounts(ref, call) ?? this.handedMounts(call);
       if (mounts) {
         for (const mount of mounts)
           def.entries.push({
@@ -1166,7 +1177,7 @@ class RouteReader {
     if (!cls) return undefined;
     const file = cls.getSourceFile().getFilePath();
     const name = `this.${key}`;
-    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
+    return this.module(file).declared.get(name) === 'router' ? { file, name, owner: cls.getStart() } : undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1269,6 +1280,32 @@ class RouteReader {
       mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
     return mounts;
+  }
+
+  /**
+   * The mounts a loop makes over the route classes a class is handed (`handedElements`) when each
+   * states where it is mounted in a field (`routes.forEach((route) => this.app.use(route.path,
+   * route.router))` with `public path = '/users'`); undefined when any does not.
+   */
+  private handedMounts(call: CallExpression): Array<Omit<Mount, 'middleware'> & { middleware: string[] }> | undefined {
+    const { ts } = this;
+    const [pathArg, ...rest] = call.getArguments();
+    const loop = pathArg && loopOver(ts, pathArg);
+    const routerArg = rest[rest.length - 1];
+    const pathKey = loop?.key(pathArg!);
+    const routerKey = routerArg && loop?.key(routerArg);
+    const middleware = rest.slice(0, -1);
+    if (!loop || !pathKey || !routerKey || !ts.Node.isIdentifier(loop.at)) return undefined;
+    if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
+    const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
+    for (const element of this.handedElements(loop.at) ?? []) {
+      const cls = this.classOf(element);
+      const prefix = cls && this.literal(classConstant(ts, cls, pathKey));
+      const target = this.keptRouter(element, routerKey);
+      if (prefix === undefined || !target) return undefined;
+      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+    }
+    return mounts.length ? mounts : undefined;
   }
 
   /** A route registered at a path docgen cannot know (a variable, a regular expression, a list). */
@@ -1696,7 +1733,7 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 
 /** A router's key among those read: its file, name and scope. */
 function refKey(ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}`;
 }
 
 /**

@@ -603,9 +603,14 @@ export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
  */
 function constantField(ts: TsMorph, access: PropertyAccessExpression): TsNode | undefined {
   const member = thisMember(ts, access);
-  const field = member?.cls.getInstanceProperty(member.name);
+  return member && classConstant(ts, member.cls, member.name);
+}
+
+/** What a class's field `key` is initialized to, when no code of the class assigns it again (`public path = '/users'`). */
+export function classConstant(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  const field = cls.getInstanceProperty(key);
   const value = field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
-  return value && !assignedInClass(ts, member!.cls, member!.name) ? unwrap(ts, value) : undefined;
+  return value && !assignedInClass(ts, cls, key) ? unwrap(ts, value) : undefined;
 }
 
 /**

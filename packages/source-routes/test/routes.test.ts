@@ -802,6 +802,64 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('mounts each route class handed to class App at its own path field (routes.forEach((route) => this.app.use(route.path, route.router)))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class TicketsRoute {',
+        "  public path = '/tickets';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/:id', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+        'export class HealthRoute {',
+        "  public readonly path = '/health';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { authenticate } from './auth';",
+        'export class App {',
+        '  private app = express();',
+        '  constructor(private routes: { path: string; router: express.Router }[]) {',
+        '    this.initRoutes(routes);',
+        '  }',
+        '  private initRoutes(routes: { path: string; router: express.Router }[]) {',
+        '    for (const route of routes) this.app.use(route.path, authenticate, route.router);',
+        '  }',
+        '  listen() {',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'auth.ts'), 'export const authenticate = (_req, _res, next) => next();');
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { App } from './app';",
+        "import { HealthRoute, TicketsRoute } from './routes';",
+        'new App([new TicketsRoute(), new HealthRoute()]).listen();',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/tickets/:id', ['authenticate'], []],
+      ['GET', '/health', ['authenticate'], [204]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns where class App mounts the routers of a list handed to it that docgen cannot follow (built by a function, not a class of the project)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -1166,6 +1166,9 @@ class RouteReader {
   private classOf(instance: TsNode): ClassDeclaration | undefined {
     const { ts } = this;
     const made = madeClass(ts, instance);
+    // `this.users.router` with `this.users = new UsersRoutes()`: an instance another class keeps.
+    const value = unwrap(ts, instance);
+    if (!made && ts.Node.isPropertyAccessExpression(value)) return this.names.instanceClassOf(value);
     const name = made && unwrap(ts, made);
     const cls = name && ts.Node.isIdentifier(name) ? this.names.follow(name)?.value : undefined;
     return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;

@@ -406,6 +406,21 @@ export class Modules {
   }
 
   /**
+   * The class of the project whose instance `this.key` holds: one its class makes there
+   * (`this.users = new UsersRoutes()`, `container.resolve(UsersRoutes)`) or is handed as a
+   * constructor's parameter property (`private readonly users: UsersRoutes`).
+   */
+  instanceClassOf(access: PropertyAccessExpression): ClassDeclaration | undefined {
+    const { ts } = this;
+    if (!thisMember(ts, access)) return undefined;
+    const held = this.memberOf(access.getExpression(), access.getName(), 0);
+    const made = held && madeClass(ts, held);
+    const name = made && unwrap(ts, made);
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : this.injectedClass(access, 0);
+  }
+
+  /**
    * The class of the project a constructor's parameter property `this.key` is typed as
    * (`private readonly users: UsersController`), when the class keeps nothing else there.
    */

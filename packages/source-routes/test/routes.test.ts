@@ -802,6 +802,62 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('follows the router of a route class instance another class keeps in a member (this.users = new UsersRoutes(), or injected: private orders: OrdersRoutes)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'feature.routes.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class UsersRoutes {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.json([]));",
+        '  }',
+        '}',
+        'export class OrdersRoutes {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.post('/', (_req, res) => res.sendStatus(201));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { injectable } from 'tsyringe';",
+        "import { OrdersRoutes, UsersRoutes } from './feature.routes';",
+        '@injectable()',
+        'export class Routes {',
+        '  public router = Router();',
+        '  private users: UsersRoutes;',
+        '  constructor(private readonly orders: OrdersRoutes) {',
+        '    this.users = new UsersRoutes();',
+        "    this.router.use('/users', this.users.router);",
+        "    this.router.use('/orders', this.orders.router);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { container } from 'tsyringe';",
+        "import { Routes } from './routes';",
+        'const app = express();',
+        "app.use('/api', container.resolve(Routes).router);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', []],
+      ['POST', '/api/orders', [201]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('mounts each route class handed to class App at its own path field (routes.forEach((route) => this.app.use(route.path, route.router)))', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -16,7 +16,6 @@ import type {
   ConstructorDeclaration,
   FunctionDeclaration,
   FunctionExpression,
-  Identifier,
   MethodDeclaration,
   Node as TsNode,
   Project,
@@ -34,6 +33,7 @@ import {
   madeClass,
   Modules,
   packageMountRoute,
+  property,
   returnedBy,
   thisMember,
   unwrap,
@@ -467,7 +467,7 @@ class RouteReader {
     return literalValue(this.ts, node, this.constants);
   }
   private readonly constants = warningOfDefaults(
-    (id) => this.names.constValue(id) ?? (this.ts.Node.isIdentifier(id) ? this.givenValue(id) : undefined),
+    (id) => this.names.constValue(id) ?? this.givenValue(id),
     this.warnings,
   );
 
@@ -1092,7 +1092,7 @@ class RouteReader {
     const value = unwrap(ts, arg);
     const loop = loopOver(ts, value);
     const key = loop?.key(value);
-    if (!loop || !key || !ts.Node.isIdentifier(loop.at)) return undefined;
+    if (!loop || !key) return undefined;
     const elements = this.handedElements(loop.at);
     const routers = elements?.map((element) => this.keptRouter(element, key));
     return routers?.length && routers.every((router) => router !== undefined) ? (routers as RouterRef[]) : undefined;
@@ -1102,10 +1102,10 @@ class RouteReader {
    * The elements of the lists a method's or constructor's parameter is given (`givenValues`): an
    * array literal, or a `const` one (`const routes = [...]; new App(routes)`).
    */
-  private handedElements(name: Identifier): TsNode[] | undefined {
+  private handedElements(parameter: TsNode): TsNode[] | undefined {
     const { ts } = this;
     const elements: TsNode[] = [];
-    for (const list of this.givenValues(name) ?? []) {
+    for (const list of this.givenValues(parameter) ?? []) {
       const held = ts.Node.isIdentifier(list) ? this.names.bindingOf(list)?.declaration : undefined;
       const found = ts.Node.isArrayLiteralExpression(list)
         ? list.getElements()
@@ -1121,16 +1121,16 @@ class RouteReader {
   /**
    * What a class's constructor or method parameter is given, at every call: where the class is made
    * (`new App([…])`, in any module read) or where its own code calls the method
-   * (`this.initializeRoutes(routes, apiPrefix)`, followed to what the constructor is given), and
-   * its default where a call leaves it out (`apiPrefix = '/api/v1'`); undefined when it is no such
-   * parameter, no call is found, or one gives nothing.
+   * (`this.initializeRoutes(routes, apiPrefix)`, followed to what the constructor is given; a key of an
+   * options object, `appInit.controllers` with `new App({ controllers: [...] })`), and its default where
+   * a call leaves it out (`apiPrefix = '/api/v1'`); undefined when it is no such parameter
+   * (`classParameter`), no call is found, or one gives nothing.
    */
-  private givenValues(name: Identifier, depth = 0): TsNode[] | undefined {
+  private givenValues(parameter: TsNode, depth = 0): TsNode[] | undefined {
     const { ts } = this;
-    const fn = depth > 4 ? undefined : classMethodWithParameter(ts, name);
-    const cls = fn?.getParent();
-    if (!fn || !cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const index = fn.getParameters().findIndex((parameter) => parameter.getName() === name.getText());
+    const found = depth > 4 ? undefined : classParameter(ts, parameter);
+    if (!found) return undefined;
+    const { fn, cls, index } = found;
     const fallback = fn.getParameters()[index]!.getInitializer();
     const calls = ts.Node.isConstructorDeclaration(fn)
       ? this.project
@@ -1147,17 +1147,23 @@ class RouteReader {
       const value = given ? unwrap(ts, given) : fallback;
       if (!value) return undefined;
       // `this.initializeRoutes(routes)` in the constructor: what the constructor is given.
-      const handed = ts.Node.isIdentifier(value) && classMethodWithParameter(ts, value);
-      const found = handed ? this.givenValues(value as Identifier, depth + 1) : [value];
-      if (!found) return undefined;
-      values.push(...found);
+      const key = ts.Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+      const passedOn = classParameter(ts, value)
+        ? this.givenValues(value, depth + 1)
+        : key !== undefined && classParameter(ts, (value as PropertyAccessExpression).getExpression())
+          ? this.givenValues((value as PropertyAccessExpression).getExpression(), depth + 1)?.map((options) =>
+              ts.Node.isObjectLiteralExpression(options) ? property(ts, options, key) : undefined,
+            )
+          : [value];
+      if (!passedOn || passedOn.some((each) => each === undefined)) return undefined;
+      values.push(...(passedOn as TsNode[]).map((each) => unwrap(ts, each)));
     }
     return calls.length ? values : undefined;
   }
 
   /** The one value every call gives a class's parameter (`apiPrefix = '/api/v1'`), for a path it is mounted at. */
-  private givenValue(name: Identifier): TsNode | undefined {
-    const values = this.givenValues(name);
+  private givenValue(parameter: TsNode): TsNode | undefined {
+    const values = this.givenValues(parameter);
     const texts = new Set(values?.map((value) => this.literal(value)));
     return values?.length && texts.size === 1 && !texts.has(undefined) ? values[0] : undefined;
   }
@@ -1180,7 +1186,7 @@ class RouteReader {
     if (!cls) return undefined;
     const file = cls.getSourceFile().getFilePath();
     const name = `this.${key}`;
-    return this.module(file).declared.get(name) === 'router' ? { file, name, owner: cls.getStart() } : undefined;
+    return this.module(file).declared.has(name) ? { file, name, owner: cls.getStart() } : undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1298,7 +1304,7 @@ class RouteReader {
     const pathKey = loop?.key(pathArg!);
     const routerKey = routerArg && loop?.key(routerArg);
     const middleware = rest.slice(0, -1);
-    if (!loop || !pathKey || !routerKey || !ts.Node.isIdentifier(loop.at)) return undefined;
+    if (!loop || !pathKey || !routerKey) return undefined;
     if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
     const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
     for (const element of this.handedElements(loop.at) ?? []) {
@@ -1375,21 +1381,53 @@ class RouteReader {
 function handedList(ts: TsMorph, arg: TsNode): { owner: string; list: string } | undefined {
   const value = unwrap(ts, arg);
   const loop = loopOver(ts, value);
-  if (!loop?.key(value) || !ts.Node.isIdentifier(loop.at)) return undefined;
-  const cls = classMethodWithParameter(ts, loop.at)?.getParent();
-  return cls && ts.Node.isClassDeclaration(cls) ? { owner: cls.getName() ?? 'the class', list: loop.table } : undefined;
+  if (!loop?.key(value)) return undefined;
+  const cls = classParameter(ts, loop.at)?.cls;
+  return cls ? { owner: cls.getName() ?? 'the class', list: loop.table } : undefined;
 }
 
-/** The constructor or method of a class whose parameter `name` is (`constructor(routes: Routes[])`). */
-function classMethodWithParameter(
+/**
+ * The parameter of a class's constructor or method a value is: `routes` where it is written
+ * (`constructor(routes: Routes[])`), or `this.routes` of a constructor's parameter property
+ * (`constructor(private routes: Routes[])`) that the class never assigns again.
+ */
+function classParameter(
   ts: TsMorph,
-  name: Identifier,
-): ConstructorDeclaration | MethodDeclaration | undefined {
-  return name.getFirstAncestor(
-    (node) =>
-      (ts.Node.isConstructorDeclaration(node) || ts.Node.isMethodDeclaration(node)) &&
-      node.getParameters().some((parameter) => parameter.getName() === name.getText()),
-  ) as ConstructorDeclaration | MethodDeclaration | undefined;
+  node: TsNode,
+): { fn: ConstructorDeclaration | MethodDeclaration; cls: ClassDeclaration; index: number } | undefined {
+  const value = unwrap(ts, node);
+  let fn: ConstructorDeclaration | MethodDeclaration | undefined;
+  let name: string | undefined;
+  const member = thisMember(ts, value);
+  if (member) {
+    name = member.name;
+    const assigned = member.cls
+      .getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)
+      .some(
+        (assignment) =>
+          assignment.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
+          thisMember(ts, assignment.getLeft())?.name === name,
+      );
+    fn = assigned
+      ? undefined
+      : member.cls
+          .getConstructors()
+          .find((constructor) =>
+            constructor
+              .getParameters()
+              .some((parameter) => parameter.isParameterProperty() && parameter.getName() === name),
+          );
+  } else if (ts.Node.isIdentifier(value)) {
+    name = value.getText();
+    fn = value.getFirstAncestor(
+      (ancestor) =>
+        (ts.Node.isConstructorDeclaration(ancestor) || ts.Node.isMethodDeclaration(ancestor)) &&
+        ancestor.getParameters().some((parameter) => parameter.getName() === name),
+    ) as ConstructorDeclaration | MethodDeclaration | undefined;
+  }
+  const cls = fn?.getParent();
+  if (!fn || !cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+  return { fn, cls, index: fn.getParameters().findIndex((parameter) => parameter.getName() === name) };
 }
 
 /**

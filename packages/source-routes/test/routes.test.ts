@@ -802,6 +802,64 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('follows the route classes handed to class App in an options object (new App({ controllers: [...] })) or kept as a parameter property (this.routes.forEach(…))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'home.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class HomeController {',
+        "  public path = '/home';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { HomeController } from './home';",
+        'type Controller = { path: string; router: express.Router };',
+        'export class App {',
+        '  public app = express();',
+        '  constructor(appInit: { port: number; controllers: Controller[] }) {',
+        '    this.routes(appInit.controllers);',
+        '  }',
+        '  private routes(controllers: Controller[]) {',
+        '    controllers.forEach((controller) => this.app.use(controller.path, controller.router));',
+        '  }',
+        '}',
+        'export class Admin {',
+        '  public app = express();',
+        '  constructor(private readonly routes: Controller[]) {',
+        "    this.routes.forEach((route) => this.app.use('/admin', route.router));",
+        '  }',
+        '}',
+        'export const main = new App({ port: 3000, controllers: [new HomeController()] }).app;',
+        'export const admin = new Admin([new HomeController()]).app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { admin, main } from './app';",
+        'const server = express();',
+        'server.use(main);',
+        "server.use('/ops', admin);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/home'],
+      ['GET', '/ops/admin'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('follows the router of a route class instance another class keeps in a member (this.users = new UsersRoutes(), or injected: private orders: OrdersRoutes)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -12,6 +12,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import type {
   ArrowFunction,
   CallExpression,
+  ClassDeclaration,
+  ConstructorDeclaration,
   FunctionDeclaration,
   FunctionExpression,
   MethodDeclaration,
@@ -25,10 +27,13 @@ import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
   answersItself,
+  classConstant,
   classMembers,
   functionMountRoute,
+  madeClass,
   Modules,
   packageMountRoute,
+  property,
   returnedBy,
   thisMember,
   unwrap,
@@ -40,6 +45,7 @@ import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
+  constArray,
   expressStatusesIn,
   ImportResolver,
   isPathLiteral,
@@ -94,6 +100,11 @@ interface RouterRef {
    * app): its calls on that name are the router's, not those on a module's `app` of the same name.
    */
   scope?: number;
+  /**
+   * For a member (`this.router`), where its class starts, when an instance names it
+   * (`new UsersRoute().router`): the calls on `this.router` in other classes of its module are theirs.
+   */
+  owner?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -110,6 +121,12 @@ interface ModuleInfo {
    * immediately invoked function builds (`const healthRouter = (() => { const router = Router(); …; return router; })()`).
    */
   aliases: Map<string, string>;
+  /**
+   * Names for a member of another value (`export const users = new UsersRoute().router`, and
+   * `export default new UsersRoute().router` as `(default export)`) → that access: a router when
+   * the value is an instance of a class of the project that keeps one there (`instanceRouter`).
+   */
+  members: Map<string, PropertyAccessExpression>;
   /** The modules whose every export this one exports too: `export * from './users'`, tsc's `__exportStar(require('./users'), exports)`. */
   stars: string[];
   /** `module.exports = function (app) {…}` / `export default function (app) {…}`: a function with no name. */
@@ -449,7 +466,10 @@ class RouteReader {
   private literal(node: TsNode | undefined): string | undefined {
     return literalValue(this.ts, node, this.constants);
   }
-  private readonly constants = warningOfDefaults((id) => this.names.constValue(id), this.warnings);
+  private readonly constants = warningOfDefaults(
+    (id) => this.names.constValue(id) ?? this.givenValue(id),
+    this.warnings,
+  );
 
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);
@@ -464,6 +484,7 @@ class RouteReader {
       exports: new Map(),
       factories: new Map(),
       aliases: new Map(),
+      members: new Map(),
       stars: [],
     };
     this.modules.set(file, info);
@@ -514,8 +535,21 @@ class RouteReader {
 
   /** Follow a local name through imports to the module and name that declare the router. */
   resolve(file: string, name: string): RouterRef | undefined {
-    const found = this.definition(file, name, (info, local) => info.declared.has(local));
-    return found && { file: found.info.file, name: found.name };
+    const found = this.definition(
+      file,
+      name,
+      (info, local) => info.declared.has(local) || this.memberRouter(info, local) !== undefined,
+    );
+    if (!found) return undefined;
+    return found.info.declared.has(found.name)
+      ? { file: found.info.file, name: found.name }
+      : this.memberRouter(found.info, found.name);
+  }
+
+  /** The router a name for an instance's member stands for: `export default new AccountsRoute().router`. */
+  private memberRouter(info: ModuleInfo, name: string): RouterRef | undefined {
+    const member = info.members.get(name);
+    return member && this.instanceRouter(member);
   }
 
   /** The router a module exports under `name` (`default` for `module.exports = router`). */
@@ -623,6 +657,11 @@ class RouteReader {
       // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
+      if (
+        ref.owner !== undefined &&
+        call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
+      )
+        continue;
       // `(0, health_1.registerHealth)(app)`: how tsc calls an imported function.
       const callee = unwrap(ts, call.getExpression());
       // `registerAdminRoutes(app)`, `require('./routes')(app, passport)`: the routes that function
@@ -896,7 +935,7 @@ class RouteReader {
     if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
-      const mounts = this.tableMounts(ref, call);
+      const mounts = this.tableMounts(ref, call) ?? this.handedMounts(call);
       if (mounts) {
         for (const mount of mounts)
           def.entries.push({
@@ -936,20 +975,21 @@ class RouteReader {
     const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
       if (answering && arg === handler) continue;
-      const target = this.mountTarget(ref.file, arg);
+      const targets = this.mountTargets(ref.file, arg);
+      const target = targets[0];
       // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
       const unread = !target && this.warnUnreadModule(arg);
-      if (target)
+      for (const each of targets)
         def.entries.push({
           kind: 'mount',
           mount: {
             prefix,
-            target,
+            target: each,
             middleware: [...routerLevel, ...middleware.map((name) => ({ name }))],
             at: siteOf(call),
           },
         });
-      else if (this.isShownMiddleware(arg)) {
+      if (!target && this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
         else routerLevel.push({ name: shortText(arg) });
       }
@@ -975,7 +1015,16 @@ class RouteReader {
           ...middleware,
         ]),
       });
-    else if (!mounted && handler && this.isUnreadMember(handler))
+    else if (!mounted && handler && handedList(this.ts, handler)) {
+      const { owner, list } = handedList(this.ts, handler)!;
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, ${shortText(handler)}) mounts the routers of the list ${owner} is handed (${list}), which docgen cannot follow to routers: their routes are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
+      });
+    } else if (!mounted && handler && this.isUnreadMember(handler))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
         severity: 'warning',
@@ -1023,6 +1072,121 @@ class RouteReader {
     if (ts.Node.isIdentifier(arg)) return true;
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
+  }
+
+  /** The routers a mount argument stands for: the one it names, or each a loop over instances handed to a class mounts. */
+  private mountTargets(file: string, arg: TsNode): RouterRef[] {
+    const target = this.mountTarget(file, arg);
+    return target ? [target] : (this.handedRouters(arg) ?? []);
+  }
+
+  /**
+   * The routers a loop mounts over a list a class is handed (`new App([new UsersRoute(), new
+   * AuthRoute()])` with `routes.forEach((route) => this.app.use('/', route.router))`, in the constructor
+   * or a method it hands the list on to): typescript-express-starter's `class App`. Each element is
+   * an instance of a class of the project (`new UsersRoute()`, tsyringe's `container.resolve(UsersRoute)`)
+   * that keeps a router in the member read; undefined when any is not, or no call of the class is found.
+   */
+  private handedRouters(arg: TsNode): RouterRef[] | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    const loop = loopOver(ts, value);
+    const key = loop?.key(value);
+    if (!loop || !key) return undefined;
+    const elements = this.handedElements(loop.at);
+    const routers = elements?.map((element) => this.keptRouter(element, key));
+    return routers?.length && routers.every((router) => router !== undefined) ? (routers as RouterRef[]) : undefined;
+  }
+
+  /**
+   * The elements of the lists a method's or constructor's parameter is given (`givenValues`): an
+   * array literal, or a `const` one (`const routes = [...]; new App(routes)`).
+   */
+  private handedElements(parameter: TsNode): TsNode[] | undefined {
+    const { ts } = this;
+    const elements: TsNode[] = [];
+    for (const list of this.givenValues(parameter) ?? []) {
+      const held = ts.Node.isIdentifier(list) ? this.names.bindingOf(list)?.declaration : undefined;
+      const found = ts.Node.isArrayLiteralExpression(list)
+        ? list.getElements()
+        : held && ts.Node.isVariableDeclaration(held)
+          ? constArray(ts, held)
+          : undefined;
+      if (!found) return undefined;
+      elements.push(...found);
+    }
+    return elements.length ? elements : undefined;
+  }
+
+  /**
+   * What a class's constructor or method parameter is given, at every call: where the class is made
+   * (`new App([…])`, in any module read) or where its own code calls the method
+   * (`this.initializeRoutes(routes, apiPrefix)`, followed to what the constructor is given; a key of an
+   * options object, `appInit.controllers` with `new App({ controllers: [...] })`), and its default where
+   * a call leaves it out (`apiPrefix = '/api/v1'`); undefined when it is no such parameter
+   * (`classParameter`), no call is found, or one gives nothing.
+   */
+  private givenValues(parameter: TsNode, depth = 0): TsNode[] | undefined {
+    const { ts } = this;
+    const found = depth > 4 ? undefined : classParameter(ts, parameter);
+    if (!found) return undefined;
+    const { fn, cls, index } = found;
+    const fallback = fn.getParameters()[index]!.getInitializer();
+    const calls = ts.Node.isConstructorDeclaration(fn)
+      ? this.project
+          .getSourceFiles()
+          .flatMap((source) => source.getDescendantsOfKind(ts.SyntaxKind.NewExpression))
+          .filter((made) => this.classOf(made) === cls)
+      : cls.getDescendantsOfKind(ts.SyntaxKind.CallExpression).filter((call) => {
+          const member = thisMember(ts, call.getExpression());
+          return member?.cls === cls && member.name === fn.getName();
+        });
+    const values: TsNode[] = [];
+    for (const call of calls) {
+      const given = call.getArguments()[index];
+      const value = given ? unwrap(ts, given) : fallback;
+      if (!value) return undefined;
+      // `this.initializeRoutes(routes)` in the constructor: what the constructor is given.
+      const key = ts.Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+      const passedOn = classParameter(ts, value)
+        ? this.givenValues(value, depth + 1)
+        : key !== undefined && classParameter(ts, (value as PropertyAccessExpression).getExpression())
+          ? this.givenValues((value as PropertyAccessExpression).getExpression(), depth + 1)?.map((options) =>
+              ts.Node.isObjectLiteralExpression(options) ? property(ts, options, key) : undefined,
+            )
+          : [value];
+      if (!passedOn || passedOn.some((each) => each === undefined)) return undefined;
+      values.push(...(passedOn as TsNode[]).map((each) => unwrap(ts, each)));
+    }
+    return calls.length ? values : undefined;
+  }
+
+  /** The one value every call gives a class's parameter (`apiPrefix = '/api/v1'`), for a path it is mounted at. */
+  private givenValue(parameter: TsNode): TsNode | undefined {
+    const values = this.givenValues(parameter);
+    const texts = new Set(values?.map((value) => this.literal(value)));
+    return values?.length && texts.size === 1 && !texts.has(undefined) ? values[0] : undefined;
+  }
+
+  /** The class of the project an instance is made of: `new UsersRoute()`, tsyringe's `container.resolve(UsersRoute)`. */
+  private classOf(instance: TsNode): ClassDeclaration | undefined {
+    const { ts } = this;
+    const made = madeClass(ts, instance);
+    // `this.users.router` with `this.users = new UsersRoutes()`: an instance another class keeps.
+    const value = unwrap(ts, instance);
+    if (!made && ts.Node.isPropertyAccessExpression(value)) return this.names.instanceClassOf(value);
+    const name = made && unwrap(ts, made);
+    const cls = name && ts.Node.isIdentifier(name) ? this.names.follow(name)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+  }
+
+  /** The router an instance of a class of the project keeps in member `key` (`this.router = Router()`). */
+  private keptRouter(instance: TsNode, key: string): RouterRef | undefined {
+    const cls = this.classOf(instance);
+    if (!cls) return undefined;
+    const file = cls.getSourceFile().getFilePath();
+    const name = `this.${key}`;
+    return this.module(file).declared.has(name) ? { file, name, owner: cls.getStart() } : undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1080,13 +1244,7 @@ class RouteReader {
       const held = this.names.follow(object)?.value;
       if (held) object = unwrap(ts, held);
     }
-    if (!ts.Node.isNewExpression(object)) return undefined;
-    const made = unwrap(ts, object.getExpression());
-    const cls = ts.Node.isIdentifier(made) ? this.names.follow(made)?.value : undefined;
-    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const file = cls.getSourceFile().getFilePath();
-    const name = `this.${value.getName()}`;
-    return this.module(file).declared.get(name) === 'router' ? { file, name } : undefined;
+    return this.keptRouter(object, value.getName());
   }
 
   /**
@@ -1131,6 +1289,32 @@ class RouteReader {
       mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
     return mounts;
+  }
+
+  /**
+   * The mounts a loop makes over the route classes a class is handed (`handedElements`) when each
+   * states where it is mounted in a field (`routes.forEach((route) => this.app.use(route.path,
+   * route.router))` with `public path = '/users'`); undefined when any does not.
+   */
+  private handedMounts(call: CallExpression): Array<Omit<Mount, 'middleware'> & { middleware: string[] }> | undefined {
+    const { ts } = this;
+    const [pathArg, ...rest] = call.getArguments();
+    const loop = pathArg && loopOver(ts, pathArg);
+    const routerArg = rest[rest.length - 1];
+    const pathKey = loop?.key(pathArg!);
+    const routerKey = routerArg && loop?.key(routerArg);
+    const middleware = rest.slice(0, -1);
+    if (!loop || !pathKey || !routerKey) return undefined;
+    if (middleware.some((arg) => !ts.Node.isIdentifier(arg) || loop.key(arg))) return undefined;
+    const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
+    for (const element of this.handedElements(loop.at) ?? []) {
+      const cls = this.classOf(element);
+      const prefix = cls && this.literal(classConstant(ts, cls, pathKey));
+      const target = this.keptRouter(element, routerKey);
+      if (prefix === undefined || !target) return undefined;
+      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+    }
+    return mounts.length ? mounts : undefined;
   }
 
   /** A route registered at a path docgen cannot know (a variable, a regular expression, a list). */
@@ -1188,6 +1372,62 @@ class RouteReader {
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),
     };
   }
+}
+
+/**
+ * Where a mount argument reads the elements of a list a class's constructor or method is handed
+ * (`route.router` in `routes.forEach((route) => …)` with `constructor(routes: Routes[])`): the class and the list.
+ */
+function handedList(ts: TsMorph, arg: TsNode): { owner: string; list: string } | undefined {
+  const value = unwrap(ts, arg);
+  const loop = loopOver(ts, value);
+  if (!loop?.key(value)) return undefined;
+  const cls = classParameter(ts, loop.at)?.cls;
+  return cls ? { owner: cls.getName() ?? 'the class', list: loop.table } : undefined;
+}
+
+/**
+ * The parameter of a class's constructor or method a value is: `routes` where it is written
+ * (`constructor(routes: Routes[])`), or `this.routes` of a constructor's parameter property
+ * (`constructor(private routes: Routes[])`) that the class never assigns again.
+ */
+function classParameter(
+  ts: TsMorph,
+  node: TsNode,
+): { fn: ConstructorDeclaration | MethodDeclaration; cls: ClassDeclaration; index: number } | undefined {
+  const value = unwrap(ts, node);
+  let fn: ConstructorDeclaration | MethodDeclaration | undefined;
+  let name: string | undefined;
+  const member = thisMember(ts, value);
+  if (member) {
+    name = member.name;
+    const assigned = member.cls
+      .getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)
+      .some(
+        (assignment) =>
+          assignment.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
+          thisMember(ts, assignment.getLeft())?.name === name,
+      );
+    fn = assigned
+      ? undefined
+      : member.cls
+          .getConstructors()
+          .find((constructor) =>
+            constructor
+              .getParameters()
+              .some((parameter) => parameter.isParameterProperty() && parameter.getName() === name),
+          );
+  } else if (ts.Node.isIdentifier(value)) {
+    name = value.getText();
+    fn = value.getFirstAncestor(
+      (ancestor) =>
+        (ts.Node.isConstructorDeclaration(ancestor) || ts.Node.isMethodDeclaration(ancestor)) &&
+        ancestor.getParameters().some((parameter) => parameter.getName() === name),
+    ) as ConstructorDeclaration | MethodDeclaration | undefined;
+  }
+  const cls = fn?.getParent();
+  if (!fn || !cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+  return { fn, cls, index: fn.getParameters().findIndex((parameter) => parameter.getName() === name) };
 }
 
 /**
@@ -1317,6 +1557,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     const value = init && unwrap(ts, init);
     const target = value && (ts.Node.isIdentifier(value) ? value.getText() : invokedReturn(ts, value));
     if (target && target !== name && !info.declared.has(name)) info.aliases.set(name, target);
+    if (value && ts.Node.isPropertyAccessExpression(value) && !info.declared.has(name)) info.members.set(name, value);
   }
   // A class that keeps its app in a member (`this.app = express()` in the constructor, or
   // `app = express()` as a property): the TypeScript boilerplate's `class App`.
@@ -1380,6 +1621,12 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       if (kind) info.declared.set(DEFAULT_EXPORT, kind);
       // `export default [{ path, router }]`: a route table.
       if (kind || ts.Node.isArrayLiteralExpression(unwrap(ts, expression))) info.exports.set('default', DEFAULT_EXPORT);
+      // `export default new AccountsRoute().router`: the router an instance keeps.
+      const member = unwrap(ts, expression);
+      if (!kind && ts.Node.isPropertyAccessExpression(member)) {
+        info.members.set(DEFAULT_EXPORT, member);
+        info.exports.set('default', DEFAULT_EXPORT);
+      }
       // `export default (app: Router) => {…}`: a function the app is handed to, or that builds a router.
       const fn = unwrap(ts, expression);
       if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {
@@ -1527,7 +1774,7 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 
 /** A router's key among those read: its file, name and scope. */
 function refKey(ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}`;
 }
 
 /**

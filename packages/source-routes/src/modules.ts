@@ -267,6 +267,8 @@ export class Modules {
     if (depth > 8) return undefined;
     const object = unwrap(ts, access.getExpression());
     const key = access.getName();
+    // `${this.path}/:id` in a route class with `public path = '/users'`.
+    if (object.getKind() === ts.SyntaxKind.ThisKeyword) return constantField(ts, access);
     let holder: TsNode | undefined;
     if (ts.Node.isPropertyAccessExpression(object)) holder = this.memberValue(object, depth + 1);
     else if (ts.Node.isIdentifier(object)) {
@@ -377,6 +379,10 @@ export class Modules {
       const cls = object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration);
       return cls && (classMember(ts, cls, key, false) ?? assignedInClass(ts, cls, key));
     }
+    // `this.users.list` with `constructor(@inject(UsersController) private users: UsersController)`:
+    // an instance the class is handed (dependency injection), read as one of the class it is typed as.
+    const injected = ts.Node.isPropertyAccessExpression(object) ? this.injectedClass(object, depth) : undefined;
+    if (injected) return classMember(ts, injected, key, false);
     // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
     let holder: TsNode | undefined = ts.Node.isIdentifier(object)
       ? this.follow(object, depth + 1)?.value
@@ -387,15 +393,50 @@ export class Modules {
     // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;
-    // `new Proxy()`: the class it makes, here or imported.
-    if (holder && ts.Node.isNewExpression(holder)) {
-      const made = unwrap(ts, holder.getExpression());
+    // `new Proxy()`, `container.resolve(Proxy)`: the class it makes, here or imported.
+    const instanceOf = holder && madeClass(ts, holder);
+    if (instanceOf) {
+      const made = unwrap(ts, instanceOf);
       holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
       if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
       return undefined;
     }
     if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
     return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
+   * The class of the project whose instance `this.key` holds: one its class makes there
+   * (`this.users = new UsersRoutes()`, `container.resolve(UsersRoutes)`) or is handed as a
+   * constructor's parameter property (`private readonly users: UsersRoutes`).
+   */
+  instanceClassOf(access: PropertyAccessExpression): ClassDeclaration | undefined {
+    const { ts } = this;
+    if (!thisMember(ts, access)) return undefined;
+    const held = this.memberOf(access.getExpression(), access.getName(), 0);
+    const made = held && madeClass(ts, held);
+    const name = made && unwrap(ts, made);
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : this.injectedClass(access, 0);
+  }
+
+  /**
+   * The class of the project a constructor's parameter property `this.key` is typed as
+   * (`private readonly users: UsersController`), when the class keeps nothing else there.
+   */
+  private injectedClass(access: PropertyAccessExpression, depth: number): ClassDeclaration | undefined {
+    const { ts } = this;
+    const member = thisMember(ts, access);
+    if (!member || classMember(ts, member.cls, member.name, false) || assignedInClass(ts, member.cls, member.name))
+      return undefined;
+    const parameter = member.cls
+      .getConstructors()
+      .flatMap((constructor) => constructor.getParameters())
+      .find((candidate) => candidate.isParameterProperty() && candidate.getName() === member.name);
+    const type = parameter?.getTypeNode();
+    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
   }
 
   /**
@@ -571,6 +612,23 @@ export function thisMember(ts: TsMorph, node: TsNode): Member | undefined {
 }
 
 /**
+ * The value of `this.key` when its class states it once, as a field's initializer (`public path =
+ * '/users'`, as the class-per-router layout of typescript-express-starter writes it) that no code of
+ * the class assigns again; else undefined: a field it sets at run time is no constant.
+ */
+function constantField(ts: TsMorph, access: PropertyAccessExpression): TsNode | undefined {
+  const member = thisMember(ts, access);
+  return member && classConstant(ts, member.cls, member.name);
+}
+
+/** What a class's field `key` is initialized to, when no code of the class assigns it again (`public path = '/users'`). */
+export function classConstant(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  const field = cls.getInstanceProperty(key);
+  const value = field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+  return value && !assignedInClass(ts, cls, key) ? unwrap(ts, value) : undefined;
+}
+
+/**
  * What a module's classes keep in members that `made` recognises (`public app = new Koa()` as a
  * property, `this.app = express()` in the constructor or a method), with the class and the member.
  */
@@ -594,6 +652,23 @@ export function classMembers<T extends object>(
     }
   }
   return found;
+}
+
+/**
+ * The class an expression makes an instance of, as written: `X` of `new X()`, and of a dependency
+ * injection container's `container.resolve(X)` (tsyringe, as typescript-express-starter resolves its
+ * routes and controllers); else undefined.
+ */
+export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
+  const value = unwrap(ts, node);
+  if (ts.Node.isNewExpression(value)) return value.getExpression();
+  const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
+  return callee &&
+    ts.Node.isPropertyAccessExpression(callee) &&
+    callee.getName() === 'resolve' &&
+    /container$/i.test(callee.getExpression().getText())
+    ? (value as CallExpression).getArguments()[0]
+    : undefined;
 }
 
 /** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */

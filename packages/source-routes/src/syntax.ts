@@ -534,7 +534,10 @@ export function loopOver(ts: TsMorph, node: TsNode): Loop | undefined {
       binding = scope.getParameters()[0]?.getNameNode();
       table = callee.getExpression();
     } else continue;
-    if (!binding || !table || !ts.Node.isIdentifier(table)) return undefined;
+    // `this.routes.forEach(…)`: a list a class keeps, such as one its constructor is handed.
+    const kept =
+      ts.Node.isPropertyAccessExpression(table) && table.getExpression().getKind() === ts.SyntaxKind.ThisKeyword;
+    if (!binding || !table || !(ts.Node.isIdentifier(table) || kept)) return undefined;
     const bound = binding;
     const key = (arg: TsNode): string | undefined => {
       if (ts.Node.isIdentifier(bound)) {

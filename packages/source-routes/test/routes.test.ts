@@ -662,6 +662,441 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a route class's paths built from its own constant field (`${this.path}/:id`), and its router exported as `new AccountsRoute().router`", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'accounts.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'class AccountsRoute {',
+        "  public path = '/accounts';",
+        '  public router = Router();',
+        '  constructor() {',
+        '    this.mount();',
+        '  }',
+        '  private mount() {',
+        '    this.router.get(`${this.path}`, (_req, res) => res.json([]));',
+        '    this.router.get(`${this.path}/:id(\\\\d+)`, (_req, res) => res.json({}));',
+        "    this.router.delete(this.path + '/:id', (_req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+        'export default new AccountsRoute().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'moving.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class MovingRoute {',
+        "  public path = '/first';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.path = '/second';",
+        '    this.router.get(`${this.path}/x`, (_req, res) => res.json([]));',
+        '  }',
+        '}',
+        'export const moving = new MovingRoute().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import accounts from './accounts.route';",
+        "import { moving } from './moving.route';",
+        'const app = express();',
+        "app.use('/api', accounts);",
+        "app.use('/m', moving);",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/accounts', [], 'accounts.route.ts:9'],
+      ['GET', '/api/accounts/:id(\\d+)', [], 'accounts.route.ts:10'],
+      ['DELETE', '/api/accounts/:id', [204], 'accounts.route.ts:11'],
+    ]);
+    // A field the class assigns again is no constant: its path is computed, and said so.
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 'moving.route.ts', 7],
+    ]);
+  });
+
+  it("mounts every route class handed to class App's constructor (typescript-express-starter: new App([new UsersRoute()]), routes.forEach((route) => this.app.use('/', route.router))), through tsconfig paths", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'src', 'routes'), { recursive: true });
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { baseUrl: 'src', paths: { '@/*': ['*'], '@routes/*': ['routes/*'] } } }),
+    );
+    await writeFile(
+      join(dir, 'src', 'routes', 'members.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class MembersRoute {',
+        "  public path = '/members';",
+        '  public router = Router();',
+        '  constructor() {',
+        '    this.initializeRoutes();',
+        '  }',
+        '  private initializeRoutes() {',
+        '    this.router.get(`${this.path}`, (_req, res) => res.json([]));',
+        '    this.router.post(`${this.path}/:id/ban`, (_req, res) => res.sendStatus(204));',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'routes', 'status.route.ts'),
+      [
+        "import { Router } from 'express';",
+        'export default class StatusRoute {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/status', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'app.ts'),
+      [
+        "import express from 'express';",
+        "import helmet from 'helmet';",
+        'interface Routes { path?: string; router: express.Router }',
+        'export class App {',
+        '  public app: express.Application;',
+        '  constructor(routes: Routes[]) {',
+        '    this.app = express();',
+        '    this.app.use(helmet());',
+        '    this.initializeRoutes(routes);',
+        '  }',
+        '  private initializeRoutes(routes: Routes[]) {',
+        '    routes.forEach((route) => {',
+        "      this.app.use('/', route.router);",
+        '    });',
+        '  }',
+        '  public listen() {',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'src', 'server.ts'),
+      [
+        "import { App } from '@/app';",
+        "import { MembersRoute } from '@routes/members.route';",
+        "import StatusRoute from '@routes/status.route';",
+        'const app = new App([new MembersRoute(), new StatusRoute()]);',
+        'app.listen();',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/members', ['helmet()'], [], 'members.route.ts:9'],
+      ['POST', '/members/:id/ban', ['helmet()'], [204], 'members.route.ts:10'],
+      ['GET', '/status', ['helmet()'], [], 'status.route.ts:5'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('follows the route classes handed to class App in an options object (new App({ controllers: [...] })) or kept as a parameter property (this.routes.forEach(…))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'home.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class HomeController {',
+        "  public path = '/home';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { HomeController } from './home';",
+        'type Controller = { path: string; router: express.Router };',
+        'export class App {',
+        '  public app = express();',
+        '  constructor(appInit: { port: number; controllers: Controller[] }) {',
+        '    this.routes(appInit.controllers);',
+        '  }',
+        '  private routes(controllers: Controller[]) {',
+        '    controllers.forEach((controller) => this.app.use(controller.path, controller.router));',
+        '  }',
+        '}',
+        'export class Admin {',
+        '  public app = express();',
+        '  constructor(private readonly routes: Controller[]) {',
+        "    this.routes.forEach((route) => this.app.use('/admin', route.router));",
+        '  }',
+        '}',
+        'export const main = new App({ port: 3000, controllers: [new HomeController()] }).app;',
+        'export const admin = new Admin([new HomeController()]).app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { admin, main } from './app';",
+        'const server = express();',
+        'server.use(main);',
+        "server.use('/ops', admin);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/home'],
+      ['GET', '/ops/admin'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('follows the router of a route class instance another class keeps in a member (this.users = new UsersRoutes(), or injected: private orders: OrdersRoutes)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'feature.routes.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class UsersRoutes {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.json([]));",
+        '  }',
+        '}',
+        'export class OrdersRoutes {',
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.post('/', (_req, res) => res.sendStatus(201));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { injectable } from 'tsyringe';",
+        "import { OrdersRoutes, UsersRoutes } from './feature.routes';",
+        '@injectable()',
+        'export class Routes {',
+        '  public router = Router();',
+        '  private users: UsersRoutes;',
+        '  constructor(private readonly orders: OrdersRoutes) {',
+        '    this.users = new UsersRoutes();',
+        "    this.router.use('/users', this.users.router);",
+        "    this.router.use('/orders', this.orders.router);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { container } from 'tsyringe';",
+        "import { Routes } from './routes';",
+        'const app = express();',
+        "app.use('/api', container.resolve(Routes).router);",
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', []],
+      ['POST', '/api/orders', [201]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('mounts each route class handed to class App at its own path field (routes.forEach((route) => this.app.use(route.path, route.router)))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class TicketsRoute {',
+        "  public path = '/tickets';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/:id', (_req, res) => res.json({}));",
+        '  }',
+        '}',
+        'export class HealthRoute {',
+        "  public readonly path = '/health';",
+        '  public router = Router();',
+        '  constructor() {',
+        "    this.router.get('/', (_req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { authenticate } from './auth';",
+        'export class App {',
+        '  private app = express();',
+        '  constructor(private routes: { path: string; router: express.Router }[]) {',
+        '    this.initRoutes(routes);',
+        '  }',
+        '  private initRoutes(routes: { path: string; router: express.Router }[]) {',
+        '    for (const route of routes) this.app.use(route.path, authenticate, route.router);',
+        '  }',
+        '  listen() {',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'auth.ts'), 'export const authenticate = (_req, _res, next) => next();');
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { App } from './app';",
+        "import { HealthRoute, TicketsRoute } from './routes';",
+        'new App([new TicketsRoute(), new HealthRoute()]).listen();',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/tickets/:id', ['authenticate'], []],
+      ['GET', '/health', ['authenticate'], [204]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns where class App mounts the routers of a list handed to it that docgen cannot follow (built by a function, not a class of the project)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'export class App {',
+        '  public app = express();',
+        '  constructor(routes: { router: express.Router }[]) {',
+        "    routes.forEach((route) => this.app.use('/', route.router));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { App } from './app';",
+        "import { featureRoutes } from './features';",
+        'new App(featureRoutes()).app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'features.ts'), 'export const featureRoutes = () => [];');
+    const { warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        'app.ts',
+        5,
+        "use('/', route.router) mounts the routers of the list App is handed (routes), which docgen cannot follow to routers: their routes are not read",
+      ],
+      ['DG_ROUTES_NONE', 'server.ts', undefined, expect.any(String)],
+    ]);
+  });
+
+  it("reads the route classes a const list hands to class App (tsyringe's container.resolve(X) too, and controllers it resolves or injects), mounted at a prefix parameter's default (typescript-express-starter's templates/default)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'orders.route.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { container } from 'tsyringe';",
+        "import { OrdersController } from './orders.controller';",
+        'export class OrdersRoute {',
+        '  public router: Router = Router();',
+        "  public path = '/orders';",
+        '  private readonly orders: OrdersController;',
+        '  constructor() {',
+        '    this.orders = container.resolve(OrdersController);',
+        '    this.router.get(`${this.path}/:id`, (_req, res) => res.json({}));',
+        '    this.router.post(this.path, this.orders.create);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'refunds.route.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { inject, injectable } from 'tsyringe';",
+        "import { OrdersController } from './orders.controller';",
+        '@injectable()',
+        'export class RefundsRoute {',
+        '  public router = Router();',
+        '  constructor(@inject(OrdersController) private readonly orders: OrdersController) {',
+        "    this.router.post('/refunds', this.orders.create);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'orders.controller.ts'),
+      [
+        'export class OrdersController {',
+        '  create = (_req, res) => {',
+        '    res.status(201).json({});',
+        '  };',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        'class App {',
+        '  public app: express.Application;',
+        "  constructor(routes: { router: express.Router }[], apiPrefix = '/api/v1') {",
+        '    this.app = express();',
+        '    this.initializeRoutes(routes, apiPrefix);',
+        '  }',
+        '  private initializeRoutes(routes: { router: express.Router }[], apiPrefix: string) {',
+        '    routes.forEach(({ router }) => this.app.use(apiPrefix, router));',
+        '  }',
+        '  public listen() {',
+        '    return this.app.listen(3000);',
+        '  }',
+        '}',
+        'export default App;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { container } from 'tsyringe';",
+        "import App from './app';",
+        "import { OrdersRoute } from './orders.route';",
+        "import { RefundsRoute } from './refunds.route';",
+        'const routes = [container.resolve(OrdersRoute), container.resolve(RefundsRoute)];',
+        'const server = new App(routes).listen();',
+        'export default server;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    // The controller tsyringe resolves (`container.resolve(OrdersController)`) is read as `new OrdersController()`.
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
+      ['GET', '/api/v1/orders/:id', [], [], 'orders.route.ts:10'],
+      ['POST', '/api/v1/orders', [], [201], 'orders.route.ts:11'],
+      // Injected as a constructor's parameter property (`private readonly orders: OrdersController`): read by its type.
+      ['POST', '/api/v1/refunds', [], [201], 'refunds.route.ts:8'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads paths held in string enum members (local or imported) like consts, in Express, NestJS and Hono', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

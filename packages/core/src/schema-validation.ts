@@ -51,14 +51,19 @@ export async function loadSchemaValidator(schemas?: Array<Record<string, unknown
   Ajv ??= module.Ajv2020 ?? module.default;
 }
 
+/** The build's validator for `schema`, found by its JSON once and then kept with the schema object. */
 function precompiledValidator(schema: Record<string, unknown>): ValidateFunction | undefined {
-  return precompiled?.[JSON.stringify(schema)];
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = precompiled?.[JSON.stringify(schema)];
+    if (validate) compiled.set(schema, validate);
+  }
+  return validate;
 }
 
 function compile(schema: Record<string, unknown>, target: ValidationTarget): ValidateFunction {
-  let validate = compiled.get(schema) ?? (target.checkSchema ? undefined : precompiledValidator(schema));
-  if (validate) compiled.set(schema, validate);
-  else {
+  let validate = target.checkSchema ? compiled.get(schema) : precompiledValidator(schema);
+  if (!validate) {
     // Ajv is loaded on first use: every command imports @docgen/core and `docgen --help` must stay fast.
     Ajv ??= (createRequire(import.meta.url)('ajv/dist/2020.js') as AjvModule).Ajv2020;
     ajv ??= new Ajv(SCHEMA_VALIDATOR_OPTIONS);

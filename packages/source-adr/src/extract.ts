@@ -566,7 +566,7 @@ export function parseAdr(
   return {
     line,
     dateLine: dateSource?.line,
-    links: classified.links,
+    links: [...classified.links, ...frontMatterLinks(front, fileName, report)],
     dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
     record: {
       number,
@@ -591,6 +591,8 @@ export function parseAdr(
 }
 
 interface FrontMatter {
+  /** The decision's file, where the front matter's lines are. */
+  file: string;
   value: Record<string, unknown>;
   /** 1-based line of the closing `---` (0 without front matter): the body starts after it. */
   end: number;
@@ -599,7 +601,7 @@ interface FrontMatter {
 }
 
 function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMatter {
-  const none: FrontMatter = { value: {}, end: 0, line: 0, lineOf: () => 1 };
+  const none: FrontMatter = { file, value: {}, end: 0, line: 0, lineOf: () => 1 };
   const open = afterLeadingComments(lines);
   if (lines[open]?.trim() !== '---') return none;
   const close = lines.findIndex((line, i) => i > open && /^(---|\.\.\.)\s*$/.test(line));
@@ -624,7 +626,13 @@ function frontMatter(file: string, lines: string[], drop: Set<number>): FrontMat
     document.value && typeof document.value === 'object' && !Array.isArray(document.value)
       ? (document.value as Record<string, unknown>)
       : {};
-  return { value, end: close + 1, line: open + 1, lineOf: (key) => document.locate(`/${key}`, true).line ?? 1 };
+  return {
+    file,
+    value,
+    end: close + 1,
+    line: open + 1,
+    lineOf: (key) => document.locate(`/${key}`, true).line ?? 1,
+  };
 }
 
 /**
@@ -668,6 +676,67 @@ function frontMatterFields(value: Record<string, unknown>): Array<{ label: strin
     );
     return label && items.length ? [{ label, value: items.map((item) => String(item).trim()).join(', ') }] : [];
   });
+}
+
+/**
+ * Front-matter keys that relate decisions, as ADR tools and templates write them
+ * (`supersedes: [ADR-0003]`, `superseded_by: 0007`, `superseded-by: 0007-x.md`, `supersededBy`,
+ * `replaces`, `amends`, `amended-by`), by the relation each says; compared without case, `-` or `_`.
+ */
+const FRONT_MATTER_RELATIONS: Record<string, AdrRelation> = {
+  supersedes: 'supersedes',
+  replaces: 'supersedes',
+  supersededby: 'supersededBy',
+  replacedby: 'supersededBy',
+  amends: 'amends',
+  amendedby: 'amendedBy',
+};
+
+/** What a front matter writes for "none": an empty value, a dash, `none`, `n/a`. */
+const NO_DECISION = /^(?:|[-–—~]|none|null|n\/?a|nothing)$/i;
+
+/**
+ * The relations a front matter states (a number, `ADR-0005`, a file name or a Markdown link, or a
+ * list of them), each at its line, to be resolved as a status line's are. A value that names no
+ * decision in any of those ways is a warning at its line, not a relation.
+ */
+function frontMatterLinks(
+  front: FrontMatter,
+  fileName: string,
+  report: (diagnostic: Diagnostic) => void,
+): StatusLink[] {
+  const links: StatusLink[] = [];
+  for (const [key, value] of Object.entries(front.value)) {
+    const relation = FRONT_MATTER_RELATIONS[key.toLowerCase().replace(/[-_\s]/g, '')];
+    if (!relation) continue;
+    const items = Array.isArray(value) ? value : [value];
+    items.forEach((item, index) => {
+      const line = front.lineOf(Array.isArray(value) ? `${key}/${index}` : key);
+      if (item === null || item === undefined) return;
+      const text = String(item).trim();
+      if (NO_DECISION.test(text)) return;
+      const target = frontMatterTarget(text);
+      if (target !== undefined) links.push({ relation, target, line });
+      else
+        report({
+          code: 'DG_ADR_LINK',
+          severity: 'warning',
+          message: `${fileName}'s front matter says ${key}: "${text}", which names no decision: not shown as a relation`,
+          location: { file: front.file, line },
+          hint: `write the decision's number (${key}: 5, or ADR-0005) or its file name (${key}: 0005-….md)`,
+        });
+    });
+  }
+  return links;
+}
+
+/** `5`, `0005`, `ADR-0005`, `#5` → 5; `0005-x.md`, `[ADR 5](0005-x.md)` → the file linked. */
+function frontMatterTarget(text: string): string | number | undefined {
+  const link = /^\[[^\]]*\]\(\s*<?([^)\s>]+)>?\s*\)$/.exec(text)?.[1];
+  if (link) return link;
+  const number = /^(?:ADR[-\s_#]*)?#?0*(\d+)$/i.exec(text)?.[1];
+  if (number !== undefined) return Number(number);
+  return /\.(?:md|markdown)(?:#.*)?$/i.test(text) ? text : undefined;
 }
 
 interface StatusSource {

@@ -692,6 +692,51 @@ describe('subfolders: one log per area, numbered on its own', () => {
   });
 });
 
+describe('relations in front matter', () => {
+  const dir = join(fixtures, 'front-matter-relations');
+
+  it('supersedes, superseded_by / superseded-by and amends keys relate the decisions both ways, however the other is named', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    const [rest, versioning, graphql] = records;
+    expect(rest!.supersededBy).toEqual([3]);
+    expect(graphql!.supersedes).toEqual([1]);
+    expect(graphql!.amends).toEqual([2]);
+    expect(versioning!.amendedBy).toEqual([3]);
+    // empty values (`[]`, nothing, a dash) name no decision, and are no warning
+    expect(versioning!.supersedes).toEqual([]);
+    expect(versioning!.supersededBy).toEqual([]);
+    // a value that names no decision is said at its line, and is no relation
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ADR_LINK',
+        6,
+        '0003-use-graphql.md\'s front matter says replaces: "the old gateway", which names no decision: not shown as a relation',
+      ],
+    ]);
+  });
+
+  it("the pages show them as the status lines' relations are shown", () => {
+    const model = extractAdrs(dir);
+    const pages = renderAdrs(model, templates).pages;
+    const rest = pages.find((page) => page.key === 'adr/1')!.markdown;
+    expect(rest).toContain('Superseded by');
+    expect(rest).toContain('adr__3.md');
+    const graphql = pages.find((page) => page.key === 'adr/3')!.markdown;
+    expect(graphql).toMatch(/Supersedes.*adr__1\.md/);
+    expect(graphql).toMatch(/Amends.*adr__2\.md/);
+  });
+
+  it('a front-matter relation to a decision the folder does not hold is an error at its line', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(copy, '0001-a.md'), '---\nstatus: superseded\nsuperseded_by: 9\n---\n# A\n');
+    const error = failure(() => extractAdrs(copy));
+    expect(error.code).toBe('DG_ADR_LINK');
+    expect(error.message).toBe('ADR 1 says it is superseded by ADR 9, which is not an ADR in this folder');
+    expect(error.location).toEqual({ file: join(copy, '0001-a.md'), line: 3 });
+  });
+});
+
 describe('status and date in a table under the title', () => {
   it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
     const warnings: Diagnostic[] = [];

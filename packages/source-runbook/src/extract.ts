@@ -6,7 +6,7 @@
  * `runbook.md`. Every file is validated; errors name the file, the line and the key.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   DocgenError,
   editDistance,
@@ -272,9 +272,16 @@ function toCatalogEntity(entity: Entity, file: string, line: number | undefined)
     description: text(metadata.description),
     type: text(spec.type),
     owner: text(spec.owner),
+    dependsOn: texts(spec.dependsOn),
+    dependencyOf: texts(spec.dependencyOf),
     file,
     line,
   };
+}
+
+/** The texts of a list (entity references), leaving out what is not one. */
+function texts(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && !!item.trim()) : [];
 }
 
 interface CatalogEntities {
@@ -548,7 +555,8 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
       severity: 'warning',
       message: `${metadata.name} has no runbook.yaml or runbook.md: its page lists only what the catalog says`,
       location: { file },
-      hint: 'add a runbook.yaml beside catalog-info.yaml (on-call, alerts and their actions, procedures)',
+      // Beside the file that describes it, whatever its name (a Location may list `catalog/x.yaml`).
+      hint: `add a runbook.yaml beside ${basename(file)}: on-call, alerts and their actions, procedures`,
     });
   return {
     name: metadata.name,

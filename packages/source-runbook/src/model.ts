@@ -21,6 +21,12 @@ export interface CatalogEntity {
   /** `spec.type`: `openapi`, `grpc`, `database`, `s3-bucket`… */
   type?: string;
   owner?: string;
+  /**
+   * `spec.dependsOn` and `spec.dependencyOf` (entity references): a Resource that depends on a
+   * component (its CI pipeline, its dashboard) is shown on that component's runbook among its dependents.
+   */
+  dependsOn?: string[];
+  dependencyOf?: string[];
   file: string;
   line?: number;
 }

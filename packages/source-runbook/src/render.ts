@@ -95,6 +95,7 @@ export function renderRunbooks(
     return id.startsWith('component:') ? byId.get(id) : undefined;
   };
   const systemOf = systemResolver(model);
+  const relatedEntities = catalogEdges(model);
   const subcomponentsOf = (service: Service) =>
     model.services
       .filter((other) => other.subcomponentOf && resolve(other.subcomponentOf, other).target === service)
@@ -161,14 +162,25 @@ export function renderRunbooks(
             title: titleOf(other),
             link: linkOf(other),
           })),
+        // A Resource or API whose `dependencyOf` names this component.
+        ...relatedEntities(service, 'dependencyOf')
+          .filter((ref) => !service.dependsOn.some((own) => sameEntity(own, service, ref, service)))
+          .map((ref) => reference(ref, service)),
       ],
-      dependents: model.services
-        .filter(
-          (other) =>
-            other.dependsOn.some((ref) => resolve(ref, other).target === service) ||
-            service.dependencyOf.some((ref) => resolve(ref, service).target === other),
-        )
-        .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+      dependents: [
+        ...model.services
+          .filter(
+            (other) =>
+              other.dependsOn.some((ref) => resolve(ref, other).target === service) ||
+              service.dependencyOf.some((ref) => resolve(ref, service).target === other),
+          )
+          .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+        // A Resource or API that depends on this component (its CI pipeline, its dashboard), unless
+        // the component already names it as a dependent.
+        ...relatedEntities(service, 'dependsOn')
+          .filter((ref) => !service.dependencyOf.some((own) => sameEntity(own, service, ref, service)))
+          .map((ref) => ({ ref, about: aboutOf(ref, 'resource', service) })),
+      ],
       // An API links to the runbooks of the services on its other side.
       providesApis: service.providesApis.map((ref) => ({
         ref,
@@ -362,6 +374,35 @@ function systemGroups(services: Service[], systemOf: ReturnType<typeof systemRes
   return [...groups]
     .sort(([a, left], [b, right]) => (a === '' ? 1 : b === '' ? -1 : left.title!.localeCompare(right.title!)))
     .map(([, group]) => group);
+}
+
+/**
+ * The Resources and APIs whose `dependsOn` (or `dependencyOf`) names a component, as references
+ * written from that component (`resource:platform-api-ci`, with the namespace when it is another):
+ * Backstage shows such an edge on both entities, whichever side states it.
+ */
+function catalogEdges(model: RunbookModel) {
+  const entities = [
+    ...(model.resources ?? []).map((entity) => ({ kind: 'resource', entity })),
+    ...(model.apis ?? []).map((entity) => ({ kind: 'api', entity })),
+  ];
+  return (service: Service, field: 'dependsOn' | 'dependencyOf'): string[] => {
+    const self = ownId('component', service);
+    return entities
+      .filter(({ entity }) =>
+        (entity[field] ?? []).some((ref) => entityId(ref, 'component', entity.namespace) === self),
+      )
+      .map(({ kind, entity }) =>
+        entity.namespace.toLowerCase() === service.namespace.toLowerCase()
+          ? `${kind}:${entity.name}`
+          : `${kind}:${entity.namespace}/${entity.name}`,
+      );
+  };
+}
+
+/** Whether two entity references, each read in its own entity's namespace, name the same entity. */
+function sameEntity(a: string, fromA: Service, b: string, fromB: Service): boolean {
+  return entityId(a, 'component', fromA.namespace) === entityId(b, 'component', fromB.namespace);
 }
 
 /** Whether two API references, each read in its own entity's namespace, name the same API. */

@@ -525,6 +525,55 @@ describe('entity references, read as Backstage reads them', () => {
     );
   });
 
+  it('a Resource that depends on a component (its CI pipeline, its dashboard: 7K-Group/backstage-catalog) is among its dependents; one it is a dependency of among its dependencies', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: platform-api, title: Platform API }',
+        'spec: { type: service, owner: group:platform, dependsOn: [resource:platform-db] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: platform-api-ci, title: Platform API CI, description: CI pipeline for platform-api }',
+        'spec: { type: github-actions, owner: group:platform, dependsOn: [component:platform-api] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: platform-api-dashboard, namespace: ops }',
+        'spec: { type: grafana-dashboard, owner: group:platform, dependsOn: [component:default/platform-api] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: platform-db, description: The platform database. }',
+        'spec: { type: database, owner: group:platform, dependencyOf: [component:platform-api] }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Resource',
+        'metadata: { name: queue }',
+        'spec: { type: sqs, owner: group:platform, dependencyOf: [platform-api], dependsOn: [component:elsewhere] }',
+        '',
+      ].join('\n'),
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings.map((warning) => warning.hint)).toEqual([
+      'add a runbook.yaml beside catalog-info.yaml: on-call, alerts and their actions, procedures',
+    ]);
+    const page = renderRunbooks(model, templates, { cwd: dir }).pages.find(
+      (item) => item.key === 'runbooks/platform-api',
+    )!;
+    // said from either side, each once; another namespace's resource is named with it
+    expect(page.markdown).toContain(
+      'Depends on: `resource:platform-db` (database: The platform database.), `resource:queue` (sqs).',
+    );
+    expect(page.markdown).toContain(
+      'Depended on by: `resource:platform-api-ci` (Platform API CI, github-actions: CI pipeline for platform-api), `resource:ops/platform-api-dashboard` (grafana-dashboard).',
+    );
+  });
+
   it('a file a Location lists (janus-idp/backstage-showcase catalog-entities: resources, apis, groups) is no "no Component here" warning, unless its kind is none of Backstage\'s', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'resources'));

@@ -17,7 +17,7 @@ import {
   type OptionOrigin,
 } from '@docgen/core';
 import { looksSecret } from './annotations.js';
-import type { CatalogEntity, Link, Runbook, RunbookModel, Service, System } from './model.js';
+import type { CatalogEntity, Link, Owner, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownId, shownRef } from './refs.js';
 
 const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
@@ -60,11 +60,12 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   const systems = read.flatMap((entities) => entities.systems);
   const apis = read.flatMap((entities) => entities.apis);
   const resources = read.flatMap((entities) => entities.resources);
+  const owners = read.flatMap((entities) => entities.owners);
   refuseDuplicates(services, 'component');
   refuseDuplicates(systems, 'system');
   services.sort((a, b) => a.title.localeCompare(b.title));
   warnSystemSpellings(services, systems, options);
-  return { dir, services, systems, apis, resources };
+  return { dir, services, systems, apis, resources, owners };
 }
 
 /**
@@ -160,6 +161,7 @@ function readCatalogFile(
   const locations: CatalogEntities['locations'] = [];
   const apis: CatalogEntity[] = [];
   const resources: CatalogEntity[] = [];
+  const owners: Owner[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
   for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
     if (body.includes('${{')) {
@@ -210,6 +212,9 @@ function readCatalogFile(
       (entity.kind.toLowerCase() === 'api' ? apis : resources).push(
         toCatalogEntity(entity, file, document.locate('/metadata/name').line),
       );
+    // A Group or a User has no page: a component it owns shows its name and how to reach it.
+    if (entity.kind.toLowerCase() === 'group' || entity.kind.toLowerCase() === 'user')
+      owners.push(toOwner(entity, file, document.locate('/metadata/name').line));
     if (entity.kind.toLowerCase() !== 'component') {
       skipped.push({ kind: entity.kind, line: document.locate('/kind').line });
       warnMisspeltKind(entity, { file, line: document.locate('/kind').line }, options);
@@ -254,7 +259,7 @@ function readCatalogFile(
       }),
     });
   }
-  return { services, systems, locations, apis, resources };
+  return { services, systems, locations, apis, resources, owners };
 }
 
 /**
@@ -284,7 +289,39 @@ function texts(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && !!item.trim()) : [];
 }
 
+/**
+ * A Group or User, read leniently as an API is: its display name, e-mail address and links to web
+ * pages, what a runbook's reader needs to reach the owner; anything else (members, a picture) is left.
+ */
+function toOwner(entity: Entity, file: string, line: number | undefined): Owner {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const metadata = entity.metadata as Record<string, unknown>;
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const profile = (spec.profile && typeof spec.profile === 'object' ? spec.profile : {}) as Record<string, unknown>;
+  const email = text(profile.email);
+  const links = (Array.isArray(metadata.links) ? metadata.links : []).flatMap((link): Link[] => {
+    const url = text((link as Record<string, unknown> | null)?.url);
+    return url && /^https?:\/\//i.test(url)
+      ? [{ url, title: text((link as Record<string, unknown>).title) ?? url }]
+      : [];
+  });
+  return {
+    kind: entity.kind.toLowerCase() === 'user' ? 'user' : 'group',
+    name: entity.metadata.name,
+    namespace: text(metadata.namespace) ?? 'default',
+    ...((text(profile.displayName) ?? text(metadata.title)) && {
+      displayName: text(profile.displayName) ?? text(metadata.title),
+    }),
+    // Only an address a mailto: link can hold: no spaces, brackets or a second @.
+    ...(email && /^[^\s@()<>[\]]+@[^\s@()<>[\]]+$/.test(email) && { email }),
+    links,
+    file,
+    line,
+  };
+}
+
 interface CatalogEntities {
+  owners: Owner[];
   services: Service[];
   systems: System[];
   apis: CatalogEntity[];

@@ -9,6 +9,26 @@ export interface RunbookModel {
   /** The `kind: API` and `kind: Resource` entities: not pages, but described where a component names them. */
   apis: CatalogEntity[];
   resources: CatalogEntity[];
+  /**
+   * The `kind: Group` and `kind: User` entities: not pages, but whom a component's `spec.owner`
+   * names, shown by name with their contacts. Absent in a model made before owners were read.
+   */
+  owners?: Owner[];
+}
+
+/** A Backstage Group or User: who owns a service, and how to reach them. */
+export interface Owner {
+  kind: 'group' | 'user';
+  name: string;
+  namespace: string;
+  /** `spec.profile.displayName`, else `metadata.title`; absent when neither is given. */
+  displayName?: string;
+  /** `spec.profile.email`. */
+  email?: string;
+  /** `metadata.links` to web pages (a Slack channel, the team's page). */
+  links: Link[];
+  file: string;
+  line?: number;
 }
 
 /** A Backstage API or Resource (`artists-db`, a database): what a component's page says of it where it names it. */

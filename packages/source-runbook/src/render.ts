@@ -11,7 +11,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
-import type { CatalogEntity, Runbook, RunbookModel, Service, System } from './model.js';
+import type { CatalogEntity, Owner, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownerName, ownId, parseEntityRef } from './refs.js';
 
 /**
@@ -100,10 +100,11 @@ export function renderRunbooks(
     model.services
       .filter((other) => other.subcomponentOf && resolve(other.subcomponentOf, other).target === service)
       .map((other) => ({ title: titleOf(other), link: linkOf(other) }));
+  const ownerOf = ownerResolver(model);
   const row = (service: Service) => ({
     ...service,
     // `owner` stays the reference as written (for templates made before); `ownerName` as shown.
-    ownerName: service.owner && ownerName(service.owner, service.namespace),
+    ownerName: service.owner && (ownerOf(service)?.displayName ?? ownerName(service.owner, service.namespace)),
     title: titleOf(service),
     link: linkOf(service),
     alertCount: service.runbook.alerts.length,
@@ -141,7 +142,8 @@ export function renderRunbooks(
       file: shown(service.file),
       runbookFile: service.runbookFile && shown(service.runbookFile),
       namespace: service.namespace === 'default' ? undefined : service.namespace,
-      ownerName: service.owner && ownerName(service.owner, service.namespace),
+      ownerName: service.owner && (ownerOf(service)?.displayName ?? ownerName(service.owner, service.namespace)),
+      ownerEntity: service.owner ? ownerEntity(ownerOf(service)) : undefined,
       // `system` stays the reference as written (for templates made before); the entity beside it.
       systemEntity: service.system ? systemOf(service).entity : undefined,
       subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
@@ -283,6 +285,24 @@ function systemResolver(model: RunbookModel) {
     const entity = system && { ...system, summary: summary && inlineMarkdown(summary) };
     return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
+}
+
+/**
+ * The Group or User a service's `spec.owner` names (a Group when the reference says no kind), read
+ * in the service's namespace and any letter case, when a catalog file defines it.
+ */
+function ownerResolver(model: RunbookModel): (service: Service) => Owner | undefined {
+  const byId = new Map<string, Owner>();
+  for (const owner of model.owners ?? [])
+    if (!byId.has(ownId(owner.kind, owner))) byId.set(ownId(owner.kind, owner), owner);
+  return (service) => (service.owner ? byId.get(entityId(service.owner, 'group', service.namespace)) : undefined);
+}
+
+/** What a page shows of the owner beside its name: its contacts, the e-mail address first. */
+function ownerEntity(owner: Owner | undefined) {
+  if (!owner) return undefined;
+  const contacts = [...(owner.email ? [{ title: owner.email, url: `mailto:${owner.email}` }] : []), ...owner.links];
+  return { ...owner, contacts };
 }
 
 /**

@@ -609,6 +609,62 @@ describe('entity references, read as Backstage reads them', () => {
     ]);
   });
 
+  it('an owner the catalog defines (kind: Group or User) is shown by its display name, with its e-mail address and links', async () => {
+    // As 7K-Group/backstage-catalog keeps its teams: a Group with spec.profile.displayName.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await writeFile(
+      join(dir, 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: platform-api }',
+        'spec: { type: service, owner: group:default/platform-admin }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: batch }',
+        'spec: { type: service, owner: user:jdoe }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: legacy }',
+        'spec: { type: service, owner: team-nobody-defines }',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: Platform-Admin',
+        '  links:',
+        '    - { url: "https://acme.slack.com/archives/C0PLATFORM", title: "#platform-admin" }',
+        '    - { url: "javascript:alert(1)", title: not a web page }',
+        'spec:',
+        '  type: team',
+        '  profile: { displayName: Platform Admin Team, email: platform-admin@acme.example }',
+        '  children: []',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: User',
+        'metadata: { name: jdoe, title: Jane_Doe }',
+        'spec: { profile: { email: "not an address" }, memberOf: [platform-admin] }',
+        '',
+      ].join('\n'),
+    );
+    const model = extractRunbooks(dir, { report: () => undefined });
+    expect(model.owners!.map((owner) => [owner.kind, owner.name, owner.displayName, owner.email])).toEqual([
+      ['group', 'Platform-Admin', 'Platform Admin Team', 'platform-admin@acme.example'],
+      ['user', 'jdoe', 'Jane_Doe', undefined],
+    ]);
+    const tree = renderRunbooks(model, templates, { cwd: dir });
+    const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;
+    // found in any letter case; only web links and a plain address are links
+    expect(page('runbooks/platform-api')).toContain(
+      '| Owner | Platform Admin Team ([platform-admin@acme.example](mailto:platform-admin@acme.example), [\\#platform-admin](https://acme.slack.com/archives/C0PLATFORM)) |',
+    );
+    expect(page('runbooks/batch')).toContain('| Owner | Jane\\_Doe |');
+    expect(page('runbooks/legacy')).toContain('| Owner | team-nobody-defines |');
+    expect(page('runbooks')).toContain('| [platform-api](./runbooks__platform-api.md) | Platform Admin Team |');
+  });
+
   it('an owner is shown as Backstage shows it: no group: kind, no default or own namespace', () => {
     const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });
     const page = (key: string) => tree.pages.find((item) => item.key === key)!.markdown;

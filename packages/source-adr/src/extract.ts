@@ -566,7 +566,7 @@ export function parseAdr(
   return {
     line,
     dateLine: dateSource?.line,
-    links: [...classified.links, ...frontMatterLinks(front, fileName, report)],
+    links: [...classified.links, ...(inline.relations ?? []), ...frontMatterLinks(front, fileName, report)],
     dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
     record: {
       number,
@@ -816,7 +816,62 @@ function findStatus(
   return out.length ? { lines: out } : undefined;
 }
 
-type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>>;
+type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
+  /** Relations written as fields under the title (`- Supersedes: ADR-0014`, `| Supersedes | ADR-3 |`). */
+  relations?: StatusLink[];
+};
+
+/**
+ * A relation written as a field of its own under the title, as a bullet, a bold line or a table
+ * row's key: `Supersedes`, `Superseded by` (`Superseded-by`), `Replaces`, `Replaced by`, `Amends`,
+ * `Amended by`.
+ */
+const RELATION_KEY = /^(supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by)$/i;
+const RELATION_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?((?:supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by))(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+
+/**
+ * The decisions a relation field names, read as a status line's relation is (`Supersedes ADR-0014`,
+ * `Superseded by [ADR 9](0009-….md)`); none for `—`, `none` or prose that names no decision.
+ */
+function relationField(key: string, value: string, line: number): StatusLink[] {
+  const words = key
+    .toLowerCase()
+    .replace(/[-_ ]by$/, ' by')
+    .replace(/^replaces$/, 'supersedes');
+  return classifyStatus([{ text: `${words} ${value}`, line }]).links;
+}
+
+/**
+ * Relation fields on lines of their own under the title (`- Supersedes: ADR-0014`, `**Superseded
+ * by:** [ADR 9](…)`): relations, as in a status line; a line that names only decisions leaves the
+ * body, since the header shows them, and one with more to say (or none) stays as written.
+ */
+function relationLines(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
+  for (const i of preamble(lines, top)) {
+    if (drop.has(i)) continue;
+    const match = RELATION_LINE.exec(lines[i]!);
+    if (!match) continue;
+    const value = match[2]!.replace(/\*\*|__/g, '');
+    const links = relationField(match[1]!, value, i + 1);
+    (found.relations ??= []).push(...links);
+    if (links.length && namesOnlyDecisions(value)) drop.add(i);
+  }
+}
+
+/**
+ * Whether a relation field's value is nothing but the decisions it names (`ADR-0014`,
+ * `[ADR 9](0009-x.md), ADR 10`): then the header says all of it. One with more to say
+ * ("Unresolved portions of ADR-022 and ADR-023") stays in the body too.
+ */
+function namesOnlyDecisions(value: string): boolean {
+  return !value
+    .replace(/\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\bADR[-\s#_]*\d+\b/gi, ' ')
+    .replace(/#?\b\d+\b/g, ' ')
+    .replace(/\band\b|[,;&]/gi, ' ')
+    .trim();
+}
 
 /** `**Status:** Accepted` and the like: one field of a metadata line. */
 const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
@@ -846,6 +901,7 @@ function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): I
     else drop.add(i);
   }
   tableFields(lines, titleIndex, drop, found);
+  relationLines(lines, titleIndex, drop, found);
   return found;
 }
 
@@ -866,6 +922,13 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
       .replace(/\*\*|__/g, '')
       .trim()
       .toLowerCase();
+    if (cells.length === 2 && RELATION_KEY.test(key)) {
+      // `| Supersedes | ADR-022 |`: a relation; its row leaves the table when it names a decision.
+      const links = relationField(key, cells[1]!.replace(/\*\*|__/g, '').trim(), i + 1);
+      (found.relations ??= []).push(...links);
+      if (links.length && namesOnlyDecisions(cells[1]!) && TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
+      continue;
+    }
     if (cells.length !== 2 || (key !== 'status' && key !== 'date') || found[key]) continue;
     found[key] = { text: cells[1]!.trim(), line: i + 1 };
     // The row under a separator or another row is data; the first row is the table's header.
@@ -886,8 +949,16 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
 
 /** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */
 function isContinuation(line: string): boolean {
-  return !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line);
+  return (
+    !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line) && !FIELD_START.test(line)
+  );
 }
+
+/**
+ * A line that starts a field of its own (`**Deciders:** team`, `Superseded by: none`), as
+ * metadata lines follow one another without bullets: not the status sentence wrapping.
+ */
+const FIELD_START = /^\s*(?:(?:\*\*|__)[^*_\n]{1,40}?(?:\*\*|__)?\s*:|[A-Z][A-Za-z -]{0,30}:(?:\s|$))/;
 
 function findDate(
   lines: string[],

@@ -737,6 +737,48 @@ describe('relations in front matter', () => {
   });
 });
 
+describe('relations written as fields under the title', () => {
+  const dir = join(fixtures, 'relation-fields');
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+  const adr = (number: number) => model.records.find((record) => record.number === number)!;
+
+  it('a "- Supersedes: ADR-0014" line (a Y-statement ADR\'s) or a "| Supersedes | … |" row relates the decisions both ways', () => {
+    expect(adr(19).supersedes).toEqual([14]);
+    expect(adr(14).supersededBy).toEqual([19]);
+    expect(adr(39).supersedes).toEqual([22]);
+    expect(adr(22).supersededBy).toEqual([39]);
+    expect(adr(39).amends).toEqual([19]);
+    expect(adr(19).amendedBy).toEqual([39]);
+    // none, a dash: no relation, and no warning about one
+    expect(adr(40).supersededBy).toEqual([]);
+    expect(adr(40).amendedBy).toEqual([]);
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_SUPERSEDED_STATUS']);
+    expect(warnings[0]!.message).toContain('ADR 22 is superseded by ADR 39');
+  });
+
+  it('a field that names only decisions leaves the body (the header shows it); one with more to say stays as written', () => {
+    expect(adr(19).body.startsWith('In the context of')).toBe(true);
+    expect(adr(39).body.split('\n').slice(0, 3)).toEqual([
+      '| Field | Value |',
+      '| --- | --- |',
+      '| Supersedes | Unresolved portions of ADR-022 and ODI-SCH-007 |',
+    ]);
+    expect(adr(39).body).not.toContain('Amends');
+    expect(adr(40).body.split('\n').slice(0, 2)).toEqual(['**Superseded by:** none', '**Amended-by:** —']);
+  });
+
+  it('a bold field line after the status line is a field of its own, not the status sentence wrapping', () => {
+    const text = '# 7. Use Kafka\n\n**Status:** Accepted\n**Deciders:** platform team\nOwner: Ana\n\nWe use Kafka.\n';
+    const { record } = parseAdr('/adr/0007-use-kafka.md', text);
+    expect(record.statusText).toBe('Accepted');
+    expect(record.body.split('\n').slice(0, 2)).toEqual(['**Deciders:** platform team', 'Owner: Ana']);
+    // a status sentence that wraps is still one status
+    const wrapped = parseAdr('/adr/0008-x.md', '# 8. X\n\nStatus: Superseded by\n[ADR 9](0009-y.md) on review\n');
+    expect(wrapped.record.statusText).toBe('Superseded by [ADR 9](0009-y.md) on review');
+  });
+});
+
 describe('status and date in a table under the title', () => {
   it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
     const warnings: Diagnostic[] = [];

@@ -453,6 +453,27 @@ const PLACEHOLDER_TITLES = new Set([
   'short title, representative of solved problem and found solution',
 ]);
 
+/**
+ * The sections ADR templates give a decision (MADR's, Nygard's, and a few languages'): a file that
+ * opens with one of them has no title heading of its own.
+ */
+const SECTION_HEADINGS = new Set([
+  ...['context', 'context and problem statement', 'problem statement', 'background', 'summary'],
+  ...['status', 'decision', 'decision outcome', 'considered options', 'decision drivers', 'consequences'],
+  ...['kontext', 'contexto', 'contexte', 'contesto', 'entscheidung', 'décision', 'decisión'],
+]);
+
+/** `0007-release-process.md` → `Release process`: what a decision with no title is about. */
+function titleFromFileName(fileName: string): string {
+  const words = fileName
+    .replace(/\.(?:md|markdown)$/i, '')
+    .replace(NAME_DATE, '')
+    .replace(/^(?:adr[-_]?)?\d+[-_. ]*/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : fileName;
+}
+
 /** One file → its record and the status links still to resolve. */
 export function parseAdr(
   file: string,
@@ -479,6 +500,19 @@ export function parseAdr(
   );
   let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
+  // `# Context and Problem Statement` first (s3gw's 0007-release-process.md): a section of the
+  // decision, kept in its body, and no title; the front matter's or the file name's is.
+  const sectionFirst = !!heading && !headingParts && SECTION_HEADINGS.has(heading.toLowerCase().replace(/[:.]$/, ''));
+  if (sectionFirst) {
+    title = frontTitle ?? titleFromFileName(fileName);
+    report({
+      code: 'DG_ADR_TITLE',
+      severity: 'warning',
+      message: `${fileName} starts with the section "${heading}", not a title: titled "${title}" from its ${frontTitle ? 'front matter' : 'file name'}`,
+      location: { file, line },
+      hint: `write the decision's title as the first heading, above its sections: "# ${title}"`,
+    });
+  }
   if (!title) {
     throw new DocgenError({
       code: 'DG_ADR_TITLE',
@@ -487,7 +521,7 @@ export function parseAdr(
       hint: 'start the decision with a level-1 heading, e.g. "# 5. Use PostgreSQL for orders" (adr-tools) or "# Use PostgreSQL for orders" (MADR)',
     });
   }
-  if (titleIndex >= 0) drop.add(titleIndex);
+  if (titleIndex >= 0 && !sectionFirst) drop.add(titleIndex);
 
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
   const dated = datedName(fileName);
@@ -557,7 +591,8 @@ export function parseAdr(
     });
   }
 
-  const kept = lines.flatMap((_, i) => (!drop.has(i) && i > (titleIndex >= 0 ? titleIndex : front.end - 1) ? [i] : []));
+  const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
+  const kept = lines.flatMap((_, i) => (!drop.has(i) && i > bodyStart ? [i] : []));
   const joined = kept.map((i) => lines[i]).join('\n');
   const leading = joined.match(/^\s*\n/)?.[0] ?? ''; // blank lines before the body starts
   const body = joined.slice(leading.length).replace(/\s+$/, '');

@@ -1065,6 +1065,36 @@ describe('bad input', () => {
     }
   });
 
+  it('a file that opens with a section (# Context and Problem Statement, as s3gw-tech/s3gw 0007-release-process.md) is titled from its file name, the section kept, with a warning', () => {
+    const warnings: Diagnostic[] = [];
+    const text =
+      '# Context and Problem Statement\n\nReleasing is an essential process.\n\n## Definitions\n\n- Version\n';
+    const { record } = parseAdr('/adr/0007-release-process.md', text, (warning) => warnings.push(warning));
+    expect(record.title).toBe('Release process');
+    expect(record.number).toBe(7);
+    expect(record.body.split('\n').slice(0, 3)).toEqual([
+      '# Context and Problem Statement',
+      '',
+      'Releasing is an essential process.',
+    ]);
+    expect(record.bodyLines[0]).toBe(1);
+    const titleWarnings = warnings.filter((warning) => warning.code === 'DG_ADR_TITLE');
+    expect(
+      titleWarnings.map((warning) => [warning.code, warning.severity, warning.location?.line, warning.hint]),
+    ).toEqual([
+      [
+        'DG_ADR_TITLE',
+        'warning',
+        1,
+        'write the decision\'s title as the first heading, above its sections: "# Release process"',
+      ],
+    ]);
+    // a title in front matter is the title then
+    const titled = parseAdr('/adr/0008-x.md', '---\ntitle: Use Helm\nstatus: accepted\n---\n# Context\n\nWe deploy.\n');
+    expect(titled.record.title).toBe('Use Helm');
+    expect(titled.record.body.startsWith('# Context\n')).toBe(true);
+  });
+
   it('a file without a title: file, line and a hint', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-no-title')));
     expect(error.code).toBe('DG_ADR_TITLE');

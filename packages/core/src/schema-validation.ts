@@ -105,8 +105,39 @@ export function validateAgainstSchema(schema: Record<string, unknown>, value: un
         ? `invalid ${target.what}: ${lines[0]}`
         : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
     location: where(first),
-    hint: hintFor(first, schema),
+    hint: hintFor(first, schema) ?? shapeHint(first, value),
   });
+}
+
+/**
+ * For a value of the wrong shape, what to write instead, with the author's own value: a list where
+ * one value was written (`dependsOn: resource:db` → `dependsOn: [resource:db]`), one value where a
+ * list was (`owner: [team-a]` → `owner: team-a`). Undefined for other mistakes.
+ */
+function shapeHint(error: ErrorObject, root: unknown): string | undefined {
+  if (error.keyword !== 'type') return undefined;
+  const key = unescapePointer(error.instancePath.split('/').pop() ?? '');
+  if (!key || /^\d+$/.test(key)) return undefined;
+  const written = valueAt(root, error.instancePath);
+  const expected = String(error.params.type);
+  const scalar = typeof written === 'string' || typeof written === 'number' || typeof written === 'boolean';
+  if (expected === 'array' && scalar) return `write a list, even of one: ${key}: [${String(written)}]`;
+  if ((expected === 'string' || expected === 'number') && Array.isArray(written))
+    return written.length === 1 && (typeof written[0] === 'string' || typeof written[0] === 'number')
+      ? `${key} takes one value, not a list: ${key}: ${String(written[0])}`
+      : `${key} takes one value, not a list`;
+  if (expected === 'object' && scalar) return `${key} holds keys and values, one per line under it (name: value)`;
+  return undefined;
+}
+
+/** The value at a JSON pointer of `root` (`/spec/owner`), or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const segment of pointer.split('/').slice(1).map(unescapePointer)) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
 }
 
 /** Ajv reports every failed branch of a oneOf/anyOf; keep the most specific errors per location. */

@@ -194,6 +194,21 @@ describe('extractRunbooks', () => {
     });
   });
 
+  it('a field of the wrong shape (dependsOn: one reference, owner: a list) is an error at its line that shows the shape to write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const file = join(dir, 'catalog-info.yaml');
+    const component = (spec: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\nspec:\n  type: service\n${spec}`;
+    await writeFile(file, component('  owner: team-a\n  dependsOn: resource:db\n'));
+    const one = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(one).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { file, line: 8 } });
+    expect(one.hint).toBe('write a list, even of one: dependsOn: [resource:db]');
+    await writeFile(file, component('  owner: [team-a]\n'));
+    const list = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(list).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { file, line: 7 } });
+    expect(list.hint).toBe('owner takes one value, not a list: owner: team-a');
+  });
+
   it('a YAML list of entities is an error that says to write documents instead', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'svc'));

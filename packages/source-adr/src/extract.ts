@@ -151,7 +151,7 @@ function readFolder(
       location: { file: join(dir, translations[0]!) },
       hint: `keep the translations in a folder of their own (${[...new Set(translations.map((name) => `${languageOf(name)}/`))].join(', ')} beside the decisions): each is then a log of its own`,
     });
-  const parsed = files.map((name) => parseAdr(join(dir, name), readFileSync(join(dir, name), 'utf8'), report));
+  const parsed = files.flatMap((name) => parseOrSkip(join(dir, name), report));
   numberByDate(parsed.map((adr) => adr.record));
   readLocalDates(parsed, report);
 
@@ -240,6 +240,41 @@ function readFolder(
     }
   }
   return { dir, records };
+}
+
+/**
+ * A file of the folder → its decision; or nothing, with a warning, for a note that is no decision
+ * (`overview.md` with a diagram of the log, as mariushart/adr keeps one): no number in its name or
+ * heading, and no status. One that has a status is a decision without its number: an error.
+ */
+function parseOrSkip(file: string, report: (diagnostic: Diagnostic) => void): ParsedAdr[] {
+  const text = readFileSync(file, 'utf8');
+  try {
+    return [parseAdr(file, text, report)];
+  } catch (error) {
+    const unnumbered = error instanceof DocgenError && ['DG_ADR_NUMBER', 'DG_ADR_TITLE'].includes(error.code);
+    if (!unnumbered || numberPrefix(basename(file)) !== undefined || mentionsStatus(text)) throw error;
+    report({
+      code: 'DG_ADR_SKIPPED',
+      severity: 'warning',
+      message: `${basename(file)} has no ADR number and no status: not a decision, skipped`,
+      location: { file, line: 1 },
+      hint: `if it is a decision, number it (e.g. 0005-${basename(file)}) and give it a status; if it is a note about the log, name it README.md or keep it outside the ADR folder`,
+    });
+    return [];
+  }
+}
+
+/** Whether a file says a status anywhere a decision does: a status line or table row, a `## Status` section, front matter. */
+function mentionsStatus(text: string): boolean {
+  return text
+    .split(/\r?\n/)
+    .some(
+      (line) =>
+        STATUS_HEADING.test(line) ||
+        /^\s*(?:[-*+>]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:/i.test(line) ||
+        /^\s*\|\s*(?:\*\*|__)?status(?:\*\*|__)?\s*\|/i.test(line),
+    );
 }
 
 /** The Markdown files of a folder that may be decisions (not a README, an index or a template), by name. */
@@ -591,6 +626,7 @@ export function parseAdr(
     });
   }
 
+  dropEmptiedMetadataSection(lines, drop);
   const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
   const kept = lines.flatMap((_, i) => (!drop.has(i) && i > bodyStart ? [i] : []));
   const joined = kept.map((i) => lines[i]).join('\n');
@@ -788,7 +824,25 @@ const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|date)(?:\*\*|__)?\s*:(?:
 function preamble(lines: string[], titleIndex: number): number[] {
   const out: number[] = [];
   for (let i = titleIndex + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) out.push(i);
+  // `## Metadata` (mariushart/adr: `- Status: Accepted`, `- Date: …` under it) holds the same lines.
+  const section = lines.findIndex((line, i) => i > titleIndex && METADATA_HEADING.test(line));
+  if (section >= 0) for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) out.push(i);
   return out;
+}
+
+/** A section of metadata lines, as some templates head them: `## Metadata`, `## Metadaten`. */
+const METADATA_HEADING = /^\s{0,3}#{2,3}\s+(?:metadata|metadaten|métadonnées|metadatos|metadados)\s*#*\s*$/i;
+
+/**
+ * A `## Metadata` section whose every line went to the header: its heading goes too, rather than
+ * stand over nothing.
+ */
+function dropEmptiedMetadataSection(lines: string[], drop: Set<number>): void {
+  const section = lines.findIndex((line, i) => !drop.has(i) && METADATA_HEADING.test(line));
+  if (section < 0) return;
+  let i = section + 1;
+  for (; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) if (!drop.has(i) && lines[i]!.trim()) return;
+  for (let j = section; j < i; j++) drop.add(j);
 }
 
 /**

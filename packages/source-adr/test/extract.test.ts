@@ -779,6 +779,41 @@ describe('relations written as fields under the title', () => {
   });
 });
 
+describe('notes beside the decisions, and a metadata section', () => {
+  const dir = join(fixtures, 'metadata-section');
+
+  it('a note with no number and no status (overview.md, as mariushart/adr keeps a graph of its log) is skipped with a warning, not a fatal "no ADR number"', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.records.map((record) => record.fileName)).toEqual([
+      'adr-001-need-for-adr.md',
+      'adr-002-template-structure.md',
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SKIPPED', { file: join(dir, 'overview.md'), line: 1 }],
+    ]);
+    expect(warnings[0]!.hint).toContain('name it README.md');
+  });
+
+  it('a file with a status but no number is a decision without its number: still an error', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(copy, 'css.md'), '# CSS\n\n- Status: proposed\n- Date: 2020-05-26\n');
+    const error = failure(() => extractAdrs(copy));
+    expect(error.code).toBe('DG_ADR_NUMBER');
+    expect(error.location).toEqual({ file: join(copy, 'css.md'), line: 1 });
+  });
+
+  it('status and date lines under "## Metadata" are read; the section goes when nothing else is left in it', () => {
+    const { records } = extractAdrs(dir, { report: () => undefined });
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2025-01-20'],
+      [2, 'proposed', '2025-01-21'],
+    ]);
+    expect(records[0]!.body.split('\n').slice(0, 4)).toEqual(['## Metadata', '- ID: ADR-001', '- Type: ADR', '']);
+    expect(records[1]!.body.split('\n')[0]).toBe('## Context');
+  });
+});
+
 describe('status and date in a table under the title', () => {
   it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
     const warnings: Diagnostic[] = [];

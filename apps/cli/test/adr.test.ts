@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -138,6 +138,19 @@ describe('docgen adr --dir on a supersede chain', () => {
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).toMatch(/wrote 7 pages \(4 decisions\)/);
   });
+
+  it('a note beside the decisions is skipped with a warning, not a failed run; one decision is counted as one', async () => {
+    const metadata = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'metadata-section');
+    const result = await runCli(['adr', '--dir', metadata, '--out', join(scratch, 'metadata'), '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
+    expect(result.stderr).toContain('overview.md:1: overview.md has no ADR number and no status');
+    const single = join(scratch, 'single');
+    await mkdir(single);
+    await writeFile(join(single, '0001-use-adrs.md'), '# 1. Use ADRs\n\n## Status\n\nAccepted\n');
+    const one = await runCli(['adr', '--dir', single, '--out', join(scratch, 'single-out'), '--no-cache']);
+    expect(one.stdout + one.stderr).toMatch(/wrote 2 pages \(1 decision\)/);
+  }, 60_000);
 
   it('bad input: exit 1 with file:line and a hint', async () => {
     const result = await runCli([

@@ -39,6 +39,6 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
     const decisions = result.tree.pages.filter(
       (page) => page.source?.plugin === 'adr' && /\.(?:md|markdown)$/i.test(page.source.file ?? ''),
     ).length;
-    return `${decisions} decisions`;
+    return `${decisions} decision${decisions === 1 ? '' : 's'}`;
   }
 }

@@ -41,6 +41,6 @@ Without --dir, renders every \`runbook\` source of the docgen config.`;
     const services = result.tree.pages.filter(
       (page) => page.parentKey !== undefined && page.source?.plugin === 'runbook',
     );
-    return `${services.length} services`;
+    return `${services.length} service${services.length === 1 ? '' : 's'}`;
   }
 }

@@ -199,6 +199,17 @@ function readFolder(
         crossLinks.push({ record: adr.record, link: { ...link, target: link.target }, path });
         continue;
       }
+      // A decision of another repository or site (`Superseded by [ADR 5](https://…)`): its own log's.
+      if (!target && typeof link.target === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(link.target)) {
+        report({
+          code: 'DG_ADR_LINK',
+          severity: 'warning',
+          message: `ADR ${adr.record.label} relates ${link.target}, a decision elsewhere: shown as written, not as a relation`,
+          location: { file: adr.record.file, line: link.line },
+          hint: 'link the file of a decision in this folder to relate the two here',
+        });
+        continue;
+      }
       if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
         continue;
@@ -637,7 +648,12 @@ export function parseAdr(
   return {
     line,
     dateLine: dateSource?.line,
-    links: [...classified.links, ...(inline.relations ?? []), ...frontMatterLinks(front, fileName, report)],
+    links: [
+      ...classified.links,
+      ...(inline.relations ?? []),
+      ...linksSection(lines, fenced),
+      ...frontMatterLinks(front, fileName, report),
+    ],
     dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
     record: {
       number,
@@ -946,6 +962,27 @@ function relationLines(lines: string[], top: number, drop: Set<number>, found: I
     (found.relations ??= []).push(...links);
     if (links.length && namesOnlyDecisions(value)) drop.add(i);
   }
+}
+
+/** MADR 2's and log4brains' section of links to other decisions: `## Links`. */
+const LINKS_HEADING = /^\s{0,3}##\s+(?:links|related decisions|related adrs)\s*#*\s*$/i;
+const RELATION_ITEM =
+  /^\s*[-*+]\s+(?:\*\*|__)?(supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by)(?:\*\*|__)?\s*:?\s*(.*?)\s*$/i;
+
+/**
+ * The relations a `## Links` section lists (`- Supersedes [20200926-…](20200926-….md)`, as
+ * log4brains writes them, MADR's `* Amended by [ADR-0005](…)`): relations as in a status line. The
+ * section stays in the body as written.
+ */
+function linksSection(lines: string[], fenced: Set<number>): StatusLink[] {
+  const section = lines.findIndex((line, i) => !fenced.has(i) && LINKS_HEADING.test(line));
+  if (section < 0) return [];
+  const links: StatusLink[] = [];
+  for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
+    const match = fenced.has(i) ? null : RELATION_ITEM.exec(lines[i]!);
+    if (match) links.push(...relationField(match[1]!, match[2]!.replace(/\*\*|__/g, ''), i + 1));
+  }
+  return links;
 }
 
 /**

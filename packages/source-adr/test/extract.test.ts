@@ -757,6 +757,37 @@ describe('relations written as fields under the title', () => {
     expect(warnings[0]!.message).toContain('ADR 22 is superseded by ADR 39');
   });
 
+  it('"- Supersedes [x](x.md)" in a "## Links" section (log4brains, MADR 2) is a relation too; the section stays as written', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const old = '20200926-use-the-adr-number-as-its-unique-id';
+    await writeFile(join(copy, `${old}.md`), '# Use the ADR number as its unique ID\n\n- Status: accepted\n');
+    const links = `## Links\n\n- Supersedes [${old}](${old}.md)\n- Relates to [ADR 3](0003-x.md)\n`;
+    await writeFile(
+      join(copy, '20201016-use-the-adr-slug-as-its-unique-id.md'),
+      `# Use the ADR slug as its unique ID\n\n- Status: accepted\n\n## Decision\n\nSlugs.\n\n${links}`,
+    );
+    const warnings: Diagnostic[] = [];
+    const [first, second] = extractAdrs(copy, { report: (warning) => warnings.push(warning) }).records;
+    expect(second!.supersedes).toEqual([first!.number]);
+    expect(first!.supersededBy).toEqual([second!.number]);
+    expect(second!.body).toContain(links.trim());
+    // the older one still says accepted: said, as for any relation
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_SUPERSEDED_STATUS']);
+  });
+
+  it('a relation to a decision elsewhere (a URL) is a warning at its line, not an error that stops the run', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const url = 'https://github.com/acme/platform/blob/main/docs/adr/0005-x.md';
+    await writeFile(join(copy, '0001-a.md'), `# A\n\n- Status: superseded by [ADR 5](${url})\n`);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(records[0]!.status).toBe('superseded');
+    expect(records[0]!.supersededBy).toEqual([]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      ['DG_ADR_LINK', 3, `ADR 1 relates ${url}, a decision elsewhere: shown as written, not as a relation`],
+    ]);
+  });
+
   it('a field that names only decisions leaves the body (the header shows it); one with more to say stays as written', () => {
     expect(adr(19).body.startsWith('In the context of')).toBe(true);
     expect(adr(39).body.split('\n').slice(0, 3)).toEqual([

@@ -40,7 +40,8 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: fixOptionHint(options.origin, 'dir', 'the folder holding your services and their catalog-info.yaml files'),
     });
   const files = catalogFiles(dir);
-  if (!files.length)
+  const configured = appConfigTargets(dir, options).filter((file) => !files.includes(file));
+  if (!files.length && !configured.length)
     throw new DocgenError({
       code: 'DG_RUNBOOK_NOT_FOUND',
       message: `no catalog-info.yaml under ${dir}`,
@@ -48,7 +49,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
       hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
     });
   const kinds = new Map<string, number>();
-  const read = readWithLocations(files, options, kinds);
+  const read = readWithLocations(files, options, kinds, configured);
   const services = read.flatMap((entities) => entities.services);
   if (!services.length)
     throw new DocgenError({
@@ -336,9 +337,15 @@ interface CatalogEntities {
  * `catalog-info.yaml`, in a root Location. Relative targets are read (globs with `*` and `**`
  * too), each file once; a URL is Backstage's to fetch, not docgen's, and is left alone.
  */
-function readWithLocations(files: string[], options: ExtractRunbookOptions, kinds: Map<string, number>) {
-  const seen = new Set(files.map((file) => realpathSync(file)));
-  const queue = [...files];
+function readWithLocations(
+  files: string[],
+  options: ExtractRunbookOptions,
+  kinds: Map<string, number>,
+  configured: string[] = [],
+) {
+  const seen = new Set([...files, ...configured].map((file) => realpathSync(file)));
+  // The files an app-config lists are read as a Location's are.
+  const queue = [...files, ...configured];
   const read: CatalogEntities[] = [];
   for (let file = queue.shift(); file; file = queue.shift()) {
     // The files the search found come first; the rest a Location lists.
@@ -364,6 +371,62 @@ function readWithLocations(files: string[], options: ExtractRunbookOptions, kind
       }
   }
   return read;
+}
+
+/** Backstage's own configuration, at the top of an app made by `create-app`: `app-config.yaml`, `app-config.production.yaml`. */
+const APP_CONFIG = /^app-config(?:\.[\w-]+)?\.ya?ml$/;
+
+/**
+ * The catalog files a Backstage app's `app-config*.yaml` lists (`catalog.locations`, `type: file`),
+ * as Backstage reads them: relative to its backend's folder (`../../examples/entities.yaml` from
+ * `packages/backend`, as create-app writes them), else to the app's own. An app keeps its
+ * catalog there (`examples/entities.yaml`, `examples/org.yaml`), not in `catalog-info.yaml` files.
+ * A target that is not there is a warning at its line; a URL is Backstage's to fetch.
+ */
+function appConfigTargets(dir: string, options: ExtractRunbookOptions): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)
+    .filter((entry) => APP_CONFIG.test(entry))
+    .sort()) {
+    const file = join(dir, name);
+    let document: ReturnType<typeof parseStructured>;
+    try {
+      document = parseStructured(readFileSync(file, 'utf8'), file, 'yaml', 'DG_RUNBOOK_SYNTAX');
+    } catch (error) {
+      // Backstage's configuration, not the catalog: a mistake there is Backstage's to report.
+      if (!(error instanceof DocgenError)) throw error;
+      options.report?.({ ...error.toJSON(), severity: 'warning', hint: 'its catalog.locations are not read' });
+      continue;
+    }
+    const catalog = (document.value as { catalog?: { locations?: unknown } } | undefined)?.catalog;
+    const locations = Array.isArray(catalog?.locations) ? catalog.locations : [];
+    locations.forEach((entry: unknown, index: number) => {
+      const { type, target } = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+      if (typeof target !== 'string' || (type !== undefined && type !== 'file')) return;
+      const matches =
+        [join(dir, 'packages', 'backend'), dir].map((base) => matchTargetIfAny(base, target)).find((m) => m.length) ??
+        [];
+      if (!matches.length)
+        options.report?.({
+          code: 'DG_RUNBOOK_LOCATION',
+          severity: 'warning',
+          message: `${name} lists the catalog file ${target}, which is not there: skipped`,
+          location: { file, line: document.locate(`/catalog/locations/${index}/target`).line },
+          hint: 'fix the target (relative to packages/backend, as Backstage reads it) or remove it',
+        });
+      found.push(...matches);
+    });
+  }
+  return [...new Set(found)];
+}
+
+/** matchTarget, or none when `base` cannot be read (an app without packages/backend). */
+function matchTargetIfAny(base: string, target: string): string[] {
+  try {
+    return matchTarget(base, target);
+  } catch {
+    return [];
+  }
 }
 
 /** The files a Location target names, relative to `base`: a path, or a glob with `*`, `?` and `**`. */

@@ -589,6 +589,118 @@ describe('entity references, read as Backstage reads them', () => {
     );
   });
 
+  it("a Backstage app's catalog, listed in app-config.yaml's catalog.locations (create-app: examples/entities.yaml, examples/org.yaml), is read", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'packages', 'backend'), { recursive: true });
+    await mkdir(join(dir, 'examples', 'template'), { recursive: true });
+    await writeFile(
+      join(dir, 'app-config.yaml'),
+      [
+        'app:',
+        '  title: Scaffolded Backstage App',
+        'catalog:',
+        '  rules:',
+        '    - allow: [Component, System, API, Resource, Location]',
+        '  locations:',
+        '    # Local example data, file locations are relative to the backend process, typically `packages/backend`',
+        '    - type: file',
+        '      target: ../../examples/entities.yaml',
+        '    - type: file',
+        '      target: ../../examples/template/template.yaml',
+        '      rules:',
+        '        - allow: [Template]',
+        '    - type: file',
+        '      target: ../../examples/org.yaml',
+        '      rules:',
+        '        - allow: [User, Group]',
+        '    - type: url',
+        '      target: https://github.com/backstage/backstage/blob/master/packages/catalog-model/examples/all.yaml',
+        '    - type: file',
+        '      target: ../../examples/gone.yaml',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'examples', 'entities.yaml'),
+      [
+        '---',
+        '# https://backstage.io/docs/features/software-catalog/descriptor-format#kind-system',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: System',
+        'metadata:',
+        '  name: examples',
+        'spec:',
+        '  owner: guests',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: example-website',
+        'spec:',
+        '  type: website',
+        '  lifecycle: experimental',
+        '  owner: guests',
+        '  system: examples',
+        '  providesApis: [example-grpc-api]',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: API',
+        'metadata:',
+        '  name: example-grpc-api',
+        'spec:',
+        '  type: grpc',
+        '  lifecycle: experimental',
+        '  owner: guests',
+        '  system: examples',
+        '  definition: |',
+        '    syntax = "proto3";',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'examples', 'org.yaml'),
+      [
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: User',
+        'metadata:',
+        '  name: guest',
+        'spec:',
+        '  memberOf: [guests]',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Group',
+        'metadata:',
+        '  name: guests',
+        'spec:',
+        '  type: team',
+        '  profile: { email: guests@example.com }',
+        '  children: []',
+        '',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'examples', 'template', 'template.yaml'),
+      'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: example-nodejs-template\nspec:\n  owner: user:guest\n  type: service\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['example-website']);
+    expect(model.systems.map((system) => system.name)).toEqual(['examples']);
+    expect(model.owners!.map((owner) => owner.name)).toEqual(['guest', 'guests']);
+    // the missing target is said at its line; the URL is Backstage's; no "no Component here" for org.yaml
+    expect(
+      warnings
+        .filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')
+        .map((warning) => [warning.code, warning.location]),
+    ).toEqual([['DG_RUNBOOK_LOCATION', { file: join(dir, 'app-config.yaml'), line: 21 }]]);
+    const page = renderRunbooks(model, templates, { cwd: dir }).pages.find(
+      (item) => item.key === 'runbooks/example-website',
+    )!.markdown;
+    expect(page).toContain('| Owner | guests ([guests@example.com](mailto:guests@example.com)) |');
+    expect(page).toContain('Provides APIs: `example-grpc-api` (grpc).');
+  });
+
   it('a file a Location lists (janus-idp/backstage-showcase catalog-entities: resources, apis, groups) is no "no Component here" warning, unless its kind is none of Backstage\'s', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'resources'));

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import {
   attachLinkedFiles,
   embeddedLines,
@@ -71,7 +71,13 @@ export function renderRunbooks(
       : namespaced(service);
   const linkOf = (service: Service) => `./${pageFileStem(keyOf(service))}.md`;
   const byId = new Map(model.services.map((service) => [ownId('component', service), service]));
-  const shown = (file: string) => relative(options.cwd ?? process.cwd(), file) || file;
+  // As the repository names it, from the config's folder; a file outside that folder (`--dir` given
+  // from elsewhere, a CI runner's checkout) from the services folder, not by climbing out of it
+  // (`../../../home/runner/…` says where the run happened, not where the file is kept).
+  const shown = (file: string) => {
+    const fromCwd = relative(options.cwd ?? process.cwd(), file);
+    return (fromCwd.startsWith('..') || isAbsolute(fromCwd) ? relative(model.dir, file) : fromCwd) || file;
+  };
   /** An entity reference from `from`: without a namespace, it is in `from`'s (as Backstage reads it). */
   const resolve = (ref: string, from: Service) => {
     const { kind, name } = parseEntityRef(ref);

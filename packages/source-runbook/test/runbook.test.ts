@@ -867,6 +867,13 @@ describe('runbook pages', () => {
     expect(page('runbooks/accounts')).toContain('## Notes\n\nSign-in problems');
     expect(tree.pages[2]!.labels).toEqual(['runbook', 'lifecycle-production']);
   });
+
+  it('a file outside the working folder (--dir given from elsewhere) is named from the services folder, not by climbing out', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'docgen-runbook-cwd-'));
+    const tree = renderRunbooks(extractRunbooks(services, { report: () => undefined }), templates, { cwd: elsewhere });
+    const catalog = tree.pages.find((item) => item.key === 'runbooks/catalog')!.markdown;
+    expect(catalog).toContain('| Described in | `catalog/catalog-info.yaml`, `catalog/runbook.yaml` |');
+  });
 });
 
 describe('page layout', () => {

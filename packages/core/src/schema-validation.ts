@@ -127,6 +127,9 @@ function shapeHint(error: ErrorObject, root: unknown): string | undefined {
       ? `${key} takes one value, not a list: ${key}: ${String(written[0])}`
       : `${key} takes one value, not a list`;
   if (expected === 'object' && scalar) return `${key} holds keys and values, one per line under it (name: value)`;
+  // YAML reads `12345` and `true` as a number and a boolean: quoted, they are the text meant.
+  if (expected === 'string' && (typeof written === 'number' || typeof written === 'boolean'))
+    return `quote it, as YAML reads it as a ${typeof written}: ${key}: "${String(written)}"`;
   return undefined;
 }
 

@@ -326,6 +326,7 @@ describe('systems, subcomponents and annotations', () => {
     // Backstage takes only strings as annotation values: a number is an error at its line.
     const bad = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'bad-annotation'))));
     expect(bad).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { line: 7 } });
+    expect(bad.hint).toBe('quote it, as YAML reads it as a number: acme.com/replicas: "3"');
     expect(tree.pages.map((item) => item.key)).toEqual([
       'runbooks',
       'runbooks/fraud-check',

@@ -74,6 +74,22 @@ function statusOf(word: string): AdrStatus | undefined {
   return SYNONYMS[word] ?? STEMS.find(([stem]) => stem.test(word))?.[1];
 }
 
+/**
+ * Status words of Japanese, Chinese and Korean ADR logs, which a Latin stem cannot read
+ * (`採用済み`, `提案`, `已接受`, `已废弃`, `승인`): the word the status line starts with.
+ */
+const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
+  [/^(?:採用|承認|受理|決定|已接受|接受|已采纳|采纳|已批准|批准|승인|채택|수락|결정)/u, 'accepted'],
+  [/^(?:提案|検討中|審議中|草案|下書き|提议|建议|草稿|讨论中|제안|검토\s*중|초안)/u, 'proposed'],
+  [/^(?:却下|不採用|已拒绝|拒绝|驳回|거부|기각|반려)/u, 'rejected'],
+  [/^(?:廃止|非推奨|已废弃|废弃|弃用|已弃用|폐기|사용\s*중단)/u, 'deprecated'],
+  [/^(?:置換|置き換え|代替済|已取代|被取代|已替代|대체)/u, 'superseded'],
+];
+
+function cjkStatus(text: string): AdrStatus | undefined {
+  return CJK_STATUSES.find(([word]) => word.test(text))?.[1];
+}
+
 /** `採用 (Accepted)`: a known status word in brackets after one in another script. */
 function statusInBrackets(text: string): AdrStatus | undefined {
   const word = /\(([A-Za-z]+)\)/.exec(text)?.[1]?.toLowerCase();
@@ -1123,10 +1139,13 @@ function dateSection(lines: string[], top: number, fenced: Set<number>): { text:
   if (section < 0) return undefined;
   const first = lines.findIndex((line, i) => i > section && !!line.trim());
   const text = first >= 0 ? lines[first]!.trim() : '';
-  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text)
+  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text) || CJK_DATE.test(text)
     ? { text, line: first + 1 }
     : undefined;
 }
+
+/** A date as Japanese, Chinese and Korean write it, `2026年3月29日`, `2026년 3월 29일`: one way only. */
+const CJK_DATE = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?$/u;
 
 /** A date with the year first, `2016.02.12` or `2016/2/12`: year, month, day, one way only. */
 const YEAR_FIRST_DATE = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/;
@@ -1149,6 +1168,11 @@ const YEAR_LAST_DATE = /^(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}$))(\d{1,2})\2(\d{4}|\d
  * Dates nothing decides stay as written, with one warning for the folder at the first one's line.
  */
 function readLocalDates(parsed: ParsedAdr[], report: (diagnostic: Diagnostic) => void): void {
+  for (const adr of parsed) {
+    const cjk = CJK_DATE.exec(adr.record.date ?? '');
+    if (cjk && isDay(Number(cjk[1]), Number(cjk[2]), Number(cjk[3])))
+      adr.record.date = isoDate(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]));
+  }
   for (const adr of parsed) {
     const match = YEAR_FIRST_DATE.exec(adr.record.date ?? '');
     if (!match) continue;
@@ -1306,7 +1330,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       .match(/^[a-z]+/)?.[0];
     const known = status;
     if (!status && first) status = statusOf(first) ?? statusInBrackets(plain);
-    if (!status && !first) status = statusInBrackets(plain); // `採用 (Accepted)`
+    if (!status && !first) status = statusInBrackets(plain) ?? cjkStatus(plain); // `採用 (Accepted)`, `採用済み`
     if (!status && first && !/^(amends|amended|clarifies|clarified|see|related)$/.test(first)) status = 'unknown';
     if (status && !known) word = writtenWord(plain);
     // The day the status was reached, on its own line (not a "Superseded by" line's, another decision's day).

@@ -453,6 +453,27 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     });
   });
 
+  it('Japanese, Chinese and Korean status words (採用済み, 提案, 已废弃, 승인) and dates (2026年3月29日) are read', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const write = (name: string, text: string) => writeFile(join(copy, name), text);
+    await write(
+      '0005-feature-flags.md',
+      '# ADR-005: Feature Flags戦略\n\n## ステータス\n採用済み（v1：DBカラム方式）・計画済み（v2以降：Unleash導入検討）\n\n## 日付\n\n2026年3月29日\n',
+    );
+    await write('0006-x.md', '# ADR-006: X\n\n## ステータス\n\n提案\n');
+    await write('0007-y.md', '# 7. Y\n\n## 状态\n\n已废弃\n');
+    await write('0008-z.md', '# 8. Z\n\n- Date: 2026년 4월 2일\n\n## 상태\n\n승인됨\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => [record.number, record.status, record.statusWord, record.date])).toEqual([
+      [5, 'accepted', '採用済み', '2026-03-29'],
+      [6, 'proposed', '提案', undefined],
+      [7, 'deprecated', '已废弃', undefined],
+      [8, 'accepted', '승인됨', '2026-04-02'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('Spanish, Italian, French and Dutch statuses are read too (## Estado / Propuesto is common)', () => {
     const read = (text: string) => classifyStatus([{ text, line: 4 }]).status;
     expect(

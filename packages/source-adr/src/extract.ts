@@ -536,6 +536,20 @@ function titleFromFileName(fileName: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : fileName;
 }
 
+/**
+ * A title still the template's: MADR's placeholders, a template's own name (`# ADR Template`, as
+ * island-is/handbook's 0007-api-catalog-webframework.md was titled), `<short title of the
+ * decision>`, `ADR-XXXX: …` (Altinn's template) or log4brains' `# Title`.
+ */
+function isPlaceholderTitle(title: string): boolean {
+  return (
+    PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase()) ||
+    /^(?:(?:adr|madr|decision(?: record)?)\s+)?template$|^title$/i.test(title.trim()) ||
+    /[[{<]\s*short title\b/i.test(title) ||
+    /\bADR[-\s]?X{3,4}\b/.test(title)
+  );
+}
+
 /** One file → its record and the status links still to resolve. */
 export function parseAdr(
   file: string,
@@ -595,7 +609,7 @@ export function parseAdr(
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
-  if (PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase())) {
+  if (isPlaceholderTitle(title)) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
       severity: 'warning',

@@ -1145,10 +1145,20 @@ describe('bad input', () => {
     for (const title of [
       '{short title, representative of solved problem and found solution}',
       '[short title of solved problem and solution]',
+      // other templates' (island-is/handbook 0007-api-catalog-webframework.md, Altinn's, log4brains')
+      'ADR Template',
+      'ADR-XXXX: <short title of the decision>',
+      'Title',
     ]) {
       const more: Diagnostic[] = [];
       parseAdr('/adr/0009-x.md', `# ${title}\n\n- Status: accepted\n`, (d) => more.push(d));
       expect(more.map((d) => d.code)).toEqual(['DG_ADR_PLACEHOLDER']);
+    }
+    // a decision about templates is none
+    for (const title of ['Use a template engine', 'Template structure', 'Titles of pages']) {
+      const none: Diagnostic[] = [];
+      parseAdr('/adr/0010-x.md', `# ${title}\n\n- Status: accepted\n`, (d) => none.push(d));
+      expect(none).toEqual([]);
     }
   });
 

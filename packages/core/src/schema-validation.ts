@@ -121,6 +121,11 @@ function shapeHint(error: ErrorObject, root: unknown): string | undefined {
   const written = valueAt(root, error.instancePath);
   const expected = String(error.params.type);
   const scalar = typeof written === 'string' || typeof written === 'number' || typeof written === 'boolean';
+  // `spec:` or `owner:` with nothing after it: YAML reads null.
+  if (written === null)
+    return expected === 'object' || expected === 'array'
+      ? `${key} is empty: write its ${expected === 'object' ? 'keys' : 'items'} under it, indented, or remove the line`
+      : `${key} is empty: write its value after "${key}:", or remove the line`;
   if (expected === 'array' && scalar) return `write a list, even of one: ${key}: [${String(written)}]`;
   if ((expected === 'string' || expected === 'number') && Array.isArray(written))
     return written.length === 1 && (typeof written[0] === 'string' || typeof written[0] === 'number')

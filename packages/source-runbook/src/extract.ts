@@ -164,7 +164,16 @@ function readCatalogFile(
   const resources: CatalogEntity[] = [];
   const owners: Owner[] = [];
   const skipped: Array<{ kind: string; line?: number }> = [];
-  for (const { document, body, line } of yamlDocuments(readFileSync(file, 'utf8'), file)) {
+  const documents = yamlDocuments(readFileSync(file, 'utf8'), file);
+  if (!documents.length)
+    options.report?.({
+      code: 'DG_RUNBOOK_NO_COMPONENT',
+      severity: 'warning',
+      message: 'no entity here (the file is empty, or only comments): no runbook for it',
+      location: { file, line: 1 },
+      hint: 'describe the service in it (apiVersion: backstage.io/v1alpha1, kind: Component, metadata.name, spec.owner), or remove the file',
+    });
+  for (const { document, body, line } of documents) {
     if (body.includes('${{')) {
       options.report?.({
         code: 'DG_RUNBOOK_TEMPLATE',

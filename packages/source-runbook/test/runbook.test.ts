@@ -209,6 +209,27 @@ describe('extractRunbooks', () => {
     expect(list.hint).toBe('owner takes one value, not a list: owner: team-a');
   });
 
+  it('an empty catalog file is a warning at it; an empty spec an error that says to fill it or remove it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'empty'));
+    await mkdir(join(dir, 'svc'));
+    await writeFile(join(dir, 'empty', 'catalog-info.yaml'), '# to do\n');
+    const file = join(dir, 'svc', 'catalog-info.yaml');
+    await writeFile(
+      file,
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: svc }\nspec: { owner: team-a }\n',
+    );
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_NO_COMPONENT')).toEqual([
+      expect.objectContaining({ location: { file: join(dir, 'empty', 'catalog-info.yaml'), line: 1 } }),
+    ]);
+    await writeFile(file, 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: svc }\nspec:\n');
+    const error = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(error).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { file, line: 4 } });
+    expect(error.hint).toBe('spec is empty: write its keys under it, indented, or remove the line');
+  });
+
   it('a YAML list of entities is an error that says to write documents instead', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'svc'));

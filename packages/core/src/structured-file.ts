@@ -90,7 +90,9 @@ export function parseStructured(
       message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax error: ${problem.message.split('\n')[0]}`,
       location: { file, line: pos.line, column: pos.col },
       excerpt: codeFrame(fileText, pos.line, pos.col),
-      hint: 'fix the syntax at the marked line (indentation, a missing colon or quote)',
+      hint:
+        yamlHint(problem.code, text.split('\n')[pos.line - 1] ?? '') ??
+        'fix the syntax at the marked line (indentation, a missing colon or quote)',
     });
   }
   let value: unknown;
@@ -183,4 +185,19 @@ class PositionIndex {
     const { line, col } = this.lineCounter.linePos(node.range[0]);
     return { line, column: col };
   }
+}
+
+/**
+ * What to write for the YAML mistakes real files make most: a value holding `: ` unquoted
+ * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, and a key
+ * written twice. Undefined for the others.
+ */
+function yamlHint(code: string, line: string): string | undefined {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const field = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
+    if (field && !/^["']/.test(field[3]!))
+      return `quote the value, as its ": " reads as a second key: ${field[2]}: "${field[3]!.replace(/(["\\])/g, '\\$1')}"`;
+  }
+  if (code === 'DUPLICATE_KEY') return 'a key is written twice here: keep one of them';
+  return undefined;
 }

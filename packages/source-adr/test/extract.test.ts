@@ -1232,6 +1232,22 @@ describe('bad input', () => {
     expect(error.location).toEqual({ file: join(fixtures, 'bad-front-matter', '0001-open.md'), line: 1 });
   });
 
+  it('a title with ": " unquoted in front matter (title: ADR 5: Use Kafka) is an error at its line that shows it quoted', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(copy, '0005-use-kafka.md'),
+      '---\ntitle: ADR 5: Use "Kafka"\nstatus: accepted\n---\n# 5. Use Kafka\n',
+    );
+    const error = failure(() => extractAdrs(copy));
+    expect(error.code).toBe('DG_ADR_FRONT_MATTER');
+    expect(error.location).toMatchObject({ file: join(copy, '0005-use-kafka.md'), line: 2 });
+    expect(error.hint).toBe('quote the value, as its ": " reads as a second key: title: "ADR 5: Use \\"Kafka\\""');
+    await writeFile(join(copy, '0005-use-kafka.md'), '---\nstatus: accepted\nstatus: proposed\n---\n# 5. Use Kafka\n');
+    const twice = failure(() => extractAdrs(copy));
+    expect(twice.location).toMatchObject({ line: 3 });
+    expect(twice.hint).toBe('a key is written twice here: keep one of them');
+  });
+
   it('a YAML syntax error in front matter quotes the file’s own lines, --- included', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     const file = join(dir, '0001-use-postgres.md');

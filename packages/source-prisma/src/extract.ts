@@ -375,8 +375,9 @@ function assertLooksLikePrisma(file: string, text: string, origin?: OptionOrigin
 
 function whatItLooksLike(file: string, text: string): string {
   const head = text.slice(0, 4000);
-  if (/^\s*["']?openapi["']?\s*:/m.test(head)) return 'an OpenAPI spec';
-  if (/^\s*["']?swagger["']?\s*:/m.test(head)) return 'a Swagger (OpenAPI 2) spec';
+  // A key at a line's start (YAML, pretty JSON) or after a brace or comma (minified JSON).
+  if (/(^|[{,])\s*["']?openapi["']?\s*:/m.test(head)) return 'an OpenAPI spec';
+  if (/(^|[{,])\s*["']?swagger["']?\s*:/m.test(head)) return 'a Swagger (OpenAPI 2) spec';
   if (/^\s*[{[]/.test(head)) return 'JSON';
   if (/\.ya?ml$/i.test(file) || /^[\w-]+:(\s|$)/m.test(head)) return 'YAML';
   return 'something else';

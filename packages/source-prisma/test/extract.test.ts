@@ -134,7 +134,14 @@ describe('extractPrisma', () => {
   });
 
   it('a file that is not a Prisma schema (an OpenAPI spec, a YAML file) is one error naming it and what to pass', async () => {
-    for (const spec of [sharedFile('corpus/openapi/petstore-3.0.yaml'), sharedFile('corpus/openapi/bitbucket.json')]) {
+    // Written here rather than taken from ../shared, so the test runs in a user's clone too.
+    const specs = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    writeFileSync(join(specs, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: Pets, version: 1.0.0 }\npaths: {}\n');
+    writeFileSync(
+      join(specs, 'swagger.json'),
+      JSON.stringify({ swagger: '2.0', info: { title: 'Pets', version: '1' }, paths: {} }),
+    );
+    for (const spec of [join(specs, 'openapi.yaml'), join(specs, 'swagger.json')]) {
       const error = await docgenFailure(extractPrisma(spec, { location: { file: 'docgen.config.yaml' } }));
       expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file: spec } });
       expect(error.message).toMatch(/OpenAPI/);

@@ -573,7 +573,7 @@ export class FastifyReader extends ModuleReader {
     middleware: string[],
     out: Route[],
   ): void {
-    const body = handler && this.functionOf(handler);
+    const body = handler && this.routeHandler(handler);
     const summary = registrationComment(this.ts, call) ?? (options && this.schemaSummary(options));
     for (const method of methods)
       out.push({
@@ -615,15 +615,6 @@ export class FastifyReader extends ModuleReader {
     if (ts.Node.isObjectLiteralExpression(value)) return value;
     const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
     return held && ts.Node.isObjectLiteralExpression(held) ? held : undefined;
-  }
-
-  /** The handler's function, inline or by name, for the statuses it sets. */
-  private functionOf(node: TsNode): TsNode | undefined {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    if (isFunction(ts, value) || ts.Node.isMethodDeclaration(value)) return value;
-    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
-    return held && isFunction(ts, held) ? held : undefined;
   }
 
   private computedPath(call: CallExpression, node: TsNode): void {

@@ -202,7 +202,8 @@ export class HonoReader extends ModuleReader {
     const value = unwrap(ts, node);
     const made = this.created(value);
     if (made) return made;
-    if (!ts.Node.isIdentifier(value)) return undefined;
+    // `this.app`, `new AuthorsRoutes().app`: an app a class keeps in a member.
+    if (!ts.Node.isIdentifier(value)) return this.keptInstance(value, (source) => this.apps(source), CHAIN);
     const binding = this.modules.follow(value);
     const app = binding?.value && this.created(binding.value);
     if (app) return { ...app, declaration: binding.declaration };
@@ -596,7 +597,7 @@ export class HonoReader extends ModuleReader {
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`. */
   private statuses(handler: TsNode): number[] {
     const { ts } = this;
-    const fn = this.handlerFunction(handler);
+    const fn = this.routeHandler(handler);
     if (!fn) return [];
     const codes: number[] = [];
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {

@@ -451,7 +451,8 @@ export class KoaReader extends ModuleReader {
     const target = this.routesOf(arg);
     if (!target) return undefined;
     const made = this.instanceOf(target);
-    return made ?? this.instanceNamed(target);
+    // `this.router.routes()`, `new OrdersRoutes().router.routes()`: a router a class keeps in a member.
+    return made ?? this.instanceNamed(target) ?? this.keptInstance(target, (source) => this.instances(source), CHAIN);
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
@@ -491,7 +492,7 @@ export class KoaReader extends ModuleReader {
   /** What a handler sets with a literal: `ctx.status = 201`, `ctx.throw(404)`. */
   private statuses(handler: TsNode): number[] {
     const { ts } = this;
-    const fn = this.handlerFunction(handler);
+    const fn = this.routeHandler(handler);
     if (!fn) return [];
     const codes: number[] = [];
     for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {

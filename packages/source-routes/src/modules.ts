@@ -398,11 +398,22 @@ export class Modules {
     if (instanceOf) {
       const made = unwrap(ts, instanceOf);
       holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
-      if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
+      if (holder && ts.Node.isClassDeclaration(holder))
+        return classMember(ts, holder, key, false) ?? assignedInClass(ts, holder, key);
       return undefined;
     }
     if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
     return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
+   * What `object.key` holds when the object is a module, object literal, class or instance of the
+   * project: `this.router` (a property's initializer, or what the class's code assigns to it),
+   * `new OrdersRoutes().router`, `orders.router` with `const orders = new OrdersRoutes()`.
+   */
+  heldBy(access: PropertyAccessExpression): TsNode | undefined {
+    const held = this.memberOf(access.getExpression(), access.getName(), 0);
+    return held && unwrap(this.ts, held);
   }
 
   /**
@@ -883,9 +894,35 @@ export abstract class ModuleReader {
     return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
   }
 
+  /**
+   * The app or router (of those `instances` finds in a module) that a member names: `this.router`, or
+   * one an instance of a class of the project keeps (`new OrdersRoutes().router`, `orders.router`).
+   */
+  protected keptInstance<T extends { creation: TsNode }>(
+    node: TsNode,
+    instances: (source: SourceFile) => T[],
+    chain: Set<string>,
+  ): T | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    const held = this.modules.heldBy(value);
+    const root = held && chainRoot(ts, held, chain);
+    return root && instances(root.getSourceFile()).find((instance) => instance.creation === root);
+  }
+
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
     return this.modules.functionOf(handler);
+  }
+
+  /**
+   * The function that answers for a route's handler argument, as the Express reader finds it
+   * (`Modules.handlerOf`): by name or property access, and through what wraps it (`asyncHandler(list)`,
+   * `const list = catchAsync(async (ctx) => …)`, `controller.list.bind(controller)`, `this.controller.list`).
+   */
+  protected routeHandler(handler: TsNode): TsNode | undefined {
+    return this.modules.handlerOf(handler);
   }
 
   /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */

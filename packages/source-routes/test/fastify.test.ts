@@ -627,4 +627,49 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('reads the statuses of a handler passed by name, as the Express reader does: imported, through a wrapper, a controller module, bound, this.controller.x', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { catchAsync } from './catch-async';",
+        "import usersController from './users.controller';",
+        "import { Routes } from './routes';",
+        'const app = Fastify();',
+        "app.get('/users', catchAsync(usersController.list));",
+        "app.route({ method: 'POST', url: '/users', handler: usersController.create.bind(usersController) });",
+        'new Routes().register(app);',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'catch-async.ts'), 'export const catchAsync = (fn) => (req, reply) => fn(req, reply);');
+    await writeFile(
+      join(dir, 'users.controller.ts'),
+      [
+        'class UsersController {',
+        '  async list(req, reply) { reply.code(206); }',
+        '  create = async (req, reply) => reply.status(201).send({});',
+        '}',
+        'export default new UsersController();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        'class HealthController { async check(req, reply) { reply.code(204); } }',
+        'export class Routes {',
+        '  private readonly controller = new HealthController();',
+        "  register(app) { app.get('/health', this.controller.check); }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/users', [206]],
+      ['POST', '/users', [201]],
+      ['GET', '/health', [204]],
+    ]);
+  });
 });

@@ -520,4 +520,57 @@ describe('readRoutes on a Hono app', () => {
       ],
     ]);
   });
+
+  it('reads the statuses of a handler passed by name, as the Express reader does: imported, through a wrapper, bound, this.controller.x', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { withErrors } from './with-errors';",
+        "import * as books from './books.controller';",
+        "import { AuthorsRoutes } from './authors.routes';",
+        'const app = new Hono();',
+        "app.get('/books', withErrors(books.list));",
+        "app.post('/books', books.create);",
+        "app.route('/authors', new AuthorsRoutes().app);",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'with-errors.ts'), 'export const withErrors = (fn) => async (c) => fn(c);');
+    await writeFile(
+      join(dir, 'books.controller.ts'),
+      [
+        "import { HTTPException } from 'hono/http-exception';",
+        'export async function list(c) { return c.json([], 200); }',
+        'const wrap = (fn) => fn;',
+        'export const create = wrap(async (c) => { if (!c.req) throw new HTTPException(422); return c.json({}, 201); });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'authors.routes.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'class AuthorsController {',
+        '  show(c) { return c.notFound(); }',
+        '  remove = (c) => c.body(null, 204);',
+        '}',
+        'export class AuthorsRoutes {',
+        '  app = new Hono();',
+        '  private controller = new AuthorsController();',
+        '  constructor() {',
+        "    this.app.get('/:id', this.controller.show.bind(this.controller));",
+        "    this.app.delete('/:id', this.controller.remove);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/books', [200]],
+      ['POST', '/books', [201, 422]],
+      ['GET', '/authors/:id', [404]],
+      ['DELETE', '/authors/:id', [204]],
+    ]);
+  });
 });

@@ -46,6 +46,8 @@ import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
   constArray,
+  computedStatusesIn,
+  EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
   ImportResolver,
   isPathLiteral,
@@ -1330,21 +1332,28 @@ class RouteReader {
   }
 
   /**
-   * What a handler answers with: what it sets itself (`expressStatusesIn`), and what the functions of
-   * the project it hands its response to set (`(req, res) => users.list(req, res)`, `notFound(res)`),
-   * two calls deep.
+   * The functions that answer for a handler: itself, and the functions of the project it hands its
+   * response to (`(req, res) => users.list(req, res)`, `notFound(res)`), two calls deep.
    */
-  private statusesOf(handler: TsNode, depth = 0, seen = new Set<TsNode>()): number[] {
+  private answering(handler: TsNode, depth = 0, seen = new Set<TsNode>()): TsNode[] {
     const { ts } = this;
-    const codes = new Set(expressStatusesIn(ts, handler));
     seen.add(handler);
+    const found = [handler];
     const response = depth < 2 && isFunctionLike(ts, handler) ? handler.getParameters()[1]?.getName() : undefined;
     for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
       if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
       const called = this.names.functionOf(call.getExpression());
-      if (called && !seen.has(called)) for (const code of this.statusesOf(called, depth + 1, seen)) codes.add(code);
+      if (called && !seen.has(called)) found.push(...this.answering(called, depth + 1, seen));
     }
-    return [...codes].sort((a, b) => a - b);
+    return found;
+  }
+
+  /** What a handler answers with (`expressStatusesIn`, over the functions that answer for it), and what it computes. */
+  private statusesOf(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const functions = this.answering(handler);
+    const statuses = [...new Set(functions.flatMap((fn) => expressStatusesIn(this.ts, fn)))].sort((a, b) => a - b);
+    const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(this.ts, fn, EXPRESS_STATUS_SLOTS)))];
+    return computed.length ? { statuses, computedStatuses: computed } : { statuses };
   }
 
   private route(
@@ -1363,7 +1372,7 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? this.statusesOf(fn ?? handler) : [],
+      ...(handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
       summary:
         commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
         (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),

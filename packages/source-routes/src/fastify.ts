@@ -18,7 +18,7 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
-  httpStatuses,
+  statusFields,
   isFunction,
   methodOf,
   nameStart,
@@ -32,7 +32,17 @@ import {
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, statusCode, statusesIn, toOpenApiPath } from './syntax.js';
+import {
+  computedStatusesIn,
+  isPathLiteral,
+  joinPaths,
+  pathText,
+  shortText,
+  type StatusSlots,
+  statusCode,
+  statusesIn,
+  toOpenApiPath,
+} from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
@@ -553,7 +563,7 @@ export class FastifyReader extends ModuleReader {
    * `reply.redirect(url)` (302, or the code given beside the URL: `redirect(url, 301)` in Fastify 5,
    * `redirect(301, url)` before).
    */
-  private statuses(body: TsNode): number[] {
+  private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const { ts } = this;
     const codes = statusesIn(ts, body, ['code', 'status']);
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
@@ -561,7 +571,7 @@ export class FastifyReader extends ModuleReader {
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));
       codes.push(given ? (statusCode(ts, given) ?? 302) : 302);
     }
-    return httpStatuses(codes);
+    return statusFields(codes, computedStatusesIn(ts, body, FASTIFY_STATUS_SLOTS));
   }
 
   private add(
@@ -581,7 +591,7 @@ export class FastifyReader extends ModuleReader {
         path,
         openapiPath: toOpenApiPath(path),
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
-        statuses: body ? this.statuses(body) : [],
+        ...(body ? this.statuses(body) : { statuses: [] }),
         summary,
         ...this.registeredAt(call),
       });
@@ -626,3 +636,6 @@ export class FastifyReader extends ModuleReader {
     );
   }
 }
+
+/** Where a Fastify handler states a status: `reply.code(x)`, `reply.status(x)`. */
+const FASTIFY_STATUS_SLOTS: StatusSlots = { calls: { code: 0, status: 0 } };

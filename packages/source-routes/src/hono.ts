@@ -26,12 +26,13 @@ import {
   type FunctionNode,
   type Member,
   ModuleReader,
-  httpStatuses,
+  statusFields,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
+  computedStatusesIn,
   type Constants,
   isPathLiteral,
   joinPaths,
@@ -39,7 +40,8 @@ import {
   loopOver,
   pathText,
   shortText,
-  statusCode,
+  type StatusSlots,
+  statusCodes,
   toOpenApiPath,
   type TsMorph,
 } from './syntax.js';
@@ -588,33 +590,38 @@ export class HonoReader extends ModuleReader {
         // Hono writes a parameter's pattern in braces: `/:id{[0-9]+}` is `{id}`.
         openapiPath: toOpenApiPath(full.replace(/:(\w+)\{[^/]*\}/g, ':$1')),
         middleware,
-        statuses: handler ? this.statuses(handler) : [],
+        ...(handler ? this.statuses(handler) : { statuses: [] }),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
   }
 
-  /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`. */
-  private statuses(handler: TsNode): number[] {
+  /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */
+  private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const { ts } = this;
     const fn = this.routeHandler(handler);
-    if (!fn) return [];
+    if (!fn) return { statuses: [] };
     const codes: number[] = [];
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
       const args = call.getArguments();
-      if (method && WITH_STATUS.has(method) && args[1]) codes.push(statusCode(ts, args[1]) ?? 0);
-      else if (method === 'status' && args[0]) codes.push(statusCode(ts, args[0]) ?? 0);
-      else if (method === 'redirect') codes.push(args[1] ? (statusCode(ts, args[1]) ?? 0) : 302);
+      if (method && WITH_STATUS.has(method) && args[1]) codes.push(...statusCodes(ts, args[1]));
+      else if (method === 'status' && args[0]) codes.push(...statusCodes(ts, args[0]));
+      else if (method === 'redirect') codes.push(...(args[1] ? statusCodes(ts, args[1]) : [302]));
       else if (method === 'notFound' && !args.length) codes.push(404);
     }
     for (const created of fn.getDescendantsOfKind(ts.SyntaxKind.NewExpression)) {
       const [first] = created.getArguments();
-      if (created.getExpression().getText() === 'HTTPException' && first) codes.push(statusCode(ts, first) ?? 0);
+      if (created.getExpression().getText() === 'HTTPException' && first) codes.push(...statusCodes(ts, first));
     }
-    return httpStatuses(codes);
+    return statusFields(codes, computedStatusesIn(ts, fn, HONO_STATUS_SLOTS));
   }
 }
+
+/** Where a Hono handler states a status: `c.status(x)`, the second argument of `c.json(body, x)` and its kin, `c.redirect(url, x)`. */
+const HONO_STATUS_SLOTS: StatusSlots = {
+  calls: { status: 0, redirect: 1, ...Object.fromEntries([...WITH_STATUS].map((method) => [method, 1])) },
+};
 
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
 function basePathOf(ts: TsMorph, node: TsNode, imported?: Constants): string {

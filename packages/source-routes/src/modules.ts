@@ -983,6 +983,19 @@ export function warningOfDefaults(
   });
 }
 
+/**
+ * A route's statuses: the HTTP status codes among what its handler's literals say (`httpStatuses`),
+ * and those it computes at run time, as written (`computedStatusesIn`), when there are any.
+ */
+export function statusFields(
+  codes: Iterable<number>,
+  computed: string[],
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  return computed.length
+    ? { statuses: httpStatuses(codes), computedStatuses: computed }
+    : { statuses: httpStatuses(codes) };
+}
+
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
 export function httpStatuses(codes: Iterable<number>): number[] {
   return [...new Set(codes)].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);

@@ -35,6 +35,8 @@ import {
 import {
   commentBefore,
   errorStatusesIn,
+  computedStatusesIn,
+  EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
   isPathLiteral,
   joinPaths,
@@ -819,6 +821,7 @@ export class NestReader {
                   method,
                   responseStatuses(ts, method, statuses(ts, verb, decorators)) ?? statuses(ts, verb, decorators),
                 ),
+                ...computedStatuses(ts, method),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -954,10 +957,26 @@ function pathTarget(pattern: string, method: string | undefined): MiddlewareTarg
 }
 
 /**
+ * The statuses a method computes at run time, as written: those of the exceptions it throws
+ * (`new HttpException(body, err.status)`), and, for a handler that takes the response object, what
+ * it sets on it (`res.status(result.code)`).
+ */
+function computedStatuses(ts: TsMorph, method: MethodDeclaration): Pick<Route, 'computedStatuses'> {
+  const body = method.getBody();
+  const takesResponse = method
+    .getParameters()
+    .some((parameter) =>
+      parameter.getDecorators().some((decorator) => ['Res', 'Response'].includes(decorator.getName())),
+    );
+  const computed = body ? computedStatusesIn(ts, body, takesResponse ? EXPRESS_STATUS_SLOTS : { calls: {} }) : [];
+  return computed.length ? { computedStatuses: computed } : {};
+}
+
+/**
  * A handler that takes the response object (`@Res() res`) sends what it sets itself:
  * `res.status(HttpStatus.NOT_FOUND)`; with `@Res({ passthrough: true })` Nest still sends its own
  * status when the handler sets none, so `fallback` (the decorators') is kept beside them. Undefined
- * when it takes none, or sets no literal status.
+ * when it takes none, or sets no status.
  */
 function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: number[]): number[] | undefined {
   const response = method
@@ -966,7 +985,9 @@ function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: numb
     .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
   const body = method.getBody();
   const set = response && body ? expressStatusesIn(ts, body) : [];
-  if (!set.length) return undefined;
+  // `res.status(result.code)`: the handler sets the status, if not one docgen knows, so Nest's default is not it.
+  const computed = response && body ? computedStatusesIn(ts, body, EXPRESS_STATUS_SLOTS) : [];
+  if (!set.length && !computed.length) return undefined;
   const options = decoratorObject(ts, response);
   const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
   return passthrough ? [...new Set([...fallback, ...set])].sort((a, b) => a - b) : set;

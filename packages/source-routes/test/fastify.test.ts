@@ -672,4 +672,23 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['GET', '/health', [204]],
     ]);
   });
+
+  it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.get('/a', async (req, reply) => { reply.code(err.statusCode ?? 500).send(); });",
+        "app.get('/b', async (req, reply) => { reply.code(201).send(); });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [500], ['err.statusCode']],
+      ['/b', [201], undefined],
+    ]);
+  });
 });

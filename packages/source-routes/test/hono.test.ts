@@ -573,4 +573,26 @@ describe('readRoutes on a Hono app', () => {
       ['DELETE', '/authors/:id', [204]],
     ]);
   });
+
+  it('says a status computed at run time is computed (c.json(body, result.status), new HTTPException(err.status))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { HTTPException } from 'hono/http-exception';",
+        'const app = new Hono();',
+        "app.get('/a', (c) => c.json({}, result.status));",
+        "app.get('/b', (c) => { throw new HTTPException(err.status ?? 500); });",
+        "app.get('/c', (c) => c.json({}, 200));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [], ['result.status']],
+      ['/b', [500], ['err.status']],
+      ['/c', [200], undefined],
+    ]);
+  });
 });

@@ -509,4 +509,27 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('says a status computed at run time is computed (ctx.status = err.status || 500, ctx.throw(err.status)), a message thrown is none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { try { ctx.body = 1; } catch (err) { ctx.status = err.status || 500; } });",
+        "router.get('/b', (ctx) => { ctx.throw(ctx.state.code, 'no'); });",
+        "router.get('/c', (ctx) => { ctx.throw('Not allowed'); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [500], ['err.status']],
+      ['/b', [], ['ctx.state.code']],
+      ['/c', [], undefined],
+    ]);
+  });
 });

@@ -227,6 +227,34 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it('says a status a controller method computes at run time is computed: an HttpException given one, res.status(x) with @Res()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule);\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Controller, Get, HttpException, Module, Res } from '@nestjs/common';",
+        "@Controller('jobs')",
+        'export class JobsController {',
+        "  @Get(':id') one() { try { return run(); } catch (err) { throw new HttpException(err.message, err.status); } }",
+        '  @Get() list(@Res() res) { res.status(result.code).json([]); }',
+        "  @Get('other/:id') other(status) { return status; } // a parameter named status sets nothing",
+        '}',
+        '@Module({ controllers: [JobsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/jobs/:id', [200], ['err.status']],
+      ['GET', '/jobs', [], ['result.code']], // not Nest's 200: the handler sets the status itself,
+      ['GET', '/jobs/other/:id', [200], undefined],
+    ]);
+  });
+
   it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
@@ -2704,5 +2732,43 @@ describe('the routes page', () => {
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');
     expect(page!.markdown).toContain('| GET | `/gadgets` | `listGadgets` |');
+  });
+
+  it('says a status computed at run time is computed, beside the literals read (res.status(err.statusCode || 500), a ?: of literals, a helper the response is handed to), never a wrong literal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import createError from 'http-errors';",
+        "import { sendError } from './errors';",
+        'const app = express();',
+        "app.get('/orders', async (req, res) => {",
+        '  try { res.json(await list()); } catch (err) { res.status(err.statusCode || 500).json({ message: err.message }); }',
+        '});',
+        "app.post('/orders', (req, res) => { res.status(req.body.draft ? 202 : 201).end(); });",
+        "app.delete('/orders/:id', (req, res, next) => { if (!req.user) return next(createError(req.authStatus)); sendError(res, req.err); });",
+        "app.get('/health', (req, res) => { res.sendStatus(204); });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'errors.ts'), 'export function sendError(res, err) { res.status(err.status).json({}); }');
+    const model = await readRoutes(join(dir, 'app.ts'));
+    expect(model.routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/orders', [500], ['err.statusCode']],
+      ['POST', '/orders', [201, 202], undefined],
+      ['DELETE', '/orders/:id', [], ['req.authStatus', 'err.status']],
+      ['GET', '/health', [204], undefined],
+    ]);
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const [page] = renderRoutes({ ...model, service: 'orders', entry: join(dir, 'app.ts') }, templates, {
+      cwd: dir,
+    }).pages;
+    expect(page!.markdown).toContain(
+      '| GET | `/orders` |  | 500; computed at run time: `err.statusCode` | `app.ts:5` |',
+    );
+    expect(page!.markdown).toContain(
+      '| DELETE | `/orders/:id` |  | computed at run time: `req.authStatus`, `err.status` |',
+    );
   });
 });

@@ -34,6 +34,7 @@ import {
   Modules,
   packageMountRoute,
   property,
+  keptIn,
   returnedBy,
   thisMember,
   unwrap,
@@ -1185,10 +1186,52 @@ class RouteReader {
   /** The router an instance of a class of the project keeps in member `key` (`this.router = Router()`). */
   private keptRouter(instance: TsNode, key: string): RouterRef | undefined {
     const cls = this.classOf(instance);
-    if (!cls) return undefined;
+    return cls && this.classRouter(cls, key);
+  }
+
+  /**
+   * The router a class of the project keeps in member `key`, where its methods register on `this.key`,
+   * or one a method of its builds and returns (`this.router = this.buildRouter()`).
+   */
+  private classRouter(cls: ClassDeclaration, key: string, depth = 0): RouterRef | undefined {
     const file = cls.getSourceFile().getFilePath();
     const name = `this.${key}`;
-    return this.module(file).declared.has(name) ? { file, name, owner: cls.getStart() } : undefined;
+    if (this.module(file).declared.has(name)) return { file, name, owner: cls.getStart() };
+    const kept = depth < 4 ? keptIn(this.ts, cls, key) : undefined;
+    return kept && this.methodRouter(kept, depth + 1);
+  }
+
+  /**
+   * The router a method of a class of the project returns (`new UserController().getRouter()`,
+   * `users.getRouter()` with `const users = new UserController()`, `this.getRouter()` in the class):
+   * the one it keeps in a member (`return this.router`), or one it builds (`const router = Router(); …;
+   * return router`).
+   */
+  private methodRouter(arg: TsNode, depth = 0): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    const callee = ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    if (!callee || !ts.Node.isPropertyAccessExpression(callee)) return undefined;
+    let object = unwrap(ts, callee.getExpression());
+    if (ts.Node.isIdentifier(object)) {
+      const held = this.names.follow(object)?.value;
+      if (held) object = unwrap(ts, held);
+    }
+    const cls =
+      object.getKind() === ts.SyntaxKind.ThisKeyword
+        ? object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)
+        : this.classOf(object);
+    const method = cls?.getInstanceMethod(callee.getName());
+    if (!cls || !method) return undefined;
+    const at = cls.getSourceFile().getFilePath();
+    for (const returned of returnedBy(ts, method)) {
+      const member = thisMember(ts, returned);
+      const kept = member && this.classRouter(cls, member.name, depth);
+      if (kept) return kept;
+      const built = ts.Node.isIdentifier(returned) ? this.resolve(at, returned.getText()) : undefined;
+      if (built && built.file === at) return built;
+    }
+    return undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1202,15 +1245,21 @@ class RouteReader {
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
     if (member) return this.resolve(file, `this.${member.name}`);
-    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg);
+    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
     return ts.Node.isIdentifier(arg)
-      ? this.resolve(file, arg.getText())
+      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg))
       : required
         ? this.resolveExport(required, 'default')
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /** `const router = this.getRouter(); app.use('/x', router)`: the router the method a `const` holds the result of returns. */
+  private heldMethodRouter(id: TsNode): RouterRef | undefined {
+    const held = this.ts.Node.isIdentifier(id) ? this.names.follow(id)?.value : undefined;
+    return held && this.methodRouter(held);
   }
 
   /**
@@ -1274,8 +1323,19 @@ class RouteReader {
     const elements = found && literalTable(ts, found.info, found.name);
     if (!found || !elements) return undefined;
     const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
-    for (const element of elements) {
-      if (!ts.Node.isObjectLiteralExpression(element)) return undefined;
+    const unread: TsNode[] = [];
+    for (const written of elements) {
+      // `[usersRoute, authRoute]`: each a `const` object literal, here or imported, or an instance of a route class.
+      const element = this.tableElement(written);
+      if (!element) return undefined;
+      if (!ts.Node.isObjectLiteralExpression(element)) {
+        const cls = this.classOf(element);
+        const prefix = cls && this.literal(classConstant(ts, cls, pathKey));
+        const target = this.keptRouter(element, routerKey);
+        if (prefix === undefined || !target) unread.push(written);
+        else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+        continue;
+      }
       const value = (key: string): TsNode | undefined => {
         const property = element.getProperty(key);
         if (property && ts.Node.isPropertyAssignment(property)) return property.getInitializer();
@@ -1285,12 +1345,43 @@ class RouteReader {
       if (element.getProperties().some((property) => ts.Node.isSpreadAssignment(property))) return undefined;
       const path = value(pathKey);
       const router = value(routerKey);
-      const target = router && this.mountTarget(found.info.file, router);
+      const target = router && this.mountTarget(element.getSourceFile().getFilePath(), router);
       const prefix = this.literal(path);
-      if (prefix === undefined || !target) return undefined;
-      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+      if (prefix === undefined || !target) unread.push(written);
+      else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
+    // A table docgen can follow only in part: the elements it can are mounted, the others warned about.
+    if (!mounts.length) return undefined;
+    for (const element of unread) this.warnUnreadElement(call, element);
     return mounts;
+  }
+
+  /**
+   * What an element of a route table is: an object literal, or one a `const` holds (here or imported:
+   * `const usersRoute = { path: '/users', router }`), or an instance of a class of the project
+   * (`new UsersRoute()`, or a name holding one); undefined for anything else.
+   */
+  private tableElement(written: TsNode): TsNode | undefined {
+    const { ts } = this;
+    let element = unwrap(ts, written);
+    if (ts.Node.isIdentifier(element)) {
+      const held = this.names.follow(element)?.value;
+      if (!held) return undefined;
+      element = unwrap(ts, held);
+    }
+    if (ts.Node.isObjectLiteralExpression(element)) return element;
+    return this.classOf(element) ? element : undefined;
+  }
+
+  /** An element of a route table mounted in a loop whose path or router docgen cannot follow, where the others are mounted. */
+  private warnUnreadElement(call: CallExpression, element: TsNode): void {
+    this.warnings.push({
+      code: 'DG_ROUTES_COMPUTED_MOUNT',
+      severity: 'warning',
+      message: `${shortText(element)}, mounted by use(${shortText(call.getArguments()[0]!)}, …), has a path computed at run time or a router docgen cannot follow: its routes are not read (the table's other elements are)`,
+      location: { file: element.getSourceFile().getFilePath(), line: element.getStartLineNumber() },
+      hint: "give it a literal path and a router docgen can follow ({ path: '/users', router: usersRouter }, a factory call, new UsersRoutes().router)",
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import type {
   PropertyAccessExpression,
   FunctionDeclaration,
   Identifier,
+  MethodDeclaration,
   Node as TsNode,
   ParameterDeclaration,
   Project,
@@ -682,16 +683,15 @@ export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
     : undefined;
 }
 
-/** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
+/** What a function (or a class's method) returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
 export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
-  const functional =
-    ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn);
-  const body = functional ? fn.getBody() : undefined;
+  const functional = isFunctionLike(ts, fn);
+  const body = functional ? (fn as FunctionDeclaration | MethodDeclaration).getBody() : undefined;
   if (!body) return [];
   if (!ts.Node.isBlock(body)) return [unwrap(ts, body)];
   return body
     .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
-    .filter((statement) => statement.getFirstAncestor((node) => isFunction(ts, node)) === fn)
+    .filter((statement) => statement.getFirstAncestor((node) => isFunctionLike(ts, node)) === fn)
     .flatMap((statement) => {
       const value = statement.getExpression();
       return value ? [unwrap(ts, value)] : [];
@@ -783,6 +783,13 @@ function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: 
   if (method) return method;
   const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
   return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
+/** What a class keeps in member `key`: a property's initializer, else what its own code first assigns to `this.key`. */
+export function keptIn(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  const property = cls.getInstanceProperty(key);
+  const init = property && ts.Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
+  return init ?? assignedInClass(ts, cls, key);
 }
 
 /** What a class's own code assigns to `this.key` (`this.audit = new AuditController()` in its constructor), the first such. */

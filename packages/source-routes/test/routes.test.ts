@@ -2771,4 +2771,83 @@ describe('the routes page', () => {
       '| DELETE | `/orders/:id` |  | computed at run time: `req.authStatus`, `err.status` |',
     );
   });
+
+  it('follows a router a method of a class returns (new UserController().getRouter(), this.router = this.buildRouter()), and mounts the elements of a route table it can follow, warning of the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { UserController } from './user.controller';",
+        "import { healthRoutes } from './health';",
+        "import { ordersRoute, AdminRoute } from './more';",
+        'const app = express();',
+        'const users = new UserController();',
+        "app.use('/api', new UserController().getRouter());",
+        "app.use('/v2', users.getRouter());",
+        'const routes = [',
+        "  { path: '/health', router: healthRoutes },",
+        '  { path: process.env.EXTRA, router: healthRoutes },',
+        "  { path: '/legacy', router: makeLegacy() },",
+        '];',
+        'routes.forEach((r) => app.use(r.path, r.router));',
+        "function makeLegacy() { const legacy = express.Router(); legacy.get('/x', (req, res) => res.sendStatus(410)); return legacy; }",
+        'const more = [ordersRoute, new AdminRoute()];',
+        'for (const route of more) app.use(route.path, route.router);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user.controller.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class UserController {',
+        '  private router = Router();',
+        '  getRouter() {',
+        "    this.router.get('/users', this.list);",
+        '    return this.router;',
+        '  }',
+        '  list(req, res) { res.status(200).json([]); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import { Router } from 'express';",
+        'class Health {',
+        '  router: Router;',
+        '  constructor() { this.router = this.buildRouter(); }',
+        "  private buildRouter() { const router = Router(); router.get('/', (req, res) => res.sendStatus(204)); return router; }",
+        '}',
+        'export const healthRoutes = new Health().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'more.ts'),
+      [
+        "import { Router } from 'express';",
+        'const ordersRouter = Router();',
+        "ordersRouter.get('/', (req, res) => res.status(200).json([]));",
+        "export const ordersRoute = { path: '/orders', router: ordersRouter };",
+        'export class AdminRoute {',
+        "  path = '/admin';",
+        '  router = Router();',
+        "  constructor() { this.router.delete('/cache', (req, res) => res.sendStatus(202)); }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', [200]],
+      ['GET', '/v2/users', [200]],
+      ['GET', '/health', [204]],
+      ['GET', '/legacy/x', [410]],
+      ['GET', '/orders', [200]], // a const object literal imported from another module
+      ['DELETE', '/admin/cache', [202]], // an instance of a route class with path and router fields
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 'app.ts', 11], // the element at a computed path: only it is left out
+    ]);
+  });
 });

@@ -42,6 +42,7 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
+import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
@@ -189,6 +190,13 @@ function readFramework(entry: string): {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
+  }
+  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+  if (inversify?.serves(entry)) {
+    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers.
+    const reader = inversify;
+    const routes = reader.routes(entry);
+    return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
@@ -393,10 +401,18 @@ function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
  * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
  * no framework is read as the one its project imports name, one import away.
  */
-function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
+function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework | typeof INVERSIFY {
   if (isNestSource(text)) return 'NestJS';
-  const imported = (source: string): Framework | undefined =>
-    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : isHonoSource(source) ? 'Hono' : undefined;
+  const imported = (source: string): Framework | typeof INVERSIFY | undefined =>
+    isInversifySource(source)
+      ? INVERSIFY
+      : isFastifySource(source)
+        ? 'Fastify'
+        : isKoaSource(source)
+          ? 'Koa'
+          : isHonoSource(source)
+            ? 'Hono'
+            : undefined;
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
@@ -408,6 +424,9 @@ function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
   }
   return 'Express';
 }
+
+/** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */
+const INVERSIFY = 'inversify-express-utils';
 
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {

@@ -93,33 +93,10 @@ export class HonoReader extends ModuleReader {
         location: { file: entry },
         hint: 'the entry must create the app (`const app = new Hono()`), export it, or serve it (`serve({ fetch: app.fetch })`)',
       });
-    this.loaded = this.evaluationOrder(entry, new Set(), []);
+    this.loaded = this.modules.evaluationOrder(entry);
     const routes: Route[] = [];
     for (const start of starts) this.read(start, '', [], new Set(), routes);
     return withoutScopedMiddleware(routes);
-  }
-
-  /**
-   * The project's modules a file loads (`import`, `import './routes'` for its side effects,
-   * `export … from`, `require()`, `import()`), transitively, in the order ES modules run: each
-   * after the modules it imports, in the order it imports them.
-   */
-  private evaluationOrder(file: string, seen: Set<string>, out: string[]): string[] {
-    if (seen.has(file)) return out;
-    seen.add(file);
-    const { ts } = this;
-    const source = this.modules.source(file);
-    const specifiers = [
-      ...source.getImportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
-      ...source.getExportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
-    ]
-      .map((declaration) => declaration.getModuleSpecifierValue())
-      .filter((specifier): specifier is string => !!specifier)
-      .map((specifier) => this.modules.resolve(file, specifier));
-    const required = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).map((call) => this.modules.loaded(call));
-    for (const next of [...specifiers, ...required]) if (next) this.evaluationOrder(next, seen, out);
-    out.push(file);
-    return out;
   }
 
   /** The declaration a name refers to: in its scope, else the one it is imported as (`import { app } from './app'`). */

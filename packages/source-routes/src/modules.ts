@@ -105,6 +105,31 @@ export class Modules {
     return loads && specifier && isPathLiteral(ts, specifier) ? pathText(specifier) : undefined;
   }
 
+  /**
+   * The project's modules a file loads (`import`, `import './routes'` for its side effects,
+   * `export … from`, `require()`, `import()`), transitively, in the order ES modules run: each
+   * after the modules it imports, in the order it imports them.
+   */
+  evaluationOrder(file: string, seen = new Set<string>(), out: string[] = []): string[] {
+    if (seen.has(file)) return out;
+    seen.add(file);
+    const { ts } = this;
+    const source = this.source(file);
+    // `import` and `export … from` run in the order they are written, whichever comes first.
+    const specifiers = [
+      ...source.getImportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+      ...source.getExportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+    ]
+      .sort((a, b) => a.getStart() - b.getStart())
+      .map((declaration) => declaration.getModuleSpecifierValue())
+      .filter((specifier): specifier is string => !!specifier)
+      .map((specifier) => this.resolve(file, specifier));
+    const required = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).map((call) => this.loaded(call));
+    for (const next of [...specifiers, ...required]) if (next) this.evaluationOrder(next, seen, out);
+    out.push(file);
+    return out;
+  }
+
   /** Whether a specifier names a module of the project (relative, `#imports`, tsconfig `paths`), found or not. */
   isProjects(from: string, specifier: string): boolean {
     return /^[.#]/.test(specifier) || this.resolve(from, specifier) !== undefined;

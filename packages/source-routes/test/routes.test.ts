@@ -2850,4 +2850,68 @@ describe('the routes page', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', 'app.ts', 11], // the element at a computed path: only it is left out
     ]);
   });
+
+  it("reads inversify-express-utils' decorated controllers the entry loads (@controller, @httpGet…, httpMethod), under the server's rootPath, with BaseHttpController's results as statuses (gjdotto/project-x)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-'));
+    await mkdir(join(dir, 'controllers'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import express from 'express';",
+        "import { Container } from 'inversify';",
+        "import { InversifyExpressServer } from 'inversify-express-utils';",
+        "import './controllers';",
+        'const container = new Container();',
+        "const server = new InversifyExpressServer(container, null, { rootPath: '/api/v1' });",
+        'server.setConfig((app) => { app.use(express.json()); });',
+        'server.build().listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'controllers', 'index.ts'), "export * from './users';\nimport './health';\n");
+    await writeFile(
+      join(dir, 'controllers', 'users.ts'),
+      [
+        "import { BaseHttpController, controller, httpDelete, httpGet, httpMethod, httpPost, response } from 'inversify-express-utils';",
+        "import { authenticate } from '../auth';",
+        "@controller('/users', authenticate)",
+        'export class UsersController extends BaseHttpController {',
+        '  /** Every user. */',
+        "  @httpGet('/')",
+        '  list() { return this.json([]); }',
+        "  @httpPost('/', validate('user'))",
+        "  create() { return this.created('/users/1', {}); }",
+        "  @httpGet('/:id')",
+        '  show() { if (!found) return this.notFound(); return this.ok({}); }',
+        "  @httpDelete('/:id')",
+        '  remove(@response() res) { try { res.sendStatus(204); } catch (err) { res.status(err.status).end(); } }',
+        "  @httpMethod('purge', '/cache')",
+        '  purge() { return this.statusCode(202); }',
+        '  @httpGet(process.env.EXTRA)',
+        '  extra() {}',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'controllers', 'health.ts'),
+      "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/health')\nexport class Health { @httpGet('/') check() { return 'ok'; } }\n",
+    );
+    await writeFile(
+      join(dir, 'controllers', 'unused.ts'),
+      "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/unused')\nexport class Unused { @httpGet('/') no() {} }\n",
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.computedStatuses, r.summary])).toEqual([
+      ['GET', '/api/v1/users', ['authenticate'], [200], undefined, 'Every user.'],
+      ['POST', '/api/v1/users', ['authenticate', "validate('user')"], [201], undefined, undefined],
+      ['GET', '/api/v1/users/:id', ['authenticate'], [200, 404], undefined, undefined],
+      ['DELETE', '/api/v1/users/:id', ['authenticate'], [204], ['err.status'], undefined],
+      ['PURGE', '/api/v1/users/cache', ['authenticate'], [202], undefined, undefined],
+      ['GET', '/api/v1/health', [], [], undefined, undefined], // loaded by the barrel for its side effects; unused.ts is not loaded
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 'users.ts', 16],
+    ]);
+  });
 });

@@ -456,8 +456,17 @@ export class KoaReader extends ModuleReader {
     return true;
   }
 
-  /** `router.routes()` / `router.middleware()` → that router. */
-  private mountedRouter(arg: TsNode): Instance | undefined {
+  /**
+   * `router.routes()` / `router.middleware()` → that router; also through a name that holds it
+   * (`router.use(statusRouter)` with `export default router.routes()` in the module it is imported from).
+   */
+  private mountedRouter(arg: TsNode, depth = 0): Instance | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (ts.Node.isIdentifier(value) && depth < 4) {
+      const held = this.modules.follow(value)?.value;
+      return held && held !== value && this.routesOf(held) ? this.mountedRouter(held, depth + 1) : undefined;
+    }
     const target = this.routesOf(arg);
     if (!target) return undefined;
     const made = this.instanceOf(target);

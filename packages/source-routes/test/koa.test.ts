@@ -532,4 +532,44 @@ describe('readRoutes on a Koa app', () => {
       ['/c', [], undefined],
     ]);
   });
+
+  it('mounts a router whose routes() a module exports (export default router.routes(); router.use(statusRoutes)), as elishaterada/node-koa-mongo-starter does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "import Koa from 'koa';",
+        "import routes from './routes';",
+        'const app = new Koa();',
+        'app.use(routes.routes());',
+        'app.listen(3001);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "import Router from 'koa-router';",
+        "import statusRoutes from './status';",
+        'const router = new Router();',
+        'router.use(statusRoutes);',
+        "router.post('/auth/login', (ctx) => { ctx.status = 201; });",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'status.js'),
+      [
+        "import Router from 'koa-router';",
+        'const router = new Router();',
+        "router.get('/status', (ctx) => { ctx.status = 200; });",
+        'export default router.routes();',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/status', [], [200]],
+      ['POST', '/auth/login', [], [201]], // statusRoutes is a router, not middleware of the routes after it
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -26,6 +26,7 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
+  answeredStatuses,
   answersItself,
   classConstant,
   classMembers,
@@ -48,7 +49,6 @@ import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
   constArray,
-  computedStatusesIn,
   EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
   ImportResolver,
@@ -1441,29 +1441,16 @@ class RouteReader {
     });
   }
 
-  /**
-   * The functions that answer for a handler: itself, and the functions of the project it hands its
-   * response to (`(req, res) => users.list(req, res)`, `notFound(res)`), two calls deep.
-   */
-  private answering(handler: TsNode, depth = 0, seen = new Set<TsNode>()): TsNode[] {
-    const { ts } = this;
-    seen.add(handler);
-    const found = [handler];
-    const response = depth < 2 && isFunctionLike(ts, handler) ? handler.getParameters()[1]?.getName() : undefined;
-    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
-      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
-      const called = this.names.functionOf(call.getExpression());
-      if (called && !seen.has(called)) found.push(...this.answering(called, depth + 1, seen));
-    }
-    return found;
-  }
-
   /** What a handler answers with (`expressStatusesIn`, over the functions that answer for it), and what it computes. */
   private statusesOf(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const functions = this.answering(handler);
-    const statuses = [...new Set(functions.flatMap((fn) => expressStatusesIn(this.ts, fn)))].sort((a, b) => a - b);
-    const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(this.ts, fn, EXPRESS_STATUS_SLOTS)))];
-    return computed.length ? { statuses, computedStatuses: computed } : { statuses };
+    return answeredStatuses(
+      this.ts,
+      this.names,
+      handler,
+      1,
+      (fn) => expressStatusesIn(this.ts, fn),
+      EXPRESS_STATUS_SLOTS,
+    );
   }
 
   private route(

@@ -18,7 +18,7 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
-  statusFields,
+  answeredStatuses,
   isFunction,
   methodOf,
   nameStart,
@@ -33,9 +33,9 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import {
-  computedStatusesIn,
   isPathLiteral,
   joinPaths,
+  joinStrictPaths,
   pathText,
   shortText,
   type StatusSlots,
@@ -537,7 +537,7 @@ export class FastifyReader extends ModuleReader {
     const inline = second && this.object(second);
     const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
     const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
-    this.add(call, [method.toUpperCase()], joinPaths(prefix, at), options, handler, middleware, out);
+    this.add(call, [method.toUpperCase()], joinStrictPaths(prefix, at), options, handler, middleware, out);
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
@@ -555,7 +555,7 @@ export class FastifyReader extends ModuleReader {
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(call, methods, joinPaths(prefix, at), options, handler, middleware, out);
+    this.add(call, methods, joinStrictPaths(prefix, at), options, handler, middleware, out);
   }
 
   /**
@@ -564,6 +564,10 @@ export class FastifyReader extends ModuleReader {
    * `redirect(301, url)` before).
    */
   private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    return answeredStatuses(this.ts, this.modules, body, 1, (each) => this.literalStatuses(each), FASTIFY_STATUS_SLOTS);
+  }
+
+  private literalStatuses(body: TsNode): number[] {
     const { ts } = this;
     const codes = statusesIn(ts, body, ['code', 'status']);
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
@@ -571,7 +575,7 @@ export class FastifyReader extends ModuleReader {
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));
       codes.push(given ? (statusCode(ts, given) ?? 302) : 302);
     }
-    return statusFields(codes, computedStatusesIn(ts, body, FASTIFY_STATUS_SLOTS));
+    return codes;
   }
 
   private add(

@@ -26,16 +26,16 @@ import {
   type FunctionNode,
   type Member,
   ModuleReader,
-  statusFields,
+  answeredStatuses,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
-  computedStatusesIn,
   type Constants,
   isPathLiteral,
   joinPaths,
+  joinStrictPaths,
   literalValue,
   loopOver,
   pathText,
@@ -554,7 +554,7 @@ export class HonoReader extends ModuleReader {
     out: Route[],
   ): void {
     const { ts } = this;
-    const full = joinPaths(base, routePath);
+    const full = joinStrictPaths(base, routePath);
     const middleware = [
       ...seen.filter((use) => matches(use.pattern, full)).flatMap((use) => use.names),
       ...handlers.slice(0, -1).map((node) => shortText(node)),
@@ -575,9 +575,14 @@ export class HonoReader extends ModuleReader {
 
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const { ts } = this;
     const fn = this.routeHandler(handler);
-    if (!fn) return { statuses: [] };
+    return fn
+      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS)
+      : { statuses: [] };
+  }
+
+  private literalStatuses(fn: TsNode): number[] {
+    const { ts } = this;
     const codes: number[] = [];
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
@@ -591,7 +596,7 @@ export class HonoReader extends ModuleReader {
       const [first] = created.getArguments();
       if (created.getExpression().getText() === 'HTTPException' && first) codes.push(...statusCodes(ts, first));
     }
-    return statusFields(codes, computedStatusesIn(ts, fn, HONO_STATUS_SLOTS));
+    return codes;
   }
 }
 

@@ -21,13 +21,12 @@ import {
   type FunctionNode,
   type Member,
   ModuleReader,
-  statusFields,
+  answeredStatuses,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
-  computedStatusesIn,
   isPathLiteral,
   joinPaths,
   shortText,
@@ -510,9 +509,14 @@ export class KoaReader extends ModuleReader {
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const { ts } = this;
     const fn = this.routeHandler(handler);
-    if (!fn) return { statuses: [] };
+    return fn
+      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS)
+      : { statuses: [] };
+  }
+
+  private literalStatuses(fn: TsNode): number[] {
+    const { ts } = this;
     const codes: number[] = [];
     for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
       const left = assignment.getLeft();
@@ -523,7 +527,7 @@ export class KoaReader extends ModuleReader {
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
       if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
         codes.push(...statusCodes(ts, call.getArguments()[0]!));
-    return statusFields(codes, computedStatusesIn(ts, fn, KOA_STATUS_SLOTS));
+    return codes;
   }
 }
 

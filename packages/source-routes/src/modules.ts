@@ -23,6 +23,7 @@ import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   commentBefore,
+  computedStatusesIn,
   constArray,
   ImportResolver,
   isPathLiteral,
@@ -33,6 +34,7 @@ import {
   syntaxErrors,
   underPath,
   type Constants,
+  type StatusSlots,
   type TsMorph,
 } from './syntax.js';
 
@@ -373,6 +375,27 @@ export class Modules {
     return throughWrappers && ts.Node.isCallExpression(found)
       ? this.wrappedBy(found, depth, throughWrappers)
       : undefined;
+  }
+
+  /**
+   * The functions that answer for a handler: itself, and the functions of the project it hands its
+   * response (its parameter at `responseAt`: Express's `res`, Hono's `c`) to, two calls deep
+   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`).
+   */
+  answering(handler: TsNode, responseAt: number, depth = 0, seen = new Set<TsNode>()): TsNode[] {
+    const { ts } = this;
+    seen.add(handler);
+    const found = [handler];
+    const response =
+      depth < 2 && isFunctionLike(ts, handler)
+        ? (handler as FunctionNode).getParameters()[responseAt]?.getName()
+        : undefined;
+    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.functionOf(call.getExpression());
+      if (called && !seen.has(called)) found.push(...this.answering(called, responseAt, depth + 1, seen));
+    }
+    return found;
   }
 
   /**
@@ -1026,6 +1049,27 @@ export function statusFields(
   return computed.length
     ? { statuses: httpStatuses(codes), computedStatuses: computed }
     : { statuses: httpStatuses(codes) };
+}
+
+/**
+ * A route's statuses, over the functions that answer for its handler (`Modules.answering`: itself and
+ * the project's functions it hands its response, the parameter at `responseAt`, to): the literals
+ * `literal` reads in each (the framework's own setters), and what each computes in the framework's `slots`.
+ */
+export function answeredStatuses(
+  ts: TsMorph,
+  modules: Modules,
+  handler: TsNode,
+  responseAt: number,
+  literal: (fn: TsNode) => number[],
+  slots: StatusSlots,
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  const functions = modules.answering(handler, responseAt);
+  const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(ts, fn, slots)))];
+  return statusFields(
+    functions.flatMap((fn) => literal(fn)),
+    computed,
+  );
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

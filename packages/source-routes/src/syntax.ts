@@ -271,6 +271,16 @@ export function joinPaths(prefix: string, path: string): string {
 }
 
 /**
+ * A route's full path where the framework tells `/users/` from `/users` (Hono's strict routing and
+ * Fastify's, both by default): `joinPaths`', keeping the trailing slash the route's own path is
+ * written with (`/:id/` is served at `/users/1/` only); a path of `/` alone is the prefix itself.
+ */
+export function joinStrictPaths(prefix: string, path: string): string {
+  const joined = joinPaths(prefix, path);
+  return path.length > 1 && path.endsWith('/') && joined !== '/' ? `${joined}/` : joined;
+}
+
+/**
  * Whether middleware `use()`d at `prefix` runs for a request to `path`, as Express matches a `use()`
  * path: the path itself, or one under it (`/admin/*` as `/admin`; `/` and `*` are every path).
  */
@@ -310,12 +320,14 @@ export function statusesIn(ts: TsMorph, handler: TsNode, setters = ['status', 's
  * The statuses a status argument may be: `statusCode`'s, both sides of `created ? 201 : 200`, and the
  * fallback of `err.statusCode || 500` (the part computed at run time is `computedStatus`'s).
  */
-export function statusCodes(ts: TsMorph, node: TsNode): number[] {
+export function statusCodes(ts: TsMorph, node: TsNode, depth = 0): number[] {
   const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return statusCodes(ts, held, depth + 1);
   if (ts.Node.isConditionalExpression(value))
-    return [...statusCodes(ts, value.getWhenTrue()), ...statusCodes(ts, value.getWhenFalse())];
+    return [...statusCodes(ts, value.getWhenTrue(), depth), ...statusCodes(ts, value.getWhenFalse(), depth)];
   if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText()))
-    return [...statusCodes(ts, value.getLeft()), ...statusCodes(ts, value.getRight())];
+    return [...statusCodes(ts, value.getLeft(), depth), ...statusCodes(ts, value.getRight(), depth)];
   const code = statusCode(ts, value);
   return code === undefined ? [] : [code];
 }
@@ -326,8 +338,10 @@ export function statusCodes(ts: TsMorph, node: TsNode): number[] {
  * pretending the handler sets none; undefined when every part is read (`statusCodes`), or for a
  * string, which is no status (Koa's `ctx.throw('Not allowed')`).
  */
-export function computedStatus(ts: TsMorph, node: TsNode): string | undefined {
+export function computedStatus(ts: TsMorph, node: TsNode, depth = 0): string | undefined {
   const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return computedStatus(ts, held, depth + 1);
   if (ts.Node.isConditionalExpression(value) || ts.Node.isBinaryExpression(value)) {
     const parts = ts.Node.isConditionalExpression(value)
       ? [value.getWhenTrue(), value.getWhenFalse()]
@@ -335,7 +349,7 @@ export function computedStatus(ts: TsMorph, node: TsNode): string | undefined {
         ? [value.getLeft(), value.getRight()]
         : undefined;
     if (parts) {
-      const computed = parts.map((part) => computedStatus(ts, part)).filter((part) => part !== undefined);
+      const computed = parts.map((part) => computedStatus(ts, part, depth)).filter((part) => part !== undefined);
       return computed.length ? computed.join(', ') : undefined;
     }
   }
@@ -388,6 +402,24 @@ export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSl
 
 /** Express's status setters (`res.status(x)`, `res.sendStatus(x)`), as `statusesIn` reads them. */
 export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatus: 0 } };
+
+/**
+ * What a name holds when it is a `const` of the function (or module) it is used in, declared with a
+ * value (`const status = err.statusCode || 500`), so a status set through it reads as that value.
+ */
+function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
+  if (!ts.Node.isIdentifier(node)) return undefined;
+  const name = node.getText();
+  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    if (!ts.Node.isBlock(scope) && !ts.Node.isSourceFile(scope)) continue;
+    for (const statement of scope.getStatements()) {
+      if (!ts.Node.isVariableStatement(statement) || statement.getDeclarationKind() !== 'const') continue;
+      const declaration = statement.getDeclarations().find((each) => each.getName() === name);
+      if (declaration) return declaration.getInitializer();
+    }
+  }
+  return undefined;
+}
 
 function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
   let value = node;

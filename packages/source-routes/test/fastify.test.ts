@@ -691,4 +691,22 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['/b', [201], undefined],
     ]);
   });
+
+  it("keeps a route path's trailing slash, which Fastify serves apart from the path without it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.register(async (users) => { users.get('/', async () => []); users.get('/:id/', async () => ({})); }, { prefix: '/users' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/users'],
+      ['GET', '/users/:id/'],
+    ]);
+  });
 });

@@ -595,4 +595,48 @@ describe('readRoutes on a Hono app', () => {
       ['/c', [200], undefined],
     ]);
   });
+
+  it("keeps a route path's trailing slash, which Hono's strict routing serves apart, and reads the statuses of the project's helpers a handler hands c to (primateam/backend)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.js'),
+      [
+        "import { Hono } from 'hono';",
+        "import { teams } from './teams.js';",
+        "import { sendError } from './response.js';",
+        'const app = new Hono();',
+        'const users = new Hono();',
+        "users.get('/', (c) => c.json([]));",
+        "users.get('/:user_id/', (c) => c.json({}, 200));",
+        "users.delete('/:user_id', (c) => { try { return c.body(null, 204); } catch (err) { return sendError(c, err); } });",
+        "app.route('/v1/users', users);",
+        "app.post('/v1/teams', teams.create);",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'response.js'),
+      [
+        'export function sendError(c, error) {',
+        '  const statusCode = error.statusCode || 500;',
+        '  return c.json({ success: false }, statusCode);',
+        '}',
+        'export const created = (c, data) => c.json(data, 201);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'teams.js'),
+      [
+        "import { created } from './response.js';",
+        'export const teams = { async create(c) { if (!c.req) return c.json({}, 400); return created(c, {}); } };',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.js'));
+    expect(routes.map((r) => [r.method, r.path, r.openapiPath, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/v1/users', '/v1/users', [], undefined],
+      ['GET', '/v1/users/:user_id/', '/v1/users/{user_id}/', [200], undefined], // only /v1/users/1/ is served
+      ['DELETE', '/v1/users/:user_id', '/v1/users/{user_id}', [204, 500], ['error.statusCode']], // sendError(c, err)
+      ['POST', '/v1/teams', '/v1/teams', [201, 400], undefined], // created(c, {})
+    ]);
+  });
 });

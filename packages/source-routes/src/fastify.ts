@@ -33,6 +33,7 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import {
+  errorStatusesIn,
   isPathLiteral,
   joinPaths,
   joinStrictPaths,
@@ -569,7 +570,8 @@ export class FastifyReader extends ModuleReader {
 
   private literalStatuses(body: TsNode): number[] {
     const { ts } = this;
-    const codes = statusesIn(ts, body, ['code', 'status']);
+    // What it sets, and the errors it throws (`throw new AppError('Not found', 404)`), which Fastify answers with their status.
+    const codes = [...statusesIn(ts, body, ['code', 'status']), ...errorStatusesIn(ts, body)];
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (methodOf(ts, call) !== 'redirect') continue;
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));

@@ -27,6 +27,7 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import {
+  errorStatusesIn,
   isPathLiteral,
   joinPaths,
   shortText,
@@ -527,7 +528,8 @@ export class KoaReader extends ModuleReader {
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
       if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
         codes.push(...statusCodes(ts, call.getArguments()[0]!));
-    return codes;
+    // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
+    return [...codes, ...errorStatusesIn(ts, fn)];
   }
 }
 

@@ -466,7 +466,9 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
       if (/(?:^|\.)HttpException$/.test(name)) status = args[1];
-      else if (/(?:Error|Exception)$/.test(name)) status = args[0];
+      // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
+      else if (/(?:Error|Exception)$/.test(name))
+        status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
     } else if (
       ts.Node.isCallExpression(node) &&
       raised(node) &&

@@ -709,4 +709,36 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['GET', '/users/:id/'],
     ]);
   });
+
+  it("reads the statuses of a controller's method a handler hands reply to, and of the errors it throws with the message first (new AppError('…', 500)), as Italovini223/casquinha-do-dao-API does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { OrderController } from './orders';",
+        'const app = Fastify();',
+        'app.register(async (fastify) => {',
+        "  fastify.post('/', async function handler(request, reply) { return new OrderController().create(request, reply); });",
+        "  fastify.get('/:id', async function handler(request, reply) { return new OrderController().show(request, reply); });",
+        "}, { prefix: '/order' });",
+        'app.listen({ port: 3333 });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'orders.ts'),
+      [
+        'class AppError { constructor(public message: string, public statusCode = 400) {} }',
+        'export class OrderController {',
+        '  async create(request, reply) { try { reply.code(201).send({}); } catch { reply.code(500).send({}); } }',
+        "  async show(request, reply) { try { reply.code(200).send({}); } catch { throw new AppError('Error getting order', 500); } }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['POST', '/order', [201, 500]],
+      ['GET', '/order/:id', [200, 500]],
+    ]);
+  });
 });

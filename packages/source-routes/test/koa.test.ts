@@ -572,4 +572,25 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('reads the statuses of the errors a handler throws (throw new ApiError(404, …), new AppError(message, 409)), which Koa answers with', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { if (!ctx.state.user) throw new ApiError(404, 'No such user'); ctx.status = 200; });",
+        "router.post('/b', (ctx) => { throw new AppError('Taken', 409); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/a', [200, 404]],
+      ['/b', [409]],
+    ]);
+  });
 });

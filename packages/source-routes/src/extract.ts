@@ -1229,18 +1229,26 @@ class RouteReader {
   private methodRouter(arg: TsNode, depth = 0): RouterRef | undefined {
     const { ts } = this;
     const value = unwrap(ts, arg);
-    const callee = ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    // `AppRoutes.routes`, `new Routes().routes`: a getter, read as a method called.
+    const getter = ts.Node.isPropertyAccessExpression(value);
+    const callee = getter ? value : ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
     if (!callee || !ts.Node.isPropertyAccessExpression(callee)) return undefined;
     let object = unwrap(ts, callee.getExpression());
     if (ts.Node.isIdentifier(object)) {
       const held = this.names.follow(object)?.value;
       if (held) object = unwrap(ts, held);
     }
-    const cls =
-      object.getKind() === ts.SyntaxKind.ThisKeyword
+    // `AppRoutes.routes` with `static get routes()`: the class itself.
+    const isClass = ts.Node.isClassDeclaration(object);
+    const cls: ClassDeclaration | undefined = isClass
+      ? (object as ClassDeclaration)
+      : object.getKind() === ts.SyntaxKind.ThisKeyword
         ? object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)
         : this.classOf(object);
-    const method = cls?.getInstanceMethod(callee.getName());
+    const name = callee.getName();
+    const method = getter
+      ? cls?.getGetAccessor((accessor) => accessor.getName() === name && accessor.isStatic() === isClass)
+      : cls?.getInstanceMethod(name);
     if (!cls || !method) return undefined;
     const at = cls.getSourceFile().getFilePath();
     for (const returned of returnedBy(ts, method)) {
@@ -1263,7 +1271,7 @@ class RouteReader {
     const required = requiredFile(ts, this.imports, file, arg);
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
-    if (member) return this.resolve(file, `this.${member.name}`);
+    if (member) return this.resolve(file, `this.${member.name}`) ?? this.handedMember(member.cls, member.name);
     const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
     return ts.Node.isIdentifier(arg)
@@ -1273,6 +1281,60 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /**
+   * The router a class keeps in member `key` that its constructor is handed (`this.routes = routes`
+   * with `const { routes } = options`, `this.routes = options.routes`, or a parameter property): the
+   * router given where the class is made (`new Server({ port, routes: AppRoutes.routes })`), when every
+   * call gives the same one.
+   */
+  private handedMember(cls: ClassDeclaration, key: string): RouterRef | undefined {
+    const { ts } = this;
+    const kept = keptIn(ts, cls, key);
+
+    const value = kept ? unwrap(ts, kept) : undefined;
+    let given: TsNode[] | undefined;
+    if (!value) {
+      const parameter = this.parameterProperty(cls, key);
+      given = parameter && this.givenValues(parameter);
+    } else if (classParameter(ts, value)) given = this.givenValues(value);
+    else {
+      // `options.routes`, or `routes` destructured from `options`: that key of the object each call gives.
+      const access = ts.Node.isPropertyAccessExpression(value) ? value : undefined;
+      const binding = ts.Node.isIdentifier(value) ? this.names.bindingOf(value) : undefined;
+      const from = access?.getExpression() ?? binding?.destructured?.from;
+      const property = access?.getName() ?? binding?.destructured?.key;
+      const objects = from && property && classParameter(ts, from) ? this.givenValues(from) : undefined;
+      given = objects
+        ?.map((object) =>
+          ts.Node.isObjectLiteralExpression(object) ? this.propertyValue(object, property!) : undefined,
+        )
+        .filter((each): each is TsNode => each !== undefined);
+      if (given && objects && given.length !== objects.length) given = undefined;
+    }
+    const routers = given?.map((each) => this.mountTarget(each.getSourceFile().getFilePath(), each));
+    const first = routers?.[0];
+    return first && routers!.every((router) => router && refKey(router) === refKey(first)) ? first : undefined;
+  }
+
+  /** A constructor's parameter property named `key` (`constructor(private routes: Router)`), as `givenValues` reads one. */
+  private parameterProperty(cls: ClassDeclaration, key: string): TsNode | undefined {
+    return cls
+      .getConstructors()
+      .flatMap((constructor) => constructor.getParameters())
+      .find((parameter) => parameter.isParameterProperty() && parameter.getName() === key)
+      ?.getNameNode();
+  }
+
+  /** What an object literal gives under `key`: a property's value, or a shorthand's name. */
+  private propertyValue(object: TsNode, key: string): TsNode | undefined {
+    const { ts } = this;
+    if (!ts.Node.isObjectLiteralExpression(object)) return undefined;
+    const found = object.getProperty(key);
+    if (found && ts.Node.isPropertyAssignment(found)) return found.getInitializer();
+    if (found && ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
+    return undefined;
   }
 
   /** `const router = this.getRouter(); app.use('/x', router)`: the router the method a `const` holds the result of returns. */

@@ -731,15 +731,15 @@ export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
     : undefined;
 }
 
-/** What a function (or a class's method) returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
+/** What a function (or a class's method or getter) returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
 export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
-  const functional = isFunctionLike(ts, fn);
-  const body = functional ? (fn as FunctionDeclaration | MethodDeclaration).getBody() : undefined;
+  const returns = (node: TsNode) => isFunctionLike(ts, node) || ts.Node.isGetAccessorDeclaration(node);
+  const body = returns(fn) ? (fn as FunctionDeclaration | MethodDeclaration).getBody() : undefined;
   if (!body) return [];
   if (!ts.Node.isBlock(body)) return [unwrap(ts, body)];
   return body
     .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
-    .filter((statement) => statement.getFirstAncestor((node) => isFunctionLike(ts, node)) === fn)
+    .filter((statement) => statement.getFirstAncestor(returns) === fn)
     .flatMap((statement) => {
       const value = statement.getExpression();
       return value ? [unwrap(ts, value)] : [];

@@ -2914,4 +2914,90 @@ describe('the routes page', () => {
       ['DG_ROUTES_COMPUTED_PATH', 'users.ts', 16],
     ]);
   });
+
+  it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'category'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { AppRoutes } from './routes';",
+        "import { Server } from './server';",
+        'function main() {',
+        '  const server = new Server({ port: 3000, routes: AppRoutes.routes });',
+        '  server.start();',
+        '}',
+        'main();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'interface Options { port: number; routes: Router }',
+        'export class Server {',
+        '  public readonly app = express();',
+        '  private readonly routes: Router;',
+        '  constructor(options: Options) {',
+        '    const { port, routes } = options;',
+        '    this.routes = routes;',
+        '  }',
+        '  async start() {',
+        '    this.app.use(express.json());',
+        '    this.app.use(this.routes);',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { CategoryRoutes } from './category/routes';",
+        'export class AppRoutes {',
+        '  static get routes(): Router {',
+        '    const router = Router();',
+        "    router.use('/api/categories', CategoryRoutes.routes);",
+        '    return router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'category', 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { CategoryController } from './controller';",
+        'export class CategoryRoutes {',
+        '  static get routes(): Router {',
+        '    const router = Router();',
+        '    const controller = new CategoryController();',
+        "    router.get('/', controller.getCategories);",
+        "    router.post('/', controller.createCategory);",
+        '    return router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'category', 'controller.ts'),
+      [
+        'export class CategoryController {',
+        '  private handleError = (error, res) => {',
+        '    if (error instanceof CustomError) return res.status(error.statusCode).json({});',
+        '    return res.status(500).json({});',
+        '  };',
+        '  getCategories = (req, res) => { list().then((c) => res.json(c)).catch((error) => this.handleError(error, res)); };',
+        '  createCategory = (req, res) => { if (!req.body) return res.status(400).json({}); res.status(201).json({}); };',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/api/categories', [500], ['error.statusCode']], // this.handleError(error, res)
+      ['POST', '/api/categories', [201, 400], undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

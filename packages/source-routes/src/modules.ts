@@ -717,18 +717,19 @@ export function classMembers<T extends object>(
 /**
  * The class an expression makes an instance of, as written: `X` of `new X()`, and of a dependency
  * injection container's `container.resolve(X)` (tsyringe, as typescript-express-starter resolves its
- * routes and controllers); else undefined.
+ * routes and controllers) or `container.get<X>(TYPES.X)` (inversify); else undefined.
  */
 export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
   const value = unwrap(ts, node);
   if (ts.Node.isNewExpression(value)) return value.getExpression();
   const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
-  return callee &&
-    ts.Node.isPropertyAccessExpression(callee) &&
-    callee.getName() === 'resolve' &&
-    /container$/i.test(callee.getExpression().getText())
-    ? (value as CallExpression).getArguments()[0]
-    : undefined;
+  if (!callee || !ts.Node.isPropertyAccessExpression(callee) || !/container$/i.test(callee.getExpression().getText()))
+    return undefined;
+  const call = value as CallExpression;
+  if (callee.getName() === 'resolve') return call.getArguments()[0];
+  // inversify's `container.get<UsersRoutes>(TYPES.UsersRoutes)`: the class is the type asked for (bound to it by symbol).
+  const [type] = call.getTypeArguments();
+  return callee.getName() === 'get' && type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
 }
 
 /** What a function (or a class's method or getter) returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */

@@ -3000,4 +3000,52 @@ describe('the routes page', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("follows the route classes inversify's container.get<UsersRoutes>(TYPES.UsersRoutes) gives, mounted by their getRouter()", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { loadRoutes } from './routes';",
+        'const app = express();',
+        'loadRoutes(app);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Application } from 'express';",
+        "import { container } from './container';",
+        "import { TYPES } from './types';",
+        "import { UsersRoutes } from './users.routes';",
+        'export function loadRoutes(app: Application) {',
+        '  const usersRoutes = container.get<UsersRoutes>(TYPES.UsersRoutes);',
+        "  app.use('/api/v1/users', usersRoutes.getRouter());",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { injectable } from 'inversify';",
+        '@injectable()',
+        'export class UsersRoutes {',
+        '  private router = Router();',
+        '  getRouter() {',
+        "    this.router.get('/', (req, res) => res.status(200).json([]));",
+        "    this.router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '    return this.router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/v1/users', [200]],
+      ['DELETE', '/api/v1/users/:id', [204]],
+    ]);
+  });
 });

@@ -236,15 +236,27 @@ describe('extractRouteList on a NestJS app', () => {
     await writeFile(
       join(dir, 'app.module.ts'),
       [
-        "import { Controller, Get, HttpException, Module, Res } from '@nestjs/common';",
+        "import { Body, Controller, Get, HttpException, HttpStatus, Module, Post, Res } from '@nestjs/common';",
+        "import { handleError } from './errors';",
         "@Controller('jobs')",
         'export class JobsController {',
         "  @Get(':id') one() { try { return run(); } catch (err) { throw new HttpException(err.message, err.status); } }",
         '  @Get() list(@Res() res) { res.status(result.code).json([]); }',
         "  @Get('other/:id') other(status) { return status; } // a parameter named status sets nothing",
+        '  @Post() create(@Body() body, @Res() res) { try { res.status(HttpStatus.CREATED).json({}); } catch (error) { handleError(res, error); } }',
         '}',
         '@Module({ controllers: [JobsController] })',
         'export class AppModule {}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { HttpException, HttpStatus } from '@nestjs/common';",
+        'export function handleError(res, error) {',
+        '  if (error instanceof HttpException) res.status(error.getStatus()).json({});',
+        '  else res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({});',
+        '}',
       ].join('\n'),
     );
     const { routes } = await readRoutes(join(dir, 'main.ts'));
@@ -252,6 +264,7 @@ describe('extractRouteList on a NestJS app', () => {
       ['GET', '/jobs/:id', [200], ['err.status']],
       ['GET', '/jobs', [], ['result.code']], // not Nest's 200: the handler sets the status itself,
       ['GET', '/jobs/other/:id', [200], undefined],
+      ['POST', '/jobs', [201, 500], ['error.getStatus()']], // and what handleError(res, error) sets
     ]);
   });
 

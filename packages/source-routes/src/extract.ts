@@ -1046,11 +1046,11 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
       });
-    } else if (!mounted && handler && this.isUnreadMember(handler))
+    } else if (!mounted && handler && (this.isUnreadMember(handler) || this.isUnreadHandedMember(handler)))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
         severity: 'warning',
-        message: `use(${shortText(call.getArguments()[0]!)}, …, ${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
+        message: `use(${hasPath ? `${shortText(call.getArguments()[0]!)}, …, ` : ''}${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: "mount a router by a name docgen can follow (app.use('/users', usersRouter)), or one a class or module of the project holds (new UsersRouting().router, routes.router)",
       });
@@ -1316,6 +1316,25 @@ class RouteReader {
     const routers = given?.map((each) => this.mountTarget(each.getSourceFile().getFilePath(), each));
     const first = routers?.[0];
     return first && routers!.every((router) => router && refKey(router) === refKey(first)) ? first : undefined;
+  }
+
+  /**
+   * A mount's last argument that is a member its class's constructor is handed (`this.app.use(this.routes)`
+   * with `this.routes = options.routes`) and that `handedMember` cannot follow to one router: it may mount routes.
+   */
+  private isUnreadHandedMember(handler: TsNode): boolean {
+    const { ts } = this;
+    const member = thisMember(ts, unwrap(ts, handler));
+    if (!member || this.names.functionOf(handler) !== undefined) return false;
+    const kept = keptIn(ts, member.cls, member.name);
+    const value = kept && unwrap(ts, kept);
+    if (!value) return this.parameterProperty(member.cls, member.name) !== undefined;
+    const from = ts.Node.isPropertyAccessExpression(value)
+      ? value.getExpression()
+      : ts.Node.isIdentifier(value)
+        ? (this.names.bindingOf(value)?.destructured?.from ?? value)
+        : undefined;
+    return !!from && classParameter(ts, from) !== undefined;
   }
 
   /** A constructor's parameter property named `key` (`constructor(private routes: Router)`), as `givenValues` reads one. */

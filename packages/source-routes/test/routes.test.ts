@@ -3014,6 +3014,44 @@ describe('the routes page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('warns where class Server mounts a member its constructor is handed that docgen cannot follow to a router (this.app.use(this.routes) with new Server({ routes: makeRoutes() }))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Server } from './server';",
+        "import { makeRoutes } from './make';",
+        'new Server({ routes: makeRoutes() }).start();',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'make.ts'), 'export const makeRoutes = () => routerFromSomewhere();');
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'export class Server {',
+        '  public readonly app = express();',
+        '  private readonly routes;',
+        '  constructor(options) { this.routes = options.routes; }',
+        '  start() {',
+        '    this.app.use(this.routes);',
+        "    this.app.get('/health', (req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        'server.ts',
+        7,
+        'use(this.routes) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read',
+      ],
+    ]);
+  });
+
   it("follows the route classes inversify's container.get<UsersRoutes>(TYPES.UsersRoutes) gives, mounted by their getRouter()", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -26,6 +26,7 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
+  answeredStatuses,
   answersItself,
   classConstant,
   classMembers,
@@ -34,6 +35,7 @@ import {
   Modules,
   packageMountRoute,
   property,
+  keptIn,
   returnedBy,
   thisMember,
   unwrap,
@@ -41,11 +43,13 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
+import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import {
   commentBefore,
   constArray,
+  EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
   ImportResolver,
   isPathLiteral,
@@ -186,6 +190,13 @@ function readFramework(entry: string): {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
+  }
+  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+  if (inversify?.serves(entry)) {
+    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers.
+    const reader = inversify;
+    const routes = reader.routes(entry);
+    return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
@@ -390,10 +401,18 @@ function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
  * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
  * no framework is read as the one its project imports name, one import away.
  */
-function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
+function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework | typeof INVERSIFY {
   if (isNestSource(text)) return 'NestJS';
-  const imported = (source: string): Framework | undefined =>
-    isFastifySource(source) ? 'Fastify' : isKoaSource(source) ? 'Koa' : isHonoSource(source) ? 'Hono' : undefined;
+  const imported = (source: string): Framework | typeof INVERSIFY | undefined =>
+    isInversifySource(source)
+      ? INVERSIFY
+      : isFastifySource(source)
+        ? 'Fastify'
+        : isKoaSource(source)
+          ? 'Koa'
+          : isHonoSource(source)
+            ? 'Hono'
+            : undefined;
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
@@ -405,6 +424,9 @@ function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework {
   }
   return 'Express';
 }
+
+/** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */
+const INVERSIFY = 'inversify-express-utils';
 
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {
@@ -1024,11 +1046,11 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
       });
-    } else if (!mounted && handler && this.isUnreadMember(handler))
+    } else if (!mounted && handler && (this.isUnreadMember(handler) || this.isUnreadHandedMember(handler)))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
         severity: 'warning',
-        message: `use(${shortText(call.getArguments()[0]!)}, …, ${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
+        message: `use(${hasPath ? `${shortText(call.getArguments()[0]!)}, …, ` : ''}${shortText(handler)}) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read`,
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: "mount a router by a name docgen can follow (app.use('/users', usersRouter)), or one a class or module of the project holds (new UsersRouting().router, routes.router)",
       });
@@ -1183,10 +1205,60 @@ class RouteReader {
   /** The router an instance of a class of the project keeps in member `key` (`this.router = Router()`). */
   private keptRouter(instance: TsNode, key: string): RouterRef | undefined {
     const cls = this.classOf(instance);
-    if (!cls) return undefined;
+    return cls && this.classRouter(cls, key);
+  }
+
+  /**
+   * The router a class of the project keeps in member `key`, where its methods register on `this.key`,
+   * or one a method of its builds and returns (`this.router = this.buildRouter()`).
+   */
+  private classRouter(cls: ClassDeclaration, key: string, depth = 0): RouterRef | undefined {
     const file = cls.getSourceFile().getFilePath();
     const name = `this.${key}`;
-    return this.module(file).declared.has(name) ? { file, name, owner: cls.getStart() } : undefined;
+    if (this.module(file).declared.has(name)) return { file, name, owner: cls.getStart() };
+    const kept = depth < 4 ? keptIn(this.ts, cls, key) : undefined;
+    return kept && this.methodRouter(kept, depth + 1);
+  }
+
+  /**
+   * The router a method of a class of the project returns (`new UserController().getRouter()`,
+   * `users.getRouter()` with `const users = new UserController()`, `this.getRouter()` in the class):
+   * the one it keeps in a member (`return this.router`), or one it builds (`const router = Router(); …;
+   * return router`).
+   */
+  private methodRouter(arg: TsNode, depth = 0): RouterRef | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    // `AppRoutes.routes`, `new Routes().routes`: a getter, read as a method called.
+    const getter = ts.Node.isPropertyAccessExpression(value);
+    const callee = getter ? value : ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    if (!callee || !ts.Node.isPropertyAccessExpression(callee)) return undefined;
+    let object = unwrap(ts, callee.getExpression());
+    if (ts.Node.isIdentifier(object)) {
+      const held = this.names.follow(object)?.value;
+      if (held) object = unwrap(ts, held);
+    }
+    // `AppRoutes.routes` with `static get routes()`: the class itself.
+    const isClass = ts.Node.isClassDeclaration(object);
+    const cls: ClassDeclaration | undefined = isClass
+      ? (object as ClassDeclaration)
+      : object.getKind() === ts.SyntaxKind.ThisKeyword
+        ? object.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)
+        : this.classOf(object);
+    const name = callee.getName();
+    const method = getter
+      ? cls?.getGetAccessor((accessor) => accessor.getName() === name && accessor.isStatic() === isClass)
+      : cls?.getInstanceMethod(name);
+    if (!cls || !method) return undefined;
+    const at = cls.getSourceFile().getFilePath();
+    for (const returned of returnedBy(ts, method)) {
+      const member = thisMember(ts, returned);
+      const kept = member && this.classRouter(cls, member.name, depth);
+      if (kept) return kept;
+      const built = ts.Node.isIdentifier(returned) ? this.resolve(at, returned.getText()) : undefined;
+      if (built && built.file === at) return built;
+    }
+    return undefined;
   }
 
   /** The router a mount argument names: `usersRouter`, `require('./users')`, `usersRouter()`. */
@@ -1199,16 +1271,95 @@ class RouteReader {
     const required = requiredFile(ts, this.imports, file, arg);
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
-    if (member) return this.resolve(file, `this.${member.name}`);
-    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg);
+    if (member) return this.resolve(file, `this.${member.name}`) ?? this.handedMember(member.cls, member.name);
+    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
     return ts.Node.isIdentifier(arg)
-      ? this.resolve(file, arg.getText())
+      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg))
       : required
         ? this.resolveExport(required, 'default')
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /**
+   * The router a class keeps in member `key` that its constructor is handed (`this.routes = routes`
+   * with `const { routes } = options`, `this.routes = options.routes`, or a parameter property): the
+   * router given where the class is made (`new Server({ port, routes: AppRoutes.routes })`), when every
+   * call gives the same one.
+   */
+  private handedMember(cls: ClassDeclaration, key: string): RouterRef | undefined {
+    const { ts } = this;
+    const kept = keptIn(ts, cls, key);
+
+    const value = kept ? unwrap(ts, kept) : undefined;
+    let given: TsNode[] | undefined;
+    if (!value) {
+      const parameter = this.parameterProperty(cls, key);
+      given = parameter && this.givenValues(parameter);
+    } else if (classParameter(ts, value)) given = this.givenValues(value);
+    else {
+      // `options.routes`, or `routes` destructured from `options`: that key of the object each call gives.
+      const access = ts.Node.isPropertyAccessExpression(value) ? value : undefined;
+      const binding = ts.Node.isIdentifier(value) ? this.names.bindingOf(value) : undefined;
+      const from = access?.getExpression() ?? binding?.destructured?.from;
+      const property = access?.getName() ?? binding?.destructured?.key;
+      const objects = from && property && classParameter(ts, from) ? this.givenValues(from) : undefined;
+      given = objects
+        ?.map((object) =>
+          ts.Node.isObjectLiteralExpression(object) ? this.propertyValue(object, property!) : undefined,
+        )
+        .filter((each): each is TsNode => each !== undefined);
+      if (given && objects && given.length !== objects.length) given = undefined;
+    }
+    const routers = given?.map((each) => this.mountTarget(each.getSourceFile().getFilePath(), each));
+    const first = routers?.[0];
+    return first && routers!.every((router) => router && refKey(router) === refKey(first)) ? first : undefined;
+  }
+
+  /**
+   * A mount's last argument that is a member its class's constructor is handed (`this.app.use(this.routes)`
+   * with `this.routes = options.routes`) and that `handedMember` cannot follow to one router: it may mount routes.
+   */
+  private isUnreadHandedMember(handler: TsNode): boolean {
+    const { ts } = this;
+    const member = thisMember(ts, unwrap(ts, handler));
+    if (!member || this.names.functionOf(handler) !== undefined) return false;
+    const kept = keptIn(ts, member.cls, member.name);
+    const value = kept && unwrap(ts, kept);
+    if (!value) return this.parameterProperty(member.cls, member.name) !== undefined;
+    const from = ts.Node.isPropertyAccessExpression(value)
+      ? value.getExpression()
+      : ts.Node.isIdentifier(value)
+        ? (this.names.bindingOf(value)?.destructured?.from ?? value)
+        : undefined;
+    return !!from && classParameter(ts, from) !== undefined;
+  }
+
+  /** A constructor's parameter property named `key` (`constructor(private routes: Router)`), as `givenValues` reads one. */
+  private parameterProperty(cls: ClassDeclaration, key: string): TsNode | undefined {
+    return cls
+      .getConstructors()
+      .flatMap((constructor) => constructor.getParameters())
+      .find((parameter) => parameter.isParameterProperty() && parameter.getName() === key)
+      ?.getNameNode();
+  }
+
+  /** What an object literal gives under `key`: a property's value, or a shorthand's name. */
+  private propertyValue(object: TsNode, key: string): TsNode | undefined {
+    const { ts } = this;
+    if (!ts.Node.isObjectLiteralExpression(object)) return undefined;
+    const found = object.getProperty(key);
+    if (found && ts.Node.isPropertyAssignment(found)) return found.getInitializer();
+    if (found && ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
+    return undefined;
+  }
+
+  /** `const router = this.getRouter(); app.use('/x', router)`: the router the method a `const` holds the result of returns. */
+  private heldMethodRouter(id: TsNode): RouterRef | undefined {
+    const held = this.ts.Node.isIdentifier(id) ? this.names.follow(id)?.value : undefined;
+    return held && this.methodRouter(held);
   }
 
   /**
@@ -1272,8 +1423,19 @@ class RouteReader {
     const elements = found && literalTable(ts, found.info, found.name);
     if (!found || !elements) return undefined;
     const mounts: Array<Omit<Mount, 'middleware'> & { middleware: string[] }> = [];
-    for (const element of elements) {
-      if (!ts.Node.isObjectLiteralExpression(element)) return undefined;
+    const unread: TsNode[] = [];
+    for (const written of elements) {
+      // `[usersRoute, authRoute]`: each a `const` object literal, here or imported, or an instance of a route class.
+      const element = this.tableElement(written);
+      if (!element) return undefined;
+      if (!ts.Node.isObjectLiteralExpression(element)) {
+        const cls = this.classOf(element);
+        const prefix = cls && this.literal(classConstant(ts, cls, pathKey));
+        const target = this.keptRouter(element, routerKey);
+        if (prefix === undefined || !target) unread.push(written);
+        else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+        continue;
+      }
       const value = (key: string): TsNode | undefined => {
         const property = element.getProperty(key);
         if (property && ts.Node.isPropertyAssignment(property)) return property.getInitializer();
@@ -1283,12 +1445,43 @@ class RouteReader {
       if (element.getProperties().some((property) => ts.Node.isSpreadAssignment(property))) return undefined;
       const path = value(pathKey);
       const router = value(routerKey);
-      const target = router && this.mountTarget(found.info.file, router);
+      const target = router && this.mountTarget(element.getSourceFile().getFilePath(), router);
       const prefix = this.literal(path);
-      if (prefix === undefined || !target) return undefined;
-      mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
+      if (prefix === undefined || !target) unread.push(written);
+      else mounts.push({ prefix, target, middleware: middleware.map((arg) => arg.getText()) });
     }
+    // A table docgen can follow only in part: the elements it can are mounted, the others warned about.
+    if (!mounts.length) return undefined;
+    for (const element of unread) this.warnUnreadElement(call, element);
     return mounts;
+  }
+
+  /**
+   * What an element of a route table is: an object literal, or one a `const` holds (here or imported:
+   * `const usersRoute = { path: '/users', router }`), or an instance of a class of the project
+   * (`new UsersRoute()`, or a name holding one); undefined for anything else.
+   */
+  private tableElement(written: TsNode): TsNode | undefined {
+    const { ts } = this;
+    let element = unwrap(ts, written);
+    if (ts.Node.isIdentifier(element)) {
+      const held = this.names.follow(element)?.value;
+      if (!held) return undefined;
+      element = unwrap(ts, held);
+    }
+    if (ts.Node.isObjectLiteralExpression(element)) return element;
+    return this.classOf(element) ? element : undefined;
+  }
+
+  /** An element of a route table mounted in a loop whose path or router docgen cannot follow, where the others are mounted. */
+  private warnUnreadElement(call: CallExpression, element: TsNode): void {
+    this.warnings.push({
+      code: 'DG_ROUTES_COMPUTED_MOUNT',
+      severity: 'warning',
+      message: `${shortText(element)}, mounted by use(${shortText(call.getArguments()[0]!)}, …), has a path computed at run time or a router docgen cannot follow: its routes are not read (the table's other elements are)`,
+      location: { file: element.getSourceFile().getFilePath(), line: element.getStartLineNumber() },
+      hint: "give it a literal path and a router docgen can follow ({ path: '/users', router: usersRouter }, a factory call, new UsersRoutes().router)",
+    });
   }
 
   /**
@@ -1329,22 +1522,16 @@ class RouteReader {
     });
   }
 
-  /**
-   * What a handler answers with: what it sets itself (`expressStatusesIn`), and what the functions of
-   * the project it hands its response to set (`(req, res) => users.list(req, res)`, `notFound(res)`),
-   * two calls deep.
-   */
-  private statusesOf(handler: TsNode, depth = 0, seen = new Set<TsNode>()): number[] {
-    const { ts } = this;
-    const codes = new Set(expressStatusesIn(ts, handler));
-    seen.add(handler);
-    const response = depth < 2 && isFunctionLike(ts, handler) ? handler.getParameters()[1]?.getName() : undefined;
-    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
-      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
-      const called = this.names.functionOf(call.getExpression());
-      if (called && !seen.has(called)) for (const code of this.statusesOf(called, depth + 1, seen)) codes.add(code);
-    }
-    return [...codes].sort((a, b) => a - b);
+  /** What a handler answers with (`expressStatusesIn`, over the functions that answer for it), and what it computes. */
+  private statusesOf(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    return answeredStatuses(
+      this.ts,
+      this.names,
+      handler,
+      1,
+      (fn) => expressStatusesIn(this.ts, fn),
+      EXPRESS_STATUS_SLOTS,
+    );
   }
 
   private route(
@@ -1363,7 +1550,7 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      statuses: handler ? this.statusesOf(fn ?? handler) : [],
+      ...(handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
       summary:
         commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
         (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),

@@ -18,7 +18,7 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   chainRoot,
-  httpStatuses,
+  answeredStatuses,
   isFunction,
   methodOf,
   nameStart,
@@ -32,7 +32,18 @@ import {
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, statusCode, statusesIn, toOpenApiPath } from './syntax.js';
+import {
+  errorStatusesIn,
+  isPathLiteral,
+  joinPaths,
+  joinStrictPaths,
+  pathText,
+  shortText,
+  type StatusSlots,
+  statusCode,
+  statusesIn,
+  toOpenApiPath,
+} from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 /** The calls on an instance that register something: chains of them return the instance. */
@@ -527,7 +538,7 @@ export class FastifyReader extends ModuleReader {
     const inline = second && this.object(second);
     const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
     const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
-    this.add(call, [method.toUpperCase()], joinPaths(prefix, at), options, handler, middleware, out);
+    this.add(call, [method.toUpperCase()], joinStrictPaths(prefix, at), options, handler, middleware, out);
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
@@ -545,7 +556,7 @@ export class FastifyReader extends ModuleReader {
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(call, methods, joinPaths(prefix, at), options, handler, middleware, out);
+    this.add(call, methods, joinStrictPaths(prefix, at), options, handler, middleware, out);
   }
 
   /**
@@ -553,15 +564,20 @@ export class FastifyReader extends ModuleReader {
    * `reply.redirect(url)` (302, or the code given beside the URL: `redirect(url, 301)` in Fastify 5,
    * `redirect(301, url)` before).
    */
-  private statuses(body: TsNode): number[] {
+  private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    return answeredStatuses(this.ts, this.modules, body, 1, (each) => this.literalStatuses(each), FASTIFY_STATUS_SLOTS);
+  }
+
+  private literalStatuses(body: TsNode): number[] {
     const { ts } = this;
-    const codes = statusesIn(ts, body, ['code', 'status']);
+    // What it sets, and the errors it throws (`throw new AppError('Not found', 404)`), which Fastify answers with their status.
+    const codes = [...statusesIn(ts, body, ['code', 'status']), ...errorStatusesIn(ts, body)];
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (methodOf(ts, call) !== 'redirect') continue;
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));
       codes.push(given ? (statusCode(ts, given) ?? 302) : 302);
     }
-    return httpStatuses(codes);
+    return codes;
   }
 
   private add(
@@ -573,7 +589,7 @@ export class FastifyReader extends ModuleReader {
     middleware: string[],
     out: Route[],
   ): void {
-    const body = handler && this.functionOf(handler);
+    const body = handler && this.routeHandler(handler);
     const summary = registrationComment(this.ts, call) ?? (options && this.schemaSummary(options));
     for (const method of methods)
       out.push({
@@ -581,7 +597,7 @@ export class FastifyReader extends ModuleReader {
         path,
         openapiPath: toOpenApiPath(path),
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
-        statuses: body ? this.statuses(body) : [],
+        ...(body ? this.statuses(body) : { statuses: [] }),
         summary,
         ...this.registeredAt(call),
       });
@@ -617,15 +633,6 @@ export class FastifyReader extends ModuleReader {
     return held && ts.Node.isObjectLiteralExpression(held) ? held : undefined;
   }
 
-  /** The handler's function, inline or by name, for the statuses it sets. */
-  private functionOf(node: TsNode): TsNode | undefined {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    if (isFunction(ts, value) || ts.Node.isMethodDeclaration(value)) return value;
-    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
-    return held && isFunction(ts, held) ? held : undefined;
-  }
-
   private computedPath(call: CallExpression, node: TsNode): void {
     this.warn(
       'DG_ROUTES_COMPUTED_PATH',
@@ -635,3 +642,6 @@ export class FastifyReader extends ModuleReader {
     );
   }
 }
+
+/** Where a Fastify handler states a status: `reply.code(x)`, `reply.status(x)`. */
+const FASTIFY_STATUS_SLOTS: StatusSlots = { calls: { code: 0, status: 0 } };

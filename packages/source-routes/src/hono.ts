@@ -26,7 +26,7 @@ import {
   type FunctionNode,
   type Member,
   ModuleReader,
-  httpStatuses,
+  answeredStatuses,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
@@ -35,11 +35,13 @@ import {
   type Constants,
   isPathLiteral,
   joinPaths,
+  joinStrictPaths,
   literalValue,
   loopOver,
   pathText,
   shortText,
-  statusCode,
+  type StatusSlots,
+  statusCodes,
   toOpenApiPath,
   type TsMorph,
 } from './syntax.js';
@@ -91,33 +93,10 @@ export class HonoReader extends ModuleReader {
         location: { file: entry },
         hint: 'the entry must create the app (`const app = new Hono()`), export it, or serve it (`serve({ fetch: app.fetch })`)',
       });
-    this.loaded = this.evaluationOrder(entry, new Set(), []);
+    this.loaded = this.modules.evaluationOrder(entry);
     const routes: Route[] = [];
     for (const start of starts) this.read(start, '', [], new Set(), routes);
     return withoutScopedMiddleware(routes);
-  }
-
-  /**
-   * The project's modules a file loads (`import`, `import './routes'` for its side effects,
-   * `export … from`, `require()`, `import()`), transitively, in the order ES modules run: each
-   * after the modules it imports, in the order it imports them.
-   */
-  private evaluationOrder(file: string, seen: Set<string>, out: string[]): string[] {
-    if (seen.has(file)) return out;
-    seen.add(file);
-    const { ts } = this;
-    const source = this.modules.source(file);
-    const specifiers = [
-      ...source.getImportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
-      ...source.getExportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
-    ]
-      .map((declaration) => declaration.getModuleSpecifierValue())
-      .filter((specifier): specifier is string => !!specifier)
-      .map((specifier) => this.modules.resolve(file, specifier));
-    const required = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).map((call) => this.modules.loaded(call));
-    for (const next of [...specifiers, ...required]) if (next) this.evaluationOrder(next, seen, out);
-    out.push(file);
-    return out;
   }
 
   /** The declaration a name refers to: in its scope, else the one it is imported as (`import { app } from './app'`). */
@@ -202,7 +181,8 @@ export class HonoReader extends ModuleReader {
     const value = unwrap(ts, node);
     const made = this.created(value);
     if (made) return made;
-    if (!ts.Node.isIdentifier(value)) return undefined;
+    // `this.app`, `new AuthorsRoutes().app`: an app a class keeps in a member.
+    if (!ts.Node.isIdentifier(value)) return this.keptInstance(value, (source) => this.apps(source), CHAIN);
     const binding = this.modules.follow(value);
     const app = binding?.value && this.created(binding.value);
     if (app) return { ...app, declaration: binding.declaration };
@@ -574,7 +554,7 @@ export class HonoReader extends ModuleReader {
     out: Route[],
   ): void {
     const { ts } = this;
-    const full = joinPaths(base, routePath);
+    const full = joinStrictPaths(base, routePath);
     const middleware = [
       ...seen.filter((use) => matches(use.pattern, full)).flatMap((use) => use.names),
       ...handlers.slice(0, -1).map((node) => shortText(node)),
@@ -587,33 +567,43 @@ export class HonoReader extends ModuleReader {
         // Hono writes a parameter's pattern in braces: `/:id{[0-9]+}` is `{id}`.
         openapiPath: toOpenApiPath(full.replace(/:(\w+)\{[^/]*\}/g, ':$1')),
         middleware,
-        statuses: handler ? this.statuses(handler) : [],
+        ...(handler ? this.statuses(handler) : { statuses: [] }),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
   }
 
-  /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`. */
-  private statuses(handler: TsNode): number[] {
+  /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */
+  private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const fn = this.routeHandler(handler);
+    return fn
+      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS)
+      : { statuses: [] };
+  }
+
+  private literalStatuses(fn: TsNode): number[] {
     const { ts } = this;
-    const fn = this.handlerFunction(handler);
-    if (!fn) return [];
     const codes: number[] = [];
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const method = methodOf(ts, call);
       const args = call.getArguments();
-      if (method && WITH_STATUS.has(method) && args[1]) codes.push(statusCode(ts, args[1]) ?? 0);
-      else if (method === 'status' && args[0]) codes.push(statusCode(ts, args[0]) ?? 0);
-      else if (method === 'redirect') codes.push(args[1] ? (statusCode(ts, args[1]) ?? 0) : 302);
+      if (method && WITH_STATUS.has(method) && args[1]) codes.push(...statusCodes(ts, args[1]));
+      else if (method === 'status' && args[0]) codes.push(...statusCodes(ts, args[0]));
+      else if (method === 'redirect') codes.push(...(args[1] ? statusCodes(ts, args[1]) : [302]));
       else if (method === 'notFound' && !args.length) codes.push(404);
     }
     for (const created of fn.getDescendantsOfKind(ts.SyntaxKind.NewExpression)) {
       const [first] = created.getArguments();
-      if (created.getExpression().getText() === 'HTTPException' && first) codes.push(statusCode(ts, first) ?? 0);
+      if (created.getExpression().getText() === 'HTTPException' && first) codes.push(...statusCodes(ts, first));
     }
-    return httpStatuses(codes);
+    return codes;
   }
 }
+
+/** Where a Hono handler states a status: `c.status(x)`, the second argument of `c.json(body, x)` and its kin, `c.redirect(url, x)`. */
+const HONO_STATUS_SLOTS: StatusSlots = {
+  calls: { status: 0, redirect: 1, ...Object.fromEntries([...WITH_STATUS].map((method) => [method, 1])) },
+};
 
 /** `new Hono().basePath('/api').basePath('/v1')` → `/api/v1`: the base paths of the chain that makes an app. */
 function basePathOf(ts: TsMorph, node: TsNode, imported?: Constants): string {

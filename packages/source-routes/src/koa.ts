@@ -21,12 +21,22 @@ import {
   type FunctionNode,
   type Member,
   ModuleReader,
-  httpStatuses,
+  answeredStatuses,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
-import { isPathLiteral, joinPaths, shortText, statusCode, toOpenApiPath, type TsMorph, underPath } from './syntax.js';
+import {
+  errorStatusesIn,
+  isPathLiteral,
+  joinPaths,
+  shortText,
+  type StatusSlots,
+  statusCodes,
+  toOpenApiPath,
+  type TsMorph,
+  underPath,
+} from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
 const METHODS: Record<string, string> = {
@@ -299,7 +309,7 @@ export class KoaReader extends ModuleReader {
       if (answering && arg === last) {
         const at = joinPaths(prefix, mount);
         out.push(
-          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering), [
+          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
             ...namesFor(routerLevel, joinPaths(at, '/*')),
             ...local,
           ]),
@@ -392,7 +402,7 @@ export class KoaReader extends ModuleReader {
     if (fn && answersItself(ts, fn, 1)) {
       const under = joinPaths(prefix, at);
       const names = namesFor(middleware, joinPaths(under, '/*'));
-      out.push(functionMountRoute(ts, call, under, mounted.target, fn, this.statuses(fn), names));
+      out.push(functionMountRoute(ts, call, under, mounted.target, fn, this.statuses(fn).statuses, names));
       return;
     }
     // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
@@ -446,12 +456,22 @@ export class KoaReader extends ModuleReader {
     return true;
   }
 
-  /** `router.routes()` / `router.middleware()` → that router. */
-  private mountedRouter(arg: TsNode): Instance | undefined {
+  /**
+   * `router.routes()` / `router.middleware()` → that router; also through a name that holds it
+   * (`router.use(statusRouter)` with `export default router.routes()` in the module it is imported from).
+   */
+  private mountedRouter(arg: TsNode, depth = 0): Instance | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    if (ts.Node.isIdentifier(value) && depth < 4) {
+      const held = this.modules.follow(value)?.value;
+      return held && held !== value && this.routesOf(held) ? this.mountedRouter(held, depth + 1) : undefined;
+    }
     const target = this.routesOf(arg);
     if (!target) return undefined;
     const made = this.instanceOf(target);
-    return made ?? this.instanceNamed(target);
+    // `this.router.routes()`, `new OrdersRoutes().router.routes()`: a router a class keeps in a member.
+    return made ?? this.instanceNamed(target) ?? this.keptInstance(target, (source) => this.instances(source), CHAIN);
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
@@ -481,31 +501,40 @@ export class KoaReader extends ModuleReader {
         path: full,
         openapiPath: toOpenApiPath(full),
         middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
-        statuses: this.statuses(handler),
+        ...this.statuses(handler),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
     }
   }
 
-  /** What a handler sets with a literal: `ctx.status = 201`, `ctx.throw(404)`. */
-  private statuses(handler: TsNode): number[] {
+  /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
+  private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const fn = this.routeHandler(handler);
+    return fn
+      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS)
+      : { statuses: [] };
+  }
+
+  private literalStatuses(fn: TsNode): number[] {
     const { ts } = this;
-    const fn = this.handlerFunction(handler);
-    if (!fn) return [];
     const codes: number[] = [];
     for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
       const left = assignment.getLeft();
       if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
       if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
-        codes.push(statusCode(ts, assignment.getRight()) ?? 0);
+        codes.push(...statusCodes(ts, assignment.getRight()));
     }
     for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
       if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
-        codes.push(statusCode(ts, call.getArguments()[0]!) ?? 0);
-    return httpStatuses(codes);
+        codes.push(...statusCodes(ts, call.getArguments()[0]!));
+    // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
+    return [...codes, ...errorStatusesIn(ts, fn)];
   }
 }
+
+/** Where a Koa handler states a status: `ctx.status = x`, `ctx.throw(x, …)`. */
+const KOA_STATUS_SLOTS: StatusSlots = { calls: { throw: 0 }, assigned: ['status'] };
 
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`, a name: a path only known at run time. */
 function isComputed(ts: TsMorph, node: TsNode): boolean {

@@ -27,6 +27,12 @@ export interface Route {
   /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted; NestJS: `@HttpCode`, else its default. */
   statuses: number[];
   /**
+   * Statuses the handler sets that are computed at run time, as written (`err.statusCode` of
+   * `res.status(err.statusCode || 500)`, whose `500` is in `statuses`): the page says so rather than
+   * listing none.
+   */
+  computedStatuses?: string[];
+  /**
    * The package whose handler serves everything under the path (`app.use('/dash', agendash(agenda))`):
    * the row stands for routes docgen cannot read, and is not compared with the spec.
    */

@@ -12,6 +12,7 @@ import type {
   PropertyAccessExpression,
   FunctionDeclaration,
   Identifier,
+  MethodDeclaration,
   Node as TsNode,
   ParameterDeclaration,
   Project,
@@ -22,6 +23,7 @@ import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   commentBefore,
+  computedStatusesIn,
   constArray,
   ImportResolver,
   isPathLiteral,
@@ -32,6 +34,7 @@ import {
   syntaxErrors,
   underPath,
   type Constants,
+  type StatusSlots,
   type TsMorph,
 } from './syntax.js';
 
@@ -102,6 +105,31 @@ export class Modules {
     const loads = callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword;
     const [specifier] = node.getArguments();
     return loads && specifier && isPathLiteral(ts, specifier) ? pathText(specifier) : undefined;
+  }
+
+  /**
+   * The project's modules a file loads (`import`, `import './routes'` for its side effects,
+   * `export … from`, `require()`, `import()`), transitively, in the order ES modules run: each
+   * after the modules it imports, in the order it imports them.
+   */
+  evaluationOrder(file: string, seen = new Set<string>(), out: string[] = []): string[] {
+    if (seen.has(file)) return out;
+    seen.add(file);
+    const { ts } = this;
+    const source = this.source(file);
+    // `import` and `export … from` run in the order they are written, whichever comes first.
+    const specifiers = [
+      ...source.getImportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+      ...source.getExportDeclarations().filter((declaration) => !declaration.isTypeOnly()),
+    ]
+      .sort((a, b) => a.getStart() - b.getStart())
+      .map((declaration) => declaration.getModuleSpecifierValue())
+      .filter((specifier): specifier is string => !!specifier)
+      .map((specifier) => this.resolve(file, specifier));
+    const required = source.getDescendantsOfKind(ts.SyntaxKind.CallExpression).map((call) => this.loaded(call));
+    for (const next of [...specifiers, ...required]) if (next) this.evaluationOrder(next, seen, out);
+    out.push(file);
+    return out;
   }
 
   /** Whether a specifier names a module of the project (relative, `#imports`, tsconfig `paths`), found or not. */
@@ -350,6 +378,27 @@ export class Modules {
   }
 
   /**
+   * The functions that answer for a handler: itself, and the functions of the project it hands its
+   * response (its parameter at `responseAt`: Express's `res`, Hono's `c`) to, two calls deep
+   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`).
+   */
+  answering(handler: TsNode, responseAt: number, depth = 0, seen = new Set<TsNode>()): TsNode[] {
+    const { ts } = this;
+    seen.add(handler);
+    const found = [handler];
+    const response =
+      depth < 2 && isFunctionLike(ts, handler)
+        ? (handler as FunctionNode).getParameters()[responseAt]?.getName()
+        : undefined;
+    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.functionOf(call.getExpression());
+      if (called && !seen.has(called)) found.push(...this.answering(called, responseAt, depth + 1, seen));
+    }
+    return found;
+  }
+
+  /**
    * The function a call wraps: `fn.bind(this)`'s `fn`, else the last argument that is or names a
    * function (`asyncHandler(async (req, res) => …)`, `catchAsync(users.update)`); a wrapper passes
    * the request to it, so its statuses are the route's.
@@ -398,11 +447,22 @@ export class Modules {
     if (instanceOf) {
       const made = unwrap(ts, instanceOf);
       holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
-      if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, false);
+      if (holder && ts.Node.isClassDeclaration(holder))
+        return classMember(ts, holder, key, false) ?? assignedInClass(ts, holder, key);
       return undefined;
     }
     if (holder && ts.Node.isClassDeclaration(holder)) return classMember(ts, holder, key, true);
     return holder && ts.Node.isObjectLiteralExpression(holder) ? property(ts, holder, key) : undefined;
+  }
+
+  /**
+   * What `object.key` holds when the object is a module, object literal, class or instance of the
+   * project: `this.router` (a property's initializer, or what the class's code assigns to it),
+   * `new OrdersRoutes().router`, `orders.router` with `const orders = new OrdersRoutes()`.
+   */
+  heldBy(access: PropertyAccessExpression): TsNode | undefined {
+    const held = this.memberOf(access.getExpression(), access.getName(), 0);
+    return held && unwrap(this.ts, held);
   }
 
   /**
@@ -657,30 +717,30 @@ export function classMembers<T extends object>(
 /**
  * The class an expression makes an instance of, as written: `X` of `new X()`, and of a dependency
  * injection container's `container.resolve(X)` (tsyringe, as typescript-express-starter resolves its
- * routes and controllers); else undefined.
+ * routes and controllers) or `container.get<X>(TYPES.X)` (inversify); else undefined.
  */
 export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
   const value = unwrap(ts, node);
   if (ts.Node.isNewExpression(value)) return value.getExpression();
   const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
-  return callee &&
-    ts.Node.isPropertyAccessExpression(callee) &&
-    callee.getName() === 'resolve' &&
-    /container$/i.test(callee.getExpression().getText())
-    ? (value as CallExpression).getArguments()[0]
-    : undefined;
+  if (!callee || !ts.Node.isPropertyAccessExpression(callee) || !/container$/i.test(callee.getExpression().getText()))
+    return undefined;
+  const call = value as CallExpression;
+  if (callee.getName() === 'resolve') return call.getArguments()[0];
+  // inversify's `container.get<UsersRoutes>(TYPES.UsersRoutes)`: the class is the type asked for (bound to it by symbol).
+  const [type] = call.getTypeArguments();
+  return callee.getName() === 'get' && type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
 }
 
-/** What a function returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
+/** What a function (or a class's method or getter) returns: an arrow's expression body, or its own `return` statements' values (not its nested functions'). */
 export function returnedBy(ts: TsMorph, fn: TsNode): TsNode[] {
-  const functional =
-    ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn);
-  const body = functional ? fn.getBody() : undefined;
+  const returns = (node: TsNode) => isFunctionLike(ts, node) || ts.Node.isGetAccessorDeclaration(node);
+  const body = returns(fn) ? (fn as FunctionDeclaration | MethodDeclaration).getBody() : undefined;
   if (!body) return [];
   if (!ts.Node.isBlock(body)) return [unwrap(ts, body)];
   return body
     .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
-    .filter((statement) => statement.getFirstAncestor((node) => isFunction(ts, node)) === fn)
+    .filter((statement) => statement.getFirstAncestor(returns) === fn)
     .flatMap((statement) => {
       const value = statement.getExpression();
       return value ? [unwrap(ts, value)] : [];
@@ -772,6 +832,13 @@ function classMember(ts: TsMorph, cls: ClassDeclaration, key: string, isStatic: 
   if (method) return method;
   const field = isStatic ? cls.getStaticProperty(key) : cls.getInstanceProperty(key);
   return field && ts.Node.isPropertyDeclaration(field) ? field.getInitializer() : undefined;
+}
+
+/** What a class keeps in member `key`: a property's initializer, else what its own code first assigns to `this.key`. */
+export function keptIn(ts: TsMorph, cls: ClassDeclaration, key: string): TsNode | undefined {
+  const property = cls.getInstanceProperty(key);
+  const init = property && ts.Node.isPropertyDeclaration(property) ? property.getInitializer() : undefined;
+  return init ?? assignedInClass(ts, cls, key);
 }
 
 /** What a class's own code assigns to `this.key` (`this.audit = new AuditController()` in its constructor), the first such. */
@@ -883,9 +950,35 @@ export abstract class ModuleReader {
     return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
   }
 
+  /**
+   * The app or router (of those `instances` finds in a module) that a member names: `this.router`, or
+   * one an instance of a class of the project keeps (`new OrdersRoutes().router`, `orders.router`).
+   */
+  protected keptInstance<T extends { creation: TsNode }>(
+    node: TsNode,
+    instances: (source: SourceFile) => T[],
+    chain: Set<string>,
+  ): T | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isPropertyAccessExpression(value)) return undefined;
+    const held = this.modules.heldBy(value);
+    const root = held && chainRoot(ts, held, chain);
+    return root && instances(root.getSourceFile()).find((instance) => instance.creation === root);
+  }
+
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
     return this.modules.functionOf(handler);
+  }
+
+  /**
+   * The function that answers for a route's handler argument, as the Express reader finds it
+   * (`Modules.handlerOf`): by name or property access, and through what wraps it (`asyncHandler(list)`,
+   * `const list = catchAsync(async (ctx) => …)`, `controller.list.bind(controller)`, `this.controller.list`).
+   */
+  protected routeHandler(handler: TsNode): TsNode | undefined {
+    return this.modules.handlerOf(handler);
   }
 
   /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
@@ -944,6 +1037,40 @@ export function warningOfDefaults(
       });
     },
   });
+}
+
+/**
+ * A route's statuses: the HTTP status codes among what its handler's literals say (`httpStatuses`),
+ * and those it computes at run time, as written (`computedStatusesIn`), when there are any.
+ */
+export function statusFields(
+  codes: Iterable<number>,
+  computed: string[],
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  return computed.length
+    ? { statuses: httpStatuses(codes), computedStatuses: computed }
+    : { statuses: httpStatuses(codes) };
+}
+
+/**
+ * A route's statuses, over the functions that answer for its handler (`Modules.answering`: itself and
+ * the project's functions it hands its response, the parameter at `responseAt`, to): the literals
+ * `literal` reads in each (the framework's own setters), and what each computes in the framework's `slots`.
+ */
+export function answeredStatuses(
+  ts: TsMorph,
+  modules: Modules,
+  handler: TsNode,
+  responseAt: number,
+  literal: (fn: TsNode) => number[],
+  slots: StatusSlots,
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  const functions = modules.answering(handler, responseAt);
+  const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(ts, fn, slots)))];
+  return statusFields(
+    functions.flatMap((fn) => literal(fn)),
+    computed,
+  );
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

@@ -27,6 +27,7 @@ import {
   isFunction,
   Modules,
   nameStart,
+  answeredStatuses,
   packageMountRoute,
   unwrap,
   warningOfDefaults,
@@ -35,6 +36,8 @@ import {
 import {
   commentBefore,
   errorStatusesIn,
+  computedStatusesIn,
+  EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
   isPathLiteral,
   joinPaths,
@@ -402,6 +405,25 @@ export class NestReader {
       ts.Node.isPropertyAccessExpression(getAdapter) &&
       getAdapter.getName() === 'getHttpAdapter' &&
       this.isName(getAdapter.getExpression(), target)
+    );
+  }
+
+  /**
+   * What a handler that takes the response object (`@Res() res`) answers with, itself and through the
+   * project's functions it hands `res` to (`answeredStatuses`); undefined for one that takes none.
+   */
+  private answered(method: MethodDeclaration): Pick<Route, 'statuses' | 'computedStatuses'> | undefined {
+    const decorator = responseDecorator(method);
+    const parameter = decorator?.getParentIfKind(this.ts.SyntaxKind.Parameter);
+    if (!parameter || !method.getBody()) return undefined;
+    const at = method.getParameters().indexOf(parameter);
+    return answeredStatuses(
+      this.ts,
+      this.modules,
+      method,
+      at,
+      (fn) => expressStatusesIn(this.ts, fn),
+      EXPRESS_STATUS_SLOTS,
     );
   }
 
@@ -817,8 +839,10 @@ export class NestReader {
                 statuses: withThrown(
                   ts,
                   method,
-                  responseStatuses(ts, method, statuses(ts, verb, decorators)) ?? statuses(ts, verb, decorators),
+                  responseStatuses(ts, method, statuses(ts, verb, decorators), this.answered(method)) ??
+                    statuses(ts, verb, decorators),
                 ),
+                ...computedStatuses(ts, method, this.answered(method)),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),
@@ -954,22 +978,50 @@ function pathTarget(pattern: string, method: string | undefined): MiddlewareTarg
 }
 
 /**
- * A handler that takes the response object (`@Res() res`) sends what it sets itself:
- * `res.status(HttpStatus.NOT_FOUND)`; with `@Res({ passthrough: true })` Nest still sends its own
- * status when the handler sets none, so `fallback` (the decorators') is kept beside them. Undefined
- * when it takes none, or sets no literal status.
+ * The statuses a method computes at run time, as written: those of the exceptions it throws
+ * (`new HttpException(body, err.status)`), and, for a handler that takes the response object, what
+ * it and the helpers it hands it to set on it (`res.status(result.code)`: `answered`).
  */
-function responseStatuses(ts: TsMorph, method: MethodDeclaration, fallback: number[]): number[] | undefined {
-  const response = method
+function computedStatuses(
+  ts: TsMorph,
+  method: MethodDeclaration,
+  answered: Pick<Route, 'statuses' | 'computedStatuses'> | undefined,
+): Pick<Route, 'computedStatuses'> {
+  const body = method.getBody();
+  const computed = answered
+    ? (answered.computedStatuses ?? [])
+    : body
+      ? computedStatusesIn(ts, body, { calls: {} })
+      : [];
+  return computed.length ? { computedStatuses: computed } : {};
+}
+
+/**
+ * A handler that takes the response object (`@Res() res`) sends what it, and the helpers it hands
+ * the response to (`handleError(res, error)`), set (`answered`): `res.status(HttpStatus.NOT_FOUND)`;
+ * with `@Res({ passthrough: true })` Nest still sends its own status when the handler sets none, so
+ * `fallback` (the decorators') is kept beside them. Undefined when it takes none, or sets no status.
+ */
+function responseStatuses(
+  ts: TsMorph,
+  method: MethodDeclaration,
+  fallback: number[],
+  answered: Pick<Route, 'statuses' | 'computedStatuses'> | undefined,
+): number[] | undefined {
+  const set = answered?.statuses ?? [];
+  // `res.status(result.code)`: the handler sets the status, if not one docgen knows, so Nest's default is not it.
+  if (!answered || (!set.length && !answered.computedStatuses?.length)) return undefined;
+  const options = decoratorObject(ts, responseDecorator(method));
+  const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
+  return passthrough ? [...new Set([...fallback, ...set])].sort((a, b) => a - b) : set;
+}
+
+/** The `@Res()` (or `@Response()`) decorator of a method's parameter, if it takes the response object. */
+function responseDecorator(method: MethodDeclaration): Decorator | undefined {
+  return method
     .getParameters()
     .flatMap((parameter) => parameter.getDecorators())
     .find((decorator) => ['Res', 'Response'].includes(decorator.getName()));
-  const body = method.getBody();
-  const set = response && body ? expressStatusesIn(ts, body) : [];
-  if (!set.length) return undefined;
-  const options = decoratorObject(ts, response);
-  const passthrough = options && propertyValue(ts, options, 'passthrough')?.getText() === 'true';
-  return passthrough ? [...new Set([...fallback, ...set])].sort((a, b) => a - b) : set;
 }
 
 /**

@@ -271,6 +271,16 @@ export function joinPaths(prefix: string, path: string): string {
 }
 
 /**
+ * A route's full path where the framework tells `/users/` from `/users` (Hono's strict routing and
+ * Fastify's, both by default): `joinPaths`', keeping the trailing slash the route's own path is
+ * written with (`/:id/` is served at `/users/1/` only); a path of `/` alone is the prefix itself.
+ */
+export function joinStrictPaths(prefix: string, path: string): string {
+  const joined = joinPaths(prefix, path);
+  return path.length > 1 && path.endsWith('/') && joined !== '/' ? `${joined}/` : joined;
+}
+
+/**
  * Whether middleware `use()`d at `prefix` runs for a request to `path`, as Express matches a `use()`
  * path: the path itself, or one under it (`/admin/*` as `/admin`; `/` and `*` are every path).
  */
@@ -301,10 +311,120 @@ export function statusesIn(ts: TsMorph, handler: TsNode, setters = ['status', 's
     const callee = call.getExpression();
     if (!ts.Node.isPropertyAccessExpression(callee) || !setters.includes(callee.getName())) continue;
     const [arg] = call.getArguments();
-    const code = arg && statusCode(ts, arg);
-    if (code && code >= 100 && code <= 599) codes.add(code);
+    for (const code of arg ? statusCodes(ts, arg) : []) if (code >= 100 && code <= 599) codes.add(code);
   }
   return [...codes].sort((a, b) => a - b);
+}
+
+/**
+ * The statuses a status argument may be: `statusCode`'s, both sides of `created ? 201 : 200`, and the
+ * fallback of `err.statusCode || 500` (the part computed at run time is `computedStatus`'s).
+ */
+export function statusCodes(ts: TsMorph, node: TsNode, depth = 0): number[] {
+  const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return statusCodes(ts, held, depth + 1);
+  if (ts.Node.isConditionalExpression(value))
+    return [...statusCodes(ts, value.getWhenTrue(), depth), ...statusCodes(ts, value.getWhenFalse(), depth)];
+  if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText()))
+    return [...statusCodes(ts, value.getLeft(), depth), ...statusCodes(ts, value.getRight(), depth)];
+  const code = statusCode(ts, value);
+  return code === undefined ? [] : [code];
+}
+
+/**
+ * The part of a status argument only known at run time, as written (`err.statusCode` of
+ * `res.status(err.statusCode || 500)`), so the page can say a status is computed instead of
+ * pretending the handler sets none; undefined when every part is read (`statusCodes`), or for a
+ * string, which is no status (Koa's `ctx.throw('Not allowed')`).
+ */
+export function computedStatus(ts: TsMorph, node: TsNode, depth = 0): string | undefined {
+  const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return computedStatus(ts, held, depth + 1);
+  if (ts.Node.isConditionalExpression(value) || ts.Node.isBinaryExpression(value)) {
+    const parts = ts.Node.isConditionalExpression(value)
+      ? [value.getWhenTrue(), value.getWhenFalse()]
+      : ['||', '??'].includes(value.getOperatorToken().getText())
+        ? [value.getLeft(), value.getRight()]
+        : undefined;
+    if (parts) {
+      const computed = parts.map((part) => computedStatus(ts, part, depth)).filter((part) => part !== undefined);
+      return computed.length ? computed.join(', ') : undefined;
+    }
+  }
+  if (ts.Node.isStringLiteral(value) || ts.Node.isNoSubstitutionTemplateLiteral(value)) return undefined;
+  if (ts.Node.isTemplateExpression(value)) return undefined;
+  return statusCode(ts, value) === undefined ? shortText(value) : undefined;
+}
+
+/**
+ * Where a framework's handlers state a status: the index of the argument of each setter method
+ * (`status: 0` for `res.status(x)`, Hono's `json: 1` for `c.json(body, x)`), and the members assigned
+ * one (Koa's `ctx.status = x`, Node's `res.statusCode = x`).
+ */
+export interface StatusSlots {
+  calls: Record<string, number>;
+  assigned?: string[];
+}
+
+/**
+ * The statuses a handler sets that are computed at run time, as written (`err.statusCode`): in the
+ * framework's `slots`, and in the errors it raises whose status argument is known (`createError(x)`,
+ * `new HttpException(body, x)`, Hono's `new HTTPException(x)`). Each once, in the order written.
+ */
+export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): string[] {
+  const found = new Set<string>();
+  const add = (node: TsNode | undefined) => {
+    const computed = node && computedStatus(ts, node);
+    if (computed) found.add(computed);
+  };
+  for (const node of handler.getDescendants()) {
+    if (ts.Node.isCallExpression(node)) {
+      const callee = node.getExpression();
+      const index = ts.Node.isPropertyAccessExpression(callee) ? slots.calls[callee.getName()] : undefined;
+      if (index !== undefined) add(node.getArguments()[index]);
+      else if (HTTP_ERROR_FACTORIES.test(callee.getText())) add(node.getArguments()[0]);
+    } else if (ts.Node.isNewExpression(node)) {
+      const name = node.getExpression().getText().replace(/^.*\./, '');
+      if (name === 'HttpException') add(node.getArguments()[1]);
+      else if (name === 'HTTPException') add(node.getArguments()[0]);
+    } else if (
+      ts.Node.isBinaryExpression(node) &&
+      node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
+      ts.Node.isPropertyAccessExpression(node.getLeft()) &&
+      slots.assigned?.includes((node.getLeft() as PropertyAccessExpression).getName())
+    )
+      add(node.getRight());
+  }
+  return [...found];
+}
+
+/** Express's status setters (`res.status(x)`, `res.sendStatus(x)`), as `statusesIn` reads them. */
+export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatus: 0 } };
+
+/**
+ * What a name holds when it is a `const` of the function (or module) it is used in, declared with a
+ * value (`const status = err.statusCode || 500`), so a status set through it reads as that value.
+ */
+function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
+  if (!ts.Node.isIdentifier(node)) return undefined;
+  const name = node.getText();
+  for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
+    if (!ts.Node.isBlock(scope) && !ts.Node.isSourceFile(scope)) continue;
+    for (const statement of scope.getStatements()) {
+      if (!ts.Node.isVariableStatement(statement) || statement.getDeclarationKind() !== 'const') continue;
+      const declaration = statement.getDeclarations().find((each) => each.getName() === name);
+      if (declaration) return declaration.getInitializer();
+    }
+  }
+  return undefined;
+}
+
+function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
+  let value = node;
+  while (ts.Node.isParenthesizedExpression(value) || ts.Node.isAsExpression(value)) value = value.getExpression();
+  return value;
 }
 
 /**
@@ -346,7 +466,9 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
       const args = node.getArguments();
       named = NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
       if (/(?:^|\.)HttpException$/.test(name)) status = args[1];
-      else if (/(?:Error|Exception)$/.test(name)) status = args[0];
+      // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
+      else if (/(?:Error|Exception)$/.test(name))
+        status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
     } else if (
       ts.Node.isCallExpression(node) &&
       raised(node) &&

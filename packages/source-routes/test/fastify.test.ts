@@ -627,4 +627,118 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('reads the statuses of a handler passed by name, as the Express reader does: imported, through a wrapper, a controller module, bound, this.controller.x', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { catchAsync } from './catch-async';",
+        "import usersController from './users.controller';",
+        "import { Routes } from './routes';",
+        'const app = Fastify();',
+        "app.get('/users', catchAsync(usersController.list));",
+        "app.route({ method: 'POST', url: '/users', handler: usersController.create.bind(usersController) });",
+        'new Routes().register(app);',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'catch-async.ts'), 'export const catchAsync = (fn) => (req, reply) => fn(req, reply);');
+    await writeFile(
+      join(dir, 'users.controller.ts'),
+      [
+        'class UsersController {',
+        '  async list(req, reply) { reply.code(206); }',
+        '  create = async (req, reply) => reply.status(201).send({});',
+        '}',
+        'export default new UsersController();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        'class HealthController { async check(req, reply) { reply.code(204); } }',
+        'export class Routes {',
+        '  private readonly controller = new HealthController();',
+        "  register(app) { app.get('/health', this.controller.check); }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/users', [206]],
+      ['POST', '/users', [201]],
+      ['GET', '/health', [204]],
+    ]);
+  });
+
+  it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.get('/a', async (req, reply) => { reply.code(err.statusCode ?? 500).send(); });",
+        "app.get('/b', async (req, reply) => { reply.code(201).send(); });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [500], ['err.statusCode']],
+      ['/b', [201], undefined],
+    ]);
+  });
+
+  it("keeps a route path's trailing slash, which Fastify serves apart from the path without it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        'const app = Fastify();',
+        "app.register(async (users) => { users.get('/', async () => []); users.get('/:id/', async () => ({})); }, { prefix: '/users' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/users'],
+      ['GET', '/users/:id/'],
+    ]);
+  });
+
+  it("reads the statuses of a controller's method a handler hands reply to, and of the errors it throws with the message first (new AppError('…', 500)), as Italovini223/casquinha-do-dao-API does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { OrderController } from './orders';",
+        'const app = Fastify();',
+        'app.register(async (fastify) => {',
+        "  fastify.post('/', async function handler(request, reply) { return new OrderController().create(request, reply); });",
+        "  fastify.get('/:id', async function handler(request, reply) { return new OrderController().show(request, reply); });",
+        "}, { prefix: '/order' });",
+        'app.listen({ port: 3333 });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'orders.ts'),
+      [
+        'class AppError { constructor(public message: string, public statusCode = 400) {} }',
+        'export class OrderController {',
+        '  async create(request, reply) { try { reply.code(201).send({}); } catch { reply.code(500).send({}); } }',
+        "  async show(request, reply) { try { reply.code(200).send({}); } catch { throw new AppError('Error getting order', 500); } }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['POST', '/order', [201, 500]],
+      ['GET', '/order/:id', [200, 500]],
+    ]);
+  });
 });

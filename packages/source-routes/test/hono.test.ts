@@ -520,4 +520,123 @@ describe('readRoutes on a Hono app', () => {
       ],
     ]);
   });
+
+  it('reads the statuses of a handler passed by name, as the Express reader does: imported, through a wrapper, bound, this.controller.x', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { withErrors } from './with-errors';",
+        "import * as books from './books.controller';",
+        "import { AuthorsRoutes } from './authors.routes';",
+        'const app = new Hono();',
+        "app.get('/books', withErrors(books.list));",
+        "app.post('/books', books.create);",
+        "app.route('/authors', new AuthorsRoutes().app);",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'with-errors.ts'), 'export const withErrors = (fn) => async (c) => fn(c);');
+    await writeFile(
+      join(dir, 'books.controller.ts'),
+      [
+        "import { HTTPException } from 'hono/http-exception';",
+        'export async function list(c) { return c.json([], 200); }',
+        'const wrap = (fn) => fn;',
+        'export const create = wrap(async (c) => { if (!c.req) throw new HTTPException(422); return c.json({}, 201); });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'authors.routes.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'class AuthorsController {',
+        '  show(c) { return c.notFound(); }',
+        '  remove = (c) => c.body(null, 204);',
+        '}',
+        'export class AuthorsRoutes {',
+        '  app = new Hono();',
+        '  private controller = new AuthorsController();',
+        '  constructor() {',
+        "    this.app.get('/:id', this.controller.show.bind(this.controller));",
+        "    this.app.delete('/:id', this.controller.remove);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/books', [200]],
+      ['POST', '/books', [201, 422]],
+      ['GET', '/authors/:id', [404]],
+      ['DELETE', '/authors/:id', [204]],
+    ]);
+  });
+
+  it('says a status computed at run time is computed (c.json(body, result.status), new HTTPException(err.status))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { HTTPException } from 'hono/http-exception';",
+        'const app = new Hono();',
+        "app.get('/a', (c) => c.json({}, result.status));",
+        "app.get('/b', (c) => { throw new HTTPException(err.status ?? 500); });",
+        "app.get('/c', (c) => c.json({}, 200));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [], ['result.status']],
+      ['/b', [500], ['err.status']],
+      ['/c', [200], undefined],
+    ]);
+  });
+
+  it("keeps a route path's trailing slash, which Hono's strict routing serves apart, and reads the statuses of the project's helpers a handler hands c to (primateam/backend)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.js'),
+      [
+        "import { Hono } from 'hono';",
+        "import { teams } from './teams.js';",
+        "import { sendError } from './response.js';",
+        'const app = new Hono();',
+        'const users = new Hono();',
+        "users.get('/', (c) => c.json([]));",
+        "users.get('/:user_id/', (c) => c.json({}, 200));",
+        "users.delete('/:user_id', (c) => { try { return c.body(null, 204); } catch (err) { return sendError(c, err); } });",
+        "app.route('/v1/users', users);",
+        "app.post('/v1/teams', teams.create);",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'response.js'),
+      [
+        'export function sendError(c, error) {',
+        '  const statusCode = error.statusCode || 500;',
+        '  return c.json({ success: false }, statusCode);',
+        '}',
+        'export const created = (c, data) => c.json(data, 201);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'teams.js'),
+      [
+        "import { created } from './response.js';",
+        'export const teams = { async create(c) { if (!c.req) return c.json({}, 400); return created(c, {}); } };',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.js'));
+    expect(routes.map((r) => [r.method, r.path, r.openapiPath, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/v1/users', '/v1/users', [], undefined],
+      ['GET', '/v1/users/:user_id/', '/v1/users/{user_id}/', [200], undefined], // only /v1/users/1/ is served
+      ['DELETE', '/v1/users/:user_id', '/v1/users/{user_id}', [204, 500], ['error.statusCode']], // sendError(c, err)
+      ['POST', '/v1/teams', '/v1/teams', [201, 400], undefined], // created(c, {})
+    ]);
+  });
 });

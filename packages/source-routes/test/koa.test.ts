@@ -448,4 +448,149 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('reads the statuses of a handler passed by name, as the Express reader does: imported, through asyncHandler / catchAsync, bound, a class method, this.controller.x', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import asyncHandler from './async-handler';",
+        "import { list, create } from './controllers';",
+        "import * as users from './users.controller';",
+        "import { OrdersRoutes } from './orders.routes';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/items', asyncHandler(list));",
+        "router.post('/items', create);",
+        "router.delete('/users/:id', users.remove);",
+        'app.use(router.routes());',
+        'app.use(new OrdersRoutes().router.routes());',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'async-handler.ts'), 'export default (fn) => (ctx, next) => fn(ctx, next);');
+    await mkdir(join(dir, 'controllers'), { recursive: true });
+    await writeFile(join(dir, 'controllers', 'index.ts'), "export * from './items';");
+    await writeFile(
+      join(dir, 'controllers', 'items.ts'),
+      [
+        'export async function list(ctx) { ctx.status = 206; }',
+        "export const create = catchAsync(async (ctx) => { ctx.status = 201; ctx.throw(409, 'taken'); });",
+        'function catchAsync(fn) { return fn; }',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'users.controller.ts'), 'export const remove = async (ctx) => { ctx.status = 204; };');
+    await writeFile(
+      join(dir, 'orders.routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        'class OrdersController {',
+        '  async show(ctx) { ctx.throw(404); }',
+        '  async cancel(ctx) { ctx.status = 202; }',
+        '}',
+        'export class OrdersRoutes {',
+        "  router = new Router({ prefix: '/orders' });",
+        '  controller = new OrdersController();',
+        '  constructor() {',
+        "    this.router.get('/:id', this.controller.show);",
+        "    this.router.post('/:id/cancel', this.controller.cancel.bind(this.controller));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/items', [206]], // asyncHandler(list): an imported function declaration, through a barrel
+      ['POST', '/items', [201, 409]], // const create = catchAsync(async (ctx) => …)
+      ['DELETE', '/users/:id', [204]], // users.remove of import * as users
+      ['GET', '/orders/:id', [404]], // this.controller.show with controller = new OrdersController()
+      ['POST', '/orders/:id/cancel', [202]], // .bind(this.controller)
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('says a status computed at run time is computed (ctx.status = err.status || 500, ctx.throw(err.status)), a message thrown is none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { try { ctx.body = 1; } catch (err) { ctx.status = err.status || 500; } });",
+        "router.get('/b', (ctx) => { ctx.throw(ctx.state.code, 'no'); });",
+        "router.get('/c', (ctx) => { ctx.throw('Not allowed'); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['/a', [500], ['err.status']],
+      ['/b', [], ['ctx.state.code']],
+      ['/c', [], undefined],
+    ]);
+  });
+
+  it('mounts a router whose routes() a module exports (export default router.routes(); router.use(statusRoutes)), as elishaterada/node-koa-mongo-starter does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "import Koa from 'koa';",
+        "import routes from './routes';",
+        'const app = new Koa();',
+        'app.use(routes.routes());',
+        'app.listen(3001);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.js'),
+      [
+        "import Router from 'koa-router';",
+        "import statusRoutes from './status';",
+        'const router = new Router();',
+        'router.use(statusRoutes);',
+        "router.post('/auth/login', (ctx) => { ctx.status = 201; });",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'status.js'),
+      [
+        "import Router from 'koa-router';",
+        'const router = new Router();',
+        "router.get('/status', (ctx) => { ctx.status = 200; });",
+        'export default router.routes();',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/status', [], [200]],
+      ['POST', '/auth/login', [], [201]], // statusRoutes is a router, not middleware of the routes after it
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the statuses of the errors a handler throws (throw new ApiError(404, …), new AppError(message, 409)), which Koa answers with', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { if (!ctx.state.user) throw new ApiError(404, 'No such user'); ctx.status = 200; });",
+        "router.post('/b', (ctx) => { throw new AppError('Taken', 409); });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/a', [200, 404]],
+      ['/b', [409]],
+    ]);
+  });
 });

@@ -227,6 +227,47 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
+  it('says a status a controller method computes at run time is computed: an HttpException given one, res.status(x) with @Res()', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
+    await writeFile(
+      join(dir, 'main.ts'),
+      "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nNestFactory.create(AppModule);\n",
+    );
+    await writeFile(
+      join(dir, 'app.module.ts'),
+      [
+        "import { Body, Controller, Get, HttpException, HttpStatus, Module, Post, Res } from '@nestjs/common';",
+        "import { handleError } from './errors';",
+        "@Controller('jobs')",
+        'export class JobsController {',
+        "  @Get(':id') one() { try { return run(); } catch (err) { throw new HttpException(err.message, err.status); } }",
+        '  @Get() list(@Res() res) { res.status(result.code).json([]); }',
+        "  @Get('other/:id') other(status) { return status; } // a parameter named status sets nothing",
+        '  @Post() create(@Body() body, @Res() res) { try { res.status(HttpStatus.CREATED).json({}); } catch (error) { handleError(res, error); } }',
+        '}',
+        '@Module({ controllers: [JobsController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { HttpException, HttpStatus } from '@nestjs/common';",
+        'export function handleError(res, error) {',
+        '  if (error instanceof HttpException) res.status(error.getStatus()).json({});',
+        '  else res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({});',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/jobs/:id', [200], ['err.status']],
+      ['GET', '/jobs', [], ['result.code']], // not Nest's 200: the handler sets the status itself,
+      ['GET', '/jobs/other/:id', [200], undefined],
+      ['POST', '/jobs', [201, 500], ['error.getStatus()']], // and what handleError(res, error) sets
+    ]);
+  });
+
   it("warns where a module names a controller or module docgen cannot find (a missing file, a package's controller)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(
@@ -2704,5 +2745,358 @@ describe('the routes page', () => {
     expect(page!.markdown).toContain('Spec `openapi.yaml` (paths under `/api/v1`): 4 of 8 routes are described.');
     expect(page!.markdown).toContain('### Served, not in the spec');
     expect(page!.markdown).toContain('| GET | `/gadgets` | `listGadgets` |');
+  });
+
+  it('says a status computed at run time is computed, beside the literals read (res.status(err.statusCode || 500), a ?: of literals, a helper the response is handed to), never a wrong literal', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import createError from 'http-errors';",
+        "import { sendError } from './errors';",
+        'const app = express();',
+        "app.get('/orders', async (req, res) => {",
+        '  try { res.json(await list()); } catch (err) { res.status(err.statusCode || 500).json({ message: err.message }); }',
+        '});',
+        "app.post('/orders', (req, res) => { res.status(req.body.draft ? 202 : 201).end(); });",
+        "app.delete('/orders/:id', (req, res, next) => { if (!req.user) return next(createError(req.authStatus)); sendError(res, req.err); });",
+        "app.get('/health', (req, res) => { res.sendStatus(204); });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'errors.ts'), 'export function sendError(res, err) { res.status(err.status).json({}); }');
+    const model = await readRoutes(join(dir, 'app.ts'));
+    expect(model.routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/orders', [500], ['err.statusCode']],
+      ['POST', '/orders', [201, 202], undefined],
+      ['DELETE', '/orders/:id', [], ['req.authStatus', 'err.status']],
+      ['GET', '/health', [204], undefined],
+    ]);
+    const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
+    const [page] = renderRoutes({ ...model, service: 'orders', entry: join(dir, 'app.ts') }, templates, {
+      cwd: dir,
+    }).pages;
+    expect(page!.markdown).toContain(
+      '| GET | `/orders` |  | 500; computed at run time: `err.statusCode` | `app.ts:5` |',
+    );
+    expect(page!.markdown).toContain(
+      '| DELETE | `/orders/:id` |  | computed at run time: `req.authStatus`, `err.status` |',
+    );
+  });
+
+  it('follows a router a method of a class returns (new UserController().getRouter(), this.router = this.buildRouter()), and mounts the elements of a route table it can follow, warning of the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { UserController } from './user.controller';",
+        "import { healthRoutes } from './health';",
+        "import { ordersRoute, AdminRoute } from './more';",
+        'const app = express();',
+        'const users = new UserController();',
+        "app.use('/api', new UserController().getRouter());",
+        "app.use('/v2', users.getRouter());",
+        'const routes = [',
+        "  { path: '/health', router: healthRoutes },",
+        '  { path: process.env.EXTRA, router: healthRoutes },',
+        "  { path: '/legacy', router: makeLegacy() },",
+        '];',
+        'routes.forEach((r) => app.use(r.path, r.router));',
+        "function makeLegacy() { const legacy = express.Router(); legacy.get('/x', (req, res) => res.sendStatus(410)); return legacy; }",
+        'const more = [ordersRoute, new AdminRoute()];',
+        'for (const route of more) app.use(route.path, route.router);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'user.controller.ts'),
+      [
+        "import { Router } from 'express';",
+        'export class UserController {',
+        '  private router = Router();',
+        '  getRouter() {',
+        "    this.router.get('/users', this.list);",
+        '    return this.router;',
+        '  }',
+        '  list(req, res) { res.status(200).json([]); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import { Router } from 'express';",
+        'class Health {',
+        '  router: Router;',
+        '  constructor() { this.router = this.buildRouter(); }',
+        "  private buildRouter() { const router = Router(); router.get('/', (req, res) => res.sendStatus(204)); return router; }",
+        '}',
+        'export const healthRoutes = new Health().router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'more.ts'),
+      [
+        "import { Router } from 'express';",
+        'const ordersRouter = Router();',
+        "ordersRouter.get('/', (req, res) => res.status(200).json([]));",
+        "export const ordersRoute = { path: '/orders', router: ordersRouter };",
+        'export class AdminRoute {',
+        "  path = '/admin';",
+        '  router = Router();',
+        "  constructor() { this.router.delete('/cache', (req, res) => res.sendStatus(202)); }",
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', [200]],
+      ['GET', '/v2/users', [200]],
+      ['GET', '/health', [204]],
+      ['GET', '/legacy/x', [410]],
+      ['GET', '/orders', [200]], // a const object literal imported from another module
+      ['DELETE', '/admin/cache', [202]], // an instance of a route class with path and router fields
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', 'app.ts', 11], // the element at a computed path: only it is left out
+    ]);
+  });
+
+  it("reads inversify-express-utils' decorated controllers the entry loads (@controller, @httpGet…, httpMethod), under the server's rootPath, with BaseHttpController's results as statuses (gjdotto/project-x)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-'));
+    await mkdir(join(dir, 'controllers'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import express from 'express';",
+        "import { Container } from 'inversify';",
+        "import { InversifyExpressServer } from 'inversify-express-utils';",
+        "import './controllers';",
+        'const container = new Container();',
+        "const server = new InversifyExpressServer(container, null, { rootPath: '/api/v1' });",
+        'server.setConfig((app) => { app.use(express.json()); });',
+        'server.build().listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'controllers', 'index.ts'), "export * from './users';\nimport './health';\n");
+    await writeFile(
+      join(dir, 'controllers', 'users.ts'),
+      [
+        "import { BaseHttpController, controller, httpDelete, httpGet, httpMethod, httpPost, response } from 'inversify-express-utils';",
+        "import { authenticate } from '../auth';",
+        "@controller('/users', authenticate)",
+        'export class UsersController extends BaseHttpController {',
+        '  /** Every user. */',
+        "  @httpGet('/')",
+        '  list() { return this.json([]); }',
+        "  @httpPost('/', validate('user'))",
+        "  create() { return this.created('/users/1', {}); }",
+        "  @httpGet('/:id')",
+        '  show() { if (!found) return this.notFound(); return this.ok({}); }',
+        "  @httpDelete('/:id')",
+        '  remove(@response() res) { try { res.sendStatus(204); } catch (err) { res.status(err.status).end(); } }',
+        "  @httpMethod('purge', '/cache')",
+        '  purge() { return this.statusCode(202); }',
+        '  @httpGet(process.env.EXTRA)',
+        '  extra() {}',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'controllers', 'health.ts'),
+      "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/health')\nexport class Health { @httpGet('/') check() { return 'ok'; } }\n",
+    );
+    await writeFile(
+      join(dir, 'controllers', 'unused.ts'),
+      "import { controller, httpGet } from 'inversify-express-utils';\n@controller('/unused')\nexport class Unused { @httpGet('/') no() {} }\n",
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.computedStatuses, r.summary])).toEqual([
+      ['GET', '/api/v1/users', ['authenticate'], [200], undefined, 'Every user.'],
+      ['POST', '/api/v1/users', ['authenticate', "validate('user')"], [201], undefined, undefined],
+      ['GET', '/api/v1/users/:id', ['authenticate'], [200, 404], undefined, undefined],
+      ['DELETE', '/api/v1/users/:id', ['authenticate'], [204], ['err.status'], undefined],
+      ['PURGE', '/api/v1/users/cache', ['authenticate'], [202], undefined, undefined],
+      ['GET', '/api/v1/health', [], [], undefined, undefined], // loaded by the barrel for its side effects; unused.ts is not loaded
+    ]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 'users.ts', 16],
+    ]);
+  });
+
+  it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'category'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { AppRoutes } from './routes';",
+        "import { Server } from './server';",
+        'function main() {',
+        '  const server = new Server({ port: 3000, routes: AppRoutes.routes });',
+        '  server.start();',
+        '}',
+        'main();',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'interface Options { port: number; routes: Router }',
+        'export class Server {',
+        '  public readonly app = express();',
+        '  private readonly routes: Router;',
+        '  constructor(options: Options) {',
+        '    const { port, routes } = options;',
+        '    this.routes = routes;',
+        '  }',
+        '  async start() {',
+        '    this.app.use(express.json());',
+        '    this.app.use(this.routes);',
+        '    this.app.listen(3000);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { CategoryRoutes } from './category/routes';",
+        'export class AppRoutes {',
+        '  static get routes(): Router {',
+        '    const router = Router();',
+        "    router.use('/api/categories', CategoryRoutes.routes);",
+        '    return router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'category', 'routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { CategoryController } from './controller';",
+        'export class CategoryRoutes {',
+        '  static get routes(): Router {',
+        '    const router = Router();',
+        '    const controller = new CategoryController();',
+        "    router.get('/', controller.getCategories);",
+        "    router.post('/', controller.createCategory);",
+        '    return router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'category', 'controller.ts'),
+      [
+        'export class CategoryController {',
+        '  private handleError = (error, res) => {',
+        '    if (error instanceof CustomError) return res.status(error.statusCode).json({});',
+        '    return res.status(500).json({});',
+        '  };',
+        '  getCategories = (req, res) => { list().then((c) => res.json(c)).catch((error) => this.handleError(error, res)); };',
+        '  createCategory = (req, res) => { if (!req.body) return res.status(400).json({}); res.status(201).json({}); };',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
+      ['GET', '/api/categories', [500], ['error.statusCode']], // this.handleError(error, res)
+      ['POST', '/api/categories', [201, 400], undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns where class Server mounts a member its constructor is handed that docgen cannot follow to a router (this.app.use(this.routes) with new Server({ routes: makeRoutes() }))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import { Server } from './server';",
+        "import { makeRoutes } from './make';",
+        'new Server({ routes: makeRoutes() }).start();',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'make.ts'), 'export const makeRoutes = () => routerFromSomewhere();');
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'export class Server {',
+        '  public readonly app = express();',
+        '  private readonly routes;',
+        '  constructor(options) { this.routes = options.routes; }',
+        '  start() {',
+        '    this.app.use(this.routes);',
+        "    this.app.get('/health', (req, res) => res.sendStatus(204));",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        'server.ts',
+        7,
+        'use(this.routes) mounts a value of the project docgen cannot follow to a router or a function: the routes it may serve are not read',
+      ],
+    ]);
+  });
+
+  it("follows the route classes inversify's container.get<UsersRoutes>(TYPES.UsersRoutes) gives, mounted by their getRouter()", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import { loadRoutes } from './routes';",
+        'const app = express();',
+        'loadRoutes(app);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import { Application } from 'express';",
+        "import { container } from './container';",
+        "import { TYPES } from './types';",
+        "import { UsersRoutes } from './users.routes';",
+        'export function loadRoutes(app: Application) {',
+        '  const usersRoutes = container.get<UsersRoutes>(TYPES.UsersRoutes);',
+        "  app.use('/api/v1/users', usersRoutes.getRouter());",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.routes.ts'),
+      [
+        "import { Router } from 'express';",
+        "import { injectable } from 'inversify';",
+        '@injectable()',
+        'export class UsersRoutes {',
+        '  private router = Router();',
+        '  getRouter() {',
+        "    this.router.get('/', (req, res) => res.status(200).json([]));",
+        "    this.router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '    return this.router;',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/v1/users', [200]],
+      ['DELETE', '/api/v1/users/:id', [204]],
+    ]);
   });
 });

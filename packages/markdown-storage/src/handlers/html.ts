@@ -181,6 +181,32 @@ const IMPLIED_END: Record<string, { closes: ReadonlySet<string>; scope: Readonly
 };
 
 /**
+ * HTML's formatting elements. A block that cuts one (`<p><b><center>Title</center> more</b></p>`:
+ * the `<center>` ends the `<p>`, and the `<b>` in it) does not end it: a browser carries it on in
+ * the block and after it, up to its own end tag (the "active formatting elements"), so `Title` and
+ * `more` stay bold, and a link cut by a `<div>` still links what the `<div>` holds.
+ */
+const FORMATTING = new Set([
+  'a',
+  'b',
+  'big',
+  'code',
+  'em',
+  'font',
+  'i',
+  'nobr',
+  's',
+  'small',
+  'strike',
+  'strong',
+  'tt',
+  'u',
+]);
+
+/** Where a browser does not carry formatting from outside (its list's markers): a table's cells. */
+const FORMATTING_BOUNDARY = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
+/**
  * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
  * `<b> </b>`, `<p align="center"></p>`, `<h2></h2>`): a browser shows nothing for them but what
  * an icon font draws, while in storage they would be an empty `<em>` (or a blank entry in the
@@ -333,13 +359,16 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   if (first === -1) return undefined;
   const pieces: Array<Paragraph | Html> = [];
   let run: PhrasingContent[] = [];
+  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
+  const openInline: Array<{ name: string; start: Html }> = [];
+  /** Start tags a block cut does not end (formatting carried on, and its copies after the cut). */
+  const carried = new Set<PhrasingContent>();
   const flush = () => {
     const content = trimPiece(run);
-    if (content.length) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    if (content.length && !onlyCarriedTags(content, carried))
+      pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
     run = [];
   };
-  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
-  const openInline: string[] = [];
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
     const word = preformattedWord(children, index);
@@ -353,18 +382,62 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
     if (!tag || !spec) run.push(child);
     else if (!spec.block) {
       run.push(child);
-      const open = tag.end ? openInline.lastIndexOf(tag.name) : -1;
+      const open = tag.end ? openInline.map((entry) => entry.name).lastIndexOf(tag.name) : -1;
       if (open !== -1) openInline.splice(open, 1);
-      else if (!tag.end && !spec.void) openInline.push(tag.name);
+      else if (!tag.end && !spec.void) openInline.push({ name: tag.name, start: child as Html });
     } else if (spec.wrapper && openInline.length) {
       // `<a href="…"><div><img …></div></a>`: the link keeps its content, as a browser shows it.
     } else {
+      const formatting = openInline.filter((entry) => FORMATTING.has(entry.name));
+      for (const entry of formatting) carried.add(entry.start);
       flush();
       pieces.push(child as Html);
+      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link.
+      run = formatting.map((entry) => carriedCopy(entry.start));
+      for (let copy = 0; copy < run.length; copy += 1) {
+        carried.add(run[copy]!);
+        openInline[openInline.indexOf(formatting[copy]!)]!.start = run[copy] as Html;
+      }
     }
   }
   flush();
   return pieces;
+}
+
+/** A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it out). */
+function carriedCopy(start: Html): Html {
+  return { type: 'html', value: start.value, position: start.position, data: { carried: true } as Html['data'] };
+}
+
+export function isCarried(node: PhrasingContent): boolean {
+  return node.type === 'html' && (node.data as { carried?: boolean } | undefined)?.carried === true;
+}
+
+/**
+ * A piece of a cut paragraph that holds nothing but the start of formatting carried on past the
+ * cut (and end tags, whitespace): `<a href="…">` right before an `<h3>` shows nothing of its own,
+ * the link is in what follows, so the piece is no empty link.
+ */
+function onlyCarriedTags(content: PhrasingContent[], carried: Set<PhrasingContent>): boolean {
+  return content.every(
+    (node) =>
+      carried.has(node) ||
+      (node.type === 'html' && node.value.startsWith('</')) ||
+      (node.type === 'text' && node.value.trim() === ''),
+  );
+}
+
+function withoutAnchor(attributes: Record<string, string>): Record<string, string> {
+  if (attributes.id === undefined && attributes.name === undefined) return attributes;
+  const { id: _id, name: _name, ...rest } = attributes;
+  return rest;
+}
+
+/** A browser carries no formatting into a table cell from outside it. */
+function withoutCarried(piece: Paragraph): Paragraph {
+  return piece.children.some(isCarried)
+    ? { ...piece, children: piece.children.filter((node) => !isCarried(node)) }
+    : piece;
 }
 
 /** The name of a start or end tag (`<div class="x">` → div), lowercased. */
@@ -396,10 +469,13 @@ function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
     (node.type === 'break' ||
       (node.type === 'html' && LINE_BREAK_TAG.test(node.value)) ||
       (node.type === 'text' && node.value.trim() === ''));
-  while (isGap(content[0])) content.shift();
+  // After the formatting carried on from before the cut (`<b>`), the piece's own text starts.
+  let start = 0;
+  while (content[start] && isCarried(content[start]!)) start += 1;
+  while (isGap(content[start])) content.splice(start, 1);
   while (isGap(content[content.length - 1])) content.pop();
-  const head = content[0];
-  if (head?.type === 'text') content[0] = { ...head, value: head.value.trimStart() };
+  const head = content[start];
+  if (head?.type === 'text') content[start] = { ...head, value: head.value.trimStart() };
   const tail = content[content.length - 1];
   if (tail?.type === 'text') content[content.length - 1] = { ...tail, value: tail.value.trimEnd() };
   return content;
@@ -419,6 +495,20 @@ interface Frame {
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
   gaps?: IconGaps;
+  /** Formatting a block cut, opened again here (`carried`). */
+  reopens?: CarriedFormatting;
+}
+
+/** A formatting element a block cut before its end tag: opened again where content follows. */
+interface CarriedFormatting {
+  tag: string;
+  spec: TagSpec;
+  attributes: Record<string, string>;
+  node: Nodes;
+  /** How many elements were open around it at the cut: it ends with them. */
+  depth: number;
+  /** Its copy open now, if any. */
+  frame?: Frame;
 }
 
 /**
@@ -454,6 +544,8 @@ export class HtmlBuilder {
   private readonly root: XNode[] = [];
   private rootGaps: IconGaps | undefined;
   private readonly stack: Frame[] = [];
+  /** Formatting cut by a block and not yet ended (see FORMATTING): outermost first. */
+  private carried: CarriedFormatting[] = [];
 
   constructor(
     private readonly state: State,
@@ -494,9 +586,9 @@ export class HtmlBuilder {
         continue;
       }
       this.state.inRawCode = outerCode || this.inCode();
-      const content = this.state.all(piece);
-      if (!content.length) continue;
       const top = this.stack[this.stack.length - 1];
+      const content = this.state.all(top && FORMATTING_BOUNDARY.has(top.tag) ? withoutCarried(piece) : piece);
+      if (!content.length) continue;
       const inLine = top !== undefined && !top.component && (!top.spec.block || HOLDS_PHRASING.has(top.tag));
       if (!inLine) this.appendBlock(wrapPhrasing(content));
       else {
@@ -524,9 +616,11 @@ export class HtmlBuilder {
         continue;
       }
       if (this.skipped(token, node)) continue;
-      if (token.kind === 'text')
-        this.append([text(this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value))]);
-      else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
+      if (token.kind === 'text') {
+        const value = this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value);
+        if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
+        else this.append([text(value)]);
+      } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }
   }
@@ -574,6 +668,7 @@ export class HtmlBuilder {
     }
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
+    if (!spec.block && this.carried.length) this.reopenCarried();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -611,7 +706,7 @@ export class HtmlBuilder {
   private closeOpenParagraph(): void {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
-    if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
+    if (index >= 0 && this.stack[index]!.tag === 'p') this.cutAt(index);
   }
 
   /** An element the new start tag ends (an open `<li>` at the next `<li>`), with what is open inside it. */
@@ -620,15 +715,80 @@ export class HtmlBuilder {
       const tag = this.stack[index]!.tag;
       if (scope.has(tag)) return;
       if (closes.has(tag)) {
-        while (this.stack.length > index) this.closeTop();
+        this.cutAt(index);
         return;
       }
     }
   }
 
+  /**
+   * The elements from `index` up end where a block starts (`<p>` before a `<div>`, `<li>` before the
+   * next `<li>`). The formatting among them goes on after the cut: shown where it was so far (if
+   * it held anything), and opened again where content follows, until its end tag.
+   */
+  private cutAt(index: number): void {
+    const cut: CarriedFormatting[] = [];
+    while (this.stack.length > index) {
+      const frame = this.stack[this.stack.length - 1]!;
+      if (FORMATTING.has(frame.tag) && !frame.component && !frame.reopens) {
+        const { tag, spec, attributes, node } = frame;
+        const empty = showsNothing(frame.children);
+        // An `<a id="…">`'s anchor is made once: where it shows first.
+        cut.unshift({ tag, spec, attributes: empty ? attributes : withoutAnchor(attributes), node, depth: index });
+        if (empty) {
+          // Nothing in it yet (`<a href="…"><div>…`): no empty element; it starts where content does.
+          this.stack.pop();
+          this.append(frame.children);
+          continue;
+        }
+      }
+      this.closeTop();
+    }
+    if (cut.length && this.carried.length < MAX_OPEN_TAGS) this.carried.push(...cut);
+  }
+
+  /** The formatting a block cut, opened again around the content that follows (not into a table cell). */
+  private reopenCarried(): void {
+    for (const carried of this.carried) {
+      if (carried.frame || this.stack.length >= MAX_OPEN_TAGS) continue;
+      if (this.stack.slice(carried.depth).some((frame) => FORMATTING_BOUNDARY.has(frame.tag))) continue;
+      const { tag, spec, attributes, node } = carried;
+      carried.frame = { tag, spec, attributes, children: [], node, reopens: carried };
+      carried.attributes = withoutAnchor(attributes);
+      this.stack.push(carried.frame);
+    }
+  }
+
+  /** Formatting carried past a cut ends with its end tag, and with the elements around it. */
+  private endCarried(name: string): boolean {
+    for (let index = this.carried.length - 1; index >= 0; index -= 1) {
+      if (this.carried[index]!.tag === name && !this.carried[index]!.frame) {
+        this.carried.splice(index, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text after a cut, in the formatting carried on: its leading space before it (`<center>x</center> tail`). */
+  private appendInCarried(value: string): void {
+    const space = /^\s*/.exec(value)![0];
+    if (space) this.append([text(space)]);
+    this.reopenCarried();
+    this.append([text(value.slice(space.length))]);
+  }
+
+  /** A Markdown block starts: raw HTML's formatting is not carried into it. */
+  endCarriedFormatting(): void {
+    this.carried.length = 0;
+  }
+
   private close(name: string, source: string, node: Nodes): void {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== name) index -= 1;
+    const reopened = index >= 0 ? this.stack[index]!.reopens : undefined;
+    if (reopened) this.carried.splice(this.carried.indexOf(reopened), 1);
+    if (index < 0 && this.carried.length && this.endCarried(name)) return;
     if (index < 0) {
       // `</br>` is a line break in every browser. A stray end tag of a tag we convert closes
       // nothing we can see (its start was in another block): like a browser, ignore it.
@@ -644,6 +804,9 @@ export class HtmlBuilder {
 
   private closeTop(): void {
     const frame = this.stack.pop()!;
+    if (frame.reopens) frame.reopens.frame = undefined;
+    if (this.carried.length && this.carried.some((carried) => carried.depth > this.stack.length))
+      this.carried = this.carried.filter((carried) => carried.depth <= this.stack.length);
     const component = frame.component;
     if (component && !component.closed) {
       this.escaped(frame.tag, component.source, frame.node);

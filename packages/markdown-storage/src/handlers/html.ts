@@ -2,7 +2,7 @@
  * Raw HTML in Markdown: a safe subset becomes its storage-format equivalent, everything else is
  * shown as text. Markdown splits HTML across sibling nodes (`<b>` · text · `</b>`, or a `<details>`
  * block, Markdown paragraphs, then `</details>`), so tags are balanced here with a stack while the
- * parent's children are converted. Unknown tags — `<script>`, `<iframe>`, `<ac:structured-macro>`
+ * parent's children are converted. Unknown tags — `<script>`, `<style>`, `<ac:structured-macro>`
  * — are escaped, so text can never turn into markup or a macro.
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
@@ -15,6 +15,7 @@ import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
+import { embedded } from './embeds.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -90,6 +91,23 @@ const TAGS: Record<string, TagSpec> = {
   picture: { build: transparent },
   source: { void: true, build: () => [] },
   br: { void: true, build: () => [x('br')] },
+  // Another document shown in a frame (embeds.ts): a video player becomes the Widget Connector,
+  // anything else a link to it. An iframe's content is never shown by a browser; an object's is its
+  // fallback, for readers who cannot show the object, which Confluence's are: kept after the link.
+  iframe: {
+    build: (attributes, _children, state, node) => embedded(attributes.src, attributes, state, node, 'iframe'),
+  },
+  embed: {
+    void: true,
+    build: (attributes, _children, state, node) => embedded(attributes.src, attributes, state, node, 'embed'),
+  },
+  object: {
+    build: (attributes, children, state, node) => [
+      ...embedded(attributes.data, attributes, state, node, 'object'),
+      ...objectFallback(children),
+    ],
+  },
+  param: { void: true, build: () => [] },
   a: {
     // `<a id="x">` / `<a name="x">` is a link target (GitLab's docs put one above each heading).
     build: (attributes, children, state, node) => {
@@ -255,12 +273,9 @@ function isComponent(source: string): boolean {
 const UNSAFE_HTML = new Set([
   'script',
   'style',
-  'iframe',
   'frame',
   'frameset',
   'noframes',
-  'object',
-  'embed',
   'applet',
   'template',
   'textarea',
@@ -431,6 +446,14 @@ function withoutAnchor(attributes: Record<string, string>): Record<string, strin
   if (attributes.id === undefined && attributes.name === undefined) return attributes;
   const { id: _id, name: _name, ...rest } = attributes;
   return rest;
+}
+
+/** An `<object>`'s fallback after the link to it: set apart by a space when it goes on the same line. */
+function objectFallback(children: XNode[]): XNode[] {
+  const first = children.findIndex((child) => !(child.type === 'text' && child.value.trim() === ''));
+  if (first === -1) return [];
+  const rest = children.slice(first);
+  return isPhrasing(rest[0]!) ? [text(' '), ...rest] : rest;
 }
 
 /** A browser carries no formatting into a table cell from outside it. */

@@ -8,6 +8,7 @@ import type { State } from '../state.js';
 import { type XNode, cdata, text, x } from '../xml.js';
 import { codeLanguage } from '../languages.js';
 import { macro, panelMacro } from './macros.js';
+import { warnFileInclusions } from './inline.js';
 import type { InlineMath as InlineMathNode, Math as MathNode } from '../parse/math.js';
 
 const META = /([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g;
@@ -70,6 +71,9 @@ export function fenceInfo(
 
 export function code(node: Code, state: State): XNode[] {
   const { lang, meta } = fenceInfo(node.lang, node.meta);
+  // MkDocs' inclusions fill a code block from a file before Markdown is read.
+  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
+    warnFileInclusions(node.value, node, state);
   // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
   const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
   const lineNumbers = meta.linenumbers ?? meta.shownumbers ?? meta.showlinenumbers ?? (linenums && 'true');

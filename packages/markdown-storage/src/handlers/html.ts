@@ -108,6 +108,10 @@ const TAGS: Record<string, TagSpec> = {
     ],
   },
   param: { void: true, build: () => [] },
+  // A video or a sound file (`<video src="…mp4">`, as GitHub READMEs show screen recordings): a link
+  // to it, its source from `src` or its first `<source>`; its fallback content kept after it.
+  video: { build: (attributes, children, state, node) => media(attributes, children, state, node, 'video') },
+  audio: { build: (attributes, children, state, node) => media(attributes, children, state, node, 'audio') },
   a: {
     // `<a id="x">` / `<a name="x">` is a link target (GitLab's docs put one above each heading).
     build: (attributes, children, state, node) => {
@@ -290,8 +294,6 @@ const UNSAFE_HTML = new Set([
   'button',
   'input',
   'form',
-  'video',
-  'audio',
   'canvas',
   'base',
   'link',
@@ -448,12 +450,18 @@ function withoutAnchor(attributes: Record<string, string>): Record<string, strin
   return rest;
 }
 
+function media(attributes: Record<string, string>, children: XNode[], state: State, node: Nodes, tag: string): XNode[] {
+  return [...embedded(attributes.src, attributes, state, node, tag), ...objectFallback(children)];
+}
+
 /** An `<object>`'s fallback after the link to it: set apart by a space when it goes on the same line. */
 function objectFallback(children: XNode[]): XNode[] {
   const first = children.findIndex((child) => !(child.type === 'text' && child.value.trim() === ''));
   if (first === -1) return [];
   const rest = children.slice(first);
-  return isPhrasing(rest[0]!) ? [text(' '), ...rest] : rest;
+  const head = rest[0]!;
+  if (head.type === 'text') rest[0] = text(head.value.trimStart());
+  return isPhrasing(head) ? [text(' '), ...rest] : rest;
 }
 
 /** A browser carries no formatting into a table cell from outside it. */
@@ -692,6 +700,7 @@ export class HtmlBuilder {
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
+    if (name === 'source') this.mediaSource(attributes);
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -723,6 +732,13 @@ export class HtmlBuilder {
     }
     const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
     this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
+  }
+
+  /** `<video><source src="…"></video>`: the first source is the video's when it has none of its own. */
+  private mediaSource(attributes: Record<string, string>): void {
+    const top = this.stack[this.stack.length - 1];
+    if ((top?.tag === 'video' || top?.tag === 'audio') && top.attributes.src === undefined && attributes.src)
+      top.attributes = { ...top.attributes, src: attributes.src };
   }
 
   /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */

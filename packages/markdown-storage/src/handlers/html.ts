@@ -315,6 +315,40 @@ const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => a
 const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };
 
+/**
+ * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
+ * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
+ * Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Warning>`, `<Check>`, `<Danger>`. Any other type keeps
+ * only its content, as other components do. (Starlight's `<Aside>` is HTML's `<aside>` by name.)
+ */
+const CALLOUT_COMPONENTS = new Set(['admonition', 'callout']);
+const CALLOUT_TYPES: Record<string, string> = {
+  note: 'note',
+  info: 'info',
+  default: 'info',
+  tip: 'tip',
+  hint: 'tip',
+  success: 'tip',
+  check: 'tip',
+  important: 'note',
+  warning: 'warning',
+  caution: 'warning',
+  danger: 'warning',
+  error: 'warning',
+};
+const NAMED_CALLOUTS = new Set(['note', 'info', 'tip', 'warning', 'check', 'danger']);
+
+function calloutPanel(name: string, attributes: Record<string, string>): string | undefined {
+  if (CALLOUT_COMPONENTS.has(name)) return CALLOUT_TYPES[(attributes.type ?? 'default').toLowerCase()];
+  return NAMED_CALLOUTS.has(name) ? CALLOUT_TYPES[name] : undefined;
+}
+
+const calloutComponent = (panel: string): TagSpec => ({
+  build: (attributes, children) => [
+    panelMacro(panel, { title: attributes.title?.trim() || undefined }, wrapPhrasing(children)),
+  ],
+});
+
 function numeric(value: string | undefined): string | undefined {
   return value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined;
 }
@@ -522,7 +556,7 @@ interface Frame {
   children: XNode[];
   node: Nodes;
   /** An MDX component's start tag, shown as written if no end tag closes it (`Promise<Repos>`). */
-  component?: { source: string; closed: boolean };
+  component?: { source: string; closed: boolean; converted?: boolean };
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
   gaps?: IconGaps;
@@ -730,8 +764,16 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
-    this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
+    const panel = this.block ? calloutPanel(name, attributes) : undefined;
+    const spec = !this.block
+      ? INLINE_COMPONENT
+      : panel
+        ? calloutComponent(panel)
+        : name === 'tabitem'
+          ? TAB_ITEM
+          : BLOCK_COMPONENT;
+    const component = { source, closed: false, converted: panel !== undefined };
+    this.stack.push({ tag: name, spec, attributes, children: [], node, component });
   }
 
   /** `<video><source src="…"></video>`: the first source is the video's when it has none of its own. */
@@ -852,7 +894,7 @@ export class HtmlBuilder {
       this.append(frame.children);
       return;
     }
-    if (component) {
+    if (component && !component.converted) {
       const name = /^<([\w:-]+)/.exec(component.source)![1]!;
       this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
     }

@@ -731,6 +731,7 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (spec.block && this.carried.length) this.cutReopened();
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
@@ -826,6 +827,16 @@ export class HtmlBuilder {
       this.closeTop();
     }
     if (cut.length && this.carried.length < MAX_OPEN_TAGS) this.carried.push(...cut);
+  }
+
+  /**
+   * A block starts where formatting carried past a cut is open again (`<p><b>x<div>y</div> more
+   * <div>z</div>`): it cuts it again, as the first block did, so the block stays a block.
+   */
+  private cutReopened(): void {
+    let index = this.stack.length;
+    while (index > 0 && this.stack[index - 1]!.reopens) index -= 1;
+    if (index < this.stack.length) this.cutAt(index);
   }
 
   /** The formatting a block cut, opened again around the content that follows (not into a table cell). */

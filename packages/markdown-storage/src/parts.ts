@@ -98,7 +98,9 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
     const first = tokens[start]!;
     const [from, to] = first.map!;
     const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
-    return { tokens: tokens.slice(start, end), key, kind: `${dialect} ${first.type}` };
+    // A paragraph made a bold label by what follows it (a definition list's term) converts otherwise.
+    const label = (first.meta as { tabLabel?: boolean } | null)?.tabLabel ? ' label' : '';
+    return { tokens: tokens.slice(start, end), key, kind: `${dialect} ${first.type}${label}` };
   };
   // Each group runs from a top-level opening token to its close.
   let start = -1;

@@ -22,8 +22,8 @@ export const PHRASING_ELEMENTS: ReadonlySet<string> = new Set([
   'ac:placeholder',
   'time',
 ]);
-/** Macros Confluence renders inline. */
-const INLINE_MACROS = new Set(['status', 'anchor', 'jira']);
+/** Macros that sit in a line of text (the Widget Connector is stored in a `<p>`, as the editor does). */
+const INLINE_MACROS = new Set(['status', 'anchor', 'jira', 'widget']);
 
 export function isPhrasing(node: XNode): boolean {
   if (node.type === 'raw') return false;

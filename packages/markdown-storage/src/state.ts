@@ -117,6 +117,7 @@ export class State {
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
       const pieces = block && child.type === 'paragraph' ? paragraphPieces(child) : undefined;
+      if (block && child.type !== 'html') builder.endCarriedFormatting();
       if (child.type === 'html') builder.html(child.value, child);
       else if (pieces) builder.appendPieces(pieces);
       else {

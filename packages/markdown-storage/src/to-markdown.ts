@@ -157,7 +157,33 @@ function inlineMacro(node: Element): string {
   if (name === 'status')
     return `:status[${escapeText(values.get('title') ?? '')}]${directiveAttributes(values, ['title'])}`;
   if (name === 'anchor') return `:anchor[${escapeText(values.get('') ?? '')}]`;
+  if (name === 'widget') return widget(node, values);
   return `<!-- macro: ${name} -->`;
+}
+
+/** The parameter's link (`<ac:parameter><ri:url …/>` or `<ac:link><ri:page …/>`), found at any depth. */
+function parameterLink(macro: Element, parameter: string, element: string, value: string): string | undefined {
+  const holder = macro.children.find(
+    (child): child is Element =>
+      isElement(child) && child.name === 'ac:parameter' && (attribute(child, 'ac:name') ?? '') === parameter,
+  );
+  const find = (nodes: Node[]): string | undefined => {
+    for (const node of nodes) {
+      if (!isElement(node)) continue;
+      if (node.name === element) return attribute(node, value);
+      const found = find(node.children);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return holder ? find(holder.children) : undefined;
+}
+
+/** The Widget Connector as the frame it was written as: converting it again gives the same macro. */
+function widget(node: Element, values: Map<string, string>): string {
+  const url = parameterLink(node, 'url', 'ri:url', 'ri:value') ?? '';
+  const size = ['width', 'height'].map((key) => (values.get(key) ? ` ${key}=${attributeValue(values.get(key)!)}` : ''));
+  return `<iframe src=${attributeValue(url)}${size.join('')}></iframe>`;
 }
 
 const PANELS = new Set(['info', 'note', 'warning', 'tip', 'expand', 'excerpt', 'panel']);
@@ -191,7 +217,8 @@ function blocks(nodes: Node[], out: string[]): void {
 }
 
 function isBlock(node: Element): boolean {
-  if (node.name === 'ac:structured-macro') return !['status', 'anchor'].includes(attribute(node, 'ac:name') ?? '');
+  if (node.name === 'ac:structured-macro')
+    return !['status', 'anchor', 'widget'].includes(attribute(node, 'ac:name') ?? '');
   return /^(p|h[1-6]|ul|ol|li|table|blockquote|hr|pre|div|ac:task-list|ac:layout.*)$/.test(node.name);
 }
 
@@ -202,7 +229,10 @@ function blockNode(node: Element): string {
     case 'p': {
       const out: string[] = [];
       blocks(node.children, out);
-      return out.join('\n\n');
+      const markdown = out.join('\n\n');
+      // A line starting `<iframe` opens an HTML block, whose frames join the next paragraph's: a
+      // paragraph of frames only is written as the `<p>` it is.
+      return /^(?:<iframe [^\n]*?><\/iframe>\s*)+$/.test(markdown) ? `<p>${markdown}</p>` : markdown;
     }
     case 'hr':
       return '---';
@@ -334,7 +364,9 @@ function blockMacro(node: Element): string {
     return `${colons}${name}${title ? `[${escapeText(title)}]` : ''}${directiveAttributes(values, ['title'])}\n${inner}\n${colons}`;
   }
   if (name === 'toc' || name === 'children') return `::${name}${directiveAttributes(values)}`;
-  if (name === 'status' || name === 'anchor') return inlineMacro(node);
+  if (name === 'status' || name === 'anchor' || name === 'widget') return inlineMacro(node);
+  // An included page, as the Obsidian embed it is written as.
+  if (name === 'include') return `![[${parameterLink(node, '', 'ri:page', 'ri:content-title') ?? ''}]]`;
   return `<!-- macro: ${name} -->`;
 }
 

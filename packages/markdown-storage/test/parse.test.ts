@@ -160,7 +160,7 @@ describe('parser', () => {
       'warning',
       'paragraph',
       'expand',
-      'paragraph',
+      'note', // `!!! custom` with content indented under it: Material's fallback type
       'code',
     ]);
     expect(tree.children[0]).toMatchObject({

@@ -3,6 +3,8 @@ import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, Text } from
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
+import { isNoteEmbed, noteInclude } from './links.js';
+import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
 import { MKDOCS_PANELS } from '../parse/mkdocs-admonitions.js';
@@ -31,8 +33,24 @@ function markerMacro(node: Paragraph): XNode[] | undefined {
   return undefined;
 }
 
+/**
+ * A paragraph of Obsidian note embeds only (`![[Other note]]`, one a line): each is the note's page
+ * included (`include`), as Obsidian shows the note there. Amid text an embed stays a link: a page
+ * cannot be shown inside a line.
+ */
+function noteEmbeds(node: Paragraph, state: State): XNode[] | undefined {
+  // Cheap test first: this runs on every paragraph.
+  if ((node.children[0]?.type as string) !== 'wikiLink') return undefined;
+  const embeds: WikiLink[] = [];
+  for (const child of node.children as Array<PhrasingContent | WikiLink>) {
+    if (child.type === 'wikiLink' && isNoteEmbed(child)) embeds.push(child);
+    else if (!(child.type === 'break' || (child.type === 'text' && child.value.trim() === ''))) return undefined;
+  }
+  return embeds.flatMap((embed) => noteInclude(embed, state));
+}
+
 export function paragraph(node: Paragraph, state: State): XNode[] {
-  const marker = markerMacro(node);
+  const marker = markerMacro(node) ?? noteEmbeds(node, state);
   if (marker) return marker;
   const children = state.all(node);
   return children.length ? [x('p', {}, children)] : [];

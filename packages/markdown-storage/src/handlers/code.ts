@@ -8,6 +8,7 @@ import type { State } from '../state.js';
 import { type XNode, cdata, text, x } from '../xml.js';
 import { codeLanguage } from '../languages.js';
 import { macro, panelMacro } from './macros.js';
+import { warnFileInclusions } from './inline.js';
 import type { InlineMath as InlineMathNode, Math as MathNode } from '../parse/math.js';
 
 const META = /([A-Za-z][\w-]*)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?/g;
@@ -20,15 +21,66 @@ export function parseMeta(meta: string | null | undefined): Record<string, strin
   return values;
 }
 
+/**
+ * The info string as docs sites write it beside the language, read into a language and the meta
+ * docgen knows: VitePress' and VuePress' `js{1,4-6}` (highlighted lines: Confluence has none, left
+ * out), `ts:line-numbers=2` (and `:no-line-numbers`, the default), the title bar `js [main.js]`; pandoc's,
+ * Quarto's and R Markdown's attributes `{.python .numberLines startFrom="10"}`, `{r chunk}`; Hugo's
+ * `go {linenos=table,linenostart=199}`.
+ */
+export function fenceInfo(
+  lang: string | null | undefined,
+  rawMeta: string | null | undefined,
+): {
+  lang: string | undefined;
+  meta: Record<string, string>;
+} {
+  let language = lang ?? '';
+  let rest = rawMeta ?? '';
+  const extra: Record<string, string> = {};
+  if (language.startsWith('{')) {
+    const braces = /^\{([^}]*)\}\s*(.*)$/.exec(`${language} ${rest}`.trim());
+    if (braces) {
+      const words = braces[1]!.split(/[\s,]+/).filter(Boolean);
+      const lang =
+        words.find((word) => word.startsWith('.'))?.slice(1) ?? (/^[\w+#-]+$/.test(words[0] ?? '') ? words[0] : '');
+      if (words.some((word) => /^\.number-?lines$/i.test(word))) extra.linenumbers = 'true';
+      [language, rest] = [lang ?? '', `${braces[1]!.replace(/\.[\w-]+/g, '')} ${braces[2]}`];
+    }
+  }
+  const numbers = /:(no-)?line-numbers(?:=(\d+))?/.exec(language);
+  // `:no-line-numbers` turns off a site-wide setting: unnumbered is the code macro's default.
+  if (numbers && !numbers[1]) {
+    extra.linenumbers = 'true';
+    if (numbers[2]) extra.firstline = numbers[2];
+  }
+  language = language.replace(/:(?:no-)?line-numbers(?:=\d+)?/, '').replace(/\{[^}]*\}/g, '');
+  const title = /^\[([^\]]+)\]/.exec(rest.trim())?.[1];
+  if (title) extra.title = title;
+  // Hugo separates its options with commas, inside braces.
+  rest = rest
+    .replace(/^\s*\[[^\]]*\]/, '')
+    .replace(/\{([^}]*)\}/, (_, inner: string) => inner.replace(/,(?=\s*[A-Za-z_][\w-]*=)/g, ' '));
+  const meta = { ...extra, ...parseMeta(rest) };
+  // Hugo's highlight options: `{linenos=table,linenostart=199}`.
+  if (meta.linenos !== undefined) meta.linenumbers ??= String(meta.linenos !== 'false');
+  if (meta.linenostart !== undefined) meta.firstline ??= meta.linenostart;
+  if (meta.startfrom !== undefined) meta.firstline ??= meta.startfrom;
+  return { lang: language || undefined, meta };
+}
+
 export function code(node: Code, state: State): XNode[] {
-  const meta = parseMeta(node.meta);
+  const { lang, meta } = fenceInfo(node.lang, node.meta);
+  // MkDocs' inclusions fill a code block from a file before Markdown is read.
+  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
+    warnFileInclusions(node.value, node, state);
   // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
   const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
   const lineNumbers = meta.linenumbers ?? meta.shownumbers ?? meta.showlinenumbers ?? (linenums && 'true');
   const firstLine = meta.firstline ?? meta.startline ?? (linenums === '1' ? undefined : linenums);
   const collapse = meta.collapse === 'true';
   const parameters = {
-    language: codeLanguage(node.lang, state.dialect),
+    language: codeLanguage(lang, state.dialect),
     title: meta.title,
     linenumbers: lineNumbers === undefined ? undefined : String(lineNumbers !== 'false'),
     firstline: firstLine !== undefined && /^\d+$/.test(firstLine) ? firstLine : undefined,

@@ -2,7 +2,7 @@
  * Raw HTML in Markdown: a safe subset becomes its storage-format equivalent, everything else is
  * shown as text. Markdown splits HTML across sibling nodes (`<b>` · text · `</b>`, or a `<details>`
  * block, Markdown paragraphs, then `</details>`), so tags are balanced here with a stack while the
- * parent's children are converted. Unknown tags — `<script>`, `<iframe>`, `<ac:structured-macro>`
+ * parent's children are converted. Unknown tags — `<script>`, `<style>`, `<ac:structured-macro>`
  * — are escaped, so text can never turn into markup or a macro.
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
@@ -15,6 +15,7 @@ import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
+import { embedded } from './embeds.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -90,6 +91,27 @@ const TAGS: Record<string, TagSpec> = {
   picture: { build: transparent },
   source: { void: true, build: () => [] },
   br: { void: true, build: () => [x('br')] },
+  // Another document shown in a frame (embeds.ts): a video player becomes the Widget Connector,
+  // anything else a link to it. An iframe's content is never shown by a browser; an object's is its
+  // fallback, for readers who cannot show the object, which Confluence's are: kept after the link.
+  iframe: {
+    build: (attributes, _children, state, node) => embedded(attributes.src, attributes, state, node, 'iframe'),
+  },
+  embed: {
+    void: true,
+    build: (attributes, _children, state, node) => embedded(attributes.src, attributes, state, node, 'embed'),
+  },
+  object: {
+    build: (attributes, children, state, node) => [
+      ...embedded(attributes.data, attributes, state, node, 'object'),
+      ...objectFallback(children),
+    ],
+  },
+  param: { void: true, build: () => [] },
+  // A video or a sound file (`<video src="…mp4">`, as GitHub READMEs show screen recordings): a link
+  // to it, its source from `src` or its first `<source>`; its fallback content kept after it.
+  video: { build: (attributes, children, state, node) => media(attributes, children, state, node, 'video') },
+  audio: { build: (attributes, children, state, node) => media(attributes, children, state, node, 'audio') },
   a: {
     // `<a id="x">` / `<a name="x">` is a link target (GitLab's docs put one above each heading).
     build: (attributes, children, state, node) => {
@@ -181,6 +203,32 @@ const IMPLIED_END: Record<string, { closes: ReadonlySet<string>; scope: Readonly
 };
 
 /**
+ * HTML's formatting elements. A block that cuts one (`<p><b><center>Title</center> more</b></p>`:
+ * the `<center>` ends the `<p>`, and the `<b>` in it) does not end it: a browser carries it on in
+ * the block and after it, up to its own end tag (the "active formatting elements"), so `Title` and
+ * `more` stay bold, and a link cut by a `<div>` still links what the `<div>` holds.
+ */
+const FORMATTING = new Set([
+  'a',
+  'b',
+  'big',
+  'code',
+  'em',
+  'font',
+  'i',
+  'nobr',
+  's',
+  'small',
+  'strike',
+  'strong',
+  'tt',
+  'u',
+]);
+
+/** Where a browser does not carry formatting from outside (its list's markers): a table's cells. */
+const FORMATTING_BOUNDARY = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+
+/**
  * Formatting elements, paragraphs and headings with nothing to show (`<i class="fa fa-check"></i>`,
  * `<b> </b>`, `<p align="center"></p>`, `<h2></h2>`): a browser shows nothing for them but what
  * an icon font draws, while in storage they would be an empty `<em>` (or a blank entry in the
@@ -229,12 +277,9 @@ function isComponent(source: string): boolean {
 const UNSAFE_HTML = new Set([
   'script',
   'style',
-  'iframe',
   'frame',
   'frameset',
   'noframes',
-  'object',
-  'embed',
   'applet',
   'template',
   'textarea',
@@ -249,8 +294,6 @@ const UNSAFE_HTML = new Set([
   'button',
   'input',
   'form',
-  'video',
-  'audio',
   'canvas',
   'base',
   'link',
@@ -271,6 +314,40 @@ const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => a
 /** Docusaurus' `<TabItem>`: without a label it is labelled with its value, as Docusaurus shows it. */
 const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };
+
+/**
+ * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
+ * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
+ * Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Warning>`, `<Check>`, `<Danger>`. Any other type keeps
+ * only its content, as other components do. (Starlight's `<Aside>` is HTML's `<aside>` by name.)
+ */
+const CALLOUT_COMPONENTS = new Set(['admonition', 'callout']);
+const CALLOUT_TYPES: Record<string, string> = {
+  note: 'note',
+  info: 'info',
+  default: 'info',
+  tip: 'tip',
+  hint: 'tip',
+  success: 'tip',
+  check: 'tip',
+  important: 'note',
+  warning: 'warning',
+  caution: 'warning',
+  danger: 'warning',
+  error: 'warning',
+};
+const NAMED_CALLOUTS = new Set(['note', 'info', 'tip', 'warning', 'check', 'danger']);
+
+function calloutPanel(name: string, attributes: Record<string, string>): string | undefined {
+  if (CALLOUT_COMPONENTS.has(name)) return CALLOUT_TYPES[(attributes.type ?? 'default').toLowerCase()];
+  return NAMED_CALLOUTS.has(name) ? CALLOUT_TYPES[name] : undefined;
+}
+
+const calloutComponent = (panel: string): TagSpec => ({
+  build: (attributes, children) => [
+    panelMacro(panel, { title: attributes.title?.trim() || undefined }, wrapPhrasing(children)),
+  ],
+});
 
 function numeric(value: string | undefined): string | undefined {
   return value !== undefined && /^\d{1,9}$/.test(value) ? value : undefined;
@@ -333,13 +410,16 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   if (first === -1) return undefined;
   const pieces: Array<Paragraph | Html> = [];
   let run: PhrasingContent[] = [];
+  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
+  const openInline: Array<{ name: string; start: Html }> = [];
+  /** Start tags a block cut does not end (formatting carried on, and its copies after the cut). */
+  const carried = new Set<PhrasingContent>();
   const flush = () => {
     const content = trimPiece(run);
-    if (content.length) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    if (content.length && !onlyCarriedTags(content, carried))
+      pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
     run = [];
   };
-  /** Inline elements open here (`<a href="…">`, `<b>`): a wrapper inside one is only its content. */
-  const openInline: string[] = [];
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
     const word = preformattedWord(children, index);
@@ -353,18 +433,76 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
     if (!tag || !spec) run.push(child);
     else if (!spec.block) {
       run.push(child);
-      const open = tag.end ? openInline.lastIndexOf(tag.name) : -1;
+      const open = tag.end ? openInline.map((entry) => entry.name).lastIndexOf(tag.name) : -1;
       if (open !== -1) openInline.splice(open, 1);
-      else if (!tag.end && !spec.void) openInline.push(tag.name);
+      else if (!tag.end && !spec.void) openInline.push({ name: tag.name, start: child as Html });
     } else if (spec.wrapper && openInline.length) {
       // `<a href="…"><div><img …></div></a>`: the link keeps its content, as a browser shows it.
     } else {
+      const formatting = openInline.filter((entry) => FORMATTING.has(entry.name));
+      for (const entry of formatting) carried.add(entry.start);
       flush();
       pieces.push(child as Html);
+      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link.
+      run = formatting.map((entry) => carriedCopy(entry.start));
+      for (let copy = 0; copy < run.length; copy += 1) {
+        carried.add(run[copy]!);
+        openInline[openInline.indexOf(formatting[copy]!)]!.start = run[copy] as Html;
+      }
     }
   }
   flush();
   return pieces;
+}
+
+/** A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it out). */
+function carriedCopy(start: Html): Html {
+  return { type: 'html', value: start.value, position: start.position, data: { carried: true } as Html['data'] };
+}
+
+export function isCarried(node: PhrasingContent): boolean {
+  return node.type === 'html' && (node.data as { carried?: boolean } | undefined)?.carried === true;
+}
+
+/**
+ * A piece of a cut paragraph that holds nothing but the start of formatting carried on past the
+ * cut (and end tags, whitespace): `<a href="…">` right before an `<h3>` shows nothing of its own,
+ * the link is in what follows, so the piece is no empty link.
+ */
+function onlyCarriedTags(content: PhrasingContent[], carried: Set<PhrasingContent>): boolean {
+  return content.every(
+    (node) =>
+      carried.has(node) ||
+      (node.type === 'html' && node.value.startsWith('</')) ||
+      (node.type === 'text' && node.value.trim() === ''),
+  );
+}
+
+function withoutAnchor(attributes: Record<string, string>): Record<string, string> {
+  if (attributes.id === undefined && attributes.name === undefined) return attributes;
+  const { id: _id, name: _name, ...rest } = attributes;
+  return rest;
+}
+
+function media(attributes: Record<string, string>, children: XNode[], state: State, node: Nodes, tag: string): XNode[] {
+  return [...embedded(attributes.src, attributes, state, node, tag), ...objectFallback(children)];
+}
+
+/** An `<object>`'s fallback after the link to it: set apart by a space when it goes on the same line. */
+function objectFallback(children: XNode[]): XNode[] {
+  const first = children.findIndex((child) => !(child.type === 'text' && child.value.trim() === ''));
+  if (first === -1) return [];
+  const rest = children.slice(first);
+  const head = rest[0]!;
+  if (head.type === 'text') rest[0] = text(head.value.trimStart());
+  return isPhrasing(head) ? [text(' '), ...rest] : rest;
+}
+
+/** A browser carries no formatting into a table cell from outside it. */
+function withoutCarried(piece: Paragraph): Paragraph {
+  return piece.children.some(isCarried)
+    ? { ...piece, children: piece.children.filter((node) => !isCarried(node)) }
+    : piece;
 }
 
 /** The name of a start or end tag (`<div class="x">` → div), lowercased. */
@@ -396,10 +534,13 @@ function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
     (node.type === 'break' ||
       (node.type === 'html' && LINE_BREAK_TAG.test(node.value)) ||
       (node.type === 'text' && node.value.trim() === ''));
-  while (isGap(content[0])) content.shift();
+  // After the formatting carried on from before the cut (`<b>`), the piece's own text starts.
+  let start = 0;
+  while (content[start] && isCarried(content[start]!)) start += 1;
+  while (isGap(content[start])) content.splice(start, 1);
   while (isGap(content[content.length - 1])) content.pop();
-  const head = content[0];
-  if (head?.type === 'text') content[0] = { ...head, value: head.value.trimStart() };
+  const head = content[start];
+  if (head?.type === 'text') content[start] = { ...head, value: head.value.trimStart() };
   const tail = content[content.length - 1];
   if (tail?.type === 'text') content[content.length - 1] = { ...tail, value: tail.value.trimEnd() };
   return content;
@@ -415,10 +556,24 @@ interface Frame {
   children: XNode[];
   node: Nodes;
   /** An MDX component's start tag, shown as written if no end tag closes it (`Promise<Repos>`). */
-  component?: { source: string; closed: boolean };
+  component?: { source: string; closed: boolean; converted?: boolean };
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
   gaps?: IconGaps;
+  /** Formatting a block cut, opened again here (`carried`). */
+  reopens?: CarriedFormatting;
+}
+
+/** A formatting element a block cut before its end tag: opened again where content follows. */
+interface CarriedFormatting {
+  tag: string;
+  spec: TagSpec;
+  attributes: Record<string, string>;
+  node: Nodes;
+  /** How many elements were open around it at the cut: it ends with them. */
+  depth: number;
+  /** Its copy open now, if any. */
+  frame?: Frame;
 }
 
 /**
@@ -454,6 +609,8 @@ export class HtmlBuilder {
   private readonly root: XNode[] = [];
   private rootGaps: IconGaps | undefined;
   private readonly stack: Frame[] = [];
+  /** Formatting cut by a block and not yet ended (see FORMATTING): outermost first. */
+  private carried: CarriedFormatting[] = [];
 
   constructor(
     private readonly state: State,
@@ -494,9 +651,9 @@ export class HtmlBuilder {
         continue;
       }
       this.state.inRawCode = outerCode || this.inCode();
-      const content = this.state.all(piece);
-      if (!content.length) continue;
       const top = this.stack[this.stack.length - 1];
+      const content = this.state.all(top && FORMATTING_BOUNDARY.has(top.tag) ? withoutCarried(piece) : piece);
+      if (!content.length) continue;
       const inLine = top !== undefined && !top.component && (!top.spec.block || HOLDS_PHRASING.has(top.tag));
       if (!inLine) this.appendBlock(wrapPhrasing(content));
       else {
@@ -524,9 +681,11 @@ export class HtmlBuilder {
         continue;
       }
       if (this.skipped(token, node)) continue;
-      if (token.kind === 'text')
-        this.append([text(this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value))]);
-      else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
+      if (token.kind === 'text') {
+        const value = this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value);
+        if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
+        else this.append([text(value)]);
+      } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }
   }
@@ -572,8 +731,11 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (spec.block && this.carried.length) this.cutReopened();
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
+    if (!spec.block && this.carried.length) this.reopenCarried();
+    if (name === 'source') this.mediaSource(attributes);
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -603,15 +765,30 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
-    const spec = !this.block ? INLINE_COMPONENT : name === 'tabitem' ? TAB_ITEM : BLOCK_COMPONENT;
-    this.stack.push({ tag: name, spec, attributes, children: [], node, component: { source, closed: false } });
+    const panel = this.block ? calloutPanel(name, attributes) : undefined;
+    const spec = !this.block
+      ? INLINE_COMPONENT
+      : panel
+        ? calloutComponent(panel)
+        : name === 'tabitem'
+          ? TAB_ITEM
+          : BLOCK_COMPONENT;
+    const component = { source, closed: false, converted: panel !== undefined };
+    this.stack.push({ tag: name, spec, attributes, children: [], node, component });
+  }
+
+  /** `<video><source src="…"></video>`: the first source is the video's when it has none of its own. */
+  private mediaSource(attributes: Record<string, string>): void {
+    const top = this.stack[this.stack.length - 1];
+    if ((top?.tag === 'video' || top?.tag === 'audio') && top.attributes.src === undefined && attributes.src)
+      top.attributes = { ...top.attributes, src: attributes.src };
   }
 
   /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */
   private closeOpenParagraph(): void {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== 'p' && !this.stack[index]!.spec.block) index -= 1;
-    if (index >= 0 && this.stack[index]!.tag === 'p') while (this.stack.length > index) this.closeTop();
+    if (index >= 0 && this.stack[index]!.tag === 'p') this.cutAt(index);
   }
 
   /** An element the new start tag ends (an open `<li>` at the next `<li>`), with what is open inside it. */
@@ -620,15 +797,90 @@ export class HtmlBuilder {
       const tag = this.stack[index]!.tag;
       if (scope.has(tag)) return;
       if (closes.has(tag)) {
-        while (this.stack.length > index) this.closeTop();
+        this.cutAt(index);
         return;
       }
     }
   }
 
+  /**
+   * The elements from `index` up end where a block starts (`<p>` before a `<div>`, `<li>` before the
+   * next `<li>`). The formatting among them goes on after the cut: shown where it was so far (if
+   * it held anything), and opened again where content follows, until its end tag.
+   */
+  private cutAt(index: number): void {
+    const cut: CarriedFormatting[] = [];
+    while (this.stack.length > index) {
+      const frame = this.stack[this.stack.length - 1]!;
+      if (FORMATTING.has(frame.tag) && !frame.component && !frame.reopens) {
+        const { tag, spec, attributes, node } = frame;
+        const empty = showsNothing(frame.children);
+        // An `<a id="…">`'s anchor is made once: where it shows first.
+        cut.unshift({ tag, spec, attributes: empty ? attributes : withoutAnchor(attributes), node, depth: index });
+        if (empty) {
+          // Nothing in it yet (`<a href="…"><div>…`): no empty element; it starts where content does.
+          this.stack.pop();
+          this.append(frame.children);
+          continue;
+        }
+      }
+      this.closeTop();
+    }
+    if (cut.length && this.carried.length < MAX_OPEN_TAGS) this.carried.push(...cut);
+  }
+
+  /**
+   * A block starts where formatting carried past a cut is open again (`<p><b>x<div>y</div> more
+   * <div>z</div>`): it cuts it again, as the first block did, so the block stays a block.
+   */
+  private cutReopened(): void {
+    let index = this.stack.length;
+    while (index > 0 && this.stack[index - 1]!.reopens) index -= 1;
+    if (index < this.stack.length) this.cutAt(index);
+  }
+
+  /** The formatting a block cut, opened again around the content that follows (not into a table cell). */
+  private reopenCarried(): void {
+    for (const carried of this.carried) {
+      if (carried.frame || this.stack.length >= MAX_OPEN_TAGS) continue;
+      if (this.stack.slice(carried.depth).some((frame) => FORMATTING_BOUNDARY.has(frame.tag))) continue;
+      const { tag, spec, attributes, node } = carried;
+      carried.frame = { tag, spec, attributes, children: [], node, reopens: carried };
+      carried.attributes = withoutAnchor(attributes);
+      this.stack.push(carried.frame);
+    }
+  }
+
+  /** Formatting carried past a cut ends with its end tag, and with the elements around it. */
+  private endCarried(name: string): boolean {
+    for (let index = this.carried.length - 1; index >= 0; index -= 1) {
+      if (this.carried[index]!.tag === name && !this.carried[index]!.frame) {
+        this.carried.splice(index, 1);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Text after a cut, in the formatting carried on: its leading space before it (`<center>x</center> tail`). */
+  private appendInCarried(value: string): void {
+    const space = /^\s*/.exec(value)![0];
+    if (space) this.append([text(space)]);
+    this.reopenCarried();
+    this.append([text(value.slice(space.length))]);
+  }
+
+  /** A Markdown block starts: raw HTML's formatting is not carried into it. */
+  endCarriedFormatting(): void {
+    this.carried.length = 0;
+  }
+
   private close(name: string, source: string, node: Nodes): void {
     let index = this.stack.length - 1;
     while (index >= 0 && this.stack[index]!.tag !== name) index -= 1;
+    const reopened = index >= 0 ? this.stack[index]!.reopens : undefined;
+    if (reopened) this.carried.splice(this.carried.indexOf(reopened), 1);
+    if (index < 0 && this.carried.length && this.endCarried(name)) return;
     if (index < 0) {
       // `</br>` is a line break in every browser. A stray end tag of a tag we convert closes
       // nothing we can see (its start was in another block): like a browser, ignore it.
@@ -644,13 +896,16 @@ export class HtmlBuilder {
 
   private closeTop(): void {
     const frame = this.stack.pop()!;
+    if (frame.reopens) frame.reopens.frame = undefined;
+    if (this.carried.length && this.carried.some((carried) => carried.depth > this.stack.length))
+      this.carried = this.carried.filter((carried) => carried.depth <= this.stack.length);
     const component = frame.component;
     if (component && !component.closed) {
       this.escaped(frame.tag, component.source, frame.node);
       this.append(frame.children);
       return;
     }
-    if (component) {
+    if (component && !component.converted) {
       const name = /^<([\w:-]+)/.exec(component.source)![1]!;
       this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
     }

@@ -1,5 +1,5 @@
 /** Phrasing content: text, emphasis, strong, strikethrough, hard breaks. */
-import type { Break, Delete, Emphasis, Parents, Strong, Text } from 'mdast';
+import type { Break, Delete, Emphasis, Nodes, Parents, Strong, Text } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
@@ -14,7 +14,8 @@ export function text(node: Text, state: State, parent: Parents | undefined): XNo
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
   // A snippet line is a paragraph of its own: only its start is looked at.
-  if (node.value.startsWith('--8<--')) warnMkDocsSnippets(node, state);
+  if (node.value.startsWith('--8<--') || node.value.startsWith('{!') || node.value.startsWith('{*'))
+    warnFileInclusions(node.value, node, state);
   const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
   return [
     textNode(
@@ -70,15 +71,22 @@ export function hardBreak(_node: Break): XNode[] {
 /** VitePress' code snippet import (`<<< @/snippets/x.js{2}`), a line of its own: the code is in the file. */
 const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
 
-/** MkDocs' file inclusion (pymdownx.snippets), `--8<-- "file.md"` on a line of its own. */
-const MKDOCS_SNIPPET = /^-{2}8<-{2}[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)[ \t]*$/gm;
+/**
+ * MkDocs' file inclusions, each on a line of its own, also inside a code block (they run before
+ * Markdown): pymdownx.snippets' `--8<-- "file.md"`, markdown-include's `{!file.py!}`, and the
+ * `{* file.py hl[3] *}` FastAPI's docs write.
+ */
+const FILE_INCLUSION =
+  /^(?:(-{2}8<-{2})[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)|(\{!)[ \t]*([^!{}\n]+?)[ \t]*!\}|(\{\*)[ \t]*([^*{}\s]+)[^*{}\n]*\*\})[ \t]*$/gm;
 
-function warnMkDocsSnippets(node: Text, state: State): void {
-  for (const match of node.value.matchAll(MKDOCS_SNIPPET))
-    state.warn(
-      `MkDocs snippet --8<-- ${match[1]} is not converted: shown as text, the file's content is not on this page`,
-      node,
-    );
+/** The text or code `value` holds file inclusions: each is warned about, once (the content is not on the page). */
+export function warnFileInclusions(value: string, node: Nodes, state: State): void {
+  for (const match of value.matchAll(FILE_INCLUSION)) {
+    const [, snippet, snippetFile, include, includeFile, , fastapiFile] = match;
+    const written = snippet ? `--8<-- ${snippetFile}` : include ? `{!${includeFile}!}` : `{* ${fastapiFile} *}`;
+    const kind = snippet ? 'MkDocs snippet' : 'MkDocs file inclusion';
+    state.warn(`${kind} ${written} is not converted: shown as text, the file's content is not on this page`, node);
+  }
 }
 
 function warnSnippetImports(node: Text, state: State): void {

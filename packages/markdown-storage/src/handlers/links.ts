@@ -8,6 +8,7 @@ import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { confluenceAnchor } from '../anchors.js';
+import { includeMacro } from './macros.js';
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */
@@ -234,8 +235,9 @@ const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
  * `resolvePageTitle`, any other note to a page titled with its name (the note's name is its title
  * in Obsidian, and the page may be published from elsewhere). `#Heading` is the heading's anchor,
  * `#^block` (a block Confluence cannot address) the page. An embedded image is an image as
- * `![](…)` is (its size after the bar); an embedded note is a link to its page; another file is
- * an attachment link when it is one, else its name as text, with a warning.
+ * `![](…)` is (its size after the bar); an embedded note is a link to its page here, and the page
+ * itself where it stands on a line of its own (`noteInclude`); another file is an attachment link
+ * when it is one, else its name as text, with a warning.
  */
 export function wikiLink(node: WikiLink, state: State): XNode[] {
   const { target, heading, alias, embed } = node.data;
@@ -260,7 +262,6 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
     state.warn(`[[${target}]] is not an attachment of this page: shown as text`, at);
     return shown;
   }
-  const notePath = (name: string) => (/\.md$/i.test(name) ? name : `${name}.md`);
   let path = notePath(target);
   let resolved = state.options.resolvePageTitle?.(path);
   // GitHub and Gollum wikis write it the other way round, `[[Link text|Page]]`: when only the part
@@ -272,9 +273,44 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
       shown.splice(0, 1, text(target));
     }
   }
-  const title = resolved ?? path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+  const title = resolved ?? noteName(path);
   state.pageLinks.add(title);
   const resolvedAnchor = heading && resolved !== undefined ? state.options.resolveAnchor?.(path, heading) : undefined;
   const anchor = heading ? (resolvedAnchor ?? confluenceAnchor(heading)) : undefined;
   return [x('ac:link', { 'ac:anchor': anchor }, [x('ri:page', { 'ri:content-title': title }), ...linkBody(shown)])];
+}
+
+/** `[[Page]]` names `Page.md`, as Obsidian adds the extension. */
+function notePath(name: string): string {
+  return /\.md$/i.test(name) ? name : `${name}.md`;
+}
+
+/** A note's name is its title in Obsidian: `folder/Page.md` → `Page`. */
+function noteName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+}
+
+/** `![[Other note]]`: a whole note embedded (not an image or another file, not one of its sections). */
+export function isNoteEmbed(node: WikiLink): boolean {
+  const { target, heading, block, embed } = node.data;
+  return (
+    embed &&
+    target !== '' &&
+    heading === undefined &&
+    block === undefined &&
+    !IMAGE_FILE.test(target) &&
+    !OTHER_FILE.test(target)
+  );
+}
+
+/**
+ * An embedded note on a line of its own is the note's page shown in this one: Confluence's
+ * `include` macro, naming the page as a link to it would (the tree's title through
+ * `resolvePageTitle`, else the note's name), listed in `pageLinks` as the page's links are.
+ */
+export function noteInclude(node: WikiLink, state: State): XNode[] {
+  const path = notePath(node.data.target);
+  const title = state.options.resolvePageTitle?.(path) ?? noteName(path);
+  state.pageLinks.add(title);
+  return [includeMacro(title)];
 }

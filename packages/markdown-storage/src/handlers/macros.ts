@@ -18,3 +18,21 @@ export function macro(name: string, values: MacroParameters = {}, extra: XNode[]
 export function panelMacro(name: string, values: MacroParameters, body: XNode[]): XElement {
   return macro(name, values, [x('ac:rich-text-body', {}, body)]);
 }
+
+/**
+ * The Widget Connector (`widget`), Confluence's own player for a video page: its `url` parameter is
+ * a link (`ri:url`), not text; width and height in pixels.
+ */
+export function widgetMacro(url: string, size: { width?: number; height?: number }): XElement {
+  return x('ac:structured-macro', { 'ac:name': 'widget' }, [
+    x('ac:parameter', { 'ac:name': 'url' }, [x('ri:url', { 'ri:value': url })]),
+    ...parameters({ width: size.width?.toString(), height: size.height?.toString() }),
+  ]);
+}
+
+/** The `include` macro: another page of the space shown inside this one (an embedded Obsidian note). */
+export function includeMacro(title: string): XElement {
+  return macro('include', {}, [
+    x('ac:parameter', { 'ac:name': '' }, [x('ac:link', {}, [x('ri:page', { 'ri:content-title': title })])]),
+  ]);
+}

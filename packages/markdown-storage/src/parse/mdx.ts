@@ -33,6 +33,44 @@ function mdxEsm(state: StateBlock, startLine: number, endLine: number, silent: b
   return true;
 }
 
+/**
+ * Docusaurus' ```` ```mdx-code-block ```` fence: content that other tools (Prettier, GitHub) show as
+ * code but Docusaurus renders, unwrapped, as the page's MDX (`<Tabs>` examples, admonitions in a
+ * `<BrowserWindow>`). Its lines are read as the page's own; an unclosed one stays a code block.
+ */
+const MDX_CODE_BLOCK = /^(`{3,}|~{3,})[ \t]*mdx-code-block[ \t]*$/;
+
+function mdxCodeBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const first = state.src.charCodeAt(start);
+  // This runs on every block: only fence lines are looked at further.
+  if (first !== 0x60 /* ` */ && first !== 0x7e /* ~ */) return false;
+  const fence = MDX_CODE_BLOCK.exec(state.src.slice(start, state.eMarks[startLine]!))?.[1];
+  if (!fence) return false;
+  let close = startLine + 1;
+  for (; close < endLine; close += 1) {
+    if (state.sCount[close]! - state.blkIndent >= 4) continue;
+    const line = state.src.slice(state.bMarks[close]! + state.tShift[close]!, state.eMarks[close]!).trimEnd();
+    if (line.length >= fence.length && line === fence[0]!.repeat(line.length)) break;
+  }
+  if (close >= endLine) return false;
+  if (silent) return true;
+  // Counted as a level, as a wrapper is (parse/nesting.ts bounds how deep they go).
+  const { parentType, lineMax } = state;
+  state.level += 1;
+  state.lineMax = close;
+  state.md.block.tokenize(state, startLine + 1, close);
+  state.level -= 1;
+  state.lineMax = lineMax;
+  state.parentType = parentType;
+  state.line = close + 1;
+  return true;
+}
+
 export function mdx(md: MarkdownIt): void {
   md.block.ruler.before('paragraph', 'mdx_esm', mdxEsm);
+  md.block.ruler.before('fence', 'mdx_code_block', mdxCodeBlock, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
 }

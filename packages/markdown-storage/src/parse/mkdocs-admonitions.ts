@@ -8,7 +8,9 @@
  * The type is the first word (more words are CSS classes for MkDocs, ignored); Material's types
  * and their aliases map to Confluence's panels. With no title written the capitalized type is
  * the title, as MkDocs shows it; `""` means none. The block ends at the first non-blank line
- * indented less than 4 spaces. Any other type stays what it was (a paragraph, then code).
+ * indented less than 4 spaces. Any other type (`!!! pied-piper`, a site's own, styled by its CSS)
+ * is an admonition to Python-Markdown too, shown as Material's fallback, `note`: once content is
+ * indented under it, so that a line of prose (`!!! wow`) alone stays text.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import type { DirectiveMeta } from './directives.js';
@@ -57,10 +59,7 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
   const text = state.src.slice(start, state.eMarks[startLine]!);
   const match = OPENER.exec(text);
   const type = match?.[2]!.toLowerCase();
-  const panel = type === undefined ? undefined : MKDOCS_PANELS[type];
-  if (!match || !panel) return false;
-  if (silent) return true;
-
+  if (!match || type === undefined) return false;
   const indent = state.blkIndent + 4;
   let contentEnd = startLine + 1;
   for (let line = startLine + 1; line < endLine; line += 1) {
@@ -68,6 +67,10 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
     if (state.sCount[line]! < indent) break;
     contentEnd = line + 1;
   }
+  const panel = MKDOCS_PANELS[type] ?? (contentEnd > startLine + 1 ? MKDOCS_PANELS.note! : undefined);
+  if (!panel) return false;
+  if (silent) return true;
+
   const collapsible = match[1] !== '!!!';
   const title = match[3] ?? type!.charAt(0).toUpperCase() + type!.slice(1);
 

@@ -298,11 +298,29 @@ function takeClassLines(paragraph: Paragraph): void {
   // Cheap test first: this runs on every paragraph.
   if (last?.type !== 'text' || last.value.charCodeAt(last.value.length - 1) !== 0x7d /* } */) return;
   const match = CLASS_LINES.exec(last.value);
-  if (!match) return;
+  if (!match) {
+    takeTrailingClasses(paragraph, last);
+    return;
+  }
   last.value = last.value.slice(0, match.index).trimEnd();
   if (!last.value) paragraph.children.pop();
   const classes = [...match[0].matchAll(/\.([\w-]+)/g)].map((found) => found[1]!);
   paragraph.data = { ...paragraph.data, classes } as Paragraph['data'];
+}
+
+/**
+ * Classes at the end of a paragraph's last line (`Get guides and tips.{.subline}`, VitePress'
+ * markdown-it-attrs): they style the paragraph, which shows the text only. Taken off, not kept as
+ * `data.classes`: they are the paragraph's, not a callout's (Wiki.js reads a blockquote's from a
+ * line of their own). A paragraph of nothing else stays as written.
+ */
+const TRAILING_CLASSES = /[ \t]*\{:?[ \t]*(?:\.[\w-]+[ \t]*)+\}[ \t]*$/;
+
+function takeTrailingClasses(paragraph: Paragraph, last: Text): void {
+  const match = TRAILING_CLASSES.exec(last.value);
+  if (!match || (match.index === 0 && paragraph.children.length === 1)) return;
+  last.value = last.value.slice(0, match.index);
+  if (!last.value) paragraph.children.pop();
 }
 
 function alignment(token: Token): AlignType {

@@ -117,4 +117,35 @@ describe('storage XHTML check', () => {
     expect(() => checkStorageXhtml('<p>ok</p>')).not.toThrow();
     expect(() => checkStorageXhtml('')).not.toThrow();
   });
+
+  it('shows an included page in place (with its own links), and says when it is missing or already shown', () => {
+    const include = (title: string) =>
+      `<ac:structured-macro ac:name="include"><ac:parameter ac:name=""><ac:link><ri:page ri:content-title="${title}"/></ac:link></ac:parameter></ac:structured-macro>`;
+    const pages: Record<string, { id: number; storage: string }> = {
+      Known: { id: 42, storage: '<p>Shared <strong>steps</strong></p>' },
+      Loop: { id: 43, storage: `<p>Before</p>${include('Loop')}` },
+    };
+    const including: RenderContext = {
+      ...ctx,
+      includedPage: (title, space) =>
+        pages[title] && space === 'DEV' ? { ...pages[title], context: including } : undefined,
+    };
+    const render = (storage: string) => renderStorage(storage, including).html;
+    expect(render(include('Known'))).toBe(
+      '<div class="include"><p class="include-source">Included from <a class="page-link" href="/ui/pages/42">Known</a></p><p>Shared <strong>steps</strong></p></div>',
+    );
+    expect(render(include('Nowhere'))).toContain('The included page could not be found: Nowhere');
+    const loop = render(include('Loop'));
+    expect(loop.match(/<p>Before<\/p>/g)).toHaveLength(1);
+    expect(loop).toContain('Not shown again: the page is already included above.');
+  });
+
+  it("links a Widget Connector's media, with its size, since the sandbox cannot play it", () => {
+    const out = html(
+      '<ac:structured-macro ac:name="widget"><ac:parameter ac:name="url"><ri:url ri:value="https://www.youtube.com/watch?v=aBc&amp;t=4s" /></ac:parameter><ac:parameter ac:name="width">560</ac:parameter><ac:parameter ac:name="height">315</ac:parameter></ac:structured-macro>',
+    );
+    expect(out).toBe(
+      '<div class="widget">▶ Embedded media (560×315): <a href="https://www.youtube.com/watch?v=aBc&amp;t=4s">https://www.youtube.com/watch?v=aBc&amp;t=4s</a></div>',
+    );
+  });
 });

@@ -57,6 +57,17 @@ describe('preview UI routes', () => {
     expect(image.headers.get('content-type')).toBe('image/svg+xml');
   });
 
+  it("shows an included page's body in place, its image from the included page's own attachment", async () => {
+    const host = await api.createPage(
+      'Includes UI Page',
+      '<ac:structured-macro ac:name="include"><ac:parameter ac:name=""><ac:link><ri:page ri:content-title="UI &lt;Page&gt;"/></ac:link></ac:parameter></ac:structured-macro>',
+    );
+    const page = await html(`/ui/pages/${host.body.id}`);
+    expect(page.text).toContain(`Included from <a class="page-link" href="/ui/pages/${pageId}">UI &lt;Page&gt;</a>`);
+    expect(page.text).toContain('<p>two</p>');
+    expect(page.text).toContain(`<img class="confluence-image" src="/ui/attachments/${pageId}/pic.svg"`);
+  });
+
   it('redirects Confluence webui links into the preview', async () => {
     const rest = await api.get(`/wiki/api/v2/pages/${pageId}`);
     const page = await html(`/wiki${rest.body._links.webui}`);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { diffLines } from 'diff';
 import type { SandboxContext } from '../context.js';
 import type { ContentRow, SpaceRow } from '../store/store.js';
-import { renderStorage } from './storage-render.js';
+import { renderStorage, type RenderContext } from './storage-render.js';
 import { stylesheet } from './style.js';
 
 // The preview UI: server-rendered HTML, no scripts, no build step, nothing from the network.
@@ -116,6 +116,34 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     return { page, space: store.spaceById(page.space_id)! };
   };
 
+  /** How a page's storage is rendered: its links, its own attachments and children, and the pages it includes. */
+  const renderContext = (page: ContentRow, space: SpaceRow): RenderContext => ({
+    spaceKey: space.key,
+    resolvePage: (title, spaceKey) => {
+      const target = store.spaceByKey(spaceKey);
+      return target ? store.pageByTitle(target.id, title)?.id : undefined;
+    },
+    attachmentUrl: (filename, ownerTitle, ownerSpace) => {
+      let ownerId = page.id;
+      if (ownerTitle) {
+        const target = store.spaceByKey(ownerSpace ?? space.key);
+        const owner = target && store.pageByTitle(target.id, ownerTitle);
+        if (!owner) return undefined;
+        ownerId = owner.id;
+      }
+      return store.attachmentByName(ownerId, filename) ? attachmentUrl(ownerId, filename) : undefined;
+    },
+    children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
+    pageUrl,
+    includedPage: (title, spaceKey) => {
+      const target = store.spaceByKey(spaceKey);
+      const included = target && store.pageByTitle(target.id, title);
+      return included
+        ? { id: included.id, storage: included.body, context: renderContext(included, target) }
+        : undefined;
+    },
+  });
+
   const notFound = (reply: FastifyReply, id: string) =>
     send(
       reply,
@@ -130,25 +158,7 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     const versionNumber = request.query.version ? Number(request.query.version) : page.version;
     const version = store.version(page.id, versionNumber);
     if (!version) return notFound(reply, `${request.params.id} (version ${request.query.version})`);
-    const rendered = renderStorage(version.body, {
-      spaceKey: space.key,
-      resolvePage: (title, spaceKey) => {
-        const target = store.spaceByKey(spaceKey);
-        return target ? store.pageByTitle(target.id, title)?.id : undefined;
-      },
-      attachmentUrl: (filename, ownerTitle, ownerSpace) => {
-        let ownerId = page.id;
-        if (ownerTitle) {
-          const target = store.spaceByKey(ownerSpace ?? space.key);
-          const owner = target && store.pageByTitle(target.id, ownerTitle);
-          if (!owner) return undefined;
-          ownerId = owner.id;
-        }
-        return store.attachmentByName(ownerId, filename) ? attachmentUrl(ownerId, filename) : undefined;
-      },
-      children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
-      pageUrl,
-    });
+    const rendered = renderStorage(version.body, renderContext(page, space));
     const crumbs = store
       .ancestors(page.id)
       .map((a) => `<a href="${pageUrl(a.id)}">${esc(a.title)}</a>`)

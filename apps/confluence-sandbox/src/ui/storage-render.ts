@@ -13,7 +13,15 @@ export interface RenderContext {
   /** Child pages, for the `children` macro. */
   children(): Array<{ id: number; title: string }>;
   pageUrl(id: number): string;
+  /**
+   * The current storage of a page by title, with the context to render it in (its own
+   * attachments and children), for the `include` macro; undefined when no such page exists.
+   */
+  includedPage?(title: string, spaceKey: string): { id: number; storage: string; context: RenderContext } | undefined;
 }
+
+/** How deep includes nest before the sandbox stops, as Confluence stops a page including itself. */
+const MAX_INCLUDE_DEPTH = 5;
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -196,7 +204,7 @@ export interface RenderedPage {
 }
 
 /** Storage format → the HTML a reader sees, the way Confluence renders the common macros. */
-export function renderStorage(storage: string, ctx: RenderContext): RenderedPage {
+export function renderStorage(storage: string, ctx: RenderContext, including: number[] = []): RenderedPage {
   const document = parseDocument(`<ac:root>${numericEntities(storage)}</ac:root>`, {
     xmlMode: true,
     recognizeCDATA: true,
@@ -335,6 +343,10 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
       }
       case 'anchor':
         return `<a class="anchor" id="${escapeHtml(slug(params[''] || params.name || ''))}"></a>`;
+      case 'include':
+        return renderInclude(macro);
+      case 'widget':
+        return renderWidget(params, childElements(macro, 'ac:parameter'));
       case 'excerpt':
       case 'section':
       case 'column':
@@ -342,6 +354,34 @@ export function renderStorage(storage: string, ctx: RenderContext): RenderedPage
       default:
         return `<div class="macro-placeholder">Macro <code>${escapeHtml(macroName)}</code> is not rendered by the sandbox${body(macro) ? `<div>${body(macro)}</div>` : ''}</div>`;
     }
+  };
+
+  // Confluence shows the included page's body in place; a missing page or a loop is said, not hidden.
+  const renderInclude = (macro: Element): string => {
+    const page = childElements(childElements(macro, 'ac:parameter')[0] ?? macro, 'ac:link')
+      .flatMap((link) => childElements(link, 'ri:page'))
+      .at(0);
+    const title = page?.attribs['ri:content-title'] ?? '';
+    const spaceKey = page?.attribs['ri:space-key'] ?? ctx.spaceKey;
+    const included = title ? ctx.includedPage?.(title, spaceKey) : undefined;
+    if (!included)
+      return `<div class="macro-placeholder include-missing">The included page could not be found: ${escapeHtml(title || '(no page named)')}</div>`;
+    const source = `<p class="include-source">Included from <a class="page-link" href="${ctx.pageUrl(included.id)}">${escapeHtml(title)}</a></p>`;
+    if (including.includes(included.id) || including.length >= MAX_INCLUDE_DEPTH)
+      return `<div class="macro-placeholder include-loop">${source}<p>Not shown again: the page is already included above.</p></div>`;
+    const nested = renderStorage(included.storage, included.context, [...including, included.id]);
+    return `<div class="include">${source}${nested.html}</div>`;
+  };
+
+  // The Widget Connector plays the video in Confluence; the sandbox has no network, so it links to it.
+  const renderWidget = (params: Record<string, string>, parameterElements: Element[]): string => {
+    const urlParameter = parameterElements.find((parameter) => parameter.attribs['ac:name'] === 'url');
+    const url = safeHref(
+      (urlParameter && childElements(urlParameter, 'ri:url')[0]?.attribs['ri:value']) || params.url || undefined,
+    );
+    if (!url) return `<div class="macro-placeholder">Widget with no URL</div>`;
+    const size = params.width && params.height ? ` (${escapeHtml(params.width)}×${escapeHtml(params.height)})` : '';
+    return `<div class="widget">▶ Embedded media${size}: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></div>`;
   };
 
   const renderCode = (macro: Element, params: Record<string, string>, noformat: boolean): string => {

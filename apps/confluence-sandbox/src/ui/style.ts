@@ -65,6 +65,8 @@ ul.task-list { list-style: none; padding-left: 4px; } li.task { margin: 2px 0; }
 img.confluence-image { max-width: 100%; height: auto; border: 1px solid var(--line); }
 .missing-attachment, .unresolved-link { color: #de350b; }
 .macro-placeholder { border: 1px dashed #c1c7d0; padding: 8px; color: var(--subtle); margin: 10px 0; }
+.include { border-left: 2px solid #c1c7d0; padding-left: 10px; margin: 10px 0; } p.include-source { color: var(--subtle); font-size: 12px; margin: 0 0 4px; }
+.widget { border: 1px solid var(--line); border-radius: 3px; padding: 8px; margin: 10px 0; }
 nav.toc { border-left: 2px solid var(--line); padding-left: 10px; margin: 12px 0; } nav.toc ul { list-style: none; padding: 0; margin: 0; }
 ${[2, 3, 4, 5, 6].map((n) => `.toc-level-${n} { padding-left: ${(n - 1) * 14}px; }`).join(' ')}
 .layout-section { display: grid; gap: 20px; } .layout-two_equal, .layout-two_left_sidebar, .layout-two_right_sidebar { grid-template-columns: 1fr 1fr; } .layout-three_equal { grid-template-columns: 1fr 1fr 1fr; }

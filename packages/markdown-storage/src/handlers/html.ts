@@ -269,10 +269,13 @@ function isComponent(source: string): boolean {
   return (
     name !== undefined &&
     /[a-z]/.test(name) &&
-    !Object.hasOwn(TAGS, name.toLowerCase()) &&
+    (!Object.hasOwn(TAGS, name.toLowerCase()) || COMPONENTS_NAMED_AS_HTML.has(name)) &&
     !UNSAFE_HTML.has(name.toLowerCase())
   );
 }
+
+/** Components whose name is also an HTML tag's: Starlight's `<Aside type="caution">` is a callout, `<aside>` is HTML. */
+const COMPONENTS_NAMED_AS_HTML = new Set(['Aside']);
 
 const UNSAFE_HTML = new Set([
   'script',
@@ -319,9 +322,10 @@ const INLINE_COMPONENT: TagSpec = { build: transparent };
  * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
  * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
  * Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Warning>`, `<Check>`, `<Danger>`. Any other type keeps
- * only its content, as other components do. (Starlight's `<Aside>` is HTML's `<aside>` by name.)
+ * only its content, as other components do. Starlight's `<Aside type="caution">` too, by its capital.
  */
-const CALLOUT_COMPONENTS = new Set(['admonition', 'callout']);
+/** Each callout component, and its type when it is given none (Starlight's `<Aside>` is a note). */
+const CALLOUT_COMPONENTS: Record<string, string> = { admonition: 'default', callout: 'default', aside: 'note' };
 const CALLOUT_TYPES: Record<string, string> = {
   note: 'note',
   info: 'info',
@@ -339,7 +343,8 @@ const CALLOUT_TYPES: Record<string, string> = {
 const NAMED_CALLOUTS = new Set(['note', 'info', 'tip', 'warning', 'check', 'danger']);
 
 function calloutPanel(name: string, attributes: Record<string, string>): string | undefined {
-  if (CALLOUT_COMPONENTS.has(name)) return CALLOUT_TYPES[(attributes.type ?? 'default').toLowerCase()];
+  if (Object.hasOwn(CALLOUT_COMPONENTS, name))
+    return CALLOUT_TYPES[(attributes.type ?? CALLOUT_COMPONENTS[name]!).toLowerCase()];
   return NAMED_CALLOUTS.has(name) ? CALLOUT_TYPES[name] : undefined;
 }
 
@@ -722,7 +727,7 @@ export class HtmlBuilder {
     source: string,
     node: Nodes,
   ): void {
-    const spec = this.allowed(name);
+    const spec = COMPONENTS_NAMED_AS_HTML.has(/^<([\w:-]+)/.exec(source)?.[1] ?? '') ? undefined : this.allowed(name);
     if (!spec && isComponent(source)) {
       this.openComponent(name, attributes, selfClosing, source, node);
       return;

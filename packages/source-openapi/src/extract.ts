@@ -80,9 +80,11 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     report: options.report ?? (() => undefined),
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
+  nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
   // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
@@ -122,6 +124,11 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     webhooks,
     schemas: schemas.namedSchemas(context.usedBy),
     operationCount: operations.length,
+    ...(context.apiKeyVariables.size
+      ? {
+          apiKeyVariables: [...context.apiKeyVariables].map(([scheme, variable]) => ({ scheme, variable })),
+        }
+      : {}),
     file: spec.rootFile,
     files: [...spec.documents.keys()],
     externalDocs: (document as Json).externalDocs as ApiModel['externalDocs'],
@@ -138,6 +145,8 @@ interface WalkContext {
   report: (diagnostic: Diagnostic) => void;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
+  apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
 }
@@ -1230,27 +1239,17 @@ function curl(context: WalkContext, operation: Operation): string {
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
     .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
-  const scheme = operation.security?.[0]?.schemes[0];
-  if (scheme) {
-    const definition = securityDefinition(context, scheme.name);
-    if (definition?.type === 'apiKey' && definition.in === 'query')
-      query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
-    else if (definition?.type === 'apiKey' && definition.in === 'header')
-      headers.push(`-H "${String(definition.name)}: $API_KEY"`);
-    else if (definition?.type === 'apiKey' && definition.in === 'cookie')
-      cookies.unshift(`${String(definition.name)}=$API_KEY`);
-    else if (
-      definition?.type === 'basic' ||
-      (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')
-    )
-      headers.push(`-u "$USERNAME:$PASSWORD"`);
-    else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
-  }
+  // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
+  // secret, each a header of its own) needs both, or the request is refused.
+  const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
+  query.push(...credentials.query);
+  headers.push(...credentials.headers);
+  cookies.unshift(...credentials.cookies);
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
     const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
-  if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
+  if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
@@ -1260,7 +1259,7 @@ function curl(context: WalkContext, operation: Operation): string {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
+  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url, credentials.variables)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
@@ -1314,14 +1313,110 @@ function curlBase(url = ''): string {
 }
 
 /**
- * Single-quoted; double-quoted only when it carries $API_KEY or $BASE_URL, so the shell expands
- * those (and nothing else).
+ * Single-quoted; double-quoted only when it carries one of `variables` or $BASE_URL, so the shell
+ * expands those (and nothing else).
  */
-function shellQuoted(text: string): string {
-  return /\$(API_KEY|BASE_URL)/.test(text)
-    ? `"${text.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY|BASE_URL)/g, '\\$')}"`
-    : `'${shellSafe(text)}'`;
+function shellQuoted(text: string, variables: ReadonlySet<string>): string {
+  const names = ['BASE_URL', ...variables].join('|');
+  const variable = new RegExp(`\\$(${names})(?![A-Za-z0-9_])`);
+  if (!variable.test(text)) return `'${shellSafe(text)}'`;
+  const otherDollar = new RegExp(`\\$(?!(${names})(?![A-Za-z0-9_]))`, 'g');
+  return `"${text.replace(/[\\"`]/g, '\\$&').replace(otherDollar, '\\$')}"`;
 }
+
+interface CurlCredentials {
+  query: string[];
+  headers: string[];
+  cookies: string[];
+  /** The shell variables they read (`API_KEY`, `TOKEN`…). */
+  variables: Set<string>;
+}
+
+/**
+ * How curl sends each scheme of one security requirement, from shell variables the overview lists
+ * (an API key `$API_KEY`, a token `$TOKEN`, a client certificate `$CLIENT_CERT`…).
+ */
+function curlCredentials(context: WalkContext, schemes: Array<{ name: string }>): CurlCredentials {
+  const credentials: CurlCredentials = { query: [], headers: [], cookies: [], variables: new Set() };
+  const definitions = schemes.flatMap(({ name }) => {
+    const definition = securityDefinition(context, name);
+    return definition ? [{ name, definition }] : [];
+  });
+  const send = (flag: string, variables: string[]): void => {
+    if (!credentials.headers.includes(flag)) credentials.headers.push(flag);
+    for (const variable of variables) credentials.variables.add(variable);
+  };
+  for (const { name, definition } of definitions) {
+    const type = String(definition.type);
+    const httpScheme = type === 'http' ? String(definition.scheme ?? '').toLowerCase() : '';
+    if (type === 'apiKey') {
+      const variable = context.apiKeyVariables.get(name) ?? 'API_KEY';
+      credentials.variables.add(variable);
+      const keyName = String(definition.name);
+      if (definition.in === 'query') credentials.query.push(`${encodeURIComponent(keyName)}=$${variable}`);
+      else if (definition.in === 'cookie') credentials.cookies.push(`${keyName}=$${variable}`);
+      else credentials.headers.push(`-H "${keyName}: $${variable}"`);
+    } else if (type === 'basic' || httpScheme === 'basic') send(`-u "$USERNAME:$PASSWORD"`, ['USERNAME', 'PASSWORD']);
+    else if (httpScheme === 'digest') send(`--digest -u "$USERNAME:$PASSWORD"`, ['USERNAME', 'PASSWORD']);
+    // A client certificate is no header: curl presents it in the TLS handshake.
+    else if (type === 'mutualTLS') send(`--cert "$CLIENT_CERT" --key "$CLIENT_KEY"`, ['CLIENT_CERT', 'CLIENT_KEY']);
+    // An HTTP scheme other than bearer is named as the spec names it (`Authorization: Token $TOKEN`).
+    else if (httpScheme && httpScheme !== 'bearer' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(String(definition.scheme)))
+      send(`-H "Authorization: ${String(definition.scheme).replace(/[$`"\\]/g, '\\$&')} $TOKEN"`, ['TOKEN']);
+    // OAuth 2.0, OpenID Connect and bearer tokens travel the same way.
+    else send(`-H "Authorization: Bearer $TOKEN"`, ['TOKEN']);
+  }
+  return credentials;
+}
+
+/**
+ * Where a requirement names several API keys (Alpaca's key id and secret), one $API_KEY cannot
+ * stand for both: every API key of the spec then gets a variable named after its scheme, in the
+ * shell's style (`apiSecret` → `API_SECRET`, `app-id` → `APP_ID`), each its own.
+ */
+function nameApiKeyVariables(context: WalkContext): void {
+  const isApiKey = (name: string): boolean => securityDefinition(context, name)?.type === 'apiKey';
+  const severalKeys = securityRequirements(context.document).some(
+    (requirement) => Object.keys(requirement).filter(isApiKey).length > 1,
+  );
+  if (!severalKeys) return;
+  const declared = (
+    context.dialect === 'swagger-2.0'
+      ? context.document.securityDefinitions
+      : (context.document.components as Json | undefined)?.securitySchemes
+  ) as Json | undefined;
+  const taken = new Set(RESERVED_VARIABLES);
+  for (const scheme of Object.keys(declared ?? {}).filter(isApiKey)) {
+    const base =
+      scheme
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .toUpperCase() || 'API_KEY';
+    const named = /^[0-9]/.test(base) ? `KEY_${base}` : base;
+    let variable = named;
+    for (let n = 2; taken.has(variable); n++) variable = `${named}_${n}`;
+    taken.add(variable);
+    context.apiKeyVariables.set(scheme, variable);
+  }
+}
+
+/** Every security requirement the spec writes: the top level's and each operation's. */
+function securityRequirements(document: Json): Json[] {
+  const lists = [document.security];
+  for (const key of ['paths', 'x-ms-paths', 'webhooks'])
+    for (const item of Object.values((document[key] ?? {}) as Json))
+      if (item && typeof item === 'object')
+        for (const operation of Object.values(item as Json))
+          if (operation && typeof operation === 'object') lists.push((operation as Json).security);
+  return lists.flatMap((list) =>
+    Array.isArray(list) ? list.filter((entry): entry is Json => !!entry && typeof entry === 'object') : [],
+  );
+}
+
+/** The variables curl examples read for other things: an API key's own variable never takes one. */
+const RESERVED_VARIABLES = ['BASE_URL', 'TOKEN', 'USERNAME', 'PASSWORD', 'CLIENT_CERT', 'CLIENT_KEY'];
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {
   const raw = (

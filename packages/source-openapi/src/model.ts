@@ -254,6 +254,11 @@ export interface ApiModel {
   webhooks: Operation[];
   schemas: NamedSchema[];
   operationCount: number;
+  /**
+   * The API keys whose curl examples read a variable of their own, not $API_KEY: a requirement
+   * naming several keys (a key id and a secret) sends each.
+   */
+  apiKeyVariables?: Array<{ scheme: string; variable: string }>;
   /** The root spec file, and every file its $refs reached. */
   file: string;
   files: string[];

@@ -911,6 +911,79 @@ describe('OAuth 2.0 schemes', () => {
   });
 });
 
+describe('curl examples send every credential their requirement names', () => {
+  const overviewOf = (api: ApiModel): string =>
+    renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+
+  it('sends both keys of a requirement that names two (a key id and a secret), each from a variable of its own', async () => {
+    // Alpaca's market data API: `security: [{ apiKey: [], apiSecret: [] }]`, two headers.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Market data, version: "1" }',
+      'servers: [{ url: "https://data.example.com" }]',
+      'security: [{ apiKey: [], apiSecret: [] }]',
+      'components:',
+      '  securitySchemes:',
+      '    apiKey: { type: apiKey, in: header, name: KEY-ID }',
+      '    apiSecret: { type: apiKey, in: header, name: SECRET-KEY }',
+      '    queryKey: { type: apiKey, in: query, name: key }',
+      'paths:',
+      "  /news: { get: { operationId: news, responses: { '200': { description: OK } } } }",
+      "  /bars: { get: { operationId: bars, security: [{ queryKey: [] }], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'news').curl).toBe(
+      'curl -X GET \'https://data.example.com/news\' \\\n  -H "KEY-ID: $API_KEY" \\\n  -H "SECRET-KEY: $API_SECRET"',
+    );
+    // Another key alone reads its own variable too: $API_KEY is the apiKey scheme's.
+    expect(op(api, 'bars').curl).toBe('curl -X GET "https://data.example.com/bars?key=$QUERY_KEY"');
+    const overview = overviewOf(api);
+    expect(overview).toContain('| `API_KEY` | your `apiKey` API key (see Authentication) |');
+    expect(overview).toContain('| `API_SECRET` | your `apiSecret` API key (see Authentication) |');
+    expect(overview).toContain('| `QUERY_KEY` | your `queryKey` API key (see Authentication) |');
+    expect(overview).not.toContain('| `API_KEY` | your API key (see Authentication) |');
+  });
+
+  it('presents a mutual TLS client certificate with --cert, not a bearer token', async () => {
+    // OpenAPI's own 3.1 securitySchemes example: a client certificate, or OAuth 2.0.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Pets, version: "1" }',
+      'components:',
+      '  securitySchemes:',
+      '    ClientCertificate: { type: mutualTLS }',
+      '    OAuth2: { type: oauth2, flows: { clientCredentials: { tokenUrl: "https://a.example/token", scopes: {} } } }',
+      'paths:',
+      '  /pets:',
+      "    get: { operationId: listPets, security: [{ ClientCertificate: [] }, { OAuth2: [] }], responses: { '200': { description: OK } } }",
+    ]);
+    expect(op(api, 'listPets').curl).toBe(
+      'curl -X GET "$BASE_URL/pets" \\\n  --cert "$CLIENT_CERT" --key "$CLIENT_KEY"',
+    );
+    const overview = overviewOf(api);
+    expect(overview).toContain(
+      '| `CLIENT_CERT`, `CLIENT_KEY` | the files of your client certificate and its private key, for mutual TLS (see Authentication) |',
+    );
+    expect(overview).not.toContain('`TOKEN`');
+  });
+
+  it('sends HTTP digest with --digest, and another HTTP scheme under its own name', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'components:',
+      '  securitySchemes:',
+      '    digest: { type: http, scheme: digest }',
+      '    token: { type: http, scheme: Token }',
+      'paths:',
+      "  /a: { get: { operationId: a, security: [{ digest: [] }], responses: { '200': { description: OK } } } }",
+      "  /b: { get: { operationId: b, security: [{ token: [] }], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'a').curl).toBe('curl -X GET \'https://api.example.com/a\' \\\n  --digest -u "$USERNAME:$PASSWORD"');
+    expect(op(api, 'b').curl).toBe('curl -X GET \'https://api.example.com/b\' \\\n  -H "Authorization: Token $TOKEN"');
+  });
+});
+
 describe('curl examples from relative servers', () => {
   it('start from $BASE_URL, and the overview says what to set', async () => {
     const api = await modelOf([

@@ -25,6 +25,7 @@ import {
   type SecurityRequirement,
   type SecurityScheme,
   type TagGroup,
+  type TypeExpr,
 } from './model.js';
 import { child, constraints, SchemaRegistry, stringifyExample } from './schemas.js';
 
@@ -510,6 +511,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     raw.example ??
     namedExamples(context, raw.examples, child(at, 'examples'))[0]?.value ??
     resolved?.example ??
+    // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
+    (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
     raw['x-example'];
   return {
     name: String(raw.name ?? ''),
@@ -528,7 +531,40 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
         : raw.in === 'header'
           ? headerList(raw, example, dialect)
           : undefined,
+    ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
+}
+
+function isPlainObject(value: unknown): value is Json {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * How an object example travels in the query string (OpenAPI 3): `style: form` exploded, its
+ * default, sends each property as a parameter of its own (`color=red&size=3`); `deepObject` names
+ * each in brackets (`filter[color]=red`); unexploded, the parameter holds the keys and values
+ * joined (`filter=color,red,size,3`).
+ */
+function queryObject(raw: Json, example: Json): string[] {
+  const entries = Object.entries(example).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? value : JSON.stringify(value),
+  ]);
+  const name = encodeURIComponent(String(raw.name ?? ''));
+  const style = String(raw.style ?? 'form');
+  if (style === 'deepObject')
+    return entries.map(([key, value]) => `${name}[${encodeURIComponent(key!)}]=${encodeURIComponent(value!)}`);
+  if (style === 'form' && raw.explode !== false)
+    return entries.map(([key, value]) => `${encodeURIComponent(key!)}=${encodeURIComponent(value!)}`);
+  // The delimiter is written as a list's is (`range=from,1,to,9`), whitespace encoded.
+  const delimiter = LIST_SEPARATORS[style] ?? ',';
+  const separator = /\s/.test(delimiter) ? encodeURIComponent(delimiter) : delimiter;
+  return [
+    `${name}=${entries
+      .flat()
+      .map((part) => encodeURIComponent(part!))
+      .join(separator)}`,
+  ];
 }
 
 /** Swagger 2.0's `collectionFormat` and OpenAPI 3's `style`: what joins a list's items, if anything. */
@@ -1227,6 +1263,7 @@ function curl(context: WalkContext, operation: Operation): string {
     .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
       const name = encodeURIComponent(p.name);
+      if (p.exampleQuery) return p.exampleQuery;
       const list = p.exampleList;
       if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
@@ -1266,8 +1303,15 @@ function curl(context: WalkContext, operation: Operation): string {
       // Each part's value from the body's example (its own, or made from the schema), a file's as a file.
       const values = exampleObject(body.example);
       for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
-        const file = field.type.kind === 'primitive' && field.type.format === 'binary';
-        lines.push(`-F '${field.name}=${file ? '@file' : shellSafe(partValue(values?.[field.name]))}'`);
+        const value = values?.[field.name];
+        // A list of files or of plain values is a part per item, each under the field's name
+        // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
+        const items =
+          field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
+        if (items && isFileType(items)) lines.push(`-F '${field.name}=@file'`);
+        else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+          for (const item of value) lines.push(`-F '${field.name}=${shellSafe(partValue(item))}'`);
+        else lines.push(`-F '${field.name}=${isFileType(field.type) ? '@file' : shellSafe(partValue(value))}'`);
       }
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
@@ -1291,11 +1335,21 @@ function partValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * A string that is a file's bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType`
+ * naming a document that is not text (`image/png`, `application/octet-stream`).
+ */
+function isFileType(type: TypeExpr): boolean {
+  if (type.kind !== 'primitive') return false;
+  if (type.format === 'binary') return true;
+  const media = type.contentMediaType?.toLowerCase();
+  return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
+}
+
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
 function isFileUpload(body: MediaContent): boolean {
-  const type = body.schema?.type;
   return (
-    (type?.kind === 'primitive' && type.format === 'binary') ||
+    (body.schema !== undefined && isFileType(body.schema.type)) ||
     /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/)/.test(body.mediaType)
   );
 }

@@ -326,7 +326,10 @@ const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
 
 /** Whether any curl example keeps a `{placeholder}` in its URL, for the overview to say so. */
 function curlPlaceholders(model: ApiModel): boolean {
-  return model.tags.some((tag) => tag.operations.some((operation) => operation.curl?.startsWith('curl --globoff')));
+  // --globoff is there for brackets too (`filter[color]=red`): the placeholders are the URL's braces.
+  return model.tags.some((tag) =>
+    tag.operations.some((operation) => /^curl --globoff [^\n]*\{/.test(operation.curl ?? '')),
+  );
 }
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */

@@ -195,7 +195,13 @@ export class SchemaRegistry {
               : 'any';
     // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
     if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
-    return { kind: 'primitive', name, format: typeof s.format === 'string' ? s.format : undefined, nullable };
+    return {
+      kind: 'primitive',
+      name,
+      format: typeof s.format === 'string' ? s.format : undefined,
+      nullable,
+      ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
+    };
   }
 
   // ---- views -----------------------------------------------------------------------------------

@@ -476,7 +476,8 @@ describe('examples and curl as a client would send them', () => {
       "-F 'model=whisper-1'",
       "-F 'response_format=json'",
       "-F 'temperature=0'",
-      `-F 'tags=["it'\\''s"]'`,
+      // a list is a part per item, under the field's name
+      "-F 'tags=it'\\''s'",
     ]);
   });
 
@@ -981,6 +982,74 @@ describe('curl examples send every credential their requirement names', () => {
     ]);
     expect(op(api, 'a').curl).toBe('curl -X GET \'https://api.example.com/a\' \\\n  --digest -u "$USERNAME:$PASSWORD"');
     expect(op(api, 'b').curl).toBe('curl -X GET \'https://api.example.com/b\' \\\n  -H "Authorization: Token $TOKEN"');
+  });
+});
+
+describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
+  it("send an object query parameter as its style says, and a list from the schema's `examples`", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Things, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /things:',
+      '    get:',
+      '      operationId: listThings',
+      '      parameters:',
+      '        - { name: filter, in: query, required: true, style: deepObject, explode: true, example: { color: red, size: 3 }, schema: { type: object } }',
+      '        - { name: page, in: query, required: true, example: { number: 2, size: 50 }, schema: { type: object } }',
+      '        - { name: range, in: query, required: true, explode: false, example: { from: 1, to: 9 }, schema: { type: object } }',
+      '        - { name: tags, in: query, required: true, style: pipeDelimited, explode: false, schema: { type: array, items: { type: string }, examples: [[a, b]] } }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const things = op(api, 'listThings');
+    expect(things.curl).toBe(
+      "curl --globoff -X GET 'https://api.example.com/things?filter[color]=red&filter[size]=3&number=2&size=50&range=from,1,to,9&tags=a|b'",
+    );
+    expect(things.parameters.find((p) => p.name === 'tags')!.example).toBe('["a","b"]');
+    // Brackets need --globoff too, but there is no {placeholder} to replace.
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).not.toContain('Replace each path parameter');
+  });
+
+  it('send a 3.1 file (`contentMediaType`) as a file, and a list as a part per item', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Files, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /uploads:',
+      '    post:',
+      '      operationId: upload',
+      '      requestBody:',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                file: { type: string, contentMediaType: image/png }',
+      '                notes: { type: string, contentMediaType: text/plain }',
+      '                pages: { type: array, items: { type: string, contentMediaType: application/pdf } }',
+      '                labels: { type: array, items: { type: string }, examples: [[red, blue]] }',
+      "      responses: { '201': { description: Created } }",
+      '  /avatar:',
+      '    put:',
+      '      operationId: avatar',
+      '      requestBody: { content: { application/vnd.example.upload: { schema: { type: string, contentMediaType: image/png } } } }',
+      "      responses: { '204': { description: Stored } }",
+    ]);
+    expect(op(api, 'upload').curl).toBe(
+      [
+        "curl -X POST 'https://api.example.com/uploads'",
+        "-H 'Content-Type: multipart/form-data'",
+        "-F 'file=@file'",
+        "-F 'notes=string'",
+        "-F 'pages=@file'",
+        "-F 'labels=red'",
+        "-F 'labels=blue'",
+      ].join(' \\\n  '),
+    );
+    expect(op(api, 'avatar').curl).toContain("--data-binary '@file'");
   });
 });
 

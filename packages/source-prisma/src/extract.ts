@@ -179,13 +179,14 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     defined: where(item.name),
   }));
   const relationMode = datasourceSetting(sources, 'relationMode');
+  const provider = datasourceSetting(sources, 'provider');
   return {
     path,
-    provider: datasourceSetting(sources, 'provider'),
+    provider,
     ...(relationMode ? { relationMode } : {}),
     models,
     enums,
-    relations: relationsOf(models),
+    relations: relationsOf(models, provider),
   };
 }
 
@@ -579,7 +580,7 @@ function indexField(field: DmmfIndex['fields'][number]): string {
 const DEFAULT_VERSIONS: Record<string, unknown> = { cuid: 1, uuid: 4 };
 
 /** Each relation once: from the side holding the foreign key, or the first side of an m-n. */
-function relationsOf(models: DataModel[]): Relation[] {
+function relationsOf(models: DataModel[], provider: string | undefined): Relation[] {
   const byName = new Map(models.map((model) => [model.name, model]));
   const relations: Relation[] = [];
   const seenManyToMany = new Set<string>();
@@ -622,11 +623,29 @@ function relationsOf(models: DataModel[]): Relation[] {
           cardinality: back?.isList ? 'n:1' : '1:1',
           fields: field.relation.fields,
           references: field.relation.references,
-          onDelete: field.relation.onDelete,
+          ...onDeleteOf(field, model, provider),
           ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
     }
   }
   return relations;
+}
+
+/**
+ * What deleting the referenced row does: the schema's `onDelete`, else Prisma's default, which the
+ * reader should not have to know: `Restrict` while a foreign key field is required (`NoAction` on
+ * SQL Server, which has no `Restrict`), `SetNull` when they are all optional.
+ */
+function onDeleteOf(
+  field: Field,
+  model: DataModel,
+  provider: string | undefined,
+): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
+  if (field.relation?.onDelete) return { onDelete: field.relation.onDelete };
+  const required = (field.relation?.fields ?? []).some(
+    (name) => model.fields.find((candidate) => candidate.name === name)?.isRequired !== false,
+  );
+  const onDelete = !required ? 'SetNull' : provider === 'sqlserver' ? 'NoAction' : 'Restrict';
+  return { onDelete, onDeleteDefault: true };
 }

@@ -21,6 +21,12 @@ import { withoutDirectives } from '../src/extract.js';
 import { modelBlocks, readModel, type UnreadLine } from '../src/text.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+/** A schema written to a file of its own, through extractPrisma. */
+const extractOf = (text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.prisma');
+  writeFileSync(file, text);
+  return extractPrisma(file);
+};
 
 describe('extractPrisma', () => {
   it('reads models, fields, defaults, keys, indexes, enums and relations (a Prisma 6 schema with url)', async () => {
@@ -67,8 +73,30 @@ describe('extractPrisma', () => {
       ]),
     ).toEqual([
       ['Profile', 'user', '1:1', 'User', 'profile', 'Cascade'],
-      ['Post', 'author', 'n:1', 'User', 'posts', undefined],
+      // not written: Prisma's default for a required foreign key
+      ['Post', 'author', 'n:1', 'User', 'posts', 'Restrict'],
       ['Post', 'tags', 'm:n', 'Tag', 'posts', undefined],
+    ]);
+    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, undefined]);
+  });
+
+  it("names Prisma's default on-delete action where the schema writes none (SetNull for an optional key, NoAction on SQL Server)", async () => {
+    const schema = (provider: string) =>
+      [
+        `datasource db {\n  provider = "${provider}"\n}`,
+        'model User {\n  id Int @id\n  posts Post[]\n  drafts Draft[]\n}',
+        'model Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}',
+        'model Draft {\n  id Int @id\n  ownerId Int?\n  owner User? @relation(fields: [ownerId], references: [id])\n}',
+      ].join('\n');
+    const actions = async (provider: string) =>
+      (await extractOf(schema(provider))).relations.map(({ from, onDelete }) => [from, onDelete]);
+    expect(await actions('postgresql')).toEqual([
+      ['Post', 'Restrict'],
+      ['Draft', 'SetNull'],
+    ]);
+    expect(await actions('sqlserver')).toEqual([
+      ['Post', 'NoAction'],
+      ['Draft', 'SetNull'],
     ]);
   });
 

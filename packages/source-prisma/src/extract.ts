@@ -119,6 +119,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     text: readFileSync(file, 'utf8'),
   }));
   if (!root) assertLooksLikePrisma(sources[0]!.file, sources[0]!.text, options.origin);
+  for (const source of sources) assertNotPrisma1(source.file, source.text);
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
@@ -371,6 +372,28 @@ function assertLooksLikePrisma(file: string, text: string, origin?: OptionOrigin
     hint: /OpenAPI|Swagger/.test(whatItLooksLike(file, text))
       ? `${fixOptionHint(origin, 'schema', 'the Prisma schema (schema.prisma, or a folder of .prisma files)')}; render an OpenAPI spec with \`docgen api --openapi <file>\``
       : fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files'),
+  });
+}
+
+/** A Prisma 1 field, GraphQL's way: `id: ID! @id`, `posts: [Post!]!`. */
+const PRISMA1_FIELD = /^[ \t]*\w+[ \t]*:[ \t]*\[?[ \t]*\w+[ \t]*!?[ \t]*\]?[ \t]*!?(?:[ \t]+@|[ \t]*$)/m;
+
+/**
+ * A Prisma 1 datamodel (`datamodel.prisma`: GraphQL's `type User { id: ID! @id }`) is not what
+ * Prisma 2 and later read: its parser would report each field as a field with a `:`, and say
+ * nothing of why. One error, naming what the file is and how to upgrade it, instead.
+ */
+function assertNotPrisma1(file: string, text: string): void {
+  if (/^[ \t]*model[ \t]+\w+[ \t]*\{/m.test(text)) return;
+  const block = /^[ \t]*type[ \t]+\w+[ \t]*(?:@[^{\n]*)?\{([^}]*)\}/m.exec(text);
+  if (!block || !PRISMA1_FIELD.test(block[1]!)) return;
+  const line =
+    text.slice(0, block.index).split('\n').length + (block[0].match(/^\s*/)?.[0].split('\n').length ?? 1) - 1;
+  throw new DocgenError({
+    code: 'DG_PRISMA_NOT_A_SCHEMA',
+    message: `${basename(file)} is a Prisma 1 datamodel (GraphQL types: \`type … { id: ID! }\`), not a Prisma schema: Prisma 2 and later declare tables as \`model\` blocks`,
+    location: { file, line },
+    hint: 'upgrade it with `npx prisma-upgrade` (Prisma 1 → 2), or write a schema.prisma from the database with `npx prisma db pull`, and point docgen at that',
   });
 }
 

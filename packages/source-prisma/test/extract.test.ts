@@ -161,6 +161,25 @@ describe('extractPrisma', () => {
     expect(empty.message).toMatch(/^no \.prisma files in /);
   });
 
+  it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
+    // prisma-examples' go/cli-app/prisma/datamodel.prisma: Prisma 1's GraphQL SDL.
+    const error = await docgenFailure(
+      extractOf(['', 'type Todo {', '  id: ID! @unique', '  createdAt: DateTime!', '  tags: [Tag!]!', '}'].join('\n')),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 2 } });
+    expect(error.message).toMatch(/Prisma 1 datamodel/);
+    expect(error.hint).toMatch(/prisma-upgrade/);
+    // A MongoDB composite type is Prisma's own `type` block: no colons, read as a schema.
+    const mongo = await extractOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'type Address {\n  street String\n}',
+        'model User {\n  id String @id @map("_id") @db.ObjectId\n  address Address\n}',
+      ].join('\n'),
+    );
+    expect(mongo.models.map((item) => item.name)).toEqual(['User', 'Address']);
+  });
+
   it('a file that is not a Prisma schema (an OpenAPI spec, a YAML file) is one error naming it and what to pass', async () => {
     for (const spec of [sharedFile('corpus/openapi/petstore-3.0.yaml'), sharedFile('corpus/openapi/bitbucket.json')]) {
       const error = await docgenFailure(extractPrisma(spec, { location: { file: 'docgen.config.yaml' } }));

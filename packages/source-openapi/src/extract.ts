@@ -48,7 +48,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const document = spec.root.value as AnyDocument & Json;
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
-  const schemas = new SchemaRegistry(spec);
+  const report = options.report ?? (() => undefined);
+  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
   const componentSchemas =
     dialect === 'swagger-2.0'
@@ -78,7 +79,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     schemas,
     usedBy: new Map(),
     anchors: new Set(),
-    report: options.report ?? (() => undefined),
+    operationIds: new Map(),
+    report,
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
     apiKeyVariables: new Map(),
@@ -144,6 +146,8 @@ interface WalkContext {
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
   report: (diagnostic: Diagnostic) => void;
+  /** Each operationId where it is first declared: a second declaration is reported. */
+  operationIds: Map<string, { at: SpecPointer; label: string }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
   /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
@@ -345,6 +349,8 @@ function extractOperation(
   webhook: boolean,
 ): Operation {
   const { spec, dialect } = context;
+  if (typeof operation.operationId === 'string')
+    checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
   const anchor = uniqueAnchor(
     context,
     typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
@@ -468,6 +474,47 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+/**
+ * OpenAPI requires operationIds to be unique: links (`operationId: getUser`) and generated clients
+ * name operations by them. Both operations are documented; the second is reported, with the first.
+ */
+function checkOperationIdUnique(context: WalkContext, operationId: string, at: SpecPointer, label: string): void {
+  const first = context.operationIds.get(operationId);
+  if (!first) {
+    context.operationIds.set(operationId, { at, label });
+    return;
+  }
+  const firstLine = context.spec.where(first.at).location.line;
+  context.report({
+    code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+    severity: 'warning',
+    message: `operationId "${operationId}" of ${label} is also the operationId of ${first.label}${firstLine ? ` (line ${firstLine})` : ''}: operationIds must be unique, and a link to it can only lead to the first`,
+    ...context.spec.where(at),
+    hint: 'give each operation an operationId of its own',
+  });
+}
+
+/** `type: String`: read as `string` where only the case is wrong, said either way, at the line. */
+function reportUnknownType(
+  spec: SpecSet,
+  report: (diagnostic: Diagnostic) => void,
+  types: string[],
+  at: SpecPointer,
+): void {
+  const meant = types.map((type) => type.toLowerCase()).filter((type) => JSON_SCHEMA_TYPES.includes(type));
+  report({
+    code: 'DG_OPENAPI_TYPE',
+    severity: 'warning',
+    message: `type ${types.map((type) => `"${type}"`).join(', ')} is not a JSON Schema type${meant.length === types.length ? `: read as ${meant.map((type) => `"${type}"`).join(', ')}` : ''}`,
+    ...spec.where(at),
+    hint: meant.length
+      ? `write the type in lower case (${meant.map((type) => `\`${type}\``).join(', ')}): other tools match it case by case`
+      : `use one of ${JSON_SCHEMA_TYPES.map((type) => `\`${type}\``).join(', ')} (a date is \`type: string\` with \`format: date\`)`,
+  });
+}
+
+const JSON_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
+
 function mergeParameters(
   spec: SpecSet,
   item: Json,

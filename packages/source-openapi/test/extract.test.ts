@@ -912,6 +912,59 @@ describe('OAuth 2.0 schemes', () => {
   });
 });
 
+describe('mistakes real specs make are reported at their line, and read as meant', () => {
+  it('an operationId used twice: both operations documented, the second reported with the first', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Dup, version: "1" }',
+        'paths:',
+        "  /a: { get: { operationId: list, responses: { '200': { description: OK } } } }",
+        "  /b: { get: { operationId: list, responses: { '200': { description: OK } } } }",
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    expect(operations(api).map((o) => o.path)).toEqual(['/a', '/b']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+      severity: 'warning',
+      location: { line: 5 },
+    });
+    expect(diagnostics[0]!.message).toContain(
+      'operationId "list" of GET /b is also the operationId of GET /a (line 4)',
+    );
+  });
+
+  it('a type that is no JSON Schema type (`type: String`) is reported; one that differs by case only is read as meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Typo, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: a',
+        '      parameters:',
+        '        - { name: kind, in: query, type: array, items: { type: String }, collectionFormat: multi }',
+        '        - { name: day, in: query, type: date }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    const [kind, day] = op(api, 'a').parameters;
+    expect(kind!.type).toMatchObject({ kind: 'array', items: { kind: 'primitive', name: 'string' } });
+    expect(day!.type).toMatchObject({ kind: 'primitive', name: 'date' });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      ['DG_OPENAPI_TYPE', 8, 'type "String" is not a JSON Schema type: read as "string"'],
+      ['DG_OPENAPI_TYPE', 9, 'type "date" is not a JSON Schema type'],
+    ]);
+    expect(diagnostics[1]!.hint).toContain('`type: string` with `format: date`');
+  });
+});
+
 describe('curl examples send every credential their requirement names', () => {
   const overviewOf = (api: ApiModel): string =>
     renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;

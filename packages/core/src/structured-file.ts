@@ -62,13 +62,13 @@ export function parseStructured(
     } catch (error) {
       throw jsonSyntaxError(text, file, error as Error, code, fileText);
     }
-    let positions: PositionIndex | undefined;
+    let positions: JsonPositions | undefined;
     return {
       file,
       text,
       value,
       locate(pointer, key) {
-        positions ??= indexPositions(text);
+        positions ??= new JsonPositions(text);
         return { file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined };
       },
     };
@@ -139,11 +139,125 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string,
   );
 }
 
-function indexPositions(text: string): PositionIndex {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, strict: false, uniqueKeys: false });
-  return new PositionIndex(document, lineCounter);
+/**
+ * Positions in a JSON text, found by scanning it along the pointer: the YAML parser would find them
+ * too, but only after building a tree of the whole text, seconds for a 2 MB spec whose first
+ * warning needs one line. Same answers as the YAML index: the value's first character (or its
+ * key's), 1-based; the deepest node that exists when the pointer goes further than the text.
+ */
+class JsonPositions {
+  private lineStarts?: number[];
+
+  constructor(private readonly text: string) {}
+
+  locate(pointer: string, key?: boolean): { line?: number; column?: number } {
+    const segments = pointer.split('/').slice(1).map(unescapePointer);
+    let at = this.skipSpace(0);
+    if (at >= this.text.length) return {};
+    let best = at;
+    for (let i = 0; i < segments.length; i++) {
+      const found =
+        this.text[at] === '{'
+          ? this.member(at, segments[i]!)
+          : this.text[at] === '['
+            ? this.element(at, segments[i]!)
+            : undefined;
+      if (!found) break;
+      if (i === segments.length - 1 && key && found.key !== undefined) return this.position(found.key);
+      at = best = found.value;
+    }
+    return this.position(best);
+  }
+
+  /** The member `name` of the object opening at `at`: where its key and its value start. */
+  private member(at: number, name: string): { key: number; value: number } | undefined {
+    let i = this.skipSpace(at + 1);
+    while (this.text[i] === '"') {
+      const keyEnd = this.skipString(i);
+      const raw = this.text.slice(i, keyEnd);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      const value = this.skipSpace(this.skipSpace(keyEnd) + 1);
+      if (key === name) return { key: i, value };
+      i = this.skipSpace(this.skipValue(value));
+      if (this.text[i] !== ',') return undefined;
+      i = this.skipSpace(i + 1);
+    }
+    return undefined;
+  }
+
+  /** The item at `index` of the array opening at `at`. */
+  private element(at: number, index: string): { key?: undefined; value: number } | undefined {
+    if (!/^\d+$/.test(index)) return undefined;
+    let i = this.skipSpace(at + 1);
+    if (this.text[i] === ']') return undefined;
+    for (let n = 0; n < Number(index); n++) {
+      i = this.skipSpace(this.skipValue(i));
+      if (this.text[i] !== ',') return undefined;
+      i = this.skipSpace(i + 1);
+    }
+    return { value: i };
+  }
+
+  /** Past the value starting at `i`: a string, an object or array (whole), or a literal. */
+  private skipValue(i: number): number {
+    const first = this.text[i];
+    if (first === '"') return this.skipString(i);
+    if (first !== '{' && first !== '[') {
+      while (i < this.text.length && !/[\s,\]}]/.test(this.text[i]!)) i++;
+      return i;
+    }
+    let depth = 0;
+    while (i < this.text.length) {
+      const char = this.text[i]!;
+      if (char === '"') {
+        i = this.skipString(i);
+        continue;
+      }
+      if (char === '{' || char === '[') depth++;
+      else if ((char === '}' || char === ']') && --depth === 0) return i + 1;
+      i++;
+    }
+    return i;
+  }
+
+  /** Past the string whose opening quote is at `i`. */
+  private skipString(i: number): number {
+    let end = this.text.indexOf('"', i + 1);
+    while (end !== -1) {
+      let backslashes = 0;
+      while (this.text[end - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) return end + 1;
+      end = this.text.indexOf('"', end + 1);
+    }
+    return this.text.length;
+  }
+
+  private skipSpace(i: number): number {
+    while (
+      i < this.text.length &&
+      (this.text[i] === ' ' || this.text[i] === '\n' || this.text[i] === '\r' || this.text[i] === '\t')
+    )
+      i++;
+    return i;
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 class PositionIndex {

@@ -49,15 +49,16 @@ export class SchemaRegistry {
     this.specDir = dirname(spec.rootFile);
   }
 
-  private readonly typesChecked = new Set<string>();
+  /** Schemas whose unknown type was reported: a schema is typed again wherever it is used. */
+  private readonly typesReported = new WeakSet<object>();
 
   private checkTypes(s: Json, at: SpecPointer): void {
-    if (!this.onUnknownType) return;
-    const key = `${at.file}#${at.pointer}`;
-    if (this.typesChecked.has(key)) return;
-    this.typesChecked.add(key);
+    if (!this.onUnknownType || s.type === undefined || typeof s !== 'object') return;
+    if (typeof s.type === 'string' && JSON_TYPES.has(s.type)) return;
     const unknown = unknownTypes(s);
-    if (unknown.length) this.onUnknownType(unknown, child(at, 'type'));
+    if (!unknown.length || this.typesReported.has(s)) return;
+    this.typesReported.add(s);
+    this.onUnknownType(unknown, child(at, 'type'));
   }
 
   /** Register the schema a `$ref` (written at `from`) names, returning its id. */
@@ -1280,8 +1281,14 @@ function hasOwnShape(s: Json): boolean {
 }
 
 export function typeList(s: Json): string[] {
-  const written = Array.isArray(s.type) ? s.type : [s.type];
-  return written
+  const type = s.type;
+  // The common case first, without building lists: this runs for every schema, often.
+  if (typeof type === 'string') {
+    const known = JSON_TYPES.has(type) ? type : knownType(type);
+    return known === 'null' ? [] : [known];
+  }
+  if (!Array.isArray(type)) return [];
+  return type
     .filter((t): t is string => typeof t === 'string')
     .map(knownType)
     .filter((t) => t !== 'null');

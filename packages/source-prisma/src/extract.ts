@@ -179,7 +179,8 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     })),
     defined: where(item.name),
   }));
-  const relationMode = datasourceSetting(sources, 'relationMode');
+  // `referentialIntegrity` is its name before Prisma 4.8 (PlanetScale's schemas of that time).
+  const relationMode = datasourceSetting(sources, 'relationMode') ?? datasourceSetting(sources, 'referentialIntegrity');
   const provider = datasourceSetting(sources, 'provider');
   return {
     path,

@@ -596,6 +596,18 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
   });
 
+  it('referentialIntegrity = "prisma", relationMode\'s name before Prisma 4.8 (prisma-examples\' PlanetScale schema), says so too', async () => {
+    const page = await pagesOf(
+      [
+        'generator client {\n  provider = "prisma-client-js"\n  previewFeatures = ["referentialIntegrity"]\n}',
+        'datasource db {\n  provider = "mysql"\n  referentialIntegrity = "prisma"\n}',
+        'model User {\n  id Int @id\n  posts Post[]\n}',
+        'model Post {\n  id Int @id\n  authorId Int?\n  author User? @relation(fields: [authorId], references: [id], onDelete: SetNull)\n}',
+      ].join('\n'),
+    );
+    expect(page('data-model')).toContain('Relation mode `prisma`: the database has no foreign key constraints');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [

@@ -188,7 +188,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     ...(relationMode ? { relationMode } : {}),
     models,
     enums,
-    relations: relationsOf(models, provider),
+    relations: relationsOf(models, relationMode === 'prisma' ? 'emulated' : provider),
   };
 }
 
@@ -604,6 +604,7 @@ function indexField(field: DmmfIndex['fields'][number]): string {
 const DEFAULT_VERSIONS: Record<string, unknown> = { cuid: 1, uuid: 4 };
 
 /** Each relation once: from the side holding the foreign key, or the first side of an m-n. */
+/** `provider` is `emulated` where Prisma Client keeps the relations (relationMode = "prisma"). */
 function relationsOf(models: DataModel[], provider: string | undefined): Relation[] {
   const byName = new Map(models.map((model) => [model.name, model]));
   const relations: Relation[] = [];
@@ -659,7 +660,8 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
 /**
  * What deleting the referenced row does: the schema's `onDelete`, else Prisma's default, which the
  * reader should not have to know: `Restrict` while a foreign key field is required (`NoAction` on
- * SQL Server, which has no `Restrict`), `SetNull` when they are all optional.
+ * SQL Server, which has no `Restrict`, unless Prisma Client emulates the relations), `SetNull` when
+ * they are all optional.
  */
 function onDeleteOf(
   field: Field,

@@ -98,6 +98,11 @@ describe('extractPrisma', () => {
       ['Post', 'NoAction'],
       ['Draft', 'SetNull'],
     ]);
+    // Prisma Client's own relations have Restrict on SQL Server too
+    expect(await actions('sqlserver"\n  relationMode = "prisma')).toEqual([
+      ['Post', 'Restrict'],
+      ['Draft', 'SetNull'],
+    ]);
   });
 
   it('writes defaults the way the schema does', () => {

@@ -80,6 +80,39 @@ describe('extractPrisma', () => {
     expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, undefined]);
   });
 
+  it('a block comment (`/** … */`, as papermark writes them) is documentation without its stars; a `///` list keeps them', async () => {
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        '/**\n * Someone who signs in.\n * Invited by a team.\n */',
+        'model User {',
+        '  id Int @id',
+        '  /**',
+        "   * Whose cap this invite counts against: the fund's team, or the",
+        '   * sender alone.',
+        '   */',
+        '  scopeId String',
+        '  /** The address the invite went to. */',
+        '  email String',
+        '  /* a plain block comment */',
+        '  name String',
+        '  /// * paid',
+        '  /// * free',
+        '  plan String',
+        '}',
+      ].join('\n'),
+    );
+    const user = model.models[0]!;
+    expect(user.documentation).toBe('Someone who signs in.\nInvited by a team.');
+    expect(Object.fromEntries(user.fields.map((field) => [field.name, field.documentation]))).toEqual({
+      id: undefined,
+      scopeId: "Whose cap this invite counts against: the fund's team, or the\nsender alone.",
+      email: 'The address the invite went to.',
+      name: 'a plain block comment',
+      plan: '* paid\n* free',
+    });
+  });
+
   it("names Prisma's default on-delete action where the schema writes none (SetNull for an optional key, NoAction on SQL Server)", async () => {
     const schema = (provider: string) =>
       [

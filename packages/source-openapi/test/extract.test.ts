@@ -965,6 +965,22 @@ describe('mistakes real specs make are reported at their line, and read as meant
   });
 });
 
+describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () => {
+  it('says so under its Responses heading, rather than leaving it empty', async () => {
+    // OpenAPI's own 3.1 example non-oauth-scopes.json: `get` with `security` only.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users: { get: { operationId: listUsers } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('## GET /users'),
+    )!.markdown;
+    expect(page).toContain('### Responses\n\nThe spec declares no responses for this operation.\n');
+  });
+});
+
 describe('curl examples send every credential their requirement names', () => {
   const overviewOf = (api: ApiModel): string =>
     renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;

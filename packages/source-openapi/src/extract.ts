@@ -87,6 +87,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
+  warnShorthandRefs(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -474,6 +475,18 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+/** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
+function warnShorthandRefs(context: WalkContext): void {
+  for (const { ref, at, meant } of context.spec.shorthandRefs.values())
+    context.report({
+      code: 'DG_OPENAPI_REF_SHORTHAND',
+      severity: 'warning',
+      message: `$ref "${ref}" is a bare name, which a $ref reads as a file path (there is no such file): read as "${meant}"`,
+      ...context.spec.where(at),
+      hint: `write $ref: '${meant}': other tools look for a file named ${ref}`,
+    });
+}
+
 /**
  * OpenAPI requires operationIds to be unique: links (`operationId: getUser`) and generated clients
  * name operations by them. Both operations are documented; the second is reported, with the first.

@@ -913,6 +913,46 @@ describe('OAuth 2.0 schemes', () => {
 });
 
 describe('mistakes real specs make are reported at their line, and read as meant', () => {
+  it("a bare-name $ref (`$ref: Product`, OpenAPI's own Uber example) is read as the definition it meant, and reported", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Uber, version: "1" }',
+        'paths:',
+        '  /products:',
+        '    get:',
+        '      operationId: products',
+        '      responses:',
+        "        '200': { description: OK, schema: { type: array, items: { $ref: Product } } }",
+        'definitions:',
+        '  Product: { properties: { product_id: { type: string } } }',
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    expect(op(api, 'products').responses[0]!.contents[0]!.schema!.type).toMatchObject({
+      kind: 'array',
+      items: { kind: 'ref', name: 'Product' },
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_REF_SHORTHAND',
+      severity: 'warning',
+      location: { line: 8 },
+    });
+    expect(diagnostics[0]!.hint).toContain("write $ref: '#/definitions/Product'");
+    // a bare name the file does not define is still a missing file
+    const error = await docgenFailure(
+      modelOf([
+        'swagger: "2.0"',
+        'info: { title: Uber, version: "1" }',
+        'paths:',
+        "  /a: { get: { responses: { '200': { description: OK, schema: { $ref: Missing } } } } }",
+      ]),
+    );
+    expect(error.code).toBe('DG_OPENAPI_REF_FILE');
+  });
+
   it('an operationId used twice: both operations documented, the second reported with the first', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -145,8 +145,18 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string,
  * warning needs one line. Same answers as the YAML index: the value's first character (or its
  * key's), 1-based; the deepest node that exists when the pointer goes further than the text.
  */
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** What ends a JSON literal: `,` `]` `}` and white space. */
+const LITERAL_END = new Set([0x2c, CLOSE_BRACKET, CLOSE_BRACE, 0x20, 0x0a, 0x0d, 0x09]);
+
 class JsonPositions {
   private lineStarts?: number[];
+  /** By where each object opens: its members read so far, and where reading goes on (none: all read). */
+  private readonly objects = new Map<number, { members: Map<string, { key: number; value: number }>; next?: number }>();
 
   constructor(private readonly text: string) {}
 
@@ -171,17 +181,27 @@ class JsonPositions {
 
   /** The member `name` of the object opening at `at`: where its key and its value start. */
   private member(at: number, name: string): { key: number; value: number } | undefined {
-    let i = this.skipSpace(at + 1);
-    while (this.text[i] === '"') {
+    // The members read so far of each object, and where reading stopped: a second warning in the
+    // same object (a spec's `paths`, most of the file) does not scan it again from its start.
+    let read = this.objects.get(at);
+    if (!read) this.objects.set(at, (read = { members: new Map(), next: this.skipSpace(at + 1) }));
+    const known = read.members.get(name);
+    if (known) return known;
+    let i = read.next;
+    while (i !== undefined && this.text[i] === '"') {
       const keyEnd = this.skipString(i);
       const raw = this.text.slice(i, keyEnd);
       const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
       const value = this.skipSpace(this.skipSpace(keyEnd) + 1);
-      if (key === name) return { key: i, value };
+      const member = { key: i, value };
+      // the first of a repeated key, as the YAML index finds it
+      if (!read.members.has(key)) read.members.set(key, member);
       i = this.skipSpace(this.skipValue(value));
-      if (this.text[i] !== ',') return undefined;
-      i = this.skipSpace(i + 1);
+      read.next = this.text[i] === ',' ? (i = this.skipSpace(i + 1)) : undefined;
+      if (key === name) return read.members.get(key);
+      if (read.next === undefined) break;
     }
+    read.next = undefined;
     return undefined;
   }
 
@@ -200,21 +220,23 @@ class JsonPositions {
 
   /** Past the value starting at `i`: a string, an object or array (whole), or a literal. */
   private skipValue(i: number): number {
-    const first = this.text[i];
-    if (first === '"') return this.skipString(i);
-    if (first !== '{' && first !== '[') {
-      while (i < this.text.length && !/[\s,\]}]/.test(this.text[i]!)) i++;
+    const text = this.text;
+    const first = text.charCodeAt(i);
+    if (first === QUOTE) return this.skipString(i);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+      // a number, true, false or null: up to the next comma, closing bracket or space
+      while (i < text.length && !LITERAL_END.has(text.charCodeAt(i))) i++;
       return i;
     }
     let depth = 0;
-    while (i < this.text.length) {
-      const char = this.text[i]!;
-      if (char === '"') {
+    while (i < text.length) {
+      const char = text.charCodeAt(i);
+      if (char === QUOTE) {
         i = this.skipString(i);
         continue;
       }
-      if (char === '{' || char === '[') depth++;
-      else if ((char === '}' || char === ']') && --depth === 0) return i + 1;
+      if (char === OPEN_BRACE || char === OPEN_BRACKET) depth++;
+      else if ((char === CLOSE_BRACE || char === CLOSE_BRACKET) && --depth === 0) return i + 1;
       i++;
     }
     return i;

@@ -74,16 +74,32 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 
 /** Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. */
 export function codeFrame(text: string, line: number, column = 1, context = 2): string {
-  const all = text.split(/\r?\n/);
   const first = Math.max(1, line - context);
-  const last = Math.min(all.length, line + context);
+  const shown = linesOf(text, first, line + context);
+  const last = first + shown.length - 1;
   const width = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${all[n - 1]}`);
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(width)} | ${shown[n - first]}`);
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
   }
   return out.join('\n');
+}
+
+/**
+ * Lines `first` to `last` (1-based) of `text`, fewer where it ends first: found by their line
+ * breaks, not by splitting the whole text (a 2 MB spec has 60,000 lines; a frame needs five).
+ */
+function linesOf(text: string, first: number, last: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let n = 1; n <= last; n++) {
+    const end = text.indexOf('\n', start);
+    if (n >= first) lines.push(text.slice(start, end === -1 ? undefined : end).replace(/\r$/, ''));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
 }
 
 /**

@@ -62,13 +62,13 @@ export function parseStructured(
     } catch (error) {
       throw jsonSyntaxError(text, file, error as Error, code, fileText);
     }
-    let positions: PositionIndex | undefined;
+    let positions: JsonPositions | undefined;
     return {
       file,
       text,
       value,
       locate(pointer, key) {
-        positions ??= indexPositions(text);
+        positions ??= new JsonPositions(text);
         return { file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined };
       },
     };
@@ -141,11 +141,147 @@ function jsonSyntaxError(text: string, file: string, error: Error, code: string,
   );
 }
 
-function indexPositions(text: string): PositionIndex {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, strict: false, uniqueKeys: false });
-  return new PositionIndex(document, lineCounter);
+/**
+ * Positions in a JSON text, found by scanning it along the pointer: the YAML parser would find them
+ * too, but only after building a tree of the whole text, seconds for a 2 MB spec whose first
+ * warning needs one line. Same answers as the YAML index: the value's first character (or its
+ * key's), 1-based; the deepest node that exists when the pointer goes further than the text.
+ */
+const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** What ends a JSON literal: `,` `]` `}` and white space. */
+const LITERAL_END = new Set([0x2c, CLOSE_BRACKET, CLOSE_BRACE, 0x20, 0x0a, 0x0d, 0x09]);
+
+class JsonPositions {
+  private lineStarts?: number[];
+  /** By where each object opens: its members read so far, and where reading goes on (none: all read). */
+  private readonly objects = new Map<number, { members: Map<string, { key: number; value: number }>; next?: number }>();
+
+  constructor(private readonly text: string) {}
+
+  locate(pointer: string, key?: boolean): { line?: number; column?: number } {
+    const segments = pointer.split('/').slice(1).map(unescapePointer);
+    let at = this.skipSpace(0);
+    if (at >= this.text.length) return {};
+    let best = at;
+    for (let i = 0; i < segments.length; i++) {
+      const found =
+        this.text[at] === '{'
+          ? this.member(at, segments[i]!)
+          : this.text[at] === '['
+            ? this.element(at, segments[i]!)
+            : undefined;
+      if (!found) break;
+      if (i === segments.length - 1 && key && found.key !== undefined) return this.position(found.key);
+      at = best = found.value;
+    }
+    return this.position(best);
+  }
+
+  /** The member `name` of the object opening at `at`: where its key and its value start. */
+  private member(at: number, name: string): { key: number; value: number } | undefined {
+    // The members read so far of each object, and where reading stopped: a second warning in the
+    // same object (a spec's `paths`, most of the file) does not scan it again from its start.
+    let read = this.objects.get(at);
+    if (!read) this.objects.set(at, (read = { members: new Map(), next: this.skipSpace(at + 1) }));
+    const known = read.members.get(name);
+    if (known) return known;
+    let i = read.next;
+    while (i !== undefined && this.text[i] === '"') {
+      const keyEnd = this.skipString(i);
+      const raw = this.text.slice(i, keyEnd);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      const value = this.skipSpace(this.skipSpace(keyEnd) + 1);
+      const member = { key: i, value };
+      // the first of a repeated key, as the YAML index finds it
+      if (!read.members.has(key)) read.members.set(key, member);
+      i = this.skipSpace(this.skipValue(value));
+      read.next = this.text[i] === ',' ? (i = this.skipSpace(i + 1)) : undefined;
+      if (key === name) return read.members.get(key);
+      if (read.next === undefined) break;
+    }
+    read.next = undefined;
+    return undefined;
+  }
+
+  /** The item at `index` of the array opening at `at`. */
+  private element(at: number, index: string): { key?: undefined; value: number } | undefined {
+    if (!/^\d+$/.test(index)) return undefined;
+    let i = this.skipSpace(at + 1);
+    if (this.text[i] === ']') return undefined;
+    for (let n = 0; n < Number(index); n++) {
+      i = this.skipSpace(this.skipValue(i));
+      if (this.text[i] !== ',') return undefined;
+      i = this.skipSpace(i + 1);
+    }
+    return { value: i };
+  }
+
+  /** Past the value starting at `i`: a string, an object or array (whole), or a literal. */
+  private skipValue(i: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(i);
+    if (first === QUOTE) return this.skipString(i);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+      // a number, true, false or null: up to the next comma, closing bracket or space
+      while (i < text.length && !LITERAL_END.has(text.charCodeAt(i))) i++;
+      return i;
+    }
+    let depth = 0;
+    while (i < text.length) {
+      const char = text.charCodeAt(i);
+      if (char === QUOTE) {
+        i = this.skipString(i);
+        continue;
+      }
+      if (char === OPEN_BRACE || char === OPEN_BRACKET) depth++;
+      else if ((char === CLOSE_BRACE || char === CLOSE_BRACKET) && --depth === 0) return i + 1;
+      i++;
+    }
+    return i;
+  }
+
+  /** Past the string whose opening quote is at `i`. */
+  private skipString(i: number): number {
+    let end = this.text.indexOf('"', i + 1);
+    while (end !== -1) {
+      let backslashes = 0;
+      while (this.text[end - 1 - backslashes] === '\\') backslashes++;
+      if (backslashes % 2 === 0) return end + 1;
+      end = this.text.indexOf('"', end + 1);
+    }
+    return this.text.length;
+  }
+
+  private skipSpace(i: number): number {
+    while (
+      i < this.text.length &&
+      (this.text[i] === ' ' || this.text[i] === '\n' || this.text[i] === '\r' || this.text[i] === '\t')
+    )
+      i++;
+    return i;
+  }
+
+  private position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= lineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 class PositionIndex {

@@ -25,6 +25,7 @@ import {
   type SecurityRequirement,
   type SecurityScheme,
   type TagGroup,
+  type TypeExpr,
 } from './model.js';
 import { child, constraints, SchemaRegistry, stringifyExample } from './schemas.js';
 
@@ -47,7 +48,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const document = spec.root.value as AnyDocument & Json;
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
-  const schemas = new SchemaRegistry(spec);
+  const report = options.report ?? (() => undefined);
+  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
   const componentSchemas =
     dialect === 'swagger-2.0'
@@ -77,12 +79,16 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     schemas,
     usedBy: new Map(),
     anchors: new Set(),
-    report: options.report ?? (() => undefined),
+    operationIds: new Map(),
+    report,
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
+  warnShorthandRefs(context);
+  nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
   // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
@@ -122,6 +128,11 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     webhooks,
     schemas: schemas.namedSchemas(context.usedBy),
     operationCount: operations.length,
+    ...(context.apiKeyVariables.size
+      ? {
+          apiKeyVariables: [...context.apiKeyVariables].map(([scheme, variable]) => ({ scheme, variable })),
+        }
+      : {}),
     file: spec.rootFile,
     files: [...spec.documents.keys()],
     externalDocs: (document as Json).externalDocs as ApiModel['externalDocs'],
@@ -136,8 +147,12 @@ interface WalkContext {
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
   report: (diagnostic: Diagnostic) => void;
+  /** Each operationId where it is first declared: a second declaration is reported. */
+  operationIds: Map<string, { at: SpecPointer; label: string }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
+  apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
 }
@@ -335,6 +350,8 @@ function extractOperation(
   webhook: boolean,
 ): Operation {
   const { spec, dialect } = context;
+  if (typeof operation.operationId === 'string')
+    checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
   const anchor = uniqueAnchor(
     context,
     typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
@@ -458,6 +475,59 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+/** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
+function warnShorthandRefs(context: WalkContext): void {
+  for (const { ref, at, meant } of context.spec.shorthandRefs.values())
+    context.report({
+      code: 'DG_OPENAPI_REF_SHORTHAND',
+      severity: 'warning',
+      message: `$ref "${ref}" is a bare name, which a $ref reads as a file path (there is no such file): read as "${meant}"`,
+      ...context.spec.where(at),
+      hint: `write $ref: '${meant}': other tools look for a file named ${ref}`,
+    });
+}
+
+/**
+ * OpenAPI requires operationIds to be unique: links (`operationId: getUser`) and generated clients
+ * name operations by them. Both operations are documented; the second is reported, with the first.
+ */
+function checkOperationIdUnique(context: WalkContext, operationId: string, at: SpecPointer, label: string): void {
+  const first = context.operationIds.get(operationId);
+  if (!first) {
+    context.operationIds.set(operationId, { at, label });
+    return;
+  }
+  const firstLine = context.spec.where(first.at).location.line;
+  context.report({
+    code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+    severity: 'warning',
+    message: `operationId "${operationId}" of ${label} is also the operationId of ${first.label}${firstLine ? ` (line ${firstLine})` : ''}: operationIds must be unique, and a link to it can only lead to the first`,
+    ...context.spec.where(at),
+    hint: 'give each operation an operationId of its own',
+  });
+}
+
+/** `type: String`: read as `string` where only the case is wrong, said either way, at the line. */
+function reportUnknownType(
+  spec: SpecSet,
+  report: (diagnostic: Diagnostic) => void,
+  types: string[],
+  at: SpecPointer,
+): void {
+  const meant = types.map((type) => type.toLowerCase()).filter((type) => JSON_SCHEMA_TYPES.includes(type));
+  report({
+    code: 'DG_OPENAPI_TYPE',
+    severity: 'warning',
+    message: `type ${types.map((type) => `"${type}"`).join(', ')} is not a JSON Schema type${meant.length === types.length ? `: read as ${meant.map((type) => `"${type}"`).join(', ')}` : ''}`,
+    ...spec.where(at),
+    hint: meant.length
+      ? `write the type in lower case (${meant.map((type) => `\`${type}\``).join(', ')}): other tools match it case by case`
+      : `use one of ${JSON_SCHEMA_TYPES.map((type) => `\`${type}\``).join(', ')} (a date is \`type: string\` with \`format: date\`)`,
+  });
+}
+
+const JSON_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
+
 function mergeParameters(
   spec: SpecSet,
   item: Json,
@@ -501,6 +571,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     raw.example ??
     namedExamples(context, raw.examples, child(at, 'examples'))[0]?.value ??
     resolved?.example ??
+    // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
+    (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
     raw['x-example'];
   return {
     name: String(raw.name ?? ''),
@@ -519,7 +591,40 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
         : raw.in === 'header'
           ? headerList(raw, example, dialect)
           : undefined,
+    ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
+}
+
+function isPlainObject(value: unknown): value is Json {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * How an object example travels in the query string (OpenAPI 3): `style: form` exploded, its
+ * default, sends each property as a parameter of its own (`color=red&size=3`); `deepObject` names
+ * each in brackets (`filter[color]=red`); unexploded, the parameter holds the keys and values
+ * joined (`filter=color,red,size,3`).
+ */
+function queryObject(raw: Json, example: Json): string[] {
+  const entries = Object.entries(example).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? value : JSON.stringify(value),
+  ]);
+  const name = encodeURIComponent(String(raw.name ?? ''));
+  const style = String(raw.style ?? 'form');
+  if (style === 'deepObject')
+    return entries.map(([key, value]) => `${name}[${encodeURIComponent(key!)}]=${encodeURIComponent(value!)}`);
+  if (style === 'form' && raw.explode !== false)
+    return entries.map(([key, value]) => `${encodeURIComponent(key!)}=${encodeURIComponent(value!)}`);
+  // The delimiter is written as a list's is (`range=from,1,to,9`), whitespace encoded.
+  const delimiter = LIST_SEPARATORS[style] ?? ',';
+  const separator = /\s/.test(delimiter) ? encodeURIComponent(delimiter) : delimiter;
+  return [
+    `${name}=${entries
+      .flat()
+      .map((part) => encodeURIComponent(part!))
+      .join(separator)}`,
+  ];
 }
 
 /** Swagger 2.0's `collectionFormat` and OpenAPI 3's `style`: what joins a list's items, if anything. */
@@ -1218,6 +1323,7 @@ function curl(context: WalkContext, operation: Operation): string {
     .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
       const name = encodeURIComponent(p.name);
+      if (p.exampleQuery) return p.exampleQuery;
       const list = p.exampleList;
       if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
@@ -1230,27 +1336,17 @@ function curl(context: WalkContext, operation: Operation): string {
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
     .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
-  const scheme = operation.security?.[0]?.schemes[0];
-  if (scheme) {
-    const definition = securityDefinition(context, scheme.name);
-    if (definition?.type === 'apiKey' && definition.in === 'query')
-      query.push(`${encodeURIComponent(String(definition.name))}=$API_KEY`);
-    else if (definition?.type === 'apiKey' && definition.in === 'header')
-      headers.push(`-H "${String(definition.name)}: $API_KEY"`);
-    else if (definition?.type === 'apiKey' && definition.in === 'cookie')
-      cookies.unshift(`${String(definition.name)}=$API_KEY`);
-    else if (
-      definition?.type === 'basic' ||
-      (definition?.type === 'http' && String(definition.scheme).toLowerCase() === 'basic')
-    )
-      headers.push(`-u "$USERNAME:$PASSWORD"`);
-    else if (definition) headers.push(`-H "Authorization: Bearer $TOKEN"`);
-  }
+  // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
+  // secret, each a header of its own) needs both, or the request is refused.
+  const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
+  query.push(...credentials.query);
+  headers.push(...credentials.headers);
+  cookies.unshift(...credentials.cookies);
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
     const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
-  if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '))}`);
+  if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
   const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
   const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
@@ -1260,15 +1356,22 @@ function curl(context: WalkContext, operation: Operation): string {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url)}`, ...headers];
+  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url, credentials.variables)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
       // Each part's value from the body's example (its own, or made from the schema), a file's as a file.
       const values = exampleObject(body.example);
       for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
-        const file = field.type.kind === 'primitive' && field.type.format === 'binary';
-        lines.push(`-F '${field.name}=${file ? '@file' : shellSafe(partValue(values?.[field.name]))}'`);
+        const value = values?.[field.name];
+        // A list of files or of plain values is a part per item, each under the field's name
+        // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
+        const items =
+          field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
+        if (items && isFileType(items)) lines.push(`-F '${field.name}=@file'`);
+        else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+          for (const item of value) lines.push(`-F '${field.name}=${shellSafe(partValue(item))}'`);
+        else lines.push(`-F '${field.name}=${isFileType(field.type) ? '@file' : shellSafe(partValue(value))}'`);
       }
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
@@ -1292,11 +1395,21 @@ function partValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * A string that is a file's bytes: OpenAPI 3.0's `format: binary`, or 3.1's `contentMediaType`
+ * naming a document that is not text (`image/png`, `application/octet-stream`).
+ */
+function isFileType(type: TypeExpr): boolean {
+  if (type.kind !== 'primitive') return false;
+  if (type.format === 'binary') return true;
+  const media = type.contentMediaType?.toLowerCase();
+  return !!media && !/^text\/|[/+](json|xml)\b|^application\/(x-www-form-urlencoded|javascript|yaml)/.test(media);
+}
+
 /** A body that is a file's bytes (`format: binary`, or a media type that is never text): curl sends a file. */
 function isFileUpload(body: MediaContent): boolean {
-  const type = body.schema?.type;
   return (
-    (type?.kind === 'primitive' && type.format === 'binary') ||
+    (body.schema !== undefined && isFileType(body.schema.type)) ||
     /^(application\/(octet-stream|pdf|zip|gzip)|image\/|audio\/|video\/)/.test(body.mediaType)
   );
 }
@@ -1314,14 +1427,110 @@ function curlBase(url = ''): string {
 }
 
 /**
- * Single-quoted; double-quoted only when it carries $API_KEY or $BASE_URL, so the shell expands
- * those (and nothing else).
+ * Single-quoted; double-quoted only when it carries one of `variables` or $BASE_URL, so the shell
+ * expands those (and nothing else).
  */
-function shellQuoted(text: string): string {
-  return /\$(API_KEY|BASE_URL)/.test(text)
-    ? `"${text.replace(/[\\"`]/g, '\\$&').replace(/\$(?!API_KEY|BASE_URL)/g, '\\$')}"`
-    : `'${shellSafe(text)}'`;
+function shellQuoted(text: string, variables: ReadonlySet<string>): string {
+  const names = ['BASE_URL', ...variables].join('|');
+  const variable = new RegExp(`\\$(${names})(?![A-Za-z0-9_])`);
+  if (!variable.test(text)) return `'${shellSafe(text)}'`;
+  const otherDollar = new RegExp(`\\$(?!(${names})(?![A-Za-z0-9_]))`, 'g');
+  return `"${text.replace(/[\\"`]/g, '\\$&').replace(otherDollar, '\\$')}"`;
 }
+
+interface CurlCredentials {
+  query: string[];
+  headers: string[];
+  cookies: string[];
+  /** The shell variables they read (`API_KEY`, `TOKEN`…). */
+  variables: Set<string>;
+}
+
+/**
+ * How curl sends each scheme of one security requirement, from shell variables the overview lists
+ * (an API key `$API_KEY`, a token `$TOKEN`, a client certificate `$CLIENT_CERT`…).
+ */
+function curlCredentials(context: WalkContext, schemes: Array<{ name: string }>): CurlCredentials {
+  const credentials: CurlCredentials = { query: [], headers: [], cookies: [], variables: new Set() };
+  const definitions = schemes.flatMap(({ name }) => {
+    const definition = securityDefinition(context, name);
+    return definition ? [{ name, definition }] : [];
+  });
+  const send = (flag: string, variables: string[]): void => {
+    if (!credentials.headers.includes(flag)) credentials.headers.push(flag);
+    for (const variable of variables) credentials.variables.add(variable);
+  };
+  for (const { name, definition } of definitions) {
+    const type = String(definition.type);
+    const httpScheme = type === 'http' ? String(definition.scheme ?? '').toLowerCase() : '';
+    if (type === 'apiKey') {
+      const variable = context.apiKeyVariables.get(name) ?? 'API_KEY';
+      credentials.variables.add(variable);
+      const keyName = String(definition.name);
+      if (definition.in === 'query') credentials.query.push(`${encodeURIComponent(keyName)}=$${variable}`);
+      else if (definition.in === 'cookie') credentials.cookies.push(`${keyName}=$${variable}`);
+      else credentials.headers.push(`-H "${keyName}: $${variable}"`);
+    } else if (type === 'basic' || httpScheme === 'basic') send(`-u "$USERNAME:$PASSWORD"`, ['USERNAME', 'PASSWORD']);
+    else if (httpScheme === 'digest') send(`--digest -u "$USERNAME:$PASSWORD"`, ['USERNAME', 'PASSWORD']);
+    // A client certificate is no header: curl presents it in the TLS handshake.
+    else if (type === 'mutualTLS') send(`--cert "$CLIENT_CERT" --key "$CLIENT_KEY"`, ['CLIENT_CERT', 'CLIENT_KEY']);
+    // An HTTP scheme other than bearer is named as the spec names it (`Authorization: Token $TOKEN`).
+    else if (httpScheme && httpScheme !== 'bearer' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(String(definition.scheme)))
+      send(`-H "Authorization: ${String(definition.scheme).replace(/[$`"\\]/g, '\\$&')} $TOKEN"`, ['TOKEN']);
+    // OAuth 2.0, OpenID Connect and bearer tokens travel the same way.
+    else send(`-H "Authorization: Bearer $TOKEN"`, ['TOKEN']);
+  }
+  return credentials;
+}
+
+/**
+ * Where a requirement names several API keys (Alpaca's key id and secret), one $API_KEY cannot
+ * stand for both: every API key of the spec then gets a variable named after its scheme, in the
+ * shell's style (`apiSecret` → `API_SECRET`, `app-id` → `APP_ID`), each its own.
+ */
+function nameApiKeyVariables(context: WalkContext): void {
+  const isApiKey = (name: string): boolean => securityDefinition(context, name)?.type === 'apiKey';
+  const severalKeys = securityRequirements(context.document).some(
+    (requirement) => Object.keys(requirement).filter(isApiKey).length > 1,
+  );
+  if (!severalKeys) return;
+  const declared = (
+    context.dialect === 'swagger-2.0'
+      ? context.document.securityDefinitions
+      : (context.document.components as Json | undefined)?.securitySchemes
+  ) as Json | undefined;
+  const taken = new Set(RESERVED_VARIABLES);
+  for (const scheme of Object.keys(declared ?? {}).filter(isApiKey)) {
+    const base =
+      scheme
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .replace(/[^A-Za-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .toUpperCase() || 'API_KEY';
+    const named = /^[0-9]/.test(base) ? `KEY_${base}` : base;
+    let variable = named;
+    for (let n = 2; taken.has(variable); n++) variable = `${named}_${n}`;
+    taken.add(variable);
+    context.apiKeyVariables.set(scheme, variable);
+  }
+}
+
+/** Every security requirement the spec writes: the top level's and each operation's. */
+function securityRequirements(document: Json): Json[] {
+  const lists = [document.security];
+  for (const key of ['paths', 'x-ms-paths', 'webhooks'])
+    for (const item of Object.values((document[key] ?? {}) as Json))
+      if (item && typeof item === 'object')
+        for (const operation of Object.values(item as Json))
+          if (operation && typeof operation === 'object') lists.push((operation as Json).security);
+  return lists.flatMap((list) =>
+    Array.isArray(list) ? list.filter((entry): entry is Json => !!entry && typeof entry === 'object') : [],
+  );
+}
+
+/** The variables curl examples read for other things: an API key's own variable never takes one. */
+const RESERVED_VARIABLES = ['BASE_URL', 'TOKEN', 'USERNAME', 'PASSWORD', 'CLIENT_CERT', 'CLIENT_KEY'];
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {
   const raw = (

@@ -119,6 +119,14 @@ export class SpecSet {
   readonly unfollowedBindings: UnfollowedBinding[] = [];
 
   /**
+   * `$ref: Product`: a bare name, which Swagger's first tools read as `#/definitions/Product`
+   * (OpenAPI's own Uber example writes them) though a `$ref` is a path: read as they meant, where
+   * no file of that name exists and the referring file defines it; each `$ref` is warned about.
+   */
+  readonly shorthandRefs = new Map<string, { ref: string; at: SpecPointer; meant: string }>();
+  private readonly fileExists = new Map<string, boolean>();
+
+  /**
    * Files read at extract time, outside the spec proper: what a vendor extension's `$ref` names
    * (DigitalOcean's `x-codeSamples: [{ $ref: examples/curl/list.yml }]`). Not attached with the
    * spec, not checked when it loads; a file that cannot be read is kept as its error.
@@ -359,7 +367,26 @@ export class SpecSet {
     const path = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
     const file = path ? resolve(dirname(from.file), decodeURI(path)) : from.file;
-    return { file, fragment };
+    return (hash === -1 && this.shorthand(ref, file, from)) || { file, fragment };
+  }
+
+  /** A bare name's definition in the referring file, when the name is no file (see `shorthandRefs`). */
+  private shorthand(ref: string, file: string, from: SpecPointer): { file: string; fragment: string } | undefined {
+    if (!/^[A-Za-z_][\w.-]*$/.test(ref) || /\.(ya?ml|json)$/i.test(ref)) return undefined;
+    let exists = this.fileExists.get(file);
+    if (exists === undefined) this.fileExists.set(file, (exists = existsSync(file)));
+    if (exists) return undefined;
+    const root = this.documents.get(from.file)?.value as Json | undefined;
+    const components = root?.components as Json | undefined;
+    const fragment = isDefined(root?.definitions, ref)
+      ? `/definitions/${escapePointer(ref)}`
+      : isDefined(components?.schemas, ref)
+        ? `/components/schemas/${escapePointer(ref)}`
+        : undefined;
+    if (fragment === undefined) return undefined;
+    const at = { file: from.file, pointer: refPointer(from) };
+    this.shorthandRefs.set(`${at.file}#${at.pointer}`, { ref, at, meant: `#${fragment}` });
+    return { file: from.file, fragment };
   }
 
   private valueAt(target: SpecPointer, from: SpecPointer, ref: string): unknown {
@@ -458,6 +485,10 @@ function namesFile(ref: string): boolean {
 const ANCHOR_NAME = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
 /** `from` is where a $ref sits: its pointer names the object holding `$ref` or the `$ref` itself. */
+function isDefined(map: unknown, name: string): boolean {
+  return !!map && typeof map === 'object' && Object.prototype.hasOwnProperty.call(map, name);
+}
+
 function refPointer(from: SpecPointer): string {
   return from.pointer.endsWith('/$ref') ? from.pointer : `${from.pointer}/$ref`;
 }

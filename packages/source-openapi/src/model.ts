@@ -12,7 +12,14 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A type as a small tree, so renderers can link named schemas wherever they appear. */
 export type TypeExpr =
-  | { kind: 'primitive'; name: string; format?: string; nullable?: boolean }
+  | {
+      kind: 'primitive';
+      name: string;
+      format?: string;
+      nullable?: boolean;
+      /** OpenAPI 3.1's `contentMediaType`: the document a string carries (`image/png`). */
+      contentMediaType?: string;
+    }
   | {
       kind: 'ref';
       schemaId: string;
@@ -117,6 +124,12 @@ export interface Parameter {
    * (`,`, `|`, a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).
    */
   exampleList?: { items: string[]; separator?: string };
+  /**
+   * A query parameter's object example as it travels, as encoded `name=value` pairs: its
+   * properties each a parameter of its own (`style: form`, exploded: `color=red&size=3`), or in
+   * brackets (`style: deepObject`: `filter[color]=red`), or one parameter (`filter=color,red`).
+   */
+  exampleQuery?: string[];
 }
 
 export interface ResponseModel {
@@ -254,6 +267,11 @@ export interface ApiModel {
   webhooks: Operation[];
   schemas: NamedSchema[];
   operationCount: number;
+  /**
+   * The API keys whose curl examples read a variable of their own, not $API_KEY: a requirement
+   * naming several keys (a key id and a secret) sends each.
+   */
+  apiKeyVariables?: Array<{ scheme: string; variable: string }>;
   /** The root spec file, and every file its $refs reached. */
   file: string;
   files: string[];

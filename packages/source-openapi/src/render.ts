@@ -318,11 +318,18 @@ const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
   { names: ['TOKEN'], meaning: 'a bearer token (see Authentication)' },
   { names: ['API_KEY'], meaning: 'your API key (see Authentication)' },
   { names: ['USERNAME', 'PASSWORD'], meaning: 'your credentials, for HTTP basic authentication' },
+  {
+    names: ['CLIENT_CERT', 'CLIENT_KEY'],
+    meaning: 'the files of your client certificate and its private key, for mutual TLS (see Authentication)',
+  },
 ];
 
 /** Whether any curl example keeps a `{placeholder}` in its URL, for the overview to say so. */
 function curlPlaceholders(model: ApiModel): boolean {
-  return model.tags.some((tag) => tag.operations.some((operation) => operation.curl?.startsWith('curl --globoff')));
+  // --globoff is there for brackets too (`filter[color]=red`): the placeholders are the URL's braces.
+  return model.tags.some((tag) =>
+    tag.operations.some((operation) => /^curl --globoff [^\n]*\{/.test(operation.curl ?? '')),
+  );
 }
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */
@@ -330,8 +337,16 @@ function shellVariables(model: ApiModel): Array<{ names: string[]; meaning: stri
   const used = new Set<string>();
   for (const tag of model.tags)
     for (const operation of tag.operations)
-      for (const match of operation.curl?.matchAll(/\$([A-Z_]+)/g) ?? []) used.add(match[1]!);
-  return SHELL_VARIABLES.filter((variable) => variable.names.some((name) => used.has(name)));
+      for (const match of operation.curl?.matchAll(/\$([A-Z0-9_]+)/g) ?? []) used.add(match[1]!);
+  const apiKeys = (model.apiKeyVariables ?? [])
+    .filter(({ variable }) => used.has(variable))
+    .map(({ scheme, variable }) => ({ names: [variable], meaning: `your \`${scheme}\` API key (see Authentication)` }));
+  // A key named after its scheme says which key it is; the generic line would say it again.
+  const named = new Set(apiKeys.flatMap((variable) => variable.names));
+  const generic = SHELL_VARIABLES.filter((variable) =>
+    variable.names.some((name) => used.has(name) && !named.has(name)),
+  );
+  return [...generic, ...apiKeys];
 }
 
 /**

@@ -41,8 +41,24 @@ export class SchemaRegistry {
   private sccCounter = 0;
   private readonly specDir: string;
 
-  constructor(private readonly spec: SpecSet) {
+  constructor(
+    private readonly spec: SpecSet,
+    /** Where a schema's type is none of JSON Schema's (`type: String`): reported once per schema. */
+    private readonly onUnknownType?: (types: string[], at: SpecPointer) => void,
+  ) {
     this.specDir = dirname(spec.rootFile);
+  }
+
+  /** Schemas whose unknown type was reported: a schema is typed again wherever it is used. */
+  private readonly typesReported = new WeakSet<object>();
+
+  private checkTypes(s: Json, at: SpecPointer): void {
+    if (!this.onUnknownType || s.type === undefined || typeof s !== 'object') return;
+    if (typeof s.type === 'string' && JSON_TYPES.has(s.type)) return;
+    const unknown = unknownTypes(s);
+    if (!unknown.length || this.typesReported.has(s)) return;
+    this.typesReported.add(s);
+    this.onUnknownType(unknown, child(at, 'type'));
   }
 
   /** Register the schema a `$ref` (written at `from`) names, returning its id. */
@@ -150,6 +166,7 @@ export class SchemaRegistry {
       };
     }
     const s = (schema ?? {}) as Json;
+    this.checkTypes(s, at);
     const nullable = isNullable(s);
     for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
       const list = s[keyword];
@@ -195,7 +212,13 @@ export class SchemaRegistry {
               : 'any';
     // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
     if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
-    return { kind: 'primitive', name, format: typeof s.format === 'string' ? s.format : undefined, nullable };
+    return {
+      kind: 'primitive',
+      name,
+      format: typeof s.format === 'string' ? s.format : undefined,
+      nullable,
+      ...(typeof s.contentMediaType === 'string' ? { contentMediaType: s.contentMediaType } : {}),
+    };
   }
 
   // ---- views -----------------------------------------------------------------------------------
@@ -1258,8 +1281,35 @@ function hasOwnShape(s: Json): boolean {
 }
 
 export function typeList(s: Json): string[] {
-  if (Array.isArray(s.type)) return s.type.filter((t): t is string => typeof t === 'string' && t !== 'null');
-  return typeof s.type === 'string' && s.type !== 'null' ? [s.type] : [];
+  const type = s.type;
+  // The common case first, without building lists: this runs for every schema, often.
+  if (typeof type === 'string') {
+    const known = JSON_TYPES.has(type) ? type : knownType(type);
+    return known === 'null' ? [] : [known];
+  }
+  if (!Array.isArray(type)) return [];
+  return type
+    .filter((t): t is string => typeof t === 'string')
+    .map(knownType)
+    .filter((t) => t !== 'null');
+}
+
+/** JSON Schema's types, and Swagger 2.0's `file` (a form parameter's). */
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null', 'file']);
+
+/**
+ * A type as JSON Schema spells it: `String` (a hand-written spec's, or a Java class name's) is
+ * `string`, which every tool that reads the spec matches case by case; other words stay as written.
+ */
+function knownType(type: string): string {
+  const lower = type.toLowerCase();
+  return JSON_TYPES.has(lower) ? lower : type;
+}
+
+/** The types a schema writes that are none of JSON Schema's, as written (`String`, `int`, `date`). */
+export function unknownTypes(s: Json): string[] {
+  const written = Array.isArray(s.type) ? s.type : [s.type];
+  return written.filter((t): t is string => typeof t === 'string' && !JSON_TYPES.has(t));
 }
 
 export function isNullable(s: unknown): boolean {

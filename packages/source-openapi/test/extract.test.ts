@@ -476,7 +476,8 @@ describe('examples and curl as a client would send them', () => {
       "-F 'model=whisper-1'",
       "-F 'response_format=json'",
       "-F 'temperature=0'",
-      `-F 'tags=["it'\\''s"]'`,
+      // a list is a part per item, under the field's name
+      "-F 'tags=it'\\''s'",
     ]);
   });
 
@@ -908,6 +909,256 @@ describe('OAuth 2.0 schemes', () => {
     );
     expect(overview).toContain('| `clientCredentials` |  | https://auth.example.com/token |');
     expect(overview).toContain('| `pets:write` | Change pets |');
+  });
+});
+
+describe('mistakes real specs make are reported at their line, and read as meant', () => {
+  it("a bare-name $ref (`$ref: Product`, OpenAPI's own Uber example) is read as the definition it meant, and reported", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Uber, version: "1" }',
+        'paths:',
+        '  /products:',
+        '    get:',
+        '      operationId: products',
+        '      responses:',
+        "        '200': { description: OK, schema: { type: array, items: { $ref: Product } } }",
+        'definitions:',
+        '  Product: { properties: { product_id: { type: string } } }',
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    expect(op(api, 'products').responses[0]!.contents[0]!.schema!.type).toMatchObject({
+      kind: 'array',
+      items: { kind: 'ref', name: 'Product' },
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_REF_SHORTHAND',
+      severity: 'warning',
+      location: { line: 8 },
+    });
+    expect(diagnostics[0]!.hint).toContain("write $ref: '#/definitions/Product'");
+    // a bare name the file does not define is still a missing file
+    const error = await docgenFailure(
+      modelOf([
+        'swagger: "2.0"',
+        'info: { title: Uber, version: "1" }',
+        'paths:',
+        "  /a: { get: { responses: { '200': { description: OK, schema: { $ref: Missing } } } } }",
+      ]),
+    );
+    expect(error.code).toBe('DG_OPENAPI_REF_FILE');
+  });
+
+  it('an operationId used twice: both operations documented, the second reported with the first', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Dup, version: "1" }',
+        'paths:',
+        "  /a: { get: { operationId: list, responses: { '200': { description: OK } } } }",
+        "  /b: { get: { operationId: list, responses: { '200': { description: OK } } } }",
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    expect(operations(api).map((o) => o.path)).toEqual(['/a', '/b']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+      severity: 'warning',
+      location: { line: 5 },
+    });
+    expect(diagnostics[0]!.message).toContain(
+      'operationId "list" of GET /b is also the operationId of GET /a (line 4)',
+    );
+  });
+
+  it('a type that is no JSON Schema type (`type: String`) is reported; one that differs by case only is read as meant', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Typo, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: a',
+        '      parameters:',
+        '        - { name: kind, in: query, type: array, items: { type: String }, collectionFormat: multi }',
+        '        - { name: day, in: query, type: date }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (diagnostic) => diagnostics.push(diagnostic),
+    );
+    const [kind, day] = op(api, 'a').parameters;
+    expect(kind!.type).toMatchObject({ kind: 'array', items: { kind: 'primitive', name: 'string' } });
+    expect(day!.type).toMatchObject({ kind: 'primitive', name: 'date' });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      ['DG_OPENAPI_TYPE', 8, 'type "String" is not a JSON Schema type: read as "string"'],
+      ['DG_OPENAPI_TYPE', 9, 'type "date" is not a JSON Schema type'],
+    ]);
+    expect(diagnostics[1]!.hint).toContain('`type: string` with `format: date`');
+  });
+});
+
+describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () => {
+  it('says so under its Responses heading, rather than leaving it empty', async () => {
+    // OpenAPI's own 3.1 example non-oauth-scopes.json: `get` with `security` only.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users: { get: { operationId: listUsers } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('## GET /users'),
+    )!.markdown;
+    expect(page).toContain('### Responses\n\nThe spec declares no responses for this operation.\n');
+  });
+});
+
+describe('curl examples send every credential their requirement names', () => {
+  const overviewOf = (api: ApiModel): string =>
+    renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+
+  it('sends both keys of a requirement that names two (a key id and a secret), each from a variable of its own', async () => {
+    // Alpaca's market data API: `security: [{ apiKey: [], apiSecret: [] }]`, two headers.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Market data, version: "1" }',
+      'servers: [{ url: "https://data.example.com" }]',
+      'security: [{ apiKey: [], apiSecret: [] }]',
+      'components:',
+      '  securitySchemes:',
+      '    apiKey: { type: apiKey, in: header, name: KEY-ID }',
+      '    apiSecret: { type: apiKey, in: header, name: SECRET-KEY }',
+      '    queryKey: { type: apiKey, in: query, name: key }',
+      'paths:',
+      "  /news: { get: { operationId: news, responses: { '200': { description: OK } } } }",
+      "  /bars: { get: { operationId: bars, security: [{ queryKey: [] }], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'news').curl).toBe(
+      'curl -X GET \'https://data.example.com/news\' \\\n  -H "KEY-ID: $API_KEY" \\\n  -H "SECRET-KEY: $API_SECRET"',
+    );
+    // Another key alone reads its own variable too: $API_KEY is the apiKey scheme's.
+    expect(op(api, 'bars').curl).toBe('curl -X GET "https://data.example.com/bars?key=$QUERY_KEY"');
+    const overview = overviewOf(api);
+    expect(overview).toContain('| `API_KEY` | your `apiKey` API key (see Authentication) |');
+    expect(overview).toContain('| `API_SECRET` | your `apiSecret` API key (see Authentication) |');
+    expect(overview).toContain('| `QUERY_KEY` | your `queryKey` API key (see Authentication) |');
+    expect(overview).not.toContain('| `API_KEY` | your API key (see Authentication) |');
+  });
+
+  it('presents a mutual TLS client certificate with --cert, not a bearer token', async () => {
+    // OpenAPI's own 3.1 securitySchemes example: a client certificate, or OAuth 2.0.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Pets, version: "1" }',
+      'components:',
+      '  securitySchemes:',
+      '    ClientCertificate: { type: mutualTLS }',
+      '    OAuth2: { type: oauth2, flows: { clientCredentials: { tokenUrl: "https://a.example/token", scopes: {} } } }',
+      'paths:',
+      '  /pets:',
+      "    get: { operationId: listPets, security: [{ ClientCertificate: [] }, { OAuth2: [] }], responses: { '200': { description: OK } } }",
+    ]);
+    expect(op(api, 'listPets').curl).toBe(
+      'curl -X GET "$BASE_URL/pets" \\\n  --cert "$CLIENT_CERT" --key "$CLIENT_KEY"',
+    );
+    const overview = overviewOf(api);
+    expect(overview).toContain(
+      '| `CLIENT_CERT`, `CLIENT_KEY` | the files of your client certificate and its private key, for mutual TLS (see Authentication) |',
+    );
+    expect(overview).not.toContain('`TOKEN`');
+  });
+
+  it('sends HTTP digest with --digest, and another HTTP scheme under its own name', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'components:',
+      '  securitySchemes:',
+      '    digest: { type: http, scheme: digest }',
+      '    token: { type: http, scheme: Token }',
+      'paths:',
+      "  /a: { get: { operationId: a, security: [{ digest: [] }], responses: { '200': { description: OK } } } }",
+      "  /b: { get: { operationId: b, security: [{ token: [] }], responses: { '200': { description: OK } } } }",
+    ]);
+    expect(op(api, 'a').curl).toBe('curl -X GET \'https://api.example.com/a\' \\\n  --digest -u "$USERNAME:$PASSWORD"');
+    expect(op(api, 'b').curl).toBe('curl -X GET \'https://api.example.com/b\' \\\n  -H "Authorization: Token $TOKEN"');
+  });
+});
+
+describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
+  it("send an object query parameter as its style says, and a list from the schema's `examples`", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Things, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /things:',
+      '    get:',
+      '      operationId: listThings',
+      '      parameters:',
+      '        - { name: filter, in: query, required: true, style: deepObject, explode: true, example: { color: red, size: 3 }, schema: { type: object } }',
+      '        - { name: page, in: query, required: true, example: { number: 2, size: 50 }, schema: { type: object } }',
+      '        - { name: range, in: query, required: true, explode: false, example: { from: 1, to: 9 }, schema: { type: object } }',
+      '        - { name: tags, in: query, required: true, style: pipeDelimited, explode: false, schema: { type: array, items: { type: string }, examples: [[a, b]] } }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const things = op(api, 'listThings');
+    expect(things.curl).toBe(
+      "curl --globoff -X GET 'https://api.example.com/things?filter[color]=red&filter[size]=3&number=2&size=50&range=from,1,to,9&tags=a|b'",
+    );
+    expect(things.parameters.find((p) => p.name === 'tags')!.example).toBe('["a","b"]');
+    // Brackets need --globoff too, but there is no {placeholder} to replace.
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).not.toContain('Replace each path parameter');
+  });
+
+  it('send a 3.1 file (`contentMediaType`) as a file, and a list as a part per item', async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Files, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /uploads:',
+      '    post:',
+      '      operationId: upload',
+      '      requestBody:',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                file: { type: string, contentMediaType: image/png }',
+      '                notes: { type: string, contentMediaType: text/plain }',
+      '                pages: { type: array, items: { type: string, contentMediaType: application/pdf } }',
+      '                labels: { type: array, items: { type: string }, examples: [[red, blue]] }',
+      "      responses: { '201': { description: Created } }",
+      '  /avatar:',
+      '    put:',
+      '      operationId: avatar',
+      '      requestBody: { content: { application/vnd.example.upload: { schema: { type: string, contentMediaType: image/png } } } }',
+      "      responses: { '204': { description: Stored } }",
+    ]);
+    expect(op(api, 'upload').curl).toBe(
+      [
+        "curl -X POST 'https://api.example.com/uploads'",
+        "-H 'Content-Type: multipart/form-data'",
+        "-F 'file=@file'",
+        "-F 'notes=string'",
+        "-F 'pages=@file'",
+        "-F 'labels=red'",
+        "-F 'labels=blue'",
+      ].join(' \\\n  '),
+    );
+    expect(op(api, 'avatar').curl).toContain("--data-binary '@file'");
   });
 });
 

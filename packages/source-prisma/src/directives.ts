@@ -47,7 +47,7 @@ export function readDocumentation(documentation: string | undefined): Documentat
   if (documentation === undefined) return {};
   const kept: string[] = [];
   const read: Omit<Documentation, 'text'> = {};
-  for (const line of documentation.split('\n')) {
+  for (const line of withoutCommentGutter(documentation).split('\n')) {
     // `@deprecated`, or Java's and TypeScript decorators' `@Deprecated(…)`: prose, and a deprecation.
     if (/^\s*@deprecated\b/i.test(line)) read.deprecated = true;
     const { prose, directives, jsonType } = splitLine(line);
@@ -218,4 +218,21 @@ function meaningOf(directive: string, read: Omit<Documentation, 'text'>): void {
   if (/^@@Gen\.model\(.*\bhide\s*:\s*true\b/s.test(directive)) read.generatorHidden = true;
   const json = /^@json\(\s*"([^"]+)"\s*\)$/.exec(directive);
   if (json) read.jsonType ??= json[1];
+}
+
+/**
+ * Prisma reads a block comment above a field or model (`/** … *\/`, TypeScript's habit) as its
+ * documentation, stars and all: `*\n   * Whose cap…`. Its gutter goes, as a JSDoc reader's
+ * would: the `*` that opened it, and the `*` each following line is indented to. A `///` comment
+ * that is a Markdown list (`* paid`, unindented) keeps its stars.
+ */
+export function withoutCommentGutter(documentation: string): string {
+  const [first = '', ...rest] = documentation.split('\n');
+  const opened = /^\*+(?:\s|$)/.test(first);
+  const gutter = rest.length > 0 && rest.every((line) => /^\s+\*/.test(line) || !line.trim());
+  const oneLine = rest.length === 0 && /^\*+\s/.test(first);
+  if (!opened || !(gutter || oneLine || first.trim() === '*')) return documentation;
+  const lines = [first.replace(/^\*+\s?/, ''), ...rest.map((line) => line.replace(/^\s*\*(?!\*) ?/, ''))];
+  while (lines.length && !lines[0]!.trim()) lines.shift();
+  return lines.join('\n');
 }

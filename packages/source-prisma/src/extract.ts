@@ -119,6 +119,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     text: readFileSync(file, 'utf8'),
   }));
   if (!root) assertLooksLikePrisma(sources[0]!.file, sources[0]!.text, options.origin);
+  for (const source of sources) assertNotPrisma1(source.file, source.text);
   const getDMMF = loadGetDmmf();
   const datamodel = sources.map(({ name, text }) => [name, withoutConnectionUrls(text)] as [string, string]);
   let dmmf: Dmmf | undefined;
@@ -178,14 +179,16 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
     })),
     defined: where(item.name),
   }));
-  const relationMode = datasourceSetting(sources, 'relationMode');
+  // `referentialIntegrity` is its name before Prisma 4.8 (PlanetScale's schemas of that time).
+  const relationMode = datasourceSetting(sources, 'relationMode') ?? datasourceSetting(sources, 'referentialIntegrity');
+  const provider = datasourceSetting(sources, 'provider');
   return {
     path,
-    provider: datasourceSetting(sources, 'provider'),
+    provider,
     ...(relationMode ? { relationMode } : {}),
     models,
     enums,
-    relations: relationsOf(models),
+    relations: relationsOf(models, relationMode === 'prisma' ? 'emulated' : provider),
   };
 }
 
@@ -370,6 +373,28 @@ function assertLooksLikePrisma(file: string, text: string, origin?: OptionOrigin
     hint: /OpenAPI|Swagger/.test(whatItLooksLike(file, text))
       ? `${fixOptionHint(origin, 'schema', 'the Prisma schema (schema.prisma, or a folder of .prisma files)')}; render an OpenAPI spec with \`docgen api --openapi <file>\``
       : fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files'),
+  });
+}
+
+/** A Prisma 1 field, GraphQL's way: `id: ID! @id`, `posts: [Post!]!`. */
+const PRISMA1_FIELD = /^[ \t]*\w+[ \t]*:[ \t]*\[?[ \t]*\w+[ \t]*!?[ \t]*\]?[ \t]*!?(?:[ \t]+@|[ \t]*$)/m;
+
+/**
+ * A Prisma 1 datamodel (`datamodel.prisma`: GraphQL's `type User { id: ID! @id }`) is not what
+ * Prisma 2 and later read: its parser would report each field as a field with a `:`, and say
+ * nothing of why. One error, naming what the file is and how to upgrade it, instead.
+ */
+function assertNotPrisma1(file: string, text: string): void {
+  if (/^[ \t]*model[ \t]+\w+[ \t]*\{/m.test(text)) return;
+  const block = /^[ \t]*type[ \t]+\w+[ \t]*(?:@[^{\n]*)?\{([^}]*)\}/m.exec(text);
+  if (!block || !PRISMA1_FIELD.test(block[1]!)) return;
+  const line =
+    text.slice(0, block.index).split('\n').length + (block[0].match(/^\s*/)?.[0].split('\n').length ?? 1) - 1;
+  throw new DocgenError({
+    code: 'DG_PRISMA_NOT_A_SCHEMA',
+    message: `${basename(file)} is a Prisma 1 datamodel (GraphQL types: \`type … { id: ID! }\`), not a Prisma schema: Prisma 2 and later declare tables as \`model\` blocks`,
+    location: { file, line },
+    hint: 'upgrade it with `npx prisma-upgrade` (Prisma 1 → 2), or write a schema.prisma from the database with `npx prisma db pull`, and point docgen at that',
   });
 }
 
@@ -580,7 +605,8 @@ function indexField(field: DmmfIndex['fields'][number]): string {
 const DEFAULT_VERSIONS: Record<string, unknown> = { cuid: 1, uuid: 4 };
 
 /** Each relation once: from the side holding the foreign key, or the first side of an m-n. */
-function relationsOf(models: DataModel[]): Relation[] {
+/** `provider` is `emulated` where Prisma Client keeps the relations (relationMode = "prisma"). */
+function relationsOf(models: DataModel[], provider: string | undefined): Relation[] {
   const byName = new Map(models.map((model) => [model.name, model]));
   const relations: Relation[] = [];
   const seenManyToMany = new Set<string>();
@@ -623,11 +649,30 @@ function relationsOf(models: DataModel[]): Relation[] {
           cardinality: back?.isList ? 'n:1' : '1:1',
           fields: field.relation.fields,
           references: field.relation.references,
-          onDelete: field.relation.onDelete,
+          ...onDeleteOf(field, model, provider),
           ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
     }
   }
   return relations;
+}
+
+/**
+ * What deleting the referenced row does: the schema's `onDelete`, else Prisma's default, which the
+ * reader should not have to know: `Restrict` while a foreign key field is required (`NoAction` on
+ * SQL Server, which has no `Restrict`, unless Prisma Client emulates the relations), `SetNull` when
+ * they are all optional.
+ */
+function onDeleteOf(
+  field: Field,
+  model: DataModel,
+  provider: string | undefined,
+): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
+  if (field.relation?.onDelete) return { onDelete: field.relation.onDelete };
+  const required = (field.relation?.fields ?? []).some(
+    (name) => model.fields.find((candidate) => candidate.name === name)?.isRequired !== false,
+  );
+  const onDelete = !required ? 'SetNull' : provider === 'sqlserver' ? 'NoAction' : 'Restrict';
+  return { onDelete, onDeleteDefault: true };
 }

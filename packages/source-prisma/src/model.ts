@@ -123,6 +123,8 @@ export interface Relation {
   toFields?: string[];
   toReferences?: string[];
   onDelete?: string;
+  /** `onDelete` is Prisma's default: the schema does not write it. */
+  onDeleteDefault?: boolean;
   /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
   constraint?: string;
   /** Declared, but left out of Prisma Client: a side of it is `@ignore`d, or a model is `@@ignore`d. */

@@ -110,7 +110,7 @@ export function renderPrisma(
         ? via({ ...relation, fields: relation.toFields, references: relation.toReferences ?? [] })
         : via(relation),
     constraint: relation.constraint,
-    onDelete: relation.onDelete,
+    onDelete: onDeleteText(relation),
     ignored: relation.ignored,
   });
 
@@ -146,6 +146,7 @@ export function renderPrisma(
         })),
         relations: model.relations.map((relation) => ({
           ...relation,
+          onDelete: onDeleteText(relation),
           fromLink: modelLink(relation.from),
           toLink: modelLink(relation.to),
           via: via(relation),
@@ -323,4 +324,9 @@ function firstSentence(text: string | undefined): string {
   if (!text) return '';
   const line = text.split('\n').find((candidate) => candidate.trim()) ?? '';
   return /^(.*?[.!?])(\s|$)/.exec(line.trim())?.[1] ?? line.trim();
+}
+
+/** A relation's on-delete action, marked when it is Prisma's default rather than the schema's. */
+function onDeleteText(relation: Relation): string | undefined {
+  return relation.onDelete && relation.onDeleteDefault ? `${relation.onDelete} (default)` : relation.onDelete;
 }

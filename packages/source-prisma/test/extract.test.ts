@@ -21,6 +21,12 @@ import { withoutDirectives } from '../src/extract.js';
 import { modelBlocks, readModel, type UnreadLine } from '../src/text.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+/** A schema written to a file of its own, through extractPrisma. */
+const extractOf = (text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.prisma');
+  writeFileSync(file, text);
+  return extractPrisma(file);
+};
 
 describe('extractPrisma', () => {
   it('reads models, fields, defaults, keys, indexes, enums and relations (a Prisma 6 schema with url)', async () => {
@@ -67,8 +73,68 @@ describe('extractPrisma', () => {
       ]),
     ).toEqual([
       ['Profile', 'user', '1:1', 'User', 'profile', 'Cascade'],
-      ['Post', 'author', 'n:1', 'User', 'posts', undefined],
+      // not written: Prisma's default for a required foreign key
+      ['Post', 'author', 'n:1', 'User', 'posts', 'Restrict'],
       ['Post', 'tags', 'm:n', 'Tag', 'posts', undefined],
+    ]);
+    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, undefined]);
+  });
+
+  it('a block comment (`/** … */`, as papermark writes them) is documentation without its stars; a `///` list keeps them', async () => {
+    const model = await extractOf(
+      [
+        'datasource db {\n  provider = "postgresql"\n}',
+        '/**\n * Someone who signs in.\n * Invited by a team.\n */',
+        'model User {',
+        '  id Int @id',
+        '  /**',
+        "   * Whose cap this invite counts against: the fund's team, or the",
+        '   * sender alone.',
+        '   */',
+        '  scopeId String',
+        '  /** The address the invite went to. */',
+        '  email String',
+        '  /* a plain block comment */',
+        '  name String',
+        '  /// * paid',
+        '  /// * free',
+        '  plan String',
+        '}',
+      ].join('\n'),
+    );
+    const user = model.models[0]!;
+    expect(user.documentation).toBe('Someone who signs in.\nInvited by a team.');
+    expect(Object.fromEntries(user.fields.map((field) => [field.name, field.documentation]))).toEqual({
+      id: undefined,
+      scopeId: "Whose cap this invite counts against: the fund's team, or the\nsender alone.",
+      email: 'The address the invite went to.',
+      name: 'a plain block comment',
+      plan: '* paid\n* free',
+    });
+  });
+
+  it("names Prisma's default on-delete action where the schema writes none (SetNull for an optional key, NoAction on SQL Server)", async () => {
+    const schema = (provider: string) =>
+      [
+        `datasource db {\n  provider = "${provider}"\n}`,
+        'model User {\n  id Int @id\n  posts Post[]\n  drafts Draft[]\n}',
+        'model Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}',
+        'model Draft {\n  id Int @id\n  ownerId Int?\n  owner User? @relation(fields: [ownerId], references: [id])\n}',
+      ].join('\n');
+    const actions = async (provider: string) =>
+      (await extractOf(schema(provider))).relations.map(({ from, onDelete }) => [from, onDelete]);
+    expect(await actions('postgresql')).toEqual([
+      ['Post', 'Restrict'],
+      ['Draft', 'SetNull'],
+    ]);
+    expect(await actions('sqlserver')).toEqual([
+      ['Post', 'NoAction'],
+      ['Draft', 'SetNull'],
+    ]);
+    // Prisma Client's own relations have Restrict on SQL Server too
+    expect(await actions('sqlserver"\n  relationMode = "prisma')).toEqual([
+      ['Post', 'Restrict'],
+      ['Draft', 'SetNull'],
     ]);
   });
 
@@ -131,6 +197,25 @@ describe('extractPrisma', () => {
     expect(missing).toMatchObject({ code: 'DG_PRISMA_NOT_FOUND', location: { file: 'docgen.config.yaml' } });
     const empty = await docgenFailure(extractPrisma(join(fixtures, '..', '..', 'src')));
     expect(empty.message).toMatch(/^no \.prisma files in /);
+  });
+
+  it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
+    // prisma-examples' go/cli-app/prisma/datamodel.prisma: Prisma 1's GraphQL SDL.
+    const error = await docgenFailure(
+      extractOf(['', 'type Todo {', '  id: ID! @unique', '  createdAt: DateTime!', '  tags: [Tag!]!', '}'].join('\n')),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 2 } });
+    expect(error.message).toMatch(/Prisma 1 datamodel/);
+    expect(error.hint).toMatch(/prisma-upgrade/);
+    // A MongoDB composite type is Prisma's own `type` block: no colons, read as a schema.
+    const mongo = await extractOf(
+      [
+        'datasource db {\n  provider = "mongodb"\n}',
+        'type Address {\n  street String\n}',
+        'model User {\n  id String @id @map("_id") @db.ObjectId\n  address Address\n}',
+      ].join('\n'),
+    );
+    expect(mongo.models.map((item) => item.name)).toEqual(['User', 'Address']);
   });
 
   it('a file that is not a Prisma schema (an OpenAPI spec, a YAML file) is one error naming it and what to pass', async () => {

@@ -596,6 +596,18 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(withKeys('data-model/model/click')).not.toContain('Relation mode');
   });
 
+  it('referentialIntegrity = "prisma", relationMode\'s name before Prisma 4.8 (prisma-examples\' PlanetScale schema), says so too', async () => {
+    const page = await pagesOf(
+      [
+        'generator client {\n  provider = "prisma-client-js"\n  previewFeatures = ["referentialIntegrity"]\n}',
+        'datasource db {\n  provider = "mysql"\n  referentialIntegrity = "prisma"\n}',
+        'model User {\n  id Int @id\n  posts Post[]\n}',
+        'model Post {\n  id Int @id\n  authorId Int?\n  author User? @relation(fields: [authorId], references: [id], onDelete: SetNull)\n}',
+      ].join('\n'),
+    );
+    expect(page('data-model')).toContain('Relation mode `prisma`: the database has no foreign key constraints');
+  });
+
   it("a relation's onUpdate action is noted beside its onDelete", async () => {
     const page = await pagesOf(
       [
@@ -674,8 +686,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
     const folder = page('data-model/model/folder');
     const link = '[Folder](./data-model__model__folder.md)';
-    expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id |  |`);
-    expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id |  |`);
+    // an optional foreign key: Prisma's default on delete sets it to null
+    expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id | SetNull (default) |`);
+    expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id | SetNull (default) |`);
     // an implicit m-n's join table is Prisma's: `_` and the relation's name
     expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table \`_Peers\` |  |`);
     expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table \`_Peers\` |  |`);
@@ -741,7 +754,9 @@ describe('data-model pages', () => {
     expect(user).toContain('| Defined in | `blog.prisma` line 13 |');
     expect(user).toContain('| `role` | [Role](./data-model__enums.md#enum-role) | `READER` |  |  |');
     expect(user).toContain('| `name` | `String`? |  |  | Shown on posts. |');
-    expect(user).toContain('| `posts` | 1:n | [Post](./data-model__model__post.md) (`author`) | authorId → id |  |');
+    expect(user).toContain(
+      '| `posts` | 1:n | [Post](./data-model__model__post.md) (`author`) | authorId → id | Restrict (default) |',
+    );
     const post = page('data-model/model/post');
     expect(post).toContain('| unique | `authorId`, `slug` | `one_slug_per_author` |');
     expect(post).toContain('| `author` | [User](./data-model__model__user.md) |  | foreign key authorId → id |  |');

@@ -116,3 +116,19 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * The candidate nearest to `word`, if any is within `maxEdits` (for "did you mean …?"). One that
+ * differs only in case wins outright: `Limit` for `limit` is the likeliest slip of all.
+ */
+export function closestName(word: string, candidates: Iterable<string>, maxEdits = 2): string | undefined {
+  let best: { candidate: string; edits: number } | undefined;
+  const lower = word.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate.toLowerCase() === lower && candidate !== word) return candidate;
+    if (Math.abs(candidate.length - word.length) > maxEdits) continue;
+    const edits = editDistance(word, candidate);
+    if (edits <= maxEdits && (!best || edits < best.edits)) best = { candidate, edits };
+  }
+  return best?.candidate;
+}

@@ -13,6 +13,7 @@ import {
   type OptionOrigin,
   type SourceLocation,
   type StructuredDocument,
+  closestName,
 } from '@docgen/core';
 
 /**
@@ -403,15 +404,28 @@ export class SpecSet {
     const { value, reached } = walkPointer(document.value, segments);
     if (reached < segments.length) {
       const found = segments.slice(0, reached).map(escapePointer).join('/');
+      const missing = segments[reached]!;
+      const near =
+        value && typeof value === 'object' ? closestName(missing, Object.keys(value), nearEdits(missing)) : undefined;
       throw new DocgenError({
         code: 'DG_OPENAPI_DANGLING_REF',
-        message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${segments[reached]}" at #${found ? `/${found}` : ''}`,
+        message: `$ref "${ref}" points to nothing: ${this.display(target.file)} has no "${missing}" at #${found ? `/${found}` : ''}`,
         ...this.where({ file: from.file, pointer: refPointer(from) }),
-        hint: 'fix the reference, or add the missing definition',
+        hint: near
+          ? `did you mean "${near}"? (#${[...segments.slice(0, reached), near]
+              .map(escapePointer)
+              .map((s) => `/${s}`)
+              .join('')})`
+          : 'fix the reference, or add the missing definition',
       });
     }
     return value;
   }
+}
+
+/** How far a name may be from a definition's to be suggested: a slip, not another word (one edit in a short name, up to three in a long one). */
+function nearEdits(name: string): number {
+  return Math.min(3, Math.max(1, Math.floor(name.length / 4)));
 }
 
 /** `/paths/~1pets` → `['paths', '/pets']`; the empty pointer (the whole document) → `[]`. */

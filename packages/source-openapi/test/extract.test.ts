@@ -2626,6 +2626,39 @@ describe('invalid input', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it('a dangling $ref suggests the definition it was likely meant for: a case slip or a typo, not another word', async () => {
+    const dangling = (ref: string, parameter = 'Limit') =>
+      docgenFailure(
+        modelOf([
+          'openapi: 3.0.3',
+          'info: { title: Near, version: "1" }',
+          'paths:',
+          '  /a:',
+          '    get:',
+          `      parameters: [{ $ref: "#/components/parameters/${parameter}" }]`,
+          '      responses:',
+          `        "200": { description: ok, content: { application/json: { schema: { $ref: "${ref}" } } } }`,
+          'components:',
+          '  parameters:',
+          '    Limit: { name: limit, in: query, schema: { type: integer } }',
+          '  schemas:',
+          '    PaymentIntent: { type: object }',
+          '    Pet: { type: object }',
+        ]),
+      );
+    const caseSlip = await dangling('#/components/schemas/Pet', 'limit');
+    expect(caseSlip.location?.line).toBe(6);
+    expect(caseSlip.hint).toBe('did you mean "Limit"? (#/components/parameters/Limit)');
+    const typo = await dangling('#/components/schemas/PaymentIntnet');
+    expect([typo.message, typo.location?.line]).toEqual([
+      expect.stringMatching(/has no "PaymentIntnet" at #\/components\/schemas/),
+      8,
+    ]);
+    expect(typo.hint).toBe('did you mean "PaymentIntent"? (#/components/schemas/PaymentIntent)');
+    const otherWord = await dangling('#/components/schemas/Owner');
+    expect(otherWord.hint).toBe('fix the reference, or add the missing definition');
+  });
+
   it('an AsyncAPI document, a Swagger 1.2 listing or a Postman collection is named as such, at its version line', async () => {
     const asyncapi = await docgenFailure(
       modelOf([

@@ -85,13 +85,18 @@ export function parseStructured(
   const problem = document.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0] ?? lineCounter.linePos(problem.pos[0]);
+    const lines = text.split('\n');
+    const lineText = lines[pos.line - 1] ?? '';
+    // The parser marks an indentation error at the line's start; the key itself is what is misplaced.
+    const column = problem.code === 'BAD_INDENT' && pos.col <= indentOf(lineText) ? indentOf(lineText) + 1 : pos.col;
     throw new DocgenError({
       code,
-      message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax error: ${problem.message.split('\n')[0]}`,
-      location: { file, line: pos.line, column: pos.col },
-      excerpt: codeFrame(fileText, pos.line, pos.col),
+      message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} syntax error: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+      location: { file, line: pos.line, column },
+      excerpt: codeFrame(fileText, pos.line, column),
       hint:
-        yamlHint(problem.code, text.split('\n')[pos.line - 1] ?? '') ??
+        yamlHint(problem.code, lineText) ??
+        (problem.code === 'BAD_INDENT' ? indentHint(lines, pos.line) : undefined) ??
         'fix the syntax at the marked line (indentation, a missing colon or quote)',
     });
   }
@@ -328,6 +333,29 @@ class PositionIndex {
  * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, and a key
  * written twice. Undefined for the others.
  */
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/**
+ * A key indented unlike its mapping's other keys: the keys just above it, down to the line that
+ * opens the mapping, say where it belongs.
+ */
+function indentHint(lines: string[], lineNumber: number): string | undefined {
+  const own = indentOf(lines[lineNumber - 1]!);
+  const isContent = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('#');
+  let sibling: { indent: number; line: number } | undefined;
+  for (let index = lineNumber - 2; index >= 0; index--) {
+    const line = lines[index]!;
+    if (!isContent(line)) continue;
+    const indent = indentOf(line);
+    if (indent < own) break;
+    if (!sibling || indent < sibling.indent) sibling = { indent, line: index + 1 };
+  }
+  if (!sibling || sibling.indent === own) return undefined;
+  return `line ${lineNumber} is indented ${own} space${own === 1 ? '' : 's'}, the key${sibling.line === lineNumber - 1 ? '' : 's'} above it ${sibling.indent}: indent it ${sibling.indent} spaces, like line ${sibling.line}, if it belongs beside them`;
+}
+
 function yamlHint(code: string, line: string): string | undefined {
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const field = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);

@@ -214,16 +214,66 @@ export function escapeMarkdownInline(text: string): string {
   return text.replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
 
-/** One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). */
+/**
+ * One table cell: no pipes, no line breaks (a cell cannot span lines in GFM). Paragraphs are kept
+ * apart by `<br><br>`, and a Markdown list (a description's "one of:" and its bullets) becomes an
+ * HTML list, which a cell may hold, instead of running on as "- a - b".
+ */
 export function escapeTableCell(value: unknown): string {
   if (value === undefined || value === null) return '';
   const text = String(value);
   if (!/[\n|]/.test(text)) return text.trim(); // most cells: nothing to replace
-  return text
-    .replace(/\r?\n\s*\r?\n/g, '<br><br>')
-    .replace(/\r?\n/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim();
+  return (
+    text
+      .split(/\r?\n\s*\r?\n/)
+      .map((paragraph) => cellLines(paragraph.split(/\r?\n/)))
+      // A list is a block of its own: no blank line's <br><br> before or after it.
+      .reduce((cell, paragraph) => {
+        if (!cell) return paragraph;
+        return /<\/[uo]l>$/.test(cell) || /^<[uo]l>/.test(paragraph) ? cell + paragraph : `${cell}<br><br>${paragraph}`;
+      }, '')
+      .replace(/\|/g, '\\|')
+      .trim()
+  );
+}
+
+/** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(\S.*)$/;
+
+/** A paragraph's lines on one line, its list items as HTML lists (nested by indentation). */
+function cellLines(lines: string[]): string {
+  // An ordered item interrupts running text only from 1, as CommonMark has it ("in\n2024. …" is prose).
+  const startsList = (line: string, first: boolean) => {
+    const item = LIST_ITEM.exec(line);
+    // …and a marker indented four spaces or more is text (`     *  "jira.lf."`, a Javadoc's gutter).
+    if (!item || item[1]!.replace(/\t/g, '    ').length > 3) return undefined;
+    return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
+  };
+  if (!lines.some((line, index) => startsList(line, index === 0))) return lines.join(' ');
+  let out = '';
+  const open: Array<{ indent: number; tag: 'ul' | 'ol' }> = [];
+  lines.forEach((line, index) => {
+    const item = open.length ? LIST_ITEM.exec(line) : startsList(line, index === 0);
+    if (!item) {
+      out += `${out && !out.endsWith('>') ? ' ' : ''}${line.trim()}`; // running text, or an item's next line
+      return;
+    }
+    const indent = item[1]!.replace(/\t/g, '    ').length;
+    const tag = /^\d/.test(item[2]!) ? 'ol' : 'ul';
+    while (
+      open.length &&
+      (indent < open.at(-1)!.indent || (indent === open.at(-1)!.indent && tag !== open.at(-1)!.tag))
+    )
+      out += `</li></${open.pop()!.tag}>`;
+    if (open.length && indent === open.at(-1)!.indent) out += '</li><li>';
+    else {
+      open.push({ indent, tag });
+      out += `<${tag}><li>`;
+    }
+    out += item[3]!.trim();
+  });
+  while (open.length) out += `</li></${open.pop()!.tag}>`;
+  return out;
 }
 
 /** Inline code that survives backticks inside the value. */

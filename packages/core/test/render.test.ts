@@ -131,4 +131,25 @@ describe('template renderer', () => {
     expect(inlineCode('`x`')).toBe('`` `x` ``');
     expect(codeFence('````', 'md')).toBe('`````md\n````\n`````');
   });
+
+  it("keeps a description's Markdown list a list inside a table cell, nested by indentation", () => {
+    // Bitbucket's "Available project permissions are:\n\n- PROJECT_READ\n- PROJECT_WRITE…"
+    expect(escapeTableCell('Available permissions are:\n\n- PROJECT_READ\n- PROJECT_WRITE\n\nSee the docs.')).toBe(
+      'Available permissions are:<ul><li>PROJECT_READ</li><li>PROJECT_WRITE</li></ul>See the docs.',
+    );
+    expect(escapeTableCell('One of:\n* `fast` | quick\n  1. first\n  2. then\n* slow\nwrapped on')).toBe(
+      'One of:<ul><li>`fast` \\| quick<ol><li>first</li><li>then</li></ol></li><li>slow wrapped on</li></ul>',
+    );
+  });
+
+  it('leaves text that only looks like a list as running text, as CommonMark reads it', () => {
+    // An ordered marker other than 1 does not interrupt a paragraph; four spaces of indentation is no marker.
+    expect(escapeTableCell('Added in\n2024. Removed later.')).toBe('Added in 2024. Removed later.');
+    expect(escapeTableCell('keys start with\n     *        "jira.lf."')).toBe(
+      'keys start with      *        "jira.lf."',
+    );
+    expect(escapeTableCell('*emphasis* at a line start\nand -1 means none')).toBe(
+      '*emphasis* at a line start and -1 means none',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DocgenError } from './diagnostics.js';
 import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
@@ -115,6 +115,16 @@ function renamedSystemError(error: unknown, from: string, to: string): unknown {
   });
 }
 
+/**
+ * A page's source file as a path from the working folder (the repository, in CI), with `/`: the
+ * manifest, and the ownership property docgen writes to Confluence from it, then read the same on
+ * every machine and checkout, and name no runner's home folder.
+ */
+function portableSource(source: Page['source']): Page['source'] {
+  if (!source?.file || !isAbsolute(source.file)) return source;
+  return { ...source, file: relative(process.cwd(), source.file).split(sep).join('/') || '.' };
+}
+
 async function writePage(dir: string, page: Page): Promise<ManifestPage> {
   const stem = pageFileStem(page.key);
   const entry: ManifestPage = {
@@ -123,7 +133,7 @@ async function writePage(dir: string, page: Page): Promise<ManifestPage> {
     parentKey: page.parentKey,
     labels: page.labels,
     position: page.position,
-    source: page.source,
+    source: portableSource(page.source),
     markdownFile: `${stem}.md`,
     attachments: [],
   };

@@ -74,6 +74,23 @@ describe('page tree', () => {
     expect(attachment.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("names each page's source file from the working folder, so the manifest reads the same on every machine", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-core-'));
+    const spec = join(process.cwd(), 'services', 'catalog', 'openapi.yaml');
+    const pages = [
+      { ...page('api', 'API'), source: { plugin: 'openapi', file: spec } },
+      { ...page('api/pets', 'Pets', 'api'), source: { plugin: 'in-house', file: 'given/as/is.md' } },
+    ];
+    const manifest = await writeRenderedTree(dir, { pages }, { name: 'test', version: '0' });
+    expect(manifest.pages.map((p) => p.source)).toEqual([
+      { plugin: 'openapi', file: 'services/catalog/openapi.yaml' },
+      { plugin: 'in-house', file: 'given/as/is.md' },
+    ]);
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).pages[0].source.file).toBe(
+      'services/catalog/openapi.yaml',
+    );
+  });
+
   it('explains a missing manifest', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-core-'));
     await expect(readRenderedTree(dir)).rejects.toMatchObject({ code: 'DG_RENDERED_MISSING' });

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { Diagnostic, FlagSource, SourceConfig } from '@docgen/core';
+import { formatDiagnostic, type Diagnostic, type FlagSource, type SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
 import { pathFlag } from './paths.js';
 import { expectLinkBase, linkBaseFlag } from './link-base.js';
@@ -141,8 +141,11 @@ export abstract class GeneratorCommand extends DocgenCommand {
   }
 
   private report(result: GenerateResult): void {
-    for (const warning of result.warnings.slice(0, 20)) this.warn(warningLine(warning));
-    if (result.warnings.length > 20) this.warn(`… and ${result.warnings.length - 20} more warnings`);
+    // Printed as errors are, whole lines: oclif's warn() wraps at 80 columns mid-word, which breaks a
+    // file:line that CI logs and editors link to.
+    for (const warning of result.warnings.slice(0, 20)) this.logToStderr(warningLines(warning));
+    if (result.warnings.length > 20)
+      this.logToStderr(`… and ${result.warnings.length - 20} more warnings (--json lists them all)`);
     const cache = result.cache ? `, ${result.cache.hits} from cache` : '';
     this.log(
       `wrote ${result.tree.pages.length} pages (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms`,
@@ -150,10 +153,9 @@ export abstract class GeneratorCommand extends DocgenCommand {
   }
 }
 
-function warningLine(warning: Diagnostic): string {
-  const location = warning.location;
-  const where = location?.file ? `${location.file}${location.line ? `:${location.line}` : ''}: ` : '';
-  return `${where}${warning.message}${warning.hint ? ` (${warning.hint})` : ''}`;
+/** A warning as `formatDiagnostic` prints an error (code, file:line, message, hint), without its code frame. */
+function warningLines(warning: Diagnostic): string {
+  return formatDiagnostic({ ...warning, excerpt: undefined });
 }
 
 function summarize(result: GenerateResult): GenerateSummary {

@@ -23,7 +23,7 @@ import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   commentBefore,
-  computedStatusesIn,
+  computedStatus,
   constArray,
   ImportResolver,
   isPathLiteral,
@@ -31,6 +31,8 @@ import {
   literalValue,
   pathText,
   shortText,
+  statusArgumentsIn,
+  statusCodes,
   syntaxErrors,
   underPath,
   type Constants,
@@ -380,20 +382,22 @@ export class Modules {
   /**
    * The functions that answer for a handler: itself, and the functions of the project it hands its
    * response (its parameter at `responseAt`: Express's `res`, Hono's `c`) to, two calls deep
-   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`).
+   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`), each
+   * with the call that hands it the response: a helper called twice (`sendSuccess(res, a, 201)`,
+   * `sendSuccess(res, b)`) is there once a call, for the statuses each call gives it.
    */
-  answering(handler: TsNode, responseAt: number, depth = 0, seen = new Set<TsNode>()): TsNode[] {
+  answering(handler: TsNode, responseAt: number, depth = 0, caller?: Answerer, call?: CallExpression): Answerer[] {
     const { ts } = this;
-    seen.add(handler);
-    const found = [handler];
+    const self: Answerer = { fn: handler, call, caller };
+    const found = [self];
     const response =
       depth < 2 && isFunctionLike(ts, handler)
         ? (handler as FunctionNode).getParameters()[responseAt]?.getName()
         : undefined;
-    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
-      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
-      const called = this.functionOf(call.getExpression());
-      if (called && !seen.has(called)) found.push(...this.answering(called, responseAt, depth + 1, seen));
+    for (const inner of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!inner.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.functionOf(inner.getExpression());
+      if (called && !callsInto(self, called)) found.push(...this.answering(called, responseAt, depth + 1, self, inner));
     }
     return found;
   }
@@ -808,6 +812,91 @@ export function methodOf(ts: TsMorph, call: CallExpression): string | undefined 
   return ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
+/**
+ * A function that answers for a handler (`Modules.answering`), with the call that hands it the
+ * response and the function that call is in: none for the handler itself.
+ */
+export interface Answerer {
+  fn: TsNode;
+  call?: CallExpression;
+  caller?: Answerer;
+}
+
+/** Whether `fn` is already on the way from the handler to `answerer` (a helper that calls itself). */
+function callsInto(answerer: Answerer | undefined, fn: TsNode): boolean {
+  for (let at = answerer; at; at = at.caller) if (at.fn === fn) return true;
+  return false;
+}
+
+/**
+ * The expression a status `node` written in an answering function stands for: what the calls from the
+ * handler hand it (`handedArgument`), followed up to the handler (`sendSuccess(res, user, 201)`); else
+ * `node` itself.
+ */
+export function givenStatus(ts: TsMorph, answerer: Answerer, node: TsNode): TsNode {
+  const { call, caller, fn } = answerer;
+  const handed = call && caller && isFunction(ts, fn) ? handedArgument(ts, fn, call, node) : undefined;
+  if (!handed) return node;
+  return handed.fromCall ? givenStatus(ts, caller!, handed.value) : handed.value;
+}
+
+/**
+ * What `call` hands function `fn` for `node`, an expression in `fn` that is one of its parameters
+ * (`prefix` of `loadRoutes(app, prefix)`, `statusCode` of `sendSuccess(res, data, statusCode = 200)`),
+ * a key of one (`options.prefix`, `payload.statusCode`), or a name destructured from one
+ * (`({ prefix }) => …`): the argument, or its key where the call writes an object literal
+ * (`{ prefix: '/api' }`), `fromCall` (read where the call is); else the parameter's (or binding's)
+ * default, `prefix = '/api'`, read in `fn`. Undefined when `node` is none of `fn`'s parameters, or the
+ * call gives no value docgen can see and there is no default.
+ */
+export function handedArgument(
+  ts: TsMorph,
+  fn: FunctionNode,
+  call: CallExpression,
+  node: TsNode,
+): { value: TsNode; fromCall: boolean } | undefined {
+  const value = unwrap(ts, node);
+  const key = ts.Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+  const name = key === undefined ? value : unwrap(ts, (value as PropertyAccessExpression).getExpression());
+  if (!ts.Node.isIdentifier(name) || parameterOwner(ts, name) !== fn) return undefined;
+  const parameters = fn.getParameters();
+  const index = parameters.findIndex((parameter) => bindsName(ts, parameter.getNameNode(), name.getText()));
+  const parameter = parameters[index];
+  if (!parameter || parameter.isRestParameter()) return undefined;
+  const pattern = parameter.getNameNode();
+  const element = ts.Node.isObjectBindingPattern(pattern)
+    ? pattern.getElements().find((each) => each.getName() === name.getText())
+    : undefined;
+  // `({ prefix })`: the key it is destructured from; `options.prefix`: the key read.
+  const wanted = element ? (element.getPropertyNameNode()?.getText() ?? name.getText()) : key;
+  const given = call.getArguments()[index];
+  const fallback = (element ?? (key === undefined ? parameter : undefined))?.getInitializer();
+  if (!given) return fallback && { value: fallback, fromCall: false };
+  if (wanted === undefined) return { value: given, fromCall: true };
+  const object = unwrap(ts, given);
+  const held = ts.Node.isObjectLiteralExpression(object) ? property(ts, object, wanted) : undefined;
+  if (held) return { value: held, fromCall: true };
+  return fallback && ts.Node.isObjectLiteralExpression(object) ? { value: fallback, fromCall: false } : undefined;
+}
+
+/** The function whose parameter a name is, where it is used (the nearest that declares it); undefined for any other name. */
+export function parameterOwner(ts: TsMorph, name: Identifier): FunctionNode | undefined {
+  for (let scope: TsNode | undefined = name.getParent(); scope; scope = scope.getParent()) {
+    if (
+      (isFunctionLike(ts, scope) || ts.Node.isConstructorDeclaration(scope)) &&
+      (scope as FunctionNode).getParameters().some((each) => bindsName(ts, each.getNameNode(), name.getText()))
+    )
+      return scope as FunctionNode;
+  }
+  return undefined;
+}
+
+/** Whether a parameter's name binds `name`: `prefix`, or `{ prefix }` / `{ base: prefix }` one level deep. */
+function bindsName(ts: TsMorph, node: TsNode, name: string): boolean {
+  if (ts.Node.isIdentifier(node)) return node.getText() === name;
+  return ts.Node.isObjectBindingPattern(node) && node.getElements().some((element) => element.getName() === name);
+}
+
 /** A function written inline or declared: a plugin, a handler. */
 export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
 
@@ -1065,12 +1154,20 @@ export function answeredStatuses(
   literal: (fn: TsNode) => number[],
   slots: StatusSlots,
 ): Pick<Route, 'statuses' | 'computedStatuses'> {
-  const functions = modules.answering(handler, responseAt);
-  const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(ts, fn, slots)))];
-  return statusFields(
-    functions.flatMap((fn) => literal(fn)),
-    computed,
-  );
+  const codes: number[] = [];
+  const computed = new Set<string>();
+  for (const answerer of modules.answering(handler, responseAt)) {
+    codes.push(...literal(answerer.fn));
+    // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
+    for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
+      const given = givenStatus(ts, answerer, node);
+      // What the helper states itself, `literal` has read as its framework reads it.
+      if (given !== node) codes.push(...statusCodes(ts, given));
+      const shown = computedStatus(ts, given);
+      if (shown) computed.add(shown);
+    }
+  }
+  return statusFields(codes, [...computed]);
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

@@ -639,4 +639,28 @@ describe('readRoutes on a Hono app', () => {
       ['POST', '/v1/teams', '/v1/teams', [201, 400], undefined], // created(c, {})
     ]);
   });
+
+  it("reads the status each call hands a response helper (an argument, a status name, the parameter's default), and a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono, type Context } from 'hono';",
+        "import { StatusCodes } from 'http-status-codes';",
+        'const ok = (c: Context, body: unknown, status: 200 | 201 | 202 = 200) => c.json(body, status);',
+        'const app = new Hono();',
+        "app.post('/users', (c) => ok(c, {}, StatusCodes.CREATED));",
+        "app.get('/users', (c) => ok(c, []));",
+        "app.put('/users/:id', (c) => ok(c, {}, c.get('status')));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined], // the parameter's default
+      ['PUT', '/users/:id', [], ["c.get('status')"]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

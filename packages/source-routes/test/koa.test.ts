@@ -593,4 +593,33 @@ describe('readRoutes on a Koa app', () => {
       ['/b', [409]],
     ]);
   });
+
+  it("reads the status each call hands a response helper (an argument, a status name, the parameter's default), and a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import Koa, { type Context } from 'koa';",
+        "import Router from '@koa/router';",
+        'function respond(ctx: Context, body: unknown, status = 200) {',
+        '  ctx.status = status;',
+        '  ctx.body = body;',
+        '}',
+        'const router = new Router();',
+        "router.post('/users', (ctx) => respond(ctx, {}, 201));",
+        "router.get('/users', (ctx) => respond(ctx, []));",
+        "router.put('/users/:id', (ctx) => respond(ctx, {}, ctx.state.status));",
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined], // the parameter's default
+      ['PUT', '/users/:id', [], ['ctx.state.status']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

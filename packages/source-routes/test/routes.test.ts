@@ -2617,6 +2617,53 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/api/cats']]);
     expect(warnings).toEqual([]);
   });
+
+  it("reads the status each call hands a response helper: an argument, a const, a status name, the parameter's default, a key of an options object; a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-status-'));
+    await writeFile(
+      join(dir, 'respond.ts'),
+      [
+        "import type { Response } from 'express';",
+        'export function sendSuccess(res: Response, data: unknown, statusCode = 200) {',
+        '  res.status(statusCode).json({ data });',
+        '}',
+        'export function sendResponse(res: Response, payload: { statusCode: number; data?: unknown }) {',
+        '  res.status(payload.statusCode).json(payload);',
+        '}',
+        'export const fail = (res: Response, { status, message }: { status: number; message: string }) =>',
+        '  res.status(status).json({ message });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import httpStatus from 'http-status';",
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { fail, sendResponse, sendSuccess } from './respond';",
+        'const app = express();',
+        'const ACCEPTED = 202;',
+        "app.post('/users', (req, res) => sendSuccess(res, req.body, 201));",
+        "app.get('/users', (req, res) => sendSuccess(res, []));",
+        "app.put('/users/:id', (req, res) => sendResponse(res, { statusCode: httpStatus.OK, data: req.body }));",
+        "app.delete('/users/:id', (req, res) => {",
+        "  if (!req.params.id) return fail(res, { status: StatusCodes.BAD_REQUEST, message: 'no id' });",
+        '  sendSuccess(res, null, ACCEPTED);',
+        '});',
+        "app.patch('/users/:id', (req, res) => sendSuccess(res, req.body, req.body.code));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined], // sendSuccess(res, req.body, 201)
+      ['GET', '/users', [200], undefined], // sendSuccess(res, []): statusCode = 200
+      ['PUT', '/users/:id', [200], undefined], // sendResponse(res, { statusCode: httpStatus.OK, … })
+      ['DELETE', '/users/:id', [202, 400], undefined], // fail(res, { status: … }) destructured; ACCEPTED
+      ['PATCH', '/users/:id', [], ['req.body.code']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('extractRouteList', () => {

@@ -386,18 +386,20 @@ export class Modules {
    * with the call that hands it the response: a helper called twice (`sendSuccess(res, a, 201)`,
    * `sendSuccess(res, b)`) is there once a call, for the statuses each call gives it.
    */
-  answering(handler: TsNode, responseAt: number, depth = 0, caller?: Answerer, call?: CallExpression): Answerer[] {
+  answering(handler: TsNode, responseAt: number, depth = 0, handing?: Handing): Answerer[] {
     const { ts } = this;
-    const self: Answerer = { fn: handler, call, caller };
-    const found = [self];
+    const found: Answerer[] = [{ fn: handler, handing }];
     const response =
       depth < 2 && isFunctionLike(ts, handler)
         ? (handler as FunctionNode).getParameters()[responseAt]?.getName()
         : undefined;
-    for (const inner of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
-      if (!inner.getArguments().some((arg) => arg.getText() === response)) continue;
-      const called = this.functionOf(inner.getExpression());
-      if (called && !callsInto(self, called)) found.push(...this.answering(called, responseAt, depth + 1, self, inner));
+    for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
+      const called = this.functionOf(call.getExpression());
+      if (called && called !== handler && !handedThrough(handing, called))
+        found.push(
+          ...this.answering(called, responseAt, depth + 1, { call, fn: called as FunctionNode, outer: handing }),
+        );
     }
     return found;
   }
@@ -813,31 +815,41 @@ export function methodOf(ts: TsMorph, call: CallExpression): string | undefined 
 }
 
 /**
- * A function that answers for a handler (`Modules.answering`), with the call that hands it the
- * response and the function that call is in: none for the handler itself.
+ * A function an app, a router or a response was handed to (`loadRoutes(app, '/api')`,
+ * `sendSuccess(res, data, 201)`): the call that hands it, and the handing that call is in, if any.
  */
-export interface Answerer {
-  fn: TsNode;
-  call?: CallExpression;
-  caller?: Answerer;
+export interface Handing {
+  call: CallExpression;
+  fn: FunctionNode;
+  outer?: Handing;
 }
 
-/** Whether `fn` is already on the way from the handler to `answerer` (a helper that calls itself). */
-function callsInto(answerer: Answerer | undefined, fn: TsNode): boolean {
-  for (let at = answerer; at; at = at.caller) if (at.fn === fn) return true;
+/** A function that answers for a handler (`Modules.answering`), and how the response was handed to it: none for the handler itself. */
+export interface Answerer {
+  fn: TsNode;
+  handing?: Handing;
+}
+
+/** Whether `fn` is already on the way to a handing (a helper that calls itself). */
+function handedThrough(handing: Handing | undefined, fn: TsNode): boolean {
+  for (let at = handing; at; at = at.outer) if (at.fn === fn) return true;
   return false;
 }
 
 /**
- * The expression a status `node` written in an answering function stands for: what the calls from the
- * handler hand it (`handedArgument`), followed up to the handler (`sendSuccess(res, user, 201)`); else
- * `node` itself.
+ * What `node`, written in the function a handing leads to, stands for where it is one of the parameters
+ * of the functions on the way (`handedArgument`): what the calls give, followed out to where the value
+ * is written (`loadRoutes(app, prefix)` in `setup(app, '/api')`: `'/api'`); else `node` itself.
  */
-export function givenStatus(ts: TsMorph, answerer: Answerer, node: TsNode): TsNode {
-  const { call, caller, fn } = answerer;
-  const handed = call && caller && isFunction(ts, fn) ? handedArgument(ts, fn, call, node) : undefined;
-  if (!handed) return node;
-  return handed.fromCall ? givenStatus(ts, caller!, handed.value) : handed.value;
+export function handedValue(ts: TsMorph, handing: Handing | undefined, node: TsNode): TsNode {
+  let value = node;
+  for (let at = handing; at; at = at.outer) {
+    const found = handedArgument(ts, at.fn, at.call, value);
+    if (!found) continue;
+    value = found.value;
+    if (!found.fromCall) break; // a default, written in the function itself
+  }
+  return value;
 }
 
 /**
@@ -974,7 +986,29 @@ export abstract class ModuleReader {
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
   /** The values of `const`s imported from the project's modules, for `literalValue`. */
-  protected readonly constants: Constants = warningOfDefaults((id) => this.modules.constValue(id), this.warnings);
+  protected readonly constants: Constants = warningOfDefaults(
+    (id) => this.modules.constValue(id) ?? this.handedValue(id),
+    this.warnings,
+  );
+  /** The function the calls being read were handed the app or router to, if any (`loadRoutes(app, '/api')`). */
+  protected handing: Handing | undefined;
+
+  /** Run `read` with the calls it reads handed to `handing`'s function (`loadRoutes(app, '/api')`), for the values of its parameters. */
+  protected whileHanded<T>(handing: Handing | undefined, read: () => T): T {
+    const outer = this.handing;
+    this.handing = handing;
+    try {
+      return read();
+    } finally {
+      this.handing = outer;
+    }
+  }
+
+  /** What a parameter of the function the app was handed to stands for: what the handing call gives it (`handedValue`). */
+  private handedValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
+    const value = handedValue(this.ts, this.handing, node);
+    return value === node ? undefined : value;
+  }
 
   constructor(
     protected readonly ts: TsMorph,
@@ -1158,9 +1192,9 @@ export function answeredStatuses(
   const computed = new Set<string>();
   for (const answerer of modules.answering(handler, responseAt)) {
     codes.push(...literal(answerer.fn));
-    // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
-      const given = givenStatus(ts, answerer, node);
+      // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
+      const given = handedValue(ts, answerer.handing, node);
       // What the helper states itself, `literal` has read as its framework reads it.
       if (given !== node) codes.push(...statusCodes(ts, given));
       const shown = computedStatus(ts, given);

@@ -663,4 +663,58 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('mounts under a prefix a function is handed (an argument, a destructured default, handed on), under each prefix its calls give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      ["import { Hono } from 'hono';", 'export const users = new Hono();', "users.get('/', (c) => c.json([]));"].join(
+        '\n',
+      ),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Hono } from 'hono';",
+        "import { users } from './users';",
+        'export function loadRoutes(app: Hono, prefix: string) {',
+        '  app.route(`${prefix}/users`, users);',
+        '}',
+        "export function loadAdmin(app: Hono, { prefix = '/admin' }: { prefix?: string } = {}) {",
+        '  app.route(prefix, users);',
+        '}',
+        'export function setup(app: Hono, base: string) {',
+        "  loadRoutes(app, base + '/v3');",
+        '}',
+        'export function loadUnknown(app: Hono, prefix: string) {',
+        '  app.route(`${prefix}/unknown`, users);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { loadAdmin, loadRoutes, loadUnknown, setup } from './routes';",
+        'const app = new Hono();',
+        "loadRoutes(app, '/api/v1');",
+        "loadRoutes(app, '/api/v2');",
+        'loadAdmin(app, {});',
+        "setup(app, '/api');",
+        'loadUnknown(app, process.env.PREFIX);',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/users',
+      '/api/v2/users',
+      '/admin', // loadAdmin(app, {}): { prefix = '/admin' }
+      '/api/v3/users', // setup(app, '/api') hands base + '/v3' on
+    ]);
+    // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 13 }],
+    ]);
+  });
 });

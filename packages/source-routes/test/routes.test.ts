@@ -2664,6 +2664,80 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it('mounts under a prefix a function is handed (an argument, a const in a template, the default, a key of an options object, handed on), under each prefix its calls give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-prefix-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const usersRouter = Router();',
+        "usersRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Express, Router } from 'express';",
+        "import { usersRouter } from './users';",
+        'export function loadRoutes(app: Express, prefix: string) {',
+        '  app.use(`${prefix}/users`, usersRouter);',
+        '}',
+        "export function loadAdmin(app: Express, prefix = '/admin') {",
+        '  app.use(prefix, usersRouter);',
+        '}',
+        'export function loadWith(app: Express, { prefix }: { prefix: string }) {',
+        "  app.use(prefix + '/with', usersRouter);",
+        '}',
+        'export function loadOptions(app: Express, options: { base: string }) {',
+        '  app.use(`${options.base}/opts`, usersRouter);',
+        '}',
+        'export function registerRoutes(router: Router, version: string) {',
+        '  router.use(`/${version}/users`, usersRouter);',
+        '}',
+        'export function loadUnknown(app: Express, prefix: string) {',
+        '  app.use(`${prefix}/unknown`, usersRouter);',
+        '}',
+        'export function setup(app: Express, base: string) {',
+        "  loadRoutes(app, base + '/v4');",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { setup, loadAdmin, loadOptions, loadRoutes, loadUnknown, loadWith, registerRoutes } from './routes';",
+        "const API = '/api';",
+        'const app = express();',
+        "loadRoutes(app, '/api/v1');",
+        'loadRoutes(app, `${API}/v2`);',
+        'loadAdmin(app);',
+        "loadWith(app, { prefix: '/w' });",
+        'loadOptions(app, { base: API });',
+        'const api = Router();',
+        "registerRoutes(api, 'v3');",
+        "app.use('/api', api);",
+        'loadUnknown(app, process.env.PREFIX);',
+        "setup(app, '/api');",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/users', // loadRoutes(app, '/api/v1')
+      '/api/v2/users', // loadRoutes(app, `${API}/v2`): the same function, another call
+      '/admin', // loadAdmin(app): prefix = '/admin'
+      '/w/with', // loadWith(app, { prefix: '/w' }) with ({ prefix })
+      '/api/opts', // loadOptions(app, { base: API }) with options.base
+      '/api/v3/users', // registerRoutes(api, 'v3'): a router handed
+      '/api/v4/users', // setup(app, '/api') hands base + '/v4' on
+    ]);
+    // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 19 }],
+    ]);
+  });
 });
 
 describe('extractRouteList', () => {

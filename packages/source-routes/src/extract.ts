@@ -638,7 +638,7 @@ class RouteReader {
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
   router(ref: RouterRef): RouterDef {
-    const key = refKey(ref);
+    const key = refKey(this.ts, ref);
     let def = this.routers.get(key);
     if (!def) {
       def = { entries: [] };
@@ -657,7 +657,7 @@ class RouteReader {
     out: Route[],
     via: Site[] = [],
   ): void {
-    const key = refKey(ref);
+    const key = refKey(this.ts, ref);
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
@@ -1346,7 +1346,9 @@ class RouteReader {
     }
     const routers = given?.map((each) => this.mountTarget(each.getSourceFile().getFilePath(), each));
     const first = routers?.[0];
-    return first && routers!.every((router) => router && refKey(router) === refKey(first)) ? first : undefined;
+    return first && routers!.every((router) => router && refKey(this.ts, router) === refKey(this.ts, first))
+      ? first
+      : undefined;
   }
 
   /**
@@ -1991,20 +1993,21 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 }
 
 /** A router's key among those read: its file, name and scope. */
-function refKey(ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${handedKeyOf(ref)}`;
+function refKey(ts: TsMorph, ref: RouterRef): string {
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${handedKeyOf(ts, ref)}`;
 }
 
 /**
  * For a router handed to functions one of which takes more (`loadRoutes(app, prefix)`), the calls
  * that hand it on the way: each call may give other values, so each is read on its own.
  */
-function handedKeyOf(ref: RouterRef): string {
+function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
   let key = '';
   let takesMore = false;
   for (let at = ref.handed; at; at = at.outer) {
     key += `~${at.call.getSourceFile().getFilePath()}:${at.call.getStart()}`;
-    takesMore ||= at.fn.getParameters().length > 1;
+    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's.
+    takesMore ||= at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode())).length > 1;
   }
   return takesMore ? key : '';
 }

@@ -2738,6 +2738,48 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 19 }],
     ]);
   });
+
+  it('reads a prefix handed in an options object with the app, each call on its own: a default there, or the key the call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-options-'));
+    await writeFile(join(dir, 'constants.ts'), ["export const DEFAULT_PREFIX = '/api/v1';"].join('\n'));
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        "import { Router } from 'express';",
+        'const authRouter = Router();',
+        "authRouter.post('/login', (req, res) => res.json({}));",
+        'export default authRouter;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'modules.ts'),
+      [
+        "import type { Express } from 'express';",
+        "import { DEFAULT_PREFIX } from './constants';",
+        "import authRouter from './auth';",
+        'export const initializeModules = ({ app, prefix = DEFAULT_PREFIX }: { app: Express; prefix?: string }) => {',
+        '  app.use(`${prefix}/auth`, authRouter);',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { initializeModules } from './modules';",
+        'const app = express();',
+        'initializeModules({ app });',
+        "initializeModules({ app, prefix: '/v2' });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/auth/login', // initializeModules({ app }): { prefix = DEFAULT_PREFIX }, imported
+      '/v2/auth/login', // initializeModules({ app, prefix: '/v2' })
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('extractRouteList', () => {

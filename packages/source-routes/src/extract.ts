@@ -16,6 +16,7 @@ import type {
   ConstructorDeclaration,
   FunctionDeclaration,
   FunctionExpression,
+  Identifier,
   MethodDeclaration,
   Node as TsNode,
   Project,
@@ -31,6 +32,7 @@ import {
   classConstant,
   classMembers,
   functionMountRoute,
+  handedValue,
   madeClass,
   Modules,
   packageMountRoute,
@@ -41,6 +43,7 @@ import {
   unwrap,
   warningOfDefaults,
   withoutScopedMiddleware,
+  type Handing,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
@@ -109,6 +112,12 @@ interface RouterRef {
    * (`new UsersRoute().router`): the calls on `this.router` in other classes of its module are theirs.
    */
   owner?: number;
+  /**
+   * For a router handed to a function (`loadRoutes(app, '/api/v1')`), the call that hands it, the
+   * function, and the handing that call is in: the function's other parameters
+   * (`` app.use(`${prefix}/users`, users) ``) are what that call gives them (`handedValue`).
+   */
+  handed?: Handing;
 }
 interface ModuleInfo {
   file: string;
@@ -489,9 +498,21 @@ class RouteReader {
     return literalValue(this.ts, node, this.constants);
   }
   private readonly constants = warningOfDefaults(
-    (id) => this.names.constValue(id) ?? this.givenValue(id),
+    (id) => this.names.constValue(id) ?? this.givenValue(id) ?? this.handedValue(id),
     this.warnings,
   );
+  /** The routers whose calls are being read, innermost last: the functions they were handed to. */
+  private readonly reading: RouterRef[] = [];
+
+  /**
+   * What a parameter of a function the router being read was handed to stands for: what the call
+   * that handed it gives (`loadRoutes(app, '/api/v1')`, `{ prefix: '/api' }`), or the default
+   * (`prefix = '/api'`); up the calls, for a value handed on (`loadRoutes(app, prefix)`).
+   */
+  private handedValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
+    const value = handedValue(this.ts, this.reading[this.reading.length - 1]?.handed, node);
+    return value === node ? undefined : value;
+  }
 
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);
@@ -609,14 +630,15 @@ class RouteReader {
         : parameter && !handed.key && ts.Node.isIdentifier(parameter)
           ? parameter.getText()
           : undefined;
-    return found && local
-      ? { file: found.info.file, name: local, scope: functionIn(ts, found.info, found.name)!.getStart() }
+    const fn = found && functionIn(ts, found.info, found.name)!;
+    return fn && local
+      ? { file: found.info.file, name: local, scope: fn.getStart(), handed: { call, fn, outer: ref.handed } }
       : undefined;
   }
 
   /** The routes and mounts registered on a router, in its module (calls on it elsewhere are rare). */
   router(ref: RouterRef): RouterDef {
-    const key = refKey(ref);
+    const key = refKey(this.ts, ref);
     let def = this.routers.get(key);
     if (!def) {
       def = { entries: [] };
@@ -635,7 +657,7 @@ class RouteReader {
     out: Route[],
     via: Site[] = [],
   ): void {
-    const key = refKey(ref);
+    const key = refKey(this.ts, ref);
     if (path.has(key)) return; // a router mounted inside itself
     const inner = new Set(path).add(key);
     for (const entry of this.router(ref).entries) {
@@ -669,6 +691,15 @@ class RouteReader {
   }
 
   private readCalls(ref: RouterRef, def: RouterDef): void {
+    this.reading.push(ref);
+    try {
+      this.readCallsOf(ref, def);
+    } finally {
+      this.reading.pop();
+    }
+  }
+
+  private readCallsOf(ref: RouterRef, def: RouterDef): void {
     const { ts } = this;
     const info = this.module(ref.file);
     const routerLevel: Scoped[] = [];
@@ -1315,7 +1346,9 @@ class RouteReader {
     }
     const routers = given?.map((each) => this.mountTarget(each.getSourceFile().getFilePath(), each));
     const first = routers?.[0];
-    return first && routers!.every((router) => router && refKey(router) === refKey(first)) ? first : undefined;
+    return first && routers!.every((router) => router && refKey(this.ts, router) === refKey(this.ts, first))
+      ? first
+      : undefined;
   }
 
   /**
@@ -1960,8 +1993,23 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 }
 
 /** A router's key among those read: its file, name and scope. */
-function refKey(ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}`;
+function refKey(ts: TsMorph, ref: RouterRef): string {
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${handedKeyOf(ts, ref)}`;
+}
+
+/**
+ * For a router handed to functions one of which takes more (`loadRoutes(app, prefix)`), the calls
+ * that hand it on the way: each call may give other values, so each is read on its own.
+ */
+function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
+  let key = '';
+  let takesMore = false;
+  for (let at = ref.handed; at; at = at.outer) {
+    key += `~${at.call.getSourceFile().getFilePath()}:${at.call.getStart()}`;
+    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's.
+    takesMore ||= at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode())).length > 1;
+  }
+  return takesMore ? key : '';
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   unwrap,
   type Declaration,
   type FunctionNode,
+  type Handing,
   type Member,
   ModuleReader,
   answeredStatuses,
@@ -219,25 +220,28 @@ export class HonoReader extends ModuleReader {
     });
     const seen = [...before];
     let current = '/'; // Hono's current path: a method called without one serves it
-    for (const call of calls) {
-      const method = methodOf(ts, call)!;
-      const args = call.getArguments();
-      const base = joinPaths(prefix, this.baseOf(call, app, derived));
-      if (method === 'use') this.use(call, base, seen, out);
-      else if (method === 'route') this.mount(call, base, seen, inner, out);
-      else if (method === 'mount') this.packageMount(call, base, args[0], args[1], seen, out);
-      else if (method === 'openapi') this.openapi(call, base, seen, out);
-      else if (method === 'on') {
-        const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
-        for (const routePath of this.paths(call, args[1]))
-          this.add(call, methods, base, routePath, args.slice(2), seen, out);
-      } else if (METHODS.has(method)) {
-        const hasPath = this.isPath(args);
-        const routePaths = hasPath ? this.paths(call, args[0]) : [current];
-        if (hasPath && routePaths.length) current = routePaths[routePaths.length - 1]!;
-        for (const routePath of routePaths)
-          this.add(call, [method.toUpperCase()], base, routePath, hasPath ? args.slice(1) : args, seen, out);
-      }
+    for (const { call, handing } of calls) {
+      // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives.
+      this.whileHanded(handing, () => {
+        const method = methodOf(ts, call)!;
+        const args = call.getArguments();
+        const base = joinPaths(prefix, this.baseOf(call, app, derived));
+        if (method === 'use') this.use(call, base, seen, out);
+        else if (method === 'route') this.mount(call, base, seen, inner, out);
+        else if (method === 'mount') this.packageMount(call, base, args[0], args[1], seen, out);
+        else if (method === 'openapi') this.openapi(call, base, seen, out);
+        else if (method === 'on') {
+          const methods = literals(ts, args[0]).map((name) => name.toUpperCase());
+          for (const routePath of this.paths(call, args[1]))
+            this.add(call, methods, base, routePath, args.slice(2), seen, out);
+        } else if (METHODS.has(method)) {
+          const hasPath = this.isPath(args);
+          const routePaths = hasPath ? this.paths(call, args[0]) : [current];
+          if (hasPath && routePaths.length) current = routePaths[routePaths.length - 1]!;
+          for (const routePath of routePaths)
+            this.add(call, [method.toUpperCase()], base, routePath, hasPath ? args.slice(1) : args, seen, out);
+        }
+      });
     }
     return seen;
   }
@@ -254,7 +258,8 @@ export class HonoReader extends ModuleReader {
     within: TsNode,
     derived: Map<Declaration, string>,
     helpers: Set<TsNode>,
-  ): CallExpression[] {
+    handing?: Handing,
+  ): Array<{ call: CallExpression; handing?: Handing }> {
     const { ts } = this;
     const names = this.derived(app, module);
     for (const [declaration, base] of names) derived.set(declaration, base);
@@ -270,12 +275,16 @@ export class HonoReader extends ModuleReader {
       .sort((a, b) => a.at - b.at)
       .flatMap(({ call }) => {
         const handed = this.handed(call, names);
-        if (!handed) return [call];
+        if (!handed) return [{ call, handing }];
         const helper = this.helper(call);
         const parameter = helper?.getParameters()[handed.index];
         if (!helper || !parameter || helpers.has(helper)) return [];
         const inHelper: App = { declaration: parameter, creation: app.creation, base: handed.base };
-        return this.callsOn(inHelper, helper.getSourceFile(), helper, derived, new Set(helpers).add(helper));
+        return this.callsOn(inHelper, helper.getSourceFile(), helper, derived, new Set(helpers).add(helper), {
+          call,
+          fn: helper,
+          outer: handing,
+        });
       });
   }
 

@@ -19,6 +19,7 @@ import {
   unwrap,
   type Declaration,
   type FunctionNode,
+  type Handing,
   type Member,
   ModuleReader,
   answeredStatuses,
@@ -191,10 +192,13 @@ export class KoaReader extends ModuleReader {
     const own = instance.kind === 'router' ? this.routerPrefix(instance, calls) : '';
     const base = joinPaths(prefix, own);
     const routerLevel = [...middleware];
-    for (const call of calls) {
+    for (const { call, handing } of calls) {
       const method = methodOf(ts, call)!;
-      if (method === 'use') this.use(call, base, routerLevel, inner, out);
-      else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
+      // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives.
+      this.whileHanded(handing, () => {
+        if (method === 'use') this.use(call, base, routerLevel, inner, out);
+        else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
+      });
     }
   }
 
@@ -203,7 +207,12 @@ export class KoaReader extends ModuleReader {
    * with those of the helpers it is handed to (`router(app)` with `module.exports = (app) => {…}`,
    * `require('./routes')(app)`) where it is handed, on the helper's parameter.
    */
-  private callsOn(instance: Instance, within: TsNode, path: Set<TsNode>): CallExpression[] {
+  private callsOn(
+    instance: Instance,
+    within: TsNode,
+    path: Set<TsNode>,
+    handing?: Handing,
+  ): Array<{ call: CallExpression; handing?: Handing }> {
     const { ts } = this;
     return within
       .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
@@ -218,12 +227,12 @@ export class KoaReader extends ModuleReader {
       .sort((a, b) => a.at - b.at)
       .flatMap(({ call }) => {
         const index = this.handedAt(call, instance);
-        if (index < 0) return [call];
+        if (index < 0) return [{ call, handing }];
         const helper = this.helper(call);
         const parameter = helper?.getParameters()[index];
         if (!helper || !parameter || path.has(helper)) return [];
         const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
-        return this.callsOn(handed, helper, new Set(path).add(helper));
+        return this.callsOn(handed, helper, new Set(path).add(helper), { call, fn: helper, outer: handing });
       });
   }
 
@@ -257,10 +266,13 @@ export class KoaReader extends ModuleReader {
     return root === instance.creation || this.refersTo(root, instance.member ?? instance.declaration);
   }
 
-  private routerPrefix(instance: Instance, calls: CallExpression[]): string {
+  private routerPrefix(instance: Instance, calls: Array<{ call: CallExpression; handing?: Handing }>): string {
     const { ts } = this;
-    const set = calls.filter((call) => methodOf(ts, call) === 'prefix').pop();
-    if (set) return this.literal(set.getArguments()[0]) ?? this.computed(set, set.getArguments()[0]);
+    const set = calls.filter(({ call }) => methodOf(ts, call) === 'prefix').pop();
+    if (set) {
+      const [value] = set.call.getArguments();
+      return this.whileHanded(set.handing, () => this.literal(value) ?? this.computed(set.call, value));
+    }
     const [options] =
       ts.Node.isNewExpression(instance.creation) || ts.Node.isCallExpression(instance.creation)
         ? (instance.creation.getArguments() as TsNode[])

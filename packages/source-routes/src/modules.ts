@@ -23,7 +23,7 @@ import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import {
   commentBefore,
-  computedStatusesIn,
+  computedStatus,
   constArray,
   ImportResolver,
   isPathLiteral,
@@ -31,6 +31,8 @@ import {
   literalValue,
   pathText,
   shortText,
+  statusArgumentsIn,
+  statusCodes,
   syntaxErrors,
   underPath,
   type Constants,
@@ -380,12 +382,13 @@ export class Modules {
   /**
    * The functions that answer for a handler: itself, and the functions of the project it hands its
    * response (its parameter at `responseAt`: Express's `res`, Hono's `c`) to, two calls deep
-   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`).
+   * (`(req, res) => users.list(req, res)`, `notFound(res)`, `return sendSuccess(c, data, 201)`), each
+   * with the call that hands it the response: a helper called twice (`sendSuccess(res, a, 201)`,
+   * `sendSuccess(res, b)`) is there once a call, for the statuses each call gives it.
    */
-  answering(handler: TsNode, responseAt: number, depth = 0, seen = new Set<TsNode>()): TsNode[] {
+  answering(handler: TsNode, responseAt: number, depth = 0, handing?: Handing): Answerer[] {
     const { ts } = this;
-    seen.add(handler);
-    const found = [handler];
+    const found: Answerer[] = [{ fn: handler, handing }];
     const response =
       depth < 2 && isFunctionLike(ts, handler)
         ? (handler as FunctionNode).getParameters()[responseAt]?.getName()
@@ -393,7 +396,10 @@ export class Modules {
     for (const call of response ? handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
       if (!call.getArguments().some((arg) => arg.getText() === response)) continue;
       const called = this.functionOf(call.getExpression());
-      if (called && !seen.has(called)) found.push(...this.answering(called, responseAt, depth + 1, seen));
+      if (called && called !== handler && !handedThrough(handing, called))
+        found.push(
+          ...this.answering(called, responseAt, depth + 1, { call, fn: called as FunctionNode, outer: handing }),
+        );
     }
     return found;
   }
@@ -808,6 +814,101 @@ export function methodOf(ts: TsMorph, call: CallExpression): string | undefined 
   return ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
 }
 
+/**
+ * A function an app, a router or a response was handed to (`loadRoutes(app, '/api')`,
+ * `sendSuccess(res, data, 201)`): the call that hands it, and the handing that call is in, if any.
+ */
+export interface Handing {
+  call: CallExpression;
+  fn: FunctionNode;
+  outer?: Handing;
+}
+
+/** A function that answers for a handler (`Modules.answering`), and how the response was handed to it: none for the handler itself. */
+export interface Answerer {
+  fn: TsNode;
+  handing?: Handing;
+}
+
+/** Whether `fn` is already on the way to a handing (a helper that calls itself). */
+function handedThrough(handing: Handing | undefined, fn: TsNode): boolean {
+  for (let at = handing; at; at = at.outer) if (at.fn === fn) return true;
+  return false;
+}
+
+/**
+ * What `node`, written in the function a handing leads to, stands for where it is one of the parameters
+ * of the functions on the way (`handedArgument`): what the calls give, followed out to where the value
+ * is written (`loadRoutes(app, prefix)` in `setup(app, '/api')`: `'/api'`); else `node` itself.
+ */
+export function handedValue(ts: TsMorph, handing: Handing | undefined, node: TsNode): TsNode {
+  let value = node;
+  for (let at = handing; at; at = at.outer) {
+    const found = handedArgument(ts, at.fn, at.call, value);
+    if (!found) continue;
+    value = found.value;
+    if (!found.fromCall) break; // a default, written in the function itself
+  }
+  return value;
+}
+
+/**
+ * What `call` hands function `fn` for `node`, an expression in `fn` that is one of its parameters
+ * (`prefix` of `loadRoutes(app, prefix)`, `statusCode` of `sendSuccess(res, data, statusCode = 200)`),
+ * a key of one (`options.prefix`, `payload.statusCode`), or a name destructured from one
+ * (`({ prefix }) => …`): the argument, or its key where the call writes an object literal
+ * (`{ prefix: '/api' }`), `fromCall` (read where the call is); else the parameter's (or binding's)
+ * default, `prefix = '/api'`, read in `fn`. Undefined when `node` is none of `fn`'s parameters, or the
+ * call gives no value docgen can see and there is no default.
+ */
+export function handedArgument(
+  ts: TsMorph,
+  fn: FunctionNode,
+  call: CallExpression,
+  node: TsNode,
+): { value: TsNode; fromCall: boolean } | undefined {
+  const value = unwrap(ts, node);
+  const key = ts.Node.isPropertyAccessExpression(value) ? value.getName() : undefined;
+  const name = key === undefined ? value : unwrap(ts, (value as PropertyAccessExpression).getExpression());
+  if (!ts.Node.isIdentifier(name) || parameterOwner(ts, name) !== fn) return undefined;
+  const parameters = fn.getParameters();
+  const index = parameters.findIndex((parameter) => bindsName(ts, parameter.getNameNode(), name.getText()));
+  const parameter = parameters[index];
+  if (!parameter || parameter.isRestParameter()) return undefined;
+  const pattern = parameter.getNameNode();
+  const element = ts.Node.isObjectBindingPattern(pattern)
+    ? pattern.getElements().find((each) => each.getName() === name.getText())
+    : undefined;
+  // `({ prefix })`: the key it is destructured from; `options.prefix`: the key read.
+  const wanted = element ? (element.getPropertyNameNode()?.getText() ?? name.getText()) : key;
+  const given = call.getArguments()[index];
+  const fallback = (element ?? (key === undefined ? parameter : undefined))?.getInitializer();
+  if (!given) return fallback && { value: fallback, fromCall: false };
+  if (wanted === undefined) return { value: given, fromCall: true };
+  const object = unwrap(ts, given);
+  const held = ts.Node.isObjectLiteralExpression(object) ? property(ts, object, wanted) : undefined;
+  if (held) return { value: held, fromCall: true };
+  return fallback && ts.Node.isObjectLiteralExpression(object) ? { value: fallback, fromCall: false } : undefined;
+}
+
+/** The function whose parameter a name is, where it is used (the nearest that declares it); undefined for any other name. */
+export function parameterOwner(ts: TsMorph, name: Identifier): FunctionNode | undefined {
+  for (let scope: TsNode | undefined = name.getParent(); scope; scope = scope.getParent()) {
+    if (
+      (isFunctionLike(ts, scope) || ts.Node.isConstructorDeclaration(scope)) &&
+      (scope as FunctionNode).getParameters().some((each) => bindsName(ts, each.getNameNode(), name.getText()))
+    )
+      return scope as FunctionNode;
+  }
+  return undefined;
+}
+
+/** Whether a parameter's name binds `name`: `prefix`, or `{ prefix }` / `{ base: prefix }` one level deep. */
+function bindsName(ts: TsMorph, node: TsNode, name: string): boolean {
+  if (ts.Node.isIdentifier(node)) return node.getText() === name;
+  return ts.Node.isObjectBindingPattern(node) && node.getElements().some((element) => element.getName() === name);
+}
+
 /** A function written inline or declared: a plugin, a handler. */
 export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
 
@@ -885,7 +986,29 @@ export abstract class ModuleReader {
   readonly warnings: Diagnostic[] = [];
   protected readonly modules: Modules;
   /** The values of `const`s imported from the project's modules, for `literalValue`. */
-  protected readonly constants: Constants = warningOfDefaults((id) => this.modules.constValue(id), this.warnings);
+  protected readonly constants: Constants = warningOfDefaults(
+    (id) => this.modules.constValue(id) ?? this.handedValue(id),
+    this.warnings,
+  );
+  /** The function the calls being read were handed the app or router to, if any (`loadRoutes(app, '/api')`). */
+  protected handing: Handing | undefined;
+
+  /** Run `read` with the calls it reads handed to `handing`'s function (`loadRoutes(app, '/api')`), for the values of its parameters. */
+  protected whileHanded<T>(handing: Handing | undefined, read: () => T): T {
+    const outer = this.handing;
+    this.handing = handing;
+    try {
+      return read();
+    } finally {
+      this.handing = outer;
+    }
+  }
+
+  /** What a parameter of the function the app was handed to stands for: what the handing call gives it (`handedValue`). */
+  private handedValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
+    const value = handedValue(this.ts, this.handing, node);
+    return value === node ? undefined : value;
+  }
 
   constructor(
     protected readonly ts: TsMorph,
@@ -1065,12 +1188,20 @@ export function answeredStatuses(
   literal: (fn: TsNode) => number[],
   slots: StatusSlots,
 ): Pick<Route, 'statuses' | 'computedStatuses'> {
-  const functions = modules.answering(handler, responseAt);
-  const computed = [...new Set(functions.flatMap((fn) => computedStatusesIn(ts, fn, slots)))];
-  return statusFields(
-    functions.flatMap((fn) => literal(fn)),
-    computed,
-  );
+  const codes: number[] = [];
+  const computed = new Set<string>();
+  for (const answerer of modules.answering(handler, responseAt)) {
+    codes.push(...literal(answerer.fn));
+    for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
+      // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
+      const given = handedValue(ts, answerer.handing, node);
+      // What the helper states itself, `literal` has read as its framework reads it.
+      if (given !== node) codes.push(...statusCodes(ts, given));
+      const shown = computedStatus(ts, given);
+      if (shown) computed.add(shown);
+    }
+  }
+  return statusFields(codes, [...computed]);
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

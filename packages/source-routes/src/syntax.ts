@@ -375,9 +375,22 @@ export interface StatusSlots {
  */
 export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): string[] {
   const found = new Set<string>();
-  const add = (node: TsNode | undefined) => {
-    const computed = node && computedStatus(ts, node);
+  for (const node of statusArgumentsIn(ts, handler, slots)) {
+    const computed = computedStatus(ts, node);
     if (computed) found.add(computed);
+  }
+  return [...found];
+}
+
+/**
+ * Every expression a handler gives a status in, in the order written: the arguments of the framework's
+ * setters and the members it assigns (`slots`), and the status argument of the errors it raises
+ * (`createError(x)`, `new HttpException(body, x)`, Hono's `new HTTPException(x)`).
+ */
+export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlots): TsNode[] {
+  const found: TsNode[] = [];
+  const add = (node: TsNode | undefined) => {
+    if (node) found.push(node);
   };
   for (const node of handler.getDescendants()) {
     if (ts.Node.isCallExpression(node)) {
@@ -397,7 +410,7 @@ export function computedStatusesIn(ts: TsMorph, handler: TsNode, slots: StatusSl
     )
       add(node.getRight());
   }
-  return [...found];
+  return found;
 }
 
 /** Express's status setters (`res.status(x)`, `res.sendStatus(x)`), as `statusesIn` reads them. */

@@ -741,4 +741,29 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['GET', '/order/:id', [200, 500]],
     ]);
   });
+
+  it("reads the status each call hands a response helper (an argument, a status name, the parameter's default), and a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import Fastify, { type FastifyReply } from 'fastify';",
+        'function send(reply: FastifyReply, body: unknown, code = 200) {',
+        '  return reply.code(code).send(body);',
+        '}',
+        'const app = Fastify();',
+        "app.post('/users', async (request, reply) => send(reply, {}, 201));",
+        "app.get('/users', async (request, reply) => send(reply, []));",
+        "app.put('/users/:id', async (request, reply) => send(reply, {}, request.body.code));",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined], // the parameter's default
+      ['PUT', '/users/:id', [], ['request.body.code']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

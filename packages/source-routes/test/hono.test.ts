@@ -639,4 +639,82 @@ describe('readRoutes on a Hono app', () => {
       ['POST', '/v1/teams', '/v1/teams', [201, 400], undefined], // created(c, {})
     ]);
   });
+
+  it("reads the status each call hands a response helper (an argument, a status name, the parameter's default), and a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono, type Context } from 'hono';",
+        "import { StatusCodes } from 'http-status-codes';",
+        'const ok = (c: Context, body: unknown, status: 200 | 201 | 202 = 200) => c.json(body, status);',
+        'const app = new Hono();',
+        "app.post('/users', (c) => ok(c, {}, StatusCodes.CREATED));",
+        "app.get('/users', (c) => ok(c, []));",
+        "app.put('/users/:id', (c) => ok(c, {}, c.get('status')));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined], // the parameter's default
+      ['PUT', '/users/:id', [], ["c.get('status')"]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('mounts under a prefix a function is handed (an argument, a destructured default, handed on), under each prefix its calls give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      ["import { Hono } from 'hono';", 'export const users = new Hono();', "users.get('/', (c) => c.json([]));"].join(
+        '\n',
+      ),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Hono } from 'hono';",
+        "import { users } from './users';",
+        'export function loadRoutes(app: Hono, prefix: string) {',
+        '  app.route(`${prefix}/users`, users);',
+        '}',
+        "export function loadAdmin(app: Hono, { prefix = '/admin' }: { prefix?: string } = {}) {",
+        '  app.route(prefix, users);',
+        '}',
+        'export function setup(app: Hono, base: string) {',
+        "  loadRoutes(app, base + '/v3');",
+        '}',
+        'export function loadUnknown(app: Hono, prefix: string) {',
+        '  app.route(`${prefix}/unknown`, users);',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { loadAdmin, loadRoutes, loadUnknown, setup } from './routes';",
+        'const app = new Hono();',
+        "loadRoutes(app, '/api/v1');",
+        "loadRoutes(app, '/api/v2');",
+        'loadAdmin(app, {});',
+        "setup(app, '/api');",
+        'loadUnknown(app, process.env.PREFIX);',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/users',
+      '/api/v2/users',
+      '/admin', // loadAdmin(app, {}): { prefix = '/admin' }
+      '/api/v3/users', // setup(app, '/api') hands base + '/v3' on
+    ]);
+    // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 13 }],
+    ]);
+  });
 });

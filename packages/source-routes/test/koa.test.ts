@@ -593,4 +593,89 @@ describe('readRoutes on a Koa app', () => {
       ['/b', [409]],
     ]);
   });
+
+  it("reads the status each call hands a response helper (an argument, a status name, the parameter's default), and a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import Koa, { type Context } from 'koa';",
+        "import Router from '@koa/router';",
+        'function respond(ctx: Context, body: unknown, status = 200) {',
+        '  ctx.status = status;',
+        '  ctx.body = body;',
+        '}',
+        'const router = new Router();',
+        "router.post('/users', (ctx) => respond(ctx, {}, 201));",
+        "router.get('/users', (ctx) => respond(ctx, []));",
+        "router.put('/users/:id', (ctx) => respond(ctx, {}, ctx.state.status));",
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined],
+      ['GET', '/users', [200], undefined], // the parameter's default
+      ['PUT', '/users/:id', [], ['ctx.state.status']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('mounts under a prefix a function is handed the router with (an argument, the default), under each prefix its calls give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import Router from '@koa/router';",
+        'export const users = new Router();',
+        "users.get('/', (ctx) => {",
+        '  ctx.body = [];',
+        '});',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type Router from '@koa/router';",
+        "import { users } from './users';",
+        'export function registerRoutes(router: Router, prefix: string) {',
+        '  router.use(`${prefix}/users`, users.routes());',
+        '}',
+        "export function registerAdmin(router: Router, prefix = '/admin') {",
+        '  router.use(prefix, users.routes());',
+        '}',
+        'export function registerUnknown(router: Router, prefix: string) {',
+        '  router.use(`${prefix}/unknown`, users.routes());',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { registerAdmin, registerRoutes, registerUnknown } from './routes';",
+        'const router = new Router();',
+        "registerRoutes(router, '/api/v1');",
+        "registerRoutes(router, '/api/v2');",
+        'registerAdmin(router);',
+        'registerUnknown(router, process.env.PREFIX);',
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/users',
+      '/api/v2/users',
+      '/admin', // registerAdmin(router): prefix = '/admin'
+    ]);
+    // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 10 }],
+    ]);
+  });
 });

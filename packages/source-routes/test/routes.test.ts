@@ -2617,6 +2617,169 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/api/cats']]);
     expect(warnings).toEqual([]);
   });
+
+  it("reads the status each call hands a response helper: an argument, a const, a status name, the parameter's default, a key of an options object; a computed one as the caller writes it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-status-'));
+    await writeFile(
+      join(dir, 'respond.ts'),
+      [
+        "import type { Response } from 'express';",
+        'export function sendSuccess(res: Response, data: unknown, statusCode = 200) {',
+        '  res.status(statusCode).json({ data });',
+        '}',
+        'export function sendResponse(res: Response, payload: { statusCode: number; data?: unknown }) {',
+        '  res.status(payload.statusCode).json(payload);',
+        '}',
+        'export const fail = (res: Response, { status, message }: { status: number; message: string }) =>',
+        '  res.status(status).json({ message });',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import httpStatus from 'http-status';",
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { fail, sendResponse, sendSuccess } from './respond';",
+        'const app = express();',
+        'const ACCEPTED = 202;',
+        "app.post('/users', (req, res) => sendSuccess(res, req.body, 201));",
+        "app.get('/users', (req, res) => sendSuccess(res, []));",
+        "app.put('/users/:id', (req, res) => sendResponse(res, { statusCode: httpStatus.OK, data: req.body }));",
+        "app.delete('/users/:id', (req, res) => {",
+        "  if (!req.params.id) return fail(res, { status: StatusCodes.BAD_REQUEST, message: 'no id' });",
+        '  sendSuccess(res, null, ACCEPTED);',
+        '});',
+        "app.patch('/users/:id', (req, res) => sendSuccess(res, req.body, req.body.code));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['POST', '/users', [201], undefined], // sendSuccess(res, req.body, 201)
+      ['GET', '/users', [200], undefined], // sendSuccess(res, []): statusCode = 200
+      ['PUT', '/users/:id', [200], undefined], // sendResponse(res, { statusCode: httpStatus.OK, … })
+      ['DELETE', '/users/:id', [202, 400], undefined], // fail(res, { status: … }) destructured; ACCEPTED
+      ['PATCH', '/users/:id', [], ['req.body.code']],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('mounts under a prefix a function is handed (an argument, a const in a template, the default, a key of an options object, handed on), under each prefix its calls give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-prefix-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const usersRouter = Router();',
+        "usersRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Express, Router } from 'express';",
+        "import { usersRouter } from './users';",
+        'export function loadRoutes(app: Express, prefix: string) {',
+        '  app.use(`${prefix}/users`, usersRouter);',
+        '}',
+        "export function loadAdmin(app: Express, prefix = '/admin') {",
+        '  app.use(prefix, usersRouter);',
+        '}',
+        'export function loadWith(app: Express, { prefix }: { prefix: string }) {',
+        "  app.use(prefix + '/with', usersRouter);",
+        '}',
+        'export function loadOptions(app: Express, options: { base: string }) {',
+        '  app.use(`${options.base}/opts`, usersRouter);',
+        '}',
+        'export function registerRoutes(router: Router, version: string) {',
+        '  router.use(`/${version}/users`, usersRouter);',
+        '}',
+        'export function loadUnknown(app: Express, prefix: string) {',
+        '  app.use(`${prefix}/unknown`, usersRouter);',
+        '}',
+        'export function setup(app: Express, base: string) {',
+        "  loadRoutes(app, base + '/v4');",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { setup, loadAdmin, loadOptions, loadRoutes, loadUnknown, loadWith, registerRoutes } from './routes';",
+        "const API = '/api';",
+        'const app = express();',
+        "loadRoutes(app, '/api/v1');",
+        'loadRoutes(app, `${API}/v2`);',
+        'loadAdmin(app);',
+        "loadWith(app, { prefix: '/w' });",
+        'loadOptions(app, { base: API });',
+        'const api = Router();',
+        "registerRoutes(api, 'v3');",
+        "app.use('/api', api);",
+        'loadUnknown(app, process.env.PREFIX);',
+        "setup(app, '/api');",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/users', // loadRoutes(app, '/api/v1')
+      '/api/v2/users', // loadRoutes(app, `${API}/v2`): the same function, another call
+      '/admin', // loadAdmin(app): prefix = '/admin'
+      '/w/with', // loadWith(app, { prefix: '/w' }) with ({ prefix })
+      '/api/opts', // loadOptions(app, { base: API }) with options.base
+      '/api/v3/users', // registerRoutes(api, 'v3'): a router handed
+      '/api/v4/users', // setup(app, '/api') hands base + '/v4' on
+    ]);
+    // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 19 }],
+    ]);
+  });
+
+  it('reads a prefix handed in an options object with the app, each call on its own: a default there, or the key the call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-options-'));
+    await writeFile(join(dir, 'constants.ts'), ["export const DEFAULT_PREFIX = '/api/v1';"].join('\n'));
+    await writeFile(
+      join(dir, 'auth.ts'),
+      [
+        "import { Router } from 'express';",
+        'const authRouter = Router();',
+        "authRouter.post('/login', (req, res) => res.json({}));",
+        'export default authRouter;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'modules.ts'),
+      [
+        "import type { Express } from 'express';",
+        "import { DEFAULT_PREFIX } from './constants';",
+        "import authRouter from './auth';",
+        'export const initializeModules = ({ app, prefix = DEFAULT_PREFIX }: { app: Express; prefix?: string }) => {',
+        '  app.use(`${prefix}/auth`, authRouter);',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { initializeModules } from './modules';",
+        'const app = express();',
+        'initializeModules({ app });',
+        "initializeModules({ app, prefix: '/v2' });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual([
+      '/api/v1/auth/login', // initializeModules({ app }): { prefix = DEFAULT_PREFIX }, imported
+      '/v2/auth/login', // initializeModules({ app, prefix: '/v2' })
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });
 
 describe('extractRouteList', () => {

@@ -1,6 +1,5 @@
 import { Help, ux, type Hook, type Interfaces } from '@oclif/core';
-import { formatDiagnostic, type Diagnostic } from '@docgen/core';
-import { closest } from './spelling.js';
+import { closestName, formatDiagnostic, type Diagnostic } from '@docgen/core';
 
 /**
  * Words oclif took for a command it does not have. With spaces between topics and commands, oclif
@@ -53,7 +52,7 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
   const spoken = (id: string) => `${bin} ${id.split(':').join(' ')}`;
   // What was typed up to the first word no command starts with; the rest would be its arguments.
   const typed = words.slice(0, topic ? 2 : 1);
-  const nearest = closest(typed.join(':'), candidates);
+  const nearest = closestName(typed.join(':'), candidates);
   const names = candidates
     .map((id) =>
       id

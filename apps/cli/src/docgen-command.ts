@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Command } from '@oclif/core';
-import { formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
-import { closest } from './spelling.js';
+import { closestName, formatDiagnostic, isDocgenError, type Diagnostic } from '@docgen/core';
 
 /** Flags whose values are secrets; their values never appear in any message. */
 const SECRET_FLAGS = ['--confluence-token'];
@@ -97,7 +96,7 @@ export abstract class DocgenCommand extends Command {
     const name = flagName(given).replace(/^-+/, '');
     const own = Object.keys((this.constructor as typeof DocgenCommand).flags ?? {});
     const synonym = FLAG_SYNONYMS[name];
-    const meant = synonym && own.includes(synonym) ? synonym : closest(name, own);
+    const meant = synonym && own.includes(synonym) ? synonym : closestName(name, own);
     return meant ? `did you mean --${meant}?` : undefined;
   }
 

@@ -141,7 +141,7 @@ function shapeHint(error: ErrorObject, root: unknown): string | undefined {
 /** The value at a JSON pointer of `root` (`/spec/owner`), or undefined. */
 function valueAt(root: unknown, pointer: string): unknown {
   let node = root;
-  for (const segment of pointer.split('/').slice(1).map(unescapePointer)) {
+  for (const segment of pointerSegments(pointer)) {
     if (!node || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[segment];
   }
@@ -170,11 +170,15 @@ export function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** `/paths/~1pets` → `['paths', '/pets']`; the empty pointer (the whole document) → `[]`. */
+export function pointerSegments(pointer: string): string[] {
+  return pointer.split('/').slice(1).map(unescapePointer);
+}
+
 /** `/sources/0/options` → `sources[0].options` */
 export function pointerToKey(pointer: string, prefix = ''): string {
   let key = prefix;
-  for (const raw of pointer.split('/').slice(1)) {
-    const segment = unescapePointer(raw);
+  for (const segment of pointerSegments(pointer)) {
     if (/^\d+$/.test(segment)) key += `[${segment}]`;
     else key += key ? `.${segment}` : segment;
   }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
-import { unescapePointer } from './schema-validation.js';
+import { pointerSegments } from './schema-validation.js';
 
 /**
  * A parsed JSON or YAML file that can say where a JSON pointer sits (line and column).
@@ -95,8 +95,7 @@ export function parseStructured(
       location: { file, line: pos.line, column },
       excerpt: codeFrame(fileText, pos.line, column),
       hint:
-        yamlHint(problem.code, lineText) ??
-        (problem.code === 'BAD_INDENT' ? indentHint(lines, pos.line) : undefined) ??
+        yamlHint(problem.code, lines, pos.line) ??
         'fix the syntax at the marked line (indentation, a missing colon or quote)',
     });
   }
@@ -168,7 +167,7 @@ class JsonPositions {
   constructor(private readonly text: string) {}
 
   locate(pointer: string, key?: boolean): { line?: number; column?: number } {
-    const segments = pointer.split('/').slice(1).map(unescapePointer);
+    const segments = pointerSegments(pointer);
     let at = this.skipSpace(0);
     if (at >= this.text.length) return {};
     let best = at;
@@ -297,7 +296,7 @@ class PositionIndex {
 
   locate(pointer: string, key?: boolean): { line?: number; column?: number } {
     const { isMap, isPair, isScalar, isSeq } = yaml();
-    const segments = pointer.split('/').slice(1).map(unescapePointer);
+    const segments = pointerSegments(pointer);
     let node: unknown = this.document.contents;
     let best: Node | undefined = node as Node | undefined;
     for (let i = 0; i < segments.length; i++) {
@@ -328,11 +327,6 @@ class PositionIndex {
   }
 }
 
-/**
- * What to write for the YAML mistakes real files make most: a value holding `: ` unquoted
- * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, and a key
- * written twice. Undefined for the others.
- */
 function indentOf(line: string): number {
   return /^ */.exec(line)![0].length;
 }
@@ -356,12 +350,19 @@ function indentHint(lines: string[], lineNumber: number): string | undefined {
   return `line ${lineNumber} is indented ${own} space${own === 1 ? '' : 's'}, the key${sibling.line === lineNumber - 1 ? '' : 's'} above it ${sibling.indent}: indent it ${sibling.indent} spaces, like line ${sibling.line}, if it belongs beside them`;
 }
 
-function yamlHint(code: string, line: string): string | undefined {
+/**
+ * What to write for the YAML mistakes real files make most: a value holding `: ` unquoted
+ * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, a key
+ * written twice, and a key indented unlike its neighbours. Undefined for the others.
+ */
+function yamlHint(code: string, lines: string[], lineNumber: number): string | undefined {
+  const line = lines[lineNumber - 1] ?? '';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const field = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
     if (field && !/^["']/.test(field[3]!))
       return `quote the value, as its ": " reads as a second key: ${field[2]}: "${field[3]!.replace(/(["\\])/g, '\\$1')}"`;
   }
   if (code === 'DUPLICATE_KEY') return 'a key is written twice here: keep one of them';
+  if (code === 'BAD_INDENT') return indentHint(lines, lineNumber);
   return undefined;
 }

@@ -9,11 +9,11 @@ import {
   parseStructured,
   detectFormat,
   loadYamlParser,
-  unescapePointer,
   type OptionOrigin,
   type SourceLocation,
   type StructuredDocument,
   closestName,
+  pointerSegments,
 } from '@docgen/core';
 
 /**
@@ -426,11 +426,6 @@ export class SpecSet {
 /** How far a name may be from a definition's to be suggested: a slip, not another word (one edit in a short name, up to three in a long one). */
 function nearEdits(name: string): number {
   return Math.min(3, Math.max(1, Math.floor(name.length / 4)));
-}
-
-/** `/paths/~1pets` → `['paths', '/pets']`; the empty pointer (the whole document) → `[]`. */
-function pointerSegments(pointer: string): string[] {
-  return pointer ? pointer.split('/').slice(1).map(unescapePointer) : [];
 }
 
 /** Follow `segments` from `root`: the value reached and how many segments led somewhere. */

@@ -240,13 +240,18 @@ export function escapeTableCell(value: unknown): string {
 /** `- item`, `* item`, `+ item`, `1. item`, `1) item`: indentation, marker, text. */
 const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+(\S.*)$/;
 
+/** How far a list item's marker is indented, a tab counted as four spaces. */
+function markerIndent(item: RegExpExecArray): number {
+  return item[1]!.replace(/\t/g, '    ').length;
+}
+
 /** A paragraph's lines on one line, its list items as HTML lists (nested by indentation). */
 function cellLines(lines: string[]): string {
   // An ordered item interrupts running text only from 1, as CommonMark has it ("in\n2024. …" is prose).
   const startsList = (line: string, first: boolean) => {
     const item = LIST_ITEM.exec(line);
     // …and a marker indented four spaces or more is text (`     *  "jira.lf."`, a Javadoc's gutter).
-    if (!item || item[1]!.replace(/\t/g, '    ').length > 3) return undefined;
+    if (!item || markerIndent(item) > 3) return undefined;
     return first || !/^\d/.test(item[2]!) || /^1[.)]$/.test(item[2]!) ? item : undefined;
   };
   if (!lines.some((line, index) => startsList(line, index === 0))) return lines.join(' ');
@@ -258,7 +263,7 @@ function cellLines(lines: string[]): string {
       out += `${out && !out.endsWith('>') ? ' ' : ''}${line.trim()}`; // running text, or an item's next line
       return;
     }
-    const indent = item[1]!.replace(/\t/g, '    ').length;
+    const indent = markerIndent(item);
     const tag = /^\d/.test(item[2]!) ? 'ol' : 'ul';
     while (
       open.length &&

@@ -727,11 +727,12 @@ export class HtmlBuilder {
     source: string,
     node: Nodes,
   ): void {
-    const spec = COMPONENTS_NAMED_AS_HTML.has(/^<([\w:-]+)/.exec(source)?.[1] ?? '') ? undefined : this.allowed(name);
-    if (!spec && isComponent(source)) {
+    // A component is never an HTML tag, even one named as a tag (Starlight's <Aside>).
+    if (isComponent(source)) {
       this.openComponent(name, attributes, selfClosing, source, node);
       return;
     }
+    const spec = this.allowed(name);
     if (!spec) {
       this.escaped(name, source, node);
       return;

@@ -116,30 +116,30 @@ export function registerUi(app: FastifyInstance, ctx: SandboxContext): void {
     return { page, space: store.spaceById(page.space_id)! };
   };
 
+  /** The current page titled `title` in the space `spaceKey`, if both exist. */
+  const pageTitled = (title: string, spaceKey: string): ContentRow | undefined => {
+    const space = store.spaceByKey(spaceKey);
+    return space ? store.pageByTitle(space.id, title) : undefined;
+  };
+
   /** How a page's storage is rendered: its links, its own attachments and children, and the pages it includes. */
   const renderContext = (page: ContentRow, space: SpaceRow): RenderContext => ({
     spaceKey: space.key,
-    resolvePage: (title, spaceKey) => {
-      const target = store.spaceByKey(spaceKey);
-      return target ? store.pageByTitle(target.id, title)?.id : undefined;
-    },
+    resolvePage: (title, spaceKey) => pageTitled(title, spaceKey)?.id,
     attachmentUrl: (filename, ownerTitle, ownerSpace) => {
-      let ownerId = page.id;
-      if (ownerTitle) {
-        const target = store.spaceByKey(ownerSpace ?? space.key);
-        const owner = target && store.pageByTitle(target.id, ownerTitle);
-        if (!owner) return undefined;
-        ownerId = owner.id;
-      }
-      return store.attachmentByName(ownerId, filename) ? attachmentUrl(ownerId, filename) : undefined;
+      const owner = ownerTitle ? pageTitled(ownerTitle, ownerSpace ?? space.key) : page;
+      return owner && store.attachmentByName(owner.id, filename) ? attachmentUrl(owner.id, filename) : undefined;
     },
     children: () => store.children(page.id).map((c) => ({ id: c.id, title: c.title })),
     pageUrl,
     includedPage: (title, spaceKey) => {
-      const target = store.spaceByKey(spaceKey);
-      const included = target && store.pageByTitle(target.id, title);
+      const included = pageTitled(title, spaceKey);
       return included
-        ? { id: included.id, storage: included.body, context: renderContext(included, target) }
+        ? {
+            id: included.id,
+            storage: included.body,
+            context: renderContext(included, store.spaceById(included.space_id)!),
+          }
         : undefined;
     },
   });

@@ -144,17 +144,43 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     });
   }
   const crossLinks: CrossLink[] = [];
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks));
-  const model = readFolder(dir, report, crossLinks, categories.length > 0, { location, origin: options.origin });
+  const siteFiles = once(() => decisionFilesBelow(dir));
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks, siteFiles));
+  const model = readFolder(dir, report, crossLinks, siteFiles, categories.length > 0, {
+    location,
+    origin: options.origin,
+  });
   linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
 }
 
-/** One folder's decisions, related among themselves; links to other folders' go to `crossLinks`. */
+/** `make`'s value, made the first time it is asked for. */
+function once<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
+
+/**
+ * The files of the ADR folder and of its categories that may be decisions, absolute paths, as
+ * `categoryAt` finds them: what a site-style link (`./0005-use-postgres`) may name.
+ */
+function decisionFilesBelow(root: string, sub = ''): string[] {
+  const dir = join(root, sub);
+  const own = translationsApart(decisionFiles(dir)).decisions;
+  const nested = subfolders(dir).flatMap((inner) => decisionFilesBelow(root, sub ? `${sub}/${inner}` : inner));
+  const read = !sub || own.some((name) => numberPrefix(name) !== undefined);
+  return [...(read ? own.map((name) => join(dir, name)) : []), ...nested];
+}
+
+/**
+ * One folder's decisions, related among themselves; links to other folders' go to `crossLinks`.
+ * `siteFiles` are every folder's decision files, for site-style links (`./0005-use-postgres`).
+ */
 function readFolder(
   dir: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
+  siteFiles: () => readonly string[],
   hasCategories: boolean,
   given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
@@ -204,10 +230,19 @@ function readFolder(
   const byDate = (day: number) => (byDay.get(day)?.length === 1 ? byDay.get(day)![0] : undefined);
   for (const adr of parsed) {
     for (const link of adr.links) {
-      const target =
+      let target =
         typeof link.target === 'number'
           ? (byNumber.get(link.target) ?? byDate(link.target))
           : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
+      // A site's link, without `.md` (`./0005-use-postgres`, `/docs/adr/0005-use-postgres/`): the
+      // one decision file it names, in this folder or another.
+      const sitePath =
+        !target && typeof link.target === 'string' ? siteLinkTarget(link.target, siteFiles()) : undefined;
+      if (sitePath && resolve(dirname(sitePath)) === resolve(dir)) target = byFile.get(basename(sitePath));
+      else if (sitePath) {
+        crossLinks.push({ record: adr.record, link: { ...link, target: link.target as string }, path: sitePath });
+        continue;
+      }
       // A decision of another subfolder (`../backend/0005-….md`), MADR's category logs: related
       // once every folder is read.
       if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
@@ -361,11 +396,12 @@ function categoryAt(
   sub: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
+  siteFiles: () => readonly string[],
 ): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks));
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, siteFiles));
   if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
-  return [{ ...readFolder(dir, report, crossLinks, false), name: sub }, ...nested];
+  return [{ ...readFolder(dir, report, crossLinks, siteFiles, false), name: sub }, ...nested];
 }
 
 /**
@@ -480,6 +516,49 @@ export function linkedPath(href: string, fromFile: string): string | undefined {
   }
   return resolve(dirname(fromFile), path);
 }
+
+/**
+ * The page name a site-style link gives, as Docusaurus and MkDocs sites link decisions, without
+ * `.md`: `0005-use-postgres` in `./0005-use-postgres`, `../decisions/0005-use-postgres/`,
+ * `/docs/adr/0005-use-postgres`, `0005-use-postgres/index.html`. Undefined for a URL, an anchor, a
+ * link to a Markdown file (read as a file link), or one that names no page (`./`, `..`).
+ */
+export function siteLinkName(href: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
+  let path = href.split('#')[0]!.split('?')[0]!;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep it as written
+  }
+  if (/\.(?:md|markdown)$/i.test(path)) return undefined;
+  const name = path
+    .replace(/\/+$/, '')
+    .replace(/(?:^|\/)index(?:\.html?)?$/i, '')
+    .replace(/\.html?$/i, '')
+    .split('/')
+    .pop();
+  return name && name !== '.' && name !== '..' ? name : undefined;
+}
+
+/**
+ * The one decision file (of `files`, absolute paths) a site-style link names: by its file name
+ * without `.md`, else by that name without its number (`use-postgres` for `0005-use-postgres.md`,
+ * as Docusaurus drops number prefixes from its URLs). Undefined when none or several match: two
+ * folders' `0001-use-x.md` are left as written rather than guessed.
+ */
+export function siteLinkTarget(href: string, files: readonly string[]): string | undefined {
+  const name = siteLinkName(href);
+  if (!name) return undefined;
+  const stem = (file: string) => basename(file).replace(/\.(?:md|markdown)$/i, '');
+  const only = (matches: string[]) => (matches.length === 1 ? matches[0] : undefined);
+  const exact = files.filter((file) => stem(file) === name);
+  if (exact.length) return only(exact);
+  return only(files.filter((file) => stem(file).replace(DOCUSAURUS_NUMBER_PREFIX, '') === name));
+}
+
+/** The number prefix Docusaurus drops from a doc's id and URL: `0005-`, `01_`, `2. `. */
+const DOCUSAURUS_NUMBER_PREFIX = /^\d+\s*[-_.]+\s*(?=[^-_.\s])/;
 
 /** The file name inside `dir` a relative link points to, or undefined when it leaves the folder. */
 export function linkedFileName(href: string, fromFile: string, dir: string): string | undefined {

@@ -57,7 +57,14 @@ export const source = defineSource<AdrOptions, AdrModel>({
 });
 
 export default source;
-export { extractAdrs, parseAdr, classifyStatus, linkedFileName, type ExtractAdrOptions } from './extract.js';
+export {
+  extractAdrs,
+  parseAdr,
+  classifyStatus,
+  linkedFileName,
+  siteLinkTarget,
+  type ExtractAdrOptions,
+} from './extract.js';
 export { renderAdrs, rewriteAdrLinks, statusLozenge, adrTitle, type RenderAdrOptions } from './render.js';
 export { ADR_STATUSES } from './model.js';
 export type * from './model.js';

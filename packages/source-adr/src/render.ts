@@ -10,7 +10,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { basename, resolve } from 'node:path';
-import { linkedPath } from './extract.js';
+import { linkedPath, siteLinkTarget } from './extract.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus } from './model.js';
 
 /**
@@ -239,8 +239,10 @@ function bodyWithAttachments(
     map: (href) => {
       const fragment = href.includes('#') ? href.slice(href.indexOf('#')) : '';
       const path = linkedPath(href, record.file);
-      const stem = path && pageByPath.get(path)?.stem;
-      return stem ? `./${stem}.md${fragment}` : undefined;
+      // A site's link without `.md` (`./0005-use-postgres`, `/docs/adr/0005-use-postgres/`) names
+      // a decision by its file name, when one only has it.
+      const page = (path && pageByPath.get(path)) ?? pageByPath.get(siteLinkTarget(href, [...pageByPath.keys()]) ?? '');
+      return page ? `./${page.stem}.md${fragment}` : undefined;
     },
   });
   return { body: markdown, attachments };

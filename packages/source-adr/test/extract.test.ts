@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, DocgenError, formatDiagnostic, validatePageTree, type Diagnostic } from '@docgen/core';
-import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs } from '@docgen/source-adr';
+import source, { classifyStatus, extractAdrs, parseAdr, renderAdrs, siteLinkTarget } from '@docgen/source-adr';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -528,6 +528,39 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
       'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
     );
     expect(shape.body.startsWith('## Decision')).toBe(true);
+  });
+});
+
+describe("a site's links, without .md (Docusaurus, MkDocs)", () => {
+  it('relate the one decision they name, in its folder or another; several that match are none', () => {
+    const diagnostics: Diagnostic[] = [];
+    const model = extractAdrs(join(fixtures, 'site-links'), { report: (d) => diagnostics.push(d) });
+    const [mysql, postgres] = [model.records[1]!, model.records[2]!];
+    // `./0003-use-postgres` and `../site-links/0002-use-mysql/`, from both sides.
+    expect([mysql.status, mysql.supersededBy, postgres.supersedes]).toEqual(['superseded', [3], [2]]);
+    const [redis, queue] = model.categories![0]!.records;
+    // `/docs/adr/backend/0001-use-redis/index` within backend/; `/docs/adr/0003-use-postgres/` across folders.
+    expect([queue!.amends, redis!.amendedBy]).toEqual([[1], [2]]);
+    expect(redis!.elsewhere).toEqual({ amends: [postgres.file] });
+    expect(postgres.elsewhere).toEqual({ amendedBy: [redis!.file] });
+    expect(diagnostics.filter((d) => d.code === 'DG_ADR_LINK')).toEqual([]);
+  });
+
+  it('name a decision by its file name without .md, or without its number as Docusaurus drops it', () => {
+    const files = ['/r/adr/0005-use-postgres.md', '/r/adr/0006-use-redis.md', '/r/adr/ops/0001-use-redis.md'];
+    const target = (href: string) => siteLinkTarget(href, files);
+    expect(target('./0005-use-postgres')).toBe(files[0]);
+    expect(target('../decisions/0005-use-postgres/')).toBe(files[0]);
+    expect(target('/docs/adr/0005-use-postgres#decision')).toBe(files[0]);
+    expect(target('0005-use-postgres/index.html')).toBe(files[0]);
+    expect(target('/docs/adr/use-postgres')).toBe(files[0]);
+    // Two folders' `use-redis`: no guess. A URL, a Markdown file link or a folder is no site link.
+    expect(target('/docs/adr/use-redis')).toBeUndefined();
+    expect(target('./0006-use-redis')).toBe(files[1]);
+    expect(target('https://example.com/0005-use-postgres')).toBeUndefined();
+    expect(target('./0005-use-postgres.md')).toBeUndefined();
+    expect(target('../')).toBeUndefined();
+    expect(target('./setup')).toBeUndefined();
   });
 });
 

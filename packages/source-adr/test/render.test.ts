@@ -116,6 +116,20 @@ describe('rewriteAdrLinks', () => {
   });
 });
 
+describe("a site's links between decisions, without .md", () => {
+  it('point at the page of the one decision they name; others stay as written', () => {
+    const tree = render('site-links');
+    const page = (key: string) => tree.pages.find((p) => p.key === key)!.markdown;
+    expect(page('adr/1')).toContain('[ADR 2](./adr__2.md) and [ADR 3](./adr__3.md#decision)');
+    expect(page('adr/2')).toContain('As [the first decision](./adr__1.md) says');
+    expect(page('adr/2')).toContain('Caching is [ADR 1 (backend)](./adr__backend__1.md).');
+    expect(page('adr/3')).toContain("[the site's URL drops the number](./adr__2.md)");
+    expect(page('adr/3')).toContain('[which?](../use-postgres)');
+    expect(page('adr/3')).toContain('[a page of the site](/docs/setup/)');
+    expect(page('adr/backend/1')).toContain('as [ADR 3](./adr__3.md) decided');
+  });
+});
+
 describe('files an ADR links to', () => {
   it('become attachments of its page, once, and the links point at them', () => {
     const fourth = render('nygard').pages.find((p) => p.key === 'adr/4')!;

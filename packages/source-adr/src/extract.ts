@@ -41,13 +41,14 @@ export interface ExtractAdrOptions {
 }
 
 /**
- * Files in an ADR folder that are not decisions: a README or index, and templates, however named
+ * Files in an ADR folder that are not decisions: a README or index (`000-index.md` too, numbered to
+ * sort first, as DependencyTrack/hyades keeps it), and templates, however named
  * (MADR ships `adr-template.md`, `adr-template-minimal.md`, `adr-template-bare.md`; others keep
  * `0000-template.md`, `0000-adr-template.md` or `adr000-template.md` so it sorts first, or a
  * second one, `adr-short-template.md`). A decision about templates has a number first.
  */
 const NOT_DECISIONS =
-  /^(?:readme|index|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
+  /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
@@ -604,6 +605,11 @@ const SECTION_HEADINGS = new Set([
   ...['kontext', 'contexto', 'contexte', 'contesto', 'entscheidung', 'décision', 'decisión'],
 ]);
 
+/** Whether a file name numbers or dates its decision (`0007-…`, `adr-007-…`, `20200925-…`): then it may title it too. */
+function fileNamed(fileName: string): boolean {
+  return numberPrefix(fileName) !== undefined || NAME_DATE.test(fileName);
+}
+
 /** `0007-release-process.md` → `Release process`: what a decision with no title is about. */
 function titleFromFileName(fileName: string): string {
   const words = fileName
@@ -668,6 +674,19 @@ export function parseAdr(
       hint: `write the decision's title as the first heading, above its sections: "# ${title}"`,
     });
   }
+  // No title at all (DependencyTrack/hyades' decisions start with their table of fields, the
+  // site's navigation titling them): a numbered file is titled from its name, as a site would.
+  const untitled = !title && !sectionFirst && fileNamed(fileName);
+  if (untitled) {
+    title = titleFromFileName(fileName);
+    report({
+      code: 'DG_ADR_TITLE',
+      severity: 'warning',
+      message: `${fileName} has no title heading: titled "${title}" from its file name`,
+      location: { file, line },
+      hint: `write the decision's title as its first heading: "# ${title}"`,
+    });
+  }
   if (!title) {
     throw new DocgenError({
       code: 'DG_ADR_TITLE',
@@ -717,7 +736,8 @@ export function parseAdr(
     });
   }
 
-  const inline = inlineFields(lines, titleIndex, drop);
+  // Without a title heading, the metadata follows the front matter (or starts the file).
+  const inline = inlineFields(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
@@ -1001,9 +1021,8 @@ function findStatus(
       return { lines: [{ text: String(value), line: front.lineOf(key) }] };
   }
   if (inline.status) return { lines: [inline.status] };
-  // Without a title heading (the title in front matter), the metadata follows the front matter.
+  // Without a title heading (the title in front matter, or none), the metadata follows the front matter.
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
-  if (top < 0) return undefined;
   for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'status') {
@@ -1117,10 +1136,9 @@ const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*
  * `> **Status:** Accepted`. The status and the date go to the page header; the other fields stay
  * in the body, on the same line, so nothing the author wrote is lost.
  */
-function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): InlineFields {
+function inlineFields(lines: string[], top: number, drop: Set<number>): InlineFields {
   const found: InlineFields = {};
-  if (titleIndex < 0) return found;
-  for (const i of preamble(lines, titleIndex)) {
+  for (const i of preamble(lines, top)) {
     const quote = /^\s{0,3}>\s?/.exec(lines[i]!)?.[0] ?? '';
     const parts = lines[i]!.slice(quote.length).split(/\s+\|\s+/);
     // A plain `Status: x` line alone is the metadata lines' own (a status there may wrap).
@@ -1135,13 +1153,64 @@ function inlineFields(lines: string[], titleIndex: number, drop: Set<number>): I
     if (rest.length) lines[i] = `${quote}${rest.join(' | ')}`;
     else drop.add(i);
   }
-  tableFields(lines, titleIndex, drop, found);
-  relationLines(lines, titleIndex, drop, found);
+  tableColumns(lines, top, drop, found);
+  tableFields(lines, top, drop, found);
+  relationLines(lines, top, drop, found);
   return found;
 }
 
 const TABLE_ROW = /^\s{0,3}\|.*\|\s*$/;
 const TABLE_SEPARATOR = /^\s{0,3}\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?\|?\s*$/;
+
+/** The names a table of fields heads its columns with: a header row of them is a row of names, not a field and its value. */
+const COLUMN_NAMES =
+  /^(?:status|date|authors?|author\(s\)|deciders|decision[- ]makers|owners?|reviewers?|consulted|informed|created|updated|last updated|id|adr|title|version)$/;
+
+/** A table cell's text, without bold markers: `**Status**` → `Status`. */
+function cellText(cell: string): string {
+  return cell.replace(/\*\*|__/g, '').trim();
+}
+
+/** A table row's cells: `| a | b |` → [` a `, ` b `]. */
+function rowCells(line: string): string[] {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+}
+
+/**
+ * A table of fields whose columns are the fields, one row of values under them, as
+ * DependencyTrack/hyades heads its decisions (`| Status | Date | Author(s) |`, then `| Proposed |
+ * 2025-01-07 | @nscuro |`): the status and the date go to the header and their columns leave the
+ * table, as do relation columns that name only decisions; a table left with no column goes. A
+ * table of more rows (a history of statuses) is the body's.
+ */
+function tableColumns(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
+  for (const i of preamble(lines, top)) {
+    if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
+    const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
+    if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) continue;
+    const names = rowCells(lines[i]!).map((cell) => cellText(cell).toLowerCase());
+    const fieldNames = names.filter((name) => COLUMN_NAMES.test(name) || RELATION_KEY.test(name));
+    if (!names.some((name) => name === 'status' || name === 'date') || fieldNames.length < 2) continue;
+    const cells = rowCells(values);
+    const taken = new Set<number>();
+    names.forEach((name, column) => {
+      const value = cellText(cells[column] ?? '');
+      if ((name === 'status' || name === 'date') && !found[name] && value) {
+        found[name] = { text: value, line: i + 3 };
+        taken.add(column);
+      } else if (RELATION_KEY.test(name)) {
+        const links = relationField(name, value, i + 3);
+        (found.relations ??= []).push(...links);
+        if (links.length && namesOnlyDecisions(value)) taken.add(column);
+      }
+    });
+    if (!taken.size) continue;
+    const kept = (line: string) => rowCells(line).filter((_, column) => !taken.has(column));
+    if (kept(lines[i]!).length === 0) [i, i + 1, i + 2].forEach((row) => drop.add(row));
+    else for (const row of [i, i + 1, i + 2]) lines[row] = `|${kept(lines[row]!).join('|')}|`;
+    return;
+  }
+}
 
 /**
  * A table of fields under the title (`| Status | Accepted |`, `| Date | 2026-09-11 |`): the status
@@ -1209,7 +1278,6 @@ function findDate(
   if (typeof value === 'string' || typeof value === 'number') return { text: String(value), line: front.lineOf(key) };
   if (inline.date) return inline.date.text ? inline.date : undefined;
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
-  if (top < 0) return undefined;
   for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'date') {

@@ -915,6 +915,46 @@ describe('status and date in a table under the title', () => {
   });
 });
 
+describe('status and date as the columns of a table, one row of values under them', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'table-columns'), { report: (warning) => warnings.push(warning) });
+
+  it('reads | Status | Date | … | columns; other columns stay, a table of more rows is the body', () => {
+    // 000-index.md is the folder's index, numbered to sort first: no decision.
+    expect(
+      records.map((record) => [record.number, record.title, record.status, record.date, record.supersedes]),
+    ).toEqual([
+      [1, 'Drop the message broker', 'superseded', '2025-01-07', []],
+      [2, 'Queue work in PostgreSQL', 'accepted', '2025-02-01', [1]],
+      [3, 'Keep a status history', 'unknown', undefined, []],
+    ]);
+    expect(records[0]!.supersededBy).toEqual([2]);
+    expect(records[0]!.body.split('\n').slice(0, 3)).toEqual([
+      '| Author(s)                        |',
+      '|:---------------------------------|',
+      '| [@alice](https://example.com/alice) |',
+    ]);
+    // Every column went to the header: the table goes; the history table further down stays.
+    expect(records[1]!.body.startsWith('## Context')).toBe(true);
+    expect(records[1]!.body).toContain('| Proposed | 2025-01-20 |');
+    expect(records[2]!.body.startsWith('| Status   | Date       |')).toBe(true);
+  });
+
+  it('a numbered file with no title heading is titled from its name, with a warning at its first line', () => {
+    const untitled = warnings.filter((warning) => warning.code === 'DG_ADR_TITLE');
+    expect(untitled.map((warning) => [warning.message, warning.location])).toEqual([
+      [
+        '001-drop-the-message-broker.md has no title heading: titled "Drop the message broker" from its file name',
+        { file: join(fixtures, 'table-columns', '001-drop-the-message-broker.md'), line: 1 },
+      ],
+    ]);
+    expect(untitled[0]!.hint).toContain('"# Drop the message broker"');
+    expect(warnings.filter((warning) => warning.code === 'DG_ADR_STATUS').map((w) => w.location?.file)).toEqual([
+      join(fixtures, 'table-columns', '003-keep-a-status-history.md'),
+    ]);
+  });
+});
+
 describe('dates in file names', () => {
   it('"2022-12-05_002-…": the number after the date, the date the record\'s; "2023-01-15-…" a record of that day', () => {
     const warnings: Diagnostic[] = [];
@@ -1225,10 +1265,10 @@ describe('bad input', () => {
     expect(titled.record.body.startsWith('# Context\n')).toBe(true);
   });
 
-  it('a file without a title: file, line and a hint', () => {
+  it('an unnumbered file without a title: file, line and a hint', () => {
     const error = failure(() => extractAdrs(join(fixtures, 'bad-no-title')));
     expect(error.code).toBe('DG_ADR_TITLE');
-    expect(error.location).toEqual({ file: join(fixtures, 'bad-no-title', '0001-untitled.md'), line: 1 });
+    expect(error.location).toEqual({ file: join(fixtures, 'bad-no-title', 'untitled.md'), line: 1 });
     expect(error.hint).toContain('# 5. Use PostgreSQL');
   });
 

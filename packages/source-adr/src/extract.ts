@@ -521,7 +521,8 @@ export function linkedPath(href: string, fromFile: string): string | undefined {
 /**
  * The page name a site-style link gives, as Docusaurus and MkDocs sites link decisions, without
  * `.md`: `0005-use-postgres` in `./0005-use-postgres`, `../decisions/0005-use-postgres/`,
- * `/docs/adr/0005-use-postgres`, `0005-use-postgres/index.html`. Undefined for a URL, an anchor, a
+ * `/docs/adr/0005-use-postgres`, `0005-use-postgres/index.html`, and a file linked from the
+ * repository's root (`/docs/adr/0005-use-postgres.md`). Undefined for a URL, an anchor, a relative
  * link to a Markdown file (read as a file link), or one that names no page (`./`, `..`).
  */
 export function siteLinkName(href: string): string | undefined {
@@ -532,8 +533,10 @@ export function siteLinkName(href: string): string | undefined {
   } catch {
     // keep it as written
   }
-  if (/\.(?:md|markdown)$/i.test(path)) return undefined;
+  // `/docs/adr/0037-x.md`, from the repository's root as GitHub reads it: named as the site's are.
+  if (/\.(?:md|markdown)$/i.test(path) && !path.startsWith('/')) return undefined;
   const name = path
+    .replace(/\.(?:md|markdown)$/i, '')
     .replace(/\/+$/, '')
     .replace(/(?:^|\/)index(?:\.html?)?$/i, '')
     .replace(/\.html?$/i, '')

@@ -559,6 +559,8 @@ describe("a site's links, without .md (Docusaurus, MkDocs)", () => {
     expect(target('./0006-use-redis')).toBe(files[1]);
     expect(target('https://example.com/0005-use-postgres')).toBeUndefined();
     expect(target('./0005-use-postgres.md')).toBeUndefined();
+    // From the repository's root, as GitHub reads it.
+    expect(target('/docs/adr/0005-use-postgres.md#context')).toBe(files[0]);
     expect(target('../')).toBeUndefined();
     expect(target('./setup')).toBeUndefined();
   });

@@ -121,6 +121,7 @@ describe("a site's links between decisions, without .md", () => {
     const tree = render('site-links');
     const page = (key: string) => tree.pages.find((p) => p.key === key)!.markdown;
     expect(page('adr/1')).toContain('[ADR 2](./adr__2.md) and [ADR 3](./adr__3.md#decision)');
+    expect(page('adr/1')).toContain('[/docs/adr/0001-record-decisions.md](./adr__1.md)');
     expect(page('adr/2')).toContain('As [the first decision](./adr__1.md) says');
     expect(page('adr/2')).toContain('Caching is [ADR 1 (backend)](./adr__backend__1.md).');
     expect(page('adr/3')).toContain("[the site's URL drops the number](./adr__2.md)");

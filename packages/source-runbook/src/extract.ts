@@ -6,7 +6,7 @@
  * `runbook.md`. Every file is validated; errors name the file, the line and the key.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   DocgenError,
   editDistance,
@@ -17,11 +17,15 @@ import {
   type OptionOrigin,
 } from '@docgen/core';
 import { looksSecret } from './annotations.js';
+import {
+  CATALOG_FILES,
+  SKIPPED_DIRS,
+  unreadBesideNoCatalog,
+  unreadCatalogs,
+  type UnreadCatalog,
+} from './other-catalogs.js';
 import type { CatalogEntity, Link, Owner, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownId, shownRef } from './refs.js';
-
-const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.docgen', '.nx']);
 
 export interface ExtractRunbookOptions {
   location?: Diagnostic['location'];
@@ -41,13 +45,8 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
     });
   const files = catalogFiles(dir);
   const configured = appConfigTargets(dir, options).filter((file) => !files.includes(file));
-  if (!files.length && !configured.length)
-    throw new DocgenError({
-      code: 'DG_RUNBOOK_NOT_FOUND',
-      message: `no catalog-info.yaml under ${dir}`,
-      location,
-      hint: 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
-    });
+  if (!files.length && !configured.length) throw noCatalog(dir, location);
+  for (const unread of unreadBesideNoCatalog(dir)) warnUnread(unread, options);
   const kinds = new Map<string, number>();
   const read = readWithLocations(files, options, kinds, configured);
   const services = read.flatMap((entities) => entities.services);
@@ -67,6 +66,44 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
   services.sort((a, b) => a.title.localeCompare(b.title));
   warnSystemSpellings(services, systems, options);
   return { dir, services, systems, apis, resources, owners };
+}
+
+/**
+ * No catalog-info.yaml: what was found instead (another catalog's files, Backstage entities in
+ * files named otherwise), at the first of them, and what docgen reads.
+ */
+function noCatalog(dir: string, location: Diagnostic['location']): DocgenError {
+  const unread = unreadCatalogs(dir, true);
+  const shown = unread
+    .slice(0, 3)
+    .map((file) => `${relative(dir, file.file)} (${file.format})`)
+    .join(', ');
+  const more = unread.length > 3 ? `, and ${unread.length - 3} more` : '';
+  const backstage = unread.filter((file) => file.format === 'Backstage');
+  const other = unread.find((file) => file.mapping);
+  return new DocgenError({
+    code: 'DG_RUNBOOK_NOT_FOUND',
+    message: unread.length
+      ? `no catalog-info.yaml under ${dir}; found ${shown}${more}, which docgen does not read`
+      : `no catalog-info.yaml under ${dir}`,
+    location: unread.length ? { file: unread[0]!.file } : location,
+    hint: backstage.length
+      ? `docgen reads Backstage entities from catalog-info.yaml files and the files a kind: Location lists: rename the file, or add a catalog-info.yaml with kind: Location and spec.targets: [./${relative(dir, backstage[0]!.file).split('\\').join('/')}]`
+      : other
+        ? `docgen reads Backstage catalog-info.yaml files (kind: Component): write one beside each service; ${other.format}'s ${other.mapping}`
+        : 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
+  });
+}
+
+/** Another catalog's file in a folder with no catalog-info.yaml: its service gets no runbook; say so, and what to write. */
+function warnUnread(unread: UnreadCatalog, options: ExtractRunbookOptions): void {
+  options.report?.({
+    code: 'DG_RUNBOOK_UNREAD_FORMAT',
+    severity: 'warning',
+    message: `${basename(unread.file)} is ${unread.format}'s service file, which docgen does not read: no runbook for the service in ${dirname(unread.file)}`,
+    location: { file: unread.file },
+    hint: `write a catalog-info.yaml (kind: Component) beside it; ${unread.mapping}`,
+  });
 }
 
 /**

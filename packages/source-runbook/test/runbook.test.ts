@@ -118,6 +118,50 @@ describe('extractRunbooks', () => {
     expect(none.message).toContain('(found: Location ×1)');
   });
 
+  it("another catalog's service file (OpsLevel, Cortex) with no catalog-info.yaml beside it is a warning at it", () => {
+    const dir = join(fixtures, 'other-catalogs');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.services.map((service) => service.name)).toEqual(['cart']);
+    // cart/opslevel.yml has a catalog-info.yaml beside it: its service has a runbook.
+    const unread = warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNREAD_FORMAT');
+    expect(unread.map((warning) => [warning.location?.file, warning.message])).toEqual([
+      [
+        join(dir, 'inventory', 'cortex.yaml'),
+        `cortex.yaml is Cortex's service file, which docgen does not read: no runbook for the service in ${join(dir, 'inventory')}`,
+      ],
+      [
+        join(dir, 'search', 'opslevel.yml'),
+        `opslevel.yml is OpsLevel's service file, which docgen does not read: no runbook for the service in ${join(dir, 'search')}`,
+      ],
+    ]);
+    expect(unread[1]!.hint).toContain('service.owner and service.lifecycle are a Component');
+  });
+
+  it('no catalog-info.yaml: the error names what was found instead and what docgen reads', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'search'));
+    await cp(join(fixtures, 'other-catalogs', 'search', 'opslevel.yml'), join(dir, 'search', 'opslevel.yml'));
+    const opslevel = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(opslevel.code).toBe('DG_RUNBOOK_NOT_FOUND');
+    expect(opslevel.message).toBe(
+      `no catalog-info.yaml under ${dir}; found search/opslevel.yml (OpsLevel), which docgen does not read`,
+    );
+    expect(opslevel.location).toEqual({ file: join(dir, 'search', 'opslevel.yml') });
+    expect(opslevel.hint).toContain('docgen reads Backstage catalog-info.yaml files (kind: Component)');
+    // Backstage entities in a file named otherwise, that no Location lists.
+    await mkdir(join(dir, 'catalog'));
+    await writeFile(
+      join(dir, 'catalog', 'services.yaml'),
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: search }\nspec: { owner: team-a }\n',
+    );
+    const named = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(named.message).toBe(
+      `no catalog-info.yaml under ${dir}; found catalog/services.yaml (Backstage), search/opslevel.yml (OpsLevel), which docgen does not read`,
+    );
+    expect(named.hint).toContain('kind: Location and spec.targets: [./catalog/services.yaml]');
+  });
+
   it('two systems with one name are refused like two components, naming both places', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     const entity = (kind: string, name: string) => [

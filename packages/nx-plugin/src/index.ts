@@ -86,8 +86,14 @@ function inferDocsTargets(
   const out = typeof config?.out === 'string' ? config.out.replace(/^\.\//, '').replace(/\/$/, '') : DEFAULT_OUT;
   const outInWorkspace = workspacePath(context.workspaceRoot, projectRoot, out);
   const outInProject = insideProject(projectRoot, outInWorkspace);
-  const generate = options?.targetName ?? 'docs';
-  const publish = options?.publishTargetName ?? 'docs-publish';
+  // A project's own target of that name (a `docs` script running typedoc) would win over the
+  // inferred one, and the publish target would publish what typedoc wrote: docgen's go by its name.
+  const own = ownTargets(context.workspaceRoot, projectRoot);
+  const generate = freeTargetName(options?.targetName ?? 'docs', 'docgen', own);
+  // Renamed, docgen's publish target goes by its name too: `docgen-publish` after `docgen`.
+  const publishWanted = options?.publishTargetName ?? (generate === 'docgen' ? 'docgen-publish' : 'docs-publish');
+  const publish = freeTargetName(publishWanted, 'docgen-publish', own);
+  if (!generate || !publish) return {};
   const command = options?.command ?? 'docgen generate';
   const configName = basename(configFile);
 
@@ -107,17 +113,81 @@ function inferDocsTargets(
       { runtime: `${docgenBinary(command)} --version` },
     ],
     outputs: [outInProject !== undefined ? `{projectRoot}/${outInProject}` : `{workspaceRoot}/${outInWorkspace}`],
-    metadata: { description: 'Render this project’s documentation with docgen', technologies: ['docgen'] },
+    metadata: {
+      description: `Render this project’s documentation with docgen${renamedNote(options?.targetName ?? 'docs', generate, own)}`,
+      technologies: ['docgen'],
+    },
   };
   const publishTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
     options: { command: `docgen publish ${out}`, cwd: projectRoot },
     dependsOn: [generate],
     cache: false,
-    metadata: { description: 'Publish the rendered documentation to Confluence', technologies: ['docgen'] },
+    metadata: {
+      description: `Publish the rendered documentation to Confluence${renamedNote(publishWanted, publish, own)}`,
+      technologies: ['docgen'],
+    },
   };
   const targets = { [generate]: docsTarget, [publish]: publishTarget };
   return { projects: { [projectRoot]: { name: projectName(context.workspaceRoot, projectRoot), targets } } };
+}
+
+/**
+ * The targets a project defines itself that run something other than docgen, by name, with what
+ * they run: project.json's and package.json's `nx.targets` (with their own executor or command),
+ * and package.json's scripts, which Nx makes targets of. A target that only adds to docgen's
+ * (`"docs": { "inputs": [...] }`, as this README suggests) or runs docgen is docgen's own.
+ */
+function ownTargets(workspaceRoot: string, projectRoot: string): Map<string, string> {
+  const own = new Map<string, string>();
+  const project = readJson(join(workspaceRoot, projectRoot, 'project.json')) as { targets?: unknown } | undefined;
+  const manifest = readJson(join(workspaceRoot, projectRoot, 'package.json')) as
+    { scripts?: unknown; nx?: { targets?: unknown } } | undefined;
+  for (const targets of [project?.targets, manifest?.nx?.targets]) {
+    if (!targets || typeof targets !== 'object') continue;
+    for (const [name, target] of Object.entries(targets as Record<string, unknown>)) {
+      const runs = otherThanDocgen(target);
+      if (runs) own.set(name, runs);
+    }
+  }
+  if (manifest?.scripts && typeof manifest.scripts === 'object')
+    for (const [name, script] of Object.entries(manifest.scripts as Record<string, unknown>))
+      if (typeof script === 'string' && !DOCGEN_COMMAND.test(script) && !own.has(name)) own.set(name, script);
+  return own;
+}
+
+const DOCGEN_COMMAND = /\bdocgen\b/;
+
+/** What a target of project.json runs, when it is not docgen: its executor, else its command; undefined for docgen's own. */
+function otherThanDocgen(target: unknown): string | undefined {
+  if (!target || typeof target !== 'object') return undefined;
+  const { executor, command, options } = target as { executor?: unknown; command?: unknown; options?: unknown };
+  const given = options && typeof options === 'object' ? (options as { command?: unknown; commands?: unknown }) : {};
+  const commands = [command, given.command, ...(Array.isArray(given.commands) ? given.commands : [given.commands])]
+    .map((entry) => (entry && typeof entry === 'object' ? (entry as { command?: unknown }).command : entry))
+    .filter((entry): entry is string => typeof entry === 'string');
+  if (typeof executor === 'string' && executor !== 'nx:run-commands') return executor;
+  if (commands.length && !commands.some((entry) => DOCGEN_COMMAND.test(entry))) return commands.join(' && ');
+  return undefined;
+}
+
+/** `wanted` when the project does not define it otherwise, else `fallback`; undefined when both are taken. */
+function freeTargetName(wanted: string, fallback: string, own: Map<string, string>): string | undefined {
+  if (!own.has(wanted)) return wanted;
+  return own.has(fallback) ? undefined : fallback;
+}
+
+/** ` (its own "docs" target runs typedoc src)`, for a target inferred under its other name. */
+function renamedNote(wanted: string, name: string, own: Map<string, string>): string {
+  return wanted === name ? '' : ` (the project's own "${wanted}" target runs ${own.get(wanted)})`;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined; // missing, or not JSON: Nx itself reports a broken manifest
+  }
 }
 
 /** The docgen the target runs (`npx docgen` of `npx docgen generate`), to ask its version. */

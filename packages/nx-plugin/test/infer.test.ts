@@ -239,3 +239,70 @@ describe('a project configured in package.json#docgen', () => {
     expect(manifest.pages.map((page: { title: string }) => page.title)).toEqual(['Catalog', 'Catalog: products']);
   });
 });
+
+describe('a project that has a docs target of its own', () => {
+  let root: string;
+  const targets = async (project: string) =>
+    JSON.parse(await nx(root, 'show', 'project', project, '--json')).targets as Record<
+      string,
+      {
+        options?: { command?: string; script?: string };
+        inputs?: unknown[];
+        dependsOn?: string[];
+        metadata?: { description?: string };
+      }
+    >;
+  beforeAll(async () => {
+    root = await workspace({
+      // project.json's own `docs` runs TypeDoc: docgen's targets go by docgen's name.
+      'apps/api/project.json': JSON.stringify({
+        name: 'api',
+        targets: { docs: { executor: 'nx:run-commands', options: { command: 'typedoc src/index.ts' } } },
+      }),
+      'apps/api/docgen.config.yaml': 'sources: []\n',
+      // So does a `docs` script, which Nx makes a target of.
+      'services/ui/package.json': JSON.stringify({
+        name: 'ui',
+        scripts: { docs: 'typedoc src', build: 'tsc' },
+        docgen: { sources: [] },
+      }),
+      // A `docs` target that only adds an input, or a script that runs docgen, is docgen's own.
+      'apps/shop/project.json': JSON.stringify({
+        name: 'shop',
+        targets: { docs: { inputs: ['{workspaceRoot}/shared/glossary.md'] } },
+      }),
+      'apps/shop/docgen.config.yaml': 'sources: []\n',
+      'services/cli/package.json': JSON.stringify({
+        name: 'cli',
+        scripts: { docs: 'docgen generate' },
+        docgen: { sources: [] },
+      }),
+    });
+  });
+
+  it('gets docgen and docgen-publish beside it, and says why; its own docs target stays as written', async () => {
+    const api = await targets('api');
+    expect(api.docs!.options!.command).toBe('typedoc src/index.ts');
+    expect(api.docgen!.options!.command).toBe('docgen generate --config docgen.config.yaml --out docs-out');
+    expect(api.docgen!.metadata!.description).toContain('the project\'s own "docs" target runs typedoc src/index.ts');
+    expect(api['docgen-publish']).toMatchObject({
+      dependsOn: ['docgen'],
+      options: { command: 'docgen publish docs-out' },
+    });
+    expect(api['docs-publish']).toBeUndefined();
+    const ui = await targets('ui');
+    expect(ui.docs!.options!.script).toBe('docs');
+    expect(ui.docgen!.options!.command).toBe('docgen generate --config package.json --out docs-out');
+    expect(ui.docgen!.metadata!.description).toContain('runs typedoc src');
+  });
+
+  it('keeps the docs name when the project only adds to it, or its script runs docgen', async () => {
+    const shop = await targets('shop');
+    expect(shop.docs!.options!.command).toBe('docgen generate --config docgen.config.yaml --out docs-out');
+    expect(shop.docs!.inputs).toEqual(['{workspaceRoot}/shared/glossary.md']);
+    expect(shop.docgen).toBeUndefined();
+    const cli = await targets('cli');
+    expect(cli.docgen).toBeUndefined();
+    expect(cli['docs-publish']!.dependsOn).toEqual(['docs']);
+  });
+});

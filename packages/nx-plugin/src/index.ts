@@ -99,7 +99,7 @@ function inferDocsTargets(
 
   const docsTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `${command} --config ${configName} --out ${out}`, cwd: projectRoot },
+    options: { command: `${command} --config ${configName} --out ${shellWord(out)}`, cwd: projectRoot },
     cache: true,
     // The output folder and docgen's own cache are results, not inputs. What the config names
     // outside the project (a shared spec, the workspace's templates) is an input too: without it
@@ -120,7 +120,7 @@ function inferDocsTargets(
   };
   const publishTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `docgen publish ${out}`, cwd: projectRoot },
+    options: { command: `docgen publish ${shellWord(out)}`, cwd: projectRoot },
     dependsOn: [generate],
     cache: false,
     metadata: {
@@ -188,6 +188,11 @@ function readJson(file: string): unknown {
   } catch {
     return undefined; // missing, or not JSON: Nx itself reports a broken manifest
   }
+}
+
+/** A path as one word of a shell command: as it is when it is plain, else single-quoted (`'docs out'`). */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The docgen the target runs (`npx docgen` of `npx docgen generate`), to ask its version. */

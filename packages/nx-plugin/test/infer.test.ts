@@ -271,7 +271,8 @@ describe('a project that has a docs target of its own', () => {
         name: 'shop',
         targets: { docs: { inputs: ['{workspaceRoot}/shared/glossary.md'] } },
       }),
-      'apps/shop/docgen.config.yaml': 'sources: []\n',
+      // An out folder with a space is one word of the command.
+      'apps/shop/docgen.config.yaml': "out: 'shop docs'\nsources: []\n",
       'services/cli/package.json': JSON.stringify({
         name: 'cli',
         scripts: { docs: 'docgen generate' },
@@ -296,9 +297,10 @@ describe('a project that has a docs target of its own', () => {
     expect(ui.docgen!.metadata!.description).toContain('runs typedoc src');
   });
 
-  it('keeps the docs name when the project only adds to it, or its script runs docgen', async () => {
+  it('keeps the docs name when the project only adds to it, or its script runs docgen; quotes an out folder with a space', async () => {
     const shop = await targets('shop');
-    expect(shop.docs!.options!.command).toBe('docgen generate --config docgen.config.yaml --out docs-out');
+    expect(shop.docs!.options!.command).toBe("docgen generate --config docgen.config.yaml --out 'shop docs'");
+    expect(shop['docs-publish']!.options!.command).toBe("docgen publish 'shop docs'");
     expect(shop.docs!.inputs).toEqual(['{workspaceRoot}/shared/glossary.md']);
     expect(shop.docgen).toBeUndefined();
     const cli = await targets('cli');

@@ -166,3 +166,25 @@ describe('docgen adr --dir on a supersede chain', () => {
     expect(result.stderr).toContain('→ link to one of the ADR files (0001-first.md), or remove the link');
   }, 60_000);
 });
+
+describe('docgen adr without --dir and without a config', () => {
+  it("names the folder adr-tools' .adr-dir gives (from a subfolder too), else a usual ADR folder that is there", async () => {
+    const repo = join(scratch, 'adr-tools-repo');
+    await mkdir(join(repo, '.git'), { recursive: true });
+    await mkdir(join(repo, 'doc', 'architecture', 'decisions'), { recursive: true });
+    await mkdir(join(repo, 'src'));
+    await writeFile(join(repo, '.adr-dir'), 'doc/architecture/decisions\n');
+    const fromSub = await runCli(['adr', '--out', join(scratch, 'none')], { cwd: join(repo, 'src') });
+    expect(fromSub.code).toBe(1);
+    expect(fromSub.stderr).toContain('DG_NO_SOURCES');
+    expect(fromSub.stderr).toContain(
+      "adr-tools' ../.adr-dir names doc/architecture/decisions: pass --dir ../doc/architecture/decisions",
+    );
+    const madr = join(scratch, 'madr-repo');
+    await mkdir(join(madr, '.git'), { recursive: true });
+    await mkdir(join(madr, 'docs', 'decisions'), { recursive: true });
+    const usual = await runCli(['adr', '--out', join(scratch, 'none')], { cwd: madr });
+    expect(usual.stderr).toContain('docs/decisions looks like the ADR folder: pass --dir docs/decisions');
+    expect(usual.stderr).toContain('options: { dir: docs/decisions }');
+  });
+});

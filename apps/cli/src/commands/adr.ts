@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { GenerateResult } from '../generate.js';
 import { pathFlag } from '../paths.js';
 import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } from '../generator-command.js';
@@ -29,8 +30,7 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
         ? [{ plugin: 'adr', options: { dir: resolve(flags.dir) }, flags: { dir: '--dir' } }]
         : undefined,
       include: flags.dir ? undefined : usesPlugin('adr'),
-      noSourcesHint:
-        'pass --dir <folder>, or add `sources: [{ plugin: adr, options: { dir: docs/adr } }]` to the config',
+      noSourcesHint: adrFolderHint(process.cwd()),
     });
   }
 
@@ -40,5 +40,46 @@ Without --dir, renders every \`adr\` source of the docgen config.`;
       (page) => page.source?.plugin === 'adr' && /\.(?:md|markdown)$/i.test(page.source.file ?? ''),
     ).length;
     return `${decisions} decision${decisions === 1 ? '' : 's'}`;
+  }
+}
+
+/** Where ADR tools and templates keep decisions, for a first run without --dir. */
+const USUAL_FOLDERS = [
+  'doc/adr',
+  'docs/adr',
+  'docs/adrs',
+  'doc/architecture/decisions',
+  'docs/architecture/decisions',
+  'docs/decisions',
+  'adr',
+  'decisions',
+];
+
+/**
+ * What to pass without --dir and without an `adr` source: the folder adr-tools' `.adr-dir` names
+ * (in this folder or one above, as adr-tools looks it up), else a usual ADR folder that is here.
+ */
+function adrFolderHint(cwd: string): string {
+  const config = (folder: string) => `or add \`sources: [{ plugin: adr, options: { dir: ${folder} } }]\` to the config`;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    const file = join(dir, '.adr-dir');
+    if (existsSync(file)) {
+      const named = readFileSync(file, 'utf8').trim();
+      const folder = relative(cwd, resolve(dir, named)) || '.';
+      return `adr-tools' ${relative(cwd, file) || '.adr-dir'} names ${named}: pass --dir ${folder}, ${config(folder)}`;
+    }
+    if (dirname(dir) === dir || existsSync(join(dir, '.git'))) break;
+  }
+  const found = USUAL_FOLDERS.find((folder) => isFolder(join(cwd, folder)));
+  return found
+    ? `${found} looks like the ADR folder: pass --dir ${found}, ${config(found)}`
+    : `pass --dir <folder>, ${config('docs/adr')}`;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

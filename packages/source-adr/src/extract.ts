@@ -67,7 +67,7 @@ const STEMS: Array<[RegExp, AdrStatus]> = [
   [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$)/, 'proposed'],
   [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
   [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
-  [/^(supersed|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
+  [/^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {
@@ -98,11 +98,11 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 }
 
 /**
- * "Superseded by" as ADR logs write it ("Replaced by" too), in English and a few other languages (`Abgelöst durch`,
+ * "Superseded by" as ADR logs write it ("Replaced by" too, and "Superceded by", as adr-tools spells it), in English and a few other languages (`Abgelöst durch`,
  * `Reemplazado por`, `Remplacé par`…), read without accents.
  */
 const SUPERSEDED_BY =
-  /^(?:(?:superseded|replaced)\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
+  /^(?:(?:super[sc]eded|replaced)\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
 
 /** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
@@ -926,7 +926,13 @@ function frontMatterLinks(
 ): StatusLink[] {
   const links: StatusLink[] = [];
   for (const [key, value] of Object.entries(front.value)) {
-    const relation = FRONT_MATTER_RELATIONS[key.toLowerCase().replace(/[-_\s]/g, '')];
+    const relation =
+      FRONT_MATTER_RELATIONS[
+        key
+          .toLowerCase()
+          .replace(/[-_\s]/g, '')
+          .replace('superced', 'supersed')
+      ];
     if (!relation) continue;
     const items = Array.isArray(value) ? value : [value];
     items.forEach((item, index) => {
@@ -1062,9 +1068,9 @@ type InlineFields = Partial<Record<'status' | 'date', { text: string; line: numb
  * row's key: `Supersedes`, `Superseded by` (`Superseded-by`), `Replaces`, `Replaced by`, `Amends`,
  * `Amended by`.
  */
-const RELATION_KEY = /^(supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by)$/i;
+const RELATION_KEY = /^(super[sc]edes|replaces|amends|(?:super[sc]eded|replaced|amended)[-_ ]by)$/i;
 const RELATION_LINE =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?((?:supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by))(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?((?:super[sc]edes|replaces|amends|(?:super[sc]eded|replaced|amended)[-_ ]by))(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
 
 /**
  * The decisions a relation field names, read as a status line's relation is (`Supersedes ADR-0014`,
@@ -1098,7 +1104,7 @@ function relationLines(lines: string[], top: number, drop: Set<number>, found: I
 /** MADR 2's and log4brains' section of links to other decisions: `## Links`. */
 const LINKS_HEADING = /^\s{0,3}##\s+(?:links|related decisions|related adrs)\s*#*\s*$/i;
 const RELATION_ITEM =
-  /^\s*[-*+]\s+(?:\*\*|__)?(supersedes|replaces|amends|(?:superseded|replaced|amended)[-_ ]by)(?:\*\*|__)?\s*:?\s*(.*?)\s*$/i;
+  /^\s*[-*+]\s+(?:\*\*|__)?(super[sc]edes|replaces|amends|(?:super[sc]eded|replaced|amended)[-_ ]by)(?:\*\*|__)?\s*:?\s*(.*?)\s*$/i;
 
 /**
  * The relations a `## Links` section lists (`- Supersedes [20200926-…](20200926-….md)`, as
@@ -1463,7 +1469,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
       ? 'supersededBy'
-      : /^supersedes\b/i.test(plain)
+      : /^super[sc]edes\b/i.test(plain)
         ? 'supersedes'
         : /^amended\s+by\b/i.test(plain)
           ? 'amendedBy'
@@ -1513,7 +1519,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
 }
 
 /** The words a relation clause starts with. */
-const RELATION_START = String.raw`(?:\*\*|__)?(?:supersedes|(?:superseded|replaced|amended)\s+by|amends)\b`;
+const RELATION_START = String.raw`(?:\*\*|__)?(?:super[sc]edes|(?:super[sc]eded|replaced|amended)\s+by|amends)\b`;
 /**
  * Where a status line's next relation starts: after a sentence (`Accepted on 2026-09-06. Supersedes
  * [ADR 0009](…)`), a comma or semicolon (`accepted, supersedes [28535 - …](…)`, Normation/rudder;

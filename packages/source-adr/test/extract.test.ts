@@ -232,6 +232,38 @@ describe('status lines', () => {
     expect(without.record.body).toContain('## Status\n\nAccepted\n```');
   });
 
+  it('"Supercedes" and "Superceded by", as adr-tools writes them, relate the decisions both ways', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const adr = (number: number, status: string) =>
+      `# ${number}. Distributed WorkQueue\n\nDate: 2019-12-03\n\n## Status\n\n${status}\n\n## Context\n\nTasks.\n`;
+    // `adr new -s 3` replaces ADR 3's "Accepted" with its link; apache/james-project keeps both lines.
+    await writeFile(
+      join(dir, '0003-workqueue.md'),
+      adr(3, 'Superceded by [16. Distributed WorkQueue](0016-workqueue.md)'),
+    );
+    await writeFile(
+      join(dir, '0016-workqueue.md'),
+      adr(16, 'Accepted (lazy consensus)\n\nSupercedes [3. Distributed WorkQueue](0003-workqueue.md)'),
+    );
+    await writeFile(
+      join(dir, '0017-fields.md'),
+      '---\nsuperceded-by: ADR-0018\n---\n# Fields\n\n- Status: superseded\n- Supercedes: ADR-0016\n',
+    );
+    await writeFile(join(dir, '0018-later.md'), '# Later\n\n- Status: accepted\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((record) => [record.number, record.status, record.supersededBy, record.supersedes])).toEqual([
+      [3, 'superseded', [16], []],
+      [16, 'accepted', [17], [3]],
+      [17, 'superseded', [18], [16]],
+      [18, 'accepted', [], [17]],
+    ]);
+    // ADR 16's status still says "Accepted": replaced all the same, which the warning says.
+    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', join(dir, '0016-workqueue.md')],
+    ]);
+  });
+
   it('recognizes superseded-by links and plain "ADR n" references', () => {
     expect(classifyStatus([{ text: 'Superseded by [ADR 5](0005-x.md)', line: 3 }])).toEqual({
       status: 'superseded',

@@ -85,7 +85,8 @@ const KNOWN: Known[] = [
 /** The well-known annotations as rows, and every other one as it is. */
 export function annotationRows(annotations: Array<{ key: string; value: string }>): {
   known: AnnotationRow[];
-  other: Array<{ key: string; value: string }>;
+  /** `url`: the value itself, when it is an http(s) URL (`grafana/dashboard-url`, `argocd/app-url`). */
+  other: Array<{ key: string; value: string; url?: string }>;
 } {
   // A value on one line: a table cell or inline code cannot hold a line break.
   const byKey: Annotations = new Map(
@@ -101,7 +102,13 @@ export function annotationRows(annotations: Array<{ key: string; value: string }
     [key, ...uses].forEach((name) => used.add(name));
     return [{ label, text, url }];
   });
-  const other = [...byKey].filter(([key]) => !used.has(key)).map(([key, value]) => ({ key, value }));
+  // A value that is a web address (a Grafana dashboard, an Argo CD app) is linked, as a known one is.
+  const other = [...byKey]
+    .filter(([key]) => !used.has(key))
+    .map(([key, value]) => {
+      const url = /^https?:\/\//i.test(value) ? safeUrl(value) : undefined;
+      return url ? { key, value, url } : { key, value };
+    });
   return { known, other };
 }
 

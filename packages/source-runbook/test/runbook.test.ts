@@ -452,7 +452,9 @@ describe('systems, subcomponents and annotations', () => {
     expect(page('runbooks/payments')).toContain(
       '## Annotations\n\n| Annotation | Value |\n| --- | --- |\n' +
         '| `acme.com/cost-center` | `CC-42` |\n' +
-        '| `acme.com/note` | `<b>bold</b> [link](https://evil.example) \\| *x*` |\n',
+        '| `acme.com/note` | `<b>bold</b> [link](https://evil.example) \\| *x*` |\n' +
+        // A value that is a web address is linked; what would end the cell is percent-encoded.
+        '| `grafana/overview-dashboard` | [https://grafana.acme.example/d/pay?var=a%7Cb](https://grafana.acme.example/d/pay?var=a%7Cb) |\n',
     );
     // A GitLab host of its own; PagerDuty without a known account host: the id alone.
     expect(rows(page('runbooks/fraud-check'))).toEqual([

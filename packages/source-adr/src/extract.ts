@@ -961,8 +961,14 @@ function frontMatterTarget(text: string): string | number | undefined {
   if (link) return link;
   const number = /^(?:ADR[-\s_#]*)?#?0*(\d+)$/i.exec(text)?.[1];
   if (number !== undefined) return Number(number);
-  return /\.(?:md|markdown)(?:#.*)?$/i.test(text) ? text : undefined;
+  if (/\.(?:md|markdown)(?:#.*)?$/i.test(text)) return text;
+  // A decision's file name without `.md`, or its site's path (`0003-use-rest`,
+  // `/docs/adr/0003-use-rest/`): resolved as a site's link is.
+  return SITE_NAME.test(text) ? text : undefined;
 }
+
+/** A numbered name, perhaps under folders, with no space: `0003-use-rest`, `../adr/adr-003-x/`. */
+const SITE_NAME = /^(?:\.{0,2}\/|\/)?(?:[\w.-]+\/)*(?:adr[-_]?)?\d+[-_][\w.-]+\/?$/i;
 
 interface StatusSource {
   lines: Array<{ text: string; line: number }>;

@@ -804,6 +804,41 @@ describe('relations in front matter', () => {
     ]);
   });
 
+  it("name a decision by its file name without .md, or its site's path, as a site's link does", async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(copy, '0001-use-rest.md'),
+      '---\nstatus: superseded\nsuperseded-by: 0003-use-graphql\n---\n# Use REST\n',
+    );
+    await writeFile(join(copy, '0002-version.md'), '---\nstatus: accepted\n---\n# Version the API\n');
+    await writeFile(
+      join(copy, '0003-use-graphql.md'),
+      '---\nstatus: accepted\namends: [/docs/adr/0002-version/]\nreplaces: 0009-nothing-here\n---\n# Use GraphQL\n',
+    );
+    const failure = (() => {
+      try {
+        extractAdrs(copy);
+      } catch (error) {
+        return error as DocgenError;
+      }
+      return undefined;
+    })();
+    // A name that looks like a decision's but is none of the folder's is an error, as a link to one is.
+    expect(failure?.code).toBe('DG_ADR_LINK');
+    expect(failure?.location).toEqual({ file: join(copy, '0003-use-graphql.md'), line: 4 });
+    await writeFile(
+      join(copy, '0003-use-graphql.md'),
+      '---\nstatus: accepted\namends: [/docs/adr/0002-version/]\n---\n# Use GraphQL\n',
+    );
+    const [rest, version, graphql] = extractAdrs(copy).records;
+    expect([rest!.supersededBy, graphql!.supersedes, graphql!.amends, version!.amendedBy]).toEqual([
+      [3],
+      [1],
+      [2],
+      [3],
+    ]);
+  });
+
   it("the pages show them as the status lines' relations are shown", () => {
     const model = extractAdrs(dir);
     const pages = renderAdrs(model, templates).pages;

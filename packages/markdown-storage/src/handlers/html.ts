@@ -52,6 +52,59 @@ const lineThrough = (_attributes: Record<string, string>, children: XNode[]) => 
 
 const SUMMARY = 'docgen:summary';
 
+/**
+ * The alignment a README asks for (`<p align="center">`, `<div align="center">`, `<center>`,
+ * `style="text-align: right"`), which storage keeps on a paragraph or heading as
+ * `style="text-align: …;"`. Left (the default) and justify (no editor form) are not kept.
+ */
+function alignment(tag: string, attributes: Record<string, string>): string | undefined {
+  if (tag === 'center') return 'center';
+  const written = (attributes.align ?? /text-align\s*:\s*([a-z]+)/i.exec(attributes.style ?? '')?.[1])?.toLowerCase();
+  return written === 'center' || written === 'right' ? written : undefined;
+}
+
+const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
+function aligned(blocks: XNode[], align: string | undefined): XNode[] {
+  if (!align) return blocks;
+  return blocks.map((block) =>
+    block.type === 'element' && ALIGNABLE.has(block.name) && block.attributes.style === undefined
+      ? x(block.name, { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      : block,
+  );
+}
+
+/**
+ * A paragraph or heading written in HTML: its alignment kept, and the line breaks and indentation
+ * at the edges of its content left out (a browser shows none; in storage they would be a space
+ * before the first badge of a centred row).
+ */
+const textBlock =
+  (name: string) =>
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => [
+    x(name, { style: textAlign(alignment(name, attributes)) }, trimmedEdges(children)),
+  ];
+
+function textAlign(align: string | undefined): string | undefined {
+  return align && `text-align: ${align};`;
+}
+
+function trimmedEdges(children: XNode[]): XNode[] {
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (!(first?.type === 'text' && /^\s/.test(first.value)) && !(last?.type === 'text' && /\s$/.test(last.value)))
+    return children;
+  const content = [...children];
+  while (content[0]?.type === 'text' && !/\S/.test(content[0].value)) content.shift();
+  while (content.at(-1)?.type === 'text' && !/\S/.test((content.at(-1) as { value: string }).value)) content.pop();
+  const head = content[0];
+  if (head?.type === 'text') content[0] = text(head.value.trimStart());
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = text(tail.value.trimEnd());
+  return content;
+}
+
 const TAGS: Record<string, TagSpec> = {
   b: { build: element('strong') },
   strong: { build: element('strong') },
@@ -132,7 +185,7 @@ const TAGS: Record<string, TagSpec> = {
           })
         : [],
   },
-  p: { block: true, build: element('p') },
+  p: { block: true, build: textBlock('p') },
   div: { block: true, wrapper: true, build: transparent },
   center: { block: true, wrapper: true, build: transparent },
   section: { block: true, wrapper: true, build: transparent },
@@ -146,12 +199,12 @@ const TAGS: Record<string, TagSpec> = {
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
   pre: { block: true, build: element('pre') },
-  h1: { block: true, build: element('h1') },
-  h2: { block: true, build: element('h2') },
-  h3: { block: true, build: element('h3') },
-  h4: { block: true, build: element('h4') },
-  h5: { block: true, build: element('h5') },
-  h6: { block: true, build: element('h6') },
+  h1: { block: true, build: textBlock('h1') },
+  h2: { block: true, build: textBlock('h2') },
+  h3: { block: true, build: textBlock('h3') },
+  h4: { block: true, build: textBlock('h4') },
+  h5: { block: true, build: textBlock('h5') },
+  h6: { block: true, build: textBlock('h6') },
   ul: { block: true, build: (_a, children) => [x('ul', {}, onlyElements(children))] },
   ol: {
     block: true,
@@ -634,6 +687,10 @@ export class HtmlBuilder {
 
   append(nodes: XNode[]): void {
     const target = this.target;
+    if (this.spaceAfterLink && target[target.length - 1] === this.spaceAfterLink) {
+      const next = nodes[0];
+      if (next?.type === 'text' && /^\s/.test(next.value)) target.pop();
+    }
     // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
     for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
   }
@@ -941,11 +998,37 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
-    if (frame.spec.wrapper && this.holdsBlocks()) return wrapPhrasing(frame.children);
+    if (frame.spec.wrapper && this.holdsBlocks())
+      return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
+    if (frame.tag === 'a' && frame.attributes.href !== undefined) return this.linkWithEdgeSpaceOutside(frame, children);
     return frame.spec.build(frame.attributes, children, this.state, frame.node);
   }
+
+  /**
+   * A link written over several lines around an image (`<a href="…">` / `  <img src="…badge.svg">` /
+   * `</a>`, a README's badge row): the line breaks inside it are no part of what it links, but
+   * kept in it they show as an underlined space beside the badge. Whitespace-only text at the edges
+   * of a link holding elements goes outside it, as one space where nothing else sets it apart.
+   */
+  private linkWithEdgeSpaceOutside(frame: Frame, children: XNode[]): XNode[] {
+    const isSpace = (node: XNode | undefined) => node?.type === 'text' && !/\S/.test(node.value);
+    let start = 0;
+    let end = children.length;
+    while (start < end && isSpace(children[start])) start += 1;
+    while (end > start && isSpace(children[end - 1])) end -= 1;
+    if ((start === 0 && end === children.length) || !children.slice(start, end).some((node) => node.type === 'element'))
+      return frame.spec.build(frame.attributes, children, this.state, frame.node);
+    const link = frame.spec.build(frame.attributes, children.slice(start, end), this.state, frame.node);
+    const before = this.target[this.target.length - 1];
+    const spacedBefore = start > 0 && before !== undefined && !(before.type === 'text' && /\s$/.test(before.value));
+    const after = end < children.length ? [(this.spaceAfterLink = text(' '))] : [];
+    return [...(spacedBefore ? [text(' ')] : []), ...link, ...after];
+  }
+
+  /** The space a link's trailing whitespace became: text that follows with whitespace of its own replaces it. */
+  private spaceAfterLink: XNode | undefined;
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
   private holdsBlocks(): boolean {

@@ -1,7 +1,7 @@
 /** Flow content: paragraphs, headings, blockquotes (and GitHub alerts), thematic breaks. */
 import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, x } from '../xml.js';
+import { type XNode, text, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
 import { isNoteEmbed, noteInclude } from './links.js';
 import type { WikiLink } from '../parse/wikilinks.js';
@@ -52,8 +52,28 @@ function noteEmbeds(node: Paragraph, state: State): XNode[] | undefined {
 export function paragraph(node: Paragraph, state: State): XNode[] {
   const marker = markerMacro(node) ?? noteEmbeds(node, state);
   if (marker) return marker;
-  const children = state.all(node);
+  const children = edgesTrimmed(state.all(node));
   return children.length ? [x('p', {}, children)] : [];
+}
+
+/**
+ * Markdown takes the whitespace off a paragraph's edges; what was left out at an edge (MDN's
+ * `{{JSRef}}` sidebar before a badge) must not leave its space behind as the paragraph's start.
+ */
+function edgesTrimmed(children: XNode[]): XNode[] {
+  const first = children[0];
+  if (first?.type === 'text' && /^\s/.test(first.value)) {
+    const value = first.value.trimStart();
+    if (value) children[0] = text(value);
+    else children.shift();
+  }
+  const last = children[children.length - 1];
+  if (last?.type === 'text' && /\s$/.test(last.value)) {
+    const value = last.value.trimEnd();
+    if (value) children[children.length - 1] = text(value);
+    else children.pop();
+  }
+  return children;
 }
 
 export function heading(node: Heading, state: State): XNode[] {

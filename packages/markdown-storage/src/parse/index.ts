@@ -27,6 +27,7 @@ import { mdxComponents } from './mdx-jsx.js';
 import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
 import { wikilinks } from './wikilinks.js';
+import { templateCalls } from './template-calls.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -41,6 +42,7 @@ function createParser(): MarkdownIt {
     .use(insert)
     .use(keys)
     .use(wikilinks)
+    .use(templateCalls)
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)

@@ -210,7 +210,7 @@ const TAGS: Record<string, TagSpec> = {
     block: true,
     build: (attributes, children) => [x('ol', { start: numeric(attributes.start) }, onlyElements(children))],
   },
-  li: { block: true, build: element('li') },
+  li: { block: true, build: (_a, children) => [x('li', {}, trimmedEdges(children))] },
   dl: { block: true, build: transparent },
   dt: { block: true, build: (_a, children) => [x('p', {}, [x('strong', {}, children)])] },
   dd: { block: true, build: blockElement('blockquote') },
@@ -219,8 +219,14 @@ const TAGS: Record<string, TagSpec> = {
   tbody: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tfoot: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tr: { block: true, build: (_a, children) => [x('tr', {}, onlyElements(children))] },
-  th: { block: true, build: element('th', ['colspan', 'rowspan']) },
-  td: { block: true, build: element('td', ['colspan', 'rowspan']) },
+  th: {
+    block: true,
+    build: (attributes, children) => element('th', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
+  },
+  td: {
+    block: true,
+    build: (attributes, children) => element('td', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
+  },
   caption: { block: true, inside: 'table', build: () => [] },
   details: {
     block: true,

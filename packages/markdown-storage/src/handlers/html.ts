@@ -306,6 +306,15 @@ function emptyElement(frame: Frame): XNode[] {
   return icon === undefined ? frame.children : [text(icon)];
 }
 
+/**
+ * Raw HTML's line breaks and the indentation after them (a badge row written one link a line) are
+ * a space to a browser; kept in storage, Confluence's editor would show them as line breaks, as it
+ * would a Markdown paragraph's soft breaks (inline.ts). Code and `<pre>` keep theirs.
+ */
+function oneLine(value: string): string {
+  return value.includes('\n') ? value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : value;
+}
+
 /** A character that may be Markdown markup: only then is the title parsed. */
 const MARKUP = /[*_`[~\\]/;
 
@@ -750,7 +759,8 @@ export class HtmlBuilder {
       }
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
-        const value = this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value);
+        const value =
+          this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(oneLine(token.value));
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);

@@ -8,6 +8,7 @@ import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
 import { MKDOCS_PANELS } from '../parse/mkdocs-admonitions.js';
+import { withoutLayoutEnd, withoutLayoutStart } from '../phrasing.js';
 
 export function root(node: Root, state: State): XNode[] {
   return [...state.all(node), ...footnoteSection(state)];
@@ -62,14 +63,14 @@ export function paragraph(node: Paragraph, state: State): XNode[] {
  */
 function edgesTrimmed(children: XNode[]): XNode[] {
   const first = children[0];
-  if (first?.type === 'text' && /^\s/.test(first.value)) {
-    const value = first.value.trimStart();
+  if (first?.type === 'text' && /^[ \t\r\n]/.test(first.value)) {
+    const value = withoutLayoutStart(first.value);
     if (value) children[0] = text(value);
     else children.shift();
   }
   const last = children[children.length - 1];
-  if (last?.type === 'text' && /\s$/.test(last.value)) {
-    const value = last.value.trimEnd();
+  if (last?.type === 'text' && /[ \t\r\n]$/.test(last.value)) {
+    const value = withoutLayoutEnd(last.value);
     if (value) children[children.length - 1] = text(value);
     else children.pop();
   }

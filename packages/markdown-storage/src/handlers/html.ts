@@ -9,7 +9,7 @@ import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast'
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
-import { isPhrasing, wrapPhrasing } from '../phrasing.js';
+import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
@@ -93,15 +93,16 @@ function textAlign(align: string | undefined): string | undefined {
 function trimmedEdges(children: XNode[]): XNode[] {
   const first = children[0];
   const last = children[children.length - 1];
-  if (!(first?.type === 'text' && /^\s/.test(first.value)) && !(last?.type === 'text' && /\s$/.test(last.value)))
-    return children;
+  const layoutAtStart = first?.type === 'text' && /^[ \t\r\n]/.test(first.value);
+  if (!layoutAtStart && !(last?.type === 'text' && /[ \t\r\n]$/.test(last.value))) return children;
   const content = [...children];
-  while (content[0]?.type === 'text' && !/\S/.test(content[0].value)) content.shift();
-  while (content.at(-1)?.type === 'text' && !/\S/.test((content.at(-1) as { value: string }).value)) content.pop();
+  const isLayout = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
+  while (isLayout(content[0])) content.shift();
+  while (isLayout(content[content.length - 1])) content.pop();
   const head = content[0];
-  if (head?.type === 'text') content[0] = text(head.value.trimStart());
+  if (head?.type === 'text') content[0] = text(withoutLayoutStart(head.value));
   const tail = content[content.length - 1];
-  if (tail?.type === 'text') content[content.length - 1] = text(tail.value.trimEnd());
+  if (tail?.type === 'text') content[content.length - 1] = text(withoutLayoutEnd(tail.value));
   return content;
 }
 
@@ -1029,7 +1030,7 @@ export class HtmlBuilder {
    * of a link holding elements goes outside it, as one space where nothing else sets it apart.
    */
   private linkWithEdgeSpaceOutside(frame: Frame, children: XNode[]): XNode[] {
-    const isSpace = (node: XNode | undefined) => node?.type === 'text' && !/\S/.test(node.value);
+    const isSpace = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
     let start = 0;
     let end = children.length;
     while (start < end && isSpace(children[start])) start += 1;

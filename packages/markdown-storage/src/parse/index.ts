@@ -11,6 +11,7 @@ import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { mkdocsContentTabs } from './mkdocs-tabs.js';
+import { mkdocsBlocks } from './mkdocs-blocks.js';
 import { definitionLists } from './definition-lists.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { highlight } from './highlight.js';
@@ -46,6 +47,7 @@ function createParser(): MarkdownIt {
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)
+    .use(mkdocsBlocks)
     .use(definitionLists)
     .use(math)
     .use(mdx)

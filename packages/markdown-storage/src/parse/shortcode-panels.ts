@@ -59,10 +59,13 @@ const ALERTS: Record<string, { name: string; title?: string }> = {
  */
 const CALLOUT_SHORTCODES = new Set(['notice', 'hint', 'callout', 'admonition', 'alert']);
 
-function calloutShortcode(attributes: Record<string, string>, words: string[], close: RegExp): Opener {
+function calloutShortcode(tag: string, attributes: Record<string, string>, words: string[], close: RegExp): Opener {
   const named = attributes.type ?? attributes.style ?? attributes.color;
   const type = (named ?? words[0] ?? 'note').toLowerCase();
-  const alert = Object.hasOwn(ALERTS, type) ? ALERTS[type]! : { name: 'info' };
+  // An alert's `note` is GitLab's and Docsy's blue box (info); the themes' callouts name the panel itself.
+  const own: { name: string; title?: string } | undefined =
+    tag !== 'alert' && PANELS.has(type) ? { name: type } : undefined;
+  const alert = own ?? (Object.hasOwn(ALERTS, type) ? ALERTS[type]! : { name: 'info' });
   const title = attributes.title ?? (named === undefined ? words[1] : words[0]);
   return { ...alert, title: title ?? alert.title, close };
 }
@@ -71,7 +74,8 @@ function calloutShortcode(attributes: Record<string, string>, words: string[], c
 function gitlabShortcode(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
   if (tag === 'details' || tag === 'tabs') return { name: 'wrapper', close };
   if (tag === 'history') return { name: 'expand', title: 'History', close };
-  if (tag === 'tab') return { name: 'tab', title: attributes.title, close };
+  // Kubernetes' and the Learn theme's tabs are named (`{{% tab name="Bash" %}}`), GitLab's titled.
+  if (tag === 'tab') return { name: 'tab', title: attributes.title ?? attributes.name, close };
   return undefined;
 }
 
@@ -94,7 +98,7 @@ function opener(text: string): Opener | undefined {
     if (match[1] !== undefined) attributes[match[1]] = match[2] ?? match[3]!;
     else words.push(match[4] ?? match[5]!);
   }
-  if (CALLOUT_SHORTCODES.has(tag)) return calloutShortcode(attributes, words, close);
+  if (CALLOUT_SHORTCODES.has(tag)) return calloutShortcode(tag, attributes, words, close);
   return gitlabShortcode(tag, attributes, close);
 }
 

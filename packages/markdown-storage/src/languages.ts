@@ -200,8 +200,23 @@ export function codeLanguage(info: string | null | undefined, dialect: 'cloud' |
     .replace(/^\{?\.?/, '')
     .replace(/\}$/, '');
   if (!raw) return 'none';
+  const language = knownLanguage(raw, dialect) ?? knownLanguage(variantBase(raw), dialect);
+  return language ?? 'none';
+}
+
+/**
+ * A language written with a variant after a dash, which a docs site reads for itself: MDN's
+ * `js-nolint` and `html-nolint` (not linted), `sh-session`. Its base is the language.
+ */
+function variantBase(raw: string): string {
+  const dash = raw.indexOf('-', 1);
+  return dash === -1 ? '' : raw.slice(0, dash);
+}
+
+function knownLanguage(raw: string, dialect: 'cloud' | 'datacenter'): string | undefined {
+  if (!raw) return undefined;
   const name = ALIASES[raw] ?? raw;
-  if (dialect === 'cloud') return CLOUD.has(name) ? name : 'none';
-  const fallback = DATACENTER.has(name) ? name : (DATACENTER_FALLBACK[name] ?? 'none');
-  return DATACENTER.has(fallback) ? fallback : 'none';
+  if (dialect === 'cloud') return CLOUD.has(name) ? name : undefined;
+  const fallback = DATACENTER.has(name) ? name : DATACENTER_FALLBACK[name];
+  return fallback !== undefined && DATACENTER.has(fallback) ? fallback : undefined;
 }

@@ -61,3 +61,21 @@ function trimRun(run: XNode[]): XNode[] {
   if (last?.type === 'text') nodes[nodes.length - 1] = { type: 'text', value: last.value.replace(/\s+$/, '') };
   return nodes.filter((node) => node.type !== 'text' || node.value !== '');
 }
+
+/**
+ * Whitespace that only lays out the source (spaces, tabs, line breaks), which a browser collapses
+ * and a paragraph's edges lose; a no-break space (`&nbsp;`, a README's spacer) is content.
+ */
+const LAYOUT_START = /^[ \t\r\n]+/;
+const LAYOUT_END = /[ \t\r\n]+$/;
+
+export function withoutLayoutStart(value: string): string {
+  return value.replace(LAYOUT_START, '');
+}
+export function withoutLayoutEnd(value: string): string {
+  return value.replace(LAYOUT_END, '');
+}
+/** Text that is nothing but layout whitespace (an empty string too). */
+export function isLayoutSpace(value: string): boolean {
+  return /^[ \t\r\n]*$/.test(value);
+}

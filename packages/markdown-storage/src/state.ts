@@ -51,6 +51,7 @@ export class State {
   readonly #headingAnchors = new Map<string, string>();
   readonly #declaredAnchors = new Set<string>();
   readonly #warned = new Set<string>();
+  readonly #warnedKinds = new Set<string>();
 
   constructor(
     /** The Markdown being converted (unknown directives are shown as written). */
@@ -97,6 +98,17 @@ export class State {
     if (this.#warned.has(warning)) return;
     this.#warned.add(warning);
     this.warnings.push(warning);
+  }
+
+  /**
+   * One warning per kind of thing on the page (`{{< param >}}` met twenty times is one thing to
+   * know), at its first line. Reading the page's record of kinds makes the output depend on it.
+   */
+  warnOncePerKind(kind: string, message: string, node?: Nodes): void {
+    this.usedContext = true;
+    if (this.#warnedKinds.has(kind)) return;
+    this.#warnedKinds.add(kind);
+    this.warn(message, node);
   }
 
   one(node: Nodes, parent: Parents | undefined): XNode[] {

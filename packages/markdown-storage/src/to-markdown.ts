@@ -222,7 +222,19 @@ function isBlock(node: Element): boolean {
   return /^(p|h[1-6]|ul|ol|li|table|blockquote|hr|pre|div|ac:task-list|ac:layout.*)$/.test(node.name);
 }
 
+/**
+ * A centred or right-aligned paragraph or heading: Markdown has no alignment, so it is wrapped in
+ * the `<div align="…">` a README writes, which the converter reads back as that alignment.
+ */
 function blockNode(node: Element): string {
+  const markdown = unalignedBlock(node);
+  const align = /^(?:p|h[1-6])$/.test(node.name)
+    ? /text-align:\s*(center|right)/.exec(attribute(node, 'style') ?? '')?.[1]
+    : undefined;
+  return align && markdown ? `<div align="${align}">\n\n${markdown}\n\n</div>` : markdown;
+}
+
+function unalignedBlock(node: Element): string {
   const heading = /^h([1-6])$/.exec(node.name);
   if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim()}`;
   switch (node.name) {

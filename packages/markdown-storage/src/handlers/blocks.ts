@@ -1,13 +1,14 @@
 /** Flow content: paragraphs, headings, blockquotes (and GitHub alerts), thematic breaks. */
 import type { Blockquote, Heading, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, x } from '../xml.js';
+import { type XNode, text, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
 import { isNoteEmbed, noteInclude } from './links.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
 import { MKDOCS_PANELS } from '../parse/mkdocs-admonitions.js';
+import { withoutLayoutEnd, withoutLayoutStart } from '../phrasing.js';
 
 export function root(node: Root, state: State): XNode[] {
   return [...state.all(node), ...footnoteSection(state)];
@@ -52,8 +53,28 @@ function noteEmbeds(node: Paragraph, state: State): XNode[] | undefined {
 export function paragraph(node: Paragraph, state: State): XNode[] {
   const marker = markerMacro(node) ?? noteEmbeds(node, state);
   if (marker) return marker;
-  const children = state.all(node);
+  const children = edgesTrimmed(state.all(node));
   return children.length ? [x('p', {}, children)] : [];
+}
+
+/**
+ * Markdown takes the whitespace off a paragraph's edges; what was left out at an edge (MDN's
+ * `{{JSRef}}` sidebar before a badge) must not leave its space behind as the paragraph's start.
+ */
+function edgesTrimmed(children: XNode[]): XNode[] {
+  const first = children[0];
+  if (first?.type === 'text' && /^[ \t\r\n]/.test(first.value)) {
+    const value = withoutLayoutStart(first.value);
+    if (value) children[0] = text(value);
+    else children.shift();
+  }
+  const last = children[children.length - 1];
+  if (last?.type === 'text' && /[ \t\r\n]$/.test(last.value)) {
+    const value = withoutLayoutEnd(last.value);
+    if (value) children[children.length - 1] = text(value);
+    else children.pop();
+  }
+  return children;
 }
 
 export function heading(node: Heading, state: State): XNode[] {

@@ -9,7 +9,7 @@ import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast'
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml } from '../html-tokens.js';
-import { isPhrasing, wrapPhrasing } from '../phrasing.js';
+import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
@@ -51,6 +51,60 @@ const lineThrough = (_attributes: Record<string, string>, children: XNode[]) => 
 ];
 
 const SUMMARY = 'docgen:summary';
+
+/**
+ * The alignment a README asks for (`<p align="center">`, `<div align="center">`, `<center>`,
+ * `style="text-align: right"`), which storage keeps on a paragraph or heading as
+ * `style="text-align: …;"`. Left (the default) and justify (no editor form) are not kept.
+ */
+function alignment(tag: string, attributes: Record<string, string>): string | undefined {
+  if (tag === 'center') return 'center';
+  const written = (attributes.align ?? /text-align\s*:\s*([a-z]+)/i.exec(attributes.style ?? '')?.[1])?.toLowerCase();
+  return written === 'center' || written === 'right' ? written : undefined;
+}
+
+const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
+function aligned(blocks: XNode[], align: string | undefined): XNode[] {
+  if (!align) return blocks;
+  return blocks.map((block) =>
+    block.type === 'element' && ALIGNABLE.has(block.name) && block.attributes.style === undefined
+      ? x(block.name, { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      : block,
+  );
+}
+
+/**
+ * A paragraph or heading written in HTML: its alignment kept, and the line breaks and indentation
+ * at the edges of its content left out (a browser shows none; in storage they would be a space
+ * before the first badge of a centred row).
+ */
+const textBlock =
+  (name: string) =>
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => [
+    x(name, { style: textAlign(alignment(name, attributes)) }, trimmedEdges(children)),
+  ];
+
+function textAlign(align: string | undefined): string | undefined {
+  return align && `text-align: ${align};`;
+}
+
+function trimmedEdges(children: XNode[]): XNode[] {
+  const first = children[0];
+  const last = children[children.length - 1];
+  const layoutAtStart = first?.type === 'text' && /^[ \t\r\n]/.test(first.value);
+  if (!layoutAtStart && !(last?.type === 'text' && /[ \t\r\n]$/.test(last.value))) return children;
+  const content = [...children];
+  const isLayout = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
+  while (isLayout(content[0])) content.shift();
+  while (isLayout(content[content.length - 1])) content.pop();
+  const head = content[0];
+  if (head?.type === 'text') content[0] = text(withoutLayoutStart(head.value));
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = text(withoutLayoutEnd(tail.value));
+  return content;
+}
 
 const TAGS: Record<string, TagSpec> = {
   b: { build: element('strong') },
@@ -132,7 +186,7 @@ const TAGS: Record<string, TagSpec> = {
           })
         : [],
   },
-  p: { block: true, build: element('p') },
+  p: { block: true, build: textBlock('p') },
   div: { block: true, wrapper: true, build: transparent },
   center: { block: true, wrapper: true, build: transparent },
   section: { block: true, wrapper: true, build: transparent },
@@ -146,18 +200,18 @@ const TAGS: Record<string, TagSpec> = {
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
   pre: { block: true, build: element('pre') },
-  h1: { block: true, build: element('h1') },
-  h2: { block: true, build: element('h2') },
-  h3: { block: true, build: element('h3') },
-  h4: { block: true, build: element('h4') },
-  h5: { block: true, build: element('h5') },
-  h6: { block: true, build: element('h6') },
+  h1: { block: true, build: textBlock('h1') },
+  h2: { block: true, build: textBlock('h2') },
+  h3: { block: true, build: textBlock('h3') },
+  h4: { block: true, build: textBlock('h4') },
+  h5: { block: true, build: textBlock('h5') },
+  h6: { block: true, build: textBlock('h6') },
   ul: { block: true, build: (_a, children) => [x('ul', {}, onlyElements(children))] },
   ol: {
     block: true,
     build: (attributes, children) => [x('ol', { start: numeric(attributes.start) }, onlyElements(children))],
   },
-  li: { block: true, build: element('li') },
+  li: { block: true, build: (_a, children) => [x('li', {}, trimmedEdges(children))] },
   dl: { block: true, build: transparent },
   dt: { block: true, build: (_a, children) => [x('p', {}, [x('strong', {}, children)])] },
   dd: { block: true, build: blockElement('blockquote') },
@@ -166,8 +220,14 @@ const TAGS: Record<string, TagSpec> = {
   tbody: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tfoot: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tr: { block: true, build: (_a, children) => [x('tr', {}, onlyElements(children))] },
-  th: { block: true, build: element('th', ['colspan', 'rowspan']) },
-  td: { block: true, build: element('td', ['colspan', 'rowspan']) },
+  th: {
+    block: true,
+    build: (attributes, children) => element('th', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
+  },
+  td: {
+    block: true,
+    build: (attributes, children) => element('td', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
+  },
   caption: { block: true, inside: 'table', build: () => [] },
   details: {
     block: true,
@@ -245,6 +305,15 @@ function emptyElement(frame: Frame): XNode[] {
   if (frame.spec.block) return [];
   const icon = iconEmoji(frame.attributes.class);
   return icon === undefined ? frame.children : [text(icon)];
+}
+
+/**
+ * Raw HTML's line breaks and the indentation after them (a badge row written one link a line) are
+ * a space to a browser; kept in storage, Confluence's editor would show them as line breaks, as it
+ * would a Markdown paragraph's soft breaks (inline.ts). Code and `<pre>` keep theirs.
+ */
+function oneLine(value: string): string {
+  return value.includes('\n') ? value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : value;
 }
 
 /** A character that may be Markdown markup: only then is the title parsed. */
@@ -634,6 +703,10 @@ export class HtmlBuilder {
 
   append(nodes: XNode[]): void {
     const target = this.target;
+    if (this.spaceAfterLink && target[target.length - 1] === this.spaceAfterLink) {
+      const next = nodes[0];
+      if (next?.type === 'text' && /^\s/.test(next.value)) target.pop();
+    }
     // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
     for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
   }
@@ -687,7 +760,8 @@ export class HtmlBuilder {
       }
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
-        const value = this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(token.value);
+        const value =
+          this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(oneLine(token.value));
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
@@ -941,11 +1015,37 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
-    if (frame.spec.wrapper && this.holdsBlocks()) return wrapPhrasing(frame.children);
+    if (frame.spec.wrapper && this.holdsBlocks())
+      return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
+    if (frame.tag === 'a' && frame.attributes.href !== undefined) return this.linkWithEdgeSpaceOutside(frame, children);
     return frame.spec.build(frame.attributes, children, this.state, frame.node);
   }
+
+  /**
+   * A link written over several lines around an image (`<a href="…">` / `  <img src="…badge.svg">` /
+   * `</a>`, a README's badge row): the line breaks inside it are no part of what it links, but
+   * kept in it they show as an underlined space beside the badge. Whitespace-only text at the edges
+   * of a link holding elements goes outside it, as one space where nothing else sets it apart.
+   */
+  private linkWithEdgeSpaceOutside(frame: Frame, children: XNode[]): XNode[] {
+    const isSpace = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
+    let start = 0;
+    let end = children.length;
+    while (start < end && isSpace(children[start])) start += 1;
+    while (end > start && isSpace(children[end - 1])) end -= 1;
+    if ((start === 0 && end === children.length) || !children.slice(start, end).some((node) => node.type === 'element'))
+      return frame.spec.build(frame.attributes, children, this.state, frame.node);
+    const link = frame.spec.build(frame.attributes, children.slice(start, end), this.state, frame.node);
+    const before = this.target[this.target.length - 1];
+    const spacedBefore = start > 0 && before !== undefined && !(before.type === 'text' && /\s$/.test(before.value));
+    const after = end < children.length ? [(this.spaceAfterLink = text(' '))] : [];
+    return [...(spacedBefore ? [text(' ')] : []), ...link, ...after];
+  }
+
+  /** The space a link's trailing whitespace became: text that follows with whitespace of its own replaces it. */
+  private spaceAfterLink: XNode | undefined;
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
   private holdsBlocks(): boolean {

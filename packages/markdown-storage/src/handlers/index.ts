@@ -9,6 +9,7 @@ import { definition, image, imageReference, link, linkReference, wikiLink } from
 import { list, listItem } from './lists.js';
 import { table } from './tables.js';
 import { mdxjsEsm } from './mdx.js';
+import { templateCall } from './templates.js';
 
 export const handlers: Record<string, Handler> = {
   root,
@@ -33,6 +34,7 @@ export const handlers: Record<string, Handler> = {
   imageReference,
   definition,
   wikiLink,
+  templateCall: templateCall as unknown as Handler,
   table,
   footnoteReference,
   footnoteDefinition,

@@ -34,10 +34,9 @@ const TEMPLATE_TAG =
 
 /**
  * Template tags are the site generator's to fill in: Confluence shows them as written, so each
- * one (by name, end tags aside) is warned about once per text.
+ * kind (by name, end tags aside) is warned about once on the page, where it is first met.
  */
 function warnTemplateTags(node: Text, state: State): void {
-  const seen = new Set<string>();
   for (const match of node.value.matchAll(TEMPLATE_TAG)) {
     const [, liquid, delimiter, closing, shortcode, filter] = match;
     const tag = filter
@@ -45,9 +44,8 @@ function warnTemplateTags(node: Text, state: State): void {
       : liquid
         ? `Liquid tag {% ${liquid} %}`
         : `Hugo shortcode {{${delimiter} ${shortcode} ${delimiter === '<' ? '>' : '%'}}}`;
-    if (closing || (liquid && /^end/.test(liquid)) || seen.has(tag)) continue;
-    seen.add(tag);
-    state.warn(`${tag} is not converted: shown as text (the site generator fills it in)`, node);
+    if (closing || (liquid && /^end/.test(liquid))) continue;
+    state.warnOncePerKind(tag, `${tag} is not converted: shown as text (the site generator fills it in)`, node);
   }
 }
 

@@ -61,16 +61,32 @@ export function linkReference(node: LinkReference, state: State): XNode[] {
 export function image(node: Image, state: State): XNode[] {
   // A size from an attribute list after the image (`![Logo](…){ width="300" }`, parse/to-mdast.ts).
   const size = node.data as { width?: string; height?: string } | undefined;
-  return buildImage(state, node.url, node.alt ?? '', node.title ?? undefined, node, {
-    width: pixels(size?.width),
-    height: pixels(size?.height),
+  const { alt, width, height } = altWithSize(node.alt ?? '');
+  return buildImage(state, node.url, alt, node.title ?? undefined, node, {
+    width: pixels(size?.width) ?? width,
+    height: pixels(size?.height) ?? height,
   });
 }
 
 export function imageReference(node: ImageReference, state: State): XNode[] {
   const definition = state.definitions.get(node.identifier);
   if (!definition) return [text(node.alt ?? '')];
-  return buildImage(state, definition.url, node.alt ?? '', definition.title ?? undefined, node);
+  const { alt, width, height } = altWithSize(node.alt ?? '');
+  return buildImage(state, definition.url, alt, definition.title ?? undefined, node, { width, height });
+}
+
+/**
+ * Obsidian sizes an image in its alt text: `![250](…)` (250 pixels wide), `![Logo|250](…)`,
+ * `![Logo|250x100](…)`. Only an alt of exactly that shape is a size; the alt shown is what is
+ * before the bar. Any other alt (`![2 | 3](…)`, `![v1.2](…)`) is kept as written.
+ */
+const ALT_SIZE = /^(?:([\s\S]*)\|\s*)?(\d{1,5})(?:x(\d{1,5}))?\s*$/;
+
+function altWithSize(written: string): { alt: string; width?: number; height?: number } {
+  const match = written.length && written.charCodeAt(written.length - 1) <= 0x39 ? ALT_SIZE.exec(written) : null;
+  const width = pixels(match?.[2]);
+  if (!match || width === undefined) return { alt: written };
+  return { alt: (match[1] ?? '').trim(), width, height: pixels(match[3]) };
 }
 
 export function definition(): XNode[] {

@@ -2,7 +2,7 @@
  * Lists. Tight lists render their paragraphs inline (as CommonMark does); GFM task items become
  * Confluence's native `ac:task-list`. A list mixing tasks and plain items is split into runs.
  */
-import type { List, ListItem, Paragraph } from 'mdast';
+import type { BlockContent, List, ListItem, Paragraph } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { wrapPhrasing } from '../phrasing.js';
@@ -17,6 +17,7 @@ function isTask(item: ListItem): boolean {
 }
 
 export function list(node: List, state: State): XNode[] {
+  if (!node.ordered && isMdnDefinitionList(node)) return mdnDefinitionList(node, state);
   const loose = isLoose(node);
   const out: XNode[] = [];
   let start = node.start ?? 1;
@@ -95,4 +96,42 @@ function taskList(items: ListItem[], loose: boolean, state: State): XNode {
 
 export function listItem(node: ListItem, state: State): XNode[] {
   return [x('li', {}, state.all(node))];
+}
+
+/**
+ * MDN's definition lists: each item a term, then a nested item of one definition starting `: `
+ * (`- \`index\`` / `  - : Zero-based index…`), which MDN's site shows as a `<dl>`. Read as a raw
+ * `<dl>` is (html.ts): the term a bold line, its definition a quote under it, not a list of colons.
+ */
+function isMdnDefinitionList(node: List): boolean {
+  return node.children.every((item) => {
+    const [term, definitions, ...rest] = item.children;
+    if (term?.type !== 'paragraph' || definitions?.type !== 'list' || rest.length || definitions.ordered) return false;
+    return definitions.children.length === 1 && definitionText(definitions.children[0]!) !== undefined;
+  });
+}
+
+/** The first text of a definition item, when it starts with MDN's `: ` marker. */
+function definitionText(item: ListItem): { type: 'text'; value: string } | undefined {
+  const first = item.children[0];
+  const text = first?.type === 'paragraph' ? first.children[0] : undefined;
+  return text?.type === 'text' && text.value.startsWith(': ') ? text : undefined;
+}
+
+function mdnDefinitionList(node: List, state: State): XNode[] {
+  const out: XNode[] = [];
+  for (const item of node.children) {
+    const term = item.children[0] as Paragraph;
+    const definition = (item.children[1] as List).children[0]!;
+    const [first, ...blocks] = definition.children as BlockContent[];
+    const paragraph = first as Paragraph;
+    const marker = definitionText(definition)!;
+    const content: Paragraph = {
+      ...paragraph,
+      children: [{ ...marker, value: marker.value.slice(2) }, ...paragraph.children.slice(1)],
+    };
+    out.push(x('p', {}, [x('strong', {}, state.all(term))]));
+    out.push(x('blockquote', {}, state.all({ type: 'blockquote', children: [content, ...blocks] })));
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import type { Plugin } from 'unified';
 import { directives } from './directives.js';
 import { mkdocsAdmonitions } from './mkdocs-admonitions.js';
 import { mkdocsContentTabs } from './mkdocs-tabs.js';
+import { mkdocsBlocks } from './mkdocs-blocks.js';
 import { definitionLists } from './definition-lists.js';
 import { gfmStrikethrough } from './strikethrough.js';
 import { highlight } from './highlight.js';
@@ -27,6 +28,7 @@ import { mdxComponents } from './mdx-jsx.js';
 import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
 import { wikilinks } from './wikilinks.js';
+import { templateCalls } from './template-calls.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -41,9 +43,11 @@ function createParser(): MarkdownIt {
     .use(insert)
     .use(keys)
     .use(wikilinks)
+    .use(templateCalls)
     .use(directives)
     .use(mkdocsAdmonitions)
     .use(mkdocsContentTabs)
+    .use(mkdocsBlocks)
     .use(definitionLists)
     .use(math)
     .use(mdx)

@@ -43,20 +43,39 @@ const ALERTS: Record<string, { name: string; title?: string }> = {
   caution: { name: 'warning' },
   danger: { name: 'warning' },
   error: { name: 'warning' },
+  important: { name: 'note' },
+  hint: { name: 'tip' },
   flag: { name: 'info', title: 'Feature flag' },
   disclaimer: { name: 'info', title: 'Disclaimer' },
 };
 
+/**
+ * Hugo themes' callout shortcodes, one per theme, all with a type and an optional title: the Learn
+ * and Relearn themes' `{{% notice tip "Title" %}}` / `{{% notice style="tip" %}}`, Hugo Book's
+ * `{{< hint warning >}}`, Hextra's `{{< callout type="info" >}}`, LoveIt's and FixIt's
+ * `{{< admonition tip "Title" >}}`, GitLab's, Docsy's and Blowfish's `{{< alert type|color="…" >}}`.
+ * The type is a named `type`, `style` or `color`, or the first word; the title a named `title`, or
+ * the words after the type. A type the panels do not know is an info panel: still a callout.
+ */
+const CALLOUT_SHORTCODES = new Set(['notice', 'hint', 'callout', 'admonition', 'alert']);
+
+function calloutShortcode(tag: string, attributes: Record<string, string>, words: string[], close: RegExp): Opener {
+  const named = attributes.type ?? attributes.style ?? attributes.color;
+  const type = (named ?? words[0] ?? 'note').toLowerCase();
+  // An alert's `note` is GitLab's and Docsy's blue box (info); the themes' callouts name the panel itself.
+  const own: { name: string; title?: string } | undefined =
+    tag !== 'alert' && PANELS.has(type) ? { name: type } : undefined;
+  const alert = own ?? (Object.hasOwn(ALERTS, type) ? ALERTS[type]! : { name: 'info' });
+  const title = attributes.title ?? (named === undefined ? words[1] : words[0]);
+  return { ...alert, title: title ?? alert.title, close };
+}
+
+/** GitLab's documentation: its tier box, history and tabs. */
 function gitlabShortcode(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
-  if (tag === 'alert') {
-    // Docsy's and Blowfish's `{{< alert color="warning" title="…" >}}` read the same way.
-    const type = attributes.type ?? attributes.color ?? 'note';
-    const alert = Object.hasOwn(ALERTS, type) ? ALERTS[type]! : undefined;
-    return alert && { ...alert, title: attributes.title ?? alert.title, close };
-  }
   if (tag === 'details' || tag === 'tabs') return { name: 'wrapper', close };
   if (tag === 'history') return { name: 'expand', title: 'History', close };
-  if (tag === 'tab') return { name: 'tab', title: attributes.title, close };
+  // Kubernetes' and the Learn theme's tabs are named (`{{% tab name="Bash" %}}`), GitLab's titled.
+  if (tag === 'tab') return { name: 'tab', title: attributes.title ?? attributes.name, close };
   return undefined;
 }
 
@@ -71,16 +90,15 @@ function opener(text: string): Opener | undefined {
   const [, delimiter, tag, rest] = hugo as unknown as [string, string, string, string];
   const end = delimiter === '<' ? '>' : '%';
   const close = new RegExp(`^\\{\\{\\${delimiter}\\s*/${tag}\\s*\\${end}\\}\\}$`);
-  const words = [...rest.matchAll(/"([^"]*)"|([\w=-]+)/g)].map((match) => match[1] ?? match[2]!);
   if (PANELS.has(tag)) return { name: tag, close };
-  if (tag === 'notice') {
-    const type = words.find((word) => PANELS.has(word)) ?? 'info';
-    return { name: type, close };
-  }
   if (tag === 'expand') return { name: 'expand', title: rest.match(/"([^"]*)"/)?.[1], close };
-  const attributes = Object.fromEntries(
-    [...rest.matchAll(/([\w-]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]),
-  );
+  const attributes: Record<string, string> = {};
+  const words: string[] = [];
+  for (const match of rest.matchAll(/([\w-]+)=(?:"([^"]*)"|([\w-]+))|"([^"]*)"|([\w-]+)/g)) {
+    if (match[1] !== undefined) attributes[match[1]] = match[2] ?? match[3]!;
+    else words.push(match[4] ?? match[5]!);
+  }
+  if (CALLOUT_SHORTCODES.has(tag)) return calloutShortcode(tag, attributes, words, close);
   return gitlabShortcode(tag, attributes, close);
 }
 

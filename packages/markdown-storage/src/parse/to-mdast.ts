@@ -29,6 +29,7 @@ import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
 import type { InlineMath, Math } from './math.js';
 import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
+import { type TemplateCallMeta, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
@@ -418,6 +419,9 @@ function inline(tokens: Token[], position: Position | undefined): PhrasingConten
       case 'wikilink':
         push(wikiLinkNode(token.meta as WikiLinkMeta) as unknown as PhrasingContent);
         break;
+      case 'template_call':
+        push(templateCallNode(token.meta as TemplateCallMeta) as unknown as PhrasingContent);
+        break;
       case 'html_inline':
         push({ type: 'html', value: token.content });
         break;
@@ -505,6 +509,7 @@ function plainText(tokens: Token[]): string {
     else if (token.type === 'softbreak') text += '\n';
     else if (token.type === 'image') text += plainText(token.children ?? []);
     else if (token.type === 'wikilink') text += wikiLinkNode(token.meta as WikiLinkMeta).children[0].value;
+    else if (token.type === 'template_call') text += templateCallNode(token.meta as TemplateCallMeta).children[0].value;
   }
   return text;
 }

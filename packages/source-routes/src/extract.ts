@@ -34,6 +34,7 @@ import {
   functionMountRoute,
   handedValue,
   madeClass,
+  methodOf,
   Modules,
   packageMountRoute,
   property,
@@ -118,6 +119,12 @@ interface RouterRef {
    * (`` app.use(`${prefix}/users`, users) ``) are what that call gives them (`handedValue`).
    */
   handed?: Handing;
+  /**
+   * Where a function of the module starts that closes over the router and takes other values
+   * (`function mountRoutes(prefix) { app.use(prefix, api) }`): its calls on the router are read where
+   * it is called (`mountRoutes('/api')`, the `handed` call), not where it is written.
+   */
+  closure?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -514,6 +521,17 @@ class RouteReader {
     return value === node ? undefined : value;
   }
 
+  /**
+   * A parameter of the function the router was handed to (or that closes over it) whose call hands it
+   * a value computed at run time (`mountRoutes(process.env.PREFIX)` for `app.use(prefix, api)`):
+   * a path, not a router or middleware.
+   */
+  private isHandedPath(node: TsNode): boolean {
+    if (!this.ts.Node.isIdentifier(node)) return false;
+    const value = this.handedValue(node);
+    return !!value && isComputedPath(this.ts, unwrap(this.ts, value));
+  }
+
   module(file: string): ModuleInfo {
     let info = this.modules.get(file);
     if (info) return info;
@@ -706,10 +724,16 @@ class RouteReader {
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
-    for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const calls = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression);
+    // `function mountRoutes(prefix) { app.use(prefix, api) }`: read at each `mountRoutes('/api')`.
+    const closures = new Map(
+      calls.map((call) => [call, this.involves(call, ref.name) ? closureOf(ts, call, ref.name, calls) : undefined]),
+    );
+    for (const call of calls) {
       // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
+      if (closures.get(call)?.getStart() !== ref.closure) continue;
       if (
         ref.owner !== undefined &&
         call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
@@ -743,6 +767,25 @@ class RouteReader {
       // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
       if (this.hands(call, ref.name) && (ts.Node.isCallExpression(loader) || ts.Node.isIdentifier(callee)))
         this.warnUnreadModule(loader);
+      const closure = ts.Node.isIdentifier(callee) ? calledClosure(ts, callee, closures) : undefined;
+      // A closure calling itself registers nothing new where it is already being read.
+      if (closure && onTheWay(ref.handed, closure)) continue;
+      if (closure) {
+        const target: RouterRef = {
+          ...ref,
+          closure: closure.getStart(),
+          handed: { call, fn: closure, outer: ref.handed },
+        };
+        steps.push({
+          at: callee.getStart(),
+          run: () =>
+            def.entries.push({
+              kind: 'mount',
+              mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+            }),
+        });
+        continue;
+      }
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
         if (target)
@@ -843,6 +886,17 @@ class RouteReader {
     const file = (init && requiredFile(ts, this.imports, ref.file, init)) ?? this.names.namespaceFile(object);
     const exported = file ? this.exportOf(file, callee.getName()) : undefined;
     return exported && this.registrar(ref, exported.local, call, exported.file);
+  }
+
+  /** Whether a call is on the router (`app.use(…)`, `app.route('/x').get(…)`) or hands it on. */
+  private involves(call: CallExpression, name: string): boolean {
+    const callee = unwrap(this.ts, call.getExpression());
+    if (this.ts.Node.isPropertyAccessExpression(callee) && routerNameOf(this.ts, callee.getExpression()) === name)
+      return true;
+    const chain = METHODS.has(methodOf(this.ts, call) ?? '')
+      ? routeChain(this.ts, call, (node) => this.literal(node))
+      : undefined;
+    return chain?.router === name || this.hands(call, name);
   }
 
   /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
@@ -985,7 +1039,11 @@ class RouteReader {
     const args = flattened(this.ts, call.getArguments());
     const stated = this.literal(args[0]);
     const hasPath = stated !== undefined;
-    if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
+    if (
+      !hasPath &&
+      args.length >= 2 &&
+      (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!) || this.isHandedPath(args[0]!))
+    ) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
       const mounts = this.tableMounts(ref, call) ?? this.handedMounts(call);
@@ -1994,7 +2052,8 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 
 /** A router's key among those read: its file, name and scope. */
 function refKey(ts: TsMorph, ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${handedKeyOf(ts, ref)}`;
+  const closure = ref.closure === undefined ? '' : `%${ref.closure}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${handedKeyOf(ts, ref)}`;
 }
 
 /**
@@ -2006,10 +2065,67 @@ function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
   let takesMore = false;
   for (let at = ref.handed; at; at = at.outer) {
     key += `~${at.call.getSourceFile().getFilePath()}:${at.call.getStart()}`;
-    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's.
-    takesMore ||= at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode())).length > 1;
+    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's; a closure's
+    // (`mountRoutes(prefix)`) are all more.
+    const names = at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode()));
+    takesMore ||= names.length > (ref.closure !== undefined && at === ref.handed ? 0 : 1);
   }
   return takesMore ? key : '';
+}
+
+/**
+ * The function of the module a call on the router `name` is written in that closes over the router
+ * and takes values of its own, and that the module calls by name (`function mountRoutes(prefix) {
+ * app.use(prefix, api) }` with `mountRoutes('/api')`): what it registers is read at each call, with
+ * the values that call gives. Undefined where the call runs where it is written, or the function is
+ * not called in the module (its parameters are then computed at run time, as before).
+ */
+function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallExpression[]): FunctionLike | undefined {
+  for (let scope: TsNode | undefined = call.getParent(); scope; scope = scope.getParent()) {
+    if (!isFunctionLike(ts, scope) && !ts.Node.isConstructorDeclaration(scope)) continue;
+    // The router is this function's own parameter: a registrar, read as such.
+    if (scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name)))
+      return undefined;
+    const own = functionName(ts, scope);
+    if (
+      own &&
+      scope.getParameters().length > 0 &&
+      !ts.Node.isMethodDeclaration(scope) &&
+      !ts.Node.isConstructorDeclaration(scope) &&
+      calls.some((each) => each.getExpression().getText() === own && !inside(scope, each))
+    )
+      return scope as FunctionLike;
+  }
+  return undefined;
+}
+
+/** The function a call by name calls, where it is one of the module's closures over the router. */
+function calledClosure(
+  ts: TsMorph,
+  callee: Identifier,
+  closures: Map<CallExpression, FunctionLike | undefined>,
+): FunctionLike | undefined {
+  for (const fn of closures.values()) if (fn && functionName(ts, fn) === callee.getText()) return fn;
+  return undefined;
+}
+
+/** Whether `fn` is already on the way to a handing: a function calling itself. */
+function onTheWay(handing: Handing | undefined, fn: TsNode): boolean {
+  for (let at = handing; at; at = at.outer) if (at.fn === fn) return true;
+  return false;
+}
+
+/** A function's own name: `function mountRoutes(…)`, `const mountRoutes = (…) => …`. */
+function functionName(ts: TsMorph, fn: TsNode): string | undefined {
+  if (ts.Node.isFunctionDeclaration(fn)) return fn.getName();
+  const parent = fn.getParent();
+  if (
+    (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn)) &&
+    parent &&
+    ts.Node.isVariableDeclaration(parent)
+  )
+    return parent.getName();
+  return undefined;
 }
 
 /**

@@ -25,16 +25,19 @@ import {
   commentBefore,
   computedStatus,
   constArray,
+  errorStatusesIn,
   ImportResolver,
   isPathLiteral,
   joinPaths,
   literalValue,
+  localConst,
   pathText,
   shortText,
   statusArgumentsIn,
   statusCodes,
   syntaxErrors,
   underPath,
+  unwrapParentheses,
   type Constants,
   type StatusSlots,
   type TsMorph,
@@ -1191,17 +1194,92 @@ export function answeredStatuses(
   const codes: number[] = [];
   const computed = new Set<string>();
   for (const answerer of modules.answering(handler, responseAt)) {
-    codes.push(...literal(answerer.fn));
+    // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
+    // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
+    const handedFallbacks = new Set<number>();
+    const stated = new Set<number>(errorStatusesIn(ts, answerer.fn));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
-      // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
-      const given = handedValue(ts, answerer.handing, node);
-      // What the helper states itself, `literal` has read as its framework reads it.
-      if (given !== node) codes.push(...statusCodes(ts, given));
-      const shown = computedStatus(ts, given);
+      const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
+      if (read?.handed) {
+        // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
+        codes.push(...read.codes);
+        for (const shown of read.computed) computed.add(shown);
+        for (const code of statusCodes(ts, node)) handedFallbacks.add(code);
+        continue;
+      }
+      for (const code of statusCodes(ts, node)) stated.add(code);
+      const shown = computedStatus(ts, node);
       if (shown) computed.add(shown);
     }
+    codes.push(...literal(answerer.fn).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
   }
   return statusFields(codes, [...computed]);
+}
+
+/**
+ * What a status argument of a helper is at one call that hands it its response (`answerer.handing`):
+ * `handed` where it depends on the helper's parameters. A parameter is what the call gives (a literal,
+ * a status name, a `const`, or an expression computed at run time), its default where the call leaves
+ * it out; of `code ?? 200` (or `code || 500`), what the call gives for `code` where it gives a status,
+ * the fallback where the call leaves `code` out, both where the call computes it; both sides of `?:`.
+ */
+function handedStatus(
+  ts: TsMorph,
+  handing: Handing,
+  node: TsNode,
+  depth = 0,
+): { codes: number[]; computed: string[]; handed: boolean; omitted?: boolean } {
+  const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return handedStatus(ts, handing, held, depth + 1);
+  const both = (parts: Array<ReturnType<typeof handedStatus>>) => ({
+    codes: parts.flatMap((part) => part.codes),
+    computed: parts.flatMap((part) => part.computed),
+    handed: parts.some((part) => part.handed),
+  });
+  if (ts.Node.isConditionalExpression(value))
+    return both([value.getWhenTrue(), value.getWhenFalse()].map((part) => handedStatus(ts, handing, part, depth)));
+  if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText())) {
+    const given = handedStatus(ts, handing, value.getLeft(), depth);
+    const fallback = handedStatus(ts, handing, value.getRight(), depth);
+    if (given.omitted) return { ...fallback, handed: true };
+    // A status the call gives is never nullish: the fallback is not reached.
+    if (given.handed && given.codes.length && !given.computed.length) return given;
+    return both([given, fallback]);
+  }
+  if (ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)) {
+    if (omittedAtCall(ts, handing, value))
+      return { codes: [], computed: [shortText(value)], handed: true, omitted: true };
+    const given = handedValue(ts, handing, value);
+    if (given !== value) {
+      const shown = computedStatus(ts, given);
+      return { codes: statusCodes(ts, given), computed: shown ? [shown] : [], handed: true };
+    }
+  }
+  const shown = computedStatus(ts, value);
+  return { codes: statusCodes(ts, value), computed: shown ? [shown] : [], handed: false };
+}
+
+/**
+ * Whether `node` is a parameter of the functions a handing leads to (or a key of one) that the call
+ * leaves out, with no default: `code` of `sendSuccess(res, data, code?)` called as `sendSuccess(res, data)`.
+ */
+function omittedAtCall(ts: TsMorph, handing: Handing, node: TsNode): boolean {
+  let value = node;
+  for (let at: Handing | undefined = handing; at; at = at.outer) {
+    const found = handedArgument(ts, at.fn, at.call, value);
+    if (found) {
+      if (!found.fromCall) return false; // a default
+      value = found.value;
+      continue;
+    }
+    const name = unwrap(ts, value);
+    const parameter = ts.Node.isIdentifier(name) && parameterOwner(ts, name) === at.fn ? name : undefined;
+    if (!parameter) continue;
+    const index = at.fn.getParameters().findIndex((each) => bindsName(ts, each.getNameNode(), parameter.getText()));
+    return index >= 0 && at.call.getArguments()[index] === undefined;
+  }
+  return false;
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

@@ -420,7 +420,7 @@ export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatu
  * What a name holds when it is a `const` of the function (or module) it is used in, declared with a
  * value (`const status = err.statusCode || 500`), so a status set through it reads as that value.
  */
-function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
+export function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
   if (!ts.Node.isIdentifier(node)) return undefined;
   const name = node.getText();
   for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
@@ -434,7 +434,7 @@ function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
   return undefined;
 }
 
-function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
+export function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
   let value = node;
   while (ts.Node.isParenthesizedExpression(value) || ts.Node.isAsExpression(value)) value = value.getExpression();
   return value;

@@ -2665,6 +2665,47 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the status a response helper falls back to (code ?? 200, code || 500) where a call leaves it out, and what each call hands it otherwise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-fallback-'));
+    await writeFile(
+      join(dir, 'respond.ts'),
+      [
+        "import type { Response } from 'express';",
+        'export function ok(res: Response, data: unknown, code?: number) {',
+        '  res.status(code ?? 200).json({ data });',
+        '}',
+        'export function fail(res: Response, message: string, code?: number) {',
+        '  const status = code || 500;',
+        '  res.status(status).json({ message });',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { fail, ok } from './respond';",
+        'const app = express();',
+        "app.get('/users', (req, res) => ok(res, []));",
+        "app.post('/users', (req, res) => ok(res, req.body, StatusCodes.CREATED));",
+        "app.put('/users/:id', (req, res) => ok(res, req.body, req.body.code));",
+        "app.delete('/users/:id', (req, res) => fail(res, 'gone', 410));",
+        "app.patch('/users/:id', (req, res) => fail(res, 'broken'));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/users', [200], undefined], // left out: the fallback
+      ['POST', '/users', [201], undefined], // handed: the fallback is not reached
+      ['PUT', '/users/:id', [200], ['req.body.code']], // computed: either
+      ['DELETE', '/users/:id', [410], undefined], // through a const of the helper
+      ['PATCH', '/users/:id', [500], undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('mounts under a prefix a function is handed (an argument, a const in a template, the default, a key of an options object, handed on), under each prefix its calls give', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-prefix-'));
     await writeFile(
@@ -2736,6 +2777,43 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 19 }],
+    ]);
+  });
+
+  it("mounts under the prefix each call gives a helper that closes over the module's app and takes only the prefix", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-closure-prefix-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/users', (req, res) => res.json([]));",
+        'function mountRoutes(prefix: string) {',
+        '  app.use(prefix, api);',
+        '}',
+        'const mountHealth = (base = "/internal") => {',
+        '  app.get(`${base}/health`, (req, res) => res.sendStatus(204));',
+        '};',
+        "app.get('/', (req, res) => res.send('ok'));",
+        "mountRoutes('/api');",
+        "mountRoutes('/api/v2');",
+        'mountHealth();',
+        'mountRoutes(process.env.PREFIX);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    // In the order of the calls, as Express registers them, not where the helpers are written.
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/'],
+      ['GET', '/api/users'],
+      ['GET', '/api/v2/users'],
+      ['GET', '/internal/health'], // the parameter's default
+    ]);
+    // A value only known at run time is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'app.ts'), line: 6 }],
     ]);
   });
 

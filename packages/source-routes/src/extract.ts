@@ -1121,10 +1121,15 @@ class RouteReader {
     else if (!mounted && answering)
       def.entries.push({
         kind: 'served',
-        route: functionMountRoute(this.ts, call, prefix, handler!, answering, expressStatusesIn(this.ts, answering), [
-          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
-          ...middleware,
-        ]),
+        route: functionMountRoute(
+          this.ts,
+          call,
+          prefix,
+          handler!,
+          answering,
+          expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+          [...runsFor(routerLevel, joinPaths(prefix, '/*')), ...middleware],
+        ),
       });
     else if (!mounted && handler && handedList(this.ts, handler)) {
       const { owner, list } = handedList(this.ts, handler)!;
@@ -1620,7 +1625,7 @@ class RouteReader {
       this.names,
       handler,
       1,
-      (fn) => expressStatusesIn(this.ts, fn),
+      (fn) => expressStatusesIn(this.ts, fn, this.names.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
     );
   }

@@ -183,7 +183,7 @@ export class InversifyReader extends ModuleReader {
     const { ts } = this;
     const body = method.getBody();
     if (!body) return { statuses: [] };
-    const codes = expressStatusesIn(ts, body);
+    const codes = expressStatusesIn(ts, body, this.modules.errorClassStatus);
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)

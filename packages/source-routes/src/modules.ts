@@ -16,6 +16,7 @@ import type {
   Node as TsNode,
   ParameterDeclaration,
   Project,
+  PropertyAssignment,
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
@@ -31,9 +32,11 @@ import {
   joinPaths,
   literalValue,
   localConst,
+  nestExceptionStatus,
   pathText,
   shortText,
   statusArgumentsIn,
+  statusCode,
   statusCodes,
   syntaxErrors,
   underPath,
@@ -273,6 +276,26 @@ export class Modules {
     const imported = this.importOf(id);
     return imported && this.exported(imported.file, imported.name, depth + 1);
   }
+
+  /**
+   * The status an error class of the project carries itself, for `throw new NotFoundError()`: a
+   * status field it states (`statusCode = 404`, `readonly status = HttpStatus.NOT_FOUND`), one its
+   * constructor sets (`this.statusCode = 404`) or hands its base (`super(message, 404)`,
+   * `super({ message, status: 404 })`), else its base's, up the `extends` chain across modules (to a
+   * NestJS exception, `extends NotFoundException`). Undefined for a class that takes its status from
+   * its caller (`super(message, status)`), and for one not of the project (`Error`).
+   */
+  errorClassStatus = (callee: TsNode, depth = 0): number | undefined => {
+    const { ts } = this;
+    const name = unwrap(ts, callee);
+    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
+    const cls = this.follow(name)?.value;
+    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const own = ownErrorStatus(ts, cls);
+    if (own !== undefined) return own;
+    const base = cls.getExtends()?.getExpression();
+    return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
+  };
 
   /**
    * The value of the `const` a name is imported as (`import { API_PREFIX } from './config'`, through
@@ -721,6 +744,52 @@ export function classMembers<T extends object>(
     }
   }
   return found;
+}
+
+/** The fields an error class states its HTTP status in. */
+const STATUS_FIELD = /^(?:status|statusCode|httpStatus|httpStatusCode|httpCode)$/;
+
+/** What an error class states its own status as (`ErrorClassStatus`), not its base's. */
+function ownErrorStatus(ts: TsMorph, cls: ClassDeclaration): number | undefined {
+  for (const field of cls.getProperties()) {
+    const init = field.getInitializer();
+    const code = init && STATUS_FIELD.test(field.getName()) ? statusCode(ts, init) : undefined;
+    if (code !== undefined) return code;
+  }
+  for (const getter of cls.getGetAccessors()) {
+    if (!STATUS_FIELD.test(getter.getName())) continue;
+    const code = returnedBy(ts, getter)
+      .map((value) => statusCode(ts, unwrap(ts, value)))
+      .find((each) => each !== undefined);
+    if (code !== undefined) return code;
+  }
+  for (const constructor of cls.getConstructors()) {
+    for (const node of constructor.getDescendants()) {
+      // `this.statusCode = 404`
+      if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
+        const left = node.getLeft();
+        if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
+          const code = statusCode(ts, unwrap(ts, node.getRight()));
+          if (code !== undefined) return code;
+        }
+      }
+      // `super(message, 404)`, `super({ message, status: 404 })`
+      if (ts.Node.isCallExpression(node) && node.getExpression().getKind() === ts.SyntaxKind.SuperKeyword) {
+        for (const arg of node.getArguments()) {
+          const value = unwrap(ts, arg);
+          const code = ts.Node.isObjectLiteralExpression(value)
+            ? value
+                .getProperties()
+                .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
+                .map((each) => statusCode(ts, unwrap(ts, (each as PropertyAssignment).getInitializer()!)))
+                .find((each) => each !== undefined)
+            : statusCode(ts, value);
+          if (code !== undefined) return code;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1197,7 +1266,7 @@ export function answeredStatuses(
     // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
-    const stated = new Set<number>(errorStatusesIn(ts, answerer.fn));
+    const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
       const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
       if (read?.handed) {

@@ -2665,6 +2665,126 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the status a custom error class carries (super(message, 404), a status field, this.statusCode = …), up its extends chain across modules', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-classes-'));
+    await mkdir(join(dir, 'errors'));
+    await writeFile(
+      join(dir, 'errors', 'base.ts'),
+      [
+        'export class AppError extends Error {',
+        '  constructor(message: string, public readonly statusCode: number) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors', 'http.ts'),
+      [
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { AppError } from './base';",
+        'export class NotFoundError extends AppError {',
+        "  constructor(message = 'Not found') {",
+        '    super(message, 404);',
+        '  }',
+        '}',
+        'export class UserNotFoundError extends NotFoundError {}',
+        'export class ForbiddenError extends Error {',
+        '  readonly statusCode = 403;',
+        '}',
+        'export class ConflictError extends Error {',
+        '  constructor(message: string) {',
+        '    super(message);',
+        '    this.statusCode = StatusCodes.CONFLICT;',
+        '  }',
+        '  statusCode: number;',
+        '}',
+        'export class Failure extends AppError {',
+        '  constructor(code: number) {',
+        "    super('failed', code); // the caller's status: not the class's",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'errors', 'index.ts'), "export * from './http';\n");
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { ConflictError, Failure, ForbiddenError, NotFoundError, UserNotFoundError } from './errors';",
+        'const app = express();',
+        "app.get('/users/:id', (req, res) => {",
+        '  if (!req.params.id) throw new UserNotFoundError();',
+        '  res.json({});',
+        '});',
+        "app.delete('/users/:id', (req, res, next) => next(new ForbiddenError()));",
+        "app.post('/users', (req, res) => {",
+        "  if (req.body.taken) throw new ConflictError('taken');",
+        '  res.status(201).json({});',
+        '});',
+        "app.put('/users/:id', (req, res) => {",
+        "  if (!req.body) throw new NotFoundError('no user');",
+        '  throw new Failure(req.body.code);',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [404]], // UserNotFoundError extends NotFoundError: super(message, 404)
+      ['DELETE', '/users/:id', [403]], // readonly statusCode = 403
+      ['POST', '/users', [201, 409]], // this.statusCode = StatusCodes.CONFLICT
+      ['PUT', '/users/:id', [404]], // Failure takes its status from its caller
+    ]);
+  });
+
+  it("reads the status of a NestJS controller's own exception classes (extends NotFoundException, or HttpException with super(…, HttpStatus.FORBIDDEN))", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';",
+        'export class CatNotFound extends NotFoundException {',
+        '  constructor(id: string) {',
+        '    super(`cat ${id} not found`);',
+        '  }',
+        '}',
+        'export class NotYourCat extends HttpException {',
+        '  constructor() {',
+        "    super('not your cat', HttpStatus.FORBIDDEN);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { Controller, Delete, Get, Module, Param } from '@nestjs/common';",
+        "import { NestFactory } from '@nestjs/core';",
+        "import { CatNotFound, NotYourCat } from './errors';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        "  @Get(':id')",
+        "  one(@Param('id') id: string) {",
+        '    throw new CatNotFound(id);',
+        '  }',
+        "  @Delete(':id')",
+        '  remove() {',
+        '    throw new NotYourCat();',
+        '  }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/cats/:id', [200, 404]],
+      ['DELETE', '/cats/:id', [200, 403]],
+    ]);
+  });
+
   it('reads the status a response helper falls back to (code ?? 200, code || 500) where a call leaves it out, and what each call hands it otherwise', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-fallback-'));
     await writeFile(

@@ -209,10 +209,25 @@ function readFramework(entry: string): {
   }
   const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph)) : undefined;
   if (inversify?.serves(entry)) {
-    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers.
-    const reader = inversify;
-    const routes = reader.routes(entry);
-    return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
+    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers,
+    // between what `setConfig((app) => …)` registers on the app first and `setErrorConfig` last.
+    const controllers = inversify.routes(entry);
+    const express = new RouteReader(tsMorph);
+    const configured = (after: boolean) => {
+      const out: Route[] = [];
+      for (const config of inversify.configFunctions(entry).filter((each) => each.after === after)) {
+        const ref = { file: config.fn.getSourceFile().getFilePath(), name: config.app, scope: config.fn.getStart() };
+        express.flatten(ref, '', [], new Set(), out);
+      }
+      return withoutScopedMiddleware(out);
+    };
+    const routes = [...configured(false), ...controllers, ...configured(true)];
+    return {
+      framework: 'Express',
+      routes,
+      warnings: [...inversify.warnings, ...express.warnings, ...noRoutes(routes, entry, 'Express')],
+      mountedThrough: express.mountedThrough,
+    };
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;

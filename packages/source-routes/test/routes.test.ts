@@ -3289,6 +3289,57 @@ describe('the routes page', () => {
     ]);
   });
 
+  it("reads what inversify-express-utils' setConfig((app) => …) registers on the Express app, before the controllers, and setErrorConfig's after them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-config-'));
+    await writeFile(
+      join(dir, 'docs.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const docs = Router();',
+        "docs.get('/openapi.json', (req, res) => res.json({}));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'configure.ts'),
+      [
+        "import type { Application } from 'express';",
+        'export function fallbacks(app: Application) {',
+        "  app.all('/legacy', (req, res) => res.sendStatus(410));",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import express from 'express';",
+        "import { Container } from 'inversify';",
+        "import { controller, httpGet, InversifyExpressServer } from 'inversify-express-utils';",
+        "import { docs } from './docs';",
+        "import { fallbacks } from './configure';",
+        "@controller('/cats')",
+        "export class Cats { @httpGet('/') list() { return []; } }",
+        'const container = new Container();',
+        "const server = new InversifyExpressServer(container, null, { rootPath: '/api' });",
+        'server.setConfig((app) => {',
+        '  app.use(express.json());',
+        "  app.use('/docs', docs);",
+        "  app.get('/health', (req, res) => res.sendStatus(204));",
+        '});',
+        'server.setErrorConfig(fallbacks);',
+        'server.build().listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, basename(r.file)])).toEqual([
+      ['GET', '/docs/openapi.json', [], 'docs.ts'], // not under rootPath: on the app itself
+      ['GET', '/health', [204], 'server.ts'],
+      ['GET', '/api/cats', [], 'server.ts'],
+      ['ALL', '/legacy', [410], 'configure.ts'], // setErrorConfig runs after the controllers are registered
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'category'));

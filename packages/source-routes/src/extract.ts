@@ -50,6 +50,7 @@ import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
+import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
 import {
   commentBefore,
   constArray,
@@ -202,6 +203,31 @@ function readFramework(entry: string): {
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const text = readFileSync(entry, 'utf8');
   const framework = frameworkOf(tsMorph, entry, text);
+  const controllers =
+    framework === ROUTING_CONTROLLERS ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+  const served = controllers?.framework(entry);
+  if (controllers && served) {
+    // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
+    // where it is called among the Express app's own routes (`app.get('/health', …)`).
+    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry) : undefined;
+    const site = controllers.serverSite(entry);
+    const before = (route: Route) => {
+      const at = own?.mountedThrough.get(route)?.[0];
+      if (at) return at.file === site?.file && at.start < site.start;
+      return route.file === site?.file && route.line <= lineOf(site.file, site.start);
+    };
+    const routes = [
+      ...(own?.routes.filter(before) ?? []),
+      ...controllers.routes(entry),
+      ...(own?.routes.filter((route) => !before(route)) ?? []),
+    ];
+    return {
+      framework: served,
+      routes,
+      warnings: [...controllers.warnings, ...(own?.warnings ?? []), ...noRoutes(routes, entry, served)],
+      mountedThrough: own?.mountedThrough,
+    };
+  }
   if (framework === 'NestJS') {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
@@ -259,6 +285,24 @@ function readFramework(entry: string): {
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
     mountedThrough: reader.mountedThrough,
   };
+}
+
+/** The routes of the Express apps an entry declares (`const app = express()`), none when it declares none. */
+function expressAppRoutes(
+  tsMorph: TsMorph,
+  entry: string,
+): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]> } {
+  const reader = new RouteReader(tsMorph);
+  const app = reader.module(entry);
+  const routes: Route[] = [];
+  for (const [name, kind] of app.declared)
+    if (kind === 'app') reader.flatten({ file: entry, name }, '', [], new Set(), routes);
+  return { routes: withoutScopedMiddleware(routes), warnings: reader.warnings, mountedThrough: reader.mountedThrough };
+}
+
+/** The line an offset of a file is on. */
+function lineOf(file: string, start: number): number {
+  return readFileSync(file, 'utf8').slice(0, start).split('\n').length;
 }
 
 /**
@@ -432,18 +476,26 @@ function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
  * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
  * no framework is read as the one its project imports name, one import away.
  */
-function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework | typeof INVERSIFY {
+function frameworkOf(
+  tsMorph: TsMorph,
+  entry: string,
+  text: string,
+): Framework | typeof INVERSIFY | typeof ROUTING_CONTROLLERS {
+  // Before NestJS: its decorators share Nest's names (`@Controller`).
+  if (isRoutingControllersSource(text)) return ROUTING_CONTROLLERS;
   if (isNestSource(text)) return 'NestJS';
-  const imported = (source: string): Framework | typeof INVERSIFY | undefined =>
-    isInversifySource(source)
-      ? INVERSIFY
-      : isFastifySource(source)
-        ? 'Fastify'
-        : isKoaSource(source)
-          ? 'Koa'
-          : isHonoSource(source)
-            ? 'Hono'
-            : undefined;
+  const imported = (source: string): Framework | typeof INVERSIFY | typeof ROUTING_CONTROLLERS | undefined =>
+    isRoutingControllersSource(source)
+      ? ROUTING_CONTROLLERS
+      : isInversifySource(source)
+        ? INVERSIFY
+        : isFastifySource(source)
+          ? 'Fastify'
+          : isKoaSource(source)
+            ? 'Koa'
+            : isHonoSource(source)
+              ? 'Hono'
+              : undefined;
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
@@ -458,6 +510,8 @@ function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework |
 
 /** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */
 const INVERSIFY = 'inversify-express-utils';
+/** What an entry is read as when routing-controllers serves its decorated controllers (on Express or Koa). */
+const ROUTING_CONTROLLERS = 'routing-controllers';
 
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {

@@ -289,6 +289,9 @@ export class Modules {
     const { ts } = this;
     const name = unwrap(ts, callee);
     if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
+    const pkg = this.packageOf(name);
+    const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
+    if (known) return known[name.getText()];
     const cls = this.follow(name)?.value;
     if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
     const own = ownErrorStatus(ts, cls);
@@ -745,6 +748,19 @@ export function classMembers<T extends object>(
   }
   return found;
 }
+
+/** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
+const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
+  'routing-controllers': {
+    BadRequestError: 400,
+    UnauthorizedError: 401,
+    ForbiddenError: 403,
+    NotFoundError: 404,
+    MethodNotAllowedError: 405,
+    NotAcceptableError: 406,
+    InternalServerError: 500,
+  },
+};
 
 /** The fields an error class states its HTTP status in. */
 const STATUS_FIELD = /^(?:status|statusCode|httpStatus|httpStatusCode|httpCode)$/;

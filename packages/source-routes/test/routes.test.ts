@@ -3340,6 +3340,83 @@ describe('the routes page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads routing-controllers apps as their own framework: controllers listed or globbed, routePrefix, @HttpCode, @OnUndefined, its errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-'));
+    await mkdir(join(dir, 'controllers'));
+    await writeFile(
+      join(dir, 'controllers', 'users.controller.ts'),
+      [
+        "import { Authorized, Body, Delete, Get, HttpCode, JsonController, NotFoundError, OnUndefined, Param, Post, UseBefore } from 'routing-controllers';",
+        "import { audit } from '../audit';",
+        "@JsonController('/users')",
+        '@UseBefore(audit)',
+        'export class UsersController {',
+        '  /** Every user. */',
+        '  @Get()',
+        '  list() { return []; }',
+        "  @Get('/:id')",
+        "  one(@Param('id') id: number) { if (!id) throw new NotFoundError('no user'); return {}; }",
+        '  @Post()',
+        '  @HttpCode(201)',
+        "  @Authorized('admin')",
+        '  create(@Body() user: unknown) { return user; }',
+        "  @Delete('/:id')",
+        '  @OnUndefined(204)',
+        '  remove() {}',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'controllers', 'health.controller.ts'),
+      [
+        "import { Controller, Get, Res } from 'routing-controllers';",
+        '@Controller()',
+        'export class HealthController {',
+        "  @Get('/health')",
+        '  check(@Res() res: any) { return res.status(204).send(); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import express from 'express';",
+        "import path from 'path';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './controllers/users.controller';",
+        'const app = express();',
+        "app.get('/ping', (req, res) => res.send('pong'));",
+        "useExpressServer(app, { routePrefix: '/api', controllers: [UsersController] });",
+        "useExpressServer(app, { controllers: [path.join(__dirname, 'controllers', '*.controller.js')] });",
+        "app.use('/fallback', (req, res) => res.status(404).end());",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary])).toEqual([
+      ['GET', '/ping', [], [], undefined], // the app's own, registered before the controllers
+      ['GET', '/api/users', ['audit'], [200], 'Every user.'],
+      ['GET', '/api/users/:id', ['audit'], [200, 404], undefined], // routing-controllers' NotFoundError
+      ['POST', '/api/users', ['audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/api/users/:id', ['audit'], [200, 204], undefined],
+      ['GET', '/health', [], [204], undefined], // the glob's .js matches the .ts sources
+      ['GET', '/users', ['audit'], [200], 'Every user.'],
+      ['GET', '/users/:id', ['audit'], [200, 404], undefined],
+      ['POST', '/users', ['audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/users/:id', ['audit'], [200, 204], undefined],
+      [
+        'ALL',
+        '/fallback/*',
+        [],
+        [404],
+        'Answered by the function written here, for every path under it: its routes are not read',
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'category'));

@@ -69,7 +69,7 @@ export class RoutingControllersReader extends ModuleReader {
   routes(entry: string): Route[] {
     return this.servers(entry).flatMap((server) => {
       const prefix = this.routePrefix(server);
-      return this.controllers(server).flatMap((cls) => this.controllerRoutes(cls, prefix));
+      return this.controllers(server, entry).flatMap((cls) => this.controllerRoutes(cls, prefix));
     });
   }
 
@@ -114,11 +114,13 @@ export class RoutingControllersReader extends ModuleReader {
    * classes of the files a glob names (`__dirname + '/controllers/*.ts'`, `path.join(__dirname, 'controllers', '**', '*.js')`:
    * a `.js` pattern matches the `.ts` sources too).
    */
-  private controllers(server: Server): ClassDeclaration[] {
+  private controllers(server: Server, entry: string): ClassDeclaration[] {
     const { ts } = this;
     const listed = server.options && property(ts, server.options, 'controllers');
     const list = listed && unwrap(ts, listed);
-    if (!list) return [];
+    // No list: every controller whose module has run registers itself (`import './controllers/users'`).
+    if (!list)
+      return this.modules.evaluationOrder(entry).flatMap((file) => this.controllerClasses(this.modules.source(file)));
     if (!ts.Node.isArrayLiteralExpression(list)) {
       this.warn(
         'DG_ROUTES_PLUGIN_UNREAD',
@@ -191,7 +193,20 @@ export class RoutingControllersReader extends ModuleReader {
 
   /** A decorator of the package under one of its names (`@Get`, `@HttpCode`), as imported. */
   private decorator(decorators: Decorator[], name: string): Decorator | undefined {
-    return decorators.filter((decorator) => decorator.getName() === name).find((decorator) => this.isOurs(decorator));
+    return decorators.find((decorator) => this.isOurs(decorator) && this.nameOf(decorator) === name);
+  }
+
+  /** The package's name for a decorator, under whatever name it is imported (`Post as HttpPost`: `Post`). */
+  private nameOf(decorator: Decorator): string {
+    const name = decorator.getName();
+    for (const declaration of decorator.getSourceFile().getImportDeclarations()) {
+      if (declaration.getModuleSpecifierValue() !== PACKAGE) continue;
+      const named = declaration
+        .getNamedImports()
+        .find((each) => (each.getAliasNode()?.getText() ?? each.getName()) === name);
+      if (named) return named.getName();
+    }
+    return name;
   }
 
   private isOurs(decorator: Decorator): boolean {
@@ -221,9 +236,9 @@ export class RoutingControllersReader extends ModuleReader {
   /** `@UseBefore(auth, limit)` and `@Authorized('admin')`, as written, in order. */
   private middleware(decorators: Decorator[]): string[] {
     return decorators
-      .filter((decorator) => ['UseBefore', 'Authorized'].includes(decorator.getName()) && this.isOurs(decorator))
+      .filter((decorator) => this.isOurs(decorator) && ['UseBefore', 'Authorized'].includes(this.nameOf(decorator)))
       .flatMap((decorator) =>
-        decorator.getName() === 'UseBefore'
+        this.nameOf(decorator) === 'UseBefore'
           ? decorator.getArguments().map((arg) => shortText(arg))
           : [shortText(decorator.getCallExpression()!)],
       );
@@ -232,7 +247,7 @@ export class RoutingControllersReader extends ModuleReader {
   private methodRoutes(method: MethodDeclaration, base: string, classMiddleware: string[]): Route[] {
     const routes: Route[] = [];
     for (const decorator of method.getDecorators()) {
-      const name = decorator.getName();
+      const name = this.nameOf(decorator);
       const verb = ROUTE_DECORATORS[name] ?? (name === 'Method' ? name : undefined);
       if (!verb || !this.isOurs(decorator)) continue;
       const args = decorator.getArguments();
@@ -274,9 +289,9 @@ export class RoutingControllersReader extends ModuleReader {
     const decorators = method.getDecorators().filter((decorator) => this.isOurs(decorator));
     const given = (name: string) =>
       decorators
-        .filter((decorator) => decorator.getName() === name)
+        .filter((decorator) => this.nameOf(decorator) === name)
         .flatMap((decorator) => (decorator.getArguments()[0] ? statusCodes(ts, decorator.getArguments()[0]!) : []));
-    const redirect = decorators.some((decorator) => decorator.getName() === 'Redirect') ? [302] : [];
+    const redirect = decorators.some((decorator) => this.nameOf(decorator) === 'Redirect') ? [302] : [];
     const code = given('HttpCode');
     const body = method.getBody();
     const set = body ? this.setStatuses(body) : [];

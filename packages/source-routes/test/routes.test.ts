@@ -3417,6 +3417,41 @@ describe('the routes page', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the routing-controllers controllers the entry loads when createExpressServer lists none, under the names their decorators are imported as (pleerock/routing-controllers-express-demo)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-loaded-'));
+    await writeFile(
+      join(dir, 'posts.ts'),
+      [
+        "import { Get, JsonController, Post as HttpPost } from 'routing-controllers';",
+        '@JsonController()',
+        'export class PostController {',
+        "  @Get('/posts')",
+        '  all() { return []; }',
+        "  @HttpPost('/posts')",
+        '  post() { return {}; }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'unused.ts'),
+      "import { Get, JsonController } from 'routing-controllers';\n@JsonController('/unused')\nexport class Unused { @Get() no() {} }\n",
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import { createExpressServer } from 'routing-controllers';",
+        "import './posts';",
+        'createExpressServer({}).listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/posts', [200]],
+      ['POST', '/posts', [200]], // @HttpPost is the package's Post
+    ]);
+  });
+
   it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'category'));

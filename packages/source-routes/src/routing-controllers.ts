@@ -118,6 +118,9 @@ export class RoutingControllersReader extends ModuleReader {
     const { ts } = this;
     const listed = server.options && property(ts, server.options, 'controllers');
     const list = listed && unwrap(ts, listed);
+    // `glob.sync(path.join(__dirname, 'modules/**/*Controller.ts'))`: the files of one glob.
+    const globbed = list && this.globCalled(list);
+    if (globbed) return globbed;
     // No list: every controller whose module has run registers itself (`import './controllers/users'`).
     if (!list)
       return this.modules.evaluationOrder(entry).flatMap((file) => this.controllerClasses(this.modules.source(file)));
@@ -137,8 +140,7 @@ export class RoutingControllersReader extends ModuleReader {
         if (cls && ts.Node.isClassDeclaration(cls)) return [cls];
       }
       const pattern = this.globOf(value);
-      if (pattern !== undefined)
-        return globFiles(pattern).flatMap((file) => this.controllerClasses(this.modules.source(file)));
+      if (pattern !== undefined) return this.globClasses(pattern);
       this.warn(
         'DG_ROUTES_PLUGIN_UNREAD',
         `the controller ${shortText(value)} is not a class or a file glob docgen can follow: its routes are not read`,
@@ -147,6 +149,21 @@ export class RoutingControllersReader extends ModuleReader {
       );
       return [];
     });
+  }
+
+  /** The controller classes of the files a glob matches. */
+  private globClasses(pattern: string): ClassDeclaration[] {
+    return globFiles(pattern).flatMap((file) => this.controllerClasses(this.modules.source(file)));
+  }
+
+  /** The controllers of `glob.sync(pattern)` / `globSync(pattern)` (the glob package), undefined for any other value. */
+  private globCalled(node: TsNode): ClassDeclaration[] | undefined {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node) || !/^(?:\w+\.)?(?:sync|globSync)$/.test(node.getExpression().getText()))
+      return undefined;
+    const [first] = node.getArguments();
+    const pattern = first && this.globOf(first);
+    return pattern === undefined ? undefined : this.globClasses(pattern);
   }
 
   /**

@@ -3382,13 +3382,15 @@ describe('the routes page', () => {
       [
         "import 'reflect-metadata';",
         "import express from 'express';",
+        "import * as glob from 'glob';",
         "import path from 'path';",
         "import { useExpressServer } from 'routing-controllers';",
         "import { UsersController } from './controllers/users.controller';",
         'const app = express();',
         "app.get('/ping', (req, res) => res.send('pong'));",
-        "useExpressServer(app, { routePrefix: '/api', controllers: [UsersController] });",
-        "useExpressServer(app, { controllers: [path.join(__dirname, 'controllers', '*.controller.js')] });",
+        "useExpressServer(app, { routePrefix: '/api', controllers: [UsersController, `${__dirname}/controllers/health.*`] });",
+        "const options = { controllers: glob.sync(path.join(__dirname, 'controllers', '*.controller.js')) };",
+        'useExpressServer(app, options);',
         "app.use('/fallback', (req, res) => res.status(404).end());",
         'app.listen(3000);',
       ].join('\n'),
@@ -3401,7 +3403,8 @@ describe('the routes page', () => {
       ['GET', '/api/users/:id', ['audit'], [200, 404], undefined], // routing-controllers' NotFoundError
       ['POST', '/api/users', ['audit', "Authorized('admin')"], [201], undefined],
       ['DELETE', '/api/users/:id', ['audit'], [200, 204], undefined],
-      ['GET', '/health', [], [204], undefined], // the glob's .js matches the .ts sources
+      ['GET', '/api/health', [], [204], undefined], // a glob in the list
+      ['GET', '/health', [], [204], undefined], // glob.sync(…) of a const's: its .js matches the .ts sources
       ['GET', '/users', ['audit'], [200], 'Every user.'],
       ['GET', '/users/:id', ['audit'], [200, 404], undefined],
       ['POST', '/users', ['audit', "Authorized('admin')"], [201], undefined],

@@ -294,11 +294,33 @@ export class Modules {
     if (known) return known[name.getText()];
     const cls = this.follow(name)?.value;
     if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const own = ownErrorStatus(ts, cls);
+    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node));
     if (own !== undefined) return own;
     const base = cls.getExtends()?.getExpression();
     return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
   };
+
+  /**
+   * The status a value states: a literal or a status name docgen knows (`statusCode`), or a member of
+   * a numeric `enum` of the project (`StatusCode.NOT_FOUND` with `enum StatusCode { NOT_FOUND = 404 }`,
+   * here or imported) or a numeric `const` it holds (`const NOT_FOUND = 404`).
+   */
+  statusOf(node: TsNode): number | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const known = statusCode(ts, value);
+    if (known !== undefined) return known;
+    if (ts.Node.isPropertyAccessExpression(value) && ts.Node.isIdentifier(value.getExpression())) {
+      const enumeration = this.follow(value.getExpression() as Identifier)?.value;
+      if (enumeration && ts.Node.isEnumDeclaration(enumeration)) {
+        const member = enumeration.getMember(value.getName())?.getInitializer();
+        return member && ts.Node.isNumericLiteral(member) ? Number(member.getLiteralValue()) : undefined;
+      }
+    }
+    const held =
+      ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value) ? this.constValue(value) : undefined;
+    return held && ts.Node.isNumericLiteral(held) ? Number(held.getLiteralValue()) : undefined;
+  }
 
   /**
    * The value of the `const` a name is imported as (`import { API_PREFIX } from './config'`, through
@@ -766,16 +788,20 @@ const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
 const STATUS_FIELD = /^(?:status|statusCode|httpStatus|httpStatusCode|httpCode)$/;
 
 /** What an error class states its own status as (`ErrorClassStatus`), not its base's. */
-function ownErrorStatus(ts: TsMorph, cls: ClassDeclaration): number | undefined {
+function ownErrorStatus(
+  ts: TsMorph,
+  cls: ClassDeclaration,
+  statusOf: (node: TsNode) => number | undefined,
+): number | undefined {
   for (const field of cls.getProperties()) {
     const init = field.getInitializer();
-    const code = init && STATUS_FIELD.test(field.getName()) ? statusCode(ts, init) : undefined;
+    const code = init && STATUS_FIELD.test(field.getName()) ? statusOf(init) : undefined;
     if (code !== undefined) return code;
   }
   for (const getter of cls.getGetAccessors()) {
     if (!STATUS_FIELD.test(getter.getName())) continue;
     const code = returnedBy(ts, getter)
-      .map((value) => statusCode(ts, unwrap(ts, value)))
+      .map((value) => statusOf(value))
       .find((each) => each !== undefined);
     if (code !== undefined) return code;
   }
@@ -785,7 +811,7 @@ function ownErrorStatus(ts: TsMorph, cls: ClassDeclaration): number | undefined 
       if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
         const left = node.getLeft();
         if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
-          const code = statusCode(ts, unwrap(ts, node.getRight()));
+          const code = statusOf(node.getRight());
           if (code !== undefined) return code;
         }
       }
@@ -797,9 +823,9 @@ function ownErrorStatus(ts: TsMorph, cls: ClassDeclaration): number | undefined 
             ? value
                 .getProperties()
                 .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
-                .map((each) => statusCode(ts, unwrap(ts, (each as PropertyAssignment).getInitializer()!)))
+                .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
                 .find((each) => each !== undefined)
-            : statusCode(ts, value);
+            : statusOf(value);
           if (code !== undefined) return code;
         }
       }

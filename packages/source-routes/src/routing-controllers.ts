@@ -13,6 +13,7 @@ import type {
   Decorator,
   MethodDeclaration,
   ObjectLiteralExpression,
+  PropertyAccessExpression,
   SourceFile,
   Node as TsNode,
 } from 'ts-morph';
@@ -86,13 +87,31 @@ export class RoutingControllersReader extends ModuleReader {
     return found;
   }
 
-  /** The options object, written there or held by a `const` (`useExpressServer(app, routingOptions)`). */
+  /**
+   * The options object, written there, held by a `const` (`useExpressServer(app, routingOptions)`) or
+   * by a static field of a class of the project (`createExpressServer(Server.RoutingControllersOptions)`).
+   */
   private options(node: TsNode | undefined): ObjectLiteralExpression | undefined {
     const { ts } = this;
     const value = node && unwrap(ts, node);
-    const held = value && ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : value;
+    const held =
+      value && ts.Node.isIdentifier(value)
+        ? this.modules.follow(value)?.value
+        : value && ts.Node.isPropertyAccessExpression(value)
+          ? this.staticField(value)
+          : value;
     const object = held && unwrap(ts, held);
     return object && ts.Node.isObjectLiteralExpression(object) ? object : undefined;
+  }
+
+  /** `Server.RoutingControllersOptions`: the value a class of the project states in that static field. */
+  private staticField(access: PropertyAccessExpression): TsNode | undefined {
+    const { ts } = this;
+    const owner = unwrap(ts, access.getExpression());
+    const cls = ts.Node.isIdentifier(owner) ? this.modules.follow(owner)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls)
+      ? cls.getStaticProperty(access.getName())?.getFirstChildByKind(ts.SyntaxKind.ObjectLiteralExpression)
+      : undefined;
   }
 
   private routePrefix(server: Server): string {
@@ -330,15 +349,22 @@ export class RoutingControllersReader extends ModuleReader {
       if (ts.Node.isCallExpression(node)) {
         const callee = node.getExpression();
         if (ts.Node.isPropertyAccessExpression(callee) && ['status', 'sendStatus'].includes(callee.getName()))
-          codes.push(...(node.getArguments()[0] ? statusCodes(ts, node.getArguments()[0]!) : []));
+          codes.push(...(node.getArguments()[0] ? this.statusesOf(node.getArguments()[0]!) : []));
       } else if (
         ts.Node.isBinaryExpression(node) &&
         node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
         /\.status$/.test(node.getLeft().getText())
       )
-        codes.push(...statusCodes(ts, node.getRight()));
+        codes.push(...this.statusesOf(node.getRight()));
     }
     return codes;
+  }
+
+  /** The statuses a value may be (`statusCodes`), or the member of a numeric enum of the project it names (`StatusCode.OK`). */
+  private statusesOf(node: TsNode): number[] {
+    const codes = statusCodes(this.ts, node);
+    const named = codes.length ? undefined : this.modules.statusOf(node);
+    return named === undefined ? codes : [named];
   }
 }
 

@@ -3455,6 +3455,56 @@ describe('the routes page', () => {
     ]);
   });
 
+  it("reads routing-controllers options a class keeps in a static field, and statuses named by a numeric enum of the project, in res.status() and an error class (LeandroParisi's template)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-static-'));
+    await writeFile(join(dir, 'status.ts'), 'export enum StatusCode { OK = 200, NOT_FOUND = 404 }\n');
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { StatusCode } from './status';",
+        'export default class ApiError extends Error {',
+        '  constructor(public statusCode: StatusCode, message: string) { super(message); }',
+        '}',
+        'export class InexistentUserError extends ApiError {',
+        "  constructor() { super(StatusCode.NOT_FOUND, 'no such user'); }",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import { Controller, Get, Res } from 'routing-controllers';",
+        "import { StatusCode } from './status';",
+        "import { InexistentUserError } from './errors';",
+        "@Controller('/health')",
+        'export default class HealthCheck {',
+        '  @Get()',
+        "  check(@Res() res: any) { return res.status(StatusCode.OK).send('Alive'); }",
+        "  @Get('/user')",
+        '  user() { throw new InexistentUserError(); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import HealthCheck from './health';",
+        'export class Server {',
+        "  static readonly RoutingControllersOptions = { controllers: [HealthCheck], routePrefix: '/api' };",
+        '  app: any;',
+        '  start() { this.app = createExpressServer(Server.RoutingControllersOptions); this.app.listen(3000); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'index.ts'), "import { Server } from './server';\nnew Server().start();\n");
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/health', [200]],
+      ['GET', '/api/health/user', [200, 404]],
+    ]);
+  });
+
   it("follows a router a static getter builds (AppRoutes.routes) handed to class Server's constructor in an options object (this.app.use(this.routes)), as gerodrig/REST-Auth-UserStore's course template does", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'category'));

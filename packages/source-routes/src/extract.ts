@@ -79,6 +79,8 @@ interface RouterDef {
     | { kind: 'mount'; mount: Mount }
     | { kind: 'served'; route: Route }
   >;
+  /** The middleware its `use()` calls leave running for what is registered on it after them (`app.use(auth())`). */
+  trailing?: Scoped[];
 }
 interface Mount {
   prefix: string;
@@ -239,15 +241,21 @@ function readFramework(entry: string): {
     // between what `setConfig((app) => …)` registers on the app first and `setErrorConfig` last.
     const controllers = inversify.routes(entry);
     const express = new RouteReader(tsMorph);
+    // What setConfig's use() calls leave running (`app.use(auth())`) runs before every controller too.
+    const first: string[] = [];
     const configured = (after: boolean) => {
       const out: Route[] = [];
       for (const config of inversify.configFunctions(entry).filter((each) => each.after === after)) {
         const ref = { file: config.fn.getSourceFile().getFilePath(), name: config.app, scope: config.fn.getStart() };
         express.flatten(ref, '', [], new Set(), out);
+        if (!after) first.push(...express.trailingMiddleware(ref));
       }
       return withoutScopedMiddleware(out);
     };
-    const routes = [...configured(false), ...controllers, ...configured(true)];
+    const before = configured(false);
+    const guarded = (routes: Route[]) =>
+      routes.map((route) => ({ ...route, middleware: [...first, ...route.middleware] }));
+    const routes = [...before, ...guarded(controllers), ...guarded(configured(true))];
     return {
       framework: 'Express',
       routes,
@@ -735,6 +743,11 @@ class RouteReader {
     return def;
   }
 
+  /** The middleware a router's `use()` calls leave running for every path, for what is registered on it afterwards. */
+  trailingMiddleware(ref: RouterRef): string[] {
+    return (this.router(ref).trailing ?? []).filter((use) => use.under === undefined).map((use) => use.name);
+  }
+
   /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
   flatten(
     ref: RouterRef,
@@ -790,6 +803,7 @@ class RouteReader {
     const { ts } = this;
     const info = this.module(ref.file);
     const routerLevel: Scoped[] = [];
+    def.trailing = routerLevel;
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];

@@ -3317,6 +3317,7 @@ describe('the routes page', () => {
         "import { controller, httpGet, InversifyExpressServer } from 'inversify-express-utils';",
         "import { docs } from './docs';",
         "import { fallbacks } from './configure';",
+        "import helmet from 'helmet';",
         "@controller('/cats')",
         "export class Cats { @httpGet('/') list() { return []; } }",
         'const container = new Container();',
@@ -3324,6 +3325,7 @@ describe('the routes page', () => {
         'server.setConfig((app) => {',
         '  app.use(express.json());',
         "  app.use('/docs', docs);",
+        '  app.use(helmet()); // runs before the controllers and what comes after it',
         "  app.get('/health', (req, res) => res.sendStatus(204));",
         '});',
         'server.setErrorConfig(fallbacks);',
@@ -3331,11 +3333,11 @@ describe('the routes page', () => {
       ].join('\n'),
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
-    expect(routes.map((r) => [r.method, r.path, r.statuses, basename(r.file)])).toEqual([
-      ['GET', '/docs/openapi.json', [], 'docs.ts'], // not under rootPath: on the app itself
-      ['GET', '/health', [204], 'server.ts'],
-      ['GET', '/api/cats', [], 'server.ts'],
-      ['ALL', '/legacy', [410], 'configure.ts'], // setErrorConfig runs after the controllers are registered
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, basename(r.file)])).toEqual([
+      ['GET', '/docs/openapi.json', [], [], 'docs.ts'], // not under rootPath: on the app itself
+      ['GET', '/health', ['helmet()'], [204], 'server.ts'],
+      ['GET', '/api/cats', ['helmet()'], [], 'server.ts'],
+      ['ALL', '/legacy', ['helmet()'], [410], 'configure.ts'], // setErrorConfig runs after the controllers are registered
     ]);
     expect(warnings).toEqual([]);
   });

@@ -101,6 +101,8 @@ interface Site {
 interface Scoped {
   name: string;
   under?: string;
+  /** The `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+  at?: Site;
 }
 /** A router by the module that declares it and its name there. */
 interface RouterRef {
@@ -211,8 +213,8 @@ function readFramework(entry: string): {
   if (controllers && served) {
     // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
     // where it is called among the Express app's own routes (`app.get('/health', …)`).
-    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry) : undefined;
     const site = controllers.serverSite(entry);
+    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry, site) : undefined;
     const before = (route: Route) => {
       const at = own?.mountedThrough.get(route)?.[0];
       if (at) return at.file === site?.file && at.start < site.start;
@@ -220,7 +222,10 @@ function readFramework(entry: string): {
     };
     const routes = [
       ...(own?.routes.filter(before) ?? []),
-      ...controllers.routes(entry),
+      // `app.use(helmet())` before `useExpressServer(app, …)` runs before every controller.
+      ...controllers
+        .routes(entry)
+        .map((route) => ({ ...route, middleware: [...(own?.before ?? []), ...route.middleware] })),
       ...(own?.routes.filter((route) => !before(route)) ?? []),
     ];
     return {
@@ -299,13 +304,23 @@ function readFramework(entry: string): {
 function expressAppRoutes(
   tsMorph: TsMorph,
   entry: string,
-): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]> } {
+  site?: Site,
+): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
   const routes: Route[] = [];
+  const before: string[] = [];
   for (const [name, kind] of app.declared)
-    if (kind === 'app') reader.flatten({ file: entry, name }, '', [], new Set(), routes);
-  return { routes: withoutScopedMiddleware(routes), warnings: reader.warnings, mountedThrough: reader.mountedThrough };
+    if (kind === 'app') {
+      reader.flatten({ file: entry, name }, '', [], new Set(), routes);
+      before.push(...reader.trailingMiddleware({ file: entry, name }, site));
+    }
+  return {
+    routes: withoutScopedMiddleware(routes),
+    warnings: reader.warnings,
+    mountedThrough: reader.mountedThrough,
+    before,
+  };
 }
 
 /** The line an offset of a file is on. */
@@ -743,9 +758,15 @@ class RouteReader {
     return def;
   }
 
-  /** The middleware a router's `use()` calls leave running for every path, for what is registered on it afterwards. */
-  trailingMiddleware(ref: RouterRef): string[] {
-    return (this.router(ref).trailing ?? []).filter((use) => use.under === undefined).map((use) => use.name);
+  /**
+   * The middleware a router's `use()` calls leave running for every path, for what is registered on it
+   * afterwards; only those registered before `site` when given (`useExpressServer(app, …)`).
+   */
+  trailingMiddleware(ref: RouterRef, site?: Site): string[] {
+    return (this.router(ref).trailing ?? [])
+      .filter((use) => use.under === undefined)
+      .filter((use) => !site || (use.at?.file === site.file && use.at.start < site.start))
+      .map((use) => use.name);
   }
 
   /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
@@ -1185,7 +1206,7 @@ class RouteReader {
         });
       if (!target && this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
-        else routerLevel.push({ name: shortText(arg) });
+        else routerLevel.push({ name: shortText(arg), at: siteOf(call) });
       }
       mounted ||= target !== undefined || unread;
     }

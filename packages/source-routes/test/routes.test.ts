@@ -3383,6 +3383,7 @@ describe('the routes page', () => {
       join(dir, 'server.ts'),
       [
         "import 'reflect-metadata';",
+        "import cors from 'cors';",
         "import express from 'express';",
         "import * as glob from 'glob';",
         "import path from 'path';",
@@ -3390,6 +3391,7 @@ describe('the routes page', () => {
         "import { UsersController } from './controllers/users.controller';",
         'const app = express();',
         "app.get('/ping', (req, res) => res.send('pong'));",
+        'app.use(cors()); // before the controllers: runs before each of them',
         "useExpressServer(app, { routePrefix: '/api', controllers: [UsersController, `${__dirname}/controllers/health.*`] });",
         "const options = { controllers: glob.sync(path.join(__dirname, 'controllers', '*.controller.js')) };",
         'useExpressServer(app, options);',
@@ -3401,20 +3403,20 @@ describe('the routes page', () => {
     expect(framework).toBe('Express');
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary])).toEqual([
       ['GET', '/ping', [], [], undefined], // the app's own, registered before the controllers
-      ['GET', '/api/users', ['audit'], [200], 'Every user.'],
-      ['GET', '/api/users/:id', ['audit'], [200, 404], undefined], // routing-controllers' NotFoundError
-      ['POST', '/api/users', ['audit', "Authorized('admin')"], [201], undefined],
-      ['DELETE', '/api/users/:id', ['audit'], [200, 204], undefined],
-      ['GET', '/api/health', [], [204], undefined], // a glob in the list
-      ['GET', '/health', [], [204], undefined], // glob.sync(…) of a const's: its .js matches the .ts sources
-      ['GET', '/users', ['audit'], [200], 'Every user.'],
-      ['GET', '/users/:id', ['audit'], [200, 404], undefined],
-      ['POST', '/users', ['audit', "Authorized('admin')"], [201], undefined],
-      ['DELETE', '/users/:id', ['audit'], [200, 204], undefined],
+      ['GET', '/api/users', ['cors()', 'audit'], [200], 'Every user.'],
+      ['GET', '/api/users/:id', ['cors()', 'audit'], [200, 404], undefined], // routing-controllers' NotFoundError
+      ['POST', '/api/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/api/users/:id', ['cors()', 'audit'], [200, 204], undefined],
+      ['GET', '/api/health', ['cors()'], [204], undefined], // a glob in the list
+      ['GET', '/health', ['cors()'], [204], undefined], // glob.sync(…) of a const's: its .js matches the .ts sources
+      ['GET', '/users', ['cors()', 'audit'], [200], 'Every user.'],
+      ['GET', '/users/:id', ['cors()', 'audit'], [200, 404], undefined],
+      ['POST', '/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/users/:id', ['cors()', 'audit'], [200, 204], undefined],
       [
         'ALL',
         '/fallback/*',
-        [],
+        ['cors()'],
         [404],
         'Answered by the function written here, for every path under it: its routes are not read',
       ],

@@ -466,10 +466,16 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Er
  */
 export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
+  // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
     if (parent && ts.Node.isThrowStatement(parent)) return true;
-    return !!parent && ts.Node.isCallExpression(parent) && /^(next|reject)$/.test(parent.getExpression().getText());
+    if (!parent || !ts.Node.isCallExpression(parent)) return false;
+    const callee = parent.getExpression();
+    return (
+      /^(next|reject)$/.test(callee.getText()) ||
+      (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'orFail')
+    );
   };
   for (const node of handler.getDescendants()) {
     let status: TsNode | undefined;

@@ -2726,6 +2726,10 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "  if (!req.body) throw new NotFoundError('no user');",
         '  throw new Failure(req.body.code);',
         '});',
+        'declare const User: any;',
+        "app.patch('/users/:id', (req, res, next) => {",
+        '  User.findById(req.params.id).orFail(new UserNotFoundError()).then((user: unknown) => res.json(user)).catch(next);',
+        '});',
         'app.listen(3000);',
       ].join('\n'),
     );
@@ -2735,6 +2739,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DELETE', '/users/:id', [403]], // readonly statusCode = 403
       ['POST', '/users', [201, 409]], // this.statusCode = StatusCodes.CONFLICT
       ['PUT', '/users/:id', [404]], // Failure takes its status from its caller
+      ['PATCH', '/users/:id', [404]], // Mongoose's orFail(error) throws it
     ]);
   });
 

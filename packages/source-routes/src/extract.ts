@@ -1473,7 +1473,7 @@ class RouteReader {
     const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
     return ts.Node.isIdentifier(arg)
-      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg))
+      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
         ? this.resolveExport(required, 'default')
         : factory
@@ -1560,6 +1560,19 @@ class RouteReader {
   private heldMethodRouter(id: TsNode): RouterRef | undefined {
     const held = this.ts.Node.isIdentifier(id) ? this.names.follow(id)?.value : undefined;
     return held && this.methodRouter(held);
+  }
+
+  /**
+   * The router a `const` holds that a factory of the project built (`const generateRouter =
+   * createGenerateRouter(deps.store)`, here or in the function the mount is in): the router it returns.
+   */
+  private heldFactoryRouter(file: string, id: Identifier): RouterRef | undefined {
+    const { ts } = this;
+    const held = this.names.bindingOf(id)?.value;
+    const call = held && unwrap(ts, held);
+    return call && ts.Node.isCallExpression(call) && ts.Node.isIdentifier(call.getExpression())
+      ? this.resolveFactory(file, call.getExpression().getText())
+      : undefined;
   }
 
   /**

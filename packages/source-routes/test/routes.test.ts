@@ -2924,6 +2924,13 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "mountRoutes('/api');",
         "mountRoutes('/api/v2');",
         'mountHealth();',
+        'function makeDocs() {',
+        '  const docs = Router();',
+        "  docs.get('/spec', (req, res) => res.json({}));",
+        '  return docs;',
+        '}',
+        'const docsRouter = makeDocs(); // a const a factory of the project built',
+        "app.use('/docs', docsRouter);",
         'mountRoutes(process.env.PREFIX);',
         'app.listen(3000);',
       ].join('\n'),
@@ -2935,6 +2942,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/api/users'],
       ['GET', '/api/v2/users'],
       ['GET', '/internal/health'], // the parameter's default
+      ['GET', '/docs/spec'],
     ]);
     // A value only known at run time is still a computed mount, where it is used.
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([

@@ -34,6 +34,7 @@ import {
   functionMountRoute,
   handedValue,
   madeClass,
+  methodOf,
   Modules,
   packageMountRoute,
   property,
@@ -49,6 +50,7 @@ import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
+import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
 import {
   commentBefore,
   constArray,
@@ -77,6 +79,8 @@ interface RouterDef {
     | { kind: 'mount'; mount: Mount }
     | { kind: 'served'; route: Route }
   >;
+  /** The middleware its `use()` calls leave running for what is registered on it after them (`app.use(auth())`). */
+  trailing?: Scoped[];
 }
 interface Mount {
   prefix: string;
@@ -97,6 +101,8 @@ interface Site {
 interface Scoped {
   name: string;
   under?: string;
+  /** The `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+  at?: Site;
 }
 /** A router by the module that declares it and its name there. */
 interface RouterRef {
@@ -118,6 +124,12 @@ interface RouterRef {
    * (`` app.use(`${prefix}/users`, users) ``) are what that call gives them (`handedValue`).
    */
   handed?: Handing;
+  /**
+   * Where a function of the module starts that closes over the router and takes other values
+   * (`function mountRoutes(prefix) { app.use(prefix, api) }`): its calls on the router are read where
+   * it is called (`mountRoutes('/api')`, the `handed` call), not where it is written.
+   */
+  closure?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -195,6 +207,34 @@ function readFramework(entry: string): {
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const text = readFileSync(entry, 'utf8');
   const framework = frameworkOf(tsMorph, entry, text);
+  const controllers =
+    framework === ROUTING_CONTROLLERS ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+  const served = controllers?.framework(entry);
+  if (controllers && served) {
+    // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
+    // where it is called among the Express app's own routes (`app.get('/health', …)`).
+    const site = controllers.serverSite(entry);
+    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry, site) : undefined;
+    const before = (route: Route) => {
+      const at = own?.mountedThrough.get(route)?.[0];
+      if (at) return at.file === site?.file && at.start < site.start;
+      return route.file === site?.file && route.line <= lineOf(site.file, site.start);
+    };
+    const routes = [
+      ...(own?.routes.filter(before) ?? []),
+      // `app.use(helmet())` before `useExpressServer(app, …)` runs before every controller.
+      ...controllers
+        .routes(entry)
+        .map((route) => ({ ...route, middleware: [...(own?.before ?? []), ...route.middleware] })),
+      ...(own?.routes.filter((route) => !before(route)) ?? []),
+    ];
+    return {
+      framework: served,
+      routes,
+      warnings: [...controllers.warnings, ...(own?.warnings ?? []), ...noRoutes(routes, entry, served)],
+      mountedThrough: own?.mountedThrough,
+    };
+  }
   if (framework === 'NestJS') {
     const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
     const routes = reader.routes(entry);
@@ -202,10 +242,31 @@ function readFramework(entry: string): {
   }
   const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph)) : undefined;
   if (inversify?.serves(entry)) {
-    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers.
-    const reader = inversify;
-    const routes = reader.routes(entry);
-    return { framework: 'Express', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')] };
+    // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers,
+    // between what `setConfig((app) => …)` registers on the app first and `setErrorConfig` last.
+    const controllers = inversify.routes(entry);
+    const express = new RouteReader(tsMorph);
+    // What setConfig's use() calls leave running (`app.use(auth())`) runs before every controller too.
+    const first: string[] = [];
+    const configured = (after: boolean) => {
+      const out: Route[] = [];
+      for (const config of inversify.configFunctions(entry).filter((each) => each.after === after)) {
+        const ref = { file: config.fn.getSourceFile().getFilePath(), name: config.app, scope: config.fn.getStart() };
+        express.flatten(ref, '', [], new Set(), out);
+        if (!after) first.push(...express.trailingMiddleware(ref));
+      }
+      return withoutScopedMiddleware(out);
+    };
+    const before = configured(false);
+    const guarded = (routes: Route[]) =>
+      routes.map((route) => ({ ...route, middleware: [...first, ...route.middleware] }));
+    const routes = [...before, ...guarded(controllers), ...guarded(configured(true))];
+    return {
+      framework: 'Express',
+      routes,
+      warnings: [...inversify.warnings, ...express.warnings, ...noRoutes(routes, entry, 'Express')],
+      mountedThrough: express.mountedThrough,
+    };
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
@@ -237,6 +298,34 @@ function readFramework(entry: string): {
     warnings: [...reader.warnings, ...noRoutes(routes, entry, 'Express')],
     mountedThrough: reader.mountedThrough,
   };
+}
+
+/** The routes of the Express apps an entry declares (`const app = express()`), none when it declares none. */
+function expressAppRoutes(
+  tsMorph: TsMorph,
+  entry: string,
+  site?: Site,
+): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
+  const reader = new RouteReader(tsMorph);
+  const app = reader.module(entry);
+  const routes: Route[] = [];
+  const before: string[] = [];
+  for (const [name, kind] of app.declared)
+    if (kind === 'app') {
+      reader.flatten({ file: entry, name }, '', [], new Set(), routes);
+      before.push(...reader.trailingMiddleware({ file: entry, name }, site));
+    }
+  return {
+    routes: withoutScopedMiddleware(routes),
+    warnings: reader.warnings,
+    mountedThrough: reader.mountedThrough,
+    before,
+  };
+}
+
+/** The line an offset of a file is on. */
+function lineOf(file: string, start: number): number {
+  return readFileSync(file, 'utf8').slice(0, start).split('\n').length;
 }
 
 /**
@@ -410,18 +499,26 @@ function sameFunction(ts: TsMorph, a: TsNode, b: TsNode): boolean {
  * A server.ts that only starts an app made elsewhere (`import { buildApp } from './app'`) and names
  * no framework is read as the one its project imports name, one import away.
  */
-function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework | typeof INVERSIFY {
+function frameworkOf(
+  tsMorph: TsMorph,
+  entry: string,
+  text: string,
+): Framework | typeof INVERSIFY | typeof ROUTING_CONTROLLERS {
+  // Before NestJS: its decorators share Nest's names (`@Controller`).
+  if (isRoutingControllersSource(text)) return ROUTING_CONTROLLERS;
   if (isNestSource(text)) return 'NestJS';
-  const imported = (source: string): Framework | typeof INVERSIFY | undefined =>
-    isInversifySource(source)
-      ? INVERSIFY
-      : isFastifySource(source)
-        ? 'Fastify'
-        : isKoaSource(source)
-          ? 'Koa'
-          : isHonoSource(source)
-            ? 'Hono'
-            : undefined;
+  const imported = (source: string): Framework | typeof INVERSIFY | typeof ROUTING_CONTROLLERS | undefined =>
+    isRoutingControllersSource(source)
+      ? ROUTING_CONTROLLERS
+      : isInversifySource(source)
+        ? INVERSIFY
+        : isFastifySource(source)
+          ? 'Fastify'
+          : isKoaSource(source)
+            ? 'Koa'
+            : isHonoSource(source)
+              ? 'Hono'
+              : undefined;
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
@@ -436,6 +533,8 @@ function frameworkOf(tsMorph: TsMorph, entry: string, text: string): Framework |
 
 /** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */
 const INVERSIFY = 'inversify-express-utils';
+/** What an entry is read as when routing-controllers serves its decorated controllers (on Express or Koa). */
+const ROUTING_CONTROLLERS = 'routing-controllers';
 
 /** An app with no route found is said so: the page would otherwise read as a service that serves nothing. */
 function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnostic[] {
@@ -512,6 +611,17 @@ class RouteReader {
   private handedValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
     const value = handedValue(this.ts, this.reading[this.reading.length - 1]?.handed, node);
     return value === node ? undefined : value;
+  }
+
+  /**
+   * A parameter of the function the router was handed to (or that closes over it) whose call hands it
+   * a value computed at run time (`mountRoutes(process.env.PREFIX)` for `app.use(prefix, api)`):
+   * a path, not a router or middleware.
+   */
+  private isHandedPath(node: TsNode): boolean {
+    if (!this.ts.Node.isIdentifier(node)) return false;
+    const value = this.handedValue(node);
+    return !!value && isComputedPath(this.ts, unwrap(this.ts, value));
   }
 
   module(file: string): ModuleInfo {
@@ -648,6 +758,17 @@ class RouteReader {
     return def;
   }
 
+  /**
+   * The middleware a router's `use()` calls leave running for every path, for what is registered on it
+   * afterwards; only those registered before `site` when given (`useExpressServer(app, …)`).
+   */
+  trailingMiddleware(ref: RouterRef, site?: Site): string[] {
+    return (this.router(ref).trailing ?? [])
+      .filter((use) => use.under === undefined)
+      .filter((use) => !site || (use.at?.file === site.file && use.at.start < site.start))
+      .map((use) => use.name);
+  }
+
   /** The routes of a router mounted at `prefix`, under the middleware that runs first (`under`: paths from the root). */
   flatten(
     ref: RouterRef,
@@ -703,13 +824,20 @@ class RouteReader {
     const { ts } = this;
     const info = this.module(ref.file);
     const routerLevel: Scoped[] = [];
+    def.trailing = routerLevel;
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
-    for (const call of info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const calls = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression);
+    // `function mountRoutes(prefix) { app.use(prefix, api) }`: read at each `mountRoutes('/api')`.
+    const closures = new Map(
+      calls.map((call) => [call, this.involves(call, ref.name) ? closureOf(ts, call, ref.name, calls) : undefined]),
+    );
+    for (const call of calls) {
       // Where the name is another function's parameter (`function setupDev(app) {…}` beside a module's
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
+      if (closures.get(call)?.getStart() !== ref.closure) continue;
       if (
         ref.owner !== undefined &&
         call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
@@ -743,6 +871,25 @@ class RouteReader {
       // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
       if (this.hands(call, ref.name) && (ts.Node.isCallExpression(loader) || ts.Node.isIdentifier(callee)))
         this.warnUnreadModule(loader);
+      const closure = ts.Node.isIdentifier(callee) ? calledClosure(ts, callee, closures) : undefined;
+      // A closure calling itself registers nothing new where it is already being read.
+      if (closure && onTheWay(ref.handed, closure)) continue;
+      if (closure) {
+        const target: RouterRef = {
+          ...ref,
+          closure: closure.getStart(),
+          handed: { call, fn: closure, outer: ref.handed },
+        };
+        steps.push({
+          at: callee.getStart(),
+          run: () =>
+            def.entries.push({
+              kind: 'mount',
+              mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+            }),
+        });
+        continue;
+      }
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
         if (target)
@@ -843,6 +990,17 @@ class RouteReader {
     const file = (init && requiredFile(ts, this.imports, ref.file, init)) ?? this.names.namespaceFile(object);
     const exported = file ? this.exportOf(file, callee.getName()) : undefined;
     return exported && this.registrar(ref, exported.local, call, exported.file);
+  }
+
+  /** Whether a call is on the router (`app.use(…)`, `app.route('/x').get(…)`) or hands it on. */
+  private involves(call: CallExpression, name: string): boolean {
+    const callee = unwrap(this.ts, call.getExpression());
+    if (this.ts.Node.isPropertyAccessExpression(callee) && routerNameOf(this.ts, callee.getExpression()) === name)
+      return true;
+    const chain = METHODS.has(methodOf(this.ts, call) ?? '')
+      ? routeChain(this.ts, call, (node) => this.literal(node))
+      : undefined;
+    return chain?.router === name || this.hands(call, name);
   }
 
   /** Whether a call hands the router on (`registerAdmin(app)`, `loader({ app })`). */
@@ -985,7 +1143,11 @@ class RouteReader {
     const args = flattened(this.ts, call.getArguments());
     const stated = this.literal(args[0]);
     const hasPath = stated !== undefined;
-    if (!hasPath && args.length >= 2 && (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!))) {
+    if (
+      !hasPath &&
+      args.length >= 2 &&
+      (isComputedPath(this.ts, args[0]!) || isLoopValue(this.ts, args[0]!) || this.isHandedPath(args[0]!))
+    ) {
       // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
       // each element is read as the mount it makes.
       const mounts = this.tableMounts(ref, call) ?? this.handedMounts(call);
@@ -1044,7 +1206,7 @@ class RouteReader {
         });
       if (!target && this.isShownMiddleware(arg)) {
         if (prefix) middleware.push(shortText(arg));
-        else routerLevel.push({ name: shortText(arg) });
+        else routerLevel.push({ name: shortText(arg), at: siteOf(call) });
       }
       mounted ||= target !== undefined || unread;
     }
@@ -1063,10 +1225,15 @@ class RouteReader {
     else if (!mounted && answering)
       def.entries.push({
         kind: 'served',
-        route: functionMountRoute(this.ts, call, prefix, handler!, answering, expressStatusesIn(this.ts, answering), [
-          ...runsFor(routerLevel, joinPaths(prefix, '/*')),
-          ...middleware,
-        ]),
+        route: functionMountRoute(
+          this.ts,
+          call,
+          prefix,
+          handler!,
+          answering,
+          expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+          [...runsFor(routerLevel, joinPaths(prefix, '/*')), ...middleware],
+        ),
       });
     else if (!mounted && handler && handedList(this.ts, handler)) {
       const { owner, list } = handedList(this.ts, handler)!;
@@ -1306,7 +1473,7 @@ class RouteReader {
     const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
     return ts.Node.isIdentifier(arg)
-      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg))
+      ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
         ? this.resolveExport(required, 'default')
         : factory
@@ -1393,6 +1560,19 @@ class RouteReader {
   private heldMethodRouter(id: TsNode): RouterRef | undefined {
     const held = this.ts.Node.isIdentifier(id) ? this.names.follow(id)?.value : undefined;
     return held && this.methodRouter(held);
+  }
+
+  /**
+   * The router a `const` holds that a factory of the project built (`const generateRouter =
+   * createGenerateRouter(deps.store)`, here or in the function the mount is in): the router it returns.
+   */
+  private heldFactoryRouter(file: string, id: Identifier): RouterRef | undefined {
+    const { ts } = this;
+    const held = this.names.bindingOf(id)?.value;
+    const call = held && unwrap(ts, held);
+    return call && ts.Node.isCallExpression(call) && ts.Node.isIdentifier(call.getExpression())
+      ? this.resolveFactory(file, call.getExpression().getText())
+      : undefined;
   }
 
   /**
@@ -1562,7 +1742,7 @@ class RouteReader {
       this.names,
       handler,
       1,
-      (fn) => expressStatusesIn(this.ts, fn),
+      (fn) => expressStatusesIn(this.ts, fn, this.names.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
     );
   }
@@ -1994,7 +2174,8 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 
 /** A router's key among those read: its file, name and scope. */
 function refKey(ts: TsMorph, ref: RouterRef): string {
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${handedKeyOf(ts, ref)}`;
+  const closure = ref.closure === undefined ? '' : `%${ref.closure}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${handedKeyOf(ts, ref)}`;
 }
 
 /**
@@ -2006,10 +2187,67 @@ function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
   let takesMore = false;
   for (let at = ref.handed; at; at = at.outer) {
     key += `~${at.call.getSourceFile().getFilePath()}:${at.call.getStart()}`;
-    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's.
-    takesMore ||= at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode())).length > 1;
+    // `(app, prefix)`, or `({ app, prefix })`: more names than the router's; a closure's
+    // (`mountRoutes(prefix)`) are all more.
+    const names = at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode()));
+    takesMore ||= names.length > (ref.closure !== undefined && at === ref.handed ? 0 : 1);
   }
   return takesMore ? key : '';
+}
+
+/**
+ * The function of the module a call on the router `name` is written in that closes over the router
+ * and takes values of its own, and that the module calls by name (`function mountRoutes(prefix) {
+ * app.use(prefix, api) }` with `mountRoutes('/api')`): what it registers is read at each call, with
+ * the values that call gives. Undefined where the call runs where it is written, or the function is
+ * not called in the module (its parameters are then computed at run time, as before).
+ */
+function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallExpression[]): FunctionLike | undefined {
+  for (let scope: TsNode | undefined = call.getParent(); scope; scope = scope.getParent()) {
+    if (!isFunctionLike(ts, scope) && !ts.Node.isConstructorDeclaration(scope)) continue;
+    // The router is this function's own parameter: a registrar, read as such.
+    if (scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name)))
+      return undefined;
+    const own = functionName(ts, scope);
+    if (
+      own &&
+      scope.getParameters().length > 0 &&
+      !ts.Node.isMethodDeclaration(scope) &&
+      !ts.Node.isConstructorDeclaration(scope) &&
+      calls.some((each) => each.getExpression().getText() === own && !inside(scope, each))
+    )
+      return scope as FunctionLike;
+  }
+  return undefined;
+}
+
+/** The function a call by name calls, where it is one of the module's closures over the router. */
+function calledClosure(
+  ts: TsMorph,
+  callee: Identifier,
+  closures: Map<CallExpression, FunctionLike | undefined>,
+): FunctionLike | undefined {
+  for (const fn of closures.values()) if (fn && functionName(ts, fn) === callee.getText()) return fn;
+  return undefined;
+}
+
+/** Whether `fn` is already on the way to a handing: a function calling itself. */
+function onTheWay(handing: Handing | undefined, fn: TsNode): boolean {
+  for (let at = handing; at; at = at.outer) if (at.fn === fn) return true;
+  return false;
+}
+
+/** A function's own name: `function mountRoutes(…)`, `const mountRoutes = (…) => …`. */
+function functionName(ts: TsMorph, fn: TsNode): string | undefined {
+  if (ts.Node.isFunctionDeclaration(fn)) return fn.getName();
+  const parent = fn.getParent();
+  if (
+    (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn)) &&
+    parent &&
+    ts.Node.isVariableDeclaration(parent)
+  )
+    return parent.getName();
+  return undefined;
 }
 
 /**

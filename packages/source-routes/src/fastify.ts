@@ -571,7 +571,10 @@ export class FastifyReader extends ModuleReader {
   private literalStatuses(body: TsNode): number[] {
     const { ts } = this;
     // What it sets, and the errors it throws (`throw new AppError('Not found', 404)`), which Fastify answers with their status.
-    const codes = [...statusesIn(ts, body, ['code', 'status']), ...errorStatusesIn(ts, body)];
+    const codes = [
+      ...statusesIn(ts, body, ['code', 'status']),
+      ...errorStatusesIn(ts, body, this.modules.errorClassStatus),
+    ];
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (methodOf(ts, call) !== 'redirect') continue;
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));

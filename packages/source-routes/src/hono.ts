@@ -34,6 +34,7 @@ import {
 } from './modules.js';
 import {
   type Constants,
+  errorStatusesIn,
   isPathLiteral,
   joinPaths,
   joinStrictPaths,
@@ -605,7 +606,9 @@ export class HonoReader extends ModuleReader {
       const [first] = created.getArguments();
       if (created.getExpression().getText() === 'HTTPException' && first) codes.push(...statusCodes(ts, first));
     }
-    return codes;
+    // The errors of the project's classes it throws (`throw new NotFoundError()`), which app.onError answers with their status.
+    const thrown = errorStatusesIn(ts, fn, this.modules.errorClassStatus);
+    return [...codes, ...thrown];
   }
 }
 

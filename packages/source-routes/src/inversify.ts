@@ -72,6 +72,35 @@ export class InversifyReader extends ModuleReader {
     return files.flatMap((source) => this.controllers(source)).flatMap((cls) => this.controllerRoutes(cls, root));
   }
 
+  /**
+   * The functions the server is configured with, which register on the Express app itself: those
+   * `server.setConfig((app) => …)` runs before the controllers are registered (`before`), and those
+   * `setErrorConfig((app) => …)` runs after them; each with the name of its app parameter, for the
+   * Express reader. Written there or named (`setConfig(configure)`, here or imported).
+   */
+  configFunctions(entry: string): Array<{ fn: TsNode; app: string; after: boolean }> {
+    const { ts } = this;
+    const found: Array<{ fn: TsNode; app: string; after: boolean }> = [];
+    for (const file of this.modules.evaluationOrder(entry)) {
+      const source = this.modules.source(file);
+      if (!this.servers(source).length) continue;
+      for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+        const callee = call.getExpression();
+        const method = ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
+        if (method !== 'setConfig' && method !== 'setErrorConfig') continue;
+        const [given] = call.getArguments();
+        const fn = given && this.modules.functionOf(given);
+        const parameter =
+          fn && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn) || ts.Node.isFunctionDeclaration(fn))
+            ? fn.getParameters()[0]?.getNameNode()
+            : undefined;
+        if (fn && parameter && ts.Node.isIdentifier(parameter))
+          found.push({ fn, app: parameter.getText(), after: method === 'setErrorConfig' });
+      }
+    }
+    return found;
+  }
+
   /** Whether the modules the entry loads make an `InversifyExpressServer` (its routes are then read here). */
   serves(entry: string): boolean {
     return this.modules.evaluationOrder(entry).some((file) => this.servers(this.modules.source(file)).length > 0);
@@ -183,7 +212,7 @@ export class InversifyReader extends ModuleReader {
     const { ts } = this;
     const body = method.getBody();
     if (!body) return { statuses: [] };
-    const codes = expressStatusesIn(ts, body);
+    const codes = expressStatusesIn(ts, body, this.modules.errorClassStatus);
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)

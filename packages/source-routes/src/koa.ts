@@ -541,7 +541,7 @@ export class KoaReader extends ModuleReader {
       if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
         codes.push(...statusCodes(ts, call.getArguments()[0]!));
     // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
-    return [...codes, ...errorStatusesIn(ts, fn)];
+    return [...codes, ...errorStatusesIn(ts, fn, this.modules.errorClassStatus)];
   }
 }
 

@@ -16,6 +16,7 @@ import type {
   Node as TsNode,
   ParameterDeclaration,
   Project,
+  PropertyAssignment,
   SourceFile,
   VariableDeclaration,
 } from 'ts-morph';
@@ -25,16 +26,21 @@ import {
   commentBefore,
   computedStatus,
   constArray,
+  errorStatusesIn,
   ImportResolver,
   isPathLiteral,
   joinPaths,
   literalValue,
+  localConst,
+  nestExceptionStatus,
   pathText,
   shortText,
   statusArgumentsIn,
+  statusCode,
   statusCodes,
   syntaxErrors,
   underPath,
+  unwrapParentheses,
   type Constants,
   type StatusSlots,
   type TsMorph,
@@ -269,6 +275,51 @@ export class Modules {
     }
     const imported = this.importOf(id);
     return imported && this.exported(imported.file, imported.name, depth + 1);
+  }
+
+  /**
+   * The status an error class of the project carries itself, for `throw new NotFoundError()`: a
+   * status field it states (`statusCode = 404`, `readonly status = HttpStatus.NOT_FOUND`), one its
+   * constructor sets (`this.statusCode = 404`) or hands its base (`super(message, 404)`,
+   * `super({ message, status: 404 })`), else its base's, up the `extends` chain across modules (to a
+   * NestJS exception, `extends NotFoundException`). Undefined for a class that takes its status from
+   * its caller (`super(message, status)`), and for one not of the project (`Error`).
+   */
+  errorClassStatus = (callee: TsNode, depth = 0): number | undefined => {
+    const { ts } = this;
+    const name = unwrap(ts, callee);
+    if (depth > 8 || !ts.Node.isIdentifier(name)) return undefined;
+    const pkg = this.packageOf(name);
+    const known = pkg === undefined ? undefined : PACKAGE_ERRORS[pkg];
+    if (known) return known[name.getText()];
+    const cls = this.follow(name)?.value;
+    if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
+    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node));
+    if (own !== undefined) return own;
+    const base = cls.getExtends()?.getExpression();
+    return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
+  };
+
+  /**
+   * The status a value states: a literal or a status name docgen knows (`statusCode`), or a member of
+   * a numeric `enum` of the project (`StatusCode.NOT_FOUND` with `enum StatusCode { NOT_FOUND = 404 }`,
+   * here or imported) or a numeric `const` it holds (`const NOT_FOUND = 404`).
+   */
+  statusOf(node: TsNode): number | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const known = statusCode(ts, value);
+    if (known !== undefined) return known;
+    if (ts.Node.isPropertyAccessExpression(value) && ts.Node.isIdentifier(value.getExpression())) {
+      const enumeration = this.follow(value.getExpression() as Identifier)?.value;
+      if (enumeration && ts.Node.isEnumDeclaration(enumeration)) {
+        const member = enumeration.getMember(value.getName())?.getInitializer();
+        return member && ts.Node.isNumericLiteral(member) ? Number(member.getLiteralValue()) : undefined;
+      }
+    }
+    const held =
+      ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value) ? this.constValue(value) : undefined;
+    return held && ts.Node.isNumericLiteral(held) ? Number(held.getLiteralValue()) : undefined;
   }
 
   /**
@@ -718,6 +769,69 @@ export function classMembers<T extends object>(
     }
   }
   return found;
+}
+
+/** The error classes of packages that carry their status (routing-controllers' `throw new NotFoundError()`), by package. */
+const PACKAGE_ERRORS: Record<string, Record<string, number>> = {
+  'routing-controllers': {
+    BadRequestError: 400,
+    UnauthorizedError: 401,
+    ForbiddenError: 403,
+    NotFoundError: 404,
+    MethodNotAllowedError: 405,
+    NotAcceptableError: 406,
+    InternalServerError: 500,
+  },
+};
+
+/** The fields an error class states its HTTP status in. */
+const STATUS_FIELD = /^(?:status|statusCode|httpStatus|httpStatusCode|httpCode)$/;
+
+/** What an error class states its own status as (`ErrorClassStatus`), not its base's. */
+function ownErrorStatus(
+  ts: TsMorph,
+  cls: ClassDeclaration,
+  statusOf: (node: TsNode) => number | undefined,
+): number | undefined {
+  for (const field of cls.getProperties()) {
+    const init = field.getInitializer();
+    const code = init && STATUS_FIELD.test(field.getName()) ? statusOf(init) : undefined;
+    if (code !== undefined) return code;
+  }
+  for (const getter of cls.getGetAccessors()) {
+    if (!STATUS_FIELD.test(getter.getName())) continue;
+    const code = returnedBy(ts, getter)
+      .map((value) => statusOf(value))
+      .find((each) => each !== undefined);
+    if (code !== undefined) return code;
+  }
+  for (const constructor of cls.getConstructors()) {
+    for (const node of constructor.getDescendants()) {
+      // `this.statusCode = 404`
+      if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
+        const left = node.getLeft();
+        if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
+          const code = statusOf(node.getRight());
+          if (code !== undefined) return code;
+        }
+      }
+      // `super(message, 404)`, `super({ message, status: 404 })`
+      if (ts.Node.isCallExpression(node) && node.getExpression().getKind() === ts.SyntaxKind.SuperKeyword) {
+        for (const arg of node.getArguments()) {
+          const value = unwrap(ts, arg);
+          const code = ts.Node.isObjectLiteralExpression(value)
+            ? value
+                .getProperties()
+                .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
+                .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
+                .find((each) => each !== undefined)
+            : statusOf(value);
+          if (code !== undefined) return code;
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1191,17 +1305,92 @@ export function answeredStatuses(
   const codes: number[] = [];
   const computed = new Set<string>();
   for (const answerer of modules.answering(handler, responseAt)) {
-    codes.push(...literal(answerer.fn));
+    // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
+    // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
+    const handedFallbacks = new Set<number>();
+    const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
-      // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
-      const given = handedValue(ts, answerer.handing, node);
-      // What the helper states itself, `literal` has read as its framework reads it.
-      if (given !== node) codes.push(...statusCodes(ts, given));
-      const shown = computedStatus(ts, given);
+      const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
+      if (read?.handed) {
+        // `res.status(statusCode)` in a helper: the status each call gives it (`sendSuccess(res, data, 201)`).
+        codes.push(...read.codes);
+        for (const shown of read.computed) computed.add(shown);
+        for (const code of statusCodes(ts, node)) handedFallbacks.add(code);
+        continue;
+      }
+      for (const code of statusCodes(ts, node)) stated.add(code);
+      const shown = computedStatus(ts, node);
       if (shown) computed.add(shown);
     }
+    codes.push(...literal(answerer.fn).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
   }
   return statusFields(codes, [...computed]);
+}
+
+/**
+ * What a status argument of a helper is at one call that hands it its response (`answerer.handing`):
+ * `handed` where it depends on the helper's parameters. A parameter is what the call gives (a literal,
+ * a status name, a `const`, or an expression computed at run time), its default where the call leaves
+ * it out; of `code ?? 200` (or `code || 500`), what the call gives for `code` where it gives a status,
+ * the fallback where the call leaves `code` out, both where the call computes it; both sides of `?:`.
+ */
+function handedStatus(
+  ts: TsMorph,
+  handing: Handing,
+  node: TsNode,
+  depth = 0,
+): { codes: number[]; computed: string[]; handed: boolean; omitted?: boolean } {
+  const value = unwrapParentheses(ts, node);
+  const held = depth < 4 ? localConst(ts, value) : undefined;
+  if (held) return handedStatus(ts, handing, held, depth + 1);
+  const both = (parts: Array<ReturnType<typeof handedStatus>>) => ({
+    codes: parts.flatMap((part) => part.codes),
+    computed: parts.flatMap((part) => part.computed),
+    handed: parts.some((part) => part.handed),
+  });
+  if (ts.Node.isConditionalExpression(value))
+    return both([value.getWhenTrue(), value.getWhenFalse()].map((part) => handedStatus(ts, handing, part, depth)));
+  if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText())) {
+    const given = handedStatus(ts, handing, value.getLeft(), depth);
+    const fallback = handedStatus(ts, handing, value.getRight(), depth);
+    if (given.omitted) return { ...fallback, handed: true };
+    // A status the call gives is never nullish: the fallback is not reached.
+    if (given.handed && given.codes.length && !given.computed.length) return given;
+    return both([given, fallback]);
+  }
+  if (ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)) {
+    if (omittedAtCall(ts, handing, value))
+      return { codes: [], computed: [shortText(value)], handed: true, omitted: true };
+    const given = handedValue(ts, handing, value);
+    if (given !== value) {
+      const shown = computedStatus(ts, given);
+      return { codes: statusCodes(ts, given), computed: shown ? [shown] : [], handed: true };
+    }
+  }
+  const shown = computedStatus(ts, value);
+  return { codes: statusCodes(ts, value), computed: shown ? [shown] : [], handed: false };
+}
+
+/**
+ * Whether `node` is a parameter of the functions a handing leads to (or a key of one) that the call
+ * leaves out, with no default: `code` of `sendSuccess(res, data, code?)` called as `sendSuccess(res, data)`.
+ */
+function omittedAtCall(ts: TsMorph, handing: Handing, node: TsNode): boolean {
+  let value = node;
+  for (let at: Handing | undefined = handing; at; at = at.outer) {
+    const found = handedArgument(ts, at.fn, at.call, value);
+    if (found) {
+      if (!found.fromCall) return false; // a default
+      value = found.value;
+      continue;
+    }
+    const name = unwrap(ts, value);
+    const parameter = ts.Node.isIdentifier(name) && parameterOwner(ts, name) === at.fn ? name : undefined;
+    if (!parameter) continue;
+    const index = at.fn.getParameters().findIndex((each) => bindsName(ts, each.getNameNode(), parameter.getText()));
+    return index >= 0 && at.call.getArguments()[index] === undefined;
+  }
+  return false;
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

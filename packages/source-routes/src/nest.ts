@@ -36,6 +36,7 @@ import {
 import {
   commentBefore,
   errorStatusesIn,
+  type ErrorClassStatus,
   computedStatusesIn,
   EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
@@ -422,7 +423,7 @@ export class NestReader {
       this.modules,
       method,
       at,
-      (fn) => expressStatusesIn(this.ts, fn),
+      (fn) => expressStatusesIn(this.ts, fn, this.modules.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
     );
   }
@@ -437,7 +438,7 @@ export class NestReader {
       path: full,
       openapiPath: toOpenApiPath(full),
       middleware: handlers.slice(0, -1).map((node) => shortText(node)),
-      statuses: expressStatusesIn(this.ts, handler),
+      statuses: expressStatusesIn(this.ts, handler, this.modules.errorClassStatus),
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       line: call.getStartLineNumber(),
@@ -839,6 +840,7 @@ export class NestReader {
                 statuses: withThrown(
                   ts,
                   method,
+                  this.modules.errorClassStatus,
                   responseStatuses(ts, method, statuses(ts, verb, decorators), this.answered(method)) ??
                     statuses(ts, verb, decorators),
                 ),
@@ -1152,9 +1154,9 @@ function statuses(ts: TsMorph, verb: string, decorators: Decorator[]): number[] 
 }
 
 /** The statuses of the exceptions the method itself throws (`throw new NotFoundException()`), added. */
-function withThrown(ts: TsMorph, method: MethodDeclaration, codes: number[]): number[] {
+function withThrown(ts: TsMorph, method: MethodDeclaration, classStatus: ErrorClassStatus, codes: number[]): number[] {
   const body = method.getBody();
-  const thrown = body ? errorStatusesIn(ts, body) : [];
+  const thrown = body ? errorStatusesIn(ts, body, classStatus) : [];
   return thrown.length ? [...new Set([...codes, ...thrown])].sort((a, b) => a - b) : codes;
 }
 

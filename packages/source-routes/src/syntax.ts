@@ -420,7 +420,7 @@ export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatu
  * What a name holds when it is a `const` of the function (or module) it is used in, declared with a
  * value (`const status = err.statusCode || 500`), so a status set through it reads as that value.
  */
-function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
+export function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
   if (!ts.Node.isIdentifier(node)) return undefined;
   const name = node.getText();
   for (let scope: TsNode | undefined = node.getParent(); scope; scope = scope.getParent()) {
@@ -434,7 +434,7 @@ function localConst(ts: TsMorph, node: TsNode): TsNode | undefined {
   return undefined;
 }
 
-function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
+export function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
   let value = node;
   while (ts.Node.isParenthesizedExpression(value) || ts.Node.isAsExpression(value)) value = value.getExpression();
   return value;
@@ -444,7 +444,7 @@ function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
  * What an Express handler answers with a literal: `statusesIn`'s, and `res.redirect(url)` (302, or the
  * code given before the URL: `res.redirect(301, url)`).
  */
-export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
+export function expressStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes = new Set(statusesIn(ts, handler));
   for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
@@ -453,7 +453,7 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
     const code = args.length > 1 ? statusCode(ts, args[0]!) : 302;
     if (code && code >= 300 && code <= 399) codes.add(code);
   }
-  for (const code of errorStatusesIn(ts, handler)) codes.add(code);
+  for (const code of errorStatusesIn(ts, handler, classStatus)) codes.add(code);
   return [...codes].sort((a, b) => a - b);
 }
 
@@ -464,12 +464,18 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode): number[] {
  * `throw new HttpException('Forbidden', HttpStatus.FORBIDDEN)`. Only 4xx and 5xx, given as a
  * number or a status name docgen knows (`statusCode`): a status computed at run time is unknown.
  */
-export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
+export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
   const codes: number[] = [];
+  // Thrown, passed to `next` or `reject`, or handed to Mongoose's `query.orFail(new NotFoundError(…))`, which throws it.
   const raised = (node: TsNode) => {
     const parent = node.getParent();
     if (parent && ts.Node.isThrowStatement(parent)) return true;
-    return !!parent && ts.Node.isCallExpression(parent) && /^(next|reject)$/.test(parent.getExpression().getText());
+    if (!parent || !ts.Node.isCallExpression(parent)) return false;
+    const callee = parent.getExpression();
+    return (
+      /^(next|reject)$/.test(callee.getText()) ||
+      (ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'orFail')
+    );
   };
   for (const node of handler.getDescendants()) {
     let status: TsNode | undefined;
@@ -482,6 +488,8 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
       // `new ApiError(404, 'Not found')`, or the message first: `new AppError('Not found', 404)`.
       else if (/(?:Error|Exception)$/.test(name))
         status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
+      // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
+      if (!(status && statusCode(ts, status)) && !named) named = classStatus?.(node.getExpression());
     } else if (
       ts.Node.isCallExpression(node) &&
       raised(node) &&
@@ -492,6 +500,17 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode): number[] {
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
   return codes;
+}
+
+/**
+ * The status an error class of the project carries itself, found where the class is declared
+ * (`Modules.errorClassStatus`); undefined for one that takes it from its caller, or is not the project's.
+ */
+export type ErrorClassStatus = (callee: TsNode) => number | undefined;
+
+/** The status a NestJS built-in exception carries in its name (`NotFoundException`: 404). */
+export function nestExceptionStatus(name: string): number | undefined {
+  return NEST_EXCEPTION_STATUS[name.replace(/^.*\./, '')];
 }
 
 /** NestJS's built-in exceptions, which carry their status in their name (`throw new NotFoundException()`). */

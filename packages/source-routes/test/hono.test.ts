@@ -717,4 +717,34 @@ describe('readRoutes on a Hono app', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 13 }],
     ]);
   });
+
+  it("reads the status of the project's error classes a handler throws (extends HTTPException with super(404)), across modules", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-errors-'));
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { HTTPException } from 'hono/http-exception';",
+        'export class NotFound extends HTTPException {',
+        '  constructor(what: string) {',
+        '    super(404, { message: `${what} not found` });',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { NotFound } from './errors';",
+        'const app = new Hono();',
+        "app.get('/rooms/:id', (c) => {",
+        "  if (!c.req.param('id')) throw new NotFound('room');",
+        '  return c.json({});',
+        '});',
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/rooms/:id', [404]]]);
+  });
 });

@@ -2665,6 +2665,172 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads the status a custom error class carries (super(message, 404), a status field, this.statusCode = …), up its extends chain across modules', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-error-classes-'));
+    await mkdir(join(dir, 'errors'));
+    await writeFile(
+      join(dir, 'errors', 'base.ts'),
+      [
+        'export class AppError extends Error {',
+        '  constructor(message: string, public readonly statusCode: number) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'errors', 'http.ts'),
+      [
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { AppError } from './base';",
+        'export class NotFoundError extends AppError {',
+        "  constructor(message = 'Not found') {",
+        '    super(message, 404);',
+        '  }',
+        '}',
+        'export class UserNotFoundError extends NotFoundError {}',
+        'export class ForbiddenError extends Error {',
+        '  readonly statusCode = 403;',
+        '}',
+        'export class ConflictError extends Error {',
+        '  constructor(message: string) {',
+        '    super(message);',
+        '    this.statusCode = StatusCodes.CONFLICT;',
+        '  }',
+        '  statusCode: number;',
+        '}',
+        'export class Failure extends AppError {',
+        '  constructor(code: number) {',
+        "    super('failed', code); // the caller's status: not the class's",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'errors', 'index.ts'), "export * from './http';\n");
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { ConflictError, Failure, ForbiddenError, NotFoundError, UserNotFoundError } from './errors';",
+        'const app = express();',
+        "app.get('/users/:id', (req, res) => {",
+        '  if (!req.params.id) throw new UserNotFoundError();',
+        '  res.json({});',
+        '});',
+        "app.delete('/users/:id', (req, res, next) => next(new ForbiddenError()));",
+        "app.post('/users', (req, res) => {",
+        "  if (req.body.taken) throw new ConflictError('taken');",
+        '  res.status(201).json({});',
+        '});',
+        "app.put('/users/:id', (req, res) => {",
+        "  if (!req.body) throw new NotFoundError('no user');",
+        '  throw new Failure(req.body.code);',
+        '});',
+        'declare const User: any;',
+        "app.patch('/users/:id', (req, res, next) => {",
+        '  User.findById(req.params.id).orFail(new UserNotFoundError()).then((user: unknown) => res.json(user)).catch(next);',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [404]], // UserNotFoundError extends NotFoundError: super(message, 404)
+      ['DELETE', '/users/:id', [403]], // readonly statusCode = 403
+      ['POST', '/users', [201, 409]], // this.statusCode = StatusCodes.CONFLICT
+      ['PUT', '/users/:id', [404]], // Failure takes its status from its caller
+      ['PATCH', '/users/:id', [404]], // Mongoose's orFail(error) throws it
+    ]);
+  });
+
+  it("reads the status of a NestJS controller's own exception classes (extends NotFoundException, or HttpException with super(…, HttpStatus.FORBIDDEN))", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-error-classes-'));
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { HttpException, HttpStatus, NotFoundException } from '@nestjs/common';",
+        'export class CatNotFound extends NotFoundException {',
+        '  constructor(id: string) {',
+        '    super(`cat ${id} not found`);',
+        '  }',
+        '}',
+        'export class NotYourCat extends HttpException {',
+        '  constructor() {',
+        "    super('not your cat', HttpStatus.FORBIDDEN);",
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'main.ts'),
+      [
+        "import { Controller, Delete, Get, Module, Param } from '@nestjs/common';",
+        "import { NestFactory } from '@nestjs/core';",
+        "import { CatNotFound, NotYourCat } from './errors';",
+        "@Controller('cats')",
+        'export class CatsController {',
+        "  @Get(':id')",
+        "  one(@Param('id') id: string) {",
+        '    throw new CatNotFound(id);',
+        '  }',
+        "  @Delete(':id')",
+        '  remove() {',
+        '    throw new NotYourCat();',
+        '  }',
+        '}',
+        '@Module({ controllers: [CatsController] })',
+        'export class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/cats/:id', [200, 404]],
+      ['DELETE', '/cats/:id', [200, 403]],
+    ]);
+  });
+
+  it('reads the status a response helper falls back to (code ?? 200, code || 500) where a call leaves it out, and what each call hands it otherwise', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-helper-fallback-'));
+    await writeFile(
+      join(dir, 'respond.ts'),
+      [
+        "import type { Response } from 'express';",
+        'export function ok(res: Response, data: unknown, code?: number) {',
+        '  res.status(code ?? 200).json({ data });',
+        '}',
+        'export function fail(res: Response, message: string, code?: number) {',
+        '  const status = code || 500;',
+        '  res.status(status).json({ message });',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { StatusCodes } from 'http-status-codes';",
+        "import { fail, ok } from './respond';",
+        'const app = express();',
+        "app.get('/users', (req, res) => ok(res, []));",
+        "app.post('/users', (req, res) => ok(res, req.body, StatusCodes.CREATED));",
+        "app.put('/users/:id', (req, res) => ok(res, req.body, req.body.code));",
+        "app.delete('/users/:id', (req, res) => fail(res, 'gone', 410));",
+        "app.patch('/users/:id', (req, res) => fail(res, 'broken'));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, route.computedStatuses])).toEqual([
+      ['GET', '/users', [200], undefined], // left out: the fallback
+      ['POST', '/users', [201], undefined], // handed: the fallback is not reached
+      ['PUT', '/users/:id', [200], ['req.body.code']], // computed: either
+      ['DELETE', '/users/:id', [410], undefined], // through a const of the helper
+      ['PATCH', '/users/:id', [500], undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('mounts under a prefix a function is handed (an argument, a const in a template, the default, a key of an options object, handed on), under each prefix its calls give', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-prefix-'));
     await writeFile(
@@ -2736,6 +2902,51 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     // A value only known at run time (process.env.PREFIX) is still a computed mount, where it is used.
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 19 }],
+    ]);
+  });
+
+  it("mounts under the prefix each call gives a helper that closes over the module's app and takes only the prefix", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-closure-prefix-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/users', (req, res) => res.json([]));",
+        'function mountRoutes(prefix: string) {',
+        '  app.use(prefix, api);',
+        '}',
+        'const mountHealth = (base = "/internal") => {',
+        '  app.get(`${base}/health`, (req, res) => res.sendStatus(204));',
+        '};',
+        "app.get('/', (req, res) => res.send('ok'));",
+        "mountRoutes('/api');",
+        "mountRoutes('/api/v2');",
+        'mountHealth();',
+        'function makeDocs() {',
+        '  const docs = Router();',
+        "  docs.get('/spec', (req, res) => res.json({}));",
+        '  return docs;',
+        '}',
+        'const docsRouter = makeDocs(); // a const a factory of the project built',
+        "app.use('/docs', docsRouter);",
+        'mountRoutes(process.env.PREFIX);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    // In the order of the calls, as Express registers them, not where the helpers are written.
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/'],
+      ['GET', '/api/users'],
+      ['GET', '/api/v2/users'],
+      ['GET', '/internal/health'], // the parameter's default
+      ['GET', '/docs/spec'],
+    ]);
+    // A value only known at run time is still a computed mount, where it is used.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'app.ts'), line: 6 }],
     ]);
   });
 
@@ -3088,6 +3299,226 @@ describe('the routes page', () => {
     ]);
     expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
       ['DG_ROUTES_COMPUTED_PATH', 'users.ts', 16],
+    ]);
+  });
+
+  it("reads what inversify-express-utils' setConfig((app) => …) registers on the Express app, before the controllers, and setErrorConfig's after them", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-config-'));
+    await writeFile(
+      join(dir, 'docs.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const docs = Router();',
+        "docs.get('/openapi.json', (req, res) => res.json({}));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'configure.ts'),
+      [
+        "import type { Application } from 'express';",
+        'export function fallbacks(app: Application) {',
+        "  app.all('/legacy', (req, res) => res.sendStatus(410));",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import express from 'express';",
+        "import { Container } from 'inversify';",
+        "import { controller, httpGet, InversifyExpressServer } from 'inversify-express-utils';",
+        "import { docs } from './docs';",
+        "import { fallbacks } from './configure';",
+        "import helmet from 'helmet';",
+        "@controller('/cats')",
+        "export class Cats { @httpGet('/') list() { return []; } }",
+        'const container = new Container();',
+        "const server = new InversifyExpressServer(container, null, { rootPath: '/api' });",
+        'server.setConfig((app) => {',
+        '  app.use(express.json());',
+        "  app.use('/docs', docs);",
+        '  app.use(helmet()); // runs before the controllers and what comes after it',
+        "  app.get('/health', (req, res) => res.sendStatus(204));",
+        '});',
+        'server.setErrorConfig(fallbacks);',
+        'server.build().listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, basename(r.file)])).toEqual([
+      ['GET', '/docs/openapi.json', [], [], 'docs.ts'], // not under rootPath: on the app itself
+      ['GET', '/health', ['helmet()'], [204], 'server.ts'],
+      ['GET', '/api/cats', ['helmet()'], [], 'server.ts'],
+      ['ALL', '/legacy', ['helmet()'], [410], 'configure.ts'], // setErrorConfig runs after the controllers are registered
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads routing-controllers apps as their own framework: controllers listed or globbed, routePrefix, @HttpCode, @OnUndefined, its errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-'));
+    await mkdir(join(dir, 'controllers'));
+    await writeFile(
+      join(dir, 'controllers', 'users.controller.ts'),
+      [
+        "import { Authorized, Body, Delete, Get, HttpCode, JsonController, NotFoundError, OnUndefined, Param, Post, UseBefore } from 'routing-controllers';",
+        "import { audit } from '../audit';",
+        "@JsonController('/users')",
+        '@UseBefore(audit)',
+        'export class UsersController {',
+        '  /** Every user. */',
+        '  @Get()',
+        '  list() { return []; }',
+        "  @Get('/:id')",
+        "  one(@Param('id') id: number) { if (!id) throw new NotFoundError('no user'); return {}; }",
+        '  @Post()',
+        '  @HttpCode(201)',
+        "  @Authorized('admin')",
+        '  create(@Body() user: unknown) { return user; }',
+        "  @Delete('/:id')",
+        '  @OnUndefined(204)',
+        '  remove() {}',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'controllers', 'health.controller.ts'),
+      [
+        "import { Controller, Get, Res } from 'routing-controllers';",
+        '@Controller()',
+        'export class HealthController {',
+        "  @Get('/health')",
+        '  check(@Res() res: any) { return res.status(204).send(); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import cors from 'cors';",
+        "import express from 'express';",
+        "import * as glob from 'glob';",
+        "import path from 'path';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './controllers/users.controller';",
+        'const app = express();',
+        "app.get('/ping', (req, res) => res.send('pong'));",
+        'app.use(cors()); // before the controllers: runs before each of them',
+        "useExpressServer(app, { routePrefix: '/api', controllers: [UsersController, `${__dirname}/controllers/health.*`] });",
+        "const options = { controllers: glob.sync(path.join(__dirname, 'controllers', '*.controller.js')) };",
+        'useExpressServer(app, options);',
+        "app.use('/fallback', (req, res) => res.status(404).end());",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(framework).toBe('Express');
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary])).toEqual([
+      ['GET', '/ping', [], [], undefined], // the app's own, registered before the controllers
+      ['GET', '/api/users', ['cors()', 'audit'], [200], 'Every user.'],
+      ['GET', '/api/users/:id', ['cors()', 'audit'], [200, 404], undefined], // routing-controllers' NotFoundError
+      ['POST', '/api/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/api/users/:id', ['cors()', 'audit'], [200, 204], undefined],
+      ['GET', '/api/health', ['cors()'], [204], undefined], // a glob in the list
+      ['GET', '/health', ['cors()'], [204], undefined], // glob.sync(…) of a const's: its .js matches the .ts sources
+      ['GET', '/users', ['cors()', 'audit'], [200], 'Every user.'],
+      ['GET', '/users/:id', ['cors()', 'audit'], [200, 404], undefined],
+      ['POST', '/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
+      ['DELETE', '/users/:id', ['cors()', 'audit'], [200, 204], undefined],
+      [
+        'ALL',
+        '/fallback/*',
+        ['cors()'],
+        [404],
+        'Answered by the function written here, for every path under it: its routes are not read',
+      ],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the routing-controllers controllers the entry loads when createExpressServer lists none, under the names their decorators are imported as (pleerock/routing-controllers-express-demo)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-loaded-'));
+    await writeFile(
+      join(dir, 'posts.ts'),
+      [
+        "import { Get, JsonController, Post as HttpPost } from 'routing-controllers';",
+        '@JsonController()',
+        'export class PostController {',
+        "  @Get('/posts')",
+        '  all() { return []; }',
+        "  @HttpPost('/posts')",
+        '  post() { return {}; }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'unused.ts'),
+      "import { Get, JsonController } from 'routing-controllers';\n@JsonController('/unused')\nexport class Unused { @Get() no() {} }\n",
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import { createExpressServer } from 'routing-controllers';",
+        "import './posts';",
+        'createExpressServer({}).listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/posts', [200]],
+      ['POST', '/posts', [200]], // @HttpPost is the package's Post
+    ]);
+  });
+
+  it("reads routing-controllers options a class keeps in a static field, and statuses named by a numeric enum of the project, in res.status() and an error class (LeandroParisi's template)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-static-'));
+    await writeFile(join(dir, 'status.ts'), 'export enum StatusCode { OK = 200, NOT_FOUND = 404 }\n');
+    await writeFile(
+      join(dir, 'errors.ts'),
+      [
+        "import { StatusCode } from './status';",
+        'export default class ApiError extends Error {',
+        '  constructor(public statusCode: StatusCode, message: string) { super(message); }',
+        '}',
+        'export class InexistentUserError extends ApiError {',
+        "  constructor() { super(StatusCode.NOT_FOUND, 'no such user'); }",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      [
+        "import { Controller, Get, Res } from 'routing-controllers';",
+        "import { StatusCode } from './status';",
+        "import { InexistentUserError } from './errors';",
+        "@Controller('/health')",
+        'export default class HealthCheck {',
+        '  @Get()',
+        "  check(@Res() res: any) { return res.status(StatusCode.OK).send('Alive'); }",
+        "  @Get('/user')",
+        '  user() { throw new InexistentUserError(); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import HealthCheck from './health';",
+        'export class Server {',
+        "  static readonly RoutingControllersOptions = { controllers: [HealthCheck], routePrefix: '/api' };",
+        '  app: any;',
+        '  start() { this.app = createExpressServer(Server.RoutingControllersOptions); this.app.listen(3000); }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'index.ts'), "import { Server } from './server';\nnew Server().start();\n");
+    const { routes } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/health', [200]],
+      ['GET', '/api/health/user', [200, 404]],
     ]);
   });
 

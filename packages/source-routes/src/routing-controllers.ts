@@ -1,0 +1,417 @@
+/**
+ * routing-controllers: decorated controller classes (`@JsonController('/users')` with `@Get('/:id')`
+ * methods) that `useExpressServer(app, { routePrefix: '/api', controllers: [UsersController] })` (or
+ * `createExpressServer`, `useKoaServer`, `createKoaServer`) registers on an Express or Koa app. Its
+ * decorators share NestJS's names (`@Controller`, `@Get`, `@HttpCode`), so an app is told apart by
+ * the module it imports them from, and read here, not as NestJS.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type {
+  CallExpression,
+  ClassDeclaration,
+  Decorator,
+  MethodDeclaration,
+  ObjectLiteralExpression,
+  PropertyAccessExpression,
+  SourceFile,
+  Node as TsNode,
+} from 'ts-morph';
+import type { Route } from './model.js';
+import { ModuleReader, property, unwrap } from './modules.js';
+import { commentBefore, errorStatusesIn, joinPaths, shortText, statusCodes, toOpenApiPath } from './syntax.js';
+
+const PACKAGE = 'routing-controllers';
+
+/** The calls that register the controllers, and the framework each serves them on. */
+const SERVERS: Record<string, { framework: 'Express' | 'Koa'; optionsAt: number }> = {
+  useExpressServer: { framework: 'Express', optionsAt: 1 },
+  createExpressServer: { framework: 'Express', optionsAt: 0 },
+  useKoaServer: { framework: 'Koa', optionsAt: 1 },
+  createKoaServer: { framework: 'Koa', optionsAt: 0 },
+};
+
+/** The route decorators and the method each serves (`@Method('move', '/x')` names its own). */
+const ROUTE_DECORATORS: Record<string, string> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Head: 'HEAD',
+  All: 'ALL',
+};
+
+/** Whether a module's text uses routing-controllers. */
+export function isRoutingControllersSource(text: string): boolean {
+  return /['"]routing-controllers['"]/.test(text);
+}
+
+/** A server call: the framework it serves on, and its options (`routePrefix`, `controllers`). */
+interface Server {
+  call: CallExpression;
+  framework: 'Express' | 'Koa';
+  options?: ObjectLiteralExpression;
+}
+
+export class RoutingControllersReader extends ModuleReader {
+  /** The framework the first server call of the modules the entry loads serves on; undefined with none. */
+  framework(entry: string): 'Express' | 'Koa' | undefined {
+    return this.servers(entry)[0]?.framework;
+  }
+
+  /** Where the first server call is written (`useExpressServer(app, …)`): the app's own routes before it come first. */
+  serverSite(entry: string): { file: string; start: number } | undefined {
+    const call = this.servers(entry)[0]?.call;
+    return call && { file: call.getSourceFile().getFilePath(), start: call.getStart() };
+  }
+
+  /** The routes of the controllers each server call registers, under its `routePrefix`. */
+  routes(entry: string): Route[] {
+    return this.servers(entry).flatMap((server) => {
+      const prefix = this.routePrefix(server);
+      return this.controllers(server, entry).flatMap((cls) => this.controllerRoutes(cls, prefix));
+    });
+  }
+
+  private servers(entry: string): Server[] {
+    const { ts } = this;
+    const found: Server[] = [];
+    for (const file of this.modules.evaluationOrder(entry))
+      for (const call of this.modules.source(file).getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+        const callee = unwrap(ts, call.getExpression());
+        const server = ts.Node.isIdentifier(callee) ? SERVERS[callee.getText()] : undefined;
+        if (!server || !ts.Node.isIdentifier(callee) || this.modules.packageOf(callee) !== PACKAGE) continue;
+        found.push({ call, framework: server.framework, options: this.options(call.getArguments()[server.optionsAt]) });
+      }
+    return found;
+  }
+
+  /**
+   * The options object, written there, held by a `const` (`useExpressServer(app, routingOptions)`) or
+   * by a static field of a class of the project (`createExpressServer(Server.RoutingControllersOptions)`).
+   */
+  private options(node: TsNode | undefined): ObjectLiteralExpression | undefined {
+    const { ts } = this;
+    const value = node && unwrap(ts, node);
+    const held =
+      value && ts.Node.isIdentifier(value)
+        ? this.modules.follow(value)?.value
+        : value && ts.Node.isPropertyAccessExpression(value)
+          ? this.staticField(value)
+          : value;
+    const object = held && unwrap(ts, held);
+    return object && ts.Node.isObjectLiteralExpression(object) ? object : undefined;
+  }
+
+  /** `Server.RoutingControllersOptions`: the value a class of the project states in that static field. */
+  private staticField(access: PropertyAccessExpression): TsNode | undefined {
+    const { ts } = this;
+    const owner = unwrap(ts, access.getExpression());
+    const cls = ts.Node.isIdentifier(owner) ? this.modules.follow(owner)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls)
+      ? cls.getStaticProperty(access.getName())?.getFirstChildByKind(ts.SyntaxKind.ObjectLiteralExpression)
+      : undefined;
+  }
+
+  private routePrefix(server: Server): string {
+    const node = server.options && property(this.ts, server.options, 'routePrefix');
+    if (!node) return '';
+    const value = this.literal(node);
+    if (value !== undefined) return value;
+    this.warn(
+      'DG_ROUTES_PREFIX_UNKNOWN',
+      `the routePrefix ${shortText(node)} is computed at run time: the controllers' routes are shown without it`,
+      node,
+      "write it as a literal or a const (useExpressServer(app, { routePrefix: '/api', … }))",
+    );
+    return '';
+  }
+
+  /**
+   * The controller classes a server call lists: classes named (here or imported), and the decorated
+   * classes of the files a glob names (`__dirname + '/controllers/*.ts'`, `path.join(__dirname, 'controllers', '**', '*.js')`:
+   * a `.js` pattern matches the `.ts` sources too).
+   */
+  private controllers(server: Server, entry: string): ClassDeclaration[] {
+    const { ts } = this;
+    const listed = server.options && property(ts, server.options, 'controllers');
+    const list = listed && unwrap(ts, listed);
+    // `glob.sync(path.join(__dirname, 'modules/**/*Controller.ts'))`: the files of one glob.
+    const globbed = list && this.globCalled(list);
+    if (globbed) return globbed;
+    // No list: every controller whose module has run registers itself (`import './controllers/users'`).
+    if (!list)
+      return this.modules.evaluationOrder(entry).flatMap((file) => this.controllerClasses(this.modules.source(file)));
+    if (!ts.Node.isArrayLiteralExpression(list)) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `the controllers ${shortText(list)} are computed at run time: their routes are not read`,
+        list,
+        'list the controller classes, or globs of their files, in an array (controllers: [UsersController])',
+      );
+      return [];
+    }
+    return list.getElements().flatMap((element) => {
+      const value = unwrap(ts, element);
+      if (ts.Node.isIdentifier(value)) {
+        const cls = this.modules.follow(value)?.value;
+        if (cls && ts.Node.isClassDeclaration(cls)) return [cls];
+      }
+      const pattern = this.globOf(value);
+      if (pattern !== undefined) return this.globClasses(pattern);
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `the controller ${shortText(value)} is not a class or a file glob docgen can follow: its routes are not read`,
+        value,
+        "name the class (controllers: [UsersController]) or a glob under __dirname (__dirname + '/controllers/*.ts')",
+      );
+      return [];
+    });
+  }
+
+  /** The controller classes of the files a glob matches. */
+  private globClasses(pattern: string): ClassDeclaration[] {
+    return globFiles(pattern).flatMap((file) => this.controllerClasses(this.modules.source(file)));
+  }
+
+  /** The controllers of `glob.sync(pattern)` / `globSync(pattern)` (the glob package), undefined for any other value. */
+  private globCalled(node: TsNode): ClassDeclaration[] | undefined {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(node) || !/^(?:\w+\.)?(?:sync|globSync)$/.test(node.getExpression().getText()))
+      return undefined;
+    const [first] = node.getArguments();
+    const pattern = first && this.globOf(first);
+    return pattern === undefined ? undefined : this.globClasses(pattern);
+  }
+
+  /**
+   * The absolute glob a controllers entry names: `__dirname`, strings, templates and `+` of them, and
+   * `path.join` / `path.resolve` of such parts; a relative one is from the module's directory.
+   */
+  private globOf(node: TsNode): string | undefined {
+    const { ts } = this;
+    const here = dirname(node.getSourceFile().getFilePath());
+    const part = (value: TsNode): string | undefined => {
+      const bare = unwrap(ts, value);
+      if (ts.Node.isIdentifier(bare) && bare.getText() === '__dirname') return here;
+      if (ts.Node.isTemplateExpression(bare)) {
+        let text = bare.getHead().getLiteralText();
+        for (const span of bare.getTemplateSpans()) {
+          const inner = part(span.getExpression());
+          if (inner === undefined) return undefined;
+          text += inner + span.getLiteral().getLiteralText();
+        }
+        return text;
+      }
+      if (ts.Node.isBinaryExpression(bare) && bare.getOperatorToken().getText() === '+') {
+        const [left, right] = [part(bare.getLeft()), part(bare.getRight())];
+        return left === undefined || right === undefined ? undefined : left + right;
+      }
+      if (ts.Node.isCallExpression(bare) && /(?:^|\.)(?:join|resolve)$/.test(bare.getExpression().getText())) {
+        const parts = bare.getArguments().map(part);
+        return parts.every((each) => each !== undefined) ? join(...(parts as string[])) : undefined;
+      }
+      return this.literal(bare);
+    };
+    const pattern = part(node);
+    return pattern === undefined ? undefined : resolve(here, pattern);
+  }
+
+  /** The classes of a module decorated `@JsonController(…)` or `@Controller(…)` from routing-controllers. */
+  private controllerClasses(source: SourceFile): ClassDeclaration[] {
+    return source.getClasses().filter((cls) => this.controllerDecorator(cls) !== undefined);
+  }
+
+  private controllerDecorator(cls: ClassDeclaration): Decorator | undefined {
+    return this.decorator(cls.getDecorators(), 'JsonController') ?? this.decorator(cls.getDecorators(), 'Controller');
+  }
+
+  /** A decorator of the package under one of its names (`@Get`, `@HttpCode`), as imported. */
+  private decorator(decorators: Decorator[], name: string): Decorator | undefined {
+    return decorators.find((decorator) => this.isOurs(decorator) && this.nameOf(decorator) === name);
+  }
+
+  /** The package's name for a decorator, under whatever name it is imported (`Post as HttpPost`: `Post`). */
+  private nameOf(decorator: Decorator): string {
+    const name = decorator.getName();
+    for (const declaration of decorator.getSourceFile().getImportDeclarations()) {
+      if (declaration.getModuleSpecifierValue() !== PACKAGE) continue;
+      const named = declaration
+        .getNamedImports()
+        .find((each) => (each.getAliasNode()?.getText() ?? each.getName()) === name);
+      if (named) return named.getName();
+    }
+    return name;
+  }
+
+  private isOurs(decorator: Decorator): boolean {
+    const callee = decorator.getCallExpression()?.getExpression();
+    return !!callee && this.ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === PACKAGE;
+  }
+
+  private controllerRoutes(cls: ClassDeclaration, prefix: string): Route[] {
+    const controller = this.controllerDecorator(cls);
+    if (!controller) return [];
+    const pathNode = controller.getArguments()[0];
+    const path = pathNode ? this.literal(pathNode) : '';
+    if (path === undefined) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_PATH',
+        `@${controller.getName()}(${shortText(pathNode!)}) has a path computed at run time: its routes are not read`,
+        controller,
+        "write the controller's path as a literal or a const (@JsonController('/users'))",
+      );
+      return [];
+    }
+    const base = joinPaths(prefix, path);
+    const classMiddleware = this.middleware(cls.getDecorators());
+    return cls.getMethods().flatMap((method) => this.methodRoutes(method, base, classMiddleware));
+  }
+
+  /** `@UseBefore(auth, limit)` and `@Authorized('admin')`, as written, in order. */
+  private middleware(decorators: Decorator[]): string[] {
+    return decorators
+      .filter((decorator) => this.isOurs(decorator) && ['UseBefore', 'Authorized'].includes(this.nameOf(decorator)))
+      .flatMap((decorator) =>
+        this.nameOf(decorator) === 'UseBefore'
+          ? decorator.getArguments().map((arg) => shortText(arg))
+          : [shortText(decorator.getCallExpression()!)],
+      );
+  }
+
+  private methodRoutes(method: MethodDeclaration, base: string, classMiddleware: string[]): Route[] {
+    const routes: Route[] = [];
+    for (const decorator of method.getDecorators()) {
+      const name = this.nameOf(decorator);
+      const verb = ROUTE_DECORATORS[name] ?? (name === 'Method' ? name : undefined);
+      if (!verb || !this.isOurs(decorator)) continue;
+      const args = decorator.getArguments();
+      const [pathNode] = verb === 'Method' ? args.slice(1) : args;
+      const httpMethod = verb === 'Method' ? this.literal(args[0])?.toUpperCase() : verb;
+      const path = pathNode && !this.ts.Node.isObjectLiteralExpression(pathNode) ? this.literal(pathNode) : '';
+      if (path === undefined || !httpMethod) {
+        this.warn(
+          'DG_ROUTES_COMPUTED_PATH',
+          `@${name}(${args.map((arg) => shortText(arg)).join(', ')}) registers a route whose method or path is computed at run time: it is not read`,
+          decorator,
+          "write the route's path as a literal or a const (@Get('/:id'))",
+        );
+        continue;
+      }
+      const full = joinPaths(base, path);
+      routes.push({
+        method: httpMethod,
+        path: full,
+        openapiPath: toOpenApiPath(full),
+        middleware: [...classMiddleware, ...this.middleware(method.getDecorators())],
+        statuses: this.statuses(method),
+        summary: commentBefore(method),
+        file: method.getSourceFile().getFilePath(),
+        line: decorator.getStartLineNumber(),
+      });
+    }
+    return routes;
+  }
+
+  /**
+   * What a method answers with: `@HttpCode(201)`, else 200 (routing-controllers' default for every
+   * method, POST too); `@OnUndefined(204)` and `@OnNull(404)` beside it; `@Redirect(url)` 302; the
+   * errors it throws (the package's `NotFoundError` 404, or the project's, as every reader reads them);
+   * and what it sets on a `@Res()` it takes.
+   */
+  private statuses(method: MethodDeclaration): number[] {
+    const { ts } = this;
+    const decorators = method.getDecorators().filter((decorator) => this.isOurs(decorator));
+    const given = (name: string) =>
+      decorators
+        .filter((decorator) => this.nameOf(decorator) === name)
+        .flatMap((decorator) => (decorator.getArguments()[0] ? statusCodes(ts, decorator.getArguments()[0]!) : []));
+    const redirect = decorators.some((decorator) => this.nameOf(decorator) === 'Redirect') ? [302] : [];
+    const code = given('HttpCode');
+    const body = method.getBody();
+    const set = body ? this.setStatuses(body) : [];
+    const codes = [
+      ...(code.length ? code : redirect.length ? redirect : set.length ? [] : [200]),
+      ...set,
+      ...given('OnUndefined'),
+      ...given('OnNull'),
+      ...(body ? errorStatusesIn(ts, body, this.modules.errorClassStatus) : []),
+    ];
+    return [...new Set(codes)].filter((each) => each >= 100 && each <= 599).sort((a, b) => a - b);
+  }
+
+  /** `res.status(201)` / Koa's `ctx.status = 201` in a method that takes the response. */
+  private setStatuses(body: TsNode): number[] {
+    const { ts } = this;
+    const codes: number[] = [];
+    for (const node of body.getDescendants()) {
+      if (ts.Node.isCallExpression(node)) {
+        const callee = node.getExpression();
+        if (ts.Node.isPropertyAccessExpression(callee) && ['status', 'sendStatus'].includes(callee.getName()))
+          codes.push(...(node.getArguments()[0] ? this.statusesOf(node.getArguments()[0]!) : []));
+      } else if (
+        ts.Node.isBinaryExpression(node) &&
+        node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken &&
+        /\.status$/.test(node.getLeft().getText())
+      )
+        codes.push(...this.statusesOf(node.getRight()));
+    }
+    return codes;
+  }
+
+  /** The statuses a value may be (`statusCodes`), or the member of a numeric enum of the project it names (`StatusCode.OK`). */
+  private statusesOf(node: TsNode): number[] {
+    const codes = statusCodes(this.ts, node);
+    const named = codes.length ? undefined : this.modules.statusOf(node);
+    return named === undefined ? codes : [named];
+  }
+}
+
+/** The files a glob matches (`*`, `**`, `?`, `{ts,js}`); a `.js` pattern matches the `.ts` sources beside it too. */
+function globFiles(pattern: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const fixed = parts.findIndex((part) => /[*?{]/.test(part));
+  if (fixed < 0) return existsSync(pattern) ? [pattern] : [];
+  const root = parts.slice(0, fixed).join(sep) || sep;
+  const regex = globRegex(parts.slice(fixed).join('/'));
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'node_modules') continue;
+      const path = join(dir, name);
+      const relative = rel ? `${rel}/${name}` : name;
+      if (statSync(path).isDirectory()) walk(path, relative);
+      else if (regex.test(relative) && !/\.d\.ts$/.test(name)) out.push(path);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+function globRegex(glob: string): RegExp {
+  let source = '';
+  for (let at = 0; at < glob.length; at++) {
+    const char = glob[at]!;
+    if (glob.startsWith('**/', at)) {
+      source += '(?:.*/)?';
+      at += 2;
+    } else if (glob.startsWith('**', at)) {
+      source += '.*';
+      at += 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '{') {
+      const end = glob.indexOf('}', at);
+      source += `(?:${glob
+        .slice(at + 1, end)
+        .split(',')
+        .map((each) => each.replace(/[.+^$()|[\]\\]/g, '\\$&'))
+        .join('|')})`;
+      at = end;
+    } else source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  // Compiled output's `.js` is the source's `.ts` before the build.
+  return new RegExp(`^${source.replace(/\\\.js$/, '\\.[jt]s')}$`);
+}

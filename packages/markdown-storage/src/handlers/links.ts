@@ -78,14 +78,18 @@ export function imageReference(node: ImageReference, state: State): XNode[] {
 /**
  * Obsidian sizes an image in its alt text: `![250](…)` (250 pixels wide), `![Logo|250](…)`,
  * `![Logo|250x100](…)`. Only an alt of exactly that shape is a size; the alt shown is what is
- * before the bar. Any other alt (`![2 | 3](…)`, `![v1.2](…)`) is kept as written.
+ * before the bar. Any other alt (`![2 | 3](…)`, `![v1.2](…)`) is kept as written. A bare number
+ * below BARE_WIDTH_MIN (`![1](step1.png)`, `![12](…)`) is a step's number outside Obsidian far more
+ * often than a width, and a 1-pixel image would hide it: it stays the alt text.
  */
 const ALT_SIZE = /^(?:([\s\S]*)\|\s*)?(\d{1,5})(?:x(\d{1,5}))?\s*$/;
+const BARE_WIDTH_MIN = 50;
 
 function altWithSize(written: string): { alt: string; width?: number; height?: number } {
   const match = written.length && written.charCodeAt(written.length - 1) <= 0x39 ? ALT_SIZE.exec(written) : null;
   const width = pixels(match?.[2]);
   if (!match || width === undefined) return { alt: written };
+  if (match[1] === undefined && match[3] === undefined && width < BARE_WIDTH_MIN) return { alt: written };
   return { alt: (match[1] ?? '').trim(), width, height: pixels(match[3]) };
 }
 

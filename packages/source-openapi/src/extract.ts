@@ -1,13 +1,5 @@
 import { relative } from 'node:path';
-import {
-  anchorSlug,
-  DocgenError,
-  escapePointer,
-  fixOptionHint,
-  inlineCode,
-  type Diagnostic,
-  type OptionOrigin,
-} from '@docgen/core';
+import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -51,14 +43,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const report = options.report ?? (() => undefined);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
-  const componentSchemas =
-    dialect === 'swagger-2.0'
-      ? (document as Json).definitions
-      : ((document as Json).components as Json | undefined)?.schemas;
-  const componentsPointer = dialect === 'swagger-2.0' ? '/definitions' : '/components/schemas';
-  if (componentSchemas && typeof componentSchemas === 'object') {
-    for (const [name, value] of Object.entries(componentSchemas as Json)) {
-      const at = { file: spec.rootFile, pointer: `${componentsPointer}/${escapePointer(name)}` };
+  const components = mapAt(
+    spec,
+    dialect === 'swagger-2.0' ? document.definitions : (document.components as Json | undefined)?.schemas,
+    dialect === 'swagger-2.0' ? child(root, 'definitions') : child(root, 'components', 'schemas'),
+  );
+  if (components) {
+    for (const [name, value] of Object.entries(components.map)) {
+      const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
@@ -93,12 +85,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const operationAt = new Map<Operation, SpecPointer>();
   // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
   // hold, under `x-ms-paths`: the queue storage spec has every operation there and `paths: {}`.
-  const pathMaps = (['paths', 'x-ms-paths'] as const).map((key) => [key, (document[key] ?? {}) as Json] as const);
-  for (const [key, path, rawItem] of pathMaps.flatMap(([key, map]) =>
-    Object.entries(map).map(([path, item]) => [key, path, item] as const),
+  const pathMaps = (['paths', 'x-ms-paths'] as const).flatMap(
+    (key) => mapAt(spec, document[key], child(root, key)) ?? [],
+  );
+  for (const [mapPointer, path, rawItem] of pathMaps.flatMap(({ map, at }) =>
+    Object.entries(map).map(([path, item]) => [at, path, item] as const),
   )) {
     if (path.startsWith('x-')) continue;
-    const itemAt = child(root, key, path);
+    const itemAt = child(mapPointer, path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
     for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
@@ -107,8 +101,9 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     }
   }
   const webhooks: Operation[] = [];
-  for (const [name, rawItem] of Object.entries(((document as Json).webhooks ?? {}) as Json)) {
-    const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
+  const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
+  for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
+    const { value: item, at } = deref(spec, rawItem, child(webhookMap!.at, name));
     for (const { method, operation, at: methodAt } of methodsOf(spec, item, at))
       webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
   }
@@ -123,7 +118,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     contact: info.contact as ApiModel['contact'],
     license: info.license as ApiModel['license'],
     servers: serverList,
-    securitySchemes: securitySchemes(document, dialect),
+    securitySchemes: securitySchemes(spec, document, dialect),
     tags: groupByTag(context, operations, operationAt),
     webhooks,
     schemas: schemas.namedSchemas(context.usedBy),
@@ -291,6 +286,16 @@ function otherFormat(
  * its own: OpenAPI 3.1's Reference Object overrides them, and a 3.0 author who writes one there
  * means the same, though 3.0 says to ignore it.
  */
+/**
+ * A map of the spec (`paths`, `webhooks`, `components.schemas`…) and where its entries are, through
+ * the `$ref` it may be written as (`paths: { $ref: paths/index.yaml }`: OpenAPI has no place for
+ * it, but bundlers resolve it, and split specs use it); undefined when there is no map.
+ */
+function mapAt(spec: SpecSet, value: unknown, at: SpecPointer): { map: Json; at: SpecPointer } | undefined {
+  const { value: map, at: where } = isRef(value) ? deref(spec, value, at) : { value, at };
+  return map && typeof map === 'object' && !Array.isArray(map) ? { map: map as Json, at: where } : undefined;
+}
+
 function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
   if (!isRef(value)) return { value, at };
   const resolved = spec.resolve(value.$ref, at);
@@ -1035,13 +1040,20 @@ function substituteVariables(url: string, variables: Json | undefined): string {
   });
 }
 
-function securitySchemes(document: Json, dialect: Dialect): SecurityScheme[] {
-  const raw = (
-    dialect === 'swagger-2.0'
-      ? document.securityDefinitions
-      : (document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
-  return Object.entries(raw ?? {}).map(([name, value]) => {
+/** The security schemes the spec declares (Swagger 2.0's `securityDefinitions`), through a `$ref` the map may be written as. */
+function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map: Json; at: SpecPointer } | undefined {
+  const root: SpecPointer = { file: spec.rootFile, pointer: '' };
+  return dialect === 'swagger-2.0'
+    ? mapAt(spec, document.securityDefinitions, child(root, 'securityDefinitions'))
+    : mapAt(
+        spec,
+        (document.components as Json | undefined)?.securitySchemes,
+        child(root, 'components', 'securitySchemes'),
+      );
+}
+
+function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {
+  return Object.entries(declaredSchemes(spec, document, dialect)?.map ?? {}).map(([name, value]) => {
     const s = (value ?? {}) as Json;
     const scheme: SecurityScheme = {
       name,
@@ -1494,11 +1506,7 @@ function nameApiKeyVariables(context: WalkContext): void {
     (requirement) => Object.keys(requirement).filter(isApiKey).length > 1,
   );
   if (!severalKeys) return;
-  const declared = (
-    context.dialect === 'swagger-2.0'
-      ? context.document.securityDefinitions
-      : (context.document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
+  const declared = declaredSchemes(context.spec, context.document, context.dialect)?.map;
   const taken = new Set(RESERVED_VARIABLES);
   for (const scheme of Object.keys(declared ?? {}).filter(isApiKey)) {
     const base =
@@ -1533,15 +1541,10 @@ function securityRequirements(document: Json): Json[] {
 const RESERVED_VARIABLES = ['BASE_URL', 'TOKEN', 'USERNAME', 'PASSWORD', 'CLIENT_CERT', 'CLIENT_KEY'];
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {
-  const raw = (
-    context.dialect === 'swagger-2.0'
-      ? context.document.securityDefinitions
-      : (context.document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
-  const value = raw?.[name];
+  const declared = declaredSchemes(context.spec, context.document, context.dialect);
+  const value = declared?.map[name];
   return isRef(value)
-    ? (context.spec.resolve(value.$ref, { file: context.spec.rootFile, pointer: '/components/securitySchemes' })
-        .value as Json)
+    ? (context.spec.resolve(value.$ref, child(declared!.at, name)).value as Json)
     : (value as Json | undefined);
 }
 

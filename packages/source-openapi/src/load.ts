@@ -204,8 +204,10 @@ export class SpecSet {
     const seen = new Set<string>();
     let target = this.target(ref, from);
     for (;;) {
+      const reached = this.reach(target, from, ref);
+      target = { file: reached.file, pointer: reached.pointer };
+      const { value } = reached;
       const id = `${target.file}#${target.pointer}`;
-      const value = this.valueAt(target, from, ref);
       const next = isRef(value) && !this.bindingAt(target) ? value.$ref : undefined;
       if (next === undefined) return { ...target, value };
       if (seen.has(id)) {
@@ -391,6 +393,40 @@ export class SpecSet {
   }
 
   private valueAt(target: SpecPointer, from: SpecPointer, ref: string): unknown {
+    return this.reach(target, from, ref).value;
+  }
+
+  /**
+   * The value at `target`, and where it really is: a map written as a `$ref` to another file
+   * (`paths: { $ref: paths/index.yaml }`, `schemas: { $ref: schemas/index.yaml }`, which bundlers
+   * such as swagger-cli resolve) is walked through, so `#/components/schemas/User` reaches `User`
+   * in the file the map's `$ref` names. Only tried where the plain walk stops at a `$ref`: a spec
+   * without such maps pays nothing.
+   */
+  private reach(target: SpecPointer, from: SpecPointer, ref: string): Resolved {
+    for (let hops = 0; ; hops++) {
+      const document = this.documents.get(target.file);
+      const segments = document ? pointerSegments(target.pointer) : [];
+      const walked = document && walkPointer(document.value, segments);
+      if (walked && walked.reached === segments.length) return { ...target, value: walked.value };
+      // No file, or a key missing where no `$ref` stands: the error says which.
+      if (!walked || !isRef(walked.value) || hops >= 32)
+        return { ...target, value: this.walkedValue(target, from, ref) };
+      const written = segments
+        .slice(0, walked.reached)
+        .map((segment) => `/${escapePointer(segment)}`)
+        .join('');
+      const via = this.target(walked.value.$ref, { file: target.file, pointer: `${written}/$ref` });
+      const rest = segments
+        .slice(walked.reached)
+        .map((segment) => `/${escapePointer(segment)}`)
+        .join('');
+      target = { file: via.file, pointer: `${via.pointer}${rest}` };
+    }
+  }
+
+  /** The value at `target` in its file, or the error saying which file or key the `$ref` misses. */
+  private walkedValue(target: SpecPointer, from: SpecPointer, ref: string): unknown {
     const document = this.documents.get(target.file);
     if (!document) {
       throw new DocgenError({

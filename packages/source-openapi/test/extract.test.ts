@@ -1715,6 +1715,24 @@ describe('a discriminator mapping to schemas in files of their own (Redocly open
 });
 
 describe('OpenAPI 3.0 across files', () => {
+  it('reads maps written as one $ref (paths, components.schemas, securitySchemes), and $refs through them', async () => {
+    // The shape of split specs that keep `paths: { $ref: paths/index.yaml }`: OpenAPI has no place
+    // for the $ref, but bundlers resolve it, and docgen used to find no operation at all.
+    const api = await model('map-refs/openapi.yaml');
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /users', 'GET /users/{id}']);
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(['Problem', 'User']);
+    expect(api.schemas.find((s) => s.name === 'User')!.fields.map((f) => f.name)).toEqual(['id', 'manager']);
+    // `../openapi.yaml#/components/schemas/User` reaches User through the map's own $ref.
+    expect(op(api, 'getUser').responses.map((r) => r.contents[0]!.schema!.type)).toMatchObject([
+      { kind: 'ref', name: 'User' },
+      { kind: 'ref', name: 'Problem' },
+    ]);
+    expect(api.securitySchemes.map((s) => `${s.name}: ${s.type}`)).toEqual(['apiKey: apiKey']);
+    expect(api.schemas.find((s) => s.name === 'User')!.fields[1]).toMatchObject({
+      type: { kind: 'ref', name: 'User', circular: true },
+    });
+  });
+
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');
     expect(api.files.map((f) => f.slice(join(fixtures, 'multi-file-3.0').length + 1)).sort()).toEqual([

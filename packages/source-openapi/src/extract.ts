@@ -94,12 +94,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     if (path.startsWith('x-')) continue;
     const itemAt = child(mapPointer, path);
     const { value: item, at } = deref(spec, rawItem, itemAt);
+    context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
     for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
   }
+  context.pathItemVia = undefined;
   const webhooks: Operation[] = [];
   const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
   for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
@@ -142,14 +144,16 @@ interface WalkContext {
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
   report: (diagnostic: Diagnostic) => void;
-  /** Each operationId where it is first declared: a second declaration is reported. */
-  operationIds: Map<string, { at: SpecPointer; label: string }>;
+  /** Each operationId where it is first declared (and the `$ref` that led there): a second declaration is reported. */
+  operationIds: Map<string, { at: SpecPointer; label: string; via?: SpecPointer }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
   /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
+  /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
+  pathItemVia?: SpecPointer;
 }
 
 interface DeclaredTag {
@@ -499,7 +503,11 @@ function warnShorthandRefs(context: WalkContext): void {
 function checkOperationIdUnique(context: WalkContext, operationId: string, at: SpecPointer, label: string): void {
   const first = context.operationIds.get(operationId);
   if (!first) {
-    context.operationIds.set(operationId, { at, label });
+    context.operationIds.set(operationId, { at, label, via: context.pathItemVia });
+    return;
+  }
+  if (first.at.file === at.file && first.at.pointer === at.pointer && first.via && context.pathItemVia) {
+    reportSharedPathItem(context, operationId, first as Required<typeof first>, label, context.pathItemVia);
     return;
   }
   const firstLine = context.spec.where(first.at).location.line;
@@ -509,6 +517,29 @@ function checkOperationIdUnique(context: WalkContext, operationId: string, at: S
     message: `operationId "${operationId}" of ${label} is also the operationId of ${first.label}${firstLine ? ` (line ${firstLine})` : ''}: operationIds must be unique, and a link to it can only lead to the first`,
     ...context.spec.where(at),
     hint: 'give each operation an operationId of its own',
+  });
+}
+
+/**
+ * One path item `$ref`'d from two paths (`/users/{id}` and `/v2/users/{id}` naming one file): its
+ * operations are documented under both, and its operationIds name two operations. The fix is at
+ * the second `$ref`, not in the file both lead to, so that is where the warning points.
+ */
+function reportSharedPathItem(
+  context: WalkContext,
+  operationId: string,
+  first: { at: SpecPointer; label: string; via: SpecPointer },
+  label: string,
+  via: SpecPointer,
+): void {
+  const { spec } = context;
+  const firstRef = spec.locate(first.via);
+  context.report({
+    code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+    severity: 'warning',
+    message: `${label} and ${first.label} are one path item (${spec.display(first.at.file)}), $ref'd from both paths: its operationId "${operationId}" names two operations, and a link to it can only lead to the first`,
+    ...spec.where(via),
+    hint: `if one path is an alias of the other, drop it; else give it a path item of its own with another operationId (the first $ref is at ${firstRef.file}${firstRef.line ? `:${firstRef.line}` : ''})`,
   });
 }
 

@@ -977,6 +977,43 @@ describe('mistakes real specs make are reported at their line, and read as meant
     );
   });
 
+  it("one path item $ref'd from two paths: both documented, reported at the second $ref, not at the shared file", async () => {
+    // A versioned alias (`/v2/users/{id}` naming the same file as `/users/{id}`), as split specs
+    // reuse path item files: the operationId is one line of one file, so "line 2 is also line 2"
+    // told the reader nothing.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'user.yaml'),
+      "get:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Alias, version: "1" }',
+        'paths:',
+        '  /users/{id}:',
+        '    $ref: paths/user.yaml',
+        '  /v2/users/{id}:',
+        '    $ref: paths/user.yaml',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    expect(operations(api).map((o) => o.path)).toEqual(['/users/{id}', '/v2/users/{id}']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+      location: { file: join(dir, 'openapi.yaml'), line: 7 },
+    });
+    expect(diagnostics[0]!.message).toMatch(
+      /^GET \/v2\/users\/\{id\} and GET \/users\/\{id\} are one path item \(.*user\.yaml\)/,
+    );
+    expect(diagnostics[0]!.hint).toMatch(/alias/);
+    expect(diagnostics[0]!.hint).toContain('openapi.yaml:5');
+  });
+
   it('a type that is no JSON Schema type (`type: String`) is reported; one that differs by case only is read as meant', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

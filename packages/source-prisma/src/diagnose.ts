@@ -1,6 +1,6 @@
 /**
  * What a schema Prisma's parser rejected is, when its errors alone would not tell the reader:
- * a Prisma Next contract (another language in a `.prisma` file), or relations whose cascades the
+ * a Prisma Next contract or a ZenStack ZModel (languages built on Prisma's), or relations whose cascades the
  * database cannot run (SQL Server's "multiple cascade paths"). Read from the schema's text, only
  * after the parse failed, so a valid schema never pays for it.
  */
@@ -13,37 +13,93 @@ export interface SchemaSource {
   text: string;
 }
 
-/** Where a file first shows it is written in another language: the line and what is on it. */
+/** Where a file first shows it is written in another schema language: which, the line, and what is on it. */
 export interface ForeignSign {
+  language: SchemaLanguage;
   file: string;
   line: number;
   what: string;
 }
 
 /**
- * Prisma Next's contract language (`contract.prisma`) looks like Prisma ORM's schema language and
- * uses the same extension, but has constructs Prisma ORM has not: Prisma's parser reports each of
- * them as an invalid line, and never says the file is something else.
+ * Schema languages built on Prisma's, whose files Prisma's parser reports line by line as invalid
+ * without ever saying they are something else. Each is told by constructs Prisma's language has not.
  */
-const PRISMA_NEXT_SIGNS: Array<[RegExp, string]> = [
-  [/^\s*\/\/\s*use prisma-next\b/, 'its `// use prisma-next` header'],
-  [/^\s*namespace\s+\w+\s*\{/, 'a `namespace` block'],
-  [/^\s*types\s*\{/, 'a `types { … }` block of type aliases'],
-  [/^\s*@@(?:base|discriminator)\s*\(/, 'model inheritance (`@@base`, `@@discriminator`)'],
-  [/@relation\([^)]*\bfrom\s*:/, 'a relation written `@relation(from: …, to: …)`'],
-  [/^\s*policy_\w+\s+\w+\s*\{/, 'a row-level security policy block'],
+export type SchemaLanguage = 'Prisma Next' | 'ZenStack';
+
+/** Prisma Next's header line: the one sign written as a comment. */
+const HEADER = /^\s*\/\/\s*use prisma-next\b/;
+
+const SIGNS: Array<{ language: SchemaLanguage; pattern: RegExp; what: string }> = [
+  // Prisma Next's contract language (`contract.prisma`), under Prisma's own extension.
+  { language: 'Prisma Next', pattern: HEADER, what: 'its `// use prisma-next` header' },
+  { language: 'Prisma Next', pattern: /^\s*namespace\s+\w+\s*\{/, what: 'a `namespace` block' },
+  { language: 'Prisma Next', pattern: /^\s*types\s*\{/, what: 'a `types { … }` block of type aliases' },
+  {
+    language: 'Prisma Next',
+    pattern: /^\s*@@(?:base|discriminator)\s*\(/,
+    what: 'model inheritance (`@@base`, `@@discriminator`)',
+  },
+  {
+    language: 'Prisma Next',
+    pattern: /@relation\([^)]*\bfrom\s*:/,
+    what: 'a relation written `@relation(from: …, to: …)`',
+  },
+  { language: 'Prisma Next', pattern: /^\s*policy_\w+\s+\w+\s*\{/, what: 'a row-level security policy block' },
+  // ZenStack's ZModel (`schema.zmodel`): Prisma's language with access policies, imports, plugins.
+  {
+    language: 'ZenStack',
+    pattern: /@@?(?:allow|deny|validate)\s*\(/,
+    what: 'an access policy or validation rule (`@@allow`, `@@deny`, `@@validate`)',
+  },
+  { language: 'ZenStack', pattern: /^\s*import\s+["']/, what: 'an `import` of another ZModel file' },
+  { language: 'ZenStack', pattern: /^\s*plugin\s+\w+\s*\{/, what: 'a `plugin` block' },
+  { language: 'ZenStack', pattern: /^\s*abstract\s+model\s+\w+/, what: 'an `abstract model`' },
+  {
+    language: 'ZenStack',
+    pattern: /^\s*(?:model|type)\s+\w+\s+(?:extends|with)\s+\w+/,
+    what: 'a model that `extends` another',
+  },
+  {
+    language: 'ZenStack',
+    pattern: /^\s*(?:provider|url|output)\s*=\s*'/,
+    what: "a single-quoted string (ZModel's; Prisma's strings are double-quoted)",
+  },
+  { language: 'ZenStack', pattern: /^\s*@@delegate\s*\(/, what: 'a polymorphic base model (`@@delegate`)' },
 ];
 
-/** The first line, in the files' order, written in Prisma Next's contract language; undefined when none is. */
-export function prismaNextSign(sources: SchemaSource[]): ForeignSign | undefined {
+/**
+ * Where a file is written in a language built on Prisma's: the telling sign (the earlier in
+ * `SIGNS`, the more telling: a `plugin` block says more than a single-quoted string), at its first
+ * line in the files' order; undefined when there is none. A `.zmodel` file of Prisma's language
+ * alone is not told apart: its errors are Prisma's.
+ */
+export function foreignSign(sources: SchemaSource[]): ForeignSign | undefined {
+  let found: (ForeignSign & { rank: number }) | undefined;
   for (const { file, text } of sources) {
-    const lines = text.split('\n');
-    for (const [index, line] of lines.entries()) {
-      const sign = PRISMA_NEXT_SIGNS.find(([pattern]) => pattern.test(line));
-      if (sign) return { file, line: index + 1, what: sign[1] };
+    for (const [index, line] of text.split('\n').entries()) {
+      // A sign in a comment is prose (`// TODO: @@allow(…) once on ZenStack`), but for Prisma Next's header.
+      const code = line.replace(/\/\/.*$/, '');
+      const rank = SIGNS.findIndex(({ pattern }) => pattern.test(pattern === HEADER ? line : code));
+      if (rank !== -1 && (!found || rank < found.rank))
+        found = { language: SIGNS[rank]!.language, file, line: index + 1, what: SIGNS[rank]!.what, rank };
     }
   }
-  return undefined;
+  return found && { language: found.language, file: found.file, line: found.line, what: found.what };
+}
+
+/** What to point docgen at instead of a file in `language`: the Prisma schema it is, or is made into. */
+export function foreignSchemaHint(language: SchemaLanguage, text: string, pointAt: (what: string) => string): string {
+  if (language === 'Prisma Next')
+    return `docgen documents Prisma ORM schemas (Prisma 2 to 7), and cannot read Prisma Next contracts yet: ${pointAt("the project's Prisma ORM schema (schema.prisma)")}, if it keeps one`;
+  // `plugin prisma { output = '…' }`: where ZenStack writes the Prisma schema, relative to the ZModel.
+  const output = /^\s*plugin\s+\w+\s*\{[^}]*@core\/prisma[^}]*\}/m
+    .exec(text)?.[0]
+    .match(/^\s*output\s*=\s*["']([^"']+)["']/m)?.[1];
+  return (
+    `ZenStack writes the Prisma schema from it with \`npx zenstack generate\` (ZenStack 2: ${output ? `\`${output}\`, as its prisma plugin says` : '`prisma/schema.prisma` beside the ZModel, unless its prisma plugin says otherwise'}; ZenStack 3: where a \`plugin prisma { provider = '@core/prisma' }\` block says): ` +
+    pointAt('that generated schema.prisma')
+  );
 }
 
 /** Prisma's errors about cascades the database cannot run: two paths to one table, a cycle, a self-relation. */

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
-import { cascadeHint, cascadeRelations, prismaNextSign, type SchemaSource } from './diagnose.js';
+import { cascadeHint, cascadeRelations, foreignSchemaHint, foreignSign, type SchemaSource } from './diagnose.js';
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
 import {
@@ -137,7 +137,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
       const retried =
         attempt <= 16 &&
         (unknown ? dropPreviewFeature(datamodel, unknown[1]!) : viewKeysAsUnique(datamodel, error, viewKeys));
-      if (!retried) throw prismaNextError(error, sources, options.origin) ?? schemaError(error, sources);
+      if (!retried) throw foreignSchemaError(error, sources, options.origin) ?? schemaError(error, sources);
     }
   }
   const declarations = declarationLines(sources);
@@ -436,24 +436,27 @@ function whatItLooksLike(file: string, text: string): string {
 }
 
 /**
- * A Prisma Next contract Prisma's parser rejected: one error saying what the file is and what to
- * point docgen at, with Prisma's first errors below it; undefined when the schema shows no sign of
- * Prisma Next (then Prisma's errors are the whole story).
+ * A file in a language built on Prisma's (a Prisma Next contract, a ZenStack ZModel) that Prisma's
+ * parser rejected: one error saying what the file is and what to point docgen at, with Prisma's
+ * first errors below it; undefined when the schema shows no sign of one (then Prisma's errors are
+ * the whole story).
  */
-function prismaNextError(error: unknown, sources: SchemaSource[], origin?: OptionOrigin): DocgenError | undefined {
-  const sign = prismaNextSign(sources);
+function foreignSchemaError(error: unknown, sources: SchemaSource[], origin?: OptionOrigin): DocgenError | undefined {
+  const sign = foreignSign(sources);
   if (!sign) return undefined;
   const reported = errorsInSchemaOrder(error, sources);
   const shown = reported
     .slice(0, 3)
     .map((found) => `${found.name}:${found.line}: ${found.message}`)
     .concat(reported.length > 3 ? [`… and ${reported.length - 3} more`] : []);
+  const text = sources.find((source) => source.file === sign.file)?.text ?? '';
+  const what = sign.language === 'Prisma Next' ? 'a Prisma Next contract' : 'a ZenStack schema (ZModel)';
   return new DocgenError(
     {
       code: 'DG_PRISMA_NOT_A_SCHEMA',
-      message: `${basename(sign.file)} is a Prisma Next contract, not a Prisma ORM schema: ${sign.what} (line ${sign.line}) is Prisma Next's contract language, which Prisma ORM's parser (the one docgen reads schemas with) rejects`,
+      message: `${basename(sign.file)} is ${what}, not a Prisma ORM schema: ${sign.what} (line ${sign.line}) is ${sign.language}'s language, which Prisma ORM's parser (the one docgen reads schemas with) rejects`,
       location: { file: sign.file, line: sign.line },
-      hint: `docgen documents Prisma ORM schemas (Prisma 2 to 7), and cannot read Prisma Next contracts yet: ${fixOptionHint(origin, 'schema', "the project's Prisma ORM schema (schema.prisma)")}, if it keeps one`,
+      hint: foreignSchemaHint(sign.language, text, (target) => fixOptionHint(origin, 'schema', target)),
       excerpt: shown.length ? `Prisma ORM's parser reports:\n${shown.join('\n')}` : undefined,
     },
     { cause: error },

@@ -260,8 +260,11 @@ describe('extractPrisma', () => {
         ].join('\n'),
       ),
     );
-    expect(namespaced).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 1 } });
-    expect(namespaced.message).toMatch(/^schema\.prisma is a Prisma Next contract, not a Prisma ORM schema: a `types/);
+    // The most telling sign: the namespace block, though the type aliases come first.
+    expect(namespaced).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 5 } });
+    expect(namespaced.message).toMatch(
+      /^schema\.prisma is a Prisma Next contract, not a Prisma ORM schema: a `namespace` block/,
+    );
     expect(namespaced.hint).toMatch(/schema\.prisma/);
     // Prisma's own words stay, in the schema's order.
     expect(namespaced.excerpt).toMatch(/^Prisma ORM's parser reports:\nschema\.prisma:2: /);
@@ -287,6 +290,47 @@ describe('extractPrisma', () => {
     );
     expect(header).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 1 } });
     expect(header.excerpt).toMatch(/can't be a list/);
+  });
+
+  it('a ZenStack ZModel is one error saying what it is and where ZenStack writes the Prisma schema', async () => {
+    // The shape of ZenStack 2 schemas (schema.zmodel): a prisma plugin naming its output, an
+    // abstract base model, access policies.
+    const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.zmodel');
+    writeFileSync(
+      file,
+      [
+        'datasource db {',
+        "  provider = 'postgresql'",
+        '}',
+        'plugin prisma {',
+        "  provider = '@core/prisma'",
+        "  output = './generated/schema.prisma'",
+        '}',
+        'abstract model Base {',
+        '  id String @id',
+        '}',
+        'model Post extends Base {',
+        '  title String',
+        "  @@allow('read', true)",
+        '}',
+      ].join('\n'),
+    );
+    const error = await docgenFailure(extractPrisma(file));
+    // The most telling sign, not the first line that has one (a single-quoted string).
+    expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file, line: 13 } });
+    expect(error.message).toMatch(
+      /^schema\.zmodel is a ZenStack schema \(ZModel\), not a Prisma ORM schema: an access policy/,
+    );
+    expect(error.hint).toContain('npx zenstack generate');
+    expect(error.hint).toContain('`./generated/schema.prisma`, as its prisma plugin says');
+    expect(error.excerpt).toMatch(/^Prisma ORM's parser reports:\n/);
+    // A ZModel of Prisma's language alone, with a typo: Prisma's error is the story.
+    const plain = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.zmodel');
+    writeFileSync(plain, 'datasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id Strin @id\n}\n');
+    expect(await docgenFailure(extractPrisma(plain))).toMatchObject({
+      code: 'DG_PRISMA_INVALID',
+      location: { line: 5 },
+    });
   });
 
   it('a Prisma ORM schema with the words of Prisma Next in comments is read as it is', async () => {

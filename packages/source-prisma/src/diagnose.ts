@@ -176,3 +176,26 @@ export function cascadeHint(relations: CascadeRelation[]): string {
     `set \`onDelete: NoAction, onUpdate: NoAction\` on one relation of each path Prisma names: ${named}`
   );
 }
+
+/**
+ * Early Prisma 2 let a datasource list several providers (`provider = ["postgresql", "sqlite"]`);
+ * later versions refuse it with "must be a string literal", which does not say what to write
+ * instead. The hint, when Prisma's error is on such a line; undefined otherwise.
+ */
+export function providerListHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  for (const error of errors) {
+    if (!/provider argument in a datasource must be a string literal/.test(error.message)) continue;
+    const lines = sources.find((source) => source.name === error.name)?.text.split('\n') ?? [];
+    const list = lines
+      .slice(error.line - 1, error.line + 8)
+      .map((line) => /^\s*provider\s*=\s*\[([^\]]*)\]/.exec(line)?.[1])
+      .find((items) => items !== undefined);
+    if (list === undefined) continue;
+    const first = /"([^"]+)"/.exec(list)?.[1] ?? 'postgresql';
+    return `a list of providers is early Prisma 2's, which later versions refuse: write the one the database uses, \`provider = "${first}"\``;
+  }
+  return undefined;
+}

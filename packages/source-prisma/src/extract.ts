@@ -9,7 +9,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
-import { cascadeHint, cascadeRelations, foreignSchemaHint, foreignSign, type SchemaSource } from './diagnose.js';
+import {
+  cascadeHint,
+  cascadeRelations,
+  foreignSchemaHint,
+  foreignSign,
+  providerListHint,
+  type SchemaSource,
+} from './diagnose.js';
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
 import {
@@ -476,6 +483,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const source = first ? (sources.find((candidate) => candidate.name === first.name) ?? sources[0]!) : sources[0]!;
   const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';
   const cascades = cascadeRelations(found, sources);
+  const providerList = providerListHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
@@ -486,6 +494,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
       hint: [
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
         ...(cascades.length ? [cascadeHint(cascades)] : []),
+        ...(providerList ? [providerList] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

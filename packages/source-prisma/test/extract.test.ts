@@ -409,6 +409,24 @@ describe('extractPrisma', () => {
     );
   });
 
+  it("early Prisma 2's list of providers: Prisma's error, and the one line to write instead", async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = ["postgresql", "sqlite"]',
+          '}',
+          'model User {',
+          '  id String @id @default(cuid())',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 2 } });
+    expect(error.message).toMatch(/must be a string literal/);
+    expect(error.hint).toContain('write the one the database uses, `provider = "postgresql"`');
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

@@ -712,6 +712,7 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
           ...(back?.relation?.fields.length
             ? { toFields: back.relation.fields, toReferences: back.relation.references }
             : {}),
+          ...joinTableOnDelete(back?.relation?.fields.length ? 'mongodb' : provider),
         });
       } else if (field.relation.fields.length) {
         relations.push({
@@ -726,6 +727,15 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
     }
   }
   return relations;
+}
+
+/**
+ * An implicit m-n's join table has foreign keys to both sides with `ON DELETE CASCADE`: deleting a
+ * row deletes its links, never the rows it was linked to. Said, since a blank reads as "nothing
+ * happens". MongoDB's lists of ids, and relations Prisma Client emulates, have no such keys.
+ */
+function joinTableOnDelete(provider: string | undefined): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
+  return provider === 'mongodb' || provider === 'emulated' ? {} : { onDelete: 'Cascade', onDeleteDefault: true };
 }
 
 /**

@@ -75,9 +75,10 @@ describe('extractPrisma', () => {
       ['Profile', 'user', '1:1', 'User', 'profile', 'Cascade'],
       // not written: Prisma's default for a required foreign key
       ['Post', 'author', 'n:1', 'User', 'posts', 'Restrict'],
-      ['Post', 'tags', 'm:n', 'Tag', 'posts', undefined],
+      // an implicit m-n's join table cascades: deleting a post deletes its links to tags
+      ['Post', 'tags', 'm:n', 'Tag', 'posts', 'Cascade'],
     ]);
-    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, undefined]);
+    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, true]);
   });
 
   it('a block comment (`/** … */`, as papermark writes them) is documentation without its stars; a `///` list keeps them', async () => {

@@ -1751,6 +1751,59 @@ describe('a discriminator mapping to schemas in files of their own (Redocly open
   });
 });
 
+describe('OpenAPI 3.1 $id', () => {
+  it("a $ref to a schema's $id (absolute, or relative to the $id it is written in) names that schema, not a URL to fetch", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Ids, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: listUsers',
+      '      responses:',
+      "        '200':",
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      "              schema: { $ref: 'https://example.com/schemas/user' }",
+      'components:',
+      '  schemas:',
+      '    User:',
+      "      $id: 'https://example.com/schemas/user'",
+      '      type: object',
+      '      properties:',
+      '        address: { $ref: address }',
+      "        city: { $ref: 'address#/properties/city' }",
+      '    Address:',
+      "      $id: 'https://example.com/schemas/address'",
+      '      type: object',
+      '      properties:',
+      '        city: { type: string, example: Lyon }',
+    ]);
+    expect(op(api, 'listUsers').responses[0]!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'User' });
+    const user = api.schemas.find((s) => s.name === 'User')!;
+    expect(user.fields.map((f) => [f.name, f.type])).toMatchObject([
+      ['address', { kind: 'ref', name: 'Address' }],
+      ['city', { kind: 'ref', name: 'city' }],
+    ]);
+    // `address#/properties/city`: the fragment is read within the schema the $id names.
+    expect(api.schemas.find((s) => s.name === 'city')?.type).toMatchObject({ kind: 'primitive', name: 'string' });
+    // A URL no $id names is still refused: docgen does not fetch.
+    const error = await docgenFailure(
+      modelOf([
+        'openapi: 3.1.0',
+        'info: { title: Ids, version: "1" }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        "    User: { $id: 'https://example.com/schemas/user', type: object }",
+        "    Other: { $ref: 'https://example.com/schemas/other' }",
+      ]),
+    );
+    expect(error.code).toBe('DG_OPENAPI_REMOTE_REF');
+  });
+});
+
 describe('OpenAPI 3.0 across files', () => {
   it('reads maps written as one $ref (paths, components.schemas, securitySchemes), and $refs through them', async () => {
     // The shape of split specs that keep `paths: { $ref: paths/index.yaml }`: OpenAPI has no place

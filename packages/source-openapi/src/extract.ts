@@ -93,9 +93,9 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   )) {
     if (path.startsWith('x-')) continue;
     const itemAt = child(mapPointer, path);
-    const { value: item, at } = deref(spec, rawItem, itemAt);
+    const { item, operations: itemOperations } = pathItemOperations(context, rawItem, itemAt, path);
     context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
-    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
+    for (const { method, operation, at: methodAt } of itemOperations) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
@@ -105,8 +105,13 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const webhooks: Operation[] = [];
   const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
   for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
-    const { value: item, at } = deref(spec, rawItem, child(webhookMap!.at, name));
-    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at))
+    const { item, operations: itemOperations } = pathItemOperations(
+      context,
+      rawItem,
+      child(webhookMap!.at, name),
+      name,
+    );
+    for (const { method, operation, at: methodAt } of itemOperations)
       webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
@@ -321,6 +326,48 @@ function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown
  * but split specs (DigitalOcean's: `get: { $ref: resources/…/list.yml }`) keep every operation
  * in a file of its own, and the bundlers and renderers they are written for follow it.
  */
+/**
+ * A path item and its operations. One written as a `$ref` with operations beside it
+ * (`/users: { $ref: paths/users.yaml, post: … }`) has both: OpenAPI leaves such a merge undefined,
+ * but tools merge them, and reading only the `$ref` lost the operations beside it without a word.
+ * Where both write one method, the one beside the `$ref` is shown (as a `summary` beside it wins)
+ * and the other is reported.
+ */
+function pathItemOperations(
+  context: WalkContext,
+  rawItem: unknown,
+  itemAt: SpecPointer,
+  path: string,
+): { item: Json; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
+  const { spec } = context;
+  const { value: item, at } = deref(spec, rawItem, itemAt);
+  const operations = methodsOf(spec, item, at);
+  const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
+  if (!besides.length) return { item: item as Json, operations };
+  for (const beside of besides) {
+    const index = operations.findIndex((candidate) => candidate.method === beside.method);
+    if (index === -1) {
+      operations.push(beside);
+      continue;
+    }
+    const replaced = spec.locate(operations[index]!.at, true);
+    context.report({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      message: `${beside.method.toUpperCase()} ${path} is written both beside the path item's $ref and in ${replaced.file}${replaced.line ? `:${replaced.line}` : ''}: the one beside the $ref is shown, the other is left out`,
+      ...spec.where(beside.at, true),
+      hint: 'keep one of them: OpenAPI leaves a path item that names an operation twice undefined, and tools differ on which wins',
+    });
+    operations[index] = beside;
+  }
+  // In the methods' own order, wherever each was written.
+  const order = (method: string) => (HTTP_METHODS as readonly string[]).indexOf(method);
+  operations.sort(
+    (a, b) => (order(a.method) === -1 ? 99 : order(a.method)) - (order(b.method) === -1 ? 99 : order(b.method)),
+  );
+  return { item: item as Json, operations };
+}
+
 function methodsOf(
   spec: SpecSet,
   item: unknown,

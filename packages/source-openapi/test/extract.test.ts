@@ -1751,6 +1751,56 @@ describe('a discriminator mapping to schemas in files of their own (Redocly open
   });
 });
 
+describe('a path item $ref with operations beside it', () => {
+  it('reads both, in method order; a method written twice is the one beside the $ref, reported at it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'users.yaml'),
+      [
+        'get:',
+        '  operationId: listUsers',
+        "  responses: { '200': { description: OK } }",
+        'post:',
+        '  operationId: createUserOld',
+        "  responses: { '201': { description: Created } }",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Beside, version: "1" }',
+        'paths:',
+        '  /users:',
+        '    $ref: paths/users.yaml',
+        '    post:',
+        '      operationId: createUser',
+        "      responses: { '201': { description: Created } }",
+        '    delete:',
+        '      operationId: deleteUsers',
+        "      responses: { '204': { description: Gone } }",
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    expect(operations(api).map((o) => `${o.verb} ${o.operationId}`)).toEqual([
+      'GET listUsers',
+      'POST createUser',
+      'DELETE deleteUsers',
+    ]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      location: { file: join(dir, 'openapi.yaml'), line: 6 },
+    });
+    expect(diagnostics[0]!.message).toMatch(
+      /^POST \/users is written both beside the path item's \$ref and in .*users\.yaml:4/,
+    );
+  });
+});
+
 describe('OpenAPI 3.1 $id', () => {
   it("a $ref to a schema's $id (absolute, or relative to the $id it is written in) names that schema, not a URL to fetch", async () => {
     const api = await modelOf([

@@ -1,8 +1,8 @@
 /**
- * What a schema Prisma's parser rejected is, when its errors alone would not tell the reader:
- * a Prisma Next contract or a ZenStack ZModel (languages built on Prisma's), or relations whose cascades the
- * database cannot run (SQL Server's "multiple cascade paths"). Read from the schema's text, only
- * after the parse failed, so a valid schema never pays for it.
+ * What a schema Prisma's parser rejected is, when its errors alone would not tell the reader: a
+ * Prisma Next contract or a ZenStack ZModel (languages built on Prisma's), relations whose cascades
+ * the database cannot run (SQL Server's "multiple cascade paths"), early Prisma 2's provider list.
+ * Read from the schema's text, only after the parse failed, so a valid schema never pays for it.
  */
 import { basename } from 'node:path';
 
@@ -30,6 +30,7 @@ export type SchemaLanguage = 'Prisma Next' | 'ZenStack';
 /** Prisma Next's header line: the one sign written as a comment. */
 const HEADER = /^\s*\/\/\s*use prisma-next\b/;
 
+/** Each language's signs, the more telling first: `foreignSign` names the most telling one a file has. */
 const SIGNS: Array<{ language: SchemaLanguage; pattern: RegExp; what: string }> = [
   // Prisma Next's contract language (`contract.prisma`), under Prisma's own extension.
   { language: 'Prisma Next', pattern: HEADER, what: 'its `// use prisma-next` header' },

@@ -1,5 +1,5 @@
 /** `docgen schema`: the real CLI on the example's Prisma schema, and on a broken one. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -47,5 +47,32 @@ describe('docgen schema', () => {
     expect(result.stderr).toContain('Strin');
     expect(result.stderr).toContain('prisma validate');
     expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it("a Prisma Next contract: exit 1 saying what the file is and to pass the Prisma ORM schema, with Prisma's errors; nothing written", async () => {
+    const contract = join(scratch, 'contract.prisma');
+    writeFileSync(
+      contract,
+      ['// use prisma-next', '', 'model Event {', '  id   Int      @id', '  tags String[]', '}', ''].join('\n'),
+    );
+    const out = join(scratch, 'next');
+    const result = await runCli(['schema', '--prisma', contract, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error DG_PRISMA_NOT_A_SCHEMA ${contract}:1: contract.prisma is a Prisma Next contract`,
+    );
+    expect(result.stderr).toContain("pass --prisma the project's Prisma ORM schema (schema.prisma)");
+    // Prisma's own words are kept below.
+    expect(result.stderr).toContain("Prisma ORM's parser reports:");
+    expect(result.stderr).toContain("can't be a list");
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('counts one model as one model', async () => {
+    const schema = join(scratch, 'one.prisma');
+    writeFileSync(schema, 'datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id Int @id\n}\n');
+    const result = await runCli(['schema', '--prisma', schema, '--out', join(scratch, 'one'), '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/wrote 2 pages \(1 model[,)]/);
   }, 60_000);
 });

@@ -1,13 +1,5 @@
 import { relative } from 'node:path';
-import {
-  anchorSlug,
-  DocgenError,
-  escapePointer,
-  fixOptionHint,
-  inlineCode,
-  type Diagnostic,
-  type OptionOrigin,
-} from '@docgen/core';
+import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import {
@@ -51,14 +43,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const report = options.report ?? (() => undefined);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
-  const componentSchemas =
-    dialect === 'swagger-2.0'
-      ? (document as Json).definitions
-      : ((document as Json).components as Json | undefined)?.schemas;
-  const componentsPointer = dialect === 'swagger-2.0' ? '/definitions' : '/components/schemas';
-  if (componentSchemas && typeof componentSchemas === 'object') {
-    for (const [name, value] of Object.entries(componentSchemas as Json)) {
-      const at = { file: spec.rootFile, pointer: `${componentsPointer}/${escapePointer(name)}` };
+  const components = mapAt(
+    spec,
+    dialect === 'swagger-2.0' ? document.definitions : (document.components as Json | undefined)?.schemas,
+    dialect === 'swagger-2.0' ? child(root, 'definitions') : child(root, 'components', 'schemas'),
+  );
+  if (components) {
+    for (const [name, value] of Object.entries(components.map)) {
+      const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
@@ -93,23 +85,33 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const operationAt = new Map<Operation, SpecPointer>();
   // Azure's AutoRest specs keep paths with a query string (`/?comp=list`), which `paths` may not
   // hold, under `x-ms-paths`: the queue storage spec has every operation there and `paths: {}`.
-  const pathMaps = (['paths', 'x-ms-paths'] as const).map((key) => [key, (document[key] ?? {}) as Json] as const);
-  for (const [key, path, rawItem] of pathMaps.flatMap(([key, map]) =>
-    Object.entries(map).map(([path, item]) => [key, path, item] as const),
+  const pathMaps = (['paths', 'x-ms-paths'] as const).flatMap(
+    (key) => mapAt(spec, document[key], child(root, key)) ?? [],
+  );
+  for (const [mapPointer, path, rawItem] of pathMaps.flatMap(({ map, at }) =>
+    Object.entries(map).map(([path, item]) => [at, path, item] as const),
   )) {
     if (path.startsWith('x-')) continue;
-    const itemAt = child(root, key, path);
-    const { value: item, at } = deref(spec, rawItem, itemAt);
-    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at)) {
+    const itemAt = child(mapPointer, path);
+    const { item, operations: itemOperations } = pathItemOperations(context, rawItem, itemAt, path);
+    context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
+    for (const { method, operation, at: methodAt } of itemOperations) {
       const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
   }
+  context.pathItemVia = undefined;
   const webhooks: Operation[] = [];
-  for (const [name, rawItem] of Object.entries(((document as Json).webhooks ?? {}) as Json)) {
-    const { value: item, at } = deref(spec, rawItem, child(root, 'webhooks', name));
-    for (const { method, operation, at: methodAt } of methodsOf(spec, item, at))
+  const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
+  for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
+    const { item, operations: itemOperations } = pathItemOperations(
+      context,
+      rawItem,
+      child(webhookMap!.at, name),
+      name,
+    );
+    for (const { method, operation, at: methodAt } of itemOperations)
       webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
@@ -123,7 +125,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     contact: info.contact as ApiModel['contact'],
     license: info.license as ApiModel['license'],
     servers: serverList,
-    securitySchemes: securitySchemes(document, dialect),
+    securitySchemes: securitySchemes(spec, document, dialect),
     tags: groupByTag(context, operations, operationAt),
     webhooks,
     schemas: schemas.namedSchemas(context.usedBy),
@@ -147,14 +149,16 @@ interface WalkContext {
   usedBy: Map<string, Set<string>>;
   anchors: Set<string>;
   report: (diagnostic: Diagnostic) => void;
-  /** Each operationId where it is first declared: a second declaration is reported. */
-  operationIds: Map<string, { at: SpecPointer; label: string }>;
+  /** Each operationId where it is first declared (and the `$ref` that led there): a second declaration is reported. */
+  operationIds: Map<string, { at: SpecPointer; label: string; via?: SpecPointer }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
   /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
+  /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
+  pathItemVia?: SpecPointer;
 }
 
 interface DeclaredTag {
@@ -291,6 +295,16 @@ function otherFormat(
  * its own: OpenAPI 3.1's Reference Object overrides them, and a 3.0 author who writes one there
  * means the same, though 3.0 says to ignore it.
  */
+/**
+ * A map of the spec (`paths`, `webhooks`, `components.schemas`…) and where its entries are, through
+ * the `$ref` it may be written as (`paths: { $ref: paths/index.yaml }`: OpenAPI has no place for
+ * it, but bundlers resolve it, and split specs use it); undefined when there is no map.
+ */
+function mapAt(spec: SpecSet, value: unknown, at: SpecPointer): { map: Json; at: SpecPointer } | undefined {
+  const { value: map, at: where } = isRef(value) ? deref(spec, value, at) : { value, at };
+  return map && typeof map === 'object' && !Array.isArray(map) ? { map: map as Json, at: where } : undefined;
+}
+
 function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
   if (!isRef(value)) return { value, at };
   const resolved = spec.resolve(value.$ref, at);
@@ -312,6 +326,48 @@ function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown
  * but split specs (DigitalOcean's: `get: { $ref: resources/…/list.yml }`) keep every operation
  * in a file of its own, and the bundlers and renderers they are written for follow it.
  */
+/**
+ * A path item and its operations. One written as a `$ref` with operations beside it
+ * (`/users: { $ref: paths/users.yaml, post: … }`) has both: OpenAPI leaves such a merge undefined,
+ * but tools merge them, and reading only the `$ref` lost the operations beside it without a word.
+ * Where both write one method, the one beside the `$ref` is shown (as a `summary` beside it wins)
+ * and the other is reported.
+ */
+function pathItemOperations(
+  context: WalkContext,
+  rawItem: unknown,
+  itemAt: SpecPointer,
+  path: string,
+): { item: Json; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
+  const { spec } = context;
+  const { value: item, at } = deref(spec, rawItem, itemAt);
+  const operations = methodsOf(spec, item, at);
+  const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
+  if (!besides.length) return { item: item as Json, operations };
+  for (const beside of besides) {
+    const index = operations.findIndex((candidate) => candidate.method === beside.method);
+    if (index === -1) {
+      operations.push(beside);
+      continue;
+    }
+    const replaced = spec.locate(operations[index]!.at, true);
+    context.report({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      message: `${beside.method.toUpperCase()} ${path} is written both beside the path item's $ref and in ${replaced.file}${replaced.line ? `:${replaced.line}` : ''}: the one beside the $ref is shown, the other is left out`,
+      ...spec.where(beside.at, true),
+      hint: 'keep one of them: OpenAPI leaves a path item that names an operation twice undefined, and tools differ on which wins',
+    });
+    operations[index] = beside;
+  }
+  // In the methods' own order, wherever each was written.
+  const order = (method: string) => (HTTP_METHODS as readonly string[]).indexOf(method);
+  operations.sort(
+    (a, b) => (order(a.method) === -1 ? 99 : order(a.method)) - (order(b.method) === -1 ? 99 : order(b.method)),
+  );
+  return { item: item as Json, operations };
+}
+
 function methodsOf(
   spec: SpecSet,
   item: unknown,
@@ -494,7 +550,11 @@ function warnShorthandRefs(context: WalkContext): void {
 function checkOperationIdUnique(context: WalkContext, operationId: string, at: SpecPointer, label: string): void {
   const first = context.operationIds.get(operationId);
   if (!first) {
-    context.operationIds.set(operationId, { at, label });
+    context.operationIds.set(operationId, { at, label, via: context.pathItemVia });
+    return;
+  }
+  if (first.at.file === at.file && first.at.pointer === at.pointer && first.via && context.pathItemVia) {
+    reportSharedPathItem(context, operationId, first as Required<typeof first>, label, context.pathItemVia);
     return;
   }
   const firstLine = context.spec.where(first.at).location.line;
@@ -504,6 +564,29 @@ function checkOperationIdUnique(context: WalkContext, operationId: string, at: S
     message: `operationId "${operationId}" of ${label} is also the operationId of ${first.label}${firstLine ? ` (line ${firstLine})` : ''}: operationIds must be unique, and a link to it can only lead to the first`,
     ...context.spec.where(at),
     hint: 'give each operation an operationId of its own',
+  });
+}
+
+/**
+ * One path item `$ref`'d from two paths (`/users/{id}` and `/v2/users/{id}` naming one file): its
+ * operations are documented under both, and its operationIds name two operations. The fix is at
+ * the second `$ref`, not in the file both lead to, so that is where the warning points.
+ */
+function reportSharedPathItem(
+  context: WalkContext,
+  operationId: string,
+  first: { at: SpecPointer; label: string; via: SpecPointer },
+  label: string,
+  via: SpecPointer,
+): void {
+  const { spec } = context;
+  const firstRef = spec.locate(first.via);
+  context.report({
+    code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+    severity: 'warning',
+    message: `${label} and ${first.label} are one path item (${spec.display(first.at.file)}), $ref'd from both paths: its operationId "${operationId}" names two operations, and a link to it can only lead to the first`,
+    ...spec.where(via),
+    hint: `if one path is an alias of the other, drop it; else give it a path item of its own with another operationId (the first $ref is at ${firstRef.file}${firstRef.line ? `:${firstRef.line}` : ''})`,
   });
 }
 
@@ -1035,13 +1118,20 @@ function substituteVariables(url: string, variables: Json | undefined): string {
   });
 }
 
-function securitySchemes(document: Json, dialect: Dialect): SecurityScheme[] {
-  const raw = (
-    dialect === 'swagger-2.0'
-      ? document.securityDefinitions
-      : (document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
-  return Object.entries(raw ?? {}).map(([name, value]) => {
+/** The security schemes the spec declares (Swagger 2.0's `securityDefinitions`), through a `$ref` the map may be written as. */
+function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map: Json; at: SpecPointer } | undefined {
+  const root: SpecPointer = { file: spec.rootFile, pointer: '' };
+  return dialect === 'swagger-2.0'
+    ? mapAt(spec, document.securityDefinitions, child(root, 'securityDefinitions'))
+    : mapAt(
+        spec,
+        (document.components as Json | undefined)?.securitySchemes,
+        child(root, 'components', 'securitySchemes'),
+      );
+}
+
+function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {
+  return Object.entries(declaredSchemes(spec, document, dialect)?.map ?? {}).map(([name, value]) => {
     const s = (value ?? {}) as Json;
     const scheme: SecurityScheme = {
       name,
@@ -1494,11 +1584,7 @@ function nameApiKeyVariables(context: WalkContext): void {
     (requirement) => Object.keys(requirement).filter(isApiKey).length > 1,
   );
   if (!severalKeys) return;
-  const declared = (
-    context.dialect === 'swagger-2.0'
-      ? context.document.securityDefinitions
-      : (context.document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
+  const declared = declaredSchemes(context.spec, context.document, context.dialect)?.map;
   const taken = new Set(RESERVED_VARIABLES);
   for (const scheme of Object.keys(declared ?? {}).filter(isApiKey)) {
     const base =
@@ -1533,15 +1619,10 @@ function securityRequirements(document: Json): Json[] {
 const RESERVED_VARIABLES = ['BASE_URL', 'TOKEN', 'USERNAME', 'PASSWORD', 'CLIENT_CERT', 'CLIENT_KEY'];
 
 function securityDefinition(context: WalkContext, name: string): Json | undefined {
-  const raw = (
-    context.dialect === 'swagger-2.0'
-      ? context.document.securityDefinitions
-      : (context.document.components as Json | undefined)?.securitySchemes
-  ) as Json | undefined;
-  const value = raw?.[name];
+  const declared = declaredSchemes(context.spec, context.document, context.dialect);
+  const value = declared?.map[name];
   return isRef(value)
-    ? (context.spec.resolve(value.$ref, { file: context.spec.rootFile, pointer: '/components/securitySchemes' })
-        .value as Json)
+    ? (context.spec.resolve(value.$ref, child(declared!.at, name)).value as Json)
     : (value as Json | undefined);
 }
 

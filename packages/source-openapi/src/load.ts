@@ -113,6 +113,15 @@ export class SpecSet {
   /** The pointers of the `$dynamicAnchor`s by file, for finding the schemas that bind them. */
   readonly dynamicAnchors = new Map<string, string[]>();
 
+  /**
+   * OpenAPI 3.1 schemas named by an absolute `$id` (`https://example.com/schemas/user`), by that
+   * URI: a `$ref` to it names the schema, not a file to download. Filled while `$ref`s are collected.
+   */
+  readonly ids = new Map<string, SpecPointer>();
+
+  /** The base URI of each `$ref` written inside a schema with an `$id`, by `file#pointer` of its holder: relative `$ref`s resolve against it. */
+  readonly refBases = new Map<string, string>();
+
   /** Schemas binding a generic's dynamic anchors, by `file#pointer`; filled once every file is loaded. */
   private bindings?: Map<string, DynamicBinding>;
 
@@ -204,8 +213,10 @@ export class SpecSet {
     const seen = new Set<string>();
     let target = this.target(ref, from);
     for (;;) {
+      const reached = this.reach(target, from, ref);
+      target = { file: reached.file, pointer: reached.pointer };
+      const { value } = reached;
       const id = `${target.file}#${target.pointer}`;
-      const value = this.valueAt(target, from, ref);
       const next = isRef(value) && !this.bindingAt(target) ? value.$ref : undefined;
       if (next === undefined) return { ...target, value };
       if (seen.has(id)) {
@@ -356,6 +367,8 @@ export class SpecSet {
 
   /** The file a `$ref` string names (refusing URLs), and its fragment still unread. */
   targetFile(ref: string, from: SpecPointer): { file: string; fragment: string } {
+    const identified = this.ids.size ? this.identified(ref, from) : undefined;
+    if (identified) return identified;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) {
       throw new DocgenError({
         code: 'DG_OPENAPI_REMOTE_REF',
@@ -369,6 +382,29 @@ export class SpecSet {
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
     const file = path ? resolve(dirname(from.file), decodeURI(path)) : from.file;
     return (hash === -1 && this.shorthand(ref, file, from)) || { file, fragment };
+  }
+
+  /**
+   * The schema a `$ref` names by its `$id`: an absolute URI, or one relative to the `$id` of a
+   * schema the `$ref` is written in (`$ref: address` inside `https://example.com/schemas/user`);
+   * its fragment is read from that schema. Undefined when no `$id` matches: a path, as before.
+   */
+  private identified(ref: string, from: SpecPointer): { file: string; fragment: string } | undefined {
+    const holder = from.pointer.endsWith('/$ref') ? from.pointer.slice(0, -'/$ref'.length) : from.pointer;
+    const base = this.refBases.get(`${from.file}#${holder}`);
+    if (base === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(ref)) return undefined; // a path: most `$ref`s
+    let uri: string;
+    try {
+      uri = new URL(ref, base).href;
+    } catch {
+      return undefined; // relative, outside any `$id`: a path
+    }
+    const hash = uri.indexOf('#');
+    const id = this.ids.get(hash === -1 ? uri : uri.slice(0, hash));
+    if (!id) return undefined;
+    const fragment = hash === -1 ? '' : uri.slice(hash + 1);
+    // `#/properties/name` is within the identified schema; a plain name stays an anchor name.
+    return { file: id.file, fragment: fragment && !fragment.startsWith('/') ? fragment : `${id.pointer}${fragment}` };
   }
 
   /** A bare name's definition in the referring file, when the name is no file (see `shorthandRefs`). */
@@ -391,6 +427,40 @@ export class SpecSet {
   }
 
   private valueAt(target: SpecPointer, from: SpecPointer, ref: string): unknown {
+    return this.reach(target, from, ref).value;
+  }
+
+  /**
+   * The value at `target`, and where it really is: a map written as a `$ref` to another file
+   * (`paths: { $ref: paths/index.yaml }`, `schemas: { $ref: schemas/index.yaml }`, which bundlers
+   * such as swagger-cli resolve) is walked through, so `#/components/schemas/User` reaches `User`
+   * in the file the map's `$ref` names. Only tried where the plain walk stops at a `$ref`: a spec
+   * without such maps pays nothing.
+   */
+  private reach(target: SpecPointer, from: SpecPointer, ref: string): Resolved {
+    for (let hops = 0; ; hops++) {
+      const document = this.documents.get(target.file);
+      const segments = document ? pointerSegments(target.pointer) : [];
+      const walked = document && walkPointer(document.value, segments);
+      if (walked && walked.reached === segments.length) return { ...target, value: walked.value };
+      // No file, or a key missing where no `$ref` stands: the error says which.
+      if (!walked || !isRef(walked.value) || hops >= 32)
+        return { ...target, value: this.walkedValue(target, from, ref) };
+      const written = segments
+        .slice(0, walked.reached)
+        .map((segment) => `/${escapePointer(segment)}`)
+        .join('');
+      const via = this.target(walked.value.$ref, { file: target.file, pointer: `${written}/$ref` });
+      const rest = segments
+        .slice(walked.reached)
+        .map((segment) => `/${escapePointer(segment)}`)
+        .join('');
+      target = { file: via.file, pointer: `${via.pointer}${rest}` };
+    }
+  }
+
+  /** The value at `target` in its file, or the error saying which file or key the `$ref` misses. */
+  private walkedValue(target: SpecPointer, from: SpecPointer, ref: string): unknown {
     const document = this.documents.get(target.file);
     if (!document) {
       throw new DocgenError({
@@ -546,33 +616,41 @@ export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}):
     set.anchors.set(file, anchors);
     const dynamicAnchors: string[] = [];
     set.dynamicAnchors.set(file, dynamicAnchors);
+    const written: Array<{ ref: string; pointer: string; mapping?: boolean }> = [];
     if (document.value && typeof document.value === 'object')
-      collectRefs(document.value, '', anchors, dynamicAnchors, (ref, pointer, mapping) => {
-        const from = { file, pointer };
-        if (mapping) {
-          // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
-          // file, so the variant can be linked and documented; a value naming no file stays a name.
-          const target = set.targetFile(ref, from);
-          if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
-            pending.push(target.file);
-          return;
-        }
-        refs.push({ ref, from });
-        // The file only: an anchor's pointer is known once the whole file has been read.
+      collectRefs(
+        document.value,
+        '',
+        { anchors, dynamicAnchors, ids: set.ids, refBases: set.refBases, file },
+        (ref, pointer, mapping) => written.push({ ref, pointer, mapping }),
+      );
+    // Once the whole file is read, so a `$ref` to an `$id` written further down finds it.
+    for (const { ref, pointer, mapping } of written) {
+      const from = { file, pointer };
+      if (mapping) {
+        // A discriminator mapping to a schema in another file (`admin: ./Admin.yaml`): load that
+        // file, so the variant can be linked and documented; a value naming no file stays a name.
         const target = set.targetFile(ref, from);
-        if (target.file !== file && !set.documents.has(target.file)) {
-          const missing = !existsSync(target.file);
-          if (missing || statSync(target.file).isDirectory()) {
-            throw new DocgenError({
-              code: 'DG_OPENAPI_REF_FILE',
-              message: `$ref "${ref}" points to ${set.display(target.file)}, which ${missing ? 'does not exist' : 'is a folder, not a file'}`,
-              ...set.where({ file, pointer: `${pointer}/$ref` }),
-              hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
-            });
-          }
+        if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
           pending.push(target.file);
+        continue;
+      }
+      refs.push({ ref, from });
+      // The file only: an anchor's pointer is known once the whole file has been read.
+      const target = set.targetFile(ref, from);
+      if (target.file !== file && !set.documents.has(target.file)) {
+        const missing = !existsSync(target.file);
+        if (missing || statSync(target.file).isDirectory()) {
+          throw new DocgenError({
+            code: 'DG_OPENAPI_REF_FILE',
+            message: `$ref "${ref}" points to ${set.display(target.file)}, which ${missing ? 'does not exist' : 'is a folder, not a file'}`,
+            ...set.where({ file, pointer: `${pointer}/$ref` }),
+            hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
+          });
         }
-      });
+        pending.push(target.file);
+      }
+    }
   }
   set.findBindings();
   for (const { ref, from } of refs) {
@@ -642,14 +720,23 @@ const LIKELY_ROOT = /^(openapi|swagger|api)\b/i;
  * same place (the common case: a recursive tree's `items: { $dynamicRef: '#node' }`, with no
  * dynamic scope to pick another target), so every reader of `$ref`s follows it.
  */
+interface Collected {
+  anchors: Map<string, string[]>;
+  dynamicAnchors: string[];
+  /** `SpecSet.ids` and `SpecSet.refBases`, and the file being walked. */
+  ids: Map<string, SpecPointer>;
+  refBases: Map<string, string>;
+  file: string;
+}
+
 function collectRefs(
   value: object,
   pointer: string,
-  anchors: Map<string, string[]>,
-  dynamicAnchors: string[],
+  collected: Collected,
   visit: (ref: string, pointer: string, mapping?: boolean) => void,
   inExamples = false,
   isExamplesMap = false,
+  base?: string,
 ): void {
   // A pointer string is built only for a value that can hold a `$ref` (an object or array): a
   // 2 MB spec has hundreds of thousands of strings and numbers, and their pointers were most of
@@ -659,18 +746,24 @@ function collectRefs(
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item && typeof item === 'object')
-        collectRefs(item, `${pointer}/${i}`, anchors, dynamicAnchors, visit, childInExamples);
+        collectRefs(item, `${pointer}/${i}`, collected, visit, childInExamples, false, base);
     }
     return;
   }
   const object = value as Record<string, unknown>;
   if (object.$anchor !== undefined || object.$dynamicAnchor !== undefined) {
+    const { anchors } = collected;
     for (const name of [object.$anchor, object.$dynamicAnchor])
       if (typeof name === 'string') anchors.set(name, [...(anchors.get(name) ?? []), pointer]);
-    if (typeof object.$dynamicAnchor === 'string') dynamicAnchors.push(pointer);
+    if (typeof object.$dynamicAnchor === 'string') collected.dynamicAnchors.push(pointer);
   }
+  // OpenAPI 3.1 (JSON Schema 2020-12): an `$id` names the schema, and is the base of the `$ref`s in it.
+  if (typeof object.$id === 'string' && !inExamples) base = identify(object.$id, base, pointer, collected);
   if (typeof object.$dynamicRef === 'string' && object.$ref === undefined) object.$ref = object.$dynamicRef;
-  if (typeof object.$ref === 'string') visit(object.$ref, pointer);
+  if (typeof object.$ref === 'string') {
+    if (base !== undefined) collected.refBases.set(`${collected.file}#${pointer}`, base);
+    visit(object.$ref, pointer);
+  }
   const mapping = (object.discriminator as { mapping?: unknown } | undefined)?.mapping;
   if (mapping && typeof mapping === 'object')
     for (const [key, target] of Object.entries(mapping))
@@ -682,14 +775,18 @@ function collectRefs(
     if (key === 'value' && inExamples) continue;
     // `examples` in a media type / parameter holds Example objects (which may be $refs); in a 3.1 schema it is an array of data
     if (key === 'examples' && Array.isArray(child)) continue;
-    collectRefs(
-      child,
-      `${pointer}/${escapePointer(key)}`,
-      anchors,
-      dynamicAnchors,
-      visit,
-      childInExamples,
-      key === 'examples',
-    );
+    collectRefs(child, `${pointer}/${escapePointer(key)}`, collected, visit, childInExamples, key === 'examples', base);
   }
+}
+
+/** Note the schema at `pointer` under its `$id` (resolved against the enclosing one); its URI is the base inside it. */
+function identify(id: string, base: string | undefined, pointer: string, collected: Collected): string | undefined {
+  let uri: string;
+  try {
+    uri = new URL(id, base).href.replace(/#$/, '');
+  } catch {
+    return base; // a relative `$id` with no absolute one around it names nothing docgen can match
+  }
+  if (!collected.ids.has(uri)) collected.ids.set(uri, { file: collected.file, pointer });
+  return uri;
 }

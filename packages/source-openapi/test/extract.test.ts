@@ -977,6 +977,43 @@ describe('mistakes real specs make are reported at their line, and read as meant
     );
   });
 
+  it("one path item $ref'd from two paths: both documented, reported at the second $ref, not at the shared file", async () => {
+    // A versioned alias (`/v2/users/{id}` naming the same file as `/users/{id}`), as split specs
+    // reuse path item files: the operationId is one line of one file, so "line 2 is also line 2"
+    // told the reader nothing.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'user.yaml'),
+      "get:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Alias, version: "1" }',
+        'paths:',
+        '  /users/{id}:',
+        '    $ref: paths/user.yaml',
+        '  /v2/users/{id}:',
+        '    $ref: paths/user.yaml',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    expect(operations(api).map((o) => o.path)).toEqual(['/users/{id}', '/v2/users/{id}']);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
+      location: { file: join(dir, 'openapi.yaml'), line: 7 },
+    });
+    expect(diagnostics[0]!.message).toMatch(
+      /^GET \/v2\/users\/\{id\} and GET \/users\/\{id\} are one path item \(.*user\.yaml\)/,
+    );
+    expect(diagnostics[0]!.hint).toMatch(/alias/);
+    expect(diagnostics[0]!.hint).toContain('openapi.yaml:5');
+  });
+
   it('a type that is no JSON Schema type (`type: String`) is reported; one that differs by case only is read as meant', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(
@@ -1714,7 +1751,128 @@ describe('a discriminator mapping to schemas in files of their own (Redocly open
   });
 });
 
+describe('a path item $ref with operations beside it', () => {
+  it('reads both, in method order; a method written twice is the one beside the $ref, reported at it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'users.yaml'),
+      [
+        'get:',
+        '  operationId: listUsers',
+        "  responses: { '200': { description: OK } }",
+        'post:',
+        '  operationId: createUserOld',
+        "  responses: { '201': { description: Created } }",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Beside, version: "1" }',
+        'paths:',
+        '  /users:',
+        '    $ref: paths/users.yaml',
+        '    post:',
+        '      operationId: createUser',
+        "      responses: { '201': { description: Created } }",
+        '    delete:',
+        '      operationId: deleteUsers',
+        "      responses: { '204': { description: Gone } }",
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    expect(operations(api).map((o) => `${o.verb} ${o.operationId}`)).toEqual([
+      'GET listUsers',
+      'POST createUser',
+      'DELETE deleteUsers',
+    ]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      location: { file: join(dir, 'openapi.yaml'), line: 6 },
+    });
+    expect(diagnostics[0]!.message).toMatch(
+      /^POST \/users is written both beside the path item's \$ref and in .*users\.yaml:4/,
+    );
+  });
+});
+
+describe('OpenAPI 3.1 $id', () => {
+  it("a $ref to a schema's $id (absolute, or relative to the $id it is written in) names that schema, not a URL to fetch", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Ids, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    get:',
+      '      operationId: listUsers',
+      '      responses:',
+      "        '200':",
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      "              schema: { $ref: 'https://example.com/schemas/user' }",
+      'components:',
+      '  schemas:',
+      '    User:',
+      "      $id: 'https://example.com/schemas/user'",
+      '      type: object',
+      '      properties:',
+      '        address: { $ref: address }',
+      "        city: { $ref: 'address#/properties/city' }",
+      '    Address:',
+      "      $id: 'https://example.com/schemas/address'",
+      '      type: object',
+      '      properties:',
+      '        city: { type: string, example: Lyon }',
+    ]);
+    expect(op(api, 'listUsers').responses[0]!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'User' });
+    const user = api.schemas.find((s) => s.name === 'User')!;
+    expect(user.fields.map((f) => [f.name, f.type])).toMatchObject([
+      ['address', { kind: 'ref', name: 'Address' }],
+      ['city', { kind: 'ref', name: 'city' }],
+    ]);
+    // `address#/properties/city`: the fragment is read within the schema the $id names.
+    expect(api.schemas.find((s) => s.name === 'city')?.type).toMatchObject({ kind: 'primitive', name: 'string' });
+    // A URL no $id names is still refused: docgen does not fetch.
+    const error = await docgenFailure(
+      modelOf([
+        'openapi: 3.1.0',
+        'info: { title: Ids, version: "1" }',
+        'paths: {}',
+        'components:',
+        '  schemas:',
+        "    User: { $id: 'https://example.com/schemas/user', type: object }",
+        "    Other: { $ref: 'https://example.com/schemas/other' }",
+      ]),
+    );
+    expect(error.code).toBe('DG_OPENAPI_REMOTE_REF');
+  });
+});
+
 describe('OpenAPI 3.0 across files', () => {
+  it('reads maps written as one $ref (paths, components.schemas, securitySchemes), and $refs through them', async () => {
+    // The shape of split specs that keep `paths: { $ref: paths/index.yaml }`: OpenAPI has no place
+    // for the $ref, but bundlers resolve it, and docgen used to find no operation at all.
+    const api = await model('map-refs/openapi.yaml');
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /users', 'GET /users/{id}']);
+    expect(api.schemas.map((s) => s.name).sort()).toEqual(['Problem', 'User']);
+    expect(api.schemas.find((s) => s.name === 'User')!.fields.map((f) => f.name)).toEqual(['id', 'manager']);
+    // `../openapi.yaml#/components/schemas/User` reaches User through the map's own $ref.
+    expect(op(api, 'getUser').responses.map((r) => r.contents[0]!.schema!.type)).toMatchObject([
+      { kind: 'ref', name: 'User' },
+      { kind: 'ref', name: 'Problem' },
+    ]);
+    expect(api.securitySchemes.map((s) => `${s.name}: ${s.type}`)).toEqual(['apiKey: apiKey']);
+    expect(api.schemas.find((s) => s.name === 'User')!.fields[1]).toMatchObject({
+      type: { kind: 'ref', name: 'User', circular: true },
+    });
+  });
+
   it('follows external $refs for path items, parameters, responses, examples and schemas', async () => {
     const api = await model('multi-file-3.0/openapi.yaml');
     expect(api.files.map((f) => f.slice(join(fixtures, 'multi-file-3.0').length + 1)).sort()).toEqual([

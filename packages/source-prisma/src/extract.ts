@@ -7,8 +7,16 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import {
+  cascadeHint,
+  cascadeRelations,
+  foreignSchemaHint,
+  foreignSign,
+  providerListHint,
+  type SchemaSource,
+} from './diagnose.js';
 import { readDocumentation } from './directives.js';
 import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
 import {
@@ -136,7 +144,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
       const retried =
         attempt <= 16 &&
         (unknown ? dropPreviewFeature(datamodel, unknown[1]!) : viewKeysAsUnique(datamodel, error, viewKeys));
-      if (!retried) throw schemaError(error, sources);
+      if (!retried) throw foreignSchemaError(error, sources, options.origin) ?? schemaError(error, sources);
     }
   }
   const declarations = declarationLines(sources);
@@ -366,15 +374,38 @@ const PRISMA_BLOCK = /^[ \t]*(?:model|datasource|generator|enum|view|type)[ \t]+
  */
 function assertLooksLikePrisma(file: string, text: string, origin?: OptionOrigin): void {
   if (file.endsWith('.prisma') || PRISMA_BLOCK.test(text)) return;
+  const what = whatItLooksLike(file, text);
   throw new DocgenError({
     code: 'DG_PRISMA_NOT_A_SCHEMA',
-    message: `${basename(file)} is not a Prisma schema: it looks like ${whatItLooksLike(file, text)}, and has no model, enum, datasource or generator block`,
+    message: `${basename(file)} is not a Prisma schema: it looks like ${what}, and has no model, enum, datasource or generator block`,
     location: { file },
-    hint: /OpenAPI|Swagger/.test(whatItLooksLike(file, text))
-      ? `${fixOptionHint(origin, 'schema', 'the Prisma schema (schema.prisma, or a folder of .prisma files)')}; render an OpenAPI spec with \`docgen api --openapi <file>\``
-      : fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files'),
+    hint: notASchemaHint(file, what, text, origin),
   });
 }
+
+/** What to pass instead of a file that is not a schema, from what it is: the schema a Prisma config names, say. */
+function notASchemaHint(file: string, what: string, text: string, origin?: OptionOrigin): string {
+  const schemaFile = 'the Prisma schema (schema.prisma, or a folder of .prisma files)';
+  if (/OpenAPI|Swagger/.test(what))
+    return `${fixOptionHint(origin, 'schema', schemaFile)}; render an OpenAPI spec with \`docgen api --openapi <file>\``;
+  if (what === CONFIG_FILE) {
+    // `schema: 'prisma/schema.prisma'` in defineConfig({ … }): the file the config points Prisma at.
+    const named = /\bschema\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1];
+    if (!named) return fixOptionHint(origin, 'schema', schemaFile);
+    // The config's `schema` is relative to the config's folder; the hint's, to where the option was given.
+    const base = origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
+    return fixOptionHint(
+      origin,
+      'schema',
+      `the schema this config names: ${relative(base, resolve(dirname(file), named))}`,
+    );
+  }
+  if (what === 'SQL')
+    return `docgen reads the Prisma schema the database is described in, not SQL: ${fixOptionHint(origin, 'schema', schemaFile)} (\`npx prisma db pull\` writes one from an existing database)`;
+  return fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files');
+}
+
+const CONFIG_FILE = "Prisma's config file (prisma.config.ts)";
 
 /** A Prisma 1 field, GraphQL's way: `id: ID! @id`, `posts: [Post!]!`. */
 const PRISMA1_FIELD = /^[ \t]*\w+[ \t]*:[ \t]*\[?[ \t]*\w+[ \t]*!?[ \t]*\]?[ \t]*!?(?:[ \t]+@|[ \t]*$)/m;
@@ -403,33 +434,72 @@ function whatItLooksLike(file: string, text: string): string {
   // A key at a line's start (YAML, pretty JSON) or after a brace or comma (minified JSON).
   if (/(^|[{,])\s*["']?openapi["']?\s*:/m.test(head)) return 'an OpenAPI spec';
   if (/(^|[{,])\s*["']?swagger["']?\s*:/m.test(head)) return 'a Swagger (OpenAPI 2) spec';
+  if (/^prisma\.config\.[cm]?[jt]s$/.test(basename(file))) return CONFIG_FILE;
+  if (/\.sql$/i.test(file) || /^\s*(?:CREATE|ALTER)\s+(?:TABLE|TYPE|INDEX)\b/im.test(head)) return 'SQL';
+  if (/\.[cm]?[jt]sx?$/.test(file)) return 'JavaScript or TypeScript code';
   if (/^\s*[{[]/.test(head)) return 'JSON';
   if (/\.ya?ml$/i.test(file) || /^[\w-]+:(\s|$)/m.test(head)) return 'YAML';
   return 'something else';
 }
 
-/** Prisma's validation report → a DocgenError at the first error's file and line. */
-function schemaError(error: unknown, sources: Array<{ file: string; name: string }>): DocgenError {
-  const text = reportText(error);
-  // Prisma lists errors in its own order; the reader wants the schema's (file, then line).
-  const fileOrder = (name: string) => sources.findIndex((candidate) => candidate.name === name);
-  const found = [...text.matchAll(/error: (.+)\n\s*-->\s+(.+?):(\d+)/g)].sort(
-    (a, b) => fileOrder(a[2]!) - fileOrder(b[2]!) || Number(a[3]) - Number(b[3]),
+/**
+ * A file in a language built on Prisma's (a Prisma Next contract, a ZenStack ZModel) that Prisma's
+ * parser rejected: one error saying what the file is and what to point docgen at, with Prisma's
+ * first errors below it; undefined when the schema shows no sign of one (then Prisma's errors are
+ * the whole story).
+ */
+function foreignSchemaError(error: unknown, sources: SchemaSource[], origin?: OptionOrigin): DocgenError | undefined {
+  const sign = foreignSign(sources);
+  if (!sign) return undefined;
+  const reported = errorsInSchemaOrder(error, sources);
+  const shown = reported
+    .slice(0, 3)
+    .map((found) => `${found.name}:${found.line}: ${found.message}`)
+    .concat(reported.length > 3 ? [`… and ${reported.length - 3} more`] : []);
+  const text = sources.find((source) => source.file === sign.file)?.text ?? '';
+  const what = sign.language === 'Prisma Next' ? 'a Prisma Next contract' : 'a ZenStack schema (ZModel)';
+  return new DocgenError(
+    {
+      code: 'DG_PRISMA_NOT_A_SCHEMA',
+      message: `${basename(sign.file)} is ${what}, not a Prisma ORM schema: ${sign.what} (line ${sign.line}) is ${sign.language}'s language, which Prisma ORM's parser (the one docgen reads schemas with) rejects`,
+      location: { file: sign.file, line: sign.line },
+      hint: foreignSchemaHint(sign.language, text, (target) => fixOptionHint(origin, 'schema', target)),
+      excerpt: shown.length ? `Prisma ORM's parser reports:\n${shown.join('\n')}` : undefined,
+    },
+    { cause: error },
   );
+}
+
+/** Prisma's errors in the schema's order (file, then line): Prisma lists them in its own. */
+function errorsInSchemaOrder(error: unknown, sources: SchemaSource[]): ReturnType<typeof reportedErrors> {
+  const fileOrder = (name: string) => sources.findIndex((candidate) => candidate.name === name);
+  return reportedErrors(error).sort((a, b) => fileOrder(a.name) - fileOrder(b.name) || a.line - b.line);
+}
+
+/** Prisma's validation report → a DocgenError at the first error's file and line. */
+function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
+  const found = errorsInSchemaOrder(error, sources);
   const first = found[0];
-  const source = first ? (sources.find((candidate) => candidate.name === first[2]) ?? sources[0]!) : sources[0]!;
+  const source = first ? (sources.find((candidate) => candidate.name === first.name) ?? sources[0]!) : sources[0]!;
   const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';
+  const cascades = cascadeRelations(found, sources);
+  const providerList = providerListHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
       message: first
-        ? `invalid Prisma schema: ${first[1]!.trim()}${more}`
-        : `invalid Prisma schema: ${text.split('\n')[0]}`,
-      location: { file: source.file, line: first ? Number(first[3]) : undefined },
-      // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
-      hint: `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
+        ? `invalid Prisma schema: ${first.message}${more}`
+        : `invalid Prisma schema: ${reportText(error).split('\n')[0]}`,
+      location: { file: source.file, line: first?.line },
+      hint: [
+        // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
+        ...(cascades.length ? [cascadeHint(cascades)] : []),
+        ...(providerList ? [providerList] : []),
+        // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
+        `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
+      ].join('. '),
       excerpt:
-        found.length > 1 ? found.map((match) => `${match[2]}:${match[3]}: ${match[1]!.trim()}`).join('\n') : undefined,
+        found.length > 1 ? found.map((item) => `${item.name}:${item.line}: ${item.message}`).join('\n') : undefined,
     },
     { cause: error },
   );
@@ -642,6 +712,7 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
           ...(back?.relation?.fields.length
             ? { toFields: back.relation.fields, toReferences: back.relation.references }
             : {}),
+          ...joinTableOnDelete(back?.relation?.fields.length ? 'mongodb' : provider),
         });
       } else if (field.relation.fields.length) {
         relations.push({
@@ -656,6 +727,15 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
     }
   }
   return relations;
+}
+
+/**
+ * An implicit m-n's join table has foreign keys to both sides with `ON DELETE CASCADE`: deleting a
+ * row deletes its links, never the rows it was linked to. Said, since a blank reads as "nothing
+ * happens". MongoDB's lists of ids, and relations Prisma Client emulates, have no such keys.
+ */
+function joinTableOnDelete(provider: string | undefined): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
+  return provider === 'mongodb' || provider === 'emulated' ? {} : { onDelete: 'Cascade', onDeleteDefault: true };
 }
 
 /**

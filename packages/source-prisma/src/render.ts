@@ -328,5 +328,8 @@ function firstSentence(text: string | undefined): string {
 
 /** A relation's on-delete action, marked when it is Prisma's default rather than the schema's. */
 function onDeleteText(relation: Relation): string | undefined {
+  // An implicit m-n's action is its join table's: the links go, the linked rows stay.
+  if (relation.cardinality === 'm:n' && relation.onDelete)
+    return `${relation.onDelete} (default): the links in the join table`;
   return relation.onDelete && relation.onDeleteDefault ? `${relation.onDelete} (default)` : relation.onDelete;
 }

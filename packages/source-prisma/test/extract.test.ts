@@ -75,9 +75,10 @@ describe('extractPrisma', () => {
       ['Profile', 'user', '1:1', 'User', 'profile', 'Cascade'],
       // not written: Prisma's default for a required foreign key
       ['Post', 'author', 'n:1', 'User', 'posts', 'Restrict'],
-      ['Post', 'tags', 'm:n', 'Tag', 'posts', undefined],
+      // an implicit m-n's join table cascades: deleting a post deletes its links to tags
+      ['Post', 'tags', 'm:n', 'Tag', 'posts', 'Cascade'],
     ]);
-    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, undefined]);
+    expect(model.relations.map((relation) => relation.onDeleteDefault)).toEqual([undefined, true, true]);
   });
 
   it('a block comment (`/** … */`, as papermark writes them) is documentation without its stars; a `///` list keeps them', async () => {
@@ -238,6 +239,219 @@ describe('extractPrisma', () => {
     const error = await docgenFailure(extractPrisma(yaml));
     expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file: yaml } });
     expect(error.message).toMatch(/YAML/);
+  });
+
+  it("a Prisma Next contract is one error saying what it is and what to pass, Prisma's errors below it", async () => {
+    // The shapes of prisma/prisma-next's examples: a namespace block and type aliases
+    // (examples/supabase/src/contract.prisma), `@relation(from:, to:)` and `@@base`
+    // (examples/mongo-demo/src/contract.prisma), and a `// use prisma-next` header over a model
+    // Prisma ORM reads but for its list field without a datasource (apps/telemetry-backend).
+    const namespaced = await docgenFailure(
+      extractOf(
+        [
+          'types {',
+          '  Uuid = String @db.Uuid',
+          '}',
+          '',
+          'namespace public {',
+          '  model Profile {',
+          '    id Uuid @id',
+          '  }',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    // The most telling sign: the namespace block, though the type aliases come first.
+    expect(namespaced).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 5 } });
+    expect(namespaced.message).toMatch(
+      /^schema\.prisma is a Prisma Next contract, not a Prisma ORM schema: a `namespace` block/,
+    );
+    expect(namespaced.hint).toMatch(/schema\.prisma/);
+    // Prisma's own words stay, in the schema's order.
+    expect(namespaced.excerpt).toMatch(/^Prisma ORM's parser reports:\nschema\.prisma:2: /);
+    const relation = await docgenFailure(
+      extractOf(
+        [
+          'model User {',
+          '  id    String @id',
+          '  posts Post[]',
+          '}',
+          'model Post {',
+          '  id       String @id',
+          '  authorId String',
+          '  author   User   @relation(from: [authorId], to: [id])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(relation).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 8 } });
+    expect(relation.message).toMatch(/@relation\(from: …, to: …\)/);
+    const header = await docgenFailure(
+      extractOf('// use prisma-next\n\nmodel Event {\n  id   Int      @id\n  tags String[]\n}\n'),
+    );
+    expect(header).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { line: 1 } });
+    expect(header.excerpt).toMatch(/can't be a list/);
+  });
+
+  it('a ZenStack ZModel is one error saying what it is and where ZenStack writes the Prisma schema', async () => {
+    // The shape of ZenStack 2 schemas (schema.zmodel): a prisma plugin naming its output, an
+    // abstract base model, access policies.
+    const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.zmodel');
+    writeFileSync(
+      file,
+      [
+        'datasource db {',
+        "  provider = 'postgresql'",
+        '}',
+        'plugin prisma {',
+        "  provider = '@core/prisma'",
+        "  output = './generated/schema.prisma'",
+        '}',
+        'abstract model Base {',
+        '  id String @id',
+        '}',
+        'model Post extends Base {',
+        '  title String',
+        "  @@allow('read', true)",
+        '}',
+      ].join('\n'),
+    );
+    const error = await docgenFailure(extractPrisma(file));
+    // The most telling sign, not the first line that has one (a single-quoted string).
+    expect(error).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file, line: 13 } });
+    expect(error.message).toMatch(
+      /^schema\.zmodel is a ZenStack schema \(ZModel\), not a Prisma ORM schema: an access policy/,
+    );
+    expect(error.hint).toContain('npx zenstack generate');
+    expect(error.hint).toContain('`./generated/schema.prisma`, as its prisma plugin says');
+    expect(error.excerpt).toMatch(/^Prisma ORM's parser reports:\n/);
+    // A ZModel of Prisma's language alone, with a typo: Prisma's error is the story.
+    const plain = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.zmodel');
+    writeFileSync(plain, 'datasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id Strin @id\n}\n');
+    expect(await docgenFailure(extractPrisma(plain))).toMatchObject({
+      code: 'DG_PRISMA_INVALID',
+      location: { line: 5 },
+    });
+  });
+
+  it('a Prisma ORM schema with the words of Prisma Next in comments is read as it is', async () => {
+    const model = await extractOf(
+      '// Not yet: use prisma-next\ndatasource db {\n  provider = "sqlite"\n}\nmodel Event {\n  id Int @id\n}\n',
+    );
+    expect(model.models.map((item) => item.name)).toEqual(['Event']);
+    // A sign of Prisma Next does not hide Prisma's error when the schema is not a contract's.
+    const error = await docgenFailure(
+      extractOf('datasource db {\n  provider = "sqlite"\n}\nmodel A {\n  id Strin @id\n}\n'),
+    );
+    expect(error.code).toBe('DG_PRISMA_INVALID');
+  });
+
+  it('relations whose cascades reach a table along two paths (SQL Server) are named, with the @relation to write', async () => {
+    // A Prisma 2 era SQL Server schema: a comment belongs to a post and to its author, both
+    // required, so deleting a user cascades to comments twice; Prisma 4 and later refuse it.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "sqlserver"',
+          '}',
+          'model User {',
+          '  id       Int       @id',
+          '  posts    Post[]',
+          '  comments Comment[]',
+          '}',
+          'model Post {',
+          '  id       Int       @id',
+          '  authorId Int',
+          '  author   User      @relation(fields: [authorId], references: [id], onDelete: Cascade)',
+          '  comments Comment[]',
+          '}',
+          'model Comment {',
+          '  id       Int  @id',
+          '  postId   Int',
+          '  post     Post @relation(fields: [postId], references: [id], map: "fk_post")',
+          '  authorId Int',
+          '  author   User @relation(fields: [authorId], references: [id])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 18 } });
+    // Prisma's message is kept whole.
+    expect(error.message).toMatch(/cascade to model `Comment` through multiple paths/);
+    expect(error.excerpt).toMatch(/schema\.prisma:20: /);
+    expect(error.hint).toContain(
+      '`Comment.post` (schema.prisma:18): `@relation(fields: [postId], references: [id], map: "fk_post", onDelete: NoAction, onUpdate: NoAction)`',
+    );
+    expect(error.hint).toContain('`Comment.author` (schema.prisma:20)');
+    expect(error.hint).toMatch(/SQL Server/);
+    expect(error.hint).toMatch(/prisma validate/);
+  });
+
+  it('a self-relation on SQL Server: the relation field and its @relation without cascades', async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "sqlserver"',
+          '}',
+          'model Employee {',
+          '  id        Int        @id',
+          '  managerId Int?',
+          '  manager   Employee?  @relation("reports", fields: [managerId], references: [id], onUpdate: Cascade)',
+          '  reports   Employee[] @relation("reports")',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error.location?.line).toBe(7);
+    expect(error.hint).toContain(
+      '`Employee.manager` (schema.prisma:7): `@relation("reports", fields: [managerId], references: [id], onDelete: NoAction, onUpdate: NoAction)`',
+    );
+  });
+
+  it("early Prisma 2's list of providers: Prisma's error, and the one line to write instead", async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = ["postgresql", "sqlite"]',
+          '}',
+          'model User {',
+          '  id String @id @default(cuid())',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 2 } });
+    expect(error.message).toMatch(/must be a string literal/);
+    expect(error.hint).toContain('write the one the database uses, `provider = "postgresql"`');
+  });
+
+  it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const config = join(dir, 'prisma.config.ts');
+    writeFileSync(
+      config,
+      "import { defineConfig } from 'prisma/config';\nexport default defineConfig({\n  schema: 'db/schema.prisma',\n});\n",
+    );
+    const fromConfig = await docgenFailure(
+      extractPrisma(config, {
+        origin: { name: 'docgen.config.yaml:3 schema', location: { file: join(dir, 'docgen.config.yaml') } },
+      }),
+    );
+    expect(fromConfig).toMatchObject({ code: 'DG_PRISMA_NOT_A_SCHEMA', location: { file: config } });
+    expect(fromConfig.message).toMatch(/Prisma's config file/);
+    // The schema the config names, relative to where the option is written (here the same folder).
+    expect(fromConfig.hint).toContain(`the schema this config names: ${join('db', 'schema.prisma')}`);
+    const sql = join(dir, 'migration.sql');
+    writeFileSync(sql, 'CREATE TABLE "User" (\n  "id" SERIAL PRIMARY KEY\n);\n');
+    const fromSql = await docgenFailure(extractPrisma(sql));
+    expect(fromSql.message).toMatch(/looks like SQL/);
+    expect(fromSql.hint).toMatch(/prisma db pull/);
+    const code = join(dir, 'schema.ts');
+    writeFileSync(code, "export const users = pgTable('users', { id: serial('id') });\n");
+    expect((await docgenFailure(extractPrisma(code))).message).toMatch(/JavaScript or TypeScript code/);
   });
 
   it('a Prisma schema under another name is still read', async () => {

@@ -690,8 +690,9 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(folder).toContain(`| \`parent\` | n:1 | ${link} (\`children\`) | parentId → id | SetNull (default) |`);
     expect(folder).toContain(`| \`children\` | 1:n | ${link} (\`parent\`) | parentId → id | SetNull (default) |`);
     // an implicit m-n's join table is Prisma's: `_` and the relation's name
-    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table \`_Peers\` |  |`);
-    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table \`_Peers\` |  |`);
+    const links = 'Cascade (default): the links in the join table';
+    expect(folder).toContain(`| \`peers\` | m:n | ${link} (\`peerOf\`) | join table \`_Peers\` | ${links} |`);
+    expect(folder).toContain(`| \`peerOf\` | m:n | ${link} (\`peers\`) | join table \`_Peers\` | ${links} |`);
     // The overview lists each relation once.
     expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
   });
@@ -745,7 +746,7 @@ describe('data-model pages', () => {
       'The database schema of this system (postgresql), from `blog.prisma`: 5 models and 1 enum.',
     );
     expect(page('data-model')).toContain(
-      '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table `_PostToTag` |  |',
+      '| [Post](./data-model__model__post.md) | `tags` | m:n | [Tag](./data-model__model__tag.md) (`posts`) | join table `_PostToTag` | Cascade (default): the links in the join table |',
     );
     expect(page('data-model')).toContain(
       '| [User](./data-model__model__user.md) | `users` | 6 | Someone who writes. |',

@@ -39,6 +39,6 @@ Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 e
 
   protected override describe(result: GenerateResult): string {
     const models = result.tree.pages.filter((page) => page.key.includes('/model/')).length;
-    return `${models} models`;
+    return `${models} model${models === 1 ? '' : 's'}`;
   }
 }

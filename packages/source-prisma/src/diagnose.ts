@@ -1,0 +1,202 @@
+/**
+ * What a schema Prisma's parser rejected is, when its errors alone would not tell the reader: a
+ * Prisma Next contract or a ZenStack ZModel (languages built on Prisma's), relations whose cascades
+ * the database cannot run (SQL Server's "multiple cascade paths"), early Prisma 2's provider list.
+ * Read from the schema's text, only after the parse failed, so a valid schema never pays for it.
+ */
+import { basename } from 'node:path';
+
+/** A schema file as the parse saw it: its path, its name in the parse, its text. */
+export interface SchemaSource {
+  file: string;
+  name: string;
+  text: string;
+}
+
+/** Where a file first shows it is written in another schema language: which, the line, and what is on it. */
+export interface ForeignSign {
+  language: SchemaLanguage;
+  file: string;
+  line: number;
+  what: string;
+}
+
+/**
+ * Schema languages built on Prisma's, whose files Prisma's parser reports line by line as invalid
+ * without ever saying they are something else. Each is told by constructs Prisma's language has not.
+ */
+export type SchemaLanguage = 'Prisma Next' | 'ZenStack';
+
+/** Prisma Next's header line: the one sign written as a comment. */
+const HEADER = /^\s*\/\/\s*use prisma-next\b/;
+
+/** Each language's signs, the more telling first: `foreignSign` names the most telling one a file has. */
+const SIGNS: Array<{ language: SchemaLanguage; pattern: RegExp; what: string }> = [
+  // Prisma Next's contract language (`contract.prisma`), under Prisma's own extension.
+  { language: 'Prisma Next', pattern: HEADER, what: 'its `// use prisma-next` header' },
+  { language: 'Prisma Next', pattern: /^\s*namespace\s+\w+\s*\{/, what: 'a `namespace` block' },
+  { language: 'Prisma Next', pattern: /^\s*types\s*\{/, what: 'a `types { … }` block of type aliases' },
+  {
+    language: 'Prisma Next',
+    pattern: /^\s*@@(?:base|discriminator)\s*\(/,
+    what: 'model inheritance (`@@base`, `@@discriminator`)',
+  },
+  {
+    language: 'Prisma Next',
+    pattern: /@relation\([^)]*\bfrom\s*:/,
+    what: 'a relation written `@relation(from: …, to: …)`',
+  },
+  { language: 'Prisma Next', pattern: /^\s*policy_\w+\s+\w+\s*\{/, what: 'a row-level security policy block' },
+  // ZenStack's ZModel (`schema.zmodel`): Prisma's language with access policies, imports, plugins.
+  {
+    language: 'ZenStack',
+    pattern: /@@?(?:allow|deny|validate)\s*\(/,
+    what: 'an access policy or validation rule (`@@allow`, `@@deny`, `@@validate`)',
+  },
+  { language: 'ZenStack', pattern: /^\s*import\s+["']/, what: 'an `import` of another ZModel file' },
+  { language: 'ZenStack', pattern: /^\s*plugin\s+\w+\s*\{/, what: 'a `plugin` block' },
+  { language: 'ZenStack', pattern: /^\s*abstract\s+model\s+\w+/, what: 'an `abstract model`' },
+  {
+    language: 'ZenStack',
+    pattern: /^\s*(?:model|type)\s+\w+\s+(?:extends|with)\s+\w+/,
+    what: 'a model that `extends` another',
+  },
+  {
+    language: 'ZenStack',
+    pattern: /^\s*(?:provider|url|output)\s*=\s*'/,
+    what: "a single-quoted string (ZModel's; Prisma's strings are double-quoted)",
+  },
+  { language: 'ZenStack', pattern: /^\s*@@delegate\s*\(/, what: 'a polymorphic base model (`@@delegate`)' },
+];
+
+/**
+ * Where a file is written in a language built on Prisma's: the telling sign (the earlier in
+ * `SIGNS`, the more telling: a `plugin` block says more than a single-quoted string), at its first
+ * line in the files' order; undefined when there is none. A `.zmodel` file of Prisma's language
+ * alone is not told apart: its errors are Prisma's.
+ */
+export function foreignSign(sources: SchemaSource[]): ForeignSign | undefined {
+  let found: (ForeignSign & { rank: number }) | undefined;
+  for (const { file, text } of sources) {
+    for (const [index, line] of text.split('\n').entries()) {
+      // A sign in a comment is prose (`// TODO: @@allow(…) once on ZenStack`), but for Prisma Next's header.
+      const code = line.replace(/\/\/.*$/, '');
+      const rank = SIGNS.findIndex(({ pattern }) => pattern.test(pattern === HEADER ? line : code));
+      if (rank !== -1 && (!found || rank < found.rank))
+        found = { language: SIGNS[rank]!.language, file, line: index + 1, what: SIGNS[rank]!.what, rank };
+    }
+  }
+  return found && { language: found.language, file: found.file, line: found.line, what: found.what };
+}
+
+/** What to point docgen at instead of a file in `language`: the Prisma schema it is, or is made into. */
+export function foreignSchemaHint(language: SchemaLanguage, text: string, pointAt: (what: string) => string): string {
+  if (language === 'Prisma Next')
+    return `docgen documents Prisma ORM schemas (Prisma 2 to 7), and cannot read Prisma Next contracts yet: ${pointAt("the project's Prisma ORM schema (schema.prisma)")}, if it keeps one`;
+  // `plugin prisma { output = '…' }`: where ZenStack writes the Prisma schema, relative to the ZModel.
+  const output = /^\s*plugin\s+\w+\s*\{[^}]*@core\/prisma[^}]*\}/m
+    .exec(text)?.[0]
+    .match(/^\s*output\s*=\s*["']([^"']+)["']/m)?.[1];
+  return (
+    `ZenStack writes the Prisma schema from it with \`npx zenstack generate\` (ZenStack 2: ${output ? `\`${output}\`, as its prisma plugin says` : '`prisma/schema.prisma` beside the ZModel, unless its prisma plugin says otherwise'}; ZenStack 3: where a \`plugin prisma { provider = '@core/prisma' }\` block says): ` +
+    pointAt('that generated schema.prisma')
+  );
+}
+
+/** Prisma's errors about cascades the database cannot run: two paths to one table, a cycle, a self-relation. */
+const CASCADE_PATHS =
+  /through multiple paths|Reference causes a cycle|A self-relation must have `onDelete` and `onUpdate`/;
+
+/** A relation field Prisma named in a cascade-paths error: its model, field, line and `@relation(…)` as it should read. */
+export interface CascadeRelation {
+  model: string;
+  field: string;
+  where: string;
+  suggested: string;
+}
+
+/**
+ * The relation fields Prisma's cascade-paths errors point at (the line of each error), each with
+ * its `@relation(…)` rewritten to take no action: what the schema needs on one relation of each
+ * path. Newer Prisma versions check this (SQL Server refuses such foreign keys); a schema an older
+ * version accepted stops here.
+ */
+export function cascadeRelations(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): CascadeRelation[] {
+  const relations: CascadeRelation[] = [];
+  for (const error of errors) {
+    if (!CASCADE_PATHS.test(error.message)) continue;
+    const source = sources.find((candidate) => candidate.name === error.name);
+    if (!source) continue;
+    const lines = source.text.split('\n');
+    const text = lines[error.line - 1] ?? '';
+    const field = /^\s*(\w+)\s/.exec(text)?.[1];
+    const model = enclosingModel(lines, error.line);
+    if (!field || !model) continue;
+    relations.push({
+      model,
+      field,
+      where: `${basename(source.file)}:${error.line}`,
+      suggested: withoutCascades(text),
+    });
+  }
+  return relations;
+}
+
+/** The model block a line is in: the last `model X {` above it. */
+function enclosingModel(lines: string[], line: number): string | undefined {
+  for (let index = line - 1; index >= 0; index -= 1) {
+    const declared = /^\s*(?:model|view)\s+(\w+)\s*\{/.exec(lines[index]!);
+    if (declared) return declared[1];
+  }
+  return undefined;
+}
+
+/** A relation field's `@relation(…)` with `onDelete: NoAction, onUpdate: NoAction` in place of its referential actions. */
+function withoutCascades(line: string): string {
+  const relation = /@relation\(([^)]*)\)/.exec(line);
+  const kept = (relation?.[1] ?? '')
+    .split(/,(?![^[]*\])/)
+    .map((argument) => argument.trim())
+    .filter((argument) => argument && !/^on(?:Delete|Update)\s*:/.test(argument));
+  return `@relation(${[...kept, 'onDelete: NoAction', 'onUpdate: NoAction'].join(', ')})`;
+}
+
+/** The hint for cascade-paths errors: what to add, and where, for the relations Prisma named (the first few). */
+export function cascadeHint(relations: CascadeRelation[]): string {
+  const shown = relations.slice(0, 4);
+  const named = shown
+    .map((relation) => `\`${relation.model}.${relation.field}\` (${relation.where}): \`${relation.suggested}\``)
+    .concat(relations.length > shown.length ? [`and ${relations.length - shown.length} more`] : [])
+    .join('; ');
+  return (
+    'cascading deletes or updates must not reach a table along two paths or loop back ' +
+    '(SQL Server refuses such foreign keys; older Prisma versions did not check): ' +
+    `set \`onDelete: NoAction, onUpdate: NoAction\` on one relation of each path Prisma names: ${named}`
+  );
+}
+
+/**
+ * Early Prisma 2 let a datasource list several providers (`provider = ["postgresql", "sqlite"]`);
+ * later versions refuse it with "must be a string literal", which does not say what to write
+ * instead. The hint, when Prisma's error is on such a line; undefined otherwise.
+ */
+export function providerListHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  for (const error of errors) {
+    if (!/provider argument in a datasource must be a string literal/.test(error.message)) continue;
+    const lines = sources.find((source) => source.name === error.name)?.text.split('\n') ?? [];
+    const list = lines
+      .slice(error.line - 1, error.line + 8)
+      .map((line) => /^\s*provider\s*=\s*\[([^\]]*)\]/.exec(line)?.[1])
+      .find((items) => items !== undefined);
+    if (list === undefined) continue;
+    const first = /"([^"]+)"/.exec(list)?.[1] ?? 'postgresql';
+    return `a list of providers is early Prisma 2's, which later versions refuse: write the one the database uses, \`provider = "${first}"\``;
+  }
+  return undefined;
+}

@@ -103,7 +103,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // --link-base: for every page whose source names no site of its own
   if (options.linkBase) for (const page of tree.pages) page.linkBase ??= options.linkBase;
   options.log?.(
-    `rendered ${tree.pages.length} pages from ${selected.length} source${selected.length === 1 ? '' : 's'}`,
+    `rendered ${tree.pages.length} page${tree.pages.length === 1 ? '' : 's'} from ${selected.length} source${selected.length === 1 ? '' : 's'}`,
   );
   const cacheDir =
     options.cache === false

@@ -148,7 +148,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
       this.logToStderr(`… and ${result.warnings.length - 20} more warnings (--json lists them all)`);
     const cache = result.cache ? `, ${result.cache.hits} from cache` : '';
     this.log(
-      `wrote ${result.tree.pages.length} pages (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms`,
+      `wrote ${result.tree.pages.length} page${result.tree.pages.length === 1 ? '' : 's'} (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms`,
     );
   }
 }

@@ -222,7 +222,7 @@ describe('a file-system error while writing', () => {
         cwd: scratch,
       });
       expect(cached.stderr).toBe('');
-      expect(cached.stdout).toContain('wrote 1 pages');
+      expect(cached.stdout).toContain('wrote 1 page (');
     },
     60_000,
   );

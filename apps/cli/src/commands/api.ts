@@ -28,7 +28,7 @@ Without --openapi or --routes, renders every \`openapi\` and \`routes\` source o
     }),
     routes: pathFlag({
       summary:
-        'The file creating an Express, Fastify, Koa or Hono app (or a NestJS main.ts): render its routes, compared with --openapi if given',
+        'The file creating an Express, Fastify, Koa or Hono app (or a NestJS main.ts, or the routing-controllers/inversify server): render its routes, compared with --openapi if given',
       helpValue: '<file>',
     }),
     ...generatorFlags,

@@ -828,6 +828,16 @@ class RouteReader {
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
+    /** What a function handed the app registers on it is mounted where the call is written. */
+    const mountCall = (at: TsNode, call: CallExpression, target: RouterRef) =>
+      steps.push({
+        at: at.getStart(),
+        run: () =>
+          def.entries.push({
+            kind: 'mount',
+            mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
+          }),
+      });
     const calls = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression);
     // `function mountRoutes(prefix) { app.use(prefix, api) }`: read at each `mountRoutes('/api')`.
     const closures = new Map(
@@ -857,15 +867,7 @@ class RouteReader {
       if (required) {
         const exported = this.exportOf(required, requiredExport);
         const target = exported && this.registrar(ref, exported.local, call, exported.file);
-        if (target)
-          steps.push({
-            at: callee.getStart(),
-            run: () =>
-              def.entries.push({
-                kind: 'mount',
-                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
-              }),
-          });
+        if (target) mountCall(callee, call, target);
         continue;
       }
       // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
@@ -880,27 +882,12 @@ class RouteReader {
           closure: closure.getStart(),
           handed: { call, fn: closure, outer: ref.handed },
         };
-        steps.push({
-          at: callee.getStart(),
-          run: () =>
-            def.entries.push({
-              kind: 'mount',
-              mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
-            }),
-        });
+        mountCall(callee, call, target);
         continue;
       }
       if (ts.Node.isIdentifier(callee)) {
         const target = this.registrar(ref, callee.getText(), call);
-        if (target)
-          steps.push({
-            at: callee.getStart(),
-            run: () =>
-              def.entries.push({
-                kind: 'mount',
-                mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
-              }),
-          });
+        if (target) mountCall(callee, call, target);
         continue;
       }
       if (!ts.Node.isPropertyAccessExpression(callee)) continue;
@@ -908,14 +895,7 @@ class RouteReader {
       // a module of the project bound whole exports.
       const whole = this.handedToModule(ref, call, callee);
       if (whole) {
-        steps.push({
-          at: callee.getStart(),
-          run: () =>
-            def.entries.push({
-              kind: 'mount',
-              mount: { prefix: '', target: whole, middleware: [...routerLevel], at: siteOf(call) },
-            }),
-        });
+        mountCall(callee, call, whole);
         continue;
       }
       // `emitter.emitInit('routes.before', { app })`: the app handed to a method of a value of the

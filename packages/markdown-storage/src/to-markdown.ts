@@ -367,7 +367,12 @@ function isMerged(cell: Element): boolean {
 function isOneLine(cell: Element): boolean {
   const elements = cell.children.filter(isElement);
   const content = elements.length === 1 && elements[0]!.name === 'p' ? elements[0]!.children : cell.children;
-  return content.every((child) => !isElement(child) || (!isBlock(child) && child.name !== 'br'));
+  return content.every((child) => !isElement(child) || (!isBlock(child) && !holdsBreak(child)));
+}
+
+/** A line break at any depth (`<strong>a<br/>b</strong>`): a GFM cell cannot hold one. */
+function holdsBreak(element: Element): boolean {
+  return element.name === 'br' || element.children.some((child) => isElement(child) && holdsBreak(child));
 }
 
 function htmlTable(rows: Element[][]): string {

@@ -57,6 +57,13 @@ describe('storageToMarkdown', () => {
       expect(markdown).not.toContain('<th>');
     });
 
+    it('writes a header-row table with a line break in a cell, at any depth, as HTML: a GFM cell is one line', () => {
+      const markdown = roundTrip(
+        table('<tr><th>Step</th><th>Notes</th></tr><tr><td>1</td><td><strong>first<br />then</strong></td></tr>'),
+      );
+      expect(markdown).toMatch(/^<table>/);
+    });
+
     it('keeps a header column', () => {
       expect(roundTrip(table('<tr><th>Owner</th><td>ops</td></tr><tr><th>Tier</th><td>1</td></tr>'))).toContain('<th>');
     });
@@ -69,7 +76,7 @@ describe('storageToMarkdown', () => {
       const markdown = roundTrip(
         table(
           '<tr><th colspan="2">Both</th></tr>' +
-            '<tr><td rowspan="2"><p>x</p><ul><li>one</li><li>two</li></ul></td><td>y<br />z</td></tr>' +
+            '<tr><td rowspan="2"><p>x</p><ul><li>one</li><li>two</li></ul></td><td><strong>y<br />z</strong></td></tr>' +
             '<tr><td><p style="text-align: center;">mid</p></td></tr>',
         ),
       );

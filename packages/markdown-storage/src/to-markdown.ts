@@ -324,9 +324,19 @@ function cellContent(node: Element): { text: string; align?: string } {
   };
 }
 
+/**
+ * A table as GFM when GFM can say it: a header row of `th` cells and nothing else that GFM lacks.
+ * Otherwise (no header row, a header column, merged cells, lists or paragraphs in a cell) as the
+ * HTML table it is, each cell's content as Markdown between blank lines, which the converter
+ * reads back as the same table; as GFM its first row would come back as header cells.
+ */
 function table(node: Element): string {
-  const rows = collectRows(node);
+  const rows = rowElements(node);
   if (!rows.length) return '';
+  return isGfmTable(rows) ? gfmTable(rows.map((row) => row.map(cellContent))) : htmlTable(rows);
+}
+
+function gfmTable(rows: { text: string; align?: string }[][]): string {
   const width = Math.max(...rows.map((row) => row.length));
   const line = (cells: { text: string }[]) =>
     `| ${[...cells.map((c) => c.text), ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
@@ -338,17 +348,61 @@ function table(node: Element): string {
   return [line(head!), `| ${delimiter.join(' | ')} |`, ...body.map(line)].join('\n');
 }
 
-function collectRows(node: Element): { text: string; align?: string }[][] {
-  const rows: { text: string; align?: string }[][] = [];
+/** GFM has a header row (all `th`, and `th` nowhere else), one line per cell and no merged cells. */
+function isGfmTable(rows: Element[][]): boolean {
+  const [head, ...body] = rows;
+  return (
+    head!.length > 0 &&
+    head!.every((cell) => cell.name === 'th') &&
+    body.every((row) => row.every((cell) => cell.name === 'td')) &&
+    rows.every((row) => row.every((cell) => !isMerged(cell) && isOneLine(cell)))
+  );
+}
+
+function isMerged(cell: Element): boolean {
+  return Number(attribute(cell, 'colspan') ?? 1) > 1 || Number(attribute(cell, 'rowspan') ?? 1) > 1;
+}
+
+/** A cell GFM can hold: phrasing, or one paragraph of it. */
+function isOneLine(cell: Element): boolean {
+  const elements = cell.children.filter(isElement);
+  const content = elements.length === 1 && elements[0]!.name === 'p' ? elements[0]!.children : cell.children;
+  return content.every((child) => !isElement(child) || (!isBlock(child) && !holdsBreak(child)));
+}
+
+/** A line break at any depth (`<strong>a<br/>b</strong>`): a GFM cell cannot hold one. */
+function holdsBreak(element: Element): boolean {
+  return element.name === 'br' || element.children.some((child) => isElement(child) && holdsBreak(child));
+}
+
+function htmlTable(rows: Element[][]): string {
+  const lines = ['<table>'];
+  for (const row of rows) {
+    lines.push('<tr>');
+    for (const cell of row) {
+      const spans = ['colspan', 'rowspan']
+        .filter((name) => isMerged(cell) && Number(attribute(cell, name) ?? 1) > 1)
+        .map((name) => ` ${name}="${attribute(cell, name)}"`)
+        .join('');
+      const content = markdownOf(cell.children);
+      lines.push(
+        content ? `<${cell.name}${spans}>\n\n${content}\n\n</${cell.name}>` : `<${cell.name}${spans}></${cell.name}>`,
+      );
+    }
+    lines.push('</tr>');
+  }
+  lines.push('</table>');
+  return lines.join('\n');
+}
+
+/** The rows' `th` and `td` cells, through `thead`, `tbody` and `tfoot`. */
+function rowElements(node: Element): Element[][] {
+  const rows: Element[][] = [];
   for (const child of node.children) {
     if (!isElement(child)) continue;
     if (child.name === 'tr')
-      rows.push(
-        child.children
-          .filter((c): c is Element => isElement(c) && (c.name === 'th' || c.name === 'td'))
-          .map(cellContent),
-      );
-    else rows.push(...collectRows(child));
+      rows.push(child.children.filter((c): c is Element => isElement(c) && (c.name === 'th' || c.name === 'td')));
+    else rows.push(...rowElements(child));
   }
   return rows;
 }

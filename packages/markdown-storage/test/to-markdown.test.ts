@@ -19,10 +19,9 @@ const NOT_ROUND_TRIPPED: Record<string, string> = {
   footnotes: 'storage has no footnotes: they come back as the anchors and links they were built from',
   'footnote-in-image-alt': 'storage has no footnotes (as for footnotes)',
   'raw-html-unsafe': 'a URL inside escaped HTML text comes back as text that GFM autolinks',
-  'raw-html-in-tight-lists': 'a table with colspan or rowspan comes back as a GFM table, which has no spans',
+  'raw-html-in-tight-lists': "a tight list item's text before a table comes back as a paragraph",
   'raw-html-block-in-paragraph': 'a raw <pre> comes back as a code fence, so as the code macro',
-  'raw-html-blocks-in-table-cells':
-    "a cell's lists and tables come back as its text run together: a GFM cell is one line",
+  'raw-html-blocks-in-table-cells': 'a left-aligned cell comes back unaligned: left is the default Markdown writes',
   'obsidian-wikilinks': 'a page link comes back as a Markdown link to its title, a page only where a resolver says so',
 };
 
@@ -36,6 +35,55 @@ describe('storageToMarkdown', () => {
       expect(normalizeStorage(toStorage(markdown, options))).toBe(normalizeStorage(storage));
     });
   }
+
+  describe('tables', () => {
+    const roundTrip = (storage: string) => {
+      const markdown = storageToMarkdown(storage);
+      expect(normalizeStorage(toStorage(markdown, options))).toBe(normalizeStorage(storage));
+      return markdown;
+    };
+    const table = (rows: string) => `<table><tbody>${rows}</tbody></table>`;
+
+    it('writes a table with a header row as GFM', () => {
+      const markdown = roundTrip(
+        table('<tr><th>Name</th><th>Value</th></tr><tr><td><strong>a</strong></td><td>1</td></tr>'),
+      );
+      expect(markdown).toBe('| Name | Value |\n| --- | --- |\n| **a** | 1 |\n');
+    });
+
+    it('keeps a table without a header row header-less (a human made it in the editor)', () => {
+      const markdown = roundTrip(table('<tr><td>a</td><td><em>b</em></td></tr><tr><td>c</td><td></td></tr>'));
+      expect(markdown).toMatch(/^<table>/);
+      expect(markdown).not.toContain('<th>');
+    });
+
+    it('writes a header-row table with a line break in a cell, at any depth, as HTML: a GFM cell is one line', () => {
+      const markdown = roundTrip(
+        table('<tr><th>Step</th><th>Notes</th></tr><tr><td>1</td><td><strong>first<br />then</strong></td></tr>'),
+      );
+      expect(markdown).toMatch(/^<table>/);
+    });
+
+    it('keeps a header column', () => {
+      expect(roundTrip(table('<tr><th>Owner</th><td>ops</td></tr><tr><th>Tier</th><td>1</td></tr>'))).toContain('<th>');
+    });
+
+    it('keeps a header row and a header column together', () => {
+      roundTrip(table('<tr><th></th><th>Q1</th></tr><tr><th>Sales</th><td>10</td></tr>'));
+    });
+
+    it('keeps merged cells, line breaks, lists and alignment in cells', () => {
+      const markdown = roundTrip(
+        table(
+          '<tr><th colspan="2">Both</th></tr>' +
+            '<tr><td rowspan="2"><p>x</p><ul><li>one</li><li>two</li></ul></td><td><strong>y<br />z</strong></td></tr>' +
+            '<tr><td><p style="text-align: center;">mid</p></td></tr>',
+        ),
+      );
+      expect(markdown).toContain('<th colspan="2">');
+      expect(markdown).toContain('<td rowspan="2">');
+    });
+  });
 
   it('reads a page a human edited in Confluence', () => {
     const storage =

@@ -66,11 +66,16 @@ function alignment(tag: string, attributes: Record<string, string>): string | un
 const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
-function aligned(blocks: XNode[], align: string | undefined): XNode[] {
-  if (!align) return blocks;
+function aligned(written: XNode[], align: string | undefined): XNode[] {
+  if (!align) return written;
+  const blocks = align === 'center' ? withoutEdgeBreakParagraphs(written) : written;
   return blocks.map((block) =>
     block.type === 'element' && ALIGNABLE.has(block.name) && block.attributes.style === undefined
-      ? x(block.name, { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      ? x(
+          block.name,
+          { ...block.attributes, style: `text-align: ${align};` },
+          align === 'center' ? withoutEdgeBreaks(block.children) : block.children,
+        )
       : block,
   );
 }
@@ -82,9 +87,47 @@ function aligned(blocks: XNode[], align: string | undefined): XNode[] {
  */
 const textBlock =
   (name: string) =>
-  (attributes: Record<string, string>, children: XNode[]): XNode[] => [
-    x(name, { style: textAlign(alignment(name, attributes)) }, trimmedEdges(children)),
-  ];
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => {
+    const align = alignment(name, attributes);
+    const content = trimmedEdges(children);
+    return [x(name, { style: textAlign(align) }, align === 'center' ? withoutEdgeBreaks(content) : content)];
+  };
+
+const isBreak = (node: XNode | undefined) => node?.type === 'element' && node.name === 'br';
+const isEdge = (node: XNode | undefined) => isBreak(node) || (node?.type === 'text' && isLayoutSpace(node.value));
+/** A paragraph of line breaks only: `<br>` on its own line between a centred `<div>`'s Markdown blocks. */
+const isBreakParagraph = (node: XNode | undefined) =>
+  node?.type === 'element' && node.name === 'p' && node.children.some(isBreak) && node.children.every(isEdge);
+
+/** A centred wrapper's blocks without the paragraphs of breaks it opens and closes with (withoutEdgeBreaks). */
+function withoutEdgeBreakParagraphs(blocks: XNode[]): XNode[] {
+  let start = 0;
+  let end = blocks.length;
+  while (start < end && isBreakParagraph(blocks[start])) start += 1;
+  while (end > start && isBreakParagraph(blocks[end - 1])) end -= 1;
+  return start === end || (start === 0 && end === blocks.length) ? blocks : blocks.slice(start, end);
+}
+
+/**
+ * A centred block's content without the line breaks at its very start and end: a README's logo
+ * header (`<h1 align="center"><br><br><img …><br><br></h1>`, Chalk's) spaces itself out on GitHub's
+ * page with them, which in Confluence are empty lines in the heading (and the page's table of
+ * contents). Breaks between content stay; a block of breaks only is left as written.
+ */
+function withoutEdgeBreaks(content: XNode[]): XNode[] {
+  if (!isBreak(content[0]) && !isBreak(content[content.length - 1])) return content;
+  let start = 0;
+  let end = content.length;
+  while (start < end && isEdge(content[start])) start += 1;
+  while (end > start && isEdge(content[end - 1])) end -= 1;
+  if (start === end) return content;
+  const kept = content.slice(start, end);
+  const head = kept[0];
+  if (head?.type === 'text') kept[0] = text(withoutLayoutStart(head.value));
+  const tail = kept[kept.length - 1];
+  if (tail?.type === 'text') kept[kept.length - 1] = text(withoutLayoutEnd(tail.value));
+  return kept;
+}
 
 function textAlign(align: string | undefined): string | undefined {
   return align && `text-align: ${align};`;

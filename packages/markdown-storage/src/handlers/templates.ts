@@ -6,7 +6,7 @@
 import type { Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, text, x } from '../xml.js';
-import { type TemplateCall, type TemplateCallMeta, templateMeaning } from '../parse/template-calls.js';
+import { type TemplateCall, type TemplateCallMeta, isMdnMacro, templateMeaning } from '../parse/template-calls.js';
 import { buildLink } from './links.js';
 import { macro, widgetMacro } from './macros.js';
 
@@ -16,6 +16,9 @@ export function templateCall(node: TemplateCall, state: State): XNode[] {
   const at = node as unknown as Nodes; // for a warning's line
   switch (meaning.kind) {
     case 'text':
+      return [text(meaning.text)];
+    case 'heading':
+      state.warnOncePerKind(`hugo-heading:${meta.name}`, guessedHeading(meta, meaning.text), at);
       return [text(meaning.text)];
     case 'code':
       return [x('code', {}, [text(meaning.text)])];
@@ -38,9 +41,20 @@ export function templateCall(node: TemplateCall, state: State): XNode[] {
   }
 }
 
-function unconverted({ syntax, name, source }: TemplateCallMeta): string {
-  const delimiter = source.charAt(2) === '%' ? ['%', '%'] : ['<', '>'];
-  const kind =
-    syntax === 'hugo' ? `Hugo shortcode {{${delimiter[0]} ${name} ${delimiter[1]}}}` : `MDN macro {{${name}}}`;
-  return `${kind} is not converted: shown as text (the site generator fills it in)`;
+function shortcodeName({ name, source }: TemplateCallMeta): string {
+  const [open, close] = source.charAt(2) === '%' ? ['%', '%'] : ['<', '>'];
+  return `Hugo shortcode {{${open} ${name} ${close}}}`;
+}
+
+function guessedHeading(meta: TemplateCallMeta, shown: string): string {
+  return `${shortcodeName(meta)} shows a heading from the site's own (translated) data: shown as "${shown}", its argument title-cased`;
+}
+
+/** The warning for a call left as written; named for its family only when that is sure (isMdnMacro). */
+function unconverted(meta: TemplateCallMeta): string {
+  const { syntax, name } = meta;
+  if (syntax === 'hugo')
+    return `${shortcodeName(meta)} is not converted: shown as text (the site generator fills it in)`;
+  if (isMdnMacro(name)) return `MDN macro {{${name}}} is not converted: shown as text (the site generator fills it in)`;
+  return `template call {{${name}(…)}} is not converted: shown as text (the template engine fills it in)`;
 }

@@ -35,9 +35,12 @@ export interface TemplateCall {
 
 /** `{{<` or `{{%`, the inside (no `}}`), the matching `>}}` or `%}}`; `-` trims whitespace in Go templates. */
 const HUGO = /\{\{([<%])(\/\*)?\s*(\/?)\s*([A-Za-z_][\w./-]*)((?:[^}]|\}(?!\}))*?)\s*(\*\/)?([>%])\}\}/y;
-/** KumaScript: a name, arguments (strings, numbers, booleans) in parentheses or none. */
+/**
+ * KumaScript's syntax, which Jinja's and Vue's calls in prose share (`{{ _("Hello") }}`,
+ * `{{ $t('key') }}`): a name, arguments (strings, numbers, booleans) in parentheses or none.
+ */
 const KUMASCRIPT =
-  /\{\{\s*([A-Za-z_][\w-]*)\s*(?:\(((?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)\s*,?)*)\))?\s*\}\}/y;
+  /\{\{\s*([A-Za-z_$][\w$-]*)\s*(?:\(((?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)\s*,?)*)\))?\s*\}\}/y;
 const ARGUMENT =
   /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|`([^`]*)`|([^\s"'`]+))|"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`|([^\s"'`=,]+)/g;
 
@@ -48,6 +51,18 @@ const ARGUMENT =
  */
 function isBareMacro(name: string): boolean {
   return /^[A-Z]/.test(name) || BADGE.test(name) || SIDEBAR.test(name);
+}
+
+/**
+ * Whether a call in KumaScript's syntax is surely one of MDN's macros rather than a Jinja, gettext
+ * or vue-i18n call in prose (`_`, `gettext`, `url_for`, `t`, `$t`): a name of one of MDN's families
+ * (references, `Glossary`, badges, sidebars), or a capitalised one (`Compat`, `EmbedLiveSample`)
+ * as MDN names its macros and those engines do not name their functions.
+ */
+export function isMdnMacro(name: string): boolean {
+  return (
+    /^[A-Z]/.test(name) || REFERENCE.test(name) || /^glossary$/i.test(name) || BADGE.test(name) || SIDEBAR.test(name)
+  );
 }
 
 function unquote(value: string): string {
@@ -116,6 +131,8 @@ export function templateCalls(md: MarkdownIt): void {
  * - a Hugo shortcode with a `text` (a glossary tooltip, a link shortcode with a `url`): that text,
  *   linked when it has a URL; a tooltip without one (`{{< glossary_tooltip term_id="pod" >}}`) its
  *   term; Hugo's built-in video shortcodes (`{{< youtube id >}}`, `{{< vimeo id >}}`) the video;
+ *   a `heading` shortcode with one word (Kubernetes' `{{% heading "whatsnext" %}}`, a heading the
+ *   site translates from its own data): that word title-cased (`Whatsnext`), warned;
  * - KumaScript's references (`jsxref`, `domxref`, `cssxref`… any `*xref`, and `HTMLElement`,
  *   `SVGElement`, `SVGAttr`, `HTTPHeader`, `HTTPMethod`, `HTTPStatus`, `WebExtAPIRef`): the name
  *   they link, as code, or their own text (the second argument); `Glossary`: the term, as text;
@@ -126,6 +143,7 @@ export function templateCalls(md: MarkdownIt): void {
  */
 export type TemplateMeaning =
   | { kind: 'text' | 'code' | 'status'; text: string }
+  | { kind: 'heading'; text: string }
   | { kind: 'link'; text: string; url: string }
   | { kind: 'video'; url: string }
   | { kind: 'navigation' }
@@ -154,6 +172,8 @@ function hugoMeaning({ name, attributes, positional }: TemplateCallMeta): Templa
     const url = attributes.url ?? attributes.href ?? attributes.link;
     return url ? { kind: 'link', text: shown, url } : { kind: 'text', text: shown };
   }
+  if (name === 'heading' && positional.length === 1 && !Object.keys(attributes).length && /^\w+$/.test(positional[0]!))
+    return { kind: 'heading', text: titleCase(positional[0]!) };
   const id = attributes.id ?? positional[0];
   if (name === 'youtube' && id && /^[\w-]+$/.test(id))
     return { kind: 'video', url: `https://www.youtube.com/watch?v=${id}` };
@@ -173,6 +193,15 @@ function kumascriptMeaning({ name, positional }: TemplateCallMeta): TemplateMean
   const badge = BADGE.exec(name)?.[1];
   if (badge && !positional.length) return { kind: 'status', text: badgeWords(badge) };
   return undefined;
+}
+
+/** `whatsnext` → "Whatsnext", `see_also` → "See Also": the site's words for it are its own data. */
+function titleCase(word: string): string {
+  return word
+    .split('_')
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(' ');
 }
 
 /** `ReadOnly` → "Read only", `Non-standard` → "Non-standard", `secureContext` → "Secure context". */

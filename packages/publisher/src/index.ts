@@ -37,4 +37,3 @@ export { resolveEndpoint, discoverCloudId } from './client/endpoint.js';
 export type { Endpoint, Flavor } from './client/endpoint.js';
 export { ConfluenceError, UncertainWriteError } from './client/errors.js';
 export type { ConfluenceApi, RemotePage, SpaceInfo, SearchHit, SearchPage, OwnershipRecord } from './client/types.js';
-export { storageToMarkdown } from './to-markdown.js';

@@ -37,8 +37,9 @@ export default class ConfluenceGet extends DocgenCommand {
       let body = page.body ?? '';
       let format = 'storage';
       if (flags.markdown) {
-        const { storageToMarkdown } = await import('@docgen/publisher');
-        body = await storageToMarkdown(body);
+        // The converter's own reverse: what it reads back as the same storage (tables, panels, macros).
+        const { storageToMarkdown } = await import('@docgen/markdown-storage');
+        body = storageToMarkdown(body);
         format = 'markdown';
       }
       if (!json) {

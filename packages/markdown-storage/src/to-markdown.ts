@@ -216,9 +216,20 @@ function blocks(nodes: Node[], out: string[]): void {
   flush();
 }
 
+/** Macros that are blocks whatever surrounds them; any other is a block only when it has a body. */
+const BLOCK_MACROS = new Set(['code', 'noformat', 'toc', 'children', 'include', ...PANELS]);
+
 function isBlock(node: Element): boolean {
-  if (node.name === 'ac:structured-macro')
-    return !['status', 'anchor', 'widget'].includes(attribute(node, 'ac:name') ?? '');
+  if (node.name === 'ac:structured-macro') {
+    // A Jira issue or user macro amid a paragraph's text stays in that paragraph.
+    const name = attribute(node, 'ac:name') ?? '';
+    if (['status', 'anchor', 'widget'].includes(name)) return false;
+    return (
+      BLOCK_MACROS.has(name) ||
+      childNamed(node, 'ac:rich-text-body') !== undefined ||
+      childNamed(node, 'ac:plain-text-body') !== undefined
+    );
+  }
   return /^(p|h[1-6]|ul|ol|li|table|blockquote|hr|pre|div|ac:task-list|ac:layout.*)$/.test(node.name);
 }
 

@@ -95,4 +95,16 @@ describe('storageToMarkdown', () => {
       '## Deploy\n\nRun `make` &amp; wait\u00a0**patiently**.\n\n:::info[Note]\nBe careful.\n:::\n\n- [x] done\n\n<!-- macro: jira -->\n',
     );
   });
+
+  it('keeps a macro written amid a paragraph in that paragraph', () => {
+    const jira =
+      '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">OPS-1</ac:parameter></ac:structured-macro>';
+    expect(storageToMarkdown(`<p>See ${jira} before you deploy.</p>`)).toBe(
+      'See <!-- macro: jira --> before you deploy.\n',
+    );
+    // A macro with a body is a block wherever it is written.
+    const custom =
+      '<ac:structured-macro ac:name="mine"><ac:rich-text-body><p>b</p></ac:rich-text-body></ac:structured-macro>';
+    expect(storageToMarkdown(`<p>a ${custom}</p>`)).toBe('a\n\n<!-- macro: mine -->\n');
+  });
 });

@@ -394,16 +394,20 @@ function notASchemaHint(file: string, what: string, text: string, origin?: Optio
     const named = /\bschema\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1];
     if (!named) return fixOptionHint(origin, 'schema', schemaFile);
     // The config's `schema` is relative to the config's folder; the hint's, to where the option was given.
-    const base = origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
     return fixOptionHint(
       origin,
       'schema',
-      `the schema this config names: ${relative(base, resolve(dirname(file), named))}`,
+      `the schema this config names: ${relative(optionBase(origin), resolve(dirname(file), named))}`,
     );
   }
   if (what === 'SQL')
     return `docgen reads the Prisma schema the database is described in, not SQL: ${fixOptionHint(origin, 'schema', schemaFile)} (\`npx prisma db pull\` writes one from an existing database)`;
   return fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files');
+}
+
+/** The folder a path given for the `schema` option is read from: the config file's, or the current one for `--prisma`. */
+function optionBase(origin?: OptionOrigin): string {
+  return origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
 }
 
 const CONFIG_FILE = "Prisma's config file (prisma.config.ts)";
@@ -536,7 +540,7 @@ function reportNoModels(path: string, sources: SchemaSource[], enumCount: number
     message: `${sources.length > 1 ? `the ${sources.length} .prisma files under ${path} hold` : `${basename(path)} holds`} ${holds}: the reference has no tables`,
     location: { file: first.file, line: 1 },
     hint: folder
-      ? `the models look to be in a multi-file schema: ${fixOptionHint(options.origin, 'schema', `its folder, ${folder}`)}`
+      ? `the models look to be in a multi-file schema: ${fixOptionHint(options.origin, 'schema', `its folder, ${relative(optionBase(options.origin), folder) || '.'}`)}`
       : folderMode
         ? `its generator enables prismaSchemaFolder, so its models are in other .prisma files: ${fixOptionHint(options.origin, 'schema', 'the folder that holds them all')}`
         : `add a model block, or ${fixOptionHint(options.origin, 'schema', 'the schema (or the folder of .prisma files) that declares the models')}`,

@@ -1464,7 +1464,7 @@ function brief(schema: unknown): string | undefined {
   if (schema === false) return 'nothing';
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
   const s = schema as Json;
-  if (isRef(s)) return inlineCode(unescapePointer(s.$ref.split('/').pop() ?? s.$ref));
+  if (isRef(s)) return inlineCode(refWords(s.$ref));
   const parts: string[] = [];
   const types = typeList(s);
   if (types.length) parts.push(types.join(' or '));
@@ -1544,6 +1544,13 @@ function anchorOf(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'schema'
   );
+}
+
+/** A `$ref` in words: the schema's name (`Pet`), or its path from the schema it is in (`Address.city`). */
+function refWords(ref: string): string {
+  const hash = ref.indexOf('#');
+  const segments = (hash === -1 ? '' : ref.slice(hash + 1)).split('/').filter(Boolean).map(unescapePointer);
+  return subschemaPathName(segments) ?? segments[segments.length - 1] ?? ref;
 }
 
 /** Keywords whose value is a schema, or a list of schemas, of the schema they are written in. */

@@ -462,6 +462,7 @@ describe('a $ref into another schema', () => {
           '        city: { $ref: "#/components/schemas/Address/properties/city" }',
           '        tag: { $ref: "common.yaml#/Tag/properties/labels/items" }',
           '        kind: { $ref: "common.yaml#/Tag/$defs/Kind" }',
+          '        alias: { type: string, not: { $ref: "#/components/schemas/Address/properties/city" } }',
         ],
         [
           'paths:',
@@ -492,6 +493,7 @@ describe('a $ref into another schema', () => {
     expect(page).toContain(`| \`city\` | [Address.city](#${city.anchor}) (string) | no | (length ≤ 40) |`);
     expect(page).toContain(`::anchor[${city.anchor}]`);
     expect(page).toContain('[Tag.labels\\[\\]](#');
+    expect(page).toMatch(/\| `alias` \| string \| no \| .*not `Address\.city`/);
   });
 });
 

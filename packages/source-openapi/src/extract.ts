@@ -93,10 +93,15 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   )) {
     if (path.startsWith('x-')) continue;
     const itemAt = child(mapPointer, path);
-    const { item, operations: itemOperations } = pathItemOperations(context, rawItem, itemAt, path);
+    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
+      context,
+      rawItem,
+      itemAt,
+      path,
+    );
     context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
     for (const { method, operation, at: methodAt } of itemOperations) {
-      const extracted = extractOperation(context, path, method, item as Json, operation, methodAt, false);
+      const extracted = extractOperation(context, path, method, pathParameters, operation, methodAt, false);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
@@ -105,14 +110,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const webhooks: Operation[] = [];
   const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
   for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
-    const { item, operations: itemOperations } = pathItemOperations(
+    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
       context,
       rawItem,
       child(webhookMap!.at, name),
       name,
     );
     for (const { method, operation, at: methodAt } of itemOperations)
-      webhooks.push(extractOperation(context, name, method, item as Json, operation, methodAt, true));
+      webhooks.push(extractOperation(context, name, method, pathParameters, operation, methodAt, true));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   return {
@@ -327,23 +332,26 @@ function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown
  * in a file of its own, and the bundlers and renderers they are written for follow it.
  */
 /**
- * A path item and its operations. One written as a `$ref` with operations beside it
- * (`/users: { $ref: paths/users.yaml, post: … }`) has both: OpenAPI leaves such a merge undefined,
- * but tools merge them, and reading only the `$ref` lost the operations beside it without a word.
- * Where both write one method, the one beside the `$ref` is shown (as a `summary` beside it wins)
- * and the other is reported.
+ * A path item, its parameters and its operations. One written as a `$ref` with operations or
+ * `parameters` beside it (`/users: { $ref: paths/users.yaml, post: …, parameters: […] }`) has
+ * both: OpenAPI leaves such a merge undefined, but tools merge them, and reading only the `$ref`
+ * lost what is beside it without a word. Where both write one method, or one parameter (name and
+ * `in`), the one beside the `$ref` is shown (as a `summary` beside it wins) and the other is
+ * reported.
  */
 function pathItemOperations(
   context: WalkContext,
   rawItem: unknown,
   itemAt: SpecPointer,
   path: string,
-): { item: Json; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
+): { parameters: PathParameter[]; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
   const { spec } = context;
   const { value: item, at } = deref(spec, rawItem, itemAt);
   const operations = methodsOf(spec, item, at);
+  const parameters = pathItemParameters(spec, item, at);
+  if (isRef(rawItem)) mergeBesideParameters(context, parameters, pathItemParameters(spec, rawItem, itemAt), path);
   const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
-  if (!besides.length) return { item: item as Json, operations };
+  if (!besides.length) return { parameters, operations };
   for (const beside of besides) {
     const index = operations.findIndex((candidate) => candidate.method === beside.method);
     if (index === -1) {
@@ -365,7 +373,52 @@ function pathItemOperations(
   operations.sort(
     (a, b) => (order(a.method) === -1 ? 99 : order(a.method)) - (order(b.method) === -1 ? 99 : order(b.method)),
   );
-  return { item: item as Json, operations };
+  return { parameters, operations };
+}
+
+/** A parameter written on a path item, for each of its operations: dereferenced, with where it is. */
+interface PathParameter {
+  raw: Json;
+  at: SpecPointer;
+}
+
+function pathItemParameters(spec: SpecSet, item: unknown, itemAt: SpecPointer): PathParameter[] {
+  const list = item && typeof item === 'object' ? (item as Json).parameters : undefined;
+  if (!Array.isArray(list)) return [];
+  return list.map((entry, i) => {
+    const { value, at } = deref(spec, entry, child(itemAt, 'parameters', i));
+    return { raw: (value ?? {}) as Json, at };
+  });
+}
+
+const parameterKey = (raw: Json): string => `${String(raw.in)}:${String(raw.name)}`;
+
+/**
+ * The parameters written beside a path item's `$ref` into those of the item it names: one
+ * beside the `$ref` replaces the item's of the same name and `in` (reported), the others are added.
+ */
+function mergeBesideParameters(
+  context: WalkContext,
+  parameters: PathParameter[],
+  besides: PathParameter[],
+  path: string,
+): void {
+  for (const beside of besides) {
+    const index = parameters.findIndex((candidate) => parameterKey(candidate.raw) === parameterKey(beside.raw));
+    if (index === -1) {
+      parameters.push(beside);
+      continue;
+    }
+    const replaced = context.spec.locate(parameters[index]!.at, true);
+    context.report({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      message: `parameter "${String(beside.raw.name)}" (in ${String(beside.raw.in)}) of ${path} is written both beside the path item's $ref and in ${replaced.file}${replaced.line ? `:${replaced.line}` : ''}: the one beside the $ref is used, the other is left out`,
+      ...context.spec.where(beside.at, true),
+      hint: 'keep one of them: OpenAPI leaves a path item that names a parameter twice undefined, and tools differ on which wins',
+    });
+    parameters[index] = beside;
+  }
 }
 
 function methodsOf(
@@ -400,7 +453,7 @@ function extractOperation(
   context: WalkContext,
   path: string,
   method: string,
-  item: Json,
+  pathParameters: PathParameter[],
   operation: Json,
   at: SpecPointer,
   webhook: boolean,
@@ -412,7 +465,7 @@ function extractOperation(
     context,
     typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
   );
-  const rawParameters = mergeParameters(spec, item, operation, at);
+  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
@@ -516,7 +569,17 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
       for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
-        requests.push(extractOperation(context, expression, method, item as Json, request, methodAt, true));
+        requests.push(
+          extractOperation(
+            context,
+            expression,
+            method,
+            pathItemParameters(context.spec, item, itemAt),
+            request,
+            methodAt,
+            true,
+          ),
+        );
     }
     return { name, requests };
   });
@@ -611,25 +674,16 @@ function reportUnknownType(
 
 const JSON_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
+/** The path item's parameters, then the operation's: one of the same name and `in` wins. */
 function mergeParameters(
   spec: SpecSet,
-  item: Json,
+  pathParameters: PathParameter[],
   operation: Json,
   at: SpecPointer,
-): Array<{ raw: Json; at: SpecPointer }> {
-  const merged = new Map<string, { raw: Json; at: SpecPointer }>();
-  const add = (list: unknown, listAt: SpecPointer) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((entry, i) => {
-      const { value, at: parameterAt } = deref(spec, entry, child(listAt, i));
-      const raw = (value ?? {}) as Json;
-      merged.set(`${String(raw.in)}:${String(raw.name)}`, { raw, at: parameterAt });
-    });
-  };
-  // The path item's parameters: a sibling of the operation (…/get → …/parameters).
-  const pathItem = at.pointer.slice(0, Math.max(0, at.pointer.lastIndexOf('/')));
-  add(item.parameters, { file: at.file, pointer: `${pathItem}/parameters` });
-  add(operation.parameters, child(at, 'parameters'));
+): PathParameter[] {
+  const merged = new Map<string, PathParameter>();
+  for (const parameter of pathParameters) merged.set(parameterKey(parameter.raw), parameter);
+  for (const parameter of pathItemParameters(spec, operation, at)) merged.set(parameterKey(parameter.raw), parameter);
   return [...merged.values()];
 }
 

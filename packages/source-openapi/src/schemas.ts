@@ -132,7 +132,9 @@ export class SchemaRegistry {
   private uniqueName(at: SpecPointer, value: Json): string {
     const segments = at.pointer.split('/').filter(Boolean).map(unescapePointer);
     let base =
-      (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ?? segments[segments.length - 1];
+      subschemaPathName(segments) ??
+      (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ??
+      segments[segments.length - 1];
     if (!base || /^\d+$/.test(base) || base === 'schema')
       base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
     // The spec's own name, unless another schema has it already (`Pet` in two files): names that
@@ -152,7 +154,9 @@ export class SchemaRegistry {
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
       const target = this.entries.get(id)!.value;
-      const types = target && typeof target === 'object' ? typeList(target) : [];
+      let types = target && typeof target === 'object' ? typeList(target) : [];
+      const enumOf = !types.length && Array.isArray(target?.enum) ? enumType(target.enum) : undefined;
+      if (enumOf) types = [enumOf];
       const primitive =
         types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
           ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
@@ -208,7 +212,7 @@ export class SchemaRegistry {
           : s.const !== undefined
             ? jsonType(s.const)
             : Array.isArray(s.enum)
-              ? 'enum'
+              ? (enumType(s.enum) ?? 'enum')
               : 'any';
     // An inline object's title tells variants apart: "any of object (Card) or object (Bank Account)".
     if (name === 'object' && typeof s.title === 'string' && s.title.trim()) name = `object (${s.title.trim()})`;
@@ -1225,6 +1229,20 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** A JSON value's type as a schema names it (`const: [1, 2]` is an array, `const: null` null). */
+/**
+ * The type an untyped enum's values share (`enum: [true, false]` is a boolean, `[1, 2.5]` a
+ * number), leaving `null` aside (it makes the type nullable); undefined when they mix types.
+ */
+function enumType(values: unknown[]): string | undefined {
+  const types = new Set(
+    values
+      .filter((v) => v !== null)
+      .map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : jsonType(v))),
+  );
+  if (types.size === 2 && types.has('integer') && types.has('number')) return 'number';
+  return types.size === 1 ? [...types][0] : undefined;
+}
+
 function jsonType(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
@@ -1317,6 +1335,8 @@ export function isNullable(s: unknown): boolean {
   const o = s as Json;
   if (o.nullable === true || o['x-nullable'] === true) return true;
   if (Array.isArray(o.type) && o.type.includes('null')) return true;
+  // An untyped enum of one JSON type and null (`enum: [a, b, null]`) is that type, nullable.
+  if (o.type === undefined && Array.isArray(o.enum) && o.enum.includes(null) && enumType(o.enum)) return true;
   for (const keyword of ['oneOf', 'anyOf']) {
     const list = o[keyword];
     if (Array.isArray(list) && list.some(isNullType)) return true;
@@ -1444,7 +1464,7 @@ function brief(schema: unknown): string | undefined {
   if (schema === false) return 'nothing';
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
   const s = schema as Json;
-  if (isRef(s)) return inlineCode(unescapePointer(s.$ref.split('/').pop() ?? s.$ref));
+  if (isRef(s)) return inlineCode(refWords(s.$ref));
   const parts: string[] = [];
   const types = typeList(s);
   if (types.length) parts.push(types.join(' or '));
@@ -1524,4 +1544,72 @@ function anchorOf(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'schema'
   );
+}
+
+/** A `$ref` in words: the schema's name (`Pet`), or its path from the schema it is in (`Address.city`). */
+function refWords(ref: string): string {
+  const hash = ref.indexOf('#');
+  const segments = (hash === -1 ? '' : ref.slice(hash + 1)).split('/').filter(Boolean).map(unescapePointer);
+  return subschemaPathName(segments) ?? segments[segments.length - 1] ?? ref;
+}
+
+/** Keywords whose value is a schema, or a list of schemas, of the schema they are written in. */
+const SUBSCHEMA_KEYWORDS = new Set([
+  'items',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'prefixItems',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+]);
+/** Keywords whose value maps names to schemas of the schema they are written in. */
+const SUBSCHEMA_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas']);
+/** Keywords whose value maps names to schemas that are named definitions in their own right. */
+const DEFINITION_MAPS = new Set(['schemas', 'definitions', '$defs']);
+
+/**
+ * The name of a schema written inside another named schema (a `$ref` to
+ * `#/components/schemas/Address/properties/city`): its whole path from that schema,
+ * `Address.city` (`Pet.tags[]` for an array's items, `Pet.allOf[0]`), so it never passes for a
+ * schema of its own called `city`. Undefined for a pointer that is no such path: a named
+ * definition (`$defs` nested in a schema is one too), or a schema in an operation.
+ */
+function subschemaPathName(segments: string[]): string | undefined {
+  let owner = -1;
+  for (let i = 1; i < segments.length; i++) {
+    const keyword = segments[i]!;
+    const isPart = SUBSCHEMA_KEYWORDS.has(keyword) || SUBSCHEMA_MAPS.has(keyword);
+    if (!isPart || SUBSCHEMA_MAPS.has(segments[i - 1]!) || DEFINITION_MAPS.has(segments[i - 1]!)) continue;
+    owner = i - 1;
+    break;
+  }
+  if (owner < 0) return undefined;
+  const ownerName = segments[owner]!;
+  if (ownerName === 'schema' || /^\d+$/.test(ownerName) || SUBSCHEMA_KEYWORDS.has(ownerName)) return undefined;
+  let name = ownerName;
+  for (let i = owner + 1; i < segments.length; i++) {
+    const keyword = segments[i]!;
+    const next = segments[i + 1];
+    if (DEFINITION_MAPS.has(keyword) && next !== undefined) {
+      name = next; // a definition nested in the schema is named by its own name again
+      i++;
+    } else if (keyword === 'properties' && next !== undefined) {
+      name += `.${next}`;
+      i++;
+    } else if (SUBSCHEMA_MAPS.has(keyword) && next !== undefined) {
+      name += `.${keyword}[${next}]`;
+      i++;
+    } else if (keyword === 'items') name += '[]';
+    else if (/^\d+$/.test(keyword)) name += `[${keyword}]`;
+    else name += `.${keyword}`;
+  }
+  return name;
 }

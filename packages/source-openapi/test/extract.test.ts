@@ -1799,6 +1799,52 @@ describe('a path item $ref with operations beside it', () => {
       /^POST \/users is written both beside the path item's \$ref and in .*users\.yaml:4/,
     );
   });
+
+  it('merges the path parameters beside the $ref into the item’s: one written in both is the one beside it, reported', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'paths'));
+    await writeFile(
+      join(dir, 'paths', 'user.yaml'),
+      [
+        'parameters:',
+        '  - { name: id, in: path, required: true, description: Old id, schema: { type: integer } }',
+        '  - { name: X-Trace, in: header, schema: { type: string } }',
+        'get:',
+        '  operationId: getUser',
+        "  responses: { '200': { description: OK } }",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Beside, version: "1" }',
+        'paths:',
+        '  /users/{id}:',
+        '    $ref: paths/user.yaml',
+        '    parameters:',
+        '      - { name: id, in: path, required: true, description: The user id, schema: { type: string } }',
+        '      - { name: expand, in: query, schema: { type: boolean } }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const [getUser] = operations(api);
+    expect(getUser!.parameters.map((p) => `${p.in} ${p.name}: ${p.description}`)).toEqual([
+      'path id: The user id',
+      'header X-Trace: undefined',
+      'query expand: undefined',
+    ]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_PATH_ITEM_REF',
+      severity: 'warning',
+      location: { file: join(dir, 'openapi.yaml'), line: 7 },
+    });
+    expect(diagnostics[0]!.message).toMatch(
+      /^parameter "id" \(in path\) of \/users\/\{id\} is written both beside the path item's \$ref and in .*user\.yaml:2/,
+    );
+  });
 });
 
 describe('OpenAPI 3.1 $id', () => {
@@ -1834,10 +1880,13 @@ describe('OpenAPI 3.1 $id', () => {
     const user = api.schemas.find((s) => s.name === 'User')!;
     expect(user.fields.map((f) => [f.name, f.type])).toMatchObject([
       ['address', { kind: 'ref', name: 'Address' }],
-      ['city', { kind: 'ref', name: 'city' }],
+      ['city', { kind: 'ref', name: 'Address.city' }],
     ]);
     // `address#/properties/city`: the fragment is read within the schema the $id names.
-    expect(api.schemas.find((s) => s.name === 'city')?.type).toMatchObject({ kind: 'primitive', name: 'string' });
+    expect(api.schemas.find((s) => s.name === 'Address.city')?.type).toMatchObject({
+      kind: 'primitive',
+      name: 'string',
+    });
     // A URL no $id names is still refused: docgen does not fetch.
     const error = await docgenFailure(
       modelOf([

@@ -292,7 +292,7 @@ describe('JSON Schema keywords in field tables', () => {
       byName.Track!.fields.map((f) => [f.name, f.type.kind === 'primitive' && f.type.name, f.constraints]),
     ).toEqual([
       ['name', 'string', ['examples: `"Morning run"`, `"Evening ride"`']],
-      ['kind', 'enum', ['one of: `"run"`, `"ride"`']],
+      ['kind', 'string', ['one of: `"run"`, `"ride"`']],
       ['speedUnit', 'string', []],
       [
         'speed',
@@ -444,5 +444,85 @@ describe('additionalProperties given as a schema beside properties', () => {
     // The generated example is unchanged by the row: no `*` property.
     expect(JSON.parse(byName.Labels!.example!)).toEqual({ empty: true, meta: { id: 0 } });
     expect(schemasPage(api)).toContain('| `*` | array of string | no | (any other key) (items ≤ 3) |\n\nExample:');
+  });
+});
+
+describe('a $ref into another schema', () => {
+  it('is named by its path from that schema (Address.city), never as a schema of its own, and links to it', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec(
+        [
+          '    Address:',
+          '      type: object',
+          '      properties:',
+          '        city: { type: string, maxLength: 40 }',
+          '    Shipment:',
+          '      type: object',
+          '      properties:',
+          '        city: { $ref: "#/components/schemas/Address/properties/city" }',
+          '        tag: { $ref: "common.yaml#/Tag/properties/labels/items" }',
+          '        kind: { $ref: "common.yaml#/Tag/$defs/Kind" }',
+          '        alias: { type: string, not: { $ref: "#/components/schemas/Address/properties/city" } }',
+        ],
+        [
+          'paths:',
+          '  /cities:',
+          '    get:',
+          '      responses:',
+          '        "200":',
+          '          description: A city',
+          '          content:',
+          '            application/json:',
+          '              schema: { $ref: "#/components/schemas/Address/properties/city" }',
+        ],
+      ),
+      'common.yaml': [
+        'Tag:',
+        '  type: object',
+        '  properties:',
+        '    labels: { type: array, items: { type: object, properties: { text: { type: string } } } }',
+        '  $defs:',
+        '    Kind: { type: string, enum: [a, b] }',
+      ],
+    });
+    const names = api.schemas.map((s) => s.name).sort();
+    expect(names).toEqual(['Address', 'Address.city', 'Kind', 'Shipment', 'Tag.labels[]']);
+    expect(names).not.toContain('city');
+    const page = schemasPage(api);
+    const city = api.schemas.find((s) => s.name === 'Address.city')!;
+    expect(page).toContain(`| \`city\` | [Address.city](#${city.anchor}) (string) | no | (length ≤ 40) |`);
+    expect(page).toContain(`::anchor[${city.anchor}]`);
+    expect(page).toContain('[Tag.labels\\[\\]](#');
+    expect(page).toMatch(/\| `alias` \| string \| no \| .*not `Address\.city`/);
+  });
+});
+
+describe('an enum with no type', () => {
+  it('is the type its values share (boolean, integer, number, string), nullable with null; mixed stays "enum"', async () => {
+    const api = await modelOf({
+      'openapi.yaml': spec([
+        '    Flag: { enum: [true, false] }',
+        '    Settings:',
+        '      type: object',
+        '      properties:',
+        '        flag: { $ref: "#/components/schemas/Flag" }',
+        '        level: { enum: [1, 2, 3] }',
+        '        ratio: { enum: [1, 2.5] }',
+        '        color: { enum: [red, green, null] }',
+        '        mixed: { enum: [1, one] }',
+      ]),
+    });
+    const settings = api.schemas.find((s) => s.name === 'Settings')!;
+    const row = (name: string) => settings.fields.find((f) => f.name === name)!;
+    expect(api.schemas.find((s) => s.name === 'Flag')!.type).toMatchObject({ kind: 'primitive', name: 'boolean' });
+    expect(row('flag').type).toMatchObject({ kind: 'ref', primitive: 'boolean' });
+    expect(row('level').type).toMatchObject({ kind: 'primitive', name: 'integer' });
+    expect(row('ratio').type).toMatchObject({ kind: 'primitive', name: 'number' });
+    expect(row('color').type).toMatchObject({ kind: 'primitive', name: 'string', nullable: true });
+    expect(row('color').nullable).toBe(true);
+    expect(row('mixed').type).toMatchObject({ kind: 'primitive', name: 'enum' });
+    const page = schemasPage(api);
+    expect(page).toMatch(/## Flag\s+Type: boolean/);
+    expect(page).toContain('| `color` | string or null | no | (one of: `"red"`, `"green"`, `null`) |');
   });
 });

@@ -173,6 +173,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
   addForeignKeyNames(models, blocks, names);
   reportUnread(unread, options);
+  if (!models.length) reportNoModels(path, sources, dmmf.datamodel.enums.length, options);
   withoutDirectives(models);
   const schemas = enumSchemas(sources);
   const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
@@ -393,16 +394,20 @@ function notASchemaHint(file: string, what: string, text: string, origin?: Optio
     const named = /\bschema\s*:\s*["'`]([^"'`]+)["'`]/.exec(text)?.[1];
     if (!named) return fixOptionHint(origin, 'schema', schemaFile);
     // The config's `schema` is relative to the config's folder; the hint's, to where the option was given.
-    const base = origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
     return fixOptionHint(
       origin,
       'schema',
-      `the schema this config names: ${relative(base, resolve(dirname(file), named))}`,
+      `the schema this config names: ${relative(optionBase(origin), resolve(dirname(file), named))}`,
     );
   }
   if (what === 'SQL')
     return `docgen reads the Prisma schema the database is described in, not SQL: ${fixOptionHint(origin, 'schema', schemaFile)} (\`npx prisma db pull\` writes one from an existing database)`;
   return fixOptionHint(origin, 'schema', 'your schema.prisma file, or a folder of .prisma files');
+}
+
+/** The folder a path given for the `schema` option is read from: the config file's, or the current one for `--prisma`. */
+function optionBase(origin?: OptionOrigin): string {
+  return origin?.location?.file && !origin.flag ? dirname(resolve(origin.location.file)) : process.cwd();
 }
 
 const CONFIG_FILE = "Prisma's config file (prisma.config.ts)";
@@ -516,6 +521,61 @@ function reportUnread(unread: UnreadLine[], options: ExtractPrismaOptions): void
       // Prisma's grammar keeps a field or attribute on one line, and the line has passed its validation.
       hint: 'docgen should read every line Prisma accepts: please report this line',
     });
+}
+
+/**
+ * A schema with no model (an empty file, or only its generator and datasource) renders an empty
+ * reference without a word otherwise. Most often its models are elsewhere: in the other files of
+ * a multi-file schema (`prisma/schema/*.prisma`, Prisma's `prismaSchemaFolder`), of which only the
+ * file holding the generator was named. The warning says so, naming that folder when one is near.
+ */
+function reportNoModels(path: string, sources: SchemaSource[], enumCount: number, options: ExtractPrismaOptions): void {
+  const first = sources.find((source) => /\b(?:generator|datasource)\b/.test(source.text)) ?? sources[0]!;
+  const holds = enumCount ? `only ${enumCount} enum${enumCount > 1 ? 's' : ''}` : 'no model, view or type';
+  const folder = sources.length === 1 && sources[0]!.file === path ? modelFolderNear(path) : undefined;
+  const folderMode = sources.some((source) => /"prismaSchemaFolder"/.test(source.text));
+  options.report?.({
+    code: 'DG_PRISMA_NO_MODELS',
+    severity: 'warning',
+    message: `${sources.length > 1 ? `the ${sources.length} .prisma files under ${path} hold` : `${basename(path)} holds`} ${holds}: the reference has no tables`,
+    location: { file: first.file, line: 1 },
+    hint: folder
+      ? `the models look to be in a multi-file schema: ${fixOptionHint(options.origin, 'schema', `its folder, ${relative(optionBase(options.origin), folder) || '.'}`)}`
+      : folderMode
+        ? `its generator enables prismaSchemaFolder, so its models are in other .prisma files: ${fixOptionHint(options.origin, 'schema', 'the folder that holds them all')}`
+        : `add a model block, or ${fixOptionHint(options.origin, 'schema', 'the schema (or the folder of .prisma files) that declares the models')}`,
+  });
+}
+
+/**
+ * The folder of a multi-file schema beside a schema file with no models: `schema/` next to it
+ * (Prisma's convention, `prisma/schema/*.prisma`), else the file's own folder when other `.prisma`
+ * files under it declare models.
+ */
+function modelFolderNear(file: string): string | undefined {
+  const folder = dirname(file);
+  const declaresModels = (path: string) =>
+    resolve(path) !== resolve(file) && /^[ \t]*(?:model|view|type)[ \t]+\w+[ \t]*\{/m.test(readFileSync(path, 'utf8'));
+  for (const candidate of [join(folder, 'schema'), folder])
+    if (existsSync(candidate) && statSync(candidate).isDirectory() && prismaFilesUnder(candidate).some(declaresModels))
+      return candidate;
+  return undefined;
+}
+
+/** The `.prisma` files a few folders deep under `dir`, leaving out `node_modules` (Prisma Client's copy) and hidden folders. */
+function prismaFilesUnder(dir: string, depth = 3): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isFile()) return entry.name.endsWith('.prisma') ? [path] : [];
+    if (!entry.isDirectory() || depth === 0 || entry.name === 'node_modules' || entry.name.startsWith('.')) return [];
+    return prismaFilesUnder(path, depth - 1);
+  });
 }
 
 /** Each enum's `@@schema("…")`: the DMMF gives a model's database schema, not an enum's. */

@@ -3,9 +3,9 @@
  * key and relation) and every schema of the shared corpus, checked against counts read
  * independently from the schema text.
  */
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure, sharedFile } from '@docgen/test-support';
@@ -16,7 +16,7 @@ import source, {
   schemaFiles,
   withoutConnectionUrls,
 } from '@docgen/source-prisma';
-import { createTemplateRenderer } from '@docgen/core';
+import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
 import { withoutDirectives } from '../src/extract.js';
 import { modelBlocks, readModel, type UnreadLine } from '../src/text.js';
 
@@ -532,4 +532,57 @@ describe('extractPrisma', () => {
     },
     60_000,
   );
+});
+
+describe('a schema with no model', () => {
+  const header = [
+    'generator client {',
+    '  provider = "prisma-client-js"',
+    '  previewFeatures = ["prismaSchemaFolder"]',
+    '}',
+    'datasource db {',
+    '  provider = "postgresql"',
+    '}',
+  ].join('\n');
+  const warningsOf = async (file: string) => {
+    const warnings: Diagnostic[] = [];
+    const model = await extractPrisma(file, { report: (w) => warnings.push(w) });
+    return { model, warnings };
+  };
+
+  it('is warned at line 1, naming the multi-file schema folder beside it where its models are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    mkdirSync(join(dir, 'schema'));
+    writeFileSync(join(dir, 'schema.prisma'), header);
+    writeFileSync(join(dir, 'schema', 'user.prisma'), 'model User {\n  id Int @id\n}\n');
+    const { model, warnings } = await warningsOf(join(dir, 'schema.prisma'));
+    expect(model.models).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      code: 'DG_PRISMA_NO_MODELS',
+      severity: 'warning',
+      location: { file: join(dir, 'schema.prisma'), line: 1 },
+      message: 'schema.prisma holds no model, view or type: the reference has no tables',
+    });
+    expect(warnings[0]!.hint).toContain(`its folder, ${relative(process.cwd(), join(dir, 'schema'))}`);
+  });
+
+  it('an empty file is warned too; with prismaSchemaFolder and no folder near, the hint says where models go', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.prisma');
+    writeFileSync(empty, '');
+    const { warnings: emptyWarnings } = await warningsOf(empty);
+    expect(emptyWarnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_PRISMA_NO_MODELS', 1]]);
+    expect(emptyWarnings[0]!.hint).toMatch(/^add a model block, or /);
+    const alone = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'main.prisma');
+    writeFileSync(alone, `${header}\nenum Role {\n  USER\n}\n`);
+    const { model, warnings } = await warningsOf(alone);
+    expect(model.enums.map((e) => e.name)).toEqual(['Role']);
+    expect(warnings[0]!.message).toBe('main.prisma holds only 1 enum: the reference has no tables');
+    expect(warnings[0]!.hint).toMatch(/prismaSchemaFolder, so its models are in other \.prisma files/);
+  });
+
+  it('a schema with models is not warned', async () => {
+    const { warnings } = await warningsOf(join(fixtures, 'blog.prisma'));
+    expect(warnings.filter((w) => w.code === 'DG_PRISMA_NO_MODELS')).toEqual([]);
+  });
 });

@@ -1205,8 +1205,8 @@ class RouteReader {
           },
         });
       if (!target && this.isShownMiddleware(arg)) {
-        if (prefix) middleware.push(shortText(arg));
-        else routerLevel.push({ name: shortText(arg), at: siteOf(call) });
+        if (prefix) middleware.push(this.middlewareName(arg));
+        else routerLevel.push({ name: this.middlewareName(arg), at: siteOf(call) });
       }
       mounted ||= target !== undefined || unread;
     }
@@ -1292,6 +1292,16 @@ class RouteReader {
     if (ts.Node.isIdentifier(arg)) return true;
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
+  }
+
+  /**
+   * The middleware a `use()` argument is, as written where it is chosen: for a parameter of the
+   * function the router was handed to (`app.use('/api', guard, users)` in `mountRoutes(app, requireAuth)`),
+   * what the call gives (`requireAuth`), else the argument as written.
+   */
+  private middlewareName(arg: TsNode): string {
+    const value = this.ts.Node.isIdentifier(arg) ? this.handedValue(arg) : undefined;
+    return shortText(value ?? arg);
   }
 
   /** The routers a mount argument stands for: the one it names, or each a loop over instances handed to a class mounts. */
@@ -1472,6 +1482,8 @@ class RouteReader {
     if (member) return this.resolve(file, `this.${member.name}`) ?? this.handedMember(member.cls, member.name);
     const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
+    const handed = this.handedRouter(arg);
+    if (handed) return handed;
     return ts.Node.isIdentifier(arg)
       ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
@@ -1479,6 +1491,20 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory)
           : undefined;
+  }
+
+  /**
+   * The router a parameter of the function the router being read was handed to stands for:
+   * `app.use('/api/tools', toolsRouter)` in `mountRoutes(app, toolsRouter, usersRouter)`, the router
+   * the call gives there (`mountRoutes(app, toolsRouter, usersRouter)` with `toolsRouter` imported
+   * in the caller's module), or handed on from its own caller. Read at each call, so a function called
+   * with different routers mounts each where that call's routers are.
+   */
+  private handedRouter(arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    if (!ts.Node.isIdentifier(arg) && !ts.Node.isPropertyAccessExpression(arg)) return undefined;
+    const value = this.handedValue(arg);
+    return value && this.mountTarget(value.getSourceFile().getFilePath(), unwrap(ts, value));
   }
 
   /**

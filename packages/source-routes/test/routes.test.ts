@@ -2950,6 +2950,79 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
+    await writeFile(
+      join(dir, 'tools.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const toolsRouter = Router();',
+        "toolsRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'const usersRouter = Router();',
+        "usersRouter.get('/:id', (req, res) => res.json({}));",
+        'export default usersRouter;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Express, RequestHandler, Router } from 'express';",
+        'export function mountRoutes(app: Express, toolsRouter: Router, usersRouter: Router, guard: RequestHandler) {',
+        "  app.use('/api/tools', toolsRouter);",
+        "  app.use('/api/users', guard, usersRouter);",
+        '}',
+        'export function mountVersion(app: Express, version: string, router: Router) {',
+        '  app.use(`/${version}`, router);',
+        '}',
+        'export function setup(app: Express, api: Router) {',
+        "  mountVersion(app, 'v2', api);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { toolsRouter } from './tools';",
+        "import usersRouter from './users';",
+        "import { mountRoutes, mountVersion, setup } from './routes';",
+        'const requireAuth = (req, res, next) => next();',
+        'const app = express();',
+        'const health = Router();',
+        "health.get('/health', (req, res) => res.sendStatus(204));",
+        'mountRoutes(app, toolsRouter, usersRouter, requireAuth);',
+        "mountVersion(app, 'v1', toolsRouter);",
+        "mountVersion(app, 'v1', usersRouter);",
+        'setup(app, health);',
+        'function mountLocal(router: Router) {',
+        "  app.use('/local', router);",
+        '}',
+        'mountLocal(health);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, basename(route.file)])).toEqual([
+      ['GET', '/api/tools', [], 'tools.ts'],
+      // The middleware as the call names it, not the parameter it arrives as.
+      ['GET', '/api/users/:id', ['requireAuth'], 'users.ts'],
+      // The same function, called with another router each time.
+      ['GET', '/v1', [], 'tools.ts'],
+      ['GET', '/v1/:id', [], 'users.ts'],
+      // Handed on: setup(app, health) hands `api` to mountVersion as `router`.
+      ['GET', '/v2/health', [], 'app.ts'],
+      // A function of the module that closes over its app and is handed only the router.
+      ['GET', '/local/health', [], 'app.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a prefix handed in an options object with the app, each call on its own: a default there, or the key the call gives', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-options-'));
     await writeFile(join(dir, 'constants.ts'), ["export const DEFAULT_PREFIX = '/api/v1';"].join('\n'));

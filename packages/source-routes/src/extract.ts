@@ -214,7 +214,10 @@ function readFramework(entry: string): {
     // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
     // where it is called among the Express app's own routes (`app.get('/health', …)`).
     const site = controllers.serverSite(entry);
-    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry, site) : undefined;
+    const own =
+      served === 'Express'
+        ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
+        : koaAppRoutes(tsMorph, entry);
     const before = (route: Route) => {
       const at = own?.mountedThrough.get(route)?.[0];
       if (at) return at.file === site?.file && at.start < site.start;
@@ -300,27 +303,51 @@ function readFramework(entry: string): {
   };
 }
 
-/** The routes of the Express apps an entry declares (`const app = express()`), none when it declares none. */
+/** The routes of the Express apps an entry declares (`const app = express()`), or routing-controllers makes (`created`); none with none. */
 function expressAppRoutes(
   tsMorph: TsMorph,
   entry: string,
   site?: Site,
+  created: RouterRef[] = [],
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
   const routes: Route[] = [];
   const before: string[] = [];
-  for (const [name, kind] of app.declared)
-    if (kind === 'app') {
-      reader.flatten({ file: entry, name }, '', [], new Set(), routes);
-      before.push(...reader.trailingMiddleware({ file: entry, name }, site));
-    }
+  const apps = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => ({ file: entry, name }));
+  // An app routing-controllers makes (`const app = createExpressServer(…)`), here or in a module the entry loads.
+  for (const ref of created) {
+    reader.module(ref.file);
+    if (!apps.some((each) => each.file === ref.file && each.name === ref.name)) apps.push(ref);
+  }
+  for (const ref of apps) {
+    reader.flatten(ref, '', [], new Set(), routes);
+    before.push(...reader.trailingMiddleware(ref, site));
+  }
   return {
     routes: withoutScopedMiddleware(routes),
     warnings: reader.warnings,
     mountedThrough: reader.mountedThrough,
     before,
   };
+}
+
+/**
+ * The routes of the Koa app an entry makes beside `useKoaServer(app, …)` (`app.use(router.routes())`
+ * with a koa-router of its own), none when it makes no Koa app docgen finds (`createKoaServer` alone).
+ */
+function koaAppRoutes(
+  tsMorph: TsMorph,
+  entry: string,
+): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
+  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph));
+  let routes: Route[] = [];
+  try {
+    routes = reader.routes(entry);
+  } catch (error) {
+    if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+  }
+  return { routes, warnings: reader.warnings, mountedThrough: new WeakMap(), before: [] };
 }
 
 /** The line an offset of a file is on. */

@@ -3545,6 +3545,125 @@ describe('the routes page', () => {
     ]);
   });
 
+  it("reads the routes an app routing-controllers makes serves beside its controllers (createExpressServer), and a Koa app's own beside useKoaServer", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-own-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Get, JsonController } from 'routing-controllers';",
+        "@JsonController('/users')",
+        'export class UsersController {',
+        "  @Get('/')",
+        '  list() { return []; }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'express.ts'),
+      [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        "const app = createExpressServer({ routePrefix: '/api', controllers: [UsersController] });",
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'koa.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { useKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        'app.use(router.routes());',
+        "useKoaServer(app, { routePrefix: '/api', controllers: [UsersController] });",
+        "const late = new Router({ prefix: '/late' });",
+        "late.get('/', (ctx) => { ctx.body = 'late'; });",
+        'app.use(late.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'express.ts'));
+    // createExpressServer registers the controllers as it makes the app: what is added after comes after them.
+    expect(express.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', [200]],
+      ['GET', '/health', [204]],
+    ]);
+    expect(express.warnings).toEqual([]);
+    const koa = await readRoutes(join(dir, 'koa.ts'));
+    expect(koa.framework).toBe('Koa');
+    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/health'], // registered in the entry before useKoaServer
+      ['GET', '/api/users'],
+      ['GET', '/late'],
+    ]);
+    expect(koa.warnings).toEqual([]);
+  });
+
+  it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-lists-'));
+    for (const [name, path] of [
+      ['Users', '/users'],
+      ['Posts', '/posts'],
+      ['Health', '/health'],
+    ])
+      await writeFile(
+        join(dir, `${name.toLowerCase()}.ts`),
+        [
+          "import { Get, JsonController } from 'routing-controllers';",
+          `@JsonController('${path}')`,
+          `export class ${name}Controller {`,
+          "  @Get('/')",
+          '  list() { return []; }',
+          '}',
+        ].join('\n'),
+      );
+    await writeFile(
+      join(dir, 'controllers.ts'),
+      ["import { UsersController } from './users';", 'export const v1Controllers = [UsersController];'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'spread.ts'),
+      [
+        "import express from 'express';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { v1Controllers } from './controllers';",
+        "import { PostsController } from './posts';",
+        'const app = express();',
+        "useExpressServer(app, { routePrefix: '/api', controllers: [...v1Controllers, PostsController] });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'object.ts'),
+      [
+        "import express from 'express';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        "import { PostsController } from './posts';",
+        "import { HealthController } from './health';",
+        'const base = [HealthController];',
+        'const controllers = { v1: [UsersController], v2: [PostsController], base };',
+        'const app = express();',
+        'useExpressServer(app, { controllers });',
+        'useExpressServer(app, { controllers: [...controllersFor(process.env.NODE_ENV)] });',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const spread = await readRoutes(join(dir, 'spread.ts'));
+    expect(spread.routes.map((r) => r.path)).toEqual(['/api/users', '/api/posts']);
+    expect(spread.warnings).toEqual([]);
+    const object = await readRoutes(join(dir, 'object.ts'));
+    expect(object.routes.map((r) => r.path)).toEqual(['/users', '/posts', '/health']);
+    // A list computed at run time is still said to be unread, where it is written.
+    expect(object.warnings.map((w) => [w.code, w.location])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'object.ts'), line: 10 }],
+    ]);
+  });
+
   it("reads routing-controllers options a class keeps in a static field, and statuses named by a numeric enum of the project, in res.status() and an error class (LeandroParisi's template)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-static-'));
     await writeFile(join(dir, 'status.ts'), 'export enum StatusCode { OK = 200, NOT_FOUND = 404 }\n');

@@ -738,10 +738,19 @@ class RouteReader {
     return exported && this.resolve(exported.file, exported.local);
   }
 
-  /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
-  resolveFactory(file: string, name: string): RouterRef | undefined {
+  /**
+   * Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`).
+   * With the call, a factory that takes values is read as that call hands them: the routers and
+   * prefixes `createApp(toolsRouter, usersRouter)` gives its parameters (`handedValue`).
+   */
+  resolveFactory(file: string, name: string, call?: CallExpression): RouterRef | undefined {
     const found = this.definition(file, name, (info, local) => info.factories.has(local));
-    return found && { file: found.info.file, name: found.info.factories.get(found.name)! };
+    if (!found) return undefined;
+    const ref = { file: found.info.file, name: found.info.factories.get(found.name)! };
+    const fn = call && functionIn(this.ts, found.info, found.name);
+    return fn && fn.getParameters().length
+      ? { ...ref, handed: { call: call!, fn, outer: this.reading[this.reading.length - 1]?.handed } }
+      : ref;
   }
 
   /**
@@ -1140,7 +1149,10 @@ class RouteReader {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const target = callee.getExpression();
-      const ref = ts.Node.isIdentifier(target) ? this.resolve(entry, target.getText()) : undefined;
+      // `const app = createApp(toolsRouter, usersRouter); app.listen(3000)`: an app a function of the project makes.
+      const ref = ts.Node.isIdentifier(target)
+        ? (this.resolve(entry, target.getText()) ?? this.heldFactoryRouter(entry, target))
+        : undefined;
       if (ref && !starts.some((start) => start.file === ref.file && start.name === ref.name)) starts.push(ref);
     }
     return starts;
@@ -1516,7 +1528,7 @@ class RouteReader {
       : required
         ? this.resolveExport(required, 'default')
         : factory
-          ? this.resolveFactory(file, factory)
+          ? this.resolveFactory(file, factory, arg as CallExpression)
           : undefined;
   }
 
@@ -1624,7 +1636,7 @@ class RouteReader {
     const held = this.names.bindingOf(id)?.value;
     const call = held && unwrap(ts, held);
     return call && ts.Node.isCallExpression(call) && ts.Node.isIdentifier(call.getExpression())
-      ? this.resolveFactory(file, call.getExpression().getText())
+      ? this.resolveFactory(file, call.getExpression().getText(), call)
       : undefined;
   }
 
@@ -2243,7 +2255,9 @@ function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
     // `(app, prefix)`, or `({ app, prefix })`: more names than the router's; a closure's
     // (`mountRoutes(prefix)`) are all more.
     const names = at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode()));
-    takesMore ||= names.length > (ref.closure !== undefined && at === ref.handed ? 0 : 1);
+    // A factory's (`createApp(toolsRouter)`, the router made inside) are all more too.
+    const own = at === ref.handed && (ref.closure !== undefined || !names.includes(ref.name));
+    takesMore ||= names.length > (own ? 0 : 1);
   }
   return takesMore ? key : '';
 }
@@ -2261,6 +2275,9 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
     // The router is this function's own parameter: a registrar, read as such.
     if (scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name)))
       return undefined;
+    // The router is made in this function (`function docsRouter(title) { const docs = Router(); … }`):
+    // a factory, read where it is mounted, not a closure over the module's router.
+    if (declaresOwn(ts, scope, name)) return undefined;
     const own = functionName(ts, scope);
     if (
       own &&
@@ -2272,6 +2289,19 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
       return scope as FunctionLike;
   }
   return undefined;
+}
+
+/** Whether function `scope` declares a variable `name` of its own (not one of a function nested in it). */
+function declaresOwn(ts: TsMorph, scope: TsNode, name: string): boolean {
+  return scope
+    .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
+    .some(
+      (declaration) =>
+        declaration.getName() === name &&
+        declaration
+          .getParentWhile((parent) => !isFunctionLike(ts, parent) && !ts.Node.isConstructorDeclaration(parent))
+          ?.getParent() === scope,
+    );
 }
 
 /** The function a call by name calls, where it is one of the module's closures over the router. */

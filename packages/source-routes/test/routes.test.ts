@@ -3023,6 +3023,70 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('reads an app a function of the project makes from the routers it is handed (const app = createApp(toolsRouter, usersRouter); app.listen())', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-app-factory-routers-'));
+    await writeFile(
+      join(dir, 'tools.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const toolsRouter = Router();',
+        "toolsRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "export const createApp = (toolsRouter: Router, version = 'v1') => {",
+        '  const app = express();',
+        "  app.get('/status', (req, res) => res.sendStatus(204));",
+        '  app.use(`/api/${version}/tools`, toolsRouter);',
+        '  app.use(`/api/${version}/docs`, docsRouter(toolsRouter));',
+        '  return app;',
+        '};',
+        'function docsRouter(documented: Router) {',
+        '  const docs = Router();',
+        "  docs.get('/', (req, res) => res.json({}));",
+        "  docs.use('/tools', documented);",
+        '  return docs;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { createApp } from './app';",
+        "import { toolsRouter } from './tools';",
+        'const app = createApp(toolsRouter);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    // A router factory with parameters, called in its own module: not a closure over a router of the module.
+    await writeFile(
+      join(dir, 'local.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const app = express();',
+        'function docsRouter(title: string) {',
+        '  const docs = Router();',
+        "  docs.get('/', (req, res) => res.json({ title }));",
+        '  return docs;',
+        '}',
+        "app.use('/docs', docsRouter('API'));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    expect((await readRoutes(join(dir, 'local.ts'))).routes.map((route) => route.path)).toEqual(['/docs']);
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, basename(route.file)])).toEqual([
+      ['GET', '/status', 'app.ts'],
+      ['GET', '/api/v1/tools', 'tools.ts'], // the router the call gives, under the parameter's default
+      ['GET', '/api/v1/docs', 'app.ts'],
+      ['GET', '/api/v1/docs/tools', 'tools.ts'], // handed on to a router factory
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a prefix handed in an options object with the app, each call on its own: a default there, or the key the call gives', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-options-'));
     await writeFile(join(dir, 'constants.ts'), ["export const DEFAULT_PREFIX = '/api/v1';"].join('\n'));

@@ -218,7 +218,10 @@ function readFramework(entry: string): {
       served === 'Express'
         ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
         : koaAppRoutes(tsMorph, entry);
+    // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
+    const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
+      if (created) return false;
       const at = own?.mountedThrough.get(route)?.[0];
       if (at) return at.file === site?.file && at.start < site.start;
       return route.file === site?.file && route.line <= lineOf(site.file, site.start);

@@ -3665,6 +3665,25 @@ describe('the routes page', () => {
       ['GET', '/late'],
     ]);
     expect(koa.warnings).toEqual([]);
+    await writeFile(
+      join(dir, 'koa-created.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { createKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        "const app = createKoaServer({ routePrefix: '/api', controllers: [UsersController] });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    // createKoaServer registers the controllers as it makes the app: its own routes come after them.
+    const created = await readRoutes(join(dir, 'koa-created.ts'));
+    expect(created.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/users'],
+      ['GET', '/health'],
+    ]);
   });
 
   it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {

@@ -332,6 +332,7 @@ describe('docgen api with a config file', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('DG_NO_SOURCES');
     expect(result.stderr).toContain('--openapi');
+    expect(result.stderr).toContain('--routes'); // the other input `api` takes
   });
 });
 

@@ -24,6 +24,23 @@ describe('docgen --help', () => {
     ])
       expect(result.stdout).toContain(flag);
   });
+
+  it('says what --routes reads (the frameworks of the routes source) and that it works without --openapi', async () => {
+    const { stdout } = await runCli(['api', '--help']);
+    const text = stdout.replace(/\s+/g, ' ');
+    for (const framework of [
+      'Express',
+      'inversify-express-utils',
+      'routing-controllers',
+      'NestJS',
+      'Fastify',
+      'Koa',
+      'Hono',
+    ])
+      expect(text).toContain(framework);
+    expect(text).toContain('--routes alone renders the routes page only');
+    expect(stdout).toMatch(/^\s+\$ docgen api --routes src\/main\.ts$/m);
+  });
 });
 
 describe('a generator command’s --help', () => {

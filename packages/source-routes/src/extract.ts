@@ -214,8 +214,14 @@ function readFramework(entry: string): {
     // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
     // where it is called among the Express app's own routes (`app.get('/health', …)`).
     const site = controllers.serverSite(entry);
-    const own = served === 'Express' ? expressAppRoutes(tsMorph, entry, site) : undefined;
+    const own =
+      served === 'Express'
+        ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
+        : koaAppRoutes(tsMorph, entry);
+    // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
+    const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
+      if (created) return false;
       const at = own?.mountedThrough.get(route)?.[0];
       if (at) return at.file === site?.file && at.start < site.start;
       return route.file === site?.file && route.line <= lineOf(site.file, site.start);
@@ -300,27 +306,51 @@ function readFramework(entry: string): {
   };
 }
 
-/** The routes of the Express apps an entry declares (`const app = express()`), none when it declares none. */
+/** The routes of the Express apps an entry declares (`const app = express()`), or routing-controllers makes (`created`); none with none. */
 function expressAppRoutes(
   tsMorph: TsMorph,
   entry: string,
   site?: Site,
+  created: RouterRef[] = [],
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
   const reader = new RouteReader(tsMorph);
   const app = reader.module(entry);
   const routes: Route[] = [];
   const before: string[] = [];
-  for (const [name, kind] of app.declared)
-    if (kind === 'app') {
-      reader.flatten({ file: entry, name }, '', [], new Set(), routes);
-      before.push(...reader.trailingMiddleware({ file: entry, name }, site));
-    }
+  const apps = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => ({ file: entry, name }));
+  // An app routing-controllers makes (`const app = createExpressServer(…)`), here or in a module the entry loads.
+  for (const ref of created) {
+    reader.module(ref.file);
+    if (!apps.some((each) => each.file === ref.file && each.name === ref.name)) apps.push(ref);
+  }
+  for (const ref of apps) {
+    reader.flatten(ref, '', [], new Set(), routes);
+    before.push(...reader.trailingMiddleware(ref, site));
+  }
   return {
     routes: withoutScopedMiddleware(routes),
     warnings: reader.warnings,
     mountedThrough: reader.mountedThrough,
     before,
   };
+}
+
+/**
+ * The routes of the Koa app an entry makes beside `useKoaServer(app, …)` (`app.use(router.routes())`
+ * with a koa-router of its own), none when it makes no Koa app docgen finds (`createKoaServer` alone).
+ */
+function koaAppRoutes(
+  tsMorph: TsMorph,
+  entry: string,
+): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
+  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph));
+  let routes: Route[] = [];
+  try {
+    routes = reader.routes(entry);
+  } catch (error) {
+    if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+  }
+  return { routes, warnings: reader.warnings, mountedThrough: new WeakMap(), before: [] };
 }
 
 /** The line an offset of a file is on. */
@@ -711,10 +741,19 @@ class RouteReader {
     return exported && this.resolve(exported.file, exported.local);
   }
 
-  /** Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`). */
-  resolveFactory(file: string, name: string): RouterRef | undefined {
+  /**
+   * Follow a called function's name to the router it builds and returns (`app.use('/x', usersRouter())`).
+   * With the call, a factory that takes values is read as that call hands them: the routers and
+   * prefixes `createApp(toolsRouter, usersRouter)` gives its parameters (`handedValue`).
+   */
+  resolveFactory(file: string, name: string, call?: CallExpression): RouterRef | undefined {
     const found = this.definition(file, name, (info, local) => info.factories.has(local));
-    return found && { file: found.info.file, name: found.info.factories.get(found.name)! };
+    if (!found) return undefined;
+    const ref = { file: found.info.file, name: found.info.factories.get(found.name)! };
+    const fn = call && functionIn(this.ts, found.info, found.name);
+    return fn && fn.getParameters().length
+      ? { ...ref, handed: { call: call!, fn, outer: this.reading[this.reading.length - 1]?.handed } }
+      : ref;
   }
 
   /**
@@ -1093,7 +1132,10 @@ class RouteReader {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const target = callee.getExpression();
-      const ref = ts.Node.isIdentifier(target) ? this.resolve(entry, target.getText()) : undefined;
+      // `const app = createApp(toolsRouter, usersRouter); app.listen(3000)`: an app a function of the project makes.
+      const ref = ts.Node.isIdentifier(target)
+        ? (this.resolve(entry, target.getText()) ?? this.heldFactoryRouter(entry, target))
+        : undefined;
       if (ref && !starts.some((start) => start.file === ref.file && start.name === ref.name)) starts.push(ref);
     }
     return starts;
@@ -1185,8 +1227,8 @@ class RouteReader {
           },
         });
       if (!target && this.isShownMiddleware(arg)) {
-        if (prefix) middleware.push(shortText(arg));
-        else routerLevel.push({ name: shortText(arg), at: siteOf(call) });
+        if (prefix) middleware.push(this.middlewareName(arg));
+        else routerLevel.push({ name: this.middlewareName(arg), at: siteOf(call) });
       }
       mounted ||= target !== undefined || unread;
     }
@@ -1272,6 +1314,16 @@ class RouteReader {
     if (ts.Node.isIdentifier(arg)) return true;
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
+  }
+
+  /**
+   * The middleware a `use()` argument is, as written where it is chosen: for a parameter of the
+   * function the router was handed to (`app.use('/api', guard, users)` in `mountRoutes(app, requireAuth)`),
+   * what the call gives (`requireAuth`), else the argument as written.
+   */
+  private middlewareName(arg: TsNode): string {
+    const value = this.ts.Node.isIdentifier(arg) ? this.handedValue(arg) : undefined;
+    return shortText(value ?? arg);
   }
 
   /** The routers a mount argument stands for: the one it names, or each a loop over instances handed to a class mounts. */
@@ -1452,13 +1504,29 @@ class RouteReader {
     if (member) return this.resolve(file, `this.${member.name}`) ?? this.handedMember(member.cls, member.name);
     const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
     if (instance) return instance;
+    const handed = this.handedRouter(arg);
+    if (handed) return handed;
     return ts.Node.isIdentifier(arg)
       ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
         ? this.resolveExport(required, 'default')
         : factory
-          ? this.resolveFactory(file, factory)
+          ? this.resolveFactory(file, factory, arg as CallExpression)
           : undefined;
+  }
+
+  /**
+   * The router a parameter of the function the router being read was handed to stands for:
+   * `app.use('/api/tools', toolsRouter)` in `mountRoutes(app, toolsRouter, usersRouter)`, the router
+   * the call gives there (`mountRoutes(app, toolsRouter, usersRouter)` with `toolsRouter` imported
+   * in the caller's module), or handed on from its own caller. Read at each call, so a function called
+   * with different routers mounts each where that call's routers are.
+   */
+  private handedRouter(arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    if (!ts.Node.isIdentifier(arg) && !ts.Node.isPropertyAccessExpression(arg)) return undefined;
+    const value = this.handedValue(arg);
+    return value && this.mountTarget(value.getSourceFile().getFilePath(), unwrap(ts, value));
   }
 
   /**
@@ -1551,7 +1619,7 @@ class RouteReader {
     const held = this.names.bindingOf(id)?.value;
     const call = held && unwrap(ts, held);
     return call && ts.Node.isCallExpression(call) && ts.Node.isIdentifier(call.getExpression())
-      ? this.resolveFactory(file, call.getExpression().getText())
+      ? this.resolveFactory(file, call.getExpression().getText(), call)
       : undefined;
   }
 
@@ -2170,7 +2238,9 @@ function handedKeyOf(ts: TsMorph, ref: RouterRef): string {
     // `(app, prefix)`, or `({ app, prefix })`: more names than the router's; a closure's
     // (`mountRoutes(prefix)`) are all more.
     const names = at.fn.getParameters().flatMap((parameter) => bindingNames(ts, parameter.getNameNode()));
-    takesMore ||= names.length > (ref.closure !== undefined && at === ref.handed ? 0 : 1);
+    // A factory's (`createApp(toolsRouter)`, the router made inside) are all more too.
+    const own = at === ref.handed && (ref.closure !== undefined || !names.includes(ref.name));
+    takesMore ||= names.length > (own ? 0 : 1);
   }
   return takesMore ? key : '';
 }
@@ -2188,6 +2258,9 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
     // The router is this function's own parameter: a registrar, read as such.
     if (scope.getParameters().some((parameter) => bindingNames(ts, parameter.getNameNode()).includes(name)))
       return undefined;
+    // The router is made in this function (`function docsRouter(title) { const docs = Router(); … }`):
+    // a factory, read where it is mounted, not a closure over the module's router.
+    if (declaresOwn(ts, scope, name)) return undefined;
     const own = functionName(ts, scope);
     if (
       own &&
@@ -2199,6 +2272,19 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
       return scope as FunctionLike;
   }
   return undefined;
+}
+
+/** Whether function `scope` declares a variable `name` of its own (not one of a function nested in it). */
+function declaresOwn(ts: TsMorph, scope: TsNode, name: string): boolean {
+  return scope
+    .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)
+    .some(
+      (declaration) =>
+        declaration.getName() === name &&
+        declaration
+          .getParentWhile((parent) => !isFunctionLike(ts, parent) && !ts.Node.isConstructorDeclaration(parent))
+          ?.getParent() === scope,
+    );
 }
 
 /** The function a call by name calls, where it is one of the module's closures over the router. */

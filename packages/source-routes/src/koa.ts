@@ -126,6 +126,9 @@ export class KoaReader extends ModuleReader {
     const required = /^require\(\s*['"]([^'"]+)['"]\s*\)(?:\.default)?$/.exec(text)?.[1];
     const from = required ?? (ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined);
     if (from === 'koa' && ts.Node.isNewExpression(root)) return { kind: 'app', creation: root };
+    // routing-controllers' `createKoaServer({ controllers })` makes a Koa app (its controllers are read by routing-controllers.ts).
+    if (from === 'routing-controllers' && text === 'createKoaServer' && ts.Node.isCallExpression(root))
+      return { kind: 'app', creation: root };
     if (from && ROUTER_PACKAGES.has(from)) return { kind: 'router', creation: root };
     return undefined;
   }

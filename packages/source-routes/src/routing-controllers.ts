@@ -66,6 +66,23 @@ export class RoutingControllersReader extends ModuleReader {
     return call && { file: call.getSourceFile().getFilePath(), start: call.getStart() };
   }
 
+  /**
+   * The apps a `createExpressServer(…)` / `createKoaServer(…)` call makes and a `const` keeps
+   * (`const app = createExpressServer({ controllers })`), by module and name: what is registered on them
+   * afterwards (`app.get('/health', …)`) is served after the controllers.
+   */
+  createdApps(entry: string): Array<{ file: string; name: string }> {
+    const { ts } = this;
+    return this.servers(entry).flatMap(({ call }) => {
+      const callee = unwrap(ts, call.getExpression()).getText();
+      const declaration = call.getParentIfKind(ts.SyntaxKind.VariableDeclaration);
+      const name = declaration?.getNameNode();
+      return callee.startsWith('create') && name && ts.Node.isIdentifier(name)
+        ? [{ file: call.getSourceFile().getFilePath(), name: name.getText() }]
+        : [];
+    });
+  }
+
   /** The routes of the controllers each server call registers, under its `routePrefix`. */
   routes(entry: string): Route[] {
     return this.servers(entry).flatMap((server) => {
@@ -143,7 +160,8 @@ export class RoutingControllersReader extends ModuleReader {
     // No list: every controller whose module has run registers itself (`import './controllers/users'`).
     if (!list)
       return this.modules.evaluationOrder(entry).flatMap((file) => this.controllerClasses(this.modules.source(file)));
-    if (!ts.Node.isArrayLiteralExpression(list)) {
+    const elements = this.listedControllers(list);
+    if (!elements) {
       this.warn(
         'DG_ROUTES_PLUGIN_UNREAD',
         `the controllers ${shortText(list)} are computed at run time: their routes are not read`,
@@ -152,7 +170,7 @@ export class RoutingControllersReader extends ModuleReader {
       );
       return [];
     }
-    return list.getElements().flatMap((element) => {
+    return elements.flatMap((element) => {
       const value = unwrap(ts, element);
       if (ts.Node.isIdentifier(value)) {
         const cls = this.modules.follow(value)?.value;
@@ -168,6 +186,50 @@ export class RoutingControllersReader extends ModuleReader {
       );
       return [];
     });
+  }
+
+  /**
+   * The entries of a `controllers` option, in order: an array's elements, with what its spreads hold
+   * (`[...v1Controllers, HealthController]`, a `const` array here or imported), a `const` holding the
+   * list, and the lists of an object of them (`{ v1: [UsersController], v2: [UsersV2Controller] }`);
+   * undefined where a part is computed at run time (`[...controllersFor(env)]`).
+   */
+  private listedControllers(node: TsNode, depth = 0): TsNode[] | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (depth > 8) return undefined; // a list that holds itself
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.follow(value)?.value;
+      const list = held && unwrap(ts, held);
+      // A `const` list is read for what it holds; a class name (or a glob's `const`) is one entry.
+      return list && (ts.Node.isArrayLiteralExpression(list) || ts.Node.isObjectLiteralExpression(list))
+        ? this.listedControllers(list, depth + 1)
+        : [value];
+    }
+    const parts: TsNode[][] = [];
+    if (ts.Node.isArrayLiteralExpression(value))
+      for (const element of value.getElements()) {
+        const inner = ts.Node.isSpreadElement(element)
+          ? this.listedControllers(element.getExpression(), depth + 1)
+          : [element];
+        if (!inner) return undefined;
+        parts.push(inner);
+      }
+    else if (ts.Node.isObjectLiteralExpression(value))
+      for (const member of value.getProperties()) {
+        const held = ts.Node.isPropertyAssignment(member)
+          ? member.getInitializer()
+          : ts.Node.isShorthandPropertyAssignment(member)
+            ? member.getNameNode()
+            : ts.Node.isSpreadAssignment(member)
+              ? member.getExpression()
+              : undefined;
+        const inner = held && this.listedControllers(held, depth + 1);
+        if (!inner) return undefined;
+        parts.push(inner);
+      }
+    else return undefined;
+    return parts.flat();
   }
 
   /** The controller classes of the files a glob matches. */

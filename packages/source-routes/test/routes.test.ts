@@ -2950,6 +2950,143 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
+    await writeFile(
+      join(dir, 'tools.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const toolsRouter = Router();',
+        "toolsRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Router } from 'express';",
+        'const usersRouter = Router();',
+        "usersRouter.get('/:id', (req, res) => res.json({}));",
+        'export default usersRouter;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import type { Express, RequestHandler, Router } from 'express';",
+        'export function mountRoutes(app: Express, toolsRouter: Router, usersRouter: Router, guard: RequestHandler) {',
+        "  app.use('/api/tools', toolsRouter);",
+        "  app.use('/api/users', guard, usersRouter);",
+        '}',
+        'export function mountVersion(app: Express, version: string, router: Router) {',
+        '  app.use(`/${version}`, router);',
+        '}',
+        'export function setup(app: Express, api: Router) {',
+        "  mountVersion(app, 'v2', api);",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "import { toolsRouter } from './tools';",
+        "import usersRouter from './users';",
+        "import { mountRoutes, mountVersion, setup } from './routes';",
+        'const requireAuth = (req, res, next) => next();',
+        'const app = express();',
+        'const health = Router();',
+        "health.get('/health', (req, res) => res.sendStatus(204));",
+        'mountRoutes(app, toolsRouter, usersRouter, requireAuth);',
+        "mountVersion(app, 'v1', toolsRouter);",
+        "mountVersion(app, 'v1', usersRouter);",
+        'setup(app, health);',
+        'function mountLocal(router: Router) {',
+        "  app.use('/local', router);",
+        '}',
+        'mountLocal(health);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, basename(route.file)])).toEqual([
+      ['GET', '/api/tools', [], 'tools.ts'],
+      // The middleware as the call names it, not the parameter it arrives as.
+      ['GET', '/api/users/:id', ['requireAuth'], 'users.ts'],
+      // The same function, called with another router each time.
+      ['GET', '/v1', [], 'tools.ts'],
+      ['GET', '/v1/:id', [], 'users.ts'],
+      // Handed on: setup(app, health) hands `api` to mountVersion as `router`.
+      ['GET', '/v2/health', [], 'app.ts'],
+      // A function of the module that closes over its app and is handed only the router.
+      ['GET', '/local/health', [], 'app.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads an app a function of the project makes from the routers it is handed (const app = createApp(toolsRouter, usersRouter); app.listen())', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-app-factory-routers-'));
+    await writeFile(
+      join(dir, 'tools.ts'),
+      [
+        "import { Router } from 'express';",
+        'export const toolsRouter = Router();',
+        "toolsRouter.get('/', (req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express, { Router } from 'express';",
+        "export const createApp = (toolsRouter: Router, version = 'v1') => {",
+        '  const app = express();',
+        "  app.get('/status', (req, res) => res.sendStatus(204));",
+        '  app.use(`/api/${version}/tools`, toolsRouter);',
+        '  app.use(`/api/${version}/docs`, docsRouter(toolsRouter));',
+        '  return app;',
+        '};',
+        'function docsRouter(documented: Router) {',
+        '  const docs = Router();',
+        "  docs.get('/', (req, res) => res.json({}));",
+        "  docs.use('/tools', documented);",
+        '  return docs;',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { createApp } from './app';",
+        "import { toolsRouter } from './tools';",
+        'const app = createApp(toolsRouter);',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    // A router factory with parameters, called in its own module: not a closure over a router of the module.
+    await writeFile(
+      join(dir, 'local.ts'),
+      [
+        "import express, { Router } from 'express';",
+        'const app = express();',
+        'function docsRouter(title: string) {',
+        '  const docs = Router();',
+        "  docs.get('/', (req, res) => res.json({ title }));",
+        '  return docs;',
+        '}',
+        "app.use('/docs', docsRouter('API'));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    expect((await readRoutes(join(dir, 'local.ts'))).routes.map((route) => route.path)).toEqual(['/docs']);
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, basename(route.file)])).toEqual([
+      ['GET', '/status', 'app.ts'],
+      ['GET', '/api/v1/tools', 'tools.ts'], // the router the call gives, under the parameter's default
+      ['GET', '/api/v1/docs', 'app.ts'],
+      ['GET', '/api/v1/docs/tools', 'tools.ts'], // handed on to a router factory
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a prefix handed in an options object with the app, each call on its own: a default there, or the key the call gives', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-options-'));
     await writeFile(join(dir, 'constants.ts'), ["export const DEFAULT_PREFIX = '/api/v1';"].join('\n'));
@@ -3469,6 +3606,144 @@ describe('the routes page', () => {
     expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
       ['GET', '/posts', [200]],
       ['POST', '/posts', [200]], // @HttpPost is the package's Post
+    ]);
+  });
+
+  it("reads the routes an app routing-controllers makes serves beside its controllers (createExpressServer), and a Koa app's own beside useKoaServer", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-own-'));
+    await writeFile(
+      join(dir, 'users.ts'),
+      [
+        "import { Get, JsonController } from 'routing-controllers';",
+        "@JsonController('/users')",
+        'export class UsersController {',
+        "  @Get('/')",
+        '  list() { return []; }',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'express.ts'),
+      [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        "const app = createExpressServer({ routePrefix: '/api', controllers: [UsersController] });",
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'koa.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        "import { useKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        'app.use(router.routes());',
+        "useKoaServer(app, { routePrefix: '/api', controllers: [UsersController] });",
+        "const late = new Router({ prefix: '/late' });",
+        "late.get('/', (ctx) => { ctx.body = 'late'; });",
+        'app.use(late.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'express.ts'));
+    // createExpressServer registers the controllers as it makes the app: what is added after comes after them.
+    expect(express.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/users', [200]],
+      ['GET', '/health', [204]],
+    ]);
+    expect(express.warnings).toEqual([]);
+    const koa = await readRoutes(join(dir, 'koa.ts'));
+    expect(koa.framework).toBe('Koa');
+    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/health'], // registered in the entry before useKoaServer
+      ['GET', '/api/users'],
+      ['GET', '/late'],
+    ]);
+    expect(koa.warnings).toEqual([]);
+    await writeFile(
+      join(dir, 'koa-created.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { createKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        "const app = createKoaServer({ routePrefix: '/api', controllers: [UsersController] });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    // createKoaServer registers the controllers as it makes the app: its own routes come after them.
+    const created = await readRoutes(join(dir, 'koa-created.ts'));
+    expect(created.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/users'],
+      ['GET', '/health'],
+    ]);
+  });
+
+  it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-lists-'));
+    for (const [name, path] of [
+      ['Users', '/users'],
+      ['Posts', '/posts'],
+      ['Health', '/health'],
+    ])
+      await writeFile(
+        join(dir, `${name.toLowerCase()}.ts`),
+        [
+          "import { Get, JsonController } from 'routing-controllers';",
+          `@JsonController('${path}')`,
+          `export class ${name}Controller {`,
+          "  @Get('/')",
+          '  list() { return []; }',
+          '}',
+        ].join('\n'),
+      );
+    await writeFile(
+      join(dir, 'controllers.ts'),
+      ["import { UsersController } from './users';", 'export const v1Controllers = [UsersController];'].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'spread.ts'),
+      [
+        "import express from 'express';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { v1Controllers } from './controllers';",
+        "import { PostsController } from './posts';",
+        'const app = express();',
+        "useExpressServer(app, { routePrefix: '/api', controllers: [...v1Controllers, PostsController] });",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'object.ts'),
+      [
+        "import express from 'express';",
+        "import { useExpressServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        "import { PostsController } from './posts';",
+        "import { HealthController } from './health';",
+        'const base = [HealthController];',
+        'const controllers = { v1: [UsersController], v2: [PostsController], base };',
+        'const app = express();',
+        'useExpressServer(app, { controllers });',
+        'useExpressServer(app, { controllers: [...controllersFor(process.env.NODE_ENV)] });',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const spread = await readRoutes(join(dir, 'spread.ts'));
+    expect(spread.routes.map((r) => r.path)).toEqual(['/api/users', '/api/posts']);
+    expect(spread.warnings).toEqual([]);
+    const object = await readRoutes(join(dir, 'object.ts'));
+    expect(object.routes.map((r) => r.path)).toEqual(['/users', '/posts', '/health']);
+    // A list computed at run time is still said to be unread, where it is written.
+    expect(object.warnings.map((w) => [w.code, w.location])).toEqual([
+      ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'object.ts'), line: 10 }],
     ]);
   });
 

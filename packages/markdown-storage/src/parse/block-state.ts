@@ -3,6 +3,7 @@
  * matter) do with markdown-it's block state, written once.
  */
 import type { StateBlock } from 'markdown-it';
+import type { DirectiveMeta } from './directives.js';
 
 /** The line's text after its indentation. */
 export function lineText(state: StateBlock, line: number): string {
@@ -52,4 +53,43 @@ export function tokenizeContainer(state: StateBlock, from: number, to: number, i
   state.parentType = parentType;
   state.lineMax = lineMax;
   state.blkIndent = blkIndent;
+}
+
+/** Where a container block is: its source from `start`, its opening `line` and last line `end`, its content lines [from, to). */
+export interface ContainerSpan {
+  start: number;
+  line: number;
+  from: number;
+  to: number;
+  end: number;
+  indent?: number;
+}
+
+/**
+ * The tokens of a panel-like block (an admonition, a MkDocs `///` block, a shortcode panel): a
+ * directive container the directive handlers convert, its title as their label paragraph. A
+ * `wrapper` is its content alone, a `tab` its label and then its content (Confluence has no tabs).
+ */
+export function pushContainerBlock(
+  state: StateBlock,
+  block: { name: string; title?: string },
+  span: ContainerSpan,
+): void {
+  if (block.name === 'wrapper' || block.name === 'tab') {
+    if (block.name === 'tab' && block.title) pushTabLabel(state, block.title, span.line);
+    tokenizeContainer(state, span.from, span.to, span.indent);
+    state.line = span.end + 1;
+    return;
+  }
+  const open = state.push('directive_container_open', '', 1);
+  open.map = [span.line, span.end + 1];
+  open.meta = {
+    name: block.name,
+    attributes: {},
+    source: state.src.slice(span.start, state.eMarks[span.end]!),
+  } satisfies DirectiveMeta;
+  if (block.title) pushTitle(state, block.title, span.line);
+  tokenizeContainer(state, span.from, span.to, span.indent);
+  state.push('directive_container_close', '', -1);
+  state.line = span.end + 1;
 }

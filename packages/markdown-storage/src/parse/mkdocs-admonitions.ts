@@ -13,8 +13,7 @@
  * indented under it, so that a line of prose (`!!! wow`) alone stays text.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import type { DirectiveMeta } from './directives.js';
-import { isBlankLine, pushTitle, tokenizeContainer } from './block-state.js';
+import { isBlankLine, pushContainerBlock } from './block-state.js';
 
 /** Material for MkDocs' admonition types (and aliases) → the docgen panel shown for them. */
 export const MKDOCS_PANELS: Record<string, string> = {
@@ -74,17 +73,9 @@ function admonition(state: StateBlock, startLine: number, endLine: number, silen
   const collapsible = match[1] !== '!!!';
   const title = match[3] ?? type!.charAt(0).toUpperCase() + type!.slice(1);
 
-  const open = state.push('directive_container_open', '', 1);
-  open.map = [startLine, contentEnd];
-  open.meta = {
-    name: collapsible ? 'expand' : panel,
-    attributes: {},
-    source: state.src.slice(start, state.eMarks[contentEnd - 1]!),
-  } satisfies DirectiveMeta;
-  if (title) pushTitle(state, title, startLine);
-  tokenizeContainer(state, startLine + 1, contentEnd, indent);
-  state.push('directive_container_close', '', -1);
-  state.line = contentEnd;
+  const name = collapsible ? 'expand' : panel;
+  const span = { start, line: startLine, from: startLine + 1, to: contentEnd, end: contentEnd - 1, indent };
+  pushContainerBlock(state, { name, title }, span);
   return true;
 }
 

@@ -16,8 +16,7 @@
  * with the same number of slashes closes at its own end line, or the outer one writes more slashes.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import type { DirectiveMeta } from './directives.js';
-import { isBlankLine, lineText, pushTabLabel, pushTitle, tokenizeContainer } from './block-state.js';
+import { isBlankLine, lineText, pushContainerBlock } from './block-state.js';
 import { MKDOCS_PANELS } from './mkdocs-admonitions.js';
 
 const HEADER = /^(\/{3,}) *([\w-]+) *(?:\| *(.*?))? *$/;
@@ -86,23 +85,7 @@ function mkdocsBlock(state: StateBlock, startLine: number, endLine: number, sile
   if (close === -1) return false;
   if (silent) return true;
 
-  if (block.name === 'wrapper' || block.name === 'tab') {
-    if (block.name === 'tab' && block.title) pushTabLabel(state, block.title, startLine);
-    tokenizeContainer(state, contentStart, close);
-    state.line = close + 1;
-    return true;
-  }
-  const open = state.push('directive_container_open', '', 1);
-  open.map = [startLine, close + 1];
-  open.meta = {
-    name: block.name,
-    attributes: {},
-    source: state.src.slice(start, state.eMarks[close]!),
-  } satisfies DirectiveMeta;
-  if (block.title) pushTitle(state, block.title, startLine);
-  tokenizeContainer(state, contentStart, close);
-  state.push('directive_container_close', '', -1);
-  state.line = close + 1;
+  pushContainerBlock(state, block, { start, line: startLine, from: contentStart, to: close, end: close });
   return true;
 }
 

@@ -7,8 +7,7 @@
  * expand macro. Without an end tag on a line of its own the tags stay text (warned, inline.ts).
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import type { DirectiveMeta } from './directives.js';
-import { lineText, pushTabLabel, pushTitle, tokenizeContainer } from './block-state.js';
+import { lineText, pushContainerBlock } from './block-state.js';
 
 /** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
 const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
@@ -112,24 +111,7 @@ function shortcodePanel(state: StateBlock, startLine: number, endLine: number, s
   while (closeLine < endLine && !open.close.test(lineText(state, closeLine).trim())) closeLine += 1;
   if (closeLine >= endLine) return false;
   if (silent) return true;
-  if (open.name === 'wrapper' || open.name === 'tab') {
-    if (open.name === 'tab' && open.title) pushTabLabel(state, open.title, startLine);
-    tokenizeContainer(state, startLine + 1, closeLine);
-    state.line = closeLine + 1;
-    return true;
-  }
-
-  const token = state.push('directive_container_open', '', 1);
-  token.map = [startLine, closeLine + 1];
-  token.meta = {
-    name: open.name,
-    attributes: {},
-    source: state.src.slice(start, state.eMarks[closeLine]!),
-  } satisfies DirectiveMeta;
-  if (open.title) pushTitle(state, open.title, startLine);
-  tokenizeContainer(state, startLine + 1, closeLine);
-  state.push('directive_container_close', '', -1);
-  state.line = closeLine + 1;
+  pushContainerBlock(state, open, { start, line: startLine, from: startLine + 1, to: closeLine, end: closeLine });
   return true;
 }
 

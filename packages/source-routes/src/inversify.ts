@@ -155,12 +155,7 @@ export class InversifyReader extends ModuleReader {
     const [pathNode, ...guards] = controller.getArguments();
     const path = pathNode ? this.literal(pathNode) : '';
     if (path === undefined) {
-      this.warn(
-        'DG_ROUTES_COMPUTED_PATH',
-        `@controller(${shortText(pathNode!)}) has a path computed at run time: its routes are not read`,
-        controller,
-        "write the controller's path as a literal or a const (@controller('/users'))",
-      );
+      this.warnComputedDecorator(controller, 'controller', shortText(pathNode!), 'controller', "@controller('/users')");
       return [];
     }
     const base = joinPaths(root, path);
@@ -180,12 +175,8 @@ export class InversifyReader extends ModuleReader {
       const [pathNode, ...middleware] = afterMethod as TsNode[];
       const path = pathNode ? this.literal(pathNode) : '';
       if (path === undefined || !httpMethod) {
-        this.warn(
-          'DG_ROUTES_COMPUTED_PATH',
-          `@${name}(${args.map((arg) => shortText(arg)).join(', ')}) registers a route whose method or path is computed at run time: it is not read`,
-          decorator,
-          "write the route's path as a literal or a const (@httpGet('/:id'))",
-        );
+        const shown = args.map((arg) => shortText(arg)).join(', ');
+        this.warnComputedDecorator(decorator, name, shown, 'route', "@httpGet('/:id')");
         continue;
       }
       const full = joinPaths(base, path);

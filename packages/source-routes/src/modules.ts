@@ -1244,6 +1244,29 @@ export abstract class ModuleReader {
     return this.ts.Node.isIdentifier(value) ? this.modules.packageOf(value) : this.modules.loadedSpecifier(value);
   }
 
+  /**
+   * A decorated controller or route whose path (or method) is computed at run time: what it
+   * registers is not read. `shown` is the decorator's arguments as written, `example` a literal one.
+   */
+  protected warnComputedDecorator(
+    decorator: TsNode,
+    name: string,
+    shown: string,
+    registers: 'controller' | 'route',
+    example: string,
+  ): void {
+    const [message, hint] =
+      registers === 'controller'
+        ? [`has a path computed at run time: its routes are not read`, "write the controller's path"]
+        : [`registers a route whose method or path is computed at run time: it is not read`, "write the route's path"];
+    this.warn(
+      'DG_ROUTES_COMPUTED_PATH',
+      `@${name}(${shown}) ${message}`,
+      decorator,
+      `${hint} as a literal or a const (${example})`,
+    );
+  }
+
   protected warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {
     const location =
       at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;

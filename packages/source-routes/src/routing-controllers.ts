@@ -318,12 +318,8 @@ export class RoutingControllersReader extends ModuleReader {
     const pathNode = controller.getArguments()[0];
     const path = pathNode ? this.literal(pathNode) : '';
     if (path === undefined) {
-      this.warn(
-        'DG_ROUTES_COMPUTED_PATH',
-        `@${controller.getName()}(${shortText(pathNode!)}) has a path computed at run time: its routes are not read`,
-        controller,
-        "write the controller's path as a literal or a const (@JsonController('/users'))",
-      );
+      const example = "@JsonController('/users')";
+      this.warnComputedDecorator(controller, controller.getName(), shortText(pathNode!), 'controller', example);
       return [];
     }
     const base = joinPaths(prefix, path);
@@ -353,12 +349,8 @@ export class RoutingControllersReader extends ModuleReader {
       const httpMethod = verb === 'Method' ? this.literal(args[0])?.toUpperCase() : verb;
       const path = pathNode && !this.ts.Node.isObjectLiteralExpression(pathNode) ? this.literal(pathNode) : '';
       if (path === undefined || !httpMethod) {
-        this.warn(
-          'DG_ROUTES_COMPUTED_PATH',
-          `@${name}(${args.map((arg) => shortText(arg)).join(', ')}) registers a route whose method or path is computed at run time: it is not read`,
-          decorator,
-          "write the route's path as a literal or a const (@Get('/:id'))",
-        );
+        const shown = args.map((arg) => shortText(arg)).join(', ');
+        this.warnComputedDecorator(decorator, name, shown, 'route', "@Get('/:id')");
         continue;
       }
       const full = joinPaths(base, path);

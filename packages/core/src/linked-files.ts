@@ -86,8 +86,9 @@ export function rewriteLinks(markdown: string, map: (href: string) => string | u
         return line;
       }
       if (fence) return line;
-      const definition = line.match(/^(\s{0,3}\[[^\]]+\]:\s*)(<?)([^\s>]+)(>?.*)$/);
-      if (definition) return `${definition[1]}${definition[2]}${map(definition[3]!) ?? definition[3]}${definition[4]}`;
+      // `[x]: <0007 use postgres.md>`: in angle brackets, a destination may have spaces.
+      const definition = line.match(/^(\s{0,3}\[[^\]]+\]:\s*)(?:<([^>]+)>|([^\s<>]+))(.*)$/);
+      if (definition) return `${definition[1]}${destination(definition[2], definition[3], map)}${definition[4]}`;
       // Split on inline code spans so `[x](y.md)` shown as code stays as written.
       return line
         .split(/(`+[^`]*`+)/)
@@ -95,11 +96,24 @@ export function rewriteLinks(markdown: string, map: (href: string) => string | u
           index % 2
             ? part
             : part.replace(
-                /(\]\(\s*<?)([^)\s>]+)/g,
-                (all, open: string, href: string) => `${open}${map(href) ?? href}`,
+                /(\]\(\s*)(?:<([^>]+)>|([^)\s<>]+))/g,
+                (all, open: string, bracketed?: string, bare?: string) => `${open}${destination(bracketed, bare, map)}`,
               ),
         )
         .join('');
     })
     .join('\n');
+}
+
+/**
+ * A link destination mapped: one written in angle brackets (`<0007 use postgres.md>`, a file
+ * name with spaces) keeps them, so that the new one may have spaces too.
+ */
+function destination(
+  bracketed: string | undefined,
+  bare: string | undefined,
+  map: (href: string) => string | undefined,
+): string {
+  if (bracketed === undefined) return map(bare!) ?? bare!;
+  return `<${map(bracketed) ?? bracketed}>`;
 }

@@ -16,6 +16,7 @@ import {
   type AdrRecord,
   type AdrRelation,
   type AdrStatus,
+  type SitePageNames,
 } from './model.js';
 
 /**
@@ -48,7 +49,7 @@ export interface ExtractAdrOptions {
  * second one, `adr-short-template.md`). A decision about templates has a number first.
  */
 const NOT_DECISIONS =
-  /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_]?)?(?:0+[-_])?(?:adr[-_]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
+  /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_ ]?)?(?:0+[-_ ])?(?:adr[-_ ]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
 /** Words people use for the known statuses (English, and the stems of a few other languages'). */
 const SYNONYMS: Record<string, AdrStatus> = {
@@ -104,6 +105,14 @@ function statusInBrackets(text: string): AdrStatus | undefined {
 const SUPERSEDED_BY =
   /^(?:(?:super[sc]eded|replaced)\s+by|(?:abgel(?:oe|o)st|ersetzt)\s+durch|(?:reemplazad|sustituid|substituid)[oa]\s+por|remplacee?\s+par|sostituit[oa]\s+da|vervangen\s+door)\b/i;
 
+/**
+ * A Markdown link's destination: `<0007 use postgres.md>` in angle brackets (how a file name with
+ * spaces is linked), else a run without spaces (`0007-use-postgres.md`, `0007%20use%20postgres.md`).
+ */
+const LINK_DESTINATION = String.raw`(?:<([^>\n]+)>|([^)\s<>]+))`;
+/** Every link's destination in a line, its title (`"…"`) aside. */
+const LINK_TARGETS = new RegExp(String.raw`\]\(\s*${LINK_DESTINATION}(?:\s+"[^"]*")?\s*\)`, 'g');
+
 /** Dates in a status line (`Superseded by 0080, 2026-09-10`, `… 2016.03.01`): not ADR numbers. */
 const DATES = /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/g;
 
@@ -145,14 +154,29 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     });
   }
   const crossLinks: CrossLink[] = [];
-  const siteFiles = once(() => decisionFilesBelow(dir));
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks, siteFiles));
-  const model = readFolder(dir, report, crossLinks, siteFiles, categories.length > 0, {
+  const site: SiteFiles = { files: once(() => decisionFilesBelow(dir)), names: cachedBy(sitePageNamesOfFile) };
+  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks, site));
+  const model = readFolder(dir, report, crossLinks, site, categories.length > 0, {
     location,
     origin: options.origin,
   });
   linkAcrossFolders(crossLinks, [model, ...categories], report);
   return categories.length ? { ...model, categories } : model;
+}
+
+/** What a site-style link may name: the decision files below the ADR folder, and the names their front matter gives their pages. */
+interface SiteFiles {
+  files: () => readonly string[];
+  names: (file: string) => SitePageNames | undefined;
+}
+
+/** `make`'s value for each key, made the first time that key is asked for. */
+function cachedBy<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
 /** `make`'s value, made the first time it is asked for. */
@@ -175,13 +199,13 @@ function decisionFilesBelow(root: string, sub = ''): string[] {
 
 /**
  * One folder's decisions, related among themselves; links to other folders' go to `crossLinks`.
- * `siteFiles` are every folder's decision files, for site-style links (`./0005-use-postgres`).
+ * `site` has every folder's decision files, for site-style links (`./0005-use-postgres`).
  */
 function readFolder(
   dir: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
-  siteFiles: () => readonly string[],
+  site: SiteFiles,
   hasCategories: boolean,
   given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
@@ -229,6 +253,8 @@ function readFolder(
   for (const adr of parsed.filter((adr) => datedName(adr.record.fileName)))
     byDay.set(Number(adr.record.label), [...(byDay.get(Number(adr.record.label)) ?? []), adr]);
   const byDate = (day: number) => (byDay.get(day)?.length === 1 ? byDay.get(day)![0] : undefined);
+  // Decisions that name their successor themselves (a front-matter `superseded_by`, a field or a `## Links` item).
+  const namingSuccessor = new Set<AdrRecord>();
   for (const adr of parsed) {
     for (const link of adr.links) {
       let target =
@@ -238,7 +264,7 @@ function readFolder(
       // A site's link, without `.md` (`./0005-use-postgres`, `/docs/adr/0005-use-postgres/`): the
       // one decision file it names, in this folder or another.
       const sitePath =
-        !target && typeof link.target === 'string' ? siteLinkTarget(link.target, siteFiles()) : undefined;
+        !target && typeof link.target === 'string' ? siteLinkTarget(link.target, site.files(), site.names) : undefined;
       if (sitePath && resolve(dirname(sitePath)) === resolve(dir)) target = byFile.get(basename(sitePath));
       else if (sitePath) {
         crossLinks.push({ record: adr.record, link: { ...link, target: link.target as string }, path: sitePath });
@@ -268,6 +294,7 @@ function readFolder(
       }
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
+      if (link.relation === 'supersededBy') namingSuccessor.add(adr.record);
       // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
       const reversed = link.relation === 'supersededBy' || link.relation === 'amendedBy';
       const [from, to] = reversed ? [adr.record, target.record] : [target.record, adr.record];
@@ -286,6 +313,7 @@ function readFolder(
     record.supersedes = [...new Set(record.supersedes)].sort((a, b) => a - b);
     record.amends = [...new Set(record.amends)].sort((a, b) => a - b);
     record.amendedBy = [...new Set(record.amendedBy)].sort((a, b) => a - b);
+    if (namingSuccessor.has(record)) showSuperseded(record);
     // "Superseded by" is the status whatever else the file says, once another ADR replaces it.
     if (
       record.supersededBy.length &&
@@ -379,11 +407,13 @@ function subfolders(dir: string): string[] {
 
 /**
  * The number a file name starts with, without its zeros: `0007-…`, `adr-007-…`, `ADR005-…` (as
- * some teams name them), log4brains' `20200925-…` (a date, read as such by `datedName`). The one
- * reading of a number prefix, for a folder's files, the number after a date and categories alike.
+ * some teams name them), with spaces too (`0007 use postgres.md`, `ADR 12 - title.md`, as files
+ * made outside adr-tools are named), log4brains' `20200925-…` (a date, read as such by
+ * `datedName`). The one reading of a number prefix, for a folder's files, the number after a date
+ * and categories alike.
  */
 function numberPrefix(name: string): string | undefined {
-  return /^(?:adr[-_]?)?0*(\d+)(?=[-_. ])/i.exec(name)?.[1];
+  return /^(?:adr[-_ ]?)?0*(\d+)(?=[-_. ])/i.exec(name)?.[1];
 }
 
 /**
@@ -397,12 +427,12 @@ function categoryAt(
   sub: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
-  siteFiles: () => readonly string[],
+  site: SiteFiles,
 ): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, siteFiles));
+  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, site));
   if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
-  return [{ ...readFolder(dir, report, crossLinks, siteFiles, false), name: sub }, ...nested];
+  return [{ ...readFolder(dir, report, crossLinks, site, false), name: sub }, ...nested];
 }
 
 /**
@@ -423,6 +453,7 @@ function linkAcrossFolders(
     `ADR ${record.label}${folderOf.get(record) ? ` (${folderOf.get(record)})` : ''}`;
   for (const { record, link, path } of crossLinks) {
     const target = byFile.get(path);
+    if (target && link.relation === 'supersededBy') showSuperseded(record);
     if (!target) {
       report({
         code: 'DG_ADR_LINK',
@@ -453,6 +484,17 @@ function linkAcrossFolders(
       hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
     });
   }
+}
+
+/**
+ * A decision that names its successor (`status: accepted` with `superseded_by: 12`, as a file
+ * edited by hand keeps both) is superseded, whatever else its status says: the log shows where it
+ * stands now. One only another decision says it replaces keeps its status, with a warning.
+ */
+function showSuperseded(record: AdrRecord): void {
+  if (!REPLACEABLE.has(record.status)) return;
+  record.status = 'superseded';
+  delete record.statusWord;
 }
 
 /** Records that `record` relates to the decision of another folder at `file`, once, in path order. */
@@ -526,6 +568,15 @@ export function linkedPath(href: string, fromFile: string): string | undefined {
  * link to a Markdown file (read as a file link), or one that names no page (`./`, `..`).
  */
 export function siteLinkName(href: string): string | undefined {
+  return sitePath(href)?.at(-1);
+}
+
+/**
+ * The path of the page a site-style link names, as segments (`['docs', 'adr', 'my-slug']` for
+ * `/docs/adr/my-slug/`; `['my-id']` for `./my-id`), `.` and `..` left out; undefined as for
+ * `siteLinkName`.
+ */
+function sitePath(href: string): string[] | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return undefined;
   let path = href.split('#')[0]!.split('?')[0]!;
   try {
@@ -535,14 +586,15 @@ export function siteLinkName(href: string): string | undefined {
   }
   // `/docs/adr/0037-x.md`, from the repository's root as GitHub reads it: named as the site's are.
   if (/\.(?:md|markdown)$/i.test(path) && !path.startsWith('/')) return undefined;
-  const name = path
+  const segments = path
     .replace(/\.(?:md|markdown)$/i, '')
     .replace(/\/+$/, '')
     .replace(/(?:^|\/)index(?:\.html?)?$/i, '')
     .replace(/\.html?$/i, '')
-    .split('/')
-    .pop();
-  return name && name !== '.' && name !== '..' ? name : undefined;
+    .split('/');
+  const last = segments.at(-1);
+  if (!last || last === '.' || last === '..') return undefined;
+  return segments.filter((segment) => segment && segment !== '.' && segment !== '..');
 }
 
 /**
@@ -551,14 +603,56 @@ export function siteLinkName(href: string): string | undefined {
  * as Docusaurus drops number prefixes from its URLs). Undefined when none or several match: two
  * folders' `0001-use-x.md` are left as written rather than guessed.
  */
-export function siteLinkTarget(href: string, files: readonly string[]): string | undefined {
-  const name = siteLinkName(href);
-  if (!name) return undefined;
+export function siteLinkTarget(
+  href: string,
+  files: readonly string[],
+  namesOf: (file: string) => SitePageNames | undefined = () => undefined,
+): string | undefined {
+  const path = sitePath(href);
+  const name = path?.at(-1);
+  if (!path || !name) return undefined;
   const stem = (file: string) => basename(file).replace(/\.(?:md|markdown)$/i, '');
   const only = (matches: string[]) => (matches.length === 1 ? matches[0] : undefined);
   const exact = files.filter((file) => stem(file) === name);
   if (exact.length) return only(exact);
+  // Docusaurus' front matter renames the page: `id: my-id` (`./my-id`), `slug: /adr/my-slug` (`/docs/adr/my-slug`).
+  const renamed = files.filter((file) => namedBySite(path, namesOf(file)));
+  if (renamed.length) return only(renamed);
   return only(files.filter((file) => stem(file).replace(DOCUSAURUS_NUMBER_PREFIX, '') === name));
+}
+
+/**
+ * Whether a link's path names the page its front matter names: its last segment is the `id`, or
+ * it and the `slug` end alike, the shorter one being the other's end (`/docs/adr/my-slug` and
+ * `./my-slug` both name `slug: /adr/my-slug`, as the site serves it under its docs path).
+ */
+function namedBySite(path: string[], names: SitePageNames | undefined): boolean {
+  if (!names) return false;
+  if (names.id && path.at(-1) === names.id.split('/').pop()) return true;
+  const slug = names.slug?.split('/').filter((segment) => segment && segment !== '.');
+  if (!slug?.length) return false;
+  const [shorter, longer] = slug.length <= path.length ? [slug, path] : [path, slug];
+  return shorter.every((segment, i) => segment === longer[longer.length - shorter.length + i]);
+}
+
+/** The `id` and `slug` a decision's front matter gives its site's page; undefined without either. */
+function sitePageNames(front: Record<string, unknown>): SitePageNames | undefined {
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).trim() || undefined : undefined;
+  const [id, slug] = [text(front.id), text(front.slug)];
+  return id || slug ? { ...(id ? { id } : {}), ...(slug ? { slug } : {}) } : undefined;
+}
+
+/**
+ * The site names of a decision file, from its front matter alone (a link may name a decision of a
+ * folder not read yet); none when it has no front matter or one parseAdr will report.
+ */
+function sitePageNamesOfFile(file: string): SitePageNames | undefined {
+  try {
+    return sitePageNames(frontMatter(file, readFileSync(file, 'utf8').split(/\r?\n/), new Set()).value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The number prefix Docusaurus drops from a doc's id and URL: `0005-`, `01_`, `2. `. */
@@ -618,7 +712,7 @@ function titleFromFileName(fileName: string): string {
   const words = fileName
     .replace(/\.(?:md|markdown)$/i, '')
     .replace(NAME_DATE, '')
-    .replace(/^(?:adr[-_]?)?\d+[-_. ]*/i, '')
+    .replace(/^(?:adr[-_ ]?)?\d+[-_. ]*/i, '')
     .replace(/[-_]+/g, ' ')
     .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : fileName;
@@ -745,6 +839,7 @@ export function parseAdr(
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
   const fields = frontMatterFields(front.value);
+  const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates it.
   const dateSource = written ?? (nameDate(fileName) ? undefined : classified.date);
@@ -797,6 +892,7 @@ export function parseAdr(
       ...(classified.word ? { statusWord: classified.word } : {}),
       date,
       ...(fields.length ? { fields } : {}),
+      ...(site ? { site } : {}),
       file,
       fileName,
       body: body.trim() ? `${body}\n` : '',
@@ -957,8 +1053,8 @@ function frontMatterLinks(
 
 /** `5`, `0005`, `ADR-0005`, `#5` → 5; `0005-x.md`, `[ADR 5](0005-x.md)` → the file linked. */
 function frontMatterTarget(text: string): string | number | undefined {
-  const link = /^\[[^\]]*\]\(\s*<?([^)\s>]+)>?\s*\)$/.exec(text)?.[1];
-  if (link) return link;
+  const link = new RegExp(String.raw`^\[[^\]]*\]\(\s*${LINK_DESTINATION}\s*\)$`).exec(text);
+  if (link) return link[1] ?? link[2];
   const number = /^(?:ADR[-\s_#]*)?#?0*(\d+)$/i.exec(text)?.[1];
   if (number !== undefined) return Number(number);
   if (/\.(?:md|markdown)(?:#.*)?$/i.test(text)) return text;
@@ -1042,13 +1138,17 @@ function findStatus(
     const match = lines[i]!.match(META_LINE);
     if (match && match[1]!.toLowerCase() === 'status') {
       drop.add(i);
-      // A status sentence may wrap: its paragraph's next lines are part of it, not of the body.
-      let text = match[2]!;
+      // A status sentence may wrap: its paragraph's next lines are part of it, not of the body. One
+      // that starts with a relation (`Superseded by [ADR 14](…)` under `Status: Accepted`) is a
+      // clause of its own.
+      const parts = [{ text: match[2]!, line: i + 1 }];
       for (let next = i + 1; next < lines.length && isContinuation(lines[next]!); next++) {
         drop.add(next);
-        text += ` ${lines[next]!.trim()}`;
+        const text = lines[next]!.trim();
+        if (RELATION_AT_START.test(text)) parts.push({ text, line: next + 1 });
+        else parts[parts.length - 1]!.text += ` ${text}`;
       }
-      return { lines: [{ text, line: i + 1 }] };
+      return { lines: parts };
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
@@ -1098,7 +1198,10 @@ function relationField(key: string, value: string, line: number): StatusLink[] {
 function relationLines(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
   for (const i of preamble(lines, top)) {
     if (drop.has(i)) continue;
-    const match = RELATION_LINE.exec(lines[i]!);
+    // `- Superseded by [ADR 14](…)`, a bullet without a colon: a relation when it names a decision
+    // as a link or "ADR 14" (not "- Replaces 2 cron jobs", a summary's point).
+    const bullet = RELATION_LINE.test(lines[i]!) ? undefined : RELATION_ITEM.exec(lines[i]!);
+    const match = RELATION_LINE.exec(lines[i]!) ?? (bullet && NAMED_DECISION.test(bullet[2]!) ? bullet : null);
     if (!match) continue;
     const value = match[2]!.replace(/\*\*|__/g, '');
     const links = relationField(match[1]!, value, i + 1);
@@ -1106,6 +1209,9 @@ function relationLines(lines: string[], top: number, drop: Set<number>, found: I
     if (links.length && namesOnlyDecisions(value)) drop.add(i);
   }
 }
+
+/** A decision named as a link or as "ADR 14" (`ADR-0014`, `ADR #14`). */
+const NAMED_DECISION = /\]\(|\bADR[-\s#_]*\d+\b/i;
 
 /** MADR 2's and log4brains' section of links to other decisions: `## Links`. */
 const LINKS_HEADING = /^\s{0,3}##\s+(?:links|related decisions|related adrs)\s*#*\s*$/i;
@@ -1136,6 +1242,7 @@ function linksSection(lines: string[], fenced: Set<number>): StatusLink[] {
 function namesOnlyDecisions(value: string): boolean {
   return !value
     .replace(/\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/[[\]]/g, ' ')
     .replace(/\bADR[-\s#_]*\d+\b/gi, ' ')
     .replace(/#?\b\d+\b/g, ' ')
     .replace(/\band\b|[,;&]/gi, ' ')
@@ -1454,6 +1561,12 @@ function isDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * The statuses a "Superseded by" says the decision has left: it was proposed or accepted (or said
+ * in words docgen does not know), and is replaced now. A rejected or deprecated decision stays so.
+ */
+const REPLACEABLE = new Set<AdrStatus>(['proposed', 'accepted', 'unknown']);
+
 /** Status lines → the status, how it was written, and its supersede links. */
 export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   status: AdrStatus;
@@ -1483,11 +1596,13 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
             ? 'amends'
             : undefined;
     if (relation) {
-      if (relation === 'supersededBy' && !status) {
+      // `Accepted` then `Superseded by [ADR 12](…)` (`Accepted, superseded by 0012`): the decision
+      // was accepted, and is replaced now; the log shows where it stands, as adr-tools' `-s` leaves it.
+      if (relation === 'supersededBy' && (!status || REPLACEABLE.has(status))) {
         status = 'superseded';
         word = writtenWord(plain);
       }
-      const targets = [...plain.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
+      const targets = [...plain.matchAll(LINK_TARGETS)].map((m) => (m[1] ?? m[2])!);
       // "Amends" lines are prose more often than not ("Amends 2 sections of …"): only a link or
       // "ADR 10" names a decision there; a bare number does in a supersede line.
       const amend = relation === 'amends' || relation === 'amendedBy';
@@ -1526,6 +1641,8 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
 
 /** The words a relation clause starts with. */
 const RELATION_START = String.raw`(?:\*\*|__)?(?:super[sc]edes|(?:super[sc]eded|replaced|amended)\s+by|amends)\b`;
+const RELATION_AT_START = new RegExp(`^${RELATION_START}`, 'i');
+
 /**
  * Where a status line's next relation starts: after a sentence (`Accepted on 2026-09-06. Supersedes
  * [ADR 0009](…)`), a comma or semicolon (`accepted, supersedes [28535 - …](…)`, Normation/rudder;

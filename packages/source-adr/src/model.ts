@@ -38,6 +38,12 @@ export interface AdrRecord {
    * (Backstage's ADRs). Absent when there is none.
    */
   fields?: Array<{ label: string; value: string }>;
+  /**
+   * How the decision's documentation site names its page, when its front matter says so
+   * (Docusaurus' `id` and `slug`, `id: use-postgres`, `slug: /adr/postgres`): what a site-style link
+   * (`./use-postgres`, `/docs/adr/postgres`) may name it by. Absent when neither is written.
+   */
+  site?: SitePageNames;
   /** Absolute path of the Markdown file. */
   file: string;
   /** File name inside the ADR folder, what other ADRs link to. */
@@ -78,4 +84,10 @@ export interface AdrModel {
 export interface AdrCategory extends AdrModel {
   /** The subfolder's path inside the ADR folder, `/`-separated: `backend`. */
   name: string;
+}
+
+/** A site page's names from its front matter: the doc `id` (its URL's last segment) and the `slug` (its URL's path). */
+export interface SitePageNames {
+  id?: string;
+  slug?: string;
 }

@@ -11,7 +11,7 @@ import {
 } from '@docgen/core';
 import { basename, resolve } from 'node:path';
 import { linkedPath, siteLinkTarget } from './extract.js';
-import type { AdrModel, AdrRecord, AdrRelation, AdrStatus } from './model.js';
+import type { AdrModel, AdrRecord, AdrRelation, AdrStatus, SitePageNames } from './model.js';
 
 /**
  * Model → pages:
@@ -93,6 +93,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
             record.file,
             {
               stem: pageFileStem(recordKey(key, record)),
+              site: record.site,
               title: categoryTitle(record, name),
               // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
               label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
@@ -128,7 +129,7 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
 }
 
 /** A decision's page, by its source file: its file stem, title, and its label in another folder's log (`1 (backend)`, `1 (decisions)`). */
-type PageByPath = Map<string, { stem: string; title: string; label: string }>;
+type PageByPath = Map<string, { stem: string; title: string; label: string; site?: SitePageNames }>;
 
 /** `ADR-0001 (backend): Use CockroachDB`: a category's decisions are titled with it, so that two ADR-0001s are two pages. */
 function categoryTitle(record: Pick<AdrRecord, 'number' | 'title' | 'label'>, category: string | undefined): string {
@@ -241,7 +242,9 @@ function bodyWithAttachments(
       const path = linkedPath(href, record.file);
       // A site's link without `.md` (`./0005-use-postgres`, `/docs/adr/0005-use-postgres/`) names
       // a decision by its file name, when one only has it.
-      const page = (path && pageByPath.get(path)) ?? pageByPath.get(siteLinkTarget(href, [...pageByPath.keys()]) ?? '');
+      const page =
+        (path && pageByPath.get(path)) ??
+        pageByPath.get(siteLinkTarget(href, [...pageByPath.keys()], (file) => pageByPath.get(file)?.site) ?? '');
       return page ? `./${page.stem}.md${fragment}` : undefined;
     },
   });

@@ -1412,3 +1412,125 @@ describe('bad input', () => {
     expect(error.location).toEqual({ file: '/repo/docgen.config.yaml', line: 4 });
   });
 });
+
+describe('a decision that says both Accepted and Superseded', () => {
+  /** A folder of `files`, read; its records by number and its warnings. */
+  async function read(files: Record<string, string>) {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    return { adr: (number: number) => records.find((record) => record.number === number)!, warnings };
+  }
+  const successor = '# Use CockroachDB\n\n## Status\n\nAccepted\n';
+
+  it('is shown as superseded, by its successor, however it writes the two (no warning: the file says so)', async () => {
+    const { adr, warnings } = await read({
+      // a `## Status` section of two lines, the second a link without a target
+      '0001-a.md': '# A\n\n## Status\n\nAccepted\n\nSuperseded by [ADR-12]\n',
+      // one line, two clauses
+      '0002-b.md': '# B\n\n## Status\n\nAccepted, superseded by 0012\n',
+      // bullets under the title, the relation without a colon
+      '0003-c.md': '# C\n\n- Status: Accepted\n- Superseded by [ADR 12](0012-use-cockroachdb.md)\n\n## Context\n\nX.\n',
+      // a status line whose next line is the relation
+      '0004-d.md': '# D\n\nStatus: Accepted\nSuperseded by [ADR 12](0012-use-cockroachdb.md)\n\n## Context\n\nX.\n',
+      // front matter: the status and the successor as two keys
+      '0005-e.md': '---\nstatus: accepted\nsuperseded_by: 12\n---\n# E\n',
+      // a word of another language, kept on the lozenge
+      '0006-f.md': '# F\n\n## Status\n\nAkzeptiert\n\nAbgelöst durch [ADR 12](0012-use-cockroachdb.md)\n',
+      '0012-use-cockroachdb.md': successor,
+    });
+    for (const number of [1, 2, 3, 4, 5, 6]) {
+      expect([number, adr(number).status, adr(number).supersededBy]).toEqual([number, 'superseded', [12]]);
+    }
+    expect(adr(12).supersedes).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([adr(1).statusWord, adr(6).statusWord]).toEqual([undefined, 'Abgelöst']);
+    // the relation lines leave the body, which the header shows
+    expect(adr(3).body).not.toContain('Superseded by');
+    expect(adr(4).body).toBe('## Context\n\nX.\n');
+    expect(warnings).toEqual([]);
+  });
+
+  it('stays rejected or deprecated; one only its successor says it replaces keeps its status, with a warning', async () => {
+    const { adr, warnings } = await read({
+      '0001-a.md': '# A\n\n## Status\n\nRejected. Superseded by [ADR 12](0012-use-cockroachdb.md)\n',
+      '0002-b.md': '# B\n\n## Status\n\nDeprecated\n\nSuperseded by ADR 12\n',
+      '0003-c.md': '# C\n\n## Status\n\nAccepted\n',
+      '0012-use-cockroachdb.md': `${successor}\nSupersedes [ADR 3](0003-c.md)\n`,
+      // a summary's point, not a relation: no decision named as a link or "ADR n"
+      '0013-queue.md': '# Queue\n\n- Status: Accepted\n- Replaces 2 cron jobs\n',
+    });
+    expect([1, 2, 3].map((number) => adr(number).status)).toEqual(['rejected', 'deprecated', 'accepted']);
+    expect(adr(13).supersedes).toEqual([]);
+    expect(adr(13).body).toBe('- Replaces 2 cron jobs\n');
+    expect(warnings.map((warning) => [warning.code, warning.message])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', 'ADR 3 is superseded by ADR 12 but its status says "Accepted"'],
+    ]);
+  });
+});
+
+describe('file names with spaces', () => {
+  it('are numbered and titled as named with dashes; a link to one in angle brackets relates it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0007 use postgres.md'),
+      '## Status\n\nSuperseded by [ADR 12](ADR%2012%20-%20use%20cockroach.md)\n',
+    );
+    await writeFile(
+      join(dir, 'ADR 12 - use cockroach.md'),
+      '# Use CockroachDB\n\n## Status\n\nAccepted\n\nSupersedes [ADR 7](<0007 use postgres.md>)\n',
+    );
+    await writeFile(join(dir, 'ADR 0000 template.md'), '# ADR Template\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(records.map((r) => [r.number, r.title, r.status, r.supersededBy, r.supersedes])).toEqual([
+      [7, 'Use postgres', 'superseded', [12], []],
+      [12, 'Use CockroachDB', 'accepted', [], [7]],
+    ]);
+    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_TITLE']);
+    const page = renderAdrs({ dir, records }, templates).pages.find((p) => p.key === 'adr/12')!;
+    expect(page.markdown).toContain('Supersedes [ADR 7](<./adr__7.md>)');
+  });
+});
+
+describe("Docusaurus' front matter id and slug", () => {
+  it('name a decision for the links written with them, in a status line and in a body', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(
+      join(dir, '0001-first-decision.md'),
+      '---\nid: record-decisions\n---\n# Record decisions\n\n- Status: superseded by [the next](/docs/adr/postgres)\n\nSee [me](./record-decisions).\n',
+    );
+    await writeFile(
+      join(dir, '0002-use-postgres.md'),
+      '---\nslug: /adr/postgres\n---\n# Use PostgreSQL\n\n- Status: accepted\n\nAfter [the first](./record-decisions#context), [itself](../adr/postgres/) and [elsewhere](/docs/other/postgres).\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.records.map((r) => [r.number, r.status, r.supersededBy, r.site])).toEqual([
+      [1, 'superseded', [2], { id: 'record-decisions' }],
+      [2, 'accepted', [], { slug: '/adr/postgres' }],
+    ]);
+    expect(warnings).toEqual([]);
+    const page = (key: string) => renderAdrs(model, templates).pages.find((p) => p.key === key)!.markdown;
+    expect(page('adr/1')).toContain('See [me](./adr__1.md).');
+    // a slug's path under another folder of the site is another page: left as written
+    expect(page('adr/2')).toContain(
+      'After [the first](./adr__1.md#context), [itself](./adr__2.md) and [elsewhere](/docs/other/postgres).',
+    );
+  });
+
+  it('a link by id or slug is matched after the file names, and not guessed between two', () => {
+    const files = ['/r/adr/0005-use-postgres.md', '/r/adr/0006-x.md', '/r/adr/0007-y.md'];
+    const names: Record<string, { id?: string; slug?: string }> = {
+      [files[1]!]: { id: 'use-postgres' },
+      [files[2]!]: { slug: 'shared' },
+    };
+    const target = (href: string) => siteLinkTarget(href, [...files, '/r/adr/0008-z.md'], (file) => names[file]);
+    // `use-postgres` is 0006's id before it is 0005's name without its number
+    expect(target('./use-postgres')).toBe(files[1]);
+    expect(target('./0005-use-postgres')).toBe(files[0]);
+    expect(target('/docs/adr/shared/')).toBe(files[2]);
+    names['/r/adr/0008-z.md'] = { slug: '/adr/shared' };
+    expect(target('/docs/adr/shared/')).toBeUndefined();
+  });
+});

@@ -1,0 +1,27 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { attachLinkedFiles, rewriteLinks } from '@docgen/core';
+
+describe('rewriteLinks', () => {
+  const map = (href: string) => (href.startsWith('0007 ') || href.startsWith('0007-') ? './adr__7.md' : undefined);
+
+  it('maps a destination in angle brackets whole (a file name with spaces), and keeps the brackets', () => {
+    expect(rewriteLinks('See [ADR 7](<0007 use postgres.md> "title") and [8](<0008 x.md>).', map)).toBe(
+      'See [ADR 7](<./adr__7.md> "title") and [8](<0008 x.md>).',
+    );
+    expect(rewriteLinks('[7]: <0007 use postgres.md> "t"\n[8]: 0007-x.md', map)).toBe(
+      '[7]: <./adr__7.md> "t"\n[8]: ./adr__7.md',
+    );
+    expect(rewriteLinks('`[x](<0007 a.md>)` [y](0007-a.md)', map)).toBe('`[x](<0007 a.md>)` [y](./adr__7.md)');
+  });
+
+  it('attaches a file linked in angle brackets, its name encoded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-links-'));
+    await writeFile(join(dir, 'flow chart.svg'), '<svg/>');
+    const { markdown, attachments } = attachLinkedFiles('![Flow](<flow chart.svg>)', join(dir, 'a.md'));
+    expect(markdown).toBe('![Flow](<./flow%20chart.svg>)');
+    expect(attachments.map((attachment) => attachment.fileName)).toEqual(['flow chart.svg']);
+  });
+});

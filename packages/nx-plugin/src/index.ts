@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative } from 'node:path';
 import {
   createNodesFromFiles,
+  logger,
   type CreateNodesContextV2,
   type CreateNodesResult,
   type CreateNodesV2,
@@ -43,14 +44,129 @@ const DEFAULT_OUT = 'docs-out';
 
 export const createNodesV2: CreateNodesV2<DocgenNxPluginOptions> = [
   CONFIG_GLOB,
-  (files, options, context) =>
-    createNodesFromFiles(
-      inferDocsTargets,
-      files.filter((file) => basename(file) !== 'package.json' || configuresDocgen(context.workspaceRoot, file)),
+  (files, options, context) => {
+    checkOptions(options, context.workspaceRoot);
+    const configs = files.filter(
+      (file) => basename(file) !== 'package.json' || configuresDocgen(context.workspaceRoot, file),
+    );
+    const owners = projectsOwning(context.workspaceRoot, configs);
+    return createNodesFromFiles(
+      (file, given, nodesContext) => inferDocsTargets(file, given, nodesContext, owners.get(file)!),
+      [...owners.keys()],
       options ?? {},
       context,
-    ),
+    );
+  },
 ];
+
+/** The plugin's options (nx.json's `plugins[].options`), as `DocgenNxPluginOptions` names them. */
+const OPTION_NAMES = ['targetName', 'publishTargetName', 'command'] as const;
+
+/**
+ * Options that are not the plugin's (`targetname`, `publishTarget`) would be ignored, and the
+ * targets inferred under their defaults as if nothing were wrong: an error naming the key, where it
+ * is in nx.json and the key meant, as docgen's own config validation reports an unknown key.
+ */
+function checkOptions(options: unknown, workspaceRoot: string): void {
+  if (options === undefined || options === null) return;
+  const where = (key?: string) => `nx.json${key ? lineOf(join(workspaceRoot, 'nx.json'), key) : ''}`;
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw new Error(
+      `invalid @docgen/nx-plugin options in ${where()}: "options" must be an object, e.g. { "targetName": "docs" }`,
+    );
+  const problems = Object.entries(options as Record<string, unknown>).flatMap(([key, value]) => {
+    if (!(OPTION_NAMES as readonly string[]).includes(key)) {
+      const meant = closestOption(key);
+      return [`unknown key "${key}" (${where(key)}${meant ? `, did you mean "${meant}"?` : ''})`];
+    }
+    return typeof value === 'string' && value.trim() ? [] : [`"${key}" must be a non-empty string (${where(key)})`];
+  });
+  if (problems.length)
+    throw new Error(
+      `invalid @docgen/nx-plugin options: ${problems.join('; ')}. Allowed keys: ${OPTION_NAMES.join(', ')}`,
+    );
+}
+
+/** `:12`, the line of nx.json where `"key"` is written (after the plugin's name), for the error; empty when not found. */
+function lineOf(nxJson: string, key: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(nxJson, 'utf8').split(/\r?\n/);
+  } catch {
+    return '';
+  }
+  const plugin = Math.max(
+    0,
+    lines.findIndex((line) => line.includes('@docgen/nx-plugin')),
+  );
+  const index = lines.findIndex((line, i) => i >= plugin && line.includes(`"${key}"`));
+  return index >= 0 ? `:${index + 1}` : '';
+}
+
+/** The option a misspelt key meant: within two edits (case aside), else one it begins (`publishTarget`). */
+function closestOption(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  const nearest = OPTION_NAMES.map((name) => ({ name, edits: editDistance(lower, name.toLowerCase()) })).sort(
+    (a, b) => a.edits - b.edits,
+  )[0]!;
+  if (nearest.edits <= 2) return nearest.name;
+  return OPTION_NAMES.find((name) => lower.length >= 4 && name.toLowerCase().startsWith(lower));
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Each config → the root of the project whose docs it renders. A config in a subfolder of a
+ * project (`apps/api/docs/docgen.config.yaml`, under `apps/api/project.json`) is that project's:
+ * made a project of its own, it would take the subfolder's files from the project that holds them
+ * (Nx gives a file to the deepest project), and its target would not run when they change. A
+ * project has one docgen config: its own folder's, else the shallowest below it; the others are
+ * left out, with a warning that says which.
+ */
+function projectsOwning(workspaceRoot: string, configs: string[]): Map<string, string> {
+  const byProject = new Map<string, string[]>();
+  for (const config of configs) {
+    const root = enclosingProject(workspaceRoot, dirname(config)) ?? dirname(config);
+    byProject.set(root, [...(byProject.get(root) ?? []), config]);
+  }
+  const owners = new Map<string, string>();
+  for (const [root, found] of byProject) {
+    const [chosen, ...others] = [...found].sort(
+      (a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b),
+    );
+    owners.set(chosen!, root);
+    if (others.length)
+      logger.warn(
+        `@docgen/nx-plugin: project ${root} has more than one docgen config; its docs target renders ${chosen}, not ${others.join(', ')}. ` +
+          'Move their sources into one config, or give each folder a project.json of its own to make it a project.',
+      );
+  }
+  return owners;
+}
+
+/**
+ * The nearest folder above `folder` (not the workspace root, nor `folder` itself) that is an Nx
+ * project: it has a project.json or a package.json. Undefined when none is.
+ */
+function enclosingProject(workspaceRoot: string, folder: string): string | undefined {
+  for (
+    let parent = posix.dirname(folder);
+    parent !== '.' && parent !== folder;
+    folder = parent, parent = posix.dirname(parent)
+  )
+    if (['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, parent, name)))) return parent;
+  return undefined;
+}
 
 /**
  * A package.json docgen would read its config from: one with a `docgen` object, in a folder
@@ -76,16 +192,24 @@ function readPackageJsonConfig(file: string): DocgenConfigFacts | undefined {
   }
 }
 
+/**
+ * The targets of one config, on the project at `projectRoot`: the config's folder, or the project
+ * that holds it. The command runs in the config's folder, as docgen reads the config's paths
+ * from there.
+ */
 function inferDocsTargets(
   configFile: string,
   options: DocgenNxPluginOptions | undefined,
   context: CreateNodesContextV2,
+  projectRoot: string,
 ): CreateNodesResult {
-  const projectRoot = dirname(configFile);
+  const configDir = dirname(configFile);
   const config = readConfig(join(context.workspaceRoot, configFile));
   const out = typeof config?.out === 'string' ? config.out.replace(/^\.\//, '').replace(/\/$/, '') : DEFAULT_OUT;
-  const outInWorkspace = workspacePath(context.workspaceRoot, projectRoot, out);
+  const outInWorkspace = workspacePath(context.workspaceRoot, configDir, out);
   const outInProject = insideProject(projectRoot, outInWorkspace);
+  // docgen's cache (`.docgen/`) is beside the config: `docs/.docgen` for a config in `docs/`.
+  const cacheInProject = insideProject(projectRoot, posix.join(configDir, '.docgen')) ?? '.docgen';
   // A project's own target of that name (a `docs` script running typedoc) would win over the
   // inferred one, and the publish target would publish what typedoc wrote: docgen's go by its name.
   const own = ownTargets(context.workspaceRoot, projectRoot);
@@ -99,7 +223,7 @@ function inferDocsTargets(
 
   const docsTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `${command} --config ${configName} --out ${shellWord(out)}`, cwd: projectRoot },
+    options: { command: `${command} --config ${configName} --out ${shellWord(out)}`, cwd: configDir },
     cache: true,
     // The output folder and docgen's own cache are results, not inputs. What the config names
     // outside the project (a shared spec, the workspace's templates) is an input too: without it
@@ -107,20 +231,20 @@ function inferDocsTargets(
     inputs: [
       '{projectRoot}/**/*',
       ...(outInProject !== undefined ? [`!{projectRoot}/${outInProject}/**/*`] : []),
-      '!{projectRoot}/.docgen/**/*',
-      ...externalInputs(context.workspaceRoot, projectRoot, config),
+      `!{projectRoot}/${cacheInProject}/**/*`,
+      ...externalInputs(context.workspaceRoot, configDir, projectRoot, config),
       // docgen itself: an upgrade renders differently, and must not replay pages the old one cached.
       { runtime: `${docgenBinary(command)} --version` },
     ],
     outputs: [outInProject !== undefined ? `{projectRoot}/${outInProject}` : `{workspaceRoot}/${outInWorkspace}`],
     metadata: {
-      description: `Render this project’s documentation with docgen${renamedNote(options?.targetName ?? 'docs', generate, own)}`,
+      description: `Render this project’s documentation with docgen${configDir === projectRoot ? '' : ` (${configFile})`}${renamedNote(options?.targetName ?? 'docs', generate, own)}`,
       technologies: ['docgen'],
     },
   };
   const publishTarget: TargetConfiguration = {
     executor: 'nx:run-commands',
-    options: { command: `docgen publish ${shellWord(out)}`, cwd: projectRoot },
+    options: { command: `docgen publish ${shellWord(out)}`, cwd: configDir },
     dependsOn: [generate],
     cache: false,
     metadata: {
@@ -222,11 +346,16 @@ function readConfig(file: string): DocgenConfigFacts | undefined {
 const PATH_OPTIONS = ['spec', 'openapi', 'schema', 'dir', 'entry'];
 
 /**
- * Inputs for what the config names outside its project: the templates folder, each source's
+ * Inputs for what the config (in `configDir`) names outside its project: the templates folder, each source's
  * spec, schema, ADR or catalog folder, and the folder of a routes entry (its route files are
  * imported from there). What lies inside the project is already `{projectRoot}/**\/*`.
  */
-function externalInputs(workspaceRoot: string, projectRoot: string, config: DocgenConfigFacts | undefined): string[] {
+function externalInputs(
+  workspaceRoot: string,
+  configDir: string,
+  projectRoot: string,
+  config: DocgenConfigFacts | undefined,
+): string[] {
   const named: Array<{ path: string; option?: string }> = [];
   if (typeof config?.templates === 'string') named.push({ path: config.templates });
   for (const source of Array.isArray(config?.sources) ? config.sources : []) {
@@ -237,11 +366,12 @@ function externalInputs(workspaceRoot: string, projectRoot: string, config: Docg
   }
   for (const { path, option } of [...named])
     if (option === 'spec' || option === 'openapi')
-      for (const referenced of referencedFiles(join(workspaceRoot, projectRoot, path)))
-        named.push({ path: relative(join(workspaceRoot, projectRoot), referenced) });
+      for (const referenced of referencedFiles(join(workspaceRoot, configDir, path)))
+        named.push({ path: relative(join(workspaceRoot, configDir), referenced) });
   const inputs = new Set<string>();
   for (const { path, option } of named) {
-    const inWorkspace = workspacePath(workspaceRoot, projectRoot, path);
+    // Paths are the config's, from its folder; inside the project they are inputs already.
+    const inWorkspace = workspacePath(workspaceRoot, configDir, path);
     if (insideProject(projectRoot, inWorkspace) !== undefined || inWorkspace.startsWith('..')) continue;
     if (option === 'entry') inputs.add(`{workspaceRoot}/${posix.dirname(inWorkspace)}/**/*`);
     else if (isFolder(join(workspaceRoot, inWorkspace))) inputs.add(`{workspaceRoot}/${inWorkspace}/**/*`);

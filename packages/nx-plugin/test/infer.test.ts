@@ -25,10 +25,14 @@ async function workspace(files: Record<string, string>): Promise<string> {
 }
 
 async function nx(cwd: string, ...args: string[]): Promise<string> {
+  return (await nxOutput(cwd, ...args)).stdout;
+}
+
+/** The nx CLI's stdout and stderr (where plugins' warnings go). */
+async function nxOutput(cwd: string, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const bin = join(repoRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
   const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
-  const { stdout } = await run(process.execPath, [bin, ...args], { cwd, env });
-  return stdout;
+  return run(process.execPath, [bin, ...args], { cwd, env });
 }
 
 const CATALOG_SPEC = `openapi: 3.0.3
@@ -306,5 +310,75 @@ describe('a project that has a docs target of its own', () => {
     const cli = await targets('cli');
     expect(cli.docgen).toBeUndefined();
     expect(cli['docs-publish']!.dependsOn).toEqual(['docs']);
+  });
+});
+
+describe('a docgen config in a subfolder of a project', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      // apps/api is a project (project.json); its config is in docs/, its out beside it.
+      'apps/api/project.json': JSON.stringify({ name: 'api', targets: {} }),
+      'apps/api/docs/docgen.config.yaml':
+        'out: ../generated-docs\nsources:\n  - plugin: adr\n    options: { dir: adr }\n',
+      'apps/api/docs/adr/0001-use-postgres.md': '# 1. Use PostgreSQL\n\n## Status\n\nAccepted\n',
+      // a package with two configs below it: the shallowest renders its docs
+      'services/web/package.json': JSON.stringify({ name: 'web', private: true }),
+      'services/web/docs/docgen.config.yaml': 'sources: []\n',
+      'services/web/docs/more/docgen.config.json': JSON.stringify({ sources: [] }),
+    });
+  });
+
+  it("is the project's, not a project of its own: run from the config's folder, its paths from there", async () => {
+    const projects = JSON.parse(await nx(root, 'show', 'projects', '--json')) as string[];
+    expect(projects.sort()).toEqual(['api', 'web']);
+    const { docs, 'docs-publish': publish } = JSON.parse(await nx(root, 'show', 'project', 'api', '--json')).targets;
+    expect(docs).toMatchObject({
+      options: { command: 'docgen generate --config docgen.config.yaml --out ../generated-docs', cwd: 'apps/api/docs' },
+      inputs: [
+        '{projectRoot}/**/*',
+        '!{projectRoot}/generated-docs/**/*',
+        '!{projectRoot}/docs/.docgen/**/*',
+        { runtime: 'docgen --version' },
+      ],
+      outputs: ['{projectRoot}/generated-docs'],
+    });
+    expect(docs.metadata.description).toContain('(apps/api/docs/docgen.config.yaml)');
+    expect(publish.options).toEqual({ command: 'docgen publish ../generated-docs', cwd: 'apps/api/docs' });
+  });
+
+  it('renders when run; a second config of one project is left out, with a warning that names both', async () => {
+    const output = await nx(root, 'run', 'api:docs', '--outputStyle=static');
+    expect(output).toContain('wrote 2 pages');
+    const manifest = JSON.parse(await readFile(join(root, 'apps/api/generated-docs/manifest.json'), 'utf8'));
+    expect(manifest.pages.map((page: { title: string }) => page.title)).toEqual([
+      'Architecture decision records',
+      'ADR-0001: Use PostgreSQL',
+    ]);
+    const { stdout, stderr } = await nxOutput(root, 'show', 'project', 'web', '--json');
+    expect(JSON.parse(stdout).targets.docs.options.cwd).toBe('services/web/docs');
+    expect(stderr).toContain(
+      'project services/web has more than one docgen config; its docs target renders services/web/docs/docgen.config.yaml, not services/web/docs/more/docgen.config.json',
+    );
+  });
+});
+
+describe('options in nx.json that are not the plugin’s', () => {
+  it('fail the graph with an error naming each key, its line in nx.json and the key meant', async () => {
+    const root = await workspace({ 'app/docgen.config.yaml': 'sources: []\n' });
+    const options = { targetname: 'api-docs', publishTarget: 'publish', cmd: 'x', command: '' };
+    await writeFile(
+      join(root, 'nx.json'),
+      JSON.stringify({ plugins: [{ plugin: '@docgen/nx-plugin', options }] }, null, 2),
+    );
+    const failed = await nxOutput(root, 'show', 'projects').then(
+      () => undefined,
+      (error: { stdout: string; stderr: string }) => `${error.stdout}${error.stderr}`,
+    );
+    expect(failed).toContain(
+      'invalid @docgen/nx-plugin options: unknown key "targetname" (nx.json:6, did you mean "targetName"?); ' +
+        'unknown key "publishTarget" (nx.json:7, did you mean "publishTargetName"?); unknown key "cmd" (nx.json:8); ' +
+        '"command" must be a non-empty string (nx.json:9). Allowed keys: targetName, publishTargetName, command',
+    );
   });
 });

@@ -247,11 +247,19 @@ function readCatalogFile(
     }
     if (entity.kind.toLowerCase() === 'location') {
       const spec = (entity.spec ?? {}) as { target?: unknown; targets?: unknown };
-      const targets = [spec.target, ...(Array.isArray(spec.targets) ? spec.targets : [])];
+      // Each target with its own line: a missing one is reported where it is written.
+      const targets = [
+        { target: spec.target, pointer: '/spec/target' },
+        ...(Array.isArray(spec.targets) ? spec.targets : []).map((target: unknown, index: number) => ({
+          target,
+          pointer: `/spec/targets/${index}`,
+        })),
+      ];
       locations.push({
         name: entity.metadata.name,
-        line: document.locate('/spec').line ?? line,
-        targets: targets.filter((target): target is string => typeof target === 'string'),
+        targets: targets.flatMap(({ target, pointer }) =>
+          typeof target === 'string' ? [{ path: target, line: document.locate(pointer).line ?? line }] : [],
+        ),
       });
     }
     // An API or a Resource has no page: what the catalog says of it is shown where a component names it.
@@ -374,7 +382,7 @@ interface CatalogEntities {
   apis: CatalogEntity[];
   resources: CatalogEntity[];
   /** `kind: Location` entities: the files they point at (`spec.target`, `spec.targets`). */
-  locations: Array<{ name: string; line?: number; targets: string[] }>;
+  locations: Array<{ name: string; targets: Array<{ path: string; line?: number }> }>;
 }
 
 /**
@@ -398,7 +406,7 @@ function readWithLocations(
     const entities = readCatalogFile(file, options, kinds, read.length >= files.length);
     read.push(entities);
     for (const location of entities.locations)
-      for (const target of location.targets) {
+      for (const { path: target, line } of location.targets) {
         if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // a URL
         const found = matchTarget(dirname(file), target);
         if (!found.length)
@@ -406,7 +414,7 @@ function readWithLocations(
             code: 'DG_RUNBOOK_LOCATION',
             severity: 'warning',
             message: `Location ${location.name} points at ${target}, which is not there: skipped`,
-            location: { file, line: location.line },
+            location: { file, line },
             hint: 'fix the target (relative to this file) or remove it',
           });
         for (const path of found)

@@ -77,7 +77,7 @@ describe('extractRunbooks', () => {
         .filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')
         .map((warning) => [warning.code, warning.location?.line]),
     ).toEqual([
-      ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml is not there
+      ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml (its line) is not there
       ['DG_RUNBOOK_SUBSTITUTION', 14], // shop-api's links: { $yaml: … }
       ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
     ]);
@@ -316,7 +316,7 @@ describe('extractRunbooks', () => {
       expect.objectContaining({
         code: 'DG_RUNBOOK_LOCATION',
         message: 'Location root points at ./catalog/resources/gone.yaml, which is not there: skipped',
-        location: { file: join(dir, 'catalog-info.yaml'), line: 9 },
+        location: { file: join(dir, 'catalog-info.yaml'), line: 12 }, // the target's own line
       }),
     ]);
     const index = renderRunbooks(model, templates, { cwd: dir }).pages[0]!.markdown;

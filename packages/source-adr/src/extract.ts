@@ -754,7 +754,7 @@ export function parseAdr(
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
   const headingParts = (heading ?? frontTitle)?.match(
-    /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—])?|0*(\d+)\s*[.:)\-–—])\s+(.+)$/i,
+    /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i,
   );
   let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
@@ -1198,16 +1198,39 @@ function relationField(key: string, value: string, line: number): StatusLink[] {
 function relationLines(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
   for (const i of preamble(lines, top)) {
     if (drop.has(i)) continue;
-    // `- Superseded by [ADR 14](…)`, a bullet without a colon: a relation when it names a decision
-    // as a link or "ADR 14" (not "- Replaces 2 cron jobs", a summary's point).
-    const bullet = RELATION_LINE.test(lines[i]!) ? undefined : RELATION_ITEM.exec(lines[i]!);
-    const match = RELATION_LINE.exec(lines[i]!) ?? (bullet && NAMED_DECISION.test(bullet[2]!) ? bullet : null);
+    // `- Superseded by [ADR 14](…)`, a bullet without a colon, or a sentence (`Supersedes ADR 0001.
+    // Revises D1.`, its first sentence only): a relation when it names a decision as a link or "ADR
+    // 14" (not "- Replaces 2 cron jobs", a summary's point).
+    const field = RELATION_LINE.exec(lines[i]!);
+    const written = field ? undefined : (RELATION_ITEM.exec(lines[i]!) ?? RELATION_SENTENCE.exec(lines[i]!));
+    const named = written && firstSentence(written[2]!);
+    const match = field ?? (written && NAMED_DECISION.test(named!) ? [written[0], written[1], named] : null);
     if (!match) continue;
-    const value = match[2]!.replace(/\*\*|__/g, '');
-    const links = relationField(match[1]!, value, i + 1);
+    const links = relationField(match[1]!, match[2]!.replace(/\*\*|__/g, ''), i + 1);
     (found.relations ??= []).push(...links);
-    if (links.length && namesOnlyDecisions(value)) drop.add(i);
+    // The whole line, not only the clause related: "; see the [diagram](…)" keeps it in the body.
+    if (links.length && namesOnlyDecisions((field ?? written)![2]!.replace(/\*\*|__/g, ''))) drop.add(i);
   }
+}
+
+/** A line that starts with a relation, as a sentence: `Supersedes ADR 0001. Revises D1 / D2.` */
+const RELATION_SENTENCE =
+  /^\s{0,3}(?:\*\*|__)?(super[sc]edes|replaces|amends|(?:super[sc]eded|replaced|amended)\s+by)(?:\*\*|__)?\s+(.*?)\s*$/i;
+
+/**
+ * A line's first sentence or clause: what a relation sentence relates (`ADR 0001.` of `ADR 0001.
+ * Revises D1.`, `[PostgreSQL](0000-….md);` of `…; see the [diagram](…)`). A stop inside a link (`[5. Use X](0005-x.md)`, as adr-tools titles links) ends none.
+ */
+function firstSentence(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '[' || char === '(') depth++;
+    else if ((char === ']' || char === ')') && depth > 0) depth--;
+    else if (depth === 0 && (char === ';' || (/[.!?]/.test(char) && /^\s+\p{Lu}/u.test(text.slice(i + 1)))))
+      return text.slice(0, i + 1);
+  }
+  return text;
 }
 
 /** A decision named as a link or as "ADR 14" (`ADR-0014`, `ADR #14`). */

@@ -1534,3 +1534,30 @@ describe("Docusaurus' front matter id and slug", () => {
     expect(target('/docs/adr/shared/')).toBeUndefined();
   });
 });
+
+describe('a relation said as a sentence under the title, and a title after a middle dot', () => {
+  it('"Supersedes ADR 0001. Revises D1." relates its first sentence\'s decision; "# ADR 0022 · Title" is titled without the dot', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const front = (n: number) => `---\nsidebar_position: ${n}\nsidebar_label: ADR 00${n}\n---\n\n`;
+    await writeFile(join(dir, '0001-chunks.md'), `${front(1)}# ADR 0001 · Chunks are disposable\n\nText.\n`);
+    await writeFile(join(dir, '0002-ids.md'), `${front(2)}# ADR 0002 | Chunk ids\n\nText.\n`);
+    await writeFile(
+      join(dir, '0022-chunks.md'),
+      `${front(22)}# ADR 0022 · Chunks are a retained projection\n\nSupersedes ADR 0001. Revises D1 / D2. Takes 2 weeks.\n\nText.\n`,
+    );
+    // a link whose text has a stop (adr-tools' `[2. Title](…)`), in a bullet without a colon
+    await writeFile(
+      join(dir, '0023-more.md'),
+      '# 23. More\n\n- Status: accepted\n- Amends [2. Chunk ids](0002-ids.md). And more.\n',
+    );
+    const { records } = extractAdrs(dir);
+    expect(records.map((r) => [r.number, r.title, r.supersededBy, r.supersedes, r.amendedBy])).toEqual([
+      [1, 'Chunks are disposable', [22], [], []],
+      [2, 'Chunk ids', [], [], [23]],
+      [22, 'Chunks are a retained projection', [], [1], []],
+      [23, 'More', [], [], []],
+    ]);
+    // the sentence says more than the relation: it stays in the body
+    expect(records[2]!.body).toContain('Supersedes ADR 0001. Revises D1 / D2.');
+  });
+});

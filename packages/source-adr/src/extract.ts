@@ -51,21 +51,32 @@ export interface ExtractAdrOptions {
 const NOT_DECISIONS =
   /^(?:(?:0+[-_])?(?:readme|index)|_.*|(?:adr[-_ ]?)?(?:0+[-_ ])?(?:adr[-_ ]?)?template\b.*|[a-z][a-z-_]*[-_]template)\.(?:md|markdown)$/i;
 
-/** Words people use for the known statuses (English, and the stems of a few other languages'). */
+/**
+ * Words people use for the known statuses (English, and the stems of a few other languages'),
+ * and the lifecycle of EIPs and PEPs, which some ADR logs follow (decentraland/adr: Draft, Review,
+ * Last Call, Final, Living, Stagnant, Withdrawn): a stalled or deferred proposal is still one, a
+ * withdrawn one is rejected by its author.
+ */
 const SYNONYMS: Record<string, AdrStatus> = {
   draft: 'proposed',
   proposal: 'proposed',
   open: 'proposed',
   review: 'proposed',
+  stagnant: 'proposed',
+  deferred: 'proposed',
   approved: 'accepted',
+  final: 'accepted',
+  living: 'accepted',
+  active: 'accepted',
   declined: 'rejected',
+  withdrawn: 'rejected',
   obsolete: 'deprecated',
   replaced: 'superseded',
 };
 /** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `geaccept` (nl), `propos`, `propuest`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
   [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat)/, 'accepted'],
-  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$)/, 'proposed'],
+  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$|last$)/, 'proposed'],
   [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
   [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
   [/^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
@@ -618,6 +629,10 @@ export function siteLinkTarget(
   // Docusaurus' front matter renames the page: `id: my-id` (`./my-id`), `slug: /adr/my-slug` (`/docs/adr/my-slug`).
   const renamed = files.filter((file) => namedBySite(path, namesOf(file)));
   if (renamed.length) return only(renamed);
+  // `/adr/ADR-52`: a site that serves each decision at its number (decentraland/adr).
+  const number = /^adr[-_ ]?0*(\d+)$/i.exec(name)?.[1];
+  const numbered = number ? files.filter((file) => numberPrefix(basename(file)) === number) : [];
+  if (numbered.length) return only(numbered);
   return only(files.filter((file) => stem(file).replace(DOCUSAURUS_NUMBER_PREFIX, '') === name));
 }
 
@@ -702,6 +717,11 @@ const SECTION_HEADINGS = new Set([
   ...['kontext', 'contexto', 'contexte', 'contesto', 'entscheidung', 'décision', 'decisión'],
 ]);
 
+/** How many level-1 headings a file has outside code and front matter. */
+function levelOneHeadings(lines: string[], fenced: Set<number>, drop: Set<number>): number {
+  return lines.filter((line, i) => !drop.has(i) && !fenced.has(i) && /^\s{0,3}#\s+\S/.test(line)).length;
+}
+
 /** Whether a file name numbers or dates its decision (`0007-…`, `adr-007-…`, `20200925-…`): then it may title it too. */
 function fileNamed(fileName: string): boolean {
   return numberPrefix(fileName) !== undefined || NAME_DATE.test(fileName);
@@ -759,14 +779,21 @@ export function parseAdr(
   let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   // `# Context and Problem Statement` first (s3gw's 0007-release-process.md): a section of the
-  // decision, kept in its body, and no title; the front matter's or the file name's is.
-  const sectionFirst = !!heading && !headingParts && SECTION_HEADINGS.has(heading.toLowerCase().replace(/[:.]$/, ''));
-  if (sectionFirst) {
-    title = frontTitle ?? titleFromFileName(fileName);
+  // decision, kept in its body, and no title; the front matter's or the file name's is. So is any
+  // first heading of a file titled in front matter whose sections are level-1 headings (`# Abstract`,
+  // `# Need`, as decentraland/adr's site writes them): its page is titled from front matter.
+  const sectionFirst =
+    !!heading &&
+    !headingParts &&
+    (SECTION_HEADINGS.has(heading.toLowerCase().replace(/[:.]$/, '')) ||
+      (!!frontTitle && levelOneHeadings(lines, fenced, drop) > 1));
+  if (sectionFirst) title = frontTitle ?? titleFromFileName(fileName);
+  // Titled in front matter, as a site titles its pages, the file needs no title heading.
+  if (sectionFirst && !frontTitle) {
     report({
       code: 'DG_ADR_TITLE',
       severity: 'warning',
-      message: `${fileName} starts with the section "${heading}", not a title: titled "${title}" from its ${frontTitle ? 'front matter' : 'file name'}`,
+      message: `${fileName} starts with the section "${heading}", not a title: titled "${title}" from its file name`,
       location: { file, line },
       hint: `write the decision's title as the first heading, above its sections: "# ${title}"`,
     });
@@ -1685,8 +1712,8 @@ function relationSentencesApart(lines: Array<{ text: string; line: number }>): A
 
 /**
  * The status word a line starts with, as written (`Akzeptiert`, `採用`), with the word after an
- * `in` or `under` that is nothing alone (`In review`, `under discussion`).
+ * `in`, `under` or `last` that is nothing alone (`In review`, `under discussion`, `Last Call`).
  */
 function writtenWord(plain: string): string | undefined {
-  return /^(?:(?:in|under)\s+)?[\p{L}\p{M}]+/iu.exec(plain.normalize('NFC'))?.[0];
+  return /^(?:(?:in|under|last)\s+)?[\p{L}\p{M}]+/iu.exec(plain.normalize('NFC'))?.[0];
 }

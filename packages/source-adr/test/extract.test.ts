@@ -1561,3 +1561,41 @@ describe('a relation said as a sentence under the title, and a title after a mid
     expect(records[2]!.body).toContain('Supersedes ADR 0001. Revises D1 / D2.');
   });
 });
+
+describe('an ADR log run as EIPs are (decentraland/adr): titled in front matter, sections as level-1 headings', () => {
+  it('reads its lifecycle statuses, titles each page from front matter without a warning, and links /adr/ADR-n to decision n', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const adr = (n: number, title: string, status: string, body: string) =>
+      writeFile(
+        join(dir, `ADR-${n}-${title.toLowerCase().replace(/\W+/g, '-')}.md`),
+        `---\nadr: ${n}\ndate: 2022-09-02\ntitle: ${title}\nstatus: ${status}\ntype: RFC\n---\n\n${body}`,
+      );
+    await adr(1, 'ADR process', 'Living', '## What is an ADR?\n\nA record.\n');
+    await adr(12, 'Documentation first', 'Final', '## Context and Problem Statement\n\nDocs.\n');
+    await adr(
+      116,
+      'Fast bootstrapping',
+      'Review',
+      '# Abstract\n\nSee [the process](/adr/ADR-1), [ADR-52](/adr/ADR-52).\n\n# Need\n\nSpeed.\n',
+    );
+    await adr(200, 'Raycasts', 'Last Call', '# Abstract\n\nRays.\n\n# Specification\n\nMore.\n');
+    await adr(201, 'Old idea', 'Withdrawn', '## Abstract\n\nOld.\n');
+    await adr(202, 'Stalled', 'Stagnant', 'Nobody worked on it.\n');
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    expect(model.records.map((r) => [r.number, r.title, r.status, r.statusWord])).toEqual([
+      [1, 'ADR process', 'accepted', 'Living'],
+      [12, 'Documentation first', 'accepted', 'Final'],
+      [116, 'Fast bootstrapping', 'proposed', 'Review'],
+      [200, 'Raycasts', 'proposed', 'Last Call'],
+      [201, 'Old idea', 'rejected', 'Withdrawn'],
+      [202, 'Stalled', 'proposed', 'Stagnant'],
+    ]);
+    expect(warnings).toEqual([]);
+    // the sections stay in the body
+    expect(model.records[2]!.body.startsWith('# Abstract\n')).toBe(true);
+    const page = renderAdrs(model, templates).pages.find((p) => p.key === 'adr/116')!.markdown;
+    expect(page).toContain('See [the process](./adr__1.md), [ADR-52](/adr/ADR-52).');
+    expect(page).toContain(':status[Review]{colour=Blue}');
+  });
+});

@@ -692,17 +692,65 @@ interface Entity {
   };
 }
 
+/**
+ * `runbook.md`: the notes as written, after front matter a site generator or an incident tool
+ * keeps there (`title:`, `service:`, `severity:`), which is no Markdown to show: its fields for
+ * readers are rows of a table over the notes, a site's own keys (`slug`, `sidebar_position`…) left
+ * out. Front matter that does not parse is a warning at its line, and left out all the same.
+ */
+function readNotes(file: string, options: ExtractRunbookOptions): Pick<Runbook, 'notes' | 'notesFrom' | 'notesFields'> {
+  const text = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const close = lines[0]?.trim() === '---' ? lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line)) : -1;
+  const fields = close > 0 ? frontMatterFields(lines.slice(0, close), file, options) : [];
+  const body = close > 0 ? `${'\n'.repeat(close + 1)}${lines.slice(close + 1).join('\n')}` : text;
+  const leading = body.match(/^\s*\n/)?.[0] ?? '';
+  return {
+    ...(body.trim() ? { notes: body.trim(), notesFrom: { file, line: leading.split('\n').length } } : {}),
+    ...(fields.length ? { notesFields: fields } : {}),
+  };
+}
+
+/** A site's keys in front matter: how it places and names the page, nothing on-call reads. */
+const SITE_KEYS =
+  /^(?:title|slug|id|layout|permalink|weight|draft|toc|hide|template|aliases|redirect_from|(?:sidebar|nav)_\w+|sidebar|nav)$/i;
+
+/** The fields of `runbook.md`'s front matter (its lines, the opening `---` first) for readers, scalars and lists of them. */
+function frontMatterFields(
+  lines: string[],
+  file: string,
+  options: ExtractRunbookOptions,
+): Array<{ label: string; value: string }> {
+  let value: unknown;
+  try {
+    // Blank lines for the opening `---`, so that a YAML error is at the file's own line.
+    value = parseStructured(`\n${lines.slice(1).join('\n')}`, file, 'yaml', 'DG_RUNBOOK_SYNTAX').value;
+  } catch (error) {
+    if (!(error instanceof DocgenError)) throw error;
+    options.report?.({
+      ...error.toJSON(),
+      severity: 'warning',
+      hint: 'fix the front matter of runbook.md (YAML between two --- lines): it is left out of the page',
+    });
+    return [];
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, field]) => {
+    if (SITE_KEYS.test(key) || looksSecret(key)) return [];
+    const items = (Array.isArray(field) ? field : [field]).filter(
+      (item) => ['string', 'number', 'boolean'].includes(typeof item) || item instanceof Date,
+    );
+    const shown = items.map((item) => (item instanceof Date ? item.toISOString().slice(0, 10) : String(item)));
+    return shown.length && shown.join('').trim() ? [{ label: key, value: shown.join(', ') }] : [];
+  });
+}
+
 function toService(entity: Entity, file: string, line: number | undefined, options: ExtractRunbookOptions): Service {
   const { metadata, spec = {} } = entity;
   const runbookFile = ['runbook.yaml', 'runbook.yml'].map((name) => join(dirname(file), name)).find(existsSync);
   const notesFile = join(dirname(file), 'runbook.md');
   const runbook = runbookFile ? readRunbook(runbookFile) : { dashboards: [], slos: [], alerts: [], procedures: [] };
-  if (existsSync(notesFile)) {
-    const text = readFileSync(notesFile, 'utf8').replace(/\r\n?/g, '\n');
-    const leading = text.match(/^\s*\n/)?.[0] ?? '';
-    runbook.notes = text.trim();
-    runbook.notesFrom = { file: notesFile, line: leading.split('\n').length };
-  }
+  if (existsSync(notesFile)) Object.assign(runbook, readNotes(notesFile, options));
   if (!runbookFile && !runbook.notes)
     options.report?.({
       code: 'DG_RUNBOOK_EMPTY',

@@ -113,10 +113,16 @@ export interface Runbook {
   slos: Array<{ name: string; objective: string; window?: string }>;
   alerts: Alert[];
   procedures: Procedure[];
-  /** `runbook.md` beside it, as written. */
+  /** `runbook.md` beside it, as written, after its front matter. */
   notes?: string;
   /** Where `notes` came from: the file, and the line its first line is on (leading blank lines trimmed). */
   notesFrom?: { file: string; line: number };
+  /**
+   * The fields of `runbook.md`'s front matter for readers (`severity`, `service`, `tags`), in its
+   * order, lists joined with commas; a site's own keys (`title`, `slug`, `sidebar_position`) are
+   * not. Absent when there is none. The front matter is never part of `notes`.
+   */
+  notesFields?: Array<{ label: string; value: string }>;
 }
 
 export interface Alert {

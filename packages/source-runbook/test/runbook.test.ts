@@ -1076,3 +1076,48 @@ describe('APIs named by what serves them', () => {
     expect(page('runbooks')).toContain('## shop\n\nThe shop, [documented](https://shop.example.com/docs).\n');
   });
 });
+
+describe("runbook.md's front matter", () => {
+  const catalog = (name: string) =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-payments\n`;
+
+  it("is no part of the notes: its fields for readers are a table over them, a site's keys left out; lines stay the file's", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'payments'));
+    await writeFile(join(dir, 'payments', 'catalog-info.yaml'), catalog('payments'));
+    await writeFile(
+      join(dir, 'payments', 'runbook.md'),
+      '---\ntitle: Payments runbook\nsidebar_position: 3\nservice: payments\nseverity: SEV2\ntags: [payments, oncall]\nlast_reviewed: 2024-05-01\napi_token: s3cret\n---\n\n# Payments runbook\n\nSee [gone](./gone.png).\n',
+    );
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const { runbook } = model.services[0]!;
+    expect(runbook.notesFields).toEqual([
+      { label: 'service', value: 'payments' },
+      { label: 'severity', value: 'SEV2' },
+      { label: 'tags', value: 'payments, oncall' },
+      { label: 'last_reviewed', value: '2024-05-01' },
+    ]);
+    expect(runbook.notes).toBe('# Payments runbook\n\nSee [gone](./gone.png).');
+    expect(runbook.notesFrom!.line).toBe(11);
+    const page = renderRunbooks(model, templates, { cwd: dir }).pages[1]!;
+    expect(page.markdown).toContain(
+      '## Notes\n\n| | |\n| --- | --- |\n| `service` | payments |\n| `severity` | SEV2 |\n| `tags` | payments, oncall |\n| `last_reviewed` | 2024-05-01 |\n\n### Payments runbook\n',
+    );
+    expect(page.markdown).not.toMatch(/s3cret|sidebar_position|title:/);
+    expect(warnings.filter((warning) => warning.code !== 'DG_RUNBOOK_EMPTY')).toEqual([]);
+  });
+
+  it('that does not parse is a warning at its line, and left out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(dir, 'orders'));
+    await writeFile(join(dir, 'orders', 'catalog-info.yaml'), catalog('orders'));
+    await writeFile(join(dir, 'orders', 'runbook.md'), '---\ntitle: Orders\nseverity: [oops\n---\n\n# Orders\n');
+    const warnings: Diagnostic[] = [];
+    const { runbook } = extractRunbooks(dir, { report: (warning) => warnings.push(warning) }).services[0]!;
+    expect([runbook.notes, runbook.notesFields, runbook.notesFrom!.line]).toEqual(['# Orders', undefined, 6]);
+    expect(warnings.map((warning) => [warning.code, warning.severity, warning.location?.line])).toEqual([
+      ['DG_RUNBOOK_SYNTAX', 'warning', 3],
+    ]);
+  });
+});

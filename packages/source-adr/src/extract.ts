@@ -143,11 +143,15 @@ interface ParsedAdr {
   links: StatusLink[];
   /** The file is written in a language whose dates are day first (`## Kontext`, `Akzeptiert`): 07.08.2026 is 7 August. */
   dayFirstLanguage: boolean;
+  /** Its status line says a part of it only is replaced (`Accepted (superseded by ADR 10 for secrets)`): it stands. */
+  partlySuperseded?: boolean;
 }
 
 /** A status link of `record` to a Markdown file of another folder, resolved once every folder is read. */
 interface CrossLink {
   record: AdrRecord;
+  /** The record's status line says a part of it only is replaced: a "Superseded by" leaves its status. */
+  partly?: boolean;
   link: StatusLink & { target: string };
   /** The linked file's absolute path. */
   path: string;
@@ -278,14 +282,24 @@ function readFolder(
         !target && typeof link.target === 'string' ? siteLinkTarget(link.target, site.files(), site.names) : undefined;
       if (sitePath && resolve(dirname(sitePath)) === resolve(dir)) target = byFile.get(basename(sitePath));
       else if (sitePath) {
-        crossLinks.push({ record: adr.record, link: { ...link, target: link.target as string }, path: sitePath });
+        crossLinks.push({
+          record: adr.record,
+          link: { ...link, target: link.target as string },
+          path: sitePath,
+          partly: adr.partlySuperseded,
+        });
         continue;
       }
       // A decision of another subfolder (`../backend/0005-….md`), MADR's category logs: related
       // once every folder is read.
       if (!target && typeof link.target === 'string' && elsewhere(link.target, adr.record.file)) {
         const path = linkedPath(link.target, adr.record.file)!;
-        crossLinks.push({ record: adr.record, link: { ...link, target: link.target }, path });
+        crossLinks.push({
+          record: adr.record,
+          link: { ...link, target: link.target },
+          path,
+          partly: adr.partlySuperseded,
+        });
         continue;
       }
       // A decision of another repository or site (`Superseded by [ADR 5](https://…)`): its own log's.
@@ -305,7 +319,7 @@ function readFolder(
       }
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
-      if (link.relation === 'supersededBy') namingSuccessor.add(adr.record);
+      if (link.relation === 'supersededBy' && !adr.partlySuperseded) namingSuccessor.add(adr.record);
       // `from` is changed by `to`: superseded (replaced) or amended (changed in part).
       const reversed = link.relation === 'supersededBy' || link.relation === 'amendedBy';
       const [from, to] = reversed ? [adr.record, target.record] : [target.record, adr.record];
@@ -462,9 +476,9 @@ function linkAcrossFolders(
   // `ADR 1 (backend)`: the folder tells two ADR 1s apart.
   const labelOf = (record: AdrRecord) =>
     `ADR ${record.label}${folderOf.get(record) ? ` (${folderOf.get(record)})` : ''}`;
-  for (const { record, link, path } of crossLinks) {
+  for (const { record, link, path, partly } of crossLinks) {
     const target = byFile.get(path);
-    if (target && link.relation === 'supersededBy') showSuperseded(record);
+    if (target && link.relation === 'supersededBy' && !partly) showSuperseded(record);
     if (!target) {
       report({
         code: 'DG_ADR_LINK',
@@ -909,6 +923,7 @@ export function parseAdr(
       ...frontMatterLinks(front, fileName, report),
     ],
     dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
+    ...(classified.partly ? { partlySuperseded: true } : {}),
     record: {
       number,
       id: dated ? fileName.replace(/\.(?:md|markdown)$/i, '') : String(number),
@@ -1626,10 +1641,13 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   date?: { text: string; line: number };
   /** The word that gives the status as written, when it is not the status's name (`Approved`, `Akzeptiert`). */
   word?: string;
+  /** The status line says another decision replaces a part of this one only: it stands, amended. */
+  partly?: boolean;
 } {
   let status: AdrStatus | undefined;
   let date: { text: string; line: number } | undefined;
   let word: string | undefined;
+  let partly = false;
   const links: StatusLink[] = [];
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
   for (const { text, line } of relationSentencesApart(lines)) {
@@ -1646,12 +1664,6 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
             ? 'amends'
             : undefined;
     if (relation) {
-      // `Accepted` then `Superseded by [ADR 12](…)` (`Accepted, superseded by 0012`): the decision
-      // was accepted, and is replaced now; the log shows where it stands, as adr-tools' `-s` leaves it.
-      if (relation === 'supersededBy' && (!status || REPLACEABLE.has(status))) {
-        status = 'superseded';
-        word = writtenWord(plain);
-      }
       const targets = [...plain.matchAll(LINK_TARGETS)].map((m) => (m[1] ?? m[2])!);
       // "Amends" lines are prose more often than not ("Amends 2 sections of …"): only a link or
       // "ADR 10" names a decision there; a bare number does in a supersede line.
@@ -1661,7 +1673,21 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
         : [...plain.replace(DATES, ' ').matchAll(/\bADR[-\s#]*0*(\d+)\b|(?:^|\s)#?0*(\d+)\b/gi)]
             .filter((m) => !amend || m[1] !== undefined)
             .map((m) => Number(m[1] ?? m[2]));
-      for (const target of [...targets, ...numbers]) links.push({ relation, target, line });
+      // "Superseded by ADR 0010 for secret management", "Supersedes ADR 0006 (partially …)": one
+      // part replaced, which is what an amendment is; the decision stands.
+      const unlinked = plain.replace(/\[[^\]]*\]\([^)]*\)/g, ' ');
+      const part = !amend && (PART_ONLY.test(unlinked) || (relation === 'supersededBy' && /\bfor\b/i.test(unlinked)));
+      if (part && relation === 'supersededBy') partly = true;
+      const related = part ? (relation === 'supersededBy' ? 'amendedBy' : 'amends') : relation;
+      // `Accepted` then `Superseded by [ADR 12](…)` (`Accepted, superseded by 0012`): the decision
+      // was accepted, and is replaced now; the log shows where it stands, as adr-tools' `-s` leaves it.
+      // Replaced by something that is no decision ("by the TF-state model"), it keeps its status.
+      const named = targets.length + numbers.length > 0;
+      if (related === 'supersededBy' && (!status || (REPLACEABLE.has(status) && named))) {
+        status = 'superseded';
+        word = writtenWord(plain);
+      }
+      for (const target of [...targets, ...numbers]) links.push({ relation: related, target, line });
       continue;
     }
     const first = plain
@@ -1686,8 +1712,16 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
     links,
     ...(date ? { date } : {}),
     ...(own && status !== 'unknown' ? { word } : {}),
+    ...(partly ? { partly } : {}),
   };
 }
+
+/**
+ * A supersede clause that replaces one part of a decision only: "partially", "partly", "in part";
+ * a "Superseded by" also says so by what it is replaced "for" (`Superseded by ADR 0010 for secret
+ * management`), where "Supersedes ADR 9 for staged conversion" names what ADR 9 was about.
+ */
+const PART_ONLY = /\b(?:partially|partly|in\s+part)\b/i;
 
 /** The words a relation clause starts with. */
 const RELATION_START = String.raw`(?:\*\*|__)?(?:super[sc]edes|(?:super[sc]eded|replaced|amended)\s+by|amends)\b`;

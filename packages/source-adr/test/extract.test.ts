@@ -1599,3 +1599,40 @@ describe('an ADR log run as EIPs are (decentraland/adr): titled in front matter,
     expect(page).toContain(':status[Review]{colour=Blue}');
   });
 });
+
+describe('a decision replaced in part only', () => {
+  it('stands, amended: "superseded by ADR 10 for secret management", "supersedes ADR 6 (partially …)"; a successor that is no decision leaves the status', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const write = (name: string, text: string) => writeFile(join(dir, name), text);
+    await write(
+      '0004-stdlib-only.md',
+      '# ADR-0004: Python Stdlib Only\n\nDate: 2026-09-07\n\nStatus: accepted (superseded by ADR-0006)\n',
+    );
+    await write('0006-use-fastapi.md', '# ADR-0006: Use FastAPI\n\nStatus: accepted\n');
+    await write(
+      '0009-ai-sdk.md',
+      '# ADR 0009 — AI SDK\n\nStatus: Accepted (Superseded by ADR 0010 for secret management)\nDate: 2025-12-27\n\nSupersedes: ADR 0006 (partially — LLM SDK choice)\n\n## Summary\n\nX.\n',
+    );
+    await write('0010-secrets.md', '# ADR 0010 — Secrets\n\nStatus: Accepted\n');
+    await write(
+      '0011-provisioning.md',
+      '# ADR 0011 — Provisioning\n\n## Status: Accepted (Superseded by TF-state model)\n\n## Context\n\nX.\n',
+    );
+    await write(
+      '0012-oracle.md',
+      '# 0012 — Differential oracle\n\nStatus: Accepted (superseded by [ADR-0024](0024-retire.md)), 2026-06\n',
+    );
+    await write('0024-retire.md', '# 0024 — Retire the oracle\n\nStatus: Accepted\n');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    const adr = (number: number) => records.find((record) => record.number === number)!;
+    expect([4, 9, 11, 12].map((n) => [n, adr(n).status, adr(n).supersededBy, adr(n).amendedBy])).toEqual([
+      [4, 'superseded', [6], []],
+      [9, 'accepted', [], [10]],
+      [11, 'accepted', [], []],
+      [12, 'superseded', [24], []],
+    ]);
+    expect([adr(9).amends, adr(6).amendedBy, adr(10).amends]).toEqual([[6], [9], [9]]);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -136,7 +136,9 @@ function editDistance(a: string, b: string): number {
 function projectsOwning(workspaceRoot: string, configs: string[]): Map<string, string> {
   const byProject = new Map<string, string[]>();
   for (const config of configs) {
-    const root = enclosingProject(workspaceRoot, dirname(config)) ?? dirname(config);
+    const folder = dirname(config);
+    // A folder that is a project itself (its package.json, a project.json) keeps its config's targets.
+    const root = isProject(workspaceRoot, folder) ? folder : (enclosingProject(workspaceRoot, folder) ?? folder);
     byProject.set(root, [...(byProject.get(root) ?? []), config]);
   }
   const owners = new Map<string, string>();
@@ -159,13 +161,14 @@ function projectsOwning(workspaceRoot: string, configs: string[]): Map<string, s
  * project: it has a project.json or a package.json. Undefined when none is.
  */
 function enclosingProject(workspaceRoot: string, folder: string): string | undefined {
-  for (
-    let parent = posix.dirname(folder);
-    parent !== '.' && parent !== folder;
-    folder = parent, parent = posix.dirname(parent)
-  )
-    if (['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, parent, name)))) return parent;
+  for (let parent = posix.dirname(folder); parent !== '.'; parent = posix.dirname(parent))
+    if (isProject(workspaceRoot, parent)) return parent;
   return undefined;
+}
+
+/** Whether a folder is an Nx project: it has a project.json or a package.json. */
+function isProject(workspaceRoot: string, folder: string): boolean {
+  return ['project.json', 'package.json'].some((name) => existsSync(join(workspaceRoot, folder, name)));
 }
 
 /**

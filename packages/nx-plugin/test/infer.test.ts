@@ -326,12 +326,20 @@ describe('a docgen config in a subfolder of a project', () => {
       'services/web/package.json': JSON.stringify({ name: 'web', private: true }),
       'services/web/docs/docgen.config.yaml': 'sources: []\n',
       'services/web/docs/more/docgen.config.json': JSON.stringify({ sources: [] }),
+      // a project of its own inside one: its config is its own
+      'services/web/tools/project.json': JSON.stringify({ name: 'web-tools', targets: {} }),
+      'services/web/tools/docgen.config.yaml': 'sources: []\n',
     });
   });
 
   it("is the project's, not a project of its own: run from the config's folder, its paths from there", async () => {
     const projects = JSON.parse(await nx(root, 'show', 'projects', '--json')) as string[];
-    expect(projects.sort()).toEqual(['api', 'web']);
+    expect(projects.sort()).toEqual(['api', 'web', 'web-tools']);
+    const tools = JSON.parse(await nx(root, 'show', 'project', 'web-tools', '--json')).targets;
+    expect(tools.docs.options).toEqual({
+      command: 'docgen generate --config docgen.config.yaml --out docs-out',
+      cwd: 'services/web/tools',
+    });
     const { docs, 'docs-publish': publish } = JSON.parse(await nx(root, 'show', 'project', 'api', '--json')).targets;
     expect(docs).toMatchObject({
       options: { command: 'docgen generate --config docgen.config.yaml --out ../generated-docs', cwd: 'apps/api/docs' },

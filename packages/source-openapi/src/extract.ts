@@ -75,6 +75,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     report,
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
   };
@@ -93,15 +94,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   )) {
     if (path.startsWith('x-')) continue;
     const itemAt = child(mapPointer, path);
-    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
-      context,
-      rawItem,
-      itemAt,
-      path,
-    );
+    const {
+      parameters: pathParameters,
+      operations: itemOperations,
+      about,
+    } = pathItemOperations(context, rawItem, itemAt, path);
     context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
     for (const { method, operation, at: methodAt } of itemOperations) {
-      const extracted = extractOperation(context, path, method, pathParameters, operation, methodAt, false);
+      const extracted = extractOperation(context, path, method, pathParameters, operation, methodAt, false, about);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
@@ -110,14 +110,13 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const webhooks: Operation[] = [];
   const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
   for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
-    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
-      context,
-      rawItem,
-      child(webhookMap!.at, name),
-      name,
-    );
+    const {
+      parameters: pathParameters,
+      operations: itemOperations,
+      about,
+    } = pathItemOperations(context, rawItem, child(webhookMap!.at, name), name);
     for (const { method, operation, at: methodAt } of itemOperations)
-      webhooks.push(extractOperation(context, name, method, pathParameters, operation, methodAt, true));
+      webhooks.push(extractOperation(context, name, method, pathParameters, operation, methodAt, true, about));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   return {
@@ -158,6 +157,8 @@ interface WalkContext {
   operationIds: Map<string, { at: SpecPointer; label: string; via?: SpecPointer }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** The spec's server URLs, one key: an operation that repeats them has no servers of its own. */
+  serverUrls: string;
   /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
@@ -344,14 +345,19 @@ function pathItemOperations(
   rawItem: unknown,
   itemAt: SpecPointer,
   path: string,
-): { parameters: PathParameter[]; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
+): {
+  parameters: PathParameter[];
+  operations: Array<{ method: string; operation: Json; at: SpecPointer }>;
+  about: PathItemAbout;
+} {
   const { spec } = context;
   const { value: item, at } = deref(spec, rawItem, itemAt);
   const operations = methodsOf(spec, item, at);
   const parameters = pathItemParameters(spec, item, at);
+  const about = pathItemAbout(context, rawItem, item);
   if (isRef(rawItem)) mergeBesideParameters(context, parameters, pathItemParameters(spec, rawItem, itemAt), path);
   const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
-  if (!besides.length) return { parameters, operations };
+  if (!besides.length) return { parameters, operations, about };
   for (const beside of besides) {
     const index = operations.findIndex((candidate) => candidate.method === beside.method);
     if (index === -1) {
@@ -373,7 +379,31 @@ function pathItemOperations(
   operations.sort(
     (a, b) => (order(a.method) === -1 ? 99 : order(a.method)) - (order(b.method) === -1 ? 99 : order(b.method)),
   );
-  return { parameters, operations };
+  return { parameters, operations, about };
+}
+
+/** What a path item (OpenAPI 3.x) says of all its operations: read once per path, not per operation. */
+interface PathItemAbout {
+  summary?: string;
+  description?: string;
+  /** Its `servers`, which replace the spec's for its operations (undefined: none of its own). */
+  servers?: ApiModel['servers'];
+}
+
+/**
+ * A path item's `summary`, `description` and `servers` (`deref` has already put a `summary` or
+ * `description` written beside its `$ref` over the item's; `servers` beside it win the same way).
+ * Swagger 2.0 has none of them.
+ */
+function pathItemAbout(context: WalkContext, rawItem: unknown, item: unknown): PathItemAbout {
+  if (context.dialect === 'swagger-2.0' || !item || typeof item !== 'object') return {};
+  const own = item as Json;
+  const beside = isRef(rawItem) ? (rawItem as Json).servers : undefined;
+  return {
+    summary: text(own.summary),
+    description: text(own.description),
+    servers: serverList(beside ?? own.servers),
+  };
 }
 
 /** A parameter written on a path item, for each of its operations: dereferenced, with where it is. */
@@ -457,6 +487,7 @@ function extractOperation(
   operation: Json,
   at: SpecPointer,
   webhook: boolean,
+  about: PathItemAbout = {},
 ): Operation {
   const { spec, dialect } = context;
   if (typeof operation.operationId === 'string')
@@ -511,6 +542,9 @@ function extractOperation(
     operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
     summary: text(operation.summary),
     description: text(operation.description),
+    ...(about.summary && { pathSummary: about.summary }),
+    ...(about.description && { pathDescription: about.description }),
+    ...operationServers(context, operation, about),
     deprecated: operation.deprecated === true,
     ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
     security: security.required,
@@ -568,6 +602,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
     for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
+      const about = pathItemAbout(context, itemRaw, item);
       for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
         requests.push(
           extractOperation(
@@ -578,6 +613,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
             request,
             methodAt,
             true,
+            about,
           ),
         );
     }
@@ -1110,15 +1146,41 @@ function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
       Array.isArray(document.schemes) && document.schemes.length ? (document.schemes as string[]) : ['https'];
     return schemes.map((scheme) => ({ url: `${scheme}://${String(document.host)}${String(document.basePath ?? '')}` }));
   }
-  if (!Array.isArray(document.servers)) return [];
-  return (document.servers as Json[]).map((server) => {
-    const variables = serverVariables(server.variables);
-    return {
-      url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
-      description: text(server.description),
-      ...(variables.length && { variables }),
-    };
-  });
+  return serverList(document.servers) ?? [];
+}
+
+/**
+ * An operation's own `servers` (OpenAPI 3.x), else its path item's: these replace the spec's for
+ * it, so its curl example starts from the first of them. None when it has none of its own.
+ */
+function operationServers(
+  context: WalkContext,
+  operation: Json,
+  about: PathItemAbout,
+): Pick<Operation, 'servers'> | undefined {
+  const own = context.dialect === 'swagger-2.0' ? undefined : serverList(operation.servers);
+  const servers = own ?? about.servers;
+  // Generated specs repeat the spec's servers on every operation: nothing to tell the reader there.
+  return servers && serverUrls(servers) !== context.serverUrls ? { servers } : undefined;
+}
+
+function serverUrls(servers: ApiModel['servers']): string {
+  return servers.map((server) => server.url).join('\n');
+}
+
+/** A `servers` list as the model holds it, variables filled with their defaults; undefined if it is no (or an empty) list. */
+function serverList(list: unknown): ApiModel['servers'] | undefined {
+  if (!Array.isArray(list) || !list.length) return undefined;
+  return (list as Json[])
+    .filter((server) => server && typeof server === 'object')
+    .map((server) => {
+      const variables = serverVariables(server.variables);
+      return {
+        url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
+        description: text(server.description),
+        ...(variables.length && { variables }),
+      };
+    });
 }
 
 /**
@@ -1456,7 +1518,8 @@ function codeSampleSkipper(
 // ---- curl --------------------------------------------------------------------------------------
 
 function curl(context: WalkContext, operation: Operation): string {
-  const base = context.curlBase;
+  // An operation's own (or its path item's) servers replace the spec's.
+  const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.

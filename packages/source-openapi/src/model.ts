@@ -167,6 +167,14 @@ export interface Operation {
   operationId?: string;
   summary?: string;
   description?: string;
+  /** Its path item's `summary` and `description` (OpenAPI 3.x), said of every operation on the path. */
+  pathSummary?: string;
+  pathDescription?: string;
+  /**
+   * The operation's own `servers`, else its path item's (OpenAPI 3.x): they replace the spec's
+   * for it. Undefined when neither has any.
+   */
+  servers?: Array<{ url: string; description?: string; variables?: ServerVariable[] }>;
   deprecated: boolean;
   /** Its navigation tags: the first names the page it is documented on. */
   tags: string[];

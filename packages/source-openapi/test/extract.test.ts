@@ -388,6 +388,88 @@ describe('constraints', () => {
   });
 });
 
+describe('a named schema that is a primitive, an enum or a list', () => {
+  it('lists its own constraints under its entry, as a property row words them', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Ids, version: "1" }',
+      'paths:',
+      '  /things/{id}:',
+      '    get:',
+      '      operationId: get',
+      '      parameters: [{ name: id, in: path, required: true, schema: { $ref: "#/components/schemas/Id" } }]',
+      '      requestBody:',
+      '        content: { application/json: { schema: { type: string, enum: [on, off], maxLength: 3 } } }',
+      '      responses: { "200": { description: OK } }',
+      'components:',
+      '  schemas:',
+      '    Id: { type: string, format: uuid, pattern: "^[0-9a-f-]{36}$", minLength: 36, maxLength: 36 }',
+      '    Color: { type: string, enum: [red, green], default: red }',
+      '    Percent: { type: number, minimum: 0, maximum: 100, exclusiveMaximum: true, multipleOf: 0.5 }',
+      '    Tags: { type: array, items: { type: string, enum: [a, b] }, minItems: 1, uniqueItems: true }',
+    ]);
+    const rules = (name: string) => api.schemas.find((s) => s.name === name)!.rules;
+    expect(rules('Id')).toEqual(['pattern: `^[0-9a-f-]{36}$`', 'length exactly 36']);
+    expect(rules('Color')).toEqual(['default: `"red"`']); // its values are the entry's "Allowed values"
+    expect(rules('Percent')).toEqual(['value ≥ 0', 'value < 100', 'multiple of 0.5']); // 3.0's exclusiveMaximum: true
+    expect(rules('Tags')).toEqual(['items ≥ 1', 'unique items', 'each one of: `"a"`, `"b"`']);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      '## Id\n\nType: string (uuid)\n\nConstraints:\n\n- pattern: `^[0-9a-f-]{36}$`\n- length exactly 36\n',
+    );
+    expect(schemas).toContain('Constraints:\n\n- default: `"red"`\n\nAllowed values: `"red"`, `"green"`');
+    // an inline body has no "Allowed values" line: its values lead its constraints
+    const operation = pages.find((p) => p.markdown.includes('## GET /things/{id}'))!.markdown;
+    expect(operation).toContain('Constraints:\n\n- one of: `"on"`, `"off"`\n- length ≤ 3\n');
+  });
+});
+
+describe("a path item's summary, description and servers (OpenAPI 3.x)", () => {
+  it("are said of each of its operations; an operation's own servers win, and its curl starts from them", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Files, version: "1" }',
+      'servers: [{ url: https://api.example.com/v1 }]',
+      'paths:',
+      '  /files/{id}:',
+      '    summary: One file',
+      '    description: A file **you** uploaded.',
+      '    servers: [{ url: "https://{region}.files.example.com", variables: { region: { default: eu } } }]',
+      '    get:',
+      '      operationId: read',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: remove',
+      '      servers: [{ url: https://admin.example.com/v2, description: Admin only }]',
+      '      responses: { "204": { description: Gone } }',
+      '  /health:',
+      '    get:',
+      '      operationId: health',
+      '      servers: [{ url: https://api.example.com/v1 }]', // the spec's, repeated: nothing of its own
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'read')).toMatchObject({
+      pathSummary: 'One file',
+      pathDescription: 'A file **you** uploaded.',
+      servers: [{ url: 'https://eu.files.example.com' }],
+    });
+    expect(op(api, 'read').curl).toContain("'https://eu.files.example.com/files/{id}'");
+    expect(op(api, 'remove').servers).toEqual([{ url: 'https://admin.example.com/v2', description: 'Admin only' }]);
+    expect(op(api, 'remove').curl).toContain("'https://admin.example.com/v2/files/{id}'");
+    expect(op(api, 'health')).not.toHaveProperty('servers');
+    expect(op(api, 'health').curl).toContain("'https://api.example.com/v1/health'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '## DELETE /files/{id}\n\n**About `/files/{id}`:** One file\n\nA file **you** uploaded.\n\n' +
+        "**Servers** (for this operation, instead of the API's):\n\n- `https://admin.example.com/v2` — Admin only\n",
+    );
+    expect(page.match(/\*\*About `\/files\/\{id\}`:\*\*/g)).toHaveLength(2);
+    expect(page).not.toContain('About `/health`');
+  });
+});
+
 describe('a $ref wrapped in allOf to annotate it', () => {
   it('links like the $ref itself: not expanded inline, its cycle seen (ReDoc: friend: { allOf: [$ref: Pet] })', async () => {
     const api = await modelOf([

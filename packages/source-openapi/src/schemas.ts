@@ -180,6 +180,10 @@ export class SchemaRegistry {
         .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
         .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
       if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
+      // Properties written beside an allOf are one more part of the whole (`Article: { allOf:
+      // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
+      // are written as a member of their own.
+      if (keyword === 'allOf' && hasOwnShape(s)) variants.push({ kind: 'primitive', name: 'object', nullable: false });
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);

@@ -425,6 +425,41 @@ describe('a named schema that is a primitive, an enum or a list', () => {
   });
 });
 
+describe('properties written beside an allOf', () => {
+  it('are a part of the whole: its type reads "all of Base & object", its table has both', async () => {
+    // As pachca's generator fixture `allof-sibling` writes it: no `type`, the properties beside the allOf.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Articles, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    BaseEntity: { type: object, required: [id], properties: { id: { type: integer } } }',
+      '    Article:',
+      '      allOf: [{ $ref: "#/components/schemas/BaseEntity" }]',
+      '      properties: { title: { type: string } }',
+      '      required: [title]',
+      '    Tagged:',
+      '      description: only annotates the reference',
+      '      allOf: [{ $ref: "#/components/schemas/BaseEntity" }]',
+    ]);
+    const article = api.schemas.find((s) => s.name === 'Article')!;
+    expect(article.type).toMatchObject({
+      kind: 'composite',
+      keyword: 'allOf',
+      variants: [
+        { kind: 'ref', name: 'BaseEntity' },
+        { kind: 'primitive', name: 'object' },
+      ],
+    });
+    expect(article.fields.map((f) => [f.name, f.required])).toEqual([
+      ['id', true],
+      ['title', true],
+    ]);
+    expect(api.schemas.find((s) => s.name === 'Tagged')!.type).toMatchObject({ kind: 'ref', name: 'BaseEntity' });
+  });
+});
+
 describe("a path item's summary, description and servers (OpenAPI 3.x)", () => {
   it("are said of each of its operations; an operation's own servers win, and its curl starts from them", async () => {
     const api = await modelOf([

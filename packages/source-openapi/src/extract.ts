@@ -81,6 +81,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
+  warnIncompleteApiKeys(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -630,6 +631,33 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+/** Where an API key may travel; one that says none (or another) is taken for a header, as most are. */
+const API_KEY_PLACES = new Set(['header', 'query', 'cookie']);
+
+/**
+ * An API key scheme that does not say its `name`, or where it is sent (`in`), as OpenAPI requires
+ * (hellosign's fixtures write a bare `{ type: apiKey }`): reported at the scheme, which the page
+ * shows as it can: unnamed ones are not sent by the curl examples, placeless ones as a header.
+ */
+function warnIncompleteApiKeys(context: WalkContext): void {
+  const declared = declaredSchemes(context.spec, context.document, context.dialect);
+  for (const name of Object.keys(declared?.map ?? {})) {
+    const definition = securityDefinition(context, name);
+    if (definition?.type !== 'apiKey') continue;
+    const named = typeof definition.name === 'string' && !!definition.name;
+    const placed = API_KEY_PLACES.has(String(definition.in));
+    if (named && placed) continue;
+    const missing = [named ? '' : '`name`', placed ? '' : '`in`'].filter(Boolean).join(' and ');
+    context.report({
+      code: 'DG_OPENAPI_SECURITY_SCHEME',
+      severity: 'warning',
+      message: `API key scheme "${name}" has no ${missing}: ${named ? 'its curl examples send it as a header' : 'its curl examples cannot send it'}`,
+      ...context.spec.where(child(declared!.at, name)),
+      hint: 'give it `name` (the header, query parameter or cookie that carries the key) and `in` (header, query or cookie)',
+    });
+  }
+}
+
 /** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
 function warnShorthandRefs(context: WalkContext): void {
   for (const { ref, at, meant } of context.spec.shorthandRefs.values())
@@ -1247,8 +1275,10 @@ function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map
 }
 
 function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {
-  return Object.entries(declaredSchemes(spec, document, dialect)?.map ?? {}).map(([name, value]) => {
-    const s = (value ?? {}) as Json;
+  const declared = declaredSchemes(spec, document, dialect);
+  return Object.entries(declared?.map ?? {}).map(([name, raw]) => {
+    // A scheme may be a `$ref` to a file of its own (Redocly's openapi-starter keeps each so).
+    const s = (deref(spec, raw, child(declared!.at, name)).value ?? {}) as Json;
     const scheme: SecurityScheme = {
       name,
       type: String(s.type ?? ''),
@@ -1293,8 +1323,10 @@ function summarizeScheme(s: Json): string {
     }
     case 'basic':
       return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
-    case 'apiKey':
-      return `API key in ${String(s.in)} ${inlineCode(String(s.name))}`;
+    case 'apiKey': {
+      if (typeof s.name !== 'string' || !s.name) return 'API key (the spec does not name it)';
+      return `API key in ${API_KEY_PLACES.has(String(s.in)) ? String(s.in) : 'header'} ${inlineCode(s.name)}`;
+    }
     case 'oauth2': {
       const flows = s.flows && typeof s.flows === 'object' ? Object.keys(s.flows) : s.flow ? [String(s.flow)] : [];
       return `OAuth 2.0${flows.length ? ` (${flows.join(', ')})` : ''}`;
@@ -1671,9 +1703,11 @@ function curlCredentials(context: WalkContext, schemes: Array<{ name: string }>)
     const type = String(definition.type);
     const httpScheme = type === 'http' ? String(definition.scheme ?? '').toLowerCase() : '';
     if (type === 'apiKey') {
+      // A key the spec does not name cannot be sent (reported by warnIncompleteApiKeys).
+      if (typeof definition.name !== 'string' || !definition.name) continue;
       const variable = context.apiKeyVariables.get(name) ?? 'API_KEY';
       credentials.variables.add(variable);
-      const keyName = String(definition.name);
+      const keyName = definition.name;
       if (definition.in === 'query') credentials.query.push(`${encodeURIComponent(keyName)}=$${variable}`);
       else if (definition.in === 'cookie') credentials.cookies.push(`${keyName}=$${variable}`);
       else credentials.headers.push(`-H "${keyName}: $${variable}"`);

@@ -1175,6 +1175,64 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
   });
 });
 
+describe('security schemes as real specs write them', () => {
+  it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(join(dir, 'api_key.yaml'), 'type: apiKey\nin: header\nname: X-Key\n');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Keys, version: "1" }',
+        'paths: { /a: { get: { operationId: a, security: [{ key: [] }], responses: { "200": { description: OK } } } } }',
+        'components: { securitySchemes: { key: { $ref: api_key.yaml } } }',
+      ].join('\n'),
+    );
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    expect(api.securitySchemes[0]).toMatchObject({ name: 'key', type: 'apiKey', summary: 'API key in header `X-Key`' });
+    expect(op(api, 'a').curl).toContain('-H "X-Key: $API_KEY"');
+  });
+
+  it('an API key with no name is reported and not sent; one with no `in` is sent as a header (hellosign fixtures)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Keys, version: "1" }',
+        'paths:',
+        '  /a: { post: { operationId: a, security: [{ bare: [], basic: [] }], responses: { "200": { description: OK } } } }',
+        '  /b: { post: { operationId: b, security: [{ placeless: [] }], responses: { "200": { description: OK } } } }',
+        'components:',
+        '  securitySchemes:',
+        '    bare: { type: apiKey }',
+        '    placeless: { type: apiKey, name: X-Token }',
+        '    basic: { type: http, scheme: basic }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(api.securitySchemes.map((s) => s.summary)).toEqual([
+      'API key (the spec does not name it)',
+      'API key in header `X-Token`',
+      'HTTP basic: `Authorization: Basic <base64 user:password>`',
+    ]);
+    expect(op(api, 'a').curl).not.toContain('undefined');
+    expect(op(api, 'a').curl).toContain('-u "$USERNAME:$PASSWORD"');
+    expect(op(api, 'b').curl).toContain('-H "X-Token: $API_KEY"');
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      [
+        'DG_OPENAPI_SECURITY_SCHEME',
+        8,
+        'API key scheme "bare" has no `name` and `in`: its curl examples cannot send it',
+      ],
+      [
+        'DG_OPENAPI_SECURITY_SCHEME',
+        9,
+        'API key scheme "placeless" has no `in`: its curl examples send it as a header',
+      ],
+    ]);
+  });
+});
+
 describe('curl examples send every credential their requirement names', () => {
   const overviewOf = (api: ApiModel): string =>
     renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;

@@ -1131,13 +1131,39 @@ function namedExamples(
   }
   if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
-    const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
+    const { value: found, at: exampleAt } = deref(context.spec, entry, child(at, name));
+    const example = found as Json | undefined;
     // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
     // (`null` is a value: GitHub's examples show a `null` body.)
-    const value = [example?.value, example?.dataValue, example?.serializedValue].find((v) => v !== undefined);
-    if (value === undefined) return [];
+    const key = (['value', 'dataValue', 'serializedValue'] as const).find((k) => example?.[k] !== undefined);
+    if (key === undefined) return [];
+    const value = exampleValue(context, example![key], child(exampleAt, key));
     return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
   });
+}
+
+/**
+ * An example's value kept in a file of its own (`value: { $ref: examples/pet.json }`, as
+ * hellosign's generator fixtures write them): OpenAPI reads `value` as literal data, but bundlers
+ * (Redocly's, swagger-cli's) put the file's data there, which is what the writer meant; the body
+ * shown and sent by curl is that data, not `{"$ref": …}`. Example values are data to the loader,
+ * so the file is read now, like a code sample's; one that cannot be read leaves the value as
+ * written, with warning DG_OPENAPI_EXAMPLE_REF.
+ */
+function exampleValue(context: WalkContext, value: unknown, at: SpecPointer): unknown {
+  if (!isRef(value) || Object.keys(value).length !== 1) return value;
+  try {
+    return context.spec.resolveData(value.$ref, at);
+  } catch (error) {
+    context.report({
+      code: 'DG_OPENAPI_EXAMPLE_REF',
+      severity: 'warning',
+      message: `example value $ref "${value.$ref}" could not be read (${error instanceof Error ? error.message : String(error)}): the example is shown as written`,
+      ...context.spec.where(child(at, '$ref')),
+      hint: 'point it at a YAML or JSON file holding the example (its path is relative to the file the $ref is written in)',
+    });
+    return value;
+  }
 }
 
 /** Remember which operations use which named schemas (for "used by" lists). */

@@ -1175,6 +1175,47 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
   });
 });
 
+describe('an example value kept in a file of its own', () => {
+  it("is that file's data, shown and sent; one that cannot be read is shown as written and reported", async () => {
+    // hellosign's generator fixture `example_data_parser-external_example`: components.examples
+    // entries whose `value` is `{ $ref: external_data/….json }`.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'external_data'));
+    await writeFile(join(dir, 'external_data', 'terrier.json'), '{ "id": 100, "breed": "terrier" }\n');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Dogs, version: "1" }',
+        'paths:',
+        '  /dogs:',
+        '    post:',
+        '      operationId: add',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: { type: object, properties: { id: { type: integer }, breed: { type: string } } }',
+        '            examples:',
+        '              terrier: { $ref: "#/components/examples/Terrier" }',
+        '              missing: { value: { $ref: external_data/missing.json } }',
+        '      responses: { "200": { description: OK } }',
+        'components:',
+        '  examples:',
+        '    Terrier: { summary: A terrier, value: { $ref: external_data/terrier.json } }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const body = op(api, 'add').requestBody!.contents[0]!;
+    expect(body).toMatchObject({ exampleName: 'terrier', example: '{\n  "id": 100,\n  "breed": "terrier"\n}' });
+    expect(body.moreExamples).toEqual([
+      expect.objectContaining({ name: 'missing', example: '{\n  "$ref": "external_data/missing.json"\n}' }),
+    ]);
+    expect(op(api, 'add').curl).toContain(`-d '{"id":100,"breed":"terrier"}'`);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_EXAMPLE_REF', 13]]);
+  });
+});
+
 describe('security schemes as real specs write them', () => {
   it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));

@@ -775,6 +775,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
     (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
     raw['x-example'];
+  // What the curl example sends when the spec gives no example: a value the schema allows.
+  const sent = example ?? allowedValue(resolved);
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -784,16 +786,34 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(example === undefined &&
+      sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
-    exampleList: !Array.isArray(example)
+    exampleList: !Array.isArray(sent)
       ? undefined
       : raw.in === 'query'
-        ? queryList(raw, example, dialect)
+        ? queryList(raw, sent, dialect)
         : raw.in === 'header'
-          ? headerList(raw, example, dialect)
+          ? headerList(raw, sent, dialect)
           : undefined,
     ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
+}
+
+/**
+ * A value a parameter's schema allows, for a curl example when the spec gives none: its `default`,
+ * else its first `enum` value; for a list, one item so chosen (the OpenAPI Generator petstore's
+ * required `status` list, whose items default to `available`, is sent as `status=available`,
+ * not as a `<status>` to replace).
+ */
+function allowedValue(s: Json | undefined): unknown {
+  if (!s || typeof s !== 'object') return undefined;
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
+  const items = s.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items) || isRef(items)) return undefined;
+  const item = allowedValue(items as Json);
+  return item === undefined ? undefined : [item];
 }
 
 function isPlainObject(value: unknown): value is Json {
@@ -1590,7 +1610,7 @@ function curl(context: WalkContext, operation: Operation): string {
       const name = encodeURIComponent(p.name);
       if (p.exampleQuery) return p.exampleQuery;
       const list = p.exampleList;
-      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
+      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.sample ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
       const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
@@ -1600,7 +1620,7 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
+    .map((p) => `${p.name}=${p.example ?? p.sample ?? p.constant ?? `<${p.name}>`}`);
   // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
   // secret, each a header of its own) needs both, or the request is refused.
   const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
@@ -1608,7 +1628,7 @@ function curl(context: WalkContext, operation: Operation): string {
   headers.push(...credentials.headers);
   cookies.unshift(...credentials.cookies);
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
-    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
+    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);

@@ -117,6 +117,11 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /**
+   * What the curl example sends when the spec gives no example: a value its schema allows
+   * (`default`, else the first `enum` value). Not shown as an example.
+   */
+  sample?: string;
   /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
   constant?: string;
   /**

@@ -1175,6 +1175,43 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
   });
 });
 
+describe('a required parameter with no example', () => {
+  it('is sent by curl with a value its schema allows (default, else first enum value), not shown as an example', async () => {
+    // As OpenAPI Generator's Swagger 2.0 petstore writes findPetsByStatus, and Bitbucket its `permission`.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'host: petstore.example',
+      'paths:',
+      '  /pet/findByStatus:',
+      '    get:',
+      '      operationId: find',
+      '      parameters:',
+      '        - name: status',
+      '          in: query',
+      '          required: true',
+      '          type: array',
+      '          collectionFormat: csv',
+      '          items: { type: string, enum: [available, pending, sold], default: available }',
+      '        - { name: permission, in: query, required: true, type: string, enum: [REPO_READ, REPO_WRITE] }',
+      '        - { name: name, in: query, required: true, type: string }',
+      '        - { name: X-Mode, in: header, required: true, type: string, default: fast }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const find = op(api, 'find');
+    expect(find.curl).toContain(
+      "'https://petstore.example/pet/findByStatus?status=available&permission=REPO_READ&name=%3Cname%3E'",
+    );
+    expect(find.curl).toContain("-H 'X-Mode: fast'");
+    expect(find.parameters.map((p) => [p.name, p.example, p.sample])).toEqual([
+      ['status', undefined, '["available"]'],
+      ['permission', undefined, 'REPO_READ'],
+      ['name', undefined, undefined],
+      ['X-Mode', undefined, 'fast'],
+    ]);
+  });
+});
+
 describe('an example value kept in a file of its own', () => {
   it("is that file's data, shown and sent; one that cannot be read is shown as written and reported", async () => {
     // hellosign's generator fixture `example_data_parser-external_example`: components.examples

@@ -351,6 +351,23 @@ function indentHint(lines: string[], lineNumber: number): string | undefined {
 }
 
 /**
+ * The line after a key with a value, indented deeper than it (`operationId: x` with
+ * `    parameters:` below, as a callback example in Sihamtahi/OpenAPI_Callbacks writes it): the
+ * parser reads it as a mapping nested in that value, which YAML does not allow.
+ */
+function deeperLineHint(lines: string[], lineNumber: number, key: string): string | undefined {
+  const own = indentOf(lines[lineNumber - 1]!);
+  for (let index = lineNumber; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const indent = indentOf(line);
+    if (indent <= own) return undefined;
+    return `line ${index + 1} is indented deeper (${indent} spaces) than line ${lineNumber}, whose \`${key}\` already has a value: indent it ${own} spaces, like line ${lineNumber}, if it belongs beside it`;
+  }
+  return undefined;
+}
+
+/**
  * What to write for the YAML mistakes real files make most: a value holding `: ` unquoted
  * (`title: ADR 5: Use Kafka`, `description: Shop API: products`), read as a second key, a key
  * written twice, and a key indented unlike its neighbours. Undefined for the others.
@@ -359,8 +376,13 @@ function yamlHint(code: string, lines: string[], lineNumber: number): string | u
   const line = lines[lineNumber - 1] ?? '';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const field = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
-    if (field && !/^["']/.test(field[3]!))
-      return `quote the value, as its ": " reads as a second key: ${field[2]}: "${field[3]!.replace(/(["\\])/g, '\\$1')}"`;
+    if (field && !/^["']/.test(field[3]!)) {
+      // Quoting helps only a value that holds `: ` itself; otherwise the line below is the
+      // mistake: indented as if it were inside a key that already has a value.
+      if (/:(\s|$)/.test(field[3]!.replace(/\s+#.*$/, '')))
+        return `quote the value, as its ": " reads as a second key: ${field[2]}: "${field[3]!.replace(/(["\\])/g, '\\$1')}"`;
+      return deeperLineHint(lines, lineNumber, field[2]!);
+    }
   }
   if (code === 'DUPLICATE_KEY') return 'a key is written twice here: keep one of them';
   if (code === 'BAD_INDENT') return indentHint(lines, lineNumber);

@@ -84,6 +84,27 @@ describe('a YAML indentation error', () => {
     );
   });
 
+  it('under a key that has a value names the deeper line, not a quote the value does not need', () => {
+    // Sihamtahi/OpenAPI_Callbacks: a link's `parameters:` indented under its `operationId: …`.
+    const error = failure(
+      [
+        'links:',
+        '  unsubscribeOp:',
+        '    operationId: unsubscribeOperation',
+        '        parameters:',
+        '          Id: $response.body#/subscriberId',
+      ].join('\n'),
+    );
+    expect(error.location.line).toBe(3);
+    expect(error.hint).toBe(
+      'line 4 is indented deeper (8 spaces) than line 3, whose `operationId` already has a value: indent it 4 spaces, like line 3, if it belongs beside it',
+    );
+    // a value that holds ": " itself still gets the quoting hint
+    expect(failure(['info:', '  title: Shop API: products', '    version: 1'].join('\n')).hint).toMatch(
+      /^quote the value/,
+    );
+  });
+
   it('looks past nested blocks and comments to the keys of its own mapping', () => {
     const error = failure(['a:', '  b:', '    c: 1', '    # note', '  d: 2', ' e: 3'].join('\n'));
     expect(error.location.line).toBe(6);

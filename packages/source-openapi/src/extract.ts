@@ -75,11 +75,13 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     report,
     // Every curl example starts from the first server: read once, not once per operation.
     curlBase: curlBase(serverList[0]?.url),
+    serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
+  warnIncompleteApiKeys(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -93,15 +95,14 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   )) {
     if (path.startsWith('x-')) continue;
     const itemAt = child(mapPointer, path);
-    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
-      context,
-      rawItem,
-      itemAt,
-      path,
-    );
+    const {
+      parameters: pathParameters,
+      operations: itemOperations,
+      about,
+    } = pathItemOperations(context, rawItem, itemAt, path);
     context.pathItemVia = isRef(rawItem) ? itemAt : undefined;
     for (const { method, operation, at: methodAt } of itemOperations) {
-      const extracted = extractOperation(context, path, method, pathParameters, operation, methodAt, false);
+      const extracted = extractOperation(context, path, method, pathParameters, operation, methodAt, false, about);
       operations.push(extracted);
       operationAt.set(extracted, child(methodAt, 'tags', '0'));
     }
@@ -110,14 +111,13 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const webhooks: Operation[] = [];
   const webhookMap = mapAt(spec, document.webhooks, child(root, 'webhooks'));
   for (const [name, rawItem] of Object.entries(webhookMap?.map ?? {})) {
-    const { parameters: pathParameters, operations: itemOperations } = pathItemOperations(
-      context,
-      rawItem,
-      child(webhookMap!.at, name),
-      name,
-    );
+    const {
+      parameters: pathParameters,
+      operations: itemOperations,
+      about,
+    } = pathItemOperations(context, rawItem, child(webhookMap!.at, name), name);
     for (const { method, operation, at: methodAt } of itemOperations)
-      webhooks.push(extractOperation(context, name, method, pathParameters, operation, methodAt, true));
+      webhooks.push(extractOperation(context, name, method, pathParameters, operation, methodAt, true, about));
   }
   const title = typeof info.title === 'string' && info.title.trim() ? info.title.trim() : 'API';
   return {
@@ -158,6 +158,8 @@ interface WalkContext {
   operationIds: Map<string, { at: SpecPointer; label: string; via?: SpecPointer }>;
   /** The first server's URL as curl needs it (a protocol-relative `//host` gets `https:`). */
   curlBase: string;
+  /** The spec's server URLs, one key: an operation that repeats them has no servers of its own. */
+  serverUrls: string;
   /** Each API key scheme that is one of several in a requirement → the shell variable its curl examples read. */
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
@@ -344,14 +346,19 @@ function pathItemOperations(
   rawItem: unknown,
   itemAt: SpecPointer,
   path: string,
-): { parameters: PathParameter[]; operations: Array<{ method: string; operation: Json; at: SpecPointer }> } {
+): {
+  parameters: PathParameter[];
+  operations: Array<{ method: string; operation: Json; at: SpecPointer }>;
+  about: PathItemAbout;
+} {
   const { spec } = context;
   const { value: item, at } = deref(spec, rawItem, itemAt);
   const operations = methodsOf(spec, item, at);
   const parameters = pathItemParameters(spec, item, at);
+  const about = pathItemAbout(context, rawItem, item);
   if (isRef(rawItem)) mergeBesideParameters(context, parameters, pathItemParameters(spec, rawItem, itemAt), path);
   const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
-  if (!besides.length) return { parameters, operations };
+  if (!besides.length) return { parameters, operations, about };
   for (const beside of besides) {
     const index = operations.findIndex((candidate) => candidate.method === beside.method);
     if (index === -1) {
@@ -373,7 +380,31 @@ function pathItemOperations(
   operations.sort(
     (a, b) => (order(a.method) === -1 ? 99 : order(a.method)) - (order(b.method) === -1 ? 99 : order(b.method)),
   );
-  return { parameters, operations };
+  return { parameters, operations, about };
+}
+
+/** What a path item (OpenAPI 3.x) says of all its operations: read once per path, not per operation. */
+interface PathItemAbout {
+  summary?: string;
+  description?: string;
+  /** Its `servers`, which replace the spec's for its operations (undefined: none of its own). */
+  servers?: ApiModel['servers'];
+}
+
+/**
+ * A path item's `summary`, `description` and `servers` (`deref` has already put a `summary` or
+ * `description` written beside its `$ref` over the item's; `servers` beside it win the same way).
+ * Swagger 2.0 has none of them.
+ */
+function pathItemAbout(context: WalkContext, rawItem: unknown, item: unknown): PathItemAbout {
+  if (context.dialect === 'swagger-2.0' || !item || typeof item !== 'object') return {};
+  const own = item as Json;
+  const beside = isRef(rawItem) ? (rawItem as Json).servers : undefined;
+  return {
+    summary: text(own.summary),
+    description: text(own.description),
+    servers: serverList(beside ?? own.servers),
+  };
 }
 
 /** A parameter written on a path item, for each of its operations: dereferenced, with where it is. */
@@ -457,6 +488,7 @@ function extractOperation(
   operation: Json,
   at: SpecPointer,
   webhook: boolean,
+  about: PathItemAbout = {},
 ): Operation {
   const { spec, dialect } = context;
   if (typeof operation.operationId === 'string')
@@ -511,6 +543,9 @@ function extractOperation(
     operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
     summary: text(operation.summary),
     description: text(operation.description),
+    ...(about.summary && { pathSummary: about.summary }),
+    ...(about.description && { pathDescription: about.description }),
+    ...operationServers(context, operation, about),
     deprecated: operation.deprecated === true,
     ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
     security: security.required,
@@ -568,6 +603,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
     for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
+      const about = pathItemAbout(context, itemRaw, item);
       for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
         requests.push(
           extractOperation(
@@ -578,6 +614,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
             request,
             methodAt,
             true,
+            about,
           ),
         );
     }
@@ -594,6 +631,33 @@ function uniqueAnchor(context: WalkContext, base: string): string {
 }
 
 /** Path-level parameters, overridden by operation-level ones with the same name and location. */
+/** Where an API key may travel; one that says none (or another) is taken for a header, as most are. */
+const API_KEY_PLACES = new Set(['header', 'query', 'cookie']);
+
+/**
+ * An API key scheme that does not say its `name`, or where it is sent (`in`), as OpenAPI requires
+ * (hellosign's fixtures write a bare `{ type: apiKey }`): reported at the scheme, which the page
+ * shows as it can: unnamed ones are not sent by the curl examples, placeless ones as a header.
+ */
+function warnIncompleteApiKeys(context: WalkContext): void {
+  const declared = declaredSchemes(context.spec, context.document, context.dialect);
+  for (const name of Object.keys(declared?.map ?? {})) {
+    const definition = securityDefinition(context, name);
+    if (definition?.type !== 'apiKey') continue;
+    const named = typeof definition.name === 'string' && !!definition.name;
+    const placed = API_KEY_PLACES.has(String(definition.in));
+    if (named && placed) continue;
+    const missing = [named ? '' : '`name`', placed ? '' : '`in`'].filter(Boolean).join(' and ');
+    context.report({
+      code: 'DG_OPENAPI_SECURITY_SCHEME',
+      severity: 'warning',
+      message: `API key scheme "${name}" has no ${missing}: ${named ? 'its curl examples send it as a header' : 'its curl examples cannot send it'}`,
+      ...context.spec.where(child(declared!.at, name)),
+      hint: 'give it `name` (the header, query parameter or cookie that carries the key) and `in` (header, query or cookie)',
+    });
+  }
+}
+
 /** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
 function warnShorthandRefs(context: WalkContext): void {
   for (const { ref, at, meant } of context.spec.shorthandRefs.values())
@@ -711,6 +775,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
     (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
     raw['x-example'];
+  // What the curl example sends when the spec gives no example: a value the schema allows.
+  const sent = example ?? allowedValue(resolved);
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -720,16 +786,34 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(example === undefined &&
+      sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
-    exampleList: !Array.isArray(example)
+    exampleList: !Array.isArray(sent)
       ? undefined
       : raw.in === 'query'
-        ? queryList(raw, example, dialect)
+        ? queryList(raw, sent, dialect)
         : raw.in === 'header'
-          ? headerList(raw, example, dialect)
+          ? headerList(raw, sent, dialect)
           : undefined,
     ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
+}
+
+/**
+ * A value a parameter's schema allows, for a curl example when the spec gives none: its `default`,
+ * else its first `enum` value; for a list, one item so chosen (the OpenAPI Generator petstore's
+ * required `status` list, whose items default to `available`, is sent as `status=available`,
+ * not as a `<status>` to replace).
+ */
+function allowedValue(s: Json | undefined): unknown {
+  if (!s || typeof s !== 'object') return undefined;
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
+  const items = s.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items) || isRef(items)) return undefined;
+  const item = allowedValue(items as Json);
+  return item === undefined ? undefined : [item];
 }
 
 function isPlainObject(value: unknown): value is Json {
@@ -1067,13 +1151,39 @@ function namedExamples(
   }
   if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
-    const example = deref(context.spec, entry, child(at, name)).value as Json | undefined;
+    const { value: found, at: exampleAt } = deref(context.spec, entry, child(at, name));
+    const example = found as Json | undefined;
     // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
     // (`null` is a value: GitHub's examples show a `null` body.)
-    const value = [example?.value, example?.dataValue, example?.serializedValue].find((v) => v !== undefined);
-    if (value === undefined) return [];
+    const key = (['value', 'dataValue', 'serializedValue'] as const).find((k) => example?.[k] !== undefined);
+    if (key === undefined) return [];
+    const value = exampleValue(context, example![key], child(exampleAt, key));
     return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
   });
+}
+
+/**
+ * An example's value kept in a file of its own (`value: { $ref: examples/pet.json }`, as
+ * hellosign's generator fixtures write them): OpenAPI reads `value` as literal data, but bundlers
+ * (Redocly's, swagger-cli's) put the file's data there, which is what the writer meant; the body
+ * shown and sent by curl is that data, not `{"$ref": …}`. Example values are data to the loader,
+ * so the file is read now, like a code sample's; one that cannot be read leaves the value as
+ * written, with warning DG_OPENAPI_EXAMPLE_REF.
+ */
+function exampleValue(context: WalkContext, value: unknown, at: SpecPointer): unknown {
+  if (!isRef(value) || Object.keys(value).length !== 1) return value;
+  try {
+    return context.spec.resolveData(value.$ref, at);
+  } catch (error) {
+    context.report({
+      code: 'DG_OPENAPI_EXAMPLE_REF',
+      severity: 'warning',
+      message: `example value $ref "${value.$ref}" could not be read (${error instanceof Error ? error.message : String(error)}): the example is shown as written`,
+      ...context.spec.where(child(at, '$ref')),
+      hint: 'point it at a YAML or JSON file holding the example (its path is relative to the file the $ref is written in)',
+    });
+    return value;
+  }
 }
 
 /** Remember which operations use which named schemas (for "used by" lists). */
@@ -1110,15 +1220,41 @@ function servers(document: Json, dialect: Dialect): ApiModel['servers'] {
       Array.isArray(document.schemes) && document.schemes.length ? (document.schemes as string[]) : ['https'];
     return schemes.map((scheme) => ({ url: `${scheme}://${String(document.host)}${String(document.basePath ?? '')}` }));
   }
-  if (!Array.isArray(document.servers)) return [];
-  return (document.servers as Json[]).map((server) => {
-    const variables = serverVariables(server.variables);
-    return {
-      url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
-      description: text(server.description),
-      ...(variables.length && { variables }),
-    };
-  });
+  return serverList(document.servers) ?? [];
+}
+
+/**
+ * An operation's own `servers` (OpenAPI 3.x), else its path item's: these replace the spec's for
+ * it, so its curl example starts from the first of them. None when it has none of its own.
+ */
+function operationServers(
+  context: WalkContext,
+  operation: Json,
+  about: PathItemAbout,
+): Pick<Operation, 'servers'> | undefined {
+  const own = context.dialect === 'swagger-2.0' ? undefined : serverList(operation.servers);
+  const servers = own ?? about.servers;
+  // Generated specs repeat the spec's servers on every operation: nothing to tell the reader there.
+  return servers && serverUrls(servers) !== context.serverUrls ? { servers } : undefined;
+}
+
+function serverUrls(servers: ApiModel['servers']): string {
+  return servers.map((server) => server.url).join('\n');
+}
+
+/** A `servers` list as the model holds it, variables filled with their defaults; undefined if it is no (or an empty) list. */
+function serverList(list: unknown): ApiModel['servers'] | undefined {
+  if (!Array.isArray(list) || !list.length) return undefined;
+  return (list as Json[])
+    .filter((server) => server && typeof server === 'object')
+    .map((server) => {
+      const variables = serverVariables(server.variables);
+      return {
+        url: substituteVariables(String(server.url ?? '/'), server.variables as Json | undefined),
+        description: text(server.description),
+        ...(variables.length && { variables }),
+      };
+    });
 }
 
 /**
@@ -1185,8 +1321,10 @@ function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map
 }
 
 function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {
-  return Object.entries(declaredSchemes(spec, document, dialect)?.map ?? {}).map(([name, value]) => {
-    const s = (value ?? {}) as Json;
+  const declared = declaredSchemes(spec, document, dialect);
+  return Object.entries(declared?.map ?? {}).map(([name, raw]) => {
+    // A scheme may be a `$ref` to a file of its own (Redocly's openapi-starter keeps each so).
+    const s = (deref(spec, raw, child(declared!.at, name)).value ?? {}) as Json;
     const scheme: SecurityScheme = {
       name,
       type: String(s.type ?? ''),
@@ -1231,8 +1369,10 @@ function summarizeScheme(s: Json): string {
     }
     case 'basic':
       return 'HTTP basic: `Authorization: Basic <base64 user:password>`';
-    case 'apiKey':
-      return `API key in ${String(s.in)} ${inlineCode(String(s.name))}`;
+    case 'apiKey': {
+      if (typeof s.name !== 'string' || !s.name) return 'API key (the spec does not name it)';
+      return `API key in ${API_KEY_PLACES.has(String(s.in)) ? String(s.in) : 'header'} ${inlineCode(s.name)}`;
+    }
     case 'oauth2': {
       const flows = s.flows && typeof s.flows === 'object' ? Object.keys(s.flows) : s.flow ? [String(s.flow)] : [];
       return `OAuth 2.0${flows.length ? ` (${flows.join(', ')})` : ''}`;
@@ -1456,7 +1596,8 @@ function codeSampleSkipper(
 // ---- curl --------------------------------------------------------------------------------------
 
 function curl(context: WalkContext, operation: Operation): string {
-  const base = context.curlBase;
+  // An operation's own (or its path item's) servers replace the spec's.
+  const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
@@ -1469,7 +1610,7 @@ function curl(context: WalkContext, operation: Operation): string {
       const name = encodeURIComponent(p.name);
       if (p.exampleQuery) return p.exampleQuery;
       const list = p.exampleList;
-      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.constant ?? `<${p.name}>`)}`];
+      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.sample ?? p.constant ?? `<${p.name}>`)}`];
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
       const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
@@ -1479,7 +1620,7 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? p.constant ?? `<${p.name}>`}`);
+    .map((p) => `${p.name}=${p.example ?? p.sample ?? p.constant ?? `<${p.name}>`}`);
   // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
   // secret, each a header of its own) needs both, or the request is refused.
   const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
@@ -1487,7 +1628,7 @@ function curl(context: WalkContext, operation: Operation): string {
   headers.push(...credentials.headers);
   cookies.unshift(...credentials.cookies);
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
-    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : p.example;
+    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
@@ -1608,9 +1749,11 @@ function curlCredentials(context: WalkContext, schemes: Array<{ name: string }>)
     const type = String(definition.type);
     const httpScheme = type === 'http' ? String(definition.scheme ?? '').toLowerCase() : '';
     if (type === 'apiKey') {
+      // A key the spec does not name cannot be sent (reported by warnIncompleteApiKeys).
+      if (typeof definition.name !== 'string' || !definition.name) continue;
       const variable = context.apiKeyVariables.get(name) ?? 'API_KEY';
       credentials.variables.add(variable);
-      const keyName = String(definition.name);
+      const keyName = definition.name;
       if (definition.in === 'query') credentials.query.push(`${encodeURIComponent(keyName)}=$${variable}`);
       else if (definition.in === 'cookie') credentials.cookies.push(`${keyName}=$${variable}`);
       else credentials.headers.push(`-H "${keyName}: $${variable}"`);

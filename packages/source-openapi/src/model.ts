@@ -117,6 +117,11 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /**
+   * What the curl example sends when the spec gives no example: a value its schema allows
+   * (`default`, else the first `enum` value). Not shown as an example.
+   */
+  sample?: string;
   /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
   constant?: string;
   /**
@@ -167,6 +172,14 @@ export interface Operation {
   operationId?: string;
   summary?: string;
   description?: string;
+  /** Its path item's `summary` and `description` (OpenAPI 3.x), said of every operation on the path. */
+  pathSummary?: string;
+  pathDescription?: string;
+  /**
+   * The operation's own `servers`, else its path item's (OpenAPI 3.x): they replace the spec's
+   * for it. Undefined when neither has any.
+   */
+  servers?: Array<{ url: string; description?: string; variables?: ServerVariable[] }>;
   deprecated: boolean;
   /** Its navigation tags: the first names the page it is documented on. */
   tags: string[];

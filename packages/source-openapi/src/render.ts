@@ -523,6 +523,11 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
     description: placeFragment(operation.description, level + 1),
+    pathAbout: (operation.pathSummary || operation.pathDescription) && {
+      summary: operation.pathSummary,
+      description: placeFragment(operation.pathDescription, level + 1),
+    },
+    servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
     webhook: operation.webhook,
     auth: authText(operation),
@@ -649,7 +654,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
-    rules: schema && (showFields || !named) ? schema.rules : undefined,
+    rules: schema && (showFields || !named) ? bodyRules(schema) : undefined,
     example: content.example,
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
@@ -658,6 +663,12 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     exampleSummary: content.exampleSummary,
     moreExamples: content.moreExamples,
   };
+}
+
+/** A body's constraints, its allowed values first: a body has no "Allowed values" line of its own. */
+function bodyRules(schema: SchemaView): string[] | undefined {
+  if (!schema.enum) return schema.rules;
+  return [`one of: ${schema.enum.map((v) => inlineCode(v)).join(', ')}`, ...(schema.rules ?? [])];
 }
 
 /**

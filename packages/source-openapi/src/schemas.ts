@@ -180,6 +180,10 @@ export class SchemaRegistry {
         .filter(({ item }) => !isNullType(item) && !(keyword === 'allOf' && annotatesOnly(item)))
         .map(({ item, i }) => this.typeOf(item, child(at, keyword, i), ownerId));
       if (variants.length === 1 && !hasOwnShape(s)) return withNullable(variants[0]!, nullable);
+      // Properties written beside an allOf are one more part of the whole (`Article: { allOf:
+      // [$ref: BaseEntity], properties: { title } }`): "all of BaseEntity & object", as when they
+      // are written as a member of their own.
+      if (keyword === 'allOf' && hasOwnShape(s)) variants.push({ kind: 'primitive', name: 'object', nullable: false });
       if (variants.length) return { kind: 'composite', keyword, variants, nullable };
     }
     const types = typeList(s);
@@ -248,7 +252,7 @@ export class SchemaRegistry {
       // The generic's fields as the binding fills them; the binding's own description first, and
       // what it asks beside its `$ref` (a stricter tree's `unevaluatedProperties: false`) too.
       const view = this.viewOf(generic.value, generic.at, ownerId, type);
-      const rules = [...(view.rules ?? []), ...schemaRules(body).filter((rule) => !view.rules?.includes(rule))];
+      const rules = [...(view.rules ?? []), ...valueRules(body).filter((rule) => !view.rules?.includes(rule))];
       return {
         ...view,
         description: typeof body.description === 'string' ? body.description : view.description,
@@ -283,8 +287,7 @@ export class SchemaRegistry {
       view.discriminator = { propertyName: discriminator, mapping: [] }; // Swagger 2.0: a property name only
     }
     if (Array.isArray(body.enum)) view.enum = body.enum.map((v) => JSON.stringify(v));
-    const rules = schemaRules(body);
-    if (body.const !== undefined) rules.unshift(`always ${inlineCode(JSON.stringify(body.const))}`);
+    const rules = valueRules(body);
     if (rules.length) view.rules = rules;
     return view;
   }
@@ -1374,13 +1377,13 @@ function enumDescriptions(s: Json): Map<unknown, string> | undefined {
   return described;
 }
 
-export function constraints(s: Json, options: { enumListedElsewhere?: boolean } = {}): string[] {
+export function constraints(s: Json, options: { enumListedElsewhere?: boolean; omitEnum?: boolean } = {}): string[] {
   const out: string[] = [];
   const allowed = (values: unknown[], described?: Map<unknown, string>) =>
     values
       .map((v) => `${inlineCode(JSON.stringify(v))}${described?.has(v) ? ` (${described.get(v)})` : ''}`)
       .join(', ');
-  if (Array.isArray(s.enum)) {
+  if (Array.isArray(s.enum) && !options.omitEnum) {
     // A long list already on the schema's own entry is counted, not copied into every row that
     // uses it (Twilio's rows reached 7.8 KB); a short one reads better in place.
     if (options.enumListedElsewhere && s.enum.length > MAX_ENUM_IN_ROW) out.push(`one of ${s.enum.length} values`);
@@ -1391,14 +1394,13 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   if (typeof s.pattern === 'string') out.push(`pattern: ${inlineCode(s.pattern)}`);
   range(out, s.minLength, s.maxLength, 'length');
   range(out, s.minItems, s.maxItems, 'items');
-  range(
-    out,
-    typeof s.exclusiveMinimum === 'number' ? undefined : s.minimum,
-    typeof s.exclusiveMaximum === 'number' ? undefined : s.maximum,
-    'value',
-  );
-  if (typeof s.exclusiveMinimum === 'number') out.push(`value > ${s.exclusiveMinimum}`);
-  if (typeof s.exclusiveMaximum === 'number') out.push(`value < ${s.exclusiveMaximum}`);
+  // OpenAPI 3.0 (and Swagger 2.0) make `minimum`/`maximum` exclusive with `exclusiveMinimum: true`;
+  // 3.1 (JSON Schema 2020-12) writes the exclusive bound itself as `exclusiveMinimum: 0`.
+  const above = exclusiveBound(s.exclusiveMinimum, s.minimum);
+  const below = exclusiveBound(s.exclusiveMaximum, s.maximum);
+  range(out, above === undefined ? s.minimum : undefined, below === undefined ? s.maximum : undefined, 'value');
+  if (above !== undefined) out.push(`value > ${above}`);
+  if (below !== undefined) out.push(`value < ${below}`);
   if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
   // Only a list's items can be unique: Kubernetes' spec puts `uniqueItems: true` on every query
   // parameter, strings and booleans too, where it asks nothing.
@@ -1412,6 +1414,22 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean } 
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
   if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
   return out;
+}
+
+/**
+ * What a schema asks of its value as a whole, for the list under its own table (a named schema's
+ * entry, a body's): its constraints as a property's row words them (a primitive `Id`'s pattern and
+ * length, an array's item count, a default), then the whole-object rules. Its enum is left out:
+ * it is listed as the allowed values.
+ */
+function valueRules(s: Json): string[] {
+  return [...constraints(s, { omitEnum: true }), ...schemaRules(s)];
+}
+
+/** An exclusive bound: 3.1's number, or 3.0's inclusive one made exclusive by `true`. */
+function exclusiveBound(exclusive: unknown, inclusive: unknown): number | undefined {
+  if (typeof exclusive === 'number') return exclusive;
+  return exclusive === true && typeof inclusive === 'number' ? inclusive : undefined;
 }
 
 /** `length 1–5`, `items ≥ 1`, `value exactly 4`: a bound or two in words. */

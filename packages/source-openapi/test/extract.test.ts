@@ -388,6 +388,123 @@ describe('constraints', () => {
   });
 });
 
+describe('a named schema that is a primitive, an enum or a list', () => {
+  it('lists its own constraints under its entry, as a property row words them', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Ids, version: "1" }',
+      'paths:',
+      '  /things/{id}:',
+      '    get:',
+      '      operationId: get',
+      '      parameters: [{ name: id, in: path, required: true, schema: { $ref: "#/components/schemas/Id" } }]',
+      '      requestBody:',
+      '        content: { application/json: { schema: { type: string, enum: [on, off], maxLength: 3 } } }',
+      '      responses: { "200": { description: OK } }',
+      'components:',
+      '  schemas:',
+      '    Id: { type: string, format: uuid, pattern: "^[0-9a-f-]{36}$", minLength: 36, maxLength: 36 }',
+      '    Color: { type: string, enum: [red, green], default: red }',
+      '    Percent: { type: number, minimum: 0, maximum: 100, exclusiveMaximum: true, multipleOf: 0.5 }',
+      '    Tags: { type: array, items: { type: string, enum: [a, b] }, minItems: 1, uniqueItems: true }',
+    ]);
+    const rules = (name: string) => api.schemas.find((s) => s.name === name)!.rules;
+    expect(rules('Id')).toEqual(['pattern: `^[0-9a-f-]{36}$`', 'length exactly 36']);
+    expect(rules('Color')).toEqual(['default: `"red"`']); // its values are the entry's "Allowed values"
+    expect(rules('Percent')).toEqual(['value ≥ 0', 'value < 100', 'multiple of 0.5']); // 3.0's exclusiveMaximum: true
+    expect(rules('Tags')).toEqual(['items ≥ 1', 'unique items', 'each one of: `"a"`, `"b"`']);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const schemas = pages.find((p) => p.title.endsWith('Schemas'))!.markdown;
+    expect(schemas).toContain(
+      '## Id\n\nType: string (uuid)\n\nConstraints:\n\n- pattern: `^[0-9a-f-]{36}$`\n- length exactly 36\n',
+    );
+    expect(schemas).toContain('Constraints:\n\n- default: `"red"`\n\nAllowed values: `"red"`, `"green"`');
+    // an inline body has no "Allowed values" line: its values lead its constraints
+    const operation = pages.find((p) => p.markdown.includes('## GET /things/{id}'))!.markdown;
+    expect(operation).toContain('Constraints:\n\n- one of: `"on"`, `"off"`\n- length ≤ 3\n');
+  });
+});
+
+describe('properties written beside an allOf', () => {
+  it('are a part of the whole: its type reads "all of Base & object", its table has both', async () => {
+    // As pachca's generator fixture `allof-sibling` writes it: no `type`, the properties beside the allOf.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Articles, version: "1" }',
+      'paths: {}',
+      'components:',
+      '  schemas:',
+      '    BaseEntity: { type: object, required: [id], properties: { id: { type: integer } } }',
+      '    Article:',
+      '      allOf: [{ $ref: "#/components/schemas/BaseEntity" }]',
+      '      properties: { title: { type: string } }',
+      '      required: [title]',
+      '    Tagged:',
+      '      description: only annotates the reference',
+      '      allOf: [{ $ref: "#/components/schemas/BaseEntity" }]',
+    ]);
+    const article = api.schemas.find((s) => s.name === 'Article')!;
+    expect(article.type).toMatchObject({
+      kind: 'composite',
+      keyword: 'allOf',
+      variants: [
+        { kind: 'ref', name: 'BaseEntity' },
+        { kind: 'primitive', name: 'object' },
+      ],
+    });
+    expect(article.fields.map((f) => [f.name, f.required])).toEqual([
+      ['id', true],
+      ['title', true],
+    ]);
+    expect(api.schemas.find((s) => s.name === 'Tagged')!.type).toMatchObject({ kind: 'ref', name: 'BaseEntity' });
+  });
+});
+
+describe("a path item's summary, description and servers (OpenAPI 3.x)", () => {
+  it("are said of each of its operations; an operation's own servers win, and its curl starts from them", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Files, version: "1" }',
+      'servers: [{ url: https://api.example.com/v1 }]',
+      'paths:',
+      '  /files/{id}:',
+      '    summary: One file',
+      '    description: A file **you** uploaded.',
+      '    servers: [{ url: "https://{region}.files.example.com", variables: { region: { default: eu } } }]',
+      '    get:',
+      '      operationId: read',
+      '      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]',
+      '      responses: { "200": { description: OK } }',
+      '    delete:',
+      '      operationId: remove',
+      '      servers: [{ url: https://admin.example.com/v2, description: Admin only }]',
+      '      responses: { "204": { description: Gone } }',
+      '  /health:',
+      '    get:',
+      '      operationId: health',
+      '      servers: [{ url: https://api.example.com/v1 }]', // the spec's, repeated: nothing of its own
+      '      responses: { "200": { description: OK } }',
+    ]);
+    expect(op(api, 'read')).toMatchObject({
+      pathSummary: 'One file',
+      pathDescription: 'A file **you** uploaded.',
+      servers: [{ url: 'https://eu.files.example.com' }],
+    });
+    expect(op(api, 'read').curl).toContain("'https://eu.files.example.com/files/{id}'");
+    expect(op(api, 'remove').servers).toEqual([{ url: 'https://admin.example.com/v2', description: 'Admin only' }]);
+    expect(op(api, 'remove').curl).toContain("'https://admin.example.com/v2/files/{id}'");
+    expect(op(api, 'health')).not.toHaveProperty('servers');
+    expect(op(api, 'health').curl).toContain("'https://api.example.com/v1/health'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '## DELETE /files/{id}\n\n**About `/files/{id}`:** One file\n\nA file **you** uploaded.\n\n' +
+        "**Servers** (for this operation, instead of the API's):\n\n- `https://admin.example.com/v2` — Admin only\n",
+    );
+    expect(page.match(/\*\*About `\/files\/\{id\}`:\*\*/g)).toHaveLength(2);
+    expect(page).not.toContain('About `/health`');
+  });
+});
+
 describe('a $ref wrapped in allOf to annotate it', () => {
   it('links like the $ref itself: not expanded inline, its cycle seen (ReDoc: friend: { allOf: [$ref: Pet] })', async () => {
     const api = await modelOf([
@@ -1055,6 +1172,142 @@ describe('an operation that declares no responses (OpenAPI 3.1 allows it)', () =
       p.markdown.includes('## GET /users'),
     )!.markdown;
     expect(page).toContain('### Responses\n\nThe spec declares no responses for this operation.\n');
+  });
+});
+
+describe('a required parameter with no example', () => {
+  it('is sent by curl with a value its schema allows (default, else first enum value), not shown as an example', async () => {
+    // As OpenAPI Generator's Swagger 2.0 petstore writes findPetsByStatus, and Bitbucket its `permission`.
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'host: petstore.example',
+      'paths:',
+      '  /pet/findByStatus:',
+      '    get:',
+      '      operationId: find',
+      '      parameters:',
+      '        - name: status',
+      '          in: query',
+      '          required: true',
+      '          type: array',
+      '          collectionFormat: csv',
+      '          items: { type: string, enum: [available, pending, sold], default: available }',
+      '        - { name: permission, in: query, required: true, type: string, enum: [REPO_READ, REPO_WRITE] }',
+      '        - { name: name, in: query, required: true, type: string }',
+      '        - { name: X-Mode, in: header, required: true, type: string, default: fast }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const find = op(api, 'find');
+    expect(find.curl).toContain(
+      "'https://petstore.example/pet/findByStatus?status=available&permission=REPO_READ&name=%3Cname%3E'",
+    );
+    expect(find.curl).toContain("-H 'X-Mode: fast'");
+    expect(find.parameters.map((p) => [p.name, p.example, p.sample])).toEqual([
+      ['status', undefined, '["available"]'],
+      ['permission', undefined, 'REPO_READ'],
+      ['name', undefined, undefined],
+      ['X-Mode', undefined, 'fast'],
+    ]);
+  });
+});
+
+describe('an example value kept in a file of its own', () => {
+  it("is that file's data, shown and sent; one that cannot be read is shown as written and reported", async () => {
+    // hellosign's generator fixture `example_data_parser-external_example`: components.examples
+    // entries whose `value` is `{ $ref: external_data/….json }`.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'external_data'));
+    await writeFile(join(dir, 'external_data', 'terrier.json'), '{ "id": 100, "breed": "terrier" }\n');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Dogs, version: "1" }',
+        'paths:',
+        '  /dogs:',
+        '    post:',
+        '      operationId: add',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: { type: object, properties: { id: { type: integer }, breed: { type: string } } }',
+        '            examples:',
+        '              terrier: { $ref: "#/components/examples/Terrier" }',
+        '              missing: { value: { $ref: external_data/missing.json } }',
+        '      responses: { "200": { description: OK } }',
+        'components:',
+        '  examples:',
+        '    Terrier: { summary: A terrier, value: { $ref: external_data/terrier.json } }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const body = op(api, 'add').requestBody!.contents[0]!;
+    expect(body).toMatchObject({ exampleName: 'terrier', example: '{\n  "id": 100,\n  "breed": "terrier"\n}' });
+    expect(body.moreExamples).toEqual([
+      expect.objectContaining({ name: 'missing', example: '{\n  "$ref": "external_data/missing.json"\n}' }),
+    ]);
+    expect(op(api, 'add').curl).toContain(`-d '{"id":100,"breed":"terrier"}'`);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_EXAMPLE_REF', 13]]);
+  });
+});
+
+describe('security schemes as real specs write them', () => {
+  it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(join(dir, 'api_key.yaml'), 'type: apiKey\nin: header\nname: X-Key\n');
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.1.0',
+        'info: { title: Keys, version: "1" }',
+        'paths: { /a: { get: { operationId: a, security: [{ key: [] }], responses: { "200": { description: OK } } } } }',
+        'components: { securitySchemes: { key: { $ref: api_key.yaml } } }',
+      ].join('\n'),
+    );
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    expect(api.securitySchemes[0]).toMatchObject({ name: 'key', type: 'apiKey', summary: 'API key in header `X-Key`' });
+    expect(op(api, 'a').curl).toContain('-H "X-Key: $API_KEY"');
+  });
+
+  it('an API key with no name is reported and not sent; one with no `in` is sent as a header (hellosign fixtures)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.1.0',
+        'info: { title: Keys, version: "1" }',
+        'paths:',
+        '  /a: { post: { operationId: a, security: [{ bare: [], basic: [] }], responses: { "200": { description: OK } } } }',
+        '  /b: { post: { operationId: b, security: [{ placeless: [] }], responses: { "200": { description: OK } } } }',
+        'components:',
+        '  securitySchemes:',
+        '    bare: { type: apiKey }',
+        '    placeless: { type: apiKey, name: X-Token }',
+        '    basic: { type: http, scheme: basic }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(api.securitySchemes.map((s) => s.summary)).toEqual([
+      'API key (the spec does not name it)',
+      'API key in header `X-Token`',
+      'HTTP basic: `Authorization: Basic <base64 user:password>`',
+    ]);
+    expect(op(api, 'a').curl).not.toContain('undefined');
+    expect(op(api, 'a').curl).toContain('-u "$USERNAME:$PASSWORD"');
+    expect(op(api, 'b').curl).toContain('-H "X-Token: $API_KEY"');
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      [
+        'DG_OPENAPI_SECURITY_SCHEME',
+        8,
+        'API key scheme "bare" has no `name` and `in`: its curl examples cannot send it',
+      ],
+      [
+        'DG_OPENAPI_SECURITY_SCHEME',
+        9,
+        'API key scheme "placeless" has no `in`: its curl examples send it as a header',
+      ],
+    ]);
   });
 });
 

@@ -63,6 +63,35 @@ function alignment(tag: string, attributes: Record<string, string>): string | un
   return written === 'center' || written === 'right' ? written : undefined;
 }
 
+/**
+ * A table cell's alignment (`<td align="right">`, `<th style="text-align: center">`), left too: a
+ * cell's alignment is stored as a GFM column's is, on the paragraphs in it, and `:---` keeps left.
+ */
+function cellAlignment(attributes: Record<string, string>): string | undefined {
+  const written = (attributes.align ?? /text-align\s*:\s*([a-z]+)/i.exec(attributes.style ?? '')?.[1])?.toLowerCase();
+  return written === 'left' || written === 'center' || written === 'right' ? written : undefined;
+}
+
+/**
+ * A `<td>` or `<th>`: its merged cells kept, the layout at its edges left out, and its alignment on
+ * its paragraphs (its text a paragraph of its own then), as a GFM table's cells hold it.
+ */
+const tableCell =
+  (name: 'td' | 'th') =>
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => {
+    const align = cellAlignment(attributes);
+    const content = trimmedEdges(children);
+    return element(name, ['colspan', 'rowspan'])(attributes, align ? alignedCellContent(content, align) : content);
+  };
+
+function alignedCellContent(content: XNode[], align: string): XNode[] {
+  return wrapPhrasing(content).map((block) =>
+    block.type === 'element' && block.name === 'p' && block.attributes.style === undefined
+      ? x('p', { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      : block,
+  );
+}
+
 const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
@@ -263,14 +292,8 @@ const TAGS: Record<string, TagSpec> = {
   tbody: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tfoot: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tr: { block: true, build: (_a, children) => [x('tr', {}, onlyElements(children))] },
-  th: {
-    block: true,
-    build: (attributes, children) => element('th', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
-  },
-  td: {
-    block: true,
-    build: (attributes, children) => element('td', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
-  },
+  th: { block: true, build: tableCell('th') },
+  td: { block: true, build: tableCell('td') },
   caption: { block: true, inside: 'table', build: () => [] },
   details: {
     block: true,

@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, text, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
 import { isNoteEmbed, noteInclude } from './links.js';
+import { generatedContentPanels } from './templates.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
@@ -50,8 +51,15 @@ function noteEmbeds(node: Paragraph, state: State): XNode[] | undefined {
   return embeds.flatMap((embed) => noteInclude(embed, state));
 }
 
+/** A paragraph of MDN macros building content from MDN's data (`{{Compat}}`): placeholder panels. */
+function generatedContent(node: Paragraph, state: State): XNode[] | undefined {
+  // Cheap test first: this runs on every paragraph.
+  if ((node.children[0]?.type as string) !== 'templateCall') return undefined;
+  return generatedContentPanels(node, state);
+}
+
 export function paragraph(node: Paragraph, state: State): XNode[] {
-  const marker = markerMacro(node) ?? noteEmbeds(node, state);
+  const marker = markerMacro(node) ?? noteEmbeds(node, state) ?? generatedContent(node, state);
   if (marker) return marker;
   const children = edgesTrimmed(state.all(node));
   return children.length ? [x('p', {}, children)] : [];

@@ -130,10 +130,20 @@ function decode(value: string): string {
   }
 }
 
+/**
+ * A heading's id written with underscores for its spaces, as MDN and MediaWiki-style wikis write
+ * them (`#security_considerations` for "Security considerations"): GitHub's slug with `-` for `_`.
+ * Looked up only when no heading has the id as written, so a slug with a real `_` wins.
+ */
+function underscoredSlugAnchor(state: State, id: string): string | undefined {
+  return id.includes('_') ? state.headingAnchors.get(id.toLowerCase().replace(/_/g, '-')) : undefined;
+}
+
 /** The anchor Confluence uses for `#fragment` on this page: a heading's anchor, or a declared anchor. */
 function localAnchor(state: State, fragment: string, node: Nodes | undefined): string {
   const id = decode(fragment);
-  const heading = state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase());
+  const heading =
+    state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase()) ?? underscoredSlugAnchor(state, id);
   if (heading !== undefined) return heading;
   if (!state.declaredAnchors.has(id))
     state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);

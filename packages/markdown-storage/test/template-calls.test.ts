@@ -54,10 +54,36 @@ describe('template calls', () => {
     // Not one word: the general rule for a shortcode the converter does not know.
     expect(storage).toContain('<h2>{{% heading "two words" %}} and {{&lt; note &gt;}}</h2>');
     expect(warnings).toEqual([
-      'line 1: Hugo shortcode {{% heading %}} shows a heading from the site\'s own (translated) data: shown as "Before you begin", its argument title-cased',
+      'line 1: Hugo shortcode {{% heading %}} shows a heading from the site\'s own (translated) data: shown as "Before you begin"',
       'line 11: Hugo shortcode {{% heading %}} is not converted: shown as text (the site generator fills it in)',
       'line 11: Hugo shortcode {{< note >}} is not converted: shown as text (the site generator fills it in)',
     ]);
+  });
+
+  it("makes a paragraph of Kubernetes' older heading shortcode (`{{% whatsnext-heading %}}`) the heading it renders", () => {
+    const markdown = [
+      '{{% prerequisites-heading %}}',
+      '',
+      'See [the next steps](#whats-next).',
+      '',
+      '{{% whatsnext_heading %}}',
+      '',
+      'Text {{% cleanup-heading %}} inline.',
+      '',
+    ].join('\n');
+    const { storage, warnings } = convertMarkdown(markdown);
+    expect(storage).toBe(
+      [
+        '<h2>Before you begin</h2>',
+        '<p>See <ac:link ac:anchor="What\'snext"><ac:plain-text-link-body><![CDATA[the next steps]]></ac:plain-text-link-body></ac:link>.</p>',
+        "<h2>What's next</h2>",
+        '<p>Text Cleaning up inline.</p>',
+      ].join('\n'),
+    );
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toBe(
+      'line 1: Hugo shortcode {{% prerequisites-heading %}} shows a heading from the site\'s own (translated) data: shown as "Before you begin"',
+    );
   });
 
   describe("MDN's macros that build content from MDN's data", () => {

@@ -84,7 +84,7 @@ function shortcodeName({ name, source }: TemplateCallMeta): string {
 }
 
 function guessedHeading(meta: TemplateCallMeta, shown: string): string {
-  return `${shortcodeName(meta)} shows a heading from the site's own (translated) data: shown as "${shown}", its argument title-cased`;
+  return `${shortcodeName(meta)} shows a heading from the site's own (translated) data: shown as "${shown}"`;
 }
 
 /** The warning for a call left as written; named for its family only when that is sure (isMdnMacro). */

@@ -132,8 +132,9 @@ export function templateCalls(md: MarkdownIt): void {
  *   linked when it has a URL; a tooltip without one (`{{< glossary_tooltip term_id="pod" >}}`) its
  *   term; Hugo's built-in video shortcodes (`{{< youtube id >}}`, `{{< vimeo id >}}`) the video;
  *   a `heading` shortcode with one word (Kubernetes' `{{% heading "whatsnext" %}}`, a heading the
- *   site translates from its own data): Kubernetes' English words for it (`What's next`), else the
- *   word title-cased, warned;
+ *   site translates from its own data), or one named for its key (`{{% whatsnext-heading %}}`, a
+ *   level-2 heading of its own when it is a paragraph's only content): Kubernetes' English words for
+ *   it (`What's next`), else the word title-cased, warned;
  * - KumaScript's references (`jsxref`, `domxref`, `cssxref`… any `*xref`, and `HTMLElement`,
  *   `SVGElement`, `SVGAttr`, `HTTPHeader`, `HTTPMethod`, `HTTPStatus`, `WebExtAPIRef`): the name
  *   they link, as code, or their own text (the second argument); `Glossary`: the term, as text;
@@ -182,6 +183,9 @@ function hugoMeaning({ name, attributes, positional }: TemplateCallMeta): Templa
   }
   if (name === 'heading' && positional.length === 1 && !Object.keys(attributes).length && /^\w+$/.test(positional[0]!))
     return { kind: 'heading', text: headingWords(positional[0]!) };
+  const headingKey = HEADING_SHORTCODE.exec(name)?.[1];
+  if (headingKey && !positional.length && !Object.keys(attributes).length)
+    return { kind: 'heading', text: headingWords(headingKey) };
   const id = attributes.id ?? positional[0];
   if (name === 'youtube' && id && /^[\w-]+$/.test(id))
     return { kind: 'video', url: `https://www.youtube.com/watch?v=${id}` };
@@ -258,6 +262,27 @@ const HEADING_WORDS: Record<string, string> = {
   seealso: 'See Also',
   envvars: 'Environment variables',
 };
+
+/** Kubernetes' older heading shortcodes, one per key: `{{% prerequisites-heading %}}`, `whatsnext_heading`. */
+const HEADING_SHORTCODE = /^(\w+?)[-_]heading$/;
+
+/**
+ * A paragraph that is only a heading shortcode of its own name (`{{% whatsnext-heading %}}`), which
+ * the site renders as a level-2 heading: parse/to-mdast.ts makes the paragraph that heading.
+ */
+export function isHeadingShortcode(meta: TemplateCallMeta): boolean {
+  return (
+    meta.syntax === 'hugo' &&
+    !meta.closing &&
+    HEADING_SHORTCODE.test(meta.name) &&
+    templateMeaning(meta).kind === 'heading'
+  );
+}
+
+/** A paragraph's text that may be one heading shortcode: parts.ts must read its block's headings. */
+export function mayBeHeadingShortcode(content: string): boolean {
+  return /^\{\{[<%]\s*\w+?[-_]heading\s*[>%]\}\}$/.test(content.trim());
+}
 
 function headingWords(key: string): string {
   return HEADING_WORDS[key.toLowerCase()] ?? titleCase(key);

@@ -62,7 +62,28 @@ export function paragraph(node: Paragraph, state: State): XNode[] {
   const marker = markerMacro(node) ?? noteEmbeds(node, state) ?? generatedContent(node, state);
   if (marker) return marker;
   const children = edgesTrimmed(state.all(node));
-  return children.length ? [x('p', {}, children)] : [];
+  if (!children.length) return [];
+  const notice = noticePanel(node);
+  return notice ? [panelMacro(notice, {}, [x('p', {}, children)])] : [x('p', {}, children)];
+}
+
+/**
+ * Minimal Mistakes' notices (the most used Jekyll theme): a paragraph with a kramdown class line
+ * `{: .notice--warning}` under it (parse/to-mdast.ts takes it off) is a callout box on the site, so
+ * the panel of its colour, as Wiki.js' `{.is-warning}` is.
+ */
+const NOTICES: Record<string, string> = {
+  notice: 'info',
+  'notice--primary': 'info',
+  'notice--info': 'info',
+  'notice--success': 'tip',
+  'notice--warning': 'note',
+  'notice--danger': 'warning',
+};
+
+function noticePanel(node: Paragraph): string | undefined {
+  const classes = (node.data as { classes?: string[] } | undefined)?.classes;
+  return classes?.map((name) => NOTICES[name]).find((panel) => panel !== undefined);
 }
 
 /**

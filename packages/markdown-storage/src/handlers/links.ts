@@ -256,7 +256,7 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|avif|tiff?)$/i;
 /** Files a wikilink may name besides notes (Obsidian's attachment types and common documents): a note's name may hold dots. */
 const OTHER_FILE =
   /\.(?:pdf|mp3|wav|m4a|ogg|flac|mp4|webm|ogv|mov|mkv|canvas|zip|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
-/** An embedded image's size after the bar: `300` (width) or `300x200`. */
+/** An embedded image's size after the (last) bar: `300` (width) or `300x200`. */
 const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
 
 /**
@@ -275,8 +275,10 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
   const at = node as unknown as Nodes; // for a warning's line
 
   if (embed && IMAGE_FILE.test(target)) {
-    const size = alias === undefined ? null : SIZE.exec(alias);
-    const alt = alias !== undefined && !size ? alias : '';
+    // The size is the last part after a bar: themes put their layout words before it (`|inL|244`).
+    const bar = alias?.lastIndexOf('|') ?? -1;
+    const size = alias === undefined ? null : SIZE.exec(alias.slice(bar + 1).trim());
+    const alt = alias === undefined ? '' : size ? (bar === -1 ? '' : alias.slice(0, bar).trim()) : alias;
     return buildImage(state, target, alt, undefined, at, {
       width: pixels(size?.[1]),
       height: pixels(size?.[2]),

@@ -92,6 +92,20 @@ function alignedCellContent(content: XNode[], align: string): XNode[] {
   );
 }
 
+/**
+ * A form control: a checkbox (a README's `<input type="checkbox" checked disabled>` task, as
+ * HTML task lists are exported) is the ballot box it shows, ☑ or ☐; any other (a search box, a
+ * button) has nothing to show in a page and is left out, warned, rather than shown as its tag.
+ */
+function formControl(attributes: Record<string, string>, state: State, node: Nodes): XNode[] {
+  if (attributes.type?.toLowerCase() === 'checkbox') return [text(attributes.checked !== undefined ? '☑' : '☐')];
+  state.warn(
+    `raw HTML <input${attributes.type ? ` type="${attributes.type}"` : ''}> left out: a form control has nothing to show in a page`,
+    node,
+  );
+  return [];
+}
+
 const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
@@ -248,6 +262,7 @@ const TAGS: Record<string, TagSpec> = {
       return [...anchor, ...content];
     },
   },
+  input: { void: true, build: (attributes, _children, state, node) => formControl(attributes, state, node) },
   img: {
     void: true,
     build: (attributes, _children, state, node) =>

@@ -456,11 +456,18 @@ const UNSAFE_HTML = new Set([
   'body',
 ]);
 
+/**
+ * A component's content under its title as a bold line; a card's title links where the card does
+ * (Mintlify's and Starlight's `<Card title="…" href="/deploy">`, `<LinkCard>`): the link checked
+ * as any link is.
+ */
 const componentWithHeading =
   (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
-  (attributes, children) => {
+  (attributes, children, state, node) => {
     const title = heading(attributes)?.trim();
-    const lead = title ? [x('p', {}, [x('strong', {}, [text(title)])])] : [];
+    const shown = [text(title ?? '')];
+    const titled = attributes.href ? buildLink(state, attributes.href, undefined, shown, node) : shown;
+    const lead = title ? [x('p', {}, [x('strong', {}, titled)])] : [];
     return [...lead, ...wrapPhrasing(children)];
   };
 const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };

@@ -14,6 +14,7 @@
 import type { Token } from 'markdown-it';
 import type { Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
+import { mayBeHeadingShortcode } from './parse/template-calls.js';
 import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
 import type { ToStorageOptions } from './options.js';
 import type { Recording, Resolution, State } from './state.js';
@@ -121,16 +122,20 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   return groups;
 }
 
-/** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
 /** Raw HTML that may declare a link target (`<a id=…>`, `<a name=…>`). */
 const HTML_ANCHOR_START = /<a\s[^>]*\b(?:id|name)\s*=/i;
 
+/** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
 function mayDeclareAnchors(tokens: Token[]): boolean {
   return tokens.some(
     (token) =>
       token.type === 'heading_open' ||
       (token.type === 'directive_leaf_open' && (token.meta as DirectiveMeta).name === 'anchor') ||
       (token.type === 'inline' && token.content.includes(':anchor')) ||
+      // A paragraph that is Kubernetes' heading shortcode becomes a heading (parse/to-mdast.ts).
+      (token.type === 'inline' &&
+        token.content.charCodeAt(0) === 0x7b /* { */ &&
+        mayBeHeadingShortcode(token.content)) ||
       ((token.type === 'inline' || token.type === 'html_block') && HTML_ANCHOR_START.test(token.content)),
   );
 }

@@ -317,8 +317,32 @@ function taskList(node: Element, prefix: string): string {
   return lines.join('\n');
 }
 
-/** A cell's content; an aligned cell holds one `<p style="text-align: …">`. */
-function cellContent(node: Element): { text: string; align?: string } {
+const ALIGNMENT = /text-align:\s*(left|center|right)/;
+
+/** The alignment written on an element (`style="text-align: …"`, or HTML's `align` a human's paste kept). */
+function writtenAlignment(element: Element): string | undefined {
+  return (
+    ALIGNMENT.exec(attribute(element, 'style') ?? '')?.[1] ??
+    /^(left|center|right)$/.exec(attribute(element, 'align') ?? '')?.[1]
+  );
+}
+
+/**
+ * A cell's alignment: its own (as the Data Center editor may store it), else the one every
+ * paragraph in it shares (`<p style="text-align: …">`, as GFM columns and the Cloud editor store it).
+ */
+function cellAlignment(cell: Element): string | undefined {
+  const own = writtenAlignment(cell);
+  if (own) return own;
+  const paragraphs = cell.children.filter((child): child is Element => isElement(child) && child.name === 'p');
+  const first = paragraphs[0] && writtenAlignment(paragraphs[0]);
+  return first && paragraphs.every((paragraph) => writtenAlignment(paragraph) === first) ? first : undefined;
+}
+
+const hasContent = (cell: Element) => cell.children.some((child) => isElement(child) || child.text.trim());
+
+/** A cell's content on one line (a GFM cell), without the paragraph that holds its alignment. */
+function cellText(node: Element): string {
   const elements = node.children.filter(isElement);
   const only =
     elements.length === 1 &&
@@ -326,13 +350,9 @@ function cellContent(node: Element): { text: string; align?: string } {
     node.children.every((child) => isElement(child) || !child.text.trim())
       ? elements[0]!
       : undefined;
-  const align = only && /text-align:\s*(left|center|right)/.exec(attribute(only, 'style') ?? '')?.[1];
-  return {
-    text: inline((only ?? node).children)
-      .replace(/\n/g, ' ')
-      .trim(),
-    align: align || undefined,
-  };
+  return inline((only ?? node).children)
+    .replace(/\n/g, ' ')
+    .trim();
 }
 
 /**
@@ -344,29 +364,42 @@ function cellContent(node: Element): { text: string; align?: string } {
 function table(node: Element): string {
   const rows = rowElements(node);
   if (!rows.length) return '';
-  return isGfmTable(rows) ? gfmTable(rows.map((row) => row.map(cellContent))) : htmlTable(rows);
+  const alignments = columnAlignments(rows);
+  return isGfmTable(rows, alignments) ? gfmTable(rows, alignments) : htmlTable(rows);
 }
 
-function gfmTable(rows: { text: string; align?: string }[][]): string {
-  const width = Math.max(...rows.map((row) => row.length));
-  const line = (cells: { text: string }[]) =>
-    `| ${[...cells.map((c) => c.text), ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
+function gfmTable(rows: Element[][], alignments: (string | undefined)[]): string {
+  const width = alignments.length;
+  const line = (cells: Element[]) =>
+    `| ${[...cells.map(cellText), ...Array<string>(width - cells.length).fill('')].join(' | ')} |`;
   const [head, ...body] = rows;
-  const delimiter = Array.from({ length: width }, (_, column) => {
-    const align = head![column]?.align;
-    return align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---';
-  });
+  const delimiter = alignments.map((align) =>
+    align === 'center' ? ':---:' : align === 'right' ? '---:' : align === 'left' ? ':---' : '---',
+  );
   return [line(head!), `| ${delimiter.join(' | ')} |`, ...body.map(line)].join('\n');
 }
 
-/** GFM has a header row (all `th`, and `th` nowhere else), one line per cell and no merged cells. */
-function isGfmTable(rows: Element[][]): boolean {
+/** Each column's alignment: its first cell with content's (an empty cell has no paragraph to hold one). */
+function columnAlignments(rows: Element[][]): (string | undefined)[] {
+  const width = Math.max(...rows.map((row) => row.length));
+  return Array.from({ length: width }, (_, column) => {
+    const first = rows.map((row) => row[column]).find((cell) => cell !== undefined && hasContent(cell));
+    return first && cellAlignment(first);
+  });
+}
+
+/**
+ * GFM has a header row (all `th`, and `th` nowhere else), one line per cell, no merged cells, and
+ * one alignment per column (a human may align a single cell of a column in the editor).
+ */
+function isGfmTable(rows: Element[][], alignments: (string | undefined)[]): boolean {
   const [head, ...body] = rows;
   return (
     head!.length > 0 &&
     head!.every((cell) => cell.name === 'th') &&
     body.every((row) => row.every((cell) => cell.name === 'td')) &&
-    rows.every((row) => row.every((cell) => !isMerged(cell) && isOneLine(cell)))
+    rows.every((row) => row.every((cell) => !isMerged(cell) && isOneLine(cell))) &&
+    rows.every((row) => row.every((cell, column) => !hasContent(cell) || cellAlignment(cell) === alignments[column]))
   );
 }
 
@@ -386,6 +419,10 @@ function holdsBreak(element: Element): boolean {
   return element.name === 'br' || element.children.some((child) => isElement(child) && holdsBreak(child));
 }
 
+/**
+ * An HTML table as Markdown: each cell's content as Markdown between blank lines, its alignment as
+ * the cell's `align`, which the converter puts back on the cell's paragraphs.
+ */
 function htmlTable(rows: Element[][]): string {
   const lines = ['<table>'];
   for (const row of rows) {
@@ -395,15 +432,24 @@ function htmlTable(rows: Element[][]): string {
         .filter((name) => isMerged(cell) && Number(attribute(cell, name) ?? 1) > 1)
         .map((name) => ` ${name}="${attribute(cell, name)}"`)
         .join('');
-      const content = markdownOf(cell.children);
-      lines.push(
-        content ? `<${cell.name}${spans}>\n\n${content}\n\n</${cell.name}>` : `<${cell.name}${spans}></${cell.name}>`,
-      );
+      const align = hasContent(cell) ? cellAlignment(cell) : undefined;
+      const content = markdownOf(align ? withoutAlignment(cell.children, align) : cell.children);
+      const start = `<${cell.name}${spans}${align ? ` align="${align}"` : ''}>`;
+      lines.push(content ? `${start}\n\n${content}\n\n</${cell.name}>` : `${start}</${cell.name}>`);
     }
     lines.push('</tr>');
   }
   lines.push('</table>');
   return lines.join('\n');
+}
+
+/** A cell's paragraphs without the alignment the cell itself now says. */
+function withoutAlignment(nodes: Node[], align: string): Node[] {
+  return nodes.map((node) =>
+    isElement(node) && node.name === 'p' && writtenAlignment(node) === align
+      ? { ...node, attributes: node.attributes.filter(([key]) => key !== 'style' && key !== 'align') }
+      : node,
+  );
 }
 
 /** The rows' `th` and `td` cells, through `thead`, `tbody` and `tfoot`. */

@@ -21,7 +21,6 @@ const NOT_ROUND_TRIPPED: Record<string, string> = {
   'raw-html-unsafe': 'a URL inside escaped HTML text comes back as text that GFM autolinks',
   'raw-html-in-tight-lists': "a tight list item's text before a table comes back as a paragraph",
   'raw-html-block-in-paragraph': 'a raw <pre> comes back as a code fence, so as the code macro',
-  'raw-html-blocks-in-table-cells': 'a left-aligned cell comes back unaligned: left is the default Markdown writes',
   'obsidian-wikilinks': 'a page link comes back as a Markdown link to its title, a page only where a resolver says so',
 };
 
@@ -82,6 +81,60 @@ describe('storageToMarkdown', () => {
       );
       expect(markdown).toContain('<th colspan="2">');
       expect(markdown).toContain('<td rowspan="2">');
+    });
+
+    it('keeps every column alignment of a GFM table, left included', () => {
+      const markdown = '| Name | Mid | Count | Plain |\n| :--- | :---: | ---: | --- |\n| a | b | 1 | c |\n';
+      expect(storageToMarkdown(toStorage(markdown, options))).toBe(markdown);
+    });
+
+    it('keeps the alignment of cells in a table written as HTML, left included', () => {
+      const markdown = roundTrip(
+        table(
+          '<tr><td><p style="text-align: left;">a</p></td><td><p style="text-align: center;">b</p></td>' +
+            '<td><p style="text-align: right;">1</p></td><td>c</td></tr>',
+        ),
+      );
+      expect(markdown).toContain('<td align="left">\n\na\n\n</td>');
+      expect(markdown).toContain('<td align="center">\n\nb\n\n</td>');
+      expect(markdown).toContain('<td align="right">\n\n1\n\n</td>');
+      expect(markdown).not.toContain('<div');
+    });
+
+    it('writes a column whose cells a human aligned differently as HTML: GFM has one alignment per column', () => {
+      const markdown = roundTrip(
+        table(
+          '<tr><th>Item</th><th>Price</th></tr>' +
+            '<tr><td>tea</td><td><p style="text-align: right;">3</p></td></tr>' +
+            '<tr><td>cake</td><td>4</td></tr>',
+        ),
+      );
+      expect(markdown).toMatch(/^<table>/);
+      expect(markdown).toContain('<td align="right">\n\n3\n\n</td>');
+    });
+
+    it('reads the alignment a human set in the editor, on the cell or on its paragraphs', () => {
+      // As Data Center's editor stores a cell's alignment (on the cell), and Cloud's (on its
+      // paragraphs), with the attributes both add; an empty cell of an aligned column has no paragraph.
+      const storage =
+        '<table data-layout="default"><colgroup><col style="width: 200.0px;" /><col /></colgroup><tbody>' +
+        '<tr><th class="confluenceTh"><p style="text-align: left;">Step</p></th><th><p style="text-align: center;">Done</p></th></tr>' +
+        '<tr><td class="confluenceTd" style="text-align: left;">Build</td><td><p style="text-align: center;">yes</p></td></tr>' +
+        '<tr><td style="text-align: left;">Ship</td><td></td></tr></tbody></table>';
+      const markdown = storageToMarkdown(storage);
+      expect(markdown).toBe('| Step | Done |\n| :--- | :---: |\n| Build | yes |\n| Ship |  |\n');
+      expect(toStorage(markdown, options)).toContain('<td><p style="text-align: left;">Build</p></td>');
+      // Paragraphs aligned differently within one cell keep their own alignment (centre and right do).
+      const mixed = storageToMarkdown(
+        table('<tr><td><p style="text-align: left;">a</p><p style="text-align: right;">b</p></td></tr>'),
+      );
+      expect(mixed).toContain('<td>\n\na\n\n<div align="right">\n\nb\n\n</div>\n\n</td>');
+    });
+
+    it('reads a raw HTML cell alignment as a GFM column alignment is stored', () => {
+      expect(toStorage('<table><tr><td align="left">a</td><td style="text-align: center">b</td></tr></table>')).toBe(
+        '<table><tbody><tr><td><p style="text-align: left;">a</p></td><td><p style="text-align: center;">b</p></td></tr></tbody></table>',
+      );
     });
   });
 

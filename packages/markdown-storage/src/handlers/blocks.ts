@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, text, x } from '../xml.js';
 import { macro, panelMacro } from './macros.js';
 import { isNoteEmbed, noteInclude } from './links.js';
+import { generatedContentPanels } from './templates.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
@@ -50,11 +51,39 @@ function noteEmbeds(node: Paragraph, state: State): XNode[] | undefined {
   return embeds.flatMap((embed) => noteInclude(embed, state));
 }
 
+/** A paragraph of MDN macros building content from MDN's data (`{{Compat}}`): placeholder panels. */
+function generatedContent(node: Paragraph, state: State): XNode[] | undefined {
+  // Cheap test first: this runs on every paragraph.
+  if ((node.children[0]?.type as string) !== 'templateCall') return undefined;
+  return generatedContentPanels(node, state);
+}
+
 export function paragraph(node: Paragraph, state: State): XNode[] {
-  const marker = markerMacro(node) ?? noteEmbeds(node, state);
+  const marker = markerMacro(node) ?? noteEmbeds(node, state) ?? generatedContent(node, state);
   if (marker) return marker;
   const children = edgesTrimmed(state.all(node));
-  return children.length ? [x('p', {}, children)] : [];
+  if (!children.length) return [];
+  const notice = noticePanel(node);
+  return notice ? [panelMacro(notice, {}, [x('p', {}, children)])] : [x('p', {}, children)];
+}
+
+/**
+ * Minimal Mistakes' notices (the most used Jekyll theme): a paragraph with a kramdown class line
+ * `{: .notice--warning}` under it (parse/to-mdast.ts takes it off) is a callout box on the site, so
+ * the panel of its colour, as Wiki.js' `{.is-warning}` is.
+ */
+const NOTICES: Record<string, string> = {
+  notice: 'info',
+  'notice--primary': 'info',
+  'notice--info': 'info',
+  'notice--success': 'tip',
+  'notice--warning': 'note',
+  'notice--danger': 'warning',
+};
+
+function noticePanel(node: Paragraph): string | undefined {
+  const classes = (node.data as { classes?: string[] } | undefined)?.classes;
+  return classes?.map((name) => NOTICES[name]).find((panel) => panel !== undefined);
 }
 
 /**

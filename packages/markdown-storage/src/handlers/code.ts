@@ -94,7 +94,22 @@ export function code(node: Code, state: State): XNode[] {
 }
 
 export function inlineCode(node: InlineCode): XNode[] {
-  return [x('code', {}, [text(node.value)])];
+  return [x('code', {}, [text(withoutLanguageSuffix(node.value))])];
+}
+
+/**
+ * rehype-pretty-code's language for a code span, written at its end (`` `fetch(url){:js}` ``, as
+ * Next.js, Nextra and Astro docs write it): a highlighting hint, not code. Only a language the code
+ * macro knows, after some code (`` `{:ok}` `` in Elixir prose stays as written).
+ */
+const LANGUAGE_SUFFIX = /\{:([\w+#-]+)\}$/;
+
+function withoutLanguageSuffix(value: string): string {
+  // Cheap test first: this runs on every code span.
+  if (value.charCodeAt(value.length - 1) !== 0x7d /* } */) return value;
+  const match = LANGUAGE_SUFFIX.exec(value);
+  if (!match || match.index === 0 || codeLanguage(match[1], 'cloud') === 'none') return value;
+  return value.slice(0, match.index);
 }
 
 /**

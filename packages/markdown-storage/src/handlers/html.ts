@@ -63,6 +63,49 @@ function alignment(tag: string, attributes: Record<string, string>): string | un
   return written === 'center' || written === 'right' ? written : undefined;
 }
 
+/**
+ * A table cell's alignment (`<td align="right">`, `<th style="text-align: center">`), left too: a
+ * cell's alignment is stored as a GFM column's is, on the paragraphs in it, and `:---` keeps left.
+ */
+function cellAlignment(attributes: Record<string, string>): string | undefined {
+  const written = (attributes.align ?? /text-align\s*:\s*([a-z]+)/i.exec(attributes.style ?? '')?.[1])?.toLowerCase();
+  return written === 'left' || written === 'center' || written === 'right' ? written : undefined;
+}
+
+/**
+ * A `<td>` or `<th>`: its merged cells kept, the layout at its edges left out, and its alignment on
+ * its paragraphs (its text a paragraph of its own then), as a GFM table's cells hold it.
+ */
+const tableCell =
+  (name: 'td' | 'th') =>
+  (attributes: Record<string, string>, children: XNode[]): XNode[] => {
+    const align = cellAlignment(attributes);
+    const content = trimmedEdges(children);
+    return element(name, ['colspan', 'rowspan'])(attributes, align ? alignedCellContent(content, align) : content);
+  };
+
+function alignedCellContent(content: XNode[], align: string): XNode[] {
+  return wrapPhrasing(content).map((block) =>
+    block.type === 'element' && block.name === 'p' && block.attributes.style === undefined
+      ? x('p', { ...block.attributes, style: `text-align: ${align};` }, block.children)
+      : block,
+  );
+}
+
+/**
+ * A form control: a checkbox (a README's `<input type="checkbox" checked disabled>` task, as
+ * HTML task lists are exported) is the ballot box it shows, ☑ or ☐; any other (a search box, a
+ * button) has nothing to show in a page and is left out, warned, rather than shown as its tag.
+ */
+function formControl(attributes: Record<string, string>, state: State, node: Nodes): XNode[] {
+  if (attributes.type?.toLowerCase() === 'checkbox') return [text(attributes.checked !== undefined ? '☑' : '☐')];
+  state.warn(
+    `raw HTML <input${attributes.type ? ` type="${attributes.type}"` : ''}> left out: a form control has nothing to show in a page`,
+    node,
+  );
+  return [];
+}
+
 const ALIGNABLE = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Paragraphs and headings among `blocks` aligned as their wrapper asks, unless they ask for themselves. */
@@ -219,6 +262,7 @@ const TAGS: Record<string, TagSpec> = {
       return [...anchor, ...content];
     },
   },
+  input: { void: true, build: (attributes, _children, state, node) => formControl(attributes, state, node) },
   img: {
     void: true,
     build: (attributes, _children, state, node) =>
@@ -263,14 +307,8 @@ const TAGS: Record<string, TagSpec> = {
   tbody: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tfoot: { block: true, inside: 'table', build: (_a, children) => onlyElements(children) },
   tr: { block: true, build: (_a, children) => [x('tr', {}, onlyElements(children))] },
-  th: {
-    block: true,
-    build: (attributes, children) => element('th', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
-  },
-  td: {
-    block: true,
-    build: (attributes, children) => element('td', ['colspan', 'rowspan'])(attributes, trimmedEdges(children)),
-  },
+  th: { block: true, build: tableCell('th') },
+  td: { block: true, build: tableCell('td') },
   caption: { block: true, inside: 'table', build: () => [] },
   details: {
     block: true,
@@ -418,11 +456,18 @@ const UNSAFE_HTML = new Set([
   'body',
 ]);
 
+/**
+ * A component's content under its title as a bold line; a card's title links where the card does
+ * (Mintlify's and Starlight's `<Card title="…" href="/deploy">`, `<LinkCard>`): the link checked
+ * as any link is.
+ */
 const componentWithHeading =
   (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
-  (attributes, children) => {
+  (attributes, children, state, node) => {
     const title = heading(attributes)?.trim();
-    const lead = title ? [x('p', {}, [x('strong', {}, [text(title)])])] : [];
+    const shown = [text(title ?? '')];
+    const titled = attributes.href ? buildLink(state, attributes.href, undefined, shown, node) : shown;
+    const lead = title ? [x('p', {}, [x('strong', {}, titled)])] : [];
     return [...lead, ...wrapPhrasing(children)];
   };
 const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };

@@ -130,10 +130,20 @@ function decode(value: string): string {
   }
 }
 
+/**
+ * A heading's id written with underscores for its spaces, as MDN and MediaWiki-style wikis write
+ * them (`#security_considerations` for "Security considerations"): GitHub's slug with `-` for `_`.
+ * Looked up only when no heading has the id as written, so a slug with a real `_` wins.
+ */
+function underscoredSlugAnchor(state: State, id: string): string | undefined {
+  return id.includes('_') ? state.headingAnchors.get(id.toLowerCase().replace(/_/g, '-')) : undefined;
+}
+
 /** The anchor Confluence uses for `#fragment` on this page: a heading's anchor, or a declared anchor. */
 function localAnchor(state: State, fragment: string, node: Nodes | undefined): string {
   const id = decode(fragment);
-  const heading = state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase());
+  const heading =
+    state.headingAnchors.get(id) ?? state.headingAnchors.get(id.toLowerCase()) ?? underscoredSlugAnchor(state, id);
   if (heading !== undefined) return heading;
   if (!state.declaredAnchors.has(id))
     state.warn(`link to #${id}: no heading or anchor with that name on this page`, node);
@@ -246,7 +256,7 @@ const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|bmp|avif|tiff?)$/i;
 /** Files a wikilink may name besides notes (Obsidian's attachment types and common documents): a note's name may hold dots. */
 const OTHER_FILE =
   /\.(?:pdf|mp3|wav|m4a|ogg|flac|mp4|webm|ogv|mov|mkv|canvas|zip|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
-/** An embedded image's size after the bar: `300` (width) or `300x200`. */
+/** An embedded image's size after the (last) bar: `300` (width) or `300x200`. */
 const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
 
 /**
@@ -265,8 +275,10 @@ export function wikiLink(node: WikiLink, state: State): XNode[] {
   const at = node as unknown as Nodes; // for a warning's line
 
   if (embed && IMAGE_FILE.test(target)) {
-    const size = alias === undefined ? null : SIZE.exec(alias);
-    const alt = alias !== undefined && !size ? alias : '';
+    // The size is the last part after a bar: themes put their layout words before it (`|inL|244`).
+    const bar = alias?.lastIndexOf('|') ?? -1;
+    const size = alias === undefined ? null : SIZE.exec(alias.slice(bar + 1).trim());
+    const alt = alias === undefined ? '' : size ? (bar === -1 ? '' : alias.slice(0, bar).trim()) : alias;
     return buildImage(state, target, alt, undefined, at, {
       width: pixels(size?.[1]),
       height: pixels(size?.[2]),

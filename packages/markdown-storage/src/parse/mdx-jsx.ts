@@ -16,8 +16,8 @@
  * several lines, or with an expression) or has Markdown children indented under it, is read here: its start
  * tag (expression attributes left out) and end tag become HTML blocks, which handlers/html.ts
  * converts as it does a component written with blank lines, and the lines between are Markdown,
- * indented as deep as their least indented line. A self-closing tag over several lines is one HTML
- * block. Anything else (`<Promise` in prose, a tag never closed) is left to the other rules.
+ * indented as deep as their least indented line. A self-closing tag over several lines, or with an
+ * expression, is one HTML block. Anything else (`<Promise` in prose, a tag never closed) is left to the other rules.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { isBlankLine, lineText, tokenizeContainer } from './block-state.js';
@@ -147,7 +147,9 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   const tag = readStartTag(state, startLine, endLine);
   if (!tag || tag.trailing) return false;
   if (tag.selfClosing) {
-    if (tag.endLine === startLine + 1) return false; // one line: the HTML block rule reads it
+    // One line of HTML syntax: the HTML block rule reads it. An expression may not be HTML syntax
+    // (`toc={[toc[2], toc[4]]}`, with spaces), and would leave the tag a paragraph of text.
+    if (tag.endLine === startLine + 1 && !tag.expression) return false;
     if (silent) return true;
     pushHtml(state, tag.html, startLine, tag.endLine);
     state.line = tag.endLine;

@@ -2,7 +2,8 @@
  * Callouts that static-site generators write as paired template tags, each on a line of its own:
  * GitHub Docs' Liquid `{% note %}` … `{% endnote %}` (also warning, tip, caution, danger,
  * important), Hugo's `{{< note >}}` … `{{< /note >}}` (Kubernetes: note, caution, warning) and
- * `{{% notice warning %}}` … `{{% /notice %}}` (Learn/Relearn themes), and `{{% expand "Title" %}}`.
+ * `{{% notice warning %}}` … `{{% /notice %}}` (Learn/Relearn themes), `{{% expand "Title" %}}`, and
+ * GitBook's `{% hint style="warning" %}` … `{% endhint %}` and `{% tabs %}`.
  * Each is read as the container directive with the same meaning, so it becomes the same panel or
  * expand macro. Without an end tag on a line of its own the tags stay text (warned, inline.ts).
  */
@@ -12,7 +13,7 @@ import { lineText, pushContainerBlock } from './block-state.js';
 /** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
 const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
 
-const LIQUID = /^\{%-?\s*([a-z]+)\s*-?%\}$/;
+const LIQUID = /^\{%-?\s*([a-z][\w-]*)((?:\s+[\w-]+=(?:"[^"]*"|'[^']*'))*)\s*-?%\}$/;
 const HUGO = /^\{\{([<%])\s*([a-z]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|[\w=-]+))*)\s*[>%]\}\}$/;
 
 interface Opener {
@@ -78,12 +79,32 @@ function gitlabShortcode(tag: string, attributes: Record<string, string>, close:
   return undefined;
 }
 
+/**
+ * GitBook's block tags: `{% hint style="info|success|warning|danger" %}` (its callout), `{% tabs %}`
+ * with `{% tab title="…" %}` (each tab its title as a bold line, then its content), and the tags
+ * that only group their content: `{% code title="…" %}` around a fence, `{% content-ref %}` around
+ * a link, `{% stepper %}` and its `{% step %}`s.
+ */
+const GITBOOK_HINTS: Record<string, string> = { info: 'info', success: 'tip', warning: 'warning', danger: 'warning' };
+const GITBOOK_WRAPPERS = new Set(['tabs', 'code', 'content-ref', 'stepper', 'step']);
+
+function gitbookTag(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
+  if (tag === 'hint') return { name: GITBOOK_HINTS[attributes.style?.toLowerCase() ?? 'info'] ?? 'info', close };
+  if (tag === 'tab') return { name: 'tab', title: attributes.title, close };
+  return GITBOOK_WRAPPERS.has(tag) ? { name: 'wrapper', close } : undefined;
+}
+
+function liquidOpener(tag: string, rest: string): Opener | undefined {
+  const close = new RegExp(`^\\{%-?\\s*end${tag}\\s*-?%\\}$`);
+  if (PANELS.has(tag) && !rest) return { name: tag, close };
+  const attributes: Record<string, string> = {};
+  for (const match of rest.matchAll(/([\w-]+)=(?:"([^"]*)"|'([^']*)')/g)) attributes[match[1]!] = match[2] ?? match[3]!;
+  return gitbookTag(tag, attributes, close);
+}
+
 function opener(text: string): Opener | undefined {
   const liquid = LIQUID.exec(text);
-  if (liquid) {
-    const tag = liquid[1]!;
-    return PANELS.has(tag) ? { name: tag, close: new RegExp(`^\\{%-?\\s*end${tag}\\s*-?%\\}$`) } : undefined;
-  }
+  if (liquid) return liquidOpener(liquid[1]!, liquid[2]!.trim());
   const hugo = HUGO.exec(text);
   if (!hugo) return undefined;
   const [, delimiter, tag, rest] = hugo as unknown as [string, string, string, string];

@@ -132,12 +132,18 @@ export function templateCalls(md: MarkdownIt): void {
  *   linked when it has a URL; a tooltip without one (`{{< glossary_tooltip term_id="pod" >}}`) its
  *   term; Hugo's built-in video shortcodes (`{{< youtube id >}}`, `{{< vimeo id >}}`) the video;
  *   a `heading` shortcode with one word (Kubernetes' `{{% heading "whatsnext" %}}`, a heading the
- *   site translates from its own data): that word title-cased (`Whatsnext`), warned;
+ *   site translates from its own data), or one named for its key (`{{% whatsnext-heading %}}`, a
+ *   level-2 heading of its own when it is a paragraph's only content): Kubernetes' English words for
+ *   it (`What's next`), else the word title-cased, warned;
  * - KumaScript's references (`jsxref`, `domxref`, `cssxref`… any `*xref`, and `HTMLElement`,
  *   `SVGElement`, `SVGAttr`, `HTTPHeader`, `HTTPMethod`, `HTTPStatus`, `WebExtAPIRef`): the name
  *   they link, as code, or their own text (the second argument); `Glossary`: the term, as text;
  *   badges (`{{optional_inline}}`, `{{ReadOnlyInline}}`): a status lozenge with their words;
- *   sidebars (`{{jsSidebar("Objects")}}`, `{{JSRef}}`): the site's navigation, left out;
+ *   sidebars (`{{jsSidebar("Objects")}}`, `{{JSRef}}`): the site's navigation, left out,
+   and the previous/next links of a guide (`{{PreviousMenuNext(…)}}`) with them;
+ *   macros that build content from MDN's own data (`{{Compat}}`, `{{Specifications}}`,
+ *   `{{EmbedLiveSample("id")}}`): `generated`, what MDN would show there — a placeholder panel when
+ *   the macro is a paragraph of its own (handlers/blocks.ts), as written in a line of text;
  * - an end tag, or a shortcode escaped to be shown (Go's comment markers inside the braces): text;
  * - anything else: the site generator's to fill in, shown as written (and warned about).
  */
@@ -147,6 +153,7 @@ export type TemplateMeaning =
   | { kind: 'link'; text: string; url: string }
   | { kind: 'video'; url: string }
   | { kind: 'navigation' }
+  | { kind: 'generated'; text: string; title: string; shows: string }
   | { kind: 'written'; text: string; warn: boolean };
 
 const REFERENCE =
@@ -155,6 +162,8 @@ const ELEMENT = /element$/i;
 /** A badge in a line (`{{optional_inline}}`) or its banner form at a page's top (`{{deprecated_header}}`). */
 const BADGE = /^(.+?)[_-]?(?:inline|header)$/i;
 const SIDEBAR = /^(?:\w*sidebar|(?:js|css|html|svg|api|http|mathml)ref)$/i;
+/** A guide's links to its previous and next pages (`{{PreviousMenuNext("a", "b", "c")}}`, `{{NextMenu}}`). */
+const PAGER = /^(?:previous|next|previousnext|previousmenu|nextmenu|previousmenunext)$/i;
 
 export function templateMeaning(meta: TemplateCallMeta): TemplateMeaning {
   if (meta.escaped !== undefined) return { kind: 'written', text: meta.escaped, warn: false };
@@ -173,7 +182,10 @@ function hugoMeaning({ name, attributes, positional }: TemplateCallMeta): Templa
     return url ? { kind: 'link', text: shown, url } : { kind: 'text', text: shown };
   }
   if (name === 'heading' && positional.length === 1 && !Object.keys(attributes).length && /^\w+$/.test(positional[0]!))
-    return { kind: 'heading', text: titleCase(positional[0]!) };
+    return { kind: 'heading', text: headingWords(positional[0]!) };
+  const headingKey = HEADING_SHORTCODE.exec(name)?.[1];
+  if (headingKey && !positional.length && !Object.keys(attributes).length)
+    return { kind: 'heading', text: headingWords(headingKey) };
   const id = attributes.id ?? positional[0];
   if (name === 'youtube' && id && /^[\w-]+$/.test(id))
     return { kind: 'video', url: `https://www.youtube.com/watch?v=${id}` };
@@ -181,7 +193,7 @@ function hugoMeaning({ name, attributes, positional }: TemplateCallMeta): Templa
   return undefined;
 }
 
-function kumascriptMeaning({ name, positional }: TemplateCallMeta): TemplateMeaning | undefined {
+function kumascriptMeaning({ name, positional, source }: TemplateCallMeta): TemplateMeaning | undefined {
   const [target, own] = positional;
   if (REFERENCE.test(name) && target) {
     if (own) return { kind: 'code', text: own };
@@ -189,13 +201,94 @@ function kumascriptMeaning({ name, positional }: TemplateCallMeta): TemplateMean
     return { kind: 'code', text: target.slice(target.lastIndexOf('/') + 1) };
   }
   if (/^glossary$/i.test(name) && target) return { kind: 'text', text: own || target };
-  if (SIDEBAR.test(name)) return { kind: 'navigation' };
+  if (SIDEBAR.test(name) || PAGER.test(name)) return { kind: 'navigation' };
+  const generated = GENERATED[name.toLowerCase()]?.(positional.map(withoutBackticks));
+  if (generated) return { kind: 'generated', text: source, ...generated };
   const badge = BADGE.exec(name)?.[1];
   if (badge && !positional.length) return { kind: 'status', text: badgeWords(badge) };
   return undefined;
 }
 
-/** `whatsnext` → "Whatsnext", `see_also` → "See Also": the site's words for it are its own data. */
+/**
+ * What MDN's macros that build content from its own data do there: a title and what the macro does
+ * (a sentence's predicate, in which backticks mark code; the handler makes it `<code>`). Their
+ * arguments name the data (a browser-compat key, a section's id, a sample's path); a section id
+ * writes spaces as underscores.
+ */
+type Generated = { title: string; shows: string };
+const forKey = (key: string | undefined) => (key ? ` for \`${key}\`` : '');
+const GENERATED: Record<string, (args: string[]) => Generated> = {
+  compat: ([key]) => ({
+    title: 'Browser compatibility table',
+    shows: `builds the browser compatibility table here from MDN's browser-compat-data${forKey(key)}`,
+  }),
+  specifications: ([key]) => ({
+    title: 'Specifications table',
+    shows: `lists the specifications defining this feature here, from MDN's browser-compat-data${forKey(key)}`,
+  }),
+  embedlivesample: ([id]) => ({
+    title: 'Live sample',
+    shows: `runs the code blocks of ${id ? `the section "${id.replace(/_/g, ' ')}"` : 'this section'} here as a live example`,
+  }),
+  embedghlivesample: ([path]) => ({
+    title: 'Live sample',
+    shows: `shows the live sample ${path ? `\`${path}\` ` : ''}from MDN's GitHub samples here`,
+  }),
+  embedinteractiveexample: ([path]) => ({
+    title: 'Interactive example',
+    shows: `shows the interactive example ${path ? `\`${path}\` ` : ''}here`,
+  }),
+  cssinfo: () => ({
+    title: 'Formal definition',
+    shows:
+      "shows the formal definition here (initial value, what it applies to, inheritance, computed value), from MDN's CSS data",
+  }),
+  csssyntax: () => ({ title: 'Formal syntax', shows: "shows the formal syntax here, from MDN's CSS data" }),
+};
+
+function withoutBackticks(argument: string): string {
+  return argument.replace(/`/g, '');
+}
+
+/**
+ * The words of the heading keys of Kubernetes' site data (`data/i18n/en/en.toml`, `…_heading`),
+ * which Docsy sites derived from it share, where the key title-cased would not read as the site
+ * shows it; any other key is title-cased.
+ */
+const HEADING_WORDS: Record<string, string> = {
+  whatsnext: "What's next",
+  prerequisites: 'Before you begin',
+  cleanup: 'Cleaning up',
+  seealso: 'See Also',
+  envvars: 'Environment variables',
+};
+
+/** Kubernetes' older heading shortcodes, one per key: `{{% prerequisites-heading %}}`, `whatsnext_heading`. */
+const HEADING_SHORTCODE = /^(\w+?)[-_]heading$/;
+
+/**
+ * A paragraph that is only a heading shortcode of its own name (`{{% whatsnext-heading %}}`), which
+ * the site renders as a level-2 heading: parse/to-mdast.ts makes the paragraph that heading.
+ */
+export function isHeadingShortcode(meta: TemplateCallMeta): boolean {
+  return (
+    meta.syntax === 'hugo' &&
+    !meta.closing &&
+    HEADING_SHORTCODE.test(meta.name) &&
+    templateMeaning(meta).kind === 'heading'
+  );
+}
+
+/** A paragraph's text that may be one heading shortcode: parts.ts must read its block's headings. */
+export function mayBeHeadingShortcode(content: string): boolean {
+  return /^\{\{[<%]\s*\w+?[-_]heading\s*[>%]\}\}$/.test(content.trim());
+}
+
+function headingWords(key: string): string {
+  return HEADING_WORDS[key.toLowerCase()] ?? titleCase(key);
+}
+
+/** `objectives` → "Objectives", `see_also` → "See Also": the site's words for it are its own data. */
 function titleCase(word: string): string {
   return word
     .split('_')

@@ -29,7 +29,7 @@ import type { Position } from 'unist';
 import type { DirectiveMeta } from './directives.js';
 import type { InlineMath, Math } from './math.js';
 import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
-import { type TemplateCallMeta, templateCallNode } from './template-calls.js';
+import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
 
 type Parent = Parents & { children: Nodes[] };
@@ -170,7 +170,7 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         // A content tab's label (mkdocs-tabs.ts) is a bold line.
         if ((paragraph.data as { tabLabel?: boolean } | undefined)?.tabLabel)
           paragraph.children = [{ type: 'strong', children: paragraph.children, position: paragraph.position }];
-        else takeClassLines(paragraph);
+        else if (!headingShortcode(paragraph)) takeClassLines(paragraph);
         break;
       }
       case 'table_close':
@@ -284,6 +284,21 @@ function imageSize(attributes: string[]): { width?: string; height?: string } {
     if (key === 'width' || key === 'height') size[key] = quoted!.replace(/^["']|["']$/g, '');
   }
   return size;
+}
+
+/**
+ * A paragraph that is only Kubernetes' heading shortcode (`{{% prerequisites-heading %}}`): the
+ * level-2 heading the site renders it as, so the page's table of contents and `#before-you-begin`
+ * links find it. The paragraph node becomes that heading in place.
+ */
+function headingShortcode(paragraph: Paragraph): boolean {
+  const only = paragraph.children[0] as PhrasingContent | TemplateCall | undefined;
+  // Cheap test first: this runs on every paragraph.
+  if (only?.type !== 'templateCall' || paragraph.children.length !== 1 || !isHeadingShortcode(only.data)) return false;
+  const heading = paragraph as unknown as Heading;
+  heading.type = 'heading';
+  heading.depth = 2;
+  return true;
 }
 
 /**

@@ -29,6 +29,7 @@ import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
 import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
+import { dispatchByCharacter } from './dispatch.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -60,6 +61,7 @@ function createParser(): MarkdownIt {
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.core.ruler.disable(['replacements', 'smartquotes']);
   // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.
+  dispatchByCharacter(md);
   return md;
 }
 

@@ -16,7 +16,8 @@ import type { Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
 import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
 import type { ToStorageOptions } from './options.js';
-import type { Recording, Resolution, State } from './state.js';
+import { holds, type Recording, type State } from './state.js';
+import { CellMemo } from './cell-memo.js';
 import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
@@ -35,6 +36,8 @@ export class BlockMemo {
   private size = 0;
   /** Blocks found here (for tests and benches). */
   hits = 0;
+  /** Table cells of blocks not found here, converted before (cell-memo.ts). */
+  readonly cells = new CellMemo();
 
   /** The entry for this block whose recorded resolver calls still get the same answers. */
   find({ key, kind }: Group, options: ToStorageOptions): MemoEntry | undefined {
@@ -56,11 +59,6 @@ export class BlockMemo {
     variants.push(entry);
     this.entries.set(key, variants);
   }
-}
-
-function holds({ resolver, args, answer }: Resolution, options: ToStorageOptions): boolean {
-  const resolve = options[resolver as keyof ToStorageOptions];
-  return typeof resolve === 'function' && (resolve as (...values: unknown[]) => unknown)(...args) === answer;
 }
 
 /** Characters of Markdown and storage a memo keeps (about twice that in bytes). */
@@ -153,8 +151,10 @@ interface Part {
  */
 export function convertInParts(blocks: BlockParse, groups: Group[], state: State, memo: BlockMemo): string {
   let flattened = false;
+  state.cellMemo = memo.cells;
   /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
   const parse = (group: Group): { tree: Root; deep: boolean } => {
+    if (group.tokens[0]!.type === 'table_open') memo.cells.markKnownCells(group.tokens, state);
     const tree = blocksToMdast(blocks, finishTokens(blocks, group.tokens));
     const deep = limitDepth(tree);
     flattened ||= deep;

@@ -93,6 +93,33 @@ describe('block-by-block conversion', () => {
     expect(first.storage).not.toBe(elsewhere.storage);
   });
 
+  it('reuses a table cell met before in another table, where its links resolve the same', () => {
+    const memo = new BlockMemo();
+    const pets = {
+      resolvePageTitle: (href: string) => `Pets ${href}`,
+      resolveAttachment: (src: string) => src.slice(2),
+    };
+    const animals = { resolvePageTitle: () => 'Animals', resolveAttachment: () => undefined };
+    const cells = '| `id` | [Pet](./pet.md) | ![d](./erd.png) | [up](#top) |';
+    const tableOf = (header: string, rows: string[]) =>
+      `| ${header} | b | c | d |\n| :-- | :-: | --: | --- |\n${rows.join('\n')}\n`;
+    const pages = [
+      { markdown: `# Top\n\n${tableOf('a', [cells, '| | | | |'])}`, options: pets },
+      { markdown: `# Top\n\n${tableOf('other', [cells, '| | x | | |', cells])}`, options: pets },
+      { markdown: `# Top\n\n${tableOf('third', [cells])}`, options: animals },
+    ];
+    const results = pages.map((page) => convertMarkdown(page.markdown, page.options, memo));
+    // The second page's table is new, but its cells (but the anchor link's) are not.
+    expect(memo.cells.hits).toBeGreaterThanOrEqual(8);
+    results.forEach((result, index) =>
+      expect(result).toEqual(convertMarkdown(pages[index]!.markdown, pages[index]!.options, 'whole page')),
+    );
+    expect(results[1]!.pageLinks).toEqual(['Pets ./pet.md']);
+    expect(results[1]!.attachments).toEqual(['erd.png']);
+    expect(results[2]!.storage).toContain('Animals');
+    expect(results[2]!.attachments).toEqual([]);
+  });
+
   it('keeps what reaches across blocks: raw HTML, repeated headings, anchors, footnotes, references, deep nesting', () => {
     const cases = [
       // A block met before, now inside an element opened by raw HTML in an earlier block.

@@ -28,7 +28,8 @@ const CELL_BUDGET = 4 * 1024 * 1024;
 const MAX_VARIANTS = 4;
 
 export class CellMemo {
-  private readonly entries = new Map<string, CellEntry[]>();
+  /** Per dialect (the same Markdown converts differently for each), the versions of each cell. */
+  private readonly byDialect = new Map<string, Map<string, CellEntry[]>>();
   private size = 0;
   /** Cells found here (for tests and benches). */
   hits = 0;
@@ -85,26 +86,27 @@ export class CellMemo {
 
   private keep(source: string, state: State, recording: Recording, nodes: XNode[] | undefined): void {
     if (!nodes) return; // the conversion threw
-    const key = keyOf(source, state);
+    const entries = this.entriesFor(state);
     const storage = toXml(nodes);
-    const cost = key.length + storage.length;
-    const variants = this.entries.get(key) ?? [];
+    const cost = source.length + storage.length;
+    const variants = entries.get(source) ?? [];
     if (this.size + cost > CELL_BUDGET || variants.length >= MAX_VARIANTS) return;
     this.size += cost;
     variants.push({ storage, empty: nodes.length === 0, ...recording });
-    this.entries.set(key, variants);
+    entries.set(source, variants);
+  }
+
+  private entriesFor(state: State): Map<string, CellEntry[]> {
+    let entries = this.byDialect.get(state.dialect);
+    if (!entries) this.byDialect.set(state.dialect, (entries = new Map()));
+    return entries;
   }
 
   private find(source: string, state: State): CellEntry | undefined {
-    const entry = this.entries
-      .get(keyOf(source, state))
+    const entry = this.entriesFor(state)
+      .get(source)
       ?.find((candidate) => candidate.resolutions.every((resolution) => holds(resolution, state.options)));
     if (entry) this.hits += 1;
     return entry;
   }
-}
-
-/** The same Markdown converts differently per dialect. */
-function keyOf(source: string, state: State): string {
-  return `${state.dialect} ${source}`;
 }

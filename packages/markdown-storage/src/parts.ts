@@ -14,7 +14,8 @@
 import type { Token } from 'markdown-it';
 import type { Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
-import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
+import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
+import { KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
 import type { ToStorageOptions } from './options.js';
 import { holds, type Recording, type State } from './state.js';
 import { CellMemo } from './cell-memo.js';
@@ -51,14 +52,61 @@ export class BlockMemo {
     return entry;
   }
 
-  add({ key }: Group, entry: MemoEntry): void {
+  add(group: Group, entry: MemoEntry): void {
+    const { key } = group;
     const cost = key.length + entry.storage.length;
     const variants = this.entries.get(key) ?? [];
     if (this.size + cost > MEMO_BUDGET || variants.length >= MAX_VARIANTS) return;
     this.size += cost;
     variants.push(entry);
     this.entries.set(key, variants);
+    if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key)) this.index(key);
   }
+
+  /** First line → the indexed blocks starting with it, and their line counts. */
+  private readonly byFirstLine = new Map<string, Array<{ key: string; lines: number }>>();
+
+  private index(key: string): void {
+    const firstLine = key.slice(0, key.indexOf('\n'));
+    let lines = 0;
+    for (let at = key.indexOf('\n'); at !== -1; at = key.indexOf('\n', at + 1)) lines += 1;
+    const blocks = this.byFirstLine.get(firstLine) ?? [];
+    blocks.push({ key, lines });
+    this.byFirstLine.set(firstLine, blocks);
+  }
+
+  /**
+   * The blocks a page's block phase may skip (parse/known-blocks.ts): those converted before
+   * whose resolver calls answer the same for this page.
+   */
+  knownBlocks(options: ToStorageOptions): KnownBlocks {
+    const dialect = options.dialect ?? 'cloud';
+    return {
+      at: (src, from, lineEnd) => {
+        const candidates = this.byFirstLine.get(src.slice(from, lineEnd));
+        if (!candidates) return undefined;
+        for (const { key, lines } of candidates) {
+          if (!src.startsWith(key, from)) continue;
+          for (const first of SKIPPABLE) {
+            const kind = `${dialect} ${first}`;
+            const entry = this.find({ key, kind, first, tokens: [], followed: true }, options);
+            if (entry) return { key, lines, meta: { key, kind, entry } satisfies KnownMeta };
+          }
+        }
+        return undefined;
+      },
+    };
+  }
+}
+
+/** Blocks that end where their text ends, so a repeat parses the same wherever it stands (known-blocks.ts). */
+const SKIPPABLE = new Set(['paragraph_open', 'table_open', 'heading_open', 'fence']);
+
+/** What a `known_block` token carries. */
+interface KnownMeta {
+  key: string;
+  kind: string;
+  entry: MemoEntry;
 }
 
 /** Characters of Markdown and storage a memo keeps (about twice that in bytes). */
@@ -80,6 +128,12 @@ export interface Group {
   key: string;
   /** The dialect and the block's first token: the same Markdown must also be parsed the same way. */
   kind: string;
+  /** The type of its first token. */
+  first: string;
+  /** Whether text follows it on the page (a block running to the end, like an unclosed fence, may not be whole). */
+  followed: boolean;
+  /** Its memo entry, when the block phase recognised it (a `known_block` token). */
+  known?: MemoEntry;
 }
 
 /**
@@ -95,10 +149,22 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   const group = (start: number, end: number): Group => {
     const first = tokens[start]!;
     const [from, to] = first.map!;
-    const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
+    if (first.type === KNOWN_BLOCK) {
+      const { key, kind, entry } = first.meta as KnownMeta;
+      return { tokens: [first], key, kind, first: KNOWN_BLOCK, followed: true, known: entry };
+    }
+    const endOffset = blocks.normalizedLines.offset(to);
+    const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), endOffset);
     // A paragraph made a bold label by what follows it (a definition list's term) converts otherwise.
     const label = (first.meta as { tabLabel?: boolean } | null)?.tabLabel ? ' label' : '';
-    return { tokens: tokens.slice(start, end), key, kind: `${dialect} ${first.type}${label}` };
+    const followed = endOffset < blocks.normalized.length;
+    return {
+      tokens: tokens.slice(start, end),
+      key,
+      kind: `${dialect} ${first.type}${label}`,
+      first: first.type,
+      followed,
+    };
   };
   // Each group runs from a top-level opening token to its close.
   let start = -1;
@@ -154,8 +220,9 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   state.cellMemo = memo.cells;
   /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
   const parse = (group: Group): { tree: Root; deep: boolean } => {
-    if (group.tokens[0]!.type === 'table_open') memo.cells.markKnownCells(group.tokens, state);
-    const tree = blocksToMdast(blocks, finishTokens(blocks, group.tokens));
+    const tokens = expandKnownBlocks(blocks, group.tokens);
+    if (tokens[0]?.type === 'table_open') memo.cells.markKnownCells(tokens, state);
+    const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
     const deep = limitDepth(tree);
     flattened ||= deep;
     return { tree, deep };
@@ -163,7 +230,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
   // first; the rest are parsed one at a time as they are converted, so their trees die young.
   const parts: Part[] = groups.map((group) => {
-    const entry = memo.find(group, state.options);
+    const entry = group.known ?? memo.find(group, state.options);
     if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
     if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
     const { tree, deep } = parse(group);

@@ -15,7 +15,7 @@ import type { Token } from 'markdown-it';
 import type { Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
 import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
-import { KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
+import { firstChunkEnd, KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
 import type { ToStorageOptions } from './options.js';
 import { holds, type Recording, type State } from './state.js';
 import { CellMemo } from './cell-memo.js';
@@ -63,16 +63,19 @@ export class BlockMemo {
     if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key)) this.index(key);
   }
 
-  /** First line → the indexed blocks starting with it, and their line counts. */
-  private readonly byFirstLine = new Map<string, Array<{ key: string; lines: number }>>();
+  /**
+   * The indexed blocks by their lines up to the first blank one (the whole block but for a fence
+   * with blank lines in it): a block phase finds them by the same lines at a block's start.
+   */
+  private readonly byFirstChunk = new Map<string, Array<{ key: string; lines: number }>>();
 
   private index(key: string): void {
-    const firstLine = key.slice(0, key.indexOf('\n'));
+    const chunk = key.slice(0, firstChunkEnd(key));
     let lines = 0;
     for (let at = key.indexOf('\n'); at !== -1; at = key.indexOf('\n', at + 1)) lines += 1;
-    const blocks = this.byFirstLine.get(firstLine) ?? [];
+    const blocks = this.byFirstChunk.get(chunk) ?? [];
     blocks.push({ key, lines });
-    this.byFirstLine.set(firstLine, blocks);
+    this.byFirstChunk.set(chunk, blocks);
   }
 
   /**
@@ -82,8 +85,8 @@ export class BlockMemo {
   knownBlocks(options: ToStorageOptions): KnownBlocks {
     const dialect = options.dialect ?? 'cloud';
     return {
-      at: (src, from, lineEnd) => {
-        const candidates = this.byFirstLine.get(src.slice(from, lineEnd));
+      at: (src, from, chunkEnd) => {
+        const candidates = this.byFirstChunk.get(src.slice(from, chunkEnd));
         if (!candidates) return undefined;
         for (const { key, lines } of candidates) {
           if (!src.startsWith(key, from)) continue;

@@ -22,10 +22,23 @@ export interface KnownBlock {
   meta: unknown;
 }
 
-/** What a page's block phase may skip: found by the first line of a block (`from`…`lineEnd` of `src`). */
+/**
+ * What a page's block phase may skip, found by the lines of `src` from `from` to the next blank
+ * line (`chunkEnd`, the start of that line, or the end): a known block starts with them.
+ */
 export interface KnownBlocks {
-  at(src: string, from: number, lineEnd: number): KnownBlock | undefined;
+  at(src: string, from: number, chunkEnd: number): KnownBlock | undefined;
 }
+
+/** Where the lines from `start` up to the first blank one end in `text` (that line's start), or its length. */
+export function firstChunkEnd(text: string, start = 0): number {
+  BLANK_LINE.lastIndex = start;
+  const blank = BLANK_LINE.exec(text);
+  return blank ? blank.index + 1 : text.length;
+}
+
+/** A line end followed by a blank line (markdown-it's `isEmpty`: spaces and tabs only). */
+const BLANK_LINE = /\n[ \t]*(?:\n|$)/g;
 
 /** markdown-it's environment, with the known blocks of the batch when the page is converted block by block. */
 interface Env {
@@ -45,7 +58,10 @@ function knownBlock(state: StateBlock, startLine: number, endLine: number, silen
   const known = (state.env as Env).knownBlocks;
   if (!known || silent || state.level !== 0 || state.blkIndent !== 0) return false;
   if (startLine === 0 || !state.isEmpty(startLine - 1)) return false;
-  const found = known.at(state.src, state.bMarks[startLine]!, state.eMarks[startLine]!);
+  let blank = startLine + 1;
+  while (blank < endLine && !state.isEmpty(blank)) blank += 1;
+  const chunkEnd = blank < endLine ? state.bMarks[blank]! : state.src.length;
+  const found = known.at(state.src, state.bMarks[startLine]!, chunkEnd);
   if (!found) return false;
   const after = startLine + found.lines;
   if (after > endLine || (after < endLine && !state.isEmpty(after))) return false;

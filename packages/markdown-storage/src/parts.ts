@@ -60,7 +60,8 @@ export class BlockMemo {
     this.size += cost;
     variants.push(entry);
     this.entries.set(key, variants);
-    if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key)) this.index(key);
+    if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key))
+      this.index(key, group.lines);
   }
 
   /**
@@ -69,10 +70,8 @@ export class BlockMemo {
    */
   private readonly byFirstChunk = new Map<string, Array<{ key: string; lines: number }>>();
 
-  private index(key: string): void {
+  private index(key: string, lines: number): void {
     const chunk = key.slice(0, firstChunkEnd(key));
-    let lines = 0;
-    for (let at = key.indexOf('\n'); at !== -1; at = key.indexOf('\n', at + 1)) lines += 1;
     const blocks = this.byFirstChunk.get(chunk) ?? [];
     blocks.push({ key, lines });
     this.byFirstChunk.set(chunk, blocks);
@@ -92,7 +91,7 @@ export class BlockMemo {
           if (!src.startsWith(key, from)) continue;
           for (const first of SKIPPABLE) {
             const kind = `${dialect} ${first}`;
-            const entry = this.find({ key, kind, first, tokens: [], followed: true }, options);
+            const entry = this.find({ key, kind, first, tokens: [], followed: true, lines }, options);
             if (entry) return { key, lines, meta: { key, kind, entry } satisfies KnownMeta };
           }
         }
@@ -135,6 +134,8 @@ export interface Group {
   first: string;
   /** Whether text follows it on the page (a block running to the end, like an unclosed fence, may not be whole). */
   followed: boolean;
+  /** How many lines it spans. */
+  lines: number;
   /** Its memo entry, when the block phase recognised it (a `known_block` token). */
   known?: MemoEntry;
 }
@@ -154,7 +155,7 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
     const [from, to] = first.map!;
     if (first.type === KNOWN_BLOCK) {
       const { key, kind, entry } = first.meta as KnownMeta;
-      return { tokens: [first], key, kind, first: KNOWN_BLOCK, followed: true, known: entry };
+      return { tokens: [first], key, kind, first: KNOWN_BLOCK, followed: true, lines: to - from, known: entry };
     }
     const endOffset = blocks.normalizedLines.offset(to);
     const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), endOffset);
@@ -167,6 +168,7 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
       kind: `${dialect} ${first.type}${label}`,
       first: first.type,
       followed,
+      lines: to - from,
     };
   };
   // Each group runs from a top-level opening token to its close.

@@ -3,7 +3,14 @@
  * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
  */
 import type { Heading, Root } from 'mdast';
-import { blocksToMdast, finishTokens, parseBlocks, parseMarkdown, type BlockParse } from './parse/index.js';
+import {
+  blocksToMdast,
+  expandKnownBlocks,
+  finishTokens,
+  parseBlocks,
+  parseMarkdown,
+  type BlockParse,
+} from './parse/index.js';
 import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
@@ -35,10 +42,13 @@ export function convertMarkdown(
   options: ToStorageOptions = {},
   memo: BlockMemo | 'whole page' = new BlockMemo(),
 ): StorageResult {
-  const blocks = parseBlocks(markdown);
+  const blocks = parseBlocks(markdown, memo === 'whole page' ? undefined : memo.knownBlocks(options));
   const state = new State(markdown, options, handlers);
   const groups = memo === 'whole page' ? undefined : topLevelGroups(blocks, state.dialect);
-  if (groups) blocks.tokens = []; // the groups hold them now, and let them go one by one
+  if (groups)
+    blocks.tokens = []; // the groups hold them now, and let them go one by one
+  // Converted whole after all (references, footnotes): the blocks skipped as known are parsed.
+  else blocks.tokens = expandKnownBlocks(blocks, blocks.tokens);
   const storage = groups ? convertInParts(blocks, groups, state, memo as BlockMemo) : convertWhole(blocks, state);
   return {
     storage,

@@ -15,9 +15,11 @@ import type { Token } from 'markdown-it';
 import type { Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
 import { mayBeHeadingShortcode } from './parse/template-calls.js';
-import { blocksToMdast, finishTokens, type BlockParse } from './parse/index.js';
+import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
+import { firstChunkEnd, KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
 import type { ToStorageOptions } from './options.js';
-import type { Recording, Resolution, State } from './state.js';
+import { holds, type Recording, type State } from './state.js';
+import { CellMemo } from './cell-memo.js';
 import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
@@ -36,6 +38,8 @@ export class BlockMemo {
   private size = 0;
   /** Blocks found here (for tests and benches). */
   hits = 0;
+  /** Table cells of blocks not found here, converted before (cell-memo.ts). */
+  readonly cells = new CellMemo();
 
   /** The entry for this block whose recorded resolver calls still get the same answers. */
   find({ key, kind }: Group, options: ToStorageOptions): MemoEntry | undefined {
@@ -49,19 +53,63 @@ export class BlockMemo {
     return entry;
   }
 
-  add({ key }: Group, entry: MemoEntry): void {
+  add(group: Group, entry: MemoEntry): void {
+    const { key } = group;
     const cost = key.length + entry.storage.length;
     const variants = this.entries.get(key) ?? [];
     if (this.size + cost > MEMO_BUDGET || variants.length >= MAX_VARIANTS) return;
     this.size += cost;
     variants.push(entry);
     this.entries.set(key, variants);
+    if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key))
+      this.index(key, group.lines);
+  }
+
+  /**
+   * The indexed blocks by their lines up to the first blank one (the whole block but for a fence
+   * with blank lines in it): a block phase finds them by the same lines at a block's start.
+   */
+  private readonly byFirstChunk = new Map<string, Array<{ key: string; lines: number }>>();
+
+  private index(key: string, lines: number): void {
+    const chunk = key.slice(0, firstChunkEnd(key));
+    const blocks = this.byFirstChunk.get(chunk) ?? [];
+    blocks.push({ key, lines });
+    this.byFirstChunk.set(chunk, blocks);
+  }
+
+  /**
+   * The blocks a page's block phase may skip (parse/known-blocks.ts): those converted before
+   * whose resolver calls answer the same for this page.
+   */
+  knownBlocks(options: ToStorageOptions): KnownBlocks {
+    const dialect = options.dialect ?? 'cloud';
+    return {
+      at: (src, from, chunkEnd) => {
+        const candidates = this.byFirstChunk.get(src.slice(from, chunkEnd));
+        if (!candidates) return undefined;
+        for (const { key, lines } of candidates) {
+          if (!src.startsWith(key, from)) continue;
+          for (const first of SKIPPABLE) {
+            const kind = `${dialect} ${first}`;
+            const entry = this.find({ key, kind, first, tokens: [], followed: true, lines }, options);
+            if (entry) return { key, lines, meta: { key, kind, entry } satisfies KnownMeta };
+          }
+        }
+        return undefined;
+      },
+    };
   }
 }
 
-function holds({ resolver, args, answer }: Resolution, options: ToStorageOptions): boolean {
-  const resolve = options[resolver as keyof ToStorageOptions];
-  return typeof resolve === 'function' && (resolve as (...values: unknown[]) => unknown)(...args) === answer;
+/** Blocks that end where their text ends, so a repeat parses the same wherever it stands (known-blocks.ts). */
+const SKIPPABLE = new Set(['paragraph_open', 'table_open', 'heading_open', 'fence']);
+
+/** What a `known_block` token carries. */
+interface KnownMeta {
+  key: string;
+  kind: string;
+  entry: MemoEntry;
 }
 
 /** Characters of Markdown and storage a memo keeps (about twice that in bytes). */
@@ -83,6 +131,14 @@ export interface Group {
   key: string;
   /** The dialect and the block's first token: the same Markdown must also be parsed the same way. */
   kind: string;
+  /** The type of its first token. */
+  first: string;
+  /** Whether text follows it on the page (a block running to the end, like an unclosed fence, may not be whole). */
+  followed: boolean;
+  /** How many lines it spans. */
+  lines: number;
+  /** Its memo entry, when the block phase recognised it (a `known_block` token). */
+  known?: MemoEntry;
 }
 
 /**
@@ -98,10 +154,23 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
   const group = (start: number, end: number): Group => {
     const first = tokens[start]!;
     const [from, to] = first.map!;
-    const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), blocks.normalizedLines.offset(to));
+    if (first.type === KNOWN_BLOCK) {
+      const { key, kind, entry } = first.meta as KnownMeta;
+      return { tokens: [first], key, kind, first: KNOWN_BLOCK, followed: true, lines: to - from, known: entry };
+    }
+    const endOffset = blocks.normalizedLines.offset(to);
+    const key = blocks.normalized.slice(blocks.normalizedLines.offset(from), endOffset);
     // A paragraph made a bold label by what follows it (a definition list's term) converts otherwise.
     const label = (first.meta as { tabLabel?: boolean } | null)?.tabLabel ? ' label' : '';
-    return { tokens: tokens.slice(start, end), key, kind: `${dialect} ${first.type}${label}` };
+    const followed = endOffset < blocks.normalized.length;
+    return {
+      tokens: tokens.slice(start, end),
+      key,
+      kind: `${dialect} ${first.type}${label}`,
+      first: first.type,
+      followed,
+      lines: to - from,
+    };
   };
   // Each group runs from a top-level opening token to its close.
   let start = -1;
@@ -158,9 +227,12 @@ interface Part {
  */
 export function convertInParts(blocks: BlockParse, groups: Group[], state: State, memo: BlockMemo): string {
   let flattened = false;
+  state.cellMemo = memo.cells;
   /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
   const parse = (group: Group): { tree: Root; deep: boolean } => {
-    const tree = blocksToMdast(blocks, finishTokens(blocks, group.tokens));
+    const tokens = expandKnownBlocks(blocks, group.tokens);
+    if (tokens[0]?.type === 'table_open') memo.cells.markKnownCells(tokens, state);
+    const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
     const deep = limitDepth(tree);
     flattened ||= deep;
     return { tree, deep };
@@ -168,7 +240,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
   // first; the rest are parsed one at a time as they are converted, so their trees die young.
   const parts: Part[] = groups.map((group) => {
-    const entry = memo.find(group, state.options);
+    const entry = group.known ?? memo.find(group, state.options);
     if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
     if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
     const { tree, deep } = parse(group);

@@ -8,6 +8,7 @@ import type { ToStorageOptions } from './options.js';
 import type { XNode } from './xml.js';
 import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
 import { wrapPhrasing } from './phrasing.js';
+import type { CellMemo } from './cell-memo.js';
 
 /** Each handler takes its own node type; the registry is keyed by `node.type`, so the parameter is loose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +22,12 @@ export interface Resolution {
   resolver: string;
   args: unknown[];
   answer: unknown;
+}
+
+/** Whether the resolver still gives the recorded answer. */
+export function holds({ resolver, args, answer }: Resolution, options: ToStorageOptions): boolean {
+  const resolve = options[resolver as keyof ToStorageOptions];
+  return typeof resolve === 'function' && (resolve as (...values: unknown[]) => unknown)(...args) === answer;
 }
 
 /** What converting one part of a page asked of the caller and added to the page's lists. */
@@ -44,6 +51,8 @@ export class State {
   inRawCode = false;
   /** When set, resolver calls and additions to the page's lists are logged here. */
   recording: Recording | undefined;
+  /** Table cells converted before (set when the page is converted block by block). */
+  cellMemo: CellMemo | undefined;
   readonly options: ToStorageOptions;
   readonly #definitions = new Map<string, Definition>();
   readonly #footnoteDefinitions = new Map<string, FootnoteDefinition>();

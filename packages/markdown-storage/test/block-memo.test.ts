@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { repoRoot, sharedFile } from '@docgen/test-support';
 import { convertMarkdown } from '../src/convert.js';
 import { BlockMemo } from '../src/parts.js';
+import { parseBlocks } from '../src/parse/index.js';
 import type { ToStorageOptions } from '../src/index.js';
 import { goldenInputs } from './fixture-options.js';
 import { installedMarkdown } from './installed-markdown.js';
@@ -91,6 +92,66 @@ describe('block-by-block conversion', () => {
     expect(elsewhere).toEqual(convertMarkdown(`# C\n\n${table}`, other, 'whole page'));
     expect(elsewhere.storage).toContain('Animals');
     expect(first.storage).not.toBe(elsewhere.storage);
+  });
+
+  it('reuses a table cell met before in another table, where its links resolve the same', () => {
+    const memo = new BlockMemo();
+    const pets = {
+      resolvePageTitle: (href: string) => `Pets ${href}`,
+      resolveAttachment: (src: string) => src.slice(2),
+    };
+    const animals = { resolvePageTitle: () => 'Animals', resolveAttachment: () => undefined };
+    const cells = '| `id` | [Pet](./pet.md) | ![d](./erd.png) | [up](#top) |';
+    const tableOf = (header: string, rows: string[]) =>
+      `| ${header} | b | c | d |\n| :-- | :-: | --: | --- |\n${rows.join('\n')}\n`;
+    const pages = [
+      { markdown: `# Top\n\n${tableOf('a', [cells, '| | | | |'])}`, options: pets },
+      { markdown: `# Top\n\n${tableOf('other', [cells, '| | x | | |', cells])}`, options: pets },
+      { markdown: `# Top\n\n${tableOf('third', [cells])}`, options: animals },
+    ];
+    const results = pages.map((page) => convertMarkdown(page.markdown, page.options, memo));
+    // The second page's table is new, but its cells (but the anchor link's) are not.
+    expect(memo.cells.hits).toBeGreaterThanOrEqual(8);
+    results.forEach((result, index) =>
+      expect(result).toEqual(convertMarkdown(pages[index]!.markdown, pages[index]!.options, 'whole page')),
+    );
+    expect(results[1]!.pageLinks).toEqual(['Pets ./pet.md']);
+    expect(results[1]!.attachments).toEqual(['erd.png']);
+    expect(results[2]!.storage).toContain('Animals');
+    expect(results[2]!.attachments).toEqual([]);
+  });
+
+  it('skips parsing a block met before only where the same text must parse the same', () => {
+    const memo = new BlockMemo();
+    const table = '| Field | Type |\n| --- | --- |\n| `id` | string |\n';
+    const paragraph = 'The **same** words.\n';
+    const fence = '```json\n{ "a": 1 }\n```\n';
+    const first = `# One\n\n${paragraph}\n${table}\n${fence}\nend\n`;
+    expect(mismatches([page(first)], memo)).toEqual([]);
+    // Each repeat after a blank line and before one comes out of the block phase as one token.
+    const again = `# Two\n\n${paragraph}\n${table}\n${fence}\nend\n`;
+    const types = parseBlocks(again, memo.knownBlocks({})).tokens.map((token) => token.type);
+    expect(types.filter((type) => type === 'known_block')).toHaveLength(3); // paragraph, table, fence (not "end": a block ending a page may run on)
+    expect(mismatches([page(again)], memo)).toEqual([]);
+    // Where the same text parses otherwise, it is parsed.
+    const elsewhere = [
+      `# Three\n\n${paragraph}continued on the next line\n`, // no blank line after: the paragraph goes on
+      `# Four\n\n${paragraph}\n: a definition of it\n`, // a definition after: the paragraph is its term
+      `# Five\n${paragraph}\n`, // no blank line before
+      `- item\n\n  ${paragraph}\n`, // inside a list item
+      `> ${paragraph}\n`,
+      `<details>\n\n${paragraph}\n</details>\n\n${table}\n`, // inside raw HTML left open: converted in place
+      `[ref]: https://example.com\n\n${paragraph}\n${table}\n[ref]\n`, // references: the page is converted whole
+      `text\n\n\`\`\`\nunclosed fence\n`,
+      `text\n\n\`\`\`\nunclosed fence\n\nafter it\n`,
+    ];
+    for (const body of elsewhere) expect(mismatches([page(body)], memo)).toEqual([]);
+    const unsafe = parseBlocks(elsewhere[1]!, memo.knownBlocks({})).tokens.map((token) => token.type);
+    expect(unsafe).not.toContain('known_block');
+    // Another dialect, or resolvers answering otherwise: not known.
+    expect(parseBlocks(again, memo.knownBlocks({ dialect: 'datacenter' })).tokens.map((t) => t.type)).not.toContain(
+      'known_block',
+    );
   });
 
   it('keeps what reaches across blocks: raw HTML, repeated headings, anchors, footnotes, references, deep nesting', () => {

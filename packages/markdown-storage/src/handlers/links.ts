@@ -4,11 +4,19 @@
  */
 import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
-import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { normalizeUri as encodeUri } from 'micromark-util-sanitize-uri';
 import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { confluenceAnchor } from '../anchors.js';
 import { includeMacro } from './macros.js';
+
+/** Characters a URL keeps as written (micromark's set): a URL of only these is already normalized. */
+const KEPT_AS_WRITTEN = /^[!#$&-;=?-Z_a-z~]*$/;
+
+/** Percent-encode what a URL may not hold as written; most URLs hold none of it, and are returned as they are. */
+function normalizeUri(url: string): string {
+  return KEPT_AS_WRITTEN.test(url) ? url : encodeUri(url);
+}
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Schemes that run code or smuggle content: never written into the page. */

@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
 import { wrapPhrasing } from '../phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './html.js';
+import type { CellEntry } from '../cell-memo.js';
 
 export function table(node: Table, state: State): XNode[] {
   const align = node.align ?? [];
@@ -23,9 +24,14 @@ export function table(node: Table, state: State): XNode[] {
 
 /** Alignment goes on a paragraph inside the cell: both the Cloud and the Data Center editors keep it there. */
 function tableCell(cell: TableCell, tag: 'th' | 'td', align: string | null, state: State): XNode {
-  const pieces = paragraphPieces(cell);
+  const known = (cell.data as { known?: CellEntry } | undefined)?.known;
+  const pieces = known ? undefined : paragraphPieces(cell);
   if (pieces) return x(tag, {}, alignedParagraphs(cellBlocks(pieces, state), align));
-  const content = state.all(cell);
+  const content = known
+    ? state.cellMemo!.reuse(known, state)
+    : state.cellMemo
+      ? state.cellMemo.convert(cell, state, () => state.all(cell))
+      : state.all(cell);
   if (!align || content.length === 0) return x(tag, {}, content);
   return x(tag, {}, [x('p', { style: `text-align: ${align};` }, content)]);
 }

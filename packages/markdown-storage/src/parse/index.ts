@@ -29,6 +29,8 @@ import { liquid } from './liquid.js';
 import { shortcodePanels } from './shortcode-panels.js';
 import { wikilinks } from './wikilinks.js';
 import { templateCalls } from './template-calls.js';
+import { dispatchByCharacter } from './dispatch.js';
+import { KNOWN_BLOCK, knownBlocks, type KnownBlocks } from './known-blocks.js';
 
 function createParser(): MarkdownIt {
   const md = new MarkdownIt('default', { html: true });
@@ -37,6 +39,7 @@ function createParser(): MarkdownIt {
   md.normalizeLinkText = (text) => text;
   md.validateLink = () => true;
   md.use(frontMatterPlugin)
+    .use(knownBlocks)
     .use(footnotes as unknown as PluginSimple)
     .use(gfmStrikethrough)
     .use(highlight)
@@ -60,6 +63,7 @@ function createParser(): MarkdownIt {
   md.inline.ruler.disable('footnote_inline'); // `^[note]` is not GFM
   md.core.ruler.disable(['replacements', 'smartquotes']);
   // Autolink literals are found in the mdast instead (autolinks.ts), by GFM's rules.
+  dispatchByCharacter(md);
   return md;
 }
 
@@ -93,15 +97,37 @@ export interface BlockParse {
   normalizedLines: Lines;
 }
 
-export function parseBlocks(markdown: string): BlockParse {
+/** `known`: blocks converted before, which come out as one `known_block` token each (known-blocks.ts). */
+export function parseBlocks(markdown: string, known?: KnownBlocks): BlockParse {
   // A byte order mark is not content (editors on Windows write one).
   const source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown;
   const env = footnoteEnv(blockPhase.utils.normalizeReference);
-  const state = new blockPhase.core.State(source, blockPhase, env);
+  const state = new blockPhase.core.State(source, blockPhase, known ? Object.assign(env, { knownBlocks: known }) : env);
   blockPhase.core.process(state);
   const lines = new Lines(source);
   const normalizedLines = state.src === source ? lines : new Lines(state.src);
   return { source, tokens: state.tokens, env, lines, normalized: state.src, normalizedLines };
+}
+
+/**
+ * The tokens of the known blocks among `tokens` parsed after all, where their stored output cannot be
+ * used (inside raw HTML left open, or a page converted whole): a known block parses alone as it
+ * does in the page (known-blocks.ts), so it is parsed alone and its lines moved to its place.
+ */
+export function expandKnownBlocks(blocks: BlockParse, tokens: Token[]): Token[] {
+  if (!tokens.some((token) => token.type === KNOWN_BLOCK)) return tokens;
+  return tokens.flatMap((token) => {
+    if (token.type !== KNOWN_BLOCK) return [token];
+    const [from, to] = token.map!;
+    const lines = blocks.normalizedLines;
+    // After a blank line, as in the page (a first line could otherwise read as front matter).
+    const text = `\n${blocks.normalized.slice(lines.offset(from), lines.offset(to))}`;
+    const state = new blockPhase.core.State(text, blockPhase, footnoteEnv(blockPhase.utils.normalizeReference));
+    blockPhase.core.process(state);
+    const shift = from - 1;
+    for (const parsed of state.tokens) if (parsed.map) parsed.map = [parsed.map[0] + shift, parsed.map[1] + shift];
+    return state.tokens;
+  });
 }
 
 /** Run the phases after the block phase (inline parsing…) on some of a page's block tokens. */

@@ -22,6 +22,7 @@ import type {
   Root,
   RootContent,
   Table,
+  TableCell,
   Text,
 } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -31,6 +32,7 @@ import type { InlineMath, Math } from './math.js';
 import { type WikiLinkMeta, wikiLinkNode } from './wikilinks.js';
 import { type TemplateCall, type TemplateCallMeta, isHeadingShortcode, templateCallNode } from './template-calls.js';
 import { autolinkLiterals } from './autolinks.js';
+import { KNOWN_CELL } from '../cell-memo.js';
 
 type Parent = Parents & { children: Nodes[] };
 
@@ -209,12 +211,18 @@ export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: st
         leaf({ type: 'thematicBreak' }, token);
         break;
       case 'inline': {
+        const parent = top();
+        // A cell's Markdown keys its conversion for reuse (cell-memo.ts).
+        if (parent.type === 'tableCell') parent.data = { source: token.content } as TableCell['data'];
         // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-        const nodes = inline(token.children ?? [], top().position);
+        const nodes = inline(token.children ?? [], parent.position);
         const children = top().children;
         for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
         break;
       }
+      case KNOWN_CELL:
+        top().data = { known: token.meta } as TableCell['data'];
+        break;
       // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
       default:
         break;

@@ -24,10 +24,12 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
   answeredStatuses,
+  httpStatuses,
   answersItself,
   classConstant,
   classMembers,
@@ -1253,7 +1255,10 @@ class RouteReader {
           prefix,
           handler!,
           answering,
-          expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+          httpStatuses([
+            ...expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+            ...implicitStatusesIn(this.ts, answering, responseParameter(this.ts, answering, 1), EXPRESS_RESPONSE),
+          ]),
           [...runsFor(routerLevel, joinPaths(prefix, '/*')), ...middleware],
         ),
       });
@@ -1792,6 +1797,7 @@ class RouteReader {
       1,
       (fn) => expressStatusesIn(this.ts, fn, this.names.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
+      EXPRESS_RESPONSE,
     );
   }
 

@@ -16,6 +16,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { FASTIFY_RESPONSE } from './implicit.js';
 import {
   chainRoot,
   answeredStatuses,
@@ -565,7 +566,15 @@ export class FastifyReader extends ModuleReader {
    * `redirect(301, url)` before).
    */
   private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    return answeredStatuses(this.ts, this.modules, body, 1, (each) => this.literalStatuses(each), FASTIFY_STATUS_SLOTS);
+    return answeredStatuses(
+      this.ts,
+      this.modules,
+      body,
+      1,
+      (each) => this.literalStatuses(each),
+      FASTIFY_STATUS_SLOTS,
+      FASTIFY_RESPONSE,
+    );
   }
 
   private literalStatuses(body: TsNode): number[] {

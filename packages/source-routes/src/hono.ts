@@ -14,6 +14,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { HONO_RESPONSE } from './implicit.js';
 import {
   chainRoot,
   methodOf,
@@ -587,7 +588,15 @@ export class HonoReader extends ModuleReader {
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const fn = this.routeHandler(handler);
     return fn
-      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS)
+      ? answeredStatuses(
+          this.ts,
+          this.modules,
+          fn,
+          0,
+          (each) => this.literalStatuses(each),
+          HONO_STATUS_SLOTS,
+          HONO_RESPONSE,
+        )
       : { statuses: [] };
   }
 

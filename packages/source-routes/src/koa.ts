@@ -8,6 +8,7 @@
 import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { KOA_RESPONSE } from './implicit.js';
 import {
   answersItself,
   chainRoot,
@@ -527,7 +528,15 @@ export class KoaReader extends ModuleReader {
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const fn = this.routeHandler(handler);
     return fn
-      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS)
+      ? answeredStatuses(
+          this.ts,
+          this.modules,
+          fn,
+          0,
+          (each) => this.literalStatuses(each),
+          KOA_STATUS_SLOTS,
+          KOA_RESPONSE,
+        )
       : { statuses: [] };
   }
 

@@ -22,6 +22,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
   computedStatus,
@@ -1324,10 +1325,15 @@ export function answeredStatuses(
   responseAt: number,
   literal: (fn: TsNode) => number[],
   slots: StatusSlots,
+  style?: ResponseStyle,
 ): Pick<Route, 'statuses' | 'computedStatuses'> {
   const codes: number[] = [];
   const computed = new Set<string>();
+  const responses = new Map<TsNode, string | undefined>();
   for (const answerer of modules.answering(handler, responseAt)) {
+    const response = responseName(ts, answerer, responses, handler, responseAt);
+    responses.set(answerer.fn, response);
+    if (style) codes.push(...implicitOf(ts, answerer, response, responses, handler, style));
     // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
@@ -1348,6 +1354,46 @@ export function answeredStatuses(
     codes.push(...literal(answerer.fn).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
   }
   return statusFields(codes, [...computed]);
+}
+
+/**
+ * The name the response goes by in a function that answers for a handler: the handler's parameter at
+ * `responseAt`; in a helper, the parameter the handing call gives it in (`reply` of `ok(reply, data)`
+ * called as `ok(res, user)`).
+ */
+function responseName(
+  ts: TsMorph,
+  answerer: Answerer,
+  responses: Map<TsNode, string | undefined>,
+  handler: TsNode,
+  responseAt: number,
+): string | undefined {
+  const parameters = (fn: TsNode) => (fn as FunctionNode).getParameters?.() ?? [];
+  if (!answerer.handing) return parameters(answerer.fn)[responseAt]?.getName();
+  const caller = answerer.handing.outer?.fn ?? handler;
+  const given = responses.get(caller);
+  const at = answerer.handing.call.getArguments().findIndex((arg) => given !== undefined && arg.getText() === given);
+  return at >= 0 ? parameters(answerer.fn)[at]?.getName() : undefined;
+}
+
+/**
+ * The statuses a function that answers for a handler sends without naming them (`implicitStatusesIn`):
+ * none in a helper its caller set a status for before handing it the response (`res.status(201); ok(res, data)`).
+ */
+function implicitOf(
+  ts: TsMorph,
+  answerer: Answerer,
+  response: string | undefined,
+  responses: Map<TsNode, string | undefined>,
+  handler: TsNode,
+  style: ResponseStyle,
+): number[] {
+  for (let at = answerer.handing; at; at = at.outer) {
+    const caller = at.outer?.fn ?? handler;
+    const given = responses.get(caller);
+    if (given !== undefined && statusSetBefore(ts, caller, given, at.call, style)) return [];
+  }
+  return implicitStatusesIn(ts, answerer.fn, response, style);
 }
 
 /**

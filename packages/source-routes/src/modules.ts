@@ -497,6 +497,18 @@ export class Modules {
         ? this.memberOf(object.getExpression(), object.getName(), depth + 1)
         : object;
     holder = holder && unwrap(ts, holder);
+    // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
+    if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+      const named = this.follow(holder, depth + 1)?.value;
+      holder = named && unwrap(ts, named);
+    }
+    // `ctrl.login` with `const ctrl = require('./controllers').users`: the member the name holds, followed to its value.
+    if (holder && holder !== object && ts.Node.isPropertyAccessExpression(holder) && depth < 8) {
+      const member = this.memberOf(holder.getExpression(), holder.getName(), depth + 1);
+      holder = member && unwrap(ts, member);
+      if (holder && ts.Node.isIdentifier(holder)) holder = this.follow(holder, depth + 1)?.value;
+      holder = holder && unwrap(ts, holder);
+    }
     // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;

@@ -678,4 +678,52 @@ describe('readRoutes on a Koa app', () => {
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 10 }],
     ]);
   });
+
+  it("reads modules required by bare name from the folder the package's scripts set NODE_PATH to, and handlers a required module's member names (koa-knex-realworld-example)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    const files: Record<string, string[]> = {
+      'package.json': [
+        JSON.stringify({
+          scripts: { start: 'cross-env NODE_PATH=src node src/bin/server' },
+          dependencies: { config: '^3.0.0', koa: '^2.6.2', 'koa-router': '^7.4.0' },
+        }),
+      ],
+      'src/app.js': [
+        "const Koa = require('koa');",
+        "const routes = require('routes');", // src/routes/index.js, through NODE_PATH
+        "const config = require('config');", // a dependency: the package, though src/config exists
+        'const app = new Koa();',
+        'app.use(routes.routes());',
+        'module.exports = app;',
+      ],
+      'src/config/index.js': ['module.exports = {};'],
+      'src/routes/index.js': [
+        "const Router = require('koa-router');",
+        "const ctrl = require('controllers').articles;",
+        'const router = new Router();',
+        "router.get('/articles', ctrl.get);",
+        "router.get('/articles/:slug/comments', ctrl.comments.get);",
+        'module.exports = router;',
+      ],
+      'src/controllers/index.js': ["const articles = require('./articles');", 'module.exports = { articles };'],
+      'src/controllers/articles.js': [
+        "const comments = require('./comments');",
+        'module.exports = {',
+        '  async get(ctx) { if (!ctx.query.ok) ctx.throw(422); ctx.body = { articles: [] }; },',
+        '  comments,',
+        '};',
+      ],
+      'src/controllers/comments.js': ['module.exports = { async get(ctx) { ctx.body = { comments: [] }; } };'],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/articles', [200, 422]],
+      ['GET', '/articles/:slug/comments', [200]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

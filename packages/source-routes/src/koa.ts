@@ -128,7 +128,12 @@ export class KoaReader extends ModuleReader {
     const from = required ?? (ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined);
     if (from === 'koa' && ts.Node.isNewExpression(root)) return { kind: 'app', creation: root };
     // routing-controllers' `createKoaServer({ controllers })` makes a Koa app (its controllers are read by routing-controllers.ts).
-    if (from === 'routing-controllers' && text === 'createKoaServer' && ts.Node.isCallExpression(root))
+    if (
+      from === 'routing-controllers' &&
+      ts.Node.isIdentifier(callee) &&
+      this.modules.importedName(callee) === 'createKoaServer' &&
+      ts.Node.isCallExpression(root)
+    )
       return { kind: 'app', creation: root };
     if (from && ROUTER_PACKAGES.has(from)) return { kind: 'router', creation: root };
     return undefined;

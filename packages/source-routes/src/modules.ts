@@ -155,6 +155,22 @@ export class Modules {
     return namespace && this.resolve(source.getFilePath(), namespace.getModuleSpecifierValue());
   }
 
+  /**
+   * The name a local name is imported under from its module: `createKoaServer` of
+   * `import { createKoaServer as makeServer }` (or `const { createKoaServer: makeServer } = require(…)`);
+   * the local name itself where it is not renamed.
+   */
+  importedName(id: Identifier): string {
+    const { ts } = this;
+    const name = id.getText();
+    for (const declaration of id.getSourceFile().getImportDeclarations())
+      for (const named of declaration.getNamedImports())
+        if ((named.getAliasNode()?.getText() ?? named.getName()) === name) return named.getName();
+    const element = this.bindingOf(id)?.declaration;
+    if (element && ts.Node.isBindingElement(element)) return element.getPropertyNameNode()?.getText() ?? name;
+    return name;
+  }
+
   /** The package a local name is imported from (`fp` → `fastify-plugin`), for names that are not the project's. */
   packageOf(id: Identifier): string | undefined {
     const name = id.getText();

@@ -3684,6 +3684,27 @@ describe('the routes page', () => {
       ['GET', '/api/users'],
       ['GET', '/health'],
     ]);
+    // Imported under another name, it is still createKoaServer: the app it makes, and its controllers.
+    await writeFile(
+      join(dir, 'koa-aliased.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { createKoaServer as makeServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        "const app = makeServer({ routePrefix: '/api', controllers: [UsersController] });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const aliased = await readRoutes(join(dir, 'koa-aliased.ts'));
+    expect(aliased.framework).toBe('Koa');
+    expect(aliased.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/users'],
+      ['GET', '/health'],
+    ]);
+    expect(aliased.warnings).toEqual([]);
   });
 
   it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {

@@ -311,7 +311,10 @@ export class Modules {
     if (known) return known[name.getText()];
     const cls = this.follow(name)?.value;
     if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node));
+    // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
+    const made = depth === 0 ? name.getParent() : undefined;
+    const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
+    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
     if (own !== undefined) return own;
     const base = cls.getExtends()?.getExpression();
     return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
@@ -821,7 +824,31 @@ function ownErrorStatus(
   ts: TsMorph,
   cls: ClassDeclaration,
   statusOf: (node: TsNode) => number | undefined,
+  given?: number,
 ): number | undefined {
+  const constructors = cls.getConstructors();
+  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
+  const defaulted = (parameter: ParameterDeclaration) => {
+    const owner = parameter.getParentIfKind(ts.SyntaxKind.Constructor);
+    const at = owner ? owner.getParameters().indexOf(parameter) : -1;
+    const init = parameter.getInitializer();
+    return init && at >= 0 && given !== undefined && given <= at ? statusOf(init) : undefined;
+  };
+  for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
+    if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
+    const code = defaulted(parameter);
+    if (code !== undefined) return code;
+  }
+  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
+  const valueOf = (node: TsNode) => {
+    const value = unwrap(ts, node);
+    const parameter = ts.Node.isIdentifier(value)
+      ? constructors
+          .flatMap((constructor) => constructor.getParameters())
+          .find((each) => each.getName() === value.getText())
+      : undefined;
+    return parameter ? defaulted(parameter) : statusOf(node);
+  };
   for (const field of cls.getProperties()) {
     const init = field.getInitializer();
     const code = init && STATUS_FIELD.test(field.getName()) ? statusOf(init) : undefined;
@@ -834,13 +861,13 @@ function ownErrorStatus(
       .find((each) => each !== undefined);
     if (code !== undefined) return code;
   }
-  for (const constructor of cls.getConstructors()) {
+  for (const constructor of constructors) {
     for (const node of constructor.getDescendants()) {
       // `this.statusCode = 404`
       if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
         const left = node.getLeft();
         if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
-          const code = statusOf(node.getRight());
+          const code = valueOf(node.getRight());
           if (code !== undefined) return code;
         }
       }
@@ -854,7 +881,7 @@ function ownErrorStatus(
                 .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
                 .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
                 .find((each) => each !== undefined)
-            : statusOf(value);
+            : valueOf(value);
           if (code !== undefined) return code;
         }
       }

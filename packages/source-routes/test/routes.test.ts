@@ -2704,6 +2704,18 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "    super('failed', code); // the caller's status: not the class's",
         '  }',
         '}',
+        'export class ServerError extends Error {',
+        "  constructor(message = 'Server error', public status = 500) {",
+        '    super(message);',
+        '  }',
+        '}',
+        'export class RateLimited extends Error {',
+        '  status: number;',
+        '  constructor(message: string, status = 429) {',
+        '    super(message);',
+        '    this.status = status;',
+        '  }',
+        '}',
       ].join('\n'),
     );
     await writeFile(join(dir, 'errors', 'index.ts'), "export * from './http';\n");
@@ -2711,7 +2723,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       join(dir, 'app.ts'),
       [
         "import express from 'express';",
-        "import { ConflictError, Failure, ForbiddenError, NotFoundError, UserNotFoundError } from './errors';",
+        "import { ConflictError, Failure, ForbiddenError, NotFoundError, RateLimited, ServerError, UserNotFoundError } from './errors';",
         'const app = express();',
         "app.get('/users/:id', (req, res) => {",
         '  if (!req.params.id) throw new UserNotFoundError();',
@@ -2730,6 +2742,10 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.patch('/users/:id', (req, res, next) => {",
         '  User.findById(req.params.id).orFail(new UserNotFoundError()).then((user: unknown) => res.json(user)).catch(next);',
         '});',
+        "app.get('/a', () => { throw new ServerError(); });",
+        "app.get('/b', () => { throw new ServerError('gone', 410); });",
+        "app.get('/c', (req) => { throw new ServerError('computed', req.code); });",
+        "app.get('/d', () => { throw new RateLimited('slow down'); });",
         'app.listen(3000);',
       ].join('\n'),
     );
@@ -2740,6 +2756,10 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['POST', '/users', [201, 409]], // this.statusCode = StatusCodes.CONFLICT
       ['PUT', '/users/:id', [404]], // Failure takes its status from its caller
       ['PATCH', '/users/:id', [200, 404]], // Mongoose's orFail(error) throws it
+      ['GET', '/a', [500]], // public status = 500, the call leaving it out
+      ['GET', '/b', [410]], // the status the call gives
+      ['GET', '/c', []], // computed by the call: not the default
+      ['GET', '/d', [429]], // this.status = status, with status = 429 left out
     ]);
   });
 

@@ -219,7 +219,7 @@ function readFramework(entry: string): {
     const own =
       served === 'Express'
         ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
-        : koaAppRoutes(tsMorph, entry);
+        : koaAppRoutes(tsMorph, entry, site);
     // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
     const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
@@ -344,6 +344,7 @@ function expressAppRoutes(
 function koaAppRoutes(
   tsMorph: TsMorph,
   entry: string,
+  site: Site | undefined,
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
   const reader = new KoaReader(tsMorph, syntaxProject(tsMorph));
   let routes: Route[] = [];
@@ -352,7 +353,10 @@ function koaAppRoutes(
   } catch (error) {
     if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
   }
-  return { routes, warnings: reader.warnings, mountedThrough: new WeakMap(), before: [] };
+  // Where each route's router is mounted on the app (`app.use(users.routes())` before `useKoaServer`, its routes
+  // written in another module), and the middleware the app uses before the controllers.
+  const before = site ? reader.middlewareBefore(entry, site) : [];
+  return { routes, warnings: reader.warnings, mountedThrough: reader.mountedThrough, before };
 }
 
 /** The line an offset of a file is on. */

@@ -82,6 +82,11 @@ interface Instance {
 }
 
 export class KoaReader extends ModuleReader {
+  /** The `use()` calls each route is mounted through, outermost first (`app.use(api.routes())`): where the app registers it. */
+  readonly mountedThrough = new WeakMap<Route, Array<{ file: string; start: number }>>();
+  /** The `use()` calls of the mount being read, outermost first. */
+  private readonly mounts: Array<{ file: string; start: number }> = [];
+
   /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -330,17 +335,23 @@ export class KoaReader extends ModuleReader {
       if (answering && arg === last) {
         const at = joinPaths(prefix, mount);
         out.push(
-          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
-            ...namesFor(routerLevel, joinPaths(at, '/*')),
-            ...local,
-          ]),
+          this.mountedAt(
+            functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
+              ...namesFor(routerLevel, joinPaths(at, '/*')),
+              ...local,
+            ]),
+          ),
         );
         return;
       }
       const router = routers[index];
       const mounted = router ? undefined : this.kaMount(arg);
-      if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
-      else if (mounted) this.readMount(mounted, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+      if (router || mounted) {
+        this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
+        if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+        else this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+        this.mounts.pop();
+      }
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
       else this.unread(call, this.routesOf(arg), arg);
@@ -517,16 +528,41 @@ export class KoaReader extends ModuleReader {
         continue;
       }
       const full = joinPaths(prefix, stated);
-      out.push({
-        method,
-        path: full,
-        openapiPath: toOpenApiPath(full),
-        middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
-        ...this.statuses(handler),
-        summary: registrationComment(ts, call),
-        ...this.registeredAt(call),
-      });
+      out.push(
+        this.mountedAt({
+          method,
+          path: full,
+          openapiPath: toOpenApiPath(full),
+          middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
+          ...this.statuses(handler),
+          summary: registrationComment(ts, call),
+          ...this.registeredAt(call),
+        }),
+      );
     }
+  }
+
+  /** A route, noted with the `use()` calls it is mounted through (`mountedThrough`). */
+  private mountedAt(route: Route): Route {
+    if (this.mounts.length) this.mountedThrough.set(route, [...this.mounts]);
+    return route;
+  }
+
+  /**
+   * The names of the middleware the entry's app `use()`s before `site` (`app.use(requestLogger)` before
+   * `useKoaServer(app, …)`): they run before the routes registered there.
+   */
+  middlewareBefore(entry: string, site: { file: string; start: number }): string[] {
+    const { ts } = this;
+    const apps = this.instances(this.modules.source(entry)).filter((instance) => instance.kind === 'app');
+    return apps.flatMap((app) =>
+      this.callsOn(app, app.creation.getSourceFile(), new Set())
+        .filter(({ call }) => methodOf(ts, call) === 'use')
+        .filter(({ call }) => call.getSourceFile().getFilePath() === site.file && call.getStart() < site.start)
+        .flatMap(({ call }) => call.getArguments())
+        .filter((arg) => ts.Node.isIdentifier(arg) && !this.mountedRouter(arg) && !this.kaMount(arg))
+        .map((arg) => arg.getText()),
+    );
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */

@@ -3653,16 +3653,28 @@ describe('the routes page', () => {
       ].join('\n'),
     );
     await writeFile(
+      join(dir, 'v1.ts'),
+      [
+        "import Router from '@koa/router';",
+        "export const v1 = new Router({ prefix: '/v1' });",
+        "v1.get('/items', (ctx) => { ctx.body = []; });",
+      ].join('\n'),
+    );
+    await writeFile(
       join(dir, 'koa.ts'),
       [
         "import Koa from 'koa';",
         "import Router from '@koa/router';",
         "import { useKoaServer } from 'routing-controllers';",
         "import { UsersController } from './users';",
+        "import { v1 } from './v1';",
         'const app = new Koa();',
         'const router = new Router();',
+        'const requestLogger = async (ctx, next) => { await next(); };',
         "router.get('/health', (ctx) => { ctx.status = 204; });",
+        'app.use(requestLogger);',
         'app.use(router.routes());',
+        'app.use(v1.routes());',
         "useKoaServer(app, { routePrefix: '/api', controllers: [UsersController] });",
         "const late = new Router({ prefix: '/late' });",
         "late.get('/', (ctx) => { ctx.body = 'late'; });",
@@ -3679,10 +3691,11 @@ describe('the routes page', () => {
     expect(express.warnings).toEqual([]);
     const koa = await readRoutes(join(dir, 'koa.ts'));
     expect(koa.framework).toBe('Koa');
-    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([
-      ['GET', '/health'], // registered in the entry before useKoaServer
-      ['GET', '/api/users'],
-      ['GET', '/late'],
+    expect(koa.routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/health', ['requestLogger']], // registered in the entry before useKoaServer
+      ['GET', '/v1/items', ['requestLogger']], // written in another module, mounted before useKoaServer
+      ['GET', '/api/users', ['requestLogger']], // the app's middleware before useKoaServer runs first
+      ['GET', '/late', ['requestLogger']],
     ]);
     expect(koa.warnings).toEqual([]);
     await writeFile(

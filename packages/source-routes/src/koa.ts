@@ -24,6 +24,7 @@ import {
   type Member,
   ModuleReader,
   answeredStatuses,
+  returnedBy,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
@@ -79,6 +80,8 @@ interface Instance {
   /** For one a class keeps (`this.app = new Koa()`): the member its methods register on. */
   member?: Member;
   creation: TsNode;
+  /** For a router a function of the project makes (`versioned('v1')`): the call, whose arguments its parameters are. */
+  made?: Handing;
 }
 
 export class KoaReader extends ModuleReader {
@@ -198,6 +201,12 @@ export class KoaReader extends ModuleReader {
 
   /** An app's or router's registrations, in the order they are written; nested routers where they are mounted. */
   private read(instance: Instance, prefix: string, middleware: Uses, path: Set<TsNode>, out: Route[]): void {
+    // A router a factory makes is read with the values the call that makes it gives (`versioned('v1')`).
+    if (instance.made && instance.made !== this.handing) {
+      const made = instance.made;
+      this.whileHanded(made, () => this.read({ ...instance, made: undefined }, prefix, middleware, path, out));
+      return;
+    }
     if (path.has(instance.creation)) return; // a router nested in itself
     const inner = new Set(path).add(instance.creation);
     const { ts } = this;
@@ -209,7 +218,7 @@ export class KoaReader extends ModuleReader {
     for (const { call, handing } of calls) {
       const method = methodOf(ts, call)!;
       // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives.
-      this.whileHanded(handing, () => {
+      this.whileHanded(handing ?? this.handing, () => {
         if (method === 'use') this.use(call, base, routerLevel, inner, out);
         else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
       });
@@ -501,9 +510,27 @@ export class KoaReader extends ModuleReader {
     }
     const target = this.routesOf(arg);
     if (!target) return undefined;
-    const made = this.instanceOf(target);
+    const made = this.instanceOf(target) ?? this.factoryRouter(target);
     // `this.router.routes()`, `new OrdersRoutes().router.routes()`: a router a class keeps in a member.
     return made ?? this.instanceNamed(target) ?? this.keptInstance(target, (source) => this.instances(source), CHAIN);
+  }
+
+  /**
+   * `versioned('v1').routes()`: the router a function of the project makes and returns, read with the
+   * values that call gives its parameters (`new Router({ prefix: `/${version}` })`), each call its own.
+   */
+  private factoryRouter(target: TsNode): Instance | undefined {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(target)) return undefined;
+    const callee = target.getExpression();
+    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+    if (!fn || !isFunction(ts, fn)) return undefined;
+    for (const returned of returnedBy(ts, fn)) {
+      const value = unwrap(ts, returned);
+      const instance = this.instanceOf(value) ?? this.instanceNamed(value);
+      if (instance) return { ...instance, made: { call: target, fn: fn as FunctionNode, outer: this.handing } };
+    }
+    return undefined;
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */

@@ -749,4 +749,35 @@ describe('readRoutes on a Hono app', () => {
       ['GET', '/rooms/:id', [200, 404]],
     ]);
   });
+  it('reads an app a factory of the project makes, mounted twice with different values, each with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { versioned } from './versioned';",
+        'const app = new Hono();',
+        "app.route('/v1', versioned('one'));",
+        "app.route('/v2', versioned('two'));",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'versioned.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'export function versioned(name: string) {',
+        '  const sub = new Hono();',
+        '  sub.get(`/${name}`, (c) => c.json([]));',
+        '  return sub;',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/v1/one'],
+      ['GET', '/v2/two'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

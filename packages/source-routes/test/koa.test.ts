@@ -726,4 +726,35 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+  it('reads a router a factory of the project makes, mounted twice with different values, each with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import { versioned } from './versioned';",
+        'const app = new Koa();',
+        "app.use(versioned('v1').routes());",
+        "app.use(versioned('v2').routes());",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'versioned.ts'),
+      [
+        "import Router from '@koa/router';",
+        'export function versioned(version: string) {',
+        '  const router = new Router({ prefix: `/${version}` });',
+        "  router.get('/items', (ctx) => { ctx.body = []; });",
+        '  return router;',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/v1/items'],
+      ['GET', '/v2/items'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -427,7 +427,8 @@ export class FastifyReader extends ModuleReader {
   ): void {
     const [pluginArg, optionsArg] = call.getArguments();
     const plugin = this.plugin(pluginArg);
-    const location = { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() };
+    // In a chain (`server.register(cors).register(autoLoad, …)`), the line of its own `.register`.
+    const location = this.registeredAt(call);
     if (plugin === 'autoload') {
       this.warn(
         'DG_ROUTES_AUTOLOAD',

@@ -131,15 +131,21 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         "import AutoLoad from '@fastify/autoload';",
         "import type { FastifyPluginAsync } from 'fastify';",
         'const app: FastifyPluginAsync = async (fastify, opts) => {',
-        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
+        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'plugins'), options: opts });",
+        '  fastify',
+        "    .register(AutoLoad, { dir: join(__dirname, 'hooks') })",
+        "    .register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
         '};',
         'export default app;',
       ].join('\n'),
     });
     const { framework, routes, warnings } = await readRoutes(join(dir, 'app.ts'));
     expect([framework, routes]).toEqual(['Fastify', []]);
+    // In a chain, each at the line of its own .register.
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_AUTOLOAD', 5],
+      ['DG_ROUTES_AUTOLOAD', 7],
+      ['DG_ROUTES_AUTOLOAD', 8],
       ['DG_ROUTES_NONE', undefined],
     ]);
   });

@@ -24,10 +24,12 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
 import {
   answeredStatuses,
+  httpStatuses,
   answersItself,
   classConstant,
   classMembers,
@@ -217,7 +219,7 @@ function readFramework(entry: string): {
     const own =
       served === 'Express'
         ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
-        : koaAppRoutes(tsMorph, entry);
+        : koaAppRoutes(tsMorph, entry, site);
     // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
     const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
@@ -342,6 +344,7 @@ function expressAppRoutes(
 function koaAppRoutes(
   tsMorph: TsMorph,
   entry: string,
+  site: Site | undefined,
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
   const reader = new KoaReader(tsMorph, syntaxProject(tsMorph));
   let routes: Route[] = [];
@@ -350,7 +353,10 @@ function koaAppRoutes(
   } catch (error) {
     if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
   }
-  return { routes, warnings: reader.warnings, mountedThrough: new WeakMap(), before: [] };
+  // Where each route's router is mounted on the app (`app.use(users.routes())` before `useKoaServer`, its routes
+  // written in another module), and the middleware the app uses before the controllers.
+  const before = site ? reader.middlewareBefore(entry, site) : [];
+  return { routes, warnings: reader.warnings, mountedThrough: reader.mountedThrough, before };
 }
 
 /** The line an offset of a file is on. */
@@ -1253,7 +1259,10 @@ class RouteReader {
           prefix,
           handler!,
           answering,
-          expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+          httpStatuses([
+            ...expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
+            ...implicitStatusesIn(this.ts, answering, responseParameter(this.ts, answering, 1), EXPRESS_RESPONSE),
+          ]),
           [...runsFor(routerLevel, joinPaths(prefix, '/*')), ...middleware],
         ),
       });
@@ -1792,6 +1801,7 @@ class RouteReader {
       1,
       (fn) => expressStatusesIn(this.ts, fn, this.names.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
+      EXPRESS_RESPONSE,
     );
   }
 

@@ -16,6 +16,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { FASTIFY_RESPONSE } from './implicit.js';
 import {
   chainRoot,
   answeredStatuses,
@@ -426,7 +427,8 @@ export class FastifyReader extends ModuleReader {
   ): void {
     const [pluginArg, optionsArg] = call.getArguments();
     const plugin = this.plugin(pluginArg);
-    const location = { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() };
+    // In a chain (`server.register(cors).register(autoLoad, …)`), the line of its own `.register`.
+    const location = this.registeredAt(call);
     if (plugin === 'autoload') {
       this.warn(
         'DG_ROUTES_AUTOLOAD',
@@ -565,7 +567,15 @@ export class FastifyReader extends ModuleReader {
    * `redirect(301, url)` before).
    */
   private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    return answeredStatuses(this.ts, this.modules, body, 1, (each) => this.literalStatuses(each), FASTIFY_STATUS_SLOTS);
+    return answeredStatuses(
+      this.ts,
+      this.modules,
+      body,
+      1,
+      (each) => this.literalStatuses(each),
+      FASTIFY_STATUS_SLOTS,
+      FASTIFY_RESPONSE,
+    );
   }
 
   private literalStatuses(body: TsNode): number[] {

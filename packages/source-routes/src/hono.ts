@@ -14,6 +14,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { HONO_RESPONSE } from './implicit.js';
 import {
   chainRoot,
   methodOf,
@@ -68,6 +69,8 @@ interface App {
   base: string;
   /** For an app a function of the project makes (`createRouter()`): the app that function makes and returns. */
   factory?: App;
+  /** And the call that makes it (`versioned('v1')`), whose arguments its parameters are while it is read. */
+  made?: Handing;
 }
 
 /** A `use()` seen so far: its path pattern and the middleware names. */
@@ -144,8 +147,16 @@ export class HonoReader extends ModuleReader {
     const root = chainRoot(ts, node, CHAIN);
     if (ts.Node.isCallExpression(root)) {
       const factory = this.factoryApp(root);
+      const callee = root.getExpression();
+      const fn = factory && ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+      const made = fn ? { call: root, fn: fn as FunctionNode, outer: this.handing } : undefined;
       return (
-        factory && { creation: root, base: joinPaths(factory.base, basePathOf(ts, node, this.constants)), factory }
+        factory && {
+          creation: root,
+          base: joinPaths(factory.base, basePathOf(ts, node, this.constants)),
+          factory,
+          made,
+        }
       );
     }
     if (!ts.Node.isNewExpression(root)) return undefined;
@@ -198,7 +209,10 @@ export class HonoReader extends ModuleReader {
     if (path.has(app.creation)) return uses; // an app mounted in itself
     const inner = new Set(path).add(app.creation);
     // An app a function makes: what the function registers on it runs first (`createApp()`'s `use(logger())`).
-    const before = app.factory ? this.read(app.factory, prefix, uses, inner, out) : uses;
+    // Read with the factory's parameters as the call gives them: `versioned('one')` and `versioned('two')` each their own.
+    const before = app.factory
+      ? this.whileHanded(app.made ?? this.handing, () => this.read(app.factory!, prefix, uses, inner, out))
+      : uses;
     const { ts } = this;
     const source = app.creation.getSourceFile();
     const made =
@@ -222,8 +236,9 @@ export class HonoReader extends ModuleReader {
     const seen = [...before];
     let current = '/'; // Hono's current path: a method called without one serves it
     for (const { call, handing } of calls) {
-      // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives.
-      this.whileHanded(handing, () => {
+      // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives;
+      // in the factory that makes the app (`versioned('v1')`), what the call that makes it gives.
+      this.whileHanded(handing ?? this.handing, () => {
         const method = methodOf(ts, call)!;
         const args = call.getArguments();
         const base = joinPaths(prefix, this.baseOf(call, app, derived));
@@ -587,7 +602,15 @@ export class HonoReader extends ModuleReader {
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const fn = this.routeHandler(handler);
     return fn
-      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS)
+      ? answeredStatuses(
+          this.ts,
+          this.modules,
+          fn,
+          0,
+          (each) => this.literalStatuses(each),
+          HONO_STATUS_SLOTS,
+          HONO_RESPONSE,
+        )
       : { statuses: [] };
   }
 

@@ -14,6 +14,7 @@ import type {
   Node as TsNode,
 } from 'ts-morph';
 import type { Route } from './model.js';
+import { EXPRESS_RESPONSE, implicitStatusesIn, returnedValues } from './implicit.js';
 import { ModuleReader, property, statusFields, unwrap } from './modules.js';
 import {
   commentBefore,
@@ -24,6 +25,8 @@ import {
   type StatusSlots,
   statusCodes,
   toOpenApiPath,
+  type TsMorph,
+  unwrapParentheses,
 } from './syntax.js';
 
 const PACKAGE = 'inversify-express-utils';
@@ -204,6 +207,11 @@ export class InversifyReader extends ModuleReader {
     const body = method.getBody();
     if (!body) return { statuses: [] };
     const codes = expressStatusesIn(ts, body, this.modules.errorClassStatus);
+    // What it sends with no status set: `res.json(x)` on the `@response()` it takes, or a value it
+    // returns that is no result of BaseHttpController's (`return users`), which the package sends as a 200.
+    const response = method.getParameters().find((parameter) => parameter.getDecorator('response'));
+    codes.push(...implicitStatusesIn(ts, method, response?.getName(), EXPRESS_RESPONSE));
+    if (returnedValues(ts, method, response?.getName()).some((value) => !isActionResult(ts, value))) codes.push(200);
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getKind() !== ts.SyntaxKind.ThisKeyword)
@@ -216,4 +224,13 @@ export class InversifyReader extends ModuleReader {
     }
     return statusFields(codes, computedStatusesIn(ts, body, SLOTS));
   }
+}
+
+/** `this.ok(…)`, `await this.json(x, 202)`: a result of BaseHttpController's, whose status is read as such. */
+function isActionResult(ts: TsMorph, value: TsNode): boolean {
+  let current = unwrapParentheses(ts, value);
+  if (ts.Node.isAwaitExpression(current)) current = unwrapParentheses(ts, current.getExpression());
+  if (!ts.Node.isCallExpression(current)) return false;
+  const callee = current.getExpression();
+  return ts.Node.isPropertyAccessExpression(callee) && callee.getExpression().getKind() === ts.SyntaxKind.ThisKeyword;
 }

@@ -8,6 +8,7 @@
 import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { KOA_RESPONSE } from './implicit.js';
 import {
   answersItself,
   chainRoot,
@@ -23,6 +24,7 @@ import {
   type Member,
   ModuleReader,
   answeredStatuses,
+  returnedBy,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
@@ -78,9 +80,16 @@ interface Instance {
   /** For one a class keeps (`this.app = new Koa()`): the member its methods register on. */
   member?: Member;
   creation: TsNode;
+  /** For a router a function of the project makes (`versioned('v1')`): the call, whose arguments its parameters are. */
+  made?: Handing;
 }
 
 export class KoaReader extends ModuleReader {
+  /** The `use()` calls each route is mounted through, outermost first (`app.use(api.routes())`): where the app registers it. */
+  readonly mountedThrough = new WeakMap<Route, Array<{ file: string; start: number }>>();
+  /** The `use()` calls of the mount being read, outermost first. */
+  private readonly mounts: Array<{ file: string; start: number }> = [];
+
   /** The routes of the app the entry makes (or starts, or the routers it exports), in matching order. */
   routes(entry: string): Route[] {
     const source = this.modules.source(entry);
@@ -127,7 +136,12 @@ export class KoaReader extends ModuleReader {
     const from = required ?? (ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined);
     if (from === 'koa' && ts.Node.isNewExpression(root)) return { kind: 'app', creation: root };
     // routing-controllers' `createKoaServer({ controllers })` makes a Koa app (its controllers are read by routing-controllers.ts).
-    if (from === 'routing-controllers' && text === 'createKoaServer' && ts.Node.isCallExpression(root))
+    if (
+      from === 'routing-controllers' &&
+      ts.Node.isIdentifier(callee) &&
+      this.modules.importedName(callee) === 'createKoaServer' &&
+      ts.Node.isCallExpression(root)
+    )
       return { kind: 'app', creation: root };
     if (from && ROUTER_PACKAGES.has(from)) return { kind: 'router', creation: root };
     return undefined;
@@ -187,6 +201,12 @@ export class KoaReader extends ModuleReader {
 
   /** An app's or router's registrations, in the order they are written; nested routers where they are mounted. */
   private read(instance: Instance, prefix: string, middleware: Uses, path: Set<TsNode>, out: Route[]): void {
+    // A router a factory makes is read with the values the call that makes it gives (`versioned('v1')`).
+    if (instance.made && instance.made !== this.handing) {
+      const made = instance.made;
+      this.whileHanded(made, () => this.read({ ...instance, made: undefined }, prefix, middleware, path, out));
+      return;
+    }
     if (path.has(instance.creation)) return; // a router nested in itself
     const inner = new Set(path).add(instance.creation);
     const { ts } = this;
@@ -198,7 +218,7 @@ export class KoaReader extends ModuleReader {
     for (const { call, handing } of calls) {
       const method = methodOf(ts, call)!;
       // In a function the app is handed to (`loadRoutes(app, '/api')`), its parameters are what the call gives.
-      this.whileHanded(handing, () => {
+      this.whileHanded(handing ?? this.handing, () => {
         if (method === 'use') this.use(call, base, routerLevel, inner, out);
         else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
       });
@@ -324,17 +344,23 @@ export class KoaReader extends ModuleReader {
       if (answering && arg === last) {
         const at = joinPaths(prefix, mount);
         out.push(
-          functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
-            ...namesFor(routerLevel, joinPaths(at, '/*')),
-            ...local,
-          ]),
+          this.mountedAt(
+            functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
+              ...namesFor(routerLevel, joinPaths(at, '/*')),
+              ...local,
+            ]),
+          ),
         );
         return;
       }
       const router = routers[index];
       const mounted = router ? undefined : this.kaMount(arg);
-      if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
-      else if (mounted) this.readMount(mounted, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+      if (router || mounted) {
+        this.mounts.push({ file: call.getSourceFile().getFilePath(), start: call.getStart() });
+        if (router) this.read(router, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+        else this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
+        this.mounts.pop();
+      }
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
       else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
       else this.unread(call, this.routesOf(arg), arg);
@@ -484,9 +510,27 @@ export class KoaReader extends ModuleReader {
     }
     const target = this.routesOf(arg);
     if (!target) return undefined;
-    const made = this.instanceOf(target);
+    const made = this.instanceOf(target) ?? this.factoryRouter(target);
     // `this.router.routes()`, `new OrdersRoutes().router.routes()`: a router a class keeps in a member.
     return made ?? this.instanceNamed(target) ?? this.keptInstance(target, (source) => this.instances(source), CHAIN);
+  }
+
+  /**
+   * `versioned('v1').routes()`: the router a function of the project makes and returns, read with the
+   * values that call gives its parameters (`new Router({ prefix: `/${version}` })`), each call its own.
+   */
+  private factoryRouter(target: TsNode): Instance | undefined {
+    const { ts } = this;
+    if (!ts.Node.isCallExpression(target)) return undefined;
+    const callee = target.getExpression();
+    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+    if (!fn || !isFunction(ts, fn)) return undefined;
+    for (const returned of returnedBy(ts, fn)) {
+      const value = unwrap(ts, returned);
+      const instance = this.instanceOf(value) ?? this.instanceNamed(value);
+      if (instance) return { ...instance, made: { call: target, fn: fn as FunctionNode, outer: this.handing } };
+    }
+    return undefined;
   }
 
   /** `router.get('/x', mw…, handler)`, a named route `router.get('name', '/x', handler)`, or a list of paths. */
@@ -511,23 +555,56 @@ export class KoaReader extends ModuleReader {
         continue;
       }
       const full = joinPaths(prefix, stated);
-      out.push({
-        method,
-        path: full,
-        openapiPath: toOpenApiPath(full),
-        middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
-        ...this.statuses(handler),
-        summary: registrationComment(ts, call),
-        ...this.registeredAt(call),
-      });
+      out.push(
+        this.mountedAt({
+          method,
+          path: full,
+          openapiPath: toOpenApiPath(full),
+          middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
+          ...this.statuses(handler),
+          summary: registrationComment(ts, call),
+          ...this.registeredAt(call),
+        }),
+      );
     }
+  }
+
+  /** A route, noted with the `use()` calls it is mounted through (`mountedThrough`). */
+  private mountedAt(route: Route): Route {
+    if (this.mounts.length) this.mountedThrough.set(route, [...this.mounts]);
+    return route;
+  }
+
+  /**
+   * The names of the middleware the entry's app `use()`s before `site` (`app.use(requestLogger)` before
+   * `useKoaServer(app, …)`): they run before the routes registered there.
+   */
+  middlewareBefore(entry: string, site: { file: string; start: number }): string[] {
+    const { ts } = this;
+    const apps = this.instances(this.modules.source(entry)).filter((instance) => instance.kind === 'app');
+    return apps.flatMap((app) =>
+      this.callsOn(app, app.creation.getSourceFile(), new Set())
+        .filter(({ call }) => methodOf(ts, call) === 'use')
+        .filter(({ call }) => call.getSourceFile().getFilePath() === site.file && call.getStart() < site.start)
+        .flatMap(({ call }) => call.getArguments())
+        .filter((arg) => ts.Node.isIdentifier(arg) && !this.mountedRouter(arg) && !this.kaMount(arg))
+        .map((arg) => arg.getText()),
+    );
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
     const fn = this.routeHandler(handler);
     return fn
-      ? answeredStatuses(this.ts, this.modules, fn, 0, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS)
+      ? answeredStatuses(
+          this.ts,
+          this.modules,
+          fn,
+          0,
+          (each) => this.literalStatuses(each),
+          KOA_STATUS_SLOTS,
+          KOA_RESPONSE,
+        )
       : { statuses: [] };
   }
 

@@ -24,7 +24,11 @@ export interface Route {
   openapiPath: string;
   /** Middleware named between the path and the handler, mounts' included (`requireStaff`); NestJS: guards. */
   middleware: string[];
-  /** Status codes the handler sets (`res.status(201)`, `res.sendStatus(204)`), sorted; NestJS: `@HttpCode`, else its default. */
+  /**
+   * Status codes the handler answers with, sorted: those it sets (`res.status(201)`, `res.sendStatus(204)`),
+   * those of the errors it raises, and the framework's own where it sends with none set (`res.json(x)`: 200);
+   * NestJS: `@HttpCode`, else its default.
+   */
   statuses: number[];
   /**
    * Statuses the handler sets that are computed at run time, as written (`err.statusCode` of

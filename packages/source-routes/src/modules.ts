@@ -22,6 +22,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
   computedStatus,
@@ -152,6 +153,22 @@ export class Modules {
       .getImportDeclarations()
       .find((declaration) => declaration.getNamespaceImport()?.getText() === id.getText());
     return namespace && this.resolve(source.getFilePath(), namespace.getModuleSpecifierValue());
+  }
+
+  /**
+   * The name a local name is imported under from its module: `createKoaServer` of
+   * `import { createKoaServer as makeServer }` (or `const { createKoaServer: makeServer } = require(…)`);
+   * the local name itself where it is not renamed.
+   */
+  importedName(id: Identifier): string {
+    const { ts } = this;
+    const name = id.getText();
+    for (const declaration of id.getSourceFile().getImportDeclarations())
+      for (const named of declaration.getNamedImports())
+        if ((named.getAliasNode()?.getText() ?? named.getName()) === name) return named.getName();
+    const element = this.bindingOf(id)?.declaration;
+    if (element && ts.Node.isBindingElement(element)) return element.getPropertyNameNode()?.getText() ?? name;
+    return name;
   }
 
   /** The package a local name is imported from (`fp` → `fastify-plugin`), for names that are not the project's. */
@@ -294,7 +311,10 @@ export class Modules {
     if (known) return known[name.getText()];
     const cls = this.follow(name)?.value;
     if (!cls || !ts.Node.isClassDeclaration(cls)) return undefined;
-    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node));
+    // How many arguments `new X(…)` gives, for a status parameter's default it leaves to apply (`public status = 500`).
+    const made = depth === 0 ? name.getParent() : undefined;
+    const given = made && ts.Node.isNewExpression(made) ? made.getArguments().length : undefined;
+    const own = ownErrorStatus(ts, cls, (node) => this.statusOf(node), given);
     if (own !== undefined) return own;
     const base = cls.getExtends()?.getExpression();
     return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
@@ -496,6 +516,18 @@ export class Modules {
         ? this.memberOf(object.getExpression(), object.getName(), depth + 1)
         : object;
     holder = holder && unwrap(ts, holder);
+    // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
+    if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+      const named = this.follow(holder, depth + 1)?.value;
+      holder = named && unwrap(ts, named);
+    }
+    // `ctrl.login` with `const ctrl = require('./controllers').users`: the member the name holds, followed to its value.
+    if (holder && holder !== object && ts.Node.isPropertyAccessExpression(holder) && depth < 8) {
+      const member = this.memberOf(holder.getExpression(), holder.getName(), depth + 1);
+      holder = member && unwrap(ts, member);
+      if (holder && ts.Node.isIdentifier(holder)) holder = this.follow(holder, depth + 1)?.value;
+      holder = holder && unwrap(ts, holder);
+    }
     // `require('./users').getProfile`, or a barrel's `module.exports.users = require('./users')`: that module's export.
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;
@@ -792,7 +824,31 @@ function ownErrorStatus(
   ts: TsMorph,
   cls: ClassDeclaration,
   statusOf: (node: TsNode) => number | undefined,
+  given?: number,
 ): number | undefined {
+  const constructors = cls.getConstructors();
+  // `constructor(message: string, public status = 500)`: the default, where the `new` call leaves it out.
+  const defaulted = (parameter: ParameterDeclaration) => {
+    const owner = parameter.getParentIfKind(ts.SyntaxKind.Constructor);
+    const at = owner ? owner.getParameters().indexOf(parameter) : -1;
+    const init = parameter.getInitializer();
+    return init && at >= 0 && given !== undefined && given <= at ? statusOf(init) : undefined;
+  };
+  for (const parameter of constructors.flatMap((constructor) => constructor.getParameters())) {
+    if (!parameter.isParameterProperty() || !STATUS_FIELD.test(parameter.getName())) continue;
+    const code = defaulted(parameter);
+    if (code !== undefined) return code;
+  }
+  // A parameter of the constructor the status is set from (`this.status = status`, `super(message, status)`).
+  const valueOf = (node: TsNode) => {
+    const value = unwrap(ts, node);
+    const parameter = ts.Node.isIdentifier(value)
+      ? constructors
+          .flatMap((constructor) => constructor.getParameters())
+          .find((each) => each.getName() === value.getText())
+      : undefined;
+    return parameter ? defaulted(parameter) : statusOf(node);
+  };
   for (const field of cls.getProperties()) {
     const init = field.getInitializer();
     const code = init && STATUS_FIELD.test(field.getName()) ? statusOf(init) : undefined;
@@ -805,13 +861,13 @@ function ownErrorStatus(
       .find((each) => each !== undefined);
     if (code !== undefined) return code;
   }
-  for (const constructor of cls.getConstructors()) {
+  for (const constructor of constructors) {
     for (const node of constructor.getDescendants()) {
       // `this.statusCode = 404`
       if (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken) {
         const left = node.getLeft();
         if (ts.Node.isPropertyAccessExpression(left) && thisMember(ts, left) && STATUS_FIELD.test(left.getName())) {
-          const code = statusOf(node.getRight());
+          const code = valueOf(node.getRight());
           if (code !== undefined) return code;
         }
       }
@@ -825,7 +881,7 @@ function ownErrorStatus(
                 .filter((each) => ts.Node.isPropertyAssignment(each) && STATUS_FIELD.test(each.getName()))
                 .map((each) => statusOf((each as PropertyAssignment).getInitializer()!))
                 .find((each) => each !== undefined)
-            : statusOf(value);
+            : valueOf(value);
           if (code !== undefined) return code;
         }
       }
@@ -1324,10 +1380,15 @@ export function answeredStatuses(
   responseAt: number,
   literal: (fn: TsNode) => number[],
   slots: StatusSlots,
+  style?: ResponseStyle,
 ): Pick<Route, 'statuses' | 'computedStatuses'> {
   const codes: number[] = [];
   const computed = new Set<string>();
+  const responses = new Map<TsNode, string | undefined>();
   for (const answerer of modules.answering(handler, responseAt)) {
+    const response = responseName(ts, answerer, responses, handler, responseAt);
+    responses.set(answerer.fn, response);
+    if (style) codes.push(...implicitOf(ts, answerer, response, responses, handler, style));
     // What the helper states itself, `literal` reads as its framework reads it; but a fallback of a
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
@@ -1348,6 +1409,46 @@ export function answeredStatuses(
     codes.push(...literal(answerer.fn).filter((code) => !handedFallbacks.has(code) || stated.has(code)));
   }
   return statusFields(codes, [...computed]);
+}
+
+/**
+ * The name the response goes by in a function that answers for a handler: the handler's parameter at
+ * `responseAt`; in a helper, the parameter the handing call gives it in (`reply` of `ok(reply, data)`
+ * called as `ok(res, user)`).
+ */
+function responseName(
+  ts: TsMorph,
+  answerer: Answerer,
+  responses: Map<TsNode, string | undefined>,
+  handler: TsNode,
+  responseAt: number,
+): string | undefined {
+  const parameters = (fn: TsNode) => (fn as FunctionNode).getParameters?.() ?? [];
+  if (!answerer.handing) return parameters(answerer.fn)[responseAt]?.getName();
+  const caller = answerer.handing.outer?.fn ?? handler;
+  const given = responses.get(caller);
+  const at = answerer.handing.call.getArguments().findIndex((arg) => given !== undefined && arg.getText() === given);
+  return at >= 0 ? parameters(answerer.fn)[at]?.getName() : undefined;
+}
+
+/**
+ * The statuses a function that answers for a handler sends without naming them (`implicitStatusesIn`):
+ * none in a helper its caller set a status for before handing it the response (`res.status(201); ok(res, data)`).
+ */
+function implicitOf(
+  ts: TsMorph,
+  answerer: Answerer,
+  response: string | undefined,
+  responses: Map<TsNode, string | undefined>,
+  handler: TsNode,
+  style: ResponseStyle,
+): number[] {
+  for (let at = answerer.handing; at; at = at.outer) {
+    const caller = at.outer?.fn ?? handler;
+    const given = responses.get(caller);
+    if (given !== undefined && statusSetBefore(ts, caller, given, at.call, style)) return [];
+  }
+  return implicitStatusesIn(ts, answerer.fn, response, style);
 }
 
 /**

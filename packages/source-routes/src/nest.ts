@@ -20,6 +20,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import {
   chainRoot,
   type Declaration,
@@ -28,6 +29,7 @@ import {
   Modules,
   nameStart,
   answeredStatuses,
+  httpStatuses,
   packageMountRoute,
   unwrap,
   warningOfDefaults,
@@ -413,7 +415,7 @@ export class NestReader {
    * What a handler that takes the response object (`@Res() res`) answers with, itself and through the
    * project's functions it hands `res` to (`answeredStatuses`); undefined for one that takes none.
    */
-  private answered(method: MethodDeclaration): Pick<Route, 'statuses' | 'computedStatuses'> | undefined {
+  private answered(method: MethodDeclaration, ok: number): Pick<Route, 'statuses' | 'computedStatuses'> | undefined {
     const decorator = responseDecorator(method);
     const parameter = decorator?.getParentIfKind(this.ts.SyntaxKind.Parameter);
     if (!parameter || !method.getBody()) return undefined;
@@ -425,6 +427,7 @@ export class NestReader {
       at,
       (fn) => expressStatusesIn(this.ts, fn, this.modules.errorClassStatus),
       EXPRESS_STATUS_SLOTS,
+      { ...EXPRESS_RESPONSE, ok },
     );
   }
 
@@ -438,7 +441,10 @@ export class NestReader {
       path: full,
       openapiPath: toOpenApiPath(full),
       middleware: handlers.slice(0, -1).map((node) => shortText(node)),
-      statuses: expressStatusesIn(this.ts, handler, this.modules.errorClassStatus),
+      statuses: httpStatuses([
+        ...expressStatusesIn(this.ts, handler, this.modules.errorClassStatus),
+        ...implicitStatusesIn(this.ts, handler, responseParameter(this.ts, handler, 1), EXPRESS_RESPONSE),
+      ]),
       summary: commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call),
       file: call.getSourceFile().getFilePath(),
       line: call.getStartLineNumber(),
@@ -830,6 +836,9 @@ export class NestReader {
         const versionNode = methodVersion ?? controllerVersion;
         const versions = versionNode && versionsOf(ts, versionNode, this.literal);
         const paths = this.paths(decorator, undefined);
+        const fallback = statuses(ts, verb, decorators);
+        // Nest sets its status before the handler runs, so a `res.json(x)` of a `@Res()` handler sends it.
+        const answered = this.answered(method, fallback[0]!);
         for (const prefix of prefixes)
           for (const path of paths)
             routes.push({
@@ -841,10 +850,9 @@ export class NestReader {
                   ts,
                   method,
                   this.modules.errorClassStatus,
-                  responseStatuses(ts, method, statuses(ts, verb, decorators), this.answered(method)) ??
-                    statuses(ts, verb, decorators),
+                  responseStatuses(ts, method, fallback, answered) ?? fallback,
                 ),
-                ...computedStatuses(ts, method, this.answered(method)),
+                ...computedStatuses(ts, method, answered),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
                 line: decorator.getStartLineNumber(),

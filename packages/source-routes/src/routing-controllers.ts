@@ -74,10 +74,11 @@ export class RoutingControllersReader extends ModuleReader {
   createdApps(entry: string): Array<{ file: string; name: string }> {
     const { ts } = this;
     return this.servers(entry).flatMap(({ call }) => {
-      const callee = unwrap(ts, call.getExpression()).getText();
+      const callee = unwrap(ts, call.getExpression());
       const declaration = call.getParentIfKind(ts.SyntaxKind.VariableDeclaration);
       const name = declaration?.getNameNode();
-      return callee.startsWith('create') && name && ts.Node.isIdentifier(name)
+      const creates = ts.Node.isIdentifier(callee) && this.modules.importedName(callee).startsWith('create');
+      return creates && name && ts.Node.isIdentifier(name)
         ? [{ file: call.getSourceFile().getFilePath(), name: name.getText() }]
         : [];
     });
@@ -97,7 +98,8 @@ export class RoutingControllersReader extends ModuleReader {
     for (const file of this.modules.evaluationOrder(entry))
       for (const call of this.modules.source(file).getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
         const callee = unwrap(ts, call.getExpression());
-        const server = ts.Node.isIdentifier(callee) ? SERVERS[callee.getText()] : undefined;
+        // Under the name it is imported as: `import { createKoaServer as makeServer }` is still createKoaServer.
+        const server = ts.Node.isIdentifier(callee) ? SERVERS[this.modules.importedName(callee)] : undefined;
         if (!server || !ts.Node.isIdentifier(callee) || this.modules.packageOf(callee) !== PACKAGE) continue;
         found.push({ call, framework: server.framework, options: this.options(call.getArguments()[server.optionsAt]) });
       }

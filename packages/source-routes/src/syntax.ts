@@ -26,6 +26,8 @@ export class ImportResolver {
   private readonly aliases = new Map<string, PathAliases | undefined>();
   /** A source file's folder → the tsconfig that governs it, looked up once per folder. */
   private readonly configs = new Map<string, string | undefined>();
+  /** A folder → the NODE_PATH its nearest package.json's scripts set (undefined: none), looked up once per folder. */
+  private readonly nodePaths = new Map<string, NodePath | undefined>();
 
   constructor(private readonly ts: TsMorph) {}
 
@@ -37,7 +39,7 @@ export class ImportResolver {
     if (!this.configs.has(dir)) this.configs.set(dir, nearestTsconfig(dir));
     const config = this.configs.get(dir);
     const aliases = config && this.pathAliases(config);
-    if (!aliases) return undefined;
+    if (!aliases) return this.fromNodePath(from, specifier);
     for (const [pattern, targets] of aliases.paths) {
       const star = pattern.indexOf('*');
       const matched =
@@ -53,7 +55,53 @@ export class ImportResolver {
       }
     }
     // With a baseUrl, `src/base/base.controller` is read from it (Nest CLI projects set `"baseUrl": "./"`).
-    return aliases.fromBaseUrl ? sourceFile(resolve(aliases.baseUrl, specifier)) : undefined;
+    return (
+      (aliases.fromBaseUrl ? sourceFile(resolve(aliases.baseUrl, specifier)) : undefined) ??
+      this.fromNodePath(from, specifier)
+    );
+  }
+
+  /**
+   * `require('controllers')` in an app its package.json starts with `NODE_PATH=src` (`cross-env NODE_PATH=src
+   * node src/bin/server`): the module under that folder, where no dependency of the package has the name, as
+   * Node looks in NODE_PATH only after node_modules.
+   */
+  private fromNodePath(from: string, specifier: string): string | undefined {
+    const found = this.nodePath(dirname(from));
+    if (!found || found.dependencies.has(packageName(specifier))) return undefined;
+    for (const dir of found.dirs) {
+      const file = sourceFile(resolve(dir, specifier));
+      if (file) return file;
+    }
+    return undefined;
+  }
+
+  /** The NODE_PATH folders the nearest package.json's scripts set, and its dependencies; read once a folder. */
+  private nodePath(dir: string): NodePath | undefined {
+    if (this.nodePaths.has(dir)) return this.nodePaths.get(dir);
+    let found: NodePath | undefined;
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      let json: { scripts?: Record<string, unknown>; dependencies?: object; devDependencies?: object } = {};
+      try {
+        json = JSON.parse(readFileSync(manifest, 'utf8')) as typeof json;
+      } catch {
+        // an unreadable package.json sets no NODE_PATH
+      }
+      const dirs = Object.values(json.scripts ?? {})
+        .filter((script): script is string => typeof script === 'string')
+        .flatMap((script) => [...script.matchAll(/\bNODE_PATH=(['"]?)([^\s'"&;]+)\1/g)].map((match) => match[2]!))
+        .flatMap((value) => value.split(':'))
+        .filter((value) => value && value !== '$NODE_PATH')
+        .map((value) => resolve(dir, value));
+      const dependencies = new Set([
+        ...Object.keys(json.dependencies ?? {}),
+        ...Object.keys(json.devDependencies ?? {}),
+      ]);
+      found = dirs.length ? { dirs: [...new Set(dirs)], dependencies } : undefined;
+    } else if (dir !== dirname(dir)) found = this.nodePath(dirname(dir));
+    this.nodePaths.set(dir, found);
+    return found;
   }
 
   /** `compilerOptions.paths` and `baseUrl` of a tsconfig, or of the config it extends (Nx: `tsconfig.base.json`). */
@@ -117,6 +165,17 @@ function conditionalTarget(target: unknown): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+interface NodePath {
+  dirs: string[];
+  dependencies: Set<string>;
+}
+
+/** `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg`. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 interface PathAliases {

@@ -31,19 +31,19 @@ describe('readRoutes on a Fastify app', () => {
     ).toEqual([
       ['POST', '/session', [], [201], at('plugins/auth.ts', 10)], // fp(…): the prefix is ignored
       ['GET', '/health', [], [204], at('server.ts', 16)],
-      ['GET', '/api/v1/items', [], [], at('routes/items.ts', 5)],
-      ['GET', '/api/v1/items/:id', [], [404], at('routes/items.ts', 8)],
+      ['GET', '/api/v1/items', [], [200], at('routes/items.ts', 5)],
+      ['GET', '/api/v1/items/:id', [], [200, 404], at('routes/items.ts', 8)],
       ['POST', '/api/v1/items', ['fastify.authenticate'], [201], at('routes/items.ts', 13)],
       ['DELETE', '/api/v1/items/:id', ['fastify.authenticate'], [204], at('routes/items.ts', 18)], // handler by name
-      ['GET', '/api/v1/items/:id/stock', [], [], at('routes/items.ts', 25)],
+      ['GET', '/api/v1/items/:id/stock', [], [200], at('routes/items.ts', 25)],
       ['PUT', '/api/v1/items/:id/stock/:warehouse', [], [204], at('routes/items.ts', 26)],
       ['POST', '/api/v1/orders', ['fastify.authenticate'], [201], at('routes/orders.ts', 8)], // addHook
-      ['GET', '/api/v1/orders/:orderId', ['fastify.authenticate'], [], at('routes/orders.ts', 17)],
-      ['GET', '/api/v1/version', [], [], at('server.ts', 24)], // route({ method: [GET, HEAD] })
-      ['HEAD', '/api/v1/version', [], [], at('server.ts', 24)],
-      ['GET', '/admin/users', [], [], at('routes/admin/users.js', 4)], // CommonJS, require('./users')
+      ['GET', '/api/v1/orders/:orderId', ['fastify.authenticate'], [200], at('routes/orders.ts', 17)],
+      ['GET', '/api/v1/version', [], [200], at('server.ts', 24)], // route({ method: [GET, HEAD] })
+      ['HEAD', '/api/v1/version', [], [200], at('server.ts', 24)],
+      ['GET', '/admin/users', [], [200], at('routes/admin/users.js', 4)], // CommonJS, require('./users')
       ['DELETE', '/admin/users/:userId', [], [204], at('routes/admin/users.js', 5)],
-      ['GET', '/admin/stats', [], [], at('routes/admin/index.js', 7)],
+      ['GET', '/admin/stats', [], [200], at('routes/admin/index.js', 7)],
     ]);
     expect(routes.map((route) => route.summary)).toEqual([
       'Exchange credentials for a session token.',
@@ -118,7 +118,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     });
     const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
-      ['GET', '/v2/users', [], 2],
+      ['GET', '/v2/users', [200], 2],
       ['POST', '/admin/users/:id/ban', [202], 5],
     ]);
     expect(warnings).toEqual([]);
@@ -131,15 +131,21 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         "import AutoLoad from '@fastify/autoload';",
         "import type { FastifyPluginAsync } from 'fastify';",
         'const app: FastifyPluginAsync = async (fastify, opts) => {',
-        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
+        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'plugins'), options: opts });",
+        '  fastify',
+        "    .register(AutoLoad, { dir: join(__dirname, 'hooks') })",
+        "    .register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
         '};',
         'export default app;',
       ].join('\n'),
     });
     const { framework, routes, warnings } = await readRoutes(join(dir, 'app.ts'));
     expect([framework, routes]).toEqual(['Fastify', []]);
+    // In a chain, each at the line of its own .register.
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_AUTOLOAD', 5],
+      ['DG_ROUTES_AUTOLOAD', 7],
+      ['DG_ROUTES_AUTOLOAD', 8],
       ['DG_ROUTES_NONE', undefined],
     ]);
   });
@@ -236,11 +242,11 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     await writeFile(join(dir, 'setup.ts'), 'export const setup = makeSetup();\n');
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
-      ['GET', '/health', ['authenticate'], [], 6],
-      ['GET', '/users', ['authenticate'], [], 3],
+      ['GET', '/health', ['authenticate'], [200], 6],
+      ['GET', '/users', ['authenticate'], [200], 3],
       ['POST', '/users', ['authenticate'], [201], 4],
-      ['GET', '/v1/me', ['authenticate'], [], 8],
-      ['GET', '/v1/stats', ['authenticate'], [], 2],
+      ['GET', '/v1/me', ['authenticate'], [200], 8],
+      ['GET', '/v1/stats', ['authenticate'], [200], 2],
       ['DELETE', '/cache', ['authenticate'], [204], 13],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
@@ -319,11 +325,11 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       routes.map((route) => [route.method, route.path, route.statuses, `${basename(route.file)}:${route.line}`]),
     ).toEqual([
       ['POST', '/orders', [201], 'routes.ts:9'],
-      ['GET', '/users', [], 'routes.ts:4'], // inherited, through this.users(app)
+      ['GET', '/users', [200], 'routes.ts:4'], // inherited, through this.users(app)
       ['DELETE', '/cache', [204], 'registry.ts:4'],
-      ['GET', '/health', [], 'routes.ts:13'], // a static method
-      ['GET', '/local', [], 'server.ts:15'],
-      ['PUT', '/more', [], 'more.ts:2'], // a namespace import's function
+      ['GET', '/health', [200], 'routes.ts:13'], // a static method
+      ['GET', '/local', [200], 'server.ts:15'],
+      ['PUT', '/more', [200], 'more.ts:2'], // a namespace import's function
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_PLUGIN_UNREAD', { file: join(dir, 'kept.ts'), line: 5 }], // this.app = app
@@ -462,7 +468,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary, route.line])).toEqual([
       ['GET', '/trips/:tripId/confirm', [301, 302], undefined, 4],
-      ['POST', '/trips', [], undefined, 13],
+      ['POST', '/trips', [200], undefined, 13],
       ['POST', '/auth/login', [], 'Sign in', 17],
     ]);
     expect(warnings).toEqual([]);
@@ -555,8 +561,8 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
-      ['GET', '/health', [], 14], // handed to this.routes() in the constructor, written before plugins()'s register
-      ['GET', '/users', [], 3],
+      ['GET', '/health', [200], 14], // handed to this.routes() in the constructor, written before plugins()'s register
+      ['GET', '/users', [200], 3],
       ['POST', '/jobs', [202], 17],
     ]);
     expect(warnings).toEqual([]);
@@ -621,7 +627,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(framework).toBe('Fastify');
     expect(routes.map((r) => [r.method, r.path, r.statuses, r.line])).toEqual([
-      ['GET', '/users', [], 3],
+      ['GET', '/users', [200], 3],
       ['GET', '/users/:id', [404], 4],
       ['GET', '/health', [204], 8],
     ]);

@@ -29,13 +29,13 @@ describe('readRoutes on a Hono app', () => {
       ]),
     ).toEqual([
       ['GET', '/health', ['logger()'], [204], at('index.ts', 13)],
-      ['GET', '/api/bookings', session, [], at('routes/bookings.ts', 7)],
+      ['GET', '/api/bookings', session, [200], at('routes/bookings.ts', 7)],
       ['POST', '/api/bookings', session, [201], at('routes/bookings.ts', 8)],
       ['GET', '/api/bookings/:id{[0-9]+}', session, [404], at('routes/bookings.ts', 9)], // HTTPException
       ['DELETE', '/api/bookings/:id{[0-9]+}', session, [204], at('routes/bookings.ts', 12)], // no path: the one before
-      ['GET', '/api/rooms', ['logger()', 'cors()'], [], at('routes/rooms.ts', 6)],
-      ['GET', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [], at('routes/rooms.ts', 8)], // on()
-      ['HEAD', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [], at('routes/rooms.ts', 8)],
+      ['GET', '/api/rooms', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 6)],
+      ['GET', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)], // on()
+      ['HEAD', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)],
       ['PUT', '/api/rooms/:roomId', ['logger()', 'cors()', 'requireStaff'], [200], at('routes/rooms.ts', 9)],
     ]);
     expect(routes[3]!.openapiPath).toBe('/api/bookings/{id}');
@@ -76,7 +76,7 @@ describe('readRoutes on a Hono app', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'worker.ts'));
     expect(framework).toBe('Hono');
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
-      ['GET', '/v1/items', [], 4],
+      ['GET', '/v1/items', [200], 4],
       ['POST', '/v1/items', [201], 4],
       ['DELETE', '/v1/admin/cache', [302], 3],
     ]);
@@ -136,9 +136,9 @@ describe('readRoutes on a Hono app', () => {
         at(route.file.slice(dir.length + 1), route.line),
       ]),
     ).toEqual([
-      ['GET', '/health', ['logger()'], [], at('app.ts', 6)],
-      ['GET', '/sub/a', ['logger()'], [], at('sub.ts', 3)],
-      ['GET', '/v1/users', ['logger()'], [], at('routes.ts', 5)],
+      ['GET', '/health', ['logger()'], [200], at('app.ts', 6)],
+      ['GET', '/sub/a', ['logger()'], [200], at('sub.ts', 3)],
+      ['GET', '/v1/users', ['logger()'], [200], at('routes.ts', 5)],
       ['POST', '/login', ['logger()'], [201], at('routes.ts', 6)],
     ]);
     expect(routes[2]!.summary).toBe('Users, newest first.');
@@ -175,13 +175,13 @@ describe('readRoutes on a Hono app', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
-      ['GET', '/api/v1/users', [], [], 6],
+      ['GET', '/api/v1/users', [], [200], 6],
       ['DELETE', '/api/v1/admin/cache', ['requireAdmin'], [204], 8],
-      ['GET', '/api/v2/users', [], [], 9],
+      ['GET', '/api/v2/users', [], [200], 9],
       ['POST', '/api/v2/users', [], [201], 9],
-      ['GET', '/api/health', [], [], 10],
-      ['GET', '/users', [], [], 12],
-      ['GET', '/old/users', [], [], 16], // mounting a clone mounts the app it derives from
+      ['GET', '/api/health', [], [200], 10],
+      ['GET', '/users', [], [200], 12],
+      ['GET', '/old/users', [], [200], 16], // mounting a clone mounts the app it derives from
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_PREFIX_UNKNOWN', 11],
@@ -279,8 +279,8 @@ describe('readRoutes on a Hono app', () => {
     for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
     const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((route) => [route.method, route.path, route.openapiPath, route.statuses, route.line])).toEqual([
-      ['GET', '/notes', '/notes', [], 5],
-      ['GET', '/notes/:id', '/notes/{id}', [], 6],
+      ['GET', '/notes', '/notes', [200], 5],
+      ['GET', '/notes/:id', '/notes/{id}', [200], 6],
       ['DELETE', '/notes/:id', '/notes/{id}', [204], 7],
       ['POST', '/notes', '/notes', [201], 8],
     ]);
@@ -434,10 +434,10 @@ describe('readRoutes on a Hono app', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
-      ['GET', '/health', [], [], 12],
-      ['GET', '/users/:id', [], [], 3],
+      ['GET', '/health', [], [200], 12],
+      ['GET', '/users/:id', [], [200], 3],
       ['GET', '/admin/stats', ['auth'], [201], 14],
-      ['GET', '/internal/ping', [], [], 19],
+      ['GET', '/internal/ping', [], [200], 19],
     ]);
     expect(warnings).toEqual([]);
   });
@@ -508,7 +508,7 @@ describe('readRoutes on a Hono app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, at(basename(r.file), r.line)])).toEqual([
       ['DELETE', '/api/v2/cache', ['logger()'], [204], 'routes.ts:4'],
-      ['GET', '/api/health', ['logger()'], [], 'routes.ts:5'],
+      ['GET', '/api/health', ['logger()'], [200], 'routes.ts:5'],
       ['POST', '/api/jobs', ['logger()'], [202], 'routes.ts:5'],
       ['GET', '/*', ['logger()'], [], 'index.ts:11'],
     ]);
@@ -633,7 +633,7 @@ describe('readRoutes on a Hono app', () => {
     );
     const { routes } = await readRoutes(join(dir, 'index.js'));
     expect(routes.map((r) => [r.method, r.path, r.openapiPath, r.statuses, r.computedStatuses])).toEqual([
-      ['GET', '/v1/users', '/v1/users', [], undefined],
+      ['GET', '/v1/users', '/v1/users', [200], undefined],
       ['GET', '/v1/users/:user_id/', '/v1/users/{user_id}/', [200], undefined], // only /v1/users/1/ is served
       ['DELETE', '/v1/users/:user_id', '/v1/users/{user_id}', [204, 500], ['error.statusCode']], // sendError(c, err)
       ['POST', '/v1/teams', '/v1/teams', [201, 400], undefined], // created(c, {})
@@ -745,6 +745,39 @@ describe('readRoutes on a Hono app', () => {
       ].join('\n'),
     );
     const { routes } = await readRoutes(join(dir, 'index.ts'));
-    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/rooms/:id', [404]]]);
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/rooms/:id', [200, 404]],
+    ]);
+  });
+  it('reads an app a factory of the project makes, mounted twice with different values, each with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { versioned } from './versioned';",
+        'const app = new Hono();',
+        "app.route('/v1', versioned('one'));",
+        "app.route('/v2', versioned('two'));",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'versioned.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'export function versioned(name: string) {',
+        '  const sub = new Hono();',
+        '  sub.get(`/${name}`, (c) => c.json([]));',
+        '  return sub;',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/v1/one'],
+      ['GET', '/v2/two'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });

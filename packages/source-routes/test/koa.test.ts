@@ -29,12 +29,12 @@ describe('readRoutes on a Koa app', () => {
       ]),
     ).toEqual([
       ['GET', '/health', [], [204], at('routes/health.ts', 6)],
-      ['GET', '/api/me', ['requireAuth'], [], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
-      ['GET', '/api/articles', ['requireAuth'], [], at('routes/articles.ts', 9)], // a named route
+      ['GET', '/api/me', ['requireAuth'], [200], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
+      ['GET', '/api/articles', ['requireAuth'], [200], at('routes/articles.ts', 9)], // a named route
       ['POST', '/api/articles', ['requireAuth', "requireRole('editor')"], [201], at('routes/articles.ts', 12)],
       ['GET', '/api/articles/:slug', ['requireAuth'], [404], at('routes/articles.ts', 16)], // ctx.throw(404)
       ['DELETE', '/api/articles/:slug', ['requireAuth', "requireRole('admin')"], [204], at('routes/articles.ts', 21)],
-      ['GET', '/api/users', ['requireAuth'], [], at('routes/users.js', 6)], // router.prefix('/users')
+      ['GET', '/api/users', ['requireAuth'], [200], at('routes/users.js', 6)], // router.prefix('/users')
       ['PUT', '/api/users/:id', ['requireAuth'], [200], at('routes/users.js', 9)],
       ['PUT', '/api/users/:id/profile', ['requireAuth'], [200], at('routes/users.js', 9)],
     ]);
@@ -72,8 +72,8 @@ describe('readRoutes on a Koa app', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'routes.js'));
     expect(framework).toBe('Koa');
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
-      ['GET', '/a', [], 5],
-      ['POST', '/b', [], 5],
+      ['GET', '/a', [200], 5],
+      ['POST', '/b', [200], 5],
       ['GET', '/n/leaf', [202], 3],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
@@ -127,7 +127,7 @@ describe('readRoutes on a Koa app', () => {
     await writeFile(join(dir, 'legacy.ts'), "export function createLegacy() {\n  return require('./old');\n}\n");
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.line])).toEqual([
-      ['GET', '/v1/users', ['requireAuth'], [], 9],
+      ['GET', '/v1/users', ['requireAuth'], [200], 9],
       ['ALL', '/v1/ping/*', ['requireAuth', 'limiter'], [204], 19],
       ['POST', '/v2/items', [], [201], 4],
       ['ALL', '/static/*', [], [], 14], // koa-static's: a row, its files are not read
@@ -176,10 +176,10 @@ describe('readRoutes on a Koa app', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.line])).toEqual([
-      ['GET', '/api/v1/search', [], 7],
+      ['GET', '/api/v1/search', [200], 7],
       ['POST', '/api/v1/items', [201], 8],
-      ['GET', '/api/v1/leaf', [], 5],
-      ['GET', '/x/y', [], 10],
+      ['GET', '/api/v1/leaf', [200], 5],
+      ['GET', '/x/y', [200], 10],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
       ['DG_ROUTES_COMPUTED_PATH', 11],
@@ -443,7 +443,7 @@ describe('readRoutes on a Koa app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
     expect(routes.map((r) => [r.method, r.path, r.statuses, r.inlineMount, r.line])).toEqual([
       ['ALL', '/proxy/*', [502], true, 7],
-      ['GET', '/ping', [], undefined, 8],
+      ['GET', '/ping', [200], undefined, 8],
       ['ALL', '/health/*', [200], true, 10],
     ]);
     expect(warnings).toEqual([]);
@@ -677,5 +677,84 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', { file: join(dir, 'routes.ts'), line: 10 }],
     ]);
+  });
+
+  it("reads modules required by bare name from the folder the package's scripts set NODE_PATH to, and handlers a required module's member names (koa-knex-realworld-example)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    const files: Record<string, string[]> = {
+      'package.json': [
+        JSON.stringify({
+          scripts: { start: 'cross-env NODE_PATH=src node src/bin/server' },
+          dependencies: { config: '^3.0.0', koa: '^2.6.2', 'koa-router': '^7.4.0' },
+        }),
+      ],
+      'src/app.js': [
+        "const Koa = require('koa');",
+        "const routes = require('routes');", // src/routes/index.js, through NODE_PATH
+        "const config = require('config');", // a dependency: the package, though src/config exists
+        'const app = new Koa();',
+        'app.use(routes.routes());',
+        'module.exports = app;',
+      ],
+      'src/config/index.js': ['module.exports = {};'],
+      'src/routes/index.js': [
+        "const Router = require('koa-router');",
+        "const ctrl = require('controllers').articles;",
+        'const router = new Router();',
+        "router.get('/articles', ctrl.get);",
+        "router.get('/articles/:slug/comments', ctrl.comments.get);",
+        'module.exports = router;',
+      ],
+      'src/controllers/index.js': ["const articles = require('./articles');", 'module.exports = { articles };'],
+      'src/controllers/articles.js': [
+        "const comments = require('./comments');",
+        'module.exports = {',
+        '  async get(ctx) { if (!ctx.query.ok) ctx.throw(422); ctx.body = { articles: [] }; },',
+        '  comments,',
+        '};',
+      ],
+      'src/controllers/comments.js': ['module.exports = { async get(ctx) { ctx.body = { comments: [] }; } };'],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/articles', [200, 422]],
+      ['GET', '/articles/:slug/comments', [200]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+  it('reads a router a factory of the project makes, mounted twice with different values, each with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import { versioned } from './versioned';",
+        'const app = new Koa();',
+        "app.use(versioned('v1').routes());",
+        "app.use(versioned('v2').routes());",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'versioned.ts'),
+      [
+        "import Router from '@koa/router';",
+        'export function versioned(version: string) {',
+        '  const router = new Router({ prefix: `/${version}` });',
+        "  router.get('/items', (ctx) => { ctx.body = []; });",
+        '  return router;',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/v1/items'],
+      ['GET', '/v2/items'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });

@@ -651,7 +651,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(framework).toBe('Express');
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [204]],
-      ['GET', '/login', [], []],
+      ['GET', '/login', [], [200]],
       ['POST', '/users/session', ["passport.authenticate('local')"], [302]], // res.redirect('/')
       ['GET', '/docs', [], [204]], // the literal `const table`, mounted in a forEach
     ]);
@@ -696,8 +696,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(framework).toBe('Express');
     expect(routes.map((r) => [r.method, r.path, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
-      ['GET', '/api/users', [], 'users.ts:3'],
-      ['GET', '/admin/stats', [], 'app.ts:11'],
+      ['GET', '/api/users', [200], 'users.ts:3'],
+      ['GET', '/admin/stats', [200], 'app.ts:11'],
       ['GET', '/health', [204], 'app.ts:14'],
     ]);
     expect(warnings).toEqual([]);
@@ -753,8 +753,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
-      ['GET', '/api/accounts', [], 'accounts.route.ts:9'],
-      ['GET', '/api/accounts/:id(\\d+)', [], 'accounts.route.ts:10'],
+      ['GET', '/api/accounts', [200], 'accounts.route.ts:9'],
+      ['GET', '/api/accounts/:id(\\d+)', [200], 'accounts.route.ts:10'],
       ['DELETE', '/api/accounts/:id', [204], 'accounts.route.ts:11'],
     ]);
     // A field the class assigns again is no constant: its path is computed, and said so.
@@ -836,9 +836,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
     expect(framework).toBe('Express');
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
-      ['GET', '/members', ['helmet()'], [], 'members.route.ts:9'],
+      ['GET', '/members', ['helmet()'], [200], 'members.route.ts:9'],
       ['POST', '/members/:id/ban', ['helmet()'], [204], 'members.route.ts:10'],
-      ['GET', '/status', ['helmet()'], [], 'status.route.ts:5'],
+      ['GET', '/status', ['helmet()'], [200], 'status.route.ts:5'],
     ]);
     expect(warnings).toEqual([]);
   });
@@ -951,7 +951,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
-      ['GET', '/api/users', []],
+      ['GET', '/api/users', [200]],
       ['POST', '/api/orders', [201]],
     ]);
     expect(warnings).toEqual([]);
@@ -1009,7 +1009,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
-      ['GET', '/tickets/:id', ['authenticate'], []],
+      ['GET', '/tickets/:id', ['authenticate'], [200]],
       ['GET', '/health', ['authenticate'], [204]],
     ]);
     expect(warnings).toEqual([]);
@@ -1130,7 +1130,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     // The controller tsyringe resolves (`container.resolve(OrdersController)`) is read as `new OrdersController()`.
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, `${basename(r.file)}:${r.line}`])).toEqual([
-      ['GET', '/api/v1/orders/:id', [], [], 'orders.route.ts:10'],
+      ['GET', '/api/v1/orders/:id', [], [200], 'orders.route.ts:10'],
       ['POST', '/api/v1/orders', [], [201], 'orders.route.ts:11'],
       // Injected as a constructor's parameter property (`private readonly orders: OrdersController`): read by its type.
       ['POST', '/api/v1/refunds', [], [201], 'refunds.route.ts:8'],
@@ -1330,7 +1330,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     const answered = 'Answered by the function written here, for every path under it: its routes are not read';
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary, r.line])).toEqual([
-      ['GET', '/api/users', [], [], undefined, 5],
+      ['GET', '/api/users', [], [200], undefined, 5],
       ['ALL', '/health/*', ['requireAuth'], [200], 'Liveness probe for the load balancer', 7],
       ['ALL', '/internal/ping/*', [], [204], answered, 8],
       ['ALL', '/gone/*', [], [410], answered, 12],
@@ -1393,7 +1393,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.servedBy, r.summary, r.line])).toEqual([
-      ['GET', '/admin', [], [], undefined, undefined, 10],
+      ['GET', '/admin', [], [200], undefined, undefined, 10],
       [
         'ALL',
         '/admin/*',
@@ -1407,12 +1407,12 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'ALL',
         '/admin/*',
         [],
-        [],
+        [200],
         undefined,
         'Answered by `sendHtml`, for every path under it: its routes are not read',
         12,
       ],
-      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [], undefined, undefined, 15],
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200], undefined, undefined, 15],
       [
         'ALL',
         '/api/*',
@@ -1862,7 +1862,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
       ['GET', '/users', [], [200]], // usersController.listUsers: exports.listUsers = async (req, res) => …
       ['POST', '/users', [], [201]], // userController.createUser of a barrel's module.exports.userController = require(…)
-      ['GET', '/users/me', [], [401]], // require('../controllers/users').getProfile
+      ['GET', '/users/me', [], [200, 401]], // require('../controllers/users').getProfile
       ['DELETE', '/users/:id', [], [204]], // destructured from the require, catchAsync(…) in the controller
       ['PUT', '/users/:id', [], [409]], // catchAsync(usersController.updateUser) at the registration
       ['GET', '/users/:id/avatar', [], [302, 404]], // (req, res) => usersController.avatar(req, res), which hands res to notFound(res)
@@ -1962,9 +1962,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     await writeFile(join(dir, 'ApiError.js'), 'module.exports = class ApiError extends Error {};\n');
     const { routes } = await readRoutes(join(dir, 'server.js'));
     expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
-      ['GET', '/users/:id', [404]],
+      ['GET', '/users/:id', [200, 404]],
       ['POST', '/login', [201, 400, 401]],
-      ['GET', '/status', []],
+      ['GET', '/status', [200]],
     ]);
   });
 
@@ -2704,6 +2704,18 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "    super('failed', code); // the caller's status: not the class's",
         '  }',
         '}',
+        'export class ServerError extends Error {',
+        "  constructor(message = 'Server error', public status = 500) {",
+        '    super(message);',
+        '  }',
+        '}',
+        'export class RateLimited extends Error {',
+        '  status: number;',
+        '  constructor(message: string, status = 429) {',
+        '    super(message);',
+        '    this.status = status;',
+        '  }',
+        '}',
       ].join('\n'),
     );
     await writeFile(join(dir, 'errors', 'index.ts'), "export * from './http';\n");
@@ -2711,7 +2723,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       join(dir, 'app.ts'),
       [
         "import express from 'express';",
-        "import { ConflictError, Failure, ForbiddenError, NotFoundError, UserNotFoundError } from './errors';",
+        "import { ConflictError, Failure, ForbiddenError, NotFoundError, RateLimited, ServerError, UserNotFoundError } from './errors';",
         'const app = express();',
         "app.get('/users/:id', (req, res) => {",
         '  if (!req.params.id) throw new UserNotFoundError();',
@@ -2730,16 +2742,24 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "app.patch('/users/:id', (req, res, next) => {",
         '  User.findById(req.params.id).orFail(new UserNotFoundError()).then((user: unknown) => res.json(user)).catch(next);',
         '});',
+        "app.get('/a', () => { throw new ServerError(); });",
+        "app.get('/b', () => { throw new ServerError('gone', 410); });",
+        "app.get('/c', (req) => { throw new ServerError('computed', req.code); });",
+        "app.get('/d', () => { throw new RateLimited('slow down'); });",
         'app.listen(3000);',
       ].join('\n'),
     );
     const { routes } = await readRoutes(join(dir, 'app.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
-      ['GET', '/users/:id', [404]], // UserNotFoundError extends NotFoundError: super(message, 404)
+      ['GET', '/users/:id', [200, 404]], // UserNotFoundError extends NotFoundError: super(message, 404)
       ['DELETE', '/users/:id', [403]], // readonly statusCode = 403
       ['POST', '/users', [201, 409]], // this.statusCode = StatusCodes.CONFLICT
       ['PUT', '/users/:id', [404]], // Failure takes its status from its caller
-      ['PATCH', '/users/:id', [404]], // Mongoose's orFail(error) throws it
+      ['PATCH', '/users/:id', [200, 404]], // Mongoose's orFail(error) throws it
+      ['GET', '/a', [500]], // public status = 500, the call leaving it out
+      ['GET', '/b', [410]], // the status the call gives
+      ['GET', '/c', []], // computed by the call: not the default
+      ['GET', '/d', [429]], // this.status = status, with status = 429 left out
     ]);
   });
 
@@ -3140,7 +3160,7 @@ describe('extractRouteList', () => {
       ['PUT', '/api/v1/widgets/:id(\\d+)', ['requestId', 'audit'], [], 15],
       ['DELETE', '/api/v1/widgets/:id(\\d+)', ['requestId'], [204], 16],
       ['POST', '/api/v1/widgets/:id/copies', ['requestId'], [201, 404], 20],
-      ['GET', '/api/v1/nested/deep/:leaf?', ['requestId'], [], 5],
+      ['GET', '/api/v1/nested/deep/:leaf?', ['requestId'], [200], 5],
       ['DELETE', '/admin/cache', ['requestId', 'requireAuth'], [202], 4],
     ]);
     expect(routes[0]).toMatchObject({
@@ -3156,21 +3176,21 @@ describe('extractRouteList', () => {
   it('reads the other common layouts: Router() chains, an anonymous default export, a router factory, a function registering on the app, JSDoc tags', async () => {
     const routes = await extractRouteList(join(fixtures, 'conduit', 'src', 'main.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary])).toEqual([
-      ['GET', '/api/tags', [], [], 'All tags in use.'],
-      ['GET', '/api/articles', ['auth.optional'], [], 'Paginated articles, newest first.'],
+      ['GET', '/api/tags', [], [200], 'All tags in use.'],
+      ['GET', '/api/articles', ['auth.optional'], [200], 'Paginated articles, newest first.'],
       ['POST', '/api/articles', ['auth.required'], [201], 'Create an article.'],
       ['DELETE', '/api/articles/:slug/favorite', ['auth.required'], [204], undefined],
       ['GET', '/internal/live', [], [200], undefined],
       ['GET', '/internal/ready', [], [503], undefined],
       ['POST', '/admin/reindex', [], [202], undefined],
-      ['GET', '/', [], [], undefined],
+      ['GET', '/', [], [200], undefined],
     ]);
   });
 
   it('reads CommonJS apps: require(), module.exports in its three forms, require() inline in a mount', async () => {
     const routes = await extractRouteList(join(fixtures, 'legacy', 'app.js'));
     expect(routes.map((route) => [route.method, route.path, route.statuses, route.summary])).toEqual([
-      ['GET', '/users', [], 'Everyone, paginated.'],
+      ['GET', '/users', [200], 'Everyone, paginated.'],
       ['GET', '/users/:id', [404], undefined],
       ['POST', '/orders', [201], undefined],
       ['GET', '/status', [200], undefined],
@@ -3279,7 +3299,7 @@ describe('the routes page', () => {
     await writeFile(join(dir, 'errors.ts'), 'export function sendError(res, err) { res.status(err.status).json({}); }');
     const model = await readRoutes(join(dir, 'app.ts'));
     expect(model.routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
-      ['GET', '/orders', [500], ['err.statusCode']],
+      ['GET', '/orders', [200, 500], ['err.statusCode']],
       ['POST', '/orders', [201, 202], undefined],
       ['DELETE', '/orders/:id', [], ['req.authStatus', 'err.status']],
       ['GET', '/health', [204], undefined],
@@ -3289,7 +3309,7 @@ describe('the routes page', () => {
       cwd: dir,
     }).pages;
     expect(page!.markdown).toContain(
-      '| GET | `/orders` |  | 500; computed at run time: `err.statusCode` | `app.ts:5` |',
+      '| GET | `/orders` |  | 200, 500; computed at run time: `err.statusCode` | `app.ts:5` |',
     );
     expect(page!.markdown).toContain(
       '| DELETE | `/orders/:id` |  | computed at run time: `req.authStatus`, `err.status` |',
@@ -3432,7 +3452,7 @@ describe('the routes page', () => {
       ['GET', '/api/v1/users/:id', ['authenticate'], [200, 404], undefined, undefined],
       ['DELETE', '/api/v1/users/:id', ['authenticate'], [204], ['err.status'], undefined],
       ['PURGE', '/api/v1/users/cache', ['authenticate'], [202], undefined, undefined],
-      ['GET', '/api/v1/health', [], [], undefined, undefined], // loaded by the barrel for its side effects; unused.ts is not loaded
+      ['GET', '/api/v1/health', [], [200], undefined, undefined], // loaded by the barrel for its side effects; unused.ts is not loaded
     ]);
     expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
       ['DG_ROUTES_COMPUTED_PATH', 'users.ts', 16],
@@ -3484,9 +3504,9 @@ describe('the routes page', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, basename(r.file)])).toEqual([
-      ['GET', '/docs/openapi.json', [], [], 'docs.ts'], // not under rootPath: on the app itself
+      ['GET', '/docs/openapi.json', [], [200], 'docs.ts'], // not under rootPath: on the app itself
       ['GET', '/health', ['helmet()'], [204], 'server.ts'],
-      ['GET', '/api/cats', ['helmet()'], [], 'server.ts'],
+      ['GET', '/api/cats', ['helmet()'], [200], 'server.ts'], // a returned value: sent as a 200
       ['ALL', '/legacy', ['helmet()'], [410], 'configure.ts'], // setErrorConfig runs after the controllers are registered
     ]);
     expect(warnings).toEqual([]);
@@ -3552,7 +3572,7 @@ describe('the routes page', () => {
     const { framework, routes, warnings } = await readRoutes(join(dir, 'server.ts'));
     expect(framework).toBe('Express');
     expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses, r.summary])).toEqual([
-      ['GET', '/ping', [], [], undefined], // the app's own, registered before the controllers
+      ['GET', '/ping', [], [200], undefined], // the app's own, registered before the controllers
       ['GET', '/api/users', ['cors()', 'audit'], [200], 'Every user.'],
       ['GET', '/api/users/:id', ['cors()', 'audit'], [200, 404], undefined], // routing-controllers' NotFoundError
       ['POST', '/api/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
@@ -3633,16 +3653,28 @@ describe('the routes page', () => {
       ].join('\n'),
     );
     await writeFile(
+      join(dir, 'v1.ts'),
+      [
+        "import Router from '@koa/router';",
+        "export const v1 = new Router({ prefix: '/v1' });",
+        "v1.get('/items', (ctx) => { ctx.body = []; });",
+      ].join('\n'),
+    );
+    await writeFile(
       join(dir, 'koa.ts'),
       [
         "import Koa from 'koa';",
         "import Router from '@koa/router';",
         "import { useKoaServer } from 'routing-controllers';",
         "import { UsersController } from './users';",
+        "import { v1 } from './v1';",
         'const app = new Koa();',
         'const router = new Router();',
+        'const requestLogger = async (ctx, next) => { await next(); };',
         "router.get('/health', (ctx) => { ctx.status = 204; });",
+        'app.use(requestLogger);',
         'app.use(router.routes());',
+        'app.use(v1.routes());',
         "useKoaServer(app, { routePrefix: '/api', controllers: [UsersController] });",
         "const late = new Router({ prefix: '/late' });",
         "late.get('/', (ctx) => { ctx.body = 'late'; });",
@@ -3659,10 +3691,11 @@ describe('the routes page', () => {
     expect(express.warnings).toEqual([]);
     const koa = await readRoutes(join(dir, 'koa.ts'));
     expect(koa.framework).toBe('Koa');
-    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([
-      ['GET', '/health'], // registered in the entry before useKoaServer
-      ['GET', '/api/users'],
-      ['GET', '/late'],
+    expect(koa.routes.map((r) => [r.method, r.path, r.middleware])).toEqual([
+      ['GET', '/health', ['requestLogger']], // registered in the entry before useKoaServer
+      ['GET', '/v1/items', ['requestLogger']], // written in another module, mounted before useKoaServer
+      ['GET', '/api/users', ['requestLogger']], // the app's middleware before useKoaServer runs first
+      ['GET', '/late', ['requestLogger']],
     ]);
     expect(koa.warnings).toEqual([]);
     await writeFile(
@@ -3684,6 +3717,27 @@ describe('the routes page', () => {
       ['GET', '/api/users'],
       ['GET', '/health'],
     ]);
+    // Imported under another name, it is still createKoaServer: the app it makes, and its controllers.
+    await writeFile(
+      join(dir, 'koa-aliased.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { createKoaServer as makeServer } from 'routing-controllers';",
+        "import { UsersController } from './users';",
+        'const router = new Router();',
+        "router.get('/health', (ctx) => { ctx.status = 204; });",
+        "const app = makeServer({ routePrefix: '/api', controllers: [UsersController] });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const aliased = await readRoutes(join(dir, 'koa-aliased.ts'));
+    expect(aliased.framework).toBe('Koa');
+    expect(aliased.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/api/users'],
+      ['GET', '/health'],
+    ]);
+    expect(aliased.warnings).toEqual([]);
   });
 
   it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {
@@ -3877,7 +3931,7 @@ describe('the routes page', () => {
     );
     const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
     expect(routes.map((r) => [r.method, r.path, r.statuses, r.computedStatuses])).toEqual([
-      ['GET', '/api/categories', [500], ['error.statusCode']], // this.handleError(error, res)
+      ['GET', '/api/categories', [200, 500], ['error.statusCode']], // this.handleError(error, res)
       ['POST', '/api/categories', [201, 400], undefined],
     ]);
     expect(warnings).toEqual([]);

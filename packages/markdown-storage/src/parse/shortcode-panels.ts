@@ -25,6 +25,8 @@ interface Opener {
   title?: string;
   /** The line that ends it. */
   close: RegExp;
+  /** Fence meta for the code block a wrapper holds (GitBook's `{% code title="…" lineNumbers="true" %}`). */
+  fenceMeta?: string;
 }
 
 /**
@@ -91,7 +93,22 @@ const GITBOOK_WRAPPERS = new Set(['tabs', 'code', 'content-ref', 'stepper', 'ste
 function gitbookTag(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
   if (tag === 'hint') return { name: GITBOOK_HINTS[attributes.style?.toLowerCase() ?? 'info'] ?? 'info', close };
   if (tag === 'tab') return { name: 'tab', title: attributes.title, close };
+  if (tag === 'code') return { name: 'wrapper', close, fenceMeta: gitbookCodeMeta(attributes) };
   return GITBOOK_WRAPPERS.has(tag) ? { name: 'wrapper', close } : undefined;
+}
+
+/** `{% code title="app.js" lineNumbers="true" %}` → the fence meta the code handler reads (`title="app.js" linenumbers`). */
+function gitbookCodeMeta(attributes: Record<string, string>): string | undefined {
+  const meta: string[] = [];
+  if (attributes.title) meta.push(`title="${attributes.title.replace(/"/g, "'")}"`);
+  if (attributes.lineNumbers === 'true') meta.push('linenumbers');
+  return meta.length ? meta.join(' ') : undefined;
+}
+
+/** Give the first fence from `from` on (the wrapped code block) the wrapper's meta, after its own. */
+function addFenceMeta(state: StateBlock, from: number, meta: string): void {
+  const fence = state.tokens.slice(from).find((token) => token.type === 'fence');
+  if (fence) fence.info = fence.info.trim() ? `${fence.info.trim()} ${meta}` : `text ${meta}`;
 }
 
 function liquidOpener(tag: string, rest: string): Opener | undefined {
@@ -132,7 +149,9 @@ function shortcodePanel(state: StateBlock, startLine: number, endLine: number, s
   while (closeLine < endLine && !open.close.test(lineText(state, closeLine).trim())) closeLine += 1;
   if (closeLine >= endLine) return false;
   if (silent) return true;
+  const firstToken = state.tokens.length;
   pushContainerBlock(state, open, { start, line: startLine, from: startLine + 1, to: closeLine, end: closeLine });
+  if (open.fenceMeta) addFenceMeta(state, firstToken, open.fenceMeta);
   return true;
 }
 

@@ -8,6 +8,7 @@ import type { State } from '../state.js';
 import { type XNode, text, x } from '../xml.js';
 import { type TemplateCall, type TemplateCallMeta, isMdnMacro, templateMeaning } from '../parse/template-calls.js';
 import { buildLink } from './links.js';
+import { embedded } from './embeds.js';
 import { macro, panelMacro, widgetMacro } from './macros.js';
 
 export function templateCall(node: TemplateCall, state: State): XNode[] {
@@ -28,6 +29,8 @@ export function templateCall(node: TemplateCall, state: State): XNode[] {
       return [macro('status', { colour: 'Grey', title: meaning.text })];
     case 'video':
       return [widgetMacro(meaning.url, {})];
+    case 'embed':
+      return embedded(meaning.url, {}, state, at, 'embed');
     case 'navigation':
       state.warnOncePerKind(
         `kumascript:${meta.name}`,

@@ -11,7 +11,7 @@
 import type { MarkdownIt, StateInline } from 'markdown-it';
 
 export interface TemplateCallMeta {
-  syntax: 'hugo' | 'kumascript';
+  syntax: 'hugo' | 'kumascript' | 'liquid';
   /** The shortcode's or macro's name as written (`glossary_tooltip`, `jsxref`). */
   name: string;
   /** A Hugo end tag (`{{< /note >}}`). */
@@ -106,15 +106,35 @@ function kumascriptCall(src: string, pos: number, max: number): [TemplateCallMet
   return [{ syntax: 'kumascript', name, closing: false, source, ...argumentsOf(inside ?? '') }, KUMASCRIPT.lastIndex];
 }
 
+/** GitBook's `{% embed url="…" %}` (other Liquid tags in a line stay text, as Jekyll would render them). */
+const LIQUID_EMBED = /\{%-?\s*embed\s+((?:[^%\n]|%(?!\}))*?)\s*-?%\}/y;
+
+function liquidEmbed(src: string, pos: number, max: number): [TemplateCallMeta, number] | undefined {
+  LIQUID_EMBED.lastIndex = pos;
+  const match = LIQUID_EMBED.exec(src);
+  if (!match || LIQUID_EMBED.lastIndex > max) return undefined;
+  const meta: TemplateCallMeta = {
+    syntax: 'liquid',
+    name: 'embed',
+    closing: false,
+    source: match[0],
+    ...argumentsOf(match[1]!),
+  };
+  return meta.attributes.url ? [meta, LIQUID_EMBED.lastIndex] : undefined;
+}
+
 function tokenize(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
   // Cheap tests first: this runs at every `{`.
-  if (src.charCodeAt(pos + 1) !== 0x7b /* { */ || src.charCodeAt(pos) !== 0x7b) return false;
+  const second = src.charCodeAt(pos + 1);
+  if ((second !== 0x7b /* { */ && second !== 0x25) /* % */ || src.charCodeAt(pos) !== 0x7b) return false;
   const next = src.charCodeAt(pos + 2);
   const call =
-    next === 0x3c /* < */ || next === 0x25 /* % */
-      ? hugoCall(src, pos, state.posMax)
-      : kumascriptCall(src, pos, state.posMax);
+    second === 0x25
+      ? liquidEmbed(src, pos, state.posMax)
+      : next === 0x3c /* < */ || next === 0x25 /* % */
+        ? hugoCall(src, pos, state.posMax)
+        : kumascriptCall(src, pos, state.posMax);
   if (!call) return false;
   if (!silent) state.push('template_call', '', 0).meta = call[0];
   state.pos = call[1];
@@ -144,6 +164,7 @@ export function templateCalls(md: MarkdownIt): void {
  *   macros that build content from MDN's own data (`{{Compat}}`, `{{Specifications}}`,
  *   `{{EmbedLiveSample("id")}}`): `generated`, what MDN would show there — a placeholder panel when
  *   the macro is a paragraph of its own (handlers/blocks.ts), as written in a line of text;
+ * - GitBook's `{% embed url="…" %}`: what an `<iframe>` of it converts to (a video, else a link);
  * - an end tag, or a shortcode escaped to be shown (Go's comment markers inside the braces): text;
  * - anything else: the site generator's to fill in, shown as written (and warned about).
  */
@@ -152,6 +173,7 @@ export type TemplateMeaning =
   | { kind: 'heading'; text: string }
   | { kind: 'link'; text: string; url: string }
   | { kind: 'video'; url: string }
+  | { kind: 'embed'; url: string }
   | { kind: 'navigation' }
   | { kind: 'generated'; text: string; title: string; shows: string }
   | { kind: 'written'; text: string; warn: boolean };
@@ -168,6 +190,7 @@ const PAGER = /^(?:previous|next|previousnext|previousmenu|nextmenu|previousmenu
 export function templateMeaning(meta: TemplateCallMeta): TemplateMeaning {
   if (meta.escaped !== undefined) return { kind: 'written', text: meta.escaped, warn: false };
   if (meta.closing) return { kind: 'written', text: meta.source, warn: false };
+  if (meta.syntax === 'liquid') return { kind: 'embed', url: meta.attributes.url! };
   return (meta.syntax === 'hugo' ? hugoMeaning(meta) : kumascriptMeaning(meta)) ?? written(meta);
 }
 

@@ -934,7 +934,11 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
       const examples = (response.examples ?? {}) as Json;
       // With no schema, a response's `examples` still show its body: one per media type they name.
-      const mediaTypes = response.schema ? produces : Object.keys(examples);
+      // With one, each media type it is produced as, and any other an example is given for
+      // (`produces` left at its default while `examples` names `text/csv`): an example is not lost.
+      const mediaTypes = response.schema
+        ? [...new Set([...produces, ...Object.keys(examples).filter((key) => !key.startsWith('x-'))])]
+        : Object.keys(examples);
       contents = mediaTypes.map((mediaType) =>
         media(
           context,

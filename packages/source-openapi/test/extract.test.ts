@@ -86,6 +86,55 @@ describe('Swagger 2.0 response examples', () => {
     expect(list.responses[0]!.contents[0]!.schema).toBeUndefined();
     expect(list.curl).toContain("-H 'Accept: application/json'");
   });
+
+  it('with a schema, are shown under their media type, one `produces` does not list included', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'produces: [application/json]',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      '        200:',
+      '          description: OK',
+      '          schema: { type: object, properties: { id: { type: integer } } }',
+      '          examples:',
+      '            application/json: { id: 42 }',
+      '            text/csv: "id\\n42\\n"',
+    ]);
+    expect(api.tags[0]!.operations[0]!.responses[0]!.contents).toMatchObject([
+      { mediaType: 'application/json', example: '{\n  "id": 42\n}', exampleGenerated: false },
+      { mediaType: 'text/csv', example: 'id\n42\n', exampleLanguage: 'csv', exampleGenerated: false },
+    ]);
+  });
+});
+
+describe('OpenAPI 3 parameter examples', () => {
+  it("the first named example (maybe a $ref) is the parameter's example, in its table and sent by curl", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: limit, in: query, required: true, schema: { type: integer }, examples: { small: { value: 5 }, big: { value: 500 } } }',
+      '        - { name: X-Trace, in: header, required: true, schema: { type: string }, examples: { t: { $ref: "#/components/examples/Trace" } } }',
+      '      responses: { "200": { description: OK } }',
+      'components: { examples: { Trace: { value: abc123 } } }',
+    ]);
+    const list = op(api, 'list');
+    expect(list.parameters.map((p) => [p.name, p.example])).toEqual([
+      ['limit', '5'],
+      ['X-Trace', 'abc123'],
+    ]);
+    expect(list.curl).toContain('/pets?limit=5');
+    expect(list.curl).toContain("-H 'X-Trace: abc123'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toMatch(/\| `limit` \|.*\(example: `5`\)/);
+  });
 });
 
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */

@@ -932,7 +932,8 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     let contents: MediaContent[];
     if (dialect === 'swagger-2.0') {
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
-      const examples = (response.examples ?? {}) as Json;
+      // A map keyed by media type; anything else (a string, a list) names no media type.
+      const examples = isPlainObject(response.examples) ? response.examples : {};
       // With no schema, a response's `examples` still show its body: one per media type they name.
       // With one, each media type it is produced as, and any other an example is given for
       // (`produces` left at its default while `examples` names `text/csv`): an example is not lost.

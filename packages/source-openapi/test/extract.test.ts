@@ -108,6 +108,21 @@ describe('Swagger 2.0 response examples', () => {
       { mediaType: 'text/csv', example: 'id\n42\n', exampleLanguage: 'csv', exampleGenerated: false },
     ]);
   });
+
+  it('written as something other than a map name no media type: the schema is shown as produced', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      '        200: { description: OK, schema: { type: object, properties: { id: { type: integer } } }, examples: "id 42" }',
+    ]);
+    expect(api.tags[0]!.operations[0]!.responses[0]!.contents.map((c) => [c.mediaType, c.exampleGenerated])).toEqual([
+      ['application/json', true],
+    ]);
+  });
 });
 
 describe('OpenAPI 3 parameter examples', () => {

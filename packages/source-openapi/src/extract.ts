@@ -1213,7 +1213,7 @@ function externalExample(
     context.report({
       code: 'DG_OPENAPI_EXAMPLE_EXTERNAL',
       severity: 'warning',
-      message: `example externalValue "${externalValue}" at ${at.pointer} could not be read (${error instanceof Error ? error.message : String(error)}): the example is generated from the schema instead`,
+      message: `example externalValue "${externalValue}" could not be read (${error instanceof Error ? error.message : String(error)}): the example is generated from the schema instead`,
       ...context.spec.where(at),
       hint: 'point externalValue at a file beside the spec (a path relative to the file it is written in, or a file: URL), or an http(s) URL to link to',
     });

@@ -1389,8 +1389,9 @@ describe('an example given by reference (externalValue)', () => {
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', join(dir, 'openapi.yaml'), 21],
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', join(dir, 'openapi.yaml'), 26],
     ]);
-    expect(diagnostics[0]!.message).toContain(
-      '"examples/lost.json" at /paths/~1dogs~1{id}/put/requestBody/content/application~1json/examples/lost/externalValue',
+    // The warning's location names the JSON pointer (printed as `at #/paths/…`).
+    expect(diagnostics[0]!.location?.pointer).toBe(
+      '#/paths/~1dogs~1{id}/put/requestBody/content/application~1json/examples/lost/externalValue',
     );
 
     const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
@@ -931,9 +932,14 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     let contents: MediaContent[];
     if (dialect === 'swagger-2.0') {
       const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
-      const examples = (response.examples ?? {}) as Json;
+      // A map keyed by media type; anything else (a string, a list) names no media type.
+      const examples = isPlainObject(response.examples) ? response.examples : {};
       // With no schema, a response's `examples` still show its body: one per media type they name.
-      const mediaTypes = response.schema ? produces : Object.keys(examples);
+      // With one, each media type it is produced as, and any other an example is given for
+      // (`produces` left at its default while `examples` names `text/csv`): an example is not lost.
+      const mediaTypes = response.schema
+        ? [...new Set([...produces, ...Object.keys(examples).filter((key) => !key.startsWith('x-'))])]
+        : Object.keys(examples);
       contents = mediaTypes.map((mediaType) =>
         media(
           context,
@@ -1009,10 +1015,12 @@ function media(
   const named =
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
+  // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
+  const exampleUrl = named[0]?.url;
   let generated = false;
   let exampleNote: string | undefined;
   const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
-  if (example === undefined && schema) {
+  if (example === undefined && exampleUrl === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
@@ -1034,14 +1042,18 @@ function media(
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
+    ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
-      moreExamples: named.slice(1).flatMap(({ name, summary, value }) => {
-        const { text, language } = exampleBody(asSent(value), mediaType, encoding);
-        return text === undefined ? [] : [{ name, summary, example: text, language }];
-      }),
+      moreExamples: named
+        .slice(1)
+        .flatMap(({ name, summary, value, url }): NonNullable<MediaContent['moreExamples']> => {
+          if (url !== undefined) return [{ name, summary, url, language: 'text' }];
+          const { text, language } = exampleBody(asSent(value), mediaType, encoding);
+          return text === undefined ? [] : [{ name, summary, example: text, language }];
+        }),
     }),
   };
 }
@@ -1080,7 +1092,13 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
     : verbatim
       ? (example as string)
       : stringifyExample(example);
-  const language = /xml/.test(mediaType) ? 'xml' : /yaml/.test(mediaType) ? 'yaml' : 'text';
+  const language = /xml/.test(mediaType)
+    ? 'xml'
+    : /yaml/.test(mediaType)
+      ? 'yaml'
+      : /csv/.test(mediaType)
+        ? 'csv'
+        : 'text';
   return { text, language: json || (!form && !verbatim) ? 'json' : language };
 }
 
@@ -1132,11 +1150,7 @@ function formEncode(value: Json, encoding?: Json): string {
 }
 
 /** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s), in order. */
-function namedExamples(
-  context: WalkContext,
-  examples: unknown,
-  at: SpecPointer,
-): Array<{ name: string; summary?: string; value: unknown }> {
+function namedExamples(context: WalkContext, examples: unknown, at: SpecPointer): NamedExample[] {
   if (Array.isArray(examples)) {
     // OpenAPI's `examples` here is a map of named Example objects; a list is a common slip.
     context.report({
@@ -1156,10 +1170,65 @@ function namedExamples(
     // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
     // (`null` is a value: GitHub's examples show a `null` body.)
     const key = (['value', 'dataValue', 'serializedValue'] as const).find((k) => example?.[k] !== undefined);
-    if (key === undefined) return [];
+    const summary = typeof example?.summary === 'string' ? example.summary : undefined;
+    if (key === undefined) {
+      if (typeof example?.externalValue !== 'string') return [];
+      const external = externalExample(context, example.externalValue, child(exampleAt, 'externalValue'));
+      return external ? [{ name, summary, ...external }] : [];
+    }
     const value = exampleValue(context, example![key], child(exampleAt, key));
-    return [{ name, summary: typeof example!.summary === 'string' ? example!.summary : undefined, value }];
+    return [{ name, summary, value }];
   });
+}
+
+/** A named example: its value, or the web address it is kept at (`externalValue: https://…`). */
+interface NamedExample {
+  name: string;
+  summary?: string;
+  value: unknown;
+  url?: string;
+}
+
+/**
+ * An Example object's `externalValue`. A web address is not fetched (docgen reads nothing over
+ * the network): the example is that link. A relative path or `file:` URL names a file beside the
+ * spec, read now as `value: { $ref }` files are: YAML or JSON as data, anything else (XML, CSV)
+ * as the body's text. One that cannot be read is left out, so the example is generated as
+ * before, with warning DG_OPENAPI_EXAMPLE_EXTERNAL.
+ */
+function externalExample(
+  context: WalkContext,
+  externalValue: string,
+  at: SpecPointer,
+): { value: unknown; url?: string } | undefined {
+  if (/^https?:\/\//i.test(externalValue)) return { value: undefined, url: externalValue };
+  try {
+    const path = externalPath(externalValue, at.file);
+    return {
+      value: /\.(ya?ml|json)$/i.test(path.split('#')[0]!)
+        ? context.spec.resolveData(path, at)
+        : context.spec.resolveText(path, at),
+    };
+  } catch (error) {
+    context.report({
+      code: 'DG_OPENAPI_EXAMPLE_EXTERNAL',
+      severity: 'warning',
+      message: `example externalValue "${externalValue}" could not be read (${error instanceof Error ? error.message : String(error)}): the example is generated from the schema instead`,
+      ...context.spec.where(at),
+      hint: 'point externalValue at a file beside the spec (a path relative to the file it is written in, or a file: URL), or an http(s) URL to link to',
+    });
+    return undefined;
+  }
+}
+
+/** An `externalValue` as a path the loader reads: a `file:` URL as the file it names, a relative path as written. */
+function externalPath(externalValue: string, from: string): string {
+  if (!/^file:/i.test(externalValue)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(externalValue))
+      throw new Error('docgen reads only files and links to http(s) URLs');
+    return externalValue;
+  }
+  return fileURLToPath(new URL(externalValue, pathToFileURL(from)));
 }
 
 /**

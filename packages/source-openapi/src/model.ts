@@ -100,12 +100,14 @@ export interface MediaContent {
   example?: string;
   exampleLanguage: string;
   exampleGenerated: boolean;
+  /** The web address the example is kept at (`externalValue`): linked to, never fetched. */
+  exampleUrl?: string;
   /** Why there is no example where one was expected (an XML body whose schema names no element). */
   exampleNote?: string;
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;
-  moreExamples?: Array<{ name: string; summary?: string; example: string; language: string }>;
+  moreExamples?: Array<{ name: string; summary?: string; example?: string; url?: string; language: string }>;
 }
 
 export interface Parameter {

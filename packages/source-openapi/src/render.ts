@@ -659,10 +659,23 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     exampleLanguage: content.exampleLanguage,
     exampleGenerated: content.exampleGenerated,
     exampleNote: content.exampleNote,
+    exampleLink: content.exampleUrl === undefined ? undefined : urlLink(content.exampleUrl),
     exampleName: content.exampleName,
     exampleSummary: content.exampleSummary,
-    moreExamples: content.moreExamples,
+    // The others show after the first, as long as there is a first to show.
+    moreExamples:
+      content.example === undefined && content.exampleUrl === undefined
+        ? undefined
+        : content.moreExamples?.map((more) => ({
+            ...more,
+            link: more.url === undefined ? undefined : urlLink(more.url),
+          })),
   };
+}
+
+/** A web address as a Markdown autolink: the characters an autolink cannot hold are percent-encoded. */
+function urlLink(url: string): string {
+  return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
 }
 
 /** A body's constraints, its allowed values first: a body has no "Allowed values" line of its own. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
 import { createTemplateRenderer, type Diagnostic } from '@docgen/core';
@@ -85,6 +85,70 @@ describe('Swagger 2.0 response examples', () => {
     ]);
     expect(list.responses[0]!.contents[0]!.schema).toBeUndefined();
     expect(list.curl).toContain("-H 'Accept: application/json'");
+  });
+
+  it('with a schema, are shown under their media type, one `produces` does not list included', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'produces: [application/json]',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      '        200:',
+      '          description: OK',
+      '          schema: { type: object, properties: { id: { type: integer } } }',
+      '          examples:',
+      '            application/json: { id: 42 }',
+      '            text/csv: "id\\n42\\n"',
+    ]);
+    expect(api.tags[0]!.operations[0]!.responses[0]!.contents).toMatchObject([
+      { mediaType: 'application/json', example: '{\n  "id": 42\n}', exampleGenerated: false },
+      { mediaType: 'text/csv', example: 'id\n42\n', exampleLanguage: 'csv', exampleGenerated: false },
+    ]);
+  });
+
+  it('written as something other than a map name no media type: the schema is shown as produced', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      responses:',
+      '        200: { description: OK, schema: { type: object, properties: { id: { type: integer } } }, examples: "id 42" }',
+    ]);
+    expect(api.tags[0]!.operations[0]!.responses[0]!.contents.map((c) => [c.mediaType, c.exampleGenerated])).toEqual([
+      ['application/json', true],
+    ]);
+  });
+});
+
+describe('OpenAPI 3 parameter examples', () => {
+  it("the first named example (maybe a $ref) is the parameter's example, in its table and sent by curl", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      operationId: list',
+      '      parameters:',
+      '        - { name: limit, in: query, required: true, schema: { type: integer }, examples: { small: { value: 5 }, big: { value: 500 } } }',
+      '        - { name: X-Trace, in: header, required: true, schema: { type: string }, examples: { t: { $ref: "#/components/examples/Trace" } } }',
+      '      responses: { "200": { description: OK } }',
+      'components: { examples: { Trace: { value: abc123 } } }',
+    ]);
+    const list = op(api, 'list');
+    expect(list.parameters.map((p) => [p.name, p.example])).toEqual([
+      ['limit', '5'],
+      ['X-Trace', 'abc123'],
+    ]);
+    expect(list.curl).toContain('/pets?limit=5');
+    expect(list.curl).toContain("-H 'X-Trace: abc123'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toMatch(/\| `limit` \|.*\(example: `5`\)/);
   });
 });
 
@@ -1250,6 +1314,90 @@ describe('an example value kept in a file of its own', () => {
     ]);
     expect(op(api, 'add').curl).toContain(`-d '{"id":100,"breed":"terrier"}'`);
     expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_EXAMPLE_REF', 13]]);
+  });
+});
+
+describe('an example given by reference (externalValue)', () => {
+  it('reads a file beside the spec, links a web address without fetching it, and reports one it cannot read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await mkdir(join(dir, 'examples'));
+    await writeFile(join(dir, 'examples', 'dog.yaml'), 'id: 7\nbreed: terrier\n');
+    await writeFile(join(dir, 'examples', 'dog.xml'), '<dog><id>7</id></dog>\n');
+    await writeFile(join(dir, 'examples', 'dogs.csv'), 'id,breed\n7,terrier\n');
+    const body = (mediaType: string, examples: string, indent = 10) =>
+      `${' '.repeat(indent)}${mediaType}: { schema: { type: object, properties: { id: { type: integer } } }, examples: ${examples} }`;
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Dogs, version: "1" }',
+        'paths:',
+        '  /dogs:',
+        '    post:',
+        '      operationId: add',
+        '      requestBody:',
+        '        content:',
+        body('application/json', '{ dog: { externalValue: examples/dog.yaml } }'),
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          content:',
+        body(
+          'application/xml',
+          `{ dog: { externalValue: "${pathToFileURL(join(dir, 'examples', 'dog.xml')).href}" } }`,
+          12,
+        ),
+        body('text/csv', '{ dogs: { externalValue: "file:examples/dogs.csv" } }', 12),
+        '  /dogs/{id}:',
+        '    put:',
+        '      operationId: replace',
+        '      requestBody:',
+        '        content:',
+        body(
+          'application/json',
+          '{ remote: { externalValue: "https://example.com/dog.json" }, lost: { externalValue: examples/lost.json } }',
+        ),
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          content:',
+        body('application/json', '{ lost: { externalValue: examples/lost.json } }', 12),
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const add = op(api, 'add');
+    expect(add.requestBody!.contents[0]).toMatchObject({
+      example: '{\n  "id": 7,\n  "breed": "terrier"\n}',
+      exampleGenerated: false,
+    });
+    expect(add.curl).toContain(`-d '{"id":7,"breed":"terrier"}'`);
+    const [xml, csv] = add.responses[0]!.contents;
+    expect(xml).toMatchObject({ example: '<dog><id>7</id></dog>\n', exampleLanguage: 'xml' });
+    expect(csv).toMatchObject({ example: 'id,breed\n7,terrier\n', exampleLanguage: 'csv' });
+
+    const replace = op(api, 'replace');
+    expect(replace.requestBody!.contents[0]).toMatchObject({
+      example: undefined,
+      exampleUrl: 'https://example.com/dog.json',
+      exampleGenerated: false,
+    });
+    expect(replace.curl).not.toContain(' -d ');
+    // The file that is not there: the generated example, as before, and a warning saying where.
+    expect(replace.responses[0]!.contents[0]).toMatchObject({ example: '{\n  "id": 0\n}', exampleGenerated: true });
+    expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line])).toEqual([
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', join(dir, 'openapi.yaml'), 21],
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', join(dir, 'openapi.yaml'), 26],
+    ]);
+    // The warning's location names the JSON pointer (printed as `at #/paths/…`).
+    expect(diagnostics[0]!.location?.pointer).toBe(
+      '#/paths/~1dogs~1{id}/put/requestBody/content/application~1json/examples/lost/externalValue',
+    );
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('https://example.com/dog.json'))!.markdown;
+    expect(page).toContain('Example: <https://example.com/dog.json>');
+    expect(pages.some((p) => p.markdown.includes('```csv\nid,breed\n7,terrier'))).toBe(true);
   });
 });
 

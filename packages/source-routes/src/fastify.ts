@@ -29,6 +29,8 @@ import {
   type Declaration,
   type Member,
   type FunctionNode,
+  type Handing,
+  returnedBy,
   ModuleReader,
   packageMountRoute,
   withoutScopedMiddleware,
@@ -474,7 +476,11 @@ export class FastifyReader extends ModuleReader {
         location,
         'drop fastify-plugin from route plugins (it is for decorators and hooks), or move the prefix into the routes',
       );
-    this.readPlugin(plugin.fn, plugin.wrapped ? prefix : joinPaths(prefix, own ?? ''), middleware, out, path);
+    const read = () =>
+      this.readPlugin(plugin.fn, plugin.wrapped ? prefix : joinPaths(prefix, own ?? ''), middleware, out, path);
+    // A plugin a project function makes (`register(plugin('users'))`) is read with the values that call gives.
+    if (plugin.made) this.whileHanded(plugin.made, read);
+    else read();
   }
 
   /**
@@ -500,12 +506,15 @@ export class FastifyReader extends ModuleReader {
     return true;
   }
 
-  /** What `register` is given, as a function to read: inline, by name, imported, loaded, wrapped in `fp(…)`. */
+  /**
+   * What `register` is given, as a function to read: inline, by name, imported, loaded, wrapped in
+   * `fp(…)`, or made by a function of the project that returns it (`plugin('users')`: `made`).
+   */
   private plugin(
     node: TsNode | undefined,
     wrapped = false,
     depth = 0,
-  ): { fn: FunctionNode; wrapped: boolean } | 'autoload' | undefined {
+  ): { fn: FunctionNode; wrapped: boolean; made?: Handing } | 'autoload' | undefined {
     const { ts } = this;
     if (!node || depth > 8) return undefined;
     const value = unwrap(ts, node);
@@ -525,6 +534,29 @@ export class FastifyReader extends ModuleReader {
     const callee = value.getExpression();
     if (ts.Node.isIdentifier(callee) && PLUGIN_WRAPPERS.has(this.modules.packageOf(callee) ?? ''))
       return this.plugin(value.getArguments()[0], true, depth + 1);
+    return this.madePlugin(value, wrapped, depth);
+  }
+
+  /**
+   * `plugin('users')`, where `plugin` is a function of the project that returns the plugin
+   * (`function plugin(name) { return async (app) => { app.get(`/${name}`, …) } }`): the plugin it
+   * returns, read with the values that call gives the function's parameters, each call its own.
+   */
+  private madePlugin(
+    call: CallExpression,
+    wrapped: boolean,
+    depth: number,
+  ): { fn: FunctionNode; wrapped: boolean; made?: Handing } | undefined {
+    const { ts } = this;
+    const callee = call.getExpression();
+    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
+    if (!fn || !isFunction(ts, fn)) return undefined;
+    const made: Handing = { call, fn: fn as FunctionNode, outer: this.handing };
+    for (const returned of returnedBy(ts, fn)) {
+      // Read while handed this call, so a factory's call inside `fn` (`return plugin(name)`) hands on its values.
+      const plugin = this.whileHanded(made, () => this.plugin(returned, wrapped, depth + 1));
+      if (plugin && plugin !== 'autoload') return { ...plugin, made: plugin.made ?? made };
+    }
     return undefined;
   }
 

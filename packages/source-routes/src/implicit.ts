@@ -58,6 +58,19 @@ export const FASTIFY_RESPONSE: ResponseStyle = {
   ok: 200,
 };
 
+/**
+ * A routing-controllers method: its returned value is sent (with its default status), as is a send on
+ * the `@Res()` it takes, Express's (`res.json(x)`) or Koa's (`ctx.body = x` of a `@Ctx()`).
+ */
+export const ROUTING_CONTROLLERS_RESPONSE: ResponseStyle = {
+  sends: EXPRESS_RESPONSE.sends,
+  setters: ['status', 'sendStatus'],
+  assigned: ['statusCode', 'status'],
+  bodies: ['body'],
+  returnsSent: true,
+  ok: 200,
+};
+
 export const HONO_RESPONSE: ResponseStyle = {
   sends: ['json', 'text', 'html', 'body', 'render', 'newResponse'],
   statusAt: { json: 1, text: 1, html: 1, body: 1, newResponse: 1 },

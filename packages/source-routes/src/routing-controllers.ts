@@ -18,6 +18,7 @@ import type {
   Node as TsNode,
 } from 'ts-morph';
 import type { Route } from './model.js';
+import { implicitStatusesIn, ROUTING_CONTROLLERS_RESPONSE } from './implicit.js';
 import { ModuleReader, property, unwrap } from './modules.js';
 import { commentBefore, errorStatusesIn, joinPaths, shortText, statusCodes, toOpenApiPath } from './syntax.js';
 
@@ -388,13 +389,29 @@ export class RoutingControllersReader extends ModuleReader {
     const body = method.getBody();
     const set = body ? this.setStatuses(body) : [];
     const codes = [
-      ...(code.length ? code : redirect.length ? redirect : set.length ? [] : [200]),
+      ...(code.length ? code : redirect.length ? redirect : this.answersDefault(method, set) ? [200] : []),
       ...set,
       ...given('OnUndefined'),
       ...given('OnNull'),
       ...(body ? errorStatusesIn(ts, body, this.modules.errorClassStatus) : []),
     ];
     return [...new Set(codes)].filter((each) => each >= 100 && each <= 599).sort((a, b) => a - b);
+  }
+
+  /**
+   * Whether a method answers with routing-controllers' default status on some path: one that sets no
+   * status, or one where a value is returned (or sent on its `@Res()`) with no status set on the way,
+   * as `implicitStatusesIn` judges Express's and Koa's handlers. Where every return follows a status
+   * (`res.status(204); return res.send()` on each path), the default is not invented.
+   */
+  private answersDefault(method: MethodDeclaration, set: number[]): boolean {
+    if (!set.length) return true;
+    const response = method
+      .getParameters()
+      .find((parameter) => parameter.getDecorators().some((decorator) => /^(Res|Ctx)$/.test(this.nameOf(decorator))))
+      ?.getName();
+    if (!response) return false;
+    return implicitStatusesIn(this.ts, method, response, ROUTING_CONTROLLERS_RESPONSE).length > 0;
   }
 
   /** `res.status(201)` / Koa's `ctx.status = 201` in a method that takes the response. */

@@ -472,8 +472,11 @@ export function statusArgumentsIn(ts: TsMorph, handler: TsNode, slots: StatusSlo
   return found;
 }
 
-/** Express's status setters (`res.status(x)`, `res.sendStatus(x)`), as `statusesIn` reads them. */
-export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatus: 0 } };
+/**
+ * Express's status setters (`res.status(x)`, `res.sendStatus(x)`), as `statusesIn` reads them, and
+ * Node's `res.statusCode = x` (`assignedStatusesIn`).
+ */
+export const EXPRESS_STATUS_SLOTS: StatusSlots = { calls: { status: 0, sendStatus: 0 }, assigned: ['statusCode'] };
 
 /**
  * What a name holds when it is a `const` of the function (or module) it is used in, declared with a
@@ -504,7 +507,7 @@ export function unwrapParentheses(ts: TsMorph, node: TsNode): TsNode {
  * code given before the URL: `res.redirect(301, url)`).
  */
 export function expressStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: ErrorClassStatus): number[] {
-  const codes = new Set(statusesIn(ts, handler));
+  const codes = new Set([...statusesIn(ts, handler), ...assignedStatusesIn(ts, handler, 'statusCode')]);
   for (const call of handler.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const args = call.getArguments();
@@ -514,6 +517,32 @@ export function expressStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Er
   }
   for (const code of errorStatusesIn(ts, handler, classStatus)) codes.add(code);
   return [...codes].sort((a, b) => a - b);
+}
+
+/**
+ * The statuses a handler assigns to `member` of the response (Node's `res.statusCode = 202`): only on a
+ * name the handler (or a function around it) takes as a parameter, so an error it builds and passes on
+ * (`err.statusCode = 404; next(err)`) is not read as its own status.
+ */
+export function assignedStatusesIn(ts: TsMorph, handler: TsNode, member: string): number[] {
+  const codes: number[] = [];
+  for (const assignment of handler.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    const left = assignment.getLeft();
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    if (!ts.Node.isPropertyAccessExpression(left) || left.getName() !== member) continue;
+    const target = left.getExpression();
+    if (!ts.Node.isIdentifier(target) || !isParameterName(ts, target)) continue;
+    for (const code of statusCodes(ts, assignment.getRight())) if (code >= 100 && code <= 599) codes.push(code);
+  }
+  return codes;
+}
+
+/** Whether `name` is a parameter of a function it is used in (`res` of `(req, res) => …`). */
+function isParameterName(ts: TsMorph, name: TsNode): boolean {
+  for (let at = name.getParent(); at; at = at.getParent())
+    if (ts.Node.isFunctionLikeDeclaration(at) && at.getParameters().some((p) => p.getName() === name.getText()))
+      return true;
+  return false;
 }
 
 /**

@@ -679,6 +679,44 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it("follows a plugin a project function makes, with each call's arguments (register(plugin('one'), { prefix }))", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
+    await writeFile(
+      join(dir, 'plugins.ts'),
+      [
+        'export function plugin(name: string) {',
+        '  return async (app) => {',
+        '    app.get(`/${name}`, async () => ({ name }));',
+        "    app.post('/', async (req, reply) => { reply.code(201).send(); });",
+        '  };',
+        '}',
+        'export const named = (name: string) => plugin(name);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Fastify from 'fastify';",
+        "import { named, plugin } from './plugins';",
+        'const app = Fastify();',
+        "app.register(plugin('one'), { prefix: '/a' });",
+        "app.register(plugin('two'), { prefix: '/b' });",
+        "app.register(named('three'), { prefix: '/c' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses, basename(r.file)])).toEqual([
+      ['GET', '/a/one', [200], 'plugins.ts'],
+      ['POST', '/a', [201], 'plugins.ts'],
+      ['GET', '/b/two', [200], 'plugins.ts'],
+      ['POST', '/b', [201], 'plugins.ts'],
+      ['GET', '/c/three', [200], 'plugins.ts'], // a factory that hands its argument on to another
+      ['POST', '/c', [201], 'plugins.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

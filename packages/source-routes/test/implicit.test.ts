@@ -39,6 +39,8 @@ describe('statuses a handler answers with without naming them', () => {
           "app.get('/l', (req, res) => users.list(req, res));",
           "app.get('/m', (req, res) => { res.statusCode = 202; res.end(); });",
           "app.get('/n', (req, res) => { res.render('home'); });",
+          "app.get('/o', (req, res) => { res.statusCode = req.code; res.end(); });",
+          "app.get('/p', (req, res, next) => { const err = new Error('x'); err.statusCode = 418; next(err); });",
           'function ok(response, data) { response.json(data); }',
           'app.listen(3000);',
         ],
@@ -58,8 +60,10 @@ describe('statuses a handler answers with without naming them', () => {
       ['GET', '/j', [400, 422]], // both branches set one: no 200 invented
       ['GET', '/k', [200, 400]], // the other branch of the if
       ['GET', '/l', []], // handed to a function docgen does not follow
-      ['GET', '/m', []], // Node's res.statusCode = 202 is not read as a status, but it is set: no 200 either
+      ['GET', '/m', [202]], // Node's res.statusCode = 202, and no 200 for the send after it
       ['GET', '/n', [200]],
+      ['GET', '/o', []], // assigned a value only known at run time: not a 200
+      ['GET', '/p', []], // an error's statusCode, not the response's
     ]);
     expect(warnings).toEqual([]);
   });
@@ -201,6 +205,25 @@ describe('statuses a handler answers with without naming them', () => {
       ['GET', '/items', [200]],
       ['POST', '/items', [201]], // a result of BaseHttpController's: its own status
       ['GET', '/items/:id', [200]],
+    ]);
+  });
+});
+
+describe("Express's res.statusCode assignment", () => {
+  it('reads a numeric one as a status and a computed one as computed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-implicit-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const app = require('express')();",
+        "app.post('/a', (req, res) => { res.statusCode = 202; res.json({}); });",
+        "app.get('/b', (req, res) => { res.statusCode = req.code || 500; res.end(); });",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((route) => [route.path, route.statuses, route.computedStatuses ?? []])).toEqual([
+      ['/a', [202], []],
+      ['/b', [500], ['req.code']],
     ]);
   });
 });

@@ -3629,6 +3629,40 @@ describe('the routes page', () => {
     ]);
   });
 
+  it("keeps a routing-controllers method's default 200 where some path returns a value with no status set, not where every return follows one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-default-'));
+    await writeFile(
+      join(dir, 'items.ts'),
+      [
+        "import { Ctx, Get, JsonController, Param, Res } from 'routing-controllers';",
+        "@JsonController('/items')",
+        'export class ItemsController {',
+        "  @Get('/:id')",
+        "  one(@Param('id') id: string, @Res() res: any) { if (!id) { res.status(400); return { error: 'id' }; } return { id }; }",
+        "  @Get('/:id/raw')",
+        '  raw(@Res() res: any) { if (!res.locals.ok) { res.status(400); return res.send(); } res.status(204); return res.send(); }',
+        "  @Get('/:id/koa')",
+        "  koa(@Param('id') id: string, @Ctx() ctx: any) { if (!id) { ctx.status = 404; return; } return { id }; }",
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import 'reflect-metadata';",
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { ItemsController } from './items';",
+        'createExpressServer({ controllers: [ItemsController] }).listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((r) => [r.path, r.statuses])).toEqual([
+      ['/items/:id', [200, 400]], // the other branch returns a value with no status set
+      ['/items/:id/raw', [204, 400]], // every return follows a status: no 200 invented
+      ['/items/:id/koa', [200, 404]],
+    ]);
+  });
+
   it("reads the routes an app routing-controllers makes serves beside its controllers (createExpressServer), and a Koa app's own beside useKoaServer", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-own-'));
     await writeFile(

@@ -10,10 +10,13 @@
  */
 import type { Token } from 'markdown-it';
 import type { TableCell } from 'mdast';
-import { holds, type Recording, type State } from './state.js';
+import type { Recording, State } from './state.js';
+import { RecordedVariants } from './recorded-variants.js';
 import { toXml, type XNode } from './xml.js';
 
 export interface CellEntry extends Recording {
+  /** The same Markdown converts differently per dialect. */
+  dialect: string;
   storage: string;
   /** Whether the cell converted to no nodes at all (it then gets no aligned paragraph). */
   empty: boolean;
@@ -24,15 +27,14 @@ export const KNOWN_CELL = 'table_cell_known';
 
 /** Characters of Markdown and storage kept (about twice that in bytes). */
 const CELL_BUDGET = 4 * 1024 * 1024;
-/** Versions of one cell kept (its links resolve differently from different pages). */
-const MAX_VARIANTS = 4;
 
 export class CellMemo {
-  /** Per dialect (the same Markdown converts differently for each), the versions of each cell. */
-  private readonly byDialect = new Map<string, Map<string, CellEntry[]>>();
-  private size = 0;
+  private readonly cells = new RecordedVariants<CellEntry>(CELL_BUDGET);
+
   /** Cells found here (for tests and benches). */
-  hits = 0;
+  get hits(): number {
+    return this.cells.hits;
+  }
 
   /**
    * Mark the cells of a table's tokens converted before: their inline token becomes a
@@ -86,27 +88,11 @@ export class CellMemo {
 
   private keep(source: string, state: State, recording: Recording, nodes: XNode[] | undefined): void {
     if (!nodes) return; // the conversion threw
-    const entries = this.entriesFor(state);
     const storage = toXml(nodes);
-    const cost = source.length + storage.length;
-    const variants = entries.get(source) ?? [];
-    if (this.size + cost > CELL_BUDGET || variants.length >= MAX_VARIANTS) return;
-    this.size += cost;
-    variants.push({ storage, empty: nodes.length === 0, ...recording });
-    entries.set(source, variants);
-  }
-
-  private entriesFor(state: State): Map<string, CellEntry[]> {
-    let entries = this.byDialect.get(state.dialect);
-    if (!entries) this.byDialect.set(state.dialect, (entries = new Map()));
-    return entries;
+    this.cells.add(source, { dialect: state.dialect, storage, empty: nodes.length === 0, ...recording }, storage);
   }
 
   private find(source: string, state: State): CellEntry | undefined {
-    const entry = this.entriesFor(state)
-      .get(source)
-      ?.find((candidate) => candidate.resolutions.every((resolution) => holds(resolution, state.options)));
-    if (entry) this.hits += 1;
-    return entry;
+    return this.cells.find(source, state.options, (candidate) => candidate.dialect === state.dialect);
   }
 }

@@ -18,7 +18,8 @@ import { mayBeHeadingShortcode } from './parse/template-calls.js';
 import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
 import { firstChunkEnd, KNOWN_BLOCK, mayBeKnown, type KnownBlocks } from './parse/known-blocks.js';
 import type { ToStorageOptions } from './options.js';
-import { holds, type Recording, type State } from './state.js';
+import type { Recording, State } from './state.js';
+import { RecordedVariants } from './recorded-variants.js';
 import { CellMemo } from './cell-memo.js';
 import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml, type XNode } from './xml.js';
@@ -34,35 +35,24 @@ import { eachNode } from './walk.js';
  * asked (link targets, attachments) answer the same.
  */
 export class BlockMemo {
-  private readonly entries = new Map<string, MemoEntry[]>();
-  private size = 0;
-  /** Blocks found here (for tests and benches). */
-  hits = 0;
+  private readonly blocks = new RecordedVariants<MemoEntry>(MEMO_BUDGET);
   /** Table cells of blocks not found here, converted before (cell-memo.ts). */
   readonly cells = new CellMemo();
 
+  /** Blocks found here (for tests and benches). */
+  get hits(): number {
+    return this.blocks.hits;
+  }
+
   /** The entry for this block whose recorded resolver calls still get the same answers. */
-  find({ key, kind }: Group, options: ToStorageOptions): MemoEntry | undefined {
-    const entry = this.entries
-      .get(key)
-      ?.find(
-        (candidate) =>
-          candidate.kind === kind && candidate.resolutions.every((resolution) => holds(resolution, options)),
-      );
-    if (entry) this.hits += 1;
-    return entry;
+  find({ key, kind }: Pick<Group, 'key' | 'kind'>, options: ToStorageOptions): MemoEntry | undefined {
+    return this.blocks.find(key, options, (candidate) => candidate.kind === kind);
   }
 
   add(group: Group, entry: MemoEntry): void {
-    const { key } = group;
-    const cost = key.length + entry.storage.length;
-    const variants = this.entries.get(key) ?? [];
-    if (this.size + cost > MEMO_BUDGET || variants.length >= MAX_VARIANTS) return;
-    this.size += cost;
-    variants.push(entry);
-    this.entries.set(key, variants);
-    if (variants.length === 1 && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(key))
-      this.index(key, group.lines);
+    const kept = this.blocks.add(group.key, entry, entry.storage);
+    if (kept === 'first' && group.followed && SKIPPABLE.has(group.first) && mayBeKnown(group.key))
+      this.index(group.key, group.lines);
   }
 
   /**
@@ -92,7 +82,7 @@ export class BlockMemo {
           if (!src.startsWith(key, from)) continue;
           for (const first of SKIPPABLE) {
             const kind = `${dialect} ${first}`;
-            const entry = this.find({ key, kind, first, tokens: [], followed: true, lines }, options);
+            const entry = this.find({ key, kind }, options);
             if (entry) return { key, lines, meta: { key, kind, entry } satisfies KnownMeta };
           }
         }
@@ -114,8 +104,6 @@ interface KnownMeta {
 
 /** Characters of Markdown and storage a memo keeps (about twice that in bytes). */
 const MEMO_BUDGET = 16 * 1024 * 1024;
-/** Versions of one block kept (its links resolve differently from different pages). */
-const MAX_VARIANTS = 4;
 
 interface MemoEntry extends Recording {
   kind: string;

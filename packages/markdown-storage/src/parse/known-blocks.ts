@@ -12,6 +12,7 @@
  * after can extend it), and not followed by a definition (`: …`), which would make it a term.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { lineText } from './block-state.js';
 
 export interface KnownBlock {
   /** The block's Markdown, as the block phase sees it (line ends normalized), ending with a line end. */
@@ -50,10 +51,6 @@ export const KNOWN_BLOCK = 'known_block';
 /** A definition's marker (`: text`), which turns the paragraph before it, even past one blank line, into a term. */
 const DEFINITION_START = /^ {0,3}:/;
 
-function lineAt(state: StateBlock, line: number): string {
-  return state.src.slice(state.bMarks[line]!, state.eMarks[line]!);
-}
-
 function knownBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const known = (state.env as Env).knownBlocks;
   if (!known || silent || state.level !== 0 || state.blkIndent !== 0) return false;
@@ -65,7 +62,7 @@ function knownBlock(state: StateBlock, startLine: number, endLine: number, silen
   if (!found) return false;
   const after = startLine + found.lines;
   if (after > endLine || (after < endLine && !state.isEmpty(after))) return false;
-  if (after + 1 < endLine && DEFINITION_START.test(lineAt(state, after + 1))) return false;
+  if (after + 1 < endLine && DEFINITION_START.test(lineText(state, after + 1))) return false;
   const token = state.push(KNOWN_BLOCK, '', 0);
   token.map = [startLine, after];
   token.meta = found.meta;

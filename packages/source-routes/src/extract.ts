@@ -70,6 +70,7 @@ import {
   syntaxErrors,
   toOpenApiPath,
   type TsMorph,
+  isFunctionLike,
 } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -1908,16 +1909,6 @@ function declarationComment(ts: TsMorph, fn: TsNode): string | undefined {
     if (ts.Node.isBlock(node) || ts.Node.isSourceFile(node)) return undefined;
   }
   return undefined;
-}
-
-/** A function or a method: what has parameters, the request and the response for a handler. */
-function isFunctionLike(ts: TsMorph, node: TsNode): node is FunctionLike | MethodDeclaration {
-  return (
-    ts.Node.isFunctionDeclaration(node) ||
-    ts.Node.isFunctionExpression(node) ||
-    ts.Node.isArrowFunction(node) ||
-    ts.Node.isMethodDeclaration(node)
-  );
 }
 
 /** Handlers as Express reads them: a list among them (`[auth, limit]`) is its elements, in place. */

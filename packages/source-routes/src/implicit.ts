@@ -6,7 +6,7 @@
  * (`ctx.status = 201; ctx.body = x`). Where docgen cannot tell, it counts none rather than invent one.
  */
 import type { Node as TsNode } from 'ts-morph';
-import type { TsMorph } from './syntax.js';
+import { isFunctionLike, type TsMorph } from './syntax.js';
 
 /** How a framework's response object sends and is given a status. */
 export interface ResponseStyle {
@@ -287,7 +287,7 @@ function returnsValue(ts: TsMorph, fn: TsNode, statement: TsNode, response: stri
   const value = statement.getExpression();
   if (!value || isNothing(ts, value)) return false;
   let owner: TsNode | undefined = statement.getParent();
-  while (owner && !isFunctionScope(ts, owner)) owner = owner.getParent();
+  while (owner && !isFunctionLike(ts, owner)) owner = owner.getParent();
   if (owner !== fn) return false;
   return !mentions(ts, value, response);
 }
@@ -297,18 +297,9 @@ function mentions(ts: TsMorph, value: TsNode, response: string | undefined): boo
   return [value, ...value.getDescendants()].some((node) => ts.Node.isIdentifier(node) && node.getText() === response);
 }
 
-function isFunctionScope(ts: TsMorph, node: TsNode): boolean {
-  return (
-    ts.Node.isFunctionDeclaration(node) ||
-    ts.Node.isFunctionExpression(node) ||
-    ts.Node.isArrowFunction(node) ||
-    ts.Node.isMethodDeclaration(node)
-  );
-}
-
 /** The name of a handler's parameter at `at` (Express's `res` of `(req, res)`), if it names one. */
 export function responseParameter(ts: TsMorph, fn: TsNode, at: number): string | undefined {
-  if (!isFunctionScope(ts, fn)) return undefined;
+  if (!isFunctionLike(ts, fn)) return undefined;
   const parameter = (fn as unknown as import('ts-morph').FunctionLikeDeclaration).getParameters()[at];
   const name = parameter?.getNameNode();
   return name && ts.Node.isIdentifier(name) ? name.getText() : undefined;

@@ -45,7 +45,11 @@ import {
   type Constants,
   type StatusSlots,
   type TsMorph,
+  isFunctionLike,
+  type FunctionNode,
 } from './syntax.js';
+
+export { isFunction, type FunctionNode } from './syntax.js';
 
 /** Where a name is declared: the node calls on it are matched against. */
 export type Declaration = VariableDeclaration | FunctionDeclaration | ParameterDeclaration;
@@ -1079,9 +1083,6 @@ function bindsName(ts: TsMorph, node: TsNode, name: string): boolean {
   return ts.Node.isObjectBindingPattern(node) && node.getElements().some((element) => element.getName() === name);
 }
 
-/** A function written inline or declared: a plugin, a handler. */
-export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
-
 /** A property's value in an object literal: `key: value`, `{ key }` (the name), or `key() {…}` (the method). */
 export function property(ts: TsMorph, object: ObjectLiteralExpression, key: string): TsNode | undefined {
   const found = object.getProperty(key);
@@ -1090,11 +1091,6 @@ export function property(ts: TsMorph, object: ObjectLiteralExpression, key: stri
   if (ts.Node.isShorthandPropertyAssignment(found)) return found.getNameNode();
   if (ts.Node.isMethodDeclaration(found)) return found;
   return undefined;
-}
-
-/** A function, or a method of an object literal or class: what can answer a request. */
-function isFunctionLike(ts: TsMorph, node: TsNode): boolean {
-  return isFunction(ts, node) || ts.Node.isMethodDeclaration(node);
 }
 
 /** A class's method (or arrow-function property) under `key`: a static one for `Class.key`, else an instance's. */
@@ -1120,10 +1116,6 @@ function assignedInClass(ts: TsMorph, cls: ClassDeclaration, key: string): TsNod
     if (member?.cls === cls && member.name === key) return assignment.getRight();
   }
   return undefined;
-}
-
-export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
-  return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
 }
 
 /** Where the method of `x.method(…)` is written: the order registrations run in. */

@@ -10,7 +10,9 @@ import type {
   BinaryExpression,
   CallExpression,
   Identifier,
+  MethodDeclaration,
   Node as TsNode,
+  ParameterDeclaration,
   Project,
   PropertyAccessExpression,
   SourceFile,
@@ -868,3 +870,15 @@ const HTTP_STATUS: Record<string, number> = {
   SERVICE_UNAVAILABLE: 503,
   GATEWAY_TIMEOUT: 504,
 };
+
+/** A function written inline or declared: a plugin, a handler. */
+export type FunctionNode = TsNode & { getParameters(): ParameterDeclaration[] };
+
+export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
+  return ts.Node.isArrowFunction(node) || ts.Node.isFunctionExpression(node) || ts.Node.isFunctionDeclaration(node);
+}
+
+/** A function, or a method of an object literal or class: what has parameters, the request and the response for a handler. */
+export function isFunctionLike(ts: TsMorph, node: TsNode): node is FunctionNode | MethodDeclaration {
+  return isFunction(ts, node) || ts.Node.isMethodDeclaration(node);
+}

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // The CLI runs from a bundle built at install (`npm install` runs `prepare`); a checkout whose build
-// is missing or half-written gets a sentence saying so, not a module-resolution stack trace.
-const bundle = new URL('../dist/bundle/docgen.js', import.meta.url);
-const { execute } = await import(bundle.href).catch((error) => {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+// is missing gets a sentence saying so, not a stack trace.
+import { asksForHelp, loadBundle } from './load-bundle.js';
+
+let execute;
+try {
+  ({ execute } = loadBundle({ job: asksForHelp(process.argv.slice(2)) ? 'help' : 'main' }).exports);
+} catch (error) {
+  if (!['ENOENT', 'MODULE_NOT_FOUND'].includes(error?.code) || !error.message.includes('docgen.cjs')) throw error;
   process.stderr.write(
     `docgen is not built (${error.message.split('\n')[0]}).\n  → run \`npm run build\` (or \`npm install\`) in the docgen checkout, then try again\n`,
   );
   process.exit(1);
-});
+}
 
 await execute({ dir: import.meta.url });
 // The command is done (a long-running one, like `sandbox start`, returns only when stopped): exit

@@ -44,7 +44,7 @@ afterAll(async () => {
 
 describe('in-house plugins through the bundled CLI', () => {
   it('runs a plugin named by a relative path in config, with a template override', async () => {
-    expect(existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'bundle', 'docgen.js'))).toBe(true);
+    expect(existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'bundle', 'docgen.cjs'))).toBe(true);
     const out = join(scratch, 'glossary');
     const config = join(fixtures, 'project', 'docgen.config.yaml');
     const result = await runCli(['generate', '--config', config, '--out', out, '--json', '--no-cache']);

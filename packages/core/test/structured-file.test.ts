@@ -2,9 +2,11 @@
  * A JSON file's positions are found by scanning its text along the pointer; the YAML parser, which
  * reads JSON too, finds the same ones slowly. Every pointer of real JSON specs, both ways.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { sharedFile } from '@docgen/test-support';
+import { parseDocument } from 'yaml';
+import { repoRoot, sharedDir, sharedFile } from '@docgen/test-support';
 import { parseStructured } from '@docgen/core';
 
 /** Every JSON pointer of a value, each of its keys and items, depth first. */
@@ -111,5 +113,91 @@ describe('a YAML indentation error', () => {
     expect(error.hint).toBe(
       'line 6 is indented 1 space, the key above it 2: indent it 2 spaces, like line 5, if it belongs beside them',
     );
+  });
+});
+
+/** Every YAML file under a folder, node_modules and dot folders left out. */
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** What `yaml` (its syntax tree, the reader parseStructured falls back on) reads a text as. */
+const readByYaml = (text: string): unknown =>
+  parseDocument(text, { uniqueKeys: true, strict: false, merge: true }).toJS({ maxAliasCount: -1 });
+
+describe('YAML values', () => {
+  it('are what `yaml` reads, for every YAML file of the repository and the corpus', () => {
+    const shared = sharedDir();
+    const files = [...yamlFiles(repoRoot), ...(shared ? yamlFiles(join(shared, 'corpus')) : [])];
+    expect(files.length).toBeGreaterThan(50);
+    let read = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const document = parseDocument(text, { uniqueKeys: true, strict: false, merge: true });
+      if (document.errors.length) continue; // a fixture of a syntax error: the next test's subject
+      expect([file, parseStructured(text, file, 'yaml').value]).toEqual([file, readByYaml(text)]);
+      read += 1;
+    }
+    expect(read).toBeGreaterThan(50);
+  });
+
+  it("follow YAML 1.2's core schema, as `yaml` does, not js-yaml's YAML 1.1 extras", () => {
+    const text = [
+      'decimal: 017',
+      'octal: 0o17',
+      'hex: 0x1F',
+      'binary: 0b11',
+      'underscored: 1_000',
+      'float: 1_000.5',
+      'exponent: 1e3',
+      'infinite: -.inf',
+      'date: 2020-01-01',
+      'yes: yes',
+      'tilde: ~',
+      'base: &base { a: 1, b: 2 }',
+      'merged: { <<: *base, b: 3 }',
+    ].join('\n');
+    const { value } = parseStructured(text, 'values.yaml');
+    expect(value).toEqual({
+      decimal: 17,
+      octal: 15,
+      hex: 31,
+      binary: '0b11',
+      underscored: '1_000',
+      float: '1_000.5',
+      exponent: 1000,
+      infinite: -Infinity,
+      date: '2020-01-01',
+      yes: 'yes',
+      tilde: null,
+      base: { a: 1, b: 2 },
+      merged: { a: 1, b: 3 },
+    });
+    expect(value).toEqual(readByYaml(text));
+    expect(parseStructured('', 'empty.yaml').value).toBeNull();
+  });
+
+  it('outside the core schema (a custom tag) are read by `yaml`, as before', () => {
+    const text = 'Resources:\n  Bucket:\n    Name: !Ref BucketName\n    Tags: !!set { a, b }\n';
+    expect(parseStructured(text, 'template.yaml').value).toEqual(readByYaml(text));
+  });
+
+  it('keep their positions, found when a diagnostic asks', () => {
+    const document = parseStructured('openapi: 3.0.3\npaths:\n  /pets:\n    get: {}\n', 'spec.yaml');
+    expect(document.locate('/paths/~1pets/get')).toEqual({
+      file: 'spec.yaml',
+      line: 4,
+      column: 10,
+      pointer: '#/paths/~1pets/get',
+    });
+    expect(document.locate('/paths/~1pets', true)).toMatchObject({ line: 3, column: 3 });
+  });
+
+  it('with a duplicate key are an error at its line, as before', () => {
+    expect(() => parseStructured('a: 1\nb: 2\na: 3\n', 'dup.yaml')).toThrow(/Map keys must be unique/);
   });
 });

@@ -4,6 +4,7 @@ import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
 import { pointerSegments } from './schema-validation.js';
+import { BlockYamlPositions } from './yaml-positions.js';
 
 /**
  * A parsed JSON or YAML file that can say where a JSON pointer sits (line and column).
@@ -150,18 +151,25 @@ export function parseStructured(
   }
   const read = readYamlValue(text);
   if (read) {
-    // Positions from `yaml`'s syntax tree, built the first time a diagnostic asks for one.
+    // Positions read off the lines along the pointer where the text is plain block style, else
+    // from `yaml`'s syntax tree, built the first time a diagnostic needs it.
+    let blockPositions: BlockYamlPositions | undefined;
     let positions: PositionIndex | undefined;
+    const locateInTree = (pointer: string, key?: boolean) => {
+      if (!positions) {
+        const { document, lineCounter } = parseYamlDocument(text);
+        positions = new PositionIndex(document, lineCounter);
+      }
+      return positions.locate(pointer, key);
+    };
     return {
       file,
       text,
       value: read.value,
       locate(pointer, key) {
-        if (!positions) {
-          const { document, lineCounter } = parseYamlDocument(text);
-          positions = new PositionIndex(document, lineCounter);
-        }
-        return { file, ...positions.locate(pointer, key), pointer: pointer ? `#${pointer}` : undefined };
+        blockPositions ??= new BlockYamlPositions(text);
+        const found = blockPositions.locate(pointer, key) ?? locateInTree(pointer, key);
+        return { file, ...found, pointer: pointer ? `#${pointer}` : undefined };
       },
     };
   }

@@ -5,9 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { repoRoot, sharedDir, sharedFile } from '@docgen/test-support';
 import { parseStructured } from '@docgen/core';
+import { BlockYamlPositions } from '../src/yaml-positions.js';
 
 /** Every JSON pointer of a value, each of its keys and items, depth first. */
 function pointers(value: unknown, at = ''): string[] {
@@ -199,5 +200,106 @@ describe('YAML values', () => {
 
   it('with a duplicate key are an error at its line, as before', () => {
     expect(() => parseStructured('a: 1\nb: 2\na: 3\n', 'dup.yaml')).toThrow(/Map keys must be unique/);
+  });
+});
+
+/** Where `yaml`'s syntax tree puts a pointer's value (or key): the answers parseStructured must give. */
+function locateInTree(text: string): (pointer: string, key: boolean) => { line?: number; column?: number } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, strict: false, merge: true });
+  const position = (node: Node) => {
+    const { line, col } = lineCounter.linePos(node.range![0]);
+    return { line, column: col };
+  };
+  return (pointer, key) => {
+    const segments =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node: unknown = document.contents;
+    let best = node as Node;
+    for (const [index, segment] of segments.entries()) {
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment,
+        );
+        if (!pair) break;
+        if (index === segments.length - 1 && key) return position(pair.key as Node);
+        node = pair.value;
+      } else if (isSeq(node)) node = node.items[Number(segment)];
+      else break;
+      if (!(node as Node | undefined)?.range) break;
+      best = node as Node;
+    }
+    return position(best);
+  };
+}
+
+describe('positions in a YAML file', () => {
+  it("are where `yaml`'s syntax tree puts them, on every pointer of the repository's and the corpus' YAML", () => {
+    const shared = sharedDir();
+    const files = [...yamlFiles(repoRoot), ...(shared ? yamlFiles(join(shared, 'corpus')) : [])];
+    let answeredByLines = 0;
+    let asked = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (parseDocument(text, { uniqueKeys: true, strict: false, merge: true }).errors.length) continue;
+      const document = parseStructured(text, file, 'yaml');
+      const inTree = locateInTree(text);
+      const lines = new BlockYamlPositions(text);
+      const all = pointers(document.value);
+      const step = Math.max(1, Math.ceil(all.length / 200));
+      for (const pointer of all.filter((_, index) => index % step === 0))
+        for (const key of [false, true]) {
+          const { line, column } = document.locate(pointer, key);
+          expect([file, pointer, key, { line, column }]).toEqual([file, pointer, key, inTree(pointer, key)]);
+          asked += 1;
+          if (lines.locate(pointer, key)) answeredByLines += 1;
+        }
+    }
+    // Most are read off the lines, without the syntax tree.
+    expect(answeredByLines / asked).toBeGreaterThan(0.4);
+  });
+
+  it("are read off the lines for block style, quoted and numeric keys, sequences at the key's indentation", () => {
+    const text = [
+      '---',
+      'openapi: 3.0.3 # comment',
+      'paths:',
+      '  "/pets/{id}":',
+      '    get:',
+      '      responses:',
+      '        200:',
+      '          description: ok',
+      "      'x-it''s': yes",
+      '  /other:',
+      '    parameters:',
+      '    - name: a',
+      '      in: query',
+      '    -',
+      '      name: b',
+      'tags:',
+      '- name: pets',
+    ].join('\n');
+    const lines = new BlockYamlPositions(text);
+    expect(lines.locate('/paths/~1pets~1{id}/get/responses/200/description')).toEqual({ line: 8, column: 24 });
+    expect(lines.locate('/paths/~1pets~1{id}/get/responses/200', true)).toEqual({ line: 7, column: 9 });
+    expect(lines.locate("/paths/~1pets~1{id}/get/x-it's", true)).toEqual({ line: 9, column: 7 });
+    expect(lines.locate('/paths/~1other/parameters/1/name')).toEqual({ line: 15, column: 13 });
+    expect(lines.locate('/paths/~1other/parameters')).toEqual({ line: 12, column: 5 });
+    expect(lines.locate('/tags/0/name')).toEqual({ line: 17, column: 9 });
+    const inTree = locateInTree(text);
+    for (const pointer of ['/paths/~1other/parameters/1/name', '/tags/0/name', '/openapi'])
+      expect(lines.locate(pointer)).toEqual(inTree(pointer, false));
+  });
+
+  it('leave flow style, anchors, block scalars and keys not there to the syntax tree', () => {
+    const text = 'a: { b: 1 }\nc: &anchor\n  d: 1\ne: |\n  text\nf:\n  g: 1\n';
+    const lines = new BlockYamlPositions(text);
+    for (const pointer of ['/a/b', '/c/d', '/e', '/f/missing']) expect(lines.locate(pointer)).toBeUndefined();
+    expect(parseStructured(text, 'style.yaml').locate('/c/d')).toMatchObject(locateInTree(text)('/c/d', false));
   });
 });

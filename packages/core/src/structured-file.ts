@@ -4,6 +4,7 @@ import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
 import { pointerSegments } from './schema-validation.js';
+import { CORE_FLOAT, CORE_INT, coreFloat, coreInt } from './yaml-core-schema.js';
 import { BlockYamlPositions } from './yaml-positions.js';
 
 /**
@@ -53,31 +54,16 @@ function yamlCoreSchema(): JsYaml.Schema {
   const { FAILSAFE_SCHEMA, Type, types } = jsYaml() as typeof JsYaml & {
     types: Record<'null' | 'bool' | 'merge', JsYaml.Type>;
   };
+  const isText = (data: string | null): data is string => data !== null;
   const int = new Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
-    resolve: (data: string | null) => data !== null && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(data),
-    construct: (data: string) =>
-      data.startsWith('0o')
-        ? parseInt(data.slice(2), 8)
-        : data.startsWith('0x')
-          ? parseInt(data.slice(2), 16)
-          : Number(data),
+    resolve: (data: string | null) => isText(data) && CORE_INT.test(data),
+    construct: coreInt,
   });
   const float = new Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
-    resolve: (data: string | null) =>
-      data !== null &&
-      /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(
-        data,
-      ),
-    construct: (data: string) =>
-      /\.(?:nan|NaN|NAN)$/.test(data)
-        ? NaN
-        : /\.(?:inf|Inf|INF)$/.test(data)
-          ? data.startsWith('-')
-            ? -Infinity
-            : Infinity
-          : parseFloat(data),
+    resolve: (data: string | null) => isText(data) && CORE_FLOAT.test(data),
+    construct: coreFloat,
   });
   return (coreSchema = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, int, float, types.merge] }));
 }

@@ -9,6 +9,7 @@
  * complex keys, a key not found — it answers undefined, and the caller asks `yaml`.
  */
 import { pointerSegments } from './schema-validation.js';
+import { coreScalar } from './yaml-core-schema.js';
 
 interface Line {
   /** Where the line starts in the text. */
@@ -219,15 +220,4 @@ function readEntry(text: string, column: number): Entry | undefined {
 }
 
 /** A plain key as `yaml` compares it: `String()` of its YAML 1.2 core-schema value. */
-function plainKeyString(key: string): string {
-  if (/^(?:~|[Nn]ull|NULL)$/.test(key)) return 'null';
-  if (/^(?:[Tt]rue|TRUE)$/.test(key)) return 'true';
-  if (/^(?:[Ff]alse|FALSE)$/.test(key)) return 'false';
-  if (/^[-+]?[0-9]+$/.test(key)) return String(Number(key));
-  if (/^0o[0-7]+$/.test(key)) return String(parseInt(key.slice(2), 8));
-  if (/^0x[0-9a-fA-F]+$/.test(key)) return String(parseInt(key.slice(2), 16));
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(key)) return String(parseFloat(key));
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(key)) return key.startsWith('-') ? '-Infinity' : 'Infinity';
-  if (/^\.(?:nan|NaN|NAN)$/.test(key)) return 'NaN';
-  return key;
-}
+const plainKeyString = (key: string): string => String(coreScalar(key));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'acorn';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '@docgen/test-support';
@@ -10,8 +10,8 @@ const cli = join(repoRoot, 'apps', 'cli');
 const bundle = join(cli, 'dist', 'bundle', 'docgen.cjs');
 
 /** What bin/load-bundle.js says of a load in a fresh Node, with the flags docgen runs under. */
-async function loadInFreshNode(script: string): Promise<unknown> {
-  const loader = JSON.stringify(join(cli, 'bin', 'load-bundle.js'));
+async function loadInFreshNode(script: string, root = cli): Promise<unknown> {
+  const loader = JSON.stringify(join(root, 'bin', 'load-bundle.js'));
   const { stdout } = await promisify(execFile)(process.execPath, [
     '--input-type=module',
     '-e',
@@ -51,6 +51,28 @@ describe('the CLI bundle the build writes', () => {
       ['main', true],
       ['help', true],
     ]);
+  });
+
+  it('does not use a cache written for another build of the bundle, and still runs', async () => {
+    // A copy of the CLI's bin and bundle inside apps/cli, so the bundle's requires resolve as they do.
+    const copy = await mkdtemp(join(cli, '.bundle-copy-'));
+    try {
+      await cp(join(cli, 'bin'), join(copy, 'bin'), { recursive: true });
+      await cp(join(cli, 'dist', 'bundle'), join(copy, 'dist', 'bundle'), { recursive: true });
+      const cache = join(copy, 'dist', 'bundle', 'docgen.cjs.main.code-cache');
+      const data = await readFile(cache);
+      const newline = data.indexOf(10);
+      expect(data.subarray(0, newline).toString('latin1')).toMatch(/^docgen bundle \w{16}$/);
+      await writeFile(cache, Buffer.concat([Buffer.from('docgen bundle 0000000000000000'), data.subarray(newline)]));
+      const result = await loadInFreshNode(
+        `const { usedCodeCache, exports } = loader.loadBundle({ job: 'main' });
+         console.log(JSON.stringify({ usedCodeCache, execute: typeof exports.execute }));`,
+        copy,
+      );
+      expect(result).toEqual({ usedCodeCache: false, execute: 'function' });
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   it('compiles without a cache when asked, and still runs', async () => {

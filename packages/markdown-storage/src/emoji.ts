@@ -43,9 +43,22 @@ const TONE = /^(.+)_tone([1-5])$/;
 const FLAG = /^flag_([a-z]{2})$/;
 const MODIFIABLE = /^\p{Emoji_Modifier_Base}/u;
 const MODIFIABLE_PERSON = /\p{Emoji_Modifier_Base}\uFE0F?/gu;
-/** Unicode's recommended emoji (the `v` flag's property of strings; in a string, as TypeScript targets ES2022). */
-const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
-const FLAGS = new Set(Object.values(nameToEmoji).filter((emoji) => /^\p{Regional_Indicator}{2}$/u.test(emoji)));
+/**
+ * Unicode's recommended emoji (the `v` flag's property of strings; in a string, as TypeScript
+ * targets ES2022). Compiled on the first skin-tone name: it costs ~50 ms, which a run without
+ * one should not pay.
+ */
+let rgiEmoji: RegExp | undefined;
+function isRecommendedEmoji(emoji: string): boolean {
+  rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
+  return rgiEmoji.test(emoji);
+}
+/** gemoji's flags of two regional indicators; built on the first `:flag_xx:` (~30 ms, most pages have none). */
+let flags: Set<string> | undefined;
+function isFlag(emoji: string): boolean {
+  flags ??= new Set(Object.values(nameToEmoji).filter((value) => /^\p{Regional_Indicator}{2}$/u.test(value)));
+  return flags.has(emoji);
+}
 
 /**
  * The emoji of a shortcode name: GitHub's (gemoji), GitHub's older names, and the names the twemoji
@@ -62,7 +75,7 @@ function shortcodeEmoji(name: string): string | undefined {
   const flag = FLAG.exec(name)?.[1];
   if (flag) {
     const emoji = String.fromCodePoint(...[...flag.toUpperCase()].map((letter) => 0x1f1a5 + letter.charCodeAt(0)));
-    return FLAGS.has(emoji) ? emoji : undefined;
+    return isFlag(emoji) ? emoji : undefined;
   }
   return undefined;
 }
@@ -78,7 +91,7 @@ function withSkinTone(base: string, tone: number): string | undefined {
   const modifier = String.fromCodePoint(0x1f3fa + tone);
   // The modifier replaces an emoji presentation selector after a person (`👷‍♂️`'s U+FE0F).
   const toned = emoji.replace(MODIFIABLE_PERSON, (person) => person.replace(/\uFE0F$/, '') + modifier);
-  return RGI_EMOJI.test(toned) ? toned : undefined;
+  return isRecommendedEmoji(toned) ? toned : undefined;
 }
 
 /** `text` with each known shortcode replaced by its emoji (the same string when there is none). */

@@ -37,4 +37,29 @@ describe('links to headings of other pages', () => {
     expect(JSON.parse(again.stdout).cache).toMatchObject({ hits: 1, misses: 2 });
     expect(await storageOfFirst()).toContain('ac:anchor="decision-outcome"');
   });
+
+  it('land on headings however the target writes them: setext, nested, repeated after them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
+    const adr = join(dir, 'adr');
+    const out = join(dir, 'out');
+    await mkdir(adr);
+    await writeFile(
+      join(adr, '0001-record-decisions.md'),
+      '# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\n' +
+        'See [the options](0002-use-sqlite.md#options), [the second](0002-use-sqlite.md#options-1) and [a note](0002-use-sqlite.md#in-a-list).\n',
+    );
+    await writeFile(
+      join(adr, '0002-use-sqlite.md'),
+      '# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\nOptions\n-------\n\nOne file.\n\n- ## In a list\n\n## Options\n\nAgain.\n',
+    );
+    const result = await runCli(['adr', '--dir', adr, '--out', out, '--no-cache']);
+    expect(result.stderr).toBe('');
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const page = manifest.pages.find((p: { key: string }) => p.key === 'adr/1');
+    const storage = await readFile(join(out, page.storageFile), 'utf8');
+    // The setext heading comes first, so it is `Options` and the ATX one after it `Options.1`.
+    expect(storage).toContain('<ac:link ac:anchor="Options"><ri:page');
+    expect(storage).toContain('<ac:link ac:anchor="Options.1"><ri:page');
+    expect(storage).toContain('<ac:link ac:anchor="Inalist"><ri:page');
+  });
 });

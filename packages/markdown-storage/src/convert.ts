@@ -2,24 +2,17 @@
  * Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string.
  * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
  */
+import type { Token } from 'markdown-it';
 import type { Heading, Root } from 'mdast';
-import {
-  blocksToMdast,
-  expandKnownBlocks,
-  finishTokens,
-  parseBlocks,
-  parseMarkdown,
-  type BlockParse,
-} from './parse/index.js';
+import { blocksToMdast, expandKnownBlocks, finishTokens, parseBlocks, type BlockParse } from './parse/index.js';
 import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { anchorsOf, declaredAnchors, headingAnchors } from './anchors.js';
+import { anchorsOf, anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
-import { BlockMemo, convertInParts, topLevelGroups } from './parts.js';
-import { linesAfterFrontMatter } from './parse/front-matter.js';
+import { BlockMemo, convertInParts, mayHoldHeadings, topLevelGroups } from './parts.js';
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
@@ -72,24 +65,35 @@ export function toStorage(markdown: string, options: ToStorageOptions = {}): str
 /**
  * The Confluence anchor of each heading of a page, keyed by the forms a link from another page may
  * use (GitHub slug, Confluence's form, the heading text): what `resolveAnchor` answers for links
- * like `./other.md#getting-started`. Only ATX heading lines outside fenced code are parsed, so a
- * large page costs a line scan, not a full parse (setext headings are not seen).
+ * like `./other.md#getting-started`. It is the very table the page's own conversion builds, from
+ * the headings it emits however they are written: ATX and setext, nested in lists, quotes and
+ * containers, heading shortcodes (`{{% whatsnext-heading %}}`); not a `# comment` in a Liquid
+ * highlight block, a Quarto callout's title heading or a Wiki.js tab set's marker. The page is
+ * block-parsed once; only the top-level blocks that may hold a heading are parsed further.
  */
 export function pageAnchors(markdown: string): Map<string, string> {
-  return headingAnchors(parseMarkdown(atxHeadingLines(markdown)));
+  const blocks = parseBlocks(markdown);
+  // The blocks that may hold a heading, as one page: one inline pass and one tree for them all.
+  const tokens = topLevelBlocks(blocks.tokens).filter(mayHoldHeadings).flat();
+  const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
+  limitDepth(tree); // as converting does: headings nested past the bound are flattened to text
+  const headings: HeadingName[] = [];
+  eachNode(tree, (node) => {
+    if (node.type === 'heading') headings.push(headingName(node));
+  });
+  return anchorsOfTexts(headings);
 }
 
-function atxHeadingLines(markdown: string): string {
-  const headings: string[] = [];
-  let fence: string | undefined;
-  // YAML comments (`# …`) in front matter are not headings.
-  for (const line of linesAfterFrontMatter(markdown)) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) {
-      fence = fence ? undefined : marker;
-      continue;
+/** The tokens of each top-level block, in order (a block opens and closes at level 0). */
+function topLevelBlocks(tokens: Token[]): Token[][] {
+  const groups: Token[][] = [];
+  let start = 0;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.level === 0 && token.nesting <= 0) {
+      groups.push(tokens.slice(start, index + 1));
+      start = index + 1;
     }
-    if (!fence && /^ {0,3}#{1,6}(\s|$)/.test(line)) headings.push(line);
   }
-  return headings.join('\n\n');
+  return groups;
 }

@@ -7,6 +7,8 @@
  * Unicode character, GitHub shows a picture from its own asset host with the shortcode as its alt
  * text, and a Confluence page fetching pictures from github.com (blocked on many Data Center sites)
  * would be worse than the alt text, which still says what was meant.
+ * GitHub's older names, JoyPixels' skin-tone names and flags by country code (the twemoji index of
+ * Material for MkDocs reads them) are built from gemoji's table too (`shortcodeEmoji`).
  * Material for MkDocs' icon shortcodes (`:material-check:`, `:octicons-alert-16:`) are icons.ts'.
  */
 import { nameToEmoji } from 'gemoji';
@@ -24,6 +26,74 @@ function attributeListLength(text: string, from: number): number {
   return text.charCodeAt(from) === 0x7b /* { */ ? (ICON_ATTRIBUTES.exec(text.slice(from))?.[0].length ?? 0) : 0;
 }
 
+/**
+ * Names GitHub gave before gemoji renamed them (in the older GitHub table markdown-it-emoji
+ * still carries): READMEs written then still use them, and GitHub still shows the emoji.
+ */
+const LEGACY_GITHUB_NAMES: Record<string, string> = {
+  blonde_man: 'blond_haired_person',
+  person_with_blond_hair: 'blond_haired_person',
+  person_with_pouting_face: 'pouting_face',
+  person_frowning: 'frowning_person',
+};
+
+/** JoyPixels' skin-tone names (`:thumbsup_tone3:`), as the twemoji index of MkDocs Material reads them. */
+const TONE = /^(.+)_tone([1-5])$/;
+/** JoyPixels' flags by ISO code (`:flag_de:`), as the twemoji index reads them. */
+const FLAG = /^flag_([a-z]{2})$/;
+const MODIFIABLE = /^\p{Emoji_Modifier_Base}/u;
+const MODIFIABLE_PERSON = /\p{Emoji_Modifier_Base}\uFE0F?/gu;
+/**
+ * Unicode's recommended emoji (the `v` flag's property of strings; in a string, as TypeScript
+ * targets ES2022). Compiled on the first skin-tone name: it costs ~50 ms, which a run without
+ * one should not pay.
+ */
+let rgiEmoji: RegExp | undefined;
+function isRecommendedEmoji(emoji: string): boolean {
+  rgiEmoji ??= new RegExp('^\\p{RGI_Emoji}$', 'v');
+  return rgiEmoji.test(emoji);
+}
+/** gemoji's flags of two regional indicators; built on the first `:flag_xx:` (~30 ms, most pages have none). */
+let flags: Set<string> | undefined;
+function isFlag(emoji: string): boolean {
+  flags ??= new Set(Object.values(nameToEmoji).filter((value) => /^\p{Regional_Indicator}{2}$/u.test(value)));
+  return flags.has(emoji);
+}
+
+/**
+ * The emoji of a shortcode name: GitHub's (gemoji), GitHub's older names, and the names the twemoji
+ * index of MkDocs Material adds to them: a skin tone after a name (`:thumbsup_tone3:` → 👍🏽) and
+ * a flag by country code (`:flag_de:` → 🇩🇪). Only what gemoji's own table lets us build: a tone
+ * on an emoji that takes one (Unicode's Emoji_Modifier_Base), a flag gemoji has.
+ */
+function shortcodeEmoji(name: string): string | undefined {
+  // Own keys only: `:constructor:` is not an emoji.
+  if (Object.hasOwn(nameToEmoji, name)) return nameToEmoji[name];
+  if (Object.hasOwn(LEGACY_GITHUB_NAMES, name)) return nameToEmoji[LEGACY_GITHUB_NAMES[name]!];
+  const tone = TONE.exec(name);
+  if (tone) return withSkinTone(tone[1]!, Number(tone[2]));
+  const flag = FLAG.exec(name)?.[1];
+  if (flag) {
+    const emoji = String.fromCodePoint(...[...flag.toUpperCase()].map((letter) => 0x1f1a5 + letter.charCodeAt(0)));
+    return isFlag(emoji) ? emoji : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The emoji of `base` with skin tone 1–5 (U+1F3FB…U+1F3FF) after each person in it (`👷‍♂️` →
+ * `👷🏽‍♂️`, `🧑‍🤝‍🧑` → `🧑🏽‍🤝‍🧑🏽`), where the emoji takes one and the result is an emoji Unicode
+ * recommends (RGI): a family does not take tones, and a `…_tone3` name for it stays text.
+ */
+function withSkinTone(base: string, tone: number): string | undefined {
+  const emoji = Object.hasOwn(nameToEmoji, base) ? nameToEmoji[base]! : undefined;
+  if (emoji === undefined || !MODIFIABLE.test(emoji)) return undefined;
+  const modifier = String.fromCodePoint(0x1f3fa + tone);
+  // The modifier replaces an emoji presentation selector after a person (`👷‍♂️`'s U+FE0F).
+  const toned = emoji.replace(MODIFIABLE_PERSON, (person) => person.replace(/\uFE0F$/, '') + modifier);
+  return isRecommendedEmoji(toned) ? toned : undefined;
+}
+
 /** `text` with each known shortcode replaced by its emoji (the same string when there is none). */
 export function replaceEmojiShortcodes(text: string): string {
   let start = text.indexOf(':');
@@ -34,12 +104,7 @@ export function replaceEmojiShortcodes(text: string): string {
     const end = text.indexOf(':', start + 1);
     if (end === -1) break;
     const name = text.slice(start + 1, end);
-    // Own keys only: `:constructor:` is not an emoji.
-    const emoji = NAME.test(name)
-      ? Object.hasOwn(nameToEmoji, name)
-        ? nameToEmoji[name]
-        : iconShortcodeEmoji(name)
-      : undefined;
+    const emoji = NAME.test(name) ? (shortcodeEmoji(name) ?? iconShortcodeEmoji(name)) : undefined;
     if (emoji === undefined) {
       // The closing colon may open the next shortcode (`10:30:rocket:`).
       start = end;

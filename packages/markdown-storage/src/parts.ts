@@ -182,17 +182,27 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
 /** Raw HTML that may declare a link target (`<a id=…>`, `<a name=…>`). */
 const HTML_ANCHOR_START = /<a\s[^>]*\b(?:id|name)\s*=/i;
 
+/** Whether a block token is or may become a heading: an ATX or setext heading, or a heading shortcode. */
+function mayBeHeading(token: Token): boolean {
+  return (
+    token.type === 'heading_open' ||
+    // A paragraph that is Kubernetes' heading shortcode becomes a heading (parse/to-mdast.ts).
+    (token.type === 'inline' && token.content.charCodeAt(0) === 0x7b /* { */ && mayBeHeadingShortcode(token.content))
+  );
+}
+
+/** Whether a block's tokens may give its mdast a heading (parsing the others cannot find one). */
+export function mayHoldHeadings(tokens: Token[]): boolean {
+  return tokens.some(mayBeHeading);
+}
+
 /** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
 function mayDeclareAnchors(tokens: Token[]): boolean {
   return tokens.some(
     (token) =>
-      token.type === 'heading_open' ||
+      mayBeHeading(token) ||
       (token.type === 'directive_leaf_open' && (token.meta as DirectiveMeta).name === 'anchor') ||
       (token.type === 'inline' && token.content.includes(':anchor')) ||
-      // A paragraph that is Kubernetes' heading shortcode becomes a heading (parse/to-mdast.ts).
-      (token.type === 'inline' &&
-        token.content.charCodeAt(0) === 0x7b /* { */ &&
-        mayBeHeadingShortcode(token.content)) ||
       ((token.type === 'inline' || token.type === 'html_block') && HTML_ANCHOR_START.test(token.content)),
   );
 }

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { convertMarkdown } from '@docgen/markdown-storage';
+import { nameToEmoji } from 'gemoji';
+import { replaceEmojiShortcodes } from '../src/emoji.js';
 
 describe('emoji shortcodes in raw HTML code', () => {
   it('stay as written in <pre> and in <code>, also under Markdown emphasis there', () => {
@@ -25,6 +27,40 @@ describe("GitHub's image-only emoji", () => {
       const { storage, warnings } = convertMarkdown(`# Ship :${name}:\n\n:${name}::+1: and <sub>:${name}:</sub>\n`);
       expect(storage).toBe(`<h1>Ship :${name}:</h1>\n<p>:${name}:👍 and <sub>:${name}:</sub></p>`);
       expect(warnings).toEqual([]);
+    }
+  });
+});
+
+/**
+ * Names beyond gemoji's current table, built only from it: GitHub's older names, and the skin-tone
+ * and flag names of the twemoji index MkDocs Material reads (`:thumbsup_tone3:`, `:flag_de:`).
+ */
+describe('older GitHub names, skin tones and flags by country code', () => {
+  it('convert in text, headings (their anchors too) and raw HTML; unknown ones stay as written', () => {
+    const { storage, warnings } = convertMarkdown(
+      '## :thumbsup_tone3: Approved\n\n:+1_tone1: :flag_de: :person_frowning: <b>:wave_tone5:</b> ' +
+        ':rocket_tone2: :flag_zz: :x_tone9: `:flag_de:`\n\n[up](#thumbsup_tone3-approved)\n',
+    );
+    expect(storage).toBe(
+      '<h2>👍🏽 Approved</h2>\n<p>👍🏻 🇩🇪 🙍 <strong>👋🏿</strong> :rocket_tone2: :flag_zz: :x_tone9: <code>:flag_de:</code></p>\n' +
+        '<p><ac:link ac:anchor="👍🏽Approved"><ac:plain-text-link-body><![CDATA[up]]></ac:plain-text-link-body></ac:link></p>',
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  it('give a valid Unicode emoji or stay as written, for every gemoji name with a tone, and every flag', () => {
+    const rgi = /^\p{RGI_Emoji}$/v;
+    const toned = Object.keys(nameToEmoji).flatMap((name) => [1, 2, 3, 4, 5].map((tone) => `:${name}_tone${tone}:`));
+    const converted = toned.map((shortcode) => [shortcode, replaceEmojiShortcodes(shortcode)] as const);
+    expect(converted.filter(([shortcode, out]) => out !== shortcode && !rgi.test(out))).toEqual([]);
+    // Every emoji a tone can follow (people, hands; not 🚀, not a family), five tones each.
+    expect(converted.filter(([shortcode, out]) => out !== shortcode).length).toBeGreaterThan(1500);
+    expect(replaceEmojiShortcodes(':family_man_woman_boy_tone2:')).toBe(':family_man_woman_boy_tone2:');
+    const flags = Object.values(nameToEmoji).filter((emoji) => /^\p{Regional_Indicator}{2}$/u.test(emoji));
+    expect(flags.length).toBeGreaterThan(200);
+    for (const flag of flags) {
+      const code = [...flag].map((char) => String.fromCharCode(char.codePointAt(0)! - 0x1f1a5)).join('');
+      expect(replaceEmojiShortcodes(`:flag_${code.toLowerCase()}:`)).toBe(flag);
     }
   });
 });

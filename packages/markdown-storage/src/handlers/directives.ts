@@ -7,7 +7,8 @@
  *   :status[Done]{colour=Green subtle}                  ::anchor{name=setup}  or  :anchor[setup]
  *
  * Only the macros in this file can be produced, with names fixed here; attribute values become
- * escaped parameter text. An unknown directive is kept as the text it was written as.
+ * escaped parameter text. An unknown leaf or text directive is kept as the text it was written as;
+ * an unknown container as a plain panel (`unknownContainer`).
  */
 import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
@@ -117,7 +118,40 @@ export function containerDirective(node: ContainerDirective, state: State): XNod
       ),
     ];
   }
-  return unknown(node, state, () => body(state, node, children));
+  return unknownContainer(node, state, title, () => body(state, node, children));
+}
+
+const KNOWN_NAMES = 'info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor';
+
+/**
+ * A closed container we have no macro for (`:::spoiler[Hidden]`, a docs site's own admonition type)
+ * is a plain panel, titled by its label (or `title` attribute): its content stays visible and
+ * framed as the author grouped it, and no fence shows. Not an expand: a name we do not know may
+ * hold something the reader must see. Warned once per name on the page. A container never closed
+ * may be prose that starts with colons, so it stays as written.
+ */
+function unknownContainer(
+  node: ContainerDirective,
+  state: State,
+  title: string | undefined,
+  convertBody: () => XNode[],
+): XNode[] {
+  if (!isClosed(node)) return unknown(node, state, convertBody);
+  state.warnOncePerKind(
+    `container-directive:${node.name.toLowerCase()}`,
+    `unknown directive ":::${node.name}" shown as a plain panel (known: ${KNOWN_NAMES})`,
+    node,
+  );
+  return [panelMacro('panel', { title }, convertBody())];
+}
+
+/** Whether the container's source ends with a fence of at least as many colons as it opened with. */
+function isClosed(node: ContainerDirective): boolean {
+  const source = sourceOf(node);
+  if (!source) return false;
+  const opening = /^:+/.exec(source)?.[0].length ?? 0;
+  const closing = /\n[ \t]*(:{3,})[ \t]*$/.exec(source)?.[1]?.length ?? 0;
+  return opening >= 3 && closing >= opening;
 }
 
 export function leafDirective(node: LeafDirective, state: State): XNode[] {
@@ -163,10 +197,7 @@ function inlineMacro(
 /** Not a directive we know: show what the author wrote (its label still converted), so no text is lost. */
 function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XNode[] {
   if (node.type !== 'textDirective') {
-    state.warn(
-      `unknown directive "${node.name}" kept as text (known: info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor)`,
-      node,
-    );
+    state.warn(`unknown directive "${node.name}" kept as text (known: ${KNOWN_NAMES})`, node);
   }
   if (node.type === 'containerDirective') {
     const lines = (sourceOf(node) ?? `:::${node.name}`).split(/\r?\n/);

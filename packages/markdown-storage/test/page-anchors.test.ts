@@ -1,0 +1,86 @@
+/**
+ * `pageAnchors` answers links from other pages (`./other.md#getting-started`): its table must be the
+ * one the target page's own conversion builds from the headings it emits, however a heading is
+ * written. Checked against the whole-page parse the converter uses (every golden fixture, the
+ * installed packages' Markdown) and on each way a heading can be produced or only look like one.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@docgen/test-support';
+import { pageAnchors, toStorage } from '../src/convert.js';
+import { headingAnchors } from '../src/anchors.js';
+import { parseMarkdown } from '../src/parse/index.js';
+import { limitDepth } from '../src/depth.js';
+import { goldenInputs } from './fixture-options.js';
+import { installedMarkdown } from './installed-markdown.js';
+
+/** The table a whole-page conversion builds (convert.ts `prepare`, after the depth bound). */
+function convertersTable(markdown: string): Map<string, string> {
+  const tree = parseMarkdown(markdown);
+  limitDepth(tree);
+  return headingAnchors(tree);
+}
+
+function mismatches(pages: Array<{ name: string; markdown: string }>): string[] {
+  return pages
+    .filter(
+      ({ markdown }) => JSON.stringify([...pageAnchors(markdown)]) !== JSON.stringify([...convertersTable(markdown)]),
+    )
+    .map(({ name }) => name);
+}
+
+describe('pageAnchors', () => {
+  it("equals the converter's own heading table on every golden fixture", () => {
+    const fixtures = goldenInputs();
+    expect(fixtures.length).toBeGreaterThan(15);
+    expect(mismatches(fixtures)).toEqual([]);
+  });
+
+  it("equals it on the installed packages' Markdown", () => {
+    const files = installedMarkdown(join(repoRoot, 'node_modules'));
+    expect(files.length).toBeGreaterThan(100);
+    expect(mismatches(files.map((file) => ({ name: file, markdown: readFileSync(file, 'utf8') })))).toEqual([]);
+  });
+
+  it('sees setext headings, and numbers the repeats after them as Confluence does', () => {
+    const anchors = pageAnchors('Setup\n=====\n\ntext\n\n## Setup\n\nUsage\n-----\n');
+    expect(anchors.get('setup')).toBe('Setup');
+    expect(anchors.get('setup-1')).toBe('Setup.1');
+    expect(anchors.get('usage')).toBe('Usage');
+  });
+
+  it("sees Kubernetes' heading shortcodes written as a paragraph of their own", () => {
+    const markdown = '## {{% heading "prerequisites" %}}\n\n{{% whatsnext-heading %}}\n\n* [Next](next.md)\n';
+    const anchors = pageAnchors(markdown);
+    // The converter renders both as headings; the anchors are those headings' own.
+    expect(toStorage(markdown)).toContain("<h2>What's next</h2>");
+    expect(anchors.get('before-you-begin')).toBe('Beforeyoubegin');
+    expect(anchors.get('whats-next')).toBe("What'snext");
+  });
+
+  it('sees headings nested in lists, quotes and indented admonitions', () => {
+    const anchors = pageAnchors('- ## In a list\n\n> ## In a quote\n\n!!! note\n\n    ## In a note\n');
+    expect([...anchors.values()]).toEqual(expect.arrayContaining(['Inalist', 'Inaquote', 'Inanote']));
+  });
+
+  it('does not count what only looks like a heading line', () => {
+    const markdown = [
+      '{% highlight ruby %}',
+      '# a Ruby comment',
+      '{% endhighlight %}',
+      '',
+      '::: {.callout-tip}',
+      '## Callout title',
+      'Body.',
+      ':::',
+      '',
+      '## Real',
+    ].join('\n');
+    const anchors = pageAnchors(markdown);
+    expect(toStorage(markdown)).not.toContain('<h1>');
+    expect(anchors.has('a-ruby-comment')).toBe(false);
+    expect(anchors.has('callout-title')).toBe(false);
+    expect(anchors.get('real')).toBe('Real');
+  });
+});

@@ -4,12 +4,27 @@
  */
 import type { Token } from 'markdown-it';
 import type { Heading, Root } from 'mdast';
-import { blocksToMdast, expandKnownBlocks, finishTokens, parseBlocks, type BlockParse } from './parse/index.js';
+import {
+  blocksToMdast,
+  expandKnownBlocks,
+  finishTokens,
+  parseBlocks,
+  parseMarkdown,
+  type BlockParse,
+} from './parse/index.js';
+import { plainHeadingLines } from './plain-headings.js';
 import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { anchorsOf, anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
+import {
+  anchorsOf,
+  anchorsOfTexts,
+  declaredAnchors,
+  headingAnchors,
+  headingName,
+  type HeadingName,
+} from './anchors.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import { BlockMemo, convertInParts, mayHoldHeadings, topLevelGroups } from './parts.js';
@@ -72,6 +87,9 @@ export function toStorage(markdown: string, options: ToStorageOptions = {}): str
  * block-parsed once; only the top-level blocks that may hold a heading are parsed further.
  */
 export function pageAnchors(markdown: string): Map<string, string> {
+  // A page whose headings are all plain ATX lines (every generated page): those lines' table.
+  const plain = plainHeadingLines(markdown);
+  if (plain) return headingAnchors(parseMarkdown(plain.join('\n\n')));
   const blocks = parseBlocks(markdown);
   // The blocks that may hold a heading, as one page: one inline pass and one tree for them all.
   const tokens = topLevelBlocks(blocks.tokens).filter(mayHoldHeadings).flat();

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@docgen/test-support';
 import { pageAnchors, toStorage } from '../src/convert.js';
+import { plainHeadingLines } from '../src/plain-headings.js';
 import { headingAnchors } from '../src/anchors.js';
 import { parseMarkdown } from '../src/parse/index.js';
 import { limitDepth } from '../src/depth.js';
@@ -82,5 +83,41 @@ describe('pageAnchors', () => {
     expect(anchors.has('a-ruby-comment')).toBe(false);
     expect(anchors.has('callout-title')).toBe(false);
     expect(anchors.get('real')).toBe('Real');
+  });
+
+  it('reads the heading lines of a page written in plain ATX headings, and leaves the rest to the parse', () => {
+    const installed = installedMarkdown(join(repoRoot, 'node_modules')).map((file) => readFileSync(file, 'utf8'));
+    // The line reading answers for most pages; the tests above hold its answers to the converter's.
+    const read = installed.filter((markdown) => plainHeadingLines(markdown) !== undefined);
+    expect(read.length / installed.length).toBeGreaterThan(0.5);
+    const page = [
+      '# Title\r',
+      '',
+      '```    data:(x)``` is inline code, not a fence',
+      '',
+      '## After it',
+      '',
+      '<pre>',
+      '# not a heading',
+      '</pre>',
+      '',
+      ':::info[Circular reference]',
+      'Shown once.',
+      ':::',
+      '',
+      '```sh',
+      '# a comment',
+      '```',
+      '## Last',
+    ].join('\n');
+    expect(plainHeadingLines(page)).toEqual(['# Title', '## After it', '## Last']);
+    expect([...new Set(pageAnchors(page).values())]).toEqual(['Title', 'Afterit', 'Last']);
+    for (const notPlain of [
+      'Title\n=====',
+      '- ## In a list',
+      '<div>\n# inside\n</div>',
+      '[x]: https://x.test\n# [Y][x]',
+    ])
+      expect(plainHeadingLines(notPlain)).toBeUndefined();
   });
 });

@@ -586,7 +586,7 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
         framework === 'NestJS'
           ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
           : framework === 'Fastify'
-            ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
+            ? 'routes are read from the app and the plugins it registers (app.register(plugin), and the folders @fastify/autoload loads)'
             : framework === 'Koa'
               ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
               : framework === 'Hono'

@@ -755,7 +755,7 @@ export class FastifyReader extends ModuleReader {
   }
 
   /**
-   * `plugin('users')`, where `plugin` is a function of the project that returns the plugin
+   * `plugin('users')` (or `plugins.make('users')`, a method of the project's module or object), where `plugin` is a function of the project that returns the plugin
    * (`function plugin(name) { return async (app) => { app.get(`/${name}`, …) } }`): the plugin it
    * returns, read with the values that call gives the function's parameters, each call its own.
    */
@@ -764,12 +764,10 @@ export class FastifyReader extends ModuleReader {
     wrapped: boolean,
     depth: number,
   ): { fn: FunctionNode; wrapped: boolean; made?: Handing } | undefined {
-    const { ts } = this;
-    const callee = call.getExpression();
-    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
-    if (!fn || !isFunction(ts, fn)) return undefined;
-    const made: Handing = { call, fn: fn as FunctionNode, outer: this.handing };
-    for (const returned of returnedBy(ts, fn)) {
+    const fn = this.calledFunction(call);
+    if (!fn) return undefined;
+    const made: Handing = { call, fn, outer: this.handing };
+    for (const returned of returnedBy(this.ts, fn)) {
       // Read while handed this call, so a factory's call inside `fn` (`return plugin(name)`) hands on its values.
       const plugin = this.whileHanded(made, () => this.plugin(returned, wrapped, depth + 1));
       if (plugin && plugin !== 'autoload') return { ...plugin, made: plugin.made ?? made };

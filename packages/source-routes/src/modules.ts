@@ -45,6 +45,7 @@ import {
   type Constants,
   type StatusSlots,
   type TsMorph,
+  isFunction,
   isFunctionLike,
   type FunctionNode,
 } from './syntax.js';
@@ -1226,6 +1227,25 @@ export abstract class ModuleReader {
       const value = init && made(init);
       return value ? [{ ...value, declaration }] : [];
     });
+  }
+
+  /**
+   * The function of the project a call runs, to follow as a factory of routers, apps or plugins: one it
+   * names (`makeRouter()`, here, imported or required), or a method it calls on the project's module,
+   * object or class (`plugins.make('x')` with `import * as plugins`, a required module, a `const` object
+   * literal here or imported, `new Factory().create()`): `Modules.functionOf`. Undefined for a package's
+   * or a global's (`express.Router()`, `Sentry.init()`).
+   */
+  protected calledFunction(call: CallExpression): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (ts.Node.isIdentifier(callee)) {
+      const value = this.modules.follow(callee)?.value;
+      return value && isFunction(ts, value) ? value : undefined;
+    }
+    if (!ts.Node.isPropertyAccessExpression(callee)) return undefined;
+    const fn = this.modules.functionOf(callee);
+    return fn && isFunctionLike(ts, fn) ? (fn as FunctionNode) : undefined;
   }
 
   /** Where a route is registered: its file, and the line of the method's name (`app.get`, `router.post`). */

@@ -804,6 +804,41 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+  it("follows a plugin a method of the project makes (plugins.make('users') of a namespace import, a const object's method)", async () => {
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import * as plugins from './plugins';",
+        "import { registry } from './registry';",
+        'const app = Fastify();',
+        "app.register(plugins.make('users'), { prefix: '/api' });",
+        'app.register(registry.health());',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'plugins.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export function make(name: string) {',
+        '  return async (app: FastifyInstance) => {',
+        '    app.get(`/${name}`, async (req, reply) => reply.code(200).send([]));',
+        '  };',
+        '}',
+      ].join('\n'),
+      'registry.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export const registry = {',
+        '  health: () => async (app: FastifyInstance) => {',
+        "    app.get('/health', async (req, reply) => reply.code(204).send());",
+        '  },',
+        '};',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, basename(route.file)])).toEqual([
+      ['GET', '/api/users', [200], 'plugins.ts'],
+      ['GET', '/health', [204], 'registry.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 
   it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));

@@ -2970,6 +2970,60 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("mounts the router a method of the project makes (routers.create('v1') of a module, a const object's method, required), with each call's values", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-method-factory-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import * as routers from './routers';",
+        "import { factories } from './factories';",
+        "const legacy = require('./legacy');",
+        'const app = express();',
+        "app.use('/v1', routers.create('one'));",
+        "const two = routers.create('two'); // held in a const",
+        "app.use('/v2', two);",
+        "app.use('/admin', factories.admin());",
+        "app.use('/old', legacy.build());",
+        'app.listen(3000);',
+      ],
+      'routers.ts': [
+        "import { Router } from 'express';",
+        'export function create(version: string) {',
+        '  const router = Router();',
+        '  router.get(`/${version}/items`, (req, res) => res.status(200).json([]));',
+        '  return router;',
+        '}',
+      ],
+      'factories.ts': [
+        "import { Router } from 'express';",
+        'export const factories = {',
+        '  admin() {',
+        '    const adminRouter = Router();',
+        "    adminRouter.delete('/users/:id', (req, res) => res.sendStatus(204));",
+        '    return adminRouter;',
+        '  },',
+        '};',
+      ],
+      'legacy.js': [
+        "const { Router } = require('express');",
+        'exports.build = function () {',
+        '  const legacyRouter = Router();',
+        "  legacyRouter.get('/ping', (req, res) => res.send('pong'));",
+        '  return legacyRouter;',
+        '};',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, basename(route.file)])).toEqual([
+      ['GET', '/v1/one/items', [200], 'routers.ts'],
+      ['GET', '/v2/two/items', [200], 'routers.ts'],
+      ['DELETE', '/admin/users/:id', [204], 'factories.ts'],
+      ['GET', '/old/ping', [200], 'legacy.js'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
     await writeFile(

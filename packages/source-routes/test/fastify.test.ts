@@ -840,6 +840,32 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('counts the errors a service of the project the handler returns from throws (users.get(id) of new UsersService())', async () => {
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import { UsersService } from './users';",
+        'const users = new UsersService();',
+        'const app = Fastify();',
+        "app.get('/users/:id', async (request) => users.get((request.params as { id: string }).id));",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'users.ts': [
+        "import createError from 'http-errors';",
+        'export class UsersService {',
+        '  async get(id: string) {',
+        "    if (id === '0') throw createError(404, 'no such user');",
+        '    return { id };',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+    ]);
+  });
+
   it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
     await writeFile(

@@ -746,6 +746,8 @@ export class FastifyReader extends ModuleReader {
       return file ? this.plugin(this.modules.exported(file, value.getName())?.value, wrapped, depth + 1) : undefined;
     }
     if (!ts.Node.isCallExpression(value)) return undefined;
+    // `app.register(import('@fastify/autoload'), { dir })`, as fastify's own examples load it.
+    if (AUTOLOAD.has(this.modules.loadedSpecifier(value) ?? '')) return 'autoload';
     const loaded = this.modules.loaded(value); // `import('./routes/users.js')`, `require('./routes/users')`
     if (loaded) return this.plugin(this.modules.exported(loaded, 'default')?.value, wrapped, depth + 1);
     const callee = value.getExpression();

@@ -238,6 +238,22 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it("reads autoload loaded with import('@fastify/autoload') or require(), under import.meta.dirname", async () => {
+    const dir = await project({
+      'app.ts': [
+        "import { join } from 'node:path';",
+        'export default async function (app: any) {',
+        "  app.register(import('@fastify/autoload'), { dir: join(import.meta.dirname, 'routes') });",
+        "  app.register(require('@fastify/autoload'), { dir: join(__dirname, 'routes'), options: { prefix: '/v2' } });",
+        '}',
+      ].join('\n'),
+      'routes/hello/index.ts': "export default async function (app: any) { app.get('/', async () => 'hi'); }",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual(['/hello', '/v2/hello']);
+    expect(warnings).toEqual([]);
+  });
+
   it("a named import, a plugin name shadowing the app's, a computed prefix, and an unreadable plugin of the project's", async () => {
     const dir = await project({
       'main.ts': [

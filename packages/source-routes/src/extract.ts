@@ -71,6 +71,7 @@ import {
   toOpenApiPath,
   type TsMorph,
   isFunctionLike,
+  type FunctionNode,
 } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -586,7 +587,7 @@ function noRoutes(routes: Route[], entry: string, framework: Framework): Diagnos
         framework === 'NestJS'
           ? 'the root module (NestFactory.create) must list, or import modules that list, controllers with route decorators'
           : framework === 'Fastify'
-            ? 'routes are read from the app and the plugins it registers (app.register(plugin)); plugins loaded by @fastify/autoload are not'
+            ? 'routes are read from the app and the plugins it registers (app.register(plugin), and the folders @fastify/autoload loads)'
             : framework === 'Koa'
               ? 'routes are read from the routers the app mounts (app.use(router.routes())), made with @koa/router or koa-router'
               : framework === 'Hono'
@@ -1512,7 +1513,11 @@ class RouteReader {
     // `this.app.use('/admin', this.admin)`: a router the class keeps in another member.
     const member = thisMember(ts, arg);
     if (member) return this.resolve(file, `this.${member.name}`) ?? this.handedMember(member.cls, member.name);
-    const instance = this.instanceRouter(arg) ?? this.moduleMemberRouter(file, arg) ?? this.methodRouter(arg);
+    const instance =
+      this.instanceRouter(arg) ??
+      this.moduleMemberRouter(file, arg) ??
+      this.methodRouter(arg) ??
+      this.methodFactoryRouter(arg);
     if (instance) return instance;
     const handed = this.handedRouter(arg);
     if (handed) return handed;
@@ -1628,9 +1633,33 @@ class RouteReader {
     const { ts } = this;
     const held = this.names.bindingOf(id)?.value;
     const call = held && unwrap(ts, held);
-    return call && ts.Node.isCallExpression(call) && ts.Node.isIdentifier(call.getExpression())
+    if (!call || !ts.Node.isCallExpression(call)) return undefined;
+    return ts.Node.isIdentifier(call.getExpression())
       ? this.resolveFactory(file, call.getExpression().getText(), call)
-      : undefined;
+      : this.methodFactoryRouter(call);
+  }
+
+  /**
+   * `routers.create('v1')`: the router a method of the project's module or object builds and returns
+   * (`import * as routers`, a required module, a `const` object literal, here or imported), read with
+   * the values the call gives its parameters, as a function factory's (`resolveFactory`).
+   */
+  private methodFactoryRouter(arg: TsNode): RouterRef | undefined {
+    const { ts } = this;
+    const call = unwrap(ts, arg);
+    if (!ts.Node.isCallExpression(call) || !ts.Node.isPropertyAccessExpression(unwrap(ts, call.getExpression())))
+      return undefined;
+    const fn = this.names.functionOf(call.getExpression());
+    if (!fn || !isFunctionLike(ts, fn)) return undefined;
+    const file = fn.getSourceFile().getFilePath();
+    const info = this.module(file);
+    const returned = returnedBy(ts, fn).find(
+      (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
+    );
+    if (!returned) return undefined;
+    const ref = { file, name: returned.getText() };
+    const handed = { call, fn: fn as FunctionNode, outer: this.reading[this.reading.length - 1]?.handed };
+    return fn.getParameters().length ? { ...ref, handed } : ref;
   }
 
   /**

@@ -16,6 +16,14 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import {
+  AUTOLOAD_DEFAULTS,
+  autoloadedFiles,
+  folderOf,
+  isFolder,
+  routeParamPrefix,
+  type AutoloadOptions,
+} from './autoload.js';
 import { FASTIFY_RESPONSE } from './implicit.js';
 import {
   chainRoot,
@@ -432,12 +440,7 @@ export class FastifyReader extends ModuleReader {
     // In a chain (`server.register(cors).register(autoLoad, …)`), the line of its own `.register`.
     const location = this.registeredAt(call);
     if (plugin === 'autoload') {
-      this.warn(
-        'DG_ROUTES_AUTOLOAD',
-        `register(${shortText(pluginArg!)}) loads plugins from a folder at run time: the routes it loads are not read`,
-        location,
-        "register the route plugins one by one (app.register(usersRoutes, { prefix: '/users' })) so docgen can follow them",
-      );
+      this.autoload(call, pluginArg!, optionsArg, prefix, middleware, out, path);
       return;
     }
     if (!plugin && pluginArg && this.packagePlugin(call, pluginArg, optionsArg, prefix, middleware, out)) return;
@@ -481,6 +484,220 @@ export class FastifyReader extends ModuleReader {
     // A plugin a project function makes (`register(plugin('users'))`) is read with the values that call gives.
     if (plugin.made) this.whileHanded(plugin.made, read);
     else read();
+  }
+
+  /**
+   * `app.register(autoload, { dir: join(__dirname, 'routes'), options: { prefix: '/api' } })`: every
+   * plugin file of the folder, as @fastify/autoload registers them (`autoload.ts`), each under the
+   * prefix of its folders, its own `autoPrefix` or `prefixOverride`, after `options.prefix`. What the
+   * registration computes at run time (the folder, a filter function) is a warning.
+   */
+  private autoload(
+    call: CallExpression,
+    pluginArg: TsNode,
+    optionsArg: TsNode | undefined,
+    prefix: string,
+    middleware: CallExpression[],
+    out: Route[],
+    path: Set<TsNode>,
+  ): void {
+    const { ts } = this;
+    const location = this.registeredAt(call);
+    const registered = `register(${shortText(pluginArg)})`;
+    const options = optionsArg && this.object(optionsArg);
+    const dirNode = options && property(ts, options, 'dir');
+    const dir =
+      dirNode &&
+      folderOf(
+        ts,
+        dirNode,
+        (node) => this.literal(node),
+        (id) => (ts.Node.isIdentifier(id) ? this.modules.follow(id)?.value : undefined),
+      );
+    if (!options || !dirNode || dir === undefined) {
+      this.warn(
+        'DG_ROUTES_AUTOLOAD',
+        `${registered} loads plugins from a folder computed at run time${dirNode ? ` (${shortText(dirNode)})` : ''}: the routes it loads are not read`,
+        location,
+        "name the folder from the module's own: { dir: join(__dirname, 'routes') }",
+      );
+      return;
+    }
+    if (!isFolder(dir)) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${registered}: no folder ${dir}, the routes it loads are not read`,
+        location,
+        'check the dir option: autoload fails at start on a folder that does not exist',
+      );
+      return;
+    }
+    const read = this.autoloadOptions(options, registered, location);
+    if (!read) return;
+    // Autoload shares its parent's context (as fastify-plugin does): a `prefix` beside `dir` is ignored.
+    const ignored = this.literal(property(ts, options, 'prefix'));
+    if (ignored)
+      this.warn(
+        'DG_ROUTES_PREFIX_IGNORED',
+        `${registered}, { prefix: '${ignored}' }: Fastify ignores a prefix given to autoload itself; its routes are shown without it`,
+        location,
+        "give the plugins' prefix in autoload's options: { dir, options: { prefix: '/api' } }",
+      );
+    const { files, refused } = autoloadedFiles(dir, read.options);
+    for (const folder of refused)
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${registered}: ${folder} has a package.json but no index file, which autoload refuses to load: its routes are not read`,
+        location,
+        'rename its main file to index.ts (or .js), as autoload asks',
+      );
+    for (const { file, prefix: folders } of files)
+      this.autoloaded(file, folders, read, prefix, middleware, out, path, location);
+  }
+
+  /** Autoload's options as the registration states them; undefined (warned) where `options.prefix` is computed. */
+  private autoloadOptions(
+    options: ObjectLiteralExpression,
+    registered: string,
+    location: { file: string; line: number },
+  ): { options: AutoloadOptions; prefix: string; encapsulate: boolean } | undefined {
+    const { ts } = this;
+    const read: AutoloadOptions = { ...AUTOLOAD_DEFAULTS };
+    const computed: string[] = [];
+    const pattern = (key: 'indexPattern' | 'autoHooksPattern' | 'ignorePattern') => {
+      const node = property(ts, options, key);
+      if (!node) return;
+      const value = this.regExp(node) ?? this.literal(node);
+      if (value === undefined) computed.push(key);
+      else read[key] = typeof value === 'string' ? new RegExp(value) : value;
+    };
+    const filter = (key: 'matchFilter' | 'ignoreFilter') => {
+      const node = property(ts, options, key);
+      if (!node) return;
+      const value = this.regExp(node) ?? this.literal(node);
+      if (value === undefined) computed.push(key);
+      else read[key] = value;
+    };
+    pattern('indexPattern');
+    pattern('autoHooksPattern');
+    pattern('ignorePattern');
+    filter('matchFilter');
+    filter('ignoreFilter');
+    const flag = (key: string) => {
+      const node = property(ts, options, key);
+      const kind = node && unwrap(ts, node).getKind();
+      return kind === ts.SyntaxKind.TrueKeyword ? true : kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
+    };
+    const dirNames = property(ts, options, 'dirNameRoutePrefix');
+    if (dirNames && flag('dirNameRoutePrefix') === undefined) computed.push('dirNameRoutePrefix');
+    read.dirNameRoutePrefix = flag('dirNameRoutePrefix') ?? true;
+    read.routeParams = flag('routeParams') ?? false;
+    const depthNode = property(ts, options, 'maxDepth');
+    const depth = depthNode && unwrap(ts, depthNode);
+    if (depth && ts.Node.isNumericLiteral(depth)) read.maxDepth = Number(depth.getLiteralValue());
+    else if (depth) computed.push('maxDepth');
+    if (computed.length)
+      this.warn(
+        'DG_ROUTES_AUTOLOAD',
+        `${registered}: ${computed.map((key) => `\`${key}\``).join(', ')} computed at run time: the folder is read without ${computed.length > 1 ? 'them' : 'it'} (every file, folder names as prefixes), and may show plugins autoload leaves out`,
+        location,
+        'write the option as a literal (a RegExp, a string, true or false) so docgen applies it',
+      );
+    // `options: { prefix: '/api' }` is handed to every plugin; `options: opts` (fastify-cli's template) hands on the parent's.
+    const given = property(ts, options, 'options');
+    const pluginOptions = given && this.object(given);
+    const prefixNode = pluginOptions && property(ts, pluginOptions, 'prefix');
+    const prefix = prefixNode ? this.literal(prefixNode) : '';
+    if (prefix === undefined) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `${registered}, { options: { prefix: ${shortText(prefixNode!)} } } mounts at a prefix computed at run time: the routes it loads are not read`,
+        location,
+        "give a literal prefix ({ options: { prefix: '/api' } }) so docgen can follow it",
+      );
+      return undefined;
+    }
+    return { options: read, prefix: prefix.replace(/\/$/, ''), encapsulate: flag('encapsulate') ?? true };
+  }
+
+  /** A regular expression literal (`/^.*\.spec\.ts$/`), also held in a `const`. */
+  private regExp(node: TsNode): RegExp | undefined {
+    const { ts } = this;
+    let value = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) value = this.modules.follow(value)?.value ?? value;
+    if (!ts.Node.isRegularExpressionLiteral(value)) return undefined;
+    const text = value.getText();
+    const end = text.lastIndexOf('/');
+    try {
+      return new RegExp(text.slice(1, end), text.slice(end + 1));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * One file autoload loads: its default export (or `module.exports`) read as a plugin under the
+   * prefix autoload gives it: `prefixOverride`, else `options.prefix` + (`autoPrefix` or the folders).
+   * A file that says `autoload = false`, or exports no plugin, is skipped, as autoload skips it.
+   */
+  private autoloaded(
+    file: string,
+    folders: string,
+    read: { options: AutoloadOptions; prefix: string; encapsulate: boolean },
+    prefix: string,
+    middleware: CallExpression[],
+    out: Route[],
+    path: Set<TsNode>,
+    location: { file: string; line: number },
+  ): void {
+    const exported = (name: string) => this.modules.exported(file, name)?.value;
+    const plugin = this.plugin(exported('default'));
+    if (!plugin || plugin === 'autoload') return;
+    const off = exported('autoload') ?? this.assignedOn(plugin.fn, 'autoload');
+    if (off && unwrap(this.ts, off).getKind() === this.ts.SyntaxKind.FalseKeyword) return;
+    const overrideNode = exported('prefixOverride') ?? this.assignedOn(plugin.fn, 'prefixOverride');
+    const autoPrefixNode = exported('autoPrefix') ?? this.assignedOn(plugin.fn, 'autoPrefix');
+    const override = overrideNode && this.literal(overrideNode);
+    const own = autoPrefixNode && this.literal(autoPrefixNode);
+    if ((overrideNode && override === undefined) || (autoPrefixNode && own === undefined)) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_MOUNT',
+        `${file}: its ${overrideNode ? 'prefixOverride' : 'autoPrefix'} is computed at run time: the routes autoload loads from it are not read`,
+        location,
+        "export the prefix as a literal (export const autoPrefix = '/users')",
+      );
+      return;
+    }
+    const composed = override !== undefined ? override : read.prefix + (own || folders).replace(/\/+/g, '/');
+    const served = read.options.routeParams ? routeParamPrefix(composed) : composed;
+    // `encapsulate: false` and fastify-plugin share the parent's context: Fastify ignores the prefix.
+    const shared = plugin.wrapped || !read.encapsulate;
+    const before = out.length;
+    const load = () => this.readPlugin(plugin.fn, shared ? prefix : joinPaths(prefix, served), middleware, out, path);
+    if (plugin.made) this.whileHanded(plugin.made, load);
+    else load();
+    if (shared && served && out.length > before)
+      this.warn(
+        'DG_ROUTES_PREFIX_IGNORED',
+        `${file}: autoload gives it the prefix '${served}', which Fastify ignores (${plugin.wrapped ? 'the plugin is wrapped in fastify-plugin' : 'encapsulate: false'}); its routes are shown without it`,
+        location,
+        'drop fastify-plugin from route plugins (it is for decorators and hooks)',
+      );
+  }
+
+  /** `plugin.autoPrefix = '/users'` (or `module.exports.autoPrefix`) written on the plugin function's name. */
+  private assignedOn(fn: FunctionNode, key: string): TsNode | undefined {
+    const { ts } = this;
+    const name = ts.Node.isFunctionDeclaration(fn)
+      ? fn.getName()
+      : fn.getParentIfKind(ts.SyntaxKind.VariableDeclaration)?.getName();
+    if (!name) return undefined;
+    for (const assignment of fn.getSourceFile().getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const left = assignment.getLeft().getText().replace(/\s+/g, '');
+      if (assignment.getOperatorToken().getKind() === ts.SyntaxKind.EqualsToken && left === `${name}.${key}`)
+        return assignment.getRight();
+    }
+    return undefined;
   }
 
   /**
@@ -529,6 +746,8 @@ export class FastifyReader extends ModuleReader {
       return file ? this.plugin(this.modules.exported(file, value.getName())?.value, wrapped, depth + 1) : undefined;
     }
     if (!ts.Node.isCallExpression(value)) return undefined;
+    // `app.register(import('@fastify/autoload'), { dir })`, as fastify's own examples load it.
+    if (AUTOLOAD.has(this.modules.loadedSpecifier(value) ?? '')) return 'autoload';
     const loaded = this.modules.loaded(value); // `import('./routes/users.js')`, `require('./routes/users')`
     if (loaded) return this.plugin(this.modules.exported(loaded, 'default')?.value, wrapped, depth + 1);
     const callee = value.getExpression();
@@ -538,7 +757,7 @@ export class FastifyReader extends ModuleReader {
   }
 
   /**
-   * `plugin('users')`, where `plugin` is a function of the project that returns the plugin
+   * `plugin('users')` (or `plugins.make('users')`, a method of the project's module or object), where `plugin` is a function of the project that returns the plugin
    * (`function plugin(name) { return async (app) => { app.get(`/${name}`, …) } }`): the plugin it
    * returns, read with the values that call gives the function's parameters, each call its own.
    */
@@ -547,12 +766,10 @@ export class FastifyReader extends ModuleReader {
     wrapped: boolean,
     depth: number,
   ): { fn: FunctionNode; wrapped: boolean; made?: Handing } | undefined {
-    const { ts } = this;
-    const callee = call.getExpression();
-    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
-    if (!fn || !isFunction(ts, fn)) return undefined;
-    const made: Handing = { call, fn: fn as FunctionNode, outer: this.handing };
-    for (const returned of returnedBy(ts, fn)) {
+    const fn = this.calledFunction(call);
+    if (!fn) return undefined;
+    const made: Handing = { call, fn, outer: this.handing };
+    for (const returned of returnedBy(this.ts, fn)) {
       // Read while handed this call, so a factory's call inside `fn` (`return plugin(name)`) hands on its values.
       const plugin = this.whileHanded(made, () => this.plugin(returned, wrapped, depth + 1));
       if (plugin && plugin !== 'autoload') return { ...plugin, made: plugin.made ?? made };

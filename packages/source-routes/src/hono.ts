@@ -147,9 +147,8 @@ export class HonoReader extends ModuleReader {
     const root = chainRoot(ts, node, CHAIN);
     if (ts.Node.isCallExpression(root)) {
       const factory = this.factoryApp(root);
-      const callee = root.getExpression();
-      const fn = factory && ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
-      const made = fn ? { call: root, fn: fn as FunctionNode, outer: this.handing } : undefined;
+      const fn = factory && this.calledFunction(root);
+      const made = fn ? { call: root, fn, outer: this.handing } : undefined;
       return (
         factory && {
           creation: root,
@@ -172,9 +171,8 @@ export class HonoReader extends ModuleReader {
    */
   private factoryApp(call: CallExpression): App | undefined {
     const { ts } = this;
-    const callee = call.getExpression();
-    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
-    if (!fn || !isFunction(ts, fn) || this.making.has(fn)) return undefined;
+    const fn = this.calledFunction(call);
+    if (!fn || this.making.has(fn)) return undefined;
     this.making.add(fn);
     try {
       for (const returned of returnedBy(ts, fn)) {

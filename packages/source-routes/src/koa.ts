@@ -516,19 +516,19 @@ export class KoaReader extends ModuleReader {
   }
 
   /**
-   * `versioned('v1').routes()`: the router a function of the project makes and returns, read with the
+   * `versioned('v1').routes()` (or `routers.create('v1').routes()`, a method of the project's module or
+   * object): the router a function of the project makes and returns, read with the
    * values that call gives its parameters (`new Router({ prefix: `/${version}` })`), each call its own.
    */
   private factoryRouter(target: TsNode): Instance | undefined {
     const { ts } = this;
     if (!ts.Node.isCallExpression(target)) return undefined;
-    const callee = target.getExpression();
-    const fn = ts.Node.isIdentifier(callee) ? this.modules.follow(callee)?.value : undefined;
-    if (!fn || !isFunction(ts, fn)) return undefined;
+    const fn = this.calledFunction(target);
+    if (!fn) return undefined;
     for (const returned of returnedBy(ts, fn)) {
       const value = unwrap(ts, returned);
       const instance = this.instanceOf(value) ?? this.instanceNamed(value);
-      if (instance) return { ...instance, made: { call: target, fn: fn as FunctionNode, outer: this.handing } };
+      if (instance) return { ...instance, made: { call: target, fn, outer: this.handing } };
     }
     return undefined;
   }

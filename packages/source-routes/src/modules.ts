@@ -45,6 +45,7 @@ import {
   type Constants,
   type StatusSlots,
   type TsMorph,
+  isFunction,
   isFunctionLike,
   type FunctionNode,
 } from './syntax.js';
@@ -323,6 +324,30 @@ export class Modules {
     const base = cls.getExtends()?.getExpression();
     return base && (nestExceptionStatus(base.getText()) ?? this.errorClassStatus(base, depth + 1));
   };
+
+  /**
+   * The statuses of the errors the project's own functions a handler calls raise, one call deep, as
+   * the app's error handler answers with them: `await users.get(id)` where `get` does `throw new
+   * HttpError(404)`, `createError(404)` or NestJS's `throw new NotFoundException()` (`errorStatusesIn`);
+   * `this.usersService.findOne(id)` of an injected service too (`functionOf`). Not a call in a nested
+   * function (a callback may run apart from the request), nor one in a `try` whose `catch` keeps the
+   * error (neither rethrows it nor hands it to `next`); not a package's function.
+   */
+  serviceErrorStatuses(handler: TsNode): number[] {
+    const { ts } = this;
+    const own = isFunctionLike(ts, handler) ? handler : handler.getFirstAncestor((node) => isFunctionLike(ts, node));
+    if (!own) return [];
+    const codes: number[] = [];
+    const seen = new Set<TsNode>();
+    for (const call of own.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      if (call.getFirstAncestor((node) => isFunctionLike(ts, node)) !== own || !errorEscapes(ts, call, own)) continue;
+      const fn = this.functionOf(call.getExpression());
+      if (!fn || fn === own || seen.has(fn) || !isFunctionLike(ts, fn)) continue;
+      seen.add(fn);
+      codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+    }
+    return codes;
+  }
 
   /**
    * The status a value states: a literal or a status name docgen knows (`statusCode`), or a member of
@@ -720,6 +745,35 @@ function declaredIn(ts: TsMorph, statements: TsNode[], name: string): Binding | 
     }
   }
   return undefined;
+}
+
+/**
+ * Whether an error raised at `node` leaves `fn` to the framework: not caught by a `try` of `fn` whose
+ * `catch` keeps it; a `catch (err)` that rethrows it (`throw err`) or hands it to `next(err)` passes it on.
+ */
+function errorEscapes(ts: TsMorph, node: TsNode, fn: TsNode): boolean {
+  for (let at = node.getParent(); at && at !== fn; at = at.getParent()) {
+    const parent = at.getParent();
+    if (!parent || !ts.Node.isTryStatement(parent) || parent.getTryBlock() !== at) continue;
+    const clause = parent.getCatchClause();
+    if (!clause) continue;
+    const name = clause.getVariableDeclaration()?.getName();
+    const passed =
+      name !== undefined &&
+      clause
+        .getBlock()
+        .getDescendants()
+        .some((each) => {
+          if (ts.Node.isThrowStatement(each)) return each.getExpression()?.getText() === name;
+          return (
+            ts.Node.isCallExpression(each) &&
+            each.getExpression().getText() === 'next' &&
+            each.getArguments().some((arg) => arg.getText() === name)
+          );
+        });
+    if (!passed) return false;
+  }
+  return true;
 }
 
 /** Whether a declaration is a `const`'s (`const x = …`, `const { x } = …`). */
@@ -1228,6 +1282,25 @@ export abstract class ModuleReader {
     });
   }
 
+  /**
+   * The function of the project a call runs, to follow as a factory of routers, apps or plugins: one it
+   * names (`makeRouter()`, here, imported or required), or a method it calls on the project's module,
+   * object or class (`plugins.make('x')` with `import * as plugins`, a required module, a `const` object
+   * literal here or imported, `new Factory().create()`): `Modules.functionOf`. Undefined for a package's
+   * or a global's (`express.Router()`, `Sentry.init()`).
+   */
+  protected calledFunction(call: CallExpression): FunctionNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    if (ts.Node.isIdentifier(callee)) {
+      const value = this.modules.follow(callee)?.value;
+      return value && isFunction(ts, value) ? value : undefined;
+    }
+    if (!ts.Node.isPropertyAccessExpression(callee)) return undefined;
+    const fn = this.modules.functionOf(callee);
+    return fn && isFunctionLike(ts, fn) ? (fn as FunctionNode) : undefined;
+  }
+
   /** Where a route is registered: its file, and the line of the method's name (`app.get`, `router.post`). */
   protected registeredAt(call: CallExpression): { file: string; line: number } {
     const callee = call.getExpression();
@@ -1385,6 +1458,8 @@ export function answeredStatuses(
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
     const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
+    // The errors of the project's services the handler itself calls, one call deep (not its helpers', a call down already).
+    if (!answerer.handing) codes.push(...modules.serviceErrorStatuses(answerer.fn));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
       const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
       if (read?.handed) {

@@ -38,7 +38,6 @@ import {
 import {
   commentBefore,
   errorStatusesIn,
-  type ErrorClassStatus,
   computedStatusesIn,
   EXPRESS_STATUS_SLOTS,
   expressStatusesIn,
@@ -849,7 +848,7 @@ export class NestReader {
                 statuses: withThrown(
                   ts,
                   method,
-                  this.modules.errorClassStatus,
+                  this.modules,
                   responseStatuses(ts, method, fallback, answered) ?? fallback,
                 ),
                 ...computedStatuses(ts, method, answered),
@@ -1161,10 +1160,15 @@ function statuses(ts: TsMorph, verb: string, decorators: Decorator[]): number[] 
   return [verb === 'POST' ? 201 : 200];
 }
 
-/** The statuses of the exceptions the method itself throws (`throw new NotFoundException()`), added. */
-function withThrown(ts: TsMorph, method: MethodDeclaration, classStatus: ErrorClassStatus, codes: number[]): number[] {
+/**
+ * The statuses of the exceptions the method throws (`throw new NotFoundException()`), and those of the
+ * project's services it calls (`return this.usersService.findOne(id)`, one call deep), added.
+ */
+function withThrown(ts: TsMorph, method: MethodDeclaration, modules: Modules, codes: number[]): number[] {
   const body = method.getBody();
-  const thrown = body ? errorStatusesIn(ts, body, classStatus) : [];
+  const thrown = body
+    ? [...errorStatusesIn(ts, body, modules.errorClassStatus), ...modules.serviceErrorStatuses(method)]
+    : [];
   return thrown.length ? [...new Set([...codes, ...thrown])].sort((a, b) => a - b) : codes;
 }
 

@@ -3,7 +3,7 @@
  * `import()` and `require()`, wrapped in fastify-plugin, nested under composed prefixes; route
  * options with schemas and hooks; autoload), and the other shapes an entry takes.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,13 @@ describe('readRoutes on a Fastify app', () => {
       ['GET', '/admin/users', [], [200], at('routes/admin/users.js', 4)], // CommonJS, require('./users')
       ['DELETE', '/admin/users/:userId', [], [204], at('routes/admin/users.js', 5)],
       ['GET', '/admin/stats', [], [200], at('routes/admin/index.js', 7)],
+      // @fastify/autoload over modules/, under its options.prefix: a file at the top, a folder's index
+      // (its other module is not loaded), a file's autoPrefix instead of its folder (autohooks.ts is no plugin).
+      ['GET', '/api/v1/catalog', [], [200], at('modules/catalog.ts', 5)],
+      ['GET', '/api/v1/reviews/:reviewId', [], [200], at('modules/reviews/index.ts', 6)],
+      ['POST', '/api/v1/reviews', [], [201], at('modules/reviews/index.ts', 10)],
+      ['GET', '/api/v1/rates', [], [200], at('modules/shipping/rates.ts', 4)],
+      ['GET', '/api/v1/rates/:zone', [], [200], at('modules/shipping/rates.ts', 5)],
     ]);
     expect(routes.map((route) => route.summary)).toEqual([
       'Exchange credentials for a session token.',
@@ -61,21 +68,22 @@ describe('readRoutes on a Fastify app', () => {
       undefined,
       undefined,
       'Counts for the dashboard.',
+      'The catalog, as the storefront shows it.',
+      'One review of an item.',
+      undefined,
+      undefined,
+      undefined,
     ]);
     expect(routes[7]!.openapiPath).toBe('/api/v1/items/{id}/stock/{warehouse}');
     expect(serviceName(join(src, 'server.ts'))).toBe('inventory');
   });
 
-  it('warns of what it cannot follow: autoload, a computed path, a prefix fastify-plugin ignores', async () => {
+  it('warns of what it cannot follow: a computed path, a prefix fastify-plugin ignores', async () => {
     const { warnings } = await readRoutes(join(src, 'server.ts'));
     expect(warnings.map((warning) => [warning.code, warning.location, warning.severity])).toEqual([
       ['DG_ROUTES_PREFIX_IGNORED', { file: join(src, 'server.ts'), line: 13 }, 'warning'],
       ['DG_ROUTES_COMPUTED_PATH', { file: join(src, 'routes', 'orders.ts'), line: 19 }, 'warning'],
-      ['DG_ROUTES_AUTOLOAD', { file: join(src, 'server.ts'), line: 36 }, 'warning'],
     ]);
-    expect(warnings[2]!.message).toBe(
-      'register(autoload) loads plugins from a folder at run time: the routes it loads are not read',
-    );
   });
 
   it('renders the page naming Fastify', async () => {
@@ -84,7 +92,7 @@ describe('readRoutes on a Fastify app', () => {
     const [page] = renderRoutes({ service: 'inventory', entry: join(src, 'server.ts'), framework, routes }, templates, {
       cwd: app,
     }).pages;
-    expect(page!.markdown).toContain('15 routes, in the order Fastify registers them.');
+    expect(page!.markdown).toContain('20 routes, in the order Fastify registers them.');
     expect(page!.markdown).toContain(
       '| POST | `/api/v1/items` | `fastify.authenticate` | 201 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
     );
@@ -94,7 +102,10 @@ describe('readRoutes on a Fastify app', () => {
 describe('readRoutes: the other shapes of a Fastify entry', () => {
   async function project(files: Record<string, string>): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));
-    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
     return dir;
   }
 
@@ -124,7 +135,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("fastify-cli's app.ts: a default-exported plugin; autoload is a warning, and no route is DG_ROUTES_NONE", async () => {
+  it("fastify-cli's app.ts: a default-exported plugin whose autoload folders are read; a computed folder is warned", async () => {
     const dir = await project({
       'app.ts': [
         "import { join } from 'node:path';",
@@ -133,21 +144,114 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         'const app: FastifyPluginAsync = async (fastify, opts) => {',
         "  void fastify.register(AutoLoad, { dir: join(__dirname, 'plugins'), options: opts });",
         '  fastify',
-        "    .register(AutoLoad, { dir: join(__dirname, 'hooks') })",
+        '    .register(AutoLoad, { dir: process.env.HOOKS_DIR })',
         "    .register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
         '};',
         'export default app;',
       ].join('\n'),
+      // fastify-cli's template: a plugin for decorators (no routes), a root route and a folder's index.
+      'plugins/sensible.ts': [
+        "import fp from 'fastify-plugin';",
+        "export default fp(async (fastify) => { fastify.decorate('someSupport', () => 'hugs'); });",
+      ].join('\n'),
+      'routes/root.ts': [
+        "import type { FastifyPluginAsync } from 'fastify';",
+        'const root: FastifyPluginAsync = async (fastify, opts): Promise<void> => {',
+        "  fastify.get('/', async () => ({ root: true }));",
+        '};',
+        'export default root;',
+      ].join('\n'),
+      'routes/example/index.ts': [
+        "import type { FastifyPluginAsync } from 'fastify';",
+        'const example: FastifyPluginAsync = async (fastify): Promise<void> => {',
+        "  fastify.get('/', async () => 'this is an example');",
+        '};',
+        'export default example;',
+      ].join('\n'),
     });
     const { framework, routes, warnings } = await readRoutes(join(dir, 'app.ts'));
-    expect([framework, routes]).toEqual(['Fastify', []]);
-    // In a chain, each at the line of its own .register.
-    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
-      ['DG_ROUTES_AUTOLOAD', 5],
-      ['DG_ROUTES_AUTOLOAD', 7],
-      ['DG_ROUTES_AUTOLOAD', 8],
-      ['DG_ROUTES_NONE', undefined],
+    expect(framework).toBe('Fastify');
+    expect(routes.map((route) => [route.method, route.path, route.file.slice(dir.length + 1), route.line])).toEqual([
+      ['GET', '/', 'routes/root.ts', 3],
+      ['GET', '/example', 'routes/example/index.ts', 3],
     ]);
+    // In a chain, at the line of its own .register.
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_AUTOLOAD',
+        7,
+        'register(AutoLoad) loads plugins from a folder computed at run time (process.env.HOOKS_DIR): the routes it loads are not read',
+      ],
+    ]);
+  });
+
+  it("autoload's options: folder names or not, _param folders, filters, index pattern, prefixOverride, autoload = false", async () => {
+    const plugin = (path: string, extra = '') =>
+      `export default async function (app: any) { app.get('${path}', async () => 1); }\n${extra}`;
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import autoload from '@fastify/autoload';",
+        "import { dirname, join } from 'node:path';",
+        "import { fileURLToPath } from 'node:url';",
+        'const __dirname = dirname(fileURLToPath(import.meta.url));',
+        'const app = Fastify();',
+        'app.register(autoload, {',
+        "  dir: join(__dirname, 'api'),",
+        "  options: { prefix: '/api/' },",
+        '  routeParams: true,',
+        '  ignorePattern: /.*\\.(?:test|spec)\\.ts$/,',
+        "  ignoreFilter: '/legacy/',",
+        '});',
+        "app.register(autoload, { dir: fileURLToPath(new URL('./flat', import.meta.url)), dirNameRoutePrefix: false });",
+        "app.register(autoload, { dir: join(__dirname, 'pages'), indexPattern: /^main\\.ts$/, maxDepth: 1 });",
+        "app.register(autoload, { dir: join(__dirname, 'shared'), encapsulate: false, matchFilter: (path: string) => true });",
+      ].join('\n'),
+      'api/users/_id/orders.ts': plugin('/orders'),
+      'api/users/list.ts': plugin('/'),
+      'api/users/list.test.ts': plugin('/tested'),
+      'api/legacy/old.ts': plugin('/old'),
+      'api/health.ts': plugin('/health', "export const prefixOverride = '';"),
+      'api/off.ts': plugin('/off', 'export const autoload = false;'),
+      'api/__country-__lang/home.ts': plugin('/home'),
+      'flat/admin/stats.ts': plugin('/stats'),
+      'pages/main.ts': plugin('/main'),
+      'pages/other.ts': plugin('/other'),
+      'pages/deep/deeper/page.ts': plugin('/deep'),
+      'pages/deep/page.ts': plugin('/one-deep'),
+      'shared/routes/share.ts': plugin('/share'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.file.slice(dir.length + 1)])).toEqual([
+      ['/health', 'api/health.ts'], // prefixOverride: ''
+      ['/api/:country-:lang/home', 'api/__country-__lang/home.ts'],
+      ['/api/users', 'api/users/list.ts'],
+      ['/api/users/:id/orders', 'api/users/_id/orders.ts'],
+      ['/stats', 'flat/admin/stats.ts'], // dirNameRoutePrefix: false
+      ['/main', 'pages/main.ts'], // the index pattern: other.ts is not loaded
+      ['/deep/one-deep', 'pages/deep/page.ts'], // maxDepth: 1
+      ['/share', 'shared/routes/share.ts'], // encapsulate: false: the prefix is ignored (warned)
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_AUTOLOAD', 16], // matchFilter is a function
+      ['DG_ROUTES_PREFIX_IGNORED', 16],
+    ]);
+  });
+
+  it("reads autoload loaded with import('@fastify/autoload') or require(), under import.meta.dirname", async () => {
+    const dir = await project({
+      'app.ts': [
+        "import { join } from 'node:path';",
+        'export default async function (app: any) {',
+        "  app.register(import('@fastify/autoload'), { dir: join(import.meta.dirname, 'routes') });",
+        "  app.register(require('@fastify/autoload'), { dir: join(__dirname, 'routes'), options: { prefix: '/v2' } });",
+        '}',
+      ].join('\n'),
+      'routes/hello/index.ts': "export default async function (app: any) { app.get('/', async () => 'hi'); }",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => route.path)).toEqual(['/hello', '/v2/hello']);
+    expect(warnings).toEqual([]);
   });
 
   it("a named import, a plugin name shadowing the app's, a computed prefix, and an unreadable plugin of the project's", async () => {
@@ -715,6 +819,67 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['POST', '/c', [201], 'plugins.ts'],
     ]);
     expect(warnings).toEqual([]);
+  });
+  it("follows a plugin a method of the project makes (plugins.make('users') of a namespace import, a const object's method)", async () => {
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import * as plugins from './plugins';",
+        "import { registry } from './registry';",
+        'const app = Fastify();',
+        "app.register(plugins.make('users'), { prefix: '/api' });",
+        'app.register(registry.health());',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'plugins.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export function make(name: string) {',
+        '  return async (app: FastifyInstance) => {',
+        '    app.get(`/${name}`, async (req, reply) => reply.code(200).send([]));',
+        '  };',
+        '}',
+      ].join('\n'),
+      'registry.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export const registry = {',
+        '  health: () => async (app: FastifyInstance) => {',
+        "    app.get('/health', async (req, reply) => reply.code(204).send());",
+        '  },',
+        '};',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, basename(route.file)])).toEqual([
+      ['GET', '/api/users', [200], 'plugins.ts'],
+      ['GET', '/health', [204], 'registry.ts'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('counts the errors a service of the project the handler returns from throws (users.get(id) of new UsersService())', async () => {
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import { UsersService } from './users';",
+        'const users = new UsersService();',
+        'const app = Fastify();',
+        "app.get('/users/:id', async (request) => users.get((request.params as { id: string }).id));",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'users.ts': [
+        "import createError from 'http-errors';",
+        'export class UsersService {',
+        '  async get(id: string) {',
+        "    if (id === '0') throw createError(404, 'no such user');",
+        '    return { id };',
+        '  }',
+        '}',
+      ].join('\n'),
+    });
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+    ]);
   });
 
   it('says a status computed at run time is computed (reply.code(err.statusCode ?? 500))', async () => {

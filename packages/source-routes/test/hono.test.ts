@@ -780,4 +780,33 @@ describe('readRoutes on a Hono app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+  it('reads an app a method of a const object of the project makes (apps.create(…)), with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { apps } from './apps';",
+        'const app = new Hono();',
+        "app.route('/v1', apps.create('items'));",
+        'export default app;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'apps.ts'),
+      [
+        "import { Hono } from 'hono';",
+        'export const apps = {',
+        '  create(name: string) {',
+        '    const sub = new Hono();',
+        '    sub.get(`/${name}`, (c) => c.json([], 200));',
+        '    return sub;',
+        '  },',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/v1/items', [200]]]);
+    expect(warnings).toEqual([]);
+  });
 });

@@ -757,4 +757,31 @@ describe('readRoutes on a Koa app', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+  it('reads a router a method of the project makes (routers.create(…) of a namespace import), with the values its call gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import Koa from 'koa';",
+        "import * as routers from './routers';",
+        'const app = new Koa();',
+        "app.use(routers.create('v1').routes());",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routers.ts'),
+      [
+        "import Router from '@koa/router';",
+        'export function create(version: string) {',
+        '  const router = new Router({ prefix: `/${version}` });',
+        "  router.get('/items', (ctx) => { ctx.status = 200; });",
+        '  return router;',
+        '}',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/v1/items', [200]]]);
+    expect(warnings).toEqual([]);
+  });
 });

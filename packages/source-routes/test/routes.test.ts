@@ -2970,6 +2970,182 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("mounts the router a method of the project makes (routers.create('v1') of a module, a const object's method, required), with each call's values", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-method-factory-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import * as routers from './routers';",
+        "import { factories } from './factories';",
+        "const legacy = require('./legacy');",
+        'const app = express();',
+        "app.use('/v1', routers.create('one'));",
+        "const two = routers.create('two'); // held in a const",
+        "app.use('/v2', two);",
+        "app.use('/admin', factories.admin());",
+        "app.use('/old', legacy.build());",
+        'app.listen(3000);',
+      ],
+      'routers.ts': [
+        "import { Router } from 'express';",
+        'export function create(version: string) {',
+        '  const router = Router();',
+        '  router.get(`/${version}/items`, (req, res) => res.status(200).json([]));',
+        '  return router;',
+        '}',
+      ],
+      'factories.ts': [
+        "import { Router } from 'express';",
+        'export const factories = {',
+        '  admin() {',
+        '    const adminRouter = Router();',
+        "    adminRouter.delete('/users/:id', (req, res) => res.sendStatus(204));",
+        '    return adminRouter;',
+        '  },',
+        '};',
+      ],
+      'legacy.js': [
+        "const { Router } = require('express');",
+        'exports.build = function () {',
+        '  const legacyRouter = Router();',
+        "  legacyRouter.get('/ping', (req, res) => res.send('pong'));",
+        '  return legacyRouter;',
+        '};',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses, basename(route.file)])).toEqual([
+      ['GET', '/v1/one/items', [200], 'routers.ts'],
+      ['GET', '/v2/two/items', [200], 'routers.ts'],
+      ['DELETE', '/admin/users/:id', [204], 'factories.ts'],
+      ['GET', '/old/ping', [200], 'legacy.js'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('counts the errors a service of the project the handler calls throws, one call deep: awaited, or in a try whose catch passes them on', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-service-errors-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import * as users from './users';",
+        'const app = express();',
+        "app.get('/users/:id', async (req, res) => {",
+        '  const user = await users.get(req.params.id);',
+        '  res.json(user);',
+        '});',
+        "app.get('/users/:id/profile', async (req, res, next) => {",
+        '  try {',
+        '    res.json(await users.get(req.params.id));',
+        '  } catch (err) {',
+        '    next(err); // passed on to the error handler',
+        '  }',
+        '});',
+        "app.get('/users/:id/safe', async (req, res) => {",
+        '  try {',
+        '    res.json(await users.get(req.params.id));',
+        '  } catch {',
+        "    res.json(null); // kept: the service's statuses are not this route's",
+        '  }',
+        '});',
+        "app.get('/later', (req, res) => {",
+        "  setTimeout(() => users.get('x'), 10); // a callback, apart from the request",
+        '  res.sendStatus(202);',
+        '});',
+        "app.get('/deep', async (req, res) => res.json(await users.viaLookup('x'))); // two calls deep: not counted",
+        'app.listen(3000);',
+      ],
+      'users.ts': [
+        "import createError from 'http-errors';",
+        "import { HttpError } from './errors';",
+        'export async function get(id: string) {',
+        '  if (!id) throw createError(400);',
+        "  if (id === '0') throw new HttpError(404, 'no such user');",
+        '  return { id };',
+        '}',
+        'export async function viaLookup(id: string) {',
+        '  return get(id);',
+        '}',
+      ],
+      'errors.ts': [
+        'export class HttpError extends Error {',
+        '  constructor(public status: number, message: string) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.path, route.statuses])).toEqual([
+      ['/users/:id', [200, 400, 404]],
+      ['/users/:id/profile', [200, 400, 404]],
+      ['/users/:id/safe', [200]],
+      ['/later', [202]],
+      ['/deep', [200]],
+    ]);
+  });
+
+  it("counts the exceptions of a NestJS service the controller returns from (this.usersService.findOne(id)), and of a package's never", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-service-'));
+    const files: Record<string, string[]> = {
+      'main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        '  await app.listen(3000);',
+        '}',
+        'void bootstrap();',
+      ],
+      'app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { UsersController } from './users.controller';",
+        "import { UsersService } from './users.service';",
+        '@Module({ controllers: [UsersController], providers: [UsersService] })',
+        'export class AppModule {}',
+      ],
+      'users.controller.ts': [
+        "import { Controller, Get, Param, Delete } from '@nestjs/common';",
+        "import { JwtService } from '@nestjs/jwt';",
+        "import { UsersService } from './users.service';",
+        "@Controller('users')",
+        'export class UsersController {',
+        '  constructor(private readonly usersService: UsersService, private readonly jwt: JwtService) {}',
+        "  @Get(':id')",
+        "  findOne(@Param('id') id: string) {",
+        '    return this.usersService.findOne(id);',
+        '  }',
+        "  @Delete(':id')",
+        "  async remove(@Param('id') id: string) {",
+        '    this.jwt.verify(id);',
+        '    await this.usersService.remove(id);',
+        '  }',
+        '}',
+      ],
+      'users.service.ts': [
+        "import { Injectable, NotFoundException, ForbiddenException } from '@nestjs/common';",
+        '@Injectable()',
+        'export class UsersService {',
+        '  findOne(id: string) {',
+        "    if (id === '0') throw new NotFoundException();",
+        '    return { id };',
+        '  }',
+        '  async remove(id: string) {',
+        "    if (id === 'admin') throw new ForbiddenException();",
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['DELETE', '/users/:id', [200, 403]],
+    ]);
+  });
+
   it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
     await writeFile(

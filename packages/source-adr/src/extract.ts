@@ -62,6 +62,7 @@ const SYNONYMS: Record<string, AdrStatus> = {
   proposal: 'proposed',
   open: 'proposed',
   review: 'proposed',
+  reviewing: 'proposed',
   stagnant: 'proposed',
   deferred: 'proposed',
   approved: 'accepted',
@@ -132,6 +133,11 @@ interface StatusLink {
   /** A file link target, or an ADR number written as text ("ADR 5"). */
   target: string | number;
   line: number;
+  /**
+   * The front-matter key of a value that names a decision by its slug (`superseded_by: use-rest`):
+   * the file name without its number, or the title's slug. One that names none is a warning.
+   */
+  slugKey?: string;
 }
 
 interface ParsedAdr {
@@ -224,7 +230,8 @@ function readFolder(
   hasCategories: boolean,
   given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
-  const { decisions: files, translations } = translationsApart(decisionFiles(dir));
+  const { decisions: ownFiles, translations } = translationsApart(decisionFiles(dir));
+  const files = [...ownFiles, ...decisionFolders(dir)];
   if (translations.length)
     report({
       code: 'DG_ADR_TRANSLATION',
@@ -233,7 +240,7 @@ function readFolder(
       location: { file: join(dir, translations[0]!) },
       hint: `keep the translations in a folder of their own (${[...new Set(translations.map((name) => `${languageOf(name)}/`))].join(', ')} beside the decisions): each is then a log of its own`,
     });
-  const parsed = files.flatMap((name) => parseOrSkip(join(dir, name), report));
+  const parsed = files.flatMap((name) => parseOrSkip(dir, name, report));
   numberByDate(parsed.map((adr) => adr.record));
   readLocalDates(parsed, report);
 
@@ -263,11 +270,19 @@ function readFolder(
   }
 
   const byFile = new Map(parsed.map((adr) => [adr.record.fileName, adr]));
+  // A decision kept in a folder of its own is linked by its README or by its folder (`../0002/`).
+  const byPath = new Map(
+    parsed.flatMap((adr) => [
+      [resolve(adr.record.file), adr] as const,
+      ...(inDecisionFolder(adr.record.fileName) ? [[resolve(dirname(adr.record.file)), adr] as const] : []),
+    ]),
+  );
   // "Superseded by 20201016" names a log4brains record by its date, when that day has one.
   const byDay = new Map<number, ParsedAdr[]>();
   for (const adr of parsed.filter((adr) => datedName(adr.record.fileName)))
     byDay.set(Number(adr.record.label), [...(byDay.get(Number(adr.record.label)) ?? []), adr]);
   const byDate = (day: number) => (byDay.get(day)?.length === 1 ? byDay.get(day)![0] : undefined);
+  const bySlug = slugResolver(parsed);
   // Decisions that name their successor themselves (a front-matter `superseded_by`, a field or a `## Links` item).
   const namingSuccessor = new Set<AdrRecord>();
   for (const adr of parsed) {
@@ -275,7 +290,10 @@ function readFolder(
       let target =
         typeof link.target === 'number'
           ? (byNumber.get(link.target) ?? byDate(link.target))
-          : byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '');
+          : (byFile.get(linkedFileName(link.target, adr.record.file, dir) ?? '') ??
+            byPath.get(linkedPath(link.target, adr.record.file) ?? ''));
+      // A front matter's slug (`superseded_by: use-rest`): this folder's decision named so, by file or title.
+      if (!target && link.slugKey) target = bySlug(link.target as string);
       // A site's link, without `.md` (`./0005-use-postgres`, `/docs/adr/0005-use-postgres/`): the
       // one decision file it names, in this folder or another.
       const sitePath =
@@ -288,6 +306,11 @@ function readFolder(
           path: sitePath,
           partly: adr.partlySuperseded,
         });
+        continue;
+      }
+      // A front matter's slug that names no decision here nor elsewhere: a warning, as before slugs were read.
+      if (!target && link.slugKey) {
+        report(slugNamesNone(adr, link));
         continue;
       }
       // A decision of another subfolder (`../backend/0005-….md`), MADR's category logs: related
@@ -363,12 +386,19 @@ function readFolder(
  * (`overview.md` with a diagram of the log, as mariushart/adr keeps one): no number in its name or
  * heading, and no status. One that has a status is a decision without its number: an error.
  */
-function parseOrSkip(file: string, report: (diagnostic: Diagnostic) => void): ParsedAdr[] {
+function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic) => void): ParsedAdr[] {
+  const file = join(dir, name);
   const text = readFileSync(file, 'utf8');
   try {
-    return [parseAdr(file, text, report)];
+    return [parseAdr(file, text, report, name)];
   } catch (error) {
     const unnumbered = error instanceof DocgenError && ['DG_ADR_NUMBER', 'DG_ADR_TITLE'].includes(error.code);
+    // A folder named by a slug, whose README says a status but no number (`use-rest/README.md`):
+    // skipped with a warning, as such a folder was before decision folders were read.
+    if (unnumbered && error.code === 'DG_ADR_NUMBER' && inDecisionFolder(name)) {
+      report({ ...error.toJSON(), severity: 'warning', message: `${error.message}: skipped` });
+      return [];
+    }
     if (!unnumbered || numberPrefix(basename(file)) !== undefined || mentionsStatus(text)) throw error;
     report({
       code: 'DG_ADR_SKIPPED',
@@ -400,6 +430,49 @@ function decisionFiles(dir: string): string[] {
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** The file that holds a decision kept in a folder of its own. */
+const FOLDER_DECISION_FILE = /^(?:readme|index)\.(?:md|markdown)$/i;
+
+/**
+ * Decisions kept each in a folder of its own (`0002/README.md`, `0003-use-rest/README.md`, as
+ * straw-hat-team/adr keeps `adrs/<number>/README.md` beside its diagrams), by their path in `dir`.
+ * A folder named by a number is one; a folder named by a slug is one when its README says a
+ * status, as a decision does (a folder of notes or diagrams with a README is not). A folder that
+ * holds numbered decision files is a category, not a decision; nor is a folder named by the number
+ * of a decision file beside it (`0001/` by `0001-design-tokens.md`, as jaegertracing/jaeger-ui keeps
+ * a decision's plans and audits): it is that decision's material.
+ */
+function decisionFolders(dir: string): string[] {
+  const fileNumbers = new Set(decisionFiles(dir).map(numberPrefix));
+  return subfolders(dir).flatMap((name) => {
+    if (fileNumbers.has(numberPrefix(`${name}.md`))) return [];
+    const folder = join(dir, name);
+    const file = readdirSync(folder).find((entry) => FOLDER_DECISION_FILE.test(entry));
+    if (!file || !statSync(join(folder, file)).isFile()) return [];
+    if (decisionFiles(folder).some((entry) => numberPrefix(entry) !== undefined)) return [];
+    const numbered = numberPrefix(`${name}.md`) !== undefined || NAME_DATE.test(name);
+    const text = readFileSync(join(folder, file), 'utf8');
+    return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
+  });
+}
+
+/** A `- **State:** Draft` line, as straw-hat-team/adr states its decisions' status. */
+const STATE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?state(?:\*\*|__)?\s*:/im;
+
+/** Whether a decision's path in its folder is a decision folder's README (`0002/README.md`). */
+function inDecisionFolder(name: string): boolean {
+  return name.includes('/');
+}
+
+/**
+ * The name a decision is numbered, dated and titled by: its file's, or its folder's for a decision
+ * kept in a folder of its own (`0002/README.md` → `0002.md`, `0003-use-rest/README.md` →
+ * `0003-use-rest.md`).
+ */
+function namingName(name: string): string {
+  return inDecisionFolder(name) ? `${name.slice(0, name.indexOf('/'))}.md` : name;
 }
 
 /** A file name's language code after its decision's name: `de` in `0004-x-de.md`, `pt-BR` in `0005-x.pt-BR.md`. */
@@ -771,8 +844,12 @@ export function parseAdr(
   file: string,
   text: string,
   report: (diagnostic: Diagnostic) => void = () => undefined,
+  name: string = basename(file),
 ): ParsedAdr {
-  const fileName = basename(file);
+  // `name` is the decision's path in its folder: its file's name, or a decision folder's README
+  // (`0002/README.md`), whose folder names it as a file would (`0002.md`).
+  const fileName = name;
+  const named = namingName(name);
   const lines = text.split(/\r?\n/);
   const drop = new Set<number>(); // 0-based lines that are metadata, not body
   const front = frontMatter(file, lines, drop);
@@ -801,7 +878,7 @@ export function parseAdr(
     !headingParts &&
     (SECTION_HEADINGS.has(heading.toLowerCase().replace(/[:.]$/, '')) ||
       (!!frontTitle && levelOneHeadings(lines, fenced, drop) > 1));
-  if (sectionFirst) title = frontTitle ?? titleFromFileName(fileName);
+  if (sectionFirst) title = frontTitle ?? titleFromFileName(named);
   // Titled in front matter, as a site titles its pages, the file needs no title heading.
   if (sectionFirst && !frontTitle) {
     report({
@@ -814,9 +891,9 @@ export function parseAdr(
   }
   // No title at all (DependencyTrack/hyades' decisions start with their table of fields, the
   // site's navigation titling them): a numbered file is titled from its name, as a site would.
-  const untitled = !title && !sectionFirst && fileNamed(fileName);
+  const untitled = !title && !sectionFirst && fileNamed(named);
   if (untitled) {
-    title = titleFromFileName(fileName);
+    title = titleFromFileName(named);
     report({
       code: 'DG_ADR_TITLE',
       severity: 'warning',
@@ -836,9 +913,9 @@ export function parseAdr(
   if (titleIndex >= 0 && !sectionFirst) drop.add(titleIndex);
 
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
-  const dated = datedName(fileName);
+  const dated = datedName(named);
   const fileNumber =
-    numberAfterDate(fileName) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(fileName));
+    numberAfterDate(named) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(named));
   // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
   // a stop, is the number and not the title's first word, when a capitalised title follows it.
   const bareNumber =
@@ -870,7 +947,9 @@ export function parseAdr(
       code: 'DG_ADR_NUMBER',
       message: `${fileName} has no ADR number`,
       location: { file, line },
-      hint: `name the file with its number first (e.g. 0005-${fileName}) or number the heading ("# 5. ${title}")`,
+      hint: inDecisionFolder(name)
+        ? `name the folder with its number first (e.g. 0005-${name.slice(0, name.indexOf('/'))}/) or number the heading ("# 5. ${title}")`
+        : `name the file with its number first (e.g. 0005-${fileName}) or number the heading ("# 5. ${title}")`,
     });
   }
 
@@ -883,8 +962,8 @@ export function parseAdr(
   const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates it.
-  const dateSource = written ?? (nameDate(fileName) ? undefined : classified.date);
-  const date = dateSource?.text ?? nameDate(fileName);
+  const dateSource = written ?? (nameDate(named) ? undefined : classified.date);
+  const date = dateSource?.text ?? nameDate(named);
   if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -922,11 +1001,11 @@ export function parseAdr(
       ...linksSection(lines, fenced),
       ...frontMatterLinks(front, fileName, report),
     ],
-    dayFirstLanguage: writesDayFirst(lines, fileName, classified.word),
+    dayFirstLanguage: writesDayFirst(lines, named, classified.word),
     ...(classified.partly ? { partlySuperseded: true } : {}),
     record: {
       number,
-      id: dated ? fileName.replace(/\.(?:md|markdown)$/i, '') : String(number),
+      id: dated ? named.replace(/\.(?:md|markdown)$/i, '') : String(number),
       label: String(number),
       title,
       status: classified.status,
@@ -1080,6 +1159,7 @@ function frontMatterLinks(
       if (NO_DECISION.test(text)) return;
       const target = frontMatterTarget(text);
       if (target !== undefined) links.push({ relation, target, line });
+      else if (SLUG.test(text)) links.push({ relation, target: text, line, slugKey: key });
       else
         report({
           code: 'DG_ADR_LINK',
@@ -1105,6 +1185,49 @@ function frontMatterTarget(text: string): string | number | undefined {
   return SITE_NAME.test(text) ? text : undefined;
 }
 
+/** A decision's slug, as a front matter may name it: words joined by `-`, `_` or `.`, no space (`use-rest`). */
+const SLUG = /^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u;
+
+/** `Use PostgreSQL for orders` → `use-postgresql-for-orders`: a title as a slug, as sites and tools make them. */
+function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The folder's decision a slug names (`use-rest`), compared as slugs: the one whose name without its
+ * number (the file's, or a decision folder's) is it, else the one whose title's slug is it, as a
+ * name is what a slug is made from first; none when several are.
+ */
+function slugResolver(parsed: ParsedAdr[]): (slug: string) => ParsedAdr | undefined {
+  const nameSlugs = (adr: ParsedAdr) => {
+    const stem = namingName(adr.record.fileName).replace(/\.(?:md|markdown)$/i, '');
+    return [stem, stem.replace(NAME_DATE, '').replace(DOCUSAURUS_NUMBER_PREFIX, '')].map(slugOf);
+  };
+  const only = (matches: ParsedAdr[]) => (matches.length === 1 ? matches[0] : undefined);
+  return (slug) => {
+    const wanted = slugOf(slug);
+    const byName = parsed.filter((adr) => nameSlugs(adr).includes(wanted));
+    if (byName.length) return only(byName);
+    return only(parsed.filter((adr) => slugOf(adr.record.title) === wanted));
+  };
+}
+
+/** The warning for a front matter's slug that names no decision: at its line, with what to write. */
+function slugNamesNone(adr: ParsedAdr, link: StatusLink): Diagnostic {
+  return {
+    code: 'DG_ADR_LINK',
+    severity: 'warning',
+    message: `${adr.record.fileName}'s front matter says ${link.slugKey}: "${link.target}", which names no decision: not shown as a relation`,
+    location: { file: adr.record.file, line: link.line },
+    hint: `write the decision's number (${link.slugKey}: 5, or ADR-0005), its file name (${link.slugKey}: 0005-….md) or its slug (the file name without its number, or the title's slug)`,
+  };
+}
+
 /** A numbered name, perhaps under folders, with no space: `0003-use-rest`, `../adr/adr-003-x/`. */
 const SITE_NAME = /^(?:\.{0,2}\/|\/)?(?:[\w.-]+\/)*(?:adr[-_]?)?\d+[-_][\w.-]+\/?$/i;
 
@@ -1116,7 +1239,7 @@ interface StatusSource {
 const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/i;
 
-const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
 
 /** Metadata lines sit between the title and the first `##` section. */
 function preamble(lines: string[], titleIndex: number): number[] {
@@ -1178,7 +1301,8 @@ function findStatus(
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   for (const i of preamble(lines, top)) {
     const match = lines[i]!.match(META_LINE);
-    if (match && match[1]!.toLowerCase() === 'status') {
+    // `- **State:** Approved`, as straw-hat-team/adr heads its decisions, says the status too.
+    if (match && match[1]!.toLowerCase() !== 'date') {
       drop.add(i);
       // A status sentence may wrap: its paragraph's next lines are part of it, not of the body. One
       // that starts with a relation (`Superseded by [ADR 14](…)` under `Status: Accepted`) is a
@@ -1195,7 +1319,7 @@ function findStatus(
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
   const section = lines.findIndex((line, i) => i > top && !fenced.has(i) && STATUS_HEADING.test(line));
-  if (section < 0) return undefined;
+  if (section < 0) return statusParagraph(lines, top, drop, fenced);
   const out: StatusSource['lines'] = [];
   // `## Status: Superseded`: the status is in the heading itself.
   const inHeading = STATUS_HEADING.exec(lines[section]!)?.[1]?.trim();
@@ -1204,6 +1328,57 @@ function findStatus(
     if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/**
+ * A status written as the first paragraph under the title, with no key, heading or list (`Accepted`,
+ * `Proposed — 2021-03-01`, `Accepted on 2024-03-01`, `Accepted, superseded by [ADR 5](…)`), as
+ * some logs head their decisions; its next lines may relate decisions (`Superseded by [ADR 5](…)`).
+ * Read only when unambiguous: the paragraph starts with a known status word that stands alone or
+ * is followed by a date or a relation, so that prose ("Accepted practice is…", "Open source
+ * libraries…", "In short, …") stays in the body.
+ */
+function statusParagraph(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  fenced: Set<number>,
+): StatusSource | undefined {
+  // A `Date:` line may come first; it is the date's, read later.
+  const first = preamble(lines, top).find((i) => !drop.has(i) && lines[i]!.trim() && !META_LINE.test(lines[i]!));
+  if (first === undefined || fenced.has(first) || !isStatusLine(lines[first]!.trim())) return undefined;
+  const parts = [{ text: withoutEmphasis(lines[first]!.trim()), line: first + 1 }];
+  let next = first + 1;
+  for (; next < lines.length && lines[next]!.trim() && !drop.has(next) && !META_LINE.test(lines[next]!); next++) {
+    if (!RELATION_AT_START.test(lines[next]!.trim())) return undefined; // more prose: a paragraph of the body
+    parts.push({ text: lines[next]!.trim(), line: next + 1 });
+  }
+  for (let i = first; i < next; i++) drop.add(i);
+  return { lines: parts };
+}
+
+/** A status phrase that two words make, where the first alone says nothing (`In review`, `Last call`). */
+const TWO_WORD_STATUS =
+  /^(?:in\s+(?:review|progress|discussion)|under\s+(?:review|discussion|consideration)|last\s+call)\b/i;
+
+/** `_Accepted_`, `*Accepted* (2021-03-01)`: the word without its emphasis, as a status line reads it. */
+function withoutEmphasis(line: string): string {
+  return line.replace(/^([*_])(?![*_])(.+?)\1(?=\W|$)/, '$2');
+}
+
+/** Whether a line says a known status and nothing but its date or relations: `Accepted`, `Proposed — 2021-03-01`. */
+function isStatusLine(line: string): boolean {
+  const plain = withoutEmphasis(line)
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
+  const phrase = TWO_WORD_STATUS.exec(plain)?.[0] ?? /^\p{L}+/u.exec(plain)?.[0];
+  if (!phrase) return false;
+  const word = phrase
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const known = TWO_WORD_STATUS.test(phrase) || (!/^(?:in|under|last)$/.test(word) && statusOf(word) !== undefined);
+  return known && AFTER_STATUS_WORD.test(plain.slice(phrase.length));
 }
 
 type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
@@ -1726,6 +1901,16 @@ const PART_ONLY = /\b(?:partially|partly|in\s+part)\b/i;
 /** The words a relation clause starts with. */
 const RELATION_START = String.raw`(?:\*\*|__)?(?:super[sc]edes|(?:super[sc]eded|replaced|amended)\s+by|amends)\b`;
 const RELATION_AT_START = new RegExp(`^${RELATION_START}`, 'i');
+
+/**
+ * What may follow the status word of a status paragraph: nothing (or a stop), or a date after a
+ * dash, colon, comma, stop, bracket or "on"/"since" (`Proposed — 2021-03-01`, `Accepted (2024-03-01)`),
+ * or a relation clause after one (`Accepted, superseded by 0012`, `Accepted. Supersedes ADR 3`).
+ */
+const AFTER_STATUS_WORD = new RegExp(
+  String.raw`^(?:[.!]?$|\s*(?:[-–—:,;.|/·(]|\s(?:on|since|am|le|el)\s)\s*(?:${DATES.source}|${RELATION_START}))`,
+  'i',
+);
 
 /**
  * Where a status line's next relation starts: after a sentence (`Accepted on 2026-09-06. Supersedes

@@ -46,7 +46,10 @@ export interface AdrRecord {
   site?: SitePageNames;
   /** Absolute path of the Markdown file. */
   file: string;
-  /** File name inside the ADR folder, what other ADRs link to. */
+  /**
+   * File name inside the ADR folder, what other ADRs link to; for a decision kept in a folder of its
+   * own, its README's path there (`0002/README.md`).
+   */
   fileName: string;
   /** The decision's Markdown after its title and metadata lines. */
   body: string;

@@ -9,7 +9,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { linkedPath, siteLinkTarget } from './extract.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus, SitePageNames } from './model.js';
 
@@ -87,19 +87,18 @@ export function renderAdrs(model: AdrModel, templates: TemplateRenderer, options
       { records: model.records, key: root, name: undefined as string | undefined },
       ...categories.map(({ category, key }) => ({ ...category, key })),
     ].flatMap(({ records, key, name }) =>
-      records.map(
-        (record) =>
-          [
-            record.file,
-            {
-              stem: pageFileStem(recordKey(key, record)),
-              site: record.site,
-              title: categoryTitle(record, name),
-              // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
-              label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
-            },
-          ] as const,
-      ),
+      records.flatMap((record) => {
+        const page = {
+          stem: pageFileStem(recordKey(key, record)),
+          site: record.site,
+          title: categoryTitle(record, name),
+          // In another folder's log, `1 (backend)` or the top folder's `1 (decisions)`: not that log's own ADR 1.
+          label: `${record.label} (${name ?? basename(resolve(model.dir))})`,
+        };
+        // A decision kept in a folder of its own (`0002/README.md`) is linked by its folder too (`../0002/`).
+        const folder = record.fileName.includes('/') ? [[dirname(record.file), page] as const] : [];
+        return [[record.file, page] as const, ...folder];
+      }),
     ),
   );
   const pages = renderLog(model, templates, options, pageByPath, {

@@ -1636,3 +1636,189 @@ describe('a decision replaced in part only', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('decisions kept each in a folder of its own (straw-hat-team/adr: adrs/<number>/README.md)', () => {
+  const dir = join(fixtures, 'decision-folders');
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+
+  it("are read from the folder's README, numbered and dated by the folder's name as a file's name does", () => {
+    expect(model.records.map((r) => [r.number, r.fileName, r.title, r.status, r.date])).toEqual([
+      [1, '0001/README.md', 'Keep a log of decisions', 'accepted', undefined],
+      [2, '0002/README.md', 'Name decision folders by number', 'superseded', undefined],
+      [3, '0003-use-slugs/README.md', 'Name decision folders by number and slug', 'accepted', '2021-02-03'],
+    ]);
+    // a folder of notes (no number, no status) is no decision, and no category either
+    expect(model.categories).toBeUndefined();
+  });
+
+  it('a link to a decision\'s folder ("../0003-use-slugs/") or its README relates the two', () => {
+    expect(model.records.map((r) => [r.number, r.supersededBy, r.supersedes])).toEqual([
+      [1, [], []],
+      [2, [3], []],
+      [3, [], [2]],
+    ]);
+  });
+
+  it('a folder named by a slug whose README says a status but no number is skipped with a warning saying how to number it', () => {
+    expect(warnings.map((warning) => [warning.code, warning.severity, warning.location])).toEqual([
+      ['DG_ADR_NUMBER', 'warning', { file: join(dir, 'use-rest', 'README.md'), line: 1 }],
+    ]);
+    expect(warnings[0]!.hint).toContain('name the folder with its number first (e.g. 0005-use-rest/)');
+  });
+
+  it("a folder without a number is titled from its README's heading; a numbered one without a heading from its name", async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(copy, '0007-drop-kafka'));
+    await writeFile(join(copy, '0007-drop-kafka', 'index.md'), '---\nstatus: accepted\n---\n\nWe drop Kafka.\n');
+    await mkdir(join(copy, 'adopt-otel'));
+    await writeFile(join(copy, 'adopt-otel', 'README.md'), '# ADR-8: Adopt OpenTelemetry\n\n- Status: proposed\n');
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => found.push(warning) });
+    expect(records.map((r) => [r.number, r.title, r.status])).toEqual([
+      [7, 'Drop kafka', 'accepted'],
+      [8, 'Adopt OpenTelemetry', 'proposed'],
+    ]);
+    expect(found.map((warning) => warning.code)).toEqual(['DG_ADR_TITLE']);
+  });
+});
+
+describe("a folder of a decision's material beside its file", () => {
+  it('(0001/ by 0001-design-tokens.md, as jaegertracing/jaeger-ui keeps plans and audits) is no second ADR 1', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(copy, '0001-design-tokens.md'), '# 1. Design tokens\n\n## Status\n\nAccepted\n');
+    await mkdir(join(copy, '0001'));
+    await writeFile(join(copy, '0001', 'README.md'), '# Theming system\n\nSee [ADR-0001](../0001-design-tokens.md).\n');
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => found.push(warning) });
+    expect(records.map((r) => [r.number, r.fileName])).toEqual([[1, '0001-design-tokens.md']]);
+    expect(found).toEqual([]);
+  });
+});
+
+describe('a decision log of ten-digit folders, as straw-hat-team/adr keeps it', () => {
+  it('reads "- **State:** Approved" as the status, and a "Replaced by" field linking a folder\'s README as the relation', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(copy, '0000000000'));
+    await writeFile(
+      join(copy, '0000000000', 'README.md'),
+      '# Genesis ADR\n\n- **State:** Approved\n- **Tags:** genesis\n',
+    );
+    await mkdir(join(copy, '5541831634'));
+    await writeFile(
+      join(copy, '5541831634', 'README.md'),
+      '# React file names\n\n* **State:** Reviewing\n* **Replaced by:** [ADR#0000000000](./../0000000000/README.md)\n\n## Context\n',
+    );
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => found.push(warning) });
+    expect(records.map((r) => [r.number, r.status, r.statusWord, r.supersededBy, r.supersedes])).toEqual([
+      [0, 'accepted', 'Approved', [], [5541831634]],
+      [5541831634, 'superseded', undefined, [0], []],
+    ]);
+    expect(found).toEqual([]);
+  });
+});
+
+describe('a status written as the first paragraph under the title', () => {
+  const dir = join(fixtures, 'status-paragraph');
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+  const record = (number: number) => model.records.find((r) => r.number === number)!;
+
+  it('is read when it starts with a known status word that stands alone or before a date or a relation', () => {
+    expect(model.records.map((r) => [r.number, r.status, r.statusText, r.date])).toEqual([
+      [1, 'accepted', 'Accepted', undefined],
+      [2, 'proposed', 'Proposed — 2021-03-01', '2021-03-01'],
+      [3, 'accepted', 'Accepted', undefined],
+      [4, 'deprecated', 'Deprecated, superseded by [ADR 2](0002-word-and-date.md)', '2021-04-02'],
+      [5, 'accepted', 'Accepted', undefined],
+      [6, 'unknown', '', undefined],
+      // its second line, a relation, is read as a relation under the title is
+      [7, 'superseded', 'Accepted on 2021-05-06', '2021-05-06'],
+    ]);
+    expect(record(4).supersededBy).toEqual([2]);
+    expect(record(7).supersededBy).toEqual([3]);
+  });
+
+  it('leaves the body, shown in the header instead', () => {
+    expect(record(1).body).toBe('## Context\n\nThe status stands alone under the title.\n');
+    expect(record(7).body).toBe('## Context\n\nThe second line relates another decision.\n');
+  });
+
+  it('prose that starts with a status word ("Open source libraries…", "In short, accepted…") is not misread', () => {
+    // 0005's status is its "## Status" section's; its first paragraph stays in the body
+    expect(record(5).body).toContain('Open source libraries are preferred over in-house ones.');
+    expect(record(6).body).toBe('In short, accepted practice is to write a status.\n');
+    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
+      ['DG_ADR_STATUS', join(dir, '0006-prose-only.md')],
+    ]);
+  });
+
+  it('may be emphasised, follow an emoji, or be a two-word status', () => {
+    const read = [
+      '_Accepted_',
+      '*Proposed* (2021-03-01)',
+      '**Deprecated** — 2022-01-05',
+      '✅ Accepted.',
+      'In review',
+      'Accepted. Supersedes ADR 1',
+    ];
+    expect(read.map((text) => parseAdr('/adr/0009-x.md', `# X\n\n${text}\n\nBody\n`).record)).toEqual(
+      ['accepted', 'proposed', 'deprecated', 'accepted', 'proposed', 'accepted'].map((status) =>
+        expect.objectContaining({ status, body: 'Body\n' }),
+      ),
+    );
+  });
+
+  it('a paragraph of prose after the status word, or a second line that is no relation, is no status', () => {
+    for (const text of [
+      'Accepted practice is to review.',
+      'Accepted\nby the whole team after a vote.',
+      'Final thoughts: none.',
+    ]) {
+      const parsed = parseAdr('/adr/0009-x.md', `# X\n\n${text}\n`);
+      expect([text, parsed.record.status]).toEqual([text, 'unknown']);
+    }
+  });
+});
+
+describe('front-matter relations written as a slug', () => {
+  const dir = join(fixtures, 'front-matter-slugs');
+  const warnings: Diagnostic[] = [];
+  const model = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+
+  it("name the decision whose file name without its number, or whose title's slug, it is", () => {
+    expect(model.records.map((r) => [r.number, r.status, r.supersededBy, r.supersedes, r.amends, r.amendedBy])).toEqual(
+      [
+        [1, 'superseded', [2], [], [], [3]],
+        [2, 'superseded', [3], [1], [], []],
+        [3, 'accepted', [], [2], [1], []],
+      ],
+    );
+  });
+
+  it('a slug that names no decision is a warning at its line, with what to write', () => {
+    expect(warnings.map((warning) => [warning.code, warning.severity, warning.location, warning.message])).toEqual([
+      [
+        'DG_ADR_LINK',
+        'warning',
+        { file: join(dir, '0003-grpc.md'), line: 4 },
+        '0003-grpc.md\'s front matter says replaces: "use-soap", which names no decision: not shown as a relation',
+      ],
+    ]);
+    expect(warnings[0]!.hint).toContain('or its slug');
+  });
+
+  it("a file's name wins over another's title; a slug two decisions share names neither", async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await writeFile(join(copy, '0001-cache.md'), '---\nstatus: accepted\nsuperseded_by: use-redis\n---\n# Cache\n');
+    await writeFile(join(copy, '0002-use-redis.md'), '---\nstatus: accepted\n---\n# Keep sessions in Redis\n');
+    await writeFile(join(copy, '0003-redis.md'), '---\nstatus: accepted\n---\n# Use Redis\n');
+    expect(extractAdrs(copy).records[0]!.supersededBy).toEqual([2]);
+    await writeFile(join(copy, '0004-use-redis.md'), '---\nstatus: accepted\n---\n# Use Redis again\n');
+    const found: Diagnostic[] = [];
+    const { records } = extractAdrs(copy, { report: (warning) => found.push(warning) });
+    expect(records[0]!.supersededBy).toEqual([]);
+    expect(found.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_LINK', 3]]);
+  });
+});

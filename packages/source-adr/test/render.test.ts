@@ -160,3 +160,30 @@ describe('page layout', () => {
     );
   });
 });
+
+describe('decisions kept each in a folder of its own', () => {
+  const tree = render('decision-folders');
+  const page = (key: string) => tree.pages.find((p) => p.key === key)!;
+
+  it('are pages keyed by number; links to a decision folder or its README point at its page', () => {
+    validatePageTree(tree);
+    expect(tree.pages.map((p) => [p.key, p.title])).toEqual([
+      ['adr', 'Architecture decision records'],
+      ['adr/1', 'ADR-0001: Keep a log of decisions'],
+      ['adr/2', 'ADR-0002: Name decision folders by number'],
+      ['adr/3', 'ADR-0003: Name decision folders by number and slug'],
+    ]);
+    expect(page('adr/1').markdown).toContain(
+      '[ADR 2](./adr__2.md) says how, and\n[the next one](./adr__2.md) says more.',
+    );
+    expect(page('adr/3').markdown).toContain('as [the first](./adr__1.md) began');
+    expect(page('adr/2').markdown).toContain(
+      '| Superseded by | [ADR-0003: Name decision folders by number and slug](./adr__3.md) |',
+    );
+  });
+
+  it("a file beside the README (a diagram) is attached to the decision's page", () => {
+    expect(page('adr/1').attachments.map((attachment) => attachment.fileName)).toEqual(['workflow.svg']);
+    expect(page('adr/1').markdown).toContain('[workflow](');
+  });
+});

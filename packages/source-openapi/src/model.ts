@@ -107,7 +107,16 @@ export interface MediaContent {
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;
-  moreExamples?: Array<{ name: string; summary?: string; example?: string; url?: string; language: string }>;
+  moreExamples?: ShownExample[];
+}
+
+/** A named example as shown: its text in a code block of `language`, or the web address it is kept at. */
+export interface ShownExample {
+  name: string;
+  summary?: string;
+  example?: string;
+  url?: string;
+  language: string;
 }
 
 export interface Parameter {
@@ -119,6 +128,8 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /** The web address its example is kept at (`externalValue: https://…`): linked to, never fetched. */
+  exampleUrl?: string;
   /**
    * What the curl example sends when the spec gives no example: a value its schema allows
    * (`default`, else the first `enum` value). Not shown as an example.

@@ -633,6 +633,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);
+  else if (parameter.exampleUrl !== undefined) notes.push(`(example: ${urlLink(parameter.exampleUrl)})`);
   return {
     name: escapeTableCell(inlineCode(parameter.name)),
     in: parameter.in,

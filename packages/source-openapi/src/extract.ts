@@ -556,6 +556,7 @@ function extractOperation(
     requestBody,
     responses,
     codeSamples: codeSamples(context, operation, at),
+    ...misplacedExamples(context, operation, at),
     callbacks,
     ...(paging(operation) && { paging: paging(operation) }),
     longRunning: operation['x-ms-long-running-operation'] === true,
@@ -564,6 +565,55 @@ function extractOperation(
   };
   if (!webhook) result.curl = curl(context, result);
   return result;
+}
+
+/**
+ * An `examples` written on the operation object, where OpenAPI has no place for it (hellosign's
+ * specs keep whole requests there, `{ body, query, … }`, for their SDK generator): warning
+ * DG_OPENAPI_OPERATION_EXAMPLES at it, saying where examples belong. They are still shown, as
+ * written, so nothing the writer meant is lost; docgen does not guess whether each is a request's
+ * or a response's, so neither the bodies nor the curl example use them. Each entry may be an
+ * Example object (a `$ref`, a `value`, an `externalValue`, read as a body's are) or the data itself;
+ * a list is read as entries named by their position.
+ */
+function misplacedExamples(
+  context: WalkContext,
+  operation: Json,
+  at: SpecPointer,
+): Pick<Operation, 'operationExamples'> {
+  const examples = operation.examples;
+  if (examples === undefined) return {};
+  const examplesAt = child(at, 'examples');
+  context.report({
+    code: 'DG_OPENAPI_OPERATION_EXAMPLES',
+    severity: 'warning',
+    message:
+      '`examples` is written on the operation, where OpenAPI has no place for it, so most tools ignore it; docgen shows the examples as written, under "Examples (written on the operation)", and neither the bodies nor the curl example use them',
+    ...context.spec.where(examplesAt),
+    hint: "move each example to what it is an example of: `requestBody.content.<media type>.examples` for a request body, `responses.<status>.content.<media type>.examples` for a response, a parameter's `examples` for its value",
+  });
+  if (!examples || typeof examples !== 'object') return {};
+  const entries = Array.isArray(examples)
+    ? examples.map((entry, index) => [String(index), entry] as const)
+    : Object.entries(examples as Json);
+  const shown = entries.flatMap(([name, entry]): ShownExample[] => {
+    const { value: found, at: entryAt } = deref(context.spec, entry, child(examplesAt, name));
+    const isExampleObject =
+      isPlainObject(found) && [...EXAMPLE_VALUE_KEYS, 'externalValue'].some((key) => found[key] !== undefined);
+    // Not an Example object: the entry is the example's data.
+    const example = isExampleObject
+      ? exampleEntry(context, name, found, entryAt, 'the example is left out')
+      : { name, value: found };
+    if (!example) return [];
+    if (example.url !== undefined) return [{ name, summary: example.summary, url: example.url, language: 'text' }];
+    const { text, language } = example.file
+      ? fileBody(example.value as string, 'text/plain', example.file.language)
+      : typeof example.value === 'string'
+        ? { text: example.value, language: 'text' }
+        : { text: stringifyExample(example.value), language: 'json' };
+    return text === undefined ? [] : [{ name, summary: example.summary, example: text, language }];
+  });
+  return shown.length ? { operationExamples: shown } : {};
 }
 
 /** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */

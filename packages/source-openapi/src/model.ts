@@ -211,6 +211,12 @@ export interface Operation {
   curl?: string;
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
+  /**
+   * An `examples` map written on the operation itself, where OpenAPI has no place for one
+   * (hellosign's specs keep whole-request examples there): shown as written, since docgen cannot
+   * tell a request's from a response's; neither the bodies nor the curl example use them.
+   */
+  operationExamples?: ShownExample[];
   /** Azure's `x-ms-pageable`: the list comes a page at a time, in `itemName`, the next page's URL in `nextLinkName`. */
   paging?: { itemName: string; nextLinkName: string };
   /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */

@@ -554,6 +554,10 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     ),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
+    operationExamples: operation.operationExamples?.map((shown) => ({
+      ...shown,
+      link: shown.url === undefined ? undefined : urlLink(shown.url),
+    })),
     callbacks: operation.callbacks.map((callback) => ({
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),

@@ -1497,6 +1497,140 @@ describe('externalValue examples of parameters and in text files', () => {
   });
 });
 
+describe('examples written on the operation (not where OpenAPI puts them)', () => {
+  const spec = join(fixtures, 'external-examples', 'openapi.yaml');
+  // Diagnostics name a file below the working folder by its relative path.
+  const shown = relative(process.cwd(), spec);
+
+  it('are reported at their line and pointer, and shown as written, $refs and files read', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(spec), { report: (d) => diagnostics.push(d) });
+    expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', shown, 32, '#/paths/~1dogs/get/parameters/3/examples/lost/externalValue'],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 59, '#/paths/~1dogs/post/examples'],
+    ]);
+    expect(diagnostics[1]!.hint).toContain('requestBody.content.<media type>.examples');
+    const add = op(api, 'addDog');
+    expect(add.operationExamples).toEqual([
+      {
+        name: 'example_1',
+        summary: 'A terrier',
+        example: '{\n  "body": {\n    "id": 100,\n    "breed": "terrier"\n  }\n}',
+        language: 'json',
+      },
+      {
+        name: 'example_2',
+        summary: 'A beagle',
+        example: '{\n  "body": {\n    "id": 200,\n    "breed": "beagle"\n  }\n}',
+        language: 'json',
+      },
+    ]);
+    // Not read as the request's: the body's example is still generated, and curl sends that.
+    expect(add.requestBody!.contents[0]!.exampleGenerated).toBe(true);
+    expect(add.curl).not.toContain('100');
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## POST /dogs'))!.markdown;
+    const section = page.slice(page.indexOf('### Examples (written on the operation)'));
+    expect(section).toContain('Example `example_1` (A terrier):\n\n```json\n{\n  "body": {\n    "id": 100,');
+    expect(section).toContain('Example `example_2` (A beagle):');
+  });
+
+  it('take any shape without failing: data, a link, a list, or no map at all (Swagger 2.0 too)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Shapes, version: "1" }',
+        'paths:',
+        '  /map:',
+        '    post:',
+        '      operationId: map',
+        '      examples:',
+        '        bare: { id: 3 }',
+        '        text: { value: plain words }',
+        '        remote: { summary: Kept online, externalValue: "https://example.com/a.json" }',
+        '        lost: { externalValue: missing.json }',
+        '      responses: { "200": { description: OK } }',
+        '  /list:',
+        '    post:',
+        '      operationId: list',
+        '      examples: [{ value: { id: 1 } }, 42]',
+        '      responses: { "200": { description: OK } }',
+        '  /flag:',
+        '    post:',
+        '      operationId: flag',
+        '      examples: true',
+        '      responses: { "200": { description: OK } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'map').operationExamples).toEqual([
+      { name: 'bare', example: '{\n  "id": 3\n}', language: 'json' },
+      { name: 'text', summary: undefined, example: 'plain words', language: 'text' },
+      { name: 'remote', summary: 'Kept online', url: 'https://example.com/a.json', language: 'text' },
+    ]);
+    expect(op(api, 'list').operationExamples).toEqual([
+      { name: '0', summary: undefined, example: '{\n  "id": 1\n}', language: 'json' },
+      { name: '1', example: '42', language: 'json' },
+    ]);
+    expect(op(api, 'flag').operationExamples).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 8],
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', 11],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 16],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 21],
+    ]);
+
+    const swagger: Diagnostic[] = [];
+    const v2 = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Old, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: a',
+        '      examples: { first: { value: ok } }',
+        '      responses: { "200": { description: OK } }',
+      ],
+      (d) => swagger.push(d),
+    );
+    expect(swagger.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_OPERATION_EXAMPLES', 7]]);
+    expect(op(v2, 'a').operationExamples).toEqual([
+      { name: 'first', summary: undefined, example: 'ok', language: 'text' },
+    ]);
+  });
+});
+
+describe('examples written on a callback request', () => {
+  it('are reported and shown under that request', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Hooks, version: "1" }',
+        'paths:',
+        '  /subscribe:',
+        '    post:',
+        '      operationId: subscribe',
+        '      responses: { "201": { description: Subscribed } }',
+        '      callbacks:',
+        '        onEvent:',
+        '          "{$request.body#/url}":',
+        '            post:',
+        '              examples: { ping: { value: { event: ping } } }',
+        '              responses: { "200": { description: OK } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_OPERATION_EXAMPLES', 12]]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## POST /subscribe'))!.markdown;
+    expect(page).toContain('Example `ping`:\n\n```json\n{\n  "event": "ping"\n}\n```');
+  });
+});
+
 describe('security schemes as real specs write them', () => {
   it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));

@@ -145,6 +145,7 @@ describe('docgen api on fixtures', () => {
     ['circular/openapi.yaml', 2],
     ['discriminator/openapi.json', 2],
     ['callbacks/openapi.yaml', 1],
+    ['external-examples/openapi.yaml', 2],
   ])('%s: %i operations, each once', async (file, count) => {
     const spec = join(fixtures, file);
     const { out } = await render(spec, file.replace(/\W+/g, '-'));
@@ -161,6 +162,26 @@ describe('docgen api on fixtures', () => {
     expect(schemas).toContain('**Circular reference:** Company → Person → Company.');
     expect(schemas.match(/^## Node$/gm)).toHaveLength(1);
     expect(schemas).toContain('| `children` | array of [Node](#schema-node) ↻ |');
+  });
+
+  it('links a parameter example kept online, shows text files as text, and warns of examples on the operation', async () => {
+    const spec = join(fixtures, 'external-examples', 'openapi.yaml');
+    const out = join(scratch, 'external-examples-warnings');
+    const result = await runCli(['api', '--openapi', spec, '--out', out, '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /warning DG_OPENAPI_OPERATION_EXAMPLES \S*external-examples\/openapi\.yaml:59:\d+ at #\/paths\/~1dogs\/post\/examples: /,
+    );
+    expect(result.stderr).toMatch(
+      /warning DG_OPENAPI_EXAMPLE_EXTERNAL \S*external-examples\/openapi\.yaml:32:\d+ at #\/paths\/~1dogs\/get\/parameters\/3\/examples\/lost\/externalValue: /,
+    );
+    const page = readFileSync(join(out, 'api__kennel__tag__dogs.md'), 'utf8');
+    expect(page).toContain('(example: <https://example.com/examples/breed.txt>)');
+    expect(page).toContain('```text\nNo such kennel\n```');
+    expect(page).toContain('### Examples (written on the operation)');
+    // --strict fails on the warnings.
+    const strict = await runCli(['api', '--openapi', spec, '--out', `${out}-strict`, '--strict', '--no-cache']);
+    expect(strict.code).not.toBe(0);
   });
 
   it('renders every schema of a multi-file spec, named after its file or title', async () => {

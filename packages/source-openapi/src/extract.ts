@@ -17,6 +17,7 @@ import {
   type ResponseModel,
   type SecurityRequirement,
   type SecurityScheme,
+  type ShownExample,
   type TagGroup,
   type TypeExpr,
 } from './model.js';
@@ -555,6 +556,7 @@ function extractOperation(
     requestBody,
     responses,
     codeSamples: codeSamples(context, operation, at),
+    ...misplacedExamples(context, operation, at),
     callbacks,
     ...(paging(operation) && { paging: paging(operation) }),
     longRunning: operation['x-ms-long-running-operation'] === true,
@@ -563,6 +565,55 @@ function extractOperation(
   };
   if (!webhook) result.curl = curl(context, result);
   return result;
+}
+
+/**
+ * An `examples` written on the operation object, where OpenAPI has no place for it (hellosign's
+ * specs keep whole requests there, `{ body, query, … }`, for their SDK generator): warning
+ * DG_OPENAPI_OPERATION_EXAMPLES at it, saying where examples belong. They are still shown, as
+ * written, so nothing the writer meant is lost; docgen does not guess whether each is a request's
+ * or a response's, so neither the bodies nor the curl example use them. Each entry may be an
+ * Example object (a `$ref`, a `value`, an `externalValue`, read as a body's are) or the data itself;
+ * a list is read as entries named by their position.
+ */
+function misplacedExamples(
+  context: WalkContext,
+  operation: Json,
+  at: SpecPointer,
+): Pick<Operation, 'operationExamples'> {
+  const examples = operation.examples;
+  if (examples === undefined) return {};
+  const examplesAt = child(at, 'examples');
+  context.report({
+    code: 'DG_OPENAPI_OPERATION_EXAMPLES',
+    severity: 'warning',
+    message:
+      '`examples` is written on the operation, where OpenAPI has no place for it, so most tools ignore it; docgen shows the examples as written, under "Examples (written on the operation)", and neither the bodies nor the curl example use them',
+    ...context.spec.where(examplesAt),
+    hint: "move each example to what it is an example of: `requestBody.content.<media type>.examples` for a request body, `responses.<status>.content.<media type>.examples` for a response, a parameter's `examples` for its value",
+  });
+  if (!examples || typeof examples !== 'object') return {};
+  const entries = Array.isArray(examples)
+    ? examples.map((entry, index) => [String(index), entry] as const)
+    : Object.entries(examples as Json);
+  const shown = entries.flatMap(([name, entry]): ShownExample[] => {
+    const { value: found, at: entryAt } = deref(context.spec, entry, child(examplesAt, name));
+    const isExampleObject =
+      isPlainObject(found) && [...EXAMPLE_VALUE_KEYS, 'externalValue'].some((key) => found[key] !== undefined);
+    // Not an Example object: the entry is the example's data.
+    const example = isExampleObject
+      ? exampleEntry(context, name, found, entryAt, 'the example is left out')
+      : { name, value: found };
+    if (!example) return [];
+    if (example.url !== undefined) return [{ name, summary: example.summary, url: example.url, language: 'text' }];
+    const { text, language } = example.file
+      ? fileBody(example.value as string, 'text/plain', example.file.language)
+      : typeof example.value === 'string'
+        ? { text: example.value, language: 'text' }
+        : { text: stringifyExample(example.value), language: 'json' };
+    return text === undefined ? [] : [{ name, summary: example.summary, example: text, language }];
+  });
+  return shown.length ? { operationExamples: shown } : {};
 }
 
 /** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */
@@ -769,15 +820,17 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   }
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
-  const example =
-    raw.example ??
-    namedExamples(context, raw.examples, child(at, 'examples'))[0]?.value ??
+  const own = raw.example === undefined ? parameterExample(context, raw, at) : { value: raw.example };
+  const schemaExample =
     resolved?.example ??
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
     (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
     raw['x-example'];
-  // What the curl example sends when the spec gives no example: a value the schema allows.
-  const sent = example ?? allowedValue(resolved);
+  // A parameter's own example kept at a web address is shown as that link, as a body's is.
+  const exampleUrl = own?.url;
+  const example = own?.value ?? (exampleUrl === undefined ? schemaExample : undefined);
+  // What the curl example sends when the spec gives no example (or only a link): a value the schema allows.
+  const sent = example ?? (exampleUrl === undefined ? undefined : schemaExample) ?? allowedValue(resolved);
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -787,6 +840,7 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
     constraints: resolved ? constraints(resolved) : [],
     example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(exampleUrl !== undefined && { exampleUrl }),
     ...(example === undefined &&
       sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
@@ -800,6 +854,25 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
 }
+
+/**
+ * A parameter's first named example (`examples: { x: { value | externalValue } }`), as a body's
+ * are read: a file beside the spec is read (a text file's text, its last line break dropped, as
+ * the value sent), a web address is kept as a link. Undefined when it has none.
+ */
+function parameterExample(
+  context: WalkContext,
+  raw: Json,
+  at: SpecPointer,
+): { value: unknown; url?: string } | undefined {
+  const [first] = namedExamples(context, raw.examples, child(at, 'examples'), PARAMETER_INSTEAD);
+  if (!first) return undefined;
+  if (first.file && typeof first.value === 'string') return { value: first.value.replace(/\r?\n$/, '') };
+  return first.url === undefined ? { value: first.value } : { value: undefined, url: first.url };
+}
+
+/** What the warning says becomes of a parameter's example whose `externalValue` cannot be read. */
+const PARAMETER_INSTEAD = "the parameter's next example is shown instead, else its schema's, if any";
 
 /**
  * A value a parameter's schema allows, for a curl example when the spec gives none: its `default`,
@@ -1017,6 +1090,8 @@ function media(
   if (named.length) example = named[0]!.value;
   // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
   const exampleUrl = named[0]?.url;
+  // One kept in a text file is shown as that text.
+  const file = named[0]?.file;
   let generated = false;
   let exampleNote: string | undefined;
   const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
@@ -1035,7 +1110,9 @@ function media(
     }
   }
   const encoding = holder?.encoding as Json | undefined;
-  const body = exampleBody(asSent(example), mediaType, encoding);
+  const body = file
+    ? fileBody(example as string, mediaType, file.language)
+    : exampleBody(asSent(example), mediaType, encoding);
   return {
     mediaType,
     schema: schema ? schemas.view(schema, schemaAt) : undefined,
@@ -1047,13 +1124,13 @@ function media(
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
-      moreExamples: named
-        .slice(1)
-        .flatMap(({ name, summary, value, url }): NonNullable<MediaContent['moreExamples']> => {
-          if (url !== undefined) return [{ name, summary, url, language: 'text' }];
-          const { text, language } = exampleBody(asSent(value), mediaType, encoding);
-          return text === undefined ? [] : [{ name, summary, example: text, language }];
-        }),
+      moreExamples: named.slice(1).flatMap(({ name, summary, value, url, file }): ShownExample[] => {
+        if (url !== undefined) return [{ name, summary, url, language: 'text' }];
+        const { text, language } = file
+          ? fileBody(value as string, mediaType, file.language)
+          : exampleBody(asSent(value), mediaType, encoding);
+        return text === undefined ? [] : [{ name, summary, example: text, language }];
+      }),
     }),
   };
 }
@@ -1092,14 +1169,36 @@ function exampleBody(example: unknown, mediaType: string, encoding?: Json): { te
     : verbatim
       ? (example as string)
       : stringifyExample(example);
-  const language = /xml/.test(mediaType)
-    ? 'xml'
-    : /yaml/.test(mediaType)
-      ? 'yaml'
-      : /csv/.test(mediaType)
-        ? 'csv'
-        : 'text';
-  return { text, language: json || (!form && !verbatim) ? 'json' : language };
+  return { text, language: json || (!form && !verbatim) ? 'json' : mediaLanguage(mediaType) };
+}
+
+/** The code block language of a body that is not JSON, from its media type. */
+function mediaLanguage(mediaType: string): string {
+  if (/xml/.test(mediaType)) return 'xml';
+  if (/yaml/.test(mediaType)) return 'yaml';
+  if (/csv/.test(mediaType)) return 'csv';
+  return 'text';
+}
+
+/**
+ * An example kept in a file that is not YAML or JSON (`externalValue: examples/dog.txt`): the
+ * text as the file holds it, under a JSON media type too (never quoted as a JSON string, never
+ * reformatted); its language is what the file's name says, else the media type's, a JSON media
+ * type's only when the text is JSON.
+ */
+function fileBody(text: string, mediaType: string, named?: string): { text: string; language: string } {
+  if (named) return { text, language: named };
+  if (!/json/.test(mediaType)) return { text, language: mediaLanguage(mediaType) };
+  return { text, language: parsesAsJson(text) ? 'json' : 'text' };
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -1150,7 +1249,12 @@ function formEncode(value: Json, encoding?: Json): string {
 }
 
 /** `examples` of a media type or parameter: a map of Example objects (maybe `$ref`s), in order. */
-function namedExamples(context: WalkContext, examples: unknown, at: SpecPointer): NamedExample[] {
+function namedExamples(
+  context: WalkContext,
+  examples: unknown,
+  at: SpecPointer,
+  instead: string = GENERATED_INSTEAD,
+): NamedExample[] {
   if (Array.isArray(examples)) {
     // OpenAPI's `examples` here is a map of named Example objects; a list is a common slip.
     context.report({
@@ -1165,61 +1269,101 @@ function namedExamples(context: WalkContext, examples: unknown, at: SpecPointer)
   }
   if (!examples || typeof examples !== 'object') return [];
   return Object.entries(examples as Json).flatMap(([name, entry]) => {
-    const { value: found, at: exampleAt } = deref(context.spec, entry, child(at, name));
-    const example = found as Json | undefined;
-    // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
-    // (`null` is a value: GitHub's examples show a `null` body.)
-    const key = (['value', 'dataValue', 'serializedValue'] as const).find((k) => example?.[k] !== undefined);
-    const summary = typeof example?.summary === 'string' ? example.summary : undefined;
-    if (key === undefined) {
-      if (typeof example?.externalValue !== 'string') return [];
-      const external = externalExample(context, example.externalValue, child(exampleAt, 'externalValue'));
-      return external ? [{ name, summary, ...external }] : [];
-    }
-    const value = exampleValue(context, example![key], child(exampleAt, key));
-    return [{ name, summary, value }];
+    const { value, at: exampleAt } = deref(context.spec, entry, child(at, name));
+    const example = exampleEntry(context, name, value, exampleAt, instead);
+    return example ? [example] : [];
   });
 }
 
-/** A named example: its value, or the web address it is kept at (`externalValue: https://…`). */
+/** What the warning says becomes of a body's example whose `externalValue` cannot be read. */
+const GENERATED_INSTEAD = 'the example is generated from the schema instead';
+
+/**
+ * One Example object: its value (OpenAPI 3.2's `dataValue` or `serializedValue` where 3.1 has
+ * `value`), or what its `externalValue` names. Undefined when it has neither, or the file cannot be read.
+ */
+function exampleEntry(
+  context: WalkContext,
+  name: string,
+  found: unknown,
+  at: SpecPointer,
+  instead: string,
+): NamedExample | undefined {
+  const example = found as Json | undefined;
+  // (`null` is a value: GitHub's examples show a `null` body.)
+  const key = EXAMPLE_VALUE_KEYS.find((k) => example?.[k] !== undefined);
+  const summary = typeof example?.summary === 'string' ? example.summary : undefined;
+  if (key === undefined) {
+    if (typeof example?.externalValue !== 'string') return undefined;
+    const external = externalExample(context, example.externalValue, child(at, 'externalValue'), instead);
+    return external && { name, summary, ...external };
+  }
+  return { name, summary, value: exampleValue(context, example![key], child(at, key)) };
+}
+
+// OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
+const EXAMPLE_VALUE_KEYS = ['value', 'dataValue', 'serializedValue'] as const;
+
+/**
+ * A named example: its value, or the web address it is kept at (`externalValue: https://…`).
+ * `file`: the value is the text of a file that is not YAML or JSON (`externalValue: dog.txt`),
+ * shown and sent as written, never as a JSON string; `language` is what its name says it holds.
+ */
 interface NamedExample {
   name: string;
   summary?: string;
   value: unknown;
   url?: string;
+  file?: { language?: string };
 }
 
 /**
  * An Example object's `externalValue`. A web address is not fetched (docgen reads nothing over
  * the network): the example is that link. A relative path or `file:` URL names a file beside the
- * spec, read now as `value: { $ref }` files are: YAML or JSON as data, anything else (XML, CSV)
- * as the body's text. One that cannot be read is left out, so the example is generated as
- * before, with warning DG_OPENAPI_EXAMPLE_EXTERNAL.
+ * spec, read now as `value: { $ref }` files are: YAML or JSON as data, anything else (XML, CSV,
+ * plain text) as the text it is. One that cannot be read is left out, so the example is made as
+ * if it were not there (`instead` says how), with warning DG_OPENAPI_EXAMPLE_EXTERNAL.
  */
 function externalExample(
   context: WalkContext,
   externalValue: string,
   at: SpecPointer,
-): { value: unknown; url?: string } | undefined {
+  instead: string,
+): Omit<NamedExample, 'name' | 'summary'> | undefined {
   if (/^https?:\/\//i.test(externalValue)) return { value: undefined, url: externalValue };
   try {
     const path = externalPath(externalValue, at.file);
-    return {
-      value: /\.(ya?ml|json)$/i.test(path.split('#')[0]!)
-        ? context.spec.resolveData(path, at)
-        : context.spec.resolveText(path, at),
-    };
+    const extension = /\.([a-z0-9]+)$/i.exec(path.split('#')[0]!)?.[1]?.toLowerCase();
+    if (extension === 'json' || extension === 'yaml' || extension === 'yml')
+      return { value: context.spec.resolveData(path, at) };
+    return { value: context.spec.resolveText(path, at), file: { language: FILE_LANGUAGES[extension ?? ''] } };
   } catch (error) {
     context.report({
       code: 'DG_OPENAPI_EXAMPLE_EXTERNAL',
       severity: 'warning',
-      message: `example externalValue "${externalValue}" could not be read (${error instanceof Error ? error.message : String(error)}): the example is generated from the schema instead`,
+      message: `example externalValue "${externalValue}" could not be read (${error instanceof Error ? error.message : String(error)}): ${instead}`,
       ...context.spec.where(at),
       hint: 'point externalValue at a file beside the spec (a path relative to the file it is written in, or a file: URL), or an http(s) URL to link to',
     });
     return undefined;
   }
 }
+
+/**
+ * The code block language a file's extension names, for an example kept in a file that is not
+ * YAML or JSON. `.txt` and the unknown name none: the media type and the text then decide.
+ */
+const FILE_LANGUAGES: Record<string, string> = {
+  xml: 'xml',
+  csv: 'csv',
+  html: 'html',
+  htm: 'html',
+  md: 'markdown',
+  markdown: 'markdown',
+  graphql: 'graphql',
+  gql: 'graphql',
+  sql: 'sql',
+};
 
 /** An `externalValue` as a path the loader reads: a `file:` URL as the file it names, a relative path as written. */
 function externalPath(externalValue: string, from: string): string {

@@ -107,7 +107,16 @@ export interface MediaContent {
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;
-  moreExamples?: Array<{ name: string; summary?: string; example?: string; url?: string; language: string }>;
+  moreExamples?: ShownExample[];
+}
+
+/** A named example as shown: its text in a code block of `language`, or the web address it is kept at. */
+export interface ShownExample {
+  name: string;
+  summary?: string;
+  example?: string;
+  url?: string;
+  language: string;
 }
 
 export interface Parameter {
@@ -119,6 +128,8 @@ export interface Parameter {
   type: TypeExpr;
   constraints: string[];
   example?: string;
+  /** The web address its example is kept at (`externalValue: https://…`): linked to, never fetched. */
+  exampleUrl?: string;
   /**
    * What the curl example sends when the spec gives no example: a value its schema allows
    * (`default`, else the first `enum` value). Not shown as an example.
@@ -200,6 +211,12 @@ export interface Operation {
   curl?: string;
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
+  /**
+   * An `examples` map written on the operation itself, where OpenAPI has no place for one
+   * (hellosign's specs keep whole-request examples there): shown as written, since docgen cannot
+   * tell a request's from a response's; neither the bodies nor the curl example use them.
+   */
+  operationExamples?: ShownExample[];
   /** Azure's `x-ms-pageable`: the list comes a page at a time, in `itemName`, the next page's URL in `nextLinkName`. */
   paging?: { itemName: string; nextLinkName: string };
   /** Azure's `x-ms-long-running-operation`: the work may go on after the response, to be polled. */

@@ -554,6 +554,10 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     ),
     curl: operation.curl,
     codeSamples: operation.codeSamples,
+    operationExamples: operation.operationExamples?.map((shown) => ({
+      ...shown,
+      link: shown.url === undefined ? undefined : urlLink(shown.url),
+    })),
     callbacks: operation.callbacks.map((callback) => ({
       name: callback.name,
       requests: callback.requests.map((request) => operationView(request, links, key, level + 2)),
@@ -633,6 +637,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);
+  else if (parameter.exampleUrl !== undefined) notes.push(`(example: ${urlLink(parameter.exampleUrl)})`);
   return {
     name: escapeTableCell(inlineCode(parameter.name)),
     in: parameter.in,

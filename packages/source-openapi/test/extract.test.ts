@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
@@ -1398,6 +1398,236 @@ describe('an example given by reference (externalValue)', () => {
     const page = pages.find((p) => p.markdown.includes('https://example.com/dog.json'))!.markdown;
     expect(page).toContain('Example: <https://example.com/dog.json>');
     expect(pages.some((p) => p.markdown.includes('```csv\nid,breed\n7,terrier'))).toBe(true);
+  });
+});
+
+describe('externalValue examples of parameters and in text files', () => {
+  const spec = join(fixtures, 'external-examples', 'openapi.yaml');
+
+  it("link a parameter's web address, read its local file, and report one that is missing", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(spec), { report: (d) => diagnostics.push(d) });
+    const list = op(api, 'listDogs');
+    const parameter = (name: string) => list.parameters.find((p) => p.name === name)!;
+    // The link stands for the example: the schema's own is not shown, but curl still sends it.
+    expect(parameter('breed')).toMatchObject({
+      example: undefined,
+      exampleUrl: 'https://example.com/examples/breed.txt',
+    });
+    expect(list.curl).toContain('/dogs?breed=beagle');
+    // A text file's text without its last line break; a JSON file's data.
+    expect(parameter('X-Kennel')).toMatchObject({ example: 'north-yard' });
+    expect(list.curl).toContain(`-H 'X-Kennel: north-yard'`);
+    expect(parameter('filter')).toMatchObject({ example: '{"breed":"terrier","size":"small"}' });
+    expect(parameter('X-Lost').example).toBeUndefined();
+    const missing = diagnostics.filter((d) => d.code === 'DG_OPENAPI_EXAMPLE_EXTERNAL');
+    expect(missing.map((d) => [d.location?.file, d.location?.line, d.location?.pointer])).toEqual([
+      [relative(process.cwd(), spec), 32, '#/paths/~1dogs/get/parameters/3/examples/lost/externalValue'],
+    ]);
+    expect(missing[0]!.message).toContain("the parameter's next example is shown instead");
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## GET /dogs'))!.markdown;
+    expect(page).toContain('| `breed` | query | string | yes | (example: <https://example.com/examples/breed.txt>) |');
+    expect(page).toContain('| `X-Kennel` | header | string | yes | (example: `north-yard`) |');
+  });
+
+  it('show a text file under a JSON media type as the text it is, and pretty-print only JSON files', async () => {
+    const api = extractApi(await loadSpec(spec));
+    const [ok, notFound] = op(api, 'listDogs').responses;
+    // Several lines of plain text: as written, in a text block, not a JSON string.
+    expect(ok!.contents[0]).toMatchObject({
+      exampleName: 'note',
+      example: 'Rex, terrier\nFido, beagle\n',
+      exampleLanguage: 'text',
+      exampleGenerated: false,
+    });
+    expect(ok!.contents[0]!.moreExamples).toEqual([
+      // JSON in a .txt file: kept as written (its spacing too), in a JSON block.
+      { name: 'raw', summary: undefined, example: '[{"id": 1,   "breed": "terrier"}]\n', language: 'json' },
+      // A .json file is data, pretty-printed.
+      {
+        name: 'data',
+        summary: undefined,
+        example: '[\n  {\n    "id": 1,\n    "breed": "terrier"\n  }\n]',
+        language: 'json',
+      },
+    ]);
+    // One line with no line break, under a JSON string schema: the text, never `"No such kennel"`.
+    expect(notFound!.contents[0]).toMatchObject({ example: 'No such kennel', exampleLanguage: 'text' });
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## GET /dogs'))!.markdown;
+    expect(page).toContain('```text\nRex, terrier\nFido, beagle\n```');
+    expect(page).toContain('```text\nNo such kennel\n```');
+  });
+
+  it('name the fence language from the file name, and send the text as written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(join(dir, 'query.graphql'), '{ dogs { id } }');
+    await writeFile(join(dir, 'note.md'), '# Dogs\n');
+    await writeFile(join(dir, 'hello.txt'), 'hello');
+    const body = (mediaType: string, file: string) =>
+      `          ${mediaType}: { schema: { type: object }, examples: { one: { externalValue: ${file} } } }`;
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Files, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    post:',
+        '      operationId: a',
+        '      requestBody:',
+        '        content:',
+        body('application/json', 'hello.txt'),
+        body('application/graphql+json', 'query.graphql'),
+        body('application/vnd.api+json', 'note.md'),
+        '      responses: { "200": { description: OK } }',
+      ].join('\n'),
+    );
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')));
+    const a = op(api, 'a');
+    expect(a.requestBody!.contents.map((c) => [c.example, c.exampleLanguage])).toEqual([
+      ['hello', 'text'],
+      ['{ dogs { id } }', 'graphql'],
+      ['# Dogs\n', 'markdown'],
+    ]);
+    expect(a.curl).toContain(`-d 'hello'`);
+  });
+});
+
+describe('examples written on the operation (not where OpenAPI puts them)', () => {
+  const spec = join(fixtures, 'external-examples', 'openapi.yaml');
+  // Diagnostics name a file below the working folder by its relative path.
+  const shown = relative(process.cwd(), spec);
+
+  it('are reported at their line and pointer, and shown as written, $refs and files read', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(spec), { report: (d) => diagnostics.push(d) });
+    expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', shown, 32, '#/paths/~1dogs/get/parameters/3/examples/lost/externalValue'],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 59, '#/paths/~1dogs/post/examples'],
+    ]);
+    expect(diagnostics[1]!.hint).toContain('requestBody.content.<media type>.examples');
+    const add = op(api, 'addDog');
+    expect(add.operationExamples).toEqual([
+      {
+        name: 'example_1',
+        summary: 'A terrier',
+        example: '{\n  "body": {\n    "id": 100,\n    "breed": "terrier"\n  }\n}',
+        language: 'json',
+      },
+      {
+        name: 'example_2',
+        summary: 'A beagle',
+        example: '{\n  "body": {\n    "id": 200,\n    "breed": "beagle"\n  }\n}',
+        language: 'json',
+      },
+    ]);
+    // Not read as the request's: the body's example is still generated, and curl sends that.
+    expect(add.requestBody!.contents[0]!.exampleGenerated).toBe(true);
+    expect(add.curl).not.toContain('100');
+
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## POST /dogs'))!.markdown;
+    const section = page.slice(page.indexOf('### Examples (written on the operation)'));
+    expect(section).toContain('Example `example_1` (A terrier):\n\n```json\n{\n  "body": {\n    "id": 100,');
+    expect(section).toContain('Example `example_2` (A beagle):');
+  });
+
+  it('take any shape without failing: data, a link, a list, or no map at all (Swagger 2.0 too)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Shapes, version: "1" }',
+        'paths:',
+        '  /map:',
+        '    post:',
+        '      operationId: map',
+        '      examples:',
+        '        bare: { id: 3 }',
+        '        text: { value: plain words }',
+        '        remote: { summary: Kept online, externalValue: "https://example.com/a.json" }',
+        '        lost: { externalValue: missing.json }',
+        '      responses: { "200": { description: OK } }',
+        '  /list:',
+        '    post:',
+        '      operationId: list',
+        '      examples: [{ value: { id: 1 } }, 42]',
+        '      responses: { "200": { description: OK } }',
+        '  /flag:',
+        '    post:',
+        '      operationId: flag',
+        '      examples: true',
+        '      responses: { "200": { description: OK } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'map').operationExamples).toEqual([
+      { name: 'bare', example: '{\n  "id": 3\n}', language: 'json' },
+      { name: 'text', summary: undefined, example: 'plain words', language: 'text' },
+      { name: 'remote', summary: 'Kept online', url: 'https://example.com/a.json', language: 'text' },
+    ]);
+    expect(op(api, 'list').operationExamples).toEqual([
+      { name: '0', summary: undefined, example: '{\n  "id": 1\n}', language: 'json' },
+      { name: '1', example: '42', language: 'json' },
+    ]);
+    expect(op(api, 'flag').operationExamples).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 8],
+      ['DG_OPENAPI_EXAMPLE_EXTERNAL', 11],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 16],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 21],
+    ]);
+
+    const swagger: Diagnostic[] = [];
+    const v2 = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Old, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      operationId: a',
+        '      examples: { first: { value: ok } }',
+        '      responses: { "200": { description: OK } }',
+      ],
+      (d) => swagger.push(d),
+    );
+    expect(swagger.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_OPERATION_EXAMPLES', 7]]);
+    expect(op(v2, 'a').operationExamples).toEqual([
+      { name: 'first', summary: undefined, example: 'ok', language: 'text' },
+    ]);
+  });
+});
+
+describe('examples written on a callback request', () => {
+  it('are reported and shown under that request', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Hooks, version: "1" }',
+        'paths:',
+        '  /subscribe:',
+        '    post:',
+        '      operationId: subscribe',
+        '      responses: { "201": { description: Subscribed } }',
+        '      callbacks:',
+        '        onEvent:',
+        '          "{$request.body#/url}":',
+        '            post:',
+        '              examples: { ping: { value: { event: ping } } }',
+        '              responses: { "200": { description: OK } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_OPERATION_EXAMPLES', 12]]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages.find((p) => p.markdown.includes('## POST /subscribe'))!.markdown;
+    expect(page).toContain('Example `ping`:\n\n```json\n{\n  "event": "ping"\n}\n```');
   });
 });
 

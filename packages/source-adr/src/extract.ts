@@ -418,7 +418,7 @@ function mentionsStatus(text: string): boolean {
     .some(
       (line) =>
         STATUS_HEADING.test(line) ||
-        /^\s*(?:[-*+>]\s+)?(?:\*\*|__)?status(?:\*\*|__)?\s*:/i.test(line) ||
+        /^\s*(?:[-*+>]\s+)?(?:\*\*|__|[*_](?=s))?status(?:\*\*|__|[*_])?\s*:/i.test(line) ||
         /^\s*\|\s*(?:\*\*|__)?status(?:\*\*|__)?\s*\|/i.test(line),
     );
 }
@@ -961,8 +961,13 @@ export function parseAdr(
   const fields = frontMatterFields(front.value);
   const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
-  // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates it.
-  const dateSource = written ?? (nameDate(named) ? undefined : classified.date);
+  // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
+  // it; a `Created:` field (straw-hat-team/adr) when not even that does.
+  const dateSource =
+    written ??
+    (nameDate(named)
+      ? undefined
+      : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop, fenced)));
   const date = dateSource?.text ?? nameDate(named);
   if (!status) {
     report({
@@ -1241,6 +1246,20 @@ const STATUS_HEADING =
 
 const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
 
+/**
+ * A metadata line whose key is in single emphasis, as some logs write it with an emoji:
+ * `_Status: ✅ Accepted_` (the whole line), `*Status:* ✅ Accepted`, `_Date_: 2021-03-05`.
+ */
+const EMPHASISED_META_LINE =
+  /^(\s*(?:[-*+]\s+)?)([*_])(?![*_\s])(status|state|date)(?:\2\s*:(.*)|\s*:\2(.*)|\s*:(.*?)\2\s*)$/i;
+
+/** A metadata line's key and value, its key in bold, in single emphasis or plain: `status`, `Accepted`. */
+function metaLine(line: string): RegExpMatchArray | null {
+  const emphasised = EMPHASISED_META_LINE.exec(line);
+  const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
+  return (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+}
+
 /** Metadata lines sit between the title and the first `##` section. */
 function preamble(lines: string[], titleIndex: number): number[] {
   const out: number[] = [];
@@ -1300,7 +1319,7 @@ function findStatus(
   // Without a title heading (the title in front matter, or none), the metadata follows the front matter.
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   for (const i of preamble(lines, top)) {
-    const match = lines[i]!.match(META_LINE);
+    const match = metaLine(lines[i]!);
     // `- **State:** Approved`, as straw-hat-team/adr heads its decisions, says the status too.
     if (match && match[1]!.toLowerCase() !== 'date') {
       drop.add(i);
@@ -1345,11 +1364,11 @@ function statusParagraph(
   fenced: Set<number>,
 ): StatusSource | undefined {
   // A `Date:` line may come first; it is the date's, read later.
-  const first = preamble(lines, top).find((i) => !drop.has(i) && lines[i]!.trim() && !META_LINE.test(lines[i]!));
+  const first = preamble(lines, top).find((i) => !drop.has(i) && lines[i]!.trim() && !metaLine(lines[i]!));
   if (first === undefined || fenced.has(first) || !isStatusLine(lines[first]!.trim())) return undefined;
   const parts = [{ text: withoutEmphasis(lines[first]!.trim()), line: first + 1 }];
   let next = first + 1;
-  for (; next < lines.length && lines[next]!.trim() && !drop.has(next) && !META_LINE.test(lines[next]!); next++) {
+  for (; next < lines.length && lines[next]!.trim() && !drop.has(next) && !metaLine(lines[next]!); next++) {
     if (!RELATION_AT_START.test(lines[next]!.trim())) return undefined; // more prose: a paragraph of the body
     parts.push({ text: lines[next]!.trim(), line: next + 1 });
   }
@@ -1615,9 +1634,7 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
 
 /** A line that carries on the paragraph above it (not blank, not a list item, heading, table, quote or metadata line). */
 function isContinuation(line: string): boolean {
-  return (
-    !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !META_LINE.test(line) && !FIELD_START.test(line)
-  );
+  return !!line.trim() && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>)/.test(line) && !metaLine(line) && !FIELD_START.test(line);
 }
 
 /**
@@ -1641,7 +1658,7 @@ function findDate(
   if (inline.date) return inline.date.text ? inline.date : undefined;
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   for (const i of preamble(lines, top)) {
-    const match = lines[i]!.match(META_LINE);
+    const match = metaLine(lines[i]!);
     if (match && match[1]!.toLowerCase() === 'date') {
       drop.add(i);
       return match[2] ? { text: match[2], line: i + 1 } : undefined;
@@ -1662,9 +1679,37 @@ function dateSection(lines: string[], top: number, fenced: Set<number>): { text:
   if (section < 0) return undefined;
   const first = lines.findIndex((line, i) => i > section && !!line.trim());
   const text = first >= 0 ? lines[first]!.trim() : '';
-  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text) || CJK_DATE.test(text)
-    ? { text, line: first + 1 }
-    : undefined;
+  return startsWithDate(text) ? { text, line: first + 1 } : undefined;
+}
+
+/** Whether a text starts with a date: `2026-06-05`, `2016.02.12`, `12/02/2016`, `2026年3月29日`. */
+function startsWithDate(text: string): boolean {
+  return /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/.test(text) || CJK_DATE.test(text);
+}
+
+/** `- **Created:** 2021-03-05`, `Date created: 2021-03-05`: the day the record was written. */
+const CREATED_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:date[ _-]created|created)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+
+/**
+ * The date a `Created:` field under the title gives (straw-hat-team/adr lists `- **Created:**
+ * 2021-03-05` with its other fields), read only when nothing else dates the decision; its line
+ * then leaves the body, as a `Date:` line does. A value that is no date ("by the platform team")
+ * stays in the body.
+ */
+function createdDate(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  fenced: Set<number>,
+): { text: string; line: number } | undefined {
+  for (const i of preamble(lines, top)) {
+    const value = drop.has(i) || fenced.has(i) ? undefined : CREATED_LINE.exec(lines[i]!)?.[1];
+    if (value === undefined || !startsWithDate(value)) continue;
+    drop.add(i);
+    return { text: value, line: i + 1 };
+  }
+  return undefined;
 }
 
 /** A date as Japanese, Chinese and Korean write it, `2026年3月29日`, `2026년 3월 29일`: one way only. */

@@ -1644,7 +1644,7 @@ describe('decisions kept each in a folder of its own (straw-hat-team/adr: adrs/<
 
   it("are read from the folder's README, numbered and dated by the folder's name as a file's name does", () => {
     expect(model.records.map((r) => [r.number, r.fileName, r.title, r.status, r.date])).toEqual([
-      [1, '0001/README.md', 'Keep a log of decisions', 'accepted', undefined],
+      [1, '0001/README.md', 'Keep a log of decisions', 'accepted', '2020-11-21'],
       [2, '0002/README.md', 'Name decision folders by number', 'superseded', undefined],
       [3, '0003-use-slugs/README.md', 'Name decision folders by number and slug', 'accepted', '2021-02-03'],
     ]);
@@ -1716,6 +1716,71 @@ describe('a decision log of ten-digit folders, as straw-hat-team/adr keeps it', 
       [5541831634, 'superseded', undefined, [0], []],
     ]);
     expect(found).toEqual([]);
+  });
+});
+
+describe('a status line in single emphasis, with an emoji', () => {
+  const parse = (text: string) => {
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr('/adr/0001-x.md', text, (warning) => warnings.push(warning));
+    return { record, warnings };
+  };
+
+  it.each([
+    ['the whole line', '_Status: ✅ Accepted_'],
+    ['the key and its colon', '*Status:* ✅ Accepted'],
+    ['the key alone', '_Status_: ✅ Accepted'],
+    ['a bullet, the key and its colon', '- *Status:* ✅ Accepted'],
+  ])('is read as the status when the emphasis covers %s, and leaves the body', (_, line) => {
+    const { record, warnings } = parse(`# 1. Use X\n\n${line}\n\n## Context\n\nWe need X.\n`);
+    expect([record.status, record.statusText, record.body]).toEqual([
+      'accepted',
+      '✅ Accepted',
+      '## Context\n\nWe need X.\n',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads a date line written the same way, and a bold key with an emoji as before', () => {
+    const { record } = parse('# 1. Use X\n\n**Status**: 🟢 Accepted\n*Date: 2021-03-05*\n\n## Context\n');
+    expect([record.status, record.statusText, record.date, record.body]).toEqual([
+      'accepted',
+      '🟢 Accepted',
+      '2021-03-05',
+      '## Context\n',
+    ]);
+  });
+
+  it('leaves emphasised prose that only starts with the word alone', () => {
+    const { record, warnings } = parse('# 1. Use X\n\n_Status quo: we keep Y._\n\n## Status\n\nProposed\n');
+    expect([record.status, record.body.startsWith('_Status quo: we keep Y._')]).toEqual(['proposed', true]);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => {
+  const parse = (text: string, name = '0001-x.md') => parseAdr(`/adr/${name}`, text).record;
+
+  it('dates the decision when nothing else does, and leaves the body', () => {
+    const record = parse(
+      '# Use X\n\n- **State:** Approved\n- **Created:** 2021-03-05\n- **Tags:** api\n\n## Context\n',
+    );
+    expect([record.date, record.body]).toEqual(['2021-03-05', '- **Tags:** api\n\n## Context\n']);
+    expect(parse('# Use X\n\nStatus: accepted\nDate created: 2021-03-05\n').date).toBe('2021-03-05');
+  });
+
+  it('does not override an explicit date, nor one in the file name or the status line, and then stays in the body', () => {
+    const explicit = parse('# Use X\n\n- **Status:** Accepted\n- **Created:** 2021-03-05\n- **Date:** 2022-01-10\n');
+    expect([explicit.date, explicit.body]).toEqual(['2022-01-10', '- **Created:** 2021-03-05\n']);
+    const section = parse('# Use X\n\n- Created: 2021-03-05\n\n## Date\n\n2022-01-10\n\n## Status\n\nAccepted\n');
+    expect(section.date).toBe('2022-01-10');
+    expect(parse('# Use X\n\nStatus: accepted on 2022-01-10\nCreated: 2021-03-05\n').date).toBe('2022-01-10');
+    expect(parse('# Use X\n\nStatus: accepted\nCreated: 2021-03-05\n', '2022-01-10-use-x.md').date).toBe('2022-01-10');
+  });
+
+  it('is no date when its value is none, and then stays in the body', () => {
+    const record = parse('# Use X\n\nStatus: accepted\nCreated: by the platform team\n');
+    expect([record.date, record.body]).toEqual([undefined, 'Created: by the platform team\n']);
   });
 });
 

@@ -808,19 +808,19 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   // Swagger 2.0 non-body parameters carry their type inline; 3.x has `schema` (or `content`).
   let schema: unknown = raw.schema;
   let schemaAt = child(at, 'schema');
+  const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(raw, at);
   if (dialect === 'swagger-2.0') {
     schema = raw;
     schemaAt = at;
-  } else if (!schema && raw.content && typeof raw.content === 'object') {
-    const [mediaType, m] = Object.entries(raw.content as Json)[0] ?? [];
-    if (mediaType) {
-      schema = (m as Json)?.schema;
-      schemaAt = child(at, 'content', mediaType, 'schema');
-    }
+  } else if (!schema && media) {
+    schema = media.holder.schema;
+    schemaAt = child(media.at, 'schema');
   }
   trackUse(context, schema, schemaAt, operationAnchor);
   const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
-  const own = raw.example === undefined ? parameterExample(context, raw, at) : { value: raw.example };
+  // A parameter written with `content` carries its examples in the media type, as a body does.
+  const own =
+    parameterExample(context, raw, at) ?? (media ? parameterExample(context, media.holder, media.at) : undefined);
   const schemaExample =
     resolved?.example ??
     // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
@@ -831,6 +831,8 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
   const example = own?.value ?? (exampleUrl === undefined ? schemaExample : undefined);
   // What the curl example sends when the spec gives no example (or only a link): a value the schema allows.
   const sent = example ?? (exampleUrl === undefined ? undefined : schemaExample) ?? allowedValue(resolved);
+  // A `content` parameter's value is written in its media type (JSON, as a whole), never by `style`.
+  const styled = !media || raw.schema !== undefined;
   return {
     name: String(raw.name ?? ''),
     in: String(raw.in ?? 'query') as Parameter['in'],
@@ -844,28 +846,42 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     ...(example === undefined &&
       sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
-    exampleList: !Array.isArray(sent)
-      ? undefined
-      : raw.in === 'query'
-        ? queryList(raw, sent, dialect)
-        : raw.in === 'header'
-          ? headerList(raw, sent, dialect)
-          : undefined,
-    ...(raw.in === 'query' && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
+    exampleList:
+      !Array.isArray(sent) || !styled
+        ? undefined
+        : raw.in === 'query'
+          ? queryList(raw, sent, dialect)
+          : raw.in === 'header'
+            ? headerList(raw, sent, dialect)
+            : undefined,
+    ...(raw.in === 'query' && styled && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
   };
 }
 
 /**
- * A parameter's first named example (`examples: { x: { value | externalValue } }`), as a body's
- * are read: a file beside the spec is read (a text file's text, its last line break dropped, as
- * the value sent), a web address is kept as a link. Undefined when it has none.
+ * The media type entry of a parameter written with `content` (OpenAPI 3: a map of exactly one
+ * media type, so the first is read), and where it is. Undefined when there is none.
+ */
+function parameterMedia(raw: Json, at: SpecPointer): { holder: Json; at: SpecPointer } | undefined {
+  if (!isPlainObject(raw.content)) return undefined;
+  const [mediaType, entry] = Object.entries(raw.content)[0] ?? [];
+  if (!mediaType || !isPlainObject(entry)) return undefined;
+  return { holder: entry, at: child(at, 'content', mediaType) };
+}
+
+/**
+ * The example a parameter (or the media type of its `content`) gives: its `example`, else its
+ * first named example (`examples: { x: { value | externalValue } }`), read as a body's are: a file
+ * beside the spec is read (a text file's text, its last line break dropped, as the value sent), a
+ * web address is kept as a link. Undefined when it has none.
  */
 function parameterExample(
   context: WalkContext,
-  raw: Json,
+  holder: Json,
   at: SpecPointer,
 ): { value: unknown; url?: string } | undefined {
-  const [first] = namedExamples(context, raw.examples, child(at, 'examples'), PARAMETER_INSTEAD);
+  if (holder.example !== undefined) return { value: holder.example };
+  const [first] = namedExamples(context, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD);
   if (!first) return undefined;
   if (first.file && typeof first.value === 'string') return { value: first.value.replace(/\r?\n$/, '') };
   return first.url === undefined ? { value: first.value } : { value: undefined, url: first.url };

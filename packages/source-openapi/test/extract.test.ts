@@ -150,6 +150,61 @@ describe('OpenAPI 3 parameter examples', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toMatch(/\| `limit` \|.*\(example: `5`\)/);
   });
+
+  it('a parameter written with `content` takes its type and examples from the media type, as one with `schema` does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(join(dir, 'kennel.txt'), 'north-yard\n');
+    const media = (schema: string, examples: string) =>
+      `content: { application/json: { schema: ${schema}, ${examples} } }`;
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'servers: [{ url: https://pets.example }]',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      operationId: list',
+        '      parameters:',
+        `        - { name: limit, in: query, required: true, ${media('{ type: integer }', 'example: 5')} }`,
+        `        - { name: filter, in: query, required: true, ${media('{ type: object }', 'examples: { one: { $ref: "#/components/examples/Filter" } }')} }`,
+        `        - { name: X-Kennel, in: header, required: true, ${media('{ type: string }', 'examples: { local: { externalValue: kennel.txt } }')} }`,
+        `        - { name: breed, in: query, required: true, ${media('{ type: string, example: beagle }', 'examples: { remote: { externalValue: "https://example.com/breed.txt" } }')} }`,
+        `        - { name: X-Lost, in: header, ${media('{ type: string }', 'examples: { lost: { externalValue: lost.txt } }')} }`,
+        `        - { name: X-List, in: header, ${media('{ type: string }', 'examples: [a, b]')} }`,
+        '      responses: { "200": { description: OK } }',
+        'components: { examples: { Filter: { value: { color: red } } } }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const list = op(api, 'list');
+    expect(list.parameters.map((p) => [p.name, 'name' in p.type && p.type.name, p.example, p.exampleUrl])).toEqual([
+      ['limit', 'integer', '5', undefined],
+      ['filter', 'object', '{"color":"red"}', undefined],
+      ['X-Kennel', 'string', 'north-yard', undefined],
+      // The link stands for the example; curl still sends the schema's own.
+      ['breed', 'string', undefined, 'https://example.com/breed.txt'],
+      ['X-Lost', 'string', undefined, undefined],
+      ['X-List', 'string', undefined, undefined],
+    ]);
+    // Its value is written in its media type, JSON as a whole, not spread out as `style: form` would.
+    expect(list.curl).toContain(`/pets?limit=5&filter=${encodeURIComponent('{"color":"red"}')}&breed=beagle`);
+    expect(list.curl).toContain("-H 'X-Kennel: north-yard'");
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([
+      [
+        'DG_OPENAPI_EXAMPLE_EXTERNAL',
+        '#/paths/~1pets/get/parameters/4/content/application~1json/examples/lost/externalValue',
+      ],
+      ['DG_OPENAPI_EXAMPLES_LIST', '#/paths/~1pets/get/parameters/5/content/application~1json/examples'],
+    ]);
+    expect(diagnostics[0]!.message).toContain("the parameter's next example is shown instead");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toMatch(/\| `limit` \| query \| integer \| yes \|.*\(example: `5`\)/);
+    expect(page).toContain('| `X-Kennel` | header | string | yes | (example: `north-yard`) |');
+    expect(page).toContain('| `breed` | query | string | yes | (example: <https://example.com/breed.txt>) |');
+  });
 });
 
 /** The model of a spec written here, line by line (for cases too small for a fixture folder). */

@@ -20,7 +20,8 @@ const bundleFile = () => realpathSync(fileURLToPath(new URL('../dist/bundle/docg
 /** The jobs a code cache is trained on (scripts/write-code-cache.js). */
 export const codeCacheJobs = ['main', 'help'];
 /** Where the build writes the code cache of a job: beside the bundle. */
-export const codeCacheFile = (job) => `${bundleFile()}.${job}.code-cache`;
+const cacheFileBeside = (bundle, job) => `${bundle}.${job}.code-cache`;
+export const codeCacheFile = (job) => cacheFileBeside(bundleFile(), job);
 
 /** Whether a command line only asks for help or the version: the `help` cache is the one for it. */
 export const asksForHelp = (args) =>
@@ -53,7 +54,7 @@ export function loadBundle({ job = 'main', useCodeCache = true } = {}) {
   // The build writes only ASCII (scripts/bundle.js), which Latin-1 reads as UTF-8 would, a third faster.
   const source = readFileSync(file, 'latin1');
   const buildId = buildIdOf(source);
-  const cachedData = useCodeCache && buildId ? readCodeCache(codeCacheFile(job), buildId) : undefined;
+  const cachedData = useCodeCache && buildId ? readCodeCache(cacheFileBeside(file, job), buildId) : undefined;
   const parameters = 'exports, require, module, __filename, __dirname, __docgenLoaderImport';
   const script = new vm.Script(`(function (${parameters}) { ${source}\n})`, { filename: file, cachedData });
   const bundle = new Module(file);

@@ -12,8 +12,6 @@ import { pointerSegments } from './schema-validation.js';
 import { coreScalar } from './yaml-core-schema.js';
 
 interface Line {
-  /** Where the line starts in the text. */
-  start: number;
   /** The line's text, without its line break. */
   text: string;
   /** Its first non-space column (0-based); -1 for a blank or comment-only line. */
@@ -32,6 +30,11 @@ interface Entry {
   keyColumn: number;
   valueColumn: number;
 }
+
+/** A block sequence's item starts here: `-` then a space or the line's end. */
+const SEQUENCE_ITEM = /^-(?:\s|$)/;
+/** Flow collections, anchors, aliases, tags, block scalars and complex keys: `yaml`'s to place. */
+const NOT_PLACED_HERE = /^[[{&*!|>?%@`]/;
 
 const UNSURE = Symbol('unsure');
 type Sure<T> = T | typeof UNSURE;
@@ -75,7 +78,7 @@ export class BlockYamlPositions {
   /** The key and value of `segment` in the mapping or sequence starting at `at`. */
   private child(at: Place, segment: string): Sure<{ key?: Place; value: Place }> {
     const rest = this.lines[at.line]!.text.slice(at.column);
-    if (/^-(?:\s|$)/.test(rest)) {
+    if (SEQUENCE_ITEM.test(rest)) {
       const item = this.sequenceItem(at, segment);
       return item === UNSURE ? UNSURE : { value: item };
     }
@@ -85,8 +88,7 @@ export class BlockYamlPositions {
   /** Item `index` of the block sequence whose first `-` is at `at`. */
   private sequenceItem(at: Place, index: string): Sure<Place> {
     if (!/^(?:0|[1-9][0-9]*)$/.test(index)) return UNSURE;
-    const items = this.sequenceItems(at);
-    const line = items === UNSURE ? undefined : items[Number(index)];
+    const line = this.sequenceItems(at)[Number(index)];
     return line === undefined ? UNSURE : this.valueAfter(line, this.columnOn(line, at) + 1, at.column);
   }
 
@@ -100,13 +102,13 @@ export class BlockYamlPositions {
   }
 
   /** The lines of the items of the block sequence at `at`, read once. */
-  private sequenceItems(at: Place): Sure<number[]> {
+  private sequenceItems(at: Place): number[] {
     const id = `${at.line}:${at.column}`;
     let items = this.sequences.get(id);
     if (items) return items;
     items = [];
     for (const line of this.blockLines(at)) {
-      if (!/^-(?:\s|$)/.test(this.lines[line]!.text.slice(this.columnOn(line, at)))) break; // the sequence ended
+      if (!SEQUENCE_ITEM.test(this.lines[line]!.text.slice(this.columnOn(line, at)))) break; // the sequence ended
       items.push(line);
     }
     this.sequences.set(id, items);
@@ -124,7 +126,7 @@ export class BlockYamlPositions {
       const column = this.columnOn(line, at);
       const text = this.lines[line]!.text;
       // A sequence at the mapping's own indentation is the value of the key above it.
-      if (line !== at.line && /^-(?:\s|$)/.test(text.slice(column))) continue;
+      if (line !== at.line && SEQUENCE_ITEM.test(text.slice(column))) continue;
       const entry = readEntry(text, column);
       if (!entry || found.has(entry.key)) {
         entries = UNSURE;
@@ -163,15 +165,14 @@ export class BlockYamlPositions {
     const column = from + /^ */.exec(text.slice(from))![0].length;
     const rest = text.slice(column);
     if (rest !== '' && !rest.startsWith('#')) {
-      // Flow collections, anchors, aliases, tags, block scalars and complex keys: `yaml`'s to place.
-      if (/^[[{&*!|>?%@`]/.test(rest)) return UNSURE;
+      if (NOT_PLACED_HERE.test(rest)) return UNSURE;
       return { line, column };
     }
     const below = this.nextContent(line + 1);
     if (below === undefined) return UNSURE;
     const { text: next, indent } = this.lines[below]!;
-    if (indent > parentIndent || (underKey && indent === parentIndent && /^-(?:\s|$)/.test(next.slice(indent)))) {
-      if (/^[[{&*!|>?%@`]/.test(next.slice(indent))) return UNSURE;
+    if (indent > parentIndent || (underKey && indent === parentIndent && SEQUENCE_ITEM.test(next.slice(indent)))) {
+      if (NOT_PLACED_HERE.test(next.slice(indent))) return UNSURE;
       return { line: below, column: indent };
     }
     return UNSURE; // an empty value: where `yaml` puts it is its own business
@@ -189,16 +190,12 @@ export class BlockYamlPositions {
 }
 
 function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (const raw of text.split('\n')) {
+  return text.split('\n').map((raw) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const indent = /^ */.exec(line)![0].length;
     const blank = indent === line.length || line[indent] === '#';
-    lines.push({ start, text: line, indent: blank ? -1 : indent });
-    start += raw.length + 1;
-  }
-  return lines;
+    return { text: line, indent: blank ? -1 : indent };
+  });
 }
 
 /**

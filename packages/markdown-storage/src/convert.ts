@@ -83,8 +83,9 @@ export function toStorage(markdown: string, options: ToStorageOptions = {}): str
  * like `./other.md#getting-started`. It is the very table the page's own conversion builds, from
  * the headings it emits however they are written: ATX and setext, nested in lists, quotes and
  * containers, heading shortcodes (`{{% whatsnext-heading %}}`); not a `# comment` in a Liquid
- * highlight block, a Quarto callout's title heading or a Wiki.js tab set's marker. The page is
- * block-parsed once; only the top-level blocks that may hold a heading are parsed further.
+ * highlight block, a Quarto callout's title heading or a Wiki.js tab set's marker. A page whose
+ * headings are all plain top-level ATX lines gets those lines' table (plain-headings.ts); any
+ * other is block-parsed once, and only its top-level blocks that may hold a heading further.
  */
 export function pageAnchors(markdown: string): Map<string, string> {
   // A page whose headings are all plain ATX lines (every generated page): those lines' table.

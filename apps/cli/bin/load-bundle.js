@@ -5,10 +5,13 @@
 // compiles the bundle as Node's CommonJS loader would, with `vm.Script` and its `cachedData`.
 // There are two caches: one trained on the main job, one on `--help`, which calls a tenth of the
 // code and would spend more time reading the big cache than it saves.
-// A cache from another build, another Node or other V8 flags is not used (V8 rejects the last two
-// itself). The bundle's `import()`s call the function passed as `__docgenLoaderImport`
+// A cache is used only for the build, the Node and the flags it was made under (V8 would reject the
+// other two itself). Under other ones (`NODE_OPTIONS=--max-old-space-size=…` in CI, a Node
+// upgraded since the install) the first run compiles without one, then leaves a cache for its
+// Node and flags beside the trained one, which the next runs under them take. The bundle's `import()`s call the function passed as `__docgenLoaderImport`
 // (scripts/bundle.js): a `vm.Script` has no module loader of its own.
-import { readFileSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,16 +25,35 @@ export const codeCacheJobs = ['main', 'help'];
 /** Where the build writes the code cache of a job: beside the bundle. */
 const cacheFileBeside = (bundle, job) => `${bundle}.${job}.code-cache`;
 export const codeCacheFile = (job) => cacheFileBeside(bundleFile(), job);
+/** Where a run under another Node or other flags leaves the cache it made (`learnCodeCache`). */
+const learnedCacheFileBeside = (bundle, job, runtime) => `${bundle}.${job}.${runtime}.code-cache`;
+export const learnedCodeCacheFile = (job) => learnedCacheFileBeside(bundleFile(), job, runtimeId());
+/** Learned caches (of any Node and flags), for the build to delete with the bundle they were made for. */
+export const isLearnedCodeCache = (name) => /^docgen\.cjs\.\w+\.[0-9a-f]{12}\.code-cache$/.test(name);
+
+/**
+ * What V8 checks a code cache against besides the source: its own version (so Node's) and its
+ * flags, which come from the command line and NODE_OPTIONS (a non-V8 option only costs a cache).
+ */
+export const runtimeId = () =>
+  createHash('sha256')
+    .update(JSON.stringify([process.version, process.arch, process.execArgv, process.env.NODE_OPTIONS ?? '']))
+    .digest('hex')
+    .slice(0, 12);
 
 /** Whether a command line only asks for help or the version: the `help` cache is the one for it. */
 export const asksForHelp = (args) =>
   args.length === 0 || args[0] === 'help' || args.some((arg) => ['--help', '-h', '--version', '-v'].includes(arg));
 
-/** The bundle's build id: its first line, `/* docgen bundle <id> *\/`, which each cache's first line repeats. */
+/**
+ * The bundle's build id: its first line, `/* docgen bundle <id> *\/`. A cache's first line is
+ * `docgen bundle <id> <runtime id>`: the build and the Node and flags it was made for.
+ */
 const buildIdOf = (source) => /^\/\* docgen bundle (\w+) \*\//.exec(source)?.[1];
+const cacheHeader = (buildId, runtime) => `docgen bundle ${buildId} ${runtime}`;
 
-/** The cache written for this very bundle, or undefined. */
-function readCodeCache(file, buildId) {
+/** The cache written for this very bundle under this Node and these flags, or undefined. */
+function readCodeCache(file, header) {
   let data;
   try {
     data = readFileSync(file);
@@ -39,22 +61,40 @@ function readCodeCache(file, buildId) {
     return undefined; // never written (a build without one): compile
   }
   const newline = data.indexOf(10);
-  return newline > 0 && data.toString('latin1', 0, newline) === `docgen bundle ${buildId}`
-    ? data.subarray(newline + 1)
-    : undefined;
+  return newline > 0 && data.toString('latin1', 0, newline) === header ? data.subarray(newline + 1) : undefined;
+}
+
+/** Written to a temporary file and renamed, so a concurrent run reads a whole cache or none. */
+function writeCodeCache(file, data) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /**
- * The bundle's exports, run with the code cache of `job` (unless `useCodeCache` is false); `usedCodeCache`,
- * whether V8 took it; and `codeCache()`: the code cache of what has run so far, with this bundle's
- * id, for `codeCacheFile(job)` (the build calls it after a typical run).
+ * The bundle's exports, run with the code cache of `job` (unless `useCodeCache` is false): the
+ * build's, else one a run under this Node and these flags learned. `usedCodeCache`: whether V8
+ * took one; `codeCache()`: the code cache of what has run so far, with its header, for
+ * `codeCacheFile(job)` (the build calls it after a typical run); `learnCodeCache()`: after a run
+ * that had no cache, leave one for the next (false if the folder is read-only, say).
  */
 export function loadBundle({ job = 'main', useCodeCache = true } = {}) {
   const file = bundleFile();
   // The build writes only ASCII (scripts/bundle.js), which Latin-1 reads as UTF-8 would, a third faster.
   const source = readFileSync(file, 'latin1');
   const buildId = buildIdOf(source);
-  const cachedData = useCodeCache && buildId ? readCodeCache(cacheFileBeside(file, job), buildId) : undefined;
+  const runtime = runtimeId();
+  const header = cacheHeader(buildId, runtime);
+  const cachedData =
+    useCodeCache && buildId
+      ? (readCodeCache(cacheFileBeside(file, job), header) ??
+        readCodeCache(learnedCacheFileBeside(file, job, runtime), header))
+      : undefined;
   const parameters = 'exports, require, module, __filename, __dirname, __docgenLoaderImport';
   const script = new vm.Script(`(function (${parameters}) { ${source}\n})`, { filename: file, cachedData });
   const bundle = new Module(file);
@@ -69,9 +109,20 @@ export function loadBundle({ job = 'main', useCodeCache = true } = {}) {
     throw error;
   }
   bundle.loaded = true;
+  const usedCodeCache = cachedData !== undefined && !script.cachedDataRejected;
+  const codeCache = () => Buffer.concat([Buffer.from(`${header}\n`, 'latin1'), script.createCachedData()]);
   return {
     exports: bundle.exports,
-    usedCodeCache: cachedData !== undefined && !script.cachedDataRejected,
-    codeCache: () => Buffer.concat([Buffer.from(`docgen bundle ${buildId}\n`, 'latin1'), script.createCachedData()]),
+    usedCodeCache,
+    codeCache,
+    learnCodeCache: () => {
+      if (usedCodeCache || !useCodeCache || !buildId) return false;
+      try {
+        writeCodeCache(learnedCacheFileBeside(file, job, runtime), codeCache());
+        return true;
+      } catch {
+        return false; // a read-only install: the next run compiles too, as it always could
+      }
+    },
   };
 }

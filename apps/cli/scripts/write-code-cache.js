@@ -6,19 +6,22 @@
 //   main  `docgen generate` on the bundled example (every built-in plugin, Markdown and storage
 //         XHTML, nothing published): the main job, and the code of every other command's work;
 //   help  `docgen --help`.
-// Runs at install with the root `npm run build`. What a job prints is summed up in one line.
+// Runs at install with the root `npm run build`, which also deletes the caches runs under other
+// Nodes or flags learned for the previous bundle. What a job prints is summed up in one line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeCacheFile, codeCacheJobs, loadBundle } from '../bin/load-bundle.js';
+import { codeCacheFile, codeCacheJobs, isLearnedCodeCache, loadBundle } from '../bin/load-bundle.js';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
 const example = join(cli, '..', '..', 'examples', 'acme-shop', 'docgen.config.yaml');
 
 const job = process.argv[2];
 if (!job) {
+  const folder = dirname(codeCacheFile('main'));
+  for (const name of readdirSync(folder)) if (isLearnedCodeCache(name)) rmSync(join(folder, name), { force: true });
   for (const each of codeCacheJobs) {
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), each], {
       stdio: 'inherit',

@@ -1,23 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'acorn';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { repoRoot } from '@docgen/test-support';
 
 const cli = join(repoRoot, 'apps', 'cli');
 const bundle = join(cli, 'dist', 'bundle', 'docgen.cjs');
+// @ts-expect-error: plain JavaScript beside the CLI's bin, without types
+const { isLearnedCodeCache: isLearned } = (await import('../bin/load-bundle.js')) as {
+  isLearnedCodeCache(name: string): boolean;
+};
 
-/** What bin/load-bundle.js says of a load in a fresh Node, with the flags docgen runs under. */
-async function loadInFreshNode(script: string, root = cli): Promise<unknown> {
-  const loader = JSON.stringify(join(root, 'bin', 'load-bundle.js'));
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    '--input-type=module',
-    '-e',
-    `import * as loader from ${loader};\n${script}`,
-  ]);
-  return JSON.parse(stdout);
+/** What bin/load-bundle.js says of a load in a fresh Node, with the flags docgen runs under (or `flags`). */
+async function loadInFreshNode(script: string, root = cli, flags: string[] = []): Promise<unknown> {
+  const loader = JSON.stringify(pathToFileURL(join(root, 'bin', 'load-bundle.js')).href);
+  // A script file, not `-e`: Node's own options are part of what a cache is made for (runtimeId).
+  const folder = await mkdtemp(join(tmpdir(), 'docgen-load-'));
+  try {
+    const file = join(folder, 'load.mjs');
+    await writeFile(file, `import * as loader from ${loader};\n${script}`);
+    const { stdout } = await promisify(execFile)(process.execPath, [...flags, file]);
+    return JSON.parse(stdout);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 describe('the CLI bundle the build writes', () => {
@@ -62,14 +72,44 @@ describe('the CLI bundle the build writes', () => {
       const cache = join(copy, 'dist', 'bundle', 'docgen.cjs.main.code-cache');
       const data = await readFile(cache);
       const newline = data.indexOf(10);
-      expect(data.subarray(0, newline).toString('latin1')).toMatch(/^docgen bundle \w{16}$/);
-      await writeFile(cache, Buffer.concat([Buffer.from('docgen bundle 0000000000000000'), data.subarray(newline)]));
+      const header = data.subarray(0, newline).toString('latin1');
+      expect(header).toMatch(/^docgen bundle \w{16} [0-9a-f]{12}$/);
+      const otherBuild = header.replace(/bundle \w{16}/, 'bundle 0000000000000000');
+      await writeFile(cache, Buffer.concat([Buffer.from(otherBuild), data.subarray(newline)]));
       const result = await loadInFreshNode(
         `const { usedCodeCache, exports } = loader.loadBundle({ job: 'main' });
          console.log(JSON.stringify({ usedCodeCache, execute: typeof exports.execute }));`,
         copy,
       );
       expect(result).toEqual({ usedCodeCache: false, execute: 'function' });
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('under V8 flags the caches were not made for, compiles once and leaves a cache the next run takes', async () => {
+    const copy = await mkdtemp(join(cli, '.bundle-copy-'));
+    try {
+      await cp(join(cli, 'bin'), join(copy, 'bin'), { recursive: true });
+      await cp(join(cli, 'dist', 'bundle'), join(copy, 'dist', 'bundle'), { recursive: true });
+      const folder = join(copy, 'dist', 'bundle');
+      const trained = await readFile(join(folder, 'docgen.cjs.main.code-cache'));
+      const load = `const loaded = loader.loadBundle({ job: 'main' });
+        const learned = loaded.learnCodeCache();
+        console.log(JSON.stringify({ used: loaded.usedCodeCache, learned, file: loader.learnedCodeCacheFile('main') }));`;
+      const flags = ['--max-old-space-size=3072']; // what CI jobs often set in NODE_OPTIONS
+      const first = (await loadInFreshNode(load, copy, flags)) as { used: boolean; learned: boolean; file: string };
+      expect(first).toMatchObject({ used: false, learned: true });
+      expect(await readdir(folder)).toContain(basename(first.file));
+      expect(await loadInFreshNode(load, copy, flags)).toEqual({ ...first, used: true, learned: false });
+      // The install's own cache is untouched, and still the one taken without the flags.
+      expect((await readFile(join(folder, 'docgen.cjs.main.code-cache'))).equals(trained)).toBe(true);
+      expect(await loadInFreshNode(load, copy)).toMatchObject({ used: true, learned: false });
+      // Another flag set learns a cache of its own, named so the next build deletes both.
+      const other = (await loadInFreshNode(load, copy, ['--max-old-space-size=4096'])) as typeof first;
+      expect(other.file).not.toBe(first.file);
+      expect([basename(first.file), basename(other.file)].map(isLearned)).toEqual([true, true]);
+      expect(['docgen.cjs.main.code-cache', 'docgen.cjs.help.code-cache'].map(isLearned)).toEqual([false, false]);
     } finally {
       await rm(copy, { recursive: true, force: true });
     }

@@ -192,7 +192,7 @@ export function renderPrisma(
           documentation: keptLineBreaks(field.documentation),
           notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item)],
         })),
-        relations: [
+        relations: inFieldOrder(item, [
           ...model.relations
             .filter((relation) => relation.from === item.name)
             .map((relation) => relationView(relation, 'from')),
@@ -200,7 +200,7 @@ export function renderPrisma(
           ...model.relations
             .filter((relation) => relation.to === item.name && (relation.from !== item.name || relation.toField))
             .map((relation) => relationView(relation, 'to')),
-        ],
+        ]),
       }),
     });
   });
@@ -234,6 +234,19 @@ export function renderPrisma(
       }),
     });
   return { pages };
+}
+
+/**
+ * A model page's relations in the order its fields are declared, as its Fields table lists them: a
+ * tree's `parent` beside its `children`, and not the relations it holds first and those pointing at
+ * it after, in the order of the models that declare them.
+ */
+function inFieldOrder<Row extends { field?: string }>(item: DataModel, rows: Row[]): Row[] {
+  const position = (row: Row) => {
+    const index = item.fields.findIndex((field) => field.name === row.field);
+    return index < 0 ? item.fields.length : index;
+  };
+  return [...rows].sort((a, b) => position(a) - position(b)); // stable: a field's two rows keep their order
 }
 
 /**

@@ -696,6 +696,39 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     // The overview lists each relation once.
     expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
   });
+
+  it("lists a model's relations in the order of its fields, those it holds and those pointing at it alike", async () => {
+    // hoppscotch's collections: a tree (parent, children) declared before the team it belongs to and
+    // the requests it holds. Rows came out as the relations this model holds, then the others.
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Team {',
+        '  id          String           @id',
+        '  collections TeamCollection[]',
+        '}',
+        'model TeamCollection {',
+        '  id       String           @id',
+        '  parentID String?',
+        '  teamID   String',
+        '  parent   TeamCollection?  @relation("TeamCollectionChildParent", fields: [parentID], references: [id])',
+        '  children TeamCollection[] @relation("TeamCollectionChildParent")',
+        '  team     Team             @relation(fields: [teamID], references: [id], onDelete: Cascade)',
+        '  requests TeamRequest[]',
+        '}',
+        'model TeamRequest {',
+        '  id           String         @id',
+        '  collectionID String',
+        '  collection   TeamCollection @relation(fields: [collectionID], references: [id], onDelete: Cascade)',
+        '}',
+      ].join('\n'),
+    );
+    const relations = page('data-model/model/teamcollection').split('## Relations')[1]!;
+    const fields = [...relations.matchAll(/^\| `(\w+)` \|/gm)].map(([, field]) => field);
+    expect(fields).toEqual(['parent', 'children', 'team', 'requests']);
+  });
 });
 
 describe('data-model pages', () => {

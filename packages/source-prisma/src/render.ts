@@ -190,7 +190,7 @@ export function renderPrisma(
           ...field,
           typeMarkdown: typeOf(field),
           documentation: keptLineBreaks(field.documentation),
-          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item)],
+          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn)],
         })),
         relations: inFieldOrder(item, [
           ...model.relations
@@ -283,7 +283,7 @@ function flip(cardinality: Relation['cardinality']): string {
 }
 
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
-function notesOf(field: Field, model: DataModel): string[] {
+function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table'): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
   // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
@@ -303,7 +303,8 @@ function notesOf(field: Field, model: DataModel): string[] {
     );
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
-  if (field.dbName) notes.push(`column ${field.dbName}`);
+  // A MongoDB document has fields, not columns: `@map("_id")` names the document's field.
+  if (field.dbName) notes.push(`${storedIn === 'Collection' ? 'document field' : 'column'} ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
   // A TypeScript type, as code: `Record<string, number>` is not HTML, `'a' | 'b'` not a table.
   if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);

@@ -881,6 +881,11 @@ describe('data-model pages', () => {
       '| Collection | `Customer` |',
     );
     expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
+    // …and its documents have fields, not columns: `@map("_id")` names the document's field (umami's
+    // MongoDB schema read "column _id", "column website_id" beside "Collection")
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
+      '| `id` | `String` | `auto()` | primary key, document field _id, @db.ObjectId |  |',
+    );
     // MongoDB has no foreign key constraints: its relations are Prisma Client's, as with relationMode = "prisma"
     const emulated =
       "Relation mode `prisma` (MongoDB's only one): the database has no foreign key constraints; Prisma Client keeps these relations";

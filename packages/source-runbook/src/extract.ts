@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   DocgenError,
+  closestName,
   editDistance,
   fixOptionHint,
   parseStructured,
@@ -285,6 +286,7 @@ function readCatalogFile(
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
+    warnUnreadKeys(entity, service.name, { file, locate: document.locate, report: options.report });
     if (!service.owner)
       options.report?.({
         code: 'DG_RUNBOOK_NO_OWNER',
@@ -557,6 +559,72 @@ function dropSelfReferences(
       });
       return false;
     });
+  }
+}
+
+/** The fields Backstage defines for a Component's `metadata` and `spec`: what a runbook reads. */
+const ENTITY_FIELDS = {
+  metadata: ['name', 'namespace', 'title', 'description', 'labels', 'annotations', 'tags', 'links'],
+  spec: [
+    'type',
+    'lifecycle',
+    'owner',
+    'system',
+    'subcomponentOf',
+    'providesApis',
+    'consumesApis',
+    'dependsOn',
+    'dependencyOf',
+  ],
+} as const;
+
+/**
+ * Names of relations Backstage draws between entities, written as if they were a Component's spec
+ * fields (tour-of-heroes' `apiConsumedBy: ['component:www-heroes']`): what to write instead. The
+ * relations that are fields too (`dependsOn`, `dependencyOf`) are not here.
+ */
+const RELATION_NAMES: Record<string, string> = {
+  apiConsumedBy:
+    'each component that uses the API lists it in its own spec.consumesApis, and this one lists it in spec.providesApis',
+  apiProvidedBy: 'the component that provides an API lists it in its spec.providesApis',
+  ownedBy: 'write spec.owner',
+  ownerOf: 'the entities it owns name it in their spec.owner',
+  partOf: 'write spec.system (or spec.subcomponentOf, for a part of another component)',
+  hasPart: 'its parts name it in their spec.subcomponentOf',
+};
+
+/**
+ * Backstage accepts keys it does not define and ignores them, so a misspelt field (`dependOn`,
+ * `annotation`) or a relation's name written as a field (`apiConsumedBy`) loses what it says
+ * without a word, from Backstage and from the runbook alike: a warning at its line, with the field
+ * meant. Other keys (a plugin's own) are left alone.
+ */
+function warnUnreadKeys(
+  entity: Entity,
+  name: string,
+  context: {
+    file: string;
+    locate: (pointer: string, key?: boolean) => { line?: number };
+    report?: ExtractRunbookOptions['report'];
+  },
+): void {
+  for (const block of ['metadata', 'spec'] as const) {
+    const value = entity[block];
+    if (!value || typeof value !== 'object') continue;
+    const known: readonly string[] = ENTITY_FIELDS[block];
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const relation = block === 'spec' ? RELATION_NAMES[key] : undefined;
+      const meant = relation ? undefined : closestName(key, known, key.length >= 6 ? 2 : 1);
+      if (!relation && !meant) continue;
+      context.report?.({
+        code: 'DG_RUNBOOK_UNKNOWN_FIELD',
+        severity: 'warning',
+        message: `${block}.${key} (${name}) is ${relation ? "the name of a relation Backstage draws, not a Component's field" : "not a Component's field"}: Backstage ignores it, and so does the runbook`,
+        location: { file: context.file, line: context.locate(`/${block}/${key}`, true).line }, // the key's line
+        hint: relation ?? `did you mean ${block}.${meant}?`,
+      });
+    }
   }
 }
 

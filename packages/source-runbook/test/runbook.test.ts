@@ -199,6 +199,32 @@ describe('extractRunbooks', () => {
     });
   });
 
+  it('a misspelt field or a relation written as a field, which Backstage ignores, is a warning at its line', () => {
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(join(fixtures, 'unread-keys'), { report: (warning) => warnings.push(warning) });
+    const file = join(fixtures, 'unread-keys', 'heroes', 'catalog-info.yaml');
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_FIELD')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          "metadata.annotation (heroes-api) is not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 9 },
+        hint: 'did you mean metadata.annotations?',
+      }),
+      expect.objectContaining({
+        message: "spec.dependOn (heroes-api) is not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 15 },
+        hint: 'did you mean spec.dependsOn?',
+      }),
+      expect.objectContaining({
+        message:
+          "spec.apiConsumedBy (heroes-api) is the name of a relation Backstage draws, not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 16 },
+        hint: 'each component that uses the API lists it in its own spec.consumesApis, and this one lists it in spec.providesApis',
+      }),
+    ]); // costCenter, a key of the organisation's own, is no typo: nothing said
+  });
+
   it('a component that names itself as a dependency or dependent: left out, with a warning at the line', () => {
     const dir = join(fixtures, 'self-edge');
     const warnings: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 /** Service metadata as platform teams keep it: the example shop's five services, multi-entity files, and broken input. */
-import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +136,41 @@ describe('extractRunbooks', () => {
       ],
     ]);
     expect(unread[1]!.hint).toContain('service.owner and service.lifecycle are a Component');
+  });
+
+  it("another catalog's file: where its fields go is said for the shape it is written in", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    // Datadog's schema v3 (DataDog/datadog-agent's datadog-agent-ci) is Backstage-like, not v2's flat dd-service.
+    await mkdir(join(dir, 'ci'));
+    await writeFile(
+      join(dir, 'ci', 'service.datadog.yaml'),
+      [
+        'apiVersion: v3',
+        'kind: service',
+        'metadata:',
+        '  name: datadog-agent-ci',
+        '  displayName: Datadog-agent CI',
+        '  owner: agent-supply-chain',
+        'spec:',
+        '  lifecycle: 5 weeks',
+        '',
+      ].join('\n'),
+    );
+    const v3 = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(v3.hint).toContain(
+      "Datadog Service Catalog's metadata.name, metadata.displayName, metadata.owner, metadata.links and spec.lifecycle are a Component's metadata.name, metadata.title, spec.owner",
+    );
+    // An opslevel.yml of a repository (auth0's: `repository: { owner }`) has no service.* to map.
+    await rm(join(dir, 'ci'), { recursive: true });
+    await writeFile(
+      join(dir, 'opslevel.yml'),
+      '---\nversion: 1\nrepository:\n  owner: dx_customer_developer_tools\n  tier:\n',
+    );
+    const repository = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(repository.hint).toContain(
+      "OpsLevel's repository.owner is a Component's spec.owner (this file describes a repository",
+    );
+    expect(repository.hint).not.toContain('service.name');
   });
 
   it('no catalog-info.yaml: the error names what was found instead and what docgen reads', async () => {

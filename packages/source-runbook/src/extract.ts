@@ -264,10 +264,12 @@ function readCatalogFile(
       });
     }
     // An API or a Resource has no page: what the catalog says of it is shown where a component names it.
-    if (entity.kind.toLowerCase() === 'api' || entity.kind.toLowerCase() === 'resource')
+    if (entity.kind.toLowerCase() === 'api' || entity.kind.toLowerCase() === 'resource') {
+      warnUnreadKeys(entity, { file, locate: document.locate, report: options.report });
       (entity.kind.toLowerCase() === 'api' ? apis : resources).push(
         toCatalogEntity(entity, file, document.locate('/metadata/name').line),
       );
+    }
     // A Group or a User has no page: a component it owns shows its name and how to reach it.
     if (entity.kind.toLowerCase() === 'group' || entity.kind.toLowerCase() === 'user')
       owners.push(toOwner(entity, file, document.locate('/metadata/name').line));
@@ -286,7 +288,7 @@ function readCatalogFile(
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
-    warnUnreadKeys(entity, service.name, { file, locate: document.locate, report: options.report });
+    warnUnreadKeys(entity, { file, locate: document.locate, report: options.report });
     if (!service.owner)
       options.report?.({
         code: 'DG_RUNBOOK_NO_OWNER',
@@ -562,10 +564,10 @@ function dropSelfReferences(
   }
 }
 
-/** The fields Backstage defines for a Component's `metadata` and `spec`: what a runbook reads. */
-const ENTITY_FIELDS = {
-  metadata: ['name', 'namespace', 'title', 'description', 'labels', 'annotations', 'tags', 'links'],
-  spec: [
+/** The fields Backstage defines for an entity's `metadata`, and for the `spec` of the kinds a runbook reads. */
+const METADATA_FIELDS = ['name', 'namespace', 'title', 'description', 'labels', 'annotations', 'tags', 'links'];
+const SPEC_FIELDS: Record<string, readonly string[]> = {
+  component: [
     'type',
     'lifecycle',
     'owner',
@@ -576,7 +578,9 @@ const ENTITY_FIELDS = {
     'dependsOn',
     'dependencyOf',
   ],
-} as const;
+  api: ['type', 'lifecycle', 'owner', 'system', 'definition'],
+  resource: ['type', 'owner', 'system', 'dependsOn', 'dependencyOf'],
+};
 
 /**
  * Names of relations Backstage draws between entities, written as if they were a Component's spec
@@ -595,23 +599,26 @@ const RELATION_NAMES: Record<string, string> = {
 
 /**
  * Backstage accepts keys it does not define and ignores them, so a misspelt field (`dependOn`,
- * `annotation`) or a relation's name written as a field (`apiConsumedBy`) loses what it says
- * without a word, from Backstage and from the runbook alike: a warning at its line, with the field
- * meant. Other keys (a plugin's own) are left alone.
+ * `annotation`) or a relation's name written as a field (`apiConsumedBy` on a component,
+ * `apiProvidedBy` on an API) loses what it says without a word, from Backstage and from the
+ * runbook alike: a warning at its line, with the field meant. Other keys (a plugin's own) are
+ * left alone.
  */
 function warnUnreadKeys(
   entity: Entity,
-  name: string,
   context: {
     file: string;
     locate: (pointer: string, key?: boolean) => { line?: number };
     report?: ExtractRunbookOptions['report'];
   },
 ): void {
+  const kind = entity.kind.toLowerCase();
+  const fields = { metadata: METADATA_FIELDS, spec: SPEC_FIELDS[kind] ?? [] };
+  const a = `${/^[aeiou]/i.test(entity.kind) ? 'an' : 'a'} ${kind === 'api' ? 'API' : entity.kind}`;
   for (const block of ['metadata', 'spec'] as const) {
     const value = entity[block];
     if (!value || typeof value !== 'object') continue;
-    const known: readonly string[] = ENTITY_FIELDS[block];
+    const known = fields[block];
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
       const relation = block === 'spec' ? RELATION_NAMES[key] : undefined;
@@ -620,7 +627,7 @@ function warnUnreadKeys(
       context.report?.({
         code: 'DG_RUNBOOK_UNKNOWN_FIELD',
         severity: 'warning',
-        message: `${block}.${key} (${name}) is ${relation ? "the name of a relation Backstage draws, not a Component's field" : "not a Component's field"}: Backstage ignores it, and so does the runbook`,
+        message: `${block}.${key} (${entity.metadata.name}) is ${relation ? `the name of a relation Backstage draws, not ${a}'s field` : `not ${a}'s field`}: Backstage ignores it, and so does the runbook`,
         location: { file: context.file, line: context.locate(`/${block}/${key}`, true).line }, // the key's line
         hint: relation ?? `did you mean ${block}.${meant}?`,
       });

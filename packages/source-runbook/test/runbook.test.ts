@@ -257,6 +257,12 @@ describe('extractRunbooks', () => {
         location: { file, line: 16 },
         hint: 'each component that uses the API lists it in its own spec.consumesApis, and this one lists it in spec.providesApis',
       }),
+      expect.objectContaining({
+        message:
+          "spec.apiProvidedBy (heroes-openapi) is the name of a relation Backstage draws, not an API's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 28 },
+        hint: 'the component that provides an API lists it in its spec.providesApis',
+      }),
     ]); // costCenter, a key of the organisation's own, is no typo: nothing said
   });
 

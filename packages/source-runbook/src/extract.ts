@@ -751,6 +751,7 @@ interface Entity {
     title?: string;
     description?: string;
     tags?: string[];
+    labels?: Record<string, string>;
     links?: Array<{ url: string; title?: string }>;
     annotations?: Record<string, string>;
   };
@@ -846,6 +847,7 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     system: spec.system,
     subcomponentOf: spec.subcomponentOf,
     tags: metadata.tags ?? [],
+    labels: Object.entries(metadata.labels ?? {}).map(([key, value]) => ({ key, value })),
     annotations: Object.entries(metadata.annotations ?? {})
       .filter(([key]) => !looksSecret(key))
       .map(([key, value]) => ({ key, value })),
@@ -925,6 +927,7 @@ export const entitySchema = {
         description: { type: 'string' },
         tags: stringList,
         // Backstage allows only strings here; a number would otherwise be shown as written.
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
         annotations: { type: 'object', additionalProperties: { type: 'string' } },
         links: {
           type: 'array',

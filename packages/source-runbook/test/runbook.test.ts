@@ -442,6 +442,34 @@ describe('extractRunbooks', () => {
   });
 });
 
+describe('metadata.labels', () => {
+  it('are a row of the page, each as written; a label Backstage refuses (a number) is an error at its line', async () => {
+    // Backstage's own ComponentV1alpha1 example labels its service `product_name: Random value Generator`;
+    // invalid-component.yaml, `goVersion` and `category`. Labels were read, and shown nowhere.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const catalog = (labels: string) =>
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: lorem-service',
+        '  labels:',
+        labels,
+        'spec: { type: service, lifecycle: production, owner: tools }',
+        '',
+      ].join('\n');
+    await writeFile(join(dir, 'catalog-info.yaml'), catalog('    product_name: Random value Generator\n    tier: "1"'));
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    expect(tree.pages.find((page) => page.key === 'runbooks/lorem-service')!.markdown).toContain(
+      '| Labels | `product_name: Random value Generator`, `tier: 1` |',
+    );
+    await writeFile(join(dir, 'catalog-info.yaml'), catalog('    tier: 1'));
+    const number = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(number).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { line: 6 } });
+    expect(number.hint).toBe('quote it, as YAML reads it as a number: tier: "1"');
+  });
+});
+
 describe('systems, subcomponents and annotations', () => {
   const dir = join(fixtures, 'systems');
   const tree = renderRunbooks(extractRunbooks(dir), templates, { cwd: dir });

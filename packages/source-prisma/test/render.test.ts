@@ -1040,6 +1040,83 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
   });
 
+  it('a multi-file schema with several m-n between two models, named and not: each relation once, in the table and the ERD', async () => {
+    // AlexWright1324/Election's prisma/schema folder: the generator in schema.prisma, the models in
+    // user.prisma and election.prisma, and User tied to Election and Motion by one unnamed m-n and
+    // several named ones.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-folder-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["prismaSchemaFolder"]\n}\n\ndatasource db {\n  provider = "sqlite"\n}\n',
+    );
+    await writeFile(
+      join(dir, 'user.prisma'),
+      [
+        'model User {',
+        '    userID String @id',
+        '    electionAdmins   Election[]',
+        '    electionMembers  Election[] @relation("ElectionMembers")',
+        '    motionSeconders  Motion[]   @relation("MotionSeconders")',
+        '    motionProposers  Motion[]   @relation("MotionProposers")',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'election.prisma'),
+      [
+        'model Election {',
+        '  id      String @id',
+        '  members User[] @relation("ElectionMembers")',
+        '  admins  User[]',
+        '  motions Motion[]',
+        '}',
+        'model Motion {',
+        '  id         String   @id',
+        '  election   Election @relation(fields: [electionID], references: [id], onDelete: Cascade)',
+        '  proposer   User     @relation("MotionProposers", fields: [proposerID], references: [userID], onDelete: Cascade)',
+        '  seconders  User[]   @relation("MotionSeconders")',
+        '  electionID String',
+        '  proposerID String',
+        '}',
+      ].join('\n'),
+    );
+    const model = await extractPrisma(dir);
+    expect(
+      model.relations.map(({ from, fromField, cardinality, to, toField }) => [
+        from,
+        fromField,
+        cardinality,
+        to,
+        toField,
+      ]),
+    ).toEqual([
+      ['Election', 'members', 'm:n', 'User', 'electionMembers'],
+      ['Election', 'admins', 'm:n', 'User', 'electionAdmins'],
+      ['Motion', 'election', 'n:1', 'Election', 'motions'],
+      ['Motion', 'proposer', 'n:1', 'User', 'motionProposers'],
+      ['Motion', 'seconders', 'm:n', 'User', 'motionSeconders'],
+    ]);
+    expect(model.models.find((item) => item.name === 'User')!.defined).toEqual({
+      file: join(dir, 'user.prisma'),
+      line: 1,
+    });
+    const tree = renderPrisma(model, templates, { cwd: dir });
+    const overview = tree.pages[0]!.markdown;
+    expect(overview).toContain('| join table `_ElectionMembers` |');
+    expect(overview).toContain('| join table `_ElectionToUser` |'); // the unnamed one: Prisma's name, both models sorted
+    expect(overview.match(/^\| \[(Election|Motion)\]/gm)).toHaveLength(5 + 2); // 5 relations, 2 models' rows
+    // one edge per relation in the diagram
+    expect(erdDot(model).match(/ -> /g)).toHaveLength(5);
+    // and the User page lists the four that reach it, in the order of its fields
+    const user = tree.pages.find((page) => page.key === 'data-model/model/user')!.markdown.split('## Relations')[1]!;
+    expect([...user.matchAll(/^\| `(\w+)` \|/gm)].map(([, field]) => field)).toEqual([
+      'electionAdmins',
+      'electionMembers',
+      'motionSeconders',
+      'motionProposers',
+    ]);
+  });
+
   it('a multi-file schema: the ignored model is read from its own file, at its own line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-ignore-'));
     const text = await readFile(schema, 'utf8');

@@ -24,7 +24,7 @@ const OTHER_FORMATS: Array<{ name: RegExp; format: string; mapping: (head: strin
     mapping: (head) =>
       /^repository:/m.test(head) && !/^service:/m.test(head)
         ? "repository.owner is a Component's spec.owner (this file describes a repository: the Component also needs metadata.name, the service's name, and spec.type and spec.lifecycle)"
-        : "service.name, service.description, service.owner and service.lifecycle are a Component's metadata.name, metadata.description, spec.owner and spec.lifecycle",
+        : "service.name, service.description, service.owner and service.lifecycle are a Component's metadata.name, metadata.description, spec.owner and spec.lifecycle, and service.dependencies its spec.dependsOn",
   },
   {
     name: /^cortex\.ya?ml$/,
@@ -45,7 +45,7 @@ const OTHER_FORMATS: Array<{ name: RegExp; format: string; mapping: (head: strin
     name: /^compass\.ya?ml$/,
     format: 'Atlassian Compass',
     mapping: () =>
-      "name, description, ownerId and links are a Component's metadata.name, metadata.description, spec.owner and metadata.links",
+      "name, description, ownerId and links are a Component's metadata.name, metadata.description, spec.owner and metadata.links, and relationships.DEPENDS_ON its spec.dependsOn",
   },
 ];
 

@@ -256,7 +256,9 @@ function inferDocsTargets(
     },
   };
   const targets = { [generate]: docsTarget, [publish]: publishTarget };
-  return { projects: { [projectRoot]: { name: projectName(context.workspaceRoot, projectRoot), targets } } };
+  const name = projectName(context.workspaceRoot, projectRoot);
+  // No `name` key at all where Nx names the project: a key set to undefined would unname it when merged in process.
+  return { projects: { [projectRoot]: name === undefined ? { targets } : { name, targets } } };
 }
 
 /**
@@ -438,9 +440,32 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** A folder that is already a package keeps its name (Nx merges by root); otherwise name it by path. */
+/**
+ * The project's name, as Nx names it, or undefined where Nx's own project.json inference does.
+ * Nx's package.json inference names only the package.json files of the npm workspaces (`nx.name`, else
+ * `name`, else the folder's last segment in lower case); another folder's package.json (a
+ * `tools/docs` outside the workspaces, one without a `name`) makes no project, and a project docgen
+ * infers there would have no name: Nx then stops with "The projects in the following directories
+ * have no name provided". So a package.json folder is named by that same rule here, which agrees
+ * with Nx's where Nx names it too. A folder with neither file is named by its path.
+ */
 function projectName(workspaceRoot: string, projectRoot: string): string | undefined {
+  // project.json names its project itself (its inference runs last); one without a name is Nx's own error.
+  if (existsSync(join(workspaceRoot, projectRoot, 'project.json'))) return undefined;
   const manifest = join(workspaceRoot, projectRoot, 'package.json');
-  if (existsSync(manifest) || existsSync(join(workspaceRoot, projectRoot, 'project.json'))) return undefined;
+  return (existsSync(manifest) && packageProjectName(manifest, projectRoot)) || folderName(workspaceRoot, projectRoot);
+}
+
+/** What Nx's package.json inference names a package's project: `nx.name`, else `name`, else the folder's last segment in lower case. */
+function packageProjectName(manifest: string, projectRoot: string): string | undefined {
+  const json = readJson(manifest) as { name?: unknown; nx?: { name?: unknown } } | undefined;
+  if (!json) return undefined; // not JSON: Nx itself reports the broken manifest
+  const named = [json.nx?.name, json.name].find((name): name is string => typeof name === 'string' && name !== '');
+  if (named) return named;
+  return projectRoot === '.' ? undefined : posix.basename(projectRoot).toLowerCase();
+}
+
+/** The workspace's folder name for its root project, else the project folder's path (`tools-docs`). */
+function folderName(workspaceRoot: string, projectRoot: string): string {
   return projectRoot === '.' ? basename(workspaceRoot) : projectRoot.replace(/[\\/]/g, '-');
 }

@@ -99,6 +99,30 @@ describe('@docgen/nx-plugin inference, through the real nx CLI', () => {
   });
 });
 
+describe('a docgen config beside a package.json that Nx makes no project of', () => {
+  it('names the project as Nx names a package: its nx.name or name, else its folder in lower case', async () => {
+    // The workspaces are services/*: tools/* are config folders with a package.json of their own
+    // (a site's, a script's), which Nx's package.json inference skips, so no plugin named them
+    // and Nx stopped with "The projects in the following directories have no name provided".
+    const root = await workspace({
+      'tools/Docs/package.json': JSON.stringify({ private: true }),
+      'tools/Docs/docgen.config.yaml': 'sources: []\n',
+      'tools/site/package.json': JSON.stringify({ name: 'site-package', private: true }),
+      'tools/site/docgen.config.yaml': 'sources: []\n',
+      'tools/renamed/package.json': JSON.stringify({ name: 'renamed-package', nx: { name: 'renamed' } }),
+      'tools/renamed/docgen.config.yaml': 'sources: []\n',
+      // In the workspaces, without a name: Nx names it, and the name docgen gives is the same one.
+      'services/nameless/package.json': JSON.stringify({ private: true }),
+      'services/nameless/docgen.config.yaml': 'sources: []\n',
+    });
+    const withDocs = JSON.parse(await nx(root, 'show', 'projects', '--with-target', 'docs', '--json'));
+    expect(withDocs.sort()).toEqual(['docs', 'nameless', 'renamed', 'site-package']);
+    const docs = JSON.parse(await nx(root, 'show', 'project', 'docs', '--json'));
+    expect(docs).toMatchObject({ root: 'tools/Docs', targets: { docs: { options: { cwd: 'tools/Docs' } } } });
+    expect(JSON.parse(await nx(root, 'show', 'project', 'renamed', '--json')).root).toBe('tools/renamed');
+  });
+});
+
 describe('a docs target whose config reaches outside its project', () => {
   let root: string;
   beforeAll(async () => {

@@ -5,6 +5,7 @@
  * Read from the schema's text, only after the parse failed, so a valid schema never pays for it.
  */
 import { basename } from 'node:path';
+import { closestName } from '@docgen/core';
 
 /** A schema file as the parse saw it: its path, its name in the parse, its text. */
 export interface SchemaSource {
@@ -199,4 +200,31 @@ export function providerListHint(
     return `a list of providers is early Prisma 2's, which later versions refuse: write the one the database uses, \`provider = "${first}"\``;
   }
   return undefined;
+}
+
+/** The attributes of Prisma's language: a field's, and a block's (a model's, view's or enum's). */
+const FIELD_ATTRIBUTES = ['@id', '@default', '@unique', '@relation', '@map', '@updatedAt', '@ignore', '@shardKey'];
+const BLOCK_ATTRIBUTES = ['@@id', '@@unique', '@@index', '@@map', '@@ignore', '@@schema', '@@fulltext', '@@shardKey'];
+
+/**
+ * "Attribute not known" says what is wrong, not what was meant: `@updated_at` (a database column's
+ * spelling) for `@updatedAt`, `@@Index` for `@@index`. The hint names the attribute a misspelt one
+ * is closest to, at its file and line; undefined when none is near. Prisma reports `@@Index` as
+ * `@Index`, so the attribute is read as the line writes it.
+ */
+export function unknownAttributeHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  const hints = new Set<string>();
+  for (const error of errors) {
+    const name = /Attribute not known: "@{1,2}([\w.]+)"/.exec(error.message)?.[1];
+    if (!name) continue;
+    const line = sources.find((source) => source.name === error.name)?.text.split('\n')[error.line - 1] ?? '';
+    const written = new RegExp(`@@?${name.replace(/\./g, '\\.')}(?![\\w.])`).exec(line)?.[0] ?? `@${name}`;
+    const meant = closestName(written, written.startsWith('@@') ? BLOCK_ATTRIBUTES : FIELD_ATTRIBUTES);
+    if (meant)
+      hints.add(`\`${written}\` (${error.name}:${error.line}) is no attribute of Prisma's: write \`${meant}\``);
+  }
+  return hints.size ? [...hints].join('; ') : undefined;
 }

@@ -15,6 +15,7 @@ import {
   foreignSchemaHint,
   foreignSign,
   providerListHint,
+  unknownAttributeHint,
   type SchemaSource,
 } from './diagnose.js';
 import { readDocumentation } from './directives.js';
@@ -489,6 +490,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const more = found.length > 1 ? ` (and ${found.length - 1} more error${found.length > 2 ? 's' : ''})` : '';
   const cascades = cascadeRelations(found, sources);
   const providerList = providerListHint(found, sources);
+  const misspelt = unknownAttributeHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
@@ -500,6 +502,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),
+        ...(misspelt ? [misspelt] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

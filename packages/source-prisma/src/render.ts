@@ -190,9 +190,9 @@ export function renderPrisma(
           ...field,
           typeMarkdown: typeOf(field),
           documentation: keptLineBreaks(field.documentation),
-          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item)],
+          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn)],
         })),
-        relations: [
+        relations: inFieldOrder(item, [
           ...model.relations
             .filter((relation) => relation.from === item.name)
             .map((relation) => relationView(relation, 'from')),
@@ -200,7 +200,7 @@ export function renderPrisma(
           ...model.relations
             .filter((relation) => relation.to === item.name && (relation.from !== item.name || relation.toField))
             .map((relation) => relationView(relation, 'to')),
-        ],
+        ]),
       }),
     });
   });
@@ -237,6 +237,19 @@ export function renderPrisma(
 }
 
 /**
+ * A model page's relations in the order its fields are declared, as its Fields table lists them: a
+ * tree's `parent` beside its `children`, and not the relations it holds first and those pointing at
+ * it after, in the order of the models that declare them.
+ */
+function inFieldOrder<Row extends { field?: string }>(item: DataModel, rows: Row[]): Row[] {
+  const position = (row: Row) => {
+    const index = item.fields.findIndex((field) => field.name === row.field);
+    return index < 0 ? item.fields.length : index;
+  };
+  return [...rows].sort((a, b) => position(a) - position(b)); // stable: a field's two rows keep their order
+}
+
+/**
  * How a relation is held: its foreign key (`authorId → id`), a join table for an implicit m-n
  * (Prisma names it `_` and the relation's name: `_PostToTag`), or (MongoDB) a list of ids on each side.
  */
@@ -270,7 +283,7 @@ function flip(cardinality: Relation['cardinality']): string {
 }
 
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
-function notesOf(field: Field, model: DataModel): string[] {
+function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table'): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
   // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
@@ -290,7 +303,8 @@ function notesOf(field: Field, model: DataModel): string[] {
     );
   if (field.relation?.onDelete) notes.push(`on delete ${field.relation.onDelete}`);
   if (field.relation?.onUpdate) notes.push(`on update ${field.relation.onUpdate}`);
-  if (field.dbName) notes.push(`column ${field.dbName}`);
+  // A MongoDB document has fields, not columns: `@map("_id")` names the document's field.
+  if (field.dbName) notes.push(`${storedIn === 'Collection' ? 'document field' : 'column'} ${field.dbName}`);
   if (field.nativeType) notes.push(field.nativeType);
   // A TypeScript type, as code: `Record<string, number>` is not HTML, `'a' | 'b'` not a table.
   if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);

@@ -428,6 +428,33 @@ describe('extractPrisma', () => {
     expect(error.hint).toContain('write the one the database uses, `provider = "postgresql"`');
   });
 
+  it('a misspelt attribute: Prisma\'s "Attribute not known", and the attribute it is closest to', async () => {
+    // A column's spelling for @updatedAt (a spec's schema wrote `@updated_at`), and a block attribute
+    // Prisma reports with one `@` (`@@Index` is "Attribute not known: \"@Index\"").
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model UserProfile {',
+          '  id         String   @id',
+          '  code       String',
+          '  updated_at DateTime @default(now()) @updated_at',
+          '  @@Index([code])',
+          '  @@fancy([code])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 7 } });
+    expect(error.message).toContain('Attribute not known: "@updated_at"');
+    expect(error.hint).toContain(
+      "`@updated_at` (schema.prisma:7) is no attribute of Prisma's: write `@updatedAt`; `@@Index` (schema.prisma:8) is no attribute of Prisma's: write `@@index`.",
+    );
+    expect(error.hint).not.toContain('@@fancy'); // nothing near it: Prisma's words are the whole story
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

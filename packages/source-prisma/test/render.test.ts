@@ -696,6 +696,39 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     // The overview lists each relation once.
     expect(page('data-model').match(/\| (n:1|m:n) \|/g)).toEqual(['| n:1 |', '| m:n |']);
   });
+
+  it("lists a model's relations in the order of its fields, those it holds and those pointing at it alike", async () => {
+    // hoppscotch's collections: a tree (parent, children) declared before the team it belongs to and
+    // the requests it holds. Rows came out as the relations this model holds, then the others.
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Team {',
+        '  id          String           @id',
+        '  collections TeamCollection[]',
+        '}',
+        'model TeamCollection {',
+        '  id       String           @id',
+        '  parentID String?',
+        '  teamID   String',
+        '  parent   TeamCollection?  @relation("TeamCollectionChildParent", fields: [parentID], references: [id])',
+        '  children TeamCollection[] @relation("TeamCollectionChildParent")',
+        '  team     Team             @relation(fields: [teamID], references: [id], onDelete: Cascade)',
+        '  requests TeamRequest[]',
+        '}',
+        'model TeamRequest {',
+        '  id           String         @id',
+        '  collectionID String',
+        '  collection   TeamCollection @relation(fields: [collectionID], references: [id], onDelete: Cascade)',
+        '}',
+      ].join('\n'),
+    );
+    const relations = page('data-model/model/teamcollection').split('## Relations')[1]!;
+    const fields = [...relations.matchAll(/^\| `(\w+)` \|/gm)].map(([, field]) => field);
+    expect(fields).toEqual(['parent', 'children', 'team', 'requests']);
+  });
 });
 
 describe('data-model pages', () => {
@@ -848,6 +881,11 @@ describe('data-model pages', () => {
       '| Collection | `Customer` |',
     );
     expect(mongo.pages[0]!.markdown).toContain('| Model | Collection | Fields | Description |');
+    // …and its documents have fields, not columns: `@map("_id")` names the document's field (umami's
+    // MongoDB schema read "column _id", "column website_id" beside "Collection")
+    expect(mongo.pages.find((page) => page.key === 'data-model/model/customer')!.markdown).toContain(
+      '| `id` | `String` | `auto()` | primary key, document field _id, @db.ObjectId |  |',
+    );
     // MongoDB has no foreign key constraints: its relations are Prisma Client's, as with relationMode = "prisma"
     const emulated =
       "Relation mode `prisma` (MongoDB's only one): the database has no foreign key constraints; Prisma Client keeps these relations";
@@ -1000,6 +1038,83 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       '<TD ALIGN="LEFT">legacy_pin</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">String? (ignored)</FONT>',
     );
     expect(await erdSvg(await extractPrisma(schema))).toContain('>audit_log</text>');
+  });
+
+  it('a multi-file schema with several m-n between two models, named and not: each relation once, in the table and the ERD', async () => {
+    // AlexWright1324/Election's prisma/schema folder: the generator in schema.prisma, the models in
+    // user.prisma and election.prisma, and User tied to Election and Motion by one unnamed m-n and
+    // several named ones.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-folder-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["prismaSchemaFolder"]\n}\n\ndatasource db {\n  provider = "sqlite"\n}\n',
+    );
+    await writeFile(
+      join(dir, 'user.prisma'),
+      [
+        'model User {',
+        '    userID String @id',
+        '    electionAdmins   Election[]',
+        '    electionMembers  Election[] @relation("ElectionMembers")',
+        '    motionSeconders  Motion[]   @relation("MotionSeconders")',
+        '    motionProposers  Motion[]   @relation("MotionProposers")',
+        '}',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'election.prisma'),
+      [
+        'model Election {',
+        '  id      String @id',
+        '  members User[] @relation("ElectionMembers")',
+        '  admins  User[]',
+        '  motions Motion[]',
+        '}',
+        'model Motion {',
+        '  id         String   @id',
+        '  election   Election @relation(fields: [electionID], references: [id], onDelete: Cascade)',
+        '  proposer   User     @relation("MotionProposers", fields: [proposerID], references: [userID], onDelete: Cascade)',
+        '  seconders  User[]   @relation("MotionSeconders")',
+        '  electionID String',
+        '  proposerID String',
+        '}',
+      ].join('\n'),
+    );
+    const model = await extractPrisma(dir);
+    expect(
+      model.relations.map(({ from, fromField, cardinality, to, toField }) => [
+        from,
+        fromField,
+        cardinality,
+        to,
+        toField,
+      ]),
+    ).toEqual([
+      ['Election', 'members', 'm:n', 'User', 'electionMembers'],
+      ['Election', 'admins', 'm:n', 'User', 'electionAdmins'],
+      ['Motion', 'election', 'n:1', 'Election', 'motions'],
+      ['Motion', 'proposer', 'n:1', 'User', 'motionProposers'],
+      ['Motion', 'seconders', 'm:n', 'User', 'motionSeconders'],
+    ]);
+    expect(model.models.find((item) => item.name === 'User')!.defined).toEqual({
+      file: join(dir, 'user.prisma'),
+      line: 1,
+    });
+    const tree = renderPrisma(model, templates, { cwd: dir });
+    const overview = tree.pages[0]!.markdown;
+    expect(overview).toContain('| join table `_ElectionMembers` |');
+    expect(overview).toContain('| join table `_ElectionToUser` |'); // the unnamed one: Prisma's name, both models sorted
+    expect(overview.match(/^\| \[(Election|Motion)\]/gm)).toHaveLength(5 + 2); // 5 relations, 2 models' rows
+    // one edge per relation in the diagram
+    expect(erdDot(model).match(/ -> /g)).toHaveLength(5);
+    // and the User page lists the four that reach it, in the order of its fields
+    const user = tree.pages.find((page) => page.key === 'data-model/model/user')!.markdown.split('## Relations')[1]!;
+    expect([...user.matchAll(/^\| `(\w+)` \|/gm)].map(([, field]) => field)).toEqual([
+      'electionAdmins',
+      'electionMembers',
+      'motionSeconders',
+      'motionProposers',
+    ]);
   });
 
   it('a multi-file schema: the ignored model is read from its own file, at its own line', async () => {

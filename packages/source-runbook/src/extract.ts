@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'n
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   DocgenError,
+  closestName,
   editDistance,
   fixOptionHint,
   parseStructured,
@@ -263,10 +264,12 @@ function readCatalogFile(
       });
     }
     // An API or a Resource has no page: what the catalog says of it is shown where a component names it.
-    if (entity.kind.toLowerCase() === 'api' || entity.kind.toLowerCase() === 'resource')
+    if (entity.kind.toLowerCase() === 'api' || entity.kind.toLowerCase() === 'resource') {
+      warnUnreadKeys(entity, { file, locate: document.locate, report: options.report });
       (entity.kind.toLowerCase() === 'api' ? apis : resources).push(
         toCatalogEntity(entity, file, document.locate('/metadata/name').line),
       );
+    }
     // A Group or a User has no page: a component it owns shows its name and how to reach it.
     if (entity.kind.toLowerCase() === 'group' || entity.kind.toLowerCase() === 'user')
       owners.push(toOwner(entity, file, document.locate('/metadata/name').line));
@@ -285,6 +288,7 @@ function readCatalogFile(
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
+    warnUnreadKeys(entity, { file, locate: document.locate, report: options.report });
     if (!service.owner)
       options.report?.({
         code: 'DG_RUNBOOK_NO_OWNER',
@@ -560,6 +564,77 @@ function dropSelfReferences(
   }
 }
 
+/** The fields Backstage defines for an entity's `metadata`, and for the `spec` of the kinds a runbook reads. */
+const METADATA_FIELDS = ['name', 'namespace', 'title', 'description', 'labels', 'annotations', 'tags', 'links'];
+const SPEC_FIELDS: Record<string, readonly string[]> = {
+  component: [
+    'type',
+    'lifecycle',
+    'owner',
+    'system',
+    'subcomponentOf',
+    'providesApis',
+    'consumesApis',
+    'dependsOn',
+    'dependencyOf',
+  ],
+  api: ['type', 'lifecycle', 'owner', 'system', 'definition'],
+  resource: ['type', 'owner', 'system', 'dependsOn', 'dependencyOf'],
+};
+
+/**
+ * Names of relations Backstage draws between entities, written as if they were a Component's spec
+ * fields (tour-of-heroes' `apiConsumedBy: ['component:www-heroes']`): what to write instead. The
+ * relations that are fields too (`dependsOn`, `dependencyOf`) are not here.
+ */
+const RELATION_NAMES: Record<string, string> = {
+  apiConsumedBy:
+    'each component that uses the API lists it in its own spec.consumesApis, and this one lists it in spec.providesApis',
+  apiProvidedBy: 'the component that provides an API lists it in its spec.providesApis',
+  ownedBy: 'write spec.owner',
+  ownerOf: 'the entities it owns name it in their spec.owner',
+  partOf: 'write spec.system (or spec.subcomponentOf, for a part of another component)',
+  hasPart: 'its parts name it in their spec.subcomponentOf',
+};
+
+/**
+ * Backstage accepts keys it does not define and ignores them, so a misspelt field (`dependOn`,
+ * `annotation`) or a relation's name written as a field (`apiConsumedBy` on a component,
+ * `apiProvidedBy` on an API) loses what it says without a word, from Backstage and from the
+ * runbook alike: a warning at its line, with the field meant. Other keys (a plugin's own) are
+ * left alone.
+ */
+function warnUnreadKeys(
+  entity: Entity,
+  context: {
+    file: string;
+    locate: (pointer: string, key?: boolean) => { line?: number };
+    report?: ExtractRunbookOptions['report'];
+  },
+): void {
+  const kind = entity.kind.toLowerCase();
+  const fields = { metadata: METADATA_FIELDS, spec: SPEC_FIELDS[kind] ?? [] };
+  const a = `${/^[aeiou]/i.test(entity.kind) ? 'an' : 'a'} ${kind === 'api' ? 'API' : entity.kind}`;
+  for (const block of ['metadata', 'spec'] as const) {
+    const value = entity[block];
+    if (!value || typeof value !== 'object') continue;
+    const known = fields[block];
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) continue;
+      const relation = block === 'spec' ? RELATION_NAMES[key] : undefined;
+      const meant = relation ? undefined : closestName(key, known, key.length >= 6 ? 2 : 1);
+      if (!relation && !meant) continue;
+      context.report?.({
+        code: 'DG_RUNBOOK_UNKNOWN_FIELD',
+        severity: 'warning',
+        message: `${block}.${key} (${entity.metadata.name}) is ${relation ? `the name of a relation Backstage draws, not ${a}'s field` : `not ${a}'s field`}: Backstage ignores it, and so does the runbook`,
+        location: { file: context.file, line: context.locate(`/${block}/${key}`, true).line }, // the key's line
+        hint: relation ?? `did you mean ${block}.${meant}?`,
+      });
+    }
+  }
+}
+
 /** Backstage's rule for `metadata.name`: letters and digits, `-` `_` `.` between them, 63 at most. */
 const BACKSTAGE_NAME = /^(?:[A-Za-z0-9]+[-_.])*[A-Za-z0-9]+$/;
 
@@ -676,6 +751,7 @@ interface Entity {
     title?: string;
     description?: string;
     tags?: string[];
+    labels?: Record<string, string>;
     links?: Array<{ url: string; title?: string }>;
     annotations?: Record<string, string>;
   };
@@ -771,6 +847,7 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     system: spec.system,
     subcomponentOf: spec.subcomponentOf,
     tags: metadata.tags ?? [],
+    labels: Object.entries(metadata.labels ?? {}).map(([key, value]) => ({ key, value })),
     annotations: Object.entries(metadata.annotations ?? {})
       .filter(([key]) => !looksSecret(key))
       .map(([key, value]) => ({ key, value })),
@@ -850,6 +927,7 @@ export const entitySchema = {
         description: { type: 'string' },
         tags: stringList,
         // Backstage allows only strings here; a number would otherwise be shown as written.
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
         annotations: { type: 'object', additionalProperties: { type: 'string' } },
         links: {
           type: 'array',

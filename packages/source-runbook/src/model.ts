@@ -81,6 +81,8 @@ export interface Service {
   /** `spec.subcomponentOf`: the entity reference of the component this one is part of. */
   subcomponentOf?: string;
   tags: string[];
+  /** `metadata.labels` in file order: Backstage's key/value classification (`tier: "1"`). */
+  labels: Array<{ key: string; value: string }>;
   /**
    * `metadata.annotations` in file order, without the keys that look secret (`…token`,
    * `…integration-key`…): those never reach a page, nor a user's template.

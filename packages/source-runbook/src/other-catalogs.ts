@@ -11,30 +11,41 @@ export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'build', 'c
 
 export const CATALOG_FILES = new Set(['catalog-info.yaml', 'catalog-info.yml']);
 
-/** Another catalog's file, by its name, and where its fields go in a catalog-info.yaml. */
-const OTHER_FORMATS: Array<{ name: RegExp; format: string; mapping: string }> = [
+/**
+ * Another catalog's file, by its name, and where its fields go in a catalog-info.yaml: said for
+ * the shape the file is written in (its first lines), since each catalog's versions name them
+ * differently.
+ */
+const OTHER_FORMATS: Array<{ name: RegExp; format: string; mapping: (head: string) => string }> = [
   {
     name: /^opslevel\.ya?ml$/,
     format: 'OpsLevel',
-    mapping:
-      "service.name, service.description, service.owner and service.lifecycle are a Component's metadata.name, metadata.description, spec.owner and spec.lifecycle",
+    // A repository's file (`repository: { owner }`, auth0's) describes the repository, not a service.
+    mapping: (head) =>
+      /^repository:/m.test(head) && !/^service:/m.test(head)
+        ? "repository.owner is a Component's spec.owner (this file describes a repository: the Component also needs metadata.name, the service's name, and spec.type and spec.lifecycle)"
+        : "service.name, service.description, service.owner and service.lifecycle are a Component's metadata.name, metadata.description, spec.owner and spec.lifecycle, and service.dependencies its spec.dependsOn",
   },
   {
     name: /^cortex\.ya?ml$/,
     format: 'Cortex',
-    mapping:
+    mapping: () =>
       "info.x-cortex-tag, title and x-cortex-owners are a Component's metadata.name, metadata.title and spec.owner",
   },
   {
     name: /^service\.datadog\.ya?ml$/,
     format: 'Datadog Service Catalog',
-    mapping: "dd-service, team and links are a Component's metadata.name, spec.owner and metadata.links",
+    // Schema v3 (`apiVersion: v3`, `kind: service`) is Backstage-like; v2 and v2.x are flat.
+    mapping: (head) =>
+      /^apiVersion:\s*['"]?v3\b/m.test(head)
+        ? "metadata.name, metadata.displayName, metadata.owner, metadata.links and spec.lifecycle are a Component's metadata.name, metadata.title, spec.owner, metadata.links and spec.lifecycle (its kind: service is kind: Component with spec.type: service)"
+        : "dd-service, team (dd-team in schema v2) and links are a Component's metadata.name, spec.owner and metadata.links",
   },
   {
     name: /^compass\.ya?ml$/,
     format: 'Atlassian Compass',
-    mapping:
-      "name, description, ownerId and links are a Component's metadata.name, metadata.description, spec.owner and metadata.links",
+    mapping: () =>
+      "name, description, ownerId and links are a Component's metadata.name, metadata.description, spec.owner and metadata.links, and relationships.DEPENDS_ON its spec.dependsOn",
   },
 ];
 
@@ -56,7 +67,7 @@ export function unreadCatalogs(dir: string, backstageToo: boolean): UnreadCatalo
   walk(dir, new Set(), (file) => {
     const name = basename(file);
     const other = OTHER_FORMATS.find((format) => format.name.test(name));
-    if (other) found.push({ file, format: other.format, mapping: other.mapping });
+    if (other) found.push({ file, format: other.format, mapping: other.mapping(fileHead(file)) });
     else if (backstageToo && /\.ya?ml$/i.test(name) && !CATALOG_FILES.has(name) && holdsBackstageEntity(file))
       found.push({ file, format: 'Backstage' });
   });
@@ -93,11 +104,16 @@ function walk(dir: string, visited: Set<string>, visit: (file: string) => void):
 
 /** Whether a YAML file starts an entity of Backstage's (`apiVersion: backstage.io/v1alpha1`) in its first lines. */
 function holdsBackstageEntity(file: string): boolean {
+  return /^apiVersion:\s*['"]?backstage\.io\//m.test(fileHead(file));
+}
+
+/** A file's first 4 KB as text: enough to tell its shape without reading a large file whole. */
+function fileHead(file: string): string {
   const buffer = Buffer.alloc(4096);
   const fd = openSync(file, 'r');
   try {
     const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return /^apiVersion:\s*['"]?backstage\.io\//m.test(buffer.subarray(0, length).toString('utf8'));
+    return buffer.subarray(0, length).toString('utf8');
   } finally {
     closeSync(fd);
   }

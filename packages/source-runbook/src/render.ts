@@ -155,6 +155,7 @@ export function renderRunbooks(
       subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
       subcomponents: subcomponentsOf(service),
       annotations: annotationRows(service.annotations),
+      labels: service.labels.map(({ key, value }) => `${key}: ${value}`),
       // `dependsOn` on one side or `dependencyOf` on the other: either says the same edge.
       dependsOn: [
         ...service.dependsOn.map((ref) => reference(ref, service)),

@@ -1,5 +1,5 @@
 /** Service metadata as platform teams keep it: the example shop's five services, multi-entity files, and broken input. */
-import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +138,41 @@ describe('extractRunbooks', () => {
     expect(unread[1]!.hint).toContain('service.owner and service.lifecycle are a Component');
   });
 
+  it("another catalog's file: where its fields go is said for the shape it is written in", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    // Datadog's schema v3 (DataDog/datadog-agent's datadog-agent-ci) is Backstage-like, not v2's flat dd-service.
+    await mkdir(join(dir, 'ci'));
+    await writeFile(
+      join(dir, 'ci', 'service.datadog.yaml'),
+      [
+        'apiVersion: v3',
+        'kind: service',
+        'metadata:',
+        '  name: datadog-agent-ci',
+        '  displayName: Datadog-agent CI',
+        '  owner: agent-supply-chain',
+        'spec:',
+        '  lifecycle: 5 weeks',
+        '',
+      ].join('\n'),
+    );
+    const v3 = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(v3.hint).toContain(
+      "Datadog Service Catalog's metadata.name, metadata.displayName, metadata.owner, metadata.links and spec.lifecycle are a Component's metadata.name, metadata.title, spec.owner",
+    );
+    // An opslevel.yml of a repository (auth0's: `repository: { owner }`) has no service.* to map.
+    await rm(join(dir, 'ci'), { recursive: true });
+    await writeFile(
+      join(dir, 'opslevel.yml'),
+      '---\nversion: 1\nrepository:\n  owner: dx_customer_developer_tools\n  tier:\n',
+    );
+    const repository = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(repository.hint).toContain(
+      "OpsLevel's repository.owner is a Component's spec.owner (this file describes a repository",
+    );
+    expect(repository.hint).not.toContain('service.name');
+  });
+
   it('no catalog-info.yaml: the error names what was found instead and what docgen reads', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
     await mkdir(join(dir, 'search'));
@@ -197,6 +232,38 @@ describe('extractRunbooks', () => {
       location: { file: join(fixtures, 'kind-typo', 'svc', 'catalog-info.yaml'), line: 13 },
       hint: 'did you mean Component?',
     });
+  });
+
+  it('a misspelt field or a relation written as a field, which Backstage ignores, is a warning at its line', () => {
+    const warnings: Diagnostic[] = [];
+    extractRunbooks(join(fixtures, 'unread-keys'), { report: (warning) => warnings.push(warning) });
+    const file = join(fixtures, 'unread-keys', 'heroes', 'catalog-info.yaml');
+    expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNKNOWN_FIELD')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          "metadata.annotation (heroes-api) is not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 9 },
+        hint: 'did you mean metadata.annotations?',
+      }),
+      expect.objectContaining({
+        message: "spec.dependOn (heroes-api) is not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 15 },
+        hint: 'did you mean spec.dependsOn?',
+      }),
+      expect.objectContaining({
+        message:
+          "spec.apiConsumedBy (heroes-api) is the name of a relation Backstage draws, not a Component's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 16 },
+        hint: 'each component that uses the API lists it in its own spec.consumesApis, and this one lists it in spec.providesApis',
+      }),
+      expect.objectContaining({
+        message:
+          "spec.apiProvidedBy (heroes-openapi) is the name of a relation Backstage draws, not an API's field: Backstage ignores it, and so does the runbook",
+        location: { file, line: 28 },
+        hint: 'the component that provides an API lists it in its spec.providesApis',
+      }),
+    ]); // costCenter, a key of the organisation's own, is no typo: nothing said
   });
 
   it('a component that names itself as a dependency or dependent: left out, with a warning at the line', () => {
@@ -372,6 +439,34 @@ describe('extractRunbooks', () => {
     const file = join(fixtures, 'dup', 'a', 'catalog-info.yaml');
     const notFolder = await docgenFailure(Promise.resolve().then(() => extractRunbooks(file)));
     expect(notFolder.message).toBe(`${file} is a file, not a folder`);
+  });
+});
+
+describe('metadata.labels', () => {
+  it('are a row of the page, each as written; a label Backstage refuses (a number) is an error at its line', async () => {
+    // Backstage's own ComponentV1alpha1 example labels its service `product_name: Random value Generator`;
+    // invalid-component.yaml, `goVersion` and `category`. Labels were read, and shown nowhere.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    const catalog = (labels: string) =>
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata:',
+        '  name: lorem-service',
+        '  labels:',
+        labels,
+        'spec: { type: service, lifecycle: production, owner: tools }',
+        '',
+      ].join('\n');
+    await writeFile(join(dir, 'catalog-info.yaml'), catalog('    product_name: Random value Generator\n    tier: "1"'));
+    const tree = renderRunbooks(extractRunbooks(dir, { report: () => undefined }), templates, { cwd: dir });
+    expect(tree.pages.find((page) => page.key === 'runbooks/lorem-service')!.markdown).toContain(
+      '| Labels | `product_name: Random value Generator`, `tier: 1` |',
+    );
+    await writeFile(join(dir, 'catalog-info.yaml'), catalog('    tier: 1'));
+    const number = await docgenFailure(Promise.resolve().then(() => extractRunbooks(dir)));
+    expect(number).toMatchObject({ code: 'DG_RUNBOOK_INVALID', location: { line: 6 } });
+    expect(number.hint).toBe('quote it, as YAML reads it as a number: tier: "1"');
   });
 });
 

@@ -247,7 +247,8 @@ function blockNode(node: Element): string {
 
 function unalignedBlock(node: Element): string {
   const heading = /^h([1-6])$/.exec(node.name);
-  if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim()}`;
+  // An ATX heading is one line: a line break in it (a README's logo header) is the `<br>` it was.
+  if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim().replace(/\\\n/g, '<br>')}`;
   switch (node.name) {
     case 'p': {
       const out: string[] = [];

@@ -2,7 +2,6 @@
  * Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string.
  * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
  */
-import type { Token } from 'markdown-it';
 import type { Root } from 'mdast';
 import {
   blocksToMdast,
@@ -21,7 +20,14 @@ import { anchorsOfTexts, declaredAnchors } from './anchors.js';
 import { headingAnchors, PageHeadings } from './page-headings.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
-import { BlockMemo, convertInParts, mayHoldHeadings, mayHoldRawHeadings, topLevelGroups } from './parts.js';
+import {
+  BlockMemo,
+  convertInParts,
+  mayHoldHeadings,
+  mayHoldRawHeadings,
+  topLevelBlocks,
+  topLevelGroups,
+} from './parts.js';
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
@@ -88,23 +94,9 @@ export function pageAnchors(markdown: string): Map<string, string> {
   const blocks = parseBlocks(markdown);
   // The blocks that may hold a heading, as one page: one inline pass and one tree for them all.
   // With raw HTML headings, all of them: one left open takes in the blocks after it.
-  const groups = topLevelBlocks(blocks.tokens);
+  const groups = topLevelBlocks(blocks.tokens).map(([start, end]) => blocks.tokens.slice(start, end));
   const tokens = (groups.some(mayHoldRawHeadings) ? groups : groups.filter(mayHoldHeadings)).flat();
   const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
   limitDepth(tree); // as converting does: headings nested past the bound are flattened to text
   return headingAnchors(tree);
-}
-
-/** The tokens of each top-level block, in order (a block opens and closes at level 0). */
-function topLevelBlocks(tokens: Token[]): Token[][] {
-  const groups: Token[][] = [];
-  let start = 0;
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index]!;
-    if (token.level === 0 && token.nesting <= 0) {
-      groups.push(tokens.slice(start, index + 1));
-      start = index + 1;
-    }
-  }
-  return groups;
 }

@@ -161,23 +161,31 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
       lines: to - from,
     };
   };
-  // Each group runs from a top-level opening token to its close.
-  let start = -1;
+  for (const [start, end] of topLevelBlocks(tokens)) {
+    if (!tokens[start]!.map) return undefined;
+    for (let index = start; index < end; index += 1)
+      if (tokens[index]!.type === 'footnote_reference_open') return undefined;
+    groups.push(group(start, end));
+  }
+  return groups;
+}
+
+/**
+ * Where each top-level block's tokens are, in order: [start, end), from a block's first token to
+ * its close at level 0 (and an unclosed run at the end, which markdown-it's balanced tokens never leave).
+ */
+export function topLevelBlocks(tokens: Token[]): Array<[start: number, end: number]> {
+  const blocks: Array<[number, number]> = [];
+  let start = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    if (token.type === 'footnote_reference_open') return undefined;
-    if (start === -1) {
-      if (!token.map) return undefined;
-      start = index;
-    }
     if (token.level === 0 && token.nesting <= 0) {
-      groups.push(group(start, index + 1));
-      start = -1;
+      blocks.push([start, index + 1]);
+      start = index + 1;
     }
   }
-  // An unclosed group at the end (markdown-it's tokens are balanced, so only defensively).
-  if (start !== -1) groups.push(group(start, tokens.length));
-  return groups;
+  if (start < tokens.length) blocks.push([start, tokens.length]);
+  return blocks;
 }
 
 /** Raw HTML that may declare a link target (`<a id=…>`, `<a name=…>`). */

@@ -21,7 +21,7 @@ describe('centred HTML blocks', () => {
     const markdown =
       '<p align="center"><br>\n<img src="logo.png"><br><br>\n<b>Tagline</b><br>\n<br></p>\n\n<p align="center"><br></p>\n';
     expect(storageOf(markdown)).toBe(
-      '<p style="text-align: center;"><ac:image><ri:attachment ri:filename="logo.png" /></ac:image><br /><br /> <strong>Tagline</strong></p>\n' +
+      '<p style="text-align: center;"><ac:image><ri:attachment ri:filename="logo.png" /></ac:image><br /><br /><strong>Tagline</strong></p>\n' +
         '<p style="text-align: center;"><br /></p>',
     );
   });

@@ -8,7 +8,7 @@
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
-import { tokenizeHtml } from '../html-tokens.js';
+import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
@@ -839,7 +839,9 @@ export class HtmlBuilder {
   }
 
   html(value: string, node: Nodes): void {
-    for (const token of tokenizeHtml(value)) {
+    const tokens = tokenizeHtml(value);
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index]!;
       if (token.kind === 'hidden') {
         // A VitePress include is a comment a browser hides, but it stands for a file's content.
         if (/^<!--\s*@include:/.test(token.source))
@@ -849,12 +851,28 @@ export class HtmlBuilder {
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
         const value =
-          this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(oneLine(token.value));
+          this.state.inRawCode || this.inCode()
+            ? token.value
+            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(token.value, tokens[index + 1])));
+        if (value === '') continue; // only the layout around a `<br>`
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * Text without the source's line break and indentation beside a `<br>` (`…server.` / `<br/>` /
+   * `<sub>…`, one a line): a browser shows no space at either end of a broken line, while in
+   * storage it would start the new line with one. Spaces within a line are kept as written.
+   */
+  private withoutLayoutAtBreaks(value: string, next: HtmlToken | undefined): string {
+    if (!value.includes('\n')) return value;
+    let shown = value;
+    if (isBreak(this.target[this.target.length - 1])) shown = shown.replace(/^[ \t]*\r?\n[ \t\r\n]*/, '');
+    if (next?.kind === 'open' && next.name === 'br') shown = shown.replace(/[ \t\r\n]*\r?\n[ \t]*$/, '');
+    return shown;
   }
 
   /**

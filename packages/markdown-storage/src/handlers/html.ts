@@ -283,7 +283,8 @@ const TAGS: Record<string, TagSpec> = {
   main: { block: true, wrapper: true, build: transparent },
   aside: { block: true, wrapper: true, build: transparent },
   figure: { block: true, wrapper: true, build: transparent },
-  figcaption: { block: true, build: blockElement('p') },
+  // A caption is a line of text under the figure: a paragraph of its own (its blocks, if it holds any).
+  figcaption: { block: true, wrapper: true, build: transparent },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
   pre: { block: true, build: element('pre') },

@@ -31,6 +31,17 @@ describe('centred HTML blocks', () => {
     expect(storageOf(markdown)).toBe('<p style="text-align: center;"><strong>Fast</strong> and small</p>');
   });
 
+  it('make the Markdown paragraphs of a logo header written around blank lines lines of the heading', () => {
+    // GitHub shows a paragraph per line inside the heading; storage has no paragraph in a heading.
+    const markdown = '<h1 align="center">\n\n![Logo](logo.png)\n\nMy **Project**\n\n</h1>\n\n[top](#my-project)\n';
+    const { storage, warnings } = convertMarkdown(markdown, { resolveAttachment: (src) => src });
+    expect(storage.split('\n')[0]).toBe(
+      '<h1 style="text-align: center;"><ac:image ac:alt="Logo"><ri:attachment ri:filename="logo.png" /></ac:image><br />My <strong>Project</strong></h1>',
+    );
+    expect(storage).toContain('ac:anchor="MyProject"');
+    expect(warnings).toEqual([]);
+  });
+
   it('keep the breaks of a block that is not centred', () => {
     expect(storageOf('<p align="right"><br>right</p>\n\n<p><br>left<br></p>\n')).toBe(
       '<p style="text-align: right;"><br />right</p>\n<p><br />left<br /></p>',

@@ -803,7 +803,26 @@ export class HtmlBuilder {
   /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
   appendBlock(nodes: XNode[]): void {
     if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
-    this.append(nodes);
+    const top = this.stack[this.stack.length - 1];
+    this.append(top && !top.component && PHRASING_ONLY.has(top.tag) ? this.asLines(nodes, top.tag) : nodes);
+  }
+
+  /**
+   * Markdown paragraphs inside a raw element that holds a line of text (`<h1 align="center">`, a
+   * blank line, `![logo](…)`, `Project`, `</h1>`): storage has no paragraph in a heading, so each is
+   * a line of it, after a line break (a blank line in `<pre>`), as a browser shows them.
+   */
+  private asLines(nodes: XNode[], tag: string): XNode[] {
+    if (!nodes.some((node) => node.type === 'element' && node.name === 'p')) return nodes;
+    const lines: XNode[] = [];
+    let shown = !showsNothing(this.target);
+    for (const node of nodes) {
+      const content = node.type === 'element' && node.name === 'p' ? node.children : [node];
+      if (shown && !showsNothing(content)) lines.push(tag === 'pre' ? text('\n\n') : x('br'));
+      lines.push(...content);
+      shown ||= !showsNothing(content);
+    }
+    return lines;
   }
 
   /**

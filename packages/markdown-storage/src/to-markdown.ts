@@ -61,7 +61,19 @@ function fence(body: string): string {
 }
 
 function inline(nodes: Node[]): string {
-  return nodes.map(inlineNode).join('');
+  return nodes.map((node, index) => (isLineBreak(node) ? lineBreak(nodes[index + 1]) : inlineNode(node))).join('');
+}
+
+const isLineBreak = (node: Node) => isElement(node) && node.name === 'br';
+
+/**
+ * A line break: Markdown's `\` at a line's end, but where that cannot say it, the `<br>` it is:
+ * ending the content (a hard break must be followed by text) or before a space (which Markdown
+ * drops at a line's start).
+ */
+function lineBreak(next: Node | undefined): string {
+  if (next === undefined || (!isElement(next) && /^\s/.test(next.text))) return '<br>';
+  return '\\\n';
 }
 
 function wrap(marker: string, content: string): string {

@@ -942,6 +942,9 @@ export class HtmlBuilder {
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
+    // The space a link's layout left after it (`</a>` / `<br>`) ends a broken line: not shown.
+    if (name === 'br' && this.spaceAfterLink && this.target[this.target.length - 1] === this.spaceAfterLink)
+      this.target.pop();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);

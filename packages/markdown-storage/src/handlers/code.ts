@@ -114,6 +114,8 @@ export function twoslashShown(value: string): string {
   let lines = value.split('\n');
   const lastCut = lines.findLastIndex((line) => CUT_BEFORE.test(line));
   if (lastCut !== -1) lines = lines.slice(lastCut + 1);
+  // The blank line written after a cut (tRPC's docs) is no part of the code shown.
+  while (lastCut !== -1 && lines.length > 1 && lines[0]!.trim() === '') lines.shift();
   const after = lines.findIndex((line) => CUT_AFTER.test(line));
   if (after !== -1) lines = lines.slice(0, after);
   const shown: string[] = [];

@@ -73,6 +73,8 @@ export function fenceInfo(
 }
 
 export function code(node: Code, state: State): XNode[] {
+  const switched = nestSwitch(node);
+  if (switched) return switched.flatMap((variant) => code(variant, state));
   const { lang, meta } = fenceInfo(node.lang, node.meta);
   // MkDocs' inclusions fill a code block from a file before Markdown is read.
   if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
@@ -95,6 +97,33 @@ export function code(node: Code, state: State): XNode[] {
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
   if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
   return [block];
+}
+
+const NEST_FILENAME = /^@@filename\(([^)\n]*)\)[ \t]*(?:\n|$)/;
+const NEST_SWITCH = /\n@@switch[ \t]*(?:\n|$)/;
+
+/**
+ * NestJS' docs write a TypeScript sample and its JavaScript twin in one fence: `@@filename(cats.service)`
+ * on the first line names the file, `@@switch` starts the JavaScript, and the site shows one of
+ * them with a switch. Confluence has no switch: both are shown, one after the other, each titled
+ * with its file (`cats.service.ts`, `cats.service.js`), as a code group is. Only a TypeScript fence.
+ */
+function nestSwitch(node: Code): Code[] | undefined {
+  if (!node.value.startsWith('@@filename(') && !node.value.includes('@@switch')) return undefined;
+  if (node.lang !== 'typescript' && node.lang !== 'ts') return undefined;
+  const file = NEST_FILENAME.exec(node.value);
+  const body = file ? node.value.slice(file[0].length) : node.value;
+  const cut = NEST_SWITCH.exec(body);
+  if (!file && !cut) return undefined;
+  const name = file?.[1]?.trim();
+  const titled = (value: string, lang: string, extension: string): Code => ({
+    ...node,
+    lang,
+    meta: name && !name.includes('"') ? `${node.meta ?? ''} title="${name}.${extension}"` : node.meta,
+    value,
+  });
+  if (!cut) return [titled(body, node.lang, 'ts')];
+  return [titled(body.slice(0, cut.index), node.lang, 'ts'), titled(body.slice(cut.index + cut[0].length), 'js', 'js')];
 }
 
 /** Twoslash's cut markers: the code before `---cut---` (or `---cut-before---`) only sets up the types. */

@@ -8,8 +8,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { decodeHTML } from 'entities';
-import type { Heading, Nodes, Root } from 'mdast';
-import { eachNode } from './walk.js';
+import type { Heading, Nodes } from 'mdast';
 import { replaceEmojiShortcodes } from './emoji.js';
 
 /** Confluence's anchor for a heading text (first occurrence). */
@@ -24,24 +23,14 @@ export function plainText(node: Nodes): string {
   return '';
 }
 
-/** GitHub slug → Confluence anchor, for every heading of the document. */
-export function headingAnchors(tree: Root): Map<string, string> {
-  const headings: Heading[] = [];
-  eachNode(tree, (node) => {
-    if (node.type === 'heading') headings.push(node);
-  });
-  return anchorsOf(headings);
-}
-
-/** GitHub slug → Confluence anchor for these headings, in document order. */
-export function anchorsOf(headings: Heading[]): Map<string, string> {
-  return anchorsOfTexts(headings.map(headingName));
-}
-
-/** What a heading's anchors are made from: its text, and the id written after it (`{#usage}`), if any. */
+/**
+ * What a heading's anchors are made from: its text, and the id written after it (`{#usage}`) or
+ * on it (`<h2 id="usage">`), if any. `raw`: written in raw HTML (page-headings.ts).
+ */
 export interface HeadingName {
   text: string;
   id?: string;
+  raw?: boolean;
 }
 
 export function headingName(heading: Heading): HeadingName {
@@ -57,12 +46,17 @@ export function headingText(heading: Heading): string {
   return plainText(heading);
 }
 
-/** `anchorsOf` for heading names (`headingName`), in document order; into `anchors` if given. */
+/** GitHub slug (and the heading's id, text, Confluence form) → Confluence anchor, for these headings in document order; into `anchors` if given. */
 export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, string>()): Map<string, string> {
   const slugger = new GithubSlugger();
   const seen = new Map<string, number>();
   const bare: Array<[slug: string, anchor: string]> = [];
-  for (const { text: untrimmed, id } of names) {
+  // GitHub gives a heading written in raw HTML no slug: its Markdown headings' slugs are as GitHub
+  // makes them, and a raw heading's slug (of its text, counted among raw ones) finds it where no
+  // Markdown heading has that slug.
+  let rawSlugger: GithubSlugger | undefined;
+  const rawSlugs: Array<[slug: string, anchor: string]> = [];
+  for (const { text: untrimmed, id, raw } of names) {
     const value = untrimmed.trim();
     // Confluence names the heading by the text it shows (the emoji); GitHub slugs the shortcode's name.
     const base = confluenceAnchor(replaceEmojiShortcodes(value));
@@ -71,14 +65,19 @@ export function anchorsOfTexts(names: HeadingName[], anchors = new Map<string, s
     const anchor = count === 0 ? base : `${base}.${count}`;
     // The id the author gave the heading is what their links use.
     if (id !== undefined && !anchors.has(id)) anchors.set(id, anchor);
-    const slug = slugger.slug(untrimmed);
-    if (!anchors.has(slug)) anchors.set(slug, anchor);
-    const trimmed = slug.replace(/^-+|-+$/g, '');
-    if (trimmed && trimmed !== slug) bare.push([trimmed, anchor]);
+    // (Each key a heading sets is its own anchor: their order within one heading does not matter.)
+    if (raw) rawSlugs.push([(rawSlugger ??= new GithubSlugger()).slug(value), anchor]);
+    else {
+      const slug = slugger.slug(untrimmed);
+      if (!anchors.has(slug)) anchors.set(slug, anchor);
+      const trimmed = slug.replace(/^-+|-+$/g, '');
+      if (trimmed && trimmed !== slug) bare.push([trimmed, anchor]);
+    }
     // A link may also use Confluence's own form (or the heading text itself).
     if (!anchors.has(anchor)) anchors.set(anchor, anchor);
     if (count === 0 && !anchors.has(value)) anchors.set(value, anchor);
   }
+  for (const [slug, anchor] of rawSlugs) if (!anchors.has(slug)) anchors.set(slug, anchor);
   // A heading opening with an emoji slugs to `-快速开始` on GitHub; tables of contents written by
   // hand leave the `-` out. Such a link finds the heading, unless another heading has that slug.
   for (const [slug, anchor] of bare) if (!anchors.has(slug)) anchors.set(slug, anchor);

@@ -2,8 +2,7 @@
  * Markdown → mdast (markdown-it + GFM + directives, src/parse/) → storage XML tree → string.
  * A page is converted block by block where its blocks stand alone (parts.ts), else whole.
  */
-import type { Token } from 'markdown-it';
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 import {
   blocksToMdast,
   expandKnownBlocks,
@@ -17,23 +16,22 @@ import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import {
-  anchorsOf,
-  anchorsOfTexts,
-  declaredAnchors,
-  headingAnchors,
-  headingName,
-  type HeadingName,
-} from './anchors.js';
+import { anchorsOfTexts, declaredAnchors } from './anchors.js';
+import { headingAnchors, PageHeadings } from './page-headings.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
-import { BlockMemo, convertInParts, mayHoldHeadings, topLevelGroups } from './parts.js';
+import {
+  BlockMemo,
+  convertInParts,
+  mayHoldHeadings,
+  mayHoldRawHeadings,
+  topLevelBlocks,
+  topLevelGroups,
+} from './parts.js';
 
 /** Collect what handlers need to know before they start: definitions, footnotes, anchors. */
 function prepare(tree: Root, state: State): void {
-  const headings: Heading[] = [];
   eachNode(tree, (node) => {
-    if (node.type === 'heading') headings.push(node);
     if (node.type === 'definition' && !state.definitions.has(node.identifier))
       state.definitions.set(node.identifier, node);
     if (node.type === 'footnoteDefinition' && !state.footnoteDefinitions.has(node.identifier)) {
@@ -41,7 +39,9 @@ function prepare(tree: Root, state: State): void {
     }
     for (const anchor of declaredAnchors(node)) state.declaredAnchors.add(anchor);
   });
-  for (const [slug, anchor] of anchorsOf(headings)) state.headingAnchors.set(slug, anchor);
+  const headings = new PageHeadings();
+  headings.addTopLevel(tree.children);
+  anchorsOfTexts(headings.finish(), state.headingAnchors);
 }
 
 /** `memo`: blocks converted before (a batch shares one); `'whole page'` converts without parts. */
@@ -93,26 +93,10 @@ export function pageAnchors(markdown: string): Map<string, string> {
   if (plain) return headingAnchors(parseMarkdown(plain.join('\n\n')));
   const blocks = parseBlocks(markdown);
   // The blocks that may hold a heading, as one page: one inline pass and one tree for them all.
-  const tokens = topLevelBlocks(blocks.tokens).filter(mayHoldHeadings).flat();
+  // With raw HTML headings, all of them: one left open takes in the blocks after it.
+  const groups = topLevelBlocks(blocks.tokens).map(([start, end]) => blocks.tokens.slice(start, end));
+  const tokens = (groups.some(mayHoldRawHeadings) ? groups : groups.filter(mayHoldHeadings)).flat();
   const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
   limitDepth(tree); // as converting does: headings nested past the bound are flattened to text
-  const headings: HeadingName[] = [];
-  eachNode(tree, (node) => {
-    if (node.type === 'heading') headings.push(headingName(node));
-  });
-  return anchorsOfTexts(headings);
-}
-
-/** The tokens of each top-level block, in order (a block opens and closes at level 0). */
-function topLevelBlocks(tokens: Token[]): Token[][] {
-  const groups: Token[][] = [];
-  let start = 0;
-  for (let index = 0; index < tokens.length; index += 1) {
-    const token = tokens[index]!;
-    if (token.level === 0 && token.nesting <= 0) {
-      groups.push(tokens.slice(start, index + 1));
-      start = index + 1;
-    }
-  }
-  return groups;
+  return headingAnchors(tree);
 }

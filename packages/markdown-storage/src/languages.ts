@@ -124,6 +124,9 @@ const ALIASES: Record<string, string> = {
   ts: 'typescript',
   mts: 'typescript',
   cts: 'typescript',
+  // Angular's docs (adev): a component's TypeScript and a template, with Angular's syntax on top.
+  'angular-ts': 'typescript',
+  'angular-html': 'html',
   text: 'none',
   txt: 'none',
   plain: 'none',

@@ -21,7 +21,8 @@ import type { ToStorageOptions } from './options.js';
 import type { Recording, State } from './state.js';
 import { RecordedVariants } from './recorded-variants.js';
 import { CellMemo } from './cell-memo.js';
-import { anchorsOfTexts, declaredAnchors, headingName, type HeadingName } from './anchors.js';
+import { anchorsOfTexts, declaredAnchors, type HeadingName } from './anchors.js';
+import { PageHeadings, RAW_HEADING_TAG } from './page-headings.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
@@ -160,23 +161,31 @@ export function topLevelGroups(blocks: BlockParse, dialect: string): Group[] | u
       lines: to - from,
     };
   };
-  // Each group runs from a top-level opening token to its close.
-  let start = -1;
+  for (const [start, end] of topLevelBlocks(tokens)) {
+    if (!tokens[start]!.map) return undefined;
+    for (let index = start; index < end; index += 1)
+      if (tokens[index]!.type === 'footnote_reference_open') return undefined;
+    groups.push(group(start, end));
+  }
+  return groups;
+}
+
+/**
+ * Where each top-level block's tokens are, in order: [start, end), from a block's first token to
+ * its close at level 0 (and an unclosed run at the end, which markdown-it's balanced tokens never leave).
+ */
+export function topLevelBlocks(tokens: Token[]): Array<[start: number, end: number]> {
+  const blocks: Array<[number, number]> = [];
+  let start = 0;
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    if (token.type === 'footnote_reference_open') return undefined;
-    if (start === -1) {
-      if (!token.map) return undefined;
-      start = index;
-    }
     if (token.level === 0 && token.nesting <= 0) {
-      groups.push(group(start, index + 1));
-      start = -1;
+      blocks.push([start, index + 1]);
+      start = index + 1;
     }
   }
-  // An unclosed group at the end (markdown-it's tokens are balanced, so only defensively).
-  if (start !== -1) groups.push(group(start, tokens.length));
-  return groups;
+  if (start < tokens.length) blocks.push([start, tokens.length]);
+  return blocks;
 }
 
 /** Raw HTML that may declare a link target (`<a id=…>`, `<a name=…>`). */
@@ -193,7 +202,20 @@ function mayBeHeading(token: Token): boolean {
 
 /** Whether a block's tokens may give its mdast a heading (parsing the others cannot find one). */
 export function mayHoldHeadings(tokens: Token[]): boolean {
-  return tokens.some(mayBeHeading);
+  return tokens.some((token) => mayBeHeading(token) || mayBeRawHeading(token));
+}
+
+/** Whether a block holds raw HTML that may be a heading (`<h2 id="usage">`: page-headings.ts). */
+export function mayHoldRawHeadings(tokens: Token[]): boolean {
+  return tokens.some(mayBeRawHeading);
+}
+
+function mayBeRawHeading(token: Token): boolean {
+  return (
+    (token.type === 'html_block' || token.type === 'inline') &&
+    token.content.includes('<') &&
+    RAW_HEADING_TAG.test(token.content)
+  );
 }
 
 /** Whether a block holds a heading or may hold an anchor directive (`::anchor[…]`, `:anchor[…]`). */
@@ -201,6 +223,7 @@ function mayDeclareAnchors(tokens: Token[]): boolean {
   return tokens.some(
     (token) =>
       mayBeHeading(token) ||
+      mayBeRawHeading(token) ||
       (token.type === 'directive_leaf_open' && (token.meta as DirectiveMeta).name === 'anchor') ||
       (token.type === 'inline' && token.content.includes(':anchor')) ||
       ((token.type === 'inline' || token.type === 'html_block') && HTML_ANCHOR_START.test(token.content)),
@@ -237,27 +260,32 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
   };
   // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
   // first; the rest are parsed one at a time as they are converted, so their trees die young.
+  // The page's headings are read block by block as the whole page's are (page-headings.ts); a raw
+  // HTML heading left open takes in the blocks after it, so those are read too, known or not.
+  const pageHeadings = new PageHeadings();
   const parts: Part[] = groups.map((group) => {
     const entry = group.known ?? memo.find(group, state.options);
-    if (entry) return { group, entry, headings: entry.headings, anchors: entry.anchors };
-    if (!mayDeclareAnchors(group.tokens)) return { group, headings: [], anchors: [] };
+    const intoOpenHeading = pageHeadings.openAtTopLevel;
+    if (entry && !intoOpenHeading) {
+      for (const heading of entry.headings) pageHeadings.names.push(heading);
+      return { group, entry, headings: entry.headings, anchors: entry.anchors };
+    }
+    if (!intoOpenHeading && !mayDeclareAnchors(group.tokens)) return { group, entry, headings: [], anchors: [] };
     const { tree, deep } = parse(group);
-    const headings: HeadingName[] = [];
+    const first = pageHeadings.names.length;
+    pageHeadings.addTopLevel(tree.children);
+    const headings = pageHeadings.names.slice(first);
     const anchors: string[] = [];
     eachNode(tree, (node) => {
-      if (node.type === 'heading') headings.push(headingName(node));
       for (const anchor of declaredAnchors(node)) anchors.push(anchor);
     });
-    return { group, tree, deep, headings, anchors };
+    return { group, entry, tree, deep, headings, anchors };
   });
-  const pageHeadings: HeadingName[] = [];
   const declared = state.declaredAnchors;
   for (let index = 0; index < parts.length; index += 1) {
-    const part = parts[index]!;
-    for (const heading of part.headings) pageHeadings.push(heading);
-    for (const anchor of part.anchors) declared.add(anchor);
+    for (const anchor of parts[index]!.anchors) declared.add(anchor);
   }
-  anchorsOfTexts(pageHeadings, state.headingAnchors);
+  anchorsOfTexts(pageHeadings.finish(), state.headingAnchors);
 
   // One builder for the page's top level, as in the whole-page conversion: raw HTML blocks there
   // may open an element that the following blocks go into (`<details>`, Markdown, `</details>`).
@@ -270,6 +298,7 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
       for (const title of entry.pageLinks) state.pageLinks.add(title);
       for (const name of entry.attachments) state.attachments.add(name);
       if (entry.storage) page.append([{ type: 'raw', value: entry.storage }]);
+      part.tree = undefined;
       release();
       continue;
     }

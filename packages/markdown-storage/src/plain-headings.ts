@@ -4,10 +4,11 @@
  * those lines is the one its conversion builds, at a fraction of the block parse `pageAnchors`
  * otherwise runs (bitbucket's 21 pages: ~0.45 s, warm). Undefined for a page where anything else
  * may make a heading or hide a heading line: setext underlines, containers, shortcodes and tags,
- * raw HTML right above a heading line. `test/page-anchors.test.ts` holds the two ways to the same
+ * raw HTML right above a heading line, a heading written in raw HTML (`<h2>`). `test/page-anchors.test.ts` holds the two ways to the same
  * table on every golden fixture and every installed Markdown file.
  */
 import { linesAfterFrontMatter } from './parse/front-matter.js';
+import { RAW_HEADING_TAG } from './page-headings.js';
 
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/; // (or a thematic break)
@@ -83,6 +84,9 @@ export function plainHeadingLines(markdown: string): string[] | undefined {
   let htmlRun = false; // inside a run of non-blank lines that raw HTML started
   for (const raw of linesAfterFrontMatter(markdown)) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    // A heading tag in raw HTML (or what may be one, in a comment or amid text) is a heading of the
+    // page's: the parse knows where. Only fenced code is surely not HTML.
+    if (!fenceEnd && line.includes('<') && RAW_HEADING_TAG.test(line)) return undefined;
     if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
       continue;

@@ -61,7 +61,19 @@ function fence(body: string): string {
 }
 
 function inline(nodes: Node[]): string {
-  return nodes.map(inlineNode).join('');
+  return nodes.map((node, index) => (isLineBreak(node) ? lineBreak(nodes[index + 1]) : inlineNode(node))).join('');
+}
+
+const isLineBreak = (node: Node) => isElement(node) && node.name === 'br';
+
+/**
+ * A line break: Markdown's `\` at a line's end, but where that cannot say it, the `<br>` it is:
+ * ending the content (a hard break must be followed by text) or before a space (which Markdown
+ * drops at a line's start).
+ */
+function lineBreak(next: Node | undefined): string {
+  if (next === undefined || (!isElement(next) && /^\s/.test(next.text))) return '<br>';
+  return '\\\n';
 }
 
 function wrap(marker: string, content: string): string {
@@ -247,7 +259,8 @@ function blockNode(node: Element): string {
 
 function unalignedBlock(node: Element): string {
   const heading = /^h([1-6])$/.exec(node.name);
-  if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim()}`;
+  // An ATX heading is one line: a line break in it (a README's logo header) is the `<br>` it was.
+  if (heading) return `${'#'.repeat(Number(heading[1]))} ${inline(node.children).trim().replace(/\\\n/g, '<br>')}`;
   switch (node.name) {
     case 'p': {
       const out: string[] = [];

@@ -8,9 +8,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@docgen/test-support';
-import { pageAnchors, toStorage } from '../src/convert.js';
+import { convertMarkdown, pageAnchors, toStorage } from '../src/convert.js';
 import { plainHeadingLines } from '../src/plain-headings.js';
-import { headingAnchors } from '../src/anchors.js';
+import { headingAnchors } from '../src/page-headings.js';
 import { parseMarkdown } from '../src/parse/index.js';
 import { limitDepth } from '../src/depth.js';
 import { goldenInputs } from './fixture-options.js';
@@ -117,7 +117,47 @@ describe('pageAnchors', () => {
       '- ## In a list',
       '<div>\n# inside\n</div>',
       '[x]: https://x.test\n# [Y][x]',
+      '# Title\n\n<h2 id="usage">Usage</h2>',
+      '# Title\n\nText <h3>inline</h3> more',
     ])
       expect(plainHeadingLines(notPlain)).toBeUndefined();
+  });
+
+  it('sees headings written in raw HTML, in order with the Markdown ones, as the page converts them', () => {
+    const page = [
+      '## Setup',
+      '',
+      '<h2 id="run-it">Setup</h2>',
+      '',
+      '<h1 align="center">',
+      '',
+      'Project',
+      '',
+      '</h1>',
+      '',
+      '<details><summary><h3>Folded</h3></summary>',
+      '',
+      'body',
+      '',
+      '</details>',
+      '',
+      '## Setup',
+    ].join('\n');
+    const anchors = pageAnchors(page);
+    expect(anchors).toEqual(convertersTable(page));
+    // GitHub slugs only Markdown headings: `#setup-1` is the second Markdown one, Confluence's third.
+    expect(anchors.get('setup')).toBe('Setup');
+    expect(anchors.get('run-it')).toBe('Setup.1');
+    expect(anchors.get('setup-1')).toBe('Setup.2');
+    // A raw heading left open takes the blocks up to its end tag, as the converter writes it.
+    expect(anchors.get('project')).toBe('Project');
+    expect(anchors.has('folded')).toBe(false);
+    // The same table block by block and whole (parts.ts): a link from the page finds them too.
+    const links = '\n\n[a](#run-it) [b](#project) [c](#setup-1)';
+    const { storage, warnings } = convertMarkdown(page + links);
+    expect(warnings).toEqual([]);
+    expect(storage).toContain('ac:anchor="Setup.1"');
+    expect(storage).toContain('ac:anchor="Project"');
+    expect(storage).toContain('ac:anchor="Setup.2"');
   });
 });

@@ -121,7 +121,7 @@ describe('parser', () => {
 
   it('reads Docusaurus and VitePress admonitions as containers, other names written so as text', () => {
     const tree = parseMarkdown(
-      ':::tip Use *this*\nA\n:::\n\n::: info\n::: details More {open}\nB\n:::\nC\n:::\n\n:::spoiler Hidden\nD\n:::\n\n::: raw\n',
+      ':::tip Use *this*\nA\n:::\n\n::: info\n::: details More {open}\nB\n:::\nC\n:::\n\n:::sidebar Hidden\nD\n:::\n\n::: raw\n',
     );
     expect(tree.children.map((node) => node.type)).toEqual([
       'containerDirective',

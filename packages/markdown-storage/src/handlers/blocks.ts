@@ -145,6 +145,8 @@ interface Callout {
 export function blockquote(node: Blockquote, state: State): XNode[] {
   const found = callout(node);
   if (found) return [panelMacro(found.macro, { title: found.title }, state.all(found.rest))];
+  const nest = nestCallout(node);
+  if (nest) return [panelMacro(nest.macro, { title: nest.title }, state.all(nest.rest))];
   const wikiJs = wikiJsCallout(node);
   if (wikiJs) return [panelMacro(wikiJs, {}, state.all(node))];
   return [x('blockquote', {}, state.all(node))];
@@ -179,6 +181,28 @@ function splitFirstLine(phrasing: PhrasingContent[]): { title: string; body: Phr
     return { title, body: [...(tail ? [{ ...child, value: tail } as Text] : []), ...phrasing.slice(index + 1)] };
   }
   return { title: plainText({ type: 'paragraph', children: phrasing }).trim(), body: [] };
+}
+
+/**
+ * NestJS' docs callouts: a quote opening with its type and a bold title (`> info **Hint** The
+ * decorator is…`, `> warning **Warning** …`), which the site shows as a box titled "Hint". The
+ * type word is syntax there, not text; only these two types, lower case, before a bold title.
+ */
+const NEST_CALLOUTS: Record<string, string> = { 'info ': 'info', 'warning ': 'warning' };
+
+function nestCallout(node: Blockquote): Callout | undefined {
+  const [first, ...others] = node.children;
+  if (first?.type !== 'paragraph') return undefined;
+  const [lead, title, ...rest] = first.children;
+  if (lead?.type !== 'text' || !Object.hasOwn(NEST_CALLOUTS, lead.value) || title?.type !== 'strong') return undefined;
+  const head = rest[0];
+  const body = head?.type === 'text' ? [{ ...head, value: head.value.replace(/^[ \t]+/, '') }, ...rest.slice(1)] : rest;
+  const paragraph: Paragraph[] = body.length ? [{ ...first, children: body }] : [];
+  return {
+    macro: NEST_CALLOUTS[lead.value]!,
+    title: plainText(title).trim() || undefined,
+    rest: { ...node, children: [...paragraph, ...others] },
+  };
 }
 
 /** Wiki.js' callouts: a blockquote with a line `{.is-info}` after it (parse/to-mdast.ts takes it off). */

@@ -24,7 +24,8 @@ export function parseMeta(meta: string | null | undefined): Record<string, strin
 /**
  * The info string as docs sites write it beside the language, read into a language and the meta
  * docgen knows: VitePress' and VuePress' `js{1,4-6}` (highlighted lines: Confluence has none, left
- * out), `ts:line-numbers=2` (and `:no-line-numbers`, the default), the title bar `js [main.js]`; pandoc's,
+ * out), `ts:line-numbers=2` (and `:no-line-numbers`, the default), the title bar `js [main.js]` (also
+ * after Shiki's flags: `js twoslash [main.js]`); pandoc's,
  * Quarto's and R Markdown's attributes `{.python .numberLines startFrom="10"}`, `{r chunk}`; Hugo's
  * `go {linenos=table,linenostart=199}`.
  */
@@ -55,12 +56,14 @@ export function fenceInfo(
     if (numbers[2]) extra.firstline = numbers[2];
   }
   language = language.replace(/:(?:no-)?line-numbers(?:=\d+)?/, '').replace(/\{[^}]*\}/g, '');
-  const title = /^\[([^\]]+)\]/.exec(rest.trim())?.[1];
-  if (title) extra.title = title;
+  // The title bar may follow Shiki's flags (VitePress' `js twoslash [vite.config.js]`).
+  const titled = /^((?:\s*[A-Za-z][\w-]*(?=\s))*)\s*\[([^\]]*)\]/.exec(rest);
+  if (titled) {
+    if (titled[2]!.trim()) extra.title = titled[2]!.trim();
+    rest = `${titled[1]} ${rest.slice(titled[0].length)}`;
+  }
   // Hugo separates its options with commas, inside braces.
-  rest = rest
-    .replace(/^\s*\[[^\]]*\]/, '')
-    .replace(/\{([^}]*)\}/, (_, inner: string) => inner.replace(/,(?=\s*[A-Za-z_][\w-]*=)/g, ' '));
+  rest = rest.replace(/\{([^}]*)\}/, (_, inner: string) => inner.replace(/,(?=\s*[A-Za-z_][\w-]*=)/g, ' '));
   const meta = { ...extra, ...parseMeta(rest) };
   // Hugo's highlight options: `{linenos=table,linenostart=199}`.
   if (meta.linenos !== undefined) meta.linenumbers ??= String(meta.linenos !== 'false');
@@ -70,6 +73,8 @@ export function fenceInfo(
 }
 
 export function code(node: Code, state: State): XNode[] {
+  const switched = nestSwitch(node);
+  if (switched) return switched.flatMap((variant) => code(variant, state));
   const { lang, meta } = fenceInfo(node.lang, node.meta);
   // MkDocs' inclusions fill a code block from a file before Markdown is read.
   if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
@@ -88,9 +93,68 @@ export function code(node: Code, state: State): XNode[] {
     // The Cloud editor ignores collapse: it gets an expand around the block instead.
     collapse: collapse && state.dialect === 'datacenter' ? 'true' : undefined,
   };
-  const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(node.value)])]);
+  const value = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
+  const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
   if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
   return [block];
+}
+
+const NEST_FILENAME = /^@@filename\(([^)\n]*)\)[ \t]*(?:\n|$)/;
+const NEST_SWITCH = /\n@@switch[ \t]*(?:\n|$)/;
+
+/**
+ * NestJS' docs write a TypeScript sample and its JavaScript twin in one fence: `@@filename(cats.service)`
+ * on the first line names the file, `@@switch` starts the JavaScript, and the site shows one of
+ * them with a switch. Confluence has no switch: both are shown, one after the other, each titled
+ * with its file (`cats.service.ts`, `cats.service.js`), as a code group is. Only a TypeScript fence.
+ */
+function nestSwitch(node: Code): Code[] | undefined {
+  if (!node.value.startsWith('@@filename(') && !node.value.includes('@@switch')) return undefined;
+  if (node.lang !== 'typescript' && node.lang !== 'ts') return undefined;
+  const file = NEST_FILENAME.exec(node.value);
+  const body = file ? node.value.slice(file[0].length) : node.value;
+  const cut = NEST_SWITCH.exec(body);
+  if (!file && !cut) return undefined;
+  const name = file?.[1]?.trim();
+  const titled = (value: string, lang: string, extension: string): Code => ({
+    ...node,
+    lang,
+    meta: name && !name.includes('"') ? `${node.meta ?? ''} title="${name}.${extension}"` : node.meta,
+    value,
+  });
+  if (!cut) return [titled(body, node.lang, 'ts')];
+  return [titled(body.slice(0, cut.index), node.lang, 'ts'), titled(body.slice(cut.index + cut[0].length), 'js', 'js')];
+}
+
+/** Twoslash's cut markers: the code before `---cut---` (or `---cut-before---`) only sets up the types. */
+const CUT_BEFORE = /^[ \t]*\/\/ ?---cut(?:-before)?---[ \t]*$/;
+const CUT_AFTER = /^[ \t]*\/\/ ?---cut-after---[ \t]*$/;
+const CUT_START = /^[ \t]*\/\/ ?---cut-start---[ \t]*$/;
+const CUT_END = /^[ \t]*\/\/ ?---cut-end---[ \t]*$/;
+/** Twoslash's own lines: compiler flags (`// @errors: 2304`, `// @filename: a.ts`) and queries (`//  ^?`). */
+const TWOSLASH_LINE = /^[ \t]*\/\/ ?(?:@\w+(?::.*)?|[ \t]*\^[?|^]*[ \t]*)$/;
+
+/**
+ * The code a twoslash fence shows (VitePress, Shiki: ` ```ts twoslash `): its cut setup, compiler
+ * flags and type queries are instructions to the type checker that renders the page, not code the
+ * reader sees. Only in a fence marked `twoslash`: elsewhere such comments are the code's own.
+ */
+export function twoslashShown(value: string): string {
+  let lines = value.split('\n');
+  const lastCut = lines.findLastIndex((line) => CUT_BEFORE.test(line));
+  if (lastCut !== -1) lines = lines.slice(lastCut + 1);
+  // The blank line written after a cut (tRPC's docs) is no part of the code shown.
+  while (lastCut !== -1 && lines.length > 1 && lines[0]!.trim() === '') lines.shift();
+  const after = lines.findIndex((line) => CUT_AFTER.test(line));
+  if (after !== -1) lines = lines.slice(0, after);
+  const shown: string[] = [];
+  let hidden = false;
+  for (const line of lines) {
+    if (CUT_START.test(line)) hidden = true;
+    else if (CUT_END.test(line)) hidden = false;
+    else if (!hidden && !TWOSLASH_LINE.test(line)) shown.push(line);
+  }
+  return shown.join('\n');
 }
 
 export function inlineCode(node: InlineCode): XNode[] {

@@ -3,6 +3,7 @@
  *
  *   :::info[Title] … :::      info / note / warning / tip panels (also :::panel, :::expand, :::excerpt)
  *   :::tip Title, ::: tip     the same, as Docusaurus and VitePress write them (`::: details` → expand)
+ *   :::spoiler Title          HackMD's spoiler → expand; Zenn's :::message (alert) → note (warning) panel
  *   ::toc{maxLevel=3}         table of contents         ::children{depth=2 sort=title}
  *   :status[Done]{colour=Green subtle}                  ::anchor{name=setup}  or  :anchor[setup]
  *
@@ -105,8 +106,14 @@ export function containerDirective(node: ContainerDirective, state: State): XNod
   }
   if (name === 'panel')
     return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
-  // `details`: VitePress's collapsible container (`::: details Title`).
-  if (name === 'expand' || name === 'details') return [panelMacro('expand', { title }, body(state, node, children))];
+  // `details`: VitePress's and Zenn's collapsible container (`::: details Title`); `spoiler`: HackMD's.
+  if (name === 'expand' || name === 'details' || name === 'spoiler')
+    return [panelMacro('expand', { title }, body(state, node, children))];
+  // Zenn's message box: yellow, as the note panel is; `:::message alert` red, as the warning panel.
+  if (name === 'message') {
+    const alert = title?.toLowerCase() === 'alert';
+    return [panelMacro(alert ? 'warning' : 'note', { title: alert ? undefined : title }, body(state, node, children))];
+  }
   if (name === 'excerpt') {
     const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
     const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';
@@ -124,7 +131,7 @@ export function containerDirective(node: ContainerDirective, state: State): XNod
 const KNOWN_NAMES = 'info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor';
 
 /**
- * A closed container we have no macro for (`:::spoiler[Hidden]`, a docs site's own admonition type)
+ * A closed container we have no macro for (`:::sidebar[Hidden]`, a docs site's own admonition type)
  * is a plain panel, titled by its label (or `title` attribute): its content stays visible and
  * framed as the author grouped it, and no fence shows. Not an expand: a name we do not know may
  * hold something the reader must see. Warned once per name on the page. A container never closed

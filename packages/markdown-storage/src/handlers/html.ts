@@ -8,7 +8,7 @@
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
-import { tokenizeHtml } from '../html-tokens.js';
+import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
@@ -283,7 +283,8 @@ const TAGS: Record<string, TagSpec> = {
   main: { block: true, wrapper: true, build: transparent },
   aside: { block: true, wrapper: true, build: transparent },
   figure: { block: true, wrapper: true, build: transparent },
-  figcaption: { block: true, build: blockElement('p') },
+  // A caption is a line of text under the figure: a paragraph of its own (its blocks, if it holds any).
+  figcaption: { block: true, wrapper: true, build: transparent },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
   pre: { block: true, build: element('pre') },
@@ -802,7 +803,26 @@ export class HtmlBuilder {
   /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
   appendBlock(nodes: XNode[]): void {
     if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
-    this.append(nodes);
+    const top = this.stack[this.stack.length - 1];
+    this.append(top && !top.component && PHRASING_ONLY.has(top.tag) ? this.asLines(nodes, top.tag) : nodes);
+  }
+
+  /**
+   * Markdown paragraphs inside a raw element that holds a line of text (`<h1 align="center">`, a
+   * blank line, `![logo](…)`, `Project`, `</h1>`): storage has no paragraph in a heading, so each is
+   * a line of it, after a line break (a blank line in `<pre>`), as a browser shows them.
+   */
+  private asLines(nodes: XNode[], tag: string): XNode[] {
+    if (!nodes.some((node) => node.type === 'element' && node.name === 'p')) return nodes;
+    const lines: XNode[] = [];
+    let shown = !showsNothing(this.target);
+    for (const node of nodes) {
+      const content = node.type === 'element' && node.name === 'p' ? node.children : [node];
+      if (shown && !showsNothing(content)) lines.push(tag === 'pre' ? text('\n\n') : x('br'));
+      lines.push(...content);
+      shown ||= !showsNothing(content);
+    }
+    return lines;
   }
 
   /**
@@ -839,7 +859,9 @@ export class HtmlBuilder {
   }
 
   html(value: string, node: Nodes): void {
-    for (const token of tokenizeHtml(value)) {
+    const tokens = tokenizeHtml(value);
+    for (let index = 0; index < tokens.length; index += 1) {
+      const token = tokens[index]!;
       if (token.kind === 'hidden') {
         // A VitePress include is a comment a browser hides, but it stands for a file's content.
         if (/^<!--\s*@include:/.test(token.source))
@@ -849,12 +871,28 @@ export class HtmlBuilder {
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
         const value =
-          this.state.inRawCode || this.inCode() ? token.value : replaceEmojiShortcodes(oneLine(token.value));
+          this.state.inRawCode || this.inCode()
+            ? token.value
+            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(token.value, tokens[index + 1])));
+        if (value === '') continue; // only the layout around a `<br>`
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
       else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * Text without the source's line break and indentation beside a `<br>` (`…server.` / `<br/>` /
+   * `<sub>…`, one a line): a browser shows no space at either end of a broken line, while in
+   * storage it would start the new line with one. Spaces within a line are kept as written.
+   */
+  private withoutLayoutAtBreaks(value: string, next: HtmlToken | undefined): string {
+    if (!value.includes('\n')) return value;
+    let shown = value;
+    if (isBreak(this.target[this.target.length - 1])) shown = shown.replace(/^[ \t]*\r?\n[ \t\r\n]*/, '');
+    if (next?.kind === 'open' && next.name === 'br') shown = shown.replace(/[ \t\r\n]*\r?\n[ \t]*$/, '');
+    return shown;
   }
 
   /**
@@ -904,6 +942,9 @@ export class HtmlBuilder {
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
+    // The space a link's layout left after it (`</a>` / `<br>`) ends a broken line: not shown.
+    if (name === 'br' && this.spaceAfterLink && this.target[this.target.length - 1] === this.spaceAfterLink)
+      this.target.pop();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);

@@ -11,7 +11,8 @@
  * punctuation, so prose and markup from specs (`Note:This`, `a:b`, `ac:name`) stay text.
  * One addition: a container with an admonition's name may also carry its title after a space, as
  * docs written for Docusaurus v2 (`:::tip My title`) and VitePress (`::: tip`, `::: details Title`)
- * do; any other name written that way stays text.
+ * do, and HackMD's (`:::spoiler Title`) and Zenn's (`:::message alert`, `:::details Title`) containers;
+ * any other name written that way stays text.
  * Tokens carry the directive's source so an unknown directive can be shown as written.
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
@@ -192,10 +193,15 @@ const ADMONITIONS = new Set([
   'hint',
   'details',
   'expand',
+  // HackMD's `:::spoiler Title` (an expand); Zenn's `:::message` and `:::message alert` (a panel).
+  'spoiler',
+  'message',
 ]);
 const ADMONITION = /^([ \t]*)([A-Za-z]+)(?:[ \t]+(.*?))?[ \t]*$/;
 /** VitePress opens a `details` block with `{open}`: Confluence's expand has no such state. */
 const OPEN_FLAG = /(?:^|[ \t]+)\{open\}$/;
+/** HackMD opens a spoiler with `{state="open"}` before its title: the same. */
+const OPEN_STATE = /^\{state=(?:"open"|'open'|open)\}(?:[ \t]+|$)/;
 
 /** `:::tip Title`, `::: tip`, `::: details Title {open}` after `colons` colons; undefined if it is not one. */
 function admonitionLine(text: string, colons: number): (ReturnType<typeof scanDirective> & object) | undefined {
@@ -208,6 +214,11 @@ function admonitionLine(text: string, colons: number): (ReturnType<typeof scanDi
   if (known === 'details' || known === 'expand') title = title.replace(OPEN_FLAG, '');
   let start = colons + match[1]!.length + match[2]!.length;
   while (text[start] === ' ' || text[start] === '\t') start += 1;
+  if (known === 'spoiler') {
+    const state = OPEN_STATE.exec(title)?.[0].length ?? 0;
+    title = title.slice(state);
+    start += state;
+  }
   return { name, attributes: {}, label: title ? [start, start + title.length] : undefined, end: text.length };
 }
 

@@ -33,6 +33,7 @@ const INLINE_TRIGGERS: Record<string, string> = {
   footnote_inline: '^',
   footnote_ref: '[',
   template_call: '{',
+  mdx_comment: '{',
   directive_text: ':',
   math_inline: '$',
   highlight: '=',

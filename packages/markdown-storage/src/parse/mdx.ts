@@ -8,7 +8,7 @@
  * `import '…'`), an `export` of a declaration, a default or a list. Prose that starts with the word
  * ("import the file first") stays prose.
  */
-import type { MarkdownIt, StateBlock } from 'markdown-it';
+import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
 const IMPORT = /^import[\s{*]/;
 const IMPORT_SOURCE = /\bfrom\s*['"][^'"\n]+['"]|^import\s*['"][^'"\n]+['"]/m;
@@ -68,7 +68,30 @@ function mdxCodeBlock(state: StateBlock, startLine: number, endLine: number, sil
   return true;
 }
 
+/**
+ * MDX's comments, `{/* prettier-ignore-start *\/}` (an expression holding only a comment, as
+ * Storybook's docs write them around components): MDX shows nothing for them, so neither does the
+ * page; a paragraph of only comments is left out. Braces holding anything else stay text.
+ */
+function mdxComment(state: StateInline, silent: boolean): boolean {
+  const { src, pos } = state;
+  // Cheap test first: this runs at every `{`.
+  if (src.charCodeAt(pos) !== 0x7b || src.charCodeAt(pos + 1) !== 0x2f || src.charCodeAt(pos + 2) !== 0x2a)
+    return false;
+  const close = src.indexOf('*/', pos + 3);
+  if (close === -1) return false;
+  let end = close + 2;
+  while (end < state.posMax && /\s/.test(src[end]!)) end += 1;
+  if (end >= state.posMax || src.charCodeAt(end) !== 0x7d) return false;
+  end += 1;
+  // One space where the comment stood between words, not two.
+  if (!silent && (end >= state.posMax || /\s/.test(src[end]!))) state.pending = state.pending.replace(/[ \t]+$/, '');
+  state.pos = end;
+  return true;
+}
+
 export function mdx(md: MarkdownIt): void {
+  md.inline.ruler.before('text', 'mdx_comment', mdxComment);
   md.block.ruler.before('paragraph', 'mdx_esm', mdxEsm);
   md.block.ruler.before('fence', 'mdx_code_block', mdxCodeBlock, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],

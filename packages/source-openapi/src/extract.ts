@@ -759,12 +759,12 @@ function reportSharedPathItem(
   via: SpecPointer,
 ): void {
   const { spec } = context;
-  const firstRef = spec.locate(first.via);
+  const firstRef = spec.locate(child(first.via, '$ref'));
   context.report({
     code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
     severity: 'warning',
     message: `${label} and ${first.label} are one path item (${spec.display(first.at.file)}), $ref'd from both paths: its operationId "${operationId}" names two operations, and a link to it can only lead to the first`,
-    ...spec.where(via),
+    ...spec.where(child(via, '$ref')),
     hint: `if one path is an alias of the other, drop it; else give it a path item of its own with another operationId (the first $ref is at ${firstRef.file}${firstRef.line ? `:${firstRef.line}` : ''})`,
   });
 }

@@ -1048,6 +1048,48 @@ describe('placeholders in descriptions', () => {
 });
 
 describe('warnings', () => {
+  it('about a mapping are placed at its key, in YAML and in JSON, not at its first entry', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const yamlLines = [
+      'openapi: 3.0.3',
+      'info: { title: Keys, version: "1" }',
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      operationId: a',
+      '      examples:',
+      '        first:',
+      '          value: 1',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      'components:',
+      '  securitySchemes:',
+      '    bare:',
+      '      type: apiKey',
+    ];
+    await writeFile(join(dir, 'openapi.yaml'), yamlLines.join('\n'));
+    const fromYaml: Diagnostic[] = [];
+    extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => fromYaml.push(d) });
+    expect(fromYaml.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([
+      ['DG_OPENAPI_SECURITY_SCHEME', 15, 5], // `bare:`, not `type: apiKey`
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 7, 7], // `examples:`, not `first:`
+    ]);
+
+    const json = JSON.stringify((await loadSpec(join(dir, 'openapi.yaml'))).root.value, null, 2);
+    await writeFile(join(dir, 'openapi.json'), json);
+    const fromJson: Diagnostic[] = [];
+    extractApi(await loadSpec(join(dir, 'openapi.json')), { report: (d) => fromJson.push(d) });
+    const keyAt = (key: string) => {
+      const index = json.split('\n').findIndex((line) => line.trimStart().startsWith(`"${key}": {`));
+      return [index + 1, json.split('\n')[index]!.indexOf('"') + 1];
+    };
+    expect(fromJson.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([
+      ['DG_OPENAPI_SECURITY_SCHEME', ...keyAt('bare')],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', ...keyAt('examples')],
+    ]);
+  });
+
   it('an `examples` written as a list is reported at its line, not dropped in silence', async () => {
     const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
     await writeFile(
@@ -1071,7 +1113,7 @@ describe('warnings', () => {
     const warnings: Diagnostic[] = [];
     extractApi(await loadSpec(spec), { report: (warning) => warnings.push(warning) });
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
-      ['DG_OPENAPI_EXAMPLES_LIST', 13],
+      ['DG_OPENAPI_EXAMPLES_LIST', 12], // the `examples:` key, not its first item
     ]);
   });
 });
@@ -1562,7 +1604,7 @@ describe('examples written on the operation (not where OpenAPI puts them)', () =
     const api = extractApi(await loadSpec(spec), { report: (d) => diagnostics.push(d) });
     expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.location?.pointer])).toEqual([
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', shown, 32, '#/paths/~1dogs/get/parameters/3/examples/lost/externalValue'],
-      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 59, '#/paths/~1dogs/post/examples'],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 58, '#/paths/~1dogs/post/examples'],
     ]);
     expect(diagnostics[1]!.hint).toContain('requestBody.content.<media type>.examples');
     const add = op(api, 'addDog');
@@ -1631,7 +1673,7 @@ describe('examples written on the operation (not where OpenAPI puts them)', () =
     ]);
     expect(op(api, 'flag').operationExamples).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
-      ['DG_OPENAPI_OPERATION_EXAMPLES', 8],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 7],
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', 11],
       ['DG_OPENAPI_OPERATION_EXAMPLES', 16],
       ['DG_OPENAPI_OPERATION_EXAMPLES', 21],

@@ -634,6 +634,8 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
     literalPlaceholders(parameter.description) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
+    // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
+    ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);

@@ -202,8 +202,85 @@ describe('OpenAPI 3 parameter examples', () => {
     expect(diagnostics[0]!.message).toContain("the parameter's next example is shown instead");
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toMatch(/\| `limit` \| query \| integer \| yes \|.*\(example: `5`\)/);
-    expect(page).toContain('| `X-Kennel` | header | string | yes | (example: `north-yard`) |');
-    expect(page).toContain('| `breed` | query | string | yes | (example: <https://example.com/breed.txt>) |');
+    // The reader is told the value is written in its media type.
+    expect(page).toContain(
+      '| `X-Kennel` | header | string | yes | (serialized as `application/json`) (example: `north-yard`) |',
+    );
+    expect(page).toContain(
+      '| `breed` | query | string | yes | (serialized as `application/json`) (example: <https://example.com/breed.txt>) |',
+    );
+  });
+
+  it('a `content` of several media types (OpenAPI allows one) documents the first and is reported once, at its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      operationId: list',
+        '      parameters:',
+        '        - $ref: "#/components/parameters/Filter"',
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          headers:',
+        '            X-Rate:',
+        '              content:',
+        '                text/plain: { schema: { type: integer } }',
+        '                application/json: { schema: { type: object } }',
+        '                application/xml: { schema: { type: object } }',
+        '  /cats:',
+        '    get:',
+        '      operationId: cats',
+        '      parameters: [{ $ref: "#/components/parameters/Filter" }]',
+        '      responses: { "204": { description: None } }',
+        'components:',
+        '  parameters:',
+        '    Filter:',
+        '      name: filter',
+        '      in: query',
+        '      content:',
+        '        application/json:',
+        '          schema: { type: object, properties: { color: { type: string } } }',
+        '          example: { color: red }',
+        '        text/plain:',
+        '          schema: { type: string }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    // The first media type is read, for the table and for curl, in each operation that uses it.
+    for (const id of ['list', 'cats']) {
+      expect(op(api, id).parameters[0]).toMatchObject({
+        name: 'filter',
+        type: { kind: 'primitive', name: 'object' },
+        example: '{"color":"red"}',
+        mediaType: 'application/json',
+      });
+    }
+    const header = op(api, 'list').responses[0]!.headers[0]!;
+    expect(header).toMatchObject({ name: 'X-Rate', type: { name: 'integer' }, mediaType: 'text/plain' });
+    // The shared parameter is reported once, at its `content` key, not once per operation.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PARAMETER_CONTENT', 28, '#/components/parameters/Filter/content'],
+      ['DG_OPENAPI_PARAMETER_CONTENT', 14, '#/paths/~1pets/get/responses/200/headers/X-Rate/content'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "filter" (in query) has 2 media types under `content` (`application/json`, `text/plain`), and OpenAPI allows exactly one: the first, `application/json`, is documented; `text/plain` is left out',
+    );
+    expect(diagnostics[1]!.message).toMatch(
+      /^header "X-Rate" of response 200 has 3 media types .* `application\/json`, `application\/xml` are left out$/,
+    );
+    expect(diagnostics[0]!.hint).toMatch(/keep the one media type/);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `filter` | query | object | no | (serialized as `application/json`) (example: `{"color":"red"}`) |',
+    );
+    expect(page).toContain('| `X-Rate` | integer | (serialized as `text/plain`) |');
   });
 });
 

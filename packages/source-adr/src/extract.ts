@@ -374,7 +374,8 @@ function readFolder(
         severity: 'warning',
         message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
         location: { file: record.file },
-        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
+        // The link as written in its file: a decision folder's README (`0001/README.md`) links `../0002/README.md`.
+        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${relative(dirname(record.file), byNumber.get(record.supersededBy[0]!)!.record.file).split('\\').join('/')})"`,
       });
     }
   }
@@ -451,7 +452,7 @@ function decisionFolders(dir: string): string[] {
     const folder = join(dir, name);
     const file = readdirSync(folder).find((entry) => FOLDER_DECISION_FILE.test(entry));
     if (!file || !statSync(join(folder, file)).isFile()) return [];
-    if (decisionFiles(folder).some((entry) => numberPrefix(entry) !== undefined)) return [];
+    if (holdsDecisions(folder)) return [];
     const numbered = numberPrefix(`${name}.md`) !== undefined || NAME_DATE.test(name);
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
@@ -515,10 +516,19 @@ function numberPrefix(name: string): string | undefined {
 }
 
 /**
- * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
- * ADR folder of its own (MADR's subfolders with local IDs; global ones work alike). Its own
- * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
- * no file named like a decision, is none, as before categories were read.
+ * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
+ * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
+ */
+function holdsDecisions(dir: string): boolean {
+  return decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) || decisionFolders(dir).length > 0;
+}
+
+/**
+ * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`, or decision folders only:
+ * `backend/0001-use-rest/README.md`) is a category, read as an ADR folder of its own (MADR's
+ * subfolders with local IDs; global ones work alike). Its own subfolders are categories beside it
+ * (`backend/payments`). A folder of diagrams or notes, with no decision, is none, as before
+ * categories were read.
  */
 function categoryAt(
   root: string,
@@ -529,7 +539,7 @@ function categoryAt(
 ): AdrCategory[] {
   const dir = join(root, sub);
   const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, site));
-  if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
+  if (!holdsDecisions(dir)) return nested;
   return [{ ...readFolder(dir, report, crossLinks, site, false), name: sub }, ...nested];
 }
 

@@ -1901,14 +1901,18 @@ function curl(context: WalkContext, operation: Operation): string {
   query.push(...credentials.query);
   headers.push(...credentials.headers);
   cookies.unshift(...credentials.cookies);
+  const body = operation.requestBody?.contents[0];
+  const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
+  const sent = headersSent(credentials, !!body, !!accept && accept !== '*/*');
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
+    // An `Authorization`, `Content-Type` or `Accept` header parameter (OpenAPI 3 says to ignore
+    // one) is sent once, as the security scheme, body or response says, not a second time.
+    if (sent.has(p.name.toLowerCase())) continue;
     const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
-  const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
@@ -1978,6 +1982,20 @@ function isFileUpload(body: MediaContent): boolean {
  * one (`/api/v3`, or no server at all: OpenAPI's default is `/`) is served from wherever the spec
  * is, which the spec does not say, so the example starts from `$BASE_URL` for the reader to set.
  */
+/** The headers (lower case) a curl example sends of its own: the credentials', `Content-Type` with a body, `Accept`. */
+function headersSent(credentials: CurlCredentials, body: boolean, accept: boolean): Set<string> {
+  const sent = new Set<string>();
+  for (const flag of credentials.headers) {
+    const header = /^-H ["']([^:"']+):/.exec(flag)?.[1];
+    if (header) sent.add(header.toLowerCase());
+    // `-u user:password`, `--digest -u …`: curl writes the Authorization header.
+    else if (/(?:^|\s)-u\s/.test(flag)) sent.add('authorization');
+  }
+  if (body) sent.add('content-type');
+  if (accept) sent.add('accept');
+  return sent;
+}
+
 function curlBase(url = ''): string {
   const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
   // A URL that starts with a variable (`{Endpoint}/text/analytics/v3.0`, Azure's) has it stand for

@@ -1867,6 +1867,61 @@ describe('curl examples send every credential their requirement names', () => {
   const overviewOf = (api: ApiModel): string =>
     renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
 
+  it('and send a header the spec also lists as a parameter (Authorization, an API key, Content-Type) once', async () => {
+    const header = (name: string) => `{ in: header, name: ${name}, required: true, schema: { type: string } }`;
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Bank, version: "1" }',
+      'servers: [{ url: https://bank.example }]',
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      operationId: bearer',
+      '      security: [{ bearerAuth: [] }]',
+      `      parameters: [${header('Authorization')}, ${header('Content-Type')}, ${header('Accept')}, ${header('X-Trace')}]`,
+      '      requestBody: { content: { application/json: { schema: { type: object } } } }',
+      '      responses: { "200": { description: OK, content: { application/json: { schema: { type: object } } } } }',
+      '  /b:',
+      '    get:',
+      '      operationId: key',
+      '      security: [{ key: [] }]',
+      `      parameters: [${header('x-api-key')}]`,
+      '      responses: { "204": { description: None } }',
+      '  /c:',
+      '    get:',
+      '      operationId: basic',
+      '      security: [{ basic: [] }]',
+      `      parameters: [${header('authorization')}]`,
+      '      responses: { "204": { description: None } }',
+      '  /d:',
+      '    get:',
+      '      operationId: none',
+      `      parameters: [${header('Authorization')}]`,
+      '      responses: { "204": { description: None } }',
+      'components:',
+      '  securitySchemes:',
+      '    bearerAuth: { type: http, scheme: bearer }',
+      '    key: { type: apiKey, in: header, name: X-API-Key }',
+      '    basic: { type: http, scheme: basic }',
+    ]);
+    const count = (text: string, header: string) => text.split(new RegExp(`${header}:`, 'gi')).length - 1;
+    const bearer = op(api, 'bearer').curl;
+    expect([count(bearer, 'Authorization'), count(bearer, 'Content-Type'), count(bearer, 'Accept')]).toEqual([1, 1, 1]);
+    expect(bearer).toContain('-H "Authorization: Bearer $TOKEN"');
+    expect(bearer).toContain("-H 'X-Trace: <X-Trace>'");
+    expect(count(op(api, 'key').curl, 'x-api-key')).toBe(1);
+    expect(op(api, 'basic').curl).not.toMatch(/authorization:/i);
+    // With nothing else to send it, the parameter is the header.
+    expect(op(api, 'none').curl).toContain("-H 'Authorization: <Authorization>'");
+    // The parameters table still lists what the spec says of them.
+    expect(op(api, 'bearer').parameters.map((p) => p.name)).toEqual([
+      'Authorization',
+      'Content-Type',
+      'Accept',
+      'X-Trace',
+    ]);
+  });
+
   it('sends both keys of a requirement that names two (a key id and a secret), each from a variable of its own', async () => {
     // Alpaca's market data API: `security: [{ apiKey: [], apiSecret: [] }]`, two headers.
     const api = await modelOf([

@@ -1942,7 +1942,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   for (const { text, line } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
-    const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
+    let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
       ? 'supersededBy'
       : /^super[sc]edes\b/i.test(plain)
@@ -1979,6 +1979,11 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       for (const target of [...targets, ...numbers]) links.push({ relation: related, target, line });
       continue;
     }
+    // `[Accepted](https://…/pull/1049)`, as Adyen's logs link the status to the pull request that
+    // decided it: the link's text is the status.
+    const statusLink = /^\[([^\]]+)\]\([^)]*\)/.exec(plain);
+    if (statusLink && statusOf(statusLink[1]!.toLowerCase().match(/^[a-z]+/)?.[0] ?? ''))
+      plain = statusLink[1]! + plain.slice(statusLink[0].length);
     const first = plain
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')

@@ -382,6 +382,30 @@ describe('status lines', () => {
     });
   });
 
+  it('a status written as a link to where it was decided (Adyen: [Accepted](…/pull/1049)) is read from its text', () => {
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr(
+      '/adr/0011-x.md',
+      '# 11. Match notifications\n\nDate: 2023-01-03\n\n## Status\n\n[Accepted](https://github.com/o/r/pull/1049)\n\n## Context\n',
+      (warning) => warnings.push(warning),
+    );
+    expect([record.status, record.statusWord, record.date, warnings]).toEqual([
+      'accepted',
+      undefined,
+      '2023-01-03',
+      [],
+    ]);
+    // the section stays in the body as written, link and all
+    expect(record.body).toContain('[Accepted](https://github.com/o/r/pull/1049)');
+    expect(classifyStatus([{ text: '[Proposed](https://example.com/rfc/7) on 2021-03-01', line: 1 }])).toMatchObject({
+      status: 'proposed',
+      date: { text: '2021-03-01', line: 1 },
+      links: [],
+    });
+    // a link that names a decision is a relation, as before, not a status
+    expect(classifyStatus([{ text: '[Superseded by ADR 7](0007-x.md)', line: 1 }]).status).toBe('superseded');
+  });
+
   it('reads a title from front matter when there is no heading', () => {
     const text = '---\ntitle: Adopt Nx\nstatus: accepted\n---\n\nWe adopt Nx.\n';
     expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({

@@ -3854,3 +3854,18 @@ describe('callbacks', () => {
     expect(webhooks).toContain('requests for the `ride_ended` event.');
   });
 });
+
+describe('an info object that says little (swag writes `info: { contact: {} }` when the code says nothing)', () => {
+  it('gets no empty Version or Contact row on the overview, and the title "API"', async () => {
+    const api = await modelOf([
+      '{"swagger":"2.0","info":{"contact":{}},"paths":{"/a":{"get":{"operationId":"a","produces":["application/json","application/json"],',
+      '"responses":{"200":{"description":"OK","schema":{"type":"string"}}}}}}}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!;
+    expect(overview.title).toBe('API');
+    expect(overview.markdown).not.toMatch(/\| Version \||\| Contact \|/);
+    expect(overview.markdown).toContain('| Specification | Swagger 2.0');
+    // the media type its `produces` lists twice is shown once
+    expect(op(api, 'a').responses[0]!.contents.map((content) => content.mediaType)).toEqual(['application/json']);
+  });
+});

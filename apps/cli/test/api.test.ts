@@ -170,7 +170,7 @@ describe('docgen api on fixtures', () => {
     const result = await runCli(['api', '--openapi', spec, '--out', out, '--no-cache']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /warning DG_OPENAPI_OPERATION_EXAMPLES \S*external-examples\/openapi\.yaml:59:\d+ at #\/paths\/~1dogs\/post\/examples: /,
+      /warning DG_OPENAPI_OPERATION_EXAMPLES \S*external-examples\/openapi\.yaml:58:\d+ at #\/paths\/~1dogs\/post\/examples: /,
     );
     expect(result.stderr).toMatch(
       /warning DG_OPENAPI_EXAMPLE_EXTERNAL \S*external-examples\/openapi\.yaml:32:\d+ at #\/paths\/~1dogs\/get\/parameters\/3\/examples\/lost\/externalValue: /,

@@ -11,6 +11,11 @@ import { BlockYamlPositions } from './yaml-positions.js';
  * A parsed JSON or YAML file that can say where a JSON pointer sits (line and column).
  * JSON is parsed with `JSON.parse` and YAML with js-yaml (fast, for multi-megabyte specs); their
  * positions are only computed the first time a location is asked for, i.e. on a diagnostic.
+ *
+ * A mapping or a list that is a key's value is placed at its key (`responses:`, `"mapping": {`),
+ * not at its first entry, a line or more below: a warning about the whole placed there would seem
+ * to be about that entry. A pointer that goes past the text is placed at the deepest node there
+ * is, likewise.
  */
 export interface StructuredDocument {
   file: string;
@@ -249,6 +254,7 @@ class JsonPositions {
     let at = this.skipSpace(0);
     if (at >= this.text.length) return {};
     let best = at;
+    let bestKey: number | undefined;
     for (let i = 0; i < segments.length; i++) {
       const found =
         this.text[at] === '{'
@@ -259,8 +265,11 @@ class JsonPositions {
       if (!found) break;
       if (i === segments.length - 1 && key && found.key !== undefined) return this.position(found.key);
       at = best = found.value;
+      bestKey = found.key;
     }
-    return this.position(best);
+    // An object or array that is a member's value is placed at its key, as in YAML.
+    const collection = this.text[best] === '{' || this.text[best] === '[';
+    return this.position(collection && bestKey !== undefined ? bestKey : best);
   }
 
   /** The member `name` of the object opening at `at`: where its key and its value start. */
@@ -373,13 +382,16 @@ class PositionIndex {
   ) {}
 
   locate(pointer: string, key?: boolean): { line?: number; column?: number } {
-    const { isMap, isPair, isScalar, isSeq } = yaml();
+    const { isCollection, isMap, isPair, isScalar, isSeq } = yaml();
     const segments = pointerSegments(pointer);
     let node: unknown = this.document.contents;
     let best: Node | undefined = node as Node | undefined;
+    // The key whose value `best` is, when it is a mapping's value.
+    let bestKey: Node | undefined;
     for (let i = 0; i < segments.length; i++) {
       const segment = segments[i]!;
       const last = i === segments.length - 1;
+      let pairKey: Node | undefined;
       if (isMap(node)) {
         const pair = node.items.find(
           (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment,
@@ -387,15 +399,20 @@ class PositionIndex {
         if (!pair) break;
         if (last && key && pair.key) return this.position(pair.key as Node);
         node = pair.value;
+        pairKey = pair.key as Node;
       } else if (isSeq(node)) {
         node = node.items[Number(segment)];
       } else {
         break;
       }
-      if (node && (node as Node).range) best = node as Node;
-      else break;
+      if (node && (node as Node).range) {
+        best = node as Node;
+        bestKey = pairKey;
+      } else break;
     }
-    return best ? this.position(best) : {};
+    if (!best) return {};
+    // A mapping or list that is a key's value starts at its first entry: it is placed at its key.
+    return this.position(bestKey && isCollection(best) ? bestKey : best);
   }
 
   private position(node: Node): { line?: number; column?: number } {

@@ -4,7 +4,8 @@
  * them too, but only after reading the whole text, ~1 s a MB, for a warning that needs one line.
  *
  * The answers are `yaml`'s (a test holds them to it on every pointer of real files): a value's
- * first character (a block mapping's first key, a sequence's first `-`), or its key's. Where the
+ * first character, or its key's; a block mapping's or sequence's key's where it is a key's value
+ * (its first key, or first `-`, where it is an item or the root). Where the
  * way leaves plain block style — flow collections, anchors, aliases, tags, block scalars,
  * complex keys, a key not found — it answers undefined, and the caller asks `yaml`.
  */
@@ -69,10 +70,19 @@ export class BlockYamlPositions {
     for (let i = 0; i < segments.length; i++) {
       const next = this.child(at, segments[i]!);
       if (next === UNSURE) return undefined;
-      if (i === segments.length - 1 && key && next.key) return this.position(next.key);
+      const last = i === segments.length - 1;
+      // A block mapping or sequence under a key is placed at its key, not at its first entry.
+      if (last && next.key && (key || this.isBlockCollection(next.key, next.value))) return this.position(next.key);
       at = next.value;
     }
     return this.position(at);
+  }
+
+  /** Whether the value at `value` of the key at `key` is a block mapping or sequence (not a scalar). */
+  private isBlockCollection(key: Place, value: Place): boolean {
+    if (value.line === key.line) return false; // on the key's line: a scalar (flow is `yaml`'s)
+    const text = this.lines[value.line]!.text;
+    return SEQUENCE_ITEM.test(text.slice(value.column)) || readEntry(text, value.column) !== undefined;
   }
 
   /** The key and value of `segment` in the mapping or sequence starting at `at`. */

@@ -95,10 +95,10 @@ describe('plugin loading', () => {
         name: 'docgen.config.yaml:7 sources[1].options.spec',
         location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 7 }),
       },
-      // An option the config leaves out is named at its source's options, where it would be added.
+      // An option the config leaves out is named at its source's `options:`, where it would be added.
       {
-        name: 'docgen.config.yaml:7 sources[1].options.other',
-        location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 7 }),
+        name: 'docgen.config.yaml:6 sources[1].options.other',
+        location: expect.objectContaining({ file: join(dir, 'docgen.config.yaml'), line: 6 }),
       },
     ]);
 

@@ -192,7 +192,7 @@ describe('YAML values', () => {
     expect(document.locate('/paths/~1pets/get')).toEqual({
       file: 'spec.yaml',
       line: 4,
-      column: 10,
+      column: 5,
       pointer: '#/paths/~1pets/get',
     });
     expect(document.locate('/paths/~1pets', true)).toMatchObject({ line: 3, column: 3 });
@@ -221,7 +221,10 @@ function locateInTree(text: string): (pointer: string, key: boolean) => { line?:
             .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = document.contents;
     let best = node as Node;
+    // The key `best` is the value of, if it is a mapping's value.
+    let bestKey: Node | undefined;
     for (const [index, segment] of segments.entries()) {
+      let pairKey: Node | undefined;
       if (isMap(node)) {
         const pair = node.items.find(
           (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment,
@@ -229,14 +232,75 @@ function locateInTree(text: string): (pointer: string, key: boolean) => { line?:
         if (!pair) break;
         if (index === segments.length - 1 && key) return position(pair.key as Node);
         node = pair.value;
+        pairKey = pair.key as Node;
       } else if (isSeq(node)) node = node.items[Number(segment)];
       else break;
       if (!(node as Node | undefined)?.range) break;
       best = node as Node;
+      bestKey = pairKey;
     }
-    return position(best);
+    // A mapping or list under a key is placed at its key, which names it, not at its first entry.
+    return bestKey && (isMap(best) || isSeq(best)) ? position(bestKey) : position(best);
   };
 }
+
+describe('a mapping or a list under a key', () => {
+  const yamlText = [
+    'paths:',
+    '  /pets:',
+    '    get:',
+    '      responses:',
+    '        "200":',
+    '          description: ok',
+    '      tags:',
+    '      - pets',
+    '      parameters: [{ name: a }]',
+    'components:',
+    '  schemas:',
+    '    Pet:',
+    '      discriminator:',
+    '        propertyName: kind',
+    '        mapping: { dog: Dog }',
+    '',
+  ].join('\n');
+  const jsonText = JSON.stringify(parseStructured(yamlText, 'spec.yaml').value, null, 2);
+
+  it('is placed at its key in YAML, block or flow, not at its first entry', () => {
+    const document = parseStructured(yamlText, 'spec.yaml');
+    expect(document.locate('/paths/~1pets/get/responses')).toMatchObject({ line: 4, column: 7 });
+    expect(document.locate('/paths/~1pets/get/tags')).toMatchObject({ line: 7, column: 7 });
+    expect(document.locate('/paths/~1pets/get/parameters')).toMatchObject({ line: 9, column: 7 });
+    expect(document.locate('/components/schemas/Pet/discriminator/mapping')).toMatchObject({ line: 15, column: 9 });
+    // its entries and its scalars keep their own places
+    expect(document.locate('/paths/~1pets/get/responses/200/description')).toMatchObject({ line: 6, column: 24 });
+    expect(document.locate('/paths/~1pets/get/tags/0')).toMatchObject({ line: 8, column: 9 });
+    expect(document.locate('/paths/~1pets/get/parameters/0')).toMatchObject({ line: 9, column: 20 });
+    // a pointer past the text: at the key of the deepest mapping there is
+    expect(document.locate('/components/schemas/Missing')).toMatchObject({
+      line: 11,
+      column: 3,
+      pointer: '#/components/schemas/Missing',
+    });
+  });
+
+  it('is placed at its key in JSON', () => {
+    const document = parseStructured(jsonText, 'spec.json');
+    const lines = jsonText.split('\n');
+    const lineOf = (text: string) => lines.findIndex((line) => line.includes(text)) + 1;
+    expect(document.locate('/paths/~1pets/get/responses')).toMatchObject({
+      line: lineOf('"responses": {'),
+      column: lines[lineOf('"responses": {') - 1]!.indexOf('"') + 1,
+    });
+    expect(document.locate('/components/schemas/Pet/discriminator/mapping')).toMatchObject({
+      line: lineOf('"mapping": {'),
+    });
+    expect(document.locate('/paths/~1pets/get/tags')).toMatchObject({ line: lineOf('"tags": [') });
+    expect(document.locate('/paths/~1pets/get/responses/200/description')).toMatchObject({
+      line: lineOf('"description"'),
+      column: lines[lineOf('"description"') - 1]!.indexOf('"ok"') + 1,
+    });
+  });
+});
 
 describe('positions in a YAML file', () => {
   it("are where `yaml`'s syntax tree puts them, on every pointer of the repository's and the corpus' YAML", () => {
@@ -289,7 +353,8 @@ describe('positions in a YAML file', () => {
     expect(lines.locate('/paths/~1pets~1{id}/get/responses/200', true)).toEqual({ line: 7, column: 9 });
     expect(lines.locate("/paths/~1pets~1{id}/get/x-it's", true)).toEqual({ line: 9, column: 7 });
     expect(lines.locate('/paths/~1other/parameters/1/name')).toEqual({ line: 15, column: 13 });
-    expect(lines.locate('/paths/~1other/parameters')).toEqual({ line: 12, column: 5 });
+    expect(lines.locate('/paths/~1other/parameters')).toEqual({ line: 11, column: 5 }); // its key
+    expect(lines.locate('/paths/~1pets~1{id}/get/responses/200')).toEqual({ line: 7, column: 9 });
     expect(lines.locate('/tags/0/name')).toEqual({ line: 17, column: 9 });
     const inTree = locateInTree(text);
     for (const pointer of ['/paths/~1other/parameters/1/name', '/tags/0/name', '/openapi'])

@@ -374,7 +374,8 @@ function readFolder(
         severity: 'warning',
         message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
         location: { file: record.file },
-        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${byNumber.get(record.supersededBy[0]!)!.record.fileName})"`,
+        // The link as written in its file: a decision folder's README (`0001/README.md`) links `../0002/README.md`.
+        hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${relative(dirname(record.file), byNumber.get(record.supersededBy[0]!)!.record.file).split('\\').join('/')})"`,
       });
     }
   }
@@ -451,7 +452,7 @@ function decisionFolders(dir: string): string[] {
     const folder = join(dir, name);
     const file = readdirSync(folder).find((entry) => FOLDER_DECISION_FILE.test(entry));
     if (!file || !statSync(join(folder, file)).isFile()) return [];
-    if (decisionFiles(folder).some((entry) => numberPrefix(entry) !== undefined)) return [];
+    if (holdsDecisions(folder)) return [];
     const numbered = numberPrefix(`${name}.md`) !== undefined || NAME_DATE.test(name);
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
@@ -515,10 +516,19 @@ function numberPrefix(name: string): string | undefined {
 }
 
 /**
- * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`) is a category, read as an
- * ADR folder of its own (MADR's subfolders with local IDs; global ones work alike). Its own
- * subfolders are categories beside it (`backend/payments`). A folder of diagrams or notes, with
- * no file named like a decision, is none, as before categories were read.
+ * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
+ * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
+ */
+function holdsDecisions(dir: string): boolean {
+  return decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) || decisionFolders(dir).length > 0;
+}
+
+/**
+ * A subfolder holding decisions (a file named `0001-…` or `adr-001-…`, or decision folders only:
+ * `backend/0001-use-rest/README.md`) is a category, read as an ADR folder of its own (MADR's
+ * subfolders with local IDs; global ones work alike). Its own subfolders are categories beside it
+ * (`backend/payments`). A folder of diagrams or notes, with no decision, is none, as before
+ * categories were read.
  */
 function categoryAt(
   root: string,
@@ -529,7 +539,7 @@ function categoryAt(
 ): AdrCategory[] {
   const dir = join(root, sub);
   const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, site));
-  if (!decisionFiles(dir).some((name) => numberPrefix(name) !== undefined)) return nested;
+  if (!holdsDecisions(dir)) return nested;
   return [{ ...readFolder(dir, report, crossLinks, site, false), name: sub }, ...nested];
 }
 
@@ -967,7 +977,7 @@ export function parseAdr(
     written ??
     (nameDate(named)
       ? undefined
-      : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop, fenced)));
+      : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced)));
   const date = dateSource?.text ?? nameDate(named);
   if (!status) {
     report({
@@ -991,7 +1001,9 @@ export function parseAdr(
 
   dropEmptiedMetadataSection(lines, drop);
   const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
-  const kept = lines.flatMap((_, i) => (!drop.has(i) && i > bodyStart ? [i] : []));
+  // What is left of a table of fields above the title (its other columns or rows) opens the body.
+  const above = new Set(tableAboveTitle(lines, titleIndex));
+  const kept = lines.flatMap((_, i) => (!drop.has(i) && (i > bodyStart || above.has(i)) ? [i] : []));
   const joined = kept.map((i) => lines[i]).join('\n');
   const leading = joined.match(/^\s*\n/)?.[0] ?? ''; // blank lines before the body starts
   const body = joined.slice(leading.length).replace(/\s+$/, '');
@@ -1258,6 +1270,26 @@ function metaLine(line: string): RegExpMatchArray | null {
   const emphasised = EMPHASISED_META_LINE.exec(line);
   const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
   return (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+}
+
+/**
+ * The lines of a table right above the title heading (blank lines between), as some templates head
+ * a decision with its fields: `| date | writer | status |` and its row of values, then `# ADR: …`
+ * (vinicinbgs/architectural-decision-records), or `| Status | Accepted |` rows. Empty when the
+ * title is no heading or has no table above it.
+ */
+function tableAboveTitle(lines: string[], titleIndex: number): number[] {
+  if (titleIndex < 0 || !/^\s{0,3}#\s/.test(lines[titleIndex] ?? '')) return [];
+  let end = titleIndex - 1;
+  while (end >= 0 && !lines[end]!.trim()) end--;
+  let start = end;
+  while (start >= 0 && TABLE_ROW.test(lines[start]!)) start--;
+  return Array.from({ length: end - start }, (_, k) => start + 1 + k);
+}
+
+/** Where a table of fields may stand: right above the title, or among the metadata lines under it. */
+function fieldTableLines(lines: string[], titleIndex: number): number[] {
+  return [...tableAboveTitle(lines, titleIndex), ...preamble(lines, titleIndex)];
 }
 
 /** Metadata lines sit between the title and the first `##` section. */
@@ -1565,7 +1597,7 @@ function rowCells(line: string): string[] {
  * table of more rows (a history of statuses) is the body's.
  */
 function tableColumns(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
-  for (const i of preamble(lines, top)) {
+  for (const i of fieldTableLines(lines, top)) {
     if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
     const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
     if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) continue;
@@ -1599,7 +1631,7 @@ function tableColumns(lines: string[], top: number, drop: Set<number>, found: In
  * with no row goes. A field in the header row is read but stays, as the table's header.
  */
 function tableFields(lines: string[], titleIndex: number, drop: Set<number>, found: InlineFields): void {
-  const rows = preamble(lines, titleIndex).filter((i) => !drop.has(i));
+  const rows = fieldTableLines(lines, titleIndex).filter((i) => !drop.has(i));
   for (const i of rows) {
     if (!TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
     const cells = lines[i]!.trim().slice(1, -1).split('|');
@@ -1619,7 +1651,11 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
     // The row under a separator or another row is data; the first row is the table's header.
     if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
   }
-  // A table whose every data row was taken: its header and separator go too.
+  dropEmptiedTables(lines, rows, drop);
+}
+
+/** A table (among `rows`) whose every data row was taken: its header and separator go too. */
+function dropEmptiedTables(lines: string[], rows: number[], drop: Set<number>): void {
   for (const i of rows) {
     if (!TABLE_SEPARATOR.test(lines[i]!) || !TABLE_ROW.test(lines[i - 1] ?? '')) continue;
     let end = i + 1;
@@ -1690,14 +1726,47 @@ function startsWithDate(text: string): boolean {
 /** `- **Created:** 2021-03-05`, `Date created: 2021-03-05`: the day the record was written. */
 const CREATED_LINE =
   /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:date[ _-]created|created)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+/** A created field's name, in front matter or a table's row: `created`, `date-created`, `dateCreated`, `created_at`. */
+const CREATED_KEY = /^(?:created|date[ _-]?created|created[ _-]?(?:at|on))$/i;
 
 /**
- * The date a `Created:` field under the title gives (straw-hat-team/adr lists `- **Created:**
- * 2021-03-05` with its other fields), read only when nothing else dates the decision; its line
- * then leaves the body, as a `Date:` line does. A value that is no date ("by the platform team")
- * stays in the body.
+ * The date a created field gives, read only when nothing else dates the decision: in front matter
+ * (`created: 2021-03-05`, `date-created:`), a row of the table of fields (`| Created | 2021-03-05 |`,
+ * its row then leaving the table as a Date row does), or a `Created:` line under the title
+ * (straw-hat-team/adr lists `- **Created:** 2021-03-05` with its other fields), which then leaves
+ * the body, as a `Date:` line does. A value that is no date ("by the platform team") stays.
  */
 function createdDate(
+  lines: string[],
+  top: number,
+  front: FrontMatter,
+  drop: Set<number>,
+  fenced: Set<number>,
+): { text: string; line: number } | undefined {
+  for (const [key, value] of Object.entries(front.value)) {
+    if (!CREATED_KEY.test(key)) continue;
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+    if (startsWithDate(text)) return { text, line: front.lineOf(key) };
+  }
+  return createdRow(lines, top, drop) ?? createdLine(lines, top, drop, fenced);
+}
+
+/** `| Created | 2021-03-05 |` in the table of fields: its row leaves the table (a header row stays, as the table's header). */
+function createdRow(lines: string[], top: number, drop: Set<number>): { text: string; line: number } | undefined {
+  const rows = fieldTableLines(lines, top).filter((i) => !drop.has(i));
+  for (const i of rows) {
+    if (!TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
+    const cells = rowCells(lines[i]!).map(cellText);
+    if (cells.length !== 2 || !CREATED_KEY.test(cells[0]!) || !startsWithDate(cells[1]!)) continue;
+    if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
+    dropEmptiedTables(lines, rows, drop);
+    return { text: cells[1]!, line: i + 1 };
+  }
+  return undefined;
+}
+
+/** A `Created:` line under the title: it leaves the body. */
+function createdLine(
   lines: string[],
   top: number,
   drop: Set<number>,
@@ -1873,7 +1942,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   for (const { text, line } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
-    const plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
+    let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
     const relation = SUPERSEDED_BY.test(plain.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
       ? 'supersededBy'
       : /^super[sc]edes\b/i.test(plain)
@@ -1910,6 +1979,11 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       for (const target of [...targets, ...numbers]) links.push({ relation: related, target, line });
       continue;
     }
+    // `[Accepted](https://…/pull/1049)`, as Adyen's logs link the status to the pull request that
+    // decided it: the link's text is the status.
+    const statusLink = /^\[([^\]]+)\]\([^)]*\)/.exec(plain);
+    if (statusLink && statusOf(statusLink[1]!.toLowerCase().match(/^[a-z]+/)?.[0] ?? ''))
+      plain = statusLink[1]! + plain.slice(statusLink[0].length);
     const first = plain
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')

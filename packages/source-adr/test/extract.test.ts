@@ -382,6 +382,30 @@ describe('status lines', () => {
     });
   });
 
+  it('a status written as a link to where it was decided (Adyen: [Accepted](…/pull/1049)) is read from its text', () => {
+    const warnings: Diagnostic[] = [];
+    const { record } = parseAdr(
+      '/adr/0011-x.md',
+      '# 11. Match notifications\n\nDate: 2023-01-03\n\n## Status\n\n[Accepted](https://github.com/o/r/pull/1049)\n\n## Context\n',
+      (warning) => warnings.push(warning),
+    );
+    expect([record.status, record.statusWord, record.date, warnings]).toEqual([
+      'accepted',
+      undefined,
+      '2023-01-03',
+      [],
+    ]);
+    // the section stays in the body as written, link and all
+    expect(record.body).toContain('[Accepted](https://github.com/o/r/pull/1049)');
+    expect(classifyStatus([{ text: '[Proposed](https://example.com/rfc/7) on 2021-03-01', line: 1 }])).toMatchObject({
+      status: 'proposed',
+      date: { text: '2021-03-01', line: 1 },
+      links: [],
+    });
+    // a link that names a decision is a relation, as before, not a status
+    expect(classifyStatus([{ text: '[Superseded by ADR 7](0007-x.md)', line: 1 }]).status).toBe('superseded');
+  });
+
   it('reads a title from front matter when there is no heading', () => {
     const text = '---\ntitle: Adopt Nx\nstatus: accepted\n---\n\nWe adopt Nx.\n';
     expect(parseAdr('/adr/0002-nx.md', text).record).toMatchObject({
@@ -1781,6 +1805,68 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
   it('is no date when its value is none, and then stays in the body', () => {
     const record = parse('# Use X\n\nStatus: accepted\nCreated: by the platform team\n');
     expect([record.date, record.body]).toEqual([undefined, 'Created: by the platform team\n']);
+  });
+
+  it('is read from front matter (`created`, `date-created`, `dateCreated`), where it was dropped unread', () => {
+    for (const key of ['created', 'Created', 'date-created', 'date_created', 'dateCreated', 'created_at']) {
+      const record = parse(`---\nstatus: accepted\n${key}: 2021-03-04\n---\n# Use X\n\n## Context\n`);
+      expect([key, record.date, record.body]).toEqual([key, '2021-03-04', '## Context\n']);
+    }
+    // A date beside it wins, as beside a Created: line.
+    expect(parse('---\nstatus: accepted\ndate: 2022-01-10\ncreated: 2021-03-04\n---\n# Use X\n').date).toBe(
+      '2022-01-10',
+    );
+    expect(parse('---\nstatus: accepted\ncreated: yesterday\n---\n# Use X\n').date).toBeUndefined();
+  });
+
+  it('is read from a row of the table of fields, which then leaves the table', () => {
+    const record = parse(
+      '# Use X\n\n| Field | Value |\n| --- | --- |\n| **Status** | Accepted |\n| **Created** | 2021-03-06 |\n| Owner | Team |\n\n## Context\n',
+    );
+    expect([record.status, record.date, record.body]).toEqual([
+      'accepted',
+      '2021-03-06',
+      '| Field | Value |\n| --- | --- |\n| Owner | Team |\n\n## Context\n',
+    ]);
+    // Its last row taken, the table goes, its header (the status) too; a Date row beside it wins and the Created row stays.
+    const only = parse('# Use X\n\n| Status | Accepted |\n| --- | --- |\n| Created | 2021-03-06 |\n\nText.\n');
+    expect([only.status, only.date, only.body]).toEqual(['accepted', '2021-03-06', 'Text.\n']);
+    const dated = parse(
+      '# Use X\n\n| | |\n|---|---|\n| Status | Accepted |\n| Date | 2022-01-10 |\n| Created | 2021-03-06 |\n',
+    );
+    expect([dated.date, dated.body]).toEqual(['2022-01-10', '| | |\n|---|---|\n| Created | 2021-03-06 |\n']);
+  });
+});
+
+describe('a table of fields above the title', () => {
+  const parse = (text: string, name = '0004-use-s3.md') => {
+    const warnings: Diagnostic[] = [];
+    return { record: parseAdr(`/adr/${name}`, text, (warning) => warnings.push(warning)).record, warnings };
+  };
+
+  it('gives the status and the date, as under the title; what else it holds opens the body, never lost', () => {
+    const rows = parse(
+      '| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2021-03-07 |\n| Owner | Team S3 |\n\n# 4. Use S3\n\n## Context\n\nText.\n',
+    );
+    expect([rows.record.title, rows.record.status, rows.record.date, rows.record.body]).toEqual([
+      'Use S3',
+      'accepted',
+      '2021-03-07',
+      '| Field | Value |\n|---|---|\n| Owner | Team S3 |\n\n## Context\n\nText.\n',
+    ]);
+    expect(rows.warnings).toEqual([]);
+    // Columns of fields and a row of values (vinicinbgs/architectural-decision-records' template).
+    const columns = parse(
+      '| date     | writer | status |\n| -------- | ------ | ------ |\n| 2023-05-02 | ana | accepted ✅ |\n\n# ADR: Use S3 for uploads\n\n## Context\n',
+    );
+    expect([columns.record.status, columns.record.date, columns.record.body]).toEqual([
+      'accepted',
+      '2023-05-02',
+      '| writer |\n| ------ |\n| ana |\n\n## Context\n',
+    ]);
+    // A table whose every row was taken goes, with its header.
+    const all = parse('| Status | Accepted |\n|---|---|\n| Created | 2021-03-07 |\n\n# 4. Use S3\n\nText.\n');
+    expect([all.record.status, all.record.date, all.record.body]).toEqual(['accepted', '2021-03-07', 'Text.\n']);
   });
 });
 

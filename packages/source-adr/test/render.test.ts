@@ -186,4 +186,60 @@ describe('decisions kept each in a folder of its own', () => {
     expect(page('adr/1').attachments.map((attachment) => attachment.fileName)).toEqual(['workflow.svg']);
     expect(page('adr/1').markdown).toContain('[workflow](');
   });
+
+  it('make a category when a subfolder holds only decision folders: its log page, its titles, links into it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    };
+    await write('0001-record.md', '# 1. Record decisions\n\nStatus: accepted\n\nSee [gRPC](backend/0002-use-grpc/).\n');
+    await write(
+      'backend/0001-use-rest/README.md',
+      '# Use REST\n\nStatus: accepted\nDate: 2021-01-01\n\n![Flow](./flow.svg)\n',
+    );
+    await write('backend/0001-use-rest/flow.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await write(
+      'backend/0002-use-grpc/index.md',
+      '# Use gRPC\n\n## Status\n\nSuperseded by [ADR 3](../0003/README.md)\n',
+    );
+    await write('backend/0003/README.md', '---\ntitle: Use Connect\nstatus: accepted\n---\n\nBody.\n');
+    // A folder of notes beside them, with no decision, is no category.
+    await write('backend/notes/README.md', '# Notes\n');
+    const warnings: string[] = [];
+    const model = extractAdrs(dir, { report: (warning) => warnings.push(warning.code) });
+    expect(warnings).toEqual([]);
+    expect(model.categories?.map((category) => category.name)).toEqual(['backend']);
+    const tree = renderAdrs(model, templates);
+    validatePageTree(tree);
+    expect(tree.pages.map((p) => [p.key, p.title, p.parentKey])).toEqual([
+      ['adr', 'Architecture decision records', undefined],
+      ['adr/1', 'ADR-0001: Record decisions', 'adr'],
+      ['adr/backend', 'Architecture decision records: backend', 'adr'],
+      ['adr/backend/1', 'ADR-0001 (backend): Use REST', 'adr/backend'],
+      ['adr/backend/2', 'ADR-0002 (backend): Use gRPC', 'adr/backend'],
+      ['adr/backend/3', 'ADR-0003 (backend): Use Connect', 'adr/backend'],
+    ]);
+    const byKey = (key: string) => tree.pages.find((p) => p.key === key)!;
+    expect(byKey('adr').markdown).toContain('- [backend](./adr__backend.md): 3 decisions');
+    expect(byKey('adr/1').markdown).toContain('See [gRPC](./adr__backend__2.md).');
+    expect(byKey('adr/backend/2').markdown).toContain(
+      '| Superseded by | [ADR-0003 (backend): Use Connect](./adr__backend__3.md) |',
+    );
+    expect(byKey('adr/backend/1').attachments.map((attachment) => attachment.fileName)).toEqual(['flow.svg']);
+  });
+
+  it("say where a superseded decision's README should link its successor, from its own folder", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await mkdir(join(dir, '0001'));
+    await mkdir(join(dir, '0002'));
+    await writeFile(join(dir, '0001', 'README.md'), '# Use REST\n\nStatus: accepted\n');
+    await writeFile(
+      join(dir, '0002', 'README.md'),
+      '# Use gRPC\n\nStatus: accepted\n\nSupersedes [ADR 1](../0001/README.md)\n',
+    );
+    const hints: Array<string | undefined> = [];
+    extractAdrs(dir, { report: (warning) => hints.push(warning.hint) });
+    expect(hints).toEqual(['set its status to "Superseded by [ADR 2](../0002/README.md)"']);
+  });
 });

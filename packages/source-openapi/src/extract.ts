@@ -80,6 +80,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
+    reportedContents: new Set(),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
@@ -168,6 +169,8 @@ interface WalkContext {
   declaredTags: Map<string, DeclaredTag>;
   /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
   pathItemVia?: SpecPointer;
+  /** The parameters' `content` maps of several media types already reported (file#pointer): a shared one once. */
+  reportedContents: Set<string>;
 }
 
 interface DeclaredTag {
@@ -759,12 +762,12 @@ function reportSharedPathItem(
   via: SpecPointer,
 ): void {
   const { spec } = context;
-  const firstRef = spec.locate(first.via);
+  const firstRef = spec.locate(child(first.via, '$ref'));
   context.report({
     code: 'DG_OPENAPI_DUPLICATE_OPERATION_ID',
     severity: 'warning',
     message: `${label} and ${first.label} are one path item (${spec.display(first.at.file)}), $ref'd from both paths: its operationId "${operationId}" names two operations, and a link to it can only lead to the first`,
-    ...spec.where(via),
+    ...spec.where(child(via, '$ref')),
     hint: `if one path is an alias of the other, drop it; else give it a path item of its own with another operationId (the first $ref is at ${firstRef.file}${firstRef.line ? `:${firstRef.line}` : ''})`,
   });
 }
@@ -803,12 +806,26 @@ function mergeParameters(
   return [...merged.values()];
 }
 
-function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAnchor: string): Parameter {
+/**
+ * A parameter, or a response's header (`ofResponse`: its status, the header read as a parameter
+ * `in: header` named by its key).
+ */
+function parameter(
+  context: WalkContext,
+  raw: Json,
+  at: SpecPointer,
+  operationAnchor: string,
+  ofResponse?: string,
+): Parameter {
   const { schemas, dialect } = context;
   // Swagger 2.0 non-body parameters carry their type inline; 3.x has `schema` (or `content`).
   let schema: unknown = raw.schema;
   let schemaAt = child(at, 'schema');
-  const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(raw, at);
+  const label =
+    ofResponse === undefined
+      ? `parameter "${String(raw.name ?? '')}" (in ${String(raw.in ?? 'query')})`
+      : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
+  const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
     schemaAt = at;
@@ -846,6 +863,7 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
     ...(example === undefined &&
       sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
     ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
+    ...(media && { mediaType: media.mediaType }),
     exampleList:
       !Array.isArray(sent) || !styled
         ? undefined
@@ -859,14 +877,41 @@ function parameter(context: WalkContext, raw: Json, at: SpecPointer, operationAn
 }
 
 /**
- * The media type entry of a parameter written with `content` (OpenAPI 3: a map of exactly one
- * media type, so the first is read), and where it is. Undefined when there is none.
+ * The media type entry of a parameter (or header) written with `content`, and where it is.
+ * Undefined when there is none. OpenAPI says `content` MUST hold exactly one media type, as a
+ * value is written one way: with several, the first is read and the rest are reported.
  */
-function parameterMedia(raw: Json, at: SpecPointer): { holder: Json; at: SpecPointer } | undefined {
+function parameterMedia(
+  context: WalkContext,
+  raw: Json,
+  at: SpecPointer,
+  label: string,
+): { mediaType: string; holder: Json; at: SpecPointer } | undefined {
   if (!isPlainObject(raw.content)) return undefined;
-  const [mediaType, entry] = Object.entries(raw.content)[0] ?? [];
+  const mediaTypes = Object.keys(raw.content);
+  const [mediaType] = mediaTypes;
+  const entry = mediaType === undefined ? undefined : raw.content[mediaType];
   if (!mediaType || !isPlainObject(entry)) return undefined;
-  return { holder: entry, at: child(at, 'content', mediaType) };
+  if (mediaTypes.length > 1) reportSeveralMediaTypes(context, child(at, 'content'), label, mediaTypes);
+  return { mediaType, holder: entry, at: child(at, 'content', mediaType) };
+}
+
+/**
+ * A parameter's `content` of several media types, at the `content` key: once, though a
+ * component's parameter is read for every operation that uses it.
+ */
+function reportSeveralMediaTypes(context: WalkContext, at: SpecPointer, label: string, mediaTypes: string[]): void {
+  const id = `${at.file}#${at.pointer}`;
+  if (context.reportedContents.has(id)) return;
+  context.reportedContents.add(id);
+  const [first, ...others] = mediaTypes.map((mediaType) => `\`${mediaType}\``);
+  context.report({
+    code: 'DG_OPENAPI_PARAMETER_CONTENT',
+    severity: 'warning',
+    message: `${label} has ${mediaTypes.length} media types under \`content\` (${[first, ...others].join(', ')}), and OpenAPI allows exactly one: the first, ${first}, is documented; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} left out`,
+    ...context.spec.where(at),
+    hint: `keep the one media type its value is written in under \`content\` (a value is serialized one way), or give it a \`schema\` instead of \`content\`; say in its \`description\` if other forms are accepted`,
+  });
 }
 
 /**
@@ -1016,7 +1061,7 @@ function extractResponses(context: WalkContext, operation: Json, at: SpecPointer
     const response = (value ?? {}) as Json;
     const headers = Object.entries((response.headers ?? {}) as Json).map(([name, h]) => {
       const header = deref(spec, h, child(responseAt, 'headers', name));
-      return parameter(context, { ...(header.value as Json), name, in: 'header' }, header.at, anchor);
+      return parameter(context, { ...(header.value as Json), name, in: 'header' }, header.at, anchor, status);
     });
     let contents: MediaContent[];
     if (dialect === 'swagger-2.0') {
@@ -1856,14 +1901,18 @@ function curl(context: WalkContext, operation: Operation): string {
   query.push(...credentials.query);
   headers.push(...credentials.headers);
   cookies.unshift(...credentials.cookies);
+  const body = operation.requestBody?.contents[0];
+  const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
+  const sent = headersSent(credentials, !!body, !!accept && accept !== '*/*');
   for (const p of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
+    // An `Authorization`, `Content-Type` or `Accept` header parameter (OpenAPI 3 says to ignore
+    // one) is sent once, as the security scheme, body or response says, not a second time.
+    if (sent.has(p.name.toLowerCase())) continue;
     const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
     headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
-  const body = operation.requestBody?.contents[0];
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
-  const accept = operation.responses.find((r) => /^2/.test(r.status))?.contents[0]?.mediaType;
   if (accept && accept !== '*/*') headers.push(`-H 'Accept: ${accept}'`);
   const url = `${base}${requestPath}${query.length ? `${pathQuery === undefined ? '?' : '&'}${query.join('&')}` : ''}`;
   // curl reads `{a,b}` and `[1-9]` in a URL as globs: `/pets/{petId}` would quietly request
@@ -1933,6 +1982,20 @@ function isFileUpload(body: MediaContent): boolean {
  * one (`/api/v3`, or no server at all: OpenAPI's default is `/`) is served from wherever the spec
  * is, which the spec does not say, so the example starts from `$BASE_URL` for the reader to set.
  */
+/** The headers (lower case) a curl example sends of its own: the credentials', `Content-Type` with a body, `Accept`. */
+function headersSent(credentials: CurlCredentials, body: boolean, accept: boolean): Set<string> {
+  const sent = new Set<string>();
+  for (const flag of credentials.headers) {
+    const header = /^-H ["']([^:"']+):/.exec(flag)?.[1];
+    if (header) sent.add(header.toLowerCase());
+    // `-u user:password`, `--digest -u …`: curl writes the Authorization header.
+    else if (/(?:^|\s)-u\s/.test(flag)) sent.add('authorization');
+  }
+  if (body) sent.add('content-type');
+  if (accept) sent.add('accept');
+  return sent;
+}
+
 function curlBase(url = ''): string {
   const base = url.replace(/^\/\//, 'https://').replace(/\/+$/, '');
   // A URL that starts with a variable (`{Endpoint}/text/analytics/v3.0`, Azure's) has it stand for

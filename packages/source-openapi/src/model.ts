@@ -137,6 +137,8 @@ export interface Parameter {
   sample?: string;
   /** The only value it may take (a one-value `enum`, or `const`): Azure's `api-version`. */
   constant?: string;
+  /** The media type its value is written in, for one given by `content` (`application/json`), not by `schema`. */
+  mediaType?: string;
   /**
    * A query or header parameter's list example as it travels: its items, and what joins them
    * (`,`, `|`, a space) or undefined when the parameter is repeated once per item (`?id=1&id=2`).

@@ -120,7 +120,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     model: { ...model, description: placeFragment(model.description, 2) }, // above the page's `##` sections
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
-    contact: model.contact,
+    // swag writes `contact: {}` when the code says nothing: no row for it.
+    contact: model.contact?.name || model.contact?.email || model.contact?.url ? model.contact : undefined,
     tags: inTreeOrder(model.tags).map(({ tag, depth }) => {
       // What the tag's page lists (its own operations and those it links to), and its sub-tags' pages.
       const own = listedOn(tag, model);
@@ -634,6 +635,8 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
     literalPlaceholders(parameter.description) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
+    // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
+    ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
   ];
   // In brackets like the constraints, so it does not run on from the description's last word.
   if (parameter.example !== undefined) notes.push(`(example: ${inlineCode(parameter.example)})`);

@@ -202,8 +202,85 @@ describe('OpenAPI 3 parameter examples', () => {
     expect(diagnostics[0]!.message).toContain("the parameter's next example is shown instead");
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toMatch(/\| `limit` \| query \| integer \| yes \|.*\(example: `5`\)/);
-    expect(page).toContain('| `X-Kennel` | header | string | yes | (example: `north-yard`) |');
-    expect(page).toContain('| `breed` | query | string | yes | (example: <https://example.com/breed.txt>) |');
+    // The reader is told the value is written in its media type.
+    expect(page).toContain(
+      '| `X-Kennel` | header | string | yes | (serialized as `application/json`) (example: `north-yard`) |',
+    );
+    expect(page).toContain(
+      '| `breed` | query | string | yes | (serialized as `application/json`) (example: <https://example.com/breed.txt>) |',
+    );
+  });
+
+  it('a `content` of several media types (OpenAPI allows one) documents the first and is reported once, at its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      operationId: list',
+        '      parameters:',
+        '        - $ref: "#/components/parameters/Filter"',
+        '      responses:',
+        '        "200":',
+        '          description: OK',
+        '          headers:',
+        '            X-Rate:',
+        '              content:',
+        '                text/plain: { schema: { type: integer } }',
+        '                application/json: { schema: { type: object } }',
+        '                application/xml: { schema: { type: object } }',
+        '  /cats:',
+        '    get:',
+        '      operationId: cats',
+        '      parameters: [{ $ref: "#/components/parameters/Filter" }]',
+        '      responses: { "204": { description: None } }',
+        'components:',
+        '  parameters:',
+        '    Filter:',
+        '      name: filter',
+        '      in: query',
+        '      content:',
+        '        application/json:',
+        '          schema: { type: object, properties: { color: { type: string } } }',
+        '          example: { color: red }',
+        '        text/plain:',
+        '          schema: { type: string }',
+      ].join('\n'),
+    );
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    // The first media type is read, for the table and for curl, in each operation that uses it.
+    for (const id of ['list', 'cats']) {
+      expect(op(api, id).parameters[0]).toMatchObject({
+        name: 'filter',
+        type: { kind: 'primitive', name: 'object' },
+        example: '{"color":"red"}',
+        mediaType: 'application/json',
+      });
+    }
+    const header = op(api, 'list').responses[0]!.headers[0]!;
+    expect(header).toMatchObject({ name: 'X-Rate', type: { name: 'integer' }, mediaType: 'text/plain' });
+    // The shared parameter is reported once, at its `content` key, not once per operation.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PARAMETER_CONTENT', 28, '#/components/parameters/Filter/content'],
+      ['DG_OPENAPI_PARAMETER_CONTENT', 14, '#/paths/~1pets/get/responses/200/headers/X-Rate/content'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "filter" (in query) has 2 media types under `content` (`application/json`, `text/plain`), and OpenAPI allows exactly one: the first, `application/json`, is documented; `text/plain` is left out',
+    );
+    expect(diagnostics[1]!.message).toMatch(
+      /^header "X-Rate" of response 200 has 3 media types .* `application\/json`, `application\/xml` are left out$/,
+    );
+    expect(diagnostics[0]!.hint).toMatch(/keep the one media type/);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain(
+      '| `filter` | query | object | no | (serialized as `application/json`) (example: `{"color":"red"}`) |',
+    );
+    expect(page).toContain('| `X-Rate` | integer | (serialized as `text/plain`) |');
   });
 });
 
@@ -1048,6 +1125,48 @@ describe('placeholders in descriptions', () => {
 });
 
 describe('warnings', () => {
+  it('about a mapping are placed at its key, in YAML and in JSON, not at its first entry', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
+    const yamlLines = [
+      'openapi: 3.0.3',
+      'info: { title: Keys, version: "1" }',
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      operationId: a',
+      '      examples:',
+      '        first:',
+      '          value: 1',
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      'components:',
+      '  securitySchemes:',
+      '    bare:',
+      '      type: apiKey',
+    ];
+    await writeFile(join(dir, 'openapi.yaml'), yamlLines.join('\n'));
+    const fromYaml: Diagnostic[] = [];
+    extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => fromYaml.push(d) });
+    expect(fromYaml.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([
+      ['DG_OPENAPI_SECURITY_SCHEME', 15, 5], // `bare:`, not `type: apiKey`
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 7, 7], // `examples:`, not `first:`
+    ]);
+
+    const json = JSON.stringify((await loadSpec(join(dir, 'openapi.yaml'))).root.value, null, 2);
+    await writeFile(join(dir, 'openapi.json'), json);
+    const fromJson: Diagnostic[] = [];
+    extractApi(await loadSpec(join(dir, 'openapi.json')), { report: (d) => fromJson.push(d) });
+    const keyAt = (key: string) => {
+      const index = json.split('\n').findIndex((line) => line.trimStart().startsWith(`"${key}": {`));
+      return [index + 1, json.split('\n')[index]!.indexOf('"') + 1];
+    };
+    expect(fromJson.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([
+      ['DG_OPENAPI_SECURITY_SCHEME', ...keyAt('bare')],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', ...keyAt('examples')],
+    ]);
+  });
+
   it('an `examples` written as a list is reported at its line, not dropped in silence', async () => {
     const spec = join(await mkdtemp(join(tmpdir(), 'docgen-openapi-')), 'openapi.yaml');
     await writeFile(
@@ -1071,7 +1190,7 @@ describe('warnings', () => {
     const warnings: Diagnostic[] = [];
     extractApi(await loadSpec(spec), { report: (warning) => warnings.push(warning) });
     expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
-      ['DG_OPENAPI_EXAMPLES_LIST', 13],
+      ['DG_OPENAPI_EXAMPLES_LIST', 12], // the `examples:` key, not its first item
     ]);
   });
 });
@@ -1562,7 +1681,7 @@ describe('examples written on the operation (not where OpenAPI puts them)', () =
     const api = extractApi(await loadSpec(spec), { report: (d) => diagnostics.push(d) });
     expect(diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.location?.pointer])).toEqual([
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', shown, 32, '#/paths/~1dogs/get/parameters/3/examples/lost/externalValue'],
-      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 59, '#/paths/~1dogs/post/examples'],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', shown, 58, '#/paths/~1dogs/post/examples'],
     ]);
     expect(diagnostics[1]!.hint).toContain('requestBody.content.<media type>.examples');
     const add = op(api, 'addDog');
@@ -1631,7 +1750,7 @@ describe('examples written on the operation (not where OpenAPI puts them)', () =
     ]);
     expect(op(api, 'flag').operationExamples).toBeUndefined();
     expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
-      ['DG_OPENAPI_OPERATION_EXAMPLES', 8],
+      ['DG_OPENAPI_OPERATION_EXAMPLES', 7],
       ['DG_OPENAPI_EXAMPLE_EXTERNAL', 11],
       ['DG_OPENAPI_OPERATION_EXAMPLES', 16],
       ['DG_OPENAPI_OPERATION_EXAMPLES', 21],
@@ -1747,6 +1866,61 @@ describe('security schemes as real specs write them', () => {
 describe('curl examples send every credential their requirement names', () => {
   const overviewOf = (api: ApiModel): string =>
     renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+
+  it('and send a header the spec also lists as a parameter (Authorization, an API key, Content-Type) once', async () => {
+    const header = (name: string) => `{ in: header, name: ${name}, required: true, schema: { type: string } }`;
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Bank, version: "1" }',
+      'servers: [{ url: https://bank.example }]',
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      operationId: bearer',
+      '      security: [{ bearerAuth: [] }]',
+      `      parameters: [${header('Authorization')}, ${header('Content-Type')}, ${header('Accept')}, ${header('X-Trace')}]`,
+      '      requestBody: { content: { application/json: { schema: { type: object } } } }',
+      '      responses: { "200": { description: OK, content: { application/json: { schema: { type: object } } } } }',
+      '  /b:',
+      '    get:',
+      '      operationId: key',
+      '      security: [{ key: [] }]',
+      `      parameters: [${header('x-api-key')}]`,
+      '      responses: { "204": { description: None } }',
+      '  /c:',
+      '    get:',
+      '      operationId: basic',
+      '      security: [{ basic: [] }]',
+      `      parameters: [${header('authorization')}]`,
+      '      responses: { "204": { description: None } }',
+      '  /d:',
+      '    get:',
+      '      operationId: none',
+      `      parameters: [${header('Authorization')}]`,
+      '      responses: { "204": { description: None } }',
+      'components:',
+      '  securitySchemes:',
+      '    bearerAuth: { type: http, scheme: bearer }',
+      '    key: { type: apiKey, in: header, name: X-API-Key }',
+      '    basic: { type: http, scheme: basic }',
+    ]);
+    const count = (text: string, header: string) => text.split(new RegExp(`${header}:`, 'gi')).length - 1;
+    const bearer = op(api, 'bearer').curl;
+    expect([count(bearer, 'Authorization'), count(bearer, 'Content-Type'), count(bearer, 'Accept')]).toEqual([1, 1, 1]);
+    expect(bearer).toContain('-H "Authorization: Bearer $TOKEN"');
+    expect(bearer).toContain("-H 'X-Trace: <X-Trace>'");
+    expect(count(op(api, 'key').curl, 'x-api-key')).toBe(1);
+    expect(op(api, 'basic').curl).not.toMatch(/authorization:/i);
+    // With nothing else to send it, the parameter is the header.
+    expect(op(api, 'none').curl).toContain("-H 'Authorization: <Authorization>'");
+    // The parameters table still lists what the spec says of them.
+    expect(op(api, 'bearer').parameters.map((p) => p.name)).toEqual([
+      'Authorization',
+      'Content-Type',
+      'Accept',
+      'X-Trace',
+    ]);
+  });
 
   it('sends both keys of a requirement that names two (a key id and a secret), each from a variable of its own', async () => {
     // Alpaca's market data API: `security: [{ apiKey: [], apiSecret: [] }]`, two headers.
@@ -3678,5 +3852,20 @@ describe('callbacks', () => {
     const webhooks = pages.find((p) => p.key.endsWith('/webhooks'))!.markdown;
     expect(webhooks).toContain('## POST ride\\_ended');
     expect(webhooks).toContain('requests for the `ride_ended` event.');
+  });
+});
+
+describe('an info object that says little (swag writes `info: { contact: {} }` when the code says nothing)', () => {
+  it('gets no empty Version or Contact row on the overview, and the title "API"', async () => {
+    const api = await modelOf([
+      '{"swagger":"2.0","info":{"contact":{}},"paths":{"/a":{"get":{"operationId":"a","produces":["application/json","application/json"],',
+      '"responses":{"200":{"description":"OK","schema":{"type":"string"}}}}}}}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!;
+    expect(overview.title).toBe('API');
+    expect(overview.markdown).not.toMatch(/\| Version \||\| Contact \|/);
+    expect(overview.markdown).toContain('| Specification | Swagger 2.0');
+    // the media type its `produces` lists twice is shown once
+    expect(op(api, 'a').responses[0]!.contents.map((content) => content.mediaType)).toEqual(['application/json']);
   });
 });

@@ -78,7 +78,7 @@ describe('extractRunbooks', () => {
         .map((warning) => [warning.code, warning.location?.line]),
     ).toEqual([
       ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml (its line) is not there
-      ['DG_RUNBOOK_SUBSTITUTION', 14], // shop-api's links: { $yaml: … }
+      ['DG_RUNBOOK_SUBSTITUTION', 13], // shop-api's `links:` (its value: { $yaml: … })
       ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
     ]);
     const tree = renderRunbooks(model, templates, { cwd: dir });

@@ -35,6 +35,7 @@ import {
   classMembers,
   functionMountRoute,
   handedValue,
+  isConst,
   madeClass,
   methodOf,
   Modules,
@@ -1277,6 +1278,15 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
       });
+    } else if (!mounted && hasPath && handler && this.unfollowedMount(handler)) {
+      const what = this.unfollowedMount(handler)!;
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, ${shortText(handler)}) mounts ${what}, which docgen cannot follow to a router: the routes it serves under ${joinPaths(prefix, '/')} are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: "mount a router docgen can follow: export it (or the function of the project that builds and returns it) from a module of the project and import it by a literal path (app.use('/api', makeRouter(deps)) with import { makeRouter } from './routes'); else list those routes in the service's OpenAPI spec",
+      });
     } else if (!mounted && handler && (this.isUnreadMember(handler) || this.isUnreadHandedMember(handler)))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
@@ -1287,6 +1297,57 @@ class RouteReader {
       });
     // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
     routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
+  }
+
+  /**
+   * What a `use()` at a path ends with when it is a value docgen cannot follow, though it may be a
+   * router: a module required by a computed specifier (`require(process.env.ROUTES)(deps)`), a call
+   * of a function only known at run time (a parameter no call hands a function docgen reads, a `let`,
+   * the result of another call: `factory(deps)`), an element of a map (`routers[name]`), or a call of
+   * a method of a value of the project docgen does not follow (`registry.lookup('users')`). Said as
+   * the page would say it; undefined for anything else (a package's handler, middleware, a global).
+   */
+  private unfollowedMount(handler: TsNode, depth = 0): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, handler);
+    if (depth > 4) return undefined;
+    if (ts.Node.isElementAccessExpression(value))
+      return `an element of ${shortText(value.getExpression())} chosen at run time`;
+    if (ts.Node.isPropertyAccessExpression(value)) {
+      const owner = this.unfollowedMount(value.getExpression(), depth + 1);
+      return owner && `a member of ${owner}`;
+    }
+    if (!ts.Node.isCallExpression(value)) return undefined;
+    const callee = unwrap(ts, value.getExpression());
+    const [specifier] = value.getArguments();
+    if ((callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword) && specifier)
+      return isPathLiteral(ts, specifier)
+        ? undefined
+        : `a module loaded from a path computed at run time (${shortText(specifier)})`;
+    if (ts.Node.isCallExpression(callee) || ts.Node.isElementAccessExpression(callee)) {
+      const loaded = this.unfollowedMount(callee, depth + 1);
+      return loaded && `what ${loaded} returns`;
+    }
+    // A function of the project that returns such a value (`return routers[name]`), where it returns nothing docgen follows.
+    const fn = this.names.functionOf(callee);
+    if (fn) {
+      const returned = returnedBy(ts, fn).map((each) => this.unfollowedMount(each, depth + 1));
+      return returned.length && returned.every((each) => each !== undefined)
+        ? `what ${shortText(callee)}(…) returns (${returned[0]})`
+        : undefined;
+    }
+    if (ts.Node.isPropertyAccessExpression(callee))
+      return this.isProjectValue(callee.getExpression()) ? `what ${shortText(callee)}(…) returns` : undefined;
+    if (!ts.Node.isIdentifier(callee)) return undefined;
+    if (this.names.packageOf(callee) !== undefined) return undefined;
+    const binding = this.names.bindingOf(callee);
+    const declaration = binding?.declaration;
+    if (!declaration) return undefined; // a global, or a name imported from a module docgen warns about elsewhere
+    if (ts.Node.isParameterDeclaration(declaration))
+      return `what ${callee.getText()}(…) returns, a function handed in as a parameter`;
+    if (!isConst(ts, declaration) || (binding.value && !isFunctionLike(ts, binding.value)))
+      return `what ${callee.getText()}(…) returns, a function only known at run time`;
+    return undefined;
   }
 
   /**

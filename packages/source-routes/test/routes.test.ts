@@ -1755,6 +1755,93 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { health } from './health';",
+        "import * as registry from './registry';",
+        "import { requireRole } from './auth';",
+        'const app = express();',
+        'const deps = { db: null };',
+        'let factory = pickFactory();',
+        'const routers: Record<string, express.Router> = {};',
+        "app.get('/ping', (req, res) => res.json({ ok: true }));",
+        "app.use('/plugins', require(process.env.ROUTES!)(deps));",
+        "app.use('/f', factory(deps));",
+        "app.use('/r', routers['users']);",
+        "app.use('/k', registry.pick('users'));",
+        "app.use('/h', health);",
+        "app.use('/api', rateLimit({ max: 5 })); // a package's middleware: a row, not warned",
+        "app.use('/admin', requireRole('admin')); // the project's middleware factory: not warned",
+        'export function mount(server: express.Express, build: (d: unknown) => express.Router) {',
+        "  server.use('/param', build(deps));",
+        '}',
+        'mount(app, pickFactory());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      "import { Router } from 'express';\nexport const health = Router();\nhealth.get('/', (req, res) => res.sendStatus(204));",
+    );
+    await writeFile(
+      join(dir, 'registry.ts'),
+      'const routers: Record<string, unknown> = {};\nexport function pick(name: string) { return routers[name]; }',
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireRole = (role: string) => (req, res, next) => (req.user?.role === role ? next() : res.sendStatus(403));',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/h'],
+      ['ALL', '/api/*'],
+    ]);
+    const unfollowed = (mount: string, what: string, prefix: string) =>
+      `use(${mount}) mounts ${what}, which docgen cannot follow to a router: the routes it serves under ${prefix} are not read`;
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 11 },
+        unfollowed(
+          "'/plugins', require(process.env.ROUTES!)(deps)",
+          'what a module loaded from a path computed at run time (process.env.ROUTES!) returns',
+          '/plugins',
+        ),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 12 },
+        unfollowed("'/f', factory(deps)", 'what factory(…) returns, a function only known at run time', '/f'),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 13 },
+        unfollowed("'/r', routers['users']", 'an element of routers chosen at run time', '/r'),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 14 },
+        unfollowed(
+          "'/k', registry.pick('users')",
+          'what registry.pick(…) returns (an element of routers chosen at run time)',
+          '/k',
+        ),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 19 },
+        unfollowed("'/param', build(deps)", 'what build(…) returns, a function handed in as a parameter', '/param'),
+      ],
+    ]);
+    expect(warnings[0]!.hint).toMatch(/export it .* from a module of the project/);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

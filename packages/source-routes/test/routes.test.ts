@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1753,6 +1753,91 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'hooks.install(app) hands app to a method docgen does not follow: the routes it may register are not read',
       ],
     ]);
+  });
+
+  it("follows a package of the repository's own workspaces imported by name (npm workspaces, pnpm-workspace.yaml, a node_modules link) to its source, as the project's code", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-workspaces-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    };
+    // npm workspaces, nothing installed: the package's `main` is built output, its source under src/.
+    await write('npm/package.json', JSON.stringify({ private: true, workspaces: ['packages/*', 'services/*'] }));
+    await write(
+      'npm/packages/shared-routes/package.json',
+      JSON.stringify({ name: '@acme/shared-routes', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    );
+    await write(
+      'npm/packages/shared-routes/src/index.ts',
+      [
+        "import { Router } from 'express';",
+        'export function makeRouter(deps: { db: unknown }) {',
+        '  const router = Router();',
+        "  router.get('/items', (req, res) => res.json([]));",
+        '  return router;',
+        '}',
+      ].join('\n'),
+    );
+    await write(
+      'npm/packages/shared-routes/src/admin.ts',
+      "import { Router } from 'express';\nexport const admin = Router();\nadmin.delete('/cache', (req, res) => res.sendStatus(204));",
+    );
+    await write('npm/services/api/package.json', JSON.stringify({ name: '@acme/api' }));
+    await write(
+      'npm/services/api/src/server.ts',
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { makeRouter } from '@acme/shared-routes';",
+        "import { admin } from '@acme/shared-routes/admin';",
+        'const app = express();',
+        "app.use('/api', makeRouter({ db: null }));",
+        "app.use('/admin', admin);",
+        "app.use('/limited', rateLimit({ max: 5 })); // a package of the registry: a row",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const npm = await readRoutes(join(root, 'npm/services/api/src/server.ts'));
+    expect(npm.routes.map((r) => [r.method, r.path, r.statuses, r.file, r.servedBy])).toEqual([
+      ['GET', '/api/items', [200], join(root, 'npm/packages/shared-routes/src/index.ts'), undefined],
+      ['DELETE', '/admin/cache', [204], join(root, 'npm/packages/shared-routes/src/admin.ts'), undefined],
+      ['ALL', '/limited/*', [], join(root, 'npm/services/api/src/server.ts'), 'express-rate-limit'],
+    ]);
+    expect(npm.warnings).toEqual([]);
+
+    // pnpm: the workspace globs in pnpm-workspace.yaml; the package's `exports` name its entry.
+    await write('pnpm/pnpm-workspace.yaml', "packages:\n  - 'libs/**'\n  - apps/*\n");
+    await write(
+      'pnpm/libs/http/users/package.json',
+      JSON.stringify({ name: 'users-routes', exports: { '.': { import: './build/routes.mjs' } } }),
+    );
+    await write(
+      'pnpm/libs/http/users/src/routes.ts',
+      "import { Router } from 'express';\nconst users = Router();\nusers.get('/:id', (req, res) => res.json({}));\nexport default users;",
+    );
+    await write(
+      'pnpm/apps/web/server.ts',
+      "import express from 'express';\nimport users from 'users-routes';\nconst app = express();\napp.use('/users', users);\napp.listen(3000);",
+    );
+    const pnpm = await readRoutes(join(root, 'pnpm/apps/web/server.ts'));
+    expect(pnpm.routes.map((r) => [r.method, r.path, r.file])).toEqual([
+      ['GET', '/users/:id', join(root, 'pnpm/libs/http/users/src/routes.ts')],
+    ]);
+
+    // No workspaces declared where docgen looks, but node_modules links the name to a folder of the repository.
+    await write('linked/modules/health/package.json', JSON.stringify({ name: '@acme/health', main: 'index.js' }));
+    await write(
+      'linked/modules/health/index.js',
+      "const { Router } = require('express');\nconst health = Router();\nhealth.get('/live', (req, res) => res.sendStatus(204));\nmodule.exports = health;",
+    );
+    await mkdir(join(root, 'linked/app/node_modules/@acme'), { recursive: true });
+    await symlink(join(root, 'linked/modules/health'), join(root, 'linked/app/node_modules/@acme/health'));
+    await write(
+      'linked/app/server.js',
+      "const express = require('express');\nconst app = express();\napp.use('/health', require('@acme/health'));\napp.listen(3000);",
+    );
+    const linked = await readRoutes(join(root, 'linked/app/server.js'));
+    expect(linked.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([['GET', '/health/live', [204]]]);
   });
 
   it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {

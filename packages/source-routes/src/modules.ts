@@ -68,6 +68,13 @@ export interface Binding {
   destructured?: { key: string; from: TsNode };
 }
 
+/**
+ * How many calls deep the errors a handler's callees raise are read: the service it calls, and the
+ * helpers that service calls (`findOrFail`). Deeper, a throw is less and less likely to be on the
+ * route's way, and reading costs more.
+ */
+const SERVICE_CALL_DEPTH = 2;
+
 export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
@@ -326,27 +333,46 @@ export class Modules {
   };
 
   /**
-   * The statuses of the errors the project's own functions a handler calls raise, one call deep, as
-   * the app's error handler answers with them: `await users.get(id)` where `get` does `throw new
-   * HttpError(404)`, `createError(404)` or NestJS's `throw new NotFoundException()` (`errorStatusesIn`);
-   * `this.usersService.findOne(id)` of an injected service too (`functionOf`). Not a call in a nested
-   * function (a callback may run apart from the request), nor one in a `try` whose `catch` keeps the
-   * error (neither rethrows it nor hands it to `next`); not a package's function.
+   * The statuses of the errors the project's own functions a handler calls raise, as the app's error
+   * handler answers with them: `await users.get(id)` where `get` does `throw new HttpError(404)`,
+   * `createError(404)` or NestJS's `throw new NotFoundException()` (`errorStatusesIn`);
+   * `this.usersService.findOne(id)` of an injected service too (`functionOf`); and those of the
+   * functions they call in turn, `SERVICE_CALL_DEPTH` calls deep (handler → service → helper), each
+   * function read once, so a cycle (`a` calls `b` calls `a`) ends. Not a call in a nested function (a
+   * callback may run apart from the request), nor one in a `try` whose `catch` keeps the error
+   * (neither rethrows it nor hands it to `next`); not a package's function.
    */
   serviceErrorStatuses(handler: TsNode): number[] {
     const { ts } = this;
     const own = isFunctionLike(ts, handler) ? handler : handler.getFirstAncestor((node) => isFunctionLike(ts, node));
     if (!own) return [];
     const codes: number[] = [];
-    const seen = new Set<TsNode>();
+    const seen = new Set<TsNode>([own]);
+    let callers: TsNode[] = [own];
+    for (let depth = 0; depth < SERVICE_CALL_DEPTH && callers.length; depth++) {
+      const called = callers.flatMap((caller) => this.calledFunctions(caller)).filter((fn) => !seen.has(fn));
+      callers = [...new Set(called)];
+      for (const fn of callers) {
+        seen.add(fn);
+        codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The functions of the project a function calls itself (not in a nested function) where an error
+   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`.
+   */
+  private calledFunctions(own: TsNode): TsNode[] {
+    const { ts } = this;
+    const found: TsNode[] = [];
     for (const call of own.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (call.getFirstAncestor((node) => isFunctionLike(ts, node)) !== own || !errorEscapes(ts, call, own)) continue;
       const fn = this.functionOf(call.getExpression());
-      if (!fn || fn === own || seen.has(fn) || !isFunctionLike(ts, fn)) continue;
-      seen.add(fn);
-      codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+      if (fn && fn !== own && isFunctionLike(ts, fn)) found.push(fn);
     }
-    return codes;
+    return found;
   }
 
   /**

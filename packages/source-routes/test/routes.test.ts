@@ -3196,7 +3196,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('counts the errors a service of the project the handler calls throws, one call deep: awaited, or in a try whose catch passes them on', async () => {
+  it('counts the errors a service of the project the handler calls throws, and the helpers it calls (two calls deep, cycles read once): awaited, or in a try whose catch passes them on', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-service-errors-'));
     const files: Record<string, string[]> = {
       'server.ts': [
@@ -3225,7 +3225,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "  setTimeout(() => users.get('x'), 10); // a callback, apart from the request",
         '  res.sendStatus(202);',
         '});',
-        "app.get('/deep', async (req, res) => res.json(await users.viaLookup('x'))); // two calls deep: not counted",
+        "app.get('/deep', async (req, res) => res.json(await users.viaLookup('x'))); // two calls deep: counted",
+        "app.get('/deeper', async (req, res) => res.json(await users.viaTwo('x'))); // three calls deep: not counted",
+        "app.get('/cycle', async (req, res) => res.json(await users.ping(3))); // ping → pong → ping: read once",
         'app.listen(3000);',
       ],
       'users.ts': [
@@ -3238,6 +3240,16 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         '}',
         'export async function viaLookup(id: string) {',
         '  return get(id);',
+        '}',
+        'export async function viaTwo(id: string) {',
+        '  return viaLookup(id);',
+        '}',
+        'export async function ping(n: number): Promise<number> {',
+        '  return n > 0 ? pong(n - 1) : 0;',
+        '}',
+        'async function pong(n: number): Promise<number> {',
+        "  if (n === 1) throw createError(409, 'odd');",
+        '  return ping(n);',
         '}',
       ],
       'errors.ts': [
@@ -3255,7 +3267,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['/users/:id/profile', [200, 400, 404]],
       ['/users/:id/safe', [200]],
       ['/later', [202]],
-      ['/deep', [200]],
+      ['/deep', [200, 400, 404]],
+      ['/deeper', [200]],
+      ['/cycle', [200, 409]],
     ]);
   });
 

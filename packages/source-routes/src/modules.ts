@@ -267,7 +267,8 @@ export class Modules {
         ts.Node.isArrowFunction(scope) ||
         ts.Node.isFunctionExpression(scope) ||
         ts.Node.isFunctionDeclaration(scope) ||
-        ts.Node.isMethodDeclaration(scope)
+        ts.Node.isMethodDeclaration(scope) ||
+        ts.Node.isConstructorDeclaration(scope)
       ) {
         const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
         if (parameter) return { declaration: parameter };
@@ -564,6 +565,9 @@ export class Modules {
     // an instance the class is handed (dependency injection), read as one of the class it is typed as.
     const injected = ts.Node.isPropertyAccessExpression(object) ? this.injectedClass(object, depth) : undefined;
     if (injected) return classMember(ts, injected, key, false);
+    // `orders.get` with `function makeOrders(orders: OrdersService)`: a parameter typed as a class of the project.
+    const typed = ts.Node.isIdentifier(object) ? this.parameterClass(object, depth) : undefined;
+    if (typed) return classMember(ts, typed, key, false) ?? assignedInClass(ts, typed, key);
     // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
     let holder: TsNode | undefined = ts.Node.isIdentifier(object)
       ? this.follow(object, depth + 1)?.value
@@ -573,6 +577,9 @@ export class Modules {
     holder = holder && unwrap(ts, holder);
     // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
     if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+      // `this.users = users` in a constructor that takes `users: UsersService`: an instance of that class.
+      const typedHolder = this.parameterClass(holder, depth);
+      if (typedHolder) return classMember(ts, typedHolder, key, false) ?? assignedInClass(ts, typedHolder, key);
       const named = this.follow(holder, depth + 1)?.value;
       holder = named && unwrap(ts, named);
     }
@@ -628,6 +635,19 @@ export class Modules {
    * The class of the project a constructor's parameter property `this.key` is typed as
    * (`private readonly users: UsersController`), when the class keeps nothing else there.
    */
+  /**
+   * The class of the project a parameter is typed as (`orders: OrdersService`, `import type` too), for
+   * the methods called on it: the instance a router factory or a constructor is handed.
+   */
+  private parameterClass(id: Identifier, depth: number): ClassDeclaration | undefined {
+    const { ts } = this;
+    const parameter = this.bindingOf(id)?.declaration;
+    const type = parameter && ts.Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
+    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+  }
+
   private injectedClass(access: PropertyAccessExpression, depth: number): ClassDeclaration | undefined {
     const { ts } = this;
     const member = thisMember(ts, access);

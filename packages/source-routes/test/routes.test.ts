@@ -3332,6 +3332,95 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("counts the errors of a service handed in typed as its class: a router factory's parameter (Express), a constructor's parameter kept in a member (NestJS), and the service's own helpers", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-typed-service-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import makeOrders from './orders.routes';",
+        "import { OrdersService } from './orders.service';",
+        'const app = express();',
+        "app.use('/orders', makeOrders(new OrdersService()));",
+        'app.listen(3000);',
+      ],
+      'orders.routes.ts': [
+        "import { Router } from 'express';",
+        "import type { OrdersService } from './orders.service';",
+        'export default function makeOrders(orders: OrdersService) {',
+        '  const router = Router();',
+        "  router.get('/:id', async (req, res) => res.json(await orders.get(req.params.id)));",
+        "  router.delete('/:id', async (req, res) => {",
+        '    await orders.cancel(req.params.id);',
+        '    res.sendStatus(204);',
+        '  });',
+        '  return router;',
+        '}',
+      ],
+      'orders.service.ts': [
+        "import { ConflictError, NotFoundError } from './errors';",
+        'export class OrdersService {',
+        '  async get(id: string) {',
+        '    if (!id) throw new NotFoundError();',
+        '    return { id };',
+        '  }',
+        '  async cancel(id: string) {',
+        '    const order = await this.get(id); // a helper of its own: its 404 too',
+        '    this.ensureOpen(order);',
+        '  }',
+        '  private ensureOpen(order: { id: string }) {',
+        "    if (order.id === 'shipped') throw new ConflictError();",
+        '  }',
+        '}',
+      ],
+      'errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class ConflictError extends Error { statusCode = 409; }',
+      ],
+      'main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Module } from '@nestjs/common';",
+        "import { UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ],
+      'users.controller.ts': [
+        "import { Controller, Get, Param } from '@nestjs/common';",
+        "import { UsersService } from './users.service';",
+        "@Controller('users')",
+        'export class UsersController {',
+        '  private readonly users: UsersService;',
+        '  constructor(usersService: UsersService) {',
+        '    this.users = usersService;',
+        '  }',
+        "  @Get(':id') one(@Param('id') id: string) {",
+        '    return this.users.findOne(id);',
+        '  }',
+        '}',
+      ],
+      'users.service.ts': [
+        "import { Injectable, NotFoundException } from '@nestjs/common';",
+        '@Injectable()',
+        'export class UsersService {',
+        '  findOne(id: string) {',
+        "    if (id === '0') throw new NotFoundException();",
+        '    return { id };',
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/orders/:id', [200, 404]],
+      ['DELETE', '/orders/:id', [204, 404, 409]],
+    ]);
+    const nest = await readRoutes(join(dir, 'main.ts'));
+    expect(nest.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+    ]);
+  });
+
   it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
     await writeFile(

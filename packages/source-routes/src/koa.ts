@@ -31,6 +31,7 @@ import {
 } from './modules.js';
 import {
   errorStatusesIn,
+  isFunctionLike,
   isPathLiteral,
   joinPaths,
   shortText,
@@ -617,9 +618,21 @@ export class KoaReader extends ModuleReader {
       if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
         codes.push(...statusCodes(ts, assignment.getRight()));
     }
-    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
-      if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
-        codes.push(...statusCodes(ts, call.getArguments()[0]!));
+    // `ctx.assert(user, 401)`: Koa throws the status after the value asserted, on the context the handler takes.
+    const context = isFunctionLike(ts, fn) ? fn.getParameters()[0]?.getName() : undefined;
+    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const method = methodOf(ts, call);
+      if (method === 'throw' && call.getArguments()[0]) codes.push(...statusCodes(ts, call.getArguments()[0]!));
+      const receiver = call.getExpression();
+      if (
+        method === 'assert' &&
+        call.getArguments()[1] &&
+        context &&
+        ts.Node.isPropertyAccessExpression(receiver) &&
+        receiver.getExpression().getText() === context
+      )
+        codes.push(...statusCodes(ts, call.getArguments()[1]!));
+    }
     // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
     return [...codes, ...errorStatusesIn(ts, fn, this.modules.errorClassStatus)];
   }

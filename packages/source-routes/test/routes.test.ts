@@ -4225,6 +4225,72 @@ describe('the routes page', () => {
     expect(aliased.warnings).toEqual([]);
   });
 
+  it("reads the statuses a routing-controllers method raises on the Koa @Ctx() it takes (ctx.throw, ctx.assert) beside those it sets, and Koa's ctx.assert", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-rc-ctx-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import 'reflect-metadata';",
+        "import { createKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users.controller';",
+        'const app = createKoaServer({ controllers: [UsersController] });',
+        'app.listen(3000);',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, Ctx, Delete, Get, Param, Post } from 'routing-controllers';",
+        "import type { Context } from 'koa';",
+        "@Controller('/users')",
+        'export class UsersController {',
+        "  @Get('/:id')",
+        "  async one(@Param('id') id: string, @Ctx() ctx: Context) {",
+        '    const user = await find(id);',
+        '    if (!user) {',
+        '      ctx.status = 404;',
+        '      return;',
+        '    }',
+        '    return user;',
+        '  }',
+        "  @Post('/')",
+        '  async create(@Body() body: unknown, @Ctx() ctx: Context) {',
+        "    if (!body) ctx.throw(400, 'a body is required');",
+        '    ctx.status = 201;',
+        '    return body;',
+        '  }',
+        "  @Delete('/:id')",
+        '  async remove(@Ctx() context: Context) {',
+        '    context.throw(403); // every path throws: no default 200',
+        '  }',
+        "  @Get('/:id/secret')",
+        '  async secret(@Ctx() ctx: Context) {',
+        "    ctx.assert(ctx.state.user, 401, 'sign in');",
+        '    return {};',
+        '  }',
+        '}',
+      ],
+      'koa.ts': [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/me', (ctx) => {",
+        '  ctx.assert(ctx.state.user, 401);',
+        '  ctx.body = ctx.state.user;',
+        '});',
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['POST', '/users', [201, 400]],
+      ['DELETE', '/users/:id', [403]],
+      ['GET', '/users/:id/secret', [200, 401]],
+    ]);
+    const koa = await readRoutes(join(dir, 'koa.ts'));
+    expect(koa.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/me', [200, 401]]]);
+  });
+
   it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routing-controllers-lists-'));
     for (const [name, path] of [

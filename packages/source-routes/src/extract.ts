@@ -1582,6 +1582,12 @@ class RouteReader {
     if (instance) return instance;
     const handed = this.handedRouter(arg);
     if (handed) return handed;
+    // `app.use('/api', require('./api')(deps))`: the router the required module's default function builds.
+    const loader = ts.Node.isCallExpression(arg)
+      ? requiredFile(ts, this.imports, file, arg.getExpression())
+      : undefined;
+    const loaded = loader && this.exportOf(loader, 'default');
+    if (loaded) return this.resolveFactory(loaded.file, loaded.local, arg as CallExpression);
     return ts.Node.isIdentifier(arg)
       ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
@@ -2120,6 +2126,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     else if (!name && fn.isDefaultExport()) {
       info.defaultFunction = fn; // `export default function (app) {…}`
       info.exports.set('default', DEFAULT_EXPORT);
+      defaultFactory(ts, info, fn);
     }
   }
   for (const fn of [
@@ -2171,13 +2178,21 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {
         info.defaultFunction = fn;
         info.exports.set('default', DEFAULT_EXPORT);
-        const returned = returnedBy(ts, fn).find(
-          (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
-        );
-        if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
+        defaultFactory(ts, info, fn);
       }
     }
   }
+}
+
+/**
+ * A module's unnamed default function that builds a router and returns it (`export default (deps) => {…}`,
+ * `module.exports = function (deps) {…}`): a factory, mounted as `app.use('/api', require('./api')(deps))`.
+ */
+function defaultFactory(ts: TsMorph, info: ModuleInfo, fn: FunctionLike): void {
+  const returned = returnedBy(ts, fn).find(
+    (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
+  );
+  if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
 }
 
 /** `export { users } from './users'`: the name is the other module's export, under a local name of its own. */
@@ -2224,6 +2239,7 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       } else if (ts.Node.isFunctionExpression(right) || ts.Node.isArrowFunction(right)) {
         info.defaultFunction = right;
         info.exports.set('default', DEFAULT_EXPORT);
+        defaultFactory(ts, info, right); // `module.exports = (deps) => { const router = Router(); …; return router; }`
       } else if (ts.Node.isArrayLiteralExpression(right)) {
         info.exports.set('default', DEFAULT_EXPORT); // `module.exports = [{ path, router }]`: a route table
       }

@@ -1927,6 +1927,57 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings[0]!.hint).toMatch(/export it .* from a module of the project/);
   });
 
+  it("mounts the router a CommonJS module's default function builds, required inline or by name (app.use('/a', require('./api')(deps, lib))), and what it hands a registrar", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'api'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        'const app = express();',
+        'const deps = {};',
+        "app.use('/a', require('./api')(deps, {}));",
+        "const make = require('./api/two');",
+        "app.use('/b', make(deps));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api', 'index.js'),
+      [
+        "const express = require('express');",
+        'module.exports = (dependencies, lib) => {',
+        '  const router = express.Router();',
+        "  router.get('/direct', (req, res) => res.json(1));",
+        "  require('./register')(dependencies, lib, router);",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api', 'register.js'),
+      "module.exports = (dependencies, lib, router) => {\n  router.post('/callback/:id', (req, res) => res.status(201).json({}));\n};",
+    );
+    await writeFile(
+      join(dir, 'api', 'two.js'),
+      [
+        "const { Router } = require('express');",
+        'module.exports = function (dependencies) {',
+        '  const router = Router();',
+        "  router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/a/direct', [200]],
+      ['POST', '/a/callback/:id', [201]],
+      ['DELETE', '/b/:id', [204]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

@@ -135,6 +135,11 @@ interface RouterRef {
    * it is called (`mountRoutes('/api')`, the `handed` call), not where it is written.
    */
   closure?: number;
+  /**
+   * For a router a factory builds in a local (`function a() { const router = Router(); …; return router; }`),
+   * where the factory starts: the calls on a `router` of another function of its module are that one's.
+   */
+  local?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -758,8 +763,14 @@ class RouteReader {
   resolveFactory(file: string, name: string, call?: CallExpression): RouterRef | undefined {
     const found = this.definition(file, name, (info, local) => info.factories.has(local));
     if (!found) return undefined;
-    const ref = { file: found.info.file, name: found.info.factories.get(found.name)! };
-    const fn = call && functionIn(this.ts, found.info, found.name);
+    const routerName = found.info.factories.get(found.name)!;
+    const built = functionIn(this.ts, found.info, found.name);
+    const ref: RouterRef = {
+      file: found.info.file,
+      name: routerName,
+      ...(built && declaresOwn(this.ts, built, routerName) ? { local: built.getStart() } : {}),
+    };
+    const fn = call && built;
     return fn && fn.getParameters().length
       ? { ...ref, handed: { call: call!, fn, outer: this.reading[this.reading.length - 1]?.handed } }
       : ref;
@@ -896,6 +907,7 @@ class RouteReader {
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
       if (closures.get(call)?.getStart() !== ref.closure) continue;
+      if (ref.local !== undefined && declaringFunction(ts, call, ref.name)?.getStart() !== ref.local) continue;
       if (
         ref.owner !== undefined &&
         call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
@@ -1724,7 +1736,8 @@ class RouteReader {
       (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
     );
     if (!returned) return undefined;
-    const ref = { file, name: returned.getText() };
+    const name = returned.getText();
+    const ref: RouterRef = { file, name, ...(declaresOwn(ts, fn, name) ? { local: fn.getStart() } : {}) };
     const handed = { call, fn: fn as FunctionNode, outer: this.reading[this.reading.length - 1]?.handed };
     return fn.getParameters().length ? { ...ref, handed } : ref;
   }
@@ -2079,6 +2092,11 @@ function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | u
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
 function functionIn(ts: TsMorph, info: ModuleInfo, name: string): FunctionLike | undefined {
   if (name === DEFAULT_EXPORT && info.defaultFunction) return info.defaultFunction;
+  if (name.startsWith('exports.'))
+    return [
+      ...info.source.getDescendantsOfKind(ts.SyntaxKind.ArrowFunction),
+      ...info.source.getDescendantsOfKind(ts.SyntaxKind.FunctionExpression),
+    ].find((fn) => exportsAssigned(ts, fn) === name);
   const variable = info.source.getVariableDeclaration(name)?.getInitializer();
   return (
     info.source.getFunction(name) ??
@@ -2136,7 +2154,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   ]) {
     const name = ts.Node.isFunctionDeclaration(fn)
       ? fn.getName()
-      : fn.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration)?.getName();
+      : (exportsAssigned(ts, fn) ?? fn.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration)?.getName());
     const returned = fn
       .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
       .map((statement) => statement.getExpression())
@@ -2182,6 +2200,15 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       }
     }
   }
+}
+
+/** `exports.x` for a function assigned to `exports.x` (or `module.exports.x`), the name it is kept under; else undefined. */
+function exportsAssigned(ts: TsMorph, fn: TsNode): string | undefined {
+  const parent = fn.getParent();
+  if (!parent || !ts.Node.isBinaryExpression(parent) || parent.getRight() !== fn) return undefined;
+  if (parent.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) return undefined;
+  const named = /^(?:module\.)?exports\.(\w+)$/.exec(parent.getLeft().getText().replace(/\s+/g, ''))?.[1];
+  return named && named !== 'default' ? `exports.${named}` : undefined;
 }
 
 /**
@@ -2253,6 +2280,9 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
           : undefined;
       if (whole?.name === 'default') reExport(info, named!, { file: whole.file, name: member!.getName() });
       if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
+      // `exports.createUsersRouter = ({ db }) => {…}`: a function under the export's own name (`functionIn`).
+      if (named && named !== 'default' && (ts.Node.isArrowFunction(right) || ts.Node.isFunctionExpression(right)))
+        info.exports.set(named, `exports.${named}`);
       // `exports.ordersRouter = express.Router()`: tsc's `export const ordersRouter = express.Router()`.
       const kind = named && named !== 'default' ? createdRouterKind(ts, chainRoot(ts, right)) : undefined;
       if (kind) {
@@ -2330,7 +2360,8 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 /** A router's key among those read: its file, name and scope. */
 function refKey(ts: TsMorph, ref: RouterRef): string {
   const closure = ref.closure === undefined ? '' : `%${ref.closure}`;
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${handedKeyOf(ts, ref)}`;
+  const local = ref.local === undefined ? '' : `~${ref.local}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${local}${handedKeyOf(ts, ref)}`;
 }
 
 /**
@@ -2382,6 +2413,11 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
 }
 
 /** Whether function `scope` declares a variable `name` of its own (not one of a function nested in it). */
+/** The innermost function around `node` that declares `name` itself (a local of its own), if any. */
+function declaringFunction(ts: TsMorph, node: TsNode, name: string): TsNode | undefined {
+  return node.getFirstAncestor((scope) => isFunctionLike(ts, scope) && declaresOwn(ts, scope, name));
+}
+
 function declaresOwn(ts: TsMorph, scope: TsNode, name: string): boolean {
   return scope
     .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)

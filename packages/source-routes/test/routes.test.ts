@@ -1978,6 +1978,87 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('mounts the router a function assigned to exports.x builds (exports.createEnvsRouter = ({ db }) => {…}), with or without a path, and keeps apart the routers of two factories of one module', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const { createApiRouter } = require('./api');",
+        'const app = express();',
+        "app.use('/api', createApiRouter({ db: {} }));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api.js'),
+      [
+        "const express = require('express');",
+        "const envs = require('./envs');",
+        'module.exports.createApiRouter = function ({ db }) {',
+        '  const router = express.Router();',
+        '  router.use(envs.createEnvsRouter({ db }));',
+        "  router.use('/apps', envs.createAppsRouter({ db }));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'envs.js'),
+      [
+        "const { Router } = require('express');",
+        'exports.createEnvsRouter = ({ db }) => {',
+        '  const router = Router();',
+        "  router.get('/envs', (req, res) => res.json([]));",
+        '  return router;',
+        '};',
+        'exports.createAppsRouter = ({ db }) => {',
+        '  const router = Router();',
+        "  router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/envs', [200]],
+      ['DELETE', '/api/apps/:id', [204]],
+    ]);
+    expect(warnings).toEqual([]);
+    // Two factories of one module that each name their router `router`: each is its own.
+    await writeFile(
+      join(dir, 'factories.ts'),
+      [
+        "import { Router } from 'express';",
+        'export function users() {',
+        '  const router = Router();',
+        "  router.get('/', (req, res) => res.json([]));",
+        '  return router;',
+        '}',
+        'export const teams = () => {',
+        '  const router = Router();',
+        "  router.post('/', (req, res) => res.status(201).json({}));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { teams, users } from './factories';",
+        'const app = express();',
+        "app.use('/users', users());",
+        "app.use('/teams', teams());",
+      ].join('\n'),
+    );
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.routes.map((r) => [r.method, r.path, r.line])).toEqual([
+      ['GET', '/users', 4],
+      ['POST', '/teams', 9],
+    ]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

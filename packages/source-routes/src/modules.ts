@@ -1504,8 +1504,9 @@ export function answeredStatuses(
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
     const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
-    // The errors of the project's services the handler itself calls, one call deep (not its helpers', a call down already).
-    if (!answerer.handing) codes.push(...modules.serviceErrorStatuses(answerer.fn));
+    // The errors of the project's services the handler calls, and those of the functions it hands its
+    // response to (`(req, res, next) => controller.create(req, res, next)`: the method is the handler).
+    codes.push(...modules.serviceErrorStatuses(answerer.fn));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
       const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
       if (read?.handed) {

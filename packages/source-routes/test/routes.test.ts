@@ -3553,6 +3553,57 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("counts the service errors of a controller method a handler hands its response to ((req, res, next) => controller.create(req, res, next)), as the method's own", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-trampoline-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import { UserController } from './user.controller';",
+        "import { UserService } from './user.service';",
+        'const controller = new UserController(new UserService());',
+        'const app = express();',
+        "app.post('/users', (req, res, next) => controller.create(req, res, next));",
+        'app.listen(3000);',
+      ],
+      'user.controller.ts': [
+        "import type { NextFunction, Request, Response } from 'express';",
+        "import { UserService } from './user.service';",
+        'export class UserController {',
+        '  constructor(private readonly users: UserService) {}',
+        '  async create(req: Request, res: Response, next: NextFunction) {',
+        '    try {',
+        '      res.status(201).json(await this.users.create(req.body));',
+        '    } catch (error) {',
+        '      next(error);',
+        '    }',
+        '  }',
+        '}',
+      ],
+      'user.service.ts': [
+        "import { AppError } from './app-error';",
+        'export class UserService {',
+        '  async create(data: { email: string }) {',
+        "    await this.ensureUnique(data.email); // the service's helper: two calls below the method",
+        '    return data;',
+        '  }',
+        '  private async ensureUnique(email: string) {',
+        "    if (email === 'taken') throw new AppError('Email taken', 409);",
+        '  }',
+        '}',
+      ],
+      'app-error.ts': [
+        'export class AppError extends Error {',
+        '  constructor(message: string, public readonly statusCode: number = 500) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['POST', '/users', [201, 409]]]);
+  });
+
   it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-handed-routers-'));
     await writeFile(

@@ -33,6 +33,7 @@ import {
   answersItself,
   classConstant,
   classMembers,
+  computedRequire,
   functionMountRoute,
   handedValue,
   isConst,
@@ -928,6 +929,12 @@ class RouteReader {
         const exported = this.exportOf(required, requiredExport);
         const target = exported && this.registrar(ref, exported.local, call, exported.file);
         if (target) mountCall(callee, call, target);
+        continue;
+      }
+      // `require(`./routes/${file}`)(app)` in a loop over a folder: modules docgen cannot name.
+      const computed = this.hands(call, ref.name) ? computedRequire(ts, call, ref.name) : undefined;
+      if (computed) {
+        this.warnings.push(computed);
         continue;
       }
       // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.

@@ -26,6 +26,7 @@ import {
   answeredStatuses,
   returnedBy,
   isFunction,
+  computedRequire,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
@@ -252,7 +253,7 @@ export class KoaReader extends ModuleReader {
       .flatMap(({ call }) => {
         const index = this.handedAt(call, instance);
         if (index < 0) return [{ call, handing }];
-        const helper = this.helper(call);
+        const helper = this.helper(call, index);
         const parameter = helper?.getParameters()[index];
         if (!helper || !parameter || path.has(helper)) return [];
         const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
@@ -273,9 +274,14 @@ export class KoaReader extends ModuleReader {
    * The function of the project a call hands the instance to (`router(app)`, `require('./routes')(app)`);
    * one whose module has no file is a warning, as a mount of it is.
    */
-  private helper(call: CallExpression): FunctionNode | undefined {
+  private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
+    if (computed) {
+      this.warnings.push(computed);
+      return undefined;
+    }
     if (this.unread(call, callee, callee)) return undefined;
     const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;

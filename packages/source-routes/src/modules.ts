@@ -1240,6 +1240,26 @@ export function registrationComment(ts: TsMorph, call: CallExpression): string |
 }
 
 /**
+ * The warning for a call that hands an app, router or instance to what a module required by a computed
+ * path exports (`require(`./routes/${file}`)(app)`, as apps that load every file of a folder do): docgen
+ * cannot tell which files run. Undefined for any other call.
+ */
+export function computedRequire(ts: TsMorph, call: CallExpression, handed: string): Diagnostic | undefined {
+  const callee = unwrap(ts, call.getExpression());
+  const required = ts.Node.isPropertyAccessExpression(callee) ? unwrap(ts, callee.getExpression()) : callee;
+  if (!ts.Node.isCallExpression(required) || required.getExpression().getText() !== 'require') return undefined;
+  const [specifier] = required.getArguments();
+  if (!specifier || isPathLiteral(ts, specifier)) return undefined;
+  return {
+    code: 'DG_ROUTES_PLUGIN_UNREAD',
+    severity: 'warning',
+    message: `${shortText(call)} hands ${handed} to a module required from a path computed at run time (${shortText(specifier)}): the routes those modules register are not read`,
+    location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+    hint: `require each routes module by a literal path (require('./routes/users')(${handed})), or from an index module that does`,
+  };
+}
+
+/**
  * What the Fastify, Koa and Hono readers share: the modules they follow, the warnings they
  * collect, and the handler function a route names.
  */

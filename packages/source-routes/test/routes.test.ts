@@ -2059,6 +2059,65 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('warns where the app is handed to modules required from a computed path (a loop over a folder), in Express and Koa, and reads the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const fs = require('fs');",
+        "const path = require('path');",
+        'const app = express();',
+        "app.get('/ping', (req, res) => res.send('pong'));",
+        "fs.readdirSync(path.join(__dirname, 'routes')).forEach((file) => {",
+        '  require(`./routes/${file}`)(app);',
+        '});',
+        "require('./routes/users')(app);",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes', 'users.js'),
+      "module.exports = (app) => {\n  app.get('/users', (req, res) => res.json([]));\n};",
+    );
+    await writeFile(
+      join(dir, 'koa.js'),
+      [
+        "const Koa = require('koa');",
+        "const Router = require('koa-router');",
+        "const glob = require('glob');",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: '/v1' });",
+        "for (const file of glob.sync('controllers/*.js', { cwd: __dirname })) require('./' + file)(router);",
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.js'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/users'],
+    ]);
+    expect(express.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        'require(`./routes/${file}`)(app) hands app to a module required from a path computed at run time (`./routes/${file}`): the routes those modules register are not read',
+      ],
+    ]);
+    const koa = await readRoutes(join(dir, 'koa.js'));
+    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/ping']]);
+    expect(koa.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "require('./' + file)(router) hands router to a module required from a path computed at run time ('./' + file): the routes those modules register are not read",
+      ],
+    ]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));

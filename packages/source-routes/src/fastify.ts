@@ -29,6 +29,8 @@ import {
   chainRoot,
   answeredStatuses,
   isFunction,
+  computedLoad,
+  computedRequire,
   methodOf,
   nameStart,
   property,
@@ -248,6 +250,11 @@ export class FastifyReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
+    if (computed) {
+      this.warnings.push(computed);
+      return undefined;
+    }
     if (ts.Node.isPropertyAccessExpression(callee)) {
       const method = this.method(callee.getExpression(), callee.getName());
       if (method) return method;
@@ -442,6 +449,17 @@ export class FastifyReader extends ModuleReader {
     const location = this.registeredAt(call);
     if (plugin === 'autoload') {
       this.autoload(call, pluginArg!, optionsArg, prefix, middleware, out, path);
+      return;
+    }
+    // `register(require(path.join(__dirname, 'routes', file)))` in a loop over a folder: modules docgen cannot name.
+    const computed = !plugin && pluginArg ? computedLoad(this.ts, pluginArg) : undefined;
+    if (computed) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `register(${shortText(pluginArg!)}) loads a plugin from a path computed at run time (${shortText(computed)}): the routes it registers are not read`,
+        location,
+        "register each plugin by a literal path (app.register(require('./routes/users'))), or load the folder with @fastify/autoload",
+      );
       return;
     }
     if (!plugin && pluginArg && this.packagePlugin(call, pluginArg, optionsArg, prefix, middleware, out)) return;

@@ -1240,16 +1240,27 @@ export function registrationComment(ts: TsMorph, call: CallExpression): string |
 }
 
 /**
+ * The specifier of a module a value is loaded from where it is computed at run time: `require(path)`,
+ * `import(path)`, `require(`./routes/${file}`).default`; undefined for anything else.
+ */
+export function computedLoad(ts: TsMorph, node: TsNode): TsNode | undefined {
+  let value = unwrap(ts, node);
+  if (ts.Node.isPropertyAccessExpression(value)) value = unwrap(ts, value.getExpression());
+  if (!ts.Node.isCallExpression(value)) return undefined;
+  const callee = value.getExpression();
+  if (callee.getText() !== 'require' && callee.getKind() !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const [specifier] = value.getArguments();
+  return specifier && !isPathLiteral(ts, specifier) ? specifier : undefined;
+}
+
+/**
  * The warning for a call that hands an app, router or instance to what a module required by a computed
  * path exports (`require(`./routes/${file}`)(app)`, as apps that load every file of a folder do): docgen
  * cannot tell which files run. Undefined for any other call.
  */
 export function computedRequire(ts: TsMorph, call: CallExpression, handed: string): Diagnostic | undefined {
-  const callee = unwrap(ts, call.getExpression());
-  const required = ts.Node.isPropertyAccessExpression(callee) ? unwrap(ts, callee.getExpression()) : callee;
-  if (!ts.Node.isCallExpression(required) || required.getExpression().getText() !== 'require') return undefined;
-  const [specifier] = required.getArguments();
-  if (!specifier || isPathLiteral(ts, specifier)) return undefined;
+  const specifier = computedLoad(ts, call.getExpression());
+  if (!specifier) return undefined;
   return {
     code: 'DG_ROUTES_PLUGIN_UNREAD',
     severity: 'warning',

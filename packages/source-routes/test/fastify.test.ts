@@ -335,6 +335,41 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('warns at a plugin or helper loaded from a computed path (a loop over a folder), and reads the rest', async () => {
+    const dir = await project({
+      'server.js': [
+        "const fastify = require('fastify')();",
+        "const fs = require('fs');",
+        "const path = require('path');",
+        "fastify.get('/ping', async () => 'pong');",
+        "for (const file of fs.readdirSync(path.join(__dirname, 'routes'))) {",
+        "  fastify.register(require(path.join(__dirname, 'routes', file)), { prefix: '/api' });",
+        '}',
+        "fs.readdirSync('./helpers').forEach((f) => require('./helpers/' + f)(fastify));",
+        "fastify.register(require('./routes/users'), { prefix: '/api' });",
+        'fastify.listen({ port: 3000 });',
+      ].join('\n'),
+      'routes/users.js': "module.exports = async function (app) { app.get('/users', async () => []); };",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/api/users'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        8,
+        "require('./helpers/' + f)(fastify) hands fastify to a module required from a path computed at run time ('./helpers/' + f): the routes those modules register are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "register(require(path.join(__dirname, 'routes', …) loads a plugin from a path computed at run time (path.join(__dirname, 'routes', file)): the routes it registers are not read",
+      ],
+    ]);
+  });
+
   it("reads autoload loaded with import('@fastify/autoload') or require(), under import.meta.dirname", async () => {
     const dir = await project({
       'app.ts': [

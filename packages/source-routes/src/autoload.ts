@@ -23,6 +23,12 @@ export interface AutoloadOptions {
   dirNameRoutePrefix: boolean;
   routeParams: boolean;
   maxDepth?: number;
+  /** `autoHooks: true`: each folder's autohooks file adds its hooks to the folder's plugins. */
+  autoHooks: boolean;
+  /** `cascadeHooks: true`: a folder's hooks apply to its sub-folders' plugins too. */
+  cascadeHooks: boolean;
+  /** `overwriteHooks: true`: a sub-folder's own autohooks file replaces those cascaded to it. */
+  overwriteHooks: boolean;
 }
 
 /** Autoload's own defaults (index.ts / index.js…, autohooks.ts / _autohooks.js…). */
@@ -31,12 +37,17 @@ export const AUTOLOAD_DEFAULTS: AutoloadOptions = {
   autoHooksPattern: /^[_.]?auto_?hooks\.(?:ts|js|cjs|mjs)$/i,
   dirNameRoutePrefix: true,
   routeParams: false,
+  autoHooks: false,
+  cascadeHooks: false,
+  overwriteHooks: false,
 };
 
 /** One plugin file autoload registers, with the prefix its folders give it (`''` at the top). */
 export interface AutoloadedFile {
   file: string;
   prefix: string;
+  /** The autohooks files whose hooks run before its routes (with `autoHooks`), outermost first. */
+  hooks: string[];
 }
 
 /** Script files autoload loads: `.js`, `.cjs`, `.mjs`, and `.ts` but not a declaration file (`.d.ts`). */
@@ -60,16 +71,17 @@ export function autoloadedFiles(
 ): { files: AutoloadedFile[]; refused: string[] } {
   const files: AutoloadedFile[] = [];
   const refused: string[] = [];
-  const accept = (file: string, prefix: string) => {
+  const accept = (file: string, prefix: string, hooks: string[]) => {
     const path = '/' + relative(root, file).split(sep).join('/');
     if (options.matchFilter !== undefined && !passes(path, options.matchFilter)) return;
     if (options.ignoreFilter !== undefined && passes(path, options.ignoreFilter)) return;
-    files.push({ file, prefix });
+    files.push({ file, prefix, hooks });
   };
-  const walk = (dir: string, prefix: string, depth: number) => {
+  const walk = (dir: string, prefix: string, depth: number, cascaded: string[]) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    const hooks = folderHooks(dir, entries, options, cascaded);
     const index = entries.find((entry) => entry.isFile() && options.indexPattern.test(entry.name));
-    if (index) accept(join(dir, index.name), prefix);
+    if (index) accept(join(dir, index.name), prefix, hooks);
     if (!index && entries.some((entry) => entry.name === 'package.json')) {
       refused.push(dir);
       return;
@@ -84,13 +96,35 @@ export function autoloadedFiles(
       const deep = options.maxDepth !== undefined && depth >= options.maxDepth;
       if (entry.isDirectory() && !deep) folders.push(entry.name);
       else if (!index && entry.isFile() && isScript(entry.name) && !options.autoHooksPattern.test(entry.name))
-        accept(join(dir, entry.name), prefix);
+        accept(join(dir, entry.name), prefix, hooks);
     }
     for (const folder of folders)
-      walk(join(dir, folder), options.dirNameRoutePrefix ? `${prefix}/${folder}` : prefix, depth + 1);
+      walk(
+        join(dir, folder),
+        options.dirNameRoutePrefix ? `${prefix}/${folder}` : prefix,
+        depth + 1,
+        options.cascadeHooks ? hooks : [],
+      );
   };
-  walk(root, '', 0);
+  walk(root, '', 0, []);
   return { files, refused };
+}
+
+/**
+ * The autohooks files that apply to a folder's plugins, as autoload composes them with `autoHooks`:
+ * those cascaded from its parents (`cascadeHooks`), then its own (which replaces them with
+ * `overwriteHooks`). Without `autoHooks`, none: the files are then neither hooks nor plugins.
+ */
+function folderHooks(
+  dir: string,
+  entries: Array<{ name: string; isFile(): boolean }>,
+  options: AutoloadOptions,
+  cascaded: string[],
+): string[] {
+  if (!options.autoHooks) return [];
+  const own = entries.find((entry) => entry.isFile() && options.autoHooksPattern.test(entry.name));
+  if (!own) return cascaded;
+  return [...(options.overwriteHooks ? [] : cascaded), join(dir, own.name)];
 }
 
 /** With `routeParams`, `_id` folders are `:id` segments (and `__country-__lang` is `:country-:lang`). */

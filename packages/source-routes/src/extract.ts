@@ -33,8 +33,10 @@ import {
   answersItself,
   classConstant,
   classMembers,
+  computedRequire,
   functionMountRoute,
   handedValue,
+  isConst,
   madeClass,
   methodOf,
   Modules,
@@ -134,6 +136,11 @@ interface RouterRef {
    * it is called (`mountRoutes('/api')`, the `handed` call), not where it is written.
    */
   closure?: number;
+  /**
+   * For a router a factory builds in a local (`function a() { const router = Router(); …; return router; }`),
+   * where the factory starts: the calls on a `router` of another function of its module are that one's.
+   */
+  local?: number;
 }
 interface ModuleInfo {
   file: string;
@@ -757,8 +764,14 @@ class RouteReader {
   resolveFactory(file: string, name: string, call?: CallExpression): RouterRef | undefined {
     const found = this.definition(file, name, (info, local) => info.factories.has(local));
     if (!found) return undefined;
-    const ref = { file: found.info.file, name: found.info.factories.get(found.name)! };
-    const fn = call && functionIn(this.ts, found.info, found.name);
+    const routerName = found.info.factories.get(found.name)!;
+    const built = functionIn(this.ts, found.info, found.name);
+    const ref: RouterRef = {
+      file: found.info.file,
+      name: routerName,
+      ...(built && declaresOwn(this.ts, built, routerName) ? { local: built.getStart() } : {}),
+    };
+    const fn = call && built;
     return fn && fn.getParameters().length
       ? { ...ref, handed: { call: call!, fn, outer: this.reading[this.reading.length - 1]?.handed } }
       : ref;
@@ -895,6 +908,7 @@ class RouteReader {
       // `app`), its calls there are that function's, read when the app is handed to it.
       if (parameterScope(ts, call, ref.name) !== ref.scope) continue;
       if (closures.get(call)?.getStart() !== ref.closure) continue;
+      if (ref.local !== undefined && declaringFunction(ts, call, ref.name)?.getStart() !== ref.local) continue;
       if (
         ref.owner !== undefined &&
         call.getFirstAncestorByKind(ts.SyntaxKind.ClassDeclaration)?.getStart() !== ref.owner
@@ -915,6 +929,12 @@ class RouteReader {
         const exported = this.exportOf(required, requiredExport);
         const target = exported && this.registrar(ref, exported.local, call, exported.file);
         if (target) mountCall(callee, call, target);
+        continue;
+      }
+      // `require(`./routes/${file}`)(app)` in a loop over a folder: modules docgen cannot name.
+      const computed = this.hands(call, ref.name) ? computedRequire(ts, call, ref.name) : undefined;
+      if (computed) {
+        this.warnings.push(computed);
         continue;
       }
       // `require('./routes/missing')(app)`, `registerRoutes(app)` imported from a file that is not there.
@@ -1277,6 +1297,15 @@ class RouteReader {
         location: { file: ref.file, line: call.getStartLineNumber() },
         hint: `hand ${owner} a literal list (or a \`const\` one) of instances of the project's route classes (new ${owner}([new UsersRoute()])), each keeping its router in a member (public router = Router())`,
       });
+    } else if (!mounted && hasPath && handler && this.unfollowedMount(handler)) {
+      const what = this.unfollowedMount(handler)!;
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message: `use(${shortText(call.getArguments()[0]!)}, ${shortText(handler)}) mounts ${what}, which docgen cannot follow to a router: the routes it serves under ${joinPaths(prefix, '/')} are not read`,
+        location: { file: ref.file, line: call.getStartLineNumber() },
+        hint: "mount a router docgen can follow: export it (or the function of the project that builds and returns it) from a module of the project and import it by a literal path (app.use('/api', makeRouter(deps)) with import { makeRouter } from './routes'); else list those routes in the service's OpenAPI spec",
+      });
     } else if (!mounted && handler && (this.isUnreadMember(handler) || this.isUnreadHandedMember(handler)))
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
@@ -1287,6 +1316,57 @@ class RouteReader {
       });
     // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
     routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
+  }
+
+  /**
+   * What a `use()` at a path ends with when it is a value docgen cannot follow, though it may be a
+   * router: a module required by a computed specifier (`require(process.env.ROUTES)(deps)`), a call
+   * of a function only known at run time (a parameter no call hands a function docgen reads, a `let`,
+   * the result of another call: `factory(deps)`), an element of a map (`routers[name]`), or a call of
+   * a method of a value of the project docgen does not follow (`registry.lookup('users')`). Said as
+   * the page would say it; undefined for anything else (a package's handler, middleware, a global).
+   */
+  private unfollowedMount(handler: TsNode, depth = 0): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, handler);
+    if (depth > 4) return undefined;
+    if (ts.Node.isElementAccessExpression(value))
+      return `an element of ${shortText(value.getExpression())} chosen at run time`;
+    if (ts.Node.isPropertyAccessExpression(value)) {
+      const owner = this.unfollowedMount(value.getExpression(), depth + 1);
+      return owner && `a member of ${owner}`;
+    }
+    if (!ts.Node.isCallExpression(value)) return undefined;
+    const callee = unwrap(ts, value.getExpression());
+    const [specifier] = value.getArguments();
+    if ((callee.getText() === 'require' || callee.getKind() === ts.SyntaxKind.ImportKeyword) && specifier)
+      return isPathLiteral(ts, specifier)
+        ? undefined
+        : `a module loaded from a path computed at run time (${shortText(specifier)})`;
+    if (ts.Node.isCallExpression(callee) || ts.Node.isElementAccessExpression(callee)) {
+      const loaded = this.unfollowedMount(callee, depth + 1);
+      return loaded && `what ${loaded} returns`;
+    }
+    // A function of the project that returns such a value (`return routers[name]`), where it returns nothing docgen follows.
+    const fn = this.names.functionOf(callee);
+    if (fn) {
+      const returned = returnedBy(ts, fn).map((each) => this.unfollowedMount(each, depth + 1));
+      return returned.length && returned.every((each) => each !== undefined)
+        ? `what ${shortText(callee)}(…) returns (${returned[0]})`
+        : undefined;
+    }
+    if (ts.Node.isPropertyAccessExpression(callee))
+      return this.isProjectValue(callee.getExpression()) ? `what ${shortText(callee)}(…) returns` : undefined;
+    if (!ts.Node.isIdentifier(callee)) return undefined;
+    if (this.names.packageOf(callee) !== undefined) return undefined;
+    const binding = this.names.bindingOf(callee);
+    const declaration = binding?.declaration;
+    if (!declaration) return undefined; // a global, or a name imported from a module docgen warns about elsewhere
+    if (ts.Node.isParameterDeclaration(declaration))
+      return `what ${callee.getText()}(…) returns, a function handed in as a parameter`;
+    if (!isConst(ts, declaration) || (binding.value && !isFunctionLike(ts, binding.value)))
+      return `what ${callee.getText()}(…) returns, a function only known at run time`;
+    return undefined;
   }
 
   /**
@@ -1521,6 +1601,12 @@ class RouteReader {
     if (instance) return instance;
     const handed = this.handedRouter(arg);
     if (handed) return handed;
+    // `app.use('/api', require('./api')(deps))`: the router the required module's default function builds.
+    const loader = ts.Node.isCallExpression(arg)
+      ? requiredFile(ts, this.imports, file, arg.getExpression())
+      : undefined;
+    const loaded = loader && this.exportOf(loader, 'default');
+    if (loaded) return this.resolveFactory(loaded.file, loaded.local, arg as CallExpression);
     return ts.Node.isIdentifier(arg)
       ? (this.resolve(file, arg.getText()) ?? this.heldMethodRouter(arg) ?? this.heldFactoryRouter(file, arg))
       : required
@@ -1657,7 +1743,8 @@ class RouteReader {
       (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
     );
     if (!returned) return undefined;
-    const ref = { file, name: returned.getText() };
+    const name = returned.getText();
+    const ref: RouterRef = { file, name, ...(declaresOwn(ts, fn, name) ? { local: fn.getStart() } : {}) };
     const handed = { call, fn: fn as FunctionNode, outer: this.reading[this.reading.length - 1]?.handed };
     return fn.getParameters().length ? { ...ref, handed } : ref;
   }
@@ -2012,6 +2099,11 @@ function literalTable(ts: TsMorph, info: ModuleInfo, name: string): TsNode[] | u
 /** The function a module declares under `name` (`function name() {}`, `const name = () => {}`). */
 function functionIn(ts: TsMorph, info: ModuleInfo, name: string): FunctionLike | undefined {
   if (name === DEFAULT_EXPORT && info.defaultFunction) return info.defaultFunction;
+  if (name.startsWith('exports.'))
+    return [
+      ...info.source.getDescendantsOfKind(ts.SyntaxKind.ArrowFunction),
+      ...info.source.getDescendantsOfKind(ts.SyntaxKind.FunctionExpression),
+    ].find((fn) => exportsAssigned(ts, fn) === name);
   const variable = info.source.getVariableDeclaration(name)?.getInitializer();
   return (
     info.source.getFunction(name) ??
@@ -2059,6 +2151,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
     else if (!name && fn.isDefaultExport()) {
       info.defaultFunction = fn; // `export default function (app) {…}`
       info.exports.set('default', DEFAULT_EXPORT);
+      defaultFactory(ts, info, fn);
     }
   }
   for (const fn of [
@@ -2068,7 +2161,7 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
   ]) {
     const name = ts.Node.isFunctionDeclaration(fn)
       ? fn.getName()
-      : fn.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration)?.getName();
+      : (exportsAssigned(ts, fn) ?? fn.getFirstAncestorByKind(ts.SyntaxKind.VariableDeclaration)?.getName());
     const returned = fn
       .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
       .map((statement) => statement.getExpression())
@@ -2110,13 +2203,30 @@ function readDeclarations(ts: TsMorph, imports: ImportResolver, info: ModuleInfo
       if (!kind && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))) {
         info.defaultFunction = fn;
         info.exports.set('default', DEFAULT_EXPORT);
-        const returned = returnedBy(ts, fn).find(
-          (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
-        );
-        if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
+        defaultFactory(ts, info, fn);
       }
     }
   }
+}
+
+/** `exports.x` for a function assigned to `exports.x` (or `module.exports.x`), the name it is kept under; else undefined. */
+function exportsAssigned(ts: TsMorph, fn: TsNode): string | undefined {
+  const parent = fn.getParent();
+  if (!parent || !ts.Node.isBinaryExpression(parent) || parent.getRight() !== fn) return undefined;
+  if (parent.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) return undefined;
+  const named = /^(?:module\.)?exports\.(\w+)$/.exec(parent.getLeft().getText().replace(/\s+/g, ''))?.[1];
+  return named && named !== 'default' ? `exports.${named}` : undefined;
+}
+
+/**
+ * A module's unnamed default function that builds a router and returns it (`export default (deps) => {…}`,
+ * `module.exports = function (deps) {…}`): a factory, mounted as `app.use('/api', require('./api')(deps))`.
+ */
+function defaultFactory(ts: TsMorph, info: ModuleInfo, fn: FunctionLike): void {
+  const returned = returnedBy(ts, fn).find(
+    (value) => ts.Node.isIdentifier(value) && info.declared.has(value.getText()),
+  );
+  if (returned && !info.factories.has(DEFAULT_EXPORT)) info.factories.set(DEFAULT_EXPORT, returned.getText());
 }
 
 /** `export { users } from './users'`: the name is the other module's export, under a local name of its own. */
@@ -2163,6 +2273,7 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
       } else if (ts.Node.isFunctionExpression(right) || ts.Node.isArrowFunction(right)) {
         info.defaultFunction = right;
         info.exports.set('default', DEFAULT_EXPORT);
+        defaultFactory(ts, info, right); // `module.exports = (deps) => { const router = Router(); …; return router; }`
       } else if (ts.Node.isArrayLiteralExpression(right)) {
         info.exports.set('default', DEFAULT_EXPORT); // `module.exports = [{ path, router }]`: a route table
       }
@@ -2176,6 +2287,9 @@ function readCommonJs(ts: TsMorph, imports: ImportResolver, info: ModuleInfo): v
           : undefined;
       if (whole?.name === 'default') reExport(info, named!, { file: whole.file, name: member!.getName() });
       if (named && ts.Node.isIdentifier(right)) info.exports.set(named, right.getText());
+      // `exports.createUsersRouter = ({ db }) => {…}`: a function under the export's own name (`functionIn`).
+      if (named && named !== 'default' && (ts.Node.isArrowFunction(right) || ts.Node.isFunctionExpression(right)))
+        info.exports.set(named, `exports.${named}`);
       // `exports.ordersRouter = express.Router()`: tsc's `export const ordersRouter = express.Router()`.
       const kind = named && named !== 'default' ? createdRouterKind(ts, chainRoot(ts, right)) : undefined;
       if (kind) {
@@ -2253,7 +2367,8 @@ function invokedReturn(ts: TsMorph, node: TsNode): string | undefined {
 /** A router's key among those read: its file, name and scope. */
 function refKey(ts: TsMorph, ref: RouterRef): string {
   const closure = ref.closure === undefined ? '' : `%${ref.closure}`;
-  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${handedKeyOf(ts, ref)}`;
+  const local = ref.local === undefined ? '' : `~${ref.local}`;
+  return `${ref.file}#${ref.name}${ref.scope === undefined ? '' : `@${ref.scope}`}${ref.owner === undefined ? '' : `^${ref.owner}`}${closure}${local}${handedKeyOf(ts, ref)}`;
 }
 
 /**
@@ -2305,6 +2420,11 @@ function closureOf(ts: TsMorph, call: CallExpression, name: string, calls: CallE
 }
 
 /** Whether function `scope` declares a variable `name` of its own (not one of a function nested in it). */
+/** The innermost function around `node` that declares `name` itself (a local of its own), if any. */
+function declaringFunction(ts: TsMorph, node: TsNode, name: string): TsNode | undefined {
+  return node.getFirstAncestor((scope) => isFunctionLike(ts, scope) && declaresOwn(ts, scope, name));
+}
+
 function declaresOwn(ts: TsMorph, scope: TsNode, name: string): boolean {
   return scope
     .getDescendantsOfKind(ts.SyntaxKind.VariableDeclaration)

@@ -29,6 +29,8 @@ import {
   chainRoot,
   answeredStatuses,
   isFunction,
+  computedLoad,
+  computedRequire,
   methodOf,
   nameStart,
   property,
@@ -44,6 +46,7 @@ import {
   withoutScopedMiddleware,
 } from './modules.js';
 import {
+  commentBefore,
   errorStatusesIn,
   isPathLiteral,
   joinPaths,
@@ -247,6 +250,11 @@ export class FastifyReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
+    if (computed) {
+      this.warnings.push(computed);
+      return undefined;
+    }
     if (ts.Node.isPropertyAccessExpression(callee)) {
       const method = this.method(callee.getExpression(), callee.getName());
       if (method) return method;
@@ -443,6 +451,17 @@ export class FastifyReader extends ModuleReader {
       this.autoload(call, pluginArg!, optionsArg, prefix, middleware, out, path);
       return;
     }
+    // `register(require(path.join(__dirname, 'routes', file)))` in a loop over a folder: modules docgen cannot name.
+    const computed = !plugin && pluginArg ? computedLoad(this.ts, pluginArg) : undefined;
+    if (computed) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `register(${shortText(pluginArg!)}) loads a plugin from a path computed at run time (${shortText(computed)}): the routes it registers are not read`,
+        location,
+        "register each plugin by a literal path (app.register(require('./routes/users'))), or load the folder with @fastify/autoload",
+      );
+      return;
+    }
     if (!plugin && pluginArg && this.packagePlugin(call, pluginArg, optionsArg, prefix, middleware, out)) return;
     if (!plugin) {
       const missing = pluginArg && this.isProjects(pluginArg) ? this.missing(pluginArg) : undefined;
@@ -551,8 +570,17 @@ export class FastifyReader extends ModuleReader {
         location,
         'rename its main file to index.ts (or .js), as autoload asks',
       );
-    for (const { file, prefix: folders } of files)
-      this.autoloaded(file, folders, read, prefix, middleware, out, path, location);
+    for (const { file, prefix: folders, hooks } of files)
+      this.autoloaded(
+        file,
+        folders,
+        read,
+        prefix,
+        [...middleware, ...this.autohooks(hooks, path)],
+        out,
+        path,
+        location,
+      );
   }
 
   /** Autoload's options as the registration states them; undefined (warned) where `options.prefix` is computed. */
@@ -592,6 +620,9 @@ export class FastifyReader extends ModuleReader {
     if (dirNames && flag('dirNameRoutePrefix') === undefined) computed.push('dirNameRoutePrefix');
     read.dirNameRoutePrefix = flag('dirNameRoutePrefix') ?? true;
     read.routeParams = flag('routeParams') ?? false;
+    read.autoHooks = flag('autoHooks') ?? false;
+    read.cascadeHooks = flag('cascadeHooks') ?? false;
+    read.overwriteHooks = flag('overwriteHooks') ?? false;
     const depthNode = property(ts, options, 'maxDepth');
     const depth = depthNode && unwrap(ts, depthNode);
     if (depth && ts.Node.isNumericLiteral(depth)) read.maxDepth = Number(depth.getLiteralValue());
@@ -636,9 +667,27 @@ export class FastifyReader extends ModuleReader {
   }
 
   /**
+   * The hooks autohooks files add (`fastify.addHook('onRequest', fastify.authenticate)` in the plugin
+   * each default-exports), which autoload registers before the plugins of their folder, in their context.
+   */
+  private autohooks(files: string[], path: Set<TsNode>): CallExpression[] {
+    const { ts } = this;
+    return files.flatMap((file) => {
+      const plugin = this.plugin(this.modules.exported(file, 'default')?.value);
+      if (!plugin || plugin === 'autoload' || path.has(plugin.fn)) return [];
+      const [instance] = plugin.fn.getParameters() as unknown as Declaration[];
+      if (!instance) return [];
+      const inner = new Set(path).add(plugin.fn);
+      return this.calls(instance, plugin.fn, inner).filter((call) => methodOf(ts, call) === 'addHook');
+    });
+  }
+
+  /**
    * One file autoload loads: its default export (or `module.exports`) read as a plugin under the
-   * prefix autoload gives it: `prefixOverride`, else `options.prefix` + (`autoPrefix` or the folders).
-   * A file that says `autoload = false`, or exports no plugin, is skipped, as autoload skips it.
+   * prefix autoload gives it: `prefixOverride`, else `options.prefix` + (`autoPrefix` or the folders);
+   * or, where it exports one route's options (`export default { method: 'GET', url: '/', handler }`),
+   * that route under the same prefix, as autoload registers it. A file that says `autoload = false`,
+   * or exports neither, is skipped, as autoload skips it.
    */
   private autoloaded(
     file: string,
@@ -651,15 +700,19 @@ export class FastifyReader extends ModuleReader {
     location: { file: string; line: number },
   ): void {
     const exported = (name: string) => this.modules.exported(file, name)?.value;
-    const plugin = this.plugin(exported('default'));
-    if (!plugin || plugin === 'autoload') return;
-    const off = exported('autoload') ?? this.assignedOn(plugin.fn, 'autoload');
+    const content = exported('default');
+    const routeObject = content && this.routeObject(content, file);
+    const plugin = routeObject ? undefined : this.plugin(content);
+    if (!routeObject && (!plugin || plugin === 'autoload')) return;
+    const own = (key: string) =>
+      exported(key) ?? (plugin && plugin !== 'autoload' ? this.assignedOn(plugin.fn, key) : undefined);
+    const off = own('autoload');
     if (off && unwrap(this.ts, off).getKind() === this.ts.SyntaxKind.FalseKeyword) return;
-    const overrideNode = exported('prefixOverride') ?? this.assignedOn(plugin.fn, 'prefixOverride');
-    const autoPrefixNode = exported('autoPrefix') ?? this.assignedOn(plugin.fn, 'autoPrefix');
+    const overrideNode = own('prefixOverride');
+    const autoPrefixNode = own('autoPrefix');
     const override = overrideNode && this.literal(overrideNode);
-    const own = autoPrefixNode && this.literal(autoPrefixNode);
-    if ((overrideNode && override === undefined) || (autoPrefixNode && own === undefined)) {
+    const ownPrefix = autoPrefixNode && this.literal(autoPrefixNode);
+    if ((overrideNode && override === undefined) || (autoPrefixNode && ownPrefix === undefined)) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         `${file}: its ${overrideNode ? 'prefixOverride' : 'autoPrefix'} is computed at run time: the routes autoload loads from it are not read`,
@@ -668,18 +721,26 @@ export class FastifyReader extends ModuleReader {
       );
       return;
     }
-    const composed = override !== undefined ? override : read.prefix + (own || folders).replace(/\/+/g, '/');
+    const composed = override !== undefined ? override : read.prefix + (ownPrefix || folders).replace(/\/+/g, '/');
     const served = read.options.routeParams ? routeParamPrefix(composed) : composed;
     // `encapsulate: false` and fastify-plugin share the parent's context: Fastify ignores the prefix.
-    const shared = plugin.wrapped || !read.encapsulate;
+    const wrapped = !!plugin && plugin !== 'autoload' && plugin.wrapped;
+    const shared = wrapped || !read.encapsulate;
+    const under = shared ? prefix : joinPaths(prefix, served);
     const before = out.length;
-    const load = () => this.readPlugin(plugin.fn, shared ? prefix : joinPaths(prefix, served), middleware, out, path);
-    if (plugin.made) this.whileHanded(plugin.made, load);
-    else load();
+    if (routeObject) {
+      // Autoload wraps the options in a plugin of its own that calls `fastify.route(options)`.
+      const hooks = middleware.flatMap((hook) => this.addedHook(hook));
+      this.routeFrom(routeObject.site, routeObject.options, under, hooks, out);
+    } else if (plugin && plugin !== 'autoload') {
+      const load = () => this.readPlugin(plugin.fn, under, middleware, out, path);
+      if (plugin.made) this.whileHanded(plugin.made, load);
+      else load();
+    }
     if (shared && served && out.length > before)
       this.warn(
         'DG_ROUTES_PREFIX_IGNORED',
-        `${file}: autoload gives it the prefix '${served}', which Fastify ignores (${plugin.wrapped ? 'the plugin is wrapped in fastify-plugin' : 'encapsulate: false'}); its routes are shown without it`,
+        `${file}: autoload gives it the prefix '${served}', which Fastify ignores (${wrapped ? 'the plugin is wrapped in fastify-plugin' : 'encapsulate: false'}); its routes are shown without it`,
         location,
         'drop fastify-plugin from route plugins (it is for decorators and hooks)',
       );
@@ -794,20 +855,72 @@ export class FastifyReader extends ModuleReader {
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
   private routeOptions(call: CallExpression, prefix: string, middleware: string[], out: Route[]): void {
-    const { ts } = this;
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
-    const url = options && (property(ts, options, 'url') ?? property(ts, options, 'path'));
+    if (!options) {
+      if (arg) this.computedPath(call, arg);
+      return;
+    }
+    this.routeFrom(call, options, prefix, middleware, out);
+  }
+
+  /** The route a `route()` call's options, or a file autoload loads, state: `{ method, url | path, handler }`. */
+  private routeFrom(
+    site: RouteSite,
+    options: ObjectLiteralExpression,
+    prefix: string,
+    middleware: string[],
+    out: Route[],
+  ): void {
+    const { ts } = this;
+    const url = property(ts, options, 'url') ?? property(ts, options, 'path');
     const at = this.literal(url);
-    if (!options || !url || at === undefined) {
-      if (arg) this.computedPath(call, url ?? arg);
+    if (!url || at === undefined) {
+      if (ts.Node.isCallExpression(site)) this.computedPath(site, url ?? options);
+      else
+        this.warn(
+          'DG_ROUTES_COMPUTED_PATH',
+          `${site.getSourceFile().getFilePath()}: the route options it exports have a url computed at run time${url ? ` (${shortText(url)})` : ''}: the route is not read`,
+          { file: site.getSourceFile().getFilePath(), line: options.getStartLineNumber() },
+          "give the route a literal url: export default { method: 'GET', url: '/', handler }",
+        );
       return;
     }
     const method = property(ts, options, 'method');
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(call, methods, joinStrictPaths(prefix, at), options, handler, middleware, out);
+    this.add(site, methods, joinStrictPaths(prefix, at), options, handler, middleware, out);
+  }
+
+  /**
+   * The route options a file autoload loads exports instead of a plugin: an object with a `method`
+   * (`export default { method: 'GET', url: '/', handler }`, `module.exports = {…}`, or a `const` it
+   * names), with the statement that exports it, whose comment and line are the route's. A list of
+   * them is warned about: autoload loads one route's options, not a list, and skips the file.
+   */
+  private routeObject(
+    content: TsNode,
+    file: string,
+  ): { site: RouteSite; options: ObjectLiteralExpression } | undefined {
+    const { ts } = this;
+    const options = this.object(content);
+    if (options && property(ts, options, 'method')) return { site: options, options };
+    const value = unwrap(ts, content);
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : value;
+    const list = held && ts.Node.isArrayLiteralExpression(held) ? held.getElements() : [];
+    const isRoute = (element: TsNode) => {
+      const object = this.object(element);
+      return !!object && property(ts, object, 'method') !== undefined;
+    };
+    if (list.some(isRoute))
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `${file} exports a list of route options, which autoload does not load (it loads a plugin, or one route's options): its routes are not served`,
+        { file, line: held!.getStartLineNumber() },
+        'export a plugin that registers them (export default async function (fastify) { for (const route of routes) fastify.route(route) }), or one route per file',
+      );
+    return undefined;
   }
 
   /**
@@ -843,7 +956,7 @@ export class FastifyReader extends ModuleReader {
   }
 
   private add(
-    call: CallExpression,
+    site: RouteSite,
     methods: string[],
     path: string,
     options: ObjectLiteralExpression | undefined,
@@ -852,7 +965,7 @@ export class FastifyReader extends ModuleReader {
     out: Route[],
   ): void {
     const body = handler && this.routeHandler(handler);
-    const summary = registrationComment(this.ts, call) ?? (options && this.schemaSummary(options));
+    const summary = this.siteComment(site) ?? (options && this.schemaSummary(options));
     for (const method of methods)
       out.push({
         method,
@@ -861,8 +974,25 @@ export class FastifyReader extends ModuleReader {
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
         ...(body ? this.statuses(body) : { statuses: [] }),
         summary,
-        ...this.registeredAt(call),
+        ...this.siteAt(site),
       });
+  }
+
+  /** The comment above a registration, or above the statement that exports a file's route options. */
+  private siteComment(site: RouteSite): string | undefined {
+    const { ts } = this;
+    if (ts.Node.isCallExpression(site)) return registrationComment(ts, site);
+    const statement = site.getFirstAncestor(
+      (node) => ts.Node.isStatement(node) && ts.Node.isSourceFile(node.getParent()),
+    );
+    return statement && commentBefore(statement);
+  }
+
+  /** Where a route is registered: the call's method name, or the route options' object. */
+  private siteAt(site: RouteSite): { file: string; line: number } {
+    return this.ts.Node.isCallExpression(site)
+      ? this.registeredAt(site)
+      : { file: site.getSourceFile().getFilePath(), line: site.getStartLineNumber() };
   }
 
   /** A route's `schema.summary`, else its `schema.description` (what @fastify/swagger shows). */
@@ -904,6 +1034,9 @@ export class FastifyReader extends ModuleReader {
     );
   }
 }
+
+/** What registers a route: a call (`app.get(…)`, `app.route({…})`), or the options object a file autoload loads exports. */
+type RouteSite = CallExpression | ObjectLiteralExpression;
 
 /** Where a Fastify handler states a status: `reply.code(x)`, `reply.status(x)`. */
 const FASTIFY_STATUS_SLOTS: StatusSlots = { calls: { code: 0, status: 0 } };

@@ -26,11 +26,13 @@ import {
   answeredStatuses,
   returnedBy,
   isFunction,
+  computedRequire,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
 import {
   errorStatusesIn,
+  isFunctionLike,
   isPathLiteral,
   joinPaths,
   shortText,
@@ -251,7 +253,7 @@ export class KoaReader extends ModuleReader {
       .flatMap(({ call }) => {
         const index = this.handedAt(call, instance);
         if (index < 0) return [{ call, handing }];
-        const helper = this.helper(call);
+        const helper = this.helper(call, index);
         const parameter = helper?.getParameters()[index];
         if (!helper || !parameter || path.has(helper)) return [];
         const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
@@ -272,9 +274,14 @@ export class KoaReader extends ModuleReader {
    * The function of the project a call hands the instance to (`router(app)`, `require('./routes')(app)`);
    * one whose module has no file is a warning, as a mount of it is.
    */
-  private helper(call: CallExpression): FunctionNode | undefined {
+  private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
+    if (computed) {
+      this.warnings.push(computed);
+      return undefined;
+    }
     if (this.unread(call, callee, callee)) return undefined;
     const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;
@@ -617,9 +624,21 @@ export class KoaReader extends ModuleReader {
       if (ts.Node.isPropertyAccessExpression(left) && left.getName() === 'status')
         codes.push(...statusCodes(ts, assignment.getRight()));
     }
-    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression))
-      if (methodOf(ts, call) === 'throw' && call.getArguments()[0])
-        codes.push(...statusCodes(ts, call.getArguments()[0]!));
+    // `ctx.assert(user, 401)`: Koa throws the status after the value asserted, on the context the handler takes.
+    const context = isFunctionLike(ts, fn) ? fn.getParameters()[0]?.getName() : undefined;
+    for (const call of fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const method = methodOf(ts, call);
+      if (method === 'throw' && call.getArguments()[0]) codes.push(...statusCodes(ts, call.getArguments()[0]!));
+      const receiver = call.getExpression();
+      if (
+        method === 'assert' &&
+        call.getArguments()[1] &&
+        context &&
+        ts.Node.isPropertyAccessExpression(receiver) &&
+        receiver.getExpression().getText() === context
+      )
+        codes.push(...statusCodes(ts, call.getArguments()[1]!));
+    }
     // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
     return [...codes, ...errorStatusesIn(ts, fn, this.modules.errorClassStatus)];
   }

@@ -68,6 +68,13 @@ export interface Binding {
   destructured?: { key: string; from: TsNode };
 }
 
+/**
+ * How many calls deep the errors a handler's callees raise are read: the service it calls, and the
+ * helpers that service calls (`findOrFail`). Deeper, a throw is less and less likely to be on the
+ * route's way, and reading costs more.
+ */
+const SERVICE_CALL_DEPTH = 2;
+
 export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
@@ -260,7 +267,8 @@ export class Modules {
         ts.Node.isArrowFunction(scope) ||
         ts.Node.isFunctionExpression(scope) ||
         ts.Node.isFunctionDeclaration(scope) ||
-        ts.Node.isMethodDeclaration(scope)
+        ts.Node.isMethodDeclaration(scope) ||
+        ts.Node.isConstructorDeclaration(scope)
       ) {
         const parameter = scope.getParameters().find((candidate) => candidate.getName() === name);
         if (parameter) return { declaration: parameter };
@@ -326,27 +334,46 @@ export class Modules {
   };
 
   /**
-   * The statuses of the errors the project's own functions a handler calls raise, one call deep, as
-   * the app's error handler answers with them: `await users.get(id)` where `get` does `throw new
-   * HttpError(404)`, `createError(404)` or NestJS's `throw new NotFoundException()` (`errorStatusesIn`);
-   * `this.usersService.findOne(id)` of an injected service too (`functionOf`). Not a call in a nested
-   * function (a callback may run apart from the request), nor one in a `try` whose `catch` keeps the
-   * error (neither rethrows it nor hands it to `next`); not a package's function.
+   * The statuses of the errors the project's own functions a handler calls raise, as the app's error
+   * handler answers with them: `await users.get(id)` where `get` does `throw new HttpError(404)`,
+   * `createError(404)` or NestJS's `throw new NotFoundException()` (`errorStatusesIn`);
+   * `this.usersService.findOne(id)` of an injected service too (`functionOf`); and those of the
+   * functions they call in turn, `SERVICE_CALL_DEPTH` calls deep (handler → service → helper), each
+   * function read once, so a cycle (`a` calls `b` calls `a`) ends. Not a call in a nested function (a
+   * callback may run apart from the request), nor one in a `try` whose `catch` keeps the error
+   * (neither rethrows it nor hands it to `next`); not a package's function.
    */
   serviceErrorStatuses(handler: TsNode): number[] {
     const { ts } = this;
     const own = isFunctionLike(ts, handler) ? handler : handler.getFirstAncestor((node) => isFunctionLike(ts, node));
     if (!own) return [];
     const codes: number[] = [];
-    const seen = new Set<TsNode>();
+    const seen = new Set<TsNode>([own]);
+    let callers: TsNode[] = [own];
+    for (let depth = 0; depth < SERVICE_CALL_DEPTH && callers.length; depth++) {
+      const called = callers.flatMap((caller) => this.calledFunctions(caller)).filter((fn) => !seen.has(fn));
+      callers = [...new Set(called)];
+      for (const fn of callers) {
+        seen.add(fn);
+        codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+      }
+    }
+    return codes;
+  }
+
+  /**
+   * The functions of the project a function calls itself (not in a nested function) where an error
+   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`.
+   */
+  private calledFunctions(own: TsNode): TsNode[] {
+    const { ts } = this;
+    const found: TsNode[] = [];
     for (const call of own.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (call.getFirstAncestor((node) => isFunctionLike(ts, node)) !== own || !errorEscapes(ts, call, own)) continue;
       const fn = this.functionOf(call.getExpression());
-      if (!fn || fn === own || seen.has(fn) || !isFunctionLike(ts, fn)) continue;
-      seen.add(fn);
-      codes.push(...errorStatusesIn(ts, fn, this.errorClassStatus));
+      if (fn && fn !== own && isFunctionLike(ts, fn)) found.push(fn);
     }
-    return codes;
+    return found;
   }
 
   /**
@@ -538,6 +565,9 @@ export class Modules {
     // an instance the class is handed (dependency injection), read as one of the class it is typed as.
     const injected = ts.Node.isPropertyAccessExpression(object) ? this.injectedClass(object, depth) : undefined;
     if (injected) return classMember(ts, injected, key, false);
+    // `orders.get` with `function makeOrders(orders: OrdersService)`: a parameter typed as a class of the project.
+    const typed = ts.Node.isIdentifier(object) ? this.parameterClass(object, depth) : undefined;
+    if (typed) return classMember(ts, typed, key, false) ?? assignedInClass(ts, typed, key);
     // `users_controller_1.default.byId` (tsc's `usersController.byId`): a member of a member.
     let holder: TsNode | undefined = ts.Node.isIdentifier(object)
       ? this.follow(object, depth + 1)?.value
@@ -547,6 +577,9 @@ export class Modules {
     holder = holder && unwrap(ts, holder);
     // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
     if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+      // `this.users = users` in a constructor that takes `users: UsersService`: an instance of that class.
+      const typedHolder = this.parameterClass(holder, depth);
+      if (typedHolder) return classMember(ts, typedHolder, key, false) ?? assignedInClass(ts, typedHolder, key);
       const named = this.follow(holder, depth + 1)?.value;
       holder = named && unwrap(ts, named);
     }
@@ -602,6 +635,19 @@ export class Modules {
    * The class of the project a constructor's parameter property `this.key` is typed as
    * (`private readonly users: UsersController`), when the class keeps nothing else there.
    */
+  /**
+   * The class of the project a parameter is typed as (`orders: OrdersService`, `import type` too), for
+   * the methods called on it: the instance a router factory or a constructor is handed.
+   */
+  private parameterClass(id: Identifier, depth: number): ClassDeclaration | undefined {
+    const { ts } = this;
+    const parameter = this.bindingOf(id)?.declaration;
+    const type = parameter && ts.Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
+    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
+    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
+    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+  }
+
   private injectedClass(access: PropertyAccessExpression, depth: number): ClassDeclaration | undefined {
     const { ts } = this;
     const member = thisMember(ts, access);
@@ -1194,6 +1240,37 @@ export function registrationComment(ts: TsMorph, call: CallExpression): string |
 }
 
 /**
+ * The specifier of a module a value is loaded from where it is computed at run time: `require(path)`,
+ * `import(path)`, `require(`./routes/${file}`).default`; undefined for anything else.
+ */
+export function computedLoad(ts: TsMorph, node: TsNode): TsNode | undefined {
+  let value = unwrap(ts, node);
+  if (ts.Node.isPropertyAccessExpression(value)) value = unwrap(ts, value.getExpression());
+  if (!ts.Node.isCallExpression(value)) return undefined;
+  const callee = value.getExpression();
+  if (callee.getText() !== 'require' && callee.getKind() !== ts.SyntaxKind.ImportKeyword) return undefined;
+  const [specifier] = value.getArguments();
+  return specifier && !isPathLiteral(ts, specifier) ? specifier : undefined;
+}
+
+/**
+ * The warning for a call that hands an app, router or instance to what a module required by a computed
+ * path exports (`require(`./routes/${file}`)(app)`, as apps that load every file of a folder do): docgen
+ * cannot tell which files run. Undefined for any other call.
+ */
+export function computedRequire(ts: TsMorph, call: CallExpression, handed: string): Diagnostic | undefined {
+  const specifier = computedLoad(ts, call.getExpression());
+  if (!specifier) return undefined;
+  return {
+    code: 'DG_ROUTES_PLUGIN_UNREAD',
+    severity: 'warning',
+    message: `${shortText(call)} hands ${handed} to a module required from a path computed at run time (${shortText(specifier)}): the routes those modules register are not read`,
+    location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+    hint: `require each routes module by a literal path (require('./routes/users')(${handed})), or from an index module that does`,
+  };
+}
+
+/**
  * What the Fastify, Koa and Hono readers share: the modules they follow, the warnings they
  * collect, and the handler function a route names.
  */
@@ -1458,8 +1535,9 @@ export function answeredStatuses(
     // status it is handed (`res.status(code ?? 200)`) is its status only where a call leaves it out.
     const handedFallbacks = new Set<number>();
     const stated = new Set<number>(errorStatusesIn(ts, answerer.fn, modules.errorClassStatus));
-    // The errors of the project's services the handler itself calls, one call deep (not its helpers', a call down already).
-    if (!answerer.handing) codes.push(...modules.serviceErrorStatuses(answerer.fn));
+    // The errors of the project's services the handler calls, and those of the functions it hands its
+    // response to (`(req, res, next) => controller.create(req, res, next)`: the method is the handler).
+    codes.push(...modules.serviceErrorStatuses(answerer.fn));
     for (const node of statusArgumentsIn(ts, answerer.fn, slots)) {
       const read = answerer.handing ? handedStatus(ts, answerer.handing, node) : undefined;
       if (read?.handed) {

@@ -387,7 +387,7 @@ export class RoutingControllersReader extends ModuleReader {
     const redirect = decorators.some((decorator) => this.nameOf(decorator) === 'Redirect') ? [302] : [];
     const code = given('HttpCode');
     const body = method.getBody();
-    const set = body ? this.setStatuses(body) : [];
+    const set = body ? [...this.setStatuses(body), ...this.contextErrors(method, body)] : [];
     const codes = [
       ...(code.length ? code : redirect.length ? redirect : this.answersDefault(method, set) ? [200] : []),
       ...set,
@@ -412,6 +412,26 @@ export class RoutingControllersReader extends ModuleReader {
       ?.getName();
     if (!response) return false;
     return implicitStatusesIn(this.ts, method, response, ROUTING_CONTROLLERS_RESPONSE).length > 0;
+  }
+
+  /**
+   * The statuses Koa's context raises on the `@Ctx()` a method takes: `ctx.throw(404)`,
+   * `ctx.throw(400, 'bad')`, `ctx.assert(user, 401)` (the status after the value asserted).
+   */
+  private contextErrors(method: MethodDeclaration, body: TsNode): number[] {
+    const { ts } = this;
+    const context = method
+      .getParameters()
+      .find((parameter) => parameter.getDecorators().some((decorator) => this.nameOf(decorator) === 'Ctx'));
+    const name = context && ts.Node.isIdentifier(context.getNameNode()) ? context.getName() : undefined;
+    if (!name) return [];
+    return body.getDescendantsOfKind(ts.SyntaxKind.CallExpression).flatMap((call) => {
+      const callee = call.getExpression();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== name) return [];
+      const at = KOA_CONTEXT_ERRORS[callee.getName()];
+      const status = at === undefined ? undefined : call.getArguments()[at];
+      return status ? this.statusesOf(status) : [];
+    });
   }
 
   /** `res.status(201)` / Koa's `ctx.status = 201` in a method that takes the response. */
@@ -440,6 +460,9 @@ export class RoutingControllersReader extends ModuleReader {
     return named === undefined ? codes : [named];
   }
 }
+
+/** Koa's context methods that raise an HTTP error, and the argument that is its status. */
+const KOA_CONTEXT_ERRORS: Record<string, number> = { throw: 0, assert: 1 };
 
 /** The files a glob matches (`*`, `**`, `?`, `{ts,js}`); a `.js` pattern matches the `.ts` sources beside it too. */
 function globFiles(pattern: string): string[] {

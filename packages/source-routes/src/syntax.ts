@@ -19,6 +19,7 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
+import { WorkspacePackages } from './workspaces.js';
 
 export type TsMorph = typeof import('ts-morph');
 
@@ -31,6 +32,9 @@ export class ImportResolver {
   /** A folder → the NODE_PATH its nearest package.json's scripts set (undefined: none), looked up once per folder. */
   private readonly nodePaths = new Map<string, NodePath | undefined>();
 
+  /** The packages of the repository's own workspaces, imported by name (`@acme/shared-routes`). */
+  private readonly workspaces = new WorkspacePackages();
+
   constructor(private readonly ts: TsMorph) {}
 
   resolve(from: string, specifier: string): string | undefined {
@@ -41,7 +45,7 @@ export class ImportResolver {
     if (!this.configs.has(dir)) this.configs.set(dir, nearestTsconfig(dir));
     const config = this.configs.get(dir);
     const aliases = config && this.pathAliases(config);
-    if (!aliases) return this.fromNodePath(from, specifier);
+    if (!aliases) return this.fromNodePath(from, specifier) ?? this.workspaces.resolve(from, specifier, sourceFile);
     for (const [pattern, targets] of aliases.paths) {
       const star = pattern.indexOf('*');
       const matched =
@@ -59,7 +63,8 @@ export class ImportResolver {
     // With a baseUrl, `src/base/base.controller` is read from it (Nest CLI projects set `"baseUrl": "./"`).
     return (
       (aliases.fromBaseUrl ? sourceFile(resolve(aliases.baseUrl, specifier)) : undefined) ??
-      this.fromNodePath(from, specifier)
+      this.fromNodePath(from, specifier) ??
+      this.workspaces.resolve(from, specifier, sourceFile)
     );
   }
 

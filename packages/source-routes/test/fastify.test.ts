@@ -238,6 +238,138 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it("reads files autoload loads that export one route's options as that route, warns of a list of them, and applies autohooks (autoHooks, cascadeHooks, overwriteHooks) to their folders", async () => {
+    const plugin = (path: string) =>
+      `export default async function (fastify: any) { fastify.get('${path}', async () => ({})); }`;
+    const dir = await project({
+      'server.ts': [
+        "import Fastify from 'fastify';",
+        "import autoload from '@fastify/autoload';",
+        "import { join } from 'node:path';",
+        'const app = Fastify();',
+        "app.register(autoload, { dir: join(__dirname, 'routes'), autoHooks: true, cascadeHooks: true });",
+        "app.register(autoload, { dir: join(__dirname, 'plain') }); // no autoHooks: its autohooks file is neither hooks nor a plugin",
+        "app.register(autoload, { dir: join(__dirname, 'own'), autoHooks: true, cascadeHooks: true, overwriteHooks: true });",
+      ].join('\n'),
+      'routes/users/get.ts': [
+        "import type { RouteOptions } from 'fastify';",
+        '/** One user by id. */',
+        'export default {',
+        "  method: 'GET',",
+        "  url: '/:id',",
+        '  handler: async (request: any, reply: any) => {',
+        '    const user = await find(request.params.id);',
+        "    if (!user) return reply.code(404).send({ message: 'not found' });",
+        '    return user;',
+        '  },',
+        '} satisfies RouteOptions;',
+      ].join('\n'),
+      'routes/users/create.js': [
+        'const options = {',
+        "  method: ['POST', 'PUT'],",
+        "  url: '/',",
+        "  schema: { summary: 'Create or replace a user' },",
+        '  preHandler: [requireBody],',
+        '  async handler(request, reply) { reply.code(201); return {}; },',
+        '};',
+        'module.exports = options;',
+      ].join('\n'),
+      'routes/users/list.ts': "export default [\n  { method: 'GET', url: '/', handler: async () => [] },\n];",
+      'routes/users/by-email.ts':
+        "export const autoPrefix = '/lookup';\nexport default { method: 'GET', url: '/email', handler: async () => ({}) };",
+      'routes/admin/autohooks.ts': [
+        'export default async function (fastify: any) {',
+        "  fastify.addHook('onRequest', fastify.authenticate);",
+        "  fastify.addHook('onSend', async () => {}); // not a step before the route",
+        '}',
+      ].join('\n'),
+      'routes/admin/stats.ts': plugin('/stats'),
+      'routes/admin/reports/_autohooks.js':
+        "module.exports = async function (app) { app.addHook('preHandler', requireAdmin); };",
+      'routes/admin/reports/index.ts': plugin('/'),
+      'routes/public/ping.ts': plugin('/ping'),
+      'plain/autohooks.ts':
+        "export default async function (fastify: any) { fastify.addHook('onRequest', audit); fastify.get('/hooked', async () => 1); }",
+      'plain/health.ts': plugin('/health'),
+      'own/autohooks.ts': "export default async function (fastify: any) { fastify.addHook('onRequest', outer); }",
+      'own/top.ts': plugin('/top'),
+      'own/inner/.autohooks.js': "module.exports = async function (fastify) { fastify.addHook('onRequest', inner); };",
+      'own/inner/deep.ts': plugin('/deep'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(
+      routes.map((route) => [
+        route.method,
+        route.path,
+        route.middleware,
+        route.statuses,
+        route.summary,
+        at(route.file.slice(dir.length + 1), route.line),
+      ]),
+    ).toEqual([
+      ['GET', '/admin/stats', ['fastify.authenticate'], [200], undefined, at('routes/admin/stats.ts', 1)],
+      // the folder's hooks cascade, its own follow
+      [
+        'GET',
+        '/admin/reports',
+        ['fastify.authenticate', 'requireAdmin'],
+        [200],
+        undefined,
+        at('routes/admin/reports/index.ts', 1),
+      ],
+      ['GET', '/public/ping', [], [200], undefined, at('routes/public/ping.ts', 1)],
+      ['GET', '/lookup/email', [], [200], undefined, at('routes/users/by-email.ts', 2)], // its autoPrefix
+      ['POST', '/users', ['requireBody'], [201], 'Create or replace a user', at('routes/users/create.js', 1)],
+      ['PUT', '/users', ['requireBody'], [201], 'Create or replace a user', at('routes/users/create.js', 1)],
+      ['GET', '/users/:id', [], [200, 404], 'One user by id.', at('routes/users/get.ts', 3)],
+      ['GET', '/health', [], [200], undefined, at('plain/health.ts', 1)],
+      ['GET', '/top', ['outer'], [200], undefined, at('own/top.ts', 1)],
+      ['GET', '/inner/deep', ['inner'], [200], undefined, at('own/inner/deep.ts', 1)], // overwriteHooks
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'routes/users/list.ts'), line: 1 },
+        `${join(dir, 'routes/users/list.ts')} exports a list of route options, which autoload does not load (it loads a plugin, or one route's options): its routes are not served`,
+      ],
+    ]);
+  });
+
+  it('warns at a plugin or helper loaded from a computed path (a loop over a folder), and reads the rest', async () => {
+    const dir = await project({
+      'server.js': [
+        "const fastify = require('fastify')();",
+        "const fs = require('fs');",
+        "const path = require('path');",
+        "fastify.get('/ping', async () => 'pong');",
+        "for (const file of fs.readdirSync(path.join(__dirname, 'routes'))) {",
+        "  fastify.register(require(path.join(__dirname, 'routes', file)), { prefix: '/api' });",
+        '}',
+        "fs.readdirSync('./helpers').forEach((f) => require('./helpers/' + f)(fastify));",
+        "fastify.register(require('./routes/users'), { prefix: '/api' });",
+        'fastify.listen({ port: 3000 });',
+      ].join('\n'),
+      'routes/users.js': "module.exports = async function (app) { app.get('/users', async () => []); };",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/api/users'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        8,
+        "require('./helpers/' + f)(fastify) hands fastify to a module required from a path computed at run time ('./helpers/' + f): the routes those modules register are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "register(require(path.join(__dirname, 'routes', …) loads a plugin from a path computed at run time (path.join(__dirname, 'routes', file)): the routes it registers are not read",
+      ],
+    ]);
+  });
+
   it("reads autoload loaded with import('@fastify/autoload') or require(), under import.meta.dirname", async () => {
     const dir = await project({
       'app.ts': [

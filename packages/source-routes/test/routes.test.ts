@@ -3,7 +3,7 @@
  * `.route()` chains, router-level and mount middleware, a router mounted in itself), the
  * example shop's five services against their own specs, and broken input.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1755,6 +1755,369 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it("follows a package of the repository's own workspaces imported by name (npm workspaces, pnpm-workspace.yaml, a node_modules link) to its source, as the project's code", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-workspaces-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    };
+    // npm workspaces, nothing installed: the package's `main` is built output, its source under src/.
+    await write('npm/package.json', JSON.stringify({ private: true, workspaces: ['packages/*', 'services/*'] }));
+    await write(
+      'npm/packages/shared-routes/package.json',
+      JSON.stringify({ name: '@acme/shared-routes', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    );
+    await write(
+      'npm/packages/shared-routes/src/index.ts',
+      [
+        "import { Router } from 'express';",
+        'export function makeRouter(deps: { db: unknown }) {',
+        '  const router = Router();',
+        "  router.get('/items', (req, res) => res.json([]));",
+        '  return router;',
+        '}',
+      ].join('\n'),
+    );
+    await write(
+      'npm/packages/shared-routes/src/admin.ts',
+      "import { Router } from 'express';\nexport const admin = Router();\nadmin.delete('/cache', (req, res) => res.sendStatus(204));",
+    );
+    await write('npm/services/api/package.json', JSON.stringify({ name: '@acme/api' }));
+    await write(
+      'npm/services/api/src/server.ts',
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { makeRouter } from '@acme/shared-routes';",
+        "import { admin } from '@acme/shared-routes/admin';",
+        'const app = express();',
+        "app.use('/api', makeRouter({ db: null }));",
+        "app.use('/admin', admin);",
+        "app.use('/limited', rateLimit({ max: 5 })); // a package of the registry: a row",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const npm = await readRoutes(join(root, 'npm/services/api/src/server.ts'));
+    expect(npm.routes.map((r) => [r.method, r.path, r.statuses, r.file, r.servedBy])).toEqual([
+      ['GET', '/api/items', [200], join(root, 'npm/packages/shared-routes/src/index.ts'), undefined],
+      ['DELETE', '/admin/cache', [204], join(root, 'npm/packages/shared-routes/src/admin.ts'), undefined],
+      ['ALL', '/limited/*', [], join(root, 'npm/services/api/src/server.ts'), 'express-rate-limit'],
+    ]);
+    expect(npm.warnings).toEqual([]);
+
+    // pnpm: the workspace globs in pnpm-workspace.yaml; the package's `exports` name its entry.
+    await write('pnpm/pnpm-workspace.yaml', "packages:\n  - 'libs/**'\n  - apps/*\n");
+    await write(
+      'pnpm/libs/http/users/package.json',
+      JSON.stringify({ name: 'users-routes', exports: { '.': { import: './build/routes.mjs' } } }),
+    );
+    await write(
+      'pnpm/libs/http/users/src/routes.ts',
+      "import { Router } from 'express';\nconst users = Router();\nusers.get('/:id', (req, res) => res.json({}));\nexport default users;",
+    );
+    await write(
+      'pnpm/apps/web/server.ts',
+      "import express from 'express';\nimport users from 'users-routes';\nconst app = express();\napp.use('/users', users);\napp.listen(3000);",
+    );
+    const pnpm = await readRoutes(join(root, 'pnpm/apps/web/server.ts'));
+    expect(pnpm.routes.map((r) => [r.method, r.path, r.file])).toEqual([
+      ['GET', '/users/:id', join(root, 'pnpm/libs/http/users/src/routes.ts')],
+    ]);
+
+    // No workspaces declared where docgen looks, but node_modules links the name to a folder of the repository.
+    await write('linked/modules/health/package.json', JSON.stringify({ name: '@acme/health', main: 'index.js' }));
+    await write(
+      'linked/modules/health/index.js',
+      "const { Router } = require('express');\nconst health = Router();\nhealth.get('/live', (req, res) => res.sendStatus(204));\nmodule.exports = health;",
+    );
+    await mkdir(join(root, 'linked/app/node_modules/@acme'), { recursive: true });
+    await symlink(join(root, 'linked/modules/health'), join(root, 'linked/app/node_modules/@acme/health'));
+    await write(
+      'linked/app/server.js',
+      "const express = require('express');\nconst app = express();\napp.use('/health', require('@acme/health'));\napp.listen(3000);",
+    );
+    const linked = await readRoutes(join(root, 'linked/app/server.js'));
+    expect(linked.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([['GET', '/health/live', [204]]]);
+  });
+
+  it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { health } from './health';",
+        "import * as registry from './registry';",
+        "import { requireRole } from './auth';",
+        'const app = express();',
+        'const deps = { db: null };',
+        'let factory = pickFactory();',
+        'const routers: Record<string, express.Router> = {};',
+        "app.get('/ping', (req, res) => res.json({ ok: true }));",
+        "app.use('/plugins', require(process.env.ROUTES!)(deps));",
+        "app.use('/f', factory(deps));",
+        "app.use('/r', routers['users']);",
+        "app.use('/k', registry.pick('users'));",
+        "app.use('/h', health);",
+        "app.use('/api', rateLimit({ max: 5 })); // a package's middleware: a row, not warned",
+        "app.use('/admin', requireRole('admin')); // the project's middleware factory: not warned",
+        'export function mount(server: express.Express, build: (d: unknown) => express.Router) {',
+        "  server.use('/param', build(deps));",
+        '}',
+        'mount(app, pickFactory());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'health.ts'),
+      "import { Router } from 'express';\nexport const health = Router();\nhealth.get('/', (req, res) => res.sendStatus(204));",
+    );
+    await writeFile(
+      join(dir, 'registry.ts'),
+      'const routers: Record<string, unknown> = {};\nexport function pick(name: string) { return routers[name]; }',
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const requireRole = (role: string) => (req, res, next) => (req.user?.role === role ? next() : res.sendStatus(403));',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/h'],
+      ['ALL', '/api/*'],
+    ]);
+    const unfollowed = (mount: string, what: string, prefix: string) =>
+      `use(${mount}) mounts ${what}, which docgen cannot follow to a router: the routes it serves under ${prefix} are not read`;
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 11 },
+        unfollowed(
+          "'/plugins', require(process.env.ROUTES!)(deps)",
+          'what a module loaded from a path computed at run time (process.env.ROUTES!) returns',
+          '/plugins',
+        ),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 12 },
+        unfollowed("'/f', factory(deps)", 'what factory(…) returns, a function only known at run time', '/f'),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 13 },
+        unfollowed("'/r', routers['users']", 'an element of routers chosen at run time', '/r'),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 14 },
+        unfollowed(
+          "'/k', registry.pick('users')",
+          'what registry.pick(…) returns (an element of routers chosen at run time)',
+          '/k',
+        ),
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        { file: join(dir, 'server.ts'), line: 19 },
+        unfollowed("'/param', build(deps)", 'what build(…) returns, a function handed in as a parameter', '/param'),
+      ],
+    ]);
+    expect(warnings[0]!.hint).toMatch(/export it .* from a module of the project/);
+  });
+
+  it("mounts the router a CommonJS module's default function builds, required inline or by name (app.use('/a', require('./api')(deps, lib))), and what it hands a registrar", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'api'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        'const app = express();',
+        'const deps = {};',
+        "app.use('/a', require('./api')(deps, {}));",
+        "const make = require('./api/two');",
+        "app.use('/b', make(deps));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api', 'index.js'),
+      [
+        "const express = require('express');",
+        'module.exports = (dependencies, lib) => {',
+        '  const router = express.Router();',
+        "  router.get('/direct', (req, res) => res.json(1));",
+        "  require('./register')(dependencies, lib, router);",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api', 'register.js'),
+      "module.exports = (dependencies, lib, router) => {\n  router.post('/callback/:id', (req, res) => res.status(201).json({}));\n};",
+    );
+    await writeFile(
+      join(dir, 'api', 'two.js'),
+      [
+        "const { Router } = require('express');",
+        'module.exports = function (dependencies) {',
+        '  const router = Router();',
+        "  router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/a/direct', [200]],
+      ['POST', '/a/callback/:id', [201]],
+      ['DELETE', '/b/:id', [204]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('mounts the router a function assigned to exports.x builds (exports.createEnvsRouter = ({ db }) => {…}), with or without a path, and keeps apart the routers of two factories of one module', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const { createApiRouter } = require('./api');",
+        'const app = express();',
+        "app.use('/api', createApiRouter({ db: {} }));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'api.js'),
+      [
+        "const express = require('express');",
+        "const envs = require('./envs');",
+        'module.exports.createApiRouter = function ({ db }) {',
+        '  const router = express.Router();',
+        '  router.use(envs.createEnvsRouter({ db }));',
+        "  router.use('/apps', envs.createAppsRouter({ db }));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'envs.js'),
+      [
+        "const { Router } = require('express');",
+        'exports.createEnvsRouter = ({ db }) => {',
+        '  const router = Router();',
+        "  router.get('/envs', (req, res) => res.json([]));",
+        '  return router;',
+        '};',
+        'exports.createAppsRouter = ({ db }) => {',
+        '  const router = Router();',
+        "  router.delete('/:id', (req, res) => res.sendStatus(204));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['GET', '/api/envs', [200]],
+      ['DELETE', '/api/apps/:id', [204]],
+    ]);
+    expect(warnings).toEqual([]);
+    // Two factories of one module that each name their router `router`: each is its own.
+    await writeFile(
+      join(dir, 'factories.ts'),
+      [
+        "import { Router } from 'express';",
+        'export function users() {',
+        '  const router = Router();',
+        "  router.get('/', (req, res) => res.json([]));",
+        '  return router;',
+        '}',
+        'export const teams = () => {',
+        '  const router = Router();',
+        "  router.post('/', (req, res) => res.status(201).json({}));",
+        '  return router;',
+        '};',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import { teams, users } from './factories';",
+        'const app = express();',
+        "app.use('/users', users());",
+        "app.use('/teams', teams());",
+      ].join('\n'),
+    );
+    const esm = await readRoutes(join(dir, 'app.ts'));
+    expect(esm.routes.map((r) => [r.method, r.path, r.line])).toEqual([
+      ['GET', '/users', 4],
+      ['POST', '/teams', 9],
+    ]);
+  });
+
+  it('warns where the app is handed to modules required from a computed path (a loop over a folder), in Express and Koa, and reads the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'server.js'),
+      [
+        "const express = require('express');",
+        "const fs = require('fs');",
+        "const path = require('path');",
+        'const app = express();',
+        "app.get('/ping', (req, res) => res.send('pong'));",
+        "fs.readdirSync(path.join(__dirname, 'routes')).forEach((file) => {",
+        '  require(`./routes/${file}`)(app);',
+        '});',
+        "require('./routes/users')(app);",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'routes', 'users.js'),
+      "module.exports = (app) => {\n  app.get('/users', (req, res) => res.json([]));\n};",
+    );
+    await writeFile(
+      join(dir, 'koa.js'),
+      [
+        "const Koa = require('koa');",
+        "const Router = require('koa-router');",
+        "const glob = require('glob');",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: '/v1' });",
+        "for (const file of glob.sync('controllers/*.js', { cwd: __dirname })) require('./' + file)(router);",
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const express = await readRoutes(join(dir, 'server.js'));
+    expect(express.routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/ping'],
+      ['GET', '/users'],
+    ]);
+    expect(express.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        'require(`./routes/${file}`)(app) hands app to a module required from a path computed at run time (`./routes/${file}`): the routes those modules register are not read',
+      ],
+    ]);
+    const koa = await readRoutes(join(dir, 'koa.js'));
+    expect(koa.routes.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/ping']]);
+    expect(koa.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "require('./' + file)(router) hands router to a module required from a path computed at run time ('./' + file): the routes those modules register are not read",
+      ],
+    ]);
+  });
+
   it('warns at the require or import of a router or registrar whose file is not there, as for a missing controller', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await mkdir(join(dir, 'routes'));
@@ -3024,7 +3387,7 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('counts the errors a service of the project the handler calls throws, one call deep: awaited, or in a try whose catch passes them on', async () => {
+  it('counts the errors a service of the project the handler calls throws, and the helpers it calls (two calls deep, cycles read once): awaited, or in a try whose catch passes them on', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-service-errors-'));
     const files: Record<string, string[]> = {
       'server.ts': [
@@ -3053,7 +3416,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "  setTimeout(() => users.get('x'), 10); // a callback, apart from the request",
         '  res.sendStatus(202);',
         '});',
-        "app.get('/deep', async (req, res) => res.json(await users.viaLookup('x'))); // two calls deep: not counted",
+        "app.get('/deep', async (req, res) => res.json(await users.viaLookup('x'))); // two calls deep: counted",
+        "app.get('/deeper', async (req, res) => res.json(await users.viaTwo('x'))); // three calls deep: not counted",
+        "app.get('/cycle', async (req, res) => res.json(await users.ping(3))); // ping → pong → ping: read once",
         'app.listen(3000);',
       ],
       'users.ts': [
@@ -3066,6 +3431,16 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         '}',
         'export async function viaLookup(id: string) {',
         '  return get(id);',
+        '}',
+        'export async function viaTwo(id: string) {',
+        '  return viaLookup(id);',
+        '}',
+        'export async function ping(n: number): Promise<number> {',
+        '  return n > 0 ? pong(n - 1) : 0;',
+        '}',
+        'async function pong(n: number): Promise<number> {',
+        "  if (n === 1) throw createError(409, 'odd');",
+        '  return ping(n);',
         '}',
       ],
       'errors.ts': [
@@ -3083,7 +3458,9 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['/users/:id/profile', [200, 400, 404]],
       ['/users/:id/safe', [200]],
       ['/later', [202]],
-      ['/deep', [200]],
+      ['/deep', [200, 400, 404]],
+      ['/deeper', [200]],
+      ['/cycle', [200, 409]],
     ]);
   });
 
@@ -3144,6 +3521,146 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/users/:id', [200, 404]],
       ['DELETE', '/users/:id', [200, 403]],
     ]);
+  });
+
+  it("counts the errors of a service handed in typed as its class: a router factory's parameter (Express), a constructor's parameter kept in a member (NestJS), and the service's own helpers", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-typed-service-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import makeOrders from './orders.routes';",
+        "import { OrdersService } from './orders.service';",
+        'const app = express();',
+        "app.use('/orders', makeOrders(new OrdersService()));",
+        'app.listen(3000);',
+      ],
+      'orders.routes.ts': [
+        "import { Router } from 'express';",
+        "import type { OrdersService } from './orders.service';",
+        'export default function makeOrders(orders: OrdersService) {',
+        '  const router = Router();',
+        "  router.get('/:id', async (req, res) => res.json(await orders.get(req.params.id)));",
+        "  router.delete('/:id', async (req, res) => {",
+        '    await orders.cancel(req.params.id);',
+        '    res.sendStatus(204);',
+        '  });',
+        '  return router;',
+        '}',
+      ],
+      'orders.service.ts': [
+        "import { ConflictError, NotFoundError } from './errors';",
+        'export class OrdersService {',
+        '  async get(id: string) {',
+        '    if (!id) throw new NotFoundError();',
+        '    return { id };',
+        '  }',
+        '  async cancel(id: string) {',
+        '    const order = await this.get(id); // a helper of its own: its 404 too',
+        '    this.ensureOpen(order);',
+        '  }',
+        '  private ensureOpen(order: { id: string }) {',
+        "    if (order.id === 'shipped') throw new ConflictError();",
+        '  }',
+        '}',
+      ],
+      'errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class ConflictError extends Error { statusCode = 409; }',
+      ],
+      'main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { Module } from '@nestjs/common';",
+        "import { UsersController } from './users.controller';",
+        '@Module({ controllers: [UsersController] })',
+        'class AppModule {}',
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ],
+      'users.controller.ts': [
+        "import { Controller, Get, Param } from '@nestjs/common';",
+        "import { UsersService } from './users.service';",
+        "@Controller('users')",
+        'export class UsersController {',
+        '  private readonly users: UsersService;',
+        '  constructor(usersService: UsersService) {',
+        '    this.users = usersService;',
+        '  }',
+        "  @Get(':id') one(@Param('id') id: string) {",
+        '    return this.users.findOne(id);',
+        '  }',
+        '}',
+      ],
+      'users.service.ts': [
+        "import { Injectable, NotFoundException } from '@nestjs/common';",
+        '@Injectable()',
+        'export class UsersService {',
+        '  findOne(id: string) {',
+        "    if (id === '0') throw new NotFoundException();",
+        '    return { id };',
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/orders/:id', [200, 404]],
+      ['DELETE', '/orders/:id', [204, 404, 409]],
+    ]);
+    const nest = await readRoutes(join(dir, 'main.ts'));
+    expect(nest.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+    ]);
+  });
+
+  it("counts the service errors of a controller method a handler hands its response to ((req, res, next) => controller.create(req, res, next)), as the method's own", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-trampoline-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import { UserController } from './user.controller';",
+        "import { UserService } from './user.service';",
+        'const controller = new UserController(new UserService());',
+        'const app = express();',
+        "app.post('/users', (req, res, next) => controller.create(req, res, next));",
+        'app.listen(3000);',
+      ],
+      'user.controller.ts': [
+        "import type { NextFunction, Request, Response } from 'express';",
+        "import { UserService } from './user.service';",
+        'export class UserController {',
+        '  constructor(private readonly users: UserService) {}',
+        '  async create(req: Request, res: Response, next: NextFunction) {',
+        '    try {',
+        '      res.status(201).json(await this.users.create(req.body));',
+        '    } catch (error) {',
+        '      next(error);',
+        '    }',
+        '  }',
+        '}',
+      ],
+      'user.service.ts': [
+        "import { AppError } from './app-error';",
+        'export class UserService {',
+        '  async create(data: { email: string }) {',
+        "    await this.ensureUnique(data.email); // the service's helper: two calls below the method",
+        '    return data;',
+        '  }',
+        '  private async ensureUnique(email: string) {',
+        "    if (email === 'taken') throw new AppError('Email taken', 409);",
+        '  }',
+        '}',
+      ],
+      'app-error.ts': [
+        'export class AppError extends Error {',
+        '  constructor(message: string, public readonly statusCode: number = 500) {',
+        '    super(message);',
+        '  }',
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['POST', '/users', [201, 409]]]);
   });
 
   it('mounts the routers a function is handed with the app, at each call: imported in the caller, handed on, or to a closure over the app', async () => {
@@ -3948,6 +4465,72 @@ describe('the routes page', () => {
       ['GET', '/health'],
     ]);
     expect(aliased.warnings).toEqual([]);
+  });
+
+  it("reads the statuses a routing-controllers method raises on the Koa @Ctx() it takes (ctx.throw, ctx.assert) beside those it sets, and Koa's ctx.assert", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-rc-ctx-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import 'reflect-metadata';",
+        "import { createKoaServer } from 'routing-controllers';",
+        "import { UsersController } from './users.controller';",
+        'const app = createKoaServer({ controllers: [UsersController] });',
+        'app.listen(3000);',
+      ],
+      'users.controller.ts': [
+        "import { Body, Controller, Ctx, Delete, Get, Param, Post } from 'routing-controllers';",
+        "import type { Context } from 'koa';",
+        "@Controller('/users')",
+        'export class UsersController {',
+        "  @Get('/:id')",
+        "  async one(@Param('id') id: string, @Ctx() ctx: Context) {",
+        '    const user = await find(id);',
+        '    if (!user) {',
+        '      ctx.status = 404;',
+        '      return;',
+        '    }',
+        '    return user;',
+        '  }',
+        "  @Post('/')",
+        '  async create(@Body() body: unknown, @Ctx() ctx: Context) {',
+        "    if (!body) ctx.throw(400, 'a body is required');",
+        '    ctx.status = 201;',
+        '    return body;',
+        '  }',
+        "  @Delete('/:id')",
+        '  async remove(@Ctx() context: Context) {',
+        '    context.throw(403); // every path throws: no default 200',
+        '  }',
+        "  @Get('/:id/secret')",
+        '  async secret(@Ctx() ctx: Context) {',
+        "    ctx.assert(ctx.state.user, 401, 'sign in');",
+        '    return {};',
+        '  }',
+        '}',
+      ],
+      'koa.ts': [
+        "import Koa from 'koa';",
+        "import Router from '@koa/router';",
+        'const app = new Koa();',
+        'const router = new Router();',
+        "router.get('/me', (ctx) => {",
+        '  ctx.assert(ctx.state.user, 401);',
+        '  ctx.body = ctx.state.user;',
+        '});',
+        'app.use(router.routes());',
+        'app.listen(3000);',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['POST', '/users', [201, 400]],
+      ['DELETE', '/users/:id', [403]],
+      ['GET', '/users/:id/secret', [200, 401]],
+    ]);
+    const koa = await readRoutes(join(dir, 'koa.ts'));
+    expect(koa.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/me', [200, 401]]]);
   });
 
   it('reads routing-controllers controllers given as spread lists (here or imported) and as an object of lists', async () => {

@@ -38,25 +38,32 @@ describe('links to headings of other pages', () => {
     expect(await storageOfFirst()).toContain('ac:anchor="decision-outcome"');
   });
 
-  it('land on headings however the target writes them: setext, nested, repeated after them', async () => {
+  /** The storage of ADR 1, whose Context says `links`, rendered beside ADR 2 with the `target` body. */
+  async function linkingStorage(links: string, target: string): Promise<string> {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
     const adr = join(dir, 'adr');
     const out = join(dir, 'out');
     await mkdir(adr);
     await writeFile(
       join(adr, '0001-record-decisions.md'),
-      '# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\n' +
-        'See [the options](0002-use-sqlite.md#options), [the second](0002-use-sqlite.md#options-1) and [a note](0002-use-sqlite.md#in-a-list).\n',
+      `# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\n${links}\n`,
     );
     await writeFile(
       join(adr, '0002-use-sqlite.md'),
-      '# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\nOptions\n-------\n\nOne file.\n\n- ## In a list\n\n## Options\n\nAgain.\n',
+      `# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\n${target}`,
     );
     const result = await runCli(['adr', '--dir', adr, '--out', out, '--no-cache']);
     expect(result.stderr).toBe('');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
     const page = manifest.pages.find((p: { key: string }) => p.key === 'adr/1');
-    const storage = await readFile(join(out, page.storageFile), 'utf8');
+    return readFile(join(out, page.storageFile), 'utf8');
+  }
+
+  it('land on headings however the target writes them: setext, nested, repeated after them', async () => {
+    const storage = await linkingStorage(
+      'See [the options](0002-use-sqlite.md#options), [the second](0002-use-sqlite.md#options-1) and [a note](0002-use-sqlite.md#in-a-list).',
+      'Options\n-------\n\nOne file.\n\n- ## In a list\n\n## Options\n\nAgain.\n',
+    );
     // The setext heading comes first, so it is `Options` and the ATX one after it `Options.1`.
     expect(storage).toContain('<ac:link ac:anchor="Options"><ri:page');
     expect(storage).toContain('<ac:link ac:anchor="Options.1"><ri:page');
@@ -64,24 +71,10 @@ describe('links to headings of other pages', () => {
   });
 
   it('land on headings the target writes in raw HTML, counted among its Markdown ones', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'docgen-anchors-'));
-    const adr = join(dir, 'adr');
-    const out = join(dir, 'out');
-    await mkdir(adr);
-    await writeFile(
-      join(adr, '0001-record-decisions.md'),
-      '# 1. Record decisions\n\nDate: 2026-11-19\n\n## Status\n\nAccepted\n\n## Context\n\n' +
-        'See [its id](0002-use-sqlite.md#weighed), [its text](0002-use-sqlite.md#considered-options) and [the Markdown one](0002-use-sqlite.md#options).\n',
+    const storage = await linkingStorage(
+      'See [its id](0002-use-sqlite.md#weighed), [its text](0002-use-sqlite.md#considered-options) and [the Markdown one](0002-use-sqlite.md#options).',
+      '<h2 id="weighed">Considered options</h2>\n\n<h2>Options</h2>\n\n## Options\n\nOne file.\n',
     );
-    await writeFile(
-      join(adr, '0002-use-sqlite.md'),
-      '# 2. Use SQLite\n\nDate: 2026-11-20\n\n## Status\n\nAccepted\n\n<h2 id="weighed">Considered options</h2>\n\n<h2>Options</h2>\n\n## Options\n\nOne file.\n',
-    );
-    const result = await runCli(['adr', '--dir', adr, '--out', out, '--no-cache']);
-    expect(result.stderr).toBe('');
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
-    const page = manifest.pages.find((p: { key: string }) => p.key === 'adr/1');
-    const storage = await readFile(join(out, page.storageFile), 'utf8');
     expect(storage).toContain('<ac:link ac:anchor="Consideredoptions"><ri:page');
     // GitHub slugs only the Markdown heading; Confluence counts the raw one before it.
     expect(storage).toContain('<ac:link ac:anchor="Options.1"><ri:page');

@@ -97,6 +97,8 @@ export interface Connection {
   user?: string;
   token?: string;
   accessToken?: string;
+  /** Where the URL was given (`--confluence-url`, `CONFLUENCE_URL`, `docgen.config.yaml:8 confluence.url`). */
+  urlFrom?: string;
   spaceKey?: string;
   sandbox?: { url: string; close(): Promise<void> };
   secrets: string[];
@@ -137,16 +139,15 @@ export async function openConnection(
     // one given to its API; checked here, before a request or the sandbox, naming where it came from.
     const { parseConfluenceUrl } = await import('@docgen/publisher');
     const fromConfig = !flags['confluence-url'] && !envUrl;
-    parseConfluenceUrl(url, {
-      from: flags['confluence-url']
-        ? '--confluence-url'
-        : envUrl
-          ? 'CONFLUENCE_URL'
-          : (options.urlOrigin?.name ?? 'confluence.url in the config'),
-      location: fromConfig ? options.urlOrigin?.location : undefined,
-    });
+    const urlFrom = flags['confluence-url']
+      ? '--confluence-url'
+      : envUrl
+        ? 'CONFLUENCE_URL'
+        : (options.urlOrigin?.name ?? 'confluence.url in the config');
+    parseConfluenceUrl(url, { from: urlFrom, location: fromConfig ? options.urlOrigin?.location : undefined });
     return {
       url,
+      urlFrom,
       user:
         flags['confluence-user'] ?? fromEnv(env, 'CONFLUENCE_USER') ?? fromEnv(env, 'CONFLUENCE_EMAIL') ?? config.user,
       token,
@@ -174,6 +175,23 @@ export async function openConnection(
     sandbox,
     secrets: [SANDBOX.token],
   };
+}
+
+/**
+ * Publishing writes, and no Confluence lets an anonymous caller write: without a token the first
+ * request failed as a 401 (or, for a site out of reach, as a connection error that hid the real
+ * problem). Say so before any request, with where each credential goes.
+ */
+function requireCredentials(connection: Connection): void {
+  if (connection.sandbox || connection.token || connection.accessToken) return;
+  throw new DocgenError({
+    code: 'DG_CONFLUENCE_AUTH',
+    message: `no Confluence token to publish to ${connection.url} (from ${connection.urlFrom ?? 'the config'})`,
+    hint:
+      'set CONFLUENCE_API_TOKEN (Cloud: an API token, with your e-mail in CONFLUENCE_EMAIL or confluence.user; ' +
+      'Data Center: a personal access token), or CONFLUENCE_ACCESS_TOKEN for OAuth 2.0; --confluence-token works too. ' +
+      'Tokens never go in the config file; without a URL docgen publishes to the embedded sandbox',
+  });
 }
 
 /** Run `fn` with a connected client, closing the sandbox afterwards and redacting any error. */
@@ -220,6 +238,7 @@ export async function runPublish(
   const connection = await openConnection(flags, options);
   const started = Date.now();
   try {
+    requireCredentials(connection);
     const { Publisher } = await import('@docgen/publisher');
     const spaceKey = connection.spaceKey;
     if (!spaceKey) {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -132,6 +132,37 @@ describe('docgen publish', () => {
       expect(JSON.parse(again.stdout).counts.unchanged).toBe(31);
     } finally {
       await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('without a token for a real site, says which token to set before any request (not a 401 or a connection error)', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-no-token-'));
+    try {
+      // A newcomer's config: a real site and a user, the token forgotten (it never goes in this file).
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources: []\nconfluence:\n  url: https://confluence.invalid/wiki\n  user: dev@example.com\n  spaceKey: DOCS\n',
+      );
+      const noToken = { CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CONFLUENCE_URL: '' };
+      const result = await runCli(['publish', out], { cwd: project, env: noToken });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'error DG_CONFLUENCE_AUTH: no Confluence token to publish to https://confluence.invalid/wiki (from docgen.config.yaml:3 confluence.url)',
+      );
+      expect(result.stderr).toMatch(/→ set CONFLUENCE_API_TOKEN .*CONFLUENCE_ACCESS_TOKEN/);
+      expect(result.stderr).not.toContain('connection failed');
+      expect(result.stderr).not.toContain('Publishing');
+      const json = await runCli(['publish', out, '--json', '--confluence-url', 'https://confluence.invalid/wiki'], {
+        cwd: project,
+        env: noToken,
+      });
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).error).toMatchObject({
+        code: 'DG_CONFLUENCE_AUTH',
+        message: expect.stringContaining('(from --confluence-url)'),
+      });
+    } finally {
+      await rm(project, { recursive: true, force: true });
     }
   });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { codeFrame, DocgenError, isDocgenError } from './diagnostics.js';
+import { closestName, codeFrame, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { contentHash } from './hash.js';
 import { slug } from './page-tree.js';
 import type { TemplateRenderer } from './plugin.js';
@@ -165,6 +165,35 @@ export function createTemplateRenderer(
     },
     files: () => Object.fromEntries([...sources.entries()].map(([name, s]) => [name, s.file])),
   };
+}
+
+/**
+ * The user's override files that replace none of the plugin's templates (`recrod.hbs` for
+ * `record.hbs`): Handlebars never reads them, and the page came out unchanged without a word.
+ * Partials (`_footer.hbs`) are left alone: an override may include a partial of its own.
+ */
+export function unusedTemplateOverrides(options: {
+  defaultsDir?: string;
+  overridesDir?: string;
+  plugin: string;
+}): Diagnostic[] {
+  const { defaultsDir, overridesDir, plugin } = options;
+  if (!defaultsDir || !overridesDir || !existsSync(defaultsDir) || !existsSync(overridesDir)) return [];
+  const templates = (dir: string) => readdirSync(dir).filter((entry) => entry.endsWith('.hbs'));
+  const defaults = templates(defaultsDir);
+  return templates(overridesDir)
+    .filter((entry) => !entry.startsWith('_') && !defaults.includes(entry))
+    .map((entry) => {
+      const meant = closestName(entry, defaults);
+      const own = defaults.filter((name) => !name.startsWith('_')).join(', ');
+      return {
+        code: 'DG_TEMPLATE_UNUSED',
+        severity: 'warning',
+        message: `${entry} overrides no template of the ${plugin} plugin: it is not used`,
+        location: { file: join(overridesDir, entry) },
+        hint: `${meant ? `rename it to ${meant}; ` : ''}the ${plugin} plugin's templates: ${own} (copy one from ${defaultsDir} to start)`,
+      };
+    });
 }
 
 /**

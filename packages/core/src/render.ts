@@ -229,13 +229,23 @@ function templateError(error: unknown, source: TemplateSource): Error {
   return new DocgenError(
     {
       code: 'DG_TEMPLATE',
-      message: `template ${file.split(/[\\/]/).pop()} failed: ${message.split('\n')[0]}`,
+      // Handlebars ends a located message with " - 10:9": the location is given on its own.
+      message: `template ${file.split(/[\\/]/).pop()} failed: ${message.split('\n')[0]!.replace(/ - \d+:\d+$/, '')}`,
       location: { file, line, column: column !== undefined ? column + 1 : undefined },
       excerpt: line !== undefined ? codeFrame(text, line, column !== undefined ? column + 1 : 1) : undefined,
-      hint: partialName ? `add _${partialName}.hbs beside the template` : 'fix the template at the marked line',
+      hint: partialName
+        ? `add _${partialName}.hbs beside the template`
+        : (missingHelperHint(error) ?? 'fix the template at the marked line'),
     },
     { cause: error },
   );
+}
+
+/** For a helper the template calls that does not exist: the one probably meant, and those there are. */
+function missingHelperHint(error: unknown): string | undefined {
+  const { helpers, meant } = error as { helpers?: string[]; meant?: string };
+  if (!helpers) return undefined;
+  return `${meant ? `did you mean "${meant}"? ` : ''}helpers: ${[...helpers].sort().join(', ')}`;
 }
 
 /** Escape characters that Markdown would read as syntax inside running text. */
@@ -337,7 +347,10 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
   // Handlebars' own says which helper is missing but not where; this says the line too.
   handlebars.registerHelper('helperMissing', function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name?: string; loc?: unknown };
-    throw new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+    const error = new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+    // For the hint: the helpers there are, and the one a typo was probably meant to be.
+    const helpers = Object.keys(handlebars.helpers).filter((name) => !name.endsWith('Missing'));
+    throw Object.assign(error, { helpers, meant: closestName(String(options.name), helpers) });
   });
   const plain = (fn: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {

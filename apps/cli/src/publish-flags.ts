@@ -86,7 +86,16 @@ export interface RunPublishOptions {
 export interface PublishReport extends PublishResult {
   target: string;
   sandbox: boolean;
-  planned?: Array<{ action: string; title: string; key: string; pageId?: string; changes: string[]; reason?: string }>;
+  planned?: Array<{
+    action: string;
+    title: string;
+    key: string;
+    pageId?: string;
+    changes: string[];
+    reason?: string;
+    /** A conflict's kind: a human edit, or a title another page of the space has. */
+    conflict?: 'edited' | 'title-taken';
+  }>;
   diffs?: Array<{ key: string; title: string; diff: string }>;
 }
 
@@ -315,6 +324,7 @@ export async function runPublish(
         pageId: op.pageId,
         changes: op.changes,
         reason: op.reason,
+        ...(op.conflict ? { conflict: op.conflict } : {}),
       })),
       diffs,
     };
@@ -338,9 +348,24 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
     message: `publish incomplete: ${parts.join(', ')}`,
     hint:
       conflicts || plannedConflicts
-        ? 'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)'
+        ? conflictHint(report)
         : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
+}
+
+/**
+ * What to do about the run's conflicts: a human edit is merged or overwritten, but a title another
+ * page of the space has is not fixed by --force (Confluence refuses the title): the title changes.
+ */
+function conflictHint(report: PublishReport): string {
+  const kinds = new Set(report.planned?.filter((p) => p.action === 'conflict').map((p) => p.conflict));
+  const edited =
+    'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)';
+  const taken =
+    'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
+    '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';
+  if (kinds.has('title-taken') && kinds.has('edited')) return `${taken}; ${edited}`;
+  return kinds.has('title-taken') ? taken : edited;
 }
 
 export function summaryLine(result: PublishResult): string {

@@ -166,6 +166,32 @@ describe('docgen publish', () => {
     }
   });
 
+  it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
+    // Two services publishing into one space, each with a generic title ("Data model" in real life).
+    const alpha = join(work, 'alpha');
+    const beta = join(work, 'beta');
+    await writeRenderedTree(alpha, makeTree(3, { prefix: 'alpha' }), { name: 'docgen-test', version: '1.0.0' });
+    await writeRenderedTree(beta, makeTree(3, { prefix: 'beta' }), { name: 'docgen-test', version: '1.0.0' });
+    for (const dir of [alpha, beta]) expect((await runCli(['publish', dir], { cwd: work, env: env() })).code).toBe(0);
+    const renamed = makeTree(3, {
+      prefix: 'beta',
+      edit: (page) => (page.key === 'beta/s1' ? { ...page, title: 'alpha section 1' } : page),
+    });
+    await writeRenderedTree(beta, renamed, { name: 'docgen-test', version: '1.0.0' });
+    const plan = await runCli(['publish', beta, '--dry-run'], { cwd: work, env: env() });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(
+      /conflict +alpha section 1 .*cannot rename it from "beta section 1": the title is used by page/,
+    );
+    const run = await runCli(['publish', beta], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('→ a title docgen wants is another page’s in this space');
+    expect(run.stderr).not.toContain('--force');
+    // Not a 400 halfway: the page keeps its title, and its child is still published under it.
+    expect(run.stdout + run.stderr).not.toMatch(/answered 400|was not published/);
+    expect(run.stdout).toMatch(/Done: 0 created, 0 updated, 2 unchanged, 1 conflicts/);
+  });
+
   it('explains a missing rendered folder', async () => {
     const result = await runCli(['publish', join(work, 'nope')], { cwd: work, env: env() });
     expect(result.code).toBe(1);

@@ -65,8 +65,12 @@ describe('template overrides', () => {
     const result = await runCli(['generate', '--json'], { cwd: project });
     expect(result.code).toBe(0);
     const warnings = (JSON.parse(result.stdout).warnings ?? []) as Array<{ code: string; file?: string }>;
+    // --json carries the hint too: what to do, not only what is wrong.
     expect(warnings.filter((w) => w.code === 'DG_TEMPLATE_UNUSED')).toEqual([
-      expect.objectContaining({ file: join(project, 'templates', 'adrs') }),
+      expect.objectContaining({
+        file: join(project, 'templates', 'adrs'),
+        hint: expect.stringMatching(/^rename it to adr\/: overrides go in <templates>\/<plugin name>\//),
+      }),
     ]);
     const human = await runCli(['generate'], { cwd: project });
     expect(human.stderr).toContain('→ rename it to adr/: overrides go in <templates>/<plugin name>/');

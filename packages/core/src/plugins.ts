@@ -120,14 +120,27 @@ function resolvePluginSpecifier(
     }
   }
   const builtin = Object.entries(BUILTIN_PLUGINS).find(([, module]) => module === specifier)?.[0];
+  const meant = builtin ? undefined : builtinMeant(spec);
   throw new DocgenError({
     code: 'DG_PLUGIN_NOT_FOUND',
     message: `plugin "${spec}" not found${builtin ? ` (built-in "${builtin}" is ${specifier}, which is not installed)` : ''}`,
     location,
     hint: builtin
       ? `install it: npm install ${specifier}`
-      : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
+      : meant
+        ? `did you mean the built-in "${meant}"? write plugin: ${meant}`
+        : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
   });
+}
+
+/**
+ * The built-in plugin a name not found was probably meant as (`openpi`, `OpenAPI`, `prisma-schema`,
+ * `adrs`): saying so beats "npm install prisma-schema", which installs whatever has that name.
+ */
+function builtinMeant(spec: string): string | undefined {
+  const names = Object.keys(BUILTIN_PLUGINS);
+  const words = spec.toLowerCase().split(/[^a-z0-9]+/);
+  return closestName(spec, names) ?? names.find((name) => words.includes(name));
 }
 
 function pickSource(module: Record<string, unknown>): DocumentSource<Record<string, unknown>, unknown> | undefined {

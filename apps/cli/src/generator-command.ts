@@ -92,7 +92,7 @@ export interface GenerateSummary {
   pageCount: number;
   storage: boolean;
   cache?: GenerateResult['cache'];
-  warnings: Array<{ code: string; message: string; file?: string; line?: number }>;
+  warnings: Array<{ code: string; message: string; file?: string; line?: number; column?: number; hint?: string }>;
   durationMs: number;
   /** With --publish: what the sync did. */
   publish?: PublishReport;
@@ -174,11 +174,15 @@ function summarize(result: GenerateResult): GenerateSummary {
     pageCount: result.manifest.pages.length,
     storage: result.storage,
     cache: result.cache,
+    // What a person reads on stderr, the next step (hint) included: a CI bot posting these on a
+    // pull request had the problem without what to do about it.
     warnings: result.warnings.map((w) => ({
       code: w.code,
       message: w.message,
       file: w.location?.file,
       line: w.location?.line,
+      ...(w.location?.column !== undefined ? { column: w.location.column } : {}),
+      ...(w.hint ? { hint: w.hint } : {}),
     })),
     durationMs: result.durationMs,
   };

@@ -86,7 +86,16 @@ export interface RunPublishOptions {
 export interface PublishReport extends PublishResult {
   target: string;
   sandbox: boolean;
-  planned?: Array<{ action: string; title: string; key: string; pageId?: string; changes: string[]; reason?: string }>;
+  planned?: Array<{
+    action: string;
+    title: string;
+    key: string;
+    pageId?: string;
+    changes: string[];
+    reason?: string;
+    /** A conflict's kind: a human edit, or a title another page of the space has. */
+    conflict?: 'edited' | 'title-taken';
+  }>;
   diffs?: Array<{ key: string; title: string; diff: string }>;
 }
 
@@ -97,6 +106,8 @@ export interface Connection {
   user?: string;
   token?: string;
   accessToken?: string;
+  /** Where the URL was given (`--confluence-url`, `CONFLUENCE_URL`, `docgen.config.yaml:8 confluence.url`). */
+  urlFrom?: string;
   spaceKey?: string;
   sandbox?: { url: string; close(): Promise<void> };
   secrets: string[];
@@ -137,16 +148,15 @@ export async function openConnection(
     // one given to its API; checked here, before a request or the sandbox, naming where it came from.
     const { parseConfluenceUrl } = await import('@docgen/publisher');
     const fromConfig = !flags['confluence-url'] && !envUrl;
-    parseConfluenceUrl(url, {
-      from: flags['confluence-url']
-        ? '--confluence-url'
-        : envUrl
-          ? 'CONFLUENCE_URL'
-          : (options.urlOrigin?.name ?? 'confluence.url in the config'),
-      location: fromConfig ? options.urlOrigin?.location : undefined,
-    });
+    const urlFrom = flags['confluence-url']
+      ? '--confluence-url'
+      : envUrl
+        ? 'CONFLUENCE_URL'
+        : (options.urlOrigin?.name ?? 'confluence.url in the config');
+    parseConfluenceUrl(url, { from: urlFrom, location: fromConfig ? options.urlOrigin?.location : undefined });
     return {
       url,
+      urlFrom,
       user:
         flags['confluence-user'] ?? fromEnv(env, 'CONFLUENCE_USER') ?? fromEnv(env, 'CONFLUENCE_EMAIL') ?? config.user,
       token,
@@ -174,6 +184,23 @@ export async function openConnection(
     sandbox,
     secrets: [SANDBOX.token],
   };
+}
+
+/**
+ * Publishing writes, and no Confluence lets an anonymous caller write: without a token the first
+ * request failed as a 401 (or, for a site out of reach, as a connection error that hid the real
+ * problem). Say so before any request, with where each credential goes.
+ */
+function requireCredentials(connection: Connection): void {
+  if (connection.sandbox || connection.token || connection.accessToken) return;
+  throw new DocgenError({
+    code: 'DG_CONFLUENCE_AUTH',
+    message: `no Confluence token to publish to ${connection.url} (from ${connection.urlFrom ?? 'the config'})`,
+    hint:
+      'set CONFLUENCE_API_TOKEN (Cloud: an API token, with your e-mail in CONFLUENCE_EMAIL or confluence.user; ' +
+      'Data Center: a personal access token), or CONFLUENCE_ACCESS_TOKEN for OAuth 2.0; --confluence-token works too. ' +
+      'Tokens never go in the config file; without a URL docgen publishes to the embedded sandbox',
+  });
 }
 
 /** Run `fn` with a connected client, closing the sandbox afterwards and redacting any error. */
@@ -220,6 +247,7 @@ export async function runPublish(
   const connection = await openConnection(flags, options);
   const started = Date.now();
   try {
+    requireCredentials(connection);
     const { Publisher } = await import('@docgen/publisher');
     const spaceKey = connection.spaceKey;
     if (!spaceKey) {
@@ -296,6 +324,7 @@ export async function runPublish(
         pageId: op.pageId,
         changes: op.changes,
         reason: op.reason,
+        ...(op.conflict ? { conflict: op.conflict } : {}),
       })),
       diffs,
     };
@@ -319,9 +348,24 @@ export function publishFailure(report: PublishReport): DocgenError | undefined {
     message: `publish incomplete: ${parts.join(', ')}`,
     hint:
       conflicts || plannedConflicts
-        ? 'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)'
+        ? conflictHint(report)
         : 'fix the errors above and re-run; docgen picks up where it stopped',
   });
+}
+
+/**
+ * What to do about the run's conflicts: a human edit is merged or overwritten, but a title another
+ * page of the space has is not fixed by --force (Confluence refuses the title): the title changes.
+ */
+function conflictHint(report: PublishReport): string {
+  const kinds = new Set(report.planned?.filter((p) => p.action === 'conflict').map((p) => p.conflict));
+  const edited =
+    'pages edited in Confluence were left as they are; merge the edit into the source, or re-run with --force (or --on-conflict skip)';
+  const taken =
+    'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
+    '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';
+  if (kinds.has('title-taken') && kinds.has('edited')) return `${taken}; ${edited}`;
+  return kinds.has('title-taken') ? taken : edited;
 }
 
 export function summaryLine(result: PublishResult): string {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -133,6 +133,63 @@ describe('docgen publish', () => {
     } finally {
       await rm(home, { recursive: true, force: true });
     }
+  });
+
+  it('without a token for a real site, says which token to set before any request (not a 401 or a connection error)', async () => {
+    const project = await mkdtemp(join(tmpdir(), 'docgen-no-token-'));
+    try {
+      // A newcomer's config: a real site and a user, the token forgotten (it never goes in this file).
+      await writeFile(
+        join(project, 'docgen.config.yaml'),
+        'sources: []\nconfluence:\n  url: https://confluence.invalid/wiki\n  user: dev@example.com\n  spaceKey: DOCS\n',
+      );
+      const noToken = { CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CONFLUENCE_URL: '' };
+      const result = await runCli(['publish', out], { cwd: project, env: noToken });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        'error DG_CONFLUENCE_AUTH: no Confluence token to publish to https://confluence.invalid/wiki (from docgen.config.yaml:3 confluence.url)',
+      );
+      expect(result.stderr).toMatch(/→ set CONFLUENCE_API_TOKEN .*CONFLUENCE_ACCESS_TOKEN/);
+      expect(result.stderr).not.toContain('connection failed');
+      expect(result.stderr).not.toContain('Publishing');
+      const json = await runCli(['publish', out, '--json', '--confluence-url', 'https://confluence.invalid/wiki'], {
+        cwd: project,
+        env: noToken,
+      });
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout).error).toMatchObject({
+        code: 'DG_CONFLUENCE_AUTH',
+        message: expect.stringContaining('(from --confluence-url)'),
+      });
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
+  });
+
+  it('a page renamed to a title another doc set’s page has is a planned conflict that says to change the title', async () => {
+    // Two services publishing into one space, each with a generic title ("Data model" in real life).
+    const alpha = join(work, 'alpha');
+    const beta = join(work, 'beta');
+    await writeRenderedTree(alpha, makeTree(3, { prefix: 'alpha' }), { name: 'docgen-test', version: '1.0.0' });
+    await writeRenderedTree(beta, makeTree(3, { prefix: 'beta' }), { name: 'docgen-test', version: '1.0.0' });
+    for (const dir of [alpha, beta]) expect((await runCli(['publish', dir], { cwd: work, env: env() })).code).toBe(0);
+    const renamed = makeTree(3, {
+      prefix: 'beta',
+      edit: (page) => (page.key === 'beta/s1' ? { ...page, title: 'alpha section 1' } : page),
+    });
+    await writeRenderedTree(beta, renamed, { name: 'docgen-test', version: '1.0.0' });
+    const plan = await runCli(['publish', beta, '--dry-run'], { cwd: work, env: env() });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(
+      /conflict +alpha section 1 .*cannot rename it from "beta section 1": the title is used by page/,
+    );
+    const run = await runCli(['publish', beta], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('→ a title docgen wants is another page’s in this space');
+    expect(run.stderr).not.toContain('--force');
+    // Not a 400 halfway: the page keeps its title, and its child is still published under it.
+    expect(run.stdout + run.stderr).not.toMatch(/answered 400|was not published/);
+    expect(run.stdout).toMatch(/Done: 0 created, 0 updated, 2 unchanged, 1 conflicts/);
   });
 
   it('explains a missing rendered folder', async () => {

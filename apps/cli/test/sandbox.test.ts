@@ -92,6 +92,27 @@ describe('docgen sandbox start', () => {
     }
   }, 60_000);
 
+  it('reads a YAML config, as docs/configuration.md writes it (sandbox.yaml), and names a syntax error’s line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-cli-sandbox-'));
+    try {
+      const config = join(dir, 'sandbox.yaml');
+      writeFileSync(
+        config,
+        'spaces:\n  - key: OPS\n    name: Operations\nusers:\n  - email: ops@example.com\n    token: ops-token\n    permissions: { OPS: write }\n',
+      );
+      await withRunningSandbox(['--port', '0', '--data', 'store', '--config', config], dir, async (info) => {
+        expect(info).toMatchObject({ spaces: ['OPS'], users: [{ email: 'ops@example.com', token: 'ops-token' }] });
+      });
+      writeFileSync(config, 'spaces:\n  - key: OPS\n    name: [Operations\n');
+      const broken = await runCli(['sandbox', 'start', '--port', '0', '--data', join(dir, 'data'), '--config', config]);
+      expect(broken.code).toBe(1);
+      expect(broken.stderr).toMatch(new RegExp(`^error DG_SANDBOX_CONFIG ${config}:\\d+`));
+      expect(broken.stderr).not.toContain('not valid JSON');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+
   it('explains a bad config file and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-cli-sandbox-'));
     try {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isDocgenError, parseStructured } from '@docgen/core';
 import { createHash } from 'node:crypto';
 import type { FaultRule } from './control/faults.js';
 
@@ -45,19 +46,26 @@ export class SandboxConfigError extends Error {
     message: string,
     /** The config file at fault, when there is one. */
     readonly file?: string,
+    /** Its line at fault, when known (a syntax error). */
+    readonly line?: number,
   ) {
     super(message);
     this.name = 'SandboxConfigError';
   }
 }
 
-/** Read and check a JSON config file; errors name the file and the bad field. */
+/**
+ * Read and check a config file, JSON or YAML (by its extension, else its text), as docgen's own
+ * config may be either: a `sandbox.yaml` was refused as "not valid JSON". Errors name the file,
+ * the line of a syntax error, and the bad field.
+ */
 export function loadSandboxConfig(file: string): SandboxConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = parseStructured(readFileSync(file, 'utf8'), file, undefined, 'DG_SANDBOX_CONFIG').value;
   } catch (error) {
-    throw new SandboxConfigError(`${file}: cannot read sandbox config: ${(error as Error).message}`, file);
+    const line = isDocgenError(error) ? error.location?.line : undefined;
+    throw new SandboxConfigError(`${file}: cannot read sandbox config: ${(error as Error).message}`, file, line);
   }
   return validateSandboxConfig(raw, file);
 }

@@ -1,4 +1,4 @@
-import { DocgenError } from './diagnostics.js';
+import { closestName, DocgenError } from './diagnostics.js';
 
 /**
  * The page-tree model: what every source plugin renders and what the publisher syncs.
@@ -153,6 +153,7 @@ export function validatePageTree(tree: PageTree): void {
       throw new DocgenError({
         code: 'DG_TREE_PARENT',
         message: `page "${page.key}" names parent "${page.parentKey}", which is not in the tree`,
+        hint: missingParentHint(page.parentKey, tree.pages),
       });
     }
     const seen = new Set<string>();
@@ -177,4 +178,19 @@ export function parentsFirst(pages: readonly Page[]): Page[] {
     .map((page, index) => ({ page, index, depth: depth(page) }))
     .sort((a, b) => a.depth - b.depth || a.index - b.index)
     .map(({ page }) => page);
+}
+
+/**
+ * A parent is named by a page key in the config (`parent: api/catalog`), typed by hand: the key
+ * probably meant, else the roots to nest under, and where every key is listed.
+ */
+function missingParentHint(parentKey: string, pages: Page[]): string {
+  const meant = closestName(
+    parentKey,
+    pages.map((page) => page.key),
+    3,
+  );
+  const roots = pages.filter((page) => page.parentKey === undefined).map((page) => page.key);
+  const choose = meant ? `did you mean "${meant}"?` : `the top pages are: ${roots.slice(0, 8).join(', ')};`;
+  return `${choose} set parent to a page key of an earlier source (every key is in the output folder's manifest.json)`;
 }

@@ -1,12 +1,12 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixOptionHint, optionOrigin, type LoadedConfig, type SourceConfig } from './config.js';
-import { DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
+import { closestName, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { validatePageTree, type Page, type PageTree } from './page-tree.js';
 import type { DocumentSource } from './plugin.js';
-import { createTemplateRenderer, loadTemplateEngine } from './render.js';
+import { createTemplateRenderer, loadTemplateEngine, unusedTemplateOverrides } from './render.js';
 import { loadSchemaValidator, validateAgainstSchema } from './schema-validation.js';
 
 /**
@@ -120,14 +120,27 @@ function resolvePluginSpecifier(
     }
   }
   const builtin = Object.entries(BUILTIN_PLUGINS).find(([, module]) => module === specifier)?.[0];
+  const meant = builtin ? undefined : builtinMeant(spec);
   throw new DocgenError({
     code: 'DG_PLUGIN_NOT_FOUND',
     message: `plugin "${spec}" not found${builtin ? ` (built-in "${builtin}" is ${specifier}, which is not installed)` : ''}`,
     location,
     hint: builtin
       ? `install it: npm install ${specifier}`
-      : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
+      : meant
+        ? `did you mean the built-in "${meant}"? write plugin: ${meant}`
+        : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
   });
+}
+
+/**
+ * The built-in plugin a name not found was probably meant as (`openpi`, `OpenAPI`, `prisma-schema`,
+ * `adrs`): saying so beats "npm install prisma-schema", which installs whatever has that name.
+ */
+function builtinMeant(spec: string): string | undefined {
+  const names = Object.keys(BUILTIN_PLUGINS);
+  const words = spec.toLowerCase().split(/[^a-z0-9]+/);
+  return closestName(spec, names) ?? names.find((name) => words.includes(name));
 }
 
 function pickSource(module: Record<string, unknown>): DocumentSource<Record<string, unknown>, unknown> | undefined {
@@ -185,10 +198,10 @@ export async function runSource(
     .catch((error: unknown) => {
       throw failed(error);
     });
-  const templates = createTemplateRenderer({
-    defaultsDir: source.templatesDir,
-    overridesDir: join(resolve(config.dir, config.config.templates), source.name),
-  });
+  const overridesDir = join(resolve(config.dir, config.config.templates), source.name);
+  const templates = createTemplateRenderer({ defaultsDir: source.templatesDir, overridesDir });
+  for (const unused of unusedTemplateOverrides({ defaultsDir: source.templatesDir, overridesDir, plugin: source.name }))
+    report(unused);
   const tree = await Promise.resolve()
     .then(() => source.render(model, { ...context, templates }))
     .catch((error: unknown) => {
@@ -319,9 +332,12 @@ export async function generatePageTree(
 ): Promise<PageTree> {
   const pages: Page[] = [];
   const owners = new Map<string, { index: number; kind: 'key' | 'title' }>();
+  const pluginNames = new Map<string, string>();
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
     const tree = await runSource(config, index, options);
+    const spec = config.config.sources[index]!.plugin;
+    pluginNames.set(spec, (await loadPlugin(spec, config.dir)).source.name); // loaded by runSource: cached
     for (const page of tree.pages) {
       // Two sources clashing is a config problem: say which source, where, and how to separate them.
       for (const [kind, id] of [
@@ -336,7 +352,39 @@ export async function generatePageTree(
     }
     pages.push(...tree.pages);
   }
+  // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
+  if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) options.report?.(warning);
   const tree = { pages };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * Folders of the templates folder that look meant for a plugin but are not named as it is
+ * (`templates/adrs/`, `templates/@acme/docgen-flags/` for a plugin named `flags`): none of their
+ * templates is read. A folder that resembles no plugin is someone else's (an app's e-mail
+ * templates in `templates/mail/`) and is left alone.
+ */
+function misnamedTemplateFolders(config: LoadedConfig, pluginNames: Map<string, string>): Diagnostic[] {
+  const root = resolve(config.dir, config.config.templates);
+  if (!existsSync(root) || !statSync(root).isDirectory()) return [];
+  const names = new Set(pluginNames.values());
+  const problems: Diagnostic[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory() || names.has(entry.name)) continue;
+    const bySpec = [...pluginNames].find(([spec]) => spec === entry.name || spec.startsWith(`${entry.name}/`));
+    const meant =
+      bySpec?.[1] ??
+      closestName(entry.name, names) ??
+      [...names].find((name) => entry.name.toLowerCase().includes(name.toLowerCase()));
+    if (!meant) continue;
+    problems.push({
+      code: 'DG_TEMPLATE_UNUSED',
+      severity: 'warning',
+      message: `templates folder ${entry.name}/ is named after no plugin of this run: none of its templates is used`,
+      location: { file: join(root, entry.name) },
+      hint: `rename it to ${meant}/: overrides go in <templates>/<plugin name>/, and this run's plugins are ${[...names].join(', ')}`,
+    });
+  }
+  return problems;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type Handlebars from 'handlebars';
-import { codeFrame, DocgenError, isDocgenError } from './diagnostics.js';
+import { closestName, codeFrame, DocgenError, isDocgenError, type Diagnostic } from './diagnostics.js';
 import { contentHash } from './hash.js';
 import { slug } from './page-tree.js';
 import type { TemplateRenderer } from './plugin.js';
@@ -168,6 +168,35 @@ export function createTemplateRenderer(
 }
 
 /**
+ * The user's override files that replace none of the plugin's templates (`recrod.hbs` for
+ * `record.hbs`): Handlebars never reads them, and the page came out unchanged without a word.
+ * Partials (`_footer.hbs`) are left alone: an override may include a partial of its own.
+ */
+export function unusedTemplateOverrides(options: {
+  defaultsDir?: string;
+  overridesDir?: string;
+  plugin: string;
+}): Diagnostic[] {
+  const { defaultsDir, overridesDir, plugin } = options;
+  if (!defaultsDir || !overridesDir || !existsSync(defaultsDir) || !existsSync(overridesDir)) return [];
+  const templates = (dir: string) => readdirSync(dir).filter((entry) => entry.endsWith('.hbs'));
+  const defaults = templates(defaultsDir);
+  return templates(overridesDir)
+    .filter((entry) => !entry.startsWith('_') && !defaults.includes(entry))
+    .map((entry) => {
+      const meant = closestName(entry, defaults);
+      const own = defaults.filter((name) => !name.startsWith('_')).join(', ');
+      return {
+        code: 'DG_TEMPLATE_UNUSED',
+        severity: 'warning',
+        message: `${entry} overrides no template of the ${plugin} plugin: it is not used`,
+        location: { file: join(overridesDir, entry) },
+        hint: `${meant ? `rename it to ${meant}; ` : ''}the ${plugin} plugin's templates: ${own} (copy one from ${defaultsDir} to start)`,
+      };
+    });
+}
+
+/**
  * The same string, flat. Handlebars builds a page by concatenation, a rope of thousands of small
  * strings that would otherwise live until the converter reads the page, copied by every
  * young-generation collection on the way. Converting a string to a number flattens it in V8.
@@ -200,13 +229,23 @@ function templateError(error: unknown, source: TemplateSource): Error {
   return new DocgenError(
     {
       code: 'DG_TEMPLATE',
-      message: `template ${file.split(/[\\/]/).pop()} failed: ${message.split('\n')[0]}`,
+      // Handlebars ends a located message with " - 10:9": the location is given on its own.
+      message: `template ${file.split(/[\\/]/).pop()} failed: ${message.split('\n')[0]!.replace(/ - \d+:\d+$/, '')}`,
       location: { file, line, column: column !== undefined ? column + 1 : undefined },
       excerpt: line !== undefined ? codeFrame(text, line, column !== undefined ? column + 1 : 1) : undefined,
-      hint: partialName ? `add _${partialName}.hbs beside the template` : 'fix the template at the marked line',
+      hint: partialName
+        ? `add _${partialName}.hbs beside the template`
+        : (missingHelperHint(error) ?? 'fix the template at the marked line'),
     },
     { cause: error },
   );
+}
+
+/** For a helper the template calls that does not exist: the one probably meant, and those there are. */
+function missingHelperHint(error: unknown): string | undefined {
+  const { helpers, meant } = error as { helpers?: string[]; meant?: string };
+  if (!helpers) return undefined;
+  return `${meant ? `did you mean "${meant}"? ` : ''}helpers: ${[...helpers].sort().join(', ')}`;
 }
 
 /** Escape characters that Markdown would read as syntax inside running text. */
@@ -308,7 +347,10 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
   // Handlebars' own says which helper is missing but not where; this says the line too.
   handlebars.registerHelper('helperMissing', function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name?: string; loc?: unknown };
-    throw new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+    const error = new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+    // For the hint: the helpers there are, and the one a typo was probably meant to be.
+    const helpers = Object.keys(handlebars.helpers).filter((name) => !name.endsWith('Missing'));
+    throw Object.assign(error, { helpers, meant: closestName(String(options.name), helpers) });
   });
   const plain = (fn: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Type, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { DocgenError, type SourceLocation } from './diagnostics.js';
+import { closestName, DocgenError, type SourceLocation } from './diagnostics.js';
 
 /**
  * JSON Schema validation with errors a user can act on: the offending key in dotted form
@@ -105,7 +105,7 @@ export function validateAgainstSchema(schema: Record<string, unknown>, value: un
         ? `invalid ${target.what}: ${lines[0]}`
         : `invalid ${target.what}:\n  - ${lines.join('\n  - ')}${more}`,
     location: where(first),
-    hint: hintFor(first, schema) ?? shapeHint(first, value),
+    hint: hintFor(first, schema, errors) ?? shapeHint(first, value),
   });
 }
 
@@ -211,12 +211,33 @@ function article(type: string): string {
   return list.map(one).join(' or ');
 }
 
-function hintFor(error: ErrorObject, schema: Record<string, unknown>): string | undefined {
+function hintFor(error: ErrorObject, schema: Record<string, unknown>, errors: ErrorObject[]): string | undefined {
+  // A misspelt key is both unknown and, when required, missing: "add the missing key" misled, as
+  // the key is there, one letter off. Renaming it is the fix for either error.
+  const rename = misspeltKeyAt(error.instancePath, schema, errors);
   if (error.keyword === 'additionalProperties') {
     const allowed = Object.keys(subSchemaAt(schema, error.schemaPath)?.properties ?? {});
-    return allowed.length ? `allowed keys here: ${allowed.join(', ')}` : 'remove the key';
+    if (!allowed.length) return 'remove the key';
+    return `${rename ? `${rename}; ` : ''}allowed keys here: ${allowed.join(', ')}`;
   }
-  if (error.keyword === 'required') return 'add the missing key';
+  if (error.keyword === 'required') return rename ?? 'add the missing key';
+  return undefined;
+}
+
+/** `rename "plugn" to "plugin"` for an unknown key at `instancePath` that is a slip of an allowed one. */
+function misspeltKeyAt(
+  instancePath: string,
+  schema: Record<string, unknown>,
+  errors: ErrorObject[],
+): string | undefined {
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties' || error.instancePath !== instancePath) continue;
+    const key = String(error.params.additionalProperty);
+    const allowed = Object.keys(subSchemaAt(schema, error.schemaPath)?.properties ?? {});
+    // One slip per three letters, at most two: `url` is not a slip of `user`, `optoins` is of `options`.
+    const meant = closestName(key, allowed, Math.max(1, Math.min(2, Math.floor(key.length / 3))));
+    if (meant) return `rename "${key}" to "${meant}"`;
+  }
   return undefined;
 }
 

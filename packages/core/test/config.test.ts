@@ -83,6 +83,23 @@ describe('config loading', () => {
     expect(error.hint).toContain('options');
   });
 
+  it('says to rename a misspelt key, not to add the key it stands for', async () => {
+    const dir = await project({
+      'a/docgen.config.yaml': 'sources:\n  - plugn: prisma\n    options: { schema: schema.prisma }\n',
+      'b/docgen.config.yaml': 'sources: []\nconfluence:\n  spacekey: DOCS\n',
+      'c/docgen.config.yaml': 'output: site\n',
+    });
+    const required = await docgenFailure(loadConfig({ cwd: join(dir, 'a') }));
+    expect(required.message).toContain('missing required key "sources[0].plugin"');
+    expect(required.hint).toBe('rename "plugn" to "plugin"');
+    expect(required.location?.line).toBe(2);
+    const unknown = await docgenFailure(loadConfig({ cwd: join(dir, 'b') }));
+    expect(unknown.hint).toMatch(/^rename "spacekey" to "spaceKey"; allowed keys here: url, /);
+    // Nothing close: the allowed keys, and no guess.
+    const far = await docgenFailure(loadConfig({ cwd: join(dir, 'c') }));
+    expect(far.hint).toBe('allowed keys here: $schema, title, out, templates, sources, confluence');
+  });
+
   it('names wrong types with the line (JSON)', async () => {
     const dir = await project({ 'docgen.config.json': '{\n  "title": "x",\n  "out": 42\n}\n' });
     const error = await docgenFailure(loadConfig({ cwd: dir }));

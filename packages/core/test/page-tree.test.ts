@@ -45,6 +45,25 @@ describe('page tree', () => {
     expect(() => validatePageTree({ pages: [page('a', 'A', 'b'), page('b', 'B', 'a')] })).toThrow(/own ancestor/);
   });
 
+  it('says which parent key a misspelt one was meant to be, else which top pages there are', () => {
+    const parentError = (parentKey: string) => {
+      try {
+        validatePageTree({
+          pages: [page('api/travel-recommender', 'API'), page('adr', 'ADRs'), page('routes', 'Routes', parentKey)],
+        });
+      } catch (error) {
+        return error as DocgenError;
+      }
+      throw new Error('expected DG_TREE_PARENT');
+    };
+    const typo = parentError('api/travel-recomender');
+    expect(typo.code).toBe('DG_TREE_PARENT');
+    expect(typo.hint).toMatch(
+      /^did you mean "api\/travel-recommender"\? set parent to a page key of an earlier source/,
+    );
+    expect(parentError('catalog').hint).toMatch(/^the top pages are: api\/travel-recommender, adr; set parent/);
+  });
+
   it('orders parents before children', () => {
     const ordered = parentsFirst([page('c', 'C', 'b'), page('b', 'B', 'a'), page('a', 'A')]);
     expect(ordered.map((p) => p.key)).toEqual(['a', 'b', 'c']);

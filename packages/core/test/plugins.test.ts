@@ -227,6 +227,16 @@ describe('plugin loading', () => {
     const missing = await docgenFailure(loadPlugin('docgen-plugin-that-does-not-exist', dir));
     expect(missing.code).toBe('DG_PLUGIN_NOT_FOUND');
     expect(missing.hint).toContain('npm install docgen-plugin-that-does-not-exist');
+    // A slip of a built-in's name is named as such, not sent to npm install (whatever has that name).
+    for (const [slip, meant] of [
+      ['openpi', 'openapi'],
+      ['OpenAPI', 'openapi'],
+      ['prisma-schema', 'prisma'],
+      ['adrs', 'adr'],
+    ]) {
+      const error = await docgenFailure(loadPlugin(slip!, dir));
+      expect(error.hint).toBe(`did you mean the built-in "${meant}"? write plugin: ${meant}`);
+    }
     await writeFile(join(dir, 'not-a-plugin.mjs'), 'export default { hello: 1 };\n');
     const shape = await docgenFailure(loadPlugin('./not-a-plugin.mjs', dir));
     expect(shape.code).toBe('DG_PLUGIN_SHAPE');

@@ -122,6 +122,20 @@ describe('template renderer', () => {
     }
   });
 
+  it('names the helper a misspelt one was meant to be, and the helpers there are', async () => {
+    const defaults = await dirWith({ 'record.hbs': '| Date | {{cel date}} |\n' });
+    let error: unknown;
+    try {
+      createTemplateRenderer({ defaultsDir: defaults }).render('record', { date: '2024-01-01' });
+    } catch (caught) {
+      error = caught;
+    }
+    // Handlebars' own " - 1:9" tail is gone: the location says where.
+    expect((error as DocgenError).message).toBe('template record.hbs failed: Missing helper: "cel"');
+    expect((error as DocgenError).hint).toMatch(/^did you mean "cell"\? helpers: .*\bcell, code\b.*\bmd\b/);
+    expect((error as DocgenError).location).toMatchObject({ line: 1, column: 10 });
+  });
+
   it('says which template is missing', () => {
     expect(() => createTemplateRenderer({}).render('nope', {})).toThrow(/no template "nope.hbs"/);
   });

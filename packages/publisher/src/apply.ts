@@ -196,7 +196,7 @@ async function runOperation(
           ...base,
           status: op.skipped ? 'skipped' : 'conflict',
           message: op.reason,
-          pageId: op.conflict === 'edited' ? op.pageId : undefined,
+          pageId: op.conflict === 'edited' || op.ownPage ? op.pageId : undefined,
         };
       default:
         return await updatePage(op, parentId, options);

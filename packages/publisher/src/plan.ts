@@ -46,6 +46,8 @@ export interface Operation {
   /** Why: for conflicts, orphans and pages kept back. */
   reason?: string;
   conflict?: 'edited' | 'title-taken';
+  /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
+  ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
   adoptId?: string;
   /** A human edit that --force / onConflict: overwrite lets docgen replace. */
@@ -96,7 +98,9 @@ export function planSync(input: PlanInput): Plan {
     const owned = ownedByKey.get(page.key);
     const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
     operations.push(
-      owned ? planOwned(page, owned, wantedParentId, policy) : planNew(page, wantedParentId, notOursByTitle),
+      owned
+        ? planOwned(page, owned, wantedParentId, policy, notOursByTitle)
+        : planNew(page, wantedParentId, notOursByTitle),
     );
   }
 
@@ -135,6 +139,7 @@ function planOwned(
   owned: RemotePage,
   wantedParentId: string | undefined,
   policy: ConflictPolicy,
+  notOursByTitle: Map<string, RemotePage>,
 ): Operation {
   const state = owned.ownership!.value;
   const base = {
@@ -174,7 +179,21 @@ function planOwned(
       changes.push('labels');
     if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');
   }
-  if (owned.title !== page.title) changes.push('title');
+  if (owned.title !== page.title) {
+    // Renamed to a title another page of the space has: Confluence refuses the write (a 400 that
+    // failed the run halfway). Known from the listing, it is a conflict the plan shows.
+    const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
+    if (taken)
+      return {
+        ...base,
+        action: 'conflict',
+        conflict: 'title-taken',
+        ownPage: true,
+        changes: [],
+        reason: `cannot rename it from "${owned.title}": ${titleTakenReason(taken)}`,
+      };
+    changes.push('title');
+  }
   if (wantedParentId === undefined || owned.parentId !== wantedParentId) changes.push('parent');
   return {
     ...base,
@@ -205,12 +224,16 @@ function planNew(
       changes: [],
       remote: taken,
       adoptId: mayBeOurs ? taken.id : undefined,
-      reason: taken.ownership
-        ? `the title is used by page ${taken.id}, which another docgen doc set ("${taken.ownership.value.set}") owns`
-        : `the title is used by page ${taken.id}, which docgen does not own${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
+      reason: `${titleTakenReason(taken)}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
+}
+
+function titleTakenReason(taken: RemotePage): string {
+  return taken.ownership
+    ? `the title is used by page ${taken.id}, which another docgen doc set ("${taken.ownership.value.set}") owns`
+    : `the title is used by page ${taken.id}, which docgen does not own`;
 }
 
 function actionFor(changes: Change[]): Action {

@@ -39,7 +39,7 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
       summary: 'Enable fault injection, the request log and reset under /__sandbox',
       default: false,
     }),
-    config: Flags.string({ summary: 'JSON file with spaces, users and permissions', helpValue: '<file>' }),
+    config: Flags.string({ summary: 'JSON or YAML file with spaces, users and permissions', helpValue: '<file>' }),
     host: Flags.string({
       summary: 'Interface to bind (plain http: keep it on loopback)',
       default: '127.0.0.1',
@@ -106,12 +106,12 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
   }
 
   private explain(error: unknown, port: number, ConfigError: new (...args: never[]) => Error): Error {
-    const err = error as NodeJS.ErrnoException & { file?: string };
+    const err = error as NodeJS.ErrnoException & { file?: string; line?: number };
     if (error instanceof ConfigError) {
       return new DocgenError({
         code: 'DG_SANDBOX_CONFIG',
         message: err.message,
-        location: err.file ? { file: err.file } : undefined,
+        location: err.file ? { file: err.file, line: err.line } : undefined,
         hint: 'fix the sandbox config (its format: the "Config file" section of @docgen/confluence-sandbox\'s README), or start without --config',
       });
     }

@@ -197,6 +197,7 @@ async function convertToStorage(
   const titleByFile = new Map(tree.pages.map((page) => [`${pageFileStem(page.key)}.md`, page.title]));
   const linkAnchors = crossPageAnchors(tree, pageFileStem, converter);
   const titles = [...titleByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const titlesNamedIn = titlesNamedBy(titles);
   const cache =
     cacheDir && converter.converterFingerprint
       ? new StorageCache(cacheDir, converter.converterFingerprint())
@@ -218,7 +219,7 @@ async function convertToStorage(
       const key = cache?.key({
         markdown: page.markdown,
         resolverInputs: {
-          titles,
+          titles: titlesNamedIn(page.markdown),
           attachments,
           anchors: linkAnchors.linkedFrom(page.markdown),
           ...(page.linkBase ? { linkBase: page.linkBase } : {}),
@@ -352,6 +353,33 @@ export class StorageCache {
 /** The tree file a relative page link points to (`./a.md`, `a.md`, `./x/../a.md` → `a.md`). */
 function pageFile(href: string): string {
   return posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '');
+}
+
+/** A name ending in `.md`, up to what ends a link's target in any of its forms. */
+const FILES_NAMED = /[^\s()<>"'`[\]|#?=]+\.md\b/gi;
+const FILE_NAMED = /^[^\s()<>"'`[\]|#?=]+\.md$/;
+
+/**
+ * The `[file, title]` pairs a page's conversion can ask for, for its cache key: those of the pages
+ * whose file it names (`other.md`, in any link form, percent-encoded or not). A wikilink
+ * (`[[Page]]`) names a page without its extension, so a page with one depends on every title.
+ * Naming more than it links to only costs a cache miss; so a page whose links lead elsewhere is
+ * not converted again when another page is renamed.
+ */
+function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => Array<[string, string]> {
+  const titleOf = new Map(titles);
+  // A page file with a character that ends a name here (an in-house plugin's key "my page") could be
+  // linked without being found: every page then depends on every title, as before.
+  if (titles.some(([file]) => !FILE_NAMED.test(file))) return () => titles;
+  return (markdown) => {
+    if (markdown.includes('[[')) return titles;
+    const named = new Set<string>();
+    for (const [name] of markdown.matchAll(FILES_NAMED)) {
+      const file = pageFile(name);
+      if (titleOf.has(file)) named.add(file);
+    }
+    return titles.filter(([file]) => named.has(file));
+  };
 }
 
 /**

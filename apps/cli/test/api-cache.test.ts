@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
@@ -104,4 +104,51 @@ describe('the default cache folder beside the config', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(join(project, '.docgen', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
   });
+});
+
+describe('a renamed page', () => {
+  it('re-converts the pages that link to it, and takes the others from the cache', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-cache-rename-'));
+    const adr = join(dir, 'adr');
+    await mkdir(adr);
+    const decision = (number: number, title: string, context: string) =>
+      `# ${number}. ${title}\n\nDate: 2026-11-2${number}\n\n## Status\n\nAccepted\n\n## Context\n\n${context}\n`;
+    await writeFile(join(adr, '0001-record-decisions.md'), decision(1, 'Record decisions', 'We write ADRs.'));
+    await writeFile(join(adr, '0002-use-sqlite.md'), decision(2, 'Use SQLite', 'One file.'));
+    await writeFile(
+      join(adr, '0003-use-wal.md'),
+      decision(
+        3,
+        'Use WAL mode',
+        'Builds on [the store](0002-use-sqlite.md) and [its ADR][store].\n\n[store]: ./0002-use-sqlite.md',
+      ),
+    );
+    const run = async () => {
+      const result = await runCli([
+        'adr',
+        '--dir',
+        adr,
+        '--out',
+        join(dir, 'out'),
+        '--cache-dir',
+        join(dir, 'cache'),
+        '--json',
+      ]);
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout) as Summary & { pages: Array<{ key: string; title: string }> };
+      return summary;
+    };
+    const first = await run();
+    expect(first.cache).toMatchObject({ hits: 0, misses: first.pageCount });
+
+    await writeFile(join(adr, '0002-use-sqlite.md'), decision(2, 'Use SQLite for the store', 'One file.'));
+    const second = await run();
+    // ADR 3 (links to it, inline and by reference) and the log (lists every ADR) are converted
+    // again; ADR 1 names no other page, and ADR 2's body (its title is the page's, not in it) is
+    // unchanged: both come from the cache.
+    expect(second.cache).toMatchObject({ hits: 2, misses: 2 });
+    expect(second.pageCount).toBe(4);
+    const storage = await readFile(join(dir, 'out', 'adr__3.storage.xhtml'), 'utf8');
+    expect(storage.match(/ri:content-title="ADR-0002: Use SQLite for the store"/g)).toHaveLength(2);
+  }, 120_000);
 });

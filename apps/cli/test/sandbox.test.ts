@@ -108,6 +108,8 @@ describe('docgen sandbox start', () => {
       expect(broken.code).toBe(1);
       expect(broken.stderr).toMatch(new RegExp(`^error DG_SANDBOX_CONFIG ${config}:\\d+`));
       expect(broken.stderr).not.toContain('not valid JSON');
+      // Named once, by the location: not again at the start of the message.
+      expect(broken.stderr.split(config)).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

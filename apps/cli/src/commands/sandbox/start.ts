@@ -110,7 +110,9 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
     if (error instanceof ConfigError) {
       return new DocgenError({
         code: 'DG_SANDBOX_CONFIG',
-        message: err.message,
+        // The location names the file: the message need not say it again.
+        message:
+          err.file && err.message.startsWith(`${err.file}: `) ? err.message.slice(err.file.length + 2) : err.message,
         location: err.file ? { file: err.file, line: err.line } : undefined,
         hint: 'fix the sandbox config (its format: the "Config file" section of @docgen/confluence-sandbox\'s README), or start without --config',
       });

@@ -355,9 +355,24 @@ function pageFile(href: string): string {
   return posix.normalize(decodeLink(href)).replace(/^(\.\/)+/, '');
 }
 
-/** A name ending in `.md`, up to what ends a link's target in any of its forms. */
-const FILES_NAMED = /[^\s()<>"'`[\]|#?=]+\.md\b/gi;
+/** What ends a link's target in any of its forms, before or after it. */
+const ENDS_NAME = /[\s()<>"'`[\]|#?=]/;
 const FILE_NAMED = /^[^\s()<>"'`[\]|#?=]+\.md$/;
+
+/**
+ * Every name ending in `.md` the text holds. Found from each `.md` backwards: a regular expression
+ * scanning forwards from every character took ~80 ms on bitbucket's 2 MB of pages, this ~5 ms.
+ */
+function namesOfMarkdownFiles(text: string): string[] {
+  const names: string[] = [];
+  for (let at = text.indexOf('.md'); at !== -1; at = text.indexOf('.md', at + 3)) {
+    if (/\w/.test(text[at + 3] ?? '')) continue; // `.mdx`, `.mdown`
+    let start = at;
+    while (start > 0 && !ENDS_NAME.test(text[start - 1]!)) start -= 1;
+    if (start < at) names.push(text.slice(start, at + 3));
+  }
+  return names;
+}
 
 /**
  * The `[file, title]` pairs a page's conversion can ask for, for its cache key: those of the pages
@@ -374,7 +389,7 @@ function titlesNamedBy(titles: Array<[string, string]>): (markdown: string) => A
   return (markdown) => {
     if (markdown.includes('[[')) return titles;
     const named = new Set<string>();
-    for (const [name] of markdown.matchAll(FILES_NAMED)) {
+    for (const name of namesOfMarkdownFiles(markdown)) {
       const file = pageFile(name);
       if (titleOf.has(file)) named.add(file);
     }

@@ -294,7 +294,7 @@ export async function runPublish(
     progress.done();
     result.durationMs = Date.now() - started;
     for (const outcome of result.outcomes) {
-      if (['conflict', 'failed', 'orphan', 'skipped'].includes(outcome.status)) {
+      if (DETAILED.has(outcome.status)) {
         log.info(
           `${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}: ${outcome.message ?? ''}`,
         );
@@ -413,6 +413,9 @@ export function planTable(planned: PlannedSync): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
+/** Outcomes said once the run is done, with why: the progress lines leave them out. */
+const DETAILED = new Set<Outcome['status']>(['conflict', 'failed', 'orphan', 'skipped']);
+
 /** A bar on an interactive terminal, plain lines in CI and pipes. */
 function createProgress(total: number, log: PublishLog, quiet: boolean) {
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
@@ -426,7 +429,7 @@ function createProgress(total: number, log: PublishLog, quiet: boolean) {
     tick(outcome: Outcome) {
       if (outcome.status !== 'orphan' && outcome.status !== 'archived' && outcome.status !== 'trashed') done++;
       if (tty && !quiet) draw();
-      else if (!quiet && outcome.status !== 'unchanged' && outcome.status !== 'orphan') {
+      else if (!quiet && outcome.status !== 'unchanged' && !DETAILED.has(outcome.status)) {
         log.info(`${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}`);
       }
     },

@@ -190,6 +190,8 @@ describe('docgen publish', () => {
     // Not a 400 halfway: the page keeps its title, and its child is still published under it.
     expect(run.stdout + run.stderr).not.toMatch(/answered 400|was not published/);
     expect(run.stdout).toMatch(/Done: 0 created, 0 updated, 2 unchanged, 1 conflict\b/);
+    // Said once, with why: not also as a bare progress line before it.
+    expect(run.stdout.match(/^conflict +alpha section 1/gm)).toHaveLength(1);
   });
 
   it('explains a missing rendered folder', async () => {

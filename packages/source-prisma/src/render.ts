@@ -294,10 +294,12 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
+  // MongoDB has no foreign keys: the field holds the other document's id, a reference.
+  const holds = storedIn === 'Collection' ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
       named(
-        `foreign key ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`,
+        `${holds} ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`,
         field.relation.map,
       ),
     );

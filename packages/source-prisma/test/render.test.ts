@@ -178,6 +178,27 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("MongoDB: a document holds the other's id, a reference, not a foreign key (MongoDB has none)", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "mongodb"',
+        '}',
+        'model Conversation {',
+        '  id       String    @id @default(auto()) @map("_id") @db.ObjectId',
+        '  messages Message[]',
+        '}',
+        'model Message {',
+        '  id             String       @id @default(auto()) @map("_id") @db.ObjectId',
+        '  conversationId String       @db.ObjectId',
+        '  conversation   Conversation @relation(fields: [conversationId], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/message')).toContain('| reference conversationId → id |');
+    expect(page('data-model/model/message')).not.toContain('| foreign key');
+  });
+
   it('models whose names differ only by case each get a page, the later one numbered', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
     await writeFile(

@@ -43,13 +43,14 @@ export const defaultConfig: SandboxConfig = {
 
 export class SandboxConfigError extends Error {
   constructor(
-    message: string,
+    /** What is wrong; the message puts the file (or "sandbox config") before it. */
+    readonly reason: string,
     /** The config file at fault, when there is one. */
     readonly file?: string,
     /** Its line at fault, when known (a syntax error). */
     readonly line?: number,
   ) {
-    super(message);
+    super(`${file ?? 'sandbox config'}: ${reason}`);
     this.name = 'SandboxConfigError';
   }
 }
@@ -65,14 +66,14 @@ export function loadSandboxConfig(file: string): SandboxConfig {
     raw = parseStructured(readFileSync(file, 'utf8'), file, undefined, 'DG_SANDBOX_CONFIG').value;
   } catch (error) {
     const line = isDocgenError(error) ? error.location?.line : undefined;
-    throw new SandboxConfigError(`${file}: cannot read sandbox config: ${(error as Error).message}`, file, line);
+    throw new SandboxConfigError(`cannot read sandbox config: ${(error as Error).message}`, file, line);
   }
   return validateSandboxConfig(raw, file);
 }
 
 export function validateSandboxConfig(raw: unknown, source = 'sandbox config'): SandboxConfig {
   const fail = (path: string, what: string): never => {
-    throw new SandboxConfigError(`${source}: ${path} ${what}`, source === 'sandbox config' ? undefined : source);
+    throw new SandboxConfigError(`${path} ${what}`, source === 'sandbox config' ? undefined : source);
   };
   if (!raw || typeof raw !== 'object') fail('(root)', 'must be an object with "spaces" and "users"');
   const input = raw as Record<string, unknown>;

@@ -106,13 +106,12 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
   }
 
   private explain(error: unknown, port: number, ConfigError: new (...args: never[]) => Error): Error {
-    const err = error as NodeJS.ErrnoException & { file?: string; line?: number };
+    const err = error as NodeJS.ErrnoException & { file?: string; line?: number; reason?: string };
     if (error instanceof ConfigError) {
       return new DocgenError({
         code: 'DG_SANDBOX_CONFIG',
         // The location names the file: the message need not say it again.
-        message:
-          err.file && err.message.startsWith(`${err.file}: `) ? err.message.slice(err.file.length + 2) : err.message,
+        message: err.file && err.reason ? err.reason : err.message,
         location: err.file ? { file: err.file, line: err.line } : undefined,
         hint: 'fix the sandbox config (its format: the "Config file" section of @docgen/confluence-sandbox\'s README), or start without --config',
       });

@@ -16,8 +16,8 @@ import { eachNode } from './walk.js';
 import type { StorageResult, ToStorageOptions } from './options.js';
 import { State } from './state.js';
 import { handlers } from './handlers/index.js';
-import { anchorsOfTexts, declaredAnchors } from './anchors.js';
-import { headingAnchors, PageHeadings } from './page-headings.js';
+import { declaredAnchors } from './anchors.js';
+import { headingAnchors } from './page-headings.js';
 import { toXml } from './xml.js';
 import { FLATTENED, limitDepth } from './depth.js';
 import {
@@ -39,9 +39,7 @@ function prepare(tree: Root, state: State): void {
     }
     for (const anchor of declaredAnchors(node)) state.declaredAnchors.add(anchor);
   });
-  const headings = new PageHeadings();
-  headings.addTopLevel(tree.children);
-  anchorsOfTexts(headings.finish(), state.headingAnchors);
+  headingAnchors(tree, state.headingAnchors);
 }
 
 /** `memo`: blocks converted before (a batch shares one); `'whole page'` converts without parts. */

@@ -128,9 +128,9 @@ function isRaw(name: HeadingName): name is RawHeading {
   return (name as Partial<RawHeading>).raw === true;
 }
 
-/** GitHub slug → Confluence anchor, for every heading of the page (Markdown and raw HTML). */
-export function headingAnchors(tree: { children: RootContent[] }): Map<string, string> {
+/** GitHub slug → Confluence anchor, for every heading of the page (Markdown and raw HTML); into `anchors` if given. */
+export function headingAnchors(tree: { children: RootContent[] }, anchors?: Map<string, string>): Map<string, string> {
   const headings = new PageHeadings();
   headings.addTopLevel(tree.children);
-  return anchorsOfTexts(headings.finish());
+  return anchorsOfTexts(headings.finish(), anchors);
 }

@@ -632,10 +632,6 @@ export class Modules {
   }
 
   /**
-   * The class of the project a constructor's parameter property `this.key` is typed as
-   * (`private readonly users: UsersController`), when the class keeps nothing else there.
-   */
-  /**
    * The class of the project a parameter is typed as (`orders: OrdersService`, `import type` too), for
    * the methods called on it: the instance a router factory or a constructor is handed.
    */
@@ -648,6 +644,10 @@ export class Modules {
     return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
   }
 
+  /**
+   * The class of the project a constructor's parameter property `this.key` is typed as
+   * (`private readonly users: UsersController`), when the class keeps nothing else there.
+   */
   private injectedClass(access: PropertyAccessExpression, depth: number): ClassDeclaration | undefined {
     const { ts } = this;
     const member = thisMember(ts, access);

@@ -968,7 +968,6 @@ export function parseAdr(
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
-  const fields = frontMatterFields(front.value);
   const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
@@ -979,6 +978,10 @@ export function parseAdr(
       ? undefined
       : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced)));
   const date = dateSource?.text ?? nameDate(named);
+  // A front matter's created field that does not date the decision (a `date:` beside it, the day it
+  // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
+  // `Date:` line stays in the body, rather than dropped with the front matter.
+  const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
   if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -1120,14 +1123,25 @@ const SHOWN_FIELDS: Record<string, string> = {
   description: 'Description',
 };
 
-/** The front matter's fields for readers, in its order: a text, a number, or a list of them (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. */
-function frontMatterFields(value: Record<string, unknown>): Array<{ label: string; value: string }> {
+/**
+ * The front matter's fields for readers, in its order: a text, a number, a date, or a list of them
+ * (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. A created field (`created: 2021-03-04`) is one
+ * when `showsCreated` says so: when it does not date the decision already.
+ */
+function frontMatterFields(
+  value: Record<string, unknown>,
+  showsCreated: (key: string) => boolean,
+): Array<{ label: string; value: string }> {
   return Object.entries(value).flatMap(([key, field]) => {
-    const label = SHOWN_FIELDS[key.toLowerCase()];
-    const items = (Array.isArray(field) ? field : [field]).filter(
-      (item): item is string | number => (typeof item === 'string' && !!item.trim()) || typeof item === 'number',
+    const label = CREATED_KEY.test(key) ? (showsCreated(key) ? 'Created' : undefined) : SHOWN_FIELDS[key.toLowerCase()];
+    const items = (Array.isArray(field) ? field : [field]).flatMap((item) =>
+      (typeof item === 'string' && item.trim()) || typeof item === 'number'
+        ? [String(item).trim()]
+        : item instanceof Date
+          ? [item.toISOString().slice(0, 10)]
+          : [],
     );
-    return label && items.length ? [{ label, value: items.map((item) => String(item).trim()).join(', ') }] : [];
+    return label && items.length ? [{ label, value: items.join(', ') }] : [];
   });
 }
 

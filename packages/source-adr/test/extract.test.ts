@@ -1819,6 +1819,32 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
     expect(parse('---\nstatus: accepted\ncreated: yesterday\n---\n# Use X\n').date).toBeUndefined();
   });
 
+  it('beside a date in front matter, is shown as a field of its own, not dropped with the front matter', () => {
+    // `date` the day it was decided, `created` the day it was written: both are the author's.
+    const both = parse('---\nstatus: accepted\ndate: 2022-01-10\ndeciders: [Ana]\ncreated: 2021-03-04\n---\n# Use X\n');
+    expect([both.date, both.fields]).toEqual([
+      '2022-01-10',
+      [
+        { label: 'Deciders', value: 'Ana' },
+        { label: 'Created', value: '2021-03-04' },
+      ],
+    ]);
+    // So beside a date the file name gives (log4brains), and when it is no date at all.
+    const named = parse('---\nstatus: accepted\ndate_created: 2020-09-20\n---\n# Use X\n', '20200925-use-x.md');
+    expect([named.date, named.fields]).toEqual(['2020-09-25', [{ label: 'Created', value: '2020-09-20' }]]);
+    expect(parse('---\nstatus: accepted\ncreated: last spring\n---\n# Use X\n').fields).toEqual([
+      { label: 'Created', value: 'last spring' },
+    ]);
+    // The created field that dates the decision is its date only, not shown twice.
+    expect(parse('---\nstatus: accepted\ncreated: 2021-03-04\n---\n# Use X\n').fields).toBeUndefined();
+  });
+
+  it('beside a date in front matter, shows in the page header under the date', () => {
+    const record = parse('---\nstatus: accepted\ndate: 2022-01-10\ncreated: 2021-03-04\n---\n# Use X\n\nText.\n');
+    const page = renderAdrs({ dir: '/adr', records: [record] }, templates).pages.find((p) => p.key === 'adr/1')!;
+    expect(page.markdown).toContain('| Date | 2022-01-10 |\n| Created | 2021-03-04 |\n');
+  });
+
   it('is read from a row of the table of fields, which then leaves the table', () => {
     const record = parse(
       '# Use X\n\n| Field | Value |\n| --- | --- |\n| **Status** | Accepted |\n| **Created** | 2021-03-06 |\n| Owner | Team |\n\n## Context\n',

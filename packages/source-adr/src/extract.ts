@@ -373,7 +373,7 @@ function readFolder(
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
         message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
-        location: { file: record.file },
+        location: { file: record.file, line: record.statusLine },
         // The link as written in its file: a decision folder's README (`0001/README.md`) links `../0002/README.md`.
         hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${relative(dirname(record.file), byNumber.get(record.supersededBy[0]!)!.record.file).split('\\').join('/')})"`,
       });
@@ -588,7 +588,7 @@ function linkAcrossFolders(
       code: 'DG_ADR_SUPERSEDED_STATUS',
       severity: 'warning',
       message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
-      location: { file: record.file },
+      location: { file: record.file, line: record.statusLine },
       hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
     });
   }
@@ -1031,6 +1031,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       ...(classified.word ? { statusWord: classified.word } : {}),
+      statusLine: status?.lines[0]?.line ?? line,
       date,
       ...(fields.length ? { fields } : {}),
       ...(site ? { site } : {}),

@@ -258,9 +258,10 @@ describe('status lines', () => {
       [17, 'superseded', [18], [16]],
       [18, 'accepted', [], [17]],
     ]);
-    // ADR 16's status still says "Accepted": replaced all the same, which the warning says.
-    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
-      ['DG_ADR_SUPERSEDED_STATUS', join(dir, '0016-workqueue.md')],
+    // ADR 16's status still says "Accepted": replaced all the same, which the warning says, at the
+    // line of its `## Status` section that says it.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', { file: join(dir, '0016-workqueue.md'), line: 7 }],
     ]);
   });
 
@@ -694,7 +695,7 @@ describe('subfolders: one log per area, numbered on its own', () => {
       expect.objectContaining({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         message: 'ADR 0 (frontend) is superseded by ADR 2 (backend) but its status says "proposed"',
-        location: { file: react },
+        location: { file: react, line: 2 }, // front matter's `status: proposed`
         hint: 'set its status to "Superseded by [ADR 2 (backend)](../backend/0002-serve-graphql.md)"',
       }),
     ]);
@@ -918,8 +919,10 @@ describe('relations written as fields under the title', () => {
     expect(second!.supersedes).toEqual([first!.number]);
     expect(first!.supersededBy).toEqual([second!.number]);
     expect(second!.body).toContain(links.trim());
-    // the older one still says accepted: said, as for any relation
-    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_SUPERSEDED_STATUS']);
+    // the older one still says accepted: said, as for any relation, at its status line
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', { file: join(copy, `${old}.md`), line: 3 }],
+    ]);
   });
 
   it('a relation to a decision elsewhere (a URL) is a warning at its line, not an error that stops the run', async () => {

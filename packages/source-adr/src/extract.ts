@@ -976,7 +976,8 @@ export function parseAdr(
     written ??
     (nameDate(named)
       ? undefined
-      : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced)));
+      : (classified.date ??
+        createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced, inline.columnTable)));
   const date = dateSource?.text ?? nameDate(named);
   // A front matter's created field that does not date the decision (a `date:` beside it, the day it
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
@@ -1450,6 +1451,11 @@ function isStatusLine(line: string): boolean {
 type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
   /** Relations written as fields under the title (`- Supersedes: ADR-0014`, `| Supersedes | ADR-3 |`). */
   relations?: StatusLink[];
+  /**
+   * The 0-based header line of a table of fields by columns that lost columns to the header: what
+   * is left of it (`| Created | Author(s) |`) is a table of fields still, whatever its columns.
+   */
+  columnTable?: number;
 };
 
 /**
@@ -1609,35 +1615,64 @@ function rowCells(line: string): string[] {
  * DependencyTrack/hyades heads its decisions (`| Status | Date | Author(s) |`, then `| Proposed |
  * 2025-01-07 | @nscuro |`): the status and the date go to the header and their columns leave the
  * table, as do relation columns that name only decisions; a table left with no column goes. A
- * table of more rows (a history of statuses) is the body's.
+ * table of more rows (a history of statuses) is the body's. A `Created` column is read last, by
+ * `createdColumn`, as every created field is.
  */
 function tableColumns(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
-  for (const i of fieldTableLines(lines, top)) {
-    if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
-    const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
-    if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) continue;
-    const names = rowCells(lines[i]!).map((cell) => cellText(cell).toLowerCase());
-    const fieldNames = names.filter((name) => COLUMN_NAMES.test(name) || RELATION_KEY.test(name));
-    if (!names.some((name) => name === 'status' || name === 'date') || fieldNames.length < 2) continue;
-    const cells = rowCells(values);
+  for (const table of columnTables(lines, top, drop)) {
+    const { names, cells, line } = table;
+    if (!names.some((name) => name === 'status' || name === 'date')) continue;
     const taken = new Set<number>();
     names.forEach((name, column) => {
-      const value = cellText(cells[column] ?? '');
+      const value = cells[column] ?? '';
       if ((name === 'status' || name === 'date') && !found[name] && value) {
-        found[name] = { text: value, line: i + 3 };
+        found[name] = { text: value, line };
         taken.add(column);
       } else if (RELATION_KEY.test(name)) {
-        const links = relationField(name, value, i + 3);
+        const links = relationField(name, value, line);
         (found.relations ??= []).push(...links);
         if (links.length && namesOnlyDecisions(value)) taken.add(column);
       }
     });
     if (!taken.size) continue;
-    const kept = (line: string) => rowCells(line).filter((_, column) => !taken.has(column));
-    if (kept(lines[i]!).length === 0) [i, i + 1, i + 2].forEach((row) => drop.add(row));
-    else for (const row of [i, i + 1, i + 2]) lines[row] = `|${kept(lines[row]!).join('|')}|`;
+    takeColumns(lines, table.header, taken, drop);
+    found.columnTable = table.header;
     return;
   }
+}
+
+/** A table of fields by columns: its header's 0-based line, its column names (lower case), its one row's cells and 1-based line. */
+interface ColumnTable {
+  header: number;
+  names: string[];
+  cells: string[];
+  line: number;
+}
+
+/**
+ * The tables of fields by columns among the metadata lines: a header row of at least two field
+ * names (`| Status | Created | Author(s) |`), a separator, and one row of values, no more.
+ */
+function columnTables(lines: string[], top: number, drop: Set<number>, known?: number): ColumnTable[] {
+  return fieldTableLines(lines, top).flatMap((i) => {
+    if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) return [];
+    const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
+    if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) return [];
+    const names = rowCells(lines[i]!).map((cell) => cellText(cell).toLowerCase());
+    const fieldNames = names.filter(
+      (name) => COLUMN_NAMES.test(name) || RELATION_KEY.test(name) || CREATED_KEY.test(name),
+    );
+    if (fieldNames.length < 2 && i !== known) return [];
+    return [{ header: i, names, cells: rowCells(values).map(cellText), line: i + 3 }];
+  });
+}
+
+/** The columns `taken` leave the table headed at `header` (0-based); a table left with no column goes. */
+function takeColumns(lines: string[], header: number, taken: Set<number>, drop: Set<number>): void {
+  const rows = [header, header + 1, header + 2];
+  const kept = (line: string) => rowCells(line).filter((_, column) => !taken.has(column));
+  if (kept(lines[header]!).length === 0) rows.forEach((row) => drop.add(row));
+  else for (const row of rows) lines[row] = `|${kept(lines[row]!).join('|')}|`;
 }
 
 /**
@@ -1747,7 +1782,8 @@ const CREATED_KEY = /^(?:created|date[ _-]?created|created[ _-]?(?:at|on))$/i;
 /**
  * The date a created field gives, read only when nothing else dates the decision: in front matter
  * (`created: 2021-03-05`, `date-created:`), a row of the table of fields (`| Created | 2021-03-05 |`,
- * its row then leaving the table as a Date row does), or a `Created:` line under the title
+ * its row then leaving the table as a Date row does), a column of a table of fields by columns
+ * (`| Status | Created |`, then its row of values), or a `Created:` line under the title
  * (straw-hat-team/adr lists `- **Created:** 2021-03-05` with its other fields), which then leaves
  * the body, as a `Date:` line does. A value that is no date ("by the platform team") stays.
  */
@@ -1757,13 +1793,37 @@ function createdDate(
   front: FrontMatter,
   drop: Set<number>,
   fenced: Set<number>,
+  columnTable?: number,
 ): { text: string; line: number } | undefined {
   for (const [key, value] of Object.entries(front.value)) {
     if (!CREATED_KEY.test(key)) continue;
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     if (startsWithDate(text)) return { text, line: front.lineOf(key) };
   }
-  return createdRow(lines, top, drop) ?? createdLine(lines, top, drop, fenced);
+  return (
+    createdRow(lines, top, drop) ??
+    createdColumn(lines, top, drop, columnTable) ??
+    createdLine(lines, top, drop, fenced)
+  );
+}
+
+/**
+ * `| Status | Created | Author(s) |` and its row of values, a table of fields by columns: a created
+ * column whose value starts with a date leaves the table, as a Date column does.
+ */
+function createdColumn(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  columnTable: number | undefined,
+): { text: string; line: number } | undefined {
+  for (const table of columnTables(lines, top, drop, columnTable)) {
+    const column = table.names.findIndex((name, k) => CREATED_KEY.test(name) && startsWithDate(table.cells[k] ?? ''));
+    if (column < 0) continue;
+    takeColumns(lines, table.header, new Set([column]), drop);
+    return { text: table.cells[column]!, line: table.line };
+  }
+  return undefined;
 }
 
 /** `| Created | 2021-03-05 |` in the table of fields: its row leaves the table (a header row stays, as the table's header). */

@@ -1867,6 +1867,46 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
   });
 });
 
+describe('a Created column of a table of fields by columns', () => {
+  const parse = (text: string) => parseAdr('/adr/0007-use-x.md', text).record;
+
+  it('dates the decision when nothing else does, and leaves the table as a Date column does', () => {
+    const record = parse(
+      '# Use X\n\n| Status | Created | Author(s) |\n| --- | --- | --- |\n| Proposed | 2025-01-07 | @nscuro |\n\n## Context\n',
+    );
+    expect([record.status, record.date, record.body]).toEqual([
+      'proposed',
+      '2025-01-07',
+      '| Author(s) |\n| --- |\n| @nscuro |\n\n## Context\n',
+    ]);
+    // `Date created`, with the status elsewhere; the table left with no column goes.
+    const alone = parse('# Use X\n\nStatus: accepted\n\n| Date created | Owner |\n|---|---|\n| 2021-03-05 | Team |\n');
+    expect([alone.status, alone.date, alone.body]).toEqual(['accepted', '2021-03-05', '| Owner |\n|---|\n| Team |\n']);
+    const only = parse('# Use X\n\n| Status | Created |\n|---|---|\n| Accepted | 2021-03-05 |\n\nText.\n');
+    expect([only.status, only.date, only.body]).toEqual(['accepted', '2021-03-05', 'Text.\n']);
+  });
+
+  it('beside a Date column (or any other date), stays in the table as written; nor is a value that is no date read', () => {
+    const dated = parse(
+      '# Use X\n\n| Status | Date | Created |\n|---|---|---|\n| Accepted | 2022-01-10 | 2021-03-05 |\n',
+    );
+    expect([dated.date, dated.body]).toEqual(['2022-01-10', '| Created |\n|---|\n| 2021-03-05 |\n']);
+    const undated = parse('# Use X\n\n| Status | Created |\n|---|---|\n| Accepted | last spring |\n');
+    expect([undated.date, undated.body]).toEqual([undefined, '| Created |\n|---|\n| last spring |\n']);
+  });
+
+  it('above the title too, as a table of fields by columns may stand there', () => {
+    const record = parse(
+      '| created | writer | status |\n|---|---|---|\n| 2023-05-02 | ana | accepted |\n\n# Use X\n\nText.\n',
+    );
+    expect([record.status, record.date, record.body]).toEqual([
+      'accepted',
+      '2023-05-02',
+      '| writer |\n|---|\n| ana |\n\nText.\n',
+    ]);
+  });
+});
+
 describe('a table of fields above the title', () => {
   const parse = (text: string, name = '0004-use-s3.md') => {
     const warnings: Diagnostic[] = [];

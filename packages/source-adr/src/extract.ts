@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   codeFrame,
@@ -175,9 +175,13 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     });
   }
   const crossLinks: CrossLink[] = [];
-  const site: SiteFiles = { files: once(() => decisionFilesBelow(dir)), names: cachedBy(sitePageNamesOfFile) };
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks, site));
-  const model = readFolder(dir, report, crossLinks, site, categories.length > 0, {
+  const folders = listFolders();
+  const site: SiteFiles = {
+    files: once(() => decisionFilesBelow(folders, dir)),
+    names: cachedBy(sitePageNamesOfFile),
+  };
+  const categories = folders.subfolders(dir).flatMap((sub) => categoryAt(folders, dir, sub, report, crossLinks, site));
+  const model = readFolder(folders, dir, report, crossLinks, site, categories.length > 0, {
     location,
     origin: options.origin,
   });
@@ -189,6 +193,32 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
 interface SiteFiles {
   files: () => readonly string[];
   names: (file: string) => SitePageNames | undefined;
+}
+
+/**
+ * The ADR folder's tree as one run reads it: each folder is listed once, and what a listing says
+ * (its decision files, its decision folders, whether it holds decisions) is worked out once, however
+ * many times reading the folder, its parent's categories and site links ask. Made for each run, so
+ * a later run sees the files as they are then.
+ */
+interface Folders {
+  entries(dir: string): Dirent[];
+  decisionFiles(dir: string): string[];
+  decisionFolders(dir: string): string[];
+  subfolders(dir: string): string[];
+  holdsDecisions(dir: string): boolean;
+}
+
+function listFolders(): Folders {
+  const entries = cachedBy((dir) => readdirSync(dir, { withFileTypes: true }));
+  const folders: Folders = {
+    entries,
+    decisionFiles: cachedBy((dir) => decisionFiles(dir, entries(dir))),
+    decisionFolders: cachedBy((dir) => decisionFolders(folders, dir)),
+    subfolders: cachedBy((dir) => subfolders(entries(dir))),
+    holdsDecisions: cachedBy((dir) => holdsDecisions(folders, dir)),
+  };
+  return folders;
 }
 
 /** `make`'s value for each key, made the first time that key is asked for. */
@@ -210,10 +240,12 @@ function once<T>(make: () => T): () => T {
  * The files of the ADR folder and of its categories that may be decisions, absolute paths, as
  * `categoryAt` finds them: what a site-style link (`./0005-use-postgres`) may name.
  */
-function decisionFilesBelow(root: string, sub = ''): string[] {
+function decisionFilesBelow(folders: Folders, root: string, sub = ''): string[] {
   const dir = join(root, sub);
-  const own = translationsApart(decisionFiles(dir)).decisions;
-  const nested = subfolders(dir).flatMap((inner) => decisionFilesBelow(root, sub ? `${sub}/${inner}` : inner));
+  const own = translationsApart(folders.decisionFiles(dir)).decisions;
+  const nested = folders
+    .subfolders(dir)
+    .flatMap((inner) => decisionFilesBelow(folders, root, sub ? `${sub}/${inner}` : inner));
   const read = !sub || own.some((name) => numberPrefix(name) !== undefined);
   return [...(read ? own.map((name) => join(dir, name)) : []), ...nested];
 }
@@ -223,6 +255,7 @@ function decisionFilesBelow(root: string, sub = ''): string[] {
  * `site` has every folder's decision files, for site-style links (`./0005-use-postgres`).
  */
 function readFolder(
+  folders: Folders,
   dir: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
@@ -230,8 +263,8 @@ function readFolder(
   hasCategories: boolean,
   given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
-  const { decisions: ownFiles, translations } = translationsApart(decisionFiles(dir));
-  const files = [...ownFiles, ...decisionFolders(dir)];
+  const { decisions: ownFiles, translations } = translationsApart(folders.decisionFiles(dir));
+  const files = [...ownFiles, ...folders.decisionFolders(dir)];
   if (translations.length)
     report({
       code: 'DG_ADR_TRANSLATION',
@@ -424,9 +457,9 @@ function mentionsStatus(text: string): boolean {
     );
 }
 
-/** The Markdown files of a folder that may be decisions (not a README, an index or a template), by name. */
-function decisionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+/** The Markdown files of a folder (`dir`, listed as `entries`) that may be decisions (not a README, an index or a template), by name. */
+function decisionFiles(dir: string, entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
     .map((entry) => entry.name)
@@ -445,14 +478,17 @@ const FOLDER_DECISION_FILE = /^(?:readme|index)\.(?:md|markdown)$/i;
  * of a decision file beside it (`0001/` by `0001-design-tokens.md`, as jaegertracing/jaeger-ui keeps
  * a decision's plans and audits): it is that decision's material.
  */
-function decisionFolders(dir: string): string[] {
-  const fileNumbers = new Set(decisionFiles(dir).map(numberPrefix));
-  return subfolders(dir).flatMap((name) => {
+function decisionFolders(folders: Folders, dir: string): string[] {
+  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberPrefix));
+  return folders.subfolders(dir).flatMap((name) => {
     if (fileNumbers.has(numberPrefix(`${name}.md`))) return [];
     const folder = join(dir, name);
-    const file = readdirSync(folder).find((entry) => FOLDER_DECISION_FILE.test(entry));
+    const file = folders
+      .entries(folder)
+      .map((entry) => entry.name)
+      .find((entry) => FOLDER_DECISION_FILE.test(entry));
     if (!file || !statSync(join(folder, file)).isFile()) return [];
-    if (holdsDecisions(folder)) return [];
+    if (folders.holdsDecisions(folder)) return [];
     const numbered = numberPrefix(`${name}.md`) !== undefined || NAME_DATE.test(name);
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
@@ -496,8 +532,8 @@ function languageOf(name: string): string {
 }
 
 /** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */
-function subfolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+function subfolders(entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => !/^[._]/.test(entry.name) && entry.name !== 'node_modules')
     .filter((entry) => entry.isDirectory() && !/\.(md|markdown)$/i.test(entry.name))
     .map((entry) => entry.name)
@@ -519,8 +555,11 @@ function numberPrefix(name: string): string | undefined {
  * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
  * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
  */
-function holdsDecisions(dir: string): boolean {
-  return decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) || decisionFolders(dir).length > 0;
+function holdsDecisions(folders: Folders, dir: string): boolean {
+  return (
+    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) ||
+    folders.decisionFolders(dir).length > 0
+  );
 }
 
 /**
@@ -531,6 +570,7 @@ function holdsDecisions(dir: string): boolean {
  * categories were read.
  */
 function categoryAt(
+  folders: Folders,
   root: string,
   sub: string,
   report: (diagnostic: Diagnostic) => void,
@@ -538,9 +578,11 @@ function categoryAt(
   site: SiteFiles,
 ): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, site));
-  if (!holdsDecisions(dir)) return nested;
-  return [{ ...readFolder(dir, report, crossLinks, site, false), name: sub }, ...nested];
+  const nested = folders
+    .subfolders(dir)
+    .flatMap((inner) => categoryAt(folders, root, `${sub}/${inner}`, report, crossLinks, site));
+  if (!folders.holdsDecisions(dir)) return nested;
+  return [{ ...readFolder(folders, dir, report, crossLinks, site, false), name: sub }, ...nested];
 }
 
 /**

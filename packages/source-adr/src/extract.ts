@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   codeFrame,
@@ -175,9 +175,13 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
     });
   }
   const crossLinks: CrossLink[] = [];
-  const site: SiteFiles = { files: once(() => decisionFilesBelow(dir)), names: cachedBy(sitePageNamesOfFile) };
-  const categories = subfolders(dir).flatMap((sub) => categoryAt(dir, sub, report, crossLinks, site));
-  const model = readFolder(dir, report, crossLinks, site, categories.length > 0, {
+  const folders = listFolders();
+  const site: SiteFiles = {
+    files: once(() => decisionFilesBelow(folders, dir)),
+    names: cachedBy(sitePageNamesOfFile),
+  };
+  const categories = folders.subfolders(dir).flatMap((sub) => categoryAt(folders, dir, sub, report, crossLinks, site));
+  const model = readFolder(folders, dir, report, crossLinks, site, categories.length > 0, {
     location,
     origin: options.origin,
   });
@@ -189,6 +193,32 @@ export function extractAdrs(dir: string, options: ExtractAdrOptions = {}): AdrMo
 interface SiteFiles {
   files: () => readonly string[];
   names: (file: string) => SitePageNames | undefined;
+}
+
+/**
+ * The ADR folder's tree as one run reads it: each folder is listed once, and what a listing says
+ * (its decision files, its decision folders, whether it holds decisions) is worked out once, however
+ * many times reading the folder, its parent's categories and site links ask. Made for each run, so
+ * a later run sees the files as they are then.
+ */
+interface Folders {
+  entries(dir: string): Dirent[];
+  decisionFiles(dir: string): string[];
+  decisionFolders(dir: string): string[];
+  subfolders(dir: string): string[];
+  holdsDecisions(dir: string): boolean;
+}
+
+function listFolders(): Folders {
+  const entries = cachedBy((dir) => readdirSync(dir, { withFileTypes: true }));
+  const folders: Folders = {
+    entries,
+    decisionFiles: cachedBy((dir) => decisionFiles(dir, entries(dir))),
+    decisionFolders: cachedBy((dir) => decisionFolders(folders, dir)),
+    subfolders: cachedBy((dir) => subfolders(entries(dir))),
+    holdsDecisions: cachedBy((dir) => holdsDecisions(folders, dir)),
+  };
+  return folders;
 }
 
 /** `make`'s value for each key, made the first time that key is asked for. */
@@ -210,10 +240,12 @@ function once<T>(make: () => T): () => T {
  * The files of the ADR folder and of its categories that may be decisions, absolute paths, as
  * `categoryAt` finds them: what a site-style link (`./0005-use-postgres`) may name.
  */
-function decisionFilesBelow(root: string, sub = ''): string[] {
+function decisionFilesBelow(folders: Folders, root: string, sub = ''): string[] {
   const dir = join(root, sub);
-  const own = translationsApart(decisionFiles(dir)).decisions;
-  const nested = subfolders(dir).flatMap((inner) => decisionFilesBelow(root, sub ? `${sub}/${inner}` : inner));
+  const own = translationsApart(folders.decisionFiles(dir)).decisions;
+  const nested = folders
+    .subfolders(dir)
+    .flatMap((inner) => decisionFilesBelow(folders, root, sub ? `${sub}/${inner}` : inner));
   const read = !sub || own.some((name) => numberPrefix(name) !== undefined);
   return [...(read ? own.map((name) => join(dir, name)) : []), ...nested];
 }
@@ -223,6 +255,7 @@ function decisionFilesBelow(root: string, sub = ''): string[] {
  * `site` has every folder's decision files, for site-style links (`./0005-use-postgres`).
  */
 function readFolder(
+  folders: Folders,
   dir: string,
   report: (diagnostic: Diagnostic) => void,
   crossLinks: CrossLink[],
@@ -230,8 +263,8 @@ function readFolder(
   hasCategories: boolean,
   given?: { location?: SourceLocation; origin?: OptionOrigin },
 ): AdrModel {
-  const { decisions: ownFiles, translations } = translationsApart(decisionFiles(dir));
-  const files = [...ownFiles, ...decisionFolders(dir)];
+  const { decisions: ownFiles, translations } = translationsApart(folders.decisionFiles(dir));
+  const files = [...ownFiles, ...folders.decisionFolders(dir)];
   if (translations.length)
     report({
       code: 'DG_ADR_TRANSLATION',
@@ -373,7 +406,7 @@ function readFolder(
         code: 'DG_ADR_SUPERSEDED_STATUS',
         severity: 'warning',
         message: `ADR ${record.label} is superseded by ADR ${record.supersededBy.map((number) => byNumber.get(number)!.record.label).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
-        location: { file: record.file },
+        location: { file: record.file, line: record.statusLine },
         // The link as written in its file: a decision folder's README (`0001/README.md`) links `../0002/README.md`.
         hint: `set its status to "Superseded by [ADR ${byNumber.get(record.supersededBy[0]!)!.record.label}](${relative(dirname(record.file), byNumber.get(record.supersededBy[0]!)!.record.file).split('\\').join('/')})"`,
       });
@@ -424,9 +457,9 @@ function mentionsStatus(text: string): boolean {
     );
 }
 
-/** The Markdown files of a folder that may be decisions (not a README, an index or a template), by name. */
-function decisionFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+/** The Markdown files of a folder (`dir`, listed as `entries`) that may be decisions (not a README, an index or a template), by name. */
+function decisionFiles(dir: string, entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && !NOT_DECISIONS.test(entry.name))
     .filter((entry) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(dir, entry.name)).isFile()))
     .map((entry) => entry.name)
@@ -445,14 +478,17 @@ const FOLDER_DECISION_FILE = /^(?:readme|index)\.(?:md|markdown)$/i;
  * of a decision file beside it (`0001/` by `0001-design-tokens.md`, as jaegertracing/jaeger-ui keeps
  * a decision's plans and audits): it is that decision's material.
  */
-function decisionFolders(dir: string): string[] {
-  const fileNumbers = new Set(decisionFiles(dir).map(numberPrefix));
-  return subfolders(dir).flatMap((name) => {
+function decisionFolders(folders: Folders, dir: string): string[] {
+  const fileNumbers = new Set(folders.decisionFiles(dir).map(numberPrefix));
+  return folders.subfolders(dir).flatMap((name) => {
     if (fileNumbers.has(numberPrefix(`${name}.md`))) return [];
     const folder = join(dir, name);
-    const file = readdirSync(folder).find((entry) => FOLDER_DECISION_FILE.test(entry));
+    const file = folders
+      .entries(folder)
+      .map((entry) => entry.name)
+      .find((entry) => FOLDER_DECISION_FILE.test(entry));
     if (!file || !statSync(join(folder, file)).isFile()) return [];
-    if (holdsDecisions(folder)) return [];
+    if (folders.holdsDecisions(folder)) return [];
     const numbered = numberPrefix(`${name}.md`) !== undefined || NAME_DATE.test(name);
     const text = readFileSync(join(folder, file), 'utf8');
     return numbered || mentionsStatus(text) || STATE_LINE.test(text) ? [`${name}/${file}`] : [];
@@ -496,8 +532,8 @@ function languageOf(name: string): string {
 }
 
 /** Subfolders, by name, but not hidden ones (`.git`), `_drafts`-like ones or dependencies. */
-function subfolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
+function subfolders(entries: Dirent[]): string[] {
+  return entries
     .filter((entry) => !/^[._]/.test(entry.name) && entry.name !== 'node_modules')
     .filter((entry) => entry.isDirectory() && !/\.(md|markdown)$/i.test(entry.name))
     .map((entry) => entry.name)
@@ -519,8 +555,11 @@ function numberPrefix(name: string): string | undefined {
  * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
  * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
  */
-function holdsDecisions(dir: string): boolean {
-  return decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) || decisionFolders(dir).length > 0;
+function holdsDecisions(folders: Folders, dir: string): boolean {
+  return (
+    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) ||
+    folders.decisionFolders(dir).length > 0
+  );
 }
 
 /**
@@ -531,6 +570,7 @@ function holdsDecisions(dir: string): boolean {
  * categories were read.
  */
 function categoryAt(
+  folders: Folders,
   root: string,
   sub: string,
   report: (diagnostic: Diagnostic) => void,
@@ -538,9 +578,11 @@ function categoryAt(
   site: SiteFiles,
 ): AdrCategory[] {
   const dir = join(root, sub);
-  const nested = subfolders(dir).flatMap((inner) => categoryAt(root, `${sub}/${inner}`, report, crossLinks, site));
-  if (!holdsDecisions(dir)) return nested;
-  return [{ ...readFolder(dir, report, crossLinks, site, false), name: sub }, ...nested];
+  const nested = folders
+    .subfolders(dir)
+    .flatMap((inner) => categoryAt(folders, root, `${sub}/${inner}`, report, crossLinks, site));
+  if (!folders.holdsDecisions(dir)) return nested;
+  return [{ ...readFolder(folders, dir, report, crossLinks, site, false), name: sub }, ...nested];
 }
 
 /**
@@ -588,7 +630,7 @@ function linkAcrossFolders(
       code: 'DG_ADR_SUPERSEDED_STATUS',
       severity: 'warning',
       message: `${labelOf(record)} is superseded by ${record.elsewhere!.supersededBy!.map((file) => labelOf(byFile.get(file)!)).join(', ')} but its status says "${record.statusText || 'nothing'}"`,
-      location: { file: record.file },
+      location: { file: record.file, line: record.statusLine },
       hint: `set its status to "Superseded by [${labelOf(replacing)}](${relative(dirname(record.file), replacing.file).split('\\').join('/')})"`,
     });
   }
@@ -968,7 +1010,6 @@ export function parseAdr(
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
   const written = findDate(lines, titleIndex, front, drop, inline, fenced);
-  const fields = frontMatterFields(front.value);
   const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
@@ -977,8 +1018,13 @@ export function parseAdr(
     written ??
     (nameDate(named)
       ? undefined
-      : (classified.date ?? createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced)));
+      : (classified.date ??
+        createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced, inline.columnTable)));
   const date = dateSource?.text ?? nameDate(named);
+  // A front matter's created field that does not date the decision (a `date:` beside it, the day it
+  // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
+  // `Date:` line stays in the body, rather than dropped with the front matter.
+  const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
   if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -1028,6 +1074,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       ...(classified.word ? { statusWord: classified.word } : {}),
+      statusLine: status?.lines[0]?.line ?? line,
       date,
       ...(fields.length ? { fields } : {}),
       ...(site ? { site } : {}),
@@ -1120,14 +1167,25 @@ const SHOWN_FIELDS: Record<string, string> = {
   description: 'Description',
 };
 
-/** The front matter's fields for readers, in its order: a text, a number, or a list of them (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. */
-function frontMatterFields(value: Record<string, unknown>): Array<{ label: string; value: string }> {
+/**
+ * The front matter's fields for readers, in its order: a text, a number, a date, or a list of them
+ * (`[Ana, Ben]` → `Ana, Ben`); empty ones left out. A created field (`created: 2021-03-04`) is one
+ * when `showsCreated` says so: when it does not date the decision already.
+ */
+function frontMatterFields(
+  value: Record<string, unknown>,
+  showsCreated: (key: string) => boolean,
+): Array<{ label: string; value: string }> {
   return Object.entries(value).flatMap(([key, field]) => {
-    const label = SHOWN_FIELDS[key.toLowerCase()];
-    const items = (Array.isArray(field) ? field : [field]).filter(
-      (item): item is string | number => (typeof item === 'string' && !!item.trim()) || typeof item === 'number',
+    const label = CREATED_KEY.test(key) ? (showsCreated(key) ? 'Created' : undefined) : SHOWN_FIELDS[key.toLowerCase()];
+    const items = (Array.isArray(field) ? field : [field]).flatMap((item) =>
+      (typeof item === 'string' && item.trim()) || typeof item === 'number'
+        ? [String(item).trim()]
+        : item instanceof Date
+          ? [item.toISOString().slice(0, 10)]
+          : [],
     );
-    return label && items.length ? [{ label, value: items.map((item) => String(item).trim()).join(', ') }] : [];
+    return label && items.length ? [{ label, value: items.join(', ') }] : [];
   });
 }
 
@@ -1435,6 +1493,11 @@ function isStatusLine(line: string): boolean {
 type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
   /** Relations written as fields under the title (`- Supersedes: ADR-0014`, `| Supersedes | ADR-3 |`). */
   relations?: StatusLink[];
+  /**
+   * The 0-based header line of a table of fields by columns that lost columns to the header: what
+   * is left of it (`| Created | Author(s) |`) is a table of fields still, whatever its columns.
+   */
+  columnTable?: number;
 };
 
 /**
@@ -1594,35 +1657,64 @@ function rowCells(line: string): string[] {
  * DependencyTrack/hyades heads its decisions (`| Status | Date | Author(s) |`, then `| Proposed |
  * 2025-01-07 | @nscuro |`): the status and the date go to the header and their columns leave the
  * table, as do relation columns that name only decisions; a table left with no column goes. A
- * table of more rows (a history of statuses) is the body's.
+ * table of more rows (a history of statuses) is the body's. A `Created` column is read last, by
+ * `createdColumn`, as every created field is.
  */
 function tableColumns(lines: string[], top: number, drop: Set<number>, found: InlineFields): void {
-  for (const i of fieldTableLines(lines, top)) {
-    if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) continue;
-    const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
-    if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) continue;
-    const names = rowCells(lines[i]!).map((cell) => cellText(cell).toLowerCase());
-    const fieldNames = names.filter((name) => COLUMN_NAMES.test(name) || RELATION_KEY.test(name));
-    if (!names.some((name) => name === 'status' || name === 'date') || fieldNames.length < 2) continue;
-    const cells = rowCells(values);
+  for (const table of columnTables(lines, top, drop)) {
+    const { names, cells, line } = table;
+    if (!names.some((name) => name === 'status' || name === 'date')) continue;
     const taken = new Set<number>();
     names.forEach((name, column) => {
-      const value = cellText(cells[column] ?? '');
+      const value = cells[column] ?? '';
       if ((name === 'status' || name === 'date') && !found[name] && value) {
-        found[name] = { text: value, line: i + 3 };
+        found[name] = { text: value, line };
         taken.add(column);
       } else if (RELATION_KEY.test(name)) {
-        const links = relationField(name, value, i + 3);
+        const links = relationField(name, value, line);
         (found.relations ??= []).push(...links);
         if (links.length && namesOnlyDecisions(value)) taken.add(column);
       }
     });
     if (!taken.size) continue;
-    const kept = (line: string) => rowCells(line).filter((_, column) => !taken.has(column));
-    if (kept(lines[i]!).length === 0) [i, i + 1, i + 2].forEach((row) => drop.add(row));
-    else for (const row of [i, i + 1, i + 2]) lines[row] = `|${kept(lines[row]!).join('|')}|`;
+    takeColumns(lines, table.header, taken, drop);
+    found.columnTable = table.header;
     return;
   }
+}
+
+/** A table of fields by columns: its header's 0-based line, its column names (lower case), its one row's cells and 1-based line. */
+interface ColumnTable {
+  header: number;
+  names: string[];
+  cells: string[];
+  line: number;
+}
+
+/**
+ * The tables of fields by columns among the metadata lines: a header row of at least two field
+ * names (`| Status | Created | Author(s) |`), a separator, and one row of values, no more.
+ */
+function columnTables(lines: string[], top: number, drop: Set<number>, known?: number): ColumnTable[] {
+  return fieldTableLines(lines, top).flatMap((i) => {
+    if (drop.has(i) || !TABLE_ROW.test(lines[i]!) || TABLE_SEPARATOR.test(lines[i]!)) return [];
+    const [separator, values, after] = [lines[i + 1] ?? '', lines[i + 2] ?? '', lines[i + 3] ?? ''];
+    if (!TABLE_SEPARATOR.test(separator) || !TABLE_ROW.test(values) || TABLE_ROW.test(after)) return [];
+    const names = rowCells(lines[i]!).map((cell) => cellText(cell).toLowerCase());
+    const fieldNames = names.filter(
+      (name) => COLUMN_NAMES.test(name) || RELATION_KEY.test(name) || CREATED_KEY.test(name),
+    );
+    if (fieldNames.length < 2 && i !== known) return [];
+    return [{ header: i, names, cells: rowCells(values).map(cellText), line: i + 3 }];
+  });
+}
+
+/** The columns `taken` leave the table headed at `header` (0-based); a table left with no column goes. */
+function takeColumns(lines: string[], header: number, taken: Set<number>, drop: Set<number>): void {
+  const rows = [header, header + 1, header + 2];
+  const kept = (line: string) => rowCells(line).filter((_, column) => !taken.has(column));
+  if (kept(lines[header]!).length === 0) rows.forEach((row) => drop.add(row));
+  else for (const row of rows) lines[row] = `|${kept(lines[row]!).join('|')}|`;
 }
 
 /**
@@ -1732,7 +1824,8 @@ const CREATED_KEY = /^(?:created|date[ _-]?created|created[ _-]?(?:at|on))$/i;
 /**
  * The date a created field gives, read only when nothing else dates the decision: in front matter
  * (`created: 2021-03-05`, `date-created:`), a row of the table of fields (`| Created | 2021-03-05 |`,
- * its row then leaving the table as a Date row does), or a `Created:` line under the title
+ * its row then leaving the table as a Date row does), a column of a table of fields by columns
+ * (`| Status | Created |`, then its row of values), or a `Created:` line under the title
  * (straw-hat-team/adr lists `- **Created:** 2021-03-05` with its other fields), which then leaves
  * the body, as a `Date:` line does. A value that is no date ("by the platform team") stays.
  */
@@ -1742,13 +1835,37 @@ function createdDate(
   front: FrontMatter,
   drop: Set<number>,
   fenced: Set<number>,
+  columnTable?: number,
 ): { text: string; line: number } | undefined {
   for (const [key, value] of Object.entries(front.value)) {
     if (!CREATED_KEY.test(key)) continue;
     const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     if (startsWithDate(text)) return { text, line: front.lineOf(key) };
   }
-  return createdRow(lines, top, drop) ?? createdLine(lines, top, drop, fenced);
+  return (
+    createdRow(lines, top, drop) ??
+    createdColumn(lines, top, drop, columnTable) ??
+    createdLine(lines, top, drop, fenced)
+  );
+}
+
+/**
+ * `| Status | Created | Author(s) |` and its row of values, a table of fields by columns: a created
+ * column whose value starts with a date leaves the table, as a Date column does.
+ */
+function createdColumn(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  columnTable: number | undefined,
+): { text: string; line: number } | undefined {
+  for (const table of columnTables(lines, top, drop, columnTable)) {
+    const column = table.names.findIndex((name, k) => CREATED_KEY.test(name) && startsWithDate(table.cells[k] ?? ''));
+    if (column < 0) continue;
+    takeColumns(lines, table.header, new Set([column]), drop);
+    return { text: table.cells[column]!, line: table.line };
+  }
+  return undefined;
 }
 
 /** `| Created | 2021-03-05 |` in the table of fields: its row leaves the table (a header row stays, as the table's header). */

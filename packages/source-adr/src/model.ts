@@ -31,6 +31,12 @@ export interface AdrRecord {
    * for `Accepted` and for an unknown status (shown as written all the same).
    */
   statusWord?: string;
+  /**
+   * The file's 1-based line that says the status (front matter's `status:`, a status line, the first
+   * line of a `## Status` section), or the title's when none does: where a diagnostic about the
+   * status points.
+   */
+  statusLine?: number;
   date?: string;
   /**
    * Front-matter fields for readers besides the status and date, in the file's order: MADR's

@@ -258,9 +258,10 @@ describe('status lines', () => {
       [17, 'superseded', [18], [16]],
       [18, 'accepted', [], [17]],
     ]);
-    // ADR 16's status still says "Accepted": replaced all the same, which the warning says.
-    expect(warnings.map((warning) => [warning.code, warning.location?.file])).toEqual([
-      ['DG_ADR_SUPERSEDED_STATUS', join(dir, '0016-workqueue.md')],
+    // ADR 16's status still says "Accepted": replaced all the same, which the warning says, at the
+    // line of its `## Status` section that says it.
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', { file: join(dir, '0016-workqueue.md'), line: 7 }],
     ]);
   });
 
@@ -694,7 +695,7 @@ describe('subfolders: one log per area, numbered on its own', () => {
       expect.objectContaining({
         code: 'DG_ADR_SUPERSEDED_STATUS',
         message: 'ADR 0 (frontend) is superseded by ADR 2 (backend) but its status says "proposed"',
-        location: { file: react },
+        location: { file: react, line: 2 }, // front matter's `status: proposed`
         hint: 'set its status to "Superseded by [ADR 2 (backend)](../backend/0002-serve-graphql.md)"',
       }),
     ]);
@@ -918,8 +919,10 @@ describe('relations written as fields under the title', () => {
     expect(second!.supersedes).toEqual([first!.number]);
     expect(first!.supersededBy).toEqual([second!.number]);
     expect(second!.body).toContain(links.trim());
-    // the older one still says accepted: said, as for any relation
-    expect(warnings.map((warning) => warning.code)).toEqual(['DG_ADR_SUPERSEDED_STATUS']);
+    // the older one still says accepted: said, as for any relation, at its status line
+    expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
+      ['DG_ADR_SUPERSEDED_STATUS', { file: join(copy, `${old}.md`), line: 3 }],
+    ]);
   });
 
   it('a relation to a decision elsewhere (a URL) is a warning at its line, not an error that stops the run', async () => {
@@ -1819,6 +1822,32 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
     expect(parse('---\nstatus: accepted\ncreated: yesterday\n---\n# Use X\n').date).toBeUndefined();
   });
 
+  it('beside a date in front matter, is shown as a field of its own, not dropped with the front matter', () => {
+    // `date` the day it was decided, `created` the day it was written: both are the author's.
+    const both = parse('---\nstatus: accepted\ndate: 2022-01-10\ndeciders: [Ana]\ncreated: 2021-03-04\n---\n# Use X\n');
+    expect([both.date, both.fields]).toEqual([
+      '2022-01-10',
+      [
+        { label: 'Deciders', value: 'Ana' },
+        { label: 'Created', value: '2021-03-04' },
+      ],
+    ]);
+    // So beside a date the file name gives (log4brains), and when it is no date at all.
+    const named = parse('---\nstatus: accepted\ndate_created: 2020-09-20\n---\n# Use X\n', '20200925-use-x.md');
+    expect([named.date, named.fields]).toEqual(['2020-09-25', [{ label: 'Created', value: '2020-09-20' }]]);
+    expect(parse('---\nstatus: accepted\ncreated: last spring\n---\n# Use X\n').fields).toEqual([
+      { label: 'Created', value: 'last spring' },
+    ]);
+    // The created field that dates the decision is its date only, not shown twice.
+    expect(parse('---\nstatus: accepted\ncreated: 2021-03-04\n---\n# Use X\n').fields).toBeUndefined();
+  });
+
+  it('beside a date in front matter, shows in the page header under the date', () => {
+    const record = parse('---\nstatus: accepted\ndate: 2022-01-10\ncreated: 2021-03-04\n---\n# Use X\n\nText.\n');
+    const page = renderAdrs({ dir: '/adr', records: [record] }, templates).pages.find((p) => p.key === 'adr/1')!;
+    expect(page.markdown).toContain('| Date | 2022-01-10 |\n| Created | 2021-03-04 |\n');
+  });
+
   it('is read from a row of the table of fields, which then leaves the table', () => {
     const record = parse(
       '# Use X\n\n| Field | Value |\n| --- | --- |\n| **Status** | Accepted |\n| **Created** | 2021-03-06 |\n| Owner | Team |\n\n## Context\n',
@@ -1835,6 +1864,46 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
       '# Use X\n\n| | |\n|---|---|\n| Status | Accepted |\n| Date | 2022-01-10 |\n| Created | 2021-03-06 |\n',
     );
     expect([dated.date, dated.body]).toEqual(['2022-01-10', '| | |\n|---|---|\n| Created | 2021-03-06 |\n']);
+  });
+});
+
+describe('a Created column of a table of fields by columns', () => {
+  const parse = (text: string) => parseAdr('/adr/0007-use-x.md', text).record;
+
+  it('dates the decision when nothing else does, and leaves the table as a Date column does', () => {
+    const record = parse(
+      '# Use X\n\n| Status | Created | Author(s) |\n| --- | --- | --- |\n| Proposed | 2025-01-07 | @nscuro |\n\n## Context\n',
+    );
+    expect([record.status, record.date, record.body]).toEqual([
+      'proposed',
+      '2025-01-07',
+      '| Author(s) |\n| --- |\n| @nscuro |\n\n## Context\n',
+    ]);
+    // `Date created`, with the status elsewhere; the table left with no column goes.
+    const alone = parse('# Use X\n\nStatus: accepted\n\n| Date created | Owner |\n|---|---|\n| 2021-03-05 | Team |\n');
+    expect([alone.status, alone.date, alone.body]).toEqual(['accepted', '2021-03-05', '| Owner |\n|---|\n| Team |\n']);
+    const only = parse('# Use X\n\n| Status | Created |\n|---|---|\n| Accepted | 2021-03-05 |\n\nText.\n');
+    expect([only.status, only.date, only.body]).toEqual(['accepted', '2021-03-05', 'Text.\n']);
+  });
+
+  it('beside a Date column (or any other date), stays in the table as written; nor is a value that is no date read', () => {
+    const dated = parse(
+      '# Use X\n\n| Status | Date | Created |\n|---|---|---|\n| Accepted | 2022-01-10 | 2021-03-05 |\n',
+    );
+    expect([dated.date, dated.body]).toEqual(['2022-01-10', '| Created |\n|---|\n| 2021-03-05 |\n']);
+    const undated = parse('# Use X\n\n| Status | Created |\n|---|---|\n| Accepted | last spring |\n');
+    expect([undated.date, undated.body]).toEqual([undefined, '| Created |\n|---|\n| last spring |\n']);
+  });
+
+  it('above the title too, as a table of fields by columns may stand there', () => {
+    const record = parse(
+      '| created | writer | status |\n|---|---|---|\n| 2023-05-02 | ana | accepted |\n\n# Use X\n\nText.\n',
+    );
+    expect([record.status, record.date, record.body]).toEqual([
+      'accepted',
+      '2023-05-02',
+      '| writer |\n|---|\n| ana |\n\nText.\n',
+    ]);
   });
 });
 

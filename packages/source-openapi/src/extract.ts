@@ -1884,7 +1884,10 @@ function curl(context: WalkContext, operation: Operation): string {
       const name = encodeURIComponent(p.name);
       if (p.exampleQuery) return p.exampleQuery;
       const list = p.exampleList;
-      if (!list) return [`${name}=${encodeURIComponent(p.example ?? p.sample ?? p.constant ?? `<${p.name}>`)}`];
+      if (!list) {
+        const value = p.example ?? p.sample ?? p.constant;
+        return [`${name}=${value === undefined ? queryPlaceholder(p.name) : encodeURIComponent(value)}`];
+      }
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
       const separator = /\s/.test(list.separator) ? encodeURIComponent(list.separator) : list.separator;
@@ -1940,6 +1943,16 @@ function curl(context: WalkContext, operation: Operation): string {
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
   return lines.join(' \\\n  ');
+}
+
+/**
+ * What a required query parameter with no value to send is shown as: `{status}`, a placeholder
+ * written as a path parameter's is (the example then passes `--globoff`, and the overview says to
+ * replace it), readable where the percent-encoded `%3Cstatus%3E` was not. Only what would end the
+ * value or the query (`&`, `#`, `%`, `+`, a space) is encoded in its name.
+ */
+function queryPlaceholder(name: string): string {
+  return `{${name.replace(/[&#%+\s]/g, (character) => encodeURIComponent(character))}}`;
 }
 
 /** A body's example as an object of its fields, when it is one (a multipart body's is JSON). */

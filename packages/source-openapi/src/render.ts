@@ -146,6 +146,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
     curlPlaceholders: curlPlaceholders(model),
+    queryPlaceholder: queryPlaceholder(model),
+    pathPlaceholders: pathPlaceholders(model),
     // The curl examples start from the first server: a variable without a default stays in it.
     serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
@@ -330,6 +332,36 @@ function curlPlaceholders(model: ApiModel): boolean {
   // --globoff is there for brackets too (`filter[color]=red`): the placeholders are the URL's braces.
   return model.tags.some((tag) =>
     tag.operations.some((operation) => /^curl --globoff [^\n]*\{/.test(operation.curl ?? '')),
+  );
+}
+
+/**
+ * The first required query parameter a curl example sends as a placeholder (`status={status}`), for
+ * the overview to say to replace those too; none when every one has a value.
+ */
+function queryPlaceholder(model: ApiModel): string | undefined {
+  for (const url of placeholderUrls(model)) {
+    const placeholder = url
+      .split('?')[1]
+      ?.split('&')
+      .find((pair) => /^[^=]+=\{[^}]+\}$/.test(pair));
+    if (placeholder) return placeholder;
+  }
+  return undefined;
+}
+
+/** Whether a curl example keeps a path parameter (or a server variable) as a `{placeholder}`, not only a query parameter. */
+function pathPlaceholders(model: ApiModel): boolean {
+  return placeholderUrls(model).some((url) => url.split('?')[0]!.includes('{'));
+}
+
+/** The URLs of the curl examples that pass `--globoff`, those that may keep a placeholder. */
+function placeholderUrls(model: ApiModel): string[] {
+  return model.tags.flatMap((tag) =>
+    tag.operations.flatMap((operation) => {
+      const url = /^curl --globoff -X \S+ (['"])(.*?)\1/.exec(operation.curl ?? '')?.[2];
+      return url ? [url] : [];
+    }),
   );
 }
 

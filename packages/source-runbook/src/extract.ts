@@ -851,7 +851,7 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
     annotations: Object.entries(metadata.annotations ?? {})
       .filter(([key]) => !looksSecret(key))
       .map(([key, value]) => ({ key, value })),
-    links: (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url })),
+    links: linksOf(metadata),
     dependsOn: spec.dependsOn ?? [],
     dependencyOf: spec.dependencyOf ?? [],
     providesApis: spec.providesApis ?? [],
@@ -871,9 +871,15 @@ function toSystem(entity: Entity, file: string, line: number | undefined): Syste
     title: metadata.title ?? metadata.name,
     description: metadata.description,
     owner: spec.owner,
+    links: linksOf(metadata),
     file,
     line,
   };
+}
+
+/** An entity's `metadata.links`, each titled by its URL when it has no title. */
+function linksOf(metadata: Entity['metadata']): Link[] {
+  return (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url }));
 }
 
 function readRunbook(file: string): Runbook {
@@ -910,6 +916,16 @@ export const envelopeSchema = {
   },
 } as const;
 
+/** `metadata.links` of a Component or a System, as Backstage defines them: a `url` each, a `title` if any. */
+const entityLinks = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['url'],
+    properties: { url: { type: 'string' }, title: { type: 'string' } },
+  },
+} as const;
+
 /** A Component: what this plugin reads, everything else allowed. */
 export const entitySchema = {
   type: 'object',
@@ -929,14 +945,7 @@ export const entitySchema = {
         // Backstage allows only strings here; a number would otherwise be shown as written.
         labels: { type: 'object', additionalProperties: { type: 'string' } },
         annotations: { type: 'object', additionalProperties: { type: 'string' } },
-        links: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['url'],
-            properties: { url: { type: 'string' }, title: { type: 'string' } },
-          },
-        },
+        links: entityLinks,
       },
     },
     spec: {
@@ -967,6 +976,7 @@ export const systemSchema = {
         namespace: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
         title: { type: 'string' },
         description: { type: 'string' },
+        links: entityLinks,
       },
     },
     spec: { type: 'object', properties: { owner: { type: 'string' } } },

@@ -59,6 +59,12 @@ export interface System {
   title: string;
   description?: string;
   owner?: string;
+  /**
+   * `metadata.links` (the system's architecture page, its team's channel): shown on the runbook of
+   * each component that is part of it, after the component's own. Absent in a model made before
+   * a System's links were read.
+   */
+  links?: Link[];
   file: string;
   line?: number;
 }

@@ -11,7 +11,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { annotationRows } from './annotations.js';
-import type { CatalogEntity, Owner, Runbook, RunbookModel, Service, System } from './model.js';
+import type { CatalogEntity, Link, Owner, Runbook, RunbookModel, Service, System } from './model.js';
 import { entityId, ownerName, ownId, parseEntityRef } from './refs.js';
 
 /**
@@ -152,6 +152,7 @@ export function renderRunbooks(
       ownerEntity: service.owner ? ownerEntity(ownerOf(service)) : undefined,
       // `system` stays the reference as written (for templates made before); the entity beside it.
       systemEntity: service.system ? systemOf(service).entity : undefined,
+      links: pageLinks(service, service.system ? systemOf(service).entity : undefined),
       subcomponentOf: service.subcomponentOf && reference(service.subcomponentOf, service),
       subcomponents: subcomponentsOf(service),
       annotations: annotationRows(service.annotations),
@@ -292,6 +293,28 @@ function systemResolver(model: RunbookModel) {
     const entity = system && { ...system, summary: summary && inlineMarkdown(summary) };
     return { id, title: system?.title ?? undefinedTitle(firstWritten.get(id)!), summary: entity?.summary, entity };
   };
+}
+
+/**
+ * The links a component's runbook shows: its own, as written, then those of the System it is part
+ * of (its architecture page, its team's channel), each marked with the System's title. A System's
+ * link the page shows already (the same URL, but for a closing `/`) is shown once, as the
+ * component titles it.
+ */
+function pageLinks(service: Service, system: System | undefined): Array<Link & { system?: string }> {
+  const shown = new Set(service.links.map((link) => sameUrl(link.url)));
+  const fromSystem = (system?.links ?? []).filter((link) => {
+    const url = sameUrl(link.url);
+    if (shown.has(url)) return false;
+    shown.add(url);
+    return true;
+  });
+  return [...service.links, ...fromSystem.map((link) => ({ ...link, system: system!.title }))];
+}
+
+/** A URL as two links to one page compare: without surrounding spaces or a closing `/`. */
+function sameUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
 }
 
 /**

@@ -514,6 +514,56 @@ describe('systems, subcomponents and annotations', () => {
     expect(page('runbooks')).toContain('## Other services\n\n| Service |');
   });
 
+  it("a System's links show on its components' runbooks, after their own, marked as the system's, each URL once", () => {
+    const model = extractRunbooks(dir);
+    expect(model.systems.find((system) => system.name === 'checkout')!.links).toEqual([
+      { url: 'https://wiki.acme.example/checkout/architecture', title: 'Checkout architecture' },
+      { url: 'https://acme.slack.com/archives/checkout', title: '#checkout' },
+    ]);
+    // The channel payments links itself (with a closing `/`) is shown once, as payments titles it.
+    expect(page('runbooks/payments')).toContain(
+      '## Links\n\n' +
+        '- [Checkout channel](https://acme.slack.com/archives/checkout/)\n' +
+        '- [Checkout architecture](https://wiki.acme.example/checkout/architecture) (from the system Checkout)\n',
+    );
+    // `system:default/checkout` is the same System: its links, though the component has none of its own.
+    expect(page('runbooks/fraud-check')).toContain(
+      '## Links\n\n' +
+        '- [Checkout architecture](https://wiki.acme.example/checkout/architecture) (from the system Checkout)\n' +
+        '- [\\#checkout](https://acme.slack.com/archives/checkout) (from the system Checkout)\n',
+    );
+    // finance's checkout is defined nowhere; reports is part of no System: no links to show.
+    expect(page('runbooks/ledger')).not.toContain('## Links');
+    expect(page('runbooks/reports')).not.toContain('## Links');
+  });
+
+  it("a System's links must be Backstage's shape: a url each", async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'docgen-runbook-'));
+    await mkdir(join(copy, 'svc'));
+    await writeFile(
+      join(copy, 'svc', 'catalog-info.yaml'),
+      [
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: System',
+        'metadata:',
+        '  name: shop',
+        '  links:',
+        '    - title: Shop wiki',
+        '---',
+        'apiVersion: backstage.io/v1alpha1',
+        'kind: Component',
+        'metadata: { name: cart }',
+        'spec: { type: service, lifecycle: production, owner: team-shop, system: shop }',
+        '',
+      ].join('\n'),
+    );
+    const error = await docgenFailure(Promise.resolve().then(() => extractRunbooks(copy)));
+    expect(error).toMatchObject({
+      code: 'DG_RUNBOOK_INVALID',
+      location: { file: join(copy, 'svc', 'catalog-info.yaml'), line: 6 },
+    });
+  });
+
   it('a subcomponent links its parent, and the parent its subcomponents, across files and namespaces', () => {
     expect(page('runbooks/fraud-check')).toContain('| Part of | [Payments](./runbooks__payments.md) |');
     expect(page('runbooks/ledger')).toContain('| Part of | [Payments](./runbooks__payments.md) |');

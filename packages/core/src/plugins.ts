@@ -207,6 +207,7 @@ export async function runSource(
     .catch((error: unknown) => {
       throw pluginFailure(error);
     });
+  for (const unknown of templates.unknownFields(source.name)) report(unknown);
   return decorate(tree, entry, source.name);
 }
 
@@ -333,9 +334,10 @@ export async function generatePageTree(
   const pages: Page[] = [];
   const owners = new Map<string, { index: number; kind: 'key' | 'title' }>();
   const pluginNames = new Map<string, string>();
+  const report = onceEach(options.report);
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
-    const tree = await runSource(config, index, options);
+    const tree = await runSource(config, index, { ...options, report });
     const spec = config.config.sources[index]!.plugin;
     pluginNames.set(spec, (await loadPlugin(spec, config.dir)).source.name); // loaded by runSource: cached
     for (const page of tree.pages) {
@@ -353,10 +355,25 @@ export async function generatePageTree(
     pages.push(...tree.pages);
   }
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
-  if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) options.report?.(warning);
+  if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
   const tree = { pages };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * A reporter that passes each warning on once: sources of one plugin share its templates, so a
+ * template override's problem (DG_TEMPLATE_FIELD, DG_TEMPLATE_UNUSED) would be said once a source.
+ */
+function onceEach(report: RunSourceOptions['report']): RunSourceOptions['report'] {
+  if (!report) return undefined;
+  const said = new Set<string>();
+  return (diagnostic) => {
+    const key = JSON.stringify([diagnostic.code, diagnostic.location, diagnostic.message]);
+    if (said.has(key)) return;
+    said.add(key);
+    report(diagnostic);
+  };
 }
 
 /**

@@ -161,6 +161,12 @@ export function isDocumentSource(value: unknown): value is DocumentSource<Record
   );
 }
 
+/** One source's pages, and the name its plugin goes by (which config may call by a path or module name). */
+export interface SourceResult extends PageTree {
+  /** The plugin's `DocumentSource.name`: its templates folder is `<templates>/<plugin>/`. */
+  plugin: string;
+}
+
 export interface RunSourceOptions {
   /** Collects warnings; errors are thrown. */
   report?: (diagnostic: Diagnostic) => void;
@@ -171,7 +177,7 @@ export async function runSource(
   config: LoadedConfig,
   index: number,
   options: RunSourceOptions = {},
-): Promise<PageTree> {
+): Promise<SourceResult> {
   const entry: SourceConfig = config.config.sources[index]!;
   const pointer = `/sources/${index}`;
   // A source from flags (`docgen api --openapi …`) is written in no file: no `#/sources/0/plugin` to show.
@@ -208,7 +214,7 @@ export async function runSource(
       throw pluginFailure(error);
     });
   for (const unknown of templates.unknownFields(source.name)) report(unknown);
-  return decorate(tree, entry, source.name);
+  return { ...decorate(tree, entry, source.name), plugin: source.name };
 }
 
 /**
@@ -338,8 +344,7 @@ export async function generatePageTree(
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
     const tree = await runSource(config, index, { ...options, report });
-    const spec = config.config.sources[index]!.plugin;
-    pluginNames.set(spec, (await loadPlugin(spec, config.dir)).source.name); // loaded by runSource: cached
+    pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
     for (const page of tree.pages) {
       // Two sources clashing is a config problem: say which source, where, and how to separate them.
       for (const [kind, id] of [

@@ -14,6 +14,7 @@ import {
   generatePageTree,
   loadConfig,
   loadPlugin,
+  runSource,
 } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -49,6 +50,10 @@ describe('plugin loading', () => {
     const tree = await generatePageTree(await loadConfig({ cwd: dir }));
     expect(tree.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
     expect(tree.pages[1]!.markdown).toContain('| Zebra | striped |');
+    // The name the plugin goes by (its templates folder), not the module name config calls it by.
+    const run = await runSource(await loadConfig({ cwd: dir }), 0);
+    expect(run.plugin).toBe('fixture-glossary');
+    expect(run.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
   });
 
   it('reports a missing file a source option names at that option’s line of the config', async () => {

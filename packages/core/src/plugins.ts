@@ -196,7 +196,14 @@ export async function runSource(
   });
   const report = options.report ?? (() => undefined);
   const origin = (option: string) => optionOrigin(config, index, option);
-  const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, origin, report };
+  const context = {
+    options: pluginOptions,
+    cwd: config.dir,
+    configFile: config.file,
+    origin,
+    report,
+    parent: entry.parent,
+  };
   const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
   const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, pluginLocation);
   const model = await Promise.resolve()
@@ -361,9 +368,24 @@ export async function generatePageTree(
   }
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
-  const tree = { pages };
+  const tree = { pages: nestUnderSources(pages) };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * Pages that asked to go under another source's pages (`Page.nestUnderSourceOf`, a routes page
+ * under its spec's API reference) and have no parent: under the root page of the source made from
+ * that file, when the run has it. The field is dropped either way: it is no part of the tree.
+ */
+function nestUnderSources(pages: Page[]): Page[] {
+  return pages.map(({ nestUnderSourceOf: file, ...page }) => {
+    if (file === undefined || page.parentKey !== undefined) return page;
+    const made = pages.filter((other) => other.source?.file === file && other.key !== page.key);
+    const keys = new Set(made.map((other) => other.key));
+    const root = made.find((other) => other.parentKey === undefined || !keys.has(other.parentKey));
+    return root ? { ...page, parentKey: root.key } : page;
+  });
 }
 
 /**

@@ -269,4 +269,42 @@ describe('plugin loading', () => {
       location: { pointer: '#/sources/1' },
     });
   });
+
+  it("nests a page that asks for it under the root page of another source's input file, when the run has that source", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    // Two in-house plugins: one makes a reference from a file, the other a page about the same file.
+    const plugin = (name: string, pages: string) =>
+      writeFile(
+        join(dir, `${name}.mjs`),
+        `export default { name: '${name}', optionsSchema: { type: 'object' }, extract: () => ({}),\n` +
+          `  render: (model, { options, parent }) => ({ pages: ${pages} }) };\n`,
+      );
+    await plugin(
+      'reference',
+      `[{ key: 'ref', title: 'Reference', labels: [], attachments: [], markdown: '', source: { plugin: 'reference', file: options.file } },
+        { key: 'ref/part', parentKey: 'ref', title: 'Part', labels: [], attachments: [], markdown: '', source: { plugin: 'reference', file: options.file } }]`,
+    );
+    await plugin(
+      'about',
+      `[{ key: parent ? parent + '/about' : 'about', parentKey: parent, title: 'About', labels: [], attachments: [], markdown: '', nestUnderSourceOf: options.file }]`,
+    );
+    const file = join(dir, 'spec.yaml');
+    const run = async (sources: unknown[]) => {
+      const tree = await generatePageTree(configFromObject({ sources }, { dir }));
+      return Object.fromEntries(tree.pages.map((page) => [page.key, page.parentKey ?? null]));
+    };
+    const reference = { plugin: './reference.mjs', options: { file } };
+    const about = { plugin: './about.mjs', options: { file } };
+    expect(await run([reference, about])).toEqual({ ref: null, 'ref/part': 'ref', about: 'ref' });
+    expect(await run([about, reference])).toEqual({ about: 'ref', ref: null, 'ref/part': 'ref' });
+    expect(await run([about])).toEqual({ about: null }); // no such source: a root, as before
+    // A parent given wins; the plugin sees it (to make its key from it), and the field is gone.
+    expect(await run([reference, { ...about, parent: 'ref/part' }])).toEqual({
+      ref: null,
+      'ref/part': 'ref',
+      'ref/part/about': 'ref/part',
+    });
+    const tree = await generatePageTree(configFromObject({ sources: [reference, about] }, { dir }));
+    expect(tree.pages.some((page) => 'nestUnderSourceOf' in page)).toBe(false);
+  });
 });

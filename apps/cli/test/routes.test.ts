@@ -1,5 +1,5 @@
 /** `docgen api --routes`: the real CLI reads an app's routes and reports where they and the spec disagree. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -17,10 +17,14 @@ describe('docgen api --routes', () => {
     const result = await runCli([...shopApi, '--out', out, '--no-cache', '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as {
-      pages: Array<{ key: string; title: string }>;
+      pages: Array<{ key: string; title: string; parentKey?: string }>;
       warnings: Array<{ code: string; message: string; file?: string; line?: number }>;
     };
-    expect(report.pages.map((page) => page.key)).toContain('routes/shop');
+    // Under the API reference of the spec it is compared with, not beside it at the root.
+    const [overview, ...otherRoots] = report.pages.filter((page) => page.parentKey === undefined);
+    expect(otherRoots).toEqual([]);
+    expect(overview!.key).toMatch(/^api\//);
+    expect(report.pages.find((page) => page.key === 'routes/shop')?.parentKey).toBe(overview!.key);
     const drift = report.warnings.filter((warning) => warning.code.startsWith('DG_ROUTE_'));
     expect(drift.map((warning) => [warning.code, warning.message.split(' is ')[0], warning.line])).toEqual([
       ['DG_ROUTE_UNDOCUMENTED', 'GET /health', 11],
@@ -88,6 +92,43 @@ describe('docgen api --routes', () => {
       ]),
     );
     expect(report.warnings).toEqual([]);
+  }, 60_000);
+
+  it('the routes option `parent` still places the page and makes its key, with a warning to move it beside `plugin:`', async () => {
+    const dir = mkdtempSync(join(scratch, 'parent-'));
+    const routes = (parent: string) =>
+      `sources:\n  - plugin: openapi\n    options: { spec: ${join(shop, 'openapi.yaml')}, key: shop }\n` +
+      `  - plugin: routes\n${parent}`;
+    const entry = `{ entry: ${join(shop, 'src', 'server.ts')}, openapi: ${join(shop, 'openapi.yaml')}`;
+    const placed = async (config: string) => {
+      writeFileSync(join(dir, 'docgen.config.yaml'), config);
+      const result = await runCli(['api', '--out', join(dir, 'out'), '--json'], { cwd: dir });
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.stdout) as {
+        pages: Array<{ key: string; parentKey?: string }>;
+        warnings: Array<{ code: string; message: string; line?: number; hint?: string }>;
+      };
+      const page = report.pages.find((candidate) => candidate.key.includes('routes'))!;
+      return {
+        page: [page.key, page.parentKey],
+        old: report.warnings.filter((w) => w.code === 'DG_ROUTES_PARENT_OPTION'),
+      };
+    };
+    const old = await placed(routes(`    options: ${entry}, parent: api/shop }\n`));
+    const moved = await placed(routes(`    parent: api/shop\n    options: ${entry} }\n`));
+    expect(old.page).toEqual(['api/shop/routes', 'api/shop']);
+    expect(moved.page).toEqual(old.page); // the same page, the same key: moving it loses nothing
+    expect(moved.old).toEqual([]);
+    expect(old.old).toEqual([
+      expect.objectContaining({
+        message:
+          'docgen.config.yaml:5 sources[1].options.parent is deprecated: write parent beside plugin: routes instead',
+        line: 5,
+        hint: 'move "parent: api/shop" up one level, next to "plugin: routes": the page stays under api/shop with the same key',
+      }),
+    ]);
+    // With neither: under the same API reference, the key its own.
+    expect((await placed(routes(`    options: ${entry} }\n`))).page).toEqual(['routes/shop', 'api/shop']);
   }, 60_000);
 
   it('--strict: the same disagreement fails the run (exit 1), after writing and before publishing', async () => {

@@ -60,6 +60,37 @@ describe('template overrides', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('a misspelt field in an override is a warning at its line and column naming the field meant, said once', async () => {
+    const misspelt = record.replace('| Date | {{cell date}} |', '| Date | {{cell dat}} |');
+    const line = misspelt.split('\n').findIndex((text) => text.includes('{{cell dat}}')) + 1;
+    await templates({ 'adr/record.hbs': misspelt });
+    const result = await runCli(['generate', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    const warnings = (JSON.parse(result.stdout).warnings ?? []) as Array<Record<string, unknown>>;
+    expect(warnings.filter((warning) => warning.code === 'DG_TEMPLATE_FIELD')).toEqual([
+      expect.objectContaining({
+        message: '{{dat}} renders empty: the adr plugin gives no field "dat" there',
+        file: join(project, 'templates', 'adr', 'record.hbs'),
+        line,
+        column: 17,
+        hint: expect.stringMatching(/^did you mean "date"\? fields there: .*\bdate\b/),
+      }),
+    ]);
+    expect((await runCli(['generate', '--strict'], { cwd: project })).code).toBe(1);
+  });
+
+  it("the plugin's own template copied unchanged as an override warns of no field", async () => {
+    await templates({
+      'adr/record.hbs': record,
+      'adr/log.hbs': readFileSync(join(chain, '..', '..', '..', 'templates', 'log.hbs'), 'utf8'),
+    });
+    const result = await runCli(['generate', '--json'], { cwd: project });
+    expect(result.code).toBe(0);
+    const warnings = (JSON.parse(result.stdout).warnings ?? []) as Array<{ code: string }>;
+    // Its `{{#each fields}}` meets records with no fields: an optional list, no misspelling.
+    expect(warnings.filter((warning) => warning.code.startsWith('DG_TEMPLATE'))).toEqual([]);
+  });
+
   it('a folder misnamed for a plugin is a warning; a folder of something else is left alone', async () => {
     await templates({ 'adrs/record.hbs': edited, 'mail/welcome.hbs': 'Hello {{name}}' });
     const result = await runCli(['generate', '--json'], { cwd: project });

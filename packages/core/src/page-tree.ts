@@ -40,6 +40,13 @@ export interface Page {
   embedded?: EmbeddedLines;
   /** The source's `linkBase`: relative links that are neither pages nor attachments resolve against it. */
   linkBase?: string;
+  /**
+   * For a page that has no parent: the input file of another source (an absolute path) whose
+   * root page it goes under when the run has that source, as a routes page goes under the API
+   * reference of the spec it was compared with. `generatePageTree` places it and drops the field;
+   * without that source the page stays a root.
+   */
+  nestUnderSourceOf?: string;
 }
 
 /** Page lines `from`, `from + 1`, … are lines `lines[0]`, `lines[1]`, … of `file` (all 1-based). */

@@ -19,6 +19,11 @@ export interface ExtractContext<Options> {
   origin(option: string): OptionOrigin;
   /** Report a non-fatal problem; fatal ones are thrown as DocgenError. */
   report(diagnostic: Diagnostic): void;
+  /**
+   * The source's `parent` (`sources[i].parent`): the key of the page its root pages go under.
+   * Core puts them there; a plugin may also derive default keys from it (`<parent>/routes`).
+   */
+  parent?: string;
 }
 
 /** Renders a named Handlebars template: the user's override if present, else the plugin's default. */

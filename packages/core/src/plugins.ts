@@ -161,6 +161,12 @@ export function isDocumentSource(value: unknown): value is DocumentSource<Record
   );
 }
 
+/** One source's pages, and the name its plugin goes by (which config may call by a path or module name). */
+export interface SourceResult extends PageTree {
+  /** The plugin's `DocumentSource.name`: its templates folder is `<templates>/<plugin>/`. */
+  plugin: string;
+}
+
 export interface RunSourceOptions {
   /** Collects warnings; errors are thrown. */
   report?: (diagnostic: Diagnostic) => void;
@@ -171,7 +177,7 @@ export async function runSource(
   config: LoadedConfig,
   index: number,
   options: RunSourceOptions = {},
-): Promise<PageTree> {
+): Promise<SourceResult> {
   const entry: SourceConfig = config.config.sources[index]!;
   const pointer = `/sources/${index}`;
   // A source from flags (`docgen api --openapi …`) is written in no file: no `#/sources/0/plugin` to show.
@@ -190,7 +196,14 @@ export async function runSource(
   });
   const report = options.report ?? (() => undefined);
   const origin = (option: string) => optionOrigin(config, index, option);
-  const context = { options: pluginOptions, cwd: config.dir, configFile: config.file, origin, report };
+  const context = {
+    options: pluginOptions,
+    cwd: config.dir,
+    configFile: config.file,
+    origin,
+    report,
+    parent: entry.parent,
+  };
   const failed = (error: unknown) => pluginFailure(missingPathAtConfigLine(error, config, index, pluginOptions));
   const pluginFailure = (error: unknown) => ownErrorOfPlugin(error, entry.plugin, pluginLocation);
   const model = await Promise.resolve()
@@ -207,7 +220,8 @@ export async function runSource(
     .catch((error: unknown) => {
       throw pluginFailure(error);
     });
-  return decorate(tree, entry, source.name);
+  for (const unknown of templates.unknownFields(source.name)) report(unknown);
+  return { ...decorate(tree, entry, source.name), plugin: source.name };
 }
 
 /**
@@ -333,11 +347,11 @@ export async function generatePageTree(
   const pages: Page[] = [];
   const owners = new Map<string, { index: number; kind: 'key' | 'title' }>();
   const pluginNames = new Map<string, string>();
+  const report = onceEach(options.report);
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
-    const tree = await runSource(config, index, options);
-    const spec = config.config.sources[index]!.plugin;
-    pluginNames.set(spec, (await loadPlugin(spec, config.dir)).source.name); // loaded by runSource: cached
+    const tree = await runSource(config, index, { ...options, report });
+    pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
     for (const page of tree.pages) {
       // Two sources clashing is a config problem: say which source, where, and how to separate them.
       for (const [kind, id] of [
@@ -353,10 +367,40 @@ export async function generatePageTree(
     pages.push(...tree.pages);
   }
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
-  if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) options.report?.(warning);
-  const tree = { pages };
+  if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
+  const tree = { pages: nestUnderSources(pages) };
   validatePageTree(tree);
   return tree;
+}
+
+/**
+ * Pages that asked to go under another source's pages (`Page.nestUnderSourceOf`, a routes page
+ * under its spec's API reference) and have no parent: under the root page of the source made from
+ * that file, when the run has it. The field is dropped either way: it is no part of the tree.
+ */
+function nestUnderSources(pages: Page[]): Page[] {
+  return pages.map(({ nestUnderSourceOf: file, ...page }) => {
+    if (file === undefined || page.parentKey !== undefined) return page;
+    const made = pages.filter((other) => other.source?.file === file && other.key !== page.key);
+    const keys = new Set(made.map((other) => other.key));
+    const root = made.find((other) => other.parentKey === undefined || !keys.has(other.parentKey));
+    return root ? { ...page, parentKey: root.key } : page;
+  });
+}
+
+/**
+ * A reporter that passes each warning on once: sources of one plugin share its templates, so a
+ * template override's problem (DG_TEMPLATE_FIELD, DG_TEMPLATE_UNUSED) would be said once a source.
+ */
+function onceEach(report: RunSourceOptions['report']): RunSourceOptions['report'] {
+  if (!report) return undefined;
+  const said = new Set<string>();
+  return (diagnostic) => {
+    const key = JSON.stringify([diagnostic.code, diagnostic.location, diagnostic.message]);
+    if (said.has(key)) return;
+    said.add(key);
+    report(diagnostic);
+  };
 }
 
 /**

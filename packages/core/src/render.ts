@@ -6,6 +6,7 @@ import { closestName, codeFrame, DocgenError, isDocgenError, type Diagnostic } f
 import { contentHash } from './hash.js';
 import { slug } from './page-tree.js';
 import type { TemplateRenderer } from './plugin.js';
+import { createFieldChecks, FIELD_CHECK_HELPER, type FieldChecks } from './template-fields.js';
 
 /**
  * Handlebars rendering for Markdown output.
@@ -30,6 +31,8 @@ interface TemplateSource {
   file: string;
   text: string;
   partial: boolean;
+  /** The user's override (not the plugin's default): its field lookups are checked. */
+  override: boolean;
   /** Its precompiled form, when the folder's precompiled.cjs has it for this very text. */
   spec?: TemplateSpecification;
 }
@@ -80,6 +83,7 @@ export function precompileTemplates(dir: string): string[] {
       file: join(dir, entry),
       text: readFileSync(join(dir, entry), 'utf8'),
       partial: false,
+      override: false,
     };
     let spec: string;
     try {
@@ -111,9 +115,11 @@ function readPrecompiled(dir: string, handlebars: typeof Handlebars): Precompile
   }
 }
 
-export function createTemplateRenderer(
-  options: TemplateRendererOptions,
-): TemplateRenderer & { files(): Record<string, string> } {
+export function createTemplateRenderer(options: TemplateRendererOptions): TemplateRenderer & {
+  files(): Record<string, string>;
+  /** Fields the user's overrides name that no render found (`{{dat}}`): one warning per place. */
+  unknownFields(plugin?: string): Diagnostic[];
+} {
   const handlebars = templateEngine().create();
   const sources = new Map<string, TemplateSource>();
   for (const dir of [options.defaultsDir, options.overridesDir]) {
@@ -127,13 +133,15 @@ export function createTemplateRenderer(
       const text = readFileSync(file, 'utf8');
       const ready = precompiled?.[entry];
       const spec = ready?.hash === contentHash(text) ? ready.spec : undefined;
-      sources.set(`${partial ? '_' : ''}${name}`, { name, file, text, partial, spec });
+      const override = dir === options.overridesDir;
+      sources.set(`${partial ? '_' : ''}${name}`, { name, file, text, partial, override, spec });
     }
   }
   registerMarkdownHelpers(handlebars);
   for (const [name, helper] of Object.entries(options.helpers ?? {})) handlebars.registerHelper(name, helper);
+  const fieldChecks = createFieldChecks(handlebars);
   for (const source of sources.values()) {
-    if (source.partial) handlebars.registerPartial(source.name, compileTemplate(handlebars, source));
+    if (source.partial) handlebars.registerPartial(source.name, compileTemplate(handlebars, source, fieldChecks));
   }
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const template = (name: string) => {
@@ -148,7 +156,7 @@ export function createTemplateRenderer(
     }
     let fn = compiled.get(name);
     if (!fn) {
-      fn = compileTemplate(handlebars, source);
+      fn = compileTemplate(handlebars, source, fieldChecks);
       compiled.set(name, fn);
     }
     return { fn, source };
@@ -164,6 +172,7 @@ export function createTemplateRenderer(
       }
     },
     files: () => Object.fromEntries([...sources.entries()].map(([name, s]) => [name, s.file])),
+    unknownFields: (plugin) => fieldChecks.unknownFields(plugin),
   };
 }
 
@@ -206,11 +215,16 @@ function flat(text: string): string {
   return text;
 }
 
-function compileTemplate(handlebars: typeof Handlebars, source: TemplateSource): Handlebars.TemplateDelegate {
+function compileTemplate(
+  handlebars: typeof Handlebars,
+  source: TemplateSource,
+  fieldChecks?: FieldChecks,
+): Handlebars.TemplateDelegate {
   try {
-    if (source.spec) return handlebars.template(source.spec);
+    if (source.spec && !source.override) return handlebars.template(source.spec);
     // parse eagerly so syntax errors surface with the file that has them (compile itself is lazy)
-    handlebars.parse(source.text);
+    const ast = handlebars.parse(source.text);
+    if (source.override && fieldChecks) return handlebars.compile(fieldChecks.instrument(ast, source), COMPILE_OPTIONS);
     return handlebars.compile(source.text, COMPILE_OPTIONS);
   } catch (error) {
     throw templateError(error, source);
@@ -243,9 +257,19 @@ function templateError(error: unknown, source: TemplateSource): Error {
 
 /** For a helper the template calls that does not exist: the one probably meant, and those there are. */
 function missingHelperHint(error: unknown): string | undefined {
-  const { helpers, meant } = error as { helpers?: string[]; meant?: string };
+  const { helpers, meant, fields, name } = error as {
+    helpers?: string[];
+    meant?: string;
+    fields?: string[];
+    name?: string;
+  };
+  const guess = meant ? `did you mean "${meant}"? ` : '';
+  if (fields) {
+    const listed = fields.length ? `fields here: ${[...fields].sort().join(', ')}` : 'the value here has no fields';
+    return `${guess}${listed}; a field that may be left out is tested first: {{#if ${name}}}…{{/if}}`;
+  }
   if (!helpers) return undefined;
-  return `${meant ? `did you mean "${meant}"? ` : ''}helpers: ${[...helpers].sort().join(', ')}`;
+  return `${guess}helpers: ${[...helpers].sort().join(', ')}`;
 }
 
 /** Escape characters that Markdown would read as syntax inside running text. */
@@ -347,10 +371,19 @@ function registerMarkdownHelpers(handlebars: typeof Handlebars): void {
   // Handlebars' own says which helper is missing but not where; this says the line too.
   handlebars.registerHelper('helperMissing', function (this: unknown, ...args: unknown[]) {
     const options = args[args.length - 1] as Handlebars.HelperOptions & { name?: string; loc?: unknown };
-    const error = new handlebars.Exception(`Missing helper: "${options.name}"`, { loc: options.loc } as never);
+    const name = String(options.name);
     // For the hint: the helpers there are, and the one a typo was probably meant to be.
-    const helpers = Object.keys(handlebars.helpers).filter((name) => !name.endsWith('Missing'));
-    throw Object.assign(error, { helpers, meant: closestName(String(options.name), helpers) });
+    const helpers = Object.keys(handlebars.helpers).filter(
+      (helper) => !helper.endsWith('Missing') && helper !== FIELD_CHECK_HELPER,
+    );
+    if (args.length === 1) {
+      // `{{dat}}` alone names a field or a helper, and there is neither: most often a misspelt field.
+      const fields = this && typeof this === 'object' ? Object.keys(this).filter((key) => !/^\d+$/.test(key)) : [];
+      const error = new handlebars.Exception(`no field or helper "${name}" here`, { loc: options.loc } as never);
+      throw Object.assign(error, { fields, name, meant: closestName(name, fields) ?? closestName(name, helpers) });
+    }
+    const error = new handlebars.Exception(`Missing helper: "${name}"`, { loc: options.loc } as never);
+    throw Object.assign(error, { helpers, meant: closestName(name, helpers) });
   });
   const plain = (fn: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {

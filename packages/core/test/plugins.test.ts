@@ -14,6 +14,7 @@ import {
   generatePageTree,
   loadConfig,
   loadPlugin,
+  runSource,
 } from '@docgen/core';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -49,6 +50,10 @@ describe('plugin loading', () => {
     const tree = await generatePageTree(await loadConfig({ cwd: dir }));
     expect(tree.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
     expect(tree.pages[1]!.markdown).toContain('| Zebra | striped |');
+    // The name the plugin goes by (its templates folder), not the module name config calls it by.
+    const run = await runSource(await loadConfig({ cwd: dir }), 0);
+    expect(run.plugin).toBe('fixture-glossary');
+    expect(run.pages.map((p) => p.title)).toEqual(['Words', 'Words: Z']);
   });
 
   it('reports a missing file a source option names at that option’s line of the config', async () => {
@@ -263,5 +268,43 @@ describe('plugin loading', () => {
       message: 'sources[0] and sources[1] both produce a page with the key "words"',
       location: { pointer: '#/sources/1' },
     });
+  });
+
+  it("nests a page that asks for it under the root page of another source's input file, when the run has that source", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    // Two in-house plugins: one makes a reference from a file, the other a page about the same file.
+    const plugin = (name: string, pages: string) =>
+      writeFile(
+        join(dir, `${name}.mjs`),
+        `export default { name: '${name}', optionsSchema: { type: 'object' }, extract: () => ({}),\n` +
+          `  render: (model, { options, parent }) => ({ pages: ${pages} }) };\n`,
+      );
+    await plugin(
+      'reference',
+      `[{ key: 'ref', title: 'Reference', labels: [], attachments: [], markdown: '', source: { plugin: 'reference', file: options.file } },
+        { key: 'ref/part', parentKey: 'ref', title: 'Part', labels: [], attachments: [], markdown: '', source: { plugin: 'reference', file: options.file } }]`,
+    );
+    await plugin(
+      'about',
+      `[{ key: parent ? parent + '/about' : 'about', parentKey: parent, title: 'About', labels: [], attachments: [], markdown: '', nestUnderSourceOf: options.file }]`,
+    );
+    const file = join(dir, 'spec.yaml');
+    const run = async (sources: unknown[]) => {
+      const tree = await generatePageTree(configFromObject({ sources }, { dir }));
+      return Object.fromEntries(tree.pages.map((page) => [page.key, page.parentKey ?? null]));
+    };
+    const reference = { plugin: './reference.mjs', options: { file } };
+    const about = { plugin: './about.mjs', options: { file } };
+    expect(await run([reference, about])).toEqual({ ref: null, 'ref/part': 'ref', about: 'ref' });
+    expect(await run([about, reference])).toEqual({ about: 'ref', ref: null, 'ref/part': 'ref' });
+    expect(await run([about])).toEqual({ about: null }); // no such source: a root, as before
+    // A parent given wins; the plugin sees it (to make its key from it), and the field is gone.
+    expect(await run([reference, { ...about, parent: 'ref/part' }])).toEqual({
+      ref: null,
+      'ref/part': 'ref',
+      'ref/part/about': 'ref/part',
+    });
+    const tree = await generatePageTree(configFromObject({ sources: [reference, about] }, { dir }));
+    expect(tree.pages.some((page) => 'nestUnderSourceOf' in page)).toBe(false);
   });
 });

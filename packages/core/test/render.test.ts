@@ -136,6 +136,129 @@ describe('template renderer', () => {
     expect((error as DocgenError).location).toMatchObject({ line: 1, column: 10 });
   });
 
+  describe("the user's overrides: fields no render found", () => {
+    const record = {
+      title: 'Use Postgres',
+      date: '2024-01-01',
+      status: 'Accepted',
+      links: [{ label: 'Supersedes', target: '0002' }, { label: 'Amends' }],
+    };
+
+    it('a misspelt field is a warning at its file, line and column naming the field meant and those there', async () => {
+      const defaults = await dirWith({ 'record.hbs': '# {{title}}\n' });
+      const overrides = await dirWith({ 'record.hbs': '# {{title}}\n\nDate: {{md dat}}\n| {{cell statsu}} |\n' });
+      const renderer = createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides });
+      expect(renderer.render('record', record)).toBe('# Use Postgres\n\nDate: \n|  |\n'); // rendered as before
+      const [dat, statsu, ...more] = renderer.unknownFields('adr');
+      expect(more).toEqual([]);
+      expect(dat).toMatchObject({
+        code: 'DG_TEMPLATE_FIELD',
+        severity: 'warning',
+        message: '{{dat}} renders empty: the adr plugin gives no field "dat" there',
+        location: { file: join(overrides, 'record.hbs'), line: 3, column: 12 },
+        hint: 'did you mean "date"? fields there: date, links, status, title (a field that may be left out is tested with {{#if …}})',
+      });
+      expect(dat!.excerpt).toContain('> 3 | Date: {{md dat}}');
+      expect(statsu).toMatchObject({
+        location: { line: 4, column: 10 },
+        hint: expect.stringMatching(/^did you mean "status"\?/),
+      });
+    });
+
+    it('checks fields inside blocks against the object there: an item, a block parameter, the parent, @root', async () => {
+      const defaults = await dirWith({ 'record.hbs': '' });
+      const overrides = await dirWith({
+        'record.hbs': [
+          '{{#each links}}{{md lable}}{{/each}}',
+          '{{#each links as |link|}}{{link.traget}} {{../titel}}{{/each}}',
+          '{{md @root.stauts}}',
+          '{{#each lnks}}x{{/each}}',
+        ].join('\n'),
+      });
+      const renderer = createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides });
+      renderer.render('record', record);
+      const warnings = renderer.unknownFields('adr');
+      expect(warnings.map((warning) => [warning.message, warning.location?.line, warning.hint?.split('?')[0]])).toEqual(
+        [
+          ['{{lable}} renders empty: the adr plugin gives no field "lable" there', 1, 'did you mean "label"'],
+          ['{{link.traget}} renders empty: the adr plugin gives no field "traget" there', 2, 'did you mean "target"'],
+          ['{{../titel}} renders empty: the adr plugin gives no field "titel" there', 2, 'did you mean "title"'],
+          ['{{@root.stauts}} renders empty: the adr plugin gives no field "stauts" there', 3, 'did you mean "status"'],
+          ['{{lnks}} renders empty: the adr plugin gives no field "lnks" there', 4, 'did you mean "links"'],
+        ],
+      );
+    });
+
+    it('stops at `{{dat}}` alone, a field or a helper that is neither, naming the fields there', async () => {
+      for (const [defaults, overrides] of [
+        [await dirWith({ 'record.hbs': '# {{title}}\n\nDate: {{dat}}\n' }), undefined],
+        [await dirWith({ 'record.hbs': '' }), await dirWith({ 'record.hbs': '# {{title}}\n\nDate: {{dat}}\n' })],
+      ]) {
+        let error: unknown;
+        try {
+          createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides }).render('record', record);
+        } catch (caught) {
+          error = caught;
+        }
+        expect((error as DocgenError).message).toBe('template record.hbs failed: no field or helper "dat" here');
+        expect((error as DocgenError).hint).toBe(
+          'did you mean "date"? fields here: date, links, status, title; a field that may be left out is tested first: {{#if dat}}…{{/if}}',
+        );
+        expect((error as DocgenError).location).toMatchObject({
+          file: join(overrides ?? defaults!, 'record.hbs'),
+          line: 3,
+          column: 7,
+        });
+      }
+    });
+
+    it('leaves optional fields, helpers, block parameters and data alone, and renders as the default would', async () => {
+      const text = [
+        '{{#if deprecated}}Deprecated{{/if}}{{#unless superseded}}current{{/unless}}',
+        '{{default owner "nobody"}} {{or summary title}} {{#if (and deprecated status)}}x{{else if reason}}y{{/if}}',
+        '{{#each links as |link index|}}{{index}}:{{@index}}:{{link.label}}:{{link.target}}{{#if @first}}!{{/if}}{{/each}}',
+        '{{#with links.[0]}}{{label}} of {{../title}}{{/with}} {{upper title}} {{this.title}} {{@root.date}}',
+        '{{contact.email}} {{#each links}}{{md target}}{{/each}} {{#each fields}}x{{/each}}{{#with owner}}{{name}}{{/with}}',
+      ].join('\n');
+      const defaults = await dirWith({ 'record.hbs': text });
+      const overrides = await dirWith({ 'record.hbs': text });
+      const checked = createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides });
+      const plain = createTemplateRenderer({ defaultsDir: defaults });
+      const withContact = { ...record, contact: undefined };
+      expect(checked.render('record', withContact)).toBe(plain.render('record', withContact));
+      expect(checked.render('record', withContact)).toContain('0:0:Supersedes:0002!');
+      // `target` is left out of the second link, and the contact is empty: neither is a misspelling.
+      expect(checked.unknownFields('adr')).toEqual([]);
+    });
+
+    it('warns only where no render found the field: one page that has it is enough', async () => {
+      const defaults = await dirWith({ 'record.hbs': '' });
+      const overrides = await dirWith({ 'record.hbs': '{{md supersededBy}}' });
+      const renderer = createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides });
+      renderer.render('record', record);
+      expect(renderer.unknownFields()).toHaveLength(1);
+      renderer.render('record', { ...record, supersededBy: '0009' });
+      expect(renderer.unknownFields()).toEqual([]);
+    });
+
+    it("checks the user's partials, but never the plugin's own templates", async () => {
+      const defaults = await dirWith({
+        'record.hbs': '{{md dat}} {{> links}}',
+        '_links.hbs': '{{#each links}}{{md lable}}{{/each}}',
+      });
+      expect(createTemplateRenderer({ defaultsDir: defaults }).unknownFields()).toEqual([]);
+      const plain = createTemplateRenderer({ defaultsDir: defaults });
+      plain.render('record', record);
+      expect(plain.unknownFields()).toEqual([]);
+      const overrides = await dirWith({ '_links.hbs': '{{#each links}}{{md lable}}{{/each}}' });
+      const renderer = createTemplateRenderer({ defaultsDir: defaults, overridesDir: overrides });
+      renderer.render('record', record);
+      expect(renderer.unknownFields().map((warning) => warning.location)).toEqual([
+        { file: join(overrides, '_links.hbs'), line: 1, column: 21 },
+      ]);
+    });
+  });
+
   it('says which template is missing', () => {
     expect(() => createTemplateRenderer({}).render('nope', {})).toThrow(/no template "nope.hbs"/);
   });

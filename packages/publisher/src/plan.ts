@@ -76,7 +76,15 @@ export interface PlanInput {
   onConflict?: ConflictPolicy;
   /** Plan page moves for sibling order (false where the API cannot move pages: Data Center). */
   reorder?: boolean;
+  /**
+   * Pages elsewhere in the space (outside the managed root) with titles the plan would create or
+   * rename pages to: `Publisher.plan` looks them up, since Confluence keeps titles unique per space.
+   */
+  elsewhere?: RemotePage[];
 }
+
+/** A page whose title a desired page cannot take; `outside` when it is not under the managed root. */
+type TakenTitle = RemotePage & { outside?: boolean };
 
 export function planSync(input: PlanInput): Plan {
   const { desired, remote, rootId, docSet } = input;
@@ -89,8 +97,14 @@ export function planSync(input: PlanInput): Plan {
     if (ownedByKey.has(key)) duplicates.push(page);
     else ownedByKey.set(key, page);
   }
-  const notOursByTitle = new Map<string, RemotePage>();
+  const notOursByTitle = new Map<string, TakenTitle>();
   for (const page of remote) if (page.ownership?.value.set !== docSet) notOursByTitle.set(fold(page.title), page);
+  const underRoot = new Set(remote.map((page) => page.id));
+  for (const page of input.elsewhere ?? []) {
+    // Outside the root, even a page of this doc set is not one the plan manages: its title is taken.
+    if (!underRoot.has(page.id) && !notOursByTitle.has(fold(page.title)))
+      notOursByTitle.set(fold(page.title), { ...page, outside: true });
+  }
 
   const desiredKeys = new Set(desired.map((page) => page.key));
   const operations: Operation[] = [];
@@ -100,7 +114,7 @@ export function planSync(input: PlanInput): Plan {
     operations.push(
       owned
         ? planOwned(page, owned, wantedParentId, policy, notOursByTitle)
-        : planNew(page, wantedParentId, notOursByTitle),
+        : planNew(page, wantedParentId, notOursByTitle, docSet),
     );
   }
 
@@ -139,7 +153,7 @@ function planOwned(
   owned: RemotePage,
   wantedParentId: string | undefined,
   policy: ConflictPolicy,
-  notOursByTitle: Map<string, RemotePage>,
+  notOursByTitle: Map<string, TakenTitle>,
 ): Operation {
   const state = owned.ownership!.value;
   const base = {
@@ -190,7 +204,7 @@ function planOwned(
         conflict: 'title-taken',
         ownPage: true,
         changes: [],
-        reason: `cannot rename it from "${owned.title}": ${titleTakenReason(taken)}`,
+        reason: `cannot rename it from "${owned.title}": ${titleTakenReason(taken, state.set)}`,
       };
     changes.push('title');
   }
@@ -206,12 +220,14 @@ function planOwned(
 function planNew(
   page: DesiredPage,
   wantedParentId: string | undefined,
-  notOursByTitle: Map<string, RemotePage>,
+  notOursByTitle: Map<string, TakenTitle>,
+  docSet: string,
 ): Operation {
   const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page };
   const taken = notOursByTitle.get(fold(page.title));
   if (taken) {
     const mayBeOurs =
+      !taken.outside &&
       !taken.ownership &&
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
@@ -224,16 +240,32 @@ function planNew(
       changes: [],
       remote: taken,
       adoptId: mayBeOurs ? taken.id : undefined,
-      reason: `${titleTakenReason(taken)}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
+      reason: `${titleTakenReason(taken, docSet)}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
 }
 
-function titleTakenReason(taken: RemotePage): string {
+function titleTakenReason(taken: TakenTitle, docSet: string): string {
+  if (taken.outside) return titleTakenElsewhereReason(taken, docSet);
   return taken.ownership
     ? `the title is used by page ${taken.id}, which another docgen doc set ("${taken.ownership.value.set}") owns`
     : `the title is used by page ${taken.id}, which docgen does not own`;
+}
+
+/**
+ * A page outside the managed root has the title (Confluence titles are unique per space): where
+ * it is, and what to do, which depends on whose it is.
+ */
+function titleTakenElsewhereReason(taken: TakenTitle, docSet: string): string {
+  const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
+  const page = `the title is used by page ${taken.id}${where}, outside the managed root`;
+  const set = taken.ownership?.value.set;
+  if (set === docSet)
+    return `${page}, which docgen published for this doc set under another root: move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`;
+  if (set !== undefined)
+    return `${page}, which another docgen doc set ("${set}") owns: give one of the two a title prefix (titlePrefix)`;
+  return `${page}, which docgen does not own: rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it`;
 }
 
 function actionFor(changes: Change[]): Action {

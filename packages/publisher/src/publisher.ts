@@ -2,7 +2,7 @@ import { DocgenError, type PageTree } from '@docgen/core';
 import { applyPlan, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
-import type { ConfluenceApi, SpaceInfo } from './client/types.js';
+import type { ConfluenceApi, RemotePage, SpaceInfo } from './client/types.js';
 import { parseConfluenceUrl } from './client/url.js';
 import { assertSafeTransport, Transport, type Auth, type TransportOptions } from './client/transport.js';
 import { V1Api } from './client/v1.js';
@@ -153,6 +153,11 @@ export class Publisher {
     }
     if (this.config.parentId) await this.checkRoot(api, rootId);
     const remote = await api.listUnder(rootId);
+    // A title no page under the root has may still be taken elsewhere in the space, which would
+    // fail its create or rename with a 400 halfway through the run: ask, for those titles only
+    // (none on a re-run of an unchanged tree).
+    const newTitles = titlesNotUnder(desired, remote);
+    const elsewhere = newTitles.length ? await api.findTitles(space, newTitles) : [];
     const plan = planSync({
       desired,
       remote,
@@ -161,6 +166,7 @@ export class Publisher {
       prune: this.config.prune,
       onConflict: this.config.force ? 'overwrite' : this.config.onConflict,
       reorder: api.canMovePages,
+      elsewhere,
     });
     return { plan, desired, space, counts: summarize(plan) };
   }
@@ -245,6 +251,12 @@ export class Publisher {
       );
     }
   }
+}
+
+/** The titles of desired pages that no page under the managed root has (compared as Confluence does). */
+function titlesNotUnder(desired: DesiredPage[], remote: RemotePage[]): string[] {
+  const there = new Set(remote.map((page) => page.title.trim().toLowerCase()));
+  return desired.map((page) => page.title).filter((title) => !there.has(title.trim().toLowerCase()));
 }
 
 /** The doc set a tree manages: its top-level key segments (`api`, `adr+runbooks`). */

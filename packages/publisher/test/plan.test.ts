@@ -156,6 +156,51 @@ describe('planSync', () => {
     expect([op.action, op.conflict, op.adoptId]).toEqual(['conflict', 'title-taken', undefined]);
   });
 
+  it('a title taken outside the managed root is a conflict saying where the page is and what to do, never adopted', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');
+    const elsewhere: RemotePage = {
+      id: '4242',
+      title: 'docs/b', // Confluence compares titles without case
+      parentId: '7',
+      version: { number: 1 },
+      path: ['Space home', 'Team notes'],
+    };
+    const op = planSync({ desired, remote, rootId: '1', docSet: 'docs', elsewhere: [elsewhere] }).operations.find(
+      (o) => o.key === 'docs/b',
+    )!;
+    expect([op.action, op.conflict, op.pageId, op.adoptId]).toEqual(['conflict', 'title-taken', '4242', undefined]);
+    expect(op.reason).toBe(
+      'the title is used by page 4242 (under "Space home" › "Team notes"), outside the managed root, which docgen does not own: ' +
+        "rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it",
+    );
+    // A rename onto it is refused the same way; the page keeps its old title.
+    const renamed = tree(base.map((p) => (p.key === 'docs/a' ? { ...p, title: 'Team page' } : p)));
+    const teamPage = { ...elsewhere, title: 'Team page' };
+    const rename = planSync({
+      desired: renamed,
+      remote: publishAll(desired),
+      rootId: '1',
+      docSet: 'docs',
+      elsewhere: [teamPage],
+    });
+    expect(rename.operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      action: 'conflict',
+      conflict: 'title-taken',
+      ownPage: true,
+      reason: expect.stringMatching(/^cannot rename it from "DOCS\/A": the title is used by page 4242 /),
+    });
+    // A page this doc set published under another root (the root was changed): move it back, or archive it.
+    const ours = { ...published(desired[2], '7'), id: '4343', path: ['Space home'] };
+    const moved = planSync({ desired, remote, rootId: '1', docSet: 'docs', elsewhere: [ours] }).operations.find(
+      (o) => o.key === 'docs/b',
+    )!;
+    expect(moved.reason).toBe(
+      'the title is used by page 4343 (under "Space home"), outside the managed root, which docgen published for this doc set ' +
+        'under another root: move it under the managed root and docgen takes it back (its key is "docs/b"), or archive it',
+    );
+  });
+
   it('offers adoption only for a version-1 page under the intended parent (an interrupted create)', () => {
     const desired = tree(base);
     const remote = publishAll(desired).filter((p) => p.ownership!.value.key !== 'docs/b');

@@ -464,3 +464,90 @@ describe('page order of existing pages, over HTTP', () => {
     expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
   });
 });
+
+describe.each(dialects)('a title taken outside the managed root ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  const page = async (title: string, parentId: string) => {
+    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title,
+      space: { key: 'DEV' },
+      ancestors: [{ id: parentId }],
+      body: { storage: { value: `<p>${title}, written by a person</p>`, representation: 'storage' } },
+    });
+    expect(created.status).toBe(200);
+    return created.body.id;
+  };
+
+  it('is a conflict in the plan naming the page and where it is; the rest is published and nothing fails', async () => {
+    const space = await sandbox.api<{ homepage: { id: string; title: string } }>(
+      'GET',
+      '/rest/api/space/DEV?expand=homepage',
+    );
+    const home = space.body.homepage;
+    const managed = await page('Generated docs', home.id);
+    const team = await page('Team space', home.id);
+    const notes = await page('Release notes', team); // elsewhere in the space, in a human's part of it
+    const tree = {
+      pages: [
+        { key: 'rel', title: 'Releases', labels: [], markdown: '# Releases', attachments: [] },
+        { key: 'rel/notes', parentKey: 'rel', title: 'release notes', labels: [], markdown: 'x', attachments: [] },
+        { key: 'rel/plan', parentKey: 'rel', title: 'Release plan', labels: [], markdown: 'y', attachments: [] },
+      ],
+    };
+    const publisher = new Publisher(sandboxConfig(sandbox, path, { parentId: managed }));
+    const planned = await publisher.plan(tree);
+    const conflict = planned.plan.operations.find((op) => op.key === 'rel/notes')!;
+    expect(conflict).toMatchObject({ action: 'conflict', conflict: 'title-taken', pageId: notes });
+    expect(conflict.reason).toBe(
+      `the title is used by page ${notes} (under "${home.title}" › "Team space"), outside the managed root, which docgen does not own: ` +
+        "rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it",
+    );
+    expect(planned.counts.create).toBe(2);
+
+    const since = await sandbox.lastSeq();
+    const result = await publisher.publish(tree, { planned });
+    expect(result.ok).toBe(false);
+    expect(result.counts).toMatchObject({ created: 2, conflicts: 1, failed: 0 });
+    expect(result.outcomes.find((o) => o.key === 'rel/notes')).toMatchObject({ status: 'conflict', pageId: undefined });
+    // No write was refused: Confluence's 400 for the title is never asked for.
+    expect((await sandbox.requests(since)).filter((r) => r.status >= 400)).toEqual([]);
+    const after = await sandbox.api<{ version: { number: number }; ancestors: Array<{ id: string }> }>(
+      'GET',
+      `/rest/api/content/${notes}?expand=version,ancestors`,
+    );
+    expect([after.body.version.number, after.body.ancestors.at(-1)?.id]).toEqual([1, team]);
+
+    // A rename onto it is refused in the plan too: the page keeps its title and its place.
+    const renamed = {
+      pages: tree.pages
+        .filter((p) => p.key !== 'rel/notes')
+        .map((p) => (p.key === 'rel/plan' ? { ...p, title: 'Release Notes' } : p)),
+    };
+    const rename = await new Publisher(sandboxConfig(sandbox, path, { parentId: managed })).publish(renamed);
+    expect(rename.outcomes.find((o) => o.key === 'rel/plan')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringMatching(/^cannot rename it from "Release plan": the title is used by page \d+ /),
+    });
+    expect(rename.counts.failed).toBe(0);
+  });
+
+  it('costs one read for every 50 new titles, and none on a re-run that creates nothing', async () => {
+    const publisher = () => new Publisher(sandboxConfig(sandbox, path));
+    const tree = makeTree(60, { prefix: 'many' });
+    const lookups = async (since: number) =>
+      (await sandbox.requests(since)).filter((r) => new URLSearchParams(r.query).get('cql')?.includes('title in ('))
+        .length;
+    let since = await sandbox.lastSeq();
+    expect((await publisher().publish(tree)).ok).toBe(true);
+    expect(await lookups(since)).toBe(2);
+    since = await sandbox.lastSeq();
+    expect((await publisher().publish(tree)).counts.unchanged).toBe(60);
+    expect(await lookups(since)).toBe(0);
+  });
+});

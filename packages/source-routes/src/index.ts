@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineSource } from '@docgen/core';
+import { defineSource, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { compareWithSpec } from './compare.js';
 import { readRoutes, serviceName } from './extract.js';
 import type { RoutesModel } from './model.js';
@@ -15,7 +15,10 @@ export interface RoutesOptions {
   title?: string;
   /** Page key; default `<parent>/routes`, else `routes/<service>`. */
   key?: string;
-  /** Key of the page to nest under (the service's API overview, say: the openapi source's `key`). */
+  /**
+   * Deprecated: the source's own `parent` (beside `plugin:`) does the same, for any plugin. Still
+   * read, with a warning: the page and its key are the same either way.
+   */
   parent?: string;
   labels?: string[];
 }
@@ -41,7 +44,8 @@ export const optionsSchema = {
     parent: {
       type: 'string',
       pattern: '^[a-z0-9._/-]+$',
-      description: "Key of the page to nest under, e.g. an openapi source's overview, api/<its key>",
+      description:
+        "Deprecated: write `parent` beside `plugin: routes` instead (same page, same key). Key of the page to nest under, e.g. an openapi source's overview, api/<its key>",
     },
     labels: { type: 'array', items: { type: 'string', pattern: '^[^\\s]+$' } },
   },
@@ -54,7 +58,8 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
     'The HTTP routes an Express, NestJS, Fastify, Koa or Hono app serves, read from its TypeScript, and where they disagree with its OpenAPI spec',
   optionsSchema: optionsSchema as unknown as Record<string, unknown>,
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
-  async extract({ options, cwd, origin, report }) {
+  async extract({ options, cwd, origin, report, parent }) {
+    if (options.parent !== undefined) report(deprecatedParent(options.parent, parent, origin('parent')));
     const entry = resolve(cwd, options.entry);
     const { framework, routes, warnings } = await readRoutes(entry, { origin: origin('entry') });
     for (const warning of warnings) report(warning);
@@ -80,10 +85,30 @@ export const source = defineSource<RoutesOptions, RoutesModel>({
     }
     return model;
   },
-  render(model, { options, templates, cwd }) {
-    return renderRoutes(model, templates, { ...options, cwd });
+  render(model, { options, templates, cwd, parent }) {
+    // The source's `parent` wins over the deprecated option (deprecatedParent says so when they differ).
+    return renderRoutes(model, templates, { ...options, parent: parent ?? options.parent, cwd });
   },
 });
+
+/**
+ * `options.parent`, from before every source had a `parent` of its own: the same setting one
+ * level up. Moving it keeps the page where it is and its key (`<parent>/routes`).
+ */
+function deprecatedParent(option: string, sourceParent: string | undefined, at: OptionOrigin): Diagnostic {
+  const differs = sourceParent !== undefined && sourceParent !== option;
+  return {
+    code: 'DG_ROUTES_PARENT_OPTION',
+    severity: 'warning',
+    message: differs
+      ? `${at.name}: "${option}" is ignored: the source's own parent "${sourceParent}" is used`
+      : `${at.name} is deprecated: write parent beside plugin: routes instead`,
+    location: at.location,
+    hint: differs
+      ? 'remove options.parent: the source-level parent places the page and makes its key'
+      : `move "parent: ${option}" up one level, next to "plugin: routes": the page stays under ${option} with the same key`,
+  };
+}
 
 export default source;
 export { extractRouteList, readRoutes, serviceName, type ExtractRoutesOptions } from './extract.js';

@@ -44,6 +44,8 @@ export function renderRoutes(
         attachments: [],
         position: 0,
         source: { plugin: 'routes', file: model.entry },
+        // With no parent: under the API reference of the spec it is compared with, when the run has one.
+        ...(!options.parent && model.comparison ? { nestUnderSourceOf: model.comparison.spec } : {}),
         markdown: templates.render('routes', {
           service: model.service,
           entry: shown(model.entry),

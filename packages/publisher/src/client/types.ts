@@ -32,6 +32,8 @@ export interface RemotePage {
    * `"none"` (never ordered), undefined when the server did not say.
    */
   position?: number | null;
+  /** Titles of its ancestors, the space's top first, when the lookup asked for them (`findTitles`). */
+  path?: string[];
 }
 
 export interface RemoteAttachment {
@@ -99,6 +101,12 @@ export interface ConfluenceApi {
   /** Every current page under `rootId`, with version, parent, labels and docgen's property. */
   listUnder(rootId: string): Promise<RemotePage[]>;
   findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
+  /**
+   * The current pages of the space that have any of these titles (compared case-insensitively,
+   * as Confluence keeps titles unique per space), with their ancestors' titles: a few CQL reads
+   * for any number of titles.
+   */
+  findTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]>;
   createPage(space: SpaceInfo, page: PageWrite, extras?: CreateExtras): Promise<RemotePage>;
   updatePage(id: string, page: PageWrite & { version: number; message: string }): Promise<RemotePage>;
   readOwnership(pageId: string): Promise<OwnershipRecord | undefined>;

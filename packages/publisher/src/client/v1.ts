@@ -29,7 +29,7 @@ interface V1Content {
   title: string;
   space?: { key?: string };
   version?: { number: number; message?: string };
-  ancestors?: Array<{ id: string }>;
+  ancestors?: Array<{ id: string; title?: string }>;
   body?: { storage?: { value?: string } };
   extensions?: { position?: number | string };
   metadata?: {
@@ -154,6 +154,36 @@ export class V1Api implements ConfluenceApi {
     const page = fromV1(match);
     if (match.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
     return page;
+  }
+
+  async findTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]> {
+    const wanted = new Set(titles.map((title) => title.toLowerCase()));
+    const found: RemotePage[] = [];
+    for (const batch of titleBatches([...new Set(titles)])) {
+      const cql = `space = ${cqlString(space.key)} and type = page and title in (${batch.map(cqlString).join(', ')})`;
+      let url: string | undefined = `${this.v1}/content/search`;
+      let query: Record<string, string | number> | undefined = { cql, limit: PAGE_SIZE, expand: LIST_EXPAND };
+      while (url) {
+        const response: { body: V1List<V1Content> } = await this.transport.request<V1List<V1Content>>({
+          method: 'GET',
+          url,
+          query,
+          what: `pages titled ${batch.length === 1 ? `"${batch[0]}"` : `as ${batch.length} new pages`}`,
+        });
+        const results = response.body.results ?? [];
+        for (const content of results) {
+          // CQL's title match may be looser than equality (stemming on some sites): keep exact ones.
+          if (!wanted.has(content.title.toLowerCase()) || (content.status && content.status !== 'current')) continue;
+          const page = fromV1(content);
+          page.path = (content.ancestors ?? []).map((ancestor) => ancestor.title ?? String(ancestor.id));
+          if (content.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
+          found.push(page);
+        }
+        url = results.length ? this.absolute(response.body._links?.next) : undefined;
+        query = undefined;
+      }
+    }
+    return found;
   }
 
   /**
@@ -426,6 +456,27 @@ export function cqlNumber(id: string): string {
       path: '',
     });
   return id;
+}
+
+/**
+ * Titles in groups whose CQL stays well inside a URL's length (servers and proxies refuse much
+ * past 8 KB): up to 50 titles or ~2,000 characters of them.
+ */
+function titleBatches(titles: string[]): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let length = 0;
+  for (const title of titles) {
+    if (batch.length && (batch.length === 50 || length + title.length > 2000)) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(title);
+    length += title.length + 4;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
 }
 
 export function cqlString(text: string): string {

@@ -22,6 +22,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { Implementations } from './implementations.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
@@ -78,12 +79,14 @@ const SERVICE_CALL_DEPTH = 2;
 export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
+  private readonly implementations: Implementations;
 
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
   ) {
     this.resolver = new ImportResolver(ts);
+    this.implementations = new Implementations(ts, this);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -636,12 +639,10 @@ export class Modules {
    * the methods called on it: the instance a router factory or a constructor is handed.
    */
   private parameterClass(id: Identifier, depth: number): ClassDeclaration | undefined {
-    const { ts } = this;
     const parameter = this.bindingOf(id)?.declaration;
-    const type = parameter && ts.Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
-    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
-    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
-    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+    return parameter && this.ts.Node.isParameterDeclaration(parameter)
+      ? this.implementations.classOf(parameter, depth)
+      : undefined;
   }
 
   /**
@@ -657,10 +658,7 @@ export class Modules {
       .getConstructors()
       .flatMap((constructor) => constructor.getParameters())
       .find((candidate) => candidate.isParameterProperty() && candidate.getName() === member.name);
-    const type = parameter?.getTypeNode();
-    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
-    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
-    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+    return parameter && this.implementations.classOf(parameter, depth);
   }
 
   /**
@@ -677,7 +675,7 @@ export class Modules {
   }
 
   /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
-  private importOf(id: Identifier): { file: string; name: string } | undefined {
+  importOf(id: Identifier): { file: string; name: string } | undefined {
     const name = id.getText();
     const source = id.getSourceFile();
     for (const declaration of source.getImportDeclarations()) {

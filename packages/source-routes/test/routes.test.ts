@@ -3612,6 +3612,186 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('counts the errors of a service injected by token or typed as an interface: the class a NestJS provider (useClass, useExisting, useFactory) or the sole implementation binds, never a guess', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-injected-service-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "accounts" }'],
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ],
+      'src/tokens.ts': [
+        "export const USERS_SERVICE = Symbol('USERS_SERVICE');",
+        "export const ORDERS_SERVICE = 'ORDERS_SERVICE';",
+      ],
+      'src/app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { AccountsController } from './accounts.controller';",
+        "import { USERS_SERVICE, ORDERS_SERVICE } from './tokens';",
+        "import { UsersService } from './users/users.service';",
+        "import { OrdersService } from './orders.service';",
+        "import { PaymentsService, PaymentsGateway } from './payments.service';",
+        "import { AuditLog } from './audit';",
+        '@Module({',
+        '  controllers: [AccountsController],',
+        '  providers: [',
+        '    { provide: USERS_SERVICE, useClass: UsersService },',
+        '    { provide: ORDERS_SERVICE, useFactory: (db: unknown) => new OrdersService(db), inject: [] },',
+        '    PaymentsService,',
+        '    { provide: PaymentsGateway, useExisting: PaymentsService },',
+        "    { provide: 'AUDIT', useValue: new AuditLog() },",
+        '  ],',
+        '})',
+        'export class AppModule {}',
+      ],
+      'src/other.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { AuditLog, QuietAuditLog } from './audit';",
+        "@Module({ providers: [{ provide: 'AUDIT', useClass: QuietAuditLog }] })",
+        'export class OtherModule {}',
+      ],
+      'src/accounts.controller.ts': [
+        "import { Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';",
+        "import { USERS_SERVICE, ORDERS_SERVICE } from './tokens';",
+        "import type { IUsersService } from './users/users.interface';",
+        "import type { IOrdersService } from './orders.interface';",
+        "import { PaymentsGateway } from './payments.service';",
+        "import type { IAudit } from './audit';",
+        "@Controller('accounts')",
+        'export class AccountsController {',
+        '  constructor(',
+        '    @Inject(USERS_SERVICE) private readonly users: IUsersService,',
+        '    @Inject(ORDERS_SERVICE) private readonly orders: IOrdersService,',
+        '    private readonly payments: PaymentsGateway,',
+        "    @Inject('AUDIT') private readonly audit: IAudit,",
+        '  ) {}',
+        "  @Get(':id') one(@Param('id') id: string) {",
+        '    return this.users.findOne(id);',
+        '  }',
+        "  @Get(':id/orders') listOrders(@Param('id') id: string) {",
+        '    return this.orders.list(id);',
+        '  }',
+        "  @Post(':id/pay') pay(@Param('id') id: string) {",
+        '    return this.payments.charge(id);',
+        '  }',
+        "  @Delete(':id') remove(@Param('id') id: string) {",
+        '    return this.audit.record(id);',
+        '  }',
+        '}',
+      ],
+      'src/users/users.interface.ts': ['export interface IUsersService { findOne(id: string): unknown }'],
+      'src/users/users.service.ts': [
+        "import { Injectable, NotFoundException } from '@nestjs/common';",
+        "import { IUsersService } from './users.interface';",
+        '@Injectable()',
+        'export class UsersService implements IUsersService {',
+        '  findOne(id: string) {',
+        "    if (id === '0') throw new NotFoundException();",
+        '    return { id };',
+        '  }',
+        '}',
+      ],
+      'src/orders.interface.ts': ['export interface IOrdersService { list(id: string): unknown }'],
+      'src/orders.service.ts': [
+        "import { ForbiddenException } from '@nestjs/common';",
+        "import type { IOrdersService } from './orders.interface';",
+        'export class OrdersService implements IOrdersService {',
+        '  constructor(private readonly db: unknown) {}',
+        '  list(id: string) {',
+        "    if (id === 'x') throw new ForbiddenException();",
+        '    return [];',
+        '  }',
+        '}',
+      ],
+      'src/payments.service.ts': [
+        "import { ConflictException, Injectable } from '@nestjs/common';",
+        'export abstract class PaymentsGateway { abstract charge(id: string): unknown }',
+        '@Injectable()',
+        'export class PaymentsService extends PaymentsGateway {',
+        '  charge(id: string) {',
+        '    if (!id) throw new ConflictException();',
+        '    return { id };',
+        '  }',
+        '}',
+        // A second subclass: only the provider decides which runs.
+        'export class FakePayments extends PaymentsGateway { charge(): unknown { throw new Error() } }',
+      ],
+      'src/audit.ts': [
+        "import { GoneException, ServiceUnavailableException } from '@nestjs/common';",
+        'export interface IAudit { record(id: string): unknown }',
+        'export class AuditLog implements IAudit {',
+        '  record(id: string) { if (!id) throw new GoneException(); return id; }',
+        '}',
+        'export class QuietAuditLog implements IAudit {',
+        '  record(id: string) { if (!id) throw new ServiceUnavailableException(); return id; }',
+        '}',
+      ],
+      // A test's mock implements the interface too; it serves nothing, so the service is still the only one.
+      'src/users/users.service.spec.ts': [
+        "import { IUsersService } from './users.interface';",
+        'export class MockUsers implements IUsersService { findOne() { return 1; } }',
+      ],
+      // A router factory handed a repository typed as its interface, which one class implements.
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { makeItems } from './items.routes';",
+        "import { ItemsRepository } from './items.repository';",
+        'const app = express();',
+        "app.use('/items', makeItems(new ItemsRepository()));",
+        "app.use('/tags', makeItems(new ItemsRepository()));",
+        'app.listen(3000);',
+      ],
+      'src/items.routes.ts': [
+        "import { Router } from 'express';",
+        "import type { IItemsRepository, ITagsRepository } from './items.types';",
+        'export function makeItems(items: IItemsRepository, tags?: ITagsRepository) {',
+        '  const router = Router();',
+        "  router.get('/:id', async (req, res) => res.json(await items.get(req.params.id)));",
+        "  router.get('/:id/tags', async (req, res) => res.json(await tags!.of(req.params.id)));",
+        '  return router;',
+        '}',
+      ],
+      'src/items.types.ts': [
+        'export interface IItemsRepository { get(id: string): Promise<unknown> }',
+        'export interface ITagsRepository { of(id: string): Promise<unknown> }',
+      ],
+      'src/items.repository.ts': [
+        "import type { IItemsRepository, ITagsRepository } from './items.types';",
+        "import { NotFoundError, TeapotError } from './errors';",
+        'export class ItemsRepository implements IItemsRepository {',
+        '  async get(id: string) { if (!id) throw new NotFoundError(); return { id }; }',
+        '}',
+        // Two classes implement ITagsRepository: which one a call is handed is not in the code docgen reads.
+        'export class SqlTags implements ITagsRepository { async of(id: string) { if (!id) throw new TeapotError(); return []; } }',
+        'export class MemoryTags implements ITagsRepository { async of() { return []; } }',
+      ],
+      'src/errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class TeapotError extends Error { statusCode = 418; }',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const nest = await readRoutes(join(dir, 'src', 'main.ts'));
+    expect(nest.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/accounts/:id', [200, 404]],
+      ['GET', '/accounts/:id/orders', [200, 403]],
+      ['POST', '/accounts/:id/pay', [201, 409]],
+      // 'AUDIT' is bound to AuditLog here and to QuietAuditLog in OtherModule: no status is guessed.
+      ['DELETE', '/accounts/:id', [200]],
+    ]);
+    const express = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/items/:id', [200, 404]],
+      ['GET', '/items/:id/tags', [200]],
+      ['GET', '/tags/:id', [200, 404]],
+      ['GET', '/tags/:id/tags', [200]],
+    ]);
+  });
+
   it("counts the service errors of a controller method a handler hands its response to ((req, res, next) => controller.create(req, res, next)), as the method's own", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-trampoline-'));
     const files: Record<string, string[]> = {

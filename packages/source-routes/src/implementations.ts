@@ -18,7 +18,7 @@ import type {
 } from 'ts-morph';
 import type { Modules } from './modules.js';
 import { madeClass, returnedBy, unwrap } from './modules.js';
-import { ProjectFiles } from './project-files.js';
+import type { ProjectFiles } from './project-files.js';
 import { isFunctionLike, type TsMorph } from './syntax.js';
 
 /** What a token or type is bound to: one class, none found, or more than one (or one docgen cannot follow). */
@@ -28,11 +28,10 @@ type Bound = ClassDeclaration | 'none' | 'ambiguous';
 const INJECT_DECORATORS = new Set(['Inject', 'inject']);
 
 export class Implementations {
-  private readonly files = new ProjectFiles();
-
   constructor(
     private readonly ts: TsMorph,
     private readonly modules: Modules,
+    private readonly files: ProjectFiles,
   ) {}
 
   /**

@@ -23,6 +23,7 @@ import type {
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import { Implementations } from './implementations.js';
+import { packageFolder, ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
@@ -80,13 +81,17 @@ export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
   private readonly implementations: Implementations;
+  /** The package's source files, for what no import says: `decorate()` calls, implementations of interfaces. */
+  private readonly files = new ProjectFiles();
+  /** A package's folder → its `decorate('name', value)` calls by name. */
+  private readonly decorated = new Map<string, Map<string, TsNode[]>>();
 
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
   ) {
     this.resolver = new ImportResolver(ts);
-    this.implementations = new Implementations(ts, this);
+    this.implementations = new Implementations(ts, this, this.files);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -551,8 +556,67 @@ export class Modules {
     return undefined;
   }
 
-  /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
+  /**
+   * What `object.key` holds when the object is a module, object literal, class or instance of the
+   * project, or a value the app was decorated with: `fastify.users.find` (`this.users.find` in a
+   * handler) with `fastify.decorate('users', new UsersService())` in a plugin of the package.
+   */
   private memberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
+    const found = this.projectMemberOf(node, key, depth);
+    if (found || depth > 8) return found;
+    const object = unwrap(this.ts, node);
+    const decorated = this.ts.Node.isPropertyAccessExpression(object) ? this.decoration(object) : undefined;
+    return decorated && this.memberOf(decorated, key, depth + 1);
+  }
+
+  /**
+   * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
+   * `request.server.users`): the second argument of the package's one `decorate('users', value)`;
+   * undefined where none says so, or where several decorate that name with different values.
+   */
+  private decoration(access: PropertyAccessExpression): TsNode | undefined {
+    const values = this.decorations(access.getSourceFile().getFilePath()).get(access.getName()) ?? [];
+    const targets = new Set(values.map((value) => this.decoratedTarget(value)));
+    return targets.size === 1 ? values[0] : undefined;
+  }
+
+  /** What a decoration stands for, to tell two apart: the class `new X()` makes, else the value a name holds. */
+  private decoratedTarget(value: TsNode): TsNode {
+    const { ts } = this;
+    const held = ts.Node.isIdentifier(value) ? this.follow(value)?.value : value;
+    const made = held && madeClass(ts, held);
+    const cls =
+      made && ts.Node.isIdentifier(unwrap(ts, made)) ? this.follow(unwrap(ts, made) as Identifier)?.value : undefined;
+    return cls ?? held ?? value;
+  }
+
+  /** Every `x.decorate('name', value)` of the package a file is in, by name; read once a package. */
+  private decorations(file: string): Map<string, TsNode[]> {
+    const { ts } = this;
+    const root = packageFolder(file);
+    let found = this.decorated.get(root);
+    if (found) return found;
+    found = new Map();
+    this.decorated.set(root, found);
+    for (const each of this.files.mentioning(file, /\.decorate\s*\(/)) {
+      let source: SourceFile;
+      try {
+        source = this.source(each);
+      } catch {
+        continue; // a file of the package the app may never load: what does not parse decorates nothing
+      }
+      for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+        const callee = call.getExpression();
+        const [name, value] = call.getArguments();
+        if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'decorate') continue;
+        if (!name || !value || !ts.Node.isStringLiteral(name)) continue;
+        found.set(name.getLiteralText(), [...(found.get(name.getLiteralText()) ?? []), unwrap(ts, value)]);
+      }
+    }
+    return found;
+  }
+
+  private projectMemberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
     const { ts } = this;
     const object = unwrap(ts, node);
     if (ts.Node.isIdentifier(object)) {

@@ -55,6 +55,7 @@ import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
+import { warningOfMissedWorkspaceSources } from './workspaces.js';
 import {
   commentBefore,
   constArray,
@@ -198,10 +199,11 @@ export async function readRoutes(
         'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts',
       ),
     });
-  const { mountedThrough, ...read } = readFramework(entry);
+  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => readFramework(entry));
+  const { mountedThrough, ...read } = result;
   return {
     ...read,
-    warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+    warnings: [...read.warnings, ...missed, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
   };
 }
 

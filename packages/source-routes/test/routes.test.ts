@@ -1840,6 +1840,49 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(linked.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([['GET', '/health/live', [204]]]);
   });
 
+  it("warns at the import of a workspace package whose source docgen does not find, naming the package and where it looked, rather than reading it silently as an installed package's", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-workspaces-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    };
+    await write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*', 'services/*'] }));
+    // Built output only (not built yet here), and no src/: nothing of its code is in the repository's files.
+    await write(
+      'packages/billing-routes/package.json',
+      JSON.stringify({ name: '@acme/billing-routes', main: 'dist/index.js' }),
+    );
+    await write('services/api/package.json', JSON.stringify({ name: '@acme/api' }));
+    await write(
+      'services/api/src/server.ts',
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { billingRouter } from '@acme/billing-routes';",
+        'const app = express();',
+        "app.use('/billing', billingRouter({ db: null }));",
+        "app.use('/limited', rateLimit({ max: 5 }));",
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(root, 'services/api/src/server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['ALL', '/billing/*', '@acme/billing-routes'],
+      ['ALL', '/limited/*', 'express-rate-limit'],
+      ['GET', '/health', undefined],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.file, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(root, 'services/api/src/server.ts'),
+        3,
+        "@acme/billing-routes is a package of the repository's workspaces (packages/billing-routes), but docgen finds no source for it (looked for packages/billing-routes/src/index, packages/billing-routes/dist/index, packages/billing-routes/index, as .ts, .tsx, .mts, .js or .mjs): what it exports is read as an installed package's, its routes are not read",
+        'give packages/billing-routes/package.json a "source" (or "exports"/"main") naming its TypeScript entry, or add src/index.ts',
+      ],
+    ]);
+  });
+
   it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

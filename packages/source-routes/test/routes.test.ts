@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree } from '@docgen/core';
@@ -4165,6 +4165,46 @@ describe('extractRouteList', () => {
       extractRouteList(join(fixtures, 'nope.ts'), { location: { file: 'docgen.config.yaml' } }),
     );
     expect(missing).toMatchObject({ code: 'DG_ROUTES_NOT_FOUND', location: { file: 'docgen.config.yaml' } });
+  });
+
+  it('suggests the files of the package that create an app for an entry that does not exist or makes none: "did you mean src/server.ts?"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-entry-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "shop" }'],
+      'src/server.ts': ["import express from 'express';", 'const app = express();', 'app.listen(3000);'],
+      'src/index.ts': ["import './server';", "export * from './server';"],
+      'src/admin/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AdminModule } from './admin.module';",
+        'NestFactory.create(AdminModule).then((app) => app.listen(3001));',
+      ],
+      'src/util.ts': ['export const add = (a: number, b: number) => a + b;'],
+      // Tests make apps too; they serve nothing in production and are not suggested.
+      'test/server.spec.ts': ["import express from 'express';", 'const app = express();'],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const origin = { name: 'sources[0].options.entry', location: { file: join(dir, 'docgen.config.yaml'), line: 4 } };
+    const typo = await docgenFailure(readRoutes(join(dir, 'src', 'sever.ts'), { origin }));
+    expect(typo.code).toBe('DG_ROUTES_NOT_FOUND');
+    expect(typo.hint).toMatch(/; did you mean src\/server\.ts or src\/admin\/main\.ts\?$/);
+    const moved = await docgenFailure(readRoutes(join(dir, 'app', 'server.ts'), { origin }));
+    expect(moved.hint).toMatch(/; did you mean src\/server\.ts or src\/admin\/main\.ts\?$/);
+    const noApp = await docgenFailure(readRoutes(join(dir, 'src', 'index.ts'), { origin }));
+    expect(noApp).toMatchObject({ code: 'DG_ROUTES_NO_APP', location: { file: join(dir, 'src', 'index.ts') } });
+    expect(noApp.hint).toMatch(/; did you mean src\/admin\/main\.ts or src\/server\.ts\?$/);
+    // A flag's path is shown from the current folder.
+    const flagged = await docgenFailure(
+      readRoutes(join(dir, 'src', 'sever.ts'), { origin: { name: '--routes', flag: '--routes' } }),
+    );
+    expect(flagged.hint).toContain(`did you mean ${relative(process.cwd(), join(dir, 'src', 'server.ts'))} or `);
+    // With no app anywhere in the package, the hint is as before.
+    const empty = await mkdtemp(join(tmpdir(), 'docgen-entry-'));
+    await writeFile(join(empty, 'package.json'), '{}');
+    const none = await docgenFailure(readRoutes(join(empty, 'server.ts'), { origin }));
+    expect(none.hint).not.toContain('did you mean');
   });
 });
 

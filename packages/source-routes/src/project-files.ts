@@ -10,18 +10,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Folders that hold no source of the running service: dependencies, build output, tests. */
-const SKIPPED_FOLDERS = new Set([
-  'node_modules',
-  'dist',
-  'build',
-  'out',
-  'coverage',
-  'test',
-  'tests',
-  '__tests__',
-  '__mocks__',
-  'e2e',
-]);
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'test', 'tests', 'e2e']);
 
 /** Source files a service runs, not its declarations or tests (`users.service.spec.ts`). */
 const SOURCE_FILE = /\.(?:[cm]?ts|tsx|[cm]?js)$/;
@@ -85,7 +74,8 @@ function collectSources(dir: string, into: string[]): void {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) collectSources(path, into);
+      // `__tests__`, `__mocks__`, `__factories__`: the test runners' folders, by their convention.
+      if (!SKIPPED_FOLDERS.has(entry.name) && !/^__.+__$/.test(entry.name)) collectSources(path, into);
     } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !NOT_SOURCE.test(entry.name)) into.push(path);
   }
 }

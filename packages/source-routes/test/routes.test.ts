@@ -3775,6 +3775,13 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         "import { IUsersService } from './users.interface';",
         'export class MockUsers implements IUsersService { findOne() { return 1; } }',
       ],
+      // Nor does a test runner's folder's (`__mocks__`, `__tests__`): a mock bound to the same token.
+      'src/users/__mocks__/users.service.ts': [
+        "import { USERS_SERVICE } from '../../tokens';",
+        "import { IUsersService } from '../users.interface';",
+        'export class UsersService implements IUsersService { findOne() { return 1; } }',
+        'export const mockProvider = { provide: USERS_SERVICE, useClass: UsersService };',
+      ],
       // A router factory handed a repository typed as its interface, which one class implements.
       'src/server.ts': [
         "import express from 'express';",

@@ -23,7 +23,7 @@ import type {
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
 import { Implementations } from './implementations.js';
-import { packageFolder, ProjectFiles } from './project-files.js';
+import { ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
@@ -81,10 +81,10 @@ export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
   private readonly implementations: Implementations;
-  /** The package's source files, for what no import says: `decorate()` calls, implementations of interfaces. */
+  /** The package's source files, for what no import says: implementations of interfaces, bindings of tokens. */
   private readonly files = new ProjectFiles();
-  /** A package's folder → its `decorate('name', value)` calls by name. */
-  private readonly decorated = new Map<string, Map<string, TsNode[]>>();
+  /** A module → its `decorate('name', value)` calls by name. */
+  private readonly decorated = new WeakMap<SourceFile, Map<string, TsNode[]>>();
 
   constructor(
     private readonly ts: TsMorph,
@@ -559,7 +559,7 @@ export class Modules {
   /**
    * What `object.key` holds when the object is a module, object literal, class or instance of the
    * project, or a value the app was decorated with: `fastify.users.find` (`this.users.find` in a
-   * handler) with `fastify.decorate('users', new UsersService())` in a plugin of the package.
+   * handler) with `fastify.decorate('users', new UsersService())` in a plugin the app registers.
    */
   private memberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
     const found = this.projectMemberOf(node, key, depth);
@@ -571,11 +571,14 @@ export class Modules {
 
   /**
    * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
-   * `request.server.users`): the second argument of the package's one `decorate('users', value)`;
-   * undefined where none says so, or where several decorate that name with different values.
+   * `request.server.users`): the second argument of the one `decorate('users', value)` of the modules
+   * read (the plugins the app registers); undefined where none says so, or where several decorate that
+   * name with different values.
    */
   private decoration(access: PropertyAccessExpression): TsNode | undefined {
-    const values = this.decorations(access.getSourceFile().getFilePath()).get(access.getName()) ?? [];
+    const values = [...this.sources.values()].flatMap(
+      (source) => this.decorationsIn(source).get(access.getName()) ?? [],
+    );
     const targets = new Set(values.map((value) => this.decoratedTarget(value)));
     return targets.size === 1 ? values[0] : undefined;
   }
@@ -590,28 +593,20 @@ export class Modules {
     return cls ?? held ?? value;
   }
 
-  /** Every `x.decorate('name', value)` of the package a file is in, by name; read once a package. */
-  private decorations(file: string): Map<string, TsNode[]> {
+  /** A module's `x.decorate('name', value)` calls, by name; read once a module. */
+  private decorationsIn(source: SourceFile): Map<string, TsNode[]> {
     const { ts } = this;
-    const root = packageFolder(file);
-    let found = this.decorated.get(root);
+    let found = this.decorated.get(source);
     if (found) return found;
     found = new Map();
-    this.decorated.set(root, found);
-    for (const each of this.files.mentioning(file, /\.decorate\s*\(/)) {
-      let source: SourceFile;
-      try {
-        source = this.source(each);
-      } catch {
-        continue; // a file of the package the app may never load: what does not parse decorates nothing
-      }
-      for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
-        const callee = call.getExpression();
-        const [name, value] = call.getArguments();
-        if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'decorate') continue;
-        if (!name || !value || !ts.Node.isStringLiteral(name)) continue;
-        found.set(name.getLiteralText(), [...(found.get(name.getLiteralText()) ?? []), unwrap(ts, value)]);
-      }
+    this.decorated.set(source, found);
+    if (!source.getFullText().includes('decorate')) return found;
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const [name, value] = call.getArguments();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'decorate') continue;
+      if (!name || !value || !ts.Node.isStringLiteral(name)) continue;
+      found.set(name.getLiteralText(), [...(found.get(name.getLiteralText()) ?? []), unwrap(ts, value)]);
     }
     return found;
   }

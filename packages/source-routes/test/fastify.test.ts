@@ -1115,8 +1115,13 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         "import Fastify from 'fastify';",
         "import services from './plugins/services';",
         "import products from './routes/products';",
+        "import productSearch from './plugins/product-search';",
+        "import { ReviewsService } from './services/reviews';",
         'const app = Fastify();',
         'app.register(services);',
+        'app.register(productSearch);',
+        // An encapsulated plugin decorates its own scope under the same name: docgen does not tell scopes apart.
+        "app.register(async (scoped) => { scoped.decorate('search', new ReviewsService(scoped.log)); });",
         "app.register(products, { prefix: '/products' });",
         'app.listen({ port: 3000 });',
       ].join('\n'),
@@ -1129,14 +1134,18 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         "  fastify.decorate('products', new ProductsService());",
         "  fastify.decorate('reviews', reviews);",
         "  fastify.decorate('stock', { async take(id: string) { if (!id) throw fastify.httpErrors.conflict(); } });",
-        "  fastify.decorate('search', new ProductsService());",
         '});',
       ].join('\n'),
-      // A second plugin decorates `search` with another class: which runs depends on which is registered.
-      'src/plugins/search.ts': [
+      'src/plugins/product-search.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { ProductsService } from '../services/products';",
+        "export default fp(async (fastify) => { fastify.decorate('search', new ProductsService()); });",
+      ].join('\n'),
+      // A plugin the app never registers decorates nothing.
+      'src/plugins/unused.ts': [
         "import fp from 'fastify-plugin';",
         "import { ReviewsService } from '../services/reviews';",
-        "export default fp(async (fastify) => { fastify.decorate('search', new ReviewsService(fastify.log)); });",
+        "export default fp(async (fastify) => { fastify.decorate('products', new ReviewsService(fastify.log)); });",
       ].join('\n'),
       'src/services/products.ts': [
         "import createError from 'http-errors';",

@@ -145,8 +145,11 @@ export class Implementations {
     const { ts } = this;
     const a = unwrap(ts, given);
     const b = unwrap(ts, token);
-    if (ts.Node.isStringLiteral(a) || ts.Node.isStringLiteral(b))
-      return ts.Node.isStringLiteral(a) && ts.Node.isStringLiteral(b) && a.getLiteralText() === b.getLiteralText();
+    // `provide: 'ORDERS_SERVICE'` and `@Inject(ORDERS_SERVICE)` with `const ORDERS_SERVICE = 'ORDERS_SERVICE'`: Nest compares the values.
+    if (ts.Node.isStringLiteral(a) || ts.Node.isStringLiteral(b)) {
+      const [left, right] = [this.stringToken(a), this.stringToken(b)];
+      return left !== undefined && left === right;
+    }
     if (a.getText() !== b.getText()) return false;
     // `USERS_SERVICE` of two modules may be two consts: where both names lead to a declaration, it is the same one.
     const root = (node: TsNode): Identifier | undefined => {
@@ -158,6 +161,13 @@ export class Implementations {
     const leftValue = left && this.modules.follow(left)?.value;
     const rightValue = right && this.modules.follow(right)?.value;
     return !leftValue || !rightValue || leftValue === rightValue;
+  }
+
+  /** The string a token is: a literal, or a name holding one (`export const USERS = 'USERS'`). */
+  private stringToken(node: TsNode): string | undefined {
+    const { ts } = this;
+    const value = ts.Node.isIdentifier(node) ? this.modules.follow(node)?.value : node;
+    return value && ts.Node.isStringLiteral(value) ? value.getLiteralText() : undefined;
   }
 
   /** The class a NestJS provider object makes: `useClass`, `useExisting`, `useValue: new X()`, `useFactory` returning `new X()`. */

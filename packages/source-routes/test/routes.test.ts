@@ -3680,7 +3680,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         '  controllers: [AccountsController],',
         '  providers: [',
         '    { provide: USERS_SERVICE, useClass: UsersService },',
-        '    { provide: ORDERS_SERVICE, useFactory: (db: unknown) => new OrdersService(db), inject: [] },',
+        // The token's value written out: Nest matches tokens by value.
+        "    { provide: 'ORDERS_SERVICE', useFactory: (db: unknown) => new OrdersService(db), inject: [] },",
         '    PaymentsService,',
         '    { provide: PaymentsGateway, useExisting: PaymentsService },',
         "    { provide: 'AUDIT', useValue: new AuditLog() },",
@@ -4355,6 +4356,66 @@ describe('the routes page', () => {
     ]);
     expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', 'app.ts', 11], // the element at a computed path: only it is left out
+    ]);
+  });
+
+  it('counts the errors of a service inversify binds to the token a controller injects (@inject(TYPES.Users) private users: IUsersService with bind(TYPES.Users).to(UsersService))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-bind-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "users" }'],
+      'server.ts': [
+        "import 'reflect-metadata';",
+        "import { Container } from 'inversify';",
+        "import { InversifyExpressServer } from 'inversify-express-utils';",
+        "import { TYPES } from './types';",
+        "import { UsersService } from './users.service';",
+        "import { AuditService } from './audit.service';",
+        "import './users.controller';",
+        'const container = new Container();',
+        'container.bind<IUsersService>(TYPES.Users).to(UsersService);',
+        'container.bind(TYPES.Audit).toConstantValue(new AuditService());',
+        'new InversifyExpressServer(container).build().listen(3000);',
+      ],
+      'types.ts': ["export const TYPES = { Users: Symbol.for('Users'), Audit: Symbol.for('Audit') };"],
+      'users.interface.ts': ['export interface IUsersService { find(id: string): Promise<unknown> }'],
+      'users.service.ts': [
+        "import { injectable } from 'inversify';",
+        "import type { IUsersService } from './users.interface';",
+        "import { NotFoundError } from './errors';",
+        '@injectable()',
+        'export class UsersService implements IUsersService {',
+        '  async find(id: string) { if (!id) throw new NotFoundError(); return { id }; }',
+        '}',
+      ],
+      'audit.service.ts': [
+        "import { GoneError } from './errors';",
+        'export class AuditService { record(id: string) { if (!id) throw new GoneError(); } }',
+      ],
+      'errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class GoneError extends Error { statusCode = 410; }',
+      ],
+      'users.controller.ts': [
+        "import { inject } from 'inversify';",
+        "import { controller, httpDelete, httpGet, requestParam } from 'inversify-express-utils';",
+        "import { TYPES } from './types';",
+        "import type { IUsersService } from './users.interface';",
+        "@controller('/users')",
+        'export class UsersController {',
+        '  constructor(',
+        '    @inject(TYPES.Users) private readonly users: IUsersService,',
+        '    @inject(TYPES.Audit) private readonly audit: { record(id: string): void },',
+        '  ) {}',
+        "  @httpGet('/:id') show(@requestParam('id') id: string) { return this.users.find(id); }",
+        "  @httpDelete('/:id') remove(@requestParam('id') id: string) { this.audit.record(id); return 'ok'; }",
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['DELETE', '/users/:id', [200, 410]],
     ]);
   });
 

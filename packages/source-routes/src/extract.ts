@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import type {
   ArrowFunction,
   CallExpression,
@@ -55,6 +55,8 @@ import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
+import { appFiles, didYouMean } from './suggest.js';
+import { warningOfMissedWorkspaceSources } from './workspaces.js';
 import {
   commentBefore,
   constArray,
@@ -192,17 +194,46 @@ export async function readRoutes(
       code: 'DG_ROUTES_NOT_FOUND',
       message: `entry file not found: ${entry}`,
       location: options.origin ? options.origin.location : options.location,
-      hint: fixOptionHint(
+      hint: withSuggestions(
+        fixOptionHint(
+          options.origin,
+          'entry',
+          'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts',
+        ),
+        entry,
         options.origin,
-        'entry',
-        'the file that creates the Express, Fastify, Koa or Hono app (or a NestJS main.ts), e.g. src/server.ts',
       ),
     });
-  const { mountedThrough, ...read } = readFramework(entry);
+  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => {
+    try {
+      return readFramework(entry);
+    } catch (error) {
+      // An entry that makes no app: the files that do are likely what was meant.
+      if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+      throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
+    }
+  });
+  const { mountedThrough, ...read } = result;
   return {
     ...read,
-    warnings: [...read.warnings, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+    warnings: [...read.warnings, ...missed, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
   };
+}
+
+/**
+ * A hint with the files of the entry's package that create an app added, Prisma-style: "…; did you
+ * mean src/server.ts?", their paths from where the entry was given (the current folder for a flag,
+ * the config file's folder for a config key).
+ */
+function withSuggestions(
+  hint: string | undefined,
+  entry: string,
+  origin: OptionOrigin | undefined,
+): string | undefined {
+  const base = origin?.location?.file && !origin.flag ? dirname(resolvePath(origin.location.file)) : process.cwd();
+  const suggestion = didYouMean(appFiles(resolvePath(entry), resolvePath(entry)), base);
+  if (!suggestion) return hint;
+  return hint ? `${hint}; ${suggestion}` : suggestion;
 }
 
 /** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */

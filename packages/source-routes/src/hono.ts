@@ -17,6 +17,8 @@ import type { Route } from './model.js';
 import { HONO_RESPONSE } from './implicit.js';
 import {
   chainRoot,
+  computedLoad,
+  computedRequire,
   methodOf,
   nameStart,
   property,
@@ -290,7 +292,7 @@ export class HonoReader extends ModuleReader {
       .flatMap(({ call }) => {
         const handed = this.handed(call, names);
         if (!handed) return [{ call, handing }];
-        const helper = this.helper(call);
+        const helper = this.helper(call, handed.index);
         const parameter = helper?.getParameters()[handed.index];
         if (!helper || !parameter || helpers.has(helper)) return [];
         const inHelper: App = { declaration: parameter, creation: app.creation, base: handed.base };
@@ -316,9 +318,15 @@ export class HonoReader extends ModuleReader {
   }
 
   /** The function of the project a call hands the app to (`createRoutes(app)`, `require('./routes')(app)`); one whose module has no file is a warning. */
-  private helper(call: CallExpression): FunctionNode | undefined {
+  private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
+    // `require(`./routes/${file}`)(app)` in a loop over a folder: modules docgen cannot name.
+    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
+    if (computed) {
+      this.warnings.push(computed);
+      return undefined;
+    }
     const missing = this.missing(callee);
     if (missing) {
       this.warn(
@@ -536,6 +544,16 @@ export class HonoReader extends ModuleReader {
         continue;
       }
       if (!app && this.packageMount(call, base, at, target, seen, out)) continue;
+      const loaded = app ? undefined : this.computedSubApp(target);
+      if (loaded) {
+        this.warn(
+          'DG_ROUTES_PLUGIN_UNREAD',
+          `route(${shortText(at)}, ${shortText(target)}) mounts a sub-app loaded from a path computed at run time (${shortText(loaded.specifier)}${loaded.line === call.getStartLineNumber() ? '' : `, line ${loaded.line}`}): its routes are not read`,
+          call,
+          "import each sub-app by a literal path (app.route('/users', users) with import users from './routes/users'), or from an index module that does",
+        );
+        continue;
+      }
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         app
@@ -547,6 +565,23 @@ export class HonoReader extends ModuleReader {
           : "mount a Hono app of the project by name (app.route('/users', users)), or loop over a literal `const` array of them",
       );
     }
+  }
+
+  /**
+   * Where a mounted sub-app is loaded from a path computed at run time: `require(`./routes/${name}`)`,
+   * `(await import(path)).default`, written in the mount or held in a name (`const users = require(file).default`),
+   * with the line it is loaded at.
+   */
+  private computedSubApp(target: TsNode): { specifier: TsNode; line: number } | undefined {
+    const { ts } = this;
+    let value = unwrap(ts, target);
+    if (ts.Node.isIdentifier(value)) {
+      const held = this.modules.bindingOf(value)?.value;
+      if (!held) return undefined;
+      value = held;
+    }
+    const specifier = computedLoad(ts, value);
+    return specifier && { specifier, line: specifier.getStartLineNumber() };
   }
 
   /** The (path, sub-app) pairs a loop over a literal `const` table mounts; undefined outside such a loop. */

@@ -199,14 +199,18 @@ export class InversifyReader extends ModuleReader {
 
   /**
    * What a controller method answers with: what it sets on the response (`res.status(201)`), the errors
-   * it throws, and `BaseHttpController`'s results (`this.created(…)` 201, `this.notFound()` 404,
+   * it and the services it calls throw, and `BaseHttpController`'s results (`this.created(…)` 201, `this.notFound()` 404,
    * `this.statusCode(204)`, `this.json(body, 202)`); and what it computes at run time.
    */
   private statuses(method: MethodDeclaration): Pick<Route, 'statuses' | 'computedStatuses'> {
     const { ts } = this;
     const body = method.getBody();
     if (!body) return { statuses: [] };
-    const codes = expressStatusesIn(ts, body, this.modules.errorClassStatus);
+    // Those of the errors the project's services it calls raise too (`this.users.find(id)`), as in every framework.
+    const codes = [
+      ...expressStatusesIn(ts, body, this.modules.errorClassStatus),
+      ...this.modules.serviceErrorStatuses(method),
+    ];
     // What it sends with no status set: `res.json(x)` on the `@response()` it takes, or a value it
     // returns that is no result of BaseHttpController's (`return users`), which the package sends as a 200.
     const response = method.getParameters().find((parameter) => parameter.getDecorator('response'));

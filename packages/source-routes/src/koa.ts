@@ -57,6 +57,8 @@ const METHODS: Record<string, string> = {
 };
 /** The calls that return the router or app, so chains of them register on it. */
 const CHAIN = new Set([...Object.keys(METHODS), 'use', 'prefix', 'param', 'redirect']);
+/** The calls that register on the router: the chainable ones and `register(path, methods, middleware)`, which returns the route. */
+const REGISTRATIONS = new Set([...CHAIN, 'register']);
 const ROUTER_PACKAGES = new Set(['@koa/router', 'koa-router']);
 
 /** Whether an entry imports Koa or its router. */
@@ -223,6 +225,7 @@ export class KoaReader extends ModuleReader {
       this.whileHanded(handing ?? this.handing, () => {
         if (method === 'use') this.use(call, base, routerLevel, inner, out);
         else if (METHODS[method]) this.route(call, METHODS[method]!, base, routerLevel, out);
+        else if (method === 'register' && instance.kind === 'router') this.registered(call, base, routerLevel, out);
       });
     }
   }
@@ -243,7 +246,8 @@ export class KoaReader extends ModuleReader {
       .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
       .filter(
         (call) =>
-          (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) || this.handedAt(call, instance) >= 0,
+          (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
+          this.handedAt(call, instance) >= 0,
       )
       .map((call) => ({
         call,
@@ -547,8 +551,51 @@ export class KoaReader extends ModuleReader {
     if (args.length >= 3 && isPathLiteral(ts, args[0]!) && isPathLiteral(ts, args[1]!)) args = args.slice(1);
     const [first] = args;
     if (!first || args.length < 2) return;
+    this.routesAt(call, method, first, args.slice(1), prefix, routerLevel, out);
+  }
+
+  /**
+   * koa-router's `router.register('/users/:id', ['GET', 'PUT'], [auth, handler])`, which its `get()`
+   * and friends call: a route for each method listed, with the middleware (a function, or a list whose
+   * last is the handler). A method list that is no literal array of strings is warned at the call, as
+   * a computed path is: the routes it registers are not known.
+   */
+  private registered(call: CallExpression, prefix: string, routerLevel: Uses, out: Route[]): void {
+    const { ts } = this;
+    const [path, methods, middleware] = call.getArguments();
+    if (!path || !methods || !middleware) return;
+    const listed = unwrap(ts, methods);
+    const names = ts.Node.isArrayLiteralExpression(listed)
+      ? listed.getElements().map((element) => this.literal(element)?.toUpperCase())
+      : [undefined];
+    if (names.some((name) => name === undefined)) {
+      this.warn(
+        'DG_ROUTES_COMPUTED_PATH',
+        `register(${shortText(path)}, ${shortText(methods)}, …) registers routes whose methods are computed at run time: they are not read`,
+        call,
+        "list the methods in the call (router.register('/users', ['GET'], handler)) or use router.get(…) so docgen can read them",
+      );
+      return;
+    }
+    const given = unwrap(ts, middleware);
+    const handlers = ts.Node.isArrayLiteralExpression(given) ? given.getElements() : [given];
+    if (!handlers.length) return;
+    for (const name of new Set(names as string[]))
+      this.routesAt(call, name === 'DEL' ? 'DELETE' : name, path, handlers, prefix, routerLevel, out);
+  }
+
+  /** The routes a registration makes: one per path (a path, or a list of them), with its middleware and handler. */
+  private routesAt(
+    call: CallExpression,
+    method: string,
+    first: TsNode,
+    handlers: TsNode[],
+    prefix: string,
+    routerLevel: Uses,
+    out: Route[],
+  ): void {
+    const { ts } = this;
     const paths = ts.Node.isArrayLiteralExpression(first) ? first.getElements() : [first];
-    const handlers = args.slice(1);
     const handler = handlers[handlers.length - 1]!;
     for (const node of paths) {
       const stated = this.literal(node);

@@ -22,6 +22,8 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { Implementations } from './implementations.js';
+import { ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
   commentBefore,
@@ -78,12 +80,18 @@ const SERVICE_CALL_DEPTH = 2;
 export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
+  private readonly implementations: Implementations;
+  /** The package's source files, for what no import says: implementations of interfaces, bindings of tokens. */
+  private readonly files = new ProjectFiles();
+  /** A module → its `decorate('name', value)` calls by name. */
+  private readonly decorated = new WeakMap<SourceFile, Map<string, TsNode[]>>();
 
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
   ) {
     this.resolver = new ImportResolver(ts);
+    this.implementations = new Implementations(ts, this, this.files);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -548,8 +556,62 @@ export class Modules {
     return undefined;
   }
 
-  /** What `object.key` holds when the object is a module, object literal, class or instance of the project. */
+  /**
+   * What `object.key` holds when the object is a module, object literal, class or instance of the
+   * project, or a value the app was decorated with: `fastify.users.find` (`this.users.find` in a
+   * handler) with `fastify.decorate('users', new UsersService())` in a plugin the app registers.
+   */
   private memberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
+    const found = this.projectMemberOf(node, key, depth);
+    if (found || depth > 8) return found;
+    const object = unwrap(this.ts, node);
+    const decorated = this.ts.Node.isPropertyAccessExpression(object) ? this.decoration(object) : undefined;
+    return decorated && this.memberOf(decorated, key, depth + 1);
+  }
+
+  /**
+   * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
+   * `request.server.users`): the second argument of the one `decorate('users', value)` of the modules
+   * read (the plugins the app registers); undefined where none says so, or where several decorate that
+   * name with different values.
+   */
+  private decoration(access: PropertyAccessExpression): TsNode | undefined {
+    const values = [...this.sources.values()].flatMap(
+      (source) => this.decorationsIn(source).get(access.getName()) ?? [],
+    );
+    const targets = new Set(values.map((value) => this.decoratedTarget(value)));
+    return targets.size === 1 ? values[0] : undefined;
+  }
+
+  /** What a decoration stands for, to tell two apart: the class `new X()` makes, else the value a name holds. */
+  private decoratedTarget(value: TsNode): TsNode {
+    const { ts } = this;
+    const held = ts.Node.isIdentifier(value) ? this.follow(value)?.value : value;
+    const made = held && madeClass(ts, held);
+    const cls =
+      made && ts.Node.isIdentifier(unwrap(ts, made)) ? this.follow(unwrap(ts, made) as Identifier)?.value : undefined;
+    return cls ?? held ?? value;
+  }
+
+  /** A module's `x.decorate('name', value)` calls, by name; read once a module. */
+  private decorationsIn(source: SourceFile): Map<string, TsNode[]> {
+    const { ts } = this;
+    let found = this.decorated.get(source);
+    if (found) return found;
+    found = new Map();
+    this.decorated.set(source, found);
+    if (!source.getFullText().includes('decorate')) return found;
+    for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      const [name, value] = call.getArguments();
+      if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'decorate') continue;
+      if (!name || !value || !ts.Node.isStringLiteral(name)) continue;
+      found.set(name.getLiteralText(), [...(found.get(name.getLiteralText()) ?? []), unwrap(ts, value)]);
+    }
+    return found;
+  }
+
+  private projectMemberOf(node: TsNode, key: string, depth: number): TsNode | undefined {
     const { ts } = this;
     const object = unwrap(ts, node);
     if (ts.Node.isIdentifier(object)) {
@@ -636,12 +698,10 @@ export class Modules {
    * the methods called on it: the instance a router factory or a constructor is handed.
    */
   private parameterClass(id: Identifier, depth: number): ClassDeclaration | undefined {
-    const { ts } = this;
     const parameter = this.bindingOf(id)?.declaration;
-    const type = parameter && ts.Node.isParameterDeclaration(parameter) ? parameter.getTypeNode() : undefined;
-    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
-    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
-    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+    return parameter && this.ts.Node.isParameterDeclaration(parameter)
+      ? this.implementations.classOf(parameter, depth)
+      : undefined;
   }
 
   /**
@@ -657,10 +717,7 @@ export class Modules {
       .getConstructors()
       .flatMap((constructor) => constructor.getParameters())
       .find((candidate) => candidate.isParameterProperty() && candidate.getName() === member.name);
-    const type = parameter?.getTypeNode();
-    const name = type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;
-    const cls = name && ts.Node.isIdentifier(name) ? this.follow(name, depth + 1)?.value : undefined;
-    return cls && ts.Node.isClassDeclaration(cls) ? cls : undefined;
+    return parameter && this.implementations.classOf(parameter, depth);
   }
 
   /**
@@ -677,7 +734,7 @@ export class Modules {
   }
 
   /** The project file and exported name an identifier is imported as (`import { a as b }`: `a`). */
-  private importOf(id: Identifier): { file: string; name: string } | undefined {
+  importOf(id: Identifier): { file: string; name: string } | undefined {
     const name = id.getText();
     const source = id.getSourceFile();
     for (const declaration of source.getImportDeclarations()) {

@@ -584,13 +584,12 @@ export function errorStatusesIn(ts: TsMorph, handler: TsNode, classStatus?: Erro
       else if (/(?:Error|Exception)$/.test(name))
         status = args.find((arg) => statusCode(ts, arg) !== undefined) ?? args[0];
       // `throw new NotFoundError()` with `super(message, 404)` in its class: the status it carries.
-      if (!(status && statusCode(ts, status)) && !named) named = classStatus?.(node.getExpression());
-    } else if (
-      ts.Node.isCallExpression(node) &&
-      raised(node) &&
-      HTTP_ERROR_FACTORIES.test(node.getExpression().getText())
-    )
-      status = node.getArguments()[0];
+      if (!(status && statusCode(ts, status)) && !named)
+        named = namedHttpError(ts, node.getExpression()) ?? classStatus?.(node.getExpression());
+    } else if (ts.Node.isCallExpression(node) && raised(node)) {
+      if (HTTP_ERROR_FACTORIES.test(node.getExpression().getText())) status = node.getArguments()[0];
+      else named = namedHttpError(ts, node.getExpression());
+    }
     const code = (status && statusCode(ts, status)) || named;
     if (code && code >= 400 && code <= 599) codes.push(code);
   }
@@ -632,6 +631,23 @@ const NEST_EXCEPTION_STATUS: Record<string, number> = {
   GatewayTimeoutException: 504,
   HttpVersionNotSupportedException: 505,
 };
+
+/**
+ * The status of an error made by its name: @fastify/sensible's `fastify.httpErrors.notFound()`
+ * (`this.httpErrors.conflict()`, `reply.server.httpErrors.forbidden()`) and http-errors'
+ * `createError.NotFound()`; undefined for any other call.
+ */
+function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
+  if (!ts.Node.isPropertyAccessExpression(callee)) return undefined;
+  const owner = callee.getExpression().getText();
+  if (!/(?:^|\.)httpErrors$/.test(owner) && !HTTP_ERROR_FACTORIES.test(owner)) return undefined;
+  // `notFound` and `NotFound` are `NOT_FOUND`.
+  const name = callee
+    .getName()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toUpperCase();
+  return HTTP_STATUS[name];
+}
 
 /** http-errors' factory, by the names its users import it under. */
 const HTTP_ERROR_FACTORIES = /^(createError|createHttpError|httpErrors|HttpErrors)$/;

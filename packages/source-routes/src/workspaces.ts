@@ -6,7 +6,8 @@
  * pnpm-workspace.yaml) name the folders; a node_modules link that leads out of node_modules says the same.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Diagnostic } from '@docgen/core';
 
 /** What a package's manifest says of where its code is. */
 interface Manifest {
@@ -40,7 +41,14 @@ export class WorkspacePackages {
     const folder = this.linked(dirname(from), name) ?? this.packages(dirname(from))?.get(name);
     if (!folder) return undefined;
     const subpath = specifier.slice(name.length).replace(/^\//, '');
-    return subpath ? subpathSource(folder, subpath, sourceFile) : entrySource(folder, sourceFile);
+    const looked: string[] = [];
+    const trying = (base: string) => {
+      looked.push(base);
+      return sourceFile(base);
+    };
+    const file = subpath ? subpathSource(folder, subpath, trying) : entrySource(folder, trying);
+    if (!file) missed?.push({ from, specifier, folder, looked });
+    return file;
   }
 
   private linked(dir: string, name: string): string | undefined {
@@ -57,6 +65,82 @@ export class WorkspacePackages {
     this.byFolder.set(dir, found);
     return found;
   }
+}
+
+/** A workspace package imported by name whose source docgen does not find: where it was imported, and where docgen looked. */
+interface MissedSource {
+  from: string;
+  specifier: string;
+  folder: string;
+  /** The paths tried, each with the extensions and index files a module may have. */
+  looked: string[];
+}
+
+/**
+ * The misses of the run under way. The readers of a run each resolve imports with resolvers of
+ * their own; a package whose source is missing is a fact of the repository, said once for the run,
+ * at the first import of it, whichever reader met it.
+ */
+let missed: MissedSource[] | undefined;
+
+/**
+ * Runs `read`, and warns of each workspace package imported on the way whose source docgen does not
+ * find (`DG_ROUTES_PLUGIN_UNREAD`): it is read as a package of the registry would be (a row of the
+ * page, or nothing), which is wrong for the project's own code, so the run says so.
+ */
+export function warningOfMissedWorkspaceSources<T>(read: () => T): { result: T; warnings: Diagnostic[] } {
+  const outer = missed;
+  missed = [];
+  try {
+    const result = read();
+    return { result, warnings: missedWarnings(missed) };
+  } finally {
+    missed = outer;
+  }
+}
+
+function missedWarnings(misses: MissedSource[]): Diagnostic[] {
+  const said = new Set<string>();
+  const warnings: Diagnostic[] = [];
+  for (const miss of misses) {
+    const name = miss.specifier;
+    if (said.has(name)) continue;
+    said.add(name);
+    const root = commonFolder(dirname(miss.from), miss.folder);
+    const shown = (path: string) => relative(root, path) || '.';
+    warnings.push({
+      code: 'DG_ROUTES_PLUGIN_UNREAD',
+      severity: 'warning',
+      message: `${name} is a package of the repository's workspaces (${shown(miss.folder)}), but docgen finds no source for it (looked for ${[...new Set(miss.looked.map((base) => shown(base.replace(/\.(?:[cm]?js|jsx)$/, ''))))].join(', ')}, as .ts, .tsx, .mts, .js or .mjs): what it exports is read as an installed package's, its routes are not read`,
+      location: { file: miss.from, line: importLine(miss.from, name) },
+      hint: `give ${shown(join(miss.folder, 'package.json'))} a "source" (or "exports"/"main") naming its TypeScript entry, or add src/index.ts`,
+    });
+  }
+  return warnings;
+}
+
+/** The folder two paths share, for paths shown from where both are. */
+function commonFolder(a: string, b: string): string {
+  const left = a.split(sep);
+  const right = b.split(sep);
+  let at = 0;
+  while (at < left.length && at < right.length && left[at] === right[at]) at++;
+  return left.slice(0, at).join(sep) || sep;
+}
+
+/** The line of the first import or require of a specifier in a file (quoted as written). */
+function importLine(file: string, specifier: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // the file was read moments ago; gone now, it is said without a line
+  }
+  const lines = text.split('\n');
+  const at = lines.findIndex(
+    (line) => line.includes(`'${specifier}'`) || line.includes(`"${specifier}"`) || line.includes(`\`${specifier}\``),
+  );
+  return at === -1 ? undefined : at + 1;
 }
 
 /** `lodash/fp` → `lodash`, `@scope/pkg/x` → `@scope/pkg`. */

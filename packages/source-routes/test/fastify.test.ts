@@ -1107,4 +1107,86 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("counts the errors of the services the app is decorated with (fastify.decorate('users', new UsersService())), used as fastify.users or this.users, sensible's httpErrors too; not a name decorated with two values", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "catalog" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        "import services from './plugins/services';",
+        "import products from './routes/products';",
+        "import productSearch from './plugins/product-search';",
+        "import { ReviewsService } from './services/reviews';",
+        'const app = Fastify();',
+        'app.register(services);',
+        'app.register(productSearch);',
+        // An encapsulated plugin decorates its own scope under the same name: docgen does not tell scopes apart.
+        "app.register(async (scoped) => { scoped.decorate('search', new ReviewsService(scoped.log)); });",
+        "app.register(products, { prefix: '/products' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      'src/plugins/services.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { ProductsService } from '../services/products';",
+        "import { ReviewsService } from '../services/reviews';",
+        'export default fp(async (fastify) => {',
+        '  const reviews = new ReviewsService(fastify.log);',
+        "  fastify.decorate('products', new ProductsService());",
+        "  fastify.decorate('reviews', reviews);",
+        "  fastify.decorate('stock', { async take(id: string) { if (!id) throw fastify.httpErrors.conflict(); } });",
+        '});',
+      ].join('\n'),
+      'src/plugins/product-search.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { ProductsService } from '../services/products';",
+        "export default fp(async (fastify) => { fastify.decorate('search', new ProductsService()); });",
+      ].join('\n'),
+      // A plugin the app never registers decorates nothing.
+      'src/plugins/unused.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { ReviewsService } from '../services/reviews';",
+        "export default fp(async (fastify) => { fastify.decorate('products', new ReviewsService(fastify.log)); });",
+      ].join('\n'),
+      'src/services/products.ts': [
+        "import createError from 'http-errors';",
+        'export class ProductsService {',
+        '  async find(id: string) {',
+        '    if (!id) throw createError(404);',
+        '    return { id };',
+        '  }',
+        '}',
+      ].join('\n'),
+      'src/services/reviews.ts': [
+        'export class ReviewsService {',
+        '  constructor(private readonly log: unknown) {}',
+        '  async of(id: string) {',
+        "    if (id === 'locked') throw new ForbiddenError();",
+        '    return [];',
+        '  }',
+        '}',
+        'class ForbiddenError extends Error { statusCode = 403; }',
+      ].join('\n'),
+      'src/routes/products.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export default async function (fastify: FastifyInstance) {',
+        "  fastify.get('/:id', async (request) => fastify.products.find((request.params as { id: string }).id));",
+        "  fastify.get('/:id/reviews', async function (request) {",
+        '    return this.reviews.of((request.params as { id: string }).id);',
+        '  });',
+        "  fastify.post('/:id/orders', async (request, reply) => {",
+        '    await fastify.stock.take((request.params as { id: string }).id);',
+        '    return reply.code(201).send();',
+        '  });',
+        "  fastify.get('/search', async (request) => fastify.search.find('x'));",
+        '}',
+      ].join('\n'),
+    });
+    const { routes } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/products/:id', [200, 404]],
+      ['GET', '/products/:id/reviews', [200, 403]],
+      ['POST', '/products/:id/orders', [201, 409]],
+      ['GET', '/products/search', [200]],
+    ]);
+  });
 });

@@ -474,6 +474,51 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('warns at a sub-app or registrar loaded from a path computed at run time (require(`./routes/${name}`), import(path)), naming the path, and reads the rest', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import { readdirSync } from 'node:fs';",
+        'const app = new Hono();',
+        'const name = process.env.MODULE!;',
+        'const users = require(`./routes/${name}`).default;',
+        "app.route('/users', users);",
+        "app.route('/admin', require('./routes/' + name));",
+        "for (const file of readdirSync('./routes')) require(`./routes/${file}`)(app);",
+        'const billing = (await import(`./routes/${name}.js`)).default;',
+        "app.route('/billing', billing);",
+        "app.get('/health', (c) => c.text('ok'));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/health']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        8,
+        'require(`./routes/${file}`)(app) hands app to a module required from a path computed at run time (`./routes/${file}`): the routes those modules register are not read',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        6,
+        "route('/users', users) mounts a sub-app loaded from a path computed at run time (`./routes/${name}`, line 5): its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        7,
+        "route('/admin', require('./routes/' + name)) mounts a sub-app loaded from a path computed at run time ('./routes/' + name): its routes are not read",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        10,
+        "route('/billing', billing) mounts a sub-app loaded from a path computed at run time (`./routes/${name}.js`, line 9): its routes are not read",
+      ],
+    ]);
+  });
+
   it('follows the app into the functions of the project it is handed to (createRoutes(app)), under the base path of the name handed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
     await writeFile(

@@ -251,6 +251,48 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads koa-router's register(path, methods, middleware): a route per method, its middleware and statuses; warns of methods computed at run time", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-register-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import Koa from 'koa';",
+        "import Router from 'koa-router';",
+        "import { auth } from './auth';",
+        'const app = new Koa();',
+        "const router = new Router({ prefix: '/api' });",
+        '// Read or replace a setting',
+        "router.register('/settings/:key', ['GET', 'put'], [auth, async (ctx) => {",
+        "  if (!ctx.params.key) ctx.throw(404, 'no such setting');",
+        '  ctx.body = {};',
+        '}]);',
+        "router.register(['/health', '/ping'], ['HEAD'], (ctx) => { ctx.status = 204; });",
+        'const methods = process.env.METHODS!.split(",");',
+        "router.register('/debug', methods, (ctx) => { ctx.body = 'ok'; });",
+        "router.get('/users', (ctx) => { ctx.body = []; });",
+        'app.use(router.routes());',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'auth.ts'),
+      'export const auth = async (ctx: unknown, next: () => Promise<void>) => next();\n',
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary, route.line]),
+    ).toEqual([
+      ['GET', '/api/settings/:key', ['auth'], [200, 404], 'Read or replace a setting', 7],
+      ['PUT', '/api/settings/:key', ['auth'], [200, 404], 'Read or replace a setting', 7],
+      ['HEAD', '/api/health', [], [204], undefined, 11],
+      ['HEAD', '/api/ping', [], [204], undefined, 11],
+      ['GET', '/api/users', [], [200], undefined, 14],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line])).toEqual([
+      ['DG_ROUTES_COMPUTED_PATH', 13],
+    ]);
+    expect(warnings[0]!.message).toContain("register('/debug', methods, …)");
+  });
+
   it('warns at the mount of a router or app imported from a module of the project that has no file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

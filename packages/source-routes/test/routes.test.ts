@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { createTemplateRenderer, validatePageTree } from '@docgen/core';
@@ -1840,6 +1840,49 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(linked.routes.map((r) => [r.method, r.path, r.statuses])).toEqual([['GET', '/health/live', [204]]]);
   });
 
+  it("warns at the import of a workspace package whose source docgen does not find, naming the package and where it looked, rather than reading it silently as an installed package's", async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-workspaces-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), text);
+    };
+    await write('package.json', JSON.stringify({ private: true, workspaces: ['packages/*', 'services/*'] }));
+    // Built output only (not built yet here), and no src/: nothing of its code is in the repository's files.
+    await write(
+      'packages/billing-routes/package.json',
+      JSON.stringify({ name: '@acme/billing-routes', main: 'dist/index.js' }),
+    );
+    await write('services/api/package.json', JSON.stringify({ name: '@acme/api' }));
+    await write(
+      'services/api/src/server.ts',
+      [
+        "import express from 'express';",
+        "import rateLimit from 'express-rate-limit';",
+        "import { billingRouter } from '@acme/billing-routes';",
+        'const app = express();',
+        "app.use('/billing', billingRouter({ db: null }));",
+        "app.use('/limited', rateLimit({ max: 5 }));",
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(root, 'services/api/src/server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.servedBy])).toEqual([
+      ['ALL', '/billing/*', '@acme/billing-routes'],
+      ['ALL', '/limited/*', 'express-rate-limit'],
+      ['GET', '/health', undefined],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.file, w.location?.line, w.message, w.hint])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        join(root, 'services/api/src/server.ts'),
+        3,
+        "@acme/billing-routes is a package of the repository's workspaces (packages/billing-routes), but docgen finds no source for it (looked for packages/billing-routes/src/index, packages/billing-routes/dist/index, packages/billing-routes/index, as .ts, .tsx, .mts, .js or .mjs): what it exports is read as an installed package's, its routes are not read",
+        'give packages/billing-routes/package.json a "source" (or "exports"/"main") naming its TypeScript entry, or add src/index.ts',
+      ],
+    ]);
+  });
+
   it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
@@ -3612,6 +3655,194 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('counts the errors of a service injected by token or typed as an interface: the class a NestJS provider (useClass, useExisting, useFactory) or the sole implementation binds, never a guess', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-injected-service-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "accounts" }'],
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'NestFactory.create(AppModule).then((app) => app.listen(3000));',
+      ],
+      'src/tokens.ts': [
+        "export const USERS_SERVICE = Symbol('USERS_SERVICE');",
+        "export const ORDERS_SERVICE = 'ORDERS_SERVICE';",
+      ],
+      'src/app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { AccountsController } from './accounts.controller';",
+        "import { USERS_SERVICE, ORDERS_SERVICE } from './tokens';",
+        "import { UsersService } from './users/users.service';",
+        "import { OrdersService } from './orders.service';",
+        "import { PaymentsService, PaymentsGateway } from './payments.service';",
+        "import { AuditLog } from './audit';",
+        '@Module({',
+        '  controllers: [AccountsController],',
+        '  providers: [',
+        '    { provide: USERS_SERVICE, useClass: UsersService },',
+        // The token's value written out: Nest matches tokens by value.
+        "    { provide: 'ORDERS_SERVICE', useFactory: (db: unknown) => new OrdersService(db), inject: [] },",
+        '    PaymentsService,',
+        '    { provide: PaymentsGateway, useExisting: PaymentsService },',
+        "    { provide: 'AUDIT', useValue: new AuditLog() },",
+        '  ],',
+        '})',
+        'export class AppModule {}',
+      ],
+      'src/other.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { AuditLog, QuietAuditLog } from './audit';",
+        "@Module({ providers: [{ provide: 'AUDIT', useClass: QuietAuditLog }] })",
+        'export class OtherModule {}',
+      ],
+      'src/accounts.controller.ts': [
+        "import { Controller, Delete, Get, Inject, Param, Post } from '@nestjs/common';",
+        "import { USERS_SERVICE, ORDERS_SERVICE } from './tokens';",
+        "import type { IUsersService } from './users/users.interface';",
+        "import type { IOrdersService } from './orders.interface';",
+        "import { PaymentsGateway } from './payments.service';",
+        "import type { IAudit } from './audit';",
+        "@Controller('accounts')",
+        'export class AccountsController {',
+        '  constructor(',
+        '    @Inject(USERS_SERVICE) private readonly users: IUsersService,',
+        '    @Inject(ORDERS_SERVICE) private readonly orders: IOrdersService,',
+        '    private readonly payments: PaymentsGateway,',
+        "    @Inject('AUDIT') private readonly audit: IAudit,",
+        '  ) {}',
+        "  @Get(':id') one(@Param('id') id: string) {",
+        '    return this.users.findOne(id);',
+        '  }',
+        "  @Get(':id/orders') listOrders(@Param('id') id: string) {",
+        '    return this.orders.list(id);',
+        '  }',
+        "  @Post(':id/pay') pay(@Param('id') id: string) {",
+        '    return this.payments.charge(id);',
+        '  }',
+        "  @Delete(':id') remove(@Param('id') id: string) {",
+        '    return this.audit.record(id);',
+        '  }',
+        '}',
+      ],
+      'src/users/users.interface.ts': ['export interface IUsersService { findOne(id: string): unknown }'],
+      'src/users/users.service.ts': [
+        "import { Injectable, NotFoundException } from '@nestjs/common';",
+        "import { IUsersService } from './users.interface';",
+        '@Injectable()',
+        'export class UsersService implements IUsersService {',
+        '  findOne(id: string) {',
+        "    if (id === '0') throw new NotFoundException();",
+        '    return { id };',
+        '  }',
+        '}',
+      ],
+      'src/orders.interface.ts': ['export interface IOrdersService { list(id: string): unknown }'],
+      'src/orders.service.ts': [
+        "import { ForbiddenException } from '@nestjs/common';",
+        "import type { IOrdersService } from './orders.interface';",
+        'export class OrdersService implements IOrdersService {',
+        '  constructor(private readonly db: unknown) {}',
+        '  list(id: string) {',
+        "    if (id === 'x') throw new ForbiddenException();",
+        '    return [];',
+        '  }',
+        '}',
+      ],
+      'src/payments.service.ts': [
+        "import { ConflictException, Injectable } from '@nestjs/common';",
+        'export abstract class PaymentsGateway { abstract charge(id: string): unknown }',
+        '@Injectable()',
+        'export class PaymentsService extends PaymentsGateway {',
+        '  charge(id: string) {',
+        '    if (!id) throw new ConflictException();',
+        '    return { id };',
+        '  }',
+        '}',
+        // A second subclass: only the provider decides which runs.
+        'export class FakePayments extends PaymentsGateway { charge(): unknown { throw new Error() } }',
+      ],
+      'src/audit.ts': [
+        "import { GoneException, ServiceUnavailableException } from '@nestjs/common';",
+        'export interface IAudit { record(id: string): unknown }',
+        'export class AuditLog implements IAudit {',
+        '  record(id: string) { if (!id) throw new GoneException(); return id; }',
+        '}',
+        'export class QuietAuditLog implements IAudit {',
+        '  record(id: string) { if (!id) throw new ServiceUnavailableException(); return id; }',
+        '}',
+      ],
+      // A test's mock implements the interface too; it serves nothing, so the service is still the only one.
+      'src/users/users.service.spec.ts': [
+        "import { IUsersService } from './users.interface';",
+        'export class MockUsers implements IUsersService { findOne() { return 1; } }',
+      ],
+      // Nor does a test runner's folder's (`__mocks__`, `__tests__`): a mock bound to the same token.
+      'src/users/__mocks__/users.service.ts': [
+        "import { USERS_SERVICE } from '../../tokens';",
+        "import { IUsersService } from '../users.interface';",
+        'export class UsersService implements IUsersService { findOne() { return 1; } }',
+        'export const mockProvider = { provide: USERS_SERVICE, useClass: UsersService };',
+      ],
+      // A router factory handed a repository typed as its interface, which one class implements.
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { makeItems } from './items.routes';",
+        "import { ItemsRepository } from './items.repository';",
+        'const app = express();',
+        "app.use('/items', makeItems(new ItemsRepository()));",
+        "app.use('/tags', makeItems(new ItemsRepository()));",
+        'app.listen(3000);',
+      ],
+      'src/items.routes.ts': [
+        "import { Router } from 'express';",
+        "import type { IItemsRepository, ITagsRepository } from './items.types';",
+        'export function makeItems(items: IItemsRepository, tags?: ITagsRepository) {',
+        '  const router = Router();',
+        "  router.get('/:id', async (req, res) => res.json(await items.get(req.params.id)));",
+        "  router.get('/:id/tags', async (req, res) => res.json(await tags!.of(req.params.id)));",
+        '  return router;',
+        '}',
+      ],
+      'src/items.types.ts': [
+        'export interface IItemsRepository { get(id: string): Promise<unknown> }',
+        'export interface ITagsRepository { of(id: string): Promise<unknown> }',
+      ],
+      'src/items.repository.ts': [
+        "import type { IItemsRepository, ITagsRepository } from './items.types';",
+        "import { NotFoundError, TeapotError } from './errors';",
+        'export class ItemsRepository implements IItemsRepository {',
+        '  async get(id: string) { if (!id) throw new NotFoundError(); return { id }; }',
+        '}',
+        // Two classes implement ITagsRepository: which one a call is handed is not in the code docgen reads.
+        'export class SqlTags implements ITagsRepository { async of(id: string) { if (!id) throw new TeapotError(); return []; } }',
+        'export class MemoryTags implements ITagsRepository { async of() { return []; } }',
+      ],
+      'src/errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class TeapotError extends Error { statusCode = 418; }',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const nest = await readRoutes(join(dir, 'src', 'main.ts'));
+    expect(nest.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/accounts/:id', [200, 404]],
+      ['GET', '/accounts/:id/orders', [200, 403]],
+      ['POST', '/accounts/:id/pay', [201, 409]],
+      // 'AUDIT' is bound to AuditLog here and to QuietAuditLog in OtherModule: no status is guessed.
+      ['DELETE', '/accounts/:id', [200]],
+    ]);
+    const express = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/items/:id', [200, 404]],
+      ['GET', '/items/:id/tags', [200]],
+      ['GET', '/tags/:id', [200, 404]],
+      ['GET', '/tags/:id/tags', [200]],
+    ]);
+  });
+
   it("counts the service errors of a controller method a handler hands its response to ((req, res, next) => controller.create(req, res, next)), as the method's own", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-trampoline-'));
     const files: Record<string, string[]> = {
@@ -3943,6 +4174,46 @@ describe('extractRouteList', () => {
     );
     expect(missing).toMatchObject({ code: 'DG_ROUTES_NOT_FOUND', location: { file: 'docgen.config.yaml' } });
   });
+
+  it('suggests the files of the package that create an app for an entry that does not exist or makes none: "did you mean src/server.ts?"', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-entry-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "shop" }'],
+      'src/server.ts': ["import express from 'express';", 'const app = express();', 'app.listen(3000);'],
+      'src/index.ts': ["import './server';", "export * from './server';"],
+      'src/admin/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AdminModule } from './admin.module';",
+        'NestFactory.create(AdminModule).then((app) => app.listen(3001));',
+      ],
+      'src/util.ts': ['export const add = (a: number, b: number) => a + b;'],
+      // Tests make apps too; they serve nothing in production and are not suggested.
+      'test/server.spec.ts': ["import express from 'express';", 'const app = express();'],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const origin = { name: 'sources[0].options.entry', location: { file: join(dir, 'docgen.config.yaml'), line: 4 } };
+    const typo = await docgenFailure(readRoutes(join(dir, 'src', 'sever.ts'), { origin }));
+    expect(typo.code).toBe('DG_ROUTES_NOT_FOUND');
+    expect(typo.hint).toMatch(/; did you mean src\/server\.ts or src\/admin\/main\.ts\?$/);
+    const moved = await docgenFailure(readRoutes(join(dir, 'app', 'server.ts'), { origin }));
+    expect(moved.hint).toMatch(/; did you mean src\/server\.ts or src\/admin\/main\.ts\?$/);
+    const noApp = await docgenFailure(readRoutes(join(dir, 'src', 'index.ts'), { origin }));
+    expect(noApp).toMatchObject({ code: 'DG_ROUTES_NO_APP', location: { file: join(dir, 'src', 'index.ts') } });
+    expect(noApp.hint).toMatch(/; did you mean src\/admin\/main\.ts or src\/server\.ts\?$/);
+    // A flag's path is shown from the current folder.
+    const flagged = await docgenFailure(
+      readRoutes(join(dir, 'src', 'sever.ts'), { origin: { name: '--routes', flag: '--routes' } }),
+    );
+    expect(flagged.hint).toContain(`did you mean ${relative(process.cwd(), join(dir, 'src', 'server.ts'))} or `);
+    // With no app anywhere in the package, the hint is as before.
+    const empty = await mkdtemp(join(tmpdir(), 'docgen-entry-'));
+    await writeFile(join(empty, 'package.json'), '{}');
+    const none = await docgenFailure(readRoutes(join(empty, 'server.ts'), { origin }));
+    expect(none.hint).not.toContain('did you mean');
+  });
 });
 
 describe('the routes page', () => {
@@ -4085,6 +4356,66 @@ describe('the routes page', () => {
     ]);
     expect(warnings.map((w) => [w.code, basename(w.location!.file!), w.location!.line])).toEqual([
       ['DG_ROUTES_COMPUTED_MOUNT', 'app.ts', 11], // the element at a computed path: only it is left out
+    ]);
+  });
+
+  it('counts the errors of a service inversify binds to the token a controller injects (@inject(TYPES.Users) private users: IUsersService with bind(TYPES.Users).to(UsersService))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-inversify-bind-'));
+    const files: Record<string, string[]> = {
+      'package.json': ['{ "name": "users" }'],
+      'server.ts': [
+        "import 'reflect-metadata';",
+        "import { Container } from 'inversify';",
+        "import { InversifyExpressServer } from 'inversify-express-utils';",
+        "import { TYPES } from './types';",
+        "import { UsersService } from './users.service';",
+        "import { AuditService } from './audit.service';",
+        "import './users.controller';",
+        'const container = new Container();',
+        'container.bind<IUsersService>(TYPES.Users).to(UsersService);',
+        'container.bind(TYPES.Audit).toConstantValue(new AuditService());',
+        'new InversifyExpressServer(container).build().listen(3000);',
+      ],
+      'types.ts': ["export const TYPES = { Users: Symbol.for('Users'), Audit: Symbol.for('Audit') };"],
+      'users.interface.ts': ['export interface IUsersService { find(id: string): Promise<unknown> }'],
+      'users.service.ts': [
+        "import { injectable } from 'inversify';",
+        "import type { IUsersService } from './users.interface';",
+        "import { NotFoundError } from './errors';",
+        '@injectable()',
+        'export class UsersService implements IUsersService {',
+        '  async find(id: string) { if (!id) throw new NotFoundError(); return { id }; }',
+        '}',
+      ],
+      'audit.service.ts': [
+        "import { GoneError } from './errors';",
+        'export class AuditService { record(id: string) { if (!id) throw new GoneError(); } }',
+      ],
+      'errors.ts': [
+        'export class NotFoundError extends Error { statusCode = 404; }',
+        'export class GoneError extends Error { statusCode = 410; }',
+      ],
+      'users.controller.ts': [
+        "import { inject } from 'inversify';",
+        "import { controller, httpDelete, httpGet, requestParam } from 'inversify-express-utils';",
+        "import { TYPES } from './types';",
+        "import type { IUsersService } from './users.interface';",
+        "@controller('/users')",
+        'export class UsersController {',
+        '  constructor(',
+        '    @inject(TYPES.Users) private readonly users: IUsersService,',
+        '    @inject(TYPES.Audit) private readonly audit: { record(id: string): void },',
+        '  ) {}',
+        "  @httpGet('/:id') show(@requestParam('id') id: string) { return this.users.find(id); }",
+        "  @httpDelete('/:id') remove(@requestParam('id') id: string) { this.audit.record(id); return 'ok'; }",
+        '}',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['DELETE', '/users/:id', [200, 410]],
     ]);
   });
 

@@ -9,7 +9,15 @@ import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast'
 import type { State } from '../state.js';
 import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
-import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
+import {
+  isEdgeSpace,
+  isLayoutSpace,
+  isPhrasing,
+  withEdgeSpaceOutside,
+  withoutLayoutEnd,
+  withoutLayoutStart,
+  wrapPhrasing,
+} from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
@@ -323,6 +331,23 @@ const TAGS: Record<string, TagSpec> = {
 };
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+
+/** Text that needs no space moved out of an element before it: whitespace, or punctuation that closes. */
+const SPACE_OR_CLOSING = /^[\s,.;:!?)\]}»”’]/;
+
+/**
+ * Inline elements whose edge spaces go outside them (`<b>bold </b>after`, `<a href="…"> link </a>`,
+ * a badge link written over several lines): inside, Confluence shows them bold, struck or
+ * underlined. Not code, whose spaces are its content, nor `<a name>`, which only marks a place.
+ */
+const MOVES_EDGE_SPACE: ReadonlySet<string> = new Set([
+  ...['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'del', 'strike'],
+  ...['small', 'big', 'cite', 'sub', 'sup'],
+]);
+
+function movesEdgeSpace(frame: Frame): boolean {
+  return frame.tag === 'a' ? frame.attributes.href !== undefined : MOVES_EDGE_SPACE.has(frame.tag);
+}
 
 /** Block tags that end an open `<p>` (HTML's rule for its omitted end tag: `<p>One<p>Two`). */
 const CLOSES_P = new Set([
@@ -792,12 +817,24 @@ export class HtmlBuilder {
 
   append(nodes: XNode[]): void {
     const target = this.target;
-    if (this.spaceAfterLink && target[target.length - 1] === this.spaceAfterLink) {
-      const next = nodes[0];
-      if (next?.type === 'text' && /^\s/.test(next.value)) target.pop();
-    }
+    const from = this.besideEdgeSpace(target, nodes[0]);
     // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-    for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
+    for (let index = from; index < nodes.length; index += 1) target.push(nodes[index]!);
+  }
+
+  /**
+   * A space moved out of an element's edge (phrasing.ts, `withEdgeSpaceOutside`) where whitespace
+   * or a line break already stands beside it is one space too many, and so is one before closing
+   * punctuation (`[Reference ][ref],` reads "Reference,"): the one before `next` is taken off
+   * `target`, or `next`'s own is skipped (the index to append `nodes` from).
+   */
+  private besideEdgeSpace(target: XNode[], next: XNode | undefined): number {
+    if (!next) return 0;
+    const last = target[target.length - 1];
+    if (isEdgeSpace(last) && ((next.type === 'text' && SPACE_OR_CLOSING.test(next.value)) || isBreak(next)))
+      target.pop();
+    else if (isEdgeSpace(next) && ((last?.type === 'text' && /\s$/.test(last.value)) || isBreak(last))) return 1;
+    return 0;
   }
 
   /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
@@ -942,9 +979,6 @@ export class HtmlBuilder {
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
-    // The space a link's layout left after it (`</a>` / `<br>`) ends a broken line: not shown.
-    if (name === 'br' && this.spaceAfterLink && this.target[this.target.length - 1] === this.spaceAfterLink)
-      this.target.pop();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -1148,33 +1182,10 @@ export class HtmlBuilder {
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
-    if (frame.tag === 'a' && frame.attributes.href !== undefined) return this.linkWithEdgeSpaceOutside(frame, children);
-    return frame.spec.build(frame.attributes, children, this.state, frame.node);
+    const build = (content: XNode[]) => frame.spec.build(frame.attributes, content, this.state, frame.node);
+    if (!movesEdgeSpace(frame) || this.inCode() || this.state.inRawCode) return build(children);
+    return withEdgeSpaceOutside(children, build);
   }
-
-  /**
-   * A link written over several lines around an image (`<a href="…">` / `  <img src="…badge.svg">` /
-   * `</a>`, a README's badge row): the line breaks inside it are no part of what it links, but
-   * kept in it they show as an underlined space beside the badge. Whitespace-only text at the edges
-   * of a link holding elements goes outside it, as one space where nothing else sets it apart.
-   */
-  private linkWithEdgeSpaceOutside(frame: Frame, children: XNode[]): XNode[] {
-    const isSpace = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
-    let start = 0;
-    let end = children.length;
-    while (start < end && isSpace(children[start])) start += 1;
-    while (end > start && isSpace(children[end - 1])) end -= 1;
-    if ((start === 0 && end === children.length) || !children.slice(start, end).some((node) => node.type === 'element'))
-      return frame.spec.build(frame.attributes, children, this.state, frame.node);
-    const link = frame.spec.build(frame.attributes, children.slice(start, end), this.state, frame.node);
-    const before = this.target[this.target.length - 1];
-    const spacedBefore = start > 0 && before !== undefined && !(before.type === 'text' && /\s$/.test(before.value));
-    const after = end < children.length ? [(this.spaceAfterLink = text(' '))] : [];
-    return [...(spacedBefore ? [text(' ')] : []), ...link, ...after];
-  }
-
-  /** The space a link's trailing whitespace became: text that follows with whitespace of its own replaces it. */
-  private spaceAfterLink: XNode | undefined;
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
   private holdsBlocks(): boolean {

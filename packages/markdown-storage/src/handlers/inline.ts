@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { isAutolink } from './links.js';
+import { withEdgeSpaceOutside } from '../phrasing.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
@@ -49,17 +50,28 @@ function warnTemplateTags(node: Text, state: State): void {
   }
 }
 
+/**
+ * An inline element of `children`, the spaces at their edges outside it (`**[ docs ](…)**`:
+ * Confluence would show them bold, struck), except in raw HTML's code, where spaces are content.
+ */
+function formatted(state: State, children: XNode[], build: (content: XNode[]) => XNode): XNode[] {
+  if (state.inRawCode) return [build(children)];
+  return withEdgeSpaceOutside(children, (content) => [build(content)]);
+}
+
 export function emphasis(node: Emphasis, state: State): XNode[] {
-  return [x('em', {}, state.all(node))];
+  return formatted(state, state.all(node), (content) => x('em', {}, content));
 }
 
 export function strong(node: Strong, state: State): XNode[] {
-  return [x('strong', {}, state.all(node))];
+  return formatted(state, state.all(node), (content) => x('strong', {}, content));
 }
 
 /** The storage format's strikethrough (Confluence rewrites `<s>`/`<del>` to this on save). */
 export function strikethrough(node: Delete, state: State): XNode[] {
-  return [x('span', { style: 'text-decoration: line-through;' }, state.all(node))];
+  return formatted(state, state.all(node), (content) =>
+    x('span', { style: 'text-decoration: line-through;' }, content),
+  );
 }
 
 export function hardBreak(_node: Break): XNode[] {

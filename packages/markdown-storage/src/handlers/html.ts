@@ -7,7 +7,7 @@
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
+import { type XElement, type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import {
   isEdgeSpace,
@@ -347,6 +347,43 @@ const MOVES_EDGE_SPACE: ReadonlySet<string> = new Set([
 
 function movesEdgeSpace(frame: Frame): boolean {
   return frame.tag === 'a' ? frame.attributes.href !== undefined : MOVES_EDGE_SPACE.has(frame.tag);
+}
+
+/** Raw inline elements that become an element of storage (not only their content): no block may stand in them. */
+const INLINE_HOLDERS: ReadonlySet<string> = new Set([
+  ...['a', 'b', 'strong', 'i', 'em', 'cite', 'var', 'dfn', 'code', 'kbd', 'samp', 'tt'],
+  ...['sub', 'sup', 'u', 'ins', 's', 'del', 'strike', 'small', 'big'],
+]);
+
+/** Raw elements holding one line of text that a block inside them ends (storage has no block there). */
+const CUT_BY_BLOCKS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt']);
+
+/**
+ * Whether a start tag of `name` in flow content ends an open raw heading: a block of its own (a
+ * list, a table, a quote, code, a rule, another heading), not a wrapper (`<center>`, `<div>`,
+ * which only keep their text in a heading), not `<p>` (a line of the heading), nor a tag allowed
+ * only inside another (`<summary>`). page-headings.ts ends its heading text there too.
+ */
+export function endsTextBlock(name: string): boolean {
+  const spec = Object.hasOwn(TAGS, name) ? TAGS[name]! : undefined;
+  return spec !== undefined && spec.block === true && !spec.wrapper && !spec.inside && name !== 'p';
+}
+
+/** What a block is, in a warning: `a list (<ul>)`, `a code macro`. */
+function blockName(block: XElement): string {
+  if (block.name === 'ac:structured-macro') return `a ${block.attributes['ac:name'] ?? ''} macro`;
+  const kind = BLOCK_KINDS[block.name.replace(/^h[1-6]$/, 'h')];
+  return kind ? `${kind} (<${block.name}>)` : `<${block.name}>`;
+}
+
+const BLOCK_KINDS: Record<string, string> = {
+  ...{ ul: 'a list', ol: 'a list', li: 'a list item', dl: 'a definition list', table: 'a table' },
+  ...{ blockquote: 'a quote', pre: 'code', hr: 'a rule', h: 'a heading', details: 'a collapsible section' },
+};
+
+/** A converted block that no line of text may hold: anything but phrasing and a paragraph (a line). */
+function isFlowBlock(node: XNode): boolean {
+  return !isPhrasing(node) && !(node.type === 'element' && node.name === 'p');
 }
 
 /** Block tags that end an open `<p>` (HTML's rule for its omitted end tag: `<p>One<p>Two`). */
@@ -748,6 +785,8 @@ interface Frame {
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
   gaps?: IconGaps;
+  /** An inline element held Markdown paragraphs (`<del>`, a blank line, text): a paragraph of its own. */
+  heldParagraphs?: boolean;
   /** Formatting a block cut, opened again here (`carried`). */
   reopens?: CarriedFormatting;
 }
@@ -837,11 +876,41 @@ export class HtmlBuilder {
     return 0;
   }
 
-  /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
+  /**
+   * A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a
+   * browser, and a raw heading it would land in (`<h2>`, a blank line, a Markdown list, `</h2>`):
+   * its paragraphs are lines of the heading, its first other block ends it.
+   */
   appendBlock(nodes: XNode[]): void {
-    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
+    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) {
+      this.closeOpenParagraph();
+      const cut = this.openTextBlock() >= 0 || this.openInline() >= 0 ? nodes.findIndex(isFlowBlock) : -1;
+      if (cut >= 0) {
+        if (cut > 0) this.appendBlock(nodes.slice(0, cut));
+        const inline = this.openInline();
+        if (inline >= 0) this.cutAt(inline);
+        this.closeOpenTextBlock(blockName(nodes[cut] as XElement));
+        this.appendBlock(nodes.slice(cut));
+        return;
+      }
+    }
     const top = this.stack[this.stack.length - 1];
-    this.append(top && !top.component && PHRASING_ONLY.has(top.tag) ? this.asLines(nodes, top.tag) : nodes);
+    const inLine = top !== undefined && !top.component && (PHRASING_ONLY.has(top.tag) || INLINE_HOLDERS.has(top.tag));
+    if (inLine && INLINE_HOLDERS.has(top.tag) && nodes.some((node) => node.type === 'element' && node.name === 'p'))
+      top.heldParagraphs = true;
+    this.append(inLine ? this.asLines(nodes, top.tag) : nodes);
+  }
+
+  /**
+   * The outermost of the raw inline elements open at the top of the stack (`<del>`, a blank line,
+   * Markdown, `</del>`; `<a href="…">` around a Markdown image's paragraph), -1 if the top is none.
+   * A Markdown paragraph in them is a line of their text; any other block ends them (its formatting
+   * carried on after it, as a block's cut carries it), since storage holds no block in a line.
+   */
+  private openInline(): number {
+    let index = this.stack.length;
+    while (index > 0 && INLINE_HOLDERS.has(this.stack[index - 1]!.tag) && !this.stack[index - 1]!.component) index -= 1;
+    return index < this.stack.length ? index : -1;
   }
 
   /**
@@ -976,6 +1045,12 @@ export class HtmlBuilder {
     }
     if (spec.block && this.carried.length) this.cutReopened();
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
+    if (name === 'p' && this.openTextBlock() >= 0) {
+      // A paragraph in a heading (`<h1><p>Title</p></h1>`): a line of it, as a Markdown paragraph there is.
+      if (!showsNothing(this.target)) this.append([x('br')]);
+      return;
+    }
+    if (endsTextBlock(name)) this.closeOpenTextBlock(blockName(x(name)));
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
@@ -1025,6 +1100,34 @@ export class HtmlBuilder {
     const top = this.stack[this.stack.length - 1];
     if ((top?.tag === 'video' || top?.tag === 'audio') && top.attributes.src === undefined && attributes.src)
       top.attributes = { ...top.attributes, src: attributes.src };
+  }
+
+  /**
+   * The open raw element that holds one line of text (`<h2>`, `<dt>`) content now goes into, past
+   * inline elements only (`<h2><b>…`); -1 if there is none.
+   */
+  private openTextBlock(): number {
+    let index = this.stack.length - 1;
+    while (index >= 0 && !this.stack[index]!.spec.block && !this.stack[index]!.component) index -= 1;
+    return index >= 0 && CUT_BY_BLOCKS.has(this.stack[index]!.tag) ? index : -1;
+  }
+
+  /**
+   * A block (`what`) starts inside a raw heading (`<h2><ul>…</ul></h2>`, a table in an `<h3>`):
+   * storage cannot hold a block in a heading, so the heading ends before it, keeping the text it
+   * had, and the block and what follows it come after (its formatting carried on, as at a `<p>`'s
+   * cut). The heading's end tag then closes nothing. Warned: the page does not look as written.
+   */
+  private closeOpenTextBlock(what: string): void {
+    const index = this.openTextBlock();
+    if (index < 0) return;
+    const frame = this.stack[index]!;
+    const holder = frame.tag === 'dt' ? 'definition term' : 'heading';
+    this.state.warn(
+      `raw HTML <${frame.tag}> holds ${what}, which a Confluence ${holder} cannot hold: the ${holder} ends before it`,
+      frame.node,
+    );
+    this.cutAt(index);
   }
 
   /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */
@@ -1183,8 +1286,11 @@ export class HtmlBuilder {
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     const build = (content: XNode[]) => frame.spec.build(frame.attributes, content, this.state, frame.node);
-    if (!movesEdgeSpace(frame) || this.inCode() || this.state.inRawCode) return build(children);
-    return withEdgeSpaceOutside(children, build);
+    const built =
+      !movesEdgeSpace(frame) || this.inCode() || this.state.inRawCode
+        ? build(children)
+        : withEdgeSpaceOutside(children, build);
+    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
   }
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */

@@ -98,8 +98,23 @@ export function isEdgeSpace(node: XNode | undefined): boolean {
   return node?.type === 'text' && (node as Partial<EdgeSpace>).edge === true;
 }
 
-const LAYOUT_FIRST = /^[ \t\r\n]/;
-const LAYOUT_LAST = /[ \t\r\n]$/;
+/** Space, tab, line feed, carriage return: layout whitespace (a no-break space is content). */
+function isLayoutCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function startsWithLayout(node: XNode | undefined): boolean {
+  return node?.type === 'text' && isLayoutCode(node.value.charCodeAt(0));
+}
+
+function endsWithLayout(node: XNode | undefined): boolean {
+  return node?.type === 'text' && isLayoutCode(node.value.charCodeAt(node.value.length - 1));
+}
+
+/** Whether `children` start or end with layout whitespace (checked before anything is built: this runs on every link). */
+export function hasLayoutEdge(children: XNode[]): boolean {
+  return startsWithLayout(children[0]) || endsWithLayout(children[children.length - 1]);
+}
 
 /**
  * `build(content)` with the layout whitespace at the content's edges moved outside what it builds,
@@ -107,10 +122,8 @@ const LAYOUT_LAST = /[ \t\r\n]$/;
  * decides: left out, or a link showing its URL). A no-break space is content and stays inside.
  */
 export function withEdgeSpaceOutside(children: XNode[], build: (content: XNode[]) => XNode[]): XNode[] {
-  const first = children[0];
-  const last = children[children.length - 1];
-  const atStart = first?.type === 'text' && LAYOUT_FIRST.test(first.value);
-  const atEnd = last?.type === 'text' && LAYOUT_LAST.test(last.value);
+  const atStart = startsWithLayout(children[0]);
+  const atEnd = endsWithLayout(children[children.length - 1]);
   if (!atStart && !atEnd) return build(children);
   const content = withoutLayoutEdges(children);
   if (content.length === 0) return build(children);

@@ -10,6 +10,7 @@ import type { State } from '../state.js';
 import { type XElement, type XNode, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import {
+  hasLayoutEdge,
   isEdgeSpace,
   isLayoutSpace,
   isPhrasing,
@@ -1285,11 +1286,10 @@ export class HtmlBuilder {
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
-    const build = (content: XNode[]) => frame.spec.build(frame.attributes, content, this.state, frame.node);
-    const built =
-      !movesEdgeSpace(frame) || this.inCode() || this.state.inRawCode
-        ? build(children)
-        : withEdgeSpaceOutside(children, build);
+    const moves = hasLayoutEdge(children) && movesEdgeSpace(frame) && !this.inCode() && !this.state.inRawCode;
+    const built = moves
+      ? withEdgeSpaceOutside(children, (content) => frame.spec.build(frame.attributes, content, this.state, frame.node))
+      : frame.spec.build(frame.attributes, children, this.state, frame.node);
     return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
   }
 

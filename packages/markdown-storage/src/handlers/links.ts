@@ -9,7 +9,7 @@ import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { confluenceAnchor } from '../anchors.js';
 import { includeMacro } from './macros.js';
-import { withEdgeSpaceOutside } from '../phrasing.js';
+import { hasLayoutEdge, withEdgeSpaceOutside } from '../phrasing.js';
 
 /** Characters a URL keeps as written (micromark's set): a URL of only these is already normalized. */
 const KEPT_AS_WRITTEN = /^[!#$&-;=?-Z_a-z~]*$/;
@@ -56,17 +56,10 @@ export function link(node: Link, state: State): XNode[] {
   const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
   if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
   const content = node.children.length ? contentOrUrl(children, node.url) : children;
-  return linkWithEdgeSpaceOutside(state, content, (text) =>
-    buildLink(state, node.url, node.title ?? undefined, text, node),
-  );
-}
-
-/**
- * A link whose text starts or ends with a space (`[ Docs ](…)`): the space goes outside it, where
- * Confluence does not underline it (not in raw HTML's code, where spaces are content).
- */
-function linkWithEdgeSpaceOutside(state: State, content: XNode[], build: (content: XNode[]) => XNode[]): XNode[] {
-  return state.inRawCode ? build(content) : withEdgeSpaceOutside(content, build);
+  // Spaces at the text's edges (`[ Docs ](…)`) go outside the link, where Confluence does not underline them.
+  if (!hasLayoutEdge(content) || state.inRawCode)
+    return buildLink(state, node.url, node.title ?? undefined, content, node);
+  return withEdgeSpaceOutside(content, (text) => buildLink(state, node.url, node.title ?? undefined, text, node));
 }
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
@@ -74,9 +67,9 @@ export function linkReference(node: LinkReference, state: State): XNode[] {
   const children = state.all(node);
   if (!definition) return children;
   const content = node.children.length ? contentOrUrl(children, definition.url) : children;
-  return linkWithEdgeSpaceOutside(state, content, (text) =>
-    buildLink(state, definition.url, definition.title ?? undefined, text, node),
-  );
+  const title = definition.title ?? undefined;
+  if (!hasLayoutEdge(content) || state.inRawCode) return buildLink(state, definition.url, title, content, node);
+  return withEdgeSpaceOutside(content, (text) => buildLink(state, definition.url, title, text, node));
 }
 
 export function image(node: Image, state: State): XNode[] {

@@ -7,7 +7,7 @@
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
-import { type XElement, type XNode, showsNothing, text, textOf, x } from '../xml.js';
+import { type XElement, type XNode, type XText, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import {
   hasLayoutEdge,
@@ -332,6 +332,7 @@ const TAGS: Record<string, TagSpec> = {
 };
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
 
 /** Text that needs no space moved out of an element before it: whitespace, or punctuation that closes. */
 const SPACE_OR_CLOSING = /^[\s,.;:!?)\]}»”’]/;
@@ -391,7 +392,16 @@ function isFlowBlock(node: XNode): boolean {
 const CLOSES_P = new Set([
   ...['p', 'div', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'details'],
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'pre', 'blockquote', 'hr', 'table'],
+  // A list item or a definition's part ends a `<p>` too (HTML's rule): `<p>Text<li>Item</li></p>`.
+  ...['li', 'dt', 'dd'],
 ]);
+
+/**
+ * A table's rows and cells, which a browser ignores outside a table (`<tr><td>x</td></tr>` written
+ * alone, a `<td>` in a GFM cell): their tags are dropped there and their content shown, since
+ * storage holds no cell outside a table's row.
+ */
+const TABLE_PARTS: ReadonlySet<string> = new Set(['tr', 'td', 'th']);
 
 /**
  * Start tags that end an open element of their kind, HTML's omitted end tags (`<ul><li>One<li>Two</ul>`,
@@ -1044,6 +1054,12 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (TABLE_PARTS.has(name) && !this.stack.some((frame) => frame.tag === 'table')) {
+      // Cells' texts set apart, as their columns set them apart in a table.
+      const last = this.target[this.target.length - 1];
+      if (name !== 'tr' && last?.type === 'text' && /\S$/.test(last.value)) this.append([text(' ')]);
+      return;
+    }
     if (spec.block && this.carried.length) this.cutReopened();
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
     if (name === 'p' && this.openTextBlock() >= 0) {
@@ -1290,8 +1306,33 @@ export class HtmlBuilder {
     const built = moves
       ? withEdgeSpaceOutside(children, (content) => frame.spec.build(frame.attributes, content, this.state, frame.node))
       : frame.spec.build(frame.attributes, children, this.state, frame.node);
+    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
     return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
   }
+
+  /**
+   * A list item written outside a list (`<li>One</li><li>Two</li>` alone, as some READMEs do): a
+   * browser shows it with its bullet, and storage holds an item only in a list, so it goes in a
+   * `<ul>`, the one of the item right before it if there is one.
+   */
+  private strayItem(items: XNode[]): XNode[] {
+    const target = this.target;
+    let before = target.length - 1;
+    while (before >= 0 && target[before]!.type === 'text' && isLayoutSpace((target[before] as XText).value))
+      before -= 1;
+    const last = target[before];
+    if (last?.type === 'element' && this.strayLists.has(last)) {
+      target.length = before + 1; // the layout between the items
+      for (const item of items) last.children.push(item);
+      return [];
+    }
+    const list = x('ul', {}, items);
+    this.strayLists.add(list);
+    return [list];
+  }
+
+  /** The lists made for stray items (`strayItem`): a following stray item joins the last. */
+  private readonly strayLists = new WeakSet<XNode>();
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
   private holdsBlocks(): boolean {

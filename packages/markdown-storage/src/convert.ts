@@ -66,7 +66,8 @@ export function convertMarkdown(
 
 function convertWhole(blocks: BlockParse, state: State): string {
   const tree = blocksToMdast(blocks, finishTokens(blocks, blocks.tokens));
-  if (limitDepth(tree)) state.warn(FLATTENED);
+  const flattened = limitDepth(tree);
+  if (flattened) state.warn(FLATTENED, flattened);
   prepare(tree, state);
   return toXml(state.one(tree, undefined), '\n');
 }

@@ -8,8 +8,14 @@ import type { Nodes, Paragraph, Root, Text } from 'mdast';
 
 export const MAX_DEPTH = 64;
 
-/** The page's warning when `limitDepth` flattened something. */
+/** The page's warning when `limitDepth` flattened something (at the line of the first content flattened). */
 export const FLATTENED = `content nested deeper than ${MAX_DEPTH} levels is flattened to text`;
+
+/** The warning, at the line of `at`, the first content flattened: where the author looks, as with any warning. */
+export function flattenedWarning(at: Nodes): string {
+  const line = at.position?.start.line;
+  return line ? `line ${line}: ${FLATTENED}` : FLATTENED;
+}
 
 const BLOCK_CONTAINERS = new Set(['blockquote', 'listItem', 'containerDirective', 'footnoteDefinition']);
 /** Kept whole: their own structure adds only a level or two. */
@@ -31,8 +37,8 @@ function textOf(node: Nodes): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Flatten what lies deeper than MAX_DEPTH; returns whether anything was flattened. */
-export function limitDepth(tree: Root): boolean {
+/** Flatten what lies deeper than MAX_DEPTH; returns the first node flattened (in document order), if any. */
+export function limitDepth(tree: Root): Nodes | undefined {
   return limit(tree, 0);
 }
 
@@ -41,16 +47,19 @@ export function limitDepth(tree: Root): boolean {
  * two or three levels), so the stack stays shallow however deep the Markdown nests. No per-node
  * allocation either: this walks every node of every page.
  */
-function limit(node: Nodes, depth: number): boolean {
-  if (!('children' in node)) return false;
+function limit(node: Nodes, depth: number): Nodes | undefined {
+  if (!('children' in node)) return undefined;
   if (depth >= MAX_DEPTH && !STRUCTURAL.has(node.type)) {
     const text: Text = { type: 'text', value: textOf(node) };
     const paragraph: Paragraph = { type: 'paragraph', children: [text] };
     (node as { children: Nodes[] }).children = BLOCK_CONTAINERS.has(node.type) ? [paragraph] : [text];
-    return true;
+    return node;
   }
-  let flattened = false;
+  let first: Nodes | undefined;
   const children = node.children as Nodes[];
-  for (let index = 0; index < children.length; index += 1) if (limit(children[index]!, depth + 1)) flattened = true;
-  return flattened;
+  for (let index = 0; index < children.length; index += 1) {
+    const flattened = limit(children[index]!, depth + 1);
+    first ??= flattened;
+  }
+  return first;
 }

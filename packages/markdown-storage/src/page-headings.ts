@@ -8,11 +8,13 @@
  * a quote, a list item, a container, a table cell) or in a paragraph there (where the handler cuts
  * the paragraph at it); not in a `<summary>` (the expand's title) nor in an `<svg>` (left out), and
  * not in a Markdown heading or emphasis (where its tags are shown as text). Its text runs to its
- * end tag, or to the end of the blocks it was opened among (where the handler closes it); one
+ * end tag, to the first block in it (a `<ul>`, a Markdown list: the handler ends it there), or to
+ * the end of the blocks it was opened among (where the handler closes it); one
  * showing nothing (`<h2></h2>`) is left out by the handler, and here.
  */
 import type { Nodes, RootContent } from 'mdast';
 import { tokenizeHtml } from './html-tokens.js';
+import { endsTextBlock } from './handlers/html.js';
 import { anchorsOfTexts, headingName, plainText, type HeadingName } from './anchors.js';
 
 /** A heading written in raw HTML: its name is complete once its end tag (or its parent's end) is met. */
@@ -36,6 +38,9 @@ const HEADING_TAG = /^h[1-6]$/;
 const SHOWN_EMPTY = new Set(['img', 'br', 'hr', 'iframe', 'embed', 'object', 'video', 'audio', 'input']);
 /** Parents whose children the handler converts as blocks, each with a builder of its own. */
 const BLOCK_PARENTS = new Set(['blockquote', 'listItem', 'footnoteDefinition', 'containerDirective', 'tableCell']);
+
+/** Markdown blocks that end a raw heading they are written in: what converts to a block, not a paragraph. */
+const ENDS_RAW_HEADING = new Set(['list', 'code', 'heading', 'blockquote', 'table', 'thematicBreak', 'math']);
 
 /** Raw HTML that may hold a heading tag: only then does a block need reading for one. */
 export const RAW_HEADING_TAG = /<h[1-6][\s/>]/i;
@@ -70,6 +75,8 @@ export class PageHeadings {
       for (const child of node.children) this.node(child, run);
       return;
     }
+    // A Markdown block other than a paragraph ends a raw heading it is written in (as the handler cuts it).
+    if (run.open && ENDS_RAW_HEADING.has(node.type)) this.end(run);
     if (run.open) {
       const text = plainText(node);
       run.open.text += text;
@@ -107,6 +114,8 @@ export class PageHeadings {
   }
 
   private openTag(name: string, attributes: Record<string, string>, selfClosing: boolean, run: Run): void {
+    // A block tag ends the heading (`<h2>Intro<ul>…`): the handler ends it there.
+    if (run.open && endsTextBlock(name)) this.end(run);
     if (name === 'summary' && !selfClosing) run.summaries += 1;
     else if (run.open)
       run.open.shown ||= SHOWN_EMPTY.has(name) || (name === 'a' && !!(attributes.id || attributes.name));

@@ -12,7 +12,7 @@
  * converted whole (`topLevelGroups` says so). Tests compare both ways on every corpus.
  */
 import type { Token } from 'markdown-it';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { DirectiveMeta } from './parse/directives.js';
 import { mayBeHeadingShortcode } from './parse/template-calls.js';
 import { blocksToMdast, expandKnownBlocks, finishTokens, type BlockParse } from './parse/index.js';
@@ -26,7 +26,7 @@ import { PageHeadings, RAW_HEADING_TAG } from './page-headings.js';
 import { toXml, type XNode } from './xml.js';
 import { isPhrasing, wrapPhrasing } from './phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './handlers/html.js';
-import { FLATTENED, limitDepth } from './depth.js';
+import { flattenedWarning, limitDepth } from './depth.js';
 import { eachNode } from './walk.js';
 
 /**
@@ -247,16 +247,17 @@ interface Part {
  * the whole-page conversion's, byte for byte (tests compare the two on every corpus).
  */
 export function convertInParts(blocks: BlockParse, groups: Group[], state: State, memo: BlockMemo): string {
-  let flattened = false;
+  /** The first content flattened on the page (by line: blocks are not parsed in page order). */
+  let flattened: Nodes | undefined;
   state.cellMemo = memo.cells;
   /** The block's mdast, and whether it was nested too deep (its output is then not reusable). */
   const parse = (group: Group): { tree: Root; deep: boolean } => {
     const tokens = expandKnownBlocks(blocks, group.tokens);
     if (tokens[0]?.type === 'table_open') memo.cells.markKnownCells(tokens, state);
     const tree = blocksToMdast(blocks, finishTokens(blocks, tokens));
-    const deep = limitDepth(tree);
-    flattened ||= deep;
-    return { tree, deep };
+    const first = limitDepth(tree);
+    if (first && (!flattened || lineOf(first) < lineOf(flattened))) flattened = first;
+    return { tree, deep: first !== undefined };
   };
   // Blocks that give the page's anchor tables something (headings, anchor directives) are parsed
   // first; the rest are parsed one at a time as they are converted, so their trees die young.
@@ -329,6 +330,10 @@ export function convertInParts(blocks: BlockParse, groups: Group[], state: State
     if (storage) page.append([{ type: 'raw', value: storage }]);
   }
   // First, as the whole-page conversion says it (before converting anything).
-  if (flattened) state.warnings.unshift(FLATTENED);
+  if (flattened) state.warnings.unshift(flattenedWarning(flattened));
   return toXml(wrapPhrasing(page.finish()), '\n');
+}
+
+function lineOf(node: Nodes): number {
+  return node.position?.start.line ?? Number.MAX_SAFE_INTEGER;
 }

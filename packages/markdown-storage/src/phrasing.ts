@@ -1,4 +1,4 @@
-import { type XNode, x } from './xml.js';
+import { type XNode, type XText, x } from './xml.js';
 
 /** Elements that sit inside a line of text (a paragraph's content). */
 export const PHRASING_ELEMENTS: ReadonlySet<string> = new Set([
@@ -78,4 +78,80 @@ export function withoutLayoutEnd(value: string): string {
 /** Text that is nothing but layout whitespace (an empty string too). */
 export function isLayoutSpace(value: string): boolean {
   return /^[ \t\r\n]*$/.test(value);
+}
+
+/**
+ * The space an inline element's edge held (`<em> x </em>`, `[ text ](…)`, `**[ a ](…)**`), moved
+ * outside it: Confluence shows a space inside an element as part of it (an underlined or struck
+ * space, a bold gap). A list of siblings drops it where whitespace or a line break already stands
+ * beside it (HtmlBuilder.append), and a block's edges drop it as they drop any edge whitespace.
+ */
+interface EdgeSpace extends XText {
+  edge: true;
+}
+
+function edgeSpace(): XText {
+  return { type: 'text', value: ' ', edge: true } as EdgeSpace;
+}
+
+export function isEdgeSpace(node: XNode | undefined): boolean {
+  return node?.type === 'text' && (node as Partial<EdgeSpace>).edge === true;
+}
+
+/** Space, tab, line feed, carriage return: layout whitespace (a no-break space is content). */
+function isLayoutCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function startsWithLayout(node: XNode | undefined): boolean {
+  return node?.type === 'text' && isLayoutCode(node.value.charCodeAt(0));
+}
+
+function endsWithLayout(node: XNode | undefined): boolean {
+  return node?.type === 'text' && isLayoutCode(node.value.charCodeAt(node.value.length - 1));
+}
+
+/** Whether `children` start or end with layout whitespace (checked before anything is built: this runs on every link). */
+export function hasLayoutEdge(children: XNode[]): boolean {
+  return startsWithLayout(children[0]) || endsWithLayout(children[children.length - 1]);
+}
+
+/**
+ * `build(content)` with the layout whitespace at the content's edges moved outside what it builds,
+ * as one space each side. Content that is nothing but whitespace is built as it is (its element
+ * decides: left out, or a link showing its URL). A no-break space is content and stays inside.
+ */
+export function withEdgeSpaceOutside(children: XNode[], build: (content: XNode[]) => XNode[]): XNode[] {
+  const atStart = startsWithLayout(children[0]);
+  const atEnd = endsWithLayout(children[children.length - 1]);
+  if (!atStart && !atEnd) return build(children);
+  const content = withoutLayoutEdges(children);
+  if (content.length === 0) return build(children);
+  const built = build(content);
+  return [...(atStart ? [edgeSpace()] : []), ...built, ...(atEnd ? [edgeSpace()] : [])];
+}
+
+/** The nodes without layout whitespace at their edges: whitespace-only text left out, the rest trimmed. */
+function withoutLayoutEdges(children: XNode[]): XNode[] {
+  let start = 0;
+  let end = children.length;
+  const isLayout = (node: XNode) => node.type === 'text' && isLayoutSpace(node.value);
+  while (start < end && isLayout(children[start]!)) start += 1;
+  while (end > start && isLayout(children[end - 1]!)) end -= 1;
+  const content = children.slice(start, end);
+  const head = content[0];
+  if (head?.type === 'text') content[0] = { type: 'text', value: withoutLayoutStart(head.value) };
+  const tail = content[content.length - 1];
+  if (tail?.type === 'text') content[content.length - 1] = { type: 'text', value: withoutLayoutEnd(tail.value) };
+  return content;
+}
+
+/** A line of text's content without the spaces moved out of elements at its very edges (a heading, a cell). */
+export function withoutEdgeSpaces(nodes: XNode[]): XNode[] {
+  if (!isEdgeSpace(nodes[0]) && !isEdgeSpace(nodes[nodes.length - 1])) return nodes;
+  let start = 0;
+  let end = nodes.length;
+  if (isEdgeSpace(nodes[start])) start += 1;
+  if (end > start && isEdgeSpace(nodes[end - 1])) end -= 1;
+  return nodes.slice(start, end);
 }

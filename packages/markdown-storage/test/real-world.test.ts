@@ -31,7 +31,8 @@ describe('real-world Markdown', () => {
         const { storage } = convertMarkdown(markdown);
         const check = checkStorage(storage);
         const macros = check.macros.filter((name) => !ALLOWED_MACROS.has(name));
-        if (check.error || macros.length) failures.push(`${file}: ${check.error ?? `macros ${macros.join(', ')}`}`);
+        const problem = check.error ?? (check.misplaced && `misplaced: ${check.misplaced}`);
+        if (problem || macros.length) failures.push(`${file}: ${problem ?? `macros ${macros.join(', ')}`}`);
       } catch (error) {
         failures.push(`${file}: threw ${(error as Error).message}`);
       }

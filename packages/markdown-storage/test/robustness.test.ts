@@ -194,4 +194,13 @@ describe('robustness', () => {
       expect(() => normalizeStorage(result.storage)).not.toThrow();
     }
   });
+
+  it('says at which line content was flattened, the first of the page, whole or block by block', () => {
+    const deep = (word: string) => `${'> '.repeat(80)}${word}\n`;
+    const markdown = `Intro\n\n${deep('first')}\nBetween\n\n${deep('second')}`;
+    const warning = 'line 3: content nested deeper than 64 levels is flattened to text';
+    // Block by block (parts.ts), and whole: a link reference definition makes the page one piece.
+    expect(convertMarkdown(markdown).warnings).toEqual([warning]);
+    expect(convertMarkdown(`${markdown}\n[ref]: https://example.com\n`).warnings).toEqual([warning]);
+  });
 });

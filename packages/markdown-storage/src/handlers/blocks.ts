@@ -9,7 +9,7 @@ import type { WikiLink } from '../parse/wikilinks.js';
 import { footnoteSection } from './footnotes.js';
 import { plainText } from '../anchors.js';
 import { MKDOCS_PANELS } from '../parse/mkdocs-admonitions.js';
-import { withoutLayoutEnd, withoutLayoutStart } from '../phrasing.js';
+import { withoutEdgeSpaces, withoutLayoutEnd, withoutLayoutStart } from '../phrasing.js';
 
 export function root(node: Root, state: State): XNode[] {
   return [...state.all(node), ...footnoteSection(state)];
@@ -107,7 +107,7 @@ function edgesTrimmed(children: XNode[]): XNode[] {
 }
 
 export function heading(node: Heading, state: State): XNode[] {
-  return [x(`h${node.depth}`, {}, state.all(node))];
+  return [x(`h${node.depth}`, {}, withoutEdgeSpaces(state.all(node)))];
 }
 
 export function thematicBreak(): XNode[] {

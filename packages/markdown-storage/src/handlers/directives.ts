@@ -94,41 +94,92 @@ function body(state: State, node: ContainerDirective, children: RootContent[]): 
   return state.all({ ...node, children } as ContainerDirective);
 }
 
+type ContainerHandler = (
+  node: ContainerDirective,
+  state: State,
+  title: string | undefined,
+  attributes: Record<string, string>,
+  convertBody: () => XNode[],
+) => XNode[];
+
+function panelAlias(panel: string): ContainerHandler {
+  return (_node, _state, title, attributes, convertBody) => {
+    const icon = attributes.icon === undefined ? undefined : String(attributes.icon !== 'false');
+    return [panelMacro(panel, { title, icon }, convertBody())];
+  };
+}
+
+const expandContainer: ContainerHandler = (_node, _state, title, _attributes, convertBody) => [
+  panelMacro('expand', { title }, convertBody()),
+];
+
+/**
+ * Every container name we make a macro of, and how: the one table both the handler and the
+ * "unknown directive" warning read, so the warning's list of known names cannot drift from it.
+ */
+const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, ContainerHandler>([
+  ...Object.entries(PANEL_ALIASES).map(([name, panel]): [string, ContainerHandler] => [name, panelAlias(panel)]),
+  [
+    'panel',
+    (_node, _state, title, attributes, convertBody) => [
+      panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, convertBody()),
+    ],
+  ],
+  ['expand', expandContainer],
+  // `details`: VitePress's and Zenn's collapsible container (`::: details Title`); `spoiler`: HackMD's.
+  ['details', expandContainer],
+  ['spoiler', expandContainer],
+  // Zenn's message box: yellow, as the note panel is; `:::message alert` red, as the warning panel.
+  [
+    'message',
+    (_node, _state, title, _attributes, convertBody) => {
+      const alert = title?.toLowerCase() === 'alert';
+      return [panelMacro(alert ? 'warning' : 'note', { title: alert ? undefined : title }, convertBody())];
+    },
+  ],
+  [
+    'excerpt',
+    (_node, _state, _title, attributes, convertBody) => {
+      const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
+      const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';
+      return [
+        panelMacro('excerpt', { name: attributes.name, hidden, 'atlassian-macro-output-type': inline }, convertBody()),
+      ];
+    },
+  ],
+]);
+
+type LeafHandler = (node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State) => XNode[];
+
+/** Text directives (`:status[Done]`, `:anchor[setup]`): a macro in a line. */
+const TEXT_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
+  ['anchor', (node, attributes, state) => anchorMacro(node, attributes, state)],
+  ['status', (node, attributes, state) => statusMacro(node, attributes, state)],
+]);
+
+/** Leaf directives (`::toc{maxLevel=3}`): the text ones, and the macros that stand on a line of their own. */
+const LEAF_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
+  ['toc', (_node, attributes) => [macro('toc', pick(attributes, TOC_PARAMETERS))]],
+  ['children', (_node, attributes) => [macro('children', pick(attributes, CHILDREN_PARAMETERS))]],
+  ...TEXT_DIRECTIVES,
+]);
+
+/** The names a warning lists as known for a directive of this kind: the keys of its table. */
+function knownNames(kind: Directive['type']): string {
+  const table =
+    kind === 'containerDirective' ? CONTAINERS : kind === 'leafDirective' ? LEAF_DIRECTIVES : TEXT_DIRECTIVES;
+  return [...table.keys()].join(', ');
+}
+
 export function containerDirective(node: ContainerDirective, state: State): XNode[] {
   const attributes = attributesOf(node);
   const [label, children] = splitLabel(node);
   const title = labelText(state, node, label) ?? attributes.title;
-  const name = node.name.toLowerCase();
-  const panel = PANEL_ALIASES[name];
-  if (panel) {
-    const icon = attributes.icon === undefined ? undefined : String(attributes.icon !== 'false');
-    return [panelMacro(panel, { title, icon }, body(state, node, children))];
-  }
-  if (name === 'panel')
-    return [panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, body(state, node, children))];
-  // `details`: VitePress's and Zenn's collapsible container (`::: details Title`); `spoiler`: HackMD's.
-  if (name === 'expand' || name === 'details' || name === 'spoiler')
-    return [panelMacro('expand', { title }, body(state, node, children))];
-  // Zenn's message box: yellow, as the note panel is; `:::message alert` red, as the warning panel.
-  if (name === 'message') {
-    const alert = title?.toLowerCase() === 'alert';
-    return [panelMacro(alert ? 'warning' : 'note', { title: alert ? undefined : title }, body(state, node, children))];
-  }
-  if (name === 'excerpt') {
-    const hidden = attributes.hidden === undefined ? undefined : String(attributes.hidden !== 'false');
-    const inline = attributes.inline === undefined ? undefined : attributes.inline !== 'false' ? 'INLINE' : 'BLOCK';
-    return [
-      panelMacro(
-        'excerpt',
-        { name: attributes.name, hidden, 'atlassian-macro-output-type': inline },
-        body(state, node, children),
-      ),
-    ];
-  }
-  return unknownContainer(node, state, title, () => body(state, node, children));
+  const convertBody = () => body(state, node, children);
+  const handler = CONTAINERS.get(node.name.toLowerCase());
+  if (handler) return handler(node, state, title, attributes, convertBody);
+  return unknownContainer(node, state, title, convertBody);
 }
-
-const KNOWN_NAMES = 'info, note, warning, tip, panel, expand, excerpt, toc, children, status, anchor';
 
 /**
  * A closed container we have no macro for (`:::sidebar[Hidden]`, a docs site's own admonition type)
@@ -146,7 +197,7 @@ function unknownContainer(
   if (!isClosed(node)) return unknown(node, state, convertBody);
   state.warnOncePerKind(
     `container-directive:${node.name.toLowerCase()}`,
-    `unknown directive ":::${node.name}" shown as a plain panel (known: ${KNOWN_NAMES})`,
+    `unknown directive ":::${node.name}" shown as a plain panel (known: ${knownNames(node.type)})`,
     node,
   );
   return [panelMacro('panel', { title }, convertBody())];
@@ -162,36 +213,27 @@ function isClosed(node: ContainerDirective): boolean {
 }
 
 export function leafDirective(node: LeafDirective, state: State): XNode[] {
-  const attributes = attributesOf(node);
-  const name = node.name.toLowerCase();
-  if (name === 'toc') return [macro('toc', pick(attributes, TOC_PARAMETERS))];
-  if (name === 'children') return [macro('children', pick(attributes, CHILDREN_PARAMETERS))];
-  if (name === 'anchor' || name === 'status') return inlineMacro(node, name, attributes, state);
-  return unknown(node, state);
+  const handler = LEAF_DIRECTIVES.get(node.name.toLowerCase());
+  return handler ? handler(node, attributesOf(node), state) : unknown(node, state);
 }
 
 export function textDirective(node: TextDirective, state: State): XNode[] {
-  const attributes = attributesOf(node);
-  const name = node.name.toLowerCase();
-  if (name === 'anchor' || name === 'status') return inlineMacro(node, name, attributes, state);
-  return unknown(node, state);
+  const handler = TEXT_DIRECTIVES.get(node.name.toLowerCase());
+  return handler ? handler(node, attributesOf(node), state) : unknown(node, state);
 }
 
-function inlineMacro(
-  node: LeafDirective | TextDirective,
-  name: string,
-  attributes: Record<string, string>,
-  state: State,
-): XNode[] {
+function anchorMacro(node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State): XNode[] {
   const label = labelText(state, node, node.children);
-  if (name === 'anchor') {
-    const anchor = attributes.name ?? attributes.id ?? label;
-    if (!anchor) {
-      state.warn('anchor directive without a name: write ::anchor{name=…}', node);
-      return [];
-    }
-    return [macro('anchor', { '': anchor })];
+  const anchor = attributes.name ?? attributes.id ?? label;
+  if (!anchor) {
+    state.warn('anchor directive without a name: write ::anchor{name=…}', node);
+    return [];
   }
+  return [macro('anchor', { '': anchor })];
+}
+
+function statusMacro(node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State): XNode[] {
+  const label = labelText(state, node, node.children);
   const requested = attributes.colour ?? attributes.color ?? 'Grey';
   const colour = STATUS_COLOURS.find(
     (known) => known.toLowerCase() === requested.toLowerCase().replace('gray', 'grey'),
@@ -204,7 +246,7 @@ function inlineMacro(
 /** Not a directive we know: show what the author wrote (its label still converted), so no text is lost. */
 function unknown(node: Directive, state: State, convertBody?: () => XNode[]): XNode[] {
   if (node.type !== 'textDirective') {
-    state.warn(`unknown directive "${node.name}" kept as text (known: ${KNOWN_NAMES})`, node);
+    state.warn(`unknown directive "${node.name}" kept as text (known: ${knownNames(node.type)})`, node);
   }
   if (node.type === 'containerDirective') {
     const lines = (sourceOf(node) ?? `:::${node.name}`).split(/\r?\n/);

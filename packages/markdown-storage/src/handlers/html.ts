@@ -7,9 +7,18 @@
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
-import { type XNode, showsNothing, text, textOf, x } from '../xml.js';
+import { type XElement, type XNode, type XText, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
-import { isLayoutSpace, isPhrasing, withoutLayoutEnd, withoutLayoutStart, wrapPhrasing } from '../phrasing.js';
+import {
+  hasLayoutEdge,
+  isEdgeSpace,
+  isLayoutSpace,
+  isPhrasing,
+  withEdgeSpaceOutside,
+  withoutLayoutEnd,
+  withoutLayoutStart,
+  wrapPhrasing,
+} from '../phrasing.js';
 import { inlineMarkdownText } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
@@ -323,12 +332,76 @@ const TAGS: Record<string, TagSpec> = {
 };
 
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
+
+/** Text that needs no space moved out of an element before it: whitespace, or punctuation that closes. */
+const SPACE_OR_CLOSING = /^[\s,.;:!?)\]}»”’]/;
+
+/**
+ * Inline elements whose edge spaces go outside them (`<b>bold </b>after`, `<a href="…"> link </a>`,
+ * a badge link written over several lines): inside, Confluence shows them bold, struck or
+ * underlined. Not code, whose spaces are its content, nor `<a name>`, which only marks a place.
+ */
+const MOVES_EDGE_SPACE: ReadonlySet<string> = new Set([
+  ...['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'del', 'strike'],
+  ...['small', 'big', 'cite', 'sub', 'sup'],
+]);
+
+function movesEdgeSpace(frame: Frame): boolean {
+  return frame.tag === 'a' ? frame.attributes.href !== undefined : MOVES_EDGE_SPACE.has(frame.tag);
+}
+
+/** Raw inline elements that become an element of storage (not only their content): no block may stand in them. */
+const INLINE_HOLDERS: ReadonlySet<string> = new Set([
+  ...['a', 'b', 'strong', 'i', 'em', 'cite', 'var', 'dfn', 'code', 'kbd', 'samp', 'tt'],
+  ...['sub', 'sup', 'u', 'ins', 's', 'del', 'strike', 'small', 'big'],
+]);
+
+/** Raw elements holding one line of text that a block inside them ends (storage has no block there). */
+const CUT_BY_BLOCKS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt']);
+
+/**
+ * Whether a start tag of `name` in flow content ends an open raw heading: a block of its own (a
+ * list, a table, a quote, code, a rule, another heading), not a wrapper (`<center>`, `<div>`,
+ * which only keep their text in a heading), not `<p>` (a line of the heading), nor a tag allowed
+ * only inside another (`<summary>`). page-headings.ts ends its heading text there too.
+ */
+export function endsTextBlock(name: string): boolean {
+  const spec = Object.hasOwn(TAGS, name) ? TAGS[name]! : undefined;
+  return spec !== undefined && spec.block === true && !spec.wrapper && !spec.inside && name !== 'p';
+}
+
+/** What a block is, in a warning: `a list (<ul>)`, `a code macro`. */
+function blockName(block: XElement): string {
+  if (block.name === 'ac:structured-macro') return `a ${block.attributes['ac:name'] ?? ''} macro`;
+  const kind = BLOCK_KINDS[block.name.replace(/^h[1-6]$/, 'h')];
+  return kind ? `${kind} (<${block.name}>)` : `<${block.name}>`;
+}
+
+const BLOCK_KINDS: Record<string, string> = {
+  ...{ ul: 'a list', ol: 'a list', li: 'a list item', dl: 'a definition list', table: 'a table' },
+  ...{ blockquote: 'a quote', pre: 'code', hr: 'a rule', h: 'a heading', details: 'a collapsible section' },
+};
+
+/** A converted block that no line of text may hold: anything but phrasing and a paragraph (a line). */
+function isFlowBlock(node: XNode): boolean {
+  return !isPhrasing(node) && !(node.type === 'element' && node.name === 'p');
+}
 
 /** Block tags that end an open `<p>` (HTML's rule for its omitted end tag: `<p>One<p>Two`). */
 const CLOSES_P = new Set([
   ...['p', 'div', 'center', 'section', 'article', 'header', 'footer', 'main', 'aside', 'figure', 'details'],
   ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'pre', 'blockquote', 'hr', 'table'],
+  // A list item or a definition's part ends a `<p>` too (HTML's rule): `<p>Text<li>Item</li></p>`.
+  ...['li', 'dt', 'dd'],
 ]);
+
+/**
+ * A table's rows and cells, which a browser ignores outside a table (`<tr><td>x</td></tr>` written
+ * alone, a `<td>` in a GFM cell): their tags are dropped there and their content shown, since
+ * storage holds no cell outside a table's row.
+ */
+const TABLE_PARTS: ReadonlySet<string> = new Set(['tr', 'td', 'th']);
 
 /**
  * Start tags that end an open element of their kind, HTML's omitted end tags (`<ul><li>One<li>Two</ul>`,
@@ -723,6 +796,8 @@ interface Frame {
   /** An element was closed inside it (an `<a>` whose only content was an icon left out shows its URL). */
   hadElement?: boolean;
   gaps?: IconGaps;
+  /** An inline element held Markdown paragraphs (`<del>`, a blank line, text): a paragraph of its own. */
+  heldParagraphs?: boolean;
   /** Formatting a block cut, opened again here (`carried`). */
   reopens?: CarriedFormatting;
 }
@@ -792,19 +867,61 @@ export class HtmlBuilder {
 
   append(nodes: XNode[]): void {
     const target = this.target;
-    if (this.spaceAfterLink && target[target.length - 1] === this.spaceAfterLink) {
-      const next = nodes[0];
-      if (next?.type === 'text' && /^\s/.test(next.value)) target.pop();
-    }
+    const from = this.besideEdgeSpace(target, nodes[0]);
     // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-    for (let index = 0; index < nodes.length; index += 1) target.push(nodes[index]!);
+    for (let index = from; index < nodes.length; index += 1) target.push(nodes[index]!);
   }
 
-  /** A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a browser. */
+  /**
+   * A space moved out of an element's edge (phrasing.ts, `withEdgeSpaceOutside`) where whitespace
+   * or a line break already stands beside it is one space too many, and so is one before closing
+   * punctuation (`[Reference ][ref],` reads "Reference,"): the one before `next` is taken off
+   * `target`, or `next`'s own is skipped (the index to append `nodes` from).
+   */
+  private besideEdgeSpace(target: XNode[], next: XNode | undefined): number {
+    if (!next) return 0;
+    const last = target[target.length - 1];
+    if (isEdgeSpace(last) && ((next.type === 'text' && SPACE_OR_CLOSING.test(next.value)) || isBreak(next)))
+      target.pop();
+    else if (isEdgeSpace(next) && ((last?.type === 'text' && /\s$/.test(last.value)) || isBreak(last))) return 1;
+    return 0;
+  }
+
+  /**
+   * A converted Markdown block: in flow content it ends a raw `<p>` left open before it, as in a
+   * browser, and a raw heading it would land in (`<h2>`, a blank line, a Markdown list, `</h2>`):
+   * its paragraphs are lines of the heading, its first other block ends it.
+   */
   appendBlock(nodes: XNode[]): void {
-    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) this.closeOpenParagraph();
+    if (this.block && this.stack.length && nodes.some((node) => !isPhrasing(node))) {
+      this.closeOpenParagraph();
+      const cut = this.openTextBlock() >= 0 || this.openInline() >= 0 ? nodes.findIndex(isFlowBlock) : -1;
+      if (cut >= 0) {
+        if (cut > 0) this.appendBlock(nodes.slice(0, cut));
+        const inline = this.openInline();
+        if (inline >= 0) this.cutAt(inline);
+        this.closeOpenTextBlock(blockName(nodes[cut] as XElement));
+        this.appendBlock(nodes.slice(cut));
+        return;
+      }
+    }
     const top = this.stack[this.stack.length - 1];
-    this.append(top && !top.component && PHRASING_ONLY.has(top.tag) ? this.asLines(nodes, top.tag) : nodes);
+    const inLine = top !== undefined && !top.component && (PHRASING_ONLY.has(top.tag) || INLINE_HOLDERS.has(top.tag));
+    if (inLine && INLINE_HOLDERS.has(top.tag) && nodes.some((node) => node.type === 'element' && node.name === 'p'))
+      top.heldParagraphs = true;
+    this.append(inLine ? this.asLines(nodes, top.tag) : nodes);
+  }
+
+  /**
+   * The outermost of the raw inline elements open at the top of the stack (`<del>`, a blank line,
+   * Markdown, `</del>`; `<a href="…">` around a Markdown image's paragraph), -1 if the top is none.
+   * A Markdown paragraph in them is a line of their text; any other block ends them (its formatting
+   * carried on after it, as a block's cut carries it), since storage holds no block in a line.
+   */
+  private openInline(): number {
+    let index = this.stack.length;
+    while (index > 0 && INLINE_HOLDERS.has(this.stack[index - 1]!.tag) && !this.stack[index - 1]!.component) index -= 1;
+    return index < this.stack.length ? index : -1;
   }
 
   /**
@@ -937,14 +1054,23 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (TABLE_PARTS.has(name) && !this.stack.some((frame) => frame.tag === 'table')) {
+      // Cells' texts set apart, as their columns set them apart in a table.
+      const last = this.target[this.target.length - 1];
+      if (name !== 'tr' && last?.type === 'text' && /\S$/.test(last.value)) this.append([text(' ')]);
+      return;
+    }
     if (spec.block && this.carried.length) this.cutReopened();
     if (spec.block && CLOSES_P.has(name)) this.closeOpenParagraph();
+    if (name === 'p' && this.openTextBlock() >= 0) {
+      // A paragraph in a heading (`<h1><p>Title</p></h1>`): a line of it, as a Markdown paragraph there is.
+      if (!showsNothing(this.target)) this.append([x('br')]);
+      return;
+    }
+    if (endsTextBlock(name)) this.closeOpenTextBlock(blockName(x(name)));
     if (Object.hasOwn(IMPLIED_END, name)) this.closeImplied(IMPLIED_END[name]!);
     if (!spec.block && this.carried.length) this.reopenCarried();
     if (name === 'source') this.mediaSource(attributes);
-    // The space a link's layout left after it (`</a>` / `<br>`) ends a broken line: not shown.
-    if (name === 'br' && this.spaceAfterLink && this.target[this.target.length - 1] === this.spaceAfterLink)
-      this.target.pop();
     if (spec.void) this.append(spec.build(attributes, [], this.state, node));
     else if (selfClosing) this.appendElement(this.built({ tag: name, spec, attributes, children: [], node }));
     else if (this.stack.length >= MAX_OPEN_TAGS) this.append([text(source)]);
@@ -991,6 +1117,34 @@ export class HtmlBuilder {
     const top = this.stack[this.stack.length - 1];
     if ((top?.tag === 'video' || top?.tag === 'audio') && top.attributes.src === undefined && attributes.src)
       top.attributes = { ...top.attributes, src: attributes.src };
+  }
+
+  /**
+   * The open raw element that holds one line of text (`<h2>`, `<dt>`) content now goes into, past
+   * inline elements only (`<h2><b>…`); -1 if there is none.
+   */
+  private openTextBlock(): number {
+    let index = this.stack.length - 1;
+    while (index >= 0 && !this.stack[index]!.spec.block && !this.stack[index]!.component) index -= 1;
+    return index >= 0 && CUT_BY_BLOCKS.has(this.stack[index]!.tag) ? index : -1;
+  }
+
+  /**
+   * A block (`what`) starts inside a raw heading (`<h2><ul>…</ul></h2>`, a table in an `<h3>`):
+   * storage cannot hold a block in a heading, so the heading ends before it, keeping the text it
+   * had, and the block and what follows it come after (its formatting carried on, as at a `<p>`'s
+   * cut). The heading's end tag then closes nothing. Warned: the page does not look as written.
+   */
+  private closeOpenTextBlock(what: string): void {
+    const index = this.openTextBlock();
+    if (index < 0) return;
+    const frame = this.stack[index]!;
+    const holder = frame.tag === 'dt' ? 'definition term' : 'heading';
+    this.state.warn(
+      `raw HTML <${frame.tag}> holds ${what}, which a Confluence ${holder} cannot hold: the ${holder} ends before it`,
+      frame.node,
+    );
+    this.cutAt(index);
   }
 
   /** A `<p>` still open, with only inline elements inside it, is closed (what a browser does). */
@@ -1148,33 +1302,37 @@ export class HtmlBuilder {
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
-    if (frame.tag === 'a' && frame.attributes.href !== undefined) return this.linkWithEdgeSpaceOutside(frame, children);
-    return frame.spec.build(frame.attributes, children, this.state, frame.node);
+    const moves = hasLayoutEdge(children) && movesEdgeSpace(frame) && !this.inCode() && !this.state.inRawCode;
+    const built = moves
+      ? withEdgeSpaceOutside(children, (content) => frame.spec.build(frame.attributes, content, this.state, frame.node))
+      : frame.spec.build(frame.attributes, children, this.state, frame.node);
+    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
+    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
   }
 
   /**
-   * A link written over several lines around an image (`<a href="…">` / `  <img src="…badge.svg">` /
-   * `</a>`, a README's badge row): the line breaks inside it are no part of what it links, but
-   * kept in it they show as an underlined space beside the badge. Whitespace-only text at the edges
-   * of a link holding elements goes outside it, as one space where nothing else sets it apart.
+   * A list item written outside a list (`<li>One</li><li>Two</li>` alone, as some READMEs do): a
+   * browser shows it with its bullet, and storage holds an item only in a list, so it goes in a
+   * `<ul>`, the one of the item right before it if there is one.
    */
-  private linkWithEdgeSpaceOutside(frame: Frame, children: XNode[]): XNode[] {
-    const isSpace = (node: XNode | undefined) => node?.type === 'text' && isLayoutSpace(node.value);
-    let start = 0;
-    let end = children.length;
-    while (start < end && isSpace(children[start])) start += 1;
-    while (end > start && isSpace(children[end - 1])) end -= 1;
-    if ((start === 0 && end === children.length) || !children.slice(start, end).some((node) => node.type === 'element'))
-      return frame.spec.build(frame.attributes, children, this.state, frame.node);
-    const link = frame.spec.build(frame.attributes, children.slice(start, end), this.state, frame.node);
-    const before = this.target[this.target.length - 1];
-    const spacedBefore = start > 0 && before !== undefined && !(before.type === 'text' && /\s$/.test(before.value));
-    const after = end < children.length ? [(this.spaceAfterLink = text(' '))] : [];
-    return [...(spacedBefore ? [text(' ')] : []), ...link, ...after];
+  private strayItem(items: XNode[]): XNode[] {
+    const target = this.target;
+    let before = target.length - 1;
+    while (before >= 0 && target[before]!.type === 'text' && isLayoutSpace((target[before] as XText).value))
+      before -= 1;
+    const last = target[before];
+    if (last?.type === 'element' && this.strayLists.has(last)) {
+      target.length = before + 1; // the layout between the items
+      for (const item of items) last.children.push(item);
+      return [];
+    }
+    const list = x('ul', {}, items);
+    this.strayLists.add(list);
+    return [list];
   }
 
-  /** The space a link's trailing whitespace became: text that follows with whitespace of its own replaces it. */
-  private spaceAfterLink: XNode | undefined;
+  /** The lists made for stray items (`strayItem`): a following stray item joins the last. */
+  private readonly strayLists = new WeakSet<XNode>();
 
   /** Whether what is built now may be blocks: at the top of flow content, or in an element that holds them. */
   private holdsBlocks(): boolean {

@@ -4,6 +4,7 @@ import type { State } from '../state.js';
 import { type XNode, text as textNode, x } from '../xml.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { isAutolink } from './links.js';
+import { hasLayoutEdge, withEdgeSpaceOutside } from '../phrasing.js';
 
 /**
  * Soft line breaks are spaces: Confluence would otherwise keep them as literal newlines in the editor.
@@ -49,17 +50,26 @@ function warnTemplateTags(node: Text, state: State): void {
   }
 }
 
+/**
+ * An inline element of `children`, the spaces at their edges outside it (`**[ docs ](…)**`:
+ * Confluence would show them bold, struck), except in raw HTML's code, where spaces are content.
+ */
+function formatted(state: State, name: string, attributes: Record<string, string>, children: XNode[]): XNode[] {
+  if (state.inRawCode || !hasLayoutEdge(children)) return [x(name, attributes, children)];
+  return withEdgeSpaceOutside(children, (content) => [x(name, attributes, content)]);
+}
+
 export function emphasis(node: Emphasis, state: State): XNode[] {
-  return [x('em', {}, state.all(node))];
+  return formatted(state, 'em', {}, state.all(node));
 }
 
 export function strong(node: Strong, state: State): XNode[] {
-  return [x('strong', {}, state.all(node))];
+  return formatted(state, 'strong', {}, state.all(node));
 }
 
 /** The storage format's strikethrough (Confluence rewrites `<s>`/`<del>` to this on save). */
 export function strikethrough(node: Delete, state: State): XNode[] {
-  return [x('span', { style: 'text-decoration: line-through;' }, state.all(node))];
+  return formatted(state, 'span', { style: 'text-decoration: line-through;' }, state.all(node));
 }
 
 export function hardBreak(_node: Break): XNode[] {

@@ -9,6 +9,7 @@ import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { confluenceAnchor } from '../anchors.js';
 import { includeMacro } from './macros.js';
+import { hasLayoutEdge, withEdgeSpaceOutside } from '../phrasing.js';
 
 /** Characters a URL keeps as written (micromark's set): a URL of only these is already normalized. */
 const KEPT_AS_WRITTEN = /^[!#$&-;=?-Z_a-z~]*$/;
@@ -55,7 +56,10 @@ export function link(node: Link, state: State): XNode[] {
   const scheme = SCHEME.exec(node.url)?.[1]?.toLowerCase();
   if (isAutolink(node) && scheme !== undefined && !LINK_SCHEMES.has(scheme)) return children;
   const content = node.children.length ? contentOrUrl(children, node.url) : children;
-  return buildLink(state, node.url, node.title ?? undefined, content, node);
+  // Spaces at the text's edges (`[ Docs ](…)`) go outside the link, where Confluence does not underline them.
+  if (!hasLayoutEdge(content) || state.inRawCode)
+    return buildLink(state, node.url, node.title ?? undefined, content, node);
+  return withEdgeSpaceOutside(content, (text) => buildLink(state, node.url, node.title ?? undefined, text, node));
 }
 
 export function linkReference(node: LinkReference, state: State): XNode[] {
@@ -63,7 +67,9 @@ export function linkReference(node: LinkReference, state: State): XNode[] {
   const children = state.all(node);
   if (!definition) return children;
   const content = node.children.length ? contentOrUrl(children, definition.url) : children;
-  return buildLink(state, definition.url, definition.title ?? undefined, content, node);
+  const title = definition.title ?? undefined;
+  if (!hasLayoutEdge(content) || state.inRawCode) return buildLink(state, definition.url, title, content, node);
+  return withEdgeSpaceOutside(content, (text) => buildLink(state, definition.url, title, text, node));
 }
 
 export function image(node: Image, state: State): XNode[] {

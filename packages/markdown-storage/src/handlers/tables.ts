@@ -2,7 +2,7 @@
 import type { Table, TableCell } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
-import { wrapPhrasing } from '../phrasing.js';
+import { withoutEdgeSpaces, wrapPhrasing } from '../phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './html.js';
 import type { CellEntry } from '../cell-memo.js';
 
@@ -27,11 +27,13 @@ function tableCell(cell: TableCell, tag: 'th' | 'td', align: string | null, stat
   const known = (cell.data as { known?: CellEntry } | undefined)?.known;
   const pieces = known ? undefined : paragraphPieces(cell);
   if (pieces) return x(tag, {}, alignedParagraphs(cellBlocks(pieces, state), align));
-  const content = known
-    ? state.cellMemo!.reuse(known, state)
-    : state.cellMemo
-      ? state.cellMemo.convert(cell, state, () => state.all(cell))
-      : state.all(cell);
+  const content = withoutEdgeSpaces(
+    known
+      ? state.cellMemo!.reuse(known, state)
+      : state.cellMemo
+        ? state.cellMemo.convert(cell, state, () => state.all(cell))
+        : state.all(cell),
+  );
   if (!align || content.length === 0) return x(tag, {}, content);
   return x(tag, {}, [x('p', { style: `text-align: ${align};` }, content)]);
 }

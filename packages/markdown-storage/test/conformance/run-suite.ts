@@ -8,6 +8,8 @@ export interface ExampleResult {
   storage: string;
   threw?: string;
   xmlError?: string;
+  /** An element where storage cannot hold it (`<p> inside <span>`): well-formed, but not valid storage. */
+  misplaced?: string;
   expectedText: string;
   actualText: string;
 }
@@ -21,7 +23,7 @@ export function runExample(example: SpecExample): ExampleResult {
     return { example, storage, threw: String((error as Error).stack ?? error), expectedText, actualText: '' };
   }
   const check = checkStorage(storage);
-  return { example, storage, xmlError: check.error, expectedText, actualText: check.text };
+  return { example, storage, xmlError: check.error, misplaced: check.misplaced, expectedText, actualText: check.text };
 }
 
 export const textEqual = (result: ExampleResult) => !result.threw && result.expectedText === result.actualText;

@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, sep } from 'node:path';
+import { editDistance } from '@docgen/core';
 import { ProjectFiles } from './project-files.js';
 
 /** What a file that makes an app says: each framework's constructor, as apps write them. */
@@ -59,18 +60,6 @@ function nearestExisting(path: string): string | undefined {
 
 function stem(file: string): string {
   return basename(file).replace(/\.[^.]+$/, '');
-}
-
-/** How many letters to change, add or drop to make one name the other (Levenshtein's distance). */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, at) => at);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function compareRanks(a: number[], b: number[]): number {

@@ -3,7 +3,8 @@ import { closestName, codeFrame, type Diagnostic } from './diagnostics.js';
 
 /**
  * Field checks for the user's template overrides. Templates compile non-strict, so a misspelt
- * field (`{{dat}}` for `{{date}}`) renders empty without a word. Handlebars' own `strict` mode
+ * field passed to a helper or read through a path (`{{cell dat}}`, `{{op.dat}}` for `date`)
+ * renders empty without a word (a bare `{{dat}}` already fails, through `helperMissing`). Handlebars' own `strict` mode
  * would throw at the first one and stop the run, and cannot tell a typo from an optional field
  * the model leaves out. Instead, an override's field lookups go through a helper that resolves
  * them exactly as Handlebars does and remembers, per place in the template, whether the field was

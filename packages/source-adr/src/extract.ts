@@ -1165,6 +1165,15 @@ const SHOWN_FIELDS: Record<string, string> = {
   consulted: 'Consulted',
   informed: 'Informed',
   description: 'Description',
+  // When the record was last edited (MADR templates and log4brains write one of these): dropped
+  // with the front matter before, it is the author's and a reader's "is this still current?".
+  updated: 'Updated',
+  'last-updated': 'Updated',
+  last_updated: 'Updated',
+  lastupdated: 'Updated',
+  'last-modified': 'Updated',
+  last_modified: 'Updated',
+  lastmodified: 'Updated',
 };
 
 /**

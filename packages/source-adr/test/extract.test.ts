@@ -1842,6 +1842,18 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
     expect(parse('---\nstatus: accepted\ncreated: 2021-03-04\n---\n# Use X\n').fields).toBeUndefined();
   });
 
+  it('a last-updated field in front matter is shown as Updated, in any of its spellings, as a date or a text', () => {
+    const record = parse('---\nstatus: accepted\ndate: 2022-01-10\nlast-updated: 2023-05-02\n---\n# Use X\n');
+    expect([record.date, record.fields]).toEqual(['2022-01-10', [{ label: 'Updated', value: '2023-05-02' }]]);
+    for (const key of ['updated', 'last_updated', 'lastUpdated', 'last-modified', 'last_modified', 'lastModified']) {
+      expect(parse(`---\nstatus: accepted\n${key}: 2023-05-02\n---\n# Use X\n`).fields).toEqual([
+        { label: 'Updated', value: '2023-05-02' },
+      ]);
+    }
+    // An update is never the decision's date.
+    expect(parse('---\nstatus: accepted\nupdated: 2023-05-02\n---\n# Use X\n').date).toBeUndefined();
+  });
+
   it('beside a date in front matter, shows in the page header under the date', () => {
     const record = parse('---\nstatus: accepted\ndate: 2022-01-10\ncreated: 2021-03-04\n---\n# Use X\n\nText.\n');
     const page = renderAdrs({ dir: '/adr', records: [record] }, templates).pages.find((p) => p.key === 'adr/1')!;

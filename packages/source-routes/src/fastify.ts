@@ -57,6 +57,7 @@ import {
   statusCode,
   statusesIn,
   toOpenApiPath,
+  type TsMorph,
 } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
@@ -459,6 +460,17 @@ export class FastifyReader extends ModuleReader {
         `register(${shortText(pluginArg!)}) loads a plugin from a path computed at run time (${shortText(computed)}): the routes it registers are not read`,
         location,
         "register each plugin by a literal path (app.register(require('./routes/users'))), or load the folder with @fastify/autoload",
+      );
+      return;
+    }
+    // `register(useMocks ? mockRoutes : routes)`: which plugin is served is decided at run time.
+    const chosen = !plugin && pluginArg ? chosenAtRunTime(this.ts, pluginArg) : undefined;
+    if (chosen) {
+      this.warn(
+        'DG_ROUTES_PLUGIN_UNREAD',
+        `register(${shortText(pluginArg!)}) registers a plugin chosen at run time (${shortText(chosen)}): the routes it registers are not read`,
+        location,
+        'register each plugin in its own call (if (useMocks) app.register(mockRoutes); else app.register(routes)): docgen reads both',
       );
       return;
     }
@@ -1040,3 +1052,14 @@ type RouteSite = CallExpression | ObjectLiteralExpression;
 
 /** Where a Fastify handler states a status: `reply.code(x)`, `reply.status(x)`. */
 const FASTIFY_STATUS_SLOTS: StatusSlots = { calls: { code: 0, status: 0 } };
+
+/**
+ * The choice in a plugin argument picked at run time (`cond ? a : b`, `a || b`, `a ?? b`, also
+ * awaited, in parentheses or under `as`), which no single plugin stands for.
+ */
+function chosenAtRunTime(ts: TsMorph, node: TsNode): TsNode | undefined {
+  const value = unwrap(ts, node);
+  if (ts.Node.isConditionalExpression(value)) return value.getCondition();
+  if (ts.Node.isBinaryExpression(value) && ['||', '??'].includes(value.getOperatorToken().getText())) return value;
+  return undefined;
+}

@@ -370,6 +370,41 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     ]);
   });
 
+  it('warns at a plugin chosen at run time (cond ? a : b, a ?? b) and reads each plugin registered in its own call', async () => {
+    const dir = await project({
+      'server.js': [
+        "const fastify = require('fastify')();",
+        "const routes = require('./routes/users');",
+        "const mockRoutes = require('./routes/mock-users');",
+        "fastify.register(process.env.MOCKS ? mockRoutes : routes, { prefix: '/api' });",
+        "fastify.register(globalThis.extraRoutes ?? routes, { prefix: '/v2' });",
+        "if (process.env.MOCKS) fastify.register(mockRoutes, { prefix: '/v3' });",
+        "else fastify.register(routes, { prefix: '/v3' });",
+        'fastify.listen({ port: 3000 });',
+      ].join('\n'),
+      'routes/users.js': "module.exports = async function (app) { app.get('/users', async () => []); };",
+      'routes/mock-users.js': "module.exports = async function (app) { app.get('/mock-users', async () => []); };",
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'server.js'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([
+      ['GET', '/v3/mock-users'],
+      ['GET', '/v3/users'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        4,
+        'register(process.env.MOCKS ? mockRoutes : routes) registers a plugin chosen at run time (process.env.MOCKS): the routes it registers are not read',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        5,
+        'register(globalThis.extraRoutes ?? routes) registers a plugin chosen at run time (globalThis.extraRoutes ?? routes): the routes it registers are not read',
+      ],
+    ]);
+    expect(warnings[0]!.hint).toContain('register each plugin in its own call');
+  });
+
   it("reads autoload loaded with import('@fastify/autoload') or require(), under import.meta.dirname", async () => {
     const dir = await project({
       'app.ts': [

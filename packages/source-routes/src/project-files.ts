@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { foldersUp } from './folders-up.js';
 
 /** Folders that hold no source of the running service: dependencies, build output, tests. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'test', 'tests', 'e2e']);
@@ -69,10 +70,8 @@ export class ProjectFiles {
 
 /** The folder of the nearest package.json above `dir` (the package it is part of), else `dir`. */
 function packageFolderOf(dir: string): string {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, 'package.json'))) return at;
-    if (dirname(at) === at) return dir;
-  }
+  for (const at of foldersUp(dir)) if (existsSync(join(at, 'package.json'))) return at;
+  return dir;
 }
 
 function collectSources(dir: string, into: string[]): void {

@@ -5,9 +5,10 @@
  * `express()`, `new Koa()`, `Fastify()`, `new Hono()` or `NestFactory.create` are what it should name.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { editDistance } from '@docgen/core';
 import { ProjectFiles } from './project-files.js';
+import { foldersUp } from './folders-up.js';
 
 /** What a file that makes an app says: each framework's constructor, as apps write them. */
 const CREATES_APP =
@@ -52,10 +53,8 @@ export function didYouMean(files: string[], base: string): string {
 
 /** The entry, or the nearest folder above it that exists (a mistyped folder still has a package around it). */
 function nearestExisting(path: string): string | undefined {
-  for (let at = path; ; at = dirname(at)) {
-    if (existsSync(at)) return at;
-    if (dirname(at) === at) return undefined;
-  }
+  for (const at of foldersUp(path)) if (existsSync(at)) return at;
+  return undefined;
 }
 
 function stem(file: string): string {

@@ -19,6 +19,7 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
+import { foldersUp } from './folders-up.js';
 import { WorkspacePackages } from './workspaces.js';
 
 export type TsMorph = typeof import('ts-morph');
@@ -138,7 +139,7 @@ export class ImportResolver {
 
 /** `#routes/v1/user` through the nearest package.json's `imports` (`"#routes/*": "./src/routes/*.route.js"`). */
 function subpathImport(from: string, specifier: string): string | undefined {
-  for (let dir = dirname(from); ; dir = dirname(dir)) {
+  for (const dir of foldersUp(dirname(from))) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       let imports: Record<string, unknown> | undefined;
@@ -158,8 +159,8 @@ function subpathImport(from: string, specifier: string): string | undefined {
       }
       return undefined; // the nearest package.json decides, as in Node
     }
-    if (dir === dirname(dir)) return undefined;
   }
+  return undefined;
 }
 
 /** A package.json target, or the first of its conditions that applies to source read here. */
@@ -194,13 +195,13 @@ interface PathAliases {
 
 /** The tsconfig that governs files in `dir`: the nearest `tsconfig.json`, else `tsconfig.base.json`. */
 function nearestTsconfig(dir: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
+  for (const current of foldersUp(dir)) {
     for (const name of ['tsconfig.json', 'tsconfig.base.json']) {
       const file = join(current, name);
       if (existsSync(file)) return file;
     }
-    if (current === dirname(current)) return undefined;
   }
+  return undefined;
 }
 
 /** `./routes/products.js` from a TypeScript file means `./routes/products.ts`; a folder means its index. */

@@ -7,6 +7,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { foldersUp } from './folders-up.js';
 import type { Diagnostic } from '@docgen/core';
 
 /** What a package's manifest says of where its code is. */
@@ -154,15 +155,15 @@ function packageName(specifier: string): string {
  * (a workspace's link, as npm, Yarn and pnpm make them); undefined for an installed package.
  */
 function linkedWorkspace(dir: string, name: string): string | undefined {
-  for (let current = dir; ; current = dirname(current)) {
+  for (const current of foldersUp(dir)) {
     const link = join(current, 'node_modules', name);
     if (existsSync(link)) {
       if (!lstatSync(link).isSymbolicLink()) return undefined;
       const target = realpathSync(link);
       return target.split(sep).includes('node_modules') ? undefined : target;
     }
-    if (current === dirname(current)) return undefined;
   }
+  return undefined;
 }
 
 /** The workspace globs `dir` declares: package.json's `workspaces` (a list, or Yarn's `{ packages }`), or pnpm-workspace.yaml's `packages`. */

@@ -32,7 +32,7 @@ export const publishFlags = {
   }),
   'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
   'dry-run': Flags.boolean({
-    summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict) and write nothing',
+    summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict, blocked) and write nothing',
     default: false,
   }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
@@ -95,6 +95,10 @@ export interface PublishReport extends PublishResult {
     reason?: string;
     /** A conflict's kind: a human edit, or a title another page of the space has. */
     conflict?: 'edited' | 'title-taken';
+    /** For a title-taken conflict: what to do, which also publishes the pages blocked under it. */
+    fix?: string;
+    /** For a page held back by a conflict above it: that page (its parent, or further up). */
+    blockedBy?: { key: string; title: string; parent: boolean };
   }>;
   diffs?: Array<{ key: string; title: string; diff: string }>;
 }
@@ -325,6 +329,8 @@ export async function runPublish(
         changes: op.changes,
         reason: op.reason,
         ...(op.conflict ? { conflict: op.conflict } : {}),
+        ...(op.fix ? { fix: op.fix } : {}),
+        ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
       })),
       diffs,
     };
@@ -388,7 +394,7 @@ export function planTable(planned: PlannedSync): string {
     op.action,
     op.title,
     op.pageId ?? '-',
-    op.action === 'conflict' || op.action === 'orphan' || op.action === 'archive'
+    op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive'
       ? (op.reason ?? '')
       : op.changes.filter((c) => c !== 'state').join(', '),
   ]);

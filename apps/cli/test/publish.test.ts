@@ -194,6 +194,67 @@ describe('docgen publish', () => {
     expect(run.stdout.match(/^conflict +alpha section 1/gm)).toHaveLength(1);
   });
 
+  it('the pages under a page whose title is taken are held back, saying which page and what fixes both, in --json too', async () => {
+    const gamma = join(work, 'gamma');
+    await writeRenderedTree(gamma, makeTree(5, { prefix: 'gamma' }), { name: 'docgen-test', version: '1.0.0' });
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const human = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'gamma section 1',
+      space: { key: 'DEV' },
+      ancestors: [{ id: space.body.homepage.id }],
+      body: { storage: { value: '<p>a person’s page</p>', representation: 'storage' } },
+    });
+    const blocked = new RegExp(
+      `not published: its parent gamma/s1 \\("gamma section 1"\\) is in conflict \\(the title is used by page ${human.body.id}\\)\\. ` +
+        'To fix both: rename one of the two',
+    );
+    const plan = await runCli(['publish', gamma, '--dry-run'], { cwd: work, env: env() });
+    expect(plan.code).toBe(1);
+    expect(plan.stdout).toMatch(new RegExp(`^blocked +gamma page 2 +- +${blocked.source}`, 'm'));
+    expect(plan.stdout).toContain('Plan: 1 create, 1 conflict, 3 blocked');
+
+    const run = await runCli(['publish', gamma, '--json'], { cwd: work, env: env() });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.counts).toMatchObject({ created: 1, conflicts: 1, skipped: 3, failed: 0 });
+    expect(report.planned.find((p: { key: string }) => p.key === 'gamma/s1')).toMatchObject({
+      action: 'conflict',
+      conflict: 'title-taken',
+      fix: expect.stringMatching(/^rename one of the two/),
+    });
+    expect(report.planned.find((p: { key: string }) => p.key === 'gamma/s1/p3')).toMatchObject({
+      action: 'blocked',
+      blockedBy: { key: 'gamma/s1', title: 'gamma section 1', parent: true },
+      reason: expect.stringMatching(blocked),
+    });
+    expect(report.outcomes.find((o: { key: string }) => o.key === 'gamma/s1/p4')).toMatchObject({
+      status: 'skipped',
+      blockedBy: 'gamma/s1',
+      message: expect.stringMatching(blocked),
+    });
+    expect(run.stderr).not.toMatch(/was not published/);
+
+    // The other fix: the person renames their page. The next run publishes the page and those under it, once.
+    const renamed = await sandbox.api('PUT', `/rest/api/content/${human.body.id}`, {
+      type: 'page',
+      title: 'Notes about gamma',
+      version: { number: 2 },
+      body: { storage: { value: '<p>a person’s page</p>', representation: 'storage' } },
+    });
+    expect(renamed.status).toBe(200);
+    const again = await runCli(['publish', gamma], { cwd: work, env: env() });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Done: 4 created, 0 updated, 1 unchanged, 0 conflicts — /);
+    const titles = await sandbox.api<{ results: Array<{ title: string }> }>(
+      'GET',
+      `/rest/api/content/search?cql=${encodeURIComponent('space = DEV and title ~ "gamma"')}&limit=100`,
+    );
+    expect(titles.body.results.map((r) => r.title).sort()).toEqual(
+      ['GAMMA Home', 'gamma section 1', 'gamma page 2', 'gamma page 3', 'gamma page 4', 'Notes about gamma'].sort(),
+    );
+  });
+
   it('explains a missing rendered folder', async () => {
     const result = await runCli(['publish', join(work, 'nope')], { cwd: work, env: env() });
     expect(result.code).toBe(1);

@@ -5,7 +5,7 @@ import { ConfluenceError, UncertainWriteError } from './client/errors.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
-import type { DesiredAttachment, DesiredPage, Operation, Plan } from './plan.js';
+import { RENAME_OR_ARCHIVE, type DesiredAttachment, type DesiredPage, type Operation, type Plan } from './plan.js';
 import {
   attachmentComment,
   commentHash,
@@ -37,6 +37,8 @@ export interface Outcome {
   version?: number;
   /** For conflicts, orphans and failures: why, in words. */
   message?: string;
+  /** For a page not published because a page above it is in conflict: that page's key. */
+  blockedBy?: string;
 }
 
 export interface ApplyOptions {
@@ -87,20 +89,17 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     createdSignals.set(op, done);
   }
 
+  const outcomeByKey = new Map<string, Outcome>();
   await Promise.all(
     pageOps.map(async (op) => {
       const parentId = op.parentKey === undefined ? plan.rootId : await ids.get(op.parentKey);
       let outcome: Outcome;
       const signal = createdSignals.get(op);
       try {
-        if (parentId === undefined) {
-          outcome = {
-            key: op.key,
-            title: op.title,
-            action: op.action,
-            status: 'failed',
-            message: `its parent "${op.parentKey}" was not published`,
-          };
+        if (op.action === 'blocked') {
+          outcome = blockedOutcome(op);
+        } else if (parentId === undefined) {
+          outcome = withoutParent(op, outcomeByKey);
         } else {
           // Wait for the previous new sibling outside the concurrency limit (no slot held while waiting).
           await posted.get(op.key);
@@ -109,6 +108,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
       } finally {
         signal?.();
       }
+      outcomeByKey.set(op.key, outcome);
       settle.get(op.key)!(outcome.pageId);
       report(outcome);
     }),
@@ -141,6 +141,49 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
     }
   }
   return outcomes;
+}
+
+/** A page the plan held back: a page above it is in a conflict that leaves it nowhere to go. */
+function blockedOutcome(op: Operation): Outcome {
+  return {
+    key: op.key,
+    title: op.title,
+    action: op.action,
+    status: 'skipped',
+    pageId: op.pageId,
+    message: op.reason,
+    blockedBy: op.blockedBy?.key,
+  };
+}
+
+/**
+ * A page whose parent has no page id after the run: say what happened to the parent. A parent in
+ * conflict (met during the run, or itself held back) holds its children back with it; a parent
+ * that failed fails them, and the next run publishes both.
+ */
+function withoutParent(op: Operation, outcomes: Map<string, Outcome>): Outcome {
+  const base = { key: op.key, title: op.title, action: op.action, pageId: op.pageId };
+  const parent = outcomes.get(op.parentKey!);
+  const name = (o: Outcome | undefined, key: string) => `${key} ("${o?.title ?? key}")`;
+  if (parent?.status === 'conflict' || parent?.status === 'skipped') {
+    const cause = parent.blockedBy ? outcomes.get(parent.blockedBy) : parent;
+    const causeKey = parent.blockedBy ?? parent.key;
+    return {
+      ...base,
+      status: 'skipped',
+      blockedBy: causeKey,
+      message:
+        `not published: its ${causeKey === op.parentKey ? 'parent' : 'ancestor'} ${name(cause, causeKey)} is in conflict` +
+        `${cause?.message ? ` (${cause.message})` : ''}; resolving that publishes both on the next run`,
+    };
+  }
+  // The parent's own reason, unless it is itself "its parent … failed" (said once, on the parent).
+  const why = parent?.message && !parent.message.startsWith('not published:') ? ` (${parent.message})` : '';
+  return {
+    ...base,
+    status: 'failed',
+    message: `not published: its parent ${name(parent, op.parentKey!)} failed${why}; the next run publishes both`,
+  };
 }
 
 /**
@@ -272,7 +315,7 @@ async function createPage(
         break;
       }
       throw new ConflictDuringRun(
-        `the title "${desired.title}" is used by page ${found.id}, which docgen does not own`,
+        `the title "${desired.title}" is used by page ${found.id}, which docgen does not own: ${RENAME_OR_ARCHIVE}`,
       );
     }
     if (attempt >= MAX_UNCERTAIN_ATTEMPTS) throw uncertain;

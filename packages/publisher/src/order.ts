@@ -31,8 +31,8 @@ export function planReorder(operations: Operation[], rootId: string): Reorder[] 
   const groups = new Map<string | undefined, Operation[]>();
   for (const op of operations) {
     if (!op.desired || op.action === 'orphan' || op.action === 'archive') continue;
-    // A page in conflict is left exactly as it is: not moved, not a target.
-    if (op.action === 'conflict') continue;
+    // A page in conflict is left exactly as it is: not moved, not a target; nor is one blocked by it.
+    if (op.action === 'conflict' || op.action === 'blocked') continue;
     groups.set(op.parentKey, [...(groups.get(op.parentKey) ?? []), op]);
   }
   const moves: Reorder[] = [];

@@ -31,7 +31,17 @@ export interface DesiredPage {
   source?: { plugin: string; file?: string };
 }
 
-export type Action = 'create' | 'update' | 'rename' | 'move' | 'unchanged' | 'conflict' | 'orphan' | 'archive';
+export type Action =
+  | 'create'
+  | 'update'
+  | 'rename'
+  | 'move'
+  | 'unchanged'
+  | 'conflict'
+  /** Not written because a page above it is in a conflict that leaves it no parent to go under. */
+  | 'blocked'
+  | 'orphan'
+  | 'archive';
 export type Change = 'body' | 'title' | 'parent' | 'labels' | 'attachments' | 'state';
 export type ConflictPolicy = 'fail' | 'skip' | 'overwrite';
 
@@ -46,6 +56,10 @@ export interface Operation {
   /** Why: for conflicts, orphans and pages kept back. */
   reason?: string;
   conflict?: 'edited' | 'title-taken';
+  /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
+  fix?: string;
+  /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
+  blockedBy?: { key: string; title: string; parent: boolean };
   /** A conflict on a page docgen owns (its rename is refused): it stays, and its children go under it. */
   ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
@@ -117,6 +131,8 @@ export function planSync(input: PlanInput): Plan {
         : planNew(page, wantedParentId, notOursByTitle, docSet),
     );
   }
+
+  blockChildrenOfConflicts(operations);
 
   const retiring = [
     ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)),
@@ -197,15 +213,18 @@ function planOwned(
     // Renamed to a title another page of the space has: Confluence refuses the write (a 400 that
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
     const taken = fold(owned.title) === fold(page.title) ? undefined : notOursByTitle.get(fold(page.title));
-    if (taken)
+    if (taken) {
+      const { why, fix } = titleTaken(taken, state.set);
       return {
         ...base,
         action: 'conflict',
         conflict: 'title-taken',
         ownPage: true,
         changes: [],
-        reason: `cannot rename it from "${owned.title}": ${titleTakenReason(taken, state.set)}`,
+        fix,
+        reason: `cannot rename it from "${owned.title}": ${why}: ${fix}`,
       };
+    }
     changes.push('title');
   }
   if (wantedParentId === undefined || owned.parentId !== wantedParentId) changes.push('parent');
@@ -232,6 +251,7 @@ function planNew(
       taken.version.number === 1 &&
       wantedParentId !== undefined &&
       taken.parentId === wantedParentId;
+    const { why, fix } = titleTaken(taken, docSet);
     return {
       ...base,
       action: 'conflict',
@@ -240,32 +260,77 @@ function planNew(
       changes: [],
       remote: taken,
       adoptId: mayBeOurs ? taken.id : undefined,
-      reason: `${titleTakenReason(taken, docSet)}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}`,
+      fix,
+      reason: `${why}${mayBeOurs ? ' (adopted only if it is the identical page an interrupted run created)' : ''}: ${fix}`,
     };
   }
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
 }
 
-function titleTakenReason(taken: TakenTitle, docSet: string): string {
-  if (taken.outside) return titleTakenElsewhereReason(taken, docSet);
-  return taken.ownership
-    ? `the title is used by page ${taken.id}, which another docgen doc set ("${taken.ownership.value.set}") owns`
-    : `the title is used by page ${taken.id}, which docgen does not own`;
+/** What to do about a page docgen does not own that has the title docgen's page wants. */
+export const RENAME_OR_ARCHIVE =
+  "rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it";
+
+/**
+ * Whose page has the title, where it is (outside the managed root: Confluence titles are unique per
+ * space), and what to do about it, which depends on whose page it is.
+ */
+function titleTaken(taken: TakenTitle, docSet: string): { why: string; fix: string } {
+  const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
+  const page = `the title is used by page ${taken.id}${taken.outside ? `${where}, outside the managed root` : ''}`;
+  const set = taken.ownership?.value.set;
+  if (taken.outside && set === docSet)
+    return {
+      why: `${page}, which docgen published for this doc set under another root`,
+      fix: `move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`,
+    };
+  if (set !== undefined)
+    return {
+      why: `${page}, which another docgen doc set ("${set}") owns`,
+      fix: 'give one of the two a title prefix (titlePrefix)',
+    };
+  return {
+    why: `${page}, which docgen does not own`,
+    fix: RENAME_OR_ARCHIVE,
+  };
 }
 
 /**
- * A page outside the managed root has the title (Confluence titles are unique per space): where
- * it is, and what to do, which depends on whose it is.
+ * A page whose title is taken is not written, so the pages under it have no parent to go under:
+ * they are `blocked`, naming the conflict above them and its fix, instead of each failing in the
+ * run as "parent not published". Not for conflicts whose page exists (a human edit, a refused
+ * rename): their children go under them as usual; nor for a possible adoption, decided in the run.
  */
-function titleTakenElsewhereReason(taken: TakenTitle, docSet: string): string {
-  const where = taken.path?.length ? ` (under ${taken.path.map((title) => `"${title}"`).join(' › ')})` : '';
-  const page = `the title is used by page ${taken.id}${where}, outside the managed root`;
-  const set = taken.ownership?.value.set;
-  if (set === docSet)
-    return `${page}, which docgen published for this doc set under another root: move it under the managed root and docgen takes it back (its key is "${taken.ownership!.value.key}"), or archive it`;
-  if (set !== undefined)
-    return `${page}, which another docgen doc set ("${set}") owns: give one of the two a title prefix (titlePrefix)`;
-  return `${page}, which docgen does not own: rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it`;
+function blockChildrenOfConflicts(operations: Operation[]): void {
+  const byKey = new Map(operations.map((op) => [op.key, op]));
+  const cause = new Map<string, Operation | undefined>();
+  const blockingAbove = (op: Operation, depth = 0): Operation | undefined => {
+    if (op.parentKey === undefined || depth > 1000) return undefined;
+    if (cause.has(op.key)) return cause.get(op.key);
+    const parent = byKey.get(op.parentKey);
+    const found = parent && (leavesNoPage(parent) ? parent : blockingAbove(parent, depth + 1));
+    cause.set(op.key, found);
+    return found;
+  };
+  operations.forEach((op, i) => {
+    const conflict = blockingAbove(op);
+    if (!conflict) return;
+    const parent = conflict.key === op.parentKey;
+    operations[i] = {
+      ...op,
+      action: 'blocked',
+      changes: [],
+      blockedBy: { key: conflict.key, title: conflict.title, parent },
+      reason:
+        `not published: its ${parent ? 'parent' : 'ancestor'} ${conflict.key} ("${conflict.title}") is in conflict ` +
+        `(the title is used by page ${conflict.pageId}). To fix both: ${conflict.fix}; the next run publishes them`,
+    };
+  });
+}
+
+/** A conflict that leaves no page behind for children to go under. */
+function leavesNoPage(op: Operation): boolean {
+  return op.action === 'conflict' && op.conflict === 'title-taken' && !op.ownPage && !op.adoptId;
 }
 
 function actionFor(changes: Change[]): Action {
@@ -322,6 +387,7 @@ export function summarize(plan: Plan): Record<Action, number> {
     move: 0,
     unchanged: 0,
     conflict: 0,
+    blocked: 0,
     orphan: 0,
     archive: 0,
   };

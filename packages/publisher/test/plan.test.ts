@@ -4,6 +4,7 @@ import {
   desiredPages,
   fallbackNormalize,
   planSync,
+  summarize,
   versionMessage,
   type Converter,
   type DesiredPage,
@@ -199,6 +200,57 @@ describe('planSync', () => {
       'the title is used by page 4343 (under "Space home"), outside the managed root, which docgen published for this doc set ' +
         'under another root: move it under the managed root and docgen takes it back (its key is "docs/b"), or archive it',
     );
+  });
+
+  it('holds back the pages under a page whose title is taken, naming that page and the one fix for both', () => {
+    const desired = tree([...base, { key: 'docs/a/x/deep', parentKey: 'docs/a/x' }]);
+    const remote = publishAll(desired).filter((p) => p.ownership!.value.key === 'docs');
+    const elsewhere: RemotePage = { id: '4242', title: 'docs/a', parentId: '7', version: { number: 3 } };
+    const plan = planSync({ desired, remote, rootId: '1', docSet: 'docs', elsewhere: [elsewhere] });
+    const byKey = new Map(plan.operations.map((op) => [op.key, op]));
+    const conflict = byKey.get('docs/a')!;
+    expect([conflict.action, conflict.conflict, conflict.fix]).toEqual([
+      'conflict',
+      'title-taken',
+      "rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it",
+    ]);
+    expect(byKey.get('docs/a/x')).toMatchObject({
+      action: 'blocked',
+      changes: [],
+      blockedBy: { key: 'docs/a', title: 'DOCS/A', parent: true },
+      reason:
+        'not published: its parent docs/a ("DOCS/A") is in conflict (the title is used by page 4242). ' +
+        `To fix both: ${conflict.fix}; the next run publishes them`,
+    });
+    expect(byKey.get('docs/a/x/deep')).toMatchObject({
+      action: 'blocked',
+      blockedBy: { key: 'docs/a', parent: false },
+      reason: expect.stringMatching(/^not published: its ancestor docs\/a \("DOCS\/A"\) is in conflict/),
+    });
+    // Its sibling is not affected.
+    expect(byKey.get('docs/b')!.action).toBe('create');
+    expect(summarize(plan)).toMatchObject({ conflict: 1, blocked: 2, create: 1, unchanged: 1 });
+  });
+
+  it('does not hold back the pages under a conflict that leaves a page to go under', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    // A human edit: the page stays, and so does the place of its children.
+    const edited = remote.map((p) =>
+      p.ownership!.value.key === 'docs/a' ? { ...p, version: { number: 5, message: 'a person' } } : p,
+    );
+    const plan = planSync({ desired, remote: edited, rootId: '1', docSet: 'docs' });
+    expect(plan.operations.map((op) => op.action)).toEqual(['unchanged', 'conflict', 'unchanged', 'unchanged']);
+    // A refused rename: the page keeps its old title, its children stay under it.
+    const renamed = tree(base.map((p) => (p.key === 'docs/a' ? { ...p, title: 'Taken' } : p)));
+    const taken: RemotePage = { id: '4242', title: 'Taken', parentId: '7', version: { number: 1 } };
+    const rename = planSync({ desired: renamed, remote, rootId: '1', docSet: 'docs', elsewhere: [taken] });
+    expect(rename.operations.map((op) => op.action)).toEqual(['unchanged', 'conflict', 'unchanged', 'unchanged']);
+    // A page an interrupted run may have created: adoption is decided in the run, children wait for it.
+    const leftover: RemotePage = { id: '77', title: 'DOCS/A', parentId: remote[0].id, version: { number: 1 } };
+    const adopt = planSync({ desired, remote: [remote[0], leftover], rootId: '1', docSet: 'docs' });
+    expect(adopt.operations.find((op) => op.key === 'docs/a')).toMatchObject({ action: 'conflict', adoptId: '77' });
+    expect(adopt.operations.find((op) => op.key === 'docs/a/x')!.action).toBe('create');
   });
 
   it('offers adoption only for a version-1 page under the intended parent (an interrupted create)', () => {

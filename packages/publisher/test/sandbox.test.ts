@@ -537,6 +537,106 @@ describe.each(dialects)('a title taken outside the managed root ($name)', ({ pat
     expect(rename.counts.failed).toBe(0);
   });
 
+  it('holds back the pages under it, saying why and what fixes both; renaming it in the source converges', async () => {
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const managed = await page('Guides root', space.body.homepage.id);
+    const elsewhere = await page('Setup', space.body.homepage.id);
+    const guide = (setupTitle: string) => ({
+      pages: [
+        { key: 'guide', title: 'Guides', labels: [], markdown: '# Guides', attachments: [] },
+        { key: 'guide/setup', parentKey: 'guide', title: setupTitle, labels: [], markdown: 's', attachments: [] },
+        {
+          key: 'guide/setup/linux',
+          parentKey: 'guide/setup',
+          title: 'On Linux',
+          labels: [],
+          markdown: 'l',
+          attachments: [],
+        },
+        {
+          key: 'guide/setup/linux/arm',
+          parentKey: 'guide/setup/linux',
+          title: 'On ARM',
+          labels: [],
+          markdown: 'a',
+          attachments: [],
+        },
+        { key: 'guide/faq', parentKey: 'guide', title: 'Guide FAQ', labels: [], markdown: 'f', attachments: [] },
+      ],
+    });
+    const publisher = () => new Publisher(sandboxConfig(sandbox, path, { parentId: managed }));
+    let since = await sandbox.lastSeq();
+    const first = await publisher().publish(guide('Setup'));
+    expect(first.ok).toBe(false);
+    expect(first.counts).toMatchObject({ created: 2, conflicts: 1, skipped: 2, failed: 0 });
+    expect(first.plan).toMatchObject({ create: 2, conflict: 1, blocked: 2 });
+    const outcome = (key: string) => first.outcomes.find((o) => o.key === key);
+    expect(outcome('guide/setup/linux')).toMatchObject({
+      status: 'skipped',
+      blockedBy: 'guide/setup',
+      message: expect.stringMatching(
+        new RegExp(
+          `^not published: its parent guide/setup \\("Setup"\\) is in conflict \\(the title is used by page ${elsewhere}\\)\\. To fix both: rename one of the two`,
+        ),
+      ),
+    });
+    expect(outcome('guide/setup/linux/arm')).toMatchObject({
+      status: 'skipped',
+      blockedBy: 'guide/setup',
+      message: expect.stringMatching(/^not published: its ancestor guide\/setup /),
+    });
+    // Nothing was asked that Confluence would refuse, and nothing was written for the held-back pages.
+    expect((await sandbox.requests(since)).filter((r) => r.status >= 400)).toEqual([]);
+
+    // The fix the message names: a title of its own in the source. The next run publishes both, once.
+    since = await sandbox.lastSeq();
+    const fixed = await publisher().publish(guide('Setup guide'));
+    expect(fixed.ok).toBe(true);
+    expect(fixed.counts).toMatchObject({ created: 3, unchanged: 2, conflicts: 0, skipped: 0, failed: 0 });
+    const titles = await sandbox.api<{ results: Array<{ title: string; ancestors: Array<{ id: string }> }> }>(
+      'GET',
+      `/rest/api/content/search?cql=${encodeURIComponent(`ancestor = ${managed}`)}&limit=100&expand=ancestors`,
+    );
+    expect(titles.body.results.map((r) => r.title).sort()).toEqual(
+      ['Guides', 'Setup guide', 'On Linux', 'On ARM', 'Guide FAQ'].sort(),
+    );
+    const idOf = (title: string) => fixed.outcomes.find((o) => o.title === title)!.pageId;
+    const parentOf = (title: string) => titles.body.results.find((r) => r.title === title)!.ancestors.at(-1)?.id;
+    expect([parentOf('On Linux'), parentOf('On ARM')]).toEqual([idOf('Setup guide'), idOf('On Linux')]);
+    since = await sandbox.lastSeq();
+    expect((await publisher().publish(guide('Setup guide'))).counts.unchanged).toBe(5);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+  });
+
+  it('a title taken between plan and apply: the page is a conflict and the pages under it say so', async () => {
+    const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
+    const managed = await page('Late root', space.body.homepage.id);
+    const tree = {
+      pages: [
+        { key: 'late', title: 'Late docs', labels: [], markdown: '# Late', attachments: [] },
+        { key: 'late/child', parentKey: 'late', title: 'Late child', labels: [], markdown: 'c', attachments: [] },
+      ],
+    };
+    const publisher = new Publisher(sandboxConfig(sandbox, path, { parentId: managed }));
+    const planned = await publisher.plan(tree);
+    expect(planned.counts.create).toBe(2);
+    const human = await page('Late docs', space.body.homepage.id); // a person takes the title meanwhile
+    const result = await publisher.publish(tree, { planned });
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.find((o) => o.key === 'late')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringMatching(
+        new RegExp(`^the title "Late docs" is used by page ${human}, which docgen does not own: rename one of the two`),
+      ),
+    });
+    expect(result.outcomes.find((o) => o.key === 'late/child')).toMatchObject({
+      status: 'skipped',
+      blockedBy: 'late',
+      message: expect.stringMatching(/^not published: its parent late \("Late docs"\) is in conflict \(the title/),
+    });
+    expect(result.counts.failed).toBe(0);
+  });
+
   it('costs one read for every 50 new titles, and none on a re-run that creates nothing', async () => {
     const publisher = () => new Publisher(sandboxConfig(sandbox, path));
     const tree = makeTree(60, { prefix: 'many' });

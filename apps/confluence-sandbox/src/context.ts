@@ -21,6 +21,8 @@ declare module 'fastify' {
     sandboxUser?: SandboxUser;
     startedAt?: number;
     faultName?: string;
+    /** A `drop` fault fired: handle the request, then cut the connection instead of answering. */
+    dropAnswer?: boolean;
   }
 }
 

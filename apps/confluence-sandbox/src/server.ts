@@ -38,8 +38,17 @@ export async function buildServer(ctx: SandboxContext, reseed: () => void): Prom
     if (familyOf(request.url) !== 'other') request.sandboxUser = authenticate(request, ctx.users);
   });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.dropAnswer) return payload;
+    // The request was carried out (its write landed); the client gets no answer, as when a
+    // connection dies on the way back. Logged with the status it would have had.
+    logRequest(ctx, request, reply.statusCode);
+    resetConnection(request);
+    return payload;
+  });
+
   app.addHook('onResponse', async (request, reply) => {
-    if (request.url.startsWith('/__sandbox')) return;
+    if (request.url.startsWith('/__sandbox') || request.dropAnswer) return;
     logRequest(ctx, request, reply.statusCode);
   });
 
@@ -92,6 +101,12 @@ function logRequest(ctx: SandboxContext, request: FastifyRequest, status: number
   });
 }
 
+/** RST rather than FIN where the runtime can (Node >= 16.17), so clients see ECONNRESET. */
+function resetConnection(request: FastifyRequest): void {
+  if (typeof request.raw.socket.resetAndDestroy === 'function') request.raw.socket.resetAndDestroy();
+  else request.raw.socket.destroy();
+}
+
 /** Apply the rules that fire for this request; may answer it, delay it, or cut the connection. */
 async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const path = request.url.split('?', 1)[0]!;
@@ -104,10 +119,11 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
       case 'reset':
         logRequest(ctx, request, 0);
         reply.hijack();
-        // RST rather than FIN where the runtime can (Node >= 16.17), so clients see ECONNRESET.
-        if (typeof request.raw.socket.resetAndDestroy === 'function') request.raw.socket.resetAndDestroy();
-        else request.raw.socket.destroy();
+        resetConnection(request);
         return;
+      case 'drop':
+        request.dropAnswer = true;
+        break;
       case 'race': {
         const id = /\/(?:pages|content)\/(\d+)/.exec(path)?.[1];
         if (id) ctx.store.simulateConcurrentEdit(Number(id));

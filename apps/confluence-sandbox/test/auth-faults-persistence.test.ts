@@ -142,6 +142,35 @@ describe('test mode: faults, request log, reset', () => {
     ).toBe(true);
   });
 
+  it('drops the answer of a request it carried out: the write lands, the client hears nothing', async () => {
+    await api.delete('/__sandbox/faults');
+    await addFault({ fault: 'drop', method: 'POST', path: '^/wiki/api/v2/pages$', count: 1 });
+    await expect(api.createPage('Dropped answer')).rejects.toThrow();
+    // The page was created all the same: a second create of the title is refused as a duplicate.
+    expect((await api.createPage('Dropped answer')).status).toBe(400);
+    const log = await api.get('/__sandbox/requests');
+    const dropped = log.body.requests.filter((r: { fault?: string }) => r.fault?.endsWith(':drop'));
+    expect(dropped.map((r: { method: string; status: number }) => [r.method, r.status])).toEqual([['POST', 200]]);
+  });
+
+  it('fires from the (after + 1)th matching request on, for any of a list of methods: a run dying at its Nth write', async () => {
+    await api.delete('/__sandbox/faults');
+    await addFault({ fault: 'status', status: 500, method: ['POST', 'PUT'], path: '^/wiki/api/v2/pages', after: 2 });
+    const first = await api.createPage('After one');
+    expect(first.status).toBe(200);
+    expect((await api.updatePage(first.body.id, 'After one', '<p>2</p>', 2)).status).toBe(200);
+    expect((await api.get(`/wiki/api/v2/pages/${first.body.id}`)).status).toBe(200); // reads are not counted
+    expect((await api.createPage('After three')).status).toBe(500);
+    expect((await api.updatePage(first.body.id, 'After one', '<p>3</p>', 3)).status).toBe(500);
+    const rules = await api.get('/__sandbox/faults');
+    expect(rules.body.rules[0]).toMatchObject({ fired: 2, matched: 4 });
+    await api.delete('/__sandbox/faults');
+    const bad = await api.post('/__sandbox/faults', { fault: 'status', status: 500, after: -1 });
+    expect([bad.status, bad.body.message]).toEqual([400, 'rule 0: "after" must be a whole number']);
+    const method = await api.post('/__sandbox/faults', { fault: 'reset', method: [1] });
+    expect(method.body.message).toBe('rule 0: "method" must be a method name or a list of them');
+  });
+
   it('simulates a concurrent edit so an update meets a real 409', async () => {
     await api.delete('/__sandbox/faults');
     const page = await api.createPage('Race Fault');

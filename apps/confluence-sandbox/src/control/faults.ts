@@ -1,17 +1,18 @@
 /**
  * Fault injection for test mode. A rule matches requests by method and a path regex and,
  * when it fires, does one thing: answer with a status, add latency, reset the connection,
- * or simulate a concurrent edit so the request meets a real 409.
+ * simulate a concurrent edit so the request meets a real 409, or carry the request out and then
+ * cut the connection before the answer (`drop`: the write lands, the client never hears).
  */
 export interface FaultRule {
   /** Assigned by the sandbox when omitted. */
   id?: string;
-  /** HTTP method to match (case-insensitive); omitted = any. */
-  method?: string;
+  /** HTTP method to match (case-insensitive), or a list of them (`["POST", "PUT", "DELETE"]`: every write); omitted = any. */
+  method?: string | string[];
   /** JavaScript regular expression tested against the path (query string excluded); omitted = any. */
   path?: string;
   /** What happens when the rule fires. */
-  fault: 'status' | 'latency' | 'reset' | 'race';
+  fault: 'status' | 'latency' | 'reset' | 'race' | 'drop';
   /** For `status`: 429, 500, 502, 503 (any 4xx/5xx works). */
   status?: number;
   /** For `status`: seconds sent in `Retry-After` (429 and 503 default to 1). */
@@ -22,12 +23,16 @@ export interface FaultRule {
   probability?: number;
   /** Fire at most this many times, then the rule is spent; omitted = unlimited. */
   count?: number;
+  /** Let this many matching requests through first: `after: 4` fires from the fifth on (a run that dies at its 5th write). */
+  after?: number;
 }
 
 export interface ActiveFaultRule extends FaultRule {
   id: string;
   /** How many times the rule has fired. */
   fired: number;
+  /** How many requests matched its method and path (fired or let through). */
+  matched: number;
 }
 
 export class FaultRuleError extends Error {}
@@ -63,8 +68,10 @@ export class FaultInjector {
     const fired: ActiveFaultRule[] = [];
     for (const rule of this.rules) {
       if (rule.count !== undefined && rule.fired >= rule.count) continue;
-      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (!methodMatches(rule.method, method)) continue;
       if (rule.path && !new RegExp(rule.path).test(path)) continue;
+      rule.matched += 1;
+      if (rule.after !== undefined && rule.matched <= rule.after) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       rule.fired += 1;
       fired.push(rule);
@@ -75,8 +82,15 @@ export class FaultInjector {
   private check(rule: FaultRule, index: number): ActiveFaultRule {
     const where = `rule ${index}`;
     if (!rule || typeof rule !== 'object') throw new FaultRuleError(`${where}: must be an object`);
-    if (!['status', 'latency', 'reset', 'race'].includes(rule.fault)) {
-      throw new FaultRuleError(`${where}: "fault" must be one of status, latency, reset, race`);
+    if (!['status', 'latency', 'reset', 'race', 'drop'].includes(rule.fault)) {
+      throw new FaultRuleError(`${where}: "fault" must be one of status, latency, reset, race, drop`);
+    }
+    if (
+      rule.method !== undefined &&
+      typeof rule.method !== 'string' &&
+      !(Array.isArray(rule.method) && rule.method.every((m) => typeof m === 'string'))
+    ) {
+      throw new FaultRuleError(`${where}: "method" must be a method name or a list of them`);
     }
     if (rule.fault === 'status' && !(Number.isInteger(rule.status) && rule.status! >= 400 && rule.status! <= 599)) {
       throw new FaultRuleError(`${where}: a "status" fault needs "status" between 400 and 599`);
@@ -97,6 +111,14 @@ export class FaultInjector {
     if (rule.count !== undefined && !(Number.isInteger(rule.count) && rule.count >= 0)) {
       throw new FaultRuleError(`${where}: "count" must be a whole number`);
     }
-    return { ...rule, id: rule.id ?? `fault-${this.nextId++}`, fired: 0 };
+    if (rule.after !== undefined && !(Number.isInteger(rule.after) && rule.after >= 0)) {
+      throw new FaultRuleError(`${where}: "after" must be a whole number`);
+    }
+    return { ...rule, id: rule.id ?? `fault-${this.nextId++}`, fired: 0, matched: 0 };
   }
+}
+
+function methodMatches(wanted: string | string[] | undefined, method: string): boolean {
+  if (wanted === undefined) return true;
+  return (Array.isArray(wanted) ? wanted : [wanted]).some((m) => m.toUpperCase() === method.toUpperCase());
 }

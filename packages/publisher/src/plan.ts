@@ -308,7 +308,8 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
     if (op.parentKey === undefined || depth > 1000) return undefined;
     if (cause.has(op.key)) return cause.get(op.key);
     const parent = byKey.get(op.parentKey);
-    const found = parent && (leavesNoPage(parent) ? parent : blockingAbove(parent, depth + 1));
+    // The conflict highest up is the one to name: the pages under it, conflicts or not, wait for it.
+    const found = parent && (blockingAbove(parent, depth + 1) ?? (leavesNoPage(parent) ? parent : undefined));
     cause.set(op.key, found);
     return found;
   };
@@ -319,6 +320,11 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
     operations[i] = {
       ...op,
       action: 'blocked',
+      // Not the page with the title, if this page was a conflict itself: only a page of its own.
+      pageId: op.action === 'conflict' ? undefined : op.pageId,
+      conflict: undefined,
+      fix: undefined,
+      adoptId: undefined,
       changes: [],
       blockedBy: { key: conflict.key, title: conflict.title, parent },
       reason:

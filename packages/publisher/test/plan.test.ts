@@ -230,6 +230,21 @@ describe('planSync', () => {
     // Its sibling is not affected.
     expect(byKey.get('docs/b')!.action).toBe('create');
     expect(summarize(plan)).toMatchObject({ conflict: 1, blocked: 2, create: 1, unchanged: 1 });
+
+    // A subtree moved out of the root: every page's title is taken, by itself. The top one is the
+    // conflict to fix (moving it back brings the rest), and no page below claims the other page's id.
+    const alsoTaken: RemotePage = { id: '4343', title: 'docs/a/x', parentId: '4242', version: { number: 1 } };
+    const moved = planSync({ desired, remote, rootId: '1', docSet: 'docs', elsewhere: [elsewhere, alsoTaken] });
+    expect(moved.operations.find((op) => op.key === 'docs/a/x/deep')).toMatchObject({
+      action: 'blocked',
+      blockedBy: { key: 'docs/a', parent: false },
+    });
+    expect(moved.operations.find((op) => op.key === 'docs/a/x')).toMatchObject({
+      action: 'blocked',
+      pageId: undefined,
+      conflict: undefined,
+      blockedBy: { key: 'docs/a', parent: true },
+    });
   });
 
   it('does not hold back the pages under a conflict that leaves a page to go under', () => {

@@ -236,8 +236,9 @@ export class Publisher {
   }
 
   private async checkRoot(api: ConfluenceApi, rootId: string): Promise<void> {
+    let root: RemotePage;
     try {
-      await api.getPage(rootId);
+      root = await api.getPage(rootId);
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status !== 404) throw error;
@@ -249,6 +250,15 @@ export class Publisher {
         },
         { cause: error },
       );
+    }
+    // Cloud's v2 read answers for a page in the trash or the archive too; publishing under it
+    // would plan every page as a "title taken elsewhere" conflict (they are where it is).
+    if (root.status && root.status !== 'current') {
+      throw new DocgenError({
+        code: 'DG_CONFLUENCE_ROOT',
+        message: `parent page ${rootId} ("${root.title}") is ${root.status === 'trashed' ? 'in the trash' : root.status}, not a page to publish under`,
+        hint: 'restore it in Confluence, or point --confluence-parent / CONFLUENCE_PARENT_ID at the page docgen should publish under',
+      });
     }
   }
 }

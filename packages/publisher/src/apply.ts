@@ -369,7 +369,12 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
   const desired = op.desired!;
   let page = op.remote!;
   const needsWrite = op.overwrite || op.changes.some((c) => c === 'body' || c === 'title' || c === 'parent');
-  if (needsWrite) {
+  if (needsWrite && onlyItsParentChanges(op) && options.api.canMovePages) {
+    // A page moved by a person (or given another parent in the tree): a move is not a page version,
+    // so no history entry and no notification for a page whose content did not change.
+    await options.api.movePage(page.id, 'append', parentId);
+    page = { ...page, parentId };
+  } else if (needsWrite) {
     const write = {
       title: desired.title,
       parentId,
@@ -399,6 +404,11 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
     status: 'updated',
     fresh: false,
   });
+}
+
+/** The page is right but for where it is: a move puts it there (where the API can move pages). */
+function onlyItsParentChanges(op: Operation): boolean {
+  return !op.overwrite && op.changes.includes('parent') && op.changes.every((c) => c === 'parent' || c === 'state');
 }
 
 /** Labels, attachments, then the ownership property: the commit marker of a page's update. */

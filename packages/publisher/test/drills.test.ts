@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { PageTree } from '@docgen/core';
+import { Publisher, type PublisherConfig } from '../src/index.js';
+import { isWrite, makeTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
+
+/**
+ * Failure drills against the real sandbox over HTTP, once per dialect: a run that dies at its Nth
+ * write, rate limits on writes and on the title lookup, and what people do in Confluence between
+ * two runs (edit, move, delete a page, remove the root). Each drill ends with the space converged:
+ * the tree exactly once, no version docgen did not need, and a re-run that writes nothing.
+ */
+const dialects = [
+  { name: 'cloud', path: '/wiki' },
+  { name: 'datacenter', path: '' },
+] as const;
+
+const WRITES = ['POST', 'PUT', 'DELETE'];
+
+interface LivePage {
+  id: string;
+  title: string;
+  version: { number: number };
+  ancestors: Array<{ id: string }>;
+}
+
+describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
+  let sandbox: TestSandbox;
+  let homepage: string;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    homepage = (await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage')).body
+      .homepage.id;
+  });
+  afterAll(() => sandbox.close());
+
+  /** A page a person creates, to publish under (each drill its own managed root). */
+  async function humanPage(title: string, parentId = homepage): Promise<string> {
+    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title,
+      space: { key: 'DEV' },
+      ancestors: [{ id: parentId }],
+      body: { storage: { value: `<p>${title}</p>`, representation: 'storage' } },
+    });
+    expect(created.status).toBe(200);
+    return created.body.id;
+  }
+
+  /** Every page under `rootId`, as Confluence has it now. */
+  async function liveUnder(rootId: string): Promise<LivePage[]> {
+    const cql = encodeURIComponent(`ancestor = ${rootId} and type = page`);
+    const found = await sandbox.api<{ results: LivePage[] }>(
+      'GET',
+      `/rest/api/content/search?cql=${cql}&limit=200&expand=version,ancestors`,
+    );
+    return found.body.results;
+  }
+
+  /** The tree is there exactly once, each page under its parent. */
+  async function expectConverged(rootId: string, tree: PageTree): Promise<LivePage[]> {
+    const live = await liveUnder(rootId);
+    expect(live.map((p) => p.title).sort()).toEqual(tree.pages.map((p) => p.title).sort());
+    const byTitle = new Map(live.map((p) => [p.title, p]));
+    const titleOf = new Map(tree.pages.map((p) => [p.key, p.title]));
+    for (const page of tree.pages) {
+      const parent = page.parentKey ? byTitle.get(titleOf.get(page.parentKey)!)!.id : rootId;
+      expect([page.title, byTitle.get(page.title)!.ancestors.at(-1)?.id]).toEqual([page.title, parent]);
+    }
+    return live;
+  }
+
+  /** A run that writes nothing: every page unchanged. */
+  async function expectQuiet(config: PublisherConfig, tree: PageTree): Promise<void> {
+    const since = await sandbox.lastSeq();
+    const again = await new Publisher(config).publish(tree);
+    expect(again.counts.unchanged).toBe(tree.pages.length);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+  }
+
+  /** Writes that make a page version: a create or a body/title/parent update (not labels, properties, moves). */
+  const versionWrites = (log: Array<{ method: string; path: string }>) =>
+    log.filter((r) => r.method === 'PUT' && /\/(pages|content)\/\d+$/.test(r.path));
+
+  it.each([
+    ['dies with a reset at its 1st write', 0, 'reset'],
+    ['dies with a reset at its 6th write', 5, 'reset'],
+    ['dies with 500s from its 12th write', 11, 'status'],
+    ['loses the answer of its 9th write, then dies', 8, 'drop'],
+  ] as const)('a run that %s: the next run converges, no duplicate, no needless version', async (_, after, fault) => {
+    const root = await humanPage(`Kill root ${fault} ${after}`);
+    const tree = makeTree(16, { prefix: `kill${after}${fault}` });
+    // No retries: the transport gives up at once, as a killed process would.
+    const config = sandboxConfig(sandbox, path, { parentId: root, transport: { retries: 0 } });
+    const rules =
+      fault === 'drop'
+        ? [
+            { fault: 'drop', method: WRITES, after, count: 1 },
+            { fault: 'reset', method: WRITES, after: after + 1 },
+          ]
+        : [{ fault, method: WRITES, after, ...(fault === 'status' ? { status: 500 } : {}) }];
+    await sandbox.faults(rules);
+    const dying = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(dying.ok).toBe(false);
+
+    const since = await sandbox.lastSeq();
+    const repair = await new Publisher({ ...config, transport: {} }).publish(tree);
+    expect(repair.outcomes.filter((o) => !['created', 'adopted', 'updated', 'unchanged'].includes(o.status))).toEqual(
+      [],
+    );
+    const live = await expectConverged(root, tree);
+    // Nothing the dead run wrote needed its body written again: the repair only completes pages.
+    expect(versionWrites(await sandbox.requests(since))).toEqual([]);
+    expect(live.filter((p) => p.version.number !== 1).map((p) => p.title)).toEqual([]);
+    await expectQuiet({ ...config, transport: {} }, tree);
+  });
+
+  it('429 with Retry-After on page writes: waited for, every page once', async () => {
+    const root = await humanPage('Rate-limited writes root');
+    const tree = makeTree(6, { prefix: 'limited' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    await sandbox.faults([{ fault: 'status', status: 429, retryAfter: 1, method: WRITES, after: 2, count: 2 }]);
+    const since = await sandbox.lastSeq();
+    const started = Date.now();
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.ok).toBe(true);
+    expect(result.requests.rateLimited).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    const limited = (await sandbox.requests(since)).filter((r) => r.status === 429);
+    expect(limited.map((r) => r.method).every((m) => WRITES.includes(m))).toBe(true);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
+  it('429 with Retry-After on the CQL title lookup: waited for, then the plan is the same', async () => {
+    const root = await humanPage('Rate-limited lookup root');
+    const tree = makeTree(4, { prefix: 'lookup' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    // The run's first search lists the managed root; the second is the title lookup.
+    await sandbox.faults([
+      { fault: 'status', status: 429, retryAfter: 1, method: 'GET', path: '/content/search$', after: 1, count: 1 },
+    ]);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    const lookups = (await sandbox.requests(since)).filter((r) =>
+      new URLSearchParams(r.query).get('cql')?.includes('title in ('),
+    );
+    expect(lookups.map((r) => r.status)).toEqual([429, 200]);
+    expect(result.ok).toBe(true);
+    expect(result.counts.created).toBe(4);
+    await expectConverged(root, tree);
+  });
+
+  it('a person edits a page between plan and apply: a conflict, their edit kept, the rest published', async () => {
+    const root = await humanPage('Edit race root');
+    const tree = makeTree(5, { prefix: 'race' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const changed = makeTree(5, { prefix: 'race', edit: (p) => ({ ...p, markdown: `${p.markdown}\n\nNew line.` }) });
+    const publisher = new Publisher(config);
+    const planned = await publisher.plan(changed);
+    expect(planned.counts.update).toBe(5);
+    const target = (await liveUnder(root)).find((p) => p.title === 'race page 2')!;
+    const edit = await sandbox.api('PUT', `/rest/api/content/${target.id}`, {
+      type: 'page',
+      title: 'race page 2',
+      version: { number: target.version.number + 1 },
+      body: { storage: { value: '<p>a person was here</p>', representation: 'storage' } },
+    });
+    expect(edit.status).toBe(200);
+    const result = await publisher.publish(changed, { planned });
+    expect(result.ok).toBe(false);
+    expect(result.counts).toMatchObject({ updated: 4, conflicts: 1, failed: 0 });
+    expect(result.outcomes.find((o) => o.title === 'race page 2')).toMatchObject({
+      status: 'conflict',
+      message: `page ${target.id} was edited in Confluence while docgen was writing it (now version 2)`,
+    });
+    const kept = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/rest/api/content/${target.id}?expand=body.storage`,
+    );
+    expect(kept.body.body.storage.value).toBe('<p>a person was here</p>');
+  });
+
+  it('a person moves a page to another parent: the next run puts it back, as a move, not a new version', async () => {
+    const root = await humanPage('Move root');
+    const tree = makeTree(13, { prefix: 'moved' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const live = await liveUnder(root);
+    const page = live.find((p) => p.title === 'moved page 3')!;
+    const otherSection = live.find((p) => p.title === 'moved section 2')!;
+    // Moved in the Confluence UI: no new version (the sandbox's Cloud move route does the same).
+    const move = await sandbox.api('PUT', `/wiki/rest/api/content/${page.id}/move/append/${otherSection.id}`);
+    expect(move.status).toBe(200);
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree);
+    expect(result.ok).toBe(true);
+    const version = name === 'cloud' ? 1 : 2;
+    expect(result.outcomes.find((o) => o.title === 'moved page 3')).toMatchObject({ status: 'updated', version });
+    const after = await expectConverged(root, tree);
+    expect(after.find((p) => p.id === page.id)!.version.number).toBe(version);
+    // Cloud puts it back with a move (no version, no notification); Data Center's REST API has no
+    // move, so it takes a page update there.
+    expect(versionWrites(await sandbox.requests(since))).toHaveLength(name === 'cloud' ? 0 : 1);
+    await expectQuiet(config, tree);
+  });
+
+  it('a person deletes a page (to the trash): the next run publishes it again and puts its children back under it', async () => {
+    const root = await humanPage('Delete root');
+    const tree = makeTree(13, { prefix: 'deleted' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const section = (await liveUnder(root)).find((p) => p.title === 'deleted section 1')!;
+    expect((await sandbox.api('DELETE', `/rest/api/content/${section.id}`)).status).toBe(204);
+
+    const planned = await new Publisher(config).plan(tree);
+    expect(planned.counts).toMatchObject({ create: 1, conflict: 0 });
+    const result = await new Publisher(config).publish(tree, { planned });
+    expect(result.ok).toBe(true);
+    const again = result.outcomes.find((o) => o.title === 'deleted section 1')!;
+    expect(again).toMatchObject({ status: 'created' });
+    expect(again.pageId).not.toBe(section.id);
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
+  it('the managed root is gone (deleted by a person): a clear error naming it, before any write', async () => {
+    const root = await humanPage('Root to delete');
+    const tree = makeTree(3, { prefix: 'rootless' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    expect((await sandbox.api('DELETE', `/rest/api/content/${root}`)).status).toBe(204);
+    const since = await sandbox.lastSeq();
+    await expect(new Publisher(config).publish(tree)).rejects.toMatchObject({
+      code: 'DG_CONFLUENCE_ROOT',
+      // Data Center's read does not show a trashed page; Cloud's v2 read does, with its status.
+      message:
+        name === 'cloud'
+          ? `parent page ${root} ("Root to delete") is in the trash, not a page to publish under`
+          : `parent page ${root} not found (or the user may not view it)`,
+    });
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, sandboxConfig, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
 
 /**
  * Failure drills against the real sandbox over HTTP, once per dialect: a run that dies at its Nth
@@ -103,6 +103,13 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const dying = await new Publisher(config).publish(tree);
     await sandbox.clearFaults();
     expect(dying.ok).toBe(false);
+    // Each failure says what the server answered, in Atlassian's words, and never the token.
+    const failures = dying.outcomes.filter((o) => o.status === 'failed').map((o) => o.message ?? '');
+    expect(failures.length).toBeGreaterThan(0);
+    if (fault === 'status')
+      expect(failures.some((m) => /\b500\b.*Internal Server Error \(sandbox fault/.test(m))).toBe(true);
+    const basic = Buffer.from(`${USER}:${TOKEN}`).toString('base64');
+    expect(failures.filter((m) => m.includes(TOKEN) || m.includes(basic))).toEqual([]);
 
     const since = await sandbox.lastSeq();
     const repair = await new Publisher({ ...config, transport: {} }).publish(tree);

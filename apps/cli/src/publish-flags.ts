@@ -32,7 +32,8 @@ export const publishFlags = {
   }),
   'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
   'dry-run': Flags.boolean({
-    summary: 'Show the plan (create, update, move, rename, unchanged, archive, conflict, blocked) and write nothing',
+    summary:
+      'Show the plan (create, update, move, rename, archive, conflict, blocked; unchanged pages are counted, --verbose lists them) and write nothing',
     default: false,
   }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
@@ -291,7 +292,8 @@ export async function runPublish(
     const dryRun = Boolean(flags['dry-run']);
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
     if (dryRun || flags.diff) {
-      log.info(planTable(planned));
+      log.info(rootLine(planned));
+      log.info(planTable(planned, { all: Boolean(flags.verbose) }));
       for (const d of diffs ?? []) log.info(`\n${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
@@ -305,6 +307,8 @@ export async function runPublish(
       }
     }
     log.info(summaryLine(result));
+    if (dryRun && hasWork(planned))
+      log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
     if (connection.sandbox && !dryRun) {
       const dataDir = relativeToCwd(
         resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'),
@@ -339,6 +343,20 @@ export async function runPublish(
   } finally {
     await connection.sandbox?.close();
   }
+}
+
+/** Where the pages go, said once above the plan: the page everything is published under. */
+function rootLine(planned: PlannedSync): string {
+  const { rootId } = planned.plan;
+  return rootId === planned.space.homepageId
+    ? `Managed root: page ${rootId}, the space's homepage (--confluence-parent publishes under another page)`
+    : `Managed root: page ${rootId}`;
+}
+
+/** Whether applying the plan would write anything (a page to change, or one to move among its siblings). */
+function hasWork(planned: PlannedSync): boolean {
+  const quiet = new Set(['unchanged', 'conflict', 'blocked', 'orphan']);
+  return planned.plan.reorder.length > 0 || planned.plan.operations.some((op) => !quiet.has(op.action));
 }
 
 /** A DocgenError that says why a publish did not fully succeed, for exit code 1. */
@@ -389,26 +407,35 @@ export function summaryLine(result: PublishResult): string {
   return `${head} — ${r.reads + r.writes} requests (${r.reads} reads, ${r.writes} writes${r.retries ? `, ${r.retries} retried` : ''}) in ${(result.durationMs / 1000).toFixed(1)} s`;
 }
 
-export function planTable(planned: PlannedSync): string {
-  const rows = planned.plan.operations.map((op) => [
+/**
+ * The plan as a table a first-time reader can follow: pages in tree order, titles indented under
+ * their parents, and in words what happens to each (a new page says where it goes). Unchanged
+ * pages are counted, not listed, unless `all` (--verbose): a re-run is then a short list.
+ */
+export function planTable(planned: PlannedSync, options: { all?: boolean } = {}): string {
+  const operations = treeOrder(planned.plan.operations);
+  const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
+  const under = (parentKey: string | undefined) =>
+    parentKey === undefined ? 'the managed root' : `"${titles.get(parentKey) ?? parentKey}"`;
+  const shown = operations.filter(({ op }) => options.all || op.action !== 'unchanged');
+  const rows = shown.map(({ op, depth }) => [
     op.action,
-    op.title,
+    `${'  '.repeat(depth)}${op.title}`,
     op.pageId ?? '-',
-    op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive'
-      ? (op.reason ?? '')
-      : op.changes.filter((c) => c !== 'state').join(', '),
+    detailOf(op, under),
   ]);
   // Sibling re-ordering is planned separately (after the pages); show it as rows of its own.
-  const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
   for (const move of planned.plan.reorder) {
-    const target = move.targetKey ? `"${titles.get(move.targetKey) ?? move.targetKey}"` : 'the managed root';
     rows.push([
       'move',
       move.title,
       planned.plan.operations.find((op) => op.key === move.key)?.pageId ?? '-',
-      `${move.position} ${target}`,
+      `${move.position} ${move.targetKey ? under(move.targetKey) : 'the managed root'}`,
     ]);
   }
+  const hidden = operations.length - shown.length;
+  const note = hidden ? `${hidden} unchanged page${hidden === 1 ? '' : 's'} not listed (--verbose lists them)` : '';
+  if (rows.length === 0) return note;
   const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
   const line = (cells: string[]) =>
@@ -416,7 +443,51 @@ export function planTable(planned: PlannedSync): string {
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return [line(header), ...rows.map(line), ...(note ? [note] : [])].join('\n');
+}
+
+type PlannedOperation = PlannedSync['plan']['operations'][number];
+
+/** What happens to a page, in words: where a new or moved page goes, what changes on the others. */
+function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) => string): string {
+  if (op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive')
+    return op.reason ?? '';
+  if (op.action === 'create') {
+    const files = op.desired?.attachments.length ?? 0;
+    return `new page under ${under(op.parentKey)}${files ? `, ${files} attachment${files === 1 ? '' : 's'}` : ''}`;
+  }
+  return op.changes
+    .filter((change) => change !== 'state')
+    .map((change) =>
+      change === 'parent'
+        ? `moved under ${under(op.parentKey)}`
+        : change === 'title' && op.remote
+          ? `renamed from "${op.remote.title}"`
+          : change,
+    )
+    .join(', ');
+}
+
+/** Pages in tree order (each parent, then its pages), with their depth; pages being retired last. */
+function treeOrder(operations: PlannedOperation[]): Array<{ op: PlannedOperation; depth: number }> {
+  const pages = operations.filter((op) => op.action !== 'orphan' && op.action !== 'archive');
+  const keys = new Set(pages.map((op) => op.key));
+  const children = new Map<string | undefined, PlannedOperation[]>();
+  for (const op of pages) {
+    const parent = op.parentKey !== undefined && keys.has(op.parentKey) ? op.parentKey : undefined;
+    children.set(parent, [...(children.get(parent) ?? []), op]);
+  }
+  const out: Array<{ op: PlannedOperation; depth: number }> = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const op of children.get(parent) ?? []) {
+      out.push({ op, depth });
+      if (depth < 100) walk(op.key, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  const placed = new Set(out.map(({ op }) => op));
+  for (const op of operations) if (!placed.has(op)) out.push({ op, depth: 0 });
+  return out;
 }
 
 /** Outcomes said once the run is done, with why: the progress lines leave them out. */

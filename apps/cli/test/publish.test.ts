@@ -39,9 +39,13 @@ describe('docgen publish', () => {
     const since = await sandbox.lastSeq();
     const result = await runCli(['publish', out, '--dry-run'], { cwd: work, env: env() });
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Managed root: page \d+, the space's homepage \(--confluence-parent publishes/m);
     expect(result.stdout).toMatch(/ACTION\s+TITLE\s+PAGE\s+DETAIL/);
-    expect(result.stdout).toMatch(/^create\s+CLI Home/m);
-    expect(result.stdout).toContain('Plan: 31 create');
+    // In tree order, each page indented under its parent, saying where a new page goes.
+    expect(result.stdout).toMatch(/^create {2}CLI Home {2,}- +new page under the managed root$/m);
+    expect(result.stdout).toMatch(/^create {4}cli section 1 {2,}- +new page under "CLI Home"$/m);
+    expect(result.stdout).toMatch(/^create {6}cli page 7 {2,}- +new page under "cli section 1", 1 attachment$/m);
+    expect(result.stdout).toMatch(/Plan: 31 create — .*\nNothing was written \(--dry-run\): run it without --dry-run/);
     expect((await sandbox.requests(since)).filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
@@ -72,6 +76,9 @@ describe('docgen publish', () => {
     expect(result.stdout).toMatch(/^update\s+cli page 2\s+\d+\s+body/m);
     expect(result.stdout).toMatch(/^\+.*A brand new sentence\./m);
     expect(result.stdout).toContain('Plan: 1 update, 30 unchanged');
+    // The unchanged pages are counted, not listed.
+    expect(result.stdout).toContain('30 unchanged pages not listed (--verbose lists them)');
+    expect(result.stdout).not.toMatch(/^unchanged/m);
   });
 
   it('a human edit makes the run fail with a conflict and keeps the edit', async () => {

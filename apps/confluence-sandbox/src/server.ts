@@ -138,7 +138,9 @@ async function applyFaults(ctx: SandboxContext, request: FastifyRequest, reply: 
           reply.header('X-RateLimit-Remaining', '0');
           reply.header('X-RateLimit-NearLimit', 'true');
         }
-        const message = status === 429 ? 'Rate limit exceeded' : `${reasonPhrase(status)} (sandbox fault ${rule.id})`;
+        const message =
+          rule.message ??
+          (status === 429 ? 'Rate limit exceeded' : `${reasonPhrase(status)} (sandbox fault ${rule.id})`);
         await reply.code(status).send(errorBody(familyOf(path), status, message));
         return;
       }

@@ -112,6 +112,15 @@ describe('test mode: faults, request log, reset', () => {
     expect(rules.body.rules[0].fired).toBe(2);
   });
 
+  it("answers a status with the rule's message, as Confluence words a refusal", async () => {
+    await api.delete('/__sandbox/faults');
+    const refusal = 'A page with this title already exists: A page already exists with the same TITLE in this space';
+    await addFault({ fault: 'status', status: 400, message: refusal, method: 'POST', path: '^/wiki/api/v2/pages$' });
+    const v2 = await api.createPage('Held by the trash');
+    expect([v2.status, v2.body.errors[0].title]).toEqual([400, refusal]);
+    await api.delete('/__sandbox/faults');
+  });
+
   it('answers 500, 502 and 503 in the v1 envelope on v1 paths', async () => {
     await api.delete('/__sandbox/faults');
     for (const status of [500, 502, 503]) {
@@ -167,6 +176,8 @@ describe('test mode: faults, request log, reset', () => {
     await api.delete('/__sandbox/faults');
     const bad = await api.post('/__sandbox/faults', { fault: 'status', status: 500, after: -1 });
     expect([bad.status, bad.body.message]).toEqual([400, 'rule 0: "after" must be a whole number']);
+    const message = await api.post('/__sandbox/faults', { fault: 'status', status: 400, message: 7 });
+    expect(message.body.message).toBe('rule 0: "message" must be a string');
     const method = await api.post('/__sandbox/faults', { fault: 'reset', method: [1] });
     expect(method.body.message).toBe('rule 0: "method" must be a method name or a list of them');
   });

@@ -15,6 +15,8 @@ export interface FaultRule {
   fault: 'status' | 'latency' | 'reset' | 'race' | 'drop';
   /** For `status`: 429, 500, 502, 503 (any 4xx/5xx works). */
   status?: number;
+  /** For `status`: the error message in the answer (default: the status's reason phrase), e.g. Confluence's words for a refusal. */
+  message?: string;
   /** For `status`: seconds sent in `Retry-After` (429 and 503 default to 1). */
   retryAfter?: number;
   /** For `latency`: milliseconds to wait before handling the request normally. */
@@ -94,6 +96,9 @@ export class FaultInjector {
     }
     if (rule.fault === 'status' && !(Number.isInteger(rule.status) && rule.status! >= 400 && rule.status! <= 599)) {
       throw new FaultRuleError(`${where}: a "status" fault needs "status" between 400 and 599`);
+    }
+    if (rule.message !== undefined && typeof rule.message !== 'string') {
+      throw new FaultRuleError(`${where}: "message" must be a string`);
     }
     if (rule.fault === 'latency' && !(typeof rule.latencyMs === 'number' && rule.latencyMs >= 0)) {
       throw new FaultRuleError(`${where}: a "latency" fault needs "latencyMs" >= 0`);

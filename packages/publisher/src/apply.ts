@@ -318,6 +318,8 @@ async function createPage(
         `the title "${desired.title}" is used by page ${found.id}, which docgen does not own: ${RENAME_OR_ARCHIVE}`,
       );
     }
+    // Refused for its title, yet no current page has it: asking again changes nothing.
+    if (isTitleTaken(uncertain)) throw new ConflictDuringRun(heldByTrashOrArchive(desired.title, uncertain));
     if (attempt >= MAX_UNCERTAIN_ATTEMPTS) throw uncertain;
   }
   // The page exists: the next new sibling may be created now, while this one is finished.
@@ -529,6 +531,18 @@ async function syncAttachments(
 
 /** How often a write whose outcome was unknown is looked up and tried again. */
 const MAX_UNCERTAIN_ATTEMPTS = 8;
+
+/**
+ * Confluence keeps titles unique across the trash and the archive too, which no listing of current
+ * pages shows: a page a person deleted, or one `--prune` archived, still holds its title.
+ */
+function heldByTrashOrArchive(title: string, error: unknown): string {
+  return (
+    `Confluence refuses the title "${title}" (${messageOf(error)}), but no current page of the space has it: ` +
+    'a page in the trash or the archive holds it. Restore that page (a page docgen published is taken back once it ' +
+    "is under the managed root again), purge it from the trash, or give docgen's page another title"
+  );
+}
 
 function isTitleTaken(error: unknown): boolean {
   return (

@@ -253,4 +253,37 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     });
     expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
   });
+
+  it('a title Confluence refuses that no current page has (held by the trash or the archive): one try, a conflict that says so', async () => {
+    const root = await humanPage('Held title root');
+    const tree = makeTree(3, { prefix: 'held' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    // Real Confluence keeps the titles of trashed and archived pages; the sandbox frees them, so
+    // its refusal is played by a fault, in Confluence's words.
+    await sandbox.faults([
+      {
+        fault: 'status',
+        status: 400,
+        message: 'A page with this title already exists: A page already exists with the same TITLE in this space',
+        method: 'POST',
+        path: '/(pages|content)$',
+        count: 1,
+      },
+    ]);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'held')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringMatching(
+        /^Confluence refuses the title "HELD Home" \(.*400.*A page with this title already exists.*\), but no current page of the space has it: a page in the trash or the archive holds it\. Restore that page/,
+      ),
+    });
+    expect(result.outcomes.filter((o) => o.key !== 'held').map((o) => [o.status, o.blockedBy])).toEqual([
+      ['skipped', 'held'],
+      ['skipped', 'held'],
+    ]);
+    // Asked once, not again and again.
+    expect((await sandbox.requests(since)).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
 });

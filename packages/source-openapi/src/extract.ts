@@ -8,6 +8,7 @@ import {
   type ApiModel,
   type Callback,
   type CodeSample,
+  type CurlPlaceholder,
   type ResponseLink,
   type ServerVariable,
   type Dialect,
@@ -566,7 +567,11 @@ function extractOperation(
     ...(operation['x-ms-long-running-operation'] === true && finalStateVia(operation, method)),
     pointer: `#${at.pointer}`,
   };
-  if (!webhook) result.curl = curl(context, result);
+  if (!webhook) {
+    const example = curl(context, result);
+    result.curl = example.text;
+    if (example.placeholders.length) result.curlPlaceholders = example.placeholders;
+  }
   return result;
 }
 
@@ -1869,15 +1874,34 @@ function codeSampleSkipper(
 
 // ---- curl --------------------------------------------------------------------------------------
 
-function curl(context: WalkContext, operation: Operation): string {
+/** A curl example, and the placeholders in it the reader must replace, as it wrote them. */
+interface CurlExample {
+  text: string;
+  placeholders: CurlPlaceholder[];
+}
+
+function curl(context: WalkContext, operation: Operation): CurlExample {
   // An operation's own (or its path item's) servers replace the spec's.
   const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
   const [requestPath = ''] = operation.path.split('#', 1);
-  const [, pathQuery] = requestPath.split('?', 2);
+  const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
+  // Written in URL order, so the overview's "such as" names the first a reader meets.
+  const placeholders: CurlPlaceholder[] = [
+    ...bracedNames(base).map((text) => ({ in: 'server' as const, text })),
+    ...bracedNames(pathOnly).map((text) => ({ in: 'path' as const, text })),
+    ...(pathQuery ?? '')
+      .split('&')
+      .filter((pair) => pair.includes('{'))
+      .map((text) => ({ in: 'query' as const, text })),
+  ];
+  const placeholder = (where: CurlPlaceholder['in'], text: string): string => {
+    placeholders.push({ in: where, text });
+    return text;
+  };
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
@@ -1886,7 +1910,8 @@ function curl(context: WalkContext, operation: Operation): string {
       const list = p.exampleList;
       if (!list) {
         const value = p.example ?? p.sample ?? p.constant;
-        return [`${name}=${value === undefined ? queryPlaceholder(p.name) : encodeURIComponent(value)}`];
+        if (value === undefined) return [placeholder('query', `${name}=${queryPlaceholder(p.name)}`)];
+        return [`${name}=${encodeURIComponent(value)}`];
       }
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
@@ -1897,7 +1922,10 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? p.sample ?? p.constant ?? `<${p.name}>`}`);
+    .map((p) => {
+      const value = p.example ?? p.sample ?? p.constant;
+      return `${p.name}=${value ?? `<${p.name}>`}`;
+    });
   // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
   // secret, each a header of its own) needs both, or the request is refused.
   const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
@@ -1911,8 +1939,10 @@ function curl(context: WalkContext, operation: Operation): string {
     // An `Authorization`, `Content-Type` or `Accept` header parameter (OpenAPI 3 says to ignore
     // one) is sent once, as the security scheme, body or response says, not a second time.
     if (sent.has(p.name.toLowerCase())) continue;
-    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
-    headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
+    const value =
+      (p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample)) ??
+      p.constant;
+    headers.push(`-H '${p.name}: ${shellSafe(value ?? `<${p.name}>`)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
@@ -1942,7 +1972,12 @@ function curl(context: WalkContext, operation: Operation): string {
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
-  return lines.join(' \\\n  ');
+  return { text: lines.join(' \\\n  '), placeholders };
+}
+
+/** The `{name}` placeholders a URL template holds, in order. */
+function bracedNames(template: string): string[] {
+  return template.match(/\{[^}]+\}/g) ?? [];
 }
 
 /**

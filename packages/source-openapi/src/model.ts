@@ -211,6 +211,12 @@ export interface Operation {
   requestBody?: { description?: string; required: boolean; contents: MediaContent[] };
   responses: ResponseModel[];
   curl?: string;
+  /**
+   * The `{placeholders}` its curl example leaves for the reader to fill, in the order it writes
+   * them, as the curl builder put them there: the overview says what to replace from these, not
+   * by reading the example back. None when it sends a value for everything.
+   */
+  curlPlaceholders?: CurlPlaceholder[];
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
   /**
@@ -234,6 +240,16 @@ export interface Operation {
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
   pointer: string;
+}
+
+/**
+ * A part of a curl example's URL the reader must replace: a server variable with no default, a
+ * path parameter, or a required query parameter with no value to send.
+ */
+export interface CurlPlaceholder {
+  in: 'server' | 'path' | 'query';
+  /** As the example writes it: `{petId}`, `status={status}`. */
+  text: string;
 }
 
 export interface ServerVariable {

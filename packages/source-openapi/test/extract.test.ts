@@ -2125,6 +2125,12 @@ describe('curl examples from relative servers', () => {
       'https://api.example.com/pets/{petId}/visits?status={status}&vet%20name={vet%20name}&q=cats%20%26%20dogs%2F100%25',
       '',
     ]);
+    // The model says which parts are placeholders, as the curl builder wrote them, in URL order.
+    expect(op(api, 'listVisits').curlPlaceholders).toEqual([
+      { in: 'path', text: '{petId}' },
+      { in: 'query', text: 'status={status}' },
+      { in: 'query', text: 'vet%20name={vet%20name}' },
+    ]);
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
       'Replace each path parameter in a URL, such as `{id}`, and each required query parameter that has no example, such as `status={status}`, with its value',
@@ -2144,6 +2150,7 @@ describe('curl examples from relative servers', () => {
     expect(op(queryOnly, 'subscribe').curl).toBe(
       "curl --globoff -X POST 'https://api.example.com/streams?callbackUrl={callbackUrl}'",
     );
+    expect(op(queryOnly, 'subscribe').curlPlaceholders).toEqual([{ in: 'query', text: 'callbackUrl={callbackUrl}' }]);
     const queryOverview = renderApi(queryOnly, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!
       .markdown;
     expect(queryOverview).toContain(
@@ -3515,6 +3522,10 @@ describe('Azure (AutoRest) specs', () => {
     expect(op(jobs, 'Job_Get').curl).toBe(
       "curl --globoff -X GET 'https://{accountName}.azuredatalakeanalytics.net/Jobs/{jobIdentity}'",
     );
+    expect(op(jobs, 'Job_Get').curlPlaceholders).toEqual([
+      { in: 'server', text: '{accountName}' },
+      { in: 'path', text: '{jobIdentity}' },
+    ]);
     const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
       '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',

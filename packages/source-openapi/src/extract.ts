@@ -1889,7 +1889,6 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   const [requestPath = ''] = operation.path.split('#', 1);
   const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
-  // Written in URL order, so the overview's "such as" names the first a reader meets.
   const placeholders: CurlPlaceholder[] = [
     ...bracedNames(base).map((text) => ({ in: 'server' as const, text })),
     ...bracedNames(pathOnly).map((text) => ({ in: 'path' as const, text })),
@@ -1924,7 +1923,7 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
     .filter((p) => p.in === 'cookie' && p.required)
     .map((p) => {
       const value = p.example ?? p.sample ?? p.constant;
-      return `${p.name}=${value ?? `<${p.name}>`}`;
+      return value === undefined ? placeholder('cookie', `${p.name}={${p.name}}`) : `${p.name}=${value}`;
     });
   // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
   // secret, each a header of its own) needs both, or the request is refused.
@@ -1942,7 +1941,9 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
     const value =
       (p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample)) ??
       p.constant;
-    headers.push(`-H '${p.name}: ${shellSafe(value ?? `<${p.name}>`)}'`);
+    // No value to send: a `{placeholder}`, written as a path or query parameter's is.
+    const line = value === undefined ? placeholder('header', `${p.name}: {${p.name}}`) : `${p.name}: ${value}`;
+    headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
@@ -1972,6 +1973,9 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
+  // In the order the example writes them: the URL's, then the headers', then the cookie's.
+  const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
+  placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
   return { text: lines.join(' \\\n  '), placeholders };
 }
 

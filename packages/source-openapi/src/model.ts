@@ -243,12 +243,12 @@ export interface Operation {
 }
 
 /**
- * A part of a curl example's URL the reader must replace: a server variable with no default, a
- * path parameter, or a required query parameter with no value to send.
+ * A part of a curl example the reader must replace: a server variable with no default, a path
+ * parameter, or a required query, header or cookie parameter with no value to send.
  */
 export interface CurlPlaceholder {
-  in: 'server' | 'path' | 'query';
-  /** As the example writes it: `{petId}`, `status={status}`. */
+  in: 'server' | 'path' | 'query' | 'header' | 'cookie';
+  /** As the example writes it: `{petId}`, `status={status}`, `X-Request-Id: {X-Request-Id}`, `session={session}`. */
   text: string;
 }
 

@@ -150,6 +150,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     curlPlaceholders: curlPlaceholders(placeholders),
     queryPlaceholder: queryPlaceholder(placeholders),
     pathPlaceholders: pathPlaceholders(placeholders),
+    headerPlaceholder: headerPlaceholder(placeholders),
     // The curl examples start from the first server: a variable without a default stays in it.
     serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
@@ -336,7 +337,7 @@ function curlPlaceholderList(model: ApiModel): CurlPlaceholder[] {
 
 /** Whether any curl example keeps a `{placeholder}` in its URL (which makes it pass `--globoff`), for the overview to say so. */
 function curlPlaceholders(placeholders: CurlPlaceholder[]): boolean {
-  return placeholders.length > 0;
+  return placeholders.some((placeholder) => placeholder.in !== 'header' && placeholder.in !== 'cookie');
 }
 
 /**
@@ -350,6 +351,11 @@ function queryPlaceholder(placeholders: CurlPlaceholder[]): string | undefined {
 /** Whether a curl example keeps a path parameter (or a server variable) as a `{placeholder}`, not only a query parameter. */
 function pathPlaceholders(placeholders: CurlPlaceholder[]): boolean {
   return placeholders.some((placeholder) => placeholder.in === 'path' || placeholder.in === 'server');
+}
+
+/** The first required header or cookie a curl example sends as a placeholder (`X-Request-Id: {X-Request-Id}`). */
+function headerPlaceholder(placeholders: CurlPlaceholder[]): string | undefined {
+  return placeholders.find((placeholder) => placeholder.in === 'header' || placeholder.in === 'cookie')?.text;
 }
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */

@@ -1908,11 +1908,11 @@ describe('curl examples send every credential their requirement names', () => {
     const bearer = op(api, 'bearer').curl;
     expect([count(bearer, 'Authorization'), count(bearer, 'Content-Type'), count(bearer, 'Accept')]).toEqual([1, 1, 1]);
     expect(bearer).toContain('-H "Authorization: Bearer $TOKEN"');
-    expect(bearer).toContain("-H 'X-Trace: <X-Trace>'");
+    expect(bearer).toContain("-H 'X-Trace: {X-Trace}'");
     expect(count(op(api, 'key').curl, 'x-api-key')).toBe(1);
     expect(op(api, 'basic').curl).not.toMatch(/authorization:/i);
     // With nothing else to send it, the parameter is the header.
-    expect(op(api, 'none').curl).toContain("-H 'Authorization: <Authorization>'");
+    expect(op(api, 'none').curl).toContain("-H 'Authorization: {Authorization}'");
     // The parameters table still lists what the spec says of them.
     expect(op(api, 'bearer').parameters.map((p) => p.name)).toEqual([
       'Authorization',
@@ -2155,6 +2155,59 @@ describe('curl examples from relative servers', () => {
       .markdown;
     expect(queryOverview).toContain(
       'Replace each required query parameter that has no example, such as `callbackUrl={callbackUrl}`, with its value',
+    );
+  });
+
+  it('show a required header or cookie with no value as a `{placeholder}`, as a query parameter, and the overview says to replace it', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Orders, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /orders:',
+      '    get:',
+      '      operationId: listOrders',
+      '      parameters:',
+      '        - { name: X-Request-Id, in: header, required: true, schema: { type: string, format: uuid } }',
+      '        - { name: X-Region, in: header, required: true, schema: { type: string, enum: [eu, us] } }',
+      '        - { name: session, in: cookie, required: true, schema: { type: string } }',
+      '        - { name: theme, in: cookie, required: true, schema: { type: string }, example: dark }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const listOrders = op(api, 'listOrders');
+    // Read by a shell, with curl standing in: the placeholders reach curl as written.
+    const argv = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${listOrders.curl!}`], {
+      encoding: 'utf8',
+    });
+    expect(argv.split('\n')).toEqual([
+      '-X',
+      'GET',
+      'https://api.example.com/orders',
+      '-H',
+      'X-Request-Id: {X-Request-Id}',
+      // a value its schema allows is sent, not a placeholder
+      '-H',
+      'X-Region: eu',
+      '--cookie',
+      'session={session}; theme=dark',
+      '',
+    ]);
+    expect(listOrders.curlPlaceholders).toEqual([
+      { in: 'header', text: 'X-Request-Id: {X-Request-Id}' },
+      { in: 'cookie', text: 'session={session}' },
+    ]);
+    // No placeholder in the URL: no --globoff, and the overview speaks of headers and cookies only.
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      'Replace each required header or cookie that has no example, such as `X-Request-Id: {X-Request-Id}`, with its value before you run the example',
+    );
+    expect(overview).not.toContain('path parameter');
+    expect(overview).not.toContain('--globoff');
+    // Beside URL placeholders, the overview adds a sentence for them.
+    const withPath = await model('swagger-2.0/swagger.yaml');
+    const kennel = renderApi(withPath, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(kennel).toContain(
+      'Replace each path parameter in a URL, such as `{id}`, with its value before you run the example. The examples pass `--globoff`, so that curl does not treat the braces as a pattern.\n\nDo the same for each required header or cookie that has no example, such as `X-Request-Id: {X-Request-Id}`: curl would send the braces as they are.',
     );
   });
 

@@ -507,17 +507,11 @@ function extractOperation(
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
+  const bodyParameters: Array<{ raw: Json; at: SpecPointer }> = [];
   for (const { raw, at: parameterAt } of rawParameters) {
     const where = raw.in;
     if (dialect === 'swagger-2.0' && where === 'body') {
-      const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
-      requestBody = {
-        description: text(raw.description),
-        required: raw.required === true,
-        contents: mediaTypes.map((mediaType) =>
-          media(context, mediaType, raw.schema, child(parameterAt, 'schema'), raw, parameterAt, anchor),
-        ),
-      };
+      bodyParameters.push({ raw, at: parameterAt });
       continue;
     }
     if (dialect === 'swagger-2.0' && where === 'formData') {
@@ -526,6 +520,7 @@ function extractOperation(
     }
     parameters.push(parameter(context, raw, parameterAt, anchor));
   }
+  if (bodyParameters.length) requestBody = swaggerBody(context, operation, bodyParameters, anchor);
   if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);
   if (dialect !== 'swagger-2.0' && operation.requestBody) {
     const { value, at: bodyAt } = deref(spec, operation.requestBody, child(at, 'requestBody'));
@@ -1028,6 +1023,88 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   const format = dialect === 'swagger-2.0' ? String(raw.collectionFormat ?? 'csv') : 'csv';
   return { items, separator: LIST_SEPARATORS[format] ?? ',' };
+}
+
+/**
+ * A Swagger 2.0 operation's `in: body` parameter as its request body. Swagger allows one; swag (the
+ * Go generator) writes one per field when the code says `@Param name body string`, meaning the
+ * fields of one JSON object. Several are documented as that object, each a field under its
+ * parameter's name (none is dropped), and reported (DG_OPENAPI_BODY_PARAMETERS).
+ */
+function swaggerBody(
+  context: WalkContext,
+  operation: Json,
+  parameters: Array<{ raw: Json; at: SpecPointer }>,
+  anchor: string,
+): NonNullable<Operation['requestBody']> {
+  const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
+  const [first] = parameters;
+  if (parameters.length === 1) {
+    const { raw, at } = first!;
+    return {
+      description: text(raw.description),
+      required: raw.required === true,
+      contents: mediaTypes.map((mediaType) =>
+        media(context, mediaType, raw.schema, child(at, 'schema'), raw, at, anchor),
+      ),
+    };
+  }
+  reportBodyParameters(context, parameters);
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const { raw } of parameters) {
+    properties[String(raw.name)] = bodyParameterField(raw);
+    if (raw.required === true) required.push(String(raw.name));
+  }
+  const synthetic = { type: 'object', properties, required };
+  return {
+    required: required.length > 0,
+    contents: mediaTypes.map((mediaType) =>
+      media(context, mediaType, synthetic, first!.at, undefined, undefined, anchor),
+    ),
+  };
+}
+
+/** What swag writes beside a body parameter's `schema` (`maxLength`, `enum`…) that belongs in it. */
+const FIELD_KEYWORDS = [
+  'description',
+  'default',
+  'enum',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+];
+
+/**
+ * One of several body parameters as a field of the object they make up: its schema, with what
+ * swag writes beside it (its description, `maxLength`, `enum`, `default`…) moved in where the
+ * schema does not say so itself, so no constraint is lost.
+ */
+function bodyParameterField(raw: Json): Json {
+  const field: Json = { ...((raw.schema ?? {}) as Json) };
+  for (const keyword of FIELD_KEYWORDS)
+    if (raw[keyword] !== undefined && field[keyword] === undefined) field[keyword] = raw[keyword];
+  return field;
+}
+
+function reportBodyParameters(context: WalkContext, parameters: Array<{ raw: Json; at: SpecPointer }>): void {
+  const names = parameters.map(({ raw }) => `\`${String(raw.name)}\``).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_BODY_PARAMETERS',
+    severity: 'warning',
+    message: `the operation has ${parameters.length} body parameters (${names}), and Swagger 2.0 allows one: they are documented as the fields of one JSON object body`,
+    ...context.spec.where(parameters[1]!.at),
+    hint: 'declare one body parameter whose schema is an object with these properties (with swag: one @Param of a struct type), or make them formData parameters if they are sent as a form',
+  });
 }
 
 function swaggerFormBody(

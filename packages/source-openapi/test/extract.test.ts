@@ -61,6 +61,44 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('Swagger 2.0 body parameters', () => {
+  it("several (swag's one per field) are documented as one object's fields, none dropped, and reported", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const spec = await loadSpec(join(fixtures, 'swag-body-parameters/swagger.yaml'));
+    const api = extractApi(spec, { report: (d) => diagnostics.push(d) });
+    const body = op(api, 'createNote').requestBody!;
+    expect(body.required).toBe(true);
+    const [json] = body.contents;
+    expect(json!.mediaType).toBe('application/json');
+    const fields = json!.schema!.fields.filter((f) => f.depth === 0);
+    expect(fields.map((f) => [f.name, f.required, f.description])).toEqual([
+      ['title', true, 'Note title'],
+      ['pin', false, 'Pin order'],
+      ['folder', false, 'Folder'],
+    ]);
+    // What swag writes beside each `schema` is kept as the field's constraints.
+    expect(fields[0]!.constraints.join(' ')).toContain('length 1–80');
+    expect(fields[1]!.constraints.join(' ')).toMatch(/one of: `0`, `1`, `2`.*default: `0`/);
+    expect(fields[2]!.type).toMatchObject({ kind: 'ref', name: 'notes.Note' });
+    expect(JSON.parse(json!.example!)).toEqual({
+      title: expect.any(String),
+      pin: 0,
+      folder: { id: 0, title: 'string' },
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_BODY_PARAMETERS',
+      severity: 'warning',
+      location: { line: 30, pointer: '#/paths/~1notes/post/parameters/1' },
+    });
+    expect(diagnostics[0]!.message).toContain('3 body parameters (`title`, `pin`, `folder`)');
+    // One body parameter is the body, as before.
+    const replace = op(api, 'replaceNote').requestBody!;
+    expect(replace).toMatchObject({ description: 'The note', required: true });
+    expect(replace.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'notes.Note' });
+  });
+});
+
 describe('Swagger 2.0 response examples', () => {
   it('are shown for a response with no schema, one per media type they name (OpenFaaS gateway)', async () => {
     const api = await modelOf([

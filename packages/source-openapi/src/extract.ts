@@ -2030,7 +2030,7 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url, credentials.variables)}`, ...headers];
+  const lines = [`curl${globoff} ${methodFlag(operation.verb)} ${shellQuoted(url, credentials.variables)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
@@ -2054,6 +2054,15 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
   placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
   return { text: lines.join(' \\\n  '), placeholders };
+}
+
+/**
+ * How curl is told the method: `-X GET`, but `--head` for HEAD. With `-X HEAD` curl still waits
+ * for the body the headers announce, which never comes, so the pasted example hangs (curl warns
+ * "Consider using -I/--head instead").
+ */
+function methodFlag(verb: string): string {
+  return verb === 'HEAD' ? '--head' : `-X ${verb}`;
 }
 
 /** The `{name}` placeholders a URL template holds, in order. */

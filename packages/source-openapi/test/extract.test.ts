@@ -2117,6 +2117,20 @@ describe('curl examples from relative servers', () => {
     expect(overview).not.toContain('`API_KEY`');
   });
 
+  it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Health, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /health:',
+      "    head: { operationId: probe, responses: { '200': { description: Up } } }",
+      "    get: { operationId: health, responses: { '200': { description: Up } } }",
+    ]);
+    expect(op(api, 'probe').curl).toBe("curl --head 'https://api.example.com/health'");
+    expect(op(api, 'health').curl).toBe("curl -X GET 'https://api.example.com/health'");
+  });
+
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

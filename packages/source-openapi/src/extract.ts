@@ -359,11 +359,11 @@ function pathItemOperations(
 } {
   const { spec } = context;
   const { value: item, at } = deref(spec, rawItem, itemAt);
-  const operations = methodsOf(spec, item, at);
+  const operations = methodsOf(context, item, at, path);
   const parameters = pathItemParameters(spec, item, at);
   const about = pathItemAbout(context, rawItem, item);
   if (isRef(rawItem)) mergeBesideParameters(context, parameters, pathItemParameters(spec, rawItem, itemAt), path);
-  const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
+  const besides = isRef(rawItem) ? methodsOf(context, rawItem, itemAt, path) : [];
   if (!besides.length) return { parameters, operations, about };
   for (const beside of besides) {
     const index = operations.findIndex((candidate) => candidate.method === beside.method);
@@ -459,15 +459,16 @@ function mergeBesideParameters(
 }
 
 function methodsOf(
-  spec: SpecSet,
+  context: WalkContext,
   item: unknown,
   at: SpecPointer,
+  path: string,
 ): Array<{ method: string; operation: Json; at: SpecPointer }> {
   const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
   if (!item || typeof item !== 'object') return result;
   const add = (method: string, raw: unknown, rawAt: SpecPointer) => {
     if (!raw || typeof raw !== 'object') return;
-    const { value, at: operationAt } = deref(spec, raw, rawAt);
+    const { value, at: operationAt } = deref(context.spec, raw, rawAt);
     if (value && typeof value === 'object' && !Array.isArray(value))
       result.push({ method, operation: value as Json, at: operationAt });
   };
@@ -477,7 +478,40 @@ function methodsOf(
   if (additional && typeof additional === 'object' && !Array.isArray(additional))
     for (const [method, raw] of Object.entries(additional as Json))
       add(method, raw, child(at, 'additionalOperations', method));
+  for (const method of unlistedMethods(item as Json)) {
+    reportUnlistedMethod(context, method, path, child(at, method));
+    add(method, (item as Json)[method], child(at, method));
+  }
   return result;
+}
+
+/** What a path item holds besides its operations (OpenAPI 3.x and Swagger 2.0). */
+const PATH_ITEM_FIELDS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', 'additionalOperations']);
+
+/**
+ * Operations a path item holds under a method name OpenAPI does not list, such as `search`, which
+ * NestJS writes for a @Search() route (and for @All() among the others): a key that is a word, not
+ * a field of a path item nor an extension, whose value is an operation (it has `responses` or an
+ * `operationId`). Most tools leave them out without a word; they are documented, and reported.
+ */
+function unlistedMethods(item: Json): string[] {
+  return Object.keys(item).filter((key) => {
+    if (PATH_ITEM_FIELDS.has(key) || key.startsWith('x-') || (HTTP_METHODS as readonly string[]).includes(key))
+      return false;
+    const value = item[key] as Json | undefined;
+    const operation = !!value && typeof value === 'object' && !Array.isArray(value);
+    return /^[A-Za-z]+$/.test(key) && operation && (value.responses !== undefined || value.operationId !== undefined);
+  });
+}
+
+function reportUnlistedMethod(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  context.report({
+    code: 'DG_OPENAPI_UNLISTED_METHOD',
+    severity: 'warning',
+    message: `"${method}" is no method a path item lists (NestJS writes one for a @Search() route): it is documented as ${method.toUpperCase()} ${path}, where most tools leave it out`,
+    ...context.spec.where(at),
+    hint: `OpenAPI 3.2 holds a method of its own under \`additionalOperations: { ${method.toUpperCase()}: … }\`; before 3.2 a path item has no place for it`,
+  });
 }
 
 function text(value: unknown): string | undefined {
@@ -659,7 +693,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
       const about = pathItemAbout(context, itemRaw, item);
-      for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
+      for (const { method, operation: request, at: methodAt } of methodsOf(context, item, itemAt, expression))
         requests.push(
           extractOperation(
             context,

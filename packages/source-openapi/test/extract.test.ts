@@ -2117,6 +2117,30 @@ describe('curl examples from relative servers', () => {
     expect(overview).not.toContain('`API_KEY`');
   });
 
+  it("document an operation under a method no path item lists (NestJS's `search`) and report it, instead of dropping it", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Proxy, version: "1" }',
+        'paths:',
+        '  /proxy:',
+        '    summary: Any method',
+        "    get: { operationId: proxyGet, responses: { '200': { description: OK } } }",
+        "    search: { operationId: proxySearch, tags: [proxy], responses: { '200': { description: OK } } }",
+        '    x-internal: { responses: {} }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /proxy', 'SEARCH /proxy']);
+    expect(op(api, 'proxySearch').curl).toBe('curl -X SEARCH "$BASE_URL/proxy"');
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer, d.location?.line])).toEqual([
+      ['DG_OPENAPI_UNLISTED_METHOD', '#/paths/~1proxy/search', 7],
+    ]);
+    expect(diagnostics[0]!.message).toContain('documented as SEARCH /proxy');
+    expect(diagnostics[0]!.hint).toContain('additionalOperations: { SEARCH: … }');
+  });
+
   it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

@@ -46,11 +46,10 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const report = options.report ?? (() => undefined);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
-  const components = mapAt(
-    spec,
-    dialect === 'swagger-2.0' ? document.definitions : (document.components as Json | undefined)?.schemas,
-    dialect === 'swagger-2.0' ? child(root, 'definitions') : child(root, 'components', 'schemas'),
-  );
+  const components =
+    dialect === 'swagger-2.0'
+      ? mapAt(spec, document.definitions, child(root, 'definitions'))
+      : componentMap(spec, document, 'schemas');
   if (components) {
     for (const [name, value] of Object.entries(components.map)) {
       const at = child(components.at, name);
@@ -316,6 +315,17 @@ function otherFormat(
 function mapAt(spec: SpecSet, value: unknown, at: SpecPointer): { map: Json; at: SpecPointer } | undefined {
   const { value: map, at: where } = isRef(value) ? deref(spec, value, at) : { value, at };
   return map && typeof map === 'object' && !Array.isArray(map) ? { map: map as Json, at: where } : undefined;
+}
+
+/**
+ * One map of `components` (`schemas`, `securitySchemes`), either of them possibly a `$ref` to a
+ * file: the whole `components: { $ref: components/index.yaml }`, as the luogu-api-docs spec is
+ * split, or one map in it (`schemas: { $ref: schemas/index.yaml }`). Reading only what is written
+ * inline lost a referenced file's security schemes, and with them every operation's credentials.
+ */
+function componentMap(spec: SpecSet, document: Json, key: string): { map: Json; at: SpecPointer } | undefined {
+  const components = mapAt(spec, document.components, { file: spec.rootFile, pointer: '/components' });
+  return components && mapAt(spec, components.map[key], child(components.at, key));
 }
 
 function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
@@ -1703,11 +1713,7 @@ function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   return dialect === 'swagger-2.0'
     ? mapAt(spec, document.securityDefinitions, child(root, 'securityDefinitions'))
-    : mapAt(
-        spec,
-        (document.components as Json | undefined)?.securitySchemes,
-        child(root, 'components', 'securitySchemes'),
-      );
+    : componentMap(spec, document, 'securitySchemes');
 }
 
 function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {

@@ -61,6 +61,17 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('components kept in a file of their own', () => {
+  it('(`components: { $ref }`) are read: its security schemes authenticate the operations, its schemas are listed', async () => {
+    const api = await model('components-ref/openapi.yaml');
+    expect(api.securitySchemes.map((scheme) => [scheme.name, scheme.summary])).toEqual([
+      ['session', 'API key in cookie `client_id`'],
+    ]);
+    expect(op(api, 'getProblem').curl).toContain('--cookie "client_id=$API_KEY"');
+    expect(api.schemas.map((schema) => schema.name).sort()).toEqual(['Difficulty', 'Problem']);
+  });
+});
+
 describe('Swagger 2.0 body parameters', () => {
   it("several (swag's one per field) are documented as one object's fields, none dropped, and reported", async () => {
     const diagnostics: Diagnostic[] = [];

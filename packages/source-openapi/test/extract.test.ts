@@ -843,6 +843,39 @@ describe('examples and curl as a client would send them', () => {
     ]);
   });
 
+  it("an example written beside a `$ref` (OpenAPI's payment example, the museum's dates) is the one shown, not the target's", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Payments, version: "1" }',
+      'paths:',
+      '  /accounts:',
+      '    post:',
+      '      operationId: createAccount',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      "              $ref: '#/components/schemas/Account'",
+      '              example: { type: current, number: "0899015666" }',
+      "      responses: { '201': { description: Created } }",
+      'components:',
+      '  schemas:',
+      '    Account:',
+      '      type: object',
+      '      properties:',
+      '        type: { type: string }',
+      '        number: { type: string }',
+      '        opened: { $ref: "#/components/schemas/Day", example: "2024-12-31" }',
+      '    Day: { type: string, format: date, example: "2023-10-29" }',
+    ]);
+    const [body] = op(api, 'createAccount').requestBody!.contents;
+    expect(JSON.parse(body!.example!)).toEqual({ type: 'current', number: '0899015666' });
+    expect(body!.exampleGenerated).toBeFalsy();
+    // A property's `$ref` with an example beside it: that example, not the referenced schema's.
+    const account = api.schemas.find((schema) => schema.name === 'Account')!;
+    expect(JSON.parse(account.example!)).toMatchObject({ opened: '2024-12-31' });
+  });
+
   it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

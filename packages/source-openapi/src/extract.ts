@@ -13,6 +13,7 @@ import {
   type ServerVariable,
   type Dialect,
   type MediaContent,
+  type NamedSchema,
   type Operation,
   type Parameter,
   type ResponseModel,
@@ -50,13 +51,16 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     dialect === 'swagger-2.0'
       ? mapAt(spec, document.definitions, child(root, 'definitions'))
       : componentMap(spec, document, 'schemas');
+  /** Each alias's target (schema id) → the alias names, so the target's section names them. */
+  const aliases = new Map<string, string[]>();
   if (components) {
     for (const [name, value] of Object.entries(components.map)) {
       const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
-        schemas.register(resolved, resolved.value as Json);
+        const id = schemas.register(resolved, resolved.value as Json);
+        aliases.set(id, [...(aliases.get(id) ?? []), name]);
       } else {
         schemas.register(at, value as Json);
       }
@@ -136,7 +140,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     securitySchemes: securitySchemes(spec, document, dialect),
     tags: groupByTag(context, operations, operationAt),
     webhooks,
-    schemas: schemas.namedSchemas(context.usedBy),
+    schemas: withAliases(schemas.namedSchemas(context.usedBy), aliases),
     operationCount: operations.length,
     ...(context.apiKeyVariables.size
       ? {
@@ -323,6 +327,19 @@ function mapAt(spec: SpecSet, value: unknown, at: SpecPointer): { map: Json; at:
  * split, or one map in it (`schemas: { $ref: schemas/index.yaml }`). Reading only what is written
  * inline lost a referenced file's security schemes, and with them every operation's credentials.
  */
+/**
+ * Named schemas, each with the component names that are aliases of it (`UserCreationParams: { $ref:
+ * Pick_User… }`, as tsoa writes a TypeScript type alias): the alias is documented as its target,
+ * and its name, the one the code uses, is said there instead of vanishing. One named as its target
+ * is (a `$ref` to a file, `User: { $ref: User.yaml }`) is no other name.
+ */
+function withAliases(named: NamedSchema[], aliases: ReadonlyMap<string, string[]>): NamedSchema[] {
+  return named.map((schema) => {
+    const others = (aliases.get(schema.id) ?? []).filter((name) => name !== schema.name);
+    return others.length ? { ...schema, aliases: others } : schema;
+  });
+}
+
 function componentMap(spec: SpecSet, document: Json, key: string): { map: Json; at: SpecPointer } | undefined {
   const components = mapAt(spec, document.components, { file: spec.rootFile, pointer: '/components' });
   return components && mapAt(spec, components.map[key], child(components.at, key));

@@ -89,6 +89,8 @@ export interface NamedSchema extends SchemaView {
   example?: string;
   /** Operations that use this schema (anchor ids), for "used by" lists. */
   usedBy: string[];
+  /** Component names that are only a `$ref` to this schema (`UserCreationParams: { $ref: … }`). */
+  aliases?: string[];
 }
 
 export interface MediaContent {

@@ -786,6 +786,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
     schemas: schemas.map((schema) => ({
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
+      aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
       description: placeFragment(schema.description, 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,

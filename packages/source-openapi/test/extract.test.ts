@@ -61,6 +61,37 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('schema aliases', () => {
+  it("(tsoa's `UserCreationParams: { $ref: Pick_User… }`) are documented as their target, which names them", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      '      operationId: createUser',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/UserCreationParams" } }',
+      "      responses: { '201': { description: Created } }",
+      'components:',
+      '  schemas:',
+      '    Pick_User.email-or-name_:',
+      '      type: object',
+      '      properties: { email: { type: string }, name: { type: string } }',
+      '    UserCreationParams: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+      '    NewUser: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+    ]);
+    expect(api.schemas.map((schema) => [schema.name, schema.aliases])).toEqual([
+      ['Pick_User.email-or-name_', ['UserCreationParams', 'NewUser']],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('Also named `UserCreationParams`, `NewUser` in the spec (an alias of this schema).');
+  });
+});
+
 describe('components kept in a file of their own', () => {
   it('(`components: { $ref }`) are read: its security schemes authenticate the operations, its schemas are listed', async () => {
     const api = await model('components-ref/openapi.yaml');

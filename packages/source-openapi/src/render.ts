@@ -154,6 +154,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     // The curl examples start from the first server: a variable without a default stays in it.
     serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
+    licenseLink: linkable(model.license?.url),
+    externalDocsLink: linkable(model.externalDocs?.url),
   };
   add({
     key: root,
@@ -316,6 +318,15 @@ class Links {
       }
     }
   }
+}
+
+/**
+ * Whether a URL the spec gives (a license's, its external docs') can be a link on the page: a
+ * `file:` URL (`file:~/LICENSE.txt`, as OpenAPI's own test example writes) or a script is no link
+ * in Confluence, which would keep the text and drop the URL, so it is shown as written instead.
+ */
+function linkable(url: string | undefined): boolean {
+  return !!url && !/^\s*(javascript|vbscript|data|file):/i.test(url);
 }
 
 /** What each shell variable the curl examples read stands for. */

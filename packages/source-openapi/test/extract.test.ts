@@ -61,6 +61,26 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('the overview', () => {
+  it('shows a `file:` license or docs URL as written, which Confluence would drop from a link, and links a web one', async () => {
+    const render = async (url: string) => {
+      const api = await modelOf([
+        'openapi: 3.0.1',
+        `info: { title: FSS, version: "1", license: { name: SBB, url: "${url}" } }`,
+        `externalDocs: { description: Handbook, url: "${url}" }`,
+        'paths: {}',
+      ]);
+      return renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    };
+    const local = await render('file:~/LICENSE.txt');
+    expect(local).toContain('| License | SBB (`file:~/LICENSE.txt`) |');
+    expect(local).toContain('| More documentation | Handbook `file:~/LICENSE.txt` |');
+    const web = await render('https://example.com/license');
+    expect(web).toContain('| License | [SBB](https://example.com/license) |');
+    expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');
+  });
+});
+
 describe('schema aliases', () => {
   it("(tsoa's `UserCreationParams: { $ref: Pick_User… }`) are documented as their target, which names them", async () => {
     const api = await modelOf([

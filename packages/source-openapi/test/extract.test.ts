@@ -61,6 +61,37 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('path parameters', () => {
+  it('that the path names and no parameter declares are reported, naming one to rename when there is one', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Shop, version: "1" }',
+        'paths:',
+        '  /affiliate/request/{productID}:',
+        "    get: { operationId: listRequests, parameters: [], responses: { '200': { description: OK } } }",
+        '  /problem/delete/{id}:',
+        '    parameters: [{ name: pid, in: path, required: true, schema: { type: string } }]',
+        "    post: { operationId: deleteProblem, responses: { '200': { description: OK } } }",
+        '  /problem/{pid}:',
+        '    parameters: [{ name: pid, in: path, required: true, schema: { type: string } }]',
+        "    get: { operationId: getProblem, responses: { '200': { description: OK } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER', '#/paths/~1affiliate~1request~1{productID}/get'],
+      ['DG_OPENAPI_PATH_PARAMETER', '#/paths/~1problem~1delete~1{id}/post'],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      'GET /affiliate/request/{productID}: no path parameter declares {productID}',
+    );
+    expect(diagnostics[0]!.hint).toContain('{ name: productID, in: path, required: true');
+    expect(diagnostics[1]!.hint).toBe('the path says {id} and its path parameter is named "pid": rename one of them');
+  });
+});
+
 describe('the overview', () => {
   it('shows a `file:` license or docs URL as written, which Confluence would drop from a link, and links a web one', async () => {
     const render = async (url: string) => {
@@ -1473,7 +1504,7 @@ describe('mistakes real specs make are reported at their line, and read as meant
     await mkdir(join(dir, 'paths'));
     await writeFile(
       join(dir, 'paths', 'user.yaml'),
-      "get:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
+      "parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\nget:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
     );
     await writeFile(
       join(dir, 'openapi.yaml'),
@@ -1672,7 +1703,9 @@ describe('an example given by reference (externalValue)', () => {
       ].join('\n'),
     );
     const diagnostics: Diagnostic[] = [];
-    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    // Its `/dogs/{id}` declares no `id`, which is not what this test is about (DG_OPENAPI_PATH_PARAMETER).
+    const report = (d: Diagnostic) => d.code !== 'DG_OPENAPI_PATH_PARAMETER' && diagnostics.push(d);
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report });
     const add = op(api, 'add');
     expect(add.requestBody!.contents[0]).toMatchObject({
       example: '{\n  "id": 7,\n  "breed": "terrier"\n}',
@@ -2549,7 +2582,7 @@ describe('tags that differ only by case', () => {
         '    get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } }',
         '    post: { operationId: addPet, tags: [Pets], responses: { "201": { description: Created } } }',
         '  /pets/{id}:',
-        '    delete: { operationId: deletePet, tags: [pets], responses: { "204": { description: Gone } } }',
+        '    delete: { operationId: deletePet, tags: [pets], parameters: [{ name: id, in: path, required: true }], responses: { "204": { description: Gone } } }',
         '  /owners:',
         '    get: { operationId: listOwners, tags: [Owners, PETS], responses: { "200": { description: OK } } }',
         '  /health:',

@@ -469,6 +469,10 @@ function deeperLineHint(lines: string[], lineNumber: number, key: string): strin
  */
 function yamlHint(code: string, lines: string[], lineNumber: number): string | undefined {
   const line = lines[lineNumber - 1] ?? '';
+  // A line that is a template's directive (`{{- if .PasswordReset }}`, `{% for … %}`): the file is
+  // a Go, Helm or Jinja template of a spec (Authelia keeps its OpenAPI spec so), not YAML yet.
+  if (/^\s*(\{\{|\{%)/.test(line))
+    return 'this file is a template (its `{{ … }}` or `{% … %}` lines are no YAML): render it first, and give docgen the file it renders to';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const field = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
     if (field && !/^["']/.test(field[3]!)) {

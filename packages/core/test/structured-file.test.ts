@@ -87,6 +87,23 @@ describe('a YAML indentation error', () => {
     );
   });
 
+  it("at a template's directive line (Authelia's spec is a Go template) says to render the template first", () => {
+    const error = failure(
+      [
+        'openapi: 3.0.3',
+        'tags:',
+        '  - name: State',
+        '  {{- if .PasswordReset }}',
+        '  - name: Password Reset',
+        '  {{- end }}',
+      ].join('\n'),
+    );
+    expect(error.location).toMatchObject({ line: 4 });
+    expect(error.hint).toBe(
+      'this file is a template (its `{{ … }}` or `{% … %}` lines are no YAML): render it first, and give docgen the file it renders to',
+    );
+  });
+
   it('under a key that has a value names the deeper line, not a quote the value does not need', () => {
     // Sihamtahi/OpenAPI_Callbacks: a link's `parameters:` indented under its `operationId: …`.
     const error = failure(

@@ -8,10 +8,12 @@ import {
   type ApiModel,
   type Callback,
   type CodeSample,
+  type CurlPlaceholder,
   type ResponseLink,
   type ServerVariable,
   type Dialect,
   type MediaContent,
+  type NamedSchema,
   type Operation,
   type Parameter,
   type ResponseModel,
@@ -45,18 +47,20 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const report = options.report ?? (() => undefined);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
   // Components first, so their names are the plain ones when names collide.
-  const components = mapAt(
-    spec,
-    dialect === 'swagger-2.0' ? document.definitions : (document.components as Json | undefined)?.schemas,
-    dialect === 'swagger-2.0' ? child(root, 'definitions') : child(root, 'components', 'schemas'),
-  );
+  const components =
+    dialect === 'swagger-2.0'
+      ? mapAt(spec, document.definitions, child(root, 'definitions'))
+      : componentMap(spec, document, 'schemas');
+  /** Each alias's target (schema id) → the alias names, so the target's section names them. */
+  const aliases = new Map<string, string[]>();
   if (components) {
     for (const [name, value] of Object.entries(components.map)) {
       const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
         const resolved = spec.resolve(value.$ref, at);
-        schemas.register(resolved, resolved.value as Json);
+        const id = schemas.register(resolved, resolved.value as Json);
+        aliases.set(id, [...(aliases.get(id) ?? []), name]);
       } else {
         schemas.register(at, value as Json);
       }
@@ -136,7 +140,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     securitySchemes: securitySchemes(spec, document, dialect),
     tags: groupByTag(context, operations, operationAt),
     webhooks,
-    schemas: schemas.namedSchemas(context.usedBy),
+    schemas: withAliases(schemas.namedSchemas(context.usedBy), aliases),
     operationCount: operations.length,
     ...(context.apiKeyVariables.size
       ? {
@@ -317,6 +321,30 @@ function mapAt(spec: SpecSet, value: unknown, at: SpecPointer): { map: Json; at:
   return map && typeof map === 'object' && !Array.isArray(map) ? { map: map as Json, at: where } : undefined;
 }
 
+/**
+ * One map of `components` (`schemas`, `securitySchemes`), either of them possibly a `$ref` to a
+ * file: the whole `components: { $ref: components/index.yaml }`, as the luogu-api-docs spec is
+ * split, or one map in it (`schemas: { $ref: schemas/index.yaml }`). Reading only what is written
+ * inline lost a referenced file's security schemes, and with them every operation's credentials.
+ */
+/**
+ * Named schemas, each with the component names that are aliases of it (`UserCreationParams: { $ref:
+ * Pick_User… }`, as tsoa writes a TypeScript type alias): the alias is documented as its target,
+ * and its name, the one the code uses, is said there instead of vanishing. One named as its target
+ * is (a `$ref` to a file, `User: { $ref: User.yaml }`) is no other name.
+ */
+function withAliases(named: NamedSchema[], aliases: ReadonlyMap<string, string[]>): NamedSchema[] {
+  return named.map((schema) => {
+    const others = (aliases.get(schema.id) ?? []).filter((name) => name !== schema.name);
+    return others.length ? { ...schema, aliases: others } : schema;
+  });
+}
+
+function componentMap(spec: SpecSet, document: Json, key: string): { map: Json; at: SpecPointer } | undefined {
+  const components = mapAt(spec, document.components, { file: spec.rootFile, pointer: '/components' });
+  return components && mapAt(spec, components.map[key], child(components.at, key));
+}
+
 function deref(spec: SpecSet, value: unknown, at: SpecPointer): { value: unknown; at: SpecPointer } {
   if (!isRef(value)) return { value, at };
   const resolved = spec.resolve(value.$ref, at);
@@ -358,11 +386,11 @@ function pathItemOperations(
 } {
   const { spec } = context;
   const { value: item, at } = deref(spec, rawItem, itemAt);
-  const operations = methodsOf(spec, item, at);
+  const operations = methodsOf(context, item, at, path);
   const parameters = pathItemParameters(spec, item, at);
   const about = pathItemAbout(context, rawItem, item);
   if (isRef(rawItem)) mergeBesideParameters(context, parameters, pathItemParameters(spec, rawItem, itemAt), path);
-  const besides = isRef(rawItem) ? methodsOf(spec, rawItem, itemAt) : [];
+  const besides = isRef(rawItem) ? methodsOf(context, rawItem, itemAt, path) : [];
   if (!besides.length) return { parameters, operations, about };
   for (const beside of besides) {
     const index = operations.findIndex((candidate) => candidate.method === beside.method);
@@ -458,15 +486,16 @@ function mergeBesideParameters(
 }
 
 function methodsOf(
-  spec: SpecSet,
+  context: WalkContext,
   item: unknown,
   at: SpecPointer,
+  path: string,
 ): Array<{ method: string; operation: Json; at: SpecPointer }> {
   const result: Array<{ method: string; operation: Json; at: SpecPointer }> = [];
   if (!item || typeof item !== 'object') return result;
   const add = (method: string, raw: unknown, rawAt: SpecPointer) => {
     if (!raw || typeof raw !== 'object') return;
-    const { value, at: operationAt } = deref(spec, raw, rawAt);
+    const { value, at: operationAt } = deref(context.spec, raw, rawAt);
     if (value && typeof value === 'object' && !Array.isArray(value))
       result.push({ method, operation: value as Json, at: operationAt });
   };
@@ -476,7 +505,40 @@ function methodsOf(
   if (additional && typeof additional === 'object' && !Array.isArray(additional))
     for (const [method, raw] of Object.entries(additional as Json))
       add(method, raw, child(at, 'additionalOperations', method));
+  for (const method of unlistedMethods(item as Json)) {
+    reportUnlistedMethod(context, method, path, child(at, method));
+    add(method, (item as Json)[method], child(at, method));
+  }
   return result;
+}
+
+/** What a path item holds besides its operations (OpenAPI 3.x and Swagger 2.0). */
+const PATH_ITEM_FIELDS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', 'additionalOperations']);
+
+/**
+ * Operations a path item holds under a method name OpenAPI does not list, such as `search`, which
+ * NestJS writes for a @Search() route (and for @All() among the others): a key that is a word, not
+ * a field of a path item nor an extension, whose value is an operation (it has `responses` or an
+ * `operationId`). Most tools leave them out without a word; they are documented, and reported.
+ */
+function unlistedMethods(item: Json): string[] {
+  return Object.keys(item).filter((key) => {
+    if (PATH_ITEM_FIELDS.has(key) || key.startsWith('x-') || (HTTP_METHODS as readonly string[]).includes(key))
+      return false;
+    const value = item[key] as Json | undefined;
+    const operation = !!value && typeof value === 'object' && !Array.isArray(value);
+    return /^[A-Za-z]+$/.test(key) && operation && (value.responses !== undefined || value.operationId !== undefined);
+  });
+}
+
+function reportUnlistedMethod(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  context.report({
+    code: 'DG_OPENAPI_UNLISTED_METHOD',
+    severity: 'warning',
+    message: `"${method}" is no method a path item lists (NestJS writes one for a @Search() route): it is documented as ${method.toUpperCase()} ${path}, where most tools leave it out`,
+    ...context.spec.where(at),
+    hint: `OpenAPI 3.2 holds a method of its own under \`additionalOperations: { ${method.toUpperCase()}: … }\`; before 3.2 a path item has no place for it`,
+  });
 }
 
 function text(value: unknown): string | undefined {
@@ -506,17 +568,11 @@ function extractOperation(
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
+  const bodyParameters: Array<{ raw: Json; at: SpecPointer }> = [];
   for (const { raw, at: parameterAt } of rawParameters) {
     const where = raw.in;
     if (dialect === 'swagger-2.0' && where === 'body') {
-      const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
-      requestBody = {
-        description: text(raw.description),
-        required: raw.required === true,
-        contents: mediaTypes.map((mediaType) =>
-          media(context, mediaType, raw.schema, child(parameterAt, 'schema'), raw, parameterAt, anchor),
-        ),
-      };
+      bodyParameters.push({ raw, at: parameterAt });
       continue;
     }
     if (dialect === 'swagger-2.0' && where === 'formData') {
@@ -525,6 +581,7 @@ function extractOperation(
     }
     parameters.push(parameter(context, raw, parameterAt, anchor));
   }
+  if (bodyParameters.length) requestBody = swaggerBody(context, operation, bodyParameters, anchor);
   if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);
   if (dialect !== 'swagger-2.0' && operation.requestBody) {
     const { value, at: bodyAt } = deref(spec, operation.requestBody, child(at, 'requestBody'));
@@ -536,6 +593,7 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
+  if (!webhook) warnUndeclaredPathParameters(context, method, path, parameters, at);
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
   const security = requirements(operation.security ?? context.document.security);
@@ -566,7 +624,11 @@ function extractOperation(
     ...(operation['x-ms-long-running-operation'] === true && finalStateVia(operation, method)),
     pointer: `#${at.pointer}`,
   };
-  if (!webhook) result.curl = curl(context, result);
+  if (!webhook) {
+    const example = curl(context, result);
+    result.curl = example.text;
+    if (example.placeholders.length) result.curlPlaceholders = example.placeholders;
+  }
   return result;
 }
 
@@ -659,7 +721,7 @@ function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer
       if (expression.startsWith('x-')) continue;
       const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
       const about = pathItemAbout(context, itemRaw, item);
-      for (const { method, operation: request, at: methodAt } of methodsOf(context.spec, item, itemAt))
+      for (const { method, operation: request, at: methodAt } of methodsOf(context, item, itemAt, expression))
         requests.push(
           extractOperation(
             context,
@@ -1023,6 +1085,120 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
   const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
   const format = dialect === 'swagger-2.0' ? String(raw.collectionFormat ?? 'csv') : 'csv';
   return { items, separator: LIST_SEPARATORS[format] ?? ',' };
+}
+
+/**
+ * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
+ * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
+ * `pid`): the curl example keeps it as a placeholder, but the parameters table says nothing of it.
+ * Reported, naming a declared path parameter the path does not use when there is one to rename.
+ */
+function warnUndeclaredPathParameters(
+  context: WalkContext,
+  method: string,
+  path: string,
+  parameters: Parameter[],
+  at: SpecPointer,
+): void {
+  const [template = ''] = path.split(/[?#]/, 1);
+  const named = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const undeclared = named.filter((name) => !declared.includes(name));
+  if (!undeclared.length) return;
+  const unused = declared.filter((name) => !named.includes(name));
+  const list = undeclared.map((name) => `{${name}}`).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_PATH_PARAMETER',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: no path parameter declares ${list}: the parameters table says nothing of ${undeclared.length === 1 ? 'it' : 'them'}, and the curl example keeps ${undeclared.length === 1 ? 'it' : 'them'} as a placeholder`,
+    ...context.spec.where(at),
+    hint:
+      unused.length === 1 && undeclared.length === 1
+        ? `the path says {${undeclared[0]}} and its path parameter is named "${unused[0]}": rename one of them`
+        : `declare ${undeclared.length === 1 ? 'it' : 'each'} under the operation's or the path's \`parameters\`: { name: ${undeclared[0]}, in: path, required: true, schema: { type: string } }`,
+  });
+}
+
+/**
+ * A Swagger 2.0 operation's `in: body` parameter as its request body. Swagger allows one; swag (the
+ * Go generator) writes one per field when the code says `@Param name body string`, meaning the
+ * fields of one JSON object. Several are documented as that object, each a field under its
+ * parameter's name (none is dropped), and reported (DG_OPENAPI_BODY_PARAMETERS).
+ */
+function swaggerBody(
+  context: WalkContext,
+  operation: Json,
+  parameters: Array<{ raw: Json; at: SpecPointer }>,
+  anchor: string,
+): NonNullable<Operation['requestBody']> {
+  const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
+  const [first] = parameters;
+  if (parameters.length === 1) {
+    const { raw, at } = first!;
+    return {
+      description: text(raw.description),
+      required: raw.required === true,
+      contents: mediaTypes.map((mediaType) =>
+        media(context, mediaType, raw.schema, child(at, 'schema'), raw, at, anchor),
+      ),
+    };
+  }
+  reportBodyParameters(context, parameters);
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const { raw } of parameters) {
+    properties[String(raw.name)] = bodyParameterField(raw);
+    if (raw.required === true) required.push(String(raw.name));
+  }
+  const synthetic = { type: 'object', properties, required };
+  return {
+    required: required.length > 0,
+    contents: mediaTypes.map((mediaType) =>
+      media(context, mediaType, synthetic, first!.at, undefined, undefined, anchor),
+    ),
+  };
+}
+
+/** What swag writes beside a body parameter's `schema` (`maxLength`, `enum`…) that belongs in it. */
+const FIELD_KEYWORDS = [
+  'description',
+  'default',
+  'enum',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+];
+
+/**
+ * One of several body parameters as a field of the object they make up: its schema, with what
+ * swag writes beside it (its description, `maxLength`, `enum`, `default`…) moved in where the
+ * schema does not say so itself, so no constraint is lost.
+ */
+function bodyParameterField(raw: Json): Json {
+  const field: Json = { ...((raw.schema ?? {}) as Json) };
+  for (const keyword of FIELD_KEYWORDS)
+    if (raw[keyword] !== undefined && field[keyword] === undefined) field[keyword] = raw[keyword];
+  return field;
+}
+
+function reportBodyParameters(context: WalkContext, parameters: Array<{ raw: Json; at: SpecPointer }>): void {
+  const names = parameters.map(({ raw }) => `\`${String(raw.name)}\``).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_BODY_PARAMETERS',
+    severity: 'warning',
+    message: `the operation has ${parameters.length} body parameters (${names}), and Swagger 2.0 allows one: they are documented as the fields of one JSON object body`,
+    ...context.spec.where(parameters[1]!.at),
+    hint: 'declare one body parameter whose schema is an object with these properties (with swag: one @Param of a struct type), or make them formData parameters if they are sent as a form',
+  });
 }
 
 function swaggerFormBody(
@@ -1587,11 +1763,7 @@ function declaredSchemes(spec: SpecSet, document: Json, dialect: Dialect): { map
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   return dialect === 'swagger-2.0'
     ? mapAt(spec, document.securityDefinitions, child(root, 'securityDefinitions'))
-    : mapAt(
-        spec,
-        (document.components as Json | undefined)?.securitySchemes,
-        child(root, 'components', 'securitySchemes'),
-      );
+    : componentMap(spec, document, 'securitySchemes');
 }
 
 function securitySchemes(spec: SpecSet, document: Json, dialect: Dialect): SecurityScheme[] {
@@ -1869,15 +2041,33 @@ function codeSampleSkipper(
 
 // ---- curl --------------------------------------------------------------------------------------
 
-function curl(context: WalkContext, operation: Operation): string {
+/** A curl example, and the placeholders in it the reader must replace, as it wrote them. */
+interface CurlExample {
+  text: string;
+  placeholders: CurlPlaceholder[];
+}
+
+function curl(context: WalkContext, operation: Operation): CurlExample {
   // An operation's own (or its path item's) servers replace the spec's.
   const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
   const [requestPath = ''] = operation.path.split('#', 1);
-  const [, pathQuery] = requestPath.split('?', 2);
+  const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
+  const placeholders: CurlPlaceholder[] = [
+    ...bracedNames(base).map((text) => ({ in: 'server' as const, text })),
+    ...bracedNames(pathOnly).map((text) => ({ in: 'path' as const, text })),
+    ...(pathQuery ?? '')
+      .split('&')
+      .filter((pair) => pair.includes('{'))
+      .map((text) => ({ in: 'query' as const, text })),
+  ];
+  const placeholder = (where: CurlPlaceholder['in'], text: string): string => {
+    placeholders.push({ in: where, text });
+    return text;
+  };
   const query = operation.parameters
     .filter((p) => p.in === 'query' && p.required && !inPath.has(p.name))
     .flatMap((p) => {
@@ -1886,7 +2076,8 @@ function curl(context: WalkContext, operation: Operation): string {
       const list = p.exampleList;
       if (!list) {
         const value = p.example ?? p.sample ?? p.constant;
-        return [`${name}=${value === undefined ? queryPlaceholder(p.name) : encodeURIComponent(value)}`];
+        if (value === undefined) return [placeholder('query', `${name}=${queryPlaceholder(p.name)}`)];
+        return [`${name}=${encodeURIComponent(value)}`];
       }
       if (list.separator === undefined) return list.items.map((item) => `${name}=${encodeURIComponent(item)}`);
       // The delimiter itself is written as OpenAPI's examples write it (`id=1,2`, `id=1|2`, `id=1%202`).
@@ -1897,7 +2088,10 @@ function curl(context: WalkContext, operation: Operation): string {
   /** `name=value` pairs, sent in one `--cookie` (a repeated one may replace the first). */
   const cookies = operation.parameters
     .filter((p) => p.in === 'cookie' && p.required)
-    .map((p) => `${p.name}=${p.example ?? p.sample ?? p.constant ?? `<${p.name}>`}`);
+    .map((p) => {
+      const value = p.example ?? p.sample ?? p.constant;
+      return value === undefined ? placeholder('cookie', `${p.name}={${p.name}}`) : `${p.name}=${value}`;
+    });
   // Every scheme of the first alternative: a requirement that names two (Alpaca's key id and
   // secret, each a header of its own) needs both, or the request is refused.
   const credentials = curlCredentials(context, operation.security?.[0]?.schemes ?? []);
@@ -1911,8 +2105,12 @@ function curl(context: WalkContext, operation: Operation): string {
     // An `Authorization`, `Content-Type` or `Accept` header parameter (OpenAPI 3 says to ignore
     // one) is sent once, as the security scheme, body or response says, not a second time.
     if (sent.has(p.name.toLowerCase())) continue;
-    const value = p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample);
-    headers.push(`-H '${p.name}: ${shellSafe(value ?? p.constant ?? `<${p.name}>`)}'`);
+    const value =
+      (p.exampleList ? p.exampleList.items.join(p.exampleList.separator ?? ',') : (p.example ?? p.sample)) ??
+      p.constant;
+    // No value to send: a `{placeholder}`, written as a path or query parameter's is.
+    const line = value === undefined ? placeholder('header', `${p.name}: {${p.name}}`) : `${p.name}: ${value}`;
+    headers.push(`-H '${shellSafe(line)}'`);
   }
   if (cookies.length) headers.push(`--cookie ${shellQuoted(cookies.join('; '), credentials.variables)}`);
   if (body) headers.push(`-H 'Content-Type: ${body.mediaType}'`);
@@ -1922,7 +2120,7 @@ function curl(context: WalkContext, operation: Operation): string {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} -X ${operation.verb} ${shellQuoted(url, credentials.variables)}`, ...headers];
+  const lines = [`curl${globoff} ${methodFlag(operation.verb)} ${shellQuoted(url, credentials.variables)}`, ...headers];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
@@ -1942,7 +2140,24 @@ function curl(context: WalkContext, operation: Operation): string {
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
   }
-  return lines.join(' \\\n  ');
+  // In the order the example writes them: the URL's, then the headers', then the cookie's.
+  const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
+  placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
+  return { text: lines.join(' \\\n  '), placeholders };
+}
+
+/**
+ * How curl is told the method: `-X GET`, but `--head` for HEAD. With `-X HEAD` curl still waits
+ * for the body the headers announce, which never comes, so the pasted example hangs (curl warns
+ * "Consider using -I/--head instead").
+ */
+function methodFlag(verb: string): string {
+  return verb === 'HEAD' ? '--head' : `-X ${verb}`;
+}
+
+/** The `{name}` placeholders a URL template holds, in order. */
+function bracedNames(template: string): string[] {
+  return template.match(/\{[^}]+\}/g) ?? [];
 }
 
 /**

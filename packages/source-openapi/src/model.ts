@@ -89,6 +89,8 @@ export interface NamedSchema extends SchemaView {
   example?: string;
   /** Operations that use this schema (anchor ids), for "used by" lists. */
   usedBy: string[];
+  /** Component names that are only a `$ref` to this schema (`UserCreationParams: { $ref: … }`). */
+  aliases?: string[];
 }
 
 export interface MediaContent {
@@ -211,6 +213,12 @@ export interface Operation {
   requestBody?: { description?: string; required: boolean; contents: MediaContent[] };
   responses: ResponseModel[];
   curl?: string;
+  /**
+   * The `{placeholders}` its curl example leaves for the reader to fill, in the order it writes
+   * them, as the curl builder put them there: the overview says what to replace from these, not
+   * by reading the example back. None when it sends a value for everything.
+   */
+  curlPlaceholders?: CurlPlaceholder[];
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
   /**
@@ -234,6 +242,16 @@ export interface Operation {
   callbacks: Callback[];
   /** Where in the spec it is defined, e.g. `#/paths/~1pets/get`. */
   pointer: string;
+}
+
+/**
+ * A part of a curl example the reader must replace: a server variable with no default, a path
+ * parameter, or a required query, header or cookie parameter with no value to send.
+ */
+export interface CurlPlaceholder {
+  in: 'server' | 'path' | 'query' | 'header' | 'cookie';
+  /** As the example writes it: `{petId}`, `status={status}`, `X-Request-Id: {X-Request-Id}`, `session={session}`. */
+  text: string;
 }
 
 export interface ServerVariable {

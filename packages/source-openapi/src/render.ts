@@ -16,6 +16,7 @@ import {
 } from '@docgen/core';
 import type {
   ApiModel,
+  CurlPlaceholder,
   MediaContent,
   NamedSchema,
   Operation,
@@ -115,6 +116,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     pages.push({ labels, attachments: [], ...page, title: pageTitle, source: { plugin: 'openapi', file: model.file } });
   };
 
+  const placeholders = curlPlaceholderList(model);
   const overview = {
     title,
     model: { ...model, description: placeFragment(model.description, 2) }, // above the page's `##` sections
@@ -145,12 +147,15 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     securitySchemes: model.securitySchemes,
     servers: model.servers.map((server) => ({ ...server, notes: serverNotes(server) })),
     shellVariables: shellVariables(model),
-    curlPlaceholders: curlPlaceholders(model),
-    queryPlaceholder: queryPlaceholder(model),
-    pathPlaceholders: pathPlaceholders(model),
+    curlPlaceholders: curlPlaceholders(placeholders),
+    queryPlaceholder: queryPlaceholder(placeholders),
+    pathPlaceholders: pathPlaceholders(placeholders),
+    headerPlaceholder: headerPlaceholder(placeholders),
     // The curl examples start from the first server: a variable without a default stays in it.
     serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
+    licenseLink: linkable(model.license?.url),
+    externalDocsLink: linkable(model.externalDocs?.url),
   };
   add({
     key: root,
@@ -315,6 +320,15 @@ class Links {
   }
 }
 
+/**
+ * Whether a URL the spec gives (a license's, its external docs') can be a link on the page: a
+ * `file:` URL (`file:~/LICENSE.txt`, as OpenAPI's own test example writes) or a script is no link
+ * in Confluence, which would keep the text and drop the URL, so it is shown as written instead.
+ */
+function linkable(url: string | undefined): boolean {
+  return !!url && !/^\s*(javascript|vbscript|data|file):/i.test(url);
+}
+
 /** What each shell variable the curl examples read stands for. */
 const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
   { names: ['BASE_URL'], meaning: 'where the API is deployed (the spec gives no absolute server URL)' },
@@ -327,42 +341,32 @@ const SHELL_VARIABLES: Array<{ names: string[]; meaning: string }> = [
   },
 ];
 
-/** Whether any curl example keeps a `{placeholder}` in its URL, for the overview to say so. */
-function curlPlaceholders(model: ApiModel): boolean {
-  // --globoff is there for brackets too (`filter[color]=red`): the placeholders are the URL's braces.
-  return model.tags.some((tag) =>
-    tag.operations.some((operation) => /^curl --globoff [^\n]*\{/.test(operation.curl ?? '')),
-  );
+/** Every placeholder the curl examples leave, in page order, as the curl builder recorded them. */
+function curlPlaceholderList(model: ApiModel): CurlPlaceholder[] {
+  return model.tags.flatMap((tag) => tag.operations.flatMap((operation) => operation.curlPlaceholders ?? []));
+}
+
+/** Whether any curl example keeps a `{placeholder}` in its URL (which makes it pass `--globoff`), for the overview to say so. */
+function curlPlaceholders(placeholders: CurlPlaceholder[]): boolean {
+  return placeholders.some((placeholder) => placeholder.in !== 'header' && placeholder.in !== 'cookie');
 }
 
 /**
  * The first required query parameter a curl example sends as a placeholder (`status={status}`), for
  * the overview to say to replace those too; none when every one has a value.
  */
-function queryPlaceholder(model: ApiModel): string | undefined {
-  for (const url of placeholderUrls(model)) {
-    const placeholder = url
-      .split('?')[1]
-      ?.split('&')
-      .find((pair) => /^[^=]+=\{[^}]+\}$/.test(pair));
-    if (placeholder) return placeholder;
-  }
-  return undefined;
+function queryPlaceholder(placeholders: CurlPlaceholder[]): string | undefined {
+  return placeholders.find((placeholder) => placeholder.in === 'query')?.text;
 }
 
 /** Whether a curl example keeps a path parameter (or a server variable) as a `{placeholder}`, not only a query parameter. */
-function pathPlaceholders(model: ApiModel): boolean {
-  return placeholderUrls(model).some((url) => url.split('?')[0]!.includes('{'));
+function pathPlaceholders(placeholders: CurlPlaceholder[]): boolean {
+  return placeholders.some((placeholder) => placeholder.in === 'path' || placeholder.in === 'server');
 }
 
-/** The URLs of the curl examples that pass `--globoff`, those that may keep a placeholder. */
-function placeholderUrls(model: ApiModel): string[] {
-  return model.tags.flatMap((tag) =>
-    tag.operations.flatMap((operation) => {
-      const url = /^curl --globoff -X \S+ (['"])(.*?)\1/.exec(operation.curl ?? '')?.[2];
-      return url ? [url] : [];
-    }),
-  );
+/** The first required header or cookie a curl example sends as a placeholder (`X-Request-Id: {X-Request-Id}`). */
+function headerPlaceholder(placeholders: CurlPlaceholder[]): string | undefined {
+  return placeholders.find((placeholder) => placeholder.in === 'header' || placeholder.in === 'cookie')?.text;
 }
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */
@@ -793,6 +797,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
     schemas: schemas.map((schema) => ({
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
+      aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
       description: placeFragment(schema.description, 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,

@@ -584,6 +584,7 @@ export class SchemaRegistry {
    * the example shown is the spec's, not one docgen made up.
    */
   hasOwnExample(schema: unknown, at: SpecPointer): boolean {
+    if (exampleBesideRef(schema) !== undefined) return true;
     const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
     if (!s || typeof s !== 'object') return false;
     return (s.example !== undefined && s.example !== null) || (Array.isArray(s.examples) && s.examples.length > 0);
@@ -591,6 +592,7 @@ export class SchemaRegistry {
 
   /** Whether a schema (or the one its `$ref` names) gives its value: `example`, `examples`, `const`, `default` or `enum`. */
   private hasFixedValue(schema: unknown, at: SpecPointer): boolean {
+    if (exampleBesideRef(schema) !== undefined) return true;
     const s = (isRef(schema) ? this.resolveRef(schema, at).value : schema) as Json | undefined;
     if (!s || typeof s !== 'object') return false;
     return ['example', 'examples', 'const', 'default', 'enum'].some((k) => s[k] !== undefined && s[k] !== null);
@@ -610,6 +612,8 @@ export class SchemaRegistry {
     const generic = this.bound(schema, at);
     if (generic) return this.example(generic.value, generic.at, stack, depth);
     if (isRef(schema)) {
+      const beside = exampleBesideRef(schema);
+      if (beside !== undefined) return beside;
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
       if (stack.includes(id)) return CIRCULAR;
@@ -1630,4 +1634,17 @@ function subschemaPathName(segments: string[]): string | undefined {
     else name += `.${keyword}`;
   }
   return name;
+}
+
+/**
+ * The `example` (or 3.1 `examples`) written beside a `$ref` (`schema: { $ref: BankAccount, example:
+ * {…} }`, as OpenAPI's own payment example writes a request body's): the value meant for this use of
+ * the schema. OpenAPI 3.0 says a `$ref`'s siblings are ignored, but ignoring it showed an example
+ * docgen made up in place of the author's; 3.1 allows it outright. Undefined when there is none.
+ */
+function exampleBesideRef(schema: unknown): unknown {
+  if (!isRef(schema)) return undefined;
+  const { example, examples } = schema as Json;
+  if (example !== undefined && example !== null) return example;
+  return Array.isArray(examples) && examples.length ? examples[0] : undefined;
 }

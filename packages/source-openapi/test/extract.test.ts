@@ -61,6 +61,137 @@ describe('Swagger 2.0', () => {
   });
 });
 
+describe('path parameters', () => {
+  it('that the path names and no parameter declares are reported, naming one to rename when there is one', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Shop, version: "1" }',
+        'paths:',
+        '  /affiliate/request/{productID}:',
+        "    get: { operationId: listRequests, parameters: [], responses: { '200': { description: OK } } }",
+        '  /problem/delete/{id}:',
+        '    parameters: [{ name: pid, in: path, required: true, schema: { type: string } }]',
+        "    post: { operationId: deleteProblem, responses: { '200': { description: OK } } }",
+        '  /problem/{pid}:',
+        '    parameters: [{ name: pid, in: path, required: true, schema: { type: string } }]',
+        "    get: { operationId: getProblem, responses: { '200': { description: OK } } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER', '#/paths/~1affiliate~1request~1{productID}/get'],
+      ['DG_OPENAPI_PATH_PARAMETER', '#/paths/~1problem~1delete~1{id}/post'],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      'GET /affiliate/request/{productID}: no path parameter declares {productID}',
+    );
+    expect(diagnostics[0]!.hint).toContain('{ name: productID, in: path, required: true');
+    expect(diagnostics[1]!.hint).toBe('the path says {id} and its path parameter is named "pid": rename one of them');
+  });
+});
+
+describe('the overview', () => {
+  it('shows a `file:` license or docs URL as written, which Confluence would drop from a link, and links a web one', async () => {
+    const render = async (url: string) => {
+      const api = await modelOf([
+        'openapi: 3.0.1',
+        `info: { title: FSS, version: "1", license: { name: SBB, url: "${url}" } }`,
+        `externalDocs: { description: Handbook, url: "${url}" }`,
+        'paths: {}',
+      ]);
+      return renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    };
+    const local = await render('file:~/LICENSE.txt');
+    expect(local).toContain('| License | SBB (`file:~/LICENSE.txt`) |');
+    expect(local).toContain('| More documentation | Handbook `file:~/LICENSE.txt` |');
+    const web = await render('https://example.com/license');
+    expect(web).toContain('| License | [SBB](https://example.com/license) |');
+    expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');
+  });
+});
+
+describe('schema aliases', () => {
+  it("(tsoa's `UserCreationParams: { $ref: Pick_User… }`) are documented as their target, which names them", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      '      operationId: createUser',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/UserCreationParams" } }',
+      "      responses: { '201': { description: Created } }",
+      'components:',
+      '  schemas:',
+      '    Pick_User.email-or-name_:',
+      '      type: object',
+      '      properties: { email: { type: string }, name: { type: string } }',
+      '    UserCreationParams: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+      '    NewUser: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+    ]);
+    expect(api.schemas.map((schema) => [schema.name, schema.aliases])).toEqual([
+      ['Pick_User.email-or-name_', ['UserCreationParams', 'NewUser']],
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toContain('Also named `UserCreationParams`, `NewUser` in the spec (an alias of this schema).');
+  });
+});
+
+describe('components kept in a file of their own', () => {
+  it('(`components: { $ref }`) are read: its security schemes authenticate the operations, its schemas are listed', async () => {
+    const api = await model('components-ref/openapi.yaml');
+    expect(api.securitySchemes.map((scheme) => [scheme.name, scheme.summary])).toEqual([
+      ['session', 'API key in cookie `client_id`'],
+    ]);
+    expect(op(api, 'getProblem').curl).toContain('--cookie "client_id=$API_KEY"');
+    expect(api.schemas.map((schema) => schema.name).sort()).toEqual(['Difficulty', 'Problem']);
+  });
+});
+
+describe('Swagger 2.0 body parameters', () => {
+  it("several (swag's one per field) are documented as one object's fields, none dropped, and reported", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const spec = await loadSpec(join(fixtures, 'swag-body-parameters/swagger.yaml'));
+    const api = extractApi(spec, { report: (d) => diagnostics.push(d) });
+    const body = op(api, 'createNote').requestBody!;
+    expect(body.required).toBe(true);
+    const [json] = body.contents;
+    expect(json!.mediaType).toBe('application/json');
+    const fields = json!.schema!.fields.filter((f) => f.depth === 0);
+    expect(fields.map((f) => [f.name, f.required, f.description])).toEqual([
+      ['title', true, 'Note title'],
+      ['pin', false, 'Pin order'],
+      ['folder', false, 'Folder'],
+    ]);
+    // What swag writes beside each `schema` is kept as the field's constraints.
+    expect(fields[0]!.constraints.join(' ')).toContain('length 1–80');
+    expect(fields[1]!.constraints.join(' ')).toMatch(/one of: `0`, `1`, `2`.*default: `0`/);
+    expect(fields[2]!.type).toMatchObject({ kind: 'ref', name: 'notes.Note' });
+    expect(JSON.parse(json!.example!)).toEqual({
+      title: expect.any(String),
+      pin: 0,
+      folder: { id: 0, title: 'string' },
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'DG_OPENAPI_BODY_PARAMETERS',
+      severity: 'warning',
+      location: { line: 30, pointer: '#/paths/~1notes/post/parameters/1' },
+    });
+    expect(diagnostics[0]!.message).toContain('3 body parameters (`title`, `pin`, `folder`)');
+    // One body parameter is the body, as before.
+    const replace = op(api, 'replaceNote').requestBody!;
+    expect(replace).toMatchObject({ description: 'The note', required: true });
+    expect(replace.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'notes.Note' });
+  });
+});
+
 describe('Swagger 2.0 response examples', () => {
   it('are shown for a response with no schema, one per media type they name (OpenFaaS gateway)', async () => {
     const api = await modelOf([
@@ -794,6 +925,39 @@ describe('examples and curl as a client would send them', () => {
     ]);
   });
 
+  it("an example written beside a `$ref` (OpenAPI's payment example, the museum's dates) is the one shown, not the target's", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.1',
+      'info: { title: Payments, version: "1" }',
+      'paths:',
+      '  /accounts:',
+      '    post:',
+      '      operationId: createAccount',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      "              $ref: '#/components/schemas/Account'",
+      '              example: { type: current, number: "0899015666" }',
+      "      responses: { '201': { description: Created } }",
+      'components:',
+      '  schemas:',
+      '    Account:',
+      '      type: object',
+      '      properties:',
+      '        type: { type: string }',
+      '        number: { type: string }',
+      '        opened: { $ref: "#/components/schemas/Day", example: "2024-12-31" }',
+      '    Day: { type: string, format: date, example: "2023-10-29" }',
+    ]);
+    const [body] = op(api, 'createAccount').requestBody!.contents;
+    expect(JSON.parse(body!.example!)).toEqual({ type: 'current', number: '0899015666' });
+    expect(body!.exampleGenerated).toBeFalsy();
+    // A property's `$ref` with an example beside it: that example, not the referenced schema's.
+    const account = api.schemas.find((schema) => schema.name === 'Account')!;
+    expect(JSON.parse(account.example!)).toMatchObject({ opened: '2024-12-31' });
+  });
+
   it('JSON string examples are JSON strings; a protocol-relative server gets https; required cookies are sent', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -1340,7 +1504,7 @@ describe('mistakes real specs make are reported at their line, and read as meant
     await mkdir(join(dir, 'paths'));
     await writeFile(
       join(dir, 'paths', 'user.yaml'),
-      "get:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
+      "parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\nget:\n  operationId: getUser\n  responses:\n    '200': { description: OK }\n",
     );
     await writeFile(
       join(dir, 'openapi.yaml'),
@@ -1539,7 +1703,9 @@ describe('an example given by reference (externalValue)', () => {
       ].join('\n'),
     );
     const diagnostics: Diagnostic[] = [];
-    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    // Its `/dogs/{id}` declares no `id`, which is not what this test is about (DG_OPENAPI_PATH_PARAMETER).
+    const report = (d: Diagnostic) => d.code !== 'DG_OPENAPI_PATH_PARAMETER' && diagnostics.push(d);
+    const api = await extractApi(await loadSpec(join(dir, 'openapi.yaml')), { report });
     const add = op(api, 'add');
     expect(add.requestBody!.contents[0]).toMatchObject({
       example: '{\n  "id": 7,\n  "breed": "terrier"\n}',
@@ -1908,11 +2074,11 @@ describe('curl examples send every credential their requirement names', () => {
     const bearer = op(api, 'bearer').curl;
     expect([count(bearer, 'Authorization'), count(bearer, 'Content-Type'), count(bearer, 'Accept')]).toEqual([1, 1, 1]);
     expect(bearer).toContain('-H "Authorization: Bearer $TOKEN"');
-    expect(bearer).toContain("-H 'X-Trace: <X-Trace>'");
+    expect(bearer).toContain("-H 'X-Trace: {X-Trace}'");
     expect(count(op(api, 'key').curl, 'x-api-key')).toBe(1);
     expect(op(api, 'basic').curl).not.toMatch(/authorization:/i);
     // With nothing else to send it, the parameter is the header.
-    expect(op(api, 'none').curl).toContain("-H 'Authorization: <Authorization>'");
+    expect(op(api, 'none').curl).toContain("-H 'Authorization: {Authorization}'");
     // The parameters table still lists what the spec says of them.
     expect(op(api, 'bearer').parameters.map((p) => p.name)).toEqual([
       'Authorization',
@@ -2079,6 +2245,44 @@ describe('curl examples from relative servers', () => {
     expect(overview).not.toContain('`API_KEY`');
   });
 
+  it("document an operation under a method no path item lists (NestJS's `search`) and report it, instead of dropping it", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Proxy, version: "1" }',
+        'paths:',
+        '  /proxy:',
+        '    summary: Any method',
+        "    get: { operationId: proxyGet, responses: { '200': { description: OK } } }",
+        "    search: { operationId: proxySearch, tags: [proxy], responses: { '200': { description: OK } } }",
+        '    x-internal: { responses: {} }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(operations(api).map((o) => `${o.verb} ${o.path}`)).toEqual(['GET /proxy', 'SEARCH /proxy']);
+    expect(op(api, 'proxySearch').curl).toBe('curl -X SEARCH "$BASE_URL/proxy"');
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer, d.location?.line])).toEqual([
+      ['DG_OPENAPI_UNLISTED_METHOD', '#/paths/~1proxy/search', 7],
+    ]);
+    expect(diagnostics[0]!.message).toContain('documented as SEARCH /proxy');
+    expect(diagnostics[0]!.hint).toContain('additionalOperations: { SEARCH: … }');
+  });
+
+  it('ask for a HEAD with --head, which does not wait for a body that never comes, as -X HEAD does', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Health, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /health:',
+      "    head: { operationId: probe, responses: { '200': { description: Up } } }",
+      "    get: { operationId: health, responses: { '200': { description: Up } } }",
+    ]);
+    expect(op(api, 'probe').curl).toBe("curl --head 'https://api.example.com/health'");
+    expect(op(api, 'health').curl).toBe("curl -X GET 'https://api.example.com/health'");
+  });
+
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',
@@ -2125,6 +2329,12 @@ describe('curl examples from relative servers', () => {
       'https://api.example.com/pets/{petId}/visits?status={status}&vet%20name={vet%20name}&q=cats%20%26%20dogs%2F100%25',
       '',
     ]);
+    // The model says which parts are placeholders, as the curl builder wrote them, in URL order.
+    expect(op(api, 'listVisits').curlPlaceholders).toEqual([
+      { in: 'path', text: '{petId}' },
+      { in: 'query', text: 'status={status}' },
+      { in: 'query', text: 'vet%20name={vet%20name}' },
+    ]);
     const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
       'Replace each path parameter in a URL, such as `{id}`, and each required query parameter that has no example, such as `status={status}`, with its value',
@@ -2144,10 +2354,64 @@ describe('curl examples from relative servers', () => {
     expect(op(queryOnly, 'subscribe').curl).toBe(
       "curl --globoff -X POST 'https://api.example.com/streams?callbackUrl={callbackUrl}'",
     );
+    expect(op(queryOnly, 'subscribe').curlPlaceholders).toEqual([{ in: 'query', text: 'callbackUrl={callbackUrl}' }]);
     const queryOverview = renderApi(queryOnly, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!
       .markdown;
     expect(queryOverview).toContain(
       'Replace each required query parameter that has no example, such as `callbackUrl={callbackUrl}`, with its value',
+    );
+  });
+
+  it('show a required header or cookie with no value as a `{placeholder}`, as a query parameter, and the overview says to replace it', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Orders, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /orders:',
+      '    get:',
+      '      operationId: listOrders',
+      '      parameters:',
+      '        - { name: X-Request-Id, in: header, required: true, schema: { type: string, format: uuid } }',
+      '        - { name: X-Region, in: header, required: true, schema: { type: string, enum: [eu, us] } }',
+      '        - { name: session, in: cookie, required: true, schema: { type: string } }',
+      '        - { name: theme, in: cookie, required: true, schema: { type: string }, example: dark }',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const listOrders = op(api, 'listOrders');
+    // Read by a shell, with curl standing in: the placeholders reach curl as written.
+    const argv = execFileSync('bash', ['-c', `curl() { printf '%s\\n' "$@"; }\n${listOrders.curl!}`], {
+      encoding: 'utf8',
+    });
+    expect(argv.split('\n')).toEqual([
+      '-X',
+      'GET',
+      'https://api.example.com/orders',
+      '-H',
+      'X-Request-Id: {X-Request-Id}',
+      // a value its schema allows is sent, not a placeholder
+      '-H',
+      'X-Region: eu',
+      '--cookie',
+      'session={session}; theme=dark',
+      '',
+    ]);
+    expect(listOrders.curlPlaceholders).toEqual([
+      { in: 'header', text: 'X-Request-Id: {X-Request-Id}' },
+      { in: 'cookie', text: 'session={session}' },
+    ]);
+    // No placeholder in the URL: no --globoff, and the overview speaks of headers and cookies only.
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain(
+      'Replace each required header or cookie that has no example, such as `X-Request-Id: {X-Request-Id}`, with its value before you run the example',
+    );
+    expect(overview).not.toContain('path parameter');
+    expect(overview).not.toContain('--globoff');
+    // Beside URL placeholders, the overview adds a sentence for them.
+    const withPath = await model('swagger-2.0/swagger.yaml');
+    const kennel = renderApi(withPath, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(kennel).toContain(
+      'Replace each path parameter in a URL, such as `{id}`, with its value before you run the example. The examples pass `--globoff`, so that curl does not treat the braces as a pattern.\n\nDo the same for each required header or cookie that has no example, such as `X-Request-Id: {X-Request-Id}`: curl would send the braces as they are.',
     );
   });
 
@@ -2318,7 +2582,7 @@ describe('tags that differ only by case', () => {
         '    get: { operationId: listPets, tags: [pets], responses: { "200": { description: OK } } }',
         '    post: { operationId: addPet, tags: [Pets], responses: { "201": { description: Created } } }',
         '  /pets/{id}:',
-        '    delete: { operationId: deletePet, tags: [pets], responses: { "204": { description: Gone } } }',
+        '    delete: { operationId: deletePet, tags: [pets], parameters: [{ name: id, in: path, required: true }], responses: { "204": { description: Gone } } }',
         '  /owners:',
         '    get: { operationId: listOwners, tags: [Owners, PETS], responses: { "200": { description: OK } } }',
         '  /health:',
@@ -3515,6 +3779,10 @@ describe('Azure (AutoRest) specs', () => {
     expect(op(jobs, 'Job_Get').curl).toBe(
       "curl --globoff -X GET 'https://{accountName}.azuredatalakeanalytics.net/Jobs/{jobIdentity}'",
     );
+    expect(op(jobs, 'Job_Get').curlPlaceholders).toEqual([
+      { in: 'server', text: '{accountName}' },
+      { in: 'path', text: '{jobIdentity}' },
+    ]);
     const overview = renderApi(jobs, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
     expect(overview).toContain(
       '| `https://{accountName}.azuredatalakeanalytics.net` | Variables: `accountName`: any — The account.; `adlaJobDnsSuffix`: `azuredatalakeanalytics.net` (default) |',

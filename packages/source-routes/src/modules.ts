@@ -85,6 +85,8 @@ export class Modules {
   private readonly files = new ProjectFiles();
   /** A module → its `decorate('name', value)` calls by name. */
   private readonly decorated = new WeakMap<SourceFile, Map<string, TsNode[]>>();
+  /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
+  private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
   constructor(
     private readonly ts: TsMorph,
@@ -570,15 +572,33 @@ export class Modules {
   }
 
   /**
+   * Run `read` (a route's statuses) with the decorations its Fastify plugin scope sees: `visible(name)`
+   * gives those of the nearest scope that decorates the name, so `fastify.users` is what that scope's
+   * `decorate('users', …)` made, not a sibling plugin's.
+   */
+  withDecorations<T>(visible: (name: string) => TsNode[], read: () => T): T {
+    const outer = this.visibleDecorations;
+    this.visibleDecorations = visible;
+    try {
+      return read();
+    } finally {
+      this.visibleDecorations = outer;
+    }
+  }
+
+  /**
    * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
-   * `request.server.users`): the second argument of the one `decorate('users', value)` of the modules
-   * read (the plugins the app registers); undefined where none says so, or where several decorate that
-   * name with different values.
+   * `request.server.users`): the second argument of the `decorate('users', value)` the route's plugin
+   * scope sees (see `withDecorations`); where its reader knows of none there (a plugin docgen does not
+   * read decorated it), the one of the modules read (the plugins the app registers). Undefined where
+   * none says so, or where several decorate that name with different values in the same scope.
    */
   private decoration(access: PropertyAccessExpression): TsNode | undefined {
-    const values = [...this.sources.values()].flatMap(
-      (source) => this.decorationsIn(source).get(access.getName()) ?? [],
-    );
+    const name = access.getName();
+    const scoped = this.visibleDecorations?.(name) ?? [];
+    const values = scoped.length
+      ? scoped
+      : [...this.sources.values()].flatMap((source) => this.decorationsIn(source).get(name) ?? []);
     const targets = new Set(values.map((value) => this.decoratedTarget(value)));
     return targets.size === 1 ? values[0] : undefined;
   }

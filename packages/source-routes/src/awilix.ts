@@ -49,6 +49,21 @@ export class AwilixRegistrations {
     return byTarget.size === 1 && only ? this.given(only) : undefined;
   }
 
+  /**
+   * The function awilix calls to make what it registers under `name` with `asFunction(makeRouter)`
+   * (followed to its declaration, here or imported), for a value a built class or function is handed
+   * that docgen reads where it is made (a router the factory builds and returns); undefined otherwise.
+   */
+  factory(name: string, file: string): TsNode | undefined {
+    if (!this.dependsOnAwilix(dirname(file))) return undefined;
+    const calls = this.registrations(file).get(name) ?? [];
+    const targets = new Set(calls.map((call) => this.target(call)));
+    const [call] = calls;
+    if (targets.size !== 1 || !call || resolverName(this.ts, call) !== 'asFunction') return undefined;
+    const [fn] = targets;
+    return fn && isFunctionLike(this.ts, fn) ? fn : undefined;
+  }
+
   /** What one resolver gives: `asClass(X)` itself (an instance of X), `asFunction(f)`'s returned value, `asValue(v)`'s `v`. */
   private given(call: CallExpression): TsNode | undefined {
     const { ts } = this;

@@ -185,6 +185,9 @@ export async function extractRouteList(entry: string, options: ExtractRoutesOpti
 }
 
 /** The routes `entry` serves, and the framework they were read as (a NestJS entry, else Express). */
+/** awilix-express's functions that make a router of controllers (`@route` classes, `createController(…)` builders). */
+const AWILIX_CONTROLLER_ROUTERS = new Set(['controller', 'loadControllers']);
+
 export async function readRoutes(
   entry: string,
   options: ExtractRoutesOptions = {},
@@ -1271,6 +1274,10 @@ class RouteReader {
     const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
       if (answering && arg === handler) continue;
+      if (this.warnAwilixControllers(arg, call, prefix)) {
+        mounted = true;
+        continue;
+      }
       const targets = this.mountTargets(ref.file, arg);
       const target = targets[0];
       // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
@@ -1632,6 +1639,8 @@ class RouteReader {
     if (instance) return instance;
     const handed = this.handedRouter(arg);
     if (handed) return handed;
+    const injected = this.injectedRouter(arg);
+    if (injected) return injected;
     // `app.use('/api', require('./api')(deps))`: the router the required module's default function builds.
     const loader = ts.Node.isCallExpression(arg)
       ? requiredFile(ts, this.imports, file, arg.getExpression())
@@ -1645,6 +1654,56 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory, arg as CallExpression)
           : undefined;
+  }
+
+  /**
+   * awilix-express's routers of decorated or built controllers, `app.use(loadControllers('routes/*.js',
+   * { cwd: __dirname }))` and `app.use(controller(UsersApi))`: their routes are not read, which is said
+   * at the `use()` (rather than showing the router as middleware every route passes through).
+   */
+  private warnAwilixControllers(arg: TsNode, call: CallExpression, prefix: string): boolean {
+    const { ts } = this;
+    const value = unwrap(ts, arg);
+    const callee = ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    const name = callee && (ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText());
+    if (!callee || !name || !AWILIX_CONTROLLER_ROUTERS.has(name) || this.packageOfCallee(callee) !== 'awilix-express')
+      return false;
+    this.warnings.push({
+      code: 'DG_ROUTES_PLUGIN_UNREAD',
+      severity: 'warning',
+      message: `use(${prefix ? `'${prefix}', ` : ''}${shortText(value)}) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page`,
+      location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
+      hint: "register those routes on an Express router with awilix-express's makeInvoker (router.get('/users/:id', api('find'))), which docgen reads, or list them in the service's OpenAPI spec",
+    });
+    return true;
+  }
+
+  /** The package a called name comes from: imported, `require()`d and destructured (`const { controller } = require('awilix-express')`), or a namespace's member. */
+  private packageOfCallee(callee: TsNode): string | undefined {
+    const { ts } = this;
+    const root = ts.Node.isPropertyAccessExpression(callee) ? unwrap(ts, callee.getExpression()) : callee;
+    if (!ts.Node.isIdentifier(root)) return undefined;
+    const destructured = this.names.bindingOf(root)?.destructured;
+    return this.names.packageOf(root) ?? (destructured && this.names.loadedSpecifier(destructured.from));
+  }
+
+  /**
+   * The router awilix hands a class or function it builds: `this.express.use(router)` in
+   * `constructor({ router })` with `router: asFunction(makeRouter)` registered: the router the
+   * factory builds and returns, as `app.use(makeRouter())` would mount it.
+   */
+  private injectedRouter(arg: TsNode): RouterRef | undefined {
+    const factory = this.names.awilixFactory(arg);
+    if (!factory) return undefined;
+    const file = factory.getSourceFile().getFilePath();
+    const named = this.ts.Node.isFunctionDeclaration(factory)
+      ? factory.getName()
+      : factory.getParentIfKind(this.ts.SyntaxKind.VariableDeclaration)?.getName();
+    const byName = named ? this.resolveFactory(file, named) : undefined;
+    if (byName) return byName;
+    // `module.exports = ({ config }) => { const router = Router(); …; return router; }`: the module's default.
+    const exported = this.exportOf(file, 'default');
+    return exported && this.resolveFactory(file, exported.local);
   }
 
   /**

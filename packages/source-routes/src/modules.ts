@@ -338,6 +338,25 @@ export class Modules {
     return key === undefined ? undefined : this.awilix.registered(key, id.getSourceFile().getFilePath());
   }
 
+  /**
+   * The function awilix calls to make what a cradle name stands for, where the project registers it
+   * with `asFunction(makeRouter)`: `router` of `constructor({ router })` (or `opts.router`, or classic
+   * mode's `constructor(router)`), for the router that function builds and returns.
+   */
+  awilixFactory(node: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const file = value.getSourceFile().getFilePath();
+    if (ts.Node.isIdentifier(value)) {
+      const key = !this.importOf(value) && !this.bindingOf(value)?.value ? cradleKey(ts, value) : undefined;
+      return key === undefined ? undefined : this.awilix.factory(key, file);
+    }
+    const cradle = ts.Node.isPropertyAccessExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    return cradle && ts.Node.isIdentifier(cradle) && this.isCradle(cradle)
+      ? this.awilix.factory((value as PropertyAccessExpression).getName(), file)
+      : undefined;
+  }
+
   /** What the container registers under a name, for a class or function of `file`'s package that awilix builds. */
   awilixRegistered(name: string, file: string): TsNode | undefined {
     return this.awilix.registered(name, file);

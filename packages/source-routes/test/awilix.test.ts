@@ -162,6 +162,110 @@ describe('readRoutes: services injected by awilix', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('mounts the router a factory registered with asFunction builds where a class awilix builds is handed it (constructor({ router }))', async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'boilerplate', dependencies: { awilix: '^10.0.0', express: '^4.0.0' } }),
+      ...services,
+      'src/container.js': [
+        "const { createContainer, asClass, asFunction, asValue } = require('awilix');",
+        "const Server = require('./http/server');",
+        "const router = require('./http/router');",
+        "const { makeAdminRouter } = require('./http/admin');",
+        "const UsersService = require('./services/users');",
+        'const container = createContainer();',
+        'container.register({',
+        '  server: asClass(Server).singleton(),',
+        '  router: asFunction(router).singleton(),',
+        '  adminRouter: asFunction(makeAdminRouter),',
+        '  usersService: asClass(UsersService),',
+        '  config: asValue({ port: 3000 }),',
+        '});',
+        'module.exports = container;',
+      ].join('\n'),
+      'src/http/server.js': [
+        "const express = require('express');",
+        'class Server {',
+        '  constructor({ config, router, adminRouter }) {',
+        '    this.config = config;',
+        '    this.express = express();',
+        '    this.express.use(router);',
+        "    this.express.use('/admin', adminRouter);",
+        '  }',
+        '  start() { return this.express.listen(this.config.port); }',
+        '}',
+        'module.exports = Server;',
+      ].join('\n'),
+      'src/http/router.js': [
+        "const { Router } = require('express');",
+        'module.exports = ({ usersService }) => {',
+        '  const router = Router();',
+        '  const api = Router();',
+        "  api.get('/users/:id', async (req, res) => res.json(await usersService.find(req.params.id)));",
+        "  router.use('/api', api);",
+        '  return router;',
+        '};',
+      ].join('\n'),
+      'src/http/admin.js': [
+        "const { Router } = require('express');",
+        'function makeAdminRouter({ usersService }) {',
+        '  const router = Router();',
+        "  router.delete('/users/:id', async (req, res) => { await usersService.remove(req.params.id); res.sendStatus(204); });",
+        '  return router;',
+        '}',
+        'module.exports = { makeAdminRouter };',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'http', 'server.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/api/users/:id', [200, 404]],
+      ['DELETE', '/admin/users/:id', [204, 403]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("warns at awilix-express's routers of controllers (loadControllers, controller(…)), whose routes are not read, instead of showing them as middleware", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'news', dependencies: { awilix: '^10.0.0', 'awilix-express': '^9.0.0' } }),
+      'src/news-api.ts': [
+        "import { GET, route } from 'awilix-express';",
+        "@route('/news')",
+        'export default class NewsApi {',
+        '  @GET()',
+        '  async list(req: any, res: any) { res.send([]); }',
+        '}',
+      ].join('\n'),
+      'src/server.js': [
+        "const express = require('express');",
+        "const { loadControllers, scopePerRequest } = require('awilix-express');",
+        "const awilixExpress = require('awilix-express');",
+        "const NewsApi = require('./news-api').default;",
+        "const { container } = require('./container');",
+        'const app = express();',
+        'app.use(scopePerRequest(container));',
+        "app.use('/api', loadControllers('routes/*.js', { cwd: __dirname }));",
+        'app.use(awilixExpress.controller(NewsApi));',
+        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.js'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/health', ['scopePerRequest(container)'], [204]],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        8,
+        "use('/api', loadControllers('routes/*.js', { cwd: _…) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page",
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        9,
+        'use(awilixExpress.controller(NewsApi)) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page',
+      ],
+    ]);
+  });
+
   it("reads awilix-express's invokers: api('find') with makeInvoker of a factory, of a class, or of a function resolving a registered name, through a wrapper", async () => {
     const dir = await project({
       'package.json': JSON.stringify({

@@ -774,6 +774,12 @@ export class Modules {
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;
     // `new Proxy()`, `container.resolve(Proxy)`: the class it makes, here or imported.
+    // `ctrl.list` with `const ctrl = makeUsersController(users)`: the key of what the project's factory returns.
+    const factory =
+      holder && ts.Node.isCallExpression(holder) && !madeClass(ts, holder)
+        ? this.functionOf(holder.getExpression(), depth + 1)
+        : undefined;
+    if (factory) return this.madeMember(factory, key, depth + 1);
     let instanceOf = holder && madeClass(ts, holder);
     // awilix's `container.resolve('usersController')`: what the project registers under that name.
     const resolved = instanceOf && ts.Node.isStringLiteral(instanceOf) ? instanceOf : undefined;

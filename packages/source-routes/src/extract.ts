@@ -24,6 +24,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
@@ -185,9 +186,6 @@ export async function extractRouteList(entry: string, options: ExtractRoutesOpti
 }
 
 /** The routes `entry` serves, and the framework they were read as (a NestJS entry, else Express). */
-/** awilix-express's functions that make a router of controllers (`@route` classes, `createController(…)` builders). */
-const AWILIX_CONTROLLER_ROUTERS = new Set(['controller', 'loadControllers']);
-
 export async function readRoutes(
   entry: string,
   options: ExtractRoutesOptions = {},
@@ -661,11 +659,22 @@ class RouteReader {
   readonly mountedThrough = new WeakMap<Route, Site[]>();
   /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
   private readonly warnedModules = new Set<string>();
+  /** awilix-express's routers of controllers (`controller(UsersApi)`, `loadControllers('routes/*.js')`). */
+  private readonly awilixControllers: AwilixExpressControllers;
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
     this.project = syntaxProject(ts);
     this.names = new Modules(ts, this.project);
+    this.awilixControllers = new AwilixExpressControllers(ts, this.names, (message, at, hint) =>
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message,
+        location: { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() },
+        hint,
+      }),
+    );
   }
 
   /**
@@ -1274,7 +1283,10 @@ class RouteReader {
     const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
       if (answering && arg === handler) continue;
-      if (this.warnAwilixControllers(arg, call, prefix)) {
+      const controllers = this.awilixControllers.routesOf(arg);
+      if (controllers) {
+        for (const each of controllers)
+          def.entries.push({ kind: 'route', route: this.controllerRoute(each, prefix, routerLevel, middleware) });
         mounted = true;
         continue;
       }
@@ -1656,35 +1668,23 @@ class RouteReader {
           : undefined;
   }
 
-  /**
-   * awilix-express's routers of decorated or built controllers, `app.use(loadControllers('routes/*.js',
-   * { cwd: __dirname }))` and `app.use(controller(UsersApi))`: their routes are not read, which is said
-   * at the `use()` (rather than showing the router as middleware every route passes through).
-   */
-  private warnAwilixControllers(arg: TsNode, call: CallExpression, prefix: string): boolean {
-    const { ts } = this;
-    const value = unwrap(ts, arg);
-    const callee = ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
-    const name = callee && (ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText());
-    if (!callee || !name || !AWILIX_CONTROLLER_ROUTERS.has(name) || this.packageOfCallee(callee) !== 'awilix-express')
-      return false;
-    this.warnings.push({
-      code: 'DG_ROUTES_PLUGIN_UNREAD',
-      severity: 'warning',
-      message: `use(${prefix ? `'${prefix}', ` : ''}${shortText(value)}) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page`,
-      location: { file: call.getSourceFile().getFilePath(), line: call.getStartLineNumber() },
-      hint: "register those routes on an Express router with awilix-express's makeInvoker (router.get('/users/:id', api('find'))), which docgen reads, or list them in the service's OpenAPI spec",
-    });
-    return true;
-  }
-
-  /** The package a called name comes from: imported, `require()`d and destructured (`const { controller } = require('awilix-express')`), or a namespace's member. */
-  private packageOfCallee(callee: TsNode): string | undefined {
-    const { ts } = this;
-    const root = ts.Node.isPropertyAccessExpression(callee) ? unwrap(ts, callee.getExpression()) : callee;
-    if (!ts.Node.isIdentifier(root)) return undefined;
-    const destructured = this.names.bindingOf(root)?.destructured;
-    return this.names.packageOf(root) ?? (destructured && this.names.loadedSpecifier(destructured.from));
+  /** A route of an awilix-express controller mounted at `prefix`, after the middleware the router and the `use()` run. */
+  private controllerRoute(
+    route: ControllerRoute,
+    prefix: string,
+    routerLevel: Scoped[],
+    middleware: string[],
+  ): Omit<Route, 'openapiPath'> {
+    const path = joinPaths(prefix, route.path);
+    return {
+      method: route.method,
+      path,
+      middleware: [...runsFor(routerLevel, path), ...middleware, ...route.middleware],
+      ...(route.handler ? this.statusesOf(route.handler) : { statuses: [] }),
+      summary: commentBefore(route.at) ?? (route.handler ? declarationComment(this.ts, route.handler) : undefined),
+      file: route.at.getSourceFile().getFilePath(),
+      line: route.at.getStartLineNumber(),
+    };
   }
 
   /**

@@ -352,7 +352,7 @@ export class Modules {
       return key === undefined ? undefined : this.awilix.factory(key, file);
     }
     const cradle = ts.Node.isPropertyAccessExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
-    return cradle && ts.Node.isIdentifier(cradle) && this.isCradle(cradle)
+    return cradle && this.isCradle(cradle)
       ? this.awilix.factory((value as PropertyAccessExpression).getName(), file)
       : undefined;
   }
@@ -581,6 +581,17 @@ export class Modules {
   }
 
   /**
+   * The function `key` names on what a class or factory of the project makes (awilix-express's
+   * `createController(makeUsersApi).get('/:id', 'find')`): an instance's method, or the key of the
+   * object the factory returns; undefined where that is not a function docgen reads.
+   */
+  memberMadeBy(maker: TsNode, key: string): TsNode | undefined {
+    const member = this.madeMember(maker, key, 0);
+    const fn = member && this.functionOf(member);
+    return fn ?? (member && isFunctionLike(this.ts, unwrap(this.ts, member)) ? unwrap(this.ts, member) : undefined);
+  }
+
+  /**
    * What `key` holds on the value a class or factory makes: an instance's method for a class, the
    * key of the object a factory returns (`({ usersService }) => ({ find: … })`), followed through a
    * factory that returns `container.resolve('usersApi')` to what the project registers.
@@ -654,8 +665,9 @@ export class Modules {
     if (found || depth > 8) return found;
     const object = unwrap(this.ts, node);
     // `opts.usersService`, `cradle.usersService`: read off awilix's cradle, the first parameter of what it builds.
-    const cradle = this.ts.Node.isIdentifier(object) && this.isCradle(object);
-    const injected = cradle ? this.awilix.registered(key, object.getSourceFile().getFilePath()) : undefined;
+    const injected = this.isCradle(object)
+      ? this.awilix.registered(key, object.getSourceFile().getFilePath())
+      : undefined;
     if (injected) return injected;
     const decorated = this.ts.Node.isPropertyAccessExpression(object) ? this.decoration(object) : undefined;
     return decorated && this.memberOf(decorated, key, depth + 1);
@@ -693,9 +705,19 @@ export class Modules {
     return targets.size === 1 ? values[0] : undefined;
   }
 
-  /** Whether a name is the first parameter of a constructor or function: awilix's cradle, where it builds one. */
-  private isCradle(id: Identifier): boolean {
-    const parameter = this.bindingOf(id)?.declaration;
+  /**
+   * Whether a value is the first parameter of a constructor or function (`opts`), or the parameter
+   * property a constructor keeps it in (`this.deps` of `constructor(private deps: Deps)`): awilix's
+   * cradle, where it builds one.
+   */
+  private isCradle(node: TsNode): boolean {
+    const { ts } = this;
+    const member = thisMember(ts, node);
+    if (member) {
+      const [first] = member.cls.getConstructors()[0]?.getParameters() ?? [];
+      return !!first && first.isParameterProperty() && first.getName() === member.name;
+    }
+    const parameter = ts.Node.isIdentifier(node) ? this.bindingOf(node)?.declaration : undefined;
     if (!parameter || !this.ts.Node.isParameterDeclaration(parameter)) return false;
     const fn = parameter.getParent();
     return 'getParameters' in fn && (fn.getParameters() as TsNode[])[0] === parameter;

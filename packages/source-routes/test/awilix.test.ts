@@ -223,45 +223,111 @@ describe('readRoutes: services injected by awilix', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("warns at awilix-express's routers of controllers (loadControllers, controller(…)), whose routes are not read, instead of showing them as middleware", async () => {
+  it("reads awilix-express's routers of controllers: @route-decorated classes and createController(…) builders, given to controller(…) or loaded by loadControllers(glob, { cwd: __dirname }); warns at what it cannot follow", async () => {
     const dir = await project({
       'package.json': JSON.stringify({ name: 'news', dependencies: { awilix: '^10.0.0', 'awilix-express': '^9.0.0' } }),
-      'src/news-api.ts': [
-        "import { GET, route } from 'awilix-express';",
-        "@route('/news')",
-        'export default class NewsApi {',
+      ...services,
+      'src/container.ts': [
+        "import { asClass, asFunction, createContainer } from 'awilix';",
+        "import UsersService from './services/users';",
+        "import makeOrdersService from './services/orders';",
+        'export const container = createContainer();',
+        'container.register({ usersService: asClass(UsersService), ordersService: asFunction(makeOrdersService) });',
+      ].join('\n'),
+      'src/routes/users.ts': [
+        "import { before, DELETE, GET, HttpVerbs, route, verbs } from 'awilix-express';",
+        "import { auth, audit } from '../middleware';",
+        "@route('/users')",
+        '@before([auth])',
+        'export default class UsersApi {',
+        '  constructor(private readonly deps: any) {}',
+        '  /** Lists the users. */',
         '  @GET()',
-        '  async list(req: any, res: any) { res.send([]); }',
+        '  async list(req: any, res: any) { res.json([]); }',
+        "  @route('/:id')",
+        '  @GET()',
+        '  async show(req: any, res: any) { res.json(await this.deps.usersService.find(req.params.id)); }',
+        "  @route('/:id')",
+        '  @verbs([HttpVerbs.PUT, HttpVerbs.PATCH])',
+        '  async save(req: any, res: any) { res.status(202).end(); }',
+        "  @route('/:id')",
+        '  @DELETE()',
+        '  @before(audit)',
+        '  async remove(req: any, res: any) { await this.deps.usersService.remove(req.params.id); res.sendStatus(204); }',
+        '  helper() { return 1; }',
         '}',
       ].join('\n'),
-      'src/server.js': [
-        "const express = require('express');",
-        "const { loadControllers, scopePerRequest } = require('awilix-express');",
-        "const awilixExpress = require('awilix-express');",
-        "const NewsApi = require('./news-api').default;",
-        "const { container } = require('./container');",
+      'src/routes/orders.ts': [
+        "import { createController } from 'awilix-express';",
+        "import { audit } from '../middleware';",
+        'const ordersApi = ({ ordersService }: any) => ({',
+        '  find: async (req: any, res: any) => res.json(await ordersService.find(req.params.id)),',
+        '  create: async (req: any, res: any) => res.status(201).json(req.body),',
+        '});',
+        'export const orders = createController(ordersApi)',
+        "  .prefix('/orders')",
+        "  .get('/:id', 'find')",
+        "  .post('', 'create', { before: [audit] });",
+      ].join('\n'),
+      // Not a controller: loadControllers skips what a file exports that is not one.
+      'src/routes/helpers.ts': 'export const PAGE_SIZE = 20;\nexport function page() { return 1; }',
+      'src/middleware.ts': 'export const auth = (req: any, res: any, next: any) => next();\nexport const audit = auth;',
+      'src/health.ts': [
+        "import { createController } from 'awilix-express';",
+        'class Health { async ping(req: any, res: any) { res.sendStatus(204); } }',
+        "export default createController(Health).get('/health', 'ping');",
+      ].join('\n'),
+      'src/server.ts': [
+        "import express from 'express';",
+        "import { controller, loadControllers, scopePerRequest } from 'awilix-express';",
+        "import { container } from './container';",
+        "import health from './health';",
         'const app = express();',
         'app.use(scopePerRequest(container));',
-        "app.use('/api', loadControllers('routes/*.js', { cwd: __dirname }));",
-        'app.use(awilixExpress.controller(NewsApi));',
-        "app.get('/health', (req, res) => res.sendStatus(204));",
+        'app.use(controller(health));',
+        "app.use('/api', loadControllers('routes/*.ts', { cwd: __dirname }));",
+        'app.use(loadControllers(process.env.CONTROLLERS!, { cwd: __dirname }));',
+        'app.use(controller(makeAdminApi()));',
+        "app.use(loadControllers('admin/*.ts'));",
+        "app.use(loadControllers('legacy/*.js', { cwd: __dirname }));",
+        'function makeAdminApi(): any { return undefined; }',
         'app.listen(3000);',
       ].join('\n'),
     });
-    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.js'));
-    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
-      ['GET', '/health', ['scopePerRequest(container)'], [204]],
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    const scope = 'scopePerRequest(container)';
+    expect(
+      routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary, route.line]),
+    ).toEqual([
+      ['GET', '/health', [scope], [204], undefined, 3],
+      ['GET', '/api/orders/:id', [scope], [200, 410], undefined, 9],
+      ['POST', '/api/orders', [scope, 'audit'], [201], undefined, 10],
+      ['GET', '/api/users', [scope, 'auth'], [200], 'Lists the users.', 8],
+      ['GET', '/api/users/:id', [scope, 'auth'], [200, 404], undefined, 10],
+      ['PUT', '/api/users/:id', [scope, 'auth'], [202], undefined, 13],
+      ['PATCH', '/api/users/:id', [scope, 'auth'], [202], undefined, 13],
+      ['DELETE', '/api/users/:id', [scope, 'auth', 'audit'], [204, 403], undefined, 16],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
       [
         'DG_ROUTES_PLUGIN_UNREAD',
-        8,
-        "use('/api', loadControllers('routes/*.js', { cwd: _…) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page",
+        9,
+        'loadControllers(…) loads controllers from a glob computed at run time (process.env.CONTROLLERS!): their routes are not read',
       ],
       [
         'DG_ROUTES_PLUGIN_UNREAD',
-        9,
-        'use(awilixExpress.controller(NewsApi)) mounts awilix-express controllers (@route decorators or createController(…) builders), whose routes docgen does not read: they are not on the page',
+        10,
+        'controller(makeAdminApi()): makeAdminApi() is not a controller docgen can follow (a class with @route decorators, or createController(…)): its routes are not read',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        11,
+        'loadControllers(…) loads controllers from the working directory of the process (no cwd): their routes are not read',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        12,
+        `loadControllers('legacy/*.js', …): no file under ${join(dir, 'src')} matches, so no controller is read`,
       ],
     ]);
   });

@@ -7,7 +7,15 @@
  * naming the methods of what its target (a class, or a factory returning an object) makes. awilix
  * builds the target per request, with the services it takes from the container.
  */
-import type { CallExpression, ClassDeclaration, Decorator, Node as TsNode, PropertyAccessExpression } from 'ts-morph';
+import type {
+  CallExpression,
+  ClassDeclaration,
+  Decorator,
+  MethodDeclaration,
+  Node as TsNode,
+  PropertyAccessExpression,
+  PropertyDeclaration,
+} from 'ts-morph';
 import { folderOf } from './autoload.js';
 import { globFiles } from './glob.js';
 import type { Modules } from './modules.js';
@@ -147,28 +155,37 @@ export class AwilixExpressControllers {
   private classRoutes(cls: ClassDeclaration): ControllerRoute[] {
     const prefixes = this.paths(cls.getDecorators());
     const before = this.before(cls.getDecorators());
-    return cls.getMethods().flatMap((method) => {
-      const decorators = method.getDecorators();
+    return this.handlers(cls).flatMap(({ member, handler }) => {
+      const decorators = member.getDecorators();
       const verbs = this.verbs(decorators);
       const paths = this.paths(decorators);
       const middleware = [...before, ...this.before(decorators)];
       return prefixes.flatMap((prefix) =>
         paths.flatMap((path) =>
-          verbs.map((verb) => ({
-            method: verb,
-            path: joinPaths(prefix, path),
-            middleware,
-            handler: method,
-            at: method,
-          })),
+          verbs.map((verb) => ({ method: verb, path: joinPaths(prefix, path), middleware, handler, at: member })),
         ),
       );
     });
   }
 
+  /** A class's methods, and its fields holding a function (`public find = async (req, res) => {…}`), with their decorators. */
+  private handlers(cls: ClassDeclaration): Array<{ member: MethodDeclaration | PropertyDeclaration; handler: TsNode }> {
+    const { ts } = this;
+    const fields = cls.getProperties().flatMap((field) => {
+      const init = field.getInitializer();
+      const fn = init && unwrap(ts, init);
+      return fn && (ts.Node.isArrowFunction(fn) || ts.Node.isFunctionExpression(fn))
+        ? [{ member: field, handler: fn }]
+        : [];
+    });
+    const methods = cls.getMethods().map((method) => ({ member: method, handler: method as TsNode }));
+    // In the order written, as awilix-express registers them.
+    return [...methods, ...fields].sort((a, b) => a.member.getStart() - b.member.getStart());
+  }
+
   /** The decorators of the class that make it a controller: `@route` or a verb on it or its methods. */
   private routeDecorators(cls: ClassDeclaration): Decorator[] {
-    return [cls, ...cls.getMethods()]
+    return [cls, ...this.handlers(cls).map(({ member }) => member)]
       .flatMap((each) => each.getDecorators())
       .filter((decorator) => {
         const name = this.decoratorName(decorator);

@@ -249,7 +249,7 @@ describe('readRoutes: services injected by awilix', () => {
         '  async show(req: any, res: any) { res.json(await this.deps.usersService.find(req.params.id)); }',
         "  @route('/:id')",
         '  @verbs([HttpVerbs.PUT, HttpVerbs.PATCH])',
-        '  async save(req: any, res: any) { res.status(202).end(); }',
+        '  public save = async (req: any, res: any) => { res.status(202).end(); };',
         "  @route('/:id')",
         '  @DELETE()',
         '  @before(audit)',

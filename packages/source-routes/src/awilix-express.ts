@@ -20,7 +20,7 @@ import { folderOf } from './autoload.js';
 import { globFiles } from './glob.js';
 import type { Modules } from './modules.js';
 import { property, unwrap } from './modules.js';
-import { isPathLiteral, joinPaths, pathText, shortText, type TsMorph } from './syntax.js';
+import { isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
 
 /** The packages whose decorators and builders an awilix-express controller is written with. */
 const PACKAGES = new Set(['awilix-express', 'awilix-router-core']);
@@ -149,23 +149,22 @@ export class AwilixExpressControllers {
 
   /**
    * A decorated class's routes: each method with a verb decorator (`@GET()`, `@verbs([…])`), at the
-   * class's `@route` paths joined with the method's (none: the class's), after the class's and the
-   * method's `@before` middleware.
+   * class's `@route` paths and the method's, after the class's and the method's `@before` middleware.
    */
   private classRoutes(cls: ClassDeclaration): ControllerRoute[] {
-    const prefixes = this.paths(cls.getDecorators());
-    const before = this.before(cls.getDecorators());
-    return this.handlers(cls).flatMap(({ member, handler }) => {
-      const decorators = member.getDecorators();
-      const verbs = this.verbs(decorators);
-      const paths = this.paths(decorators);
-      const middleware = [...before, ...this.before(decorators)];
-      return prefixes.flatMap((prefix) =>
-        paths.flatMap((path) =>
-          verbs.map((verb) => ({ method: verb, path: joinPaths(prefix, path), middleware, handler, at: member })),
-        ),
-      );
-    });
+    const decorators = cls.getDecorators();
+    const root = { paths: this.ownPaths(decorators), verbs: [], before: this.before(decorators) };
+    return rolledUp(
+      root,
+      this.handlers(cls).map(({ member, handler }) => {
+        const own = member.getDecorators();
+        return {
+          config: { paths: this.ownPaths(own), verbs: this.verbs(own), before: this.before(own) },
+          handler,
+          at: member,
+        };
+      }),
+    );
   }
 
   /** A class's methods, and its fields holding a function (`public find = async (req, res) => {…}`), with their decorators. */
@@ -193,14 +192,13 @@ export class AwilixExpressControllers {
       });
   }
 
-  /** `@route('/a')` decorators' paths (several: each), else `['']`. */
-  private paths(decorators: Decorator[]): string[] {
-    const paths = decorators
+  /** The paths of `@route('/a')` decorators (several: each), in the order they are written. */
+  private ownPaths(decorators: Decorator[]): string[] {
+    return decorators
       .filter((decorator) => this.decoratorName(decorator) === 'route')
       .flatMap((decorator) => decorator.getArguments().slice(0, 1))
       .filter((arg) => isPathLiteral(this.ts, arg))
       .map((arg) => pathText(arg));
-    return paths.length ? paths : [''];
   }
 
   /** The methods the verb decorators name: `@GET()`, `@verbs([HttpVerbs.POST, HttpVerbs.PUT])`. */
@@ -248,9 +246,10 @@ export class AwilixExpressControllers {
   }
 
   /**
-   * A builder's routes: `createController(target)` then, in the order written, `.prefix('/users')`,
-   * `.before([auth])` (for the routes after it), and `.get('/:id', 'find', { before: [limit] })` (or
-   * `.verbs([HttpVerbs.GET], '/:id', 'find')`), each the method `find` of what `target` makes.
+   * A builder's routes: `createController(target)` then `.prefix('/users')` and `.before([auth])` (for
+   * every route of the builder, wherever written), and `.get('/:id', 'find', { before: [limit] })` (or
+   * `.verbs([HttpVerbs.GET], '/:id', 'find')`), each the method `find` of what `target` makes; calls
+   * naming one method add to its paths and verbs, as awilix-router-core keeps one config a method.
    */
   private builderRoutes(outer: CallExpression): ControllerRoute[] {
     const { ts } = this;
@@ -262,30 +261,34 @@ export class AwilixExpressControllers {
     }
     const [create, ...links] = calls;
     const target = create?.getArguments()[0];
-    let prefix = '';
-    const before: string[] = [];
-    const routes: ControllerRoute[] = [];
+    const root: RouteConfig = { paths: [], verbs: [], before: [] };
+    const methods = new Map<string, { config: RouteConfig; handler?: TsNode; at: TsNode }>();
     for (const link of links) {
-      const name = (unwrap(ts, link.getExpression()) as PropertyAccessExpression).getName();
+      const access = unwrap(ts, link.getExpression()) as PropertyAccessExpression;
+      const name = access.getName();
       const args = link.getArguments();
-      if (name === 'prefix' && args[0] && isPathLiteral(ts, args[0])) prefix = pathText(args[0]);
-      else if (name === 'before') before.push(...middlewareList(ts, args[0]));
+      if (name === 'prefix' && args[0] && isPathLiteral(ts, args[0])) root.paths.push(pathText(args[0]));
+      else if (name === 'before') root.before.push(...middlewareList(ts, args[0]));
       else {
         const verbs = name === 'verbs' ? verbList(ts, args[0]) : VERBS[name.toUpperCase()] ? [name.toUpperCase()] : [];
         const [path, method, options] = name === 'verbs' ? args.slice(1) : args;
-        if (!verbs.length || !path || !isPathLiteral(ts, path)) continue;
         const key = method && isPathLiteral(ts, method) ? pathText(method) : undefined;
-        const handler = target && key ? this.modules.memberMadeBy(target, key) : undefined;
-        const own = options && unwrap(ts, options);
-        const routeBefore = own && ts.Node.isObjectLiteralExpression(own) ? property(ts, own, 'before') : undefined;
-        const middleware = [...before, ...middlewareList(ts, routeBefore)];
+        if (!verbs.length || !path || !isPathLiteral(ts, path) || key === undefined) continue;
         // In the chain, the line of its own method (`.get(`), not of the chain's start.
-        const at = (unwrap(ts, link.getExpression()) as PropertyAccessExpression).getNameNode();
-        for (const verb of verbs)
-          routes.push({ method: verb, path: joinPaths(prefix, pathText(path)), middleware, handler, at });
+        const entry = methods.get(key) ?? {
+          config: { paths: [], verbs: [], before: [] },
+          handler: target && this.modules.memberMadeBy(target, key),
+          at: access.getNameNode(),
+        };
+        const own = options && unwrap(ts, options);
+        const before = own && ts.Node.isObjectLiteralExpression(own) ? property(ts, own, 'before') : undefined;
+        entry.config.paths.push(pathText(path));
+        entry.config.verbs.push(...verbs);
+        entry.config.before.push(...middlewareList(ts, before));
+        methods.set(key, entry);
       }
     }
-    return routes;
+    return rolledUp(root, [...methods.values()]);
   }
 
   /** The package a name is imported or `require()`d (and destructured) from. */
@@ -296,6 +299,36 @@ export class AwilixExpressControllers {
     const destructured = this.modules.bindingOf(root)?.destructured;
     return this.modules.packageOf(root) ?? (destructured && this.modules.loadedSpecifier(destructured.from));
   }
+}
+
+/** What awilix-router-core keeps for a controller (its root) or one of its methods. */
+interface RouteConfig {
+  paths: string[];
+  verbs: string[];
+  before: string[];
+}
+
+/**
+ * The routes of a controller as awilix-router-core rolls its configs up: each method's paths after
+ * each of the root's, joined as strings (`'/users' + ':id'` is `/users:id`, as Express then matches
+ * it), the root's alone where the method states none (and the method's where the root states none),
+ * for each of its verbs, after the root's middleware and its own. A method with no path anywhere is
+ * registered nowhere.
+ */
+function rolledUp(
+  root: RouteConfig,
+  methods: Array<{ config: RouteConfig; handler?: TsNode; at: TsNode }>,
+): ControllerRoute[] {
+  return methods.flatMap(({ config, handler, at }) => {
+    const paths = !root.paths.length
+      ? config.paths
+      : !config.paths.length
+        ? root.paths
+        : root.paths.flatMap((prefix) => config.paths.map((path) => prefix + path));
+    const middleware = [...root.before, ...config.before];
+    const verbs = [...new Set(config.verbs)];
+    return [...new Set(paths)].flatMap((path) => verbs.map((method) => ({ method, path, middleware, handler, at })));
+  });
 }
 
 /** `[HttpVerbs.POST, 'PUT']` → `['POST', 'PUT']`. */

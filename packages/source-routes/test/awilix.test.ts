@@ -254,12 +254,16 @@ describe('readRoutes: services injected by awilix', () => {
         '  @DELETE()',
         '  @before(audit)',
         '  async remove(req: any, res: any) { await this.deps.usersService.remove(req.params.id); res.sendStatus(204); }',
+        // awilix-router-core joins the paths as strings: this is `/users:id/history`, as Express then matches it.
+        "  @route(':id/history')",
+        '  @GET()',
+        '  async history(req: any, res: any) { res.json([]); }',
         '  helper() { return 1; }',
         '}',
       ].join('\n'),
       'src/routes/orders.ts': [
         "import { createController } from 'awilix-express';",
-        "import { audit } from '../middleware';",
+        "import { audit, auth } from '../middleware';",
         'const ordersApi = ({ ordersService }: any) => ({',
         '  find: async (req: any, res: any) => res.json(await ordersService.find(req.params.id)),',
         '  create: async (req: any, res: any) => res.status(201).json(req.body),',
@@ -267,7 +271,9 @@ describe('readRoutes: services injected by awilix', () => {
         'export const orders = createController(ordersApi)',
         "  .prefix('/orders')",
         "  .get('/:id', 'find')",
-        "  .post('', 'create', { before: [audit] });",
+        "  .post('', 'create', { before: [audit] })",
+        // The builder's own middleware runs for each of its routes, wherever it is written.
+        '  .before([auth]);',
       ].join('\n'),
       // Not a controller: loadControllers skips what a file exports that is not one.
       'src/routes/helpers.ts': 'export const PAGE_SIZE = 20;\nexport function page() { return 1; }',
@@ -300,13 +306,14 @@ describe('readRoutes: services injected by awilix', () => {
       routes.map((route) => [route.method, route.path, route.middleware, route.statuses, route.summary, route.line]),
     ).toEqual([
       ['GET', '/health', [scope], [204], undefined, 3],
-      ['GET', '/api/orders/:id', [scope], [200, 410], undefined, 9],
-      ['POST', '/api/orders', [scope, 'audit'], [201], undefined, 10],
+      ['GET', '/api/orders/:id', [scope, 'auth'], [200, 410], undefined, 9],
+      ['POST', '/api/orders', [scope, 'auth', 'audit'], [201], undefined, 10],
       ['GET', '/api/users', [scope, 'auth'], [200], 'Lists the users.', 8],
       ['GET', '/api/users/:id', [scope, 'auth'], [200, 404], undefined, 10],
       ['PUT', '/api/users/:id', [scope, 'auth'], [202], undefined, 13],
       ['PATCH', '/api/users/:id', [scope, 'auth'], [202], undefined, 13],
       ['DELETE', '/api/users/:id', [scope, 'auth', 'audit'], [204, 403], undefined, 16],
+      ['GET', '/api/users:id/history', [scope, 'auth'], [200], undefined, 20],
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
       [

@@ -26,6 +26,8 @@ export class AwilixRegistrations {
   private readonly byPackage = new Map<string, Map<string, CallExpression[]>>();
   /** A folder → whether a package.json at or above it depends on awilix. */
   private readonly usesAwilix = new Map<string, boolean>();
+  /** The lookups under way, so one that comes back to itself ends (`once`). */
+  private readonly resolving = new Set<string>();
 
   constructor(
     private readonly ts: TsMorph,
@@ -42,11 +44,28 @@ export class AwilixRegistrations {
    */
   registered(name: string, file: string): TsNode | undefined {
     if (!this.dependsOnAwilix(dirname(file))) return undefined;
-    const calls = this.registrations(file).get(name) ?? [];
-    // Two registrations of the same class (or value) are one answer.
-    const byTarget = new Map(calls.map((call) => [this.target(call), call]));
-    const [only] = byTarget.values();
-    return byTarget.size === 1 && only ? this.given(only) : undefined;
+    return this.once(`${name}\0${file}`, () => {
+      const calls = this.registrations(file).get(name) ?? [];
+      // Two registrations of the same class (or value) are one answer.
+      const byTarget = new Map(calls.map((call) => [this.target(call), call]));
+      const [only] = byTarget.values();
+      return byTarget.size === 1 && only ? this.given(only) : undefined;
+    });
+  }
+
+  /**
+   * `resolve()`, unless a lookup of the same key is already under way: a registration's value may name a parameter
+   * that is itself a cradle key (`({ config }) => container.register({ config: asValue(config) })`),
+   * whose lookup would otherwise come back here without end.
+   */
+  private once<T>(key: string, resolve: () => T | undefined): T | undefined {
+    if (this.resolving.has(key)) return undefined;
+    this.resolving.add(key);
+    try {
+      return resolve();
+    } finally {
+      this.resolving.delete(key);
+    }
   }
 
   /**
@@ -56,12 +75,14 @@ export class AwilixRegistrations {
    */
   factory(name: string, file: string): TsNode | undefined {
     if (!this.dependsOnAwilix(dirname(file))) return undefined;
-    const calls = this.registrations(file).get(name) ?? [];
-    const targets = new Set(calls.map((call) => this.target(call)));
-    const [call] = calls;
-    if (targets.size !== 1 || !call || resolverName(this.ts, call) !== 'asFunction') return undefined;
-    const [fn] = targets;
-    return fn && isFunctionLike(this.ts, fn) ? fn : undefined;
+    return this.once(`factory\0${name}\0${file}`, () => {
+      const calls = this.registrations(file).get(name) ?? [];
+      const targets = new Set(calls.map((call) => this.target(call)));
+      const [call] = calls;
+      if (targets.size !== 1 || !call || resolverName(this.ts, call) !== 'asFunction') return undefined;
+      const [fn] = targets;
+      return fn && isFunctionLike(this.ts, fn) ? fn : undefined;
+    });
   }
 
   /** What one resolver gives: `asClass(X)` itself (an instance of X), `asFunction(f)`'s returned value, `asValue(v)`'s `v`. */

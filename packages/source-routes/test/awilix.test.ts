@@ -73,6 +73,8 @@ describe('readRoutes: services injected by awilix', () => {
         "container.register('cache', asClass(process.env.REDIS ? RedisCache : MemoryCache));",
         "if (process.env.REDIS) container.register('sessions', asClass(RedisCache));",
         "else container.register('sessions', asClass(MemoryCache));",
+        // A value registered under the name of the parameter it comes from: looked up once, not without end.
+        'container.configure = ({ settings }) => container.register({ settings: asValue(settings) });',
         'module.exports = container;',
       ].join('\n'),
       'src/controllers/users.js': [
@@ -99,9 +101,9 @@ describe('readRoutes: services injected by awilix', () => {
         '  async purge(req, res) { await this.usersService.remove(req.params.id); res.sendStatus(204); }',
         '}',
         'class SessionsController {',
-        '  constructor(opts) { this.sessions = opts.sessions; this.cache = opts.cache; }',
+        '  constructor(opts) { this.sessions = opts.sessions; this.cache = opts.cache; this.settings = opts.settings; }',
         '  async list(req, res) { res.json(await this.sessions.get()); }',
-        '  async cached(req, res) { res.json(await this.cache.get()); }',
+        '  async cached(req, res) { await this.settings.check(); res.json(await this.cache.get()); }',
         '}',
         'module.exports = { AdminController, SessionsController };',
       ].join('\n'),

@@ -931,15 +931,20 @@ class RouteReader {
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
-    /** What a function handed the app registers on it is mounted where the call is written. */
+    /**
+     * What a function handed the app registers on it is mounted where the call is written; the
+     * middleware it `use()`s there is the app's, so it runs for what the caller registers after the call too.
+     */
     const mountCall = (at: TsNode, call: CallExpression, target: RouterRef) =>
       steps.push({
         at: at.getStart(),
-        run: () =>
+        run: () => {
           def.entries.push({
             kind: 'mount',
             mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
-          }),
+          });
+          routerLevel.push(...(this.router(target).trailing ?? []));
+        },
       });
     const calls = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression);
     // `function mountRoutes(prefix) { app.use(prefix, api) }`: read at each `mountRoutes('/api')`.

@@ -3507,6 +3507,44 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('runs the middleware a function handed the app use()s there for what the caller registers after the call (loadContainer(app) with app.use(scopePerRequest(container)))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-registrar-middleware-'));
+    await writeFile(
+      join(dir, 'container.ts'),
+      [
+        "import type { Application } from 'express';",
+        "import helmet from 'helmet';",
+        'const loadContainer = (app: Application) => {',
+        '  app.use(helmet());',
+        "  app.use('/admin', requireAdmin);",
+        "  app.get('/ping', (req, res) => res.sendStatus(204));",
+        '};',
+        'function requireAdmin(req: any, res: any, next: any) { next(); }',
+        'export default loadContainer;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import loadContainer from './container';",
+        'const app = express();',
+        "app.get('/before', (req, res) => res.json([]));",
+        'loadContainer(app);',
+        "app.get('/users', (req, res) => res.json([]));",
+        "app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/before', []],
+      ['GET', '/ping', ['helmet()']],
+      ['GET', '/users', ['helmet()']],
+      ['DELETE', '/admin/users/:id', ['helmet()', 'requireAdmin']],
+    ]);
+  });
+
   it('reads a handler of a controller object a factory of the project returns (ctrl.list with const ctrl = makeUsersController(users)), destructured or called in place too', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-factory-controller-'));
     const write = async (path: string, text: string) => {

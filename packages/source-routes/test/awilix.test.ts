@@ -148,6 +148,8 @@ describe('readRoutes: services injected by awilix', () => {
         "const { ReportsController } = require('./controllers/reports');",
         'const reports = container.build(ReportsController);',
         "app.get('/reports', (req, res) => reports.get(req, res));",
+        // awilix-express's scopePerRequest hands each request a scope of the container.
+        "app.get('/me', async (req, res) => res.json(await req.container.resolve('usersService').find(req.user)));",
         'app.listen(3000);',
       ].join('\n'),
     });
@@ -160,6 +162,7 @@ describe('readRoutes: services injected by awilix', () => {
       ['GET', '/sessions', [200]],
       ['GET', '/sessions/cached', [200]],
       ['GET', '/reports', [200, 501]],
+      ['GET', '/me', [200, 404]],
     ]);
     expect(warnings).toEqual([]);
   });

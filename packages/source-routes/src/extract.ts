@@ -24,6 +24,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
@@ -658,11 +659,22 @@ class RouteReader {
   readonly mountedThrough = new WeakMap<Route, Site[]>();
   /** The missing modules already warned about (`file:line:specifier`): every router of a module reads its calls. */
   private readonly warnedModules = new Set<string>();
+  /** awilix-express's routers of controllers (`controller(UsersApi)`, `loadControllers('routes/*.js')`). */
+  private readonly awilixControllers: AwilixExpressControllers;
 
   constructor(private readonly ts: TsMorph) {
     this.imports = new ImportResolver(ts);
     this.project = syntaxProject(ts);
     this.names = new Modules(ts, this.project);
+    this.awilixControllers = new AwilixExpressControllers(ts, this.names, (message, at, hint) =>
+      this.warnings.push({
+        code: 'DG_ROUTES_PLUGIN_UNREAD',
+        severity: 'warning',
+        message,
+        location: { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() },
+        hint,
+      }),
+    );
   }
 
   /**
@@ -919,15 +931,20 @@ class RouteReader {
     // Registrations run in source order (router-level middleware applies to what follows), and a
     // chain `Router().use(a).use(b)` is visited outside-in: sort by where each method is written.
     const steps: Array<{ at: number; run: () => void }> = [];
-    /** What a function handed the app registers on it is mounted where the call is written. */
+    /**
+     * What a function handed the app registers on it is mounted where the call is written; the
+     * middleware it `use()`s there is the app's, so it runs for what the caller registers after the call too.
+     */
     const mountCall = (at: TsNode, call: CallExpression, target: RouterRef) =>
       steps.push({
         at: at.getStart(),
-        run: () =>
+        run: () => {
           def.entries.push({
             kind: 'mount',
             mount: { prefix: '', target, middleware: [...routerLevel], at: siteOf(call) },
-          }),
+          });
+          routerLevel.push(...(this.router(target).trailing ?? []));
+        },
       });
     const calls = info.source.getDescendantsOfKind(ts.SyntaxKind.CallExpression);
     // `function mountRoutes(prefix) { app.use(prefix, api) }`: read at each `mountRoutes('/api')`.
@@ -1271,6 +1288,13 @@ class RouteReader {
     const answering = hasPath && handler ? this.answeringFunction(handler) : undefined;
     for (const arg of rest) {
       if (answering && arg === handler) continue;
+      const controllers = this.awilixControllers.routesOf(arg);
+      if (controllers) {
+        for (const each of controllers)
+          def.entries.push({ kind: 'route', route: this.controllerRoute(each, prefix, routerLevel, middleware) });
+        mounted = true;
+        continue;
+      }
       const targets = this.mountTargets(ref.file, arg);
       const target = targets[0];
       // A name from a file that is not there may be a router or middleware: warned about, and shown as written.
@@ -1632,6 +1656,8 @@ class RouteReader {
     if (instance) return instance;
     const handed = this.handedRouter(arg);
     if (handed) return handed;
+    const injected = this.injectedRouter(arg);
+    if (injected) return injected;
     // `app.use('/api', require('./api')(deps))`: the router the required module's default function builds.
     const loader = ts.Node.isCallExpression(arg)
       ? requiredFile(ts, this.imports, file, arg.getExpression())
@@ -1645,6 +1671,44 @@ class RouteReader {
         : factory
           ? this.resolveFactory(file, factory, arg as CallExpression)
           : undefined;
+  }
+
+  /** A route of an awilix-express controller mounted at `prefix`, after the middleware the router and the `use()` run. */
+  private controllerRoute(
+    route: ControllerRoute,
+    prefix: string,
+    routerLevel: Scoped[],
+    middleware: string[],
+  ): Omit<Route, 'openapiPath'> {
+    const path = joinPaths(prefix, route.path);
+    return {
+      method: route.method,
+      path,
+      middleware: [...runsFor(routerLevel, path), ...middleware, ...route.middleware],
+      ...(route.handler ? this.statusesOf(route.handler) : { statuses: [] }),
+      summary: commentBefore(route.at) ?? (route.handler ? declarationComment(this.ts, route.handler) : undefined),
+      file: route.at.getSourceFile().getFilePath(),
+      line: route.at.getStartLineNumber(),
+    };
+  }
+
+  /**
+   * The router awilix hands a class or function it builds: `this.express.use(router)` in
+   * `constructor({ router })` with `router: asFunction(makeRouter)` registered: the router the
+   * factory builds and returns, as `app.use(makeRouter())` would mount it.
+   */
+  private injectedRouter(arg: TsNode): RouterRef | undefined {
+    const factory = this.names.awilixFactory(arg);
+    if (!factory) return undefined;
+    const file = factory.getSourceFile().getFilePath();
+    const named = this.ts.Node.isFunctionDeclaration(factory)
+      ? factory.getName()
+      : factory.getParentIfKind(this.ts.SyntaxKind.VariableDeclaration)?.getName();
+    const byName = named ? this.resolveFactory(file, named) : undefined;
+    if (byName) return byName;
+    // `module.exports = ({ config }) => { const router = Router(); …; return router; }`: the module's default.
+    const exported = this.exportOf(file, 'default');
+    return exported && this.resolveFactory(file, exported.local);
   }
 
   /**

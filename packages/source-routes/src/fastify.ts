@@ -79,7 +79,7 @@ const SAME_INSTANCE = [
   'setReplySerializer',
   'addContentTypeParser',
 ];
-const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook']);
+const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook', 'decorate']);
 /**
  * What a chain of calls on an instance may go through and still be on it: registrations, and
  * `withTypeProvider<ZodTypeProvider>()`, which returns the same instance typed
@@ -104,12 +104,35 @@ interface Context {
   /** Where its registrations are written: the app's file, or the plugin function. */
   within: TsNode;
   prefix: string;
+  scope: DecorationScope;
+}
+
+/**
+ * One of Fastify's plugin contexts, for what its `decorate('name', value)` calls make: an encapsulated
+ * plugin gets a scope of its own, which sees its parent's decorations but not its siblings'; a plugin
+ * wrapped in fastify-plugin (or loaded by autoload with `encapsulate: false`) decorates its parent's.
+ */
+interface DecorationScope {
+  parent?: DecorationScope;
+  own: Map<string, TsNode[]>;
+}
+
+/** A route whose statuses are read once every plugin has been read, when its scope's decorations are all known. */
+interface PendingStatuses {
+  route: Route;
+  body: TsNode;
+  scope: DecorationScope;
 }
 
 export class FastifyReader extends ModuleReader {
   /** `this.app = app` assignments already warned about. */
   private readonly kept = new Set<TsNode>();
   protected override readonly sameInstance = new Set(SAME_INSTANCE);
+  /**
+   * Routes whose statuses wait for the whole app to be read: a plugin registered after a route (or in
+   * a plugin read later) may decorate what its handler calls, as Fastify loads every plugin before serving.
+   */
+  private readonly pending: PendingStatuses[] = [];
 
   /** The routes of the app `entry` makes (or the plugin it exports), in the order they are written. */
   routes(entry: string): Route[] {
@@ -121,16 +144,21 @@ export class FastifyReader extends ModuleReader {
     const starts = apps.length ? apps : this.startedApps(source);
     for (const instance of starts)
       this.read(
-        { instance, within: 'cls' in instance ? instance.cls : instance.getSourceFile(), prefix: '' },
+        {
+          instance,
+          within: 'cls' in instance ? instance.cls : instance.getSourceFile(),
+          prefix: '',
+          scope: rootScope(),
+        },
         [],
         routes,
       );
-    if (starts.length) return withoutScopedMiddleware(routes);
+    if (starts.length) return this.withStatuses(routes);
     // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
     const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
     if (plugin && plugin !== 'autoload') {
-      this.readPlugin(plugin.fn, '', [], routes);
-      return withoutScopedMiddleware(routes);
+      this.readPlugin(plugin.fn, '', rootScope(), [], routes);
+      return this.withStatuses(routes);
     }
     throw new DocgenError({
       code: 'DG_ROUTES_NO_APP',
@@ -138,6 +166,19 @@ export class FastifyReader extends ModuleReader {
       location: { file: entry },
       hint: 'the entry must create the app (`const app = Fastify()`) or default-export a plugin (`export default async function (fastify) {…}`)',
     });
+  }
+
+  /** The routes read, with the statuses of their handlers, each read with the decorations its plugin scope sees. */
+  private withStatuses(routes: Route[]): Route[] {
+    for (const { route, body, scope } of this.pending.splice(0))
+      Object.assign(
+        route,
+        this.modules.withDecorations(
+          (name) => visibleDecorations(scope, name),
+          () => this.statuses(body),
+        ),
+      );
+    return withoutScopedMiddleware(routes);
   }
 
   /** `const app = Fastify({ logger: true })` (also `.withTypeProvider<…>()`) anywhere in `within`. */
@@ -194,10 +235,19 @@ export class FastifyReader extends ModuleReader {
     for (const call of calls) {
       const method = methodOf(ts, call)!;
       if (method === 'addHook') continue;
-      if (method === 'register') this.register(call, context.prefix, hookCalls, out, path);
-      else if (method === 'route') this.routeOptions(call, context.prefix, hooks, out);
-      else this.shorthand(call, method, context.prefix, hooks, out);
+      if (method === 'decorate') this.decorated(call, context.scope);
+      else if (method === 'register') this.register(call, context, hookCalls, out, path);
+      else if (method === 'route') this.routeOptions(call, context, hooks, out);
+      else this.shorthand(call, method, context, hooks, out);
     }
+  }
+
+  /** `fastify.decorate('users', new UsersService())`: what the name stands for in the scope it is made in. */
+  private decorated(call: CallExpression, scope: DecorationScope): void {
+    const [name, value] = call.getArguments();
+    const key = name && this.literal(name);
+    if (!key || !value) return;
+    scope.own.set(key, [...(scope.own.get(key) ?? []), unwrap(this.ts, value)]);
   }
 
   /**
@@ -427,19 +477,20 @@ export class FastifyReader extends ModuleReader {
   private readPlugin(
     fn: FunctionNode,
     prefix: string,
+    scope: DecorationScope,
     middleware: CallExpression[],
     out: Route[],
     path = new Set<TsNode>(),
   ): void {
     if (path.has(fn)) return; // a plugin that registers itself
     const [instance] = fn.getParameters() as unknown as Declaration[];
-    if (instance) this.read({ instance, within: fn, prefix }, middleware, out, new Set(path).add(fn));
+    if (instance) this.read({ instance, within: fn, prefix, scope }, middleware, out, new Set(path).add(fn));
   }
 
   /** `app.register(plugin, { prefix: '/v1' })`: the plugin's routes under the prefix. */
   private register(
     call: CallExpression,
-    prefix: string,
+    { prefix, scope }: Context,
     middleware: CallExpression[],
     out: Route[],
     path: Set<TsNode>,
@@ -449,7 +500,7 @@ export class FastifyReader extends ModuleReader {
     // In a chain (`server.register(cors).register(autoLoad, …)`), the line of its own `.register`.
     const location = this.registeredAt(call);
     if (plugin === 'autoload') {
-      this.autoload(call, pluginArg!, optionsArg, prefix, middleware, out, path);
+      this.autoload(call, pluginArg!, optionsArg, prefix, scope, middleware, out, path);
       return;
     }
     // `register(require(path.join(__dirname, 'routes', file)))` in a loop over a folder: modules docgen cannot name.
@@ -510,8 +561,11 @@ export class FastifyReader extends ModuleReader {
         location,
         'drop fastify-plugin from route plugins (it is for decorators and hooks), or move the prefix into the routes',
       );
+    // Wrapped, it shares its parent's context, decorations included; else it is a scope of its own.
     const read = () =>
-      this.readPlugin(plugin.fn, plugin.wrapped ? prefix : joinPaths(prefix, own ?? ''), middleware, out, path);
+      plugin.wrapped
+        ? this.readPlugin(plugin.fn, prefix, scope, middleware, out, path)
+        : this.readPlugin(plugin.fn, joinPaths(prefix, own ?? ''), childScope(scope), middleware, out, path);
     // A plugin a project function makes (`register(plugin('users'))`) is read with the values that call gives.
     if (plugin.made) this.whileHanded(plugin.made, read);
     else read();
@@ -528,6 +582,7 @@ export class FastifyReader extends ModuleReader {
     pluginArg: TsNode,
     optionsArg: TsNode | undefined,
     prefix: string,
+    scope: DecorationScope,
     middleware: CallExpression[],
     out: Route[],
     path: Set<TsNode>,
@@ -588,6 +643,7 @@ export class FastifyReader extends ModuleReader {
         folders,
         read,
         prefix,
+        scope,
         [...middleware, ...this.autohooks(hooks, path)],
         out,
         path,
@@ -706,6 +762,7 @@ export class FastifyReader extends ModuleReader {
     folders: string,
     read: { options: AutoloadOptions; prefix: string; encapsulate: boolean },
     prefix: string,
+    scope: DecorationScope,
     middleware: CallExpression[],
     out: Route[],
     path: Set<TsNode>,
@@ -743,9 +800,9 @@ export class FastifyReader extends ModuleReader {
     if (routeObject) {
       // Autoload wraps the options in a plugin of its own that calls `fastify.route(options)`.
       const hooks = middleware.flatMap((hook) => this.addedHook(hook));
-      this.routeFrom(routeObject.site, routeObject.options, under, hooks, out);
+      this.routeFrom(routeObject.site, routeObject.options, under, scope, hooks, out);
     } else if (plugin && plugin !== 'autoload') {
-      const load = () => this.readPlugin(plugin.fn, under, middleware, out, path);
+      const load = () => this.readPlugin(plugin.fn, under, shared ? scope : childScope(scope), middleware, out, path);
       if (plugin.made) this.whileHanded(plugin.made, load);
       else load();
     }
@@ -851,7 +908,13 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** `app.get('/x', handler)`, `app.get('/x', { schema, preHandler }, handler)`, `app.get('/x', { handler })`. */
-  private shorthand(call: CallExpression, method: string, prefix: string, middleware: string[], out: Route[]): void {
+  private shorthand(
+    call: CallExpression,
+    method: string,
+    { prefix, scope }: Context,
+    middleware: string[],
+    out: Route[],
+  ): void {
     const args = call.getArguments();
     const [path, second] = args;
     const at = this.literal(path);
@@ -862,18 +925,18 @@ export class FastifyReader extends ModuleReader {
     const inline = second && this.object(second);
     const options = args.length >= 3 || (inline && property(this.ts, inline, 'handler')) ? inline : undefined;
     const handler = args.length >= 3 ? args[args.length - 1] : options ? property(this.ts, options, 'handler') : second;
-    this.add(call, [method.toUpperCase()], joinStrictPaths(prefix, at), options, handler, middleware, out);
+    this.add(call, [method.toUpperCase()], joinStrictPaths(prefix, at), options, handler, scope, middleware, out);
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
-  private routeOptions(call: CallExpression, prefix: string, middleware: string[], out: Route[]): void {
+  private routeOptions(call: CallExpression, { prefix, scope }: Context, middleware: string[], out: Route[]): void {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     if (!options) {
       if (arg) this.computedPath(call, arg);
       return;
     }
-    this.routeFrom(call, options, prefix, middleware, out);
+    this.routeFrom(call, options, prefix, scope, middleware, out);
   }
 
   /** The route a `route()` call's options, or a file autoload loads, state: `{ method, url | path, handler }`. */
@@ -881,6 +944,7 @@ export class FastifyReader extends ModuleReader {
     site: RouteSite,
     options: ObjectLiteralExpression,
     prefix: string,
+    scope: DecorationScope,
     middleware: string[],
     out: Route[],
   ): void {
@@ -902,7 +966,7 @@ export class FastifyReader extends ModuleReader {
     const list = method && ts.Node.isArrayLiteralExpression(method) ? method.getElements() : method ? [method] : [];
     const methods = list.filter((node) => isPathLiteral(ts, node)).map((node) => pathText(node).toUpperCase());
     const handler = property(ts, options, 'handler');
-    this.add(site, methods, joinStrictPaths(prefix, at), options, handler, middleware, out);
+    this.add(site, methods, joinStrictPaths(prefix, at), options, handler, scope, middleware, out);
   }
 
   /**
@@ -973,21 +1037,25 @@ export class FastifyReader extends ModuleReader {
     path: string,
     options: ObjectLiteralExpression | undefined,
     handler: TsNode | undefined,
+    scope: DecorationScope,
     middleware: string[],
     out: Route[],
   ): void {
     const body = handler && this.routeHandler(handler);
     const summary = this.siteComment(site) ?? (options && this.schemaSummary(options));
-    for (const method of methods)
-      out.push({
+    for (const method of methods) {
+      const route: Route = {
         method,
         path,
         openapiPath: toOpenApiPath(path),
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
-        ...(body ? this.statuses(body) : { statuses: [] }),
+        statuses: [],
         summary,
         ...this.siteAt(site),
-      });
+      };
+      out.push(route);
+      if (body) this.pending.push({ route, body, scope });
+    }
   }
 
   /** The comment above a registration, or above the statement that exports a file's route options. */
@@ -1045,6 +1113,23 @@ export class FastifyReader extends ModuleReader {
       "register it with a literal path (app.get('/users/:id', …)) so docgen can read it",
     );
   }
+}
+
+function rootScope(): DecorationScope {
+  return { own: new Map() };
+}
+
+function childScope(parent: DecorationScope): DecorationScope {
+  return { parent, own: new Map() };
+}
+
+/** What `name` was decorated with in the nearest scope, from a route's own up to the app's, that decorates it. */
+function visibleDecorations(scope: DecorationScope, name: string): TsNode[] {
+  for (let at: DecorationScope | undefined = scope; at; at = at.parent) {
+    const values = at.own.get(name);
+    if (values?.length) return values;
+  }
+  return [];
 }
 
 /** What registers a route: a call (`app.get(…)`, `app.route({…})`), or the options object a file autoload loads exports. */

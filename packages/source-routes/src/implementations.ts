@@ -4,7 +4,8 @@
  * injection token (`@Inject(USERS_SERVICE)`). The class is the one the project binds to the token
  * (NestJS's `{ provide: USERS_SERVICE, useClass: UsersService }`, `useExisting`, `useFactory` or
  * `useValue` making one, inversify's `bind(TYPES.Users).to(UsersService)`), else the only class of the
- * package that implements the interface (or extends the abstract class). Where the code allows more
+ * package that implements the interface (or extends the abstract class), else the class awilix
+ * registers under the parameter's name (`usersService: asClass(UsersService)`). Where the code allows more
  * than one, or binds the token to something docgen cannot follow, there is no answer: a guessed class
  * would show statuses the route may never answer with.
  */
@@ -61,7 +62,10 @@ export class Implementations {
       if (bound !== 'none') return bound;
     }
     const sole = this.soleImplementation(type, parameter.getSourceFile().getFilePath(), depth);
-    return sole === 'ambiguous' || sole === 'none' ? undefined : sole;
+    if (sole !== 'ambiguous' && sole !== 'none') return sole;
+    // awilix in classic mode injects by the parameter's name: the class registered under it.
+    const registered = this.modules.awilixRegistered(parameter.getName(), parameter.getSourceFile().getFilePath());
+    return registered && this.madeBy(registered, depth);
   }
 
   /** The class or interface of the project a parameter's type names (`users: IUsersService`, `import type` too). */

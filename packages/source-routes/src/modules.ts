@@ -22,6 +22,7 @@ import type {
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
 import type { Route } from './model.js';
+import { AwilixRegistrations } from './awilix.js';
 import { Implementations } from './implementations.js';
 import { ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
@@ -77,14 +78,20 @@ export interface Binding {
  */
 const SERVICE_CALL_DEPTH = 2;
 
+/** awilix-express's invokers: `makeInvoker(makeApi)` makes a handler of each method, `api('find')`. */
+const INVOKERS = new Set(['makeInvoker', 'makeClassInvoker', 'makeFunctionInvoker']);
+
 export class Modules {
   private readonly sources = new Map<string, SourceFile>();
   private readonly resolver: ImportResolver;
   private readonly implementations: Implementations;
+  private readonly awilix: AwilixRegistrations;
   /** The package's source files, for what no import says: implementations of interfaces, bindings of tokens. */
   private readonly files = new ProjectFiles();
   /** A module → its `decorate('name', value)` calls by name. */
   private readonly decorated = new WeakMap<SourceFile, Map<string, TsNode[]>>();
+  /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
+  private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
   constructor(
     private readonly ts: TsMorph,
@@ -92,6 +99,7 @@ export class Modules {
   ) {
     this.resolver = new ImportResolver(ts);
     this.implementations = new Implementations(ts, this, this.files);
+    this.awilix = new AwilixRegistrations(ts, this, this.files);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -309,10 +317,49 @@ export class Modules {
       if (value && this.ts.Node.isIdentifier(value)) return this.follow(value, depth + 1) ?? local;
       const required = value && this.loaded(value);
       if (required) return this.exported(required, 'default', depth + 1) ?? local;
-      return local;
+      // `constructor(usersService)` in awilix's classic mode: what the container registers under the name.
+      const injected = !value && this.ts.Node.isParameterDeclaration(local.declaration) && this.cradleValue(id);
+      return injected ? { ...local, value: injected } : local;
     }
     const imported = this.importOf(id);
-    return imported && this.exported(imported.file, imported.name, depth + 1);
+    if (imported) return this.exported(imported.file, imported.name, depth + 1);
+    // `constructor({ usersService })`, `({ usersService }) => …`: destructured from awilix's cradle.
+    const injected = this.cradleValue(id);
+    return injected ? { value: injected } : undefined;
+  }
+
+  /**
+   * What awilix hands a parameter of a constructor or function by its name (`usersService`, or the key
+   * a destructured one is read from: `{ usersService: users }`), where the project registers a value
+   * under it (`awilix.ts`); undefined for any other parameter.
+   */
+  private cradleValue(id: Identifier): TsNode | undefined {
+    const key = cradleKey(this.ts, id);
+    return key === undefined ? undefined : this.awilix.registered(key, id.getSourceFile().getFilePath());
+  }
+
+  /**
+   * The function awilix calls to make what a cradle name stands for, where the project registers it
+   * with `asFunction(makeRouter)`: `router` of `constructor({ router })` (or `opts.router`, or classic
+   * mode's `constructor(router)`), for the router that function builds and returns.
+   */
+  awilixFactory(node: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const file = value.getSourceFile().getFilePath();
+    if (ts.Node.isIdentifier(value)) {
+      const key = !this.importOf(value) && !this.bindingOf(value)?.value ? cradleKey(ts, value) : undefined;
+      return key === undefined ? undefined : this.awilix.factory(key, file);
+    }
+    const cradle = ts.Node.isPropertyAccessExpression(value) ? unwrap(ts, value.getExpression()) : undefined;
+    return cradle && this.isCradle(cradle)
+      ? this.awilix.factory((value as PropertyAccessExpression).getName(), file)
+      : undefined;
+  }
+
+  /** What the container registers under a name, for a class or function of `file`'s package that awilix builds. */
+  awilixRegistered(name: string, file: string): TsNode | undefined {
+    return this.awilix.registered(name, file);
   }
 
   /**
@@ -509,9 +556,61 @@ export class Modules {
     // `const getProfile = require('./users').getProfile`, `{ list: handlers.list }`: what that names.
     if (found !== value && (ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)))
       return this.functionIn(found, depth + 1, throughWrappers);
-    return throughWrappers && ts.Node.isCallExpression(found)
-      ? this.wrappedBy(found, depth, throughWrappers)
-      : undefined;
+    if (!throughWrappers || !ts.Node.isCallExpression(found)) return undefined;
+    return this.invokedMethod(found, depth) ?? this.wrappedBy(found, depth, throughWrappers);
+  }
+
+  /**
+   * The method awilix-express's invoker calls for a route: `api('find')` with `const api =
+   * makeInvoker(makeUsersApi)` (a factory returning an object, a class, or `() =>
+   * container.resolve('usersApi')`) is the `find` of what it makes, which the invoker calls with the
+   * request and response.
+   */
+  private invokedMethod(call: CallExpression, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    const [method] = call.getArguments();
+    if (!ts.Node.isIdentifier(callee) || !method || !ts.Node.isStringLiteral(method) || depth > 8) return undefined;
+    const invoker = this.follow(callee)?.value;
+    const maker = invoker && ts.Node.isCallExpression(invoker) ? invoker.getExpression() : undefined;
+    const invokes = maker && INVOKERS.has(maker.getText().split('.').pop()!);
+    const [made] = invokes ? (invoker as CallExpression).getArguments() : [];
+    const member = made && this.madeMember(made, method.getLiteralText(), depth + 1);
+    const fn = member && unwrap(ts, member);
+    return fn && isFunctionLike(ts, fn) ? fn : undefined;
+  }
+
+  /**
+   * The function `key` names on what a class or factory of the project makes (awilix-express's
+   * `createController(makeUsersApi).get('/:id', 'find')`): an instance's method, or the key of the
+   * object the factory returns; undefined where that is not a function docgen reads.
+   */
+  memberMadeBy(maker: TsNode, key: string): TsNode | undefined {
+    const member = this.madeMember(maker, key, 0);
+    const fn = member && this.functionOf(member);
+    return fn ?? (member && isFunctionLike(this.ts, unwrap(this.ts, member)) ? unwrap(this.ts, member) : undefined);
+  }
+
+  /**
+   * What `key` holds on the value a class or factory makes: an instance's method for a class, the
+   * key of the object a factory returns (`({ usersService }) => ({ find: … })`), followed through a
+   * factory that returns `container.resolve('usersApi')` to what the project registers.
+   */
+  private madeMember(maker: TsNode, key: string, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, maker);
+    const held = ts.Node.isIdentifier(value) ? this.follow(value, depth + 1)?.value : value;
+    if (!held || depth > 8) return undefined;
+    if (ts.Node.isClassDeclaration(held)) return classMember(ts, held, key, false) ?? assignedInClass(ts, held, key);
+    if (ts.Node.isObjectLiteralExpression(held)) return property(ts, held, key);
+    const made = madeClass(ts, held);
+    if (made && ts.Node.isStringLiteral(made)) {
+      const registered = this.awilix.registered(made.getLiteralText(), made.getSourceFile().getFilePath());
+      return registered && this.madeMember(madeClass(ts, registered) ?? registered, key, depth + 1);
+    }
+    if (made) return this.madeMember(made, key, depth + 1);
+    const returned = isFunctionLike(ts, held) ? returnedBy(ts, held) : [];
+    return returned.length === 1 ? this.madeMember(returned[0]!, key, depth + 1) : undefined;
   }
 
   /**
@@ -565,22 +664,63 @@ export class Modules {
     const found = this.projectMemberOf(node, key, depth);
     if (found || depth > 8) return found;
     const object = unwrap(this.ts, node);
+    // `opts.usersService`, `cradle.usersService`: read off awilix's cradle, the first parameter of what it builds.
+    const injected = this.isCradle(object)
+      ? this.awilix.registered(key, object.getSourceFile().getFilePath())
+      : undefined;
+    if (injected) return injected;
     const decorated = this.ts.Node.isPropertyAccessExpression(object) ? this.decoration(object) : undefined;
     return decorated && this.memberOf(decorated, key, depth + 1);
   }
 
   /**
+   * Run `read` (a route's statuses) with the decorations its Fastify plugin scope sees: `visible(name)`
+   * gives those of the nearest scope that decorates the name, so `fastify.users` is what that scope's
+   * `decorate('users', …)` made, not a sibling plugin's.
+   */
+  withDecorations<T>(visible: (name: string) => TsNode[], read: () => T): T {
+    const outer = this.visibleDecorations;
+    this.visibleDecorations = visible;
+    try {
+      return read();
+    } finally {
+      this.visibleDecorations = outer;
+    }
+  }
+
+  /**
    * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
-   * `request.server.users`): the second argument of the one `decorate('users', value)` of the modules
-   * read (the plugins the app registers); undefined where none says so, or where several decorate that
-   * name with different values.
+   * `request.server.users`): the second argument of the `decorate('users', value)` the route's plugin
+   * scope sees (see `withDecorations`); where its reader knows of none there (a plugin docgen does not
+   * read decorated it), the one of the modules read (the plugins the app registers). Undefined where
+   * none says so, or where several decorate that name with different values in the same scope.
    */
   private decoration(access: PropertyAccessExpression): TsNode | undefined {
-    const values = [...this.sources.values()].flatMap(
-      (source) => this.decorationsIn(source).get(access.getName()) ?? [],
-    );
+    const name = access.getName();
+    const scoped = this.visibleDecorations?.(name) ?? [];
+    const values = scoped.length
+      ? scoped
+      : [...this.sources.values()].flatMap((source) => this.decorationsIn(source).get(name) ?? []);
     const targets = new Set(values.map((value) => this.decoratedTarget(value)));
     return targets.size === 1 ? values[0] : undefined;
+  }
+
+  /**
+   * Whether a value is the first parameter of a constructor or function (`opts`), or the parameter
+   * property a constructor keeps it in (`this.deps` of `constructor(private deps: Deps)`): awilix's
+   * cradle, where it builds one.
+   */
+  private isCradle(node: TsNode): boolean {
+    const { ts } = this;
+    const member = thisMember(ts, node);
+    if (member) {
+      const [first] = member.cls.getConstructors()[0]?.getParameters() ?? [];
+      return !!first && first.isParameterProperty() && first.getName() === member.name;
+    }
+    const parameter = ts.Node.isIdentifier(node) ? this.bindingOf(node)?.declaration : undefined;
+    if (!parameter || !this.ts.Node.isParameterDeclaration(parameter)) return false;
+    const fn = parameter.getParent();
+    return 'getParameters' in fn && (fn.getParameters() as TsNode[])[0] === parameter;
   }
 
   /** What a decoration stands for, to tell two apart: the class `new X()` makes, else the value a name holds. */
@@ -656,7 +796,19 @@ export class Modules {
     const required = holder && this.loaded(holder);
     if (required) return this.exported(required, key)?.value;
     // `new Proxy()`, `container.resolve(Proxy)`: the class it makes, here or imported.
-    const instanceOf = holder && madeClass(ts, holder);
+    // `ctrl.list` with `const ctrl = makeUsersController(users)`: the key of what the project's factory returns.
+    const factory =
+      holder && ts.Node.isCallExpression(holder) && !madeClass(ts, holder)
+        ? this.functionOf(holder.getExpression(), depth + 1)
+        : undefined;
+    if (factory) return this.madeMember(factory, key, depth + 1);
+    let instanceOf = holder && madeClass(ts, holder);
+    // awilix's `container.resolve('usersController')`: what the project registers under that name.
+    const resolved = instanceOf && ts.Node.isStringLiteral(instanceOf) ? instanceOf : undefined;
+    if (resolved) {
+      holder = this.awilix.registered(resolved.getLiteralText(), resolved.getSourceFile().getFilePath());
+      instanceOf = holder && madeClass(ts, holder);
+    }
     if (instanceOf) {
       const made = unwrap(ts, instanceOf);
       holder = ts.Node.isIdentifier(made) ? this.follow(made, depth + 1)?.value : undefined;
@@ -1052,18 +1204,45 @@ function ownErrorStatus(
 }
 
 /**
- * The class an expression makes an instance of, as written: `X` of `new X()`, and of a dependency
+ * The name awilix injects a parameter by: its own (`usersService`, classic mode), or the key of the
+ * cradle a destructured first parameter reads it from (`{ usersService }`, `{ usersService: users }`),
+ * in the nearest function or constructor that declares it; undefined for anything else.
+ */
+function cradleKey(ts: TsMorph, id: Identifier): string | undefined {
+  const name = id.getText();
+  for (let scope: TsNode | undefined = id.getParent(); scope; scope = scope.getParent()) {
+    if (!isFunctionLike(ts, scope) && !ts.Node.isConstructorDeclaration(scope)) continue;
+    const parameters = scope.getParameters();
+    const plain = parameters.find((parameter) => parameter.getName() === name);
+    if (plain) return name;
+    const pattern = parameters[0]?.getNameNode();
+    const element =
+      pattern && ts.Node.isObjectBindingPattern(pattern)
+        ? pattern.getElements().find((each) => each.getName() === name)
+        : undefined;
+    if (element) return element.getPropertyNameNode()?.getText() ?? name;
+  }
+  return undefined;
+}
+
+/**
+ * The class an expression makes an instance of, as written: `X` of `new X()`, of a dependency
  * injection container's `container.resolve(X)` (tsyringe, as typescript-express-starter resolves its
- * routes and controllers) or `container.get<X>(TYPES.X)` (inversify); else undefined.
+ * routes and controllers) or `container.get<X>(TYPES.X)` (inversify), and of awilix's `asClass(X)` and
+ * `container.build(X)`; else undefined.
  */
 export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
   const value = unwrap(ts, node);
   if (ts.Node.isNewExpression(value)) return value.getExpression();
   const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
+  // awilix's `asClass(UsersService)` (`.singleton()` looked through where it is registered): an instance, made on demand.
+  const named = callee && (ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText());
+  if (named === 'asClass') return (value as CallExpression).getArguments()[0];
   if (!callee || !ts.Node.isPropertyAccessExpression(callee) || !/container$/i.test(callee.getExpression().getText()))
     return undefined;
   const call = value as CallExpression;
-  if (callee.getName() === 'resolve') return call.getArguments()[0];
+  // awilix's `container.build(X)` makes an instance of X as it would a registered class.
+  if (callee.getName() === 'resolve' || callee.getName() === 'build') return call.getArguments()[0];
   // inversify's `container.get<UsersRoutes>(TYPES.UsersRoutes)`: the class is the type asked for (bound to it by symbol).
   const [type] = call.getTypeArguments();
   return callee.getName() === 'get' && type && ts.Node.isTypeReference(type) ? type.getTypeName() : undefined;

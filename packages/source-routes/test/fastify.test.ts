@@ -1143,7 +1143,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
-  it("counts the errors of the services the app is decorated with (fastify.decorate('users', new UsersService())), used as fastify.users or this.users, sensible's httpErrors too; not a name decorated with two values", async () => {
+  it("counts the errors of the services the app is decorated with (fastify.decorate('users', new UsersService())), used as fastify.users or this.users, sensible's httpErrors too", async () => {
     const dir = await project({
       'package.json': '{ "name": "catalog" }',
       'src/server.ts': [
@@ -1155,7 +1155,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
         'const app = Fastify();',
         'app.register(services);',
         'app.register(productSearch);',
-        // An encapsulated plugin decorates its own scope under the same name: docgen does not tell scopes apart.
+        // An encapsulated plugin decorates its own scope under the same name: the app's routes do not see it.
         "app.register(async (scoped) => { scoped.decorate('search', new ReviewsService(scoped.log)); });",
         "app.register(products, { prefix: '/products' });",
         'app.listen({ port: 3000 });',
@@ -1221,7 +1221,128 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
       ['GET', '/products/:id', [200, 404]],
       ['GET', '/products/:id/reviews', [200, 403]],
       ['POST', '/products/:id/orders', [201, 409]],
-      ['GET', '/products/search', [200]],
+      ['GET', '/products/search', [200, 404]], // product-search's ProductsService, not the sibling's ReviewsService
+    ]);
+  });
+
+  it("reads a decoration in the plugin scope of the route: each of two sibling plugins sees its own, an fp(…) plugin's is its parent's, a child's shadows its parent's, and a scope sees its parents' decorations", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "library" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        "import books from './books';",
+        "import authors from './authors';",
+        "import store from './store';",
+        'const app = Fastify();',
+        "app.register(books, { prefix: '/books' });",
+        "app.register(authors, { prefix: '/authors' });",
+        // Registered after the routes: Fastify loads every plugin before it serves, so the routes see it.
+        'app.register(store);',
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      // fastify-plugin lifts `store` into the app's scope.
+      'src/store.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { Store } from './services';",
+        "export default fp(async (app) => { app.decorate('store', new Store()); });",
+      ].join('\n'),
+      'src/books.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        "import { BooksService, LoansService } from './services';",
+        'export default async function books(fastify: FastifyInstance) {',
+        "  fastify.decorate('service', new BooksService());",
+        "  fastify.get('/:id', async (request) => fastify.service.find((request.params as { id: string }).id));",
+        "  fastify.get('/stock', async function () { return this.store.count(); });",
+        // A child of books: sees books' `service`, and shadows it in its own scope with `loans`.
+        '  fastify.register(async (loans) => {',
+        "    loans.decorate('service', new LoansService());",
+        "    loans.post('/:id/loans', async (request) => request.server.service.lend('x'));",
+        '  });',
+        '}',
+      ].join('\n'),
+      'src/authors.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        "import fp from 'fastify-plugin';",
+        "import { AuthorsService } from './services';",
+        // An fp(…) plugin registered here decorates the authors scope, not the app's.
+        "const service = fp(async (app: FastifyInstance) => { app.decorate('service', new AuthorsService()); });",
+        'export default async function authors(fastify: FastifyInstance) {',
+        '  fastify.register(service);',
+        "  fastify.get('/:id', async (request) => fastify.service.find('x'));",
+        '}',
+      ].join('\n'),
+      'src/services.ts': [
+        'export class HttpError extends Error {',
+        '  constructor(public statusCode: number) { super(); }',
+        '}',
+        'export class BooksService { async find(id: string) { throw new HttpError(404); } }',
+        'export class AuthorsService { async find(id: string) { throw new HttpError(410); } }',
+        'export class LoansService { async lend(id: string) { throw new HttpError(409); } }',
+        'export class Store { async count() { throw new HttpError(503); } }',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/books/:id', [200, 404]],
+      ['GET', '/books/stock', [200, 503]],
+      ['POST', '/books/:id/loans', [200, 409]],
+      ['GET', '/authors/:id', [200, 410]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads the decorations of the fp(…) plugins autoload loads (a fastify-cli app) as the app scope's, and two values for a name in one scope as none", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "cli-app" }',
+      'app.ts': [
+        "import AutoLoad from '@fastify/autoload';",
+        "import { join } from 'node:path';",
+        'export default async function (fastify: any, opts: any) {',
+        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'plugins'), options: opts });",
+        "  void fastify.register(AutoLoad, { dir: join(__dirname, 'routes'), options: opts });",
+        '}',
+      ].join('\n'),
+      'plugins/users.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { UsersService } from '../services';",
+        "export default fp(async (fastify: any) => { fastify.decorate('users', new UsersService()); });",
+      ].join('\n'),
+      // Both decorate `cache` in the app's scope (Fastify would refuse the second): no class is guessed.
+      'plugins/cache.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { MemoryCache, RedisCache } from '../services';",
+        'export default fp(async (fastify: any) => {',
+        "  if (process.env.REDIS_URL) fastify.decorate('cache', new RedisCache());",
+        "  else fastify.decorate('cache', new MemoryCache());",
+        '});',
+      ].join('\n'),
+      'routes/users/index.ts': [
+        'export default async function (fastify: any) {',
+        "  fastify.get('/:id', async (request: any) => fastify.users.find(request.params.id));",
+        "  fastify.get('/cached', async () => fastify.cache.get('users'));",
+        '}',
+      ].join('\n'),
+      // A route plugin of its own scope decorating `users` again: only its routes see that one.
+      'routes/admin/index.ts': [
+        "import { AdminUsers } from '../../services';",
+        'export default async function (fastify: any) {',
+        "  fastify.decorate('users', new AdminUsers());",
+        "  fastify.delete('/:id', async (request: any) => fastify.users.find(request.params.id));",
+        '}',
+      ].join('\n'),
+      'services.ts': [
+        "import createError from 'http-errors';",
+        'export class UsersService { async find(id: string) { if (!id) throw createError(404); } }',
+        'export class AdminUsers { async find(id: string) { throw createError(403); } }',
+        'export class RedisCache { async get(key: string) { throw createError(502); } }',
+        'export class MemoryCache { async get(key: string) { throw createError(507); } }',
+      ].join('\n'),
+    });
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['DELETE', '/admin/:id', [200, 403]],
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/users/cached', [200]],
     ]);
   });
 });

@@ -3507,6 +3507,115 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     ]);
   });
 
+  it('runs the middleware a function handed the app use()s there for what the caller registers after the call (loadContainer(app) with app.use(scopePerRequest(container)))', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-registrar-middleware-'));
+    await writeFile(
+      join(dir, 'container.ts'),
+      [
+        "import type { Application } from 'express';",
+        "import helmet from 'helmet';",
+        'const loadContainer = (app: Application) => {',
+        '  app.use(helmet());',
+        "  app.use('/admin', requireAdmin);",
+        "  app.get('/ping', (req, res) => res.sendStatus(204));",
+        '};',
+        'function requireAdmin(req: any, res: any, next: any) { next(); }',
+        'export default loadContainer;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import express from 'express';",
+        "import loadContainer from './container';",
+        'const app = express();',
+        "app.get('/before', (req, res) => res.json([]));",
+        'loadContainer(app);',
+        "app.get('/users', (req, res) => res.json([]));",
+        "app.delete('/admin/users/:id', (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/before', []],
+      ['GET', '/ping', ['helmet()']],
+      ['GET', '/users', ['helmet()']],
+      ['DELETE', '/admin/users/:id', ['helmet()', 'requireAdmin']],
+    ]);
+  });
+
+  it('reads a handler of a controller object a factory of the project returns (ctrl.list with const ctrl = makeUsersController(users)), destructured or called in place too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-factory-controller-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), text);
+    };
+    await write(
+      'src/users.service.ts',
+      [
+        "import createError from 'http-errors';",
+        'export class UsersService {',
+        '  async find(id: string) { if (!id) throw createError(404); return { id }; }',
+        '}',
+      ].join('\n'),
+    );
+    await write(
+      'src/users.controller.ts',
+      [
+        "import type { Request, Response } from 'express';",
+        "import { UsersService } from './users.service';",
+        'export function makeUsersController(users: UsersService) {',
+        '  async function create(req: Request, res: Response) {',
+        '    res.status(201).json(req.body);',
+        '  }',
+        '  return {',
+        '    async show(req: Request, res: Response) {',
+        '      res.json(await users.find(req.params.id));',
+        '    },',
+        '    list: (req: Request, res: Response) => res.json([]),',
+        '    create,',
+        '    remove: async (req: Request, res: Response) => { res.sendStatus(204); },',
+        '  };',
+        '}',
+        // Two objects returned: which one answers is decided at run time, so neither is read.
+        'export const makeAdminController = (strict: boolean) => {',
+        '  if (strict) return { purge: (req: Request, res: Response) => res.sendStatus(403) };',
+        '  return { purge: (req: Request, res: Response) => res.sendStatus(204) };',
+        '};',
+      ].join('\n'),
+    );
+    await write(
+      'src/server.ts',
+      [
+        "import express, { Router } from 'express';",
+        "import { makeAdminController, makeUsersController } from './users.controller';",
+        "import { UsersService } from './users.service';",
+        'const app = express();',
+        'const router = Router();',
+        'const ctrl = makeUsersController(new UsersService());',
+        "router.get('/', ctrl.list);",
+        "router.get('/:id', ctrl.show);",
+        "router.post('/', ctrl.create);",
+        'const { remove } = makeUsersController(new UsersService());',
+        "router.delete('/:id', remove);",
+        "router.put('/:id', makeUsersController(new UsersService()).create);",
+        "router.delete('/', makeAdminController(true).purge);",
+        "app.use('/users', router);",
+        'app.listen(3000);',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users', [200]],
+      ['GET', '/users/:id', [200, 404]],
+      ['POST', '/users', [201]],
+      ['DELETE', '/users/:id', [204]],
+      ['PUT', '/users/:id', [201]],
+      ['DELETE', '/users', []],
+    ]);
+  });
+
   it("counts the exceptions of a NestJS service the controller returns from (this.usersService.findOne(id)), and of a package's never", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-service-'));
     const files: Record<string, string[]> = {

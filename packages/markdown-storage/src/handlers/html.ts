@@ -25,6 +25,7 @@ import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 import { embedded } from './embeds.js';
+import { linesFormatted } from '../formatting-within.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -650,11 +651,13 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   const openInline: Array<{ name: string; start: Html }> = [];
   /** Start tags a block cut does not end (formatting carried on, and its copies after the cut). */
   const carried = new Set<PhrasingContent>();
+  /** The run as a piece, unless it shows nothing: whether it was kept. */
   const flush = () => {
     const content = trimPiece(run);
-    if (content.length && !onlyCarriedTags(content, carried))
-      pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    const kept = content.length > 0 && !onlyCarriedTags(content, carried);
+    if (kept) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
     run = [];
+    return kept;
   };
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
@@ -677,10 +680,11 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
     } else {
       const formatting = openInline.filter((entry) => FORMATTING.has(entry.name));
       for (const entry of formatting) carried.add(entry.start);
-      flush();
+      const kept = flush();
       pieces.push(child as Html);
-      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link.
-      run = formatting.map((entry) => carriedCopy(entry.start));
+      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link, and
+      // an `<a id>`'s anchor goes with the first copy that is shown.
+      run = formatting.map((entry) => carriedCopy(entry.start, !kept && makesAnchor(entry.start)));
       for (let copy = 0; copy < run.length; copy += 1) {
         carried.add(run[copy]!);
         openInline[openInline.indexOf(formatting[copy]!)]!.start = run[copy] as Html;
@@ -691,13 +695,22 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   return pieces;
 }
 
-/** A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it out). */
-function carriedCopy(start: Html): Html {
-  return { type: 'html', value: start.value, position: start.position, data: { carried: true } as Html['data'] };
+/**
+ * A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it
+ * out). It makes the anchor of an `<a id>` only when no piece before the cut showed the tag.
+ */
+function carriedCopy(start: Html, anchored: boolean): Html {
+  const data = { carried: true, anchored };
+  return { type: 'html', value: start.value, position: start.position, data: data as Html['data'] };
 }
 
-export function isCarried(node: PhrasingContent): boolean {
+export function isCarried(node: Nodes): boolean {
   return node.type === 'html' && (node.data as { carried?: boolean } | undefined)?.carried === true;
+}
+
+/** Whether the start tag makes its `<a id>`'s anchor: as written, or a copy that was given it (carriedCopy). */
+function makesAnchor(node: Nodes): boolean {
+  return !isCarried(node) || (node.data as { anchored?: boolean }).anchored === true;
 }
 
 /**
@@ -994,8 +1007,11 @@ export class HtmlBuilder {
         if (value === '') continue; // only the layout around a `<br>`
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
-      } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
-      else this.close(token.name, token.source, node);
+      } else if (token.kind === 'open') {
+        // A start tag opened again after a block cut it (paragraphPieces): an `<a id>`'s anchor was made before the cut.
+        const attributes = makesAnchor(node) ? token.attributes : withoutAnchor(token.attributes);
+        this.open(token.name, attributes, token.selfClosing, token.source, node);
+      } else this.close(token.name, token.source, node);
     }
   }
 
@@ -1300,14 +1316,38 @@ export class HtmlBuilder {
     closeIconGaps(frame.children, frame.gaps);
     if (frame.spec.wrapper && this.holdsBlocks())
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
+    if (INLINE_HOLDERS.has(frame.tag) && !frame.component && !frame.children.every(isPhrasing))
+      return this.aroundBlocks(frame);
+    const built = this.builtContent(frame);
+    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
+    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
+  }
+
+  /** An element built around its content: a link's URL shown if it holds nothing else, edge spaces moved outside. */
+  private builtContent(frame: Frame): XNode[] {
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     const moves = hasLayoutEdge(children) && movesEdgeSpace(frame) && !this.inCode() && !this.state.inRawCode;
-    const built = moves
+    return moves
       ? withEdgeSpaceOutside(children, (content) => frame.spec.build(frame.attributes, content, this.state, frame.node))
       : frame.spec.build(frame.attributes, children, this.state, frame.node);
-    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
-    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
+  }
+
+  /**
+   * A raw inline element left open over blocks (`<b>`, then `<details>` or a `<div>`'s Markdown
+   * paragraphs before its end tag, or none): storage holds no block in a line, so it ends before
+   * each block and starts again after it, and goes around each line inside the block
+   * (formatting-within.ts), which reads bold or linked as a browser shows it. An `<a id>`'s anchor
+   * is made once, in the first piece.
+   */
+  private aroundBlocks(frame: Frame): XNode[] {
+    let attributes = frame.attributes;
+    return linesFormatted(frame.children, (line) => {
+      if (showsNothing(line)) return line;
+      const piece = { ...frame, attributes, children: line };
+      attributes = withoutAnchor(attributes);
+      return this.builtContent(piece);
+    });
   }
 
   /**

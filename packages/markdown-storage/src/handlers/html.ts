@@ -795,6 +795,36 @@ function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
   return content;
 }
 
+/**
+ * The spaces, tabs and line breaks written beside a line break (`a  <br>  b`, `text \` before a
+ * hard break, a soft break after a `<br>`) taken off, in place (text nodes replaced, not changed:
+ * they may be shared): a browser shows no space at either end of a broken line, while in storage
+ * each would start or end the line with one. A no-break space is content and stays.
+ */
+function trimSpacesAtBreaks(content: XNode[]): void {
+  for (let index = 0; index < content.length; index += 1) {
+    if (!isBreak(content[index])) continue;
+    const before = content[index - 1];
+    if (before?.type === 'text' && LAYOUT_AT_END.test(before.value)) {
+      const kept = withoutLayoutEnd(before.value);
+      if (kept) content[index - 1] = text(kept);
+      else {
+        content.splice(index - 1, 1);
+        index -= 1;
+      }
+    }
+    const after = content[index + 1];
+    if (after?.type === 'text' && LAYOUT_AT_START.test(after.value)) {
+      const kept = withoutLayoutStart(after.value);
+      if (kept) content[index + 1] = text(kept);
+      else content.splice(index + 1, 1);
+    }
+  }
+}
+
+const LAYOUT_AT_START = /^[ \t\r\n]/;
+const LAYOUT_AT_END = /[ \t\r\n]$/;
+
 /** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
 const MAX_OPEN_TAGS = 32;
 
@@ -1314,6 +1344,7 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
+    if (!CODE_TAGS.has(frame.tag) && !this.inCode() && !this.state.inRawCode) trimSpacesAtBreaks(frame.children);
     if (frame.spec.wrapper && this.holdsBlocks())
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
     if (INLINE_HOLDERS.has(frame.tag) && !frame.component && !frame.children.every(isPhrasing))
@@ -1391,6 +1422,7 @@ export class HtmlBuilder {
   finish(): XNode[] {
     while (this.stack.length) this.closeTop();
     closeIconGaps(this.root, this.rootGaps);
+    if (!this.state.inRawCode) trimSpacesAtBreaks(this.root);
     return this.root;
   }
 }

@@ -17,10 +17,13 @@ import { iconShortcodeEmoji } from './icons.js';
 const NAME = /^[a-z0-9_+-]+$/;
 
 /**
- * MkDocs' attr_list after an icon (`:octicons-heart-fill-24:{ .mdx-heart }`) styles the icon: it
- * goes with it. Its length at `from`, or 0.
+ * MkDocs' attr_list after an icon (`:octicons-heart-fill-24:{ .mdx-heart }`,
+ * `:material-circle:{ style="color: var(--md-accent-fg-color)" }`, a value quoted with spaces in
+ * it, as Material's docs colour their swatches) styles the icon: it goes with it. Its length at
+ * `from`, or 0.
  */
-const ICON_ATTRIBUTES = /^\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=\S+?)(?:[ \t]+(?:[.#][\w-]+|[\w-]+=\S+?))*[ \t]*\}/;
+const ICON_ATTRIBUTE = `(?:[.#][\\w-]+|[\\w-]+=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"'{}]+))`;
+const ICON_ATTRIBUTES = new RegExp(`^\\{:?[ \\t]*${ICON_ATTRIBUTE}(?:[ \\t]+${ICON_ATTRIBUTE})*[ \\t]*\\}`);
 
 function attributeListLength(text: string, from: number): number {
   return text.charCodeAt(from) === 0x7b /* { */ ? (ICON_ATTRIBUTES.exec(text.slice(from))?.[0].length ?? 0) : 0;

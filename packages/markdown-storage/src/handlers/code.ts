@@ -158,7 +158,22 @@ export function twoslashShown(value: string): string {
 }
 
 export function inlineCode(node: InlineCode): XNode[] {
-  return [x('code', {}, [text(withoutLanguageSuffix(node.value))])];
+  return [x('code', {}, [text(withoutLanguagePrefix(withoutLanguageSuffix(node.value)))])];
+}
+
+/**
+ * pymdownx.inlinehilite's language for a code span, a shebang at its start (`` `#!python range()` ``,
+ * as MkDocs Material's docs write it): a highlighting hint, not code. Only a language the code macro
+ * knows, then a space and some code (a shebang line, `` `#!/bin/sh` ``, stays as written).
+ */
+const LANGUAGE_PREFIX = /^#!([\w+#-]+) +(?=\S)/;
+
+function withoutLanguagePrefix(value: string): string {
+  // Cheap test first: this runs on every code span.
+  if (value.charCodeAt(0) !== 0x23 /* # */ || value.charCodeAt(1) !== 0x21 /* ! */) return value;
+  const match = LANGUAGE_PREFIX.exec(value);
+  if (!match || codeLanguage(match[1], 'cloud') === 'none') return value;
+  return value.slice(match[0].length);
 }
 
 /**

@@ -551,6 +551,24 @@ const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attribut
 const INLINE_COMPONENT: TagSpec = { build: transparent };
 
 /**
+ * The badge of VitePress' and Starlight's themes (`<Badge type="warning" text="beta" />`,
+ * `<Badge text="New" variant="tip" />`, or the text as content), a small coloured label beside a
+ * heading or an option: Confluence's own, the `status` lozenge, coloured by its type (no type, or
+ * one of no colour: grey). A badge with no text is left out: it shows nothing.
+ */
+const BADGE: TagSpec = {
+  build: (attributes, children) => {
+    const title = (attributes.text ?? textOf(children)).trim();
+    const type = (attributes.type ?? attributes.variant ?? '').toLowerCase();
+    return title ? [macro('status', { colour: BADGE_COLOURS[type] ?? 'Grey', title })] : [];
+  },
+};
+const BADGE_COLOURS: Record<string, string> = {
+  ...{ tip: 'Green', success: 'Green', info: 'Blue', note: 'Blue' },
+  ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
+};
+
+/**
  * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
  * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
  * Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Warning>`, `<Check>`, `<Danger>`. Any other type keeps
@@ -1138,6 +1156,10 @@ export class HtmlBuilder {
     source: string,
     node: Nodes,
   ): void {
+    if (name === 'badge') {
+      this.openBadge(attributes, selfClosing, source, node);
+      return;
+    }
     if (selfClosing) {
       this.state.warn(`MDX component ${source.trim()} left out: Confluence cannot render it`, node);
       return;
@@ -1156,6 +1178,16 @@ export class HtmlBuilder {
           : BLOCK_COMPONENT;
     const component = { source, closed: false, converted: panel !== undefined };
     this.stack.push({ tag: name, spec, attributes, children: [], node, component });
+  }
+
+  /** A badge component (`<Badge type="tip" text="^1.9.0" />`, or its text as content): a `status` macro. */
+  private openBadge(attributes: Record<string, string>, selfClosing: boolean, source: string, node: Nodes): void {
+    if (selfClosing) this.appendElement(BADGE.build(attributes, [], this.state, node));
+    else if (this.stack.length >= MAX_OPEN_TAGS) this.escaped('badge', source, node);
+    else {
+      const component = { source, closed: false, converted: true };
+      this.stack.push({ tag: 'badge', spec: BADGE, attributes, children: [], node, component });
+    }
   }
 
   /** `<video><source src="…"></video>`: the first source is the video's when it has none of its own. */

@@ -182,6 +182,17 @@ function withoutEdgeBreaks(content: XNode[]): XNode[] {
   return kept;
 }
 
+/**
+ * A `<pre>`'s content without the line feed right after its start tag (`<pre>` / code, one a line):
+ * HTML's parser drops it, so a browser shows no empty first line, which storage would.
+ */
+function withoutLeadingLineFeed(children: XNode[]): XNode[] {
+  const first = children[0];
+  if (first?.type !== 'text' || !/^\r?\n/.test(first.value)) return children;
+  const rest = first.value.replace(/^\r?\n/, '');
+  return rest ? [text(rest), ...children.slice(1)] : children.slice(1);
+}
+
 function textAlign(align: string | undefined): string | undefined {
   return align && `text-align: ${align};`;
 }
@@ -297,7 +308,7 @@ const TAGS: Record<string, TagSpec> = {
   figcaption: { block: true, wrapper: true, build: transparent },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
-  pre: { block: true, build: element('pre') },
+  pre: { block: true, build: (_attributes, children) => [x('pre', {}, withoutLeadingLineFeed(children))] },
   h1: { block: true, build: textBlock('h1') },
   h2: { block: true, build: textBlock('h2') },
   h3: { block: true, build: textBlock('h3') },

@@ -93,7 +93,8 @@ export function code(node: Code, state: State): XNode[] {
     // The Cloud editor ignores collapse: it gets an expand around the block instead.
     collapse: collapse && state.dialect === 'datacenter' ? 'true' : undefined,
   };
-  const value = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
+  const written = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
+  const value = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
   if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
   return [block];
@@ -124,6 +125,42 @@ function nestSwitch(node: Code): Code[] | undefined {
   });
   if (!cut) return [titled(body, node.lang, 'ts')];
   return [titled(body.slice(0, cut.index), node.lang, 'ts'), titled(body.slice(cut.index + cut[0].length), 'js', 'js')];
+}
+
+/** A comment's opening and closing in the languages docs highlight: `//`, `#`, `--`, `%`, `;`, HTML's, C's block comments and JSX's braces around them. */
+const OPEN_COMMENT = String.raw`(?:\/\/|#|--|%|;{1,2}|<!--|\{?\/\*)`;
+const CLOSE_COMMENT = String.raw`(?:-->|\*\/\}?)?`;
+/** Docusaurus' magic comments, each a line of its own: `// highlight-next-line`, `# highlight-start`, `<!-- highlight-end -->`. */
+const MAGIC_COMMENT_LINE = new RegExp(
+  String.raw`^[ \t]*${OPEN_COMMENT}[ \t]*highlight-(?:next-line|start|end)[ \t]*${CLOSE_COMMENT}[ \t]*$`,
+);
+/**
+ * Shiki's notation comments for styling a line (VitePress' `// [!code focus]`, `[!code highlight]`,
+ * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, each optionally with a
+ * line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
+ * they say which lines a change adds and removes, which a Confluence reader has no colour for, so
+ * they stay as written.
+ */
+const NOTATION_COMMENT = new RegExp(
+  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|word:[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
+);
+
+/**
+ * The code a docs site shows for a fence: without Docusaurus' magic comment lines and Shiki's
+ * notation comments, instructions to the site's highlighter (which it removes) that Confluence
+ * would show as comments in the code. A line that was only such a comment goes with it. Markdown
+ * fences keep them: they show how to write them.
+ */
+export function withoutHighlightComments(value: string): string {
+  if (!value.includes('highlight-') && !value.includes('[!code ')) return value;
+  const shown: string[] = [];
+  for (const line of value.split('\n')) {
+    if (MAGIC_COMMENT_LINE.test(line)) continue;
+    const notation = NOTATION_COMMENT.exec(line);
+    if (!notation) shown.push(line);
+    else if (notation.index > 0 && line.slice(0, notation.index).trim()) shown.push(line.slice(0, notation.index));
+  }
+  return shown.join('\n');
 }
 
 /** Twoslash's cut markers: the code before `---cut---` (or `---cut-before---`) only sets up the types. */

@@ -49,6 +49,9 @@ export function fenceInfo(
       [language, rest] = [lang ?? '', `${braces[1]!.replace(/\.[\w-]+/g, '')} ${braces[2]}`];
     }
   }
+  // rustdoc's and mdBook's attributes after the language, comma-separated: `rust,ignore,does_not_compile`.
+  const commaAttributes = /^([\w+#-]+),[\w,-]*$/.exec(language);
+  if (commaAttributes) language = commaAttributes[1]!;
   const numbers = /:(no-)?line-numbers(?:=(\d+))?/.exec(language);
   // `:no-line-numbers` turns off a site-wide setting: unnumbered is the code macro's default.
   if (numbers && !numbers[1]) {
@@ -77,7 +80,7 @@ export function code(node: Code, state: State): XNode[] {
   if (switched) return switched.flatMap((variant) => code(variant, state));
   const { lang, meta } = fenceInfo(node.lang, node.meta);
   // MkDocs' inclusions fill a code block from a file before Markdown is read.
-  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
+  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*') || node.value.includes('{{#'))
     warnFileInclusions(node.value, node, state);
   // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
   const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
@@ -94,7 +97,8 @@ export function code(node: Code, state: State): XNode[] {
     collapse: collapse && state.dialect === 'datacenter' ? 'true' : undefined,
   };
   const written = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
-  const value = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
+  const shown = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
+  const value = lang?.toLowerCase() === 'rust' ? withoutHiddenRustLines(shown) : shown;
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
   if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
   return [block];
@@ -159,6 +163,21 @@ export function withoutHighlightComments(value: string): string {
     const notation = NOTATION_COMMENT.exec(line);
     if (!notation) shown.push(line);
     else if (notation.index > 0 && line.slice(0, notation.index).trim()) shown.push(line.slice(0, notation.index));
+  }
+  return shown.join('\n');
+}
+
+/**
+ * Rust code as rustdoc and mdBook show it (the Rust Book, crate docs): a line that is `#` alone or
+ * starts with `# ` is setup they hide (`# fn main() {`), and `##` at a line's start is a `#`
+ * written out. Attributes (`#[derive(Debug)]`, `#![allow(unused)]`) are code.
+ */
+export function withoutHiddenRustLines(value: string): string {
+  if (!value.includes('#')) return value;
+  const shown: string[] = [];
+  for (const line of value.split('\n')) {
+    if (/^[ \t]*#(?:[ \t]|$)/.test(line)) continue;
+    shown.push(line.replace(/^([ \t]*)##/, '$1#'));
   }
   return shown.join('\n');
 }

@@ -550,13 +550,18 @@ const UNSAFE_HTML = new Set([
 const componentWithHeading =
   (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
   (attributes, children, state, node) => {
-    const title = heading(attributes)?.trim();
+    const written = heading(attributes)?.trim();
+    // A caption may be Markdown (mdBook's `caption="… `RefCell<T>`"`): the text it shows, as a summary's.
+    const title = written && MARKUP.test(written) ? inlineMarkdownText(written).trim() : written;
     const shown = [text(title ?? '')];
     const titled = attributes.href ? buildLink(state, attributes.href, undefined, shown, node) : shown;
     const lead = title ? [x('p', {}, [x('strong', {}, titled)])] : [];
     return [...lead, ...wrapPhrasing(children)];
   };
-const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };
+/** A component's title, label or caption (the Rust Book's `<Listing caption="…">`) as a bold line before its content. */
+const BLOCK_COMPONENT: TagSpec = {
+  build: componentWithHeading((attributes) => attributes.title ?? attributes.label ?? attributes.caption),
+};
 /** Docusaurus' `<TabItem>`: without a label it is labelled with its value, as Docusaurus shows it. */
 const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };

@@ -1,6 +1,6 @@
 /**
  * Fenced and indented code → the `code` macro. The body goes in CDATA (split around `]]>`), so
- * nothing in it is ever parsed. Fence meta: `title="…"`, `linenumbers` (or `showLineNumbers`,
+ * nothing in it is ever parsed. Fence meta: `title="…"` (or `filename="…"`, `package="…"`), `linenumbers` (or `showLineNumbers`,
  * MkDocs' `linenums="N"`), `firstline=N`, `collapse`, `theme=…`.
  */
 import type { Code, InlineCode } from 'mdast';
@@ -89,7 +89,8 @@ export function code(node: Code, state: State): XNode[] {
   const collapse = meta.collapse === 'true';
   const parameters = {
     language: codeLanguage(lang, state.dialect),
-    title: meta.title,
+    // Next.js' and Nextra's `filename="app/page.tsx"`; Next.js' package-manager variants `package="pnpm"`, which the site shows as tabs so named.
+    title: meta.title ?? meta.filename ?? meta.package,
     linenumbers: lineNumbers === undefined ? undefined : String(lineNumbers !== 'false'),
     firstline: firstLine !== undefined && /^\d+$/.test(firstLine) ? firstLine : undefined,
     theme: meta.theme,
@@ -100,7 +101,7 @@ export function code(node: Code, state: State): XNode[] {
   const shown = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
   const value = lang?.toLowerCase() === 'rust' ? withoutHiddenRustLines(shown) : shown;
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
-  if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
+  if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: parameters.title }, [block])];
   return [block];
 }
 

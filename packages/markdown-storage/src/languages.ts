@@ -96,6 +96,8 @@ const ALIASES: Record<string, string> = {
   zsh: 'bash',
   console: 'bash',
   'shell-session': 'bash',
+  terminal: 'bash', // Prisma's docs
+
   shellsession: 'bash',
   ksh: 'bash',
   'c++': 'cpp',

@@ -1,6 +1,6 @@
 /**
  * Fenced and indented code → the `code` macro. The body goes in CDATA (split around `]]>`), so
- * nothing in it is ever parsed. Fence meta: `title="…"` (or `filename="…"`, `package="…"`), `linenumbers` (or `showLineNumbers`,
+ * nothing in it is ever parsed. Fence meta: `title="…"` (or `filename`, `file`, `package`), `linenumbers` (or `showLineNumbers`,
  * MkDocs' `linenums="N"`), `firstline=N`, `collapse`, `theme=…`.
  */
 import type { Code, InlineCode } from 'mdast';
@@ -89,8 +89,9 @@ export function code(node: Code, state: State): XNode[] {
   const collapse = meta.collapse === 'true';
   const parameters = {
     language: codeLanguage(lang, state.dialect),
-    // Next.js' and Nextra's `filename="app/page.tsx"`; Next.js' package-manager variants `package="pnpm"`, which the site shows as tabs so named.
-    title: meta.title ?? meta.filename ?? meta.package,
+    // Next.js' and Nextra's `filename="app/page.tsx"`, Prisma's `file=schema.prisma`; Next.js'
+    // package-manager variants `package="pnpm"`, which the site shows as tabs so named.
+    title: meta.title ?? meta.filename ?? meta.file ?? meta.package,
     linenumbers: lineNumbers === undefined ? undefined : String(lineNumbers !== 'false'),
     firstline: firstLine !== undefined && /^\d+$/.test(firstLine) ? firstLine : undefined,
     theme: meta.theme,

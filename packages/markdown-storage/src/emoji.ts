@@ -7,7 +7,7 @@
  * Unicode character, GitHub shows a picture from its own asset host with the shortcode as its alt
  * text, and a Confluence page fetching pictures from github.com (blocked on many Data Center sites)
  * would be worse than the alt text, which still says what was meant.
- * GitHub's older names, JoyPixels' skin-tone names and flags by country code (the twemoji index of
+ * GitHub's older names, JoyPixels' gendered and skin-tone names and flags by country code (the twemoji index of
  * Material for MkDocs reads them) are built from gemoji's table too (`shortcodeEmoji`).
  * Material for MkDocs' icon shortcodes (`:material-check:`, `:octicons-alert-16:`) are icons.ts'.
  */
@@ -17,10 +17,13 @@ import { iconShortcodeEmoji } from './icons.js';
 const NAME = /^[a-z0-9_+-]+$/;
 
 /**
- * MkDocs' attr_list after an icon (`:octicons-heart-fill-24:{ .mdx-heart }`) styles the icon: it
- * goes with it. Its length at `from`, or 0.
+ * MkDocs' attr_list after an icon (`:octicons-heart-fill-24:{ .mdx-heart }`,
+ * `:material-circle:{ style="color: var(--md-accent-fg-color)" }`, a value quoted with spaces in
+ * it, as Material's docs colour their swatches) styles the icon: it goes with it. Its length at
+ * `from`, or 0.
  */
-const ICON_ATTRIBUTES = /^\{:?[ \t]*(?:[.#][\w-]+|[\w-]+=\S+?)(?:[ \t]+(?:[.#][\w-]+|[\w-]+=\S+?))*[ \t]*\}/;
+const ICON_ATTRIBUTE = `(?:[.#][\\w-]+|[\\w-]+=(?:"[^"\\n]*"|'[^'\\n]*'|[^\\s"'{}]+))`;
+const ICON_ATTRIBUTES = new RegExp(`^\\{:?[ \\t]*${ICON_ATTRIBUTE}(?:[ \\t]+${ICON_ATTRIBUTE})*[ \\t]*\\}`);
 
 function attributeListLength(text: string, from: number): number {
   return text.charCodeAt(from) === 0x7b /* { */ ? (ICON_ATTRIBUTES.exec(text.slice(from))?.[0].length ?? 0) : 0;
@@ -37,6 +40,12 @@ const LEGACY_GITHUB_NAMES: Record<string, string> = {
   person_frowning: 'frowning_person',
 };
 
+/**
+ * JoyPixels' gendered names, the person first (`:man_raising_hand:`, `:woman_bowing:`, as MkDocs
+ * Material's code annotation example writes it): gemoji names them the other way round
+ * (`raising_hand_man`).
+ */
+const GENDERED = /^(man|woman)_(.+)$/;
 /** JoyPixels' skin-tone names (`:thumbsup_tone3:`), as the twemoji index of MkDocs Material reads them. */
 const TONE = /^(.+)_tone([1-5])$/;
 /** JoyPixels' flags by ISO code (`:flag_de:`), as the twemoji index reads them. */
@@ -62,7 +71,7 @@ function isFlag(emoji: string): boolean {
 
 /**
  * The emoji of a shortcode name: GitHub's (gemoji), GitHub's older names, and the names the twemoji
- * index of MkDocs Material adds to them: a skin tone after a name (`:thumbsup_tone3:` → 👍🏽) and
+ * index of MkDocs Material adds to them: JoyPixels' gendered names, a skin tone after a name (`:thumbsup_tone3:` → 👍🏽) and
  * a flag by country code (`:flag_de:` → 🇩🇪). Only what gemoji's own table lets us build: a tone
  * on an emoji that takes one (Unicode's Emoji_Modifier_Base), a flag gemoji has.
  */
@@ -70,6 +79,9 @@ function shortcodeEmoji(name: string): string | undefined {
   // Own keys only: `:constructor:` is not an emoji.
   if (Object.hasOwn(nameToEmoji, name)) return nameToEmoji[name];
   if (Object.hasOwn(LEGACY_GITHUB_NAMES, name)) return nameToEmoji[LEGACY_GITHUB_NAMES[name]!];
+  const gendered = GENDERED.exec(name);
+  const gemojiName = gendered && `${gendered[2]}_${gendered[1]}`;
+  if (gemojiName && Object.hasOwn(nameToEmoji, gemojiName)) return nameToEmoji[gemojiName];
   const tone = TONE.exec(name);
   if (tone) return withSkinTone(tone[1]!, Number(tone[2]));
   const flag = FLAG.exec(name)?.[1];

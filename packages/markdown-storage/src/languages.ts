@@ -96,6 +96,8 @@ const ALIASES: Record<string, string> = {
   zsh: 'bash',
   console: 'bash',
   'shell-session': 'bash',
+  terminal: 'bash', // Prisma's docs
+
   shellsession: 'bash',
   ksh: 'bash',
   'c++': 'cpp',
@@ -127,6 +129,14 @@ const ALIASES: Record<string, string> = {
   // Angular's docs (adev): a component's TypeScript and a template, with Angular's syntax on top.
   'angular-ts': 'typescript',
   'angular-html': 'html',
+  // Component files and templates of HTML with a framework's syntax on top (Vue's docs write
+  // `vue-html` for a template, VitePress and Svelte's docs `vue`, `svelte`, Astro's `astro`).
+  vue: 'html',
+  'vue-html': 'html',
+  svelte: 'html',
+  astro: 'html',
+  less: 'css',
+  mdx: 'markdown',
   text: 'none',
   txt: 'none',
   plain: 'none',

@@ -32,17 +32,19 @@ describe("GitHub's image-only emoji", () => {
 });
 
 /**
- * Names beyond gemoji's current table, built only from it: GitHub's older names, and the skin-tone
- * and flag names of the twemoji index MkDocs Material reads (`:thumbsup_tone3:`, `:flag_de:`).
+ * Names beyond gemoji's current table, built only from it: GitHub's older names, and the gendered,
+ * skin-tone and flag names of the twemoji index MkDocs Material reads (`:man_raising_hand:`,
+ * `:thumbsup_tone3:`, `:flag_de:`).
  */
 describe('older GitHub names, skin tones and flags by country code', () => {
   it('convert in text, headings (their anchors too) and raw HTML; unknown ones stay as written', () => {
     const { storage, warnings } = convertMarkdown(
       '## :thumbsup_tone3: Approved\n\n:+1_tone1: :flag_de: :person_frowning: <b>:wave_tone5:</b> ' +
-        ':rocket_tone2: :flag_zz: :x_tone9: `:flag_de:`\n\n[up](#thumbsup_tone3-approved)\n',
+        ':rocket_tone2: :flag_zz: :x_tone9: `:flag_de:` :man_raising_hand: :woman_bowing: :man_rocket:' +
+        '\n\n[up](#thumbsup_tone3-approved)\n',
     );
     expect(storage).toBe(
-      '<h2>👍🏽 Approved</h2>\n<p>👍🏻 🇩🇪 🙍 <strong>👋🏿</strong> :rocket_tone2: :flag_zz: :x_tone9: <code>:flag_de:</code></p>\n' +
+      '<h2>👍🏽 Approved</h2>\n<p>👍🏻 🇩🇪 🙍 <strong>👋🏿</strong> :rocket_tone2: :flag_zz: :x_tone9: <code>:flag_de:</code> 🙋&#8205;♂️ 🙇&#8205;♀️ :man_rocket:</p>\n' +
         '<p><ac:link ac:anchor="👍🏽Approved"><ac:plain-text-link-body><![CDATA[up]]></ac:plain-text-link-body></ac:link></p>',
     );
     expect(warnings).toEqual([]);

@@ -21,6 +21,7 @@ const NOT_ROUND_TRIPPED: Record<string, string> = {
   'raw-html-unsafe': 'a URL inside escaped HTML text comes back as text that GFM autolinks',
   'raw-html-in-tight-lists': "a tight list item's text before a table comes back as a paragraph",
   'raw-html-block-in-paragraph': 'a raw <pre> comes back as a code fence, so as the code macro',
+  'mdbook-rust': "rustdoc's `##` (a `#` written out) comes back as `#`, a hidden line, in a rust fence",
   'obsidian-wikilinks': 'a page link comes back as a Markdown link to its title, a page only where a resolver says so',
 };
 

@@ -1,6 +1,6 @@
 /**
  * Fenced and indented code → the `code` macro. The body goes in CDATA (split around `]]>`), so
- * nothing in it is ever parsed. Fence meta: `title="…"`, `linenumbers` (or `showLineNumbers`,
+ * nothing in it is ever parsed. Fence meta: `title="…"` (or `filename`, `file`, `package`), `linenumbers` (or `showLineNumbers`,
  * MkDocs' `linenums="N"`), `firstline=N`, `collapse`, `theme=…`.
  */
 import type { Code, InlineCode } from 'mdast';
@@ -49,6 +49,9 @@ export function fenceInfo(
       [language, rest] = [lang ?? '', `${braces[1]!.replace(/\.[\w-]+/g, '')} ${braces[2]}`];
     }
   }
+  // rustdoc's and mdBook's attributes after the language, comma-separated: `rust,ignore,does_not_compile`.
+  const commaAttributes = /^([\w+#-]+),[\w,-]*$/.exec(language);
+  if (commaAttributes) language = commaAttributes[1]!;
   const numbers = /:(no-)?line-numbers(?:=(\d+))?/.exec(language);
   // `:no-line-numbers` turns off a site-wide setting: unnumbered is the code macro's default.
   if (numbers && !numbers[1]) {
@@ -77,7 +80,7 @@ export function code(node: Code, state: State): XNode[] {
   if (switched) return switched.flatMap((variant) => code(variant, state));
   const { lang, meta } = fenceInfo(node.lang, node.meta);
   // MkDocs' inclusions fill a code block from a file before Markdown is read.
-  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*'))
+  if (node.value.includes('8<') || node.value.includes('{!') || node.value.includes('{*') || node.value.includes('{{#'))
     warnFileInclusions(node.value, node, state);
   // MkDocs (pymdownx.highlight) writes `linenums="1"`: numbered, from that line.
   const linenums = meta.linenums !== undefined && /^[1-9]\d*$/.test(meta.linenums) ? meta.linenums : undefined;
@@ -86,16 +89,20 @@ export function code(node: Code, state: State): XNode[] {
   const collapse = meta.collapse === 'true';
   const parameters = {
     language: codeLanguage(lang, state.dialect),
-    title: meta.title,
+    // Next.js' and Nextra's `filename="app/page.tsx"`, Prisma's `file=schema.prisma`; Next.js'
+    // package-manager variants `package="pnpm"`, which the site shows as tabs so named.
+    title: meta.title ?? meta.filename ?? meta.file ?? meta.package,
     linenumbers: lineNumbers === undefined ? undefined : String(lineNumbers !== 'false'),
     firstline: firstLine !== undefined && /^\d+$/.test(firstLine) ? firstLine : undefined,
     theme: meta.theme,
     // The Cloud editor ignores collapse: it gets an expand around the block instead.
     collapse: collapse && state.dialect === 'datacenter' ? 'true' : undefined,
   };
-  const value = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
+  const written = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
+  const shown = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
+  const value = lang?.toLowerCase() === 'rust' ? withoutHiddenRustLines(shown) : shown;
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
-  if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: meta.title }, [block])];
+  if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: parameters.title }, [block])];
   return [block];
 }
 
@@ -124,6 +131,57 @@ function nestSwitch(node: Code): Code[] | undefined {
   });
   if (!cut) return [titled(body, node.lang, 'ts')];
   return [titled(body.slice(0, cut.index), node.lang, 'ts'), titled(body.slice(cut.index + cut[0].length), 'js', 'js')];
+}
+
+/** A comment's opening and closing in the languages docs highlight: `//`, `#`, `--`, `%`, `;`, HTML's, C's block comments and JSX's braces around them. */
+const OPEN_COMMENT = String.raw`(?:\/\/|#|--|%|;{1,2}|<!--|\{?\/\*)`;
+const CLOSE_COMMENT = String.raw`(?:-->|\*\/\}?)?`;
+/** Docusaurus' magic comments, each a line of its own: `// highlight-next-line`, `# highlight-start`, `<!-- highlight-end -->`. */
+const MAGIC_COMMENT_LINE = new RegExp(
+  String.raw`^[ \t]*${OPEN_COMMENT}[ \t]*highlight-(?:next-line|start|end)[ \t]*${CLOSE_COMMENT}[ \t]*$`,
+);
+/**
+ * Shiki's notation comments for styling a line (VitePress' `// [!code focus]`, `[!code highlight]`,
+ * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, each optionally with a
+ * line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
+ * they say which lines a change adds and removes, which a Confluence reader has no colour for, so
+ * they stay as written.
+ */
+const NOTATION_COMMENT = new RegExp(
+  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|word:[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
+);
+
+/**
+ * The code a docs site shows for a fence: without Docusaurus' magic comment lines and Shiki's
+ * notation comments, instructions to the site's highlighter (which it removes) that Confluence
+ * would show as comments in the code. A line that was only such a comment goes with it. Markdown
+ * fences keep them: they show how to write them.
+ */
+export function withoutHighlightComments(value: string): string {
+  if (!value.includes('highlight-') && !value.includes('[!code ')) return value;
+  const shown: string[] = [];
+  for (const line of value.split('\n')) {
+    if (MAGIC_COMMENT_LINE.test(line)) continue;
+    const notation = NOTATION_COMMENT.exec(line);
+    if (!notation) shown.push(line);
+    else if (notation.index > 0 && line.slice(0, notation.index).trim()) shown.push(line.slice(0, notation.index));
+  }
+  return shown.join('\n');
+}
+
+/**
+ * Rust code as rustdoc and mdBook show it (the Rust Book, crate docs): a line that is `#` alone or
+ * starts with `# ` is setup they hide (`# fn main() {`), and `##` at a line's start is a `#`
+ * written out. Attributes (`#[derive(Debug)]`, `#![allow(unused)]`) are code.
+ */
+export function withoutHiddenRustLines(value: string): string {
+  if (!value.includes('#')) return value;
+  const shown: string[] = [];
+  for (const line of value.split('\n')) {
+    if (/^[ \t]*#(?:[ \t]|$)/.test(line)) continue;
+    shown.push(line.replace(/^([ \t]*)##/, '$1#'));
+  }
+  return shown.join('\n');
 }
 
 /** Twoslash's cut markers: the code before `---cut---` (or `---cut-before---`) only sets up the types. */
@@ -158,7 +216,22 @@ export function twoslashShown(value: string): string {
 }
 
 export function inlineCode(node: InlineCode): XNode[] {
-  return [x('code', {}, [text(withoutLanguageSuffix(node.value))])];
+  return [x('code', {}, [text(withoutLanguagePrefix(withoutLanguageSuffix(node.value)))])];
+}
+
+/**
+ * pymdownx.inlinehilite's language for a code span, a shebang at its start (`` `#!python range()` ``,
+ * as MkDocs Material's docs write it): a highlighting hint, not code. Only a language the code macro
+ * knows, then a space and some code (a shebang line, `` `#!/bin/sh` ``, stays as written).
+ */
+const LANGUAGE_PREFIX = /^#!([\w+#-]+) +(?=\S)/;
+
+function withoutLanguagePrefix(value: string): string {
+  // Cheap test first: this runs on every code span.
+  if (value.charCodeAt(0) !== 0x23 /* # */ || value.charCodeAt(1) !== 0x21 /* ! */) return value;
+  const match = LANGUAGE_PREFIX.exec(value);
+  if (!match || codeLanguage(match[1], 'cloud') === 'none') return value;
+  return value.slice(match[0].length);
 }
 
 /**

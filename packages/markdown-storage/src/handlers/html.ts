@@ -25,6 +25,7 @@ import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 import { embedded } from './embeds.js';
+import { linesFormatted } from '../formatting-within.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -181,6 +182,17 @@ function withoutEdgeBreaks(content: XNode[]): XNode[] {
   return kept;
 }
 
+/**
+ * A `<pre>`'s content without the line feed right after its start tag (`<pre>` / code, one a line):
+ * HTML's parser drops it, so a browser shows no empty first line, which storage would.
+ */
+function withoutLeadingLineFeed(children: XNode[]): XNode[] {
+  const first = children[0];
+  if (first?.type !== 'text' || !/^\r?\n/.test(first.value)) return children;
+  const rest = first.value.replace(/^\r?\n/, '');
+  return rest ? [text(rest), ...children.slice(1)] : children.slice(1);
+}
+
 function textAlign(align: string | undefined): string | undefined {
   return align && `text-align: ${align};`;
 }
@@ -296,7 +308,7 @@ const TAGS: Record<string, TagSpec> = {
   figcaption: { block: true, wrapper: true, build: transparent },
   hr: { block: true, void: true, build: () => [x('hr')] },
   blockquote: { block: true, build: blockElement('blockquote') },
-  pre: { block: true, build: element('pre') },
+  pre: { block: true, build: (_attributes, children) => [x('pre', {}, withoutLeadingLineFeed(children))] },
   h1: { block: true, build: textBlock('h1') },
   h2: { block: true, build: textBlock('h2') },
   h3: { block: true, build: textBlock('h3') },
@@ -538,16 +550,39 @@ const UNSAFE_HTML = new Set([
 const componentWithHeading =
   (heading: (attributes: Record<string, string>) => string | undefined): TagSpec['build'] =>
   (attributes, children, state, node) => {
-    const title = heading(attributes)?.trim();
+    const written = heading(attributes)?.trim();
+    // A caption may be Markdown (mdBook's `caption="… `RefCell<T>`"`): the text it shows, as a summary's.
+    const title = written && MARKUP.test(written) ? inlineMarkdownText(written).trim() : written;
     const shown = [text(title ?? '')];
     const titled = attributes.href ? buildLink(state, attributes.href, undefined, shown, node) : shown;
     const lead = title ? [x('p', {}, [x('strong', {}, titled)])] : [];
     return [...lead, ...wrapPhrasing(children)];
   };
-const BLOCK_COMPONENT: TagSpec = { build: componentWithHeading((attributes) => attributes.title ?? attributes.label) };
+/** A component's title, label or caption (the Rust Book's `<Listing caption="…">`) as a bold line before its content. */
+const BLOCK_COMPONENT: TagSpec = {
+  build: componentWithHeading((attributes) => attributes.title ?? attributes.label ?? attributes.caption),
+};
 /** Docusaurus' `<TabItem>`: without a label it is labelled with its value, as Docusaurus shows it. */
 const TAB_ITEM: TagSpec = { build: componentWithHeading((attributes) => attributes.label ?? attributes.value) };
 const INLINE_COMPONENT: TagSpec = { build: transparent };
+
+/**
+ * The badge of VitePress' and Starlight's themes (`<Badge type="warning" text="beta" />`,
+ * `<Badge text="New" variant="tip" />`, or the text as content), a small coloured label beside a
+ * heading or an option: Confluence's own, the `status` lozenge, coloured by its type (no type, or
+ * one of no colour: grey). A badge with no text is left out: it shows nothing.
+ */
+const BADGE: TagSpec = {
+  build: (attributes, children) => {
+    const title = (attributes.text ?? textOf(children)).trim();
+    const type = (attributes.type ?? attributes.variant ?? '').toLowerCase();
+    return title ? [macro('status', { colour: BADGE_COLOURS[type] ?? 'Grey', title })] : [];
+  },
+};
+const BADGE_COLOURS: Record<string, string> = {
+  ...{ tip: 'Green', success: 'Green', info: 'Blue', note: 'Blue' },
+  ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
+};
 
 /**
  * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
@@ -650,11 +685,13 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   const openInline: Array<{ name: string; start: Html }> = [];
   /** Start tags a block cut does not end (formatting carried on, and its copies after the cut). */
   const carried = new Set<PhrasingContent>();
+  /** The run as a piece, unless it shows nothing: whether it was kept. */
   const flush = () => {
     const content = trimPiece(run);
-    if (content.length && !onlyCarriedTags(content, carried))
-      pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
+    const kept = content.length > 0 && !onlyCarriedTags(content, carried);
+    if (kept) pieces.push({ type: 'paragraph', children: content, position: content[0]!.position });
     run = [];
+    return kept;
   };
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index]!;
@@ -677,10 +714,11 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
     } else {
       const formatting = openInline.filter((entry) => FORMATTING.has(entry.name));
       for (const entry of formatting) carried.add(entry.start);
-      flush();
+      const kept = flush();
       pieces.push(child as Html);
-      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link.
-      run = formatting.map((entry) => carriedCopy(entry.start));
+      // `<a href="…"><h3>Title</h3><p>Text</p></a>`: what follows the cut is still in the link, and
+      // an `<a id>`'s anchor goes with the first copy that is shown.
+      run = formatting.map((entry) => carriedCopy(entry.start, !kept && makesAnchor(entry.start)));
       for (let copy = 0; copy < run.length; copy += 1) {
         carried.add(run[copy]!);
         openInline[openInline.indexOf(formatting[copy]!)]!.start = run[copy] as Html;
@@ -691,13 +729,22 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
   return pieces;
 }
 
-/** A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it out). */
-function carriedCopy(start: Html): Html {
-  return { type: 'html', value: start.value, position: start.position, data: { carried: true } as Html['data'] };
+/**
+ * A formatting start tag opened again after a block cut it (`data.carried`: a table cell leaves it
+ * out). It makes the anchor of an `<a id>` only when no piece before the cut showed the tag.
+ */
+function carriedCopy(start: Html, anchored: boolean): Html {
+  const data = { carried: true, anchored };
+  return { type: 'html', value: start.value, position: start.position, data: data as Html['data'] };
 }
 
-export function isCarried(node: PhrasingContent): boolean {
+export function isCarried(node: Nodes): boolean {
   return node.type === 'html' && (node.data as { carried?: boolean } | undefined)?.carried === true;
+}
+
+/** Whether the start tag makes its `<a id>`'s anchor: as written, or a copy that was given it (carriedCopy). */
+function makesAnchor(node: Nodes): boolean {
+  return !isCarried(node) || (node.data as { anchored?: boolean }).anchored === true;
 }
 
 /**
@@ -781,6 +828,36 @@ function trimPiece(run: PhrasingContent[]): PhrasingContent[] {
   if (tail?.type === 'text') content[content.length - 1] = { ...tail, value: tail.value.trimEnd() };
   return content;
 }
+
+/**
+ * The spaces, tabs and line breaks written beside a line break (`a  <br>  b`, `text \` before a
+ * hard break, a soft break after a `<br>`) taken off, in place (text nodes replaced, not changed:
+ * they may be shared): a browser shows no space at either end of a broken line, while in storage
+ * each would start or end the line with one. A no-break space is content and stays.
+ */
+function trimSpacesAtBreaks(content: XNode[]): void {
+  for (let index = 0; index < content.length; index += 1) {
+    if (!isBreak(content[index])) continue;
+    const before = content[index - 1];
+    if (before?.type === 'text' && LAYOUT_AT_END.test(before.value)) {
+      const kept = withoutLayoutEnd(before.value);
+      if (kept) content[index - 1] = text(kept);
+      else {
+        content.splice(index - 1, 1);
+        index -= 1;
+      }
+    }
+    const after = content[index + 1];
+    if (after?.type === 'text' && LAYOUT_AT_START.test(after.value)) {
+      const kept = withoutLayoutStart(after.value);
+      if (kept) content[index + 1] = text(kept);
+      else content.splice(index + 1, 1);
+    }
+  }
+}
+
+const LAYOUT_AT_START = /^[ \t\r\n]/;
+const LAYOUT_AT_END = /[ \t\r\n]$/;
 
 /** Deeper raw-HTML nesting is shown as text: it cannot be meant, and would exhaust the stack. */
 const MAX_OPEN_TAGS = 32;
@@ -994,8 +1071,11 @@ export class HtmlBuilder {
         if (value === '') continue; // only the layout around a `<br>`
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
-      } else if (token.kind === 'open') this.open(token.name, token.attributes, token.selfClosing, token.source, node);
-      else this.close(token.name, token.source, node);
+      } else if (token.kind === 'open') {
+        // A start tag opened again after a block cut it (paragraphPieces): an `<a id>`'s anchor was made before the cut.
+        const attributes = makesAnchor(node) ? token.attributes : withoutAnchor(token.attributes);
+        this.open(token.name, attributes, token.selfClosing, token.source, node);
+      } else this.close(token.name, token.source, node);
     }
   }
 
@@ -1092,6 +1172,10 @@ export class HtmlBuilder {
     source: string,
     node: Nodes,
   ): void {
+    if (name === 'badge') {
+      this.openBadge(attributes, selfClosing, source, node);
+      return;
+    }
     if (selfClosing) {
       this.state.warn(`MDX component ${source.trim()} left out: Confluence cannot render it`, node);
       return;
@@ -1110,6 +1194,16 @@ export class HtmlBuilder {
           : BLOCK_COMPONENT;
     const component = { source, closed: false, converted: panel !== undefined };
     this.stack.push({ tag: name, spec, attributes, children: [], node, component });
+  }
+
+  /** A badge component (`<Badge type="tip" text="^1.9.0" />`, or its text as content): a `status` macro. */
+  private openBadge(attributes: Record<string, string>, selfClosing: boolean, source: string, node: Nodes): void {
+    if (selfClosing) this.appendElement(BADGE.build(attributes, [], this.state, node));
+    else if (this.stack.length >= MAX_OPEN_TAGS) this.escaped('badge', source, node);
+    else {
+      const component = { source, closed: false, converted: true };
+      this.stack.push({ tag: 'badge', spec: BADGE, attributes, children: [], node, component });
+    }
   }
 
   /** `<video><source src="…"></video>`: the first source is the video's when it has none of its own. */
@@ -1298,16 +1392,41 @@ export class HtmlBuilder {
       return shown;
     }
     closeIconGaps(frame.children, frame.gaps);
+    if (!CODE_TAGS.has(frame.tag) && !this.inCode() && !this.state.inRawCode) trimSpacesAtBreaks(frame.children);
     if (frame.spec.wrapper && this.holdsBlocks())
       return aligned(wrapPhrasing(frame.children), alignment(frame.tag, frame.attributes));
+    if (INLINE_HOLDERS.has(frame.tag) && !frame.component && !frame.children.every(isPhrasing))
+      return this.aroundBlocks(frame);
+    const built = this.builtContent(frame);
+    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
+    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
+  }
+
+  /** An element built around its content: a link's URL shown if it holds nothing else, edge spaces moved outside. */
+  private builtContent(frame: Frame): XNode[] {
     const href = frame.tag === 'a' && frame.hadElement ? frame.attributes.href : undefined;
     const children = href !== undefined ? contentOrUrl(frame.children, href) : frame.children;
     const moves = hasLayoutEdge(children) && movesEdgeSpace(frame) && !this.inCode() && !this.state.inRawCode;
-    const built = moves
+    return moves
       ? withEdgeSpaceOutside(children, (content) => frame.spec.build(frame.attributes, content, this.state, frame.node))
       : frame.spec.build(frame.attributes, children, this.state, frame.node);
-    if (frame.tag === 'li' && !LISTS.has(this.stack[this.stack.length - 1]?.tag ?? '')) return this.strayItem(built);
-    return frame.heldParagraphs && this.holdsBlocks() ? wrapPhrasing(built) : built;
+  }
+
+  /**
+   * A raw inline element left open over blocks (`<b>`, then `<details>` or a `<div>`'s Markdown
+   * paragraphs before its end tag, or none): storage holds no block in a line, so it ends before
+   * each block and starts again after it, and goes around each line inside the block
+   * (formatting-within.ts), which reads bold or linked as a browser shows it. An `<a id>`'s anchor
+   * is made once, in the first piece.
+   */
+  private aroundBlocks(frame: Frame): XNode[] {
+    let attributes = frame.attributes;
+    return linesFormatted(frame.children, (line) => {
+      if (showsNothing(line)) return line;
+      const piece = { ...frame, attributes, children: line };
+      attributes = withoutAnchor(attributes);
+      return this.builtContent(piece);
+    });
   }
 
   /**
@@ -1351,6 +1470,7 @@ export class HtmlBuilder {
   finish(): XNode[] {
     while (this.stack.length) this.closeTop();
     closeIconGaps(this.root, this.rootGaps);
+    if (!this.state.inRawCode) trimSpacesAtBreaks(this.root);
     return this.root;
   }
 }

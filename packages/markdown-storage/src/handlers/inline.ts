@@ -15,7 +15,12 @@ export function text(node: Text, state: State, parent: Parents | undefined): XNo
   if (node.value.includes('{')) warnTemplateTags(node, state);
   if (node.value.includes('<<<')) warnSnippetImports(node, state);
   // A snippet line is a paragraph of its own: only its start is looked at.
-  if (node.value.startsWith('--8<--') || node.value.startsWith('{!') || node.value.startsWith('{*'))
+  if (
+    node.value.startsWith('--8<--') ||
+    node.value.startsWith('{!') ||
+    node.value.startsWith('{*') ||
+    node.value.startsWith('{{#')
+  )
     warnFileInclusions(node.value, node, state);
   const spaced = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
   return [
@@ -80,19 +85,26 @@ export function hardBreak(_node: Break): XNode[] {
 const SNIPPET_IMPORT = /^<<<[ \t]+([@.~/][^\n]*)$/gm;
 
 /**
- * MkDocs' file inclusions, each on a line of its own, also inside a code block (they run before
- * Markdown): pymdownx.snippets' `--8<-- "file.md"`, markdown-include's `{!file.py!}`, and the
- * `{* file.py hl[3] *}` FastAPI's docs write.
+ * File inclusions, each on a line of its own, also inside a code block (they run before Markdown):
+ * MkDocs' pymdownx.snippets `--8<-- "file.md"`, markdown-include's `{!file.py!}` and the
+ * `{* file.py hl[3] *}` FastAPI's docs write; mdBook's `{{#include file.rs:2:5}}`,
+ * `{{#rustdoc_include …}}` and `{{#playground …}}` (the Rust Book's listings).
  */
 const FILE_INCLUSION =
-  /^(?:(-{2}8<-{2})[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)|(\{!)[ \t]*([^!{}\n]+?)[ \t]*!\}|(\{\*)[ \t]*([^*{}\s]+)[^*{}\n]*\*\})[ \t]*$/gm;
+  /^(?:(-{2}8<-{2})[ \t]+("[^"\n]*"|'[^'\n]*'|\S+)|(\{!)[ \t]*([^!{}\n]+?)[ \t]*!\}|(\{\*)[ \t]*([^*{}\s]+)[^*{}\n]*\*\}|\{\{#(include|rustdoc_include|playground)[ \t]+([^{}\s]+)[^{}\n]*\}\})[ \t]*$/gm;
 
 /** The text or code `value` holds file inclusions: each is warned about, once (the content is not on the page). */
 export function warnFileInclusions(value: string, node: Nodes, state: State): void {
   for (const match of value.matchAll(FILE_INCLUSION)) {
-    const [, snippet, snippetFile, include, includeFile, , fastapiFile] = match;
-    const written = snippet ? `--8<-- ${snippetFile}` : include ? `{!${includeFile}!}` : `{* ${fastapiFile} *}`;
-    const kind = snippet ? 'MkDocs snippet' : 'MkDocs file inclusion';
+    const [, snippet, snippetFile, include, includeFile, , fastapiFile, mdbook, mdbookFile] = match;
+    const written = snippet
+      ? `--8<-- ${snippetFile}`
+      : include
+        ? `{!${includeFile}!}`
+        : mdbook
+          ? `{{#${mdbook} ${mdbookFile}}}`
+          : `{* ${fastapiFile} *}`;
+    const kind = snippet ? 'MkDocs snippet' : mdbook ? 'mdBook file inclusion' : 'MkDocs file inclusion';
     state.warn(`${kind} ${written} is not converted: shown as text, the file's content is not on this page`, node);
   }
 }

@@ -17,7 +17,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities';
-import { lineText, tokenizeContainer } from './block-state.js';
+import { lineText, pushContainerBlock, tokenizeContainer } from './block-state.js';
 
 export interface DirectiveMeta {
   name: string;
@@ -296,7 +296,11 @@ function closingLine(
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
     else if (close && (anyLength || close.length >= colons)) return line;
-    else if (/^:{3,}[^\s:]/.test(text) || opensPandocDiv(text) || (/^:{3,}[ \t]/.test(text) && opensAdmonition(text)))
+    else if (
+      /^:{3,}[^\s:]/.test(text) ||
+      opensPandocDiv(text) ||
+      (/^:{3,}[ \t]/.test(text) && (opensAdmonition(text) || opensCodeGroupItem(text)))
+    )
       nested.push(line);
   }
   for (const line of nested) unclosed.add(`${state.blkIndent}:${line}`);
@@ -399,7 +403,11 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
   const colons = text ? /^:{3,}/.exec(text)?.[0].length : undefined;
   if (!text || !colons) return false;
   const found = directiveLine(text, colons) ?? admonitionLine(text, colons);
-  if (!found) return pandocDiv(state, text, [startLine, endLine], colons, silent);
+  if (!found) {
+    const item = codeGroupItemTitle(text, colons);
+    if (item !== undefined) return codeGroupItem(state, item, [startLine, endLine], colons, silent);
+    return pandocDiv(state, text, [startLine, endLine], colons, silent);
+  }
   if (silent) return true;
   const close = closingLine(state, startLine, endLine, colons);
   const contentEnd = close ?? findParentEnd(state, startLine, endLine);
@@ -420,6 +428,41 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
   tokenizeContainer(state, startLine + 1, contentEnd);
   state.push('directive_container_close', '', -1);
   state.line = close === undefined ? contentEnd : close + 1;
+  return true;
+}
+
+/**
+ * VuePress 2's code group tabs (`:::: code-group` around `::: code-group-item npm` … `:::`, the
+ * first shown may be marked `npm:active`): a tab each, its title a bold line and then its code, as
+ * other tabs are (Confluence has no tabs). The `code-group` around them is a wrapper, as a pandoc
+ * div of one word is. Only a closed item; its title is its text.
+ */
+const CODE_GROUP_ITEM = /^code-group-item[ \t]+(.*?)(?::active)?[ \t]*$/;
+
+function codeGroupItemTitle(text: string, colons: number): string | undefined {
+  return CODE_GROUP_ITEM.exec(text.slice(colons).trim())?.[1];
+}
+
+function opensCodeGroupItem(text: string): boolean {
+  return codeGroupItemTitle(text, /^:+/.exec(text)![0].length) !== undefined;
+}
+
+function codeGroupItem(
+  state: StateBlock,
+  title: string,
+  [startLine, endLine]: [number, number],
+  colons: number,
+  silent: boolean,
+): boolean {
+  const close = closingLine(state, startLine, endLine, colons);
+  if (close === undefined) return false;
+  if (silent) return true;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  pushContainerBlock(
+    state,
+    { name: 'tab', title },
+    { start, line: startLine, from: startLine + 1, to: close, end: close },
+  );
   return true;
 }
 

@@ -35,6 +35,8 @@ interface StartTag {
 }
 
 const NAME = /^[A-Z][\w.:-]*/;
+/** A line opening (or closing) a fenced code block. */
+const FENCE_LINE = /^(?:`{3,}|~{3,})/;
 const ATTRIBUTE_NAME = /^[\w:.-]+/;
 
 /** A capitalized JSX start tag opening `startLine`, read up to its `>` (several lines at most 20). */
@@ -159,16 +161,21 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   if (end === -1) return false;
   let indent = Infinity;
   let onlyTags = true;
+  let fenced = false;
   for (let line = tag.endLine; line < end; line += 1) {
     if (isBlankLine(state, line)) continue;
     indent = Math.min(indent, state.sCount[line]!);
-    if (lineText(state, line).charCodeAt(0) !== 0x3c /* < */) onlyTags = false;
+    const text = lineText(state, line);
+    if (text.charCodeAt(0) !== 0x3c /* < */) onlyTags = false;
+    if (FENCE_LINE.test(text)) fenced = true;
   }
   // A one-line HTML start tag over children as deep as itself (`<Warning>` / `*bar*` /
   // `</Warning>`) is CommonMark's HTML block, and so is one holding only tags (`<TabItem …>text
-  // </TabItem>` lines): handlers/html.ts converts those as they are.
+  // </TabItem>` lines): handlers/html.ts converts those as they are. Unless a code fence is among
+  // them (Starlight's and Astro's docs: `<TabItem label="npm">` / `` ```sh `` / … / `</TabItem>`,
+  // as deep as the tag): as HTML its lines would run together into a paragraph.
   const jsx = tag.expression || tag.endLine > startLine + 1;
-  if (!jsx && (onlyTags || indent <= state.sCount[startLine]!)) return false;
+  if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
   if (silent) return true;
   pushHtml(state, tag.html, startLine, tag.endLine);
   if (indent !== Infinity) tokenizeContainer(state, tag.endLine, end, indent);

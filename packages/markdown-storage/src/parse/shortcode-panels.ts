@@ -8,7 +8,7 @@
  * expand macro. Without an end tag on a line of its own the tags stay text (warned, inline.ts).
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
-import { lineText, pushContainerBlock } from './block-state.js';
+import { lineText, pushContainerBlock, pushTabLabel } from './block-state.js';
 
 /** Callout names → the directive that shows them (handlers/directives.ts maps the aliases). */
 const PANELS = new Set(['note', 'info', 'tip', 'warning', 'caution', 'danger', 'important']);
@@ -27,6 +27,8 @@ interface Opener {
   close: RegExp;
   /** Fence meta for the code block a wrapper holds (GitBook's `{% code title="…" lineNumbers="true" %}`). */
   fenceMeta?: string;
+  /** The language of a tab whose content is code, not Markdown (Kubernetes' `{{< tab codelang="bash" >}}`). */
+  codeLanguage?: string;
 }
 
 /**
@@ -76,8 +78,10 @@ function calloutShortcode(tag: string, attributes: Record<string, string>, words
 function gitlabShortcode(tag: string, attributes: Record<string, string>, close: RegExp): Opener | undefined {
   if (tag === 'details' || tag === 'tabs') return { name: 'wrapper', close };
   if (tag === 'history') return { name: 'expand', title: 'History', close };
-  // Kubernetes' and the Learn theme's tabs are named (`{{% tab name="Bash" %}}`), GitLab's titled.
-  if (tag === 'tab') return { name: 'tab', title: attributes.title ?? attributes.name, close };
+  // Kubernetes' and the Learn theme's tabs are named (`{{% tab name="Bash" %}}`), GitLab's titled;
+  // Kubernetes' tab with a `codelang` holds code as written, which its tabs shortcode highlights.
+  if (tag === 'tab')
+    return { name: 'tab', title: attributes.title ?? attributes.name, close, codeLanguage: attributes.codelang };
   return undefined;
 }
 
@@ -149,10 +153,29 @@ function shortcodePanel(state: StateBlock, startLine: number, endLine: number, s
   while (closeLine < endLine && !open.close.test(lineText(state, closeLine).trim())) closeLine += 1;
   if (closeLine >= endLine) return false;
   if (silent) return true;
+  if (open.codeLanguage !== undefined) {
+    pushCodeTab(state, open, [startLine, closeLine]);
+    return true;
+  }
   const firstToken = state.tokens.length;
   pushContainerBlock(state, open, { start, line: startLine, from: startLine + 1, to: closeLine, end: closeLine });
   if (open.fenceMeta) addFenceMeta(state, firstToken, open.fenceMeta);
   return true;
+}
+
+/** A tab whose content is code: its title a bold line, then its lines as a code block in its language, as written. */
+function pushCodeTab(state: StateBlock, open: Opener, [startLine, closeLine]: [number, number]): void {
+  if (open.title) pushTabLabel(state, open.title, startLine);
+  const lines: string[] = [];
+  for (let line = startLine + 1; line < closeLine; line += 1)
+    lines.push(state.src.slice(state.bMarks[line]!, state.eMarks[line]!));
+  const indent = Math.min(...lines.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)![0].length));
+  const fence = state.push('fence', 'code', 0);
+  fence.info = open.codeLanguage!;
+  fence.content = `${lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n')}\n`;
+  fence.map = [startLine, closeLine + 1];
+  fence.markup = '```';
+  state.line = closeLine + 1;
 }
 
 export function shortcodePanels(md: MarkdownIt): void {

@@ -29,7 +29,8 @@ function asConfluenceRewritesIt(storage: string): string {
       .replace(/&quot;/g, '&#34;')
       .replace(/<p><\/p>/g, '<p />')
       .replace(/<a href="([^"]*)" title="([^"]*)">/g, "<a title='$2' href='$1'>")
-      .replace(/\n/g, '')
+      // Line feeds between elements go, those inside a <pre> are its text and stay.
+      .replace(/<pre\b[\s\S]*?<\/pre>|\n/g, (match) => (match === '\n' ? '' : match))
       .replace(/><(p|h\d|ul|ol|li|table|tr|ac:task)[ >]/g, (m) => `>\n  ${m.slice(1)}`);
   // Confluence splits CDATA where it likes; the text inside is never rewritten.
   return storage

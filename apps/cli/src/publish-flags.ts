@@ -41,7 +41,10 @@ export const publishFlags = {
     summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone',
     default: false,
   }),
-  force: Flags.boolean({ summary: 'Overwrite pages edited in Confluence since docgen wrote them', default: false }),
+  force: Flags.boolean({
+    summary: "Overwrite pages edited in Confluence since docgen wrote them; restore docgen's pages a person deleted",
+    default: false,
+  }),
   'on-conflict': Flags.string({
     summary: 'What to do with a page a human edited: fail (default), skip, overwrite',
     options: ['fail', 'skip', 'overwrite'],

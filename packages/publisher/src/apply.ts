@@ -371,7 +371,7 @@ async function takeBackRetired(
   refusal: unknown,
 ): Promise<Outcome> {
   const desired = op.desired!;
-  const held = await options.api.findRetiredByTitle(options.space, desired.title);
+  const held = await findRetired(desired.title, options);
   const owner = held?.ownership?.value;
   if (!held || !owner || owner.set !== options.docSet || owner.key !== desired.key) {
     throw new ConflictDuringRun(heldByTrashOrArchive(desired.title, refusal, held));
@@ -380,6 +380,20 @@ async function takeBackRetired(
   const prunedHere = owner.pruned !== undefined && owner.pruned.root === options.rootId;
   if (!prunedHere && !options.restoreDeleted) throw new ConflictDuringRun(ownPageDeleted(held, owner.pruned?.root));
   return restorePage(op, held, parentId, options);
+}
+
+/**
+ * The page in the trash or the archive holding a title. A server that will not list its trash
+ * (an older Data Center, a permission) leaves the refusal as it is: a conflict that says what
+ * to do, never a failure of its own.
+ */
+async function findRetired(title: string, options: ApplyOptions): Promise<RemotePage | undefined> {
+  try {
+    return await options.api.findRetiredByTitle(options.space, title);
+  } catch (error) {
+    if (error instanceof ConfluenceError) return undefined;
+    throw error;
+  }
 }
 
 /**

@@ -363,6 +363,24 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     expect((await sandbox.requests(since)).filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
+  it('a server that will not list its trash: the refused title is still one conflict, not a failure', async () => {
+    const root = await humanPage('Unlisted trash root');
+    const tree = makeTree(3, { prefix: 'unlisted' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const theirs = await humanPage('unlisted page 2');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}`)).status).toBe(204);
+    // The first such read after the refusal looks for a current page of that title; the next ones list the trash.
+    await sandbox.faults([{ fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', after: 1 }]);
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'unlisted/s1/p2')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringContaining(
+        'no current page of the space has it: a page in the trash or the archive holds it',
+      ),
+    });
+  });
+
   it('a page docgen archived (Cloud --prune) comes back as a conflict: the API cannot restore from the archive', async () => {
     if (name !== 'cloud') return; // Data Center prunes to the trash (the drill above)
     const root = await humanPage('Archived-back root');

@@ -352,11 +352,16 @@ async function createPage(
  */
 async function retirePage(op: Operation, rootId: string, options: ApplyOptions): Promise<'archived' | 'trashed'> {
   const record = op.remote?.ownership;
-  if (record) {
-    const pruned = { root: rootId, at: new Date().toISOString() };
-    await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  if (!record) return options.api.retire(op.pageId!);
+  const pruned = { root: rootId, at: new Date().toISOString() };
+  const marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  try {
+    return await options.api.retire(op.pageId!);
+  } catch (error) {
+    // Still current: take the mark back, or a later delete by a person would pass for docgen's own.
+    await options.api.writeOwnership(op.pageId!, record.value, marked).catch(() => undefined);
+    throw error;
   }
-  return options.api.retire(op.pageId!);
 }
 
 /**

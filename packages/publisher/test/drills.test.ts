@@ -261,6 +261,25 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('a prune the server refuses leaves no prune mark behind on the page, which stays', async () => {
+    const root = await humanPage('Refused prune root');
+    const tree = makeTree(3, { prefix: 'refusedprune' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const page = await liveByTitle(root, 'refusedprune page 2');
+    const retire = name === 'cloud' ? { method: 'POST', path: '/content/archive$' } : { method: 'DELETE' };
+    await sandbox.faults([{ fault: 'status', status: 403, ...retire }]);
+    const result = await new Publisher(config).publish(without(tree, 'refusedprune/s1/p2'));
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'refusedprune/s1/p2')).toMatchObject({ status: 'failed' });
+    const property = await sandbox.api<{ value: Record<string, unknown> }>(
+      'GET',
+      `/rest/api/content/${page.id}/property/docgen`,
+    );
+    expect(property.body.value).toMatchObject({ key: 'refusedprune/s1/p2' });
+    expect(property.body.value).not.toHaveProperty('pruned');
+  });
+
   it('a person deletes a page (to the trash): a conflict that says so and what to do; --force restores it', async () => {
     const root = await humanPage('Delete root');
     const tree = makeTree(13, { prefix: 'deleted' });

@@ -41,7 +41,10 @@ export const publishFlags = {
     summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone',
     default: false,
   }),
-  force: Flags.boolean({ summary: 'Overwrite pages edited in Confluence since docgen wrote them', default: false }),
+  force: Flags.boolean({
+    summary: "Overwrite pages edited in Confluence since docgen wrote them; restore docgen's pages a person deleted",
+    default: false,
+  }),
   'on-conflict': Flags.string({
     summary: 'What to do with a page a human edited: fail (default), skip, overwrite',
     options: ['fail', 'skip', 'overwrite'],
@@ -388,6 +391,9 @@ function conflictHint(report: PublishReport): string {
   const taken =
     'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
     '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';
+  // Conflicts met only during the run (a title held by the trash, an edit between plan and apply)
+  // were not in the plan: their own messages say what happened and what to do.
+  if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
   if (kinds.has('title-taken') && kinds.has('edited')) return `${taken}; ${edited}`;
   return kinds.has('title-taken') ? taken : edited;
 }

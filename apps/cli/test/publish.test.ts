@@ -120,6 +120,32 @@ describe('docgen publish', () => {
     });
   });
 
+  it('a page a person deleted is a conflict saying so and what to do; --force restores it (same id)', async () => {
+    const back = join(work, 'deleted');
+    await writeRenderedTree(back, makeTree(3, { prefix: 'cliback' }), { name: 'docgen-test', version: '1.0.0' });
+    expect((await runCli(['publish', back], { cwd: work, env: env() })).code).toBe(0);
+    const list = await sandbox.api<{ results: Array<{ id: string }> }>(
+      'GET',
+      `/rest/api/content?spaceKey=DEV&title=${encodeURIComponent('cliback page 2')}`,
+    );
+    const id = list.body.results[0].id;
+    expect((await sandbox.api('DELETE', `/rest/api/content/${id}`)).status).toBe(204);
+
+    const refused = await runCli(['publish', back], { cwd: work, env: env() });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      `conflict  cliback page 2: docgen's page ${id} ("cliback page 2") is in the trash and holds its title: a person deleted it`,
+    );
+    expect(refused.stdout).toContain('or run with --force to have docgen restore it');
+    expect(refused.stderr).toContain('each conflict above says what happened and what to do');
+
+    const forced = await runCli(['publish', back, '--force'], { cwd: work, env: env() });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(new RegExp(`restored\\s+cliback page 2 \\(${id}\\)`));
+    const again = await runCli(['publish', back, '--json'], { cwd: work, env: env() });
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, counts: { unchanged: 3 }, requests: { writes: 0 } });
+  });
+
   it('with no URL configured it publishes to the embedded sandbox in .docgen/sandbox and says how to preview', async () => {
     const home = await mkdtemp(join(tmpdir(), 'docgen-embedded-'));
     try {

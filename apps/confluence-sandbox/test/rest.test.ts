@@ -178,7 +178,7 @@ describe('Cloud v2 pages', () => {
     expect(none.body.results).toEqual([]);
   });
 
-  it('trashes on delete (children move up), purges only trashed pages, frees the title', async () => {
+  it('trashes on delete (children move up), purges only trashed pages; the trash holds the title until the purge', async () => {
     const space = await api.devSpace();
     const page = await api.createPage('Trash Me');
     const child = await api.createPage('Orphan', '<p/>', { parentId: page.body.id });
@@ -188,12 +188,53 @@ describe('Cloud v2 pages', () => {
     expect((await api.get(`/wiki/api/v2/pages/${page.body.id}`)).body.status).toBe('trashed');
     expect((await api.get(`/wiki/api/v2/pages/${page.body.id}?status=current`)).status).toBe(404);
     expect((await api.get(`/wiki/api/v2/pages/${child.body.id}`)).body.parentId).toBe(space.homepageId);
-    expect((await api.createPage('Trash Me')).status).toBe(200);
+    // Real Confluence keeps a trashed page's title: a create (either dialect) or a rename to it is refused.
+    const refused = await api.createPage('Trash Me');
+    expect([refused.status, refused.body.errors?.[0]?.title]).toEqual([
+      400,
+      'A page with this title already exists: A page already exists with the title Trash Me in the space with key DEV',
+    ]);
+    const v1Refused = await api.post('/wiki/rest/api/content', {
+      type: 'page',
+      title: 'trash me',
+      space: { key: 'DEV' },
+      body: { storage: { value: '<p/>', representation: 'storage' } },
+    });
+    expect(v1Refused.status).toBe(400);
+    const renamed = await api.put(`/wiki/api/v2/pages/${child.body.id}`, {
+      id: child.body.id,
+      status: 'current',
+      title: 'Trash Me',
+      body: { representation: 'storage', value: '<p/>' },
+      version: { number: 2 },
+    });
+    expect(renamed.status).toBe(400);
     expect((await api.delete(`/wiki/api/v2/pages/${page.body.id}?purge=true`)).status).toBe(204);
     expect((await api.get(`/wiki/api/v2/pages/${page.body.id}`)).status).toBe(404);
+    // Purged: the title is free.
+    expect((await api.createPage('Trash Me')).status).toBe(200);
   });
 
-  it('archives through the Cloud v1 long task; archived pages leave the tree and free their title', async () => {
+  it('restores a trashed page through v2 PUT: the status only, as the spec says; its properties read in the trash', async () => {
+    const page = await api.createPage('Restore Me', '<p>before</p>');
+    await api.post(`/wiki/api/v2/pages/${page.body.id}/properties`, { key: 'owner', value: { who: 'me' } });
+    expect((await api.delete(`/wiki/api/v2/pages/${page.body.id}`)).status).toBe(204);
+    const props = await api.get(`/wiki/api/v2/pages/${page.body.id}/properties?key=owner`);
+    expect(props.body.results.map((p: { value: unknown }) => p.value)).toEqual([{ who: 'me' }]);
+    const restored = await api.updatePage(page.body.id, 'Restored Under Another Title', '<p>after</p>', 2);
+    expect(restored.status).toBe(200);
+    const live = await api.get(`/wiki/api/v2/pages/${page.body.id}?body-format=storage`);
+    expect([live.body.status, live.body.title, live.body.body.storage.value, live.body.version.number]).toEqual([
+      'current',
+      'Restore Me',
+      '<p>before</p>',
+      2,
+    ]);
+    // Now current, the next PUT writes the content.
+    expect((await api.updatePage(page.body.id, 'Restore Me', '<p>after</p>', 3)).status).toBe(200);
+  });
+
+  it('archives through the Cloud v1 long task; archived pages leave the tree and keep their title', async () => {
     const parent = await api.createPage('Archive Parent');
     const page = await api.createPage('Archive Me', '<p/>', { parentId: parent.body.id });
     const task = await api.post('/wiki/rest/api/content/archive', { pages: [{ id: Number(page.body.id) }] });
@@ -205,7 +246,12 @@ describe('Cloud v2 pages', () => {
     expect((await api.post('/wiki/rest/api/content/archive', { pages: [{ id: Number(page.body.id) }] })).status).toBe(
       400,
     );
-    expect((await api.createPage('Archive Me')).status).toBe(200);
+    // The archive holds the title as the trash does (confluencebuilder#718).
+    const refused = await api.createPage('Archive Me');
+    expect([refused.status, refused.body.errors?.[0]?.title]).toEqual([
+      400,
+      'A page with this title already exists: A page already exists with the title Archive Me in the space with key DEV',
+    ]);
     expect((await api.post('/rest/api/content/archive', { pages: [{ id: 1 }] })).status).toBe(404);
   });
 

@@ -25,7 +25,9 @@ export type OutcomeStatus =
   | 'failed'
   | 'orphan'
   | 'archived'
-  | 'trashed';
+  | 'trashed'
+  /** A page docgen pruned, brought back from the trash (same id, its history kept). */
+  | 'restored';
 
 export interface Outcome {
   key: string;
@@ -50,6 +52,13 @@ export interface ApplyOptions {
   generator: string;
   concurrency?: number;
   prune?: boolean;
+  /**
+   * `--force`: a page of docgen's that a person deleted (it is in the trash, holding its title) is
+   * restored too, not only one docgen pruned itself.
+   */
+  restoreDeleted?: boolean;
+  /** The managed root; applyPlan sets it from the plan. */
+  rootId?: string;
   onOutcome?: (outcome: Outcome) => void;
   /** Called after each page move that restores sibling order. */
   onMove?: (move: Reorder & { pageId: string }) => void;
@@ -61,7 +70,8 @@ export interface ApplyOptions {
  * recognised and repaired by the next one. Retiring orphans happens only after every page
  * succeeded.
  */
-export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outcome[]> {
+export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise<Outcome[]> {
+  const options: ApplyOptions = { ...givenOptions, rootId: plan.rootId };
   const createdSignals = new Map<Operation, () => void>();
   const limit = pLimit(Math.max(1, options.concurrency ?? 4));
   const ids = new Map<string, Promise<string | undefined>>();
@@ -134,7 +144,7 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Outc
       report({ ...base, status: 'orphan', message: 'not retired: other pages of this run failed' });
     } else {
       try {
-        report({ ...base, status: await options.api.retire(op.pageId!) });
+        report({ ...base, status: await retirePage(op, plan.rootId, options) });
       } catch (error) {
         report({ ...base, status: 'failed', message: messageOf(error) });
       }
@@ -318,8 +328,9 @@ async function createPage(
         `the title "${desired.title}" is used by page ${found.id}, which docgen does not own: ${RENAME_OR_ARCHIVE}`,
       );
     }
-    // Refused for its title, yet no current page has it: asking again changes nothing.
-    if (isTitleTaken(uncertain)) throw new ConflictDuringRun(heldByTrashOrArchive(desired.title, uncertain));
+    // Refused for its title, yet no current page has it: the trash or the archive holds it, and
+    // asking again changes nothing. It may be docgen's own page, to bring back.
+    if (isTitleTaken(uncertain)) return await takeBackRetired(op, parentId, options, uncertain);
     if (attempt >= MAX_UNCERTAIN_ATTEMPTS) throw uncertain;
   }
   // The page exists: the next new sibling may be created now, while this one is finished.
@@ -333,6 +344,87 @@ async function createPage(
     // Its children can still go under it; the next run completes what is missing here.
     throw Object.assign(error instanceof Error ? error : new Error(String(error)), { pageId: page.id });
   }
+}
+
+/**
+ * `--prune` marks the page in its property first (one write), so that a later run whose tree has
+ * the page again can tell docgen's own retirement from a person's delete and restore it silently.
+ */
+async function retirePage(op: Operation, rootId: string, options: ApplyOptions): Promise<'archived' | 'trashed'> {
+  const record = op.remote?.ownership;
+  if (!record) return options.api.retire(op.pageId!);
+  const pruned = { root: rootId, at: new Date().toISOString() };
+  const marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
+  try {
+    return await options.api.retire(op.pageId!);
+  } catch (error) {
+    // Still current: take the mark back, or a later delete by a person would pass for docgen's own.
+    await options.api.writeOwnership(op.pageId!, record.value, marked).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * A create refused because a page in the trash or the archive holds the title. docgen's own page
+ * (same doc set and key) that docgen pruned from this root comes back; one a person deleted comes
+ * back only with `--force`; an archived one has no restore in the API; anyone else's is a conflict.
+ */
+async function takeBackRetired(
+  op: Operation,
+  parentId: string,
+  options: ApplyOptions,
+  refusal: unknown,
+): Promise<Outcome> {
+  const desired = op.desired!;
+  const held = await findRetired(desired.title, options);
+  const owner = held?.ownership?.value;
+  if (!held || !owner || owner.set !== options.docSet || owner.key !== desired.key) {
+    throw new ConflictDuringRun(heldByTrashOrArchive(desired.title, refusal, held));
+  }
+  if (held.status === 'archived') throw new ConflictDuringRun(ownPageArchived(held));
+  const prunedHere = owner.pruned !== undefined && owner.pruned.root === options.rootId;
+  if (!prunedHere && !options.restoreDeleted) throw new ConflictDuringRun(ownPageDeleted(held, owner.pruned?.root));
+  return restorePage(op, held, parentId, options);
+}
+
+/**
+ * The page in the trash or the archive holding a title. A server that will not list its trash
+ * (an older Data Center, a permission) leaves the refusal as it is: a conflict that says what
+ * to do, never a failure of its own.
+ */
+async function findRetired(title: string, options: ApplyOptions): Promise<RemotePage | undefined> {
+  try {
+    return await options.api.findRetiredByTitle(options.space, title);
+  } catch (error) {
+    if (error instanceof ConfluenceError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Restore from the trash: a PUT with `status: current` and the next version. Confluence may
+ * restore the status only ("page contents will not be updated"), so the page is read back and
+ * written again when its title, parent or body is not yet the desired one.
+ */
+async function restorePage(op: Operation, held: RemotePage, parentId: string, options: ApplyOptions): Promise<Outcome> {
+  const desired = op.desired!;
+  const write = {
+    title: desired.title,
+    parentId,
+    body: desired.storage,
+    message: versionMessage('restore', desired.hash),
+  };
+  await options.api.updatePage(held.id, { ...write, version: held.version.number + 1 });
+  let page = await options.api.getPage(held.id, { body: true });
+  const bodyHash = contentHash(options.converter.normalizeStorage(page.body ?? ''));
+  if (page.title !== desired.title || page.parentId !== parentId || bodyHash !== desired.bodyHash) {
+    page = await options.api.updatePage(held.id, { ...write, version: page.version.number + 1 });
+  }
+  const restored = { ...page, ownership: held.ownership, labels: held.labels };
+  return finish({ ...op, pageId: held.id, changes: ['body', 'state'] }, restored, parentId, options, {
+    status: 'restored',
+    fresh: false,
+  });
 }
 
 /** The create stored everything (labels and docgen's property, as sent): nothing left to write. */
@@ -536,11 +628,36 @@ const MAX_UNCERTAIN_ATTEMPTS = 8;
  * Confluence keeps titles unique across the trash and the archive too, which no listing of current
  * pages shows: a page a person deleted, or one `--prune` archived, still holds its title.
  */
-function heldByTrashOrArchive(title: string, error: unknown): string {
+function heldByTrashOrArchive(title: string, error: unknown, holder: RemotePage | undefined): string {
+  const where = holder
+    ? `page ${holder.id} in the ${holder.status === 'archived' ? 'archive' : 'trash'}, which docgen does not own, holds it`
+    : 'a page in the trash or the archive holds it';
   return (
     `Confluence refuses the title "${title}" (${messageOf(error)}), but no current page of the space has it: ` +
-    'a page in the trash or the archive holds it. Restore that page (a page docgen published is taken back once it ' +
+    `${where}. Restore that page (a page docgen published is taken back once it ` +
     "is under the managed root again), purge it from the trash, or give docgen's page another title"
+  );
+}
+
+/** docgen's own page, deleted by a person (or pruned from under another root): theirs to decide. */
+function ownPageDeleted(held: RemotePage, prunedFrom: string | undefined): string {
+  const who = prunedFrom
+    ? `docgen pruned it from under another root (page ${prunedFrom})`
+    : 'a person deleted it (docgen did not prune it)';
+  return (
+    `docgen's page ${held.id} ("${held.title}") is in the trash and holds its title: ${who}. ` +
+    'Restore it in Confluence (docgen takes it back by its key), purge it from the trash to have docgen create it anew, ' +
+    'or run with --force to have docgen restore it'
+  );
+}
+
+/** Cloud's REST API archives but cannot restore from the archive: a person has to. */
+function ownPageArchived(held: RemotePage): string {
+  const who = held.ownership?.value.pruned ? 'docgen archived it (--prune)' : 'a person archived it';
+  return (
+    `docgen's page ${held.id} ("${held.title}") is in the archive and holds its title: ${who}, and the API has no ` +
+    'restore from the archive. Restore it in Confluence (docgen takes it back by its key), ' +
+    'or delete and purge it to have docgen create it anew'
   );
 }
 

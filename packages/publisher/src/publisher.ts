@@ -203,6 +203,7 @@ export class Publisher {
         generator: this.config.generator ? `${this.config.generator.name}@${this.config.generator.version}` : 'docgen',
         concurrency: this.config.concurrency,
         prune: this.config.prune,
+        restoreDeleted: this.config.force || this.config.onConflict === 'overwrite',
         onOutcome: this.config.onOutcome,
         onMove: () => moved++,
       });
@@ -210,7 +211,7 @@ export class Publisher {
     const count = (...statuses: Outcome['status'][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
     const counts = {
       created: count('created', 'adopted'),
-      updated: count('updated'),
+      updated: count('updated', 'restored'),
       unchanged: count('unchanged'),
       conflicts: count('conflict'),
       skipped: count('skipped'),

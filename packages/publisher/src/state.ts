@@ -27,6 +27,12 @@ export interface Ownership {
   attachments: Record<string, string>;
   /** The page version number docgen's last write produced. */
   version: number;
+  /**
+   * Written just before `--prune` retires the page: docgen itself took it away, from under this
+   * managed root. A page in the trash without it was deleted by a person, and is not brought back
+   * behind their back.
+   */
+  pruned?: { root: string; at: string };
 }
 
 export function parseOwnership(value: unknown): Ownership | undefined {
@@ -45,7 +51,12 @@ export function parseOwnership(value: unknown): Ownership | undefined {
     labels: Array.isArray(v.labels) ? v.labels : [],
     attachments: v.attachments && typeof v.attachments === 'object' ? v.attachments : {},
     version: v.version,
+    ...(isPruneMark(v.pruned) ? { pruned: v.pruned } : {}),
   };
+}
+
+function isPruneMark(value: unknown): value is Ownership['pruned'] {
+  return !!value && typeof (value as { root?: unknown }).root === 'string';
 }
 
 export interface HashInput {

@@ -217,21 +217,116 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
-  it('a person deletes a page (to the trash): the next run publishes it again and puts its children back under it', async () => {
+  /** The live page with this title under `rootId`. */
+  async function liveByTitle(rootId: string, title: string): Promise<LivePage> {
+    return (await liveUnder(rootId)).find((p) => p.title === title)!;
+  }
+
+  /** A tree without one of its pages (its source is gone). */
+  const without = (tree: PageTree, key: string): PageTree => ({
+    ...tree,
+    pages: tree.pages.filter((p) => p.key !== key),
+  });
+
+  it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
+    const root = await humanPage('Prune-back root');
+    const tree = makeTree(13, { prefix: 'pruneback' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const before = await liveByTitle(root, 'pruneback page 12');
+    // Cloud prunes by archiving, which its API cannot undo; where the archive is unavailable it trashes.
+    if (name === 'cloud') {
+      await sandbox.faults([{ fault: 'status', status: 501, method: 'POST', path: '/content/archive$' }]);
+    }
+    const pruned = await new Publisher(config).publish(without(tree, 'pruneback/s2/p12'));
+    await sandbox.clearFaults();
+    expect(pruned.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({ status: 'trashed' });
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree);
+    expect(result.ok).toBe(true);
+    expect(result.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({
+      status: 'restored',
+      pageId: before.id,
+    });
+    // One refused create, then the restore: no second page of that title.
+    expect(
+      (await sandbox.requests(since)).filter((r) => r.method === 'POST' && /\/(pages|content)$/.test(r.path)),
+    ).toHaveLength(1);
+    const live = await expectConverged(root, tree);
+    const after = live.find((p) => p.id === before.id)!;
+    expect(after.version.number).toBeGreaterThan(before.version.number);
+    const first = await sandbox.api('GET', `/rest/api/content/${before.id}?version=1`);
+    expect(first.status).toBe(200);
+    await expectQuiet(config, tree);
+  });
+
+  it('a prune the server refuses leaves no prune mark behind on the page, which stays', async () => {
+    const root = await humanPage('Refused prune root');
+    const tree = makeTree(3, { prefix: 'refusedprune' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const page = await liveByTitle(root, 'refusedprune page 2');
+    const retire = name === 'cloud' ? { method: 'POST', path: '/content/archive$' } : { method: 'DELETE' };
+    await sandbox.faults([{ fault: 'status', status: 403, ...retire }]);
+    const result = await new Publisher(config).publish(without(tree, 'refusedprune/s1/p2'));
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'refusedprune/s1/p2')).toMatchObject({ status: 'failed' });
+    const property = await sandbox.api<{ value: Record<string, unknown> }>(
+      'GET',
+      `/rest/api/content/${page.id}/property/docgen`,
+    );
+    expect(property.body.value).toMatchObject({ key: 'refusedprune/s1/p2' });
+    expect(property.body.value).not.toHaveProperty('pruned');
+  });
+
+  it('a person deletes a page (to the trash): a conflict that says so and what to do; --force restores it', async () => {
     const root = await humanPage('Delete root');
     const tree = makeTree(13, { prefix: 'deleted' });
     const config = sandboxConfig(sandbox, path, { parentId: root });
     expect((await new Publisher(config).publish(tree)).ok).toBe(true);
-    const section = (await liveUnder(root)).find((p) => p.title === 'deleted section 1')!;
+    const section = await liveByTitle(root, 'deleted section 1');
     expect((await sandbox.api('DELETE', `/rest/api/content/${section.id}`)).status).toBe(204);
 
     const planned = await new Publisher(config).plan(tree);
     expect(planned.counts).toMatchObject({ create: 1, conflict: 0 });
     const result = await new Publisher(config).publish(tree, { planned });
-    expect(result.ok).toBe(true);
-    const again = result.outcomes.find((o) => o.title === 'deleted section 1')!;
-    expect(again).toMatchObject({ status: 'created' });
-    expect(again.pageId).not.toBe(section.id);
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.find((o) => o.key === 'deleted/s1')).toMatchObject({
+      status: 'conflict',
+      message: `docgen's page ${section.id} ("deleted section 1") is in the trash and holds its title: a person deleted it (docgen did not prune it). Restore it in Confluence (docgen takes it back by its key), purge it from the trash to have docgen create it anew, or run with --force to have docgen restore it`,
+    });
+    // Its pages wait for it instead of being published somewhere else.
+    expect(result.outcomes.filter((o) => o.blockedBy === 'deleted/s1')).toHaveLength(9);
+
+    const forced = await new Publisher({ ...config, force: true }).publish(tree);
+    expect(forced.ok).toBe(true);
+    expect(forced.outcomes.find((o) => o.key === 'deleted/s1')).toMatchObject({
+      status: 'restored',
+      pageId: section.id,
+    });
+    await expectConverged(root, tree);
+    await expectQuiet(config, tree);
+  });
+
+  it("another's page in the trash holds a title: a conflict naming it; purged, the next run creates the page", async () => {
+    const root = await humanPage('Trash-held root');
+    const tree = makeTree(3, { prefix: 'trashheld' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const theirs = await humanPage('trashheld page 2');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}`)).status).toBe(204);
+
+    const result = await new Publisher(config).publish(tree);
+    expect(result.outcomes.find((o) => o.key === 'trashheld/s1/p2')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringContaining(
+        `but no current page of the space has it: page ${theirs} in the trash, which docgen does not own, holds it. Restore that page`,
+      ),
+    });
+    expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}?status=trashed`)).status).toBe(204);
+    const again = await new Publisher(config).publish(tree);
+    expect(again.ok).toBe(true);
+    expect(again.outcomes.find((o) => o.key === 'trashheld/s1/p2')).toMatchObject({ status: 'created' });
     await expectConverged(root, tree);
     await expectQuiet(config, tree);
   });
@@ -285,5 +380,39 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     ]);
     // Asked once, not again and again.
     expect((await sandbox.requests(since)).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a server that will not list its trash: the refused title is still one conflict, not a failure', async () => {
+    const root = await humanPage('Unlisted trash root');
+    const tree = makeTree(3, { prefix: 'unlisted' });
+    const config = sandboxConfig(sandbox, path, { parentId: root });
+    const theirs = await humanPage('unlisted page 2');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}`)).status).toBe(204);
+    // The first such read after the refusal looks for a current page of that title; the next ones list the trash.
+    await sandbox.faults([{ fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', after: 1 }]);
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'unlisted/s1/p2')).toMatchObject({
+      status: 'conflict',
+      message: expect.stringContaining(
+        'no current page of the space has it: a page in the trash or the archive holds it',
+      ),
+    });
+  });
+
+  it('a page docgen archived (Cloud --prune) comes back as a conflict: the API cannot restore from the archive', async () => {
+    if (name !== 'cloud') return; // Data Center prunes to the trash (the drill above)
+    const root = await humanPage('Archived-back root');
+    const tree = makeTree(3, { prefix: 'archback' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const page = await liveByTitle(root, 'archback page 2');
+    const pruned = await new Publisher(config).publish(without(tree, 'archback/s1/p2'));
+    expect(pruned.outcomes.find((o) => o.key === 'archback/s1/p2')).toMatchObject({ status: 'archived' });
+    const result = await new Publisher(config).publish(tree);
+    expect(result.outcomes.find((o) => o.key === 'archback/s1/p2')).toMatchObject({
+      status: 'conflict',
+      message: `docgen's page ${page.id} ("archback page 2") is in the archive and holds its title: docgen archived it (--prune), and the API has no restore from the archive. Restore it in Confluence (docgen takes it back by its key), or delete and purge it to have docgen create it anew`,
+    });
   });
 });

@@ -354,12 +354,15 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     }
     const title = requireString(body, 'title');
     const value = storageBody(body);
+    // The spec: restoring a trashed page "will not update page contents; only the page status will
+    // be changed" — the title, body and parent sent along are ignored.
+    const restoring = existing.status === 'trashed';
     const row = store.updatePage(
       existing.id,
       {
-        title,
-        body: value,
-        parentId: optionalId(body, 'parentId'),
+        title: restoring ? existing.title : title,
+        body: restoring ? existing.body : value,
+        parentId: restoring ? undefined : optionalId(body, 'parentId'),
         versionNumber: version.number,
         message: typeof version.message === 'string' ? version.message : '',
         minorEdit: (version as { minorEdit?: unknown }).minorEdit === true,
@@ -454,7 +457,11 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
   app.get<{ Params: { pageId: string } }>(`${prefix}/pages/:pageId/properties`, async (request, reply) => {
     const user = userOf(request);
     const query = request.query as Query;
-    const row = readableContent(ctx, user, request.params.pageId, { type: 'page' });
+    // Like the page itself (GET /pages/{id}), its properties read in the trash and the archive too.
+    const row = readableContent(ctx, user, request.params.pageId, {
+      type: 'page',
+      statuses: ['current', 'trashed', 'archived'],
+    });
     const properties = store.properties(row.id).filter((p) => !query.key || p.key === query.key);
     return list(request, reply, properties.map(v2Property));
   });

@@ -275,6 +275,13 @@ export class Store {
     ).get(spaceId, titleKey(title)) as ContentRow | undefined;
   }
 
+  /** The page that holds a title in a space: a current one, or one in the trash or the archive. */
+  pageHoldingTitle(spaceId: number, title: string): ContentRow | undefined {
+    return this.stmt(
+      `SELECT ${CONTENT_COLUMNS} FROM content WHERE space_id = ? AND title_key = ? AND type = 'page' ORDER BY status = 'current' DESC, id LIMIT 1`,
+    ).get(spaceId, titleKey(title)) as ContentRow | undefined;
+  }
+
   versions(id: number): VersionRow[] {
     return this.stmt(
       'SELECT content_id, number, title, body, parent_id, message, minor_edit, author_id, created_at, media_type, file_size, comment FROM versions WHERE content_id = ? ORDER BY number DESC',
@@ -406,9 +413,14 @@ export class Store {
     });
   }
 
+  /**
+   * Confluence keeps a page title unique across the whole space, the trash and the archive
+   * included: a deleted or archived page holds its title until it is purged (md2conf#275,
+   * confluencebuilder#718, maven-confluence-plugin#126). The refusal is the same 400.
+   */
   private assertTitleFree(space: SpaceRow, title: string, exceptId?: number): void {
     if (title.trim() === '') throw new ApiError(400, 'Title cannot be empty');
-    const clash = this.pageByTitle(space.id, title);
+    const clash = this.pageHoldingTitle(space.id, title);
     if (clash && clash.id !== exceptId) {
       throw new ApiError(400, duplicateTitleMessage(title, space.key));
     }
@@ -487,7 +499,7 @@ export class Store {
   }
 
   /**
-   * Cloud's archive: the pages leave the tree (children move up, as with trash) and free their
+   * Cloud's archive: the pages leave the tree (children move up, as with trash) but keep their
    * titles; they stay readable with `status=archived`. All or nothing, like the long task.
    */
   archivePages(ids: number[]): void {
@@ -559,7 +571,7 @@ export class Store {
     return (row.p ?? -1) + 1;
   }
 
-  /** Deleting an attachment moves it to the trash (its name is free again); purge removes it. */
+  /** Deleting an attachment moves it to the trash (its name is free again, unlike a page's title); purge removes it. */
   trashAttachment(id: number): void {
     this.write(() => {
       const attachment = this.content(id);

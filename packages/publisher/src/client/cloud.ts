@@ -111,6 +111,27 @@ export class CloudApi extends V1Api {
     return page;
   }
 
+  /**
+   * The trash first (a page there can be restored), then the archive: one status per request,
+   * as the spec's array parameter is sent differently by different servers.
+   */
+  override async findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    for (const status of ['trashed', 'archived']) {
+      const { body } = await this.transport.request<V2List<V2Page>>({
+        method: 'GET',
+        url: `${this.v2}/pages`,
+        query: { 'space-id': space.id, title, status },
+        what: `${status} page titled "${title}"`,
+      });
+      const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
+      if (!match) continue;
+      const page = { ...fromV2(match), status: match.status ?? status };
+      page.ownership = await this.readOwnership(page.id);
+      return page;
+    }
+    return undefined;
+  }
+
   /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */
   override async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
     const { body } = await this.transport.request<V2Page>({

@@ -102,6 +102,11 @@ export interface ConfluenceApi {
   listUnder(rootId: string): Promise<RemotePage[]>;
   findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
   /**
+   * The page in the trash (or, where the API lists it, the archive) that holds a title, with its
+   * `status`, version and docgen's property: Confluence keeps such a page's title reserved.
+   */
+  findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
+  /**
    * The current pages of the space that have any of these titles (compared case-insensitively,
    * as Confluence keeps titles unique per space), with their ancestors' titles: a few CQL reads
    * for any number of titles.

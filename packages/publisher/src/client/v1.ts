@@ -156,6 +156,21 @@ export class V1Api implements ConfluenceApi {
     return page;
   }
 
+  /** v1 lists the trash by `status=trashed` (Data Center's REST API has no archive). */
+  async findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
+    const { body } = await this.transport.request<V1List<V1Content>>({
+      method: 'GET',
+      url: `${this.v1}/content`,
+      query: { spaceKey: space.key, title, type: 'page', status: 'trashed', expand: LIST_EXPAND },
+      what: `trashed page titled "${title}"`,
+    });
+    const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
+    if (!match) return undefined;
+    const page = { ...fromV1(match), status: match.status ?? 'trashed' };
+    if (match.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
+    return page;
+  }
+
   async findTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]> {
     const wanted = new Set(titles.map((title) => title.toLowerCase()));
     const found: RemotePage[] = [];

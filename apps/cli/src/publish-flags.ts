@@ -38,7 +38,7 @@ export const publishFlags = {
   }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
   prune: Flags.boolean({
-    summary: 'Archive (Cloud) or trash (Data Center) docgen-owned pages whose source is gone',
+    summary: 'Move docgen-owned pages whose source is gone to the trash (restored if their source comes back)',
     default: false,
   }),
   force: Flags.boolean({
@@ -408,7 +408,7 @@ export function summaryLine(result: PublishResult): string {
           .join(', ') || 'nothing to do'
       }`
     : `Done: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'}` +
-      `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} archived` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
+      `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} trashed` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
   const r = result.requests;
   return `${head} — ${r.reads + r.writes} requests (${r.reads} reads, ${r.writes} writes${r.retries ? `, ${r.retries} retried` : ''}) in ${(result.durationMs / 1000).toFixed(1)} s`;
 }
@@ -425,7 +425,8 @@ export function planTable(planned: PlannedSync, options: { all?: boolean } = {})
     parentKey === undefined ? 'the managed root' : `"${titles.get(parentKey) ?? parentKey}"`;
   const shown = operations.filter(({ op }) => options.all || op.action !== 'unchanged');
   const rows = shown.map(({ op, depth }) => [
-    op.action,
+    // The plan's `archive` (a stable --json value) retires the page to the trash, on every dialect.
+    op.action === 'archive' ? 'trash' : op.action,
     `${'  '.repeat(depth)}${op.title}`,
     op.pageId ?? '-',
     detailOf(op, under),

@@ -626,7 +626,7 @@ const MAX_UNCERTAIN_ATTEMPTS = 8;
 
 /**
  * Confluence keeps titles unique across the trash and the archive too, which no listing of current
- * pages shows: a page a person deleted, or one `--prune` archived, still holds its title.
+ * pages shows: a page a person deleted or archived, or one `--prune` trashed, still holds its title.
  */
 function heldByTrashOrArchive(title: string, error: unknown, holder: RemotePage | undefined): string {
   const where = holder
@@ -651,7 +651,7 @@ function ownPageDeleted(held: RemotePage, prunedFrom: string | undefined): strin
   );
 }
 
-/** Cloud's REST API archives but cannot restore from the archive: a person has to. */
+/** Cloud's REST API cannot restore from the archive: a person has to (docgen itself prunes to the trash; older versions archived). */
 function ownPageArchived(held: RemotePage): string {
   const who = held.ownership?.value.pruned ? 'docgen archived it (--prune)' : 'a person archived it';
   return (

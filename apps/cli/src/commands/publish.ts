@@ -5,7 +5,7 @@ import { publishFailure, publishFlags, runPublish, type PublishReport } from '..
 
 export default class Publish extends DocgenCommand {
   static override summary = 'Sync a rendered page tree into Confluence (or the embedded sandbox)';
-  static override description = `Makes the pages docgen manages under the root match the rendered folder: creates, updates, renames and moves pages it owns, leaves unchanged pages untouched (no new versions), reports pages edited in Confluence as conflicts instead of overwriting them, and reports orphans (archived with --prune).
+  static override description = `Makes the pages docgen manages under the root match the rendered folder: creates, updates, renames and moves pages it owns, leaves unchanged pages untouched (no new versions), reports pages edited in Confluence as conflicts instead of overwriting them, and reports orphans (moved to the trash with --prune, and restored from it if their source comes back).
 
 With no Confluence URL configured, publishes to the embedded sandbox in .docgen/sandbox.`;
 

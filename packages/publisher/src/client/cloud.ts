@@ -248,17 +248,12 @@ export class CloudApi extends V1Api {
     return true;
   }
 
-  /** Cloud archives through v1 (an async long task); where that is unavailable, trash. */
+  /**
+   * Cloud retires to the trash, as Data Center does, not to the archive: its REST API can restore
+   * a page from the trash but not from the archive, so a pruned page whose source comes back (a
+   * reverted removal) is restored by the next run instead of waiting for a person to unarchive it.
+   */
   override async retire(pageId: string): Promise<'archived' | 'trashed'> {
-    const { status } = await this.transport.request({
-      method: 'POST',
-      url: `${this.v1}/content/archive`,
-      json: { pages: [{ id: Number(pageId) }] },
-      idempotent: true,
-      accept: [404, 405, 501],
-      what: `archive of page ${pageId}`,
-    });
-    if (status < 400) return 'archived';
     await this.transport.request({
       method: 'DELETE',
       url: `${this.v2}/pages/${encodeURIComponent(pageId)}`,

@@ -126,7 +126,7 @@ export interface ConfluenceApi {
   readonly canMovePages: boolean;
   /** Put a page before/after a sibling target, or last under a target (`append`). */
   movePage(pageId: string, position: MovePosition, targetId: string): Promise<void>;
-  /** Archive (Cloud) or trash (Data Center); says which happened. */
+  /** Move to the trash, where the API can restore it from; says which happened. */
   retire(pageId: string): Promise<'archived' | 'trashed'>;
   search(cql: string, options?: { limit?: number; next?: string }): Promise<SearchPage<SearchHit>>;
   currentUser(): Promise<{ id: string; displayName?: string; email?: string }>;

@@ -593,7 +593,7 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
-  if (!webhook) warnUndeclaredPathParameters(context, method, path, parameters, at);
+  if (!webhook) parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
   const security = requirements(operation.security ?? context.document.security);
@@ -1090,33 +1090,48 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
 /**
  * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
  * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
- * `pid`): the curl example keeps it as a placeholder, but the parameters table says nothing of it.
- * Reported, naming a declared path parameter the path does not use when there is one to rename.
+ * `pid`). The reader still has to fill it, so each gets a row of its own (a required string, as
+ * every path parameter is, saying it is not declared), and it is reported, naming a declared
+ * path parameter the path does not use when there is one to rename.
  */
-function warnUndeclaredPathParameters(
+function undeclaredPathParameters(
   context: WalkContext,
   method: string,
   path: string,
   parameters: Parameter[],
   at: SpecPointer,
-): void {
+): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
-  const named = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const named = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   const undeclared = named.filter((name) => !declared.includes(name));
-  if (!undeclared.length) return;
+  if (!undeclared.length) return [];
   const unused = declared.filter((name) => !named.includes(name));
   const list = undeclared.map((name) => `{${name}}`).join(', ');
   context.report({
     code: 'DG_OPENAPI_PATH_PARAMETER',
     severity: 'warning',
-    message: `${method.toUpperCase()} ${path}: no path parameter declares ${list}: the parameters table says nothing of ${undeclared.length === 1 ? 'it' : 'them'}, and the curl example keeps ${undeclared.length === 1 ? 'it' : 'them'} as a placeholder`,
+    message: `${method.toUpperCase()} ${path}: no path parameter declares ${list}: the parameters table lists ${undeclared.length === 1 ? 'it as a required string' : 'them as required strings'} "not declared in the spec"`,
     ...context.spec.where(at),
     hint:
       unused.length === 1 && undeclared.length === 1
         ? `the path says {${undeclared[0]}} and its path parameter is named "${unused[0]}": rename one of them`
         : `declare ${undeclared.length === 1 ? 'it' : 'each'} under the operation's or the path's \`parameters\`: { name: ${undeclared[0]}, in: path, required: true, schema: { type: string } }`,
   });
+  return undeclared.map(undeclaredPathParameter);
+}
+
+/** The row of a path parameter the spec does not declare: all a path says of it is that it is required. */
+function undeclaredPathParameter(name: string): Parameter {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    deprecated: false,
+    description: 'Not declared in the spec: the path names it, no parameter describes it.',
+    type: { kind: 'primitive', name: 'string' },
+    constraints: [],
+  };
 }
 
 /**

@@ -90,6 +90,26 @@ describe('path parameters', () => {
     expect(diagnostics[0]!.hint).toContain('{ name: productID, in: path, required: true');
     expect(diagnostics[1]!.hint).toBe('the path says {id} and its path parameter is named "pid": rename one of them');
   });
+
+  it('that no parameter declares get a row of their own (a required string, said to be undeclared)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /repos/{repo}/alerts/{alertId}:',
+      '    parameters: [{ name: repo, in: path, required: true, schema: { type: integer } }]',
+      "    get: { operationId: getAlert, responses: { '200': { description: OK } } }",
+    ]);
+    const alert = op(api, 'getAlert');
+    expect(alert.parameters.map((p) => [p.name, p.in, p.required, p.type])).toEqual([
+      ['repo', 'path', true, { kind: 'primitive', name: 'integer', format: undefined, nullable: false }],
+      ['alertId', 'path', true, { kind: 'primitive', name: 'string' }],
+    ]);
+    expect(alert.parameters[1]!.description).toMatch(/not declared in the spec/i);
+    expect(alert.curl).toContain('/repos/{repo}/alerts/{alertId}');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toMatch(/\| `alertId` \|[^\n]*Not declared in the spec/);
+  });
 });
 
 describe('the overview', () => {

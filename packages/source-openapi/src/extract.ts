@@ -84,7 +84,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
-    reportedContents: new Set(),
+    reportedOnce: new Set(),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
@@ -173,8 +173,8 @@ interface WalkContext {
   declaredTags: Map<string, DeclaredTag>;
   /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
   pathItemVia?: SpecPointer;
-  /** The parameters' `content` maps of several media types already reported (file#pointer): a shared one once. */
-  reportedContents: Set<string>;
+  /** What was already reported where (`code file#pointer`), for what a shared component says once. */
+  reportedOnce: Set<string>;
 }
 
 interface DeclaredTag {
@@ -887,6 +887,7 @@ function parameter(
     ofResponse === undefined
       ? `parameter "${String(raw.name ?? '')}" (in ${String(raw.in ?? 'query')})`
       : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
+  if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
   const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
@@ -959,13 +960,41 @@ function parameterMedia(
 }
 
 /**
+ * Whether `code` is yet to be reported at `at`: a component's parameter is read for every
+ * operation that uses it, and what is wrong with it is said once, where it is written.
+ */
+function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boolean {
+  const id = `${code} ${at.file}#${at.pointer}`;
+  if (context.reportedOnce.has(id)) return false;
+  context.reportedOnce.add(id);
+  return true;
+}
+
+/**
+ * A path parameter written without `required: true`, which OpenAPI and Swagger 2.0 both demand of
+ * it (a path cannot be requested without it): it is shown as required all the same, and reported
+ * once where it is written.
+ */
+function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecPointer, label: string): void {
+  if (raw.in !== 'path' || raw.required === true) return;
+  if (!firstReportAt(context, 'DG_OPENAPI_PATH_PARAMETER_REQUIRED', at)) return;
+  const written =
+    raw.required === undefined ? 'has no `required`' : `says \`required: ${JSON.stringify(raw.required)}\``;
+  context.report({
+    code: 'DG_OPENAPI_PATH_PARAMETER_REQUIRED',
+    severity: 'warning',
+    message: `${label} ${written}, and the spec requires \`required: true\` on every path parameter: it is shown as required`,
+    ...context.spec.where(raw.required === undefined ? at : child(at, 'required')),
+    hint: 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+  });
+}
+
+/**
  * A parameter's `content` of several media types, at the `content` key: once, though a
  * component's parameter is read for every operation that uses it.
  */
 function reportSeveralMediaTypes(context: WalkContext, at: SpecPointer, label: string, mediaTypes: string[]): void {
-  const id = `${at.file}#${at.pointer}`;
-  if (context.reportedContents.has(id)) return;
-  context.reportedContents.add(id);
+  if (!firstReportAt(context, 'DG_OPENAPI_PARAMETER_CONTENT', at)) return;
   const [first, ...others] = mediaTypes.map((mediaType) => `\`${mediaType}\``);
   context.report({
     code: 'DG_OPENAPI_PARAMETER_CONTENT',

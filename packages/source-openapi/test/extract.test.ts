@@ -110,6 +110,51 @@ describe('path parameters', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toMatch(/\| `alertId` \|[^\n]*Not declared in the spec/);
   });
+
+  it('without `required: true` are shown as required and reported once where written (Swagger 2.0 and OpenAPI 3)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const swagger = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Kennel, version: "1" }',
+        'paths:',
+        '  /dogs/{dogId}:',
+        '    get:',
+        '      operationId: getDog',
+        '      parameters:',
+        '        - { name: dogId, in: path, type: integer }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(swagger, 'getDog').parameters.map((p) => [p.name, p.required])).toEqual([['dogId', true]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 8, '#/paths/~1dogs~1{dogId}/get/parameters/0'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "dogId" (in path) has no `required`, and the spec requires `required: true` on every path parameter: it is shown as required',
+    );
+    diagnostics.length = 0;
+    const openapi = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Kennel, version: "1" }',
+        'paths:',
+        '  /dogs/{dogId}:',
+        "    get: { operationId: getDog, parameters: [$ref: '#/components/parameters/DogId'], responses: { '200': { description: OK } } }",
+        "    delete: { operationId: deleteDog, parameters: [$ref: '#/components/parameters/DogId'], responses: { '204': { description: Gone } } }",
+        'components:',
+        '  parameters:',
+        '    DogId: { name: dogId, in: path, required: false, schema: { type: integer } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(openapi, 'deleteDog').parameters.map((p) => [p.name, p.required])).toEqual([['dogId', true]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 9, '#/components/parameters/DogId/required'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('says `required: false`');
+  });
 });
 
 describe('the overview', () => {

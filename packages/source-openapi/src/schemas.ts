@@ -1417,6 +1417,34 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean; o
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
   if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
+  out.push(...variantConstraints(s, options));
+  return out;
+}
+
+/**
+ * The constraints of an `anyOf`/`oneOf`'s inline variants, which a row would otherwise drop. One
+ * variant beside `null` is the value itself (FastAPI writes an optional `price: float | None =
+ * Field(gt=0)` as `anyOf: [{ type: number, exclusiveMinimum: 0 }, { type: 'null' }]`): its
+ * constraints read as a plain field's. Of several, each says whose it is (`integer: value ≥ 100`).
+ * A `$ref`'d variant's are on its own entry, which the type links to.
+ */
+function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; omitEnum?: boolean }): string[] {
+  const out: string[] = [];
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = s[keyword];
+    if (!Array.isArray(list)) continue;
+    const variants = list.filter((variant) => !isNullType(variant));
+    if (variants.length === 1) {
+      if (isObject(variants[0]) && !isRef(variants[0])) out.push(...constraints(variants[0], options));
+      continue;
+    }
+    for (const [i, variant] of variants.entries()) {
+      if (!isObject(variant) || isRef(variant)) continue;
+      const own = constraints(variant, options);
+      const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
+      if (own.length) out.push(`${whose}: ${own.join(', ')}`);
+    }
+  }
   return out;
 }
 

@@ -778,6 +778,45 @@ describe('constraints', () => {
       ['ids', ['unique items']],
     ]);
   });
+
+  it("of an anyOf/oneOf's variants are shown: FastAPI's optional field reads as a nullable number with its bound", async () => {
+    // As FastAPI (pydantic 2) writes `price: float | None = Field(None, gt=0)` and `limit: int | None = Query(None, ge=1, le=100)`.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Shop, version: "0.1.0" }',
+      'paths:',
+      '  /items/:',
+      '    get:',
+      '      operationId: list_items',
+      '      parameters:',
+      "        - { name: limit, in: query, required: false, schema: { anyOf: [{ type: integer, maximum: 100, minimum: 1 }, { type: 'null' }], title: Limit } }",
+      "      responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } } }",
+      'components:',
+      '  schemas:',
+      '    Tag: { type: string, maxLength: 10 }',
+      '    Item:',
+      '      type: object',
+      '      properties:',
+      "        price: { anyOf: [{ type: number, exclusiveMinimum: 0 }, { type: 'null' }], title: Price }",
+      "        code: { oneOf: [{ type: string, pattern: '^[A-Z]{3}$' }, { type: integer, minimum: 100 }, { minLength: 2 }] }",
+      "        tag: { anyOf: [{ $ref: '#/components/schemas/Tag' }, { type: 'null' }] }",
+    ]);
+    const limit = op(api, 'list_items').parameters[0]!;
+    expect([limit.type, limit.constraints]).toEqual([
+      { kind: 'primitive', name: 'integer', format: undefined, nullable: true },
+      ['value 1–100'],
+    ]);
+    const item = api.schemas.find((s) => s.name === 'Item')!;
+    expect(item.fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['price', ['value > 0']],
+      ['code', ['string: pattern: `^[A-Z]{3}$`', 'integer: value ≥ 100', 'variant 3: length ≥ 2']],
+      ['tag', []], // Tag's length is on its own entry, which the type links to
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('`price`'),
+    )!.markdown;
+    expect(page).toContain('| `price` | number or null | no | (value > 0) |');
+  });
 });
 
 describe('a named schema that is a primitive, an enum or a list', () => {

@@ -23,7 +23,7 @@ import {
   type TagGroup,
   type TypeExpr,
 } from './model.js';
-import { child, constraints, SchemaRegistry, stringifyExample } from './schemas.js';
+import { child, constraints, exampleAsData, SchemaRegistry, stringifyExample } from './schemas.js';
 
 /**
  * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
@@ -1375,7 +1375,17 @@ function media(
   const file = named[0]?.file;
   let generated = false;
   let exampleNote: string | undefined;
-  const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
+  // An object's example written as JSON text (swagger-jsdoc's `example: '{"a":1}'`) is that data.
+  const resolvedSchema = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as
+    Json | undefined;
+  const asSent = (value: unknown) =>
+    xmlBody(
+      context,
+      /json/.test(mediaType) ? exampleAsData(value, resolvedSchema) : value,
+      mediaType,
+      schema,
+      schemaAt,
+    );
   if (example === undefined && exampleUrl === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');

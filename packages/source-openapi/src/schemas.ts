@@ -620,8 +620,8 @@ export class SchemaRegistry {
       return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
-    if (s.example !== undefined && s.example !== null) return s.example;
-    if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
+    if (s.example !== undefined && s.example !== null) return exampleAsData(s.example, s);
+    if (Array.isArray(s.examples) && s.examples.length) return exampleAsData(s.examples[0], s);
     if (s.const !== undefined) return s.const;
     if (s.default !== undefined) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
@@ -1127,6 +1127,25 @@ export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;
   return JSON.stringify(value, null, 2);
+}
+
+/**
+ * An object's or a list's example written as JSON text in a string (swagger-jsdoc writes
+ * `example: '{"a":1}'` from a JSDoc comment): the data the text holds, so that it is shown
+ * pretty-printed and sits in a parent's example as data, not as a quoted string. Anything else,
+ * and text that is no JSON object or list, is returned as it is.
+ */
+export function exampleAsData(example: unknown, schema: Json | undefined): unknown {
+  if (typeof example !== 'string' || !schema || !isStructuredSchema(schema) || !isJsonText(example)) return example;
+  return JSON.parse(example.trim()) as unknown;
+}
+
+/** Whether a schema's value is an object or a list (and never a string). */
+function isStructuredSchema(s: Json): boolean {
+  const types = typeList(s);
+  if (types.includes('string')) return false;
+  if (types.includes('object') || types.includes('array')) return true;
+  return !types.length && (hasProperties(s) || s.items !== undefined);
 }
 
 function isJsonText(text: string): boolean {

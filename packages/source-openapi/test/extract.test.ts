@@ -507,6 +507,41 @@ describe('vendor extensions', () => {
 });
 
 describe('generated examples', () => {
+  it("an object's or list's example written as JSON text (swagger-jsdoc) is that data, pretty-printed; a string's stays text", async () => {
+    // swagger-jsdoc copies a JSDoc comment's `example: '{"color":"red"}'` into the spec as a string.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Notes, version: "1" }',
+      'paths:',
+      '  /notes:',
+      '    post:',
+      '      operationId: addNote',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }",
+      '      responses:',
+      "        '200': { description: OK, content: { application/json: { schema: { type: object }, example: '{\"ok\":true}' } } }",
+      'components:',
+      '  schemas:',
+      '    Note:',
+      '      type: object',
+      '      properties:',
+      '        title: { type: string, example: \'{"not":"data"}\' }',
+      '        meta: { type: object, example: \'{"color":"red","size":3}\' }',
+      '        tags: { type: array, items: { type: string }, example: \'["a"]\' }',
+      "        broken: { type: object, example: '{color: red}' }",
+    ]);
+    const add = op(api, 'addNote');
+    expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toEqual({
+      title: '{"not":"data"}',
+      meta: { color: 'red', size: 3 },
+      tags: ['a'],
+      broken: '{color: red}',
+    });
+    expect(add.responses[0]!.contents[0]!.example).toBe('{\n  "ok": true\n}');
+    expect(add.curl).toContain(
+      `-d '{"title":"{\\"not\\":\\"data\\"}","meta":{"color":"red","size":3},"tags":["a"],"broken":"{color: red}"}'`,
+    );
+  });
+
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
     // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.
     const api = await modelOf([

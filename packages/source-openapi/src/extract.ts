@@ -628,6 +628,7 @@ function extractOperation(
     const example = curl(context, result);
     result.curl = example.text;
     if (example.placeholders.length) result.curlPlaceholders = example.placeholders;
+    if (example.variables.length) result.curlVariables = example.variables;
   }
   return result;
 }
@@ -2095,10 +2096,12 @@ function codeSampleSkipper(
 
 // ---- curl --------------------------------------------------------------------------------------
 
-/** A curl example, and the placeholders in it the reader must replace, as it wrote them. */
+/** A curl example, and what in it the reader must replace or set, as it wrote them. */
 interface CurlExample {
   text: string;
   placeholders: CurlPlaceholder[];
+  /** The shell variables it reads (`BASE_URL`, `TOKEN`, `API_KEY`…), in the order it first reads them. */
+  variables: string[];
 }
 
 function curl(context: WalkContext, operation: Operation): CurlExample {
@@ -2197,7 +2200,8 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // In the order the example writes them: the URL's, then the headers', then the cookie's.
   const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
   placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
-  return { text: lines.join(' \\\n  '), placeholders };
+  const variables = [...(base.startsWith('$BASE_URL') ? ['BASE_URL'] : []), ...credentials.variables];
+  return { text: lines.join(' \\\n  '), placeholders, variables };
 }
 
 /**

@@ -2422,6 +2422,31 @@ describe('curl examples from relative servers', () => {
     expect(op(api, 'health').curl).toBe("curl -X GET 'https://api.example.com/health'");
   });
 
+  it('record the shell variables they read, which the overview lists (not a `$` a body example holds)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pay, version: "1" }',
+      'servers: [{ url: /v1 }]',
+      'components:',
+      '  securitySchemes:',
+      '    key: { type: apiKey, in: header, name: X-Key }',
+      '    secret: { type: apiKey, in: header, name: X-Secret }',
+      'paths:',
+      '  /charges:',
+      '    post:',
+      '      operationId: charge',
+      '      security: [{ key: [], secret: [] }]',
+      "      requestBody: { content: { application/json: { example: { note: 'pay $TOKEN and $USERNAME' } } } }",
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const charge = op(api, 'charge');
+    expect(charge.curlVariables).toEqual(['BASE_URL', 'KEY', 'SECRET']);
+    expect(charge.curl).toContain('pay $TOKEN and $USERNAME');
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const listed = [...overview.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect(listed).toEqual(['BASE_URL', 'KEY', 'SECRET']);
+  });
+
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {
     const api = await modelOf([
       'openapi: 3.0.3',

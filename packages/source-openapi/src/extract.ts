@@ -23,7 +23,7 @@ import {
   type TagGroup,
   type TypeExpr,
 } from './model.js';
-import { child, constraints, SchemaRegistry, stringifyExample } from './schemas.js';
+import { child, constraints, exampleAsData, SchemaRegistry, stringifyExample } from './schemas.js';
 
 /**
  * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
@@ -84,7 +84,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
-    reportedContents: new Set(),
+    reportedOnce: new Set(),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
@@ -173,8 +173,8 @@ interface WalkContext {
   declaredTags: Map<string, DeclaredTag>;
   /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
   pathItemVia?: SpecPointer;
-  /** The parameters' `content` maps of several media types already reported (file#pointer): a shared one once. */
-  reportedContents: Set<string>;
+  /** What was already reported where (`code file#pointer`), for what a shared component says once. */
+  reportedOnce: Set<string>;
 }
 
 interface DeclaredTag {
@@ -593,7 +593,7 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
-  if (!webhook) warnUndeclaredPathParameters(context, method, path, parameters, at);
+  if (!webhook) parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
   const security = requirements(operation.security ?? context.document.security);
@@ -628,6 +628,7 @@ function extractOperation(
     const example = curl(context, result);
     result.curl = example.text;
     if (example.placeholders.length) result.curlPlaceholders = example.placeholders;
+    if (example.variables.length) result.curlVariables = example.variables;
   }
   return result;
 }
@@ -887,6 +888,7 @@ function parameter(
     ofResponse === undefined
       ? `parameter "${String(raw.name ?? '')}" (in ${String(raw.in ?? 'query')})`
       : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
+  if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
   const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
   if (dialect === 'swagger-2.0') {
     schema = raw;
@@ -959,13 +961,41 @@ function parameterMedia(
 }
 
 /**
+ * Whether `code` is yet to be reported at `at`: a component's parameter is read for every
+ * operation that uses it, and what is wrong with it is said once, where it is written.
+ */
+function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boolean {
+  const id = `${code} ${at.file}#${at.pointer}`;
+  if (context.reportedOnce.has(id)) return false;
+  context.reportedOnce.add(id);
+  return true;
+}
+
+/**
+ * A path parameter written without `required: true`, which OpenAPI and Swagger 2.0 both demand of
+ * it (a path cannot be requested without it): it is shown as required all the same, and reported
+ * once where it is written.
+ */
+function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecPointer, label: string): void {
+  if (raw.in !== 'path' || raw.required === true) return;
+  if (!firstReportAt(context, 'DG_OPENAPI_PATH_PARAMETER_REQUIRED', at)) return;
+  const written =
+    raw.required === undefined ? 'has no `required`' : `says \`required: ${JSON.stringify(raw.required)}\``;
+  context.report({
+    code: 'DG_OPENAPI_PATH_PARAMETER_REQUIRED',
+    severity: 'warning',
+    message: `${label} ${written}, and the spec requires \`required: true\` on every path parameter: it is shown as required`,
+    ...context.spec.where(raw.required === undefined ? at : child(at, 'required')),
+    hint: 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+  });
+}
+
+/**
  * A parameter's `content` of several media types, at the `content` key: once, though a
  * component's parameter is read for every operation that uses it.
  */
 function reportSeveralMediaTypes(context: WalkContext, at: SpecPointer, label: string, mediaTypes: string[]): void {
-  const id = `${at.file}#${at.pointer}`;
-  if (context.reportedContents.has(id)) return;
-  context.reportedContents.add(id);
+  if (!firstReportAt(context, 'DG_OPENAPI_PARAMETER_CONTENT', at)) return;
   const [first, ...others] = mediaTypes.map((mediaType) => `\`${mediaType}\``);
   context.report({
     code: 'DG_OPENAPI_PARAMETER_CONTENT',
@@ -1090,33 +1120,48 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
 /**
  * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
  * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
- * `pid`): the curl example keeps it as a placeholder, but the parameters table says nothing of it.
- * Reported, naming a declared path parameter the path does not use when there is one to rename.
+ * `pid`). The reader still has to fill it, so each gets a row of its own (a required string, as
+ * every path parameter is, saying it is not declared), and it is reported, naming a declared
+ * path parameter the path does not use when there is one to rename.
  */
-function warnUndeclaredPathParameters(
+function undeclaredPathParameters(
   context: WalkContext,
   method: string,
   path: string,
   parameters: Parameter[],
   at: SpecPointer,
-): void {
+): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
-  const named = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const named = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   const undeclared = named.filter((name) => !declared.includes(name));
-  if (!undeclared.length) return;
+  if (!undeclared.length) return [];
   const unused = declared.filter((name) => !named.includes(name));
   const list = undeclared.map((name) => `{${name}}`).join(', ');
   context.report({
     code: 'DG_OPENAPI_PATH_PARAMETER',
     severity: 'warning',
-    message: `${method.toUpperCase()} ${path}: no path parameter declares ${list}: the parameters table says nothing of ${undeclared.length === 1 ? 'it' : 'them'}, and the curl example keeps ${undeclared.length === 1 ? 'it' : 'them'} as a placeholder`,
+    message: `${method.toUpperCase()} ${path}: no path parameter declares ${list}: the parameters table lists ${undeclared.length === 1 ? 'it as a required string' : 'them as required strings'} "not declared in the spec"`,
     ...context.spec.where(at),
     hint:
       unused.length === 1 && undeclared.length === 1
         ? `the path says {${undeclared[0]}} and its path parameter is named "${unused[0]}": rename one of them`
         : `declare ${undeclared.length === 1 ? 'it' : 'each'} under the operation's or the path's \`parameters\`: { name: ${undeclared[0]}, in: path, required: true, schema: { type: string } }`,
   });
+  return undeclared.map(undeclaredPathParameter);
+}
+
+/** The row of a path parameter the spec does not declare: all a path says of it is that it is required. */
+function undeclaredPathParameter(name: string): Parameter {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    deprecated: false,
+    description: 'Not declared in the spec: the path names it, no parameter describes it.',
+    type: { kind: 'primitive', name: 'string' },
+    constraints: [],
+  };
 }
 
 /**
@@ -1331,7 +1376,17 @@ function media(
   const file = named[0]?.file;
   let generated = false;
   let exampleNote: string | undefined;
-  const asSent = (value: unknown) => xmlBody(context, value, mediaType, schema, schemaAt);
+  // An object's example written as JSON text (swagger-jsdoc's `example: '{"a":1}'`) is that data.
+  const resolvedSchema = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as
+    Json | undefined;
+  const asSent = (value: unknown) =>
+    xmlBody(
+      context,
+      /json/.test(mediaType) ? exampleAsData(value, resolvedSchema) : value,
+      mediaType,
+      schema,
+      schemaAt,
+    );
   if (example === undefined && exampleUrl === undefined && schema) {
     // A response is what a client receives (under /responses/); anything else is what it sends.
     example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
@@ -2041,10 +2096,12 @@ function codeSampleSkipper(
 
 // ---- curl --------------------------------------------------------------------------------------
 
-/** A curl example, and the placeholders in it the reader must replace, as it wrote them. */
+/** A curl example, and what in it the reader must replace or set, as it wrote them. */
 interface CurlExample {
   text: string;
   placeholders: CurlPlaceholder[];
+  /** The shell variables it reads (`BASE_URL`, `TOKEN`, `API_KEY`…), in the order it first reads them. */
+  variables: string[];
 }
 
 function curl(context: WalkContext, operation: Operation): CurlExample {
@@ -2143,7 +2200,8 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // In the order the example writes them: the URL's, then the headers', then the cookie's.
   const order: Array<CurlPlaceholder['in']> = ['server', 'path', 'query', 'header', 'cookie'];
   placeholders.sort((a, b) => order.indexOf(a.in) - order.indexOf(b.in));
-  return { text: lines.join(' \\\n  '), placeholders };
+  const variables = [...(base.startsWith('$BASE_URL') ? ['BASE_URL'] : []), ...credentials.variables];
+  return { text: lines.join(' \\\n  '), placeholders, variables };
 }
 
 /**

@@ -219,6 +219,12 @@ export interface Operation {
    * by reading the example back. None when it sends a value for everything.
    */
   curlPlaceholders?: CurlPlaceholder[];
+  /**
+   * The shell variables its curl example reads (`BASE_URL`, `TOKEN`, `API_KEY`…), as the curl
+   * builder wrote them in: the overview says what to set from these, never by reading the example
+   * back (whose bodies may hold a `$` of their own). None when it reads none.
+   */
+  curlVariables?: string[];
   /** The spec's own request examples per language (ReDoc's `x-codeSamples`, or `x-code-samples`). */
   codeSamples: CodeSample[];
   /**

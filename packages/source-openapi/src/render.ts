@@ -371,10 +371,9 @@ function headerPlaceholder(placeholders: CurlPlaceholder[]): string | undefined 
 
 /** The shell variables this API's curl examples use, so the overview can say what to set. */
 function shellVariables(model: ApiModel): Array<{ names: string[]; meaning: string }> {
-  const used = new Set<string>();
-  for (const tag of model.tags)
-    for (const operation of tag.operations)
-      for (const match of operation.curl?.matchAll(/\$([A-Z0-9_]+)/g) ?? []) used.add(match[1]!);
+  const used = new Set(
+    model.tags.flatMap((tag) => tag.operations.flatMap((operation) => operation.curlVariables ?? [])),
+  );
   const apiKeys = (model.apiKeyVariables ?? [])
     .filter(({ variable }) => used.has(variable))
     .map(({ scheme, variable }) => ({ names: [variable], meaning: `your \`${scheme}\` API key (see Authentication)` }));

@@ -620,8 +620,8 @@ export class SchemaRegistry {
       return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
-    if (s.example !== undefined && s.example !== null) return s.example;
-    if (Array.isArray(s.examples) && s.examples.length) return s.examples[0];
+    if (s.example !== undefined && s.example !== null) return exampleAsData(s.example, s);
+    if (Array.isArray(s.examples) && s.examples.length) return exampleAsData(s.examples[0], s);
     if (s.const !== undefined) return s.const;
     if (s.default !== undefined) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];
@@ -1129,6 +1129,25 @@ export function stringifyExample(value: unknown): string | undefined {
   return JSON.stringify(value, null, 2);
 }
 
+/**
+ * An object's or a list's example written as JSON text in a string (swagger-jsdoc writes
+ * `example: '{"a":1}'` from a JSDoc comment): the data the text holds, so that it is shown
+ * pretty-printed and sits in a parent's example as data, not as a quoted string. Anything else,
+ * and text that is no JSON object or list, is returned as it is.
+ */
+export function exampleAsData(example: unknown, schema: Json | undefined): unknown {
+  if (typeof example !== 'string' || !schema || !isStructuredSchema(schema) || !isJsonText(example)) return example;
+  return JSON.parse(example.trim()) as unknown;
+}
+
+/** Whether a schema's value is an object or a list (and never a string). */
+function isStructuredSchema(s: Json): boolean {
+  const types = typeList(s);
+  if (types.includes('string')) return false;
+  if (types.includes('object') || types.includes('array')) return true;
+  return !types.length && (hasProperties(s) || s.items !== undefined);
+}
+
 function isJsonText(text: string): boolean {
   const trimmed = text.trim();
   if (!/^[[{]/.test(trimmed)) return false;
@@ -1417,6 +1436,34 @@ export function constraints(s: Json, options: { enumListedElsewhere?: boolean; o
   // An array's allowed values are on its items (`status: array of string`, each `available`…).
   const items = s.items && typeof s.items === 'object' && !Array.isArray(s.items) ? (s.items as Json) : undefined;
   if (items && !isRef(items) && Array.isArray(items.enum)) out.push(`each one of: ${allowed(items.enum)}`);
+  out.push(...variantConstraints(s, options));
+  return out;
+}
+
+/**
+ * The constraints of an `anyOf`/`oneOf`'s inline variants, which a row would otherwise drop. One
+ * variant beside `null` is the value itself (FastAPI writes an optional `price: float | None =
+ * Field(gt=0)` as `anyOf: [{ type: number, exclusiveMinimum: 0 }, { type: 'null' }]`): its
+ * constraints read as a plain field's. Of several, each says whose it is (`integer: value ≥ 100`).
+ * A `$ref`'d variant's are on its own entry, which the type links to.
+ */
+function variantConstraints(s: Json, options: { enumListedElsewhere?: boolean; omitEnum?: boolean }): string[] {
+  const out: string[] = [];
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = s[keyword];
+    if (!Array.isArray(list)) continue;
+    const variants = list.filter((variant) => !isNullType(variant));
+    if (variants.length === 1) {
+      if (isObject(variants[0]) && !isRef(variants[0])) out.push(...constraints(variants[0], options));
+      continue;
+    }
+    for (const [i, variant] of variants.entries()) {
+      if (!isObject(variant) || isRef(variant)) continue;
+      const own = constraints(variant, options);
+      const whose = typeList(variant).join(' or ') || `variant ${i + 1}`;
+      if (own.length) out.push(`${whose}: ${own.join(', ')}`);
+    }
+  }
   return out;
 }
 

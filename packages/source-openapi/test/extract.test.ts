@@ -90,6 +90,71 @@ describe('path parameters', () => {
     expect(diagnostics[0]!.hint).toContain('{ name: productID, in: path, required: true');
     expect(diagnostics[1]!.hint).toBe('the path says {id} and its path parameter is named "pid": rename one of them');
   });
+
+  it('that no parameter declares get a row of their own (a required string, said to be undeclared)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Shop, version: "1" }',
+      'paths:',
+      '  /repos/{repo}/alerts/{alertId}:',
+      '    parameters: [{ name: repo, in: path, required: true, schema: { type: integer } }]',
+      "    get: { operationId: getAlert, responses: { '200': { description: OK } } }",
+    ]);
+    const alert = op(api, 'getAlert');
+    expect(alert.parameters.map((p) => [p.name, p.in, p.required, p.type])).toEqual([
+      ['repo', 'path', true, { kind: 'primitive', name: 'integer', format: undefined, nullable: false }],
+      ['alertId', 'path', true, { kind: 'primitive', name: 'string' }],
+    ]);
+    expect(alert.parameters[1]!.description).toMatch(/not declared in the spec/i);
+    expect(alert.curl).toContain('/repos/{repo}/alerts/{alertId}');
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toMatch(/\| `alertId` \|[^\n]*Not declared in the spec/);
+  });
+
+  it('without `required: true` are shown as required and reported once where written (Swagger 2.0 and OpenAPI 3)', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const swagger = await modelOf(
+      [
+        'swagger: "2.0"',
+        'info: { title: Kennel, version: "1" }',
+        'paths:',
+        '  /dogs/{dogId}:',
+        '    get:',
+        '      operationId: getDog',
+        '      parameters:',
+        '        - { name: dogId, in: path, type: integer }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(swagger, 'getDog').parameters.map((p) => [p.name, p.required])).toEqual([['dogId', true]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 8, '#/paths/~1dogs~1{dogId}/get/parameters/0'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'parameter "dogId" (in path) has no `required`, and the spec requires `required: true` on every path parameter: it is shown as required',
+    );
+    diagnostics.length = 0;
+    const openapi = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Kennel, version: "1" }',
+        'paths:',
+        '  /dogs/{dogId}:',
+        "    get: { operationId: getDog, parameters: [$ref: '#/components/parameters/DogId'], responses: { '200': { description: OK } } }",
+        "    delete: { operationId: deleteDog, parameters: [$ref: '#/components/parameters/DogId'], responses: { '204': { description: Gone } } }",
+        'components:',
+        '  parameters:',
+        '    DogId: { name: dogId, in: path, required: false, schema: { type: integer } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(openapi, 'deleteDog').parameters.map((p) => [p.name, p.required])).toEqual([['dogId', true]]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_PARAMETER_REQUIRED', 9, '#/components/parameters/DogId/required'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('says `required: false`');
+  });
 });
 
 describe('the overview', () => {
@@ -442,6 +507,41 @@ describe('vendor extensions', () => {
 });
 
 describe('generated examples', () => {
+  it("an object's or list's example written as JSON text (swagger-jsdoc) is that data, pretty-printed; a string's stays text", async () => {
+    // swagger-jsdoc copies a JSDoc comment's `example: '{"color":"red"}'` into the spec as a string.
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Notes, version: "1" }',
+      'paths:',
+      '  /notes:',
+      '    post:',
+      '      operationId: addNote',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Note' } } } }",
+      '      responses:',
+      "        '200': { description: OK, content: { application/json: { schema: { type: object }, example: '{\"ok\":true}' } } }",
+      'components:',
+      '  schemas:',
+      '    Note:',
+      '      type: object',
+      '      properties:',
+      '        title: { type: string, example: \'{"not":"data"}\' }',
+      '        meta: { type: object, example: \'{"color":"red","size":3}\' }',
+      '        tags: { type: array, items: { type: string }, example: \'["a"]\' }',
+      "        broken: { type: object, example: '{color: red}' }",
+    ]);
+    const add = op(api, 'addNote');
+    expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toEqual({
+      title: '{"not":"data"}',
+      meta: { color: 'red', size: 3 },
+      tags: ['a'],
+      broken: '{color: red}',
+    });
+    expect(add.responses[0]!.contents[0]!.example).toBe('{\n  "ok": true\n}');
+    expect(add.curl).toContain(
+      `-d '{"title":"{\\"not\\":\\"data\\"}","meta":{"color":"red","size":3},"tags":["a"],"broken":"{color: red}"}'`,
+    );
+  });
+
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
     // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.
     const api = await modelOf([
@@ -712,6 +812,45 @@ describe('constraints', () => {
       ['force', []],
       ['ids', ['unique items']],
     ]);
+  });
+
+  it("of an anyOf/oneOf's variants are shown: FastAPI's optional field reads as a nullable number with its bound", async () => {
+    // As FastAPI (pydantic 2) writes `price: float | None = Field(None, gt=0)` and `limit: int | None = Query(None, ge=1, le=100)`.
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Shop, version: "0.1.0" }',
+      'paths:',
+      '  /items/:',
+      '    get:',
+      '      operationId: list_items',
+      '      parameters:',
+      "        - { name: limit, in: query, required: false, schema: { anyOf: [{ type: integer, maximum: 100, minimum: 1 }, { type: 'null' }], title: Limit } }",
+      "      responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/Item' } } } } }",
+      'components:',
+      '  schemas:',
+      '    Tag: { type: string, maxLength: 10 }',
+      '    Item:',
+      '      type: object',
+      '      properties:',
+      "        price: { anyOf: [{ type: number, exclusiveMinimum: 0 }, { type: 'null' }], title: Price }",
+      "        code: { oneOf: [{ type: string, pattern: '^[A-Z]{3}$' }, { type: integer, minimum: 100 }, { minLength: 2 }] }",
+      "        tag: { anyOf: [{ $ref: '#/components/schemas/Tag' }, { type: 'null' }] }",
+    ]);
+    const limit = op(api, 'list_items').parameters[0]!;
+    expect([limit.type, limit.constraints]).toEqual([
+      { kind: 'primitive', name: 'integer', format: undefined, nullable: true },
+      ['value 1–100'],
+    ]);
+    const item = api.schemas.find((s) => s.name === 'Item')!;
+    expect(item.fields.map((f) => [f.name, f.constraints])).toEqual([
+      ['price', ['value > 0']],
+      ['code', ['string: pattern: `^[A-Z]{3}$`', 'integer: value ≥ 100', 'variant 3: length ≥ 2']],
+      ['tag', []], // Tag's length is on its own entry, which the type links to
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.markdown.includes('`price`'),
+    )!.markdown;
+    expect(page).toContain('| `price` | number or null | no | (value > 0) |');
   });
 });
 
@@ -2281,6 +2420,31 @@ describe('curl examples from relative servers', () => {
     ]);
     expect(op(api, 'probe').curl).toBe("curl --head 'https://api.example.com/health'");
     expect(op(api, 'health').curl).toBe("curl -X GET 'https://api.example.com/health'");
+  });
+
+  it('record the shell variables they read, which the overview lists (not a `$` a body example holds)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pay, version: "1" }',
+      'servers: [{ url: /v1 }]',
+      'components:',
+      '  securitySchemes:',
+      '    key: { type: apiKey, in: header, name: X-Key }',
+      '    secret: { type: apiKey, in: header, name: X-Secret }',
+      'paths:',
+      '  /charges:',
+      '    post:',
+      '      operationId: charge',
+      '      security: [{ key: [], secret: [] }]',
+      "      requestBody: { content: { application/json: { example: { note: 'pay $TOKEN and $USERNAME' } } } }",
+      "      responses: { '200': { description: OK } }",
+    ]);
+    const charge = op(api, 'charge');
+    expect(charge.curlVariables).toEqual(['BASE_URL', 'KEY', 'SECRET']);
+    expect(charge.curl).toContain('pay $TOKEN and $USERNAME');
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const listed = [...overview.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    expect(listed).toEqual(['BASE_URL', 'KEY', 'SECRET']);
   });
 
   it('keep path placeholders away from curl globbing, and the overview says to replace them', async () => {

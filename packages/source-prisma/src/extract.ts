@@ -12,10 +12,12 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import {
   cascadeHint,
   cascadeRelations,
+  enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
   providerListHint,
   unknownAttributeHint,
+  unknownTypeHint,
   type SchemaSource,
 } from './diagnose.js';
 import { readDocumentation } from './directives.js';
@@ -491,6 +493,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const cascades = cascadeRelations(found, sources);
   const providerList = providerListHint(found, sources);
   const misspelt = unknownAttributeHint(found, sources);
+  const unknownType = unknownTypeHint(found, sources);
+  const enumDefault = enumDefaultHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
@@ -503,6 +507,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),
         ...(misspelt ? [misspelt] : []),
+        ...(unknownType ? [unknownType] : []),
+        ...(enumDefault ? [enumDefault] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

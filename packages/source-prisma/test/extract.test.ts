@@ -455,6 +455,75 @@ describe('extractPrisma', () => {
     expect(error.hint).not.toContain('@@fancy'); // nothing near it: Prisma's words are the whole story
   });
 
+  it('a type declared nowhere: the type it is closest to, or that it must be declared, with each line it is on', async () => {
+    // A schema copied from a design document used an enum it never declared (`PlaceStatus`), and SQL's
+    // and a misspelt name for Prisma's types (`Integer`, `Datetime`), and a model in the wrong case.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Place {',
+          '  id        Integer     @id',
+          '  status    PlaceStatus',
+          '  createdAt Datetime',
+          '  owner     user        @relation(fields: [ownerId], references: [id])',
+          '  ownerId   String',
+          '}',
+          'model User {',
+          '  id     String      @id',
+          '  status PlaceStatus',
+          '  places Place[]',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 5 } });
+    expect(error.message).toContain('Type "Integer" is neither a built-in type');
+    expect(error.hint).toContain("`Integer` (schema.prisma:5) is no type of Prisma's or of this schema: write `Int`");
+    expect(error.hint).toContain(
+      "`Datetime` (schema.prisma:7) is no type of Prisma's or of this schema: write `DateTime`",
+    );
+    expect(error.hint).toContain("`user` (schema.prisma:8) is no type of Prisma's or of this schema: write `User`");
+    expect(error.hint).toContain(
+      '`PlaceStatus` (schema.prisma:6, schema.prisma:13) is declared nowhere in the schema: declare a model, enum or composite type `PlaceStatus`',
+    );
+  });
+
+  it("an enum default that is not one of the enum's values: the enum's values, and the one it is closest to", async () => {
+    // A schema written from a Mongoose model: the enum's values are lower case, the defaults upper case.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "mongodb"',
+          '}',
+          'model Booking {',
+          '  id     String        @id @map("_id") @db.ObjectId',
+          '  status PaymentStatus @default(PENDING)',
+          '  kind   Kind          @default(other)',
+          '}',
+          'enum PaymentStatus {',
+          '  pending // not paid yet',
+          '  success',
+          '  failed',
+          '}',
+          'enum Kind {',
+          '  single',
+          '  group',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('The defined default value `PENDING` is not a valid value of the enum');
+    expect(error.hint).toContain(
+      '`@default(PENDING)` (schema.prisma:6): enum PaymentStatus has pending, success, failed: write `@default(pending)`',
+    );
+    expect(error.hint).toContain('`@default(other)` (schema.prisma:7): enum Kind has single, group: write one of them');
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

@@ -173,6 +173,7 @@ export function renderPrisma(
           // Still a table (or view) of the database: only the generated code leaves it out.
           item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
         ].filter(Boolean),
+        keyless: keylessNote(item),
         storedIn,
         emulatedRelations,
         provider: model.provider,
@@ -234,6 +235,27 @@ export function renderPrisma(
       }),
     });
   return { pages };
+}
+
+/**
+ * A model with no `@id` or `@@id` has no primary key in the database: Prisma accepts a unique field
+ * or `@@unique` in its place, and Prisma Client finds rows by it. The Primary key row says so, with
+ * those keys, rather than leave a reader to assume one. Undefined for a model with a key, a view or a
+ * composite type (neither has one), and an `@@ignore`d model (its info panel says why it has none).
+ */
+function keylessNote(model: DataModel): string | undefined {
+  if (model.kind !== 'model' || model.ignored || model.primaryKey?.length) return undefined;
+  if (model.fields.some((field) => field.isId)) return undefined;
+  const keys = [
+    ...model.fields.filter((field) => field.isUnique).map((field) => `\`${field.name}\``),
+    ...model.indexes
+      .filter((index) => index.kind === 'unique')
+      .map((index) => index.fields.map((field) => `\`${field}\``).join(' + ')),
+  ];
+  if (!keys.length) return 'none';
+  return keys.length === 1
+    ? `none: Prisma Client finds a row by its unique ${keys[0]} instead`
+    : `none: Prisma Client finds a row by one of its unique keys instead (${keys.join(', ')})`;
 }
 
 /**

@@ -670,6 +670,39 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(token).toContain('| `note` | `String` |  |  |  |');
   });
 
+  it("a model with no @id or @@id (hoppscotch's InvitedUsers) says it has no primary key, and which unique keys Prisma uses instead", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Invite {',
+        '  adminId String',
+        '  email   String @unique',
+        '}',
+        'model DeviceToken {',
+        '  device String',
+        '  token  String @unique',
+        '  @@unique([device, token], name: "device_token")',
+        '}',
+        'model Member {',
+        '  teamId String',
+        '  userId String',
+        '  @@id([teamId, userId])',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/invite')).toContain(
+      '| Primary key | none: Prisma Client finds a row by its unique `email` instead |',
+    );
+    expect(page('data-model/model/devicetoken')).toContain(
+      '| Primary key | none: Prisma Client finds a row by one of its unique keys instead (`token`, `device` + `token`) |',
+    );
+    // A composite key is the key: nothing about its absence.
+    expect(page('data-model/model/member')).toContain('| Primary key | `teamId`, `userId` |');
+    expect(page('data-model/model/member')).not.toContain('none:');
+  });
+
   it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
     const page = await pagesOf(
       [

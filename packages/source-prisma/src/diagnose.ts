@@ -327,3 +327,50 @@ export function enumDefaultHint(
   }
   return hints.size ? [...hints].join('; ') : undefined;
 }
+
+/** Attributes other ORMs and SQL give a comment with, which Prisma's language has not. */
+const COMMENT_ATTRIBUTES = /^@{1,2}(?:comment|description|doc)$/i;
+
+/**
+ * `@comment("…")` and `@@comment("…")` (TypeORM's and SQL's habit) are "Attribute not known" to
+ * Prisma, which has no column or table comments, and no spelling is near them. What Prisma reads as
+ * a field's or model's description is a `///` comment above it, and that is what to write. Each
+ * attribute once, with the lines it is on.
+ */
+export function commentAttributeHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  const places = new Map<string, string[]>();
+  for (const error of errors) {
+    if (!/^Attribute not known: "@/.test(error.message)) continue;
+    const line = sources.find((source) => source.name === error.name)?.text.split('\n')[error.line - 1] ?? '';
+    const written = [...line.matchAll(/@@?\w+/g)]
+      .map((match) => match[0])
+      .find((name) => COMMENT_ATTRIBUTES.test(name));
+    if (written) places.set(written, [...(places.get(written) ?? []), `${error.name}:${error.line}`]);
+  }
+  if (!places.size) return undefined;
+  const where = [...places].map(([written, lines]) => `\`${written}\` (${lines.join(', ')})`).join(', ');
+  return `${where}: Prisma has no column or table comments; write the text as a \`///\` comment on the line above the field or model (Prisma, and docgen, read it as its description)`;
+}
+
+/**
+ * `@@fulltext` is MySQL's and MongoDB's; on another database Prisma refuses it ("not supported with
+ * the current connector"), which says nothing of what to write instead. PostgreSQL's full-text search
+ * is a GIN index on a `tsvector`, which a Prisma schema cannot declare: a migration creates it.
+ */
+export function fulltextHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  provider: string | undefined,
+): string | undefined {
+  const lines = errors
+    .filter((error) => /"@@fulltext": Defining fulltext indexes is not supported/.test(error.message))
+    .map((error) => `${error.name}:${error.line}`);
+  if (!lines.length) return undefined;
+  const instead =
+    provider === 'postgresql' || provider === 'cockroachdb'
+      ? "PostgreSQL's full-text index is a GIN index on a tsvector expression, which a Prisma schema cannot declare: remove the `@@fulltext` line and create the index in a migration (`CREATE INDEX … USING GIN (to_tsvector('english', …))`)"
+      : 'remove the `@@fulltext` line and create the index in a migration';
+  return `\`@@fulltext\` (${lines.join(', ')}) is MySQL's and MongoDB's only${provider ? `, not ${provider}'s` : ''}: ${instead}`;
+}

@@ -12,9 +12,11 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import {
   cascadeHint,
   cascadeRelations,
+  commentAttributeHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
+  fulltextHint,
   providerListHint,
   unknownAttributeHint,
   unknownTypeHint,
@@ -494,6 +496,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const providerList = providerListHint(found, sources);
   const misspelt = unknownAttributeHint(found, sources);
   const unknownType = unknownTypeHint(found, sources);
+  const comment = commentAttributeHint(found, sources);
+  const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);
   return new DocgenError(
     {
@@ -508,6 +512,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(providerList ? [providerList] : []),
         ...(misspelt ? [misspelt] : []),
         ...(unknownType ? [unknownType] : []),
+        ...(comment ? [comment] : []),
+        ...(fulltext ? [fulltext] : []),
         ...(enumDefault ? [enumDefault] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,

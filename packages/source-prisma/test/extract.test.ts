@@ -524,6 +524,51 @@ describe('extractPrisma', () => {
     expect(error.hint).toContain('`@default(other)` (schema.prisma:7): enum Kind has single, group: write one of them');
   });
 
+  it('a comment attribute (@comment, @@comment: no Prisma attribute) says to write a /// comment instead', async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model User {',
+          '  id   String @id',
+          '  name String @comment("display name")',
+          '  @@comment("Table storing user information")',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('Attribute not known: "@comment"');
+    expect(error.hint).toContain(
+      '`@comment` (schema.prisma:6), `@@comment` (schema.prisma:7): Prisma has no column or table comments; write the text as a `///` comment on the line above the field or model',
+    );
+  });
+
+  it("@@fulltext on PostgreSQL (MySQL's and MongoDB's only) says the index is created in a migration", async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Post {',
+          '  id    String @id',
+          '  title String',
+          '  @@fulltext([title])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 7 } });
+    expect(error.message).toContain('Defining fulltext indexes is not supported with the current connector');
+    expect(error.hint).toContain(
+      "`@@fulltext` (schema.prisma:7) is MySQL's and MongoDB's only, not postgresql's: PostgreSQL's full-text index is a GIN index",
+    );
+    expect(error.hint).toContain('create the index in a migration');
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

@@ -214,6 +214,7 @@ export function withoutDirectives(models: DataModel[]): void {
     if (about.graphqlHidden) model.graphqlHidden = about.graphqlHidden;
     if (about.graphqlName) model.graphqlName = about.graphqlName;
     if (about.generatorHidden) model.generatorHidden = true;
+    if (about.setupNotices) model.setupNotices = about.setupNotices;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;
@@ -221,6 +222,7 @@ export function withoutDirectives(models: DataModel[]): void {
       if (read.deprecated) field.deprecated = true;
       if (read.graphqlHidden) field.graphqlHidden = read.graphqlHidden;
       if (read.graphqlName) field.graphqlName = read.graphqlName;
+      if (read.setupNotices) field.setupNotices = read.setupNotices;
     }
   }
 }

@@ -172,6 +172,7 @@ export function renderPrisma(
           graphqlNote(item, 'type'),
           // Still a table (or view) of the database: only the generated code leaves it out.
           item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
+          ...(item.setupNotices ?? []),
         ].filter(Boolean),
         keyless: keylessNote(item),
         storedIn,
@@ -334,6 +335,7 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);
   const graphql = graphqlNote(field);
   if (graphql) notes.push(graphql);
+  notes.push(...(field.setupNotices ?? []));
   return notes;
 }
 

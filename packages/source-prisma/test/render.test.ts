@@ -703,6 +703,40 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/model/member')).not.toContain('none:');
   });
 
+  it("`prisma db pull`'s notices (check constraints, exclusion constraints) are notes on the model, not its description", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// This table contains check constraints and requires additional setup for migrations. Visit https://pris.ly/d/check-constraints for more info.',
+        'model cart_item {',
+        '  cart_id  Int @id',
+        '  /// How many; at least one.',
+        '  quantity Int',
+        '}',
+        '/// Rooms booked.',
+        '/// This table contains exclusion constraints and requires additional setup for migrations. Visit https://pris.ly/d/postgres-exclusion-constraints for more info.',
+        '/// This model or at least one of its fields has comments in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+        'model room_reservation {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    const overview = page('data-model');
+    expect(overview).toContain('| [cart_item](./data-model__model__cart_item.md) | `cart_item` | 2 |  |');
+    expect(overview).toContain('| `room_reservation` | 1 | Rooms booked. |');
+    expect(page('data-model/model/cart_item')).toContain(
+      '| Notes | this table contains check constraints and requires additional setup for migrations (https://pris.ly/d/check-constraints) |',
+    );
+    expect(page('data-model/model/cart_item')).toContain('| `quantity` | `Int` |  |  | How many; at least one. |');
+    const room = page('data-model/model/room_reservation');
+    expect(room).toMatch(/^Rooms booked\.\n/);
+    expect(room).toContain(
+      '| Notes | this table contains exclusion constraints and requires additional setup for migrations (https://pris.ly/d/postgres-exclusion-constraints), this model or at least one of its fields has comments in the database, and requires an additional setup for migrations (https://pris.ly/d/database-comments) |',
+    );
+  });
+
   it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
     const page = await pagesOf(
       [

@@ -797,7 +797,10 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
           cardinality: back?.isList ? 'n:1' : '1:1',
           fields: field.relation.fields,
           references: field.relation.references,
-          ...onDeleteOf(field, model, provider),
+          // A view has no foreign keys, nor can one point at it: no database action to default to.
+          ...(model.kind === 'view' || other?.kind === 'view'
+            ? viewOnDelete(field)
+            : onDeleteOf(field, model, provider)),
           ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
@@ -813,6 +816,15 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
  */
 function joinTableOnDelete(provider: string | undefined): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
   return provider === 'mongodb' || provider === 'emulated' ? {} : { onDelete: 'Cascade', onDeleteDefault: true };
+}
+
+/**
+ * A relation from a view (or to one) is Prisma Client's alone: the database has no foreign key on a
+ * view, so Prisma's default (`Restrict`: "the database refuses the delete") would be wrong. Only an
+ * `onDelete` the schema writes is shown.
+ */
+function viewOnDelete(field: Field): Pick<Relation, 'onDelete'> {
+  return field.relation?.onDelete ? { onDelete: field.relation.onDelete } : {};
 }
 
 /**

@@ -89,6 +89,7 @@ export function renderPrisma(
   const emulatedRelations = model.relationMode === 'prisma' || model.provider === 'mongodb';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
+  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
   const typeOf = (field: Field): string => {
     const base =
       field.kind === 'object'
@@ -192,7 +193,7 @@ export function renderPrisma(
           ...field,
           typeMarkdown: typeOf(field),
           documentation: keptLineBreaks(field.documentation),
-          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn)],
+          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn, views)],
         })),
         relations: inFieldOrder(item, [
           ...model.relations
@@ -306,7 +307,7 @@ function flip(cardinality: Relation['cardinality']): string {
 }
 
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
-function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table'): string[] {
+function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table', views: Set<string>): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
   // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
@@ -317,8 +318,10 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
-  // MongoDB has no foreign keys: the field holds the other document's id, a reference.
-  const holds = storedIn === 'Collection' ? 'reference' : 'foreign key';
+  // MongoDB has no foreign keys: the field holds the other document's id, a reference. Nor has a
+  // view, or a key to one: the database cannot constrain a view's rows.
+  const holds =
+    storedIn === 'Collection' || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
       named(

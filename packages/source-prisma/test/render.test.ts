@@ -737,6 +737,39 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it('a relation from a view is a reference with no default on-delete action: the database has no foreign key on a view', async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Document {',
+        '  id    String         @id',
+        '  stats DocumentStats?',
+        '}',
+        'view DocumentStats {',
+        '  documentId String   @unique',
+        '  views      Int',
+        '  document   Document @relation(fields: [documentId], references: [id])',
+        '  @@map("document_stats_v")',
+        '}',
+      ].join('\n'),
+    );
+    const stats = page('data-model/model/documentstats');
+    expect(stats).toContain(
+      '| `document` | [Document](./data-model__model__document.md) |  | reference documentId → id |  |',
+    );
+    expect(stats).toContain(
+      '| `document` | 1:1 | [Document](./data-model__model__document.md) (`stats`) | documentId → id |  |',
+    );
+    expect(page('data-model')).not.toContain('Restrict');
+    expect(page('data-model/model/document')).not.toContain('Restrict');
+  });
+
   it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
     const page = await pagesOf(
       [

@@ -266,7 +266,9 @@ export function unknownTypeHint(
   const uses = new Map<string, string[]>();
   for (const error of errors) {
     const type = /^Type "(\w+)" is neither a built-in type/.exec(error.message)?.[1];
-    if (type) uses.set(type, [...(uses.get(type) ?? []), `${error.name}:${error.line}`]);
+    // Prisma itself says "Did you mean …?" for a type in the wrong case: not said twice.
+    if (type && !/Did you mean/.test(error.message))
+      uses.set(type, [...(uses.get(type) ?? []), `${error.name}:${error.line}`]);
   }
   if (!uses.size) return undefined;
   const known = [...SCALAR_TYPES, ...declaredNames(sources)];

@@ -456,8 +456,8 @@ describe('extractPrisma', () => {
   });
 
   it('a type declared nowhere: the type it is closest to, or that it must be declared, with each line it is on', async () => {
-    // A schema copied from a design document used an enum it never declared (`PlaceStatus`), and SQL's
-    // and a misspelt name for Prisma's types (`Integer`, `Datetime`), and a model in the wrong case.
+    // A schema copied from a design document used an enum it never declared (`PlaceStatus`), SQL's
+    // and a misspelt name for Prisma's types (`Integer`, `Strin`), and names in the wrong case.
     const error = await docgenFailure(
       extractOf(
         [
@@ -469,7 +469,7 @@ describe('extractPrisma', () => {
           '  status    PlaceStatus',
           '  createdAt Datetime',
           '  owner     user        @relation(fields: [ownerId], references: [id])',
-          '  ownerId   String',
+          '  ownerId   Strin',
           '}',
           'model User {',
           '  id     String      @id',
@@ -482,10 +482,12 @@ describe('extractPrisma', () => {
     expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 5 } });
     expect(error.message).toContain('Type "Integer" is neither a built-in type');
     expect(error.hint).toContain("`Integer` (schema.prisma:5) is no type of Prisma's or of this schema: write `Int`");
-    expect(error.hint).toContain(
-      "`Datetime` (schema.prisma:7) is no type of Prisma's or of this schema: write `DateTime`",
+    expect(error.hint).toContain("`Strin` (schema.prisma:9) is no type of Prisma's or of this schema: write `String`");
+    // Prisma says it itself for a type in the wrong case (`Datetime`, `user`): not said twice.
+    expect(error.excerpt).toContain(
+      'Type "Datetime" is neither a built-in type, nor refers to another model, composite type, or enum. Did you mean "DateTime"?',
     );
-    expect(error.hint).toContain("`user` (schema.prisma:8) is no type of Prisma's or of this schema: write `User`");
+    expect(error.hint).not.toMatch(/`Datetime`|`user`/);
     expect(error.hint).toContain(
       '`PlaceStatus` (schema.prisma:6, schema.prisma:13) is declared nowhere in the schema: declare a model, enum or composite type `PlaceStatus`',
     );

@@ -228,3 +228,151 @@ export function unknownAttributeHint(
   }
   return hints.size ? [...hints].join('; ') : undefined;
 }
+
+/** Prisma's scalar types: what a field's type may be besides the schema's own models, enums and composite types. */
+const SCALAR_TYPES = ['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes'];
+
+/**
+ * Other languages' names for Prisma's types, too far from them to be found as misspellings: a schema
+ * written from SQL or TypeScript habits (`Integer`, `Text`, `Timestamp`).
+ */
+const TYPE_ALIASES: Record<string, string> = {
+  integer: 'Int',
+  bool: 'Boolean',
+  text: 'String',
+  date: 'DateTime',
+  timestamp: 'DateTime',
+  double: 'Float',
+};
+
+/** The models, views, enums and composite types the schema's files declare. */
+function declaredNames(sources: SchemaSource[]): string[] {
+  return sources.flatMap((source) =>
+    [...source.text.matchAll(/^[ \t]*(?:model|view|enum|type)[ \t]+(\w+)[ \t]*\{/gm)].map((match) => match[1]!),
+  );
+}
+
+/**
+ * "Type X is neither a built-in type, nor refers to another model, composite type, or enum" says
+ * what is wrong, not what to write. The hint names the type a misspelt one is closest to (Prisma's
+ * `DateTime` for `Datetime`, a model `User` for `user`, `Int` for SQL's `Integer`), or, where none
+ * is near, says it must be declared: most often an enum the schema uses but never wrote. One entry
+ * per name, with every line it is used on.
+ */
+export function unknownTypeHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  const uses = new Map<string, string[]>();
+  for (const error of errors) {
+    const type = /^Type "(\w+)" is neither a built-in type/.exec(error.message)?.[1];
+    // Prisma itself says "Did you mean …?" for a type in the wrong case: not said twice.
+    if (type && !/Did you mean/.test(error.message))
+      uses.set(type, [...(uses.get(type) ?? []), `${error.name}:${error.line}`]);
+  }
+  if (!uses.size) return undefined;
+  const known = [...SCALAR_TYPES, ...declaredNames(sources)];
+  const hints = [...uses].map(([type, places]) => {
+    const meant = TYPE_ALIASES[type.toLowerCase()] ?? closestName(type, known);
+    const where = `\`${type}\` (${places.join(', ')})`;
+    return meant
+      ? `${where} is no type of Prisma's or of this schema: write \`${meant}\``
+      : `${where} is declared nowhere in the schema: declare a model, enum or composite type \`${type}\`, or write one of Prisma's types (${SCALAR_TYPES.join(', ')})`;
+  });
+  return hints.join('; ');
+}
+
+/** The values an enum of the schema declares, in order (its `@@` attributes and comments left out). */
+function enumValues(sources: SchemaSource[], name: string): string[] | undefined {
+  for (const source of sources) {
+    const lines = source.text.split('\n');
+    const start = lines.findIndex((line) => new RegExp(`^\\s*enum\\s+${name}\\s*\\{`).test(line));
+    if (start < 0) continue;
+    const values: string[] = [];
+    for (const line of lines.slice(start + 1)) {
+      if (/^\s*\}/.test(line)) break;
+      const value = /^\s*([A-Za-z_]\w*)/.exec(line.replace(/\/\/.*$/, ''))?.[1];
+      if (value) values.push(value);
+    }
+    return values;
+  }
+  return undefined;
+}
+
+/** How many of an enum's values a hint lists before it says there are more. */
+const LISTED_VALUES = 8;
+
+/**
+ * "The defined default value `USER` is not a valid value of the enum specified for the field" names
+ * neither the enum nor its values. The hint does, at the file and line, and writes the value the
+ * default is closest to: most often the same word in the enum's own case (`USER` for `user`).
+ */
+export function enumDefaultHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  const hints = new Set<string>();
+  for (const error of errors) {
+    const value = /default value `(\w+)` is not a valid value of the enum/.exec(error.message)?.[1];
+    if (!value) continue;
+    const line = sources.find((source) => source.name === error.name)?.text.split('\n')[error.line - 1] ?? '';
+    const type = /^\s*\w+\s+(\w+)/.exec(line)?.[1];
+    const values = type ? enumValues(sources, type) : undefined;
+    if (!type || !values?.length) continue;
+    const listed =
+      values.slice(0, LISTED_VALUES).join(', ') + (values.length > LISTED_VALUES ? `, … (${values.length})` : '');
+    const meant = closestName(value, values);
+    hints.add(
+      `\`@default(${value})\` (${error.name}:${error.line}): enum ${type} has ${listed}` +
+        (meant ? `: write \`@default(${meant})\`` : ': write one of them'),
+    );
+  }
+  return hints.size ? [...hints].join('; ') : undefined;
+}
+
+/** Attributes other ORMs and SQL give a comment with, which Prisma's language has not. */
+const COMMENT_ATTRIBUTES = /^@{1,2}(?:comment|description|doc)$/i;
+
+/**
+ * `@comment("…")` and `@@comment("…")` (TypeORM's and SQL's habit) are "Attribute not known" to
+ * Prisma, which has no column or table comments, and no spelling is near them. What Prisma reads as
+ * a field's or model's description is a `///` comment above it, and that is what to write. Each
+ * attribute once, with the lines it is on.
+ */
+export function commentAttributeHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  sources: SchemaSource[],
+): string | undefined {
+  const places = new Map<string, string[]>();
+  for (const error of errors) {
+    if (!/^Attribute not known: "@/.test(error.message)) continue;
+    const line = sources.find((source) => source.name === error.name)?.text.split('\n')[error.line - 1] ?? '';
+    const written = [...line.matchAll(/@@?\w+/g)]
+      .map((match) => match[0])
+      .find((name) => COMMENT_ATTRIBUTES.test(name));
+    if (written) places.set(written, [...(places.get(written) ?? []), `${error.name}:${error.line}`]);
+  }
+  if (!places.size) return undefined;
+  const where = [...places].map(([written, lines]) => `\`${written}\` (${lines.join(', ')})`).join(', ');
+  return `${where}: Prisma has no column or table comments; write the text as a \`///\` comment on the line above the field or model (Prisma, and docgen, read it as its description)`;
+}
+
+/**
+ * `@@fulltext` is MySQL's and MongoDB's; on another database Prisma refuses it ("not supported with
+ * the current connector"), which says nothing of what to write instead. PostgreSQL's full-text search
+ * is a GIN index on a `tsvector`, which a Prisma schema cannot declare: a migration creates it.
+ */
+export function fulltextHint(
+  errors: Array<{ message: string; name: string; line: number }>,
+  provider: string | undefined,
+): string | undefined {
+  const lines = errors
+    .filter((error) => /"@@fulltext": Defining fulltext indexes is not supported/.test(error.message))
+    .map((error) => `${error.name}:${error.line}`);
+  if (!lines.length) return undefined;
+  const instead =
+    provider === 'postgresql' || provider === 'cockroachdb'
+      ? "PostgreSQL's full-text index is a GIN index on a tsvector expression, which a Prisma schema cannot declare: remove the `@@fulltext` line and create the index in a migration (`CREATE INDEX … USING GIN (to_tsvector('english', …))`)"
+      : 'remove the `@@fulltext` line and create the index in a migration';
+  return `\`@@fulltext\` (${lines.join(', ')}) is MySQL's and MongoDB's only${provider ? `, not ${provider}'s` : ''}: ${instead}`;
+}

@@ -41,6 +41,31 @@ export interface Documentation {
    * their joi/yup kin) generate nothing for it, no schemas and no routes.
    */
   generatorHidden?: boolean;
+  /**
+   * `prisma db pull`'s notices of what the database has and the schema cannot declare ("This table
+   * contains check constraints and requires additional setup for migrations", with its link): a fact
+   * about the table, not its description.
+   */
+  setupNotices?: string[];
+}
+
+/**
+ * A notice `prisma db pull` writes as a `///` line above a model, view or field: its subject,
+ * what the database has, "requires additional setup for migrations", then "Visit <link> for more
+ * info" (or "Read more: <link>"). The check constraints, exclusion constraints, row level security,
+ * partitions, comments… it names are in the database, managed outside Prisma Migrate.
+ */
+const SETUP_NOTICE =
+  /^\s*(This (?:table|model|view|field)\b.*?\brequires (?:an )?additional setup for migrations)\b[^]*$/i;
+
+/** A setup notice as a note: its sentence, and its link in parentheses when it gives one. */
+function setupNotice(line: string): string | undefined {
+  const sentence = SETUP_NOTICE.exec(line)?.[1];
+  if (!sentence) return undefined;
+  const link = /https?:\/\/[^\s)]+?(?=[.,;:]?(?:\s|$))/.exec(line)?.[0];
+  // A note in a list of notes: "this table contains …", as the others begin.
+  const note = sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  return link ? `${note} (${link})` : note;
 }
 
 export function readDocumentation(documentation: string | undefined): Documentation {
@@ -48,6 +73,11 @@ export function readDocumentation(documentation: string | undefined): Documentat
   const kept: string[] = [];
   const read: Omit<Documentation, 'text'> = {};
   for (const line of withoutCommentGutter(documentation).split('\n')) {
+    const notice = setupNotice(line);
+    if (notice) {
+      read.setupNotices = [...(read.setupNotices ?? []), notice];
+      continue;
+    }
     // `@deprecated`, or Java's and TypeScript decorators' `@Deprecated(…)`: prose, and a deprecation.
     if (/^\s*@deprecated\b/i.test(line)) read.deprecated = true;
     const { prose, directives, jsonType } = splitLine(line);

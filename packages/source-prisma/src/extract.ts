@@ -12,10 +12,14 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import {
   cascadeHint,
   cascadeRelations,
+  commentAttributeHint,
+  enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
+  fulltextHint,
   providerListHint,
   unknownAttributeHint,
+  unknownTypeHint,
   type SchemaSource,
 } from './diagnose.js';
 import { readDocumentation } from './directives.js';
@@ -210,6 +214,7 @@ export function withoutDirectives(models: DataModel[]): void {
     if (about.graphqlHidden) model.graphqlHidden = about.graphqlHidden;
     if (about.graphqlName) model.graphqlName = about.graphqlName;
     if (about.generatorHidden) model.generatorHidden = true;
+    if (about.setupNotices) model.setupNotices = about.setupNotices;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;
@@ -217,6 +222,7 @@ export function withoutDirectives(models: DataModel[]): void {
       if (read.deprecated) field.deprecated = true;
       if (read.graphqlHidden) field.graphqlHidden = read.graphqlHidden;
       if (read.graphqlName) field.graphqlName = read.graphqlName;
+      if (read.setupNotices) field.setupNotices = read.setupNotices;
     }
   }
 }
@@ -491,6 +497,10 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const cascades = cascadeRelations(found, sources);
   const providerList = providerListHint(found, sources);
   const misspelt = unknownAttributeHint(found, sources);
+  const unknownType = unknownTypeHint(found, sources);
+  const comment = commentAttributeHint(found, sources);
+  const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
+  const enumDefault = enumDefaultHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
@@ -503,6 +513,10 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),
         ...(misspelt ? [misspelt] : []),
+        ...(unknownType ? [unknownType] : []),
+        ...(comment ? [comment] : []),
+        ...(fulltext ? [fulltext] : []),
+        ...(enumDefault ? [enumDefault] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),
@@ -783,7 +797,10 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
           cardinality: back?.isList ? 'n:1' : '1:1',
           fields: field.relation.fields,
           references: field.relation.references,
-          ...onDeleteOf(field, model, provider),
+          // A view has no foreign keys, nor can one point at it: no database action to default to.
+          ...(model.kind === 'view' || other?.kind === 'view'
+            ? viewOnDelete(field)
+            : onDeleteOf(field, model, provider)),
           ...(field.relation.map ? { constraint: field.relation.map } : {}),
         });
       }
@@ -799,6 +816,15 @@ function relationsOf(models: DataModel[], provider: string | undefined): Relatio
  */
 function joinTableOnDelete(provider: string | undefined): Pick<Relation, 'onDelete' | 'onDeleteDefault'> {
   return provider === 'mongodb' || provider === 'emulated' ? {} : { onDelete: 'Cascade', onDeleteDefault: true };
+}
+
+/**
+ * A relation from a view (or to one) is Prisma Client's alone: the database has no foreign key on a
+ * view, so Prisma's default (`Restrict`: "the database refuses the delete") would be wrong. Only an
+ * `onDelete` the schema writes is shown.
+ */
+function viewOnDelete(field: Field): Pick<Relation, 'onDelete'> {
+  return field.relation?.onDelete ? { onDelete: field.relation.onDelete } : {};
 }
 
 /**

@@ -45,6 +45,8 @@ export interface DataModel {
   graphqlName?: string;
   /** Skipped by its code generators (`/// @@Gen.model(hide: true)`: prisma-zod-generator, prisma-trpc-generator). */
   generatorHidden?: boolean;
+  /** What `prisma db pull` noted the database has beyond the schema (check constraints, row level security…). */
+  setupNotices?: string[];
 }
 
 export interface Field {
@@ -83,6 +85,8 @@ export interface Field {
     /** The foreign key constraint's name in the database, when `@relation(…, map: …)` gives it. */
     map?: string;
   };
+  /** What `prisma db pull` noted the database has beyond the schema for this column. */
+  setupNotices?: string[];
   /** `@ignore`: the column is in the database, but Prisma Client leaves it out. */
   ignored?: boolean;
 }

@@ -89,6 +89,7 @@ export function renderPrisma(
   const emulatedRelations = model.relationMode === 'prisma' || model.provider === 'mongodb';
 
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
+  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
   const typeOf = (field: Field): string => {
     const base =
       field.kind === 'object'
@@ -172,7 +173,9 @@ export function renderPrisma(
           graphqlNote(item, 'type'),
           // Still a table (or view) of the database: only the generated code leaves it out.
           item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
+          ...(item.setupNotices ?? []),
         ].filter(Boolean),
+        keyless: keylessNote(item),
         storedIn,
         emulatedRelations,
         provider: model.provider,
@@ -190,7 +193,7 @@ export function renderPrisma(
           ...field,
           typeMarkdown: typeOf(field),
           documentation: keptLineBreaks(field.documentation),
-          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn)],
+          notes: [...(composite.has(field.type) ? ['embedded'] : []), ...notesOf(field, item, storedIn, views)],
         })),
         relations: inFieldOrder(item, [
           ...model.relations
@@ -234,6 +237,27 @@ export function renderPrisma(
       }),
     });
   return { pages };
+}
+
+/**
+ * A model with no `@id` or `@@id` has no primary key in the database: Prisma accepts a unique field
+ * or `@@unique` in its place, and Prisma Client finds rows by it. The Primary key row says so, with
+ * those keys, rather than leave a reader to assume one. Undefined for a model with a key, a view or a
+ * composite type (neither has one), and an `@@ignore`d model (its info panel says why it has none).
+ */
+function keylessNote(model: DataModel): string | undefined {
+  if (model.kind !== 'model' || model.ignored || model.primaryKey?.length) return undefined;
+  if (model.fields.some((field) => field.isId)) return undefined;
+  const keys = [
+    ...model.fields.filter((field) => field.isUnique).map((field) => `\`${field.name}\``),
+    ...model.indexes
+      .filter((index) => index.kind === 'unique')
+      .map((index) => index.fields.map((field) => `\`${field}\``).join(' + ')),
+  ];
+  if (!keys.length) return 'none';
+  return keys.length === 1
+    ? `none: Prisma Client finds a row by its unique ${keys[0]} instead`
+    : `none: Prisma Client finds a row by one of its unique keys instead (${keys.join(', ')})`;
 }
 
 /**
@@ -283,7 +307,7 @@ function flip(cardinality: Relation['cardinality']): string {
 }
 
 /** What the schema says about a field besides its type: keys, defaults' kin, mapping, native type. */
-function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table'): string[] {
+function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table', views: Set<string>): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
   // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
@@ -294,8 +318,10 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
-  // MongoDB has no foreign keys: the field holds the other document's id, a reference.
-  const holds = storedIn === 'Collection' ? 'reference' : 'foreign key';
+  // MongoDB has no foreign keys: the field holds the other document's id, a reference. Nor has a
+  // view, or a key to one: the database cannot constrain a view's rows.
+  const holds =
+    storedIn === 'Collection' || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
       named(
@@ -312,6 +338,7 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (field.jsonType) notes.push(`${field.type === 'Json' ? 'JSON' : 'typed'} as ${inlineCode(field.jsonType)}`);
   const graphql = graphqlNote(field);
   if (graphql) notes.push(graphql);
+  notes.push(...(field.setupNotices ?? []));
   return notes;
 }
 

@@ -455,6 +455,122 @@ describe('extractPrisma', () => {
     expect(error.hint).not.toContain('@@fancy'); // nothing near it: Prisma's words are the whole story
   });
 
+  it('a type declared nowhere: the type it is closest to, or that it must be declared, with each line it is on', async () => {
+    // A schema copied from a design document used an enum it never declared (`PlaceStatus`), SQL's
+    // and a misspelt name for Prisma's types (`Integer`, `Strin`), and names in the wrong case.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Place {',
+          '  id        Integer     @id',
+          '  status    PlaceStatus',
+          '  createdAt Datetime',
+          '  owner     user        @relation(fields: [ownerId], references: [id])',
+          '  ownerId   Strin',
+          '}',
+          'model User {',
+          '  id     String      @id',
+          '  status PlaceStatus',
+          '  places Place[]',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 5 } });
+    expect(error.message).toContain('Type "Integer" is neither a built-in type');
+    expect(error.hint).toContain("`Integer` (schema.prisma:5) is no type of Prisma's or of this schema: write `Int`");
+    expect(error.hint).toContain("`Strin` (schema.prisma:9) is no type of Prisma's or of this schema: write `String`");
+    // Prisma says it itself for a type in the wrong case (`Datetime`, `user`): not said twice.
+    expect(error.excerpt).toContain(
+      'Type "Datetime" is neither a built-in type, nor refers to another model, composite type, or enum. Did you mean "DateTime"?',
+    );
+    expect(error.hint).not.toMatch(/`Datetime`|`user`/);
+    expect(error.hint).toContain(
+      '`PlaceStatus` (schema.prisma:6, schema.prisma:13) is declared nowhere in the schema: declare a model, enum or composite type `PlaceStatus`',
+    );
+  });
+
+  it("an enum default that is not one of the enum's values: the enum's values, and the one it is closest to", async () => {
+    // A schema written from a Mongoose model: the enum's values are lower case, the defaults upper case.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "mongodb"',
+          '}',
+          'model Booking {',
+          '  id     String        @id @map("_id") @db.ObjectId',
+          '  status PaymentStatus @default(PENDING)',
+          '  kind   Kind          @default(other)',
+          '}',
+          'enum PaymentStatus {',
+          '  pending // not paid yet',
+          '  success',
+          '  failed',
+          '}',
+          'enum Kind {',
+          '  single',
+          '  group',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('The defined default value `PENDING` is not a valid value of the enum');
+    expect(error.hint).toContain(
+      '`@default(PENDING)` (schema.prisma:6): enum PaymentStatus has pending, success, failed: write `@default(pending)`',
+    );
+    expect(error.hint).toContain('`@default(other)` (schema.prisma:7): enum Kind has single, group: write one of them');
+  });
+
+  it('a comment attribute (@comment, @@comment: no Prisma attribute) says to write a /// comment instead', async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model User {',
+          '  id   String @id',
+          '  name String @comment("display name")',
+          '  @@comment("Table storing user information")',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('Attribute not known: "@comment"');
+    expect(error.hint).toContain(
+      '`@comment` (schema.prisma:6), `@@comment` (schema.prisma:7): Prisma has no column or table comments; write the text as a `///` comment on the line above the field or model',
+    );
+  });
+
+  it("@@fulltext on PostgreSQL (MySQL's and MongoDB's only) says the index is created in a migration", async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Post {',
+          '  id    String @id',
+          '  title String',
+          '  @@fulltext([title])',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 7 } });
+    expect(error.message).toContain('Defining fulltext indexes is not supported with the current connector');
+    expect(error.hint).toContain(
+      "`@@fulltext` (schema.prisma:7) is MySQL's and MongoDB's only, not postgresql's: PostgreSQL's full-text index is a GIN index",
+    );
+    expect(error.hint).toContain('create the index in a migration');
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

@@ -670,6 +670,106 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(token).toContain('| `note` | `String` |  |  |  |');
   });
 
+  it("a model with no @id or @@id (hoppscotch's InvitedUsers) says it has no primary key, and which unique keys Prisma uses instead", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Invite {',
+        '  adminId String',
+        '  email   String @unique',
+        '}',
+        'model DeviceToken {',
+        '  device String',
+        '  token  String @unique',
+        '  @@unique([device, token], name: "device_token")',
+        '}',
+        'model Member {',
+        '  teamId String',
+        '  userId String',
+        '  @@id([teamId, userId])',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/invite')).toContain(
+      '| Primary key | none: Prisma Client finds a row by its unique `email` instead |',
+    );
+    expect(page('data-model/model/devicetoken')).toContain(
+      '| Primary key | none: Prisma Client finds a row by one of its unique keys instead (`token`, `device` + `token`) |',
+    );
+    // A composite key is the key: nothing about its absence.
+    expect(page('data-model/model/member')).toContain('| Primary key | `teamId`, `userId` |');
+    expect(page('data-model/model/member')).not.toContain('none:');
+  });
+
+  it("`prisma db pull`'s notices (check constraints, exclusion constraints) are notes on the model, not its description", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// This table contains check constraints and requires additional setup for migrations. Visit https://pris.ly/d/check-constraints for more info.',
+        'model cart_item {',
+        '  cart_id  Int @id',
+        '  /// How many; at least one.',
+        '  quantity Int',
+        '}',
+        '/// Rooms booked.',
+        '/// This table contains exclusion constraints and requires additional setup for migrations. Visit https://pris.ly/d/postgres-exclusion-constraints for more info.',
+        '/// This model or at least one of its fields has comments in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+        'model room_reservation {',
+        '  id Int @id',
+        '}',
+      ].join('\n'),
+    );
+    const overview = page('data-model');
+    expect(overview).toContain('| [cart_item](./data-model__model__cart_item.md) | `cart_item` | 2 |  |');
+    expect(overview).toContain('| `room_reservation` | 1 | Rooms booked. |');
+    expect(page('data-model/model/cart_item')).toContain(
+      '| Notes | this table contains check constraints and requires additional setup for migrations (https://pris.ly/d/check-constraints) |',
+    );
+    expect(page('data-model/model/cart_item')).toContain('| `quantity` | `Int` |  |  | How many; at least one. |');
+    const room = page('data-model/model/room_reservation');
+    expect(room).toMatch(/^Rooms booked\.\n/);
+    expect(room).toContain(
+      '| Notes | this table contains exclusion constraints and requires additional setup for migrations (https://pris.ly/d/postgres-exclusion-constraints), this model or at least one of its fields has comments in the database, and requires an additional setup for migrations (https://pris.ly/d/database-comments) |',
+    );
+  });
+
+  it('a relation from a view is a reference with no default on-delete action: the database has no foreign key on a view', async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Document {',
+        '  id    String         @id',
+        '  stats DocumentStats?',
+        '}',
+        'view DocumentStats {',
+        '  documentId String   @unique',
+        '  views      Int',
+        '  document   Document @relation(fields: [documentId], references: [id])',
+        '  @@map("document_stats_v")',
+        '}',
+      ].join('\n'),
+    );
+    const stats = page('data-model/model/documentstats');
+    expect(stats).toContain(
+      '| `document` | [Document](./data-model__model__document.md) |  | reference documentId → id |  |',
+    );
+    expect(stats).toContain(
+      '| `document` | 1:1 | [Document](./data-model__model__document.md) (`stats`) | documentId → id |  |',
+    );
+    expect(page('data-model')).not.toContain('Restrict');
+    expect(page('data-model/model/document')).not.toContain('Restrict');
+  });
+
   it('a model called Enums keeps its title: the enums page is then titled "Enum types"', async () => {
     const page = await pagesOf(
       [

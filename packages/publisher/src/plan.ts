@@ -209,6 +209,9 @@ function planOwned(
       changes.push('labels');
     if (!sameAttachments(state.attachments, page.attachments)) changes.push('attachments');
   }
+  // A prune mark on a current page: a run died between marking the page and retiring it. Left,
+  // it would make a later delete by a person look like docgen's own prune (restored unasked).
+  if (state.pruned && !changes.includes('state')) changes.push('state');
   if (owned.title !== page.title) {
     // Renamed to a title another page of the space has: Confluence refuses the write (a 400 that
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.

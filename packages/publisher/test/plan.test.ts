@@ -149,6 +149,14 @@ describe('planSync', () => {
     expect([op.action, op.changes]).toEqual(['update', ['state']]);
   });
 
+  it('takes back the prune mark a run left on a page it did not get to retire (a property write, no new version)', () => {
+    const desired = tree(base);
+    const remote = publishAll(desired);
+    remote[1] = published(desired[1], remote[1].parentId!, { id: remote[1].id }, { pruned: { root: '1', at: 'then' } });
+    const op = planSync({ desired, remote, rootId: '1', docSet: 'docs' }).operations[1];
+    expect([op.action, op.key, op.changes]).toEqual(['update', desired[1].key, ['state']]);
+  });
+
   it('never adopts a same-titled page it does not own', () => {
     const desired = tree(base);
     const human: RemotePage = { id: '9', title: 'DOCS/B', parentId: '555', version: { number: 3 } };

@@ -511,7 +511,7 @@ function createProgress(total: number, log: PublishLog, quiet: boolean) {
   };
   return {
     tick(outcome: Outcome) {
-      if (outcome.status !== 'orphan' && outcome.status !== 'archived' && outcome.status !== 'trashed') done++;
+      if (outcome.status !== 'orphan' && outcome.status !== 'trashed') done++;
       if (tty && !quiet) draw();
       else if (!quiet && outcome.status !== 'unchanged' && !DETAILED.has(outcome.status)) {
         log.info(`${outcome.status.padEnd(9)} ${outcome.title}${outcome.pageId ? ` (${outcome.pageId})` : ''}`);

@@ -24,7 +24,6 @@ export type OutcomeStatus =
   | 'skipped'
   | 'failed'
   | 'orphan'
-  | 'archived'
   | 'trashed'
   /** A page docgen pruned, brought back from the trash (same id, its history kept). */
   | 'restored';
@@ -144,7 +143,8 @@ export async function applyPlan(plan: Plan, givenOptions: ApplyOptions): Promise
       report({ ...base, status: 'orphan', message: 'not retired: other pages of this run failed' });
     } else {
       try {
-        report({ ...base, status: await retirePage(op, plan.rootId, options) });
+        await retirePage(op, plan.rootId, options);
+        report({ ...base, status: 'trashed' });
       } catch (error) {
         report({ ...base, status: 'failed', message: messageOf(error) });
       }
@@ -350,13 +350,13 @@ async function createPage(
  * `--prune` marks the page in its property first (one write), so that a later run whose tree has
  * the page again can tell docgen's own retirement from a person's delete and restore it silently.
  */
-async function retirePage(op: Operation, rootId: string, options: ApplyOptions): Promise<'archived' | 'trashed'> {
+async function retirePage(op: Operation, rootId: string, options: ApplyOptions): Promise<void> {
   const record = op.remote?.ownership;
   if (!record) return options.api.retire(op.pageId!);
   const pruned = { root: rootId, at: new Date().toISOString() };
   const marked = await options.api.writeOwnership(op.pageId!, { ...record.value, pruned }, record);
   try {
-    return await options.api.retire(op.pageId!);
+    await options.api.retire(op.pageId!);
   } catch (error) {
     // Still current: take the mark back, or a later delete by a person would pass for docgen's own.
     await options.api.writeOwnership(op.pageId!, record.value, marked).catch(() => undefined);

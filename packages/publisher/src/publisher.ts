@@ -216,7 +216,7 @@ export class Publisher {
       conflicts: count('conflict'),
       skipped: count('skipped'),
       orphans: count('orphan'),
-      archived: count('archived', 'trashed'),
+      archived: count('trashed'),
       failed: count('failed'),
       reordered: moved,
     };

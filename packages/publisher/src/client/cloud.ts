@@ -253,14 +253,13 @@ export class CloudApi extends V1Api {
    * a page from the trash but not from the archive, so a pruned page whose source comes back (a
    * reverted removal) is restored by the next run instead of waiting for a person to unarchive it.
    */
-  override async retire(pageId: string): Promise<'archived' | 'trashed'> {
+  override async retire(pageId: string): Promise<void> {
     await this.transport.request({
       method: 'DELETE',
       url: `${this.v2}/pages/${encodeURIComponent(pageId)}`,
       accept: [404],
       what: `page ${pageId}`,
     });
-    return 'trashed';
   }
 
   override async canCreatePages(space: SpaceInfo): Promise<boolean | undefined> {

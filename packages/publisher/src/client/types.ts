@@ -126,8 +126,8 @@ export interface ConfluenceApi {
   readonly canMovePages: boolean;
   /** Put a page before/after a sibling target, or last under a target (`append`). */
   movePage(pageId: string, position: MovePosition, targetId: string): Promise<void>;
-  /** Move to the trash, where the API can restore it from; says which happened. */
-  retire(pageId: string): Promise<'archived' | 'trashed'>;
+  /** Move to the trash (never the archive: the API can restore from the trash only). */
+  retire(pageId: string): Promise<void>;
   search(cql: string, options?: { limit?: number; next?: string }): Promise<SearchPage<SearchHit>>;
   currentUser(): Promise<{ id: string; displayName?: string; email?: string }>;
   /** Whether the current user may create pages in the space, or undefined when the API cannot tell. */

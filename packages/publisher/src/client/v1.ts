@@ -372,14 +372,13 @@ export class V1Api implements ConfluenceApi {
     });
   }
 
-  async retire(pageId: string): Promise<'archived' | 'trashed'> {
+  async retire(pageId: string): Promise<void> {
     await this.transport.request({
       method: 'DELETE',
       url: `${this.v1}/content/${encodeURIComponent(pageId)}`,
       accept: [404],
       what: `page ${pageId}`,
     });
-    return 'trashed';
   }
 
   async search(cql: string, options: { limit?: number; next?: string } = {}): Promise<SearchPage<SearchHit>> {

@@ -33,7 +33,7 @@ export const publishFlags = {
   'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
   'dry-run': Flags.boolean({
     summary:
-      'Show the plan (create, update, move, rename, archive, conflict, blocked; unchanged pages are counted, --verbose lists them) and write nothing',
+      'Show the plan (create, restore, update, move, rename, archive, conflict, blocked; unchanged pages are counted, --verbose lists them) and write nothing',
     default: false,
   }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),

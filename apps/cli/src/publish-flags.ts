@@ -33,7 +33,7 @@ export const publishFlags = {
   'confluence-prefix': Flags.string({ summary: 'Prefix for every page title, e.g. "[API] "' }),
   'dry-run': Flags.boolean({
     summary:
-      'Show the plan (create, update, move, rename, archive, conflict, blocked; unchanged pages are counted, --verbose lists them) and write nothing',
+      'Show the plan (create, restore, update, move, rename, archive, conflict, blocked; unchanged pages are counted, --verbose lists them) and write nothing',
     default: false,
   }),
   diff: Flags.boolean({ summary: 'With the plan, show a normalized diff of each changed page', default: false }),
@@ -97,9 +97,12 @@ export interface PublishReport extends PublishResult {
     pageId?: string;
     changes: string[];
     reason?: string;
-    /** A conflict's kind: a human edit, or a title another page of the space has. */
-    conflict?: 'edited' | 'title-taken';
-    /** For a title-taken conflict: what to do, which also publishes the pages blocked under it. */
+    /**
+     * A conflict's kind: a human edit, a title another page of the space has, or docgen's page
+     * retired by a person (in the trash or the archive, holding its title).
+     */
+    conflict?: 'edited' | 'title-taken' | 'deleted';
+    /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
     fix?: string;
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
     blockedBy?: { key: string; title: string; parent: boolean };
@@ -391,11 +394,17 @@ function conflictHint(report: PublishReport): string {
   const taken =
     'a title docgen wants is another page’s in this space: give docgen’s pages their own titles with confluence.titlePrefix ' +
     '(--confluence-prefix), a source’s titlePrefix or its plugin’s title option, or rename the other page';
-  // Conflicts met only during the run (a title held by the trash, an edit between plan and apply)
+  const deleted =
+    'a page of docgen’s is in the trash or the archive, where a person put it: restore it in Confluence, purge it, ' +
+    'or re-run with --force to have docgen restore it from the trash';
+  // Conflicts met only during the run (a title taken or retired between plan and apply, an edit)
   // were not in the plan: their own messages say what happened and what to do.
   if (kinds.size === 0) return `each conflict above says what happened and what to do (${edited})`;
-  if (kinds.has('title-taken') && kinds.has('edited')) return `${taken}; ${edited}`;
-  return kinds.has('title-taken') ? taken : edited;
+  const hints = [];
+  if (kinds.has('title-taken')) hints.push(taken);
+  if (kinds.has('deleted')) hints.push(deleted);
+  if (kinds.has('edited')) hints.push(edited);
+  return hints.join('; ');
 }
 
 export function summaryLine(result: PublishResult): string {
@@ -459,6 +468,8 @@ type PlannedOperation = PlannedSync['plan']['operations'][number];
 function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) => string): string {
   if (op.action === 'conflict' || op.action === 'blocked' || op.action === 'orphan' || op.action === 'archive')
     return op.reason ?? '';
+  if (op.action === 'restore')
+    return `back from the trash under ${under(op.parentKey)}: ${op.reason ?? 'docgen pruned it'}`;
   if (op.action === 'create') {
     const files = op.desired?.attachments.length ?? 0;
     return `new page under ${under(op.parentKey)}${files ? `, ${files} attachment${files === 1 ? '' : 's'}` : ''}`;

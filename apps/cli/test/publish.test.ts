@@ -131,13 +131,37 @@ describe('docgen publish', () => {
     const id = list.body.results[0].id;
     expect((await sandbox.api('DELETE', `/rest/api/content/${id}`)).status).toBe(204);
 
+    // The dry run shows the conflict and its fix before anything is written, in the table and in --json.
+    const dry = await runCli(['publish', back, '--dry-run'], { cwd: work, env: env() });
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toMatch(
+      new RegExp(`conflict\\s+cliback page 2\\s+${id}\\s+docgen's page ${id} \\("cliback page 2"\\) is in the trash`),
+    );
+    expect(dry.stderr).toContain('re-run with --force to have docgen restore it from the trash');
+    const dryJson = JSON.parse(
+      (await runCli(['publish', back, '--dry-run', '--json'], { cwd: work, env: env() })).stdout,
+    );
+    expect(dryJson.planned.find((p: { key: string }) => p.key === 'cliback/s1/p2')).toMatchObject({
+      action: 'conflict',
+      conflict: 'deleted',
+      pageId: id,
+      fix: expect.stringContaining('--force'),
+    });
+    const forcedDry = await runCli(['publish', back, '--dry-run', '--force'], { cwd: work, env: env() });
+    expect(forcedDry.code).toBe(0);
+    expect(forcedDry.stdout).toMatch(
+      new RegExp(
+        `restore\\s+cliback page 2\\s+${id}\\s+back from the trash under "cliback section 1": a person deleted it; --force restores it`,
+      ),
+    );
+
     const refused = await runCli(['publish', back], { cwd: work, env: env() });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(
       `conflict  cliback page 2: docgen's page ${id} ("cliback page 2") is in the trash and holds its title: a person deleted it`,
     );
     expect(refused.stdout).toContain('or run with --force to have docgen restore it');
-    expect(refused.stderr).toContain('each conflict above says what happened and what to do');
+    expect(refused.stderr).toContain('re-run with --force to have docgen restore it from the trash');
 
     const forced = await runCli(['publish', back, '--force'], { cwd: work, env: env() });
     expect(forced.code).toBe(0);

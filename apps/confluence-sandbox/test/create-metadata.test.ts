@@ -45,3 +45,29 @@ describe('POST /content with metadata', () => {
     expect(search.body.results).toEqual([]);
   });
 });
+
+// Cloud v2's page create documents the page only (spaceId, status, title, parentId, body,
+// subtype): labels and properties sent along are not stored, so nothing built on the sandbox can
+// count on them (the publisher writes them after the create on Cloud).
+describe('POST /wiki/api/v2/pages with labels or properties', () => {
+  let sandbox: Sandbox;
+  let api: Api;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    api = new Api(sandbox.url);
+  });
+  afterAll(() => sandbox?.close());
+
+  it('creates the page and stores neither', async () => {
+    const reply = await api.createPage('v2 with extras', '<p>x</p>', {
+      labels: [{ prefix: 'global', name: 'api' }],
+      properties: [{ key: 'docgen', value: { hash: 'h' } }],
+      metadata: { labels: [{ name: 'api' }], properties: { docgen: { key: 'docgen', value: { hash: 'h' } } } },
+    });
+    expect(reply.status).toBe(200);
+    const labels = await api.get(`/wiki/api/v2/pages/${reply.body.id}/labels`);
+    expect(labels.body.results).toEqual([]);
+    const properties = await api.get(`/wiki/api/v2/pages/${reply.body.id}/properties`);
+    expect(properties.body.results).toEqual([]);
+  });
+});

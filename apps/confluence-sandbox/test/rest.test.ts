@@ -255,6 +255,28 @@ describe('Cloud v2 pages', () => {
     expect((await api.post('/rest/api/content/archive', { pages: [{ id: 1 }] })).status).toBe(404);
   });
 
+  it('lists pages by status as the spec says: current and archived by default, the array sent repeated or comma-separated', async () => {
+    const space = await api.devSpace();
+    const kept = await api.createPage('Status Kept');
+    const archived = await api.createPage('Status Archived');
+    const trashed = await api.createPage('Status Trashed');
+    await api.post('/wiki/rest/api/content/archive', { pages: [{ id: Number(archived.body.id) }] });
+    expect((await api.delete(`/wiki/api/v2/pages/${trashed.body.id}`)).status).toBe(204);
+    const titles = async (query: string) =>
+      (
+        (await api.get(`/wiki/api/v2/pages?space-id=${space.id}&limit=250&${query}`)).body.results as Array<{
+          title: string;
+        }>
+      )
+        .map((p) => p.title)
+        .filter((t) => t.startsWith('Status '))
+        .sort();
+    expect(await titles('')).toEqual(['Status Archived', 'Status Kept']);
+    expect(await titles('status=trashed&status=archived')).toEqual(['Status Archived', 'Status Trashed']);
+    expect(await titles('status=trashed,archived')).toEqual(['Status Archived', 'Status Trashed']);
+    expect(await titles(`status=current&id=${kept.body.id}&id=${archived.body.id}`)).toEqual(['Status Kept']);
+  });
+
   it('lists the operations the caller may perform in a space', async () => {
     const space = await api.devSpace();
     const reply = await api.get(`/wiki/api/v2/spaces/${space.id}/operations`);

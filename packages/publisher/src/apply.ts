@@ -6,6 +6,7 @@ import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, Spac
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
 import { RENAME_OR_ARCHIVE, type DesiredAttachment, type DesiredPage, type Operation, type Plan } from './plan.js';
+import { judgeRetired, refusedTitleMessage, retiredMessage } from './retired.js';
 import {
   attachmentComment,
   commentHash,
@@ -240,6 +241,8 @@ async function runOperation(
         return { ...base, status: 'unchanged', version: op.remote?.version.number };
       case 'create':
         return await createPage(op, parentId, options, onPosted);
+      case 'restore':
+        return await restorePlanned(op, parentId, options, onPosted);
       case 'conflict':
         if (op.adoptId) {
           const adopted = await tryAdopt(op.adoptId, op.desired!, parentId, options);
@@ -365,9 +368,10 @@ async function retirePage(op: Operation, rootId: string, options: ApplyOptions):
 }
 
 /**
- * A create refused because a page in the trash or the archive holds the title. docgen's own page
- * (same doc set and key) that docgen pruned from this root comes back; one a person deleted comes
- * back only with `--force`; an archived one has no restore in the API; anyone else's is a conflict.
+ * A create refused because a page in the trash or the archive holds the title (one the plan did
+ * not see: retired between plan and apply, or a trash the plan could not list). docgen's own page
+ * that docgen pruned from this root comes back; one a person deleted only with `--force`; an
+ * archived one has no restore in the API; anyone else's is a conflict.
  */
 async function takeBackRetired(
   op: Operation,
@@ -377,14 +381,40 @@ async function takeBackRetired(
 ): Promise<Outcome> {
   const desired = op.desired!;
   const held = await findRetired(desired.title, options);
-  const owner = held?.ownership?.value;
-  if (!held || !owner || owner.set !== options.docSet || owner.key !== desired.key) {
-    throw new ConflictDuringRun(heldByTrashOrArchive(desired.title, refusal, held));
+  const verdict = held
+    ? judgeRetired(held, {
+        docSet: options.docSet,
+        key: desired.key,
+        rootId: options.rootId!,
+        restoreDeleted: Boolean(options.restoreDeleted),
+      })
+    : undefined;
+  if (!held || !verdict) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
+  if (!verdict.restore) {
+    throw new ConflictDuringRun(
+      verdict.deleted ? retiredMessage(verdict) : refusedTitleMessage(desired.title, messageOf(refusal), held),
+    );
   }
-  if (held.status === 'archived') throw new ConflictDuringRun(ownPageArchived(held));
-  const prunedHere = owner.pruned !== undefined && owner.pruned.root === options.rootId;
-  if (!prunedHere && !options.restoreDeleted) throw new ConflictDuringRun(ownPageDeleted(held, owner.pruned?.root));
   return restorePage(op, held, parentId, options);
+}
+
+/**
+ * A restore the plan found: the page is brought back from the trash. If it is no longer there as
+ * planned (purged, or restored by a person, between plan and apply), the page is created instead,
+ * which looks before it writes and so takes back a restored page rather than duplicating it.
+ */
+async function restorePlanned(
+  op: Operation,
+  parentId: string,
+  options: ApplyOptions,
+  onPosted?: () => void,
+): Promise<Outcome> {
+  try {
+    return await restorePage(op, op.remote!, parentId, options);
+  } catch (error) {
+    if (!(error instanceof ConfluenceError) || (error.status !== 404 && error.status !== 409)) throw error;
+    return createPage({ ...op, pageId: undefined, remote: undefined }, parentId, options, onPosted);
+  }
 }
 
 /**
@@ -623,43 +653,6 @@ async function syncAttachments(
 
 /** How often a write whose outcome was unknown is looked up and tried again. */
 const MAX_UNCERTAIN_ATTEMPTS = 8;
-
-/**
- * Confluence keeps titles unique across the trash and the archive too, which no listing of current
- * pages shows: a page a person deleted or archived, or one `--prune` trashed, still holds its title.
- */
-function heldByTrashOrArchive(title: string, error: unknown, holder: RemotePage | undefined): string {
-  const where = holder
-    ? `page ${holder.id} in the ${holder.status === 'archived' ? 'archive' : 'trash'}, which docgen does not own, holds it`
-    : 'a page in the trash or the archive holds it';
-  return (
-    `Confluence refuses the title "${title}" (${messageOf(error)}), but no current page of the space has it: ` +
-    `${where}. Restore that page (a page docgen published is taken back once it ` +
-    "is under the managed root again), purge it from the trash, or give docgen's page another title"
-  );
-}
-
-/** docgen's own page, deleted by a person (or pruned from under another root): theirs to decide. */
-function ownPageDeleted(held: RemotePage, prunedFrom: string | undefined): string {
-  const who = prunedFrom
-    ? `docgen pruned it from under another root (page ${prunedFrom})`
-    : 'a person deleted it (docgen did not prune it)';
-  return (
-    `docgen's page ${held.id} ("${held.title}") is in the trash and holds its title: ${who}. ` +
-    'Restore it in Confluence (docgen takes it back by its key), purge it from the trash to have docgen create it anew, ' +
-    'or run with --force to have docgen restore it'
-  );
-}
-
-/** Cloud's REST API cannot restore from the archive: a person has to (docgen itself prunes to the trash; older versions archived). */
-function ownPageArchived(held: RemotePage): string {
-  const who = held.ownership?.value.pruned ? 'docgen archived it (--prune)' : 'a person archived it';
-  return (
-    `docgen's page ${held.id} ("${held.title}") is in the archive and holds its title: ${who}, and the API has no ` +
-    'restore from the archive. Restore it in Confluence (docgen takes it back by its key), ' +
-    'or delete and purge it to have docgen create it anew'
-  );
-}
 
 function isTitleTaken(error: unknown): boolean {
   return (

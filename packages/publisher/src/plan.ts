@@ -1,5 +1,6 @@
 import type { RemotePage } from './client/types.js';
 import { planReorder, type Reorder } from './order.js';
+import { judgeRetired, retiredMessage } from './retired.js';
 import { markerHash } from './state.js';
 
 /**
@@ -33,6 +34,8 @@ export interface DesiredPage {
 
 export type Action =
   | 'create'
+  /** A page docgen pruned (or, with --force, one a person deleted) brought back from the trash. */
+  | 'restore'
   | 'update'
   | 'rename'
   | 'move'
@@ -55,7 +58,11 @@ export interface Operation {
   changes: Change[];
   /** Why: for conflicts, orphans and pages kept back. */
   reason?: string;
-  conflict?: 'edited' | 'title-taken';
+  /**
+   * `edited`: a person edited docgen's page; `title-taken`: another page has the title;
+   * `deleted`: docgen's page is in the trash or the archive, retired by a person.
+   */
+  conflict?: 'edited' | 'title-taken' | 'deleted';
   /** For a title-taken conflict: the one thing to do that resolves it (and publishes the pages under it). */
   fix?: string;
   /** For a blocked page: the page in conflict above it (its parent, or further up), and whether it is the parent. */
@@ -95,6 +102,11 @@ export interface PlanInput {
    * rename pages to: `Publisher.plan` looks them up, since Confluence keeps titles unique per space.
    */
   elsewhere?: RemotePage[];
+  /**
+   * Pages in the trash (or the archive) that hold titles the plan would create: Confluence keeps
+   * their titles reserved. `Publisher.plan` looks them up, for titles no current page has.
+   */
+  retired?: RemotePage[];
 }
 
 /** A page whose title a desired page cannot take; `outside` when it is not under the managed root. */
@@ -120,15 +132,26 @@ export function planSync(input: PlanInput): Plan {
       notOursByTitle.set(fold(page.title), { ...page, outside: true });
   }
 
+  const retiredByTitle = new Map<string, RemotePage>();
+  for (const page of input.retired ?? []) {
+    // The trash before the archive: a page in the trash is the one a restore can bring back.
+    const other = retiredByTitle.get(fold(page.title));
+    if (!other || (other.status === 'archived' && page.status !== 'archived'))
+      retiredByTitle.set(fold(page.title), page);
+  }
+
   const desiredKeys = new Set(desired.map((page) => page.key));
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
     const wantedParentId = page.parentKey === undefined ? rootId : ownedByKey.get(page.parentKey)?.id;
+    const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
         ? planOwned(page, owned, wantedParentId, policy, notOursByTitle)
-        : planNew(page, wantedParentId, notOursByTitle, docSet),
+        : retired
+          ? planRetired(page, retired, { rootId, docSet, policy })
+          : planNew(page, wantedParentId, notOursByTitle, docSet),
     );
   }
 
@@ -270,6 +293,43 @@ function planNew(
   return { ...base, action: 'create', changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'] };
 }
 
+/**
+ * A new page whose title a page in the trash or the archive holds: docgen's own page comes back
+ * (`restore`); otherwise the conflict the run would meet, shown before anything is written.
+ */
+function planRetired(
+  page: DesiredPage,
+  held: RemotePage,
+  context: { rootId: string; docSet: string; policy: ConflictPolicy },
+): Operation {
+  const base = { key: page.key, title: page.title, parentKey: page.parentKey, desired: page, pageId: held.id };
+  const verdict = judgeRetired(held, {
+    docSet: context.docSet,
+    key: page.key,
+    rootId: context.rootId,
+    restoreDeleted: context.policy === 'overwrite',
+  });
+  if (verdict.restore) {
+    return {
+      ...base,
+      action: 'restore',
+      changes: ['body', 'title', 'parent', 'labels', 'attachments', 'state'],
+      reason: verdict.reason,
+      remote: held,
+      ...(verdict.forced ? { overwrite: true } : {}),
+    };
+  }
+  return {
+    ...base,
+    action: 'conflict',
+    conflict: verdict.deleted ? 'deleted' : 'title-taken',
+    changes: [],
+    remote: held,
+    fix: verdict.fix,
+    reason: retiredMessage(verdict),
+  };
+}
+
 /** What to do about a page docgen does not own that has the title docgen's page wants. */
 export const RENAME_OR_ARCHIVE =
   "rename one of the two (docgen's with a titlePrefix or its source's title, or that page in Confluence), or archive that page if docgen's is to replace it";
@@ -332,14 +392,25 @@ function blockChildrenOfConflicts(operations: Operation[]): void {
       blockedBy: { key: conflict.key, title: conflict.title, parent },
       reason:
         `not published: its ${parent ? 'parent' : 'ancestor'} ${conflict.key} ("${conflict.title}") is in conflict ` +
-        `(the title is used by page ${conflict.pageId}). To fix both: ${conflict.fix}; the next run publishes them`,
+        `(${holderOf(conflict)}). To fix both: ${conflict.fix}; the next run publishes them`,
     };
   });
 }
 
+/** Where the page with the conflicting title is, in a few words. */
+function holderOf(conflict: Operation): string {
+  if (conflict.conflict !== 'deleted') return `the title is used by page ${conflict.pageId}`;
+  return `its page ${conflict.pageId} is in the ${conflict.remote?.status === 'archived' ? 'archive' : 'trash'}`;
+}
+
 /** A conflict that leaves no page behind for children to go under. */
 function leavesNoPage(op: Operation): boolean {
-  return op.action === 'conflict' && op.conflict === 'title-taken' && !op.ownPage && !op.adoptId;
+  return (
+    op.action === 'conflict' &&
+    (op.conflict === 'title-taken' || op.conflict === 'deleted') &&
+    !op.ownPage &&
+    !op.adoptId
+  );
 }
 
 function actionFor(changes: Change[]): Action {
@@ -391,6 +462,7 @@ function fold(title: string): string {
 export function summarize(plan: Plan): Record<Action, number> {
   const counts: Record<Action, number> = {
     create: 0,
+    restore: 0,
     update: 0,
     rename: 0,
     move: 0,

@@ -158,6 +158,10 @@ export class Publisher {
     // (none on a re-run of an unchanged tree).
     const newTitles = titlesNotUnder(desired, remote);
     const elsewhere = newTitles.length ? await api.findTitles(space, newTitles) : [];
+    // A title no current page has may be held by a page in the trash (or the archive): docgen's
+    // own pruned page to restore, or a page a person deleted. Found now, the dry run shows it.
+    const freeTitles = titlesNotHeld(newTitles, elsewhere);
+    const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const plan = planSync({
       desired,
       remote,
@@ -167,6 +171,7 @@ export class Publisher {
       onConflict: this.config.force ? 'overwrite' : this.config.onConflict,
       reorder: api.canMovePages,
       elsewhere,
+      retired,
     });
     return { plan, desired, space, counts: summarize(plan) };
   }
@@ -268,6 +273,12 @@ export class Publisher {
 function titlesNotUnder(desired: DesiredPage[], remote: RemotePage[]): string[] {
   const there = new Set(remote.map((page) => page.title.trim().toLowerCase()));
   return desired.map((page) => page.title).filter((title) => !there.has(title.trim().toLowerCase()));
+}
+
+/** The titles that none of these pages has (compared as Confluence does). */
+function titlesNotHeld(titles: string[], pages: RemotePage[]): string[] {
+  const held = new Set(pages.map((page) => page.title.trim().toLowerCase()));
+  return titles.filter((title) => !held.has(title.trim().toLowerCase()));
 }
 
 /** The doc set a tree manages: its top-level key segments (`api`, `adr+runbooks`). */

@@ -238,17 +238,30 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const pruned = await new Publisher(config).publish(without(tree, 'pruneback/s2/p12'));
     expect(pruned.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({ status: 'trashed' });
 
+    // The dry run sees the trash: the page comes back, it is not created.
+    const dryFrom = await sandbox.lastSeq();
+    const dry = await new Publisher(config).publish(tree, { dryRun: true });
+    expect(dry.plan).toMatchObject({ restore: 1, create: 0, conflict: 0 });
+    expect((await sandbox.requests(dryFrom)).filter(isWrite)).toEqual([]);
+    const planned = await new Publisher(config).plan(tree);
+    expect(planned.plan.operations.find((op) => op.key === 'pruneback/s2/p12')).toMatchObject({
+      action: 'restore',
+      pageId: before.id,
+      reason: 'docgen pruned it from this root',
+    });
+
     const since = await sandbox.lastSeq();
-    const result = await new Publisher(config).publish(tree);
+    const result = await new Publisher(config).publish(tree, { planned });
     expect(result.ok).toBe(true);
+    // The apply does what the plan said: a restore of the same page, no create tried at all.
     expect(result.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({
+      action: 'restore',
       status: 'restored',
       pageId: before.id,
     });
-    // One refused create, then the restore: no second page of that title.
     expect(
       (await sandbox.requests(since)).filter((r) => r.method === 'POST' && /\/(pages|content)$/.test(r.path)),
-    ).toHaveLength(1);
+    ).toHaveLength(0);
     const live = await expectConverged(root, tree);
     const after = live.find((p) => p.id === before.id)!;
     expect(after.version.number).toBeGreaterThan(before.version.number);
@@ -283,17 +296,31 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const section = await liveByTitle(root, 'deleted section 1');
     expect((await sandbox.api('DELETE', `/rest/api/content/${section.id}`)).status).toBe(204);
 
+    const message = `docgen's page ${section.id} ("deleted section 1") is in the trash and holds its title: a person deleted it (docgen did not prune it). Restore it in Confluence (docgen takes it back by its key), purge it from the trash to have docgen create it anew, or run with --force to have docgen restore it`;
+    // The plan (and so the dry run) shows the conflict and its fix before anything is written.
+    const dryFrom = await sandbox.lastSeq();
+    const dry = await new Publisher(config).publish(tree, { dryRun: true });
+    expect(dry.ok).toBe(false);
+    expect(dry.plan).toMatchObject({ create: 0, restore: 0, conflict: 1, blocked: 9 });
+    expect((await sandbox.requests(dryFrom)).filter(isWrite)).toEqual([]);
     const planned = await new Publisher(config).plan(tree);
-    expect(planned.counts).toMatchObject({ create: 1, conflict: 0 });
+    expect(planned.plan.operations.find((op) => op.key === 'deleted/s1')).toMatchObject({
+      action: 'conflict',
+      conflict: 'deleted',
+      pageId: section.id,
+      reason: message,
+      fix: expect.stringContaining('--force'),
+    });
+    const since = await sandbox.lastSeq();
     const result = await new Publisher(config).publish(tree, { planned });
     expect(result.ok).toBe(false);
-    expect(result.outcomes.find((o) => o.key === 'deleted/s1')).toMatchObject({
-      status: 'conflict',
-      message: `docgen's page ${section.id} ("deleted section 1") is in the trash and holds its title: a person deleted it (docgen did not prune it). Restore it in Confluence (docgen takes it back by its key), purge it from the trash to have docgen create it anew, or run with --force to have docgen restore it`,
-    });
-    // Its pages wait for it instead of being published somewhere else.
+    expect(result.outcomes.find((o) => o.key === 'deleted/s1')).toMatchObject({ status: 'conflict', message });
+    // Its pages wait for it instead of being published somewhere else; nothing is created.
     expect(result.outcomes.filter((o) => o.blockedBy === 'deleted/s1')).toHaveLength(9);
+    expect((await sandbox.requests(since)).filter((r) => r.method === 'POST')).toEqual([]);
 
+    const forcedPlan = await new Publisher({ ...config, force: true }).plan(tree);
+    expect(forcedPlan.counts).toMatchObject({ restore: 1, conflict: 0, blocked: 0 });
     const forced = await new Publisher({ ...config, force: true }).publish(tree);
     expect(forced.ok).toBe(true);
     expect(forced.outcomes.find((o) => o.key === 'deleted/s1')).toMatchObject({
@@ -311,12 +338,16 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const theirs = await humanPage('trashheld page 2');
     expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}`)).status).toBe(204);
 
-    const result = await new Publisher(config).publish(tree);
+    const planned = await new Publisher(config).plan(tree);
+    expect(planned.plan.operations.find((op) => op.key === 'trashheld/s1/p2')).toMatchObject({
+      action: 'conflict',
+      conflict: 'title-taken',
+      pageId: theirs,
+    });
+    const result = await new Publisher(config).publish(tree, { planned });
     expect(result.outcomes.find((o) => o.key === 'trashheld/s1/p2')).toMatchObject({
       status: 'conflict',
-      message: expect.stringContaining(
-        `but no current page of the space has it: page ${theirs} in the trash, which docgen does not own, holds it. Restore that page`,
-      ),
+      message: `no current page of the space has the title "trashheld page 2", but page ${theirs} in the trash, which docgen does not own, holds it. Restore that page (a page docgen published is taken back once it is under the managed root again), purge it from the trash, or give docgen's page another title`,
     });
     expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}?status=trashed`)).status).toBe(204);
     const again = await new Publisher(config).publish(tree);
@@ -383,8 +414,13 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const config = sandboxConfig(sandbox, path, { parentId: root });
     const theirs = await humanPage('unlisted page 2');
     expect((await sandbox.api('DELETE', `/rest/api/content/${theirs}`)).status).toBe(204);
-    // The first such read after the refusal looks for a current page of that title; the next ones list the trash.
-    await sandbox.faults([{ fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', after: 1 }]);
+    // The plan's listing of the trash is refused (and the plan goes on without it); after the
+    // create's refusal, the read for a current page of that title passes and the look-up in the
+    // trash is refused again.
+    await sandbox.faults([
+      { fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', count: 1 },
+      { fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', after: 2 },
+    ]);
     const result = await new Publisher(config).publish(tree);
     await sandbox.clearFaults();
     expect(result.outcomes.find((o) => o.key === 'unlisted/s1/p2')).toMatchObject({

@@ -334,6 +334,87 @@ describe('planSync', () => {
   });
 });
 
+describe('planSync: pages in the trash or the archive that hold a title', () => {
+  const desired = tree(base);
+  /** docgen's page for `key`, retired to the trash (or the archive), as the trash listing shows it. */
+  const retired = (key: string, status: 'trashed' | 'archived', own: Partial<Ownership> = {}): RemotePage => ({
+    ...published(
+      desired.find((d) => d.key === key)!,
+      '1',
+      {},
+      own,
+    ),
+    status,
+  });
+  const planWith = (held: RemotePage[], options: { onConflict?: 'overwrite'; remote?: RemotePage[] } = {}) =>
+    planSync({
+      desired,
+      remote: options.remote ?? [],
+      rootId: '1',
+      docSet: 'docs',
+      retired: held,
+      onConflict: options.onConflict,
+    });
+
+  it('docgen pruned it from this root: restore, the same page, and the pages under it go under it', () => {
+    const held = retired('docs/a', 'trashed', { pruned: { root: '1', at: '2026-01-01T00:00:00Z' } });
+    const plan = planWith([held]);
+    expect(plan.operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      action: 'restore',
+      pageId: held.id,
+      reason: 'docgen pruned it from this root',
+    });
+    expect(plan.operations.find((o) => o.key === 'docs/a/x')?.action).toBe('create');
+    expect(summarize(plan)).toMatchObject({ create: 3, restore: 1 });
+  });
+
+  it('a person deleted it: the conflict with its fix, and the pages under it wait; --force restores it', () => {
+    const held = retired('docs/a', 'trashed');
+    const plan = planWith([held]);
+    expect(plan.operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      action: 'conflict',
+      conflict: 'deleted',
+      pageId: held.id,
+      reason: expect.stringContaining('a person deleted it (docgen did not prune it). Restore it in Confluence'),
+      fix: expect.stringContaining('--force'),
+    });
+    expect(plan.operations.find((o) => o.key === 'docs/a/x')).toMatchObject({
+      action: 'blocked',
+      blockedBy: { key: 'docs/a', parent: true },
+      reason: expect.stringContaining(`(its page ${held.id} is in the trash)`),
+    });
+    const forced = planWith([held], { onConflict: 'overwrite' });
+    expect(forced.operations.find((o) => o.key === 'docs/a')).toMatchObject({ action: 'restore', overwrite: true });
+  });
+
+  it("pruned from under another root, archived, or not docgen's: a conflict saying which", () => {
+    const elsewhere = retired('docs/a', 'trashed', { pruned: { root: '999', at: '2026-01-01T00:00:00Z' } });
+    expect(planWith([elsewhere]).operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      conflict: 'deleted',
+      reason: expect.stringContaining('docgen pruned it from under another root (page 999)'),
+    });
+    const archived = retired('docs/a', 'archived', { pruned: { root: '1', at: '2026-01-01T00:00:00Z' } });
+    expect(planWith([archived]).operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      conflict: 'deleted',
+      reason: expect.stringContaining('is in the archive'),
+    });
+    const theirs: RemotePage = { id: '77', title: 'DOCS/A', status: 'trashed', version: { number: 3 } };
+    expect(planWith([theirs]).operations.find((o) => o.key === 'docs/a')).toMatchObject({
+      conflict: 'title-taken',
+      pageId: '77',
+      reason: expect.stringContaining('page 77 in the trash, which docgen does not own, holds it'),
+    });
+  });
+
+  it('the trash wins over the archive for one title, and a page docgen already has is not looked at', () => {
+    const pruned = { pruned: { root: '1', at: '2026-01-01T00:00:00Z' } };
+    const plan = planWith([retired('docs/a', 'archived', pruned), retired('docs/a', 'trashed', pruned)]);
+    expect(plan.operations.find((o) => o.key === 'docs/a')?.action).toBe('restore');
+    const current = planWith([retired('docs/a', 'trashed', pruned)], { remote: publishAll(desired) });
+    expect(current.operations.every((o) => o.action === 'unchanged')).toBe(true);
+  });
+});
+
 describe('desiredPages', () => {
   it('orders siblings by position, keeping tree order for the rest and parents first', () => {
     const pages = tree([

@@ -17,6 +17,7 @@ import type { ContentRow, LabelRow, PropertyRow, SpaceRow, VersionRow } from '..
 import { checkStorageXhtml } from '../xhtml.js';
 import { webuiPath } from './links.js';
 
+/** Query parameters; one sent more than once arrives as an array (see `listOf`). */
 type Query = Record<string, string | undefined>;
 type Body = Record<string, unknown>;
 
@@ -135,8 +136,19 @@ export function v2Attachment(ctx: SandboxContext, row: ContentRow): Record<strin
 
 // ------------------------------------------------------------------ helpers
 
-function statusesOf(query: Query, fallback = ['current']): string[] {
-  return query.status ? query.status.split(',').map((s) => s.trim()) : fallback;
+/**
+ * A v2 array query parameter, sent either as the spec's default form (`status=a&status=b`, which
+ * arrives as an array) or comma-separated (`status=a,b`, as the spec's descriptions allow).
+ */
+function listOf(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(','));
+  return values.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+/** By default `current` and `archived`, as the spec says for the page listings. */
+function statusesOf(query: Query, fallback = ['current', 'archived']): string[] {
+  return listOf(query.status) ?? fallback;
 }
 
 function bodyFormatOf(query: Query): string | undefined {
@@ -198,8 +210,8 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
   app.get(`${prefix}/spaces`, async (request, reply) => {
     const user = userOf(request);
     const query = request.query as Query;
-    const keys = query.keys?.split(',').map((k) => k.trim().toUpperCase());
-    const ids = query.ids?.split(',').map((k) => k.trim());
+    const keys = listOf(query.keys)?.map((k) => k.toUpperCase());
+    const ids = listOf(query.ids);
     const spaces = store
       .listSpaces()
       .filter((s) => canRead(user, s))
@@ -260,14 +272,14 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
     const user = userOf(request);
     const query = request.query as Query;
     const bodyFormat = bodyFormatOf(query);
-    const requested = query['space-id']?.split(',').map((id) => parseId(id.trim(), 'space-id'));
+    const requested = listOf(query['space-id'])?.map((id) => parseId(id, 'space-id'));
     const spaceIds = store
       .listSpaces()
       .filter((s) => canRead(user, s) && (!requested || requested.includes(s.id)))
       .map((s) => s.id);
     let pages = store.listContent({ type: 'page', spaceIds, statuses: statusesOf(query), title: query.title });
-    if (query.id) {
-      const ids = query.id.split(',');
+    const ids = listOf(query.id);
+    if (ids) {
       pages = pages.filter((p) => ids.includes(String(p.id)));
     }
     pages = sortPages(pages, query.sort);

@@ -132,6 +132,47 @@ export class CloudApi extends V1Api {
     return undefined;
   }
 
+  /** Cloud lists both: the trash (a restore can bring a page back) and the archive (it cannot). */
+  protected override get retiredStatuses(): string[] {
+    return ['trashed', 'archived'];
+  }
+
+  /**
+   * v2 lists a space's pages by status, 250 a read, one status per listing (as in
+   * `findRetiredByTitle`); docgen's property is read for the pages with a wanted title only.
+   */
+  protected override async listRetired(
+    space: SpaceInfo,
+    wanted: Set<string>,
+    budget: number,
+  ): Promise<RemotePage[] | undefined> {
+    const found: RemotePage[] = [];
+    let reads = 0;
+    for (const status of this.retiredStatuses) {
+      let url: string | undefined = `${this.v2}/pages`;
+      let query: Record<string, string | number> | undefined = { 'space-id': space.id ?? '', status, limit: 250 };
+      while (url) {
+        if (reads++ >= budget) return undefined;
+        const response: { body: V2List<V2Page> } = await this.transport.request<V2List<V2Page>>({
+          method: 'GET',
+          url,
+          query,
+          what: `the ${status === 'trashed' ? 'trash' : 'archive'} of space ${space.key}`,
+        });
+        const results = response.body.results ?? [];
+        for (const match of results) {
+          if (!wanted.has(match.title.toLowerCase())) continue;
+          const page = { ...fromV2(match), status: match.status ?? status };
+          page.ownership = await this.readOwnership(page.id);
+          found.push(page);
+        }
+        url = results.length ? this.nextV2(response.body._links?.next) : undefined;
+        query = undefined;
+      }
+    }
+    return found;
+  }
+
   /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */
   override async createPage(space: SpaceInfo, page: PageWrite): Promise<RemotePage> {
     const { body } = await this.transport.request<V2Page>({

@@ -107,6 +107,13 @@ export interface ConfluenceApi {
    */
   findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;
   /**
+   * The pages in the trash (and, where the API lists it, the archive) that hold any of these
+   * titles, with docgen's property: for the plan, before anything is written. Lists the space's
+   * trash (a read per 250 pages), or looks each title up when that is fewer reads; a trash the
+   * user may not list gives none (the run still meets such a page when its create is refused).
+   */
+  findRetiredTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]>;
+  /**
    * The current pages of the space that have any of these titles (compared case-insensitively,
    * as Confluence keeps titles unique per space), with their ancestors' titles: a few CQL reads
    * for any number of titles.

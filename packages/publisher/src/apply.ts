@@ -57,6 +57,8 @@ export interface ApplyOptions {
    * restored too, not only one docgen pruned itself.
    */
   restoreDeleted?: boolean;
+  /** `onConflict: skip`: such a page is left deleted and reported, without failing the run. */
+  skipDeleted?: boolean;
   /** The managed root; applyPlan sets it from the plan. */
   rootId?: string;
   onOutcome?: (outcome: Outcome) => void;
@@ -258,8 +260,10 @@ async function runOperation(
         return await updatePage(op, parentId, options);
     }
   } catch (error) {
-    if (error instanceof ConflictDuringRun)
-      return { ...base, status: 'conflict', message: error.message, pageId: op.pageId };
+    if (error instanceof ConflictDuringRun) {
+      const skipped = error.deletedByPerson && options.skipDeleted;
+      return { ...base, status: skipped ? 'skipped' : 'conflict', message: error.message, pageId: op.pageId };
+    }
     return {
       ...base,
       status: 'failed',
@@ -269,7 +273,15 @@ async function runOperation(
   }
 }
 
-class ConflictDuringRun extends Error {}
+class ConflictDuringRun extends Error {
+  /** A person retired docgen's own page: `onConflict: skip` reports it without failing. */
+  constructor(
+    message: string,
+    readonly deletedByPerson = false,
+  ) {
+    super(message);
+  }
+}
 
 async function createPage(
   op: Operation,
@@ -393,6 +405,7 @@ async function takeBackRetired(
   if (!verdict.restore) {
     throw new ConflictDuringRun(
       verdict.deleted ? retiredMessage(verdict) : refusedTitleMessage(desired.title, messageOf(refusal), held),
+      verdict.deleted,
     );
   }
   return restorePage(op, held, parentId, options);

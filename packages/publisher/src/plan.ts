@@ -327,6 +327,8 @@ function planRetired(
     remote: held,
     fix: verdict.fix,
     reason: retiredMessage(verdict),
+    // A person deleting docgen's page is a human edit like any other: `skip` leaves it deleted.
+    ...(verdict.deleted && context.policy === 'skip' ? { skipped: true } : {}),
   };
 }
 

@@ -209,6 +209,7 @@ export class Publisher {
         concurrency: this.config.concurrency,
         prune: this.config.prune,
         restoreDeleted: this.config.force || this.config.onConflict === 'overwrite',
+        skipDeleted: !this.config.force && this.config.onConflict === 'skip',
         onOutcome: this.config.onOutcome,
         onMove: () => moved++,
       });

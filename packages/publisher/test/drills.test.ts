@@ -331,6 +331,54 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('onConflict: skip leaves a page a person deleted in the trash: reported, its pages held back, the run passes', async () => {
+    const root = await humanPage('Skip deleted root');
+    const tree = makeTree(5, { prefix: 'skipdel' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, onConflict: 'skip' });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const section = await liveByTitle(root, 'skipdel section 1');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${section.id}`)).status).toBe(204);
+
+    const dry = await new Publisher(config).publish(tree, { dryRun: true });
+    expect(dry.ok).toBe(true);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(tree);
+    expect(result.ok).toBe(true);
+    expect(result.outcomes.find((o) => o.key === 'skipdel/s1')).toMatchObject({
+      status: 'skipped',
+      message: expect.stringContaining('a person deleted it'),
+    });
+    expect(result.outcomes.filter((o) => o.blockedBy === 'skipdel/s1').map((o) => o.status)).toEqual(
+      expect.arrayContaining(['skipped']),
+    );
+    expect(result.counts).toMatchObject({ conflicts: 0, failed: 0 });
+    // Nothing brought back, nothing created in its place.
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+    expect((await liveUnder(root)).some((p) => p.title === 'skipdel section 1')).toBe(false);
+  });
+
+  it('onConflict: skip, a deleted page the plan could not see: met in the run, skipped, not failed', async () => {
+    const root = await humanPage('Skip unseen root');
+    const tree = makeTree(5, { prefix: 'skipunseen' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, onConflict: 'skip' });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const section = await liveByTitle(root, 'skipunseen section 1');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${section.id}`)).status).toBe(204);
+    // The plan's listing of the trash is refused, so the page is planned as a create; the create's
+    // refusal is what finds it in the trash.
+    await sandbox.faults([{ fault: 'status', status: 403, method: 'GET', path: '/(pages|content)$', count: 1 }]);
+    const result = await new Publisher(config).publish(tree);
+    await sandbox.clearFaults();
+    expect(result.outcomes.find((o) => o.key === 'skipunseen/s1')).toMatchObject({
+      action: 'create',
+      status: 'skipped',
+      message: expect.stringContaining('a person deleted it'),
+    });
+    expect(result.counts).toMatchObject({ conflicts: 0, failed: 0 });
+    expect(result.ok).toBe(true);
+    expect((await liveUnder(root)).some((p) => p.title === 'skipunseen section 1')).toBe(false);
+  });
+
   it("another's page in the trash holds a title: a conflict naming it; purged, the next run creates the page", async () => {
     const root = await humanPage('Trash-held root');
     const tree = makeTree(3, { prefix: 'trashheld' });

@@ -416,7 +416,7 @@ export function summaryLine(result: PublishResult): string {
           .map(([action, n]) => `${n} ${action}`)
           .join(', ') || 'nothing to do'
       }`
-    : `Done: ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'}` +
+    : `Done: ${c.created} created, ${c.updated} updated, ${c.restored ? `${c.restored} restored, ` : ''}${c.unchanged} unchanged, ${c.conflicts} conflict${c.conflicts === 1 ? '' : 's'}` +
       `${c.skipped ? `, ${c.skipped} skipped` : ''}${c.orphans ? `, ${c.orphans} orphaned` : ''}${c.archived ? `, ${c.archived} trashed` : ''}${c.failed ? `, ${c.failed} failed` : ''}`;
   const r = result.requests;
   return `${head} — ${r.reads + r.writes} requests (${r.reads} reads, ${r.writes} writes${r.retries ? `, ${r.retries} retried` : ''}) in ${(result.durationMs / 1000).toFixed(1)} s`;

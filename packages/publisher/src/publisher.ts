@@ -66,6 +66,8 @@ export interface PublishResult {
   counts: {
     created: number;
     updated: number;
+    /** docgen's pages brought back from the trash (the plan's `restore`). */
+    restored: number;
     unchanged: number;
     conflicts: number;
     skipped: number;
@@ -217,7 +219,8 @@ export class Publisher {
     const count = (...statuses: Outcome['status'][]) => outcomes.filter((o) => statuses.includes(o.status)).length;
     const counts = {
       created: count('created', 'adopted'),
-      updated: count('updated', 'restored'),
+      updated: count('updated'),
+      restored: count('restored'),
       unchanged: count('unchanged'),
       conflicts: count('conflict'),
       skipped: count('skipped'),

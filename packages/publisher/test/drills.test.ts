@@ -253,6 +253,7 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const since = await sandbox.lastSeq();
     const result = await new Publisher(config).publish(tree, { planned });
     expect(result.ok).toBe(true);
+    expect(result.counts).toMatchObject({ restored: 1, created: 0 });
     // The apply does what the plan said: a restore of the same page, no create tried at all.
     expect(result.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({
       action: 'restore',

@@ -295,9 +295,7 @@ export class AwilixExpressControllers {
   private packageOf(node: TsNode): string | undefined {
     const { ts } = this;
     const root = ts.Node.isPropertyAccessExpression(node) ? unwrap(ts, node.getExpression()) : node;
-    if (!ts.Node.isIdentifier(root)) return undefined;
-    const destructured = this.modules.bindingOf(root)?.destructured;
-    return this.modules.packageOf(root) ?? (destructured && this.modules.loadedSpecifier(destructured.from));
+    return ts.Node.isIdentifier(root) ? this.modules.loadedFrom(root) : undefined;
   }
 }
 

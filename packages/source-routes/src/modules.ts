@@ -220,6 +220,12 @@ export class Modules {
     return undefined;
   }
 
+  /** The package a name is imported or `require()`d from, destructured too (`const { inject } = require('awilix-express')`). */
+  loadedFrom(id: Identifier): string | undefined {
+    const destructured = this.bindingOf(id)?.destructured;
+    return this.packageOf(id) ?? (destructured && this.loadedSpecifier(destructured.from));
+  }
+
   /**
    * The package a mounted handler or plugin comes from (`agendash(agenda)`, `swaggerUi.setup(spec)`,
    * `express.static('public')`, `serve('public')`: `agendash`, `swagger-ui-express`, `express`,
@@ -557,7 +563,35 @@ export class Modules {
     if (found !== value && (ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)))
       return this.functionIn(found, depth + 1, throughWrappers);
     if (!throughWrappers || !ts.Node.isCallExpression(found)) return undefined;
-    return this.invokedMethod(found, depth) ?? this.wrappedBy(found, depth, throughWrappers);
+    return (
+      this.invokedMethod(found, depth) ??
+      this.injectedMiddleware(found, depth) ??
+      this.wrappedBy(found, depth, throughWrappers)
+    );
+  }
+
+  /**
+   * The middleware awilix-express's `inject(factory)` runs for a route: what the factory returns
+   * (`inject(({ ordersService }) => async (req, res) => …)`), built per request with the services it
+   * takes from the cradle; the factory itself only makes it, so its own body answers nothing.
+   */
+  private injectedMiddleware(call: CallExpression, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    const name = ts.Node.isIdentifier(callee)
+      ? callee
+      : ts.Node.isPropertyAccessExpression(callee)
+        ? callee.getNameNode()
+        : undefined;
+    if (name?.getText() !== 'inject' || call.getArguments().length !== 1) return undefined;
+    const owner = ts.Node.isIdentifier(callee)
+      ? callee
+      : unwrap(ts, (callee as PropertyAccessExpression).getExpression());
+    if (!ts.Node.isIdentifier(owner) || this.loadedFrom(owner) !== 'awilix-express') return undefined;
+    const factory = this.functionOf(call.getArguments()[0]!, depth + 1);
+    const returned = factory ? returnedBy(ts, factory) : [];
+    const [made] = returned;
+    return returned.length === 1 && made ? this.functionOf(made, depth + 1) : undefined;
   }
 
   /**
@@ -712,6 +746,8 @@ export class Modules {
    */
   private isCradle(node: TsNode): boolean {
     const { ts } = this;
+    // `container.cradle`, awilix-express's request scope `req.container.cradle` (or a `req.cradle` an app sets).
+    if (ts.Node.isPropertyAccessExpression(node) && node.getName() === 'cradle') return true;
     const member = thisMember(ts, node);
     if (member) {
       const [first] = member.cls.getConstructors()[0]?.getParameters() ?? [];

@@ -413,4 +413,50 @@ describe('readRoutes: services injected by awilix', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("counts the services awilix-express's request scope hands a handler: inject('x') then req.x, req.container.cradle.x (destructured too), req.cradle.x, and the middleware inject(factory) makes", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({
+        name: 'scoped',
+        dependencies: { awilix: '^10.0.0', 'awilix-express': '^9.0.0', express: '^4.0.0' },
+      }),
+      ...services,
+      'src/container.js': [
+        "const { createContainer, asClass, asFunction } = require('awilix');",
+        "const UsersService = require('./services/users');",
+        "const makeOrdersService = require('./services/orders');",
+        'const container = createContainer();',
+        'container.register({ usersService: asClass(UsersService), ordersService: asFunction(makeOrdersService) });',
+        'module.exports = container;',
+      ].join('\n'),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { scopePerRequest, inject } = require('awilix-express');",
+        "const container = require('./container');",
+        'const app = express();',
+        'app.use(scopePerRequest(container));',
+        "app.get('/users/:id', inject('usersService'), async (req, res) => res.json(await req.usersService.find(req.params.id)));",
+        "app.get('/orders/:id', async (req, res) => res.json(await req.container.cradle.ordersService.find(req.params.id)));",
+        "app.delete('/users/:id', async (req, res) => {",
+        '  const { usersService } = req.container.cradle;',
+        '  await usersService.remove(req.params.id);',
+        '  res.sendStatus(204);',
+        '});',
+        // An app's own middleware may put the scope's cradle on the request.
+        "app.get('/v2/orders/:id', async (req, res) => res.json(await req.cradle.ordersService.find(req.params.id)));",
+        // inject(factory): the factory takes its services from the cradle and makes the middleware that answers.
+        "app.get('/v3/orders/:id', inject(({ ordersService }) => async (req, res) => res.json(await ordersService.find(req.params.id))));",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/orders/:id', [200, 410]],
+      ['DELETE', '/users/:id', [204, 403]],
+      ['GET', '/v2/orders/:id', [200, 410]],
+      ['GET', '/v3/orders/:id', [200, 410]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
 });

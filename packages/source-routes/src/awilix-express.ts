@@ -17,7 +17,7 @@ import type {
   PropertyDeclaration,
 } from 'ts-morph';
 import { folderOf } from './autoload.js';
-import { globFiles } from './glob.js';
+import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
 import { property, unwrap } from './modules.js';
 import { isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
@@ -344,9 +344,4 @@ function middlewareList(ts: TsMorph, node: TsNode | undefined): string[] {
   const value = node && unwrap(ts, node);
   if (!value) return [];
   return ts.Node.isArrayLiteralExpression(value) ? value.getElements().map(shortText) : [shortText(value)];
-}
-
-/** A glob under a folder: `routes/*.js` from `cwd`, an absolute one as it is. */
-function joinFolder(cwd: string, pattern: string): string {
-  return pattern.startsWith('/') ? pattern : `${cwd.replace(/\/$/, '')}/${pattern.replace(/^\.\//, '')}`;
 }

@@ -24,6 +24,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { warningOfUnreadRegistrations } from './awilix.js';
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
@@ -205,19 +206,29 @@ export async function readRoutes(
         options.origin,
       ),
     });
-  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => {
-    try {
-      return readFramework(entry);
-    } catch (error) {
-      // An entry that makes no app: the files that do are likely what was meant.
-      if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
-      throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
-    }
-  });
+  const {
+    result: { result, warnings: missed },
+    warnings: unreadRegistrations,
+  } = warningOfUnreadRegistrations(() =>
+    warningOfMissedWorkspaceSources(() => {
+      try {
+        return readFramework(entry);
+      } catch (error) {
+        // An entry that makes no app: the files that do are likely what was meant.
+        if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+        throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
+      }
+    }),
+  );
   const { mountedThrough, ...read } = result;
   return {
     ...read,
-    warnings: [...read.warnings, ...missed, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+    warnings: [
+      ...read.warnings,
+      ...missed,
+      ...unreadRegistrations,
+      ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough),
+    ],
   };
 }
 

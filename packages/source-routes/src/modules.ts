@@ -814,7 +814,8 @@ export class Modules {
         : object;
     holder = holder && unwrap(ts, holder);
     // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
-    if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+    // (Not a class's own name, which stands for an instance of it: `madeClass` below.)
+    if (holder && holder !== object && ts.Node.isIdentifier(holder) && !madeClass(ts, holder) && depth < 8) {
       // `this.users = users` in a constructor that takes `users: UsersService`: an instance of that class.
       const typedHolder = this.parameterClass(holder, depth);
       if (typedHolder) return classMember(ts, typedHolder, key, false) ?? assignedInClass(ts, typedHolder, key);
@@ -1270,6 +1271,10 @@ function cradleKey(ts: TsMorph, id: Identifier): string | undefined {
 export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
   const value = unwrap(ts, node);
   if (ts.Node.isNewExpression(value)) return value.getExpression();
+  // A class's own name, as awilix's older API and `loadModules` register a class (`awilix.ts`): an instance, made on demand.
+  const parent = value.getParent();
+  if (ts.Node.isIdentifier(value) && parent && ts.Node.isClassDeclaration(parent) && parent.getNameNode() === value)
+    return value;
   const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
   // awilix's `asClass(UsersService)` (`.singleton()` looked through where it is registered): an instance, made on demand.
   const named = callee && (ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText());

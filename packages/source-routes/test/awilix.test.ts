@@ -459,4 +459,98 @@ describe('readRoutes: services injected by awilix', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("reads awilix's older registrations and loadModules: registerClass/registerFunction/registerValue, and each file a glob matches under its file's name (camelCase too); warns at what it cannot read", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'legacy', dependencies: { awilix: '^2.12.0', express: '^4.0.0' } }),
+      'src/services/users.service.js': [
+        "const createError = require('http-errors');",
+        'class UsersService {',
+        '  constructor({ usersRepository }) { this.repo = usersRepository; }',
+        '  async find(id) { await this.repo.get(id); if (!id) throw createError(404); }',
+        '}',
+        'module.exports = UsersService;',
+      ].join('\n'),
+      'src/services/orders.js': [
+        "const createError = require('http-errors');",
+        'module.exports = function makeOrders() { return { async find() { throw createError(410); } }; };',
+      ].join('\n'),
+      'src/repositories/users-repository.ts': [
+        "import createError from 'http-errors';",
+        'export default class UsersRepository { async get(id: string) { throw createError(503); } }',
+      ].join('\n'),
+      'src/audit.js': [
+        "const createError = require('http-errors');",
+        'class Audit { async check() { throw createError(423); } }',
+        'class Limits { async check() { throw createError(429); } }',
+        'module.exports = { Audit, Limits };',
+      ].join('\n'),
+      'src/container.js': [
+        "const { createContainer, Lifetime, asFunction } = require('awilix');",
+        "const createError = require('http-errors');",
+        "const { Audit, Limits } = require('./audit');",
+        'const container = createContainer();',
+        "container.loadModules(['services/*.js', ['repositories/*.js', { register: asFunction }]], { cwd: __dirname, formatName: 'camelCase' });",
+        'container.registerClass({ audit: [Audit, { lifetime: Lifetime.SINGLETON }] });',
+        "container.registerClass('limits', Limits);",
+        'container.registerValue({ settings: { async check() { throw createError(400); } } });',
+        "container.loadModules(['plugins/*.js'], { cwd: __dirname, formatName: (name) => `${name}Plugin` });",
+        'container.loadModules(process.env.SERVICES, { cwd: __dirname });',
+        "container.loadModules(['workers/*.js'], { cwd: __dirname });",
+        "container.loadModules(['jobs/*.js']);",
+        'module.exports = container;',
+      ].join('\n'),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { scopePerRequest, inject } = require('awilix-express');",
+        "const container = require('./container');",
+        'const app = express();',
+        'app.use(scopePerRequest(container));',
+        "app.get('/users/:id', inject('usersService'), async (req, res) => res.json(await req.usersService.find(req.params.id)));",
+        "app.get('/orders/:id', async (req, res) => res.json(await req.container.resolve('orders').find()));",
+        "app.get('/audit', async (req, res) => {",
+        '  await req.container.cradle.audit.check();',
+        '  await req.container.cradle.limits.check();',
+        '  await req.container.cradle.settings.check();',
+        '  res.end();',
+        '});',
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      // usersRepository is registered with asFunction, as its glob says: a class called, so not an instance docgen reads.
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/orders/:id', [200, 410]],
+      ['GET', '/audit', [200, 400, 423, 429]],
+    ]);
+    const container = join(dir, 'src', 'container.js');
+    expect(warnings.map((w) => [w.code, w.location?.file, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        9,
+        'loadModules(…) names what it registers with formatName (name) => `${name}Plugin`, which docgen does not run: the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        10,
+        'loadModules(…) registers modules from a glob computed at run time (process.env.SERVICES): the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        11,
+        `loadModules('workers/*.js', …): no file under ${join(dir, 'src')} matches, so nothing it registers is followed`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        12,
+        'loadModules(…) registers modules from the working directory of the process (no cwd): the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+    ]);
+    expect(warnings.every((w) => w.hint)).toBe(true);
+  });
 });

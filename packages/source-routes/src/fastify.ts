@@ -79,7 +79,9 @@ const SAME_INSTANCE = [
   'setReplySerializer',
   'addContentTypeParser',
 ];
-const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook', 'decorate']);
+/** The decorations a plugin scope makes: of the instance, and the request's and reply's (`decorateRequest('user', null)`). */
+const DECORATIONS = new Set(['decorate', 'decorateRequest', 'decorateReply']);
+const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook', ...DECORATIONS]);
 /**
  * What a chain of calls on an instance may go through and still be on it: registrations, and
  * `withTypeProvider<ZodTypeProvider>()`, which returns the same instance typed
@@ -234,19 +236,51 @@ export class FastifyReader extends ModuleReader {
     const hooks = hookCalls.flatMap((call) => this.addedHook(call));
     for (const call of calls) {
       const method = methodOf(ts, call)!;
-      if (method === 'addHook') continue;
-      if (method === 'decorate') this.decorated(call, context.scope);
+      if (method === 'addHook') this.assignedInHook(call, context.scope);
+      else if (DECORATIONS.has(method)) this.decorated(call, context.scope);
       else if (method === 'register') this.register(call, context, hookCalls, out, path);
       else if (method === 'route') this.routeOptions(call, context, hooks, out);
       else this.shorthand(call, method, context, hooks, out);
     }
   }
 
-  /** `fastify.decorate('users', new UsersService())`: what the name stands for in the scope it is made in. */
+  /**
+   * `fastify.decorate('users', new UsersService())`, `decorateRequest('users', …)`: what the name stands
+   * for in the scope it is made in. A placeholder (`decorateRequest('user', null)`, as Fastify asks
+   * before a hook sets the value per request) stands for nothing: the hook's value is the one read.
+   */
   private decorated(call: CallExpression, scope: DecorationScope): void {
     const [name, value] = call.getArguments();
     const key = name && this.literal(name);
-    if (!key || !value) return;
+    if (!key || !value || isPlaceholder(this.ts, value)) return;
+    this.decorate(scope, key, value);
+  }
+
+  /**
+   * `fastify.addHook('onRequest', async (request) => { request.users = new UsersService(); })` (or a
+   * hook named, here or imported): each value the hook sets on the request (or reply) it is handed is
+   * a decoration of the plugin scope the hook is added in, as Fastify runs the hook for that scope's
+   * routes (an `fp(…)` plugin's, for its parent's), so `request.users.find(id)` in a route there is
+   * that value's `find`.
+   */
+  private assignedInHook(call: CallExpression, scope: DecorationScope): void {
+    const { ts } = this;
+    const [, hook] = call.getArguments();
+    const fn = hook && this.modules.functionOf(hook);
+    if (!fn || !isFunction(ts, fn)) return;
+    const handed = (fn as FunctionNode)
+      .getParameters()
+      .slice(0, 2)
+      .map((parameter) => parameter.getName());
+    for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const target = assignment.getLeft();
+      if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+      if (!ts.Node.isPropertyAccessExpression(target) || !handed.includes(target.getExpression().getText())) continue;
+      if (!isPlaceholder(ts, assignment.getRight())) this.decorate(scope, target.getName(), assignment.getRight());
+    }
+  }
+
+  private decorate(scope: DecorationScope, key: string, value: TsNode): void {
     scope.own.set(key, [...(scope.own.get(key) ?? []), unwrap(this.ts, value)]);
   }
 
@@ -1117,6 +1151,12 @@ export class FastifyReader extends ModuleReader {
 
 function rootScope(): DecorationScope {
   return { own: new Map() };
+}
+
+/** `null`, `undefined`: what a decoration is declared with before a hook sets it. */
+function isPlaceholder(ts: TsMorph, node: TsNode): boolean {
+  const value = unwrap(ts, node);
+  return value.getKind() === ts.SyntaxKind.NullKeyword || value.getText() === 'undefined';
 }
 
 function childScope(parent: DecorationScope): DecorationScope {

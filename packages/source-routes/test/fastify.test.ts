@@ -1291,6 +1291,65 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads what a hook sets on the request as a decoration of the hook's plugin scope: decorateRequest(name, null) then an onRequest hook, a named hook, an fp(…) plugin's hook for its parent, a child's shadowing", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "hooked" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        "import users from './plugins/users';",
+        "import publicRoutes from './routes/public';",
+        "import adminRoutes from './routes/admin';",
+        'const app = Fastify();',
+        'app.register(users);',
+        'app.register(publicRoutes);',
+        "app.register(adminRoutes, { prefix: '/admin' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      // fastify-plugin lifts the hook, and what it sets, into the app's scope.
+      'src/plugins/users.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { UsersService } from '../services';",
+        'export default fp(async (fastify) => {',
+        "  fastify.decorateRequest('users', null);",
+        "  fastify.addHook('onRequest', async (request) => {",
+        '    request.users = new UsersService();',
+        '  });',
+        '});',
+      ].join('\n'),
+      'src/routes/public.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export default async function publicRoutes(fastify: FastifyInstance) {',
+        "  fastify.get('/users/:id', async (request: any) => request.users.find(request.params.id));",
+        '}',
+      ].join('\n'),
+      'src/routes/admin.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        "import { AdminUsers, Store } from '../services';",
+        'async function attachStore(req: any) { req.store = new Store(); }',
+        'export default async function adminRoutes(fastify: FastifyInstance) {',
+        // The admin scope's own hook shadows the app's `users` for its routes only.
+        "  fastify.addHook('preHandler', (req: any, reply, done) => { req.users = new AdminUsers(); done(); });",
+        "  fastify.addHook('onRequest', attachStore);",
+        "  fastify.get('/users/:id', async (request: any) => request.users.find(request.params.id));",
+        "  fastify.get('/store', async (request: any) => request.store.get());",
+        '}',
+      ].join('\n'),
+      'src/services.ts': [
+        "import createError from 'http-errors';",
+        'export class UsersService { async find(id: string) { if (!id) throw createError(404); return { id }; } }',
+        'export class AdminUsers { async find(id: string) { throw createError(403); } }',
+        'export class Store { async get() { throw createError(503); } }',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/admin/users/:id', [200, 403]],
+      ['GET', '/admin/store', [200, 503]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("reads the decorations of the fp(…) plugins autoload loads (a fastify-cli app) as the app scope's, and two values for a name in one scope as none", async () => {
     const dir = await project({
       'package.json': '{ "name": "cli-app" }',

@@ -1468,7 +1468,7 @@ class RouteReader {
    */
   private isShownMiddleware(arg: TsNode): boolean {
     const { ts } = this;
-    if (ts.Node.isIdentifier(arg)) return true;
+    if (ts.Node.isIdentifier(arg)) return !this.names.isParserOrFiles(arg);
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
   }
@@ -2036,7 +2036,11 @@ class RouteReader {
     routerLevel: Scoped[],
   ): Omit<Route, 'openapiPath'> {
     const all = flattened(this.ts, handlers);
-    const middleware = all.slice(0, -1).map((node) => shortText(node));
+    // A body parser before the handler (`app.post('/login', jsonParser, …)`) says nothing of the route, as on `use()`.
+    const middleware = all
+      .slice(0, -1)
+      .filter((node) => !this.names.isBodyParser(unwrap(this.ts, node)))
+      .map((node) => shortText(node));
     const handler = all[all.length - 1];
     // A handler passed by name (`getUsers`, `usersController.list`): the function where it is written.
     const fn = handler && this.names.handlerOf(handler);

@@ -266,8 +266,14 @@ export class Modules {
    * Whether a handler is a body parser (`express.json()`, `bodyParser.raw(…)`): at a path
    * (`app.use('/webhooks', express.raw(…))`) it prepares the routes under it, and serves nothing of its own.
    */
-  isBodyParser(node: TsNode, also: string[] = []): boolean {
+  isBodyParser(node: TsNode, also: string[] = [], depth = 0): boolean {
     const { ts } = this;
+    // `const jsonParser = bodyParser.json()`, as body-parser's docs name one, here or imported
+    // (`import urlencodedParser from './config/bodyparser'`): what the name holds.
+    if (ts.Node.isIdentifier(node) && depth < 4) {
+      const held = this.follow(node)?.value;
+      return held !== undefined && held !== node && this.isBodyParser(unwrap(ts, held), also, depth + 1);
+    }
     if (!ts.Node.isCallExpression(node)) return false;
     const pkg = this.packageServing(node);
     const callee = node.getExpression();

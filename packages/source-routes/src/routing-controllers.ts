@@ -336,7 +336,10 @@ export class RoutingControllersReader extends ModuleReader {
       .filter((decorator) => this.isOurs(decorator) && ['UseBefore', 'Authorized'].includes(this.nameOf(decorator)))
       .flatMap((decorator) =>
         this.nameOf(decorator) === 'UseBefore'
-          ? decorator.getArguments().map((arg) => shortText(arg))
+          ? decorator
+              .getArguments()
+              .filter((arg) => !this.modules.isBodyParser(unwrap(this.ts, arg)))
+              .map((arg) => shortText(arg))
           : [shortText(decorator.getCallExpression()!)],
       );
   }

@@ -5255,4 +5255,53 @@ describe('the routes page', () => {
       ['DELETE', '/api/v1/users/:id', [204]],
     ]);
   });
+
+  it("leaves out a body parser held in a name (const jsonParser = bodyParser.json(), here or imported) on use(), before a route's handler and in routing-controllers' @UseBefore, as xuhaichaoy/React-Blog's controllers use one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-named-parsers-'));
+    const files: Record<string, string[]> = {
+      'config/bodyparser.ts': [
+        "import bodyParser from 'body-parser';",
+        'export default bodyParser.urlencoded({ extended: false });',
+      ],
+      'server.ts': [
+        "import express from 'express';",
+        "import bodyParser from 'body-parser';",
+        "import urlencodedParser from './config/bodyparser';",
+        'const jsonParser = bodyParser.json();',
+        'const requireAuth = (req: any, res: any, next: any) => next();',
+        'const app = express();',
+        'app.use(urlencodedParser);',
+        "app.post('/login', jsonParser, requireAuth, (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ],
+      'controllers/articles.ts': [
+        "import { Get, JsonController, UseBefore } from 'routing-controllers';",
+        "import urlencodedParser from '../config/bodyparser';",
+        "import { audit } from '../audit';",
+        '@JsonController()',
+        '@UseBefore(urlencodedParser, audit)',
+        'export class ArticlesController {',
+        "  @Get('/articles') list() { return []; }",
+        '}',
+      ],
+      'audit.ts': ['export const audit = (req: any, res: any, next: any) => next();'],
+      'rc.ts': [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { ArticlesController } from './controllers/articles';",
+        'createExpressServer({ controllers: [ArticlesController] }).listen(3000);',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['POST', '/login', ['requireAuth']],
+    ]);
+    const controllers = await readRoutes(join(dir, 'rc.ts'));
+    expect(controllers.routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/articles', ['audit']],
+    ]);
+  });
 });

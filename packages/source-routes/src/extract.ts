@@ -212,7 +212,9 @@ export async function readRoutes(
   } = warningOfUnreadRegistrations(() =>
     warningOfMissedWorkspaceSources(() => {
       try {
-        return readFramework(entry);
+        // Absolute, as every module docgen follows is named: a relative entry would be a second name for
+        // the same module (and a Hono app's registrations there read twice).
+        return readFramework(resolvePath(entry));
       } catch (error) {
         // An entry that makes no app: the files that do are likely what was meant.
         if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;

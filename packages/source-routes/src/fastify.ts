@@ -53,6 +53,7 @@ import {
   joinStrictPaths,
   pathText,
   shortText,
+  sensibleReplyStatus,
   type StatusSlots,
   statusCode,
   statusesIn,
@@ -143,18 +144,18 @@ export class FastifyReader extends ModuleReader {
     // `const app = Fastify()`, or `this.app = Fastify()` in a class, whose methods register on `this.app`.
     const kept = this.members(source, (init) => (this.createsApp(unwrap(this.ts, init)) ? {} : undefined));
     const apps: Instance[] = [...this.apps(source, source), ...kept.map(({ member }) => member)];
-    const starts = apps.length ? apps : this.startedApps(source);
-    for (const instance of starts)
-      this.read(
-        {
-          instance,
-          within: 'cls' in instance ? instance.cls : instance.getSourceFile(),
-          prefix: '',
-          scope: rootScope(),
-        },
-        [],
-        routes,
-      );
+    // Each app on its own; an app a function of the project makes, first as the function makes it, then
+    // as the entry goes on registering on it (`const fastify = createServer(); fastify.register(AutoLoad, …)`).
+    const starts = apps.length ? apps.map((app) => [app]) : this.startedApps(source);
+    for (const group of starts) {
+      const scope = rootScope();
+      for (const instance of group)
+        this.read(
+          { instance, within: 'cls' in instance ? instance.cls : instance.getSourceFile(), prefix: '', scope },
+          [],
+          routes,
+        );
+    }
     if (starts.length) return this.withStatuses(routes);
     // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
     const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
@@ -203,20 +204,28 @@ export class FastifyReader extends ModuleReader {
     return ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === 'fastify';
   }
 
-  /** `const app = await buildApp(); app.listen(…)`: the app a function of the project makes. */
-  private startedApps(source: SourceFile): Declaration[] {
+  /**
+   * `const app = await buildApp(); app.listen(…)`: the app a function of the project makes, with the
+   * name the entry keeps it in (registered on after the function made it: `app.register(AutoLoad, …)`).
+   */
+  private startedApps(source: SourceFile): Declaration[][] {
     const { ts } = this;
-    const found: Declaration[] = [];
+    const found = new Map<TsNode, Declaration[]>();
     for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const target = callee.getExpression();
-      const made = ts.Node.isIdentifier(target) ? this.modules.bindingOf(target)?.value : undefined;
+      const binding = ts.Node.isIdentifier(target) ? this.modules.bindingOf(target) : undefined;
+      const declaration = binding?.declaration;
+      const made = binding?.value;
       const factory = made && ts.Node.isCallExpression(made) ? made.getExpression() : undefined;
       const fn = factory && ts.Node.isIdentifier(factory) ? this.modules.follow(factory)?.value : undefined;
-      if (fn && isFunction(ts, fn)) found.push(...this.apps(fn.getSourceFile(), fn));
+      if (!fn || !declaration || !isFunction(ts, fn) || found.has(declaration)) continue;
+      const inner = this.apps(fn.getSourceFile(), fn);
+      const kept = ts.Node.isVariableDeclaration(declaration) ? [declaration] : [];
+      if (inner.length) found.set(declaration, [...inner, ...kept]);
     }
-    return [...new Set(found)];
+    return [...found.values()];
   }
 
   /** The registrations on one instance, in the order they are written; plugins are read where they are registered. */
@@ -1057,6 +1066,12 @@ export class FastifyReader extends ModuleReader {
       ...statusesIn(ts, body, ['code', 'status']),
       ...errorStatusesIn(ts, body, this.modules.errorClassStatus),
     ];
+    // @fastify/sensible's `reply.notFound()`, `reply.badRequest('…')` on the reply the handler takes.
+    const reply = isFunction(ts, body) ? (body as FunctionNode).getParameters()[1]?.getName() : undefined;
+    for (const call of reply ? body.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      const sent = sensibleReplyStatus(ts, call, reply!);
+      if (sent !== undefined) codes.push(sent);
+    }
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (methodOf(ts, call) !== 'redirect') continue;
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));

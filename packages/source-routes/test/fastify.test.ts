@@ -1350,6 +1350,66 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads what the entry registers on an app a function of another module makes (const fastify = createServer(); fastify.register(AutoLoad, …)), and @fastify/sensible's reply.notFound(), as SebastianStimpson/csci32-Stimpson's recipestacker-api does", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "recipes-api", "type": "module" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        'export function createServer() {',
+        '  const fastify = Fastify({ logger: true }).withTypeProvider<any>();',
+        "  fastify.get('/health', async () => ({ ok: true }));",
+        '  return fastify;',
+        '}',
+      ].join('\n'),
+      'src/app.ts': [
+        "import AutoLoad from '@fastify/autoload';",
+        "import * as path from 'path';",
+        "import { fileURLToPath } from 'url';",
+        "import { createServer } from './server.js';",
+        'const fastify = createServer();',
+        'const __filename = fileURLToPath(import.meta.url);',
+        'const __dirname = path.dirname(__filename);',
+        "void fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins') });",
+        "void fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes') });",
+        'async function start() {',
+        '  await fastify.listen({ port: 7000 });',
+        '}',
+        'start();',
+      ].join('\n'),
+      'src/plugins/recipes.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { RecipeService } from '../services.js';",
+        "export const FP_RECIPE_SERVICE = 'recipeService';",
+        'export default fp(async (fastify) => {',
+        "  fastify.decorate(FP_RECIPE_SERVICE, new RecipeService(), ['prisma']);",
+        '});',
+      ].join('\n'),
+      'src/services.ts': [
+        "import createError from 'http-errors';",
+        'export class RecipeService { async findOne(id: string) { throw createError(410); } }',
+      ].join('\n'),
+      'src/routes/recipes.ts': [
+        "import type { FastifyPluginAsync } from 'fastify';",
+        'const recipes: FastifyPluginAsync = async (fastify) => {',
+        "  fastify.get('/recipes', async function (request: any, reply) {",
+        '    const found = await fastify.db.list();',
+        '    if (found) return reply.send(found);',
+        '    return reply.notFound();',
+        '  });',
+        "  fastify.get('/recipes/:id', async (request: any) => fastify.recipeService.findOne(request.params.id));",
+        '};',
+        'export default recipes;',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/health', [200]],
+      ['GET', '/recipes', [200, 404]],
+      ['GET', '/recipes/:id', [200, 410]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("reads the decorations of the fp(…) plugins autoload loads (a fastify-cli app) as the app scope's, and two values for a name in one scope as none", async () => {
     const dir = await project({
       'package.json': '{ "name": "cli-app" }',

@@ -345,13 +345,7 @@ function readFramework(entry: string): {
   if (!starts.length) starts.push(...reader.listenedApps(entry));
   // `import app from './app'` where app.ts keeps it in a class (`export default new App().app`).
   if (!starts.length) starts.push(...reader.importedClassApps(entry));
-  if (!starts.length)
-    throw new DocgenError({
-      code: 'DG_ROUTES_NO_APP',
-      message: `no Express app or router, and no NestJS app, in ${entry}`,
-      location: { file: entry },
-      hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
-    });
+  if (!starts.length) throw noApp(entry, text);
   const routes: Route[] = [];
   for (const start of starts) reader.flatten(start, '', [], new Set(), routes);
   return {
@@ -619,6 +613,41 @@ function frameworkOf(
     if (found) return found;
   }
   return 'Express';
+}
+
+/**
+ * The frameworks docgen does not read, by the package an entry imports them from: an entry that makes
+ * one is told so, rather than that it makes no Express app.
+ */
+const UNREAD_FRAMEWORKS: Record<string, string> = {
+  elysia: 'Elysia',
+  '@hapi/hapi': 'hapi',
+  restify: 'restify',
+  h3: 'h3',
+  '@adonisjs/core': 'AdonisJS',
+  'itty-router': 'itty-router',
+  '@tinyhttp/app': 'tinyhttp',
+};
+
+/** The error for an entry with no app docgen reads: an app of a framework it does not read is named as such. */
+function noApp(entry: string, text: string): DocgenError {
+  const specifier = [...text.matchAll(/(?:\bfrom\s+|\brequire\(\s*)['"]([^'"]+)['"]/g)]
+    .map(([, each]) => each)
+    .find((each) => each !== undefined && each in UNREAD_FRAMEWORKS);
+  const unread = specifier && UNREAD_FRAMEWORKS[specifier];
+  if (unread)
+    return new DocgenError({
+      code: 'DG_ROUTES_NO_APP',
+      message: `${entry} makes an app with ${unread} (imported from '${specifier}'), which docgen does not read: it reads Express (with inversify-express-utils, routing-controllers or awilix-express), NestJS, Fastify, Koa and Hono apps`,
+      location: { file: entry },
+      hint: `document the ${unread} service's routes from its OpenAPI spec (an openapi source) instead, or give the entry of an app in a framework docgen reads`,
+    });
+  return new DocgenError({
+    code: 'DG_ROUTES_NO_APP',
+    message: `no Express app or router, and no NestJS app, in ${entry}`,
+    location: { file: entry },
+    hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
+  });
 }
 
 /** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */

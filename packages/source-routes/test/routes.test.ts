@@ -5351,4 +5351,23 @@ describe('the routes page', () => {
       ['PUT', '/v2/tags/:id', [202]],
     ]);
   });
+
+  it('says an entry that makes an app with a framework docgen does not read (Elysia) is one, rather than that it makes no Express app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-elysia-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Elysia } from 'elysia';",
+        "const app = new Elysia().get('/', () => 'hi').listen(3000);",
+        'export type App = typeof app;',
+      ].join('\n'),
+    );
+    const failure = await docgenFailure(readRoutes(join(dir, 'index.ts')));
+    expect(failure).toMatchObject({
+      code: 'DG_ROUTES_NO_APP',
+      message: `${join(dir, 'index.ts')} makes an app with Elysia (imported from 'elysia'), which docgen does not read: it reads Express (with inversify-express-utils, routing-controllers or awilix-express), NestJS, Fastify, Koa and Hono apps`,
+      location: { file: join(dir, 'index.ts') },
+    });
+    expect(failure.hint).toMatch(/^document the Elysia service's routes from its OpenAPI spec/);
+  });
 });

@@ -25,6 +25,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { warningOfUnreadRegistrations } from './awilix.js';
+import { tsoaAction, tsoaMiddleware, tsoaSuccessStatuses, type TsoaAction } from './tsoa.js';
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
@@ -2059,6 +2060,13 @@ class RouteReader {
     );
   }
 
+  /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */
+  private tsoaStatuses(action: TsoaAction): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const raised = this.statusesOf(action.method);
+    const statuses = [...new Set([...tsoaSuccessStatuses(this.ts, action), ...raised.statuses])].sort((a, b) => a - b);
+    return { ...raised, statuses };
+  }
+
   private route(
     call: CallExpression,
     method: string,
@@ -2071,18 +2079,22 @@ class RouteReader {
     const middleware = all
       .slice(0, -1)
       .filter((node) => !this.names.isBodyParser(unwrap(this.ts, node)))
-      .map((node) => shortText(node));
+      .flatMap((node) => tsoaMiddleware(this.ts, this.names, node) ?? [shortText(node)]);
     const handler = all[all.length - 1];
     // A handler passed by name (`getUsers`, `usersController.list`): the function where it is written.
     const fn = handler && this.names.handlerOf(handler);
+    // A route tsoa generated: the controller method its handler calls answers.
+    const action = fn && tsoaAction(this.ts, this.names, fn);
     return {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      ...(handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
-      summary:
-        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
-        (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),
+      ...(action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
+      // tsoa's generated code is commented with its own warnings: the controller method's comment says what the route does.
+      summary: action
+        ? declarationComment(this.ts, action.method)
+        : (commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
+          (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined)),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),

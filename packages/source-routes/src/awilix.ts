@@ -12,7 +12,7 @@
  * apps that do not use it pay nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '@docgen/core';
 import type { CallExpression, Node as TsNode } from 'ts-morph';
 import { folderOf } from './autoload.js';
@@ -241,25 +241,24 @@ export class AwilixRegistrations {
     const formatName = read && property(ts, read, 'formatName');
     const format = formatName ? this.formatter(formatName) : (name: string) => name;
     const cwdNode = read && property(ts, read, 'cwd');
-    const cwd = cwdNode
-      ? folderOf(
-          ts,
-          cwdNode,
-          (node) => (isPathLiteral(ts, node) ? pathText(node) : undefined),
-          (id) => (ts.Node.isIdentifier(id) ? this.modules.follow(id)?.value : undefined),
-        )
-      : undefined;
+    const folder = cwdNode && this.pathOf(cwdNode);
+    // A relative cwd (`cwd: '.'`) is the process's working directory's, which docgen does not know.
+    const cwd = folder !== undefined && isAbsolute(folder) ? folder : undefined;
     const fallback =
       this.registerOption(read && property(ts, read, 'resolverOptions')) ??
       this.registerOption(read && property(ts, read, 'registrationOptions'));
     const patterns = this.globs(patternsNode);
     if (!format) return [];
-    if (!patterns || cwd === undefined) {
+    // `__dirname + '/services/*.js'`: globs that name their folder need no cwd.
+    const needsCwd = !patterns || patterns.some(({ glob }) => !isAbsolute(glob));
+    if (!patterns || (cwd === undefined && needsCwd)) {
       const what = !patterns
         ? `a glob computed at run time (${patternsNode ? shortText(patternsNode) : 'none given'})`
-        : cwdNode
-          ? `a folder computed at run time (${shortText(cwdNode)})`
-          : 'the working directory of the process (no cwd)';
+        : cwdNode && folder !== undefined
+          ? `a folder relative to the process's working directory (${shortText(cwdNode)})`
+          : cwdNode
+            ? `a folder computed at run time (${shortText(cwdNode)})`
+            : 'the working directory of the process (no cwd)';
       warnUnread(
         `loadModules(…) registers modules from ${what}: the services it registers are not followed, so the statuses of the routes that use them are not counted`,
         call,
@@ -268,10 +267,10 @@ export class AwilixRegistrations {
       return [];
     }
     return patterns.flatMap(({ glob, register }) => {
-      const files = globFiles(joinFolder(cwd, glob));
+      const files = globFiles(isAbsolute(glob) ? glob : joinFolder(cwd!, glob));
       if (!files.length)
         warnUnread(
-          `loadModules('${glob}', …): no file under ${cwd} matches, so nothing it registers is followed`,
+          `loadModules('${glob}', …): no file${isAbsolute(glob) ? '' : ` under ${cwd}`} matches, so nothing it registers is followed`,
           call,
           'check the glob and its cwd: awilix loads the files that match it when the container is made',
         );
@@ -309,15 +308,35 @@ export class AwilixRegistrations {
     const { ts } = this;
     const value = node && this.valueOf(node);
     if (!value) return undefined;
-    if (isPathLiteral(ts, value)) return [{ glob: pathText(value) }];
-    if (!ts.Node.isArrayLiteralExpression(value)) return undefined;
+    if (!ts.Node.isArrayLiteralExpression(value)) {
+      const glob = this.pathOf(value);
+      return glob === undefined ? undefined : [{ glob }];
+    }
     const out: Array<{ glob: string; register?: Resolver }> = [];
     for (const element of value.getElements().map((each) => unwrap(ts, each))) {
-      const [glob, options] = ts.Node.isArrayLiteralExpression(element) ? element.getElements() : [element];
-      if (!glob || !isPathLiteral(ts, glob)) return undefined;
-      out.push({ glob: pathText(glob), register: this.registerOption(options) });
+      const [globNode, options] = ts.Node.isArrayLiteralExpression(element) ? element.getElements() : [element];
+      const glob = globNode && this.pathOf(globNode);
+      if (glob === undefined) return undefined;
+      out.push({ glob, register: this.registerOption(options) });
     }
     return out;
+  }
+
+  /**
+   * A path as written: a literal, or one made of the module's folder (`__dirname + '/services/*.js'`,
+   * `` `${__dirname}/..` ``, `path.join(__dirname, 'services')`); undefined where it is computed at run time.
+   */
+  private pathOf(node: TsNode): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : value;
+    if (held && isPathLiteral(ts, unwrap(ts, held))) return pathText(unwrap(ts, held));
+    return folderOf(
+      ts,
+      node,
+      (each) => (isPathLiteral(ts, each) ? pathText(each) : undefined),
+      (id) => (ts.Node.isIdentifier(id) ? this.modules.follow(id)?.value : undefined),
+    );
   }
 
   /** `{ register: asClass }` of a module's or all modules' options: the resolver it names. */

@@ -479,6 +479,11 @@ describe('readRoutes: services injected by awilix', () => {
         "import createError from 'http-errors';",
         'export default class UsersRepository { async get(id: string) { throw createError(503); } }',
       ].join('\n'),
+      'src/handlers/reports-handler.js': [
+        "const createError = require('http-errors');",
+        'class ReportsHandler { async run() { throw createError(451); } }',
+        'module.exports = ReportsHandler;',
+      ].join('\n'),
       'src/audit.js': [
         "const createError = require('http-errors');",
         'class Audit { async check() { throw createError(423); } }',
@@ -498,6 +503,9 @@ describe('readRoutes: services injected by awilix', () => {
         'container.loadModules(process.env.SERVICES, { cwd: __dirname });',
         "container.loadModules(['workers/*.js'], { cwd: __dirname });",
         "container.loadModules(['jobs/*.js']);",
+        // A glob that names its folder needs no cwd; a relative cwd is the process's, which docgen does not know.
+        "container.loadModules([__dirname + '/handlers/*.js'], { formatName: 'camelCase' });",
+        "container.loadModules(['services/*.js'], { cwd: '.' });",
         'module.exports = container;',
       ].join('\n'),
       'src/app.js': [
@@ -514,6 +522,7 @@ describe('readRoutes: services injected by awilix', () => {
         '  await req.container.cradle.settings.check();',
         '  res.end();',
         '});',
+        "app.get('/reports', async (req, res) => res.json(await req.container.cradle.reportsHandler.run()));",
         'app.listen(3000);',
       ].join('\n'),
     });
@@ -523,6 +532,7 @@ describe('readRoutes: services injected by awilix', () => {
       ['GET', '/users/:id', [200, 404]],
       ['GET', '/orders/:id', [200, 410]],
       ['GET', '/audit', [200, 400, 423, 429]],
+      ['GET', '/reports', [200, 451]],
     ]);
     const container = join(dir, 'src', 'container.js');
     expect(warnings.map((w) => [w.code, w.location?.file, w.location?.line, w.message])).toEqual([
@@ -549,6 +559,12 @@ describe('readRoutes: services injected by awilix', () => {
         container,
         12,
         'loadModules(…) registers modules from the working directory of the process (no cwd): the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        14,
+        "loadModules(…) registers modules from a folder relative to the process's working directory ('.'): the services it registers are not followed, so the statuses of the routes that use them are not counted",
       ],
     ]);
     expect(warnings.every((w) => w.hint)).toBe(true);

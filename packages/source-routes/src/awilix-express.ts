@@ -17,7 +17,7 @@ import type {
   PropertyDeclaration,
 } from 'ts-morph';
 import { folderOf } from './autoload.js';
-import { globFiles } from './glob.js';
+import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
 import { property, unwrap } from './modules.js';
 import { isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
@@ -295,9 +295,7 @@ export class AwilixExpressControllers {
   private packageOf(node: TsNode): string | undefined {
     const { ts } = this;
     const root = ts.Node.isPropertyAccessExpression(node) ? unwrap(ts, node.getExpression()) : node;
-    if (!ts.Node.isIdentifier(root)) return undefined;
-    const destructured = this.modules.bindingOf(root)?.destructured;
-    return this.modules.packageOf(root) ?? (destructured && this.modules.loadedSpecifier(destructured.from));
+    return ts.Node.isIdentifier(root) ? this.modules.loadedFrom(root) : undefined;
   }
 }
 
@@ -346,9 +344,4 @@ function middlewareList(ts: TsMorph, node: TsNode | undefined): string[] {
   const value = node && unwrap(ts, node);
   if (!value) return [];
   return ts.Node.isArrayLiteralExpression(value) ? value.getElements().map(shortText) : [shortText(value)];
-}
-
-/** A glob under a folder: `routes/*.js` from `cwd`, an absolute one as it is. */
-function joinFolder(cwd: string, pattern: string): string {
-  return pattern.startsWith('/') ? pattern : `${cwd.replace(/\/$/, '')}/${pattern.replace(/^\.\//, '')}`;
 }

@@ -3,27 +3,83 @@
  * name (`container.register({ usersService: asClass(UsersService) })`, `register('usersService',
  * asFunction(makeUsersService))`, `asValue(users)`), which a constructor or factory takes by that name,
  * destructured from the cradle (`constructor({ usersService })`, `({ usersService }) => …`), read off it
- * (`opts.usersService`) or, in awilix's classic mode, as a parameter of that name. The code that uses a
+ * (`opts.usersService`) or, in awilix's classic mode, as a parameter of that name. awilix's older API
+ * registers the same way (`container.registerClass({ usersService: UsersService })`, `registerFunction`,
+ * `registerValue`), and `container.loadModules(['services/*.js'], { cwd: __dirname, formatName: 'camelCase' })`
+ * registers each matching file's default export under its file's name. The code that uses a
  * service names only the key, never the class, so the registrations are looked for in every source
  * file of the package; only where the package (or a workspace above it) depends on awilix, so the
  * apps that do not use it pay nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import type { Diagnostic } from '@docgen/core';
 import type { CallExpression, Node as TsNode } from 'ts-morph';
+import { folderOf } from './autoload.js';
 import { foldersUp } from './folders-up.js';
+import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
-import { returnedBy, unwrap } from './modules.js';
+import { property, returnedBy, unwrap } from './modules.js';
 import type { ProjectFiles } from './project-files.js';
-import { isFunctionLike, type TsMorph } from './syntax.js';
+import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
+
+type Resolver = 'asClass' | 'asFunction' | 'asValue';
 
 /** awilix's resolvers: what the container gives for each. */
-const RESOLVERS = new Set(['asClass', 'asFunction', 'asValue']);
-const MENTIONS_RESOLVER = /\bas(?:Class|Function|Value)\s*\(/;
+const RESOLVERS = new Set<string>(['asClass', 'asFunction', 'asValue']);
+/** awilix's older API (before 3.0): `registerClass({ name: X })` is `register({ name: asClass(X) })`. */
+const OLD_REGISTRATIONS: Record<string, Resolver> = {
+  registerClass: 'asClass',
+  registerFunction: 'asFunction',
+  registerValue: 'asValue',
+};
+const MENTIONS_REGISTRATION =
+  /\bas(?:Class|Function|Value)\s*\(|\.register(?:Class|Function|Value)\s*\(|\.loadModules\s*\(/;
+
+/** One name's registration: the resolver, and what it is given as written (`asClass(X)`'s `X`). */
+interface Registration {
+  resolver: Resolver;
+  value: TsNode;
+  /** The `asClass(X)` call itself, which readers take as an instance of X; absent for the other forms. */
+  call?: CallExpression;
+}
+
+/** The warnings of the registrations docgen could not read, collected while a run reads (see `warningOfUnreadRegistrations`). */
+let unread: Diagnostic[] | undefined;
+
+/**
+ * Run `read` and collect what awilix registrations it met that docgen cannot read statically
+ * (`loadModules` with a computed glob, folder or `formatName`), once a place.
+ */
+export function warningOfUnreadRegistrations<T>(read: () => T): { result: T; warnings: Diagnostic[] } {
+  const outer = unread;
+  unread = [];
+  try {
+    const result = read();
+    const seen = new Set<string>();
+    const warnings = unread.filter((each) => {
+      const key = `${each.location?.file}:${each.location?.line}:${each.message}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+    return { result, warnings };
+  } finally {
+    unread = outer;
+  }
+}
+
+function warnUnread(message: string, at: TsNode, hint: string): void {
+  unread?.push({
+    code: 'DG_ROUTES_PLUGIN_UNREAD',
+    severity: 'warning',
+    message,
+    location: { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() },
+    hint,
+  });
+}
 
 export class AwilixRegistrations {
-  /** A package folder → its registrations by name (each resolver call, as written). */
-  private readonly byPackage = new Map<string, Map<string, CallExpression[]>>();
+  /** A package folder → its registrations by name, as written. */
+  private readonly byPackage = new Map<string, Map<string, Registration[]>>();
   /** A folder → whether a package.json at or above it depends on awilix. */
   private readonly usesAwilix = new Map<string, boolean>();
   /** The lookups under way, so one that comes back to itself ends (`once`). */
@@ -45,9 +101,9 @@ export class AwilixRegistrations {
   registered(name: string, file: string): TsNode | undefined {
     if (!this.dependsOnAwilix(dirname(file))) return undefined;
     return this.once(`${name}\0${file}`, () => {
-      const calls = this.registrations(file).get(name) ?? [];
+      const registrations = this.registrations(file).get(name) ?? [];
       // Two registrations of the same class (or value) are one answer.
-      const byTarget = new Map(calls.map((call) => [this.target(call), call]));
+      const byTarget = new Map(registrations.map((each) => [this.target(each), each]));
       const [only] = byTarget.values();
       return byTarget.size === 1 && only ? this.given(only) : undefined;
     });
@@ -76,32 +132,34 @@ export class AwilixRegistrations {
   factory(name: string, file: string): TsNode | undefined {
     if (!this.dependsOnAwilix(dirname(file))) return undefined;
     return this.once(`factory\0${name}\0${file}`, () => {
-      const calls = this.registrations(file).get(name) ?? [];
-      const targets = new Set(calls.map((call) => this.target(call)));
-      const [call] = calls;
-      if (targets.size !== 1 || !call || resolverName(this.ts, call) !== 'asFunction') return undefined;
+      const registrations = this.registrations(file).get(name) ?? [];
+      const targets = new Set(registrations.map((each) => this.target(each)));
+      const [first] = registrations;
+      if (targets.size !== 1 || first?.resolver !== 'asFunction') return undefined;
       const [fn] = targets;
       return fn && isFunctionLike(this.ts, fn) ? fn : undefined;
     });
   }
 
-  /** What one resolver gives: `asClass(X)` itself (an instance of X), `asFunction(f)`'s returned value, `asValue(v)`'s `v`. */
-  private given(call: CallExpression): TsNode | undefined {
+  /**
+   * What one registration gives: `asClass(X)` itself (an instance of X; where the older API or
+   * `loadModules` registers the class, its name, which `madeClass` reads the same way),
+   * `asFunction(f)`'s returned value, `asValue(v)`'s `v`.
+   */
+  private given(registration: Registration): TsNode | undefined {
     const { ts } = this;
-    const [arg] = call.getArguments();
-    if (!arg) return undefined;
-    const resolver = resolverName(ts, call);
-    if (resolver === 'asClass') return call;
-    if (resolver === 'asValue') return unwrap(ts, arg);
-    const fn = this.valueOf(arg);
-    const returned = fn && isFunctionLike(ts, fn) ? returnedBy(ts, fn) : [];
+    const { resolver, value, call } = registration;
+    if (resolver === 'asValue') return unwrap(ts, value);
+    const target = this.valueOf(value);
+    if (resolver === 'asClass')
+      return call ?? (target && ts.Node.isClassDeclaration(target) ? target.getNameNode() : undefined);
+    const returned = target && isFunctionLike(ts, target) ? returnedBy(ts, target) : [];
     return returned.length === 1 ? returned[0] : undefined;
   }
 
-  /** What a resolver names, to tell two registrations apart: the class or function it is given, followed. */
-  private target(call: CallExpression): TsNode | undefined {
-    const [arg] = call.getArguments();
-    return arg && (this.valueOf(arg) ?? arg);
+  /** What a registration names, to tell two apart: the class or function it is given, followed. */
+  private target(registration: Registration): TsNode | undefined {
+    return this.valueOf(registration.value) ?? registration.value;
   }
 
   /** A value as written, or what a name holds (`UsersService` → its class, `makeUsers` → its function). */
@@ -110,22 +168,185 @@ export class AwilixRegistrations {
     return this.ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : value;
   }
 
-  /** The package's resolver calls by the name each is registered under; read once a package. */
-  private registrations(file: string): Map<string, CallExpression[]> {
+  /** The package's registrations by the name each is registered under; read once a package. */
+  private registrations(file: string): Map<string, Registration[]> {
     const root = this.files.packageOf(file);
     let found = this.byPackage.get(root);
     if (found) return found;
     found = new Map();
     this.byPackage.set(root, found);
+    const add = (name: string, registration: Registration) =>
+      found.set(name, [...(found.get(name) ?? []), registration]);
     const { ts } = this;
-    for (const each of this.files.mentioning(file, MENTIONS_RESOLVER)) {
+    for (const each of this.files.mentioning(file, MENTIONS_REGISTRATION)) {
       for (const call of this.parsed(each)?.getDescendantsOfKind(ts.SyntaxKind.CallExpression) ?? []) {
-        if (!resolverName(ts, call)) continue;
-        const name = registeredName(ts, call);
-        if (name) found.set(name, [...(found.get(name) ?? []), call]);
+        const resolver = resolverName(ts, call);
+        const [arg] = call.getArguments();
+        const name = resolver && registeredName(ts, call);
+        if (resolver && name && arg) add(name, { resolver, value: arg, call });
+        for (const [key, registration] of this.oldRegistrations(call)) add(key, registration);
+        for (const [key, registration] of this.loadedModules(call)) add(key, registration);
       }
     }
     return found;
+  }
+
+  /**
+   * awilix's older API: `container.registerClass({ usersService: UsersService })` (or with its options,
+   * `{ usersService: [UsersService, { lifetime: Lifetime.SINGLETON }] }`), `registerClass('usersService',
+   * UsersService)`, and the same for `registerFunction` and `registerValue`.
+   */
+  private oldRegistrations(call: CallExpression): Array<[string, Registration]> {
+    const { ts } = this;
+    const callee = call.getExpression();
+    const resolver = ts.Node.isPropertyAccessExpression(callee) ? OLD_REGISTRATIONS[callee.getName()] : undefined;
+    if (!resolver) return [];
+    const [first, second] = call.getArguments();
+    const registration = (value: TsNode): Registration => {
+      const bare = unwrap(ts, value);
+      // `[UsersService, { lifetime }]`: the class and its options (not a value's array, which is the value).
+      const [given] = resolver !== 'asValue' && ts.Node.isArrayLiteralExpression(bare) ? bare.getElements() : [];
+      return { resolver, value: given ?? bare };
+    };
+    if (first && second && ts.Node.isStringLiteral(first)) return [[first.getLiteralText(), registration(second)]];
+    const object = first && this.valueOf(first);
+    if (!object || !ts.Node.isObjectLiteralExpression(object)) return [];
+    return object.getProperties().flatMap((each): Array<[string, Registration]> => {
+      if (ts.Node.isShorthandPropertyAssignment(each)) return [[each.getName(), registration(each.getNameNode())]];
+      if (!ts.Node.isPropertyAssignment(each)) return [];
+      const key = each.getNameNode();
+      const name =
+        ts.Node.isIdentifier(key) || ts.Node.isStringLiteral(key)
+          ? key.getText().replace(/^['"]|['"]$/g, '')
+          : undefined;
+      return name ? [[name, registration(each.getInitializer()!)]] : [];
+    });
+  }
+
+  /**
+   * `container.loadModules(['services/*.js', ['repositories/*.js', { register: asClass }]], { cwd:
+   * __dirname, formatName: 'camelCase', resolverOptions: { register: asFunction } })`: each matching
+   * file's default export (`module.exports = X`, `export default X`), registered under the file's name
+   * (`users.service.js` → `users.service`, or `usersService` with `camelCase`) with the resolver the
+   * options name, else `asClass` for a class and `asFunction` for a function, as awilix does. What docgen
+   * cannot read statically (a computed glob or folder, a `formatName` function) is warned about at the call.
+   */
+  private loadedModules(call: CallExpression): Array<[string, Registration]> {
+    const { ts } = this;
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'loadModules') return [];
+    const [patternsNode, optionsNode] = call.getArguments();
+    const options = optionsNode && this.valueOf(optionsNode);
+    const read = options && ts.Node.isObjectLiteralExpression(options) ? options : undefined;
+    const formatName = read && property(ts, read, 'formatName');
+    const format = formatName ? this.formatter(formatName) : (name: string) => name;
+    const cwdNode = read && property(ts, read, 'cwd');
+    const folder = cwdNode && this.pathOf(cwdNode);
+    // A relative cwd (`cwd: '.'`) is the process's working directory's, which docgen does not know.
+    const cwd = folder !== undefined && isAbsolute(folder) ? folder : undefined;
+    const fallback =
+      this.registerOption(read && property(ts, read, 'resolverOptions')) ??
+      this.registerOption(read && property(ts, read, 'registrationOptions'));
+    const patterns = this.globs(patternsNode);
+    if (!format) return [];
+    // `__dirname + '/services/*.js'`: globs that name their folder need no cwd.
+    const needsCwd = !patterns || patterns.some(({ glob }) => !isAbsolute(glob));
+    if (!patterns || (cwd === undefined && needsCwd)) {
+      const what = !patterns
+        ? `a glob computed at run time (${patternsNode ? shortText(patternsNode) : 'none given'})`
+        : cwdNode && folder !== undefined
+          ? `a folder relative to the process's working directory (${shortText(cwdNode)})`
+          : cwdNode
+            ? `a folder computed at run time (${shortText(cwdNode)})`
+            : 'the working directory of the process (no cwd)';
+      warnUnread(
+        `loadModules(…) registers modules from ${what}: the services it registers are not followed, so the statuses of the routes that use them are not counted`,
+        call,
+        "give literal globs and the module's folder: loadModules(['services/*.js'], { cwd: __dirname }), or register the services by name (container.register({ usersService: asClass(UsersService) }))",
+      );
+      return [];
+    }
+    return patterns.flatMap(({ glob, register }) => {
+      const files = globFiles(isAbsolute(glob) ? glob : joinFolder(cwd!, glob));
+      if (!files.length)
+        warnUnread(
+          `loadModules('${glob}', …): no file${isAbsolute(glob) ? '' : ` under ${cwd}`} matches, so nothing it registers is followed`,
+          call,
+          'check the glob and its cwd: awilix loads the files that match it when the container is made',
+        );
+      return files.flatMap((file): Array<[string, Registration]> => {
+        const exported = this.modules.exported(file, 'default')?.value;
+        const value = exported && unwrap(ts, exported);
+        if (!value) return [];
+        const resolver =
+          register ??
+          fallback ??
+          (ts.Node.isClassDeclaration(value) || ts.Node.isClassExpression(value) ? 'asClass' : 'asFunction');
+        return [[format(moduleName(file)), { resolver, value }]];
+      });
+    });
+  }
+
+  /**
+   * The name formatter of `formatName`: awilix's `'camelCase'`, else undefined (and a warning) for one
+   * docgen cannot apply, a function of the project's.
+   */
+  private formatter(node: TsNode): ((name: string) => string) | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (ts.Node.isStringLiteral(value) && value.getLiteralText() === 'camelCase') return camelCase;
+    warnUnread(
+      `loadModules(…) names what it registers with formatName ${shortText(node)}, which docgen does not run: the services it registers are not followed, so the statuses of the routes that use them are not counted`,
+      node,
+      "use formatName: 'camelCase', or register the services by name (container.register({ usersService: asClass(UsersService) }))",
+    );
+    return undefined;
+  }
+
+  /** `loadModules`' globs: a string, or a list of strings and `[glob, { register }]` pairs; undefined where one is computed. */
+  private globs(node: TsNode | undefined): Array<{ glob: string; register?: Resolver }> | undefined {
+    const { ts } = this;
+    const value = node && this.valueOf(node);
+    if (!value) return undefined;
+    if (!ts.Node.isArrayLiteralExpression(value)) {
+      const glob = this.pathOf(value);
+      return glob === undefined ? undefined : [{ glob }];
+    }
+    const out: Array<{ glob: string; register?: Resolver }> = [];
+    for (const element of value.getElements().map((each) => unwrap(ts, each))) {
+      const [globNode, options] = ts.Node.isArrayLiteralExpression(element) ? element.getElements() : [element];
+      const glob = globNode && this.pathOf(globNode);
+      if (glob === undefined) return undefined;
+      out.push({ glob, register: this.registerOption(options) });
+    }
+    return out;
+  }
+
+  /**
+   * A path as written: a literal, or one made of the module's folder (`__dirname + '/services/*.js'`,
+   * `` `${__dirname}/..` ``, `path.join(__dirname, 'services')`); undefined where it is computed at run time.
+   */
+  private pathOf(node: TsNode): string | undefined {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : value;
+    if (held && isPathLiteral(ts, unwrap(ts, held))) return pathText(unwrap(ts, held));
+    return folderOf(
+      ts,
+      node,
+      (each) => (isPathLiteral(ts, each) ? pathText(each) : undefined),
+      (id) => (ts.Node.isIdentifier(id) ? this.modules.follow(id)?.value : undefined),
+    );
+  }
+
+  /** `{ register: asClass }` of a module's or all modules' options: the resolver it names. */
+  private registerOption(node: TsNode | undefined): Resolver | undefined {
+    const { ts } = this;
+    const options = node && unwrap(ts, node);
+    const register =
+      options && ts.Node.isObjectLiteralExpression(options) ? property(ts, options, 'register') : undefined;
+    const name = register?.getText().split('.').pop();
+    return name && RESOLVERS.has(name) ? (name as Resolver) : undefined;
   }
 
   /** A file of the package, parsed; undefined where it does not parse (a file the app never loads may be anything). */
@@ -155,14 +376,33 @@ export class AwilixRegistrations {
 }
 
 /** `asClass` of `asClass(X)` or `awilix.asClass(X)`, else undefined. */
-function resolverName(ts: TsMorph, call: CallExpression): string | undefined {
+function resolverName(ts: TsMorph, call: CallExpression): Resolver | undefined {
   const callee = call.getExpression();
   const name = ts.Node.isIdentifier(callee)
     ? callee.getText()
     : ts.Node.isPropertyAccessExpression(callee)
       ? callee.getName()
       : undefined;
-  return name && RESOLVERS.has(name) ? name : undefined;
+  return name && RESOLVERS.has(name) ? (name as Resolver) : undefined;
+}
+
+/** The name awilix's `listModules` gives a file: its name less the last extension (`users.service.ts` → `users.service`). */
+function moduleName(file: string): string {
+  return basename(file).replace(/\.[^.]+$/, '');
+}
+
+/**
+ * awilix's `formatName: 'camelCase'` (the camel-case package): the words of a name, split at what is not
+ * a letter or digit and where a capital follows a small letter, joined with each but the first capitalised
+ * (`users.service` and `users-service` → `usersService`, `UserRepository` → `userRepository`).
+ */
+export function camelCase(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  return words.map((word, at) => (at === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
 }
 
 /**

@@ -24,6 +24,8 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import { warningOfUnreadRegistrations } from './awilix.js';
+import { tsoaAction, tsoaMiddleware, tsoaSuccessStatuses, type TsoaAction } from './tsoa.js';
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Framework, Route } from './model.js';
@@ -205,19 +207,31 @@ export async function readRoutes(
         options.origin,
       ),
     });
-  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => {
-    try {
-      return readFramework(entry);
-    } catch (error) {
-      // An entry that makes no app: the files that do are likely what was meant.
-      if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
-      throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
-    }
-  });
+  const {
+    result: { result, warnings: missed },
+    warnings: unreadRegistrations,
+  } = warningOfUnreadRegistrations(() =>
+    warningOfMissedWorkspaceSources(() => {
+      try {
+        // Absolute, as every module docgen follows is named: a relative entry would be a second name for
+        // the same module (and a Hono app's registrations there read twice).
+        return readFramework(resolvePath(entry));
+      } catch (error) {
+        // An entry that makes no app: the files that do are likely what was meant.
+        if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+        throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
+      }
+    }),
+  );
   const { mountedThrough, ...read } = result;
   return {
     ...read,
-    warnings: [...read.warnings, ...missed, ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough)],
+    warnings: [
+      ...read.warnings,
+      ...missed,
+      ...unreadRegistrations,
+      ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough),
+    ],
   };
 }
 
@@ -332,13 +346,7 @@ function readFramework(entry: string): {
   if (!starts.length) starts.push(...reader.listenedApps(entry));
   // `import app from './app'` where app.ts keeps it in a class (`export default new App().app`).
   if (!starts.length) starts.push(...reader.importedClassApps(entry));
-  if (!starts.length)
-    throw new DocgenError({
-      code: 'DG_ROUTES_NO_APP',
-      message: `no Express app or router, and no NestJS app, in ${entry}`,
-      location: { file: entry },
-      hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
-    });
+  if (!starts.length) throw noApp(entry, text);
   const routes: Route[] = [];
   for (const start of starts) reader.flatten(start, '', [], new Set(), routes);
   return {
@@ -606,6 +614,41 @@ function frameworkOf(
     if (found) return found;
   }
   return 'Express';
+}
+
+/**
+ * The frameworks docgen does not read, by the package an entry imports them from: an entry that makes
+ * one is told so, rather than that it makes no Express app.
+ */
+const UNREAD_FRAMEWORKS: Record<string, string> = {
+  elysia: 'Elysia',
+  '@hapi/hapi': 'hapi',
+  restify: 'restify',
+  h3: 'h3',
+  '@adonisjs/core': 'AdonisJS',
+  'itty-router': 'itty-router',
+  '@tinyhttp/app': 'tinyhttp',
+};
+
+/** The error for an entry with no app docgen reads: an app of a framework it does not read is named as such. */
+function noApp(entry: string, text: string): DocgenError {
+  const specifier = [...text.matchAll(/(?:\bfrom\s+|\brequire\(\s*)['"]([^'"]+)['"]/g)]
+    .map(([, each]) => each)
+    .find((each) => each !== undefined && each in UNREAD_FRAMEWORKS);
+  const unread = specifier && UNREAD_FRAMEWORKS[specifier];
+  if (unread)
+    return new DocgenError({
+      code: 'DG_ROUTES_NO_APP',
+      message: `${entry} makes an app with ${unread} (imported from '${specifier}'), which docgen does not read: it reads Express (with inversify-express-utils, routing-controllers or awilix-express), NestJS, Fastify, Koa and Hono apps`,
+      location: { file: entry },
+      hint: `document the ${unread} service's routes from its OpenAPI spec (an openapi source) instead, or give the entry of an app in a framework docgen reads`,
+    });
+  return new DocgenError({
+    code: 'DG_ROUTES_NO_APP',
+    message: `no Express app or router, and no NestJS app, in ${entry}`,
+    location: { file: entry },
+    hint: 'the entry must create the app (`const app = express()`, `NestFactory.create(AppModule)`) or export a router (`export const router = Router()`)',
+  });
 }
 
 /** What an entry is read as when it serves inversify-express-utils' decorated controllers (an Express app). */
@@ -1457,7 +1500,7 @@ class RouteReader {
    */
   private isShownMiddleware(arg: TsNode): boolean {
     const { ts } = this;
-    if (ts.Node.isIdentifier(arg)) return true;
+    if (ts.Node.isIdentifier(arg)) return !this.names.isParserOrFiles(arg);
     if (!ts.Node.isCallExpression(arg) || arg.getExpression().getText() === 'require') return false;
     return !this.names.isParserOrFiles(arg);
   }
@@ -2017,6 +2060,13 @@ class RouteReader {
     );
   }
 
+  /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */
+  private tsoaStatuses(action: TsoaAction): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const raised = this.statusesOf(action.method);
+    const statuses = [...new Set([...tsoaSuccessStatuses(this.ts, action), ...raised.statuses])].sort((a, b) => a - b);
+    return { ...raised, statuses };
+  }
+
   private route(
     call: CallExpression,
     method: string,
@@ -2025,18 +2075,26 @@ class RouteReader {
     routerLevel: Scoped[],
   ): Omit<Route, 'openapiPath'> {
     const all = flattened(this.ts, handlers);
-    const middleware = all.slice(0, -1).map((node) => shortText(node));
+    // A body parser before the handler (`app.post('/login', jsonParser, …)`) says nothing of the route, as on `use()`.
+    const middleware = all
+      .slice(0, -1)
+      .filter((node) => !this.names.isBodyParser(unwrap(this.ts, node)))
+      .flatMap((node) => tsoaMiddleware(this.ts, this.names, node) ?? [shortText(node)]);
     const handler = all[all.length - 1];
     // A handler passed by name (`getUsers`, `usersController.list`): the function where it is written.
     const fn = handler && this.names.handlerOf(handler);
+    // A route tsoa generated: the controller method its handler calls answers.
+    const action = fn && tsoaAction(this.ts, this.names, fn);
     return {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      ...(handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
-      summary:
-        commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
-        (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined),
+      ...(action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
+      // tsoa's generated code is commented with its own warnings: the controller method's comment says what the route does.
+      summary: action
+        ? declarationComment(this.ts, action.method)
+        : (commentBefore(call.getFirstAncestorByKind(this.ts.SyntaxKind.ExpressionStatement) ?? call) ??
+          (fn && !inside(call, fn) ? declarationComment(this.ts, fn) : undefined)),
       file: call.getSourceFile().getFilePath(),
       // In a `.route()` chain, the line of the method (`.put(`), not of the chain's start.
       line: (call.getExpression() as PropertyAccessExpression).getNameNode().getStartLineNumber(),

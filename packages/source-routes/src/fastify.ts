@@ -53,6 +53,7 @@ import {
   joinStrictPaths,
   pathText,
   shortText,
+  sensibleReplyStatus,
   type StatusSlots,
   statusCode,
   statusesIn,
@@ -79,7 +80,9 @@ const SAME_INSTANCE = [
   'setReplySerializer',
   'addContentTypeParser',
 ];
-const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook', 'decorate']);
+/** The decorations a plugin scope makes: of the instance, and the request's and reply's (`decorateRequest('user', null)`). */
+const DECORATIONS = new Set(['decorate', 'decorateRequest', 'decorateReply']);
+const REGISTRATIONS = new Set([...METHODS, 'route', 'register', 'addHook', ...DECORATIONS]);
 /**
  * What a chain of calls on an instance may go through and still be on it: registrations, and
  * `withTypeProvider<ZodTypeProvider>()`, which returns the same instance typed
@@ -141,18 +144,18 @@ export class FastifyReader extends ModuleReader {
     // `const app = Fastify()`, or `this.app = Fastify()` in a class, whose methods register on `this.app`.
     const kept = this.members(source, (init) => (this.createsApp(unwrap(this.ts, init)) ? {} : undefined));
     const apps: Instance[] = [...this.apps(source, source), ...kept.map(({ member }) => member)];
-    const starts = apps.length ? apps : this.startedApps(source);
-    for (const instance of starts)
-      this.read(
-        {
-          instance,
-          within: 'cls' in instance ? instance.cls : instance.getSourceFile(),
-          prefix: '',
-          scope: rootScope(),
-        },
-        [],
-        routes,
-      );
+    // Each app on its own; an app a function of the project makes, first as the function makes it, then
+    // as the entry goes on registering on it (`const fastify = createServer(); fastify.register(AutoLoad, …)`).
+    const starts = apps.length ? apps.map((app) => [app]) : this.startedApps(source);
+    for (const group of starts) {
+      const scope = rootScope();
+      for (const instance of group)
+        this.read(
+          { instance, within: 'cls' in instance ? instance.cls : instance.getSourceFile(), prefix: '', scope },
+          [],
+          routes,
+        );
+    }
     if (starts.length) return this.withStatuses(routes);
     // fastify-cli's `app.ts`: `export default async function (fastify, opts) {…}`, run by `fastify start`.
     const plugin = this.plugin(this.modules.exported(entry, 'default')?.value);
@@ -201,20 +204,28 @@ export class FastifyReader extends ModuleReader {
     return ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === 'fastify';
   }
 
-  /** `const app = await buildApp(); app.listen(…)`: the app a function of the project makes. */
-  private startedApps(source: SourceFile): Declaration[] {
+  /**
+   * `const app = await buildApp(); app.listen(…)`: the app a function of the project makes, with the
+   * name the entry keeps it in (registered on after the function made it: `app.register(AutoLoad, …)`).
+   */
+  private startedApps(source: SourceFile): Declaration[][] {
     const { ts } = this;
-    const found: Declaration[] = [];
+    const found = new Map<TsNode, Declaration[]>();
     for (const call of source.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== 'listen') continue;
       const target = callee.getExpression();
-      const made = ts.Node.isIdentifier(target) ? this.modules.bindingOf(target)?.value : undefined;
+      const binding = ts.Node.isIdentifier(target) ? this.modules.bindingOf(target) : undefined;
+      const declaration = binding?.declaration;
+      const made = binding?.value;
       const factory = made && ts.Node.isCallExpression(made) ? made.getExpression() : undefined;
       const fn = factory && ts.Node.isIdentifier(factory) ? this.modules.follow(factory)?.value : undefined;
-      if (fn && isFunction(ts, fn)) found.push(...this.apps(fn.getSourceFile(), fn));
+      if (!fn || !declaration || !isFunction(ts, fn) || found.has(declaration)) continue;
+      const inner = this.apps(fn.getSourceFile(), fn);
+      const kept = ts.Node.isVariableDeclaration(declaration) ? [declaration] : [];
+      if (inner.length) found.set(declaration, [...inner, ...kept]);
     }
-    return [...new Set(found)];
+    return [...found.values()];
   }
 
   /** The registrations on one instance, in the order they are written; plugins are read where they are registered. */
@@ -234,19 +245,51 @@ export class FastifyReader extends ModuleReader {
     const hooks = hookCalls.flatMap((call) => this.addedHook(call));
     for (const call of calls) {
       const method = methodOf(ts, call)!;
-      if (method === 'addHook') continue;
-      if (method === 'decorate') this.decorated(call, context.scope);
+      if (method === 'addHook') this.assignedInHook(call, context.scope);
+      else if (DECORATIONS.has(method)) this.decorated(call, context.scope);
       else if (method === 'register') this.register(call, context, hookCalls, out, path);
       else if (method === 'route') this.routeOptions(call, context, hooks, out);
       else this.shorthand(call, method, context, hooks, out);
     }
   }
 
-  /** `fastify.decorate('users', new UsersService())`: what the name stands for in the scope it is made in. */
+  /**
+   * `fastify.decorate('users', new UsersService())`, `decorateRequest('users', …)`: what the name stands
+   * for in the scope it is made in. A placeholder (`decorateRequest('user', null)`, as Fastify asks
+   * before a hook sets the value per request) stands for nothing: the hook's value is the one read.
+   */
   private decorated(call: CallExpression, scope: DecorationScope): void {
     const [name, value] = call.getArguments();
     const key = name && this.literal(name);
-    if (!key || !value) return;
+    if (!key || !value || isPlaceholder(this.ts, value)) return;
+    this.decorate(scope, key, value);
+  }
+
+  /**
+   * `fastify.addHook('onRequest', async (request) => { request.users = new UsersService(); })` (or a
+   * hook named, here or imported): each value the hook sets on the request (or reply) it is handed is
+   * a decoration of the plugin scope the hook is added in, as Fastify runs the hook for that scope's
+   * routes (an `fp(…)` plugin's, for its parent's), so `request.users.find(id)` in a route there is
+   * that value's `find`.
+   */
+  private assignedInHook(call: CallExpression, scope: DecorationScope): void {
+    const { ts } = this;
+    const [, hook] = call.getArguments();
+    const fn = hook && this.modules.functionOf(hook);
+    if (!fn || !isFunction(ts, fn)) return;
+    const handed = (fn as FunctionNode)
+      .getParameters()
+      .slice(0, 2)
+      .map((parameter) => parameter.getName());
+    for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+      const target = assignment.getLeft();
+      if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+      if (!ts.Node.isPropertyAccessExpression(target) || !handed.includes(target.getExpression().getText())) continue;
+      if (!isPlaceholder(ts, assignment.getRight())) this.decorate(scope, target.getName(), assignment.getRight());
+    }
+  }
+
+  private decorate(scope: DecorationScope, key: string, value: TsNode): void {
     scope.own.set(key, [...(scope.own.get(key) ?? []), unwrap(this.ts, value)]);
   }
 
@@ -1023,6 +1066,12 @@ export class FastifyReader extends ModuleReader {
       ...statusesIn(ts, body, ['code', 'status']),
       ...errorStatusesIn(ts, body, this.modules.errorClassStatus),
     ];
+    // @fastify/sensible's `reply.notFound()`, `reply.badRequest('…')` on the reply the handler takes.
+    const reply = isFunction(ts, body) ? (body as FunctionNode).getParameters()[1]?.getName() : undefined;
+    for (const call of reply ? body.getDescendantsOfKind(ts.SyntaxKind.CallExpression) : []) {
+      const sent = sensibleReplyStatus(ts, call, reply!);
+      if (sent !== undefined) codes.push(sent);
+    }
     for (const call of body.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
       if (methodOf(ts, call) !== 'redirect') continue;
       const given = call.getArguments().find((arg) => ts.Node.isNumericLiteral(arg));
@@ -1117,6 +1166,12 @@ export class FastifyReader extends ModuleReader {
 
 function rootScope(): DecorationScope {
   return { own: new Map() };
+}
+
+/** `null`, `undefined`: what a decoration is declared with before a hook sets it. */
+function isPlaceholder(ts: TsMorph, node: TsNode): boolean {
+  const value = unwrap(ts, node);
+  return value.getKind() === ts.SyntaxKind.NullKeyword || value.getText() === 'undefined';
 }
 
 function childScope(parent: DecorationScope): DecorationScope {

@@ -52,3 +52,8 @@ function globRegex(glob: string): RegExp {
   // Compiled output's `.js` is the source's `.ts` before the build.
   return new RegExp(`^${source.replace(/\\\.js$/, '\\.[jt]s')}$`);
 }
+
+/** A glob under a folder: `routes/*.js` from `cwd`, an absolute one as it is. */
+export function joinFolder(cwd: string, pattern: string): string {
+  return pattern.startsWith('/') ? pattern : `${cwd.replace(/\/$/, '')}/${pattern.replace(/^\.\//, '')}`;
+}

@@ -336,7 +336,10 @@ export class KoaReader extends ModuleReader {
     const hasPath = stated !== undefined;
     const rest = hasPath ? args.slice(1) : args;
     const routers = rest.map((arg) => this.mountedRouter(arg));
-    if (!hasPath && first && routers.some(Boolean) && isComputed(ts, first)) {
+    // `router.use(obj.path, obj.router.routes())` over routers found at run time (a folder's files) mounts
+    // a router too, though docgen cannot tell which: its `.routes()` says so.
+    const mountsRouter = routers.some(Boolean) || rest.some((arg) => isRoutesCall(ts, arg));
+    if (!hasPath && first && mountsRouter && isComputed(ts, first)) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         `use(${shortText(first)}, …) mounts at a path computed at run time: the routes it mounts are not read`,
@@ -702,4 +705,11 @@ function isComputed(ts: TsMorph, node: TsNode): boolean {
     ts.Node.isTemplateExpression(node) ||
     (ts.Node.isBinaryExpression(node) && node.getOperatorToken().getText() === '+')
   );
+}
+
+/** `users.routes()`, `obj.router.middleware()`: koa-router's middleware of a router, what a `use()` mounts it with. */
+function isRoutesCall(ts: TsMorph, node: TsNode): boolean {
+  const call = unwrap(ts, node);
+  const callee = ts.Node.isCallExpression(call) ? call.getExpression() : undefined;
+  return !!callee && ts.Node.isPropertyAccessExpression(callee) && ['routes', 'middleware'].includes(callee.getName());
 }

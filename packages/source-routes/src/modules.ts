@@ -220,6 +220,12 @@ export class Modules {
     return undefined;
   }
 
+  /** The package a name is imported or `require()`d from, destructured too (`const { inject } = require('awilix-express')`). */
+  loadedFrom(id: Identifier): string | undefined {
+    const destructured = this.bindingOf(id)?.destructured;
+    return this.packageOf(id) ?? (destructured && this.loadedSpecifier(destructured.from));
+  }
+
   /**
    * The package a mounted handler or plugin comes from (`agendash(agenda)`, `swaggerUi.setup(spec)`,
    * `express.static('public')`, `serve('public')`: `agendash`, `swagger-ui-express`, `express`,
@@ -260,8 +266,14 @@ export class Modules {
    * Whether a handler is a body parser (`express.json()`, `bodyParser.raw(…)`): at a path
    * (`app.use('/webhooks', express.raw(…))`) it prepares the routes under it, and serves nothing of its own.
    */
-  isBodyParser(node: TsNode, also: string[] = []): boolean {
+  isBodyParser(node: TsNode, also: string[] = [], depth = 0): boolean {
     const { ts } = this;
+    // `const jsonParser = bodyParser.json()`, as body-parser's docs name one, here or imported
+    // (`import urlencodedParser from './config/bodyparser'`): what the name holds.
+    if (ts.Node.isIdentifier(node) && depth < 4) {
+      const held = this.follow(node)?.value;
+      return held !== undefined && held !== node && this.isBodyParser(unwrap(ts, held), also, depth + 1);
+    }
     if (!ts.Node.isCallExpression(node)) return false;
     const pkg = this.packageServing(node);
     const callee = node.getExpression();
@@ -557,7 +569,35 @@ export class Modules {
     if (found !== value && (ts.Node.isIdentifier(found) || ts.Node.isPropertyAccessExpression(found)))
       return this.functionIn(found, depth + 1, throughWrappers);
     if (!throughWrappers || !ts.Node.isCallExpression(found)) return undefined;
-    return this.invokedMethod(found, depth) ?? this.wrappedBy(found, depth, throughWrappers);
+    return (
+      this.invokedMethod(found, depth) ??
+      this.injectedMiddleware(found, depth) ??
+      this.wrappedBy(found, depth, throughWrappers)
+    );
+  }
+
+  /**
+   * The middleware awilix-express's `inject(factory)` runs for a route: what the factory returns
+   * (`inject(({ ordersService }) => async (req, res) => …)`), built per request with the services it
+   * takes from the cradle; the factory itself only makes it, so its own body answers nothing.
+   */
+  private injectedMiddleware(call: CallExpression, depth: number): TsNode | undefined {
+    const { ts } = this;
+    const callee = unwrap(ts, call.getExpression());
+    const name = ts.Node.isIdentifier(callee)
+      ? callee
+      : ts.Node.isPropertyAccessExpression(callee)
+        ? callee.getNameNode()
+        : undefined;
+    if (name?.getText() !== 'inject' || call.getArguments().length !== 1) return undefined;
+    const owner = ts.Node.isIdentifier(callee)
+      ? callee
+      : unwrap(ts, (callee as PropertyAccessExpression).getExpression());
+    if (!ts.Node.isIdentifier(owner) || this.loadedFrom(owner) !== 'awilix-express') return undefined;
+    const factory = this.functionOf(call.getArguments()[0]!, depth + 1);
+    const returned = factory ? returnedBy(ts, factory) : [];
+    const [made] = returned;
+    return returned.length === 1 && made ? this.functionOf(made, depth + 1) : undefined;
   }
 
   /**
@@ -712,6 +752,8 @@ export class Modules {
    */
   private isCradle(node: TsNode): boolean {
     const { ts } = this;
+    // `container.cradle`, awilix-express's request scope `req.container.cradle` (or a `req.cradle` an app sets).
+    if (ts.Node.isPropertyAccessExpression(node) && node.getName() === 'cradle') return true;
     const member = thisMember(ts, node);
     if (member) {
       const [first] = member.cls.getConstructors()[0]?.getParameters() ?? [];
@@ -778,7 +820,8 @@ export class Modules {
         : object;
     holder = holder && unwrap(ts, holder);
     // `ctrl.comments.get` with `module.exports = { comments }`: the shorthand's name, followed to what it holds.
-    if (holder && holder !== object && ts.Node.isIdentifier(holder) && depth < 8) {
+    // (Not a class's own name, which stands for an instance of it: `madeClass` below.)
+    if (holder && holder !== object && ts.Node.isIdentifier(holder) && !madeClass(ts, holder) && depth < 8) {
       // `this.users = users` in a constructor that takes `users: UsersService`: an instance of that class.
       const typedHolder = this.parameterClass(holder, depth);
       if (typedHolder) return classMember(ts, typedHolder, key, false) ?? assignedInClass(ts, typedHolder, key);
@@ -1234,6 +1277,10 @@ function cradleKey(ts: TsMorph, id: Identifier): string | undefined {
 export function madeClass(ts: TsMorph, node: TsNode): TsNode | undefined {
   const value = unwrap(ts, node);
   if (ts.Node.isNewExpression(value)) return value.getExpression();
+  // A class's own name, as awilix's older API and `loadModules` register a class (`awilix.ts`): an instance, made on demand.
+  const parent = value.getParent();
+  if (ts.Node.isIdentifier(value) && parent && ts.Node.isClassDeclaration(parent) && parent.getNameNode() === value)
+    return value;
   const callee = ts.Node.isCallExpression(value) ? value.getExpression() : undefined;
   // awilix's `asClass(UsersService)` (`.singleton()` looked through where it is registered): an instance, made on demand.
   const named = callee && (ts.Node.isPropertyAccessExpression(callee) ? callee.getName() : callee.getText());

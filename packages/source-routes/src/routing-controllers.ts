@@ -11,16 +11,27 @@ import type {
   CallExpression,
   ClassDeclaration,
   Decorator,
+  Identifier,
   MethodDeclaration,
   ObjectLiteralExpression,
   PropertyAccessExpression,
+  ReturnStatement,
   SourceFile,
   Node as TsNode,
 } from 'ts-morph';
 import type { Route } from './model.js';
 import { implicitStatusesIn, ROUTING_CONTROLLERS_RESPONSE } from './implicit.js';
 import { ModuleReader, property, unwrap } from './modules.js';
-import { commentBefore, errorStatusesIn, joinPaths, shortText, statusCodes, toOpenApiPath } from './syntax.js';
+import {
+  commentBefore,
+  errorStatusesIn,
+  isFunctionLike,
+  joinPaths,
+  shortText,
+  statusCodes,
+  toOpenApiPath,
+  type TsMorph,
+} from './syntax.js';
 
 const PACKAGE = 'routing-controllers';
 
@@ -89,7 +100,8 @@ export class RoutingControllersReader extends ModuleReader {
   routes(entry: string): Route[] {
     return this.servers(entry).flatMap((server) => {
       const prefix = this.routePrefix(server);
-      return this.controllers(server, entry).flatMap((cls) => this.controllerRoutes(cls, prefix));
+      const defaults = this.resultDefaults(server);
+      return this.controllers(server, entry).flatMap((cls) => this.controllerRoutes(cls, prefix, defaults));
     });
   }
 
@@ -132,6 +144,58 @@ export class RoutingControllersReader extends ModuleReader {
     return cls && ts.Node.isClassDeclaration(cls)
       ? cls.getStaticProperty(access.getName())?.getFirstChildByKind(ts.SyntaxKind.ObjectLiteralExpression)
       : undefined;
+  }
+
+  /**
+   * What routing-controllers answers a method's undefined or null result with: an undefined one (a
+   * bare `return`, or an end of the body reached without one) with `@OnUndefined`'s status, else the
+   * server's `undefinedResultCode`, else a `NotFoundError`, 404; a null one with `@OnNull`'s, else the
+   * server's `nullResultCode` (for any value docgen cannot tell is not null), else 204 (for a `null`
+   * it returns). `@OnUndefined` / `@OnNull` written on a method are its statuses whatever it returns.
+   */
+  private resultStatuses(
+    method: MethodDeclaration,
+    given: (name: string) => number[],
+    defaults: ResultDefaults,
+  ): number[] {
+    const { ts } = this;
+    const [onUndefined, onNull] = [given('OnUndefined'), given('OnNull')];
+    const undefinedResult = mayReturnUndefined(ts, method) ? orElse(defaults.undefinedResult, [NOT_FOUND]) : [];
+    const nullResult = defaults.nullResult.length
+      ? mayReturnNull(ts, method, false)
+        ? defaults.nullResult
+        : []
+      : mayReturnNull(ts, method, true)
+        ? [NO_CONTENT]
+        : [];
+    return [...orElse(onUndefined, undefinedResult), ...orElse(onNull, nullResult)];
+  }
+
+  /** Whether a method takes the response (`@Res()`, `@Ctx()`): it answers itself, so its result's defaults are not its statuses. */
+  private answersItself(method: MethodDeclaration): boolean {
+    return method
+      .getParameters()
+      .some((parameter) => parameter.getDecorators().some((decorator) => /^(Res|Ctx)$/.test(this.nameOf(decorator))));
+  }
+
+  /**
+   * The server's `defaults: { undefinedResultCode: 204, nullResultCode: 404 }` (written there or in a
+   * `const`): what a method without `@OnUndefined` / `@OnNull` answers an undefined or null result with.
+   */
+  private resultDefaults(server: Server): ResultDefaults {
+    const { ts } = this;
+    const node = server.options && property(ts, server.options, 'defaults');
+    const held =
+      node && ts.Node.isIdentifier(unwrap(ts, node))
+        ? this.modules.follow(unwrap(ts, node) as Identifier)?.value
+        : node;
+    const defaults = held && unwrap(ts, held);
+    if (!defaults || !ts.Node.isObjectLiteralExpression(defaults)) return { undefinedResult: [], nullResult: [] };
+    const code = (key: string) => {
+      const value = property(ts, defaults, key);
+      return value ? statusCodes(ts, value) : [];
+    };
+    return { undefinedResult: code('undefinedResultCode'), nullResult: code('nullResultCode') };
   }
 
   private routePrefix(server: Server): string {
@@ -315,7 +379,7 @@ export class RoutingControllersReader extends ModuleReader {
     return !!callee && this.ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === PACKAGE;
   }
 
-  private controllerRoutes(cls: ClassDeclaration, prefix: string): Route[] {
+  private controllerRoutes(cls: ClassDeclaration, prefix: string, defaults: ResultDefaults): Route[] {
     const controller = this.controllerDecorator(cls);
     if (!controller) return [];
     const pathNode = controller.getArguments()[0];
@@ -327,7 +391,7 @@ export class RoutingControllersReader extends ModuleReader {
     }
     const base = joinPaths(prefix, path);
     const classMiddleware = this.middleware(cls.getDecorators());
-    return cls.getMethods().flatMap((method) => this.methodRoutes(method, base, classMiddleware));
+    return cls.getMethods().flatMap((method) => this.methodRoutes(method, base, classMiddleware, defaults));
   }
 
   /** `@UseBefore(auth, limit)` and `@Authorized('admin')`, as written, in order. */
@@ -336,12 +400,20 @@ export class RoutingControllersReader extends ModuleReader {
       .filter((decorator) => this.isOurs(decorator) && ['UseBefore', 'Authorized'].includes(this.nameOf(decorator)))
       .flatMap((decorator) =>
         this.nameOf(decorator) === 'UseBefore'
-          ? decorator.getArguments().map((arg) => shortText(arg))
+          ? decorator
+              .getArguments()
+              .filter((arg) => !this.modules.isBodyParser(unwrap(this.ts, arg)))
+              .map((arg) => shortText(arg))
           : [shortText(decorator.getCallExpression()!)],
       );
   }
 
-  private methodRoutes(method: MethodDeclaration, base: string, classMiddleware: string[]): Route[] {
+  private methodRoutes(
+    method: MethodDeclaration,
+    base: string,
+    classMiddleware: string[],
+    defaults: ResultDefaults,
+  ): Route[] {
     const routes: Route[] = [];
     for (const decorator of method.getDecorators()) {
       const name = this.nameOf(decorator);
@@ -362,7 +434,7 @@ export class RoutingControllersReader extends ModuleReader {
         path: full,
         openapiPath: toOpenApiPath(full),
         middleware: [...classMiddleware, ...this.middleware(method.getDecorators())],
-        statuses: this.statuses(method),
+        statuses: this.statuses(method, defaults),
         summary: commentBefore(method),
         file: method.getSourceFile().getFilePath(),
         line: decorator.getStartLineNumber(),
@@ -373,11 +445,12 @@ export class RoutingControllersReader extends ModuleReader {
 
   /**
    * What a method answers with: `@HttpCode(201)`, else 200 (routing-controllers' default for every
-   * method, POST too); `@OnUndefined(204)` and `@OnNull(404)` beside it; `@Redirect(url)` 302; the
+   * method, POST too); `@OnUndefined(204)` and `@OnNull(404)` beside it (else the server's
+   * `defaults: { undefinedResultCode, nullResultCode }`, as routing-controllers falls back to them); `@Redirect(url)` 302; the
    * errors it throws (the package's `NotFoundError` 404, or the project's, as every reader reads them);
    * and what it sets on a `@Res()` it takes.
    */
-  private statuses(method: MethodDeclaration): number[] {
+  private statuses(method: MethodDeclaration, defaults: ResultDefaults): number[] {
     const { ts } = this;
     const decorators = method.getDecorators().filter((decorator) => this.isOurs(decorator));
     const given = (name: string) =>
@@ -388,11 +461,15 @@ export class RoutingControllersReader extends ModuleReader {
     const code = given('HttpCode');
     const body = method.getBody();
     const set = body ? [...this.setStatuses(body), ...this.contextErrors(method, body)] : [];
+    // What routing-controllers sends for the result itself, where the method does not answer on its own
+    // `@Res()` nor redirect or render (which send whatever it returns).
+    const byResult =
+      !this.answersItself(method) && !decorators.some((each) => /^(Redirect|Render)$/.test(this.nameOf(each)));
+    const resultDefault = !byResult || returnsValue(ts, method) ? this.answersDefault(method, set) : false;
     const codes = [
-      ...(code.length ? code : redirect.length ? redirect : this.answersDefault(method, set) ? [200] : []),
+      ...(code.length ? code : redirect.length ? redirect : resultDefault ? [200] : []),
       ...set,
-      ...given('OnUndefined'),
-      ...given('OnNull'),
+      ...(byResult ? this.resultStatuses(method, given, defaults) : [...given('OnUndefined'), ...given('OnNull')]),
       ...(body ? errorStatusesIn(ts, body, this.modules.errorClassStatus) : []),
     ];
     return [...new Set(codes)].filter((each) => each >= 100 && each <= 599).sort((a, b) => a - b);
@@ -463,3 +540,101 @@ export class RoutingControllersReader extends ModuleReader {
 
 /** Koa's context methods that raise an HTTP error, and the argument that is its status. */
 const KOA_CONTEXT_ERRORS: Record<string, number> = { throw: 0, assert: 1 };
+/** routing-controllers' answers to an undefined result (a `NotFoundError`) and to a null one, where nothing says otherwise. */
+const NOT_FOUND = 404;
+const NO_CONTENT = 204;
+
+/** The statuses a server answers an undefined or null result with, where a method says none (`defaults`). */
+interface ResultDefaults {
+  undefinedResult: number[];
+  nullResult: number[];
+}
+
+/** A method's own statuses, else the server's default for them. */
+function orElse(own: number[], fallback: number[]): number[] {
+  return own.length ? own : fallback;
+}
+
+/** A method's own `return` statements (not those of the functions inside it). */
+function ownReturns(ts: TsMorph, method: MethodDeclaration): ReturnStatement[] {
+  return method
+    .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+    .filter(
+      (statement) => statement.getFirstAncestor((node) => isFunctionLike(ts, node) || node === method) === method,
+    );
+}
+
+/**
+ * Whether a method may end with no value, which routing-controllers answers with `undefinedResultCode`:
+ * a bare `return;` or `return undefined`, or a way to the end of its body that neither returns nor throws.
+ */
+function mayReturnUndefined(ts: TsMorph, method: MethodDeclaration): boolean {
+  const body = method.getBody();
+  if (!body || !ts.Node.isBlock(body)) return false;
+  const bare = ownReturns(ts, method).some((statement) => {
+    const value = statement.getExpression();
+    return !value || value.getText() === 'undefined';
+  });
+  return bare || !leaves(ts, body);
+}
+
+/** Whether every way through a statement ends in a `return` or a `throw`. */
+function leaves(ts: TsMorph, statement: TsNode): boolean {
+  if (ts.Node.isReturnStatement(statement) || ts.Node.isThrowStatement(statement)) return true;
+  if (ts.Node.isBlock(statement)) {
+    const last = statement.getStatements().at(-1);
+    return last !== undefined && leaves(ts, last);
+  }
+  if (ts.Node.isIfStatement(statement)) {
+    const otherwise = statement.getElseStatement();
+    return otherwise !== undefined && leaves(ts, statement.getThenStatement()) && leaves(ts, otherwise);
+  }
+  if (ts.Node.isTryStatement(statement)) {
+    const handler = statement.getCatchClause()?.getBlock();
+    return leaves(ts, statement.getTryBlock()) && (handler === undefined || leaves(ts, handler));
+  }
+  return false;
+}
+
+/** Whether a method returns a value on some way through it (a `return` with one that is not `undefined`). */
+function returnsValue(ts: TsMorph, method: MethodDeclaration): boolean {
+  return ownReturns(ts, method).some((statement) => {
+    const value = statement.getExpression();
+    return value !== undefined && value.getText() !== 'undefined';
+  });
+}
+
+/**
+ * Whether a method may return null, which routing-controllers answers with `nullResultCode` (else 204):
+ * a `null` it returns, or, unless `writtenOnly`, a value docgen cannot tell is not null (`return
+ * this.users.findOne(id)`, as an ORM's lookup gives null for a missing row); not an object, array,
+ * string, number or `new` it writes.
+ */
+function mayReturnNull(ts: TsMorph, method: MethodDeclaration, writtenOnly: boolean): boolean {
+  return ownReturns(ts, method).some((statement) => {
+    const value = statement.getExpression();
+    return value !== undefined && mayBeNull(ts, value, writtenOnly);
+  });
+}
+
+function mayBeNull(ts: TsMorph, node: TsNode, writtenOnly: boolean): boolean {
+  const value = unwrap(ts, node);
+  if (ts.Node.isConditionalExpression(value))
+    return mayBeNull(ts, value.getWhenTrue(), writtenOnly) || mayBeNull(ts, value.getWhenFalse(), writtenOnly);
+  if (ts.Node.isBinaryExpression(value) && ['??', '||'].includes(value.getOperatorToken().getText()))
+    return mayBeNull(ts, value.getRight(), writtenOnly);
+  if (value.getKind() === ts.SyntaxKind.NullKeyword) return true;
+  if (writtenOnly) return false;
+  return !(
+    ts.Node.isObjectLiteralExpression(value) ||
+    ts.Node.isArrayLiteralExpression(value) ||
+    ts.Node.isStringLiteral(value) ||
+    ts.Node.isNoSubstitutionTemplateLiteral(value) ||
+    ts.Node.isTemplateExpression(value) ||
+    ts.Node.isNumericLiteral(value) ||
+    ts.Node.isNewExpression(value) ||
+    value.getKind() === ts.SyntaxKind.TrueKeyword ||
+    value.getKind() === ts.SyntaxKind.FalseKeyword ||
+    value.getText() === 'undefined'
+  );
+}

@@ -650,6 +650,24 @@ function namedHttpError(ts: TsMorph, callee: TsNode): number | undefined {
   return HTTP_STATUS[name];
 }
 
+/**
+ * The status of an error @fastify/sensible's reply helpers send, `reply.notFound()`,
+ * `reply.badRequest('…')` (named as its http-errors are), on the reply the handler is handed
+ * (`reply`, its name in the handler); undefined for any other call, and for a name that is no error status.
+ */
+export function sensibleReplyStatus(ts: TsMorph, call: CallExpression, reply: string): number | undefined {
+  const callee = call.getExpression();
+  if (!ts.Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== reply) return undefined;
+  const status =
+    HTTP_STATUS[
+      callee
+        .getName()
+        .replace(/([a-z])([A-Z])/g, '$1_$2')
+        .toUpperCase()
+    ];
+  return status !== undefined && status >= 400 ? status : undefined;
+}
+
 /** http-errors' factory, by the names its users import it under. */
 const HTTP_ERROR_FACTORIES = /^(createError|createHttpError|httpErrors|HttpErrors)$/;
 

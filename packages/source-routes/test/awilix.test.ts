@@ -413,4 +413,160 @@ describe('readRoutes: services injected by awilix', () => {
     ]);
     expect(warnings).toEqual([]);
   });
+
+  it("counts the services awilix-express's request scope hands a handler: inject('x') then req.x, req.container.cradle.x (destructured too), req.cradle.x, and the middleware inject(factory) makes", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({
+        name: 'scoped',
+        dependencies: { awilix: '^10.0.0', 'awilix-express': '^9.0.0', express: '^4.0.0' },
+      }),
+      ...services,
+      'src/container.js': [
+        "const { createContainer, asClass, asFunction } = require('awilix');",
+        "const UsersService = require('./services/users');",
+        "const makeOrdersService = require('./services/orders');",
+        'const container = createContainer();',
+        'container.register({ usersService: asClass(UsersService), ordersService: asFunction(makeOrdersService) });',
+        'module.exports = container;',
+      ].join('\n'),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { scopePerRequest, inject } = require('awilix-express');",
+        "const container = require('./container');",
+        'const app = express();',
+        'app.use(scopePerRequest(container));',
+        "app.get('/users/:id', inject('usersService'), async (req, res) => res.json(await req.usersService.find(req.params.id)));",
+        "app.get('/orders/:id', async (req, res) => res.json(await req.container.cradle.ordersService.find(req.params.id)));",
+        "app.delete('/users/:id', async (req, res) => {",
+        '  const { usersService } = req.container.cradle;',
+        '  await usersService.remove(req.params.id);',
+        '  res.sendStatus(204);',
+        '});',
+        // An app's own middleware may put the scope's cradle on the request.
+        "app.get('/v2/orders/:id', async (req, res) => res.json(await req.cradle.ordersService.find(req.params.id)));",
+        // inject(factory): the factory takes its services from the cradle and makes the middleware that answers.
+        "app.get('/v3/orders/:id', inject(({ ordersService }) => async (req, res) => res.json(await ordersService.find(req.params.id))));",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/orders/:id', [200, 410]],
+      ['DELETE', '/users/:id', [204, 403]],
+      ['GET', '/v2/orders/:id', [200, 410]],
+      ['GET', '/v3/orders/:id', [200, 410]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads awilix's older registrations and loadModules: registerClass/registerFunction/registerValue, and each file a glob matches under its file's name (camelCase too); warns at what it cannot read", async () => {
+    const dir = await project({
+      'package.json': JSON.stringify({ name: 'legacy', dependencies: { awilix: '^2.12.0', express: '^4.0.0' } }),
+      'src/services/users.service.js': [
+        "const createError = require('http-errors');",
+        'class UsersService {',
+        '  constructor({ usersRepository }) { this.repo = usersRepository; }',
+        '  async find(id) { await this.repo.get(id); if (!id) throw createError(404); }',
+        '}',
+        'module.exports = UsersService;',
+      ].join('\n'),
+      'src/services/orders.js': [
+        "const createError = require('http-errors');",
+        'module.exports = function makeOrders() { return { async find() { throw createError(410); } }; };',
+      ].join('\n'),
+      'src/repositories/users-repository.ts': [
+        "import createError from 'http-errors';",
+        'export default class UsersRepository { async get(id: string) { throw createError(503); } }',
+      ].join('\n'),
+      'src/handlers/reports-handler.js': [
+        "const createError = require('http-errors');",
+        'class ReportsHandler { async run() { throw createError(451); } }',
+        'module.exports = ReportsHandler;',
+      ].join('\n'),
+      'src/audit.js': [
+        "const createError = require('http-errors');",
+        'class Audit { async check() { throw createError(423); } }',
+        'class Limits { async check() { throw createError(429); } }',
+        'module.exports = { Audit, Limits };',
+      ].join('\n'),
+      'src/container.js': [
+        "const { createContainer, Lifetime, asFunction } = require('awilix');",
+        "const createError = require('http-errors');",
+        "const { Audit, Limits } = require('./audit');",
+        'const container = createContainer();',
+        "container.loadModules(['services/*.js', ['repositories/*.js', { register: asFunction }]], { cwd: __dirname, formatName: 'camelCase' });",
+        'container.registerClass({ audit: [Audit, { lifetime: Lifetime.SINGLETON }] });',
+        "container.registerClass('limits', Limits);",
+        'container.registerValue({ settings: { async check() { throw createError(400); } } });',
+        "container.loadModules(['plugins/*.js'], { cwd: __dirname, formatName: (name) => `${name}Plugin` });",
+        'container.loadModules(process.env.SERVICES, { cwd: __dirname });',
+        "container.loadModules(['workers/*.js'], { cwd: __dirname });",
+        "container.loadModules(['jobs/*.js']);",
+        // A glob that names its folder needs no cwd; a relative cwd is the process's, which docgen does not know.
+        "container.loadModules([__dirname + '/handlers/*.js'], { formatName: 'camelCase' });",
+        "container.loadModules(['services/*.js'], { cwd: '.' });",
+        'module.exports = container;',
+      ].join('\n'),
+      'src/app.js': [
+        "const express = require('express');",
+        "const { scopePerRequest, inject } = require('awilix-express');",
+        "const container = require('./container');",
+        'const app = express();',
+        'app.use(scopePerRequest(container));',
+        "app.get('/users/:id', inject('usersService'), async (req, res) => res.json(await req.usersService.find(req.params.id)));",
+        "app.get('/orders/:id', async (req, res) => res.json(await req.container.resolve('orders').find()));",
+        "app.get('/audit', async (req, res) => {",
+        '  await req.container.cradle.audit.check();',
+        '  await req.container.cradle.limits.check();',
+        '  await req.container.cradle.settings.check();',
+        '  res.end();',
+        '});',
+        "app.get('/reports', async (req, res) => res.json(await req.container.cradle.reportsHandler.run()));",
+        'app.listen(3000);',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.js'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      // usersRepository is registered with asFunction, as its glob says: a class called, so not an instance docgen reads.
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/orders/:id', [200, 410]],
+      ['GET', '/audit', [200, 400, 423, 429]],
+      ['GET', '/reports', [200, 451]],
+    ]);
+    const container = join(dir, 'src', 'container.js');
+    expect(warnings.map((w) => [w.code, w.location?.file, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        9,
+        'loadModules(…) names what it registers with formatName (name) => `${name}Plugin`, which docgen does not run: the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        10,
+        'loadModules(…) registers modules from a glob computed at run time (process.env.SERVICES): the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        11,
+        `loadModules('workers/*.js', …): no file under ${join(dir, 'src')} matches, so nothing it registers is followed`,
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        12,
+        'loadModules(…) registers modules from the working directory of the process (no cwd): the services it registers are not followed, so the statuses of the routes that use them are not counted',
+      ],
+      [
+        'DG_ROUTES_PLUGIN_UNREAD',
+        container,
+        14,
+        "loadModules(…) registers modules from a folder relative to the process's working directory ('.'): the services it registers are not followed, so the statuses of the routes that use them are not counted",
+      ],
+    ]);
+    expect(warnings.every((w) => w.hint)).toBe(true);
+  });
 });

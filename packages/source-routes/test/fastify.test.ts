@@ -1291,6 +1291,125 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads what a hook sets on the request as a decoration of the hook's plugin scope: decorateRequest(name, null) then an onRequest hook, a named hook, an fp(…) plugin's hook for its parent, a child's shadowing", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "hooked" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        "import users from './plugins/users';",
+        "import publicRoutes from './routes/public';",
+        "import adminRoutes from './routes/admin';",
+        'const app = Fastify();',
+        'app.register(users);',
+        'app.register(publicRoutes);',
+        "app.register(adminRoutes, { prefix: '/admin' });",
+        'app.listen({ port: 3000 });',
+      ].join('\n'),
+      // fastify-plugin lifts the hook, and what it sets, into the app's scope.
+      'src/plugins/users.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { UsersService } from '../services';",
+        'export default fp(async (fastify) => {',
+        "  fastify.decorateRequest('users', null);",
+        "  fastify.addHook('onRequest', async (request) => {",
+        '    request.users = new UsersService();',
+        '  });',
+        '});',
+      ].join('\n'),
+      'src/routes/public.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        'export default async function publicRoutes(fastify: FastifyInstance) {',
+        "  fastify.get('/users/:id', async (request: any) => request.users.find(request.params.id));",
+        '}',
+      ].join('\n'),
+      'src/routes/admin.ts': [
+        "import type { FastifyInstance } from 'fastify';",
+        "import { AdminUsers, Store } from '../services';",
+        'async function attachStore(req: any) { req.store = new Store(); }',
+        'export default async function adminRoutes(fastify: FastifyInstance) {',
+        // The admin scope's own hook shadows the app's `users` for its routes only.
+        "  fastify.addHook('preHandler', (req: any, reply, done) => { req.users = new AdminUsers(); done(); });",
+        "  fastify.addHook('onRequest', attachStore);",
+        "  fastify.get('/users/:id', async (request: any) => request.users.find(request.params.id));",
+        "  fastify.get('/store', async (request: any) => request.store.get());",
+        '}',
+      ].join('\n'),
+      'src/services.ts': [
+        "import createError from 'http-errors';",
+        'export class UsersService { async find(id: string) { if (!id) throw createError(404); return { id }; } }',
+        'export class AdminUsers { async find(id: string) { throw createError(403); } }',
+        'export class Store { async get() { throw createError(503); } }',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]],
+      ['GET', '/admin/users/:id', [200, 403]],
+      ['GET', '/admin/store', [200, 503]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads what the entry registers on an app a function of another module makes (const fastify = createServer(); fastify.register(AutoLoad, …)), and @fastify/sensible's reply.notFound(), as SebastianStimpson/csci32-Stimpson's recipestacker-api does", async () => {
+    const dir = await project({
+      'package.json': '{ "name": "recipes-api", "type": "module" }',
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        'export function createServer() {',
+        '  const fastify = Fastify({ logger: true }).withTypeProvider<any>();',
+        "  fastify.get('/health', async () => ({ ok: true }));",
+        '  return fastify;',
+        '}',
+      ].join('\n'),
+      'src/app.ts': [
+        "import AutoLoad from '@fastify/autoload';",
+        "import * as path from 'path';",
+        "import { fileURLToPath } from 'url';",
+        "import { createServer } from './server.js';",
+        'const fastify = createServer();',
+        'const __filename = fileURLToPath(import.meta.url);',
+        'const __dirname = path.dirname(__filename);',
+        "void fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins') });",
+        "void fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes') });",
+        'async function start() {',
+        '  await fastify.listen({ port: 7000 });',
+        '}',
+        'start();',
+      ].join('\n'),
+      'src/plugins/recipes.ts': [
+        "import fp from 'fastify-plugin';",
+        "import { RecipeService } from '../services.js';",
+        "export const FP_RECIPE_SERVICE = 'recipeService';",
+        'export default fp(async (fastify) => {',
+        "  fastify.decorate(FP_RECIPE_SERVICE, new RecipeService(), ['prisma']);",
+        '});',
+      ].join('\n'),
+      'src/services.ts': [
+        "import createError from 'http-errors';",
+        'export class RecipeService { async findOne(id: string) { throw createError(410); } }',
+      ].join('\n'),
+      'src/routes/recipes.ts': [
+        "import type { FastifyPluginAsync } from 'fastify';",
+        'const recipes: FastifyPluginAsync = async (fastify) => {',
+        "  fastify.get('/recipes', async function (request: any, reply) {",
+        '    const found = await fastify.db.list();',
+        '    if (found) return reply.send(found);',
+        '    return reply.notFound();',
+        '  });',
+        "  fastify.get('/recipes/:id', async (request: any) => fastify.recipeService.findOne(request.params.id));",
+        '};',
+        'export default recipes;',
+      ].join('\n'),
+    });
+    const { routes, warnings } = await readRoutes(join(dir, 'src', 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/health', [200]],
+      ['GET', '/recipes', [200, 404]],
+      ['GET', '/recipes/:id', [200, 410]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("reads the decorations of the fp(…) plugins autoload loads (a fastify-cli app) as the app scope's, and two values for a name in one scope as none", async () => {
     const dir = await project({
       'package.json': '{ "name": "cli-app" }',

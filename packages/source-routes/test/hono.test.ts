@@ -3,9 +3,9 @@
  * base path mounting RPC-style chained sub-apps from other modules, `use()` patterns, `on()`,
  * regex parameters), and an app that is only exported, as Bun and Workers run it.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
@@ -853,5 +853,34 @@ describe('readRoutes on a Hono app', () => {
     const { routes, warnings } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([['GET', '/v1/items', [200]]]);
     expect(warnings).toEqual([]);
+  });
+
+  it('reads an entry given as a path relative to the working directory once, as ut-code/events-manager exports its app (each route was listed twice)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-hono-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'routes', 'events.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "const route = new Hono().get('/', (c) => c.json([])).post('/', (c) => c.json({}, 201));",
+        'export default route;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Hono } from 'hono';",
+        "import events from './routes/events.ts';",
+        "const app = new Hono().basePath('/api').route('/events', events);",
+        "app.get('/health', (c) => c.text('ok'));",
+        'export default app;',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(relative(process.cwd(), join(dir, 'index.ts')));
+    expect(routes.map((route) => [route.method, route.path, route.file])).toEqual([
+      ['GET', '/api/events', join(dir, 'routes', 'events.ts')],
+      ['POST', '/api/events', join(dir, 'routes', 'events.ts')],
+      ['GET', '/api/health', join(dir, 'index.ts')],
+    ]);
   });
 });

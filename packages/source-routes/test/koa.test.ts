@@ -721,6 +721,52 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it('warns at a use() that mounts routers found at run time under their own paths (router.use(obj.path, obj.router.routes()) over a folder read with readdirSync), as RedrockTeam/morning-punch-backend does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await mkdir(join(dir, 'routes'));
+    await writeFile(
+      join(dir, 'routes', 'index.ts'),
+      [
+        "import * as fs from 'fs';",
+        "import * as path from 'path';",
+        "import * as KoaRouter from 'koa-router';",
+        'const router = new KoaRouter();',
+        'const load = async () => {',
+        '  const list: any[] = [];',
+        '  for (const file of fs.readdirSync(__dirname))',
+        "    if (file !== 'index.ts') list.push((await import(path.resolve(__dirname, file))).default);",
+        '  return list;',
+        '};',
+        'load().then((found) =>',
+        '  found.forEach((obj) => {',
+        '    router.use(obj.path, obj.router.routes(), obj.router.allowedMethods());',
+        '  }),',
+        ');',
+        "router.get('/ping', (ctx) => { ctx.body = 'pong'; });",
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'app.ts'),
+      [
+        "import * as Koa from 'koa';",
+        "import router from './routes/index';",
+        'const app = new Koa();',
+        'app.use(router.routes());',
+        'app.listen(8080);',
+      ].join('\n'),
+    );
+    const { routes, warnings } = await readRoutes(join(dir, 'app.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/ping']]);
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        { file: join(dir, 'routes', 'index.ts'), line: 13 },
+        'use(obj.path, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+    ]);
+  });
+
   it("reads modules required by bare name from the folder the package's scripts set NODE_PATH to, and handlers a required module's member names (koa-knex-realworld-example)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     const files: Record<string, string[]> = {

@@ -4709,13 +4709,13 @@ describe('the routes page', () => {
       ['GET', '/api/users', ['cors()', 'audit'], [200], 'Every user.'],
       ['GET', '/api/users/:id', ['cors()', 'audit'], [200, 404], undefined], // routing-controllers' NotFoundError
       ['POST', '/api/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
-      ['DELETE', '/api/users/:id', ['cors()', 'audit'], [200, 204], undefined],
+      ['DELETE', '/api/users/:id', ['cors()', 'audit'], [204], undefined], // remove() {} returns nothing: only @OnUndefined's 204, never a 200
       ['GET', '/api/health', ['cors()'], [204], undefined], // a glob in the list
       ['GET', '/health', ['cors()'], [204], undefined], // glob.sync(…) of a const's: its .js matches the .ts sources
       ['GET', '/users', ['cors()', 'audit'], [200], 'Every user.'],
       ['GET', '/users/:id', ['cors()', 'audit'], [200, 404], undefined],
       ['POST', '/users', ['cors()', 'audit', "Authorized('admin')"], [201], undefined],
-      ['DELETE', '/users/:id', ['cors()', 'audit'], [200, 204], undefined],
+      ['DELETE', '/users/:id', ['cors()', 'audit'], [204], undefined],
       [
         'ALL',
         '/fallback/*',
@@ -5080,7 +5080,7 @@ describe('the routes page', () => {
     const { routes } = await readRoutes(join(dir, 'index.ts'));
     expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
       ['GET', '/api/health', [200]],
-      ['GET', '/api/health/user', [200, 404]],
+      ['GET', '/api/health/user', [404]], // it only throws: never a 200
     ]);
   });
 
@@ -5254,5 +5254,120 @@ describe('the routes page', () => {
       ['GET', '/api/v1/users', [200]],
       ['DELETE', '/api/v1/users/:id', [204]],
     ]);
+  });
+
+  it("leaves out a body parser held in a name (const jsonParser = bodyParser.json(), here or imported) on use(), before a route's handler and in routing-controllers' @UseBefore, as xuhaichaoy/React-Blog's controllers use one", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-named-parsers-'));
+    const files: Record<string, string[]> = {
+      'config/bodyparser.ts': [
+        "import bodyParser from 'body-parser';",
+        'export default bodyParser.urlencoded({ extended: false });',
+      ],
+      'server.ts': [
+        "import express from 'express';",
+        "import bodyParser from 'body-parser';",
+        "import urlencodedParser from './config/bodyparser';",
+        'const jsonParser = bodyParser.json();',
+        'const requireAuth = (req: any, res: any, next: any) => next();',
+        'const app = express();',
+        'app.use(urlencodedParser);',
+        "app.post('/login', jsonParser, requireAuth, (req, res) => res.sendStatus(204));",
+        'app.listen(3000);',
+      ],
+      'controllers/articles.ts': [
+        "import { Get, JsonController, UseBefore } from 'routing-controllers';",
+        "import urlencodedParser from '../config/bodyparser';",
+        "import { audit } from '../audit';",
+        '@JsonController()',
+        '@UseBefore(urlencodedParser, audit)',
+        'export class ArticlesController {',
+        "  @Get('/articles') list() { return []; }",
+        '}',
+      ],
+      'audit.ts': ['export const audit = (req: any, res: any, next: any) => next();'],
+      'rc.ts': [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { ArticlesController } from './controllers/articles';",
+        'createExpressServer({ controllers: [ArticlesController] }).listen(3000);',
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), lines.join('\n'));
+    }
+    const express = await readRoutes(join(dir, 'server.ts'));
+    expect(express.routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['POST', '/login', ['requireAuth']],
+    ]);
+    const controllers = await readRoutes(join(dir, 'rc.ts'));
+    expect(controllers.routes.map((route) => [route.method, route.path, route.middleware])).toEqual([
+      ['GET', '/articles', ['audit']],
+    ]);
+  });
+
+  it("answers a routing-controllers method's undefined result with undefinedResultCode (else its NotFoundError, 404) and a null one with nullResultCode (else 204), as the server's defaults say (xuhaichaoy/React-Blog)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-rc-defaults-'));
+    const controller = (name: string) =>
+      [
+        "import { Delete, Get, JsonController, OnUndefined, Param, Put } from 'routing-controllers';",
+        "import { repo } from './repo';",
+        `@JsonController('/${name}')`,
+        `export class ${name[0]!.toUpperCase()}${name.slice(1)}Controller {`,
+        "  @Delete('/:id') async remove(@Param('id') id: number) { await repo.remove(id); }",
+        "  @Get('/:id') one(@Param('id') id: number) { return id > 1 ? { id } : null; }",
+        "  @Get('/find/:id') find(@Param('id') id: number) { return repo.findOne(id); }",
+        "  @Get('/') list() { return []; }",
+        "  @Put('/:id') @OnUndefined(202) touch() {}",
+        '}',
+      ].join('\n');
+    await writeFile(
+      join(dir, 'repo.ts'),
+      'export const repo = { async remove(id: number) {}, findOne(id: number) { return null; } };',
+    );
+    await writeFile(join(dir, 'articles.ts'), controller('articles'));
+    await writeFile(join(dir, 'tags.ts'), controller('tags'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { ArticlesController } from './articles';",
+        "import { TagsController } from './tags';",
+        'const defaults = { nullResultCode: 404, undefinedResultCode: 204 };',
+        'createExpressServer({ defaults, controllers: [ArticlesController] }).listen(3000);',
+        "createExpressServer({ routePrefix: '/v2', controllers: [TagsController] }).listen(3001);",
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.statuses])).toEqual([
+      ['DELETE', '/articles/:id', [204]], // nothing returned: the server's undefinedResultCode, never a 200
+      ['GET', '/articles/:id', [200, 404]], // null on one way: nullResultCode
+      ['GET', '/articles/find/:id', [200, 404]], // a lookup that may give null
+      ['GET', '/articles', [200]],
+      ['PUT', '/articles/:id', [202]], // @OnUndefined before the server's default
+      ['DELETE', '/v2/tags/:id', [404]], // no undefinedResultCode: routing-controllers throws NotFoundError
+      ['GET', '/v2/tags/:id', [200, 204]], // the null it returns: 204
+      ['GET', '/v2/tags/find/:id', [200]], // a value not written null: no 204 guessed without nullResultCode
+      ['GET', '/v2/tags', [200]],
+      ['PUT', '/v2/tags/:id', [202]],
+    ]);
+  });
+
+  it('says an entry that makes an app with a framework docgen does not read (Elysia) is one, rather than that it makes no Express app', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-elysia-'));
+    await writeFile(
+      join(dir, 'index.ts'),
+      [
+        "import { Elysia } from 'elysia';",
+        "const app = new Elysia().get('/', () => 'hi').listen(3000);",
+        'export type App = typeof app;',
+      ].join('\n'),
+    );
+    const failure = await docgenFailure(readRoutes(join(dir, 'index.ts')));
+    expect(failure).toMatchObject({
+      code: 'DG_ROUTES_NO_APP',
+      message: `${join(dir, 'index.ts')} makes an app with Elysia (imported from 'elysia'), which docgen does not read: it reads Express (with inversify-express-utils, routing-controllers or awilix-express), NestJS, Fastify, Koa and Hono apps`,
+      location: { file: join(dir, 'index.ts') },
+    });
+    expect(failure.hint).toMatch(/^document the Elysia service's routes from its OpenAPI spec/);
   });
 });

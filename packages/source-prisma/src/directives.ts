@@ -50,13 +50,13 @@ export interface Documentation {
 }
 
 /**
- * A notice `prisma db pull` writes as a `///` line above a model, view or field: its subject,
+ * A notice `prisma db pull` writes as a `///` line above a model, view, enum or field: its subject,
  * what the database has, "requires additional setup for migrations", then "Visit <link> for more
  * info" (or "Read more: <link>"). The check constraints, exclusion constraints, row level security,
  * partitions, comments… it names are in the database, managed outside Prisma Migrate.
  */
 const SETUP_NOTICE =
-  /^\s*(This (?:table|model|view|field)\b.*?\brequires (?:an )?additional setup for migrations)\b[^]*$/i;
+  /^\s*(This (?:table|model|view|enum|field)\b.*?\brequires (?:an )?additional setup for migrations)\b[^]*$/i;
 
 /** A setup notice as a note: its sentence, and its link in parentheses when it gives one. */
 function setupNotice(line: string): string | undefined {

@@ -181,18 +181,23 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   if (!models.length) reportNoModels(path, sources, dmmf.datamodel.enums.length, options);
   withoutDirectives(models);
   const schemas = enumSchemas(sources);
-  const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
-    name: item.name,
-    dbName: item.dbName ?? undefined,
-    schema: schemas.get(item.name),
-    documentation: readDocumentation(item.documentation).text,
-    values: item.values.map((value) => ({
-      name: value.name,
-      dbName: value.dbName ?? undefined,
-      documentation: readDocumentation(value.documentation).text,
-    })),
-    defined: where(item.name),
-  }));
+  const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => {
+    // `db pull`'s notice above an enum (its type has a comment in the database) is a note, as on a model.
+    const about = readDocumentation(item.documentation);
+    return {
+      name: item.name,
+      dbName: item.dbName ?? undefined,
+      schema: schemas.get(item.name),
+      documentation: about.text,
+      values: item.values.map((value) => ({
+        name: value.name,
+        dbName: value.dbName ?? undefined,
+        documentation: readDocumentation(value.documentation).text,
+      })),
+      defined: where(item.name),
+      ...(about.setupNotices ? { setupNotices: about.setupNotices } : {}),
+    };
+  });
   // `referentialIntegrity` is its name before Prisma 4.8 (PlanetScale's schemas of that time).
   const relationMode = datasourceSetting(sources, 'relationMode') ?? datasourceSetting(sources, 'referentialIntegrity');
   const provider = datasourceSetting(sources, 'provider');

@@ -737,6 +737,40 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("`prisma db pull`'s notice above an enum (a comment on its database type) is a note, not the enum's description", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// This enum is commented in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+        'enum colour {',
+        '  red',
+        '  green',
+        '}',
+        '/// Sizes we stock.',
+        'enum size {',
+        '  small',
+        '}',
+        'model shirt {',
+        '  id     Int    @id',
+        '  colour colour',
+        '  size   size',
+        '}',
+      ].join('\n'),
+    );
+    const enums = page('data-model/enums');
+    const colour = enums.slice(enums.indexOf('## colour'), enums.indexOf('## size'));
+    expect(colour).not.toContain('This enum is commented');
+    expect(colour).toContain(
+      'Notes: this enum is commented in the database, and requires an additional setup for migrations (https://pris.ly/d/database-comments).',
+    );
+    // An enum's own description stays its description, with no notes line.
+    const size = enums.slice(enums.indexOf('## size'));
+    expect(size).toContain('Sizes we stock.');
+    expect(size).not.toContain('Notes:');
+  });
+
   it('a relation from a view is a reference with no default on-delete action: the database has no foreign key on a view', async () => {
     const page = await pagesOf(
       [
@@ -934,6 +968,55 @@ describe('data-model pages', () => {
       title: 'Blog schema: User',
       labels: ['data-model', 'team-blog', 'prisma-model'],
     });
+  });
+
+  it('the ERD marks a column keying another document or a view `ref`, not FK: neither has a foreign key constraint', async () => {
+    const cell = (label: string, column: string) => `<TD ALIGN="LEFT">${label}</TD><TD ALIGN="LEFT">${column}</TD>`;
+    // MongoDB: the field holds the other document's id; the database constrains nothing.
+    const mongo = erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')));
+    expect(mongo).toContain(cell('ref', 'customerId'));
+    expect(mongo).not.toContain('>FK<');
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Document {',
+        '  id       String         @id',
+        '  ownerId  String',
+        '  owner    User           @relation(fields: [ownerId], references: [id])',
+        '  statsId  String?        @unique',
+        '  stats    DocumentStats? @relation(fields: [statsId], references: [documentId])',
+        '}',
+        'model User {',
+        '  id        String     @id',
+        '  documents Document[]',
+        '  listed    UserDocuments[]',
+        '}',
+        'view DocumentStats {',
+        '  documentId String    @unique',
+        '  views      Int',
+        '  doc        Document?',
+        '}',
+        'view UserDocuments {',
+        '  documentId String   @unique',
+        '  userId     String',
+        '  user       User     @relation(fields: [userId], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const views = erdDot(await extractPrisma(join(dir, 'schema.prisma')));
+    // A table's key to a table is a foreign key…
+    expect(views).toContain(cell('FK', 'ownerId'));
+    // …its key to a view is not (no constraint can point at a view), nor is a view's key to a table.
+    expect(views).toContain(cell('ref', 'statsId'));
+    expect(views).toContain(cell('ref', 'userId'));
   });
 
   it('draws the entity-relationship diagram with Graphviz and attaches it to the overview', async () => {

@@ -8,6 +8,7 @@ import {
   escapeMarkdownInline,
   escapeTableCell,
   inlineCode,
+  isUnsafeUrl,
   pageFileStem,
   pageKey,
   type Page,
@@ -326,7 +327,7 @@ class Links {
  * in Confluence, which would keep the text and drop the URL, so it is shown as written instead.
  */
 function linkable(url: string | undefined): boolean {
-  return !!url && !/^\s*(javascript|vbscript|data|file):/i.test(url);
+  return !!url && !isUnsafeUrl(url);
 }
 
 /** What each shell variable the curl examples read stands for. */

@@ -171,6 +171,11 @@ describe('the overview', () => {
     const local = await render('file:~/LICENSE.txt');
     expect(local).toContain('| License | SBB (`file:~/LICENSE.txt`) |');
     expect(local).toContain('| More documentation | Handbook `file:~/LICENSE.txt` |');
+    // A browser reads `java<tab>script:` as `javascript:`: no link either.
+    const script = await render('java\\tscript:alert(1)');
+    expect(script).not.toContain('[SBB](');
+    expect(script).not.toContain('[Handbook](');
+    expect(script).toContain('| License | SBB (`java\tscript:alert(1)`) |');
     const web = await render('https://example.com/license');
     expect(web).toContain('| License | [SBB](https://example.com/license) |');
     expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');

@@ -58,8 +58,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
       const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
-        const resolved = spec.resolve(value.$ref, at);
-        const id = schemas.register(resolved, resolved.value as Json);
+        const id = schemas.registerAlias(at, name);
         aliases.set(id, [...(aliases.get(id) ?? []), name]);
       } else {
         schemas.register(at, value as Json);

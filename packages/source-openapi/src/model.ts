@@ -27,6 +27,8 @@ export type TypeExpr =
       nullable?: boolean;
       circular?: boolean;
       /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
+      /** The component alias the `$ref` names (`UserCreationParams: { $ref: Pick_User… }`): shown, linked to the target. */
+      alias?: string;
     }
   | {
       kind: 'array';

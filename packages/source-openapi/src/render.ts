@@ -301,7 +301,8 @@ class Links {
       case 'primitive':
         return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
       case 'ref':
-        return `${this.schema(type.schemaId, fromKey)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
+        // An alias is named as the spec writes it, linked to its target's section (which names it).
+        return `${this.schema(type.schemaId, fromKey, type.alias)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
       case 'array': {
         if (!type.prefix) return `array of ${this.type(type.items, fromKey)}${nullable}`;
         // a tuple: `array [number, number]`, with `…` (or `…string`) when more items may follow

@@ -40,6 +40,8 @@ export class SchemaRegistry {
   private readonly relativeFiles = new Map<string, string>();
   private sccCounter = 0;
   private readonly specDir: string;
+  /** Where each component alias (`UserCreationParams: { $ref: Pick_User… }`) is written → its name. */
+  private readonly aliasNames = new Map<string, string>();
 
   constructor(
     private readonly spec: SpecSet,
@@ -59,6 +61,23 @@ export class SchemaRegistry {
     if (!unknown.length || this.typesReported.has(s)) return;
     this.typesReported.add(s);
     this.onUnknownType(unknown, child(at, 'type'));
+  }
+
+  /**
+   * A component that is only a `$ref` to another: documented as its target, but named wherever a
+   * `$ref` to it is used, so a reader sees the name the spec wrote there.
+   */
+  registerAlias(at: SpecPointer, name: string): string {
+    const resolved = this.spec.resolvePointer(at);
+    this.aliasNames.set(`${at.file}#${at.pointer}`, name);
+    return this.register(resolved, resolved.value as Json);
+  }
+
+  /** The alias a `$ref` names first, before its chain is followed to the schema: undefined for any other. */
+  private aliasOf(ref: string, at: SpecPointer): string | undefined {
+    if (!this.aliasNames.size) return undefined;
+    const first = this.spec.target(ref, at);
+    return this.aliasNames.get(`${first.file}#${first.pointer}`);
   }
 
   /** Register the schema a `$ref` (written at `from`) names, returning its id. */
@@ -161,12 +180,14 @@ export class SchemaRegistry {
         types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
           ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
           : undefined;
+      const alias = this.aliasOf(schema.$ref, at);
       return {
         kind: 'ref',
         schemaId: id,
         name: this.name(id),
         circular: ownerId !== undefined && this.sameCycle(ownerId, id),
         primitive,
+        ...(alias ? { alias } : {}),
       };
     }
     const s = (schema ?? {}) as Json;
@@ -236,10 +257,12 @@ export class SchemaRegistry {
     if (isRef(schema) && !this.spec.bindingAt(at)) {
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
-      let view = this.refViews.get(id);
+      // Through an alias, the same view under the alias's name.
+      const key = `${id}\0${this.aliasOf(schema.$ref, at) ?? ''}`;
+      let view = this.refViews.get(key);
       if (!view) {
         view = this.viewOf((resolved.value ?? {}) as Json, resolved, id, this.typeOf(schema, at));
-        this.refViews.set(id, view);
+        this.refViews.set(key, view);
       }
       return view;
     }

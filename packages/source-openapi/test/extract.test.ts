@@ -211,6 +211,51 @@ describe('schema aliases', () => {
     )!.markdown;
     expect(page).toContain('Also named `UserCreationParams`, `NewUser` in the spec (an alias of this schema).');
   });
+
+  it('are named where an operation uses them, linked to the target that documents them', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      '      operationId: createUser',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/UserCreationParams" } }',
+      '      responses:',
+      "        '200':",
+      '          description: The users',
+      '          content:',
+      '            application/json: { schema: { type: array, items: { $ref: "#/components/schemas/NewUser" } } }',
+      "        '201':",
+      '          description: Created',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, properties: { user: { $ref: "#/components/schemas/NewUser" } } }',
+      "        '202':",
+      '          description: The target itself',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/Pick_User.email-or-name_" } }',
+      'components:',
+      '  schemas:',
+      '    Pick_User.email-or-name_:',
+      '      type: object',
+      '      properties: { email: { type: string }, name: { type: string } }',
+      '    UserCreationParams: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+      '    NewUser: { $ref: "#/components/schemas/UserCreationParams" }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.includes('/tag/'),
+    )!.markdown;
+    const target = '(./api__users__schemas.md#schema-pick-user-email-or-name)';
+    expect(page).toContain(`Content type \`application/json\`: [UserCreationParams]${target}`);
+    // An alias of an alias is named as written, and linked to the schema at the end of the chain.
+    expect(page).toContain(`Content type \`application/json\`: array of [NewUser]${target}`);
+    expect(page).toContain(`| \`user\` | [NewUser]${target} | no |  |`);
+    // The same schema's view under each name: the first use's name is not carried to the others.
+    expect(page).toContain(`Content type \`application/json\`: [Pick\\_User.email-or-name\\_]${target}`);
+  });
 });
 
 describe('components kept in a file of their own', () => {

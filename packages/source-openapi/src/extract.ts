@@ -24,6 +24,7 @@ import {
   type TypeExpr,
 } from './model.js';
 import { child, constraints, exampleAsData, SchemaRegistry, stringifyExample } from './schemas.js';
+import { brokenJsonExample } from './json-text.js';
 
 /**
  * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
@@ -45,7 +46,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   const report = options.report ?? (() => undefined);
-  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
+  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at), report);
   // Components first, so their names are the plain ones when names collide.
   const components =
     dialect === 'swagger-2.0'
@@ -1369,6 +1370,7 @@ function media(
   const named =
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
+  reportBrokenJsonExamples(context, mediaType, schema, schemaAt, holder, holderAt, named);
   // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
   const exampleUrl = named[0]?.url;
   // One kept in a text file is shown as that text.
@@ -1424,6 +1426,34 @@ function media(
       }),
     }),
   };
+}
+
+/**
+ * A JSON body's examples written as JSON text (`example: '{"id": 1}'`) that does not parse: each
+ * said, where it is written. Not where the body is a string (text opening with `[` is a string
+ * like any other there).
+ */
+function reportBrokenJsonExamples(
+  context: WalkContext,
+  mediaType: string,
+  schema: unknown,
+  schemaAt: SpecPointer,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  named: NamedExample[],
+): void {
+  if (!/json/.test(mediaType) || !holderAt) return;
+  const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
+  const type = resolved?.type;
+  if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
+  const written = [
+    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
+    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
+  ];
+  for (const { value, at } of written) {
+    const warning = brokenJsonExample(value, context.spec.where(at));
+    if (warning) context.report(warning);
+  }
 }
 
 /**
@@ -1589,7 +1619,7 @@ function exampleEntry(
     const external = externalExample(context, example.externalValue, child(at, 'externalValue'), instead);
     return external && { name, summary, ...external };
   }
-  return { name, summary, value: exampleValue(context, example![key], child(at, key)) };
+  return { name, summary, value: exampleValue(context, example![key], child(at, key)), at: child(at, key) };
 }
 
 // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
@@ -1604,6 +1634,8 @@ interface NamedExample {
   name: string;
   summary?: string;
   value: unknown;
+  /** Where its value is written, when it is written in the spec. */
+  at?: SpecPointer;
   url?: string;
   file?: { language?: string };
 }

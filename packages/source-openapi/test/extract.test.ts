@@ -258,6 +258,107 @@ describe('schema aliases', () => {
   });
 });
 
+describe('slips the spec can survive, said where they are', () => {
+  it('an `items:` left empty beside a `$ref` (the $ref one indent short of being its value) is a warning; the $ref is documented', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      responses:',
+        "        '200':",
+        '          description: The things',
+        '          content:',
+        '            application/json:',
+        '              schema:',
+        '                type: array',
+        '                items:',
+        '                $ref: "#/components/schemas/Thing"',
+        'components:',
+        '  schemas:',
+        '    Thing: { type: object, properties: { id: { type: integer } } }',
+        '    Box:',
+        '      type: object',
+        '      properties:',
+        '        things: { type: array, items: null, $ref: "#/components/schemas/Thing" }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listThings').responses[0]!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'Thing' });
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.pointer])).toEqual([
+      [
+        'DG_OPENAPI_EMPTY_ITEMS',
+        'warning',
+        14,
+        '#/paths/~1things/get/responses/200/content/application~1json/schema/items',
+      ],
+      ['DG_OPENAPI_EMPTY_ITEMS', 'warning', 22, '#/components/schemas/Box/properties/things/items'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('`items` is empty beside `$ref: #/components/schemas/Thing`');
+    expect(diagnostics[0]!.hint).toContain('indent the `$ref` under `items:`');
+  });
+
+  it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    post:',
+        '      operationId: addThing',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: { $ref: "#/components/schemas/Thing" }',
+        '            examples:',
+        "              broken: { value: '[1, 2' }",
+        '              fine: { value: \'{"id": 2}\' }',
+        '      responses:',
+        "        '200':",
+        '          description: The thing',
+        '          content:',
+        '            application/json:',
+        '              schema: { $ref: "#/components/schemas/Thing" }',
+        '              example: \'{"id": 1, "name": }\'',
+        "        '201':",
+        '          description: A plain string body may open with a bracket',
+        '          content:',
+        "            application/json: { schema: { type: string }, example: '[INFO] done' }",
+        'components:',
+        '  schemas:',
+        '    Thing:',
+        '      type: object',
+        '      properties:',
+        '        id: { type: integer }',
+        "        note: { type: string, example: '{draft' }",
+        // Python's list, as Jira's spec writes some: V8's message quotes the text, which is left out.
+        `        tags: { type: array, items: { type: string }, example: "['a', 'b']" }`,
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const at = (d: Diagnostic) => [d.code, d.location?.line, d.location?.pointer];
+    const content = '#/paths/~1things';
+    expect(diagnostics.map(at)).toEqual([
+      ['DG_OPENAPI_EXAMPLE_JSON', 12, `${content}/post/requestBody/content/application~1json/examples/broken/value`],
+      ['DG_OPENAPI_EXAMPLE_JSON', 20, `${content}/post/responses/200/content/application~1json/example`],
+      ['DG_OPENAPI_EXAMPLE_JSON', 32, '#/components/schemas/Thing/properties/tags/example'],
+    ]);
+    expect(diagnostics[0]!.message).toContain("(Expected ',' or ']' after array element, at column 6 of the example)");
+    expect(diagnostics[1]!.message).toContain("(Unexpected token '}', at column 19 of the example)");
+    expect(diagnostics[2]!.message).toContain("(Unexpected token ''', at column 2 of the example)");
+    expect(diagnostics[2]!.message).not.toContain('is not valid JSON');
+    // Shown as the text it is: a JSON string of it, not dropped and not replaced by a generated one.
+    const response = op(api, 'addThing').responses.find((r) => r.status === '200')!;
+    expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
+  });
+});
+
 describe('components kept in a file of their own', () => {
   it('(`components: { $ref }`) are read: its security schemes authenticate the operations, its schemas are listed', async () => {
     const api = await model('components-ref/openapi.yaml');

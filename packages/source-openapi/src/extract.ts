@@ -593,7 +593,10 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
-  if (!webhook) parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
+  if (!webhook) {
+    parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
+    reportColonSegments(context, method, path, parameters, at);
+  }
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
   const security = requirements(operation.security ?? context.document.security);
@@ -1149,6 +1152,36 @@ function undeclaredPathParameters(
         : `declare ${undeclared.length === 1 ? 'it' : 'each'} under the operation's or the path's \`parameters\`: { name: ${undeclared[0]}, in: path, required: true, schema: { type: string } }`,
   });
   return undeclared.map(undeclaredPathParameter);
+}
+
+/**
+ * A path segment written as Express and its kin write a parameter (`/articles/:slug`, as
+ * protoc-gen-openapi copies it from an HTTP rule): OpenAPI reads it as the literal text `:slug`, so
+ * it is documented (and sent by curl) as written, and said. Only a whole segment: a colon after a
+ * template or a name (`/{name}:cancel`, Google's custom methods) is OpenAPI's own.
+ */
+function reportColonSegments(
+  context: WalkContext,
+  method: string,
+  path: string,
+  parameters: Parameter[],
+  at: SpecPointer,
+): void {
+  const [template = ''] = path.split(/[?#]/, 1);
+  const names = template
+    .split('/')
+    .map((segment) => /^:([A-Za-z_]\w*)$/.exec(segment)?.[1])
+    .filter((name): name is string => name !== undefined);
+  if (!names.length) return;
+  const templated = template.replace(/\/:([A-Za-z_]\w*)(?=\/|$)/g, '/{$1}');
+  const elsewhere = parameters.find((p) => names.includes(p.name) && p.in !== 'path');
+  context.report({
+    code: 'DG_OPENAPI_PATH_TEMPLATE',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: ${names.map((name) => `":${name}"`).join(', ')} is a path parameter as Express writes it; OpenAPI reads it as literal text, so it is documented as written`,
+    ...context.spec.where(at),
+    hint: `write the path as \`${templated}\` and declare ${names.length === 1 ? 'its parameter' : 'each parameter'} \`in: path\`, \`required: true\`${elsewhere ? ` (\`${elsewhere.name}\` is declared \`in: ${elsewhere.in}\` here)` : ''}`,
+  });
 }
 
 /** The row of a path parameter the spec does not declare: all a path says of it is that it is required. */

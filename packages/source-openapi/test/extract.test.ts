@@ -302,6 +302,44 @@ describe('slips the spec can survive, said where they are', () => {
     expect(diagnostics[0]!.hint).toContain('indent the `$ref` under `items:`');
   });
 
+  it("a path segment written as Express writes a parameter (protoc-gen-openapi's `/articles/:slug`) is a warning; the path is documented as written", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        '# Generated with protoc-gen-openapi',
+        'openapi: 3.0.3',
+        'info: { title: RealWorld API, version: 0.0.1 }',
+        'paths:',
+        '  /api/articles/:slug:',
+        '    delete:',
+        '      operationId: RealWorld_DeleteArticle',
+        '      parameters: [{ name: slug, in: query, schema: { type: string } }]',
+        "      responses: { '200': { description: OK } }",
+        '  /v1/{name}:cancel:',
+        '    post:',
+        '      operationId: cancelOperation',
+        '      parameters: [{ name: name, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '200': { description: OK } }",
+        '  /users/:id/posts/:postId:',
+        '    get:',
+        '      operationId: userPost',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'RealWorld_DeleteArticle').path).toBe('/api/articles/:slug');
+    // Google's custom method (`{name}:cancel`) is OpenAPI's own: no warning.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 6, '#/paths/~1api~1articles~1:slug/delete'],
+      ['DG_OPENAPI_PATH_TEMPLATE', 16, '#/paths/~1users~1:id~1posts~1:postId/get'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('":slug" is a path parameter as Express writes it');
+    expect(diagnostics[0]!.hint).toBe(
+      'write the path as `/api/articles/{slug}` and declare its parameter `in: path`, `required: true` (`slug` is declared `in: query` here)',
+    );
+    expect(diagnostics[1]!.hint).toContain('`/users/{id}/posts/{postId}`');
+  });
+
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

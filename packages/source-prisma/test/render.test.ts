@@ -737,6 +737,42 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("`prisma db pull`'s reason for a table or view it cannot key (no valid unique identifier) is a note, not the description", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+        'model Customers {',
+        '  CustomerID  String? @id',
+        '  CompanyName String?',
+        '  @@ignore',
+        '}',
+        '/// Daily totals.',
+        '/// The underlying view does not contain a valid unique identifier and can therefore currently not be handled by the Prisma Client.',
+        'view daily_report {',
+        '  day   String',
+        '  total Int',
+        '}',
+      ].join('\n'),
+    );
+    const customers = page('data-model/model/customers');
+    expect(customers).not.toContain('The underlying table');
+    expect(customers).toContain(
+      '| Notes | the underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client |',
+    );
+    const report = page('data-model/model/daily_report');
+    expect(report).toMatch(/^Daily totals\.\n/);
+    expect(report).toContain(
+      '| Notes | the underlying view does not contain a valid unique identifier and can therefore currently not be handled by the Prisma Client |',
+    );
+  });
+
   it("`prisma db pull`'s notice above an enum (a comment on its database type) is a note, not the enum's description", async () => {
     const page = await pagesOf(
       [

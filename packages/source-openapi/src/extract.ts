@@ -1135,8 +1135,12 @@ function undeclaredPathParameters(
   at: SpecPointer,
 ): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
-  const named = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
+  const written = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const constrained = routeConstraints(written, declared);
+  if (constrained.length) reportRouteConstraints(context, method, path, constrained, at);
+  // `{id:[0-9]+}` is the declared `id`, constrained as a router writes it.
+  const named = written.map((name) => constrained.find((c) => c.written === name)?.name ?? name);
   const undeclared = named.filter((name) => !declared.includes(name));
   if (!undeclared.length) return [];
   const unused = declared.filter((name) => !named.includes(name));
@@ -1181,6 +1185,38 @@ function reportColonSegments(
     message: `${method.toUpperCase()} ${path}: ${names.map((name) => `":${name}"`).join(', ')} is a path parameter as Express writes it; OpenAPI reads it as literal text, so it is documented as written`,
     ...context.spec.where(at),
     hint: `write the path as \`${templated}\` and declare ${names.length === 1 ? 'its parameter' : 'each parameter'} \`in: path\`, \`required: true\`${elsewhere ? ` (\`${elsewhere.name}\` is declared \`in: ${elsewhere.in}\` here)` : ''}`,
+  });
+}
+
+/**
+ * Templates that carry a router's constraint after the name (`{role-id:[4-9]}` as Slim and
+ * FastRoute write one, gorilla/mux's `{id:[0-9]+}`, ASP.NET's `{id:int}`), which swagger-php and
+ * kin copy into the path: the parameter is the declared one before the colon.
+ */
+function routeConstraints(
+  written: string[],
+  declared: string[],
+): Array<{ written: string; name: string; constraint: string }> {
+  return written.flatMap((template) => {
+    const [, name = '', constraint = ''] = /^([^:]+):(.+)$/.exec(template) ?? [];
+    return declared.includes(name) && !declared.includes(template) ? [{ written: template, name, constraint }] : [];
+  });
+}
+
+function reportRouteConstraints(
+  context: WalkContext,
+  method: string,
+  path: string,
+  constrained: Array<{ written: string; name: string; constraint: string }>,
+  at: SpecPointer,
+): void {
+  const list = constrained.map((c) => `{${c.written}}`).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_PATH_TEMPLATE',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: ${list} ${constrained.length === 1 ? 'holds a route constraint' : 'hold route constraints'} (${constrained.map((c) => `\`${c.constraint}\``).join(', ')}) as a router writes ${constrained.length === 1 ? 'it' : 'them'}, which OpenAPI does not read: documented as the path parameter ${constrained.map((c) => `"${c.name}"`).join(', ')}`,
+    ...context.spec.where(at),
+    hint: `write ${constrained.map((c) => `\`{${c.name}}\``).join(', ')} in the path, and say what the constraint allows in the parameter's schema (\`pattern\`, \`minimum\`/\`maximum\`, \`enum\`)`,
   });
 }
 

@@ -340,6 +340,45 @@ describe('slips the spec can survive, said where they are', () => {
     expect(diagnostics[1]!.hint).toContain('`/users/{id}/posts/{postId}`');
   });
 
+  it("a route constraint in a path template (swagger-php's `{role-id:[4-9]}` from a Slim route) is the declared parameter, said; no phantom parameter", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: RCQ, version: "1" }',
+        'paths:',
+        '  /{role-id:[4-9]}/settings/ul/{ul-id}:',
+        '    get:',
+        '      operationId: getULSettings',
+        '      parameters:',
+        '        - { name: role-id, in: path, required: true, schema: { type: integer } }',
+        '        - { name: ul-id, in: path, required: true, schema: { type: integer } }',
+        "      responses: { '200': { description: Success } }",
+        '  /items/{id:int}/{other:x}:',
+        '    get:',
+        '      operationId: getItem',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+        "      responses: { '200': { description: Success } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'getULSettings').parameters.map((p) => [p.name, p.in])).toEqual([
+      ['role-id', 'path'],
+      ['ul-id', 'path'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 5],
+      ['DG_OPENAPI_PATH_TEMPLATE', 12],
+      // `{other:x}` names no declared parameter: still an undeclared one, as written.
+      ['DG_OPENAPI_PATH_PARAMETER', 12],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      '{role-id:[4-9]} holds a route constraint (`[4-9]`) as a router writes it, which OpenAPI does not read: documented as the path parameter "role-id"',
+    );
+    expect(diagnostics[0]!.hint).toContain('write `{role-id}` in the path');
+    expect(op(api, 'getItem').parameters.map((p) => p.name)).toEqual(['id', 'other:x']);
+  });
+
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -120,7 +120,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   const placeholders = curlPlaceholderList(model);
   const overview = {
     title,
-    model: { ...model, description: placeFragment(model.description, 2) }, // above the page's `##` sections
+    // The description goes above the page's `##` sections.
+    model: { ...model, description: placeFragment(model.description, 2), license: shownLicense(model.license) },
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     // swag writes `contact: {}` when the code says nothing: no row for it.
@@ -320,6 +321,17 @@ class Links {
       }
     }
   }
+}
+
+/**
+ * The license row's content: none for a license that names nothing (rocket_okapi writes `license:
+ * { name: "" }` when the crate gives none), its URL as its name when it has no name of its own.
+ */
+function shownLicense(license: ApiModel['license']): ApiModel['license'] {
+  const name = license?.name?.trim();
+  const url = license?.url?.trim();
+  if (!name && !url) return undefined;
+  return { ...license, name: name || url };
 }
 
 /**

@@ -180,6 +180,19 @@ describe('the overview', () => {
     expect(web).toContain('| License | [SBB](https://example.com/license) |');
     expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');
   });
+
+  it('gets no License row for a license that names nothing (rocket_okapi\'s `license: { name: "" }`), and a URL\'s own name when it has none', async () => {
+    const overview = async (license: string) =>
+      renderApi(
+        await modelOf(['openapi: 3.0.3', `info: { title: tuna, version: 0.1.0, license: ${license} }`, 'paths: {}']),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    expect(await overview('{ name: "" }')).not.toContain('| License |');
+    expect(await overview('{ name: " ", url: "https://example.com/terms" }')).toContain(
+      '| License | [https://example.com/terms](https://example.com/terms) |',
+    );
+    expect(await overview('{ name: MIT }')).toContain('| License | MIT |');
+  });
 });
 
 describe('schema aliases', () => {

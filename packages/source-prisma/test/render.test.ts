@@ -73,6 +73,31 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
   });
 
+  it("a view's unique key naming its index (`map:`, as Prisma 5's db pull wrote for SQL Server views) is its key on the page, not a failed run", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "sqlserver"',
+        '}',
+        'view daily_report {',
+        '  folio   String @unique(map: "daily_report_folio_key") @db.NVarChar(100)',
+        '  species String @db.NVarChar(30)',
+        '  boxes   Int',
+        '  @@unique([species, boxes], map: "daily_report_unique")',
+        '}',
+      ].join('\n'),
+    );
+    const report = page('data-model/model/daily_report');
+    expect(report).toContain('| `folio` | `String` |  | unique, @db.NVarChar(100) |  |');
+    // The name goes: a view's unique key is no index in the database, so the name names nothing there.
+    expect(report).toContain('| unique | `species`, `boxes` |  |');
+    expect(report).not.toContain('daily_report_unique');
+  });
+
   it("a view's @id / @@id (Prisma before 6.13; langfuse's TraceView) is its key on the page, not a failed run", async () => {
     const page = await pagesOf(
       [

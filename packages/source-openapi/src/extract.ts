@@ -25,6 +25,7 @@ import {
 } from './model.js';
 import { child, constraints, exampleAsData, SchemaRegistry, stringifyExample } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
+import { curlServer } from './servers.js';
 
 /**
  * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
@@ -79,8 +80,8 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     anchors: new Set(),
     operationIds: new Map(),
     report,
-    // Every curl example starts from the first server: read once, not once per operation.
-    curlBase: curlBase(serverList[0]?.url),
+    // Every curl example starts from the first HTTP server: read once, not once per operation.
+    curlBase: curlBase(curlServer(serverList)?.url),
     serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
@@ -2206,7 +2207,7 @@ interface CurlExample {
 
 function curl(context: WalkContext, operation: Operation): CurlExample {
   // An operation's own (or its path item's) servers replace the spec's.
-  const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
+  const base = operation.servers ? curlBase(curlServer(operation.servers)?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.

@@ -28,6 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { curlServer } from './servers.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
@@ -153,8 +154,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     queryPlaceholder: queryPlaceholder(placeholders),
     pathPlaceholders: pathPlaceholders(placeholders),
     headerPlaceholder: headerPlaceholder(placeholders),
-    // The curl examples start from the first server: a variable without a default stays in it.
-    serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
+    // The curl examples start from the first HTTP server: a variable without a default stays in it.
+    serverPlaceholder: curlServer(model.servers)?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),

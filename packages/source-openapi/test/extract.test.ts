@@ -2605,6 +2605,33 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
   });
 });
 
+describe('curl examples and a WebSocket server', () => {
+  it("start from the first HTTP server, not a `wss://` one listed first (luogu-api-docs' WebSocket endpoint)", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Judge, version: 0.1.0 }',
+      'servers:',
+      '  - { url: "wss://ws.example.com/ws", description: WebSocket }',
+      '  - { url: "https://www.example.com", description: Main site }',
+      'paths:',
+      '  /api/user:',
+      '    get:',
+      '      operationId: getUser',
+      "      responses: { '200': { description: OK } }",
+      '  /api/live:',
+      '    servers: [{ url: "mqtt://broker.example.com" }]',
+      '    get:',
+      '      operationId: live',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'getUser').curl).toContain("curl -X GET 'https://www.example.com/api/user'");
+    // Where no server speaks HTTP, the first is the one there is.
+    expect(op(api, 'live').curl).toContain('mqtt://broker.example.com/api/live');
+    // All servers are still listed on the overview.
+    expect(api.servers.map((server) => server.url)).toEqual(['wss://ws.example.com/ws', 'https://www.example.com']);
+  });
+});
+
 describe('curl examples from relative servers', () => {
   it('start from $BASE_URL, and the overview says what to set', async () => {
     const api = await modelOf([

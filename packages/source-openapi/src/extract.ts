@@ -86,6 +86,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
     reportedOnce: new Set(),
+    roleSchemes: roleSchemes(spec, document, dialect),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
@@ -172,6 +173,8 @@ interface WalkContext {
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
+  /** Declared schemes that are neither OAuth 2.0 nor OpenID Connect: what a requirement lists for one are roles, not scopes. */
+  roleSchemes: Set<string>;
   /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
   pathItemVia?: SpecPointer;
   /** What was already reported where (`code file#pointer`), for what a shared component says once. */
@@ -600,7 +603,7 @@ function extractOperation(
   }
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
-  const security = requirements(operation.security ?? context.document.security);
+  const security = requirements(operation.security ?? context.document.security, context.roleSchemes);
   const result: Operation = {
     anchor,
     method,
@@ -1801,17 +1804,36 @@ function trackUse(context: WalkContext, schema: unknown, at: SpecPointer, anchor
   set.add(anchor);
 }
 
-function requirements(security: unknown): { required?: SecurityRequirement[]; optional: boolean } {
+/**
+ * The declared schemes whose requirement lists are roles (OpenAPI 3.1: "a list of role names" for
+ * any scheme but OAuth 2.0 and OpenID Connect, whose lists are scopes).
+ */
+function roleSchemes(spec: SpecSet, document: Json, dialect: Dialect): Set<string> {
+  const declared = declaredSchemes(spec, document, dialect)?.map ?? {};
+  return new Set(
+    Object.entries(declared)
+      .filter(([, scheme]) => {
+        const type = (scheme as Json | undefined)?.type;
+        return typeof type === 'string' && type !== 'oauth2' && type !== 'openIdConnect';
+      })
+      .map(([name]) => name),
+  );
+}
+
+function requirements(
+  security: unknown,
+  roleSchemes: ReadonlySet<string>,
+): { required?: SecurityRequirement[]; optional: boolean } {
   if (!Array.isArray(security)) return { optional: false };
   const alternatives = security.filter((s) => s && typeof s === 'object' && Object.keys(s).length > 0);
   const optional = security.some((s) => s && typeof s === 'object' && Object.keys(s).length === 0);
   if (!alternatives.length) return { optional };
   return {
     required: alternatives.map((s: Record<string, string[]>) => ({
-      schemes: Object.entries(s).map(([name, scopes]) => ({
-        name,
-        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
-      })),
+      schemes: Object.entries(s).map(([name, listed]) => {
+        const scopes = Array.isArray(listed) ? listed.map(String) : [];
+        return { name, scopes, ...(scopes.length && roleSchemes.has(name) ? { roles: true } : {}) };
+      }),
     })),
     optional,
   };

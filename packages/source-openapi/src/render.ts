@@ -674,7 +674,10 @@ function authText(operation: Operation): string {
   if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
   const alternatives = operation.security.map((requirement) =>
     requirement.schemes
-      .map((s) => `${inlineCode(s.name)}${s.scopes.length ? ` (scopes: ${s.scopes.map(inlineCode).join(', ')})` : ''}`)
+      .map(
+        (s) =>
+          `${inlineCode(s.name)}${s.scopes.length ? ` (${s.roles ? 'roles' : 'scopes'}: ${s.scopes.map(inlineCode).join(', ')})` : ''}`,
+      )
       .join(' and '),
   );
   return `${alternatives.join(' or ')}${operation.securityOptional ? ' (optional)' : ''}`;

@@ -2352,6 +2352,31 @@ describe('examples written on a callback request', () => {
 });
 
 describe('security schemes as real specs write them', () => {
+  it("list an API key requirement's names as roles, an OAuth one's as scopes (rocket_okapi's `permissions: [InviteRead]`)", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: tuna, version: 0.1.0 }',
+      'paths:',
+      '  /invite:',
+      '    get:',
+      '      operationId: inviteGet',
+      '      security: [{ permissions: [InviteRead] }, { oauth: ["invites:read"] }]',
+      "      responses: { '200': { description: OK } }",
+      'components:',
+      '  securitySchemes:',
+      '    permissions: { type: apiKey, in: header, name: X-Token }',
+      '    oauth:',
+      '      type: oauth2',
+      '      flows: { clientCredentials: { tokenUrl: "https://example.com/token", scopes: { "invites:read": Read } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.includes('/tag/'),
+    )!.markdown;
+    expect(page).toContain(
+      '**Authentication:** `permissions` (roles: `InviteRead`) or `oauth` (scopes: `invites:read`)',
+    );
+  });
+
   it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
     await writeFile(join(dir, 'api_key.yaml'), 'type: apiKey\nin: header\nname: X-Key\n');

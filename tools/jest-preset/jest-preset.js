@@ -11,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** `@docgen/x` → `<repo>/<dir>/src/index.ts` for every workspace package that has one. */
+/**
+ * `@docgen/x` → `<repo>/<dir>/src/index.ts` for every workspace package that has one, and each
+ * subpath export (`@docgen/core/url-safety` → `src/url-safety.ts`) to its source the same way.
+ */
 function workspaceSourceMap() {
   const map = {};
+  const exactly = (specifier) => `^${specifier.replace(/[/@.-]/g, (c) => `\\${c}`)}$`;
   for (const group of ['packages', 'apps', 'tools']) {
     const groupDir = join(repoRoot, group);
     if (!existsSync(groupDir)) continue;
@@ -21,8 +25,15 @@ function workspaceSourceMap() {
       const manifest = join(groupDir, entry, 'package.json');
       const source = join(groupDir, entry, 'src', 'index.ts');
       if (!existsSync(manifest) || !existsSync(source)) continue;
-      const { name } = JSON.parse(readFileSync(manifest, 'utf8'));
-      map[`^${name.replace(/[/@.-]/g, (c) => `\\${c}`)}$`] = source;
+      const { name, exports } = JSON.parse(readFileSync(manifest, 'utf8'));
+      map[exactly(name)] = source;
+      for (const [subpath, target] of Object.entries(exports ?? {})) {
+        const built = typeof target === 'object' ? target.default : target;
+        const file = /^\.\/dist\/(.+)\.js$/.exec(built ?? '')?.[1];
+        const subsource = file && join(groupDir, entry, 'src', `${file}.ts`);
+        if (subpath === '.' || !subsource || !existsSync(subsource)) continue;
+        map[exactly(`${name}${subpath.slice(1)}`)] = subsource;
+      }
     }
   }
   return map;

@@ -11,3 +11,4 @@ export * from './plugins.js';
 export * from './render.js';
 export * from './schema-validation.js';
 export * from './structured-file.js';
+export * from './url-safety.js';

@@ -24,6 +24,8 @@ import {
   type TypeExpr,
 } from './model.js';
 import { child, constraints, exampleAsData, SchemaRegistry, stringifyExample } from './schemas.js';
+import { brokenJsonExample } from './json-text.js';
+import { curlServer } from './servers.js';
 
 /**
  * Spec → model. One walker for all three dialects: Swagger 2.0 is normalized on the way in
@@ -45,7 +47,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   const report = options.report ?? (() => undefined);
-  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at));
+  const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at), report);
   // Components first, so their names are the plain ones when names collide.
   const components =
     dialect === 'swagger-2.0'
@@ -58,8 +60,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
       const at = child(components.at, name);
       // An alias (`Pet: { $ref: Animal }`) is its target; a binding of a generic is a schema of its own.
       if (isRef(value) && !spec.bindingAt(at)) {
-        const resolved = spec.resolve(value.$ref, at);
-        const id = schemas.register(resolved, resolved.value as Json);
+        const id = schemas.registerAlias(at, name);
         aliases.set(id, [...(aliases.get(id) ?? []), name]);
       } else {
         schemas.register(at, value as Json);
@@ -79,12 +80,13 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     anchors: new Set(),
     operationIds: new Map(),
     report,
-    // Every curl example starts from the first server: read once, not once per operation.
-    curlBase: curlBase(serverList[0]?.url),
+    // Every curl example starts from the first HTTP server: read once, not once per operation.
+    curlBase: curlBase(curlServer(serverList)?.url),
     serverUrls: serverUrls(serverList),
     apiKeyVariables: new Map(),
     declaredTags: declaredTags(document, root),
     reportedOnce: new Set(),
+    roleSchemes: roleSchemes(spec, document, dialect),
   };
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
@@ -171,6 +173,8 @@ interface WalkContext {
   apiKeyVariables: Map<string, string>;
   /** The spec's `tags` list by name, case folded (OpenAPI 3.2 adds `summary`, `parent` and `kind`). */
   declaredTags: Map<string, DeclaredTag>;
+  /** Declared schemes that are neither OAuth 2.0 nor OpenID Connect: what a requirement lists for one are roles, not scopes. */
+  roleSchemes: Set<string>;
   /** Where the path item being walked was `$ref`'d from (its key under `paths`); undefined when written in place. */
   pathItemVia?: SpecPointer;
   /** What was already reported where (`code file#pointer`), for what a shared component says once. */
@@ -593,10 +597,13 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
-  if (!webhook) parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
+  if (!webhook) {
+    parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
+    reportColonSegments(context, method, path, parameters, at);
+  }
   const responses = extractResponses(context, operation, at, anchor);
   const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
-  const security = requirements(operation.security ?? context.document.security);
+  const security = requirements(operation.security ?? context.document.security, context.roleSchemes);
   const result: Operation = {
     anchor,
     method,
@@ -1132,8 +1139,12 @@ function undeclaredPathParameters(
   at: SpecPointer,
 ): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
-  const named = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
+  const written = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const constrained = routeConstraints(written, declared);
+  if (constrained.length) reportRouteConstraints(context, method, path, constrained, at);
+  // `{id:[0-9]+}` is the declared `id`, constrained as a router writes it.
+  const named = written.map((name) => constrained.find((c) => c.written === name)?.name ?? name);
   const undeclared = named.filter((name) => !declared.includes(name));
   if (!undeclared.length) return [];
   const unused = declared.filter((name) => !named.includes(name));
@@ -1149,6 +1160,68 @@ function undeclaredPathParameters(
         : `declare ${undeclared.length === 1 ? 'it' : 'each'} under the operation's or the path's \`parameters\`: { name: ${undeclared[0]}, in: path, required: true, schema: { type: string } }`,
   });
   return undeclared.map(undeclaredPathParameter);
+}
+
+/**
+ * A path segment written as Express and its kin write a parameter (`/articles/:slug`, as
+ * protoc-gen-openapi copies it from an HTTP rule): OpenAPI reads it as the literal text `:slug`, so
+ * it is documented (and sent by curl) as written, and said. Only a whole segment: a colon after a
+ * template or a name (`/{name}:cancel`, Google's custom methods) is OpenAPI's own.
+ */
+function reportColonSegments(
+  context: WalkContext,
+  method: string,
+  path: string,
+  parameters: Parameter[],
+  at: SpecPointer,
+): void {
+  const [template = ''] = path.split(/[?#]/, 1);
+  const names = template
+    .split('/')
+    .map((segment) => /^:([A-Za-z_]\w*)$/.exec(segment)?.[1])
+    .filter((name): name is string => name !== undefined);
+  if (!names.length) return;
+  const templated = template.replace(/\/:([A-Za-z_]\w*)(?=\/|$)/g, '/{$1}');
+  const elsewhere = parameters.find((p) => names.includes(p.name) && p.in !== 'path');
+  context.report({
+    code: 'DG_OPENAPI_PATH_TEMPLATE',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: ${names.map((name) => `":${name}"`).join(', ')} is a path parameter as Express writes it; OpenAPI reads it as literal text, so it is documented as written`,
+    ...context.spec.where(at),
+    hint: `write the path as \`${templated}\` and declare ${names.length === 1 ? 'its parameter' : 'each parameter'} \`in: path\`, \`required: true\`${elsewhere ? ` (\`${elsewhere.name}\` is declared \`in: ${elsewhere.in}\` here)` : ''}`,
+  });
+}
+
+/**
+ * Templates that carry a router's constraint after the name (`{role-id:[4-9]}` as Slim and
+ * FastRoute write one, gorilla/mux's `{id:[0-9]+}`, ASP.NET's `{id:int}`), which swagger-php and
+ * kin copy into the path: the parameter is the declared one before the colon.
+ */
+function routeConstraints(
+  written: string[],
+  declared: string[],
+): Array<{ written: string; name: string; constraint: string }> {
+  return written.flatMap((template) => {
+    const [, name = '', constraint = ''] = /^([^:]+):(.+)$/.exec(template) ?? [];
+    return declared.includes(name) && !declared.includes(template) ? [{ written: template, name, constraint }] : [];
+  });
+}
+
+function reportRouteConstraints(
+  context: WalkContext,
+  method: string,
+  path: string,
+  constrained: Array<{ written: string; name: string; constraint: string }>,
+  at: SpecPointer,
+): void {
+  const list = constrained.map((c) => `{${c.written}}`).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_PATH_TEMPLATE',
+    severity: 'warning',
+    message: `${method.toUpperCase()} ${path}: ${list} ${constrained.length === 1 ? 'holds a route constraint' : 'hold route constraints'} (${constrained.map((c) => `\`${c.constraint}\``).join(', ')}) as a router writes ${constrained.length === 1 ? 'it' : 'them'}, which OpenAPI does not read: documented as the path parameter ${constrained.map((c) => `"${c.name}"`).join(', ')}`,
+    ...context.spec.where(at),
+    hint: `write ${constrained.map((c) => `\`{${c.name}}\``).join(', ')} in the path, and say what the constraint allows in the parameter's schema (\`pattern\`, \`minimum\`/\`maximum\`, \`enum\`)`,
+  });
 }
 
 /** The row of a path parameter the spec does not declare: all a path says of it is that it is required. */
@@ -1370,6 +1443,7 @@ function media(
   const named =
     example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
   if (named.length) example = named[0]!.value;
+  reportBrokenJsonExamples(context, mediaType, schema, schemaAt, holder, holderAt, named);
   // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
   const exampleUrl = named[0]?.url;
   // One kept in a text file is shown as that text.
@@ -1425,6 +1499,34 @@ function media(
       }),
     }),
   };
+}
+
+/**
+ * A JSON body's examples written as JSON text (`example: '{"id": 1}'`) that does not parse: each
+ * said, where it is written. Not where the body is a string (text opening with `[` is a string
+ * like any other there).
+ */
+function reportBrokenJsonExamples(
+  context: WalkContext,
+  mediaType: string,
+  schema: unknown,
+  schemaAt: SpecPointer,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  named: NamedExample[],
+): void {
+  if (!/json/.test(mediaType) || !holderAt) return;
+  const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
+  const type = resolved?.type;
+  if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
+  const written = [
+    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
+    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
+  ];
+  for (const { value, at } of written) {
+    const warning = brokenJsonExample(value, context.spec.where(at));
+    if (warning) context.report(warning);
+  }
 }
 
 /**
@@ -1590,7 +1692,7 @@ function exampleEntry(
     const external = externalExample(context, example.externalValue, child(at, 'externalValue'), instead);
     return external && { name, summary, ...external };
   }
-  return { name, summary, value: exampleValue(context, example![key], child(at, key)) };
+  return { name, summary, value: exampleValue(context, example![key], child(at, key)), at: child(at, key) };
 }
 
 // OpenAPI 3.2 names the value `dataValue` (the data) or `serializedValue` (the body as sent).
@@ -1605,6 +1707,8 @@ interface NamedExample {
   name: string;
   summary?: string;
   value: unknown;
+  /** Where its value is written, when it is written in the spec. */
+  at?: SpecPointer;
   url?: string;
   file?: { language?: string };
 }
@@ -1700,17 +1804,36 @@ function trackUse(context: WalkContext, schema: unknown, at: SpecPointer, anchor
   set.add(anchor);
 }
 
-function requirements(security: unknown): { required?: SecurityRequirement[]; optional: boolean } {
+/**
+ * The declared schemes whose requirement lists are roles (OpenAPI 3.1: "a list of role names" for
+ * any scheme but OAuth 2.0 and OpenID Connect, whose lists are scopes).
+ */
+function roleSchemes(spec: SpecSet, document: Json, dialect: Dialect): Set<string> {
+  const declared = declaredSchemes(spec, document, dialect)?.map ?? {};
+  return new Set(
+    Object.entries(declared)
+      .filter(([, scheme]) => {
+        const type = (scheme as Json | undefined)?.type;
+        return typeof type === 'string' && type !== 'oauth2' && type !== 'openIdConnect';
+      })
+      .map(([name]) => name),
+  );
+}
+
+function requirements(
+  security: unknown,
+  roleSchemes: ReadonlySet<string>,
+): { required?: SecurityRequirement[]; optional: boolean } {
   if (!Array.isArray(security)) return { optional: false };
   const alternatives = security.filter((s) => s && typeof s === 'object' && Object.keys(s).length > 0);
   const optional = security.some((s) => s && typeof s === 'object' && Object.keys(s).length === 0);
   if (!alternatives.length) return { optional };
   return {
     required: alternatives.map((s: Record<string, string[]>) => ({
-      schemes: Object.entries(s).map(([name, scopes]) => ({
-        name,
-        scopes: Array.isArray(scopes) ? scopes.map(String) : [],
-      })),
+      schemes: Object.entries(s).map(([name, listed]) => {
+        const scopes = Array.isArray(listed) ? listed.map(String) : [];
+        return { name, scopes, ...(scopes.length && roleSchemes.has(name) ? { roles: true } : {}) };
+      }),
     })),
     optional,
   };
@@ -2106,7 +2229,7 @@ interface CurlExample {
 
 function curl(context: WalkContext, operation: Operation): CurlExample {
   // An operation's own (or its path item's) servers replace the spec's.
-  const base = operation.servers ? curlBase(operation.servers[0]?.url) : context.curlBase;
+  const base = operation.servers ? curlBase(curlServer(operation.servers)?.url) : context.curlBase;
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.

@@ -27,6 +27,8 @@ export type TypeExpr =
       nullable?: boolean;
       circular?: boolean;
       /** `string (uuid)` when the named schema is a primitive. */ primitive?: string;
+      /** The component alias the `$ref` names (`UserCreationParams: { $ref: Pick_User… }`): shown, linked to the target. */
+      alias?: string;
     }
   | {
       kind: 'array';
@@ -174,7 +176,8 @@ export interface ResponseLink {
 
 export interface SecurityRequirement {
   /** Alternatives: any one of these sets satisfies the requirement. Each set needs all its schemes. */
-  schemes: Array<{ name: string; scopes: string[] }>;
+  /** `roles`: the scheme is no OAuth 2.0 or OpenID Connect one, so its list names roles (OpenAPI 3.1), not scopes. */
+  schemes: Array<{ name: string; scopes: string[]; roles?: boolean }>;
 }
 
 export interface Operation {

@@ -8,6 +8,7 @@ import {
   escapeMarkdownInline,
   escapeTableCell,
   inlineCode,
+  isUnsafeUrl,
   pageFileStem,
   pageKey,
   type Page,
@@ -27,6 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { curlServer } from './servers.js';
 
 /**
  * Model → pages. This module decides the page tree (overview → one page per tag, webhooks,
@@ -119,7 +121,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
   const placeholders = curlPlaceholderList(model);
   const overview = {
     title,
-    model: { ...model, description: placeFragment(model.description, 2) }, // above the page's `##` sections
+    // The description goes above the page's `##` sections.
+    model: { ...model, description: placeFragment(model.description, 2), license: shownLicense(model.license) },
     specFile: basename(model.file),
     referencedFiles: model.files.length - 1,
     // swag writes `contact: {}` when the code says nothing: no row for it.
@@ -151,8 +154,8 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     queryPlaceholder: queryPlaceholder(placeholders),
     pathPlaceholders: pathPlaceholders(placeholders),
     headerPlaceholder: headerPlaceholder(placeholders),
-    // The curl examples start from the first server: a variable without a default stays in it.
-    serverPlaceholder: model.servers[0]?.url.match(/\{[^}]+\}/)?.[0],
+    // The curl examples start from the first HTTP server: a variable without a default stays in it.
+    serverPlaceholder: curlServer(model.servers)?.url.match(/\{[^}]+\}/)?.[0],
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),
@@ -300,7 +303,8 @@ class Links {
       case 'primitive':
         return `${escapeMarkdownInline(type.name)}${type.format ? ` (${escapeMarkdownInline(type.format)})` : ''}${nullable}`;
       case 'ref':
-        return `${this.schema(type.schemaId, fromKey)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
+        // An alias is named as the spec writes it, linked to its target's section (which names it).
+        return `${this.schema(type.schemaId, fromKey, type.alias)}${type.primitive ? ` (${escapeMarkdownInline(type.primitive)})` : ''}${type.circular ? ' ↻' : ''}${nullable}`;
       case 'array': {
         if (!type.prefix) return `array of ${this.type(type.items, fromKey)}${nullable}`;
         // a tuple: `array [number, number]`, with `…` (or `…string`) when more items may follow
@@ -321,12 +325,23 @@ class Links {
 }
 
 /**
+ * The license row's content: none for a license that names nothing (rocket_okapi writes `license:
+ * { name: "" }` when the crate gives none), its URL as its name when it has no name of its own.
+ */
+function shownLicense(license: ApiModel['license']): ApiModel['license'] {
+  const name = license?.name?.trim();
+  const url = license?.url?.trim();
+  if (!name && !url) return undefined;
+  return { ...license, name: name || url };
+}
+
+/**
  * Whether a URL the spec gives (a license's, its external docs') can be a link on the page: a
  * `file:` URL (`file:~/LICENSE.txt`, as OpenAPI's own test example writes) or a script is no link
  * in Confluence, which would keep the text and drop the URL, so it is shown as written instead.
  */
 function linkable(url: string | undefined): boolean {
-  return !!url && !/^\s*(javascript|vbscript|data|file):/i.test(url);
+  return !!url && !isUnsafeUrl(url);
 }
 
 /** What each shell variable the curl examples read stands for. */
@@ -659,7 +674,10 @@ function authText(operation: Operation): string {
   if (!operation.security?.length) return operation.securityOptional ? 'none' : 'none required';
   const alternatives = operation.security.map((requirement) =>
     requirement.schemes
-      .map((s) => `${inlineCode(s.name)}${s.scopes.length ? ` (scopes: ${s.scopes.map(inlineCode).join(', ')})` : ''}`)
+      .map(
+        (s) =>
+          `${inlineCode(s.name)}${s.scopes.length ? ` (${s.roles ? 'roles' : 'scopes'}: ${s.scopes.map(inlineCode).join(', ')})` : ''}`,
+      )
       .join(' and '),
   );
   return `${alternatives.join(' or ')}${operation.securityOptional ? ' (optional)' : ''}`;

@@ -1,5 +1,6 @@
 import { basename, dirname, extname, relative } from 'node:path';
-import { escapePointer, inlineCode, unescapePointer } from '@docgen/core';
+import { escapePointer, inlineCode, unescapePointer, type Diagnostic } from '@docgen/core';
+import { brokenJsonExample } from './json-text.js';
 import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
 import { matchesPattern, stringMatching } from './pattern.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
@@ -40,13 +41,50 @@ export class SchemaRegistry {
   private readonly relativeFiles = new Map<string, string>();
   private sccCounter = 0;
   private readonly specDir: string;
+  /** Where each component alias (`UserCreationParams: { $ref: Pick_User… }`) is written → its name. */
+  private readonly aliasNames = new Map<string, string>();
 
   constructor(
     private readonly spec: SpecSet,
     /** Where a schema's type is none of JSON Schema's (`type: String`): reported once per schema. */
     private readonly onUnknownType?: (types: string[], at: SpecPointer) => void,
+    /** Other slips in a schema that do not stop it being documented: each reported once, where it is. */
+    private readonly report?: (diagnostic: Diagnostic) => void,
   ) {
     this.specDir = dirname(spec.rootFile);
+  }
+
+  /** Where a slip was reported (`file#pointer`): a schema is read again wherever it is used. */
+  private readonly reported = new Set<string>();
+
+  private reportOnce(at: SpecPointer, diagnostic: () => Diagnostic | undefined): void {
+    const key = `${at.file}#${at.pointer}`;
+    if (!this.report || this.reported.has(key)) return;
+    this.reported.add(key);
+    const found = diagnostic();
+    if (found) this.report(found);
+  }
+
+  /**
+   * `items:` left empty beside a `$ref` (`type: array`, `items:`, then `$ref` one indent short of
+   * being its value): the `$ref` is the whole schema, its siblings are not read, so the list is
+   * documented as one of what it names. Said, with how to make it the list.
+   */
+  private checkEmptyItemsBesideRef(schema: Json, at: SpecPointer): void {
+    if (!('items' in schema) || schema.items !== null) return;
+    this.reportOnce(child(at, 'items'), () => ({
+      code: 'DG_OPENAPI_EMPTY_ITEMS',
+      severity: 'warning',
+      message: `\`items\` is empty beside \`$ref: ${String(schema.$ref)}\`: the schema is read as that $ref alone (a $ref's siblings are not read), one of what it names, not a list of them`,
+      ...this.spec.where(child(at, 'items'), true),
+      hint: 'for a list of them, indent the `$ref` under `items:` (`items: { $ref: … }`); else delete the empty `items:`',
+    }));
+  }
+
+  /** A structured schema's example written as JSON text that does not parse: said, and shown as text. */
+  private checkJsonExample(example: unknown, schema: Json, at: SpecPointer): void {
+    if (typeof example !== 'string' || !isStructuredSchema(schema)) return;
+    this.reportOnce(at, () => brokenJsonExample(example, this.spec.where(at)));
   }
 
   /** Schemas whose unknown type was reported: a schema is typed again wherever it is used. */
@@ -59,6 +97,23 @@ export class SchemaRegistry {
     if (!unknown.length || this.typesReported.has(s)) return;
     this.typesReported.add(s);
     this.onUnknownType(unknown, child(at, 'type'));
+  }
+
+  /**
+   * A component that is only a `$ref` to another: documented as its target, but named wherever a
+   * `$ref` to it is used, so a reader sees the name the spec wrote there.
+   */
+  registerAlias(at: SpecPointer, name: string): string {
+    const resolved = this.spec.resolvePointer(at);
+    this.aliasNames.set(`${at.file}#${at.pointer}`, name);
+    return this.register(resolved, resolved.value as Json);
+  }
+
+  /** The alias a `$ref` names first, before its chain is followed to the schema: undefined for any other. */
+  private aliasOf(ref: string, at: SpecPointer): string | undefined {
+    if (!this.aliasNames.size) return undefined;
+    const first = this.spec.target(ref, at);
+    return this.aliasNames.get(`${first.file}#${first.pointer}`);
   }
 
   /** Register the schema a `$ref` (written at `from`) names, returning its id. */
@@ -151,6 +206,7 @@ export class SchemaRegistry {
     const generic = this.bound(schema, at);
     if (generic) return this.typeOf(generic.value, generic.at, ownerId);
     if (isRef(schema)) {
+      this.checkEmptyItemsBesideRef(schema as Json, at);
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
       const target = this.entries.get(id)!.value;
@@ -161,12 +217,14 @@ export class SchemaRegistry {
         types.length === 1 && ['string', 'integer', 'number', 'boolean'].includes(types[0]!)
           ? `${types[0]}${typeof target.format === 'string' ? ` (${target.format})` : ''}`
           : undefined;
+      const alias = this.aliasOf(schema.$ref, at);
       return {
         kind: 'ref',
         schemaId: id,
         name: this.name(id),
         circular: ownerId !== undefined && this.sameCycle(ownerId, id),
         primitive,
+        ...(alias ? { alias } : {}),
       };
     }
     const s = (schema ?? {}) as Json;
@@ -236,10 +294,12 @@ export class SchemaRegistry {
     if (isRef(schema) && !this.spec.bindingAt(at)) {
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
-      let view = this.refViews.get(id);
+      // Through an alias, the same view under the alias's name.
+      const key = `${id}\0${this.aliasOf(schema.$ref, at) ?? ''}`;
+      let view = this.refViews.get(key);
       if (!view) {
         view = this.viewOf((resolved.value ?? {}) as Json, resolved, id, this.typeOf(schema, at));
-        this.refViews.set(id, view);
+        this.refViews.set(key, view);
       }
       return view;
     }
@@ -620,8 +680,14 @@ export class SchemaRegistry {
       return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
-    if (s.example !== undefined && s.example !== null) return exampleAsData(s.example, s);
-    if (Array.isArray(s.examples) && s.examples.length) return exampleAsData(s.examples[0], s);
+    if (s.example !== undefined && s.example !== null) {
+      this.checkJsonExample(s.example, s, child(at, 'example'));
+      return exampleAsData(s.example, s);
+    }
+    if (Array.isArray(s.examples) && s.examples.length) {
+      this.checkJsonExample(s.examples[0], s, child(at, 'examples', 0));
+      return exampleAsData(s.examples[0], s);
+    }
     if (s.const !== undefined) return s.const;
     if (s.default !== undefined) return s.default;
     if (Array.isArray(s.enum) && s.enum.length) return s.enum.find((v) => v !== null) ?? s.enum[0];

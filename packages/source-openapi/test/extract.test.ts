@@ -171,9 +171,27 @@ describe('the overview', () => {
     const local = await render('file:~/LICENSE.txt');
     expect(local).toContain('| License | SBB (`file:~/LICENSE.txt`) |');
     expect(local).toContain('| More documentation | Handbook `file:~/LICENSE.txt` |');
+    // A browser reads `java<tab>script:` as `javascript:`: no link either.
+    const script = await render('java\\tscript:alert(1)');
+    expect(script).not.toContain('[SBB](');
+    expect(script).not.toContain('[Handbook](');
+    expect(script).toContain('| License | SBB (`java\tscript:alert(1)`) |');
     const web = await render('https://example.com/license');
     expect(web).toContain('| License | [SBB](https://example.com/license) |');
     expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');
+  });
+
+  it('gets no License row for a license that names nothing (rocket_okapi\'s `license: { name: "" }`), and a URL\'s own name when it has none', async () => {
+    const overview = async (license: string) =>
+      renderApi(
+        await modelOf(['openapi: 3.0.3', `info: { title: tuna, version: 0.1.0, license: ${license} }`, 'paths: {}']),
+        createTemplateRenderer({ defaultsDir: source.templatesDir }),
+      ).pages[0]!.markdown;
+    expect(await overview('{ name: "" }')).not.toContain('| License |');
+    expect(await overview('{ name: " ", url: "https://example.com/terms" }')).toContain(
+      '| License | [https://example.com/terms](https://example.com/terms) |',
+    );
+    expect(await overview('{ name: MIT }')).toContain('| License | MIT |');
   });
 });
 
@@ -205,6 +223,229 @@ describe('schema aliases', () => {
       p.key.endsWith('/schemas'),
     )!.markdown;
     expect(page).toContain('Also named `UserCreationParams`, `NewUser` in the spec (an alias of this schema).');
+  });
+
+  it('are named where an operation uses them, linked to the target that documents them', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Users, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      '      operationId: createUser',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/UserCreationParams" } }',
+      '      responses:',
+      "        '200':",
+      '          description: The users',
+      '          content:',
+      '            application/json: { schema: { type: array, items: { $ref: "#/components/schemas/NewUser" } } }',
+      "        '201':",
+      '          description: Created',
+      '          content:',
+      '            application/json:',
+      '              schema: { type: object, properties: { user: { $ref: "#/components/schemas/NewUser" } } }',
+      "        '202':",
+      '          description: The target itself',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/Pick_User.email-or-name_" } }',
+      'components:',
+      '  schemas:',
+      '    Pick_User.email-or-name_:',
+      '      type: object',
+      '      properties: { email: { type: string }, name: { type: string } }',
+      '    UserCreationParams: { $ref: "#/components/schemas/Pick_User.email-or-name_" }',
+      '    NewUser: { $ref: "#/components/schemas/UserCreationParams" }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.includes('/tag/'),
+    )!.markdown;
+    const target = '(./api__users__schemas.md#schema-pick-user-email-or-name)';
+    expect(page).toContain(`Content type \`application/json\`: [UserCreationParams]${target}`);
+    // An alias of an alias is named as written, and linked to the schema at the end of the chain.
+    expect(page).toContain(`Content type \`application/json\`: array of [NewUser]${target}`);
+    expect(page).toContain(`| \`user\` | [NewUser]${target} | no |  |`);
+    // The same schema's view under each name: the first use's name is not carried to the others.
+    expect(page).toContain(`Content type \`application/json\`: [Pick\\_User.email-or-name\\_]${target}`);
+  });
+});
+
+describe('slips the spec can survive, said where they are', () => {
+  it('an `items:` left empty beside a `$ref` (the $ref one indent short of being its value) is a warning; the $ref is documented', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    get:',
+        '      operationId: listThings',
+        '      responses:',
+        "        '200':",
+        '          description: The things',
+        '          content:',
+        '            application/json:',
+        '              schema:',
+        '                type: array',
+        '                items:',
+        '                $ref: "#/components/schemas/Thing"',
+        'components:',
+        '  schemas:',
+        '    Thing: { type: object, properties: { id: { type: integer } } }',
+        '    Box:',
+        '      type: object',
+        '      properties:',
+        '        things: { type: array, items: null, $ref: "#/components/schemas/Thing" }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'listThings').responses[0]!.contents[0]!.schema!.type).toMatchObject({ kind: 'ref', name: 'Thing' });
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.pointer])).toEqual([
+      [
+        'DG_OPENAPI_EMPTY_ITEMS',
+        'warning',
+        14,
+        '#/paths/~1things/get/responses/200/content/application~1json/schema/items',
+      ],
+      ['DG_OPENAPI_EMPTY_ITEMS', 'warning', 22, '#/components/schemas/Box/properties/things/items'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('`items` is empty beside `$ref: #/components/schemas/Thing`');
+    expect(diagnostics[0]!.hint).toContain('indent the `$ref` under `items:`');
+  });
+
+  it("a path segment written as Express writes a parameter (protoc-gen-openapi's `/articles/:slug`) is a warning; the path is documented as written", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        '# Generated with protoc-gen-openapi',
+        'openapi: 3.0.3',
+        'info: { title: RealWorld API, version: 0.0.1 }',
+        'paths:',
+        '  /api/articles/:slug:',
+        '    delete:',
+        '      operationId: RealWorld_DeleteArticle',
+        '      parameters: [{ name: slug, in: query, schema: { type: string } }]',
+        "      responses: { '200': { description: OK } }",
+        '  /v1/{name}:cancel:',
+        '    post:',
+        '      operationId: cancelOperation',
+        '      parameters: [{ name: name, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '200': { description: OK } }",
+        '  /users/:id/posts/:postId:',
+        '    get:',
+        '      operationId: userPost',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'RealWorld_DeleteArticle').path).toBe('/api/articles/:slug');
+    // Google's custom method (`{name}:cancel`) is OpenAPI's own: no warning.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 6, '#/paths/~1api~1articles~1:slug/delete'],
+      ['DG_OPENAPI_PATH_TEMPLATE', 16, '#/paths/~1users~1:id~1posts~1:postId/get'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('":slug" is a path parameter as Express writes it');
+    expect(diagnostics[0]!.hint).toBe(
+      'write the path as `/api/articles/{slug}` and declare its parameter `in: path`, `required: true` (`slug` is declared `in: query` here)',
+    );
+    expect(diagnostics[1]!.hint).toContain('`/users/{id}/posts/{postId}`');
+  });
+
+  it("a route constraint in a path template (swagger-php's `{role-id:[4-9]}` from a Slim route) is the declared parameter, said; no phantom parameter", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: RCQ, version: "1" }',
+        'paths:',
+        '  /{role-id:[4-9]}/settings/ul/{ul-id}:',
+        '    get:',
+        '      operationId: getULSettings',
+        '      parameters:',
+        '        - { name: role-id, in: path, required: true, schema: { type: integer } }',
+        '        - { name: ul-id, in: path, required: true, schema: { type: integer } }',
+        "      responses: { '200': { description: Success } }",
+        '  /items/{id:int}/{other:x}:',
+        '    get:',
+        '      operationId: getItem',
+        '      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]',
+        "      responses: { '200': { description: Success } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'getULSettings').parameters.map((p) => [p.name, p.in])).toEqual([
+      ['role-id', 'path'],
+      ['ul-id', 'path'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 5],
+      ['DG_OPENAPI_PATH_TEMPLATE', 12],
+      // `{other:x}` names no declared parameter: still an undeclared one, as written.
+      ['DG_OPENAPI_PATH_PARAMETER', 12],
+    ]);
+    expect(diagnostics[0]!.message).toContain(
+      '{role-id:[4-9]} holds a route constraint (`[4-9]`) as a router writes it, which OpenAPI does not read: documented as the path parameter "role-id"',
+    );
+    expect(diagnostics[0]!.hint).toContain('write `{role-id}` in the path');
+    expect(op(api, 'getItem').parameters.map((p) => p.name)).toEqual(['id', 'other:x']);
+  });
+
+  it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0',
+        'info: { title: Things, version: "1" }',
+        'paths:',
+        '  /things:',
+        '    post:',
+        '      operationId: addThing',
+        '      requestBody:',
+        '        content:',
+        '          application/json:',
+        '            schema: { $ref: "#/components/schemas/Thing" }',
+        '            examples:',
+        "              broken: { value: '[1, 2' }",
+        '              fine: { value: \'{"id": 2}\' }',
+        '      responses:',
+        "        '200':",
+        '          description: The thing',
+        '          content:',
+        '            application/json:',
+        '              schema: { $ref: "#/components/schemas/Thing" }',
+        '              example: \'{"id": 1, "name": }\'',
+        "        '201':",
+        '          description: A plain string body may open with a bracket',
+        '          content:',
+        "            application/json: { schema: { type: string }, example: '[INFO] done' }",
+        'components:',
+        '  schemas:',
+        '    Thing:',
+        '      type: object',
+        '      properties:',
+        '        id: { type: integer }',
+        "        note: { type: string, example: '{draft' }",
+        // Python's list, as Jira's spec writes some: V8's message quotes the text, which is left out.
+        `        tags: { type: array, items: { type: string }, example: "['a', 'b']" }`,
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const at = (d: Diagnostic) => [d.code, d.location?.line, d.location?.pointer];
+    const content = '#/paths/~1things';
+    expect(diagnostics.map(at)).toEqual([
+      ['DG_OPENAPI_EXAMPLE_JSON', 12, `${content}/post/requestBody/content/application~1json/examples/broken/value`],
+      ['DG_OPENAPI_EXAMPLE_JSON', 20, `${content}/post/responses/200/content/application~1json/example`],
+      ['DG_OPENAPI_EXAMPLE_JSON', 32, '#/components/schemas/Thing/properties/tags/example'],
+    ]);
+    expect(diagnostics[0]!.message).toContain("(Expected ',' or ']' after array element, at column 6 of the example)");
+    expect(diagnostics[1]!.message).toContain("(Unexpected token '}', at column 19 of the example)");
+    expect(diagnostics[2]!.message).toContain("(Unexpected token ''', at column 2 of the example)");
+    expect(diagnostics[2]!.message).not.toContain('is not valid JSON');
+    // Shown as the text it is: a JSON string of it, not dropped and not replaced by a generated one.
+    const response = op(api, 'addThing').responses.find((r) => r.status === '200')!;
+    expect(response.contents[0]!.example).toBe(JSON.stringify('{"id": 1, "name": }'));
   });
 });
 
@@ -2111,6 +2352,31 @@ describe('examples written on a callback request', () => {
 });
 
 describe('security schemes as real specs write them', () => {
+  it("list an API key requirement's names as roles, an OAuth one's as scopes (rocket_okapi's `permissions: [InviteRead]`)", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: tuna, version: 0.1.0 }',
+      'paths:',
+      '  /invite:',
+      '    get:',
+      '      operationId: inviteGet',
+      '      security: [{ permissions: [InviteRead] }, { oauth: ["invites:read"] }]',
+      "      responses: { '200': { description: OK } }",
+      'components:',
+      '  securitySchemes:',
+      '    permissions: { type: apiKey, in: header, name: X-Token }',
+      '    oauth:',
+      '      type: oauth2',
+      '      flows: { clientCredentials: { tokenUrl: "https://example.com/token", scopes: { "invites:read": Read } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.includes('/tag/'),
+    )!.markdown;
+    expect(page).toContain(
+      '**Authentication:** `permissions` (roles: `InviteRead`) or `oauth` (scopes: `invites:read`)',
+    );
+  });
+
   it('a scheme kept in a file of its own ($ref) is described from that file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));
     await writeFile(join(dir, 'api_key.yaml'), 'type: apiKey\nin: header\nname: X-Key\n');
@@ -2361,6 +2627,33 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
       ].join(' \\\n  '),
     );
     expect(op(api, 'avatar').curl).toContain("--data-binary '@file'");
+  });
+});
+
+describe('curl examples and a WebSocket server', () => {
+  it("start from the first HTTP server, not a `wss://` one listed first (luogu-api-docs' WebSocket endpoint)", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info: { title: Judge, version: 0.1.0 }',
+      'servers:',
+      '  - { url: "wss://ws.example.com/ws", description: WebSocket }',
+      '  - { url: "https://www.example.com", description: Main site }',
+      'paths:',
+      '  /api/user:',
+      '    get:',
+      '      operationId: getUser',
+      "      responses: { '200': { description: OK } }",
+      '  /api/live:',
+      '    servers: [{ url: "mqtt://broker.example.com" }]',
+      '    get:',
+      '      operationId: live',
+      "      responses: { '200': { description: OK } }",
+    ]);
+    expect(op(api, 'getUser').curl).toContain("curl -X GET 'https://www.example.com/api/user'");
+    // Where no server speaks HTTP, the first is the one there is.
+    expect(op(api, 'live').curl).toContain('mqtt://broker.example.com/api/live');
+    // All servers are still listed on the overview.
+    expect(api.servers.map((server) => server.url)).toEqual(['wss://ws.example.com/ws', 'https://www.example.com']);
   });
 });
 

@@ -50,17 +50,26 @@ export interface Documentation {
 }
 
 /**
- * A notice `prisma db pull` writes as a `///` line above a model, view or field: its subject,
+ * A notice `prisma db pull` writes as a `///` line above a model, view, enum or field: its subject,
  * what the database has, "requires additional setup for migrations", then "Visit <link> for more
  * info" (or "Read more: <link>"). The check constraints, exclusion constraints, row level security,
  * partitions, comments… it names are in the database, managed outside Prisma Migrate.
  */
 const SETUP_NOTICE =
-  /^\s*(This (?:table|model|view|field)\b.*?\brequires (?:an )?additional setup for migrations)\b[^]*$/i;
+  /^\s*(This (?:table|model|view|enum|field)\b.*?\brequires (?:an )?additional setup for migrations)\b[^]*$/i;
+
+/**
+ * What `prisma db pull` writes above a table or view with no primary key or unique index ("The
+ * underlying table does not contain a valid unique identifier and can therefore currently not be
+ * handled by Prisma Client", "by the Prisma Client" in older versions): why it is `@@ignore`d, a
+ * fact about the table, not its description.
+ */
+const NO_UNIQUE_IDENTIFIER =
+  /^\s*(The underlying (?:table|view) does not contain a valid unique identifier and can therefore currently not be handled(?: by (?:the )?Prisma Client)?)\.?\s*$/i;
 
 /** A setup notice as a note: its sentence, and its link in parentheses when it gives one. */
 function setupNotice(line: string): string | undefined {
-  const sentence = SETUP_NOTICE.exec(line)?.[1];
+  const sentence = SETUP_NOTICE.exec(line)?.[1] ?? NO_UNIQUE_IDENTIFIER.exec(line)?.[1];
   if (!sentence) return undefined;
   const link = /https?:\/\/[^\s)]+?(?=[.,;:]?(?:\s|$))/.exec(line)?.[0];
   // A note in a list of notes: "this table contains …", as the others begin.

@@ -18,7 +18,9 @@ export function erdDot(model: PrismaModel): string {
     '  node [shape=plaintext, fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
-  for (const item of model.models) lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly)}>];`);
+  const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
+  for (const item of model.models)
+    lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
   for (const relation of model.relations) lines.push(`  ${edge(relation)}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
@@ -36,8 +38,24 @@ export async function erdSvg(model: PrismaModel): Promise<string> {
   return graphviz.dot(erdDot(model));
 }
 
-function table(item: DataModel, keysOnly: boolean): string {
-  const foreignKeys = new Set(item.fields.flatMap((field) => field.relation?.fields ?? []));
+/**
+ * What each column holding a related row's key is: `FK`, a foreign key, where the database has one;
+ * `ref` where it cannot: MongoDB has no foreign keys (the field holds the other document's id), nor
+ * has a view, or a key to a view (the database does not constrain a view's rows). As the model
+ * pages say "reference" there.
+ */
+function keyLabels(item: DataModel, provider: string | undefined, views: Set<string>): Map<string, 'FK' | 'ref'> {
+  const labels = new Map<string, 'FK' | 'ref'>();
+  for (const field of item.fields) {
+    const unconstrained = provider === 'mongodb' || item.kind === 'view' || views.has(field.type);
+    for (const column of field.relation?.fields ?? [])
+      // A column keying both a table and a view is a foreign key all the same.
+      if (labels.get(column) !== 'FK') labels.set(column, unconstrained ? 'ref' : 'FK');
+  }
+  return labels;
+}
+
+function table(item: DataModel, keysOnly: boolean, foreignKeys: Map<string, 'FK' | 'ref'>): string {
   const columns = item.fields.filter(
     (field) =>
       field.kind !== 'object' &&
@@ -47,7 +65,7 @@ function table(item: DataModel, keysOnly: boolean): string {
     // A join table's key columns are both: its primary key, and foreign keys to what it joins.
     const key = [
       ...(field.isId || item.primaryKey?.includes(field.name) ? ['PK'] : []),
-      ...(foreignKeys.has(field.name) ? ['FK'] : []),
+      ...(foreignKeys.has(field.name) ? [foreignKeys.get(field.name)!] : []),
     ].join(', ');
     const type = `${field.type}${field.isList ? '[]' : field.isRequired ? '' : '?'}${field.ignored ? ' (ignored)' : ''}`;
     return `<TR><TD ALIGN="LEFT">${escape(key)}</TD><TD ALIGN="LEFT">${escape(field.name)}</TD><TD ALIGN="LEFT"><FONT COLOR="#6B778C">${escape(type)}</FONT></TD></TR>`;

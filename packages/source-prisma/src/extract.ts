@@ -148,7 +148,9 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
       );
       const retried =
         attempt <= 16 &&
-        (unknown ? dropPreviewFeature(datamodel, unknown[1]!) : viewKeysAsUnique(datamodel, error, viewKeys));
+        (unknown
+          ? dropPreviewFeature(datamodel, unknown[1]!)
+          : viewKeysAsUnique(datamodel, error, viewKeys) || viewUniqueNamesDropped(datamodel, error));
       if (!retried) throw foreignSchemaError(error, sources, options.origin) ?? schemaError(error, sources);
     }
   }
@@ -181,18 +183,23 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   if (!models.length) reportNoModels(path, sources, dmmf.datamodel.enums.length, options);
   withoutDirectives(models);
   const schemas = enumSchemas(sources);
-  const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => ({
-    name: item.name,
-    dbName: item.dbName ?? undefined,
-    schema: schemas.get(item.name),
-    documentation: readDocumentation(item.documentation).text,
-    values: item.values.map((value) => ({
-      name: value.name,
-      dbName: value.dbName ?? undefined,
-      documentation: readDocumentation(value.documentation).text,
-    })),
-    defined: where(item.name),
-  }));
+  const enums: EnumModel[] = dmmf.datamodel.enums.map((item) => {
+    // `db pull`'s notice above an enum (its type has a comment in the database) is a note, as on a model.
+    const about = readDocumentation(item.documentation);
+    return {
+      name: item.name,
+      dbName: item.dbName ?? undefined,
+      schema: schemas.get(item.name),
+      documentation: about.text,
+      values: item.values.map((value) => ({
+        name: value.name,
+        dbName: value.dbName ?? undefined,
+        documentation: readDocumentation(value.documentation).text,
+      })),
+      defined: where(item.name),
+      ...(about.setupNotices ? { setupNotices: about.setupNotices } : {}),
+    };
+  });
   // `referentialIntegrity` is its name before Prisma 4.8 (PlanetScale's schemas of that time).
   const relationMode = datasourceSetting(sources, 'relationMode') ?? datasourceSetting(sources, 'referentialIntegrity');
   const provider = datasourceSetting(sources, 'provider');
@@ -307,6 +314,36 @@ function viewKeysAsUnique(datamodel: Array<[string, string]>, error: unknown, ke
       : text.replace(/(?<!@)@id\b/, wasUnique ? '' : '@unique');
     if (replaced === text) continue;
     keys.push({ name, line, compound, wasUnique });
+    lines[line - 1] = replaced;
+    entry[1] = lines.join('\n');
+    rewritten = true;
+  }
+  return rewritten;
+}
+
+/**
+ * Prisma 5 let a view's `@@unique` / `@unique` name its index (`map: "v_report_unique"`, as `db pull`
+ * wrote for SQL Server views); Prisma 7 rejects it: a view's unique key is not backed by an index in
+ * the database, so the name names nothing there. Each line Prisma names loses its `map:` argument
+ * (the line count kept) and the schema is parsed again: the key stays, as the schema writes it.
+ * False when the error is another one.
+ */
+function viewUniqueNamesDropped(datamodel: Array<[string, string]>, error: unknown): boolean {
+  const rejected = reportedErrors(error).filter((found) =>
+    /annotations on views are not backed by unique indexes in the database and cannot specify a mapped database name/.test(
+      found.message,
+    ),
+  );
+  let rewritten = false;
+  for (const { name, line } of rejected) {
+    const entry = datamodel.find(([candidate]) => candidate === name);
+    const lines = entry?.[1].split('\n');
+    const text = lines?.[line - 1];
+    if (!entry || !lines || text === undefined) continue;
+    const replaced = text
+      .replace(/(@@?unique\()\s*map:\s*"[^"]*"\s*\)/, (_whole, open: string) => open.slice(0, -1))
+      .replace(/,\s*map:\s*"[^"]*"/, '');
+    if (replaced === text) continue;
     lines[line - 1] = replaced;
     entry[1] = lines.join('\n');
     rewritten = true;

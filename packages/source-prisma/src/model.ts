@@ -110,6 +110,8 @@ export interface EnumModel {
   documentation?: string;
   values: Array<{ name: string; dbName?: string; documentation?: string }>;
   defined: Defined;
+  /** What `prisma db pull` noted the database has beyond the schema for this type (a comment on it). */
+  setupNotices?: string[];
 }
 
 /** One relation, seen from the model that holds the foreign key (or from either side of an m-n). */

@@ -73,6 +73,31 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model')).toContain(': 1 model, 1 view and 1 enum.');
   });
 
+  it("a view's unique key naming its index (`map:`, as Prisma 5's db pull wrote for SQL Server views) is its key on the page, not a failed run", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "sqlserver"',
+        '}',
+        'view daily_report {',
+        '  folio   String @unique(map: "daily_report_folio_key") @db.NVarChar(100)',
+        '  species String @db.NVarChar(30)',
+        '  boxes   Int',
+        '  @@unique([species, boxes], map: "daily_report_unique")',
+        '}',
+      ].join('\n'),
+    );
+    const report = page('data-model/model/daily_report');
+    expect(report).toContain('| `folio` | `String` |  | unique, @db.NVarChar(100) |  |');
+    // The name goes: a view's unique key is no index in the database, so the name names nothing there.
+    expect(report).toContain('| unique | `species`, `boxes` |  |');
+    expect(report).not.toContain('daily_report_unique');
+  });
+
   it("a view's @id / @@id (Prisma before 6.13; langfuse's TraceView) is its key on the page, not a failed run", async () => {
     const page = await pagesOf(
       [
@@ -737,6 +762,76 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it("`prisma db pull`'s reason for a table or view it cannot key (no valid unique identifier) is a note, not the description", async () => {
+    const page = await pagesOf(
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+        'model Customers {',
+        '  CustomerID  String? @id',
+        '  CompanyName String?',
+        '  @@ignore',
+        '}',
+        '/// Daily totals.',
+        '/// The underlying view does not contain a valid unique identifier and can therefore currently not be handled by the Prisma Client.',
+        'view daily_report {',
+        '  day   String',
+        '  total Int',
+        '}',
+      ].join('\n'),
+    );
+    const customers = page('data-model/model/customers');
+    expect(customers).not.toContain('The underlying table');
+    expect(customers).toContain(
+      '| Notes | the underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client |',
+    );
+    const report = page('data-model/model/daily_report');
+    expect(report).toMatch(/^Daily totals\.\n/);
+    expect(report).toContain(
+      '| Notes | the underlying view does not contain a valid unique identifier and can therefore currently not be handled by the Prisma Client |',
+    );
+  });
+
+  it("`prisma db pull`'s notice above an enum (a comment on its database type) is a note, not the enum's description", async () => {
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// This enum is commented in the database, and requires an additional setup for migrations: Read more: https://pris.ly/d/database-comments',
+        'enum colour {',
+        '  red',
+        '  green',
+        '}',
+        '/// Sizes we stock.',
+        'enum size {',
+        '  small',
+        '}',
+        'model shirt {',
+        '  id     Int    @id',
+        '  colour colour',
+        '  size   size',
+        '}',
+      ].join('\n'),
+    );
+    const enums = page('data-model/enums');
+    const colour = enums.slice(enums.indexOf('## colour'), enums.indexOf('## size'));
+    expect(colour).not.toContain('This enum is commented');
+    expect(colour).toContain(
+      'Notes: this enum is commented in the database, and requires an additional setup for migrations (https://pris.ly/d/database-comments).',
+    );
+    // An enum's own description stays its description, with no notes line.
+    const size = enums.slice(enums.indexOf('## size'));
+    expect(size).toContain('Sizes we stock.');
+    expect(size).not.toContain('Notes:');
+  });
+
   it('a relation from a view is a reference with no default on-delete action: the database has no foreign key on a view', async () => {
     const page = await pagesOf(
       [
@@ -936,6 +1031,55 @@ describe('data-model pages', () => {
     });
   });
 
+  it('the ERD marks a column keying another document or a view `ref`, not FK: neither has a foreign key constraint', async () => {
+    const cell = (label: string, column: string) => `<TD ALIGN="LEFT">${label}</TD><TD ALIGN="LEFT">${column}</TD>`;
+    // MongoDB: the field holds the other document's id; the database constrains nothing.
+    const mongo = erdDot(await extractPrisma(join(fixtures, 'mongo.prisma')));
+    expect(mongo).toContain(cell('ref', 'customerId'));
+    expect(mongo).not.toContain('>FK<');
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      [
+        'generator client {',
+        '  provider        = "prisma-client-js"',
+        '  previewFeatures = ["views"]',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        'model Document {',
+        '  id       String         @id',
+        '  ownerId  String',
+        '  owner    User           @relation(fields: [ownerId], references: [id])',
+        '  statsId  String?        @unique',
+        '  stats    DocumentStats? @relation(fields: [statsId], references: [documentId])',
+        '}',
+        'model User {',
+        '  id        String     @id',
+        '  documents Document[]',
+        '  listed    UserDocuments[]',
+        '}',
+        'view DocumentStats {',
+        '  documentId String    @unique',
+        '  views      Int',
+        '  doc        Document?',
+        '}',
+        'view UserDocuments {',
+        '  documentId String   @unique',
+        '  userId     String',
+        '  user       User     @relation(fields: [userId], references: [id])',
+        '}',
+      ].join('\n'),
+    );
+    const views = erdDot(await extractPrisma(join(dir, 'schema.prisma')));
+    // A table's key to a table is a foreign key…
+    expect(views).toContain(cell('FK', 'ownerId'));
+    // …its key to a view is not (no constraint can point at a view), nor is a view's key to a table.
+    expect(views).toContain(cell('ref', 'statsId'));
+    expect(views).toContain(cell('ref', 'userId'));
+  });
+
   it('draws the entity-relationship diagram with Graphviz and attaches it to the overview', async () => {
     const model = await extractPrisma(join(fixtures, 'blog.prisma'));
     const dot = erdDot(model);
@@ -1046,8 +1190,11 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
     expect(audit).toMatchObject({
       kind: 'model',
       dbName: 'audit-log',
-      documentation:
-        'The underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client.',
+      // db pull's reason for ignoring it is a note, not the description.
+      documentation: undefined,
+      setupNotices: [
+        'the underlying table does not contain a valid unique identifier and can therefore currently not be handled by Prisma Client',
+      ],
       defined: { file: schema, line: 24 },
       indexes: [{ kind: 'index', fields: ['user_id', 'happened_at DESC'], name: 'audit_log_user_idx' }],
     });
@@ -1115,7 +1262,8 @@ describe('@@ignore and @ignore (a `prisma db pull` schema): in the database, so 
       'data-model/enums',
     ]);
     const audit = page('data-model/model/audit_log');
-    expect(audit.startsWith(`:::info[Ignored by Prisma Client]\n${NOTE}\n:::\n\nThe underlying table`)).toBe(true);
+    expect(audit.startsWith(`:::info[Ignored by Prisma Client]\n${NOTE}\n:::\n\n| | |`)).toBe(true);
+    expect(audit).toContain('| Notes | the underlying table does not contain a valid unique identifier');
     expect(audit).toContain('| Table | `audit-log` |');
     expect(audit).toContain('| Defined in | `db-pull.prisma` line 24 |');
     expect(audit.match(/^\| `\w+` \|.*$/gm)).toEqual([

@@ -5,6 +5,8 @@
 import type { Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
 import type { State } from '../state.js';
 import { normalizeUri as encodeUri } from 'micromark-util-sanitize-uri';
+// The subpath, not `@docgen/core`: a conversion worker loads this one import-free module of core.
+import { isUnsafeUrl } from '@docgen/core/url-safety';
 import { type XNode, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import type { WikiLink } from '../parse/wikilinks.js';
 import { confluenceAnchor } from '../anchors.js';
@@ -20,8 +22,6 @@ function normalizeUri(url: string): string {
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
-/** Schemes that run code or smuggle content: never written into the page. */
-const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
 
 /** Schemes worth a link when written as an autolink; `<ac:plain-text-body>` and the like stay text. */
 const LINK_SCHEMES = new Set([
@@ -124,13 +124,6 @@ function isRelative(url: string): boolean {
   return !SCHEME.test(url) && !url.startsWith('//');
 }
 
-function isUnsafe(url: string): boolean {
-  // Browsers ignore whitespace and control characters inside a scheme (`java\tscript:`).
-  // eslint-disable-next-line no-control-regex
-  const scheme = SCHEME.exec(url.replace(/[\s\u0000-\u001F]/g, ''))?.[1]?.toLowerCase();
-  return scheme !== undefined && UNSAFE_SCHEMES.has(scheme);
-}
-
 function splitFragment(url: string): [path: string, fragment: string | undefined] {
   const hash = url.indexOf('#');
   return hash === -1 ? [url, undefined] : [url.slice(0, hash), url.slice(hash + 1)];
@@ -184,7 +177,7 @@ export function buildLink(
   if (url.startsWith('#') && url.length > 1) {
     return [x('ac:link', { 'ac:anchor': localAnchor(state, url.slice(1), node) }, linkBody(children))];
   }
-  if (isUnsafe(url)) {
+  if (isUnsafeUrl(url)) {
     state.warn(`link to an unsafe URL (${url.slice(0, 40)}) written as plain text`, node);
     return children;
   }
@@ -230,7 +223,7 @@ export function buildImage(
   size: { width?: number; height?: number } = {},
 ): XNode[] {
   const url = rawUrl.trim();
-  if (isUnsafe(url)) {
+  if (isUnsafeUrl(url)) {
     state.warn(`image with an unsafe URL (${url.slice(0, 40)}) dropped`, node);
     return alt ? [text(alt)] : [];
   }

@@ -585,6 +585,19 @@ const BADGE_COLOURS: Record<string, string> = {
 };
 
 /**
+ * Next.js' docs write one page for both routers: `<AppOnly>` content shows only in the App Router's
+ * version of the page, `<PagesOnly>` only in the Pages Router's. Confluence shows both, often side
+ * by side with the same headings and samples, so each block is a panel titled for its router and a
+ * reader can tell them apart. In a line of text (`assets <AppOnly>and Server Functions</AppOnly>`)
+ * the words are kept as written: a panel cannot sit in a line, and a label there would break it.
+ */
+const ROUTER_ONLY: Record<string, string> = { apponly: 'App Router', pagesonly: 'Pages Router' };
+
+const routerSection = (title: string): TagSpec => ({
+  build: (_attributes, children) => [panelMacro('panel', { title }, wrapPhrasing(children))],
+});
+
+/**
  * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
  * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
  * Mintlify's `<Note>`, `<Info>`, `<Tip>`, `<Warning>`, `<Check>`, `<Danger>`. Any other type keeps
@@ -1185,14 +1198,17 @@ export class HtmlBuilder {
       return;
     }
     const panel = this.block ? calloutPanel(name, attributes) : undefined;
+    const router = Object.hasOwn(ROUTER_ONLY, name) ? ROUTER_ONLY[name] : undefined;
     const spec = !this.block
       ? INLINE_COMPONENT
       : panel
         ? calloutComponent(panel)
-        : name === 'tabitem'
-          ? TAB_ITEM
-          : BLOCK_COMPONENT;
-    const component = { source, closed: false, converted: panel !== undefined };
+        : router
+          ? routerSection(router)
+          : name === 'tabitem'
+            ? TAB_ITEM
+            : BLOCK_COMPONENT;
+    const component = { source, closed: false, converted: panel !== undefined || router !== undefined };
     this.stack.push({ tag: name, spec, attributes, children: [], node, component });
   }
 

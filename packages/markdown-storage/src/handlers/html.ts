@@ -1197,6 +1197,10 @@ export class HtmlBuilder {
       this.escaped(name, source, node);
       return;
     }
+    if (name === 'fragment' && attributes.slot !== undefined) {
+      this.openSlotFragment(attributes, source, node);
+      return;
+    }
     const panel = this.block ? calloutPanel(name, attributes) : undefined;
     const router = Object.hasOwn(ROUTER_ONLY, name) ? ROUTER_ONLY[name] : undefined;
     const spec = !this.block
@@ -1210,6 +1214,31 @@ export class HtmlBuilder {
             : BLOCK_COMPONENT;
     const component = { source, closed: false, converted: panel !== undefined || router !== undefined };
     this.stack.push({ tag: name, spec, attributes, children: [], node, component });
+  }
+
+  /**
+   * Astro's named slots: `<Fragment slot="npm">` in a tabs component (`<PackageManagerTabs>`,
+   * `<UIFrameworkTabs>`) is the tab of that name, its content under its name as a bold line, as
+   * other tabs are. Chainlink's `<Tabs>` writes the labels apart (`<Fragment slot="tab.1">Sepolia</Fragment>`)
+   * before the panels (`<Fragment slot="panel.1">`): a label shows nothing where it is written and
+   * heads the panel of its number.
+   */
+  private openSlotFragment(attributes: Record<string, string>, source: string, node: Nodes): void {
+    if (this.stack.length >= MAX_OPEN_TAGS) {
+      this.escaped('fragment', source, node);
+      return;
+    }
+    const slot = attributes.slot!.trim();
+    const tab = /^tab\.(\w+)$/.exec(slot);
+    const panel = /^panel\.(\w+)$/.exec(slot);
+    const labels = this.state.tabLabels;
+    const spec: TagSpec = tab
+      ? { build: (_attributes, children) => (labels.set(tab[1]!, textOf(children).trim()), []) }
+      : !this.block
+        ? INLINE_COMPONENT
+        : { build: componentWithHeading(() => (panel ? labels.get(panel[1]!) : slot)) };
+    const component = { source, closed: false, converted: true };
+    this.stack.push({ tag: 'fragment', spec, attributes, children: [], node, component });
   }
 
   /** A badge component (`<Badge type="tip" text="^1.9.0" />`, or its text as content): a `status` macro. */

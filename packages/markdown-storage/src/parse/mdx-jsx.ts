@@ -152,7 +152,8 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
     // One line of HTML syntax: the HTML block rule reads it. An expression may not be HTML syntax
     // (`toc={[toc[2], toc[4]]}`, with spaces), and would leave the tag a paragraph of text.
     if (tag.endLine === startLine + 1 && !tag.expression) return false;
-    if (silent) return true;
+    // Asked silently, whether it ends a paragraph: a self-closing tag never does (see below).
+    if (silent) return false;
     pushHtml(state, tag.html, startLine, tag.endLine);
     state.line = tag.endLine;
     return true;
@@ -176,7 +177,10 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // as deep as the tag): as HTML its lines would run together into a paragraph.
   const jsx = tag.expression || tag.endLine > startLine + 1;
   if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
-  if (silent) return true;
+  // Ending a paragraph (markdown-it asks silently) only where a code fence is among the children:
+  // MDX reads a tag line as a block, and Chainlink's tab panels follow their label lines with no
+  // blank line (`<Fragment slot="tab.2">Goerli</Fragment>` / `<Fragment slot="panel.1">` / a fence).
+  if (silent) return fenced;
   pushHtml(state, tag.html, startLine, tag.endLine);
   if (indent !== Infinity) tokenizeContainer(state, tag.endLine, end, indent);
   pushHtml(state, `</${tag.name}>`, end, end + 1);
@@ -185,5 +189,5 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
 }
 
 export function mdxComponents(md: MarkdownIt): void {
-  md.block.ruler.before('html_block', 'mdx_component', component);
+  md.block.ruler.before('html_block', 'mdx_component', component, { alt: ['paragraph'] });
 }

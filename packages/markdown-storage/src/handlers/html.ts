@@ -584,6 +584,48 @@ const BADGE_COLOURS: Record<string, string> = {
   ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
 };
 
+/** A class naming a badge: `badge`, Vue's `vt-badge`, VitePress' `VPBadge`, `md-badge`. */
+const BADGE_CLASS = /^(?:[\w-]*-)?badge$|^vpbadge$/i;
+
+function classesOf(attributes: Record<string, string>): string[] {
+  return (attributes.class ?? '').split(/\s+/).filter(Boolean);
+}
+
+function isCssBadge(attributes: Record<string, string>): boolean {
+  return attributes.class !== undefined && classesOf(attributes).some((name) => BADGE_CLASS.test(name));
+}
+
+/**
+ * The words Vue's theme draws into its badges with CSS alone (`<sup class="vt-badge ts" />` shows
+ * "TS"), by class; any other badge's words are its `data-text` (`<sup class="vt-badge"
+ * data-text="3.3+" />`, drawn with `content: attr(data-text)`) or its content.
+ */
+const CSS_BADGE_WORDS: Record<string, string> = {
+  ts: 'TS',
+  'dev-only': 'Dev only',
+  experimental: 'Experimental',
+  wip: 'WIP',
+};
+
+/**
+ * A badge drawn by a site's CSS (`<span class="badge">deprecated</span>`, Bootstrap's `badge
+ * badge-warning`, VitePress' `<span class="VPBadge tip">`, Vue's `<sup class="vt-badge ts" />`):
+ * the `status` lozenge a `<Badge>` component is, coloured by a class naming a type (`tip`,
+ * `badge-warning`), so words shown only by the CSS are not lost. A badge of other content (an
+ * image, a link) keeps its content.
+ */
+const CSS_BADGE: TagSpec = {
+  build: (attributes, children) => {
+    const classes = classesOf(attributes).map((name) => name.toLowerCase());
+    const drawn = classes.map((name) => CSS_BADGE_WORDS[name]).find(Boolean);
+    const shown = children.every((child) => child.type === 'text') ? textOf(children).trim() : undefined;
+    const title = attributes['data-text']?.trim() || (shown ?? '') || (children.length ? undefined : drawn);
+    if (!title) return children;
+    const type = classes.map((name) => name.replace(/^badge-/, '')).find((name) => BADGE_COLOURS[name]);
+    return [macro('status', { colour: type ? BADGE_COLOURS[type]! : 'Grey', title })];
+  },
+};
+
 /**
  * Next.js' docs write one page for both routers: `<AppOnly>` content shows only in the App Router's
  * version of the page, `<PagesOnly>` only in the Pages Router's. Confluence shows both, often side
@@ -1142,7 +1184,8 @@ export class HtmlBuilder {
       this.openComponent(name, attributes, selfClosing, source, node);
       return;
     }
-    const spec = this.allowed(name);
+    const allowed = this.allowed(name);
+    const spec = allowed && !allowed.block && !allowed.void && isCssBadge(attributes) ? CSS_BADGE : allowed;
     if (!spec) {
       this.escaped(name, source, node);
       return;
@@ -1431,7 +1474,8 @@ export class HtmlBuilder {
   }
 
   private built(frame: Frame): XNode[] {
-    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) {
+    // A CSS badge with no content still shows its words (`<sup class="vt-badge" data-text="3.3+" />`).
+    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children) && frame.spec !== CSS_BADGE) {
       const shown = emptyElement(frame);
       if (shown.length === 0 && !frame.spec.block) this.leftOut();
       return shown;

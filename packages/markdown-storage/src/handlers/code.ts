@@ -60,9 +60,11 @@ export function fenceInfo(
   }
   language = language.replace(/:(?:no-)?line-numbers(?:=\d+)?/, '').replace(/\{[^}]*\}/g, '');
   // The title bar may follow Shiki's flags (VitePress' `js twoslash [vite.config.js]`).
-  const titled = /^((?:\s*[A-Za-z][\w-]*(?=\s))*)\s*\[([^\]]*)\]/.exec(rest);
+  // A file name may hold brackets, written escaped or not (Nuxt's `[pages/[id\\].vue]`).
+  const titled = /^((?:\s*[A-Za-z][\w-]*(?=\s))*)\s*\[((?:[^[\]\\]|\\.|\[[^\]]*\])*)\]/.exec(rest);
   if (titled) {
-    if (titled[2]!.trim()) extra.title = titled[2]!.trim();
+    const title = titled[2]!.replace(/\\+([[\]])/g, '$1').trim();
+    if (title) extra.title = title;
     rest = `${titled[1]} ${rest.slice(titled[0].length)}`;
   }
   // Hugo separates its options with commas, inside braces.

@@ -664,14 +664,15 @@ const CALLOUT_TYPES: Record<string, string> = {
 const NAMED_CALLOUTS = new Set(['note', 'info', 'tip', 'warning', 'check', 'danger']);
 
 function calloutPanel(name: string, attributes: Record<string, string>): string | undefined {
+  // Supabase's docs write `<Admonition variant="note" label="…">` for Docusaurus' `type` and `title`.
   if (Object.hasOwn(CALLOUT_COMPONENTS, name))
-    return CALLOUT_TYPES[(attributes.type ?? CALLOUT_COMPONENTS[name]!).toLowerCase()];
+    return CALLOUT_TYPES[(attributes.type ?? attributes.variant ?? CALLOUT_COMPONENTS[name]!).toLowerCase()];
   return NAMED_CALLOUTS.has(name) ? CALLOUT_TYPES[name] : undefined;
 }
 
 const calloutComponent = (panel: string): TagSpec => ({
   build: (attributes, children) => [
-    panelMacro(panel, { title: attributes.title?.trim() || undefined }, wrapPhrasing(children)),
+    panelMacro(panel, { title: (attributes.title ?? attributes.label)?.trim() || undefined }, wrapPhrasing(children)),
   ],
 });
 

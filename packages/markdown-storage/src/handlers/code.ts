@@ -146,12 +146,12 @@ const MAGIC_COMMENT_LINE = new RegExp(
 );
 /**
  * Shiki's notation comments for styling a line (VitePress' `// [!code focus]`, `[!code highlight]`,
- * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, each optionally with a
- * line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
+ * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, Tailwind's docs'
+ * `[!code classes:box-border]`, each optionally with a line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
  * they say which lines a change adds and removes (`asDiff`).
  */
 const NOTATION_COMMENT = new RegExp(
-  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|word:[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
+  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|(?:word|classes):[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
 );
 
 /**

@@ -1120,10 +1120,11 @@ export class HtmlBuilder {
       }
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
+        const written = token.value.includes('{/*') ? this.withoutJsxComments(token.value) : token.value;
         const value =
           this.state.inRawCode || this.inCode()
-            ? token.value
-            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(token.value, tokens[index + 1])));
+            ? written
+            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(written, tokens[index + 1])));
         if (value === '') continue; // only the layout around a `<br>`
         if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
@@ -1133,6 +1134,15 @@ export class HtmlBuilder {
         this.open(token.name, attributes, token.selfClosing, token.source, node);
       } else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * Inside an MDX component, JSX comments among its elements (`{/* Badge *\/}`, Tailwind's
+   * `<Example>` demos) are no text: MDX shows nothing for them.
+   */
+  private withoutJsxComments(value: string): string {
+    if (this.inCode() || !this.stack.some((frame) => frame.component)) return value;
+    return value.replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
   }
 
   /**

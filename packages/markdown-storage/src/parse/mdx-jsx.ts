@@ -140,6 +140,20 @@ function pushHtml(state: StateBlock, html: string, from: number, to: number): vo
   token.map = [from, to];
 }
 
+/**
+ * Children that are one JSX expression holding elements (Tailwind's `<Example>` / `{` / `<div …>`
+ * / `}`): its braces, each alone on the first and last of the children's lines, are syntax, not
+ * text, and are left out.
+ */
+function withoutExpressionBraces(state: StateBlock, from: number, to: number): [number, number] {
+  let first = from;
+  let last = to - 1;
+  while (first < to && isBlankLine(state, first)) first += 1;
+  while (last > first && isBlankLine(state, last)) last -= 1;
+  if (last <= first || lineText(state, first).trim() !== '{' || lineText(state, last).trim() !== '}') return [from, to];
+  return [first + 1, last];
+}
+
 function component(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const second = state.src.charCodeAt(start + 1);
@@ -182,7 +196,8 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // blank line (`<Fragment slot="tab.2">Goerli</Fragment>` / `<Fragment slot="panel.1">` / a fence).
   if (silent) return fenced;
   pushHtml(state, tag.html, startLine, tag.endLine);
-  if (indent !== Infinity) tokenizeContainer(state, tag.endLine, end, indent);
+  const [from, to] = withoutExpressionBraces(state, tag.endLine, end);
+  if (indent !== Infinity && from < to) tokenizeContainer(state, from, to, indent);
   pushHtml(state, `</${tag.name}>`, end, end + 1);
   state.line = end + 1;
   return true;

@@ -7,7 +7,7 @@
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
-import { type XElement, type XNode, type XText, showsNothing, text, textOf, x } from '../xml.js';
+import { type XElement, type XNode, type XText, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import {
   hasLayoutEdge,
@@ -26,6 +26,7 @@ import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 import { embedded } from './embeds.js';
 import { linesFormatted } from '../formatting-within.js';
+import { codeLanguage } from '../languages.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -343,7 +344,7 @@ const TAGS: Record<string, TagSpec> = {
   summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
 };
 
-const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt', 'docs-code']);
 const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
 
 /** Text that needs no space moved out of an element before it: whitespace, or punctuation that closes. */
@@ -625,6 +626,34 @@ const CSS_BADGE: TagSpec = {
     return [macro('status', { colour: type ? BADGE_COLOURS[type]! : 'Grey', title })];
   },
 };
+
+/** An HTML custom element's name: lower case, with a hyphen (`docs-callout`), and no tag of HTML's. */
+function isCustomElement(name: string): boolean {
+  return /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(name) && !Object.hasOwn(TAGS, name);
+}
+
+/** What a warning calls a component: an HTML custom element (`<docs-step>`) is no MDX. */
+function componentKind(name: string): string {
+  return isCustomElement(name) ? 'custom element' : 'MDX component';
+}
+
+/** Angular's `<docs-code language="ts" header="main.ts">` holding its code: a code block, titled by its header. */
+const DOCS_CODE: TagSpec = {
+  block: true,
+  build: (attributes, children, state) => {
+    const code = textOf(children)
+      .replace(/^[ \t]*\r?\n/, '')
+      .replace(/\s+$/, '');
+    const parameters = { language: codeLanguage(attributes.language, state.dialect), title: attributes.header };
+    return [macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(code)])])];
+  },
+};
+
+/** Angular's `<docs-callout title="…">` (`important`, `critical` flags): a panel, as its callout paragraphs are. */
+function docsCallout(attributes: Record<string, string>): TagSpec {
+  const panel = attributes.critical !== undefined ? 'warning' : attributes.important !== undefined ? 'note' : 'info';
+  return calloutComponent(panel);
+}
 
 /**
  * Next.js' docs write one page for both routers: `<AppOnly>` content shows only in the App Router's
@@ -1197,6 +1226,10 @@ export class HtmlBuilder {
     }
     const allowed = this.allowed(name);
     const spec = allowed && !allowed.block && !allowed.void && isCssBadge(attributes) ? CSS_BADGE : allowed;
+    if (!spec && isCustomElement(name)) {
+      this.openCustomElement(name, attributes, selfClosing, source, node);
+      return;
+    }
     if (!spec) {
       this.escaped(name, source, node);
       return;
@@ -1244,7 +1277,7 @@ export class HtmlBuilder {
       return;
     }
     if (selfClosing) {
-      this.state.warn(`MDX component ${source.trim()} left out: Confluence cannot render it`, node);
+      this.state.warn(`${componentKind(name)} ${source.trim()} left out: Confluence cannot render it`, node);
       return;
     }
     if (this.stack.length >= MAX_OPEN_TAGS) {
@@ -1293,6 +1326,36 @@ export class HtmlBuilder {
         : { build: componentWithHeading(() => (panel ? labels.get(panel[1]!) : slot)) };
     const component = { source, closed: false, converted: true };
     this.stack.push({ tag: 'fragment', spec, attributes, children: [], node, component });
+  }
+
+  /**
+   * A docs site's component written as an HTML custom element (Angular's `<docs-callout title="…">`,
+   * `<docs-step title="…">`, `<docs-pill href="…" title="…"/>`, `<docs-code language="ts">`):
+   * converted as an MDX component is, rather than its tags shown as text. A code element holding
+   * its code is a code block (one naming a `path` only shows a file this page does not hold: left
+   * out, warned); a self-closing one with an `href` is a link titled by its `title`; a callout a panel.
+   */
+  private openCustomElement(
+    name: string,
+    attributes: Record<string, string>,
+    selfClosing: boolean,
+    source: string,
+    node: Nodes,
+  ): void {
+    if (selfClosing && attributes.href) {
+      const last = this.target[this.target.length - 1];
+      if (last && !(last.type === 'text' && /\s$/.test(last.value))) this.append([text(' ')]);
+      this.append(buildLink(this.state, attributes.href, undefined, [text(attributes.title ?? attributes.href)], node));
+      return;
+    }
+    const spec =
+      name === 'docs-code' ? DOCS_CODE : name === 'docs-callout' && this.block ? docsCallout(attributes) : undefined;
+    if (!spec || selfClosing || this.stack.length >= MAX_OPEN_TAGS) {
+      this.openComponent(name, attributes, selfClosing, source, node);
+      return;
+    }
+    const component = { source, closed: false, converted: true };
+    this.stack.push({ tag: name, spec, attributes, children: [], node, component });
   }
 
   /** A badge component (`<Badge type="tip" text="^1.9.0" />`, or its text as content): a `status` macro. */
@@ -1463,7 +1526,7 @@ export class HtmlBuilder {
     }
     if (component && !component.converted) {
       const name = /^<([\w:-]+)/.exec(component.source)![1]!;
-      this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
+      this.state.warn(`${componentKind(frame.tag)} <${name}> is not converted: its content is kept`, frame.node);
     }
     this.appendElement(this.built(frame));
   }

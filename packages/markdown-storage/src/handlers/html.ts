@@ -19,7 +19,7 @@ import {
   withoutLayoutStart,
   wrapPhrasing,
 } from '../phrasing.js';
-import { inlineMarkdownText } from '../parse/index.js';
+import { inlineMarkdownText, parseMarkdown } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
@@ -627,6 +627,16 @@ const CSS_BADGE: TagSpec = {
   },
 };
 
+/** A node and its descendants moved down `by` lines (Markdown parsed apart from the page it is in). */
+function shiftedLines<T extends Nodes>(node: T, by: number): T {
+  const position = node.position && {
+    start: { ...node.position.start, line: node.position.start.line + by },
+    end: { ...node.position.end, line: node.position.end.line + by },
+  };
+  const children = 'children' in node ? (node.children as Nodes[]).map((child) => shiftedLines(child, by)) : undefined;
+  return { ...node, ...(position ? { position } : {}), ...(children ? { children } : {}) };
+}
+
 /** An HTML custom element's name: lower case, with a hyphen (`docs-callout`), and no tag of HTML's. */
 function isCustomElement(name: string): boolean {
   return /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(name) && !Object.hasOwn(TAGS, name);
@@ -1155,7 +1165,9 @@ export class HtmlBuilder {
             ? written
             : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(written, tokens[index + 1])));
         if (value === '') continue; // only the layout around a `<br>`
-        if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
+        const markdown = MARKUP.test(value) && this.inMarkdownElement() ? this.inlineMarkdown(value, node) : undefined;
+        if (markdown) this.append(markdown);
+        else if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') {
         // A start tag opened again after a block cut it (paragraphPieces): an `<a id>`'s anchor was made before the cut.
@@ -1163,6 +1175,29 @@ export class HtmlBuilder {
         this.open(token.name, attributes, token.selfClosing, token.source, node);
       } else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * kramdown's `markdown="1"` (Jekyll sites: `<div class="doc-box" markdown="1">`, `<td
+   * markdown="1">`, expressjs.com): the text inside the element is Markdown. Only its inline
+   * syntax is read here (code spans, links, emphasis), a line of text at a time as it comes; its
+   * blocks already are, where blank lines set them apart from the tags.
+   */
+  private inMarkdownElement(): boolean {
+    if (this.inCode() || this.state.inRawCode) return false;
+    return this.stack.some((frame) => /^(?:1|span|block)$/.test(frame.attributes.markdown ?? ''));
+  }
+
+  /** A run of text as inline Markdown, its edge spaces kept; undefined if it is not one paragraph. */
+  private inlineMarkdown(value: string, node: Nodes): XNode[] | undefined {
+    const parsed = parseMarkdown(value.trim());
+    const [paragraph, ...rest] = parsed.children;
+    if (paragraph?.type !== 'paragraph' || rest.length) return undefined;
+    // Its warnings name the line of the HTML the text is in.
+    const line = node.position?.start.line ?? 1;
+    const placed = shiftedLines(paragraph, line - 1);
+    const edge = (space: boolean) => (space ? [text(' ')] : []);
+    return [...edge(/^\s/.test(value)), ...this.state.all(placed), ...edge(/\s$/.test(value))];
   }
 
   /**

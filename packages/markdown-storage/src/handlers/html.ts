@@ -502,7 +502,7 @@ function summaryTitle(summary: XNode): string | undefined {
  * content). The tag's source is what tells: the tokenizer lowercases names.
  */
 function isComponent(source: string): boolean {
-  const name = /^<\/?([A-Z][\w:-]*)/.exec(source)?.[1];
+  const name = /^<\/?([A-Z][\w.:-]*)/.exec(source)?.[1];
   return (
     name !== undefined &&
     /[a-z]/.test(name) &&
@@ -1560,7 +1560,7 @@ export class HtmlBuilder {
       return;
     }
     if (component && !component.converted) {
-      const name = /^<([\w:-]+)/.exec(component.source)![1]!;
+      const name = /^<([\w.:-]+)/.exec(component.source)![1]!;
       this.state.warn(`${componentKind(frame.tag)} <${name}> is not converted: its content is kept`, frame.node);
     }
     this.appendElement(this.built(frame));

@@ -189,7 +189,8 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // </TabItem>` lines): handlers/html.ts converts those as they are. Unless a code fence is among
   // them (Starlight's and Astro's docs: `<TabItem label="npm">` / `` ```sh `` / … / `</TabItem>`,
   // as deep as the tag): as HTML its lines would run together into a paragraph.
-  const jsx = tag.expression || tag.endLine > startLine + 1;
+  // A member expression (`<StepHikeCompact.Details>`) is JSX, never an HTML tag.
+  const jsx = tag.expression || tag.endLine > startLine + 1 || tag.name.includes('.');
   if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
   // Ending a paragraph (markdown-it asks silently) only where a code fence is among the children:
   // MDX reads a tag line as a block, and Chainlink's tab panels follow their label lines with no

@@ -659,6 +659,24 @@ const DOCS_CODE: TagSpec = {
   },
 };
 
+/**
+ * React Router's and Remix's docs callouts (`<docs-warning>The feature is experimental.</docs-warning>`,
+ * often one line of a paragraph): the panels of their kind. Blocks, as a `<div>` is, so a
+ * paragraph of one is the panel.
+ */
+const DOCS_CALLOUTS: Record<string, string> = {
+  'docs-info': 'info',
+  'docs-warning': 'warning',
+  'docs-error': 'warning',
+  'docs-success': 'tip',
+};
+
+function isDocsCallout(name: string): boolean {
+  return Object.hasOwn(DOCS_CALLOUTS, name);
+}
+/** What a paragraph is cut at as it is at a `<div>`: a docs callout's tags. */
+const FLOW: TagSpec = { block: true, build: transparent };
+
 /** Angular's `<docs-callout title="…">` (`important`, `critical` flags): a panel, as its callout paragraphs are. */
 function docsCallout(attributes: Record<string, string>): TagSpec {
   const panel = attributes.critical !== undefined ? 'warning' : attributes.important !== undefined ? 'note' : 'info';
@@ -750,6 +768,7 @@ const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
 /** A start or end tag of a flow element we convert (`<div>`, `</table>`, `<h1>`), which a paragraph cannot hold. */
 function isFlowTag(html: string): boolean {
   const name = TAG_NAME.exec(html)?.[1]?.toLowerCase();
+  if (name !== undefined && isDocsCallout(name)) return true;
   return name !== undefined && Object.hasOwn(TAGS, name) && TAGS[name]!.block === true;
 }
 
@@ -797,7 +816,8 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
       continue;
     }
     const tag = child.type === 'html' ? tagOf(child.value) : undefined;
-    const spec = tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : undefined;
+    const spec =
+      tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : tag && isDocsCallout(tag.name) ? FLOW : undefined;
     if (!tag || !spec) run.push(child);
     else if (!spec.block) {
       run.push(child);
@@ -1383,8 +1403,15 @@ export class HtmlBuilder {
       this.append(buildLink(this.state, attributes.href, undefined, [text(attributes.title ?? attributes.href)], node));
       return;
     }
+    const callout = Object.hasOwn(DOCS_CALLOUTS, name) ? DOCS_CALLOUTS[name] : undefined;
     const spec =
-      name === 'docs-code' ? DOCS_CODE : name === 'docs-callout' && this.block ? docsCallout(attributes) : undefined;
+      name === 'docs-code'
+        ? DOCS_CODE
+        : name === 'docs-callout' && this.block
+          ? docsCallout(attributes)
+          : callout && this.block
+            ? calloutComponent(callout)
+            : undefined;
     if (!spec || selfClosing || this.stack.length >= MAX_OPEN_TAGS) {
       this.openComponent(name, attributes, selfClosing, source, node);
       return;

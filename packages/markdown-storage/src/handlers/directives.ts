@@ -131,6 +131,9 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
   ['callout', panelAlias('info')],
   // A code group is its blocks one after another, each titled by its fence (`ts [nuxt.config.ts]`).
   ['code-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
+  // Nuxt UI's `::field-group` of `::field{name="url" type="string" required}` (an API's parameters).
+  ['field-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
+  ['field', (_node, _state, _title, attributes, convertBody) => [fieldLine(attributes), ...convertBody()]],
   [
     'read-more',
     (node, state, _title, attributes, convertBody) => [x('p', {}, readMore(node, attributes, state)), ...convertBody()],
@@ -157,6 +160,20 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
     },
   ],
 ]);
+
+/** A field's name in bold, its type as code, and whether it is required or has a default. */
+function fieldLine(attributes: Record<string, string>): XNode {
+  const parts: XNode[] = [];
+  if (attributes.name) parts.push(x('strong', {}, [text(attributes.name)]));
+  if (attributes.type) parts.push(text(parts.length ? ' ' : ''), x('code', {}, [text(attributes.type)]));
+  if (attributes.required !== undefined && attributes.required !== 'false') parts.push(text(' (required)'));
+  if (attributes.default !== undefined) parts.push(text(' default: '), x('code', {}, [text(attributes.default)]));
+  return x(
+    'p',
+    {},
+    parts.filter((part) => part.type !== 'text' || part.value !== ''),
+  );
+}
 
 type LeafHandler = (node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State) => XNode[];
 

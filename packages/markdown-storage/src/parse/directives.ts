@@ -272,6 +272,9 @@ const CLOSING = /^(:{3,})\s*$/;
  */
 function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): number | undefined {
   let fence: string | undefined;
+  // Nested components indented under this one (`::field-group` / `  ::field{…}` / `  ::`), still open.
+  let nested = 0;
+  const indent = state.sCount[startLine]!;
   for (let line = startLine + 1; line < endLine; line += 1) {
     const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
     if (!blank && state.sCount[line]! < state.blkIndent) return undefined;
@@ -282,8 +285,13 @@ function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): 
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^\s*$/.test(text.slice(marker.length)))
         fence = undefined;
     } else if (marker) fence = marker;
-    else if (/^::\s*$/.test(text)) return line;
-    else if (/^::[^:\s]/.test(text)) return undefined;
+    else if (/^::\s*$/.test(text)) {
+      if (nested === 0) return line;
+      nested -= 1;
+    } else if (/^::[^:\s]/.test(text)) {
+      if (state.sCount[line]! <= indent) return undefined;
+      nested += 1;
+    }
   }
   return undefined;
 }

@@ -12,7 +12,8 @@ export type HtmlToken =
   /** Comments, processing instructions, declarations, CDATA: invisible in a browser, dropped. */
   | { kind: 'hidden'; source: string };
 
-const NAME = '[A-Za-z][A-Za-z0-9:-]*';
+// A JSX member expression is a component's name too (`<StepHikeCompact.Step>`, Supabase's docs).
+const NAME = '[A-Za-z][A-Za-z0-9:-]*(?:\\.[A-Za-z][A-Za-z0-9:-]*)*';
 const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?`;
 const OPEN = new RegExp(`^<(${NAME})((?:${ATTRIBUTE})*)\\s*(/?)>`);
 const CLOSE = new RegExp(`^</(${NAME})\\s*>`);

@@ -59,6 +59,7 @@ export class State {
   readonly #footnoteOrder: string[] = [];
   readonly #headingAnchors = new Map<string, string>();
   readonly #declaredAnchors = new Set<string>();
+  readonly #tabLabels = new Map<string, string>();
   readonly #warned = new Set<string>();
   readonly #warnedKinds = new Set<string>();
 
@@ -93,6 +94,12 @@ export class State {
   get declaredAnchors(): Set<string> {
     this.usedContext = true;
     return this.#declaredAnchors;
+  }
+
+  /** The labels of the page's tabs written apart from their panels (Astro's `<Fragment slot="tab.1">`), by number. */
+  get tabLabels(): Map<string, string> {
+    this.usedContext = true;
+    return this.#tabLabels;
   }
 
   get dialect(): 'cloud' | 'datacenter' {

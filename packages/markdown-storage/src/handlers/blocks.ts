@@ -61,10 +61,43 @@ function generatedContent(node: Paragraph, state: State): XNode[] | undefined {
 export function paragraph(node: Paragraph, state: State): XNode[] {
   const marker = markerMacro(node) ?? noteEmbeds(node, state) ?? generatedContent(node, state);
   if (marker) return marker;
+  const callout = labelledCallout(node);
+  if (callout) return [panelMacro(callout.panel, { title: callout.title }, paragraph(callout.rest, state))];
   const children = edgesTrimmed(state.all(node));
   if (!children.length) return [];
   const notice = noticePanel(node);
   return notice ? [panelMacro(notice, {}, [x('p', {}, children)])] : [x('p', {}, children)];
+}
+
+/**
+ * Angular's docs (adev) write a callout as a paragraph opening with its kind in capitals and a
+ * colon (`IMPORTANT: linkedSignal is in developer preview.`), which the site shows as a box: the
+ * panel of that kind, the label taken off (named as the title where the panel's colour does not
+ * say it). Only these words, in capitals, at the paragraph's very start.
+ */
+const LABELLED_CALLOUTS: Record<string, { panel: string; title?: string }> = {
+  NOTE: { panel: 'info' },
+  TIP: { panel: 'tip' },
+  HELPFUL: { panel: 'tip', title: 'Helpful' },
+  IMPORTANT: { panel: 'note' },
+  CRITICAL: { panel: 'warning' },
+  QUESTION: { panel: 'info', title: 'Question' },
+  SUMMARY: { panel: 'info', title: 'Summary' },
+  TLDR: { panel: 'info', title: 'TL;DR' },
+};
+const CALLOUT_LABEL = /^(NOTE|TIP|HELPFUL|IMPORTANT|CRITICAL|QUESTION|SUMMARY|TLDR): +/;
+
+function labelledCallout(node: Paragraph): { panel: string; title?: string; rest: Paragraph } | undefined {
+  const first = node.children[0];
+  const label = first?.type === 'text' ? CALLOUT_LABEL.exec(first.value) : null;
+  if (!label || first?.type !== 'text') return undefined;
+  // Something must follow the label: `NOTE: ` alone is prose about notes.
+  if (!first.value.slice(label[0].length).trim() && node.children.length === 1) return undefined;
+  const rest: Paragraph = {
+    ...node,
+    children: [{ ...first, value: first.value.slice(label[0].length) }, ...node.children.slice(1)],
+  };
+  return { ...LABELLED_CALLOUTS[label[1]!]!, rest };
 }
 
 /**

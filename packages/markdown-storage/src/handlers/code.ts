@@ -60,9 +60,11 @@ export function fenceInfo(
   }
   language = language.replace(/:(?:no-)?line-numbers(?:=\d+)?/, '').replace(/\{[^}]*\}/g, '');
   // The title bar may follow Shiki's flags (VitePress' `js twoslash [vite.config.js]`).
-  const titled = /^((?:\s*[A-Za-z][\w-]*(?=\s))*)\s*\[([^\]]*)\]/.exec(rest);
+  // A file name may hold brackets, written escaped or not (Nuxt's `[pages/[id\\].vue]`).
+  const titled = /^((?:\s*[A-Za-z][\w-]*(?=\s))*)\s*\[((?:[^[\]\\]|\\.|\[[^\]]*\])*)\]/.exec(rest);
   if (titled) {
-    if (titled[2]!.trim()) extra.title = titled[2]!.trim();
+    const title = titled[2]!.replace(/\\+([[\]])/g, '$1').trim();
+    if (title) extra.title = title;
     rest = `${titled[1]} ${rest.slice(titled[0].length)}`;
   }
   // Hugo separates its options with commas, inside braces.
@@ -100,7 +102,9 @@ export function code(node: Code, state: State): XNode[] {
   };
   const written = meta.twoslash === 'true' ? twoslashShown(node.value) : node.value;
   const shown = parameters.language === 'markdown' ? written : withoutHighlightComments(written);
-  const value = lang?.toLowerCase() === 'rust' ? withoutHiddenRustLines(shown) : shown;
+  const diff = parameters.language === 'markdown' ? undefined : asDiff(shown);
+  if (diff !== undefined) parameters.language = 'diff';
+  const value = lang?.toLowerCase() === 'rust' ? withoutHiddenRustLines(diff ?? shown) : (diff ?? shown);
   const block = macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(value)])]);
   if (collapse && state.dialect === 'cloud') return [panelMacro('expand', { title: parameters.title }, [block])];
   return [block];
@@ -142,13 +146,12 @@ const MAGIC_COMMENT_LINE = new RegExp(
 );
 /**
  * Shiki's notation comments for styling a line (VitePress' `// [!code focus]`, `[!code highlight]`,
- * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, each optionally with a
- * line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
- * they say which lines a change adds and removes, which a Confluence reader has no colour for, so
- * they stay as written.
+ * `[!code hl]`, `[!code warning]`, `[!code error]`, `[!code word:Hello]`, Tailwind's docs'
+ * `[!code classes:box-border]`, each optionally with a line count `:3`), at a line's end or as the line. `[!code ++]` and `[!code --]` are not styling:
+ * they say which lines a change adds and removes (`asDiff`).
  */
 const NOTATION_COMMENT = new RegExp(
-  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|word:[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
+  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (?:focus|highlight|hl|warning|error|(?:word|classes):[^\]\n]+)(?::\d+)?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
 );
 
 /**
@@ -167,6 +170,45 @@ export function withoutHighlightComments(value: string): string {
     else if (notation.index > 0 && line.slice(0, notation.index).trim()) shown.push(line.slice(0, notation.index));
   }
   return shown.join('\n');
+}
+
+/** Shiki's diff notation, `// [!code ++]` and `// [!code --]`, optionally for `:N` lines from its own. */
+const DIFF_NOTATION = new RegExp(
+  String.raw`[ \t]*${OPEN_COMMENT}[ \t]*\[!code (\+\+|--)(?::(\d+))?\][ \t]*${CLOSE_COMMENT}[ \t]*$`,
+);
+
+/**
+ * A fence whose lines Shiki marks added (`// [!code ++]`) and removed (`// [!code --]`), which the
+ * site shows green and red without the comments, as a unified diff: each line behind `+`, `-` or a
+ * space, the comments taken off. The caller shows it with the `diff` language, the only way the
+ * code macro colours added and removed lines; the code's own highlighting is lost, but the change
+ * is what such a block is about. A comment alone on its line marks the lines after it (Shiki's
+ * notation on a line of its own) and goes with its line. Undefined when no line is marked.
+ */
+export function asDiff(value: string): string | undefined {
+  if (!value.includes('[!code ++') && !value.includes('[!code --')) return undefined;
+  const out: string[] = [];
+  let marked = false;
+  let pending = { sign: ' ', lines: 0 };
+  for (const line of value.split('\n')) {
+    const notation = DIFF_NOTATION.exec(line);
+    if (notation) {
+      marked = true;
+      const sign = notation[1] === '++' ? '+' : '-';
+      const lines = Number(notation[2] ?? 1);
+      const before = line.slice(0, notation.index);
+      if (!before.trim()) {
+        pending = { sign, lines };
+        continue;
+      }
+      out.push(`${sign}${before}`);
+      pending = { sign, lines: lines - 1 };
+    } else if (pending.lines > 0) {
+      out.push(`${pending.sign}${line}`);
+      pending = { ...pending, lines: pending.lines - 1 };
+    } else out.push(` ${line}`);
+  }
+  return marked ? out.join('\n') : undefined;
 }
 
 /**

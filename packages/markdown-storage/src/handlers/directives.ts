@@ -16,6 +16,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { State } from '../state.js';
 import { type XNode, text, textOf, x } from '../xml.js';
 import { macro, panelMacro, type MacroParameters } from './macros.js';
+import { buildLink } from './links.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -126,6 +127,17 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
     ],
   ],
   ['expand', expandContainer],
+  // MDC's (Nuxt's docs) `::callout`, a neutral aside: the info panel, as a callout of no type is.
+  ['callout', panelAlias('info')],
+  // A code group is its blocks one after another, each titled by its fence (`ts [nuxt.config.ts]`).
+  ['code-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
+  // Nuxt UI's `::field-group` of `::field{name="url" type="string" required}` (an API's parameters).
+  ['field-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
+  ['field', (_node, _state, _title, attributes, convertBody) => [fieldLine(attributes), ...convertBody()]],
+  [
+    'read-more',
+    (node, state, _title, attributes, convertBody) => [x('p', {}, readMore(node, attributes, state)), ...convertBody()],
+  ],
   // `details`: VitePress's and Zenn's collapsible container (`::: details Title`); `spoiler`: HackMD's.
   ['details', expandContainer],
   ['spoiler', expandContainer],
@@ -149,12 +161,37 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
   ],
 ]);
 
+/** A field's name in bold, its type as code, and whether it is required or has a default. */
+function fieldLine(attributes: Record<string, string>): XNode {
+  const parts: XNode[] = [];
+  if (attributes.name) parts.push(x('strong', {}, [text(attributes.name)]));
+  if (attributes.type) parts.push(text(parts.length ? ' ' : ''), x('code', {}, [text(attributes.type)]));
+  if (attributes.required !== undefined && attributes.required !== 'false') parts.push(text(' (required)'));
+  if (attributes.default !== undefined) parts.push(text(' default: '), x('code', {}, [text(attributes.default)]));
+  return x(
+    'p',
+    {},
+    parts.filter((part) => part.type !== 'text' || part.value !== ''),
+  );
+}
+
 type LeafHandler = (node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State) => XNode[];
+
+/**
+ * MDC's (Nuxt's docs) `:read-more{to="/docs/api" title="…"}`: a link to read on, which the site
+ * shows as "Read more in <title>"; checked as any link is. Without `to` it says nothing.
+ */
+function readMore(node: Directive, attributes: Record<string, string>, state: State): XNode[] {
+  if (!attributes.to) return [];
+  const shown = [text(attributes.title ? `Read more in ${attributes.title}` : 'Read more')];
+  return buildLink(state, attributes.to, undefined, shown, node);
+}
 
 /** Text directives (`:status[Done]`, `:anchor[setup]`): a macro in a line. */
 const TEXT_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
   ['anchor', (node, attributes, state) => anchorMacro(node, attributes, state)],
   ['status', (node, attributes, state) => statusMacro(node, attributes, state)],
+  ['read-more', (node, attributes, state) => readMore(node, attributes, state)],
 ]);
 
 /** Leaf directives (`::toc{maxLevel=3}`): the text ones, and the macros that stand on a line of their own. */
@@ -208,8 +245,9 @@ function isClosed(node: ContainerDirective): boolean {
   const source = sourceOf(node);
   if (!source) return false;
   const opening = /^:+/.exec(source)?.[0].length ?? 0;
-  const closing = /\n[ \t]*(:{3,})[ \t]*$/.exec(source)?.[1]?.length ?? 0;
-  return opening >= 3 && closing >= opening;
+  const closing = /\n[ \t]*(:{2,})[ \t]*$/.exec(source)?.[1]?.length ?? 0;
+  // Two colons only as MDC's block components open and close (`::callout` … `::`).
+  return opening >= 2 && closing >= opening;
 }
 
 export function leafDirective(node: LeafDirective, state: State): XNode[] {

@@ -7,7 +7,7 @@
  */
 import type { Html, InlineCode, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { State } from '../state.js';
-import { type XElement, type XNode, type XText, showsNothing, text, textOf, x } from '../xml.js';
+import { type XElement, type XNode, type XText, cdata, showsNothing, text, textOf, x } from '../xml.js';
 import { tokenizeHtml, type HtmlToken } from '../html-tokens.js';
 import {
   hasLayoutEdge,
@@ -19,13 +19,14 @@ import {
   withoutLayoutStart,
   wrapPhrasing,
 } from '../phrasing.js';
-import { inlineMarkdownText } from '../parse/index.js';
+import { inlineMarkdownText, parseMarkdown } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
 import { macro, panelMacro } from './macros.js';
 import { embedded } from './embeds.js';
 import { linesFormatted } from '../formatting-within.js';
+import { codeLanguage } from '../languages.js';
 
 interface TagSpec {
   /** Flow content only: escaped when met inside a paragraph. */
@@ -343,7 +344,7 @@ const TAGS: Record<string, TagSpec> = {
   summary: { block: true, inside: 'details', build: (_a, children) => [x(SUMMARY, {}, children)] },
 };
 
-const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
+const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'tt', 'docs-code']);
 const LISTS: ReadonlySet<string> = new Set(['ul', 'ol']);
 
 /** Text that needs no space moved out of an element before it: whitespace, or punctuation that closes. */
@@ -501,7 +502,7 @@ function summaryTitle(summary: XNode): string | undefined {
  * content). The tag's source is what tells: the tokenizer lowercases names.
  */
 function isComponent(source: string): boolean {
-  const name = /^<\/?([A-Z][\w:-]*)/.exec(source)?.[1];
+  const name = /^<\/?([A-Z][\w.:-]*)/.exec(source)?.[1];
   return (
     name !== undefined &&
     /[a-z]/.test(name) &&
@@ -584,6 +585,117 @@ const BADGE_COLOURS: Record<string, string> = {
   ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
 };
 
+/** A class naming a badge: `badge`, Vue's `vt-badge`, VitePress' `VPBadge`, `md-badge`. */
+const BADGE_CLASS = /^(?:[\w-]*-)?badge$|^vpbadge$/i;
+
+function classesOf(attributes: Record<string, string>): string[] {
+  return (attributes.class ?? '').split(/\s+/).filter(Boolean);
+}
+
+function isCssBadge(attributes: Record<string, string>): boolean {
+  return attributes.class !== undefined && classesOf(attributes).some((name) => BADGE_CLASS.test(name));
+}
+
+/**
+ * The words Vue's theme draws into its badges with CSS alone (`<sup class="vt-badge ts" />` shows
+ * "TS"), by class; any other badge's words are its `data-text` (`<sup class="vt-badge"
+ * data-text="3.3+" />`, drawn with `content: attr(data-text)`) or its content.
+ */
+const CSS_BADGE_WORDS: Record<string, string> = {
+  ts: 'TS',
+  'dev-only': 'Dev only',
+  experimental: 'Experimental',
+  wip: 'WIP',
+};
+
+/**
+ * A badge drawn by a site's CSS (`<span class="badge">deprecated</span>`, Bootstrap's `badge
+ * badge-warning`, VitePress' `<span class="VPBadge tip">`, Vue's `<sup class="vt-badge ts" />`):
+ * the `status` lozenge a `<Badge>` component is, coloured by a class naming a type (`tip`,
+ * `badge-warning`), so words shown only by the CSS are not lost. A badge of other content (an
+ * image, a link) keeps its content.
+ */
+const CSS_BADGE: TagSpec = {
+  build: (attributes, children) => {
+    const classes = classesOf(attributes).map((name) => name.toLowerCase());
+    const drawn = classes.map((name) => CSS_BADGE_WORDS[name]).find(Boolean);
+    const shown = children.every((child) => child.type === 'text') ? textOf(children).trim() : undefined;
+    const title = attributes['data-text']?.trim() || (shown ?? '') || (children.length ? undefined : drawn);
+    if (!title) return children;
+    const type = classes.map((name) => name.replace(/^badge-/, '')).find((name) => BADGE_COLOURS[name]);
+    return [macro('status', { colour: type ? BADGE_COLOURS[type]! : 'Grey', title })];
+  },
+};
+
+/** A node and its descendants moved down `by` lines (Markdown parsed apart from the page it is in). */
+function shiftedLines<T extends Nodes>(node: T, by: number): T {
+  const position = node.position && {
+    start: { ...node.position.start, line: node.position.start.line + by },
+    end: { ...node.position.end, line: node.position.end.line + by },
+  };
+  const children = 'children' in node ? (node.children as Nodes[]).map((child) => shiftedLines(child, by)) : undefined;
+  return { ...node, ...(position ? { position } : {}), ...(children ? { children } : {}) };
+}
+
+/** An HTML custom element's name: lower case, with a hyphen (`docs-callout`), and no tag of HTML's. */
+function isCustomElement(name: string): boolean {
+  return /^[a-z][a-z0-9]*-[a-z0-9-]*$/.test(name) && !Object.hasOwn(TAGS, name);
+}
+
+/** What a warning calls a component: an HTML custom element (`<docs-step>`) is no MDX. */
+function componentKind(name: string): string {
+  return isCustomElement(name) ? 'custom element' : 'MDX component';
+}
+
+/** Angular's `<docs-code language="ts" header="main.ts">` holding its code: a code block, titled by its header. */
+const DOCS_CODE: TagSpec = {
+  block: true,
+  build: (attributes, children, state) => {
+    const code = textOf(children)
+      .replace(/^[ \t]*\r?\n/, '')
+      .replace(/\s+$/, '');
+    const parameters = { language: codeLanguage(attributes.language, state.dialect), title: attributes.header };
+    return [macro('code', parameters, [x('ac:plain-text-body', {}, [cdata(code)])])];
+  },
+};
+
+/**
+ * React Router's and Remix's docs callouts (`<docs-warning>The feature is experimental.</docs-warning>`,
+ * often one line of a paragraph): the panels of their kind. Blocks, as a `<div>` is, so a
+ * paragraph of one is the panel.
+ */
+const DOCS_CALLOUTS: Record<string, string> = {
+  'docs-info': 'info',
+  'docs-warning': 'warning',
+  'docs-error': 'warning',
+  'docs-success': 'tip',
+};
+
+function isDocsCallout(name: string): boolean {
+  return Object.hasOwn(DOCS_CALLOUTS, name);
+}
+/** What a paragraph is cut at as it is at a `<div>`: a docs callout's tags. */
+const FLOW: TagSpec = { block: true, build: transparent };
+
+/** Angular's `<docs-callout title="…">` (`important`, `critical` flags): a panel, as its callout paragraphs are. */
+function docsCallout(attributes: Record<string, string>): TagSpec {
+  const panel = attributes.critical !== undefined ? 'warning' : attributes.important !== undefined ? 'note' : 'info';
+  return calloutComponent(panel);
+}
+
+/**
+ * Next.js' docs write one page for both routers: `<AppOnly>` content shows only in the App Router's
+ * version of the page, `<PagesOnly>` only in the Pages Router's. Confluence shows both, often side
+ * by side with the same headings and samples, so each block is a panel titled for its router and a
+ * reader can tell them apart. In a line of text (`assets <AppOnly>and Server Functions</AppOnly>`)
+ * the words are kept as written: a panel cannot sit in a line, and a label there would break it.
+ */
+const ROUTER_ONLY: Record<string, string> = { apponly: 'App Router', pagesonly: 'Pages Router' };
+
+const routerSection = (title: string): TagSpec => ({
+  build: (_attributes, children) => [panelMacro('panel', { title }, wrapPhrasing(children))],
+});
+
 /**
  * The callout components of MDX docs sites, the panels their directives are: Docusaurus'
  * `<Admonition type="tip" title="…">`, Nextra's `<Callout type="warning">` (no type: `default`), and
@@ -609,14 +721,15 @@ const CALLOUT_TYPES: Record<string, string> = {
 const NAMED_CALLOUTS = new Set(['note', 'info', 'tip', 'warning', 'check', 'danger']);
 
 function calloutPanel(name: string, attributes: Record<string, string>): string | undefined {
+  // Supabase's docs write `<Admonition variant="note" label="…">` for Docusaurus' `type` and `title`.
   if (Object.hasOwn(CALLOUT_COMPONENTS, name))
-    return CALLOUT_TYPES[(attributes.type ?? CALLOUT_COMPONENTS[name]!).toLowerCase()];
+    return CALLOUT_TYPES[(attributes.type ?? attributes.variant ?? CALLOUT_COMPONENTS[name]!).toLowerCase()];
   return NAMED_CALLOUTS.has(name) ? CALLOUT_TYPES[name] : undefined;
 }
 
 const calloutComponent = (panel: string): TagSpec => ({
   build: (attributes, children) => [
-    panelMacro(panel, { title: attributes.title?.trim() || undefined }, wrapPhrasing(children)),
+    panelMacro(panel, { title: (attributes.title ?? attributes.label)?.trim() || undefined }, wrapPhrasing(children)),
   ],
 });
 
@@ -655,6 +768,7 @@ const TAG_NAME = /^<\/?([A-Za-z][A-Za-z0-9-]*)/;
 /** A start or end tag of a flow element we convert (`<div>`, `</table>`, `<h1>`), which a paragraph cannot hold. */
 function isFlowTag(html: string): boolean {
   const name = TAG_NAME.exec(html)?.[1]?.toLowerCase();
+  if (name !== undefined && isDocsCallout(name)) return true;
   return name !== undefined && Object.hasOwn(TAGS, name) && TAGS[name]!.block === true;
 }
 
@@ -702,7 +816,8 @@ export function paragraphPieces(paragraph: { children: PhrasingContent[] }): Arr
       continue;
     }
     const tag = child.type === 'html' ? tagOf(child.value) : undefined;
-    const spec = tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : undefined;
+    const spec =
+      tag && Object.hasOwn(TAGS, tag.name) ? TAGS[tag.name]! : tag && isDocsCallout(tag.name) ? FLOW : undefined;
     if (!tag || !spec) run.push(child);
     else if (!spec.block) {
       run.push(child);
@@ -1064,12 +1179,15 @@ export class HtmlBuilder {
       }
       if (this.skipped(token, node)) continue;
       if (token.kind === 'text') {
+        const written = token.value.includes('{/*') ? this.withoutJsxComments(token.value) : token.value;
         const value =
           this.state.inRawCode || this.inCode()
-            ? token.value
-            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(token.value, tokens[index + 1])));
+            ? written
+            : replaceEmojiShortcodes(oneLine(this.withoutLayoutAtBreaks(written, tokens[index + 1])));
         if (value === '') continue; // only the layout around a `<br>`
-        if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
+        const markdown = MARKUP.test(value) && this.inMarkdownElement() ? this.inlineMarkdown(value, node) : undefined;
+        if (markdown) this.append(markdown);
+        else if (this.carried.length && /\S/.test(value)) this.appendInCarried(value);
         else this.append([text(value)]);
       } else if (token.kind === 'open') {
         // A start tag opened again after a block cut it (paragraphPieces): an `<a id>`'s anchor was made before the cut.
@@ -1077,6 +1195,38 @@ export class HtmlBuilder {
         this.open(token.name, attributes, token.selfClosing, token.source, node);
       } else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * kramdown's `markdown="1"` (Jekyll sites: `<div class="doc-box" markdown="1">`, `<td
+   * markdown="1">`, expressjs.com): the text inside the element is Markdown. Only its inline
+   * syntax is read here (code spans, links, emphasis), a line of text at a time as it comes; its
+   * blocks already are, where blank lines set them apart from the tags.
+   */
+  private inMarkdownElement(): boolean {
+    if (this.inCode() || this.state.inRawCode) return false;
+    return this.stack.some((frame) => /^(?:1|span|block)$/.test(frame.attributes.markdown ?? ''));
+  }
+
+  /** A run of text as inline Markdown, its edge spaces kept; undefined if it is not one paragraph. */
+  private inlineMarkdown(value: string, node: Nodes): XNode[] | undefined {
+    const parsed = parseMarkdown(value.trim());
+    const [paragraph, ...rest] = parsed.children;
+    if (paragraph?.type !== 'paragraph' || rest.length) return undefined;
+    // Its warnings name the line of the HTML the text is in.
+    const line = node.position?.start.line ?? 1;
+    const placed = shiftedLines(paragraph, line - 1);
+    const edge = (space: boolean) => (space ? [text(' ')] : []);
+    return [...edge(/^\s/.test(value)), ...this.state.all(placed), ...edge(/\s$/.test(value))];
+  }
+
+  /**
+   * Inside an MDX component, JSX comments among its elements (`{/* Badge *\/}`, Tailwind's
+   * `<Example>` demos) are no text: MDX shows nothing for them.
+   */
+  private withoutJsxComments(value: string): string {
+    if (this.inCode() || !this.stack.some((frame) => frame.component)) return value;
+    return value.replace(/\{\/\*[\s\S]*?\*\/\}/g, '');
   }
 
   /**
@@ -1129,7 +1279,12 @@ export class HtmlBuilder {
       this.openComponent(name, attributes, selfClosing, source, node);
       return;
     }
-    const spec = this.allowed(name);
+    const allowed = this.allowed(name);
+    const spec = allowed && !allowed.block && !allowed.void && isCssBadge(attributes) ? CSS_BADGE : allowed;
+    if (!spec && isCustomElement(name)) {
+      this.openCustomElement(name, attributes, selfClosing, source, node);
+      return;
+    }
     if (!spec) {
       this.escaped(name, source, node);
       return;
@@ -1177,22 +1332,91 @@ export class HtmlBuilder {
       return;
     }
     if (selfClosing) {
-      this.state.warn(`MDX component ${source.trim()} left out: Confluence cannot render it`, node);
+      this.state.warn(`${componentKind(name)} ${source.trim()} left out: Confluence cannot render it`, node);
       return;
     }
     if (this.stack.length >= MAX_OPEN_TAGS) {
       this.escaped(name, source, node);
       return;
     }
+    if (name === 'fragment' && attributes.slot !== undefined) {
+      this.openSlotFragment(attributes, source, node);
+      return;
+    }
     const panel = this.block ? calloutPanel(name, attributes) : undefined;
+    const router = Object.hasOwn(ROUTER_ONLY, name) ? ROUTER_ONLY[name] : undefined;
     const spec = !this.block
       ? INLINE_COMPONENT
       : panel
         ? calloutComponent(panel)
-        : name === 'tabitem'
-          ? TAB_ITEM
-          : BLOCK_COMPONENT;
-    const component = { source, closed: false, converted: panel !== undefined };
+        : router
+          ? routerSection(router)
+          : name === 'tabitem'
+            ? TAB_ITEM
+            : BLOCK_COMPONENT;
+    const component = { source, closed: false, converted: panel !== undefined || router !== undefined };
+    this.stack.push({ tag: name, spec, attributes, children: [], node, component });
+  }
+
+  /**
+   * Astro's named slots: `<Fragment slot="npm">` in a tabs component (`<PackageManagerTabs>`,
+   * `<UIFrameworkTabs>`) is the tab of that name, its content under its name as a bold line, as
+   * other tabs are. Chainlink's `<Tabs>` writes the labels apart (`<Fragment slot="tab.1">Sepolia</Fragment>`)
+   * before the panels (`<Fragment slot="panel.1">`): a label shows nothing where it is written and
+   * heads the panel of its number.
+   */
+  private openSlotFragment(attributes: Record<string, string>, source: string, node: Nodes): void {
+    if (this.stack.length >= MAX_OPEN_TAGS) {
+      this.escaped('fragment', source, node);
+      return;
+    }
+    const slot = attributes.slot!.trim();
+    const tab = /^tab\.(\w+)$/.exec(slot);
+    const panel = /^panel\.(\w+)$/.exec(slot);
+    const labels = this.state.tabLabels;
+    const spec: TagSpec = tab
+      ? { build: (_attributes, children) => (labels.set(tab[1]!, textOf(children).trim()), []) }
+      : !this.block
+        ? INLINE_COMPONENT
+        : { build: componentWithHeading(() => (panel ? labels.get(panel[1]!) : slot)) };
+    const component = { source, closed: false, converted: true };
+    this.stack.push({ tag: 'fragment', spec, attributes, children: [], node, component });
+  }
+
+  /**
+   * A docs site's component written as an HTML custom element (Angular's `<docs-callout title="…">`,
+   * `<docs-step title="…">`, `<docs-pill href="…" title="…"/>`, `<docs-code language="ts">`):
+   * converted as an MDX component is, rather than its tags shown as text. A code element holding
+   * its code is a code block (one naming a `path` only shows a file this page does not hold: left
+   * out, warned); a self-closing one with an `href` is a link titled by its `title`; a callout a panel.
+   */
+  private openCustomElement(
+    name: string,
+    attributes: Record<string, string>,
+    selfClosing: boolean,
+    source: string,
+    node: Nodes,
+  ): void {
+    if (selfClosing && attributes.href) {
+      const last = this.target[this.target.length - 1];
+      if (last && !(last.type === 'text' && /\s$/.test(last.value))) this.append([text(' ')]);
+      this.append(buildLink(this.state, attributes.href, undefined, [text(attributes.title ?? attributes.href)], node));
+      return;
+    }
+    const callout = Object.hasOwn(DOCS_CALLOUTS, name) ? DOCS_CALLOUTS[name] : undefined;
+    const spec =
+      name === 'docs-code'
+        ? DOCS_CODE
+        : name === 'docs-callout' && this.block
+          ? docsCallout(attributes)
+          : callout && this.block
+            ? calloutComponent(callout)
+            : undefined;
+    if (!spec || selfClosing || this.stack.length >= MAX_OPEN_TAGS) {
+      this.openComponent(name, attributes, selfClosing, source, node);
+      return;
+    }
+    const component = { source, closed: false, converted: true };
     this.stack.push({ tag: name, spec, attributes, children: [], node, component });
   }
 
@@ -1363,8 +1587,8 @@ export class HtmlBuilder {
       return;
     }
     if (component && !component.converted) {
-      const name = /^<([\w:-]+)/.exec(component.source)![1]!;
-      this.state.warn(`MDX component <${name}> is not converted: its content is kept`, frame.node);
+      const name = /^<([\w.:-]+)/.exec(component.source)![1]!;
+      this.state.warn(`${componentKind(frame.tag)} <${name}> is not converted: its content is kept`, frame.node);
     }
     this.appendElement(this.built(frame));
   }
@@ -1386,7 +1610,8 @@ export class HtmlBuilder {
   }
 
   private built(frame: Frame): XNode[] {
-    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children)) {
+    // A CSS badge with no content still shows its words (`<sup class="vt-badge" data-text="3.3+" />`).
+    if (LEFT_OUT_WHEN_EMPTY.has(frame.tag) && showsNothing(frame.children) && frame.spec !== CSS_BADGE) {
       const shown = emptyElement(frame);
       if (shown.length === 0 && !frame.spec.block) this.leftOut();
       return shown;

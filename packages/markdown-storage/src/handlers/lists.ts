@@ -5,7 +5,7 @@
 import type { BlockContent, List, ListItem, Paragraph } from 'mdast';
 import type { State } from '../state.js';
 import { type XNode, x } from '../xml.js';
-import { wrapPhrasing } from '../phrasing.js';
+import { isPhrasing, wrapPhrasing } from '../phrasing.js';
 import { HtmlBuilder, paragraphPieces } from './html.js';
 
 function isLoose(list: List): boolean {
@@ -71,7 +71,29 @@ function itemContent(item: ListItem, loose: boolean, state: State): XNode[] {
     builder.append(nodes);
     empty &&= nodes.length === 0;
   }
-  return builder.finish();
+  return paragraphsBesideBlocks(builder.finish());
+}
+
+/** Lists are what a tight item may hold beside its bare text, as CommonMark renders it. */
+const LISTS = new Set(['ul', 'ol', 'ac:task-list']);
+
+/**
+ * A tight item's text beside a block other than a list (` - Install it:` / a fence under it): the
+ * text goes in paragraphs, as Confluence's editor stores an item holding a code block, panel or
+ * table (`<li><p>text</p><ac:structured-macro …>`), rather than bare text then a block macro, which
+ * the editor has to repair. The line breaks that joined the item's paragraphs around the block go.
+ */
+function paragraphsBesideBlocks(nodes: XNode[]): XNode[] {
+  const isBlock = (node: XNode | undefined) =>
+    node !== undefined && !isPhrasing(node) && !(node.type === 'element' && LISTS.has(node.name));
+  if (!nodes.some(isBlock)) return nodes;
+  const isBreak = (node: XNode | undefined) => node?.type === 'element' && node.name === 'br';
+  const kept = nodes.filter(
+    (node, index) =>
+      !isBreak(node) ||
+      (index > 0 && !isBlock(nodes[index - 1]) && index < nodes.length - 1 && !isBlock(nodes[index + 1])),
+  );
+  return wrapPhrasing(kept);
 }
 
 /** A nested list of tasks is a sibling `ac:task-list` after its parent task, as Confluence stores it. */

@@ -235,13 +235,18 @@ function startsWithColons(state: StateBlock, line: number): boolean {
   return state.src.charCodeAt(start) === 0x3a && state.src.charCodeAt(start + 1) === 0x3a;
 }
 
-function leafDirective(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+function leafDirective(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (!startsWithColons(state, startLine)) return false;
   const text = lineTextUnlessCode(state, startLine);
   if (!text?.startsWith('::') || text[2] === ':') return false;
   const found = directiveLine(text, 2);
   if (!found) return false;
   if (silent) return true;
+  const close = mdcClosingLine(state, startLine, endLine);
+  if (close !== undefined) {
+    pushMdcBlock(state, found, [startLine, close]);
+    return true;
+  }
   const open = state.push('directive_leaf_open', '', 1);
   open.map = [startLine, startLine + 1];
   open.meta = {
@@ -258,6 +263,63 @@ function leafDirective(state: StateBlock, startLine: number, _endLine: number, s
 
 const FENCE = /^(`{3,}|~{3,})/;
 const CLOSING = /^(:{3,})\s*$/;
+
+/**
+ * MDC's block components (Nuxt Content, Nuxt's own docs): `::callout` … `::`, `::code-group` …
+ * `::`, with two colons, nested ones written with more (`:::tip` … `:::`, read as containers are).
+ * The line closing one is `::` alone; another two-colon component line before it means this one
+ * is a leaf (`::read-more{to="…"}`), as is one never closed. Code fences are skipped.
+ */
+function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): number | undefined {
+  let fence: string | undefined;
+  // Nested components indented under this one (`::field-group` / `  ::field{…}` / `  ::`), still open.
+  let nested = 0;
+  const indent = state.sCount[startLine]!;
+  for (let line = startLine + 1; line < endLine; line += 1) {
+    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
+    if (!blank && state.sCount[line]! < state.blkIndent) return undefined;
+    const text = lineTextUnlessCode(state, line);
+    if (text === undefined) continue;
+    const marker = FENCE.exec(text)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^\s*$/.test(text.slice(marker.length)))
+        fence = undefined;
+    } else if (marker) fence = marker;
+    else if (/^::\s*$/.test(text)) {
+      if (nested === 0) return line;
+      nested -= 1;
+    } else if (/^::[^:\s]/.test(text)) {
+      if (state.sCount[line]! <= indent) return undefined;
+      nested += 1;
+    }
+  }
+  return undefined;
+}
+
+function pushMdcBlock(
+  state: StateBlock,
+  found: ReturnType<typeof scanDirective> & object,
+  [startLine, close]: [number, number],
+): void {
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const text = lineText(state, startLine);
+  const open = state.push('directive_container_open', '', 1);
+  open.map = [startLine, close + 1];
+  open.meta = {
+    name: found.name,
+    attributes: found.attributes,
+    source: state.src.slice(start, state.eMarks[close]!),
+  } satisfies DirectiveMeta;
+  if (found.label) {
+    const paragraph = state.push('paragraph_open', 'p', 1);
+    paragraph.meta = { directiveLabel: true };
+    pushLabel(state, text, found.label, startLine);
+    state.push('paragraph_close', 'p', -1);
+  }
+  tokenizeContainer(state, startLine + 1, close);
+  state.push('directive_container_close', '', -1);
+  state.line = close + 1;
+}
 
 /**
  * The line that closes a container opened with `colons` colons on `startLine` (nested ones and

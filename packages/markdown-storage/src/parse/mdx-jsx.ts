@@ -140,6 +140,20 @@ function pushHtml(state: StateBlock, html: string, from: number, to: number): vo
   token.map = [from, to];
 }
 
+/**
+ * Children that are one JSX expression holding elements (Tailwind's `<Example>` / `{` / `<div …>`
+ * / `}`): its braces, each alone on the first and last of the children's lines, are syntax, not
+ * text, and are left out.
+ */
+function withoutExpressionBraces(state: StateBlock, from: number, to: number): [number, number] {
+  let first = from;
+  let last = to - 1;
+  while (first < to && isBlankLine(state, first)) first += 1;
+  while (last > first && isBlankLine(state, last)) last -= 1;
+  if (last <= first || lineText(state, first).trim() !== '{' || lineText(state, last).trim() !== '}') return [from, to];
+  return [first + 1, last];
+}
+
 function component(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const second = state.src.charCodeAt(start + 1);
@@ -152,7 +166,8 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
     // One line of HTML syntax: the HTML block rule reads it. An expression may not be HTML syntax
     // (`toc={[toc[2], toc[4]]}`, with spaces), and would leave the tag a paragraph of text.
     if (tag.endLine === startLine + 1 && !tag.expression) return false;
-    if (silent) return true;
+    // Asked silently, whether it ends a paragraph: a self-closing tag never does (see below).
+    if (silent) return false;
     pushHtml(state, tag.html, startLine, tag.endLine);
     state.line = tag.endLine;
     return true;
@@ -174,16 +189,21 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // </TabItem>` lines): handlers/html.ts converts those as they are. Unless a code fence is among
   // them (Starlight's and Astro's docs: `<TabItem label="npm">` / `` ```sh `` / … / `</TabItem>`,
   // as deep as the tag): as HTML its lines would run together into a paragraph.
-  const jsx = tag.expression || tag.endLine > startLine + 1;
+  // A member expression (`<StepHikeCompact.Details>`) is JSX, never an HTML tag.
+  const jsx = tag.expression || tag.endLine > startLine + 1 || tag.name.includes('.');
   if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
-  if (silent) return true;
+  // Ending a paragraph (markdown-it asks silently) only where a code fence is among the children:
+  // MDX reads a tag line as a block, and Chainlink's tab panels follow their label lines with no
+  // blank line (`<Fragment slot="tab.2">Goerli</Fragment>` / `<Fragment slot="panel.1">` / a fence).
+  if (silent) return fenced;
   pushHtml(state, tag.html, startLine, tag.endLine);
-  if (indent !== Infinity) tokenizeContainer(state, tag.endLine, end, indent);
+  const [from, to] = withoutExpressionBraces(state, tag.endLine, end);
+  if (indent !== Infinity && from < to) tokenizeContainer(state, from, to, indent);
   pushHtml(state, `</${tag.name}>`, end, end + 1);
   state.line = end + 1;
   return true;
 }
 
 export function mdxComponents(md: MarkdownIt): void {
-  md.block.ruler.before('html_block', 'mdx_component', component);
+  md.block.ruler.before('html_block', 'mdx_component', component, { alt: ['paragraph'] });
 }

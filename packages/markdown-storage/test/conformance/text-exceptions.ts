@@ -11,7 +11,7 @@ export interface TextException {
 export const TEXT_EXCEPTIONS: TextException[] = [
   {
     reason:
-      'Raw HTML outside the safe subset (unknown or custom tags, <script>, <style>, <textarea>, attributes spanning lines) is shown as text by design; a browser hides the tag or its content.',
+      'Raw HTML outside the safe subset (unknown tags, <script>, <style>, <textarea>, attributes spanning lines) is shown as text by design; a browser hides the tag or its content.',
     ids: [
       'commonmark-spec:150',
       'commonmark-spec:172',
@@ -27,7 +27,6 @@ export const TEXT_EXCEPTIONS: TextException[] = [
       'commonmark-spec:615',
       'commonmark-spec:616',
       'commonmark-spec:617',
-      'commonmark-spec:619',
       'commonmark-spec:625',
       'gfm-spec:120',
       'gfm-spec:140',
@@ -42,7 +41,6 @@ export const TEXT_EXCEPTIONS: TextException[] = [
       'gfm-spec:632',
       'gfm-spec:633',
       'gfm-spec:634',
-      'gfm-spec:636',
       'gfm-spec:642',
       'gfm-extensions:22',
     ],

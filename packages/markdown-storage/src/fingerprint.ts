@@ -5,10 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
 let cached: string | undefined;
+
+/** Modules of other docgen packages the conversion runs: a change to them changes its output too. */
+const BORROWED_MODULES = ['@docgen/core/url-safety'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -30,6 +34,13 @@ export function converterFingerprint(): string {
   const hash = createHash('sha256');
   for (const file of sourceFiles(here).sort())
     hash.update(relative(here, file)).update('\0').update(readFileSync(file)).update('\0');
+  const require = createRequire(import.meta.url);
+  for (const name of BORROWED_MODULES)
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(require.resolve(name)))
+      .update('\0');
   cached = `${pkg.name}@${pkg.version}+${hash.digest('hex').slice(0, 16)}`;
   return cached;
 }

@@ -651,9 +651,11 @@ export class HonoReader extends ModuleReader {
     const callee = value.getExpression();
     const pkg = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
     if (!pkg || !VALIDATOR_PACKAGE.test(pkg)) return [];
+    // The hook written in place or held in a `const` the routes share (`const onInvalid = (result, c) => …`).
     const given = value
       .getArguments()
       .map((arg) => unwrap(ts, arg))
+      .map((arg) => (ts.Node.isIdentifier(arg) ? unwrap(ts, this.modules.follow(arg)?.value ?? arg) : arg))
       .filter((arg) => isFunction(ts, arg));
     return [400, ...given.flatMap((fn) => this.literalStatuses(fn))];
   }

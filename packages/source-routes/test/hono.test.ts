@@ -23,6 +23,7 @@ describe('readRoutes on a Hono app', () => {
       ['POST', '/todos', [201, 400]],
       ['PUT', '/todos/:id', [200, 400, 422]], // an imported const, whose hook answers 422
       ['PATCH', '/todos/:id', [204, 400]], // vValidator
+      ['DELETE', '/todos/:id', [204, 400, 404]], // a hook held in a const
       ['POST', '/todos/import', [201, 400, 415]], // hono/validator's validator('form', fn)
     ]);
     expect(warnings).toEqual([]);

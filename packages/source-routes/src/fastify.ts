@@ -1152,13 +1152,20 @@ export class FastifyReader extends ModuleReader {
     const schema = schemaNode && this.object(schemaNode);
     const responseNode = schema && property(ts, schema, 'response');
     const response = responseNode && this.object(responseNode);
-    if (!response) return [];
-    return httpStatuses(
-      response.getProperties().flatMap((entry) => {
-        const name = this.statusKey(entry);
-        return name !== undefined && STATUS_KEY.test(name) ? [Number(name)] : [];
-      }),
-    );
+    return response ? httpStatuses(this.responseKeys(response)) : [];
+  }
+
+  /** The statuses a response schema's keys name, with those of the objects it spreads (`{ ...errorResponses, 200: user }`). */
+  private responseKeys(response: ObjectLiteralExpression, depth = 0): number[] {
+    const { ts } = this;
+    return response.getProperties().flatMap((entry) => {
+      if (ts.Node.isSpreadAssignment(entry)) {
+        const spread = depth < 4 ? this.object(entry.getExpression()) : undefined;
+        return spread ? this.responseKeys(spread, depth + 1) : [];
+      }
+      const name = this.statusKey(entry);
+      return name !== undefined && STATUS_KEY.test(name) ? [Number(name)] : [];
+    });
   }
 
   /** The key of a response schema's entry as written: `200`, `'404'`, or a status name, `[StatusCodes.OK]`. */

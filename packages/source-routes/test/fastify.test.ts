@@ -703,7 +703,7 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fastify-schemas', 'src', 'server.ts');
     const { routes, warnings } = await readRoutes(entry);
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
-      ['GET', '/notes/:id', [200, 404]], // 404 only in the imported response schema
+      ['GET', '/notes/:id', [200, 404, 503]], // 404 and 503 only in the imported response schema, spread
       ['POST', '/notes', [201, 400]], // '4xx' and default name no one status
       ['DELETE', '/notes/:id', [204, 409]], // [StatusCodes.NO_CONTENT] as a key
     ]);

@@ -2060,6 +2060,26 @@ class RouteReader {
     );
   }
 
+  /**
+   * A route's statuses with those its own middleware sends before the handler runs: `requireAuth`
+   * answering `res.status(401)` (or `next(createError(403))`) where it does not call `next()`. Only
+   * middleware named at the route and written in the project as `(req, res, next)`: a factory's call
+   * (`requireRole('admin')`) and a package's middleware are not read.
+   */
+  private withGuardStatuses(
+    answered: Pick<Route, 'statuses' | 'computedStatuses'>,
+    middleware: TsNode[],
+  ): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const guarded = middleware.flatMap((node) => {
+      const value = unwrap(this.ts, node);
+      if (!this.ts.Node.isIdentifier(value) && !this.ts.Node.isPropertyAccessExpression(value)) return [];
+      const fn = this.names.functionOf(value);
+      const takesNext = fn && ((fn as FunctionNode).getParameters?.() ?? []).length >= 3;
+      return takesNext ? this.statusesOf(fn).statuses : [];
+    });
+    return guarded.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...guarded]) } : answered;
+  }
+
   /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */
   private tsoaStatuses(action: TsoaAction): Pick<Route, 'statuses' | 'computedStatuses'> {
     const raised = this.statusesOf(action.method);
@@ -2089,7 +2109,10 @@ class RouteReader {
       method: method.toUpperCase(),
       path,
       middleware: [...runsFor(routerLevel, joinPaths('', path)), ...middleware],
-      ...(action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] }),
+      ...this.withGuardStatuses(
+        action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] },
+        all.slice(0, -1),
+      ),
       // tsoa's generated code is commented with its own warnings: the controller method's comment says what the route does.
       summary: action
         ? declarationComment(this.ts, action.method)

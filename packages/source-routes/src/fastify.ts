@@ -42,6 +42,7 @@ import {
   type Handing,
   returnedBy,
   ModuleReader,
+  httpStatuses,
   packageMountRoute,
   withoutScopedMiddleware,
 } from './modules.js';
@@ -127,6 +128,9 @@ interface PendingStatuses {
   scope: DecorationScope;
 }
 
+/** A response schema's key that names one status: `200`, `'404'` (not a range, `'2xx'`, nor `default`). */
+const STATUS_KEY = /^[1-5]\d\d$/;
+
 export class FastifyReader extends ModuleReader {
   /** `this.app = app` assignments already warned about. */
   private readonly kept = new Set<TsNode>();
@@ -173,14 +177,15 @@ export class FastifyReader extends ModuleReader {
 
   /** The routes read, with the statuses of their handlers, each read with the decorations its plugin scope sees. */
   private withStatuses(routes: Route[]): Route[] {
-    for (const { route, body, scope } of this.pending.splice(0))
-      Object.assign(
-        route,
-        this.modules.withDecorations(
-          (name) => visibleDecorations(scope, name),
-          () => this.statuses(body),
-        ),
+    for (const { route, body, scope } of this.pending.splice(0)) {
+      const declared = route.statuses;
+      const answered = this.modules.withDecorations(
+        (name) => visibleDecorations(scope, name),
+        () => this.statuses(body),
       );
+      // The schema's response codes stand beside what the handler sends.
+      Object.assign(route, answered, { statuses: httpStatuses([...declared, ...answered.statuses]) });
+    }
     return withoutScopedMiddleware(routes);
   }
 
@@ -1092,13 +1097,14 @@ export class FastifyReader extends ModuleReader {
   ): void {
     const body = handler && this.routeHandler(handler);
     const summary = this.siteComment(site) ?? (options && this.schemaSummary(options));
+    const declared = options ? this.schemaStatuses(options) : [];
     for (const method of methods) {
       const route: Route = {
         method,
         path,
         openapiPath: toOpenApiPath(path),
         middleware: [...middleware, ...(options ? this.hooks(options) : [])],
-        statuses: [],
+        statuses: [...declared],
         summary,
         ...this.siteAt(site),
       };
@@ -1133,6 +1139,45 @@ export class FastifyReader extends ModuleReader {
       if (text) return text.replace(/\s+/g, ' ').trim();
     }
     return undefined;
+  }
+
+  /**
+   * The statuses a route's `schema.response` declares (`{ 200: user, 404: notFound }`, the schema or its
+   * `response` held in a `const`, here or imported): Fastify serializes the reply by the schema of the
+   * code sent, so each is a status the route answers with. Ranges (`'2xx'`) and `default` name no one status.
+   */
+  private schemaStatuses(options: ObjectLiteralExpression): number[] {
+    const { ts } = this;
+    const schemaNode = property(ts, options, 'schema');
+    const schema = schemaNode && this.object(schemaNode);
+    const responseNode = schema && property(ts, schema, 'response');
+    const response = responseNode && this.object(responseNode);
+    return response ? httpStatuses(this.responseKeys(response)) : [];
+  }
+
+  /** The statuses a response schema's keys name, with those of the objects it spreads (`{ ...errorResponses, 200: user }`). */
+  private responseKeys(response: ObjectLiteralExpression, depth = 0): number[] {
+    const { ts } = this;
+    return response.getProperties().flatMap((entry) => {
+      if (ts.Node.isSpreadAssignment(entry)) {
+        const spread = depth < 4 ? this.object(entry.getExpression()) : undefined;
+        return spread ? this.responseKeys(spread, depth + 1) : [];
+      }
+      const name = this.statusKey(entry);
+      return name !== undefined && STATUS_KEY.test(name) ? [Number(name)] : [];
+    });
+  }
+
+  /** The key of a response schema's entry as written: `200`, `'404'`, or a status name, `[StatusCodes.OK]`. */
+  private statusKey(entry: TsNode): string | undefined {
+    const { ts } = this;
+    if (!ts.Node.isPropertyAssignment(entry)) return undefined;
+    const key = entry.getNameNode();
+    if (ts.Node.isComputedPropertyName(key)) {
+      const code = statusCode(ts, key.getExpression());
+      return code === undefined ? undefined : String(code);
+    }
+    return ts.Node.isStringLiteral(key) || ts.Node.isNumericLiteral(key) ? key.getLiteralText() : undefined;
   }
 
   /** `preHandler: [fastify.authenticate, requireRole('admin')]`, `onRequest: rateLimit` → their names. */

@@ -31,6 +31,7 @@ import {
   type Member,
   ModuleReader,
   answeredStatuses,
+  httpStatuses,
   isFunction,
   packageMountRoute,
   withoutScopedMiddleware,
@@ -54,6 +55,8 @@ import {
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'all']);
 /** The calls that return the app, so chains of them register on it. */
 const CHAIN = new Set([...METHODS, 'on', 'use', 'route', 'mount', 'basePath', 'onError', 'notFound', 'openapi']);
+/** The packages whose validator middleware answers 400 on bad input: `hono/validator`, `@hono/zod-validator`, `@hono/valibot-validator`, … */
+const VALIDATOR_PACKAGE = /^(?:hono\/validator|@hono\/[\w.-]+-validator)$/;
 /** Context methods whose second argument is the status: `c.json(body, 201)`. */
 const WITH_STATUS = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 
@@ -618,6 +621,8 @@ export class HonoReader extends ModuleReader {
       ...handlers.slice(0, -1).map((node) => shortText(node)),
     ];
     const handler = handlers[handlers.length - 1];
+    const answered = handler ? this.statuses(handler) : { statuses: [] };
+    const validated = handlers.slice(0, -1).flatMap((node) => this.validatorStatuses(node));
     for (const method of methods)
       out.push({
         method,
@@ -625,10 +630,34 @@ export class HonoReader extends ModuleReader {
         // Hono writes a parameter's pattern in braces: `/:id{[0-9]+}` is `{id}`.
         openapiPath: toOpenApiPath(full.replace(/:(\w+)\{[^/]*\}/g, ':$1')),
         middleware,
-        ...(handler ? this.statuses(handler) : { statuses: [] }),
+        ...answered,
+        statuses: httpStatuses([...answered.statuses, ...validated]),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
+  }
+
+  /**
+   * What a validator middleware of the route answers before the handler runs: `zValidator('json', schema)`
+   * (any `@hono/*-validator`) or `validator('form', fn)` of `hono/validator`, written in place or held in a
+   * `const` (here or imported), answers 400 to a body it cannot parse or a value that fails; and what a
+   * function it is given sends instead (the hook `(result, c) => c.json(…, 422)`, the validation function's `c.text(…, 400)`).
+   */
+  private validatorStatuses(node: TsNode): number[] {
+    const { ts } = this;
+    let value = unwrap(ts, node);
+    if (ts.Node.isIdentifier(value)) value = unwrap(ts, this.modules.follow(value)?.value ?? value);
+    if (!ts.Node.isCallExpression(value)) return [];
+    const callee = value.getExpression();
+    const pkg = ts.Node.isIdentifier(callee) ? this.modules.packageOf(callee) : undefined;
+    if (!pkg || !VALIDATOR_PACKAGE.test(pkg)) return [];
+    // The hook written in place or held in a `const` the routes share (`const onInvalid = (result, c) => …`).
+    const given = value
+      .getArguments()
+      .map((arg) => unwrap(ts, arg))
+      .map((arg) => (ts.Node.isIdentifier(arg) ? unwrap(ts, this.modules.follow(arg)?.value ?? arg) : arg))
+      .filter((arg) => isFunction(ts, arg));
+    return [400, ...given.flatMap((fn) => this.literalStatuses(fn))];
   }
 
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */

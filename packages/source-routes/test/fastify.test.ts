@@ -699,6 +699,17 @@ describe('readRoutes: the other shapes of a Fastify entry', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts the response codes a route's schema declares beside what its handler sends (inline, held in a const, imported, route())", async () => {
+    const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'fastify-schemas', 'src', 'server.ts');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/notes/:id', [200, 404, 503]], // 404 and 503 only in the imported response schema, spread
+      ['POST', '/notes', [201, 400]], // '4xx' and default name no one status
+      ['DELETE', '/notes/:id', [204, 409]], // [StatusCodes.NO_CONTENT] as a key
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads routes registered through withTypeProvider<…>() (chained, or kept in a const) and another name for the instance, and redirects as 302', async () => {
     // The pattern of rocketseat-education/nlw-journey-nodejs (src/routes/*.ts), one route per plugin.
     const dir = await mkdtemp(join(tmpdir(), 'docgen-fastify-'));

@@ -15,6 +15,20 @@ const src = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hono-app'
 const at = (file: string, line: number) => `${file}:${line}`;
 
 describe('readRoutes on a Hono app', () => {
+  it('counts the 400 a validator middleware answers bad input with, and what its hook or validation function sends', async () => {
+    const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hono-validators', 'src', 'index.ts');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/todos', [200, 400]], // zValidator('query', …)
+      ['POST', '/todos', [201, 400]],
+      ['PUT', '/todos/:id', [200, 400, 422]], // an imported const, whose hook answers 422
+      ['PATCH', '/todos/:id', [204, 400]], // vValidator
+      ['DELETE', '/todos/:id', [204, 400, 404]], // a hook held in a const
+      ['POST', '/todos/import', [201, 400, 415]], // hono/validator's validator('form', fn)
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches', async () => {
     const { framework, routes, warnings } = await readRoutes(join(src, 'index.ts'));
     expect(framework).toBe('Hono');

@@ -645,6 +645,17 @@ describe('extractRouteList on a NestJS app', () => {
 });
 
 describe('readRoutes: CommonJS apps, and what the code does not say', () => {
+  it("counts what a route's own middleware sends before its handler (requireAuth's 401, next(createError(403))), not a factory's", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'express-guards', 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/me', [200, 401]],
+      ['DELETE', '/accounts/:id', [204, 401, 403]], // a list of middleware
+      ['POST', '/events', [201]], // logRequest only calls next()
+      ['GET', '/audit', [200]], // requireRole('auditor') is made at run time: not read
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('follows the app an entry starts, require(…)(app) registrars, #subpath imports, and a literal route table mounted in a loop', async () => {
     const app = join(fixtures, 'cjs-app');
     const { framework, routes, warnings } = await readRoutes(join(app, 'server.js'));

@@ -597,6 +597,13 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
+  const bodyAt =
+    dialect === 'swagger-2.0'
+      ? (bodyParameters[0] ?? formFields[0])?.at
+      : operation.requestBody
+        ? child(at, 'requestBody')
+        : undefined;
+  if (bodyAt && !webhook) reportBodyWithoutSemantics(context, method, path, bodyAt);
   if (!webhook) {
     parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
     reportColonSegments(context, method, path, parameters, at);
@@ -1235,6 +1242,27 @@ function undeclaredPathParameter(name: string): Parameter {
     type: { kind: 'primitive', name: 'string' },
     constraints: [],
   };
+}
+
+/** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
+const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
+
+/**
+ * A request body on a GET, HEAD or DELETE: OpenAPI 3.0 supports a body only where HTTP defines its
+ * meaning, 3.1 permits one there but says to avoid it, and proxies, caches and many HTTP clients
+ * drop it. Some APIs read one all the same (Bitbucket's bulk DELETEs, Elasticsearch's GET
+ * `_search`), so the body is documented and sent, and the reader told.
+ */
+function reportBodyWithoutSemantics(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  if (!METHODS_WITHOUT_BODY_SEMANTICS.has(method)) return;
+  const verb = method.toUpperCase();
+  context.report({
+    code: 'DG_OPENAPI_BODY_METHOD',
+    severity: 'warning',
+    message: `${verb} ${path} has a request body, which HTTP gives no defined meaning on a ${verb} (proxies and clients may drop it): it is documented, and the curl example sends it`,
+    ...context.spec.where(at),
+    hint: `if the API reads it, keep it and say so in the operation's description; otherwise send its data as query parameters, or use POST (or OpenAPI 3.2's QUERY method) for a request that needs a body`,
+  });
 }
 
 /**
@@ -2300,7 +2328,10 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} ${methodFlag(operation.verb)} ${shellQuoted(url, credentials.variables)}`, ...headers];
+  const lines = [
+    `curl${globoff} ${methodFlag(operation.verb, !!body)} ${shellQuoted(url, credentials.variables)}`,
+    ...headers,
+  ];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
@@ -2331,9 +2362,15 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
  * How curl is told the method: `-X GET`, but `--head` for HEAD. With `-X HEAD` curl still waits
  * for the body the headers announce, which never comes, so the pasted example hangs (curl warns
  * "Consider using -I/--head instead").
+ *
+ * A HEAD with a body (DG_OPENAPI_BODY_METHOD) cannot use `--head`: curl refuses `--head` with
+ * `-d` ("You can only select one HTTP request method!"). It is sent with `-X HEAD` and the body, as
+ * such an API needs, and `--max-time 10` ends the wait for a body that never comes.
+ * A GET or DELETE with a body needs nothing more: `-X GET -d …` sends the body with that method.
  */
-function methodFlag(verb: string): string {
-  return verb === 'HEAD' ? '--head' : `-X ${verb}`;
+function methodFlag(verb: string, body: boolean): string {
+  if (verb !== 'HEAD') return `-X ${verb}`;
+  return body ? '-X HEAD --max-time 10' : '--head';
 }
 
 /** The `{name}` placeholders a URL template holds, in order. */

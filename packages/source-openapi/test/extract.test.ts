@@ -353,6 +353,50 @@ describe('slips the spec can survive, said where they are', () => {
     expect(diagnostics[1]!.hint).toContain('`/users/{id}/posts/{postId}`');
   });
 
+  it('a request body on a GET, HEAD or DELETE is warned of at its pointer, documented, and sent by curl', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'body-methods/openapi.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_BODY_METHOD', 8, '#/paths/~1search/get/requestBody'],
+      ['DG_OPENAPI_BODY_METHOD', 24, '#/paths/~1items/delete/requestBody'],
+      ['DG_OPENAPI_BODY_METHOD', 17, '#/paths/~1items/head/requestBody'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'GET /search has a request body, which HTTP gives no defined meaning on a GET (proxies and clients may drop it): it is documented, and the curl example sends it',
+    );
+    expect(diagnostics[0]!.hint).toContain('send its data as query parameters, or use POST');
+    const search = op(api, 'search');
+    expect(search.requestBody?.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['query']);
+    expect(search.curl).toBe(
+      [
+        "curl -X GET 'https://search.example/search'",
+        "-H 'Content-Type: application/json'",
+        '-d \'{"query":"cats"}\'',
+      ].join(' \\\n  '),
+    );
+    // curl refuses --head with -d: a HEAD with a body is -X HEAD, with a time limit for the body it waits for.
+    expect(op(api, 'probeItems').curl).toMatch(/^curl -X HEAD --max-time 10 'https:\/\/search\.example\/items'/);
+    expect(op(api, 'probeItems').curl).toContain(`-d '{"ids":[1,2]}'`);
+    expect(op(api, 'deleteItems').curl.split(' \\\n  ')).toEqual([
+      "curl -X DELETE 'https://search.example/items'",
+      "-H 'Content-Type: application/json'",
+      `-d '{"ids":[1,2]}'`,
+    ]);
+  });
+
+  it("a Swagger 2.0 GET's `in: body` parameter is warned of at the parameter", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'body-methods/swagger.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_BODY_METHOD', 11, '#/paths/~1search/get/parameters/0'],
+    ]);
+    expect(op(api, 'search').curl).toContain(`-d '{"query":"cats"}'`);
+  });
+
   it("a route constraint in a path template (swagger-php's `{role-id:[4-9]}` from a Slim route) is the declared parameter, said; no phantom parameter", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -91,6 +91,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
   warnIncompleteApiKeys(context);
+  if (dialect === 'openapi-3.1') warnNullableIn31(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -791,6 +792,54 @@ function warnIncompleteApiKeys(context: WalkContext): void {
 }
 
 /** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
+/**
+ * OpenAPI 3.1 dropped 3.0's `nullable: true` for JSON Schema's `type: [T, 'null']`: validators and
+ * generators that read 3.1 ignore it, so the field they build is not nullable. docgen honours it,
+ * as the author meant, and says so once for the whole spec (a generated spec writes it on hundreds
+ * of schemas), naming the first and how many.
+ */
+function warnNullableIn31(context: WalkContext): void {
+  const found: SpecPointer[] = [];
+  for (const [file, document] of context.spec.documents)
+    collectNullable(document.value, { file, pointer: '' }, undefined, found);
+  if (!found.length) return;
+  const others = found.length - 1;
+  context.report({
+    code: 'DG_OPENAPI_NULLABLE',
+    severity: 'warning',
+    message: `\`nullable: true\` is OpenAPI 3.0's, which 3.1 no longer reads (tools that read 3.1 ignore it): docgen honours it here${others ? ` and in ${others} other schema${others === 1 ? '' : 's'}` : ''}`,
+    ...context.spec.where(found[0]!),
+    hint: "in OpenAPI 3.1 write the type with null instead: `type: [string, 'null']` for `type: string, nullable: true` (a `$ref` or composite: `oneOf: [{ $ref: … }, { type: 'null' }]`)",
+  });
+}
+
+/** Keys whose value is data, not schemas: a `nullable` inside them is no keyword. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value', 'dataValue']);
+/** Keys whose value maps names to schemas: a key `nullable` there names a property. */
+const NAME_MAP_KEYS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+  'schemas',
+]);
+
+/** Every `nullable: true` written as a keyword under `value`, in document order. */
+function collectNullable(value: unknown, at: SpecPointer, key: string | undefined, found: SpecPointer[]): void {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectNullable(item, child(at, index), undefined, found));
+    return;
+  }
+  const inNameMap = key !== undefined && NAME_MAP_KEYS.has(key);
+  for (const [name, member] of Object.entries(value as Json)) {
+    if (!inNameMap && name === 'nullable' && member === true) found.push(child(at, name));
+    if (!inNameMap && (DATA_KEYS.has(name) || name.startsWith('x-'))) continue;
+    collectNullable(member, child(at, name), inNameMap ? undefined : name, found);
+  }
+}
+
 function warnShorthandRefs(context: WalkContext): void {
   for (const { ref, at, meant } of context.spec.shorthandRefs.values())
     context.report({

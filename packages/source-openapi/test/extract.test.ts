@@ -397,6 +397,42 @@ describe('slips the spec can survive, said where they are', () => {
     expect(op(api, 'search').curl).toContain(`-d '{"query":"cats"}'`);
   });
 
+  it("OpenAPI 3.1 with 3.0's `nullable: true` is warned of once, at the first, with the count; it is honoured", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'nullable-3.1/openapi.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    // The property named `nullable`, the example's and the extension's are not the keyword.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_NULLABLE', 10, '#/paths/~1pets/get/parameters/0/schema/nullable'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      "`nullable: true` is OpenAPI 3.0's, which 3.1 no longer reads (tools that read 3.1 ignore it): docgen honours it here and in 2 other schemas",
+    );
+    expect(diagnostics[0]!.hint).toContain("`type: [string, 'null']`");
+    const pet = api.schemas.find((s) => s.name === 'Pet')!;
+    expect(pet.fields.filter((f) => f.depth === 0).map((f) => [f.name, f.nullable])).toEqual([
+      ['name', false],
+      ['nickname', true],
+      ['nullable', false],
+      ['owner', true],
+    ]);
+  });
+
+  it('OpenAPI 3.0 with `nullable: true` is no warning: it is 3.0 itself', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'paths: {}',
+        'components: { schemas: { Pet: { type: string, nullable: true } } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
   it("a route constraint in a path template (swagger-php's `{role-id:[4-9]}` from a Slim route) is the declared parameter, said; no phantom parameter", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -1263,6 +1263,21 @@ function routeConstraints(
   });
 }
 
+/**
+ * The path curl requests: a template carrying a router's constraint (`{role-id:[4-9]}`) is the
+ * declared parameter's placeholder (`{role-id}`), for the reader to replace as any other. The
+ * constraint is no part of the URL; left in, the reader would replace `{role-id:[4-9]}` whole or
+ * send it. The heading keeps the spec's own path.
+ */
+function withoutRouteConstraints(path: string, parameters: Parameter[]): string {
+  const written = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  let result = path;
+  for (const { written: template, name } of routeConstraints(written, declared))
+    result = result.replace(`{${template}}`, `{${name}}`);
+  return result;
+}
+
 function reportRouteConstraints(
   context: WalkContext,
   method: string,
@@ -2310,7 +2325,8 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
-  const [requestPath = ''] = operation.path.split('#', 1);
+  const [writtenPath = ''] = operation.path.split('#', 1);
+  const requestPath = withoutRouteConstraints(writtenPath, operation.parameters);
   const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const placeholders: CurlPlaceholder[] = [

@@ -472,6 +472,22 @@ describe('slips the spec can survive, said where they are', () => {
     expect(op(api, 'getItem').parameters.map((p) => p.name)).toEqual(['id', 'other:x']);
   });
 
+  it("a route constraint's path keeps it in the heading, but curl requests the parameter's plain placeholder", async () => {
+    const api = extractApi(await loadSpec(join(fixtures, 'route-constraints/openapi.yaml')), { report: () => {} });
+    const settings = op(api, 'getULSettings');
+    expect(settings.path).toBe('/{role-id:[4-9]}/settings/ul/{ul-id}');
+    expect(settings.curl).toBe("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
+    expect(settings.curlPlaceholders).toEqual([
+      { in: 'path', text: '{role-id}' },
+      { in: 'path', text: '{ul-id}' },
+    ]);
+    // `{other:x}` names no declared parameter: it is the undeclared parameter `other:x`, requested as written.
+    expect(op(api, 'getItem').curl).toBe("curl --globoff -X GET 'https://rcq.example/items/{id}/{other:x}'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('## GET /{role-id:\\[4-9\\]}/settings/ul/{ul-id}\n'); // the spec's path, Markdown-escaped
+    expect(page).toContain("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
+  });
+
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

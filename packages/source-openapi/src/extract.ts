@@ -91,6 +91,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   warnUnfollowedBindings(context);
   warnShorthandRefs(context);
   warnIncompleteApiKeys(context);
+  if (dialect === 'openapi-3.1') warnNullableIn31(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -597,6 +598,13 @@ function extractOperation(
       contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
     };
   }
+  const bodyAt =
+    dialect === 'swagger-2.0'
+      ? (bodyParameters[0] ?? formFields[0])?.at
+      : operation.requestBody
+        ? child(at, 'requestBody')
+        : undefined;
+  if (bodyAt && !webhook) reportBodyWithoutSemantics(context, method, path, bodyAt);
   if (!webhook) {
     parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
     reportColonSegments(context, method, path, parameters, at);
@@ -784,6 +792,54 @@ function warnIncompleteApiKeys(context: WalkContext): void {
 }
 
 /** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
+/**
+ * OpenAPI 3.1 dropped 3.0's `nullable: true` for JSON Schema's `type: [T, 'null']`: validators and
+ * generators that read 3.1 ignore it, so the field they build is not nullable. docgen honours it,
+ * as the author meant, and says so once for the whole spec (a generated spec writes it on hundreds
+ * of schemas), naming the first and how many.
+ */
+function warnNullableIn31(context: WalkContext): void {
+  const found: SpecPointer[] = [];
+  for (const [file, document] of context.spec.documents)
+    collectNullable(document.value, { file, pointer: '' }, undefined, found);
+  if (!found.length) return;
+  const others = found.length - 1;
+  context.report({
+    code: 'DG_OPENAPI_NULLABLE',
+    severity: 'warning',
+    message: `\`nullable: true\` is OpenAPI 3.0's, which 3.1 no longer reads (tools that read 3.1 ignore it): docgen honours it here${others ? ` and in ${others} other schema${others === 1 ? '' : 's'}` : ''}`,
+    ...context.spec.where(found[0]!),
+    hint: "in OpenAPI 3.1 write the type with null instead: `type: [string, 'null']` for `type: string, nullable: true` (a `$ref` or composite: `oneOf: [{ $ref: … }, { type: 'null' }]`)",
+  });
+}
+
+/** Keys whose value is data, not schemas: a `nullable` inside them is no keyword. */
+const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'value', 'dataValue']);
+/** Keys whose value maps names to schemas: a key `nullable` there names a property. */
+const NAME_MAP_KEYS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+  'schemas',
+]);
+
+/** Every `nullable: true` written as a keyword under `value`, in document order. */
+function collectNullable(value: unknown, at: SpecPointer, key: string | undefined, found: SpecPointer[]): void {
+  if (!value || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectNullable(item, child(at, index), undefined, found));
+    return;
+  }
+  const inNameMap = key !== undefined && NAME_MAP_KEYS.has(key);
+  for (const [name, member] of Object.entries(value as Json)) {
+    if (!inNameMap && name === 'nullable' && member === true) found.push(child(at, name));
+    if (!inNameMap && (DATA_KEYS.has(name) || name.startsWith('x-'))) continue;
+    collectNullable(member, child(at, name), inNameMap ? undefined : name, found);
+  }
+}
+
 function warnShorthandRefs(context: WalkContext): void {
   for (const { ref, at, meant } of context.spec.shorthandRefs.values())
     context.report({
@@ -1207,6 +1263,21 @@ function routeConstraints(
   });
 }
 
+/**
+ * The path curl requests: a template carrying a router's constraint (`{role-id:[4-9]}`) is the
+ * declared parameter's placeholder (`{role-id}`), for the reader to replace as any other. The
+ * constraint is no part of the URL; left in, the reader would replace `{role-id:[4-9]}` whole or
+ * send it. The heading keeps the spec's own path.
+ */
+function withoutRouteConstraints(path: string, parameters: Parameter[]): string {
+  const written = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  let result = path;
+  for (const { written: template, name } of routeConstraints(written, declared))
+    result = result.replace(`{${template}}`, `{${name}}`);
+  return result;
+}
+
 function reportRouteConstraints(
   context: WalkContext,
   method: string,
@@ -1235,6 +1306,27 @@ function undeclaredPathParameter(name: string): Parameter {
     type: { kind: 'primitive', name: 'string' },
     constraints: [],
   };
+}
+
+/** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
+const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
+
+/**
+ * A request body on a GET, HEAD or DELETE: OpenAPI 3.0 supports a body only where HTTP defines its
+ * meaning, 3.1 permits one there but says to avoid it, and proxies, caches and many HTTP clients
+ * drop it. Some APIs read one all the same (Bitbucket's bulk DELETEs, Elasticsearch's GET
+ * `_search`), so the body is documented and sent, and the reader told.
+ */
+function reportBodyWithoutSemantics(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  if (!METHODS_WITHOUT_BODY_SEMANTICS.has(method)) return;
+  const verb = method.toUpperCase();
+  context.report({
+    code: 'DG_OPENAPI_BODY_METHOD',
+    severity: 'warning',
+    message: `${verb} ${path} has a request body, which HTTP gives no defined meaning on a ${verb} (proxies and clients may drop it): it is documented, and the curl example sends it`,
+    ...context.spec.where(at),
+    hint: `if the API reads it, keep it and say so in the operation's description; otherwise send its data as query parameters, or use POST (or OpenAPI 3.2's QUERY method) for a request that needs a body`,
+  });
 }
 
 /**
@@ -2233,7 +2325,8 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
-  const [requestPath = ''] = operation.path.split('#', 1);
+  const [writtenPath = ''] = operation.path.split('#', 1);
+  const requestPath = withoutRouteConstraints(writtenPath, operation.parameters);
   const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const placeholders: CurlPlaceholder[] = [
@@ -2300,7 +2393,10 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // `/pets/petId`. With --globoff a placeholder left unreplaced fails visibly instead. (Path
   // parameters stay placeholders, not examples: a pasted DELETE must not hit a real resource.)
   const globoff = /[{}[\]]/.test(url) ? ' --globoff' : '';
-  const lines = [`curl${globoff} ${methodFlag(operation.verb)} ${shellQuoted(url, credentials.variables)}`, ...headers];
+  const lines = [
+    `curl${globoff} ${methodFlag(operation.verb, !!body)} ${shellQuoted(url, credentials.variables)}`,
+    ...headers,
+  ];
   if (body) {
     if (/json/.test(body.mediaType) && body.example) lines.push(`-d '${shellSafe(compactJson(body.example))}'`);
     else if (/multipart/.test(body.mediaType)) {
@@ -2331,9 +2427,15 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
  * How curl is told the method: `-X GET`, but `--head` for HEAD. With `-X HEAD` curl still waits
  * for the body the headers announce, which never comes, so the pasted example hangs (curl warns
  * "Consider using -I/--head instead").
+ *
+ * A HEAD with a body (DG_OPENAPI_BODY_METHOD) cannot use `--head`: curl refuses `--head` with
+ * `-d` ("You can only select one HTTP request method!"). It is sent with `-X HEAD` and the body, as
+ * such an API needs, and `--max-time 10` ends the wait for a body that never comes.
+ * A GET or DELETE with a body needs nothing more: `-X GET -d …` sends the body with that method.
  */
-function methodFlag(verb: string): string {
-  return verb === 'HEAD' ? '--head' : `-X ${verb}`;
+function methodFlag(verb: string, body: boolean): string {
+  if (verb !== 'HEAD') return `-X ${verb}`;
+  return body ? '-X HEAD --max-time 10' : '--head';
 }
 
 /** The `{name}` placeholders a URL template holds, in order. */

@@ -353,6 +353,86 @@ describe('slips the spec can survive, said where they are', () => {
     expect(diagnostics[1]!.hint).toContain('`/users/{id}/posts/{postId}`');
   });
 
+  it('a request body on a GET, HEAD or DELETE is warned of at its pointer, documented, and sent by curl', async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'body-methods/openapi.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_BODY_METHOD', 8, '#/paths/~1search/get/requestBody'],
+      ['DG_OPENAPI_BODY_METHOD', 24, '#/paths/~1items/delete/requestBody'],
+      ['DG_OPENAPI_BODY_METHOD', 17, '#/paths/~1items/head/requestBody'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      'GET /search has a request body, which HTTP gives no defined meaning on a GET (proxies and clients may drop it): it is documented, and the curl example sends it',
+    );
+    expect(diagnostics[0]!.hint).toContain('send its data as query parameters, or use POST');
+    const search = op(api, 'search');
+    expect(search.requestBody?.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['query']);
+    expect(search.curl).toBe(
+      [
+        "curl -X GET 'https://search.example/search'",
+        "-H 'Content-Type: application/json'",
+        '-d \'{"query":"cats"}\'',
+      ].join(' \\\n  '),
+    );
+    // curl refuses --head with -d: a HEAD with a body is -X HEAD, with a time limit for the body it waits for.
+    expect(op(api, 'probeItems').curl).toMatch(/^curl -X HEAD --max-time 10 'https:\/\/search\.example\/items'/);
+    expect(op(api, 'probeItems').curl).toContain(`-d '{"ids":[1,2]}'`);
+    expect(op(api, 'deleteItems').curl.split(' \\\n  ')).toEqual([
+      "curl -X DELETE 'https://search.example/items'",
+      "-H 'Content-Type: application/json'",
+      `-d '{"ids":[1,2]}'`,
+    ]);
+  });
+
+  it("a Swagger 2.0 GET's `in: body` parameter is warned of at the parameter", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'body-methods/swagger.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_BODY_METHOD', 11, '#/paths/~1search/get/parameters/0'],
+    ]);
+    expect(op(api, 'search').curl).toContain(`-d '{"query":"cats"}'`);
+  });
+
+  it("OpenAPI 3.1 with 3.0's `nullable: true` is warned of once, at the first, with the count; it is honoured", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(join(fixtures, 'nullable-3.1/openapi.yaml')), {
+      report: (d) => diagnostics.push(d),
+    });
+    // The property named `nullable`, the example's and the extension's are not the keyword.
+    expect(diagnostics.map((d) => [d.code, d.location?.line, d.location?.pointer])).toEqual([
+      ['DG_OPENAPI_NULLABLE', 10, '#/paths/~1pets/get/parameters/0/schema/nullable'],
+    ]);
+    expect(diagnostics[0]!.message).toBe(
+      "`nullable: true` is OpenAPI 3.0's, which 3.1 no longer reads (tools that read 3.1 ignore it): docgen honours it here and in 2 other schemas",
+    );
+    expect(diagnostics[0]!.hint).toContain("`type: [string, 'null']`");
+    const pet = api.schemas.find((s) => s.name === 'Pet')!;
+    expect(pet.fields.filter((f) => f.depth === 0).map((f) => [f.name, f.nullable])).toEqual([
+      ['name', false],
+      ['nickname', true],
+      ['nullable', false],
+      ['owner', true],
+    ]);
+  });
+
+  it('OpenAPI 3.0 with `nullable: true` is no warning: it is 3.0 itself', async () => {
+    const diagnostics: Diagnostic[] = [];
+    await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'paths: {}',
+        'components: { schemas: { Pet: { type: string, nullable: true } } }',
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(diagnostics).toEqual([]);
+  });
+
   it("a route constraint in a path template (swagger-php's `{role-id:[4-9]}` from a Slim route) is the declared parameter, said; no phantom parameter", async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(
@@ -390,6 +470,22 @@ describe('slips the spec can survive, said where they are', () => {
     );
     expect(diagnostics[0]!.hint).toContain('write `{role-id}` in the path');
     expect(op(api, 'getItem').parameters.map((p) => p.name)).toEqual(['id', 'other:x']);
+  });
+
+  it("a route constraint's path keeps it in the heading, but curl requests the parameter's plain placeholder", async () => {
+    const api = extractApi(await loadSpec(join(fixtures, 'route-constraints/openapi.yaml')), { report: () => {} });
+    const settings = op(api, 'getULSettings');
+    expect(settings.path).toBe('/{role-id:[4-9]}/settings/ul/{ul-id}');
+    expect(settings.curl).toBe("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
+    expect(settings.curlPlaceholders).toEqual([
+      { in: 'path', text: '{role-id}' },
+      { in: 'path', text: '{ul-id}' },
+    ]);
+    // `{other:x}` names no declared parameter: it is the undeclared parameter `other:x`, requested as written.
+    expect(op(api, 'getItem').curl).toBe("curl --globoff -X GET 'https://rcq.example/items/{id}/{other:x}'");
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    expect(page).toContain('## GET /{role-id:\\[4-9\\]}/settings/ul/{ul-id}\n'); // the spec's path, Markdown-escaped
+    expect(page).toContain("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
   });
 
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {

@@ -31,12 +31,12 @@ describe('extractRouteList on a NestJS app', () => {
     const routes = await extractRouteList(main);
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [200]], // excluded from the global prefix
-      ['GET', '/api/users', ["AuthGuard('jwt')"], [200]],
-      ['GET', '/api/users/:id', ["AuthGuard('jwt')"], [200]],
-      ['POST', '/api/users', ["AuthGuard('jwt')"], [201]],
-      ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204]],
-      ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
-      ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
+      ['GET', '/api/users', ["AuthGuard('jwt')"], [200, 401]], // passport's AuthGuard answers 401
+      ['GET', '/api/users/:id', ["AuthGuard('jwt')"], [200, 401]],
+      ['POST', '/api/users', ["AuthGuard('jwt')"], [201, 401]],
+      ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204, 401]],
+      ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200, 401]],
+      ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200, 401]],
       ['GET', '/api/teams/all', [], [200]], // its own list() overrides the inherited one
       ['DELETE', '/api/teams/:id', [], [404, 410]], // inherited; @Res(): what it sets itself
       ['PATCH', '/api/v1/orders/:id', [], [301]], // URI versioning: the controller's version
@@ -71,6 +71,19 @@ describe('extractRouteList on a NestJS app', () => {
       ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'app.module.ts'), line: 15 }], // applyAudit(consumer)
       ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'users.module.ts'), line: 11 }], // forRoutes(...routes)
     ]);
+  });
+
+  it("counts what a route's guards refuse with: passport's AuthGuard 401, a canActivate that can return false 403, what it throws", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guards', 'src', 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      // app.useGlobalGuards(new MaintenanceGuard()) throws ServiceUnavailableException: 503 on every route
+      ['GET', '/accounts', ['new MaintenanceGuard()', 'JwtAuthGuard'], [200, 401, 503]], // extends AuthGuard('jwt')
+      ['DELETE', '/accounts/:id', ['new MaintenanceGuard()', 'JwtAuthGuard', 'AdminGuard'], [200, 401, 403, 503]], // roles.some(…)
+      ['GET', '/reports', ['new MaintenanceGuard()', 'new ApiKeyGuard()'], [200, 401, 503]], // throws, else true
+      ['POST', '/reports', ['new MaintenanceGuard()', "AuthGuard('jwt')"], [201, 401, 503]],
+      ['GET', '/reports/public', ['new MaintenanceGuard()'], [200, 503]],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
@@ -639,7 +652,7 @@ describe('extractRouteList on a NestJS app', () => {
     const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
     expect(page!.markdown).toContain('15 routes, in the order NestJS registers them.');
     expect(page!.markdown).toContain(
-      "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
+      "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200, 401 | `libs/users/src/lib/users.controller.ts:32` |",
     );
   });
 });

@@ -669,6 +669,19 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('counts what use() middleware of the project sends on the routes registered after it, on that app or router and under its path', async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'express-use-guards', 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/health', [200]], // registered before app.use(requireAuth)
+      ['GET', '/me', [200, 401]],
+      ['GET', '/admin/stats', [200, 401, 403]], // app.use('/admin', requireAdmin, adminRouter)
+      ['DELETE', '/admin/users/:id', [204, 401, 403, 429]], // after adminRouter.use(rateLimited)
+      ['GET', '/reports/monthly', [200, 401, 403]], // app.use('/reports', requireAdmin)
+      ['GET', '/invoices', [200, 401]], // not under /reports
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('follows the app an entry starts, require(…)(app) registrars, #subpath imports, and a literal route table mounted in a loop', async () => {
     const app = join(fixtures, 'cjs-app');
     const { framework, routes, warnings } = await readRoutes(join(app, 'server.js'));
@@ -1436,12 +1449,12 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'Answered by `sendHtml`, for every path under it: its routes are not read',
         12,
       ],
-      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200], undefined, undefined, 15],
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200, 401], undefined, undefined, 15], // requireAuth sends 401
       [
         'ALL',
         '/api/*',
         ['rateLimit({ max: 10 })', 'requireAuth'],
-        [404],
+        [401, 404], // requireAuth runs first
         undefined,
         'Answered by `notFound`, for every path under it: its routes are not read',
         16,

@@ -134,6 +134,8 @@ export class NestReader {
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
+    const appGuards = this.visited.flatMap((module) => this.appGuards(module));
+    const appGuardStatuses = appGuards.flatMap((guard) => guard.statuses);
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
     // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
     const routes: Route[] = bootstrap.served.flatMap((served) => this.servedRoutes(served, prefix));
@@ -155,9 +157,10 @@ export class NestReader {
             ...bootstrap.uses.filter((use) => underPath(use.path, path)).flatMap((use) => use.names),
             ...middleware.flatMap((rule) => rule.names),
             ...bootstrap.guards,
+            ...appGuards.map((guard) => guard.name),
             ...own.middleware,
           ];
-          const statuses = httpStatuses([...own.statuses, ...bootstrap.guardStatuses]);
+          const statuses = httpStatuses([...own.statuses, ...bootstrap.guardStatuses, ...appGuardStatuses]);
           routes.push({ ...own, middleware: names, statuses, path, openapiPath: toOpenApiPath(path) });
         }
       }
@@ -901,6 +904,23 @@ export class NestReader {
       if (this.isPassportGuard(named)) return [401];
       const guard = ts.Node.isIdentifier(named) ? this.findClass(file, named.getText()) : undefined;
       return guard ? this.refusedWith(guard.declaration) : [];
+    });
+  }
+
+  /**
+   * A module's global guards, `providers: [{ provide: APP_GUARD, useClass: RolesGuard }]` (Nest runs
+   * them after `useGlobalGuards`'s): each class's name and what it refuses a request with.
+   */
+  private appGuards(module: ClassRef): Array<{ name: string; statuses: number[] }> {
+    const { ts } = this;
+    const metadata = decoratorObject(ts, module.declaration.getDecorator('Module'));
+    return this.listed(propertyOf(ts, metadata, 'providers')).flatMap((element) => {
+      const provider = unwrap(ts, element);
+      if (!ts.Node.isObjectLiteralExpression(provider)) return [];
+      const provide = propertyValue(ts, provider, 'provide');
+      const useClass = propertyValue(ts, provider, 'useClass');
+      if (provide?.getText() !== 'APP_GUARD' || !useClass) return [];
+      return [{ name: shortText(useClass), statuses: this.refusedByGuards(module.file, [useClass]) }];
     });
   }
 

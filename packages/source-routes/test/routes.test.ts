@@ -73,15 +73,22 @@ describe('extractRouteList on a NestJS app', () => {
     ]);
   });
 
-  it("counts what a route's guards refuse with: passport's AuthGuard 401, a canActivate that can return false 403, what it throws", async () => {
+  it("counts what a route's guards refuse with (@UseGuards, useGlobalGuards, APP_GUARD): passport's AuthGuard 401, a canActivate that can return false 403, what it throws", async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guards', 'src', 'main.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
-      // app.useGlobalGuards(new MaintenanceGuard()) throws ServiceUnavailableException: 503 on every route
-      ['GET', '/accounts', ['new MaintenanceGuard()', 'JwtAuthGuard'], [200, 401, 503]], // extends AuthGuard('jwt')
-      ['DELETE', '/accounts/:id', ['new MaintenanceGuard()', 'JwtAuthGuard', 'AdminGuard'], [200, 401, 403, 503]], // roles.some(…)
-      ['GET', '/reports', ['new MaintenanceGuard()', 'new ApiKeyGuard()'], [200, 401, 503]], // throws, else true
-      ['POST', '/reports', ['new MaintenanceGuard()', "AuthGuard('jwt')"], [201, 401, 503]],
-      ['GET', '/reports/public', ['new MaintenanceGuard()'], [200, 503]],
+      // app.useGlobalGuards(new MaintenanceGuard()) throws ServiceUnavailableException: 503 on every route;
+      // so does the APP_GUARD provider ThrottleGuard, HttpStatus.TOO_MANY_REQUESTS: 429
+      ['GET', '/accounts', ['new MaintenanceGuard()', 'ThrottleGuard', 'JwtAuthGuard'], [200, 401, 429, 503]], // extends AuthGuard('jwt')
+      // AdminGuard returns roles.some(…): it can refuse, 403
+      [
+        'DELETE',
+        '/accounts/:id',
+        ['new MaintenanceGuard()', 'ThrottleGuard', 'JwtAuthGuard', 'AdminGuard'],
+        [200, 401, 403, 429, 503],
+      ],
+      ['GET', '/reports', ['new MaintenanceGuard()', 'ThrottleGuard', 'new ApiKeyGuard()'], [200, 401, 429, 503]], // throws, else true
+      ['POST', '/reports', ['new MaintenanceGuard()', 'ThrottleGuard', "AuthGuard('jwt')"], [201, 401, 429, 503]],
+      ['GET', '/reports/public', ['new MaintenanceGuard()', 'ThrottleGuard'], [200, 429, 503]],
     ]);
     expect(warnings).toEqual([]);
   });

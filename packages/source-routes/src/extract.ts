@@ -112,6 +112,8 @@ interface Site {
 interface Scoped {
   name: string;
   under?: string;
+  /** What it answers before the routes after it run (`requireAuth`'s 401), for `use()` middleware of the project. */
+  statuses?: number[];
   /** The `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
   at?: Site;
 }
@@ -930,21 +932,25 @@ class RouteReader {
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
         const full = joinPaths(prefix, entry.route.path);
+        const sent = sentFor(middleware, full);
         const route = {
           ...entry.route,
           path: full,
           openapiPath: toOpenApiPath(full),
           middleware: [...runsFor(middleware, full), ...entry.route.middleware],
+          ...(sent.length ? { statuses: httpStatuses([...entry.route.statuses, ...sent]) } : {}),
         };
         out.push(route);
         this.mountedThrough.set(route, via);
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
+        const sent = entry.route.servedBy ? [] : sentFor(middleware, full); // a package's statuses are not read
         out.push({
           ...entry.route,
           path: full,
           openapiPath: full,
           middleware: [...runsFor(middleware, full), ...entry.route.middleware],
+          ...(sent.length ? { statuses: httpStatuses([...entry.route.statuses, ...sent]) } : {}),
         });
       } else {
         const { mount } = entry;
@@ -1325,6 +1331,8 @@ class RouteReader {
     const prefix = stated ?? '';
     const rest = flattened(this.ts, handlers);
     const middleware: string[] = [];
+    // The same, with what each sends before the routes after it run.
+    const scopedHere: Scoped[] = [];
     let mounted = false;
     const handler = rest[rest.length - 1];
     // `app.use('/admin/*', sendHtml)`: a function of the project that answers every path under the mount (a row, below).
@@ -1348,13 +1356,17 @@ class RouteReader {
           mount: {
             prefix,
             target: each,
-            middleware: [...routerLevel, ...middleware.map((name) => ({ name }))],
+            middleware: [...routerLevel, ...scopedHere],
             at: siteOf(call),
           },
         });
       if (!target && this.isShownMiddleware(arg)) {
-        if (prefix) middleware.push(this.middlewareName(arg));
-        else routerLevel.push({ name: this.middlewareName(arg), at: siteOf(call) });
+        const sent = this.middlewareSends(arg, isPlainMiddleware);
+        const use: Scoped = { name: this.middlewareName(arg), ...(sent.length ? { statuses: sent } : {}) };
+        if (prefix) {
+          middleware.push(use.name);
+          scopedHere.push(use);
+        } else routerLevel.push({ ...use, at: siteOf(call) });
       }
       mounted ||= target !== undefined || unread;
     }
@@ -1382,6 +1394,8 @@ class RouteReader {
           httpStatuses([
             ...expressStatusesIn(this.ts, answering, this.names.errorClassStatus),
             ...implicitStatusesIn(this.ts, answering, responseParameter(this.ts, answering, 1), EXPRESS_RESPONSE),
+            // What the middleware before it sends (`app.use('/api', requireAuth)`), as for a route.
+            ...sentFor([...routerLevel, ...scopedHere], joinPaths(prefix, '/*')),
           ]),
           [...runsFor(routerLevel, joinPaths(prefix, '/*')), ...middleware],
         ),
@@ -1413,7 +1427,7 @@ class RouteReader {
         hint: "mount a router by a name docgen can follow (app.use('/users', usersRouter)), or one a class or module of the project holds (new UsersRouting().router, routes.router)",
       });
     // `app.use('/api', rateLimit(…))` runs before what is registered after it under `/api` too.
-    routerLevel.push(...middleware.map((name) => ({ name, under: prefix })));
+    routerLevel.push(...scopedHere.map((use) => ({ ...use, under: prefix })));
   }
 
   /**
@@ -2069,15 +2083,23 @@ class RouteReader {
   private withGuardStatuses(
     answered: Pick<Route, 'statuses' | 'computedStatuses'>,
     middleware: TsNode[],
+    before: number[] = [],
   ): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const guarded = middleware.flatMap((node) => {
-      const value = unwrap(this.ts, node);
-      if (!this.ts.Node.isIdentifier(value) && !this.ts.Node.isPropertyAccessExpression(value)) return [];
-      const fn = this.names.functionOf(value);
-      const takesNext = fn && ((fn as FunctionNode).getParameters?.() ?? []).length >= 3;
-      return takesNext ? this.statusesOf(fn).statuses : [];
-    });
+    const guarded = [...before, ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3))];
     return guarded.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...guarded]) } : answered;
+  }
+
+  /**
+   * What a middleware function of the project, passed by name, sends rather than calling `next()`
+   * (`requireAuth`'s `res.status(401)`); nothing for a factory's call or a package's middleware.
+   * `takesNext`: whether its parameter count makes it middleware where it is used.
+   */
+  private middlewareSends(node: TsNode, takesNext: (parameters: number) => boolean): number[] {
+    const value = unwrap(this.ts, node);
+    if (!this.ts.Node.isIdentifier(value) && !this.ts.Node.isPropertyAccessExpression(value)) return [];
+    const fn = this.names.functionOf(value);
+    const parameters = fn ? ((fn as FunctionNode).getParameters?.() ?? []).length : 0;
+    return fn && takesNext(parameters) ? this.statusesOf(fn).statuses : [];
   }
 
   /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */
@@ -2112,6 +2134,7 @@ class RouteReader {
       ...this.withGuardStatuses(
         action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] },
         all.slice(0, -1),
+        sentFor(routerLevel, joinPaths('', path)),
       ),
       // tsoa's generated code is commented with its own warnings: the controller method's comment says what the route does.
       summary: action
@@ -2214,6 +2237,21 @@ function flattened(ts: TsMorph, handlers: TsNode[]): TsNode[] {
 /** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
 function runsFor(middleware: Scoped[], path: string): string[] {
   return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
+}
+
+/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
+function sentFor(middleware: Scoped[], path: string): number[] {
+  return middleware
+    .filter((use) => use.under === undefined || underPath(use.under, path))
+    .flatMap((use) => use.statuses ?? []);
+}
+
+/**
+ * `app.use(requireAuth)`: a `(req, res, next)` function; an error handler, `(err, req, res, next)`,
+ * runs only when a route fails, and says nothing of what every route answers.
+ */
+function isPlainMiddleware(count: number): boolean {
+  return count === 3;
 }
 
 /** `route.path`, `` `/v${n}` ``, `base + '/x'`: a path only known at run time. */

@@ -53,6 +53,12 @@ import {
   underPath,
 } from './syntax.js';
 
+/** The operators whose result is a boolean: a guard returning one can refuse. */
+const BOOLEAN_OPERATORS = new Set(['===', '!==', '==', '!=', '<', '>', '<=', '>=', '&&', '||', 'instanceof', 'in']);
+
+/** Calls that answer a boolean (`roles.some(…)`, `user.roles.includes(role)`, `allowed.has(id)`). */
+const BOOLEAN_METHODS = /\.(some|every|includes|has|startsWith|endsWith|test)$/;
+
 /** Nest's route decorators → the method they serve. */
 const ROUTE_DECORATORS: Record<string, string> = {
   Get: 'GET',
@@ -128,6 +134,8 @@ export class NestReader {
     const roots = this.rootModules(source);
     const controllers = roots.length ? this.controllersOf(roots) : this.classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => this.consumerMiddleware(module));
+    const appGuards = this.visited.flatMap((module) => this.appGuards(module));
+    const appGuardStatuses = appGuards.flatMap((guard) => guard.statuses);
     // What packages serve at a path (`SwaggerModule.setup('docs', app, document)`, `app.use('/dash', agendash(…))`)
     // is registered on the server when main.ts runs; the controllers' routes later, when the app starts listening.
     const routes: Route[] = bootstrap.served.flatMap((served) => this.servedRoutes(served, prefix));
@@ -149,9 +157,11 @@ export class NestReader {
             ...bootstrap.uses.filter((use) => underPath(use.path, path)).flatMap((use) => use.names),
             ...middleware.flatMap((rule) => rule.names),
             ...bootstrap.guards,
+            ...appGuards.map((guard) => guard.name),
             ...own.middleware,
           ];
-          routes.push({ ...own, middleware: names, path, openapiPath: toOpenApiPath(path) });
+          const statuses = httpStatuses([...own.statuses, ...bootstrap.guardStatuses, ...appGuardStatuses]);
+          routes.push({ ...own, middleware: names, statuses, path, openapiPath: toOpenApiPath(path) });
         }
       }
     // A package's handler at a path the controllers serve under guards them (`app.use('/api', rateLimit(…))`): not a row.
@@ -211,12 +221,15 @@ export class NestReader {
   private bootstrapCalls(source: SourceFile): {
     uses: GlobalUse[];
     guards: string[];
+    /** What `app.useGlobalGuards(…)`'s guards refuse a request with, on every controller route. */
+    guardStatuses: number[];
     served: Array<ServedMount | InstanceRoute>;
     calls?: CallExpression[];
   } {
     const { ts } = this;
     const uses: GlobalUse[] = [];
     const guards: string[] = [];
+    const guardStatuses: number[] = [];
     const served: Array<ServedMount | InstanceRoute> = [];
     const calls: CallExpression[] = [];
     const isCreate = (node: TsNode | undefined): boolean => {
@@ -256,7 +269,10 @@ export class NestReader {
           (onInstance || this.isName(chainRoot(ts, callee.getExpression(), APP_SETTERS), target))
         ) {
           if (!onInstance) calls.push(call);
-          if (callee.getName() === 'useGlobalGuards') guards.push(...args.map((arg) => shortText(arg)));
+          if (callee.getName() === 'useGlobalGuards') {
+            guards.push(...args.map((arg) => shortText(arg)));
+            guardStatuses.push(...this.refusedByGuards(call.getSourceFile().getFilePath(), args));
+          }
           if (callee.getName() !== 'use') continue;
           const path = literalValue(ts, args[0], this.constants);
           const handlers = path === undefined ? args : args.slice(1);
@@ -318,7 +334,7 @@ export class NestReader {
     if (app) visit(source, app, 0);
     // Also where main.ts makes no app of its own (`createApp()` from a module that does): its setup is not read.
     this.warnUnreachedSwagger(source, setups);
-    return app ? { uses, guards, served, calls } : { uses, guards, served };
+    return app ? { uses, guards, guardStatuses, served, calls } : { uses, guards, guardStatuses, served };
   }
 
   /** `NestFactory.create(AppModule).then((app) => …)`: the parameter the app arrives as. */
@@ -825,6 +841,9 @@ export class NestReader {
     const controllerVersion = options && propertyValue(ts, options, 'version');
     const lineage = this.lineage({ file, declaration });
     const classGuards = lineage.flatMap((ancestor) => guards(ancestor.declaration.getDecorators()));
+    const classGuardStatuses = lineage.flatMap((ancestor) =>
+      this.guardStatuses(ancestor.file, ancestor.declaration.getDecorators()),
+    );
     const routes: Array<{ route: Omit<Route, 'openapiPath'>; versions?: string[] }> = [];
     for (const { method, file } of this.handlers(lineage)) {
       const decorators = method.getDecorators();
@@ -845,12 +864,11 @@ export class NestReader {
                 method: verb,
                 path: joinPaths(joinPaths(modulePrefix, prefix), path),
                 middleware: [...classGuards, ...guards(decorators)],
-                statuses: withThrown(
-                  ts,
-                  method,
-                  this.modules,
-                  responseStatuses(ts, method, fallback, answered) ?? fallback,
-                ),
+                statuses: httpStatuses([
+                  ...withThrown(ts, method, this.modules, responseStatuses(ts, method, fallback, answered) ?? fallback),
+                  ...classGuardStatuses,
+                  ...this.guardStatuses(file, decorators),
+                ]),
                 ...computedStatuses(ts, method, answered),
                 summary: commentBefore(method) ?? apiOperationSummary(ts, decorators),
                 file,
@@ -861,6 +879,68 @@ export class NestReader {
       }
     }
     return routes;
+  }
+
+  /**
+   * What the guards of `@UseGuards(…)` answer a request they refuse with, before the handler runs:
+   * `AuthGuard('jwt')` of `@nestjs/passport` (or a class that extends it) 401; a guard of the project
+   * whose `canActivate` can return false 403 (Nest's ForbiddenException), and the exceptions it throws
+   * (`throw new UnauthorizedException()`). A guard made at run time (`RolesGuard.for('admin')`) is not read.
+   */
+  private guardStatuses(file: string, decorators: Decorator[]): number[] {
+    const named = decorators.filter((decorator) => decorator.getName() === 'UseGuards');
+    return this.refusedByGuards(
+      file,
+      named.flatMap((decorator) => decorator.getArguments()),
+    );
+  }
+
+  /** What guards written in `file` (`RolesGuard`, `new ApiKeyGuard()`, `AuthGuard('jwt')`) refuse a request with. */
+  private refusedByGuards(file: string, guards: TsNode[]): number[] {
+    const { ts } = this;
+    return guards.flatMap((argument) => {
+      const value = unwrap(ts, argument);
+      const named = ts.Node.isNewExpression(value) ? value.getExpression() : value;
+      if (this.isPassportGuard(named)) return [401];
+      const guard = ts.Node.isIdentifier(named) ? this.findClass(file, named.getText()) : undefined;
+      return guard ? this.refusedWith(guard.declaration) : [];
+    });
+  }
+
+  /**
+   * A module's global guards, `providers: [{ provide: APP_GUARD, useClass: RolesGuard }]` (Nest runs
+   * them after `useGlobalGuards`'s): each class's name and what it refuses a request with.
+   */
+  private appGuards(module: ClassRef): Array<{ name: string; statuses: number[] }> {
+    const { ts } = this;
+    const metadata = decoratorObject(ts, module.declaration.getDecorator('Module'));
+    return this.listed(propertyOf(ts, metadata, 'providers')).flatMap((element) => {
+      const provider = unwrap(ts, element);
+      if (!ts.Node.isObjectLiteralExpression(provider)) return [];
+      const provide = propertyValue(ts, provider, 'provide');
+      const useClass = propertyValue(ts, provider, 'useClass');
+      if (provide?.getText() !== 'APP_GUARD' || !useClass) return [];
+      return [{ name: shortText(useClass), statuses: this.refusedByGuards(module.file, [useClass]) }];
+    });
+  }
+
+  /** `AuthGuard('jwt')`, `AuthGuard` imported from `@nestjs/passport`: passport answers 401 when it cannot authenticate. */
+  private isPassportGuard(node: TsNode): boolean {
+    const { ts } = this;
+    const callee = ts.Node.isCallExpression(node) ? node.getExpression() : undefined;
+    return !!callee && ts.Node.isIdentifier(callee) && this.modules.packageOf(callee) === '@nestjs/passport';
+  }
+
+  /** A guard class's statuses: passport's 401 for `extends AuthGuard('jwt')`, then what its `canActivate` refuses with. */
+  private refusedWith(guard: ClassDeclaration): number[] {
+    const { ts } = this;
+    const base = guard.getExtends()?.getExpression();
+    const inherited = base && this.isPassportGuard(base) ? [401] : [];
+    const canActivate = guard.getMethod('canActivate');
+    const body = canActivate?.getBody();
+    if (!canActivate || !body) return inherited;
+    const refused = canReturnFalse(ts, canActivate) ? [403] : [];
+    return [...inherited, ...refused, ...errorStatusesIn(ts, body, this.modules.errorClassStatus)];
   }
 
   /** A route or controller decorator's paths; one computed at run time is a warning, at the decorator. */
@@ -1146,6 +1226,35 @@ function guards(decorators: Decorator[]): string[] {
   return decorators
     .filter((decorator) => decorator.getName() === 'UseGuards')
     .flatMap((decorator) => decorator.getArguments().map((argument) => shortText(argument)));
+}
+
+/**
+ * Whether a guard's `canActivate` can answer false, which Nest turns into 403: it returns `false`, a
+ * negation, a comparison (`return user.role === 'admin'`) or a boolean method's call (`roles.some(…)`), or
+ * anything typed boolean (by the checker, or by `canActivate`'s declared return type). Returns of the
+ * functions inside it (`roles.some((role) => …)`) are theirs; `return true` and `super.canActivate(…)` are not.
+ */
+function canReturnFalse(ts: TsMorph, canActivate: MethodDeclaration): boolean {
+  // `canActivate(…): boolean | Promise<boolean>`: what it returns, other than `true`, may be false.
+  const declaredBoolean = /\bboolean\b/.test(canActivate.getReturnTypeNode()?.getText() ?? '');
+  return canActivate
+    .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+    .filter(
+      (statement) => statement.getFirstAncestor((node) => ts.Node.isFunctionLikeDeclaration(node)) === canActivate,
+    )
+    .some((statement) => {
+      const value = statement.getExpression();
+      if (!value) return false;
+      const returned = unwrap(ts, ts.Node.isAwaitExpression(value) ? value.getExpression() : value);
+      if (returned.getKind() === ts.SyntaxKind.FalseKeyword) return true;
+      if (returned.getKind() === ts.SyntaxKind.TrueKeyword || returned.getText().startsWith('super.')) return false;
+      if (ts.Node.isPrefixUnaryExpression(returned) && returned.getOperatorToken() === ts.SyntaxKind.ExclamationToken)
+        return true;
+      if (ts.Node.isBinaryExpression(returned) && BOOLEAN_OPERATORS.has(returned.getOperatorToken().getText()))
+        return true;
+      if (ts.Node.isCallExpression(returned) && BOOLEAN_METHODS.test(returned.getExpression().getText())) return true;
+      return declaredBoolean || /^(Promise<)?boolean>?$/.test(returned.getType().getText());
+    });
 }
 
 /** `@HttpCode(204)` or `@HttpCode(HttpStatus.NO_CONTENT)`; `@Redirect(url, 301)`; else Nest's default. */

@@ -31,12 +31,12 @@ describe('extractRouteList on a NestJS app', () => {
     const routes = await extractRouteList(main);
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       ['GET', '/health', [], [200]], // excluded from the global prefix
-      ['GET', '/api/users', ["AuthGuard('jwt')"], [200]],
-      ['GET', '/api/users/:id', ["AuthGuard('jwt')"], [200]],
-      ['POST', '/api/users', ["AuthGuard('jwt')"], [201]],
-      ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204]],
-      ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
-      ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200]],
+      ['GET', '/api/users', ["AuthGuard('jwt')"], [200, 401]], // passport's AuthGuard answers 401
+      ['GET', '/api/users/:id', ["AuthGuard('jwt')"], [200, 401]],
+      ['POST', '/api/users', ["AuthGuard('jwt')"], [201, 401]],
+      ['DELETE', '/api/users/:id', ["AuthGuard('jwt')"], [204, 401]],
+      ['PUT', '/api/users/:id', ["AuthGuard('jwt')", 'OwnerGuard'], [200, 401]],
+      ['PUT', '/api/users/:id/profile', ["AuthGuard('jwt')", 'OwnerGuard'], [200, 401]],
       ['GET', '/api/teams/all', [], [200]], // its own list() overrides the inherited one
       ['DELETE', '/api/teams/:id', [], [404, 410]], // inherited; @Res(): what it sets itself
       ['PATCH', '/api/v1/orders/:id', [], [301]], // URI versioning: the controller's version
@@ -71,6 +71,26 @@ describe('extractRouteList on a NestJS app', () => {
       ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'app.module.ts'), line: 15 }], // applyAudit(consumer)
       ['DG_ROUTES_MIDDLEWARE_UNKNOWN', { file: join(src, 'users.module.ts'), line: 11 }], // forRoutes(...routes)
     ]);
+  });
+
+  it("counts what a route's guards refuse with (@UseGuards, useGlobalGuards, APP_GUARD): passport's AuthGuard 401, a canActivate that can return false 403, what it throws", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guards', 'src', 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      // app.useGlobalGuards(new MaintenanceGuard()) throws ServiceUnavailableException: 503 on every route;
+      // so does the APP_GUARD provider ThrottleGuard, HttpStatus.TOO_MANY_REQUESTS: 429
+      ['GET', '/accounts', ['new MaintenanceGuard()', 'ThrottleGuard', 'JwtAuthGuard'], [200, 401, 429, 503]], // extends AuthGuard('jwt')
+      // AdminGuard returns roles.some(…): it can refuse, 403
+      [
+        'DELETE',
+        '/accounts/:id',
+        ['new MaintenanceGuard()', 'ThrottleGuard', 'JwtAuthGuard', 'AdminGuard'],
+        [200, 401, 403, 429, 503],
+      ],
+      ['GET', '/reports', ['new MaintenanceGuard()', 'ThrottleGuard', 'new ApiKeyGuard()'], [200, 401, 429, 503]], // throws, else true
+      ['POST', '/reports', ['new MaintenanceGuard()', 'ThrottleGuard', "AuthGuard('jwt')"], [201, 401, 429, 503]],
+      ['GET', '/reports/public', ['new MaintenanceGuard()', 'ThrottleGuard'], [200, 429, 503]],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
@@ -639,7 +659,7 @@ describe('extractRouteList on a NestJS app', () => {
     const [page] = renderRoutes(model, templates, { cwd: workspace }).pages;
     expect(page!.markdown).toContain('15 routes, in the order NestJS registers them.');
     expect(page!.markdown).toContain(
-      "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200 | `libs/users/src/lib/users.controller.ts:32` |",
+      "| PUT | `/api/users/:id/profile` | `AuthGuard('jwt')`, `OwnerGuard` | 200, 401 | `libs/users/src/lib/users.controller.ts:32` |",
     );
   });
 });
@@ -652,6 +672,19 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['DELETE', '/accounts/:id', [204, 401, 403]], // a list of middleware
       ['POST', '/events', [201]], // logRequest only calls next()
       ['GET', '/audit', [200]], // requireRole('auditor') is made at run time: not read
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('counts what use() middleware of the project sends on the routes registered after it, on that app or router and under its path', async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'express-use-guards', 'src', 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/health', [200]], // registered before app.use(requireAuth)
+      ['GET', '/me', [200, 401]],
+      ['GET', '/admin/stats', [200, 401, 403]], // app.use('/admin', requireAdmin, adminRouter)
+      ['DELETE', '/admin/users/:id', [204, 401, 403, 429]], // after adminRouter.use(rateLimited)
+      ['GET', '/reports/monthly', [200, 401, 403]], // app.use('/reports', requireAdmin)
+      ['GET', '/invoices', [200, 401]], // not under /reports
     ]);
     expect(warnings).toEqual([]);
   });
@@ -1423,12 +1456,12 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'Answered by `sendHtml`, for every path under it: its routes are not read',
         12,
       ],
-      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200], undefined, undefined, 15],
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200, 401], undefined, undefined, 15], // requireAuth sends 401
       [
         'ALL',
         '/api/*',
         ['rateLimit({ max: 10 })', 'requireAuth'],
-        [404],
+        [401, 404], // requireAuth runs first
         undefined,
         'Answered by `notFound`, for every path under it: its routes are not read',
         16,

@@ -809,7 +809,7 @@ function warnNullableIn31(context: WalkContext): void {
     severity: 'warning',
     message: `\`nullable: true\` is OpenAPI 3.0's, which 3.1 no longer reads (tools that read 3.1 ignore it): docgen honours it here${others ? ` and in ${others} other schema${others === 1 ? '' : 's'}` : ''}`,
     ...context.spec.where(found[0]!),
-    hint: "in OpenAPI 3.1 write the type with null instead: `type: [string, 'null']` for `type: string, nullable: true` (a `$ref` or composite: `oneOf: [{ $ref: … }, { type: 'null' }]`)",
+    hint: "in OpenAPI 3.1 write the type with null instead: `type: [string, 'null']` for `type: string, nullable: true` (a `$ref` or composite: `oneOf: [{ $ref: … }, { type: 'null' }]`); a file that 3.0 documents share cannot say both, so there leave the field optional instead, or keep `nullable` (docgen reads it)",
   });
 }
 

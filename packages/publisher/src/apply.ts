@@ -5,7 +5,14 @@ import { ConfluenceError, UncertainWriteError } from './client/errors.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
-import { RENAME_OR_ARCHIVE, type DesiredAttachment, type DesiredPage, type Operation, type Plan } from './plan.js';
+import {
+  RENAME_OR_ARCHIVE,
+  type ConflictPolicy,
+  type DesiredAttachment,
+  type DesiredPage,
+  type Operation,
+  type Plan,
+} from './plan.js';
 import { judgeRetired, refusedTitleMessage, retiredMessage } from './retired.js';
 import {
   attachmentComment,
@@ -53,12 +60,11 @@ export interface ApplyOptions {
   concurrency?: number;
   prune?: boolean;
   /**
-   * `--force`: a page of docgen's that a person deleted (it is in the trash, holding its title) is
-   * restored too, not only one docgen pruned itself.
+   * The policy the plan was made with, for a page of docgen's that a person deleted (in the trash,
+   * holding its title) met only in the run: `overwrite` (`--force`) restores it too, not only one
+   * docgen pruned itself; `skip` leaves it deleted and reports it without failing the run.
    */
-  restoreDeleted?: boolean;
-  /** `onConflict: skip`: such a page is left deleted and reported, without failing the run. */
-  skipDeleted?: boolean;
+  onConflict?: ConflictPolicy;
   /** The managed root; applyPlan sets it from the plan. */
   rootId?: string;
   onOutcome?: (outcome: Outcome) => void;
@@ -261,7 +267,7 @@ async function runOperation(
     }
   } catch (error) {
     if (error instanceof ConflictDuringRun) {
-      const skipped = error.deletedByPerson && options.skipDeleted;
+      const skipped = error.deletedByPerson && options.onConflict === 'skip';
       return { ...base, status: skipped ? 'skipped' : 'conflict', message: error.message, pageId: op.pageId };
     }
     return {
@@ -393,15 +399,13 @@ async function takeBackRetired(
 ): Promise<Outcome> {
   const desired = op.desired!;
   const held = await findRetired(desired.title, options);
-  const verdict = held
-    ? judgeRetired(held, {
-        docSet: options.docSet,
-        key: desired.key,
-        rootId: options.rootId!,
-        restoreDeleted: Boolean(options.restoreDeleted),
-      })
-    : undefined;
-  if (!held || !verdict) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
+  if (!held) throw new ConflictDuringRun(refusedTitleMessage(desired.title, messageOf(refusal), held));
+  const verdict = judgeRetired(held, {
+    docSet: options.docSet,
+    key: desired.key,
+    rootId: options.rootId!,
+    restoreDeleted: options.onConflict === 'overwrite',
+  });
   if (!verdict.restore) {
     throw new ConflictDuringRun(
       verdict.deleted ? retiredMessage(verdict) : refusedTitleMessage(desired.title, messageOf(refusal), held),

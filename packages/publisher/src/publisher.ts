@@ -170,7 +170,7 @@ export class Publisher {
       rootId,
       docSet: this.config.docSet ?? defaultDocSet(tree),
       prune: this.config.prune,
-      onConflict: this.config.force ? 'overwrite' : this.config.onConflict,
+      onConflict: this.conflictPolicy,
       reorder: api.canMovePages,
       elsewhere,
       retired,
@@ -210,8 +210,7 @@ export class Publisher {
         generator: this.config.generator ? `${this.config.generator.name}@${this.config.generator.version}` : 'docgen',
         concurrency: this.config.concurrency,
         prune: this.config.prune,
-        restoreDeleted: this.config.force || this.config.onConflict === 'overwrite',
-        skipDeleted: !this.config.force && this.config.onConflict === 'skip',
+        onConflict: this.conflictPolicy,
         onOutcome: this.config.onOutcome,
         onMove: () => moved++,
       });
@@ -243,6 +242,11 @@ export class Publisher {
       requests: { ...api.transport.stats },
       durationMs: Date.now() - started,
     };
+  }
+
+  /** How conflicts are met, in the plan and in the run alike: `--force` is `overwrite`. */
+  private get conflictPolicy(): ConflictPolicy | undefined {
+    return this.config.force ? 'overwrite' : this.config.onConflict;
   }
 
   private async checkRoot(api: ConfluenceApi, rootId: string): Promise<void> {

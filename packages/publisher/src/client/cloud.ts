@@ -116,7 +116,7 @@ export class CloudApi extends V1Api {
    * as the spec's array parameter is sent differently by different servers.
    */
   override async findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
-    for (const status of ['trashed', 'archived']) {
+    for (const status of this.retiredStatuses) {
       const { body } = await this.transport.request<V2List<V2Page>>({
         method: 'GET',
         url: `${this.v2}/pages`,

@@ -244,7 +244,8 @@ function leafDirective(state: StateBlock, startLine: number, endLine: number, si
   if (silent) return true;
   const close = mdcClosingLine(state, startLine, endLine);
   if (close !== undefined) {
-    pushMdcBlock(state, found, [startLine, close]);
+    pushContainer(state, found, text, [startLine, close, close]);
+    state.line = close + 1;
     return true;
   }
   const open = state.push('directive_leaf_open', '', 1);
@@ -296,19 +297,22 @@ function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): 
   return undefined;
 }
 
-function pushMdcBlock(
+/**
+ * A container's tokens: its open (with the source from `startLine` to `lastLine`), its label as a
+ * paragraph, its content up to `contentEnd`, its close. The caller moves `state.line` past it.
+ */
+function pushContainer(
   state: StateBlock,
   found: ReturnType<typeof scanDirective> & object,
-  [startLine, close]: [number, number],
+  text: string,
+  [startLine, lastLine, contentEnd]: [number, number, number],
 ): void {
-  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-  const text = lineText(state, startLine);
   const open = state.push('directive_container_open', '', 1);
-  open.map = [startLine, close + 1];
+  open.map = [startLine, lastLine + 1];
   open.meta = {
     name: found.name,
     attributes: found.attributes,
-    source: state.src.slice(start, state.eMarks[close]!),
+    source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[lastLine]!),
   } satisfies DirectiveMeta;
   if (found.label) {
     const paragraph = state.push('paragraph_open', 'p', 1);
@@ -316,9 +320,8 @@ function pushMdcBlock(
     pushLabel(state, text, found.label, startLine);
     state.push('paragraph_close', 'p', -1);
   }
-  tokenizeContainer(state, startLine + 1, close);
+  tokenizeContainer(state, startLine + 1, contentEnd);
   state.push('directive_container_close', '', -1);
-  state.line = close + 1;
 }
 
 /**
@@ -473,22 +476,7 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
   if (silent) return true;
   const close = closingLine(state, startLine, endLine, colons);
   const contentEnd = close ?? findParentEnd(state, startLine, endLine);
-  const lastLine = close ?? contentEnd - 1;
-  const open = state.push('directive_container_open', '', 1);
-  open.map = [startLine, lastLine + 1];
-  open.meta = {
-    name: found.name,
-    attributes: found.attributes,
-    source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[lastLine]!),
-  } satisfies DirectiveMeta;
-  if (found.label) {
-    const paragraph = state.push('paragraph_open', 'p', 1);
-    paragraph.meta = { directiveLabel: true };
-    pushLabel(state, text, found.label, startLine);
-    state.push('paragraph_close', 'p', -1);
-  }
-  tokenizeContainer(state, startLine + 1, contentEnd);
-  state.push('directive_container_close', '', -1);
+  pushContainer(state, found, text, [startLine, close ?? contentEnd - 1, contentEnd]);
   state.line = close === undefined ? contentEnd : close + 1;
   return true;
 }

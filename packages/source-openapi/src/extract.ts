@@ -1180,6 +1180,11 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
   return { items, separator: LIST_SEPARATORS[format] ?? ',' };
 }
 
+/** The names a path template writes in braces, in order (`{petId}`, `{role-id:[4-9]}` whole). */
+function templateNames(template: string): string[] {
+  return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+}
+
 /**
  * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
  * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
@@ -1195,7 +1200,7 @@ function undeclaredPathParameters(
   at: SpecPointer,
 ): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
-  const written = [...new Set([...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))];
+  const written = [...new Set(templateNames(template))];
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   const constrained = routeConstraints(written, declared);
   if (constrained.length) reportRouteConstraints(context, method, path, constrained, at);
@@ -1270,7 +1275,7 @@ function routeConstraints(
  * send it. The heading keeps the spec's own path.
  */
 function withoutRouteConstraints(path: string, parameters: Parameter[]): string {
-  const written = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+  const written = templateNames(path);
   const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   let result = path;
   for (const { written: template, name } of routeConstraints(written, declared))

@@ -214,11 +214,7 @@ export class AwilixRegistrations {
     return object.getProperties().flatMap((each): Array<[string, Registration]> => {
       if (ts.Node.isShorthandPropertyAssignment(each)) return [[each.getName(), registration(each.getNameNode())]];
       if (!ts.Node.isPropertyAssignment(each)) return [];
-      const key = each.getNameNode();
-      const name =
-        ts.Node.isIdentifier(key) || ts.Node.isStringLiteral(key)
-          ? key.getText().replace(/^['"]|['"]$/g, '')
-          : undefined;
+      const name = keyName(ts, each.getNameNode());
       return name ? [[name, registration(each.getInitializer()!)]] : [];
     });
   }
@@ -421,10 +417,7 @@ function registeredName(ts: TsMorph, call: CallExpression): string | undefined {
   }
   const parent = outer.getParent();
   if (parent && ts.Node.isPropertyAssignment(parent) && parent.getInitializer() === outer) {
-    const key = parent.getNameNode();
-    return ts.Node.isIdentifier(key) || ts.Node.isStringLiteral(key)
-      ? key.getText().replace(/^['"]|['"]$/g, '')
-      : undefined;
+    return keyName(ts, parent.getNameNode());
   }
   if (parent && ts.Node.isCallExpression(parent)) {
     const [name, value] = parent.getArguments();
@@ -439,4 +432,11 @@ function readText(file: string): string {
   } catch {
     return ''; // an unreadable manifest names no dependency
   }
+}
+
+/** A property's name as written (`usersService`, `'usersService'`); undefined for a computed one. */
+function keyName(ts: TsMorph, key: TsNode): string | undefined {
+  return ts.Node.isIdentifier(key) || ts.Node.isStringLiteral(key)
+    ? key.getText().replace(/^['"]|['"]$/g, '')
+    : undefined;
 }

@@ -4,6 +4,7 @@ import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
 import { pointerSegments } from './schema-validation.js';
+import { lineStarts, positionIn } from './text-lines.js';
 import { CORE_FLOAT, CORE_INT, coreFloat, coreInt } from './yaml-core-schema.js';
 import { BlockYamlPositions } from './yaml-positions.js';
 
@@ -357,22 +358,8 @@ class JsonPositions {
   }
 
   private position(offset: number): { line: number; column: number } {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    return positionIn((this.lineStarts ??= lineStarts(this.text)), offset);
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 class PositionIndex {

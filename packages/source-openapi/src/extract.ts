@@ -1621,7 +1621,7 @@ function reportBrokenJsonExamples(
     ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
   ];
   for (const { value, at } of written) {
-    const warning = brokenJsonExample(value, context.spec.where(at));
+    const warning = brokenJsonExample(value, () => context.spec.where(at));
     if (warning) context.report(warning);
   }
 }

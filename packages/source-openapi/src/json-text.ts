@@ -111,11 +111,12 @@ class JsonStop {
 /**
  * The warning for an example written as JSON text (a string opening with `{` or `[`, where the
  * data is an object or a list) that does not parse: where, and what is wrong at which line and
- * column of the example. Undefined when it is no such text, or it parses.
+ * column of the example. Undefined when it is no such text, or it parses; `where` is asked only
+ * then (locating a pointer in a 2 MB spec is a scan of its text, and most examples are fine).
  */
 export function brokenJsonExample(
   example: unknown,
-  where: Pick<Diagnostic, 'location' | 'excerpt'>,
+  where: () => Pick<Diagnostic, 'location' | 'excerpt'>,
 ): Diagnostic | undefined {
   if (typeof example !== 'string' || !looksLikeJsonText(example)) return undefined;
   const error = jsonTextError(example);
@@ -125,7 +126,7 @@ export function brokenJsonExample(
     code: 'DG_OPENAPI_EXAMPLE_JSON',
     severity: 'warning',
     message: `the example is JSON text that does not parse (${error.reason}, at ${at} of the example): it is shown as the text it is`,
-    ...where,
+    ...where(),
     hint: 'fix the JSON there; or write the example as YAML/JSON data instead of a string, which the spec parser checks',
   };
 }

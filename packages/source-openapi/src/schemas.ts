@@ -84,7 +84,7 @@ export class SchemaRegistry {
   /** A structured schema's example written as JSON text that does not parse: said, and shown as text. */
   private checkJsonExample(example: unknown, schema: Json, at: SpecPointer): void {
     if (typeof example !== 'string' || !isStructuredSchema(schema)) return;
-    this.reportOnce(at, () => brokenJsonExample(example, this.spec.where(at)));
+    this.reportOnce(at, () => brokenJsonExample(example, () => this.spec.where(at)));
   }
 
   /** Schemas whose unknown type was reported: a schema is typed again wherever it is used. */

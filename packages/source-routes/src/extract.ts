@@ -52,6 +52,10 @@ import {
   warningOfDefaults,
   withoutScopedMiddleware,
   type Handing,
+  runsFor,
+  sentFor,
+  type ScopedUse,
+  withSentStatuses,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
@@ -69,7 +73,6 @@ import {
   isPathLiteral,
   joinPaths,
   literalArray,
-  underPath,
   literalValue,
   loopOver,
   pathText,
@@ -105,16 +108,8 @@ interface Site {
   file: string;
   start: number;
 }
-/**
- * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
- * a path of it (`app.use('/api', rateLimit(…))`: `under` that path, relative to the router).
- */
-interface Scoped {
-  name: string;
-  under?: string;
-  /** What it answers before the routes after it run (`requireAuth`'s 401), for `use()` middleware of the project. */
-  statuses?: number[];
-  /** The `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+/** Express's `use()` middleware (`ScopedUse`), with the `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+interface Scoped extends ScopedUse {
   at?: Site;
 }
 /** A router by the module that declares it and its name there. */
@@ -2085,8 +2080,10 @@ class RouteReader {
     middleware: TsNode[],
     before: number[] = [],
   ): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const guarded = [...before, ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3))];
-    return guarded.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...guarded]) } : answered;
+    return withSentStatuses(answered, [
+      ...before,
+      ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3)),
+    ]);
   }
 
   /**
@@ -2232,18 +2229,6 @@ function flattened(ts: TsMorph, handlers: TsNode[]): TsNode[] {
     const value = unwrap(ts, handler);
     return ts.Node.isArrayLiteralExpression(value) ? flattened(ts, value.getElements()) : [handler];
   });
-}
-
-/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
-function runsFor(middleware: Scoped[], path: string): string[] {
-  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
-}
-
-/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
-function sentFor(middleware: Scoped[], path: string): number[] {
-  return middleware
-    .filter((use) => use.under === undefined || underPath(use.under, path))
-    .flatMap((use) => use.statuses ?? []);
 }
 
 /**

@@ -1945,6 +1945,37 @@ function omittedAtCall(ts: TsMorph, handing: Handing, node: TsNode): boolean {
   return false;
 }
 
+/**
+ * Middleware a `use()` runs for what is registered after it: everywhere on its app or router, or only
+ * under a path of it (`app.use('/api', rateLimit(…))`, `router.use('/admin', adminsOnly)`: `under` that path).
+ */
+export interface ScopedUse {
+  name: string;
+  under?: string;
+  /** What it answers before the routes after it run (`requireAuth`'s 401), for middleware of the project. */
+  statuses?: number[];
+}
+
+/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
+export function runsFor(middleware: ScopedUse[], path: string): string[] {
+  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
+}
+
+/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
+export function sentFor(middleware: ScopedUse[], path: string): number[] {
+  return middleware
+    .filter((use) => use.under === undefined || underPath(use.under, path))
+    .flatMap((use) => use.statuses ?? []);
+}
+
+/** A route's statuses with those its middleware (or guards, hooks) answers before the handler runs (`requireAuth`'s 401). */
+export function withSentStatuses(
+  answered: Pick<Route, 'statuses' | 'computedStatuses'>,
+  sent: number[],
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  return sent.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...sent]) } : answered;
+}
+
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */
 export function httpStatuses(codes: Iterable<number>): number[] {
   return [...new Set(codes)].filter((code) => code >= 100 && code <= 599).sort((a, b) => a - b);

@@ -729,6 +729,16 @@ export class Modules {
   }
 
   /**
+   * The function a Fastify app was decorated with under an access's name, `fastify.authenticate` with
+   * `fastify.decorate('authenticate', async (request, reply) => …)` (or a function it names), as the
+   * route's plugin scope sees it (`withDecorations`).
+   */
+  decoratedFunction(access: PropertyAccessExpression): TsNode | undefined {
+    const value = this.decoration(access);
+    return value && (isFunctionLike(this.ts, unwrap(this.ts, value)) ? unwrap(this.ts, value) : this.functionOf(value));
+  }
+
+  /**
    * The value a Fastify app was decorated with under an access's name (`fastify.users`, `this.users`,
    * `request.server.users`): the second argument of the `decorate('users', value)` the route's plugin
    * scope sees (see `withDecorations`); where its reader knows of none there (a plugin docgen does not

@@ -29,6 +29,18 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts a validator use()d at a pattern (zValidator('header', …) on '*', a const on '/items', validator(…) on '/uploads/*') on the routes it matches, as a route's own", async () => {
+    const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hono-validators', 'src', 'mounted.ts');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.middleware.length, route.statuses])).toEqual([
+      ['GET', '/api/items', 2, [200, 400, 422]], // paging's hook answers 422
+      ['POST', '/api/items', 3, [201, 400, 422]], // use() matches every method
+      ['GET', '/api/items/:id', 1, [200, 400]], // '/items' is that path only
+      ['PUT', '/api/uploads/:name', 2, [204, 400, 411]], // the validation function's c.text(…, 411)
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches', async () => {
     const { framework, routes, warnings } = await readRoutes(join(src, 'index.ts'));
     expect(framework).toBe('Hono');

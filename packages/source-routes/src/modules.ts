@@ -93,13 +93,15 @@ export class Modules {
   /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
+    unread: Diagnostic[],
   ) {
     this.resolver = new ImportResolver(ts);
     this.implementations = new Implementations(ts, this, this.files);
-    this.awilix = new AwilixRegistrations(ts, this, this.files);
+    this.awilix = new AwilixRegistrations(ts, this, this.files, unread);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -1596,11 +1598,13 @@ export abstract class ModuleReader {
     return value === node ? undefined : value;
   }
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     protected readonly ts: TsMorph,
     project: Project,
+    unread: Diagnostic[],
   ) {
-    this.modules = new Modules(ts, project);
+    this.modules = new Modules(ts, project, unread);
   }
 
   /**

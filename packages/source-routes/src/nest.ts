@@ -104,11 +104,13 @@ export class NestReader {
   /** The app's files, parsed once, and its imports resolved (tsconfig paths, `#imports`). */
   private readonly modules: Modules;
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     private readonly ts: TsMorph,
     project: Project,
+    unread: Diagnostic[],
   ) {
-    this.modules = new Modules(ts, project);
+    this.modules = new Modules(ts, project, unread);
   }
 
   /** What the code does not say for sure (a global prefix computed at run time). */

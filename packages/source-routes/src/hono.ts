@@ -78,7 +78,7 @@ interface App {
   made?: Handing;
 }
 
-/** A `use()` seen so far: its path pattern, the middleware names, and what its validators answer bad input with. */
+/** A `use()` seen so far: its path pattern, the middleware names, and what its validators and middleware of the project answer with before the routes. */
 interface Use {
   pattern: string;
   names: string[];
@@ -503,7 +503,7 @@ export class HonoReader extends ModuleReader {
     // `app.use('/trpc/*', trpcServer(…))`: a package's handler serves what is under the pattern.
     if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))
       this.packageMount(call, base, args[0], handlers[handlers.length - 1], seen, out, handlers.slice(0, -1));
-    const statuses = handlers.flatMap((node) => this.validatorStatuses(node));
+    const statuses = handlers.flatMap((node) => this.sentBefore(node));
     seen.push({ pattern: joinPaths(base, stated ?? '*'), names, statuses });
   }
 
@@ -625,10 +625,10 @@ export class HonoReader extends ModuleReader {
     ];
     const handler = handlers[handlers.length - 1];
     const answered = handler ? this.statuses(handler) : { statuses: [] };
-    // A validator `use()`d at a pattern the route matches (`app.use('/api/*', zValidator('header', …))`) runs first, as its own would.
+    // A validator or middleware `use()`d at a pattern the route matches (`app.use('/api/*', zValidator('header', …))`) runs first, as its own do.
     const validated = [
       ...matching.flatMap((use) => use.statuses),
-      ...handlers.slice(0, -1).flatMap((node) => this.validatorStatuses(node)),
+      ...handlers.slice(0, -1).flatMap((node) => this.sentBefore(node)),
     ];
     for (const method of methods)
       out.push({
@@ -642,6 +642,11 @@ export class HonoReader extends ModuleReader {
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
+  }
+
+  /** What middleware answers before the handler runs: a validator's 400 (and its hook's), or what middleware of the project sends instead of calling `next()` (`requireSession`'s `HTTPException(401)`). */
+  private sentBefore(node: TsNode): number[] {
+    return [...this.validatorStatuses(node), ...this.middlewareSends(node, (fn) => this.statuses(fn).statuses)];
   }
 
   /**

@@ -628,7 +628,7 @@ export class KoaReader extends ModuleReader {
           middleware: [...runsFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
           ...withSentStatuses(this.statuses(handler), [
             ...sentFor(routerLevel, full),
-            ...handlers.slice(0, -1).flatMap((each) => this.middlewareSends(each)),
+            ...handlers.slice(0, -1).flatMap((each) => this.middlewareSends(each, (fn) => this.statuses(fn).statuses)),
           ]),
           summary: registrationComment(ts, call),
           ...this.registeredAt(call),
@@ -662,23 +662,8 @@ export class KoaReader extends ModuleReader {
 
   /** Named middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
   private scopedUse(arg: TsNode): ScopedUse {
-    const statuses = this.middlewareSends(arg);
+    const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
     return { name: arg.getText(), ...(statuses.length ? { statuses } : {}) };
-  }
-
-  /**
-   * What middleware of the project, passed by name as `(ctx, next)`, answers rather than calling `next()`:
-   * `requireAuth`'s `ctx.throw(401)`, `ctx.assert(user.admin, 403)`, `ctx.status = 429`. Not a factory's call
-   * (`requireRole('admin')`), a package's middleware, nor an error handler that wraps `next()` in a `try`
-   * (or `.catch`): what it answers is the status of the errors the routes after it raise.
-   */
-  private middlewareSends(node: TsNode): number[] {
-    const { ts } = this;
-    const value = unwrap(ts, node);
-    if (!ts.Node.isIdentifier(value) && !ts.Node.isPropertyAccessExpression(value)) return [];
-    const fn = this.handlerFunction(value);
-    if (!fn || !isFunctionLike(ts, fn) || fn.getParameters().length !== 2) return [];
-    return catchesDownstream(ts, fn) ? [] : this.statuses(fn).statuses;
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
@@ -724,19 +709,6 @@ export class KoaReader extends ModuleReader {
     // The errors it throws with a status (`throw new ApiError(404, …)`), which Koa answers with their `status`.
     return [...codes, ...errorStatusesIn(ts, fn, this.modules.errorClassStatus)];
   }
-}
-
-/** Whether middleware calls `next()` inside a `try` or chains `.catch` on it: an error handler of what runs after it. */
-function catchesDownstream(ts: TsMorph, fn: FunctionNode): boolean {
-  const next = fn.getParameters()[1]?.getName();
-  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
-    if (call.getExpression().getText() !== next) return false;
-    const tried = call.getFirstAncestor((node) => ts.Node.isTryStatement(node) || node === fn);
-    const inTry =
-      !!tried && ts.Node.isTryStatement(tried) && tried.getTryBlock().containsRange(call.getPos(), call.getEnd());
-    const parent = call.getParent();
-    return inTry || (ts.Node.isPropertyAccessExpression(parent) && parent.getName() === 'catch');
-  });
 }
 
 /** Where a Koa handler states a status: `ctx.status = x`, `ctx.throw(x, …)`. */

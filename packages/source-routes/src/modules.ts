@@ -1699,6 +1699,22 @@ export abstract class ModuleReader {
     return root && instances(root.getSourceFile()).find((instance) => instance.creation === root);
   }
 
+  /**
+   * What middleware of the project, passed by name as `(ctx, next)` (Koa) or `(c, next)` (Hono, also through
+   * `createMiddleware(…)`), answers instead of calling `next()`, as `answered` reads a handler: `ctx.throw(401)`,
+   * `throw new HTTPException(401)`. Not a factory's call (`requireRole('admin')`), a package's middleware, nor an
+   * error handler that wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the
+   * errors the routes after it raise, not one of its own.
+   */
+  protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[]): number[] {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isIdentifier(value) && !ts.Node.isPropertyAccessExpression(value)) return [];
+    const fn = this.routeHandler(value);
+    if (!fn || !isFunctionLike(ts, fn) || fn.getParameters().length !== 2) return [];
+    return catchesDownstream(ts, fn) ? [] : answered(fn);
+  }
+
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
   protected handlerFunction(handler: TsNode): TsNode | undefined {
     return this.modules.functionOf(handler);
@@ -1980,6 +1996,19 @@ export function sentFor(middleware: ScopedUse[], path: string): number[] {
   return middleware
     .filter((use) => use.under === undefined || underPath(use.under, path))
     .flatMap((use) => use.statuses ?? []);
+}
+
+/** Whether middleware calls its `next` inside a `try` or chains `.catch` on it: an error handler of what runs after it. */
+function catchesDownstream(ts: TsMorph, fn: FunctionNode): boolean {
+  const next = fn.getParameters()[1]?.getName();
+  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    if (call.getExpression().getText() !== next) return false;
+    const tried = call.getFirstAncestor((node) => ts.Node.isTryStatement(node) || node === fn);
+    const inTry =
+      !!tried && ts.Node.isTryStatement(tried) && tried.getTryBlock().containsRange(call.getPos(), call.getEnd());
+    const parent = call.getParent();
+    return inTry || (ts.Node.isPropertyAccessExpression(parent) && parent.getName() === 'catch');
+  });
 }
 
 /** A route's statuses with those its middleware (or guards, hooks) answers before the handler runs (`requireAuth`'s 401). */

@@ -44,36 +44,16 @@ interface Registration {
   call?: CallExpression;
 }
 
-/** The warnings of the registrations docgen could not read, collected while a run reads (see `warningOfUnreadRegistrations`). */
-let unread: Diagnostic[] | undefined;
-
 /**
- * Run `read` and collect what awilix registrations it met that docgen cannot read statically
- * (`loadModules` with a computed glob, folder or `formatName`), once a place.
+ * The warnings of the awilix registrations a run met that docgen cannot read statically (`loadModules`
+ * with a computed glob, folder or `formatName`), once a place: every reader of the run (and its
+ * `AwilixRegistrations`) adds to the one list the run hands them, so a place two readers meet is said once.
  */
-export function warningOfUnreadRegistrations<T>(read: () => T): { result: T; warnings: Diagnostic[] } {
-  const outer = unread;
-  unread = [];
-  try {
-    const result = read();
-    const seen = new Set<string>();
-    const warnings = unread.filter((each) => {
-      const key = `${each.location?.file}:${each.location?.line}:${each.message}`;
-      return !seen.has(key) && !!seen.add(key);
-    });
-    return { result, warnings };
-  } finally {
-    unread = outer;
-  }
-}
-
-function warnUnread(message: string, at: TsNode, hint: string): void {
-  unread?.push({
-    code: 'DG_ROUTES_PLUGIN_UNREAD',
-    severity: 'warning',
-    message,
-    location: { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() },
-    hint,
+export function unreadRegistrationWarnings(unread: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return unread.filter((each) => {
+    const key = `${each.location?.file}:${each.location?.line}:${each.message}`;
+    return !seen.has(key) && !!seen.add(key);
   });
 }
 
@@ -89,7 +69,19 @@ export class AwilixRegistrations {
     private readonly ts: TsMorph,
     private readonly modules: Modules,
     private readonly files: ProjectFiles,
+    /** Where the run collects what it cannot read (`unreadRegistrationWarnings`). */
+    private readonly unread: Diagnostic[],
   ) {}
+
+  private warnUnread(message: string, at: TsNode, hint: string): void {
+    this.unread.push({
+      code: 'DG_ROUTES_PLUGIN_UNREAD',
+      severity: 'warning',
+      message,
+      location: { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() },
+      hint,
+    });
+  }
 
   /**
    * What the container gives a class or function of `file`'s package under `name`: `new`-able
@@ -255,7 +247,7 @@ export class AwilixRegistrations {
           : cwdNode
             ? `a folder computed at run time (${shortText(cwdNode)})`
             : 'the working directory of the process (no cwd)';
-      warnUnread(
+      this.warnUnread(
         `loadModules(…) registers modules from ${what}: the services it registers are not followed, so the statuses of the routes that use them are not counted`,
         call,
         "give literal globs and the module's folder: loadModules(['services/*.js'], { cwd: __dirname }), or register the services by name (container.register({ usersService: asClass(UsersService) }))",
@@ -265,7 +257,7 @@ export class AwilixRegistrations {
     return patterns.flatMap(({ glob, register }) => {
       const files = globFiles(isAbsolute(glob) ? glob : joinFolder(cwd!, glob));
       if (!files.length)
-        warnUnread(
+        this.warnUnread(
           `loadModules('${glob}', …): no file${isAbsolute(glob) ? '' : ` under ${cwd}`} matches, so nothing it registers is followed`,
           call,
           'check the glob and its cwd: awilix loads the files that match it when the container is made',
@@ -291,7 +283,7 @@ export class AwilixRegistrations {
     const { ts } = this;
     const value = unwrap(ts, node);
     if (ts.Node.isStringLiteral(value) && value.getLiteralText() === 'camelCase') return camelCase;
-    warnUnread(
+    this.warnUnread(
       `loadModules(…) names what it registers with formatName ${shortText(node)}, which docgen does not run: the services it registers are not followed, so the statuses of the routes that use them are not counted`,
       node,
       "use formatName: 'camelCase', or register the services by name (container.register({ usersService: asClass(UsersService) }))",

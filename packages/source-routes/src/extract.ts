@@ -24,7 +24,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
-import { warningOfUnreadRegistrations } from './awilix.js';
+import { unreadRegistrationWarnings } from './awilix.js';
 import { tsoaAction, tsoaMiddleware, tsoaSuccessStatuses, type TsoaAction } from './tsoa.js';
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
@@ -52,6 +52,10 @@ import {
   warningOfDefaults,
   withoutScopedMiddleware,
   type Handing,
+  runsFor,
+  sentFor,
+  type ScopedUse,
+  withSentStatuses,
 } from './modules.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
@@ -69,7 +73,6 @@ import {
   isPathLiteral,
   joinPaths,
   literalArray,
-  underPath,
   literalValue,
   loopOver,
   pathText,
@@ -105,16 +108,8 @@ interface Site {
   file: string;
   start: number;
 }
-/**
- * Middleware a `use()` runs for what is registered after it: everywhere on its router, or only under
- * a path of it (`app.use('/api', rateLimit(…))`: `under` that path, relative to the router).
- */
-interface Scoped {
-  name: string;
-  under?: string;
-  /** What it answers before the routes after it run (`requireAuth`'s 401), for `use()` middleware of the project. */
-  statuses?: number[];
-  /** The `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+/** Express's `use()` middleware (`ScopedUse`), with the `use()` call that registers it, for what a framework registers on the app after it (routing-controllers' controllers). */
+interface Scoped extends ScopedUse {
   at?: Site;
 }
 /** A router by the module that declares it and its name there. */
@@ -209,22 +204,20 @@ export async function readRoutes(
         options.origin,
       ),
     });
-  const {
-    result: { result, warnings: missed },
-    warnings: unreadRegistrations,
-  } = warningOfUnreadRegistrations(() =>
-    warningOfMissedWorkspaceSources(() => {
-      try {
-        // Absolute, as every module docgen follows is named: a relative entry would be a second name for
-        // the same module (and a Hono app's registrations there read twice).
-        return readFramework(resolvePath(entry));
-      } catch (error) {
-        // An entry that makes no app: the files that do are likely what was meant.
-        if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
-        throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
-      }
-    }),
-  );
+  // What the run's readers meet of awilix's registrations and cannot read, said once a place after the run.
+  const unread: Diagnostic[] = [];
+  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => {
+    try {
+      // Absolute, as every module docgen follows is named: a relative entry would be a second name for
+      // the same module (and a Hono app's registrations there read twice).
+      return readFramework(resolvePath(entry), unread);
+    } catch (error) {
+      // An entry that makes no app: the files that do are likely what was meant.
+      if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+      throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
+    }
+  });
+  const unreadRegistrations = unreadRegistrationWarnings(unread);
   const { mountedThrough, ...read } = result;
   return {
     ...read,
@@ -254,7 +247,10 @@ function withSuggestions(
 }
 
 /** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
-function readFramework(entry: string): {
+function readFramework(
+  entry: string,
+  unread: Diagnostic[],
+): {
   framework: Framework;
   routes: Route[];
   warnings: Diagnostic[];
@@ -267,7 +263,9 @@ function readFramework(entry: string): {
   const text = readFileSync(entry, 'utf8');
   const framework = frameworkOf(tsMorph, entry, text);
   const controllers =
-    framework === ROUTING_CONTROLLERS ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+    framework === ROUTING_CONTROLLERS
+      ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph), unread)
+      : undefined;
   const served = controllers?.framework(entry);
   if (controllers && served) {
     // Decorated controllers (`@JsonController`, `@Get`) that useExpressServer / useKoaServer registers,
@@ -275,8 +273,8 @@ function readFramework(entry: string): {
     const site = controllers.serverSite(entry);
     const own =
       served === 'Express'
-        ? expressAppRoutes(tsMorph, entry, site, controllers.createdApps(entry))
-        : koaAppRoutes(tsMorph, entry, site);
+        ? expressAppRoutes(tsMorph, entry, unread, site, controllers.createdApps(entry))
+        : koaAppRoutes(tsMorph, entry, unread, site);
     // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
     const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
@@ -301,16 +299,16 @@ function readFramework(entry: string): {
     };
   }
   if (framework === 'NestJS') {
-    const reader = new NestReader(tsMorph, syntaxProject(tsMorph));
+    const reader = new NestReader(tsMorph, syntaxProject(tsMorph), unread);
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
   }
-  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph)) : undefined;
+  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph), unread) : undefined;
   if (inversify?.serves(entry)) {
     // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers,
     // between what `setConfig((app) => …)` registers on the app first and `setErrorConfig` last.
     const controllers = inversify.routes(entry);
-    const express = new RouteReader(tsMorph);
+    const express = new RouteReader(tsMorph, unread);
     // What setConfig's use() calls leave running (`app.use(auth())`) runs before every controller too.
     const first: string[] = [];
     const configured = (after: boolean) => {
@@ -335,11 +333,11 @@ function readFramework(entry: string): {
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
-    const reader = new Reader(tsMorph, syntaxProject(tsMorph));
+    const reader = new Reader(tsMorph, syntaxProject(tsMorph), unread);
     const routes = reader.routes(entry);
     return { framework, routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, framework)] };
   }
-  const reader = new RouteReader(tsMorph);
+  const reader = new RouteReader(tsMorph, unread);
   const app = reader.module(entry);
   const roots = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => name);
   const exported = [...app.exports.values()].filter((name) => app.declared.has(name));
@@ -363,10 +361,11 @@ function readFramework(entry: string): {
 function expressAppRoutes(
   tsMorph: TsMorph,
   entry: string,
+  unread: Diagnostic[],
   site?: Site,
   created: RouterRef[] = [],
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
-  const reader = new RouteReader(tsMorph);
+  const reader = new RouteReader(tsMorph, unread);
   const app = reader.module(entry);
   const routes: Route[] = [];
   const before: string[] = [];
@@ -395,9 +394,10 @@ function expressAppRoutes(
 function koaAppRoutes(
   tsMorph: TsMorph,
   entry: string,
+  unread: Diagnostic[],
   site: Site | undefined,
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
-  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph));
+  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph), unread);
   let routes: Route[] = [];
   try {
     routes = reader.routes(entry);
@@ -707,10 +707,14 @@ class RouteReader {
   /** awilix-express's routers of controllers (`controller(UsersApi)`, `loadControllers('routes/*.js')`). */
   private readonly awilixControllers: AwilixExpressControllers;
 
-  constructor(private readonly ts: TsMorph) {
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  constructor(
+    private readonly ts: TsMorph,
+    unread: Diagnostic[],
+  ) {
     this.imports = new ImportResolver(ts);
     this.project = syntaxProject(ts);
-    this.names = new Modules(ts, this.project);
+    this.names = new Modules(ts, this.project, unread);
     this.awilixControllers = new AwilixExpressControllers(ts, this.names, (message, at, hint) =>
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
@@ -2085,8 +2089,10 @@ class RouteReader {
     middleware: TsNode[],
     before: number[] = [],
   ): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const guarded = [...before, ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3))];
-    return guarded.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...guarded]) } : answered;
+    return withSentStatuses(answered, [
+      ...before,
+      ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3)),
+    ]);
   }
 
   /**
@@ -2232,18 +2238,6 @@ function flattened(ts: TsMorph, handlers: TsNode[]): TsNode[] {
     const value = unwrap(ts, handler);
     return ts.Node.isArrayLiteralExpression(value) ? flattened(ts, value.getElements()) : [handler];
   });
-}
-
-/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
-function runsFor(middleware: Scoped[], path: string): string[] {
-  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
-}
-
-/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
-function sentFor(middleware: Scoped[], path: string): number[] {
-  return middleware
-    .filter((use) => use.under === undefined || underPath(use.under, path))
-    .flatMap((use) => use.statuses ?? []);
 }
 
 /**

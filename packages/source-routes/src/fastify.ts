@@ -45,10 +45,12 @@ import {
   httpStatuses,
   packageMountRoute,
   withoutScopedMiddleware,
+  withSentStatuses,
 } from './modules.js';
 import {
   commentBefore,
   errorStatusesIn,
+  isFunctionLike,
   isPathLiteral,
   joinPaths,
   joinStrictPaths,
@@ -124,8 +126,16 @@ interface DecorationScope {
 /** A route whose statuses are read once every plugin has been read, when its scope's decorations are all known. */
 interface PendingStatuses {
   route: Route;
-  body: TsNode;
+  body?: TsNode;
+  /** The hooks that run before its handler, whose answers are its statuses too. */
+  hooks: TsNode[];
   scope: DecorationScope;
+}
+
+/** A hook that runs before a route's handler (`onRequest`, `preHandler`…): as written, and the value it is. */
+interface Hook {
+  name: string;
+  node: TsNode;
 }
 
 /** A response schema's key that names one status: `200`, `'404'` (not a range, `'2xx'`, nor `default`). */
@@ -177,11 +187,15 @@ export class FastifyReader extends ModuleReader {
 
   /** The routes read, with the statuses of their handlers, each read with the decorations its plugin scope sees. */
   private withStatuses(routes: Route[]): Route[] {
-    for (const { route, body, scope } of this.pending.splice(0)) {
+    for (const { route, body, hooks, scope } of this.pending.splice(0)) {
       const declared = route.statuses;
       const answered = this.modules.withDecorations(
         (name) => visibleDecorations(scope, name),
-        () => this.statuses(body),
+        () =>
+          withSentStatuses(
+            body ? this.statuses(body) : { statuses: [] },
+            hooks.flatMap((hook) => this.hookSends(hook)),
+          ),
       );
       // The schema's response codes stand beside what the handler sends.
       Object.assign(route, answered, { statuses: httpStatuses([...declared, ...answered.statuses]) });
@@ -504,11 +518,30 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not middleware. */
-  private addedHook(call: CallExpression): string[] {
+  private addedHook(call: CallExpression): Hook[] {
     if (methodOf(this.ts, call) !== 'addHook') return [];
     const [name, hook] = call.getArguments();
     const known = name && isPathLiteral(this.ts, name) && HOOKS.includes(pathText(name));
-    return known && hook ? [shortText(hook)] : [];
+    return known && hook ? [{ name: shortText(hook), node: hook }] : [];
+  }
+
+  /**
+   * What a hook of the project answers instead of passing the request on: `reply.code(401).send(…)`,
+   * `reply.status(403)`, `throw fastify.httpErrors.unauthorized()`, `reply.forbidden()`, its errors
+   * (inline, by name, or a decoration, `fastify.authenticate`). Not the status of what it only sends
+   * (`reply.send(err)`: the error's, which docgen cannot tell), nor a factory's call (`requireRole('admin')`).
+   */
+  private hookSends(hook: TsNode): number[] {
+    const { ts } = this;
+    const value = unwrap(ts, hook);
+    const fn = isFunctionLike(ts, value)
+      ? value
+      : ts.Node.isIdentifier(value)
+        ? this.modules.functionOf(value)
+        : ts.Node.isPropertyAccessExpression(value)
+          ? (this.modules.functionOf(value) ?? this.modules.decoratedFunction(value))
+          : undefined;
+    return fn ? this.statuses(fn, false).statuses : [];
   }
 
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */
@@ -896,7 +929,7 @@ export class FastifyReader extends ModuleReader {
     const at = options && (property(this.ts, options, 'prefix') ?? property(this.ts, options, 'routePrefix'));
     const own = at && this.literal(at);
     if (!pkg || !own) return false;
-    const hooks = middleware.flatMap((hook) => this.addedHook(hook));
+    const hooks = middleware.flatMap((hook) => this.addedHook(hook)).map((hook) => hook.name);
     out.push(packageMountRoute(call, joinPaths(prefix, own.replace(/\/+$/, '')), pluginArg, pkg, hooks));
     return true;
   }
@@ -960,7 +993,7 @@ export class FastifyReader extends ModuleReader {
     call: CallExpression,
     method: string,
     { prefix, scope }: Context,
-    middleware: string[],
+    middleware: Hook[],
     out: Route[],
   ): void {
     const args = call.getArguments();
@@ -977,7 +1010,7 @@ export class FastifyReader extends ModuleReader {
   }
 
   /** `app.route({ method: ['GET', 'HEAD'], url: '/x', schema, handler })`. */
-  private routeOptions(call: CallExpression, { prefix, scope }: Context, middleware: string[], out: Route[]): void {
+  private routeOptions(call: CallExpression, { prefix, scope }: Context, middleware: Hook[], out: Route[]): void {
     const [arg] = call.getArguments();
     const options = arg && this.object(arg);
     if (!options) {
@@ -993,7 +1026,7 @@ export class FastifyReader extends ModuleReader {
     options: ObjectLiteralExpression,
     prefix: string,
     scope: DecorationScope,
-    middleware: string[],
+    middleware: Hook[],
     out: Route[],
   ): void {
     const { ts } = this;
@@ -1052,7 +1085,7 @@ export class FastifyReader extends ModuleReader {
    * `reply.redirect(url)` (302, or the code given beside the URL: `redirect(url, 301)` in Fastify 5,
    * `redirect(301, url)` before).
    */
-  private statuses(body: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
+  private statuses(body: TsNode, sendsDefault = true): Pick<Route, 'statuses' | 'computedStatuses'> {
     return answeredStatuses(
       this.ts,
       this.modules,
@@ -1060,7 +1093,7 @@ export class FastifyReader extends ModuleReader {
       1,
       (each) => this.literalStatuses(each),
       FASTIFY_STATUS_SLOTS,
-      FASTIFY_RESPONSE,
+      sendsDefault ? FASTIFY_RESPONSE : undefined,
     );
   }
 
@@ -1092,10 +1125,11 @@ export class FastifyReader extends ModuleReader {
     options: ObjectLiteralExpression | undefined,
     handler: TsNode | undefined,
     scope: DecorationScope,
-    middleware: string[],
+    middleware: Hook[],
     out: Route[],
   ): void {
     const body = handler && this.routeHandler(handler);
+    const hooks = [...middleware, ...(options ? this.hooks(options) : [])];
     const summary = this.siteComment(site) ?? (options && this.schemaSummary(options));
     const declared = options ? this.schemaStatuses(options) : [];
     for (const method of methods) {
@@ -1103,13 +1137,13 @@ export class FastifyReader extends ModuleReader {
         method,
         path,
         openapiPath: toOpenApiPath(path),
-        middleware: [...middleware, ...(options ? this.hooks(options) : [])],
+        middleware: hooks.map((hook) => hook.name),
         statuses: [...declared],
         summary,
         ...this.siteAt(site),
       };
       out.push(route);
-      if (body) this.pending.push({ route, body, scope });
+      if (body || hooks.length) this.pending.push({ route, body, hooks: hooks.map((hook) => hook.node), scope });
     }
   }
 
@@ -1180,13 +1214,14 @@ export class FastifyReader extends ModuleReader {
     return ts.Node.isStringLiteral(key) || ts.Node.isNumericLiteral(key) ? key.getLiteralText() : undefined;
   }
 
-  /** `preHandler: [fastify.authenticate, requireRole('admin')]`, `onRequest: rateLimit` → their names. */
-  private hooks(options: ObjectLiteralExpression): string[] {
+  /** `preHandler: [fastify.authenticate, requireRole('admin')]`, `onRequest: rateLimit` → each, by name as written. */
+  private hooks(options: ObjectLiteralExpression): Hook[] {
     const { ts } = this;
     return HOOKS.flatMap((hook) => {
       const value = property(ts, options, hook);
       if (!value) return [];
-      return ts.Node.isArrayLiteralExpression(value) ? value.getElements().map(shortText) : [shortText(value)];
+      const nodes = ts.Node.isArrayLiteralExpression(value) ? value.getElements() : [value];
+      return nodes.map((node) => ({ name: shortText(node), node }));
     });
   }
 

@@ -78,10 +78,11 @@ interface App {
   made?: Handing;
 }
 
-/** A `use()` seen so far: its path pattern and the middleware names. */
+/** A `use()` seen so far: its path pattern, the middleware names, and what its validators and middleware of the project answer with before the routes. */
 interface Use {
   pattern: string;
   names: string[];
+  statuses: number[];
 }
 
 export class HonoReader extends ModuleReader {
@@ -502,7 +503,8 @@ export class HonoReader extends ModuleReader {
     // `app.use('/trpc/*', trpcServer(…))`: a package's handler serves what is under the pattern.
     if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))
       this.packageMount(call, base, args[0], handlers[handlers.length - 1], seen, out, handlers.slice(0, -1));
-    seen.push({ pattern: joinPaths(base, stated ?? '*'), names });
+    const statuses = handlers.flatMap((node) => this.sentBefore(node));
+    seen.push({ pattern: joinPaths(base, stated ?? '*'), names, statuses });
   }
 
   /**
@@ -616,13 +618,18 @@ export class HonoReader extends ModuleReader {
   ): void {
     const { ts } = this;
     const full = joinStrictPaths(base, routePath);
+    const matching = seen.filter((use) => matches(use.pattern, full));
     const middleware = [
-      ...seen.filter((use) => matches(use.pattern, full)).flatMap((use) => use.names),
+      ...matching.flatMap((use) => use.names),
       ...handlers.slice(0, -1).map((node) => shortText(node)),
     ];
     const handler = handlers[handlers.length - 1];
     const answered = handler ? this.statuses(handler) : { statuses: [] };
-    const validated = handlers.slice(0, -1).flatMap((node) => this.validatorStatuses(node));
+    // A validator or middleware `use()`d at a pattern the route matches (`app.use('/api/*', zValidator('header', …))`) runs first, as its own do.
+    const validated = [
+      ...matching.flatMap((use) => use.statuses),
+      ...handlers.slice(0, -1).flatMap((node) => this.sentBefore(node)),
+    ];
     for (const method of methods)
       out.push({
         method,
@@ -635,6 +642,11 @@ export class HonoReader extends ModuleReader {
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
+  }
+
+  /** What middleware answers before the handler runs: a validator's 400 (and its hook's), or what middleware of the project sends instead of calling `next()` (`requireSession`'s `HTTPException(401)`). */
+  private sentBefore(node: TsNode): number[] {
+    return [...this.validatorStatuses(node), ...this.middlewareSends(node, (fn) => this.statuses(fn).statuses)];
   }
 
   /**

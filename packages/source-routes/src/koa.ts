@@ -29,6 +29,11 @@ import {
   computedRequire,
   packageMountRoute,
   withoutScopedMiddleware,
+  runsFor,
+  sentFor,
+  httpStatuses,
+  withSentStatuses,
+  type ScopedUse,
 } from './modules.js';
 import {
   errorStatusesIn,
@@ -40,7 +45,6 @@ import {
   statusCodes,
   toOpenApiPath,
   type TsMorph,
-  underPath,
 } from './syntax.js';
 
 /** `router.del` is koa-router's alias of `delete`. */
@@ -67,15 +71,10 @@ export function isKoaSource(text: string): boolean {
 }
 
 /**
- * The middleware `use()`d so far on an app or router: a name runs for every route after it, and one
+ * The middleware `use()`d so far on an app or router: one runs for every route after it, and one
  * `use()`d at a path (`router.use('/admin', requireAdmin)`) for those under that path (from the root).
  */
-type Uses = Array<string | { name: string; under: string }>;
-
-/** The names of the middleware that runs for a path. */
-function namesFor(uses: Uses, path: string): string[] {
-  return uses.flatMap((use) => (typeof use === 'string' ? [use] : underPath(use.under, path) ? [use.name] : []));
-}
+type Uses = ScopedUse[];
 
 /** An app or a router: the name it is declared under, and where it is made (a chain may start there). */
 interface Instance {
@@ -349,7 +348,7 @@ export class KoaReader extends ModuleReader {
       return;
     }
     const mount = stated ?? '';
-    const local: string[] = [];
+    const local: Uses = [];
     // `router.use('/health', (ctx) => { … })`: a function that never calls `next` answers every path under it.
     const last = rest[rest.length - 1];
     const fn = hasPath && last && !routers[rest.length - 1] ? this.handlerFunction(last) : undefined;
@@ -359,10 +358,18 @@ export class KoaReader extends ModuleReader {
         const at = joinPaths(prefix, mount);
         out.push(
           this.mountedAt(
-            functionMountRoute(ts, call, at, arg, answering, this.statuses(answering).statuses, [
-              ...namesFor(routerLevel, joinPaths(at, '/*')),
-              ...local,
-            ]),
+            functionMountRoute(
+              ts,
+              call,
+              at,
+              arg,
+              answering,
+              httpStatuses([
+                ...this.statuses(answering).statuses,
+                ...sentFor([...routerLevel, ...local], joinPaths(at, '/*')),
+              ]),
+              runsFor([...routerLevel, ...local], joinPaths(at, '/*')),
+            ),
           ),
         );
         return;
@@ -376,11 +383,11 @@ export class KoaReader extends ModuleReader {
         this.mounts.pop();
       }
       // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
-      else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(arg.getText());
+      else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(this.scopedUse(arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
-    if (hasPath) routerLevel.push(...local.map((name) => ({ name, under: joinPaths(prefix, mount) })));
+    if (hasPath) routerLevel.push(...local.map((use) => ({ ...use, under: joinPaths(prefix, mount) })));
   }
 
   /**
@@ -449,15 +456,16 @@ export class KoaReader extends ModuleReader {
     const pkg = this.modules.packageServing(unwrap(ts, mounted.target));
     if (pkg) {
       const under = joinPaths(prefix, at);
-      out.push(packageMountRoute(call, under, mounted.target, pkg, namesFor(middleware, joinPaths(under, '/*'))));
+      out.push(packageMountRoute(call, under, mounted.target, pkg, runsFor(middleware, joinPaths(under, '/*'))));
       return;
     }
     // `mount('/health', async (ctx) => { ctx.body = 'ok'; })`: a function that answers every path under it.
     const fn = this.handlerFunction(mounted.target);
     if (fn && answersItself(ts, fn, 1)) {
       const under = joinPaths(prefix, at);
-      const names = namesFor(middleware, joinPaths(under, '/*'));
-      out.push(functionMountRoute(ts, call, under, mounted.target, fn, this.statuses(fn).statuses, names));
+      const names = runsFor(middleware, joinPaths(under, '/*'));
+      const statuses = httpStatuses([...this.statuses(fn).statuses, ...sentFor(middleware, joinPaths(under, '/*'))]);
+      out.push(functionMountRoute(ts, call, under, mounted.target, fn, statuses, names));
       return;
     }
     // Middleware that calls `next` serves no routes to list; a value of the project's that is not an app is unread.
@@ -617,8 +625,11 @@ export class KoaReader extends ModuleReader {
           method,
           path: full,
           openapiPath: toOpenApiPath(full),
-          middleware: [...namesFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
-          ...this.statuses(handler),
+          middleware: [...runsFor(routerLevel, full), ...handlers.slice(0, -1).map(shortText)],
+          ...withSentStatuses(this.statuses(handler), [
+            ...sentFor(routerLevel, full),
+            ...handlers.slice(0, -1).flatMap((each) => this.middlewareSends(each, (fn) => this.statuses(fn).statuses)),
+          ]),
           summary: registrationComment(ts, call),
           ...this.registeredAt(call),
         }),
@@ -647,6 +658,12 @@ export class KoaReader extends ModuleReader {
         .filter((arg) => ts.Node.isIdentifier(arg) && !this.mountedRouter(arg) && !this.kaMount(arg))
         .map((arg) => arg.getText()),
     );
+  }
+
+  /** Named middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
+  private scopedUse(arg: TsNode): ScopedUse {
+    const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
+    return { name: arg.getText(), ...(statuses.length ? { statuses } : {}) };
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */

@@ -93,13 +93,15 @@ export class Modules {
   /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
+    unread: Diagnostic[],
   ) {
     this.resolver = new ImportResolver(ts);
     this.implementations = new Implementations(ts, this, this.files);
-    this.awilix = new AwilixRegistrations(ts, this, this.files);
+    this.awilix = new AwilixRegistrations(ts, this, this.files, unread);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -726,6 +728,16 @@ export class Modules {
     } finally {
       this.visibleDecorations = outer;
     }
+  }
+
+  /**
+   * The function a Fastify app was decorated with under an access's name, `fastify.authenticate` with
+   * `fastify.decorate('authenticate', async (request, reply) => …)` (or a function it names), as the
+   * route's plugin scope sees it (`withDecorations`).
+   */
+  decoratedFunction(access: PropertyAccessExpression): TsNode | undefined {
+    const value = this.decoration(access);
+    return value && (isFunctionLike(this.ts, unwrap(this.ts, value)) ? unwrap(this.ts, value) : this.functionOf(value));
   }
 
   /**
@@ -1586,11 +1598,13 @@ export abstract class ModuleReader {
     return value === node ? undefined : value;
   }
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     protected readonly ts: TsMorph,
     project: Project,
+    unread: Diagnostic[],
   ) {
-    this.modules = new Modules(ts, project);
+    this.modules = new Modules(ts, project, unread);
   }
 
   /**
@@ -1683,6 +1697,22 @@ export abstract class ModuleReader {
     const held = this.modules.heldBy(value);
     const root = held && chainRoot(ts, held, chain);
     return root && instances(root.getSourceFile()).find((instance) => instance.creation === root);
+  }
+
+  /**
+   * What middleware of the project, passed by name as `(ctx, next)` (Koa) or `(c, next)` (Hono, also through
+   * `createMiddleware(…)`), answers instead of calling `next()`, as `answered` reads a handler: `ctx.throw(401)`,
+   * `throw new HTTPException(401)`. Not a factory's call (`requireRole('admin')`), a package's middleware, nor an
+   * error handler that wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the
+   * errors the routes after it raise, not one of its own.
+   */
+  protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[]): number[] {
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    if (!ts.Node.isIdentifier(value) && !ts.Node.isPropertyAccessExpression(value)) return [];
+    const fn = this.routeHandler(value);
+    if (!fn || !isFunctionLike(ts, fn) || fn.getParameters().length !== 2) return [];
+    return catchesDownstream(ts, fn) ? [] : answered(fn);
   }
 
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
@@ -1943,6 +1973,50 @@ function omittedAtCall(ts: TsMorph, handing: Handing, node: TsNode): boolean {
     return index >= 0 && at.call.getArguments()[index] === undefined;
   }
   return false;
+}
+
+/**
+ * Middleware a `use()` runs for what is registered after it: everywhere on its app or router, or only
+ * under a path of it (`app.use('/api', rateLimit(…))`, `router.use('/admin', adminsOnly)`: `under` that path).
+ */
+export interface ScopedUse {
+  name: string;
+  under?: string;
+  /** What it answers before the routes after it run (`requireAuth`'s 401), for middleware of the project. */
+  statuses?: number[];
+}
+
+/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
+export function runsFor(middleware: ScopedUse[], path: string): string[] {
+  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
+}
+
+/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
+export function sentFor(middleware: ScopedUse[], path: string): number[] {
+  return middleware
+    .filter((use) => use.under === undefined || underPath(use.under, path))
+    .flatMap((use) => use.statuses ?? []);
+}
+
+/** Whether middleware calls its `next` inside a `try` or chains `.catch` on it: an error handler of what runs after it. */
+function catchesDownstream(ts: TsMorph, fn: FunctionNode): boolean {
+  const next = fn.getParameters()[1]?.getName();
+  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    if (call.getExpression().getText() !== next) return false;
+    const tried = call.getFirstAncestor((node) => ts.Node.isTryStatement(node) || node === fn);
+    const inTry =
+      !!tried && ts.Node.isTryStatement(tried) && tried.getTryBlock().containsRange(call.getPos(), call.getEnd());
+    const parent = call.getParent();
+    return inTry || (ts.Node.isPropertyAccessExpression(parent) && parent.getName() === 'catch');
+  });
+}
+
+/** A route's statuses with those its middleware (or guards, hooks) answers before the handler runs (`requireAuth`'s 401). */
+export function withSentStatuses(
+  answered: Pick<Route, 'statuses' | 'computedStatuses'>,
+  sent: number[],
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  return sent.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...sent]) } : answered;
 }
 
 /** HTTP status codes among what a handler's literals say, in order (0 and out-of-range ones dropped). */

@@ -10,6 +10,7 @@ import type {
   ArrayLiteralExpression,
   CallExpression,
   ClassDeclaration,
+  ClassExpression,
   Decorator,
   MethodDeclaration,
   Node as TsNode,
@@ -31,6 +32,7 @@ import {
   answeredStatuses,
   httpStatuses,
   packageMountRoute,
+  returnedBy,
   unwrap,
   warningOfDefaults,
   withoutScopedMiddleware,
@@ -90,6 +92,9 @@ export function isNestSource(text: string): boolean {
   return /\bNestFactory\s*\.\s*create\b|@Module\s*\(|@Controller\s*\(/.test(text);
 }
 
+/** A class as written, declared or an expression (`mixin(class implements CanActivate {…})`). */
+type ClassLikeDeclaration = ClassDeclaration | ClassExpression;
+
 interface ClassRef {
   file: string;
   declaration: ClassDeclaration;
@@ -99,11 +104,13 @@ export class NestReader {
   /** The app's files, parsed once, and its imports resolved (tsconfig paths, `#imports`). */
   private readonly modules: Modules;
 
+  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
   constructor(
     private readonly ts: TsMorph,
     project: Project,
+    unread: Diagnostic[],
   ) {
-    this.modules = new Modules(ts, project);
+    this.modules = new Modules(ts, project, unread);
   }
 
   /** What the code does not say for sure (a global prefix computed at run time). */
@@ -885,7 +892,8 @@ export class NestReader {
    * What the guards of `@UseGuards(…)` answer a request they refuse with, before the handler runs:
    * `AuthGuard('jwt')` of `@nestjs/passport` (or a class that extends it) 401; a guard of the project
    * whose `canActivate` can return false 403 (Nest's ForbiddenException), and the exceptions it throws
-   * (`throw new UnauthorizedException()`). A guard made at run time (`RolesGuard.for('admin')`) is not read.
+   * (`throw new UnauthorizedException()`); also one a function of the project makes, Nest's mixins
+   * (`RoleGuard(Role.Admin)` returning `mixin(RoleGuardMixin)`).
    */
   private guardStatuses(file: string, decorators: Decorator[]): number[] {
     const named = decorators.filter((decorator) => decorator.getName() === 'UseGuards');
@@ -895,21 +903,51 @@ export class NestReader {
     );
   }
 
-  /** What guards written in `file` (`RolesGuard`, `new ApiKeyGuard()`, `AuthGuard('jwt')`) refuse a request with. */
+  /** What guards written in `file` (`RolesGuard`, `new ApiKeyGuard()`, `AuthGuard('jwt')`, `RoleGuard('admin')`) refuse a request with. */
   private refusedByGuards(file: string, guards: TsNode[]): number[] {
     const { ts } = this;
     return guards.flatMap((argument) => {
       const value = unwrap(ts, argument);
       const named = ts.Node.isNewExpression(value) ? value.getExpression() : value;
       if (this.isPassportGuard(named)) return [401];
-      const guard = ts.Node.isIdentifier(named) ? this.findClass(file, named.getText()) : undefined;
-      return guard ? this.refusedWith(guard.declaration) : [];
+      const guard = ts.Node.isIdentifier(named)
+        ? this.findClass(file, named.getText())?.declaration
+        : ts.Node.isCallExpression(named)
+          ? this.guardMadeBy(named)
+          : undefined;
+      return guard ? this.refusedWith(guard) : [];
     });
   }
 
   /**
-   * A module's global guards, `providers: [{ provide: APP_GUARD, useClass: RolesGuard }]` (Nest runs
-   * them after `useGlobalGuards`'s): each class's name and what it refuses a request with.
+   * The guard class a function of the project makes and returns, as Nest's mixins do: `RoleGuard(Role.Admin)`
+   * with `return mixin(RoleGuardMixin)` (a class declared in it, or a class expression in place). Undefined
+   * for a package's function, or one whose returns make different classes.
+   */
+  private guardMadeBy(call: CallExpression): ClassLikeDeclaration | undefined {
+    const { ts } = this;
+    const fn = this.modules.functionOf(call.getExpression());
+    const classes = new Set(fn ? returnedBy(ts, fn).map((value) => this.returnedClass(value)) : []);
+    const [only] = classes;
+    return classes.size === 1 ? only : undefined;
+  }
+
+  /** `mixin(X)`, `X`, `class implements CanActivate {…}`: the guard class a factory returns. */
+  private returnedClass(node: TsNode): ClassLikeDeclaration | undefined {
+    const { ts } = this;
+    let value = unwrap(ts, node);
+    if (ts.Node.isCallExpression(value) && value.getExpression().getText() === 'mixin' && value.getArguments()[0])
+      value = unwrap(ts, value.getArguments()[0]!);
+    if (ts.Node.isClassExpression(value) || ts.Node.isClassDeclaration(value)) return value;
+    const held = ts.Node.isIdentifier(value) ? this.modules.follow(value)?.value : undefined;
+    return held && (ts.Node.isClassDeclaration(held) || ts.Node.isClassExpression(held)) ? held : undefined;
+  }
+
+  /**
+   * A module's global guards (Nest runs them after `useGlobalGuards`'s): `providers: [{ provide: APP_GUARD,
+   * useClass: RolesGuard }]`, `useExisting: JwtAuthGuard` (a provider of its own, the same instance), and
+   * `useFactory: (reflector) => new ThrottleGuard(reflector)` (the class it makes, where every return makes
+   * the same one): each class's name and what it refuses a request with.
    */
   private appGuards(module: ClassRef): Array<{ name: string; statuses: number[] }> {
     const { ts } = this;
@@ -917,11 +955,26 @@ export class NestReader {
     return this.listed(propertyOf(ts, metadata, 'providers')).flatMap((element) => {
       const provider = unwrap(ts, element);
       if (!ts.Node.isObjectLiteralExpression(provider)) return [];
-      const provide = propertyValue(ts, provider, 'provide');
-      const useClass = propertyValue(ts, provider, 'useClass');
-      if (provide?.getText() !== 'APP_GUARD' || !useClass) return [];
-      return [{ name: shortText(useClass), statuses: this.refusedByGuards(module.file, [useClass]) }];
+      if (propertyValue(ts, provider, 'provide')?.getText() !== 'APP_GUARD') return [];
+      const factory = propertyValue(ts, provider, 'useFactory');
+      const guard =
+        propertyValue(ts, provider, 'useClass') ??
+        propertyValue(ts, provider, 'useExisting') ??
+        (factory && this.madeByFactory(factory));
+      if (!guard) return [];
+      return [{ name: shortText(guard), statuses: this.refusedByGuards(module.file, [guard]) }];
     });
+  }
+
+  /** The class a provider's `useFactory` makes (`(reflector) => new ThrottleGuard(reflector)`), where every return makes the same one. */
+  private madeByFactory(factory: TsNode): TsNode | undefined {
+    const { ts } = this;
+    const fn = this.modules.functionOf(factory) ?? unwrap(ts, factory);
+    const made = returnedBy(ts, fn).map((value) =>
+      ts.Node.isNewExpression(value) ? value.getExpression() : undefined,
+    );
+    const names = new Set(made.map((name) => name?.getText()));
+    return names.size === 1 ? made[0] : undefined;
   }
 
   /** `AuthGuard('jwt')`, `AuthGuard` imported from `@nestjs/passport`: passport answers 401 when it cannot authenticate. */
@@ -932,7 +985,7 @@ export class NestReader {
   }
 
   /** A guard class's statuses: passport's 401 for `extends AuthGuard('jwt')`, then what its `canActivate` refuses with. */
-  private refusedWith(guard: ClassDeclaration): number[] {
+  private refusedWith(guard: ClassLikeDeclaration): number[] {
     const { ts } = this;
     const base = guard.getExtends()?.getExpression();
     const inherited = base && this.isPassportGuard(base) ? [401] : [];

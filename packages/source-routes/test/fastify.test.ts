@@ -33,12 +33,12 @@ describe('readRoutes on a Fastify app', () => {
       ['GET', '/health', [], [204], at('server.ts', 16)],
       ['GET', '/api/v1/items', [], [200], at('routes/items.ts', 5)],
       ['GET', '/api/v1/items/:id', [], [200, 404], at('routes/items.ts', 8)],
-      ['POST', '/api/v1/items', ['fastify.authenticate'], [201], at('routes/items.ts', 13)],
-      ['DELETE', '/api/v1/items/:id', ['fastify.authenticate'], [204], at('routes/items.ts', 18)], // handler by name
+      ['POST', '/api/v1/items', ['fastify.authenticate'], [201, 401], at('routes/items.ts', 13)], // its hook's reply.code(401)
+      ['DELETE', '/api/v1/items/:id', ['fastify.authenticate'], [204, 401], at('routes/items.ts', 18)], // handler by name
       ['GET', '/api/v1/items/:id/stock', [], [200], at('routes/items.ts', 25)],
       ['PUT', '/api/v1/items/:id/stock/:warehouse', [], [204], at('routes/items.ts', 26)],
-      ['POST', '/api/v1/orders', ['fastify.authenticate'], [201], at('routes/orders.ts', 8)], // addHook
-      ['GET', '/api/v1/orders/:orderId', ['fastify.authenticate'], [200], at('routes/orders.ts', 17)],
+      ['POST', '/api/v1/orders', ['fastify.authenticate'], [201, 401], at('routes/orders.ts', 8)], // addHook
+      ['GET', '/api/v1/orders/:orderId', ['fastify.authenticate'], [200, 401], at('routes/orders.ts', 17)],
       ['GET', '/api/v1/version', [], [200], at('server.ts', 24)], // route({ method: [GET, HEAD] })
       ['HEAD', '/api/v1/version', [], [200], at('server.ts', 24)],
       ['GET', '/admin/users', [], [200], at('routes/admin/users.js', 4)], // CommonJS, require('./users')
@@ -86,6 +86,23 @@ describe('readRoutes on a Fastify app', () => {
     ]);
   });
 
+  it("counts what a route's hooks answer instead of passing the request on (addHook in its plugin, a decoration such as fastify.authenticate, the route's onRequest / preHandler): reply.code(401), reply.status(403), fastify.httpErrors.forbidden()", async () => {
+    const hooks = join(dirname(app), 'fastify-hooks', 'src');
+    const { routes, warnings } = await readRoutes(join(hooks, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware.length, route.statuses])).toEqual([
+      ['GET', '/orders', 0, [200]],
+      // onRequest: [fastify.authenticate] (the fp plugin's decoration: reply.code(401)), an inline preHandler's
+      // throw fastify.httpErrors.forbidden(…)
+      ['POST', '/orders', 2, [201, 401, 403]],
+      ['DELETE', '/orders/:id', 2, [204, 401, 428]], // route({ preHandler: (request, reply, done) => … reply.code(428) })
+      // addHook('onRequest', fastify.authenticate) and addHook('preHandler', adminsOnly): reply.status(403)
+      ['GET', '/admin/stats', 2, [200, 401, 403]],
+      ['DELETE', '/admin/cache', 2, [204, 401, 403]],
+      ['GET', '/health', 0, [200]], // the plugins' hooks guard their own routes only
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('renders the page naming Fastify', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const { framework, routes } = await readRoutes(join(src, 'server.ts'));
@@ -94,7 +111,7 @@ describe('readRoutes on a Fastify app', () => {
     }).pages;
     expect(page!.markdown).toContain('20 routes, in the order Fastify registers them.');
     expect(page!.markdown).toContain(
-      '| POST | `/api/v1/items` | `fastify.authenticate` | 201 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
+      '| POST | `/api/v1/items` | `fastify.authenticate` | 201, 401 | `src/routes/items.ts:13` | Create an item. Needs a staff token. |',
     );
   });
 });

@@ -29,6 +29,20 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts a validator use()d at a pattern (zValidator('header', …) on '*', a const on '/items', validator(…) on '/uploads/*') on the routes it matches, as a route's own, and what named middleware sends instead of calling next() (not an error boundary's)", async () => {
+    const entry = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'hono-validators', 'src', 'mounted.ts');
+    const { routes, warnings } = await readRoutes(entry);
+    expect(routes.map((route) => [route.method, route.path, route.middleware.length, route.statuses])).toEqual([
+      // errorBoundary wraps next() in a try: the 500 is what the routes throw, none of its own
+      ['GET', '/api/items', 3, [200, 400, 422]], // paging's hook answers 422
+      ['POST', '/api/items', 4, [201, 400, 422]], // use() matches every method
+      ['GET', '/api/items/:id', 2, [200, 400]], // '/items' is that path only
+      // the validation function's c.text(…, 411); requireApiKey, named at the route: c.json(…, 401)
+      ['PUT', '/api/uploads/:name', 4, [204, 400, 401, 411]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches', async () => {
     const { framework, routes, warnings } = await readRoutes(join(src, 'index.ts'));
     expect(framework).toBe('Hono');
@@ -43,10 +57,11 @@ describe('readRoutes on a Hono app', () => {
       ]),
     ).toEqual([
       ['GET', '/health', ['logger()'], [204], at('index.ts', 13)],
-      ['GET', '/api/bookings', session, [200], at('routes/bookings.ts', 7)],
-      ['POST', '/api/bookings', session, [201], at('routes/bookings.ts', 8)],
-      ['GET', '/api/bookings/:id{[0-9]+}', session, [404], at('routes/bookings.ts', 9)], // HTTPException
-      ['DELETE', '/api/bookings/:id{[0-9]+}', session, [204], at('routes/bookings.ts', 12)], // no path: the one before
+      // api.use('/bookings/*', requireSession): its throw new HTTPException(401)
+      ['GET', '/api/bookings', session, [200, 401], at('routes/bookings.ts', 7)],
+      ['POST', '/api/bookings', session, [201, 401], at('routes/bookings.ts', 8)],
+      ['GET', '/api/bookings/:id{[0-9]+}', session, [401, 404], at('routes/bookings.ts', 9)], // HTTPException
+      ['DELETE', '/api/bookings/:id{[0-9]+}', session, [204, 401], at('routes/bookings.ts', 12)], // no path: the one before
       ['GET', '/api/rooms', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 6)],
       ['GET', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)], // on()
       ['HEAD', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)],

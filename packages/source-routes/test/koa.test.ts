@@ -29,14 +29,22 @@ describe('readRoutes on a Koa app', () => {
       ]),
     ).toEqual([
       ['GET', '/health', [], [204], at('routes/health.ts', 6)],
-      ['GET', '/api/me', ['requireAuth'], [200], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
-      ['GET', '/api/articles', ['requireAuth'], [200], at('routes/articles.ts', 9)], // a named route
-      ['POST', '/api/articles', ['requireAuth', "requireRole('editor')"], [201], at('routes/articles.ts', 12)],
-      ['GET', '/api/articles/:slug', ['requireAuth'], [404], at('routes/articles.ts', 16)], // ctx.throw(404)
-      ['DELETE', '/api/articles/:slug', ['requireAuth', "requireRole('admin')"], [204], at('routes/articles.ts', 21)],
-      ['GET', '/api/users', ['requireAuth'], [200], at('routes/users.js', 6)], // router.prefix('/users')
-      ['PUT', '/api/users/:id', ['requireAuth'], [200], at('routes/users.js', 9)],
-      ['PUT', '/api/users/:id/profile', ['requireAuth'], [200], at('routes/users.js', 9)],
+      // requireAuth's ctx.throw(401): named at the route, or use()d before the routes after it
+      ['GET', '/api/me', ['requireAuth'], [200, 401], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
+      ['GET', '/api/articles', ['requireAuth'], [200, 401], at('routes/articles.ts', 9)], // a named route
+      // requireRole('editor') is a factory's call: what the function it makes answers is not read
+      ['POST', '/api/articles', ['requireAuth', "requireRole('editor')"], [201, 401], at('routes/articles.ts', 12)],
+      ['GET', '/api/articles/:slug', ['requireAuth'], [401, 404], at('routes/articles.ts', 16)], // ctx.throw(404)
+      [
+        'DELETE',
+        '/api/articles/:slug',
+        ['requireAuth', "requireRole('admin')"],
+        [204, 401],
+        at('routes/articles.ts', 21),
+      ],
+      ['GET', '/api/users', ['requireAuth'], [200, 401], at('routes/users.js', 6)], // router.prefix('/users')
+      ['PUT', '/api/users/:id', ['requireAuth'], [200, 401], at('routes/users.js', 9)],
+      ['PUT', '/api/users/:id/profile', ['requireAuth'], [200, 401], at('routes/users.js', 9)],
     ]);
     expect(routes.map((route) => route.summary)).toEqual([
       'Liveness probe for the load balancer.',
@@ -52,6 +60,21 @@ describe('readRoutes on a Koa app', () => {
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([
       ['DG_ROUTES_COMPUTED_PATH', { file: join(src, 'routes', 'articles.ts'), line: 23 }],
     ]);
+  });
+
+  it("counts what the app's and a router's middleware answers instead of calling next(): use()d, at a path, or named at the route (ctx.throw(401), ctx.assert(x, 403), ctx.status = 429); not an error handler's", async () => {
+    const guards = join(dirname(src), '..', 'koa-guards', 'src');
+    const { routes, warnings } = await readRoutes(join(guards, 'server.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      // errorHandler (await next() in a try) and jwtErrors (next().catch(…)) answer for the errors of the routes after them
+      ['GET', '/api/health', ['errorHandler', 'jwtErrors'], [200]],
+      ['POST', '/api/login', ['errorHandler', 'jwtErrors', 'loginLimit'], [200, 429]], // ctx.status = 429; return
+      ['GET', '/api/me', ['errorHandler', 'jwtErrors', 'requireAuth'], [200, 401]], // api.use(requireAuth)
+      // api.use('/admin', adminsOnly): ctx.assert(ctx.state.user?.admin, 403) under /admin
+      ['GET', '/api/admin/users', ['errorHandler', 'jwtErrors', 'requireAuth', 'adminsOnly'], [200, 401, 403]],
+      ['DELETE', '/api/admin/users/:id', ['errorHandler', 'jwtErrors', 'requireAuth', 'adminsOnly'], [204, 401, 403]],
+    ]);
+    expect(warnings).toEqual([]);
   });
 
   it('warns of a computed router prefix and a computed mount, and reads an entry that only exports a router', async () => {

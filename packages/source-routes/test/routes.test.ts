@@ -93,6 +93,34 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("counts what guards made by a call refuse with (Nest's mixins, RoleGuard(Role.Admin) returning mixin(…)) and APP_GUARD providers given by useExisting or useFactory", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-guard-factories', 'src', 'main.ts'));
+    // APP_GUARD: useExisting: JwtAuthGuard (extends AuthGuard('jwt'): 401), useFactory: () => new ThrottleGuard(…) (429)
+    const global = ['JwtAuthGuard', 'ThrottleGuard'];
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/projects', global, [200, 401, 429]],
+      // a mixin class declared in the factory, whose canActivate returns roles.includes(role): 403
+      ['POST', '/projects', [...global, 'RoleGuard(Role.Admin)'], [201, 401, 403, 429]],
+      // a class expression in mixin(…), whose canActivate throws ForbiddenException
+      ['DELETE', '/projects/:id', [...global, "ScopeGuard('projects:delete')"], [204, 401, 403, 429]],
+      ['GET', '/projects/export', [...global, "AuthGuard('api-key')"], [200, 401, 429]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('lists only @HttpCode for a handler that returns void or Promise<void> (no 404 for the undefined result: that is routing-controllers, not Nest), beside what its service throws', async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-void', 'src', 'main.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
+      ['GET', '/users/:id', [200, 404]], // findOne throws NotFoundException
+      ['DELETE', '/users/:id', [204, 404]], // remove() calls findOne
+      ['DELETE', '/users', [204]], // @HttpCode(HttpStatus.NO_CONTENT), Promise<void>
+      ['PUT', '/users/:id/seen', [204]], // returns the service's Promise<void>
+      ['POST', '/users/:id/welcome', [201]],
+      ['POST', '/users/ping', [204]], // an empty void body
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("shows main.ts's app.use() middleware and global guards on every route, and honours the prefix's exclude patterns and URI versions", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-nest-'));
     await writeFile(

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
+import { pathTemplates, templateNames } from './path-template.js';
 import {
   HTTP_METHODS,
   type ApiModel,
@@ -565,11 +566,14 @@ function extractOperation(
   const { spec, dialect } = context;
   if (typeof operation.operationId === 'string')
     checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
+  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
+  // Without an operationId, the anchor is the path as requested: `{id:[0-9]{3}}` reads `{id}`, so
+  // the anchor does not spell out the constraint and stays when the spec drops it.
+  const requested = withoutRouteConstraints(path, pathParameterNames(rawParameters.map(({ raw }) => raw)));
   const anchor = uniqueAnchor(
     context,
-    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
+    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${requested}`,
   );
-  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
@@ -1180,11 +1184,6 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
   return { items, separator: LIST_SEPARATORS[format] ?? ',' };
 }
 
-/** The names a path template writes in braces, in order (`{petId}`, `{role-id:[4-9]}` whole). */
-function templateNames(template: string): string[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-}
-
 /**
  * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
  * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
@@ -1201,7 +1200,7 @@ function undeclaredPathParameters(
 ): Parameter[] {
   const [template = ''] = path.split(/[?#]/, 1);
   const written = [...new Set(templateNames(template))];
-  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const declared = pathParameterNames(parameters);
   const constrained = routeConstraints(written, declared);
   if (constrained.length) reportRouteConstraints(context, method, path, constrained, at);
   // `{id:[0-9]+}` is the declared `id`, constrained as a router writes it.
@@ -1268,15 +1267,19 @@ function routeConstraints(
   });
 }
 
+/** The names of the parameters declared `in: path`. */
+function pathParameterNames(parameters: Array<{ name?: unknown; in?: unknown }>): string[] {
+  return parameters.filter((p) => p.in === 'path').map((p) => String(p.name));
+}
+
 /**
  * The path curl requests: a template carrying a router's constraint (`{role-id:[4-9]}`) is the
  * declared parameter's placeholder (`{role-id}`), for the reader to replace as any other. The
  * constraint is no part of the URL; left in, the reader would replace `{role-id:[4-9]}` whole or
  * send it. The heading keeps the spec's own path.
  */
-function withoutRouteConstraints(path: string, parameters: Parameter[]): string {
+function withoutRouteConstraints(path: string, declared: string[]): string {
   const written = templateNames(path);
-  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   let result = path;
   for (const { written: template, name } of routeConstraints(written, declared))
     result = result.replace(`{${template}}`, `{${name}}`);
@@ -2331,12 +2334,12 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
   const [writtenPath = ''] = operation.path.split('#', 1);
-  const requestPath = withoutRouteConstraints(writtenPath, operation.parameters);
+  const requestPath = withoutRouteConstraints(writtenPath, pathParameterNames(operation.parameters));
   const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const placeholders: CurlPlaceholder[] = [
-    ...bracedNames(base).map((text) => ({ in: 'server' as const, text })),
-    ...bracedNames(pathOnly).map((text) => ({ in: 'path' as const, text })),
+    ...pathTemplates(base).map((text) => ({ in: 'server' as const, text })),
+    ...pathTemplates(pathOnly).map((text) => ({ in: 'path' as const, text })),
     ...(pathQuery ?? '')
       .split('&')
       .filter((pair) => pair.includes('{'))
@@ -2441,11 +2444,6 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
 function methodFlag(verb: string, body: boolean): string {
   if (verb !== 'HEAD') return `-X ${verb}`;
   return body ? '-X HEAD --max-time 10' : '--head';
-}
-
-/** The `{name}` placeholders a URL template holds, in order. */
-function bracedNames(template: string): string[] {
-  return template.match(/\{[^}]+\}/g) ?? [];
 }
 
 /**

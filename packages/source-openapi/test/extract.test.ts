@@ -488,6 +488,51 @@ describe('slips the spec can survive, said where they are', () => {
     expect(page).toContain("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
   });
 
+  it("a route constraint holding braces of its own (ASP.NET's `{id:[0-9]{3}}`, `{year:\\d{4}}`) is read whole: curl, the warning and the anchor", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Users, version: "1" }',
+        'servers: [{ url: https://users.example }]',
+        'paths:',
+        '  /users/{id:[0-9]{3}}:',
+        '    get:',
+        "      parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: '^[0-9]{3}$' } }]",
+        "      responses: { '200': { description: OK } }",
+        '  /orders/{year:\\d{4}}/{slug}/{code:[A-Z]{2,3}}:',
+        '    get:',
+        '      operationId: getOrder',
+        '      parameters:',
+        '        - { name: year, in: path, required: true, schema: { type: integer } }',
+        '        - { name: slug, in: path, required: true, schema: { type: string } }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const user = operations(api).find((o) => o.path === '/users/{id:[0-9]{3}}')!;
+    expect(user.curl).toBe("curl --globoff -X GET 'https://users.example/users/{id}'");
+    expect(user.curlPlaceholders).toEqual([{ in: 'path', text: '{id}' }]);
+    // Named by the path as requested, as `/users/{id}` would be: the constraint is no part of it.
+    expect(user.anchor).toBe('op-get-users-id');
+    const order = op(api, 'getOrder');
+    expect(order.curl).toBe("curl --globoff -X GET 'https://users.example/orders/{year}/{slug}/{code:[A-Z]{2,3}}'");
+    // `code` is declared by no parameter: the undeclared one is the whole template, not `code:[A-Z]{2,3`.
+    expect(order.parameters.map((p) => [p.name, p.in])).toEqual([
+      ['year', 'path'],
+      ['slug', 'path'],
+      ['code:[A-Z]{2,3}', 'path'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 6],
+      ['DG_OPENAPI_PATH_TEMPLATE', 10],
+      ['DG_OPENAPI_PATH_PARAMETER', 10],
+    ]);
+    expect(diagnostics[0]!.message).toContain('{id:[0-9]{3}} holds a route constraint (`[0-9]{3}`)');
+    expect(diagnostics[1]!.message).toContain('{year:\\d{4}} holds a route constraint (`\\d{4}`)');
+    expect(diagnostics[2]!.message).toContain('no path parameter declares {code:[A-Z]{2,3}}');
+  });
+
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -48,6 +48,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   const report = options.report ?? (() => undefined);
+  warnPreRelease(spec, report);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at), report);
   // Components first, so their names are the plain ones when names collide.
   const components =
@@ -252,16 +253,39 @@ function warnUnfollowedBindings(context: WalkContext): void {
   }
 }
 
+/** The suffix of an OpenAPI release candidate's version: `3.0.0-rc0` to `-rc2`, `3.1.0-rc1`. */
+const PRE_RELEASE = /-rc\d*$/i;
+
+/**
+ * A spec that names a release candidate of OpenAPI (`openapi: 3.0.0-RC2`) is read as the release,
+ * which the candidates became with few changes, and said: tools that check the version refuse it,
+ * and what the release changed is read the release's way.
+ */
+function warnPreRelease(spec: SpecSet, report: (diagnostic: Diagnostic) => void): void {
+  const version = (spec.root.value as Json).openapi;
+  if (typeof version !== 'string' || !PRE_RELEASE.test(version)) return;
+  const release = version.replace(PRE_RELEASE, '');
+  report({
+    code: 'DG_OPENAPI_VERSION',
+    severity: 'warning',
+    message: `openapi "${version}" is a release candidate of OpenAPI ${release}: read as ${release}`,
+    ...spec.where({ file: spec.rootFile, pointer: '/openapi' }),
+    hint: `write \`openapi: ${release}\`: the release is what tools read (many refuse a candidate's version), and where it differs from the candidate the spec is read the release's way`,
+  });
+}
+
 function detectDialect(spec: SpecSet): Dialect {
   const document = spec.root.value as Json | null;
   const version = document && typeof document === 'object' ? (document.openapi ?? document.swagger) : undefined;
   if (typeof version === 'string' || typeof version === 'number') {
     const v = String(version);
     if (/^2(\.0)?$/.test(v)) return 'swagger-2.0';
+    // A release candidate (`3.0.0-RC2`, as ReDoc's and widdershins' sample specs say) is read as its release.
+    const release = v.replace(PRE_RELEASE, '');
     // `openapi: 3.0` unquoted in YAML is the number 3
-    if (/^3(\.0(\.\d+)?)?$/.test(v)) return 'openapi-3.0';
+    if (/^3(\.0(\.\d+)?)?$/.test(release)) return 'openapi-3.0';
     // 3.2 only adds to 3.1 (e.g. the QUERY method, tag parents); read it the 3.1 way
-    if (/^3\.[12](\.\d+)?$/.test(v)) return 'openapi-3.1';
+    if (/^3\.[12](\.\d+)?$/.test(release)) return 'openapi-3.1';
     throw new DocgenError({
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,

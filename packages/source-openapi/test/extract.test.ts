@@ -419,6 +419,38 @@ describe('slips the spec can survive, said where they are', () => {
     ]);
   });
 
+  it("a release candidate's version (`openapi: 3.0.0-RC2`, widdershins' and ReDoc's sample spec) is read as the release, said; an unknown one still stops", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0-RC2',
+        'info: { title: Pets, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      operationId: addPet',
+        '      requestBody: { content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }',
+        "      responses: { '201': { description: Created } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(api.dialect).toBe('openapi-3.0');
+    expect(op(api, 'addPet').requestBody?.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['name']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.message])).toEqual([
+      [
+        'DG_OPENAPI_VERSION',
+        'warning',
+        1,
+        'openapi "3.0.0-RC2" is a release candidate of OpenAPI 3.0.0: read as 3.0.0',
+      ],
+    ]);
+    expect(diagnostics[0]!.hint).toContain('write `openapi: 3.0.0`');
+    const error = await docgenFailure(
+      modelOf(['openapi: 3.0.0-beta', 'info: { title: Pets, version: "1" }', 'paths: {}']),
+    );
+    expect([error.code, error.message]).toEqual(['DG_OPENAPI_VERSION', 'unsupported openapi version "3.0.0-beta"']);
+  });
+
   it('OpenAPI 3.0 with `nullable: true` is no warning: it is 3.0 itself', async () => {
     const diagnostics: Diagnostic[] = [];
     await modelOf(

@@ -1720,6 +1720,36 @@ describe('discriminated examples', () => {
     expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toMatchObject({ kind: 'doggo' });
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toMatchObject({ pet_type: 'Cat' });
   });
+
+  it('name the discriminator\'s owner itself where it is used (ReDoc\'s Swagger 2.0 petstore posts a Pet): a made-up "string" selects no schema', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet:',
+      '    post:',
+      '      operationId: addPet',
+      '      consumes: [application/json]',
+      '      parameters: [{ in: body, name: body, required: true, schema: { $ref: "#/definitions/Pet" } }]',
+      '      responses: { "200": { description: OK, schema: { $ref: "#/definitions/Tagged" } } }',
+      'definitions:',
+      '  Pet:',
+      '    type: object',
+      '    required: [name]',
+      '    discriminator: petType',
+      '    properties: { petType: { type: string }, name: { type: string, example: Guru } }',
+      '  Cat:',
+      '    allOf: [{ $ref: "#/definitions/Pet" }, { type: object, properties: { huntingSkill: { type: string } } }]',
+      '  Tagged:',
+      '    type: object',
+      '    discriminator: kind',
+      '    properties: { kind: { type: string, enum: [cat, dog] } }',
+    ]);
+    const add = op(api, 'addPet');
+    expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toEqual({ petType: 'Pet', name: 'Guru' });
+    // A value the spec fixes is kept: `enum` says what the API sends.
+    expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toEqual({ kind: 'cat' });
+  });
 });
 
 describe('servers', () => {

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
-import { pathTemplates, templateNames } from './path-template.js';
+import { pathTemplates, splitOutsideTemplates, templateNames } from './path-template.js';
 import {
   HTTP_METHODS,
   type ApiModel,
@@ -1222,7 +1222,7 @@ function undeclaredPathParameters(
   parameters: Parameter[],
   at: SpecPointer,
 ): Parameter[] {
-  const [template = ''] = path.split(/[?#]/, 1);
+  const [template] = splitOutsideTemplates(path, '?#');
   const written = [...new Set(templateNames(template))];
   const declared = pathParameterNames(parameters);
   const constrained = routeConstraints(written, declared);
@@ -1259,7 +1259,7 @@ function reportColonSegments(
   parameters: Parameter[],
   at: SpecPointer,
 ): void {
-  const [template = ''] = path.split(/[?#]/, 1);
+  const [template] = splitOutsideTemplates(path, '?#');
   const names = template
     .split('/')
     .map((segment) => /^:([A-Za-z_]\w*)$/.exec(segment)?.[1])
@@ -2357,9 +2357,9 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
-  const [writtenPath = ''] = operation.path.split('#', 1);
+  const [writtenPath] = splitOutsideTemplates(operation.path, '#');
   const requestPath = withoutRouteConstraints(writtenPath, pathParameterNames(operation.parameters));
-  const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
+  const [pathOnly, pathQuery] = splitOutsideTemplates(requestPath, '?');
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const placeholders: CurlPlaceholder[] = [
     ...pathTemplates(base).map((text) => ({ in: 'server' as const, text })),

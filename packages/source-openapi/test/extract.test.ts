@@ -565,6 +565,35 @@ describe('slips the spec can survive, said where they are', () => {
     expect(diagnostics[2]!.message).toContain('no path parameter declares {code:[A-Z]{2,3}}');
   });
 
+  it("a `?` in a route constraint (`{kind:(?:cat|dog)}`) is the template's, not the start of a query", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'servers: [{ url: https://pets.example }]',
+        'paths:',
+        '  /pets/{kind:(?:cat|dog)}/{name}:',
+        '    get:',
+        '      operationId: getPet',
+        '      parameters:',
+        '        - { name: kind, in: path, required: true, schema: { type: string, enum: [cat, dog] } }',
+        '        - { name: name, in: path, required: true, schema: { type: string } }',
+        "      responses: { '200': { description: OK } }",
+        '  /files{?raw:',
+        '    get:',
+        '      operationId: getFile',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'getPet').curl).toBe("curl --globoff -X GET 'https://pets.example/pets/{kind}/{name}'");
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_PATH_TEMPLATE', 6]]);
+    expect(diagnostics[0]!.message).toContain('{kind:(?:cat|dog)} holds a route constraint (`(?:cat|dog)`)');
+    // An unclosed `{` is no template: its `?` starts the query, as it always did.
+    expect(op(api, 'getFile').curl).toBe("curl --globoff -X GET 'https://pets.example/files{?raw'");
+  });
+
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
     const diagnostics: Diagnostic[] = [];
     const api = await modelOf(

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
+import { pathTemplates, splitOutsideTemplates, templateNames } from './path-template.js';
 import {
   HTTP_METHODS,
   type ApiModel,
@@ -47,6 +48,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   const dialect = detectDialect(spec);
   const root: SpecPointer = { file: spec.rootFile, pointer: '' };
   const report = options.report ?? (() => undefined);
+  warnPreRelease(spec, report);
   const schemas = new SchemaRegistry(spec, (types, at) => reportUnknownType(spec, report, types, at), report);
   // Components first, so their names are the plain ones when names collide.
   const components =
@@ -251,16 +253,39 @@ function warnUnfollowedBindings(context: WalkContext): void {
   }
 }
 
+/** The suffix of an OpenAPI release candidate's version: `3.0.0-rc0` to `-rc2`, `3.1.0-rc1`. */
+const PRE_RELEASE = /-rc\d*$/i;
+
+/**
+ * A spec that names a release candidate of OpenAPI (`openapi: 3.0.0-RC2`) is read as the release,
+ * which the candidates became with few changes, and said: tools that check the version refuse it,
+ * and what the release changed is read the release's way.
+ */
+function warnPreRelease(spec: SpecSet, report: (diagnostic: Diagnostic) => void): void {
+  const version = (spec.root.value as Json).openapi;
+  if (typeof version !== 'string' || !PRE_RELEASE.test(version)) return;
+  const release = version.replace(PRE_RELEASE, '');
+  report({
+    code: 'DG_OPENAPI_VERSION',
+    severity: 'warning',
+    message: `openapi "${version}" is a release candidate of OpenAPI ${release}: read as ${release}`,
+    ...spec.where({ file: spec.rootFile, pointer: '/openapi' }),
+    hint: `write \`openapi: ${release}\`: the release is what tools read (many refuse a candidate's version), and where it differs from the candidate the spec is read the release's way`,
+  });
+}
+
 function detectDialect(spec: SpecSet): Dialect {
   const document = spec.root.value as Json | null;
   const version = document && typeof document === 'object' ? (document.openapi ?? document.swagger) : undefined;
   if (typeof version === 'string' || typeof version === 'number') {
     const v = String(version);
     if (/^2(\.0)?$/.test(v)) return 'swagger-2.0';
+    // A release candidate (`3.0.0-RC2`, as ReDoc's and widdershins' sample specs say) is read as its release.
+    const release = v.replace(PRE_RELEASE, '');
     // `openapi: 3.0` unquoted in YAML is the number 3
-    if (/^3(\.0(\.\d+)?)?$/.test(v)) return 'openapi-3.0';
+    if (/^3(\.0(\.\d+)?)?$/.test(release)) return 'openapi-3.0';
     // 3.2 only adds to 3.1 (e.g. the QUERY method, tag parents); read it the 3.1 way
-    if (/^3\.[12](\.\d+)?$/.test(v)) return 'openapi-3.1';
+    if (/^3\.[12](\.\d+)?$/.test(release)) return 'openapi-3.1';
     throw new DocgenError({
       code: 'DG_OPENAPI_VERSION',
       message: `unsupported ${document!.openapi !== undefined ? 'openapi' : 'swagger'} version "${v}"`,
@@ -565,11 +590,14 @@ function extractOperation(
   const { spec, dialect } = context;
   if (typeof operation.operationId === 'string')
     checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
+  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
+  // Without an operationId, the anchor is the path as requested: `{id:[0-9]{3}}` reads `{id}`, so
+  // the anchor does not spell out the constraint and stays when the spec drops it.
+  const requested = withoutRouteConstraints(path, pathParameterNames(rawParameters.map(({ raw }) => raw)));
   const anchor = uniqueAnchor(
     context,
-    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${path}`,
+    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${requested}`,
   );
-  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
   const parameters: Parameter[] = [];
   let requestBody: Operation['requestBody'];
   const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
@@ -1180,11 +1208,6 @@ function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullabl
   return { items, separator: LIST_SEPARATORS[format] ?? ',' };
 }
 
-/** The names a path template writes in braces, in order (`{petId}`, `{role-id:[4-9]}` whole). */
-function templateNames(template: string): string[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
-}
-
 /**
  * A `{name}` in an operation's path that no `in: path` parameter declares (NestJS leaves out the
  * one a handler reads without @Param; a split spec renames it: `/delete/{id}` with a parameter
@@ -1199,9 +1222,9 @@ function undeclaredPathParameters(
   parameters: Parameter[],
   at: SpecPointer,
 ): Parameter[] {
-  const [template = ''] = path.split(/[?#]/, 1);
+  const [template] = splitOutsideTemplates(path, '?#');
   const written = [...new Set(templateNames(template))];
-  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const declared = pathParameterNames(parameters);
   const constrained = routeConstraints(written, declared);
   if (constrained.length) reportRouteConstraints(context, method, path, constrained, at);
   // `{id:[0-9]+}` is the declared `id`, constrained as a router writes it.
@@ -1236,7 +1259,7 @@ function reportColonSegments(
   parameters: Parameter[],
   at: SpecPointer,
 ): void {
-  const [template = ''] = path.split(/[?#]/, 1);
+  const [template] = splitOutsideTemplates(path, '?#');
   const names = template
     .split('/')
     .map((segment) => /^:([A-Za-z_]\w*)$/.exec(segment)?.[1])
@@ -1268,15 +1291,19 @@ function routeConstraints(
   });
 }
 
+/** The names of the parameters declared `in: path`. */
+function pathParameterNames(parameters: Array<{ name?: unknown; in?: unknown }>): string[] {
+  return parameters.filter((p) => p.in === 'path').map((p) => String(p.name));
+}
+
 /**
  * The path curl requests: a template carrying a router's constraint (`{role-id:[4-9]}`) is the
  * declared parameter's placeholder (`{role-id}`), for the reader to replace as any other. The
  * constraint is no part of the URL; left in, the reader would replace `{role-id:[4-9]}` whole or
  * send it. The heading keeps the spec's own path.
  */
-function withoutRouteConstraints(path: string, parameters: Parameter[]): string {
+function withoutRouteConstraints(path: string, declared: string[]): string {
   const written = templateNames(path);
-  const declared = parameters.filter((p) => p.in === 'path').map((p) => p.name);
   let result = path;
   for (const { written: template, name } of routeConstraints(written, declared))
     result = result.replace(`{${template}}`, `{${name}}`);
@@ -2330,13 +2357,13 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
   // An x-ms-paths key carries its own query string (`/?comp=list`): its parameters are sent already.
   // A `#fragment` is never sent: aws2openapi's `/#X-Amz-Target=…` paths only tell operations apart
   // (the target travels as a header parameter); a query after it would be lost in the fragment too.
-  const [writtenPath = ''] = operation.path.split('#', 1);
-  const requestPath = withoutRouteConstraints(writtenPath, operation.parameters);
-  const [pathOnly = '', pathQuery] = requestPath.split('?', 2);
+  const [writtenPath] = splitOutsideTemplates(operation.path, '#');
+  const requestPath = withoutRouteConstraints(writtenPath, pathParameterNames(operation.parameters));
+  const [pathOnly, pathQuery] = splitOutsideTemplates(requestPath, '?');
   const inPath = new Set((pathQuery ?? '').split('&').map((pair) => pair.split('=')[0]));
   const placeholders: CurlPlaceholder[] = [
-    ...bracedNames(base).map((text) => ({ in: 'server' as const, text })),
-    ...bracedNames(pathOnly).map((text) => ({ in: 'path' as const, text })),
+    ...pathTemplates(base).map((text) => ({ in: 'server' as const, text })),
+    ...pathTemplates(pathOnly).map((text) => ({ in: 'path' as const, text })),
     ...(pathQuery ?? '')
       .split('&')
       .filter((pair) => pair.includes('{'))
@@ -2441,11 +2468,6 @@ function curl(context: WalkContext, operation: Operation): CurlExample {
 function methodFlag(verb: string, body: boolean): string {
   if (verb !== 'HEAD') return `-X ${verb}`;
   return body ? '-X HEAD --max-time 10' : '--head';
-}
-
-/** The `{name}` placeholders a URL template holds, in order. */
-function bracedNames(template: string): string[] {
-  return template.match(/\{[^}]+\}/g) ?? [];
 }
 
 /**

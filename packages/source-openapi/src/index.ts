@@ -64,5 +64,6 @@ export const source = defineSource<OpenApiOptions, ApiModel>({
 export default source;
 export { extractApi, OTHER_TAG, type ExtractApiOptions } from './extract.js';
 export { loadSpec, SpecSet, isRef, type LoadSpecOptions, type SpecPointer } from './load.js';
+export { pathShape, pathTemplates } from './path-template.js';
 export { renderApi, type RenderOptions } from './render.js';
 export type * from './model.js';

@@ -28,6 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
 /**
@@ -155,7 +156,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     pathPlaceholders: pathPlaceholders(placeholders),
     headerPlaceholder: headerPlaceholder(placeholders),
     // The curl examples start from the first HTTP server: a variable without a default stays in it.
-    serverPlaceholder: curlServer(model.servers)?.url.match(/\{[^}]+\}/)?.[0],
+    serverPlaceholder: pathTemplates(curlServer(model.servers)?.url ?? '')[0],
     attachSpec: options.attachSpec !== false,
     licenseLink: linkable(model.license?.url),
     externalDocsLink: linkable(model.externalDocs?.url),

@@ -769,9 +769,25 @@ export class SchemaRegistry {
             const value = parent.value as Json | undefined;
             if (value?.discriminator) return this.tagged(value, parent, self, out);
           }
+      if (self && this.entries.get(self)?.value === s && this.namesItself(s, at)) return this.tagged(s, at, self, out);
       return out;
     }
     return primitiveExample(types[0], stringFormat(s), s);
+  }
+
+  /**
+   * Whether a discriminator's owner, used itself (Swagger 2.0's `Pet`, which its `Cat` and `Dog`
+   * extend with `allOf`), names itself in its example: Swagger 2.0 allows the value to be "the name
+   * of this schema", and OpenAPI 3's implicit mapping reads a schema's name. A made-up `"string"`
+   * selects no schema. Not where its `oneOf`/`anyOf` variants name themselves, nor over a value
+   * the spec fixes (`enum`, `example`, `default`).
+   */
+  private namesItself(owner: Json, at: SpecPointer): boolean {
+    const discriminator = owner.discriminator as Json | string | undefined;
+    const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
+    if (typeof property !== 'string' || owner.oneOf !== undefined || owner.anyOf !== undefined) return false;
+    const properties = owner.properties as Json | undefined;
+    return !this.hasFixedValue(properties?.[property], child(at, 'properties', property));
   }
 
   /**

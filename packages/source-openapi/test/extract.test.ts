@@ -419,6 +419,38 @@ describe('slips the spec can survive, said where they are', () => {
     ]);
   });
 
+  it("a release candidate's version (`openapi: 3.0.0-RC2`, widdershins' and ReDoc's sample spec) is read as the release, said; an unknown one still stops", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.0-RC2',
+        'info: { title: Pets, version: "1" }',
+        'paths:',
+        '  /pets:',
+        '    post:',
+        '      operationId: addPet',
+        '      requestBody: { content: { application/json: { schema: { type: object, properties: { name: { type: string } } } } } }',
+        "      responses: { '201': { description: Created } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(api.dialect).toBe('openapi-3.0');
+    expect(op(api, 'addPet').requestBody?.contents[0]!.schema!.fields.map((f) => f.name)).toEqual(['name']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.message])).toEqual([
+      [
+        'DG_OPENAPI_VERSION',
+        'warning',
+        1,
+        'openapi "3.0.0-RC2" is a release candidate of OpenAPI 3.0.0: read as 3.0.0',
+      ],
+    ]);
+    expect(diagnostics[0]!.hint).toContain('write `openapi: 3.0.0`');
+    const error = await docgenFailure(
+      modelOf(['openapi: 3.0.0-beta', 'info: { title: Pets, version: "1" }', 'paths: {}']),
+    );
+    expect([error.code, error.message]).toEqual(['DG_OPENAPI_VERSION', 'unsupported openapi version "3.0.0-beta"']);
+  });
+
   it('OpenAPI 3.0 with `nullable: true` is no warning: it is 3.0 itself', async () => {
     const diagnostics: Diagnostic[] = [];
     await modelOf(
@@ -486,6 +518,80 @@ describe('slips the spec can survive, said where they are', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain('## GET /{role-id:\\[4-9\\]}/settings/ul/{ul-id}\n'); // the spec's path, Markdown-escaped
     expect(page).toContain("curl --globoff -X GET 'https://rcq.example/{role-id}/settings/ul/{ul-id}'");
+  });
+
+  it("a route constraint holding braces of its own (ASP.NET's `{id:[0-9]{3}}`, `{year:\\d{4}}`) is read whole: curl, the warning and the anchor", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Users, version: "1" }',
+        'servers: [{ url: https://users.example }]',
+        'paths:',
+        '  /users/{id:[0-9]{3}}:',
+        '    get:',
+        "      parameters: [{ name: id, in: path, required: true, schema: { type: string, pattern: '^[0-9]{3}$' } }]",
+        "      responses: { '200': { description: OK } }",
+        '  /orders/{year:\\d{4}}/{slug}/{code:[A-Z]{2,3}}:',
+        '    get:',
+        '      operationId: getOrder',
+        '      parameters:',
+        '        - { name: year, in: path, required: true, schema: { type: integer } }',
+        '        - { name: slug, in: path, required: true, schema: { type: string } }',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    const user = operations(api).find((o) => o.path === '/users/{id:[0-9]{3}}')!;
+    expect(user.curl).toBe("curl --globoff -X GET 'https://users.example/users/{id}'");
+    expect(user.curlPlaceholders).toEqual([{ in: 'path', text: '{id}' }]);
+    // Named by the path as requested, as `/users/{id}` would be: the constraint is no part of it.
+    expect(user.anchor).toBe('op-get-users-id');
+    const order = op(api, 'getOrder');
+    expect(order.curl).toBe("curl --globoff -X GET 'https://users.example/orders/{year}/{slug}/{code:[A-Z]{2,3}}'");
+    // `code` is declared by no parameter: the undeclared one is the whole template, not `code:[A-Z]{2,3`.
+    expect(order.parameters.map((p) => [p.name, p.in])).toEqual([
+      ['year', 'path'],
+      ['slug', 'path'],
+      ['code:[A-Z]{2,3}', 'path'],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([
+      ['DG_OPENAPI_PATH_TEMPLATE', 6],
+      ['DG_OPENAPI_PATH_TEMPLATE', 10],
+      ['DG_OPENAPI_PATH_PARAMETER', 10],
+    ]);
+    expect(diagnostics[0]!.message).toContain('{id:[0-9]{3}} holds a route constraint (`[0-9]{3}`)');
+    expect(diagnostics[1]!.message).toContain('{year:\\d{4}} holds a route constraint (`\\d{4}`)');
+    expect(diagnostics[2]!.message).toContain('no path parameter declares {code:[A-Z]{2,3}}');
+  });
+
+  it("a `?` in a route constraint (`{kind:(?:cat|dog)}`) is the template's, not the start of a query", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const api = await modelOf(
+      [
+        'openapi: 3.0.3',
+        'info: { title: Pets, version: "1" }',
+        'servers: [{ url: https://pets.example }]',
+        'paths:',
+        '  /pets/{kind:(?:cat|dog)}/{name}:',
+        '    get:',
+        '      operationId: getPet',
+        '      parameters:',
+        '        - { name: kind, in: path, required: true, schema: { type: string, enum: [cat, dog] } }',
+        '        - { name: name, in: path, required: true, schema: { type: string } }',
+        "      responses: { '200': { description: OK } }",
+        '  /files{?raw:',
+        '    get:',
+        '      operationId: getFile',
+        "      responses: { '200': { description: OK } }",
+      ],
+      (d) => diagnostics.push(d),
+    );
+    expect(op(api, 'getPet').curl).toBe("curl --globoff -X GET 'https://pets.example/pets/{kind}/{name}'");
+    expect(diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['DG_OPENAPI_PATH_TEMPLATE', 6]]);
+    expect(diagnostics[0]!.message).toContain('{kind:(?:cat|dog)} holds a route constraint (`(?:cat|dog)`)');
+    // An unclosed `{` is no template: its `?` starts the query, as it always did.
+    expect(op(api, 'getFile').curl).toBe("curl --globoff -X GET 'https://pets.example/files{?raw'");
   });
 
   it('an object example written as JSON text that does not parse is a warning with where in the text; it is shown as text', async () => {
@@ -1642,6 +1748,36 @@ describe('discriminated examples', () => {
     const add = op(api, 'addPet');
     expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toMatchObject({ kind: 'doggo' });
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toMatchObject({ pet_type: 'Cat' });
+  });
+
+  it('name the discriminator\'s owner itself where it is used (ReDoc\'s Swagger 2.0 petstore posts a Pet): a made-up "string" selects no schema', async () => {
+    const api = await modelOf([
+      'swagger: "2.0"',
+      'info: { title: Pets, version: "1" }',
+      'paths:',
+      '  /pet:',
+      '    post:',
+      '      operationId: addPet',
+      '      consumes: [application/json]',
+      '      parameters: [{ in: body, name: body, required: true, schema: { $ref: "#/definitions/Pet" } }]',
+      '      responses: { "200": { description: OK, schema: { $ref: "#/definitions/Tagged" } } }',
+      'definitions:',
+      '  Pet:',
+      '    type: object',
+      '    required: [name]',
+      '    discriminator: petType',
+      '    properties: { petType: { type: string }, name: { type: string, example: Guru } }',
+      '  Cat:',
+      '    allOf: [{ $ref: "#/definitions/Pet" }, { type: object, properties: { huntingSkill: { type: string } } }]',
+      '  Tagged:',
+      '    type: object',
+      '    discriminator: kind',
+      '    properties: { kind: { type: string, enum: [cat, dog] } }',
+    ]);
+    const add = op(api, 'addPet');
+    expect(JSON.parse(add.requestBody!.contents[0]!.example!)).toEqual({ petType: 'Pet', name: 'Guru' });
+    // A value the spec fixes is kept: `enum` says what the API sends.
+    expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toEqual({ kind: 'cat' });
   });
 });
 

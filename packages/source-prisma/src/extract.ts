@@ -23,11 +23,12 @@ import {
   type SchemaSource,
 } from './diagnose.js';
 import { readDocumentation } from './directives.js';
-import type { DataModel, Defined, EnumModel, Field, Index, PrismaModel, Relation } from './model.js';
+import type { DataModel, Defined, EnumModel, Field, Index, KeyOptions, PrismaModel, Relation } from './model.js';
 import {
-  addForeignKeyNames,
+  addConstraintNames,
   addIgnoredModels,
   addLeftOutFields,
+  keyOptions,
   modelBlocks,
   type KnownNames,
   type UnreadLine,
@@ -70,6 +71,7 @@ interface DmmfIndex {
   name?: string | null;
   dbName?: string | null;
   algorithm?: string;
+  clustered?: boolean;
   fields: Array<{ name: string; sortOrder?: string; length?: number; operatorClass?: string }>;
 }
 interface Dmmf {
@@ -178,7 +180,7 @@ export async function extractPrisma(path: string, options: ExtractPrismaOptions 
   };
   restoreViewKeys(models, viewKeys, sources, declarations);
   const unread = [...addLeftOutFields(models, blocks, names), ...addIgnoredModels(models, blocks, names)];
-  addForeignKeyNames(models, blocks, names);
+  addConstraintNames(models, blocks, names);
   reportUnread(unread, options);
   if (!models.length) reportNoModels(path, sources, dmmf.datamodel.enums.length, options);
   withoutDirectives(models);
@@ -684,13 +686,16 @@ function datasourceSetting(sources: Array<{ text: string }>, setting: string): s
 
 function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, indexes: DmmfIndex[]): DataModel {
   const own = indexes.filter((index) => index.model === model.name && !index.isDefinedOnField);
-  // `@id @unique` is a primary key and a unique index: the DMMF lists the index, but does not
-  // call the field unique.
-  const uniqueOnField = new Set(
-    indexes
-      .filter((index) => index.model === model.name && index.isDefinedOnField && index.type === 'unique')
-      .flatMap((index) => (index.fields.length === 1 ? [index.fields[0]!.name] : [])),
-  );
+  // A field's own `@id` / `@unique` index: its name (`map:`) and options (`clustered:`, `sort:`).
+  const onField = (type: DmmfIndex['type'], field: string) =>
+    indexes.find(
+      (index) =>
+        index.model === model.name &&
+        index.isDefinedOnField &&
+        index.type === type &&
+        index.fields.length === 1 &&
+        index.fields[0]!.name === field,
+    );
   const modelIndexes: Index[] = own.length
     ? own
         .filter((index) => index.type !== 'id')
@@ -701,6 +706,7 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
           // `name:` is Prisma Client's name for a compound unique; `map:` the database's.
           ...(index.name && index.dbName && index.name !== index.dbName ? { dbName: index.dbName } : {}),
           algorithm: index.algorithm,
+          ...(index.clustered !== undefined && { clustered: index.clustered }),
         }))
     : (model.uniqueIndexes ?? []).map((index) => ({
         kind: 'unique',
@@ -708,28 +714,41 @@ function toModel(model: DmmfModel, kind: DataModel['kind'], defined: Defined, in
         name: index.name ?? undefined,
       }));
   // `@id(map: …)`, `@@id(…, map: …)`: the primary key constraint's name, if the schema gives it.
-  const primaryKeyName = indexes.find((index) => index.model === model.name && index.type === 'id')?.dbName;
-  // `@unique(map: …)` on a field.
-  const uniqueNames = new Map(
-    indexes
-      .filter((index) => index.model === model.name && index.isDefinedOnField && index.type === 'unique')
-      .flatMap((index) => (index.fields.length === 1 && index.dbName ? [[index.fields[0]!.name, index.dbName]] : [])),
-  );
+  const primaryKeyIndex = indexes.find((index) => index.model === model.name && index.type === 'id');
+  const primaryKeyName = primaryKeyIndex?.dbName;
   return {
     name: model.name,
     kind,
     dbName: model.dbName ?? undefined,
     schema: model.schema ?? undefined,
     documentation: model.documentation,
-    fields: model.fields.map((field) => toField(field, uniqueOnField.has(field.name), uniqueNames.get(field.name))),
+    fields: model.fields.map((field) => toField(field, onField('id', field.name), onField('unique', field.name))),
     primaryKey: model.primaryKey?.fields.length ? model.primaryKey.fields : undefined,
     ...(primaryKeyName ? { primaryKeyName } : {}),
+    ...(primaryKeyIndex && !primaryKeyIndex.isDefinedOnField && compositeKeyOptions(primaryKeyIndex)),
     indexes: modelIndexes,
     defined,
   };
 }
 
-function toField(field: DmmfField, uniqueIndex = false, uniqueName?: string): Field {
+/** `@@id([a, b(sort: Desc)], clustered: true)`: what the composite key writes besides its fields' names. */
+function compositeKeyOptions(index: DmmfIndex): Pick<DataModel, 'primaryKeyClustered' | 'primaryKeyFields'> {
+  const written = index.fields.map(indexField);
+  return {
+    ...(index.clustered !== undefined && { primaryKeyClustered: index.clustered }),
+    ...(written.some((item, at) => item !== index.fields[at]!.name) && { primaryKeyFields: written }),
+  };
+}
+
+/** What a field's own `@id` / `@unique` index says besides its name. */
+function fieldKeyOptions(index: DmmfIndex | undefined): KeyOptions | undefined {
+  const field = index?.fields[0];
+  return index && keyOptions(index.clustered, field?.sortOrder === 'desc', field?.length ?? 0);
+}
+
+function toField(field: DmmfField, idIndex?: DmmfIndex, uniqueIndex?: DmmfIndex): Field {
+  const idOptions = fieldKeyOptions(idIndex);
+  const uniqueOptions = fieldKeyOptions(uniqueIndex);
   return {
     name: field.name,
     kind: field.kind,
@@ -737,8 +756,12 @@ function toField(field: DmmfField, uniqueIndex = false, uniqueName?: string): Fi
     isList: field.isList,
     isRequired: field.isRequired,
     isId: field.isId,
-    isUnique: field.isUnique || uniqueIndex,
-    ...(uniqueName ? { uniqueName } : {}),
+    // `@id @unique` is a primary key and a unique index: the DMMF lists the index, but does not
+    // call the field unique.
+    isUnique: field.isUnique || Boolean(uniqueIndex),
+    ...(uniqueIndex?.dbName ? { uniqueName: uniqueIndex.dbName } : {}),
+    ...(idOptions && { idOptions }),
+    ...(uniqueOptions && { uniqueOptions }),
     isUpdatedAt: field.isUpdatedAt ?? false,
     default: field.hasDefaultValue ? formatDefault(field.default, field.kind, field.type) : undefined,
     dbName: field.dbName ?? undefined,

@@ -35,6 +35,10 @@ export interface DataModel {
   primaryKey?: string[];
   /** The primary key constraint's name in the database, when `@id(map: …)` / `@@id(…, map: …)` gives it. */
   primaryKeyName?: string;
+  /** `@@id(…, clustered: …)` / `@id(clustered: …)` (SQL Server), when the schema writes it. */
+  primaryKeyClustered?: boolean;
+  /** The composite key's fields as written, when one has an option (`slug DESC`, `title(length: 10)`). */
+  primaryKeyFields?: string[];
   indexes: Index[];
   defined: Defined;
   /** `@@ignore`: the table is in the database, but Prisma Client has no API for it. */
@@ -60,9 +64,15 @@ export interface Field {
   isUnique: boolean;
   /** The unique constraint's name in the database, when `@unique(map: …)` gives it. */
   uniqueName?: string;
+  /** What `@id(…)` says of its index besides its name (`clustered: false`, `sort: Desc`, `length: 10`). */
+  idOptions?: KeyOptions;
+  /** What `@unique(…)` says of its index besides its name. */
+  uniqueOptions?: KeyOptions;
   isUpdatedAt: boolean;
   /** The default as written in the schema: `now()`, `cuid()`, `"draft"`, `0`. */
   default?: string;
+  /** SQL Server's default constraint name, when `@default(…, map: "DF_…")` gives it. */
+  defaultName?: string;
   /** Column name when `@map` renames it. */
   dbName?: string;
   /** Native database type (`@db.VarChar(255)`). */
@@ -100,6 +110,18 @@ export interface Index {
   dbName?: string;
   /** The index type when set (`type: Hash`): PostgreSQL's access method. */
   algorithm?: string;
+  /** `clustered: true` or `false` (SQL Server), when the schema writes it. */
+  clustered?: boolean;
+}
+
+/** What a field's `@id(…)` or `@unique(…)` says of its index, when the schema writes it. */
+export interface KeyOptions {
+  /** `clustered:` (SQL Server). */
+  clustered?: boolean;
+  /** `sort: Desc` (SQL Server, MySQL). */
+  descending?: boolean;
+  /** `length:`, the indexed prefix (MySQL). */
+  length?: number;
 }
 
 export interface EnumModel {

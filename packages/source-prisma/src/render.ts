@@ -10,7 +10,7 @@ import {
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
-import type { DataModel, Field, PrismaModel, Relation } from './model.js';
+import type { DataModel, Field, KeyOptions, PrismaModel, Relation } from './model.js';
 
 /**
  * Model → pages:
@@ -176,6 +176,10 @@ export function renderPrisma(
           ...(item.setupNotices ?? []),
         ].filter(Boolean),
         keyless: keylessNote(item),
+        // `@@id([a, b(sort: Desc)], clustered: true)`: the key's fields as written, and its clustering.
+        primaryKeyShown: item.primaryKeyFields ?? item.primaryKey,
+        primaryKeyClustering: clustering(item.primaryKeyClustered)[0],
+        indexes: item.indexes.map((index) => ({ ...index, clustering: clustering(index.clustered)[0] })),
         storedIn,
         emulatedRelations,
         provider: model.provider,
@@ -310,11 +314,9 @@ function flip(cardinality: Relation['cardinality']): string {
 function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table', views: Set<string>): string[] {
   const notes: string[] = [];
   if (field.deprecated) notes.push('**Deprecated**');
-  // Constraint names the schema gives (`map:`) are the database's: shown where the key is.
-  const named = (note: string, name: string | undefined) => (name ? `${note} (constraint ${name})` : note);
-  if (field.isId) notes.push(named('primary key', model.primaryKeyName));
+  if (field.isId) notes.push(keyNote('primary key', model.primaryKeyName, field.idOptions));
   else if (model.primaryKey?.includes(field.name)) notes.push('primary key');
-  if (field.isUnique) notes.push(named('unique', field.uniqueName));
+  if (field.isUnique) notes.push(keyNote('unique', field.uniqueName, field.uniqueOptions));
   if (field.isUpdatedAt) notes.push('updated at');
   if (field.kind === 'unsupported') notes.push('not available in Prisma Client');
   if (field.ignored) notes.push('ignored by Prisma Client (`@ignore`)');
@@ -324,7 +326,7 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
     storedIn === 'Collection' || model.kind === 'view' || views.has(field.type) ? 'reference' : 'foreign key';
   if (field.relation?.fields.length)
     notes.push(
-      named(
+      keyNote(
         `${holds} ${field.relation.fields.join(', ')} → ${field.relation.references.join(', ')}`,
         field.relation.map,
       ),
@@ -340,6 +342,26 @@ function notesOf(field: Field, model: DataModel, storedIn: 'Collection' | 'Table
   if (graphql) notes.push(graphql);
   notes.push(...(field.setupNotices ?? []));
   return notes;
+}
+
+/**
+ * A key's note with what the schema says of it besides its fields: `primary key (constraint PK_User,
+ * nonclustered)`, `unique (descending, length 10)`. Constraint names (`map:`) and index options are
+ * the database's, so they are shown where the key is.
+ */
+function keyNote(note: string, name?: string, options: KeyOptions = {}): string {
+  const facts = [
+    ...(name ? [`constraint ${name}`] : []),
+    ...clustering(options.clustered),
+    ...(options.descending ? ['descending'] : []),
+    ...(options.length ? [`length ${options.length}`] : []),
+  ];
+  return facts.length ? `${note} (${facts.join(', ')})` : note;
+}
+
+/** SQL Server's `clustered:` as the page says it; nothing where the schema does not write it (the database's default). */
+function clustering(clustered: boolean | undefined): string[] {
+  return clustered === undefined ? [] : [clustered ? 'clustered' : 'nonclustered'];
 }
 
 /** What a GraphQL generator's directive says about the field (or model): left out of the API, or named otherwise in it. */

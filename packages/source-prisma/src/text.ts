@@ -12,7 +12,7 @@
  * line. The extract test reads every model of the fixtures and the corpus this way and expects
  * exactly what Prisma's parser reports.
  */
-import type { DataModel, Field, Index } from './model.js';
+import type { DataModel, Field, Index, KeyOptions } from './model.js';
 
 /** A `model` / `view` block of one of the schema's files: its first line and the lines inside. */
 export interface ModelBlock {
@@ -104,16 +104,20 @@ export function addIgnoredModels(models: DataModel[], blocks: ModelBlock[], name
   return unread;
 }
 
-/** `@relation(…, map: "fk_…")`: the DMMF leaves the foreign key's name out; the schema's text has it. */
-export function addForeignKeyNames(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
+/**
+ * Constraint names the DMMF leaves out, from the schema's text: a foreign key's
+ * (`@relation(…, map: "fk_…")`) and SQL Server's default constraint's (`@default(now(), map: "DF_…")`).
+ */
+export function addConstraintNames(models: DataModel[], blocks: ModelBlock[], names: KnownNames): void {
   const byName = new Map(models.map((model) => [model.name, model]));
   for (const block of blocks) {
     const model = byName.get(block.name);
     if (!model) continue;
     for (const { field } of readBody(block, names, [])) {
-      const map = field?.relation?.map;
-      const known = map && model.fields.find((candidate) => candidate.name === field.name);
-      if (known && known.relation) known.relation.map = map;
+      const known = field && model.fields.find((candidate) => candidate.name === field.name);
+      if (!known) continue;
+      if (field.relation?.map && known.relation) known.relation.map = field.relation.map;
+      if (field.defaultName) known.defaultName = field.defaultName;
     }
   }
 }
@@ -212,8 +216,11 @@ function fieldOf(
     // `@id @unique` is unique too: the database has that index besides the primary key.
     isUnique: Boolean(attribute('unique')),
     uniqueName: text(attribute('unique')?.named.get('map')),
+    idOptions: writtenKeyOptions(attribute('id')),
+    uniqueOptions: writtenKeyOptions(attribute('unique')),
     isUpdatedAt: Boolean(attribute('updatedAt')),
     default: argument(attribute('default'), 'value'),
+    defaultName: text(attribute('default')?.named.get('map')),
     dbName: text(argument(attribute('map'), 'name')),
     nativeType: native ? `@${native.name}${native.args ? `(${splitTop(native.args).join(', ')})` : ''}` : undefined,
     documentation: [above, parsed.comment].filter((part) => part !== undefined).join('\n') || undefined,
@@ -245,6 +252,10 @@ function applyBlockAttribute(model: DataModel, attribute: Attribute): void {
     model.primaryKey = fields().map((item) => /^\w+/.exec(item)?.[0] ?? item);
     const name = text(attribute.named.get('map'));
     if (name) model.primaryKeyName = name;
+    const clustered = clusteredOf(attribute);
+    if (clustered !== undefined) model.primaryKeyClustered = clustered;
+    const written = fields().map(indexField);
+    if (written.some((item, at) => item !== model.primaryKey![at])) model.primaryKeyFields = written;
   } else if (INDEX_KINDS[attribute.name]) model.indexes.push(blockIndex(INDEX_KINDS[attribute.name]!, attribute));
 }
 
@@ -262,7 +273,37 @@ function blockIndex(kind: Index['kind'], attribute: Attribute): Index {
   if (dbName && dbName !== index.name) index.dbName = dbName;
   const algorithm = attribute.named.get('type');
   if (algorithm) index.algorithm = algorithm;
+  const clustered = clusteredOf(attribute);
+  if (clustered !== undefined) index.clustered = clustered;
   return index;
+}
+
+/** `clustered: true` / `false` as written (SQL Server); undefined when the attribute does not say. */
+function clusteredOf(attribute: Attribute): boolean | undefined {
+  const clustered = attribute.named.get('clustered');
+  return clustered === 'true' || clustered === 'false' ? clustered === 'true' : undefined;
+}
+
+/** What a field's `@id(…)` / `@unique(…)` writes of its index: `clustered:`, `sort: Desc`, `length:`. */
+function writtenKeyOptions(attribute: Attribute | undefined): KeyOptions | undefined {
+  return (
+    attribute &&
+    keyOptions(clusteredOf(attribute), attribute.named.get('sort') === 'Desc', Number(attribute.named.get('length')))
+  );
+}
+
+/** Key options as the model holds them: only what is said, undefined when nothing is. */
+export function keyOptions(
+  clustered: boolean | undefined,
+  descending: boolean,
+  length: number,
+): KeyOptions | undefined {
+  const options: KeyOptions = {
+    ...(clustered !== undefined && { clustered }),
+    ...(descending && { descending }),
+    ...(length > 0 && { length }),
+  };
+  return Object.keys(options).length ? options : undefined;
 }
 
 /** `title(length: 10, sort: Desc)` → `title(length: 10) DESC`, as the DMMF-read indexes are shown. */

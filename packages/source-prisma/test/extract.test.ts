@@ -597,6 +597,32 @@ describe('extractPrisma', () => {
     expect((await docgenFailure(extractPrisma(code))).message).toMatch(/JavaScript or TypeScript code/);
   });
 
+  it("SQL Server's default constraint names (`@default(now(), map: …)`, which the DMMF leaves out) and keys' `clustered:` and `sort:`", async () => {
+    const model = await extractPrisma(join(fixtures, 'sqlserver.prisma'));
+    const customer = model.models.find((item) => item.name === 'Customer')!;
+    const field = (name: string) => customer.fields.find((item) => item.name === name)!;
+    expect(field('createdAt')).toMatchObject({ default: 'now()', defaultName: 'DF__Customer__create__3B75D760' });
+    expect(field('status')).toMatchObject({ default: '"active"', defaultName: 'DF_Customer_status' });
+    expect(field('region').defaultName).toBeUndefined();
+    expect(field('id').idOptions).toEqual({ clustered: false });
+    expect(field('email')).toMatchObject({ uniqueName: 'UQ__Customer__AB6E6164B36C4D9F' });
+    expect(field('email').uniqueOptions).toEqual({ clustered: true, descending: true });
+    expect(customer.indexes).toEqual([
+      { kind: 'index', fields: ['createdAt DESC', 'status'], name: 'IX_Customer_createdAt', clustered: false },
+    ]);
+    const order = model.models.find((item) => item.name === 'Order')!;
+    expect(order).toMatchObject({
+      primaryKey: ['customerId', 'number'],
+      primaryKeyFields: ['customerId', 'number DESC'],
+      primaryKeyName: 'PK_Order',
+      primaryKeyClustered: true,
+    });
+    expect(order.fields.find((item) => item.name === 'total')!.defaultName).toBe('DF_Order_total');
+    expect(order.indexes).toEqual([
+      { kind: 'unique', fields: ['number', 'total'], name: 'UQ_Order_number_total', clustered: false },
+    ]);
+  });
+
   it('a Prisma schema under another name is still read', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'docgen-prisma-')), 'schema.txt');
     writeFileSync(file, 'datasource db {\n  provider = "sqlite"\n}\n\nmodel User {\n  id Int @id\n}\n');
@@ -609,7 +635,7 @@ describe('extractPrisma', () => {
   // way, every model Prisma does report must come out as Prisma reports it.
   it('reads a model from its text exactly as Prisma reports it, for every model of the fixtures and the corpus', async () => {
     const schemas = [
-      ...['blog.prisma', 'mongo.prisma'].map((name) => join(fixtures, name)),
+      ...['blog.prisma', 'mongo.prisma', 'sqlserver.prisma'].map((name) => join(fixtures, name)),
       ...(corpus ? readdirSync(corpus).map((name) => join(corpus, name)) : []),
     ];
     let compared = 0;

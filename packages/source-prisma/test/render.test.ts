@@ -595,6 +595,57 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(ignored('data-model/model/post')).toContain('| authorId → id (constraint `fk_author`) | Cascade |');
   });
 
+  it("SQL Server's default constraint names are shown beside the default, and `clustered:` and `sort:` beside each key's name", async () => {
+    const text = await readFile(join(fixtures, 'sqlserver.prisma'), 'utf8');
+    // An @@ignore'd model is read from the schema's text: the same facts, the same page.
+    const ignored = text
+      .replace(/(@@(?:index|unique)\(.*\))\n}/g, '$1\n  @@ignore\n}')
+      .replace(/^(\s+(?:orders|customer)\s.*)$/gm, '$1 @ignore');
+    expect(ignored.match(/@@ignore|@ignore/g)).toHaveLength(4);
+    for (const page of [await pagesOf(text), await pagesOf(ignored)]) {
+      const customer = page('data-model/model/customer');
+      expect(customer).toContain(
+        '| `createdAt` | `DateTime` | `now()` (constraint `DF__Customer__create__3B75D760`) |',
+      );
+      expect(customer).toContain('| `status` | `String` | `"active"` (constraint `DF_Customer_status`) |');
+      expect(customer).toContain('| `region` | `String` | `"EU"` |');
+      expect(customer).toContain('| primary key (constraint PK__Customer__3213E83F0A9D95DB, nonclustered) |');
+      expect(customer).toContain(
+        '| unique (constraint UQ__Customer__AB6E6164B36C4D9F, clustered, descending), @db.NVarChar(320) |',
+      );
+      expect(customer).toContain('| index (nonclustered) | `createdAt DESC`, `status` | `IX_Customer_createdAt` |');
+      const order = page('data-model/model/order');
+      expect(order).toContain('| Primary key | `customerId`, `number DESC` (constraint `PK_Order`, clustered) |');
+      expect(order).toContain('| `total` | `Decimal` | `0` (constraint `DF_Order_total`) |');
+      expect(order).toContain('| unique (nonclustered) | `number`, `total` | `UQ_Order_number_total` |');
+    }
+    // MySQL's prefix length on a field's own key, and a composite key clustered with no name of its own.
+    const mysql = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "mysql"',
+        '}',
+        'model Page {',
+        '  slug String @id(length: 100) @db.VarChar(3000)',
+        '}',
+      ].join('\n'),
+    );
+    expect(mysql('data-model/model/page')).toContain('| primary key (length 100), @db.VarChar(3000) |');
+    const clustered = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "sqlserver"',
+        '}',
+        'model Pair {',
+        '  a Int',
+        '  b Int',
+        '  @@id([a, b], clustered: false)',
+        '}',
+      ].join('\n'),
+    );
+    expect(clustered('data-model/model/pair')).toContain('| Primary key | `a`, `b` (nonclustered) |');
+  });
+
   it("a native type is written with the datasource's name, as the schema writes it (@postgres.Integer, not @db.Integer)", async () => {
     // typegraphql-prisma's experiments/postgres schema names its datasource `postgres`
     const page = await pagesOf(

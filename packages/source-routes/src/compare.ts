@@ -5,7 +5,7 @@
  * may differ between the two (`{id}` and `:productId` match).
  */
 import type { OptionOrigin } from '@docgen/core';
-import { extractApi, loadSpec } from '@docgen/source-openapi';
+import { extractApi, loadSpec, pathShape } from '@docgen/source-openapi';
 import type { Comparison, Route } from './model.js';
 
 export async function compareWithSpec(routes: Route[], specFile: string, origin?: OptionOrigin): Promise<Comparison> {
@@ -21,11 +21,11 @@ export async function compareWithSpec(routes: Route[], specFile: string, origin?
   // What a package serves (`/docs/*`: swagger-ui) is neither described nor missing: its routes are unknown.
   const packageMounts = routes.filter((route) => route.servedBy).map((route) => route.path.replace(/\/\*$/, ''));
   for (const route of comparedRoutes(routes)) {
-    const path = shape(route.openapiPath);
+    const path = pathShape(route.openapiPath);
     const matches = unique.filter(
       (operation) =>
         (route.method === 'ALL' || operation.method.toUpperCase() === route.method) &&
-        basePaths.some((base) => shape(`${base}${operation.path}`) === path),
+        basePaths.some((base) => pathShape(`${base}${operation.path}`) === path),
     );
     for (const operation of matches) served.add(`${operation.method} ${operation.path}`);
     if (!matches.length) undocumented.push(route);
@@ -66,9 +66,4 @@ function basePath(url: string): string {
   } catch {
     return '';
   }
-}
-
-/** A path with its parameter names dropped, for matching: `/products/{productId}/` → `/products/{}`. */
-function shape(path: string): string {
-  return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
 }

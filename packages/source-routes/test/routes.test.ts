@@ -4324,6 +4324,33 @@ describe('extractRouteList', () => {
     expect(comparison.unserved).toEqual([{ method: 'GET', path: '/gadgets', operationId: 'listGadgets' }]);
   });
 
+  it('matches a spec path whose template carries a constraint with braces (`{id:[0-9]{3}}`) to the route it describes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    await writeFile(
+      join(dir, 'server.ts'),
+      [
+        "import express from 'express';",
+        'const app = express();',
+        "app.get('/users/:id(\\\\d{3})', (_req, res) => res.json({}));",
+        "app.get('/users/:id(\\\\d{3})/orders', (_req, res) => res.json([]));",
+      ].join('\n'),
+    );
+    await writeFile(
+      join(dir, 'openapi.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths:',
+        '  /users/{id:[0-9]{3}}: { get: { responses: { "200": { description: ok } } } }',
+        '  /users/{id:[0-9]{3}}/orders: { get: { responses: { "200": { description: ok } } } }',
+      ].join('\n'),
+    );
+    const { routes } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((route) => route.openapiPath)).toEqual(['/users/{id}', '/users/{id}/orders']);
+    const comparison = await compareWithSpec(routes, join(dir, 'openapi.yaml'));
+    expect([comparison.undocumented, comparison.unserved, comparison.matched]).toEqual([[], [], 2]);
+  });
+
   it('the example shop: every service serves exactly what its spec describes', async () => {
     const services = join(repoRoot, 'examples', 'acme-shop', 'services');
     const specs: Record<string, string> = {

@@ -271,6 +271,55 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     await expectQuiet(config, tree);
   });
 
+  it('--diff of a restore: the version in the trash against the body docgen brings back, one read, no write', async () => {
+    const root = await humanPage('Restore-diff root');
+    const tree = makeTree(4, { prefix: 'restorediff' });
+    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
+    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
+    const page = await liveByTitle(root, 'restorediff page 3');
+    expect((await new Publisher(config).publish(without(tree, 'restorediff/s1/p3'))).counts.archived).toBe(1);
+    // The source comes back changed: the restore writes a new body over the one in the trash.
+    const changed = {
+      pages: tree.pages.map((p) =>
+        p.key === 'restorediff/s1/p3' ? { ...p, markdown: p.markdown!.replace('Some text', 'Restored text') } : p,
+      ),
+    };
+    const publisher = new Publisher(config);
+    const planned = await publisher.plan(changed);
+    const restore = planned.plan.operations.find((op) => op.key === 'restorediff/s1/p3')!;
+    expect(restore).toMatchObject({ action: 'restore', pageId: page.id });
+
+    const since = await sandbox.lastSeq();
+    const diffs = await publisher.diffs(planned);
+    expect(diffs.map((d) => [d.key, d.action])).toEqual([['restorediff/s1/p3', 'restore']]);
+    const lines = diffs[0]!.diff.split('\n');
+    expect(lines[0]).toBe(`--- confluence/restorediff page 3\tin the trash, version ${restore.remote!.version.number}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^-.*Some text/), expect.stringMatching(/^\+.*Restored text/)]),
+    );
+    // One read of the page in the trash (asked for by its status: v1 reads current pages only by default).
+    const reads = await sandbox.requests(since);
+    expect(reads.map((r) => [r.method, r.status, new URLSearchParams(r.query).get('status')])).toEqual([
+      ['GET', 200, 'trashed'],
+    ]);
+
+    // A page a person deleted is a conflict; its diff is read from the trash too, not a 404 that fails the dry run.
+    const other = await liveByTitle(root, 'restorediff page 2');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${other.id}`)).status).toBe(204);
+    const edited = {
+      pages: changed.pages.map((p) =>
+        p.key === 'restorediff/s1/p2' ? { ...p, markdown: p.markdown!.replace('Some text', 'Edited text') } : p,
+      ),
+    };
+    const conflicted = await new Publisher({ ...config, prune: false }).plan(edited);
+    expect(conflicted.plan.operations.find((op) => op.key === 'restorediff/s1/p2')).toMatchObject({
+      action: 'conflict',
+      conflict: 'deleted',
+    });
+    const conflictDiffs = await new Publisher(config).diffs(conflicted);
+    expect(conflictDiffs.find((d) => d.key === 'restorediff/s1/p2')?.diff).toMatch(/in the trash[^]*\+.*Edited text/);
+  });
+
   it('a prune the server refuses leaves no prune mark behind on the page, which stays', async () => {
     const root = await humanPage('Refused prune root');
     const tree = makeTree(3, { prefix: 'refusedprune' });

@@ -1,7 +1,15 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError } from './errors.js';
 import { toRecord, V1Api } from './v1.js';
-import type { OwnershipRecord, PageWrite, RemoteAttachment, RemotePage, SearchPage, SpaceInfo } from './types.js';
+import type {
+  OwnershipRecord,
+  PageRead,
+  PageWrite,
+  RemoteAttachment,
+  RemotePage,
+  SearchPage,
+  SpaceInfo,
+} from './types.js';
 
 interface V2Page {
   id: string;
@@ -87,11 +95,15 @@ export class CloudApi extends V1Api {
     };
   }
 
-  override async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+  override async getPage(id: string, options: PageRead = {}): Promise<RemotePage> {
+    const query = {
+      ...(options.body ? { 'body-format': 'storage' } : {}),
+      ...(options.status ? { status: options.status } : {}),
+    };
     const { body } = await this.transport.request<V2Page>({
       method: 'GET',
       url: `${this.v2}/pages/${encodeURIComponent(id)}`,
-      query: options.body ? { 'body-format': 'storage' } : undefined,
+      query: Object.keys(query).length ? query : undefined,
       what: `page ${id}`,
     });
     return fromV2(body);

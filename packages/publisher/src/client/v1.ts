@@ -9,6 +9,7 @@ import type {
   CreateExtras,
   MovePosition,
   OwnershipRecord,
+  PageRead,
   PageWrite,
   RemoteAttachment,
   RemotePage,
@@ -100,11 +101,14 @@ export class V1Api implements ConfluenceApi {
     };
   }
 
-  async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+  async getPage(id: string, options: PageRead = {}): Promise<RemotePage> {
     const { body } = await this.transport.request<V1Content>({
       method: 'GET',
       url: `${this.v1}/content/${encodeURIComponent(id)}`,
-      query: { expand: `version,ancestors${options.body ? ',body.storage' : ''}` },
+      query: {
+        expand: `version,ancestors${options.body ? ',body.storage' : ''}`,
+        ...(options.status ? { status: options.status } : {}),
+      },
       what: `page ${id}`,
     });
     return fromV1(body);

@@ -333,6 +333,33 @@ describe('a server that ignores expand=metadata.properties.docgen', () => {
   });
 });
 
+describe('a v1 create that does not store its metadata (the Cloud v1 path, as its spec documents none)', () => {
+  let sandbox: TestSandbox;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  it('the labels and the property are written after the create; a re-run finds every page its own', async () => {
+    // The v1 dialect on the sandbox's Cloud v1 routes (as a Data Center site served under /wiki
+    // would be reached): the create is sent with `metadata`, which these routes do not store.
+    const config = sandboxConfig(sandbox, '/wiki', { flavor: 'datacenter' });
+    const tree = makeTree(3, { prefix: 'nometa' });
+    const since = await sandbox.lastSeq();
+    const first = await new Publisher(config).publish(tree);
+    expect(first.counts).toMatchObject({ created: 3, failed: 0 });
+    const writes = (await sandbox.requests(since))
+      .filter(isWrite)
+      .map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')}`);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content')).toHaveLength(3);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content/N/label')).toHaveLength(3);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content/N/property')).toHaveLength(3);
+    const again = await new Publisher(config).publish(tree);
+    expect(again.counts.unchanged).toBe(3);
+    expect(again.requests.writes).toBe(0);
+  });
+});
+
 describe.each(dialects)('stale attachments ($name)', ({ name, path }) => {
   let sandbox: TestSandbox;
   beforeAll(async () => {

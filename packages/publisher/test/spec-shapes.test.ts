@@ -259,7 +259,7 @@ maybe("Cloud's first publish: three writes a page, the fewest the official specs
     expect(v2Writes.filter((w) => /^post \/pages\/[^/]+\/properties$/.test(w))).toEqual([
       'post /pages/{page-id}/properties',
     ]);
-    // v1's create with `metadata.properties` (documented by the 2021 Cloud v1 spec) is gone from the current one.
+    // v1's create is gone from the current Cloud v1 spec (the 2021 one's documented no `metadata` either).
     expect(v1.paths['/wiki/rest/api/content']?.post).toBeUndefined();
     expect(Object.keys(v1.paths['/wiki/rest/api/content/{id}/label'] ?? {})).toContain('post');
   });

@@ -48,10 +48,10 @@ describe('POST /content with metadata', () => {
   });
 });
 
-// Cloud v2's page create documents the page only (spaceId, status, title, parentId, body,
+// Cloud's page creates document the page only (v2: spaceId, status, title, parentId, body,
 // subtype): labels and properties sent along are not stored, so nothing built on the sandbox can
 // count on them (the publisher writes them after the create on Cloud).
-describe('POST /wiki/api/v2/pages with labels or properties', () => {
+describe('Cloud creates (v2 /pages, v1 /content) with labels or properties', () => {
   let sandbox: Sandbox;
   let api: Api;
   beforeAll(async () => {
@@ -60,7 +60,7 @@ describe('POST /wiki/api/v2/pages with labels or properties', () => {
   });
   afterAll(() => sandbox?.close());
 
-  it('creates the page and stores neither', async () => {
+  it('v2: creates the page and stores neither', async () => {
     const reply = await api.createPage('v2 with extras', '<p>x</p>', {
       labels: [{ prefix: 'global', name: 'api' }],
       properties: [{ key: 'docgen', value: { hash: 'h' } }],
@@ -72,20 +72,10 @@ describe('POST /wiki/api/v2/pages with labels or properties', () => {
     const properties = await api.get(`/wiki/api/v2/pages/${reply.body.id}/properties`);
     expect(properties.body.results).toEqual([]);
   });
-});
 
-// Cloud v1's create documents no `metadata` (below, read from the specs): the Cloud v1 path stores
-// none of it, where Data Center's create, whose body is a whole `Content`, stores both.
-describe('POST /wiki/rest/api/content (Cloud v1) with metadata', () => {
-  let sandbox: Sandbox;
-  let api: Api;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    api = new Api(sandbox.url);
-  });
-  afterAll(() => sandbox?.close());
-
-  it('creates the page and stores neither its labels nor its properties', async () => {
+  // Cloud v1's create documents no `metadata` either (read from the specs below): the Cloud v1
+  // path stores none of it, where Data Center's create, whose body is a whole `Content`, stores both.
+  it('v1: creates the page and stores neither its labels nor its properties', async () => {
     const reply = await api.post(`/wiki/rest/api/content?expand=metadata.labels,metadata.properties.docgen`, {
       type: 'page',
       title: 'Cloud v1 with metadata',

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, sandboxConfig, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+import {
+  humanPage as createdByPerson,
+  isWrite,
+  makeTree,
+  sandboxConfig,
+  testSandbox,
+  TOKEN,
+  USER,
+  type TestSandbox,
+} from './helpers.js';
 
 /**
  * Failure drills against the real sandbox over HTTP, once per dialect: a run that dies at its Nth
@@ -35,17 +44,7 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
   afterAll(() => sandbox.close());
 
   /** A page a person creates, to publish under (each drill its own managed root). */
-  async function humanPage(title: string, parentId = homepage): Promise<string> {
-    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
-      type: 'page',
-      title,
-      space: { key: 'DEV' },
-      ancestors: [{ id: parentId }],
-      body: { storage: { value: `<p>${title}</p>`, representation: 'storage' } },
-    });
-    expect(created.status).toBe(200);
-    return created.body.id;
-  }
+  const humanPage = (title: string, parentId = homepage) => createdByPerson(sandbox, title, parentId);
 
   /** Every page under `rootId`, as Confluence has it now. */
   async function liveUnder(rootId: string): Promise<LivePage[]> {
@@ -228,15 +227,21 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     pages: tree.pages.filter((p) => p.key !== key),
   });
 
-  it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
-    const root = await humanPage('Prune-back root');
-    const tree = makeTree(13, { prefix: 'pruneback' });
+  /** A tree published under a root of its own, then its page `key` pruned to the trash: that page as it was. */
+  async function publishThenPrune(prefix: string, count: number, key: string) {
+    const root = await humanPage(`${prefix} root`);
+    const tree = makeTree(count, { prefix });
     const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
     expect((await new Publisher(config).publish(tree)).ok).toBe(true);
-    const before = await liveByTitle(root, 'pruneback page 12');
+    const page = await liveByTitle(root, tree.pages.find((p) => p.key === key)!.title);
     // Both dialects prune to the trash: the API can restore from there, not from the archive.
-    const pruned = await new Publisher(config).publish(without(tree, 'pruneback/s2/p12'));
-    expect(pruned.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({ status: 'trashed' });
+    const pruned = await new Publisher(config).publish(without(tree, key));
+    expect(pruned.outcomes.find((o) => o.key === key)).toMatchObject({ status: 'trashed' });
+    return { root, tree, config, page };
+  }
+
+  it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
+    const { root, tree, config, page: before } = await publishThenPrune('pruneback', 13, 'pruneback/s2/p12');
 
     // The dry run sees the trash: the page comes back, it is not created.
     const dryFrom = await sandbox.lastSeq();
@@ -272,12 +277,7 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
   });
 
   it('--diff of a restore: the version in the trash against the body docgen brings back, one read, no write', async () => {
-    const root = await humanPage('Restore-diff root');
-    const tree = makeTree(4, { prefix: 'restorediff' });
-    const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
-    expect((await new Publisher(config).publish(tree)).ok).toBe(true);
-    const page = await liveByTitle(root, 'restorediff page 3');
-    expect((await new Publisher(config).publish(without(tree, 'restorediff/s1/p3'))).counts.archived).toBe(1);
+    const { root, tree, config, page } = await publishThenPrune('restorediff', 4, 'restorediff/s1/p3');
     // The source comes back changed: the restore writes a new body over the one in the trash.
     const changed = {
       pages: tree.pages.map((p) =>

@@ -1,5 +1,6 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError } from './errors.js';
+import { pageThrough, ReadBudget, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
 import type {
   OwnershipRecord,
@@ -50,6 +51,18 @@ export class CloudApi extends V1Api {
     return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/')
       ? `${base.origin}${next}`
       : `${this.endpoint.base}${next}`;
+  }
+
+  /** A v2 listing (`cursor`, `_links.next` from the site origin), a page of results at a time. */
+  private v2Pages<T>(first: Listing, budget?: ReadBudget): AsyncGenerator<T[]> {
+    return pageThrough<T>(this.transport, first, (next) => this.nextV2(next), budget);
+  }
+
+  /** A page found in the trash or the archive, with docgen's property (v2 lists pages without it). */
+  private async retiredWithOwnership(page: V2Page, status: string): Promise<RemotePage> {
+    const found = { ...fromV2(page), status: page.status ?? status };
+    found.ownership = await this.readOwnership(found.id);
+    return found;
   }
 
   override async getSpace(key: string): Promise<SpaceInfo> {
@@ -136,10 +149,7 @@ export class CloudApi extends V1Api {
         what: `${status} page titled "${title}"`,
       });
       const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
-      if (!match) continue;
-      const page = { ...fromV2(match), status: match.status ?? status };
-      page.ownership = await this.readOwnership(page.id);
-      return page;
+      if (match) return this.retiredWithOwnership(match, status);
     }
     return undefined;
   }
@@ -159,30 +169,24 @@ export class CloudApi extends V1Api {
     budget: number,
   ): Promise<RemotePage[] | undefined> {
     const found: RemotePage[] = [];
-    let reads = 0;
+    // One budget for both listings: the archive's reads count with the trash's.
+    const reads = new ReadBudget(budget);
     for (const status of this.retiredStatuses) {
-      let url: string | undefined = `${this.v2}/pages`;
-      let query: Record<string, string | number> | undefined = { 'space-id': space.id ?? '', status, limit: 250 };
-      while (url) {
-        if (reads++ >= budget) return undefined;
-        const response: { body: V2List<V2Page> } = await this.transport.request<V2List<V2Page>>({
-          method: 'GET',
-          url,
-          query,
+      const listing = this.v2Pages<V2Page>(
+        {
+          url: `${this.v2}/pages`,
+          query: { 'space-id': space.id ?? '', status, limit: 250 },
           what: `the ${status === 'trashed' ? 'trash' : 'archive'} of space ${space.key}`,
-        });
-        const results = response.body.results ?? [];
-        for (const match of results) {
-          if (!wanted.has(match.title.toLowerCase())) continue;
-          const page = { ...fromV2(match), status: match.status ?? status };
-          page.ownership = await this.readOwnership(page.id);
-          found.push(page);
+        },
+        reads,
+      );
+      for await (const results of listing) {
+        for (const page of results) {
+          if (wanted.has(page.title.toLowerCase())) found.push(await this.retiredWithOwnership(page, status));
         }
-        url = results.length ? this.nextV2(response.body._links?.next) : undefined;
-        query = undefined;
       }
     }
-    return found;
+    return reads.exhausted ? undefined : found;
   }
 
   /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */
@@ -269,19 +273,13 @@ export class CloudApi extends V1Api {
 
   override async listAttachments(pageId: string): Promise<RemoteAttachment[]> {
     const out: RemoteAttachment[] = [];
-    let url: string | undefined = `${this.v2}/pages/${encodeURIComponent(pageId)}/attachments`;
-    let query: Record<string, string | number> | undefined = { limit: 250 };
-    while (url) {
-      const response: { body: V2List<{ id: string; title: string; comment?: string }> } = await this.transport.request({
-        method: 'GET',
-        url,
-        query,
-        what: `attachments of page ${pageId}`,
-      });
-      for (const a of response.body.results ?? [])
-        out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
-      url = response.body.results?.length ? this.nextV2(response.body._links?.next) : undefined;
-      query = undefined;
+    const listing = this.v2Pages<{ id: string; title: string; comment?: string }>({
+      url: `${this.v2}/pages/${encodeURIComponent(pageId)}/attachments`,
+      query: { limit: 250 },
+      what: `attachments of page ${pageId}`,
+    });
+    for await (const results of listing) {
+      for (const a of results) out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
     }
     return out;
   }

@@ -12,6 +12,14 @@ import type {
   SpaceInfo,
 } from './types.js';
 
+/**
+ * Where Cloud keeps a page whose title stays reserved: the trash (a restore can bring it back) and
+ * the archive (it cannot). v2's page listing takes both in one read: its `status` is an array
+ * parameter with no `style` given (Cloud v2 spec, `GET /pages` and `/spaces/{id}/pages`), so it
+ * is sent as OpenAPI's default for a query array, the key repeated: `status=trashed&status=archived`.
+ */
+const RETIRED_STATUSES = ['trashed', 'archived'] as const;
+
 interface V2Page {
   id: string;
   status?: string;
@@ -59,8 +67,9 @@ export class CloudApi extends V1Api {
   }
 
   /** A page found in the trash or the archive, with docgen's property (v2 lists pages without it). */
-  private async retiredWithOwnership(page: V2Page, status: string): Promise<RemotePage> {
-    const found = { ...fromV2(page), status: page.status ?? status };
+  private async retiredWithOwnership(page: V2Page): Promise<RemotePage> {
+    // v2 says every page's status; a server that did not is taken to answer from the trash.
+    const found = { ...fromV2(page), status: page.status ?? 'trashed' };
     found.ownership = await this.readOwnership(found.id);
     return found;
   }
@@ -137,31 +146,25 @@ export class CloudApi extends V1Api {
   }
 
   /**
-   * The trash first (a page there can be restored), then the archive: one status per request,
-   * as the spec's array parameter is sent differently by different servers.
+   * The page in the trash or the archive holding a title, both asked in one read (see
+   * `RETIRED_STATUSES`); a title is held by one page at most, and should both answer, the trash's
+   * wins (a restore can bring that one back).
    */
   override async findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
-    for (const status of this.retiredStatuses) {
-      const { body } = await this.transport.request<V2List<V2Page>>({
-        method: 'GET',
-        url: `${this.v2}/pages`,
-        query: { 'space-id': space.id, title, status },
-        what: `${status} page titled "${title}"`,
-      });
-      const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
-      if (match) return this.retiredWithOwnership(match, status);
-    }
-    return undefined;
-  }
-
-  /** Cloud lists both: the trash (a restore can bring a page back) and the archive (it cannot). */
-  protected override get retiredStatuses(): string[] {
-    return ['trashed', 'archived'];
+    const { body } = await this.transport.request<V2List<V2Page>>({
+      method: 'GET',
+      url: `${this.v2}/pages`,
+      query: { 'space-id': space.id, title, status: RETIRED_STATUSES },
+      what: `page titled "${title}" in the trash or the archive`,
+    });
+    const matches = (body.results ?? []).filter((p) => p.title.toLowerCase() === title.toLowerCase());
+    const match = matches.find((p) => p.status !== 'archived') ?? matches[0];
+    return match ? this.retiredWithOwnership(match) : undefined;
   }
 
   /**
-   * v2 lists a space's pages by status, 250 a read, one status per listing (as in
-   * `findRetiredByTitle`); docgen's property is read for the pages with a wanted title only.
+   * The space's trash and archive in one listing (see `RETIRED_STATUSES`), 250 pages a read;
+   * docgen's property is read for the pages with a wanted title only.
    */
   protected override async listRetired(
     space: SpaceInfo,
@@ -169,21 +172,18 @@ export class CloudApi extends V1Api {
     budget: number,
   ): Promise<RemotePage[] | undefined> {
     const found: RemotePage[] = [];
-    // One budget for both listings: the archive's reads count with the trash's.
     const reads = new ReadBudget(budget);
-    for (const status of this.retiredStatuses) {
-      const listing = this.v2Pages<V2Page>(
-        {
-          url: `${this.v2}/pages`,
-          query: { 'space-id': space.id ?? '', status, limit: 250 },
-          what: `the ${status === 'trashed' ? 'trash' : 'archive'} of space ${space.key}`,
-        },
-        reads,
-      );
-      for await (const results of listing) {
-        for (const page of results) {
-          if (wanted.has(page.title.toLowerCase())) found.push(await this.retiredWithOwnership(page, status));
-        }
+    const listing = this.v2Pages<V2Page>(
+      {
+        url: `${this.v2}/pages`,
+        query: { 'space-id': space.id ?? '', status: RETIRED_STATUSES, limit: 250 },
+        what: `the trash and the archive of space ${space.key}`,
+      },
+      reads,
+    );
+    for await (const results of listing) {
+      for (const page of results) {
+        if (wanted.has(page.title.toLowerCase())) found.push(await this.retiredWithOwnership(page));
       }
     }
     return reads.exhausted ? undefined : found;

@@ -190,7 +190,8 @@ export class V1Api implements ConfluenceApi {
     if (unique.length === 0) return [];
     const wanted = new Set(unique.map((title) => title.toLowerCase()));
     try {
-      const listed = await this.listRetired(space, wanted, unique.length * this.retiredStatuses.length);
+      // A look-up per title is one read on either dialect (Cloud asks the trash and the archive at once).
+      const listed = await this.listRetired(space, wanted, unique.length);
       if (listed) return listed;
       const found: RemotePage[] = [];
       for (const title of unique) {
@@ -202,11 +203,6 @@ export class V1Api implements ConfluenceApi {
       if (error instanceof ConfluenceError) return [];
       throw error;
     }
-  }
-
-  /** The statuses a retired page has that this API can list: v1 the trash (Data Center has no archive). */
-  protected get retiredStatuses(): string[] {
-    return ['trashed'];
   }
 
   /**

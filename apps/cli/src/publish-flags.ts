@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
-import type { ConfluenceApi, Outcome, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
+import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
 /**
  * Flags shared by `docgen publish` and every generator's `--publish`: where Confluence is and
@@ -107,7 +107,8 @@ export interface PublishReport extends PublishResult {
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
     blockedBy?: { key: string; title: string; parent: boolean };
   }>;
-  diffs?: Array<{ key: string; title: string; diff: string }>;
+  /** With --diff: each changed page's normalized body against Confluence's (for a restore, the version in the trash). */
+  diffs?: PageDiff[];
 }
 
 const SANDBOX = { user: 'dev@example.com', token: 'sandbox-token', space: 'DEV' };

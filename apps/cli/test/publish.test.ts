@@ -147,13 +147,28 @@ describe('docgen publish', () => {
       pageId: id,
       fix: expect.stringContaining('--force'),
     });
-    const forcedDry = await runCli(['publish', back, '--dry-run', '--force'], { cwd: work, env: env() });
+    // With a changed source, --diff shows what the restore writes over the version in the trash.
+    const changedBack = join(work, 'deleted-changed');
+    await writeRenderedTree(
+      changedBack,
+      makeTree(3, {
+        prefix: 'cliback',
+        edit: (p) => (p.key === 'cliback/s1/p2' ? { ...p, markdown: `${p.markdown}\nBack with a new sentence.\n` } : p),
+      }),
+      { name: 'docgen-test', version: '1.0.0' },
+    );
+    const forcedDry = await runCli(['publish', changedBack, '--dry-run', '--force', '--diff'], {
+      cwd: work,
+      env: env(),
+    });
     expect(forcedDry.code).toBe(0);
     expect(forcedDry.stdout).toMatch(
       new RegExp(
         `restore\\s+cliback page 2\\s+${id}\\s+back from the trash under "cliback section 1": a person deleted it; --force restores it`,
       ),
     );
+    expect(forcedDry.stdout).toContain('--- confluence/cliback page 2\tin the trash, version 1');
+    expect(forcedDry.stdout).toMatch(/^\+.*Back with a new sentence\./m);
 
     const refused = await runCli(['publish', back], { cwd: work, env: env() });
     expect(refused.code).toBe(1);

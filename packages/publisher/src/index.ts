@@ -1,5 +1,5 @@
 export { Publisher, connect, authFrom, defaultDocSet } from './publisher.js';
-export type { PublisherConfig, ConnectionConfig, PublishResult, PlannedSync } from './publisher.js';
+export type { PublisherConfig, ConnectionConfig, PublishResult, PlannedSync, PageDiff } from './publisher.js';
 export { planSync, summarize } from './plan.js';
 export type {
   Plan,
@@ -36,4 +36,12 @@ export type { Auth, TransportOptions, TransportStats } from './client/transport.
 export { resolveEndpoint, discoverCloudId } from './client/endpoint.js';
 export type { Endpoint, Flavor } from './client/endpoint.js';
 export { ConfluenceError, UncertainWriteError } from './client/errors.js';
-export type { ConfluenceApi, RemotePage, SpaceInfo, SearchHit, SearchPage, OwnershipRecord } from './client/types.js';
+export type {
+  ConfluenceApi,
+  RemotePage,
+  SpaceInfo,
+  SearchHit,
+  SearchPage,
+  OwnershipRecord,
+  PageRead,
+} from './client/types.js';

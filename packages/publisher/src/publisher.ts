@@ -58,6 +58,14 @@ export interface PlannedSync {
   counts: Record<Action, number>;
 }
 
+/** What `--diff` shows of one page: its normalized body in Confluence against what docgen writes. */
+export interface PageDiff {
+  key: string;
+  title: string;
+  action: Action;
+  diff: string;
+}
+
 export interface PublishResult {
   ok: boolean;
   dryRun: boolean;
@@ -178,18 +186,28 @@ export class Publisher {
     return { plan, desired, space, counts: summarize(plan) };
   }
 
-  /** Normalized diffs of each page the plan would change (one body read per changed page). */
-  async diffs(planned: PlannedSync): Promise<Array<{ key: string; title: string; diff: string }>> {
+  /**
+   * Normalized diffs of each page the plan would change (one body read per changed page): an
+   * update against the live page, a restore against the version in the trash it brings back.
+   */
+  async diffs(planned: PlannedSync): Promise<PageDiff[]> {
     const api = await this.client();
     const converter = this.config.converter ?? (await loadConverter());
-    const out: Array<{ key: string; title: string; diff: string }> = [];
+    const out: PageDiff[] = [];
     for (const op of planned.plan.operations) {
-      if (!op.desired || !['create', 'update', 'conflict'].includes(op.action)) continue;
+      if (!op.desired || !DIFFED.has(op.action)) continue;
       if (op.action === 'update' && !op.changes.includes('body')) continue;
-      const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true })).body ?? '') : '';
+      const retired = retiredStatus(op.remote);
+      const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true, status: retired })).body ?? '') : '';
       const before = remoteBody ? converter.normalizeStorage(remoteBody) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
-      out.push({ key: op.key, title: op.title, diff: pageDiff(op.title, before, op.desired.normalized) });
+      const where = retired && op.remote ? `${retiredWhere(retired)}, version ${op.remote.version.number}` : undefined;
+      out.push({
+        key: op.key,
+        title: op.title,
+        action: op.action,
+        diff: pageDiff(op.title, before, op.desired.normalized, where),
+      });
     }
     return out;
   }
@@ -275,6 +293,18 @@ export class Publisher {
       });
     }
   }
+}
+
+/** The plan's actions whose page body `--diff` shows: what a create, a restore or an update writes, and what a conflict would. */
+const DIFFED = new Set<Action>(['create', 'restore', 'update', 'conflict']);
+
+/** The status of a page in the trash or the archive (read only when asked for by it), else undefined. */
+function retiredStatus(page: RemotePage | undefined): string | undefined {
+  return page?.status && page.status !== 'current' ? page.status : undefined;
+}
+
+function retiredWhere(status: string): string {
+  return status === 'trashed' ? 'in the trash' : status === 'archived' ? 'in the archive' : status;
 }
 
 /** The titles of desired pages that no page under the managed root has (compared as Confluence does). */

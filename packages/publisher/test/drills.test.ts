@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, makeTree, sandboxConfig, testSandbox, TOKEN, USER, type TestSandbox } from './helpers.js';
+import {
+  humanPage as createdByPerson,
+  isWrite,
+  makeTree,
+  sandboxConfig,
+  testSandbox,
+  TOKEN,
+  USER,
+  type TestSandbox,
+} from './helpers.js';
 
 /**
  * Failure drills against the real sandbox over HTTP, once per dialect: a run that dies at its Nth
@@ -35,17 +44,7 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
   afterAll(() => sandbox.close());
 
   /** A page a person creates, to publish under (each drill its own managed root). */
-  async function humanPage(title: string, parentId = homepage): Promise<string> {
-    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
-      type: 'page',
-      title,
-      space: { key: 'DEV' },
-      ancestors: [{ id: parentId }],
-      body: { storage: { value: `<p>${title}</p>`, representation: 'storage' } },
-    });
-    expect(created.status).toBe(200);
-    return created.body.id;
-  }
+  const humanPage = (title: string, parentId = homepage) => createdByPerson(sandbox, title, parentId);
 
   /** Every page under `rootId`, as Confluence has it now. */
   async function liveUnder(rootId: string): Promise<LivePage[]> {
@@ -228,15 +227,21 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     pages: tree.pages.filter((p) => p.key !== key),
   });
 
-  it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
-    const root = await humanPage('Prune-back root');
-    const tree = makeTree(13, { prefix: 'pruneback' });
+  /** A tree published under a root of its own, then its page `key` pruned to the trash: that page as it was. */
+  async function publishThenPrune(prefix: string, count: number, key: string) {
+    const root = await humanPage(`${prefix} root`);
+    const tree = makeTree(count, { prefix });
     const config = sandboxConfig(sandbox, path, { parentId: root, prune: true });
     expect((await new Publisher(config).publish(tree)).ok).toBe(true);
-    const before = await liveByTitle(root, 'pruneback page 12');
+    const page = await liveByTitle(root, tree.pages.find((p) => p.key === key)!.title);
     // Both dialects prune to the trash: the API can restore from there, not from the archive.
-    const pruned = await new Publisher(config).publish(without(tree, 'pruneback/s2/p12'));
-    expect(pruned.outcomes.find((o) => o.key === 'pruneback/s2/p12')).toMatchObject({ status: 'trashed' });
+    const pruned = await new Publisher(config).publish(without(tree, key));
+    expect(pruned.outcomes.find((o) => o.key === key)).toMatchObject({ status: 'trashed' });
+    return { root, tree, config, page };
+  }
+
+  it('docgen prunes a page, then the source brings it back: restored from the trash (same id, history kept), no duplicate', async () => {
+    const { root, tree, config, page: before } = await publishThenPrune('pruneback', 13, 'pruneback/s2/p12');
 
     // The dry run sees the trash: the page comes back, it is not created.
     const dryFrom = await sandbox.lastSeq();
@@ -269,6 +274,50 @@ describe.each(dialects)('failure drills ($name)', ({ name, path }) => {
     const first = await sandbox.api('GET', `/rest/api/content/${before.id}?version=1`);
     expect(first.status).toBe(200);
     await expectQuiet(config, tree);
+  });
+
+  it('--diff of a restore: the version in the trash against the body docgen brings back, one read, no write', async () => {
+    const { root, tree, config, page } = await publishThenPrune('restorediff', 4, 'restorediff/s1/p3');
+    // The source comes back changed: the restore writes a new body over the one in the trash.
+    const changed = {
+      pages: tree.pages.map((p) =>
+        p.key === 'restorediff/s1/p3' ? { ...p, markdown: p.markdown!.replace('Some text', 'Restored text') } : p,
+      ),
+    };
+    const publisher = new Publisher(config);
+    const planned = await publisher.plan(changed);
+    const restore = planned.plan.operations.find((op) => op.key === 'restorediff/s1/p3')!;
+    expect(restore).toMatchObject({ action: 'restore', pageId: page.id });
+
+    const since = await sandbox.lastSeq();
+    const diffs = await publisher.diffs(planned);
+    expect(diffs.map((d) => [d.key, d.action])).toEqual([['restorediff/s1/p3', 'restore']]);
+    const lines = diffs[0]!.diff.split('\n');
+    expect(lines[0]).toBe(`--- confluence/restorediff page 3\tin the trash, version ${restore.remote!.version.number}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^-.*Some text/), expect.stringMatching(/^\+.*Restored text/)]),
+    );
+    // One read of the page in the trash (asked for by its status: v1 reads current pages only by default).
+    const reads = await sandbox.requests(since);
+    expect(reads.map((r) => [r.method, r.status, new URLSearchParams(r.query).get('status')])).toEqual([
+      ['GET', 200, 'trashed'],
+    ]);
+
+    // A page a person deleted is a conflict; its diff is read from the trash too, not a 404 that fails the dry run.
+    const other = await liveByTitle(root, 'restorediff page 2');
+    expect((await sandbox.api('DELETE', `/rest/api/content/${other.id}`)).status).toBe(204);
+    const edited = {
+      pages: changed.pages.map((p) =>
+        p.key === 'restorediff/s1/p2' ? { ...p, markdown: p.markdown!.replace('Some text', 'Edited text') } : p,
+      ),
+    };
+    const conflicted = await new Publisher({ ...config, prune: false }).plan(edited);
+    expect(conflicted.plan.operations.find((op) => op.key === 'restorediff/s1/p2')).toMatchObject({
+      action: 'conflict',
+      conflict: 'deleted',
+    });
+    const conflictDiffs = await new Publisher(config).diffs(conflicted);
+    expect(conflictDiffs.find((d) => d.key === 'restorediff/s1/p2')?.diff).toMatch(/in the trash[^]*\+.*Edited text/);
   });
 
   it('a prune the server refuses leaves no prune mark behind on the page, which stays', async () => {

@@ -124,3 +124,16 @@ export function sandboxConfig(
     ...extra,
   };
 }
+
+/** A page a person creates through the API (v1, which the sandbox serves for both dialects): its id. */
+export async function humanPage(sandbox: TestSandbox, title: string, parentId: string): Promise<string> {
+  const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+    type: 'page',
+    title,
+    space: { key: 'DEV' },
+    ancestors: [{ id: parentId }],
+    body: { storage: { value: `<p>${title}</p>`, representation: 'storage' } },
+  });
+  if (created.status !== 200) throw new Error(`could not create "${title}": ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}

@@ -217,6 +217,24 @@ describe('publisher details against the sandbox', () => {
   });
   afterAll(() => sandbox.close());
 
+  it('a v1 create whose metadata is not stored (the Cloud v1 path, its spec documents none): labels and property written after it', async () => {
+    // The v1 dialect on the sandbox's Cloud v1 routes (as a Data Center site served under /wiki
+    // would be reached): the create is sent with `metadata`, which these routes do not store.
+    const config = sandboxConfig(sandbox, '/wiki', { flavor: 'datacenter' });
+    const tree = makeTree(3, { prefix: 'nometa' });
+    const since = await sandbox.lastSeq();
+    const first = await new Publisher(config).publish(tree);
+    expect(first.counts).toMatchObject({ created: 3, failed: 0 });
+    const writes = (await sandbox.requests(since))
+      .filter(isWrite)
+      .map((r) => `${r.method} ${r.path.replace(/\d+/g, 'N')}`);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content')).toHaveLength(3);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content/N/label')).toHaveLength(3);
+    expect(writes.filter((w) => w === 'POST /wiki/rest/api/content/N/property')).toHaveLength(3);
+    const again = await new Publisher(config).publish(tree);
+    expect(again.counts.unchanged).toBe(3);
+    expect(again.requests.writes).toBe(0);
+  });
   it('Data Center with a personal access token (Bearer) and a managed root by title', async () => {
     const space = await sandbox.api<{ homepage: { id: string } }>('GET', '/rest/api/space/DEV?expand=homepage');
     const root = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {

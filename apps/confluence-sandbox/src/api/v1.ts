@@ -513,6 +513,8 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   const { store } = ctx;
   const shapes = (request: FastifyRequest) => new V1Shapes(ctx, linksFor(request));
   const page = <T>(request: FastifyRequest, items: T[], max?: number) => v1Page(request, items, linksFor(request), max);
+  /** Cloud's v1 (`/wiki/rest/api`), not Data Center's (`/rest/api`): the same handlers, a few differences. */
+  const cloud = prefix.startsWith('/wiki');
 
   // spaces ------------------------------------------------------------
   app.get(`${prefix}/space`, async (request) => {
@@ -577,7 +579,11 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
     const row = store.createPage(
       { spaceId: space.id, parentId: ancestorIdOf(body), title: body.title, body: storageOf(body) ?? '' },
       user,
-      createMetadata(body.metadata),
+      // Data Center's create takes a whole `Content`, `metadata` included (DC 9.3.1, 10.0.3). Cloud
+      // v1's `ContentCreate` (2021 spec; the current one has no create at all) documents no
+      // `metadata`: as for v2's create, what is sent there is not stored, so nothing built on the
+      // sandbox can count on it.
+      cloud ? {} : createMetadata(body.metadata),
     );
     const s = shapes(request);
     const expand = (request.query as Query).expand;
@@ -651,7 +657,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   });
 
   // Data Center's own attachment delete (DC 9/10 specs); Cloud v1 has none (v2 DELETE /attachments/{id}).
-  if (!prefix.startsWith('/wiki')) {
+  if (!cloud) {
     app.delete<{ Params: { id: string; attachmentId: string } }>(
       `${prefix}/content/:id/child/attachment/:attachmentId`,
       async (request, reply) => {
@@ -669,7 +675,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   }
 
   // page move (Cloud v1 only: the DC 9.3.1 and 10.0.3 specs have no page move) ---------------
-  if (prefix.startsWith('/wiki')) {
+  if (cloud) {
     app.put<{ Params: { pageId: string; position: string; targetId: string } }>(
       `${prefix}/content/:pageId/move/:position/:targetId`,
       async (request) => {
@@ -707,7 +713,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   });
 
   // archive (Cloud only): a long task that the sandbox finishes at once ---------------------
-  if (prefix.startsWith('/wiki')) {
+  if (cloud) {
     const tasks = new Map<string, { started: number; count: number }>();
     app.post(`${prefix}/content/archive`, async (request, reply) => {
       const user = userOf(request);
@@ -821,7 +827,7 @@ export function registerV1(app: FastifyInstance, ctx: SandboxContext, prefix: st
   app.post(`${prefix}/content/:id/child/attachment`, upload('create'));
   // Cloud's create-or-update; Data Center has no PUT here and answers 405.
   app.put(`${prefix}/content/:id/child/attachment`, async (request: FastifyRequest<{ Params: { id: string } }>) => {
-    if (!prefix.startsWith('/wiki')) throw new ApiError(405, 'Method Not Allowed');
+    if (!cloud) throw new ApiError(405, 'Method Not Allowed');
     return upload('createOrUpdate')(request);
   });
 

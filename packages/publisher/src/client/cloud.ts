@@ -1,7 +1,24 @@
 import { OWNERSHIP_PROPERTY, type Ownership } from '../state.js';
 import { ConfluenceError } from './errors.js';
+import { pageThrough, ReadBudget, type Listing } from './pager.js';
 import { toRecord, V1Api } from './v1.js';
-import type { OwnershipRecord, PageWrite, RemoteAttachment, RemotePage, SearchPage, SpaceInfo } from './types.js';
+import type {
+  OwnershipRecord,
+  PageRead,
+  PageWrite,
+  RemoteAttachment,
+  RemotePage,
+  SearchPage,
+  SpaceInfo,
+} from './types.js';
+
+/**
+ * Where Cloud keeps a page whose title stays reserved: the trash (a restore can bring it back) and
+ * the archive (it cannot). v2's page listing takes both in one read: its `status` is an array
+ * parameter with no `style` given (Cloud v2 spec, `GET /pages` and `/spaces/{id}/pages`), so it
+ * is sent as OpenAPI's default for a query array, the key repeated: `status=trashed&status=archived`.
+ */
+const RETIRED_STATUSES = ['trashed', 'archived'] as const;
 
 interface V2Page {
   id: string;
@@ -42,6 +59,19 @@ export class CloudApi extends V1Api {
     return next.startsWith('/wiki/') || next.startsWith(base.pathname + '/')
       ? `${base.origin}${next}`
       : `${this.endpoint.base}${next}`;
+  }
+
+  /** A v2 listing (`cursor`, `_links.next` from the site origin), a page of results at a time. */
+  private v2Pages<T>(first: Listing, budget?: ReadBudget): AsyncGenerator<T[]> {
+    return pageThrough<T>(this.transport, first, (next) => this.nextV2(next), budget);
+  }
+
+  /** A page found in the trash or the archive, with docgen's property (v2 lists pages without it). */
+  private async retiredWithOwnership(page: V2Page): Promise<RemotePage> {
+    // v2 says every page's status; a server that did not is taken to answer from the trash.
+    const found = { ...fromV2(page), status: page.status ?? 'trashed' };
+    found.ownership = await this.readOwnership(found.id);
+    return found;
   }
 
   override async getSpace(key: string): Promise<SpaceInfo> {
@@ -87,11 +117,15 @@ export class CloudApi extends V1Api {
     };
   }
 
-  override async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+  override async getPage(id: string, options: PageRead = {}): Promise<RemotePage> {
+    const query = {
+      ...(options.body ? { 'body-format': 'storage' } : {}),
+      ...(options.status ? { status: options.status } : {}),
+    };
     const { body } = await this.transport.request<V2Page>({
       method: 'GET',
       url: `${this.v2}/pages/${encodeURIComponent(id)}`,
-      query: options.body ? { 'body-format': 'storage' } : undefined,
+      query: Object.keys(query).length ? query : undefined,
       what: `page ${id}`,
     });
     return fromV2(body);
@@ -112,34 +146,25 @@ export class CloudApi extends V1Api {
   }
 
   /**
-   * The trash first (a page there can be restored), then the archive: one status per request,
-   * as the spec's array parameter is sent differently by different servers.
+   * The page in the trash or the archive holding a title, both asked in one read (see
+   * `RETIRED_STATUSES`); a title is held by one page at most, and should both answer, the trash's
+   * wins (a restore can bring that one back).
    */
   override async findRetiredByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined> {
-    for (const status of this.retiredStatuses) {
-      const { body } = await this.transport.request<V2List<V2Page>>({
-        method: 'GET',
-        url: `${this.v2}/pages`,
-        query: { 'space-id': space.id, title, status },
-        what: `${status} page titled "${title}"`,
-      });
-      const match = body.results?.find((p) => p.title.toLowerCase() === title.toLowerCase());
-      if (!match) continue;
-      const page = { ...fromV2(match), status: match.status ?? status };
-      page.ownership = await this.readOwnership(page.id);
-      return page;
-    }
-    return undefined;
-  }
-
-  /** Cloud lists both: the trash (a restore can bring a page back) and the archive (it cannot). */
-  protected override get retiredStatuses(): string[] {
-    return ['trashed', 'archived'];
+    const { body } = await this.transport.request<V2List<V2Page>>({
+      method: 'GET',
+      url: `${this.v2}/pages`,
+      query: { 'space-id': space.id, title, status: RETIRED_STATUSES },
+      what: `page titled "${title}" in the trash or the archive`,
+    });
+    const matches = (body.results ?? []).filter((p) => p.title.toLowerCase() === title.toLowerCase());
+    const match = matches.find((p) => p.status !== 'archived') ?? matches[0];
+    return match ? this.retiredWithOwnership(match) : undefined;
   }
 
   /**
-   * v2 lists a space's pages by status, 250 a read, one status per listing (as in
-   * `findRetiredByTitle`); docgen's property is read for the pages with a wanted title only.
+   * The space's trash and archive in one listing (see `RETIRED_STATUSES`), 250 pages a read;
+   * docgen's property is read for the pages with a wanted title only.
    */
   protected override async listRetired(
     space: SpaceInfo,
@@ -147,30 +172,21 @@ export class CloudApi extends V1Api {
     budget: number,
   ): Promise<RemotePage[] | undefined> {
     const found: RemotePage[] = [];
-    let reads = 0;
-    for (const status of this.retiredStatuses) {
-      let url: string | undefined = `${this.v2}/pages`;
-      let query: Record<string, string | number> | undefined = { 'space-id': space.id ?? '', status, limit: 250 };
-      while (url) {
-        if (reads++ >= budget) return undefined;
-        const response: { body: V2List<V2Page> } = await this.transport.request<V2List<V2Page>>({
-          method: 'GET',
-          url,
-          query,
-          what: `the ${status === 'trashed' ? 'trash' : 'archive'} of space ${space.key}`,
-        });
-        const results = response.body.results ?? [];
-        for (const match of results) {
-          if (!wanted.has(match.title.toLowerCase())) continue;
-          const page = { ...fromV2(match), status: match.status ?? status };
-          page.ownership = await this.readOwnership(page.id);
-          found.push(page);
-        }
-        url = results.length ? this.nextV2(response.body._links?.next) : undefined;
-        query = undefined;
+    const reads = new ReadBudget(budget);
+    const listing = this.v2Pages<V2Page>(
+      {
+        url: `${this.v2}/pages`,
+        query: { 'space-id': space.id ?? '', status: RETIRED_STATUSES, limit: 250 },
+        what: `the trash and the archive of space ${space.key}`,
+      },
+      reads,
+    );
+    for await (const results of listing) {
+      for (const page of results) {
+        if (wanted.has(page.title.toLowerCase())) found.push(await this.retiredWithOwnership(page));
       }
     }
-    return found;
+    return reads.exhausted ? undefined : found;
   }
 
   /** v2 creates carry no labels or properties: the caller writes them after (`extras` ignored). */
@@ -257,19 +273,13 @@ export class CloudApi extends V1Api {
 
   override async listAttachments(pageId: string): Promise<RemoteAttachment[]> {
     const out: RemoteAttachment[] = [];
-    let url: string | undefined = `${this.v2}/pages/${encodeURIComponent(pageId)}/attachments`;
-    let query: Record<string, string | number> | undefined = { limit: 250 };
-    while (url) {
-      const response: { body: V2List<{ id: string; title: string; comment?: string }> } = await this.transport.request({
-        method: 'GET',
-        url,
-        query,
-        what: `attachments of page ${pageId}`,
-      });
-      for (const a of response.body.results ?? [])
-        out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
-      url = response.body.results?.length ? this.nextV2(response.body._links?.next) : undefined;
-      query = undefined;
+    const listing = this.v2Pages<{ id: string; title: string; comment?: string }>({
+      url: `${this.v2}/pages/${encodeURIComponent(pageId)}/attachments`,
+      query: { limit: 250 },
+      what: `attachments of page ${pageId}`,
+    });
+    for await (const results of listing) {
+      for (const a of results) out.push({ id: String(a.id), fileName: a.title, comment: a.comment });
     }
     return out;
   }

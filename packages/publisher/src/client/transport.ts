@@ -25,7 +25,8 @@ export interface TransportOptions {
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
-  query?: Record<string, string | number | boolean | undefined>;
+  /** An array is sent as its key repeated (`status=trashed&status=archived`): OpenAPI's default for a query array. */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined>;
   json?: unknown;
   form?: FormData;
   headers?: Record<string, string>;
@@ -234,8 +235,11 @@ export class Transport {
 export function buildUrl(url: string, query?: RequestSpec['query']): string {
   if (!query) return url;
   const parsed = new URL(url);
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined) parsed.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (typeof value === 'object') for (const item of value) parsed.searchParams.append(key, item);
+    else parsed.searchParams.set(key, String(value));
+  }
   return parsed.toString();
 }
 

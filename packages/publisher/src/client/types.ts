@@ -64,6 +64,12 @@ export interface SearchHit {
   version?: number;
 }
 
+/** What to read of a page: its storage body too, and the status it has when it is not current. */
+export interface PageRead {
+  body?: boolean;
+  status?: string;
+}
+
 export type MovePosition = 'before' | 'after' | 'append';
 
 export interface PageWrite {
@@ -97,7 +103,11 @@ export interface ConfluenceApi {
   readonly transport: Transport;
   getSpace(key: string): Promise<SpaceInfo>;
   listSpaces(next?: string): Promise<SearchPage<SpaceInfo>>;
-  getPage(id: string, options?: { body?: boolean }): Promise<RemotePage>;
+  /**
+   * A page by id; `status` reads one in the trash or the archive (`trashed`, `archived`), which v1
+   * finds only when asked for by status (its default is `current`).
+   */
+  getPage(id: string, options?: PageRead): Promise<RemotePage>;
   /** Every current page under `rootId`, with version, parent, labels and docgen's property. */
   listUnder(rootId: string): Promise<RemotePage[]>;
   findByTitle(space: SpaceInfo, title: string): Promise<RemotePage | undefined>;

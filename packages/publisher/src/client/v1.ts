@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { OWNERSHIP_PROPERTY, parseOwnership, type Ownership } from '../state.js';
 import type { Endpoint } from './endpoint.js';
 import { ConfluenceError } from './errors.js';
+import { pageThrough, ReadBudget, type Listing } from './pager.js';
 import type { Transport } from './transport.js';
 import type {
   AttachmentWrite,
@@ -9,6 +10,7 @@ import type {
   CreateExtras,
   MovePosition,
   OwnershipRecord,
+  PageRead,
   PageWrite,
   RemoteAttachment,
   RemotePage,
@@ -36,6 +38,13 @@ interface V1Content {
     labels?: { results?: Array<{ name: string; prefix?: string }> };
     properties?: Record<string, { id?: string; key?: string; value?: unknown; version?: { number: number } }>;
   };
+}
+
+interface V1Attachment {
+  id: string;
+  title: string;
+  metadata?: { comment?: string };
+  extensions?: { comment?: string };
 }
 
 interface V1List<T> {
@@ -70,6 +79,18 @@ export class V1Api implements ConfluenceApi {
       : `${this.endpoint.base}${next}`;
   }
 
+  /** A v1 listing (`start`/`limit`, `_links.next` relative to the site), a page of results at a time. */
+  protected v1Pages<T>(first: Listing, budget?: ReadBudget): AsyncGenerator<T[]> {
+    return pageThrough<T>(this.transport, first, (next) => this.absolute(next), budget);
+  }
+
+  /** A listed page, with docgen's property read on its own when the listing did not expand it. */
+  private async withOwnership(content: V1Content, status?: string): Promise<RemotePage> {
+    const page = { ...fromV1(content), ...(status ? { status: content.status ?? status } : {}) };
+    if (content.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
+    return page;
+  }
+
   async getSpace(key: string): Promise<SpaceInfo> {
     const { body } = await this.transport.request<{
       id: number | string;
@@ -100,11 +121,14 @@ export class V1Api implements ConfluenceApi {
     };
   }
 
-  async getPage(id: string, options: { body?: boolean } = {}): Promise<RemotePage> {
+  async getPage(id: string, options: PageRead = {}): Promise<RemotePage> {
     const { body } = await this.transport.request<V1Content>({
       method: 'GET',
       url: `${this.v1}/content/${encodeURIComponent(id)}`,
-      query: { expand: `version,ancestors${options.body ? ',body.storage' : ''}` },
+      query: {
+        expand: `version,ancestors${options.body ? ',body.storage' : ''}`,
+        ...(options.status ? { status: options.status } : {}),
+      },
       what: `page ${id}`,
     });
     return fromV1(body);
@@ -112,20 +136,12 @@ export class V1Api implements ConfluenceApi {
 
   async listUnder(rootId: string): Promise<RemotePage[]> {
     const pages: RemotePage[] = [];
-    let url: string | undefined = `${this.v1}/content/search`;
-    let query: Record<string, string | number> | undefined = {
-      cql: `ancestor = ${cqlNumber(rootId)} and type = page`,
-      limit: PAGE_SIZE,
-      expand: LIST_EXPAND,
-    };
-    while (url) {
-      const response: { body: V1List<V1Content> } = await this.transport.request<V1List<V1Content>>({
-        method: 'GET',
-        url,
-        query,
-        what: `pages under ${rootId}`,
-      });
-      const results = response.body.results ?? [];
+    const listing = this.v1Pages<V1Content>({
+      url: `${this.v1}/content/search`,
+      query: { cql: `ancestor = ${cqlNumber(rootId)} and type = page`, limit: PAGE_SIZE, expand: LIST_EXPAND },
+      what: `pages under ${rootId}`,
+    });
+    for await (const results of listing) {
       // A server that ignores the property expand (older sandboxes, some proxies) costs one read a page.
       const expandIgnored = results.length > 0 && results.every((c) => c.metadata?.properties === undefined);
       const listed = results.map(fromV1);
@@ -136,8 +152,6 @@ export class V1Api implements ConfluenceApi {
         );
       }
       pages.push(...listed);
-      url = results.length ? this.absolute(response.body._links?.next) : undefined;
-      query = undefined;
     }
     return pages;
   }
@@ -150,10 +164,7 @@ export class V1Api implements ConfluenceApi {
       what: `page titled "${title}"`,
     });
     const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
-    if (!match) return undefined;
-    const page = fromV1(match);
-    if (match.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
-    return page;
+    return match ? this.withOwnership(match) : undefined;
   }
 
   /** v1 lists the trash by `status=trashed` (Data Center's REST API has no archive). */
@@ -165,10 +176,7 @@ export class V1Api implements ConfluenceApi {
       what: `trashed page titled "${title}"`,
     });
     const match = body.results?.find((c) => c.title.toLowerCase() === title.toLowerCase());
-    if (!match) return undefined;
-    const page = { ...fromV1(match), status: match.status ?? 'trashed' };
-    if (match.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
-    return page;
+    return match ? this.withOwnership(match, 'trashed') : undefined;
   }
 
   /**
@@ -182,7 +190,8 @@ export class V1Api implements ConfluenceApi {
     if (unique.length === 0) return [];
     const wanted = new Set(unique.map((title) => title.toLowerCase()));
     try {
-      const listed = await this.listRetired(space, wanted, unique.length * this.retiredStatuses.length);
+      // A look-up per title is one read on either dialect (Cloud asks the trash and the archive at once).
+      const listed = await this.listRetired(space, wanted, unique.length);
       if (listed) return listed;
       const found: RemotePage[] = [];
       for (const title of unique) {
@@ -196,11 +205,6 @@ export class V1Api implements ConfluenceApi {
     }
   }
 
-  /** The statuses a retired page has that this API can list: v1 the trash (Data Center has no archive). */
-  protected get retiredStatuses(): string[] {
-    return ['trashed'];
-  }
-
   /**
    * The pages in the trash with the wanted titles, or undefined once the listing would cost more
    * than `budget` reads (a look-up per title is cheaper then).
@@ -211,34 +215,21 @@ export class V1Api implements ConfluenceApi {
     budget: number,
   ): Promise<RemotePage[] | undefined> {
     const found: RemotePage[] = [];
-    let reads = 0;
-    let url: string | undefined = `${this.v1}/content`;
-    let query: Record<string, string | number> | undefined = {
-      spaceKey: space.key,
-      type: 'page',
-      status: 'trashed',
-      limit: PAGE_SIZE,
-      expand: LIST_EXPAND,
-    };
-    while (url) {
-      if (reads++ >= budget) return undefined;
-      const response: { body: V1List<V1Content> } = await this.transport.request<V1List<V1Content>>({
-        method: 'GET',
-        url,
-        query,
+    const reads = new ReadBudget(budget);
+    const listing = this.v1Pages<V1Content>(
+      {
+        url: `${this.v1}/content`,
+        query: { spaceKey: space.key, type: 'page', status: 'trashed', limit: PAGE_SIZE, expand: LIST_EXPAND },
         what: `the trash of space ${space.key}`,
-      });
-      const results = response.body.results ?? [];
+      },
+      reads,
+    );
+    for await (const results of listing) {
       for (const content of results) {
-        if (!wanted.has(content.title.toLowerCase())) continue;
-        const page = { ...fromV1(content), status: content.status ?? 'trashed' };
-        if (content.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
-        found.push(page);
+        if (wanted.has(content.title.toLowerCase())) found.push(await this.withOwnership(content, 'trashed'));
       }
-      url = results.length ? this.absolute(response.body._links?.next) : undefined;
-      query = undefined;
     }
-    return found;
+    return reads.exhausted ? undefined : found;
   }
 
   async findTitles(space: SpaceInfo, titles: string[]): Promise<RemotePage[]> {
@@ -246,26 +237,19 @@ export class V1Api implements ConfluenceApi {
     const found: RemotePage[] = [];
     for (const batch of titleBatches([...new Set(titles)])) {
       const cql = `space = ${cqlString(space.key)} and type = page and title in (${batch.map(cqlString).join(', ')})`;
-      let url: string | undefined = `${this.v1}/content/search`;
-      let query: Record<string, string | number> | undefined = { cql, limit: PAGE_SIZE, expand: LIST_EXPAND };
-      while (url) {
-        const response: { body: V1List<V1Content> } = await this.transport.request<V1List<V1Content>>({
-          method: 'GET',
-          url,
-          query,
-          what: `pages titled ${batch.length === 1 ? `"${batch[0]}"` : `as ${batch.length} new pages`}`,
-        });
-        const results = response.body.results ?? [];
+      const listing = this.v1Pages<V1Content>({
+        url: `${this.v1}/content/search`,
+        query: { cql, limit: PAGE_SIZE, expand: LIST_EXPAND },
+        what: `pages titled ${batch.length === 1 ? `"${batch[0]}"` : `as ${batch.length} new pages`}`,
+      });
+      for await (const results of listing) {
         for (const content of results) {
           // CQL's title match may be looser than equality (stemming on some sites): keep exact ones.
           if (!wanted.has(content.title.toLowerCase()) || (content.status && content.status !== 'current')) continue;
-          const page = fromV1(content);
+          const page = await this.withOwnership(content);
           page.path = (content.ancestors ?? []).map((ancestor) => ancestor.title ?? String(ancestor.id));
-          if (content.metadata?.properties === undefined) page.ownership = await this.readOwnership(page.id);
           found.push(page);
         }
-        url = results.length ? this.absolute(response.body._links?.next) : undefined;
-        query = undefined;
       }
     }
     return found;
@@ -386,17 +370,15 @@ export class V1Api implements ConfluenceApi {
 
   async listAttachments(pageId: string): Promise<RemoteAttachment[]> {
     const out: RemoteAttachment[] = [];
-    let url: string | undefined = `${this.v1}/content/${encodeURIComponent(pageId)}/child/attachment`;
-    let query: Record<string, string | number> | undefined = { limit: PAGE_SIZE, expand: 'version,metadata' };
-    while (url) {
-      const response: {
-        body: V1List<{ id: string; title: string; metadata?: { comment?: string }; extensions?: { comment?: string } }>;
-      } = await this.transport.request({ method: 'GET', url, query, what: `attachments of page ${pageId}` });
-      for (const a of response.body.results ?? []) {
+    const listing = this.v1Pages<V1Attachment>({
+      url: `${this.v1}/content/${encodeURIComponent(pageId)}/child/attachment`,
+      query: { limit: PAGE_SIZE, expand: 'version,metadata' },
+      what: `attachments of page ${pageId}`,
+    });
+    for await (const results of listing) {
+      for (const a of results) {
         out.push({ id: a.id, fileName: a.title, comment: a.metadata?.comment ?? a.extensions?.comment });
       }
-      url = response.body.results?.length ? this.absolute(response.body._links?.next) : undefined;
-      query = undefined;
     }
     return out;
   }

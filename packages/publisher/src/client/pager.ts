@@ -1,0 +1,65 @@
+import type { RequestSpec, Transport } from './transport.js';
+
+/** The first request of a listing; the pages after it are the server's `_links.next`. */
+export interface Listing {
+  url: string;
+  query: NonNullable<RequestSpec['query']>;
+  what: string;
+}
+
+/** What v1 and v2 listings share: the results, and a link to the next page while there is one. */
+interface ListingAnswer<T> {
+  results?: T[];
+  _links?: { next?: string };
+}
+
+/**
+ * At most `max` reads, over one listing or several (Cloud lists the trash, then the archive): a
+ * caller that has a cheaper way once a listing grows past it (a look-up per title) sets one.
+ */
+export class ReadBudget {
+  private reads = 0;
+  /** Set when a listing stopped short for want of reads: what it found is not all there is. */
+  exhausted = false;
+
+  constructor(private readonly max: number) {}
+
+  /** Whether one more read fits; when it does not, the budget is exhausted. */
+  take(): boolean {
+    if (this.reads >= this.max) {
+      this.exhausted = true;
+      return false;
+    }
+    this.reads++;
+    return true;
+  }
+}
+
+/**
+ * The results of a Confluence listing, a page at a time, each read only when the caller asks for
+ * it: the first request, then the server's `_links.next` made absolute by `resolveNext` (it carries
+ * the query: v1's `start`/`limit`, v2's `cursor`). A page with no results ends the listing,
+ * whatever its links say, so a server that keeps answering a `next` cannot loop it forever.
+ */
+export async function* pageThrough<T>(
+  transport: Transport,
+  first: Listing,
+  resolveNext: (next: string | undefined) => string | undefined,
+  budget?: ReadBudget,
+): AsyncGenerator<T[]> {
+  let url: string | undefined = first.url;
+  let query: Listing['query'] | undefined = first.query;
+  while (url) {
+    if (budget && !budget.take()) return;
+    const { body }: { body: ListingAnswer<T> } = await transport.request<ListingAnswer<T>>({
+      method: 'GET',
+      url,
+      query,
+      what: first.what,
+    });
+    const results: T[] = body.results ?? [];
+    yield results;
+    url = results.length ? resolveNext(body._links?.next) : undefined;
+    query = undefined;
+  }
+}

@@ -18,6 +18,7 @@
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities';
 import { lineText, pushContainerBlock, tokenizeContainer } from './block-state.js';
+import { mdcProps } from './mdc-props.js';
 
 export interface DirectiveMeta {
   name: string;
@@ -307,11 +308,13 @@ function pushContainer(
   text: string,
   [startLine, lastLine, contentEnd]: [number, number, number],
 ): void {
+  // MDC's YAML props block (`---` / `type: info` / `---`) is props too; those on the first line win.
+  const props = mdcProps(state, startLine + 1, contentEnd);
   const open = state.push('directive_container_open', '', 1);
   open.map = [startLine, lastLine + 1];
   open.meta = {
     name: found.name,
-    attributes: found.attributes,
+    attributes: props ? { ...props.attributes, ...found.attributes } : found.attributes,
     source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[lastLine]!),
   } satisfies DirectiveMeta;
   if (found.label) {
@@ -320,7 +323,7 @@ function pushContainer(
     pushLabel(state, text, found.label, startLine);
     state.push('paragraph_close', 'p', -1);
   }
-  tokenizeContainer(state, startLine + 1, contentEnd);
+  tokenizeContainer(state, props?.contentStart ?? startLine + 1, contentEnd);
   state.push('directive_container_close', '', -1);
 }
 

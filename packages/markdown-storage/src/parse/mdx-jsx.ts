@@ -35,6 +35,13 @@ interface StartTag {
 }
 
 const NAME = /^[A-Z][\w.:-]*/;
+/**
+ * Angular's docs elements (`<docs-card>`, `<docs-callout>`, `<docs-step>`, `<docs-tab>`): Angular's
+ * renderer (adev's marked extensions) reads what they hold as Markdown, blank lines or not, where
+ * CommonMark would show the lines of its HTML block as text. Not `<docs-code>`, which holds code.
+ */
+const DOCS_ELEMENT = /^docs-[a-z][a-z0-9-]*/;
+const holdsMarkdown = (name: string) => DOCS_ELEMENT.test(name) && name !== 'docs-code';
 /** A line opening (or closing) a fenced code block. */
 const FENCE_LINE = /^(?:`{3,}|~{3,})/;
 const ATTRIBUTE_NAME = /^[\w:.-]+/;
@@ -45,7 +52,8 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
   const from = state.bMarks[startLine]! + state.tShift[startLine]!;
   const to = state.eMarks[lastLine - 1]!;
   const src = state.src;
-  const name = NAME.exec(src.slice(from + 1, from + 101))?.[0];
+  const head = src.slice(from + 1, from + 101);
+  const name = (NAME.exec(head) ?? DOCS_ELEMENT.exec(head))?.[0];
   if (!name || !/[a-z]/.test(name)) return undefined;
   const attributes: string[] = [];
   let expression = false;
@@ -157,8 +165,9 @@ function withoutExpressionBraces(state: StateBlock, from: number, to: number): [
 function component(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const second = state.src.charCodeAt(start + 1);
-  // Only lines starting with `<` and a capital are looked at further: this runs on every block.
-  if (state.src.charCodeAt(start) !== 0x3c /* < */ || second < 0x41 || second > 0x5a) return false;
+  // Only lines starting with `<` and a capital, or `<docs-`, are looked at further: this runs on every block.
+  if (state.src.charCodeAt(start) !== 0x3c /* < */) return false;
+  if ((second < 0x41 || second > 0x5a) && !state.src.startsWith('docs-', start + 1)) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const tag = readStartTag(state, startLine, endLine);
   if (!tag || tag.trailing) return false;
@@ -191,7 +200,7 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // as deep as the tag): as HTML its lines would run together into a paragraph.
   // A member expression (`<StepHikeCompact.Details>`) is JSX, never an HTML tag.
   const jsx = tag.expression || tag.endLine > startLine + 1 || tag.name.includes('.');
-  if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
+  if (!jsx && !fenced && !holdsMarkdown(tag.name) && (onlyTags || indent <= state.sCount[startLine]!)) return false;
   // Ending a paragraph (markdown-it asks silently) only where a code fence is among the children:
   // MDX reads a tag line as a block, and Chainlink's tab panels follow their label lines with no
   // blank line (`<Fragment slot="tab.2">Goerli</Fragment>` / `<Fragment slot="panel.1">` / a fence).

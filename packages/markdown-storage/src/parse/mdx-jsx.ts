@@ -21,6 +21,7 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { isBlankLine, lineText, tokenizeContainer } from './block-state.js';
+import { apiTableHtml } from './api-table.js';
 
 interface StartTag {
   name: string;
@@ -32,6 +33,8 @@ interface StartTag {
   trailing: boolean;
   /** It had a `{…}` attribute: JSX, not HTML. */
   expression: boolean;
+  /** Each `{…}` attribute's source inside its braces, by name (`rows` → `[["a", "b"]]`). */
+  expressions: Record<string, string>;
 }
 
 const NAME = /^[A-Z][\w.:-]*/;
@@ -56,6 +59,7 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
   const name = (NAME.exec(head) ?? DOCS_ELEMENT.exec(head))?.[0];
   if (!name || !/[a-z]/.test(name)) return undefined;
   const attributes: string[] = [];
+  const expressions: Record<string, string> = {};
   let expression = false;
   let at = from + 1 + name.length;
   const skipSpace = (): void => {
@@ -88,7 +92,7 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
       while (state.eMarks[line]! < at) line += 1;
       const trailing = src.slice(at, state.eMarks[line]!).trim() !== '';
       const html = `<${[name, ...attributes].join(' ')}${selfClosing ? ' /' : ''}>`;
-      return { name, html, selfClosing, endLine: line + 1, trailing, expression };
+      return { name, html, selfClosing, endLine: line + 1, trailing, expression, expressions };
     }
     if (char === '{') {
       if (!skipExpression()) return undefined; // a spread: {...props}
@@ -112,7 +116,9 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
       attributes.push(`${attribute}="${src.slice(at + 1, close).replace(/"/g, '&quot;')}"`);
       at = close + 1;
     } else if (quote === '{') {
+      const open = at;
       if (!skipExpression()) return undefined;
+      expressions[attribute] = src.slice(open + 1, at - 1);
       expression = true;
     } else return undefined;
   }
@@ -177,7 +183,7 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
     if (tag.endLine === startLine + 1 && !tag.expression) return false;
     // Asked silently, whether it ends a paragraph: a self-closing tag never does (see below).
     if (silent) return false;
-    pushHtml(state, tag.html, startLine, tag.endLine);
+    pushHtml(state, apiTableHtml(tag.name, tag.expressions) ?? tag.html, startLine, tag.endLine);
     state.line = tag.endLine;
     return true;
   }

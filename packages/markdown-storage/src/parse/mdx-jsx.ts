@@ -35,6 +35,8 @@ interface StartTag {
   expression: boolean;
   /** Each `{…}` attribute's source inside its braces, by name (`rows` → `[["a", "b"]]`). */
   expressions: Record<string, string>;
+  /** Each string attribute's value, by name. */
+  values: Record<string, string>;
 }
 
 const NAME = /^[A-Z][\w.:-]*/;
@@ -60,6 +62,7 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
   if (!name || !/[a-z]/.test(name)) return undefined;
   const attributes: string[] = [];
   const expressions: Record<string, string> = {};
+  const values: Record<string, string> = {};
   let expression = false;
   let at = from + 1 + name.length;
   const skipSpace = (): void => {
@@ -92,7 +95,7 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
       while (state.eMarks[line]! < at) line += 1;
       const trailing = src.slice(at, state.eMarks[line]!).trim() !== '';
       const html = `<${[name, ...attributes].join(' ')}${selfClosing ? ' /' : ''}>`;
-      return { name, html, selfClosing, endLine: line + 1, trailing, expression, expressions };
+      return { name, html, selfClosing, endLine: line + 1, trailing, expression, expressions, values };
     }
     if (char === '{') {
       if (!skipExpression()) return undefined; // a spread: {...props}
@@ -113,7 +116,8 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
     if (quote === '"' || quote === "'") {
       const close = src.indexOf(quote, at + 1);
       if (close === -1 || close >= to) return undefined;
-      attributes.push(`${attribute}="${src.slice(at + 1, close).replace(/"/g, '&quot;')}"`);
+      values[attribute] = src.slice(at + 1, close);
+      attributes.push(`${attribute}="${values[attribute].replace(/"/g, '&quot;')}"`);
       at = close + 1;
     } else if (quote === '{') {
       const open = at;
@@ -168,6 +172,30 @@ function withoutExpressionBraces(state: StateBlock, from: number, to: number): [
   return [first + 1, last];
 }
 
+/**
+ * Angular's `<docs-code language="angular-html" header="app.html">` … `</docs-code>`, its tags on
+ * lines of their own: what it holds is code, as adev's renderer takes it, tags, comments and blank
+ * lines included (CommonMark ends its HTML block at the first blank line, and the template's tags
+ * in it were read as HTML and lost). A fenced code block, titled by its header, its blank first and
+ * last lines left out. One holding nothing (it names a `path`) is left to the HTML handler, which
+ * warns that the file is not on the page.
+ */
+function pushDocsCode(state: StateBlock, tag: StartTag, [startLine, end]: [number, number]): boolean {
+  let from = tag.endLine;
+  let to = end;
+  while (from < to && isBlankLine(state, from)) from += 1;
+  while (to > from && isBlankLine(state, to - 1)) to -= 1;
+  if (from === to) return false;
+  const { language = '', header } = tag.values;
+  const token = state.push('fence', 'code', 0);
+  token.info = `${language}${header && !header.includes('"') ? ` title="${header}"` : ''}`;
+  token.content = state.getLines(from, to, state.sCount[startLine]!, true);
+  token.markup = '```';
+  token.map = [startLine, end + 1];
+  state.line = end + 1;
+  return true;
+}
+
 function component(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const second = state.src.charCodeAt(start + 1);
@@ -189,6 +217,7 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   }
   const end = endTagLine(state, tag.name, [startLine, tag.endLine], endLine);
   if (end === -1) return false;
+  if (tag.name === 'docs-code') return !silent && pushDocsCode(state, tag, [startLine, end]);
   let indent = Infinity;
   let onlyTags = true;
   let fenced = false;

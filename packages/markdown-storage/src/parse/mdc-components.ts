@@ -1,5 +1,8 @@
 /**
- * MDC's props block (Nuxt Content): a block component's props written as YAML between `---` lines
+ * What MDC (Nuxt Content) writes inside a block component that is syntax, not content: its props
+ * block and its slot markers.
+ *
+ * The props block: a block component's props written as YAML between `---` lines
  * that open its content, instead of (or beside) `{…}` on its first line:
  *
  *     ::alert               is    ::alert{type="info" icon="i-lucide-info"}
@@ -16,7 +19,7 @@
  * handler reads one), so a component opening with a thematic break and prose keeps them.
  */
 import type { StateBlock } from 'markdown-it';
-import { isBlankLine, lineText } from './block-state.js';
+import { isBlankLine, lineText, tokenizeContainer } from './block-state.js';
 
 const FENCE = /^---[ \t]*$/;
 const PROP = /^([A-Za-z_$][\w$.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
@@ -51,4 +54,32 @@ export function mdcProps(
     if (prop[2]) attributes[prop[1]!] = scalar(prop[2]);
   }
   return undefined;
+}
+
+/** A slot marker: `#title`, `#default`, alone on its line. */
+const SLOT = /^#[A-Za-z][\w-]*[ \t]*$/;
+const FENCE_MARKER = /^(`{3,}|~{3,})/;
+
+/**
+ * A component's content, lines [from, to), without its slot markers: MDC's named slots
+ * (`::hero` / `#title` / `Nuxt Content` / `#description` / `…` / `::`) fill places in the
+ * component's layout, which a panel does not have, so each slot's content is kept in order and
+ * the `#name` lines, which the site never shows, are left out. A `#name` line in a code fence is code.
+ */
+export function tokenizeSlots(state: StateBlock, from: number, to: number): void {
+  let fence: string | undefined;
+  let start = from;
+  for (let line = from; line < to; line += 1) {
+    const text = lineText(state, line);
+    const marker = FENCE_MARKER.exec(text)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !text.slice(marker.length).trim())
+        fence = undefined;
+    } else if (marker) fence = marker;
+    else if (SLOT.test(text) && state.sCount[line]! - state.blkIndent < 4) {
+      if (line > start) tokenizeContainer(state, start, line);
+      start = line + 1;
+    }
+  }
+  if (to > start) tokenizeContainer(state, start, to);
 }

@@ -4,7 +4,7 @@
  * have, so as written it would be an empty `<em>`. READMEs put them in feature tables (✔ / ✘) and
  * before warnings, where the glyph is the cell's whole meaning: those few glyphs with a plain
  * meaning become the emoji GitHub users write for it. Any other icon (`fa-cog`, `fa-github`) is
- * decoration and is left out.
+ * decoration and is left out. The same for Iconify's names, as Nuxt UI's `:icon{name="i-lucide-check"}` writes them.
  */
 import { nameToEmoji } from 'gemoji';
 
@@ -54,6 +54,14 @@ const ICON_EMOJI: Record<string, string> = {
   ban: 'no_entry_sign',
   cancel: 'no_entry_sign',
   minus: 'heavy_minus_sign',
+  // Lucide's and Heroicons' names (Nuxt UI's `i-lucide-…`, `i-heroicons-…` icons).
+  'circle-x': 'x',
+  'x-mark': 'x',
+  'triangle-alert': 'warning',
+  'circle-alert': 'warning',
+  'information-circle': 'information_source',
+  'circle-help': 'question',
+  'question-mark-circle': 'question',
 };
 
 /** The prefixes of icon classes: Font Awesome, Glyphicons, Bootstrap Icons, Octicons, Material Design Icons. */
@@ -64,7 +72,7 @@ export function iconEmoji(classes: string | undefined): string | undefined {
   if (!classes) return undefined;
   for (const name of classes.split(/\s+/)) {
     const icon = ICON_CLASS.exec(name)?.[1];
-    const emoji = icon !== undefined && Object.hasOwn(ICON_EMOJI, icon) ? nameToEmoji[ICON_EMOJI[icon]!] : undefined;
+    const emoji = icon !== undefined ? plainIconEmoji(icon) : undefined;
     if (emoji !== undefined) return emoji;
   }
   return undefined;
@@ -81,5 +89,27 @@ const ICON_SHORTCODE =
 export function iconShortcodeEmoji(name: string): string | undefined {
   const icon = ICON_SHORTCODE.exec(name)?.[1];
   if (icon === undefined) return undefined;
-  return (Object.hasOwn(ICON_EMOJI, icon) ? nameToEmoji[ICON_EMOJI[icon]!] : undefined) ?? '';
+  return plainIconEmoji(icon) ?? '';
+}
+
+/**
+ * An Iconify icon by name, as Nuxt UI and MDC write them (`i-lucide-check`, `i-heroicons-x-mark`,
+ * `lucide:check`): one with a plain meaning is its emoji, any other is '' (decoration, left out);
+ * undefined when `name` is not an Iconify name. A collection's name may hold a hyphen
+ * (`i-simple-icons-github`), so each split after `i-` is tried, shortest collection first.
+ */
+export function iconifyEmoji(name: string): string | undefined {
+  const colon = /^[a-z0-9-]+:([a-z0-9-]+)$/.exec(name);
+  if (colon) return plainIconEmoji(colon[1]!) ?? '';
+  if (!/^i-[a-z0-9]+-[a-z0-9-]+$/.test(name)) return undefined;
+  const parts = name.slice(2).split('-');
+  for (let split = 1; split < parts.length; split += 1) {
+    const emoji = plainIconEmoji(parts.slice(split).join('-'));
+    if (emoji !== undefined) return emoji;
+  }
+  return '';
+}
+
+function plainIconEmoji(icon: string): string | undefined {
+  return Object.hasOwn(ICON_EMOJI, icon) ? nameToEmoji[ICON_EMOJI[icon]!] : undefined;
 }

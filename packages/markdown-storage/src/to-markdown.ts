@@ -302,11 +302,15 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
+/** A list item (or task body) holding a paragraph belongs to a loose list: its blocks are set apart by blank lines. */
+const holdsParagraph = (item: Element | undefined) =>
+  item?.children.some((child) => isElement(child) && child.name === 'p') ?? false;
+
 function list(node: Element): string {
   const ordered = node.name === 'ol';
   let number = Number(attribute(node, 'start') ?? 1);
   const items = node.children.filter((child): child is Element => isElement(child) && child.name === 'li');
-  const loose = items.some((item) => item.children.some((child) => isElement(child) && child.name === 'p'));
+  const loose = items.some(holdsParagraph);
   return items
     .map((item) => {
       const marker = ordered ? `${number++}. ` : '- ';
@@ -316,18 +320,21 @@ function list(node: Element): string {
 }
 
 function taskList(node: Element, prefix: string): string {
+  const tasks = node.children.filter(isElement);
+  // As with a list: without the blank lines, a task's second paragraph would join its first.
+  const loose = tasks.some((task) => holdsParagraph(childNamed(task, 'ac:task-body')));
+  const separator = loose ? '\n\n' : '\n';
   const lines: string[] = [];
-  for (const child of node.children) {
-    if (!isElement(child)) continue;
+  for (const child of tasks) {
     if (child.name === 'ac:task') {
       const done = plainText(childNamed(child, 'ac:task-status')?.children ?? []).trim() === 'complete';
-      const body = markdownOf(childNamed(child, 'ac:task-body')?.children ?? [], '\n');
+      const body = markdownOf(childNamed(child, 'ac:task-body')?.children ?? [], separator);
       lines.push(`${prefix}- [${done ? 'x' : ' '}] ${indent(body, `${prefix}  `)}`);
     } else if (child.name === 'ac:task-list') {
       lines.push(taskList(child, `${prefix}  `));
     }
   }
-  return lines.join('\n');
+  return lines.join(separator);
 }
 
 const ALIGNMENT = /text-align:\s*(left|center|right)/;

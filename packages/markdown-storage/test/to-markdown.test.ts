@@ -150,6 +150,19 @@ describe('storageToMarkdown', () => {
     );
   });
 
+  it('keeps the paragraphs of a loose list apart, in bullets, numbers and tasks, at any depth', () => {
+    const markdown = [
+      '- First\n\n  its second paragraph\n\n- Second',
+      '3. One\n\n   more of one\n\n   - nested\n\n     nested more\n\n4. Two',
+      '- [ ] Ship it\n\n  after the review\n\n  - [x] Review\n\n    twice\n\n- [x] Plan',
+    ].join('\n\n<!-- -->\n\n');
+    const storage = toStorage(markdown, options);
+    expect(storage).toContain('<ac:task-body><p>Ship it</p><p>after the review</p></ac:task-body>');
+    const back = storageToMarkdown(storage);
+    expect(back).toContain('- [ ] Ship it\n\n  after the review\n');
+    expect(normalizeStorage(toStorage(back, options))).toBe(normalizeStorage(storage));
+  });
+
   it('keeps a macro written amid a paragraph in that paragraph', () => {
     const jira =
       '<ac:structured-macro ac:name="jira"><ac:parameter ac:name="key">OPS-1</ac:parameter></ac:structured-macro>';

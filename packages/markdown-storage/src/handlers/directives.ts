@@ -15,8 +15,10 @@ import type { Parents, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from '../state.js';
 import { type XNode, text, textOf, x } from '../xml.js';
-import { macro, panelMacro, type MacroParameters } from './macros.js';
+import { macro, panelMacro, statusBadge, type MacroParameters } from './macros.js';
 import { buildLink } from './links.js';
+import { iconifyEmoji } from '../icons.js';
+import { keyLabel } from '../parse/keys.js';
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -110,6 +112,24 @@ function panelAlias(panel: string): ContainerHandler {
   };
 }
 
+/** Nuxt UI's colours that name no panel type: its neutral and brand colours are asides of no type. */
+const COLOUR_PANELS: Record<string, string> = { error: 'warning', neutral: 'info', primary: 'info', secondary: 'info' };
+
+/**
+ * MDC's typed asides: Docus' `::alert{type="warning"}` and `::callout{type="success"}`, Nuxt UI's
+ * `color="error"` (also from a YAML props block): the panel the type names, as `::warning` is; no
+ * type, or one naming no panel: info, the neutral aside.
+ */
+const typedPanel: ContainerHandler = (node, state, title, attributes, convertBody) => {
+  const type = (attributes.type ?? attributes.color ?? '').toLowerCase();
+  const panel = Object.hasOwn(PANEL_ALIASES, type)
+    ? PANEL_ALIASES[type]!
+    : Object.hasOwn(COLOUR_PANELS, type)
+      ? COLOUR_PANELS[type]!
+      : 'info';
+  return panelAlias(panel)(node, state, title, attributes, convertBody);
+};
+
 const expandContainer: ContainerHandler = (_node, _state, title, _attributes, convertBody) => [
   panelMacro('expand', { title }, convertBody()),
 ];
@@ -127,8 +147,19 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
     ],
   ],
   ['expand', expandContainer],
-  // MDC's (Nuxt's docs) `::callout`, a neutral aside: the info panel, as a callout of no type is.
-  ['callout', panelAlias('info')],
+  // MDC's (Nuxt's docs) `::callout`, a neutral aside unless typed; Docus' `::alert`.
+  ['callout', typedPanel],
+  ['alert', typedPanel],
+  // Nuxt UI's `::card{title icon to}`: a plain panel titled as the card, its link read on after the text.
+  [
+    'card',
+    (node, state, title, attributes, convertBody) => {
+      const link = attributes.to ? [x('p', {}, readMore(node, { to: attributes.to }, state))] : [];
+      return [panelMacro('panel', { title }, [...convertBody(), ...link])];
+    },
+  ],
+  // Nuxt UI's `::card-group`: its cards one after another.
+  ['card-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
   // A code group is its blocks one after another, each titled by its fence (`ts [nuxt.config.ts]`).
   ['code-group', (_node, _state, _title, _attributes, convertBody) => convertBody()],
   // Nuxt UI's `::field-group` of `::field{name="url" type="string" required}` (an API's parameters).
@@ -187,12 +218,33 @@ function readMore(node: Directive, attributes: Record<string, string>, state: St
   return buildLink(state, attributes.to, undefined, shown, node);
 }
 
-/** Text directives (`:status[Done]`, `:anchor[setup]`): a macro in a line. */
+/** Text directives (`:status[Done]`, `:anchor[setup]`, MDC's inline components): a macro or text in a line. */
 const TEXT_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
   ['anchor', (node, attributes, state) => anchorMacro(node, attributes, state)],
   ['status', (node, attributes, state) => statusMacro(node, attributes, state)],
   ['read-more', (node, attributes, state) => readMore(node, attributes, state)],
+  // Nuxt UI's `:icon{name="i-lucide-check"}`: the emoji of an icon with a plain meaning, else left out (decoration).
+  ['icon', (_node, attributes) => mdcIcon(attributes)],
+  // `:badge[New]{color="success"}`, `:badge{label="v3"}`: the status lozenge, as a `<Badge>` component is.
+  ['badge', (node, attributes, state) => mdcBadge(node, attributes, state)],
+  // `:kbd{value="meta"}`: the key in code, as pymdownx's `++ctrl++` keys are.
+  ['kbd', (node, attributes, state) => mdcKey(node, attributes, state)],
 ]);
+
+function mdcIcon(attributes: Record<string, string>): XNode[] {
+  const emoji = iconifyEmoji(attributes.name ?? '');
+  return emoji ? [text(emoji)] : [];
+}
+
+function mdcBadge(node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State): XNode[] {
+  const title = labelText(state, node, node.children) ?? attributes.label ?? '';
+  return title ? [statusBadge(title, attributes.type ?? attributes.color)] : [];
+}
+
+function mdcKey(node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State): XNode[] {
+  const key = attributes.value ?? labelText(state, node, node.children) ?? '';
+  return key ? [x('code', {}, [text(keyLabel(key))])] : [];
+}
 
 /** Leaf directives (`::toc{maxLevel=3}`): the text ones, and the macros that stand on a line of their own. */
 const LEAF_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
@@ -257,7 +309,25 @@ export function leafDirective(node: LeafDirective, state: State): XNode[] {
 
 export function textDirective(node: TextDirective, state: State): XNode[] {
   const handler = TEXT_DIRECTIVES.get(node.name.toLowerCase());
-  return handler ? handler(node, attributesOf(node), state) : unknown(node, state);
+  const attributes = attributesOf(node);
+  if (handler) return handler(node, attributes, state);
+  return Object.keys(attributes).length ? unknownInlineComponent(node, state) : unknown(node, state);
+}
+
+/**
+ * An inline component we do not know, written with props (MDC's `:my-chip[Label]{color="x"}`,
+ * remark-directive's `:abbr[HTML]{title="…"}`): its label, the text the page shows, and never its
+ * props, which are the component's settings; without a label it shows nothing of the page's.
+ * Warned once per name.
+ */
+function unknownInlineComponent(node: TextDirective, state: State): XNode[] {
+  const label = node.children.length > 0;
+  state.warnOncePerKind(
+    `text-directive:${node.name.toLowerCase()}`,
+    `inline component ":${node.name}" ${label ? 'shown as its label' : 'left out'}: its props are not shown (known: ${knownNames(node.type)})`,
+    node,
+  );
+  return label ? state.all(node) : [];
 }
 
 function anchorMacro(node: LeafDirective | TextDirective, attributes: Record<string, string>, state: State): XNode[] {

@@ -23,7 +23,7 @@ import { inlineMarkdownText, parseMarkdown } from '../parse/index.js';
 import { replaceEmojiShortcodes } from '../emoji.js';
 import { iconEmoji } from '../icons.js';
 import { buildImage, buildLink, contentOrUrl, pixels } from './links.js';
-import { macro, panelMacro } from './macros.js';
+import { isBadgeType, macro, panelMacro, statusBadge } from './macros.js';
 import { embedded } from './embeds.js';
 import { linesFormatted } from '../formatting-within.js';
 import { codeLanguage } from '../languages.js';
@@ -576,13 +576,8 @@ const INLINE_COMPONENT: TagSpec = { build: transparent };
 const BADGE: TagSpec = {
   build: (attributes, children) => {
     const title = (attributes.text ?? textOf(children)).trim();
-    const type = (attributes.type ?? attributes.variant ?? '').toLowerCase();
-    return title ? [macro('status', { colour: BADGE_COLOURS[type] ?? 'Grey', title })] : [];
+    return title ? [statusBadge(title, attributes.type ?? attributes.variant)] : [];
   },
-};
-const BADGE_COLOURS: Record<string, string> = {
-  ...{ tip: 'Green', success: 'Green', info: 'Blue', note: 'Blue' },
-  ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
 };
 
 /** A class naming a badge: `badge`, Vue's `vt-badge`, VitePress' `VPBadge`, `md-badge`. */
@@ -622,8 +617,8 @@ const CSS_BADGE: TagSpec = {
     const shown = children.every((child) => child.type === 'text') ? textOf(children).trim() : undefined;
     const title = attributes['data-text']?.trim() || (shown ?? '') || (children.length ? undefined : drawn);
     if (!title) return children;
-    const type = classes.map((name) => name.replace(/^badge-/, '')).find((name) => BADGE_COLOURS[name]);
-    return [macro('status', { colour: type ? BADGE_COLOURS[type]! : 'Grey', title })];
+    const type = classes.map((name) => name.replace(/^badge-/, '')).find(isBadgeType);
+    return [statusBadge(title, type)];
   },
 };
 

@@ -36,3 +36,18 @@ export function includeMacro(title: string): XElement {
     x('ac:parameter', { 'ac:name': '' }, [x('ac:link', {}, [x('ri:page', { 'ri:content-title': title })])]),
   ]);
 }
+
+/** A badge's type (`tip`, Bootstrap's `warning`, Nuxt UI's `error`) → the colour of Confluence's status lozenge. */
+const BADGE_COLOURS: Record<string, string> = {
+  ...{ tip: 'Green', success: 'Green', info: 'Blue', note: 'Blue' },
+  ...{ warning: 'Yellow', caution: 'Yellow', danger: 'Red', error: 'Red' },
+};
+
+/** Whether a type names a badge colour. */
+export const isBadgeType = (type: string) => Object.hasOwn(BADGE_COLOURS, type.toLowerCase());
+
+/** A badge as the `status` lozenge, coloured by its type (no type, or one of no colour: grey). */
+export function statusBadge(title: string, type = ''): XElement {
+  const colour = isBadgeType(type) ? BADGE_COLOURS[type.toLowerCase()]! : 'Grey';
+  return macro('status', { colour, title });
+}

@@ -14,6 +14,7 @@
  */
 import type { Link, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
+import { VSCODE_MACRO, mayHoldVscodeMacro, vscodeMacro } from './vscode-macros.js';
 
 const URL_LITERAL =
   /(?<![\da-z])(https?:\/\/|www(?=\.))((?:[\w-]|[^\0-\x7F\s])*(?:\.(?:[\w.-]|[^\0-\x7F\s])*)?)([^\t\n\r <]*)/giu;
@@ -22,7 +23,8 @@ const EMAIL_LITERAL = /(?<![\w+.-]|(?:^|[^\d@A-Za-z])mailto:)([\w+.-]+)@([\w-]+(
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
 const TRAILING = new Set('!"&\'),.:;<>?]}');
 
-type Found = { link: Link; length: number; trail?: string } | undefined;
+/** What a finder found: the node replacing `length` characters of text (less a `trail` put back). */
+type Found = { node: PhrasingContent; length: number; trail?: string } | undefined;
 
 function link(url: string, text: string, position: Position | undefined): Link {
   return { type: 'link', url, title: null, children: [{ type: 'text', value: text, position }], position };
@@ -84,14 +86,14 @@ function urlLiteral(match: RegExpExecArray, position: Position | undefined): Fou
   )
     return undefined;
   const [url, trail] = splitTrail(domain + path);
-  return { link: link(prefix + protocol + url, protocol + url, position), length: match[0].length, trail };
+  return { node: link(prefix + protocol + url, protocol + url, position), length: match[0].length, trail };
 }
 
 function emailLiteral(match: RegExpExecArray, position: Position | undefined, mailto: boolean): Found {
   const [, local = '', domain = ''] = match;
   if (/[\d_-]$/.test(domain)) return undefined;
   const address = `${local}@${domain}`;
-  return { link: link(`mailto:${address}`, mailto ? `mailto:${address}` : address, position), length: match[0].length };
+  return { node: link(`mailto:${address}`, mailto ? `mailto:${address}` : address, position), length: match[0].length };
 }
 
 type Finder = [RegExp, (match: RegExpExecArray, position: Position | undefined) => Found];
@@ -100,9 +102,16 @@ const FINDERS: Finder[] = [
   [URL_LITERAL, urlLiteral],
   [MAILTO_LITERAL, (match, position) => emailLiteral(match, position, true)],
   [EMAIL_LITERAL, (match, position) => emailLiteral(match, position, false)],
+  [
+    VSCODE_MACRO,
+    (match, position) => {
+      const code = vscodeMacro(match, position);
+      return code && { node: code, length: match[0].length };
+    },
+  ],
 ];
 
-/** Split one text node by one finder: text, link, text, … */
+/** Split one text node by one finder: text, link (or code), text, … */
 function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
   const value = node.value;
   const out: PhrasingContent[] = [];
@@ -112,7 +121,7 @@ function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
     const found = find(match, node.position);
     if (!found) continue;
     if (match.index > last) out.push({ type: 'text', value: value.slice(last, match.index), position: node.position });
-    out.push(found.link);
+    out.push(found.node);
     last = match.index + found.length;
     if (found.trail) last -= found.trail.length;
     pattern.lastIndex = last;
@@ -122,9 +131,12 @@ function splitText(node: Text, [pattern, find]: Finder): PhrasingContent[] {
   return out;
 }
 
-const MAYBE = /www\.|https?:\/\/|@/i;
+const MAYBE_LINK = /www\.|https?:\/\/|@/i;
 
-/** Replace literals in the text of `children` (recursively; links and raw `<a>…</a>` are left alone). */
+/**
+ * Replace literals in the text of `children` (recursively; links and raw `<a>…</a>` are left alone),
+ * and VS Code's `kb(…)`/`setting(…)` (vscode-macros.ts), found by the same one walk over the text.
+ */
 export function autolinkLiterals(children: PhrasingContent[]): PhrasingContent[] {
   let out = children;
   let insideRawLink = 0;
@@ -140,7 +152,7 @@ export function autolinkLiterals(children: PhrasingContent[]): PhrasingContent[]
       (node as { children: PhrasingContent[] }).children = autolinkLiterals(node.children as PhrasingContent[]);
       continue;
     }
-    if (node.type !== 'text' || !MAYBE.test(node.value)) continue;
+    if (node.type !== 'text' || !(MAYBE_LINK.test(node.value) || mayHoldVscodeMacro(node.value))) continue;
     let pieces: PhrasingContent[] = [node];
     for (const finder of FINDERS) {
       pieces = pieces.flatMap((piece) => (piece.type === 'text' ? splitText(piece, finder) : [piece]));

@@ -18,6 +18,7 @@
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities';
 import { lineText, pushContainerBlock, tokenizeContainer } from './block-state.js';
+import { mdcProps, tokenizeSlots } from './mdc-components.js';
 
 export interface DirectiveMeta {
   name: string;
@@ -244,7 +245,7 @@ function leafDirective(state: StateBlock, startLine: number, endLine: number, si
   if (silent) return true;
   const close = mdcClosingLine(state, startLine, endLine);
   if (close !== undefined) {
-    pushContainer(state, found, text, [startLine, close, close]);
+    pushContainer(state, found, text, [startLine, close, close], tokenizeSlots);
     state.line = close + 1;
     return true;
   }
@@ -299,19 +300,23 @@ function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): 
 
 /**
  * A container's tokens: its open (with the source from `startLine` to `lastLine`), its label as a
- * paragraph, its content up to `contentEnd`, its close. The caller moves `state.line` past it.
+ * paragraph, its content up to `contentEnd` (by `tokenizeContent`: an MDC component's leaves its
+ * slot markers out), its close. The caller moves `state.line` past it.
  */
 function pushContainer(
   state: StateBlock,
   found: ReturnType<typeof scanDirective> & object,
   text: string,
   [startLine, lastLine, contentEnd]: [number, number, number],
+  tokenizeContent: (state: StateBlock, from: number, to: number) => void = tokenizeContainer,
 ): void {
+  // MDC's YAML props block (`---` / `type: info` / `---`) is props too; those on the first line win.
+  const props = mdcProps(state, startLine + 1, contentEnd);
   const open = state.push('directive_container_open', '', 1);
   open.map = [startLine, lastLine + 1];
   open.meta = {
     name: found.name,
-    attributes: found.attributes,
+    attributes: props ? { ...props.attributes, ...found.attributes } : found.attributes,
     source: state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[lastLine]!),
   } satisfies DirectiveMeta;
   if (found.label) {
@@ -320,7 +325,7 @@ function pushContainer(
     pushLabel(state, text, found.label, startLine);
     state.push('paragraph_close', 'p', -1);
   }
-  tokenizeContainer(state, startLine + 1, contentEnd);
+  tokenizeContent(state, props?.contentStart ?? startLine + 1, contentEnd);
   state.push('directive_container_close', '', -1);
 }
 

@@ -11,7 +11,7 @@ const KEYS = new RegExp(String.raw`\+\+(${KEY}(?:\+${KEY})*)\+\+(?![\w+])`, 'y')
 const WORD_OR_PLUS = /[\w+]/;
 
 /** `page-up` → `Page Up`, `"My key"` → `My key`. */
-function keyLabel(key: string): string {
+export function keyLabel(key: string): string {
   if (key.startsWith('"')) return key.slice(1, -1);
   return key
     .split('-')

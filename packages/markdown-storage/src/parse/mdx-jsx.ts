@@ -21,6 +21,7 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 import { isBlankLine, lineText, tokenizeContainer } from './block-state.js';
+import { apiTableHtml } from './api-table.js';
 
 interface StartTag {
   name: string;
@@ -32,9 +33,20 @@ interface StartTag {
   trailing: boolean;
   /** It had a `{…}` attribute: JSX, not HTML. */
   expression: boolean;
+  /** Each `{…}` attribute's source inside its braces, by name (`rows` → `[["a", "b"]]`). */
+  expressions: Record<string, string>;
+  /** Each string attribute's value, by name. */
+  values: Record<string, string>;
 }
 
 const NAME = /^[A-Z][\w.:-]*/;
+/**
+ * Angular's docs elements (`<docs-card>`, `<docs-callout>`, `<docs-step>`, `<docs-tab>`): Angular's
+ * renderer (adev's marked extensions) reads what they hold as Markdown, blank lines or not, where
+ * CommonMark would show the lines of its HTML block as text. Not `<docs-code>`, which holds code.
+ */
+const DOCS_ELEMENT = /^docs-[a-z][a-z0-9-]*/;
+const holdsMarkdown = (name: string) => DOCS_ELEMENT.test(name) && name !== 'docs-code';
 /** A line opening (or closing) a fenced code block. */
 const FENCE_LINE = /^(?:`{3,}|~{3,})/;
 const ATTRIBUTE_NAME = /^[\w:.-]+/;
@@ -45,9 +57,12 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
   const from = state.bMarks[startLine]! + state.tShift[startLine]!;
   const to = state.eMarks[lastLine - 1]!;
   const src = state.src;
-  const name = NAME.exec(src.slice(from + 1, from + 101))?.[0];
+  const head = src.slice(from + 1, from + 101);
+  const name = (NAME.exec(head) ?? DOCS_ELEMENT.exec(head))?.[0];
   if (!name || !/[a-z]/.test(name)) return undefined;
   const attributes: string[] = [];
+  const expressions: Record<string, string> = {};
+  const values: Record<string, string> = {};
   let expression = false;
   let at = from + 1 + name.length;
   const skipSpace = (): void => {
@@ -80,7 +95,7 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
       while (state.eMarks[line]! < at) line += 1;
       const trailing = src.slice(at, state.eMarks[line]!).trim() !== '';
       const html = `<${[name, ...attributes].join(' ')}${selfClosing ? ' /' : ''}>`;
-      return { name, html, selfClosing, endLine: line + 1, trailing, expression };
+      return { name, html, selfClosing, endLine: line + 1, trailing, expression, expressions, values };
     }
     if (char === '{') {
       if (!skipExpression()) return undefined; // a spread: {...props}
@@ -101,10 +116,13 @@ function readStartTag(state: StateBlock, startLine: number, endLine: number): St
     if (quote === '"' || quote === "'") {
       const close = src.indexOf(quote, at + 1);
       if (close === -1 || close >= to) return undefined;
-      attributes.push(`${attribute}="${src.slice(at + 1, close).replace(/"/g, '&quot;')}"`);
+      values[attribute] = src.slice(at + 1, close);
+      attributes.push(`${attribute}="${values[attribute].replace(/"/g, '&quot;')}"`);
       at = close + 1;
     } else if (quote === '{') {
+      const open = at;
       if (!skipExpression()) return undefined;
+      expressions[attribute] = src.slice(open + 1, at - 1);
       expression = true;
     } else return undefined;
   }
@@ -154,11 +172,36 @@ function withoutExpressionBraces(state: StateBlock, from: number, to: number): [
   return [first + 1, last];
 }
 
+/**
+ * Angular's `<docs-code language="angular-html" header="app.html">` … `</docs-code>`, its tags on
+ * lines of their own: what it holds is code, as adev's renderer takes it, tags, comments and blank
+ * lines included (CommonMark ends its HTML block at the first blank line, and the template's tags
+ * in it were read as HTML and lost). A fenced code block, titled by its header, its blank first and
+ * last lines left out. One holding nothing (it names a `path`) is left to the HTML handler, which
+ * warns that the file is not on the page.
+ */
+function pushDocsCode(state: StateBlock, tag: StartTag, [startLine, end]: [number, number]): boolean {
+  let from = tag.endLine;
+  let to = end;
+  while (from < to && isBlankLine(state, from)) from += 1;
+  while (to > from && isBlankLine(state, to - 1)) to -= 1;
+  if (from === to) return false;
+  const { language = '', header } = tag.values;
+  const token = state.push('fence', 'code', 0);
+  token.info = `${language}${header && !header.includes('"') ? ` title="${header}"` : ''}`;
+  token.content = state.getLines(from, to, state.sCount[startLine]!, true);
+  token.markup = '```';
+  token.map = [startLine, end + 1];
+  state.line = end + 1;
+  return true;
+}
+
 function component(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const second = state.src.charCodeAt(start + 1);
-  // Only lines starting with `<` and a capital are looked at further: this runs on every block.
-  if (state.src.charCodeAt(start) !== 0x3c /* < */ || second < 0x41 || second > 0x5a) return false;
+  // Only lines starting with `<` and a capital, or `<docs-`, are looked at further: this runs on every block.
+  if (state.src.charCodeAt(start) !== 0x3c /* < */) return false;
+  if ((second < 0x41 || second > 0x5a) && !state.src.startsWith('docs-', start + 1)) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const tag = readStartTag(state, startLine, endLine);
   if (!tag || tag.trailing) return false;
@@ -168,12 +211,13 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
     if (tag.endLine === startLine + 1 && !tag.expression) return false;
     // Asked silently, whether it ends a paragraph: a self-closing tag never does (see below).
     if (silent) return false;
-    pushHtml(state, tag.html, startLine, tag.endLine);
+    pushHtml(state, apiTableHtml(tag.name, tag.expressions) ?? tag.html, startLine, tag.endLine);
     state.line = tag.endLine;
     return true;
   }
   const end = endTagLine(state, tag.name, [startLine, tag.endLine], endLine);
   if (end === -1) return false;
+  if (tag.name === 'docs-code') return !silent && pushDocsCode(state, tag, [startLine, end]);
   let indent = Infinity;
   let onlyTags = true;
   let fenced = false;
@@ -191,7 +235,7 @@ function component(state: StateBlock, startLine: number, endLine: number, silent
   // as deep as the tag): as HTML its lines would run together into a paragraph.
   // A member expression (`<StepHikeCompact.Details>`) is JSX, never an HTML tag.
   const jsx = tag.expression || tag.endLine > startLine + 1 || tag.name.includes('.');
-  if (!jsx && !fenced && (onlyTags || indent <= state.sCount[startLine]!)) return false;
+  if (!jsx && !fenced && !holdsMarkdown(tag.name) && (onlyTags || indent <= state.sCount[startLine]!)) return false;
   // Ending a paragraph (markdown-it asks silently) only where a code fence is among the children:
   // MDX reads a tag line as a block, and Chainlink's tab panels follow their label lines with no
   // blank line (`<Fragment slot="tab.2">Goerli</Fragment>` / `<Fragment slot="panel.1">` / a fence).

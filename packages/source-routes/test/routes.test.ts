@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import { configFromObject, createTemplateRenderer, generatePageTree, loadConfig, validatePageTree } from '@docgen/core';
 import { docgenFailure, repoRoot } from '@docgen/test-support';
 import source, {
   compareWithSpec,
@@ -4425,6 +4425,63 @@ describe('extractRouteList', () => {
 });
 
 describe('the routes page', () => {
+  it('is titled after the page it goes under, else after the service as a person names it; a title given wins', async () => {
+    const example = await loadConfig({ cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const routesOnly = (entry: { plugin: string }) => ['openapi', 'routes'].includes(entry.plugin);
+    const titles = (await generatePageTree(example, { include: routesOnly })).pages
+      .filter((page) => page.labels.includes('http-routes'))
+      .map((page) => [page.key, page.title]);
+    // Under each service's API reference (`parent: api/catalog`): beside "Acme Catalog API: Products".
+    expect(titles).toEqual([
+      ['api/catalog/routes', 'Acme Catalog API: HTTP routes'],
+      ['api/orders/routes', 'Acme Orders API: HTTP routes'],
+      ['api/payments/routes', 'Acme Payments API: HTTP routes'],
+      ['api/accounts/routes', 'Acme Accounts API: HTTP routes'],
+      ['api/notifications/routes', 'Acme Notifications API: HTTP routes'],
+    ]);
+
+    // Alone: the package's name without its scope, or the entry's folder, in words.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-title-'));
+    const app =
+      "import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.json({}));\napp.listen(3000);\n";
+    for (const [folder, manifest] of [
+      ['order-service', { name: '@acme/order-service' }],
+      ['catalogApi', { name: 'catalogApi' }],
+      ['inventory_sync', {}], // the package names nothing: its folder does
+    ] as const) {
+      await mkdir(join(dir, folder, 'src'), { recursive: true });
+      await writeFile(join(dir, folder, 'package.json'), JSON.stringify(manifest));
+      await writeFile(join(dir, folder, 'src', 'server.ts'), app);
+    }
+    const alone = (entry: string, options: Record<string, unknown> = {}) =>
+      generatePageTree(
+        configFromObject({ sources: [{ plugin: 'routes', options: { entry, ...options } }] }, { dir }),
+      ).then((tree) => tree.pages.map((page) => [page.key, page.title]));
+    expect(await alone('order-service/src/server.ts')).toEqual([
+      ['routes/order-service', 'Order service: HTTP routes'],
+    ]);
+    expect(await alone('catalogApi/src/server.ts')).toEqual([['routes/catalogapi', 'Catalog API: HTTP routes']]);
+    expect(await alone('inventory_sync/src/server.ts')).toEqual([
+      ['routes/inventory_sync', 'Inventory sync: HTTP routes'],
+    ]);
+    // A title given stays as given, under a parent too.
+    const given = await generatePageTree(
+      configFromObject(
+        {
+          sources: [
+            { plugin: 'routes', options: { entry: 'catalogApi/src/server.ts', key: 'catalog' } },
+            { plugin: 'routes', parent: 'catalog', options: { entry: 'order-service/src/server.ts', title: 'Orders' } },
+          ],
+        },
+        { dir },
+      ),
+    );
+    expect(given.pages.map((page) => [page.key, page.title])).toEqual([
+      ['catalog', 'Catalog API: HTTP routes'],
+      ['catalog/routes', 'Orders'],
+    ]);
+  });
+
   it('a table in matching order and the comparison, paths shown from the config folder', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const entry = join(shop, 'server.ts');
@@ -4435,7 +4492,7 @@ describe('the routes page', () => {
     });
     validatePageTree(tree);
     const [page] = tree.pages;
-    expect(page).toMatchObject({ key: 'routes/shop', title: 'shop: HTTP routes', labels: ['http-routes'] });
+    expect(page).toMatchObject({ key: 'routes/shop', title: 'Shop: HTTP routes', labels: ['http-routes'] });
     expect(page!.markdown).toContain('The HTTP routes `shop` serves, read from its code (`src/server.ts`): 8 routes');
     // What every route passes through is said once, not on every row.
     expect(page!.markdown).toContain(

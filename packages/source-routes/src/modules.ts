@@ -21,6 +21,7 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
+import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { AwilixRegistrations } from './awilix.js';
 import { Implementations } from './implementations.js';
@@ -93,15 +94,15 @@ export class Modules {
   /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.resolver = new ImportResolver(ts);
+    this.resolver = new ImportResolver(ts, notes.missedSources);
     this.implementations = new Implementations(ts, this, this.files);
-    this.awilix = new AwilixRegistrations(ts, this, this.files, unread);
+    this.awilix = new AwilixRegistrations(ts, this, this.files, notes.unreadRegistrations);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -1598,13 +1599,13 @@ export abstract class ModuleReader {
     return value === node ? undefined : value;
   }
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     protected readonly ts: TsMorph,
     project: Project,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.modules = new Modules(ts, project, unread);
+    this.modules = new Modules(ts, project, notes);
   }
 
   /**

@@ -1953,6 +1953,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'give packages/billing-routes/package.json a "source" (or "exports"/"main") naming its TypeScript entry, or add src/index.ts',
       ],
     ]);
+    // Each run keeps its own list: a second run says it again, once.
+    expect((await readRoutes(join(root, 'services/api/src/server.ts'))).warnings).toEqual(warnings);
   });
 
   it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {

@@ -433,12 +433,17 @@ export class Modules {
 
   /**
    * The functions of the project a function calls itself (not in a nested function) where an error
-   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`.
+   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`. Only in its body: a method's
+   * decorators (`@Roles('admin')`, `@Param('id', ParseIntPipe)`) run when the class is declared, not
+   * when it is called; what they mean for a route (guards, `@HttpCode`) is read by their own rules.
    */
   private calledFunctions(own: TsNode): TsNode[] {
     const { ts } = this;
     const found: TsNode[] = [];
-    for (const call of own.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const body = ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own;
+    // An arrow's body may be the call itself: `(req) => users.get(req.params.id)`.
+    const calls = !body ? [] : [body, ...body.getDescendants()].filter((node) => ts.Node.isCallExpression(node));
+    for (const call of calls) {
       if (call.getFirstAncestor((node) => isFunctionLike(ts, node)) !== own || !errorEscapes(ts, call, own)) continue;
       const fn = this.functionOf(call.getExpression());
       if (fn && fn !== own && isFunctionLike(ts, fn)) found.push(fn);

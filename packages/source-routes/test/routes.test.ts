@@ -108,6 +108,18 @@ describe('extractRouteList on a NestJS app', () => {
     expect(warnings).toEqual([]);
   });
 
+  it("reads a handler's own calls in its body only: a project decorator that throws when the class is declared (@Roles, @Audited) adds no status; guards and @HttpCode still count", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-decorators', 'src', 'main.ts'));
+    // Roles(…) and Audited(…) throw ConfigurationError (an InternalServerErrorException) for a wrong
+    // argument: at start-up, not in a request, so no 500. RolesGuard can refuse (403); findOne throws 404.
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/articles', ['RolesGuard'], [200, 403]],
+      ['GET', '/articles/:id', ['RolesGuard'], [200, 403, 404]],
+      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('lists only @HttpCode for a handler that returns void or Promise<void> (no 404 for the undefined result: that is routing-controllers, not Nest), beside what its service throws', async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'nest-void', 'src', 'main.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([

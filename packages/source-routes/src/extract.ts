@@ -2081,8 +2081,8 @@ class RouteReader {
   /**
    * A route's statuses with those its own middleware sends before the handler runs: `requireAuth`
    * answering `res.status(401)` (or `next(createError(403))`) where it does not call `next()`. Only
-   * middleware named at the route and written in the project as `(req, res, next)`: a factory's call
-   * (`requireRole('admin')`) and a package's middleware are not read.
+   * middleware of the project written as `(req, res, next)`, named at the route or made there by a
+   * factory of the project (`requireRole('admin')`); a package's middleware is not read.
    */
   private withGuardStatuses(
     answered: Pick<Route, 'statuses' | 'computedStatuses'>,
@@ -2096,16 +2096,22 @@ class RouteReader {
   }
 
   /**
-   * What a middleware function of the project, passed by name, sends rather than calling `next()`
-   * (`requireAuth`'s `res.status(401)`); nothing for a factory's call or a package's middleware.
+   * What a middleware function of the project sends rather than calling `next()` (`requireAuth`'s
+   * `res.status(401)`): passed by name, or made by a factory of the project (`requireRole('admin')`
+   * returning `(req, res, next) => …`: `Modules.madeMiddleware`); nothing for a package's middleware.
    * `takesNext`: whether its parameter count makes it middleware where it is used.
    */
   private middlewareSends(node: TsNode, takesNext: (parameters: number) => boolean): number[] {
-    const value = unwrap(this.ts, node);
-    if (!this.ts.Node.isIdentifier(value) && !this.ts.Node.isPropertyAccessExpression(value)) return [];
-    const fn = this.names.functionOf(value);
-    const parameters = fn ? ((fn as FunctionNode).getParameters?.() ?? []).length : 0;
-    return fn && takesNext(parameters) ? this.statusesOf(fn).statuses : [];
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const fns = ts.Node.isCallExpression(value)
+      ? this.names.madeMiddleware(value)
+      : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
+        ? [this.names.functionOf(value)]
+        : [];
+    return fns
+      .filter((fn) => !!fn && takesNext(((fn as FunctionNode).getParameters?.() ?? []).length))
+      .flatMap((fn) => this.statusesOf(fn!).statuses);
   }
 
   /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */

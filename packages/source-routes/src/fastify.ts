@@ -528,20 +528,23 @@ export class FastifyReader extends ModuleReader {
   /**
    * What a hook of the project answers instead of passing the request on: `reply.code(401).send(…)`,
    * `reply.status(403)`, `throw fastify.httpErrors.unauthorized()`, `reply.forbidden()`, its errors
-   * (inline, by name, or a decoration, `fastify.authenticate`). Not the status of what it only sends
-   * (`reply.send(err)`: the error's, which docgen cannot tell), nor a factory's call (`requireRole('admin')`).
+   * (inline, by name, a decoration, `fastify.authenticate`, or made by a factory of the project,
+   * `requireRole('admin')` returning `async (request, reply) => …`: `Modules.madeMiddleware`). Not the
+   * status of what it only sends (`reply.send(err)`: the error's, which docgen cannot tell).
    */
   private hookSends(hook: TsNode): number[] {
     const { ts } = this;
     const value = unwrap(ts, hook);
-    const fn = isFunctionLike(ts, value)
-      ? value
+    const fns = isFunctionLike(ts, value)
+      ? [value]
       : ts.Node.isIdentifier(value)
-        ? this.modules.functionOf(value)
+        ? [this.modules.functionOf(value)]
         : ts.Node.isPropertyAccessExpression(value)
-          ? (this.modules.functionOf(value) ?? this.modules.decoratedFunction(value))
-          : undefined;
-    return fn ? this.statuses(fn, false).statuses : [];
+          ? [this.modules.functionOf(value) ?? this.modules.decoratedFunction(value)]
+          : ts.Node.isCallExpression(value)
+            ? this.modules.madeMiddleware(value)
+            : [];
+    return fns.flatMap((fn) => (fn ? this.statuses(fn, false).statuses : []));
   }
 
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */

@@ -382,8 +382,10 @@ export class KoaReader extends ModuleReader {
         else this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
         this.mounts.pop();
       }
-      // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
-      else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(this.scopedUse(arg));
+      // Named middleware, as the Express reader shows it, and what a factory of the project makes
+      // (`requireApiKey('x-webhook-key')`); a package's (`bodyParser()`) and inline functions are left out.
+      else if (ts.Node.isIdentifier(arg) || this.madeByProject(arg))
+        (hasPath ? local : routerLevel).push(this.scopedUse(arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
@@ -660,10 +662,16 @@ export class KoaReader extends ModuleReader {
     );
   }
 
-  /** Named middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
+  /** Named (or factory-made) middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
   private scopedUse(arg: TsNode): ScopedUse {
     const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
-    return { name: arg.getText(), ...(statuses.length ? { statuses } : {}) };
+    return { name: shortText(arg), ...(statuses.length ? { statuses } : {}) };
+  }
+
+  /** A call of a factory of the project that makes middleware (`requirePermission('reports:read')`). */
+  private madeByProject(arg: TsNode): boolean {
+    const value = unwrap(this.ts, arg);
+    return this.ts.Node.isCallExpression(value) && this.modules.madeMiddleware(value).length > 0;
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */

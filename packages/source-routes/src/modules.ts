@@ -554,6 +554,24 @@ export class Modules {
   }
 
   /**
+   * The middleware a factory of the project makes, for a call of it at a route or in `use()`
+   * (`requireRole('admin')` with `const requireRole = (role) => (req, res, next) => {…}`): each function
+   * its body returns, written in place (an arrow, a function expression, also wrapped:
+   * `createMiddleware(async (c, next) => …)`) or named inside it (`function check(req, res, next) {…}`
+   * then `return check`). Empty for a package's factory (`rateLimit({ max: 5 })`) and for a call of the
+   * project that returns no function (a router).
+   */
+  madeMiddleware(call: CallExpression): TsNode[] {
+    const { ts } = this;
+    const factory = this.functionOf(call.getExpression());
+    if (!factory || !isFunctionLike(ts, factory)) return [];
+    return returnedBy(ts, factory).flatMap((returned) => {
+      const made = isFunctionLike(ts, returned) ? returned : this.handlerOf(returned);
+      return made && made !== factory ? [made] : [];
+    });
+  }
+
+  /**
    * The function that answers for a route's handler argument: `functionOf`'s, looking through what
    * wraps it, written at the registration or where the name is declared: `asyncHandler(getUsers)`,
    * `const getUsers = catchAsync(async (req, res) => …)`, `controller.list.bind(controller)`.
@@ -1708,17 +1726,22 @@ export abstract class ModuleReader {
   /**
    * What middleware of the project, passed by name as `(ctx, next)` (Koa) or `(c, next)` (Hono, also through
    * `createMiddleware(…)`), answers instead of calling `next()`, as `answered` reads a handler: `ctx.throw(401)`,
-   * `throw new HTTPException(401)`. Not a factory's call (`requireRole('admin')`), a package's middleware, nor an
-   * error handler that wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the
-   * errors the routes after it raise, not one of its own.
+   * `throw new HTTPException(401)`; or made by a factory of the project, `requireRole('admin')` returning
+   * `async (ctx, next) => …` (`Modules.madeMiddleware`). Not a package's middleware, nor an error handler that
+   * wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the errors the routes
+   * after it raise, not one of its own.
    */
   protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[]): number[] {
     const { ts } = this;
     const value = unwrap(ts, node);
-    if (!ts.Node.isIdentifier(value) && !ts.Node.isPropertyAccessExpression(value)) return [];
-    const fn = this.routeHandler(value);
-    if (!fn || !isFunctionLike(ts, fn) || fn.getParameters().length !== 2) return [];
-    return catchesDownstream(ts, fn) ? [] : answered(fn);
+    const fns = ts.Node.isCallExpression(value)
+      ? this.modules.madeMiddleware(value)
+      : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
+        ? [this.routeHandler(value)]
+        : [];
+    return fns
+      .filter((fn) => !!fn && isFunctionLike(ts, fn) && fn.getParameters().length === 2 && !catchesDownstream(ts, fn))
+      .flatMap((fn) => answered(fn!));
   }
 
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */

@@ -705,13 +705,18 @@ describe('extractRouteList on a NestJS app', () => {
 });
 
 describe('readRoutes: CommonJS apps, and what the code does not say', () => {
-  it("counts what a route's own middleware sends before its handler (requireAuth's 401, next(createError(403))), not a factory's", async () => {
+  it("counts what a route's own middleware sends before its handler (requireAuth's 401, next(createError(403))), named or made by a factory of the project (requireRole('auditor'))", async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'express-guards', 'src', 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
       ['GET', '/me', [200, 401]],
       ['DELETE', '/accounts/:id', [204, 401, 403]], // a list of middleware
       ['POST', '/events', [201]], // logRequest only calls next()
-      ['GET', '/audit', [200]], // requireRole('auditor') is made at run time: not read
+      ['GET', '/audit', [200, 403]], // requireRole('auditor') returns an arrow: res.sendStatus(403)
+      // requireScope(…) returns function checkScope (next(createError(403))), limitRequests(10) its inner limiter (429)
+      ['POST', '/exports', [202, 401, 403, 429]],
+      // cached(60) returns a package's middleware and rateLimit is a package: nothing read
+      ['GET', '/catalog', [200]],
+      ['GET', '/ops/queues', [200, 403]], // app.use('/ops', requireRole('ops'))
     ]);
     expect(warnings).toEqual([]);
   });

@@ -10,11 +10,11 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import { KOA_RESPONSE } from './implicit.js';
 import {
+  callsInWrittenOrder,
   answersItself,
   chainRoot,
   functionMountRoute,
   methodOf,
-  nameStart,
   property,
   registrationComment,
   unwrap,
@@ -23,10 +23,8 @@ import {
   type Handing,
   type Member,
   ModuleReader,
-  answeredStatuses,
   returnedBy,
   isFunction,
-  computedRequire,
   packageMountRoute,
   withoutScopedMiddleware,
   runsFor,
@@ -241,27 +239,21 @@ export class KoaReader extends ModuleReader {
     handing?: Handing,
   ): Array<{ call: CallExpression; handing?: Handing }> {
     const { ts } = this;
-    return within
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter(
-        (call) =>
-          (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
-          this.handedAt(call, instance) >= 0,
-      )
-      .map((call) => ({
-        call,
-        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
-      }))
-      .sort((a, b) => a.at - b.at)
-      .flatMap(({ call }) => {
-        const index = this.handedAt(call, instance);
-        if (index < 0) return [{ call, handing }];
-        const helper = this.helper(call, index);
-        const parameter = helper?.getParameters()[index];
-        if (!helper || !parameter || path.has(helper)) return [];
-        const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
-        return this.callsOn(handed, helper, new Set(path).add(helper), { call, fn: helper, outer: handing });
-      });
+    return callsInWrittenOrder(
+      ts,
+      within,
+      (call) =>
+        (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
+        this.handedAt(call, instance) >= 0,
+    ).flatMap((call) => {
+      const index = this.handedAt(call, instance);
+      if (index < 0) return [{ call, handing }];
+      const helper = this.helper(call, index);
+      const parameter = helper?.getParameters()[index];
+      if (!helper || !parameter || path.has(helper)) return [];
+      const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
+      return this.callsOn(handed, helper, new Set(path).add(helper), { call, fn: helper, outer: handing });
+    });
   }
 
   /** Where a call hands the app or router to a function (`router(app)`): its argument's index, else -1. */
@@ -280,11 +272,7 @@ export class KoaReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
-    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
-    if (computed) {
-      this.warnings.push(computed);
-      return undefined;
-    }
+    if (this.handsToComputedRequire(call, index)) return undefined;
     if (this.unread(call, callee, callee)) return undefined;
     const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;
@@ -676,18 +664,7 @@ export class KoaReader extends ModuleReader {
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const fn = this.routeHandler(handler);
-    return fn
-      ? answeredStatuses(
-          this.ts,
-          this.modules,
-          fn,
-          0,
-          (each) => this.literalStatuses(each),
-          KOA_STATUS_SLOTS,
-          KOA_RESPONSE,
-        )
-      : { statuses: [] };
+    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS, KOA_RESPONSE);
   }
 
   private literalStatuses(fn: TsNode): number[] {

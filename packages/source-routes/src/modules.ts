@@ -1543,6 +1543,27 @@ export function nameStart(call: CallExpression): number {
 }
 
 /**
+ * The calls under `within` that `wanted` keeps, in the order they run: a chain
+ * `app.register(a).register(b)` is nested outside-in, so each call is placed where its method's
+ * name is written (`nameStart`), a plain call where it starts.
+ */
+export function callsInWrittenOrder(
+  ts: TsMorph,
+  within: TsNode,
+  wanted: (call: CallExpression) => boolean,
+): CallExpression[] {
+  return within
+    .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+    .filter(wanted)
+    .map((call) => ({
+      call,
+      at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ call }) => call);
+}
+
+/**
  * The comment above a registration: above its statement, or, for a link of a chain
  * (`router\n  // Paginated.\n  .get(…)`), right above the link's `.`.
  */
@@ -1614,6 +1635,30 @@ export abstract class ModuleReader {
     } finally {
       this.handing = outer;
     }
+  }
+
+  /**
+   * Whether a call hands the app (its argument at `index`) to a module required from a path computed at
+   * run time (`require(`./routes/${file}`)(app)` in a loop over a folder): warned, as docgen cannot name those modules.
+   */
+  protected handsToComputedRequire(call: CallExpression, index: number): boolean {
+    const computed = computedRequire(this.ts, call, call.getArguments()[index]!.getText());
+    if (computed) this.warnings.push(computed);
+    return computed !== undefined;
+  }
+
+  /**
+   * What a route's handler answers, over the functions that answer for it (`answeredStatuses`), as the
+   * framework states statuses: `literal` reads its setters, `slots` where it computes one, `style` its defaults.
+   */
+  protected handlerStatuses(
+    handler: TsNode,
+    literal: (fn: TsNode) => number[],
+    slots: StatusSlots,
+    style: ResponseStyle,
+  ): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const fn = this.routeHandler(handler);
+    return fn ? answeredStatuses(this.ts, this.modules, fn, 0, literal, slots, style) : { statuses: [] };
   }
 
   /** What a parameter of the function the app was handed to stands for: what the handing call gives it (`handedValue`). */

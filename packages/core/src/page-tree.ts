@@ -47,6 +47,13 @@ export interface Page {
    * without that source the page stays a root.
    */
   nestUnderSourceOf?: string;
+  /**
+   * For a page named after the page it ends up under (a routes page under its API reference,
+   * "Acme Catalog API: HTTP routes"): the words after the parent's title. Once the tree is placed,
+   * `generatePageTree` titles it `<source's titlePrefix><parent's title>: <this>` and drops the
+   * field; a page that stays a root keeps its `title`.
+   */
+  titleUnderParent?: string;
 }
 
 /** Page lines `from`, `from + 1`, … are lines `lines[0]`, `lines[1]`, … of `file` (all 1-based). */

@@ -344,33 +344,42 @@ export async function generatePageTree(
   config: LoadedConfig,
   options: RunSourceOptions & { include?: (source: SourceConfig, index: number) => boolean } = {},
 ): Promise<PageTree> {
-  const pages: Page[] = [];
-  const owners = new Map<string, { index: number; kind: 'key' | 'title' }>();
+  const made: { page: Page; index: number }[] = [];
   const pluginNames = new Map<string, string>();
   const report = onceEach(options.report);
   for (let index = 0; index < config.config.sources.length; index++) {
     if (options.include && !options.include(config.config.sources[index]!, index)) continue;
     const tree = await runSource(config, index, { ...options, report });
     pluginNames.set(config.config.sources[index]!.plugin, tree.plugin);
-    for (const page of tree.pages) {
-      // Two sources clashing is a config problem: say which source, where, and how to separate them.
-      for (const [kind, id] of [
-        ['key', page.key],
-        ['title', page.title.trim().toLowerCase()],
-      ] as const) {
-        const owner = owners.get(`${kind}:${id}`);
-        if (owner && owner.index !== index)
-          throw clash(config, kind, kind === 'key' ? page.key : page.title, owner.index, index);
-        owners.set(`${kind}:${id}`, { index, kind });
-      }
-    }
-    pages.push(...tree.pages);
+    made.push(...tree.pages.map((page) => ({ page, index })));
   }
   // A run of some sources (`docgen api`) does not know every plugin's name: only a whole run checks.
   if (!options.include) for (const warning of misnamedTemplateFolders(config, pluginNames)) report?.(warning);
-  const tree = { pages: nestUnderSources(pages) };
+  const nested = nestUnderSources(made.map(({ page }) => page));
+  const pages = titleUnderParents(nested, (at) => config.config.sources[made[at]!.index]!.titlePrefix ?? '');
+  // Checked once every page has its place and title: a title made from its parent's may clash too.
+  checkClashes(
+    config,
+    pages.map((page, at) => ({ page, index: made[at]!.index })),
+  );
+  const tree = { pages };
   validatePageTree(tree);
   return tree;
+}
+
+/** Two sources clashing is a config problem: say which source, where, and how to separate them. */
+function checkClashes(config: LoadedConfig, made: { page: Page; index: number }[]): void {
+  const owners = new Map<string, number>();
+  for (const { page, index } of made)
+    for (const [kind, id] of [
+      ['key', page.key],
+      ['title', page.title.trim().toLowerCase()],
+    ] as const) {
+      const owner = owners.get(`${kind}:${id}`);
+      if (owner !== undefined && owner !== index)
+        throw clash(config, kind, kind === 'key' ? page.key : page.title, owner, index);
+      owners.set(`${kind}:${id}`, index);
+    }
 }
 
 /**
@@ -386,6 +395,30 @@ function nestUnderSources(pages: Page[]): Page[] {
     const root = made.find((other) => other.parentKey === undefined || !keys.has(other.parentKey));
     return root ? { ...page, parentKey: root.key } : page;
   });
+}
+
+/**
+ * Pages named after their parent (`Page.titleUnderParent`) that have one: `<prefix><parent's title>:
+ * <words>`, the parent's title as it is itself named (a chain is followed up). The field is dropped
+ * either way. `prefixOf(at)` is the `titlePrefix` of the source of `pages[at]`.
+ */
+function titleUnderParents(pages: Page[], prefixOf: (at: number) => string): Page[] {
+  const byKey = new Map(pages.map((page, at) => [page.key, at]));
+  const titles = new Map<number, string>();
+  const titleOf = (at: number, seen: Set<number>): string => {
+    const known = titles.get(at);
+    if (known !== undefined) return known;
+    const page = pages[at]!;
+    const parent = page.parentKey === undefined ? undefined : byKey.get(page.parentKey);
+    // A cycle is validatePageTree's to report: its pages keep their own titles meanwhile.
+    const title =
+      page.titleUnderParent === undefined || parent === undefined || seen.has(parent)
+        ? page.title
+        : `${prefixOf(at)}${titleOf(parent, seen.add(at))}: ${page.titleUnderParent}`;
+    titles.set(at, title);
+    return title;
+  };
+  return pages.map(({ titleUnderParent: _words, ...page }, at) => ({ ...page, title: titleOf(at, new Set()) }));
 }
 
 /**

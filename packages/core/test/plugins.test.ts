@@ -307,4 +307,56 @@ describe('plugin loading', () => {
     const tree = await generatePageTree(configFromObject({ sources: [reference, about] }, { dir }));
     expect(tree.pages.some((page) => 'nestUnderSourceOf' in page)).toBe(false);
   });
+
+  it('titles a page after the page it ends up under (titleUnderParent), with its own titlePrefix; alone it keeps its title', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-plugin-'));
+    await writeFile(
+      join(dir, 'reference.mjs'),
+      `export default { name: 'reference', optionsSchema: { type: 'object' }, extract: () => ({}),\n` +
+        `  render: (model, { options }) => ({ pages: [{ key: options.key, title: options.title, labels: [], attachments: [], markdown: '', source: { plugin: 'reference', file: options.file } }] }) };\n`,
+    );
+    await writeFile(
+      join(dir, 'about.mjs'),
+      `export default { name: 'about', optionsSchema: { type: 'object' }, extract: () => ({}),\n` +
+        `  render: (model, { options, parent }) => ({ pages: [{ key: (parent ?? 'top') + '/' + options.key, title: 'About ' + options.key, labels: [], attachments: [], markdown: '', titleUnderParent: 'About', nestUnderSourceOf: options.file }] }) };\n`,
+    );
+    const file = join(dir, 'spec.yaml');
+    const reference = { plugin: './reference.mjs', options: { file, key: 'ref', title: 'Acme API' } };
+    const titles = async (sources: unknown[]) =>
+      (await generatePageTree(configFromObject({ sources }, { dir }))).pages.map((page) => [page.key, page.title]);
+    // Under a source's page, by `parent` or by its input file; a chain of them reads up to the first real title.
+    expect(
+      await titles([
+        reference,
+        { plugin: './about.mjs', parent: 'ref', options: { key: 'a' } },
+        { plugin: './about.mjs', titlePrefix: '[x] ', options: { key: 'b', file } },
+        { plugin: './about.mjs', parent: 'ref/a', options: { key: 'c' } },
+      ]),
+    ).toEqual([
+      ['ref', 'Acme API'],
+      ['ref/a', 'Acme API: About'],
+      ['top/b', '[x] Acme API: About'],
+      ['ref/a/c', 'Acme API: About: About'],
+    ]);
+    expect(await titles([{ plugin: './about.mjs', options: { key: 'a' } }])).toEqual([['top/a', 'About a']]);
+    const tree = await generatePageTree(
+      configFromObject(
+        { sources: [reference, { plugin: './about.mjs', parent: 'ref', options: { key: 'a' } }] },
+        { dir },
+      ),
+    );
+    expect(tree.pages.some((page) => 'titleUnderParent' in page)).toBe(false);
+    // Two pages that take the same title from one parent clash as any two titles do, at the second source.
+    await expect(
+      titles([
+        reference,
+        { plugin: './about.mjs', options: { key: 'a', file } },
+        { plugin: './about.mjs', options: { key: 'b', file } },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'DG_TREE_DUPLICATE_TITLE',
+      message: 'sources[1] and sources[2] both produce a page with the title "Acme API: About"',
+      location: { pointer: '#/sources/2' },
+    });
+  });
 });

@@ -20,6 +20,7 @@ import { foldersUp } from './folders-up.js';
 import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
 import { property, returnedBy, unwrap } from './modules.js';
+import { wordsOf } from './names.js';
 import type { ProjectFiles } from './project-files.js';
 import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
 
@@ -385,11 +386,7 @@ function moduleName(file: string): string {
  * (`users.service` and `users-service` → `usersService`, `UserRepository` → `userRepository`).
  */
 export function camelCase(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
+  const words = wordsOf(name).map((word) => word.toLowerCase());
   return words.map((word, at) => (at === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
 }
 

@@ -63,7 +63,8 @@ import { isKoaSource, KoaReader } from './koa.js';
 import { isNestSource, NestReader } from './nest.js';
 import { isRoutingControllersSource, RoutingControllersReader } from './routing-controllers.js';
 import { appFiles, didYouMean } from './suggest.js';
-import { warningOfMissedWorkspaceSources } from './workspaces.js';
+import { missedSourceWarnings } from './workspaces.js';
+import { newRunNotes, type RunNotes } from './run-notes.js';
 import {
   commentBefore,
   constArray,
@@ -204,27 +205,25 @@ export async function readRoutes(
         options.origin,
       ),
     });
-  // What the run's readers meet of awilix's registrations and cannot read, said once a place after the run.
-  const unread: Diagnostic[] = [];
-  const { result, warnings: missed } = warningOfMissedWorkspaceSources(() => {
-    try {
-      // Absolute, as every module docgen follows is named: a relative entry would be a second name for
-      // the same module (and a Hono app's registrations there read twice).
-      return readFramework(resolvePath(entry), unread);
-    } catch (error) {
-      // An entry that makes no app: the files that do are likely what was meant.
-      if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
-      throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
-    }
-  });
-  const unreadRegistrations = unreadRegistrationWarnings(unread);
+  // What the run's readers meet and cannot read, said once a place after the run.
+  const notes = newRunNotes();
+  let result: ReturnType<typeof readFramework>;
+  try {
+    // Absolute, as every module docgen follows is named: a relative entry would be a second name for
+    // the same module (and a Hono app's registrations there read twice).
+    result = readFramework(resolvePath(entry), notes);
+  } catch (error) {
+    // An entry that makes no app: the files that do are likely what was meant.
+    if (!(error instanceof DocgenError) || error.code !== 'DG_ROUTES_NO_APP') throw error;
+    throw new DocgenError({ ...error.toJSON(), hint: withSuggestions(error.hint, entry, options.origin) });
+  }
   const { mountedThrough, ...read } = result;
   return {
     ...read,
     warnings: [
       ...read.warnings,
-      ...missed,
-      ...unreadRegistrations,
+      ...missedSourceWarnings(notes.missedSources),
+      ...unreadRegistrationWarnings(notes.unreadRegistrations),
       ...duplicateRoutes(read.routes, read.framework, entry, mountedThrough),
     ],
   };
@@ -249,7 +248,7 @@ function withSuggestions(
 /** The routes an entry file serves, read by the reader of its framework, and what that reader warns of. */
 function readFramework(
   entry: string,
-  unread: Diagnostic[],
+  notes: RunNotes,
 ): {
   framework: Framework;
   routes: Route[];
@@ -261,10 +260,10 @@ function readFramework(
   // scan all of it for named exports (~0.15 s).
   const tsMorph = createRequire(import.meta.url)('ts-morph') as TsMorph;
   const text = readFileSync(entry, 'utf8');
-  const framework = frameworkOf(tsMorph, entry, text);
+  const framework = frameworkOf(tsMorph, entry, text, notes);
   const controllers =
     framework === ROUTING_CONTROLLERS
-      ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph), unread)
+      ? new RoutingControllersReader(tsMorph, syntaxProject(tsMorph), notes)
       : undefined;
   const served = controllers?.framework(entry);
   if (controllers && served) {
@@ -273,8 +272,8 @@ function readFramework(
     const site = controllers.serverSite(entry);
     const own =
       served === 'Express'
-        ? expressAppRoutes(tsMorph, entry, unread, site, controllers.createdApps(entry))
-        : koaAppRoutes(tsMorph, entry, unread, site);
+        ? expressAppRoutes(tsMorph, entry, notes, site, controllers.createdApps(entry))
+        : koaAppRoutes(tsMorph, entry, notes, site);
     // `createKoaServer(…)` registers the controllers as it makes the app: all the app's own routes come after.
     const created = served === 'Koa' && controllers.createdApps(entry).length > 0;
     const before = (route: Route) => {
@@ -299,16 +298,16 @@ function readFramework(
     };
   }
   if (framework === 'NestJS') {
-    const reader = new NestReader(tsMorph, syntaxProject(tsMorph), unread);
+    const reader = new NestReader(tsMorph, syntaxProject(tsMorph), notes);
     const routes = reader.routes(entry);
     return { framework: 'NestJS', routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, 'NestJS')] };
   }
-  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph), unread) : undefined;
+  const inversify = framework === INVERSIFY ? new InversifyReader(tsMorph, syntaxProject(tsMorph), notes) : undefined;
   if (inversify?.serves(entry)) {
     // Express underneath: decorated controllers (`@controller`, `@httpGet`) the server registers,
     // between what `setConfig((app) => …)` registers on the app first and `setErrorConfig` last.
     const controllers = inversify.routes(entry);
-    const express = new RouteReader(tsMorph, unread);
+    const express = new RouteReader(tsMorph, notes);
     // What setConfig's use() calls leave running (`app.use(auth())`) runs before every controller too.
     const first: string[] = [];
     const configured = (after: boolean) => {
@@ -333,11 +332,11 @@ function readFramework(
   }
   if (framework === 'Fastify' || framework === 'Koa' || framework === 'Hono') {
     const Reader = framework === 'Fastify' ? FastifyReader : framework === 'Koa' ? KoaReader : HonoReader;
-    const reader = new Reader(tsMorph, syntaxProject(tsMorph), unread);
+    const reader = new Reader(tsMorph, syntaxProject(tsMorph), notes);
     const routes = reader.routes(entry);
     return { framework, routes, warnings: [...reader.warnings, ...noRoutes(routes, entry, framework)] };
   }
-  const reader = new RouteReader(tsMorph, unread);
+  const reader = new RouteReader(tsMorph, notes);
   const app = reader.module(entry);
   const roots = [...app.declared].filter(([, kind]) => kind === 'app').map(([name]) => name);
   const exported = [...app.exports.values()].filter((name) => app.declared.has(name));
@@ -361,11 +360,11 @@ function readFramework(
 function expressAppRoutes(
   tsMorph: TsMorph,
   entry: string,
-  unread: Diagnostic[],
+  notes: RunNotes,
   site?: Site,
   created: RouterRef[] = [],
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
-  const reader = new RouteReader(tsMorph, unread);
+  const reader = new RouteReader(tsMorph, notes);
   const app = reader.module(entry);
   const routes: Route[] = [];
   const before: string[] = [];
@@ -394,10 +393,10 @@ function expressAppRoutes(
 function koaAppRoutes(
   tsMorph: TsMorph,
   entry: string,
-  unread: Diagnostic[],
+  notes: RunNotes,
   site: Site | undefined,
 ): { routes: Route[]; warnings: Diagnostic[]; mountedThrough: WeakMap<Route, Site[]>; before: string[] } {
-  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph), unread);
+  const reader = new KoaReader(tsMorph, syntaxProject(tsMorph), notes);
   let routes: Route[] = [];
   try {
     routes = reader.routes(entry);
@@ -590,6 +589,7 @@ function frameworkOf(
   tsMorph: TsMorph,
   entry: string,
   text: string,
+  notes: RunNotes,
 ): Framework | typeof INVERSIFY | typeof ROUTING_CONTROLLERS {
   // Before NestJS: its decorators share Nest's names (`@Controller`).
   if (isRoutingControllersSource(text)) return ROUTING_CONTROLLERS;
@@ -609,7 +609,7 @@ function frameworkOf(
   const own = imported(text);
   if (own) return own;
   if (/['"]express['"]/.test(text)) return 'Express';
-  const imports = new ImportResolver(tsMorph);
+  const imports = new ImportResolver(tsMorph, notes.missedSources);
   for (const [, specifier] of text.matchAll(/(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)['"]([^'"]+)['"]/g)) {
     const file = specifier && imports.resolve(entry, specifier);
     const found = file && imported(readFileSync(file, 'utf8'));
@@ -707,14 +707,14 @@ class RouteReader {
   /** awilix-express's routers of controllers (`controller(UsersApi)`, `loadControllers('routes/*.js')`). */
   private readonly awilixControllers: AwilixExpressControllers;
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     private readonly ts: TsMorph,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.imports = new ImportResolver(ts);
+    this.imports = new ImportResolver(ts, notes.missedSources);
     this.project = syntaxProject(ts);
-    this.names = new Modules(ts, this.project, unread);
+    this.names = new Modules(ts, this.project, notes);
     this.awilixControllers = new AwilixExpressControllers(ts, this.names, (message, at, hint) =>
       this.warnings.push({
         code: 'DG_ROUTES_PLUGIN_UNREAD',
@@ -2081,8 +2081,8 @@ class RouteReader {
   /**
    * A route's statuses with those its own middleware sends before the handler runs: `requireAuth`
    * answering `res.status(401)` (or `next(createError(403))`) where it does not call `next()`. Only
-   * middleware named at the route and written in the project as `(req, res, next)`: a factory's call
-   * (`requireRole('admin')`) and a package's middleware are not read.
+   * middleware of the project written as `(req, res, next)`, named at the route or made there by a
+   * factory of the project (`requireRole('admin')`); a package's middleware is not read.
    */
   private withGuardStatuses(
     answered: Pick<Route, 'statuses' | 'computedStatuses'>,
@@ -2096,16 +2096,22 @@ class RouteReader {
   }
 
   /**
-   * What a middleware function of the project, passed by name, sends rather than calling `next()`
-   * (`requireAuth`'s `res.status(401)`); nothing for a factory's call or a package's middleware.
+   * What a middleware function of the project sends rather than calling `next()` (`requireAuth`'s
+   * `res.status(401)`): passed by name, or made by a factory of the project (`requireRole('admin')`
+   * returning `(req, res, next) => …`: `Modules.madeMiddleware`); nothing for a package's middleware.
    * `takesNext`: whether its parameter count makes it middleware where it is used.
    */
   private middlewareSends(node: TsNode, takesNext: (parameters: number) => boolean): number[] {
-    const value = unwrap(this.ts, node);
-    if (!this.ts.Node.isIdentifier(value) && !this.ts.Node.isPropertyAccessExpression(value)) return [];
-    const fn = this.names.functionOf(value);
-    const parameters = fn ? ((fn as FunctionNode).getParameters?.() ?? []).length : 0;
-    return fn && takesNext(parameters) ? this.statusesOf(fn).statuses : [];
+    const { ts } = this;
+    const value = unwrap(ts, node);
+    const fns = ts.Node.isCallExpression(value)
+      ? this.names.madeMiddleware(value)
+      : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
+        ? [this.names.functionOf(value)]
+        : [];
+    return fns
+      .filter((fn) => !!fn && takesNext(((fn as FunctionNode).getParameters?.() ?? []).length))
+      .flatMap((fn) => this.statusesOf(fn!).statuses);
   }
 
   /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */

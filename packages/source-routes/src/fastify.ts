@@ -26,13 +26,12 @@ import {
 } from './autoload.js';
 import { FASTIFY_RESPONSE } from './implicit.js';
 import {
+  callsInWrittenOrder,
   chainRoot,
   answeredStatuses,
   isFunction,
   computedLoad,
-  computedRequire,
   methodOf,
-  nameStart,
   property,
   registrationComment,
   unwrap,
@@ -319,29 +318,20 @@ export class FastifyReader extends ModuleReader {
   private calls(instance: Instance, within: TsNode, path: Set<TsNode>): CallExpression[] {
     const { ts } = this;
     this.keptOn(instance, within);
-    return (
-      within
-        .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-        .filter(
-          (call) =>
-            (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
-            this.handedAt(call, instance) >= 0,
-        )
-        // A chain `app.register(a).register(b)` is visited outside-in: sort by where each method is written.
-        .map((call) => ({
-          call,
-          at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
-        }))
-        .sort((a, b) => a.at - b.at)
-        .flatMap(({ call }) => {
-          const index = this.handedAt(call, instance);
-          if (index < 0) return [call];
-          const helper = this.helper(call, index);
-          const parameter = helper?.getParameters()[index] as Declaration | undefined;
-          if (!helper || !parameter || path.has(helper)) return [];
-          return this.calls(parameter, helper, new Set(path).add(helper));
-        })
-    );
+    return callsInWrittenOrder(
+      ts,
+      within,
+      (call) =>
+        (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
+        this.handedAt(call, instance) >= 0,
+    ).flatMap((call) => {
+      const index = this.handedAt(call, instance);
+      if (index < 0) return [call];
+      const helper = this.helper(call, index);
+      const parameter = helper?.getParameters()[index] as Declaration | undefined;
+      if (!helper || !parameter || path.has(helper)) return [];
+      return this.calls(parameter, helper, new Set(path).add(helper));
+    });
   }
 
   /**
@@ -363,11 +353,7 @@ export class FastifyReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
-    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
-    if (computed) {
-      this.warnings.push(computed);
-      return undefined;
-    }
+    if (this.handsToComputedRequire(call, index)) return undefined;
     if (ts.Node.isPropertyAccessExpression(callee)) {
       const method = this.method(callee.getExpression(), callee.getName());
       if (method) return method;
@@ -528,20 +514,23 @@ export class FastifyReader extends ModuleReader {
   /**
    * What a hook of the project answers instead of passing the request on: `reply.code(401).send(…)`,
    * `reply.status(403)`, `throw fastify.httpErrors.unauthorized()`, `reply.forbidden()`, its errors
-   * (inline, by name, or a decoration, `fastify.authenticate`). Not the status of what it only sends
-   * (`reply.send(err)`: the error's, which docgen cannot tell), nor a factory's call (`requireRole('admin')`).
+   * (inline, by name, a decoration, `fastify.authenticate`, or made by a factory of the project,
+   * `requireRole('admin')` returning `async (request, reply) => …`: `Modules.madeMiddleware`). Not the
+   * status of what it only sends (`reply.send(err)`: the error's, which docgen cannot tell).
    */
   private hookSends(hook: TsNode): number[] {
     const { ts } = this;
     const value = unwrap(ts, hook);
-    const fn = isFunctionLike(ts, value)
-      ? value
+    const fns = isFunctionLike(ts, value)
+      ? [value]
       : ts.Node.isIdentifier(value)
-        ? this.modules.functionOf(value)
+        ? [this.modules.functionOf(value)]
         : ts.Node.isPropertyAccessExpression(value)
-          ? (this.modules.functionOf(value) ?? this.modules.decoratedFunction(value))
-          : undefined;
-    return fn ? this.statuses(fn, false).statuses : [];
+          ? [this.modules.functionOf(value) ?? this.modules.decoratedFunction(value)]
+          : ts.Node.isCallExpression(value)
+            ? this.modules.madeMiddleware(value)
+            : [];
+    return fns.flatMap((fn) => (fn ? this.statuses(fn, false).statuses : []));
   }
 
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */

@@ -16,11 +16,10 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import { HONO_RESPONSE } from './implicit.js';
 import {
+  callsInWrittenOrder,
   chainRoot,
   computedLoad,
-  computedRequire,
   methodOf,
-  nameStart,
   property,
   registrationComment,
   returnedBy,
@@ -30,7 +29,6 @@ import {
   type Handing,
   type Member,
   ModuleReader,
-  answeredStatuses,
   httpStatuses,
   isFunction,
   packageMountRoute,
@@ -283,29 +281,23 @@ export class HonoReader extends ModuleReader {
     const { ts } = this;
     const names = this.derived(app, module);
     for (const [declaration, base] of names) derived.set(declaration, base);
-    return within
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter(
-        (call) => (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names)) || this.handed(call, names),
-      )
-      .map((call) => ({
+    return callsInWrittenOrder(
+      ts,
+      within,
+      (call) => (CHAIN.has(methodOf(ts, call) ?? '') && this.isOn(call, app, names)) || !!this.handed(call, names),
+    ).flatMap((call) => {
+      const handed = this.handed(call, names);
+      if (!handed) return [{ call, handing }];
+      const helper = this.helper(call, handed.index);
+      const parameter = helper?.getParameters()[handed.index];
+      if (!helper || !parameter || helpers.has(helper)) return [];
+      const inHelper: App = { declaration: parameter, creation: app.creation, base: handed.base };
+      return this.callsOn(inHelper, helper.getSourceFile(), helper, derived, new Set(helpers).add(helper), {
         call,
-        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
-      }))
-      .sort((a, b) => a.at - b.at)
-      .flatMap(({ call }) => {
-        const handed = this.handed(call, names);
-        if (!handed) return [{ call, handing }];
-        const helper = this.helper(call, handed.index);
-        const parameter = helper?.getParameters()[handed.index];
-        if (!helper || !parameter || helpers.has(helper)) return [];
-        const inHelper: App = { declaration: parameter, creation: app.creation, base: handed.base };
-        return this.callsOn(inHelper, helper.getSourceFile(), helper, derived, new Set(helpers).add(helper), {
-          call,
-          fn: helper,
-          outer: handing,
-        });
+        fn: helper,
+        outer: handing,
       });
+    });
   }
 
   /** Where a call hands the app to a function (`createRoutes(app)`): the argument's index and the base path of the name handed. */
@@ -325,12 +317,7 @@ export class HonoReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
-    // `require(`./routes/${file}`)(app)` in a loop over a folder: modules docgen cannot name.
-    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
-    if (computed) {
-      this.warnings.push(computed);
-      return undefined;
-    }
+    if (this.handsToComputedRequire(call, index)) return undefined;
     const missing = this.missing(callee);
     if (missing) {
       this.warn(
@@ -674,18 +661,7 @@ export class HonoReader extends ModuleReader {
 
   /** What a handler answers with a literal: `c.json(body, 201)`, `c.body(null, 204)`, `c.status(201)`, `c.notFound()`, `new HTTPException(401)`; and what it computes. */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const fn = this.routeHandler(handler);
-    return fn
-      ? answeredStatuses(
-          this.ts,
-          this.modules,
-          fn,
-          0,
-          (each) => this.literalStatuses(each),
-          HONO_STATUS_SLOTS,
-          HONO_RESPONSE,
-        )
-      : { statuses: [] };
+    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), HONO_STATUS_SLOTS, HONO_RESPONSE);
   }
 
   private literalStatuses(fn: TsNode): number[] {

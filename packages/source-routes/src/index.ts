@@ -11,7 +11,7 @@ export interface RoutesOptions {
   entry: string;
   /** The service's OpenAPI spec, to report routes it does not describe and operations nothing serves. */
   openapi?: string;
-  /** Default "<service>: HTTP routes". */
+  /** Default "<parent page's title>: HTTP routes" under a page, else "<Service>: HTTP routes". */
   title?: string;
   /** Page key; default `<parent>/routes`, else `routes/<service>`. */
   key?: string;
@@ -35,7 +35,12 @@ export const optionsSchema = {
         'The file that creates the Express, Fastify, Koa or Hono app (or exports a router), e.g. src/server.ts, or a NestJS app’s main.ts',
     },
     openapi: { type: 'string', minLength: 1, description: 'The OpenAPI spec of the same service, to compare with' },
-    title: { type: 'string', minLength: 1, description: 'Page title (default "<service>: HTTP routes")' },
+    title: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Page title (default "<parent page’s title>: HTTP routes" under a page, else "<Service>: HTTP routes")',
+    },
     key: {
       type: 'string',
       pattern: '^[a-z0-9._/-]+$',

@@ -10,11 +10,11 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import { KOA_RESPONSE } from './implicit.js';
 import {
+  callsInWrittenOrder,
   answersItself,
   chainRoot,
   functionMountRoute,
   methodOf,
-  nameStart,
   property,
   registrationComment,
   unwrap,
@@ -23,10 +23,8 @@ import {
   type Handing,
   type Member,
   ModuleReader,
-  answeredStatuses,
   returnedBy,
   isFunction,
-  computedRequire,
   packageMountRoute,
   withoutScopedMiddleware,
   runsFor,
@@ -241,27 +239,21 @@ export class KoaReader extends ModuleReader {
     handing?: Handing,
   ): Array<{ call: CallExpression; handing?: Handing }> {
     const { ts } = this;
-    return within
-      .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
-      .filter(
-        (call) =>
-          (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
-          this.handedAt(call, instance) >= 0,
-      )
-      .map((call) => ({
-        call,
-        at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
-      }))
-      .sort((a, b) => a.at - b.at)
-      .flatMap(({ call }) => {
-        const index = this.handedAt(call, instance);
-        if (index < 0) return [{ call, handing }];
-        const helper = this.helper(call, index);
-        const parameter = helper?.getParameters()[index];
-        if (!helper || !parameter || path.has(helper)) return [];
-        const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
-        return this.callsOn(handed, helper, new Set(path).add(helper), { call, fn: helper, outer: handing });
-      });
+    return callsInWrittenOrder(
+      ts,
+      within,
+      (call) =>
+        (REGISTRATIONS.has(methodOf(ts, call) ?? '') && this.isOn(call, instance)) ||
+        this.handedAt(call, instance) >= 0,
+    ).flatMap((call) => {
+      const index = this.handedAt(call, instance);
+      if (index < 0) return [{ call, handing }];
+      const helper = this.helper(call, index);
+      const parameter = helper?.getParameters()[index];
+      if (!helper || !parameter || path.has(helper)) return [];
+      const handed: Instance = { ...instance, declaration: parameter as Declaration, member: undefined };
+      return this.callsOn(handed, helper, new Set(path).add(helper), { call, fn: helper, outer: handing });
+    });
   }
 
   /** Where a call hands the app or router to a function (`router(app)`): its argument's index, else -1. */
@@ -280,11 +272,7 @@ export class KoaReader extends ModuleReader {
   private helper(call: CallExpression, index: number): FunctionNode | undefined {
     const { ts } = this;
     const callee = unwrap(ts, call.getExpression());
-    const computed = computedRequire(ts, call, call.getArguments()[index]!.getText());
-    if (computed) {
-      this.warnings.push(computed);
-      return undefined;
-    }
+    if (this.handsToComputedRequire(call, index)) return undefined;
     if (this.unread(call, callee, callee)) return undefined;
     const value = this.modules.calleeValue(callee);
     return value && isFunction(ts, value) ? value : undefined;
@@ -382,8 +370,10 @@ export class KoaReader extends ModuleReader {
         else this.readMount(mounted!, joinPaths(prefix, mount), [...routerLevel, ...local], path, out);
         this.mounts.pop();
       }
-      // Named middleware, as the Express reader shows it (`bodyParser()` and inline functions are left out).
-      else if (ts.Node.isIdentifier(arg)) (hasPath ? local : routerLevel).push(this.scopedUse(arg));
+      // Named middleware, as the Express reader shows it, and what a factory of the project makes
+      // (`requireApiKey('x-webhook-key')`); a package's (`bodyParser()`) and inline functions are left out.
+      else if (ts.Node.isIdentifier(arg) || this.madeByProject(arg))
+        (hasPath ? local : routerLevel).push(this.scopedUse(arg));
       else this.unread(call, this.routesOf(arg), arg);
     });
     // `router.use('/admin', requireAdmin)` runs before the routes registered after it under `/admin` too.
@@ -660,26 +650,21 @@ export class KoaReader extends ModuleReader {
     );
   }
 
-  /** Named middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
+  /** Named (or factory-made) middleware `use()`d on the app or router, with what it answers rather than calling `next()`. */
   private scopedUse(arg: TsNode): ScopedUse {
     const statuses = this.middlewareSends(arg, (fn) => this.statuses(fn).statuses);
-    return { name: arg.getText(), ...(statuses.length ? { statuses } : {}) };
+    return { name: shortText(arg), ...(statuses.length ? { statuses } : {}) };
+  }
+
+  /** A call of a factory of the project that makes middleware (`requirePermission('reports:read')`). */
+  private madeByProject(arg: TsNode): boolean {
+    const value = unwrap(this.ts, arg);
+    return this.ts.Node.isCallExpression(value) && this.modules.madeMiddleware(value).length > 0;
   }
 
   /** What a handler sets with a literal (`ctx.status = 201`, `ctx.throw(404)`), and what it computes (`ctx.status = err.status`). */
   private statuses(handler: TsNode): Pick<Route, 'statuses' | 'computedStatuses'> {
-    const fn = this.routeHandler(handler);
-    return fn
-      ? answeredStatuses(
-          this.ts,
-          this.modules,
-          fn,
-          0,
-          (each) => this.literalStatuses(each),
-          KOA_STATUS_SLOTS,
-          KOA_RESPONSE,
-        )
-      : { statuses: [] };
+    return this.handlerStatuses(handler, (each) => this.literalStatuses(each), KOA_STATUS_SLOTS, KOA_RESPONSE);
   }
 
   private literalStatuses(fn: TsNode): number[] {

@@ -21,6 +21,7 @@ import type {
   VariableDeclaration,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
+import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { AwilixRegistrations } from './awilix.js';
 import { Implementations } from './implementations.js';
@@ -93,15 +94,15 @@ export class Modules {
   /** The decorations the route being read sees, by name, where its reader tells Fastify's plugin scopes apart. */
   private visibleDecorations: ((name: string) => TsNode[]) | undefined;
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     private readonly ts: TsMorph,
     private readonly project: Project,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.resolver = new ImportResolver(ts);
+    this.resolver = new ImportResolver(ts, notes.missedSources);
     this.implementations = new Implementations(ts, this, this.files);
-    this.awilix = new AwilixRegistrations(ts, this, this.files, unread);
+    this.awilix = new AwilixRegistrations(ts, this, this.files, notes.unreadRegistrations);
   }
 
   /** A file of the app, parsed once; a syntax error stops the run at its line. */
@@ -432,12 +433,17 @@ export class Modules {
 
   /**
    * The functions of the project a function calls itself (not in a nested function) where an error
-   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`.
+   * they raise leaves it: `users.get(id)`, `this.findOne(id)`, `helper()`. Only in its body: a method's
+   * decorators (`@Roles('admin')`, `@Param('id', ParseIntPipe)`) run when the class is declared, not
+   * when it is called; what they mean for a route (guards, `@HttpCode`) is read by their own rules.
    */
   private calledFunctions(own: TsNode): TsNode[] {
     const { ts } = this;
     const found: TsNode[] = [];
-    for (const call of own.getDescendantsOfKind(ts.SyntaxKind.CallExpression)) {
+    const body = ts.Node.isBodyable(own) || ts.Node.isBodied(own) ? own.getBody() : own;
+    // An arrow's body may be the call itself: `(req) => users.get(req.params.id)`.
+    const calls = !body ? [] : [body, ...body.getDescendants()].filter((node) => ts.Node.isCallExpression(node));
+    for (const call of calls) {
       if (call.getFirstAncestor((node) => isFunctionLike(ts, node)) !== own || !errorEscapes(ts, call, own)) continue;
       const fn = this.functionOf(call.getExpression());
       if (fn && fn !== own && isFunctionLike(ts, fn)) found.push(fn);
@@ -545,6 +551,24 @@ export class Modules {
    */
   functionOf(node: TsNode, depth = 0): TsNode | undefined {
     return this.functionIn(node, depth, false);
+  }
+
+  /**
+   * The middleware a factory of the project makes, for a call of it at a route or in `use()`
+   * (`requireRole('admin')` with `const requireRole = (role) => (req, res, next) => {…}`): each function
+   * its body returns, written in place (an arrow, a function expression, also wrapped:
+   * `createMiddleware(async (c, next) => …)`) or named inside it (`function check(req, res, next) {…}`
+   * then `return check`). Empty for a package's factory (`rateLimit({ max: 5 })`) and for a call of the
+   * project that returns no function (a router).
+   */
+  madeMiddleware(call: CallExpression): TsNode[] {
+    const { ts } = this;
+    const factory = this.functionOf(call.getExpression());
+    if (!factory || !isFunctionLike(ts, factory)) return [];
+    return returnedBy(ts, factory).flatMap((returned) => {
+      const made = isFunctionLike(ts, returned) ? returned : this.handlerOf(returned);
+      return made && made !== factory ? [made] : [];
+    });
   }
 
   /**
@@ -1519,6 +1543,27 @@ export function nameStart(call: CallExpression): number {
 }
 
 /**
+ * The calls under `within` that `wanted` keeps, in the order they run: a chain
+ * `app.register(a).register(b)` is nested outside-in, so each call is placed where its method's
+ * name is written (`nameStart`), a plain call where it starts.
+ */
+export function callsInWrittenOrder(
+  ts: TsMorph,
+  within: TsNode,
+  wanted: (call: CallExpression) => boolean,
+): CallExpression[] {
+  return within
+    .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+    .filter(wanted)
+    .map((call) => ({
+      call,
+      at: ts.Node.isPropertyAccessExpression(call.getExpression()) ? nameStart(call) : call.getStart(),
+    }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ call }) => call);
+}
+
+/**
  * The comment above a registration: above its statement, or, for a link of a chain
  * (`router\n  // Paginated.\n  .get(…)`), right above the link's `.`.
  */
@@ -1592,19 +1637,43 @@ export abstract class ModuleReader {
     }
   }
 
+  /**
+   * Whether a call hands the app (its argument at `index`) to a module required from a path computed at
+   * run time (`require(`./routes/${file}`)(app)` in a loop over a folder): warned, as docgen cannot name those modules.
+   */
+  protected handsToComputedRequire(call: CallExpression, index: number): boolean {
+    const computed = computedRequire(this.ts, call, call.getArguments()[index]!.getText());
+    if (computed) this.warnings.push(computed);
+    return computed !== undefined;
+  }
+
+  /**
+   * What a route's handler answers, over the functions that answer for it (`answeredStatuses`), as the
+   * framework states statuses: `literal` reads its setters, `slots` where it computes one, `style` its defaults.
+   */
+  protected handlerStatuses(
+    handler: TsNode,
+    literal: (fn: TsNode) => number[],
+    slots: StatusSlots,
+    style: ResponseStyle,
+  ): Pick<Route, 'statuses' | 'computedStatuses'> {
+    const fn = this.routeHandler(handler);
+    return fn ? answeredStatuses(this.ts, this.modules, fn, 0, literal, slots, style) : { statuses: [] };
+  }
+
   /** What a parameter of the function the app was handed to stands for: what the handing call gives it (`handedValue`). */
   private handedValue(node: Identifier | PropertyAccessExpression): TsNode | undefined {
     const value = handedValue(this.ts, this.handing, node);
     return value === node ? undefined : value;
   }
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     protected readonly ts: TsMorph,
     project: Project,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.modules = new Modules(ts, project, unread);
+    this.modules = new Modules(ts, project, notes);
   }
 
   /**
@@ -1702,17 +1771,22 @@ export abstract class ModuleReader {
   /**
    * What middleware of the project, passed by name as `(ctx, next)` (Koa) or `(c, next)` (Hono, also through
    * `createMiddleware(…)`), answers instead of calling `next()`, as `answered` reads a handler: `ctx.throw(401)`,
-   * `throw new HTTPException(401)`. Not a factory's call (`requireRole('admin')`), a package's middleware, nor an
-   * error handler that wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the
-   * errors the routes after it raise, not one of its own.
+   * `throw new HTTPException(401)`; or made by a factory of the project, `requireRole('admin')` returning
+   * `async (ctx, next) => …` (`Modules.madeMiddleware`). Not a package's middleware, nor an error handler that
+   * wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the errors the routes
+   * after it raise, not one of its own.
    */
   protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[]): number[] {
     const { ts } = this;
     const value = unwrap(ts, node);
-    if (!ts.Node.isIdentifier(value) && !ts.Node.isPropertyAccessExpression(value)) return [];
-    const fn = this.routeHandler(value);
-    if (!fn || !isFunctionLike(ts, fn) || fn.getParameters().length !== 2) return [];
-    return catchesDownstream(ts, fn) ? [] : answered(fn);
+    const fns = ts.Node.isCallExpression(value)
+      ? this.modules.madeMiddleware(value)
+      : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
+        ? [this.routeHandler(value)]
+        : [];
+    return fns
+      .filter((fn) => !!fn && isFunctionLike(ts, fn) && fn.getParameters().length === 2 && !catchesDownstream(ts, fn))
+      .flatMap((fn) => answered(fn!));
   }
 
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */

@@ -20,6 +20,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import type { Diagnostic } from '@docgen/core';
+import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import {
@@ -104,13 +105,13 @@ export class NestReader {
   /** The app's files, parsed once, and its imports resolved (tsconfig paths, `#imports`). */
   private readonly modules: Modules;
 
-  /** `unread`: the run's list of the awilix registrations it cannot read (`unreadRegistrationWarnings`). */
+  /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
     private readonly ts: TsMorph,
     project: Project,
-    unread: Diagnostic[],
+    notes: RunNotes,
   ) {
-    this.modules = new Modules(ts, project, unread);
+    this.modules = new Modules(ts, project, notes);
   }
 
   /** What the code does not say for sure (a global prefix computed at run time). */

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { pageKey, type PageTree, type TemplateRenderer } from '@docgen/core';
 import { comparedRoutes } from './compare.js';
 import type { RoutesModel } from './model.js';
+import { readableName } from './names.js';
 
 /** One page per app: its routes in matching order, and the comparison with its spec. */
 export interface RenderRoutesOptions {
@@ -39,7 +40,10 @@ export function renderRoutes(
       {
         key: keyOf(model, options),
         parentKey: options.parent,
-        title: options.title ?? `${model.service}: HTTP routes`,
+        // Under another page (its API reference), named after it: "Acme Catalog API: HTTP routes";
+        // alone, after the service as a person names it: "Catalog: HTTP routes".
+        title: options.title ?? `${readableName(model.service)}: HTTP routes`,
+        ...(options.title ? {} : { titleUnderParent: 'HTTP routes' }),
         labels: ['http-routes', ...(options.labels ?? [])],
         attachments: [],
         position: 0,

@@ -20,7 +20,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import { foldersUp } from './folders-up.js';
-import { WorkspacePackages } from './workspaces.js';
+import { WorkspacePackages, type MissedSource } from './workspaces.js';
 
 export type TsMorph = typeof import('ts-morph');
 
@@ -34,9 +34,15 @@ export class ImportResolver {
   private readonly nodePaths = new Map<string, NodePath | undefined>();
 
   /** The packages of the repository's own workspaces, imported by name (`@acme/shared-routes`). */
-  private readonly workspaces = new WorkspacePackages();
+  private readonly workspaces: WorkspacePackages;
 
-  constructor(private readonly ts: TsMorph) {}
+  /** `missed`: the run's list of the workspace packages whose source it does not find (`RunNotes`). */
+  constructor(
+    private readonly ts: TsMorph,
+    missed: MissedSource[],
+  ) {
+    this.workspaces = new WorkspacePackages(missed);
+  }
 
   resolve(from: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return sourceFile(resolve(dirname(from), specifier));

@@ -31,6 +31,9 @@ export class WorkspacePackages {
   /** A folder and a package name → the workspace folder its node_modules link leads to, looked up once. */
   private readonly links = new Map<string, string | undefined>();
 
+  /** `missed`: the run's list of the workspace packages whose source it does not find (`missedSourceWarnings`). */
+  constructor(private readonly missed: MissedSource[]) {}
+
   /**
    * The source file a package specifier names where the package is one of the workspace's
    * (`@acme/shared-routes`, `@acme/shared-routes/users`), found with `sourceFile`; undefined for
@@ -48,7 +51,7 @@ export class WorkspacePackages {
       return sourceFile(base);
     };
     const file = subpath ? subpathSource(folder, subpath, trying) : entrySource(folder, trying);
-    if (!file) missed?.push({ from, specifier, folder, looked });
+    if (!file) this.missed.push({ from, specifier, folder, looked });
     return file;
   }
 
@@ -69,7 +72,7 @@ export class WorkspacePackages {
 }
 
 /** A workspace package imported by name whose source docgen does not find: where it was imported, and where docgen looked. */
-interface MissedSource {
+export interface MissedSource {
   from: string;
   specifier: string;
   folder: string;
@@ -78,29 +81,14 @@ interface MissedSource {
 }
 
 /**
- * The misses of the run under way. The readers of a run each resolve imports with resolvers of
- * their own; a package whose source is missing is a fact of the repository, said once for the run,
- * at the first import of it, whichever reader met it.
+ * A warning for each workspace package a run imported whose source docgen does not find
+ * (`DG_ROUTES_PLUGIN_UNREAD`): it is read as a package of the registry would be (a row of the page,
+ * or nothing), which is wrong for the project's own code, so the run says so. The readers of a run
+ * each resolve imports with resolvers of their own, all adding to the one list the run hands them;
+ * a package whose source is missing is a fact of the repository, said once for the run, at the
+ * first import of it, whichever reader met it.
  */
-let missed: MissedSource[] | undefined;
-
-/**
- * Runs `read`, and warns of each workspace package imported on the way whose source docgen does not
- * find (`DG_ROUTES_PLUGIN_UNREAD`): it is read as a package of the registry would be (a row of the
- * page, or nothing), which is wrong for the project's own code, so the run says so.
- */
-export function warningOfMissedWorkspaceSources<T>(read: () => T): { result: T; warnings: Diagnostic[] } {
-  const outer = missed;
-  missed = [];
-  try {
-    const result = read();
-    return { result, warnings: missedWarnings(missed) };
-  } finally {
-    missed = outer;
-  }
-}
-
-function missedWarnings(misses: MissedSource[]): Diagnostic[] {
+export function missedSourceWarnings(misses: MissedSource[]): Diagnostic[] {
   const said = new Set<string>();
   const warnings: Diagnostic[] = [];
   for (const miss of misses) {

@@ -86,7 +86,7 @@ describe('readRoutes on a Fastify app', () => {
     ]);
   });
 
-  it("counts what a route's hooks answer instead of passing the request on (addHook in its plugin, a decoration such as fastify.authenticate, the route's onRequest / preHandler): reply.code(401), reply.status(403), fastify.httpErrors.forbidden()", async () => {
+  it("counts what a route's hooks answer instead of passing the request on (addHook in its plugin, a decoration such as fastify.authenticate, the route's onRequest / preHandler, one a factory of the project makes): reply.code(401), reply.status(403), fastify.httpErrors.forbidden()", async () => {
     const hooks = join(dirname(app), 'fastify-hooks', 'src');
     const { routes, warnings } = await readRoutes(join(hooks, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware.length, route.statuses])).toEqual([
@@ -94,6 +94,9 @@ describe('readRoutes on a Fastify app', () => {
       // onRequest: [fastify.authenticate] (the fp plugin's decoration: reply.code(401)), an inline preHandler's
       // throw fastify.httpErrors.forbidden(…)
       ['POST', '/orders', 2, [201, 401, 403]],
+      // hooks made by factories of the project: requireTenant()'s named inner checkTenant (400), requireScope(…)'s
+      // returned function expression (403)
+      ['GET', '/orders/:id/invoice', 3, [200, 400, 401, 403]],
       ['DELETE', '/orders/:id', 2, [204, 401, 428]], // route({ preHandler: (request, reply, done) => … reply.code(428) })
       // addHook('onRequest', fastify.authenticate) and addHook('preHandler', adminsOnly): reply.status(403)
       ['GET', '/admin/stats', 2, [200, 401, 403]],

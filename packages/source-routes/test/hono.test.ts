@@ -43,7 +43,7 @@ describe('readRoutes on a Hono app', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches', async () => {
+  it('reads the app it serves, sub-apps mounted with route() under base paths, and use() by the paths it matches, with what middleware of the project (named, or made by a factory) answers', async () => {
     const { framework, routes, warnings } = await readRoutes(join(src, 'index.ts'));
     expect(framework).toBe('Hono');
     const session = ['logger()', 'cors()', 'requireSession'];
@@ -56,7 +56,7 @@ describe('readRoutes on a Hono app', () => {
         at(route.file.slice(src.length + 1), route.line),
       ]),
     ).toEqual([
-      ['GET', '/health', ['logger()'], [204], at('index.ts', 13)],
+      ['GET', '/health', ['logger()'], [204], at('index.ts', 15)],
       // api.use('/bookings/*', requireSession): its throw new HTTPException(401)
       ['GET', '/api/bookings', session, [200, 401], at('routes/bookings.ts', 7)],
       ['POST', '/api/bookings', session, [201, 401], at('routes/bookings.ts', 8)],
@@ -66,6 +66,22 @@ describe('readRoutes on a Hono app', () => {
       ['GET', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)], // on()
       ['HEAD', '/api/rooms/:roomId/availability', ['logger()', 'cors()'], [200], at('routes/rooms.ts', 8)],
       ['PUT', '/api/rooms/:roomId', ['logger()', 'cors()', 'requireStaff'], [200], at('routes/rooms.ts', 9)],
+      // api.use('/admin/*', requireRole('admin')): the factory's createMiddleware(…) answers c.json(…, 403)
+      [
+        'GET',
+        '/api/admin/reports',
+        ['logger()', 'cors()', "requireRole('admin')"],
+        [200, 403],
+        at('routes/admin.ts', 6),
+      ],
+      // throttle(1), named at the route, returns a (c, next) function that throws HTTPException(429)
+      [
+        'POST',
+        '/api/admin/reindex',
+        ['logger()', 'cors()', "requireRole('admin')", 'throttle(1)'],
+        [202, 403, 429],
+        at('routes/admin.ts', 7),
+      ],
     ]);
     expect(routes[3]!.openapiPath).toBe('/api/bookings/{id}');
     expect(routes.map((route) => route.summary)).toEqual([
@@ -77,6 +93,8 @@ describe('readRoutes on a Hono app', () => {
       undefined,
       'Availability, by day.',
       'Availability, by day.',
+      undefined,
+      undefined,
       undefined,
     ]);
     expect(warnings.map((warning) => [warning.code, warning.location])).toEqual([

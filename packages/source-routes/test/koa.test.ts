@@ -32,14 +32,20 @@ describe('readRoutes on a Koa app', () => {
       // requireAuth's ctx.throw(401): named at the route, or use()d before the routes after it
       ['GET', '/api/me', ['requireAuth'], [200, 401], at('routes/api.ts', 9)], // registered before api.use(requireAuth)
       ['GET', '/api/articles', ['requireAuth'], [200, 401], at('routes/articles.ts', 9)], // a named route
-      // requireRole('editor') is a factory's call: what the function it makes answers is not read
-      ['POST', '/api/articles', ['requireAuth', "requireRole('editor')"], [201, 401], at('routes/articles.ts', 12)],
+      // requireRole('editor') is a factory's call: what the function it makes answers, ctx.throw(403)
+      [
+        'POST',
+        '/api/articles',
+        ['requireAuth', "requireRole('editor')"],
+        [201, 401, 403],
+        at('routes/articles.ts', 12),
+      ],
       ['GET', '/api/articles/:slug', ['requireAuth'], [401, 404], at('routes/articles.ts', 16)], // ctx.throw(404)
       [
         'DELETE',
         '/api/articles/:slug',
         ['requireAuth', "requireRole('admin')"],
-        [204, 401],
+        [204, 401, 403],
         at('routes/articles.ts', 21),
       ],
       ['GET', '/api/users', ['requireAuth'], [200, 401], at('routes/users.js', 6)], // router.prefix('/users')
@@ -62,14 +68,23 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
-  it("counts what the app's and a router's middleware answers instead of calling next(): use()d, at a path, or named at the route (ctx.throw(401), ctx.assert(x, 403), ctx.status = 429); not an error handler's", async () => {
+  it("counts what the app's and a router's middleware answers instead of calling next(): use()d, at a path, or named at the route, made by a factory of the project too (ctx.throw(401), ctx.assert(x, 403), ctx.status = 429); not an error handler's", async () => {
     const guards = join(dirname(src), '..', 'koa-guards', 'src');
     const { routes, warnings } = await readRoutes(join(guards, 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
       // errorHandler (await next() in a try) and jwtErrors (next().catch(…)) answer for the errors of the routes after them
       ['GET', '/api/health', ['errorHandler', 'jwtErrors'], [200]],
       ['POST', '/api/login', ['errorHandler', 'jwtErrors', 'loginLimit'], [200, 429]], // ctx.status = 429; return
+      // api.use('/webhooks', requireApiKey('x-webhook-key')): the factory's named inner checkApiKey sets 401
+      ['POST', '/api/webhooks/billing', ['errorHandler', 'jwtErrors', "requireApiKey('x-webhook-key')"], [202, 401]],
       ['GET', '/api/me', ['errorHandler', 'jwtErrors', 'requireAuth'], [200, 401]], // api.use(requireAuth)
+      // requirePermission('reports:read') at the route returns async (ctx, next) => … ctx.throw(403)
+      [
+        'GET',
+        '/api/reports',
+        ['errorHandler', 'jwtErrors', 'requireAuth', "requirePermission('reports:read')"],
+        [200, 401, 403],
+      ],
       // api.use('/admin', adminsOnly): ctx.assert(ctx.state.user?.admin, 403) under /admin
       ['GET', '/api/admin/users', ['errorHandler', 'jwtErrors', 'requireAuth', 'adminsOnly'], [200, 401, 403]],
       ['DELETE', '/api/admin/users/:id', ['errorHandler', 'jwtErrors', 'requireAuth', 'adminsOnly'], [204, 401, 403]],

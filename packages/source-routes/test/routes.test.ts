@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { createTemplateRenderer, validatePageTree } from '@docgen/core';
+import { configFromObject, createTemplateRenderer, generatePageTree, loadConfig, validatePageTree } from '@docgen/core';
 import { docgenFailure, repoRoot } from '@docgen/test-support';
 import source, {
   compareWithSpec,
@@ -104,6 +104,18 @@ describe('extractRouteList on a NestJS app', () => {
       // a class expression in mixin(…), whose canActivate throws ForbiddenException
       ['DELETE', '/projects/:id', [...global, "ScopeGuard('projects:delete')"], [204, 401, 403, 429]],
       ['GET', '/projects/export', [...global, "AuthGuard('api-key')"], [200, 401, 429]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads a handler's own calls in its body only: a project decorator that throws when the class is declared (@Roles, @Audited) adds no status; guards and @HttpCode still count", async () => {
+    const { routes, warnings } = await readRoutes(join(fixtures, 'nest-decorators', 'src', 'main.ts'));
+    // Roles(…) and Audited(…) throw ConfigurationError (an InternalServerErrorException) for a wrong
+    // argument: at start-up, not in a request, so no 500. RolesGuard can refuse (403); findOne throws 404.
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/articles', ['RolesGuard'], [200, 403]],
+      ['GET', '/articles/:id', ['RolesGuard'], [200, 403, 404]],
+      ['DELETE', '/articles/:id', ['RolesGuard'], [204, 403, 404]], // @HttpCode(HttpStatus.NO_CONTENT); remove() calls findOne
     ]);
     expect(warnings).toEqual([]);
   });
@@ -693,13 +705,18 @@ describe('extractRouteList on a NestJS app', () => {
 });
 
 describe('readRoutes: CommonJS apps, and what the code does not say', () => {
-  it("counts what a route's own middleware sends before its handler (requireAuth's 401, next(createError(403))), not a factory's", async () => {
+  it("counts what a route's own middleware sends before its handler (requireAuth's 401, next(createError(403))), named or made by a factory of the project (requireRole('auditor'))", async () => {
     const { routes, warnings } = await readRoutes(join(fixtures, 'express-guards', 'src', 'server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.statuses])).toEqual([
       ['GET', '/me', [200, 401]],
       ['DELETE', '/accounts/:id', [204, 401, 403]], // a list of middleware
       ['POST', '/events', [201]], // logRequest only calls next()
-      ['GET', '/audit', [200]], // requireRole('auditor') is made at run time: not read
+      ['GET', '/audit', [200, 403]], // requireRole('auditor') returns an arrow: res.sendStatus(403)
+      // requireScope(…) returns function checkScope (next(createError(403))), limitRequests(10) its inner limiter (429)
+      ['POST', '/exports', [202, 401, 403, 429]],
+      // cached(60) returns a package's middleware and rateLimit is a package: nothing read
+      ['GET', '/catalog', [200]],
+      ['GET', '/ops/queues', [200, 403]], // app.use('/ops', requireRole('ops'))
     ]);
     expect(warnings).toEqual([]);
   });
@@ -1953,6 +1970,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'give packages/billing-routes/package.json a "source" (or "exports"/"main") naming its TypeScript entry, or add src/index.ts',
       ],
     ]);
+    // Each run keeps its own list: a second run says it again, once.
+    expect((await readRoutes(join(root, 'services/api/src/server.ts'))).warnings).toEqual(warnings);
   });
 
   it('warns at a mount of a value docgen cannot follow to a router (a computed require, a function known at run time, a map element), and keeps the routes it follows', async () => {
@@ -4425,6 +4444,63 @@ describe('extractRouteList', () => {
 });
 
 describe('the routes page', () => {
+  it('is titled after the page it goes under, else after the service as a person names it; a title given wins', async () => {
+    const example = await loadConfig({ cwd: join(repoRoot, 'examples', 'acme-shop') });
+    const routesOnly = (entry: { plugin: string }) => ['openapi', 'routes'].includes(entry.plugin);
+    const titles = (await generatePageTree(example, { include: routesOnly })).pages
+      .filter((page) => page.labels.includes('http-routes'))
+      .map((page) => [page.key, page.title]);
+    // Under each service's API reference (`parent: api/catalog`): beside "Acme Catalog API: Products".
+    expect(titles).toEqual([
+      ['api/catalog/routes', 'Acme Catalog API: HTTP routes'],
+      ['api/orders/routes', 'Acme Orders API: HTTP routes'],
+      ['api/payments/routes', 'Acme Payments API: HTTP routes'],
+      ['api/accounts/routes', 'Acme Accounts API: HTTP routes'],
+      ['api/notifications/routes', 'Acme Notifications API: HTTP routes'],
+    ]);
+
+    // Alone: the package's name without its scope, or the entry's folder, in words.
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-title-'));
+    const app =
+      "import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.json({}));\napp.listen(3000);\n";
+    for (const [folder, manifest] of [
+      ['order-service', { name: '@acme/order-service' }],
+      ['catalogApi', { name: 'catalogApi' }],
+      ['inventory_sync', {}], // the package names nothing: its folder does
+    ] as const) {
+      await mkdir(join(dir, folder, 'src'), { recursive: true });
+      await writeFile(join(dir, folder, 'package.json'), JSON.stringify(manifest));
+      await writeFile(join(dir, folder, 'src', 'server.ts'), app);
+    }
+    const alone = (entry: string, options: Record<string, unknown> = {}) =>
+      generatePageTree(
+        configFromObject({ sources: [{ plugin: 'routes', options: { entry, ...options } }] }, { dir }),
+      ).then((tree) => tree.pages.map((page) => [page.key, page.title]));
+    expect(await alone('order-service/src/server.ts')).toEqual([
+      ['routes/order-service', 'Order service: HTTP routes'],
+    ]);
+    expect(await alone('catalogApi/src/server.ts')).toEqual([['routes/catalogapi', 'Catalog API: HTTP routes']]);
+    expect(await alone('inventory_sync/src/server.ts')).toEqual([
+      ['routes/inventory_sync', 'Inventory sync: HTTP routes'],
+    ]);
+    // A title given stays as given, under a parent too.
+    const given = await generatePageTree(
+      configFromObject(
+        {
+          sources: [
+            { plugin: 'routes', options: { entry: 'catalogApi/src/server.ts', key: 'catalog' } },
+            { plugin: 'routes', parent: 'catalog', options: { entry: 'order-service/src/server.ts', title: 'Orders' } },
+          ],
+        },
+        { dir },
+      ),
+    );
+    expect(given.pages.map((page) => [page.key, page.title])).toEqual([
+      ['catalog', 'Catalog API: HTTP routes'],
+      ['catalog/routes', 'Orders'],
+    ]);
+  });
+
   it('a table in matching order and the comparison, paths shown from the config folder', async () => {
     const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
     const entry = join(shop, 'server.ts');
@@ -4435,7 +4511,7 @@ describe('the routes page', () => {
     });
     validatePageTree(tree);
     const [page] = tree.pages;
-    expect(page).toMatchObject({ key: 'routes/shop', title: 'shop: HTTP routes', labels: ['http-routes'] });
+    expect(page).toMatchObject({ key: 'routes/shop', title: 'Shop: HTTP routes', labels: ['http-routes'] });
     expect(page!.markdown).toContain('The HTTP routes `shop` serves, read from its code (`src/server.ts`): 8 routes');
     // What every route passes through is said once, not on every row.
     expect(page!.markdown).toContain(

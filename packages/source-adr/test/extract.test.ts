@@ -1244,11 +1244,23 @@ describe('status and date on one line', () => {
       [2, 'accepted', '2025-05', []],
       [30, 'superseded', '2026-07-02', [31]],
       [31, 'accepted', undefined, []],
+      [40, 'accepted', '2026-07-17', []],
+      [41, 'accepted', '2026-10-04', []],
     ]);
     expect(records[0]!.body.startsWith('## Context')).toBe(true);
     expect(records[1]!.body.split('\n')[0]).toBe('> **Decider:** Principal Architect');
     expect(records[1]!.bodyLines[0]).toBe(3);
     expect(records[2]!.body.startsWith('## Context')).toBe(true);
+  });
+
+  it('reads fields parted by a middle dot, or by nothing but a bold key; the deciders stay in the body', () => {
+    const { records } = extractAdrs(join(fixtures, 'inline-fields'), { report: () => undefined });
+    const [, , , runOn, dotted] = records;
+    // Before, the deciders were dropped with the status line, and the date after "·" was lost.
+    expect(runOn!.body.split('\n')[0]).toBe('**Deciders:** platform guild');
+    expect(runOn!.bodyLines[0]).toBe(3);
+    expect(dotted!.amendedBy).toEqual([30, 31]);
+    expect(dotted!.body.startsWith('## Context')).toBe(true);
   });
 });
 

@@ -108,6 +108,43 @@ describe('extractRunbooks', () => {
     );
   });
 
+  it("Backstage's $text, $json and $yaml substitutions of files beside the catalog are read; a URL, a missing or broken file is a warning", () => {
+    const dir = join(fixtures, 'substitutions');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const [payments, search] = model.services;
+    // Before, all three were left out with a warning, and the page had no description, tags or links.
+    expect(payments!.description).toBe('Takes card payments and settles them nightly.');
+    expect(payments!.tags).toEqual(['payments', 'pci']);
+    expect(payments!.links).toEqual([{ url: 'https://grafana.example/d/payments', title: 'Payments dashboard' }]);
+    expect(search!.description).toBeUndefined();
+    expect(search!.links).toEqual([]);
+    const file = join(dir, 'search', 'catalog-info.yaml');
+    expect(
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_SUBSTITUTION')
+        .map((warning) => [warning.location, warning.message, warning.hint]),
+    ).toEqual([
+      [
+        { file, line: 6 },
+        'metadata.description is a Backstage $text substitution of "https://example.com/search/DESCRIPTION.md", which only Backstage resolves: left out',
+        'write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+      [
+        { file, line: 8 },
+        'metadata.links is a Backstage $yaml substitution of ./links.yaml, which is not there: left out',
+        'add ./links.yaml beside catalog-info.yaml, or write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+      [
+        { file, line: 10 },
+        expect.stringMatching(
+          /^metadata\.tags is a Backstage \$json substitution of \.\/tags\.json, which does not parse \(\.\/tags\.json.*JSON.*\): left out$/,
+        ),
+        'fix ./tags.json, or write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+    ]);
+  });
+
   it('a duplicate names both places by line; a catalog with no Component at all is an error', async () => {
     const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'dup-lines'))));
     const file = join(fixtures, 'dup-lines', 'svc', 'catalog-info.yaml');

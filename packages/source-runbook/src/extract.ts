@@ -212,6 +212,13 @@ function readCatalogFile(
       hint: 'describe the service in it (apiVersion: backstage.io/v1alpha1, kind: Component, metadata.name, spec.owner), or remove the file',
     });
   for (const { document, body, line } of documents) {
+    // A software template (`kind: Template`) is an entity Backstage reads as it is, its placeholders
+    // filled only when someone runs it: skipped as any kind without a page, with no warning.
+    if (isTemplate(document.value)) {
+      kinds.set('Template', (kinds.get('Template') ?? 0) + 1);
+      skipped.push({ kind: 'Template', line: document.locate('/kind').line ?? line });
+      continue;
+    }
     if (body.includes('${{')) {
       options.report?.({
         code: 'DG_RUNBOOK_TEMPLATE',
@@ -319,6 +326,12 @@ function readCatalogFile(
     });
   }
   return { services, systems, locations, apis, resources, owners };
+}
+
+/** Whether a YAML document is a Backstage software template (`apiVersion: scaffolder.backstage.io/…`, `kind: Template`). */
+function isTemplate(value: unknown): boolean {
+  const kind = value && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' && kind.toLowerCase() === 'template';
 }
 
 /**

@@ -882,6 +882,30 @@ function titleFromFileName(fileName: string): string {
  * island-is/handbook's 0007-api-catalog-webframework.md was titled), `<short title of the
  * decision>`, `ADR-XXXX: …` (Altinn's template) or log4brains' `# Title`.
  */
+/**
+ * A title heading's text without its inline Markdown (`` Use `WebView` for summaries ``, `Adopt
+ * **pnpm**`, `Use [Nx](https://nx.dev)`): a Confluence page title is plain text, where code marks,
+ * emphasis and link syntax would show as written, and the log escapes them to show the same.
+ */
+function plainTitle(title: string): string {
+  // Code spans are taken as written (`__init__` keeps its underscores); the text between them loses its marks.
+  return title
+    .split(/(`+)(.+?)\1/)
+    .map((part, index) => {
+      if (index % 3 === 1) return '';
+      if (index % 3 === 2) return part.trim();
+      // An escaped mark (`\*`) is the character itself, kept apart from the marks until the end.
+      const escaped: string[] = [];
+      return part
+        .replace(/\\([\\`*_[\]#<>!-])/g, (_, mark: string) => `\uE000${escaped.push(mark) - 1}\uE000`)
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+        .replace(/(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])/g, '$2')
+        .replace(/\uE000(\d+)\uE000/g, (_, index: string) => escaped[Number(index)]!);
+    })
+    .join('');
+}
+
 function isPlaceholderTitle(title: string): boolean {
   return (
     PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase()) ||
@@ -974,6 +998,7 @@ export function parseAdr(
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
+  title = plainTitle(title);
   if (isPlaceholderTitle(title)) {
     report({
       code: 'DG_ADR_PLACEHOLDER',

@@ -1264,6 +1264,22 @@ describe('status and date on one line', () => {
   });
 });
 
+describe('a title heading with inline Markdown', () => {
+  it('is titled in plain text: code marks, emphasis and link syntax would show as written in a Confluence title', () => {
+    const tree = renderAdrs(extractAdrs(join(fixtures, 'title-markup')), templates);
+    // Before: "ADR-0001: Render summaries in a `WebView`", backticks and all, in the page tree and the log.
+    expect(tree.pages.map((page) => page.title)).toEqual([
+      'Architecture decision records',
+      'ADR-0001: Render summaries in a WebView',
+      'ADR-0002: Reuse the chat view, built on Compose, for __summary__ text',
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('| 1 | [Render summaries in a WebView](./adr__1.md) |');
+    expect(tree.pages[1]!.markdown).toContain(
+      'Superseded by [ADR-0002: Reuse the chat view, built on Compose, for \\_\\_summary\\_\\_ text](./adr__2.md).',
+    );
+  });
+});
+
 describe('log4brains: records named by date, identified by their file name', () => {
   const dir = join(fixtures, 'log4brains');
 

@@ -1070,6 +1070,10 @@ export function parseAdr(
     });
   }
 
+  // A status line that says more than the header shows ("Accepted (the daily budget is amended by
+  // [ADR-0036](…): now per week)") stays in the body too, rather than lose what it says.
+  if (status?.taken && saysMoreThanStatus(status.lines.map(({ text }) => text).join(' ')))
+    for (const i of status.taken) drop.delete(i);
   dropEmptiedMetadataSection(lines, drop);
   const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
   // What is left of a table of fields above the title (its other columns or rows) opens the body.
@@ -1342,6 +1346,8 @@ const SITE_NAME = /^(?:\.{0,2}\/|\/)?(?:[\w.-]+\/)*(?:adr[-_]?)?\d+[-_][\w.-]+\/
 
 interface StatusSource {
   lines: Array<{ text: string; line: number }>;
+  /** The 0-based lines a status line (and its wrapped sentence) took out of the body. */
+  taken?: number[];
 }
 
 /** A status section's heading, in the languages ADRs are written in: `## Status`, `## Statut`, `## ステータス`… */
@@ -1451,13 +1457,15 @@ function findStatus(
       // that starts with a relation (`Superseded by [ADR 14](…)` under `Status: Accepted`) is a
       // clause of its own.
       const parts = [{ text: match[2]!, line: i + 1 }];
+      const taken = [i];
       for (let next = i + 1; next < lines.length && isContinuation(lines[next]!); next++) {
         drop.add(next);
+        taken.push(next);
         const text = lines[next]!.trim();
         if (RELATION_AT_START.test(text)) parts.push({ text, line: next + 1 });
         else parts[parts.length - 1]!.text += ` ${text}`;
       }
-      return { lines: parts };
+      return { lines: parts, taken };
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
@@ -1498,6 +1506,46 @@ function statusParagraph(
   }
   for (let i = first; i < next; i++) drop.add(i);
   return { lines: parts };
+}
+
+/** The words a status line may hold beside its status word, its dates and its relations, that say nothing more. */
+const STATUS_LINE_WORDS = new Set([
+  'on',
+  'since',
+  'am',
+  'le',
+  'el',
+  'and',
+  'by',
+  'in',
+  'part',
+  'partially',
+  'partly',
+  'see',
+]);
+
+/**
+ * Whether a status line holds prose beyond its status word, dates and relation clauses, which the
+ * header shows: two words more or else (`Accepted (the daily budget is amended by …: now per week)`).
+ */
+function saysMoreThanStatus(text: string): boolean {
+  const words = text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, ' ')
+    // "this ADR is superseded by …" says no more than "superseded by …".
+    .replace(
+      new RegExp(
+        String.raw`(?:\b(?:this|the)\s+(?:decision|adr|record|proposal)|\bit)${SUBJECT_RELATION.source}`,
+        'gi',
+      ),
+      ' ',
+    )
+    .replace(new RegExp(`${RELATION_START}[^.;,()]*`, 'gi'), ' ')
+    .replace(DATES, ' ')
+    .replace(/\bADR[-\s#_]*\d+\b/gi, ' ')
+    .replace(/[\p{P}\p{S}\p{N}]+/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => word && !STATUS_LINE_WORDS.has(word.toLowerCase()));
+  return words.length > 2;
 }
 
 /** A status phrase that two words make, where the first alone says nothing (`In review`, `Last call`). */
@@ -2116,7 +2164,7 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   let partly = false;
   const links: StatusLink[] = [];
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
-  for (const { text, line } of relationSentencesApart(lines)) {
+  for (const { text, line, ofPart } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
@@ -2142,7 +2190,9 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       // "Superseded by ADR 0010 for secret management", "Supersedes ADR 0006 (partially …)": one
       // part replaced, which is what an amendment is; the decision stands.
       const unlinked = plain.replace(/\[[^\]]*\]\([^)]*\)/g, ' ');
-      const part = !amend && (PART_ONLY.test(unlinked) || (relation === 'supersededBy' && /\bfor\b/i.test(unlinked)));
+      // "the `enabled` flag is superseded by ADR 43": a part of it, named before the relation.
+      const part =
+        !amend && (!!ofPart || PART_ONLY.test(unlinked) || (relation === 'supersededBy' && /\bfor\b/i.test(unlinked)));
       if (part && relation === 'supersededBy') partly = true;
       const related = part ? (relation === 'supersededBy' ? 'amendedBy' : 'amends') : relation;
       // `Accepted` then `Superseded by [ADR 12](…)` (`Accepted, superseded by 0012`): the decision
@@ -2221,9 +2271,33 @@ const RELATION_CLAUSE = new RegExp(String.raw`(?:(?<=[.,;·])\s+|(?<=\()\s*|\s+a
  * A later clause of a status line that relates another decision is read as a line of its own,
  * with its own relation word; the status and its date stay the first clause's.
  */
-function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  return lines.flatMap(({ text, line }) => text.split(RELATION_CLAUSE).map((clause) => ({ text: clause, line })));
+function relationSentencesApart(
+  lines: Array<{ text: string; line: number }>,
+): Array<{ text: string; line: number; ofPart?: boolean }> {
+  return lines.flatMap(({ text, line }) =>
+    text.split(RELATION_CLAUSE).flatMap((clause) => {
+      const parts = clause.split(SUBJECT_RELATION);
+      return parts.map((part, index) => ({
+        text: part,
+        line,
+        ...(index > 0 && !WHOLE_DECISION.test(parts[index - 1]!) ? { ofPart: true } : {}),
+      }));
+    }),
+  );
 }
+
+/**
+ * A relation said of a subject within a status line: "the daily budget is amended by [ADR-0036](…)",
+ * "the `enabled` flag is superseded by [ADR-0043](…)". The clause it starts is read as a relation of
+ * its own; what came before it names the subject.
+ */
+const SUBJECT_RELATION = new RegExp(
+  String.raw`\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?=(?:super[sc]eded|replaced|amended)\s+by\b)`,
+  'i',
+);
+
+/** A subject that is the decision itself ("this ADR is superseded by …"), not a part of it. */
+const WHOLE_DECISION = /(?:^|\W)(?:(?:this|the)\s+(?:decision|adr|record|proposal)|it)\s*$/i;
 
 /**
  * The status word a line starts with, as written (`Akzeptiert`, `採用`), with the word after an

@@ -579,12 +579,18 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     // "Amends" links are relations too, shown on both decisions, with no status of their own.
     const amended = records.find((record) => record.number === 7)!;
     expect([amended.amendedBy, records.find((record) => record.number === 20)!.amends]).toEqual([[20], [7]]);
-    // A status sentence that wraps is all status: none of it is left at the top of the body.
+    // A status sentence that wraps is all status; one that says more than the header shows ("Its
+    // rule is affirmed there…") stays in the body whole, as written (before, that was lost).
     const shape = records.find((record) => record.number === 74)!;
     expect(shape.statusText).toBe(
       'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
     );
-    expect(shape.body.startsWith('## Decision')).toBe(true);
+    expect(shape.body.split('\n').slice(0, 3)).toEqual([
+      '**Status:** **Superseded by 0080, 2026-09-10.** Its rule is affirmed there;',
+      'the exception it kept is not.',
+      '',
+    ]);
+    expect(shape.bodyLines[0]).toBe(3);
   });
 });
 
@@ -1261,6 +1267,29 @@ describe('status and date on one line', () => {
     expect(runOn!.bodyLines[0]).toBe(3);
     expect(dotted!.amendedBy).toEqual([30, 31]);
     expect(dotted!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
+describe('a status line that says more than its status', () => {
+  it('reads the relations said of a part ("the daily quota is amended by …"), and stays in the body', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'status-prose'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(
+      records.map((record) => [record.number, record.status, record.amendedBy, record.amends, record.supersededBy]),
+    ).toEqual([
+      // Before: "Accepted", no relation at all, and the line gone from the page.
+      [31, 'accepted', [36, 43], [], []], // a flag "is superseded by" 43: a part, so an amendment
+      [36, 'accepted', [], [31], []],
+      [43, 'accepted', [], [31], []],
+      [44, 'superseded', [], [], [45]], // "this ADR is superseded by": the whole decision
+      [45, 'accepted', [], [], []],
+    ]);
+    const [graded, , , browser] = records;
+    expect(graded!.body.split('\n')[0]).toMatch(/^Status: Accepted \(the daily quota is amended by/);
+    expect(graded!.bodyLines[0]).toBe(3);
+    // A status line that says no more than its status and its relations leaves the body for the header.
+    expect(browser!.body.startsWith('## Context')).toBe(true);
   });
 });
 

@@ -1045,7 +1045,7 @@ export function parseAdr(
       ? undefined
       : (classified.date ??
         createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced, inline.columnTable)));
-  const date = dateSource?.text ?? nameDate(named);
+  const date = (dateSource && writtenDate(dateSource.text)) ?? nameDate(named);
   // A front matter's created field that does not date the decision (a `date:` beside it, the day it
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
@@ -1364,7 +1364,9 @@ const EMPHASISED_META_LINE =
   /^(\s*(?:[-*+]\s+)?)([*_])(?![*_\s])(status|state|date)(?:\2\s*:(.*)|\s*:\2(.*)|\s*:(.*?)\2\s*)$/i;
 
 /** A metadata line's key and value, its key in bold, in single emphasis or plain: `status`, `Accepted`. */
-function metaLine(line: string): RegExpMatchArray | null {
+function metaLine(written: string): RegExpMatchArray | null {
+  // `📆 Date: 2024-05-06`, `🚦 Status: Accepted`: an emoji before the key says nothing more.
+  const line = written.replace(/^(\s*(?:[-*+]\s+)?)(?:[\p{Extended_Pictographic}\uFE0F\u200D]\s*)+(?=\p{L})/u, '$1');
   const emphasised = EMPHASISED_META_LINE.exec(line);
   const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
   return (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
@@ -1476,9 +1478,25 @@ function findStatus(
   const inHeading = STATUS_HEADING.exec(lines[section]!)?.[1]?.trim();
   if (inHeading) out.push({ text: inHeading, line: section + 1 });
   for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
-    if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
+    const text = sectionStatusText(lines[i]!, out.length > 0);
+    if (text) out.push({ text, line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/**
+ * What a line of a `## Status` section says of the status: the line (`Accepted`, `Supersedes […](…)`),
+ * or the value of its `Status:` key (`Status: Accepted ✅`); nothing for a field of another kind after
+ * the status (`Implementation: Adopted ✅`, `Date: …`), which the section keeps as written.
+ */
+function sectionStatusText(line: string, statusFound: boolean): string | undefined {
+  const text = line.trim().replace(/^[-*+]\s+/, '');
+  if (!text) return undefined;
+  const meta = metaLine(line);
+  if (meta) return meta[1]!.toLowerCase() === 'date' ? undefined : meta[2];
+  const otherField =
+    statusFound && FIELD_START.test(text) && !RELATION_LINE.test(text) && !RELATION_AT_START.test(text);
+  return otherField ? undefined : text;
 }
 
 /**
@@ -1900,7 +1918,40 @@ function findDate(
       return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
-  return dateSection(lines, top, fenced);
+  return dateLine(lines, top, drop, fenced) ?? dateSection(lines, top, fenced);
+}
+
+/** A date alone, perhaps in code or emphasis: `2021-04-12`, `` `2021-04-12` ``, `_2021-04-12_`. */
+const DATE_ALONE = new RegExp(String.raw`^([\`*_]*)(${DATES.source})\1$`);
+
+/**
+ * A date written alone as the first paragraph under the title, with no key (`` `2021-04-12` ``,
+ * as some logs head their decisions): the decision's date, taken out of the body for the header.
+ */
+function dateLine(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  fenced: Set<number>,
+): { text: string; line: number } | undefined {
+  const first = preamble(lines, top).find((i) => !drop.has(i) && lines[i]!.trim());
+  const match = first === undefined || fenced.has(first) ? undefined : DATE_ALONE.exec(lines[first]!.trim());
+  if (!match || lines[first! + 1]?.trim()) return undefined; // a paragraph of more lines is prose
+  drop.add(first!);
+  return { text: match[2]!, line: first! + 1 };
+}
+
+/**
+ * A date as the header shows it, without what a template or a line end leaves beside it: a format
+ * hint (`2021-01-06 (yyyy-mm-dd)`), a line break (`2024-02-03<br />`, a trailing `\`), code marks.
+ */
+function writtenDate(text: string): string | undefined {
+  const date = text
+    .replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '')
+    .replace(/\s*\(\s*(?:[ymd]{1,4}[-/. ]?){3}\s*\)\s*$/i, '')
+    .replace(/^`(.*)`$/, '$1')
+    .trim();
+  return date || undefined;
 }
 
 /** A date section's heading, as some templates write it: `## Date`, `## Datum`, `## Fecha`, `## 日付`. */

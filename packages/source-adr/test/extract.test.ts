@@ -1293,6 +1293,27 @@ describe('a status line that says more than its status', () => {
   });
 });
 
+describe('status and date lines as templates leave them', () => {
+  it('reads a date alone under the title, without a format hint, a line break or an emoji beside it', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'header-lines'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    // Before: no date, "2021-01-06 (yyyy-mm-dd)", "2024-02-03<br />", and no date with status
+    // "Status: Accepted ✅; Rollout: Done ✅" (unknown).
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2021-04-12'],
+      [2, 'accepted', '2021-01-06'],
+      [3, 'accepted', '2024-02-03'],
+      [4, 'accepted', '2024-05-06'],
+    ]);
+    const [alone, , breaks, emoji] = records;
+    expect(alone!.body.startsWith('## Status')).toBe(true);
+    expect(breaks!.body.split('\n').slice(0, 2)).toEqual(['**Author**: Sam Lee<br />', '**Post-history**: 2024-02-10']);
+    // The status section stays as written, its other field with it.
+    expect(emoji!.body).toContain('Rollout: Done ✅');
+  });
+});
+
 describe('a title heading with inline Markdown', () => {
   it('is titled in plain text: code marks, emphasis and link syntax would show as written in a Confluence title', () => {
     const tree = renderAdrs(extractAdrs(join(fixtures, 'title-markup')), templates);

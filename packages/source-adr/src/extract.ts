@@ -1034,7 +1034,12 @@ export function parseAdr(
   const inline = inlineFields(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const written = findDate(lines, titleIndex, front, drop, inline, fenced);
+  const written = datedOrPlaceholder(findDate(lines, titleIndex, front, drop, inline, fenced), {
+    file,
+    fileName,
+    nameDate: nameDate(named),
+    report,
+  });
   const site = sitePageNames(front.value);
   const classified = classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
@@ -1919,6 +1924,26 @@ function findDate(
     }
   }
   return dateLine(lines, top, drop, fenced) ?? dateSection(lines, top, fenced);
+}
+
+/**
+ * A Date line that holds no digit is still its template's placeholder (`{DATE_YESTERDAY}`, as
+ * log4brains' starter files leave it, `YYYY-MM-DD`, `[date]`): no date, with a warning at its line;
+ * the file name's date, when it has one, dates the decision instead.
+ */
+function datedOrPlaceholder(
+  found: { text: string; line: number } | undefined,
+  context: { file: string; fileName: string; nameDate: string | undefined; report: (diagnostic: Diagnostic) => void },
+): { text: string; line: number } | undefined {
+  if (!found || /\d/.test(found.text)) return found;
+  context.report({
+    code: 'DG_ADR_PLACEHOLDER',
+    severity: 'warning',
+    message: `${context.fileName}'s date "${found.text}" is its template's placeholder: ${context.nameDate ? `dated ${context.nameDate} by its file name` : 'shown with no date'}`,
+    location: { file: context.file, line: found.line },
+    hint: `write the day it was decided, as an ISO 8601 date: ${context.nameDate ? `"Date: ${context.nameDate}"` : 'e.g. "Date: 2024-03-01"'}`,
+  });
+  return undefined;
 }
 
 /** A date alone, perhaps in code or emphasis: `2021-04-12`, `` `2021-04-12` ``, `_2021-04-12_`. */

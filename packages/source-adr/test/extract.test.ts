@@ -1314,6 +1314,33 @@ describe('status and date lines as templates leave them', () => {
   });
 });
 
+describe("a date still the template's placeholder", () => {
+  it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
+    const dir = join(fixtures, 'date-placeholder');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // Before: "{DATE_YESTERDAY}" and "YYYY-MM-DD" were shown as the dates, in the log and the header.
+    expect(records.map((record) => [record.label, record.date])).toEqual([
+      ['20211012', '2021-10-12'],
+      ['20211013', '2021-10-13'],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ADR_PLACEHOLDER',
+        { file: join(dir, '20211012-write-decisions-down.md'), line: 4 },
+        '20211012-write-decisions-down.md\'s date "{DATE_YESTERDAY}" is its template\'s placeholder: dated 2021-10-12 by its file name',
+        'write the day it was decided, as an ISO 8601 date: "Date: 2021-10-12"',
+      ],
+      [
+        'DG_ADR_PLACEHOLDER',
+        { file: join(dir, '20211013-publish-the-log.md'), line: 3 },
+        '20211013-publish-the-log.md\'s date "YYYY-MM-DD" is its template\'s placeholder: dated 2021-10-13 by its file name',
+        'write the day it was decided, as an ISO 8601 date: "Date: 2021-10-13"',
+      ],
+    ]);
+  });
+});
+
 describe('a title heading with inline Markdown', () => {
   it('is titled in plain text: code marks, emphasis and link syntax would show as written in a Confluence title', () => {
     const tree = renderAdrs(extractAdrs(join(fixtures, 'title-markup')), templates);

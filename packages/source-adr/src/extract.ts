@@ -283,11 +283,16 @@ function readFolder(
   for (const adr of parsed) {
     const first = byNumber.get(adr.record.number);
     if (first) {
+      // `ADR-IDENTITY-0007-…` beside `ADR-STORAGE-0007-…`: two series, each numbered apart.
+      const series = [adr, first].map((one) => seriesOf(one.record.fileName)?.label.replace(/-\d+$/, ''));
       throw new DocgenError({
         code: 'DG_ADR_DUPLICATE',
-        message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
+        message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}${series[0] && series[1] && series[0] !== series[1] ? `: their series (${series[1]}, ${series[0]}) are numbered apart, and one folder's decisions are one series` : ''}`,
         location: { file: adr.record.file, line: adr.line },
-        hint: `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
+        hint:
+          series[0] && series[1] && series[0] !== series[1]
+            ? `keep each series in a folder of its own (${series[1].toLowerCase()}/, ${series[0].toLowerCase()}/): each is then a log of its own, with its own numbers`
+            : `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
       });
     }
     byNumber.set(adr.record.number, adr);
@@ -552,12 +557,25 @@ function numberPrefix(name: string): string | undefined {
 }
 
 /**
+ * A decision numbered within a series its name gives (`ADR-STORAGE-0007-metadata-first.md`, as logs
+ * that number each area apart name them): its number (`7`) and the label it is shown with
+ * (`STORAGE-0007`). The series starts with a letter: `adr-007-…` is numbered as any file is.
+ */
+function seriesOf(name: string): { number: string; label: string } | undefined {
+  const match = /^adr[-_ ]([a-z][a-z-]*?)[-_ ](0*(\d+))(?=[-_. ])/i.exec(name);
+  return match ? { number: match[3]!, label: `${match[1]!.toUpperCase()}-${match[2]!}` } : undefined;
+}
+
+/** A heading's series before its number: `ADR-STORAGE-` of `ADR-STORAGE-0007 – Title`. */
+const SERIES_HEADING = /^ADR[-_ ][A-Za-z][A-Za-z-]*?[-_ ](?=\d)/i;
+
+/**
  * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
  * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
  */
 function holdsDecisions(folders: Folders, dir: string): boolean {
   return (
-    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) ||
+    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined || seriesOf(name) !== undefined) ||
     folders.decisionFolders(dir).length > 0
   );
 }
@@ -940,9 +958,10 @@ export function parseAdr(
           .trim()
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
-  const headingParts = (heading ?? frontTitle)?.match(
-    /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i,
-  );
+  // `# ADR-STORAGE-0007 – Title`: numbered within a series, read as `# ADR-0007 – Title` is.
+  const headingParts = (heading ?? frontTitle)
+    ?.replace(SERIES_HEADING, 'ADR-')
+    .match(/^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i);
   let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   // `# Context and Problem Statement` first (s3gw's 0007-release-process.md): a section of the
@@ -990,8 +1009,10 @@ export function parseAdr(
 
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
   const dated = datedName(named);
+  const series = seriesOf(named);
   const fileNumber =
-    numberAfterDate(named) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(named));
+    numberAfterDate(named) ??
+    (dated ? `${dated.year}${dated.month}${dated.day}` : (numberPrefix(named) ?? series?.number));
   // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
   // a stop, is the number and not the title's first word, when a capitalised title follows it.
   const bareNumber =
@@ -1103,7 +1124,7 @@ export function parseAdr(
     record: {
       number,
       id: dated ? named.replace(/\.(?:md|markdown)$/i, '') : String(number),
-      label: String(number),
+      label: series ? series.label : String(number),
       title,
       status: classified.status,
       statusText: classified.text,

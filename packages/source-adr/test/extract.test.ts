@@ -1341,6 +1341,39 @@ describe("a date still the template's placeholder", () => {
   });
 });
 
+describe('decisions numbered within a series (ADR-STORAGE-0007-…)', () => {
+  it('are numbered by the number after the series and shown with the series', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(join(fixtures, 'series'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    const tree = renderAdrs(model, templates);
+    // Before: error DG_ADR_NUMBER "has no ADR number", and nothing was written.
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['adr', 'Architecture decision records'],
+      ['adr/identity', 'Architecture decision records: identity'],
+      ['adr/identity/7', 'ADR-IDENTITY-0007 (identity): Pseudonymous identities'],
+      ['adr/identity/8', 'ADR-IDENTITY-0008 (identity): Selective disclosure'],
+      ['adr/storage', 'Architecture decision records: storage'],
+      ['adr/storage/7', 'ADR-STORAGE-0007 (storage): Metadata first'],
+    ]);
+    expect(tree.pages[1]!.markdown).toContain('| IDENTITY-0007 | [Pseudonymous identities](./adr__identity__7.md) |');
+    expect(tree.pages[2]!.markdown).toContain('See [ADR-STORAGE-0007](./adr__storage__7.md).');
+  });
+
+  it('two series in one folder that share a number: the error says to keep each series in a folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(join(fixtures, 'series', 'storage'), dir, { recursive: true });
+    await cp(join(fixtures, 'series', 'identity'), dir, { recursive: true });
+    const error = failure(() => extractAdrs(dir));
+    expect([error.code, error.location, error.message, error.hint]).toEqual([
+      'DG_ADR_DUPLICATE',
+      { file: join(dir, 'ADR-STORAGE-0007-metadata-first.md'), line: 1 },
+      "ADR-STORAGE-0007-metadata-first.md and ADR-IDENTITY-0007-pseudonyms.md are both ADR 7: their series (IDENTITY, STORAGE) are numbered apart, and one folder's decisions are one series",
+      'keep each series in a folder of its own (identity/, storage/): each is then a log of its own, with its own numbers',
+    ]);
+  });
+});
+
 describe('a title heading with inline Markdown', () => {
   it('is titled in plain text: code marks, emphasis and link syntax would show as written in a Confluence title', () => {
     const tree = renderAdrs(extractAdrs(join(fixtures, 'title-markup')), templates);

@@ -146,6 +146,15 @@ describe('extractRunbooks', () => {
     ]);
   });
 
+  it("a dependencyOf entry with no runbook here (another repository's service, a Resource) is shown as a dependent", () => {
+    const model = extractRunbooks(join(fixtures, 'dependency-of'), { report: () => undefined });
+    const page = renderRunbooks(model, templates).pages[1]!.markdown;
+    // Before, both were left off the page: only components with a runbook here were dependents.
+    expect(page).toContain(
+      "Depended on by: `component:default/checkout`, `resource:nightly-settlement` (cronjob: Batch job that settles the day's payments.).",
+    );
+  });
+
   it('a duplicate names both places by line; a catalog with no Component at all is an error', async () => {
     const dup = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'dup-lines'))));
     const file = join(fixtures, 'dup-lines', 'svc', 'catalog-info.yaml');

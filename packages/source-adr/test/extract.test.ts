@@ -1324,20 +1324,18 @@ describe("a date still the template's placeholder", () => {
       ['20211012', '2021-10-12'],
       ['20211013', '2021-10-13'],
     ]);
-    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual([
-      [
+    const placeholders = [
+      { name: '20211012-write-decisions-down.md', line: 4, written: '{DATE_YESTERDAY}', date: '2021-10-12' },
+      { name: '20211013-publish-the-log.md', line: 3, written: 'YYYY-MM-DD', date: '2021-10-13' },
+    ];
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual(
+      placeholders.map(({ name, line, written, date }) => [
         'DG_ADR_PLACEHOLDER',
-        { file: join(dir, '20211012-write-decisions-down.md'), line: 4 },
-        '20211012-write-decisions-down.md\'s date "{DATE_YESTERDAY}" is its template\'s placeholder: dated 2021-10-12 by its file name',
-        'write the day it was decided, as an ISO 8601 date: "Date: 2021-10-12"',
-      ],
-      [
-        'DG_ADR_PLACEHOLDER',
-        { file: join(dir, '20211013-publish-the-log.md'), line: 3 },
-        '20211013-publish-the-log.md\'s date "YYYY-MM-DD" is its template\'s placeholder: dated 2021-10-13 by its file name',
-        'write the day it was decided, as an ISO 8601 date: "Date: 2021-10-13"',
-      ],
-    ]);
+        { file: join(dir, name), line },
+        `${name}'s date "${written}" is its template's placeholder: dated ${date} by its file name`,
+        `write the day it was decided, as an ISO 8601 date: "Date: ${date}"`,
+      ]),
+    );
   });
 });
 

@@ -1242,9 +1242,11 @@ function frontMatterFields(
 ): Array<{ label: string; value: string }> {
   return Object.entries(value).flatMap(([key, field]) => {
     const label = CREATED_KEY.test(key) ? (showsCreated(key) ? 'Created' : undefined) : SHOWN_FIELDS[key.toLowerCase()];
+    // `created: 2026-06-01T09:00:00Z`, `updated: …`: a day, as the decision's date is shown.
+    const day = label === 'Created' || label === 'Updated' ? (text: string) => writtenDate(text) ?? text : String;
     const items = (Array.isArray(field) ? field : [field]).flatMap((item) =>
       (typeof item === 'string' && item.trim()) || typeof item === 'number'
-        ? [String(item).trim()]
+        ? [day(String(item).trim())]
         : item instanceof Date
           ? [item.toISOString().slice(0, 10)]
           : [],
@@ -1994,6 +1996,8 @@ function dateLine(
 function writtenDate(text: string): string | undefined {
   const date = text
     .replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '')
+    // A timestamp (`2026-06-10T01:30:00+03:00`, `2026-06-11 10:59`): its day, as written there.
+    .replace(/^(\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i, '$1')
     .replace(/\s*\(\s*(?:[ymd]{1,4}[-/. ]?){3}\s*\)\s*$/i, '')
     .replace(/^`(.*)`$/, '$1')
     .trim();

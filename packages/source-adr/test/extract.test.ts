@@ -1339,6 +1339,25 @@ describe("a date still the template's placeholder", () => {
   });
 });
 
+describe('front matter dates written as timestamps', () => {
+  it('are shown as their day, as written (no shift to another time zone)', () => {
+    const { records } = extractAdrs(join(fixtures, 'timestamps'));
+    // Before: "2026-06-10T01:30:00+03:00" in the log's Date column, and the created and updated
+    // fields as timestamps in the header.
+    expect(records.map((record) => [record.date, record.fields])).toEqual([
+      ['2026-06-10', undefined],
+      ['2026-06-11', undefined],
+      [
+        '2026-06-12',
+        [
+          { label: 'Created', value: '2026-06-01' },
+          { label: 'Updated', value: '2026-07-01' },
+        ],
+      ],
+    ]);
+  });
+});
+
 describe('decisions numbered within a series (ADR-STORAGE-0007-…)', () => {
   it('are numbered by the number after the series and shown with the series', () => {
     const warnings: Diagnostic[] = [];

@@ -1101,6 +1101,7 @@ export function parseAdr(
   if (status?.taken && saysMoreThanStatus(status.lines.map(({ text }) => text).join(' ')))
     for (const i of status.taken) drop.delete(i);
   dropEmptiedMetadataSection(lines, drop);
+  dropEmptiedCallouts(lines, drop);
   const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
   // What is left of a table of fields above the title (its other columns or rows) opens the body.
   const above = new Set(tableAboveTitle(lines, titleIndex));
@@ -1437,6 +1438,22 @@ const METADATA_HEADING = /^\s{0,3}#{2,3}\s+(?:metadata|metadaten|métadonnées|m
  * A `## Metadata` section whose every line went to the header: its heading goes too, rather than
  * stand over nothing.
  */
+/**
+ * A callout whose lines were all fields the header shows (`> [!NOTE]`, then `> **Status:** Accepted`,
+ * `> **Date:** …`) goes with them, rather than stand empty at the top of the body.
+ */
+function dropEmptiedCallouts(lines: string[], drop: Set<number>): void {
+  lines.forEach((line, i) => {
+    if (drop.has(i) || !/^\s{0,3}>\s*\[![A-Za-z]+\]\s*$/.test(line)) return;
+    let end = i + 1;
+    while (end < lines.length && /^\s{0,3}>/.test(lines[end]!)) end++;
+    const inside = Array.from({ length: end - i - 1 }, (_, k) => i + 1 + k);
+    if (inside.length && inside.every((j) => drop.has(j) || !lines[j]!.replace(/^\s{0,3}>/, '').trim())) {
+      for (let j = i; j < end; j++) drop.add(j);
+    }
+  });
+}
+
 function dropEmptiedMetadataSection(lines: string[], drop: Set<number>): void {
   const section = lines.findIndex((line, i) => !drop.has(i) && METADATA_HEADING.test(line));
   if (section < 0) return;
@@ -2248,7 +2265,7 @@ function isDay(year: number, month: number, day: number): boolean {
 const REPLACEABLE = new Set<AdrStatus>(['proposed', 'accepted', 'unknown']);
 
 /** Status lines → the status, how it was written, and its supersede links. */
-export function classifyStatus(lines: Array<{ text: string; line: number }>): {
+export function classifyStatus(written: Array<{ text: string; line: number }>): {
   status: AdrStatus;
   text: string;
   links: StatusLink[];
@@ -2264,6 +2281,10 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   let word: string | undefined;
   let partly = false;
   const links: StatusLink[] = [];
+  // `~~Accepted~~ Superseded by [ADR 1](…)`: a status struck through is no longer the decision's.
+  const lines = written
+    .map(({ text, line }) => ({ text: text.replace(/~~[^~]+~~\s*/g, ''), line }))
+    .filter(({ text }) => text.trim());
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
   for (const { text, line, ofPart } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();

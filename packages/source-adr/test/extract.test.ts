@@ -1339,6 +1339,22 @@ describe("a date still the template's placeholder", () => {
   });
 });
 
+describe('a status struck through, fields in a callout', () => {
+  it('reads the status after the struck one, and drops a callout that held only the header fields', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'struck-and-callout'), {
+      report: (warning) => warnings.push(warning),
+    });
+    // Before: unknown status "~~Accepted~~ Superseded by …" (a warning), and an empty "> [!NOTE]" atop ADR 2.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [1, 'superseded', undefined, [2]],
+      [2, 'accepted', '2024-03-02', []],
+    ]);
+    expect(records[1]!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
 describe('front matter dates written as timestamps', () => {
   it('are shown as their day, as written (no shift to another time zone)', () => {
     const { records } = extractAdrs(join(fixtures, 'timestamps'));

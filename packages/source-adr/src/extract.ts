@@ -76,11 +76,25 @@ const SYNONYMS: Record<string, AdrStatus> = {
 };
 /** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `geaccept` (nl), `propos`, `propuest`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
-  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat)/, 'accepted'],
-  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$|last$)/, 'proposed'],
-  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
-  [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
-  [/^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
+  // …and, read without accents, Polish (`zaakceptowane`, `przyjęte`), the Scandinavian languages
+  // (`akseptert`, `godkjent`, `godkänd`, `beslutad`), Turkish (`kabul`), Finnish (`hyväksytty`) and Czech (`schváleno`).
+  [
+    /^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat|zaakceptowan|przyjet|zatwierdzon|aksept|godkjen|godkend|godkand|beslut|kabul|hyvaksytty|prijat|schvalen)/,
+    'accepted',
+  ],
+  [
+    /^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|proponowan|zaproponowan|foresla|onerildi|ehdotettu|navrzen|in$|under$|last$)/,
+    'proposed',
+  ],
+  [
+    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
+    'rejected',
+  ],
+  [/^(deprec|obsolet|desuso|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  [
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
+    'superseded',
+  ],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {
@@ -98,6 +112,12 @@ const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
   [/^(?:却下|不採用|已拒绝|拒绝|驳回|거부|기각|반려)/u, 'rejected'],
   [/^(?:廃止|非推奨|已废弃|废弃|弃用|已弃用|폐기|사용\s*중단)/u, 'deprecated'],
   [/^(?:置換|置き換え|代替済|已取代|被取代|已替代|대체)/u, 'superseded'],
+  // Russian and Ukrainian (`Принято`, `Прийнято`, `Утверждено`, `Отклонено`, `Заменено`…).
+  [/^(?:принят|утвержд[её]н|одобрен|согласован|прийнят|затверджен|схвален|погоджен)/iu, 'accepted'],
+  [/^(?:предложен|черновик|на\s+рассмотрении|обсужда|запропонован|пропозиц|чернетк|на\s+розгляді)/iu, 'proposed'],
+  [/^(?:отклон[её]н|отвергнут|відхилен)/iu, 'rejected'],
+  [/^(?:устар|не\s+используется|застар|не\s+використову)/iu, 'deprecated'],
+  [/^(?:замен[её]н|замещ[её]н|заміщен|замінен)/iu, 'superseded'],
 ];
 
 function cjkStatus(text: string): AdrStatus | undefined {
@@ -1381,7 +1401,7 @@ interface StatusSource {
 
 /** A status section's heading, in the languages ADRs are written in: `## Status`, `## Statut`, `## ステータス`… */
 const STATUS_HEADING =
-  /^\s{0,3}##\s+(?:status|statut|estado|stato|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/i;
+  /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
 const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
 

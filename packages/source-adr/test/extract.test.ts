@@ -1339,6 +1339,23 @@ describe("a date still the template's placeholder", () => {
   });
 });
 
+describe('statuses in more languages', () => {
+  it('reads Russian, Ukrainian, Polish, Norwegian and Turkish statuses and status headings', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'more-languages'), { report: (warning) => warnings.push(warning) });
+    // Before: "no status" for ## Статус and ## Durum, and unknown statuses, each with a warning.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'accepted', 'Принято'],
+      [2, 'rejected', 'Відхилено'],
+      [3, 'accepted', 'Zaakceptowane'],
+      [4, 'proposed', 'Foreslått'],
+      [5, 'accepted', 'Kabul'],
+      [6, 'superseded', 'Заменено'],
+    ]);
+  });
+});
+
 describe('a status struck through, fields in a callout', () => {
   it('reads the status after the struck one, and drops a callout that held only the header fields', () => {
     const warnings: Diagnostic[] = [];

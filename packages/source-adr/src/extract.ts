@@ -1403,7 +1403,25 @@ interface StatusSource {
 const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
-const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+const META_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/iu;
+
+/** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
+const META_KEYS: Record<string, 'status' | 'date'> = {
+  statut: 'status',
+  estado: 'status',
+  situação: 'status',
+  stato: 'status',
+  stav: 'status',
+  tila: 'status',
+  durum: 'status',
+  статус: 'status',
+  datum: 'date',
+  fecha: 'date',
+  data: 'date',
+  дата: 'date',
+  tarih: 'date',
+};
 
 /**
  * A metadata line whose key is in single emphasis, as some logs write it with an emoji:
@@ -1418,7 +1436,14 @@ function metaLine(written: string): RegExpMatchArray | null {
   const line = written.replace(/^(\s*(?:[-*+]\s+)?)(?:[\p{Extended_Pictographic}\uFE0F\u200D]\s*)+(?=\p{L})/u, '$1');
   const emphasised = EMPHASISED_META_LINE.exec(line);
   const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
-  return (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+  const match = (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+  const key = match && META_KEYS[match[1]!.toLowerCase()];
+  if (!match || !key) return match;
+  // A date key of another language names a date only when a date follows (`Data: 2024-03-05`, not
+  // `Data: kept in S3`).
+  if (key === 'date' && !/^\d/.test(match[2]!)) return null;
+  match[1] = key;
+  return match;
 }
 
 /**

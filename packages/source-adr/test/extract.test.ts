@@ -1356,6 +1356,25 @@ describe('statuses in more languages', () => {
   });
 });
 
+describe('status and date keys in other languages', () => {
+  it('reads Statut :, Estado:, Статус:, Situação: and Datum:, Fecha:, Дата:, Data: lines', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'translated-keys'), { report: (warning) => warnings.push(warning) });
+    // Before: "no status" (a warning each) for all but the German one, and no dates but the French one.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2024-03-01'],
+      [2, 'accepted', '2024-03-02'],
+      [3, 'accepted', '2024-03-03'],
+      [4, 'accepted', '2024-03-04'],
+      [5, 'accepted', '2024-03-05'],
+      [6, 'proposed', undefined], // "Data: guardados no S3" names no date: it stays in the body
+    ]);
+    expect(records[4]!.body.startsWith('## Contexto')).toBe(true);
+    expect(records[5]!.body.split('\n')[0]).toBe('- Data: guardados no S3');
+  });
+});
+
 describe('a status struck through, fields in a callout', () => {
   it('reads the status after the struck one, and drops a callout that held only the header fields', () => {
     const warnings: Diagnostic[] = [];

@@ -1082,7 +1082,10 @@ export function parseAdr(
     report,
   });
   const site = sitePageNames(front.value);
-  const classified = classifyStatus(status?.lines ?? []);
+  const choices = status && statusChoices(status.lines);
+  const classified = choices
+    ? { status: 'unknown' as const, text: '', links: [] }
+    : classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.
   const dateSource =
@@ -1096,7 +1099,18 @@ export function parseAdr(
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
   const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
-  if (!status) {
+  if (choices) {
+    report({
+      code: 'DG_ADR_PLACEHOLDER',
+      severity: 'warning',
+      message: `ADR ${number} (${fileName})'s status is still its template's list of choices "${choices}": shown as unknown`,
+      location: { file, line: status.lines[0]?.line ?? line },
+      hint:
+        front.end && status.lines[0]?.line === front.lineOf('status')
+          ? 'keep the one that holds: "status: accepted" (or proposed, rejected…)'
+          : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
+    });
+  } else if (!status) {
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
@@ -1266,7 +1280,8 @@ function frontMatterFields(
     // `created: 2026-06-01T09:00:00Z`, `updated: …`: a day, as the decision's date is shown.
     const day = label === 'Created' || label === 'Updated' ? (text: string) => writtenDate(text) ?? text : String;
     const items = (Array.isArray(field) ? field : [field]).flatMap((item) =>
-      (typeof item === 'string' && item.trim()) || typeof item === 'number'
+      // `{list everyone involved in the decision}`: MADR's placeholder, left unfilled, says nothing.
+      (typeof item === 'string' && item.trim() && !/^\{[^{}]*\s[^{}]*\}$/.test(item.trim())) || typeof item === 'number'
         ? [day(String(item).trim())]
         : item instanceof Date
           ? [item.toISOString().slice(0, 10)]
@@ -1437,6 +1452,8 @@ function metaLine(written: string): RegExpMatchArray | null {
   const emphasised = EMPHASISED_META_LINE.exec(line);
   const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
   const match = (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+  // `* Date: 2024-03-01 <!-- optional -->`, as MADR's template marks its optional lines: no part of the value.
+  if (match) match[2] = match[2]!.replace(/\s*<!--.*?-->/g, '').trim();
   const key = match && META_KEYS[match[1]!.toLowerCase()];
   if (!match || !key) return match;
   // A date key of another language names a date only when a date follows (`Data: 2024-03-05`, not
@@ -1614,6 +1631,18 @@ function statusParagraph(
   }
   for (let i = first; i < next; i++) drop.add(i);
   return { lines: parts };
+}
+
+/**
+ * A status still written as its template offers it, every choice `|` apart (`[proposed | rejected |
+ * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's
+ * templates write it): the choices as written, or undefined when the status is one.
+ */
+function statusChoices(lines: Array<{ text: string }>): string | undefined {
+  const text = lines.map((part) => part.text).join(' ');
+  const words = text.split(/\s*\|\s*/).filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice));
+  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice)![0].toLowerCase()) !== undefined);
+  return known.length >= 3 ? text.replace(/\s*<!--.*?-->\s*/g, ' ').trim() : undefined;
 }
 
 /** The words a status line may hold beside its status word, its dates and its relations, that say nothing more. */

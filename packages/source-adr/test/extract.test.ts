@@ -1375,6 +1375,30 @@ describe('status and date keys in other languages', () => {
   });
 });
 
+describe("a status still the template's list of choices", () => {
+  it("is unknown, with a warning to keep the one that holds; the template's comments and placeholders are not shown", () => {
+    const dir = join(fixtures, 'unfilled-template');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // Before: ADR 1 was "Proposed" (the first choice) with no warning, ADR 2 an unknown status
+    // "proposed rejected accepted", its "Decision makers" the placeholder, and ADR 1 dated
+    // "2024-05-02 <!-- optional -->".
+    expect(
+      records.map((record) => [record.number, record.status, record.statusText, record.date, record.fields]),
+    ).toEqual([
+      [1, 'unknown', '', '2024-05-02', undefined],
+      [2, 'unknown', '', '2024-05-03', [{ label: 'Consulted', value: 'Ana' }]],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.hint])).toEqual([
+      ['DG_ADR_PLACEHOLDER', 3, 'keep the one that holds: "Status: accepted" (or proposed, rejected…)'],
+      ['DG_ADR_PLACEHOLDER', 2, 'keep the one that holds: "status: accepted" (or proposed, rejected…)'],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      'ADR 1 (0001-stream-events.md)\'s status is still its template\'s list of choices "[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]": shown as unknown',
+    );
+  });
+});
+
 describe('a status struck through, fields in a callout', () => {
   it('reads the status after the struck one, and drops a callout that held only the header fields', () => {
     const warnings: Diagnostic[] = [];

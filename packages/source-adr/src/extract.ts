@@ -582,12 +582,14 @@ function numberPrefix(name: string): string | undefined {
  * (`STORAGE-0007`). The series starts with a letter: `adr-007-…` is numbered as any file is.
  */
 function seriesOf(name: string): { number: string; label: string } | undefined {
-  const match = /^adr[-_ ]([a-z][a-z-]*?)[-_ ](0*(\d+))(?=[-_. ])/i.exec(name);
+  // Series numbers are padded (`0007`, `012`): `adr-use-2-queues.md` is a slug, not series "use".
+  const match = /^adr[-_]([a-z][a-z-]*?)[-_](0*(\d+))(?=[-_. ])/i.exec(name);
+  if (match && match[2]!.length < 3) return undefined;
   return match ? { number: match[3]!, label: `${match[1]!.toUpperCase()}-${match[2]!}` } : undefined;
 }
 
 /** A heading's series before its number: `ADR-STORAGE-` of `ADR-STORAGE-0007 – Title`. */
-const SERIES_HEADING = /^ADR[-_ ][A-Za-z][A-Za-z-]*?[-_ ](?=\d)/i;
+const SERIES_HEADING = /^ADR[-_][A-Z][A-Z0-9]*(?:[-_][A-Z][A-Z0-9]*)*[-_](?=\d{3})/;
 
 /**
  * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a

@@ -1453,6 +1453,17 @@ describe('decisions numbered within a series (ADR-STORAGE-0007-…)', () => {
     expect(tree.pages[2]!.markdown).toContain('See [ADR-STORAGE-0007](./adr__storage__7.md).');
   });
 
+  it('a series is upper case in a heading and its number padded: "# ADR for 3 services" is a title', () => {
+    const title = (name: string, heading: string) =>
+      parseAdr(`/adr/${name}`, `# ${heading}\n\n## Status\n\nAccepted\n`).record;
+    expect(title('0005-three-services.md', 'ADR for 3 services')).toMatchObject({
+      number: 5,
+      title: 'ADR for 3 services',
+    });
+    expect(title('0009-use-react.md', 'ADR-FE-009: Use React')).toMatchObject({ number: 9, title: 'Use React' });
+    expect(failure(() => title('adr-use-2-queues.md', 'Use two queues')).code).toBe('DG_ADR_NUMBER');
+  });
+
   it('two series in one folder that share a number: the error says to keep each series in a folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
     await cp(join(fixtures, 'series', 'storage'), dir, { recursive: true });

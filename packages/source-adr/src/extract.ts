@@ -76,11 +76,25 @@ const SYNONYMS: Record<string, AdrStatus> = {
 };
 /** Beginnings of status words: `accepte` (fr), `aceit` (pt), `acept` (es), `akzept` (de), `geaccept` (nl), `propos`, `propuest`, `rechaz`, `rejet`… */
 const STEMS: Array<[RegExp, AdrStatus]> = [
-  [/^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat)/, 'accepted'],
-  [/^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|in$|under$|last$)/, 'proposed'],
-  [/^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez)/, 'rejected'],
-  [/^(deprec|obsolet|desuso|veraltet)/, 'deprecated'],
-  [/^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang)/, 'superseded'],
+  // …and, read without accents, Polish (`zaakceptowane`, `przyjęte`), the Scandinavian languages
+  // (`akseptert`, `godkjent`, `godkänd`, `beslutad`), Turkish (`kabul`), Finnish (`hyväksytty`) and Czech (`schváleno`).
+  [
+    /^(accept|acept|aceit|accett|angenommen|akzept|genehmigt|geaccept|aprobad|aprovad|approvat|zaakceptowan|przyjet|zatwierdzon|aksept|godkjen|godkend|godkand|beslut|kabul|hyvaksytty|prijat|schvalen)/,
+    'accepted',
+  ],
+  [
+    /^(propos|propuest|vorgeschlagen|entwurf|voorgesteld|proponowan|zaproponowan|foresla|onerildi|ehdotettu|navrzen|in$|under$|last$)/,
+    'proposed',
+  ],
+  [
+    /^(reject|rejet|rechaz|rejeit|rifiut|abgelehnt|afgewez|odrzucon|avvis|avsla|afvist|reddedildi|hylatty|zamitnut)/,
+    'rejected',
+  ],
+  [/^(deprec|obsolet|desuso|veraltet|przestarza|utfas|foraldrad|foraeldet)/, 'deprecated'],
+  [
+    /^(supersed|superced|remplac|substitu|sustitu|sostitu|reemplaz|ersetzt|abgelost|vervang|zastapion|erstatt|ersatt)/,
+    'superseded',
+  ],
 ];
 
 function statusOf(word: string): AdrStatus | undefined {
@@ -98,6 +112,12 @@ const CJK_STATUSES: Array<[RegExp, AdrStatus]> = [
   [/^(?:却下|不採用|已拒绝|拒绝|驳回|거부|기각|반려)/u, 'rejected'],
   [/^(?:廃止|非推奨|已废弃|废弃|弃用|已弃用|폐기|사용\s*중단)/u, 'deprecated'],
   [/^(?:置換|置き換え|代替済|已取代|被取代|已替代|대체)/u, 'superseded'],
+  // Russian and Ukrainian (`Принято`, `Прийнято`, `Утверждено`, `Отклонено`, `Заменено`…).
+  [/^(?:принят|утвержд[её]н|одобрен|согласован|прийнят|затверджен|схвален|погоджен)/iu, 'accepted'],
+  [/^(?:предложен|черновик|на\s+рассмотрении|обсужда|запропонован|пропозиц|чернетк|на\s+розгляді)/iu, 'proposed'],
+  [/^(?:отклон[её]н|отвергнут|відхилен)/iu, 'rejected'],
+  [/^(?:устар|не\s+используется|застар|не\s+використову)/iu, 'deprecated'],
+  [/^(?:замен[её]н|замещ[её]н|заміщен|замінен)/iu, 'superseded'],
 ];
 
 function cjkStatus(text: string): AdrStatus | undefined {
@@ -283,11 +303,16 @@ function readFolder(
   for (const adr of parsed) {
     const first = byNumber.get(adr.record.number);
     if (first) {
+      // `ADR-IDENTITY-0007-…` beside `ADR-STORAGE-0007-…`: two series, each numbered apart.
+      const series = [adr, first].map((one) => seriesOf(one.record.fileName)?.label.replace(/-\d+$/, ''));
       throw new DocgenError({
         code: 'DG_ADR_DUPLICATE',
-        message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}`,
+        message: `${adr.record.fileName} and ${first.record.fileName} are both ADR ${adr.record.number}${series[0] && series[1] && series[0] !== series[1] ? `: their series (${series[1]}, ${series[0]}) are numbered apart, and one folder's decisions are one series` : ''}`,
         location: { file: adr.record.file, line: adr.line },
-        hint: `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
+        hint:
+          series[0] && series[1] && series[0] !== series[1]
+            ? `keep each series in a folder of its own (${series[1].toLowerCase()}/, ${series[0].toLowerCase()}/): each is then a log of its own, with its own numbers`
+            : `give one of them the next free number (${nextFree}) in its file name and heading; numbers identify the pages`,
       });
     }
     byNumber.set(adr.record.number, adr);
@@ -552,12 +577,27 @@ function numberPrefix(name: string): string | undefined {
 }
 
 /**
+ * A decision numbered within a series its name gives (`ADR-STORAGE-0007-metadata-first.md`, as logs
+ * that number each area apart name them): its number (`7`) and the label it is shown with
+ * (`STORAGE-0007`). The series starts with a letter: `adr-007-…` is numbered as any file is.
+ */
+function seriesOf(name: string): { number: string; label: string } | undefined {
+  // Series numbers are padded (`0007`, `012`): `adr-use-2-queues.md` is a slug, not series "use".
+  const match = /^adr[-_]([a-z][a-z-]*?)[-_](0*(\d+))(?=[-_. ])/i.exec(name);
+  if (match && match[2]!.length < 3) return undefined;
+  return match ? { number: match[3]!, label: `${match[1]!.toUpperCase()}-${match[2]!}` } : undefined;
+}
+
+/** A heading's series before its number: `ADR-STORAGE-` of `ADR-STORAGE-0007 – Title`. */
+const SERIES_HEADING = /^ADR[-_][A-Z][A-Z0-9]*(?:[-_][A-Z][A-Z0-9]*)*[-_](?=\d{3})/;
+
+/**
  * Whether a folder holds decisions of its own: a file named like one (`0001-…`, `adr-001-…`), or a
  * decision kept in a folder (`0001-use-rest/README.md`). Such a folder is a category, not a decision.
  */
 function holdsDecisions(folders: Folders, dir: string): boolean {
   return (
-    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined) ||
+    folders.decisionFiles(dir).some((name) => numberPrefix(name) !== undefined || seriesOf(name) !== undefined) ||
     folders.decisionFolders(dir).length > 0
   );
 }
@@ -882,6 +922,30 @@ function titleFromFileName(fileName: string): string {
  * island-is/handbook's 0007-api-catalog-webframework.md was titled), `<short title of the
  * decision>`, `ADR-XXXX: …` (Altinn's template) or log4brains' `# Title`.
  */
+/**
+ * A title heading's text without its inline Markdown (`` Use `WebView` for summaries ``, `Adopt
+ * **pnpm**`, `Use [Nx](https://nx.dev)`): a Confluence page title is plain text, where code marks,
+ * emphasis and link syntax would show as written, and the log escapes them to show the same.
+ */
+function plainTitle(title: string): string {
+  // Code spans are taken as written (`__init__` keeps its underscores); the text between them loses its marks.
+  return title
+    .split(/(`+)(.+?)\1/)
+    .map((part, index) => {
+      if (index % 3 === 1) return '';
+      if (index % 3 === 2) return part.trim();
+      // An escaped mark (`\*`) is the character itself, kept apart from the marks until the end.
+      const escaped: string[] = [];
+      return part
+        .replace(/\\([\\`*_[\]#<>!-])/g, (_, mark: string) => `\uE000${escaped.push(mark) - 1}\uE000`)
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+        .replace(/(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])/g, '$2')
+        .replace(/\uE000(\d+)\uE000/g, (_, index: string) => escaped[Number(index)]!);
+    })
+    .join('');
+}
+
 function isPlaceholderTitle(title: string): boolean {
   return (
     PLACEHOLDER_TITLES.has(title.replace(/^[[{]|[\]}]$/g, '').toLowerCase()) ||
@@ -916,9 +980,10 @@ export function parseAdr(
           .trim()
       : undefined;
   const frontTitle = typeof front.value.title === 'string' ? front.value.title.trim() : undefined;
-  const headingParts = (heading ?? frontTitle)?.match(
-    /^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i,
-  );
+  // `# ADR-STORAGE-0007 – Title`: numbered within a series, read as `# ADR-0007 – Title` is.
+  const headingParts = (heading ?? frontTitle)
+    ?.replace(SERIES_HEADING, 'ADR-')
+    .match(/^(?:ADR[-\s]*0*(\d+)(?:\s*[.:)\-–—·•|])?|0*(\d+)\s*[.:)\-–—·•|])\s+(.+)$/i);
   let title = (headingParts?.[3] ?? heading ?? frontTitle)?.trim();
   const line = titleIndex >= 0 ? titleIndex + 1 : front.line || 1;
   // `# Context and Problem Statement` first (s3gw's 0007-release-process.md): a section of the
@@ -966,14 +1031,17 @@ export function parseAdr(
 
   // `0005-…`, `adr-005-…`, `2022-12-05_005-…`; a record named by its date alone is numbered by it.
   const dated = datedName(named);
+  const series = seriesOf(named);
   const fileNumber =
-    numberAfterDate(named) ?? (dated ? `${dated.year}${dated.month}${dated.day}` : numberPrefix(named));
+    numberAfterDate(named) ??
+    (dated ? `${dated.year}${dated.month}${dated.day}` : (numberPrefix(named) ?? series?.number));
   // `# 26 Managed Prometheus` (ministryofjustice/cloud-platform): the file's number, written without
   // a stop, is the number and not the title's first word, when a capitalised title follows it.
   const bareNumber =
     !headingParts && fileNumber ? new RegExp(`^0*${Number(fileNumber)}\\s+(?=\\p{Lu})`, 'u') : undefined;
   const numbered = bareNumber?.exec(title);
   if (numbered) title = title.slice(numbered[0].length);
+  title = plainTitle(title);
   if (isPlaceholderTitle(title)) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
@@ -1009,9 +1077,17 @@ export function parseAdr(
   const inline = inlineFields(lines, titleIndex >= 0 ? titleIndex : front.end - 1, drop);
   const status = findStatus(lines, titleIndex, front, drop, inline, fenced);
   // A date the file name starts with is the record's when no Date line says otherwise.
-  const written = findDate(lines, titleIndex, front, drop, inline, fenced);
+  const written = datedOrPlaceholder(findDate(lines, titleIndex, front, drop, inline, fenced), {
+    file,
+    fileName,
+    nameDate: nameDate(named),
+    report,
+  });
   const site = sitePageNames(front.value);
-  const classified = classifyStatus(status?.lines ?? []);
+  const choices = status && statusChoices(status.lines);
+  const classified = choices
+    ? { status: 'unknown' as const, text: '', links: [] }
+    : classifyStatus(status?.lines ?? []);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.
   const dateSource =
@@ -1020,12 +1096,23 @@ export function parseAdr(
       ? undefined
       : (classified.date ??
         createdDate(lines, titleIndex >= 0 ? titleIndex : front.end - 1, front, drop, fenced, inline.columnTable)));
-  const date = dateSource?.text ?? nameDate(named);
+  const date = (dateSource && writtenDate(dateSource.text)) ?? nameDate(named);
   // A front matter's created field that does not date the decision (a `date:` beside it, the day it
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
   const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
-  if (!status) {
+  if (choices) {
+    report({
+      code: 'DG_ADR_PLACEHOLDER',
+      severity: 'warning',
+      message: `ADR ${number} (${fileName})'s status is still its template's list of choices "${choices}": shown as unknown`,
+      location: { file, line: status.lines[0]?.line ?? line },
+      hint:
+        front.end && status.lines[0]?.line === front.lineOf('status')
+          ? 'keep the one that holds: "status: accepted" (or proposed, rejected…)'
+          : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
+    });
+  } else if (!status) {
     report({
       code: 'DG_ADR_STATUS',
       severity: 'warning',
@@ -1045,7 +1132,12 @@ export function parseAdr(
     });
   }
 
+  // A status line that says more than the header shows ("Accepted (the daily budget is amended by
+  // [ADR-0036](…): now per week)") stays in the body too, rather than lose what it says.
+  if (status?.taken && saysMoreThanStatus(status.lines.map(({ text }) => text).join(' ')))
+    for (const i of status.taken) drop.delete(i);
   dropEmptiedMetadataSection(lines, drop);
+  dropEmptiedCallouts(lines, drop);
   const bodyStart = titleIndex >= 0 ? (sectionFirst ? titleIndex - 1 : titleIndex) : front.end - 1;
   // What is left of a table of fields above the title (its other columns or rows) opens the body.
   const above = new Set(tableAboveTitle(lines, titleIndex));
@@ -1069,7 +1161,7 @@ export function parseAdr(
     record: {
       number,
       id: dated ? named.replace(/\.(?:md|markdown)$/i, '') : String(number),
-      label: String(number),
+      label: series ? series.label : String(number),
       title,
       status: classified.status,
       statusText: classified.text,
@@ -1187,9 +1279,12 @@ function frontMatterFields(
 ): Array<{ label: string; value: string }> {
   return Object.entries(value).flatMap(([key, field]) => {
     const label = CREATED_KEY.test(key) ? (showsCreated(key) ? 'Created' : undefined) : SHOWN_FIELDS[key.toLowerCase()];
+    // `created: 2026-06-01T09:00:00Z`, `updated: …`: a day, as the decision's date is shown.
+    const day = label === 'Created' || label === 'Updated' ? (text: string) => writtenDate(text) ?? text : String;
     const items = (Array.isArray(field) ? field : [field]).flatMap((item) =>
-      (typeof item === 'string' && item.trim()) || typeof item === 'number'
-        ? [String(item).trim()]
+      // `{list everyone involved in the decision}`: MADR's placeholder, left unfilled, says nothing.
+      (typeof item === 'string' && item.trim() && !/^\{[^{}]*\s[^{}]*\}$/.test(item.trim())) || typeof item === 'number'
+        ? [day(String(item).trim())]
         : item instanceof Date
           ? [item.toISOString().slice(0, 10)]
           : [],
@@ -1317,13 +1412,33 @@ const SITE_NAME = /^(?:\.{0,2}\/|\/)?(?:[\w.-]+\/)*(?:adr[-_]?)?\d+[-_][\w.-]+\/
 
 interface StatusSource {
   lines: Array<{ text: string; line: number }>;
+  /** The 0-based lines a status line (and its wrapped sentence) took out of the body. */
+  taken?: number[];
 }
 
 /** A status section's heading, in the languages ADRs are written in: `## Status`, `## Statut`, `## ステータス`… */
 const STATUS_HEADING =
-  /^\s{0,3}##\s+(?:status|statut|estado|stato|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/i;
+  /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
-const META_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|date)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/i;
+const META_LINE =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/iu;
+
+/** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
+const META_KEYS: Record<string, 'status' | 'date'> = {
+  statut: 'status',
+  estado: 'status',
+  situação: 'status',
+  stato: 'status',
+  stav: 'status',
+  tila: 'status',
+  durum: 'status',
+  статус: 'status',
+  datum: 'date',
+  fecha: 'date',
+  data: 'date',
+  дата: 'date',
+  tarih: 'date',
+};
 
 /**
  * A metadata line whose key is in single emphasis, as some logs write it with an emoji:
@@ -1333,10 +1448,21 @@ const EMPHASISED_META_LINE =
   /^(\s*(?:[-*+]\s+)?)([*_])(?![*_\s])(status|state|date)(?:\2\s*:(.*)|\s*:\2(.*)|\s*:(.*?)\2\s*)$/i;
 
 /** A metadata line's key and value, its key in bold, in single emphasis or plain: `status`, `Accepted`. */
-function metaLine(line: string): RegExpMatchArray | null {
+function metaLine(written: string): RegExpMatchArray | null {
+  // `📆 Date: 2024-05-06`, `🚦 Status: Accepted`: an emoji before the key says nothing more.
+  const line = written.replace(/^(\s*(?:[-*+]\s+)?)(?:[\p{Extended_Pictographic}\uFE0F\u200D]\s*)+(?=\p{L})/u, '$1');
   const emphasised = EMPHASISED_META_LINE.exec(line);
   const value = emphasised && (emphasised[4] ?? emphasised[5] ?? emphasised[6]);
-  return (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+  const match = (emphasised ? `${emphasised[1]}${emphasised[3]}:${value}` : line).match(META_LINE);
+  // `* Date: 2024-03-01 <!-- optional -->`, as MADR's template marks its optional lines: no part of the value.
+  if (match) match[2] = match[2]!.replace(/\s*<!--.*?-->/g, '').trim();
+  const key = match && META_KEYS[match[1]!.toLowerCase()];
+  if (!match || !key) return match;
+  // A date key of another language names a date only when a date follows (`Data: 2024-03-05`, not
+  // `Data: kept in S3`).
+  if (key === 'date' && !/^\d/.test(match[2]!)) return null;
+  match[1] = key;
+  return match;
 }
 
 /**
@@ -1376,6 +1502,22 @@ const METADATA_HEADING = /^\s{0,3}#{2,3}\s+(?:metadata|metadaten|métadonnées|m
  * A `## Metadata` section whose every line went to the header: its heading goes too, rather than
  * stand over nothing.
  */
+/**
+ * A callout whose lines were all fields the header shows (`> [!NOTE]`, then `> **Status:** Accepted`,
+ * `> **Date:** …`) goes with them, rather than stand empty at the top of the body.
+ */
+function dropEmptiedCallouts(lines: string[], drop: Set<number>): void {
+  lines.forEach((line, i) => {
+    if (drop.has(i) || !/^\s{0,3}>\s*\[![A-Za-z]+\]\s*$/.test(line)) return;
+    let end = i + 1;
+    while (end < lines.length && /^\s{0,3}>/.test(lines[end]!)) end++;
+    const inside = Array.from({ length: end - i - 1 }, (_, k) => i + 1 + k);
+    if (inside.length && inside.every((j) => drop.has(j) || !lines[j]!.replace(/^\s{0,3}>/, '').trim())) {
+      for (let j = i; j < end; j++) drop.add(j);
+    }
+  });
+}
+
 function dropEmptiedMetadataSection(lines: string[], drop: Set<number>): void {
   const section = lines.findIndex((line, i) => !drop.has(i) && METADATA_HEADING.test(line));
   if (section < 0) return;
@@ -1426,13 +1568,15 @@ function findStatus(
       // that starts with a relation (`Superseded by [ADR 14](…)` under `Status: Accepted`) is a
       // clause of its own.
       const parts = [{ text: match[2]!, line: i + 1 }];
+      const taken = [i];
       for (let next = i + 1; next < lines.length && isContinuation(lines[next]!); next++) {
         drop.add(next);
+        taken.push(next);
         const text = lines[next]!.trim();
         if (RELATION_AT_START.test(text)) parts.push({ text, line: next + 1 });
         else parts[parts.length - 1]!.text += ` ${text}`;
       }
-      return { lines: parts };
+      return { lines: parts, taken };
     }
   }
   // adr-tools: a "## Status" section; every non-blank line of it counts ("Accepted", "Supersedes […](…)").
@@ -1443,9 +1587,25 @@ function findStatus(
   const inHeading = STATUS_HEADING.exec(lines[section]!)?.[1]?.trim();
   if (inHeading) out.push({ text: inHeading, line: section + 1 });
   for (let i = section + 1; i < lines.length && !/^\s{0,3}#{1,6}\s/.test(lines[i]!); i++) {
-    if (lines[i]!.trim()) out.push({ text: lines[i]!.trim().replace(/^[-*+]\s+/, ''), line: i + 1 });
+    const text = sectionStatusText(lines[i]!, out.length > 0);
+    if (text) out.push({ text, line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/**
+ * What a line of a `## Status` section says of the status: the line (`Accepted`, `Supersedes […](…)`),
+ * or the value of its `Status:` key (`Status: Accepted ✅`); nothing for a field of another kind after
+ * the status (`Implementation: Adopted ✅`, `Date: …`), which the section keeps as written.
+ */
+function sectionStatusText(line: string, statusFound: boolean): string | undefined {
+  const text = line.trim().replace(/^[-*+]\s+/, '');
+  if (!text) return undefined;
+  const meta = metaLine(line);
+  if (meta) return meta[1]!.toLowerCase() === 'date' ? undefined : meta[2];
+  const otherField =
+    statusFound && FIELD_START.test(text) && !RELATION_LINE.test(text) && !RELATION_AT_START.test(text);
+  return otherField ? undefined : text;
 }
 
 /**
@@ -1473,6 +1633,58 @@ function statusParagraph(
   }
   for (let i = first; i < next; i++) drop.add(i);
   return { lines: parts };
+}
+
+/**
+ * A status still written as its template offers it, every choice `|` apart (`[proposed | rejected |
+ * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's
+ * templates write it): the choices as written, or undefined when the status is one.
+ */
+function statusChoices(lines: Array<{ text: string }>): string | undefined {
+  const text = lines.map((part) => part.text).join(' ');
+  const words = text.split(/\s*\|\s*/).filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice));
+  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice)![0].toLowerCase()) !== undefined);
+  return known.length >= 3 ? text.replace(/\s*<!--.*?-->\s*/g, ' ').trim() : undefined;
+}
+
+/** The words a status line may hold beside its status word, its dates and its relations, that say nothing more. */
+const STATUS_LINE_WORDS = new Set([
+  'on',
+  'since',
+  'am',
+  'le',
+  'el',
+  'and',
+  'by',
+  'in',
+  'part',
+  'partially',
+  'partly',
+  'see',
+]);
+
+/**
+ * Whether a status line holds prose beyond its status word, dates and relation clauses, which the
+ * header shows: two words more or else (`Accepted (the daily budget is amended by …: now per week)`).
+ */
+function saysMoreThanStatus(text: string): boolean {
+  const words = text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, ' ')
+    // "this ADR is superseded by …" says no more than "superseded by …".
+    .replace(
+      new RegExp(
+        String.raw`(?:\b(?:this|the)\s+(?:decision|adr|record|proposal)|\bit)${SUBJECT_RELATION.source}`,
+        'gi',
+      ),
+      ' ',
+    )
+    .replace(new RegExp(`${RELATION_START}[^.;,()]*`, 'gi'), ' ')
+    .replace(DATES, ' ')
+    .replace(/\bADR[-\s#_]*\d+\b/gi, ' ')
+    .replace(/[\p{P}\p{S}\p{N}]+/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => word && !STATUS_LINE_WORDS.has(word.toLowerCase()));
+  return words.length > 2;
 }
 
 /** A status phrase that two words make, where the first alone says nothing (`In review`, `Last call`). */
@@ -1616,32 +1828,58 @@ function namesOnlyDecisions(value: string): boolean {
 const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
 
 /**
+ * Where one field of a metadata line ends and the next starts: a `|`, `·` or `•` between them
+ * (`**Status:** Accepted · **Date:** 2026-10-04`), or only spaces before a bold key
+ * (`**Status:** accepted **Date:** 2026-07-17 **Deciders:** architect`).
+ */
+const FIELD_SEPARATOR = /\s+[|·•]\s+|\s+(?=(?:\*\*|__)[A-Za-z][\w -]{0,40}?(?::(?:\*\*|__)|(?:\*\*|__)\s*:))/;
+
+/**
  * Status and date written on one line under the title, `|` apart, perhaps quoted:
  * `**Status:** Accepted | **Date:** 2026-07-13 | **Owner:** Architecture Office`, or
  * `> **Status:** Accepted`. The status and the date go to the page header; the other fields stay
- * in the body, on the same line, so nothing the author wrote is lost.
+ * in the body, on the same line, as they were written apart, so nothing the author wrote is lost.
  */
 function inlineFields(lines: string[], top: number, drop: Set<number>): InlineFields {
   const found: InlineFields = {};
   for (const i of preamble(lines, top)) {
     const quote = /^\s{0,3}>\s?/.exec(lines[i]!)?.[0] ?? '';
-    const parts = lines[i]!.slice(quote.length).split(/\s+\|\s+/);
+    const parts = fieldParts(lines[i]!.slice(quote.length));
     // A plain `Status: x` line alone is the metadata lines' own (a status there may wrap).
     if (!quote && parts.length < 2) continue;
-    const fields = parts.map((part) => ({ part, match: FIELD.exec(part) }));
+    const fields = parts.map(({ part, separator }) => ({ part, separator, match: FIELD.exec(part) }));
     if (fields.some(({ match }) => !match)) continue;
     const known = fields.filter(({ match }) => /^(status|date)$/i.test(match![1]!));
     if (!known.length || known.some(({ match }) => found[match![1]!.toLowerCase() as 'status' | 'date'])) continue;
     for (const { match } of known)
       found[match![1]!.toLowerCase() as 'status' | 'date'] = { text: match![2]!.replace(/\*\*|__/g, ''), line: i + 1 };
-    const rest = fields.filter((field) => !known.includes(field)).map(({ part }) => part.trim());
-    if (rest.length) lines[i] = `${quote}${rest.join(' | ')}`;
+    const rest = fields.filter((field) => !known.includes(field));
+    if (rest.length)
+      lines[i] = `${quote}${rest.map(({ part, separator }, k) => (k ? separator : '') + part.trim()).join('')}`;
     else drop.add(i);
   }
   tableColumns(lines, top, drop, found);
   tableFields(lines, top, drop, found);
   relationLines(lines, top, drop, found);
   return found;
+}
+
+/**
+ * A metadata line's fields, each with the separator written before it (` | `, ` · `, or a space
+ * before a bold key), so that the fields left in the body are joined as the author wrote them.
+ * A line that does not start with a field is one part: prose is never split.
+ */
+function fieldParts(line: string): Array<{ part: string; separator: string }> {
+  if (!FIELD.test(line.split(FIELD_SEPARATOR)[0] ?? '')) return [{ part: line, separator: '' }];
+  const parts: Array<{ part: string; separator: string }> = [];
+  let rest = line;
+  let separator = '';
+  for (let match = FIELD_SEPARATOR.exec(rest); match; match = FIELD_SEPARATOR.exec(rest)) {
+    parts.push({ part: rest.slice(0, match.index), separator });
+    separator = match[0].trim() ? match[0] : ' ';
+    rest = rest.slice(match.index + match[0].length);
+  }
+  return [...parts, { part: rest, separator }];
 }
 
 const TABLE_ROW = /^\s{0,3}\|.*\|\s*$/;
@@ -1801,7 +2039,62 @@ function findDate(
       return match[2] ? { text: match[2], line: i + 1 } : undefined;
     }
   }
-  return dateSection(lines, top, fenced);
+  return dateLine(lines, top, drop, fenced) ?? dateSection(lines, top, fenced);
+}
+
+/**
+ * A Date line that holds no digit is still its template's placeholder (`{DATE_YESTERDAY}`, as
+ * log4brains' starter files leave it, `YYYY-MM-DD`, `[date]`): no date, with a warning at its line;
+ * the file name's date, when it has one, dates the decision instead.
+ */
+function datedOrPlaceholder(
+  found: { text: string; line: number } | undefined,
+  context: { file: string; fileName: string; nameDate: string | undefined; report: (diagnostic: Diagnostic) => void },
+): { text: string; line: number } | undefined {
+  if (!found || /\d/.test(found.text)) return found;
+  context.report({
+    code: 'DG_ADR_PLACEHOLDER',
+    severity: 'warning',
+    message: `${context.fileName}'s date "${found.text}" is its template's placeholder: ${context.nameDate ? `dated ${context.nameDate} by its file name` : 'shown with no date'}`,
+    location: { file: context.file, line: found.line },
+    hint: `write the day it was decided, as an ISO 8601 date: ${context.nameDate ? `"Date: ${context.nameDate}"` : 'e.g. "Date: 2024-03-01"'}`,
+  });
+  return undefined;
+}
+
+/** A date alone, perhaps in code or emphasis: `2021-04-12`, `` `2021-04-12` ``, `_2021-04-12_`. */
+const DATE_ALONE = new RegExp(String.raw`^([\`*_]*)(${DATES.source})\1$`);
+
+/**
+ * A date written alone as the first paragraph under the title, with no key (`` `2021-04-12` ``,
+ * as some logs head their decisions): the decision's date, taken out of the body for the header.
+ */
+function dateLine(
+  lines: string[],
+  top: number,
+  drop: Set<number>,
+  fenced: Set<number>,
+): { text: string; line: number } | undefined {
+  const first = preamble(lines, top).find((i) => !drop.has(i) && lines[i]!.trim());
+  const match = first === undefined || fenced.has(first) ? undefined : DATE_ALONE.exec(lines[first]!.trim());
+  if (!match || lines[first! + 1]?.trim()) return undefined; // a paragraph of more lines is prose
+  drop.add(first!);
+  return { text: match[2]!, line: first! + 1 };
+}
+
+/**
+ * A date as the header shows it, without what a template or a line end leaves beside it: a format
+ * hint (`2021-01-06 (yyyy-mm-dd)`), a line break (`2024-02-03<br />`, a trailing `\`), code marks.
+ */
+function writtenDate(text: string): string | undefined {
+  const date = text
+    .replace(/\s*(?:<br\s*\/?>|\\)\s*$/i, '')
+    // A timestamp (`2026-06-10T01:30:00+03:00`, `2026-06-11 10:59`): its day, as written there.
+    .replace(/^(\d{4}-\d{2}-\d{2})(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i, '$1')
+    .replace(/\s*\(\s*(?:[ymd]{1,4}[-/. ]?){3}\s*\)\s*$/i, '')
+    .replace(/^`(.*)`$/, '$1')
+    .trim();
+  return date || undefined;
 }
 
 /** A date section's heading, as some templates write it: `## Date`, `## Datum`, `## Fecha`, `## 日付`. */
@@ -2048,7 +2341,7 @@ function isDay(year: number, month: number, day: number): boolean {
 const REPLACEABLE = new Set<AdrStatus>(['proposed', 'accepted', 'unknown']);
 
 /** Status lines → the status, how it was written, and its supersede links. */
-export function classifyStatus(lines: Array<{ text: string; line: number }>): {
+export function classifyStatus(written: Array<{ text: string; line: number }>): {
   status: AdrStatus;
   text: string;
   links: StatusLink[];
@@ -2064,8 +2357,12 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
   let word: string | undefined;
   let partly = false;
   const links: StatusLink[] = [];
+  // `~~Accepted~~ Superseded by [ADR 1](…)`: a status struck through is no longer the decision's.
+  const lines = written
+    .map(({ text, line }) => ({ text: text.replace(/~~[^~]+~~\s*/g, ''), line }))
+    .filter(({ text }) => text.trim());
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
-  for (const { text, line } of relationSentencesApart(lines)) {
+  for (const { text, line, ofPart } of relationSentencesApart(lines)) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
@@ -2091,7 +2388,9 @@ export function classifyStatus(lines: Array<{ text: string; line: number }>): {
       // "Superseded by ADR 0010 for secret management", "Supersedes ADR 0006 (partially …)": one
       // part replaced, which is what an amendment is; the decision stands.
       const unlinked = plain.replace(/\[[^\]]*\]\([^)]*\)/g, ' ');
-      const part = !amend && (PART_ONLY.test(unlinked) || (relation === 'supersededBy' && /\bfor\b/i.test(unlinked)));
+      // "the `enabled` flag is superseded by ADR 43": a part of it, named before the relation.
+      const part =
+        !amend && (!!ofPart || PART_ONLY.test(unlinked) || (relation === 'supersededBy' && /\bfor\b/i.test(unlinked)));
       if (part && relation === 'supersededBy') partly = true;
       const related = part ? (relation === 'supersededBy' ? 'amendedBy' : 'amends') : relation;
       // `Accepted` then `Superseded by [ADR 12](…)` (`Accepted, superseded by 0012`): the decision
@@ -2170,9 +2469,33 @@ const RELATION_CLAUSE = new RegExp(String.raw`(?:(?<=[.,;·])\s+|(?<=\()\s*|\s+a
  * A later clause of a status line that relates another decision is read as a line of its own,
  * with its own relation word; the status and its date stay the first clause's.
  */
-function relationSentencesApart(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
-  return lines.flatMap(({ text, line }) => text.split(RELATION_CLAUSE).map((clause) => ({ text: clause, line })));
+function relationSentencesApart(
+  lines: Array<{ text: string; line: number }>,
+): Array<{ text: string; line: number; ofPart?: boolean }> {
+  return lines.flatMap(({ text, line }) =>
+    text.split(RELATION_CLAUSE).flatMap((clause) => {
+      const parts = clause.split(SUBJECT_RELATION);
+      return parts.map((part, index) => ({
+        text: part,
+        line,
+        ...(index > 0 && !WHOLE_DECISION.test(parts[index - 1]!) ? { ofPart: true } : {}),
+      }));
+    }),
+  );
 }
+
+/**
+ * A relation said of a subject within a status line: "the daily budget is amended by [ADR-0036](…)",
+ * "the `enabled` flag is superseded by [ADR-0043](…)". The clause it starts is read as a relation of
+ * its own; what came before it names the subject.
+ */
+const SUBJECT_RELATION = new RegExp(
+  String.raw`\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?=(?:super[sc]eded|replaced|amended)\s+by\b)`,
+  'i',
+);
+
+/** A subject that is the decision itself ("this ADR is superseded by …"), not a part of it. */
+const WHOLE_DECISION = /(?:^|\W)(?:(?:this|the)\s+(?:decision|adr|record|proposal)|it)\s*$/i;
 
 /**
  * The status word a line starts with, as written (`Akzeptiert`, `採用`), with the word after an

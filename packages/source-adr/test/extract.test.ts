@@ -579,12 +579,18 @@ describe('real folders: templates, prefixes, dates, other languages', () => {
     // "Amends" links are relations too, shown on both decisions, with no status of their own.
     const amended = records.find((record) => record.number === 7)!;
     expect([amended.amendedBy, records.find((record) => record.number === 20)!.amends]).toEqual([[20], [7]]);
-    // A status sentence that wraps is all status: none of it is left at the top of the body.
+    // A status sentence that wraps is all status; one that says more than the header shows ("Its
+    // rule is affirmed there…") stays in the body whole, as written (before, that was lost).
     const shape = records.find((record) => record.number === 74)!;
     expect(shape.statusText).toBe(
       'Superseded by 0080, 2026-09-10. Its rule is affirmed there; the exception it kept is not.',
     );
-    expect(shape.body.startsWith('## Decision')).toBe(true);
+    expect(shape.body.split('\n').slice(0, 3)).toEqual([
+      '**Status:** **Superseded by 0080, 2026-09-10.** Its rule is affirmed there;',
+      'the exception it kept is not.',
+      '',
+    ]);
+    expect(shape.bodyLines[0]).toBe(3);
   });
 });
 
@@ -1244,11 +1250,247 @@ describe('status and date on one line', () => {
       [2, 'accepted', '2025-05', []],
       [30, 'superseded', '2026-07-02', [31]],
       [31, 'accepted', undefined, []],
+      [40, 'accepted', '2026-07-17', []],
+      [41, 'accepted', '2026-10-04', []],
     ]);
     expect(records[0]!.body.startsWith('## Context')).toBe(true);
     expect(records[1]!.body.split('\n')[0]).toBe('> **Decider:** Principal Architect');
     expect(records[1]!.bodyLines[0]).toBe(3);
     expect(records[2]!.body.startsWith('## Context')).toBe(true);
+  });
+
+  it('reads fields parted by a middle dot, or by nothing but a bold key; the deciders stay in the body', () => {
+    const { records } = extractAdrs(join(fixtures, 'inline-fields'), { report: () => undefined });
+    const [, , , runOn, dotted] = records;
+    // Before, the deciders were dropped with the status line, and the date after "·" was lost.
+    expect(runOn!.body.split('\n')[0]).toBe('**Deciders:** platform guild');
+    expect(runOn!.bodyLines[0]).toBe(3);
+    expect(dotted!.amendedBy).toEqual([30, 31]);
+    expect(dotted!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
+describe('a status line that says more than its status', () => {
+  it('reads the relations said of a part ("the daily quota is amended by …"), and stays in the body', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'status-prose'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    expect(
+      records.map((record) => [record.number, record.status, record.amendedBy, record.amends, record.supersededBy]),
+    ).toEqual([
+      // Before: "Accepted", no relation at all, and the line gone from the page.
+      [31, 'accepted', [36, 43], [], []], // a flag "is superseded by" 43: a part, so an amendment
+      [36, 'accepted', [], [31], []],
+      [43, 'accepted', [], [31], []],
+      [44, 'superseded', [], [], [45]], // "this ADR is superseded by": the whole decision
+      [45, 'accepted', [], [], []],
+    ]);
+    const [graded, , , browser] = records;
+    expect(graded!.body.split('\n')[0]).toMatch(/^Status: Accepted \(the daily quota is amended by/);
+    expect(graded!.bodyLines[0]).toBe(3);
+    // A status line that says no more than its status and its relations leaves the body for the header.
+    expect(browser!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
+describe('status and date lines as templates leave them', () => {
+  it('reads a date alone under the title, without a format hint, a line break or an emoji beside it', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'header-lines'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    // Before: no date, "2021-01-06 (yyyy-mm-dd)", "2024-02-03<br />", and no date with status
+    // "Status: Accepted ✅; Rollout: Done ✅" (unknown).
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2021-04-12'],
+      [2, 'accepted', '2021-01-06'],
+      [3, 'accepted', '2024-02-03'],
+      [4, 'accepted', '2024-05-06'],
+    ]);
+    const [alone, , breaks, emoji] = records;
+    expect(alone!.body.startsWith('## Status')).toBe(true);
+    expect(breaks!.body.split('\n').slice(0, 2)).toEqual(['**Author**: Sam Lee<br />', '**Post-history**: 2024-02-10']);
+    // The status section stays as written, its other field with it.
+    expect(emoji!.body).toContain('Rollout: Done ✅');
+  });
+});
+
+describe("a date still the template's placeholder", () => {
+  it('is no date: the file name dates the decision, and a warning at its line says what to write', () => {
+    const dir = join(fixtures, 'date-placeholder');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // Before: "{DATE_YESTERDAY}" and "YYYY-MM-DD" were shown as the dates, in the log and the header.
+    expect(records.map((record) => [record.label, record.date])).toEqual([
+      ['20211012', '2021-10-12'],
+      ['20211013', '2021-10-13'],
+    ]);
+    const placeholders = [
+      { name: '20211012-write-decisions-down.md', line: 4, written: '{DATE_YESTERDAY}', date: '2021-10-12' },
+      { name: '20211013-publish-the-log.md', line: 3, written: 'YYYY-MM-DD', date: '2021-10-13' },
+    ];
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual(
+      placeholders.map(({ name, line, written, date }) => [
+        'DG_ADR_PLACEHOLDER',
+        { file: join(dir, name), line },
+        `${name}'s date "${written}" is its template's placeholder: dated ${date} by its file name`,
+        `write the day it was decided, as an ISO 8601 date: "Date: ${date}"`,
+      ]),
+    );
+  });
+});
+
+describe('statuses in more languages', () => {
+  it('reads Russian, Ukrainian, Polish, Norwegian and Turkish statuses and status headings', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'more-languages'), { report: (warning) => warnings.push(warning) });
+    // Before: "no status" for ## Статус and ## Durum, and unknown statuses, each with a warning.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.statusWord])).toEqual([
+      [1, 'accepted', 'Принято'],
+      [2, 'rejected', 'Відхилено'],
+      [3, 'accepted', 'Zaakceptowane'],
+      [4, 'proposed', 'Foreslått'],
+      [5, 'accepted', 'Kabul'],
+      [6, 'superseded', 'Заменено'],
+    ]);
+  });
+});
+
+describe('status and date keys in other languages', () => {
+  it('reads Statut :, Estado:, Статус:, Situação: and Datum:, Fecha:, Дата:, Data: lines', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'translated-keys'), { report: (warning) => warnings.push(warning) });
+    // Before: "no status" (a warning each) for all but the German one, and no dates but the French one.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'accepted', '2024-03-01'],
+      [2, 'accepted', '2024-03-02'],
+      [3, 'accepted', '2024-03-03'],
+      [4, 'accepted', '2024-03-04'],
+      [5, 'accepted', '2024-03-05'],
+      [6, 'proposed', undefined], // "Data: guardados no S3" names no date: it stays in the body
+    ]);
+    expect(records[4]!.body.startsWith('## Contexto')).toBe(true);
+    expect(records[5]!.body.split('\n')[0]).toBe('- Data: guardados no S3');
+  });
+});
+
+describe("a status still the template's list of choices", () => {
+  it("is unknown, with a warning to keep the one that holds; the template's comments and placeholders are not shown", () => {
+    const dir = join(fixtures, 'unfilled-template');
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+    // Before: ADR 1 was "Proposed" (the first choice) with no warning, ADR 2 an unknown status
+    // "proposed rejected accepted", its "Decision makers" the placeholder, and ADR 1 dated
+    // "2024-05-02 <!-- optional -->".
+    expect(
+      records.map((record) => [record.number, record.status, record.statusText, record.date, record.fields]),
+    ).toEqual([
+      [1, 'unknown', '', '2024-05-02', undefined],
+      [2, 'unknown', '', '2024-05-03', [{ label: 'Consulted', value: 'Ana' }]],
+    ]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.hint])).toEqual([
+      ['DG_ADR_PLACEHOLDER', 3, 'keep the one that holds: "Status: accepted" (or proposed, rejected…)'],
+      ['DG_ADR_PLACEHOLDER', 2, 'keep the one that holds: "status: accepted" (or proposed, rejected…)'],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      'ADR 1 (0001-stream-events.md)\'s status is still its template\'s list of choices "[proposed | rejected | accepted | deprecated | … | superseded by [ADR-0005](0005-example.md)]": shown as unknown',
+    );
+  });
+});
+
+describe('a status struck through, fields in a callout', () => {
+  it('reads the status after the struck one, and drops a callout that held only the header fields', () => {
+    const warnings: Diagnostic[] = [];
+    const { records } = extractAdrs(join(fixtures, 'struck-and-callout'), {
+      report: (warning) => warnings.push(warning),
+    });
+    // Before: unknown status "~~Accepted~~ Superseded by …" (a warning), and an empty "> [!NOTE]" atop ADR 2.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date, record.supersededBy])).toEqual([
+      [1, 'superseded', undefined, [2]],
+      [2, 'accepted', '2024-03-02', []],
+    ]);
+    expect(records[1]!.body.startsWith('## Context')).toBe(true);
+  });
+});
+
+describe('front matter dates written as timestamps', () => {
+  it('are shown as their day, as written (no shift to another time zone)', () => {
+    const { records } = extractAdrs(join(fixtures, 'timestamps'));
+    // Before: "2026-06-10T01:30:00+03:00" in the log's Date column, and the created and updated
+    // fields as timestamps in the header.
+    expect(records.map((record) => [record.date, record.fields])).toEqual([
+      ['2026-06-10', undefined],
+      ['2026-06-11', undefined],
+      [
+        '2026-06-12',
+        [
+          { label: 'Created', value: '2026-06-01' },
+          { label: 'Updated', value: '2026-07-01' },
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('decisions numbered within a series (ADR-STORAGE-0007-…)', () => {
+  it('are numbered by the number after the series and shown with the series', () => {
+    const warnings: Diagnostic[] = [];
+    const model = extractAdrs(join(fixtures, 'series'), { report: (warning) => warnings.push(warning) });
+    expect(warnings).toEqual([]);
+    const tree = renderAdrs(model, templates);
+    // Before: error DG_ADR_NUMBER "has no ADR number", and nothing was written.
+    expect(tree.pages.map((page) => [page.key, page.title])).toEqual([
+      ['adr', 'Architecture decision records'],
+      ['adr/identity', 'Architecture decision records: identity'],
+      ['adr/identity/7', 'ADR-IDENTITY-0007 (identity): Pseudonymous identities'],
+      ['adr/identity/8', 'ADR-IDENTITY-0008 (identity): Selective disclosure'],
+      ['adr/storage', 'Architecture decision records: storage'],
+      ['adr/storage/7', 'ADR-STORAGE-0007 (storage): Metadata first'],
+    ]);
+    expect(tree.pages[1]!.markdown).toContain('| IDENTITY-0007 | [Pseudonymous identities](./adr__identity__7.md) |');
+    expect(tree.pages[2]!.markdown).toContain('See [ADR-STORAGE-0007](./adr__storage__7.md).');
+  });
+
+  it('a series is upper case in a heading and its number padded: "# ADR for 3 services" is a title', () => {
+    const title = (name: string, heading: string) =>
+      parseAdr(`/adr/${name}`, `# ${heading}\n\n## Status\n\nAccepted\n`).record;
+    expect(title('0005-three-services.md', 'ADR for 3 services')).toMatchObject({
+      number: 5,
+      title: 'ADR for 3 services',
+    });
+    expect(title('0009-use-react.md', 'ADR-FE-009: Use React')).toMatchObject({ number: 9, title: 'Use React' });
+    expect(failure(() => title('adr-use-2-queues.md', 'Use two queues')).code).toBe('DG_ADR_NUMBER');
+  });
+
+  it('two series in one folder that share a number: the error says to keep each series in a folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-adr-'));
+    await cp(join(fixtures, 'series', 'storage'), dir, { recursive: true });
+    await cp(join(fixtures, 'series', 'identity'), dir, { recursive: true });
+    const error = failure(() => extractAdrs(dir));
+    expect([error.code, error.location, error.message, error.hint]).toEqual([
+      'DG_ADR_DUPLICATE',
+      { file: join(dir, 'ADR-STORAGE-0007-metadata-first.md'), line: 1 },
+      "ADR-STORAGE-0007-metadata-first.md and ADR-IDENTITY-0007-pseudonyms.md are both ADR 7: their series (IDENTITY, STORAGE) are numbered apart, and one folder's decisions are one series",
+      'keep each series in a folder of its own (identity/, storage/): each is then a log of its own, with its own numbers',
+    ]);
+  });
+});
+
+describe('a title heading with inline Markdown', () => {
+  it('is titled in plain text: code marks, emphasis and link syntax would show as written in a Confluence title', () => {
+    const tree = renderAdrs(extractAdrs(join(fixtures, 'title-markup')), templates);
+    // Before: "ADR-0001: Render summaries in a `WebView`", backticks and all, in the page tree and the log.
+    expect(tree.pages.map((page) => page.title)).toEqual([
+      'Architecture decision records',
+      'ADR-0001: Render summaries in a WebView',
+      'ADR-0002: Reuse the chat view, built on Compose, for __summary__ text',
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('| 1 | [Render summaries in a WebView](./adr__1.md) |');
+    expect(tree.pages[1]!.markdown).toContain(
+      'Superseded by [ADR-0002: Reuse the chat view, built on Compose, for \\_\\_summary\\_\\_ text](./adr__2.md).',
+    );
   });
 });
 

@@ -212,6 +212,13 @@ function readCatalogFile(
       hint: 'describe the service in it (apiVersion: backstage.io/v1alpha1, kind: Component, metadata.name, spec.owner), or remove the file',
     });
   for (const { document, body, line } of documents) {
+    // A software template (`kind: Template`) is an entity Backstage reads as it is, its placeholders
+    // filled only when someone runs it: skipped as any kind without a page, with no warning.
+    if (isTemplate(document.value)) {
+      kinds.set('Template', (kinds.get('Template') ?? 0) + 1);
+      skipped.push({ kind: 'Template', line: document.locate('/kind').line ?? line });
+      continue;
+    }
     if (body.includes('${{')) {
       options.report?.({
         code: 'DG_RUNBOOK_TEMPLATE',
@@ -237,7 +244,7 @@ function readCatalogFile(
     kinds.set(entity.kind, (kinds.get(entity.kind) ?? 0) + 1);
     if (entity.kind.toLowerCase() === 'system') {
       refuseBadName(entity, file, document.locate);
-      dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
+      resolveSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
       validateAgainstSchema(systemSchema, entity, {
         what: 'Backstage system',
         locate: document.locate,
@@ -279,7 +286,7 @@ function readCatalogFile(
       continue;
     }
     refuseBadName(entity, file, document.locate);
-    dropSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
+    resolveSubstitutions(entity, '', { file, locate: document.locate, report: options.report });
     validateAgainstSchema(entitySchema, entity, {
       what: 'Backstage component',
       locate: document.locate,
@@ -319,6 +326,12 @@ function readCatalogFile(
     });
   }
   return { services, systems, locations, apis, resources, owners };
+}
+
+/** Whether a YAML document is a Backstage software template (`apiVersion: scaffolder.backstage.io/…`, `kind: Template`). */
+function isTemplate(value: unknown): boolean {
+  const kind = value && typeof value === 'object' ? (value as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' && kind.toLowerCase() === 'template';
 }
 
 /**
@@ -685,11 +698,13 @@ function warnMisspeltKind(entity: Entity, location: { file: string; line?: numbe
 }
 
 /**
- * Backstage's substitutions (`links: { $yaml: ./links.yaml }`, `$text`, `$json`) are resolved by
- * Backstage's catalog when it reads a URL; docgen reads files as they are. Such a value is left
- * out, with a warning at its line, instead of failing the run.
+ * Backstage's substitutions (`description: { $text: ./DESCRIPTION.md }`, `links: { $yaml: ./links.yaml }`,
+ * `$json`) are replaced by what they point at, as Backstage's catalog does: a path is read relative
+ * to the catalog file. A URL is Backstage's to fetch, and a file that is not there or does not
+ * parse cannot be read here: such a value is left out, with a warning at its line, instead of
+ * failing the run.
  */
-function dropSubstitutions(
+function resolveSubstitutions(
   value: unknown,
   pointer: string,
   context: { file: string; locate: (pointer: string) => { line?: number }; report?: ExtractRunbookOptions['report'] },
@@ -700,15 +715,52 @@ function dropSubstitutions(
     const at = `${pointer}/${key}`;
     const keys = child && typeof child === 'object' && !Array.isArray(child) ? Object.keys(child) : [];
     if (keys.length === 1 && SUBSTITUTIONS.has(keys[0]!)) {
+      const substitution = keys[0]!;
+      const target = (child as Record<string, unknown>)[substitution];
+      const read = substitutedValue(substitution, target, context.file);
+      if ('value' in read) {
+        object[key] = read.value;
+        continue;
+      }
       delete object[key];
       context.report?.({
         code: 'DG_RUNBOOK_SUBSTITUTION',
         severity: 'warning',
-        message: `${at.slice(1).replace(/\//g, '.')} is a Backstage ${keys[0]} substitution, which docgen does not resolve: left out`,
+        message: `${at.slice(1).replace(/\//g, '.')} is a Backstage ${substitution} substitution ${read.why}: left out`,
         location: { file: context.file, line: context.locate(at).line },
-        hint: 'write the value in catalog-info.yaml itself to have it on the runbook',
+        hint: read.hint,
       });
-    } else dropSubstitutions(child, at, context);
+    } else resolveSubstitutions(child, at, context);
+  }
+}
+
+/** What a substitution stands for, read from the file it names beside the catalog file, or why it cannot be. */
+function substitutedValue(
+  substitution: string,
+  target: unknown,
+  catalogFile: string,
+): { value: unknown } | { why: string; hint: string } {
+  const written = typeof target === 'string' ? target.trim() : '';
+  const inCatalog = 'write the value in catalog-info.yaml itself to have it on the runbook';
+  // `https://…`, `url:…`: fetched by Backstage, never by docgen (no network at generation).
+  if (!written || /^[a-z][a-z0-9+.-]*:/i.test(written) || isAbsolute(written))
+    return { why: `of ${written ? `"${written}"` : 'nothing'}, which only Backstage resolves`, hint: inCatalog };
+  const path = resolve(dirname(catalogFile), written);
+  if (!statIfExists(path)?.isFile())
+    return {
+      why: `of ${written}, which is not there`,
+      hint: `add ${written} beside ${basename(catalogFile)}, or ${inCatalog}`,
+    };
+  const text = readFileSync(path, 'utf8');
+  if (substitution === '$text') return { value: text.replace(/\s+$/, '') };
+  try {
+    return { value: parseStructured(text, path, substitution === '$json' ? 'json' : 'yaml').value };
+  } catch (error) {
+    const where = error instanceof DocgenError && error.location?.line ? `:${error.location.line}` : '';
+    return {
+      why: `of ${written}, which does not parse (${written}${where}: ${(error as Error).message})`,
+      hint: `fix ${written}, or ${inCatalog}`,
+    };
   }
 }
 const SUBSTITUTIONS = new Set(['$text', '$json', '$yaml']);

@@ -185,6 +185,9 @@ export function renderRunbooks(
               service.dependencyOf.some((ref) => resolve(ref, service).target === other),
           )
           .map((other) => ({ title: titleOf(other), link: linkOf(other) })),
+        // What the component names in its own `dependencyOf` that has no runbook here (a service of
+        // another repository, a Resource): shown as written, as a `dependsOn` entry is.
+        ...service.dependencyOf.filter((ref) => !resolve(ref, service).target).map((ref) => reference(ref, service)),
         // A Resource or API that depends on this component (its CI pipeline, its dashboard), unless
         // the component already names it as a dependent.
         ...relatedEntities(service, 'dependsOn')

@@ -79,7 +79,8 @@ describe('extractRunbooks', () => {
     ).toEqual([
       ['DG_RUNBOOK_LOCATION', 6], // org/: a Location only, whose ./teams.yaml (its line) is not there
       ['DG_RUNBOOK_SUBSTITUTION', 13], // shop-api's `links:` (its value: { $yaml: … })
-      ['DG_RUNBOOK_TEMPLATE', 32], // the Template document, not the whole file
+      // The Template document (line 32) is an entity Backstage reads as it is: skipped without a
+      // warning (before, DG_RUNBOOK_TEMPLATE called it a skeleton), the Components beside it read.
     ]);
     const tree = renderRunbooks(model, templates, { cwd: dir });
     validatePageTree(tree);
@@ -105,6 +106,52 @@ describe('extractRunbooks', () => {
     );
     expect(tree.pages[4]!.markdown).toContain(
       'Provides APIs: `shop-api` (openapi; used by [Search (default)](./runbooks__default__search.md)).',
+    );
+  });
+
+  it("Backstage's $text, $json and $yaml substitutions of files beside the catalog are read; a URL, a missing or broken file is a warning", () => {
+    const dir = join(fixtures, 'substitutions');
+    const warnings: Diagnostic[] = [];
+    const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+    const [payments, search] = model.services;
+    // Before, all three were left out with a warning, and the page had no description, tags or links.
+    expect(payments!.description).toBe('Takes card payments and settles them nightly.');
+    expect(payments!.tags).toEqual(['payments', 'pci']);
+    expect(payments!.links).toEqual([{ url: 'https://grafana.example/d/payments', title: 'Payments dashboard' }]);
+    expect(search!.description).toBeUndefined();
+    expect(search!.links).toEqual([]);
+    const file = join(dir, 'search', 'catalog-info.yaml');
+    expect(
+      warnings
+        .filter((warning) => warning.code === 'DG_RUNBOOK_SUBSTITUTION')
+        .map((warning) => [warning.location, warning.message, warning.hint]),
+    ).toEqual([
+      [
+        { file, line: 6 },
+        'metadata.description is a Backstage $text substitution of "https://example.com/search/DESCRIPTION.md", which only Backstage resolves: left out',
+        'write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+      [
+        { file, line: 8 },
+        'metadata.links is a Backstage $yaml substitution of ./links.yaml, which is not there: left out',
+        'add ./links.yaml beside catalog-info.yaml, or write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+      [
+        { file, line: 10 },
+        expect.stringMatching(
+          /^metadata\.tags is a Backstage \$json substitution of \.\/tags\.json, which does not parse \(\.\/tags\.json.*JSON.*\): left out$/,
+        ),
+        'fix ./tags.json, or write the value in catalog-info.yaml itself to have it on the runbook',
+      ],
+    ]);
+  });
+
+  it("a dependencyOf entry with no runbook here (another repository's service, a Resource) is shown as a dependent", () => {
+    const model = extractRunbooks(join(fixtures, 'dependency-of'), { report: () => undefined });
+    const page = renderRunbooks(model, templates).pages[1]!.markdown;
+    // Before, both were left off the page: only components with a runbook here were dependents.
+    expect(page).toContain(
+      "Depended on by: `component:default/checkout`, `resource:nightly-settlement` (cronjob: Batch job that settles the day's payments.).",
     );
   });
 

@@ -146,6 +146,44 @@ describe('extractRunbooks', () => {
     ]);
   });
 
+  it('a substitution reads only inside the repository of its catalog file: a path or a link out of it is refused', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-substitution-'));
+    try {
+      const repo = join(root, 'repo');
+      await mkdir(join(repo, 'services', 'billing'), { recursive: true });
+      await writeFile(join(root, 'secret.txt'), 'npm_token=not-for-confluence\n');
+      await writeFile(join(repo, 'OVERVIEW.md'), 'Bills customers monthly.\n');
+      await symlink(join(root, 'secret.txt'), join(repo, 'services', 'billing', 'linked.txt'));
+      const catalog = (description: string) =>
+        `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description:\n    $text: ${description}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-billing\n`;
+      const read = async (description: string) => {
+        await writeFile(join(repo, 'services', 'billing', 'catalog-info.yaml'), catalog(description));
+        const warnings: Diagnostic[] = [];
+        const model = extractRunbooks(join(repo, 'services'), { report: (warning) => warnings.push(warning) });
+        const messages = warnings.filter((w) => w.code === 'DG_RUNBOOK_SUBSTITUTION').map((w) => w.message);
+        return { description: model.services[0]!.description, messages };
+      };
+      // No repository above it: only the catalog file's own folder is readable.
+      for (const path of ['../../../secret.txt', './linked.txt', '../../OVERVIEW.md']) {
+        const { description, messages } = await read(path);
+        expect(description).toBeUndefined();
+        expect(messages).toEqual([
+          expect.stringContaining(`of ${path}, which is outside ${join(repo, 'services', 'billing')}`),
+        ]);
+      }
+      // In a git repository, anything inside it; still nothing outside.
+      await mkdir(join(repo, '.git'));
+      expect(await read('../../OVERVIEW.md')).toEqual({ description: 'Bills customers monthly.', messages: [] });
+      for (const path of ['../../../secret.txt', './linked.txt']) {
+        const { description, messages } = await read(path);
+        expect(description).toBeUndefined();
+        expect(messages).toEqual([expect.stringContaining(`which is outside ${repo} `)]);
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
   it("a dependencyOf entry with no runbook here (another repository's service, a Resource) is shown as a dependent", () => {
     const model = extractRunbooks(join(fixtures, 'dependency-of'), { report: () => undefined });
     const page = renderRunbooks(model, templates).pages[1]!.markdown;

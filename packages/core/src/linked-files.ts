@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
+import { isReadableFrom, readableBoundary } from './file-boundary.js';
 import { contentHash } from './hash.js';
 import type { PageAttachment } from './page-tree.js';
 
@@ -30,7 +31,8 @@ export interface AttachLinkedFilesOptions {
 /**
  * `markdown` (written in `fromFile`) with its relative links and images to existing files pointing
  * at attachments of the page, and those attachments (each file once; a name clash gets `x-2.svg`).
- * Links with a scheme, anchors, absolute paths, Markdown files and missing files stay as written
+ * Links with a scheme, anchors, absolute paths, Markdown files, missing files and files outside the
+ * author's repository (`readableBoundary`) stay as written
  * (the converter warns about the ones it cannot resolve). Lines are kept, so diagnostics still
  * point at the author's line.
  */
@@ -41,6 +43,7 @@ export function attachLinkedFiles(
 ): { markdown: string; attachments: PageAttachment[] } {
   const attachments: PageAttachment[] = [];
   const byPath = new Map<string, string>();
+  let boundary: string | undefined;
   const rewritten = rewriteLinks(markdown, (href) => {
     const mapped = options.map?.(href);
     if (mapped !== undefined) return mapped;
@@ -52,6 +55,8 @@ export function attachLinkedFiles(
       return undefined;
     }
     if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    // A file out of the author's repository is never attached (the link stays, and the converter says so).
+    if (!isReadableFrom((boundary ??= readableBoundary(fromFile)), path)) return undefined;
     let fileName = byPath.get(path);
     if (!fileName) {
       fileName = basename(path);

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -23,5 +23,25 @@ describe('rewriteLinks', () => {
     const { markdown, attachments } = attachLinkedFiles('![Flow](<flow chart.svg>)', join(dir, 'a.md'));
     expect(markdown).toBe('![Flow](<./flow%20chart.svg>)');
     expect(attachments.map((attachment) => attachment.fileName)).toEqual(['flow chart.svg']);
+  });
+
+  it('attaches only files inside the git repository of the page (else its folder): a path or a link out of it stays a link', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-links-'));
+    try {
+      const repo = join(root, 'repo');
+      await mkdir(join(repo, 'docs', 'adr'), { recursive: true });
+      await writeFile(join(root, 'token.txt'), 'secret');
+      await writeFile(join(repo, 'docs', 'diagram.svg'), '<svg/>');
+      await symlink(join(root, 'token.txt'), join(repo, 'docs', 'adr', 'linked.txt'));
+      const page = join(repo, 'docs', 'adr', '0001-x.md');
+      const text = '[d](../diagram.svg) [t](../../../token.txt) [l](linked.txt)';
+      const attached = () => attachLinkedFiles(text, page).attachments.map((attachment) => attachment.fileName);
+      expect(attached()).toEqual([]); // no repository: the page's own folder only
+      await mkdir(join(repo, '.git'));
+      expect(attached()).toEqual(['diagram.svg']);
+      expect(attachLinkedFiles(text, page).markdown).toBe('[d](./diagram.svg) [t](../../../token.txt) [l](linked.txt)');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

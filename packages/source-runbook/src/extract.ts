@@ -12,7 +12,9 @@ import {
   closestName,
   editDistance,
   fixOptionHint,
+  isReadableFrom,
   parseStructured,
+  readableBoundary,
   validateAgainstSchema,
   type Diagnostic,
   type OptionOrigin,
@@ -751,8 +753,8 @@ function substitutedValue(
       why: `of ${written}, which is not there`,
       hint: `add ${written} beside ${basename(catalogFile)}, or ${inCatalog}`,
     };
-  const boundary = substitutionBoundary(catalogFile);
-  if (!isInside(boundary, realpathSync(path)))
+  const boundary = readableBoundary(catalogFile);
+  if (!isReadableFrom(boundary, path))
     return {
       why: `of ${written}, which is outside ${boundary} (docgen reads a substitution only from the repository of its catalog file, so that a catalog cannot publish a file such as ~/.npmrc)`,
       hint: `move ${basename(written)} into the repository, or ${inCatalog}`,
@@ -770,25 +772,6 @@ function substitutedValue(
   }
 }
 const SUBSTITUTIONS = new Set(['$text', '$json', '$yaml']);
-
-/**
- * Where a catalog file's substitutions may read: the git repository holding it (its nearest folder
- * with a `.git`), else its own folder. What a substitution reads is published to Confluence, and
- * CI runs docgen on whatever a pull request's catalog files say: a path that climbs out of the
- * repository (`$text: ../../../../home/runner/.npmrc`), or a link that points out of it, is refused.
- */
-function substitutionBoundary(catalogFile: string): string {
-  const folder = realpathSync(dirname(catalogFile));
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return at;
-    if (dirname(at) === at) return folder;
-  }
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
 
 /** Each YAML document of a file, parsed with its lines where they are in the file. */
 function yamlDocuments(text: string, file: string) {

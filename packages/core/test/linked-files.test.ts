@@ -25,7 +25,7 @@ describe('rewriteLinks', () => {
     expect(attachments.map((attachment) => attachment.fileName)).toEqual(['flow chart.svg']);
   });
 
-  it('attaches only files inside the git repository of the page (else its folder): a path or a link out of it stays a link', async () => {
+  it('attaches only files inside the git repository of the page (else its project, else its folder): a path or a link out of it stays a link', async () => {
     const root = await mkdtemp(join(tmpdir(), 'docgen-links-'));
     try {
       const repo = join(root, 'repo');
@@ -36,7 +36,10 @@ describe('rewriteLinks', () => {
       const page = join(repo, 'docs', 'adr', '0001-x.md');
       const text = '[d](../diagram.svg) [t](../../../token.txt) [l](linked.txt)';
       const attached = () => attachLinkedFiles(text, page).attachments.map((attachment) => attachment.fileName);
-      expect(attached()).toEqual([]); // no repository: the page's own folder only
+      expect(attached()).toEqual([]); // no repository, no project: the page's own folder only
+      await writeFile(join(repo, 'package.json'), '{}');
+      expect(attached()).toEqual(['diagram.svg']); // a project copied out of its repository
+      await rm(join(repo, 'package.json'));
       await mkdir(join(repo, '.git'));
       expect(attached()).toEqual(['diagram.svg']);
       expect(attachLinkedFiles(text, page).markdown).toBe('[d](./diagram.svg) [t](../../../token.txt) [l](linked.txt)');

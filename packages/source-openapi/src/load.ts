@@ -6,7 +6,9 @@ import {
   DocgenError,
   escapePointer,
   fixOptionHint,
+  isReadableFrom,
   parseStructured,
+  readableBoundary,
   detectFormat,
   loadYamlParser,
   type OptionOrigin,
@@ -69,6 +71,33 @@ export class SpecSet {
   origin?: OptionOrigin;
 
   constructor(readonly rootFile: string) {}
+
+  /**
+   * Where the files a `$ref` names may be read from: the git repository holding the root spec (else
+   * its folder). What they hold is rendered and attached to the published pages, and CI runs on
+   * what a pull request's spec says: `$ref: ../../../home/runner/.npmrc` must not publish a token.
+   */
+  private boundary?: string;
+
+  /** Why `file` (an existing file a `$ref` names) may not be read, or undefined when it may. */
+  outsideBoundary(file: string): string | undefined {
+    const boundary = (this.boundary ??= readableBoundary(this.rootFile));
+    return isReadableFrom(boundary, file)
+      ? undefined
+      : `it is outside ${boundary}, where the files of this spec are read from (the git repository holding it, else its folder)`;
+  }
+
+  /** `file`, which the `$ref` at `at` names, when it may be read; else the error saying why. */
+  readable(file: string, ref: string, at: SpecPointer): string {
+    const outside = this.outsideBoundary(file);
+    if (!outside) return file;
+    throw new DocgenError({
+      code: 'DG_OPENAPI_REF_OUTSIDE',
+      message: `$ref "${ref}" points to ${this.display(file)}: ${outside}`,
+      ...this.where(at),
+      hint: 'keep the files a spec refers to inside its repository (copy them in, or check the other repository out inside this one, e.g. as a git submodule)',
+    });
+  }
 
   get root(): StructuredDocument {
     return this.documents.get(this.rootFile)!;
@@ -165,6 +194,8 @@ export class SpecSet {
       try {
         if (!/\.(ya?ml|json)$/i.test(file)) throw new Error('it is not a YAML or JSON file');
         if (!existsSync(file) || statSync(file).isDirectory()) throw new Error('it does not exist');
+        const outside = this.outsideBoundary(file);
+        if (outside) throw new Error(outside);
         document = parseStructured(readFileSync(file, 'utf8'), this.display(file), undefined, 'DG_OPENAPI_SYNTAX');
       } catch (error) {
         document = error instanceof Error ? error : new Error(String(error));
@@ -195,6 +226,8 @@ export class SpecSet {
     const loaded = this.documents.get(file) ?? this.dataFiles.get(file);
     if (loaded && !(loaded instanceof Error)) return loaded.text;
     if (!existsSync(file) || statSync(file).isDirectory()) throw new Error('it does not exist');
+    const outside = this.outsideBoundary(file);
+    if (outside) throw new Error(outside);
     return readFileSync(file, 'utf8');
   }
 
@@ -632,7 +665,7 @@ export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}):
         // file, so the variant can be linked and documented; a value naming no file stays a name.
         const target = set.targetFile(ref, from);
         if (!set.documents.has(target.file) && existsSync(target.file) && !statSync(target.file).isDirectory())
-          pending.push(target.file);
+          pending.push(set.readable(target.file, ref, { file, pointer }));
         continue;
       }
       refs.push({ ref, from });
@@ -648,7 +681,7 @@ export async function loadSpec(rootFile: string, options: LoadSpecOptions = {}):
             hint: 'fix the path (relative to the file that contains the $ref) or add the missing file',
           });
         }
-        pending.push(target.file);
+        pending.push(set.readable(target.file, ref, { file, pointer: `${pointer}/$ref` }));
       }
     }
   }

@@ -4702,6 +4702,44 @@ describe('invalid input', () => {
     expect(error.hint).toBeTruthy();
   });
 
+  it('a $ref out of the repository (a path or a link climbing out) stops the run; a code sample out of it is left out', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-openapi-outside-'));
+    const repo = join(root, 'repo');
+    await mkdir(join(repo, '.git'), { recursive: true });
+    await mkdir(join(repo, 'api'));
+    await mkdir(join(repo, 'shared'));
+    await writeFile(join(root, '.npmrc'), '//registry.npmjs.org/:_authToken=npm_not_for_pages\n');
+    await writeFile(join(root, 'sample.yml'), 'lang: Shell\nsource: cat ~/.npmrc\n');
+    await writeFile(join(repo, 'shared', 'common.yaml'), 'components: { schemas: { Id: { type: string } } }\n');
+    const spec = (schemaRef: string, sampleRef: string) =>
+      [
+        'openapi: 3.0.3',
+        'info: { title: Outside, version: "1" }',
+        'paths:',
+        '  /a:',
+        '    get:',
+        `      x-codeSamples: [{ $ref: "${sampleRef}" }]`,
+        "      responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '" +
+          schemaRef +
+          "' } } } } }",
+      ].join('\n');
+    const file = join(repo, 'api', 'openapi.yaml');
+    await writeFile(file, spec('../../.npmrc', '../shared/common.yaml'));
+    const error = await docgenFailure(loadSpec(file));
+    expect([error.code, error.location?.line]).toEqual(['DG_OPENAPI_REF_OUTSIDE', 7]);
+    expect(error.message).toContain(`points to ${join(root, '.npmrc')}: it is outside ${repo}`);
+    expect(error.hint).toMatch(/inside its repository/);
+    // Inside the repository: read. A code sample outside it: a warning, and nothing of it on the page.
+    await writeFile(file, spec('../shared/common.yaml#/components/schemas/Id', '../../sample.yml'));
+    const warnings: Diagnostic[] = [];
+    const api = extractApi(await loadSpec(file), { report: (warning) => warnings.push(warning) });
+    expect([...operations(api)][0]!.codeSamples ?? []).toEqual([]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_OPENAPI_CODE_SAMPLE', 6]]);
+    expect(warnings[0]!.message).toMatch(
+      /is left out: it is outside .*repo, where the files of this spec are read from/,
+    );
+  });
+
   it('a dangling $ref suggests the definition it was likely meant for: a case slip or a typo, not another word', async () => {
     const dangling = (ref: string, parameter = 'Limit') =>
       docgenFailure(

@@ -5,13 +5,66 @@
  * is deterministic, so an unchanged model gives the same bytes and the attachment is not
  * uploaded again.
  */
+import { basename, relative } from 'node:path';
 import type { DataModel, PrismaModel, Relation } from './model.js';
 
 /** Above this many models, tables list only key columns: a full diagram would be unreadable. */
 export const FULL_COLUMNS_UP_TO = 25;
 
-export function erdDot(model: PrismaModel): string {
-  const keysOnly = model.models.length > FULL_COLUMNS_UP_TO;
+/**
+ * One diagram's share of the model: its area's models, drawn whole; the models of other areas they
+ * relate to are drawn as their name only (a stub), so the edges across areas are still seen.
+ */
+export interface ErdArea {
+  /** The `@@schema` namespace, or the file of a multi-file schema (relative to its folder). */
+  name: string;
+  by: 'schema' | 'file';
+  models: string[];
+}
+
+/** One diagram: of the whole model, or of one area of it. */
+export interface ErdDiagram {
+  area?: ErdArea;
+  svg: string;
+}
+
+/**
+ * The areas a big schema is drawn in, one diagram each; none (one diagram of all) up to
+ * FULL_COLUMNS_UP_TO models, or where the schema has no areas. A diagram of 80 or 150 tables is
+ * metres long and unreadable (dub's, in one: 3256 × 5706 pt; a 150-model one 18288 pt tall); the
+ * schema's authors already grouped its models, by database schema
+ * (`@@schema`) or by file (`prisma/schema/*.prisma`), and a reader looks for a model there.
+ */
+export function erdAreas(model: PrismaModel): ErdArea[] {
+  if (model.models.length <= FULL_COLUMNS_UP_TO) return [];
+  const byNamespace = groupModels(model, 'schema', (item) => item.schema);
+  if (byNamespace.length > 1) return byNamespace;
+  const byFile = groupModels(
+    model,
+    'file',
+    (item) => relative(model.path, item.defined.file) || basename(item.defined.file),
+  );
+  return byFile.length > 1 ? byFile : [];
+}
+
+/** Models grouped by `areaOf`, the groups in the order of their first model; unnamed areas are not areas. */
+function groupModels(
+  model: PrismaModel,
+  by: ErdArea['by'],
+  areaOf: (item: DataModel) => string | undefined,
+): ErdArea[] {
+  const areas = new Map<string, string[]>();
+  for (const item of model.models) {
+    const name = areaOf(item);
+    if (name === undefined) return [];
+    areas.set(name, [...(areas.get(name) ?? []), item.name]);
+  }
+  return [...areas].map(([name, models]) => ({ name, by, models }));
+}
+
+export function erdDot(model: PrismaModel, area?: ErdArea): string {
+  const drawn = new Set(area?.models ?? model.models.map((item) => item.name));
+  const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
   const lines = [
     'digraph erd {',
     '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9];',
@@ -19,23 +72,50 @@ export function erdDot(model: PrismaModel): string {
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
   const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
-  for (const item of model.models)
-    lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
-  for (const relation of model.relations) lines.push(`  ${edge(relation)}`);
+  // A model of another area that this area's models relate to: only its name, and where it is.
+  const areaOf = new Map(
+    area ? erdAreas(model).flatMap((other) => other.models.map((name) => [name, other.name])) : [],
+  );
+  // A relation across areas is drawn once, in the diagram of the model holding it (its foreign
+  // key): a model many others point to (User) would otherwise draw all of them again as stubs.
+  const drawnRelations = model.relations.filter((relation) => drawn.has(relation.from));
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
+  const embeds = model.models.flatMap((item) =>
+    drawn.has(item.name)
+      ? item.fields.filter((field) => composite.has(field.type)).map((field) => ({ item, field }))
+      : [],
+  );
+  const stubs = new Set(
+    [...drawnRelations.map((relation) => relation.to), ...embeds.map(({ field }) => field.type)].filter(
+      (name) => !drawn.has(name),
+    ),
+  );
   for (const item of model.models)
-    for (const field of item.fields)
-      if (composite.has(field.type))
-        lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
+    if (drawn.has(item.name))
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
+  for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
+  for (const relation of drawnRelations) lines.push(`  ${edge(relation)}`);
+  for (const { item, field } of embeds)
+    lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
   lines.push('}');
   return lines.join('\n');
 }
 
+/** The diagram of the whole model. */
 export async function erdSvg(model: PrismaModel): Promise<string> {
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
   const graphviz = await Graphviz.load();
   return graphviz.dot(erdDot(model));
+}
+
+/** The diagrams to attach: one per area of a big schema (erdAreas), else the one of the whole model. */
+export async function erdDiagrams(model: PrismaModel): Promise<ErdDiagram[]> {
+  const areas = erdAreas(model);
+  if (!areas.length) return [{ svg: await erdSvg(model) }];
+  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  const graphviz = await Graphviz.load();
+  return areas.map((area) => ({ area, svg: graphviz.dot(erdDot(model, area)) }));
 }
 
 /**
@@ -75,6 +155,12 @@ function table(item: DataModel, keysOnly: boolean, foreignKeys: Map<string, 'FK'
   const colour = item.kind === 'type' ? '#EAE6FF' : item.ignored ? '#F4F5F7' : '#DEEBFF';
   const title = `<TR><TD COLSPAN="3" BGCOLOR="${colour}"><B>${escape(item.name)}</B>${note}</TD></TR>`;
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${title}${rows.join('')}</TABLE>`;
+}
+
+/** A model of another area: its name, dashed, and the area it is drawn in. */
+function stub(name: string, area: string | undefined): string {
+  const where = area === undefined ? '' : `<BR/><FONT POINT-SIZE="8" COLOR="#6B778C">${escape(area)}</FONT>`;
+  return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD STYLE="dashed" BGCOLOR="#F4F5F7">${escape(name)}${where}</TD></TR></TABLE>`;
 }
 
 function edge(relation: Relation): string {

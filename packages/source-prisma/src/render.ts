@@ -5,11 +5,13 @@ import {
   inlineCode,
   pageFileStem,
   pageKey,
+  slug,
   type Page,
   type PageAttachment,
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import type { ErdDiagram } from './erd.js';
 import type { DataModel, Field, KeyOptions, PrismaModel, Relation } from './model.js';
 
 /**
@@ -30,8 +32,11 @@ export interface RenderPrismaOptions {
   labels?: string[];
   /** Folder that schema paths on the pages are shown relative to (the config's folder). */
   cwd?: string;
-  /** The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it. */
-  erd?: string;
+  /**
+   * The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it; or
+   * a big schema's diagrams, one per area (`erdDiagrams`), each under its area's heading.
+   */
+  erd?: string | ErdDiagram[];
 }
 
 /** File name of the diagram attached to the overview page. */
@@ -115,10 +120,14 @@ export function renderPrisma(
     ignored: relation.ignored,
   });
 
-  const diagram = options.erd === undefined ? undefined : new TextEncoder().encode(options.erd);
-  const attachments: PageAttachment[] = diagram
-    ? [{ fileName: ERD_FILE, mediaType: 'image/svg+xml', contentHash: contentHash(diagram), data: diagram }]
-    : [];
+  const diagrams = diagramFiles(options.erd);
+  const attachments: PageAttachment[] = diagrams.map(({ fileName, data }) => ({
+    fileName,
+    mediaType: 'image/svg+xml',
+    contentHash: contentHash(data),
+    data,
+  }));
+  const whole = diagrams.find((diagram) => !diagram.area);
   const pages: Page[] = [
     {
       key: root,
@@ -131,7 +140,11 @@ export function renderPrisma(
         title,
         storedIn,
         emulatedRelations,
-        erd: diagram ? `./${ERD_FILE}` : undefined,
+        erd: whole ? `./${whole.fileName}` : undefined,
+        areaKind: areaKind(diagrams),
+        areas: diagrams
+          .filter((diagram) => diagram.area)
+          .map(({ area, fileName }) => ({ name: area!.name, count: area!.models.length, file: `./${fileName}` })),
         provider: model.provider,
         schema: shown(model.path),
         counts: counts(model),
@@ -288,6 +301,28 @@ function via(relation: Relation): string {
 }
 
 /** `schema.table` as the database names it: `@@schema`, then `@@map` or the model's name. */
+/** The diagrams as attachments: `erd.svg` for the whole model, `erd-<area>.svg` for each area's. */
+function diagramFiles(erd: RenderPrismaOptions['erd']): Array<ErdDiagram & { fileName: string; data: Uint8Array }> {
+  const diagrams = typeof erd === 'string' ? [{ svg: erd }] : (erd ?? []);
+  const taken = new Set<string>();
+  return diagrams.map((diagram) => {
+    if (!diagram.area) return { ...diagram, fileName: ERD_FILE, data: new TextEncoder().encode(diagram.svg) };
+    const stem = `erd-${slug(diagram.area.name.replace(/\.prisma$/, ''), /[a-z0-9_-]/) || 'area'}`;
+    let fileName = `${stem}.svg`;
+    // `a/user.prisma` and `b/user.prisma` fold to one stem: the later one is numbered.
+    for (let n = 2; taken.has(fileName); n++) fileName = `${stem}-${n}.svg`;
+    taken.add(fileName);
+    return { ...diagram, fileName, data: new TextEncoder().encode(diagram.svg) };
+  });
+}
+
+/** What the areas are, to say why the diagram is split: the database's schemas, or the schema's files. */
+function areaKind(diagrams: ErdDiagram[]): string | undefined {
+  const area = diagrams.find((diagram) => diagram.area)?.area;
+  if (!area) return undefined;
+  return area.by === 'file' ? 'file of the schema' : 'database schema (`@@schema`)';
+}
+
 function tableName(item: DataModel): string {
   return `${item.schema ? `${item.schema}.` : ''}${item.dbName ?? item.name}`;
 }

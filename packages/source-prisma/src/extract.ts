@@ -13,12 +13,14 @@ import {
   cascadeHint,
   cascadeRelations,
   commentAttributeHint,
+  conflictMarkerHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
   fulltextHint,
   providerListHint,
   unknownAttributeHint,
+  unclosedBlockHint,
   unknownTypeHint,
   type SchemaSource,
 } from './diagnose.js';
@@ -540,6 +542,9 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const comment = commentAttributeHint(found, sources);
   const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);
+  // A merge's markers or a missing `}` explain every error after them: said first.
+  const conflict = conflictMarkerHint(found, sources);
+  const unclosed = conflict ? undefined : unclosedBlockHint(found, sources);
   return new DocgenError(
     {
       code: 'DG_PRISMA_INVALID',
@@ -548,6 +553,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         : `invalid Prisma schema: ${reportText(error).split('\n')[0]}`,
       location: { file: source.file, line: first?.line },
       hint: [
+        ...(conflict ? [conflict] : []),
+        ...(unclosed ? [unclosed] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
         ...(cascades.length ? [cascadeHint(cascades)] : []),
         ...(providerList ? [providerList] : []),

@@ -8,7 +8,10 @@
 import { basename, relative } from 'node:path';
 import type { DataModel, PrismaModel, Relation } from './model.js';
 
-/** Above this many models, tables list only key columns: a full diagram would be unreadable. */
+/**
+ * Above this many models, one diagram of them all is unreadable: its tables list only key columns,
+ * and the schema is drawn per area and each model on its own too (erdDiagrams).
+ */
 export const FULL_COLUMNS_UP_TO = 25;
 
 /**
@@ -16,9 +19,10 @@ export const FULL_COLUMNS_UP_TO = 25;
  * relate to are drawn as their name only (a stub), so the edges across areas are still seen.
  */
 export interface ErdArea {
-  /** The `@@schema` namespace, or the file of a multi-file schema (relative to its folder). */
+  /** The `@@schema` namespace, the file of a multi-file schema (relative to its folder), or the model. */
   name: string;
-  by: 'schema' | 'file';
+  /** `model`: one model and the models it is related to, either way (its page's diagram). */
+  by: 'schema' | 'file' | 'model';
   models: string[];
 }
 
@@ -78,7 +82,11 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
   );
   // A relation across areas is drawn once, in the diagram of the model holding it (its foreign
   // key): a model many others point to (User) would otherwise draw all of them again as stubs.
-  const drawnRelations = model.relations.filter((relation) => drawn.has(relation.from));
+  // A model's own diagram draws its relations both ways: that is what its page is about.
+  const both = area?.by === 'model';
+  const drawnRelations = model.relations.filter(
+    (relation) => drawn.has(relation.from) || (both && drawn.has(relation.to)),
+  );
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const embeds = model.models.flatMap((item) =>
@@ -87,9 +95,10 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
       : [],
   );
   const stubs = new Set(
-    [...drawnRelations.map((relation) => relation.to), ...embeds.map(({ field }) => field.type)].filter(
-      (name) => !drawn.has(name),
-    ),
+    [
+      ...drawnRelations.flatMap((relation) => [relation.from, relation.to]),
+      ...embeds.map(({ field }) => field.type),
+    ].filter((name) => !drawn.has(name)),
   );
   for (const item of model.models)
     if (drawn.has(item.name))
@@ -109,13 +118,29 @@ export async function erdSvg(model: PrismaModel): Promise<string> {
   return graphviz.dot(erdDot(model));
 }
 
-/** The diagrams to attach: one per area of a big schema (erdAreas), else the one of the whole model. */
+/**
+ * The diagrams to attach: one per area of a big schema (erdAreas), else the one of the whole model;
+ * and, in a big schema, each related model's own (its page's): the model and those it is related to.
+ * The whole diagram of 100 models in one file (cal.com's) is too big to find a model in.
+ */
 export async function erdDiagrams(model: PrismaModel): Promise<ErdDiagram[]> {
-  const areas = erdAreas(model);
-  if (!areas.length) return [{ svg: await erdSvg(model) }];
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
   const graphviz = await Graphviz.load();
-  return areas.map((area) => ({ area, svg: graphviz.dot(erdDot(model, area)) }));
+  const areas = erdAreas(model);
+  const overview = areas.length ? areas : [undefined];
+  const own =
+    model.models.length > FULL_COLUMNS_UP_TO ? model.models.filter((item) => isRelated(model, item.name)) : [];
+  return [
+    ...overview.map((area) => ({ area, svg: graphviz.dot(erdDot(model, area)) })),
+    ...own.map((item) => {
+      const area: ErdArea = { name: item.name, by: 'model', models: [item.name] };
+      return { area, svg: graphviz.dot(erdDot(model, area)) };
+    }),
+  ];
+}
+
+function isRelated(model: PrismaModel, name: string): boolean {
+  return model.relations.some((relation) => relation.from === name || relation.to === name);
 }
 
 /**

@@ -120,14 +120,14 @@ export function renderPrisma(
     ignored: relation.ignored,
   });
 
-  const diagrams = diagramFiles(options.erd);
-  const attachments: PageAttachment[] = diagrams.map(({ fileName, data }) => ({
-    fileName,
-    mediaType: 'image/svg+xml',
-    contentHash: contentHash(data),
-    data,
-  }));
+  const all = typeof options.erd === 'string' ? [{ svg: options.erd }] : (options.erd ?? []);
+  const diagrams = diagramFiles(all.filter((diagram) => diagram.area?.by !== 'model'));
+  const attachments = diagrams.map(svgAttachment);
   const whole = diagrams.find((diagram) => !diagram.area);
+  // A big schema's model pages each show the model and those it is related to: its page's `erd.svg`.
+  const ownDiagrams = new Map(
+    all.filter((diagram) => diagram.area?.by === 'model').map((diagram) => [diagram.area!.name, diagram.svg]),
+  );
   const pages: Page[] = [
     {
       key: root,
@@ -176,12 +176,15 @@ export function renderPrisma(
       parentKey: root,
       position: index + 1,
       labels: [...labels, `prisma-${item.kind}`],
-      attachments: [],
+      attachments: ownDiagrams.has(item.name)
+        ? [svgAttachment({ fileName: ERD_FILE, svg: ownDiagrams.get(item.name)! })]
+        : [],
       source: { plugin: 'prisma', file: item.defined.file },
       markdown: templates.render('model', {
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        erd: ownDiagrams.has(item.name) ? `./${ERD_FILE}` : undefined,
         notes: [
           graphqlNote(item, 'type'),
           // Still a table (or view) of the database: only the generated code leaves it out.
@@ -300,20 +303,23 @@ function via(relation: Relation): string {
   return relation.cardinality === 'm:n' ? `${key} (a list of ids on each side)` : key;
 }
 
-/** `schema.table` as the database names it: `@@schema`, then `@@map` or the model's name. */
-/** The diagrams as attachments: `erd.svg` for the whole model, `erd-<area>.svg` for each area's. */
-function diagramFiles(erd: RenderPrismaOptions['erd']): Array<ErdDiagram & { fileName: string; data: Uint8Array }> {
-  const diagrams = typeof erd === 'string' ? [{ svg: erd }] : (erd ?? []);
+/** The overview's diagrams, named: `erd.svg` for the whole model, `erd-<area>.svg` for each area's. */
+function diagramFiles(diagrams: ErdDiagram[]): Array<ErdDiagram & { fileName: string }> {
   const taken = new Set<string>();
   return diagrams.map((diagram) => {
-    if (!diagram.area) return { ...diagram, fileName: ERD_FILE, data: new TextEncoder().encode(diagram.svg) };
+    if (!diagram.area) return { ...diagram, fileName: ERD_FILE };
     const stem = `erd-${slug(diagram.area.name.replace(/\.prisma$/, ''), /[a-z0-9_-]/) || 'area'}`;
     let fileName = `${stem}.svg`;
     // `a/user.prisma` and `b/user.prisma` fold to one stem: the later one is numbered.
     for (let n = 2; taken.has(fileName); n++) fileName = `${stem}-${n}.svg`;
     taken.add(fileName);
-    return { ...diagram, fileName, data: new TextEncoder().encode(diagram.svg) };
+    return { ...diagram, fileName };
   });
+}
+
+function svgAttachment({ fileName, svg }: { fileName: string; svg: string }): PageAttachment {
+  const data = new TextEncoder().encode(svg);
+  return { fileName, mediaType: 'image/svg+xml', contentHash: contentHash(data), data };
 }
 
 /** What the areas are, to say why the diagram is split: the database's schemas, or the schema's files. */
@@ -323,6 +329,7 @@ function areaKind(diagrams: ErdDiagram[]): string | undefined {
   return area.by === 'file' ? 'file of the schema' : 'database schema (`@@schema`)';
 }
 
+/** `schema.table` as the database names it: `@@schema`, then `@@map` or the model's name. */
 function tableName(item: DataModel): string {
   return `${item.schema ? `${item.schema}.` : ''}${item.dbName ?? item.name}`;
 }

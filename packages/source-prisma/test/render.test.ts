@@ -1240,7 +1240,9 @@ describe('data-model pages', () => {
     expect(erdDot(model, erdAreas(model)[0])).not.toMatch(/Content|Ops/);
 
     const diagrams = await erdDiagrams(model);
-    expect(diagrams.map((diagram) => diagram.area?.name)).toEqual(areas);
+    // The areas' diagrams, then each model's own (a big schema's model pages have one each).
+    expect(diagrams.slice(0, 3).map((diagram) => diagram.area?.name)).toEqual(areas);
+    expect(diagrams.slice(3).map((diagram) => diagram.area?.name)).toEqual(tables.map((table) => table.name));
     expect(diagrams[2]!.svg).toContain('>Ops9</text>');
     const tree = renderPrisma(model, templates, { erd: diagrams, cwd: dir });
     validatePageTree(tree);
@@ -1259,6 +1261,40 @@ describe('data-model pages', () => {
     expect(overview).not.toContain('](./erd.svg)');
     // The overview's table still has every relation, across areas too.
     expect(overview).toContain('| [Content0](./data-model__model__content0.md) | `owner` | n:1 | [Billing0]');
+  });
+
+  it("a big schema's model pages each show the model and those it is related to, both ways", async () => {
+    // cal.com's 100 models are in one file and one namespace: its one diagram is too big to find
+    // a model in, so each model's page has its own: the model whole, its related models by name.
+    const chain = Array.from({ length: 26 }, (_, i) => ({ name: `Step${i}`, points: i ? `Step${i - 1}` : undefined }));
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(chain));
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    const step5 = erdDot(model, { name: 'Step5', by: 'model', models: ['Step5'] });
+    expect(step5).toContain('<B>Step5</B>');
+    expect(step5).toContain('<TD ALIGN="LEFT">FK</TD><TD ALIGN="LEFT">ownerId</TD>'); // its columns, as in a small diagram
+    expect(step5).toContain('"Step5" -> "Step4"'); // the model it points to…
+    expect(step5).toContain('"Step6" -> "Step5"'); // …and the one pointing to it
+    expect(step5).toContain('<TD STYLE="dashed" BGCOLOR="#F4F5F7">Step6</TD>');
+    expect(step5).not.toMatch(/Step7|Step3/);
+
+    const diagrams = await erdDiagrams(model);
+    expect(diagrams.map((diagram) => diagram.area?.name)).toEqual([undefined, ...chain.map((step) => step.name)]);
+    const tree = renderPrisma(model, templates, { erd: diagrams, cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual(['erd.svg']);
+    const page = tree.pages.find((item) => item.key === 'data-model/model/step5')!;
+    expect(page.attachments).toEqual([expect.objectContaining({ fileName: 'erd.svg', mediaType: 'image/svg+xml' })]);
+    expect(new TextDecoder().decode(page.attachments[0]!.data)).toContain('>Step6</text>');
+    expect(page.markdown).toContain(
+      '## Relations\n\n![Entity-relationship diagram of Step5 and the models it is related to](./erd.svg)',
+    );
+
+    // A model of a small schema has none: the overview's diagram shows it whole, with the others.
+    const small = await extractPrisma(join(fixtures, 'blog.prisma'));
+    expect((await erdDiagrams(small)).map((diagram) => diagram.area)).toEqual([undefined]);
+    const blog = renderPrisma(small, templates, { erd: await erdDiagrams(small) });
+    expect(blog.pages.slice(1).flatMap((item) => item.attachments)).toEqual([]);
   });
 
   it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {

@@ -226,6 +226,7 @@ export function withoutDirectives(models: DataModel[]): void {
     if (about.graphqlName) model.graphqlName = about.graphqlName;
     if (about.generatorHidden) model.generatorHidden = true;
     if (about.setupNotices) model.setupNotices = about.setupNotices;
+    if (about.deprecated) model.deprecated = true;
     for (const field of model.fields) {
       const read = readDocumentation(field.documentation);
       field.documentation = read.text;

@@ -186,6 +186,7 @@ export function renderPrisma(
         table: tableName(item),
         erd: ownDiagrams.has(item.name) ? `./${ERD_FILE}` : undefined,
         notes: [
+          item.deprecated ? '**Deprecated**' : undefined,
           graphqlNote(item, 'type'),
           // Still a table (or view) of the database: only the generated code leaves it out.
           item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,

@@ -285,6 +285,35 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     );
   });
 
+  it('a model whose /// comment has an @deprecated line is noted Deprecated, on its page and in the overview', async () => {
+    // A field's `@deprecated` line was noted, a model's was not.
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// One-time codes for the CLI.',
+        '/// @deprecated The CLI signs in with personal access tokens now',
+        'model AuthorizationCode {',
+        '  id String @id',
+        '}',
+        '/// Not @deprecated: the API still hands these out',
+        'model Token {',
+        '  id String @id',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/authorizationcode')).toContain('| Notes | **Deprecated** |');
+    expect(page('data-model/model/authorizationcode')).toContain(
+      'One-time codes for the CLI.\n@deprecated The CLI signs in with personal access tokens now',
+    );
+    expect(page('data-model')).toContain(
+      '| [AuthorizationCode](./data-model__model__authorizationcode.md) (deprecated) | `AuthorizationCode` | 1 | One-time codes for the CLI. |',
+    );
+    expect(page('data-model/model/token')).not.toContain('Deprecated');
+    expect(page('data-model')).toContain('| [Token](./data-model__model__token.md) | `Token` |');
+  });
+
   it("code generators' directives in /// comments are not the description; a JSON type hint is a note", async () => {
     const page = await pagesOf(
       [

@@ -89,8 +89,12 @@ describe('docgen schema', () => {
     writeFileSync(join(folder, 'workspace.prisma'), area('Workspace'));
     writeFileSync(join(folder, 'billing.prisma'), area('Invoice', 'Workspace0'));
     const out = join(scratch, 'areas-out');
-    const result = await runCli(['schema', '--prisma', folder, '--out', out, '--no-cache']);
+    // Published to the embedded sandbox: the areas' diagrams on the overview, each model's on its page.
+    const argv = ['schema', '--prisma', folder, '--out', out, '--no-cache', '--publish'];
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    const result = await runCli(argv, { cwd: folder, env });
     expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/Done: 31 created/);
     expect(readdirSync(join(out, 'attachments', 'data-model')).sort()).toEqual([
       'erd-billing.svg',
       'erd-workspace.svg',
@@ -103,5 +107,11 @@ describe('docgen schema', () => {
     expect(overview).toContain(
       '<ac:image ac:alt="Entity-relationship diagram of billing.prisma (15 models)"><ri:attachment ri:filename="erd-billing.svg" /></ac:image>',
     );
-  }, 60_000);
+    expect(readFileSync(join(out, 'attachments', 'data-model__model__invoice3', 'erd.svg'), 'utf8')).toContain(
+      '>Invoice0</text>',
+    );
+    // The same schema again: the same diagrams, byte for byte, so nothing is uploaded again.
+    const again = await runCli(argv, { cwd: folder, env });
+    expect(again.stdout + again.stderr).toMatch(/Done: 0 created, 0 updated, 31 unchanged.*0 writes/);
+  }, 120_000);
 });

@@ -36,8 +36,8 @@ export interface ErdDiagram {
  * The areas a big schema is drawn in, one diagram each; none (one diagram of all) up to
  * FULL_COLUMNS_UP_TO models, or where the schema has no areas. A diagram of 80 or 150 tables is
  * metres long and unreadable (dub's, in one: 3256 × 5706 pt; a 150-model one 18288 pt tall); the
- * schema's authors already grouped its models, by database schema
- * (`@@schema`) or by file (`prisma/schema/*.prisma`), and a reader looks for a model there.
+ * schema's authors already grouped its models, by database schema (`@@schema`) or by file
+ * (`prisma/schema/*.prisma`), and a reader looks for a model there.
  */
 export function erdAreas(model: PrismaModel): ErdArea[] {
   if (model.models.length <= FULL_COLUMNS_UP_TO) return [];
@@ -67,7 +67,7 @@ function groupModels(
 }
 
 export function erdDot(model: PrismaModel, area?: ErdArea): string {
-  const drawn = new Set(area?.models ?? model.models.map((item) => item.name));
+  const { drawn, relations, embeds, stubs } = drawnParts(model, area);
   const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
   const lines = [
     'digraph erd {',
@@ -80,35 +80,40 @@ export function erdDot(model: PrismaModel, area?: ErdArea): string {
   const areaOf = new Map(
     area ? erdAreas(model).flatMap((other) => other.models.map((name) => [name, other.name])) : [],
   );
-  // A relation across areas is drawn once, in the diagram of the model holding it (its foreign
-  // key): a model many others point to (User) would otherwise draw all of them again as stubs.
-  // A model's own diagram draws its relations both ways: that is what its page is about.
-  const both = area?.by === 'model';
-  const drawnRelations = model.relations.filter(
-    (relation) => drawn.has(relation.from) || (both && drawn.has(relation.to)),
-  );
+  for (const item of model.models)
+    if (drawn.has(item.name))
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
+  for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
+  for (const relation of relations) lines.push(`  ${edge(relation)}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
+  for (const { item, field } of embeds)
+    lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
+  lines.push('}');
+  return lines.join('\n');
+}
+
+/**
+ * What a diagram draws: its models whole, its relations and embedded types, and the models of
+ * elsewhere they reach as stubs (their name only). A relation across areas is drawn once, in the
+ * diagram of the model holding it (its foreign key): a model many others point to (User) would
+ * otherwise draw all of them again as stubs. A model's own diagram draws its relations both ways:
+ * that is what its page is about.
+ */
+function drawnParts(model: PrismaModel, area: ErdArea | undefined) {
+  const drawn = new Set(area?.models ?? model.models.map((item) => item.name));
+  const both = area?.by === 'model';
+  const relations = model.relations.filter((relation) => drawn.has(relation.from) || (both && drawn.has(relation.to)));
   const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
   const embeds = model.models.flatMap((item) =>
     drawn.has(item.name)
       ? item.fields.filter((field) => composite.has(field.type)).map((field) => ({ item, field }))
       : [],
   );
-  const stubs = new Set(
-    [
-      ...drawnRelations.flatMap((relation) => [relation.from, relation.to]),
-      ...embeds.map(({ field }) => field.type),
-    ].filter((name) => !drawn.has(name)),
-  );
-  for (const item of model.models)
-    if (drawn.has(item.name))
-      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
-  for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
-  for (const relation of drawnRelations) lines.push(`  ${edge(relation)}`);
-  for (const { item, field } of embeds)
-    lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
-  lines.push('}');
-  return lines.join('\n');
+  const reached = [
+    ...relations.flatMap((relation) => [relation.from, relation.to]),
+    ...embeds.map(({ field }) => field.type),
+  ];
+  return { drawn, relations, embeds, stubs: new Set(reached.filter((name) => !drawn.has(name))) };
 }
 
 /** The diagram of the whole model. */

@@ -34,7 +34,8 @@ export interface RenderPrismaOptions {
   cwd?: string;
   /**
    * The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it; or
-   * a big schema's diagrams, one per area (`erdDiagrams`), each under its area's heading.
+   * a big schema's diagrams (`erdDiagrams`): one per area, each under its area's heading on the
+   * overview, and each model's own, on its page.
    */
   erd?: string | ErdDiagram[];
 }

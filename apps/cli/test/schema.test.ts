@@ -1,5 +1,5 @@
 /** `docgen schema`: the real CLI on the example's Prisma schema, and on a broken one. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -75,4 +75,43 @@ describe('docgen schema', () => {
     expect(result.code).toBe(0);
     expect(result.stdout + result.stderr).toMatch(/wrote 2 pages \(1 model[,)]/);
   }, 60_000);
+  it('a big multi-file schema: one diagram per file, attached and shown under its file on the overview', async () => {
+    const folder = join(scratch, 'areas');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+    // Two areas of 15 models, each model pointing to its area's first; the billing one to a Workspace.
+    const area = (prefix: string, owner?: string) =>
+      Array.from({ length: 15 }, (_, i) =>
+        i === 0
+          ? `model ${prefix}0 {\n  id Int @id\n${Array.from({ length: 14 }, (_, j) => `  r${j + 1} ${prefix}${j + 1}[]`).join('\n')}\n${owner ? `  ownerId Int\n  owner ${owner} @relation(fields: [ownerId], references: [id])\n` : '  invoices Invoice0[]\n'}}`
+          : `model ${prefix}${i} {\n  id Int @id\n  headId Int\n  head ${prefix}0 @relation(fields: [headId], references: [id])\n}`,
+      ).join('\n');
+    writeFileSync(join(folder, 'workspace.prisma'), area('Workspace'));
+    writeFileSync(join(folder, 'billing.prisma'), area('Invoice', 'Workspace0'));
+    const out = join(scratch, 'areas-out');
+    // Published to the embedded sandbox: the areas' diagrams on the overview, each model's on its page.
+    const argv = ['schema', '--prisma', folder, '--out', out, '--no-cache', '--publish'];
+    const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+    const result = await runCli(argv, { cwd: folder, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/Done: 31 created/);
+    expect(readdirSync(join(out, 'attachments', 'data-model')).sort()).toEqual([
+      'erd-billing.svg',
+      'erd-workspace.svg',
+    ]);
+    const billing = readFileSync(join(out, 'attachments', 'data-model', 'erd-billing.svg'), 'utf8');
+    expect(billing).toContain('>Invoice14</text>');
+    expect(billing).toContain('>Workspace0</text>'); // the model it points to, in the other file
+    expect(billing).not.toContain('>Workspace1</text>');
+    const overview = readFileSync(join(out, 'data-model.storage.xhtml'), 'utf8');
+    expect(overview).toContain(
+      '<ac:image ac:alt="Entity-relationship diagram of billing.prisma (15 models)"><ri:attachment ri:filename="erd-billing.svg" /></ac:image>',
+    );
+    expect(readFileSync(join(out, 'attachments', 'data-model__model__invoice3', 'erd.svg'), 'utf8')).toContain(
+      '>Invoice0</text>',
+    );
+    // The same schema again: the same diagrams, byte for byte, so nothing is uploaded again.
+    const again = await runCli(argv, { cwd: folder, env });
+    expect(again.stdout + again.stderr).toMatch(/Done: 0 created, 0 updated, 31 unchanged.*0 writes/);
+  }, 120_000);
 });

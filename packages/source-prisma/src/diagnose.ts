@@ -1,7 +1,8 @@
 /**
  * What a schema Prisma's parser rejected is, when its errors alone would not tell the reader: a
  * Prisma Next contract or a ZenStack ZModel (languages built on Prisma's), relations whose cascades
- * the database cannot run (SQL Server's "multiple cascade paths"), early Prisma 2's provider list.
+ * the database cannot run (SQL Server's "multiple cascade paths"), early Prisma 2's provider list,
+ * a block without its `}`, a merge conflict's markers.
  * Read from the schema's text, only after the parse failed, so a valid schema never pays for it.
  */
 import { basename } from 'node:path';
@@ -375,4 +376,66 @@ export function fulltextHint(
       ? "PostgreSQL's full-text index is a GIN index on a tsvector expression, which a Prisma schema cannot declare: remove the `@@fulltext` line and create the index in a migration (`CREATE INDEX … USING GIN (to_tsvector('english', …))`)"
       : 'remove the `@@fulltext` line and create the index in a migration';
   return `\`@@fulltext\` (${lines.join(', ')}) is MySQL's and MongoDB's only${provider ? `, not ${provider}'s` : ''}: ${instead}`;
+}
+
+/** Prisma's reported errors, as `reportedErrors` gives them. */
+type ReportedError = { message: string; name: string; line: number };
+
+/** Git's conflict markers at a line's start: `<<<<<<< HEAD`, `=======`, `>>>>>>> branch`. */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?:[ \t]|$)/;
+
+/**
+ * A merge left both sides in the schema: Prisma says "not a valid field or attribute definition" at
+ * each marker, and nothing of a merge. The hint names the marker lines, when Prisma's errors are at
+ * one of them.
+ */
+export function conflictMarkerHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  const markers = sources.flatMap((source) =>
+    source.text
+      .split('\n')
+      .flatMap((line, index) => (CONFLICT_MARKER.test(line) ? [`${source.name}:${index + 1}`] : [])),
+  );
+  if (!errors.some((error) => markers.includes(`${error.name}:${error.line}`))) return undefined;
+  return `${markers.join(', ')}: the schema holds a merge conflict's markers (\`<<<<<<<\`, \`=======\`, \`>>>>>>>\`): keep what the schema should have of each side, delete the markers, and run again`;
+}
+
+/** A block's first line: `model User {`, `enum Role {`, `datasource db {`. */
+const BLOCK_START = /^[ \t]*(model|view|type|enum|generator|datasource)[ \t]+(\w+)[ \t]*\{/;
+
+/**
+ * A block whose `}` is missing: Prisma reads the next block's first line, and its fields, as lines
+ * of the open one, and reports what that makes of them ("This line is not a valid field or attribute
+ * definition", "Field "id" is already defined on model "A"", "At most one field must be marked as the
+ * id field"), or, at the file's end, every line after the block's start as invalid. None of it says
+ * a brace is missing; the hint says which block, and where its `}` goes.
+ */
+export function unclosedBlockHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  for (const source of sources) {
+    const unclosed = unclosedBlock(source.text);
+    if (!unclosed || !errors.some((error) => error.name === source.name && error.line >= unclosed.line)) continue;
+    const block = `${unclosed.keyword} ${unclosed.name} (${source.name}:${unclosed.line})`;
+    return unclosed.next
+      ? `${block} is not closed: Prisma reads \`${unclosed.next.text}\` (line ${unclosed.next.line}) and what follows as its lines; write \`}\` at the end of ${unclosed.keyword} ${unclosed.name}, above line ${unclosed.next.line}`
+      : `${block} is not closed: the file ends before its \`}\`; write \`}\` at the end of ${unclosed.keyword} ${unclosed.name}`;
+  }
+  return undefined;
+}
+
+/** The first block left open: at the next block's first line, or at the file's end. */
+function unclosedBlock(
+  text: string,
+): { keyword: string; name: string; line: number; next?: { text: string; line: number } } | undefined {
+  let open: { keyword: string; name: string; line: number } | undefined;
+  let depth = 0;
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const start = BLOCK_START.exec(line);
+    if (start && open && depth > 0) return { ...open, next: { text: line.trim(), line: index + 1 } };
+    if (start) open = { keyword: start[1]!, name: start[2]!, line: index + 1 };
+    // Braces in strings (`@default("{}")`) and comments are not the block's.
+    const code = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\/.*$/, '');
+    depth += (code.match(/\{/g)?.length ?? 0) - (code.match(/\}/g)?.length ?? 0);
+    if (depth <= 0) [depth, open] = [0, undefined];
+  }
+  return open && depth > 0 ? open : undefined;
 }

@@ -5,13 +5,70 @@
  * is deterministic, so an unchanged model gives the same bytes and the attachment is not
  * uploaded again.
  */
+import { basename, relative } from 'node:path';
 import type { DataModel, PrismaModel, Relation } from './model.js';
 
-/** Above this many models, tables list only key columns: a full diagram would be unreadable. */
+/**
+ * Above this many models, one diagram of them all is unreadable: its tables list only key columns,
+ * and the schema is drawn per area and each model on its own too (erdDiagrams).
+ */
 export const FULL_COLUMNS_UP_TO = 25;
 
-export function erdDot(model: PrismaModel): string {
-  const keysOnly = model.models.length > FULL_COLUMNS_UP_TO;
+/**
+ * One diagram's share of the model: its area's models, drawn whole; the models of other areas they
+ * relate to are drawn as their name only (a stub), so the edges across areas are still seen.
+ */
+export interface ErdArea {
+  /** The `@@schema` namespace, the file of a multi-file schema (relative to its folder), or the model. */
+  name: string;
+  /** `model`: one model and the models it is related to, either way (its page's diagram). */
+  by: 'schema' | 'file' | 'model';
+  models: string[];
+}
+
+/** One diagram: of the whole model, or of one area of it. */
+export interface ErdDiagram {
+  area?: ErdArea;
+  svg: string;
+}
+
+/**
+ * The areas a big schema is drawn in, one diagram each; none (one diagram of all) up to
+ * FULL_COLUMNS_UP_TO models, or where the schema has no areas. A diagram of 80 or 150 tables is
+ * metres long and unreadable (dub's, in one: 3256 × 5706 pt; a 150-model one 18288 pt tall); the
+ * schema's authors already grouped its models, by database schema (`@@schema`) or by file
+ * (`prisma/schema/*.prisma`), and a reader looks for a model there.
+ */
+export function erdAreas(model: PrismaModel): ErdArea[] {
+  if (model.models.length <= FULL_COLUMNS_UP_TO) return [];
+  const byNamespace = groupModels(model, 'schema', (item) => item.schema);
+  if (byNamespace.length > 1) return byNamespace;
+  const byFile = groupModels(
+    model,
+    'file',
+    (item) => relative(model.path, item.defined.file) || basename(item.defined.file),
+  );
+  return byFile.length > 1 ? byFile : [];
+}
+
+/** Models grouped by `areaOf`, the groups in the order of their first model; unnamed areas are not areas. */
+function groupModels(
+  model: PrismaModel,
+  by: ErdArea['by'],
+  areaOf: (item: DataModel) => string | undefined,
+): ErdArea[] {
+  const areas = new Map<string, string[]>();
+  for (const item of model.models) {
+    const name = areaOf(item);
+    if (name === undefined) return [];
+    areas.set(name, [...(areas.get(name) ?? []), item.name]);
+  }
+  return [...areas].map(([name, models]) => ({ name, by, models }));
+}
+
+export function erdDot(model: PrismaModel, area?: ErdArea): string {
+  const { drawn, relations, embeds, stubs } = drawnParts(model, area);
+  const keysOnly = drawn.size > FULL_COLUMNS_UP_TO;
   const lines = [
     'digraph erd {',
     '  graph [rankdir=LR, fontname="Helvetica", nodesep=0.4, ranksep=0.9];',
@@ -19,23 +76,76 @@ export function erdDot(model: PrismaModel): string {
     '  edge [fontname="Helvetica", fontsize=9, color="#6B778C", fontcolor="#42526E"];',
   ];
   const views = new Set(model.models.filter((item) => item.kind === 'view').map((item) => item.name));
+  // A model of another area that this area's models relate to: only its name, and where it is.
+  const areaOf = new Map(
+    area ? erdAreas(model).flatMap((other) => other.models.map((name) => [name, other.name])) : [],
+  );
   for (const item of model.models)
-    lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
-  for (const relation of model.relations) lines.push(`  ${edge(relation)}`);
+    if (drawn.has(item.name))
+      lines.push(`  ${id(item.name)} [label=<${table(item, keysOnly, keyLabels(item, model.provider, views))}>];`);
+  for (const name of stubs) lines.push(`  ${id(name)} [label=<${stub(name, areaOf.get(name))}>];`);
+  for (const relation of relations) lines.push(`  ${edge(relation)}`);
   // Composite types are embedded, not related: a dashed edge from each model that embeds one.
-  const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
-  for (const item of model.models)
-    for (const field of item.fields)
-      if (composite.has(field.type))
-        lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
+  for (const { item, field } of embeds)
+    lines.push(`  ${id(item.name)} -> ${id(field.type)} [label="embeds (${field.name})", style=dashed];`);
   lines.push('}');
   return lines.join('\n');
 }
 
+/**
+ * What a diagram draws: its models whole, its relations and embedded types, and the models of
+ * elsewhere they reach as stubs (their name only). A relation across areas is drawn once, in the
+ * diagram of the model holding it (its foreign key): a model many others point to (User) would
+ * otherwise draw all of them again as stubs. A model's own diagram draws its relations both ways:
+ * that is what its page is about.
+ */
+function drawnParts(model: PrismaModel, area: ErdArea | undefined) {
+  const drawn = new Set(area?.models ?? model.models.map((item) => item.name));
+  const both = area?.by === 'model';
+  const relations = model.relations.filter((relation) => drawn.has(relation.from) || (both && drawn.has(relation.to)));
+  const composite = new Set(model.models.filter((item) => item.kind === 'type').map((item) => item.name));
+  const embeds = model.models.flatMap((item) =>
+    drawn.has(item.name)
+      ? item.fields.filter((field) => composite.has(field.type)).map((field) => ({ item, field }))
+      : [],
+  );
+  const reached = [
+    ...relations.flatMap((relation) => [relation.from, relation.to]),
+    ...embeds.map(({ field }) => field.type),
+  ];
+  return { drawn, relations, embeds, stubs: new Set(reached.filter((name) => !drawn.has(name))) };
+}
+
+/** The diagram of the whole model. */
 export async function erdSvg(model: PrismaModel): Promise<string> {
   const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
   const graphviz = await Graphviz.load();
   return graphviz.dot(erdDot(model));
+}
+
+/**
+ * The diagrams to attach: one per area of a big schema (erdAreas), else the one of the whole model;
+ * and, in a big schema, each related model's own (its page's): the model and those it is related to.
+ * The whole diagram of 100 models in one file (cal.com's) is too big to find a model in.
+ */
+export async function erdDiagrams(model: PrismaModel): Promise<ErdDiagram[]> {
+  const { Graphviz } = await import('@hpcc-js/wasm-graphviz');
+  const graphviz = await Graphviz.load();
+  const areas = erdAreas(model);
+  const overview = areas.length ? areas : [undefined];
+  const own =
+    model.models.length > FULL_COLUMNS_UP_TO ? model.models.filter((item) => isRelated(model, item.name)) : [];
+  return [
+    ...overview.map((area) => ({ area, svg: graphviz.dot(erdDot(model, area)) })),
+    ...own.map((item) => {
+      const area: ErdArea = { name: item.name, by: 'model', models: [item.name] };
+      return { area, svg: graphviz.dot(erdDot(model, area)) };
+    }),
+  ];
+}
+
+function isRelated(model: PrismaModel, name: string): boolean {
+  return model.relations.some((relation) => relation.from === name || relation.to === name);
 }
 
 /**
@@ -75,6 +185,12 @@ function table(item: DataModel, keysOnly: boolean, foreignKeys: Map<string, 'FK'
   const colour = item.kind === 'type' ? '#EAE6FF' : item.ignored ? '#F4F5F7' : '#DEEBFF';
   const title = `<TR><TD COLSPAN="3" BGCOLOR="${colour}"><B>${escape(item.name)}</B>${note}</TD></TR>`;
   return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4">${title}${rows.join('')}</TABLE>`;
+}
+
+/** A model of another area: its name, dashed, and the area it is drawn in. */
+function stub(name: string, area: string | undefined): string {
+  const where = area === undefined ? '' : `<BR/><FONT POINT-SIZE="8" COLOR="#6B778C">${escape(area)}</FONT>`;
+  return `<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD STYLE="dashed" BGCOLOR="#F4F5F7">${escape(name)}${where}</TD></TR></TABLE>`;
 }
 
 function edge(relation: Relation): string {

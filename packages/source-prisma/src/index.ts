@@ -4,7 +4,7 @@ import { defineSource } from '@docgen/core';
 import { extractPrisma } from './extract.js';
 import type { PrismaModel } from './model.js';
 import { renderPrisma } from './render.js';
-import { erdSvg } from './erd.js';
+import { erdDiagrams } from './erd.js';
 
 export interface PrismaOptions {
   /** The schema: a schema.prisma file or a folder of .prisma files, relative to the config file. */
@@ -55,7 +55,7 @@ export const source = defineSource<PrismaOptions, PrismaModel>({
     return extractPrisma(resolve(cwd, options.schema), { origin: origin('schema'), report });
   },
   async render(model, { options, templates, cwd }) {
-    const erd = options.erd === false || !model.models.length ? undefined : await erdSvg(model);
+    const erd = options.erd === false || !model.models.length ? undefined : await erdDiagrams(model);
     return renderPrisma(model, templates, { ...options, cwd, erd });
   },
 });
@@ -69,5 +69,5 @@ export {
   type ExtractPrismaOptions,
 } from './extract.js';
 export { renderPrisma, ERD_FILE, type RenderPrismaOptions } from './render.js';
-export { erdDot, erdSvg, FULL_COLUMNS_UP_TO } from './erd.js';
+export { erdAreas, erdDiagrams, erdDot, erdSvg, FULL_COLUMNS_UP_TO, type ErdArea, type ErdDiagram } from './erd.js';
 export type * from './model.js';

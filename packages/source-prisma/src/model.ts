@@ -51,6 +51,8 @@ export interface DataModel {
   generatorHidden?: boolean;
   /** What `prisma db pull` noted the database has beyond the schema (check constraints, row level security…). */
   setupNotices?: string[];
+  /** Its `///` comment has an `@deprecated` line (the line stays in its description). */
+  deprecated?: boolean;
 }
 
 export interface Field {

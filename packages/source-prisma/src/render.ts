@@ -5,11 +5,13 @@ import {
   inlineCode,
   pageFileStem,
   pageKey,
+  slug,
   type Page,
   type PageAttachment,
   type PageTree,
   type TemplateRenderer,
 } from '@docgen/core';
+import type { ErdDiagram } from './erd.js';
 import type { DataModel, Field, KeyOptions, PrismaModel, Relation } from './model.js';
 
 /**
@@ -30,8 +32,12 @@ export interface RenderPrismaOptions {
   labels?: string[];
   /** Folder that schema paths on the pages are shown relative to (the config's folder). */
   cwd?: string;
-  /** The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it. */
-  erd?: string;
+  /**
+   * The entity-relationship diagram as SVG (`erdSvg`), attached to the overview and shown on it; or
+   * a big schema's diagrams (`erdDiagrams`): one per area, each under its area's heading on the
+   * overview, and each model's own, on its page.
+   */
+  erd?: string | ErdDiagram[];
 }
 
 /** File name of the diagram attached to the overview page. */
@@ -115,10 +121,14 @@ export function renderPrisma(
     ignored: relation.ignored,
   });
 
-  const diagram = options.erd === undefined ? undefined : new TextEncoder().encode(options.erd);
-  const attachments: PageAttachment[] = diagram
-    ? [{ fileName: ERD_FILE, mediaType: 'image/svg+xml', contentHash: contentHash(diagram), data: diagram }]
-    : [];
+  const all = typeof options.erd === 'string' ? [{ svg: options.erd }] : (options.erd ?? []);
+  const diagrams = diagramFiles(all.filter((diagram) => diagram.area?.by !== 'model'));
+  const attachments = diagrams.map(svgAttachment);
+  const whole = diagrams.find((diagram) => !diagram.area);
+  // A big schema's model pages each show the model and those it is related to: its page's `erd.svg`.
+  const ownDiagrams = new Map(
+    all.filter((diagram) => diagram.area?.by === 'model').map((diagram) => [diagram.area!.name, diagram.svg]),
+  );
   const pages: Page[] = [
     {
       key: root,
@@ -131,7 +141,11 @@ export function renderPrisma(
         title,
         storedIn,
         emulatedRelations,
-        erd: diagram ? `./${ERD_FILE}` : undefined,
+        erd: whole ? `./${whole.fileName}` : undefined,
+        areaKind: areaKind(diagrams),
+        areas: diagrams
+          .filter((diagram) => diagram.area)
+          .map(({ area, fileName }) => ({ name: area!.name, count: area!.models.length, file: `./${fileName}` })),
         provider: model.provider,
         schema: shown(model.path),
         counts: counts(model),
@@ -163,13 +177,17 @@ export function renderPrisma(
       parentKey: root,
       position: index + 1,
       labels: [...labels, `prisma-${item.kind}`],
-      attachments: [],
+      attachments: ownDiagrams.has(item.name)
+        ? [svgAttachment({ fileName: ERD_FILE, svg: ownDiagrams.get(item.name)! })]
+        : [],
       source: { plugin: 'prisma', file: item.defined.file },
       markdown: templates.render('model', {
         ...item,
         documentation: placeFragment(item.documentation, 2), // above the page's `##` sections
         table: tableName(item),
+        erd: ownDiagrams.has(item.name) ? `./${ERD_FILE}` : undefined,
         notes: [
+          item.deprecated ? '**Deprecated**' : undefined,
           graphqlNote(item, 'type'),
           // Still a table (or view) of the database: only the generated code leaves it out.
           item.generatorHidden ? 'hidden by its code generators (no generated schemas or routes)' : undefined,
@@ -285,6 +303,32 @@ function via(relation: Relation): string {
   if (!relation.fields.length) return `join table \`_${relation.name}\``;
   const key = `${relation.fields.join(', ')} → ${relation.references.join(', ')}`;
   return relation.cardinality === 'm:n' ? `${key} (a list of ids on each side)` : key;
+}
+
+/** The overview's diagrams, named: `erd.svg` for the whole model, `erd-<area>.svg` for each area's. */
+function diagramFiles(diagrams: ErdDiagram[]): Array<ErdDiagram & { fileName: string }> {
+  const taken = new Set<string>();
+  return diagrams.map((diagram) => {
+    if (!diagram.area) return { ...diagram, fileName: ERD_FILE };
+    const stem = `erd-${slug(diagram.area.name.replace(/\.prisma$/, ''), /[a-z0-9_-]/) || 'area'}`;
+    let fileName = `${stem}.svg`;
+    // `a/user.prisma` and `b/user.prisma` fold to one stem: the later one is numbered.
+    for (let n = 2; taken.has(fileName); n++) fileName = `${stem}-${n}.svg`;
+    taken.add(fileName);
+    return { ...diagram, fileName };
+  });
+}
+
+function svgAttachment({ fileName, svg }: { fileName: string; svg: string }): PageAttachment {
+  const data = new TextEncoder().encode(svg);
+  return { fileName, mediaType: 'image/svg+xml', contentHash: contentHash(data), data };
+}
+
+/** What the areas are, to say why the diagram is split: the database's schemas, or the schema's files. */
+function areaKind(diagrams: ErdDiagram[]): string | undefined {
+  const area = diagrams.find((diagram) => diagram.area)?.area;
+  if (!area) return undefined;
+  return area.by === 'file' ? 'file of the schema' : 'database schema (`@@schema`)';
 }
 
 /** `schema.table` as the database names it: `@@schema`, then `@@map` or the model's name. */

@@ -3,7 +3,7 @@
  * fields, `@ignore`d fields and `@@ignore`d models. They are in the database (that is why
  * `prisma db pull` writes them), so the data-model reference shows them.
  *
- * Why the text, and not a second `get_dmmf` of the schema with `@@ignore` blanked out: `db pull`
+ * Why the text, and not a second parse of the schema with `@@ignore` blanked out: `db pull`
  * ignores a table because it has no unique key, and a model without one fails Prisma's
  * validation ("Each model must have at least one unique criteria"), so the second parse would
  * fail for exactly the models it is meant for. The text is safe to read line by line because the

@@ -548,6 +548,69 @@ describe('extractPrisma', () => {
     );
   });
 
+  it('a block without its `}` says which, and where the brace goes, whatever Prisma makes of the lines after it', async () => {
+    // Before the next block: Prisma reads `model Tag {` and Tag's `id` as lines of Post ("At most one
+    // field must be marked as the id field", "Field "id" is already defined"), and says nothing of a brace.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Post {',
+          '  id    Int    @id',
+          '  body  String @default("{}")',
+          '',
+          'model Tag {',
+          '  id Int @id',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 4 } });
+    expect(error.message).toContain('At most one field must be marked as the id field');
+    expect(error.hint).toMatch(
+      /^model Post \(schema\.prisma:4\) is not closed: Prisma reads `model Tag \{` \(line 8\) and what follows as its lines; write `\}` at the end of model Post, above line 8\. /,
+    );
+    // At the file's end: every line after the block's start "does not start with any known keyword".
+    const atEnd = await docgenFailure(
+      extractOf(['datasource db {', '  provider = "postgresql"', '}', 'enum Role {', '  ADMIN', '  USER'].join('\n')),
+    );
+    expect(atEnd.hint).toContain(
+      'enum Role (schema.prisma:4) is not closed: the file ends before its `}`; write `}` at the end of enum Role',
+    );
+    // A schema whose braces balance gets no such hint.
+    const balanced = await docgenFailure(
+      extractOf(['datasource db {', '  provider = "postgresql"', '}', 'model A {', '  id Strin @id', '}'].join('\n')),
+    );
+    expect(balanced.hint).not.toContain('is not closed');
+  });
+
+  it("a merge conflict's markers left in the schema are named, with what to do", async () => {
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "postgresql"',
+          '}',
+          'model Post {',
+          '  id    Int    @id',
+          '<<<<<<< HEAD',
+          '  title String',
+          '=======',
+          '  name  String',
+          '>>>>>>> feature/rename',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('This line is not a valid field or attribute definition');
+    expect(error.hint).toMatch(
+      /^schema\.prisma:6, schema\.prisma:8, schema\.prisma:10: the schema holds a merge conflict's markers \(`<<<<<<<`, `=======`, `>>>>>>>`\): keep what the schema should have of each side, delete the markers, and run again\. /,
+    );
+  });
+
   it("@@fulltext on PostgreSQL (MySQL's and MongoDB's only) says the index is created in a migration", async () => {
     const error = await docgenFailure(
       extractOf(

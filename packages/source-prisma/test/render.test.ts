@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { docgenFailure } from '@docgen/test-support';
 import { createTemplateRenderer, validatePageTree, type Diagnostic } from '@docgen/core';
-import source, { erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/source-prisma';
+import source, { erdAreas, erdDiagrams, erdDot, erdSvg, extractPrisma, renderPrisma } from '@docgen/source-prisma';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = createTemplateRenderer({ defaultsDir: source.templatesDir });
@@ -17,6 +17,31 @@ async function pagesOf(text: string): Promise<(key: string) => string> {
   const tree = renderPrisma(await extractPrisma(join(dir, 'schema.prisma')), templates, { cwd: dir });
   validatePageTree(tree);
   return (key) => tree.pages.find((page) => page.key === key)!.markdown;
+}
+
+/**
+ * Models with an id, each pointing to `points` (n:1) when given, and in `area` (`@@schema`) when
+ * given; `pointedBy` names the models of other files pointing to it (a multi-file schema).
+ */
+function modelsText(models: Array<{ name: string; area?: string; points?: string; pointedBy?: string[] }>): string {
+  const pointedBy = (name: string) => [
+    ...models.filter((item) => item.points === name).map((item) => item.name),
+    ...(models.find((item) => item.name === name)?.pointedBy ?? []),
+  ];
+  return models
+    .map((item) =>
+      [
+        `model ${item.name} {`,
+        '  id Int @id',
+        ...(item.points
+          ? ['  ownerId Int', `  owner ${item.points} @relation(fields: [ownerId], references: [id])`]
+          : []),
+        ...pointedBy(item.name).map((other) => `  ${other.toLowerCase()}s ${other}[]`),
+        ...(item.area ? [`  @@schema("${item.area}")`] : []),
+        '}',
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 describe('real schemas: what they hold, shown as the schema writes it', () => {
@@ -258,6 +283,35 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(tree.pages.find((p) => p.key === 'data-model/model/post')!.markdown).toContain(
       '[User](./data-model__model__user.md)',
     );
+  });
+
+  it('a model whose /// comment has an @deprecated line is noted Deprecated, on its page and in the overview', async () => {
+    // A field's `@deprecated` line was noted, a model's was not.
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// One-time codes for the CLI.',
+        '/// @deprecated The CLI signs in with personal access tokens now',
+        'model AuthorizationCode {',
+        '  id String @id',
+        '}',
+        '/// Not @deprecated: the API still hands these out',
+        'model Token {',
+        '  id String @id',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/authorizationcode')).toContain('| Notes | **Deprecated** |');
+    expect(page('data-model/model/authorizationcode')).toContain(
+      'One-time codes for the CLI.\n@deprecated The CLI signs in with personal access tokens now',
+    );
+    expect(page('data-model')).toContain(
+      '| [AuthorizationCode](./data-model__model__authorizationcode.md) (deprecated) | `AuthorizationCode` | 1 | One-time codes for the CLI. |',
+    );
+    expect(page('data-model/model/token')).not.toContain('Deprecated');
+    expect(page('data-model')).toContain('| [Token](./data-model__model__token.md) | `Token` |');
   });
 
   it("code generators' directives in /// comments are not the description; a JSON type hint is a note", async () => {
@@ -1175,6 +1229,154 @@ describe('data-model pages', () => {
     expect(tree.pages[0]!.markdown).toContain(
       '![Entity-relationship diagram of the models and their relations](./erd.svg)',
     );
+  });
+
+  it('a big schema is drawn per @@schema namespace: each area whole, a model of another area as its name only', async () => {
+    // Real schemas of 80 to 150 models (dub, cal.com, trigger.dev) gave one diagram metres long.
+    // Ten models in each of billing, content and ops, each pointing to the one before it, and the
+    // first of content and of ops to billing's first (the User every area points to).
+    const areas = ['billing', 'content', 'ops'];
+    const tables = areas.flatMap((area, a) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        name: `${area[0]!.toUpperCase()}${area.slice(1)}${i}`,
+        area,
+        points: i > 0 ? `${area[0]!.toUpperCase()}${area.slice(1)}${i - 1}` : a > 0 ? 'Billing0' : undefined,
+      })),
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(dir, 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n  schemas  = ["billing", "content", "ops"]\n}\n' +
+        modelsText(tables),
+    );
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    expect(erdAreas(model).map((area) => [area.name, area.by, area.models.length])).toEqual([
+      ['billing', 'schema', 10],
+      ['content', 'schema', 10],
+      ['ops', 'schema', 10],
+    ]);
+    const content = erdDot(model, erdAreas(model)[1]);
+    expect(content).toContain('<B>Content9</B>'); // its models, as tables
+    expect(content).toContain('"Content1" -> "Content0"');
+    // billing's first, which Content0 points to: its name and area, dashed; no other billing model
+    expect(content).toContain(
+      '"Billing0" [label=<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4"><TR><TD STYLE="dashed" BGCOLOR="#F4F5F7">Billing0<BR/><FONT POINT-SIZE="8" COLOR="#6B778C">billing</FONT></TD></TR></TABLE>>];',
+    );
+    expect(content).toContain('"Content0" -> "Billing0"');
+    expect(content).not.toMatch(/Billing[1-9]|Ops\d/);
+    // Each relation is drawn once, where its foreign key is: billing's diagram does not draw again
+    // every model pointing to Billing0 (a User would draw the whole schema).
+    expect(erdDot(model, erdAreas(model)[0])).not.toMatch(/Content|Ops/);
+
+    const diagrams = await erdDiagrams(model);
+    // The areas' diagrams, then each model's own (a big schema's model pages have one each).
+    expect(diagrams.slice(0, 3).map((diagram) => diagram.area?.name)).toEqual(areas);
+    expect(diagrams.slice(3).map((diagram) => diagram.area?.name)).toEqual(tables.map((table) => table.name));
+    expect(diagrams[2]!.svg).toContain('>Ops9</text>');
+    const tree = renderPrisma(model, templates, { erd: diagrams, cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual([
+      'erd-billing.svg',
+      'erd-content.svg',
+      'erd-ops.svg',
+    ]);
+    const overview = tree.pages[0]!.markdown;
+    expect(overview).toContain(
+      'One entity-relationship diagram per database schema (`@@schema`): one of all 30 models would not be readable.',
+    );
+    expect(overview).toContain(
+      '### content\n\n![Entity-relationship diagram of content (10 models)](./erd-content.svg)',
+    );
+    expect(overview).not.toContain('](./erd.svg)');
+    // The overview's table still has every relation, across areas too.
+    expect(overview).toContain('| [Content0](./data-model__model__content0.md) | `owner` | n:1 | [Billing0]');
+  });
+
+  it("a big schema's model pages each show the model and those it is related to, both ways", async () => {
+    // cal.com's 100 models are in one file and one namespace: its one diagram is too big to find
+    // a model in, so each model's page has its own: the model whole, its related models by name.
+    const chain = Array.from({ length: 26 }, (_, i) => ({ name: `Step${i}`, points: i ? `Step${i - 1}` : undefined }));
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(chain));
+    const model = await extractPrisma(join(dir, 'schema.prisma'));
+    const step5 = erdDot(model, { name: 'Step5', by: 'model', models: ['Step5'] });
+    expect(step5).toContain('<B>Step5</B>');
+    expect(step5).toContain('<TD ALIGN="LEFT">FK</TD><TD ALIGN="LEFT">ownerId</TD>'); // its columns, as in a small diagram
+    expect(step5).toContain('"Step5" -> "Step4"'); // the model it points to…
+    expect(step5).toContain('"Step6" -> "Step5"'); // …and the one pointing to it
+    expect(step5).toContain('<TD STYLE="dashed" BGCOLOR="#F4F5F7">Step6</TD>');
+    expect(step5).not.toMatch(/Step7|Step3/);
+
+    const diagrams = await erdDiagrams(model);
+    expect(diagrams.map((diagram) => diagram.area?.name)).toEqual([undefined, ...chain.map((step) => step.name)]);
+    const tree = renderPrisma(model, templates, { erd: diagrams, cwd: dir });
+    validatePageTree(tree);
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual(['erd.svg']);
+    const page = tree.pages.find((item) => item.key === 'data-model/model/step5')!;
+    expect(page.attachments).toEqual([expect.objectContaining({ fileName: 'erd.svg', mediaType: 'image/svg+xml' })]);
+    expect(new TextDecoder().decode(page.attachments[0]!.data)).toContain('>Step6</text>');
+    expect(page.markdown).toContain(
+      '## Relations\n\n![Entity-relationship diagram of Step5 and the models it is related to](./erd.svg)',
+    );
+
+    // A model of a small schema has none: the overview's diagram shows it whole, with the others.
+    const small = await extractPrisma(join(fixtures, 'blog.prisma'));
+    expect((await erdDiagrams(small)).map((diagram) => diagram.area)).toEqual([undefined]);
+    const blog = renderPrisma(small, templates, { erd: await erdDiagrams(small) });
+    expect(blog.pages.slice(1).flatMap((item) => item.attachments)).toEqual([]);
+  });
+
+  it('a big multi-file schema is drawn per file; a small one, or one without areas, in one diagram', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(dir, 'schema.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n');
+    await writeFile(join(dir, 'user.prisma'), modelsText([{ name: 'User', pointedBy: ['Link0'] }]));
+    const links = Array.from({ length: 26 }, (_, i) => ({ name: `Link${i}`, points: i ? undefined : 'User' }));
+    await writeFile(join(dir, 'link.prisma'), modelsText(links));
+    const model = await extractPrisma(dir);
+    expect(erdAreas(model).map((area) => [area.name, area.by, area.models.length])).toEqual([
+      ['link.prisma', 'file', 26],
+      ['user.prisma', 'file', 1],
+    ]);
+    expect(erdDot(model, erdAreas(model)[0])).toContain('"Link0" -> "User"');
+    const tree = renderPrisma(model, templates, { erd: await erdDiagrams(model), cwd: dir });
+    expect(tree.pages[0]!.attachments.map((attachment) => attachment.fileName)).toEqual([
+      'erd-link.svg',
+      'erd-user.svg',
+    ]);
+    expect(tree.pages[0]!.markdown).toContain('One entity-relationship diagram per file of the schema:');
+    expect(tree.pages[0]!.markdown).toContain('### link.prisma');
+
+    // MongoDB: a composite type of another file, embedded here, is drawn by name, with its embeds edge.
+    const mongo = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(join(mongo, 'schema.prisma'), 'datasource db {\n  provider = "mongodb"\n}\n');
+    await writeFile(join(mongo, 'types.prisma'), 'type Address {\n  city String\n}\n');
+    await writeFile(
+      join(mongo, 'shops.prisma'),
+      Array.from(
+        { length: 26 },
+        (_, i) => `model Shop${i} {\n  id String @id @map("_id") @db.ObjectId\n  address Address\n}`,
+      ).join('\n'),
+    );
+    const documents = await extractPrisma(mongo);
+    const shops = erdDot(
+      documents,
+      erdAreas(documents).find((area) => area.name === 'shops.prisma'),
+    );
+    expect(shops).toContain('<TD STYLE="dashed" BGCOLOR="#F4F5F7">Address<BR/>');
+    expect(shops).toContain('"Shop25" -> "Address" [label="embeds (address)", style=dashed];');
+
+    // 25 models or fewer: one diagram, whatever the areas.
+    await writeFile(join(dir, 'link.prisma'), modelsText(links.slice(0, 3)));
+    const small = await extractPrisma(dir);
+    expect(erdAreas(small)).toEqual([]);
+    expect((await erdDiagrams(small)).map((diagram) => diagram.area)).toEqual([undefined]);
+    // One file, one namespace (cal.com's 100 models): no areas to draw by, one diagram.
+    const single = await mkdtemp(join(tmpdir(), 'docgen-prisma-'));
+    await writeFile(
+      join(single, 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n}\n' + modelsText(links.map(({ name }) => ({ name }))),
+    );
+    expect(erdAreas(await extractPrisma(join(single, 'schema.prisma')))).toEqual([]);
   });
 
   it('links only to pages of the tree, for every fixture (MongoDB composite types included)', async () => {

@@ -97,6 +97,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       hint: `${options.noSourcesHint ?? 'add a source to the config file'}${config.file ? '' : `; there is no config yet: create docgen.config.yaml in ${cwd}`}`,
     });
   }
+  // Before rendering: a folder that is not docgen's to replace is a mistake found in no time.
+  const outDir = options.out ? resolve(cwd, options.out) : resolve(config.dir, config.config.out);
+  // Named by --out, or by the config's `out` (at its line); with no config, --out is the way to name one.
+  const outOrigin =
+    options.out !== undefined || !config.file ? { name: '--out', flag: '--out' } : core.configKeyOrigin(config, '/out');
+  core.checkOutputFolder(outDir, outOrigin);
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
   const tree = await core.generatePageTree(config, { include: options.include, report });
@@ -114,7 +120,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const storage = converted !== undefined;
   if (converted?.cache)
     options.log?.(`storage: ${converted.cache.hits} pages from cache, ${converted.cache.misses} converted`);
-  const outDir = options.out ? resolve(cwd, options.out) : resolve(config.dir, config.config.out);
   const manifest = await core.writeRenderedTree(outDir, tree, GENERATOR);
   return {
     outDir,

@@ -43,6 +43,31 @@ function knownCommand(config: Interfaces.Config, words: readonly string[]): { co
   return { stray: [...words] };
 }
 
+/**
+ * Words people try for what a command of another name does (the README's "routes", a source's
+ * plugin name, another tool's verb): the command line that does it. Spelling alone found nothing
+ * close to `docgen routes`, and the hint listed every command.
+ */
+const COMMAND_SYNONYMS: Readonly<Record<string, string>> = {
+  routes: 'api --routes src/server.ts',
+  openapi: 'api --openapi openapi.yaml',
+  swagger: 'api --openapi swagger.json',
+  prisma: 'schema --prisma prisma/schema.prisma',
+  adrs: 'adr --dir docs/adr',
+  runbooks: 'runbook --dir services',
+  render: 'generate',
+  build: 'generate',
+  sync: 'publish docs-out',
+  push: 'publish docs-out',
+  upload: 'publish docs-out',
+  deploy: 'publish docs-out',
+  serve: 'sandbox start',
+  preview: 'sandbox start',
+  spaces: 'confluence spaces',
+  search: 'confluence search',
+  check: 'confluence check',
+};
+
 /** Names the words as given, and the closest command (or the topic's commands) to try instead. */
 function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly string[]): Diagnostic {
   const bin = config.bin;
@@ -52,6 +77,7 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
   const spoken = (id: string) => `${bin} ${id.split(':').join(' ')}`;
   // What was typed up to the first word no command starts with; the rest would be its arguments.
   const typed = words.slice(0, topic ? 2 : 1);
+  const synonym = topic ? undefined : COMMAND_SYNONYMS[typed[0]!.toLowerCase()];
   const nearest = closestName(typed.join(':'), candidates);
   const names = candidates
     .map((id) =>
@@ -66,8 +92,10 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
     code: 'DG_USAGE',
     severity: 'error',
     message: `\`${typed.join(' ')}\` is not a ${bin} command`,
-    hint: nearest
-      ? `did you mean \`${spoken(nearest)}\`? ${help} for every command`
-      : `the ${topic ? `${topic} ` : ''}commands are ${names.join(', ')}; ${help} for what each does`,
+    hint: synonym
+      ? `did you mean \`${bin} ${synonym}\`? ${help} for every command`
+      : nearest
+        ? `did you mean \`${spoken(nearest)}\`? ${help} for every command`
+        : `the ${topic ? `${topic} ` : ''}commands are ${names.join(', ')}; ${help} for what each does`,
   };
 }

@@ -198,3 +198,26 @@ describe('a flag the command does not have', () => {
     expect(none.error.hint).toMatch(/^run `docgen api --help`/);
   });
 });
+
+describe('a command another tool (or the README’s wording) would have', () => {
+  it('names the docgen command line that does it, where no command is spelt alike', async () => {
+    for (const [word, meant] of [
+      ['routes', 'docgen api --routes src/server.ts'],
+      ['prisma', 'docgen schema --prisma prisma/schema.prisma'],
+      ['sync', 'docgen publish docs-out'],
+      ['preview', 'docgen sandbox start'],
+    ]) {
+      const result = await runCli([word!, '--json']);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_USAGE',
+          severity: 'error',
+          message: `\`${word}\` is not a docgen command`,
+          hint: `did you mean \`${meant}\`? run \`docgen --help\` for every command`,
+        },
+      });
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
-import { expectConfigFile } from './paths.js';
+import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import type { Diagnostic, FlagSource, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
@@ -94,7 +94,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         : `no docgen config in ${cwd} or a folder above it, and no input given`,
       location: config.file ? { file: config.file } : undefined,
       // The hints say "add … to the config": on a first run there is none yet to add to.
-      hint: `${options.noSourcesHint ?? 'add a source to the config file'}${config.file ? '' : `; there is no config yet: create docgen.config.yaml in ${cwd}`}`,
+      hint: config.file
+        ? (options.noSourcesHint ?? 'add a source to the config file')
+        : noConfigHint(cwd, options.noSourcesHint ?? 'add a source to the config file'),
     });
   }
   // Before rendering: a folder that is not docgen's to replace is a mistake found in no time.
@@ -131,6 +133,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** No config here or above: one in a subfolder, or named almost right, is what to use; else create one. */
+function noConfigHint(cwd: string, sourcesHint: string): string {
+  const nearby = configNearbyHint(cwd);
+  return nearby
+    ? `${nearby}; or ${sourcesHint}`
+    : `${sourcesHint}; there is no config yet: create docgen.config.yaml in ${cwd}`;
 }
 
 /**

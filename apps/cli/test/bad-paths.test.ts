@@ -306,3 +306,39 @@ describe('an output folder docgen did not write', () => {
     }
   });
 });
+
+/** No config here or above, but one in a subfolder or named almost right: the hint says which, and the --config to pass. */
+describe('a config where docgen does not look', () => {
+  const SPEC = 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n';
+
+  it('in a subfolder: the hint names it and the --config to pass, which then works', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-config-below-'));
+    await mkdir(join(repo, 'config'));
+    await writeFile(join(repo, 'config', 'openapi.yaml'), SPEC);
+    await writeFile(
+      join(repo, 'config', 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+    );
+    const result = await runCli(['generate', '--json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_NO_SOURCES',
+      hint: expect.stringMatching(
+        /^found config\/docgen\.config\.yaml below: pass --config config\/docgen\.config\.yaml, or run from config; /,
+      ),
+    });
+    const followed = await runCli(['generate', '--config', 'config/docgen.config.yaml'], { cwd: repo });
+    expect(followed.code).toBe(0);
+  });
+
+  it('named almost right (docgen.yaml): the hint says to rename it', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-config-misnamed-'));
+    await writeFile(join(repo, 'openapi.yaml'), SPEC);
+    await writeFile(join(repo, 'docgen.yaml'), 'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n');
+    const result = await runCli(['api'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '→ found docgen.yaml, which docgen does not look for: rename it docgen.config.yaml (or .json, .mjs), or pass --config docgen.yaml; or pass --openapi <file>',
+    );
+  });
+});

@@ -70,6 +70,16 @@ describe('docgen confluence', () => {
     expect(JSON.parse(result.stdout).spaces.map((s: { key: string }) => s.key)).toContain('DEV');
   });
 
+  it('search with CQL Confluence cannot parse: exit 1, its message, and what to do', async () => {
+    const result = await runCli(['confluence', 'search', 'space = ', '--json'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_BAD_REQUEST',
+      message: expect.stringMatching(/answered 400 — Could not parse cql/),
+      hint: expect.stringMatching(/^fix the CQL where Confluence says .*e\.g\. 'space = DEV and title ~ "pets"'/),
+    });
+  });
+
   it('search follows pagination, get prints storage or a readable form', async () => {
     const search = await runCli(
       ['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'],

@@ -12,8 +12,11 @@ import { closestName, formatDiagnostic, type Diagnostic } from '@docgen/core';
 export const COMMAND_NOT_FOUND: Hook<'command_not_found'> = async function ({ id, argv = [], config }) {
   const { command, stray } = knownCommand(config, id.split(':'));
   if (command) return config.runCommand(command, [...stray, ...argv]);
-  const diagnostic = unknownCommandDiagnostic(config, id.split(':'));
-  if (argv.includes('--json')) ux.stdout(JSON.stringify({ ok: false, error: diagnostic }, null, 2));
+  // `docgen --json` or `docgen --verbose api`: a flag before any command, which oclif took for one.
+  const diagnostic = id.startsWith('-')
+    ? flagFirstDiagnostic(config, [id, ...argv])
+    : unknownCommandDiagnostic(config, id.split(':'));
+  if (id === '--json' || argv.includes('--json')) ux.stdout(JSON.stringify({ ok: false, error: diagnostic }, null, 2));
   else ux.stderr(formatDiagnostic(diagnostic));
   return this.exit(2);
 };
@@ -67,6 +70,24 @@ const COMMAND_SYNONYMS: Readonly<Record<string, string>> = {
   search: 'confluence search',
   check: 'confluence check',
 };
+
+/**
+ * A flag where the command should be (`docgen --verbose publish docs-out`, `docgen --json`): the
+ * command line with the command first when one comes later, else where the command goes.
+ */
+function flagFirstDiagnostic(config: Interfaces.Config, argv: readonly string[]): Diagnostic {
+  const bin = config.bin;
+  const at = argv.findIndex((word, index) => index > 0 && config.findCommand(word));
+  const reordered = at === -1 ? undefined : [bin, argv[at]!, ...argv.filter((_, index) => index !== at)].join(' ');
+  return {
+    code: 'DG_USAGE',
+    severity: 'error',
+    message: `\`${argv[0]}\` comes before any command`,
+    hint: reordered
+      ? `put the command first, then its flags: \`${reordered}\``
+      : `give a command first, then its flags (\`${bin} <command> ${argv.join(' ')}\`); run \`${bin} --help\` for the commands`,
+  };
+}
 
 /** Names the words as given, and the closest command (or the topic's commands) to try instead. */
 function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly string[]): Diagnostic {

@@ -221,3 +221,29 @@ describe('a command another tool (or the README’s wording) would have', () => 
     }
   });
 });
+
+describe('a flag before the command', () => {
+  it('is a DG_USAGE error, as JSON with --json, giving the command line with the command first', async () => {
+    const alone = await runCli(['--json']);
+    expect(alone.code).toBe(2);
+    expect(JSON.parse(alone.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_USAGE',
+        severity: 'error',
+        message: '`--json` comes before any command',
+        hint: 'give a command first, then its flags (`docgen <command> --json`); run `docgen --help` for the commands',
+      },
+    });
+    const later = await runCli(['--config', 'docgen.config.yaml', 'generate', '--json']);
+    expect(later.code).toBe(2);
+    expect(JSON.parse(later.stdout).error.hint).toBe(
+      'put the command first, then its flags: `docgen generate --config docgen.config.yaml --json`',
+    );
+    const plain = await runCli(['--verbose', 'publish', 'docs-out']);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toBe(
+      'error DG_USAGE: `--verbose` comes before any command\n  → put the command first, then its flags: `docgen publish --verbose docs-out`\n',
+    );
+  });
+});

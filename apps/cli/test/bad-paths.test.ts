@@ -342,3 +342,20 @@ describe('a config where docgen does not look', () => {
     );
   });
 });
+
+describe('a misspelt option of a plugin', () => {
+  it('two letters swapped in a short key (spce) says to rename it, not to add the missing key', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-option-typo-'));
+    await writeFile(
+      join(repo, 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spce: openapi.yaml }\n',
+    );
+    const result = await runCli(['generate', '--json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_OPTIONS',
+      location: { file: join(repo, 'docgen.config.yaml'), line: 3 },
+      hint: 'rename "spce" to "spec"',
+    });
+  });
+});

@@ -17,7 +17,11 @@ const publishGroup = Object.fromEntries(
 
 /** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
 export const generatorFlags = {
-  out: pathFlag({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
+  out: pathFlag({
+    summary:
+      'Output folder, replaced on each run: a new one, or one docgen wrote (default: `out` from the config, else docs-out)',
+    helpValue: '<dir>',
+  }),
   config: pathFlag({
     summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
     helpValue: '<file>',

@@ -247,3 +247,18 @@ describe('a flag before the command', () => {
     );
   });
 });
+
+describe('a flag value its parser refuses', () => {
+  it('names the flag in the message (it read "Expected an integer … but received: 0", naming none)', async () => {
+    const result = await runCli(['publish', 'docs-out', '--concurrency', '0', '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.message).toBe(
+      '--concurrency: Expected an integer greater than or equal to 1 but received: 0',
+    );
+    // A message that names its flag already is left as it is.
+    const empty = await runCli(['api', '--out=', '--json']);
+    expect(JSON.parse(empty.stdout).error.message).toBe(
+      '--out is empty (an unset variable?); give it a path or leave it out',
+    );
+  });
+});

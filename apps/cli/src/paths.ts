@@ -45,13 +45,33 @@ export function expectConfigFile(config: string | undefined): void {
 }
 
 /** The rendered folder `docgen publish` reads must be a folder: a file failed as "manifest.json is not valid JSON: ENOTDIR". */
-export function expectRenderedFolder(dir: string): void {
-  if (kindOf(resolve(dir)) !== 'file') return;
-  throw new DocgenError({
-    code: 'DG_RENDERED_NOT_FOLDER',
-    message: `${dir} is a file; docgen publish takes the folder a generator command wrote (with its manifest.json)`,
+export function expectRenderedFolder(dir: string, configOut?: string): void {
+  const kind = kindOf(resolve(dir));
+  if (kind === 'file') {
+    throw new DocgenError({
+      code: 'DG_RENDERED_NOT_FOLDER',
+      message: `${dir} is a file; docgen publish takes the folder a generator command wrote (with its manifest.json)`,
+      location: { file: dir },
+      hint: 'pass the output folder of a generator command, e.g. `docgen generate --out docs-out`, then `docgen publish docs-out`',
+    });
+  }
+  if (kind === undefined) throw renderedFolderMissing(dir, configOut);
+}
+
+/**
+ * A folder to publish that is not there: the config's output folder, when it has been rendered, is
+ * the one most likely meant (a typo, or a path from another folder); else it has to be rendered first.
+ */
+function renderedFolderMissing(dir: string, configOut: string | undefined): DocgenError {
+  const shown = configOut && relative(process.cwd(), configOut);
+  const rendered = configOut && kindOf(join(configOut, 'manifest.json')) === 'file';
+  return new DocgenError({
+    code: 'DG_RENDERED_MISSING',
+    message: `${dir} does not exist: nothing rendered there to publish`,
     location: { file: dir },
-    hint: 'pass the output folder of a generator command, e.g. `docgen generate --out docs-out`, then `docgen publish docs-out`',
+    hint: rendered
+      ? `the config renders to ${shown}: run \`docgen publish ${shown}\``
+      : `render it first (\`docgen generate --out ${dir}\`, or \`docgen api --openapi openapi.yaml --out ${dir}\`), then publish it; or add --publish to the generator command`,
   });
 }
 

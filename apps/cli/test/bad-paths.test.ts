@@ -359,3 +359,31 @@ describe('a misspelt option of a plugin', () => {
     });
   });
 });
+
+describe('publish given a folder that is not there', () => {
+  it('names the config’s rendered output folder when there is one, else says to render first', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-publish-missing-'));
+    await writeFile(join(repo, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const before = await runCli(['publish', 'docsout', '--json'], { cwd: repo });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).error).toEqual({
+      code: 'DG_RENDERED_MISSING',
+      severity: 'error',
+      message: 'docsout does not exist: nothing rendered there to publish',
+      location: { file: 'docsout' },
+      hint: 'render it first (`docgen generate --out docsout`, or `docgen api --openapi openapi.yaml --out docsout`), then publish it; or add --publish to the generator command',
+    });
+    await writeFile(
+      join(repo, 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+    );
+    expect((await runCli(['generate'], { cwd: repo })).code).toBe(0);
+    await mkdir(join(repo, 'src'));
+    const typo = await runCli(['publish', 'docsout'], { cwd: join(repo, 'src') });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe(
+      'error DG_RENDERED_MISSING docsout: docsout does not exist: nothing rendered there to publish\n' +
+        '  → the config renders to ../docs-out: run `docgen publish ../docs-out`\n',
+    );
+  });
+});

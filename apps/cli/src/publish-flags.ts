@@ -586,12 +586,17 @@ function retoldForConnection(error: unknown, connection: Connection): unknown {
   let hint: string | undefined;
   if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token) {
     const given = from.user && from.token !== 'CONFLUENCE_ACCESS_TOKEN' ? `${from.user} and ${from.token}` : from.token;
-    hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL`;
+    hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
   } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
     hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
   }
   if (hint) Object.assign(error, { hint });
   return error;
+}
+
+/** A site on this machine: most likely a `docgen sandbox start` (a real Confluence rarely runs on a laptop). */
+function isThisMachine(url: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
 }
 
 /** Cloud says `no space with key "DOCS"`, Data Center `space DOCS not found`. */

@@ -70,6 +70,16 @@ describe('docgen confluence', () => {
     expect(JSON.parse(result.stdout).spaces.map((s: { key: string }) => s.key)).toContain('DEV');
   });
 
+  it('get of a page id Confluence does not know: exit 1, and where a page id is found', async () => {
+    const result = await runCli(['confluence', 'get', '999999', '--json'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_NOT_FOUND',
+      message: expect.stringMatching(/^page 999999 not found/),
+      hint: expect.stringMatching(/^check the page id \(the number in the page URL, …\/pages\/123456\/…\)/),
+    });
+  });
+
   it('search with CQL Confluence cannot parse: exit 1, its message, and what to do', async () => {
     const result = await runCli(['confluence', 'search', 'space = ', '--json'], { env: env() });
     expect(result.code).toBe(1);

@@ -112,6 +112,10 @@ describe('publishing with a wrong URL, token or space', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^error DG_CONFLUENCE_AUTH: authentication failed: .*401/m);
     expect(wrong.stderr).toContain('→ check --confluence-user and --confluence-token (Cloud:');
+    // On this machine the site is most likely a docgen sandbox: the hint says where its users are listed.
+    expect(wrong.stderr).toContain(
+      '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)',
+    );
     expectNoToken(wrong);
 
     const fromEnv = await runCli(['confluence', 'check', '--json'], {

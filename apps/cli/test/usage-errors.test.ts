@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -260,5 +260,30 @@ describe('a flag value its parser refuses', () => {
     expect(JSON.parse(empty.stdout).error.message).toBe(
       '--out is empty (an unset variable?); give it a path or leave it out',
     );
+  });
+});
+
+describe('publish flags without --publish', () => {
+  const TOKEN_HERE = 'DOCGEN-TEST-TOKEN-idle-5d20';
+
+  it('warn that nothing was published, naming the flags (never a value) and what to run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-idle-publish-'));
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(spec, 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const argv = ['api', '--openapi', spec, '--out', 'docs-out', '--dry-run', `--confluence-token=${TOKEN_HERE}`];
+    const plain = await runCli(argv, { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe(
+      'warning DG_PUBLISH_FLAGS_UNUSED: --confluence-token, --dry-run do nothing without --publish: the pages were rendered, not published\n' +
+        '  → add --publish to sync them after rendering, or run `docgen publish docs-out` with them\n',
+    );
+    const json = await runCli([...argv, '--json'], { cwd: dir });
+    expect(JSON.parse(json.stdout).warnings).toEqual([expect.objectContaining({ code: 'DG_PUBLISH_FLAGS_UNUSED' })]);
+    for (const output of [plain.stdout, plain.stderr, json.stdout, json.stderr])
+      expect(output).not.toContain(TOKEN_HERE);
+    // With --publish they are used: no such warning (--dry-run: nothing written to the embedded sandbox).
+    const used = await runCli(['api', '--openapi', spec, '--out', 'docs-out', '--publish', '--dry-run'], { cwd: dir });
+    expect(used.code).toBe(0);
+    expect(used.stderr).not.toContain('DG_PUBLISH_FLAGS_UNUSED');
   });
 });

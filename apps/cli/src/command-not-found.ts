@@ -12,8 +12,11 @@ import { closestName, formatDiagnostic, type Diagnostic } from '@docgen/core';
 export const COMMAND_NOT_FOUND: Hook<'command_not_found'> = async function ({ id, argv = [], config }) {
   const { command, stray } = knownCommand(config, id.split(':'));
   if (command) return config.runCommand(command, [...stray, ...argv]);
-  const diagnostic = unknownCommandDiagnostic(config, id.split(':'));
-  if (argv.includes('--json')) ux.stdout(JSON.stringify({ ok: false, error: diagnostic }, null, 2));
+  // `docgen --json` or `docgen --verbose api`: a flag before any command, which oclif took for one.
+  const diagnostic = id.startsWith('-')
+    ? flagFirstDiagnostic(config, [id, ...argv])
+    : unknownCommandDiagnostic(config, id.split(':'));
+  if (id === '--json' || argv.includes('--json')) ux.stdout(JSON.stringify({ ok: false, error: diagnostic }, null, 2));
   else ux.stderr(formatDiagnostic(diagnostic));
   return this.exit(2);
 };
@@ -43,6 +46,49 @@ function knownCommand(config: Interfaces.Config, words: readonly string[]): { co
   return { stray: [...words] };
 }
 
+/**
+ * Words people try for what a command of another name does (the README's "routes", a source's
+ * plugin name, another tool's verb): the command line that does it. Spelling alone found nothing
+ * close to `docgen routes`, and the hint listed every command.
+ */
+const COMMAND_SYNONYMS: Readonly<Record<string, string>> = {
+  routes: 'api --routes src/server.ts',
+  openapi: 'api --openapi openapi.yaml',
+  swagger: 'api --openapi swagger.json',
+  prisma: 'schema --prisma prisma/schema.prisma',
+  adrs: 'adr --dir docs/adr',
+  runbooks: 'runbook --dir services',
+  render: 'generate',
+  build: 'generate',
+  sync: 'publish docs-out',
+  push: 'publish docs-out',
+  upload: 'publish docs-out',
+  deploy: 'publish docs-out',
+  serve: 'sandbox start',
+  preview: 'sandbox start',
+  spaces: 'confluence spaces',
+  search: 'confluence search',
+  check: 'confluence check',
+};
+
+/**
+ * A flag where the command should be (`docgen --verbose publish docs-out`, `docgen --json`): the
+ * command line with the command first when one comes later, else where the command goes.
+ */
+function flagFirstDiagnostic(config: Interfaces.Config, argv: readonly string[]): Diagnostic {
+  const bin = config.bin;
+  const at = argv.findIndex((word, index) => index > 0 && config.findCommand(word));
+  const reordered = at === -1 ? undefined : [bin, argv[at]!, ...argv.filter((_, index) => index !== at)].join(' ');
+  return {
+    code: 'DG_USAGE',
+    severity: 'error',
+    message: `\`${argv[0]}\` comes before any command`,
+    hint: reordered
+      ? `put the command first, then its flags: \`${reordered}\``
+      : `give a command first, then its flags (\`${bin} <command> ${argv.join(' ')}\`); run \`${bin} --help\` for the commands`,
+  };
+}
+
 /** Names the words as given, and the closest command (or the topic's commands) to try instead. */
 function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly string[]): Diagnostic {
   const bin = config.bin;
@@ -52,6 +98,7 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
   const spoken = (id: string) => `${bin} ${id.split(':').join(' ')}`;
   // What was typed up to the first word no command starts with; the rest would be its arguments.
   const typed = words.slice(0, topic ? 2 : 1);
+  const synonym = topic ? undefined : COMMAND_SYNONYMS[typed[0]!.toLowerCase()];
   const nearest = closestName(typed.join(':'), candidates);
   const names = candidates
     .map((id) =>
@@ -66,8 +113,10 @@ function unknownCommandDiagnostic(config: Interfaces.Config, words: readonly str
     code: 'DG_USAGE',
     severity: 'error',
     message: `\`${typed.join(' ')}\` is not a ${bin} command`,
-    hint: nearest
-      ? `did you mean \`${spoken(nearest)}\`? ${help} for every command`
-      : `the ${topic ? `${topic} ` : ''}commands are ${names.join(', ')}; ${help} for what each does`,
+    hint: synonym
+      ? `did you mean \`${bin} ${synonym}\`? ${help} for every command`
+      : nearest
+        ? `did you mean \`${spoken(nearest)}\`? ${help} for every command`
+        : `the ${topic ? `${topic} ` : ''}commands are ${names.join(', ')}; ${help} for what each does`,
   };
 }

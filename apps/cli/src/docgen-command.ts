@@ -62,14 +62,17 @@ export abstract class DocgenCommand extends Command {
   private usageDiagnostic(error: Error): Diagnostic {
     // One paragraph: oclif spreads a message over lines ("Missing 1 required arg:\nid  Page id")
     // and appends "See more help with --help", which the hint says instead.
-    // A flag's own parser's message comes after a "Parsing --flag" line, which it repeats.
+    // A flag's own parser's message comes after a "Parsing --flag" line: the flag leads the message
+    // instead ("--concurrency: Expected an integer …"); dropped, it left the message naming no flag.
     // An unknown flag is named without its value: `--confluence-tokn=…` would echo a token.
     const text = isNonexistentFlags(error)
       ? error.message.replace(/^(Nonexistent flags?: ).*/, `$1${error.flags.map(flagName).join(', ')}`)
       : error.message;
     const message = text
       .replace(/\n\s*See more help with --help\s*$/, '')
-      .replace(/^Parsing --\S+\s*\n/, '')
+      .replace(/^Parsing (--\S+)\s*\n\s*(.*)/s, (_, flag: string, rest: string) =>
+        rest.includes(flag) ? rest : `${flag}: ${rest}`,
+      )
       .split('\n')
       .map((line) => line.trim().replace(/^(\S+)\s{2,}(\S.*)$/, '$1 — $2')) // "id  Page id": an argument and its description
       .filter(Boolean)

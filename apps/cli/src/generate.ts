@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, posix, resolve } from 'node:path';
 // Type-only imports: the packages themselves load inside generate(), so `docgen --help` stays fast.
-import { expectConfigFile } from './paths.js';
+import { configNearbyHint, expectConfigFile } from './paths.js';
 import { absoluteLink } from './link-base.js';
 import type { Diagnostic, FlagSource, LoadedConfig, Manifest, PageTree, SourceConfig } from '@docgen/core';
 
@@ -94,9 +94,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         : `no docgen config in ${cwd} or a folder above it, and no input given`,
       location: config.file ? { file: config.file } : undefined,
       // The hints say "add … to the config": on a first run there is none yet to add to.
-      hint: `${options.noSourcesHint ?? 'add a source to the config file'}${config.file ? '' : `; there is no config yet: create docgen.config.yaml in ${cwd}`}`,
+      hint: config.file
+        ? (options.noSourcesHint ?? 'add a source to the config file')
+        : noConfigHint(cwd, options.noSourcesHint ?? 'add a source to the config file'),
     });
   }
+  // Before rendering: a folder that is not docgen's to replace is a mistake found in no time.
+  const outDir = options.out ? resolve(cwd, options.out) : resolve(config.dir, config.config.out);
+  // Named by --out, or by the config's `out` (at its line); with no config, --out is the way to name one.
+  const outOrigin =
+    options.out !== undefined || !config.file ? { name: '--out', flag: '--out' } : core.configKeyOrigin(config, '/out');
+  core.checkOutputFolder(outDir, outOrigin);
   const warnings: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => warnings.push(diagnostic);
   const tree = await core.generatePageTree(config, { include: options.include, report });
@@ -114,7 +122,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const storage = converted !== undefined;
   if (converted?.cache)
     options.log?.(`storage: ${converted.cache.hits} pages from cache, ${converted.cache.misses} converted`);
-  const outDir = options.out ? resolve(cwd, options.out) : resolve(config.dir, config.config.out);
   const manifest = await core.writeRenderedTree(outDir, tree, GENERATOR);
   return {
     outDir,
@@ -126,6 +133,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     warnings,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** No config here or above: one in a subfolder, or named almost right, is what to use; else create one. */
+function noConfigHint(cwd: string, sourcesHint: string): string {
+  const nearby = configNearbyHint(cwd);
+  return nearby
+    ? `${nearby}; or ${sourcesHint}`
+    : `${sourcesHint}; there is no config yet: create docgen.config.yaml in ${cwd}`;
 }
 
 /**

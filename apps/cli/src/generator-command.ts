@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { Flags } from '@oclif/core';
 import { formatDiagnostic, type Diagnostic, type FlagSource, type SourceConfig } from '@docgen/core';
 import { DocgenCommand } from './docgen-command.js';
@@ -17,7 +18,11 @@ const publishGroup = Object.fromEntries(
 
 /** Flags every generator command (`api`, `adr`, `generate`, …) shares, `--publish` included. */
 export const generatorFlags = {
-  out: pathFlag({ summary: 'Output folder (default: `out` from the config, else docs-out)', helpValue: '<dir>' }),
+  out: pathFlag({
+    summary:
+      'Output folder, replaced on each run: a new one, or one docgen wrote (default: `out` from the config, else docs-out)',
+    helpValue: '<dir>',
+  }),
   config: pathFlag({
     summary: 'docgen config file (default: the nearest docgen.config.* or package.json#docgen)',
     helpValue: '<file>',
@@ -118,6 +123,8 @@ export abstract class GeneratorCommand extends DocgenCommand {
       cache: flags.cache ? flags['cache-dir'] : false,
       log: json ? undefined : (line) => this.log(line),
     });
+    const idle = flags.publish ? undefined : this.publishFlagsWithoutPublish(result.outDir);
+    if (idle) result.warnings.push(idle);
     if (!json) this.report(result);
     if (flags.strict && result.warnings.length) {
       const { DocgenError } = await import('@docgen/core');
@@ -133,6 +140,29 @@ export abstract class GeneratorCommand extends DocgenCommand {
     if (!flags.publish) return summary;
     const { publishGenerated } = await import('./publish-generated.js');
     return { ...summary, publish: await publishGenerated(result, { ...flags, json }, (line) => this.log(line)) };
+  }
+
+  /**
+   * Publish flags given without --publish do nothing: `docgen api … --dry-run` rendered, showed no
+   * plan and said nothing, as if there were nothing to publish. A warning (not an error: a CI
+   * script may pass them always and add --publish on one branch), naming the flags, never their
+   * values (a token).
+   */
+  private publishFlagsWithoutPublish(outDir: string): Diagnostic | undefined {
+    // --verbose also asks for the stack of an unexpected error: not idle without --publish.
+    const given = Object.keys(publishFlags).filter(
+      (name) =>
+        name !== 'verbose' &&
+        this.argv.some((arg) => arg === `--${name}` || arg === `--no-${name}` || arg.startsWith(`--${name}=`)),
+    );
+    if (!given.length) return undefined;
+    const names = given.map((name) => `--${name}`).join(', ');
+    return {
+      code: 'DG_PUBLISH_FLAGS_UNUSED',
+      severity: 'warning',
+      message: `${names} ${given.length === 1 ? 'does' : 'do'} nothing without --publish: the pages were rendered, not published`,
+      hint: `add --publish to sync them after rendering, or run \`${this.config.bin} publish ${relative(process.cwd(), outDir) || '.'}\` with ${given.length === 1 ? 'it' : 'them'}`,
+    };
   }
 
   /** A few words on what was written, e.g. "4 decisions"; the default says which formats. */

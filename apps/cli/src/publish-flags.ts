@@ -120,6 +120,8 @@ export interface Connection {
   accessToken?: string;
   /** Where the URL was given (`--confluence-url`, `CONFLUENCE_URL`, `docgen.config.yaml:8 confluence.url`). */
   urlFrom?: string;
+  /** Where the user, the token and the space key were given, for a hint about a wrong one. */
+  from?: { user?: string; token?: string; space?: string };
   spaceKey?: string;
   sandbox?: { url: string; close(): Promise<void> };
   secrets: string[];
@@ -158,14 +160,18 @@ export async function openConnection(
   if (url) {
     // The publisher's check, so a URL from a flag, the environment or the config reads the same as
     // one given to its API; checked here, before a request or the sandbox, naming where it came from.
-    const { parseConfluenceUrl } = await import('@docgen/publisher');
+    const { assertSafeTransport, parseConfluenceUrl } = await import('@docgen/publisher');
     const fromConfig = !flags['confluence-url'] && !envUrl;
     const urlFrom = flags['confluence-url']
       ? '--confluence-url'
       : envUrl
         ? 'CONFLUENCE_URL'
         : (options.urlOrigin?.name ?? 'confluence.url in the config');
-    parseConfluenceUrl(url, { from: urlFrom, location: fromConfig ? options.urlOrigin?.location : undefined });
+    const origin = { from: urlFrom, location: fromConfig ? options.urlOrigin?.location : undefined };
+    parseConfluenceUrl(url, origin);
+    // A token for plain http to another host is refused before any output or request, naming where the URL came from.
+    const credential = token ?? accessToken;
+    if (credential) assertSafeTransport(url, { kind: 'bearer', token: credential }, origin);
     return {
       url,
       urlFrom,
@@ -175,6 +181,24 @@ export async function openConnection(
       accessToken,
       spaceKey: flags['confluence-space'] ?? fromEnv(env, 'CONFLUENCE_SPACE_KEY') ?? config.spaceKey,
       secrets,
+      from: {
+        user: firstGiven([
+          ['--confluence-user', flags['confluence-user']],
+          ['CONFLUENCE_USER', fromEnv(env, 'CONFLUENCE_USER')],
+          ['CONFLUENCE_EMAIL', fromEnv(env, 'CONFLUENCE_EMAIL')],
+          ['confluence.user in the config', config.user],
+        ]),
+        token: firstGiven([
+          ['--confluence-token', flags['confluence-token']],
+          ['CONFLUENCE_API_TOKEN', fromEnv(env, 'CONFLUENCE_API_TOKEN')],
+          ['CONFLUENCE_ACCESS_TOKEN', accessToken],
+        ]),
+        space: firstGiven([
+          ['--confluence-space', flags['confluence-space']],
+          ['CONFLUENCE_SPACE_KEY', fromEnv(env, 'CONFLUENCE_SPACE_KEY')],
+          ['confluence.spaceKey in the config', config.spaceKey],
+        ]),
+      },
     };
   }
   const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
@@ -236,7 +260,7 @@ export async function withConfluence<T>(
     });
     return await fn(api, connection);
   } catch (error) {
-    throw redactError(error, connection.secrets);
+    throw redactError(retoldForConnection(error, connection), connection.secrets);
   } finally {
     await connection.sandbox?.close();
   }
@@ -346,7 +370,7 @@ export async function runPublish(
       diffs,
     };
   } catch (error) {
-    throw redactError(error, connection.secrets);
+    throw redactError(retoldForConnection(error, connection), connection.secrets);
   } finally {
     await connection.sandbox?.close();
   }
@@ -543,6 +567,41 @@ function redact(text: string, secrets: string[]): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('***');
   return out.replace(/\/\/[^/@\s]+@/g, '//***@');
+}
+
+/** The name of the first of these that has a value: where a setting came from. */
+function firstGiven(candidates: Array<[name: string, value: string | undefined]>): string | undefined {
+  return candidates.find(([, value]) => value)?.[0];
+}
+
+/**
+ * A rejected token or an unknown space, told with where the user gave them: the publisher's hint
+ * names the usual places (CONFLUENCE_USER and CONFLUENCE_API_TOKEN, --confluence-space), which
+ * sent someone who passed --confluence-token, or set CONFLUENCE_SPACE_KEY, to check the wrong one.
+ */
+function retoldForConnection(error: unknown, connection: Connection): unknown {
+  if (!isDocgenError(error) || connection.sandbox) return error;
+  const { from = {}, spaceKey } = connection;
+  const status = (error as { status?: number }).status;
+  let hint: string | undefined;
+  if (error.code === 'DG_CONFLUENCE_AUTH' && status === 401 && from.token) {
+    const given = from.user && from.token !== 'CONFLUENCE_ACCESS_TOKEN' ? `${from.user} and ${from.token}` : from.token;
+    hint = `check ${given} (Cloud: your Atlassian e-mail and an API token; Data Center: a personal access token); scoped tokens need the api.atlassian.com gateway URL${isThisMachine(connection.url) ? '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)' : ''}`;
+  } else if (error.code === 'DG_CONFLUENCE_NOT_FOUND' && spaceKey && isAboutSpace(error.message, spaceKey)) {
+    hint = `check ${from.space ?? '--confluence-space'} (the space key, e.g. DOCS, not its name) and that the account can view the space; \`docgen confluence spaces\` lists the keys it can see`;
+  }
+  if (hint) Object.assign(error, { hint });
+  return error;
+}
+
+/** A site on this machine: most likely a `docgen sandbox start` (a real Confluence rarely runs on a laptop). */
+function isThisMachine(url: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+}
+
+/** Cloud says `no space with key "DOCS"`, Data Center `space DOCS not found`. */
+function isAboutSpace(message: string, key: string): boolean {
+  return message.includes(`space with key "${key}"`) || message.includes(`space ${key} not found`);
 }
 
 function redactError(error: unknown, secrets: string[]): unknown {

@@ -188,3 +188,29 @@ describe('docgen adr without --dir and without a config', () => {
     expect(usual.stderr).toContain('options: { dir: docs/decisions }');
   });
 });
+
+describe('docgen adr on a folder with no decisions', () => {
+  it('empty: warns at the folder; only notes: says its files were skipped, not that there are none', async () => {
+    const empty = join(scratch, 'empty-adr');
+    const notes = join(scratch, 'notes-adr');
+    await mkdir(empty);
+    await mkdir(notes);
+    await writeFile(join(notes, 'todo.md'), 'Things to decide some day.\n');
+    for (const [dir, message] of [
+      [empty, `no ADR files (*.md) in ${empty}`],
+      [notes, `no decisions in ${notes}: its Markdown file was skipped as not decisions (DG_ADR_SKIPPED says why)`],
+    ] as const) {
+      const result = await runCli(['adr', '--dir', dir, '--out', join(scratch, 'empty-out'), '--json']);
+      expect(result.code).toBe(0);
+      const { warnings } = JSON.parse(result.stdout) as {
+        warnings: Array<{ code: string; message: string; file?: string }>;
+      };
+      expect(warnings.find((w) => w.code === 'DG_ADR_EMPTY')).toEqual({
+        code: 'DG_ADR_EMPTY',
+        message,
+        file: dir,
+        hint: 'the ADR log page is rendered empty: if the decisions are elsewhere, pass --dir their folder, relative to the current folder',
+      });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -226,4 +226,164 @@ describe('a file-system error while writing', () => {
     },
     60_000,
   );
+});
+
+/**
+ * Writing the output replaces its folder: `--out .` deleted the repository the command ran in,
+ * `--out services` the code, `--out openapi.yaml` the spec. Only a folder docgen wrote, an empty
+ * one, or one not there yet is replaced now; anything else is refused before rendering.
+ */
+describe('an output folder docgen did not write', () => {
+  let scratch: string;
+  const spec = 'openapi.yaml';
+  beforeAll(async () => {
+    scratch = await mkdtemp(join(tmpdir(), 'docgen-out-guard-'));
+    await writeFile(join(scratch, spec), 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    await mkdir(join(scratch, 'src'));
+    await writeFile(join(scratch, 'src', 'server.ts'), 'export {};\n');
+    // A web app's manifest.json is not docgen's.
+    await mkdir(join(scratch, 'public'));
+    await writeFile(join(scratch, 'public', 'manifest.json'), '{ "name": "Shop", "icons": [] }\n');
+  });
+
+  it('--out . or a source folder: refused, every file left where it was', async () => {
+    for (const out of ['.', 'src', 'public']) {
+      const result = await runCli(['api', '--openapi', spec, '--out', out, '--json'], { cwd: scratch });
+      expect(result.code).toBe(1);
+      const folder = join(scratch, out);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_OUT_NOT_DOCGEN',
+          severity: 'error',
+          message: expect.stringMatching(
+            new RegExp(`^output folder ${folder.replace(/\/\.$/, '')} holds \\d+ entr(y|ies) docgen did not write`),
+          ),
+          location: { file: folder.replace(/\/\.$/, '') },
+          hint: 'pass --out a folder of its own (one not there yet, e.g. docs-out, or one docgen wrote), relative to the current folder',
+        },
+      });
+      expect(existsSync(join(scratch, spec))).toBe(true);
+      expect(existsSync(join(scratch, 'src', 'server.ts'))).toBe(true);
+      expect(existsSync(join(scratch, 'public', 'manifest.json'))).toBe(true);
+    }
+  });
+
+  it('--out naming a file: refused, the file kept', async () => {
+    const result = await runCli(['api', '--openapi', spec, '--out', spec], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error DG_OUT_NOT_DOCGEN \S+openapi\.yaml: \S+openapi\.yaml is a file, not an output folder/,
+    );
+    expect(result.stderr).toContain('→ pass --out a folder of its own');
+    expect(await readFile(join(scratch, spec), 'utf8')).toContain('openapi: 3.0.3');
+  });
+
+  it('the config’s `out` naming a source folder: the hint names the key and its line', async () => {
+    await writeFile(
+      join(scratch, 'docgen.config.yaml'),
+      `out: src\nsources:\n  - plugin: openapi\n    options: { spec: ${spec} }\n`,
+    );
+    const result = await runCli(['generate', '--json'], { cwd: scratch });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_OUT_NOT_DOCGEN',
+      location: { file: join(scratch, 'docgen.config.yaml'), line: 1 },
+      hint: `set docgen.config.yaml:1 out to a folder of its own (one not there yet, e.g. docs-out, or one docgen wrote), relative to ${scratch}`,
+    });
+    expect(existsSync(join(scratch, 'src', 'server.ts'))).toBe(true);
+  });
+
+  it('a folder docgen wrote, or an empty one, is replaced as before', async () => {
+    await mkdir(join(scratch, 'empty'));
+    for (const out of ['empty', 'docs-out', 'docs-out']) {
+      const result = await runCli(['api', '--openapi', spec, '--out', out, '--config', 'docgen.config.yaml'], {
+        cwd: scratch,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(existsSync(join(scratch, out, 'manifest.json'))).toBe(true);
+    }
+  });
+});
+
+/** No config here or above, but one in a subfolder or named almost right: the hint says which, and the --config to pass. */
+describe('a config where docgen does not look', () => {
+  const SPEC = 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n';
+
+  it('in a subfolder: the hint names it and the --config to pass, which then works', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-config-below-'));
+    await mkdir(join(repo, 'config'));
+    await writeFile(join(repo, 'config', 'openapi.yaml'), SPEC);
+    await writeFile(
+      join(repo, 'config', 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+    );
+    const result = await runCli(['generate', '--json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_NO_SOURCES',
+      hint: expect.stringMatching(
+        /^found config\/docgen\.config\.yaml below: pass --config config\/docgen\.config\.yaml, or run from config; /,
+      ),
+    });
+    const followed = await runCli(['generate', '--config', 'config/docgen.config.yaml'], { cwd: repo });
+    expect(followed.code).toBe(0);
+  });
+
+  it('named almost right (docgen.yaml): the hint says to rename it', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-config-misnamed-'));
+    await writeFile(join(repo, 'openapi.yaml'), SPEC);
+    await writeFile(join(repo, 'docgen.yaml'), 'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n');
+    const result = await runCli(['api'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '→ found docgen.yaml, which docgen does not look for: rename it docgen.config.yaml (or .json, .mjs), or pass --config docgen.yaml; or pass --openapi <file>',
+    );
+  });
+});
+
+describe('a misspelt option of a plugin', () => {
+  it('two letters swapped in a short key (spce) says to rename it, not to add the missing key', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-option-typo-'));
+    await writeFile(
+      join(repo, 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spce: openapi.yaml }\n',
+    );
+    const result = await runCli(['generate', '--json'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_OPTIONS',
+      location: { file: join(repo, 'docgen.config.yaml'), line: 3 },
+      hint: 'rename "spce" to "spec"',
+    });
+  });
+});
+
+describe('publish given a folder that is not there', () => {
+  it('names the config’s rendered output folder when there is one, else says to render first', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'docgen-publish-missing-'));
+    await writeFile(join(repo, 'openapi.yaml'), 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const before = await runCli(['publish', 'docsout', '--json'], { cwd: repo });
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).error).toEqual({
+      code: 'DG_RENDERED_MISSING',
+      severity: 'error',
+      message: 'docsout does not exist: nothing rendered there to publish',
+      location: { file: 'docsout' },
+      hint: 'render it first (`docgen generate --out docsout`, or `docgen api --openapi openapi.yaml --out docsout`), then publish it; or add --publish to the generator command',
+    });
+    await writeFile(
+      join(repo, 'docgen.config.yaml'),
+      'sources:\n  - plugin: openapi\n    options: { spec: openapi.yaml }\n',
+    );
+    expect((await runCli(['generate'], { cwd: repo })).code).toBe(0);
+    await mkdir(join(repo, 'src'));
+    const typo = await runCli(['publish', 'docsout'], { cwd: join(repo, 'src') });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toBe(
+      'error DG_RENDERED_MISSING docsout: docsout does not exist: nothing rendered there to publish\n' +
+        '  → the config renders to ../docs-out: run `docgen publish ../docs-out`\n',
+    );
+  });
 });

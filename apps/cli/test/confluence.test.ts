@@ -70,6 +70,26 @@ describe('docgen confluence', () => {
     expect(JSON.parse(result.stdout).spaces.map((s: { key: string }) => s.key)).toContain('DEV');
   });
 
+  it('get of a page id Confluence does not know: exit 1, and where a page id is found', async () => {
+    const result = await runCli(['confluence', 'get', '999999', '--json'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_NOT_FOUND',
+      message: expect.stringMatching(/^page 999999 not found/),
+      hint: expect.stringMatching(/^check the page id \(the number in the page URL, …\/pages\/123456\/…\)/),
+    });
+  });
+
+  it('search with CQL Confluence cannot parse: exit 1, its message, and what to do', async () => {
+    const result = await runCli(['confluence', 'search', 'space = ', '--json'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_BAD_REQUEST',
+      message: expect.stringMatching(/answered 400 — Could not parse cql/),
+      hint: expect.stringMatching(/^fix the CQL where Confluence says .*e\.g\. 'space = DEV and title ~ "pets"'/),
+    });
+  });
+
   it('search follows pagination, get prints storage or a readable form', async () => {
     const search = await runCli(
       ['confluence', 'search', 'space = DEV and title ~ "read page"', '--page-size', '5', '--limit', '12', '--json'],

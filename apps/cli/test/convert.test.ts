@@ -45,7 +45,32 @@ describe('docgen convert', () => {
     expect(stdout).toContain('<ac:task-status>incomplete</ac:task-status>');
     // The missing image stays a URL, and the user is told where.
     expect(stdout).toContain('<ri:url ri:value="./missing.png" />');
-    expect(stderr).toContain(`warning ${page}:7: image ./missing.png is relative but not an attachment`);
+    expect(stderr).toContain(`warning DG_CONVERT ${page}:7: image ./missing.png is relative but not an attachment`);
+    expect(stderr).toContain(`  → add ./missing.png to ${dir} (convert attaches the files beside the Markdown)`);
+  });
+
+  it('makes a link to another Markdown file beside it a link to that page, by its title, with its heading anchor', async () => {
+    writeFileSync(
+      join(dir, 'deploy.md'),
+      '# Deploy guide\n\n| Step | Command |\n| --- | --- |\n| ship | `kubectl apply -f k8s/` |\n\n' +
+        'See [the runbook](runbook.md), [its checklist](./on-call.md#check-the-dashboard), ' +
+        '[the FAQ](faq%20notes.md) and [a page not written yet](later.md).\n',
+    );
+    writeFileSync(join(dir, 'on-call.md'), '# On call\n\n## Check the dashboard\n');
+    // A title from front matter wins over the first heading; a `# comment` in a code fence is no heading.
+    writeFileSync(join(dir, 'faq notes.md'), '---\ntitle: "Deploy FAQ"\n---\n```sh\n# not a title\n```\n# Questions\n');
+    const { code, stdout, stderr } = await runCli(['convert', join(dir, 'deploy.md'), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { storage: string; attachments: string[]; pageLinks: string[] };
+    expect(result.pageLinks).toEqual(['Runbook', 'On call', 'Deploy FAQ']);
+    expect(result.attachments).toEqual([]); // the .md files are pages, not files to upload
+    expect(result.storage).toContain(
+      '<ac:link><ri:page ri:content-title="Runbook" /><ac:plain-text-link-body><![CDATA[the runbook]]></ac:plain-text-link-body></ac:link>',
+    );
+    // GitHub's slug of the heading, as Confluence anchors it on that page.
+    expect(result.storage).toContain('<ac:link ac:anchor="Checkthedashboard"><ri:page ri:content-title="On call" />');
+    expect(result.storage).toContain('<a href="later.md">a page not written yet</a>');
+    expect(stderr).toBe('');
   });
 
   it('reads stdin when no file is given', async () => {

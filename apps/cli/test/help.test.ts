@@ -64,4 +64,15 @@ describe('every command’s --help', () => {
       expect(result.stdout).toMatch(new RegExp(`^EXAMPLES\\n\\s+\\$ docgen ${command.join(' ')}`, 'm'));
     }
   });
+
+  it('of a generator says --out is replaced on each run, and names no converter to install (it is built in)', async () => {
+    for (const command of ['api', 'schema', 'adr', 'runbook', 'generate']) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout.replace(/\s+/g, ' ')).toContain(
+        '--out=<dir> Output folder, replaced on each run: a new one, or one docgen wrote',
+      );
+      expect(stdout).not.toContain('converter installed');
+    }
+  });
 });

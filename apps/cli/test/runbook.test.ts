@@ -59,6 +59,23 @@ describe('docgen runbook', () => {
     expect(existsSync(join(scratch, 'notes-out', 'attachments'))).toBe(true);
   }, 60_000);
 
+  it('an empty folder (or the wrong one): the error names it, and says to pass --dir the services’ folder or what to write', async () => {
+    const empty = join(scratch, 'empty');
+    mkdirSync(empty);
+    const result = await runCli(['runbook', '--dir', empty, '--out', join(scratch, 'empty-out'), '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_RUNBOOK_NOT_FOUND',
+        severity: 'error',
+        message: `no catalog-info.yaml under ${empty}`,
+        location: { file: empty },
+        hint: 'if the services are elsewhere, pass --dir their folder, relative to the current folder; else describe each service in a Backstage catalog-info.yaml beside its code (apiVersion: backstage.io/v1alpha1, kind: Component, metadata.name, spec.owner)',
+      },
+    });
+  }, 60_000);
+
   it('a typo in runbook.yaml: exit 1 at its file and line, nothing written', async () => {
     const out = join(scratch, 'typo');
     const result = await runCli([

@@ -43,9 +43,10 @@ async function withRunningSandbox(
     child.kill('SIGINT');
   }
   expect(await exited).toBe(0);
-  // First a one-line JSON "started" record, then oclif's --json result when stopped.
-  const stopped = JSON.parse(stdout.slice(stdout.indexOf('\n') + 1));
-  expect(stopped).toMatchObject({ ok: true, event: 'stopped' });
+  // One JSON document a line: "started", then "stopped" (it was printed over many lines).
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(JSON.parse(lines[1]!)).toMatchObject({ ok: true, event: 'stopped' });
 }
 
 describe('docgen sandbox start', () => {

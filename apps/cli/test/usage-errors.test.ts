@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -196,5 +196,94 @@ describe('a flag the command does not have', () => {
     expect(secret.stdout + secret.stderr).not.toContain(TOKEN);
     const none = JSON.parse((await runCli(['api', '--zzzzzz', '--json'])).stdout);
     expect(none.error.hint).toMatch(/^run `docgen api --help`/);
+  });
+});
+
+describe('a command another tool (or the README’s wording) would have', () => {
+  it('names the docgen command line that does it, where no command is spelt alike', async () => {
+    for (const [word, meant] of [
+      ['routes', 'docgen api --routes src/server.ts'],
+      ['prisma', 'docgen schema --prisma prisma/schema.prisma'],
+      ['sync', 'docgen publish docs-out'],
+      ['preview', 'docgen sandbox start'],
+    ]) {
+      const result = await runCli([word!, '--json']);
+      expect(result.code).toBe(2);
+      expect(JSON.parse(result.stdout)).toEqual({
+        ok: false,
+        error: {
+          code: 'DG_USAGE',
+          severity: 'error',
+          message: `\`${word}\` is not a docgen command`,
+          hint: `did you mean \`${meant}\`? run \`docgen --help\` for every command`,
+        },
+      });
+    }
+  });
+});
+
+describe('a flag before the command', () => {
+  it('is a DG_USAGE error, as JSON with --json, giving the command line with the command first', async () => {
+    const alone = await runCli(['--json']);
+    expect(alone.code).toBe(2);
+    expect(JSON.parse(alone.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_USAGE',
+        severity: 'error',
+        message: '`--json` comes before any command',
+        hint: 'give a command first, then its flags (`docgen <command> --json`); run `docgen --help` for the commands',
+      },
+    });
+    const later = await runCli(['--config', 'docgen.config.yaml', 'generate', '--json']);
+    expect(later.code).toBe(2);
+    expect(JSON.parse(later.stdout).error.hint).toBe(
+      'put the command first, then its flags: `docgen generate --config docgen.config.yaml --json`',
+    );
+    const plain = await runCli(['--verbose', 'publish', 'docs-out']);
+    expect(plain.stdout).toBe('');
+    expect(plain.stderr).toBe(
+      'error DG_USAGE: `--verbose` comes before any command\n  → put the command first, then its flags: `docgen publish --verbose docs-out`\n',
+    );
+  });
+});
+
+describe('a flag value its parser refuses', () => {
+  it('names the flag in the message (it read "Expected an integer … but received: 0", naming none)', async () => {
+    const result = await runCli(['publish', 'docs-out', '--concurrency', '0', '--json']);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).error.message).toBe(
+      '--concurrency: Expected an integer greater than or equal to 1 but received: 0',
+    );
+    // A message that names its flag already is left as it is.
+    const empty = await runCli(['api', '--out=', '--json']);
+    expect(JSON.parse(empty.stdout).error.message).toBe(
+      '--out is empty (an unset variable?); give it a path or leave it out',
+    );
+  });
+});
+
+describe('publish flags without --publish', () => {
+  const TOKEN_HERE = 'DOCGEN-TEST-TOKEN-idle-5d20';
+
+  it('warn that nothing was published, naming the flags (never a value) and what to run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-idle-publish-'));
+    const spec = join(dir, 'openapi.yaml');
+    await writeFile(spec, 'openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n');
+    const argv = ['api', '--openapi', spec, '--out', 'docs-out', '--dry-run', `--confluence-token=${TOKEN_HERE}`];
+    const plain = await runCli(argv, { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toBe(
+      'warning DG_PUBLISH_FLAGS_UNUSED: --confluence-token, --dry-run do nothing without --publish: the pages were rendered, not published\n' +
+        '  → add --publish to sync them after rendering, or run `docgen publish docs-out` with them\n',
+    );
+    const json = await runCli([...argv, '--json'], { cwd: dir });
+    expect(JSON.parse(json.stdout).warnings).toEqual([expect.objectContaining({ code: 'DG_PUBLISH_FLAGS_UNUSED' })]);
+    for (const output of [plain.stdout, plain.stderr, json.stdout, json.stderr])
+      expect(output).not.toContain(TOKEN_HERE);
+    // With --publish they are used: no such warning (--dry-run: nothing written to the embedded sandbox).
+    const used = await runCli(['api', '--openapi', spec, '--out', 'docs-out', '--publish', '--dry-run'], { cwd: dir });
+    expect(used.code).toBe(0);
+    expect(used.stderr).not.toContain('DG_PUBLISH_FLAGS_UNUSED');
   });
 });

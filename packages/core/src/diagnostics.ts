@@ -106,15 +106,23 @@ function linesOf(text: string, first: number, last: number): string[] {
 let framed: { text: string; starts: number[] } | undefined;
 
 /**
- * Levenshtein distance: how many letters to change, add or drop to turn one word into the other.
- * For "did you mean …?" hints (a misspelt command, flag or Backstage kind).
+ * Edit distance: how many letters to change, add or drop, or neighbours to swap, to turn one word
+ * into the other (optimal string alignment). For "did you mean …?" hints (a misspelt command, flag,
+ * key or Backstage kind). Two swapped letters count as one slip, as people make it: with plain
+ * Levenshtein, `spce` was two edits from `spec`, too far for a four-letter key to get a hint.
  */
 export function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++)
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++) {
+      let edits = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        edits = Math.min(edits, beforePrevious[j - 2]! + 1);
+      current.push(edits);
+    }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;

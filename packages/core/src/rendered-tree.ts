@@ -1,6 +1,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fixOptionHint, type OptionOrigin } from './config.js';
 import { DocgenError } from './diagnostics.js';
 import { makeFolder } from './folders.js';
 import { contentHash } from './hash.js';
@@ -46,8 +47,56 @@ export interface Manifest {
 const PAGES_AT_ONCE = 16;
 
 /**
+ * Refuse an output folder that writing would destroy. Writing replaces the whole folder, so it may
+ * only be a folder docgen wrote (its manifest.json), an empty folder, or a path not there yet:
+ * `--out .` used to delete the repository it ran in, `--out src` the code, `--out openapi.yaml`
+ * the spec. `origin` says where the folder was given (`--out`, or the config's `out` at its line),
+ * for the hint; a caller checks before rendering, so a mistake costs no waiting.
+ */
+export function checkOutputFolder(outDir: string, origin?: OptionOrigin): void {
+  const target = resolve(outDir);
+  const found = statOrNothing(target);
+  if (!found) return;
+  const isFolder = found.isDirectory();
+  if (isFolder && (readdirSync(target).length === 0 || isRenderedFolder(target))) return;
+  const entries = isFolder ? readdirSync(target).length : 0;
+  throw new DocgenError({
+    code: 'DG_OUT_NOT_DOCGEN',
+    message: isFolder
+      ? `output folder ${target} holds ${entries} ${entries === 1 ? 'entry' : 'entries'} docgen did not write (no docgen ${MANIFEST_FILE}): writing the output would replace the folder and delete them`
+      : `${target} is a file, not an output folder: writing the output would replace the file with a folder`,
+    location: origin?.location ?? { file: target },
+    hint: fixOptionHint(origin, 'out', 'a folder of its own (one not there yet, e.g. docs-out, or one docgen wrote)'),
+  });
+}
+
+/** Its Stats; nothing when it is not there or cannot be looked at (a file on the way): writing then says why. */
+function statOrNothing(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder docgen wrote: its manifest.json has docgen's shape (any schema version: an older docgen's output is docgen's too). */
+function isRenderedFolder(dir: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    return (
+      typeof manifest.schemaVersion === 'number' &&
+      typeof manifest.generator?.name === 'string' &&
+      Array.isArray(manifest.pages)
+    );
+  } catch {
+    return false; // no manifest.json, or another tool's (a web app's public/manifest.json)
+  }
+}
+
+/**
  * Write the tree into `outDir`. Files are written to a sibling temp folder first and swapped in,
- * so a failure half-way leaves the previous output intact.
+ * so a failure half-way leaves the previous output intact. Only a folder docgen may replace
+ * ({@link checkOutputFolder}) is written.
  */
 export async function writeRenderedTree(
   outDir: string,
@@ -56,6 +105,7 @@ export async function writeRenderedTree(
 ): Promise<Manifest> {
   validatePageTree(tree);
   const target = resolve(outDir);
+  checkOutputFolder(target);
   const staging = `${target}.tmp-${process.pid}`;
   try {
     return await writeThroughStaging(staging, target, tree, generator);

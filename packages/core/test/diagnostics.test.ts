@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { codeFrame } from '@docgen/core';
+import { closestName, codeFrame, editDistance } from '@docgen/core';
 
 describe('codeFrame', () => {
   const text = 'one\r\ntwo\nthree\nfour\nfive\nsix\n';
@@ -21,5 +21,20 @@ describe('codeFrame', () => {
     expect(codeFrame(other, 2, 1, 0)).toBe(['> 2 | beta', '    | ^'].join('\n'));
     expect(codeFrame(text, 2, 1, 0)).toBe(['> 2 | two', '    | ^'].join('\n'));
     expect(codeFrame(other, 3, 1, 0)).toBe(['> 3 | gamma', '    | ^'].join('\n'));
+  });
+});
+
+describe('editDistance', () => {
+  it('counts two swapped neighbours as one slip, and change, add or drop as one each', () => {
+    expect(editDistance('spce', 'spec')).toBe(1);
+    expect(editDistance('titel', 'title')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('url', 'user')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('lets a short key’s swapped letters find the key meant, and nothing for an unrelated word', () => {
+    expect(closestName('spce', ['spec', 'title', 'key'], 1)).toBe('spec');
+    expect(closestName('url', ['user', 'spaceKey'], 1)).toBeUndefined();
   });
 });

@@ -321,8 +321,11 @@ function readFolder(
     report({
       code: 'DG_ADR_EMPTY',
       severity: 'warning',
-      message: `no ADR files (*.md) in ${dir}`,
-      location: given?.location,
+      // Markdown files all skipped (notes, a README) are not "no files": the message said there were none.
+      message: files.length
+        ? `no decisions in ${dir}: its ${files.length === 1 ? 'Markdown file was' : `${files.length} Markdown files were`} skipped as not decisions (DG_ADR_SKIPPED says why)`
+        : `no ADR files (*.md) in ${dir}`,
+      location: given?.location ?? { file: dir },
       hint: `the ADR log page is rendered empty: if the decisions are elsewhere, ${fixOptionHint(given?.origin, 'dir', 'their folder')}`,
     });
   }

@@ -48,7 +48,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
     });
   const files = catalogFiles(dir);
   const configured = appConfigTargets(dir, options).filter((file) => !files.includes(file));
-  if (!files.length && !configured.length) throw noCatalog(dir, location);
+  if (!files.length && !configured.length) throw noCatalog(dir, location, options.origin);
   for (const unread of unreadBesideNoCatalog(dir)) warnUnread(unread, options);
   const kinds = new Map<string, number>();
   const read = readWithLocations(files, options, kinds, configured);
@@ -75,7 +75,7 @@ export function extractRunbooks(dir: string, options: ExtractRunbookOptions = {}
  * No catalog-info.yaml: what was found instead (another catalog's files, Backstage entities in
  * files named otherwise), at the first of them, and what docgen reads.
  */
-function noCatalog(dir: string, location: Diagnostic['location']): DocgenError {
+function noCatalog(dir: string, location: Diagnostic['location'], origin: OptionOrigin | undefined): DocgenError {
   const unread = unreadCatalogs(dir, true);
   const shown = unread
     .slice(0, 3)
@@ -89,12 +89,13 @@ function noCatalog(dir: string, location: Diagnostic['location']): DocgenError {
     message: unread.length
       ? `no catalog-info.yaml under ${dir}; found ${shown}${more}, which docgen does not read`
       : `no catalog-info.yaml under ${dir}`,
-    location: unread.length ? { file: unread[0]!.file } : location,
+    location: unread.length ? { file: unread[0]!.file } : (location ?? { file: dir }),
     hint: backstage.length
       ? `docgen reads Backstage entities from catalog-info.yaml files and the files a kind: Location lists: rename the file, or add a catalog-info.yaml with kind: Location and spec.targets: [./${relative(dir, backstage[0]!.file).split('\\').join('/')}]`
       : other
         ? `docgen reads Backstage catalog-info.yaml files (kind: Component): write one beside each service; ${other.format}'s ${other.mapping}`
-        : 'describe each service in a Backstage catalog-info.yaml (kind: Component) beside its code',
+        : // Nothing at all there: most often the wrong folder (`--dir .` of a service, a typo), else a first run.
+          `if the services are elsewhere, ${fixOptionHint(origin, 'dir', 'their folder')}; else describe each service in a Backstage catalog-info.yaml beside its code (apiVersion: backstage.io/v1alpha1, kind: Component, metadata.name, spec.owner)`,
   });
 }
 

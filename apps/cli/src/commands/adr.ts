@@ -6,7 +6,7 @@ import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } fr
 
 export default class Adr extends GeneratorCommand {
   static override summary = 'Render architecture decision records into an ADR log with one page per decision';
-  static override description = `Reads a folder of ADR Markdown files (adr-tools/Nygard, MADR, log4brains; each subfolder of decisions is a log of its own), and writes to the output folder an "Architecture decision records" page (number, title, status, date, superseded-by) with one child page per decision: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page. Links between ADR files become links between the pages.
+  static override description = `Reads a folder of ADR Markdown files (adr-tools/Nygard, MADR, log4brains; each subfolder of decisions is a log of its own), and writes to the output folder an "Architecture decision records" page (number, title, status, date, superseded-by) with one child page per decision: manifest.json, one .md per page and (unless --no-storage) one .storage.xhtml per page. Links between ADR files become links between the pages.
 
 Without --dir, renders every \`adr\` source of the docgen config.`;
 

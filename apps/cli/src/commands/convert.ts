@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError } from '@docgen/core';
+import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
@@ -10,7 +10,7 @@ import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
 export default class Convert extends DocgenCommand {
   static override summary = 'Convert Markdown to Confluence storage-format XHTML';
   static override description =
-    'Prints the storage XHTML docgen would publish for a Markdown file (or stdin). Images that exist next to the file become page attachments, listed with --json.';
+    'Prints the storage XHTML docgen would publish for a Markdown file (or stdin). Images and files that exist next to the file become page attachments, listed with --json; a link to another Markdown file there (`runbook.md#alerts`) becomes a link to that page, by its title (front matter `title:`, else its first `# heading`, else its file name).';
   static override examples = [
     '<%= config.bin %> convert docs/runbook.md',
     'cat page.md | <%= config.bin %> convert --dialect datacenter',
@@ -39,21 +39,112 @@ export default class Convert extends DocgenCommand {
   async run(): Promise<StorageResult> {
     const { args, flags } = await this.parse(Convert);
     const markdown = args.file ? await readMarkdown(args.file) : await readStdin();
-    const { convertMarkdown, normalizeStorage } = await import('@docgen/markdown-storage');
+    const { convertMarkdown, normalizeStorage, pageAnchors } = await import('@docgen/markdown-storage');
     const baseDir = args.file ? dirname(resolve(args.file)) : undefined;
     const linkBase = flags['link-base'] === undefined ? undefined : await expectLinkBase(flags['link-base']);
+    const linked = new LinkedPages(baseDir, pageAnchors);
     const result = convertMarkdown(markdown, {
       dialect: flags.dialect as 'cloud' | 'datacenter',
+      resolvePageTitle: (href) => linked.title(href),
+      resolveAnchor: (href, fragment) => linked.anchor(href, fragment),
       resolveAttachment: (src) => localAttachment(baseDir, src),
       ...(linkBase ? { resolveLink: (href: string) => absoluteLink(href, linkBase) } : {}),
     });
-    const where = args.file ?? '<stdin>';
     if (!this.jsonEnabled()) {
-      for (const warning of result.warnings)
-        this.logToStderr(`warning ${where}:${warning.replace(/^line (\d+): /, '$1: ')}`);
+      for (const warning of result.warnings) this.logToStderr(formatDiagnostic(conversionWarning(warning, args.file)));
       this.log(flags.normalized ? normalizeStorage(result.storage).trimEnd() : result.storage);
     }
     return result;
+  }
+}
+
+/**
+ * A converter warning ("line 15: image missing.png is relative but not an attachment…") printed as
+ * every other warning is (`warning DG_CONVERT guide.md:15: …`), with what to do when a relative
+ * path names no file beside the Markdown: it printed as `warning guide.md:15: …`, without either.
+ */
+function conversionWarning(warning: string, file: string | undefined): Diagnostic {
+  const line = /^line (\d+): /.exec(warning);
+  const message = line ? warning.slice(line[0].length) : warning;
+  const relative = /^(?:image|link to) (\S+) is relative but/.exec(message)?.[1];
+  return {
+    code: 'DG_CONVERT',
+    severity: 'warning',
+    message,
+    location: { file: file ?? '<stdin>', ...(line ? { line: Number(line[1]) } : {}) },
+    ...(relative ? { hint: relativePathHint(relative, file) } : {}),
+  };
+}
+
+function relativePathHint(path: string, file: string | undefined): string {
+  if (!file)
+    return `pass the file instead of stdin (\`docgen convert page.md\`): the files beside it become attachments`;
+  return `add ${path} to ${dirname(resolve(file))} (convert attaches the files beside the Markdown), or link an absolute URL`;
+}
+
+/**
+ * Markdown files beside the converted one that it links to (`runbook.md`, `../ops/deploy.md#alerts`):
+ * links to other pages, by the title that page has; they had become attachment links carrying the
+ * raw .md file, and lost their #fragment. Each file is read once.
+ */
+class LinkedPages {
+  private readonly pages = new Map<string, { title: string; markdown: string } | undefined>();
+
+  constructor(
+    private readonly baseDir: string | undefined,
+    private readonly anchorsOf: (markdown: string) => Map<string, string>,
+  ) {}
+
+  title(href: string): string | undefined {
+    return this.page(href)?.title;
+  }
+
+  /** The Confluence anchor of the heading `#fragment` names on that page (GitHub's slug, or the heading text). */
+  anchor(href: string, fragment: string): string | undefined {
+    const page = this.page(href);
+    return page ? this.anchorsOf(page.markdown).get(fragment) : undefined;
+  }
+
+  private page(href: string): { title: string; markdown: string } | undefined {
+    if (!this.baseDir || !MARKDOWN_FILE.test(href)) return undefined;
+    const file = resolve(this.baseDir, decodeLinkPath(href));
+    if (!this.pages.has(file)) this.pages.set(file, readPage(file));
+    return this.pages.get(file);
+  }
+}
+
+const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
+
+function readPage(file: string): { title: string; markdown: string } | undefined {
+  try {
+    const markdown = readFileSync(file, 'utf8');
+    return { title: markdownTitle(markdown) ?? basename(file, extname(file)), markdown };
+  } catch {
+    return undefined; // not there (or a folder): the link stays relative, with the converter's warning
+  }
+}
+
+/** Front matter `title:`, else the first level-1 ATX heading outside a code fence. */
+function markdownTitle(markdown: string): string | undefined {
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(markdown);
+  const fromFront = front && /^title:[ \t]*(["']?)(.+?)\1[ \t]*$/m.exec(front[1]!)?.[2];
+  if (fromFront) return fromFront;
+  let fence: string | undefined;
+  for (const line of markdown.slice(front?.[0].length ?? 0).split(/\r?\n/)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
+    const heading = !fence && /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (heading) return heading[1];
+  }
+  return undefined;
+}
+
+/** `%20` and friends as the file system names them; a malformed escape is taken as written. */
+function decodeLinkPath(href: string): string {
+  try {
+    return decodeURIComponent(href);
+  } catch {
+    return href;
   }
 }
 
@@ -96,7 +187,7 @@ async function readStdin(): Promise<string> {
 function localAttachment(baseDir: string | undefined, src: string): string | undefined {
   if (!baseDir) return undefined;
   try {
-    const file = resolve(baseDir, decodeURIComponent(src));
+    const file = resolve(baseDir, decodeLinkPath(src));
     return statSync(file).isFile() ? basename(file) : undefined;
   } catch {
     return undefined;

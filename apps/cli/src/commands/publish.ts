@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Args } from '@oclif/core';
 import { DocgenCommand } from '../docgen-command.js';
 import { expectConfigFile, expectRenderedFolder, pathFlag } from '../paths.js';
@@ -35,9 +36,10 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
-    expectRenderedFolder(args['rendered-dir']);
     const { configKeyOrigin, loadConfig } = await import('@docgen/core');
     const loaded = await loadConfig({ explicit: flags.config });
+    // The config's output folder, when there is a config: the folder most likely meant when the one given is not there.
+    expectRenderedFolder(args['rendered-dir'], loaded.file ? resolve(loaded.dir, loaded.config.out) : undefined);
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
       config: loaded.config.confluence,
       urlOrigin: configKeyOrigin(loaded, '/confluence/url'),

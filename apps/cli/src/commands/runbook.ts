@@ -5,7 +5,7 @@ import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } fr
 
 export default class Runbook extends GeneratorCommand {
   static override summary = 'Render service metadata into one runbook per service';
-  static override description = `Reads every Backstage catalog-info.yaml under a folder, and the files their Locations point at (kind: Component: name, owner, lifecycle, links, dependencies) with the runbook.yaml beside it (on-call, dashboards, SLOs, alerts with what to do, procedures) and an optional runbook.md, and writes to the output folder a "Runbooks" index with one page per service: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page.
+  static override description = `Reads every Backstage catalog-info.yaml under a folder, and the files their Locations point at (kind: Component: name, owner, lifecycle, links, dependencies) with the runbook.yaml beside it (on-call, dashboards, SLOs, alerts with what to do, procedures) and an optional runbook.md, and writes to the output folder a "Runbooks" index with one page per service: manifest.json, one .md per page and (unless --no-storage) one .storage.xhtml per page.
 
 Without --dir, renders every \`runbook\` source of the docgen config.`;
 

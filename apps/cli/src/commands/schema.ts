@@ -5,7 +5,7 @@ import { GeneratorCommand, generatorFlags, usesPlugin, type GenerateSummary } fr
 
 export default class Schema extends GeneratorCommand {
   static override summary = 'Render a Prisma schema into a data-model overview with one page per model';
-  static override description = `Reads a Prisma schema (a schema.prisma file, or a folder of .prisma files) with Prisma's own parser, and writes to the output folder a "Data model" page (models, relationships with their cardinality and foreign keys, enums) with one child page per model (fields, types, defaults, keys, indexes, relations, where it is defined) and an enums page: manifest.json, one .md per page and, with the converter installed, one .storage.xhtml per page.
+  static override description = `Reads a Prisma schema (a schema.prisma file, or a folder of .prisma files) with Prisma's own parser, and writes to the output folder a "Data model" page (models, relationships with their cardinality and foreign keys, enums) with one child page per model (fields, types, defaults, keys, indexes, relations, where it is defined) and an enums page: manifest.json, one .md per page and (unless --no-storage) one .storage.xhtml per page.
 
 Schemas of the Prisma 6 era (\`url\` in the datasource block) and the Prisma 7 era (without it) both parse. Without --prisma, renders every \`prisma\` source of the docgen config.`;
 

@@ -1,6 +1,6 @@
 import { DocgenError } from '@docgen/core';
 import { Redactor } from '../redact.js';
-import { parseConfluenceUrl } from './url.js';
+import { parseConfluenceUrl, type ConfluenceUrlOptions } from './url.js';
 import { atlassianMessage, ConfluenceError, describeFailure, UncertainWriteError } from './errors.js';
 
 export type Auth =
@@ -280,15 +280,25 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-/** Credentials travel over https, or plain http only to this machine. */
-export function assertSafeTransport(url: string, auth: Auth): void {
+/**
+ * Credentials travel over https, or plain http only to this machine. `options.from` and
+ * `options.location` say where the URL was given (as for {@link parseConfluenceUrl}): the refusal
+ * names it and the https URL to give there instead, not only "use https".
+ */
+export function assertSafeTransport(
+  url: string,
+  auth: Auth,
+  options: Pick<ConfluenceUrlOptions, 'from' | 'location'> = {},
+): void {
   const parsed = parseConfluenceUrl(url);
   if (parsed.protocol === 'https:' || auth.kind === 'none') return;
   const local = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(parsed.hostname);
   if (parsed.protocol === 'http:' && local) return;
+  const secure = `https://${parsed.host}${parsed.pathname.replace(/\/$/, '')}`;
   throw new DocgenError({
     code: 'DG_CONFLUENCE_INSECURE',
-    message: `refusing to send credentials over ${parsed.protocol.replace(':', '')} to ${parsed.host}`,
-    hint: 'use an https:// Confluence URL (plain http is allowed only for localhost)',
+    message: `refusing to send credentials over ${parsed.protocol.replace(':', '')} to ${parsed.host}${options.from ? ` (the URL from ${options.from})` : ''}`,
+    location: options.location,
+    hint: `give ${options.from ?? 'the Confluence URL'} as ${secure}: a token sent over plain http can be read on the way (plain http is allowed only to localhost, such as the sandbox)`,
   });
 }

@@ -1,4 +1,5 @@
 import { Args, Flags } from '@oclif/core';
+import { isDocgenError } from '@docgen/core';
 import { DocgenCommand } from '../../docgen-command.js';
 import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
@@ -33,7 +34,9 @@ export default class ConfluenceGet extends DocgenCommand {
     const json = this.jsonEnabled();
     const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     return withConfluence(flags, log, async (api) => {
-      const page = await api.getPage(args.id, { body: true });
+      const page = await api
+        .getPage(args.id, { body: true })
+        .catch((error: unknown) => Promise.reject(pageNotFound(error)));
       let body = page.body ?? '';
       let format = 'storage';
       if (flags.markdown) {
@@ -64,4 +67,15 @@ function pageIdOf(input: string): string {
   if (id) return id;
   const message = `"${input}" is not a page id: give the number in the page URL (…/pages/123456/…), or the URL itself`;
   throw Object.assign(new Error(message), { oclif: { exit: 2 } }); // a usage error: DG_USAGE, exit 2
+}
+
+/**
+ * A page id Confluence does not know (or the account may not view): the publisher's hint spoke of
+ * "the space key / page id", and this command has no space; say where a page's id is found.
+ */
+function pageNotFound(error: unknown): unknown {
+  if (!isDocgenError(error) || error.code !== 'DG_CONFLUENCE_NOT_FOUND') return error;
+  return Object.assign(error, {
+    hint: "check the page id (the number in the page URL, …/pages/123456/…) and that the account can view the page; `docgen confluence search 'title ~ \"…\"'` finds a page's id by its title",
+  });
 }

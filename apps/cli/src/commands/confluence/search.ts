@@ -1,4 +1,5 @@
 import { Args, Flags } from '@oclif/core';
+import { isDocgenError } from '@docgen/core';
 import { DocgenCommand } from '../../docgen-command.js';
 import { connectionFlags, withConfluence } from '../../publish-flags.js';
 
@@ -26,7 +27,9 @@ export default class ConfluenceSearch extends DocgenCommand {
       const results = [];
       let next: string | undefined;
       do {
-        const page = await api.search(args.cql, { limit: Math.min(flags['page-size'], flags.limit), next });
+        const page = await api
+          .search(args.cql, { limit: Math.min(flags['page-size'], flags.limit), next })
+          .catch((error: unknown) => Promise.reject(withCqlHint(error)));
         results.push(...page.results);
         next = page.next;
       } while (next && results.length < flags.limit);
@@ -39,4 +42,15 @@ export default class ConfluenceSearch extends DocgenCommand {
       return { cql: args.cql, results: shown, requests: api.transport.stats.reads };
     });
   }
+}
+
+/**
+ * Confluence's 400 for a query it cannot parse says where ("expected a value at 8") but not what
+ * to do: the error printed with no hint at all.
+ */
+function withCqlHint(error: unknown): unknown {
+  if (!isDocgenError(error) || error.code !== 'DG_CONFLUENCE_BAD_REQUEST' || error.hint) return error;
+  return Object.assign(error, {
+    hint: 'fix the CQL where Confluence says (quote the whole query for the shell, and values with spaces for CQL), e.g. \'space = DEV and title ~ "pets"\'; CQL: https://developer.atlassian.com/cloud/confluence/advanced-searching-using-cql/',
+  });
 }

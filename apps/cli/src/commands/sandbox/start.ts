@@ -81,16 +81,28 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
         `listening on ${flags.host}: the preview UI has no login, so anyone who can reach this port can read every page`,
       );
     }
+    // Listening for Ctrl-C before saying "started": a tool that stops the sandbox as soon as it has
+    // read the URL could otherwise kill it before the handler was there (exit without closing).
+    const stopped = waitForSignal();
     if (this.jsonEnabled()) {
       // One JSON line now (tools read the URL from it), one more when stopped.
-      process.stdout.write(JSON.stringify(info) + '\n');
+      this.logJson(info);
     } else {
       this.printBanner(info);
     }
-    await waitForSignal();
+    await stopped;
     await sandbox.close();
     if (!this.jsonEnabled()) this.log('sandbox stopped');
     return { ...info, event: 'stopped' };
+  }
+
+  /**
+   * With --json this command prints a stream of events, one JSON document a line (started, then
+   * stopped or an error): oclif printed the last one over many lines, which a tool reading lines
+   * (`while read`, `readline`) took for many broken documents.
+   */
+  override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json)}\n`);
   }
 
   private printBanner(info: SandboxStartInfo): void {

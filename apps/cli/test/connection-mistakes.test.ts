@@ -1,0 +1,165 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { writeRenderedTree } from '@docgen/core';
+import { runCli, type CliResult } from '@docgen/test-support';
+import { makeTree, testSandbox, type TestSandbox } from '../../../packages/publisher/test/helpers.js';
+
+jest.setTimeout(120_000);
+
+const TOKEN = 'DOCGEN-TEST-TOKEN-mistakes-7c1e';
+/** No Confluence settings from the machine running the tests. */
+const CLEAN_ENV = {
+  CONFLUENCE_URL: '',
+  CONFLUENCE_USER: '',
+  CONFLUENCE_EMAIL: '',
+  CONFLUENCE_API_TOKEN: '',
+  CONFLUENCE_ACCESS_TOKEN: '',
+  CONFLUENCE_SPACE_KEY: '',
+};
+
+function expectNoToken(result: CliResult): void {
+  expect(result.stdout + result.stderr).not.toContain(TOKEN);
+}
+
+/**
+ * The mistakes of a first publish, through the real CLI: the diagnostic names the flag, variable
+ * or config line the wrong value came from, and what to give there instead.
+ */
+describe('publishing with a wrong URL, token or space', () => {
+  let sandbox: TestSandbox;
+  let work: string;
+  let out: string;
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    work = await mkdtemp(join(tmpdir(), 'docgen-mistakes-'));
+    out = join(work, 'docs-out');
+    await writeRenderedTree(out, makeTree(3, { prefix: 'mistakes' }), { name: 'docgen-test', version: '1.0.0' });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('plain http to another host: refused before any output, naming where the URL came from and its https form', async () => {
+    const flag = await runCli(
+      ['publish', out, '--confluence-url', 'http://example.com/wiki/', '--confluence-token', TOKEN, '--json'],
+      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DOCS' } },
+    );
+    expect(flag.code).toBe(1);
+    expect(JSON.parse(flag.stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'DG_CONFLUENCE_INSECURE',
+        severity: 'error',
+        message: 'refusing to send credentials over http to example.com (the URL from --confluence-url)',
+        hint: 'give --confluence-url as https://example.com/wiki: a token sent over plain http can be read on the way (plain http is allowed only to localhost, such as the sandbox)',
+      },
+    });
+    expect(flag.stderr).toBe(''); // no "Publishing … to http://example.com" before the refusal
+    expectNoToken(flag);
+
+    const env = await runCli(['confluence', 'check'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, CONFLUENCE_URL: 'http://confluence.acme.com', CONFLUENCE_API_TOKEN: TOKEN },
+    });
+    expect(env.code).toBe(1);
+    expect(env.stderr).toContain('(the URL from CONFLUENCE_URL)');
+    expect(env.stderr).toContain('→ give CONFLUENCE_URL as https://confluence.acme.com:');
+    expectNoToken(env);
+
+    await writeFile(
+      join(work, 'docgen.config.yaml'),
+      'sources: []\nconfluence:\n  url: http://confluence.acme.com/confluence\n',
+    );
+    const config = await runCli(['publish', out, '--confluence-space', 'DOCS'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, CONFLUENCE_API_TOKEN: TOKEN },
+    });
+    await rm(join(work, 'docgen.config.yaml'));
+    expect(config.code).toBe(1);
+    expect(config.stderr).toMatch(
+      /^error DG_CONFLUENCE_INSECURE \S+docgen\.config\.yaml:3:\d+ at #\/confluence\/url: /,
+    );
+    expect(config.stderr).toContain(
+      '→ give docgen.config.yaml:3 confluence.url as https://confluence.acme.com/confluence:',
+    );
+    expectNoToken(config);
+  });
+
+  it('a wrong token: the hint names the flags or variables it came from', async () => {
+    const flags = await runCli(
+      ['publish', out, '--confluence-url', `${sandbox.url}/wiki`, '--confluence-user', 'dev@example.com'],
+      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
+    );
+    // No token at all is said before any request.
+    expect(flags.stderr).toMatch(/^error DG_CONFLUENCE_AUTH: no Confluence token/);
+    const wrong = await runCli(
+      [
+        'publish',
+        out,
+        '--confluence-url',
+        `${sandbox.url}/wiki`,
+        '--confluence-user',
+        'dev@example.com',
+        '--confluence-token',
+        TOKEN,
+        '--verbose',
+      ],
+      { cwd: work, env: { ...CLEAN_ENV, CONFLUENCE_SPACE_KEY: 'DEV' } },
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^error DG_CONFLUENCE_AUTH: authentication failed: .*401/m);
+    expect(wrong.stderr).toContain('→ check --confluence-user and --confluence-token (Cloud:');
+    // On this machine the site is most likely a docgen sandbox: the hint says where its users are listed.
+    expect(wrong.stderr).toContain(
+      '; a docgen sandbox takes the users and tokens `docgen sandbox start` prints (by default dev@example.com)',
+    );
+    expectNoToken(wrong);
+
+    const fromEnv = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: {
+        ...CLEAN_ENV,
+        CONFLUENCE_URL: `${sandbox.url}/wiki`,
+        CONFLUENCE_EMAIL: 'dev@example.com',
+        CONFLUENCE_API_TOKEN: TOKEN,
+      },
+    });
+    expect(fromEnv.code).toBe(1);
+    expect(JSON.parse(fromEnv.stdout).error).toMatchObject({
+      code: 'DG_CONFLUENCE_AUTH',
+      hint: expect.stringMatching(/^check CONFLUENCE_EMAIL and CONFLUENCE_API_TOKEN \(Cloud:/),
+    });
+    expectNoToken(fromEnv);
+  });
+
+  it('a space that does not exist: the hint names where the key came from and how to list the keys', async () => {
+    const credentials = { CONFLUENCE_USER: 'dev@example.com', CONFLUENCE_API_TOKEN: 'sandbox-token' };
+    for (const url of [`${sandbox.url}/wiki`, sandbox.url]) {
+      // Cloud paths and Data Center paths answer an unknown space differently; the hint is the same.
+      const flag = await runCli(['publish', out, '--dry-run', '--confluence-url', url, '--confluence-space', 'NOPE'], {
+        cwd: work,
+        env: { ...CLEAN_ENV, ...credentials },
+      });
+      expect(flag.code).toBe(1);
+      expect(flag.stderr).toMatch(/^error DG_CONFLUENCE_NOT_FOUND: .*NOPE/m);
+      expect(flag.stderr).toContain(
+        '→ check --confluence-space (the space key, e.g. DOCS, not its name) and that the account can view the space; `docgen confluence spaces` lists the keys it can see',
+      );
+    }
+    const env = await runCli(['confluence', 'check', '--json'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_URL: `${sandbox.url}/wiki`, CONFLUENCE_SPACE_KEY: 'NOPE' },
+    });
+    expect(env.code).toBe(1);
+    expect(JSON.parse(env.stdout).error.hint).toMatch(/^check CONFLUENCE_SPACE_KEY \(the space key/);
+    const spaces = await runCli(['confluence', 'spaces'], {
+      cwd: work,
+      env: { ...CLEAN_ENV, ...credentials, CONFLUENCE_URL: `${sandbox.url}/wiki` },
+    });
+    expect(spaces.code).toBe(0);
+    expect(spaces.stdout).toMatch(/^DEV\b/m);
+  });
+});

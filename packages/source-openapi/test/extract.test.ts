@@ -181,6 +181,24 @@ describe('the overview', () => {
     expect(web).toContain('| More documentation | [Handbook](https://example.com/license) |');
   });
 
+  it("shows a tag's, contact's and license's name as the text it is: markup in it neither runs nor breaks the tag's link", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Pets',
+      '  version: "1"',
+      '  contact: { name: "Team <script>alert(1)</script>", url: "javascript:alert(2)" }',
+      '  license: { name: "MIT <img src=x onerror=alert(3)>", url: "https://example.com/license" }',
+      'tags: [{ name: "pets <ac:structured-macro ac:name=html/> *x*", description: Pets }]',
+      'paths:',
+      '  /pets: { get: { tags: ["pets <ac:structured-macro ac:name=html/> *x*"], responses: { "200": { description: OK } } } }',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toContain('| Contact | Team \\<script\\>alert(1)\\</script\\> javascript:alert(2) |');
+    expect(overview).toContain('| License | [MIT \\<img src=x onerror=alert(3)\\>](https://example.com/license) |');
+    expect(overview).toMatch(/\| \[pets \\<ac:structured-macro ac:name=html\/\\> \\\*x\\\*\]\(\.\/[^)]+\.md\) \| 1 \|/);
+  });
+
   it('gets no License row for a license that names nothing (rocket_okapi\'s `license: { name: "" }`), and a URL\'s own name when it has none', async () => {
     const overview = async (license: string) =>
       renderApi(

@@ -13,6 +13,7 @@ import {
   editDistance,
   fixOptionHint,
   isReadableFrom,
+  isUnsafeUrl,
   parseStructured,
   readableBoundary,
   validateAgainstSchema,
@@ -253,7 +254,13 @@ function readCatalogFile(
         locate: document.locate,
         code: 'DG_RUNBOOK_INVALID',
       });
-      systems.push(toSystem(entity, file, document.locate('/metadata/name').line));
+      const system = toSystem(entity, file, document.locate('/metadata/name').line);
+      system.links = safeLinks(
+        system.links ?? [],
+        { file, pointer: '/metadata/links', locate: document.locate },
+        options,
+      );
+      systems.push(system);
       continue;
     }
     if (entity.kind.toLowerCase() === 'location') {
@@ -298,6 +305,7 @@ function readCatalogFile(
     const service = toService(entity, file, document.locate('/metadata/name').line, options);
     if (service.system) service.systemLine = document.locate('/spec/system').line;
     dropSelfReferences(service, document.locate, options);
+    service.links = safeLinks(service.links, { file, pointer: '/metadata/links', locate: document.locate }, options);
     warnUnreadKeys(entity, { file, locate: document.locate, report: options.report });
     if (!service.owner)
       options.report?.({
@@ -886,7 +894,9 @@ function toService(entity: Entity, file: string, line: number | undefined, optio
   const { metadata, spec = {} } = entity;
   const runbookFile = ['runbook.yaml', 'runbook.yml'].map((name) => join(dirname(file), name)).find(existsSync);
   const notesFile = join(dirname(file), 'runbook.md');
-  const runbook = runbookFile ? readRunbook(runbookFile) : { dashboards: [], slos: [], alerts: [], procedures: [] };
+  const runbook = runbookFile
+    ? readRunbook(runbookFile, options)
+    : { dashboards: [], slos: [], alerts: [], procedures: [] };
   if (existsSync(notesFile)) Object.assign(runbook, readNotes(notesFile, options));
   if (!runbookFile && !runbook.notes)
     options.report?.({
@@ -938,12 +948,35 @@ function toSystem(entity: Entity, file: string, line: number | undefined): Syste
   };
 }
 
+/**
+ * The links whose URL a page can link to. One that runs a script or carries its own content
+ * (`javascript:`, `data:`, `file:`) would only ever be text in Confluence, which never follows
+ * it: it is left out, said at its own line in the file that gives it.
+ */
+function safeLinks<T extends { url: string; title?: string }>(
+  links: T[],
+  where: { file: string; pointer: string; locate: (pointer: string) => { line?: number } },
+  options: ExtractRunbookOptions,
+): T[] {
+  return links.filter((link, index) => {
+    if (!isUnsafeUrl(link.url)) return true;
+    options.report?.({
+      code: 'DG_RUNBOOK_UNSAFE_URL',
+      severity: 'warning',
+      message: `${where.pointer.slice(1).replace('/', '.')} link ${link.title && link.title !== link.url ? `"${link.title}" ` : ''}goes to ${link.url.slice(0, 60)}, a URL that runs a script or carries its own content: left out`,
+      location: { file: where.file, line: where.locate(`${where.pointer}/${index}/url`).line },
+      hint: 'link to the http(s) page it stands for',
+    });
+    return false;
+  });
+}
+
 /** An entity's `metadata.links`, each titled by its URL when it has no title. */
 function linksOf(metadata: Entity['metadata']): Link[] {
   return (metadata.links ?? []).map((link): Link => ({ url: link.url, title: link.title ?? link.url }));
 }
 
-function readRunbook(file: string): Runbook {
+function readRunbook(file: string, options: ExtractRunbookOptions): Runbook {
   const document = parseStructured(readFileSync(file, 'utf8'), file, 'yaml', 'DG_RUNBOOK_SYNTAX');
   const value = document.value ?? {};
   validateAgainstSchema(runbookSchema, value, {
@@ -954,7 +987,7 @@ function readRunbook(file: string): Runbook {
   const runbook = value as Partial<Runbook> & { alerts?: Runbook['alerts'] };
   return {
     oncall: runbook.oncall,
-    dashboards: runbook.dashboards ?? [],
+    dashboards: safeLinks(runbook.dashboards ?? [], { file, pointer: '/dashboards', locate: document.locate }, options),
     slos: runbook.slos ?? [],
     alerts: runbook.alerts ?? [],
     procedures: runbook.procedures ?? [],

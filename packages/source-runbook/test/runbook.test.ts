@@ -369,6 +369,74 @@ describe('extractRunbooks', () => {
     expect(gateway.markdown).not.toContain('Depended on by');
   });
 
+  it('a link or dashboard whose URL runs a script or carries content: left out, with a warning at its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-runbook-unsafe-'));
+    try {
+      await mkdir(join(dir, 'web'));
+      const catalog = join(dir, 'web', 'catalog-info.yaml');
+      const runbook = join(dir, 'web', 'runbook.yaml');
+      await writeFile(
+        catalog,
+        [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: web',
+          '  links:',
+          '    - url: https://grafana.example.com/d/web',
+          '      title: Grafana',
+          "    - url: ' JavaScript:alert(document.cookie)'",
+          '      title: Admin console',
+          "    - url: 'data:text/html,<script>alert(1)</script>'",
+          'spec:',
+          '  type: website',
+          '  lifecycle: production',
+          '  owner: team-web',
+          '',
+        ].join('\n'),
+      );
+      await writeFile(
+        runbook,
+        [
+          'dashboards:',
+          '  - title: Errors',
+          "    url: 'java\tscript:alert(1)'",
+          '  - title: Latency',
+          '    url: https://grafana.example.com/d/latency',
+          '',
+        ].join('\n'),
+      );
+      const warnings: Diagnostic[] = [];
+      const model = extractRunbooks(dir, { report: (warning) => warnings.push(warning) });
+      expect(warnings.filter((warning) => warning.code === 'DG_RUNBOOK_UNSAFE_URL')).toEqual([
+        expect.objectContaining({
+          message:
+            'dashboards link "Errors" goes to java\tscript:alert(1), a URL that runs a script or carries its own content: left out',
+          location: { file: runbook, line: 3 },
+          hint: 'link to the http(s) page it stands for',
+        }),
+        expect.objectContaining({
+          message:
+            'metadata.links link "Admin console" goes to  JavaScript:alert(document.cookie), a URL that runs a script or carries its own content: left out',
+          location: { file: catalog, line: 8 },
+        }),
+        expect.objectContaining({
+          message:
+            'metadata.links link goes to data:text/html,<script>alert(1)</script>, a URL that runs a script or carries its own content: left out',
+          location: { file: catalog, line: 10 },
+        }),
+      ]);
+      const service = model.services[0]!;
+      expect(service.links.map((link) => link.url)).toEqual(['https://grafana.example.com/d/web']);
+      expect(service.runbook.dashboards.map((link) => link.title)).toEqual(['Latency']);
+      const page = renderRunbooks(model, templates, { cwd: dir }).pages.find((each) => each.key === 'runbooks/web')!;
+      expect(page.markdown).toContain('[Grafana](https://grafana.example.com/d/web)');
+      expect(page.markdown).not.toMatch(/script:|data:/i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a name Backstage refuses is an error at its line, with a name that would do', async () => {
     const bad = await docgenFailure(Promise.resolve().then(() => extractRunbooks(join(fixtures, 'bad-name'))));
     expect(bad).toMatchObject({

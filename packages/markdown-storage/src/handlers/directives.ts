@@ -11,7 +11,7 @@
  * escaped parameter text. An unknown leaf or text directive is kept as the text it was written as;
  * an unknown container as a plain panel (`unknownContainer`).
  */
-import type { Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { State } from '../state.js';
 import { type XNode, text, textOf, x } from '../xml.js';
@@ -67,13 +67,55 @@ function attributesOf(node: Directive): Record<string, string> {
   return values;
 }
 
-/** `{all}` is a flag: remark-directive gives it an empty value, Confluence wants `true`. */
-function pick(attributes: Record<string, string>, names: string[]): MacroParameters {
+const CSS_COLOUR = /^(?:#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgb|hsl)a?\(\s*[\d.]+%?(?:\s*[,/ ]\s*[\d.]+%?){2,3}\s*\))$/i;
+
+/**
+ * Parameters Confluence writes into a style or class attribute of the macro's HTML (a panel's
+ * colours and border, a toc's list style and class, children's heading style): a value there is
+ * one CSS colour, length or keyword, else `red;background-image:url(https://…)` would make every
+ * view of the page fetch from anywhere. What each must look like, and what to call it in a warning.
+ */
+const STYLE_PARAMETERS: Record<string, { shape: RegExp; what: string; example: string }> = {
+  bgColor: { shape: CSS_COLOUR, what: 'CSS colour', example: '#fffae6' },
+  borderColor: { shape: CSS_COLOUR, what: 'CSS colour', example: '#cccccc' },
+  titleBGColor: { shape: CSS_COLOUR, what: 'CSS colour', example: '#f4f5f7' },
+  titleColor: { shape: CSS_COLOUR, what: 'CSS colour', example: 'navy' },
+  borderWidth: { shape: /^\d{1,3}(?:px)?$/i, what: 'width in pixels', example: '1' },
+  borderStyle: {
+    shape: /^(?:none|solid|dashed|dotted|double|groove|ridge|inset|outset)$/i,
+    what: 'border style',
+    example: 'dashed',
+  },
+  style: { shape: /^[a-z][a-z0-9-]{0,30}$/i, what: 'style keyword', example: 'none' },
+  class: { shape: /^-?[a-z_][\w-]{0,40}(?: -?[a-z_][\w-]{0,40}){0,5}$/i, what: 'class name', example: 'toc-box' },
+};
+
+/**
+ * The attributes a macro takes, under its own spelling of their names. `{all}` is a flag:
+ * remark-directive gives it an empty value, Confluence wants `true`. A style parameter whose value
+ * is not one plain CSS value is left out, with a warning at the directive's line.
+ */
+function pick(
+  attributes: Record<string, string>,
+  names: string[],
+  macroName: string,
+  state: State,
+  node: Nodes,
+): MacroParameters {
   const picked: MacroParameters = {};
   const byLowerCase = new Map(names.map((name) => [name.toLowerCase(), name]));
   for (const [key, value] of Object.entries(attributes)) {
     const name = byLowerCase.get(key.toLowerCase());
-    if (name) picked[name] = value === '' ? 'true' : value;
+    if (!name) continue;
+    const style = Object.hasOwn(STYLE_PARAMETERS, name) ? STYLE_PARAMETERS[name] : undefined;
+    if (style && value !== '' && !style.shape.test(value.trim())) {
+      state.warn(
+        `${macroName} parameter ${name}="${value.slice(0, 60)}" left out: not one ${style.what}, and Confluence writes it into the page's style → write a single value, such as ${name}="${style.example}"`,
+        node,
+      );
+      continue;
+    }
+    picked[name] = value === '' ? 'true' : value;
   }
   return picked;
 }
@@ -142,8 +184,8 @@ const CONTAINERS: ReadonlyMap<string, ContainerHandler> = new Map<string, Contai
   ...Object.entries(PANEL_ALIASES).map(([name, panel]): [string, ContainerHandler] => [name, panelAlias(panel)]),
   [
     'panel',
-    (_node, _state, title, attributes, convertBody) => [
-      panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS), title }, convertBody()),
+    (node, state, title, attributes, convertBody) => [
+      panelMacro('panel', { ...pick(attributes, PANEL_PARAMETERS, 'panel', state, node), title }, convertBody()),
     ],
   ],
   ['expand', expandContainer],
@@ -248,8 +290,11 @@ function mdcKey(node: LeafDirective | TextDirective, attributes: Record<string, 
 
 /** Leaf directives (`::toc{maxLevel=3}`): the text ones, and the macros that stand on a line of their own. */
 const LEAF_DIRECTIVES: ReadonlyMap<string, LeafHandler> = new Map<string, LeafHandler>([
-  ['toc', (_node, attributes) => [macro('toc', pick(attributes, TOC_PARAMETERS))]],
-  ['children', (_node, attributes) => [macro('children', pick(attributes, CHILDREN_PARAMETERS))]],
+  ['toc', (node, attributes, state) => [macro('toc', pick(attributes, TOC_PARAMETERS, 'toc', state, node))]],
+  [
+    'children',
+    (node, attributes, state) => [macro('children', pick(attributes, CHILDREN_PARAMETERS, 'children', state, node))],
+  ],
   ...TEXT_DIRECTIVES,
 ]);
 

@@ -1084,10 +1084,11 @@ export function parseAdr(
     report,
   });
   const site = sitePageNames(front.value);
-  const choices = status && statusChoices(status.lines);
-  const classified = choices
-    ? { status: 'unknown' as const, text: '', links: [] }
-    : classifyStatus(status?.lines ?? []);
+  // A list of choices with the one that holds marked says that one; with none marked, no status.
+  const choice = status && statusChoices(status.lines);
+  const choices = choice && 'unmarked' in choice ? choice.unmarked : undefined;
+  const statusLines = choice && 'marked' in choice ? [choice.marked] : (status?.lines ?? []);
+  const classified = choices ? { status: 'unknown' as const, text: '', links: [] } : classifyStatus(statusLines);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.
   const dateSource =
@@ -1101,7 +1102,7 @@ export function parseAdr(
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
   const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
-  if (choices) {
+  if (status && choices) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
       severity: 'warning',
@@ -1110,7 +1111,9 @@ export function parseAdr(
       hint:
         front.end && status.lines[0]?.line === front.lineOf('status')
           ? 'keep the one that holds: "status: accepted" (or proposed, rejected…)'
-          : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
+          : status.lines.length > 1
+            ? 'mark the one that holds ("- [x] Accepted") or keep only it'
+            : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
     });
   } else if (!status) {
     report({
@@ -1166,7 +1169,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       ...(classified.word ? { statusWord: classified.word } : {}),
-      statusLine: status?.lines[0]?.line ?? line,
+      statusLine: statusLines[0]?.line ?? line,
       date,
       ...(fields.length ? { fields } : {}),
       ...(site ? { site } : {}),
@@ -1636,15 +1639,50 @@ function statusParagraph(
 }
 
 /**
- * A status still written as its template offers it, every choice `|` apart (`[proposed | rejected |
+ * A status still written as its template offers it: every choice `|` apart (`[proposed | rejected |
  * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's
- * templates write it): the choices as written, or undefined when the status is one.
+ * templates write it), or one choice a line of a `## Status` section (`- [ ] Proposed`, `- [x]
+ * Accepted`). The author may have marked the one that holds: `[x] Accepted`, `**Accepted**` among
+ * plain ones, `Accepted ✅`, or every other one struck (`~~Proposed~~`). Returns the marked choice,
+ * or the choices as written when none is marked; undefined when the status is no list of choices.
  */
-function statusChoices(lines: Array<{ text: string }>): string | undefined {
-  const text = lines.map((part) => part.text).join(' ');
-  const words = text.split(/\s*\|\s*/).filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice));
-  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice)![0].toLowerCase()) !== undefined);
-  return known.length >= 3 ? text.replace(/\s*<!--.*?-->\s*/g, ' ').trim() : undefined;
+function statusChoices(
+  lines: Array<{ text: string; line: number }>,
+): { marked: { text: string; line: number } } | { unmarked: string } | undefined {
+  const choices =
+    lines.length === 1 ? lines[0]!.text.split(/\s*\|\s*/).map((text) => ({ text, line: lines[0]!.line })) : lines;
+  const read = choices.map((choice) => ({ ...choice, ...choiceMark(choice.text) }));
+  const words = read.filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice.word));
+  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice.word)![0].toLowerCase()) !== undefined);
+  const checkboxes = read.every((choice) => choice.checkbox) && read.length >= 2;
+  // A history of statuses (`Proposed`, then `Accepted`, then `Superseded by [ADR 5](…)`) is no list
+  // of choices: on lines of their own, choices are status words only.
+  const bare =
+    lines.length === 1 ||
+    (known.length === read.length && read.every((choice) => /^\p{L}+(?:\s\p{L}+)?$/u.test(choice.word)));
+  if (!checkboxes && (known.length < 3 || !bare)) return undefined;
+  const marked = read.filter((choice) => choice.mark === 'marked');
+  if (marked.length === 1) return { marked: { text: marked[0]!.word, line: marked[0]!.line } };
+  const standing = read.filter((choice) => choice.mark !== 'struck');
+  if (!marked.length && standing.length === 1 && standing.length < read.length)
+    return { marked: { text: standing[0]!.word, line: standing[0]!.line } };
+  const written = lines.map((part) => part.text).join(lines.length === 1 ? ' ' : '; ');
+  return { unmarked: written.replace(/\s*<!--.*?-->\s*/g, ' ').trim() };
+}
+
+/** The ticks that mark a status among its choices (`Accepted ✅`, `☑ Accepted`). */
+const TICK = /^[✅✔☑✓]\uFE0F?\s*|\s*[✅✔☑✓]\uFE0F?$/u;
+
+/** One choice of a list of statuses: its word, and how the author marked it, if at all. */
+function choiceMark(text: string): { word: string; mark?: 'marked' | 'struck'; checkbox?: boolean } {
+  const checkbox = /^\[([ xX])\]\s*(.*)$/.exec(text.trim());
+  if (checkbox) return { word: checkbox[2]!, mark: checkbox[1] === ' ' ? undefined : 'marked', checkbox: true };
+  const bold = /^(\*\*|__)(.+)\1$/.exec(text.trim());
+  if (bold) return { word: bold[2]!.trim(), mark: 'marked' };
+  const struck = /^~~(.+)~~$/.exec(text.trim());
+  if (struck) return { word: struck[1]!.trim(), mark: 'struck' };
+  if (TICK.test(text.trim())) return { word: text.trim().replace(TICK, ''), mark: 'marked' };
+  return { word: text.trim() };
 }
 
 /** The words a status line may hold beside its status word, its dates and its relations, that say nothing more. */

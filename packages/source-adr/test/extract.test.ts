@@ -2296,3 +2296,29 @@ describe('front-matter relations written as a slug', () => {
     expect(found.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_LINK', 3]]);
   });
 });
+
+describe('a status section that lists every status, the one that holds marked', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'marked-choices'), { report: (warning) => warnings.push(warning) });
+
+  it('reads the marked one: [x], bold among plain, the others struck, a tick', () => {
+    // Before: "[ ] Proposed; [x] Accepted; …" unknown, the bold one's list a placeholder, the ticked
+    // and the bold bullet read as their list's first choice, Proposed.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'accepted'],
+      [3, 'accepted'],
+      [4, 'accepted'],
+      [5, 'unknown'],
+      [6, 'accepted'],
+      [7, 'proposed'],
+    ]);
+    expect(records[0]!.statusLine).toBe(6);
+  });
+
+  it('warns of a list with none marked, and takes a history of dated statuses for no list', () => {
+    expect(warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.hint])).toEqual([
+      ['DG_ADR_PLACEHOLDER', '0005-none.md', 'mark the one that holds ("- [x] Accepted") or keep only it'],
+    ]);
+  });
+});

@@ -1101,7 +1101,10 @@ export function parseAdr(
   // A front matter's created field that does not date the decision (a `date:` beside it, the day it
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
-  const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
+  const fields = [
+    ...frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key))),
+    ...(inline.fields ?? []),
+  ];
   if (status && choices) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
@@ -1423,8 +1426,9 @@ interface StatusSource {
 const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
+// The key ends at a colon, or at a dash set apart by spaces (`**Status** — Accepted`, `Date – 2025-03-01`).
 const META_LINE =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/iu;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?(?:\s*:|\s+[—–](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
 
 /** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
 const META_KEYS: Record<string, 'status' | 'date'> = {
@@ -1752,6 +1756,8 @@ function isStatusLine(line: string): boolean {
 type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
   /** Relations written as fields under the title (`- Supersedes: ADR-0014`, `| Supersedes | ADR-3 |`). */
   relations?: StatusLink[];
+  /** The other rows of a metadata table (`| Deciders | Ana, Bo |`), shown in the header as written. */
+  fields?: Array<{ label: string; value: string }>;
   /**
    * The 0-based header line of a table of fields by columns that lost columns to the header: what
    * is left of it (`| Created | Author(s) |`) is a table of fields still, whatever its columns.
@@ -2028,7 +2034,66 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
     // The row under a separator or another row is data; the first row is the table's header.
     if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
   }
+  for (const table of tablesAt(lines, rows))
+    if (isMetadataTable(lines, table, found)) takeMetadataTable(lines, table, drop, found);
   dropEmptiedTables(lines, rows, drop);
+}
+
+/** The tables among `rows` (0-based lines), each as its lines, header first. */
+function tablesAt(lines: string[], rows: number[]): number[][] {
+  const tables: number[][] = [];
+  for (const i of rows) {
+    if (!TABLE_ROW.test(lines[i]!)) continue;
+    const last = tables.at(-1);
+    if (last && last.at(-1) === i - 1) last.push(i);
+    else tables.push([i]);
+  }
+  return tables;
+}
+
+/**
+ * A two-column table of the decision's metadata, a key and its value a row (`| Status | Accepted |`,
+ * `| Date | … |`, `| Deciders | … |`, perhaps under `| Field | Value |`), as several templates head a
+ * decision: one whose rows are all two cells and one of which gave the status or the date.
+ */
+function isMetadataTable(lines: string[], table: number[], found: InlineFields): boolean {
+  const read = [found.status?.line, found.date?.line].filter((line): line is number => line !== undefined);
+  // `| Status | Created |` over a row of values is a table of fields by columns, `tableColumns`' own.
+  const byColumns = rowCells(lines[table[0]!]!)
+    .map((cell) => cellText(cell).toLowerCase())
+    .every((name) => COLUMN_NAMES.test(name) || CREATED_KEY.test(name) || RELATION_KEY.test(name));
+  return (
+    !byColumns &&
+    found.columnTable !== table[0] &&
+    table.some((i) => read.includes(i + 1)) &&
+    table.every((i) => TABLE_SEPARATOR.test(lines[i]!) || rowCells(lines[i]!).length === 2)
+  );
+}
+
+/** The names a metadata table heads its two columns with: a header row of them names no field. */
+const METADATA_COLUMNS = /^(?:|fields?|values?|keys?|propert(?:y|ies)|attributes?|metadata|name|details?)$/i;
+
+/**
+ * A metadata table leaves the body whole, its header row too (`| Status | Proposed |` heads some):
+ * what its rows say is the header's, so none is left with a broken header. Rows other than the status,
+ * the date and relations naming decisions are shown in the header as written (`Deciders`); a
+ * `Created` row with no Date row beside it is left to `createdRow`, as it may date the decision.
+ */
+function takeMetadataTable(lines: string[], table: number[], drop: Set<number>, found: InlineFields): void {
+  const header = table[0]!;
+  for (const i of table) {
+    const [key = '', value = ''] = rowCells(lines[i]!).map(cellText);
+    // Beside a Date row, a Created row is the day it was written, shown as a field as front matter's is.
+    if (CREATED_KEY.test(key) && startsWithDate(value) && !found.date) continue;
+    if (drop.has(i) || TABLE_SEPARATOR.test(lines[i]!)) drop.add(i);
+    else if (i === header && METADATA_COLUMNS.test(key) && METADATA_COLUMNS.test(value)) drop.add(i);
+    else if (RELATION_KEY.test(key.toLowerCase()) && namesOnlyDecisions(value)) drop.add(i);
+    else if (/^(?:status|date)$/i.test(key)) drop.add(i);
+    else {
+      drop.add(i);
+      if (value) (found.fields ??= []).push({ label: key, value });
+    }
+  }
 }
 
 /** A table (among `rows`) whose every data row was taken: its header and separator go too. */

@@ -944,13 +944,11 @@ describe('relations written as fields under the title', () => {
     ]);
   });
 
-  it('a field that names only decisions leaves the body (the header shows it); one with more to say stays as written', () => {
+  it('a field that names only decisions leaves the body (the header shows it); one with more to say is shown as written', () => {
     expect(adr(19).body.startsWith('In the context of')).toBe(true);
-    expect(adr(39).body.split('\n').slice(0, 3)).toEqual([
-      '| Field | Value |',
-      '| --- | --- |',
-      '| Supersedes | Unresolved portions of ADR-022 and ODI-SCH-007 |',
-    ]);
+    // A row of the metadata table: the table leaves the body whole, the row shown in the header as written.
+    expect(adr(39).fields).toEqual([{ label: 'Supersedes', value: 'Unresolved portions of ADR-022 and ODI-SCH-007' }]);
+    expect(adr(39).body).not.toContain('| Field | Value |');
     expect(adr(39).body).not.toContain('Amends');
     expect(adr(40).body.split('\n').slice(0, 2)).toEqual(['**Superseded by:** none', '**Amended-by:** —']);
   });
@@ -1002,7 +1000,7 @@ describe('notes beside the decisions, and a metadata section', () => {
 });
 
 describe('status and date in a table under the title', () => {
-  it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
+  it('reads | Status | X | and | Date | Y | rows; the other rows go to the header, and the table leaves the body', () => {
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(join(fixtures, 'table-fields'), { report: (warning) => warnings.push(warning) });
     expect(warnings).toEqual([]);
@@ -1011,9 +1009,13 @@ describe('status and date in a table under the title', () => {
       [6, 'superseded', undefined, [7]],
       [7, 'proposed', undefined, []],
     ]);
-    expect(records[0]!.body.split('\n').slice(0, 3)).toEqual(['| Field | Value |', '|---|---|', '| Milestone | M5 |']);
-    expect(records[1]!.body.startsWith('## Context')).toBe(true);
-    expect(records[2]!.body.startsWith('| Status | Proposed |')).toBe(true);
+    // Before: `| Milestone | M5 |` left under `| Field | Value |`, and `| Status | Proposed |` left as
+    // the header of a table whose status the page header showed already.
+    expect(records.map((record) => [record.fields, record.body.split('\n')[0]])).toEqual([
+      [[{ label: 'Milestone', value: 'M5' }], '## Context'],
+      [undefined, '## Context'],
+      [[{ label: 'Author', value: 'Someone' }], '## Summary'],
+    ]);
   });
 });
 
@@ -2106,18 +2108,23 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
     const record = parse(
       '# Use X\n\n| Field | Value |\n| --- | --- |\n| **Status** | Accepted |\n| **Created** | 2021-03-06 |\n| Owner | Team |\n\n## Context\n',
     );
-    expect([record.status, record.date, record.body]).toEqual([
+    expect([record.status, record.date, record.fields, record.body]).toEqual([
       'accepted',
       '2021-03-06',
-      '| Field | Value |\n| --- | --- |\n| Owner | Team |\n\n## Context\n',
+      [{ label: 'Owner', value: 'Team' }],
+      '## Context\n',
     ]);
-    // Its last row taken, the table goes, its header (the status) too; a Date row beside it wins and the Created row stays.
+    // Its last row taken, the table goes, its header (the status) too; a Date row beside it wins and the Created row is shown as a field.
     const only = parse('# Use X\n\n| Status | Accepted |\n| --- | --- |\n| Created | 2021-03-06 |\n\nText.\n');
     expect([only.status, only.date, only.body]).toEqual(['accepted', '2021-03-06', 'Text.\n']);
     const dated = parse(
       '# Use X\n\n| | |\n|---|---|\n| Status | Accepted |\n| Date | 2022-01-10 |\n| Created | 2021-03-06 |\n',
     );
-    expect([dated.date, dated.body]).toEqual(['2022-01-10', '| | |\n|---|---|\n| Created | 2021-03-06 |\n']);
+    expect([dated.date, dated.fields, dated.body]).toEqual([
+      '2022-01-10',
+      [{ label: 'Created', value: '2021-03-06' }],
+      '',
+    ]);
   });
 });
 
@@ -2171,11 +2178,12 @@ describe('a table of fields above the title', () => {
     const rows = parse(
       '| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2021-03-07 |\n| Owner | Team S3 |\n\n# 4. Use S3\n\n## Context\n\nText.\n',
     );
-    expect([rows.record.title, rows.record.status, rows.record.date, rows.record.body]).toEqual([
+    expect([rows.record.title, rows.record.status, rows.record.date, rows.record.fields, rows.record.body]).toEqual([
       'Use S3',
       'accepted',
       '2021-03-07',
-      '| Field | Value |\n|---|---|\n| Owner | Team S3 |\n\n## Context\n\nText.\n',
+      [{ label: 'Owner', value: 'Team S3' }],
+      '## Context\n\nText.\n',
     ]);
     expect(rows.warnings).toEqual([]);
     // Columns of fields and a row of values (vinicinbgs/architectural-decision-records' template).
@@ -2319,6 +2327,30 @@ describe('a status section that lists every status, the one that holds marked', 
   it('warns of a list with none marked, and takes a history of dated statuses for no list', () => {
     expect(warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.hint])).toEqual([
       ['DG_ADR_PLACEHOLDER', '0005-none.md', 'mark the one that holds ("- [x] Accepted") or keep only it'],
+    ]);
+  });
+});
+
+describe('metadata keyed with a dash, or in a two-column table', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'metadata-forms'), { report: (warning) => warnings.push(warning) });
+
+  it('reads **Status** — Accepted, **Status**: Accepted and Status — Accepted lines', () => {
+    // Before: 1 and 3 had no status (a warning each), their lines left in the body.
+    expect(warnings).toEqual([]);
+    expect(records.slice(0, 3).map((record) => [record.status, record.date, record.body])).toEqual([
+      ['accepted', '2025-03-01', 'Body text.\n'],
+      ['accepted', '2025-03-02', 'Body text.\n'],
+      ['accepted', '2025-03-03', 'Body text.\n'],
+    ]);
+  });
+
+  it('takes a metadata table whole into the header, its Deciders row too, whatever heads it', () => {
+    // Before: `| Deciders | Ana, Bo |` was left under `| Field | Value |`, and `| Status | Proposed |`
+    // stood as the header of what was left of the table.
+    expect(records.slice(3).map((record) => [record.status, record.date, record.fields, record.body])).toEqual([
+      ['accepted', '2025-03-04', [{ label: 'Deciders', value: 'Ana, Bo' }], '## Context\n\nBody text.\n'],
+      ['proposed', '2025-03-05', [{ label: 'Deciders', value: 'Ana' }], '## Context\n\nBody text.\n'],
     ]);
   });
 });

@@ -154,6 +154,12 @@ interface StatusLink {
   target: string | number;
   line: number;
   /**
+   * A front matter's value (`superseded_by: 9`). A number in a line's text (`Superseded by ADR-0008`,
+   * `Replaced by #12`) that the folder does not hold may name a decision kept elsewhere, or removed,
+   * so it is a warning; a front matter's field names one of this folder, so it is an error.
+   */
+  inFrontMatter?: true;
+  /**
    * The front-matter key of a value that names a decision by its slug (`superseded_by: use-rest`):
    * the file name without its number, or the title's slug. One that names none is a warning.
    */
@@ -396,6 +402,14 @@ function readFolder(
       }
       if (!target && (link.relation === 'amends' || link.relation === 'amendedBy')) {
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
+        continue;
+      }
+      if (!target && typeof link.target === 'number' && !link.inFrontMatter) {
+        report({
+          ...missingLink(adr, link, files).toJSON(),
+          severity: 'warning',
+          hint: `write the number of an ADR of this folder (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or link the decision where it is kept; it is not shown as a relation`,
+        });
         continue;
       }
       if (!target) throw missingLink(adr, link, files);
@@ -1343,7 +1357,7 @@ function frontMatterLinks(
       const text = String(item).trim();
       if (NO_DECISION.test(text)) return;
       const target = frontMatterTarget(text);
-      if (target !== undefined) links.push({ relation, target, line });
+      if (target !== undefined) links.push({ relation, target, line, inFrontMatter: true });
       else if (SLUG.test(text)) links.push({ relation, target: text, line, slugKey: key });
       else
         report({
@@ -1800,7 +1814,7 @@ function relationLines(lines: string[], top: number, drop: Set<number>, found: I
     const field = RELATION_LINE.exec(lines[i]!);
     const written = field ? undefined : (RELATION_ITEM.exec(lines[i]!) ?? RELATION_SENTENCE.exec(lines[i]!));
     const named = written && firstSentence(written[2]!);
-    const match = field ?? (written && NAMED_DECISION.test(named!) ? [written[0], written[1], named] : null);
+    const match = field ?? (written && namesDecision(named!) ? [written[0], written[1], named] : null);
     if (!match) continue;
     const links = relationField(match[1]!, match[2]!.replace(/\*\*|__/g, ''), i + 1);
     (found.relations ??= []).push(...links);
@@ -1831,6 +1845,15 @@ function firstSentence(text: string): string {
 
 /** A decision named as a link or as "ADR 14" (`ADR-0014`, `ADR #14`). */
 const NAMED_DECISION = /\]\(|\bADR[-\s#_]*\d+\b/i;
+
+/**
+ * Whether a relation sentence's object names decisions: as a link or "ADR 14", or by their numbers
+ * alone (`Supersedes 0003`, `Replaced by #12`), but not a count of things (`Replaces 2 cron jobs`).
+ */
+function namesDecision(object: string): boolean {
+  const numbers = object.replace(/[.!]\s*$/, '');
+  return NAMED_DECISION.test(object) || (/\d/.test(numbers) && namesOnlyDecisions(numbers));
+}
 
 /** MADR 2's and log4brains' section of links to other decisions: `## Links`. */
 const LINKS_HEADING = /^\s{0,3}##\s+(?:links|related decisions|related adrs)\s*#*\s*$/i;

@@ -2354,3 +2354,34 @@ describe('metadata keyed with a dash, or in a two-column table', () => {
     ]);
   });
 });
+
+describe('relations named by number in plain text, without a link', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'unlinked-relations'), {
+    report: (warning) => warnings.push(warning),
+  });
+
+  it('relate the decisions the numbers name: Superseded by ADR-0004, Supersedes 0001, Replaced by #4, Amends ADR 1', () => {
+    // Before: "Replaced by #4" and "Supersedes 0001" were left in the body unread.
+    expect(
+      records.map((record) => [record.number, record.status, record.supersededBy, record.supersedes, record.amends]),
+    ).toEqual([
+      [1, 'superseded', [4], [], []],
+      [2, 'accepted', [], [], [1]],
+      [3, 'superseded', [4], [], []],
+      [4, 'accepted', [], [1, 3], []],
+      [5, 'superseded', [], [], []],
+      [6, 'accepted', [], [], []],
+    ]);
+    expect(records[2]!.body).toBe('Body.\n');
+    expect(records[3]!.body).toBe('Body.\n');
+    // A count of things is no decision's number.
+    expect(records[5]!.body).toContain('Replaces 2 cron jobs with one queue.');
+  });
+
+  it('warn of a number the folder does not hold (before, an error that stopped the run)', () => {
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      ['DG_ADR_LINK', 3, 'ADR 5 says it is superseded by ADR 9, which is not an ADR in this folder'],
+    ]);
+  });
+});

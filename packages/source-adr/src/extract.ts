@@ -472,6 +472,14 @@ function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic)
       report({ ...error.toJSON(), severity: 'warning', message: `${error.message}: skipped` });
       return [];
     }
+    // A decision log named as one (`decision-log.md`), its decisions numbered in it: nothing to number
+    // it by, so it is skipped, with how to split it, rather than stop the run.
+    const lines = text.split(/\r?\n/);
+    const logged = unnumbered && error.code === 'DG_ADR_NUMBER' && decisionLog(lines, fencedLines(lines));
+    if (logged && logged.length >= 2) {
+      report(decisionLogWarning(file, basename(file), logged, 'skipped'));
+      return [];
+    }
     if (!unnumbered || numberPrefix(basename(file)) !== undefined || mentionsStatus(text)) throw error;
     report({
       code: 'DG_ADR_SKIPPED',
@@ -1132,6 +1140,10 @@ export function parseAdr(
             ? 'mark the one that holds ("- [x] Accepted") or keep only it'
             : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
     });
+  } else if (!status && decisionLog(lines, fenced).length >= 2) {
+    report(
+      decisionLogWarning(file, fileName, decisionLog(lines, fenced), 'shown as one page, with no status of its own'),
+    );
   } else if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -1654,6 +1666,55 @@ function statusParagraph(
   }
   for (let i = first; i < next; i++) drop.add(i);
   return { lines: parts };
+}
+
+/**
+ * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
+ * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
+ */
+const LOGGED_DECISION = /^\s{0,3}##\s+(?:ADR[-\s]?)?0*(\d+)(?:\.|:|\s[-–—:])\s*(\S.*?)\s*#*\s*$/i;
+
+/**
+ * The decisions of a file that keeps several under numbered `##` headings, each saying its status
+ * (a `Status:` line or a `### Status` section): empty for a decision whose sections are numbered
+ * (`## 1. Option A` among its options says no status).
+ */
+function decisionLog(lines: string[], fenced: Set<number>): Array<{ number: number; title: string; line: number }> {
+  const headings = lines.flatMap((text, i) => {
+    const match = fenced.has(i) ? null : LOGGED_DECISION.exec(text);
+    return match ? [{ number: Number(match[1]), title: plainTitle(match[2]!), line: i + 1 }] : [];
+  });
+  const saysStatus = (from: number) => {
+    for (let i = from; i < lines.length && !/^\s{0,3}#{1,2}\s/.test(lines[i]!); i++) {
+      const meta = !fenced.has(i) && metaLine(lines[i]!);
+      if ((meta && meta[1]!.toLowerCase() !== 'date') || /^\s{0,3}###\s+status\b/i.test(lines[i]!)) return true;
+    }
+    return false;
+  };
+  return headings.every((heading) => saysStatus(heading.line)) ? headings : [];
+}
+
+/**
+ * A decision log is shown as one page, as written, with this warning: its decisions are read as one
+ * each only from files of their own (see the README's "A file of several decisions").
+ */
+function decisionLogWarning(
+  file: string,
+  fileName: string,
+  decisions: Array<{ number: number; title: string; line: number }>,
+  outcome: string,
+): Diagnostic {
+  const headings = decisions.map(({ number, title }) => `"## ${number}. ${title}"`);
+  const files = decisions.map(
+    ({ number, title }) => `${String(number).padStart(4, '0')}-${slugOf(title.replace(/['’]/g, ''))}.md`,
+  );
+  return {
+    code: 'DG_ADR_DECISION_LOG',
+    severity: 'warning',
+    message: `${fileName} keeps ${decisions.length} decisions (${headings.slice(0, 3).join(', ')}${decisions.length > 3 ? ', …' : ''}): ${outcome}`,
+    location: { file, line: decisions[0]!.line },
+    hint: `keep each decision in a file of its own, its heading the title ("# ${decisions[0]!.number}. ${decisions[0]!.title}") and its Status: line under it: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`,
+  };
 }
 
 /**

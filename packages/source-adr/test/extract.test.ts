@@ -2385,3 +2385,37 @@ describe('relations named by number in plain text, without a link', () => {
     ]);
   });
 });
+
+describe('a decision log: one file keeping several decisions under ## 1. Title headings', () => {
+  const warnings: Diagnostic[] = [];
+  const dir = join(fixtures, 'decision-log');
+  const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+
+  it('is one page, as written, with a warning naming the files to split it into', () => {
+    // Before: "0001-platform-decisions.md has no status" (DG_ADR_STATUS), saying to add one, and
+    // decision-log.md stopped the run with DG_ADR_NUMBER, saying to number the log.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'unknown'],
+      [4, 'accepted'],
+    ]);
+    expect(records[0]!.body).toContain('## 2. Keep secrets in Vault\n\nStatus: Superseded by 3');
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ADR_DECISION_LOG',
+        { file: join(dir, '0001-platform-decisions.md'), line: 5 },
+        `0001-platform-decisions.md keeps 3 decisions ("## 1. Run services on Kubernetes", "## 2. Keep secrets in Vault", "## 3. Keep secrets in the cloud provider's store"): shown as one page, with no status of its own`,
+        'keep each decision in a file of its own, its heading the title ("# 1. Run services on Kubernetes") and its Status: line under it: 0001-run-services-on-kubernetes.md, 0002-keep-secrets-in-vault.md, 0003-keep-secrets-in-the-cloud-providers-store.md',
+      ],
+      [
+        'DG_ADR_DECISION_LOG',
+        { file: join(dir, 'decision-log.md'), line: 3 },
+        'decision-log.md keeps 2 decisions ("## 1. Load events nightly", "## 2. Stream events"): skipped',
+        'keep each decision in a file of its own, its heading the title ("# 1. Load events nightly") and its Status: line under it: 0001-load-events-nightly.md, 0002-stream-events.md',
+      ],
+    ]);
+  });
+
+  it('a decision whose sections are numbered (## 1. Option: RabbitMQ) is no log', () => {
+    expect(records[1]!.body).toContain('## 1. Option: RabbitMQ');
+  });
+});

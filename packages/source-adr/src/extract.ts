@@ -1594,6 +1594,14 @@ function findStatus(
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   for (const i of preamble(lines, top)) {
     const match = metaLine(lines[i]!);
+    // `Status:` (or a bold `**Status**`) over a list of the statuses, the one that holds marked; a
+    // list of another kind (a history: `- Proposed 2024-01-02`) stays the body's.
+    const list = (match ? !match[2] : STATUS_LABEL.test(lines[i]!)) ? listBelow(lines, i) : [];
+    const items = list.map((item) => ({ text: lines[item]!.trim().replace(/^[-*+]\s+/, ''), line: item + 1 }));
+    if (items.length && (!match || match[1]!.toLowerCase() !== 'date') && statusChoices(items)) {
+      for (const item of [i, ...list]) drop.add(item);
+      return { lines: items };
+    }
     // `- **State:** Approved`, as straw-hat-team/adr heads its decisions, says the status too.
     if (match && match[1]!.toLowerCase() !== 'date') {
       drop.add(i);
@@ -1624,6 +1632,18 @@ function findStatus(
     if (text) out.push({ text, line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/** A status key alone on its line, in bold and without a colon: `**Status**`. */
+const STATUS_LABEL = /^\s*(?:\*\*|__)status(?:\*\*|__)\s*$/i;
+
+/** The 0-based lines of the list right below line `at` (a blank line between them), or none. */
+function listBelow(lines: string[], at: number): number[] {
+  let i = at + 1;
+  if (!lines[i]?.trim()) i++;
+  const items: number[] = [];
+  for (; i < lines.length && /^\s*[-*+]\s+\S/.test(lines[i]!); i++) items.push(i);
+  return items;
 }
 
 /**
@@ -1733,7 +1753,8 @@ function statusChoices(
   const read = choices.map((choice) => ({ ...choice, ...choiceMark(choice.text) }));
   const words = read.filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice.word));
   const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice.word)![0].toLowerCase()) !== undefined);
-  const checkboxes = read.every((choice) => choice.checkbox) && read.length >= 2;
+  // `- [x] Accepted` alone is as marked as among others.
+  const checkboxes = read.every((choice) => choice.checkbox) && (read.length >= 2 || read[0]!.mark === 'marked');
   // A history of statuses (`Proposed`, then `Accepted`, then `Superseded by [ADR 5](…)`) is no list
   // of choices: on lines of their own, choices are status words only.
   const bare =

@@ -2320,8 +2320,20 @@ describe('a status section that lists every status, the one that holds marked', 
       [5, 'unknown'],
       [6, 'accepted'],
       [7, 'proposed'],
+      [8, 'accepted'],
+      [9, 'accepted'],
+      [10, 'accepted'],
     ]);
     expect(records[0]!.statusLine).toBe(6);
+  });
+
+  it('reads a list under a "Status:" or "**Status**" line, which leaves the body with it', () => {
+    // Before: an unknown status "" (8), no status (9), and "[x] Accepted" unknown (10).
+    expect(records.slice(7, 9).map((record) => record.body)).toEqual([
+      '## Context\n\nBody.\n',
+      '## Context\n\nBody.\n',
+    ]);
+    expect(records[7]!.statusLine).toBe(5);
   });
 
   it('warns of a list with none marked, and takes a history of dated statuses for no list', () => {

@@ -1452,9 +1452,9 @@ interface StatusSource {
 const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
-// The key ends at a colon, or at a dash set apart by spaces (`**Status** — Accepted`, `Date – 2025-03-01`).
+// The key ends at a colon, or at a dash set apart by spaces (`**Status** — Accepted`, `Date - 2025-03-01`).
 const META_LINE =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?(?:\s*:|\s+[—–](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?(?:\s*:|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
 
 /** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
 const META_KEYS: Record<string, 'status' | 'date'> = {
@@ -1973,8 +1973,8 @@ function namesOnlyDecisions(value: string): boolean {
     .trim();
 }
 
-/** `**Status:** Accepted` and the like: one field of a metadata line. */
-const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
+/** `**Status:** Accepted`, `**Status** — Accepted` and the like: one field of a metadata line. */
+const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?(?:\s*:|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/;
 
 /**
  * Where one field of a metadata line ends and the next starts: a `|`, `·` or `•` between them

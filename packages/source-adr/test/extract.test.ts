@@ -2357,10 +2357,19 @@ describe('metadata keyed with a dash, or in a two-column table', () => {
     ]);
   });
 
+  it('reads dashed keys in a line of fields, with a hyphen, and in bullets', () => {
+    // Before: the first left whole in the body, the second no status.
+    expect(records.slice(5).map((record) => [record.status, record.date, record.body])).toEqual([
+      ['accepted', '2025-01-01', '**Deciders** — Ana\n\nBody.\n'],
+      ['accepted', '2025-01-02', 'Body.\n'],
+      ['proposed', '2025-01-03', 'Body.\n'],
+    ]);
+  });
+
   it('takes a metadata table whole into the header, its Deciders row too, whatever heads it', () => {
     // Before: `| Deciders | Ana, Bo |` was left under `| Field | Value |`, and `| Status | Proposed |`
     // stood as the header of what was left of the table.
-    expect(records.slice(3).map((record) => [record.status, record.date, record.fields, record.body])).toEqual([
+    expect(records.slice(3, 5).map((record) => [record.status, record.date, record.fields, record.body])).toEqual([
       ['accepted', '2025-03-04', [{ label: 'Deciders', value: 'Ana, Bo' }], '## Context\n\nBody text.\n'],
       ['proposed', '2025-03-05', [{ label: 'Deciders', value: 'Ana' }], '## Context\n\nBody text.\n'],
     ]);

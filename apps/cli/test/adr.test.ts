@@ -152,6 +152,21 @@ describe('docgen adr --dir on a supersede chain', () => {
     expect(one.stdout + one.stderr).toMatch(/wrote 2 pages \(1 decision\)/);
   }, 60_000);
 
+  it('a decision log is one page with a warning saying how to split it; an unnumbered one is skipped, not a failed run', async () => {
+    const log = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'decision-log');
+    const result = await runCli(['adr', '--dir', log, '--out', join(scratch, 'decision-log'), '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
+    expect(result.stderr).toContain('warning DG_ADR_DECISION_LOG');
+    expect(result.stderr).toContain(
+      'decision-log/0001-platform-decisions.md:5: 0001-platform-decisions.md keeps 3 decisions',
+    );
+    expect(result.stderr).toContain('decision-log/decision-log.md:3: decision-log.md keeps 2 decisions');
+    expect(result.stderr).toContain('→ keep each decision in a file of its own');
+    const page = readFileSync(join(scratch, 'decision-log', 'adr__1.md'), 'utf8');
+    expect(page).toContain('## 3. Keep secrets in the cloud provider');
+  }, 60_000);
+
   it('bad input: exit 1 with file:line and a hint', async () => {
     const result = await runCli([
       'adr',

@@ -1127,6 +1127,8 @@ export function parseAdr(
     ...frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key))),
     ...(inline.fields ?? []),
   ];
+  // Several decisions under numbered headings, each with its status: a decision log, not one decision.
+  const logged = status ? [] : decisionLog(lines, fenced);
   if (status && choices) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
@@ -1140,10 +1142,8 @@ export function parseAdr(
             ? 'mark the one that holds ("- [x] Accepted") or keep only it'
             : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
     });
-  } else if (!status && decisionLog(lines, fenced).length >= 2) {
-    report(
-      decisionLogWarning(file, fileName, decisionLog(lines, fenced), 'shown as one page, with no status of its own'),
-    );
+  } else if (!status && logged.length >= 2) {
+    report(decisionLogWarning(file, fileName, logged, 'shown as one page, with no status of its own'));
   } else if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -2185,19 +2185,16 @@ const METADATA_COLUMNS = /^(?:|fields?|values?|keys?|propert(?:y|ies)|attributes
  * `Created` row with no Date row beside it is left to `createdRow`, as it may date the decision.
  */
 function takeMetadataTable(lines: string[], table: number[], drop: Set<number>, found: InlineFields): void {
-  const header = table[0]!;
   for (const i of table) {
     const [key = '', value = ''] = rowCells(lines[i]!).map(cellText);
     // Beside a Date row, a Created row is the day it was written, shown as a field as front matter's is.
     if (CREATED_KEY.test(key) && startsWithDate(value) && !found.date) continue;
-    if (drop.has(i) || TABLE_SEPARATOR.test(lines[i]!)) drop.add(i);
-    else if (i === header && METADATA_COLUMNS.test(key) && METADATA_COLUMNS.test(value)) drop.add(i);
-    else if (RELATION_KEY.test(key.toLowerCase()) && namesOnlyDecisions(value)) drop.add(i);
-    else if (/^(?:status|date)$/i.test(key)) drop.add(i);
-    else {
-      drop.add(i);
-      if (value) (found.fields ??= []).push({ label: key, value });
-    }
+    drop.add(i);
+    const namesColumns = i === table[0] && METADATA_COLUMNS.test(key) && METADATA_COLUMNS.test(value);
+    const inHeaderAlready =
+      /^(?:status|date)$/i.test(key) || (RELATION_KEY.test(key.toLowerCase()) && namesOnlyDecisions(value));
+    if (value && !TABLE_SEPARATOR.test(lines[i]!) && !namesColumns && !inHeaderAlready)
+      (found.fields ??= []).push({ label: key, value });
   }
 }
 

@@ -132,17 +132,21 @@ describe('docgen adr --dir on a supersede chain', () => {
     );
   }, 60_000);
 
-  it('counts decisions, not the logs of subfolders, in what it says it wrote', async () => {
-    const categories = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'categories');
-    const result = await runCli(['adr', '--dir', categories, '--out', join(scratch, 'categories'), '--no-cache']);
+  /** `docgen adr` on one of source-adr's fixture folders, into scratch/<name>: a run that succeeds. */
+  async function renderFixture(name: string) {
+    const dir = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', name);
+    const result = await runCli(['adr', '--dir', dir, '--out', join(scratch, name), '--no-cache']);
     expect(result.code).toBe(0);
+    return result;
+  }
+
+  it('counts decisions, not the logs of subfolders, in what it says it wrote', async () => {
+    const result = await renderFixture('categories');
     expect(result.stdout + result.stderr).toMatch(/wrote 7 pages \(4 decisions\)/);
   });
 
   it('a note beside the decisions is skipped with a warning, not a failed run; one decision is counted as one', async () => {
-    const metadata = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'metadata-section');
-    const result = await runCli(['adr', '--dir', metadata, '--out', join(scratch, 'metadata'), '--no-cache']);
-    expect(result.code).toBe(0);
+    const result = await renderFixture('metadata-section');
     expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
     expect(result.stderr).toContain('overview.md:1: overview.md has no ADR number and no status');
     const single = join(scratch, 'single');
@@ -153,9 +157,7 @@ describe('docgen adr --dir on a supersede chain', () => {
   }, 60_000);
 
   it('a decision log is one page with a warning saying how to split it; an unnumbered one is skipped, not a failed run', async () => {
-    const log = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'decision-log');
-    const result = await runCli(['adr', '--dir', log, '--out', join(scratch, 'decision-log'), '--no-cache']);
-    expect(result.code).toBe(0);
+    const result = await renderFixture('decision-log');
     expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
     expect(result.stderr).toContain('warning DG_ADR_DECISION_LOG');
     expect(result.stderr).toContain(

@@ -132,17 +132,21 @@ describe('docgen adr --dir on a supersede chain', () => {
     );
   }, 60_000);
 
-  it('counts decisions, not the logs of subfolders, in what it says it wrote', async () => {
-    const categories = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'categories');
-    const result = await runCli(['adr', '--dir', categories, '--out', join(scratch, 'categories'), '--no-cache']);
+  /** `docgen adr` on one of source-adr's fixture folders, into scratch/<name>: a run that succeeds. */
+  async function renderFixture(name: string) {
+    const dir = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', name);
+    const result = await runCli(['adr', '--dir', dir, '--out', join(scratch, name), '--no-cache']);
     expect(result.code).toBe(0);
+    return result;
+  }
+
+  it('counts decisions, not the logs of subfolders, in what it says it wrote', async () => {
+    const result = await renderFixture('categories');
     expect(result.stdout + result.stderr).toMatch(/wrote 7 pages \(4 decisions\)/);
   });
 
   it('a note beside the decisions is skipped with a warning, not a failed run; one decision is counted as one', async () => {
-    const metadata = join(repoRoot, 'packages', 'source-adr', 'test', 'fixtures', 'metadata-section');
-    const result = await runCli(['adr', '--dir', metadata, '--out', join(scratch, 'metadata'), '--no-cache']);
-    expect(result.code).toBe(0);
+    const result = await renderFixture('metadata-section');
     expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
     expect(result.stderr).toContain('overview.md:1: overview.md has no ADR number and no status');
     const single = join(scratch, 'single');
@@ -150,6 +154,19 @@ describe('docgen adr --dir on a supersede chain', () => {
     await writeFile(join(single, '0001-use-adrs.md'), '# 1. Use ADRs\n\n## Status\n\nAccepted\n');
     const one = await runCli(['adr', '--dir', single, '--out', join(scratch, 'single-out'), '--no-cache']);
     expect(one.stdout + one.stderr).toMatch(/wrote 2 pages \(1 decision\)/);
+  }, 60_000);
+
+  it('a decision log is one page with a warning saying how to split it; an unnumbered one is skipped, not a failed run', async () => {
+    const result = await renderFixture('decision-log');
+    expect(result.stdout + result.stderr).toMatch(/wrote 3 pages \(2 decisions\)/);
+    expect(result.stderr).toContain('warning DG_ADR_DECISION_LOG');
+    expect(result.stderr).toContain(
+      'decision-log/0001-platform-decisions.md:5: 0001-platform-decisions.md keeps 3 decisions',
+    );
+    expect(result.stderr).toContain('decision-log/decision-log.md:3: decision-log.md keeps 2 decisions');
+    expect(result.stderr).toContain('→ keep each decision in a file of its own');
+    const page = readFileSync(join(scratch, 'decision-log', 'adr__1.md'), 'utf8');
+    expect(page).toContain('## 3. Keep secrets in the cloud provider');
   }, 60_000);
 
   it('bad input: exit 1 with file:line and a hint', async () => {

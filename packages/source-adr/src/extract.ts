@@ -154,6 +154,12 @@ interface StatusLink {
   target: string | number;
   line: number;
   /**
+   * A front matter's value (`superseded_by: 9`). A number in a line's text (`Superseded by ADR-0008`,
+   * `Replaced by #12`) that the folder does not hold may name a decision kept elsewhere, or removed,
+   * so it is a warning; a front matter's field names one of this folder, so it is an error.
+   */
+  inFrontMatter?: true;
+  /**
    * The front-matter key of a value that names a decision by its slug (`superseded_by: use-rest`):
    * the file name without its number, or the title's slug. One that names none is a warning.
    */
@@ -401,6 +407,14 @@ function readFolder(
         report({ ...missingLink(adr, link, files).toJSON(), severity: 'warning' });
         continue;
       }
+      if (!target && typeof link.target === 'number' && !link.inFrontMatter) {
+        report({
+          ...missingLink(adr, link, files).toJSON(),
+          severity: 'warning',
+          hint: `write the number of an ADR of this folder (${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}), or link the decision where it is kept; it is not shown as a relation`,
+        });
+        continue;
+      }
       if (!target) throw missingLink(adr, link, files);
       if (target === adr) continue;
       if (link.relation === 'supersededBy' && !adr.partlySuperseded) namingSuccessor.add(adr.record);
@@ -459,6 +473,14 @@ function parseOrSkip(dir: string, name: string, report: (diagnostic: Diagnostic)
     // skipped with a warning, as such a folder was before decision folders were read.
     if (unnumbered && error.code === 'DG_ADR_NUMBER' && inDecisionFolder(name)) {
       report({ ...error.toJSON(), severity: 'warning', message: `${error.message}: skipped` });
+      return [];
+    }
+    // A decision log named as one (`decision-log.md`), its decisions numbered in it: nothing to number
+    // it by, so it is skipped, with how to split it, rather than stop the run.
+    const lines = text.split(/\r?\n/);
+    const logged = unnumbered && error.code === 'DG_ADR_NUMBER' && decisionLog(lines, fencedLines(lines));
+    if (logged && logged.length >= 2) {
+      report(decisionLogWarning(file, basename(file), logged, 'skipped'));
       return [];
     }
     if (!unnumbered || numberPrefix(basename(file)) !== undefined || mentionsStatus(text)) throw error;
@@ -1087,10 +1109,11 @@ export function parseAdr(
     report,
   });
   const site = sitePageNames(front.value);
-  const choices = status && statusChoices(status.lines);
-  const classified = choices
-    ? { status: 'unknown' as const, text: '', links: [] }
-    : classifyStatus(status?.lines ?? []);
+  // A list of choices with the one that holds marked says that one; with none marked, no status.
+  const choice = status && statusChoices(status.lines);
+  const choices = choice && 'unmarked' in choice ? choice.unmarked : undefined;
+  const statusLines = choice && 'marked' in choice ? [choice.marked] : (status?.lines ?? []);
+  const classified = choices ? { status: 'unknown' as const, text: '', links: [] } : classifyStatus(statusLines);
   // A date in the status line ("Accepted on 2024-03-01") is the decision's when nothing else dates
   // it; a `Created:` field (straw-hat-team/adr) when not even that does.
   const dateSource =
@@ -1103,8 +1126,13 @@ export function parseAdr(
   // A front matter's created field that does not date the decision (a `date:` beside it, the day it
   // was decided) is the day it was written: shown beside the date, as a `Created:` line beside a
   // `Date:` line stays in the body, rather than dropped with the front matter.
-  const fields = frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key)));
-  if (choices) {
+  const fields = [
+    ...frontMatterFields(front.value, (key) => !(front.end && dateSource?.line === front.lineOf(key))),
+    ...(inline.fields ?? []),
+  ];
+  // Several decisions under numbered headings, each with its status: a decision log, not one decision.
+  const logged = status ? [] : decisionLog(lines, fenced);
+  if (status && choices) {
     report({
       code: 'DG_ADR_PLACEHOLDER',
       severity: 'warning',
@@ -1113,8 +1141,12 @@ export function parseAdr(
       hint:
         front.end && status.lines[0]?.line === front.lineOf('status')
           ? 'keep the one that holds: "status: accepted" (or proposed, rejected…)'
-          : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
+          : status.lines.length > 1
+            ? 'mark the one that holds ("- [x] Accepted") or keep only it'
+            : 'keep the one that holds: "Status: accepted" (or proposed, rejected…)',
     });
+  } else if (!status && logged.length >= 2) {
+    report(decisionLogWarning(file, fileName, logged, 'shown as one page, with no status of its own'));
   } else if (!status) {
     report({
       code: 'DG_ADR_STATUS',
@@ -1169,7 +1201,7 @@ export function parseAdr(
       status: classified.status,
       statusText: classified.text,
       ...(classified.word ? { statusWord: classified.word } : {}),
-      statusLine: status?.lines[0]?.line ?? line,
+      statusLine: statusLines[0]?.line ?? line,
       date,
       ...(fields.length ? { fields } : {}),
       ...(site ? { site } : {}),
@@ -1340,7 +1372,7 @@ function frontMatterLinks(
       const text = String(item).trim();
       if (NO_DECISION.test(text)) return;
       const target = frontMatterTarget(text);
-      if (target !== undefined) links.push({ relation, target, line });
+      if (target !== undefined) links.push({ relation, target, line, inFrontMatter: true });
       else if (SLUG.test(text)) links.push({ relation, target: text, line, slugKey: key });
       else
         report({
@@ -1423,8 +1455,9 @@ interface StatusSource {
 const STATUS_HEADING =
   /^\s{0,3}##\s+(?:status|statut|estado|stato|stav|tila|durum|статус|状態|ステータス|状态|狀態|상태)\s*(?::\s*(.*?))?\s*#*\s*$/iu;
 
+// The key ends at a colon, or at a dash set apart by spaces (`**Status** — Accepted`, `Date - 2025-03-01`).
 const META_LINE =
-  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/iu;
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(status|state|statut|estado|situação|stato|stav|tila|durum|статус|date|datum|fecha|data|дата|tarih)(?:\*\*|__)?(?:\s*:|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/iu;
 
 /** The keys of status and date lines in other languages (`Statut :`, `Estado:`, `Статус:`; `Datum:`, `Fecha:`, `Дата:`), by what they say. */
 const META_KEYS: Record<string, 'status' | 'date'> = {
@@ -1564,6 +1597,14 @@ function findStatus(
   const top = titleIndex >= 0 ? titleIndex : front.end - 1;
   for (const i of preamble(lines, top)) {
     const match = metaLine(lines[i]!);
+    // `Status:` (or a bold `**Status**`) over a list of the statuses, the one that holds marked; a
+    // list of another kind (a history: `- Proposed 2024-01-02`) stays the body's.
+    const list = (match ? !match[2] : STATUS_LABEL.test(lines[i]!)) ? listBelow(lines, i) : [];
+    const items = list.map((item) => ({ text: lines[item]!.trim().replace(/^[-*+]\s+/, ''), line: item + 1 }));
+    if (items.length && (!match || match[1]!.toLowerCase() !== 'date') && statusChoices(items)) {
+      for (const item of [i, ...list]) drop.add(item);
+      return { lines: items };
+    }
     // `- **State:** Approved`, as straw-hat-team/adr heads its decisions, says the status too.
     if (match && match[1]!.toLowerCase() !== 'date') {
       drop.add(i);
@@ -1594,6 +1635,18 @@ function findStatus(
     if (text) out.push({ text, line: i + 1 });
   }
   return out.length ? { lines: out } : undefined;
+}
+
+/** A status key alone on its line, in bold and without a colon: `**Status**`. */
+const STATUS_LABEL = /^\s*(?:\*\*|__)status(?:\*\*|__)\s*$/i;
+
+/** The 0-based lines of the list right below line `at` (a blank line between them), or none. */
+function listBelow(lines: string[], at: number): number[] {
+  let i = at + 1;
+  if (!lines[i]?.trim()) i++;
+  const items: number[] = [];
+  for (; i < lines.length && /^\s*[-*+]\s+\S/.test(lines[i]!); i++) items.push(i);
+  return items;
 }
 
 /**
@@ -1639,15 +1692,100 @@ function statusParagraph(
 }
 
 /**
- * A status still written as its template offers it, every choice `|` apart (`[proposed | rejected |
- * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's
- * templates write it): the choices as written, or undefined when the status is one.
+ * A decision of a decision log, a file that keeps several (`## 1. Run services on Kubernetes`, then
+ * its own `Status: Accepted`): a numbered level-2 heading (`## 2. …`, `## ADR-2: …`, `## 2 - …`).
  */
-function statusChoices(lines: Array<{ text: string }>): string | undefined {
-  const text = lines.map((part) => part.text).join(' ');
-  const words = text.split(/\s*\|\s*/).filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice));
-  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice)![0].toLowerCase()) !== undefined);
-  return known.length >= 3 ? text.replace(/\s*<!--.*?-->\s*/g, ' ').trim() : undefined;
+const LOGGED_DECISION = /^\s{0,3}##\s+(?:ADR[-\s]?)?0*(\d+)(?:\.|:|\s[-–—:])\s*(\S.*?)\s*#*\s*$/i;
+
+/**
+ * The decisions of a file that keeps several under numbered `##` headings, each saying its status
+ * (a `Status:` line or a `### Status` section): empty for a decision whose sections are numbered
+ * (`## 1. Option A` among its options says no status).
+ */
+function decisionLog(lines: string[], fenced: Set<number>): Array<{ number: number; title: string; line: number }> {
+  const headings = lines.flatMap((text, i) => {
+    const match = fenced.has(i) ? null : LOGGED_DECISION.exec(text);
+    return match ? [{ number: Number(match[1]), title: plainTitle(match[2]!), line: i + 1 }] : [];
+  });
+  const saysStatus = (from: number) => {
+    for (let i = from; i < lines.length && !/^\s{0,3}#{1,2}\s/.test(lines[i]!); i++) {
+      const meta = !fenced.has(i) && metaLine(lines[i]!);
+      if ((meta && meta[1]!.toLowerCase() !== 'date') || /^\s{0,3}###\s+status\b/i.test(lines[i]!)) return true;
+    }
+    return false;
+  };
+  return headings.every((heading) => saysStatus(heading.line)) ? headings : [];
+}
+
+/**
+ * A decision log is shown as one page, as written, with this warning: its decisions are read as one
+ * each only from files of their own (see the README's "A file of several decisions").
+ */
+function decisionLogWarning(
+  file: string,
+  fileName: string,
+  decisions: Array<{ number: number; title: string; line: number }>,
+  outcome: string,
+): Diagnostic {
+  const headings = decisions.map(({ number, title }) => `"## ${number}. ${title}"`);
+  const files = decisions.map(
+    ({ number, title }) => `${String(number).padStart(4, '0')}-${slugOf(title.replace(/['’]/g, ''))}.md`,
+  );
+  return {
+    code: 'DG_ADR_DECISION_LOG',
+    severity: 'warning',
+    message: `${fileName} keeps ${decisions.length} decisions (${headings.slice(0, 3).join(', ')}${decisions.length > 3 ? ', …' : ''}): ${outcome}`,
+    location: { file, line: decisions[0]!.line },
+    hint: `keep each decision in a file of its own, its heading the title ("# ${decisions[0]!.number}. ${decisions[0]!.title}") and its Status: line under it: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}`,
+  };
+}
+
+/**
+ * A status still written as its template offers it: every choice `|` apart (`[proposed | rejected |
+ * accepted | deprecated | … | superseded by [ADR-0005](…)]`, `{proposed | rejected | …}`, as MADR's
+ * templates write it), or one choice a line of a `## Status` section (`- [ ] Proposed`, `- [x]
+ * Accepted`). The author may have marked the one that holds: `[x] Accepted`, `**Accepted**` among
+ * plain ones, `Accepted ✅`, or every other one struck (`~~Proposed~~`). Returns the marked choice,
+ * or the choices as written when none is marked; undefined when the status is no list of choices.
+ */
+function statusChoices(
+  lines: Array<{ text: string; line: number }>,
+): { marked: { text: string; line: number } } | { unmarked: string } | undefined {
+  const choices =
+    lines.length === 1 ? lines[0]!.text.split(/\s*\|\s*/).map((text) => ({ text, line: lines[0]!.line })) : lines;
+  const read = choices.map((choice) => ({ ...choice, ...choiceMark(choice.text) }));
+  const words = read.filter((choice) => /^[[{(]?\s*\p{L}/u.test(choice.word));
+  const known = words.filter((choice) => statusOf(/\p{L}+/u.exec(choice.word)![0].toLowerCase()) !== undefined);
+  // `- [x] Accepted` alone is as marked as among others.
+  const checkboxes = read.every((choice) => choice.checkbox) && (read.length >= 2 || read[0]!.mark === 'marked');
+  // A history of statuses (`Proposed`, then `Accepted`, then `Superseded by [ADR 5](…)`) is no list
+  // of choices: on lines of their own, choices are status words only.
+  const bare =
+    lines.length === 1 ||
+    (known.length === read.length && read.every((choice) => /^\p{L}+(?:\s\p{L}+)?$/u.test(choice.word)));
+  if (!checkboxes && (known.length < 3 || !bare)) return undefined;
+  const marked = read.filter((choice) => choice.mark === 'marked');
+  if (marked.length === 1) return { marked: { text: marked[0]!.word, line: marked[0]!.line } };
+  const standing = read.filter((choice) => choice.mark !== 'struck');
+  if (!marked.length && standing.length === 1 && standing.length < read.length)
+    return { marked: { text: standing[0]!.word, line: standing[0]!.line } };
+  const written = lines.map((part) => part.text).join(lines.length === 1 ? ' ' : '; ');
+  return { unmarked: written.replace(/\s*<!--.*?-->\s*/g, ' ').trim() };
+}
+
+/** The ticks that mark a status among its choices (`Accepted ✅`, `☑ Accepted`). */
+const TICK = /^[✅✔☑✓]\uFE0F?\s*|\s*[✅✔☑✓]\uFE0F?$/u;
+
+/** One choice of a list of statuses: its word, and how the author marked it, if at all. */
+function choiceMark(text: string): { word: string; mark?: 'marked' | 'struck'; checkbox?: boolean } {
+  const checkbox = /^\[([ xX])\]\s*(.*)$/.exec(text.trim());
+  if (checkbox) return { word: checkbox[2]!, mark: checkbox[1] === ' ' ? undefined : 'marked', checkbox: true };
+  const bold = /^(\*\*|__)(.+)\1$/.exec(text.trim());
+  if (bold) return { word: bold[2]!.trim(), mark: 'marked' };
+  const struck = /^~~(.+)~~$/.exec(text.trim());
+  if (struck) return { word: struck[1]!.trim(), mark: 'struck' };
+  if (TICK.test(text.trim())) return { word: text.trim().replace(TICK, ''), mark: 'marked' };
+  return { word: text.trim() };
 }
 
 /** The words a status line may hold beside its status word, its dates and its relations, that say nothing more. */
@@ -1717,6 +1855,8 @@ function isStatusLine(line: string): boolean {
 type InlineFields = Partial<Record<'status' | 'date', { text: string; line: number }>> & {
   /** Relations written as fields under the title (`- Supersedes: ADR-0014`, `| Supersedes | ADR-3 |`). */
   relations?: StatusLink[];
+  /** The other rows of a metadata table (`| Deciders | Ana, Bo |`), shown in the header as written. */
+  fields?: Array<{ label: string; value: string }>;
   /**
    * The 0-based header line of a table of fields by columns that lost columns to the header: what
    * is left of it (`| Created | Author(s) |`) is a table of fields still, whatever its columns.
@@ -1759,7 +1899,7 @@ function relationLines(lines: string[], top: number, drop: Set<number>, found: I
     const field = RELATION_LINE.exec(lines[i]!);
     const written = field ? undefined : (RELATION_ITEM.exec(lines[i]!) ?? RELATION_SENTENCE.exec(lines[i]!));
     const named = written && firstSentence(written[2]!);
-    const match = field ?? (written && NAMED_DECISION.test(named!) ? [written[0], written[1], named] : null);
+    const match = field ?? (written && namesDecision(named!) ? [written[0], written[1], named] : null);
     if (!match) continue;
     const links = relationField(match[1]!, match[2]!.replace(/\*\*|__/g, ''), i + 1);
     (found.relations ??= []).push(...links);
@@ -1790,6 +1930,15 @@ function firstSentence(text: string): string {
 
 /** A decision named as a link or as "ADR 14" (`ADR-0014`, `ADR #14`). */
 const NAMED_DECISION = /\]\(|\bADR[-\s#_]*\d+\b/i;
+
+/**
+ * Whether a relation sentence's object names decisions: as a link or "ADR 14", or by their numbers
+ * alone (`Supersedes 0003`, `Replaced by #12`), but not a count of things (`Replaces 2 cron jobs`).
+ */
+function namesDecision(object: string): boolean {
+  const numbers = object.replace(/[.!]\s*$/, '');
+  return NAMED_DECISION.test(object) || (/\d/.test(numbers) && namesOnlyDecisions(numbers));
+}
 
 /** MADR 2's and log4brains' section of links to other decisions: `## Links`. */
 const LINKS_HEADING = /^\s{0,3}##\s+(?:links|related decisions|related adrs)\s*#*\s*$/i;
@@ -1827,8 +1976,8 @@ function namesOnlyDecisions(value: string): boolean {
     .trim();
 }
 
-/** `**Status:** Accepted` and the like: one field of a metadata line. */
-const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*?)\s*$/;
+/** `**Status:** Accepted`, `**Status** — Accepted` and the like: one field of a metadata line. */
+const FIELD = /^\s*(?:\*\*|__)?([A-Za-z][\w -]*?)(?:\*\*|__)?(?:\s*:|\s+[—–-](?=\s))(?:\*\*|__)?\s*(.*?)\s*$/;
 
 /**
  * Where one field of a metadata line ends and the next starts: a `|`, `·` or `•` between them
@@ -1993,7 +2142,63 @@ function tableFields(lines: string[], titleIndex: number, drop: Set<number>, fou
     // The row under a separator or another row is data; the first row is the table's header.
     if (TABLE_ROW.test(lines[i - 1] ?? '')) drop.add(i);
   }
+  for (const table of tablesAt(lines, rows))
+    if (isMetadataTable(lines, table, found)) takeMetadataTable(lines, table, drop, found);
   dropEmptiedTables(lines, rows, drop);
+}
+
+/** The tables among `rows` (0-based lines), each as its lines, header first. */
+function tablesAt(lines: string[], rows: number[]): number[][] {
+  const tables: number[][] = [];
+  for (const i of rows) {
+    if (!TABLE_ROW.test(lines[i]!)) continue;
+    const last = tables.at(-1);
+    if (last && last.at(-1) === i - 1) last.push(i);
+    else tables.push([i]);
+  }
+  return tables;
+}
+
+/**
+ * A two-column table of the decision's metadata, a key and its value a row (`| Status | Accepted |`,
+ * `| Date | … |`, `| Deciders | … |`, perhaps under `| Field | Value |`), as several templates head a
+ * decision: one whose rows are all two cells and one of which gave the status or the date.
+ */
+function isMetadataTable(lines: string[], table: number[], found: InlineFields): boolean {
+  const read = [found.status?.line, found.date?.line].filter((line): line is number => line !== undefined);
+  // `| Status | Created |` over a row of values is a table of fields by columns, `tableColumns`' own.
+  const byColumns = rowCells(lines[table[0]!]!)
+    .map((cell) => cellText(cell).toLowerCase())
+    .every((name) => COLUMN_NAMES.test(name) || CREATED_KEY.test(name) || RELATION_KEY.test(name));
+  return (
+    !byColumns &&
+    found.columnTable !== table[0] &&
+    table.some((i) => read.includes(i + 1)) &&
+    table.every((i) => TABLE_SEPARATOR.test(lines[i]!) || rowCells(lines[i]!).length === 2)
+  );
+}
+
+/** The names a metadata table heads its two columns with: a header row of them names no field. */
+const METADATA_COLUMNS = /^(?:|fields?|values?|keys?|propert(?:y|ies)|attributes?|metadata|name|details?)$/i;
+
+/**
+ * A metadata table leaves the body whole, its header row too (`| Status | Proposed |` heads some):
+ * what its rows say is the header's, so none is left with a broken header. Rows other than the status,
+ * the date and relations naming decisions are shown in the header as written (`Deciders`); a
+ * `Created` row with no Date row beside it is left to `createdRow`, as it may date the decision.
+ */
+function takeMetadataTable(lines: string[], table: number[], drop: Set<number>, found: InlineFields): void {
+  for (const i of table) {
+    const [key = '', value = ''] = rowCells(lines[i]!).map(cellText);
+    // Beside a Date row, a Created row is the day it was written, shown as a field as front matter's is.
+    if (CREATED_KEY.test(key) && startsWithDate(value) && !found.date) continue;
+    drop.add(i);
+    const namesColumns = i === table[0] && METADATA_COLUMNS.test(key) && METADATA_COLUMNS.test(value);
+    const inHeaderAlready =
+      /^(?:status|date)$/i.test(key) || (RELATION_KEY.test(key.toLowerCase()) && namesOnlyDecisions(value));
+    if (value && !TABLE_SEPARATOR.test(lines[i]!) && !namesColumns && !inHeaderAlready)
+      (found.fields ??= []).push({ label: key, value });
+  }
 }
 
 /** A table (among `rows`) whose every data row was taken: its header and separator go too. */

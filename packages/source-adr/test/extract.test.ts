@@ -944,13 +944,11 @@ describe('relations written as fields under the title', () => {
     ]);
   });
 
-  it('a field that names only decisions leaves the body (the header shows it); one with more to say stays as written', () => {
+  it('a field that names only decisions leaves the body (the header shows it); one with more to say is shown as written', () => {
     expect(adr(19).body.startsWith('In the context of')).toBe(true);
-    expect(adr(39).body.split('\n').slice(0, 3)).toEqual([
-      '| Field | Value |',
-      '| --- | --- |',
-      '| Supersedes | Unresolved portions of ADR-022 and ODI-SCH-007 |',
-    ]);
+    // A row of the metadata table: the table leaves the body whole, the row shown in the header as written.
+    expect(adr(39).fields).toEqual([{ label: 'Supersedes', value: 'Unresolved portions of ADR-022 and ODI-SCH-007' }]);
+    expect(adr(39).body).not.toContain('| Field | Value |');
     expect(adr(39).body).not.toContain('Amends');
     expect(adr(40).body.split('\n').slice(0, 2)).toEqual(['**Superseded by:** none', '**Amended-by:** —']);
   });
@@ -1002,7 +1000,7 @@ describe('notes beside the decisions, and a metadata section', () => {
 });
 
 describe('status and date in a table under the title', () => {
-  it('reads | Status | X | and | Date | Y | rows; the other rows stay, an emptied table goes', () => {
+  it('reads | Status | X | and | Date | Y | rows; the other rows go to the header, and the table leaves the body', () => {
     const warnings: Diagnostic[] = [];
     const { records } = extractAdrs(join(fixtures, 'table-fields'), { report: (warning) => warnings.push(warning) });
     expect(warnings).toEqual([]);
@@ -1011,9 +1009,13 @@ describe('status and date in a table under the title', () => {
       [6, 'superseded', undefined, [7]],
       [7, 'proposed', undefined, []],
     ]);
-    expect(records[0]!.body.split('\n').slice(0, 3)).toEqual(['| Field | Value |', '|---|---|', '| Milestone | M5 |']);
-    expect(records[1]!.body.startsWith('## Context')).toBe(true);
-    expect(records[2]!.body.startsWith('| Status | Proposed |')).toBe(true);
+    // Before: `| Milestone | M5 |` left under `| Field | Value |`, and `| Status | Proposed |` left as
+    // the header of a table whose status the page header showed already.
+    expect(records.map((record) => [record.fields, record.body.split('\n')[0]])).toEqual([
+      [[{ label: 'Milestone', value: 'M5' }], '## Context'],
+      [undefined, '## Context'],
+      [[{ label: 'Author', value: 'Someone' }], '## Summary'],
+    ]);
   });
 });
 
@@ -2106,18 +2108,23 @@ describe('a "Created:" field, as straw-hat-team/adr dates its decisions', () => 
     const record = parse(
       '# Use X\n\n| Field | Value |\n| --- | --- |\n| **Status** | Accepted |\n| **Created** | 2021-03-06 |\n| Owner | Team |\n\n## Context\n',
     );
-    expect([record.status, record.date, record.body]).toEqual([
+    expect([record.status, record.date, record.fields, record.body]).toEqual([
       'accepted',
       '2021-03-06',
-      '| Field | Value |\n| --- | --- |\n| Owner | Team |\n\n## Context\n',
+      [{ label: 'Owner', value: 'Team' }],
+      '## Context\n',
     ]);
-    // Its last row taken, the table goes, its header (the status) too; a Date row beside it wins and the Created row stays.
+    // Its last row taken, the table goes, its header (the status) too; a Date row beside it wins and the Created row is shown as a field.
     const only = parse('# Use X\n\n| Status | Accepted |\n| --- | --- |\n| Created | 2021-03-06 |\n\nText.\n');
     expect([only.status, only.date, only.body]).toEqual(['accepted', '2021-03-06', 'Text.\n']);
     const dated = parse(
       '# Use X\n\n| | |\n|---|---|\n| Status | Accepted |\n| Date | 2022-01-10 |\n| Created | 2021-03-06 |\n',
     );
-    expect([dated.date, dated.body]).toEqual(['2022-01-10', '| | |\n|---|---|\n| Created | 2021-03-06 |\n']);
+    expect([dated.date, dated.fields, dated.body]).toEqual([
+      '2022-01-10',
+      [{ label: 'Created', value: '2021-03-06' }],
+      '',
+    ]);
   });
 });
 
@@ -2171,11 +2178,12 @@ describe('a table of fields above the title', () => {
     const rows = parse(
       '| Field | Value |\n|---|---|\n| Status | Accepted |\n| Date | 2021-03-07 |\n| Owner | Team S3 |\n\n# 4. Use S3\n\n## Context\n\nText.\n',
     );
-    expect([rows.record.title, rows.record.status, rows.record.date, rows.record.body]).toEqual([
+    expect([rows.record.title, rows.record.status, rows.record.date, rows.record.fields, rows.record.body]).toEqual([
       'Use S3',
       'accepted',
       '2021-03-07',
-      '| Field | Value |\n|---|---|\n| Owner | Team S3 |\n\n## Context\n\nText.\n',
+      [{ label: 'Owner', value: 'Team S3' }],
+      '## Context\n\nText.\n',
     ]);
     expect(rows.warnings).toEqual([]);
     // Columns of fields and a row of values (vinicinbgs/architectural-decision-records' template).
@@ -2294,5 +2302,141 @@ describe('front-matter relations written as a slug', () => {
     const { records } = extractAdrs(copy, { report: (warning) => found.push(warning) });
     expect(records[0]!.supersededBy).toEqual([]);
     expect(found.map((warning) => [warning.code, warning.location?.line])).toEqual([['DG_ADR_LINK', 3]]);
+  });
+});
+
+describe('a status section that lists every status, the one that holds marked', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'marked-choices'), { report: (warning) => warnings.push(warning) });
+
+  it('reads the marked one: [x], bold among plain, the others struck, a tick', () => {
+    // Before: "[ ] Proposed; [x] Accepted; …" unknown, the bold one's list a placeholder, the ticked
+    // and the bold bullet read as their list's first choice, Proposed.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'accepted'],
+      [3, 'accepted'],
+      [4, 'accepted'],
+      [5, 'unknown'],
+      [6, 'accepted'],
+      [7, 'proposed'],
+      [8, 'accepted'],
+      [9, 'accepted'],
+      [10, 'accepted'],
+    ]);
+    expect(records[0]!.statusLine).toBe(6);
+  });
+
+  it('reads a list under a "Status:" or "**Status**" line, which leaves the body with it', () => {
+    // Before: an unknown status "" (8), no status (9), and "[x] Accepted" unknown (10).
+    expect(records.slice(7, 9).map((record) => record.body)).toEqual([
+      '## Context\n\nBody.\n',
+      '## Context\n\nBody.\n',
+    ]);
+    expect(records[7]!.statusLine).toBe(5);
+  });
+
+  it('warns of a list with none marked, and takes a history of dated statuses for no list', () => {
+    expect(warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.hint])).toEqual([
+      ['DG_ADR_PLACEHOLDER', '0005-none.md', 'mark the one that holds ("- [x] Accepted") or keep only it'],
+    ]);
+  });
+});
+
+describe('metadata keyed with a dash, or in a two-column table', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'metadata-forms'), { report: (warning) => warnings.push(warning) });
+
+  it('reads **Status** — Accepted, **Status**: Accepted and Status — Accepted lines', () => {
+    // Before: 1 and 3 had no status (a warning each), their lines left in the body.
+    expect(warnings).toEqual([]);
+    expect(records.slice(0, 3).map((record) => [record.status, record.date, record.body])).toEqual([
+      ['accepted', '2025-03-01', 'Body text.\n'],
+      ['accepted', '2025-03-02', 'Body text.\n'],
+      ['accepted', '2025-03-03', 'Body text.\n'],
+    ]);
+  });
+
+  it('reads dashed keys in a line of fields, with a hyphen, and in bullets', () => {
+    // Before: the first left whole in the body, the second no status.
+    expect(records.slice(5).map((record) => [record.status, record.date, record.body])).toEqual([
+      ['accepted', '2025-01-01', '**Deciders** — Ana\n\nBody.\n'],
+      ['accepted', '2025-01-02', 'Body.\n'],
+      ['proposed', '2025-01-03', 'Body.\n'],
+    ]);
+  });
+
+  it('takes a metadata table whole into the header, its Deciders row too, whatever heads it', () => {
+    // Before: `| Deciders | Ana, Bo |` was left under `| Field | Value |`, and `| Status | Proposed |`
+    // stood as the header of what was left of the table.
+    expect(records.slice(3, 5).map((record) => [record.status, record.date, record.fields, record.body])).toEqual([
+      ['accepted', '2025-03-04', [{ label: 'Deciders', value: 'Ana, Bo' }], '## Context\n\nBody text.\n'],
+      ['proposed', '2025-03-05', [{ label: 'Deciders', value: 'Ana' }], '## Context\n\nBody text.\n'],
+    ]);
+  });
+});
+
+describe('relations named by number in plain text, without a link', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'unlinked-relations'), {
+    report: (warning) => warnings.push(warning),
+  });
+
+  it('relate the decisions the numbers name: Superseded by ADR-0004, Supersedes 0001, Replaced by #4, Amends ADR 1', () => {
+    // Before: "Replaced by #4" and "Supersedes 0001" were left in the body unread.
+    expect(
+      records.map((record) => [record.number, record.status, record.supersededBy, record.supersedes, record.amends]),
+    ).toEqual([
+      [1, 'superseded', [4], [], []],
+      [2, 'accepted', [], [], [1]],
+      [3, 'superseded', [4], [], []],
+      [4, 'accepted', [], [1, 3], []],
+      [5, 'superseded', [], [], []],
+      [6, 'accepted', [], [], []],
+    ]);
+    expect(records[2]!.body).toBe('Body.\n');
+    expect(records[3]!.body).toBe('Body.\n');
+    // A count of things is no decision's number.
+    expect(records[5]!.body).toContain('Replaces 2 cron jobs with one queue.');
+  });
+
+  it('warn of a number the folder does not hold (before, an error that stopped the run)', () => {
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      ['DG_ADR_LINK', 3, 'ADR 5 says it is superseded by ADR 9, which is not an ADR in this folder'],
+    ]);
+  });
+});
+
+describe('a decision log: one file keeping several decisions under ## 1. Title headings', () => {
+  const warnings: Diagnostic[] = [];
+  const dir = join(fixtures, 'decision-log');
+  const { records } = extractAdrs(dir, { report: (warning) => warnings.push(warning) });
+
+  it('is one page, as written, with a warning naming the files to split it into', () => {
+    // Before: "0001-platform-decisions.md has no status" (DG_ADR_STATUS), saying to add one, and
+    // decision-log.md stopped the run with DG_ADR_NUMBER, saying to number the log.
+    expect(records.map((record) => [record.number, record.status])).toEqual([
+      [1, 'unknown'],
+      [4, 'accepted'],
+    ]);
+    expect(records[0]!.body).toContain('## 2. Keep secrets in Vault\n\nStatus: Superseded by 3');
+    expect(warnings.map((warning) => [warning.code, warning.location, warning.message, warning.hint])).toEqual([
+      [
+        'DG_ADR_DECISION_LOG',
+        { file: join(dir, '0001-platform-decisions.md'), line: 5 },
+        `0001-platform-decisions.md keeps 3 decisions ("## 1. Run services on Kubernetes", "## 2. Keep secrets in Vault", "## 3. Keep secrets in the cloud provider's store"): shown as one page, with no status of its own`,
+        'keep each decision in a file of its own, its heading the title ("# 1. Run services on Kubernetes") and its Status: line under it: 0001-run-services-on-kubernetes.md, 0002-keep-secrets-in-vault.md, 0003-keep-secrets-in-the-cloud-providers-store.md',
+      ],
+      [
+        'DG_ADR_DECISION_LOG',
+        { file: join(dir, 'decision-log.md'), line: 3 },
+        'decision-log.md keeps 2 decisions ("## 1. Load events nightly", "## 2. Stream events"): skipped',
+        'keep each decision in a file of its own, its heading the title ("# 1. Load events nightly") and its Status: line under it: 0001-load-events-nightly.md, 0002-stream-events.md',
+      ],
+    ]);
+  });
+
+  it('a decision whose sections are numbered (## 1. Option: RabbitMQ) is no log', () => {
+    expect(records[1]!.body).toContain('## 1. Option: RabbitMQ');
   });
 });

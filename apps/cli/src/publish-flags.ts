@@ -83,6 +83,8 @@ export interface RunPublishOptions {
   config?: ConfluenceConfig;
   /** Where the config's `confluence.url` is written (`docgen.config.yaml:8 confluence.url`), for its error. */
   urlOrigin?: OptionOrigin;
+  /** The config's folder (the current one without a config): the sandbox's data lives beside it. */
+  configDir?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -124,6 +126,8 @@ export interface Connection {
   from?: { user?: string; token?: string; space?: string };
   spaceKey?: string;
   sandbox?: { url: string; close(): Promise<void> };
+  /** The embedded sandbox's data folder, when the connection is to it. */
+  sandboxDir?: string;
   secrets: string[];
 }
 
@@ -134,8 +138,25 @@ async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
   return {
     config: loaded.config.confluence,
     urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+    configDir: loaded.dir,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The embedded sandbox's data folder: `confluence.sandboxDir`, else `.docgen/sandbox`, beside the
+ * config, as the storage cache is. It followed the current folder, so a publish from a subfolder
+ * of the project went to a new, empty sandbox (every page "created" again, at other ids).
+ */
+export function sandboxFolder(config: ConfluenceConfig | undefined, configDir: string): string {
+  return resolve(configDir, config?.sandboxDir ?? '.docgen/sandbox');
+}
+
+/** The sandbox folder of the nearest docgen config from `cwd` (`docgen sandbox start` with no --data). */
+export async function nearestSandboxFolder(cwd: string): Promise<string> {
+  const { loadConfig } = await import('@docgen/core');
+  const loaded = await loadConfig({ cwd });
+  return sandboxFolder(loaded.config.confluence, loaded.dir);
 }
 
 /** An environment variable set to nothing (`export CONFLUENCE_USER=` in a CI file) is unset. */
@@ -201,7 +222,7 @@ export async function openConnection(
       },
     };
   }
-  const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
+  const dataDir = sandboxFolder(config, options.configDir ?? options.cwd ?? process.cwd());
   // The sandbox's own recursive mkdir never returns where no folder can be made (/proc): fail fast.
   const { makeFolder } = await import('@docgen/core');
   await makeFolder(dataDir);
@@ -218,6 +239,7 @@ export async function openConnection(
     token: SANDBOX.token,
     spaceKey: flags['confluence-space'] ?? SANDBOX.space,
     sandbox,
+    sandboxDir: dataDir,
     secrets: [SANDBOX.token],
   };
 }
@@ -340,14 +362,10 @@ export async function runPublish(
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
-    if (connection.sandbox && !dryRun) {
-      const dataDir = relativeToCwd(
-        resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'),
-        options.cwd,
-      );
+    if (connection.sandboxDir && !dryRun) {
       const rootKey = tree.pages.find((p) => p.parentKey === undefined)?.key;
       const rootPage = result.outcomes.find((o) => o.key === rootKey)?.pageId;
-      const start = `docgen sandbox start${dataDir === '.docgen/sandbox' ? '' : ` --data ${dataDir}`}`;
+      const start = await sandboxStartCommand(connection.sandboxDir, options.cwd);
       log.info(
         `Preview: run \`${start}\` and open http://127.0.0.1:8090${rootPage ? `/ui/pages/${rootPage}` : '/'} (space ${spaceKey}; the URL it prints if you pick another port).`,
       );
@@ -374,6 +392,16 @@ export async function runPublish(
   } finally {
     await connection.sandbox?.close();
   }
+}
+
+/**
+ * How to start the sandbox just published to: plain `docgen sandbox start` when, run from here, it
+ * finds that folder itself (the same config), else with `--data` (`npm run demo` from the repository root).
+ */
+async function sandboxStartCommand(dataDir: string, cwd: string | undefined): Promise<string> {
+  const here = cwd ?? process.cwd();
+  if ((await nearestSandboxFolder(here)) === dataDir) return 'docgen sandbox start';
+  return `docgen sandbox start --data ${relativeToCwd(dataDir, here)}`;
 }
 
 /** Where the pages go, said once above the plan: the page everything is published under. */

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import { formatTable, terminalWidth } from './text-table.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -346,7 +347,8 @@ export async function runPublish(
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
     if (dryRun || flags.diff) {
       log.info(rootLine(planned));
-      log.info(planTable(planned, { all: Boolean(flags.verbose) }));
+      const width = terminalWidth(flags.json ? process.stderr : process.stdout);
+      log.info(planTable(planned, { all: Boolean(flags.verbose), width }));
       for (const d of diffs ?? []) log.info(`\n${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
@@ -480,7 +482,7 @@ export function summaryLine(result: PublishResult): string {
  * their parents, and in words what happens to each (a new page says where it goes). Unchanged
  * pages are counted, not listed, unless `all` (--verbose): a re-run is then a short list.
  */
-export function planTable(planned: PlannedSync, options: { all?: boolean } = {}): string {
+export function planTable(planned: PlannedSync, options: { all?: boolean; width?: number } = {}): string {
   const operations = treeOrder(planned.plan.operations);
   const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
   const under = (parentKey: string | undefined) =>
@@ -505,14 +507,14 @@ export function planTable(planned: PlannedSync, options: { all?: boolean } = {})
   const hidden = operations.length - shown.length;
   const note = hidden ? `${hidden} unchanged page${hidden === 1 ? '' : 's'} not listed (--verbose lists them)` : '';
   if (rows.length === 0) return note;
-  const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line), ...(note ? [note] : [])].join('\n');
+  // A long title or detail wraps within its column at the terminal's width: capped at 60 and
+  // overflowing, it pushed the page id and the detail of its row out of line with the others.
+  // The action and the page id are never broken.
+  const table = formatTable(['ACTION', 'TITLE', 'PAGE', 'DETAIL'], rows, {
+    width: options.width,
+    wraps: [false, true, false, true],
+  });
+  return [table, ...(note ? [note] : [])].join('\n');
 }
 
 type PlannedOperation = PlannedSync['plan']['operations'][number];

@@ -109,7 +109,8 @@ await rm(outdir, { recursive: true, force: true }); // no file of an earlier bui
 const result = await build({
   stdin: {
     contents: [
-      "export { execute } from '@oclif/core';",
+      // oclif's execute, with `--version --json` answered as JSON (src/execute.ts)
+      "export { execute } from './dist/execute.js';",
       "export { COMMANDS } from './dist/commands.js';",
       // package.json oclif.hooks and oclif.helpClass: stray words after a command, an unknown command
       "export { COMMAND_NOT_FOUND, DocgenHelp } from './dist/command-not-found.js';",

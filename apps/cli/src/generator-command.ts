@@ -6,6 +6,7 @@ import { pathFlag } from './paths.js';
 import { expectLinkBase, linkBaseFlag } from './link-base.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
+import { warningJson, type WarningJson } from './warning-json.js';
 
 /**
  * The publish flags matter to a generator command only with --publish: in its --help they are a
@@ -97,7 +98,7 @@ export interface GenerateSummary {
   pageCount: number;
   storage: boolean;
   cache?: GenerateResult['cache'];
-  warnings: Array<{ code: string; message: string; file?: string; line?: number; column?: number; hint?: string }>;
+  warnings: WarningJson[];
   durationMs: number;
   /** With --publish: what the sync did. */
   publish?: PublishReport;
@@ -204,16 +205,7 @@ function summarize(result: GenerateResult): GenerateSummary {
     pageCount: result.manifest.pages.length,
     storage: result.storage,
     cache: result.cache,
-    // What a person reads on stderr, the next step (hint) included: a CI bot posting these on a
-    // pull request had the problem without what to do about it.
-    warnings: result.warnings.map((w) => ({
-      code: w.code,
-      message: w.message,
-      file: w.location?.file,
-      line: w.location?.line,
-      ...(w.location?.column !== undefined ? { column: w.location.column } : {}),
-      ...(w.hint ? { hint: w.hint } : {}),
-    })),
+    warnings: result.warnings.map(warningJson),
     durationMs: result.durationMs,
   };
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import { formatTable, terminalWidth } from './text-table.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -83,6 +84,8 @@ export interface RunPublishOptions {
   config?: ConfluenceConfig;
   /** Where the config's `confluence.url` is written (`docgen.config.yaml:8 confluence.url`), for its error. */
   urlOrigin?: OptionOrigin;
+  /** The config's folder (the current one without a config): the sandbox's data lives beside it. */
+  configDir?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -124,6 +127,8 @@ export interface Connection {
   from?: { user?: string; token?: string; space?: string };
   spaceKey?: string;
   sandbox?: { url: string; close(): Promise<void> };
+  /** The embedded sandbox's data folder, when the connection is to it. */
+  sandboxDir?: string;
   secrets: string[];
 }
 
@@ -134,8 +139,25 @@ async function nearestConfluenceConfig(): Promise<RunPublishOptions> {
   return {
     config: loaded.config.confluence,
     urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+    configDir: loaded.dir,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The embedded sandbox's data folder: `confluence.sandboxDir`, else `.docgen/sandbox`, beside the
+ * config, as the storage cache is. It followed the current folder, so a publish from a subfolder
+ * of the project went to a new, empty sandbox (every page "created" again, at other ids).
+ */
+export function sandboxFolder(config: ConfluenceConfig | undefined, configDir: string): string {
+  return resolve(configDir, config?.sandboxDir ?? '.docgen/sandbox');
+}
+
+/** The sandbox folder of the nearest docgen config from `cwd` (`docgen sandbox start` with no --data). */
+export async function nearestSandboxFolder(cwd: string): Promise<string> {
+  const { loadConfig } = await import('@docgen/core');
+  const loaded = await loadConfig({ cwd });
+  return sandboxFolder(loaded.config.confluence, loaded.dir);
 }
 
 /** An environment variable set to nothing (`export CONFLUENCE_USER=` in a CI file) is unset. */
@@ -201,7 +223,7 @@ export async function openConnection(
       },
     };
   }
-  const dataDir = resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox');
+  const dataDir = sandboxFolder(config, options.configDir ?? options.cwd ?? process.cwd());
   // The sandbox's own recursive mkdir never returns where no folder can be made (/proc): fail fast.
   const { makeFolder } = await import('@docgen/core');
   await makeFolder(dataDir);
@@ -218,6 +240,7 @@ export async function openConnection(
     token: SANDBOX.token,
     spaceKey: flags['confluence-space'] ?? SANDBOX.space,
     sandbox,
+    sandboxDir: dataDir,
     secrets: [SANDBOX.token],
   };
 }
@@ -324,7 +347,8 @@ export async function runPublish(
     const diffs = flags.diff ? await publisher.diffs(planned) : undefined;
     if (dryRun || flags.diff) {
       log.info(rootLine(planned));
-      log.info(planTable(planned, { all: Boolean(flags.verbose) }));
+      const width = terminalWidth(flags.json ? process.stderr : process.stdout);
+      log.info(planTable(planned, { all: Boolean(flags.verbose), width }));
       for (const d of diffs ?? []) log.info(`\n${d.diff}`);
     }
     const result = await publisher.publish(tree, { dryRun, planned });
@@ -340,14 +364,10 @@ export async function runPublish(
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
-    if (connection.sandbox && !dryRun) {
-      const dataDir = relativeToCwd(
-        resolve(options.cwd ?? process.cwd(), config.sandboxDir ?? '.docgen/sandbox'),
-        options.cwd,
-      );
+    if (connection.sandboxDir && !dryRun) {
       const rootKey = tree.pages.find((p) => p.parentKey === undefined)?.key;
       const rootPage = result.outcomes.find((o) => o.key === rootKey)?.pageId;
-      const start = `docgen sandbox start${dataDir === '.docgen/sandbox' ? '' : ` --data ${dataDir}`}`;
+      const start = await sandboxStartCommand(connection.sandboxDir, options.cwd);
       log.info(
         `Preview: run \`${start}\` and open http://127.0.0.1:8090${rootPage ? `/ui/pages/${rootPage}` : '/'} (space ${spaceKey}; the URL it prints if you pick another port).`,
       );
@@ -374,6 +394,16 @@ export async function runPublish(
   } finally {
     await connection.sandbox?.close();
   }
+}
+
+/**
+ * How to start the sandbox just published to: plain `docgen sandbox start` when, run from here, it
+ * finds that folder itself (the same config), else with `--data` (`npm run demo` from the repository root).
+ */
+async function sandboxStartCommand(dataDir: string, cwd: string | undefined): Promise<string> {
+  const here = cwd ?? process.cwd();
+  if ((await nearestSandboxFolder(here)) === dataDir) return 'docgen sandbox start';
+  return `docgen sandbox start --data ${relativeToCwd(dataDir, here)}`;
 }
 
 /** Where the pages go, said once above the plan: the page everything is published under. */
@@ -452,7 +482,7 @@ export function summaryLine(result: PublishResult): string {
  * their parents, and in words what happens to each (a new page says where it goes). Unchanged
  * pages are counted, not listed, unless `all` (--verbose): a re-run is then a short list.
  */
-export function planTable(planned: PlannedSync, options: { all?: boolean } = {}): string {
+export function planTable(planned: PlannedSync, options: { all?: boolean; width?: number } = {}): string {
   const operations = treeOrder(planned.plan.operations);
   const titles = new Map(planned.plan.operations.map((op) => [op.key, op.title]));
   const under = (parentKey: string | undefined) =>
@@ -477,14 +507,14 @@ export function planTable(planned: PlannedSync, options: { all?: boolean } = {})
   const hidden = operations.length - shown.length;
   const note = hidden ? `${hidden} unchanged page${hidden === 1 ? '' : 's'} not listed (--verbose lists them)` : '';
   if (rows.length === 0) return note;
-  const header = ['ACTION', 'TITLE', 'PAGE', 'DETAIL'];
-  const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i].length))));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line), ...(note ? [note] : [])].join('\n');
+  // A long title or detail wraps within its column at the terminal's width: capped at 60 and
+  // overflowing, it pushed the page id and the detail of its row out of line with the others.
+  // The action and the page id are never broken.
+  const table = formatTable(['ACTION', 'TITLE', 'PAGE', 'DETAIL'], rows, {
+    width: options.width,
+    wraps: [false, true, false, true],
+  });
+  return [table, ...(note ? [note] : [])].join('\n');
 }
 
 type PlannedOperation = PlannedSync['plan']['operations'][number];

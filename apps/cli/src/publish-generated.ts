@@ -20,6 +20,7 @@ export async function publishGenerated(
     {
       config: result.config.config.confluence,
       urlOrigin: configKeyOrigin(result.config, '/confluence/url'),
+      configDir: result.config.dir,
       cwd: process.cwd(),
     },
   );

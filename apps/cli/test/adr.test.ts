@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,12 @@ describe('docgen adr on the project’s own docs/adr', () => {
     const adrs = ownAdrs();
     expect(adrs.length).toBeGreaterThanOrEqual(5); // the project's own ADRs, however many there are
     const out = join(scratch, 'own');
-    const config = join(repoRoot, 'docs', 'docgen.config.yaml');
+    // A copy of docs/ (its config and ADRs): the embedded sandbox lives beside the config, and one
+    // in the checkout would carry the pages of an earlier run into this one.
+    const docs = join(scratch, 'docs');
+    cpSync(adrDir, join(docs, 'adr'), { recursive: true });
+    cpSync(join(repoRoot, 'docs', 'docgen.config.yaml'), join(docs, 'docgen.config.yaml'));
+    const config = join(docs, 'docgen.config.yaml');
     const first = await runCli(['adr', '--config', config, '--out', out, '--publish', '--json'], { cwd: scratch });
     expect(first.stderr).not.toMatch(/error/i);
     expect(first.code).toBe(0);

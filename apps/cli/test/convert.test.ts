@@ -86,14 +86,34 @@ describe('docgen convert', () => {
       storage: string;
       attachments: string[];
       pageLinks: string[];
-      warnings: string[];
+      warnings: unknown[];
     };
     expect(result.attachments).toEqual(['topology.svg']);
     expect(result.pageLinks).toEqual([]);
+    // As the generators list warnings: the line a field, not inside the message, and what to do.
     expect(result.warnings).toEqual([
-      'line 7: image ./missing.png is relative but not an attachment of this page: it will not display',
+      {
+        code: 'DG_CONVERT',
+        message: 'image ./missing.png is relative but not an attachment of this page: it will not display',
+        file: page,
+        line: 7,
+        hint: `add ./missing.png to ${dir} (convert attaches the files beside the Markdown), or link an absolute URL`,
+      },
     ]);
     expect(result.storage.startsWith('<h1>Runbook</h1>\n')).toBe(true);
+  });
+
+  it('--json from stdin: a warning names <stdin> and says to pass the file', async () => {
+    const { code, stdout } = await runCli(['convert', '--json'], { input: 'Intro\n\n![Flow](./flow.png)\n' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_CONVERT',
+        file: '<stdin>',
+        line: 3,
+        hint: expect.stringContaining('pass the file instead of stdin'),
+      }),
+    ]);
   });
 
   it('uses the Data Center language list with --dialect datacenter', async () => {

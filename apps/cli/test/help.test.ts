@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '@docgen/test-support';
+import { repoRoot, runCli } from '@docgen/test-support';
 
 describe('docgen --help', () => {
   it('lists the api command', async () => {
@@ -73,6 +75,31 @@ describe('every command’s --help', () => {
         '--out=<dir> Output folder, replaced on each run: a new one, or one docgen wrote',
       );
       expect(stdout).not.toContain('converter installed');
+    }
+  });
+});
+
+describe('docgen --version', () => {
+  it('answers --json with a JSON document, as every other --json does (it printed the plain line)', async () => {
+    const plain = await runCli(['--version']);
+    expect(plain.code).toBe(0);
+    const version = JSON.parse(readFileSync(join(repoRoot, 'apps', 'cli', 'package.json'), 'utf8')).version;
+    expect(plain.stdout.trim()).toBe(
+      `@docgen/cli/${version} ${process.platform}-${process.arch} node-${process.version}`,
+    );
+    for (const argv of [
+      ['--version', '--json'],
+      ['--json', '--version'],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({
+        name: '@docgen/cli',
+        version,
+        node: process.version,
+        platform: process.platform,
+        arch: process.arch,
+      });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -6,7 +6,7 @@ import { repoRoot, runCli } from '@docgen/test-support';
 
 /**
  * `docgen api --publish` with no Confluence configured publishes to the embedded sandbox in
- * `.docgen/sandbox` of the working directory; run twice, the second run only reads.
+ * `.docgen/sandbox` beside the config; run twice, the second run only reads.
  */
 describe('docgen api --publish to the embedded sandbox', () => {
   let work: string;
@@ -18,14 +18,11 @@ describe('docgen api --publish to the embedded sandbox', () => {
   });
 
   it('the second run writes nothing and reads at most ceil(pages/250)+3 times', async () => {
-    const args = [
-      'api',
-      '--config',
-      join(repoRoot, 'examples', 'acme-shop', 'docgen.config.yaml'),
-      '--out',
-      join(work, 'docs-out'),
-      '--publish',
-    ];
+    // A copy of the example: the embedded sandbox lives beside the config, and one in the checkout
+    // would carry the pages of an earlier run (`npm run demo`) into this one.
+    const example = join(work, 'acme-shop');
+    await cp(join(repoRoot, 'examples', 'acme-shop'), example, { recursive: true });
+    const args = ['api', '--config', join(example, 'docgen.config.yaml'), '--out', join(work, 'docs-out'), '--publish'];
     const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
     const first = await runCli(args, { cwd: work, env });
     expect(first.code).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, runCli } from '@docgen/test-support';
@@ -148,4 +148,81 @@ describe('docgen sandbox start', () => {
     },
     30_000,
   );
+});
+
+/**
+ * The embedded sandbox lives beside the config, as the storage cache does: a publish from a
+ * subfolder of the project went to a new, empty sandbox under that subfolder (every page
+ * "created" again, at other ids), and `sandbox start` there showed none of them.
+ */
+describe('the embedded sandbox folder of a project', () => {
+  const env = { CONFLUENCE_URL: '', CONFLUENCE_API_TOKEN: '', CONFLUENCE_ACCESS_TOKEN: '', CI: '1' };
+
+  /** A project with the repository's own ADRs and a config naming them; `extra` is appended to the config. */
+  function adrProject(extra = ''): string {
+    const project = mkdtempSync(join(tmpdir(), 'docgen-sandbox-folder-'));
+    cpSync(join(repoRoot, 'docs', 'adr'), join(project, 'docs', 'adr'), { recursive: true });
+    writeFileSync(
+      join(project, 'docgen.config.yaml'),
+      `out: docs-out\nsources:\n  - plugin: adr\n    options: { dir: docs/adr }\n${extra}`,
+    );
+    return project;
+  }
+
+  it('a publish from a subfolder finds the pages the root published, and `sandbox start` there shows them', async () => {
+    const project = adrProject();
+    try {
+      const first = await runCli(['generate', '--publish', '--json'], { cwd: project, env });
+      expect(first.code).toBe(0);
+      const published = JSON.parse(first.stdout).publish;
+      expect(published.counts.created).toBeGreaterThan(1);
+      const fromSubfolder = await runCli(['generate', '--publish', '--json'], { cwd: join(project, 'docs'), env });
+      expect(fromSubfolder.code).toBe(0);
+      const again = JSON.parse(fromSubfolder.stdout).publish;
+      expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: published.counts.created });
+      expect(existsSync(join(project, 'docs', '.docgen'))).toBe(false);
+      const pageId = published.outcomes.find((o: { status: string }) => o.status === 'created').pageId;
+      await withRunningSandbox(['--port', '0'], join(project, 'docs', 'adr'), async (info) => {
+        expect(info.dataDir).toBe(join(project, '.docgen', 'sandbox'));
+        const page = await fetch(`${info.url}/rest/api/content/${pageId}`, { headers: { authorization: auth } });
+        expect(page.status).toBe(200);
+      });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('confluence.sandboxDir is relative to the config, wherever docgen runs', async () => {
+    const project = adrProject('confluence:\n  sandboxDir: var/confluence\n');
+    try {
+      const result = await runCli(['generate', '--publish'], { cwd: join(project, 'docs'), env });
+      expect(result.code).toBe(0);
+      expect(existsSync(join(project, 'var', 'confluence', 'sandbox.db'))).toBe(true);
+      expect(existsSync(join(project, 'docs', 'var'))).toBe(false);
+      // Run from inside the project, plain `docgen sandbox start` finds it: the preview line says just that.
+      expect(result.stdout + result.stderr).toContain('Preview: run `docgen sandbox start` and open');
+      await withRunningSandbox(['--port', '0'], join(project, 'docs'), async (info) => {
+        expect(info.dataDir).toBe(join(project, 'var', 'confluence'));
+      });
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('from outside the project the preview line names the folder (`npm run demo` from the repository root)', async () => {
+    const project = adrProject();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'docgen-elsewhere-'));
+    try {
+      const config = join(project, 'docgen.config.yaml');
+      const result = await runCli(['generate', '--config', config, '--publish'], { cwd: elsewhere, env });
+      expect(result.code).toBe(0);
+      expect(result.stdout + result.stderr).toContain(
+        `Preview: run \`docgen sandbox start --data ${join(project, '.docgen', 'sandbox')}\``,
+      );
+      expect(existsSync(join(elsewhere, '.docgen'))).toBe(false);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
+import { warningJson, type WarningJson } from '../warning-json.js';
 
 export default class Convert extends DocgenCommand {
   static override summary = 'Convert Markdown to Confluence storage-format XHTML';
@@ -36,7 +37,7 @@ export default class Convert extends DocgenCommand {
     'link-base': linkBaseFlag,
   };
 
-  async run(): Promise<StorageResult> {
+  async run(): Promise<ConvertJson> {
     const { args, flags } = await this.parse(Convert);
     const markdown = args.file ? await readMarkdown(args.file) : await readStdin();
     const { convertMarkdown, normalizeStorage, pageAnchors } = await import('@docgen/markdown-storage');
@@ -50,13 +51,19 @@ export default class Convert extends DocgenCommand {
       resolveAttachment: (src) => localAttachment(baseDir, src),
       ...(linkBase ? { resolveLink: (href: string) => absoluteLink(href, linkBase) } : {}),
     });
+    const warnings = result.warnings.map((warning) => conversionWarning(warning, args.file));
     if (!this.jsonEnabled()) {
-      for (const warning of result.warnings) this.logToStderr(formatDiagnostic(conversionWarning(warning, args.file)));
+      for (const warning of warnings) this.logToStderr(formatDiagnostic(warning));
       this.log(flags.normalized ? normalizeStorage(result.storage).trimEnd() : result.storage);
     }
-    return result;
+    // The warnings as the generators list them (`{ code, message, file, line, hint }`): they were
+    // the converter's strings ("line 7: image …"), which a tool had to parse for the line.
+    return { ...result, warnings: warnings.map(warningJson) };
   }
 }
+
+/** `docgen convert --json`: the converter's answer, its warnings as every command lists them. */
+export type ConvertJson = Omit<StorageResult, 'warnings'> & { warnings: WarningJson[] };
 
 /**
  * A converter warning ("line 15: image missing.png is relative but not an attachment…") printed as

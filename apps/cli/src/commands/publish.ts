@@ -8,7 +8,7 @@ export default class Publish extends DocgenCommand {
   static override summary = 'Sync a rendered page tree into Confluence (or the embedded sandbox)';
   static override description = `Makes the pages docgen manages under the root match the rendered folder: creates, updates, renames and moves pages it owns, leaves unchanged pages untouched (no new versions), reports pages edited in Confluence as conflicts instead of overwriting them, and reports orphans (moved to the trash with --prune, and restored from it if their source comes back).
 
-With no Confluence URL configured, publishes to the embedded sandbox in .docgen/sandbox.`;
+With no Confluence URL configured, publishes to the embedded sandbox in .docgen/sandbox beside the config (confluence.sandboxDir).`;
 
   static override examples = [
     '<%= config.bin %> publish docs-out --dry-run --diff',
@@ -43,6 +43,7 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
     const report = await runPublish(args['rendered-dir'], { ...flags, json }, log, {
       config: loaded.config.confluence,
       urlOrigin: configKeyOrigin(loaded, '/confluence/url'),
+      configDir: loaded.dir,
       cwd: process.cwd(),
     });
     const failure = publishFailure(report);

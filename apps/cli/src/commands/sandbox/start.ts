@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import { DocgenError } from '@docgen/core';
 import { DocgenCommand } from '../../docgen-command.js';
+import { nearestSandboxFolder } from '../../publish-flags.js';
 
 export interface SandboxStartInfo {
   ok: true;
@@ -15,7 +16,7 @@ export interface SandboxStartInfo {
 
 export default class SandboxStart extends DocgenCommand {
   static override summary = 'Run the embedded Confluence-compatible sandbox with its preview UI';
-  static override description = `Serves Confluence Cloud REST paths under /wiki (v2 and v1) and Data Center paths under /rest/api on one port, persisted in SQLite under --data, with a preview UI at /. Runs until Ctrl-C.
+  static override description = `Serves Confluence Cloud REST paths under /wiki (v2 and v1) and Data Center paths under /rest/api on one port, persisted in SQLite under --data (default: the folder publishing uses, .docgen/sandbox beside the nearest docgen config, or its confluence.sandboxDir), with a preview UI at /. Runs until Ctrl-C.
 
 With no --config it has one space, DEV, and one user, dev@example.com with API token sandbox-token. --test-mode adds /__sandbox/faults, /__sandbox/requests and /__sandbox/reset.`;
 
@@ -34,7 +35,11 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
       max: 65535,
       helpValue: '<n>',
     }),
-    data: Flags.string({ summary: 'Folder for the SQLite database', default: '.docgen/sandbox', helpValue: '<dir>' }),
+    // No default here: without --data it is the folder `--publish` writes to, found from the nearest config.
+    data: Flags.string({
+      summary: 'Folder for the SQLite database (default: .docgen/sandbox beside the docgen config)',
+      helpValue: '<dir>',
+    }),
     'test-mode': Flags.boolean({
       summary: 'Enable fault injection, the request log and reset under /__sandbox',
       default: false,
@@ -50,7 +55,7 @@ With no --config it has one space, DEV, and one user, dev@example.com with API t
   async run(): Promise<SandboxStartInfo> {
     const { flags } = await this.parse(SandboxStart);
     const { startSandbox, SandboxConfigError } = await import('@docgen/confluence-sandbox');
-    const dataDir = resolve(flags.data);
+    const dataDir = flags.data ? resolve(flags.data) : await nearestSandboxFolder(process.cwd());
     // Made here, one folder at a time: the sandbox's recursive mkdir never returns where no
     // folder can be made (/proc); this fails fast, as DG_FILE_SYSTEM naming the folder.
     const { makeFolder } = await import('@docgen/core');

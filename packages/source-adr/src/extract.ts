@@ -2570,7 +2570,8 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     .map(({ text, line }) => ({ text: text.replace(/~~[^~]+~~\s*/g, ''), line }))
     .filter(({ text }) => text.trim());
   const texts = lines.map(({ text }) => text.replace(/\*\*|__|`/g, '').trim());
-  for (const { text, line, ofPart } of relationSentencesApart(lines)) {
+  // The first status read is the decision's: a history's latest entry is read first.
+  for (const { text, line, ofPart } of relationSentencesApart(latestEntryFirst(lines))) {
     const written = text.replace(/\*\*|__|`/g, '').trim();
     // `✅ Accepted`, `🤔 Proposed` (ministryofjustice/cloud-platform): the word after the emoji is the status.
     let plain = written.replace(/^(?:[\p{Extended_Pictographic}\uFE0F\u200D]|\s)+/u, '');
@@ -2641,6 +2642,48 @@ export function classifyStatus(written: Array<{ text: string; line: number }>): 
     ...(own && status !== 'unknown' ? { word } : {}),
     ...(partly ? { partly } : {}),
   };
+}
+
+/**
+ * A status section kept as a history, a dated status a line (`- 2025-01-02 Proposed`, `- Accepted
+ * on 2025-02-10`, `| 2026-03-01 | Deprecated |`), or two or more statuses a line each: the status
+ * now is the latest entry, by date where every entry gives a year-first one, else the last line.
+ * That entry is moved first, as it is the one the status is read from; the other lines, relations
+ * included, follow as written (the page keeps the whole history).
+ */
+function latestEntryFirst(lines: Array<{ text: string; line: number }>): Array<{ text: string; line: number }> {
+  const entries = lines.flatMap((written) => {
+    const entry = historyEntry(written.text);
+    return entry ? [{ written, ...entry }] : [];
+  });
+  if (entries.length < 2) return lines;
+  const dated = entries.every((entry) => entry.day !== undefined);
+  const latest = dated
+    ? entries.reduce((latest, entry) => (entry.day! >= latest.day! ? entry : latest))
+    : entries[entries.length - 1]!;
+  return [{ text: latest.text, line: latest.written.line }, ...lines.filter((written) => written !== latest.written)];
+}
+
+/** A year-first date (`2025-01-02`, `2025/1/2`) as a key that sorts by day. */
+const YEAR_FIRST = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/;
+
+/**
+ * One line of a status history: its status word first (`2025-01-02 Proposed` → `Proposed
+ * 2025-01-02`, a table row's cells likewise), and its day when written year first. Undefined for
+ * a line that starts with no known status, a relation line among them.
+ */
+function historyEntry(line: string): { text: string; day?: string } | undefined {
+  const cells = /^\s*\|/.test(line) ? line.split('|').map((cell) => cell.trim()) : [line.trim()];
+  const parts = cells
+    .flatMap((cell) => cell.split(new RegExp(`^(${DATES.source})\\s*[-–—:,]?\\s*`)))
+    .map((part) => part?.replace(/\*\*|__|`/g, '').trim())
+    .filter((part): part is string => !!part);
+  const worded = parts.find((part) => statusOf(/^\p{L}+/u.exec(part)?.[0].toLowerCase() ?? '') !== undefined);
+  // "Superseded by …" is read as the relation it is, wherever it stands.
+  if (!worded || RELATION_AT_START.test(worded)) return undefined;
+  const text = [worded, ...parts.filter((part) => part !== worded)].join(' ');
+  const day = YEAR_FIRST.exec(text);
+  return { text, ...(day ? { day: isoDate(Number(day[1]), Number(day[2]), Number(day[3])) } : {}) };
 }
 
 /**

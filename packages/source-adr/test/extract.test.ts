@@ -2319,7 +2319,8 @@ describe('a status section that lists every status, the one that holds marked', 
       [4, 'accepted'],
       [5, 'unknown'],
       [6, 'accepted'],
-      [7, 'proposed'],
+      // A dated history (Proposed, Accepted, Deprecated): its latest entry holds (was Proposed, its first).
+      [7, 'deprecated'],
       [8, 'accepted'],
       [9, 'accepted'],
       [10, 'accepted'],
@@ -2340,6 +2341,24 @@ describe('a status section that lists every status, the one that holds marked', 
     expect(warnings.map((warning) => [warning.code, warning.location?.file.split('/').pop(), warning.hint])).toEqual([
       ['DG_ADR_PLACEHOLDER', '0005-none.md', 'mark the one that holds ("- [x] Accepted") or keep only it'],
     ]);
+  });
+});
+
+describe('a status section kept as a dated history', () => {
+  const warnings: Diagnostic[] = [];
+  const { records } = extractAdrs(join(fixtures, 'status-history'), { report: (warning) => warnings.push(warning) });
+
+  it('reads the latest entry as the status, by date, the history left on the page', () => {
+    // Before: dated bullets and the table unknown (a DG_ADR_STATUS warning each), "Proposed (…)" then
+    // "Accepted on …" Proposed, newest first unknown.
+    expect(warnings).toEqual([]);
+    expect(records.map((record) => [record.number, record.status, record.date])).toEqual([
+      [1, 'deprecated', '2026-03-01'],
+      [2, 'accepted', '2025-02-10'],
+      [3, 'accepted', '2025-02-10'],
+      [4, 'deprecated', '2026-03-01'],
+    ]);
+    expect(records[0]!.body).toContain('- 2025-01-02 Proposed\n- 2025-02-10 Accepted\n- 2026-03-01 Deprecated\n');
   });
 });
 

@@ -1,6 +1,14 @@
 import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { anchorSlug, DocgenError, fixOptionHint, inlineCode, type Diagnostic, type OptionOrigin } from '@docgen/core';
+import {
+  anchorSlug,
+  DocgenError,
+  fixOptionHint,
+  inlineCode,
+  isUnsafeUrl,
+  type Diagnostic,
+  type OptionOrigin,
+} from '@docgen/core';
 import type { OpenAPIV2, OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import { pathTemplates, splitOutsideTemplates, templateNames } from './path-template.js';
@@ -94,6 +102,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
   warnShorthandRefs(context);
   warnIncompleteApiKeys(context);
   if (dialect === 'openapi-3.1') warnNullableIn31(context);
+  warnUnsafeUrls(context);
   nameApiKeyVariables(context);
   const operations: Operation[] = [];
   const operationAt = new Map<Operation, SpecPointer>();
@@ -820,6 +829,56 @@ function warnIncompleteApiKeys(context: WalkContext): void {
 }
 
 /** Each bare-name `$ref` (`$ref: Product`) read as the definition it meant: at its line, once. */
+/**
+ * Where a spec gives a URL the page shows as a link: its terms of service, its contact's and
+ * license's URLs, every external docs' (the spec's, a tag's, an operation's, a schema's), every
+ * server's. Matched on the keys that lead to the value, the last one first.
+ */
+const LINKED_URLS: Array<Array<string | RegExp>> = [
+  ['info', 'termsOfService'],
+  ['info', /^(?:contact|license)$/, 'url'],
+  ['externalDocs', 'url'],
+  ['servers', /^\d+$/, 'url'],
+];
+
+/**
+ * A `javascript:`, `data:`, `vbscript:` or `file:` URL where the page links (a contact, a license,
+ * external docs, a server) is shown as text, never a link, as Confluence would drop its URL: said
+ * at its line, in whichever file of the spec writes it, so the author can give the page it means.
+ */
+function warnUnsafeUrls(context: WalkContext): void {
+  for (const [file, document] of context.spec.documents) {
+    walkFields(document.value, [], (keys, value) => {
+      if (typeof value !== 'string' || !isUnsafeUrl(value) || !LINKED_URLS.some((path) => endsWith(keys, path))) return;
+      const at = child({ file, pointer: '' }, ...keys);
+      context.report({
+        code: 'DG_OPENAPI_UNSAFE_URL',
+        severity: 'warning',
+        message: `${keys.join('.')} is ${value.slice(0, 60)}, a URL that runs a script or carries its own content: shown as text, not a link`,
+        location: context.spec.locate(at),
+        hint: 'give the http(s) page it stands for',
+      });
+    });
+  }
+}
+
+/** Calls `visit` with the keys to each value under `value` (arrays' indexes as strings), examples and extensions left out. */
+function walkFields(value: unknown, keys: string[], visit: (keys: string[], value: unknown) => void): void {
+  visit(keys, value);
+  if (!value || typeof value !== 'object') return;
+  for (const [key, member] of Object.entries(value)) {
+    if (DATA_KEYS.has(key) || key.startsWith('x-')) continue;
+    walkFields(member, [...keys, key], visit);
+  }
+}
+
+/** Whether the last keys of `keys` are `path`'s. */
+function endsWith(keys: string[], path: Array<string | RegExp>): boolean {
+  if (keys.length < path.length) return false;
+  const tail = keys.slice(-path.length);
+  return path.every((key, index) => (typeof key === 'string' ? key === tail[index] : key.test(tail[index]!)));
+}
+
 /**
  * OpenAPI 3.1 dropped 3.0's `nullable: true` for JSON Schema's `type: [T, 'null']`: validators and
  * generators that read 3.1 ignore it, so the field they build is not nullable. docgen honours it,

@@ -4934,3 +4934,25 @@ describe('an info object that says little (swag writes `info: { contact: {} }` w
     expect(op(api, 'a').responses[0]!.contents.map((content) => content.mediaType)).toEqual(['application/json']);
   });
 });
+
+describe('URLs the page would link that run a script or carry their own content', () => {
+  it('are each warned at their line (info, external docs of the spec, a tag, an operation, a schema, a server)', async () => {
+    // Before: each shown as plain text, with no warning.
+    const diagnostics: Diagnostic[] = [];
+    extractApi(await loadSpec(join(fixtures, 'unsafe-urls/openapi.yaml')), { report: (d) => diagnostics.push(d) });
+    const unsafe = diagnostics.filter((d) => d.code === 'DG_OPENAPI_UNSAFE_URL');
+    expect(unsafe.map((d) => [d.location?.line, d.message.split(' is ')[0]])).toEqual([
+      [5, 'info.termsOfService'],
+      [11, 'info.license.url'],
+      [13, 'externalDocs.url'],
+      [16, 'servers.1.url'],
+      [20, 'tags.0.externalDocs.url'],
+      [26, 'paths./pets.get.externalDocs.url'],
+      [42, 'components.schemas.Pet.externalDocs.url'],
+    ]);
+    expect(unsafe[1]!.message).toBe(
+      'info.license.url is file:~/LICENSE.txt, a URL that runs a script or carries its own content: shown as text, not a link',
+    );
+    expect(unsafe[1]!.hint).toBe('give the http(s) page it stands for');
+  });
+});

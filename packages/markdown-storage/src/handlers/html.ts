@@ -623,6 +623,14 @@ const CSS_BADGE: TagSpec = {
 };
 
 /** A node and its descendants moved down `by` lines (Markdown parsed apart from the page it is in). */
+/** `node` placed at the line where `before`, the HTML written ahead of a token in it, ends: the token's line. */
+function atLine(node: Nodes, before: string): Nodes {
+  const start = node.position?.start;
+  if (!start) return node;
+  const line = start.line + (before.match(/\n/g)?.length ?? 0);
+  return { ...node, position: { start: { ...start, line }, end: node.position!.end } } as Nodes;
+}
+
 function shiftedLines<T extends Nodes>(node: T, by: number): T {
   const position = node.position && {
     start: { ...node.position.start, line: node.position.start.line + by },
@@ -1164,12 +1172,14 @@ export class HtmlBuilder {
 
   html(value: string, node: Nodes): void {
     const tokens = tokenizeHtml(value);
-    for (let index = 0; index < tokens.length; index += 1) {
+    let offset = 0;
+    for (let index = 0; index < tokens.length; offset += tokens[index]!.source.length, index += 1) {
       const token = tokens[index]!;
       if (token.kind === 'hidden') {
         // A VitePress include is a comment a browser hides, but it stands for a file's content.
         if (/^<!--\s*@include:/.test(token.source))
           this.state.warn(`VitePress include ${token.source} left out: the file's content is not on this page`, node);
+        if (token.source.startsWith('<![CDATA[')) this.warnCdata(token.source, atLine(node, value.slice(0, offset)));
         continue;
       }
       if (this.skipped(token, node)) continue;
@@ -1190,6 +1200,20 @@ export class HtmlBuilder {
         this.open(token.name, attributes, token.selfClosing, token.source, node);
       } else this.close(token.name, token.source, node);
     }
+  }
+
+  /**
+   * A CDATA section in a page's HTML (an XML sample pasted as it is) is hidden by a browser, its
+   * text and all, and so is left out here; the author meant it to be seen, so say what was lost.
+   */
+  private warnCdata(source: string, node: Nodes): void {
+    const content = oneLine(source.slice('<![CDATA['.length, -']]>'.length)).trim();
+    if (!content) return; // `<![CDATA[]]>` loses nothing
+    const shown = content.length > 40 ? `${content.slice(0, 40)}…` : content;
+    this.state.warn(
+      `raw HTML <![CDATA[…]]> left out with its text "${shown}": a browser shows none of it → to show it, write it in a fenced code block (\`\`\`xml … \`\`\`)`,
+      node,
+    );
   }
 
   /**

@@ -230,3 +230,133 @@ function isWholeModule(ts: TsMorph, modules: Modules, id: Identifier): boolean {
   const value = modules.bindingOf(id)?.value;
   return !!value && ts.Node.isCallExpression(value) && value.getExpression().getText() === 'require';
 }
+
+/**
+ * Fastify plugins answer through what they decorate the instance or request with once registered
+ * (`fastify.auth([…])`, `request.jwtVerify()`), so they are matched by the project loading the package
+ * and the decoration's name.
+ */
+export interface KnownFastifyPlugin {
+  package: string;
+  /** The decoration: a hook written as `fastify.csrfProtection` or `fastify.auth([…])`, or a request method a hook calls (`jwtVerify`). */
+  decoration: string;
+  /** Whether the decoration is a method of the request a hook calls, rather than the hook itself. */
+  onRequest?: boolean;
+  /** A key of a route's `config` that turns it on for that route (`config: { rateLimit: { max: 5 } }`). */
+  routeConfig?: string;
+  /** Registered, it guards every route of the instance it is registered on, unless given `global: false`. */
+  global?: boolean;
+  statuses: number[];
+  doc: string;
+}
+
+export const KNOWN_FASTIFY_PLUGINS: readonly KnownFastifyPlugin[] = [
+  // Its errors (no header, a malformed or expired token) are 401s, FST_JWT_*.
+  {
+    package: '@fastify/jwt',
+    decoration: 'jwtVerify',
+    onRequest: true,
+    statuses: [401],
+    doc: 'https://github.com/fastify/fastify-jwt#usage',
+  },
+  // Every strategy failing: 401 unless the last one set a status of its own.
+  {
+    package: '@fastify/auth',
+    decoration: 'auth',
+    statuses: [401],
+    doc: 'https://github.com/fastify/fastify-auth#usage',
+  },
+  // A bad or missing token: 403 (FST_CSRF_INVALID_TOKEN).
+  {
+    package: '@fastify/csrf-protection',
+    decoration: 'csrfProtection',
+    statuses: [403],
+    doc: 'https://github.com/fastify/csrf-protection#usage',
+  },
+  // Over the limit: 429 (`statusCode` of its error); `fastify.rateLimit()` as a hook, or a route's `config.rateLimit`.
+  {
+    package: '@fastify/rate-limit',
+    decoration: 'rateLimit',
+    routeConfig: 'rateLimit',
+    global: true,
+    statuses: [429],
+    doc: 'https://github.com/fastify/fastify-rate-limit#usage',
+  },
+];
+
+/**
+ * What a Fastify hook of a plugin answers: `fastify.csrfProtection`, `fastify.auth([…])`,
+ * `fastify.rateLimit()`, where the project loads the plugin; and, for a hook function of the project,
+ * what the request methods it calls answer (`await request.jwtVerify()`: 401), unless it catches their
+ * error and answers otherwise.
+ */
+export function fastifyHookStatuses(ts: TsMorph, modules: Modules, hook: TsNode, fns: TsNode[]): number[] {
+  const value = unwrap(ts, hook);
+  const named = ts.Node.isCallExpression(value) ? unwrap(ts, value.getExpression()) : value;
+  const file = hook.getSourceFile().getFilePath();
+  const loaded = (plugin: KnownFastifyPlugin) => modules.projectLoads(file, plugin.package);
+  const decoration = ts.Node.isPropertyAccessExpression(named)
+    ? KNOWN_FASTIFY_PLUGINS.find(
+        (plugin) => !plugin.onRequest && plugin.decoration === named.getName() && loaded(plugin),
+      )
+    : undefined;
+  const called = KNOWN_FASTIFY_PLUGINS.filter(
+    (plugin) => plugin.onRequest && fns.some((fn) => callsUncaught(ts, fn, plugin.decoration)) && loaded(plugin),
+  );
+  return [...(decoration?.statuses ?? []), ...called.flatMap((plugin) => plugin.statuses)];
+}
+
+/**
+ * What a plugin registered to guard every route answers: `app.register(rateLimit, { max: 100 })` of
+ * @fastify/rate-limit (not with `global: false`); undefined for any other `register()`.
+ */
+export function registeredPluginStatuses(ts: TsMorph, modules: Modules, call: CallExpression): number[] | undefined {
+  const [plugin, options] = call.getArguments().map((arg) => unwrap(ts, arg));
+  const from = plugin && ts.Node.isIdentifier(plugin) ? modules.loadedFrom(plugin) : undefined;
+  const row = KNOWN_FASTIFY_PLUGINS.find((each) => each.global && each.package === from);
+  const global = options && ts.Node.isObjectLiteralExpression(options) ? options.getProperty('global') : undefined;
+  const off =
+    global && ts.Node.isPropertyAssignment(global) && global.getInitializer()?.getKind() === ts.SyntaxKind.FalseKeyword;
+  return row && !off ? row.statuses : undefined;
+}
+
+/** What a route's `config` turns on: `config: { rateLimit: { max: 5 } }` (not `rateLimit: false`), where the project loads the plugin. */
+export function fastifyConfigStatuses(ts: TsMorph, modules: Modules, config: TsNode | undefined): number[] {
+  if (!config || !ts.Node.isObjectLiteralExpression(config)) return [];
+  return KNOWN_FASTIFY_PLUGINS.filter((plugin) => {
+    const given = plugin.routeConfig ? config.getProperty(plugin.routeConfig) : undefined;
+    const initializer = given && ts.Node.isPropertyAssignment(given) ? given.getInitializer() : undefined;
+    const on = !!given && initializer?.getKind() !== ts.SyntaxKind.FalseKeyword;
+    return on && modules.projectLoads(config.getSourceFile().getFilePath(), plugin.package);
+  }).flatMap((plugin) => plugin.statuses);
+}
+
+/**
+ * Whether a function calls `x.method()` where its error reaches Fastify: not in a `try` whose `catch`
+ * answers on its own (`reply.code(403)`), but in one that passes the error on (`reply.send(err)`, `throw err`).
+ */
+function callsUncaught(ts: TsMorph, fn: TsNode, method: string): boolean {
+  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    if (!ts.Node.isPropertyAccessExpression(callee) || callee.getName() !== method) return false;
+    const tried = call.getFirstAncestor((node) => ts.Node.isTryStatement(node) || node === fn);
+    if (!tried || !ts.Node.isTryStatement(tried) || !tried.getTryBlock().containsRange(call.getPos(), call.getEnd()))
+      return true;
+    const caught = tried.getCatchClause();
+    const name = caught?.getVariableDeclaration()?.getName();
+    return !!caught && !!name && passesOn(ts, caught.getBlock(), name);
+  });
+}
+
+/** Whether a `catch` block sends or throws the error it caught (`reply.send(err)`, `throw err`). */
+function passesOn(ts: TsMorph, block: TsNode, name: string): boolean {
+  const thrown = block
+    .getDescendantsOfKind(ts.SyntaxKind.ThrowStatement)
+    .some((statement) => statement.getExpression()?.getText() === name);
+  const sent = block.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    const callee = call.getExpression();
+    const [first] = call.getArguments();
+    return ts.Node.isPropertyAccessExpression(callee) && callee.getName() === 'send' && first?.getText() === name;
+  });
+  return thrown || sent;
+}

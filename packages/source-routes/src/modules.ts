@@ -25,7 +25,7 @@ import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { AwilixRegistrations } from './awilix.js';
 import { changesState, knownMiddlewareStatuses } from './known-middleware.js';
-import { Implementations } from './implementations.js';
+import { escapeRegExp, Implementations } from './implementations.js';
 import { ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
@@ -222,6 +222,15 @@ export class Modules {
       return specifier && isPathLiteral(this.ts, specifier) ? pathText(specifier) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a source file of the package `file` is in imports or requires `pkg` (`@fastify/jwt`): for a
+   * plugin that answers through what it decorates the instance with, not through a name imported where it is used.
+   */
+  projectLoads(file: string, pkg: string): boolean {
+    const quoted = new RegExp(`(['"\`])${escapeRegExp(pkg)}\\1`);
+    return this.files.mentioning(file, quoted).length > 0;
   }
 
   /** The package a name is imported or `require()`d from, destructured too (`const { inject } = require('awilix-express')`). */

@@ -2,7 +2,8 @@
  * What well-known middleware of npm packages answers before the handler, on small real apps: an Express
  * orders API (passport, express-jwt, express-rate-limit, express-validator, celebrate, multer,
  * connect-timeout, csurf), a Koa media API (koa-jwt, koa-ratelimit, @koa/multer) and a Hono notes API
- * (hono/jwt, hono/basic-auth, hono/bearer-auth, hono/csrf, hono/body-limit, hono-rate-limiter).
+ * (hono/jwt, hono/basic-auth, hono/bearer-auth, hono/csrf, hono/body-limit, hono-rate-limiter), and a Fastify
+ * billing API (@fastify/jwt, @fastify/auth, @fastify/csrf-protection, @fastify/rate-limit).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,5 +55,24 @@ describe('statuses of well-known middleware', () => {
   it('does not take a local name for a package: a project function called rateLimit adds nothing of the table', async () => {
     const { routes } = await readRoutes(join(fixtures, 'express-packages/src/own-names.ts'));
     expect(routes.map((route) => [route.path, route.statuses])).toEqual([['/search', [200]]]);
+  });
+
+  it('Fastify: what the hooks of plugins answer, request.jwtVerify() in a hook, and a route config that turns on rate limiting', async () => {
+    expect(await rows('fastify-packages/src/app.ts')).toEqual([
+      ['GET', '/invoices', [200, 401]], // app.authenticate sends jwtVerify's error on: 401
+      ['POST', '/invoices/:id/pay', [202, 401]], // app.auth([…]) of @fastify/auth
+      ['POST', '/webhooks/stripe', [200, 403]], // verifyApiKey catches jwtVerify's error and answers its own 403
+      ['POST', '/settings', [204, 403]], // app.csrfProtection
+      ['POST', '/login', [200, 429]], // config.rateLimit, with the plugin registered global: false
+      ['GET', '/status', [200]], // config: { rateLimit: false }
+    ]);
+  });
+
+  it('Fastify: @fastify/rate-limit registered without global: false guards every route of the instance and its plugins', async () => {
+    const { routes } = await readRoutes(join(fixtures, 'fastify-packages/src/public-api.ts'));
+    expect(routes.map((route) => [route.method, route.path, route.middleware, route.statuses])).toEqual([
+      ['GET', '/health', ['rateLimit'], [200, 429]],
+      ['GET', '/prices', ['rateLimit'], [200, 429]],
+    ]);
   });
 });

@@ -34,6 +34,10 @@ describe('statuses of well-known middleware', () => {
     ]);
   });
 
+  it("Express: express-openapi-validator use()d app-wide answers what the spec's checks do", async () => {
+    expect(await rows('express-packages/src/validated.ts')).toEqual([['GET', '/pets/:id', [200, 400, 401, 404, 415]]]);
+  });
+
   it('Koa: koa-jwt use()d on the router is shown and answers 401 on the routes after it', async () => {
     const { routes } = await readRoutes(join(fixtures, 'koa-packages/src/server.ts'));
     expect(routes.map((route) => [route.method, route.path, route.middleware.length, route.statuses])).toEqual([

@@ -25,6 +25,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { unreadRegistrationWarnings } from './awilix.js';
+import { knownMiddlewareStatuses, unsafeMethodStatuses } from './known-middleware.js';
 import { tsoaAction, tsoaMiddleware, tsoaSuccessStatuses, type TsoaAction } from './tsoa.js';
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
@@ -936,7 +937,7 @@ class RouteReader {
     for (const entry of this.router(ref).entries) {
       if (entry.kind === 'route') {
         const full = joinPaths(prefix, entry.route.path);
-        const sent = sentFor(middleware, full);
+        const sent = sentFor(middleware, full, entry.route.method);
         const route = {
           ...entry.route,
           path: full,
@@ -948,7 +949,8 @@ class RouteReader {
         this.mountedThrough.set(route, via);
       } else if (entry.kind === 'served') {
         const full = joinPaths(prefix, entry.route.path);
-        const sent = entry.route.servedBy ? [] : sentFor(middleware, full); // a package's statuses are not read
+        // A package's statuses are not read; what it serves answers every method.
+        const sent = entry.route.servedBy ? [] : sentFor(middleware, full, 'ALL');
         out.push({
           ...entry.route,
           path: full,
@@ -1366,7 +1368,12 @@ class RouteReader {
         });
       if (!target && this.isShownMiddleware(arg)) {
         const sent = this.middlewareSends(arg, isPlainMiddleware);
-        const use: Scoped = { name: this.middlewareName(arg), ...(sent.length ? { statuses: sent } : {}) };
+        const unsafe = unsafeMethodStatuses(this.ts, this.names, arg);
+        const use: Scoped = {
+          name: this.middlewareName(arg),
+          ...(sent.length ? { statuses: sent } : {}),
+          ...(unsafe.length ? { unsafeStatuses: unsafe } : {}),
+        };
         if (prefix) {
           middleware.push(use.name);
           scopedHere.push(use);
@@ -2088,20 +2095,22 @@ class RouteReader {
     answered: Pick<Route, 'statuses' | 'computedStatuses'>,
     middleware: TsNode[],
     before: number[] = [],
+    method?: string,
   ): Pick<Route, 'statuses' | 'computedStatuses'> {
     return withSentStatuses(answered, [
       ...before,
-      ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3)),
+      ...middleware.flatMap((node) => this.middlewareSends(node, (count) => count >= 3, method)),
     ]);
   }
 
   /**
    * What a middleware function of the project sends rather than calling `next()` (`requireAuth`'s
    * `res.status(401)`): passed by name, or made by a factory of the project (`requireRole('admin')`
-   * returning `(req, res, next) => …`: `Modules.madeMiddleware`); nothing for a package's middleware.
-   * `takesNext`: whether its parameter count makes it middleware where it is used.
+   * returning `(req, res, next) => …`: `Modules.madeMiddleware`); for a package's, what the table of
+   * well-known middleware says it answers (`passport.authenticate('jwt')`: 401), else nothing.
+   * `takesNext`: whether its parameter count makes it middleware where it is used; `method`: the route's.
    */
-  private middlewareSends(node: TsNode, takesNext: (parameters: number) => boolean): number[] {
+  private middlewareSends(node: TsNode, takesNext: (parameters: number) => boolean, method?: string): number[] {
     const { ts } = this;
     const value = unwrap(ts, node);
     const fns = ts.Node.isCallExpression(value)
@@ -2109,9 +2118,13 @@ class RouteReader {
       : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
         ? [this.names.functionOf(value)]
         : [];
-    return fns
-      .filter((fn) => !!fn && takesNext(((fn as FunctionNode).getParameters?.() ?? []).length))
-      .flatMap((fn) => this.statusesOf(fn!).statuses);
+    const known = knownMiddlewareStatuses(ts, this.names, node, method);
+    return [
+      ...known,
+      ...fns
+        .filter((fn) => !!fn && takesNext(((fn as FunctionNode).getParameters?.() ?? []).length))
+        .flatMap((fn) => this.statusesOf(fn!).statuses),
+    ];
   }
 
   /** A tsoa controller method's statuses: tsoa's success status for it, and what it and its services raise. */
@@ -2146,7 +2159,8 @@ class RouteReader {
       ...this.withGuardStatuses(
         action ? this.tsoaStatuses(action) : handler ? this.statusesOf(fn ?? handler) : { statuses: [] },
         all.slice(0, -1),
-        sentFor(routerLevel, joinPaths('', path)),
+        sentFor(routerLevel, joinPaths('', path), method),
+        method,
       ),
       // tsoa's generated code is commented with its own warnings: the controller method's comment says what the route does.
       summary: action

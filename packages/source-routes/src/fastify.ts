@@ -16,6 +16,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { fastifyConfigStatuses, fastifyHookStatuses, registeredPluginStatuses } from './known-middleware.js';
 import {
   AUTOLOAD_DEFAULTS,
   autoloadedFiles,
@@ -256,7 +257,7 @@ export class FastifyReader extends ModuleReader {
     const hookCalls = [
       ...new Set([
         ...inherited,
-        ...calls.filter((call) => methodOf(ts, call) === 'addHook'),
+        ...calls.filter((call) => methodOf(ts, call) === 'addHook' || this.guardsEveryRoute(call)),
         ...this.sharedHooks(calls, path),
       ]),
     ];
@@ -503,8 +504,19 @@ export class FastifyReader extends ModuleReader {
     });
   }
 
-  /** `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not middleware. */
+  /** A registered plugin that guards every route of the instance (`app.register(rateLimit, { max: 100 })`), as a hook does. */
+  private guardsEveryRoute(call: CallExpression): boolean {
+    return (
+      methodOf(this.ts, call) === 'register' && registeredPluginStatuses(this.ts, this.modules, call) !== undefined
+    );
+  }
+
+  /**
+   * `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not
+   * middleware. A plugin that guards every route is one too, shown by its name (`rateLimit`).
+   */
   private addedHook(call: CallExpression): Hook[] {
+    if (this.guardsEveryRoute(call)) return [{ name: shortText(call.getArguments()[0]!), node: call }];
     if (methodOf(this.ts, call) !== 'addHook') return [];
     const [name, hook] = call.getArguments();
     const known = name && isPathLiteral(this.ts, name) && HOOKS.includes(pathText(name));
@@ -515,12 +527,15 @@ export class FastifyReader extends ModuleReader {
    * What a hook of the project answers instead of passing the request on: `reply.code(401).send(…)`,
    * `reply.status(403)`, `throw fastify.httpErrors.unauthorized()`, `reply.forbidden()`, its errors
    * (inline, by name, a decoration, `fastify.authenticate`, or made by a factory of the project,
-   * `requireRole('admin')` returning `async (request, reply) => …`: `Modules.madeMiddleware`). Not the
+   * `requireRole('admin')` returning `async (request, reply) => …`: `Modules.madeMiddleware`), and what a
+   * well-known plugin answers (`fastify.auth([…])` 401, `request.jwtVerify()` in it 401). Not the
    * status of what it only sends (`reply.send(err)`: the error's, which docgen cannot tell).
    */
   private hookSends(hook: TsNode): number[] {
     const { ts } = this;
     const value = unwrap(ts, hook);
+    const registered = ts.Node.isCallExpression(value) && registeredPluginStatuses(ts, this.modules, value);
+    if (registered) return registered;
     const fns = isFunctionLike(ts, value)
       ? [value]
       : ts.Node.isIdentifier(value)
@@ -530,7 +545,10 @@ export class FastifyReader extends ModuleReader {
           : ts.Node.isCallExpression(value)
             ? this.modules.madeMiddleware(value)
             : [];
-    return fns.flatMap((fn) => (fn ? this.statuses(fn, false).statuses : []));
+    const own = fns.filter((fn): fn is TsNode => fn !== undefined);
+    // A plugin's hook (`fastify.csrfProtection`), or what a hook of the project calls of one (`request.jwtVerify()`).
+    const plugins = fastifyHookStatuses(ts, this.modules, hook, own);
+    return [...plugins, ...own.flatMap((fn) => this.statuses(fn, false).statuses)];
   }
 
   /** Whether `call` is made on `instance` (`app.get(…)`, `app.register(a).get(…)`), not on a name that shadows it. */
@@ -1120,7 +1138,12 @@ export class FastifyReader extends ModuleReader {
     const body = handler && this.routeHandler(handler);
     const hooks = [...middleware, ...(options ? this.hooks(options) : [])];
     const summary = this.siteComment(site) ?? (options && this.schemaSummary(options));
-    const declared = options ? this.schemaStatuses(options) : [];
+    // The schema's response codes, and what a plugin the route's `config` turns on answers (`config.rateLimit`: 429).
+    const config = options && property(this.ts, options, 'config');
+    const declared = [
+      ...(options ? this.schemaStatuses(options) : []),
+      ...fastifyConfigStatuses(this.ts, this.modules, config && this.object(config)),
+    ];
     for (const method of methods) {
       const route: Route = {
         method,

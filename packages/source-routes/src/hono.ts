@@ -14,6 +14,7 @@ import type {
 } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { changesState, unsafeMethodStatuses } from './known-middleware.js';
 import { HONO_RESPONSE } from './implicit.js';
 import {
   callsInWrittenOrder,
@@ -81,6 +82,8 @@ interface Use {
   pattern: string;
   names: string[];
   statuses: number[];
+  /** What it answers only to requests that change state (`csrf()`'s 403): not on a GET route. */
+  unsafeStatuses: number[];
 }
 
 export class HonoReader extends ModuleReader {
@@ -491,7 +494,8 @@ export class HonoReader extends ModuleReader {
     if (stated !== undefined && /^\/[^*]*\/\*$/.test(stated))
       this.packageMount(call, base, args[0], handlers[handlers.length - 1], seen, out, handlers.slice(0, -1));
     const statuses = handlers.flatMap((node) => this.sentBefore(node));
-    seen.push({ pattern: joinPaths(base, stated ?? '*'), names, statuses });
+    const unsafeStatuses = handlers.flatMap((node) => unsafeMethodStatuses(ts, this.modules, node));
+    seen.push({ pattern: joinPaths(base, stated ?? '*'), names, statuses, unsafeStatuses });
   }
 
   /**
@@ -612,10 +616,11 @@ export class HonoReader extends ModuleReader {
     ];
     const handler = handlers[handlers.length - 1];
     const answered = handler ? this.statuses(handler) : { statuses: [] };
-    // A validator or middleware `use()`d at a pattern the route matches (`app.use('/api/*', zValidator('header', …))`) runs first, as its own do.
-    const validated = [
-      ...matching.flatMap((use) => use.statuses),
-      ...handlers.slice(0, -1).flatMap((node) => this.sentBefore(node)),
+    // A validator or middleware `use()`d at a pattern the route matches (`app.use('/api/*', zValidator('header', …))`)
+    // runs first, as its own do; CSRF protection only for a method that changes state.
+    const validated = (method: string) => [
+      ...matching.flatMap((use) => [...use.statuses, ...(changesState(method) ? use.unsafeStatuses : [])]),
+      ...handlers.slice(0, -1).flatMap((node) => this.sentBefore(node, method)),
     ];
     for (const method of methods)
       out.push({
@@ -625,15 +630,15 @@ export class HonoReader extends ModuleReader {
         openapiPath: toOpenApiPath(full.replace(/:(\w+)\{[^/]*\}/g, ':$1')),
         middleware,
         ...answered,
-        statuses: httpStatuses([...answered.statuses, ...validated]),
+        statuses: httpStatuses([...answered.statuses, ...validated(method)]),
         summary: registrationComment(ts, call),
         ...this.registeredAt(call),
       });
   }
 
   /** What middleware answers before the handler runs: a validator's 400 (and its hook's), or what middleware of the project sends instead of calling `next()` (`requireSession`'s `HTTPException(401)`). */
-  private sentBefore(node: TsNode): number[] {
-    return [...this.validatorStatuses(node), ...this.middlewareSends(node, (fn) => this.statuses(fn).statuses)];
+  private sentBefore(node: TsNode, method?: string): number[] {
+    return [...this.validatorStatuses(node), ...this.middlewareSends(node, (fn) => this.statuses(fn).statuses, method)];
   }
 
   /**

@@ -277,6 +277,7 @@ function injectionToken(ts: TsMorph, parameter: ParameterDeclaration): TsNode | 
   return token && !ts.Node.isObjectLiteralExpression(token) ? token : undefined;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` matched literally in a `RegExp`. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

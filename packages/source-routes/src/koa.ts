@@ -8,6 +8,7 @@
 import type { CallExpression, Node as TsNode, PropertyAccessExpression, SourceFile } from 'ts-morph';
 import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
+import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
 import {
   callsInWrittenOrder,
@@ -371,8 +372,9 @@ export class KoaReader extends ModuleReader {
         this.mounts.pop();
       }
       // Named middleware, as the Express reader shows it, and what a factory of the project makes
-      // (`requireApiKey('x-webhook-key')`); a package's (`bodyParser()`) and inline functions are left out.
-      else if (ts.Node.isIdentifier(arg) || this.madeByProject(arg))
+      // (`requireApiKey('x-webhook-key')`) and well-known middleware of a package (`jwt({ secret })` of koa-jwt);
+      // other packages' (`bodyParser()`) and inline functions are left out.
+      else if (ts.Node.isIdentifier(arg) || this.madeByProject(arg) || isKnownMiddleware(ts, this.modules, arg))
         (hasPath ? local : routerLevel).push(this.scopedUse(arg));
       else this.unread(call, this.routesOf(arg), arg);
     });

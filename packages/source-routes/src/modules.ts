@@ -24,7 +24,8 @@ import type { Diagnostic } from '@docgen/core';
 import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { AwilixRegistrations } from './awilix.js';
-import { Implementations } from './implementations.js';
+import { changesState, knownMiddlewareStatuses } from './known-middleware.js';
+import { escapeRegExp, Implementations } from './implementations.js';
 import { ProjectFiles } from './project-files.js';
 import { implicitStatusesIn, statusSetBefore, type ResponseStyle } from './implicit.js';
 import {
@@ -221,6 +222,15 @@ export class Modules {
       return specifier && isPathLiteral(this.ts, specifier) ? pathText(specifier) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a source file of the package `file` is in imports or requires `pkg` (`@fastify/jwt`): for a
+   * plugin that answers through what it decorates the instance with, not through a name imported where it is used.
+   */
+  projectLoads(file: string, pkg: string): boolean {
+    const quoted = new RegExp(`(['"\`])${escapeRegExp(pkg)}\\1`);
+    return this.files.mentioning(file, quoted).length > 0;
   }
 
   /** The package a name is imported or `require()`d from, destructured too (`const { inject } = require('awilix-express')`). */
@@ -1776,7 +1786,7 @@ export abstract class ModuleReader {
    * wraps `next()` in a `try` (or chains `.catch` on it): it answers with the statuses of the errors the routes
    * after it raise, not one of its own.
    */
-  protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[]): number[] {
+  protected middlewareSends(node: TsNode, answered: (fn: TsNode) => number[], method?: string): number[] {
     const { ts } = this;
     const value = unwrap(ts, node);
     const fns = ts.Node.isCallExpression(value)
@@ -1784,9 +1794,14 @@ export abstract class ModuleReader {
       : ts.Node.isIdentifier(value) || ts.Node.isPropertyAccessExpression(value)
         ? [this.routeHandler(value)]
         : [];
-    return fns
-      .filter((fn) => !!fn && isFunctionLike(ts, fn) && fn.getParameters().length === 2 && !catchesDownstream(ts, fn))
-      .flatMap((fn) => answered(fn!));
+    // A well-known package's middleware answers what the table says (`jwt({ secret })` of koa-jwt: 401).
+    const known = knownMiddlewareStatuses(ts, this.modules, node, method);
+    return [
+      ...known,
+      ...fns
+        .filter((fn) => !!fn && isFunctionLike(ts, fn) && fn.getParameters().length === 2 && !catchesDownstream(ts, fn))
+        .flatMap((fn) => answered(fn!)),
+    ];
   }
 
   /** The function a route's handler argument is, or names (in this module or another, `ctrl.handle` too: `Modules.functionOf`). */
@@ -2058,6 +2073,8 @@ export interface ScopedUse {
   under?: string;
   /** What it answers before the routes after it run (`requireAuth`'s 401), for middleware of the project. */
   statuses?: number[];
+  /** What it answers only to requests that change state (`csrf()`'s 403): not on a GET route. */
+  unsafeStatuses?: number[];
 }
 
 /** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
@@ -2065,11 +2082,14 @@ export function runsFor(middleware: ScopedUse[], path: string): string[] {
   return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
 }
 
-/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401). */
-export function sentFor(middleware: ScopedUse[], path: string): number[] {
+/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401), to a request of `method`. */
+export function sentFor(middleware: ScopedUse[], path: string, method?: string): number[] {
   return middleware
     .filter((use) => use.under === undefined || underPath(use.under, path))
-    .flatMap((use) => use.statuses ?? []);
+    .flatMap((use) => [
+      ...(use.statuses ?? []),
+      ...(method !== undefined && changesState(method) ? (use.unsafeStatuses ?? []) : []),
+    ]);
 }
 
 /** Whether middleware calls its `next` inside a `try` or chains `.catch` on it: an error handler of what runs after it. */

@@ -714,8 +714,8 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
       ['GET', '/audit', [200, 403]], // requireRole('auditor') returns an arrow: res.sendStatus(403)
       // requireScope(…) returns function checkScope (next(createError(403))), limitRequests(10) its inner limiter (429)
       ['POST', '/exports', [202, 401, 403, 429]],
-      // cached(60) returns a package's middleware and rateLimit is a package: nothing read
-      ['GET', '/catalog', [200]],
+      // cached(60) returns a package's middleware: not read; rateLimit is express-rate-limit's, a well-known 429
+      ['GET', '/catalog', [200, 429]],
       ['GET', '/ops/queues', [200, 403]], // app.use('/ops', requireRole('ops'))
     ]);
     expect(warnings).toEqual([]);
@@ -1501,12 +1501,13 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
         'Answered by `sendHtml`, for every path under it: its routes are not read',
         12,
       ],
-      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200, 401], undefined, undefined, 15], // requireAuth sends 401
+      // requireAuth sends 401, express-rate-limit 429
+      ['GET', '/api/items', ['rateLimit({ max: 10 })', 'requireAuth'], [200, 401, 429], undefined, undefined, 15],
       [
         'ALL',
         '/api/*',
         ['rateLimit({ max: 10 })', 'requireAuth'],
-        [401, 404], // requireAuth runs first
+        [401, 404, 429], // rateLimit and requireAuth run first
         undefined,
         'Answered by `notFound`, for every path under it: its routes are not read',
         16,

@@ -67,169 +67,194 @@ export class Lines {
   }
 }
 
-export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: string) => string): Root {
-  const root: Root = { type: 'root', children: [], position: lines.position([0, lines.count]) };
-  const stack: Parent[] = [root as Parent];
-  const footnotes: RootContent[] = [];
-  let inFootnotes = false;
-  const top = (): Parent => stack[stack.length - 1]!;
-  const open = (node: Nodes, token: Token): void => {
-    node.position = lines.position(token.map) ?? top().position;
-    (inFootnotes && stack.length === 1 ? footnotes : top().children).push(node as RootContent);
-    stack.push(node as Parent);
-  };
-  const leaf = (node: Nodes, token: Token): void => {
-    node.position = lines.position(token.map) ?? top().position;
-    top().children.push(node as RootContent);
-  };
+/** The mdast being built from one token list: what each token's handler (TOKEN_HANDLERS) works on. */
+class MdastBuilder {
+  readonly root: Root;
+  readonly stack: Parent[];
+  readonly footnotes: RootContent[] = [];
+  inFootnotes = false;
 
+  constructor(
+    readonly lines: Lines,
+    readonly unescape: (text: string) => string,
+  ) {
+    this.root = { type: 'root', children: [], position: lines.position([0, lines.count]) };
+    this.stack = [this.root as Parent];
+  }
+
+  top(): Parent {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  open(node: Nodes, token: Token): void {
+    node.position = this.lines.position(token.map) ?? this.top().position;
+    (this.inFootnotes && this.stack.length === 1 ? this.footnotes : this.top().children).push(node as RootContent);
+    this.stack.push(node as Parent);
+  }
+
+  leaf(node: Nodes, token: Token): void {
+    node.position = this.lines.position(token.map) ?? this.top().position;
+    this.top().children.push(node as RootContent);
+  }
+}
+
+type TokenHandler = (builder: MdastBuilder, token: Token) => void;
+
+const openList: TokenHandler = (b, token) => {
+  const ordered = token.type === 'ordered_list_open';
+  const start = ordered ? Number(token.attrGet('start') ?? 1) : null;
+  b.open({ type: 'list', ordered, start, spread: false, children: [] }, token);
+};
+const openCell: TokenHandler = (b, token) => {
+  // The header row's cells give the table's column alignment.
+  const table = b.stack[b.stack.length - 2] as Table;
+  if (table.children.length === 1) table.align!.push(alignment(token));
+  b.open({ type: 'tableCell', children: [] }, token);
+};
+const openDirective: TokenHandler = (b, token) => {
+  const meta = token.meta as DirectiveMeta;
+  const type = token.type === 'directive_leaf_open' ? 'leafDirective' : 'containerDirective';
+  const node = {
+    type,
+    name: meta.name,
+    attributes: meta.attributes,
+    children: [],
+    data: { source: meta.source, label: meta.label },
+  };
+  b.open(node as ContainerDirective | LeafDirective, token);
+};
+const closeList: TokenHandler = (b) => {
+  finishList(b.stack.pop() as List);
+};
+const codeLeaf: TokenHandler = (b, token) => {
+  b.leaf(codeBlock(token, b.unescape), token);
+};
+const closeNode: TokenHandler = (b) => {
+  b.stack.pop();
+};
+
+/**
+ * What each token type adds to the tree; types not listed (thead/tbody: rows are flattened, the
+ * first is the header; footnote back-anchors) add nothing. Why a table and not one switch: V8
+ * optimized the switch before it had met every token type and threw the work away at each type
+ * met after (bitbucket's pages: 4 compiles of 24 ms); a table's call site does not deopt on a new
+ * handler, and each handler is compiled alone, if it is hot (tools/bench/openapi/RESULTS.md).
+ */
+const TOKEN_HANDLERS = new Map<string, TokenHandler>(
+  Object.entries({
+    paragraph_open: (b, token) => {
+      const paragraph: Paragraph = { type: 'paragraph', children: [] };
+      const meta = token.meta as { directiveLabel?: boolean; tabLabel?: boolean } | null;
+      if (meta?.directiveLabel) paragraph.data = { directiveLabel: true } as Paragraph['data'];
+      if (meta?.tabLabel) paragraph.data = { tabLabel: true } as Paragraph['data'];
+      // markdown-it hides the paragraphs of tight lists; a visible one makes its list loose.
+      if (b.top().type === 'listItem' && !token.hidden) (b.top() as ListItem & { loose?: boolean }).loose = true;
+      b.open(paragraph, token);
+    },
+    heading_open: (b, token) => {
+      b.open({ type: 'heading', depth: Number(token.tag.slice(1)) as Heading['depth'], children: [] }, token);
+    },
+    blockquote_open: (b, token) => {
+      b.open({ type: 'blockquote', children: [] }, token);
+    },
+    bullet_list_open: openList,
+    ordered_list_open: openList,
+    list_item_open: (b, token) => {
+      b.open({ type: 'listItem', spread: false, checked: null, children: [] }, token);
+    },
+    table_open: (b, token) => {
+      b.open({ type: 'table', align: [], children: [] }, token);
+    },
+    tr_open: (b, token) => {
+      b.open({ type: 'tableRow', children: [] }, token);
+    },
+    th_open: openCell,
+    td_open: openCell,
+    directive_container_open: openDirective,
+    directive_leaf_open: openDirective,
+    footnote_block_open: (b) => {
+      b.inFootnotes = true;
+    },
+    footnote_block_close: (b) => {
+      b.inFootnotes = false;
+    },
+    footnote_open: (b, token) => {
+      const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
+      b.open({ type: 'footnoteDefinition', identifier: label, label, children: [] }, token);
+    },
+    footnote_close: (b) => {
+      // The plugin gives definitions no lines: they start where their first block does.
+      const definition = b.stack.pop()!;
+      const first = definition.children[0]?.position;
+      if (first)
+        definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
+    },
+    heading_close: (b) => {
+      const heading = b.stack.pop() as Heading;
+      const siblings = b.top().children;
+      if (takeHeadingId(heading) === 'tabset' && siblings[siblings.length - 1] === heading) siblings.pop();
+    },
+    paragraph_close: (b) => {
+      const paragraph = b.stack.pop() as Paragraph;
+      // A content tab's label (mkdocs-tabs.ts) is a bold line.
+      if ((paragraph.data as { tabLabel?: boolean } | undefined)?.tabLabel)
+        paragraph.children = [{ type: 'strong', children: paragraph.children, position: paragraph.position }];
+      else if (!headingShortcode(paragraph)) takeClassLines(paragraph);
+    },
+    table_close: closeNode,
+    blockquote_close: closeNode,
+    tr_close: closeNode,
+    th_close: closeNode,
+    td_close: closeNode,
+    directive_container_close: closeNode,
+    directive_leaf_close: closeNode,
+    bullet_list_close: closeList,
+    ordered_list_close: closeList,
+    list_item_close: (b) => {
+      finishTaskItem(b.stack.pop() as ListItem);
+    },
+    fence: codeLeaf,
+    code_block: codeLeaf,
+    html_block: (b, token) => {
+      b.leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
+    },
+    mdx_esm: (b, token) => {
+      b.leaf({ type: 'mdxjsEsm', value: token.content } as unknown as Nodes, token);
+    },
+    math_block: (b, token) => {
+      b.leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
+    },
+    front_matter: (b, token) => {
+      b.leaf({ type: token.info === 'toml' ? 'toml' : 'yaml', value: token.content } as Nodes, token);
+    },
+    hr: (b, token) => {
+      b.leaf({ type: 'thematicBreak' }, token);
+    },
+    inline: (b, token) => {
+      const parent = b.top();
+      // A cell's Markdown keys its conversion for reuse (cell-memo.ts).
+      if (parent.type === 'tableCell') parent.data = { source: token.content } as TableCell['data'];
+      // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
+      const nodes = inline(token.children ?? [], parent.position);
+      const children = b.top().children;
+      for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
+    },
+    [KNOWN_CELL]: (b, token) => {
+      b.top().data = { known: token.meta } as TableCell['data'];
+    },
+  } satisfies Record<string, TokenHandler>),
+);
+
+export function tokensToMdast(tokens: Token[], lines: Lines, unescape: (text: string) => string): Root {
+  const builder = new MdastBuilder(lines, unescape);
   // Indexed loops here and in the other per-token and per-node walks: in code not yet optimized
   // (a one-shot CLI run is mostly that), `for…of` allocates an iterator result per element.
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
-    switch (token.type) {
-      case 'paragraph_open': {
-        const paragraph: Paragraph = { type: 'paragraph', children: [] };
-        const meta = token.meta as { directiveLabel?: boolean; tabLabel?: boolean } | null;
-        if (meta?.directiveLabel) paragraph.data = { directiveLabel: true } as Paragraph['data'];
-        if (meta?.tabLabel) paragraph.data = { tabLabel: true } as Paragraph['data'];
-        // markdown-it hides the paragraphs of tight lists; a visible one makes its list loose.
-        if (top().type === 'listItem' && !token.hidden) (top() as ListItem & { loose?: boolean }).loose = true;
-        open(paragraph, token);
-        break;
-      }
-      case 'heading_open':
-        open({ type: 'heading', depth: Number(token.tag.slice(1)) as Heading['depth'], children: [] }, token);
-        break;
-      case 'blockquote_open':
-        open({ type: 'blockquote', children: [] }, token);
-        break;
-      case 'bullet_list_open':
-      case 'ordered_list_open': {
-        const ordered = token.type === 'ordered_list_open';
-        const start = ordered ? Number(token.attrGet('start') ?? 1) : null;
-        open({ type: 'list', ordered, start, spread: false, children: [] }, token);
-        break;
-      }
-      case 'list_item_open':
-        open({ type: 'listItem', spread: false, checked: null, children: [] }, token);
-        break;
-      case 'table_open':
-        open({ type: 'table', align: [], children: [] }, token);
-        break;
-      case 'tr_open':
-        open({ type: 'tableRow', children: [] }, token);
-        break;
-      case 'th_open':
-      case 'td_open': {
-        // The header row's cells give the table's column alignment.
-        const table = stack[stack.length - 2] as Table;
-        if (table.children.length === 1) table.align!.push(alignment(token));
-        open({ type: 'tableCell', children: [] }, token);
-        break;
-      }
-      case 'directive_container_open':
-      case 'directive_leaf_open': {
-        const meta = token.meta as DirectiveMeta;
-        const type = token.type === 'directive_leaf_open' ? 'leafDirective' : 'containerDirective';
-        const node = {
-          type,
-          name: meta.name,
-          attributes: meta.attributes,
-          children: [],
-          data: { source: meta.source, label: meta.label },
-        };
-        open(node as ContainerDirective | LeafDirective, token);
-        break;
-      }
-      case 'footnote_block_open':
-        inFootnotes = true;
-        break;
-      case 'footnote_block_close':
-        inFootnotes = false;
-        break;
-      case 'footnote_open': {
-        const label = (token.meta as { label?: string }).label ?? String((token.meta as { id: number }).id);
-        open({ type: 'footnoteDefinition', identifier: label, label, children: [] }, token);
-        break;
-      }
-      case 'footnote_close': {
-        // The plugin gives definitions no lines: they start where their first block does.
-        const definition = stack.pop()!;
-        const first = definition.children[0]?.position;
-        if (first)
-          definition.position = { start: first.start, end: definition.children.at(-1)!.position?.end ?? first.end };
-        break;
-      }
-      case 'heading_close': {
-        const heading = stack.pop() as Heading;
-        const siblings = top().children;
-        if (takeHeadingId(heading) === 'tabset' && siblings[siblings.length - 1] === heading) siblings.pop();
-        break;
-      }
-      case 'paragraph_close': {
-        const paragraph = stack.pop() as Paragraph;
-        // A content tab's label (mkdocs-tabs.ts) is a bold line.
-        if ((paragraph.data as { tabLabel?: boolean } | undefined)?.tabLabel)
-          paragraph.children = [{ type: 'strong', children: paragraph.children, position: paragraph.position }];
-        else if (!headingShortcode(paragraph)) takeClassLines(paragraph);
-        break;
-      }
-      case 'table_close':
-      case 'blockquote_close':
-      case 'tr_close':
-      case 'th_close':
-      case 'td_close':
-      case 'directive_container_close':
-      case 'directive_leaf_close':
-        stack.pop();
-        break;
-      case 'bullet_list_close':
-      case 'ordered_list_close':
-        finishList(stack.pop() as List);
-        break;
-      case 'list_item_close':
-        finishTaskItem(stack.pop() as ListItem);
-        break;
-      case 'fence':
-      case 'code_block':
-        leaf(codeBlock(token, unescape), token);
-        break;
-      case 'html_block':
-        leaf({ type: 'html', value: token.content.replace(/\n$/, '') }, token);
-        break;
-      case 'mdx_esm':
-        leaf({ type: 'mdxjsEsm', value: token.content } as unknown as Nodes, token);
-        break;
-      case 'math_block':
-        leaf({ type: 'math', value: token.content } as Math as unknown as Nodes, token);
-        break;
-      case 'front_matter':
-        leaf({ type: token.info === 'toml' ? 'toml' : 'yaml', value: token.content } as Nodes, token);
-        break;
-      case 'hr':
-        leaf({ type: 'thematicBreak' }, token);
-        break;
-      case 'inline': {
-        const parent = top();
-        // A cell's Markdown keys its conversion for reuse (cell-memo.ts).
-        if (parent.type === 'tableCell') parent.data = { source: token.content } as TableCell['data'];
-        // A loop, not a spread: a paragraph may hold more nodes than a call has room for arguments.
-        const nodes = inline(token.children ?? [], parent.position);
-        const children = top().children;
-        for (let at = 0; at < nodes.length; at += 1) children.push(nodes[at]!);
-        break;
-      }
-      case KNOWN_CELL:
-        top().data = { known: token.meta } as TableCell['data'];
-        break;
-      // thead/tbody (rows are flattened, the first is the header), footnote back-anchors.
-      default:
-        break;
-    }
+    TOKEN_HANDLERS.get(token.type)?.(builder, token);
   }
-  root.children.push(...footnotes);
-  return root;
+  builder.root.children.push(...builder.footnotes);
+  return builder.root;
 }
 
 /**

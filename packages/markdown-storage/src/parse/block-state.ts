@@ -15,6 +15,25 @@ export function isBlankLine(state: StateBlock, line: number): boolean {
   return state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
 }
 
+const CODE_FENCE = /^(`{3,}|~{3,})/;
+
+/**
+ * The code fence open after a line (`text`, its content), given the one open before it (`fence`):
+ * a line scanner skips what is inside a fenced block, or opens or closes one, as code, not as a
+ * marker of its own. A fence closes on a line of its character, at least as long, and nothing
+ * after it, as CommonMark says.
+ */
+export function fenceAfterLine(fence: string | undefined, text: string): string | undefined {
+  const marker = CODE_FENCE.exec(text)?.[1];
+  if (!fence) return marker;
+  const closes =
+    marker !== undefined &&
+    marker[0] === fence[0] &&
+    marker.length >= fence.length &&
+    !text.slice(marker.length).trim();
+  return closes ? undefined : fence;
+}
+
 /** A container's title (an admonition's, an expand's) as the label paragraph the directive handlers read. */
 export function pushTitle(state: StateBlock, title: string, line: number): void {
   const paragraph = state.push('paragraph_open', 'p', 1);

@@ -17,7 +17,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities';
-import { lineText, pushContainerBlock, tokenizeContainer } from './block-state.js';
+import { fenceAfterLine, isBlankLine, lineText, pushContainerBlock, tokenizeContainer } from './block-state.js';
 import { mdcProps, tokenizeSlots } from './mdc-components.js';
 
 export interface DirectiveMeta {
@@ -263,7 +263,6 @@ function leafDirective(state: StateBlock, startLine: number, endLine: number, si
   return true;
 }
 
-const FENCE = /^(`{3,}|~{3,})/;
 const CLOSING = /^(:{3,})\s*$/;
 
 /**
@@ -278,16 +277,13 @@ function mdcClosingLine(state: StateBlock, startLine: number, endLine: number): 
   let nested = 0;
   const indent = state.sCount[startLine]!;
   for (let line = startLine + 1; line < endLine; line += 1) {
-    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
-    if (!blank && state.sCount[line]! < state.blkIndent) return undefined;
+    if (!isBlankLine(state, line) && state.sCount[line]! < state.blkIndent) return undefined;
     const text = lineTextUnlessCode(state, line);
     if (text === undefined) continue;
-    const marker = FENCE.exec(text)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^\s*$/.test(text.slice(marker.length)))
-        fence = undefined;
-    } else if (marker) fence = marker;
-    else if (/^::\s*$/.test(text)) {
+    const before = fence;
+    fence = fenceAfterLine(fence, text);
+    if (before || fence) continue; // code, or a fence of it
+    if (/^::\s*$/.test(text)) {
       if (nested === 0) return line;
       nested -= 1;
     } else if (/^::[^:\s]/.test(text)) {
@@ -349,20 +345,12 @@ function closingLine(
   const nested: number[] = [];
   let fence: string | undefined;
   for (let line = startLine + 1; line < endLine; line += 1) {
-    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
-    if (!blank && state.sCount[line]! < state.blkIndent) break; // the parent block ended
+    if (!isBlankLine(state, line) && state.sCount[line]! < state.blkIndent) break; // the parent block ended
     const text = lineTextUnlessCode(state, line);
     if (text === undefined) continue;
-    const marker = FENCE.exec(text)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && /^\s*$/.test(text.slice(marker.length)))
-        fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
+    const before = fence;
+    fence = fenceAfterLine(fence, text);
+    if (before || fence) continue; // code, or a fence of it
     const close = CLOSING.exec(text)?.[1];
     if (close && nested.length) nested.pop();
     else if (close && (anyLength || close.length >= colons)) return line;
@@ -524,8 +512,7 @@ function codeGroupItem(
 /** An unclosed container runs to the end of its parent block (or of the document). */
 function findParentEnd(state: StateBlock, startLine: number, endLine: number): number {
   for (let line = startLine + 1; line < endLine; line += 1) {
-    const blank = state.bMarks[line]! + state.tShift[line]! >= state.eMarks[line]!;
-    if (!blank && state.sCount[line]! < state.blkIndent) return line;
+    if (!isBlankLine(state, line) && state.sCount[line]! < state.blkIndent) return line;
   }
   return endLine;
 }

@@ -19,7 +19,7 @@
  * handler reads one), so a component opening with a thematic break and prose keeps them.
  */
 import type { StateBlock } from 'markdown-it';
-import { isBlankLine, lineText, tokenizeContainer } from './block-state.js';
+import { fenceAfterLine, isBlankLine, lineText, tokenizeContainer } from './block-state.js';
 
 const FENCE = /^---[ \t]*$/;
 const PROP = /^([A-Za-z_$][\w$.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
@@ -58,7 +58,6 @@ export function mdcProps(
 
 /** A slot marker: `#title`, `#default`, alone on its line. */
 const SLOT = /^#[A-Za-z][\w-]*[ \t]*$/;
-const FENCE_MARKER = /^(`{3,}|~{3,})/;
 
 /**
  * A component's content, lines [from, to), without its slot markers: MDC's named slots
@@ -71,12 +70,10 @@ export function tokenizeSlots(state: StateBlock, from: number, to: number): void
   let start = from;
   for (let line = from; line < to; line += 1) {
     const text = lineText(state, line);
-    const marker = FENCE_MARKER.exec(text)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !text.slice(marker.length).trim())
-        fence = undefined;
-    } else if (marker) fence = marker;
-    else if (SLOT.test(text) && state.sCount[line]! - state.blkIndent < 4) {
+    const before = fence;
+    fence = fenceAfterLine(fence, text);
+    if (before || fence) continue; // code, or a fence of it
+    if (SLOT.test(text) && state.sCount[line]! - state.blkIndent < 4) {
       if (line > start) tokenizeContainer(state, start, line);
       start = line + 1;
     }

@@ -58,8 +58,8 @@ export function checkOutputFolder(outDir: string, origin?: OptionOrigin): void {
   const found = statOrNothing(target);
   if (!found) return;
   const isFolder = found.isDirectory();
-  if (isFolder && (readdirSync(target).length === 0 || isRenderedFolder(target))) return;
   const entries = isFolder ? readdirSync(target).length : 0;
+  if (isFolder && (entries === 0 || isRenderedFolder(target))) return;
   throw new DocgenError({
     code: 'DG_OUT_NOT_DOCGEN',
     message: isFolder

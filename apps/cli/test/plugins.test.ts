@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -110,6 +110,82 @@ describe('in-house plugins through the bundled CLI', () => {
     const result = await runCli(['generate', '--out', join(project, 'out'), '--json', '--no-cache'], { cwd: project });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).pages.map((page: { title: string }) => page.title)).toEqual(['Words', 'Words: Z']);
+  });
+});
+
+/**
+ * The steps of docs/plugin-authoring.md a newcomer gets wrong, each through the real CLI: a
+ * workspace package named in config that was never built, its TypeScript named as "main", and a
+ * templatesDir written as a URL's pathname in a project whose path has a space.
+ */
+describe('an in-house plugin package that is not ready', () => {
+  /** A project whose node_modules links `acme-flags` to its own folder, as an npm workspace does. */
+  async function workspacePlugin(folder: string, manifest: Record<string, unknown>): Promise<string> {
+    const project = await mkdtemp(join(scratch, folder));
+    const plugin = join(project, 'tools', 'acme-flags');
+    await mkdir(join(plugin, 'templates'), { recursive: true });
+    await mkdir(join(project, 'node_modules', '@docgen'), { recursive: true });
+    await symlink(join(repoRoot, 'packages', 'core'), join(project, 'node_modules', '@docgen', 'core'), 'dir');
+    await symlink(plugin, join(project, 'node_modules', 'acme-flags'), 'dir');
+    await writeFile(join(plugin, 'package.json'), JSON.stringify({ name: 'acme-flags', type: 'module', ...manifest }));
+    await writeFile(join(plugin, 'templates', 'flags.hbs'), '# Flags\n\n{{#each flags}}- {{md this}}\n{{/each}}');
+    await writeFile(join(project, 'docgen.config.yaml'), 'sources:\n  - plugin: acme-flags\n');
+    return project;
+  }
+  const pluginSource = (templatesDir: string) => `import { defineSource } from '@docgen/core';
+export default defineSource({
+  name: 'flags',
+  optionsSchema: { type: 'object' },
+  templatesDir: ${templatesDir},
+  extract: () => ({ flags: ['dark-mode'] }),
+  render: (model, { templates }) => ({
+    pages: [{ key: 'flags', title: 'Flags', labels: [], markdown: templates.render('flags', model), attachments: [] }],
+  }),
+});
+`;
+  const generate = (project: string) =>
+    runCli(['generate', '--json', '--no-cache', '--out', join(project, 'out')], { cwd: project });
+
+  it('says a workspace plugin whose main file is missing is to be built, not installed', async () => {
+    const project = await workspacePlugin('unbuilt-', { main: 'dist/index.js' });
+    const result = await generate(project);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_NOT_BUILT',
+      location: { file: join(project, 'docgen.config.yaml'), line: 2 },
+      hint: expect.stringContaining(`npm run build in ${join(project, 'node_modules', 'acme-flags')}`),
+    });
+  });
+
+  it('says a TypeScript entry point is to be compiled', async () => {
+    const project = await workspacePlugin('typescript-', { main: 'src/index.ts' });
+    await mkdir(join(project, 'tools', 'acme-flags', 'src'));
+    await writeFile(join(project, 'tools', 'acme-flags', 'src', 'index.ts'), pluginSource('undefined'));
+    const result = await generate(project);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_LOAD',
+      hint: expect.stringContaining('compile the plugin to JavaScript (tsc)'),
+    });
+  });
+
+  it("names a templatesDir written as a URL's pathname, and renders with fileURLToPath", async () => {
+    const project = await workspacePlugin('with space ', { main: 'index.js' });
+    const entry = join(project, 'tools', 'acme-flags', 'index.js');
+    await writeFile(entry, pluginSource("new URL('./templates/', import.meta.url).pathname"));
+    const wrong = await generate(project);
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).error).toMatchObject({
+      code: 'DG_PLUGIN_TEMPLATES_DIR',
+      message: expect.stringContaining('%20'),
+      hint: expect.stringContaining("fileURLToPath(new URL('../templates/', import.meta.url))"),
+    });
+    const fixed = pluginSource("fileURLToPath(new URL('./templates/', import.meta.url))");
+    await writeFile(entry, `import { fileURLToPath } from 'node:url';\n${fixed}`);
+    const right = await generate(project);
+    expect(right.stderr).toBe('');
+    expect(right.code).toBe(0);
+    expect(await readFile(join(project, 'out', 'flags.md'), 'utf8')).toContain('- dark-mode');
   });
 });
 

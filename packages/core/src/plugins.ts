@@ -72,7 +72,10 @@ export async function loadPlugin(
         code: 'DG_PLUGIN_LOAD',
         message: `plugin "${spec}" failed to load: ${(error as Error).message}`,
         location,
-        hint: 'build the plugin package (its main file must exist) and check its imports',
+        hint:
+          (error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION'
+            ? `compile the plugin to JavaScript (tsc) and point its package.json "main" at the built file (dist/index.js): Node ${process.version} does not import TypeScript`
+            : 'build the plugin package (its main file must exist) and check its imports',
       },
       { cause: error },
     );
@@ -112,12 +115,24 @@ function resolvePluginSpecifier(
     return pathToFileURL(path).href;
   }
   // A module name: prefer the user's project (config folder upwards), then docgen's own install.
-  for (const base of [join(fromDir, 'noop.js'), join(process.cwd(), 'noop.js'), import.meta.url]) {
+  const bases = [join(fromDir, 'noop.js'), join(process.cwd(), 'noop.js'), import.meta.url];
+  for (const base of bases) {
     try {
       return pathToFileURL(createRequire(base).resolve(specifier)).href;
     } catch {
       // try the next base
     }
+  }
+  const unbuilt = installedPackageDir(specifier, bases);
+  if (unbuilt) {
+    // Installed (an npm workspace's link to its folder, say) but its entry point is not there: a
+    // plugin written in TypeScript and not built yet. "npm install it" would send the user astray.
+    throw new DocgenError({
+      code: 'DG_PLUGIN_NOT_BUILT',
+      message: `plugin "${spec}" is installed at ${unbuilt} but the file its package.json "main" (or "exports") names does not exist`,
+      location,
+      hint: `build it (npm run build in ${unbuilt}), or point "main" at its JavaScript entry point`,
+    });
   }
   const builtin = Object.entries(BUILTIN_PLUGINS).find(([, module]) => module === specifier)?.[0];
   const meant = builtin ? undefined : builtinMeant(spec);
@@ -131,6 +146,16 @@ function resolvePluginSpecifier(
         ? `did you mean the built-in "${meant}"? write plugin: ${meant}`
         : `install it (npm install ${specifier}), use a path like ./plugins/my-plugin, or one of: ${Object.keys(BUILTIN_PLUGINS).join(', ')}`,
   });
+}
+
+/** The folder of `specifier`'s package where Node would look for it from one of `bases`, if one has a package.json. */
+function installedPackageDir(specifier: string, bases: string[]): string | undefined {
+  for (const base of bases) {
+    const folders = createRequire(base).resolve.paths(specifier) ?? [];
+    const found = folders.map((folder) => join(folder, specifier)).find((dir) => existsSync(join(dir, 'package.json')));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

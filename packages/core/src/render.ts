@@ -115,6 +115,48 @@ function readPrecompiled(dir: string, handlebars: typeof Handlebars): Precompile
   }
 }
 
+/**
+ * A template neither the plugin nor the user's overrides have. When the plugin's own folder is not
+ * there at all, the plugin is at fault, not the user: most often its `templatesDir` is a URL's
+ * `pathname` (`%20` for a space in the project's path) or its package does not ship `templates/`.
+ */
+function missingTemplate(name: string, options: TemplateRendererOptions): DocgenError {
+  const defaultsDir = options.defaultsDir;
+  if (defaultsDir && !existsSync(defaultsDir)) {
+    const decoded = safeDecode(defaultsDir);
+    return new DocgenError({
+      code: 'DG_PLUGIN_TEMPLATES_DIR',
+      message: `no template "${name}.hbs": the plugin's templatesDir ${defaultsDir} does not exist`,
+      location: { file: defaultsDir },
+      hint:
+        decoded !== defaultsDir && existsSync(decoded)
+          ? `set templatesDir to a path, not a URL's pathname (it keeps %20 for a space): ${TEMPLATES_DIR_EXAMPLE}`
+          : `ship the plugin's templates folder (package.json "files": ["dist", "templates"]) and point templatesDir at it, or add ${name}.hbs to ${options.overridesDir ?? 'the templates folder'}`,
+    });
+  }
+  return new DocgenError({
+    code: 'DG_TEMPLATE_MISSING',
+    message: `no template "${name}.hbs"`,
+    location: defaultsDir ? { file: defaultsDir } : undefined,
+    hint: `add ${name}.hbs to ${options.overridesDir ?? 'the templates folder'}`,
+  });
+}
+
+/**
+ * How a plugin module names its templates folder. Spelled in pieces: the CLI's bundler rewrites
+ * that expression wherever its text appears in docgen's code (apps/cli/scripts/bundle.js), strings too.
+ */
+const TEMPLATES_DIR_EXAMPLE = `fileURLToPath(new URL('../templates/', ${['import', 'meta', 'url'].join('.')}))`;
+
+/** `text` with its %-escapes decoded, or as it is when they are not valid. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function createTemplateRenderer(options: TemplateRendererOptions): TemplateRenderer & {
   files(): Record<string, string>;
   /** Fields the user's overrides name that no render found (`{{dat}}`): one warning per place. */
@@ -146,14 +188,7 @@ export function createTemplateRenderer(options: TemplateRendererOptions): Templa
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const template = (name: string) => {
     const source = sources.get(name);
-    if (!source || source.partial) {
-      throw new DocgenError({
-        code: 'DG_TEMPLATE_MISSING',
-        message: `no template "${name}.hbs"`,
-        location: options.defaultsDir ? { file: options.defaultsDir } : undefined,
-        hint: `add ${name}.hbs to ${options.overridesDir ?? 'the templates folder'}`,
-      });
-    }
+    if (!source || source.partial) throw missingTemplate(name, options);
     let fn = compiled.get(name);
     if (!fn) {
       fn = compileTemplate(handlebars, source, fieldChecks);

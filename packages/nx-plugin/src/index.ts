@@ -1,11 +1,16 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, isAbsolute, join, posix, relative } from 'node:path';
 import {
   createNodesFromFiles,
+  DependencyType,
   logger,
+  type CreateDependencies,
   type CreateNodesContextV2,
   type CreateNodesResult,
   type CreateNodesV2,
+  type ProjectConfiguration,
+  type RawProjectGraphDependency,
   type TargetConfiguration,
 } from '@nx/devkit';
 import { parse as parseYaml } from 'yaml';
@@ -28,6 +33,48 @@ export interface DocgenNxPluginOptions {
   publishTargetName?: string;
   /** The generator command (default `docgen generate`: every source of the config), run with `--config <file> --out <dir>`. */
   command?: string;
+}
+
+/**
+ * A docs target depends on the projects that hold what its config names outside its own project
+ * (a shared spec in `libs/contracts`, an in-house plugin in `tools/flags-plugin`): its inputs see a
+ * change there, but `nx affected` maps a changed file only to the project holding it and to that
+ * project's dependents. These edges make the docs project one of them.
+ */
+export const createDependencies: CreateDependencies<DocgenNxPluginOptions> = (_options, context) => {
+  const projects = Object.values(context.projects).filter((project) => project.name !== undefined);
+  const dependencies = new Map<string, RawProjectGraphDependency>();
+  for (const project of projects)
+    for (const folder of externalInputFolders(project)) {
+      const owner = deepestProjectHolding(projects, folder);
+      if (!owner || owner === project.name) continue;
+      const dependency: RawProjectGraphDependency = {
+        source: project.name!,
+        target: owner,
+        type: DependencyType.implicit,
+      };
+      dependencies.set(`${project.name}\0${owner}`, dependency);
+    }
+  return [...dependencies.values()];
+};
+
+/** What docgen's targets of a project read outside it: their `{workspaceRoot}/…` inputs, as workspace paths. */
+function externalInputFolders(project: ProjectConfiguration): string[] {
+  const docgenTargets = Object.values(project.targets ?? {}).filter((target) =>
+    target.metadata?.technologies?.includes('docgen'),
+  );
+  return docgenTargets
+    .flatMap((target) => target.inputs ?? [])
+    .filter((input): input is string => typeof input === 'string' && input.startsWith('{workspaceRoot}/'))
+    .map((input) => input.slice('{workspaceRoot}/'.length).replace(/\/\*\*\/\*$/, ''));
+}
+
+/** The name of the project whose root holds `path` most closely (the root project holds everything else). */
+function deepestProjectHolding(projects: ProjectConfiguration[], path: string): string | undefined {
+  const holding = projects.filter(
+    (project) => project.root === '.' || path === project.root || path.startsWith(`${project.root}/`),
+  );
+  return holding.sort((a, b) => (b.root === '.' ? 0 : b.root.length) - (a.root === '.' ? 0 : a.root.length))[0]?.name;
 }
 
 /** Every config file docgen reads (core's CONFIG_FILE_NAMES); a folder's comes before its package.json#docgen. */
@@ -366,6 +413,9 @@ function externalInputs(
   for (const source of Array.isArray(config?.sources) ? config.sources : []) {
     const { plugin, options } = (source ?? {}) as { plugin?: unknown; options?: Record<string, unknown> };
     if (typeof plugin === 'string' && /^\.\.?\//.test(plugin)) named.push({ path: plugin });
+    const folder = typeof plugin === 'string' ? workspacePluginFolder(workspaceRoot, configDir, plugin) : undefined;
+    if (folder !== undefined)
+      named.push({ path: relative(join(workspaceRoot, configDir), join(workspaceRoot, folder)) });
     for (const option of PATH_OPTIONS)
       if (typeof options?.[option] === 'string') named.push({ path: options[option] as string, option });
   }
@@ -377,12 +427,34 @@ function externalInputs(
   for (const { path, option } of named) {
     // Paths are the config's, from its folder; inside the project they are inputs already.
     const inWorkspace = workspacePath(workspaceRoot, configDir, path);
-    if (insideProject(projectRoot, inWorkspace) !== undefined || inWorkspace.startsWith('..')) continue;
+    if (inWorkspace.startsWith('..') || heldByProject(workspaceRoot, projectRoot, inWorkspace)) continue;
     if (option === 'entry') inputs.add(`{workspaceRoot}/${posix.dirname(inWorkspace)}/**/*`);
     else if (isFolder(join(workspaceRoot, inWorkspace))) inputs.add(`{workspaceRoot}/${inWorkspace}/**/*`);
     else inputs.add(`{workspaceRoot}/${inWorkspace}`);
   }
   return [...inputs];
+}
+
+/** docgen's built-in plugins by their short names (core's BUILTIN_PLUGINS); their code is docgen's, an input by its version. */
+const BUILTIN_PLUGIN_NAMES = ['openapi', 'routes', 'prisma', 'runbook', 'adr'];
+
+/**
+ * The workspace folder of an in-house plugin the config names by its module name (`plugin:
+ * my-company-docgen-features`), found where docgen finds it, in the `node_modules` from the
+ * config's folder up, when that is a link to a folder of this workspace (an npm workspace's
+ * package): its templates and code make the pages as much as the project's files do. Undefined
+ * for a path (an input already), a built-in, and a module installed from the registry (its
+ * version is in the lock file, outside any project).
+ */
+function workspacePluginFolder(workspaceRoot: string, configDir: string, plugin: string): string | undefined {
+  if (/^\.\.?\//.test(plugin) || isAbsolute(plugin) || BUILTIN_PLUGIN_NAMES.includes(plugin)) return undefined;
+  if (plugin.startsWith('@docgen/')) return undefined;
+  const lookups = createRequire(join(workspaceRoot, configDir, 'noop.js')).resolve.paths(plugin) ?? [];
+  const installed = lookups.map((folder) => join(folder, plugin)).find((dir) => existsSync(join(dir, 'package.json')));
+  if (installed === undefined) return undefined;
+  const folder = relative(realpathSync(workspaceRoot), realpathSync(installed)).split('\\').join('/');
+  const outside = folder.startsWith('..') || isAbsolute(folder) || folder.split('/').includes('node_modules');
+  return outside ? undefined : folder;
 }
 
 /** Enough to follow a multi-file spec; a larger web of $refs stops there (inference must stay fast). */
@@ -430,6 +502,22 @@ function workspacePath(workspaceRoot: string, projectRoot: string, path: string)
 function insideProject(projectRoot: string, inWorkspace: string): string | undefined {
   if (projectRoot === '.') return inWorkspace.startsWith('..') ? undefined : inWorkspace;
   return inWorkspace.startsWith(`${projectRoot}/`) ? inWorkspace.slice(projectRoot.length + 1) : undefined;
+}
+
+/**
+ * Whether Nx counts `inWorkspace` among the project's own files, which `{projectRoot}/**\/*`
+ * hashes: it lies inside the project and in no project nested in it (Nx gives a file to the
+ * deepest project holding it). The workspace's root project (its package.json) holds only what
+ * no other project does: its config naming `tools/flags-plugin` or `apps/orders/openapi.yaml`
+ * needs them as inputs as much as a project's config naming `../../libs/contracts` does.
+ */
+function heldByProject(workspaceRoot: string, projectRoot: string, inWorkspace: string): boolean {
+  const inside = insideProject(projectRoot, inWorkspace);
+  if (inside === undefined) return false;
+  const top = projectRoot === '.' ? '' : `${projectRoot}/`;
+  for (let folder = posix.dirname(inside); folder !== '.'; folder = posix.dirname(folder))
+    if (isProject(workspaceRoot, `${top}${folder}`)) return false;
+  return !(isFolder(join(workspaceRoot, inWorkspace)) && inside !== '' && isProject(workspaceRoot, inWorkspace));
 }
 
 function isFolder(path: string): boolean {

@@ -161,6 +161,64 @@ describe('a docs target whose config reaches outside its project', () => {
   });
 });
 
+describe('a docs config naming an in-house plugin and a spec kept in other projects of the workspace', () => {
+  const flagsPlugin = `import { fileURLToPath } from 'node:url';
+export default {
+  name: 'flags',
+  optionsSchema: { type: 'object' },
+  templatesDir: fileURLToPath(new URL('./templates/', import.meta.url)),
+  extract: () => ({ flags: ['dark-mode'] }),
+  render: (model, { templates }) => ({
+    pages: [{ key: 'flags', title: 'Flags', labels: [], markdown: templates.render('flags', model), attachments: [] }],
+  }),
+};
+`;
+  let root: string;
+  beforeAll(async () => {
+    root = await workspace({
+      // The root project (the workspace's package.json) documents what other projects hold.
+      'docgen.config.yaml': 'sources:\n  - plugin: openapi\n    options: { spec: services/contracts/catalog.yaml }\n',
+      'services/orders/package.json': JSON.stringify({ name: 'orders', private: true }),
+      'services/orders/docgen.config.yaml': [
+        'sources:',
+        '  - plugin: acme-flags',
+        '  - plugin: openapi',
+        '    options: { spec: ../contracts/catalog.yaml }',
+        '',
+      ].join('\n'),
+      'services/contracts/package.json': JSON.stringify({ name: 'contracts', private: true }),
+      'services/contracts/catalog.yaml': CATALOG_SPEC,
+      'services/acme-flags/package.json': JSON.stringify({ name: 'acme-flags', type: 'module', main: 'index.js' }),
+      'services/acme-flags/index.js': flagsPlugin,
+      'services/acme-flags/templates/flags.hbs': '# Flags\n\n{{#each flags}}- {{md this}}\n{{/each}}',
+    });
+    // Where npm links a workspace package: a node_modules the config's folder resolves modules from.
+    await mkdir(join(root, 'services', 'orders', 'node_modules'));
+    await symlink(join(root, 'services', 'acme-flags'), join(root, 'services', 'orders', 'node_modules', 'acme-flags'));
+  });
+
+  it("has the plugin's folder and the spec as inputs, also of the root project", async () => {
+    const orders = JSON.parse(await nx(root, 'show', 'project', 'orders', '--json')).targets.docs;
+    expect(orders.inputs).toContain('{workspaceRoot}/services/acme-flags/**/*');
+    expect(orders.inputs).toContain('{workspaceRoot}/services/contracts/catalog.yaml');
+    const workspaceRoot = JSON.parse(await nx(root, 'show', 'project', 'ws', '--json')).targets.docs;
+    expect(workspaceRoot.inputs).toContain('{workspaceRoot}/services/contracts/catalog.yaml');
+  });
+
+  it('is affected by a change to the plugin or the spec, which Nx gives to their own projects', async () => {
+    const affected = async (file: string) =>
+      JSON.parse(await nx(root, 'show', 'projects', '--affected', `--files=${file}`, '--json')).sort();
+    expect(await affected('services/acme-flags/templates/flags.hbs')).toEqual(['acme-flags', 'orders']);
+    expect(await affected('services/contracts/catalog.yaml')).toEqual(['contracts', 'orders', 'ws']);
+  });
+
+  it("renders the plugin's pages when run", async () => {
+    const output = await nx(root, 'run', 'orders:docs', '--outputStyle=static');
+    expect(output).toContain('wrote 3 pages');
+    expect(await readFile(join(root, 'services/orders/docs-out/flags.md'), 'utf8')).toContain('- dark-mode');
+  });
+});
+
 describe('a docs target whose spec refers to files outside its project', () => {
   it('has those files as inputs, following $refs from file to file', async () => {
     const root = await workspace({

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Config, execute as oclifExecute } from '@oclif/core';
+import { Config, execute as oclifExecute, settings } from '@oclif/core';
 
 /** What `docgen --version --json` prints. */
 export interface VersionJson {
@@ -16,6 +16,10 @@ export interface VersionJson {
  * `@docgen/cli/0.1.0 linux-x64 node-v20…` line, which a tool reading stdout as JSON failed on.
  */
 export async function execute(options: { dir: string; args?: string[] }): Promise<unknown> {
+  // docgen runs its compiled bundle only. Under NODE_ENV=development or test oclif would look for
+  // TypeScript sources to run instead, and in an install without the typescript package it warned
+  // "Could not find typescript" on every command.
+  settings.enableAutoTranspile = false;
   const argv = options.args ?? process.argv.slice(2);
   if (!asksVersionJson(argv)) return oclifExecute(options);
   // bin/run.js passes its import.meta.url, which oclif's run turns into a path the same way.

@@ -17,6 +17,14 @@ export { applyPlan } from './apply.js';
 export type { Outcome, OutcomeStatus, ApplyOptions } from './apply.js';
 export { desiredPages, labelName } from './desired.js';
 export { pageDiff } from './diff.js';
+export {
+  carryCommentMarkers,
+  transferCommentMarkers,
+  parseStorageTree,
+  serializeStorage,
+  MARKER_ELEMENT,
+} from './comment-markers.js';
+export type { StorageElement, StorageNode, KeptMarker, LostMarker, MarkerTransfer } from './comment-markers.js';
 export { loadConverter, fallbackNormalize } from './converter.js';
 export type { Converter } from './converter.js';
 export {

@@ -105,6 +105,20 @@ export function carryCommentMarkers(
   return { body: kept.length ? serializeStorage(tree) : newBody, kept, lost };
 }
 
+/** The body as it was before readers commented: every comment marker unwrapped, its text left in place. */
+export function withoutCommentMarkers(storage: string): string {
+  if (!storage.includes(MARKER_ELEMENT)) return storage;
+  const unwrap = (element: StorageElement): StorageElement => ({
+    ...element,
+    children: element.children.flatMap((child) => {
+      if (child.kind !== 'element') return [child];
+      const inner = unwrap(child);
+      return child.name === MARKER_ELEMENT ? inner.children : [inner];
+    }),
+  });
+  return serializeStorage(unwrap(parseStorageTree(storage)));
+}
+
 /**
  * Each marker of `live` placed around the same text in a copy of `next`: in the block (paragraph,
  * list item, cell, heading…) whose heading section, text and surrounding words match the marker's
@@ -129,33 +143,15 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
     kept.push({ ref: marker.ref, text: marker.text });
   }
   applyCuts(cuts);
-  return { tree, kept, lost };
+  // A comment whose marker is split over blocks stays anchored while any part of it is kept.
+  const anchored = new Set(kept.map((marker) => marker.ref));
+  return { tree, kept, lost: lost.filter((marker) => !anchored.has(marker.ref)) };
 }
 
 // ------------------------------------------------------------------ blocks of text
 
 /** Elements that hold a run of text a reader can highlight as one selection. */
-const BLOCKS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'td',
-  'th',
-  'dt',
-  'dd',
-  'caption',
-  'blockquote',
-  'pre',
-  'div',
-  'ac:task-body',
-  'ac:rich-text-body',
-  'ac:layout-cell',
-]);
+const BLOCK = /^(p|h[1-6]|li|td|th|dt|dd|caption|blockquote|pre|div|ac:task-body|ac:rich-text-body|ac:layout-cell)$/;
 const HEADINGS = /^h[1-6]$/;
 /** Text no reader highlights and no marker may wrap: macro parameters, code bodies (CDATA), task state, resources. */
 const NOT_PROSE = new Set([
@@ -224,7 +220,7 @@ function readBlocks(root: StorageElement): Block[] {
             start,
             end: block.text.length,
           });
-        } else if (BLOCKS.has(child.name)) {
+        } else if (BLOCK.test(child.name)) {
           block.text += BOUNDARY;
           const inner = newBlock(child.name);
           walk(child, inner);
@@ -317,9 +313,10 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
     for (const [ref, ranges] of byRef) {
       const start = Math.min(...ranges.map((r) => r.start));
       const end = Math.max(...ranges.map((r) => r.end));
-      const text = block.text.slice(start, end);
-      const wanted = normalize(text).text.trim();
-      if (!wanted || wanted.includes(BOUNDARY)) continue;
+      // A highlight around a nested block keeps the boundary in `wanted`: it matches nothing, and is reported.
+      const text = block.text.slice(start, end).split(BOUNDARY).join(' ');
+      const wanted = normalize(block.text.slice(start, end)).text.trim();
+      if (!wanted) continue;
       const at = normalizedIndex(blockText.origin, start);
       const before = blockText.text.slice(Math.max(0, at - CONTEXT), at);
       const afterAt = normalizedIndex(blockText.origin, end);

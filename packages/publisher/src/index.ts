@@ -20,6 +20,7 @@ export { pageDiff } from './diff.js';
 export {
   carryCommentMarkers,
   transferCommentMarkers,
+  withoutCommentMarkers,
   parseStorageTree,
   serializeStorage,
   MARKER_ELEMENT,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { toStorage } from '@docgen/markdown-storage';
-import { carryCommentMarkers, parseStorageTree, serializeStorage, transferCommentMarkers } from '../src/index.js';
+import {
+  carryCommentMarkers,
+  parseStorageTree,
+  serializeStorage,
+  transferCommentMarkers,
+  withoutCommentMarkers,
+} from '../src/index.js';
 
 const marker = (ref: string, text: string) =>
   `<ac:inline-comment-marker ac:ref="${ref}">${text}</ac:inline-comment-marker>`;
@@ -117,5 +123,14 @@ describe('carryCommentMarkers', () => {
     const { tree } = transferCommentMarkers(parseStorageTree(`<p>${marker(REF_A, 'keep')} me</p>`), next);
     expect(serializeStorage(next)).toBe(before);
     expect(serializeStorage(tree)).toBe(`<p>${marker(REF_A, 'keep')} me</p>`);
+  });
+});
+
+describe('withoutCommentMarkers', () => {
+  it('gives back the body as it was before readers commented, byte for byte', () => {
+    const before = '<p>Use the <strong>retry</strong> budget &amp; <code>x</code>.</p>';
+    const commented = `<p>Use ${marker(REF_A, 'the ')}<strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')} &amp; <code>${marker(REF_B, 'x')}</code>.</p>`;
+    expect(withoutCommentMarkers(commented)).toBe(before);
+    expect(withoutCommentMarkers(before)).toBe(before);
   });
 });

@@ -206,7 +206,8 @@ export class Publisher {
       if (op.action === 'update' && !op.changes.includes('body')) continue;
       const retired = retiredStatus(op.remote);
       const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true, status: retired })).body ?? '') : '';
-      const before = remoteBody ? converter.normalizeStorage(remoteBody) : '';
+      // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
+      const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
       const where = retired && op.remote ? `${retiredWhere(retired)}, version ${op.remote.version.number}` : undefined;
       out.push({

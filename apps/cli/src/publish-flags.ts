@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import { DocgenError, formatDiagnostic, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
 import { formatTable, terminalWidth } from './text-table.js';
+import { warningJson, type WarningJson } from './warning-json.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -90,7 +91,9 @@ export interface RunPublishOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export interface PublishReport extends PublishResult {
+export interface PublishReport extends Omit<PublishResult, 'warnings'> {
+  /** As every command's `--json` lists warnings: readers' comments an update resolved. */
+  warnings: WarningJson[];
   target: string;
   sandbox: boolean;
   planned?: Array<{
@@ -361,6 +364,7 @@ export async function runPublish(
         );
       }
     }
+    for (const warning of result.warnings) log.info(formatDiagnostic(warning));
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
@@ -374,6 +378,7 @@ export async function runPublish(
     }
     return {
       ...result,
+      warnings: result.warnings.map(warningJson),
       target,
       sandbox: Boolean(connection.sandbox),
       planned: planned.plan.operations.map((op) => ({

@@ -56,7 +56,13 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
       attachmentForm('doomed-dc.txt', 'x'),
       { 'X-Atlassian-Token': 'no-check' },
     );
+    const comment = await api.post('/wiki/api/v2/inline-comments', {
+      pageId: parent.body.id,
+      body: { representation: 'storage', value: '<p>Why?</p>' },
+      inlineCommentProperties: { textSelection: 'parent', textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+    });
     ids = {
+      comment: comment.body.id,
       mover: mover.body.id,
       doomed: doomed.body.results[0].id,
       doomedDc: doomedDc.body.results[0].id,
@@ -165,6 +171,22 @@ describeWithSpecs('conformance with the official Confluence specs', () => {
     { method: 'GET', path: `/wiki/api/v2/attachments/att${ids.attachment}` },
     { method: 'DELETE', path: `/wiki/api/v2/attachments/att${ids.doomed}`, status: 204 },
     { method: 'DELETE', path: `/wiki/api/v2/attachments/att${ids.doomed}?purge=true`, status: 204 },
+    {
+      method: 'POST',
+      path: '/wiki/api/v2/inline-comments',
+      status: 201,
+      body: {
+        pageId: ids.child,
+        body: { representation: 'storage', value: '<p>Is this right?</p>' },
+        inlineCommentProperties: { textSelection: 'child', textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+      },
+    },
+    { method: 'GET', path: `/wiki/api/v2/inline-comments/${ids.comment}?body-format=storage` },
+    { method: 'GET', path: `/wiki/api/v2/pages/${ids.parent}/inline-comments?body-format=storage` },
+    {
+      method: 'GET',
+      path: `/wiki/api/v2/pages/${ids.parent}/inline-comments?resolution-status=open&resolution-status=reopened`,
+    },
   ]);
 
   run('v1', '', () => [

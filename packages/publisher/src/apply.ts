@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { contentHash } from '@docgen/core';
 import pLimit from 'p-limit';
 import { ConfluenceError, UncertainWriteError } from './client/errors.js';
+import { carryCommentMarkers, type LostMarker } from './comment-markers.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
@@ -48,6 +49,11 @@ export interface Outcome {
   message?: string;
   /** For a page not published because a page above it is in conflict: that page's key. */
   blockedBy?: string;
+  /**
+   * Readers' inline comments whose highlighted text the update removed: written without their
+   * marker, which Confluence answers by resolving the comment.
+   */
+  resolvedComments?: LostMarker[];
 }
 
 export interface ApplyOptions {
@@ -509,6 +515,7 @@ async function tryAdopt(
 async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
   const desired = op.desired!;
   let page = op.remote!;
+  let resolvedComments: LostMarker[] = [];
   const needsWrite = op.overwrite || op.changes.some((c) => c === 'body' || c === 'title' || c === 'parent');
   if (needsWrite && onlyItsParentChanges(op) && options.api.canMovePages) {
     // A page moved by a person (or given another parent in the tree): a move is not a page version,
@@ -516,10 +523,12 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
     await options.api.movePage(page.id, 'append', parentId);
     page = { ...page, parentId };
   } else if (needsWrite) {
+    const comments = await withReadersComments(page.id, desired.storage, options);
+    resolvedComments = comments.lost;
     const write = {
       title: desired.title,
       parentId,
-      body: desired.storage,
+      body: comments.body,
       message: versionMessage(
         op.overwrite ? 'overwrite' : op.changes.filter((c) => c !== 'state').join('+') || 'update',
         desired.hash,
@@ -541,10 +550,30 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
         );
     }
   }
-  return finish(op, { ...page, ownership: op.remote?.ownership, labels: op.remote?.labels }, parentId, options, {
-    status: 'updated',
-    fresh: false,
-  });
+  const outcome = await finish(
+    op,
+    { ...page, ownership: op.remote?.ownership, labels: op.remote?.labels },
+    parentId,
+    options,
+    { status: 'updated', fresh: false },
+  );
+  return resolvedComments.length ? { ...outcome, resolvedComments } : outcome;
+}
+
+/**
+ * The body to write, with the inline-comment markers readers left on the live page carried over
+ * (one read of the live body: a PUT replaces the body, whatever the change, so every write needs
+ * it). Markers are not a version in Confluence, so they never make a page look edited or changed;
+ * they only have to survive docgen's own writes.
+ */
+async function withReadersComments(
+  pageId: string,
+  storage: string,
+  options: ApplyOptions,
+): Promise<{ body: string; lost: LostMarker[] }> {
+  const live = await options.api.getPage(pageId, { body: true });
+  const { body, lost } = carryCommentMarkers(live.body ?? '', storage);
+  return { body, lost };
 }
 
 /** The page is right but for where it is: a move puts it there (where the API can move pages). */

@@ -107,6 +107,11 @@ export interface PlanInput {
    * their titles reserved. `Publisher.plan` looks them up, for titles no current page has.
    */
   retired?: RemotePage[];
+  /**
+   * Ids of docgen's pages whose newer version differs from docgen's only by readers' inline-comment
+   * markers (`Publisher.plan` reads such a page's body to tell): not a human edit.
+   */
+  commentedOnly?: ReadonlySet<string>;
 }
 
 /** A page whose title a desired page cannot take; `outside` when it is not under the managed root. */
@@ -148,7 +153,7 @@ export function planSync(input: PlanInput): Plan {
     const retired = notOursByTitle.has(fold(page.title)) ? undefined : retiredByTitle.get(fold(page.title));
     operations.push(
       owned
-        ? planOwned(page, owned, wantedParentId, policy, notOursByTitle)
+        ? planOwned(page, owned, wantedParentId, policy, notOursByTitle, input.commentedOnly)
         : retired
           ? planRetired(page, retired, { rootId, docSet, policy })
           : planNew(page, wantedParentId, notOursByTitle, docSet),
@@ -193,6 +198,7 @@ function planOwned(
   wantedParentId: string | undefined,
   policy: ConflictPolicy,
   notOursByTitle: Map<string, TakenTitle>,
+  commentedOnly: ReadonlySet<string> = new Set(),
 ): Operation {
   const state = owned.ownership!.value;
   const base = {
@@ -209,7 +215,11 @@ function planOwned(
   let overwrite: { reason: string } | undefined;
   if (owned.version.number !== state.version) {
     const marker = markerHash(owned.version.message);
-    if (!marker) {
+    if (!marker && commentedOnly.has(owned.id)) {
+      // A version that only added readers' comment markers: the body is docgen's, as recorded.
+      stale = true;
+      recordedHash = state.hash;
+    } else if (!marker) {
       const reason = `edited in Confluence since docgen wrote it (version ${owned.version.number}, docgen wrote ${state.version})`;
       if (policy !== 'overwrite') {
         return { ...base, action: 'conflict', conflict: 'edited', changes: [], reason, skipped: policy === 'skip' };

@@ -1,4 +1,4 @@
-import { DocgenError, type PageTree } from '@docgen/core';
+import { DocgenError, type Diagnostic, type PageTree } from '@docgen/core';
 import { applyPlan, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
@@ -11,6 +11,8 @@ import { desiredPages } from './desired.js';
 import { pageDiff } from './diff.js';
 import { planSync, summarize, type Action, type ConflictPolicy, type DesiredPage, type Plan } from './plan.js';
 import { Redactor } from './redact.js';
+import { MARKER_ELEMENT, withoutCommentMarkers } from './comment-markers.js';
+import { markerHash } from './state.js';
 import { contentHash } from '@docgen/core';
 
 export interface ConnectionConfig {
@@ -87,6 +89,8 @@ export interface PublishResult {
   };
   plan: Record<Action, number>;
   outcomes: Outcome[];
+  /** What a person should know though nothing failed: readers' comments an update resolved (`DG_COMMENT_RESOLVED`). */
+  warnings: Diagnostic[];
   requests: { reads: number; writes: number; retries: number; rateLimited: number };
   durationMs: number;
 }
@@ -172,11 +176,14 @@ export class Publisher {
     // own pruned page to restore, or a page a person deleted. Found now, the dry run shows it.
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
+    const docSet = this.config.docSet ?? defaultDocSet(tree);
+    const commentedOnly = await pagesOnlyCommented(api, converter, remote, docSet);
     const plan = planSync({
       desired,
       remote,
       rootId,
-      docSet: this.config.docSet ?? defaultDocSet(tree),
+      docSet,
+      commentedOnly,
       prune: this.config.prune,
       onConflict: this.conflictPolicy,
       reorder: api.canMovePages,
@@ -199,7 +206,8 @@ export class Publisher {
       if (op.action === 'update' && !op.changes.includes('body')) continue;
       const retired = retiredStatus(op.remote);
       const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true, status: retired })).body ?? '') : '';
-      const before = remoteBody ? converter.normalizeStorage(remoteBody) : '';
+      // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
+      const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
       const where = retired && op.remote ? `${retiredWhere(retired)}, version ${op.remote.version.number}` : undefined;
       out.push({
@@ -257,6 +265,7 @@ export class Publisher {
       counts,
       plan: planned.counts,
       outcomes,
+      warnings: commentWarnings(outcomes, planned),
       requests: { ...api.transport.stats },
       durationMs: Date.now() - started,
     };
@@ -293,6 +302,56 @@ export class Publisher {
       });
     }
   }
+}
+
+/**
+ * docgen's pages with a newer version docgen did not write (no marker in its version message)
+ * whose body, without readers' comment markers, is still the one docgen recorded: a version that
+ * only added inline comments, which the plan does not count as a human edit. Confluence adds no
+ * version for a comment, so this finds nothing there; a server that did would otherwise turn every
+ * comment into a conflict. One body read per page that would be a conflict, none on other runs.
+ */
+async function pagesOnlyCommented(
+  api: ConfluenceApi,
+  converter: Converter,
+  remote: RemotePage[],
+  docSet: string,
+): Promise<Set<string>> {
+  const suspects = remote.filter((page) => {
+    const owner = page.ownership?.value;
+    return owner?.set === docSet && owner.version !== page.version.number && !markerHash(page.version.message);
+  });
+  const found = new Set<string>();
+  for (const page of suspects) {
+    const body = (await api.getPage(page.id, { body: true })).body ?? '';
+    if (!body.includes(MARKER_ELEMENT)) continue;
+    const docgens = page.ownership!.value.bodyHash;
+    if (contentHash(converter.normalizeStorage(withoutCommentMarkers(body))) === docgens) found.add(page.id);
+  }
+  return found;
+}
+
+/**
+ * One warning per reader's comment an update resolved: its highlighted text is gone from the page,
+ * so the body went out without its marker. Where the page came from (the source file) is where to
+ * look; the comment itself stays in Confluence, under the page's resolved comments.
+ */
+function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[] {
+  const sources = new Map(planned.desired.map((page) => [page.key, page.source?.file]));
+  return outcomes.flatMap((outcome) =>
+    (outcome.resolvedComments ?? []).map((comment) => {
+      const file = sources.get(outcome.key);
+      return {
+        code: 'DG_COMMENT_RESOLVED',
+        severity: 'warning' as const,
+        message:
+          `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: the text "${comment.text}" a reader ` +
+          'commented on is no longer on the page, so Confluence resolved the comment',
+        ...(file ? { location: { file } } : {}),
+        hint: "the comment is under the page's resolved comments in Confluence: reopen or answer it there",
+      };
+    }),
+  );
 }
 
 /** The plan's actions whose page body `--diff` shows: what a create, a restore or an update writes, and what a conflict would. */

@@ -137,3 +137,19 @@ export async function humanPage(sandbox: TestSandbox, title: string, parentId: s
   if (created.status !== 200) throw new Error(`could not create "${title}": ${JSON.stringify(created.body)}`);
   return created.body.id;
 }
+
+/** A tree of one page, "Rate limits" from `docs/limits.md`: for tests about one page's body. */
+export function onePageTree(markdown: string): PageTree {
+  return {
+    pages: [
+      {
+        key: 'limits',
+        title: 'Rate limits',
+        labels: [],
+        markdown,
+        attachments: [],
+        source: { plugin: 'test', file: 'docs/limits.md' },
+      },
+    ],
+  };
+}

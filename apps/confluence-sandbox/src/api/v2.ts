@@ -13,7 +13,7 @@ import {
 } from '../context.js';
 import { ApiError } from '../errors.js';
 import { v2Page } from '../pagination.js';
-import type { ContentRow, LabelRow, PropertyRow, SpaceRow, VersionRow } from '../store/store.js';
+import type { ContentRow, InlineCommentRow, LabelRow, PropertyRow, SpaceRow, VersionRow } from '../store/store.js';
 import { checkStorageXhtml } from '../xhtml.js';
 import { webuiPath } from './links.js';
 
@@ -187,10 +187,54 @@ function requireString(body: Body, field: string): string {
   return value;
 }
 
+function optionalInteger(body: Body, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    throw new ApiError(400, `Field '${field}' must be an integer`);
+  return value;
+}
+
 function optionalId(body: Body, field: string): number | undefined {
   const value = body[field];
   if (value === undefined || value === null || value === '') return undefined;
   return parseId(String(value), field);
+}
+
+/**
+ * `InlineCommentModel` (one comment) of the Cloud v2 spec; `listed`: `PageInlineCommentModel`, which
+ * has no resolution author or time.
+ */
+function v2InlineComment(
+  ctx: SandboxContext,
+  comment: InlineCommentRow,
+  bodyFormat?: string,
+  listed = false,
+): Record<string, unknown> {
+  const page = ctx.store.content(comment.page_id)!;
+  const resolved = comment.resolution_at !== null && !listed;
+  return {
+    id: String(comment.id),
+    status: 'current',
+    title: `Re: ${page.title}`,
+    pageId: String(comment.page_id),
+    version: {
+      createdAt: comment.created_at,
+      message: '',
+      number: comment.version,
+      minorEdit: false,
+      authorId: comment.author_id,
+    },
+    body: bodyFormat === 'storage' ? { storage: { representation: 'storage', value: comment.body } } : {},
+    resolutionStatus: comment.resolution_status,
+    ...(resolved
+      ? { resolutionLastModifierId: comment.resolution_by, resolutionLastModifiedAt: comment.resolution_at }
+      : {}),
+    properties: { inlineMarkerRef: comment.marker_ref, inlineOriginalSelection: comment.text_selection },
+    _links: {
+      webui: `${webuiPath(ctx.store.spaceById(page.space_id)!.key, page.id, page.title)}?focusedCommentId=${comment.id}`,
+    },
+  };
 }
 
 function withBase<T extends object>(request: FastifyRequest, shape: T): T & { _links: Record<string, unknown> } {
@@ -453,6 +497,57 @@ export function registerV2(app: FastifyInstance, ctx: SandboxContext): void {
       reply,
       store.ancestors(row.id).map((a) => ({ id: String(a.id), type: 'page' })),
     );
+  });
+
+  // inline comments ---------------------------------------------------
+  app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/inline-comments`, async (request, reply) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const bodyFormat = bodyFormatOf(query);
+    const row = readableContent(ctx, user, request.params.id, { type: 'page' });
+    const wanted = listOf(query['resolution-status']);
+    const comments = store.inlineComments(row.id).filter((c) => !wanted || wanted.includes(c.resolution_status));
+    return list(
+      request,
+      reply,
+      comments.map((c) => v2InlineComment(ctx, c, bodyFormat, true)),
+    );
+  });
+
+  app.get<{ Params: { id: string } }>(`${prefix}/inline-comments/:id`, async (request) => {
+    const user = userOf(request);
+    const query = request.query as Query;
+    const comment = store.inlineComment(parseId(request.params.id, 'comment-id'));
+    if (!comment) throw new ApiError(404, `No inline comment with id ${request.params.id}`);
+    readableContent(ctx, user, String(comment.page_id), { type: 'page' });
+    return v2InlineComment(ctx, comment, bodyFormatOf(query));
+  });
+
+  // A top-level comment on a page: `inlineCommentProperties` picks the text (see insertCommentMarker).
+  app.post(`${prefix}/inline-comments`, async (request, reply) => {
+    const user = userOf(request);
+    const body = (request.body ?? {}) as Body;
+    if (body.parentCommentId !== undefined || body.blogPostId !== undefined)
+      throw new ApiError(400, 'The sandbox takes top-level inline comments on pages only: send pageId');
+    const page = writableContent(ctx, user, requireString(body, 'pageId'), { type: 'page' });
+    const properties = (body.inlineCommentProperties ?? {}) as Record<string, unknown>;
+    if (typeof properties.textSelection !== 'string' || properties.textSelection === '')
+      throw new ApiError(
+        400,
+        "Field 'inlineCommentProperties.textSelection' is required for a top-level inline comment",
+      );
+    const comment = store.createInlineComment(
+      page.id,
+      {
+        selection: properties.textSelection,
+        matchCount: optionalInteger(properties, 'textSelectionMatchCount'),
+        matchIndex: optionalInteger(properties, 'textSelectionMatchIndex'),
+        body: storageBody(body),
+      },
+      user,
+    );
+    reply.code(201).header('location', `${prefix}/inline-comments/${comment.id}`);
+    return withBase(request, v2InlineComment(ctx, comment, 'storage'));
   });
 
   app.get<{ Params: { id: string } }>(`${prefix}/pages/:id/versions`, async (request, reply) => {

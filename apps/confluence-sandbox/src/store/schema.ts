@@ -66,6 +66,20 @@ CREATE TABLE IF NOT EXISTS properties (
   updated_at TEXT NOT NULL,
   UNIQUE (content_id, key)
 );
+CREATE TABLE IF NOT EXISTS inline_comments (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  page_id INTEGER NOT NULL,
+  marker_ref TEXT NOT NULL UNIQUE,
+  text_selection TEXT NOT NULL,
+  body TEXT NOT NULL,
+  resolution_status TEXT NOT NULL DEFAULT 'open',
+  resolution_by TEXT,
+  resolution_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  author_id TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS inline_comments_page ON inline_comments(page_id);
 CREATE TABLE IF NOT EXISTS labels (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   prefix TEXT NOT NULL,
@@ -85,4 +99,5 @@ export const sequenceStarts: Record<string, number> = {
   content: 65535,
   properties: 131071,
   labels: 196607,
+  inline_comments: 262143,
 };

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { makeFolderSync } from '@docgen/core';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ApiError } from '../errors.js';
+import { insertCommentMarker, markerRefs } from '../inline-comments.js';
 import { schemaSql, sequenceStarts } from './schema.js';
 import type { SandboxConfig, SandboxUser } from '../config.js';
 
@@ -61,6 +63,21 @@ export interface PropertyRow {
   minor_edit: number;
   author_id: string;
   updated_at: string;
+}
+
+export interface InlineCommentRow {
+  id: number;
+  page_id: number;
+  marker_ref: string;
+  text_selection: string;
+  /** The comment's own body (storage). */
+  body: string;
+  resolution_status: 'open' | 'reopened' | 'resolved' | 'dangling';
+  resolution_by: string | null;
+  resolution_at: string | null;
+  version: number;
+  author_id: string;
+  created_at: string;
 }
 
 export interface LabelRow {
@@ -191,7 +208,15 @@ export class Store {
   /** Drop everything (test mode `/__sandbox/reset`). */
   reset(): void {
     this.write(() => {
-      for (const table of ['content_labels', 'labels', 'properties', 'versions', 'content', 'spaces']) {
+      for (const table of [
+        'inline_comments',
+        'content_labels',
+        'labels',
+        'properties',
+        'versions',
+        'content',
+        'spaces',
+      ]) {
         this.db.exec(`DELETE FROM ${table}`);
       }
       this.db.exec('DELETE FROM sqlite_sequence');
@@ -477,8 +502,63 @@ export class Store {
       );
       if (changed.changes !== 1) throw new ApiError(409, versionConflictMessage(page.version));
       this.snapshot(id);
+      this.resolveUnanchoredComments(id, update.body ?? page.body, author);
       return this.content(id)!;
     });
+  }
+
+  /**
+   * An inline comment on a page: its marker goes into the page body around the selected text
+   * (`insertCommentMarker`). Confluence does this without a new page version — the history shows
+   * no entry and the version number stays, so a publisher that compares versions sees no edit — and
+   * so does the sandbox: the live body and its current version's snapshot get the marker in place.
+   */
+  createInlineComment(
+    pageId: number,
+    input: { selection: string; matchCount?: number; matchIndex?: number; body: string },
+    author: SandboxUser,
+  ): InlineCommentRow {
+    return this.write(() => {
+      const page = this.content(pageId);
+      if (!page || page.type !== 'page' || page.status !== 'current')
+        throw new ApiError(404, `No page with id ${pageId}`);
+      const ref = randomUUID();
+      const body = insertCommentMarker(
+        page.body,
+        { text: input.selection, matchCount: input.matchCount, matchIndex: input.matchIndex },
+        ref,
+      );
+      this.stmt('UPDATE content SET body = ? WHERE id = ?').run(body, pageId);
+      this.stmt('UPDATE versions SET body = ? WHERE content_id = ? AND number = ?').run(body, pageId, page.version);
+      const result = this.stmt(
+        'INSERT INTO inline_comments (page_id, marker_ref, text_selection, body, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(pageId, ref, input.selection, input.body, author.accountId, now());
+      return this.inlineComment(Number(result.lastInsertRowid))!;
+    });
+  }
+
+  inlineComment(id: number): InlineCommentRow | undefined {
+    return this.stmt('SELECT * FROM inline_comments WHERE id = ?').get(id) as InlineCommentRow | undefined;
+  }
+
+  inlineComments(pageId: number): InlineCommentRow[] {
+    return this.stmt('SELECT * FROM inline_comments WHERE page_id = ? ORDER BY id').all(pageId) as InlineCommentRow[];
+  }
+
+  /**
+   * A page written without an open comment's marker resolves that comment, as Confluence does
+   * (confluence-publisher#289: "they are set as resolved", found again under resolved comments;
+   * newer Cloud reports such a comment as `dangling`, atlassian-mcp-server#54 — the sandbox keeps
+   * the resolution a person sees in the page's comment panel).
+   */
+  private resolveUnanchoredComments(pageId: number, body: string, author: SandboxUser): void {
+    const anchored = markerRefs(body);
+    for (const comment of this.inlineComments(pageId)) {
+      if (comment.resolution_status === 'resolved' || anchored.has(comment.marker_ref)) continue;
+      this.stmt(
+        "UPDATE inline_comments SET resolution_status = 'resolved', resolution_by = ?, resolution_at = ? WHERE id = ?",
+      ).run(author.accountId, now(), comment.id);
+    }
   }
 
   /**
@@ -598,6 +678,7 @@ export class Store {
         this.stmt('DELETE FROM versions WHERE content_id = ?').run(contentId);
         this.stmt('DELETE FROM properties WHERE content_id = ?').run(contentId);
         this.stmt('DELETE FROM content_labels WHERE content_id = ?').run(contentId);
+        this.stmt('DELETE FROM inline_comments WHERE page_id = ?').run(contentId);
         this.stmt('DELETE FROM content WHERE id = ?').run(contentId);
       }
     });

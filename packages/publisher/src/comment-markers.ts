@@ -1,0 +1,437 @@
+/**
+ * Readers' inline comments across an update. Confluence anchors an inline comment with
+ * `<ac:inline-comment-marker ac:ref="…">highlighted text</ac:inline-comment-marker>` in the page's
+ * storage body (one marker element per text run when the highlight spans inline markup such as
+ * `<strong>`, all with the same `ac:ref`). A body written without the marker resolves the comment,
+ * so before docgen replaces a body it carries each marker of the live body over to the same text
+ * in the new one — or reports it, never re-inserting a highlight at a guess.
+ *
+ * Pure: storage in, storage out. The tree keeps every tag and text exactly as written (entities
+ * undecoded), so serializing a tree nobody changed gives back the very same string.
+ */
+import { decodeHTML } from 'entities';
+
+export interface StorageElement {
+  kind: 'element';
+  /** Lower-cased tag name; `#root` for the tree's root. */
+  name: string;
+  /** The start tag as written (`''` for the root). */
+  open: string;
+  /** The end tag as written; `''` when self-closing or never closed. */
+  close: string;
+  children: StorageNode[];
+}
+export interface StorageText {
+  kind: 'text';
+  /** As written: entities undecoded. */
+  raw: string;
+}
+/** CDATA, comments, processing instructions and stray end tags: never touched. */
+export interface StorageOpaque {
+  kind: 'opaque';
+  raw: string;
+}
+export type StorageNode = StorageElement | StorageText | StorageOpaque;
+
+/** A marker carried over to the new body. */
+export interface KeptMarker {
+  ref: string;
+  text: string;
+}
+/** A marker whose highlighted text the new body no longer has: Confluence will resolve its comment. */
+export interface LostMarker {
+  ref: string;
+  text: string;
+}
+export interface MarkerTransfer {
+  tree: StorageElement;
+  kept: KeptMarker[];
+  lost: LostMarker[];
+}
+
+export const MARKER_ELEMENT = 'ac:inline-comment-marker';
+
+const TOKEN =
+  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][\s\S]*?>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)(?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*(\/?)>/g;
+const VOID = new Set(['br', 'hr', 'img', 'col', 'meta', 'link', 'input']);
+
+/** A lossless storage tree: `serializeStorage(parseStorageTree(s)) === s` for any string. */
+export function parseStorageTree(storage: string): StorageElement {
+  const root: StorageElement = { kind: 'element', name: '#root', open: '', close: '', children: [] };
+  const stack: StorageElement[] = [root];
+  const add = (node: StorageNode) => stack[stack.length - 1]!.children.push(node);
+  let last = 0;
+  for (const match of storage.matchAll(TOKEN)) {
+    if (match.index > last) add({ kind: 'text', raw: storage.slice(last, match.index) });
+    last = match.index + match[0].length;
+    const [raw, closeName, openName, selfClosing] = match;
+    if (openName !== undefined) {
+      const element: StorageElement = {
+        kind: 'element',
+        name: openName.toLowerCase(),
+        open: raw,
+        close: '',
+        children: [],
+      };
+      add(element);
+      if (!selfClosing && !VOID.has(element.name)) stack.push(element);
+    } else if (closeName !== undefined) {
+      const at = stack.findLastIndex((element) => element.name === closeName.toLowerCase());
+      if (at > 0) {
+        stack[at]!.close = raw;
+        stack.length = at;
+      } else add({ kind: 'opaque', raw });
+    } else add({ kind: 'opaque', raw });
+  }
+  if (last < storage.length) add({ kind: 'text', raw: storage.slice(last) });
+  return root;
+}
+
+export function serializeStorage(node: StorageNode): string {
+  if (node.kind !== 'element') return node.raw;
+  return node.open + node.children.map(serializeStorage).join('') + node.close;
+}
+
+/**
+ * Carry the live body's comment markers into the body docgen is about to write. Returns the new
+ * body unchanged (the same string) when the live one has no marker.
+ */
+export function carryCommentMarkers(
+  liveBody: string,
+  newBody: string,
+): { body: string; kept: KeptMarker[]; lost: LostMarker[] } {
+  if (!liveBody.includes(MARKER_ELEMENT)) return { body: newBody, kept: [], lost: [] };
+  const { tree, kept, lost } = transferCommentMarkers(parseStorageTree(liveBody), parseStorageTree(newBody));
+  return { body: kept.length ? serializeStorage(tree) : newBody, kept, lost };
+}
+
+/** The body as it was before readers commented: every comment marker unwrapped, its text left in place. */
+export function withoutCommentMarkers(storage: string): string {
+  if (!storage.includes(MARKER_ELEMENT)) return storage;
+  const unwrap = (element: StorageElement): StorageElement => ({
+    ...element,
+    children: element.children.flatMap((child) => {
+      if (child.kind !== 'element') return [child];
+      const inner = unwrap(child);
+      return child.name === MARKER_ELEMENT ? inner.children : [inner];
+    }),
+  });
+  return serializeStorage(unwrap(parseStorageTree(storage)));
+}
+
+/**
+ * Each marker of `live` placed around the same text in a copy of `next`: in the block (paragraph,
+ * list item, cell, heading…) whose heading section, text and surrounding words match the marker's
+ * best, wrapping text runs only — never a tag, a macro parameter or a CDATA body. `next` is not
+ * changed.
+ */
+export function transferCommentMarkers(live: StorageElement, next: StorageElement): MarkerTransfer {
+  const tree = structuredClone(next);
+  const targets = readBlocks(tree);
+  const kept: KeptMarker[] = [];
+  const lost: LostMarker[] = [];
+  const taken = new Map<Block, Array<[number, number]>>();
+  const cuts = new Map<StorageText, Cut>();
+  for (const marker of liveMarkers(readBlocks(live))) {
+    const place = bestPlace(marker, targets, taken);
+    if (!place) {
+      lost.push({ ref: marker.ref, text: marker.text });
+      continue;
+    }
+    taken.set(place.block, [...(taken.get(place.block) ?? []), [place.start, place.end]]);
+    cutsFor(place, marker.open, cuts);
+    kept.push({ ref: marker.ref, text: marker.text });
+  }
+  applyCuts(cuts);
+  // A comment whose marker is split over blocks stays anchored while any part of it is kept.
+  const anchored = new Set(kept.map((marker) => marker.ref));
+  return { tree, kept, lost: lost.filter((marker) => !anchored.has(marker.ref)) };
+}
+
+// ------------------------------------------------------------------ blocks of text
+
+/** Elements that hold a run of text a reader can highlight as one selection. */
+const BLOCK = /^(p|h[1-6]|li|td|th|dt|dd|caption|blockquote|pre|div|ac:task-body|ac:rich-text-body|ac:layout-cell)$/;
+const HEADINGS = /^h[1-6]$/;
+/** Text no reader highlights and no marker may wrap: macro parameters, code bodies (CDATA), task state, resources. */
+const NOT_PROSE = new Set([
+  'ac:parameter',
+  'ac:plain-text-body',
+  'ac:plain-text-link-body',
+  'ac:task-id',
+  'ac:task-uuid',
+  'ac:task-status',
+  'ac:emoticon',
+  'ac:image',
+  'ac:placeholder',
+  'ac:adf-attribute',
+  'script',
+  'style',
+]);
+/** Between a block's text and a nested block's: no highlight spans it. */
+const BOUNDARY = '\u0000';
+
+interface Segment {
+  node: StorageText;
+  parent: StorageElement;
+  /** Where its decoded text starts in the block's text. */
+  start: number;
+  /** Offset in `node.raw` of each decoded character, and of the end. */
+  rawAt: number[];
+}
+interface MarkerRange {
+  ref: string;
+  open: string;
+  start: number;
+  end: number;
+}
+interface Block {
+  name: string;
+  /** `text` as compared (see `normalize`), once the block is read. */
+  norm?: { text: string; origin: number[] };
+  /** The text of the heading this block comes under (normalized). */
+  section: string;
+  text: string;
+  segments: Segment[];
+  markers: MarkerRange[];
+}
+
+function readBlocks(root: StorageElement): Block[] {
+  const blocks: Block[] = [];
+  let section = '';
+  const newBlock = (name: string): Block => {
+    const block: Block = { name, section, text: '', segments: [], markers: [] };
+    blocks.push(block);
+    return block;
+  };
+  const walk = (element: StorageElement, block: Block) => {
+    for (const child of element.children) {
+      if (child.kind === 'text') {
+        const { text, rawAt } = decodeWithOffsets(child.raw);
+        block.segments.push({ node: child, parent: element, start: block.text.length, rawAt });
+        block.text += text;
+      } else if (child.kind === 'element' && !NOT_PROSE.has(child.name) && !child.name.startsWith('ri:')) {
+        if (child.name === MARKER_ELEMENT) {
+          const start = block.text.length;
+          walk(child, block);
+          block.markers.push({
+            ref: attribute(child.open, 'ac:ref') ?? '',
+            open: child.open,
+            start,
+            end: block.text.length,
+          });
+        } else if (BLOCK.test(child.name)) {
+          block.text += BOUNDARY;
+          const inner = newBlock(child.name);
+          walk(child, inner);
+          if (HEADINGS.test(child.name)) section = normalize(inner.text).text.trim();
+          block.text += BOUNDARY;
+        } else walk(child, block);
+      }
+    }
+  };
+  walk(root, newBlock('#root'));
+  return blocks;
+}
+
+function attribute(startTag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(startTag);
+  return match ? decodeHTML(match[1] ?? match[2] ?? '') : undefined;
+}
+
+const ENTITY = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+
+function decodeWithOffsets(raw: string): { text: string; rawAt: number[] } {
+  let text = '';
+  const rawAt: number[] = [];
+  let last = 0;
+  const plain = (from: number, to: number) => {
+    text += raw.slice(from, to);
+    for (let i = from; i < to; i++) rawAt.push(i);
+  };
+  for (const match of raw.matchAll(ENTITY)) {
+    plain(last, match.index);
+    const decoded = decodeHTML(match[0]);
+    text += decoded;
+    for (let i = 0; i < decoded.length; i++) rawAt.push(match.index);
+    last = match.index + match[0].length;
+  }
+  plain(last, raw.length);
+  rawAt.push(raw.length);
+  return { text, rawAt };
+}
+
+// ------------------------------------------------------------------ matching
+
+/**
+ * The text as compared: whitespace runs (non-breaking spaces too) are one space, and typographic
+ * quotes are plain ones (Confluence's editor turns `"` into `“”` and `'` into `’`). `origin[i]` is
+ * where normalized character i came from.
+ */
+export function normalize(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    let char = text[i]!;
+    if (/\s/.test(char)) {
+      if (out.endsWith(' ')) continue;
+      char = ' ';
+    } else if ('‘’‚‛′'.includes(char)) char = "'";
+    else if ('“”„‟″'.includes(char)) char = '"';
+    out += char;
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+interface LiveMarker {
+  ref: string;
+  open: string;
+  /** The highlighted text as it was. */
+  text: string;
+  /** …normalized and trimmed: what is looked for. */
+  wanted: string;
+  blockName: string;
+  section: string;
+  blockText: string;
+  before: string;
+  after: string;
+  /** Which occurrence of the text in its block (0-based). */
+  occurrence: number;
+}
+
+const CONTEXT = 80;
+
+/** One entry per comment and block: the runs of one highlight (split by `<strong>` and the like) are one selection. */
+function liveMarkers(blocks: Block[]): LiveMarker[] {
+  const out: LiveMarker[] = [];
+  for (const block of blocks) {
+    const byRef = new Map<string, MarkerRange[]>();
+    for (const range of block.markers) byRef.set(range.ref, [...(byRef.get(range.ref) ?? []), range]);
+    const blockText = normalize(block.text);
+    for (const [ref, ranges] of byRef) {
+      const start = Math.min(...ranges.map((r) => r.start));
+      const end = Math.max(...ranges.map((r) => r.end));
+      // A highlight around a nested block keeps the boundary in `wanted`: it matches nothing, and is reported.
+      const text = block.text.slice(start, end).split(BOUNDARY).join(' ');
+      const wanted = normalize(block.text.slice(start, end)).text.trim();
+      if (!wanted) continue;
+      const at = normalizedIndex(blockText.origin, start);
+      const before = blockText.text.slice(Math.max(0, at - CONTEXT), at);
+      const afterAt = normalizedIndex(blockText.origin, end);
+      out.push({
+        ref,
+        open: ranges[0]!.open,
+        text: text.trim(),
+        wanted,
+        blockName: block.name,
+        section: block.section,
+        blockText: blockText.text,
+        before,
+        after: blockText.text.slice(afterAt, afterAt + CONTEXT),
+        occurrence: occurrences(blockText.text.slice(0, at + wanted.length), wanted).length - 1,
+      });
+    }
+  }
+  return out;
+}
+
+/** The first normalized index at or after original offset `offset`. */
+function normalizedIndex(origin: number[], offset: number): number {
+  const index = origin.findIndex((o) => o >= offset);
+  return index === -1 ? origin.length - 1 : index;
+}
+
+function occurrences(text: string, wanted: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) found.push(at);
+  return found;
+}
+
+interface Place {
+  block: Block;
+  /** Offsets in the block's text (original, not normalized). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the marker goes: every occurrence of its text in the new body is a candidate; the same
+ * heading section counts most, then the same paragraph, then the words around it. A candidate
+ * overlapping a marker already placed is out (one highlight per text).
+ */
+function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Array<[number, number]>>): Place | undefined {
+  let best: (Place & { score: number }) | undefined;
+  for (const block of blocks) {
+    const norm = (block.norm ??= normalize(block.text));
+    occurrences(norm.text, marker.wanted).forEach((at, index) => {
+      const start = norm.origin[at]!;
+      const end = norm.origin[at + marker.wanted.length - 1]! + 1;
+      if ((taken.get(block) ?? []).some(([s, e]) => start < e && s < end)) return;
+      const score =
+        (block.section === marker.section ? 1000 : 0) +
+        (norm.text === marker.blockText ? 200 : 0) +
+        (block.name === marker.blockName ? 50 : 0) +
+        commonSuffix(norm.text.slice(Math.max(0, at - CONTEXT), at), marker.before) +
+        commonPrefix(norm.text.slice(at + marker.wanted.length, at + marker.wanted.length + CONTEXT), marker.after) +
+        (index === marker.occurrence ? 5 : 0);
+      if (!best || score > best.score) best = { block, start, end, score };
+    });
+  }
+  return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+// ------------------------------------------------------------------ wrapping
+
+interface Cut {
+  parent: StorageElement;
+  /** Raw offsets in the text node, and the marker's start tag. */
+  spans: Array<{ from: number; to: number; open: string }>;
+}
+
+/** Block text `[start, end)` as raw ranges of the text nodes it touches: one marker per run, as Confluence writes them. */
+function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void {
+  for (const segment of place.block.segments) {
+    const length = segment.rawAt.length - 1;
+    const from = Math.max(place.start, segment.start) - segment.start;
+    const to = Math.min(place.end, segment.start + length) - segment.start;
+    if (from >= to) continue;
+    const cut = cuts.get(segment.node) ?? { parent: segment.parent, spans: [] };
+    cut.spans.push({ from: segment.rawAt[from]!, to: segment.rawAt[to]!, open });
+    cuts.set(segment.node, cut);
+  }
+}
+
+/** Split each cut text node into plain text and marker elements around its spans (which never overlap). */
+function applyCuts(cuts: Map<StorageText, Cut>): void {
+  for (const [node, { parent, spans }] of cuts) {
+    const pieces: StorageNode[] = [];
+    let last = 0;
+    for (const span of spans.sort((a, b) => a.from - b.from)) {
+      if (span.from > last) pieces.push({ kind: 'text', raw: node.raw.slice(last, span.from) });
+      pieces.push({
+        kind: 'element',
+        name: MARKER_ELEMENT,
+        open: span.open,
+        close: `</${MARKER_ELEMENT}>`,
+        children: [{ kind: 'text', raw: node.raw.slice(span.from, span.to) }],
+      });
+      last = span.to;
+    }
+    if (last < node.raw.length) pieces.push({ kind: 'text', raw: node.raw.slice(last) });
+    parent.children.splice(parent.children.indexOf(node), 1, ...pieces);
+  }
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from '@jest/globals';
+import { toStorage } from '@docgen/markdown-storage';
+import {
+  carryCommentMarkers,
+  parseStorageTree,
+  serializeStorage,
+  transferCommentMarkers,
+  withoutCommentMarkers,
+} from '../src/index.js';
+
+const marker = (ref: string, text: string) =>
+  `<ac:inline-comment-marker ac:ref="${ref}">${text}</ac:inline-comment-marker>`;
+const REF_A = '1e304c45-ee68-4685-9a4e-5285bd22f811';
+const REF_B = 'e8e647e6-b612-4123-b1bb-3f5fd6d89c10';
+
+describe('parseStorageTree', () => {
+  it('gives back exactly what it read: entities, CDATA, macros, comments, unclosed and stray tags', () => {
+    const storage =
+      '<h2>Retries &amp; limits</h2><p>Use&nbsp;the <strong>retry</strong> budget<br>.</p>' +
+      '<ac:structured-macro ac:name="code" ac:schema-version="1"><ac:parameter ac:name="language">ts</ac:parameter>' +
+      '<ac:plain-text-body><![CDATA[const a = 1 < 2 && "x";]]></ac:plain-text-body></ac:structured-macro>' +
+      '<!-- a comment --><ul><li>one<li>two</ul></span><p>tail';
+    expect(serializeStorage(parseStorageTree(storage))).toBe(storage);
+  });
+});
+
+describe('carryCommentMarkers', () => {
+  it('keeps a marker on text that survives an update, in the same place', () => {
+    const live = `<h2>Limits</h2><p>Requests over ${marker(REF_A, 'the rate limit')} get a 429.</p>`;
+    const next = '<h2>Limits</h2><p>Requests over the rate limit get a 429 and a Retry-After header.</p>';
+    const { body, kept, lost } = carryCommentMarkers(live, next);
+    expect(body).toBe(
+      `<h2>Limits</h2><p>Requests over ${marker(REF_A, 'the rate limit')} get a 429 and a Retry-After header.</p>`,
+    );
+    expect(kept).toEqual([{ ref: REF_A, text: 'the rate limit' }]);
+    expect(lost).toEqual([]);
+  });
+
+  it('follows text moved to another section of the page', () => {
+    const live = `<h2>Intro</h2><p>Tokens ${marker(REF_A, 'expire after an hour')}.</p><h2>Auth</h2><p>Send a token.</p>`;
+    const next = '<h2>Intro</h2><p>Welcome.</p><h2>Auth</h2><p>Send a token. Tokens expire after an hour.</p>';
+    const { body, lost } = carryCommentMarkers(live, next);
+    expect(body).toBe(
+      `<h2>Intro</h2><p>Welcome.</p><h2>Auth</h2><p>Send a token. Tokens ${marker(REF_A, 'expire after an hour')}.</p>`,
+    );
+    expect(lost).toEqual([]);
+  });
+
+  it('reports a marker whose text is gone and writes the new body as it is', () => {
+    const live = `<p>The ${marker(REF_A, 'legacy endpoint')} is deprecated.</p>`;
+    const next = '<p>The endpoint was removed in v2.</p>';
+    expect(carryCommentMarkers(live, next)).toEqual({
+      body: next,
+      kept: [],
+      lost: [{ ref: REF_A, text: 'legacy endpoint' }],
+    });
+  });
+
+  it('re-marks a highlight spanning inline markup run by run, as Confluence stores it', () => {
+    const live = `<p>Use ${marker(REF_A, 'the ')}<strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')} wisely.</p>`;
+    const next = toStorage('Always use the **retry** budget wisely.');
+    const { body, kept } = carryCommentMarkers(live, next);
+    expect(kept).toEqual([{ ref: REF_A, text: 'the retry budget' }]);
+    expect(body).toContain(
+      `${marker(REF_A, 'the ')}<strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')}`,
+    );
+  });
+
+  it('picks, of text occurring twice, the occurrence in the same section', () => {
+    const live = `<h2>Create</h2><p>Returns 201.</p><h2>Update</h2><p>Returns ${marker(REF_A, '201')}.</p>`;
+    const next =
+      '<h2>Overview</h2><p>Returns 201 or 200.</p><h2>Create</h2><p>Returns 201.</p><h2>Update</h2><p>Returns 201.</p>';
+    const { body } = carryCommentMarkers(live, next);
+    expect(body).toBe(
+      `<h2>Overview</h2><p>Returns 201 or 200.</p><h2>Create</h2><p>Returns 201.</p><h2>Update</h2><p>Returns ${marker(REF_A, '201')}.</p>`,
+    );
+  });
+
+  it('picks, of text occurring twice in one section, the one whose surrounding words match', () => {
+    const live = `<p>Set the timeout.</p><p>Then raise ${marker(REF_A, 'the timeout')} for uploads.</p>`;
+    const next = '<p>Set the timeout first.</p><p>Then raise the timeout for uploads.</p>';
+    expect(carryCommentMarkers(live, next).body).toBe(
+      `<p>Set the timeout first.</p><p>Then raise ${marker(REF_A, 'the timeout')} for uploads.</p>`,
+    );
+  });
+
+  it('never wraps a macro parameter or a code body: text only there is lost', () => {
+    const live = `<p>Call ${marker(REF_A, 'fetchPets')} to list.</p>`;
+    const next =
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="title">fetchPets</ac:parameter>' +
+      '<ac:plain-text-body><![CDATA[fetchPets()]]></ac:plain-text-body></ac:structured-macro>';
+    expect(carryCommentMarkers(live, next)).toEqual({
+      body: next,
+      kept: [],
+      lost: [{ ref: REF_A, text: 'fetchPets' }],
+    });
+  });
+
+  it('matches across Confluence’s typographic quotes, entities and whitespace', () => {
+    const live = `<p>Say ${marker(REF_A, '“don’t&nbsp;retry”')} on 400.</p>`;
+    const next = '<p>Say "don\'t retry" on 400 &amp; 422.</p>';
+    const { body, lost } = carryCommentMarkers(live, next);
+    expect(lost).toEqual([]);
+    expect(body).toBe(`<p>Say ${marker(REF_A, '"don\'t retry"')} on 400 &amp; 422.</p>`);
+  });
+
+  it('keeps two comments in one text run, and text with entities whole', () => {
+    const live = `<p>${marker(REF_A, 'A &amp; B')} then ${marker(REF_B, 'C')}.</p>`;
+    const next = '<p>First A &amp; B then C.</p>';
+    expect(carryCommentMarkers(live, next).body).toBe(
+      `<p>First ${marker(REF_A, 'A &amp; B')} then ${marker(REF_B, 'C')}.</p>`,
+    );
+  });
+
+  it('changes nothing when the live body has no marker', () => {
+    const next = '<p>x</p>';
+    expect(carryCommentMarkers('<p>y</p>', next)).toEqual({ body: next, kept: [], lost: [] });
+  });
+
+  it('leaves the tree it was given as it was (tree in, tree out)', () => {
+    const next = parseStorageTree('<p>keep me</p>');
+    const before = serializeStorage(next);
+    const { tree } = transferCommentMarkers(parseStorageTree(`<p>${marker(REF_A, 'keep')} me</p>`), next);
+    expect(serializeStorage(next)).toBe(before);
+    expect(serializeStorage(tree)).toBe(`<p>${marker(REF_A, 'keep')} me</p>`);
+  });
+});
+
+describe('withoutCommentMarkers', () => {
+  it('gives back the body as it was before readers commented, byte for byte', () => {
+    const before = '<p>Use the <strong>retry</strong> budget &amp; <code>x</code>.</p>';
+    const commented = `<p>Use ${marker(REF_A, 'the ')}<strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')} &amp; <code>${marker(REF_B, 'x')}</code>.</p>`;
+    expect(withoutCommentMarkers(commented)).toBe(before);
+    expect(withoutCommentMarkers(before)).toBe(before);
+  });
+});

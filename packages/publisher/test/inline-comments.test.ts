@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Publisher, type PublisherConfig } from '../src/index.js';
+import { isWrite, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
+
+/**
+ * Readers' inline comments across docgen's updates, against the real sandbox over HTTP: the
+ * sandbox puts a comment's marker into the page body like Confluence (no new version) and resolves
+ * a comment whose marker an update drops.
+ */
+const dialects = [
+  { name: 'cloud', path: '/wiki' },
+  { name: 'datacenter', path: '' },
+] as const;
+
+const before = `# Limits
+
+Requests over the rate limit get a 429.
+
+## Retries
+
+Retry on 503 with the **retry budget** in mind. Returns 201.
+
+## Errors
+
+The legacy endpoint answers 410. Returns 201.
+`;
+
+const after = `# Limits
+
+Clients back off on their own.
+
+## Retries
+
+Always retry on 503 with the **retry budget** in mind. Returns 201 or 202.
+
+## Errors
+
+Requests over the rate limit get a 429. Returns 201.
+`;
+
+interface Comment {
+  id: string;
+  resolutionStatus: string;
+  properties: { inlineMarkerRef: string };
+}
+
+describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  let pageId: string;
+  const comments: Record<string, Comment> = {};
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    const result = await new Publisher(config).publish(onePageTree(before));
+    pageId = result.outcomes[0]!.pageId!;
+  });
+  afterAll(() => sandbox.close());
+
+  const comment = async (name: string, textSelection: string, count = 1, index = 0) => {
+    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+      pageId,
+      body: { representation: 'storage', value: `<p>About ${name}?</p>` },
+      inlineCommentProperties: { textSelection, textSelectionMatchCount: count, textSelectionMatchIndex: index },
+    });
+    expect(created.status).toBe(201);
+    comments[name] = created.body;
+  };
+  const statusOf = async (name: string) =>
+    (await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${comments[name]!.id}`)).body.resolutionStatus;
+  const liveBody = async () =>
+    (
+      await sandbox.api<{ body: { storage: { value: string } } }>(
+        'GET',
+        `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+      )
+    ).body.body.storage.value;
+  const markerOf = (name: string) =>
+    new RegExp(`<ac:inline-comment-marker ac:ref="${comments[name]!.properties.inlineMarkerRef}">([^<]*)<`, 'g');
+
+  it('a re-run with readers’ comments on the page writes nothing', async () => {
+    await comment('rate limit', 'the rate limit');
+    await comment('budget', 'the retry budget');
+    await comment('legacy', 'legacy endpoint');
+    await comment('second 201', '201', 2, 1);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(before));
+    expect(result.counts.unchanged).toBe(1);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('an update keeps the comments on text that survives, follows moved text, and reports the one whose text is gone', async () => {
+    // --diff shows the change of text, not the markers the write carries over.
+    const planner = new Publisher(config);
+    const [diff] = await planner.diffs(await planner.plan(onePageTree(after)));
+    expect(diff!.diff).toMatch(/^\+.*Clients back off on their own\./m);
+    expect(diff!.diff).not.toContain('inline-comment-marker');
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(after));
+    expect(result.counts.updated).toBe(1);
+    // One read of the live body for the page being written, nothing more.
+    const bodyReads = (await sandbox.requests(since)).filter(
+      (r) => r.method === 'GET' && r.path.endsWith(`/${pageId}`) && /body/.test(r.query),
+    );
+    expect(bodyReads).toHaveLength(1);
+
+    const body = await liveBody();
+    const errors = body.slice(body.indexOf('Errors'));
+    // Moved from "Limits" to "Errors": the marker went with it.
+    expect([...errors.matchAll(markerOf('rate limit'))].map((m) => m[1])).toEqual(['the rate limit']);
+    // Spanning <strong>: one marker per text run, same ref.
+    expect([...body.matchAll(markerOf('budget'))].map((m) => m[1])).toEqual(['the ', 'retry budget']);
+    // "201" twice: the comment was on the one under "Errors", and stays there.
+    expect([...errors.matchAll(markerOf('second 201'))].map((m) => m[1])).toEqual(['201']);
+    expect([...body.matchAll(markerOf('second 201'))]).toHaveLength(1);
+    expect(body).not.toContain(comments.legacy!.properties.inlineMarkerRef);
+
+    expect(await statusOf('rate limit')).toBe('open');
+    expect(await statusOf('budget')).toBe('open');
+    expect(await statusOf('second 201')).toBe('open');
+    expect(await statusOf('legacy')).toBe('resolved');
+    expect(result.outcomes[0]!.resolvedComments).toEqual([
+      { ref: comments.legacy!.properties.inlineMarkerRef, text: 'legacy endpoint' },
+    ]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_COMMENT_RESOLVED',
+        severity: 'warning',
+        location: { file: 'docs/limits.md' },
+        message: expect.stringContaining(`page "Rate limits" (${pageId}): the text "legacy endpoint"`),
+      }),
+    ]);
+  });
+
+  it('the next re-run writes nothing and resolves nothing', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(after));
+    expect(result.counts.unchanged).toBe(1);
+    expect((await sandbox.requests(since)).filter(isWrite)).toEqual([]);
+    expect(await statusOf('rate limit')).toBe('open');
+  });
+
+  // Confluence adds no version for a comment; a server that did would make this version. The
+  // sandbox's human "edit" here adds only a marker, with the next version number and no message.
+  const personWrites = async (edit: (body: string) => string) => {
+    const live = await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    );
+    const written = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'Rate limits',
+      version: { number: live.body.version.number + 1 },
+      body: { storage: { value: edit(live.body.body.storage.value), representation: 'storage' } },
+    });
+    expect(written.status).toBe(200);
+  };
+  const addMarker = (body: string) =>
+    body.replace(
+      'back off',
+      '<ac:inline-comment-marker ac:ref="5f0c9a1e-7f0e-4b8a-9c57-1d2f3a4b5c6d">back off</ac:inline-comment-marker>',
+    );
+
+  it('a version that only added comment markers is not a human edit: its version is recorded, nothing else written', async () => {
+    await personWrites(addMarker);
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(after));
+    expect(result.ok).toBe(true);
+    expect(result.counts).toMatchObject({ conflicts: 0, updated: 1 });
+    const writes = (await sandbox.requests(since)).filter(isWrite);
+    expect(writes.map((r) => r.path)).toEqual([expect.stringMatching(/propert/)]);
+    const again = await sandbox.lastSeq();
+    expect((await new Publisher(config).publish(onePageTree(after))).counts.unchanged).toBe(1);
+    expect((await sandbox.requests(again)).filter(isWrite)).toEqual([]);
+  });
+
+  it('a version that changed text as well is still a human edit', async () => {
+    await personWrites((body) => addMarker(body.replace('Clients', 'Most clients')));
+    const result = await new Publisher(config).publish(onePageTree(after));
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]).toMatchObject({ status: 'conflict' });
+    expect(result.outcomes[0]!.message).toMatch(/edited in Confluence since docgen wrote it/);
+  });
+});

@@ -190,7 +190,10 @@ export class SchemaRegistry {
       subschemaPathName(segments) ??
       (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ??
       segments[segments.length - 1];
-    if (!base || /^\d+$/.test(base) || base === 'schema')
+    // A number or `schema` at the end of a pointer is a place (`allOf/0`, `…/parameters/0/schema`),
+    // not a name, unless it is a key of a definitions map: Kumpe Apps names error schemas `403`.
+    const defined = segments.length > 1 && DEFINITION_MAPS.has(segments[segments.length - 2]!);
+    if (!base || (!defined && (/^\d+$/.test(base) || base === 'schema')))
       base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
     // The spec's own name, unless another schema has it already (`Pet` in two files): names that
     // differ only by case are different names (Telnyx has `Error` and `error`); anchors tell them apart.

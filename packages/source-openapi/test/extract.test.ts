@@ -289,6 +289,40 @@ describe('schema aliases', () => {
   });
 });
 
+describe('schemas named by a number or `schema`', () => {
+  it('keep their own name: a key of `components/schemas` is a name, not a list index', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kids, version: "1" }',
+      'paths:',
+      '  /chores:',
+      '    get:',
+      '      responses:',
+      "        '403':",
+      '          description: Access denied',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/403" } }',
+      "        '500':",
+      '          description: Broken',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/schema" } }',
+      'components:',
+      '  schemas:',
+      "    '403': { type: object, properties: { error: { type: string } } }",
+      '    schema: { type: object, properties: { detail: { type: string } } }',
+      '    Chore:',
+      '      type: object',
+      '      properties: { owner: { allOf: [{ $ref: "#/components/schemas/403" }, { type: object }] } }',
+    ]);
+    expect(api.schemas.map((schema) => schema.name).sort()).toEqual(['403', 'Chore', 'schema']);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toMatch(/^## 403$/m);
+    expect(page).toContain('::anchor[schema-403]');
+  });
+});
+
 describe('slips the spec can survive, said where they are', () => {
   it('an `items:` left empty beside a `$ref` (the $ref one indent short of being its value) is a warning; the $ref is documented', async () => {
     const diagnostics: Diagnostic[] = [];

@@ -1037,6 +1037,43 @@ describe('generated examples', () => {
     );
   });
 
+  it('stay readable when every property is another wide schema: built shallower, not thousands of lines', async () => {
+    // Presalytics' OOXML API: a border whose lines have fills whose colours have transformations…
+    // each of a dozen properties; the full-depth example of one schema ran to 14,500 lines.
+    const level = (n: number) => [
+      `    Level${n}:`,
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, format: uuid }',
+      ...Array.from({ length: 8 }, (_, i) =>
+        n < 6
+          ? `        part${i}: { $ref: '#/components/schemas/Level${n + 1}' }`
+          : `        part${i}: { type: integer }`,
+      ),
+    ];
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Slides, version: "1" }',
+      'paths:',
+      '  /shapes:',
+      '    post:',
+      '      operationId: addShape',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Level1' } } } }",
+      "      responses: { '204': { description: Added } }",
+      'components:',
+      '  schemas:',
+      ...[1, 2, 3, 4, 5, 6].flatMap(level),
+    ]);
+    const lines = (text: string | undefined) => text!.split('\n').length;
+    const body = op(api, 'addShape').requestBody!.contents[0]!.example!;
+    expect(lines(body)).toBeLessThanOrEqual(1_000);
+    expect(lines(api.schemas.find((schema) => schema.name === 'Level1')!.example)).toBeLessThanOrEqual(1_000);
+    // Still an example of the structure: a few levels down, not a bare object.
+    expect(JSON.parse(body).part0.part0).toHaveProperty('id');
+    // A schema whose example fits keeps its full depth.
+    expect(JSON.parse(api.schemas.find((schema) => schema.name === 'Level5')!.example!).part7.part7).toBe(0);
+  });
+
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
     // As ReDoc's sample writes its Pet: `id: { description: Pet ID, allOf: [$ref: Id] }`.
     const api = await modelOf([

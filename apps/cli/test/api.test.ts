@@ -1,11 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { parse as parseYaml } from 'yaml';
 import type { Manifest } from '@docgen/core';
-import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
+import {
+  headings,
+  operationHeadings,
+  referencedSchemas,
+  repoRoot,
+  runCli,
+  sharedFile,
+  specOperations,
+} from '@docgen/test-support';
 
 /**
  * `docgen api` end to end: the real built CLI (`npx tsc -b apps/cli` first) on real specs.
@@ -13,67 +20,11 @@ import { repoRoot, runCli, sharedFile } from '@docgen/test-support';
  * docgen's extractor, and looked up in the Markdown docgen wrote.
  */
 const fixtures = join(repoRoot, 'packages', 'source-openapi', 'test', 'fixtures');
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 let scratch: string;
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'docgen-api-'));
 });
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking arbitrary spec JSON
-type Json = Record<string, any>;
-
-function readSpec(file: string): Json {
-  const text = readFileSync(file, 'utf8');
-  return file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
-}
-
-/** Follow a path-item `$ref` (possibly to another file) the simple way. */
-function pathItem(file: string, item: Json): Json {
-  if (typeof item?.$ref !== 'string') return item;
-  const [path, fragment = ''] = item.$ref.split('#');
-  const target = path ? resolve(dirname(file), path) : file;
-  let value: Json = readSpec(target);
-  for (const segment of fragment.split('/').filter(Boolean))
-    value = value[decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')];
-  return value;
-}
-
-/** `METHOD /path` of every operation, straight from the spec. */
-function specOperations(file: string): string[] {
-  const spec = readSpec(file);
-  const out: string[] = [];
-  for (const [path, raw] of Object.entries<Json>(spec.paths ?? {})) {
-    const item = pathItem(file, raw);
-    for (const method of METHODS) if (item?.[method]) out.push(`${method.toUpperCase()} ${path}`);
-  }
-  return out;
-}
-
-/** Names of the component schemas the spec references with `$ref`. */
-function referencedSchemas(file: string): Set<string> {
-  const names = new Set<string>();
-  JSON.stringify(readSpec(file), (key, value) => {
-    if (key === '$ref' && typeof value === 'string') {
-      const match = value.match(/^#\/(?:components\/schemas|definitions)\/([^/]+)$/);
-      if (match) names.add(decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~'));
-    }
-    return value;
-  });
-  return names;
-}
-
-const unescape = (text: string) => text.replace(/\\([\\`*_[\]<>|#])/g, '$1');
-
-function headings(out: string, level: string): string[] {
-  const result: string[] = [];
-  for (const file of readdirSync(out).filter((f) => f.endsWith('.md'))) {
-    for (const line of readFileSync(join(out, file), 'utf8').split('\n')) {
-      if (line.startsWith(`${level} `)) result.push(unescape(line.slice(level.length + 1)));
-    }
-  }
-  return result;
-}
 
 async function render(spec: string, name: string) {
   const out = join(scratch, name);
@@ -89,7 +40,7 @@ async function render(spec: string, name: string) {
 
 function expectEveryOperationOnce(spec: string, out: string): number {
   const expected = specOperations(spec);
-  const found = headings(out, '##').filter((h) => /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE) \//.test(h));
+  const found = operationHeadings(out);
   expect(found.sort()).toEqual([...expected].sort());
   expect(new Set(found).size).toBe(found.length);
   return expected.length;

@@ -16,6 +16,13 @@ type Json = Record<string, unknown>;
 const MAX_FIELD_DEPTH = 4;
 const MAX_EXAMPLE_DEPTH = 5;
 const MAX_EXAMPLE_PROPERTIES = 25;
+/**
+ * Lines a generated example may fill before it is built again with a shallower depth bound: wide
+ * schemas whose every property is another wide schema (Presalytics' OOXML API: 14,500 lines for
+ * one table border, 7 MB of schemas page from a 200 KB spec) would bury the page. The largest
+ * examples of Bitbucket's, Jira's and Stripe's specs stay far below it.
+ */
+const MAX_EXAMPLE_LINES = 1_000;
 
 interface Entry {
   id: string;
@@ -190,7 +197,10 @@ export class SchemaRegistry {
       subschemaPathName(segments) ??
       (typeof value?.title === 'string' && !segments.length ? value.title : undefined) ??
       segments[segments.length - 1];
-    if (!base || /^\d+$/.test(base) || base === 'schema')
+    // A number or `schema` at the end of a pointer is a place (`allOf/0`, `…/parameters/0/schema`),
+    // not a name, unless it is a key of a definitions map: Kumpe Apps names error schemas `403`.
+    const defined = segments.length > 1 && DEFINITION_MAPS.has(segments[segments.length - 2]!);
+    if (!base || (!defined && (/^\d+$/.test(base) || base === 'schema')))
       base = segments.length ? segments.slice(-3).join('.') : basename(at.file, extname(at.file));
     // The spec's own name, unless another schema has it already (`Pet` in two files): names that
     // differ only by case are different names (Telnyx has `Error` and `error`); anchors tell them apart.
@@ -494,7 +504,7 @@ export class SchemaRegistry {
           circular,
           cycle: circular ? this.cycleOf(id) : undefined,
           deprecated: entry.value?.deprecated === true,
-          example: stringifyExample(this.namedExample(id)),
+          example: stringifyExample(this.withinLineBudget(() => this.namedExample(id))),
           usedBy: [...(usedBy.get(id) ?? [])],
         });
       }
@@ -615,7 +625,7 @@ export class SchemaRegistry {
    * wherever that path reaches it (responses of many operations share their schemas), so built once.
    */
   namedExample(id: string, stack: string[] = [], depth = 0): unknown {
-    const key = `${this.direction ?? ''}\0${depth}\0${stack.join('\0')}\0${id}`;
+    const key = `${this.direction ?? ''}\0${this.depthBound}\0${depth}\0${stack.join('\0')}\0${id}`;
     if (this.examples.has(key)) return this.examples.get(key);
     const entry = this.entries.get(id)!;
     const example = this.example(entry.value, entry.at, [...stack, id], depth);
@@ -633,9 +643,25 @@ export class SchemaRegistry {
   exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): unknown {
     this.direction = direction;
     try {
-      return this.example(schema, at);
+      return this.withinLineBudget(() => this.example(schema, at));
     } finally {
       this.direction = undefined;
+    }
+  }
+
+  /** How deep a generated example goes before it keeps only what its schemas require. */
+  private depthBound = MAX_EXAMPLE_DEPTH;
+
+  /** The example `build` makes, at the deepest depth bound whose example fits MAX_EXAMPLE_LINES. */
+  private withinLineBudget(build: () => unknown): unknown {
+    try {
+      for (let bound = MAX_EXAMPLE_DEPTH; ; bound--) {
+        this.depthBound = bound;
+        const example = build();
+        if (bound <= 1 || exampleLines(example) <= MAX_EXAMPLE_LINES) return example;
+      }
+    } finally {
+      this.depthBound = MAX_EXAMPLE_DEPTH;
     }
   }
 
@@ -697,9 +723,9 @@ export class SchemaRegistry {
     // plain value, an object's required properties (Kubernetes' deep `metadata.ownerReferences[0]`
     // needs `apiVersion`, `kind`, `name` and `uid`, not `{}`), an empty list; past twice the
     // bound, plain values only. An object reached before the bound keeps its plain values.
-    const pastBound = depth > MAX_EXAMPLE_DEPTH;
+    const pastBound = depth > this.depthBound;
     if (pastBound && isScalarSchema(s)) return primitiveExample(typeList(s)[0], stringFormat(s), s);
-    if (depth > MAX_EXAMPLE_DEPTH * 2) return undefined;
+    if (depth > this.depthBound * 2) return undefined;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = s[keyword];
       if (Array.isArray(list) && list.length) {
@@ -731,7 +757,7 @@ export class SchemaRegistry {
       if (item === undefined || item === CIRCULAR) return [];
       // An item past the bound with nothing required in it says nothing: the list is shown empty.
       const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
-      return depth + 1 > MAX_EXAMPLE_DEPTH && emptyItem && !someItems ? [] : [item];
+      return depth + 1 > this.depthBound && emptyItem && !someItems ? [] : [item];
     }
     if (
       types.includes('object') ||
@@ -748,7 +774,7 @@ export class SchemaRegistry {
         // An optional structure made up past the bound is left out (it would be `{}`, or only its
         // required part); one the spec gives (`example`, `default`) is kept.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(value, propertyAt);
-        if (depth + 1 > MAX_EXAMPLE_DEPTH && madeUp && !required.has(name)) continue;
+        if (depth + 1 > this.depthBound && madeUp && !required.has(name)) continue;
         out[name] = v;
       }
       if (!pastBound && !properties.length && s.additionalProperties && typeof s.additionalProperties === 'object') {
@@ -756,7 +782,7 @@ export class SchemaRegistry {
         const v = this.example(s.additionalProperties, valuesAt, stack, depth + 1);
         // A map's key is optional: a structure made up for its value past the bound is left out too.
         const madeUp = v !== null && typeof v === 'object' && !this.hasFixedValue(s.additionalProperties, valuesAt);
-        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > MAX_EXAMPLE_DEPTH && madeUp)) out.key = v;
+        if (v !== undefined && v !== CIRCULAR && !(depth + 1 > this.depthBound && madeUp)) out.key = v;
       }
       if (!properties.length && !types.includes('object') && Array.isArray(s.allOf))
         return this.scalarMemberExample(s.allOf, at, stack, depth) ?? out;
@@ -799,12 +825,26 @@ export class SchemaRegistry {
     const discriminator = owner.discriminator as Json | string | undefined;
     const property = typeof discriminator === 'string' ? discriminator : discriminator?.propertyName;
     if (typeof property !== 'string' || !value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const mapping = typeof discriminator === 'object' ? (discriminator.mapping as Json | undefined) : undefined;
-    const key = Object.entries(mapping ?? {}).find(
-      ([, ref]) => typeof ref === 'string' && this.mappingTarget(ref, ownerAt) === variant,
-    )?.[0];
+    const key = typeof discriminator === 'object' ? this.mappingKeys(discriminator, ownerAt).get(variant) : undefined;
     return { ...(value as Json), [property]: key ?? this.name(variant) };
   }
+
+  /** Each mapping key of a discriminator, by the schema id it names (the first key naming it). */
+  private mappingKeys(discriminator: Json, ownerAt: SpecPointer): Map<string, string> {
+    // Built once per discriminator: Microsoft Graph's `entity` maps some 2,000 subtypes, and every
+    // example of one of them is tagged, which resolving the whole mapping each time made quadratic.
+    let keys = this.mappingKeysOf.get(discriminator);
+    if (keys) return keys;
+    keys = new Map();
+    for (const [key, ref] of Object.entries((discriminator.mapping as Json | undefined) ?? {})) {
+      const id = typeof ref === 'string' ? this.mappingTarget(ref, ownerAt) : undefined;
+      if (id !== undefined && !keys.has(id)) keys.set(id, key);
+    }
+    this.mappingKeysOf.set(discriminator, keys);
+    return keys;
+  }
+
+  private readonly mappingKeysOf = new WeakMap<Json, Map<string, string>>();
 
   // ---- a oneOf's example matching one branch only ----------------------------------------------
 
@@ -849,7 +889,7 @@ export class SchemaRegistry {
     }
     for (const property of properties) {
       if (property.name in value) continue;
-      const v = this.example(property.value, property.at, [], MAX_EXAMPLE_DEPTH);
+      const v = this.example(property.value, property.at, [], this.depthBound);
       if (v !== undefined && v !== CIRCULAR && works({ ...value, [property.name]: v }))
         return { ...value, [property.name]: v };
     }
@@ -1205,6 +1245,15 @@ function numberInRange(s: Json, integer: boolean): number {
  * a string that already holds a JSON object or array, or text over several lines (a body, or a
  * fragment of one, as specs often write them), is shown as written.
  */
+/** The lines an example takes on the page, as stringifyExample writes it. */
+function exampleLines(value: unknown): number {
+  const text = stringifyExample(value);
+  if (text === undefined) return 0;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
 export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;

@@ -289,6 +289,40 @@ describe('schema aliases', () => {
   });
 });
 
+describe('schemas named by a number or `schema`', () => {
+  it('keep their own name: a key of `components/schemas` is a name, not a list index', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Kids, version: "1" }',
+      'paths:',
+      '  /chores:',
+      '    get:',
+      '      responses:',
+      "        '403':",
+      '          description: Access denied',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/403" } }',
+      "        '500':",
+      '          description: Broken',
+      '          content:',
+      '            application/json: { schema: { $ref: "#/components/schemas/schema" } }',
+      'components:',
+      '  schemas:',
+      "    '403': { type: object, properties: { error: { type: string } } }",
+      '    schema: { type: object, properties: { detail: { type: string } } }',
+      '    Chore:',
+      '      type: object',
+      '      properties: { owner: { allOf: [{ $ref: "#/components/schemas/403" }, { type: object }] } }',
+    ]);
+    expect(api.schemas.map((schema) => schema.name).sort()).toEqual(['403', 'Chore', 'schema']);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages.find((p) =>
+      p.key.endsWith('/schemas'),
+    )!.markdown;
+    expect(page).toMatch(/^## 403$/m);
+    expect(page).toContain('::anchor[schema-403]');
+  });
+});
+
 describe('slips the spec can survive, said where they are', () => {
   it('an `items:` left empty beside a `$ref` (the $ref one indent short of being its value) is a warning; the $ref is documented', async () => {
     const diagnostics: Diagnostic[] = [];
@@ -1001,6 +1035,43 @@ describe('generated examples', () => {
     expect(add.curl).toContain(
       `-d '{"title":"{\\"not\\":\\"data\\"}","meta":{"color":"red","size":3},"tags":["a"],"broken":"{color: red}"}'`,
     );
+  });
+
+  it('stay readable when every property is another wide schema: built shallower, not thousands of lines', async () => {
+    // Presalytics' OOXML API: a border whose lines have fills whose colours have transformations…
+    // each of a dozen properties; the full-depth example of one schema ran to 14,500 lines.
+    const level = (n: number) => [
+      `    Level${n}:`,
+      '      type: object',
+      '      properties:',
+      '        id: { type: string, format: uuid }',
+      ...Array.from({ length: 8 }, (_, i) =>
+        n < 6
+          ? `        part${i}: { $ref: '#/components/schemas/Level${n + 1}' }`
+          : `        part${i}: { type: integer }`,
+      ),
+    ];
+    const api = await modelOf([
+      'openapi: 3.0.0',
+      'info: { title: Slides, version: "1" }',
+      'paths:',
+      '  /shapes:',
+      '    post:',
+      '      operationId: addShape',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Level1' } } } }",
+      "      responses: { '204': { description: Added } }",
+      'components:',
+      '  schemas:',
+      ...[1, 2, 3, 4, 5, 6].flatMap(level),
+    ]);
+    const lines = (text: string | undefined) => text!.split('\n').length;
+    const body = op(api, 'addShape').requestBody!.contents[0]!.example!;
+    expect(lines(body)).toBeLessThanOrEqual(1_000);
+    expect(lines(api.schemas.find((schema) => schema.name === 'Level1')!.example)).toBeLessThanOrEqual(1_000);
+    // Still an example of the structure: a few levels down, not a bare object.
+    expect(JSON.parse(body).part0.part0).toHaveProperty('id');
+    // A schema whose example fits keeps its full depth.
+    expect(JSON.parse(api.schemas.find((schema) => schema.name === 'Level5')!.example!).part7.part7).toBe(0);
   });
 
   it('a $ref wrapped in allOf to add a description gets the referenced value, not {}', async () => {
@@ -1768,6 +1839,35 @@ describe('discriminated examples', () => {
     expect(JSON.parse(add.responses[0]!.contents[0]!.example!)).toMatchObject({ pet_type: 'Cat' });
   });
 
+  it('of a discriminator mapping thousands of subtypes (Microsoft Graph) take each its key, in linear time', async () => {
+    // Graph's `entity` maps ~2,000 subtypes that are each an operation's body: resolving the whole
+    // mapping again for every example took minutes on the 20 MB spec.
+    const count = 2_500;
+    const names = Array.from({ length: count }, (_, i) => `thing${i}`);
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Graph, version: "1" }',
+      'paths:',
+      ...names.flatMap((name) => [
+        `  /${name}:`,
+        `    get: { operationId: get_${name}, responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '#/components/schemas/${name}' } } } } } }`,
+      ]),
+      'components:',
+      '  schemas:',
+      '    entity:',
+      '      type: object',
+      '      required: ["@odata.type"]',
+      '      properties: { id: { type: string }, "@odata.type": { type: string } }',
+      '      discriminator:',
+      "        propertyName: '@odata.type'",
+      '        mapping:',
+      ...names.map((name) => `          '#microsoft.graph.${name}': '#/components/schemas/${name}'`),
+      ...names.map((name) => `    ${name}: { allOf: [{ $ref: '#/components/schemas/entity' }, { type: object }] }`),
+    ]);
+    const last = JSON.parse(op(api, `get_thing${count - 1}`).responses[0]!.contents[0]!.example!);
+    expect(last['@odata.type']).toBe(`#microsoft.graph.thing${count - 1}`);
+  }, 30_000);
+
   it('name the discriminator\'s owner itself where it is used (ReDoc\'s Swagger 2.0 petstore posts a Pet): a made-up "string" selects no schema', async () => {
     const api = await modelOf([
       'swagger: "2.0"',
@@ -1894,6 +1994,78 @@ describe('responses sharing a body', () => {
     // A different body is shown in full, never pointed elsewhere.
     expect(section('409')).toContain('| `reason` |');
     expect(section('409')).not.toContain('Same body');
+  });
+});
+
+describe('a body under many media types', () => {
+  it("shows its fields and example once: later media types say whose they are (Google's ~370 upload types)", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Glass, version: "1" }',
+      'paths:',
+      '  /timeline:',
+      '    post:',
+      '      operationId: insertItem',
+      '      tags: [timeline]',
+      '      requestBody:',
+      '        content:',
+      '          application/json: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          audio/aac: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          image/png: { schema: { $ref: "#/components/schemas/Item" } }',
+      '          text/csv: { schema: { $ref: "#/components/schemas/Item" }, example: "id,text" }',
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Item: { type: object, properties: { id: { type: string }, text: { type: string } } }',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const body = page.split('### Request body\n')[1]!.split(/\n### /)[0]!;
+    expect(body.match(/^Example.*:$/gm)).toHaveLength(2); // application/json's, and text/csv's own
+    expect(body.match(/^\| `text` \|/gm)).toHaveLength(1);
+    expect(body).toContain('Content type `audio/aac`: [Item]');
+    expect(body).toContain('(fields and example as for `application/json`)');
+    // Its own example differs: shown, and only the fields are pointed elsewhere.
+    expect(body).toMatch(/Content type `text\/csv`: .*\(fields as for `application\/json`\)/);
+    expect(body).toContain('id,text');
+  });
+});
+
+describe("ReDoc's links between sections of the spec", () => {
+  it('(`#operation/<id>`, `#tag/<name>`) lead to the operation and tag pages; others stay as written', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Flags',
+      '  version: "1"',
+      '  description: See [values](#tag/Feature-Flag-and-Setting-values) and [a section](#intro).',
+      'tags:',
+      '  - { name: Feature Flag & Setting values, description: "Read [products](#operation/get-products) first." }',
+      '  - { name: Products }',
+      'paths:',
+      '  /products:',
+      '    get:',
+      '      operationId: get-products',
+      '      tags: [Products]',
+      '      responses: { "200": { description: OK } }',
+      '  /values:',
+      '    get:',
+      '      operationId: get-values',
+      '      tags: [Feature Flag & Setting values]',
+      '      description: "Like [this](#tag/Products/operation/get-products); [gone](#operation/nope)."',
+      '      parameters:',
+      '        - { name: product, in: query, schema: { type: string }, description: "From [List Products](#operation/get-products)" }',
+      '      responses: { "200": { description: OK } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = (suffix: string) => pages.find((p) => p.key.endsWith(suffix))!.markdown;
+    const products = './api__flags__tag__products.md';
+    expect(page('api/flags')).toContain(`[values](./api__flags__tag__feature-flag-setting-values.md)`);
+    expect(page('api/flags')).toContain('[a section](#intro)');
+    expect(page('api/flags')).toContain(`Read [products](${products}#op-get-products) first.`);
+    const values = page('/tag/feature-flag-setting-values');
+    expect(values).toContain(`Read [products](${products}#op-get-products) first.`);
+    expect(values).toContain(`Like [this](${products}#op-get-products); [gone](#operation/nope).`);
+    expect(values).toContain(`From [List Products](${products}#op-get-products)`);
   });
 });
 

@@ -71,3 +71,4 @@ export async function docgenFailure(promise: Promise<unknown>): Promise<DocgenEr
   }
   throw new Error('expected a DocgenError');
 }
+export * from './spec-coverage.js';

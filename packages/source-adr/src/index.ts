@@ -57,14 +57,10 @@ export const source = defineSource<AdrOptions, AdrModel>({
 });
 
 export default source;
-export {
-  extractAdrs,
-  parseAdr,
-  classifyStatus,
-  linkedFileName,
-  siteLinkTarget,
-  type ExtractAdrOptions,
-} from './extract.js';
+export { extractAdrs, type ExtractAdrOptions } from './extract.js';
+export { parseAdr } from './parse-adr.js';
+export { classifyStatus } from './status-words.js';
+export { linkedFileName, siteLinkTarget } from './links.js';
 export { renderAdrs, rewriteAdrLinks, statusLozenge, adrTitle, type RenderAdrOptions } from './render.js';
 export { ADR_STATUSES } from './model.js';
 export type * from './model.js';

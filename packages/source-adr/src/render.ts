@@ -10,7 +10,7 @@ import {
   type TemplateRenderer,
 } from '@docgen/core';
 import { basename, dirname, resolve } from 'node:path';
-import { linkedPath, siteLinkTarget } from './extract.js';
+import { linkedPath, siteLinkTarget } from './links.js';
 import type { AdrModel, AdrRecord, AdrRelation, AdrStatus, SitePageNames } from './model.js';
 
 /**

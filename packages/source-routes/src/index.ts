@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineSource, type Diagnostic, type OptionOrigin } from '@docgen/core';
 import { compareWithSpec } from './compare.js';
-import { readRoutes, serviceName } from './extract.js';
+import { readRoutes } from './extract.js';
+import { serviceName } from './names.js';
 import type { RoutesModel } from './model.js';
 import { renderRoutes } from './render.js';
 
@@ -116,7 +117,8 @@ function deprecatedParent(option: string, sourceParent: string | undefined, at: 
 }
 
 export default source;
-export { extractRouteList, readRoutes, serviceName, type ExtractRoutesOptions } from './extract.js';
+export { extractRouteList, readRoutes, type ExtractRoutesOptions } from './extract.js';
+export { serviceName } from './names.js';
 export { joinPaths, toOpenApiPath } from './syntax.js';
 export { compareWithSpec } from './compare.js';
 export { renderRoutes, type RenderRoutesOptions } from './render.js';

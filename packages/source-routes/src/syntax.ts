@@ -1,5 +1,5 @@
 /**
- * What both readers (Express in extract.ts, NestJS in nest.ts) need from a TypeScript project
+ * What both readers (Express in express.ts, NestJS in nest.ts) need from a TypeScript project
  * read syntactically: where an import leads (relative, or through the `paths` of the nearest
  * tsconfig, as in an Nx workspace's `@acme/users` → `libs/users/src/index.ts`), syntax errors
  * as diagnostics, literal text, the comment above a declaration, and paths joined.
@@ -23,6 +23,16 @@ import { foldersUp } from './folders-up.js';
 import { WorkspacePackages, type MissedSource } from './workspaces.js';
 
 export type TsMorph = typeof import('ts-morph');
+
+/** A ts-morph project for reading files syntactically: no type check, no lib, no import resolution. */
+export function syntaxProject(tsMorph: TsMorph): Project {
+  return new tsMorph.Project({
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    // Syntax only: no default library, no type roots, no import resolution by TypeScript (we follow imports).
+    compilerOptions: { allowJs: true, noEmit: true, noLib: true, noResolve: true, types: [] },
+  });
+}
 
 /** A module specifier → the file it names, relative or through a tsconfig's `paths`. */
 export class ImportResolver {
@@ -927,4 +937,9 @@ export function isFunction(ts: TsMorph, node: TsNode): node is FunctionNode {
 /** A function, or a method of an object literal or class: what has parameters, the request and the response for a handler. */
 export function isFunctionLike(ts: TsMorph, node: TsNode): node is FunctionNode | MethodDeclaration {
   return isFunction(ts, node) || ts.Node.isMethodDeclaration(node);
+}
+
+/** Whether `node` is inside `outer`. */
+export function inside(outer: TsNode | undefined, node: TsNode): boolean {
+  return !!outer && node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
 }

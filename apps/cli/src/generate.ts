@@ -269,15 +269,14 @@ async function convertToStorage(
       // "line 12: …" of a page's Markdown, at the author's own file and line when they wrote it there.
       const line = /^line (\d+): /.exec(warning);
       const location = line ? sourceOfPageLine(page, Number(line[1])) : undefined;
+      // The page (and its line) say where, not what: the same dead link on two pages is one
+      // problem at two places, and prints once with the other places listed.
+      const rest = line ? warning.slice(line[0].length) : warning;
+      const placeInMessage = { rest, place: line ? `${page.key} line ${line[1]}` : page.key };
       warnings.push(
         location
-          ? {
-              code: 'DG_CONVERT',
-              severity: 'warning',
-              message: `${page.key}: ${warning.slice(line![0].length)}`,
-              location,
-            }
-          : { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}` },
+          ? { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${rest}`, location, placeInMessage }
+          : { code: 'DG_CONVERT', severity: 'warning', message: `${page.key}: ${warning}`, placeInMessage },
       );
     }
   }

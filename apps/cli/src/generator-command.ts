@@ -7,6 +7,7 @@ import { expectLinkBase, linkBaseFlag } from './link-base.js';
 import type { GenerateResult } from './generate.js';
 import { publishFlags, type PublishFlagValues, type PublishReport } from './publish-flags.js';
 import { warningJson, type WarningJson } from './warning-json.js';
+import { warningBlocks } from './warning-groups.js';
 
 /**
  * The publish flags matter to a generator command only with --publish: in its --help they are a
@@ -126,7 +127,7 @@ export abstract class GeneratorCommand extends DocgenCommand {
     });
     const idle = flags.publish ? undefined : this.publishFlagsWithoutPublish(result.outDir);
     if (idle) result.warnings.push(idle);
-    if (!json) this.report(result);
+    if (!json) this.report(result, flags.verbose ?? false);
     if (flags.strict && result.warnings.length) {
       const { DocgenError } = await import('@docgen/core');
       const [first] = result.warnings;
@@ -171,15 +172,21 @@ export abstract class GeneratorCommand extends DocgenCommand {
     return result.storage ? 'Markdown and storage XHTML' : 'Markdown';
   }
 
-  private report(result: GenerateResult): void {
+  private report(result: GenerateResult, verbose: boolean): void {
     // Printed as errors are, whole lines: oclif's warn() wraps at 80 columns mid-word, which breaks a
-    // file:line that CI logs and editors link to.
-    for (const warning of result.warnings.slice(0, 20)) this.logToStderr(warningLines(warning));
-    if (result.warnings.length > 20)
-      this.logToStderr(`… and ${result.warnings.length - 20} more warnings (--json lists them all)`);
+    // file:line that CI logs and editors link to. A problem repeated at many places prints once.
+    const blocks = warningBlocks(result.warnings, {
+      verbose,
+      limit: 20,
+      format: warningLines,
+    });
+    for (const block of blocks) this.logToStderr(block);
     const cache = result.cache ? `, ${result.cache.hits} from cache` : '';
+    // Every warning counted, the repeats printed once included.
+    const count = result.warnings.length;
+    const warned = count ? `, ${count} warning${count === 1 ? '' : 's'}` : '';
     this.log(
-      `wrote ${result.tree.pages.length} page${result.tree.pages.length === 1 ? '' : 's'} (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms`,
+      `wrote ${result.tree.pages.length} page${result.tree.pages.length === 1 ? '' : 's'} (${this.describe(result)}${cache}) to ${result.outDir} in ${result.durationMs} ms${warned}`,
     );
   }
 }

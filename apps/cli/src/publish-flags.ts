@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import { DocgenError, formatDiagnostic, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
+import { DocgenError, isDocgenError, type ConfluenceConfig, type OptionOrigin } from '@docgen/core';
 import { formatTable, terminalWidth } from './text-table.js';
 import { warningJson, type WarningJson } from './warning-json.js';
+import { warningBlocks } from './warning-groups.js';
 // Type-only: the publisher itself is imported lazily so `docgen --help` stays fast.
 import type { ConfluenceApi, Outcome, PageDiff, PlannedSync, PublishResult, PublisherConfig } from '@docgen/publisher';
 
@@ -23,7 +24,10 @@ export const connectionFlags = {
     summary:
       'API token (with a user) or personal access token; prefer env CONFLUENCE_API_TOKEN (OAuth: CONFLUENCE_ACCESS_TOKEN)',
   }),
-  verbose: Flags.boolean({ summary: 'Trace every request (tokens redacted)', default: false }),
+  verbose: Flags.boolean({
+    summary: 'Trace every request (tokens redacted), and print every warning in full',
+    default: false,
+  }),
 };
 
 export const publishFlags = {
@@ -364,7 +368,10 @@ export async function runPublish(
         );
       }
     }
-    for (const warning of result.warnings) log.info(formatDiagnostic(warning));
+    const blocks = warningBlocks(result.warnings, {
+      verbose: flags.verbose,
+    });
+    for (const block of blocks) log.info(block);
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');

@@ -22,6 +22,12 @@ export interface Diagnostic {
   hint?: string;
   /** A few lines of the offending source, already framed (e.g. with a caret). */
   excerpt?: string;
+  /**
+   * For a warning whose message itself says where it is (`api/x/tag/pets: line 12: link to /units …`,
+   * a rendered page's line): the message without that place, and the place. Repeats of one problem
+   * are told apart from different problems by it (`groupRepeats`); `--json` keeps the message whole.
+   */
+  placeInMessage?: { rest: string; place: string };
 }
 
 export class DocgenError extends Error implements Diagnostic {
@@ -72,6 +78,54 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   if (diagnostic.excerpt) lines.push(diagnostic.excerpt);
   if (diagnostic.hint) lines.push(`  → ${diagnostic.hint}`);
   return lines.join('\n');
+}
+
+/** A warning and its repeats elsewhere, in the order they were reported. */
+export interface RepeatedDiagnostic {
+  diagnostic: Diagnostic;
+  repeats: Diagnostic[];
+}
+
+/**
+ * Warnings that are one problem at several places, grouped under the first (a dead link pasted
+ * into 64 descriptions is one thing to fix, and 64 blocks hide the one other warning of the run).
+ * The same problem: the same code, message (apart from a place it names, `placeInMessage`) and
+ * hint. A message naming an operation or a schema (`GET /a: no path parameter declares {id}`) is
+ * a different problem for each: each needs its own fix, so it is not grouped. Errors never are.
+ * Groups keep the order of their first warning.
+ */
+export function groupRepeats(diagnostics: readonly Diagnostic[]): RepeatedDiagnostic[] {
+  const groups: RepeatedDiagnostic[] = [];
+  const byProblem = new Map<string, RepeatedDiagnostic>();
+  for (const diagnostic of diagnostics) {
+    const problem = diagnostic.severity === 'warning' ? problemKey(diagnostic) : undefined;
+    const group = problem === undefined ? undefined : byProblem.get(problem);
+    if (group) {
+      group.repeats.push(diagnostic);
+      continue;
+    }
+    const first = { diagnostic, repeats: [] };
+    groups.push(first);
+    if (problem !== undefined) byProblem.set(problem, first);
+  }
+  return groups;
+}
+
+function problemKey(diagnostic: Diagnostic): string {
+  const message = diagnostic.placeInMessage?.rest ?? diagnostic.message;
+  return JSON.stringify([diagnostic.code, message, diagnostic.hint ?? '']);
+}
+
+/**
+ * Where a diagnostic is, for a list of places: its file:line (the JSON pointer only without one:
+ * it doubles the length of each entry), else the place its message names.
+ */
+export function placeOf(diagnostic: Diagnostic): string {
+  const { location } = diagnostic;
+  const hasLine = location?.file !== undefined || location?.line !== undefined;
+  return (
+    formatLocation(hasLine ? { ...location, pointer: undefined } : location) || diagnostic.placeInMessage?.place || ''
+  );
 }
 
 /** Frame line `line` (1-based) of `text` with its neighbours and a caret under `column`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { closestName, codeFrame, editDistance } from '@docgen/core';
+import { closestName, codeFrame, editDistance, groupRepeats, placeOf, type Diagnostic } from '@docgen/core';
 
 describe('codeFrame', () => {
   const text = 'one\r\ntwo\nthree\nfour\nfive\nsix\n';
@@ -36,5 +36,55 @@ describe('editDistance', () => {
   it('lets a short key’s swapped letters find the key meant, and nothing for an unrelated word', () => {
     expect(closestName('spce', ['spec', 'title', 'key'], 1)).toBe('spec');
     expect(closestName('url', ['user', 'spaceKey'], 1)).toBeUndefined();
+  });
+});
+
+describe('groupRepeats', () => {
+  const deadLink = (file: string, line: number): Diagnostic => ({
+    code: 'DG_CONVERT',
+    severity: 'warning',
+    message: 'link to /api/units is relative but neither a page of this tree nor an attachment',
+    location: { file, line, pointer: '#/paths/~1current/get/description' },
+  });
+  const bodyOnDelete: Diagnostic = {
+    code: 'DG_OPENAPI_BODY_METHOD',
+    severity: 'warning',
+    message: 'DELETE /alerts has a request body',
+    location: { file: 'spec.yaml', line: 32 },
+  };
+
+  it('puts a problem repeated at other places under its first, in the order of first appearances', () => {
+    const groups = groupRepeats([deadLink('spec.yaml', 10), bodyOnDelete, deadLink('spec.yaml', 17)]);
+    expect(groups.map((group) => [group.diagnostic, group.repeats])).toEqual([
+      [deadLink('spec.yaml', 10), [deadLink('spec.yaml', 17)]],
+      [bodyOnDelete, []],
+    ]);
+  });
+
+  it('never merges different messages or hints, nor errors', () => {
+    const otherLink = { ...deadLink('spec.yaml', 3), message: 'link to /api/codes is relative but …' };
+    const hinted = { ...deadLink('spec.yaml', 4), hint: 'give docgen the site’s URL' };
+    const error: Diagnostic = { ...deadLink('spec.yaml', 5), severity: 'error' };
+    const groups = groupRepeats([deadLink('spec.yaml', 1), otherLink, hinted, error, error]);
+    expect(groups.map((group) => group.repeats.length)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('compares a message that names its own place (a rendered page) without that place', () => {
+    const onPage = (page: string, line: number): Diagnostic => ({
+      code: 'DG_CONVERT',
+      severity: 'warning',
+      message: `${page}: line ${line}: link to /api/units is relative`,
+      placeInMessage: { rest: 'link to /api/units is relative', place: `${page} line ${line}` },
+    });
+    const [group, ...others] = groupRepeats([onPage('api/tag/current', 11), onPage('api/tag/forecast', 12)]);
+    expect(others).toEqual([]);
+    expect(group!.repeats.map(placeOf)).toEqual(['api/tag/forecast line 12']);
+  });
+
+  it('names a place by file:line:column, leaving the JSON pointer out when there is a line', () => {
+    expect(
+      placeOf({ ...deadLink('spec.yaml', 17), location: { file: 'spec.yaml', line: 17, column: 3, pointer: '#/a' } }),
+    ).toBe('spec.yaml:17:3');
+    expect(placeOf({ ...bodyOnDelete, location: { pointer: '#/paths/~1a' } })).toBe('at #/paths/~1a');
   });
 });

@@ -2,11 +2,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import { DocgenError, formatDiagnostic, type Diagnostic } from '@docgen/core';
+import { DocgenError, type Diagnostic } from '@docgen/core';
 import type { StorageResult } from '@docgen/markdown-storage';
 import { DocgenCommand } from '../docgen-command.js';
 import { absoluteLink, expectLinkBase, linkBaseFlag } from '../link-base.js';
 import { warningJson, type WarningJson } from '../warning-json.js';
+import { warningBlocks } from '../warning-groups.js';
 
 export default class Convert extends DocgenCommand {
   static override summary = 'Convert Markdown to Confluence storage-format XHTML';
@@ -53,7 +54,7 @@ export default class Convert extends DocgenCommand {
     });
     const warnings = result.warnings.map((warning) => conversionWarning(warning, args.file));
     if (!this.jsonEnabled()) {
-      for (const warning of warnings) this.logToStderr(formatDiagnostic(warning));
+      for (const block of warningBlocks(warnings, { seeAll: '--json lists them all' })) this.logToStderr(block);
       this.log(flags.normalized ? normalizeStorage(result.storage).trimEnd() : result.storage);
     }
     // The warnings as the generators list them (`{ code, message, file, line, hint }`): they were

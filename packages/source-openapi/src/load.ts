@@ -273,6 +273,11 @@ export class SpecSet {
     return { file: at.file, pointer: at.pointer, value };
   }
 
+  /** Whether any schema binds a generic's dynamic anchors (then where a schema stands changes how it reads). */
+  hasBindings(): boolean {
+    return !!this.bindings?.size;
+  }
+
   /** The binding at `at`, if the schema there binds a generic's dynamic anchors. */
   bindingAt(at: SpecPointer): DynamicBinding | undefined {
     return this.bindings?.size ? this.bindings.get(`${at.file}#${at.pointer}`) : undefined;

@@ -61,10 +61,14 @@ export class SchemaRegistry {
     this.specDir = dirname(spec.rootFile);
   }
 
+  /** Slips met so far, reported or not: what an inline schema met must be met again at its next copy. */
+  private slips = 0;
+
   /** Where a slip was reported (`file#pointer`): a schema is read again wherever it is used. */
   private readonly reported = new Set<string>();
 
   private reportOnce(at: SpecPointer, diagnostic: () => Diagnostic | undefined): void {
+    this.slips++;
     const key = `${at.file}#${at.pointer}`;
     if (!this.report || this.reported.has(key)) return;
     this.reported.add(key);
@@ -101,6 +105,7 @@ export class SchemaRegistry {
     if (!this.onUnknownType || s.type === undefined || typeof s !== 'object') return;
     if (typeof s.type === 'string' && JSON_TYPES.has(s.type)) return;
     const unknown = unknownTypes(s);
+    if (unknown.length) this.slips++;
     if (!unknown.length || this.typesReported.has(s)) return;
     this.typesReported.add(s);
     this.onUnknownType(unknown, child(at, 'type'));
@@ -299,8 +304,33 @@ export class SchemaRegistry {
 
   // ---- views -----------------------------------------------------------------------------------
 
+  /**
+   * What was built from inline schemas, by their JSON text: generated specs repeat one inline body
+   * under most operations (bitbucket's error body `{ errors: [RestErrorMessage] }`, 1,071 times),
+   * and its view and example are the same each time. Only where the text alone decides the result:
+   * no dynamic bindings in the spec (they depend on where a schema stands), and no slip met while
+   * building it (each copy of a slip is reported at its own line, so such a schema is built again).
+   */
+  private readonly inlineResults = new Map<string, unknown>();
+
+  private sameInline<T>(what: string, schema: unknown, at: SpecPointer, build: () => T): T {
+    if (!isObject(schema) || isRef(schema) || at.scope || this.spec.hasBindings()) return build();
+    // `$ref`s inside are read relative to the file.
+    const key = `${what}\0${at.file}\0${JSON.stringify(schema)}`;
+    if (this.inlineResults.has(key)) return this.inlineResults.get(key) as T;
+    const slips = this.slips;
+    const result = build();
+    if (this.slips === slips && this.inlineResults.size < MAX_MEMO_EXAMPLES) this.inlineResults.set(key, result);
+    return result;
+  }
+
   /** A schema as a renderable view: its type, fields (flattened properties), variants, discriminator. */
   view(schema: unknown, at: SpecPointer, ownerId?: string): SchemaView {
+    if (ownerId === undefined) return this.sameInline('view', schema, at, () => this.viewAt(schema, at));
+    return this.viewAt(schema, at, ownerId);
+  }
+
+  private viewAt(schema: unknown, at: SpecPointer, ownerId?: string): SchemaView {
     if (isRef(schema) && !this.spec.bindingAt(at)) {
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
@@ -643,7 +673,7 @@ export class SchemaRegistry {
   exampleFor(schema: unknown, at: SpecPointer, direction: 'request' | 'response'): unknown {
     this.direction = direction;
     try {
-      return this.withinLineBudget(() => this.example(schema, at));
+      return this.sameInline(direction, schema, at, () => this.withinLineBudget(() => this.example(schema, at)));
     } finally {
       this.direction = undefined;
     }

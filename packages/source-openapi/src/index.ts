@@ -62,7 +62,8 @@ export const source = defineSource<OpenApiOptions, ApiModel>({
 });
 
 export default source;
-export { extractApi, OTHER_TAG, type ExtractApiOptions } from './extract.js';
+export { extractApi, type ExtractApiOptions } from './extract.js';
+export { OTHER_TAG } from './tags.js';
 export { loadSpec, SpecSet, isRef, type LoadSpecOptions, type SpecPointer } from './load.js';
 export { pathShape, pathTemplates } from './path-template.js';
 export { renderApi, type RenderOptions } from './render.js';

@@ -1,0 +1,444 @@
+/**
+ * Request bodies and responses: OpenAPI 3's `requestBody` and `content`, Swagger 2.0's `body` and
+ * `formData` parameters made into a request body, each media type's schema and example (JSON
+ * checked, XML named, form data encoded, a file's body), responses with their headers and links,
+ * and a body on a method that gives it no meaning.
+ */
+import { isRef, type SpecPointer } from './load.js';
+import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
+import { child, exampleAsData, stringifyExample } from './schemas.js';
+import { brokenJsonExample } from './json-text.js';
+import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
+import { parameter, LIST_SEPARATORS } from './parameters.js';
+import { namedExamples, type NamedExample } from './examples.js';
+
+/** Methods whose request body HTTP gives no defined meaning (RFC 9110), so OpenAPI says to avoid one. */
+const METHODS_WITHOUT_BODY_SEMANTICS = new Set(['get', 'head', 'delete']);
+
+/**
+ * A request body on a GET, HEAD or DELETE: OpenAPI 3.0 supports a body only where HTTP defines its
+ * meaning, 3.1 permits one there but says to avoid it, and proxies, caches and many HTTP clients
+ * drop it. Some APIs read one all the same (Bitbucket's bulk DELETEs, Elasticsearch's GET
+ * `_search`), so the body is documented and sent, and the reader told.
+ */
+export function reportBodyWithoutSemantics(context: WalkContext, method: string, path: string, at: SpecPointer): void {
+  if (!METHODS_WITHOUT_BODY_SEMANTICS.has(method)) return;
+  const verb = method.toUpperCase();
+  context.report({
+    code: 'DG_OPENAPI_BODY_METHOD',
+    severity: 'warning',
+    message: `${verb} ${path} has a request body, which HTTP gives no defined meaning on a ${verb} (proxies and clients may drop it): it is documented, and the curl example sends it`,
+    ...context.spec.where(at),
+    hint: `if the API reads it, keep it and say so in the operation's description; otherwise send its data as query parameters, or use POST (or OpenAPI 3.2's QUERY method) for a request that needs a body`,
+  });
+}
+
+/**
+ * A Swagger 2.0 operation's `in: body` parameter as its request body. Swagger allows one; swag (the
+ * Go generator) writes one per field when the code says `@Param name body string`, meaning the
+ * fields of one JSON object. Several are documented as that object, each a field under its
+ * parameter's name (none is dropped), and reported (DG_OPENAPI_BODY_PARAMETERS).
+ */
+export function swaggerBody(
+  context: WalkContext,
+  operation: Json,
+  parameters: Array<{ raw: Json; at: SpecPointer }>,
+  anchor: string,
+): NonNullable<Operation['requestBody']> {
+  const mediaTypes = (operation.consumes ?? context.document.consumes ?? ['application/json']) as string[];
+  const [first] = parameters;
+  if (parameters.length === 1) {
+    const { raw, at } = first!;
+    return {
+      description: text(raw.description),
+      required: raw.required === true,
+      contents: mediaTypes.map((mediaType) =>
+        media(context, mediaType, raw.schema, child(at, 'schema'), raw, at, anchor),
+      ),
+    };
+  }
+  reportBodyParameters(context, parameters);
+  const properties: Json = {};
+  const required: string[] = [];
+  for (const { raw } of parameters) {
+    properties[String(raw.name)] = bodyParameterField(raw);
+    if (raw.required === true) required.push(String(raw.name));
+  }
+  const synthetic = { type: 'object', properties, required };
+  return {
+    required: required.length > 0,
+    contents: mediaTypes.map((mediaType) =>
+      media(context, mediaType, synthetic, first!.at, undefined, undefined, anchor),
+    ),
+  };
+}
+
+/** What swag writes beside a body parameter's `schema` (`maxLength`, `enum`…) that belongs in it. */
+const FIELD_KEYWORDS = [
+  'description',
+  'default',
+  'enum',
+  'format',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+];
+
+/**
+ * One of several body parameters as a field of the object they make up: its schema, with what
+ * swag writes beside it (its description, `maxLength`, `enum`, `default`…) moved in where the
+ * schema does not say so itself, so no constraint is lost.
+ */
+function bodyParameterField(raw: Json): Json {
+  const field: Json = { ...((raw.schema ?? {}) as Json) };
+  for (const keyword of FIELD_KEYWORDS)
+    if (raw[keyword] !== undefined && field[keyword] === undefined) field[keyword] = raw[keyword];
+  return field;
+}
+
+function reportBodyParameters(context: WalkContext, parameters: Array<{ raw: Json; at: SpecPointer }>): void {
+  const names = parameters.map(({ raw }) => `\`${String(raw.name)}\``).join(', ');
+  context.report({
+    code: 'DG_OPENAPI_BODY_PARAMETERS',
+    severity: 'warning',
+    message: `the operation has ${parameters.length} body parameters (${names}), and Swagger 2.0 allows one: they are documented as the fields of one JSON object body`,
+    ...context.spec.where(parameters[1]!.at),
+    hint: 'declare one body parameter whose schema is an object with these properties (with swag: one @Param of a struct type), or make them formData parameters if they are sent as a form',
+  });
+}
+
+export function swaggerFormBody(
+  context: WalkContext,
+  operation: Json,
+  fields: Array<{ raw: Json; at: SpecPointer }>,
+  anchor: string,
+): NonNullable<Operation['requestBody']> {
+  const consumes = (operation.consumes ?? context.document.consumes) as string[] | undefined;
+  const hasFile = fields.some(({ raw }) => raw.type === 'file');
+  const mediaType =
+    consumes?.find((t) => t.startsWith('multipart/') || t === 'application/x-www-form-urlencoded') ??
+    (hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded');
+  const properties: Json = {};
+  const required: string[] = [];
+  // A list field travels as its collectionFormat says (csv unless told): kept for the example's encoding.
+  const encoding: Json = {};
+  for (const { raw } of fields) {
+    const { name: _n, in: _i, required: isRequired, ...schema } = raw;
+    properties[String(raw.name)] = raw.type === 'file' ? { ...schema, type: 'string', format: 'binary' } : schema;
+    if (isRequired === true) required.push(String(raw.name));
+    if (raw.type === 'array') encoding[String(raw.name)] = { collectionFormat: String(raw.collectionFormat ?? 'csv') };
+  }
+  const synthetic = { type: 'object', properties, required };
+  const at = fields[0]!.at;
+  const body = media(context, mediaType, synthetic, at, { encoding }, undefined, anchor);
+  return { required: required.length > 0, contents: [body] };
+}
+
+export function extractResponses(
+  context: WalkContext,
+  operation: Json,
+  at: SpecPointer,
+  anchor: string,
+): ResponseModel[] {
+  const { spec, dialect } = context;
+  const responses: ResponseModel[] = [];
+  for (const [status, raw] of Object.entries((operation.responses ?? {}) as Json)) {
+    if (status.startsWith('x-')) continue;
+    const { value, at: responseAt } = deref(spec, raw, child(at, 'responses', status));
+    const response = (value ?? {}) as Json;
+    const headers = Object.entries((response.headers ?? {}) as Json).map(([name, h]) => {
+      const header = deref(spec, h, child(responseAt, 'headers', name));
+      return parameter(context, { ...(header.value as Json), name, in: 'header' }, header.at, anchor, status);
+    });
+    let contents: MediaContent[];
+    if (dialect === 'swagger-2.0') {
+      const produces = (operation.produces ?? context.document.produces ?? ['application/json']) as string[];
+      // A map keyed by media type; anything else (a string, a list) names no media type.
+      const examples = isPlainObject(response.examples) ? response.examples : {};
+      // With no schema, a response's `examples` still show its body: one per media type they name.
+      // With one, each media type it is produced as, and any other an example is given for
+      // (`produces` left at its default while `examples` names `text/csv`): an example is not lost.
+      const mediaTypes = response.schema
+        ? [...new Set([...produces, ...Object.keys(examples).filter((key) => !key.startsWith('x-'))])]
+        : Object.keys(examples);
+      contents = mediaTypes.map((mediaType) =>
+        media(
+          context,
+          mediaType,
+          response.schema,
+          child(responseAt, 'schema'),
+          { example: examples[mediaType] },
+          undefined,
+          anchor,
+        ),
+      );
+    } else {
+      contents = contentMedia(context, (response.content ?? {}) as Json, child(responseAt, 'content'), anchor);
+    }
+    const links = responseLinks(context, response.links, child(responseAt, 'links'));
+    responses.push({
+      status,
+      description: text(response.description),
+      headers,
+      contents,
+      ...(links.length && { links }),
+    });
+  }
+  return responses;
+}
+
+/** A response's `links` (OpenAPI 3): the operations its values lead to, and which values fill which parameters. */
+function responseLinks(context: WalkContext, raw: unknown, at: SpecPointer): ResponseLink[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Json).map(([name, entry]) => {
+    const link = (deref(context.spec, entry, child(at, name)).value ?? {}) as Json;
+    const parameters = Object.entries((link.parameters ?? {}) as Json).map(
+      ([parameter, value]) => `${parameter} = ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+    );
+    return {
+      name,
+      operationId: typeof link.operationId === 'string' ? link.operationId : undefined,
+      operationRef: typeof link.operationRef === 'string' ? link.operationRef : undefined,
+      parameters,
+      description: text(link.description),
+    };
+  });
+}
+
+/** The media types of an OpenAPI 3 `content` map (request body or response), each dereferenced. */
+export function contentMedia(context: WalkContext, content: Json, contentAt: SpecPointer, anchor: string) {
+  return Object.entries(content).map(([mediaType, raw]) => {
+    const entry = deref(context.spec, raw, child(contentAt, mediaType));
+    const value = entry.value as Json;
+    // OpenAPI 3.2: a streamed body (JSON Lines, server-sent events) describes each item instead.
+    if (value?.schema === undefined && value?.itemSchema !== undefined) {
+      const item = media(context, mediaType, value.itemSchema, child(entry.at, 'itemSchema'), value, entry.at, anchor);
+      return { ...item, stream: true };
+    }
+    return media(context, mediaType, value?.schema, child(entry.at, 'schema'), value, entry.at, anchor);
+  });
+}
+
+/** A media type entry: its schema as a table, and an example (the spec's own, else generated). */
+function media(
+  context: WalkContext,
+  mediaType: string,
+  schema: unknown,
+  schemaAt: SpecPointer,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  operationAnchor: string,
+): MediaContent {
+  const { schemas } = context;
+  trackUse(context, schema, schemaAt, operationAnchor);
+  let example: unknown = holder?.example ?? undefined;
+  // `examples`: each named one is shown, under its name, when there are several.
+  const named =
+    example === undefined && holderAt ? namedExamples(context, holder?.examples, child(holderAt, 'examples')) : [];
+  if (named.length) example = named[0]!.value;
+  reportBrokenJsonExamples(context, mediaType, schema, schemaAt, holder, holderAt, named);
+  // An example kept at a web address is linked to, not fetched, and stands in for a generated one.
+  const exampleUrl = named[0]?.url;
+  // One kept in a text file is shown as that text.
+  const file = named[0]?.file;
+  let generated = false;
+  let exampleNote: string | undefined;
+  // An object's example written as JSON text (swagger-jsdoc's `example: '{"a":1}'`) is that data.
+  const resolvedSchema = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as
+    Json | undefined;
+  const asSent = (value: unknown) =>
+    xmlBody(
+      context,
+      /json/.test(mediaType) ? exampleAsData(value, resolvedSchema) : value,
+      mediaType,
+      schema,
+      schemaAt,
+    );
+  if (example === undefined && exampleUrl === undefined && schema) {
+    // A response is what a client receives (under /responses/); anything else is what it sends.
+    example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
+    generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
+    // An XML body whose root element (or root array's items) the schema does not name has no
+    // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
+    // body: only a schema's XML text is.
+    if (isXml(mediaType) && example !== undefined && typeof example !== 'string') {
+      const xml = schemas.xmlExample(example, schema, schemaAt);
+      if ('unnamed' in xml) [example, generated, exampleNote] = [undefined, false, UNNAMED_XML[xml.unnamed]];
+    } else if (isXml(mediaType) && !(typeof example === 'string' && /^\s*</.test(example))) {
+      [example, generated] = [undefined, false];
+    }
+  }
+  const encoding = holder?.encoding as Json | undefined;
+  const body = file
+    ? fileBody(example as string, mediaType, file.language)
+    : exampleBody(asSent(example), mediaType, encoding);
+  return {
+    mediaType,
+    schema: schema ? schemas.view(schema, schemaAt) : undefined,
+    example: body.text,
+    exampleLanguage: body.language,
+    exampleGenerated: generated,
+    ...(exampleUrl !== undefined && { exampleUrl }),
+    ...(exampleNote && { exampleNote }),
+    ...(named.length > 1 && {
+      exampleName: named[0]!.name,
+      exampleSummary: named[0]!.summary,
+      moreExamples: named.slice(1).flatMap(({ name, summary, value, url, file }): ShownExample[] => {
+        if (url !== undefined) return [{ name, summary, url, language: 'text' }];
+        const { text, language } = file
+          ? fileBody(value as string, mediaType, file.language)
+          : exampleBody(asSent(value), mediaType, encoding);
+        return text === undefined ? [] : [{ name, summary, example: text, language }];
+      }),
+    }),
+  };
+}
+
+/**
+ * A JSON body's examples written as JSON text (`example: '{"id": 1}'`) that does not parse: each
+ * said, where it is written. Not where the body is a string (text opening with `[` is a string
+ * like any other there).
+ */
+function reportBrokenJsonExamples(
+  context: WalkContext,
+  mediaType: string,
+  schema: unknown,
+  schemaAt: SpecPointer,
+  holder: Json | undefined,
+  holderAt: SpecPointer | undefined,
+  named: NamedExample[],
+): void {
+  if (!/json/.test(mediaType) || !holderAt) return;
+  const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
+  const type = resolved?.type;
+  if (type === 'string' || (Array.isArray(type) && type.includes('string'))) return;
+  const written = [
+    ...(holder?.example !== undefined ? [{ value: holder.example, at: child(holderAt, 'example') }] : []),
+    ...named.flatMap(({ value, at, file }) => (at && !file ? [{ value, at }] : [])),
+  ];
+  for (const { value, at } of written) {
+    const warning = brokenJsonExample(value, () => context.spec.where(at));
+    if (warning) context.report(warning);
+  }
+}
+
+/**
+ * An XML body's example written as data (the schema's `example`, one generated from it, or the
+ * media type's own as an object) is serialized as the XML the schema's `xml` objects describe;
+ * a string is the spec's own XML, kept as written.
+ */
+function xmlBody(context: WalkContext, example: unknown, mediaType: string, schema: unknown, at: SpecPointer): unknown {
+  if (!isXml(mediaType) || example === undefined || typeof example === 'string') return example;
+  const xml = context.schemas.xmlExample(example, schema, at);
+  return 'xml' in xml ? xml.xml : example;
+}
+
+/** Why an XML body gets no generated example, for the reader who expected one. */
+const UNNAMED_XML = {
+  root: 'No example: XML needs a name for the root element, and this schema gives none (an `xml.name`, or a `$ref` to a named schema, would).',
+  wrapper:
+    'No example: this array is `wrapped`, and XML needs a name for its wrapping element, which this schema does not give (an `xml.name` beside `wrapped`, or a `$ref` to a named schema, would).',
+  items:
+    "No example: XML needs a name for this array's items, and this schema gives none (an `xml.name` on `items`, or `items` that `$ref` a named schema, would).",
+};
+
+function isXml(mediaType: string): boolean {
+  return /[/+]xml\b/.test(mediaType);
+}
+
+/** An example as shown: a string is the body as written; anything else is JSON, whatever the media type says. */
+function exampleBody(example: unknown, mediaType: string, encoding?: Json): { text?: string; language: string } {
+  const json = /json/.test(mediaType);
+  const form = mediaType === 'application/x-www-form-urlencoded' && example && typeof example === 'object';
+  const verbatim = typeof example === 'string' && !json;
+  const text = form
+    ? formEncode(example as Json, encoding)
+    : verbatim
+      ? (example as string)
+      : stringifyExample(example);
+  return { text, language: json || (!form && !verbatim) ? 'json' : mediaLanguage(mediaType) };
+}
+
+/** The code block language of a body that is not JSON, from its media type. */
+function mediaLanguage(mediaType: string): string {
+  if (/xml/.test(mediaType)) return 'xml';
+  if (/yaml/.test(mediaType)) return 'yaml';
+  if (/csv/.test(mediaType)) return 'csv';
+  return 'text';
+}
+
+/**
+ * An example kept in a file that is not YAML or JSON (`externalValue: examples/dog.txt`): the
+ * text as the file holds it, under a JSON media type too (never quoted as a JSON string, never
+ * reformatted); its language is what the file's name says, else the media type's, a JSON media
+ * type's only when the text is JSON.
+ */
+export function fileBody(text: string, mediaType: string, named?: string): { text: string; language: string } {
+  if (named) return { text, language: named };
+  if (!/json/.test(mediaType)) return { text, language: mediaLanguage(mediaType) };
+  return { text, language: parsesAsJson(text) ? 'json' : 'text' };
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What joins a form field's list items, or undefined when the field is repeated once per item:
+ * OpenAPI 3's default `style: form` with `explode: true` repeats it (`tags=a&tags=b`), `explode:
+ * false` joins with commas, `spaceDelimited` and `pipeDelimited` as they say; a Swagger 2.0
+ * `formData` list as its `collectionFormat` says (default `csv`; `multi` repeats).
+ */
+function formListSeparator(how: Json): string | undefined {
+  if (typeof how.collectionFormat === 'string')
+    return how.collectionFormat === 'multi' ? undefined : (LIST_SEPARATORS[how.collectionFormat] ?? ',');
+  const style = String(how.style ?? 'form');
+  if (style === 'form') return how.explode === false ? ',' : undefined;
+  return LIST_SEPARATORS[style] ?? ',';
+}
+
+/**
+ * A form body as it travels. A property whose `encoding` says `style: deepObject` is sent in
+ * brackets (`address[city]=…`, a list's items by index: `expand[0]=…`), as Stripe's whole API
+ * wants; a list whose style is an exploded `form` repeats its name. Anything else that is not a
+ * string or number is sent as JSON.
+ */
+function formEncode(value: Json, encoding?: Json): string {
+  const params = new URLSearchParams();
+  const deep = (name: string, v: unknown): void => {
+    if (v && typeof v === 'object') for (const [key, item] of Object.entries(v as Json)) deep(`${name}[${key}]`, item);
+    else params.append(name, String(v));
+  };
+  const asText = (item: unknown) => (item && typeof item === 'object' ? JSON.stringify(item) : String(item));
+  for (const [name, v] of Object.entries(value)) {
+    const how = (encoding?.[name] ?? {}) as Json;
+    if (how.style === 'deepObject' && v && typeof v === 'object') deep(name, v);
+    else if (Array.isArray(v)) {
+      const separator = formListSeparator(how);
+      if (separator === undefined) for (const item of v) params.append(name, asText(item));
+      else params.append(name, v.map(asText).join(separator));
+    } else params.append(name, asText(v));
+  }
+  // Brackets in a name are read as written (`address[city]`): no need to hide them as %5B…%5D.
+  return params
+    .toString()
+    .split('&')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return pair.slice(0, at).replace(/%5B/g, '[').replace(/%5D/g, ']') + pair.slice(at);
+    })
+    .join('&');
+}

@@ -1,0 +1,253 @@
+/**
+ * One operation → the model, with everything it reads put together: its parameters, request body
+ * and responses, callbacks (each an operation in turn), security, servers, tags and labels, code
+ * samples and curl, Azure's paging and long-running results, examples written where OpenAPI has no
+ * place for them, and the anchor its page section gets.
+ */
+import { anchorSlug } from '@docgen/core';
+import type { SpecPointer } from './load.js';
+import type { Callback, Operation, Parameter, ShownExample } from './model.js';
+import { child, stringifyExample } from './schemas.js';
+import { type WalkContext, type Json, type PathItemAbout, deref, text, isPlainObject } from './walk.js';
+import { operationServers } from './spec-servers.js';
+import { requirements } from './security.js';
+import { navigationAndLabels } from './tags.js';
+import {
+  type PathParameter,
+  checkOperationIdUnique,
+  mergeParameters,
+  withoutRouteConstraints,
+  pathParameterNames,
+  undeclaredPathParameters,
+  reportColonSegments,
+  pathItemAbout,
+  methodsOf,
+  pathItemParameters,
+} from './paths.js';
+import { parameter } from './parameters.js';
+import { EXAMPLE_VALUE_KEYS, exampleEntry } from './examples.js';
+import {
+  swaggerBody,
+  swaggerFormBody,
+  contentMedia,
+  reportBodyWithoutSemantics,
+  extractResponses,
+  fileBody,
+} from './bodies.js';
+import { codeSamples, curl } from './code-samples.js';
+
+// ---- operations ------------------------------------------------------------------------------
+
+export function extractOperation(
+  context: WalkContext,
+  path: string,
+  method: string,
+  pathParameters: PathParameter[],
+  operation: Json,
+  at: SpecPointer,
+  webhook: boolean,
+  about: PathItemAbout = {},
+): Operation {
+  const { spec, dialect } = context;
+  if (typeof operation.operationId === 'string')
+    checkOperationIdUnique(context, operation.operationId, child(at, 'operationId'), `${method.toUpperCase()} ${path}`);
+  const rawParameters = mergeParameters(spec, pathParameters, operation, at);
+  // Without an operationId, the anchor is the path as requested: `{id:[0-9]{3}}` reads `{id}`, so
+  // the anchor does not spell out the constraint and stays when the spec drops it.
+  const requested = withoutRouteConstraints(path, pathParameterNames(rawParameters.map(({ raw }) => raw)));
+  const anchor = uniqueAnchor(
+    context,
+    typeof operation.operationId === 'string' ? operation.operationId : `${method} ${requested}`,
+  );
+  const parameters: Parameter[] = [];
+  let requestBody: Operation['requestBody'];
+  const formFields: Array<{ raw: Json; at: SpecPointer }> = [];
+  const bodyParameters: Array<{ raw: Json; at: SpecPointer }> = [];
+  for (const { raw, at: parameterAt } of rawParameters) {
+    const where = raw.in;
+    if (dialect === 'swagger-2.0' && where === 'body') {
+      bodyParameters.push({ raw, at: parameterAt });
+      continue;
+    }
+    if (dialect === 'swagger-2.0' && where === 'formData') {
+      formFields.push({ raw, at: parameterAt });
+      continue;
+    }
+    parameters.push(parameter(context, raw, parameterAt, anchor));
+  }
+  if (bodyParameters.length) requestBody = swaggerBody(context, operation, bodyParameters, anchor);
+  if (formFields.length) requestBody = swaggerFormBody(context, operation, formFields, anchor);
+  if (dialect !== 'swagger-2.0' && operation.requestBody) {
+    const { value, at: bodyAt } = deref(spec, operation.requestBody, child(at, 'requestBody'));
+    const body = (value ?? {}) as Json;
+    const content = (body.content ?? {}) as Json;
+    requestBody = {
+      description: text(body.description),
+      required: body.required === true,
+      contents: contentMedia(context, content, child(bodyAt, 'content'), anchor),
+    };
+  }
+  const bodyAt =
+    dialect === 'swagger-2.0'
+      ? (bodyParameters[0] ?? formFields[0])?.at
+      : operation.requestBody
+        ? child(at, 'requestBody')
+        : undefined;
+  if (bodyAt && !webhook) reportBodyWithoutSemantics(context, method, path, bodyAt);
+  if (!webhook) {
+    parameters.push(...undeclaredPathParameters(context, method, path, parameters, at));
+    reportColonSegments(context, method, path, parameters, at);
+  }
+  const responses = extractResponses(context, operation, at, anchor);
+  const callbacks = dialect === 'swagger-2.0' ? [] : extractCallbacks(context, operation, at);
+  const security = requirements(operation.security ?? context.document.security, context.roleSchemes);
+  const result: Operation = {
+    anchor,
+    method,
+    verb: method.toUpperCase(),
+    path,
+    webhook,
+    operationId: typeof operation.operationId === 'string' ? operation.operationId : undefined,
+    summary: text(operation.summary),
+    description: text(operation.description),
+    ...(about.summary && { pathSummary: about.summary }),
+    ...(about.description && { pathDescription: about.description }),
+    ...operationServers(context, operation, about),
+    deprecated: operation.deprecated === true,
+    ...navigationAndLabels(context, Array.isArray(operation.tags) ? operation.tags.map(String) : []),
+    security: security.required,
+    securityOptional: security.optional,
+    parameters,
+    requestBody,
+    responses,
+    codeSamples: codeSamples(context, operation, at),
+    ...misplacedExamples(context, operation, at),
+    callbacks,
+    ...(paging(operation) && { paging: paging(operation) }),
+    longRunning: operation['x-ms-long-running-operation'] === true,
+    ...(operation['x-ms-long-running-operation'] === true && finalStateVia(operation, method)),
+    pointer: `#${at.pointer}`,
+  };
+  if (!webhook) {
+    const example = curl(context, result);
+    result.curl = example.text;
+    if (example.placeholders.length) result.curlPlaceholders = example.placeholders;
+    if (example.variables.length) result.curlVariables = example.variables;
+  }
+  return result;
+}
+
+/**
+ * An `examples` written on the operation object, where OpenAPI has no place for it (hellosign's
+ * specs keep whole requests there, `{ body, query, … }`, for their SDK generator): warning
+ * DG_OPENAPI_OPERATION_EXAMPLES at it, saying where examples belong. They are still shown, as
+ * written, so nothing the writer meant is lost; docgen does not guess whether each is a request's
+ * or a response's, so neither the bodies nor the curl example use them. Each entry may be an
+ * Example object (a `$ref`, a `value`, an `externalValue`, read as a body's are) or the data itself;
+ * a list is read as entries named by their position.
+ */
+function misplacedExamples(
+  context: WalkContext,
+  operation: Json,
+  at: SpecPointer,
+): Pick<Operation, 'operationExamples'> {
+  const examples = operation.examples;
+  if (examples === undefined) return {};
+  const examplesAt = child(at, 'examples');
+  context.report({
+    code: 'DG_OPENAPI_OPERATION_EXAMPLES',
+    severity: 'warning',
+    message:
+      '`examples` is written on the operation, where OpenAPI has no place for it, so most tools ignore it; docgen shows the examples as written, under "Examples (written on the operation)", and neither the bodies nor the curl example use them',
+    ...context.spec.where(examplesAt),
+    hint: "move each example to what it is an example of: `requestBody.content.<media type>.examples` for a request body, `responses.<status>.content.<media type>.examples` for a response, a parameter's `examples` for its value",
+  });
+  if (!examples || typeof examples !== 'object') return {};
+  const entries = Array.isArray(examples)
+    ? examples.map((entry, index) => [String(index), entry] as const)
+    : Object.entries(examples as Json);
+  const shown = entries.flatMap(([name, entry]): ShownExample[] => {
+    const { value: found, at: entryAt } = deref(context.spec, entry, child(examplesAt, name));
+    const isExampleObject =
+      isPlainObject(found) && [...EXAMPLE_VALUE_KEYS, 'externalValue'].some((key) => found[key] !== undefined);
+    // Not an Example object: the entry is the example's data.
+    const example = isExampleObject
+      ? exampleEntry(context, name, found, entryAt, 'the example is left out')
+      : { name, value: found };
+    if (!example) return [];
+    if (example.url !== undefined) return [{ name, summary: example.summary, url: example.url, language: 'text' }];
+    const { text, language } = example.file
+      ? fileBody(example.value as string, 'text/plain', example.file.language)
+      : typeof example.value === 'string'
+        ? { text: example.value, language: 'text' }
+        : { text: stringifyExample(example.value), language: 'json' };
+    return text === undefined ? [] : [{ name, summary: example.summary, example: text, language }];
+  });
+  return shown.length ? { operationExamples: shown } : {};
+}
+
+/** Callbacks: a map of names to path-item-like maps keyed by runtime expressions. */
+/**
+ * Azure's `x-ms-pageable`: the items in `itemName` (default `value`), the next page's URL in
+ * `nextLinkName`; a `nextLinkName: null` is a list that comes whole, so no paging to tell of.
+ */
+function paging(operation: Json): Operation['paging'] {
+  const pageable = operation['x-ms-pageable'] as Json | undefined;
+  if (!pageable || typeof pageable !== 'object' || typeof pageable.nextLinkName !== 'string') return undefined;
+  return {
+    itemName: typeof pageable.itemName === 'string' ? pageable.itemName : 'value',
+    nextLinkName: pageable.nextLinkName,
+  };
+}
+
+/**
+ * Where a long-running operation's result is read once polling ends: the spec's
+ * `x-ms-long-running-operation-options.final-state-via`, else what AutoRest's runtime does for a
+ * PUT (a GET of the operation's own URL) or a POST (a GET of the `Location` URL). Other methods
+ * have no documented default, so nothing is said of them.
+ */
+function finalStateVia(operation: Json, method: string): Pick<Operation, 'finalStateVia'> {
+  const options = operation['x-ms-long-running-operation-options'] as Json | undefined;
+  const stated = options && typeof options === 'object' ? options['final-state-via'] : undefined;
+  if (typeof stated === 'string' && stated) return { finalStateVia: { value: stated, stated: true } };
+  const byDefault = LONG_RUNNING_DEFAULTS[method.toLowerCase()];
+  return byDefault ? { finalStateVia: { value: byDefault, stated: false } } : {};
+}
+
+const LONG_RUNNING_DEFAULTS: Record<string, string> = { put: 'original-uri', post: 'location' };
+
+function extractCallbacks(context: WalkContext, operation: Json, at: SpecPointer): Callback[] {
+  const raw = operation.callbacks;
+  if (!raw || typeof raw !== 'object') return [];
+  return Object.entries(raw as Json).map(([name, value]) => {
+    const { value: callback, at: callbackAt } = deref(context.spec, value, child(at, 'callbacks', name));
+    const requests: Operation[] = [];
+    for (const [expression, itemRaw] of Object.entries((callback ?? {}) as Json)) {
+      if (expression.startsWith('x-')) continue;
+      const { value: item, at: itemAt } = deref(context.spec, itemRaw, child(callbackAt, expression));
+      const about = pathItemAbout(context, itemRaw, item);
+      for (const { method, operation: request, at: methodAt } of methodsOf(context, item, itemAt, expression))
+        requests.push(
+          extractOperation(
+            context,
+            expression,
+            method,
+            pathItemParameters(context.spec, item, itemAt),
+            request,
+            methodAt,
+            true,
+            about,
+          ),
+        );
+    }
+    return { name, requests };
+  });
+}
+
+function uniqueAnchor(context: WalkContext, base: string): string {
+  const slug = `op-${anchorSlug(base)}`;
+  let anchor = slug;
+  for (let n = 2; context.anchors.has(anchor); n++) anchor = `${slug}-${n}`;
+  context.anchors.add(anchor);
+  return anchor;
+}

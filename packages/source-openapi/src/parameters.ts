@@ -1,0 +1,255 @@
+/**
+ * One parameter (path, query, header, cookie) → the model: its schema or `content`, its example,
+ * allowed values, and how a list or object is written in a query or header (`style`, `explode`,
+ * Swagger 2.0's `collectionFormat`); a path parameter not marked required. Also a response
+ * header's, which is written as a parameter.
+ */
+import { isRef, type SpecPointer } from './load.js';
+import type { Dialect, Parameter } from './model.js';
+import { child, constraints } from './schemas.js';
+import { type WalkContext, type Json, trackUse, text, isPlainObject } from './walk.js';
+import { namedExamples } from './examples.js';
+
+/**
+ * A parameter, or a response's header (`ofResponse`: its status, the header read as a parameter
+ * `in: header` named by its key).
+ */
+export function parameter(
+  context: WalkContext,
+  raw: Json,
+  at: SpecPointer,
+  operationAnchor: string,
+  ofResponse?: string,
+): Parameter {
+  const { schemas, dialect } = context;
+  // Swagger 2.0 non-body parameters carry their type inline; 3.x has `schema` (or `content`).
+  let schema: unknown = raw.schema;
+  let schemaAt = child(at, 'schema');
+  const label =
+    ofResponse === undefined
+      ? `parameter "${String(raw.name ?? '')}" (in ${String(raw.in ?? 'query')})`
+      : `header "${String(raw.name ?? '')}" of response ${ofResponse}`;
+  if (ofResponse === undefined) warnPathParameterNotRequired(context, raw, at, label);
+  const media = dialect === 'swagger-2.0' ? undefined : parameterMedia(context, raw, at, label);
+  if (dialect === 'swagger-2.0') {
+    schema = raw;
+    schemaAt = at;
+  } else if (!schema && media) {
+    schema = media.holder.schema;
+    schemaAt = child(media.at, 'schema');
+  }
+  trackUse(context, schema, schemaAt, operationAnchor);
+  const resolved = (isRef(schema) ? context.spec.resolve(schema.$ref, schemaAt).value : schema) as Json | undefined;
+  // A parameter written with `content` carries its examples in the media type, as a body does.
+  const own =
+    parameterExample(context, raw, at) ?? (media ? parameterExample(context, media.holder, media.at) : undefined);
+  const schemaExample =
+    resolved?.example ??
+    // OpenAPI 3.1's schemas list theirs (`examples: [[a, b]]`), as JSON Schema does.
+    (Array.isArray(resolved?.examples) ? resolved.examples[0] : undefined) ??
+    raw['x-example'];
+  // A parameter's own example kept at a web address is shown as that link, as a body's is.
+  const exampleUrl = own?.url;
+  const example = own?.value ?? (exampleUrl === undefined ? schemaExample : undefined);
+  // What the curl example sends when the spec gives no example (or only a link): a value the schema allows.
+  const sent = example ?? (exampleUrl === undefined ? undefined : schemaExample) ?? allowedValue(resolved);
+  // A `content` parameter's value is written in its media type (JSON, as a whole), never by `style`.
+  const styled = !media || raw.schema !== undefined;
+  return {
+    name: String(raw.name ?? ''),
+    in: String(raw.in ?? 'query') as Parameter['in'],
+    required: raw.required === true || raw.in === 'path',
+    deprecated: raw.deprecated === true,
+    description: text(raw.description),
+    type: schema ? schemas.typeOf(schema, schemaAt) : { kind: 'primitive', name: 'string' },
+    constraints: resolved ? constraints(resolved) : [],
+    example: example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example),
+    ...(exampleUrl !== undefined && { exampleUrl }),
+    ...(example === undefined &&
+      sent !== undefined && { sample: typeof sent === 'string' ? sent : JSON.stringify(sent) }),
+    ...(onlyValue(resolved) !== undefined && { constant: onlyValue(resolved) }),
+    ...(media && { mediaType: media.mediaType }),
+    exampleList:
+      !Array.isArray(sent) || !styled
+        ? undefined
+        : raw.in === 'query'
+          ? queryList(raw, sent, dialect)
+          : raw.in === 'header'
+            ? headerList(raw, sent, dialect)
+            : undefined,
+    ...(raw.in === 'query' && styled && isPlainObject(example) ? { exampleQuery: queryObject(raw, example) } : {}),
+  };
+}
+
+/**
+ * The media type entry of a parameter (or header) written with `content`, and where it is.
+ * Undefined when there is none. OpenAPI says `content` MUST hold exactly one media type, as a
+ * value is written one way: with several, the first is read and the rest are reported.
+ */
+function parameterMedia(
+  context: WalkContext,
+  raw: Json,
+  at: SpecPointer,
+  label: string,
+): { mediaType: string; holder: Json; at: SpecPointer } | undefined {
+  if (!isPlainObject(raw.content)) return undefined;
+  const mediaTypes = Object.keys(raw.content);
+  const [mediaType] = mediaTypes;
+  const entry = mediaType === undefined ? undefined : raw.content[mediaType];
+  if (!mediaType || !isPlainObject(entry)) return undefined;
+  if (mediaTypes.length > 1) reportSeveralMediaTypes(context, child(at, 'content'), label, mediaTypes);
+  return { mediaType, holder: entry, at: child(at, 'content', mediaType) };
+}
+
+/**
+ * Whether `code` is yet to be reported at `at`: a component's parameter is read for every
+ * operation that uses it, and what is wrong with it is said once, where it is written.
+ */
+function firstReportAt(context: WalkContext, code: string, at: SpecPointer): boolean {
+  const id = `${code} ${at.file}#${at.pointer}`;
+  if (context.reportedOnce.has(id)) return false;
+  context.reportedOnce.add(id);
+  return true;
+}
+
+/**
+ * A path parameter written without `required: true`, which OpenAPI and Swagger 2.0 both demand of
+ * it (a path cannot be requested without it): it is shown as required all the same, and reported
+ * once where it is written.
+ */
+function warnPathParameterNotRequired(context: WalkContext, raw: Json, at: SpecPointer, label: string): void {
+  if (raw.in !== 'path' || raw.required === true) return;
+  if (!firstReportAt(context, 'DG_OPENAPI_PATH_PARAMETER_REQUIRED', at)) return;
+  const written =
+    raw.required === undefined ? 'has no `required`' : `says \`required: ${JSON.stringify(raw.required)}\``;
+  context.report({
+    code: 'DG_OPENAPI_PATH_PARAMETER_REQUIRED',
+    severity: 'warning',
+    message: `${label} ${written}, and the spec requires \`required: true\` on every path parameter: it is shown as required`,
+    ...context.spec.where(raw.required === undefined ? at : child(at, 'required')),
+    hint: 'add `required: true` to it (a path cannot be requested without its parameters; for an optional part, declare a second path without it)',
+  });
+}
+
+/**
+ * A parameter's `content` of several media types, at the `content` key: once, though a
+ * component's parameter is read for every operation that uses it.
+ */
+function reportSeveralMediaTypes(context: WalkContext, at: SpecPointer, label: string, mediaTypes: string[]): void {
+  if (!firstReportAt(context, 'DG_OPENAPI_PARAMETER_CONTENT', at)) return;
+  const [first, ...others] = mediaTypes.map((mediaType) => `\`${mediaType}\``);
+  context.report({
+    code: 'DG_OPENAPI_PARAMETER_CONTENT',
+    severity: 'warning',
+    message: `${label} has ${mediaTypes.length} media types under \`content\` (${[first, ...others].join(', ')}), and OpenAPI allows exactly one: the first, ${first}, is documented; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} left out`,
+    ...context.spec.where(at),
+    hint: `keep the one media type its value is written in under \`content\` (a value is serialized one way), or give it a \`schema\` instead of \`content\`; say in its \`description\` if other forms are accepted`,
+  });
+}
+
+/**
+ * The example a parameter (or the media type of its `content`) gives: its `example`, else its
+ * first named example (`examples: { x: { value | externalValue } }`), read as a body's are: a file
+ * beside the spec is read (a text file's text, its last line break dropped, as the value sent), a
+ * web address is kept as a link. Undefined when it has none.
+ */
+function parameterExample(
+  context: WalkContext,
+  holder: Json,
+  at: SpecPointer,
+): { value: unknown; url?: string } | undefined {
+  if (holder.example !== undefined) return { value: holder.example };
+  const [first] = namedExamples(context, holder.examples, child(at, 'examples'), PARAMETER_INSTEAD);
+  if (!first) return undefined;
+  if (first.file && typeof first.value === 'string') return { value: first.value.replace(/\r?\n$/, '') };
+  return first.url === undefined ? { value: first.value } : { value: undefined, url: first.url };
+}
+
+/** What the warning says becomes of a parameter's example whose `externalValue` cannot be read. */
+const PARAMETER_INSTEAD = "the parameter's next example is shown instead, else its schema's, if any";
+
+/**
+ * A value a parameter's schema allows, for a curl example when the spec gives none: its `default`,
+ * else its first `enum` value; for a list, one item so chosen (the OpenAPI Generator petstore's
+ * required `status` list, whose items default to `available`, is sent as `status=available`,
+ * not as a `<status>` to replace).
+ */
+function allowedValue(s: Json | undefined): unknown {
+  if (!s || typeof s !== 'object') return undefined;
+  if (s.default !== undefined) return s.default;
+  if (Array.isArray(s.enum) && s.enum.length) return s.enum[0];
+  const items = s.items;
+  if (!items || typeof items !== 'object' || Array.isArray(items) || isRef(items)) return undefined;
+  const item = allowedValue(items as Json);
+  return item === undefined ? undefined : [item];
+}
+
+/**
+ * How an object example travels in the query string (OpenAPI 3): `style: form` exploded, its
+ * default, sends each property as a parameter of its own (`color=red&size=3`); `deepObject` names
+ * each in brackets (`filter[color]=red`); unexploded, the parameter holds the keys and values
+ * joined (`filter=color,red,size,3`).
+ */
+function queryObject(raw: Json, example: Json): string[] {
+  const entries = Object.entries(example).map(([key, value]) => [
+    key,
+    typeof value === 'string' ? value : JSON.stringify(value),
+  ]);
+  const name = encodeURIComponent(String(raw.name ?? ''));
+  const style = String(raw.style ?? 'form');
+  if (style === 'deepObject')
+    return entries.map(([key, value]) => `${name}[${encodeURIComponent(key!)}]=${encodeURIComponent(value!)}`);
+  if (style === 'form' && raw.explode !== false)
+    return entries.map(([key, value]) => `${encodeURIComponent(key!)}=${encodeURIComponent(value!)}`);
+  // The delimiter is written as a list's is (`range=from,1,to,9`), whitespace encoded.
+  const delimiter = LIST_SEPARATORS[style] ?? ',';
+  const separator = /\s/.test(delimiter) ? encodeURIComponent(delimiter) : delimiter;
+  return [
+    `${name}=${entries
+      .flat()
+      .map((part) => encodeURIComponent(part!))
+      .join(separator)}`,
+  ];
+}
+
+/** Swagger 2.0's `collectionFormat` and OpenAPI 3's `style`: what joins a list's items, if anything. */
+export const LIST_SEPARATORS: Record<string, string> = {
+  csv: ',',
+  ssv: ' ',
+  tsv: '\t',
+  pipes: '|',
+  spaceDelimited: ' ',
+  pipeDelimited: '|',
+};
+
+/** The one value a schema allows (`enum: [2024-01-01]`, `const`), as sent; else undefined. */
+function onlyValue(schema: Json | undefined): string | undefined {
+  const value = Array.isArray(schema?.enum) && schema.enum.length === 1 ? schema.enum[0] : schema?.const;
+  return value === undefined || value === null || typeof value === 'object' ? undefined : String(value);
+}
+
+/**
+ * How a list example travels in the query string. OpenAPI 3's default, `style: form` with
+ * `explode: true`, repeats the parameter (`?id=1&id=2`) and `explode: false` joins with commas;
+ * Swagger 2.0's default `csv` joins with commas and `multi` repeats.
+ */
+function queryList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
+  const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  if (dialect === 'swagger-2.0') {
+    const format = String(raw.collectionFormat ?? 'csv');
+    return { items, separator: format === 'multi' ? undefined : (LIST_SEPARATORS[format] ?? ',') };
+  }
+  const style = String(raw.style ?? 'form');
+  if (style === 'form') return { items, separator: raw.explode === false ? ',' : undefined };
+  return { items, separator: LIST_SEPARATORS[style] ?? ',' };
+}
+
+/**
+ * How a list example travels in a header: OpenAPI 3's only header style, `simple`, joins its items
+ * with commas (`X-Ids: 1,2`); Swagger 2.0 as its `collectionFormat` says (default `csv`).
+ */
+function headerList(raw: Json, example: unknown[], dialect: Dialect): NonNullable<Parameter['exampleList']> {
+  const items = example.map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
+  const format = dialect === 'swagger-2.0' ? String(raw.collectionFormat ?? 'csv') : 'csv';
+  return { items, separator: LIST_SEPARATORS[format] ?? ',' };
+}

@@ -5,7 +5,6 @@
  * This file is the walk's order: the spec-wide reads and checks, then each path item's
  * operations (operations.ts), then tags into pages; each part is a module of its own.
  */
-import { relative } from 'node:path';
 import type { Diagnostic } from '@docgen/core';
 import { isRef, type SpecPointer, type SpecSet } from './load.js';
 import type { ApiModel, NamedSchema, Operation } from './model.js';
@@ -166,9 +165,4 @@ function withAliases(named: NamedSchema[], aliases: ReadonlyMap<string, string[]
     const others = (aliases.get(schema.id) ?? []).filter((name) => name !== schema.name);
     return others.length ? { ...schema, aliases: others } : schema;
   });
-}
-
-export function relativeToCwd(file: string): string {
-  const rel = relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }

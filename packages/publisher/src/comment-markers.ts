@@ -130,7 +130,7 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
   const targets = readBlocks(tree);
   const kept: KeptMarker[] = [];
   const lost: LostMarker[] = [];
-  const taken = new Map<Block, Array<[number, number]>>();
+  const taken = new Map<Block, Taken[]>();
   const cuts = new Map<StorageText, Cut>();
   for (const marker of liveMarkers(readBlocks(live))) {
     const place = bestPlace(marker, targets, taken);
@@ -138,7 +138,10 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
       lost.push({ ref: marker.ref, text: marker.text });
       continue;
     }
-    taken.set(place.block, [...(taken.get(place.block) ?? []), [place.start, place.end]]);
+    taken.set(place.block, [
+      ...(taken.get(place.block) ?? []),
+      { ref: marker.ref, start: place.start, end: place.end },
+    ]);
     cutsFor(place, marker.open, cuts);
     kept.push({ ref: marker.ref, text: marker.text });
   }
@@ -299,6 +302,8 @@ interface LiveMarker {
   after: string;
   /** Which occurrence of the text in its block (0-based). */
   occurrence: number;
+  /** The comments whose highlight this one's lies inside, or which lie inside it, in the same block. */
+  nestedWith: string[];
 }
 
 const CONTEXT = 80;
@@ -310,13 +315,17 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
     const byRef = new Map<string, MarkerRange[]>();
     for (const range of block.markers) byRef.set(range.ref, [...(byRef.get(range.ref) ?? []), range]);
     const blockText = normalize(block.text);
-    for (const [ref, ranges] of byRef) {
-      const start = Math.min(...ranges.map((r) => r.start));
-      const end = Math.max(...ranges.map((r) => r.end));
+    const spans = [...byRef].map(([ref, ranges]) => ({
+      ref,
+      ranges,
+      start: Math.min(...ranges.map((r) => r.start)),
+      end: Math.max(...ranges.map((r) => r.end)),
+    }));
+    for (const { ref, ranges, start, end } of spans) {
       // A highlight around a nested block keeps the boundary in `wanted`: it matches nothing, and is reported.
       const text = block.text.slice(start, end).split(BOUNDARY).join(' ');
+      // An empty or blank highlight (its text deleted in the editor) has nothing to carry: it is reported, not dropped unsaid.
       const wanted = normalize(block.text.slice(start, end)).text.trim();
-      if (!wanted) continue;
       const at = normalizedIndex(blockText.origin, start);
       const before = blockText.text.slice(Math.max(0, at - CONTEXT), at);
       const afterAt = normalizedIndex(blockText.origin, end);
@@ -331,6 +340,9 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
         before,
         after: blockText.text.slice(afterAt, afterAt + CONTEXT),
         occurrence: occurrences(blockText.text.slice(0, at + wanted.length), wanted).length - 1,
+        nestedWith: spans
+          .filter((o) => o.ref !== ref && ((o.start <= start && end <= o.end) || (start <= o.start && o.end <= end)))
+          .map((o) => o.ref),
       });
     }
   }
@@ -345,6 +357,7 @@ function normalizedIndex(origin: number[], offset: number): number {
 
 function occurrences(text: string, wanted: string): number[] {
   const found: number[] = [];
+  if (!wanted) return found; // '' is found everywhere, and indexOf('') never moves past the end
   for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) found.push(at);
   return found;
 }
@@ -359,16 +372,18 @@ interface Place {
 /**
  * Where the marker goes: every occurrence of its text in the new body is a candidate; the same
  * heading section counts most, then the same paragraph, then the words around it. A candidate
- * overlapping a marker already placed is out (one highlight per text).
+ * overlapping a marker already placed is out (one highlight per text), unless the two were nested
+ * on the live page too (a comment on words inside another's highlight): they nest again.
  */
-function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Array<[number, number]>>): Place | undefined {
+function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Taken[]>): Place | undefined {
+  if (!marker.wanted) return undefined;
   let best: (Place & { score: number }) | undefined;
   for (const block of blocks) {
     const norm = (block.norm ??= normalize(block.text));
     occurrences(norm.text, marker.wanted).forEach((at, index) => {
       const start = norm.origin[at]!;
       const end = norm.origin[at + marker.wanted.length - 1]! + 1;
-      if ((taken.get(block) ?? []).some(([s, e]) => start < e && s < end)) return;
+      if ((taken.get(block) ?? []).some((other) => clashes(marker, start, end, other))) return;
       const score =
         (block.section === marker.section ? 1000 : 0) +
         (norm.text === marker.blockText ? 200 : 0) +
@@ -380,6 +395,19 @@ function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Array<
     });
   }
   return best;
+}
+
+interface Taken {
+  ref: string;
+  start: number;
+  end: number;
+}
+
+/** Whether `[start, end)` may not take a marker next to `other`, already placed: they overlap, and did not nest on the live page. */
+function clashes(marker: LiveMarker, start: number, end: number, other: Taken): boolean {
+  if (!(start < other.end && other.start < end)) return false;
+  const nests = (start <= other.start && other.end <= end) || (other.start <= start && end <= other.end);
+  return !(nests && marker.nestedWith.includes(other.ref));
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -415,23 +443,35 @@ function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void 
   }
 }
 
-/** Split each cut text node into plain text and marker elements around its spans (which never overlap). */
+/** Split each cut text node into plain text and marker elements around its spans (which may nest, never cross). */
 function applyCuts(cuts: Map<StorageText, Cut>): void {
   for (const [node, { parent, spans }] of cuts) {
-    const pieces: StorageNode[] = [];
-    let last = 0;
-    for (const span of spans.sort((a, b) => a.from - b.from)) {
-      if (span.from > last) pieces.push({ kind: 'text', raw: node.raw.slice(last, span.from) });
-      pieces.push({
-        kind: 'element',
-        name: MARKER_ELEMENT,
-        open: span.open,
-        close: `</${MARKER_ELEMENT}>`,
-        children: [{ kind: 'text', raw: node.raw.slice(span.from, span.to) }],
-      });
-      last = span.to;
-    }
-    if (last < node.raw.length) pieces.push({ kind: 'text', raw: node.raw.slice(last) });
-    parent.children.splice(parent.children.indexOf(node), 1, ...pieces);
+    // Outer spans first, so the spans inside one follow it. Of equal spans the one placed last goes
+    // outside: live markers are read inner first, so two comments on the same words nest as they did.
+    const sorted = [...spans].reverse().sort((a, b) => a.from - b.from || b.to - a.to);
+    parent.children.splice(parent.children.indexOf(node), 1, ...wrapSpans(node.raw, 0, node.raw.length, sorted));
   }
+}
+
+/** `raw[from, to)` as text and markers: each span wraps the spans that lie inside it. */
+function wrapSpans(raw: string, from: number, to: number, spans: Cut['spans']): StorageNode[] {
+  const pieces: StorageNode[] = [];
+  let last = from;
+  for (let i = 0; i < spans.length;) {
+    const span = spans[i]!;
+    let next = i + 1;
+    while (next < spans.length && spans[next]!.from < span.to) next++;
+    if (span.from > last) pieces.push({ kind: 'text', raw: raw.slice(last, span.from) });
+    pieces.push({
+      kind: 'element',
+      name: MARKER_ELEMENT,
+      open: span.open,
+      close: `</${MARKER_ELEMENT}>`,
+      children: wrapSpans(raw, span.from, span.to, spans.slice(i + 1, next)),
+    });
+    last = span.to;
+    i = next;
+  }
+  if (last < to) pieces.push({ kind: 'text', raw: raw.slice(last, to) });
+  return pieces;
 }

@@ -345,8 +345,11 @@ function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[
         code: 'DG_COMMENT_RESOLVED',
         severity: 'warning' as const,
         message:
-          `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: the text "${comment.text}" a reader ` +
-          'commented on is no longer on the page, so Confluence resolved the comment',
+          `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: ` +
+          (comment.text
+            ? `the text "${comment.text}" a reader commented on is no longer on the page`
+            : "a reader's comment had no text left on the page (it was deleted in the editor)") +
+          ', so Confluence resolved the comment',
         ...(file ? { location: { file } } : {}),
         hint: "the comment is under the page's resolved comments in Confluence: reopen or answer it there",
       };

@@ -126,8 +126,8 @@ export function withoutCommentMarkers(storage: string): string {
  * changed.
  */
 export function transferCommentMarkers(live: StorageElement, next: StorageElement): MarkerTransfer {
-  const tree = structuredClone(next);
-  const targets = readBlocks(tree);
+  const tree = cloneTree(next);
+  const targets = indexBlocks(readBlocks(tree));
   const kept: KeptMarker[] = [];
   const lost: LostMarker[] = [];
   const taken = new Map<Block, Taken[]>();
@@ -149,6 +149,14 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
   // A comment whose marker is split over blocks stays anchored while any part of it is kept.
   const anchored = new Set(kept.map((marker) => marker.ref));
   return { tree, kept, lost: lost.filter((marker) => !anchored.has(marker.ref)) };
+}
+
+/** A deep copy (structuredClone is several times slower on a 2 MB body's tree). */
+function cloneTree(element: StorageElement): StorageElement {
+  return {
+    ...element,
+    children: element.children.map((child) => (child.kind === 'element' ? cloneTree(child) : { ...child })),
+  };
 }
 
 // ------------------------------------------------------------------ blocks of text
@@ -179,8 +187,8 @@ interface Segment {
   parent: StorageElement;
   /** Where its decoded text starts in the block's text. */
   start: number;
-  /** Offset in `node.raw` of each decoded character, and of the end. */
-  rawAt: number[];
+  /** The length of its decoded text. */
+  length: number;
 }
 interface MarkerRange {
   ref: string;
@@ -210,8 +218,9 @@ function readBlocks(root: StorageElement): Block[] {
   const walk = (element: StorageElement, block: Block) => {
     for (const child of element.children) {
       if (child.kind === 'text') {
-        const { text, rawAt } = decodeWithOffsets(child.raw);
-        block.segments.push({ node: child, parent: element, start: block.text.length, rawAt });
+        // Offsets into the raw text are worked out only for the few nodes a marker is cut into.
+        const text = child.raw.includes('&') ? decodeWithOffsets(child.raw).text : child.raw;
+        block.segments.push({ node: child, parent: element, start: block.text.length, length: text.length });
         block.text += text;
       } else if (child.kind === 'element' && !NOT_PROSE.has(child.name) && !child.name.startsWith('ri:')) {
         if (child.name === MARKER_ELEMENT) {
@@ -272,6 +281,8 @@ function decodeWithOffsets(raw: string): { text: string; rawAt: number[] } {
  * where normalized character i came from.
  */
 export function normalize(text: string): { text: string; origin: number[] } {
+  // Most text (all of docgen's own) has nothing to normalize: no need to build it char by char.
+  if (!NEEDS_NORMALIZING.test(text)) return { text, origin: identity(text.length + 1) };
   let out = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -286,6 +297,15 @@ export function normalize(text: string): { text: string; origin: number[] } {
   }
   origin.push(text.length);
   return { text: out, origin };
+}
+
+/** Whitespace other than a lone space, or a typographic quote: what `normalize` changes. */
+const NEEDS_NORMALIZING = /[^\S ]| {2}|[‘’‚‛′“”„‟″]/;
+
+function identity(length: number): number[] {
+  const origin = new Array<number>(length);
+  for (let i = 0; i < length; i++) origin[i] = i;
+  return origin;
 }
 
 interface LiveMarker {
@@ -314,6 +334,7 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
   for (const block of blocks) {
     const byRef = new Map<string, MarkerRange[]>();
     for (const range of block.markers) byRef.set(range.ref, [...(byRef.get(range.ref) ?? []), range]);
+    if (!block.markers.length) continue;
     const blockText = normalize(block.text);
     const spans = [...byRef].map(([ref, ranges]) => ({
       ref,
@@ -375,10 +396,10 @@ interface Place {
  * overlapping a marker already placed is out (one highlight per text), unless the two were nested
  * on the live page too (a comment on words inside another's highlight): they nest again.
  */
-function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Taken[]>): Place | undefined {
+function bestPlace(marker: LiveMarker, targets: BlockIndex, taken: Map<Block, Taken[]>): Place | undefined {
   if (!marker.wanted) return undefined;
   let best: (Place & { score: number }) | undefined;
-  for (const block of blocks) {
+  for (const block of blocksWith(longestLiteral(marker.wanted), targets)) {
     const norm = (block.norm ??= normalize(block.text));
     occurrences(norm.text, marker.wanted).forEach((at, index) => {
       const start = norm.origin[at]!;
@@ -410,6 +431,57 @@ function clashes(marker: LiveMarker, start: number, end: number, other: Taken): 
   return !(nests && marker.nestedWith.includes(other.ref));
 }
 
+/** The new body's blocks and their texts end to end: one search per marker, not one per block. */
+interface BlockIndex {
+  blocks: Block[];
+  text: string;
+  /** Where each block's text starts in `text`. */
+  starts: number[];
+}
+
+function indexBlocks(blocks: Block[]): BlockIndex {
+  const starts: number[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    starts.push(at);
+    at += block.text.length + 1;
+  }
+  return { blocks, text: blocks.map((block) => block.text).join(BOUNDARY), starts };
+}
+
+/** The blocks whose text contains `literal`, in order (a filter: the match itself is checked after). */
+function blocksWith(literal: string, index: BlockIndex): Block[] {
+  if (!literal) return index.blocks;
+  const found: Block[] = [];
+  for (let at = index.text.indexOf(literal); at !== -1;) {
+    const which = lastAtOrBefore(index.starts, at);
+    found.push(index.blocks[which]!);
+    const nextBlock = index.starts[which + 1];
+    at = nextBlock === undefined ? -1 : index.text.indexOf(literal, nextBlock);
+  }
+  return found;
+}
+
+/** The index of the last of the ascending `values` that is <= `value`. */
+function lastAtOrBefore(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (values[mid]! <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The longest piece of `wanted` that `normalize` leaves as it is (no whitespace, no quote): a block
+ * whose text lacks it cannot match, so most blocks are skipped without being normalized.
+ */
+function longestLiteral(wanted: string): string {
+  return wanted.split(/[\s'"]+/).reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
+}
+
 function commonPrefix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
@@ -433,12 +505,13 @@ interface Cut {
 /** Block text `[start, end)` as raw ranges of the text nodes it touches: one marker per run, as Confluence writes them. */
 function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void {
   for (const segment of place.block.segments) {
-    const length = segment.rawAt.length - 1;
+    const length = segment.length;
     const from = Math.max(place.start, segment.start) - segment.start;
     const to = Math.min(place.end, segment.start + length) - segment.start;
     if (from >= to) continue;
+    const { rawAt } = decodeWithOffsets(segment.node.raw);
     const cut = cuts.get(segment.node) ?? { parent: segment.parent, spans: [] };
-    cut.spans.push({ from: segment.rawAt[from]!, to: segment.rawAt[to]!, open });
+    cut.spans.push({ from: rawAt[from]!, to: rawAt[to]!, open });
     cuts.set(segment.node, cut);
   }
 }

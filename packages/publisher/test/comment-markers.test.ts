@@ -218,6 +218,12 @@ describe('carryCommentMarkers on the storage shapes Confluence writes', () => {
       `<p>the <strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')} counts</p>`,
     ],
     [
+      'typographic quotes and a line break in the new body',
+      `<p>Say ${marker(REF_A, '"don\'t retry" budget')}</p>`,
+      '<p>Say “don’t retry”\n  budget</p>',
+      `<p>Say ${marker(REF_A, '“don’t retry”\n  budget')}</p>`,
+    ],
+    [
       'two markers adjacent',
       `<p>${marker(REF_A, 'foo')}${marker(REF_B, 'bar')}</p>`,
       '<p>foobar</p>',

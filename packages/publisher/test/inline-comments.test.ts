@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
 /**
  * Readers' inline comments across docgen's updates, against the real sandbox over HTTP: the
@@ -182,5 +182,51 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
     expect(result.ok).toBe(false);
     expect(result.outcomes[0]).toMatchObject({ status: 'conflict' });
     expect(result.outcomes[0]!.message).toMatch(/edited in Confluence since docgen wrote it/);
+  });
+});
+
+/**
+ * What carrying comments costs in requests, over HTTP: one read of the live body per page written,
+ * and nothing for a dry run or a diff beyond what they read before (none, and one per changed page).
+ */
+describe.each(dialects)('requests for readers’ comments ($name)', ({ path }) => {
+  const PAGES = 12;
+  const changed = makeTree(PAGES, {
+    edit: (p) => (p.key.endsWith('/p2') || p.key.endsWith('/p3') ? { ...p, markdown: `${p.markdown}\nMore.\n` } : p),
+  });
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  const bodyReads = async (since: number) =>
+    (await sandbox.requests(since)).filter((r) => r.method === 'GET' && /body/.test(r.query)).map((r) => r.path);
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    await new Publisher(config).publish(makeTree(PAGES));
+  });
+  afterAll(() => sandbox.close());
+
+  it('a dry run reads no page body, a diff one per changed page', async () => {
+    const publisher = new Publisher(config);
+    let since = await sandbox.lastSeq();
+    const planned = await publisher.plan(changed);
+    await publisher.publish(changed, { dryRun: true, planned });
+    expect(await bodyReads(since)).toEqual([]);
+    since = await sandbox.lastSeq();
+    expect(await publisher.diffs(planned)).toHaveLength(2);
+    expect(await bodyReads(since)).toHaveLength(2);
+  });
+
+  it('an update reads the body of each page it writes, once, and no other', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(changed);
+    expect(result.counts).toMatchObject({ updated: 2, unchanged: PAGES - 2 });
+    const written = result.outcomes.filter((o) => o.status === 'updated').map((o) => o.pageId);
+    const reads = await bodyReads(since);
+    expect(reads).toHaveLength(2);
+    for (const id of written) expect(reads.filter((p) => p.endsWith(`/${id}`))).toHaveLength(1);
+    expect(
+      (await sandbox.requests(since)).filter(isWrite).filter((w) => /\/(pages|content)\/\d+$/.test(w.path)),
+    ).toHaveLength(2);
   });
 });

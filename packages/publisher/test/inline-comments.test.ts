@@ -229,4 +229,25 @@ describe.each(dialects)('requests for readers’ comments ($name)', ({ path }) =
       (await sandbox.requests(since)).filter(isWrite).filter((w) => /\/(pages|content)\/\d+$/.test(w.path)),
     ).toHaveLength(2);
   });
+
+  it('a page a person edited is read once for the plan and its diff together', async () => {
+    const [page] = (await new Publisher(config).publish(changed)).outcomes.filter((o) => o.key.endsWith('/p2'));
+    const live = await sandbox.api<{ version: { number: number }; title: string }>(
+      'GET',
+      `/rest/api/content/${page!.pageId}?expand=version`,
+    );
+    const edited = await sandbox.api('PUT', `/rest/api/content/${page!.pageId}`, {
+      type: 'page',
+      title: live.body.title,
+      version: { number: live.body.version.number + 1 },
+      body: { storage: { value: '<p>A person’s text.</p>', representation: 'storage' } },
+    });
+    expect(edited.status).toBe(200);
+    const publisher = new Publisher(config);
+    const since = await sandbox.lastSeq();
+    const planned = await publisher.plan(changed);
+    const diffs = await publisher.diffs(planned);
+    expect(diffs.map((d) => [d.action, d.diff.includes('A person’s text.')])).toEqual([['conflict', true]]);
+    expect(await bodyReads(since)).toEqual([expect.stringMatching(new RegExp(`/${page!.pageId}$`))]);
+  });
 });

@@ -142,7 +142,7 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
       ...(taken.get(place.block) ?? []),
       { ref: marker.ref, start: place.start, end: place.end },
     ]);
-    cutsFor(place, marker.open, cuts);
+    cutsFor(place, marker, cuts);
     kept.push({ ref: marker.ref, text: marker.text });
   }
   applyCuts(cuts);
@@ -195,6 +195,8 @@ interface MarkerRange {
   open: string;
   start: number;
   end: number;
+  /** How many markers it stands inside. */
+  depth: number;
 }
 interface Block {
   name: string;
@@ -210,6 +212,7 @@ interface Block {
 function readBlocks(root: StorageElement): Block[] {
   const blocks: Block[] = [];
   let section = '';
+  let markerDepth = 0;
   const newBlock = (name: string): Block => {
     const block: Block = { name, section, text: '', segments: [], markers: [] };
     blocks.push(block);
@@ -225,12 +228,15 @@ function readBlocks(root: StorageElement): Block[] {
       } else if (child.kind === 'element' && !NOT_PROSE.has(child.name) && !child.name.startsWith('ri:')) {
         if (child.name === MARKER_ELEMENT) {
           const start = block.text.length;
+          const depth = markerDepth++;
           walk(child, block);
+          markerDepth = depth;
           block.markers.push({
             ref: attribute(child.open, 'ac:ref') ?? '',
             open: child.open,
             start,
             end: block.text.length,
+            depth,
           });
         } else if (BLOCK.test(child.name)) {
           block.text += BOUNDARY;
@@ -311,6 +317,8 @@ function identity(length: number): number[] {
 interface LiveMarker {
   ref: string;
   open: string;
+  /** How many markers it stood inside (of equal highlights, the outer one is written outside). */
+  depth: number;
   /** The highlighted text as it was. */
   text: string;
   /** …normalized and trimmed: what is looked for. */
@@ -353,6 +361,7 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
       out.push({
         ref,
         open: ranges[0]!.open,
+        depth: Math.min(...ranges.map((r) => r.depth)),
         text: text.trim(),
         wanted,
         blockName: block.name,
@@ -499,11 +508,11 @@ function commonSuffix(a: string, b: string): number {
 interface Cut {
   parent: StorageElement;
   /** Raw offsets in the text node, and the marker's start tag. */
-  spans: Array<{ from: number; to: number; open: string }>;
+  spans: Array<{ from: number; to: number; open: string; depth: number }>;
 }
 
 /** Block text `[start, end)` as raw ranges of the text nodes it touches: one marker per run, as Confluence writes them. */
-function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void {
+function cutsFor(place: Place, { open, depth }: LiveMarker, cuts: Map<StorageText, Cut>): void {
   for (const segment of place.block.segments) {
     const length = segment.length;
     const from = Math.max(place.start, segment.start) - segment.start;
@@ -511,7 +520,7 @@ function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void 
     if (from >= to) continue;
     const { rawAt } = decodeWithOffsets(segment.node.raw);
     const cut = cuts.get(segment.node) ?? { parent: segment.parent, spans: [] };
-    cut.spans.push({ from: rawAt[from]!, to: rawAt[to]!, open });
+    cut.spans.push({ from: rawAt[from]!, to: rawAt[to]!, open, depth });
     cuts.set(segment.node, cut);
   }
 }
@@ -519,9 +528,8 @@ function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void 
 /** Split each cut text node into plain text and marker elements around its spans (which may nest, never cross). */
 function applyCuts(cuts: Map<StorageText, Cut>): void {
   for (const [node, { parent, spans }] of cuts) {
-    // Outer spans first, so the spans inside one follow it. Of equal spans the one placed last goes
-    // outside: live markers are read inner first, so two comments on the same words nest as they did.
-    const sorted = [...spans].reverse().sort((a, b) => a.from - b.from || b.to - a.to);
+    // Outer spans first, so the spans inside one follow it; of equal spans, the one outside on the live page.
+    const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to || a.depth - b.depth);
     parent.children.splice(parent.children.indexOf(node), 1, ...wrapSpans(node.raw, 0, node.raw.length, sorted));
   }
 }

@@ -251,3 +251,49 @@ describe.each(dialects)('requests for readers’ comments ($name)', ({ path }) =
     expect(await bodyReads(since)).toEqual([expect.stringMatching(new RegExp(`/${page!.pageId}$`))]);
   });
 });
+
+/** Comments on words inside another comment's highlight: Confluence nests the markers, and an update keeps both. */
+describe.each(dialects)('nested readers’ comments ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  let pageId: string;
+  const refs: Record<string, string> = {};
+  const comment = async (name: string, textSelection: string) => {
+    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+      pageId,
+      body: { representation: 'storage', value: `<p>${name}?</p>` },
+      inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+    });
+    expect(created.status).toBe(201);
+    refs[name] = created.body.properties.inlineMarkerRef;
+    return created.body.id;
+  };
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    const result = await new Publisher(config).publish(onePageTree('Mind the **retry** budget.\n'));
+    pageId = result.outcomes[0]!.pageId!;
+  });
+  afterAll(() => sandbox.close());
+
+  it('an update keeps a comment nested in another and one on the very same words, all open', async () => {
+    const ids = [await comment('outer', 'the retry budget'), await comment('inner', 'retry')];
+    ids.push(await comment('same', 'retry'));
+    const result = await new Publisher(config).publish(onePageTree('Always mind the **retry** budget.\n'));
+    expect(result.counts.updated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    );
+    const open = (ref: string) => `<ac:inline-comment-marker ac:ref="${ref}">`;
+    expect(live.body.body.storage.value).toContain(
+      `${open(refs.outer!)}the </ac:inline-comment-marker><strong>${open(refs.outer!)}${open(refs.inner!)}${open(refs.same!)}retry`,
+    );
+    for (const id of ids) {
+      const status = await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${id}`);
+      expect(status.body.resolutionStatus).toBe('open');
+    }
+  });
+});

@@ -9,6 +9,7 @@
  * Pure: storage in, storage out. The tree keeps every tag and text exactly as written (entities
  * undecoded), so serializing a tree nobody changed gives back the very same string.
  */
+import { lastAtOrBefore } from '@docgen/core';
 import { decodeHTML } from 'entities';
 
 export interface StorageElement {
@@ -469,18 +470,6 @@ function blocksWith(literal: string, index: BlockIndex): Block[] {
     at = nextBlock === undefined ? -1 : index.text.indexOf(literal, nextBlock);
   }
   return found;
-}
-
-/** The index of the last of the ascending `values` that is <= `value`. */
-function lastAtOrBefore(values: number[], value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (values[mid]! <= value) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /**

@@ -329,6 +329,9 @@ interface LiveMarker {
   blockText: string;
   before: string;
   after: string;
+  /** Whether the highlight began (ended) where a word does: it is not moved into the middle of one. */
+  startsWord: boolean;
+  endsWord: boolean;
   /** Which occurrence of the text in its block (0-based). */
   occurrence: number;
   /** The comments whose highlight this one's lies inside, or which lie inside it, in the same block. */
@@ -371,6 +374,7 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
         before,
         after: blockText.text.slice(afterAt, afterAt + CONTEXT),
         occurrence: occurrences(blockText.text.slice(0, at + wanted.length), wanted).length - 1,
+        ...wordEdges(blockText.text, wanted, at),
         nestedWith: spans
           .filter((o) => o.ref !== ref && ((o.start <= start && end <= o.end) || (start <= o.start && o.end <= end)))
           .map((o) => o.ref),
@@ -378,6 +382,19 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
     }
   }
   return out;
+}
+
+/** A letter or digit of a word: a highlight of a whole word never lands on part of another ("id" in "valid"). */
+const WORD = /^[\p{L}\p{N}_]$/u;
+
+/** Whether `wanted`, highlighted at (about) normalized index `at` of its block's text, stood at a word's start and end. */
+function wordEdges(text: string, wanted: string, at: number): { startsWord: boolean; endsWord: boolean } {
+  const found = text.indexOf(wanted, Math.max(0, at - 1));
+  const start = found === -1 ? at : found;
+  return {
+    startsWord: !WORD.test(text[start - 1] ?? ''),
+    endsWord: !WORD.test(text[start + wanted.length] ?? ''),
+  };
 }
 
 /** The first normalized index at or after original offset `offset`. */
@@ -414,6 +431,8 @@ function bestPlace(marker: LiveMarker, targets: BlockIndex, taken: Map<Block, Ta
     occurrences(norm.text, marker.wanted).forEach((at, index) => {
       const start = norm.origin[at]!;
       const end = norm.origin[at + marker.wanted.length - 1]! + 1;
+      if (marker.startsWord && WORD.test(norm.text[at - 1] ?? '')) return;
+      if (marker.endsWord && WORD.test(norm.text[at + marker.wanted.length] ?? '')) return;
       if ((taken.get(block) ?? []).some((other) => clashes(marker, start, end, other))) return;
       const score =
         (block.section === marker.section ? 1000 : 0) +

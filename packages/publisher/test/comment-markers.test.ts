@@ -266,6 +266,22 @@ describe('carryCommentMarkers on the storage shapes Confluence writes', () => {
     expect(lost).toEqual([{ ref: REF_A, text: 'Pets' }]);
   });
 
+  it('never moves a highlight of whole words onto part of a word: a comment on "id" whose text is gone is reported', () => {
+    const live = `<h2>Legacy</h2><p>The ${marker(REF_A, 'id')} field is gone.</p>`;
+    const next = '<h2>Auth</h2><p>Provide a valid token.</p>';
+    expect(carried(live, next)).toEqual({ body: next, kept: [], lost: [{ ref: REF_A, text: 'id' }] });
+    expect(carried(live, '<p>Valid: the id field.</p>').body).toBe(`<p>Valid: the ${marker(REF_A, 'id')} field.</p>`);
+  });
+
+  it('keeps a highlight that was part of a word (or of CJK text, which has no spaces) on the same part', () => {
+    expect(carried(`<p>re${marker(REF_A, 'try')}able</p>`, '<p>Be retryable.</p>').body).toBe(
+      `<p>Be re${marker(REF_A, 'try')}able.</p>`,
+    );
+    expect(carried(`<p>说明${marker(REF_A, '宠物')}标识</p>`, '<p>说明：宠物标识</p>').body).toBe(
+      `<p>说明：${marker(REF_A, '宠物')}标识</p>`,
+    );
+  });
+
   it.each([
     ['empty', `<p>x${marker(REF_A, '')}y</p>`],
     ['self-closing', `<p>x<ac:inline-comment-marker ac:ref="${REF_A}" />y</p>`],

@@ -177,6 +177,8 @@ const NOT_PROSE = new Set([
   'ac:image',
   'ac:placeholder',
   'ac:adf-attribute',
+  // Cloud's copy of an editor-only node (next to its `ac:adf-content`) for older clients: its markers repeat the real ones.
+  'ac:adf-fallback',
   'script',
   'style',
 ]);

@@ -282,6 +282,18 @@ describe('carryCommentMarkers on the storage shapes Confluence writes', () => {
     );
   });
 
+  it('reads a Cloud editor-only node’s markers once, not again from its fallback copy', () => {
+    const live =
+      `<ac:adf-extension><ac:adf-node type="panel"><ac:adf-content><p>${marker(REF_A, 'note')}</p></ac:adf-content></ac:adf-node>` +
+      `<ac:adf-fallback><div><p>${marker(REF_A, 'note')}</p></div></ac:adf-fallback></ac:adf-extension>`;
+    const next = '<p>A note.</p><p>Another note.</p>';
+    expect(carried(live, next)).toEqual({
+      body: `<p>A ${marker(REF_A, 'note')}.</p><p>Another note.</p>`,
+      kept: [{ ref: REF_A, text: 'note' }],
+      lost: [],
+    });
+  });
+
   it.each([
     ['empty', `<p>x${marker(REF_A, '')}y</p>`],
     ['self-closing', `<p>x<ac:inline-comment-marker ac:ref="${REF_A}" />y</p>`],

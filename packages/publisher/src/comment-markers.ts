@@ -225,7 +225,7 @@ function readBlocks(root: StorageElement): Block[] {
     for (const child of element.children) {
       if (child.kind === 'text') {
         // Offsets into the raw text are worked out only for the few nodes a marker is cut into.
-        const text = child.raw.includes('&') ? decodeWithOffsets(child.raw).text : child.raw;
+        const text = child.raw.includes('&') ? child.raw.replace(ENTITY, decodeHTML) : child.raw;
         block.segments.push({ node: child, parent: element, start: block.text.length, length: text.length });
         block.text += text;
       } else if (child.kind === 'element' && !NOT_PROSE.has(child.name) && !child.name.startsWith('ri:')) {

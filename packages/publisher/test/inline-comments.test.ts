@@ -297,3 +297,53 @@ describe.each(dialects)('nested readers’ comments ($name)', ({ path }) => {
     }
   });
 });
+
+/** Comments where docgen's pages have text: a heading, table cells, a list item, a task, a link, inline code, a quote. */
+describe.each(dialects)('readers’ comments across docgen’s page shapes ($name)', ({ path }) => {
+  const page = (intro: string) => `${intro}
+
+## Pets API
+
+| Field | Meaning |
+|---|---|
+| petId | The pet's id |
+
+- fetch the pet first
+- [ ] ship it
+
+See [the guide](https://example.com/guide) and \`petId\`.
+
+> **Note:** be careful
+`;
+  const selections = ['Pets API', 'Meaning', "pet's id", 'fetch the pet', 'ship it', 'the guide', 'be careful'];
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  let pageId: string;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    pageId = (await new Publisher(config).publish(onePageTree(page('First.')))).outcomes[0]!.pageId!;
+  });
+  afterAll(() => sandbox.close());
+
+  it('an update keeps every one open, in a body Confluence accepts', async () => {
+    const ids: string[] = [];
+    for (const textSelection of selections) {
+      const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+        pageId,
+        body: { representation: 'storage', value: '<p>Why?</p>' },
+        inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const result = await new Publisher(config).publish(onePageTree(page('Changed intro.')));
+    expect(result.counts.updated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    for (const id of ids) {
+      const comment = await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${id}`);
+      expect(comment.body.resolutionStatus).toBe('open');
+    }
+  });
+});

@@ -347,3 +347,45 @@ See [the guide](https://example.com/guide) and \`petId\`.
     }
   });
 });
+
+/** A marker whose words a person deleted in the editor (Confluence leaves it empty): the update that drops it says so. */
+describe.each(dialects)('a comment with no text left ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+  });
+  afterAll(() => sandbox.close());
+
+  it('is reported as resolved by the update, with what happened to its text', async () => {
+    const pageId = (await new Publisher(config).publish(onePageTree('Keep this.\n'))).outcomes[0]!.pageId!;
+    const live = await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    );
+    const ref = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const written = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'Rate limits',
+      version: { number: live.body.version.number + 1 },
+      body: {
+        storage: {
+          value: live.body.body.storage.value.replace('Keep', `<ac:inline-comment-marker ac:ref="${ref}" />Keep`),
+          representation: 'storage',
+        },
+      },
+    });
+    expect(written.status).toBe(200);
+    const result = await new Publisher(config).publish(onePageTree('Keep this, and more.\n'));
+    expect(result.counts.updated).toBe(1);
+    expect(result.outcomes[0]!.resolvedComments).toEqual([{ ref, text: '' }]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_COMMENT_RESOLVED',
+        message: `page "Rate limits" (${pageId}): a reader's comment had no text left on the page (it was deleted in the editor), so Confluence resolved the comment`,
+      }),
+    ]);
+  });
+});

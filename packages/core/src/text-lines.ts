@@ -7,12 +7,18 @@ export function lineStarts(text: string): number[] {
 
 /** The 1-based line (and column) of `offset`, by binary search in `starts`. */
 export function positionIn(starts: readonly number[], offset: number): { line: number; column: number } {
+  const low = lastAtOrBefore(starts, offset);
+  return { line: low + 1, column: offset - starts[low]! + 1 };
+}
+
+/** The index of the last of the ascending `sorted` that is <= `value` (0 when none is), by binary search. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = sorted.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
+    if (sorted[middle]! <= value) low = middle;
     else high = middle - 1;
   }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
+  return low;
 }

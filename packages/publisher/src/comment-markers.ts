@@ -9,6 +9,7 @@
  * Pure: storage in, storage out. The tree keeps every tag and text exactly as written (entities
  * undecoded), so serializing a tree nobody changed gives back the very same string.
  */
+import { lastAtOrBefore } from '@docgen/core';
 import { decodeHTML } from 'entities';
 
 export interface StorageElement {
@@ -126,11 +127,11 @@ export function withoutCommentMarkers(storage: string): string {
  * changed.
  */
 export function transferCommentMarkers(live: StorageElement, next: StorageElement): MarkerTransfer {
-  const tree = structuredClone(next);
-  const targets = readBlocks(tree);
+  const tree = cloneTree(next);
+  const targets = indexBlocks(readBlocks(tree));
   const kept: KeptMarker[] = [];
   const lost: LostMarker[] = [];
-  const taken = new Map<Block, Array<[number, number]>>();
+  const taken = new Map<Block, Taken[]>();
   const cuts = new Map<StorageText, Cut>();
   for (const marker of liveMarkers(readBlocks(live))) {
     const place = bestPlace(marker, targets, taken);
@@ -138,14 +139,25 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
       lost.push({ ref: marker.ref, text: marker.text });
       continue;
     }
-    taken.set(place.block, [...(taken.get(place.block) ?? []), [place.start, place.end]]);
-    cutsFor(place, marker.open, cuts);
+    taken.set(place.block, [
+      ...(taken.get(place.block) ?? []),
+      { ref: marker.ref, start: place.start, end: place.end },
+    ]);
+    cutsFor(place, marker, cuts);
     kept.push({ ref: marker.ref, text: marker.text });
   }
   applyCuts(cuts);
   // A comment whose marker is split over blocks stays anchored while any part of it is kept.
   const anchored = new Set(kept.map((marker) => marker.ref));
   return { tree, kept, lost: lost.filter((marker) => !anchored.has(marker.ref)) };
+}
+
+/** A deep copy (structuredClone is several times slower on a 2 MB body's tree). */
+function cloneTree(element: StorageElement): StorageElement {
+  return {
+    ...element,
+    children: element.children.map((child) => (child.kind === 'element' ? cloneTree(child) : { ...child })),
+  };
 }
 
 // ------------------------------------------------------------------ blocks of text
@@ -165,6 +177,8 @@ const NOT_PROSE = new Set([
   'ac:image',
   'ac:placeholder',
   'ac:adf-attribute',
+  // Cloud's copy of an editor-only node (next to its `ac:adf-content`) for older clients: its markers repeat the real ones.
+  'ac:adf-fallback',
   'script',
   'style',
 ]);
@@ -176,14 +190,16 @@ interface Segment {
   parent: StorageElement;
   /** Where its decoded text starts in the block's text. */
   start: number;
-  /** Offset in `node.raw` of each decoded character, and of the end. */
-  rawAt: number[];
+  /** The length of its decoded text. */
+  length: number;
 }
 interface MarkerRange {
   ref: string;
   open: string;
   start: number;
   end: number;
+  /** How many markers it stands inside. */
+  depth: number;
 }
 interface Block {
   name: string;
@@ -199,6 +215,7 @@ interface Block {
 function readBlocks(root: StorageElement): Block[] {
   const blocks: Block[] = [];
   let section = '';
+  let markerDepth = 0;
   const newBlock = (name: string): Block => {
     const block: Block = { name, section, text: '', segments: [], markers: [] };
     blocks.push(block);
@@ -207,18 +224,22 @@ function readBlocks(root: StorageElement): Block[] {
   const walk = (element: StorageElement, block: Block) => {
     for (const child of element.children) {
       if (child.kind === 'text') {
-        const { text, rawAt } = decodeWithOffsets(child.raw);
-        block.segments.push({ node: child, parent: element, start: block.text.length, rawAt });
+        // Offsets into the raw text are worked out only for the few nodes a marker is cut into.
+        const text = child.raw.includes('&') ? child.raw.replace(ENTITY, decodeHTML) : child.raw;
+        block.segments.push({ node: child, parent: element, start: block.text.length, length: text.length });
         block.text += text;
       } else if (child.kind === 'element' && !NOT_PROSE.has(child.name) && !child.name.startsWith('ri:')) {
         if (child.name === MARKER_ELEMENT) {
           const start = block.text.length;
+          const depth = markerDepth++;
           walk(child, block);
+          markerDepth = depth;
           block.markers.push({
             ref: attribute(child.open, 'ac:ref') ?? '',
             open: child.open,
             start,
             end: block.text.length,
+            depth,
           });
         } else if (BLOCK.test(child.name)) {
           block.text += BOUNDARY;
@@ -269,6 +290,8 @@ function decodeWithOffsets(raw: string): { text: string; rawAt: number[] } {
  * where normalized character i came from.
  */
 export function normalize(text: string): { text: string; origin: number[] } {
+  // Most text (all of docgen's own) has nothing to normalize: no need to build it char by char.
+  if (!NEEDS_NORMALIZING.test(text)) return { text, origin: identity(text.length + 1) };
   let out = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -285,9 +308,20 @@ export function normalize(text: string): { text: string; origin: number[] } {
   return { text: out, origin };
 }
 
+/** Whitespace other than a lone space, or a typographic quote: what `normalize` changes. */
+const NEEDS_NORMALIZING = /[^\S ]| {2}|[‘’‚‛′“”„‟″]/;
+
+function identity(length: number): number[] {
+  const origin = new Array<number>(length);
+  for (let i = 0; i < length; i++) origin[i] = i;
+  return origin;
+}
+
 interface LiveMarker {
   ref: string;
   open: string;
+  /** How many markers it stood inside (of equal highlights, the outer one is written outside). */
+  depth: number;
   /** The highlighted text as it was. */
   text: string;
   /** …normalized and trimmed: what is looked for. */
@@ -297,8 +331,13 @@ interface LiveMarker {
   blockText: string;
   before: string;
   after: string;
+  /** Whether the highlight began (ended) where a word does: it is not moved into the middle of one. */
+  startsWord: boolean;
+  endsWord: boolean;
   /** Which occurrence of the text in its block (0-based). */
   occurrence: number;
+  /** The comments whose highlight this one's lies inside, or which lie inside it, in the same block. */
+  nestedWith: string[];
 }
 
 const CONTEXT = 80;
@@ -309,20 +348,26 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
   for (const block of blocks) {
     const byRef = new Map<string, MarkerRange[]>();
     for (const range of block.markers) byRef.set(range.ref, [...(byRef.get(range.ref) ?? []), range]);
+    if (!block.markers.length) continue;
     const blockText = normalize(block.text);
-    for (const [ref, ranges] of byRef) {
-      const start = Math.min(...ranges.map((r) => r.start));
-      const end = Math.max(...ranges.map((r) => r.end));
+    const spans = [...byRef].map(([ref, ranges]) => ({
+      ref,
+      ranges,
+      start: Math.min(...ranges.map((r) => r.start)),
+      end: Math.max(...ranges.map((r) => r.end)),
+    }));
+    for (const { ref, ranges, start, end } of spans) {
       // A highlight around a nested block keeps the boundary in `wanted`: it matches nothing, and is reported.
       const text = block.text.slice(start, end).split(BOUNDARY).join(' ');
+      // An empty or blank highlight (its text deleted in the editor) has nothing to carry: it is reported, not dropped unsaid.
       const wanted = normalize(block.text.slice(start, end)).text.trim();
-      if (!wanted) continue;
       const at = normalizedIndex(blockText.origin, start);
       const before = blockText.text.slice(Math.max(0, at - CONTEXT), at);
       const afterAt = normalizedIndex(blockText.origin, end);
       out.push({
         ref,
         open: ranges[0]!.open,
+        depth: Math.min(...ranges.map((r) => r.depth)),
         text: text.trim(),
         wanted,
         blockName: block.name,
@@ -331,10 +376,27 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
         before,
         after: blockText.text.slice(afterAt, afterAt + CONTEXT),
         occurrence: occurrences(blockText.text.slice(0, at + wanted.length), wanted).length - 1,
+        ...wordEdges(blockText.text, wanted, at),
+        nestedWith: spans
+          .filter((o) => o.ref !== ref && ((o.start <= start && end <= o.end) || (start <= o.start && o.end <= end)))
+          .map((o) => o.ref),
       });
     }
   }
   return out;
+}
+
+/** A letter or digit of a word: a highlight of a whole word never lands on part of another ("id" in "valid"). */
+const WORD = /^[\p{L}\p{N}_]$/u;
+
+/** Whether `wanted`, highlighted at (about) normalized index `at` of its block's text, stood at a word's start and end. */
+function wordEdges(text: string, wanted: string, at: number): { startsWord: boolean; endsWord: boolean } {
+  const found = text.indexOf(wanted, Math.max(0, at - 1));
+  const start = found === -1 ? at : found;
+  return {
+    startsWord: !WORD.test(text[start - 1] ?? ''),
+    endsWord: !WORD.test(text[start + wanted.length] ?? ''),
+  };
 }
 
 /** The first normalized index at or after original offset `offset`. */
@@ -345,6 +407,7 @@ function normalizedIndex(origin: number[], offset: number): number {
 
 function occurrences(text: string, wanted: string): number[] {
   const found: number[] = [];
+  if (!wanted) return found; // '' is found everywhere, and indexOf('') never moves past the end
   for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) found.push(at);
   return found;
 }
@@ -359,16 +422,20 @@ interface Place {
 /**
  * Where the marker goes: every occurrence of its text in the new body is a candidate; the same
  * heading section counts most, then the same paragraph, then the words around it. A candidate
- * overlapping a marker already placed is out (one highlight per text).
+ * overlapping a marker already placed is out (one highlight per text), unless the two were nested
+ * on the live page too (a comment on words inside another's highlight): they nest again.
  */
-function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Array<[number, number]>>): Place | undefined {
+function bestPlace(marker: LiveMarker, targets: BlockIndex, taken: Map<Block, Taken[]>): Place | undefined {
+  if (!marker.wanted) return undefined;
   let best: (Place & { score: number }) | undefined;
-  for (const block of blocks) {
+  for (const block of blocksWith(longestLiteral(marker.wanted), targets)) {
     const norm = (block.norm ??= normalize(block.text));
     occurrences(norm.text, marker.wanted).forEach((at, index) => {
       const start = norm.origin[at]!;
       const end = norm.origin[at + marker.wanted.length - 1]! + 1;
-      if ((taken.get(block) ?? []).some(([s, e]) => start < e && s < end)) return;
+      if (marker.startsWord && WORD.test(norm.text[at - 1] ?? '')) return;
+      if (marker.endsWord && WORD.test(norm.text[at + marker.wanted.length] ?? '')) return;
+      if ((taken.get(block) ?? []).some((other) => clashes(marker, start, end, other))) return;
       const score =
         (block.section === marker.section ? 1000 : 0) +
         (norm.text === marker.blockText ? 200 : 0) +
@@ -380,6 +447,58 @@ function bestPlace(marker: LiveMarker, blocks: Block[], taken: Map<Block, Array<
     });
   }
   return best;
+}
+
+interface Taken {
+  ref: string;
+  start: number;
+  end: number;
+}
+
+/** Whether `[start, end)` may not take a marker next to `other`, already placed: they overlap, and did not nest on the live page. */
+function clashes(marker: LiveMarker, start: number, end: number, other: Taken): boolean {
+  if (!(start < other.end && other.start < end)) return false;
+  const nests = (start <= other.start && other.end <= end) || (other.start <= start && end <= other.end);
+  return !(nests && marker.nestedWith.includes(other.ref));
+}
+
+/** The new body's blocks and their texts end to end: one search per marker, not one per block. */
+interface BlockIndex {
+  blocks: Block[];
+  text: string;
+  /** Where each block's text starts in `text`. */
+  starts: number[];
+}
+
+function indexBlocks(blocks: Block[]): BlockIndex {
+  const starts: number[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    starts.push(at);
+    at += block.text.length + 1;
+  }
+  return { blocks, text: blocks.map((block) => block.text).join(BOUNDARY), starts };
+}
+
+/** The blocks whose text contains `literal`, in order (a filter: the match itself is checked after). */
+function blocksWith(literal: string, index: BlockIndex): Block[] {
+  if (!literal) return index.blocks;
+  const found: Block[] = [];
+  for (let at = index.text.indexOf(literal); at !== -1;) {
+    const which = lastAtOrBefore(index.starts, at);
+    found.push(index.blocks[which]!);
+    const nextBlock = index.starts[which + 1];
+    at = nextBlock === undefined ? -1 : index.text.indexOf(literal, nextBlock);
+  }
+  return found;
+}
+
+/**
+ * The longest piece of `wanted` that `normalize` leaves as it is (no whitespace, no quote): a block
+ * whose text lacks it cannot match, so most blocks are skipped without being normalized.
+ */
+function longestLiteral(wanted: string): string {
+  return wanted.split(/[\s'"]+/).reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -399,39 +518,51 @@ function commonSuffix(a: string, b: string): number {
 interface Cut {
   parent: StorageElement;
   /** Raw offsets in the text node, and the marker's start tag. */
-  spans: Array<{ from: number; to: number; open: string }>;
+  spans: Array<{ from: number; to: number; open: string; depth: number }>;
 }
 
 /** Block text `[start, end)` as raw ranges of the text nodes it touches: one marker per run, as Confluence writes them. */
-function cutsFor(place: Place, open: string, cuts: Map<StorageText, Cut>): void {
+function cutsFor(place: Place, { open, depth }: LiveMarker, cuts: Map<StorageText, Cut>): void {
   for (const segment of place.block.segments) {
-    const length = segment.rawAt.length - 1;
+    const length = segment.length;
     const from = Math.max(place.start, segment.start) - segment.start;
     const to = Math.min(place.end, segment.start + length) - segment.start;
     if (from >= to) continue;
+    const { rawAt } = decodeWithOffsets(segment.node.raw);
     const cut = cuts.get(segment.node) ?? { parent: segment.parent, spans: [] };
-    cut.spans.push({ from: segment.rawAt[from]!, to: segment.rawAt[to]!, open });
+    cut.spans.push({ from: rawAt[from]!, to: rawAt[to]!, open, depth });
     cuts.set(segment.node, cut);
   }
 }
 
-/** Split each cut text node into plain text and marker elements around its spans (which never overlap). */
+/** Split each cut text node into plain text and marker elements around its spans (which may nest, never cross). */
 function applyCuts(cuts: Map<StorageText, Cut>): void {
   for (const [node, { parent, spans }] of cuts) {
-    const pieces: StorageNode[] = [];
-    let last = 0;
-    for (const span of spans.sort((a, b) => a.from - b.from)) {
-      if (span.from > last) pieces.push({ kind: 'text', raw: node.raw.slice(last, span.from) });
-      pieces.push({
-        kind: 'element',
-        name: MARKER_ELEMENT,
-        open: span.open,
-        close: `</${MARKER_ELEMENT}>`,
-        children: [{ kind: 'text', raw: node.raw.slice(span.from, span.to) }],
-      });
-      last = span.to;
-    }
-    if (last < node.raw.length) pieces.push({ kind: 'text', raw: node.raw.slice(last) });
-    parent.children.splice(parent.children.indexOf(node), 1, ...pieces);
+    // Outer spans first, so the spans inside one follow it; of equal spans, the one outside on the live page.
+    const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to || a.depth - b.depth);
+    parent.children.splice(parent.children.indexOf(node), 1, ...wrapSpans(node.raw, 0, node.raw.length, sorted));
   }
+}
+
+/** `raw[from, to)` as text and markers: each span wraps the spans that lie inside it. */
+function wrapSpans(raw: string, from: number, to: number, spans: Cut['spans']): StorageNode[] {
+  const pieces: StorageNode[] = [];
+  let last = from;
+  for (let i = 0; i < spans.length;) {
+    const span = spans[i]!;
+    let next = i + 1;
+    while (next < spans.length && spans[next]!.from < span.to) next++;
+    if (span.from > last) pieces.push({ kind: 'text', raw: raw.slice(last, span.from) });
+    pieces.push({
+      kind: 'element',
+      name: MARKER_ELEMENT,
+      open: span.open,
+      close: `</${MARKER_ELEMENT}>`,
+      children: wrapSpans(raw, span.from, span.to, spans.slice(i + 1, next)),
+    });
+    last = span.to;
+    i = next;
+  }
+  if (last < to) pieces.push({ kind: 'text', raw: raw.slice(last, to) });
+  return pieces;
 }

@@ -177,7 +177,7 @@ export class Publisher {
     const freeTitles = titlesNotHeld(newTitles, elsewhere);
     const retired = freeTitles.length ? await api.findRetiredTitles(space, freeTitles) : [];
     const docSet = this.config.docSet ?? defaultDocSet(tree);
-    const commentedOnly = await pagesOnlyCommented(api, converter, remote, docSet);
+    const { commentedOnly, bodies } = await pagesOnlyCommented(api, converter, remote, docSet);
     const plan = planSync({
       desired,
       remote,
@@ -190,7 +190,9 @@ export class Publisher {
       elsewhere,
       retired,
     });
-    return { plan, desired, space, counts: summarize(plan) };
+    const planned = { plan, desired, space, counts: summarize(plan) };
+    bodiesReadByPlan.set(planned, bodies);
+    return planned;
   }
 
   /**
@@ -205,7 +207,10 @@ export class Publisher {
       if (!op.desired || !DIFFED.has(op.action)) continue;
       if (op.action === 'update' && !op.changes.includes('body')) continue;
       const retired = retiredStatus(op.remote);
-      const remoteBody = op.pageId ? ((await api.getPage(op.pageId, { body: true, status: retired })).body ?? '') : '';
+      const readByPlan = retired ? undefined : bodiesReadByPlan.get(planned)?.get(op.pageId ?? '');
+      const remoteBody = op.pageId
+        ? (readByPlan ?? (await api.getPage(op.pageId, { body: true, status: retired })).body ?? '')
+        : '';
       // Readers' comment markers are carried over by the write, not changed by it: not in the diff.
       const before = remoteBody ? converter.normalizeStorage(withoutCommentMarkers(remoteBody)) : '';
       if (contentHash(before) === op.desired.bodyHash) continue;
@@ -309,27 +314,33 @@ export class Publisher {
  * whose body, without readers' comment markers, is still the one docgen recorded: a version that
  * only added inline comments, which the plan does not count as a human edit. Confluence adds no
  * version for a comment, so this finds nothing there; a server that did would otherwise turn every
- * comment into a conflict. One body read per page that would be a conflict, none on other runs.
+ * comment into a conflict. One body read per page that would be a conflict, none on other runs;
+ * the bodies read are kept for `diffs`, which would read the same pages again.
  */
 async function pagesOnlyCommented(
   api: ConfluenceApi,
   converter: Converter,
   remote: RemotePage[],
   docSet: string,
-): Promise<Set<string>> {
+): Promise<{ commentedOnly: Set<string>; bodies: Map<string, string> }> {
   const suspects = remote.filter((page) => {
     const owner = page.ownership?.value;
     return owner?.set === docSet && owner.version !== page.version.number && !markerHash(page.version.message);
   });
   const found = new Set<string>();
+  const bodies = new Map<string, string>();
   for (const page of suspects) {
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
+    bodies.set(page.id, body);
     if (!body.includes(MARKER_ELEMENT)) continue;
     const docgens = page.ownership!.value.bodyHash;
     if (contentHash(converter.normalizeStorage(withoutCommentMarkers(body))) === docgens) found.add(page.id);
   }
-  return found;
+  return { commentedOnly: found, bodies };
 }
+
+/** Live bodies `plan` read (pages a person may have edited), so `diffs` of the same plan reads them no second time. */
+const bodiesReadByPlan = new WeakMap<PlannedSync, Map<string, string>>();
 
 /**
  * One warning per reader's comment an update resolved: its highlighted text is gone from the page,
@@ -345,8 +356,11 @@ function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[
         code: 'DG_COMMENT_RESOLVED',
         severity: 'warning' as const,
         message:
-          `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: the text "${comment.text}" a reader ` +
-          'commented on is no longer on the page, so Confluence resolved the comment',
+          `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: ` +
+          (comment.text
+            ? `the text "${comment.text}" a reader commented on is no longer on the page`
+            : "a reader's comment had no text left on the page (it was deleted in the editor)") +
+          ', so Confluence resolved the comment',
         ...(file ? { location: { file } } : {}),
         hint: "the comment is under the page's resolved comments in Confluence: reopen or answer it there",
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkStorageXhtml } from '@docgen/confluence-sandbox';
 import { toStorage } from '@docgen/markdown-storage';
 import {
   carryCommentMarkers,
@@ -124,6 +125,185 @@ describe('carryCommentMarkers', () => {
     expect(serializeStorage(next)).toBe(before);
     expect(serializeStorage(tree)).toBe(`<p>${marker(REF_A, 'keep')} me</p>`);
   });
+});
+
+/**
+ * Where Confluence's editors put a marker, and what docgen's new body may hold there. Each case:
+ * the body written is well-formed storage, and unwrapping its markers gives back the new body
+ * exactly (no text lost, doubled or moved into a tag).
+ */
+describe('carryCommentMarkers on the storage shapes Confluence writes', () => {
+  const carried = (live: string, next: string) => {
+    const result = carryCommentMarkers(live, next);
+    expect(() => checkStorageXhtml(result.body)).not.toThrow();
+    expect(withoutCommentMarkers(result.body)).toBe(next);
+    return result;
+  };
+  const task = (body: string, status = 'incomplete') =>
+    `<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>${status}</ac:task-status><ac:task-body>${body}</ac:task-body></ac:task></ac:task-list>`;
+  const panel = (title: string, body: string) =>
+    `<ac:structured-macro ac:name="expand" ac:schema-version="1"><ac:parameter ac:name="title">${title}</ac:parameter><ac:rich-text-body>${body}</ac:rich-text-body></ac:structured-macro>`;
+
+  it.each([
+    [
+      'table header and data cells with paragraphs inside',
+      `<table><tbody><tr><th><p>${marker(REF_A, 'Name')}</p></th><td><p>The ${marker(REF_B, 'pet id')}</p></td></tr></tbody></table>`,
+      '<table><tbody><tr><th><p>Name</p></th><td><p>The pet id, a UUID</p></td></tr></tbody></table>',
+      `<table><tbody><tr><th><p>${marker(REF_A, 'Name')}</p></th><td><p>The ${marker(REF_B, 'pet id')}, a UUID</p></td></tr></tbody></table>`,
+    ],
+    [
+      'a list item',
+      `<ul><li>${marker(REF_A, 'first')}</li><li>second</li></ul>`,
+      '<ul><li>first step</li><li>second</li></ul>',
+      `<ul><li>${marker(REF_A, 'first')} step</li><li>second</li></ul>`,
+    ],
+    [
+      'a task body, not its id or status',
+      task(marker(REF_A, 'ship it')),
+      task('ship it now', 'complete'),
+      task(`${marker(REF_A, 'ship it')} now`, 'complete'),
+    ],
+    [
+      'a heading',
+      `<h2>${marker(REF_A, 'Rate limits')}</h2><p>About rate limits.</p>`,
+      '<h2>Rate limits</h2><p>About rate limits.</p>',
+      `<h2>${marker(REF_A, 'Rate limits')}</h2><p>About rate limits.</p>`,
+    ],
+    [
+      'a link body, inside the link',
+      `<p>See ${marker(REF_A, 'Pets')} API</p>`,
+      '<p>See <ac:link><ri:page ri:content-title="Pets" /><ac:link-body>Pets</ac:link-body></ac:link> API</p>',
+      `<p>See <ac:link><ri:page ri:content-title="Pets" /><ac:link-body>${marker(REF_A, 'Pets')}</ac:link-body></ac:link> API</p>`,
+    ],
+    [
+      'an <a href> text, never its attribute',
+      `<p>See ${marker(REF_A, 'Pets')}</p>`,
+      '<p>See <a href="https://example.com/Pets">Pets</a></p>',
+      `<p>See <a href="https://example.com/Pets">${marker(REF_A, 'Pets')}</a></p>`,
+    ],
+    [
+      'inline code text',
+      `<p>Pass ${marker(REF_A, 'petId')}</p>`,
+      '<p>Pass <code>petId</code>.</p>',
+      `<p>Pass <code>${marker(REF_A, 'petId')}</code>.</p>`,
+    ],
+    [
+      'an expand macro’s rich-text body, not its title parameter',
+      panel('More', `<p>${marker(REF_A, 'hidden')}</p>`),
+      panel('hidden', '<p>hidden text</p>'),
+      panel('hidden', `<p>${marker(REF_A, 'hidden')} text</p>`),
+    ],
+    [
+      'runs either side of an emoticon',
+      `<p>${marker(REF_A, 'ok ')}<ac:emoticon ac:name="smile" />${marker(REF_A, ' go')}</p>`,
+      '<p>ok <ac:emoticon ac:name="smile" /> go</p>',
+      `<p>${marker(REF_A, 'ok ')}<ac:emoticon ac:name="smile" />${marker(REF_A, ' go')}</p>`,
+    ],
+    [
+      'entities kept whole',
+      `<p>${marker(REF_A, 'a &lt; b &amp;&amp; c')}</p>`,
+      '<p>if a &lt; b &amp;&amp; c</p>',
+      `<p>if ${marker(REF_A, 'a &lt; b &amp;&amp; c')}</p>`,
+    ],
+    [
+      'CJK and emoji',
+      `<p>说明 ${marker(REF_A, '宠物 🐶 标识')} 。</p>`,
+      '<p>说明：宠物 🐶 标识 。</p>',
+      `<p>说明：${marker(REF_A, '宠物 🐶 标识')} 。</p>`,
+    ],
+    [
+      'text now partly bold',
+      `<p>the ${marker(REF_A, 'retry budget')} counts</p>`,
+      '<p>the <strong>retry</strong> budget counts</p>',
+      `<p>the <strong>${marker(REF_A, 'retry')}</strong>${marker(REF_A, ' budget')} counts</p>`,
+    ],
+    [
+      'typographic quotes and a line break in the new body',
+      `<p>Say ${marker(REF_A, '"don\'t retry" budget')}</p>`,
+      '<p>Say “don’t retry”\n  budget</p>',
+      `<p>Say ${marker(REF_A, '“don’t retry”\n  budget')}</p>`,
+    ],
+    [
+      'two markers adjacent',
+      `<p>${marker(REF_A, 'foo')}${marker(REF_B, 'bar')}</p>`,
+      '<p>foobar</p>',
+      `<p>${marker(REF_A, 'foo')}${marker(REF_B, 'bar')}</p>`,
+    ],
+    [
+      'a comment on words inside another comment’s highlight: they nest again',
+      `<p>${marker(REF_A, `the ${marker(REF_B, 'retry')} budget`)}</p><p>No retry.</p>`,
+      '<p>Mind the retry budget.</p><p>No retry.</p>',
+      `<p>Mind ${marker(REF_A, `the ${marker(REF_B, 'retry')} budget`)}.</p><p>No retry.</p>`,
+    ],
+    [
+      'two comments on the very same words',
+      `<p>${marker(REF_A, marker(REF_B, 'retry'))} once</p>`,
+      '<p>retry once, retry twice</p>',
+      `<p>${marker(REF_A, marker(REF_B, 'retry'))} once, retry twice</p>`,
+    ],
+  ])('%s', (_shape, live, next, expected) => {
+    const { body, lost } = carried(live, next);
+    expect(body).toBe(expected);
+    expect(lost).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a link’s plain-text body (CDATA)',
+      '<p>See <ac:link><ri:page ri:content-title="Pets" /><ac:plain-text-link-body><![CDATA[Pets]]></ac:plain-text-link-body></ac:link></p>',
+    ],
+    [
+      'a status macro',
+      '<p><ac:structured-macro ac:name="status"><ac:parameter ac:name="title">Pets</ac:parameter></ac:structured-macro></p>',
+    ],
+    [
+      'a code macro',
+      '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[Pets]]></ac:plain-text-body></ac:structured-macro>',
+    ],
+  ])('never marks text in %s: the comment is reported', (_shape, next) => {
+    const { body, lost } = carried(`<p>${marker(REF_A, 'Pets')}</p>`, next);
+    expect(body).toBe(next);
+    expect(lost).toEqual([{ ref: REF_A, text: 'Pets' }]);
+  });
+
+  it('never moves a highlight of whole words onto part of a word: a comment on "id" whose text is gone is reported', () => {
+    const live = `<h2>Legacy</h2><p>The ${marker(REF_A, 'id')} field is gone.</p>`;
+    const next = '<h2>Auth</h2><p>Provide a valid token.</p>';
+    expect(carried(live, next)).toEqual({ body: next, kept: [], lost: [{ ref: REF_A, text: 'id' }] });
+    expect(carried(live, '<p>Valid: the id field.</p>').body).toBe(`<p>Valid: the ${marker(REF_A, 'id')} field.</p>`);
+  });
+
+  it('keeps a highlight that was part of a word (or of CJK text, which has no spaces) on the same part', () => {
+    expect(carried(`<p>re${marker(REF_A, 'try')}able</p>`, '<p>Be retryable.</p>').body).toBe(
+      `<p>Be re${marker(REF_A, 'try')}able.</p>`,
+    );
+    expect(carried(`<p>说明${marker(REF_A, '宠物')}标识</p>`, '<p>说明：宠物标识</p>').body).toBe(
+      `<p>说明：${marker(REF_A, '宠物')}标识</p>`,
+    );
+  });
+
+  it('reads a Cloud editor-only node’s markers once, not again from its fallback copy', () => {
+    const live =
+      `<ac:adf-extension><ac:adf-node type="panel"><ac:adf-content><p>${marker(REF_A, 'note')}</p></ac:adf-content></ac:adf-node>` +
+      `<ac:adf-fallback><div><p>${marker(REF_A, 'note')}</p></div></ac:adf-fallback></ac:adf-extension>`;
+    const next = '<p>A note.</p><p>Another note.</p>';
+    expect(carried(live, next)).toEqual({
+      body: `<p>A ${marker(REF_A, 'note')}.</p><p>Another note.</p>`,
+      kept: [{ ref: REF_A, text: 'note' }],
+      lost: [],
+    });
+  });
+
+  it.each([
+    ['empty', `<p>x${marker(REF_A, '')}y</p>`],
+    ['self-closing', `<p>x<ac:inline-comment-marker ac:ref="${REF_A}" />y</p>`],
+    ['blank', `<p>x${marker(REF_A, '&nbsp;')}y</p>`],
+  ])(
+    'reports a comment whose marker is %s (its text deleted in the editor) rather than dropping it unsaid',
+    (_how, live) => {
+      expect(carried(live, '<p>x y</p>')).toEqual({ body: '<p>x y</p>', kept: [], lost: [{ ref: REF_A, text: '' }] });
+    },
+  );
 });
 
 describe('withoutCommentMarkers', () => {

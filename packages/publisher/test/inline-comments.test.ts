@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Publisher, type PublisherConfig } from '../src/index.js';
-import { isWrite, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
+import { isWrite, makeTree, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
 /**
  * Readers' inline comments across docgen's updates, against the real sandbox over HTTP: the
@@ -182,5 +182,210 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
     expect(result.ok).toBe(false);
     expect(result.outcomes[0]).toMatchObject({ status: 'conflict' });
     expect(result.outcomes[0]!.message).toMatch(/edited in Confluence since docgen wrote it/);
+  });
+});
+
+/**
+ * What carrying comments costs in requests, over HTTP: one read of the live body per page written,
+ * and nothing for a dry run or a diff beyond what they read before (none, and one per changed page).
+ */
+describe.each(dialects)('requests for readers’ comments ($name)', ({ path }) => {
+  const PAGES = 12;
+  const changed = makeTree(PAGES, {
+    edit: (p) => (p.key.endsWith('/p2') || p.key.endsWith('/p3') ? { ...p, markdown: `${p.markdown}\nMore.\n` } : p),
+  });
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  const bodyReads = async (since: number) =>
+    (await sandbox.requests(since)).filter((r) => r.method === 'GET' && /body/.test(r.query)).map((r) => r.path);
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    await new Publisher(config).publish(makeTree(PAGES));
+  });
+  afterAll(() => sandbox.close());
+
+  it('a dry run reads no page body, a diff one per changed page', async () => {
+    const publisher = new Publisher(config);
+    let since = await sandbox.lastSeq();
+    const planned = await publisher.plan(changed);
+    await publisher.publish(changed, { dryRun: true, planned });
+    expect(await bodyReads(since)).toEqual([]);
+    since = await sandbox.lastSeq();
+    expect(await publisher.diffs(planned)).toHaveLength(2);
+    expect(await bodyReads(since)).toHaveLength(2);
+  });
+
+  it('an update reads the body of each page it writes, once, and no other', async () => {
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(changed);
+    expect(result.counts).toMatchObject({ updated: 2, unchanged: PAGES - 2 });
+    const written = result.outcomes.filter((o) => o.status === 'updated').map((o) => o.pageId);
+    const reads = await bodyReads(since);
+    expect(reads).toHaveLength(2);
+    for (const id of written) expect(reads.filter((p) => p.endsWith(`/${id}`))).toHaveLength(1);
+    expect(
+      (await sandbox.requests(since)).filter(isWrite).filter((w) => /\/(pages|content)\/\d+$/.test(w.path)),
+    ).toHaveLength(2);
+  });
+
+  it('a page a person edited is read once for the plan and its diff together', async () => {
+    const [page] = (await new Publisher(config).publish(changed)).outcomes.filter((o) => o.key.endsWith('/p2'));
+    const live = await sandbox.api<{ version: { number: number }; title: string }>(
+      'GET',
+      `/rest/api/content/${page!.pageId}?expand=version`,
+    );
+    const edited = await sandbox.api('PUT', `/rest/api/content/${page!.pageId}`, {
+      type: 'page',
+      title: live.body.title,
+      version: { number: live.body.version.number + 1 },
+      body: { storage: { value: '<p>A person’s text.</p>', representation: 'storage' } },
+    });
+    expect(edited.status).toBe(200);
+    const publisher = new Publisher(config);
+    const since = await sandbox.lastSeq();
+    const planned = await publisher.plan(changed);
+    const diffs = await publisher.diffs(planned);
+    expect(diffs.map((d) => [d.action, d.diff.includes('A person’s text.')])).toEqual([['conflict', true]]);
+    expect(await bodyReads(since)).toEqual([expect.stringMatching(new RegExp(`/${page!.pageId}$`))]);
+  });
+});
+
+/** Comments on words inside another comment's highlight: Confluence nests the markers, and an update keeps both. */
+describe.each(dialects)('nested readers’ comments ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  let pageId: string;
+  const refs: Record<string, string> = {};
+  const comment = async (name: string, textSelection: string) => {
+    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+      pageId,
+      body: { representation: 'storage', value: `<p>${name}?</p>` },
+      inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+    });
+    expect(created.status).toBe(201);
+    refs[name] = created.body.properties.inlineMarkerRef;
+    return created.body.id;
+  };
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    const result = await new Publisher(config).publish(onePageTree('Mind the **retry** budget.\n'));
+    pageId = result.outcomes[0]!.pageId!;
+  });
+  afterAll(() => sandbox.close());
+
+  it('an update keeps a comment nested in another and one on the very same words, all open', async () => {
+    const ids = [await comment('outer', 'the retry budget'), await comment('inner', 'retry')];
+    ids.push(await comment('same', 'retry'));
+    const result = await new Publisher(config).publish(onePageTree('Always mind the **retry** budget.\n'));
+    expect(result.counts.updated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    const live = await sandbox.api<{ body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    );
+    const open = (ref: string) => `<ac:inline-comment-marker ac:ref="${ref}">`;
+    expect(live.body.body.storage.value).toContain(
+      `${open(refs.outer!)}the </ac:inline-comment-marker><strong>${open(refs.outer!)}${open(refs.inner!)}${open(refs.same!)}retry`,
+    );
+    for (const id of ids) {
+      const status = await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${id}`);
+      expect(status.body.resolutionStatus).toBe('open');
+    }
+  });
+});
+
+/** Comments where docgen's pages have text: a heading, table cells, a list item, a task, a link, inline code, a quote. */
+describe.each(dialects)('readers’ comments across docgen’s page shapes ($name)', ({ path }) => {
+  const page = (intro: string) => `${intro}
+
+## Pets API
+
+| Field | Meaning |
+|---|---|
+| petId | The pet's id |
+
+- fetch the pet first
+- [ ] ship it
+
+See [the guide](https://example.com/guide) and \`petId\`.
+
+> **Note:** be careful
+`;
+  const selections = ['Pets API', 'Meaning', "pet's id", 'fetch the pet', 'ship it', 'the guide', 'be careful'];
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+  let pageId: string;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+    pageId = (await new Publisher(config).publish(onePageTree(page('First.')))).outcomes[0]!.pageId!;
+  });
+  afterAll(() => sandbox.close());
+
+  it('an update keeps every one open, in a body Confluence accepts', async () => {
+    const ids: string[] = [];
+    for (const textSelection of selections) {
+      const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+        pageId,
+        body: { representation: 'storage', value: '<p>Why?</p>' },
+        inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+      });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    const result = await new Publisher(config).publish(onePageTree(page('Changed intro.')));
+    expect(result.counts.updated).toBe(1);
+    expect(result.warnings).toEqual([]);
+    for (const id of ids) {
+      const comment = await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${id}`);
+      expect(comment.body.resolutionStatus).toBe('open');
+    }
+  });
+});
+
+/** A marker whose words a person deleted in the editor (Confluence leaves it empty): the update that drops it says so. */
+describe.each(dialects)('a comment with no text left ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+  });
+  afterAll(() => sandbox.close());
+
+  it('is reported as resolved by the update, with what happened to its text', async () => {
+    const pageId = (await new Publisher(config).publish(onePageTree('Keep this.\n'))).outcomes[0]!.pageId!;
+    const live = await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    );
+    const ref = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const written = await sandbox.api('PUT', `/rest/api/content/${pageId}`, {
+      type: 'page',
+      title: 'Rate limits',
+      version: { number: live.body.version.number + 1 },
+      body: {
+        storage: {
+          value: live.body.body.storage.value.replace('Keep', `<ac:inline-comment-marker ac:ref="${ref}" />Keep`),
+          representation: 'storage',
+        },
+      },
+    });
+    expect(written.status).toBe(200);
+    const result = await new Publisher(config).publish(onePageTree('Keep this, and more.\n'));
+    expect(result.counts.updated).toBe(1);
+    expect(result.outcomes[0]!.resolvedComments).toEqual([{ ref, text: '' }]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_COMMENT_RESOLVED',
+        message: `page "Rate limits" (${pageId}): a reader's comment had no text left on the page (it was deleted in the editor), so Confluence resolved the comment`,
+      }),
+    ]);
   });
 });

@@ -4,7 +4,6 @@
 //
 //   npx tsc -b apps/cli && node tools/bench/startup/bench.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,28 +56,6 @@ const table = [
 console.log(table);
 console.log(`\n${runs} runs each, Node ${process.version}, ${cpus().length} CPUs, load average ${load}`);
 
-writeFileSync(
-  join(here, 'RESULTS.md'),
-  `# docgen --help startup
-
-Whole-process wall time of \`node apps/cli/bin/run.js …\` (${runs} runs after one warm-up; median, min, max),
-measured by \`node tools/bench/startup/bench.mjs\` on ${new Date().toISOString().slice(0, 10)}
-(Node ${process.version}, ${cpus().length} CPUs, load average ${load} — the machine was shared with other jobs).
-
-${table}
-
-Why it is fast: command files import only \`@oclif/core\` and types at the top; each command imports
-its packages (the OpenAPI plugin, the converter, the publisher, the sandbox) inside \`run()\`, and
-\`@docgen/core\` loads Ajv, Handlebars and yaml on first use (importing it costs ~30 ms).
-
-## Reading the figure
-
-On this shared machine (2 CPUs, other jobs running) every process start is slowed alike: under a
-load average of ~4, \`node -e ""\` alone took 0.19–0.22 s and \`node -e "import('@oclif/core')"\`
-0.38–0.47 s, so oclif's own import is most of \`docgen --help\`; the eight command files add about
-0.1 s. The figure swings between ~0.37 s and ~0.6 s with the load. An \`oclif.manifest.json\`
-generated at build time (so help needs no command file) measured 0.27–0.37 s against 0.32–0.45 s
-without, in the same minute.
-`,
-);
+// The figures are printed, not written: RESULTS.md keeps every run's figures with what changed
+// between them, which a rewrite of the file would lose (add the run you saw there by hand).
 process.exitCode = rows.every((r) => r.median < TARGET_MS) ? 0 : 1;

@@ -538,13 +538,17 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
       page = await options.api.updatePage(page.id, { ...write, version: page.version.number + 1 });
     } catch (error) {
       if (!(error instanceof ConfluenceError) || error.status !== 409) throw error;
-      // Someone wrote in between (or our own retried PUT already landed): re-read and decide.
-      const live = await options.api.getPage(page.id);
+      // Someone wrote in between (or our own retried PUT already landed): re-read and decide. The
+      // re-read takes the body too: a reader may have commented since the first read.
+      const live = await options.api.getPage(page.id, { body: true });
       const marker = markerHash(live.version.message);
       if (marker === desired.hash.slice(0, 16))
         page = { ...page, version: live.version, title: desired.title, parentId };
-      else if (marker) page = await options.api.updatePage(page.id, { ...write, version: live.version.number + 1 });
-      else
+      else if (marker) {
+        const again = carryCommentMarkers(live.body ?? '', desired.storage);
+        resolvedComments = again.lost;
+        page = await options.api.updatePage(page.id, { ...write, body: again.body, version: live.version.number + 1 });
+      } else
         throw new ConflictDuringRun(
           `page ${page.id} was edited in Confluence while docgen was writing it (now version ${live.version.number})`,
         );

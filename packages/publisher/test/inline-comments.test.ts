@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Publisher, type PublisherConfig } from '../src/index.js';
 import { isWrite, makeTree, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
@@ -388,4 +388,93 @@ describe.each(dialects)('a comment with no text left ($name)', ({ path }) => {
       }),
     ]);
   });
+});
+
+/**
+ * docgen's writes of a page other than an update, against the real sandbox: each keeps readers'
+ * comments like an update, for at most the one body read it needs.
+ */
+describe.each(dialects)('readers’ comments on docgen’s other writes ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+
+  beforeEach(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+  });
+  afterEach(() => sandbox.close());
+
+  const comment = async (pageId: string, textSelection: string) => {
+    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+      pageId,
+      body: { representation: 'storage', value: '<p>Why?</p>' },
+      inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+  const statusOf = async (comment: Comment) =>
+    (await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${comment.id}`)).body.resolutionStatus;
+  const liveBody = async (pageId: string) =>
+    (
+      await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+        'GET',
+        `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+      )
+    ).body;
+  const markedText = (body: string, comment: Comment) =>
+    [
+      ...body.matchAll(
+        new RegExp(`<ac:inline-comment-marker ac:ref="${comment.properties.inlineMarkerRef}">([^<]*)<`, 'g'),
+      ),
+    ].map((m) => m[1]);
+  const pageRequests = async (since: number, pageId: string) => {
+    const onPage = (await sandbox.requests(since)).filter((r) => r.path.endsWith(`/${pageId}`));
+    return {
+      bodyReads: onPage.filter((r) => r.method === 'GET' && /body/.test(r.query)).length,
+      bodyWrites: onPage.filter((r) => r.method === 'PUT').length,
+    };
+  };
+  it('a write retried after a 409 keeps a comment made after its first read (the re-read takes the body)', async () => {
+    const pageId = (await new Publisher(config).publish(onePageTree(before))).outcomes[0]!.pageId!;
+    // docgen's PUT is held 3 s by the sandbox; in that time another docgen run writes the page
+    // (so the PUT meets a 409 and is retried) and a reader comments.
+    const clientPut = path ? '^/wiki/api/v2/pages/\\d+$' : '^/rest/api/content/\\d+$';
+    const otherWriter = path ? `/rest/api/content/${pageId}` : `/wiki/api/v2/pages/${pageId}`;
+    await sandbox.faults([{ fault: 'latency', latencyMs: 3000, method: 'PUT', path: clientPut, count: 1 }]);
+    const since = await sandbox.lastSeq();
+    const run = new Publisher(config).publish(onePageTree(after));
+    await firstBodyRead(since, pageId);
+    const live = await liveBody(pageId);
+    const otherRun = await sandbox.api('PUT', otherWriter, {
+      id: pageId,
+      type: 'page',
+      status: 'current',
+      title: 'Rate limits',
+      version: { number: live.version.number + 1, message: 'docgen: body [h:0123456789abcdef]' },
+      body: path
+        ? { storage: { value: live.body.storage.value, representation: 'storage' } }
+        : { representation: 'storage', value: live.body.storage.value },
+    });
+    expect(otherRun.status).toBe(200);
+    const kept = await comment(pageId, 'the retry budget');
+    const result = await run;
+    await sandbox.clearFaults();
+
+    expect(result.outcomes[0]).toMatchObject({ status: 'updated' });
+    // docgen's first read and the 409's re-read (which read the version already): no read added;
+    // its PUT and the retry. The other writer's read and PUT above are the + 1.
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 2 + 1, bodyWrites: 2 + 1 });
+    expect(markedText((await liveBody(pageId)).body.storage.value, kept)).toEqual(['the ', 'retry budget']);
+    expect(await statusOf(kept)).toBe('open');
+  });
+
+  /** Waits until docgen has read the page's body: what it writes is built from that read. */
+  async function firstBodyRead(since: number, pageId: string): Promise<void> {
+    for (let tries = 0; tries < 500; tries++) {
+      if ((await pageRequests(since, pageId)).bodyReads > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`docgen never read page ${pageId}`);
+  }
 });

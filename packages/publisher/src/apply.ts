@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { contentHash } from '@docgen/core';
 import pLimit from 'p-limit';
 import { ConfluenceError, UncertainWriteError } from './client/errors.js';
-import { carryCommentMarkers, type LostMarker } from './comment-markers.js';
+import { carryCommentMarkers, withoutCommentMarkers, type LostMarker } from './comment-markers.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
@@ -480,6 +480,11 @@ async function restorePage(op: Operation, held: RemotePage, parentId: string, op
   });
 }
 
+/** The body docgen would write, once readers' comment markers are left out (they are not docgen's). */
+function isDocgensBody(body: string | undefined, desired: DesiredPage, options: ApplyOptions): boolean {
+  return contentHash(options.converter.normalizeStorage(withoutCommentMarkers(body ?? ''))) === desired.bodyHash;
+}
+
 /** The create stored everything (labels and docgen's property, as sent): nothing left to write. */
 function createdComplete(page: RemotePage, desired: DesiredPage, sent: Ownership | undefined): boolean {
   const stored = page.ownership?.value;
@@ -497,6 +502,8 @@ function createdComplete(page: RemotePage, desired: DesiredPage, sent: Ownership
  * An unowned page is adopted only when it is exactly what docgen would have created:
  * version 1, under the intended parent, identical normalized body. That is the trace of a run
  * that died between creating a page and recording its ownership; anything else is a human's.
+ * Readers may have commented on it since (a comment is no version): their markers are not an edit,
+ * and adopting writes no body, so the comments stay as they are.
  */
 async function tryAdopt(
   pageId: string,
@@ -508,8 +515,7 @@ async function tryAdopt(
   if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   const existing = page.ownership ?? (await options.api.readOwnership(pageId));
   if (existing) return undefined;
-  if (contentHash(options.converter.normalizeStorage(page.body ?? '')) !== desired.bodyHash) return undefined;
-  return page;
+  return isDocgensBody(page.body, desired, options) ? page : undefined;
 }
 
 async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {

@@ -435,6 +435,30 @@ describe.each(dialects)('readers’ comments on docgen’s other writes ($name)'
       bodyWrites: onPage.filter((r) => r.method === 'PUT').length,
     };
   };
+  it('a page an interrupted first publish left, commented on since, is adopted with its comments, no body written', async () => {
+    // What a run killed between creating the page and writing docgen's property leaves behind.
+    const planned = await new Publisher(config).plan(onePageTree(before));
+    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'Rate limits',
+      space: { key: 'DEV' },
+      ancestors: [{ id: planned.plan.rootId }],
+      body: { storage: { value: planned.plan.operations[0]!.desired!.storage, representation: 'storage' } },
+    });
+    expect(created.status).toBe(200);
+    const pageId = created.body.id;
+    const kept = await comment(pageId, 'the retry budget');
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(before));
+    expect(result.outcomes[0]).toMatchObject({ status: 'adopted', pageId });
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 1, bodyWrites: 0 });
+    const live = await liveBody(pageId);
+    expect(live.version.number).toBe(1);
+    expect(markedText(live.body.storage.value, kept)).toEqual(['the ', 'retry budget']);
+    expect(await statusOf(kept)).toBe('open');
+  });
+
   it('a write retried after a 409 keeps a comment made after its first read (the re-read takes the body)', async () => {
     const pageId = (await new Publisher(config).publish(onePageTree(before))).outcomes[0]!.pageId!;
     // docgen's PUT is held 3 s by the sandbox; in that time another docgen run writes the page

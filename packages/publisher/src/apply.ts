@@ -457,27 +457,30 @@ async function findRetired(title: string, options: ApplyOptions): Promise<Remote
 /**
  * Restore from the trash: a PUT with `status: current` and the next version. Confluence may
  * restore the status only ("page contents will not be updated"), so the page is read back and
- * written again when its title, parent or body is not yet the desired one.
+ * written again when its title, parent or body is not yet the desired one. Readers' comments on
+ * the version in the trash are carried over like an update's (one read of that body first).
  */
 async function restorePage(op: Operation, held: RemotePage, parentId: string, options: ApplyOptions): Promise<Outcome> {
   const desired = op.desired!;
+  const trashed = await options.api.getPage(held.id, { body: true, status: held.status ?? 'trashed' });
+  const comments = carryCommentMarkers(trashed.body ?? '', desired.storage);
   const write = {
     title: desired.title,
     parentId,
-    body: desired.storage,
+    body: comments.body,
     message: versionMessage('restore', desired.hash),
   };
   await options.api.updatePage(held.id, { ...write, version: held.version.number + 1 });
   let page = await options.api.getPage(held.id, { body: true });
-  const bodyHash = contentHash(options.converter.normalizeStorage(page.body ?? ''));
-  if (page.title !== desired.title || page.parentId !== parentId || bodyHash !== desired.bodyHash) {
+  if (page.title !== desired.title || page.parentId !== parentId || !isDocgensBody(page.body, desired, options)) {
     page = await options.api.updatePage(held.id, { ...write, version: page.version.number + 1 });
   }
   const restored = { ...page, ownership: held.ownership, labels: held.labels };
-  return finish({ ...op, pageId: held.id, changes: ['body', 'state'] }, restored, parentId, options, {
+  const outcome = await finish({ ...op, pageId: held.id, changes: ['body', 'state'] }, restored, parentId, options, {
     status: 'restored',
     fresh: false,
   });
+  return comments.lost.length ? { ...outcome, resolvedComments: comments.lost } : outcome;
 }
 
 /** The body docgen would write, once readers' comment markers are left out (they are not docgen's). */

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
 import { isWrite, makeTree, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
@@ -400,7 +401,7 @@ describe.each(dialects)('readers’ comments on docgen’s other writes ($name)'
 
   beforeEach(async () => {
     sandbox = await testSandbox();
-    config = sandboxConfig(sandbox, path);
+    config = sandboxConfig(sandbox, path, { prune: true, docSet: 'limits' });
   });
   afterEach(() => sandbox.close());
 
@@ -435,6 +436,42 @@ describe.each(dialects)('readers’ comments on docgen’s other writes ($name)'
       bodyWrites: onPage.filter((r) => r.method === 'PUT').length,
     };
   };
+  const withFaq = (markdown: string): PageTree => ({
+    pages: [
+      ...onePageTree(markdown).pages,
+      { key: 'faq', title: 'FAQ', labels: [], markdown: 'Questions.\n', attachments: [] },
+    ],
+  });
+
+  it('a page restored from the trash keeps the comments made before docgen pruned it, one body read added', async () => {
+    const published = await new Publisher(config).publish(withFaq(before));
+    const pageId = published.outcomes.find((o) => o.key === 'limits')!.pageId!;
+    const kept = await comment(pageId, 'the rate limit');
+    const gone = await comment(pageId, 'legacy endpoint');
+    const pruned = await new Publisher(config).publish({ pages: withFaq(before).pages.filter((p) => p.key === 'faq') });
+    expect(pruned.outcomes.find((o) => o.key === 'limits')).toMatchObject({ status: 'trashed' });
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(withFaq(after));
+    const outcome = result.outcomes.find((o) => o.key === 'limits')!;
+    expect(outcome).toMatchObject({ status: 'restored', pageId });
+    // The version in the trash, read once before the restore; the read-back after it, as before.
+    // Cloud's v2 restore changes the status only, so there the body is a second PUT (as before).
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 2, bodyWrites: path ? 2 : 1 });
+
+    const body = (await liveBody(pageId)).body.storage.value;
+    expect(markedText(body, kept)).toEqual(['the rate limit']);
+    expect(await statusOf(kept)).toBe('open');
+    expect(body).not.toContain(gone.properties.inlineMarkerRef);
+    expect(outcome.resolvedComments).toEqual([{ ref: gone.properties.inlineMarkerRef, text: 'legacy endpoint' }]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'DG_COMMENT_RESOLVED', message: expect.stringContaining('"legacy endpoint"') }),
+    ]);
+    const again = await sandbox.lastSeq();
+    expect((await new Publisher(config).publish(withFaq(after))).counts.unchanged).toBe(2);
+    expect((await sandbox.requests(again)).filter(isWrite)).toEqual([]);
+  });
+
   it('a page an interrupted first publish left, commented on since, is adopted with its comments, no body written', async () => {
     // What a run killed between creating the page and writing docgen's property leaves behind.
     const planned = await new Publisher(config).plan(onePageTree(before));

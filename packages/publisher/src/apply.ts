@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { contentHash } from '@docgen/core';
 import pLimit from 'p-limit';
 import { ConfluenceError, UncertainWriteError } from './client/errors.js';
-import { carryCommentMarkers, type LostMarker } from './comment-markers.js';
+import { carryCommentMarkers, withoutCommentMarkers, type LostMarker } from './comment-markers.js';
 import type { ConfluenceApi, OwnershipRecord, RemoteAttachment, RemotePage, SpaceInfo } from './client/types.js';
 import type { Converter } from './converter.js';
 import type { Reorder } from './order.js';
@@ -457,27 +457,35 @@ async function findRetired(title: string, options: ApplyOptions): Promise<Remote
 /**
  * Restore from the trash: a PUT with `status: current` and the next version. Confluence may
  * restore the status only ("page contents will not be updated"), so the page is read back and
- * written again when its title, parent or body is not yet the desired one.
+ * written again when its title, parent or body is not yet the desired one. Readers' comments on
+ * the version in the trash are carried over like an update's (one read of that body first).
  */
 async function restorePage(op: Operation, held: RemotePage, parentId: string, options: ApplyOptions): Promise<Outcome> {
   const desired = op.desired!;
+  const trashed = await options.api.getPage(held.id, { body: true, status: held.status ?? 'trashed' });
+  const comments = carryCommentMarkers(trashed.body ?? '', desired.storage);
   const write = {
     title: desired.title,
     parentId,
-    body: desired.storage,
+    body: comments.body,
     message: versionMessage('restore', desired.hash),
   };
   await options.api.updatePage(held.id, { ...write, version: held.version.number + 1 });
   let page = await options.api.getPage(held.id, { body: true });
-  const bodyHash = contentHash(options.converter.normalizeStorage(page.body ?? ''));
-  if (page.title !== desired.title || page.parentId !== parentId || bodyHash !== desired.bodyHash) {
+  if (page.title !== desired.title || page.parentId !== parentId || !isDocgensBody(page.body, desired, options)) {
     page = await options.api.updatePage(held.id, { ...write, version: page.version.number + 1 });
   }
   const restored = { ...page, ownership: held.ownership, labels: held.labels };
-  return finish({ ...op, pageId: held.id, changes: ['body', 'state'] }, restored, parentId, options, {
+  const outcome = await finish({ ...op, pageId: held.id, changes: ['body', 'state'] }, restored, parentId, options, {
     status: 'restored',
     fresh: false,
   });
+  return comments.lost.length ? { ...outcome, resolvedComments: comments.lost } : outcome;
+}
+
+/** The body docgen would write, once readers' comment markers are left out (they are not docgen's). */
+function isDocgensBody(body: string | undefined, desired: DesiredPage, options: ApplyOptions): boolean {
+  return contentHash(options.converter.normalizeStorage(withoutCommentMarkers(body ?? ''))) === desired.bodyHash;
 }
 
 /** The create stored everything (labels and docgen's property, as sent): nothing left to write. */
@@ -497,6 +505,8 @@ function createdComplete(page: RemotePage, desired: DesiredPage, sent: Ownership
  * An unowned page is adopted only when it is exactly what docgen would have created:
  * version 1, under the intended parent, identical normalized body. That is the trace of a run
  * that died between creating a page and recording its ownership; anything else is a human's.
+ * Readers may have commented on it since (a comment is no version): their markers are not an edit,
+ * and adopting writes no body, so the comments stay as they are.
  */
 async function tryAdopt(
   pageId: string,
@@ -508,8 +518,7 @@ async function tryAdopt(
   if (page.version.number !== 1 || page.parentId !== parentId || page.title !== desired.title) return undefined;
   const existing = page.ownership ?? (await options.api.readOwnership(pageId));
   if (existing) return undefined;
-  if (contentHash(options.converter.normalizeStorage(page.body ?? '')) !== desired.bodyHash) return undefined;
-  return page;
+  return isDocgensBody(page.body, desired, options) ? page : undefined;
 }
 
 async function updatePage(op: Operation, parentId: string, options: ApplyOptions): Promise<Outcome> {
@@ -538,13 +547,17 @@ async function updatePage(op: Operation, parentId: string, options: ApplyOptions
       page = await options.api.updatePage(page.id, { ...write, version: page.version.number + 1 });
     } catch (error) {
       if (!(error instanceof ConfluenceError) || error.status !== 409) throw error;
-      // Someone wrote in between (or our own retried PUT already landed): re-read and decide.
-      const live = await options.api.getPage(page.id);
+      // Someone wrote in between (or our own retried PUT already landed): re-read and decide. The
+      // re-read takes the body too: a reader may have commented since the first read.
+      const live = await options.api.getPage(page.id, { body: true });
       const marker = markerHash(live.version.message);
       if (marker === desired.hash.slice(0, 16))
         page = { ...page, version: live.version, title: desired.title, parentId };
-      else if (marker) page = await options.api.updatePage(page.id, { ...write, version: live.version.number + 1 });
-      else
+      else if (marker) {
+        const again = carryCommentMarkers(live.body ?? '', desired.storage);
+        resolvedComments = again.lost;
+        page = await options.api.updatePage(page.id, { ...write, body: again.body, version: live.version.number + 1 });
+      } else
         throw new ConflictDuringRun(
           `page ${page.id} was edited in Confluence while docgen was writing it (now version ${live.version.number})`,
         );

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type { PageTree } from '@docgen/core';
 import { Publisher, type PublisherConfig } from '../src/index.js';
 import { isWrite, makeTree, onePageTree, sandboxConfig, testSandbox, type TestSandbox } from './helpers.js';
 
@@ -388,4 +389,153 @@ describe.each(dialects)('a comment with no text left ($name)', ({ path }) => {
       }),
     ]);
   });
+});
+
+/**
+ * docgen's writes of a page other than an update, against the real sandbox: each keeps readers'
+ * comments like an update, for at most the one body read it needs.
+ */
+describe.each(dialects)('readers’ comments on docgen’s other writes ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+
+  beforeEach(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path, { prune: true, docSet: 'limits' });
+  });
+  afterEach(() => sandbox.close());
+
+  const comment = async (pageId: string, textSelection: string) => {
+    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+      pageId,
+      body: { representation: 'storage', value: '<p>Why?</p>' },
+      inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+  const statusOf = async (comment: Comment) =>
+    (await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${comment.id}`)).body.resolutionStatus;
+  const liveBody = async (pageId: string) =>
+    (
+      await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+        'GET',
+        `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+      )
+    ).body;
+  const markedText = (body: string, comment: Comment) =>
+    [
+      ...body.matchAll(
+        new RegExp(`<ac:inline-comment-marker ac:ref="${comment.properties.inlineMarkerRef}">([^<]*)<`, 'g'),
+      ),
+    ].map((m) => m[1]);
+  const pageRequests = async (since: number, pageId: string) => {
+    const onPage = (await sandbox.requests(since)).filter((r) => r.path.endsWith(`/${pageId}`));
+    return {
+      bodyReads: onPage.filter((r) => r.method === 'GET' && /body/.test(r.query)).length,
+      bodyWrites: onPage.filter((r) => r.method === 'PUT').length,
+    };
+  };
+  const withFaq = (markdown: string): PageTree => ({
+    pages: [
+      ...onePageTree(markdown).pages,
+      { key: 'faq', title: 'FAQ', labels: [], markdown: 'Questions.\n', attachments: [] },
+    ],
+  });
+
+  it('a page restored from the trash keeps the comments made before docgen pruned it, one body read added', async () => {
+    const published = await new Publisher(config).publish(withFaq(before));
+    const pageId = published.outcomes.find((o) => o.key === 'limits')!.pageId!;
+    const kept = await comment(pageId, 'the rate limit');
+    const gone = await comment(pageId, 'legacy endpoint');
+    const pruned = await new Publisher(config).publish({ pages: withFaq(before).pages.filter((p) => p.key === 'faq') });
+    expect(pruned.outcomes.find((o) => o.key === 'limits')).toMatchObject({ status: 'trashed' });
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(withFaq(after));
+    const outcome = result.outcomes.find((o) => o.key === 'limits')!;
+    expect(outcome).toMatchObject({ status: 'restored', pageId });
+    // The version in the trash, read once before the restore; the read-back after it, as before.
+    // Cloud's v2 restore changes the status only, so there the body is a second PUT (as before).
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 2, bodyWrites: path ? 2 : 1 });
+
+    const body = (await liveBody(pageId)).body.storage.value;
+    expect(markedText(body, kept)).toEqual(['the rate limit']);
+    expect(await statusOf(kept)).toBe('open');
+    expect(body).not.toContain(gone.properties.inlineMarkerRef);
+    expect(outcome.resolvedComments).toEqual([{ ref: gone.properties.inlineMarkerRef, text: 'legacy endpoint' }]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ code: 'DG_COMMENT_RESOLVED', message: expect.stringContaining('"legacy endpoint"') }),
+    ]);
+    const again = await sandbox.lastSeq();
+    expect((await new Publisher(config).publish(withFaq(after))).counts.unchanged).toBe(2);
+    expect((await sandbox.requests(again)).filter(isWrite)).toEqual([]);
+  });
+
+  it('a page an interrupted first publish left, commented on since, is adopted with its comments, no body written', async () => {
+    // What a run killed between creating the page and writing docgen's property leaves behind.
+    const planned = await new Publisher(config).plan(onePageTree(before));
+    const created = await sandbox.api<{ id: string }>('POST', '/rest/api/content', {
+      type: 'page',
+      title: 'Rate limits',
+      space: { key: 'DEV' },
+      ancestors: [{ id: planned.plan.rootId }],
+      body: { storage: { value: planned.plan.operations[0]!.desired!.storage, representation: 'storage' } },
+    });
+    expect(created.status).toBe(200);
+    const pageId = created.body.id;
+    const kept = await comment(pageId, 'the retry budget');
+
+    const since = await sandbox.lastSeq();
+    const result = await new Publisher(config).publish(onePageTree(before));
+    expect(result.outcomes[0]).toMatchObject({ status: 'adopted', pageId });
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 1, bodyWrites: 0 });
+    const live = await liveBody(pageId);
+    expect(live.version.number).toBe(1);
+    expect(markedText(live.body.storage.value, kept)).toEqual(['the ', 'retry budget']);
+    expect(await statusOf(kept)).toBe('open');
+  });
+
+  it('a write retried after a 409 keeps a comment made after its first read (the re-read takes the body)', async () => {
+    const pageId = (await new Publisher(config).publish(onePageTree(before))).outcomes[0]!.pageId!;
+    // docgen's PUT is held 3 s by the sandbox; in that time another docgen run writes the page
+    // (so the PUT meets a 409 and is retried) and a reader comments.
+    const clientPut = path ? '^/wiki/api/v2/pages/\\d+$' : '^/rest/api/content/\\d+$';
+    const otherWriter = path ? `/rest/api/content/${pageId}` : `/wiki/api/v2/pages/${pageId}`;
+    await sandbox.faults([{ fault: 'latency', latencyMs: 3000, method: 'PUT', path: clientPut, count: 1 }]);
+    const since = await sandbox.lastSeq();
+    const run = new Publisher(config).publish(onePageTree(after));
+    await firstBodyRead(since, pageId);
+    const live = await liveBody(pageId);
+    const otherRun = await sandbox.api('PUT', otherWriter, {
+      id: pageId,
+      type: 'page',
+      status: 'current',
+      title: 'Rate limits',
+      version: { number: live.version.number + 1, message: 'docgen: body [h:0123456789abcdef]' },
+      body: path
+        ? { storage: { value: live.body.storage.value, representation: 'storage' } }
+        : { representation: 'storage', value: live.body.storage.value },
+    });
+    expect(otherRun.status).toBe(200);
+    const kept = await comment(pageId, 'the retry budget');
+    const result = await run;
+    await sandbox.clearFaults();
+
+    expect(result.outcomes[0]).toMatchObject({ status: 'updated' });
+    // docgen's first read and the 409's re-read (which read the version already): no read added;
+    // its PUT and the retry. The other writer's read and PUT above are the + 1.
+    expect(await pageRequests(since, pageId)).toEqual({ bodyReads: 2 + 1, bodyWrites: 2 + 1 });
+    expect(markedText((await liveBody(pageId)).body.storage.value, kept)).toEqual(['the ', 'retry budget']);
+    expect(await statusOf(kept)).toBe('open');
+  });
+
+  /** Waits until docgen has read the page's body: what it writes is built from that read. */
+  async function firstBodyRead(since: number, pageId: string): Promise<void> {
+    for (let tries = 0; tries < 500; tries++) {
+      if ((await pageRequests(since, pageId)).bodyReads > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`docgen never read page ${pageId}`);
+  }
 });

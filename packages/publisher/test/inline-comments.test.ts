@@ -498,11 +498,11 @@ describe.each(dialects)('readers’ comments on docgen’s other writes ($name)'
 
   it('a write retried after a 409 keeps a comment made after its first read (the re-read takes the body)', async () => {
     const pageId = (await new Publisher(config).publish(onePageTree(before))).outcomes[0]!.pageId!;
-    // docgen's PUT is held 3 s by the sandbox; in that time another docgen run writes the page
+    // docgen's PUT is held 6 s by the sandbox (ample on a loaded CI runner); in that time another docgen run writes the page
     // (so the PUT meets a 409 and is retried) and a reader comments.
     const clientPut = path ? '^/wiki/api/v2/pages/\\d+$' : '^/rest/api/content/\\d+$';
     const otherWriter = path ? `/rest/api/content/${pageId}` : `/wiki/api/v2/pages/${pageId}`;
-    await sandbox.faults([{ fault: 'latency', latencyMs: 3000, method: 'PUT', path: clientPut, count: 1 }]);
+    await sandbox.faults([{ fault: 'latency', latencyMs: 6000, method: 'PUT', path: clientPut, count: 1 }]);
     const since = await sandbox.lastSeq();
     const run = new Publisher(config).publish(onePageTree(after));
     await firstBodyRead(since, pageId);

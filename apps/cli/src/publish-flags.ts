@@ -82,6 +82,8 @@ export type PublishFlagValues = ConnectionFlagValues & {
 export interface PublishLog {
   info(line: string): void;
   out?(line: string): void;
+  /** Where warnings go: stderr, as every command's do (`info` when absent). */
+  warn?(line: string): void;
 }
 
 export interface RunPublishOptions {
@@ -368,10 +370,8 @@ export async function runPublish(
         );
       }
     }
-    const blocks = warningBlocks(result.warnings, {
-      verbose: flags.verbose,
-    });
-    for (const block of blocks) log.info(block);
+    const warn = log.warn ?? log.info;
+    for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) warn(block);
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');

@@ -51,7 +51,9 @@ describe('docgen publish with readers’ inline comments', () => {
   it('says which page, which text, that Confluence resolved the comment, and what to do', async () => {
     const result = await publish('v2', 'Use the new endpoint.\n');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(
+    // On stderr, as every command's warnings (stdout is the run's report, which a script may keep).
+    expect(result.stdout).not.toContain('DG_COMMENT_RESOLVED');
+    expect(result.stderr).toContain(
       `warning DG_COMMENT_RESOLVED docs/limits.md: page "Rate limits" (${pageId}): the text "legacy endpoint" a reader commented on is no longer on the page, so Confluence resolved the comment\n  → `,
     );
     expect(result.stdout).toMatch(/Done: 0 created, 1 updated/);

@@ -103,6 +103,28 @@ describe('repeated warnings', () => {
     expect(stderr).toContain('9 warnings with --strict');
   });
 
+  it('prints the first 20 problems and counts the rest, with where to see them', async () => {
+    // 23 operations with a body on DELETE: each names its own operation, so none is a repeat of another.
+    const paths: Record<string, unknown> = {};
+    for (let n = 1; n <= 23; n++)
+      paths[`/alerts/${n}`] = {
+        delete: {
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: { '204': { description: 'Cleared' } },
+        },
+      };
+    const many = join(dir, 'many.json');
+    writeFileSync(many, JSON.stringify({ openapi: '3.0.3', info: { title: 'Alerts', version: '1' }, paths }));
+    const { code, stdout, stderr } = await runCli(['api', '--openapi', many, '--out', join(dir, 'many'), '--no-cache']);
+    expect(code).toBe(0);
+    const printed = stderr.match(/^warning DG_OPENAPI_BODY_METHOD .*DELETE \/alerts\/(\d+) /gm);
+    expect(printed?.map((line) => /alerts\/(\d+)/.exec(line)![1])).toEqual(
+      Array.from({ length: 20 }, (_, index) => String(index + 1)),
+    );
+    expect(stderr).toContain(`\n… and 3 more warnings (${seeAll})\n`);
+    expect(stdout).toMatch(/, 23 warnings\n/);
+  });
+
   it('docgen convert prints a dead link repeated in one file once, with the other lines', async () => {
     const page = join(dir, 'units.md');
     writeFileSync(page, `# Units\n\n${UNITS}\n\nAgain: ${UNITS}\n\n${UNITS} And [codes](/api/codes).\n`);

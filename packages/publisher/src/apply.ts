@@ -485,7 +485,15 @@ async function restorePage(op: Operation, held: RemotePage, parentId: string, op
 
 /** The body docgen would write, once readers' comment markers are left out (they are not docgen's). */
 function isDocgensBody(body: string | undefined, desired: DesiredPage, options: ApplyOptions): boolean {
-  return contentHash(options.converter.normalizeStorage(withoutCommentMarkers(body ?? ''))) === desired.bodyHash;
+  return bodyHashWithoutComments(body ?? '', options.converter) === desired.bodyHash;
+}
+
+/**
+ * A live body's hash as docgen records its own (`bodyHash`), readers' comment markers left out:
+ * a comment is not an edit, so a commented page still hashes as the body docgen wrote.
+ */
+export function bodyHashWithoutComments(body: string, converter: Converter): string {
+  return contentHash(converter.normalizeStorage(withoutCommentMarkers(body)));
 }
 
 /** The create stored everything (labels and docgen's property, as sent): nothing left to write. */

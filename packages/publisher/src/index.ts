@@ -17,15 +17,8 @@ export { applyPlan } from './apply.js';
 export type { Outcome, OutcomeStatus, ApplyOptions } from './apply.js';
 export { desiredPages, labelName } from './desired.js';
 export { pageDiff } from './diff.js';
-export {
-  carryCommentMarkers,
-  transferCommentMarkers,
-  withoutCommentMarkers,
-  parseStorageTree,
-  serializeStorage,
-  MARKER_ELEMENT,
-} from './comment-markers.js';
-export type { StorageElement, StorageNode, KeptMarker, LostMarker, MarkerTransfer } from './comment-markers.js';
+// Outcome.resolvedComments holds these; the carry-over itself is the publisher's own business.
+export type { LostMarker } from './comment-markers.js';
 export { loadConverter, fallbackNormalize } from './converter.js';
 export type { Converter } from './converter.js';
 export {

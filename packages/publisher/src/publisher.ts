@@ -1,5 +1,5 @@
 import { DocgenError, type Diagnostic, type PageTree } from '@docgen/core';
-import { applyPlan, type Outcome } from './apply.js';
+import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
 import type { ConfluenceApi, RemotePage, SpaceInfo } from './client/types.js';
@@ -333,8 +333,7 @@ async function pagesOnlyCommented(
     const body = (await api.getPage(page.id, { body: true })).body ?? '';
     bodies.set(page.id, body);
     if (!body.includes(MARKER_ELEMENT)) continue;
-    const docgens = page.ownership!.value.bodyHash;
-    if (contentHash(converter.normalizeStorage(withoutCommentMarkers(body))) === docgens) found.add(page.id);
+    if (bodyHashWithoutComments(body, converter) === page.ownership!.value.bodyHash) found.add(page.id);
   }
   return { commentedOnly: found, bodies };
 }

@@ -7,7 +7,7 @@ import {
   serializeStorage,
   transferCommentMarkers,
   withoutCommentMarkers,
-} from '../src/index.js';
+} from '../src/comment-markers.js';
 
 const marker = (ref: string, text: string) =>
   `<ac:inline-comment-marker ac:ref="${ref}">${text}</ac:inline-comment-marker>`;

@@ -73,4 +73,17 @@ describe('docgen publish with readers’ inline comments', () => {
     ]);
     expect(report.outcomes[0].resolvedComments).toEqual([{ ref: expect.any(String), text: 'new endpoint' }]);
   });
+  it('quotes a long highlight by its start (a reader may comment on a whole paragraph), --json keeps it whole', async () => {
+    const paragraph =
+      'Clients that still call the legacy endpoint after the deadline receive 410 Gone with a link to the migration guide.';
+    expect((await publish('v4', `${paragraph}\n\nUse the replacement.\n`)).code).toBe(0);
+    await comment(paragraph);
+    const result = await publish('v5', 'Use the replacement.\n', ['--json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const quote = /the text "([^"]*)" a reader commented on/.exec(report.warnings[0].message)?.[1];
+    expect(quote).toBe('Clients that still call the legacy endpoint after the deadline receive 410 Gone…');
+    expect(quote!.length).toBeLessThanOrEqual(80);
+    expect(report.outcomes[0].resolvedComments).toEqual([{ ref: expect.any(String), text: paragraph }]);
+  });
 });

@@ -346,6 +346,12 @@ const bodiesReadByPlan = new WeakMap<PlannedSync, Map<string, string>>();
  * so the body went out without its marker. Where the page came from (the source file) is where to
  * look; the comment itself stays in Confluence, under the page's resolved comments.
  */
+/** A highlight as a warning quotes it: whole when short, else its start (a highlight may be a whole paragraph). */
+function quoted(text: string, limit = 80): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= limit ? oneLine : `${oneLine.slice(0, limit - 1).trimEnd()}…`;
+}
+
 function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[] {
   const sources = new Map(planned.desired.map((page) => [page.key, page.source?.file]));
   return outcomes.flatMap((outcome) =>
@@ -357,7 +363,7 @@ function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[
         message:
           `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: ` +
           (comment.text
-            ? `the text "${comment.text}" a reader commented on is no longer on the page`
+            ? `the text "${quoted(comment.text)}" a reader commented on is no longer on the page`
             : "a reader's comment had no text left on the page (it was deleted in the editor)") +
           ', so Confluence resolved the comment',
         ...(file ? { location: { file } } : {}),

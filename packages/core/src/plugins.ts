@@ -73,8 +73,11 @@ export async function loadPlugin(
         message: `plugin "${spec}" failed to load: ${(error as Error).message}`,
         location,
         hint:
-          (error as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION'
-            ? `compile the plugin to JavaScript (tsc) and point its package.json "main" at the built file (dist/index.js): Node ${process.version} does not import TypeScript`
+          // Node 20 does not know `.ts`; Node 22.6+ strips types, but never under node_modules.
+          ['ERR_UNKNOWN_FILE_EXTENSION', 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING'].includes(
+            (error as NodeJS.ErrnoException).code ?? '',
+          )
+            ? `compile the plugin to JavaScript (tsc) and point its package.json "main" at the built file (dist/index.js): Node ${process.version} does not run a package's TypeScript`
             : 'build the plugin package (its main file must exist) and check its imports',
       },
       { cause: error },

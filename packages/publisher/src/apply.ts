@@ -593,8 +593,7 @@ async function withReadersComments(
   options: ApplyOptions,
 ): Promise<{ body: string; lost: LostMarker[] }> {
   const live = await options.api.getPage(pageId, { body: true });
-  const { body, lost } = carryCommentMarkers(live.body ?? '', storage);
-  return { body, lost };
+  return carryCommentMarkers(live.body ?? '', storage);
 }
 
 /** The page is right but for where it is: a move puts it there (where the API can move pages). */

@@ -1,4 +1,4 @@
-import { DocgenError, type Diagnostic, type PageTree } from '@docgen/core';
+import { contentHash, DocgenError, type Diagnostic, type PageTree } from '@docgen/core';
 import { applyPlan, bodyHashWithoutComments, type Outcome } from './apply.js';
 import { CloudApi } from './client/cloud.js';
 import { resolveEndpoint, type Flavor } from './client/endpoint.js';
@@ -13,7 +13,6 @@ import { planSync, summarize, type Action, type ConflictPolicy, type DesiredPage
 import { Redactor } from './redact.js';
 import { MARKER_ELEMENT, withoutCommentMarkers } from './comment-markers.js';
 import { markerHash } from './state.js';
-import { contentHash } from '@docgen/core';
 
 export interface ConnectionConfig {
   /** Site URL, gateway URL, or Data Center base URL with its context path. */
@@ -341,17 +340,17 @@ async function pagesOnlyCommented(
 /** Live bodies `plan` read (pages a person may have edited), so `diffs` of the same plan reads them no second time. */
 const bodiesReadByPlan = new WeakMap<PlannedSync, Map<string, string>>();
 
-/**
- * One warning per reader's comment an update resolved: its highlighted text is gone from the page,
- * so the body went out without its marker. Where the page came from (the source file) is where to
- * look; the comment itself stays in Confluence, under the page's resolved comments.
- */
 /** A highlight as a warning quotes it: whole when short, else its start (a highlight may be a whole paragraph). */
 function quoted(text: string, limit = 80): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length <= limit ? oneLine : `${oneLine.slice(0, limit - 1).trimEnd()}…`;
 }
 
+/**
+ * One warning per reader's comment an update resolved: its highlighted text is gone from the page,
+ * so the body went out without its marker. Where the page came from (the source file) is where to
+ * look; the comment itself stays in Confluence, under the page's resolved comments.
+ */
 function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[] {
   const sources = new Map(planned.desired.map((page) => [page.key, page.source?.file]));
   return outcomes.flatMap((outcome) =>

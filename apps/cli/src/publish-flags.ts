@@ -82,8 +82,6 @@ export type PublishFlagValues = ConnectionFlagValues & {
 export interface PublishLog {
   info(line: string): void;
   out?(line: string): void;
-  /** Where warnings go: stderr, as every command's do (`info` when absent). */
-  warn?(line: string): void;
 }
 
 export interface RunPublishOptions {
@@ -370,8 +368,8 @@ export async function runPublish(
         );
       }
     }
-    const warn = log.warn ?? log.info;
-    for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) warn(block);
+    // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
+    for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
     log.info(summaryLine(result));
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');

@@ -16,7 +16,7 @@ export async function publishGenerated(
   const report = await runPublish(
     result.outDir,
     flags,
-    { info, warn: (line) => process.stderr.write(`${line}\n`) },
+    { info },
     {
       config: result.config.config.confluence,
       urlOrigin: configKeyOrigin(result.config, '/confluence/url'),

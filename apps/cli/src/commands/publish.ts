@@ -34,11 +34,7 @@ With no Confluence URL configured, publishes to the embedded sandbox in .docgen/
   async run(): Promise<PublishReport> {
     const { args, flags } = await this.parse(Publish);
     const json = this.jsonEnabled();
-    const log = {
-      info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)),
-      // Warnings on stderr, as every command prints them: stdout is the run's report.
-      warn: (line: string) => process.stderr.write(`${line}\n`),
-    };
+    const log = { info: (line: string) => (json ? process.stderr.write(`${line}\n`) : this.log(line)) };
     expectConfigFile(flags.config);
     const { configKeyOrigin, loadConfig } = await import('@docgen/core');
     const loaded = await loadConfig({ explicit: flags.config });

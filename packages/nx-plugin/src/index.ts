@@ -435,7 +435,10 @@ function externalInputs(
   return [...inputs];
 }
 
-/** docgen's built-in plugins by their short names (core's BUILTIN_PLUGINS); their code is docgen's, an input by its version. */
+/**
+ * docgen's built-in plugins by their short names: core's BUILTIN_PLUGINS, copied because inference
+ * must not load core; a test fails when the two differ. Their code is docgen's, an input by its version.
+ */
 const BUILTIN_PLUGIN_NAMES = ['openapi', 'routes', 'prisma', 'runbook', 'adr'];
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { repoRoot } from '@docgen/test-support';
+import { BUILTIN_PLUGINS } from '@docgen/core';
 
 const run = promisify(execFile);
 
@@ -216,6 +217,39 @@ export default {
     const output = await nx(root, 'run', 'orders:docs', '--outputStyle=static');
     expect(output).toContain('wrote 3 pages');
     expect(await readFile(join(root, 'services/orders/docs-out/flags.md'), 'utf8')).toContain('- dark-mode');
+  });
+});
+
+describe('a workspace package named like a built-in plugin', () => {
+  // docgen runs its built-in for `plugin: openapi` whatever node_modules holds (core's
+  // BUILTIN_PLUGINS), so inference must not take a workspace package of that name for the plugin.
+  // Driven by core's list, so a built-in added there and not to the plugin's copy fails here.
+  const names = Object.keys(BUILTIN_PLUGINS);
+  let root: string;
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (const name of names) {
+      files[`services/${name}/package.json`] = JSON.stringify({ name, private: true });
+      files[`services/uses-${name}/package.json`] = JSON.stringify({ name: `uses-${name}`, private: true });
+      files[`services/uses-${name}/docgen.config.yaml`] = `sources:\n  - plugin: ${name}\n`;
+    }
+    root = await workspace(files);
+    for (const name of names) {
+      await mkdir(join(root, 'services', `uses-${name}`, 'node_modules'));
+      await symlink(join(root, 'services', name), join(root, 'services', `uses-${name}`, 'node_modules', name));
+    }
+  });
+
+  it('is not an input of a docs target that names the built-in', async () => {
+    await nx(root, 'graph', '--file=graph.json');
+    const graph = JSON.parse(await readFile(join(root, 'graph.json'), 'utf8')).graph;
+    for (const name of names) {
+      const inputs: unknown[] = graph.nodes[`uses-${name}`].data.targets.docs.inputs;
+      expect({ name, inputs }).toEqual({
+        name,
+        inputs: expect.not.arrayContaining([`{workspaceRoot}/services/${name}/**/*`]),
+      });
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { codeFrame, DocgenError, type SourceLocation } from './diagnostics.js';
 import { pointerSegments } from './schema-validation.js';
-import { lineStarts, positionIn } from './text-lines.js';
+import { lineStartsOfLast, positionIn } from './text-lines.js';
 import { CORE_FLOAT, CORE_INT, coreFloat, coreInt } from './yaml-core-schema.js';
 import { BlockYamlPositions } from './yaml-positions.js';
 
@@ -250,7 +250,7 @@ const LITERAL_END = new Set([0x2c, CLOSE_BRACKET, CLOSE_BRACE, 0x20, 0x0a, 0x0d,
 const SKIPPED = /"[^"\\]*(?:\\[^][^"\\]*)*"|[[\]{}]/g;
 
 class JsonPositions {
-  private lineStarts?: number[];
+  private lineStarts?: readonly number[];
   /** By where each object opens: its members read so far, and where reading goes on (none: all read). */
   private readonly objects = new Map<number, { members: Map<string, { key: number; value: number }>; next?: number }>();
 
@@ -361,7 +361,8 @@ class JsonPositions {
   }
 
   private position(offset: number): { line: number; column: number } {
-    return positionIn((this.lineStarts ??= lineStarts(this.text)), offset);
+    // Shared with the code frame a warning quotes next (codeFrame), which needs the same.
+    return positionIn((this.lineStarts ??= lineStartsOfLast(this.text)), offset);
   }
 }
 

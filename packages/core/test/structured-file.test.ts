@@ -37,6 +37,8 @@ describe('positions in a JSON file', () => {
     const text = [
       '{',
       '  "openapi": "3.0.3",',
+      // Brackets, quotes and a closing backslash inside strings of a member skipped on the way.
+      '  "info": {"d": "back\\\\", "n": "} ] { [ \\" \\\\\\" ", "deep": {"x": [1, "]"]}},',
       '  "paths": {',
       '    "/pets/{id}": { "get": { "parameters": [ { "name": "a\\"b", "in": "query" }, [1, [2, 3]], null ] } },',
       '    "/a~b": {"x-\\u00e9": true, "empty": {}, "list": []}',

@@ -3,6 +3,7 @@ import { escapePointer, inlineCode, unescapePointer, type Diagnostic } from '@do
 import { brokenJsonExample } from './json-text.js';
 import { isRef, type Resolved, type SpecPointer, type SpecSet } from './load.js';
 import { matchesPattern, stringMatching } from './pattern.js';
+import { Cycles } from './ref-cycles.js';
 import type { NamedSchema, SchemaField, SchemaView, TypeExpr } from './model.js';
 
 /**
@@ -41,7 +42,18 @@ export class SchemaRegistry {
   private readonly scc = new Map<string, number>();
   private readonly sccSize = new Map<number, number>();
   private readonly selfLoop = new Set<string>();
-  private readonly examples = new Map<string, unknown>();
+  /** Examples of named schemas by direction, depth bound, depth and id: the variants met (see namedExample). */
+  private readonly examples = new Map<string, ExampleVariant[]>();
+  private examplesKept = 0;
+  /** For each example being built, innermost last: the schemas it asked whether the path holds. */
+  private readonly asked: Array<Set<string>> = [];
+  /**
+   * Which schemas lead back to which through any `$ref` in them, read without registering one (the
+   * order schemas are registered in decides which of two alike names gets "(2)").
+   */
+  private readonly refCycles = new Cycles((id) => this.refsFrom(id));
+  /** Schemas met by refsFrom that are not registered. */
+  private readonly unregistered = new Map<string, { value: unknown; at: SpecPointer }>();
   /** A named schema's view where it is used: the same wherever it is used (bitbucket's error body under ~1,000 responses). */
   private readonly refViews = new Map<string, SchemaView>();
   /** Spec files relative to the root spec's folder, for schema ids. */
@@ -173,10 +185,7 @@ export class SchemaRegistry {
   }
 
   register(at: SpecPointer, value: Json): string {
-    let file = this.relativeFiles.get(at.file);
-    if (file === undefined)
-      this.relativeFiles.set(at.file, (file = relative(this.specDir, at.file).replace(/\\/g, '/')));
-    const id = `${file}#${at.pointer}`;
+    const id = this.idAt(at);
     if (!this.entries.has(id)) {
       const name = this.uniqueName(at, value);
       const slug = `schema-${anchorOf(name)}`;
@@ -186,6 +195,14 @@ export class SchemaRegistry {
       this.entries.set(id, { id, at: { file: at.file, pointer: at.pointer }, value: value ?? {}, name, anchor });
     }
     return id;
+  }
+
+  /** The id of the schema at `at`, registered or not. */
+  private idAt(at: SpecPointer): string {
+    let file = this.relativeFiles.get(at.file);
+    if (file === undefined)
+      this.relativeFiles.set(at.file, (file = relative(this.specDir, at.file).replace(/\\/g, '/')));
+    return `${file}#${at.pointer}`;
   }
 
   name(id: string): string {
@@ -651,16 +668,79 @@ export class SchemaRegistry {
   // ---- examples -------------------------------------------------------------------------------
 
   /**
-   * The example of named schema `id` reached through the `$ref`s in `stack` at `depth`: the same
-   * wherever that path reaches it (responses of many operations share their schemas), so built once.
+   * The example of named schema `id` reached through the `$ref`s in `stack` at `depth`. It depends
+   * on that path only through the answers to "is this schema on it?" asked while building it (a
+   * cycle back to a schema of the path stops there), so it is kept with the schemas asked about
+   * and reused wherever the path answers the same. Keyed by the whole path, as it was, Microsoft
+   * Graph reached its 2,600 schemas by ~465,000 paths: the memo was full after 20,000 and nearly
+   * every example was built again, a third of the run.
    */
   namedExample(id: string, stack: string[] = [], depth = 0): unknown {
-    const key = `${this.direction ?? ''}\0${this.depthBound}\0${depth}\0${stack.join('\0')}\0${id}`;
-    if (this.examples.has(key)) return this.examples.get(key);
+    const key = `${this.direction ?? ''}\0${this.depthBound}\0${depth}\0${id}`;
+    const known = this.examples.get(key)?.find((variant) => sameAnswers(variant, stack));
+    if (known) {
+      this.noteAsked(known.asked);
+      return known.example;
+    }
     const entry = this.entries.get(id)!;
-    const example = this.example(entry.value, entry.at, [...stack, id], depth);
-    if (this.examples.size < MAX_MEMO_EXAMPLES) this.examples.set(key, example);
+    const asked = new Set<string>();
+    this.asked.push(asked);
+    let example: unknown;
+    try {
+      example = this.example(entry.value, entry.at, [...stack, id], depth);
+    } finally {
+      this.asked.pop();
+    }
+    this.noteAsked(asked);
+    if (this.examplesKept < MAX_MEMO_EXAMPLES) {
+      const variant = { asked: this.mayBeOnPath(id, asked), onPath: stack.filter((on) => asked.has(on)), example };
+      this.examples.set(key, [...(this.examples.get(key) ?? []), variant]);
+      this.examplesKept++;
+    }
     return example;
+  }
+
+  /**
+   * Of the schemas `id`'s example asked about, those a path reaching `id` may hold: the ones that
+   * lead to `id` (every schema on a path does), so those `id` leads back to, in a cycle with it.
+   * The others are always off the path, and keeping them all would hold thousands of names for
+   * each of thousands of examples. With dynamic bindings, which `$ref`s alone do not show, all.
+   */
+  private mayBeOnPath(id: string, asked: Set<string>): Set<string> {
+    if (!asked.size || this.spec.hasBindings()) return asked;
+    const kept = new Set<string>();
+    for (const other of asked) if (this.refCycles.together(id, other)) kept.add(other);
+    return kept;
+  }
+
+  /** The schemas `id` names with a `$ref` anywhere in it (more than examples follow: never fewer). */
+  private refsFrom(id: string): string[] {
+    const { value, at } = this.entries.get(id) ?? this.unregistered.get(id)!;
+    const targets = new Set<string>();
+    eachRef(value, at, (node, from) => {
+      let resolved: Resolved;
+      try {
+        resolved = this.resolveRef(node, from);
+      } catch {
+        return; // not a reference an example follows (examples would stop the run on it): no edge
+      }
+      const target = this.idAt(resolved);
+      if (!this.entries.has(target)) this.unregistered.set(target, { value: resolved.value, at: resolved });
+      targets.add(target);
+    });
+    return [...targets];
+  }
+
+  /** The examples being built asked about these schemas (directly, or through one reused). */
+  private noteAsked(ids: Iterable<string>): void {
+    const current = this.asked[this.asked.length - 1];
+    if (current) for (const id of ids) current.add(id);
+  }
+
+  /** Whether `id` is on the path of `$ref`s being followed: recorded, since the example depends on it. */
+  private onPath(stack: readonly string[], id: string): boolean {
+    this.asked[this.asked.length - 1]?.add(id);
+    return stack.includes(id);
   }
 
   /**
@@ -732,7 +812,7 @@ export class SchemaRegistry {
       if (beside !== undefined) return beside;
       const resolved = this.resolveRef(schema, at);
       const id = this.register(resolved, resolved.value as Json);
-      if (stack.includes(id)) return CIRCULAR;
+      if (this.onPath(stack, id)) return CIRCULAR;
       return this.namedExample(id, stack, depth);
     }
     const s = (schema ?? {}) as Json;
@@ -796,7 +876,8 @@ export class SchemaRegistry {
       (!types.length && s.additionalProperties)
     ) {
       const out: Record<string, unknown> = {};
-      const { properties, required } = this.collectProperties(s, at, new Set(stack));
+      const seen = new AskedSet(stack, (id) => this.asked[this.asked.length - 1]?.add(id));
+      const { properties, required } = this.collectProperties(s, at, seen);
       for (const { name, value, at: propertyAt } of examplePropertiesOf(properties, required)) {
         if (this.leftOut(value, propertyAt) || (pastBound && !required.has(name))) continue;
         const v = this.example(value, propertyAt, stack, depth + 1);
@@ -1138,6 +1219,36 @@ export class SchemaRegistry {
 
 const CIRCULAR = Symbol('circular');
 
+/** A named schema's example, and what building it asked of the path that reached the schema. */
+interface ExampleVariant {
+  /** The schemas it asked whether the path holds. */
+  asked: Set<string>;
+  /** Those the path held. */
+  onPath: string[];
+  example: unknown;
+}
+
+/** Whether `stack` answers what the variant asked as its path did: the same schemas of those on it. */
+function sameAnswers(variant: ExampleVariant, stack: readonly string[]): boolean {
+  if (!variant.onPath.every((id) => stack.includes(id))) return false;
+  return stack.every((id) => !variant.asked.has(id) || variant.onPath.includes(id));
+}
+
+/** The path as a set whose lookups are told to `onAsk` (an allOf member on the path is not inherited again). */
+class AskedSet extends Set<string> {
+  constructor(
+    ids: Iterable<string>,
+    private readonly onAsk: (id: string) => void,
+  ) {
+    super(ids);
+  }
+
+  override has(id: string): boolean {
+    this.onAsk(id);
+    return super.has(id);
+  }
+}
+
 /** An XML body's example, or which element name the schema does not give (so there is none). */
 export type XmlExample = { xml: string } | { unnamed: 'root' | 'wrapper' | 'items' };
 
@@ -1270,20 +1381,42 @@ function numberInRange(s: Json, integer: boolean): number {
   return 0;
 }
 
-/**
- * An example as JSON text. A one-line string is a JSON string (`"museum-lover@example.com"`);
- * a string that already holds a JSON object or array, or text over several lines (a body, or a
- * fragment of one, as specs often write them), is shown as written.
- */
 /** The lines an example takes on the page, as stringifyExample writes it. */
 function exampleLines(value: unknown): number {
-  const text = stringifyExample(value);
-  if (text === undefined) return 0;
+  if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return linesOf(value);
+  return jsonLines(value, MAX_EXAMPLE_LINES + 1);
+}
+
+function linesOf(text: string): number {
   let lines = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   return lines;
 }
 
+/**
+ * The lines of `JSON.stringify(value, null, 2)`, counted up to `limit` (past it, some number
+ * over it) without writing the text: an example too long for the page is built again shallower,
+ * and writing out one of 100,000 lines only to learn that cost more than building it.
+ */
+function jsonLines(value: unknown, limit: number): number {
+  if (value === undefined || typeof value === 'symbol' || typeof value === 'function') return 0;
+  if (value === null || typeof value !== 'object') return 1;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return linesOf(JSON.stringify(value, null, 2) ?? '');
+  let lines = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    // An array writes `null` for what an object leaves out.
+    lines += Array.isArray(value) ? Math.max(1, jsonLines(item, limit - lines)) : jsonLines(item, limit - lines);
+    if (lines > limit) return lines;
+  }
+  return lines ? lines + 2 : 1; // `{}` alone, else the brackets on lines of their own
+}
+
+/**
+ * An example as JSON text. A one-line string is a JSON string (`"museum-lover@example.com"`);
+ * a string that already holds a JSON object or array, or text over several lines (a body, or a
+ * fragment of one, as specs often write them), is shown as written.
+ */
 export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;
@@ -1763,6 +1896,13 @@ function walkRefs(value: unknown, at: SpecPointer, visit: (node: { $ref: string 
     if (key.startsWith('x-')) continue; // vendor extensions are tools' data
     walkRefs(v, child(at, key), visit);
   }
+}
+
+/** Every `$ref` object in `value`, under any key (walkRefs leaves out example data and extensions). */
+function eachRef(value: unknown, at: SpecPointer, visit: (node: { $ref: string }, from: SpecPointer) => void): void {
+  if (!value || typeof value !== 'object') return;
+  if (typeof (value as Json).$ref === 'string') visit(value as { $ref: string }, at);
+  for (const [key, v] of Object.entries(value)) if (key !== '$ref') eachRef(v, child(at, key), visit);
 }
 
 function anchorOf(name: string): string {

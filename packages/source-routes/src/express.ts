@@ -20,29 +20,14 @@ import { tsoaAction, tsoaMiddleware, tsoaSuccessStatuses, type TsoaAction } from
 import { AwilixExpressControllers, type ControllerRoute } from './awilix-express.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
 import type { Route } from './model.js';
-import {
-  answeredStatuses,
-  httpStatuses,
-  answersItself,
-  classConstant,
-  computedRequire,
-  functionMountRoute,
-  handedValue,
-  isConst,
-  madeClass,
-  methodOf,
-  Modules,
-  packageMountRoute,
-  property,
-  keptIn,
-  returnedBy,
-  thisMember,
-  unwrap,
-  warningOfDefaults,
-  runsFor,
-  sentFor,
-  withSentStatuses,
-} from './modules.js';
+import { isConst, Modules } from './modules.js';
+import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
+import { runsFor, sentFor, withSentStatuses } from './scoped-middleware.js';
+import { httpStatuses, answeredStatuses } from './answered-statuses.js';
+import { warningOfDefaults } from './module-reader.js';
+import { keptIn, madeClass, classConstant, thisMember } from './class-members.js';
+import { computedRequire, property, methodOf, returnedBy, unwrap } from './code-shapes.js';
+import { handedValue } from './handing.js';
 import type { RunNotes } from './run-notes.js';
 import {
   commentBefore,

@@ -26,27 +26,23 @@ import {
   type AutoloadOptions,
 } from './autoload.js';
 import { FASTIFY_RESPONSE } from './implicit.js';
+import { isFunction, type Declaration, type FunctionNode } from './modules.js';
+import { packageMountRoute } from './mounted-handlers.js';
+import { withoutScopedMiddleware, withSentStatuses } from './scoped-middleware.js';
+import { httpStatuses, answeredStatuses } from './answered-statuses.js';
+import { ModuleReader } from './module-reader.js';
+import { type Member } from './class-members.js';
 import {
   callsInWrittenOrder,
-  chainRoot,
-  answeredStatuses,
-  isFunction,
   computedLoad,
-  methodOf,
-  property,
   registrationComment,
+  property,
+  chainRoot,
+  methodOf,
   unwrap,
-  type Declaration,
-  type Member,
-  type FunctionNode,
-  type Handing,
   returnedBy,
-  ModuleReader,
-  httpStatuses,
-  packageMountRoute,
-  withoutScopedMiddleware,
-  withSentStatuses,
-} from './modules.js';
+} from './code-shapes.js';
+import { type Handing } from './handing.js';
 import {
   commentBefore,
   errorStatusesIn,

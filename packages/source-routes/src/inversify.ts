@@ -15,7 +15,9 @@ import type {
 } from 'ts-morph';
 import type { Route } from './model.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, returnedValues } from './implicit.js';
-import { ModuleReader, property, statusFields, unwrap } from './modules.js';
+import { statusFields } from './answered-statuses.js';
+import { ModuleReader } from './module-reader.js';
+import { property, unwrap } from './code-shapes.js';
 import {
   commentBefore,
   computedStatusesIn,

@@ -23,21 +23,12 @@ import type { Diagnostic } from '@docgen/core';
 import type { RunNotes } from './run-notes.js';
 import type { Route } from './model.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, responseParameter } from './implicit.js';
-import {
-  chainRoot,
-  type Declaration,
-  isConst,
-  isFunction,
-  Modules,
-  nameStart,
-  answeredStatuses,
-  httpStatuses,
-  packageMountRoute,
-  returnedBy,
-  unwrap,
-  warningOfDefaults,
-  withoutScopedMiddleware,
-} from './modules.js';
+import { type Declaration, isConst, isFunction, Modules } from './modules.js';
+import { packageMountRoute } from './mounted-handlers.js';
+import { withoutScopedMiddleware } from './scoped-middleware.js';
+import { httpStatuses, answeredStatuses } from './answered-statuses.js';
+import { warningOfDefaults } from './module-reader.js';
+import { nameStart, chainRoot, returnedBy, unwrap } from './code-shapes.js';
 import {
   commentBefore,
   errorStatusesIn,

@@ -21,7 +21,8 @@ import type {
 } from 'ts-morph';
 import type { Route } from './model.js';
 import { implicitStatusesIn, ROUTING_CONTROLLERS_RESPONSE } from './implicit.js';
-import { ModuleReader, property, unwrap } from './modules.js';
+import { ModuleReader } from './module-reader.js';
+import { property, unwrap } from './code-shapes.js';
 import {
   commentBefore,
   errorStatusesIn,

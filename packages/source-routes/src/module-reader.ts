@@ -239,6 +239,22 @@ export abstract class ModuleReader {
   }
 
   /** Whether a value is imported or loaded from a module of the project (`./users`, `#routes`, a `paths` alias), its file found or not. */
+  /**
+   * The prefix a server's option states (inversify's `rootPath`, routing-controllers' `routePrefix`), read as
+   * `literal` reads it; one computed at run time is a warning, at the option, and the routes are shown without it.
+   */
+  protected statedPrefix(node: TsNode, option: string, hint: string): string {
+    const value = this.literal(node);
+    if (value !== undefined) return value;
+    this.warn(
+      'DG_ROUTES_PREFIX_UNKNOWN',
+      `the ${option} ${shortText(node)} is computed at run time: the controllers' routes are shown without it`,
+      node,
+      hint,
+    );
+    return '';
+  }
+
   protected isProjects(node: TsNode): boolean {
     const value = unwrap(this.ts, node);
     const specifier = this.specifierOf(value);

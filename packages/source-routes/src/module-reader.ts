@@ -42,7 +42,7 @@ import {
 export abstract class ModuleReader {
   /** What the code does not say for sure (computed paths and mounts, autoload…). */
   readonly warnings: Diagnostic[] = [];
-  protected readonly modules: Modules;
+  readonly modules: Modules;
   /** The values of `const`s imported from the project's modules, for `literalValue`. */
   protected readonly constants: Constants = warningOfDefaults(
     (id) => this.modules.constValue(id) ?? this.handedValue(id),
@@ -52,7 +52,7 @@ export abstract class ModuleReader {
   protected handing: Handing | undefined;
 
   /** Run `read` with the calls it reads handed to `handing`'s function (`loadRoutes(app, '/api')`), for the values of its parameters. */
-  protected whileHanded<T>(handing: Handing | undefined, read: () => T): T {
+  whileHanded<T>(handing: Handing | undefined, read: () => T): T {
     const outer = this.handing;
     this.handing = handing;
     try {
@@ -94,7 +94,7 @@ export abstract class ModuleReader {
 
   /** `notes`: the run's lists of what its readers cannot read (`RunNotes`). */
   constructor(
-    protected readonly ts: TsMorph,
+    public readonly ts: TsMorph,
     project: Project,
     notes: RunNotes,
   ) {
@@ -105,7 +105,7 @@ export abstract class ModuleReader {
    * Whether a node names an app or router: the name it is declared under (`app`, in its scope) or the
    * class member it is kept in (`this.app`, in that class's methods).
    */
-  protected refersTo(node: TsNode, target: Declaration | Member | undefined, depth = 0): boolean {
+  refersTo(node: TsNode, target: Declaration | Member | undefined, depth = 0): boolean {
     const { ts } = this;
     if (!target || depth > 8) return false;
     if ('cls' in target) {
@@ -170,7 +170,7 @@ export abstract class ModuleReader {
   }
 
   /** Where a route is registered: its file, and the line of the method's name (`app.get`, `router.post`). */
-  protected registeredAt(call: CallExpression): { file: string; line: number } {
+  registeredAt(call: CallExpression): { file: string; line: number } {
     const callee = call.getExpression();
     const at = this.ts.Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : call;
     return { file: call.getSourceFile().getFilePath(), line: at.getStartLineNumber() };
@@ -229,12 +229,12 @@ export abstract class ModuleReader {
    * (`Modules.handlerOf`): by name or property access, and through what wraps it (`asyncHandler(list)`,
    * `const list = catchAsync(async (ctx) => …)`, `controller.list.bind(controller)`, `this.controller.list`).
    */
-  protected routeHandler(handler: TsNode): TsNode | undefined {
+  routeHandler(handler: TsNode): TsNode | undefined {
     return this.modules.handlerOf(handler);
   }
 
   /** The string a path (or prefix) stands for: a literal, or `const`s of its module or imported from another (`literalValue`). */
-  protected literal(node: TsNode | undefined): string | undefined {
+  literal(node: TsNode | undefined): string | undefined {
     return literalValue(this.ts, node, this.constants);
   }
 
@@ -255,14 +255,14 @@ export abstract class ModuleReader {
     return '';
   }
 
-  protected isProjects(node: TsNode): boolean {
+  isProjects(node: TsNode): boolean {
     const value = unwrap(this.ts, node);
     const specifier = this.specifierOf(value);
     return specifier !== undefined && this.modules.isProjects(value.getSourceFile().getFilePath(), specifier);
   }
 
   /** The module of the project a value is imported or loaded from, when no file of the project is found for it. */
-  protected missing(node: TsNode): string | undefined {
+  missing(node: TsNode): string | undefined {
     const value = unwrap(this.ts, node);
     const specifier = this.specifierOf(value);
     const from = value.getSourceFile().getFilePath();
@@ -298,7 +298,7 @@ export abstract class ModuleReader {
     );
   }
 
-  protected warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {
+  warn(code: string, message: string, at: TsNode | Diagnostic['location'], hint: string): void {
     const location =
       at && 'getSourceFile' in at ? { file: at.getSourceFile().getFilePath(), line: at.getStartLineNumber() } : at;
     this.warnings.push({ code, severity: 'warning', message, location, hint });

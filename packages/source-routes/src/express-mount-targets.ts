@@ -260,7 +260,7 @@ export function handedMember(reader: RouteReader, cls: ClassDeclaration, key: st
   const value = kept ? unwrap(ts, kept) : undefined;
   let given: TsNode[] | undefined;
   if (!value) {
-    const parameter = parameterProperty(reader, cls, key);
+    const parameter = parameterProperty(cls, key);
     given = parameter && givenValues(reader, parameter);
   } else if (classParameter(ts, value)) given = givenValues(reader, value);
   else {
@@ -285,7 +285,7 @@ export function handedMember(reader: RouteReader, cls: ClassDeclaration, key: st
 }
 
 /** A constructor's parameter property named `key` (`constructor(private routes: Router)`), as `givenValues` reads one. */
-export function parameterProperty(reader: RouteReader, cls: ClassDeclaration, key: string): TsNode | undefined {
+export function parameterProperty(cls: ClassDeclaration, key: string): TsNode | undefined {
   return cls
     .getConstructors()
     .flatMap((constructor) => constructor.getParameters())

@@ -178,7 +178,7 @@ export function isUnreadHandedMember(reader: RouteReader, handler: TsNode): bool
   if (!member || reader.names.functionOf(handler) !== undefined) return false;
   const kept = keptIn(ts, member.cls, member.name);
   const value = kept && unwrap(ts, kept);
-  if (!value) return parameterProperty(reader, member.cls, member.name) !== undefined;
+  if (!value) return parameterProperty(member.cls, member.name) !== undefined;
   const from = ts.Node.isPropertyAccessExpression(value)
     ? value.getExpression()
     : ts.Node.isIdentifier(value)

@@ -103,11 +103,10 @@ export function rootModules(reader: NestReader, source: SourceFile): ClassRef[] 
     const found = module && ts.Node.isIdentifier(module) ? findClass(reader, file, module.getText()) : undefined;
     if (found) return [found];
   }
-  return classesWith(reader, source, 'Module').map(({ controller }) => controller);
+  return classesWith(source, 'Module').map(({ controller }) => controller);
 }
 
 export function classesWith(
-  reader: NestReader,
   source: SourceFile,
   decorator: string,
 ): Array<{ controller: ClassRef; modulePrefix: string }> {

@@ -112,7 +112,7 @@ export class NestReader {
       });
     const versioning = uriVersioning(this.ts, onApp, this.literal);
     const roots = rootModules(this, source);
-    const controllers = roots.length ? controllersOf(this, roots) : classesWith(this, source, 'Controller');
+    const controllers = roots.length ? controllersOf(this, roots) : classesWith(source, 'Controller');
     const applied = this.visited.flatMap((module) => consumerMiddleware(this, module));
     const appGuards = this.visited.flatMap((module) => moduleAppGuards(this, module));
     const appGuardStatuses = appGuards.flatMap((guard) => guard.statuses);

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Node as TsNode } from 'ts-morph';
-import { unwrap } from './modules.js';
+import { unwrap } from './code-shapes.js';
 import type { TsMorph } from './syntax.js';
 
 /** What a folder is read with: autoload's options as the registration states them, its defaults otherwise. */

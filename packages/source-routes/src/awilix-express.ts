@@ -19,7 +19,7 @@ import type {
 import { folderOf } from './autoload.js';
 import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
-import { property, unwrap } from './modules.js';
+import { property, unwrap } from './code-shapes.js';
 import { isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
 
 /** The packages whose decorators and builders an awilix-express controller is written with. */

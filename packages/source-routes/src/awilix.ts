@@ -19,7 +19,7 @@ import { folderOf } from './autoload.js';
 import { foldersUp } from './folders-up.js';
 import { globFiles, joinFolder } from './glob.js';
 import type { Modules } from './modules.js';
-import { property, returnedBy, unwrap } from './modules.js';
+import { property, returnedBy, unwrap } from './code-shapes.js';
 import { wordsOf } from './names.js';
 import type { ProjectFiles } from './project-files.js';
 import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';

@@ -5,7 +5,8 @@
  * reader's questions about a single argument, asked from many places of it.
  */
 import type { ClassDeclaration, ConstructorDeclaration, MethodDeclaration, Node as TsNode } from 'ts-morph';
-import { thisMember, unwrap } from './modules.js';
+import { thisMember } from './class-members.js';
+import { unwrap } from './code-shapes.js';
 import { commentBefore, loopOver, type TsMorph } from './syntax.js';
 
 /**

@@ -6,7 +6,8 @@
  * the modules this reads.
  */
 import type { CallExpression, Node as TsNode } from 'ts-morph';
-import { classMembers, returnedBy, thisMember, unwrap } from './modules.js';
+import { classMembers, thisMember } from './class-members.js';
+import { returnedBy, unwrap } from './code-shapes.js';
 import { ImportResolver, isPathLiteral, literalArray, pathText, type TsMorph } from './syntax.js';
 import type { ModuleInfo, FunctionLike } from './express-model.js';
 

@@ -12,7 +12,8 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import type { Route } from './model.js';
-import type { Handing, ScopedUse } from './modules.js';
+import type { ScopedUse } from './scoped-middleware.js';
+import type { Handing } from './handing.js';
 
 /** A router (or app) as one module declares it: its routes and mounts in registration order. */
 export interface RouterDef {

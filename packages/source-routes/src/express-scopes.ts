@@ -5,7 +5,7 @@
  * read under. Apart because it reads bindings and scopes, not Express's API.
  */
 import type { CallExpression, Identifier, Node as TsNode } from 'ts-morph';
-import type { Handing } from './modules.js';
+import type { Handing } from './handing.js';
 import { type TsMorph, isFunctionLike, inside } from './syntax.js';
 import type { RouterRef, FunctionLike, Site } from './express-model.js';
 

@@ -12,7 +12,7 @@ import { DocgenError, fixOptionHint, type Diagnostic, type OptionOrigin } from '
 import { unreadRegistrationWarnings } from './awilix.js';
 import type { Framework, Route } from './model.js';
 import { FastifyReader, isFastifySource } from './fastify.js';
-import { withoutScopedMiddleware } from './modules.js';
+import { withoutScopedMiddleware } from './scoped-middleware.js';
 import { HonoReader, isHonoSource } from './hono.js';
 import { InversifyReader, isInversifySource } from './inversify.js';
 import { isKoaSource, KoaReader } from './koa.js';

@@ -16,25 +16,23 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import { changesState, unsafeMethodStatuses } from './known-middleware.js';
 import { HONO_RESPONSE } from './implicit.js';
+import { type Declaration, type FunctionNode, isFunction } from './modules.js';
+import { packageMountRoute } from './mounted-handlers.js';
+import { withoutScopedMiddleware } from './scoped-middleware.js';
+import { httpStatuses } from './answered-statuses.js';
+import { ModuleReader } from './module-reader.js';
+import { type Member } from './class-members.js';
 import {
   callsInWrittenOrder,
-  chainRoot,
   computedLoad,
-  methodOf,
-  property,
   registrationComment,
+  property,
+  chainRoot,
+  methodOf,
   returnedBy,
   unwrap,
-  type Declaration,
-  type FunctionNode,
-  type Handing,
-  type Member,
-  ModuleReader,
-  httpStatuses,
-  isFunction,
-  packageMountRoute,
-  withoutScopedMiddleware,
-} from './modules.js';
+} from './code-shapes.js';
+import { type Handing } from './handing.js';
 import {
   type Constants,
   errorStatusesIn,

@@ -18,7 +18,8 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import type { Modules } from './modules.js';
-import { madeClass, returnedBy, unwrap } from './modules.js';
+import { madeClass } from './class-members.js';
+import { returnedBy, unwrap } from './code-shapes.js';
 import type { ProjectFiles } from './project-files.js';
 import { isFunctionLike, type TsMorph } from './syntax.js';
 

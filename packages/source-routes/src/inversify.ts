@@ -15,7 +15,9 @@ import type {
 } from 'ts-morph';
 import type { Route } from './model.js';
 import { EXPRESS_RESPONSE, implicitStatusesIn, returnedValues } from './implicit.js';
-import { ModuleReader, property, statusFields, unwrap } from './modules.js';
+import { statusFields } from './answered-statuses.js';
+import { ModuleReader } from './module-reader.js';
+import { property, unwrap } from './code-shapes.js';
 import {
   commentBefore,
   computedStatusesIn,
@@ -124,15 +126,11 @@ export class InversifyReader extends ModuleReader {
     const object = options && unwrap(ts, options);
     const root = object && ts.Node.isObjectLiteralExpression(object) ? property(ts, object, 'rootPath') : undefined;
     if (!root) return '';
-    const value = this.literal(root);
-    if (value !== undefined) return value;
-    this.warn(
-      'DG_ROUTES_PREFIX_UNKNOWN',
-      `the rootPath ${shortText(root)} is computed at run time: the controllers' routes are shown without it`,
+    return this.statedPrefix(
       root,
+      'rootPath',
       "write it as a literal or a const (new InversifyExpressServer(container, null, { rootPath: '/api' }))",
     );
-    return '';
   }
 
   /** The classes of a module decorated `@controller(…)` from inversify-express-utils. */

@@ -10,7 +10,7 @@
  */
 import type { CallExpression, Identifier, Node as TsNode } from 'ts-morph';
 import type { Modules } from './modules.js';
-import { unwrap } from './modules.js';
+import { unwrap } from './code-shapes.js';
 import type { TsMorph } from './syntax.js';
 
 export interface KnownMiddleware {

@@ -10,30 +10,22 @@ import { DocgenError } from '@docgen/core';
 import type { Route } from './model.js';
 import { isKnownMiddleware } from './known-middleware.js';
 import { KOA_RESPONSE } from './implicit.js';
+import { type Declaration, type FunctionNode, isFunction } from './modules.js';
+import { answersItself, functionMountRoute, packageMountRoute } from './mounted-handlers.js';
+import { withoutScopedMiddleware, runsFor, sentFor, withSentStatuses, type ScopedUse } from './scoped-middleware.js';
+import { httpStatuses } from './answered-statuses.js';
+import { ModuleReader } from './module-reader.js';
+import { type Member } from './class-members.js';
 import {
   callsInWrittenOrder,
-  answersItself,
-  chainRoot,
-  functionMountRoute,
-  methodOf,
-  property,
   registrationComment,
+  property,
+  chainRoot,
+  methodOf,
   unwrap,
-  type Declaration,
-  type FunctionNode,
-  type Handing,
-  type Member,
-  ModuleReader,
   returnedBy,
-  isFunction,
-  packageMountRoute,
-  withoutScopedMiddleware,
-  runsFor,
-  sentFor,
-  httpStatuses,
-  withSentStatuses,
-  type ScopedUse,
-} from './modules.js';
+} from './code-shapes.js';
+import { type Handing } from './handing.js';
 import {
   errorStatusesIn,
   isFunctionLike,

@@ -21,7 +21,8 @@ import type {
 } from 'ts-morph';
 import type { Route } from './model.js';
 import { implicitStatusesIn, ROUTING_CONTROLLERS_RESPONSE } from './implicit.js';
-import { ModuleReader, property, unwrap } from './modules.js';
+import { ModuleReader } from './module-reader.js';
+import { property, unwrap } from './code-shapes.js';
 import {
   commentBefore,
   errorStatusesIn,
@@ -201,15 +202,11 @@ export class RoutingControllersReader extends ModuleReader {
   private routePrefix(server: Server): string {
     const node = server.options && property(this.ts, server.options, 'routePrefix');
     if (!node) return '';
-    const value = this.literal(node);
-    if (value !== undefined) return value;
-    this.warn(
-      'DG_ROUTES_PREFIX_UNKNOWN',
-      `the routePrefix ${shortText(node)} is computed at run time: the controllers' routes are shown without it`,
+    return this.statedPrefix(
       node,
+      'routePrefix',
       "write it as a literal or a const (useExpressServer(app, { routePrefix: '/api', … }))",
     );
-    return '';
   }
 
   /**

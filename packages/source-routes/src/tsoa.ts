@@ -9,7 +9,8 @@
  */
 import type { ClassDeclaration, MethodDeclaration, Node as TsNode } from 'ts-morph';
 import type { Modules } from './modules.js';
-import { madeClass, property, unwrap } from './modules.js';
+import { madeClass } from './class-members.js';
+import { property, unwrap } from './code-shapes.js';
 import { shortText, statusCodes, type TsMorph } from './syntax.js';
 
 /** The controller method a generated handler calls, and the status tsoa is told it answers with. */

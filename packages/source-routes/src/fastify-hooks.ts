@@ -1,0 +1,123 @@
+/**
+ * Fastify's hooks and decorations: `addHook('preHandler', …)` and route hooks as the middleware of a route,
+ * what they answer instead of passing the request on, `decorate(…)`'d names, the hooks fp(…) plugins share,
+ * and registered plugins that guard every route (`@fastify/rate-limit`).
+ */
+import type { DecorationScope, FastifyReader, Hook } from './fastify.js';
+import type { CallExpression, Node as TsNode } from 'ts-morph';
+import { fastifyHookStatuses, registeredPluginStatuses } from './known-middleware.js';
+import { isFunction, type Declaration, type FunctionNode } from './modules.js';
+import { methodOf, unwrap } from './code-shapes.js';
+import { isFunctionLike, isPathLiteral, pathText, shortText, type TsMorph } from './syntax.js';
+import { statuses } from './fastify-route-options.js';
+
+/**
+ * `fastify.decorate('users', new UsersService())`, `decorateRequest('users', …)`: what the name stands
+ * for in the scope it is made in. A placeholder (`decorateRequest('user', null)`, as Fastify asks
+ * before a hook sets the value per request) stands for nothing: the hook's value is the one read.
+ */
+export function decorated(reader: FastifyReader, call: CallExpression, scope: DecorationScope): void {
+  const [name, value] = call.getArguments();
+  const key = name && reader.literal(name);
+  if (!key || !value || isPlaceholder(reader.ts, value)) return;
+  decorate(reader, scope, key, value);
+}
+
+/**
+ * `fastify.addHook('onRequest', async (request) => { request.users = new UsersService(); })` (or a
+ * hook named, here or imported): each value the hook sets on the request (or reply) it is handed is
+ * a decoration of the plugin scope the hook is added in, as Fastify runs the hook for that scope's
+ * routes (an `fp(…)` plugin's, for its parent's), so `request.users.find(id)` in a route there is
+ * that value's `find`.
+ */
+export function assignedInHook(reader: FastifyReader, call: CallExpression, scope: DecorationScope): void {
+  const { ts } = reader;
+  const [, hook] = call.getArguments();
+  const fn = hook && reader.modules.functionOf(hook);
+  if (!fn || !isFunction(ts, fn)) return;
+  const handed = (fn as FunctionNode)
+    .getParameters()
+    .slice(0, 2)
+    .map((parameter) => parameter.getName());
+  for (const assignment of fn.getDescendantsOfKind(ts.SyntaxKind.BinaryExpression)) {
+    const target = assignment.getLeft();
+    if (assignment.getOperatorToken().getKind() !== ts.SyntaxKind.EqualsToken) continue;
+    if (!ts.Node.isPropertyAccessExpression(target) || !handed.includes(target.getExpression().getText())) continue;
+    if (!isPlaceholder(ts, assignment.getRight())) decorate(reader, scope, target.getName(), assignment.getRight());
+  }
+}
+
+export function decorate(reader: FastifyReader, scope: DecorationScope, key: string, value: TsNode): void {
+  scope.own.set(key, [...(scope.own.get(key) ?? []), unwrap(reader.ts, value)]);
+}
+
+/** The hooks the `fp(…)` plugins registered here add to this instance (and those they register in turn). */
+export function sharedHooks(reader: FastifyReader, calls: CallExpression[], path: Set<TsNode>): CallExpression[] {
+  const { ts } = reader;
+  return calls.flatMap((call) => {
+    if (methodOf(ts, call) !== 'register') return [];
+    const plugin = reader.plugin(call.getArguments()[0]);
+    if (!plugin || plugin === 'autoload' || !plugin.wrapped || path.has(plugin.fn)) return [];
+    const [instance] = plugin.fn.getParameters() as unknown as Declaration[];
+    if (!instance) return [];
+    const inner = new Set(path).add(plugin.fn);
+    const own = reader.calls(instance, plugin.fn, inner);
+    return [...own.filter((link) => methodOf(ts, link) === 'addHook'), ...sharedHooks(reader, own, inner)];
+  });
+}
+
+/** A registered plugin that guards every route of the instance (`app.register(rateLimit, { max: 100 })`), as a hook does. */
+export function guardsEveryRoute(reader: FastifyReader, call: CallExpression): boolean {
+  return (
+    methodOf(reader.ts, call) === 'register' && registeredPluginStatuses(reader.ts, reader.modules, call) !== undefined
+  );
+}
+
+/**
+ * `addHook('preHandler', fastify.authenticate)` → `fastify.authenticate`; other hooks (onSend, onError…) are not
+ * middleware. A plugin that guards every route is one too, shown by its name (`rateLimit`).
+ */
+export function addedHook(reader: FastifyReader, call: CallExpression): Hook[] {
+  if (guardsEveryRoute(reader, call)) return [{ name: shortText(call.getArguments()[0]!), node: call }];
+  if (methodOf(reader.ts, call) !== 'addHook') return [];
+  const [name, hook] = call.getArguments();
+  const known = name && isPathLiteral(reader.ts, name) && HOOKS.includes(pathText(name));
+  return known && hook ? [{ name: shortText(hook), node: hook }] : [];
+}
+
+/**
+ * What a hook of the project answers instead of passing the request on: `reply.code(401).send(…)`,
+ * `reply.status(403)`, `throw fastify.httpErrors.unauthorized()`, `reply.forbidden()`, its errors
+ * (inline, by name, a decoration, `fastify.authenticate`, or made by a factory of the project,
+ * `requireRole('admin')` returning `async (request, reply) => …`: `Modules.madeMiddleware`), and what a
+ * well-known plugin answers (`fastify.auth([…])` 401, `request.jwtVerify()` in it 401). Not the
+ * status of what it only sends (`reply.send(err)`: the error's, which docgen cannot tell).
+ */
+export function hookSends(reader: FastifyReader, hook: TsNode): number[] {
+  const { ts } = reader;
+  const value = unwrap(ts, hook);
+  const registered = ts.Node.isCallExpression(value) && registeredPluginStatuses(ts, reader.modules, value);
+  if (registered) return registered;
+  const fns = isFunctionLike(ts, value)
+    ? [value]
+    : ts.Node.isIdentifier(value)
+      ? [reader.modules.functionOf(value)]
+      : ts.Node.isPropertyAccessExpression(value)
+        ? [reader.modules.functionOf(value) ?? reader.modules.decoratedFunction(value)]
+        : ts.Node.isCallExpression(value)
+          ? reader.modules.madeMiddleware(value)
+          : [];
+  const own = fns.filter((fn): fn is TsNode => fn !== undefined);
+  // A plugin's hook (`fastify.csrfProtection`), or what a hook of the project calls of one (`request.jwtVerify()`).
+  const plugins = fastifyHookStatuses(ts, reader.modules, hook, own);
+  return [...plugins, ...own.flatMap((fn) => statuses(reader, fn, false).statuses)];
+}
+
+/** Route hooks that run before the handler: Fastify's middleware, shown in that column. */
+export const HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+/** `null`, `undefined`: what a decoration is declared with before a hook sets it. */
+function isPlaceholder(ts: TsMorph, node: TsNode): boolean {
+  const value = unwrap(ts, node);
+  return value.getKind() === ts.SyntaxKind.NullKeyword || value.getText() === 'undefined';
+}

@@ -1,0 +1,172 @@
+/**
+ * What NestJS guards answer a request they refuse with: `@UseGuards(…)` classes, instances and mixins,
+ * passport's `AuthGuard`, and a module's global guards (`APP_GUARD`).
+ */
+import type { NestReader } from './nest.js';
+import type { CallExpression, Decorator, MethodDeclaration, Node as TsNode } from 'ts-morph';
+import { returnedBy, unwrap } from './code-shapes.js';
+import { errorStatusesIn, shortText, type TsMorph } from './syntax.js';
+import { listed, findClass, type ClassRef, type ClassLikeDeclaration } from './nest-module-tree.js';
+import { decoratorObject, propertyOf, propertyValue } from './nest-decorators.js';
+
+/**
+ * What the guards of `@UseGuards(…)` answer a request they refuse with, before the handler runs:
+ * `AuthGuard('jwt')` of `@nestjs/passport` (or a class that extends it) 401; a guard of the project
+ * whose `canActivate` can return false 403 (Nest's ForbiddenException), and the exceptions it throws
+ * (`throw new UnauthorizedException()`); also one a function of the project makes, Nest's mixins
+ * (`RoleGuard(Role.Admin)` returning `mixin(RoleGuardMixin)`).
+ */
+export function guardStatuses(reader: NestReader, file: string, decorators: Decorator[]): number[] {
+  const named = decorators.filter((decorator) => decorator.getName() === 'UseGuards');
+  return refusedByGuards(
+    reader,
+    file,
+    named.flatMap((decorator) => decorator.getArguments()),
+  );
+}
+
+/** What guards written in `file` (`RolesGuard`, `new ApiKeyGuard()`, `AuthGuard('jwt')`, `RoleGuard('admin')`) refuse a request with. */
+export function refusedByGuards(reader: NestReader, file: string, guards: TsNode[]): number[] {
+  const { ts } = reader;
+  return guards.flatMap((argument) => {
+    const value = unwrap(ts, argument);
+    const named = ts.Node.isNewExpression(value) ? value.getExpression() : value;
+    if (isPassportGuard(reader, named)) return [401];
+    const guard = ts.Node.isIdentifier(named)
+      ? findClass(reader, file, named.getText())?.declaration
+      : ts.Node.isCallExpression(named)
+        ? guardMadeBy(reader, named)
+        : undefined;
+    return guard ? refusedWith(reader, guard) : [];
+  });
+}
+
+/**
+ * The guard class a function of the project makes and returns, as Nest's mixins do: `RoleGuard(Role.Admin)`
+ * with `return mixin(RoleGuardMixin)` (a class declared in it, or a class expression in place). Undefined
+ * for a package's function, or one whose returns make different classes.
+ */
+export function guardMadeBy(reader: NestReader, call: CallExpression): ClassLikeDeclaration | undefined {
+  const { ts } = reader;
+  const fn = reader.modules.functionOf(call.getExpression());
+  const classes = new Set(fn ? returnedBy(ts, fn).map((value) => returnedClass(reader, value)) : []);
+  const [only] = classes;
+  return classes.size === 1 ? only : undefined;
+}
+
+/** `mixin(X)`, `X`, `class implements CanActivate {…}`: the guard class a factory returns. */
+export function returnedClass(reader: NestReader, node: TsNode): ClassLikeDeclaration | undefined {
+  const { ts } = reader;
+  let value = unwrap(ts, node);
+  if (ts.Node.isCallExpression(value) && value.getExpression().getText() === 'mixin' && value.getArguments()[0])
+    value = unwrap(ts, value.getArguments()[0]!);
+  if (ts.Node.isClassExpression(value) || ts.Node.isClassDeclaration(value)) return value;
+  const held = ts.Node.isIdentifier(value) ? reader.modules.follow(value)?.value : undefined;
+  return held && (ts.Node.isClassDeclaration(held) || ts.Node.isClassExpression(held)) ? held : undefined;
+}
+
+/**
+ * A module's global guards (Nest runs them after `useGlobalGuards`'s): `providers: [{ provide: APP_GUARD,
+ * useClass: RolesGuard }]`, `useExisting: JwtAuthGuard` (a provider of its own, the same instance), and
+ * `useFactory: (reflector) => new ThrottleGuard(reflector)` (the class it makes, where every return makes
+ * the same one): each class's name and what it refuses a request with.
+ */
+export function moduleAppGuards(reader: NestReader, module: ClassRef): Array<{ name: string; statuses: number[] }> {
+  const { ts } = reader;
+  const metadata = decoratorObject(ts, module.declaration.getDecorator('Module'));
+  return listed(reader, propertyOf(ts, metadata, 'providers')).flatMap((element) => {
+    const provider = unwrap(ts, element);
+    if (!ts.Node.isObjectLiteralExpression(provider)) return [];
+    if (propertyValue(ts, provider, 'provide')?.getText() !== 'APP_GUARD') return [];
+    const factory = propertyValue(ts, provider, 'useFactory');
+    const guard =
+      propertyValue(ts, provider, 'useClass') ??
+      propertyValue(ts, provider, 'useExisting') ??
+      (factory && madeByFactory(reader, factory));
+    if (!guard) return [];
+    return [{ name: shortText(guard), statuses: refusedByGuards(reader, module.file, [guard]) }];
+  });
+}
+
+/** The class a provider's `useFactory` makes (`(reflector) => new ThrottleGuard(reflector)`), where every return makes the same one. */
+export function madeByFactory(reader: NestReader, factory: TsNode): TsNode | undefined {
+  const { ts } = reader;
+  const fn = reader.modules.functionOf(factory) ?? unwrap(ts, factory);
+  const made = returnedBy(ts, fn).map((value) => (ts.Node.isNewExpression(value) ? value.getExpression() : undefined));
+  const names = new Set(made.map((name) => name?.getText()));
+  return names.size === 1 ? made[0] : undefined;
+}
+
+/** `AuthGuard('jwt')`, `AuthGuard` imported from `@nestjs/passport`: passport answers 401 when it cannot authenticate. */
+export function isPassportGuard(reader: NestReader, node: TsNode): boolean {
+  const { ts } = reader;
+  const callee = ts.Node.isCallExpression(node) ? node.getExpression() : undefined;
+  return !!callee && ts.Node.isIdentifier(callee) && reader.modules.packageOf(callee) === '@nestjs/passport';
+}
+
+/** A guard class's statuses: passport's 401 for `extends AuthGuard('jwt')`, then what its `canActivate` refuses with. */
+export function refusedWith(reader: NestReader, guard: ClassLikeDeclaration): number[] {
+  const { ts } = reader;
+  const base = guard.getExtends()?.getExpression();
+  const inherited = base && isPassportGuard(reader, base) ? [401] : [];
+  const canActivate = guard.getMethod('canActivate');
+  const body = canActivate?.getBody();
+  if (!canActivate || !body) return inherited;
+  const refused = canReturnFalse(ts, canActivate) ? [403] : [];
+  return [...inherited, ...refused, ...errorStatusesIn(ts, body, reader.modules.errorClassStatus)];
+}
+
+/** The operators whose result is a boolean: a guard returning one can refuse. */
+export const BOOLEAN_OPERATORS = new Set([
+  '===',
+  '!==',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  'instanceof',
+  'in',
+]);
+
+/** Calls that answer a boolean (`roles.some(…)`, `user.roles.includes(role)`, `allowed.has(id)`). */
+export const BOOLEAN_METHODS = /\.(some|every|includes|has|startsWith|endsWith|test)$/;
+
+/** `@UseGuards(AuthGuard('jwt'), RolesGuard)` → `AuthGuard('jwt')`, `RolesGuard`. */
+export function guards(decorators: Decorator[]): string[] {
+  return decorators
+    .filter((decorator) => decorator.getName() === 'UseGuards')
+    .flatMap((decorator) => decorator.getArguments().map((argument) => shortText(argument)));
+}
+
+/**
+ * Whether a guard's `canActivate` can answer false, which Nest turns into 403: it returns `false`, a
+ * negation, a comparison (`return user.role === 'admin'`) or a boolean method's call (`roles.some(…)`), or
+ * anything typed boolean (by the checker, or by `canActivate`'s declared return type). Returns of the
+ * functions inside it (`roles.some((role) => …)`) are theirs; `return true` and `super.canActivate(…)` are not.
+ */
+function canReturnFalse(ts: TsMorph, canActivate: MethodDeclaration): boolean {
+  // `canActivate(…): boolean | Promise<boolean>`: what it returns, other than `true`, may be false.
+  const declaredBoolean = /\bboolean\b/.test(canActivate.getReturnTypeNode()?.getText() ?? '');
+  return canActivate
+    .getDescendantsOfKind(ts.SyntaxKind.ReturnStatement)
+    .filter(
+      (statement) => statement.getFirstAncestor((node) => ts.Node.isFunctionLikeDeclaration(node)) === canActivate,
+    )
+    .some((statement) => {
+      const value = statement.getExpression();
+      if (!value) return false;
+      const returned = unwrap(ts, ts.Node.isAwaitExpression(value) ? value.getExpression() : value);
+      if (returned.getKind() === ts.SyntaxKind.FalseKeyword) return true;
+      if (returned.getKind() === ts.SyntaxKind.TrueKeyword || returned.getText().startsWith('super.')) return false;
+      if (ts.Node.isPrefixUnaryExpression(returned) && returned.getOperatorToken() === ts.SyntaxKind.ExclamationToken)
+        return true;
+      if (ts.Node.isBinaryExpression(returned) && BOOLEAN_OPERATORS.has(returned.getOperatorToken().getText()))
+        return true;
+      if (ts.Node.isCallExpression(returned) && BOOLEAN_METHODS.test(returned.getExpression().getText())) return true;
+      return declaredBoolean || /^(Promise<)?boolean>?$/.test(returned.getType().getText());
+    });
+}

@@ -1,0 +1,74 @@
+/**
+ * Middleware `use()`d on an app or router, everywhere or under a path: which of it runs for a route, and
+ * what it answers before the handler does (`requireAuth`'s 401).
+ */
+import { httpStatuses } from './answered-statuses.js';
+import { changesState } from './known-middleware.js';
+import type { Route } from './model.js';
+import { underPath, type TsMorph, type FunctionNode } from './syntax.js';
+
+/**
+ * Middleware a `use()` runs for what is registered after it: everywhere on its app or router, or only
+ * under a path of it (`app.use('/api', rateLimit(…))`, `router.use('/admin', adminsOnly)`: `under` that path).
+ */
+export interface ScopedUse {
+  name: string;
+  under?: string;
+  /** What it answers before the routes after it run (`requireAuth`'s 401), for middleware of the project. */
+  statuses?: number[];
+  /** What it answers only to requests that change state (`csrf()`'s 403): not on a GET route. */
+  unsafeStatuses?: number[];
+}
+
+/** The names of the middleware that runs for a path: what runs everywhere, and what runs under a path it is under. */
+export function runsFor(middleware: ScopedUse[], path: string): string[] {
+  return middleware.filter((use) => use.under === undefined || underPath(use.under, path)).map((use) => use.name);
+}
+
+/** What the `use()` middleware that runs for a path sends before the route (`requireAuth`'s 401), to a request of `method`. */
+export function sentFor(middleware: ScopedUse[], path: string, method?: string): number[] {
+  return middleware
+    .filter((use) => use.under === undefined || underPath(use.under, path))
+    .flatMap((use) => [
+      ...(use.statuses ?? []),
+      ...(method !== undefined && changesState(method) ? (use.unsafeStatuses ?? []) : []),
+    ]);
+}
+
+/** Whether middleware calls its `next` inside a `try` or chains `.catch` on it: an error handler of what runs after it. */
+export function catchesDownstream(ts: TsMorph, fn: FunctionNode): boolean {
+  const next = fn.getParameters()[1]?.getName();
+  return fn.getDescendantsOfKind(ts.SyntaxKind.CallExpression).some((call) => {
+    if (call.getExpression().getText() !== next) return false;
+    const tried = call.getFirstAncestor((node) => ts.Node.isTryStatement(node) || node === fn);
+    const inTry =
+      !!tried && ts.Node.isTryStatement(tried) && tried.getTryBlock().containsRange(call.getPos(), call.getEnd());
+    const parent = call.getParent();
+    return inTry || (ts.Node.isPropertyAccessExpression(parent) && parent.getName() === 'catch');
+  });
+}
+
+/** A route's statuses with those its middleware (or guards, hooks) answers before the handler runs (`requireAuth`'s 401). */
+export function withSentStatuses(
+  answered: Pick<Route, 'statuses' | 'computedStatuses'>,
+  sent: number[],
+): Pick<Route, 'statuses' | 'computedStatuses'> {
+  return sent.length ? { ...answered, statuses: httpStatuses([...answered.statuses, ...sent]) } : answered;
+}
+
+/**
+ * Routes less the package mounts that only guard routes the app serves under the same path
+ * (`app.use('/api', rateLimit(…))` before `app.use('/api', api)`): a package mount is a row of
+ * its own only where no route is listed under its path after it (`/dash`: agendash's; the files
+ * `express.static` serves under `/admin` after `app.get('/admin', …)`, which it guards not, and
+ * before a function answering `/admin/*`, which is no route of its own to guard).
+ */
+export function withoutScopedMiddleware(routes: Route[]): Route[] {
+  return routes.filter((route, index) => {
+    if (!route.servedBy) return true;
+    // As the middleware is matched (`underPath`): `/users/:id` guards `/users/:userId/posts` too.
+    return !routes
+      .slice(index + 1)
+      .some((other) => !other.servedBy && !other.inlineMount && underPath(route.path, other.path));
+  });
+}

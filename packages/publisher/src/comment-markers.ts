@@ -451,6 +451,7 @@ interface Place {
 
 interface Candidate extends Place {
   score: number;
+  credible: () => boolean;
 }
 
 /**
@@ -461,10 +462,13 @@ interface Candidate extends Place {
  */
 function placeComment(pieces: LiveMarker[], targets: BlockIndex, taken: Map<Block, Taken[]>): Place[] | undefined {
   const [first, ...rest] = pieces;
-  const starts = candidates(first!, blocksWith(longestLiteral(first!.wanted), targets), taken);
-  if (!rest.length) return starts.length ? [best(starts)!] : undefined;
-  for (const start of starts.sort((a, b) => b.score - a.score)) {
-    const chain = followOn(start, rest, targets.blocks, taken);
+  const starts = ranked(candidates(first!, blocksWith(longestLiteral(first!.wanted), targets), taken));
+  if (!rest.length) {
+    const place = starts.find((start) => start.credible());
+    return place && [place];
+  }
+  for (const start of starts) {
+    const chain = start.credible() && followOn(start, rest, targets.blocks, taken);
     if (chain) return chain;
   }
   return undefined;
@@ -474,7 +478,7 @@ function followOn(first: Place, rest: LiveMarker[], blocks: Block[], taken: Map<
   const chain = [first];
   for (const piece of rest) {
     const block = nextBlockWithText(blocks, chain[chain.length - 1]!.block.index);
-    const place = block && best(candidates(piece, [block], taken));
+    const place = block && ranked(candidates(piece, [block], taken)).find((c) => c.credible());
     if (!place) return undefined;
     chain.push(place);
   }
@@ -483,16 +487,19 @@ function followOn(first: Place, rest: LiveMarker[], blocks: Block[], taken: Map<
 
 /** The block a reader's selection goes on to from block `index`: the next one with text of its own. */
 function nextBlockWithText(blocks: Block[], index: number): Block | undefined {
-  return blocks.slice(index + 1).find((block) => block.text.split(BOUNDARY).join('').trim() !== '');
+  for (let next = index + 1; next < blocks.length; next++)
+    if (blocks[next]!.text.split(BOUNDARY).join('').trim() !== '') return blocks[next];
+  return undefined;
 }
 
-/** The first of the highest-scoring candidates (the earliest in the page when they tie). */
-function best(found: Candidate[]): Candidate | undefined {
-  return found.reduce<Candidate | undefined>((top, c) => (!top || c.score > top.score ? c : top), undefined);
+/** Best first; of equal scores, the earliest in the page (the sort is stable). */
+function ranked(found: Candidate[]): Candidate[] {
+  return found.sort((a, b) => b.score - a.score);
 }
 
 /**
- * Every credible place for the marker in `blocks` (see `credible`), scored: the same heading
+ * Every place for the marker's text in `blocks`, scored, with whether it is credible (see
+ * `credible`): the same heading
  * section counts most, then the same paragraph, then the words around it. A candidate overlapping
  * a marker already placed is out (one highlight per text), unless the two were nested on the live
  * page too (a comment on words inside another's highlight): they nest again.
@@ -510,22 +517,25 @@ function candidates(marker: LiveMarker, blocks: Block[], taken: Map<Block, Taken
       if ((taken.get(block) ?? []).some((other) => clashes(marker, start, end, other))) return;
       const before = norm.text.slice(Math.max(0, at - CONTEXT), at);
       const after = norm.text.slice(at + marker.wanted.length, at + marker.wanted.length + CONTEXT);
-      const evidence = {
-        sameParagraph: norm.text === marker.blockText,
-        sameSection: block.section === marker.section,
-        distinctive: marker.distinctive,
-        was: marker.near,
-        is: neighbours(before, after),
-      };
-      if (!credible(evidence)) return;
+      const sameSection = block.section === marker.section;
+      const sameParagraph = norm.text === marker.blockText;
       const score =
-        (evidence.sameSection ? 1000 : 0) +
-        (evidence.sameParagraph ? 200 : 0) +
+        (sameSection ? 1000 : 0) +
+        (sameParagraph ? 200 : 0) +
         (block.name === marker.blockName ? 50 : 0) +
         commonSuffix(before, marker.before) +
         commonPrefix(after, marker.after) +
         (index === marker.occurrence ? 5 : 0);
-      found.push({ block, start, end, score });
+      // Weighed only for the best-scoring candidates, until one holds: a common word has many.
+      const isCredible = () =>
+        credible({
+          sameParagraph,
+          sameSection,
+          distinctive: marker.distinctive,
+          was: marker.near,
+          is: neighbours(before, after),
+        });
+      found.push({ block, start, end, score, credible: isCredible });
     });
   }
   return found;

@@ -456,7 +456,7 @@ interface Candidate extends Place {
 
 /**
  * Where a comment goes: one place per piece (a selection across blocks has one piece per block).
- * A single piece takes its best candidate; the pieces of a selection across blocks go, in order,
+ * A single piece takes its best credible candidate; the pieces of a selection across blocks go, in order,
  * into consecutive blocks — the first piece's candidates tried best first, each following piece
  * in the next block with text — or the comment is not placed at all.
  */

@@ -54,7 +54,7 @@ describe('docgen publish with readers’ inline comments', () => {
     // On stderr, as every command's warnings (stdout is the run's report, which a script may keep).
     expect(result.stdout).not.toContain('DG_COMMENT_RESOLVED');
     expect(result.stderr).toContain(
-      `warning DG_COMMENT_RESOLVED docs/limits.md: page "Rate limits" (${pageId}): the text "legacy endpoint" a reader commented on is no longer on the page, so Confluence resolved the comment\n  → `,
+      `warning DG_COMMENT_RESOLVED docs/limits.md: page "Rate limits" (${pageId}): the text "legacy endpoint" a reader commented on is no longer where it was on the page, so Confluence resolved the comment\n  → `,
     );
     expect(result.stdout).toMatch(/Done: 0 created, 1 updated/);
   });
@@ -66,7 +66,7 @@ describe('docgen publish with readers’ inline comments', () => {
     expect(report.warnings).toEqual([
       {
         code: 'DG_COMMENT_RESOLVED',
-        message: `page "Rate limits" (${pageId}): the text "new endpoint" a reader commented on is no longer on the page, so Confluence resolved the comment`,
+        message: `page "Rate limits" (${pageId}): the text "new endpoint" a reader commented on is no longer where it was on the page, so Confluence resolved the comment`,
         file: 'docs/limits.md',
         hint: expect.stringContaining('resolved comments'),
       },

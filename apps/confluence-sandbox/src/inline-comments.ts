@@ -6,10 +6,14 @@ import { ApiError } from './errors.js';
  * Where an inline comment's highlight goes in a storage body, as Confluence does it for
  * `POST /inline-comments` with `inlineCommentProperties` {textSelection, textSelectionMatchCount,
  * textSelectionMatchIndex}: the selection is looked for in the page's text (what a reader sees:
- * not tags, macro parameters or code bodies, and never across two paragraphs), the caller's count
- * must be the count found, and the chosen occurrence is wrapped in
- * `<ac:inline-comment-marker ac:ref="…">` — one marker per text run when it spans inline markup
- * such as `<strong>`, all with the same ref.
+ * not tags, macro parameters or code bodies), the caller's count must be the count found, and the
+ * chosen occurrence is wrapped in `<ac:inline-comment-marker ac:ref="…">` — one marker per text run
+ * when it spans inline markup such as `<strong>`, all with the same ref.
+ *
+ * A selection stays within one block, unless its text has a line break where one block ends and
+ * the next begins (as a browser's selection text reads): then each block's part is marked, with
+ * the same ref, as Confluence's editor writes a highlight across paragraphs (a sandbox convention:
+ * whether Confluence's REST API takes such a selection is not documented).
  */
 export function insertCommentMarker(
   body: string,
@@ -17,9 +21,7 @@ export function insertCommentMarker(
   ref: string,
 ): string {
   const { text, runs } = readableText(body);
-  const found: number[] = [];
-  for (let at = text.indexOf(selection.text); at !== -1 && selection.text; at = text.indexOf(selection.text, at + 1))
-    found.push(at);
+  const found = occurrences(selection.text, text);
   const index = selection.matchIndex ?? 0;
   if (found.length === 0) throw new ApiError(400, `The text selection '${selection.text}' was not found on the page`);
   if (selection.matchCount !== undefined && selection.matchCount !== found.length) {
@@ -31,22 +33,51 @@ export function insertCommentMarker(
   if (!Number.isInteger(index) || index < 0 || index >= found.length) {
     throw new ApiError(400, `textSelectionMatchIndex ${index} is out of range (${found.length} matches)`);
   }
-  const start = found[index]!;
-  const end = start + selection.text.length;
   let out = body;
   // From the last run back, so the earlier runs' raw offsets stay valid.
   for (const run of [...runs].reverse()) {
-    const from = Math.max(start, run.start);
-    const to = Math.min(end, run.start + run.rawAt.length - 1);
-    if (from >= to) continue;
-    const rawFrom = run.rawAt[from - run.start]!;
-    const rawTo = run.rawAt[to - run.start]!;
-    out =
-      out.slice(0, rawFrom) +
-      `<ac:inline-comment-marker ac:ref="${ref}">${out.slice(rawFrom, rawTo)}</ac:inline-comment-marker>` +
-      out.slice(rawTo);
+    for (const [start, end] of found[index]!) {
+      const from = Math.max(start, run.start);
+      const to = Math.min(end, run.start + run.rawAt.length - 1);
+      if (from >= to) continue;
+      const rawFrom = run.rawAt[from - run.start]!;
+      const rawTo = run.rawAt[to - run.start]!;
+      out =
+        out.slice(0, rawFrom) +
+        `<ac:inline-comment-marker ac:ref="${ref}">${out.slice(rawFrom, rawTo)}</ac:inline-comment-marker>` +
+        out.slice(rawTo);
+    }
   }
   return out;
+}
+
+/** Where a block ends or begins in the page's text (see `readableText`). */
+const BOUNDARY = '\u0000';
+
+/** Each occurrence of the selection in the page's text: its `[start, end)` ranges, one per block it touches. */
+function occurrences(selection: string, text: string): Array<Array<[number, number]>> {
+  const found: Array<Array<[number, number]>> = [];
+  if (!selection) return found;
+  for (let at = text.indexOf(selection); at !== -1; at = text.indexOf(selection, at + 1))
+    found.push([[at, at + selection.length]]);
+  return found.length || !selection.includes('\n')
+    ? found
+    : acrossBlocks(selection.split(/\s*\n\s*/).filter(Boolean), text);
+}
+
+/** A selection whose line breaks stand for block ends: each part in the next block with text. */
+function acrossBlocks(parts: string[], text: string): Array<Array<[number, number]>> {
+  const escape = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const gap = `[\\s${BOUNDARY}]*${BOUNDARY}[\\s${BOUNDARY}]*`;
+  const pattern = new RegExp(parts.map((part) => `(${escape(part)})`).join(gap), 'dg');
+  const found: Array<Array<[number, number]>> = [];
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text))) {
+    const { indices } = match;
+    found.push(parts.map((_, i) => indices![i + 1]!));
+    pattern.lastIndex = match.index + 1; // overlapping occurrences count, as for a selection within a block
+  }
+  return found;
 }
 
 /** The `ac:ref`s of the markers a body has. */

@@ -47,6 +47,22 @@ describe('inline comments', () => {
     );
   });
 
+  it('marks a selection across blocks (a line break where one ends) in each block, with one ref', async () => {
+    const page = await api.createPage(
+      'Across',
+      '<p>Backup actions</p>\n<p>Kept in <strong>backup</strong> storage.</p><ul><li>one two</li><li>three four</li></ul>',
+    );
+    const ref = (await comment(page.body.id, 'actions\nKept in backup', 1, 0)).body.properties.inlineMarkerRef;
+    const other = (await comment(page.body.id, 'two\nthree')).body.properties.inlineMarkerRef;
+    const m = (r: string, text: string) => `<ac:inline-comment-marker ac:ref="${r}">${text}</ac:inline-comment-marker>`;
+    expect((await body(page.body.id)).body.storage.value).toBe(
+      `<p>Backup ${m(ref, 'actions')}</p>\n<p>${m(ref, 'Kept in ')}<strong>${m(ref, 'backup')}</strong> storage.</p>` +
+        `<ul><li>one ${m(other, 'two')}</li><li>${m(other, 'three')} four</li></ul>`,
+    );
+    // Within one block a line break is text like any other: no block end, no match.
+    expect((await comment(page.body.id, 'Backup\nactions')).status).toBe(400);
+  });
+
   it('refuses a selection it cannot find, or a wrong match count, with 400', async () => {
     const page = await api.createPage('Refusals', '<p>one two one</p>');
     expect((await comment(page.body.id, 'three')).status).toBe(400);

@@ -11,6 +11,7 @@
  */
 import { lastAtOrBefore } from '@docgen/core';
 import { decodeHTML } from 'entities';
+import { credible, isDistinctive, neighbours, type Neighbours } from './comment-context.js';
 
 export interface StorageElement {
   kind: 'element';
@@ -133,23 +134,24 @@ export function transferCommentMarkers(live: StorageElement, next: StorageElemen
   const lost: LostMarker[] = [];
   const taken = new Map<Block, Taken[]>();
   const cuts = new Map<StorageText, Cut>();
-  for (const marker of liveMarkers(readBlocks(live))) {
-    const place = bestPlace(marker, targets, taken);
-    if (!place) {
-      lost.push({ ref: marker.ref, text: marker.text });
+  for (const comment of liveComments(liveMarkers(readBlocks(live)))) {
+    const places = placeComment(comment.pieces, targets, taken);
+    const text = comment.pieces.map((piece) => piece.text).join(' ');
+    if (!places) {
+      lost.push({ ref: comment.ref, text });
       continue;
     }
-    taken.set(place.block, [
-      ...(taken.get(place.block) ?? []),
-      { ref: marker.ref, start: place.start, end: place.end },
-    ]);
-    cutsFor(place, marker, cuts);
-    kept.push({ ref: marker.ref, text: marker.text });
+    places.forEach((place, i) => {
+      taken.set(place.block, [
+        ...(taken.get(place.block) ?? []),
+        { ref: comment.ref, start: place.start, end: place.end },
+      ]);
+      cutsFor(place, comment.pieces[i]!, cuts);
+    });
+    kept.push({ ref: comment.ref, text });
   }
   applyCuts(cuts);
-  // A comment whose marker is split over blocks stays anchored while any part of it is kept.
-  const anchored = new Set(kept.map((marker) => marker.ref));
-  return { tree, kept, lost: lost.filter((marker) => !anchored.has(marker.ref)) };
+  return { tree, kept, lost };
 }
 
 /** A deep copy (structuredClone is several times slower on a 2 MB body's tree). */
@@ -203,6 +205,8 @@ interface MarkerRange {
 }
 interface Block {
   name: string;
+  /** Its place in reading order. */
+  index: number;
   /** `text` as compared (see `normalize`), once the block is read. */
   norm?: { text: string; origin: number[] };
   /** The text of the heading this block comes under (normalized). */
@@ -217,7 +221,7 @@ function readBlocks(root: StorageElement): Block[] {
   let section = '';
   let markerDepth = 0;
   const newBlock = (name: string): Block => {
-    const block: Block = { name, section, text: '', segments: [], markers: [] };
+    const block: Block = { name, index: blocks.length, section, text: '', segments: [], markers: [] };
     blocks.push(block);
     return block;
   };
@@ -327,10 +331,15 @@ interface LiveMarker {
   /** …normalized and trimmed: what is looked for. */
   wanted: string;
   blockName: string;
+  blockIndex: number;
   section: string;
   blockText: string;
   before: string;
   after: string;
+  /** The words either side of it in its sentence (see `neighbours`): what vouches for a new place. */
+  near: Neighbours;
+  /** Long and specific enough to be found again anywhere on the page without its context. */
+  distinctive: boolean;
   /** Whether the highlight began (ended) where a word does: it is not moved into the middle of one. */
   startsWord: boolean;
   endsWord: boolean;
@@ -364,6 +373,7 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
       const at = normalizedIndex(blockText.origin, start);
       const before = blockText.text.slice(Math.max(0, at - CONTEXT), at);
       const afterAt = normalizedIndex(blockText.origin, end);
+      const after = blockText.text.slice(afterAt, afterAt + CONTEXT);
       out.push({
         ref,
         open: ranges[0]!.open,
@@ -371,10 +381,13 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
         text: text.trim(),
         wanted,
         blockName: block.name,
+        blockIndex: block.index,
         section: block.section,
         blockText: blockText.text,
         before,
-        after: blockText.text.slice(afterAt, afterAt + CONTEXT),
+        after,
+        near: neighbours(before, after),
+        distinctive: isDistinctive(wanted),
         occurrence: occurrences(blockText.text.slice(0, at + wanted.length), wanted).length - 1,
         ...wordEdges(blockText.text, wanted, at),
         nestedWith: spans
@@ -384,6 +397,23 @@ function liveMarkers(blocks: Block[]): LiveMarker[] {
     }
   }
   return out;
+}
+
+interface LiveComment {
+  ref: string;
+  /** One per block its highlight touches, in reading order. */
+  pieces: LiveMarker[];
+}
+
+/** The markers grouped by comment: a selection across blocks is one comment, carried or reported whole. */
+function liveComments(markers: LiveMarker[]): LiveComment[] {
+  const byRef = new Map<string, LiveMarker[]>();
+  for (const marker of markers) byRef.set(marker.ref, [...(byRef.get(marker.ref) ?? []), marker]);
+  return [...byRef].map(([ref, pieces]) => {
+    // A blank piece (its words deleted in the editor) has nothing to carry; the others still do.
+    const withText = pieces.filter((piece) => piece.wanted);
+    return { ref, pieces: (withText.length ? withText : pieces).sort((a, b) => a.blockIndex - b.blockIndex) };
+  });
 }
 
 /** A letter or digit of a word: a highlight of a whole word never lands on part of another ("id" in "valid"). */
@@ -419,16 +449,65 @@ interface Place {
   end: number;
 }
 
+interface Candidate extends Place {
+  score: number;
+  credible: () => boolean;
+}
+
 /**
- * Where the marker goes: every occurrence of its text in the new body is a candidate; the same
- * heading section counts most, then the same paragraph, then the words around it. A candidate
- * overlapping a marker already placed is out (one highlight per text), unless the two were nested
- * on the live page too (a comment on words inside another's highlight): they nest again.
+ * Where a comment goes: one place per piece (a selection across blocks has one piece per block).
+ * A single piece takes its best credible candidate; the pieces of a selection across blocks go, in order,
+ * into consecutive blocks — the first piece's candidates tried best first, each following piece
+ * in the next block with text — or the comment is not placed at all.
  */
-function bestPlace(marker: LiveMarker, targets: BlockIndex, taken: Map<Block, Taken[]>): Place | undefined {
-  if (!marker.wanted) return undefined;
-  let best: (Place & { score: number }) | undefined;
-  for (const block of blocksWith(longestLiteral(marker.wanted), targets)) {
+function placeComment(pieces: LiveMarker[], targets: BlockIndex, taken: Map<Block, Taken[]>): Place[] | undefined {
+  const [first, ...rest] = pieces;
+  const starts = ranked(candidates(first!, blocksWith(longestLiteral(first!.wanted), targets), taken));
+  if (!rest.length) {
+    const place = starts.find((start) => start.credible());
+    return place && [place];
+  }
+  for (const start of starts) {
+    const chain = start.credible() && followOn(start, rest, targets.blocks, taken);
+    if (chain) return chain;
+  }
+  return undefined;
+}
+
+function followOn(first: Place, rest: LiveMarker[], blocks: Block[], taken: Map<Block, Taken[]>): Place[] | undefined {
+  const chain = [first];
+  for (const piece of rest) {
+    const block = nextBlockWithText(blocks, chain[chain.length - 1]!.block.index);
+    const place = block && ranked(candidates(piece, [block], taken)).find((c) => c.credible());
+    if (!place) return undefined;
+    chain.push(place);
+  }
+  return chain;
+}
+
+/** The block a reader's selection goes on to from block `index`: the next one with text of its own. */
+function nextBlockWithText(blocks: Block[], index: number): Block | undefined {
+  for (let next = index + 1; next < blocks.length; next++)
+    if (blocks[next]!.text.split(BOUNDARY).join('').trim() !== '') return blocks[next];
+  return undefined;
+}
+
+/** Best first; of equal scores, the earliest in the page (the sort is stable). */
+function ranked(found: Candidate[]): Candidate[] {
+  return found.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Every place for the marker's text in `blocks`, scored, with whether it is credible (see
+ * `credible`): the same heading
+ * section counts most, then the same paragraph, then the words around it. A candidate overlapping
+ * a marker already placed is out (one highlight per text), unless the two were nested on the live
+ * page too (a comment on words inside another's highlight): they nest again.
+ */
+function candidates(marker: LiveMarker, blocks: Block[], taken: Map<Block, Taken[]>): Candidate[] {
+  const found: Candidate[] = [];
+  if (!marker.wanted) return found;
+  for (const block of blocks) {
     const norm = (block.norm ??= normalize(block.text));
     occurrences(norm.text, marker.wanted).forEach((at, index) => {
       const start = norm.origin[at]!;
@@ -436,17 +515,30 @@ function bestPlace(marker: LiveMarker, targets: BlockIndex, taken: Map<Block, Ta
       if (marker.startsWord && WORD.test(norm.text[at - 1] ?? '')) return;
       if (marker.endsWord && WORD.test(norm.text[at + marker.wanted.length] ?? '')) return;
       if ((taken.get(block) ?? []).some((other) => clashes(marker, start, end, other))) return;
+      const before = norm.text.slice(Math.max(0, at - CONTEXT), at);
+      const after = norm.text.slice(at + marker.wanted.length, at + marker.wanted.length + CONTEXT);
+      const sameSection = block.section === marker.section;
+      const sameParagraph = norm.text === marker.blockText;
       const score =
-        (block.section === marker.section ? 1000 : 0) +
-        (norm.text === marker.blockText ? 200 : 0) +
+        (sameSection ? 1000 : 0) +
+        (sameParagraph ? 200 : 0) +
         (block.name === marker.blockName ? 50 : 0) +
-        commonSuffix(norm.text.slice(Math.max(0, at - CONTEXT), at), marker.before) +
-        commonPrefix(norm.text.slice(at + marker.wanted.length, at + marker.wanted.length + CONTEXT), marker.after) +
+        commonSuffix(before, marker.before) +
+        commonPrefix(after, marker.after) +
         (index === marker.occurrence ? 5 : 0);
-      if (!best || score > best.score) best = { block, start, end, score };
+      // Weighed only for the best-scoring candidates, until one holds: a common word has many.
+      const isCredible = () =>
+        credible({
+          sameParagraph,
+          sameSection,
+          distinctive: marker.distinctive,
+          was: marker.near,
+          is: neighbours(before, after),
+        });
+      found.push({ block, start, end, score, credible: isCredible });
     });
   }
-  return best;
+  return found;
 }
 
 interface Taken {

@@ -347,8 +347,8 @@ function quoted(text: string, limit = 80): string {
 }
 
 /**
- * One warning per reader's comment an update resolved: its highlighted text is gone from the page,
- * so the body went out without its marker. Where the page came from (the source file) is where to
+ * One warning per reader's comment an update resolved: its highlighted text is gone from where it
+ * was (the same words elsewhere are not its place, ADR 10), so the body went out without its marker. Where the page came from (the source file) is where to
  * look; the comment itself stays in Confluence, under the page's resolved comments.
  */
 function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[] {
@@ -362,7 +362,7 @@ function commentWarnings(outcomes: Outcome[], planned: PlannedSync): Diagnostic[
         message:
           `page "${outcome.title}"${outcome.pageId ? ` (${outcome.pageId})` : ''}: ` +
           (comment.text
-            ? `the text "${quoted(comment.text)}" a reader commented on is no longer on the page`
+            ? `the text "${quoted(comment.text)}" a reader commented on is no longer where it was on the page`
             : "a reader's comment had no text left on the page (it was deleted in the editor)") +
           ', so Confluence resolved the comment',
         ...(file ? { location: { file } } : {}),

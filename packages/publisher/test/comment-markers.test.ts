@@ -128,6 +128,111 @@ describe('carryCommentMarkers', () => {
 });
 
 /**
+ * A highlight is carried only to a place that is credibly the same: the same paragraph, or a long,
+ * distinctive text (four words, 20 characters) anywhere on the page, or else its neighbours — up to
+ * three words either side, within its sentence — agreeing: half of them under the same heading,
+ * two thirds (and at least two) under another. A short, common word never follows to unrelated text.
+ */
+describe('carryCommentMarkers: a short highlight keeps to its context', () => {
+  const live = `<h2>Auth</h2><p>Each ${marker(REF_A, 'token')} expires after an hour.</p><h2>Errors</h2><p>Send a new token on 401.</p>`;
+
+  it('follows its section when the section moves, and its paragraph when that moves under another heading', () => {
+    const moved = '<h2>Errors</h2><p>Send a new token on 401.</p><h2>Auth</h2><p>Each token expires after an hour.</p>';
+    expect(carryCommentMarkers(live, moved)).toMatchObject({
+      body: `<h2>Errors</h2><p>Send a new token on 401.</p><h2>Auth</h2><p>Each ${marker(REF_A, 'token')} expires after an hour.</p>`,
+      lost: [],
+    });
+    const rehomed =
+      '<h2>Sessions</h2><p>Each token expires after an hour.</p><h2>Errors</h2><p>Send a new token on 401.</p>';
+    expect(carryCommentMarkers(live, rehomed).body).toBe(
+      `<h2>Sessions</h2><p>Each ${marker(REF_A, 'token')} expires after an hour.</p><h2>Errors</h2><p>Send a new token on 401.</p>`,
+    );
+  });
+
+  it('is reported, not moved onto the same word elsewhere, when its section was deleted', () => {
+    const next = '<h2>Errors</h2><p>Send a new token on 401.</p>';
+    expect(carryCommentMarkers(live, next)).toEqual({ body: next, kept: [], lost: [{ ref: REF_A, text: 'token' }] });
+  });
+
+  it('stays when the sentence around it is edited but the heading and most neighbours hold; is reported when they do not', () => {
+    const edited =
+      '<h2>Auth</h2><p>Each token now expires after one hour.</p><h2>Errors</h2><p>Send a new token on 401.</p>';
+    expect(carryCommentMarkers(live, edited).body).toBe(
+      `<h2>Auth</h2><p>Each ${marker(REF_A, 'token')} now expires after one hour.</p><h2>Errors</h2><p>Send a new token on 401.</p>`,
+    );
+    const rewritten = '<h2>Auth</h2><p>Rotate the token weekly.</p><h2>Errors</h2><p>Send a new token on 401.</p>';
+    expect(carryCommentMarkers(live, rewritten)).toMatchObject({ body: rewritten, lost: [{ ref: REF_A }] });
+  });
+
+  it('of a word twice in one section, stays on the one it was on, and is reported rather than moved to the other', () => {
+    const twice = `<h2>Auth</h2><p>Send the token in a header. Refresh the ${marker(REF_A, 'token')} daily.</p>`;
+    const edited = '<h2>Auth</h2><p>Send the token in the Authorization header. Refresh the token daily.</p>';
+    expect(carryCommentMarkers(twice, edited).body).toBe(
+      `<h2>Auth</h2><p>Send the token in the Authorization header. Refresh the ${marker(REF_A, 'token')} daily.</p>`,
+    );
+    const secondGone = '<h2>Auth</h2><p>Send the token in a header.</p>';
+    expect(carryCommentMarkers(twice, secondGone)).toMatchObject({ body: secondGone, lost: [{ ref: REF_A }] });
+  });
+
+  it('lets a long, distinctive highlight follow its text anywhere on the page', () => {
+    const distinctive = `<h2>Auth</h2><p>Note: tokens ${marker(REF_A, 'expire after an hour of inactivity')}.</p>`;
+    const next = '<h2>Sessions</h2><p>All sessions end and tokens expire after an hour of inactivity, too.</p>';
+    expect(carryCommentMarkers(distinctive, next)).toMatchObject({
+      body: `<h2>Sessions</h2><p>All sessions end and tokens ${marker(REF_A, 'expire after an hour of inactivity')}, too.</p>`,
+      lost: [],
+    });
+  });
+});
+
+/**
+ * A selection across blocks: Confluence writes one marker per block, all with the same `ac:ref`
+ * (e.g. `<p><marker>Backup actions</marker></p><p><marker>Kept in backup data storage.</marker></p>`).
+ * It is one comment: carried when every piece is placed in consecutive blocks in the same order,
+ * reported as a whole otherwise — never left half-marked.
+ */
+describe('carryCommentMarkers: a highlight spanning blocks', () => {
+  const live = `<h2>Backups</h2><p>Alpha beta ${marker(REF_A, 'gamma delta')}</p><p>${marker(REF_A, 'epsilon zeta')} eta.</p><p>Omega.</p>`;
+
+  it('is carried when its pieces are still in consecutive blocks, in order', () => {
+    const next = '<h2>Backups</h2><p>First, alpha beta gamma delta</p><p>epsilon zeta eta theta.</p><p>Omega.</p>';
+    expect(carryCommentMarkers(live, next)).toEqual({
+      body: `<h2>Backups</h2><p>First, alpha beta ${marker(REF_A, 'gamma delta')}</p><p>${marker(REF_A, 'epsilon zeta')} eta theta.</p><p>Omega.</p>`,
+      kept: [{ ref: REF_A, text: 'gamma delta epsilon zeta' }],
+      lost: [],
+    });
+  });
+
+  it('is carried from a list item into the next, and across paragraphs in a cell as Confluence Server wrote them', () => {
+    const list = `<ul><li>one ${marker(REF_A, 'two')}</li><li>${marker(REF_A, 'three')} four</li></ul>`;
+    expect(carryCommentMarkers(list, '<ul><li>zero</li><li>one two</li><li>three four</li></ul>').body).toBe(
+      `<ul><li>zero</li><li>one ${marker(REF_A, 'two')}</li><li>${marker(REF_A, 'three')} four</li></ul>`,
+    );
+    const cell = `<table><tbody><tr><td><div class="content-wrapper"><p>${marker(REF_B, ' Backup actions ')}</p><p>${marker(REF_B, ' Kept in backup data storage. ')}</p></div></td></tr></tbody></table>`;
+    const next =
+      '<table><tbody><tr><td><p>Backup actions</p><p>Kept in backup data storage.</p></td></tr></tbody></table>';
+    expect(carryCommentMarkers(cell, next)).toMatchObject({
+      body: `<table><tbody><tr><td><p>${marker(REF_B, 'Backup actions')}</p><p>${marker(REF_B, 'Kept in backup data storage.')}</p></td></tr></tbody></table>`,
+      lost: [],
+    });
+  });
+
+  it.each([
+    ['a piece’s text is gone', '<h2>Backups</h2><p>Alpha beta gamma delta</p><p>Eta.</p><p>Omega.</p>'],
+    [
+      'a block now stands between its pieces',
+      '<h2>Backups</h2><p>Alpha beta gamma delta</p><p>New.</p><p>epsilon zeta eta.</p>',
+    ],
+    ['its pieces swapped places', '<h2>Backups</h2><p>epsilon zeta eta.</p><p>Alpha beta gamma delta</p>'],
+  ])('is reported once, and no piece kept, when %s', (_how, next) => {
+    expect(carryCommentMarkers(live, next)).toEqual({
+      body: next,
+      kept: [],
+      lost: [{ ref: REF_A, text: 'gamma delta epsilon zeta' }],
+    });
+  });
+});
+
+/**
  * Where Confluence's editors put a marker, and what docgen's new body may hold there. Each case:
  * the body written is well-formed storage, and unwrapping its markers gives back the new body
  * exactly (no text lost, doubled or moved into a tag).
@@ -270,7 +375,9 @@ describe('carryCommentMarkers on the storage shapes Confluence writes', () => {
     const live = `<h2>Legacy</h2><p>The ${marker(REF_A, 'id')} field is gone.</p>`;
     const next = '<h2>Auth</h2><p>Provide a valid token.</p>';
     expect(carried(live, next)).toEqual({ body: next, kept: [], lost: [{ ref: REF_A, text: 'id' }] });
-    expect(carried(live, '<p>Valid: the id field.</p>').body).toBe(`<p>Valid: the ${marker(REF_A, 'id')} field.</p>`);
+    expect(carried(live, '<h2>Legacy</h2><p>Valid: the id field.</p>').body).toBe(
+      `<h2>Legacy</h2><p>Valid: the ${marker(REF_A, 'id')} field.</p>`,
+    );
   });
 
   it('keeps a highlight that was part of a word (or of CJK text, which has no spaces) on the same part', () => {

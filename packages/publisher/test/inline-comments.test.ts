@@ -45,6 +45,42 @@ interface Comment {
   properties: { inlineMarkerRef: string };
 }
 
+/** A reader's inline comment through the sandbox's v2 API, on occurrence `index` of `count` of the selection. */
+async function commentOn(
+  sandbox: TestSandbox,
+  pageId: string,
+  textSelection: string,
+  count = 1,
+  index = 0,
+): Promise<Comment> {
+  const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
+    pageId,
+    body: { representation: 'storage', value: '<p>Why?</p>' },
+    inlineCommentProperties: { textSelection, textSelectionMatchCount: count, textSelectionMatchIndex: index },
+  });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+async function commentStatus(sandbox: TestSandbox, comment: Comment): Promise<string> {
+  return (await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${comment.id}`)).body.resolutionStatus;
+}
+
+async function pageWithBody(sandbox: TestSandbox, pageId: string) {
+  return (
+    await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
+      'GET',
+      `/wiki/api/v2/pages/${pageId}?body-format=storage`,
+    )
+  ).body;
+}
+
+/** The texts a comment's markers wrap in a storage body, in order. */
+function markedText(body: string, comment: Comment): string[] {
+  const marker = new RegExp(`<ac:inline-comment-marker ac:ref="${comment.properties.inlineMarkerRef}">([^<]*)<`, 'g');
+  return [...body.matchAll(marker)].map((m) => m[1]!);
+}
+
 describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
   let sandbox: TestSandbox;
   let config: PublisherConfig;
@@ -183,6 +219,84 @@ describe.each(dialects)('readers’ inline comments ($name)', ({ path }) => {
     expect(result.ok).toBe(false);
     expect(result.outcomes[0]).toMatchObject({ status: 'conflict' });
     expect(result.outcomes[0]!.message).toMatch(/edited in Confluence since docgen wrote it/);
+  });
+});
+
+/**
+ * The two ways a comment's place used to be guessed, over HTTP: a short highlight whose section was
+ * deleted, and a highlight across two paragraphs (one ref, a marker in each).
+ */
+describe.each(dialects)('readers’ comments that need their context ($name)', ({ path }) => {
+  let sandbox: TestSandbox;
+  let config: PublisherConfig;
+
+  beforeEach(async () => {
+    sandbox = await testSandbox();
+    config = sandboxConfig(sandbox, path);
+  });
+  afterEach(() => sandbox.close());
+
+  const publish = async (markdown: string) => {
+    const result = await new Publisher(config).publish(onePageTree(markdown));
+    expect(result.ok).toBe(true);
+    return result;
+  };
+  const comment = (pageId: string, textSelection: string, count = 1, index = 0) =>
+    commentOn(sandbox, pageId, textSelection, count, index);
+  const statusOf = (c: Comment) => commentStatus(sandbox, c);
+  const liveBody = async (pageId: string) => (await pageWithBody(sandbox, pageId)).body.storage.value;
+
+  it('a comment on a word whose section was deleted is resolved and reported, not moved onto the word elsewhere', async () => {
+    const pageId = (
+      await publish(
+        '## Auth\n\nEach token expires after an hour.\n\n## Sessions\n\nRefresh the token daily.\n\n## Errors\n\nSend a new token on 401.\n',
+      )
+    ).outcomes[0]!.pageId!;
+    const deleted = await comment(pageId, 'token', 3, 0);
+    const edited = await comment(pageId, 'token', 3, 1);
+    const result = await publish(
+      '## Sessions\n\nRefresh the token every day.\n\n## Errors\n\nSend a new token on 401.\n',
+    );
+    expect(result.counts.updated).toBe(1);
+    const body = await liveBody(pageId);
+    expect(markedText(body, deleted)).toEqual([]);
+    expect(body.slice(body.indexOf('Errors'))).not.toContain('inline-comment-marker');
+    // Under the same heading, its sentence edited around it: it stays.
+    expect(markedText(body, edited)).toEqual(['token']);
+    expect(body).toContain(`Refresh the <ac:inline-comment-marker ac:ref="${edited.properties.inlineMarkerRef}">`);
+    expect(await statusOf(deleted)).toBe('resolved');
+    expect(await statusOf(edited)).toBe('open');
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'DG_COMMENT_RESOLVED',
+        message: expect.stringContaining(`page "Rate limits" (${pageId}): the text "token"`),
+      }),
+    ]);
+  });
+
+  it('a highlight across two paragraphs is carried while both are still there, one after the other, and reported once when not', async () => {
+    const pageId = (await publish('## Backups\n\nBackup actions run nightly.\n\nKept in backup storage for a week.\n'))
+      .outcomes[0]!.pageId!;
+    const across = await comment(pageId, 'run nightly.\nKept in backup storage');
+    expect(markedText(await liveBody(pageId), across)).toEqual(['run nightly.', 'Kept in backup storage']);
+
+    const moved = await publish(
+      '## Backups\n\nEvery environment is backed up.\n\nBackup actions run nightly.\n\nKept in backup storage for a month.\n',
+    );
+    expect(moved.counts.updated).toBe(1);
+    expect(moved.warnings).toEqual([]);
+    expect(markedText(await liveBody(pageId), across)).toEqual(['run nightly.', 'Kept in backup storage']);
+    expect(await statusOf(across)).toBe('open');
+
+    const split = await publish(
+      '## Backups\n\nBackup actions run nightly.\n\nManual backups run on demand.\n\nKept in backup storage for a month.\n',
+    );
+    expect(markedText(await liveBody(pageId), across)).toEqual([]);
+    expect(await statusOf(across)).toBe('resolved');
+    expect(split.outcomes[0]!.resolvedComments).toEqual([
+      { ref: across.properties.inlineMarkerRef, text: 'run nightly. Kept in backup storage' },
+    ]);
+    expect(split.warnings).toHaveLength(1);
   });
 });
 
@@ -405,30 +519,9 @@ describe.each(dialects)('readers’ comments on docgen’s other writes ($name)'
   });
   afterEach(() => sandbox.close());
 
-  const comment = async (pageId: string, textSelection: string) => {
-    const created = await sandbox.api<Comment>('POST', '/wiki/api/v2/inline-comments', {
-      pageId,
-      body: { representation: 'storage', value: '<p>Why?</p>' },
-      inlineCommentProperties: { textSelection, textSelectionMatchCount: 1, textSelectionMatchIndex: 0 },
-    });
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-  const statusOf = async (comment: Comment) =>
-    (await sandbox.api<Comment>('GET', `/wiki/api/v2/inline-comments/${comment.id}`)).body.resolutionStatus;
-  const liveBody = async (pageId: string) =>
-    (
-      await sandbox.api<{ version: { number: number }; body: { storage: { value: string } } }>(
-        'GET',
-        `/wiki/api/v2/pages/${pageId}?body-format=storage`,
-      )
-    ).body;
-  const markedText = (body: string, comment: Comment) =>
-    [
-      ...body.matchAll(
-        new RegExp(`<ac:inline-comment-marker ac:ref="${comment.properties.inlineMarkerRef}">([^<]*)<`, 'g'),
-      ),
-    ].map((m) => m[1]);
+  const comment = (pageId: string, textSelection: string) => commentOn(sandbox, pageId, textSelection);
+  const statusOf = (c: Comment) => commentStatus(sandbox, c);
+  const liveBody = (pageId: string) => pageWithBody(sandbox, pageId);
   const pageRequests = async (since: number, pageId: string) => {
     const onPage = (await sandbox.requests(since)).filter((r) => r.path.endsWith(`/${pageId}`));
     return {

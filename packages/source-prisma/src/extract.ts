@@ -18,7 +18,9 @@ import {
   foreignSchemaHint,
   foreignSign,
   fulltextHint,
+  missingDatasourceHint,
   providerListHint,
+  separateSchemasHint,
   unknownAttributeHint,
   unclosedBlockHint,
   unknownTypeHint,
@@ -548,6 +550,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const comment = commentAttributeHint(found, sources);
   const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);
+  const noDatasource = missingDatasourceHint(found, sources);
+  const separate = separateSchemasHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
   const conflict = conflictMarkerHint(found, sources);
   const unclosed = conflict ? undefined : unclosedBlockHint(found, sources);
@@ -559,6 +563,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         : `invalid Prisma schema: ${reportText(error).split('\n')[0]}`,
       location: { file: source.file, line: first?.line },
       hint: [
+        // Files that are each a schema explain every error of their merge: said first.
+        ...(separate ? [separate] : []),
         ...(conflict ? [conflict] : []),
         ...(unclosed ? [unclosed] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
@@ -569,6 +575,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(comment ? [comment] : []),
         ...(fulltext ? [fulltext] : []),
         ...(enumDefault ? [enumDefault] : []),
+        ...(noDatasource ? [noDatasource] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

@@ -634,6 +634,44 @@ describe('extractPrisma', () => {
     expect(error.hint).toContain('create the index in a migration');
   });
 
+  it('a schema without a datasource: a type or native type the database decides says to write the datasource', async () => {
+    // READMEs' schemas (and a file cut out of a project) leave the datasource out; Prisma then
+    // checks against no database and says only "the current connector" / "Default connector".
+    const error = await docgenFailure(
+      extractOf(
+        ['model Session {', '  id    String  @id', '  data  String  @db.MediumText', '  price Decimal', '}'].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 3 } });
+    expect(error.message).toContain('Native type MediumText is not supported for Default connector');
+    expect(error.hint).toContain(
+      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3): write the project\'s, `datasource db { provider = "…" }`',
+    );
+  });
+
+  it('a folder of separate schemas (each with its datasource) says to pass one of them, not the folder', async () => {
+    // A package's prisma/ folder holding app.prisma and law.prisma, each a schema of its own.
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = (model: string) =>
+      [
+        'generator client {',
+        '  provider = "prisma-client-js"',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+      ]
+        .concat([`model ${model} {`, '  id Int @id', '}'])
+        .join('\n');
+    writeFileSync(join(dir, 'app.prisma'), schema('User'));
+    writeFileSync(join(dir, 'law.prisma'), schema('Law'));
+    const error = await docgenFailure(extractPrisma(dir));
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { file: join(dir, 'law.prisma'), line: 1 } });
+    expect(error.hint).toContain(
+      'the folder holds separate schemas, not one multi-file schema: app.prisma:4 and law.prisma:4 each declare a datasource (a multi-file schema declares one); point docgen at one of the files',
+    );
+  });
+
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
     const config = join(dir, 'prisma.config.ts');

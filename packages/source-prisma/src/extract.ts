@@ -119,10 +119,13 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       hint: fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
     });
   if (!statSync(path).isDirectory()) return [path];
-  const files = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.prisma'))
+  const found = (readdirSync(path, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.prisma') && !name.split(/[\\/]/).includes('node_modules'))
     .sort()
-    .map((name) => join(path, name));
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile()); // not node_modules/.prisma, the client's folder
+  const outputs = generatorOutputs(found);
+  const files = found.filter((file) => !outputs.some((output) => file.startsWith(output)));
   if (!files.length)
     throw new DocgenError({
       code: 'DG_PRISMA_NOT_FOUND',
@@ -131,6 +134,23 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       hint: `a multi-file schema is a folder of .prisma files: ${fixOptionHint(options.origin, 'schema', 'that folder, or the schema file itself')}`,
     });
   return files;
+}
+
+const GENERATOR_OUTPUT = /^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/m;
+const GENERATOR_BLOCK = /^[ \t]*generator[ \t]+\w+[ \t]*\{([^}]*)\}/gm;
+
+/**
+ * The folders the schema's generators write to (`output`, relative to the file declaring it), each
+ * ending with the path separator: prisma-client-js copies the schema into its output, and a copy
+ * read with the schema declares every block twice.
+ */
+function generatorOutputs(files: string[]): string[] {
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(GENERATOR_BLOCK)].flatMap(([, body]) => {
+      const output = GENERATOR_OUTPUT.exec(body!)?.[1];
+      return output ? [join(resolve(dirname(file), output), '/')] : [];
+    }),
+  );
 }
 
 export async function extractPrisma(path: string, options: ExtractPrismaOptions = {}): Promise<PrismaModel> {

@@ -200,6 +200,31 @@ describe('extractPrisma', () => {
     expect(empty.message).toMatch(/^no \.prisma files in /);
   });
 
+  it('a folder holding the client a generator writes into it (`output = "./generated/law"`) is read without the client\'s copy of the schema', async () => {
+    // @danielcok17/prisma-db's prisma/law.prisma writes its client to prisma/generated/law, and
+    // prisma-client-js copies the schema there: read with it, every block was declared twice.
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = [
+      'generator client {',
+      '  provider = "prisma-client-js"',
+      '  output   = "./generated/law"',
+      '}',
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model Law {',
+      '  id Int @id',
+      '}',
+    ].join('\n');
+    writeFileSync(join(dir, 'schema.prisma'), schema);
+    mkdirSync(join(dir, 'generated', 'law'), { recursive: true });
+    writeFileSync(join(dir, 'generated', 'law', 'schema.prisma'), schema);
+    mkdirSync(join(dir, 'node_modules', '.prisma', 'client'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', '.prisma', 'client', 'schema.prisma'), schema);
+    expect(schemaFiles(dir)).toEqual([join(dir, 'schema.prisma')]);
+    expect((await extractPrisma(dir)).models.map((model) => model.name)).toEqual(['Law']);
+  });
+
   it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
     // prisma-examples' go/cli-app/prisma/datamodel.prisma: Prisma 1's GraphQL SDL.
     const error = await docgenFailure(

@@ -459,7 +459,7 @@ function datasourceLines(sources: SchemaSource[]): string[] {
 export function missingDatasourceHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
   if (datasourceLines(sources).length) return undefined;
   const lines = errors
-    .filter((error) => /\b(?:the current|Default) connector\b/.test(error.message))
+    .filter((error) => /\b(?:the current|default) connector\b/i.test(error.message))
     .map((error) => `${error.name}:${error.line}`);
   if (!lines.length) return undefined;
   return `the schema has no \`datasource\` block, so Prisma checks it against no database (${lines.join(', ')}): write the project's, \`datasource db { provider = "…" }\` (postgresql, mysql, sqlite, sqlserver, mongodb or cockroachdb), above its models`;

@@ -670,7 +670,15 @@ describe('extractPrisma', () => {
     expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 3 } });
     expect(error.message).toContain('Native type MediumText is not supported for Default connector');
     expect(error.hint).toContain(
-      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3): write the project\'s, `datasource db { provider = "…" }`',
+      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3, schema.prisma:4): write the project\'s, `datasource db { provider = "…" }`',
+    );
+    // Prisma's other wording: "The current connector does not support the Decimal type".
+    const decimal = await docgenFailure(
+      extractOf(['model Price {', '  id    Int     @id', '  value Decimal', '}'].join('\n')),
+    );
+    expect(decimal.message).toContain('The current connector does not support the Decimal type');
+    expect(decimal.hint).toContain(
+      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3)',
     );
   });
 

@@ -81,14 +81,17 @@ function countOf(list, item) {
   return list.filter((each) => each === item).length;
 }
 
-/** Whether storage XHTML is well-formed: one root around it, HTML's named entities passed over. */
-function xmlProblem(xhtml) {
+/** Whether storage XHTML or an SVG is well-formed: one root around it, HTML's named entities passed over. */
+function xmlProblem(xml) {
   const parser = new SaxesParser();
   let problem;
   parser.on('error', (error) => {
     problem ??= error.message;
   });
-  const body = xhtml.replace(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)[a-zA-Z]\w*;/g, '&amp;');
+  const body = xml
+    .replace(/^\s*<\?xml[^>]*\?>/, '')
+    .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?>/, '')
+    .replace(/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)[a-zA-Z]\w*;/g, '&amp;');
   parser.write(`<root xmlns:ac="urn:ac" xmlns:ri="urn:ri">${body}</root>`).close();
   return problem;
 }
@@ -145,7 +148,9 @@ function diagramProblems(blocks, pages, out) {
   );
   if (!svgs.length) return [];
   const texts = svgs.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : ''));
-  const broken = svgs.filter((_, index) => !/<svg[\s>][\s\S]*<\/svg>\s*$/.test(texts[index]));
+  const broken = svgs.filter(
+    (_, index) => !/<svg[\s>][\s\S]*<\/svg>\s*$/.test(texts[index]) || xmlProblem(texts[index]),
+  );
   const drawn = texts.join('\n');
   const tables = blocks.filter((block) => block.kind === 'model' || block.kind === 'view');
   const undrawn = tables.filter((block) => !drawn.includes(`>${block.name}`)).map((block) => block.name);

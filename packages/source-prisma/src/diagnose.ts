@@ -481,3 +481,21 @@ export function separateSchemasHint(errors: ReportedError[], sources: SchemaSour
   const places = datasources.length > 2 ? datasources.join(', ') : datasources.join(' and ');
   return `the folder holds separate schemas, not one multi-file schema: ${places} each declare a datasource (a multi-file schema declares one); point docgen at one of the files, as the project's \`prisma --schema\` does`;
 }
+
+/** A line that is only an ellipsis: what a README's or a ticket's excerpt writes for the lines it leaves out. */
+const ELISION = /^[ \t]*(?:\.{3}|…)[ \t]*$/;
+
+/**
+ * A schema copied from an excerpt keeps its `...` lines, which Prisma reports as "not a valid field
+ * or attribute definition", as it would a typo. The hint says what the line is.
+ */
+export function elisionHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  const lines = errors
+    .filter((error) => {
+      const source = sources.find((candidate) => candidate.name === error.name);
+      return ELISION.test(source?.text.split('\n')[error.line - 1] ?? '');
+    })
+    .map((error) => `${error.name}:${error.line}`);
+  if (!lines.length) return undefined;
+  return `\`...\` (${lines.join(', ')}) stands for lines an excerpt left out: write the fields and attributes it stands for, or delete the line`;
+}

@@ -14,6 +14,7 @@ import {
   cascadeRelations,
   commentAttributeHint,
   conflictMarkerHint,
+  elisionHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
@@ -571,6 +572,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);
   const noDatasource = missingDatasourceHint(found, sources);
+  const elision = elisionHint(found, sources);
   const separate = separateSchemasHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
   const conflict = conflictMarkerHint(found, sources);
@@ -596,6 +598,7 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(fulltext ? [fulltext] : []),
         ...(enumDefault ? [enumDefault] : []),
         ...(noDatasource ? [noDatasource] : []),
+        ...(elision ? [elision] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

@@ -682,6 +682,28 @@ describe('extractPrisma', () => {
     );
   });
 
+  it('a schema copied from an excerpt, with its `...` lines, says what the line is rather than only Prisma\'s "not a valid field"', async () => {
+    // A README's Session model (a session storage adapter's): its fields, then `...`.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "mongodb"',
+          '}',
+          'model Session {',
+          '  id String @id @map("_id")',
+          '...',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('This line is not a valid field or attribute definition');
+    expect(error.hint).toContain(
+      '`...` (schema.prisma:6) stands for lines an excerpt left out: write the fields and attributes it stands for, or delete the line',
+    );
+  });
+
   it('a folder of separate schemas (each with its datasource) says to pass one of them, not the folder', async () => {
     // A package's prisma/ folder holding app.prisma and law.prisma, each a schema of its own.
     const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));

@@ -4,10 +4,11 @@
 // folder. Checks, per schema: the exit code; a stack trace instead of a diagnostic; a rejection
 // without a file, line or hint; every model, view and composite type declared in the text having
 // exactly one page, every one of its fields a row and every relation field a row of its
-// Relations; every enum one section of the enums page; each ERD being a whole SVG that names every
-// model and view; each storage file well-formed XML (with --storage); time over --slow seconds,
-// peak RSS over --rss MB. One JSON line per schema to --report, a summary on stdout. Not part of
-// run-all.js: a sweep, not a benchmark.
+// Relations; no table row with more or fewer cells than its header (a `|` left unescaped); every
+// enum one section of the enums page; each ERD a well-formed SVG, every model and view named in
+// one; each storage file well-formed XML (with --storage); time over --slow seconds, peak RSS over
+// --rss MB. One JSON line per schema to --report, a summary on stdout. Not part of run-all.js: a
+// sweep, not a benchmark.
 //
 //   npm run build && node tools/bench/prisma/sweep.mjs <folder> [--storage] [--report sweep.jsonl]
 //     [--slow 10] [--rss 400] [--timeout 120]
@@ -108,12 +109,16 @@ function pageProblems(blocks, summary, out) {
   const twice = tables.filter((block) => countOf(titles, block.name) > 1).map((block) => block.name);
   const fieldsMissing = [];
   const relationsMissing = [];
+  const tableRowsBroken = pages
+    .filter((page) => !page.title.startsWith('Data model: '))
+    .flatMap((page) => brokenRows(pageText(page)).map((row) => `${page.title}: ${row}`));
   const related = new Set(blocks.filter((block) => block.kind === 'model' || block.kind === 'view').map((b) => b.name));
   for (const block of tables) {
     const page = pages.find((each) => each.title === `Data model: ${block.name}`);
     if (!page) continue;
     const [fieldsPart, relationsPart = ''] = pageText(page).split(/^## Relations$/m);
     const rows = (text) => [...text.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]);
+    tableRowsBroken.push(...brokenRows(pageText(page)).map((row) => `${block.name}: ${row}`));
     const fieldRows = rows(fieldsPart);
     const relationRows = rows(relationsPart);
     for (const field of block.fields) {
@@ -132,11 +137,27 @@ function pageProblems(blocks, summary, out) {
     ...(twice.length ? [`pages twice ${sample(twice)}`] : []),
     ...(fieldsMissing.length ? [`missing fields ${sample(fieldsMissing)}`] : []),
     ...(relationsMissing.length ? [`missing relations ${sample(relationsMissing)}`] : []),
+    ...(tableRowsBroken.length ? [`table rows with a cell too many or few ${sample(tableRowsBroken)}`] : []),
     ...(enumsMissing.length ? [`missing enums ${sample(enumsMissing)}`] : []),
     ...(enumsTwice.length ? [`enums twice ${sample(enumsTwice)}`] : []),
     ...diagramProblems(blocks, pages, out),
     ...(storage ? storageProblems(pages, out) : []),
   ];
+}
+
+/** Table rows whose cell count is not their header's (a `|` left unescaped in a cell breaks the row). */
+function brokenRows(markdown) {
+  const broken = [];
+  let cells;
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) cells = undefined;
+    else {
+      const count = line.match(/(?<!\\)\|/g).length;
+      cells ??= count;
+      if (count !== cells) broken.push(line.slice(0, 80));
+    }
+  }
+  return broken;
 }
 
 /** Every diagram a whole SVG, and every model and view named in one of them. */

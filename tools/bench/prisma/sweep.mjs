@@ -18,19 +18,14 @@ import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sweepArgs } from '../sweep-args.mjs';
 import { SaxesParser } from 'saxes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..', '..');
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
-const folder = process.argv[2];
-if (!folder || !existsSync(folder)) {
-  console.error('usage: node tools/bench/prisma/sweep.mjs <folder of schemas> [--storage] [--report sweep.jsonl]');
-  process.exit(2);
-}
+const { folder, option } = sweepArgs(
+  'node tools/bench/prisma/sweep.mjs <folder of schemas> [--storage] [--report sweep.jsonl]',
+);
 const slowMs = Number(option('slow', 10)) * 1000;
 const rssLimitKb = Number(option('rss', 400)) * 1024;
 const timeoutMs = Number(option('timeout', 120)) * 1000;

@@ -439,3 +439,63 @@ function unclosedBlock(
   }
   return open && depth > 0 ? open : undefined;
 }
+
+const DATASOURCE_START = /^[ \t]*datasource[ \t]+\w+[ \t]*\{/;
+
+/** Where each `datasource` block starts: `file:line`. */
+function datasourceLines(sources: SchemaSource[]): string[] {
+  return sources.flatMap((source) =>
+    source.text
+      .split('\n')
+      .flatMap((line, index) => (DATASOURCE_START.test(line) ? [`${source.name}:${index + 1}`] : [])),
+  );
+}
+
+/**
+ * A schema without a `datasource` (a README's, a file cut out of a project) is checked against no
+ * database: a type or native type that only some databases have is refused as not supported by
+ * "the current connector" or the "Default connector", which does not say that the block is missing.
+ */
+export function missingDatasourceHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  if (datasourceLines(sources).length) return undefined;
+  const lines = errors
+    .filter((error) => /\b(?:the current|default) connector\b/i.test(error.message))
+    .map((error) => `${error.name}:${error.line}`);
+  if (!lines.length) return undefined;
+  return `the schema has no \`datasource\` block, so Prisma checks it against no database (${lines.join(', ')}): write the project's, \`datasource db { provider = "…" }\` (postgresql, mysql, sqlite, sqlserver, mongodb or cockroachdb), above its models`;
+}
+
+const ALREADY_DEFINED =
+  /^The (?:generator|source) "\w+" cannot be defined because a (?:generator|source) with that name already exists/;
+
+/**
+ * A folder whose files each declare their datasource is separate schemas (a package's prisma/
+ * folder holding `app.prisma` and `law.prisma`), not one multi-file schema, which declares its
+ * datasource once: Prisma says only that the generator or source "already exists".
+ */
+export function separateSchemasHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  if (sources.length < 2 || !errors.some((error) => ALREADY_DEFINED.test(error.message))) return undefined;
+  const datasources = datasourceLines(sources);
+  const files = new Set(datasources.map((place) => place.replace(/:\d+$/, '')));
+  if (files.size < 2) return undefined;
+  const places = datasources.length > 2 ? datasources.join(', ') : datasources.join(' and ');
+  return `the folder holds separate schemas, not one multi-file schema: ${places} each declare a datasource (a multi-file schema declares one); point docgen at one of the files, as the project's \`prisma --schema\` does`;
+}
+
+/** A line that is only an ellipsis: what a README's or a ticket's excerpt writes for the lines it leaves out. */
+const ELISION = /^[ \t]*(?:\.{3}|…)[ \t]*$/;
+
+/**
+ * A schema copied from an excerpt keeps its `...` lines, which Prisma reports as "not a valid field
+ * or attribute definition", as it would a typo. The hint says what the line is.
+ */
+export function elisionHint(errors: ReportedError[], sources: SchemaSource[]): string | undefined {
+  const lines = errors
+    .filter((error) => {
+      const source = sources.find((candidate) => candidate.name === error.name);
+      return ELISION.test(source?.text.split('\n')[error.line - 1] ?? '');
+    })
+    .map((error) => `${error.name}:${error.line}`);
+  if (!lines.length) return undefined;
+  return `\`...\` (${lines.join(', ')}) stands for lines an excerpt left out: write the fields and attributes it stands for, or delete the line`;
+}

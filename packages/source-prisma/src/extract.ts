@@ -14,11 +14,14 @@ import {
   cascadeRelations,
   commentAttributeHint,
   conflictMarkerHint,
+  elisionHint,
   enumDefaultHint,
   foreignSchemaHint,
   foreignSign,
   fulltextHint,
+  missingDatasourceHint,
   providerListHint,
+  separateSchemasHint,
   unknownAttributeHint,
   unclosedBlockHint,
   unknownTypeHint,
@@ -117,10 +120,13 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       hint: fixOptionHint(options.origin, 'schema', 'a schema.prisma file or a folder of .prisma files'),
     });
   if (!statSync(path).isDirectory()) return [path];
-  const files = (readdirSync(path, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.prisma'))
+  const found = (readdirSync(path, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.prisma') && !name.split(/[\\/]/).includes('node_modules'))
     .sort()
-    .map((name) => join(path, name));
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile()); // not node_modules/.prisma, the client's folder
+  const outputs = generatorOutputs(found);
+  const files = found.filter((file) => !outputs.some((output) => file.startsWith(output)));
   if (!files.length)
     throw new DocgenError({
       code: 'DG_PRISMA_NOT_FOUND',
@@ -129,6 +135,23 @@ export function schemaFiles(path: string, options: ExtractPrismaOptions = {}): s
       hint: `a multi-file schema is a folder of .prisma files: ${fixOptionHint(options.origin, 'schema', 'that folder, or the schema file itself')}`,
     });
   return files;
+}
+
+const GENERATOR_OUTPUT = /^[ \t]*output[ \t]*=[ \t]*"([^"]+)"/m;
+const GENERATOR_BLOCK = /^[ \t]*generator[ \t]+\w+[ \t]*\{([^}]*)\}/gm;
+
+/**
+ * The folders the schema's generators write to (`output`, relative to the file declaring it), each
+ * ending with the path separator: prisma-client-js copies the schema into its output, and a copy
+ * read with the schema declares every block twice.
+ */
+function generatorOutputs(files: string[]): string[] {
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(GENERATOR_BLOCK)].flatMap(([, body]) => {
+      const output = GENERATOR_OUTPUT.exec(body!)?.[1];
+      return output ? [join(resolve(dirname(file), output), '/')] : [];
+    }),
+  );
 }
 
 export async function extractPrisma(path: string, options: ExtractPrismaOptions = {}): Promise<PrismaModel> {
@@ -548,6 +571,9 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
   const comment = commentAttributeHint(found, sources);
   const fulltext = fulltextHint(found, datasourceSetting(sources, 'provider'));
   const enumDefault = enumDefaultHint(found, sources);
+  const noDatasource = missingDatasourceHint(found, sources);
+  const elision = elisionHint(found, sources);
+  const separate = separateSchemasHint(found, sources);
   // A merge's markers or a missing `}` explain every error after them: said first.
   const conflict = conflictMarkerHint(found, sources);
   const unclosed = conflict ? undefined : unclosedBlockHint(found, sources);
@@ -559,6 +585,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         : `invalid Prisma schema: ${reportText(error).split('\n')[0]}`,
       location: { file: source.file, line: first?.line },
       hint: [
+        // Files that are each a schema explain every error of their merge: said first.
+        ...(separate ? [separate] : []),
         ...(conflict ? [conflict] : []),
         ...(unclosed ? [unclosed] : []),
         // Where the database cannot run what the relations ask, the fix is not in Prisma's words alone.
@@ -569,6 +597,8 @@ function schemaError(error: unknown, sources: SchemaSource[]): DocgenError {
         ...(comment ? [comment] : []),
         ...(fulltext ? [fulltext] : []),
         ...(enumDefault ? [enumDefault] : []),
+        ...(noDatasource ? [noDatasource] : []),
+        ...(elision ? [elision] : []),
         // The rules are the parser's version's: a project on an older Prisma may validate what it rejects.
         `\`npx prisma validate\` with Prisma ${parserVersion()} reports the same errors (docgen reads the schema with that version's rules); fix the schema and run again`,
       ].join('. '),

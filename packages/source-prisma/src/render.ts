@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import {
+  literalPlaceholders,
   placeFragment,
   contentHash,
   inlineCode,
@@ -426,12 +427,16 @@ function graphqlNote(field: Pick<Field, 'graphqlHidden' | 'graphqlName'>, named 
  * joined with spaces as in the model's own description (documenso's comments wrap at 80 columns).
  */
 function keptLineBreaks(text: string | undefined): string | undefined {
-  return text?.replace(/(?: {2,}|\\)\r?\n|\r?\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g, '<br>');
+  // A placeholder (`<ip>`) is text in a cell too, as in the descriptions above the sections.
+  return literalPlaceholders(text)?.replace(/(?: {2,}|\\)\r?\n|\r?\n(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])/g, '<br>');
 }
 
 function firstSentence(text: string | undefined): string {
   if (!text) return '';
-  const line = text.split('\n').find((candidate) => candidate.trim()) ?? '';
+  const line =
+    literalPlaceholders(text)!
+      .split('\n')
+      .find((candidate) => candidate.trim()) ?? '';
   return /^(.*?[.!?])(\s|$)/.exec(line.trim())?.[1] ?? line.trim();
 }
 

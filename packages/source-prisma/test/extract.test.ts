@@ -200,6 +200,31 @@ describe('extractPrisma', () => {
     expect(empty.message).toMatch(/^no \.prisma files in /);
   });
 
+  it('a folder holding the client a generator writes into it (`output = "./generated/law"`) is read without the client\'s copy of the schema', async () => {
+    // @danielcok17/prisma-db's prisma/law.prisma writes its client to prisma/generated/law, and
+    // prisma-client-js copies the schema there: read with it, every block was declared twice.
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = [
+      'generator client {',
+      '  provider = "prisma-client-js"',
+      '  output   = "./generated/law"',
+      '}',
+      'datasource db {',
+      '  provider = "postgresql"',
+      '}',
+      'model Law {',
+      '  id Int @id',
+      '}',
+    ].join('\n');
+    writeFileSync(join(dir, 'schema.prisma'), schema);
+    mkdirSync(join(dir, 'generated', 'law'), { recursive: true });
+    writeFileSync(join(dir, 'generated', 'law', 'schema.prisma'), schema);
+    mkdirSync(join(dir, 'node_modules', '.prisma', 'client'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', '.prisma', 'client', 'schema.prisma'), schema);
+    expect(schemaFiles(dir)).toEqual([join(dir, 'schema.prisma')]);
+    expect((await extractPrisma(dir)).models.map((model) => model.name)).toEqual(['Law']);
+  });
+
   it('a Prisma 1 datamodel (GraphQL types) is one error naming it and how to upgrade, not a report of every field', async () => {
     // prisma-examples' go/cli-app/prisma/datamodel.prisma: Prisma 1's GraphQL SDL.
     const error = await docgenFailure(
@@ -632,6 +657,74 @@ describe('extractPrisma', () => {
       "`@@fulltext` (schema.prisma:7) is MySQL's and MongoDB's only, not postgresql's: PostgreSQL's full-text index is a GIN index",
     );
     expect(error.hint).toContain('create the index in a migration');
+  });
+
+  it('a schema without a datasource: a type or native type the database decides says to write the datasource', async () => {
+    // READMEs' schemas (and a file cut out of a project) leave the datasource out; Prisma then
+    // checks against no database and says only "the current connector" / "Default connector".
+    const error = await docgenFailure(
+      extractOf(
+        ['model Session {', '  id    String  @id', '  data  String  @db.MediumText', '  price Decimal', '}'].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 3 } });
+    expect(error.message).toContain('Native type MediumText is not supported for Default connector');
+    expect(error.hint).toContain(
+      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3, schema.prisma:4): write the project\'s, `datasource db { provider = "…" }`',
+    );
+    // Prisma's other wording: "The current connector does not support the Decimal type".
+    const decimal = await docgenFailure(
+      extractOf(['model Price {', '  id    Int     @id', '  value Decimal', '}'].join('\n')),
+    );
+    expect(decimal.message).toContain('The current connector does not support the Decimal type');
+    expect(decimal.hint).toContain(
+      'the schema has no `datasource` block, so Prisma checks it against no database (schema.prisma:3)',
+    );
+  });
+
+  it('a schema copied from an excerpt, with its `...` lines, says what the line is rather than only Prisma\'s "not a valid field"', async () => {
+    // A README's Session model (a session storage adapter's): its fields, then `...`.
+    const error = await docgenFailure(
+      extractOf(
+        [
+          'datasource db {',
+          '  provider = "mongodb"',
+          '}',
+          'model Session {',
+          '  id String @id @map("_id")',
+          '...',
+          '}',
+        ].join('\n'),
+      ),
+    );
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { line: 6 } });
+    expect(error.message).toContain('This line is not a valid field or attribute definition');
+    expect(error.hint).toContain(
+      '`...` (schema.prisma:6) stands for lines an excerpt left out: write the fields and attributes it stands for, or delete the line',
+    );
+  });
+
+  it('a folder of separate schemas (each with its datasource) says to pass one of them, not the folder', async () => {
+    // A package's prisma/ folder holding app.prisma and law.prisma, each a schema of its own.
+    const dir = mkdtempSync(join(tmpdir(), 'docgen-prisma-'));
+    const schema = (model: string) =>
+      [
+        'generator client {',
+        '  provider = "prisma-client-js"',
+        '}',
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+      ]
+        .concat([`model ${model} {`, '  id Int @id', '}'])
+        .join('\n');
+    writeFileSync(join(dir, 'app.prisma'), schema('User'));
+    writeFileSync(join(dir, 'law.prisma'), schema('Law'));
+    const error = await docgenFailure(extractPrisma(dir));
+    expect(error).toMatchObject({ code: 'DG_PRISMA_INVALID', location: { file: join(dir, 'law.prisma'), line: 1 } });
+    expect(error.hint).toContain(
+      'the folder holds separate schemas, not one multi-file schema: app.prisma:4 and law.prisma:4 each declare a datasource (a multi-file schema declares one); point docgen at one of the files',
+    );
   });
 
   it("Prisma's config file, SQL or code in place of the schema: what it is, and what to pass", async () => {

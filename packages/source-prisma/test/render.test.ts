@@ -557,6 +557,34 @@ describe('real schemas: what they hold, shown as the schema writes it', () => {
     expect(page('data-model/enums')).toContain('| `FIRST_PARTY` | Sold by us, shipped by us:<br>no seller fee. |');
   });
 
+  it("a /// placeholder written as a tag (`<ip>`, a key's shape) is text in a field's, an enum value's and the overview's cell, not raw HTML", async () => {
+    // A real schema's field comment (a rate-limit key): the storage converter showed each as
+    // text with a DG_CONVERT warning; real HTML (`<br>`, `<code>`) stays as it is.
+    const page = await pagesOf(
+      [
+        'datasource db {',
+        '  provider = "postgresql"',
+        '}',
+        '/// Calls keyed by <caller>, <b>never</b> a credential.',
+        'model ToolCall {',
+        '  id        Int    @id',
+        '  /// Rate-limit caller key ("ip:<ip>|auth:<sha256 prefix>"), <code>ip:</code> first.',
+        '  callerKey String',
+        '  kind      Kind',
+        '}',
+        'enum Kind {',
+        '  /// Sent as <name>/<version>',
+        '  AGENT',
+        '}',
+      ].join('\n'),
+    );
+    expect(page('data-model/model/toolcall')).toContain(
+      '| Rate-limit caller key ("ip:&lt;ip>\\|auth:&lt;sha256 prefix>"), <code>ip:</code> first. |',
+    );
+    expect(page('data-model/enums')).toContain('| `AGENT` | Sent as &lt;name>/&lt;version> |');
+    expect(page('data-model')).toContain('Calls keyed by &lt;caller>, <b>never</b> a credential.');
+  });
+
   it('enums whose names differ only by case each have their own anchor, and links go to it', async () => {
     const page = await pagesOf(
       [

@@ -23,18 +23,13 @@ import { tmpdir } from 'node:os';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sweepArgs } from '../sweep-args.mjs';
 import { operationHeadings, headings, referencedSchemas, specOperations, specWebhooks } from '@docgen/test-support';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const option = (name, fallback) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : process.argv[index + 1];
-};
-const folder = process.argv[2];
-if (!folder || !existsSync(folder)) {
-  console.error('usage: node tools/bench/openapi/sweep.mjs <folder of specs> [--jobs N] [--storage] [--every N]');
-  process.exit(2);
-}
+const { folder, option } = sweepArgs(
+  'node tools/bench/openapi/sweep.mjs <folder of specs> [--jobs N] [--storage] [--every N]',
+);
 const jobs = Number(option('jobs', 1));
 const every = Number(option('every', 1));
 const slowMs = Number(option('slow', 20)) * 1000;

@@ -7,7 +7,6 @@
 //
 //   npm run build && node tools/bench/openapi/sweep.mjs <folder> [--jobs 1] [--storage]
 //     [--every N] [--report sweep.jsonl] [--slow 20] [--blowup 40] [--timeout 180]
-import { spawn } from 'node:child_process';
 import {
   appendFileSync,
   closeSync,
@@ -20,10 +19,9 @@ import {
   statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sweepArgs } from '../sweep-args.mjs';
+import { runCaptured, sweepArgs } from '../sweep-args.mjs';
 import { operationHeadings, headings, referencedSchemas, specOperations, specWebhooks } from '@docgen/test-support';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -90,44 +88,33 @@ function run(spec, slot) {
   rmSync(out, { recursive: true, force: true });
   const args = [join(repo, 'apps', 'cli', 'bin', 'run.js'), 'api', '--openapi', spec, '--out', out, '--json'];
   args.push('--no-cache', ...(storage ? [] : ['--no-storage']));
-  const started = Date.now();
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: repo });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const ms = Date.now() - started;
-      const size = statSync(spec).size;
-      const problems = [];
-      if (code !== 0) problems.push(`exit ${code ?? signal}`);
-      if (/\n\s+at .+:\d+:\d+\)?\n/.test(stderr)) problems.push('stack trace');
-      if (ms > slowMs) problems.push(`slow: ${ms} ms`);
-      let summary;
+  return runCaptured(args, { cwd: repo, timeoutMs }).then(({ code, ms, stdout, stderr }) => {
+    const size = statSync(spec).size;
+    const problems = [];
+    if (code !== 0) problems.push(`exit ${code}`);
+    if (/\n\s+at .+:\d+:\d+\)?\n/.test(stderr)) problems.push('stack trace');
+    if (ms > slowMs) problems.push(`slow: ${ms} ms`);
+    let summary;
+    try {
+      summary = JSON.parse(stdout);
+    } catch {
+      summary = undefined;
+    }
+    let outSize;
+    if (code === 0 && existsSync(out)) {
+      outSize = markdownSize(out);
+      if (outSize > blowup * size) problems.push(`blow-up: ${outSize} bytes of Markdown from ${size}`);
       try {
-        summary = JSON.parse(stdout);
-      } catch {
-        summary = undefined;
+        problems.push(...coverageProblems(spec, out));
+      } catch (error) {
+        problems.push(`spec unreadable by the sweep: ${error.message}`);
       }
-      let outSize;
-      if (code === 0 && existsSync(out)) {
-        outSize = markdownSize(out);
-        if (outSize > blowup * size) problems.push(`blow-up: ${outSize} bytes of Markdown from ${size}`);
-        try {
-          problems.push(...coverageProblems(spec, out));
-        } catch (error) {
-          problems.push(`spec unreadable by the sweep: ${error.message}`);
-        }
-      }
-      const warnings = (summary?.warnings ?? []).map((w) => w.code);
-      const record = { spec: relative(folder, spec), code, ms, size, outSize, warnings, problems };
-      if (problems.length) record.stderr = stderr.slice(0, 2000);
-      appendFileSync(report, `${JSON.stringify(record)}\n`);
-      done(record);
-    });
+    }
+    const warnings = (summary?.warnings ?? []).map((w) => w.code);
+    const record = { spec: relative(folder, spec), code, ms, size, outSize, warnings, problems };
+    if (problems.length) record.stderr = stderr.slice(0, 2000);
+    appendFileSync(report, `${JSON.stringify(record)}\n`);
+    return record;
   });
 }
 

@@ -12,13 +12,11 @@
 //
 //   npm run build && node tools/bench/prisma/sweep.mjs <folder> [--storage] [--report sweep.jsonl]
 //     [--slow 10] [--rss 400] [--timeout 120]
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { clearTimeout, setTimeout } from 'node:timers';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sweepArgs } from '../sweep-args.mjs';
+import { runCaptured, sweepArgs } from '../sweep-args.mjs';
 import { SaxesParser } from 'saxes';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -205,19 +203,10 @@ function run(schema) {
   const peakRss = join(repo, 'tools', 'bench', 'openapi', 'peak-rss.mjs');
   const args = ['--import', peakRss, join(repo, 'apps', 'cli', 'bin', 'run.js'), 'schema', '--prisma', schema];
   args.push('--out', out, '--json', '--no-cache', ...(storage ? [] : ['--no-storage']));
-  const started = Date.now();
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd: scratch, env: { ...process.env, PEAK_RSS_FILE: rssFile } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done(record(schema, { code: code ?? signal, ms: Date.now() - started, stdout, stderr, out, rssFile }));
-    });
-  });
+  const env = { ...process.env, PEAK_RSS_FILE: rssFile };
+  return runCaptured(args, { cwd: scratch, env, timeoutMs }).then((result) =>
+    record(schema, { ...result, out, rssFile }),
+  );
 }
 
 function record(schema, { code, ms, stdout, stderr, out, rssFile }) {

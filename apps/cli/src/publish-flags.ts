@@ -112,6 +112,8 @@ export interface PublishReport extends Omit<PublishResult, 'warnings'> {
      * retired by a person (in the trash or the archive, holding its title).
      */
     conflict?: 'edited' | 'title-taken' | 'deleted';
+    /** The key the page had before its source was renamed: docgen took the page over instead of making a new one. */
+    previousKey?: string;
     /** For a title-taken or deleted conflict: what to do, which also publishes the pages blocked under it. */
     fix?: string;
     /** For a page held back by a conflict above it: that page (its parent, or further up). */
@@ -396,6 +398,7 @@ export async function runPublish(
         ...(op.conflict ? { conflict: op.conflict } : {}),
         ...(op.fix ? { fix: op.fix } : {}),
         ...(op.blockedBy ? { blockedBy: op.blockedBy } : {}),
+        ...(op.previousKey !== undefined ? { previousKey: op.previousKey } : {}),
       })),
       diffs,
     };
@@ -539,7 +542,7 @@ function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) =
     const files = op.desired?.attachments.length ?? 0;
     return `new page under ${under(op.parentKey)}${files ? `, ${files} attachment${files === 1 ? '' : 's'}` : ''}`;
   }
-  return op.changes
+  const changes = op.changes
     .filter((change) => change !== 'state')
     .map((change) =>
       change === 'parent'
@@ -547,8 +550,10 @@ function detailOf(op: PlannedOperation, under: (parentKey: string | undefined) =
         : change === 'title' && op.remote
           ? `renamed from "${op.remote.title}"`
           : change,
-    )
-    .join(', ');
+    );
+  // A page taken over from its old key: say so, or a plain "update" would hide why nothing new appears.
+  if (op.previousKey !== undefined) changes.unshift(`taken over from key ${op.previousKey}`);
+  return changes.join(', ');
 }
 
 /** Pages in tree order (each parent, then its pages), with their depth; pages being retired last. */

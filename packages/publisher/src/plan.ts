@@ -71,6 +71,8 @@ export interface Operation {
   ownPage?: boolean;
   /** For a title-taken conflict: a page an interrupted run may have created; adopted only if its body matches. */
   adoptId?: string;
+  /** The key docgen's page had before its source was renamed: the page is taken over, not retired. */
+  previousKey?: string;
   /** A human edit that --force / onConflict: overwrite lets docgen replace. */
   overwrite?: boolean;
   /** Conflict left alone on purpose (onConflict: skip): reported, does not fail the run. */
@@ -146,6 +148,13 @@ export function planSync(input: PlanInput): Plan {
   }
 
   const desiredKeys = new Set(desired.map((page) => page.key));
+  const rekeyed = matchRekeyed(
+    desired.filter((page) => !ownedByKey.has(page.key)),
+    ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)),
+    ownedByKey,
+    { rootId, ours },
+  );
+  for (const [key, page] of rekeyed) ownedByKey.set(key, page);
   const operations: Operation[] = [];
   for (const page of desired) {
     const owned = ownedByKey.get(page.key);
@@ -162,8 +171,9 @@ export function planSync(input: PlanInput): Plan {
 
   blockChildrenOfConflicts(operations);
 
+  const takenOver = new Set([...rekeyed.values()].map((page) => page.id));
   const retiring = [
-    ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key)),
+    ...ours.filter((page) => !desiredKeys.has(page.ownership!.value.key) && !takenOver.has(page.id)),
     ...duplicates.filter((d) => desiredKeys.has(d.ownership!.value.key)),
   ];
   const retiringIds = new Set(retiring.map((page) => page.id));
@@ -190,6 +200,110 @@ export function planSync(input: PlanInput): Plan {
     });
   }
   return { rootId, docSet, operations, reorder: input.reorder ? planReorder(operations, rootId) : [] };
+}
+
+/**
+ * Pages of this doc set whose key the tree no longer has, each taken over by a new page of the
+ * tree instead of being left beside it: a key changes when its source is renamed (an OpenAPI tag, a
+ * Prisma model, an ADR's file) or the config's `key` is, and the page should keep its id, history,
+ * links, watchers and readers' comments rather than become a duplicate. The rules, surest first:
+ * - the same title: Confluence keeps titles unique per space, so a new page could not take it anyway;
+ * - under one parent, from one source file, the same key relative to the parent's key (the pages
+ *   under a renamed page: `api/shop/tag/pets` → `api/store/tag/pets`);
+ * - under one parent, from one source file, the only page gone and the only page new whose keys
+ *   differ in their last segment alone (`…/tag/pet` → `…/tag/pets`).
+ * Anything less certain stays a new page and an orphan. Returns new key → the page that takes it.
+ */
+function matchRekeyed(
+  fresh: DesiredPage[],
+  gone: RemotePage[],
+  ownedByKey: ReadonlyMap<string, RemotePage>,
+  context: { rootId: string; ours: RemotePage[] },
+): Map<string, RemotePage> {
+  const taken = new Map<string, RemotePage>();
+  const goneByTitle = new Map(gone.map((page) => [fold(page.title), page]));
+  for (const page of fresh) {
+    const holder = goneByTitle.get(fold(page.title));
+    if (holder) taken.set(page.key, holder);
+  }
+  const oursById = new Map(context.ours.map((page) => [page.id, page]));
+  // A parent taken over first gives the pages under it a parent id to be matched under: a few passes.
+  for (let pass = 0; pass < 8; pass++) {
+    const groups = groupBySiblinghood(
+      fresh,
+      gone,
+      taken,
+      (parentKey) =>
+        parentKey === undefined ? context.rootId : (ownedByKey.get(parentKey) ?? taken.get(parentKey))?.id,
+      (parentId) => oursById.get(parentId)?.ownership?.value.key,
+    );
+    let matched = 0;
+    for (const { fresh: news, gone: olds } of groups.values()) {
+      if (news.length === 1 && olds.length === 1) {
+        taken.set(news[0].key, olds[0].page);
+        matched++;
+        continue;
+      }
+      for (const page of news) {
+        const same = olds.filter((old) => old.relative === page.relative);
+        if (same.length !== 1) continue;
+        taken.set(page.key, same[0].page);
+        matched++;
+      }
+    }
+    if (matched === 0) break;
+  }
+  return taken;
+}
+
+type Relative<T> = { page: T; relative: string };
+
+/**
+ * The new pages and the gone ones not yet matched, grouped by parent page, source (plugin and file:
+ * a page of another source is never another's rename) and the key's family relative to the parent's
+ * key (that key without its last segment).
+ */
+function groupBySiblinghood(
+  fresh: DesiredPage[],
+  gone: RemotePage[],
+  taken: ReadonlyMap<string, RemotePage>,
+  parentIdOf: (parentKey: string | undefined) => string | undefined,
+  keyOfPage: (pageId: string) => string | undefined,
+): Map<string, { fresh: Array<Relative<DesiredPage> & { key: string }>; gone: Array<Relative<RemotePage>> }> {
+  const used = new Set([...taken.values()].map((page) => page.id));
+  const groups = new Map<
+    string,
+    { fresh: Array<Relative<DesiredPage> & { key: string }>; gone: Array<Relative<RemotePage>> }
+  >();
+  const groupOf = (parentId: string, source: DesiredPage['source'], relative: string) => {
+    const id = JSON.stringify([parentId, source?.plugin ?? '', source?.file ?? '', keyFamily(relative)]);
+    if (!groups.has(id)) groups.set(id, { fresh: [], gone: [] });
+    return groups.get(id)!;
+  };
+  for (const page of fresh) {
+    const parentId = parentIdOf(page.parentKey);
+    if (taken.has(page.key) || parentId === undefined) continue;
+    const relative = relativeKey(page.key, page.parentKey);
+    groupOf(parentId, page.source, relative).fresh.push({ page, relative, key: page.key });
+  }
+  for (const page of gone) {
+    const value = page.ownership!.value;
+    if (used.has(page.id) || !page.parentId) continue;
+    const relative = relativeKey(value.key, keyOfPage(page.parentId));
+    groupOf(page.parentId, value.source, relative).gone.push({ page, relative });
+  }
+  return groups;
+}
+
+/** A key below its parent's (`api/shop/tag/pets` under `api/shop`: `tag/pets`); the whole key otherwise. */
+function relativeKey(key: string, parentKey: string | undefined): string {
+  return parentKey !== undefined && key.startsWith(`${parentKey}/`) ? key.slice(parentKey.length + 1) : key;
+}
+
+/** A key without its last segment: the pages a source renders side by side share it. */
+function keyFamily(key: string): string {
+  const slash = key.lastIndexOf('/');
+  return slash < 0 ? '' : key.slice(0, slash);
 }
 
 function planOwned(
@@ -245,6 +359,9 @@ function planOwned(
   // A prune mark on a current page: a run died between marking the page and retiring it. Left,
   // it would make a later delete by a person look like docgen's own prune (restored unasked).
   if (state.pruned && !changes.includes('state')) changes.push('state');
+  // A page taken over from a key the tree no longer has (see matchRekeyed): its property moves to the new key.
+  const previousKey = state.key === page.key ? undefined : state.key;
+  if (previousKey !== undefined && !changes.includes('state')) changes.push('state');
   if (owned.title !== page.title) {
     // Renamed to a title another page of the space has: Confluence refuses the write (a 400 that
     // failed the run halfway). Known from the listing, it is a conflict the plan shows.
@@ -268,6 +385,7 @@ function planOwned(
     ...base,
     action: actionFor(changes),
     changes,
+    ...(previousKey !== undefined ? { previousKey } : {}),
     ...(overwrite ? { overwrite: true, reason: overwrite.reason } : {}),
   };
 }

@@ -52,6 +52,7 @@ function published(
         schema: 1,
         set: 'docs',
         key: page.key,
+        ...(page.source ? { source: page.source } : {}),
         generator: 'test@1',
         hash: page.hash,
         bodyHash: page.bodyHash,
@@ -331,6 +332,116 @@ describe('planSync', () => {
     ]);
     const op = planSync({ desired: after, remote: publishAll(before), rootId: '1', docSet: 'docs' }).operations[0];
     expect([op.action, op.changes]).toEqual(['update', ['labels', 'attachments']]);
+  });
+});
+
+describe('planSync: a page whose key changed is taken over, not duplicated', () => {
+  const spec = { plugin: 'openapi', file: 'spec.yaml' };
+  const api = [
+    { key: 'api/shop', title: 'Shop API', source: spec, markdown: 'The shop.' },
+    { key: 'api/shop/tag/pet', parentKey: 'api/shop', title: 'Shop API: pet', source: spec, markdown: 'Pets.' },
+    { key: 'api/shop/tag/store', parentKey: 'api/shop', title: 'Shop API: store', source: spec, markdown: 'Store.' },
+    {
+      key: 'api/shop/tag/store/orders',
+      parentKey: 'api/shop/tag/store',
+      title: 'Orders',
+      source: spec,
+      markdown: 'Orders.',
+    },
+  ];
+  const plan = (after: typeof api, remote: RemotePage[]) =>
+    planSync({ desired: tree(after), remote, rootId: '1', docSet: 'docs' }).operations;
+  const idsOf = (remote: RemotePage[]) => new Map(remote.map((page) => [page.ownership!.value.key, page.id]));
+
+  it('the same title under a new key (the config key renamed): the same pages, their property rewritten, no new version', () => {
+    const remote = publishAll(tree(api));
+    const ids = idsOf(remote);
+    const ops = plan(
+      api.map((p) => ({
+        ...p,
+        key: p.key.replace('api/shop', 'api/store'),
+        parentKey: p.parentKey?.replace('api/shop', 'api/store'),
+      })),
+      remote,
+    );
+    expect(ops.map((o) => [o.action, o.key, o.pageId, o.changes, o.previousKey])).toEqual(
+      api.map((p) => ['update', p.key.replace('api/shop', 'api/store'), ids.get(p.key), ['state'], p.key]),
+    );
+  });
+
+  it('a renamed tag: its page is renamed in place, history kept, nothing orphaned', () => {
+    const remote = publishAll(tree(api));
+    const after = api.map((p) =>
+      p.key === 'api/shop/tag/pet' ? { ...p, key: 'api/shop/tag/pets', title: 'Shop API: pets' } : p,
+    );
+    const ops = plan(after, remote);
+    expect(
+      ops.filter((o) => o.action !== 'unchanged').map((o) => [o.action, o.key, o.pageId, o.changes, o.previousKey]),
+    ).toEqual([
+      ['update', 'api/shop/tag/pets', idsOf(remote).get('api/shop/tag/pet'), ['state', 'title'], 'api/shop/tag/pet'],
+    ]);
+  });
+
+  it('a renamed page and the pages under it (their keys changed with its key) are all taken over', () => {
+    const remote = publishAll(tree(api));
+    const ids = idsOf(remote);
+    const after = api.map((p) =>
+      p.key.startsWith('api/shop/tag/store')
+        ? {
+            ...p,
+            key: p.key.replace('store', 'shop-front'),
+            parentKey: p.parentKey.replace('store', 'shop-front'),
+            title: `${p.title}!`,
+          }
+        : p,
+    );
+    const ops = plan(after, remote).filter((o) => o.action !== 'unchanged');
+    expect(ops.map((o) => [o.key, o.pageId, o.previousKey])).toEqual([
+      ['api/shop/tag/shop-front', ids.get('api/shop/tag/store'), 'api/shop/tag/store'],
+      ['api/shop/tag/shop-front/orders', ids.get('api/shop/tag/store/orders'), 'api/shop/tag/store/orders'],
+    ]);
+    expect(ops.every((o) => o.action === 'update' && !o.changes.includes('parent'))).toBe(true);
+  });
+
+  it('when it cannot tell which page became which, or the page comes from another source: new pages and orphans, as before', () => {
+    const remote = publishAll(tree(api));
+    const two = api
+      .filter((p) => p.parentKey !== 'api/shop/tag/store')
+      .map((p) => (p.parentKey === 'api/shop' ? { ...p, key: `${p.key}-v2`, title: `${p.title} v2` } : p));
+    expect(plan(two, remote).map((o) => [o.action, o.key])).toEqual([
+      ['unchanged', 'api/shop'],
+      ['create', 'api/shop/tag/pet-v2'],
+      ['create', 'api/shop/tag/store-v2'],
+      ['orphan', 'api/shop/tag/store/orders'],
+      ['orphan', 'api/shop/tag/pet'],
+      ['orphan', 'api/shop/tag/store'],
+    ]);
+    const otherFile = api.map((p) =>
+      p.key === 'api/shop/tag/pet'
+        ? { ...p, key: 'api/shop/tag/pets', title: 'Pets', source: { plugin: 'openapi', file: 'other.yaml' } }
+        : p,
+    );
+    expect(
+      plan(otherFile, remote)
+        .filter((o) => o.action !== 'unchanged')
+        .map((o) => [o.action, o.key]),
+    ).toEqual([
+      ['create', 'api/shop/tag/pets'],
+      ['orphan', 'api/shop/tag/pet'],
+    ]);
+  });
+
+  it('a renamed page a person edited is a conflict on that page, not a second page beside it', () => {
+    const remote = publishAll(tree(api));
+    const pet = remote.find((page) => page.ownership!.value.key === 'api/shop/tag/pet')!;
+    pet.version = { number: 2, message: 'a note for on-call' };
+    const after = api.map((p) =>
+      p.key === 'api/shop/tag/pet' ? { ...p, key: 'api/shop/tag/pets', title: 'Shop API: pets' } : p,
+    );
+    const ops = plan(after, remote).filter((o) => o.action !== 'unchanged');
+    expect(ops.map((o) => [o.action, o.conflict, o.key, o.pageId])).toEqual([
+      ['conflict', 'edited', 'api/shop/tag/pets', pet.id],
+    ]);
   });
 });
 

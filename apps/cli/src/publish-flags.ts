@@ -373,6 +373,12 @@ export async function runPublish(
     // Warnings on stderr, as every command prints them (stdout is the run's report), as the progress bar is.
     for (const block of warningBlocks(result.warnings, { verbose: flags.verbose })) process.stderr.write(`${block}\n`);
     log.info(summaryLine(result));
+    const orphans = planned.plan.operations.filter((op) => op.action === 'orphan').length;
+    // An orphan is kept on purpose (docgen deletes nothing unasked); say how to retire it, once.
+    if (orphans > 0)
+      log.info(
+        `${orphans} page${orphans === 1 ? '' : 's'} of docgen's no longer in the tree stay${orphans === 1 ? 's' : ''} in Confluence: --prune moves ${orphans === 1 ? 'it' : 'them'} to the trash (a page whose source comes back is restored).`,
+      );
     if (dryRun && hasWork(planned))
       log.info('Nothing was written (--dry-run): run it without --dry-run to apply this plan.');
     if (connection.sandboxDir && !dryRun) {

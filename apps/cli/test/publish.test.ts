@@ -438,3 +438,61 @@ describe('secrets never show', () => {
     clean(inUrl);
   }, 120_000);
 });
+
+describe('docgen publish: a renamed source and a removed one', () => {
+  let sandbox: TestSandbox;
+  let work: string;
+
+  beforeAll(async () => {
+    sandbox = await testSandbox();
+    work = await mkdtemp(join(tmpdir(), 'docgen-rekey-'));
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('the renamed page is taken over (same id, the plan says from which key); the removed one stays, with the flag that retires it', async () => {
+    const env = {
+      CONFLUENCE_URL: `${sandbox.url}/wiki`,
+      CONFLUENCE_USER: 'dev@example.com',
+      CONFLUENCE_API_TOKEN: 'sandbox-token',
+      CONFLUENCE_SPACE_KEY: 'DEV',
+    };
+    const generator = { name: 'docgen-test', version: '1.0.0' };
+    await writeRenderedTree(join(work, 'before'), makeTree(14, { prefix: 'rk' }), generator);
+    const first = await runCli(['publish', join(work, 'before'), '--json'], { cwd: work, env });
+    expect(first.code).toBe(0);
+    const idOf = (title: string) =>
+      (JSON.parse(first.stdout).outcomes as Array<{ title: string; pageId: string }>).find((o) => o.title === title)!
+        .pageId;
+    const after = makeTree(14, {
+      prefix: 'rk',
+      edit: (page) => (page.key === 'rk/s1/p3' ? { ...page, key: 'rk/s1/page-three', title: 'Page three' } : page),
+    });
+    await writeRenderedTree(
+      join(work, 'after'),
+      { pages: after.pages.filter((p) => p.key !== 'rk/s2/p13') },
+      generator,
+    );
+    const plan = await runCli(['publish', join(work, 'after'), '--dry-run'], { cwd: work, env });
+    expect(plan.stdout).toMatch(
+      new RegExp(
+        `^update +Page three +${idOf('rk page 3')} +taken over from key rk/s1/p3, .*renamed from "rk page 3"$`,
+        'm',
+      ),
+    );
+    const run = await runCli(['publish', join(work, 'after'), '--json'], { cwd: work, env });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.counts).toMatchObject({ created: 0, updated: 1, orphans: 1 });
+    expect(report.planned.find((op: { key: string }) => op.key === 'rk/s1/page-three')).toMatchObject({
+      pageId: idOf('rk page 3'),
+      previousKey: 'rk/s1/p3',
+    });
+    const again = await runCli(['publish', join(work, 'after')], { cwd: work, env });
+    expect(again.stdout).toMatch(
+      /^1 page of docgen's no longer in the tree stays in Confluence: --prune moves it to the trash/m,
+    );
+  });
+});

@@ -211,6 +211,20 @@ describe('the overview', () => {
     );
     expect(await overview('{ name: MIT }')).toContain('| License | MIT |');
   });
+
+  it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info:',
+      '  title: Museum API',
+      '  version: 1.0.0',
+      '  summary: Tickets and special events of the museum.',
+      '  description: Plan a visit, buy tickets, see what is on.',
+      'paths: {}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toMatch(/^\*\*Tickets and special events of the museum\.\*\*\n\nPlan a visit, buy tickets/);
+  });
 });
 
 describe('schema aliases', () => {

@@ -28,6 +28,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -140,7 +141,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       return {
         name: tag.displayName ?? tag.name,
         indent: '↳ '.repeat(depth),
-        description: firstLine(links.described(tag.description, root)),
+        description: summaryOf(links.described(tag.description, root)),
         count: listed.size,
         inSubTags: listed.size - own.length,
         link: `./${pageFileStem(tagKey(tag))}.md`,
@@ -511,7 +512,7 @@ function tagView(
     .filter((t) => t.parent === tag.name)
     .map((t) => ({
       link: `[${escapeMarkdownInline(t.displayName ?? t.name)}](./${pageFileStem(tagKey(t))}.md)`,
-      description: firstLine(links.described(t.description, key)),
+      description: summaryOf(links.described(t.description, key)),
     }));
   const elsewhere = taggedElsewhere(tag, model).map((o) => ({
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
@@ -922,8 +923,4 @@ function chunk<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out.length ? out : [[]];
-}
-
-function firstLine(text: string | undefined): string {
-  return escapeTableCell(literalPlaceholders((text ?? '').split(/\n\s*\n/)[0]) ?? '');
 }

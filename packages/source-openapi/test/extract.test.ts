@@ -212,6 +212,33 @@ describe('the overview', () => {
     expect(await overview('{ name: MIT }')).toContain('| License | MIT |');
   });
 
+  it("sums a tag up by its description's first prose, not the heading the description starts with", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'tags:',
+      '  - { name: pets, description: "# Pets\\n\\nEverything about your pets.\\n\\nMore on pets." }',
+      '  - { name: store, description: "## Overview\\nOrders placed at the store." }',
+      '  - { name: users, description: "<h2>Users</h2>\\n\\nPeople with an account." }',
+      '  - { name: admin, description: "# Admin" }',
+      'paths:',
+      ...['pets', 'store', 'users', 'admin'].map(
+        (tag) => `  /${tag}: { get: { tags: [${tag}], responses: { "200": { description: OK } } } }`,
+      ),
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const summaries = overview
+      .split('\n')
+      .filter((line) => /^\| \[\w+\]/.test(line))
+      .map((line) => /\| ([^|]*) \|$/.exec(line)?.[1]);
+    expect(summaries).toEqual([
+      'Everything about your pets.',
+      'Orders placed at the store.',
+      'People with an account.',
+      'Admin',
+    ]);
+  });
+
   it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
     const api = await modelOf([
       'openapi: 3.1.0',

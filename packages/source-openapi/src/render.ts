@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  placeFragment,
   literalPlaceholders,
   contentHash,
   escapeMarkdownInline,
@@ -28,7 +27,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { summaryOf } from './descriptions.js';
+import { placeDescription, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -127,7 +126,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     // The description goes above the page's `##` sections.
     model: {
       ...model,
-      description: placeFragment(links.described(model.description, root), 2),
+      description: placeDescription(links.described(model.description, root), 2),
       license: shownLicense(model.license),
     },
     specFile: basename(model.file),
@@ -520,7 +519,7 @@ function tagView(
   }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description: placeFragment(links.described(tag.description, key), 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description: placeDescription(links.described(tag.description, key), 3) }, // above the `##` operations
     children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.
@@ -642,10 +641,10 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: placeFragment(links.described(operation.description, key), level + 1),
+    description: placeDescription(links.described(operation.description, key), level + 1),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
-      description: placeFragment(links.described(operation.pathDescription, key), level + 1),
+      description: placeDescription(links.described(operation.pathDescription, key), level + 1),
     },
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
@@ -653,14 +652,14 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     auth: authText(operation),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
-      description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
+      description: placeDescription(links.described(operation.requestBody.description, key), level + 2),
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
     responses: dedupeBodies(
       operation.responses.map((r) => ({
         status: r.status,
-        description: placeFragment(links.described(r.description, key), level + 3),
+        description: placeDescription(links.described(r.description, key), level + 3),
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
@@ -781,7 +780,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     sameAs: undefined as string | undefined,
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
     description:
-      schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined,
+      schema?.description && !named ? placeDescription(links.described(schema.description, key), level) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -905,7 +904,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
       aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
-      description: placeFragment(links.described(schema.description, key), 3), // under the schema's `##` heading
+      description: placeDescription(links.described(schema.description, key), 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,
       cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),

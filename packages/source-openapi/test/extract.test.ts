@@ -2131,6 +2131,30 @@ describe('placeholders in descriptions', () => {
   });
 });
 
+describe('headings in descriptions', () => {
+  it("written in HTML are moved down with the Markdown ones, under the page's own; code keeps them as written", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    put:',
+      '      operationId: setReport',
+      // As Bitbucket's spec writes it: an <h1> inside a paragraph, a table after it.
+      '      description: "Create a report.<h1>Report parameters</h1><table><tr><td>title</td></tr></table>"',
+      '      responses:',
+      '        "200":',
+      '          description: "# Stored\\n\\n<h2 class=\\"x\\">Fields</h2>\\n\\nSee `<h1>` and:\\n\\n```html\\n<h1>Kept</h1>\\n```"',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    // Under the operation's `##`: its description's headings start at ###, a response's at #####.
+    expect(page).toContain('Create a report.<h3>Report parameters</h3><table>');
+    expect(page).toContain('##### Stored\n\n<h6 class="x">Fields</h6>');
+    expect(page).toContain('See `<h1>` and:');
+    expect(page).toContain('```html\n<h1>Kept</h1>\n```');
+  });
+});
+
 describe('warnings', () => {
   it('about a mapping are placed at its key, in YAML and in JSON, not at its first entry', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));

@@ -60,6 +60,8 @@ function moveHtmlHeadings(markdown: string, shift: number, seen?: (level: number
 /** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
 const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|<h[1-6](?:\s[^>]*)?>.*<\/h[1-6]>\s*$)/i;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 
 /**
  * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's
@@ -92,4 +94,27 @@ function headingText(heading: string): string {
     .replace(/[ \t]#+[ \t]*$/, '')
     .replace(/<\/?h[1-6](?:\s[^>]*)?>/gi, '')
     .trim();
+}
+
+/**
+ * A table cell's notes (badges, the description, constraints, an example), one after the other on
+ * a line, but a description that starts or ends with a list is a paragraph of its own, so that
+ * `escapeTableCell` closes the list before what follows: joined by a space, `- PROJECT_WRITE
+ * (length ≤ 20)` made the constraint a part of the list's last item.
+ */
+export function cellNotes(notes: string[]): string {
+  return notes.filter(Boolean).reduce((cell, note) => {
+    if (!cell) return note;
+    const apart = endsInList(cell) || LIST_ITEM.test(note.split('\n')[0]!);
+    return `${cell}${apart ? '\n\n' : ' '}${note}`;
+  }, '');
+}
+
+/** Whether text's last paragraph is (or holds) a list, which a next line would continue. */
+function endsInList(text: string): boolean {
+  return text
+    .split(/\n\s*\n/)
+    .at(-1)!
+    .split('\n')
+    .some((line) => LIST_ITEM.test(line));
 }

@@ -27,7 +27,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { placeDescription, summaryOf } from './descriptions.js';
+import { cellNotes, placeDescription, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -732,9 +732,10 @@ function serverNotes(server: ApiModel['servers'][number]): string {
     return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${literalPlaceholders(variable.description)}` : ''}`;
   });
   return escapeTableCell(
-    [literalPlaceholders(server.description) ?? '', ...(variables.length ? [`Variables: ${variables.join('; ')}`] : [])]
-      .filter(Boolean)
-      .join(' '),
+    cellNotes([
+      literalPlaceholders(server.description) ?? '',
+      ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
+    ]),
   );
 }
 
@@ -767,7 +768,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     in: parameter.in,
     type: links.type(parameter.type, key),
     required: parameter.required,
-    description: escapeTableCell(notes.filter(Boolean).join(' ')),
+    description: escapeTableCell(cellNotes(notes)),
   };
 }
 
@@ -894,7 +895,7 @@ function fieldView(field: SchemaField, links: Links, key: string) {
     name: escapeTableCell(inlineCode(field.name)),
     type: links.type(field.type, key) + (field.nullable && !field.type.nullable ? ' or null' : ''),
     required: field.required,
-    description: escapeTableCell(notes.join(' ')),
+    description: escapeTableCell(cellNotes(notes)),
   };
 }
 

@@ -2155,6 +2155,50 @@ describe('headings in descriptions', () => {
   });
 });
 
+describe('a description that ends with a list', () => {
+  it('is closed before the notes docgen writes after it in a table cell (constraints, example, server variables)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Access tokens, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.example.com"',
+      '    description: "Regional hosts:\\n- eu\\n- us"',
+      '    variables: { region: { default: eu, enum: [eu, us] } }',
+      'paths:',
+      '  /tokens:',
+      '    put:',
+      '      operationId: createToken',
+      '      parameters:',
+      '        - name: permission',
+      '          in: query',
+      '          deprecated: true',
+      '          description: "- PROJECT_READ\\n- PROJECT_WRITE"',
+      '          schema: { type: string, maxLength: 20 }',
+      '          example: PROJECT_READ',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                expiryDays:',
+      '                  type: integer',
+      '                  readOnly: true',
+      '                  description: "Days until it expires:\\n- 0: never\\n- 1 to 365: that many"',
+      '                  maximum: 365',
+      '      responses: { "204": { description: Created } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages[1]!.markdown;
+    const cell = (name: string) => page.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))!;
+    expect(cell('permission')).toContain(
+      '| **Deprecated.**<ul><li>PROJECT_READ</li><li>PROJECT_WRITE</li></ul>(length ≤ 20) (example: `PROJECT_READ`) |',
+    );
+    expect(cell('expiryDays')).toMatch(/<li>1 to 365: that many<\/li><\/ul>\(value ≤ 365\) \|$/);
+    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables: `region`:');
+  });
+});
+
 describe('warnings', () => {
   it('about a mapping are placed at its key, in YAML and in JSON, not at its first entry', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));

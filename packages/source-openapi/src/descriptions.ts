@@ -8,6 +8,7 @@ import { escapeTableCell, literalPlaceholders, placeFragment } from '@docgen/cor
 /** An HTML heading's tag (`<h1>`, `</h1>`, `<h2 class="x">`), or a code span, which keeps what it holds. */
 const HTML_HEADING_TAG = /(`+)[\s\S]*?(?<!`)\1(?!`)|<(\/?)h([1-6])(?=[\s/>])/gi;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK = /^\s*$/;
 
 /**
  * `placeFragment` (placeholders as text, open HTML elements closed, headings nested at `level` or
@@ -60,6 +61,8 @@ function moveHtmlHeadings(markdown: string, shift: number, seen?: (level: number
 /** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
 const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|<h[1-6](?:\s[^>]*)?>.*<\/h[1-6]>\s*$)/i;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A GFM table's delimiter row: `| --- | :---: |`, `---|---`. */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 /** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 
@@ -117,4 +120,57 @@ function endsInList(text: string): boolean {
     .at(-1)!
     .split('\n')
     .some((line) => LIST_ITEM.test(line));
+}
+
+/**
+ * A description for a table cell, its GFM tables written as HTML tables, which a cell may hold
+ * (Confluence nests them): `escapeTableCell` would run a table's rows into one line of escaped
+ * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between.
+ */
+export function cellTables(markdown: string | undefined): string | undefined {
+  if (!markdown?.includes('|')) return markdown;
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (!fence && marker) fence = marker;
+    const delimiter = lines[index + 1];
+    if (fence || marker || !isTableStart(line, delimiter)) {
+      out.push(line);
+      continue;
+    }
+    let end = index + 2;
+    while (end < lines.length && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
+    while (out.length && BLANK.test(out.at(-1)!)) out.pop();
+    out.push(htmlTable(lines.slice(index, end)));
+    index = end - 1;
+    while (index + 1 < lines.length && BLANK.test(lines[index + 1]!)) index += 1;
+  }
+  return out.join('\n');
+}
+
+/** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */
+function isTableStart(line: string, next: string | undefined): boolean {
+  if (next === undefined || !TABLE_DELIMITER.test(next) || !(line + next).includes('|')) return false;
+  return tableCells(line).length === tableCells(next).length;
+}
+
+/** A GFM table's rows (header, delimiter, body) as one line of HTML; a cell's Markdown stays. */
+function htmlTable(rows: string[]): string {
+  const [header, , ...body] = rows.map(tableCells);
+  const row = (cells: string[], tag: 'th' | 'td') =>
+    `<tr>${header!.map((_, i) => `<${tag}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
+  return `<table>${row(header!, 'th')}${body.map((cells) => row(cells, 'td')).join('')}</table>`;
+}
+
+/** A table row's cells, split at its unescaped pipes; an escaped pipe is a pipe (an HTML cell needs no escape). */
+function tableCells(row: string): string[] {
+  const inner = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }

@@ -27,7 +27,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
-import { cellNotes, placeDescription, summaryOf } from './descriptions.js';
+import { cellNotes, cellTables, placeDescription, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -755,7 +755,7 @@ function authText(operation: Operation): string {
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
-    literalPlaceholders(links.described(parameter.description, key)) ?? '',
+    cellTables(literalPlaceholders(links.described(parameter.description, key))) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
@@ -888,7 +888,7 @@ function fieldView(field: SchemaField, links: Links, key: string) {
   ].filter(Boolean);
   const notes = [
     ...badges,
-    literalPlaceholders(links.described(field.description, key)) ?? '',
+    cellTables(literalPlaceholders(links.described(field.description, key))) ?? '',
     ...field.constraints.map((c) => `(${c})`),
   ].filter(Boolean);
   return {

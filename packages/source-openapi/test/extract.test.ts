@@ -2199,6 +2199,33 @@ describe('a description that ends with a list', () => {
   });
 });
 
+describe('a Markdown table in a description', () => {
+  it('that lands in a table cell (a parameter, a field) is kept whole, as a table in the cell', async () => {
+    const table = ['| State | Meaning |', '| :--- | --- |', '| `PASS` | all \\\\| some passed |', '| FAIL | *none* |'];
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      '      parameters:',
+      `        - { name: state, in: query, schema: { type: string, maxLength: 4 }, description: "Which reports:\\n\\n${table.join('\\n')}\\n\\nDefault: all." }`,
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      `              schema: { type: object, properties: { result: { type: string, description: "${table.join('\\n')}" } } }`,
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html =
+      '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>`PASS`</td><td>all \\| some passed</td></tr><tr><td>FAIL</td><td>*none*</td></tr></table>';
+    expect(page).toContain(`| \`state\` | query | string | no | Which reports: ${html} Default: all. (length ≤ 4) |`);
+    expect(page).toContain(`| \`result\` | string | no | ${html} |`);
+  });
+});
+
 describe('warnings', () => {
   it('about a mapping are placed at its key, in YAML and in JSON, not at its first entry', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-openapi-'));

@@ -2,13 +2,21 @@ import { escapeTableCell, literalPlaceholders, placeFragment } from '@docgen/cor
 
 /**
  * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to where a page puts
- * them: placed under the page's headings, shortened to a table cell's one-line summary.
+ * them: under the page's own headings, in a table cell beside docgen's notes, or shortened to a
+ * cell's one-line summary.
  */
 
 /** An HTML heading's tag (`<h1>`, `</h1>`, `<h2 class="x">`), or a code span, which keeps what it holds. */
 const HTML_HEADING_TAG = /(`+)[\s\S]*?(?<!`)\1(?!`)|<(\/?)h([1-6])(?=[\s/>])/gi;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLANK = /^\s*$/;
+/** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
+const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|<h[1-6](?:\s[^>]*)?>.*<\/h[1-6]>\s*$)/i;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A GFM table's delimiter row: `| --- | :---: |`, `---|---`. */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 
 /**
  * `placeFragment` (placeholders as text, open HTML elements closed, headings nested at `level` or
@@ -57,14 +65,6 @@ function moveHtmlHeadings(markdown: string, shift: number, seen?: (level: number
     })
     .join('\n');
 }
-
-/** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
-const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|<h[1-6](?:\s[^>]*)?>.*<\/h[1-6]>\s*$)/i;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** A GFM table's delimiter row: `| --- | :---: |`, `---|---`. */
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-/** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 
 /**
  * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's

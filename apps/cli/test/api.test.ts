@@ -204,6 +204,7 @@ describe('docgen api on invalid input', () => {
       'h2 GET /comments/{id}',
       'h3 How comments are stored',
       'h4 Threads',
+      'h4 Replies', // an HTML heading moves down with the Markdown ones
       'h3 Parameters',
       'h3 Responses',
       'h4 200',

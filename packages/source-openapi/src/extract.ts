@@ -127,6 +127,7 @@ export function extractApi(spec: SpecSet, options: ExtractApiOptions = {}): ApiM
     version: String(info.version ?? ''),
     dialect,
     specVersion: String((document as Json).openapi ?? (document as Json).swagger),
+    summary: text(info.summary),
     description: text(info.description),
     termsOfService: text(info.termsOfService),
     contact: info.contact as ApiModel['contact'],

@@ -316,6 +316,8 @@ export interface ApiModel {
   version: string;
   dialect: Dialect;
   specVersion: string;
+  /** OpenAPI 3.1's `info.summary`: a line about the API, shown above its description. */
+  summary?: string;
   description?: string;
   termsOfService?: string;
   contact?: { name?: string; url?: string; email?: string };

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import {
   anchorSlug,
-  placeFragment,
   literalPlaceholders,
   contentHash,
   escapeMarkdownInline,
@@ -28,6 +27,7 @@ import type {
   TagGroup,
   TypeExpr,
 } from './model.js';
+import { cellNotes, cellTables, placeDescription, summaryOf } from './descriptions.js';
 import { pathTemplates } from './path-template.js';
 import { curlServer } from './servers.js';
 
@@ -126,7 +126,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
     // The description goes above the page's `##` sections.
     model: {
       ...model,
-      description: placeFragment(links.described(model.description, root), 2),
+      description: placeDescription(links.described(model.description, root), 2),
       license: shownLicense(model.license),
     },
     specFile: basename(model.file),
@@ -140,7 +140,7 @@ export function renderApi(model: ApiModel, templates: TemplateRenderer, options:
       return {
         name: tag.displayName ?? tag.name,
         indent: '↳ '.repeat(depth),
-        description: firstLine(links.described(tag.description, root)),
+        description: summaryOf(links.described(tag.description, root)),
         count: listed.size,
         inSubTags: listed.size - own.length,
         link: `./${pageFileStem(tagKey(tag))}.md`,
@@ -511,7 +511,7 @@ function tagView(
     .filter((t) => t.parent === tag.name)
     .map((t) => ({
       link: `[${escapeMarkdownInline(t.displayName ?? t.name)}](./${pageFileStem(tagKey(t))}.md)`,
-      description: firstLine(links.described(t.description, key)),
+      description: summaryOf(links.described(t.description, key)),
     }));
   const elsewhere = taggedElsewhere(tag, model).map((o) => ({
     link: links.operation(o, key, `${o.verb} ${escapeMarkdownInline(o.path)}`),
@@ -519,7 +519,7 @@ function tagView(
   }));
   return {
     api: { title: model.title, version: model.version },
-    tag: { name: tag.displayName ?? tag.name, description: placeFragment(links.described(tag.description, key), 3) }, // above the `##` operations
+    tag: { name: tag.displayName ?? tag.name, description: placeDescription(links.described(tag.description, key), 3) }, // above the `##` operations
     children,
     rows: tag.operations.map((o) => operationRow(o, links, key)),
     // A split tag's page lists its operations; they are documented on its parts' pages.
@@ -641,10 +641,10 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     operationId: operation.operationId,
     summary: operation.summary,
     summaryCell: escapeTableCell(operation.summary ?? ''),
-    description: placeFragment(links.described(operation.description, key), level + 1),
+    description: placeDescription(links.described(operation.description, key), level + 1),
     pathAbout: (operation.pathSummary || operation.pathDescription) && {
       summary: operation.pathSummary,
-      description: placeFragment(links.described(operation.pathDescription, key), level + 1),
+      description: placeDescription(links.described(operation.pathDescription, key), level + 1),
     },
     servers: operation.servers?.map((server) => ({ url: server.url, notes: serverNotes(server) })),
     deprecated: operation.deprecated,
@@ -652,14 +652,14 @@ function operationView(operation: Operation, links: Links, key: string, level = 
     auth: authText(operation),
     parameters: operation.parameters.map((p) => parameterView(p, links, key)),
     requestBody: operation.requestBody && {
-      description: placeFragment(links.described(operation.requestBody.description, key), level + 2),
+      description: placeDescription(links.described(operation.requestBody.description, key), level + 2),
       required: operation.requestBody.required,
       contents: dedupeSchemas(operation.requestBody.contents.map((c) => mediaView(c, links, key, true, level + 2))),
     },
     responses: dedupeBodies(
       operation.responses.map((r) => ({
         status: r.status,
-        description: placeFragment(links.described(r.description, key), level + 3),
+        description: placeDescription(links.described(r.description, key), level + 3),
         headers: r.headers.map((h) => parameterView(h, links, key)),
         contents: dedupeSchemas(r.contents.map((c) => mediaView(c, links, key, false, level + 3))),
         sameBodyAs: undefined as string | undefined,
@@ -732,9 +732,10 @@ function serverNotes(server: ApiModel['servers'][number]): string {
     return `${inlineCode(variable.name)}: ${values.join(', ') || 'any'}${variable.description ? ` — ${literalPlaceholders(variable.description)}` : ''}`;
   });
   return escapeTableCell(
-    [literalPlaceholders(server.description) ?? '', ...(variables.length ? [`Variables: ${variables.join('; ')}`] : [])]
-      .filter(Boolean)
-      .join(' '),
+    cellNotes([
+      literalPlaceholders(server.description) ?? '',
+      ...(variables.length ? [`Variables: ${variables.join('; ')}`] : []),
+    ]),
   );
 }
 
@@ -754,7 +755,7 @@ function authText(operation: Operation): string {
 function parameterView(parameter: Parameter, links: Links, key: string) {
   const notes = [
     ...(parameter.deprecated ? ['**Deprecated.**'] : []),
-    literalPlaceholders(links.described(parameter.description, key)) ?? '',
+    cellTables(literalPlaceholders(links.described(parameter.description, key))) ?? '',
     ...parameter.constraints.map((c) => `(${c})`),
     // Given by `content`: its value is written in that media type (JSON, as a whole), not by `style`.
     ...(parameter.mediaType === undefined ? [] : [`(serialized as ${inlineCode(parameter.mediaType)})`]),
@@ -767,7 +768,7 @@ function parameterView(parameter: Parameter, links: Links, key: string) {
     in: parameter.in,
     type: links.type(parameter.type, key),
     required: parameter.required,
-    description: escapeTableCell(notes.filter(Boolean).join(' ')),
+    description: escapeTableCell(cellNotes(notes)),
   };
 }
 
@@ -780,7 +781,7 @@ function mediaView(content: MediaContent, links: Links, key: string, showFields:
     sameAs: undefined as string | undefined,
     type: schema ? `${content.stream ? 'a stream of ' : ''}${links.type(schema.type, key)}` : undefined,
     description:
-      schema?.description && !named ? placeFragment(links.described(schema.description, key), level) : undefined,
+      schema?.description && !named ? placeDescription(links.described(schema.description, key), level) : undefined,
     // A named schema is documented once on the schemas page; inline schemas get their table here.
     fields: schema && (showFields || !named) ? schema.fields.map((f) => fieldView(f, links, key)) : [],
     variants: schema && (showFields || !named) ? variantsView(schema, links, key) : undefined,
@@ -887,14 +888,14 @@ function fieldView(field: SchemaField, links: Links, key: string) {
   ].filter(Boolean);
   const notes = [
     ...badges,
-    literalPlaceholders(links.described(field.description, key)) ?? '',
+    cellTables(literalPlaceholders(links.described(field.description, key))) ?? '',
     ...field.constraints.map((c) => `(${c})`),
   ].filter(Boolean);
   return {
     name: escapeTableCell(inlineCode(field.name)),
     type: links.type(field.type, key) + (field.nullable && !field.type.nullable ? ' or null' : ''),
     required: field.required,
-    description: escapeTableCell(notes.join(' ')),
+    description: escapeTableCell(cellNotes(notes)),
   };
 }
 
@@ -904,7 +905,7 @@ function schemasView(schemas: NamedSchema[], links: Links, key: string) {
       anchor: schema.anchor,
       name: escapeMarkdownInline(schema.name),
       aliases: schema.aliases?.map((alias) => inlineCode(alias)).join(', '),
-      description: placeFragment(links.described(schema.description, key), 3), // under the schema's `##` heading
+      description: placeDescription(links.described(schema.description, key), 3), // under the schema's `##` heading
       deprecated: schema.deprecated,
       circular: schema.circular,
       cycle: schema.cycle?.map((name) => escapeMarkdownInline(name)).join(' → '),
@@ -922,8 +923,4 @@ function chunk<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out.length ? out : [[]];
-}
-
-function firstLine(text: string | undefined): string {
-  return escapeTableCell(literalPlaceholders((text ?? '').split(/\n\s*\n/)[0]) ?? '');
 }

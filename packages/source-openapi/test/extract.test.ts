@@ -211,6 +211,47 @@ describe('the overview', () => {
     );
     expect(await overview('{ name: MIT }')).toContain('| License | MIT |');
   });
+
+  it("sums a tag up by its description's first prose, not the heading the description starts with", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Pets, version: "1" }',
+      'tags:',
+      '  - { name: pets, description: "# Pets\\n\\nEverything about your pets.\\n\\nMore on pets." }',
+      '  - { name: store, description: "## Overview\\nOrders placed at the store." }',
+      '  - { name: users, description: "<h2>Users</h2>\\n\\nPeople with an account." }',
+      '  - { name: admin, description: "# Admin" }',
+      'paths:',
+      ...['pets', 'store', 'users', 'admin'].map(
+        (tag) => `  /${tag}: { get: { tags: [${tag}], responses: { "200": { description: OK } } } }`,
+      ),
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    const summaries = overview
+      .split('\n')
+      .filter((line) => /^\| \[\w+\]/.test(line))
+      .map((line) => /\| ([^|]*) \|$/.exec(line)?.[1]);
+    expect(summaries).toEqual([
+      'Everything about your pets.',
+      'Orders placed at the store.',
+      'People with an account.',
+      'Admin',
+    ]);
+  });
+
+  it("shows OpenAPI 3.1's info.summary under the title, above the description", async () => {
+    const api = await modelOf([
+      'openapi: 3.1.0',
+      'info:',
+      '  title: Museum API',
+      '  version: 1.0.0',
+      '  summary: Tickets and special events of the museum.',
+      '  description: Plan a visit, buy tickets, see what is on.',
+      'paths: {}',
+    ]);
+    const overview = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[0]!.markdown;
+    expect(overview).toMatch(/^\*\*Tickets and special events of the museum\.\*\*\n\nPlan a visit, buy tickets/);
+  });
 });
 
 describe('schema aliases', () => {
@@ -2087,6 +2128,101 @@ describe('placeholders in descriptions', () => {
     const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
     expect(page).toContain('whose label with key &lt;topologyKey> matches; see <code>spec</code>.');
     expect(page).toContain('| As &lt;namespace>/&lt;name>. |');
+  });
+});
+
+describe('headings in descriptions', () => {
+  it("written in HTML are moved down with the Markdown ones, under the page's own; code keeps them as written", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    put:',
+      '      operationId: setReport',
+      // As Bitbucket's spec writes it: an <h1> inside a paragraph, a table after it.
+      '      description: "Create a report.<h1>Report parameters</h1><table><tr><td>title</td></tr></table>"',
+      '      responses:',
+      '        "200":',
+      '          description: "# Stored\\n\\n<h2 class=\\"x\\">Fields</h2>\\n\\nSee `<h1>` and:\\n\\n```html\\n<h1>Kept</h1>\\n```"',
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    // Under the operation's `##`: its description's headings start at ###, a response's at #####.
+    expect(page).toContain('Create a report.<h3>Report parameters</h3><table>');
+    expect(page).toContain('##### Stored\n\n<h6 class="x">Fields</h6>');
+    expect(page).toContain('See `<h1>` and:');
+    expect(page).toContain('```html\n<h1>Kept</h1>\n```');
+  });
+});
+
+describe('a description that ends with a list', () => {
+  it('is closed before the notes docgen writes after it in a table cell (constraints, example, server variables)', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Access tokens, version: "1" }',
+      'servers:',
+      '  - url: "https://{region}.example.com"',
+      '    description: "Regional hosts:\\n- eu\\n- us"',
+      '    variables: { region: { default: eu, enum: [eu, us] } }',
+      'paths:',
+      '  /tokens:',
+      '    put:',
+      '      operationId: createToken',
+      '      parameters:',
+      '        - name: permission',
+      '          in: query',
+      '          deprecated: true',
+      '          description: "- PROJECT_READ\\n- PROJECT_WRITE"',
+      '          schema: { type: string, maxLength: 20 }',
+      '          example: PROJECT_READ',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                expiryDays:',
+      '                  type: integer',
+      '                  readOnly: true',
+      '                  description: "Days until it expires:\\n- 0: never\\n- 1 to 365: that many"',
+      '                  maximum: 365',
+      '      responses: { "204": { description: Created } }',
+    ]);
+    const pages = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages;
+    const page = pages[1]!.markdown;
+    const cell = (name: string) => page.split('\n').find((line) => line.startsWith(`| \`${name}\` |`))!;
+    expect(cell('permission')).toContain(
+      '| **Deprecated.**<ul><li>PROJECT_READ</li><li>PROJECT_WRITE</li></ul>(length ≤ 20) (example: `PROJECT_READ`) |',
+    );
+    expect(cell('expiryDays')).toMatch(/<li>1 to 365: that many<\/li><\/ul>\(value ≤ 365\) \|$/);
+    expect(pages[0]!.markdown).toContain('| Regional hosts:<ul><li>eu</li><li>us</li></ul>Variables: `region`:');
+  });
+});
+
+describe('a Markdown table in a description', () => {
+  it('that lands in a table cell (a parameter, a field) is kept whole, as a table in the cell', async () => {
+    const table = ['| State | Meaning |', '| :--- | --- |', '| `PASS` | all \\\\| some passed |', '| FAIL | *none* |'];
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Insights, version: "1" }',
+      'paths:',
+      '  /reports:',
+      '    get:',
+      '      operationId: listReports',
+      '      parameters:',
+      `        - { name: state, in: query, schema: { type: string, maxLength: 4 }, description: "Which reports:\\n\\n${table.join('\\n')}\\n\\nDefault: all." }`,
+      '      responses:',
+      '        "200":',
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      `              schema: { type: object, properties: { result: { type: string, description: "${table.join('\\n')}" } } }`,
+    ]);
+    const page = renderApi(api, createTemplateRenderer({ defaultsDir: source.templatesDir })).pages[1]!.markdown;
+    const html =
+      '<table><tr><th>State</th><th>Meaning</th></tr><tr><td>`PASS`</td><td>all \\| some passed</td></tr><tr><td>FAIL</td><td>*none*</td></tr></table>';
+    expect(page).toContain(`| \`state\` | query | string | no | Which reports: ${html} Default: all. (length ≤ 4) |`);
+    expect(page).toContain(`| \`result\` | string | no | ${html} |`);
   });
 });
 

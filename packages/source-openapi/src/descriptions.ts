@@ -1,0 +1,176 @@
+import { escapeTableCell, literalPlaceholders, placeFragment } from '@docgen/core';
+
+/**
+ * How the spec's descriptions (CommonMark, often with raw HTML) are fitted to where a page puts
+ * them: under the page's own headings, in a table cell beside docgen's notes, or shortened to a
+ * cell's one-line summary.
+ */
+
+/** An HTML heading's tag (`<h1>`, `</h1>`, `<h2 class="x">`), or a code span, which keeps what it holds. */
+const HTML_HEADING_TAG = /(`+)[\s\S]*?(?<!`)\1(?!`)|<(\/?)h([1-6])(?=[\s/>])/gi;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK = /^\s*$/;
+/** An ATX heading line (`# Pets`, `## Overview`), or an HTML heading alone on its line (`<h2>Users</h2>`). */
+const HEADING_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|<h[1-6](?:\s[^>]*)?>.*<\/h[1-6]>\s*$)/i;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A GFM table's delimiter row: `| --- | :---: |`, `---|---`. */
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** A Markdown list item's line: `- a`, `* a`, `1. a`, `1) a` (its marker indented 3 spaces at most). */
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
+
+/**
+ * `placeFragment` (placeholders as text, open HTML elements closed, headings nested at `level` or
+ * below), with the description's HTML headings counted and moved down as its Markdown ones are:
+ * Bitbucket writes `<h1>Report parameters</h1>` in an operation's description, which stood above
+ * the page's `## PUT /path` in its outline.
+ */
+export function placeDescription(markdown: string | undefined, level: number): string | undefined {
+  const top = markdown?.includes('<') ? Math.min(...htmlHeadingLevels(markdown)) : Infinity;
+  if (top === Infinity) return placeFragment(markdown, level);
+  // placeFragment moves every heading by the one shift its highest needs: a probe heading at the
+  // HTML's highest level, put first, makes that count too, and tells the shift.
+  const probe = `${'#'.repeat(top)} probe`;
+  const [probed, ...rest] = placeFragment(`${probe}\n\n${markdown}`, level)!.split('\n');
+  const shift = /^#+/.exec(probed!)![0].length - top;
+  return moveHtmlHeadings(rest.slice(1).join('\n'), shift);
+}
+
+/** The levels of the HTML headings a description opens, outside code. */
+function htmlHeadingLevels(markdown: string): number[] {
+  const levels: number[] = [];
+  moveHtmlHeadings(markdown, 0, (level) => levels.push(level));
+  return levels;
+}
+
+/** `markdown` with each HTML heading outside code `shift` levels down (6 at most). */
+function moveHtmlHeadings(markdown: string, shift: number, seen?: (level: number) => void): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      return line.replace(HTML_HEADING_TAG, (tag, code: string | undefined, slash: string, level: string) => {
+        if (code) return tag;
+        if (!slash) seen?.(Number(level));
+        return `<${slash}h${Math.min(6, Number(level) + shift)}`;
+      });
+    })
+    .join('\n');
+}
+
+/**
+ * A description's first paragraph of prose, for a table cell (the overview's list of tags, a tag's
+ * sub-tags). A description that opens with a heading (`# Pets`, then the text) is summed up by the
+ * text: the heading alone said no more than the tag's name beside it. A description of headings
+ * only gives its first heading's text.
+ */
+export function summaryOf(text: string | undefined): string {
+  const paragraphs = (text ?? '').split(/\n\s*\n/);
+  const prose = paragraphs.map(withoutHeadings).find((paragraph) => paragraph.trim());
+  const summary = prose ?? headingText(paragraphs[0] ?? '');
+  return escapeTableCell(literalPlaceholders(summary) ?? '');
+}
+
+/** A paragraph's lines without its heading lines (ATX, HTML, or a setext heading's text and underline). */
+function withoutHeadings(paragraph: string): string {
+  const lines = paragraph.split('\n');
+  const underline = lines.findIndex((line, index) => index > 0 && SETEXT_UNDERLINE.test(line));
+  return lines
+    .slice(underline + 1)
+    .filter((line) => !HEADING_LINE.test(line))
+    .join('\n');
+}
+
+/** A heading's words: `# Admin` and `<h1>Admin</h1>` read `Admin`. */
+function headingText(heading: string): string {
+  return heading
+    .split('\n')[0]!
+    .replace(/^ {0,3}#{1,6}[ \t]*/, '')
+    .replace(/[ \t]#+[ \t]*$/, '')
+    .replace(/<\/?h[1-6](?:\s[^>]*)?>/gi, '')
+    .trim();
+}
+
+/**
+ * A table cell's notes (badges, the description, constraints, an example), one after the other on
+ * a line, but a description that starts or ends with a list is a paragraph of its own, so that
+ * `escapeTableCell` closes the list before what follows: joined by a space, `- PROJECT_WRITE
+ * (length ≤ 20)` made the constraint a part of the list's last item.
+ */
+export function cellNotes(notes: string[]): string {
+  return notes.filter(Boolean).reduce((cell, note) => {
+    if (!cell) return note;
+    const apart = endsInList(cell) || LIST_ITEM.test(note.split('\n')[0]!);
+    return `${cell}${apart ? '\n\n' : ' '}${note}`;
+  }, '');
+}
+
+/** Whether text's last paragraph is (or holds) a list, which a next line would continue. */
+function endsInList(text: string): boolean {
+  return text
+    .split(/\n\s*\n/)
+    .at(-1)!
+    .split('\n')
+    .some((line) => LIST_ITEM.test(line));
+}
+
+/**
+ * A description for a table cell, its GFM tables written as HTML tables, which a cell may hold
+ * (Confluence nests them): `escapeTableCell` would run a table's rows into one line of escaped
+ * pipes. The table stands on one line with the text around it, so no `<br><br>` comes between.
+ */
+export function cellTables(markdown: string | undefined): string | undefined {
+  if (!markdown?.includes('|')) return markdown;
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence && marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (!fence && marker) fence = marker;
+    const delimiter = lines[index + 1];
+    if (fence || marker || !isTableStart(line, delimiter)) {
+      out.push(line);
+      continue;
+    }
+    let end = index + 2;
+    while (end < lines.length && lines[end]!.includes('|') && !BLANK.test(lines[end]!)) end += 1;
+    while (out.length && BLANK.test(out.at(-1)!)) out.pop();
+    out.push(htmlTable(lines.slice(index, end)));
+    index = end - 1;
+    while (index + 1 < lines.length && BLANK.test(lines[index + 1]!)) index += 1;
+  }
+  return out.join('\n');
+}
+
+/** Whether a line and the next begin a GFM table: a row of as many cells as the delimiter row below. */
+function isTableStart(line: string, next: string | undefined): boolean {
+  if (next === undefined || !TABLE_DELIMITER.test(next) || !(line + next).includes('|')) return false;
+  return tableCells(line).length === tableCells(next).length;
+}
+
+/** A GFM table's rows (header, delimiter, body) as one line of HTML; a cell's Markdown stays. */
+function htmlTable(rows: string[]): string {
+  const [header, , ...body] = rows.map(tableCells);
+  const row = (cells: string[], tag: 'th' | 'td') =>
+    `<tr>${header!.map((_, i) => `<${tag}>${cells[i] ?? ''}</${tag}>`).join('')}</tr>`;
+  return `<table>${row(header!, 'th')}${body.map((cells) => row(cells, 'td')).join('')}</table>`;
+}
+
+/** A table row's cells, split at its unescaped pipes; an escaped pipe is a pipe (an HTML cell needs no escape). */
+function tableCells(row: string): string[] {
+  const inner = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}

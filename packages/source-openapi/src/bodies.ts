@@ -6,7 +6,7 @@
  */
 import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
-import { child, exampleAsData, stringifyExample } from './schemas.js';
+import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { parameter, LIST_SEPARATORS } from './parameters.js';
@@ -262,9 +262,10 @@ function media(
       schema,
       schemaAt,
     );
+  // A response is what a client receives (under /responses/); anything else is what it sends.
+  const direction = /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request';
   if (example === undefined && exampleUrl === undefined && schema) {
-    // A response is what a client receives (under /responses/); anything else is what it sends.
-    example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
+    example = schemas.exampleFor(schema, schemaAt, direction);
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
     // An XML body whose root element (or root array's items) the schema does not name has no
     // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
@@ -282,7 +283,7 @@ function media(
     : exampleBody(asSent(example), mediaType, encoding);
   return {
     mediaType,
-    schema: schema ? schemas.view(schema, schemaAt) : undefined,
+    schema: schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined,
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,

@@ -452,8 +452,8 @@ export class SchemaRegistry {
         required: named && required.has(name),
         nullable: isNullable(property),
         deprecated: property.deprecated === true || resolved?.deprecated === true,
-        readOnly: property.readOnly === true,
-        writeOnly: property.writeOnly === true,
+        readOnly: this.marked(property, propertyAt, 'readOnly'),
+        writeOnly: this.marked(property, propertyAt, 'writeOnly'),
         description: describe(property, resolved),
         constraints: [
           ...(pattern === undefined ? [] : [`key pattern: ${inlineCode(pattern)}`]),
@@ -796,11 +796,21 @@ export class SchemaRegistry {
 
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
-    if (!this.direction || !value || typeof value !== 'object') return false;
-    const hidden = this.direction === 'request' ? 'readOnly' : 'writeOnly';
-    if ((value as Json)[hidden] === true) return true;
-    if (!isRef(value)) return false;
-    return (this.resolveRef(value, at).value as Json | undefined)?.[hidden] === true;
+    if (!this.direction) return false;
+    return this.marked(value, at, this.direction === 'request' ? 'readOnly' : 'writeOnly');
+  }
+
+  /**
+   * Whether a property is read-only (write-only): said on it, on the schema its `$ref` names, or
+   * in one of its allOf members (OpenAPI 3.0 allows nothing beside a `$ref`, so specs write
+   * `allOf: [{ $ref: Id }, { readOnly: true }]`, or wrap a read-only schema to describe it).
+   */
+  private marked(value: unknown, at: SpecPointer, keyword: 'readOnly' | 'writeOnly'): boolean {
+    if (!isObject(value)) return false;
+    if (value[keyword] === true) return true;
+    if (isRef(value)) return (this.resolveRef(value, at).value as Json | undefined)?.[keyword] === true;
+    if (!Array.isArray(value.allOf)) return false;
+    return value.allOf.some((member, index) => this.marked(member, child(at, 'allOf', index), keyword));
   }
 
   /** An example value built from the schema: its own examples first, else plausible values by type. */
@@ -1417,6 +1427,17 @@ function jsonLines(value: unknown, limit: number): number {
  * a string that already holds a JSON object or array, or text over several lines (a body, or a
  * fragment of one, as specs often write them), is shown as written.
  */
+/**
+ * A body's view as it travels one way: a client sends no read-only property and receives no
+ * write-only one, so there `required` does not hold (OpenAPI 3: "MUST NOT be sent", and `required`
+ * applies only where it is). The row stays, marked read-only or write-only.
+ */
+export function viewForDirection(view: SchemaView, direction: 'request' | 'response'): SchemaView {
+  const notSent = (field: SchemaField) => (direction === 'request' ? field.readOnly : field.writeOnly);
+  if (!view.fields.some((field) => field.required && notSent(field))) return view;
+  return { ...view, fields: view.fields.map((field) => (notSent(field) ? { ...field, required: false } : field)) };
+}
+
 export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;

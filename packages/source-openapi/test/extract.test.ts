@@ -1802,6 +1802,94 @@ describe('generated examples, by the way they travel', () => {
   });
 });
 
+describe('required read-only and write-only properties, by the way they travel', () => {
+  // A server sets `id` (read-only) and never returns `password` (write-only): a client sends no
+  // `id` however `required` lists it, and receives no `password`.
+  const spec = [
+    'openapi: 3.0.3',
+    'info: { title: Accounts, version: "1" }',
+    'paths:',
+    '  /accounts:',
+    '    post:',
+    '      operationId: createAccount',
+    '      requestBody:',
+    '        content: { application/json: { schema: { $ref: "#/components/schemas/Account" } } }',
+    '      responses:',
+    '        "201":',
+    '          description: Created',
+    '          content: { application/json: { schema: { $ref: "#/components/schemas/Account" } } }',
+    'components:',
+    '  schemas:',
+    '    Serial: { type: integer, readOnly: true }',
+    '    Account:',
+    '      type: object',
+    '      required: [id, serial, name, password, badge, token, owner]',
+    '      properties:',
+    '        id: { type: string, readOnly: true }',
+    '        serial: { $ref: "#/components/schemas/Serial" }',
+    '        name: { type: string }',
+    '        password: { type: string, writeOnly: true }',
+    '        badge: { description: Badge number, allOf: [{ $ref: "#/components/schemas/Serial" }] }',
+    '        token: { allOf: [{ type: string }, { writeOnly: true }] }',
+    '        owner:',
+    '          type: object',
+    '          required: [ownerId, email]',
+    '          properties:',
+    '            ownerId: { type: integer, readOnly: true }',
+    '            email: { type: string }',
+  ];
+  const requiredByField = (content: { schema?: { fields: Array<{ name: string; required: boolean }> } }) =>
+    Object.fromEntries(content.schema!.fields.map((field) => [field.name, field.required]));
+
+  it('a request table does not require read-only ones, a response table write-only ones', async () => {
+    const create = op(await modelOf(spec), 'createAccount');
+    expect(requiredByField(create.requestBody!.contents[0]!)).toEqual({
+      id: false,
+      serial: false, // read-only where its $ref leads
+      name: true,
+      password: true,
+      badge: false, // read-only in an allOf member
+      token: true,
+      owner: true,
+      'owner.ownerId': false,
+      'owner.email': true,
+    });
+    expect(requiredByField(create.responses[0]!.contents[0]!)).toEqual({
+      id: true,
+      serial: true,
+      name: true,
+      password: false,
+      badge: true,
+      token: false,
+      owner: true,
+      'owner.ownerId': true,
+      'owner.email': true,
+    });
+  });
+
+  it('the schemas page keeps what the schema says', async () => {
+    const account = (await modelOf(spec)).schemas.find((schema) => schema.name === 'Account')!;
+    expect(account.fields.filter((field) => !field.required).map((field) => field.name)).toEqual([]);
+  });
+
+  it('generated examples follow the same rule', async () => {
+    const create = op(await modelOf(spec), 'createAccount');
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({
+      name: 'string',
+      password: 'string',
+      token: 'string',
+      owner: { email: 'string' },
+    });
+    expect(JSON.parse(create.responses[0]!.contents[0]!.example!)).toEqual({
+      id: 'string',
+      serial: 0,
+      name: 'string',
+      badge: 0,
+      owner: { ownerId: 0, email: 'string' },
+    });
+  });
+});
+
 describe('discriminated examples', () => {
   it('name the variant in the discriminator property: its mapping key, else its schema name', async () => {
     const api = await modelOf([

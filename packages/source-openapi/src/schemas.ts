@@ -872,12 +872,18 @@ export class SchemaRegistry {
         return tuple;
       }
       const someItems = Number(s.minItems) > 0;
-      if (pastBound && !someItems) return [];
+      const count = itemCount(s);
+      if ((pastBound && !someItems) || count === 0) return [];
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
       if (item === undefined || item === CIRCULAR) return [];
       // An item past the bound with nothing required in it says nothing: the list is shown empty.
       const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
-      return depth + 1 > this.depthBound && emptyItem && !someItems ? [] : [item];
+      if (depth + 1 > this.depthBound && emptyItem && !someItems) return [];
+      return this.listOf(
+        item,
+        count,
+        s.uniqueItems === true ? this.derefSchema(s.items, child(at, 'items')).s : undefined,
+      );
     }
     if (
       types.includes('object') ||
@@ -920,6 +926,16 @@ export class SchemaRegistry {
       return out;
     }
     return primitiveExample(types[0], stringFormat(s), s);
+  }
+
+  /**
+   * `count` items like `item`; when they must be unique (`uniqueItems`, items of schema `unique`),
+   * different ones where the item schema leaves room: its other `enum` values, the next numbers
+   * (by `multipleOf`), a made-up string numbered. Else the same item, the best there is.
+   */
+  private listOf(item: unknown, count: number, unique: Json | undefined): unknown[] {
+    const distinct = unique && count > 1 ? distinctValues(item, unique, count) : undefined;
+    return distinct ?? Array.from({ length: count }, () => item);
   }
 
   /**
@@ -1382,6 +1398,11 @@ function withLength(text: string, s: Json): string {
  * or 3.1's number say), else its `maximum` when that is below 0 (likewise), else 0.
  */
 function numberInRange(s: Json, integer: boolean): number {
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : undefined;
+  return step === undefined ? boundOrZero(s, integer) : multipleInRange(s, step, integer);
+}
+
+function boundOrZero(s: Json, integer: boolean): number {
   const round = (n: number) => (integer ? Math.ceil(n) : n);
   if (typeof s.exclusiveMinimum === 'number') return round(s.exclusiveMinimum) + 1;
   if (typeof s.minimum === 'number') return round(s.minimum) + (s.exclusiveMinimum === true ? 1 : 0);
@@ -1389,6 +1410,87 @@ function numberInRange(s: Json, integer: boolean): number {
   if (typeof s.maximum === 'number' && s.maximum < 0)
     return Math.floor(s.maximum) - (s.exclusiveMaximum === true ? 1 : 0);
   return 0;
+}
+
+/**
+ * The multiple of `step` nearest 0 within the schema's bounds: the first above the lower bound,
+ * else the first below a negative upper bound, else 0 (a multiple of everything). An integer's is
+ * a whole number. With no multiple in the bounds, the bound itself, as without `multipleOf`.
+ */
+function multipleInRange(s: Json, step: number, integer: boolean): number {
+  const lower = bound(s.minimum, s.exclusiveMinimum, Math.max);
+  const upper = bound(s.maximum, s.exclusiveMaximum, Math.min);
+  const fits = (n: number) =>
+    (!integer || Number.isInteger(n)) &&
+    (!lower || (lower.exclusive ? n > lower.value : n >= lower.value)) &&
+    (!upper || (upper.exclusive ? n < upper.value : n <= upper.value));
+  // Away from 0 from the bound nearest it (a step early: 0.7 / 0.1 is 6.999…), by whole steps (a
+  // few: an integer of step 0.4 is the 5th), each rounded to the step's decimals so 3 × 0.1 reads
+  // 0.3, not 0.30000000000000004.
+  const up = !!lower && lower.value >= 0;
+  const down = !up && !!upper && upper.value <= 0;
+  const start = up ? Math.ceil(lower.value / step) - 1 : down ? Math.floor(upper.value / step) + 1 : 0;
+  for (let k = start, tries = 0; tries < 100; k += down ? -1 : 1, tries++) {
+    const n = roundTo(k * step, decimalsOf(step));
+    if (fits(n)) return n;
+  }
+  return boundOrZero(s, integer);
+}
+
+/** A lower (upper) bound, from OpenAPI 3.0's `minimum` + `exclusiveMinimum: true` or 3.1's number. */
+function bound(
+  inclusive: unknown,
+  exclusive: unknown,
+  tighter: (a: number, b: number) => number,
+): { value: number; exclusive: boolean } | undefined {
+  const limit = typeof exclusive === 'number' ? exclusive : undefined;
+  if (typeof inclusive !== 'number') return limit === undefined ? undefined : { value: limit, exclusive: true };
+  if (limit === undefined) return { value: inclusive, exclusive: exclusive === true };
+  const value = tighter(inclusive, limit);
+  return { value, exclusive: value === limit };
+}
+
+function decimalsOf(n: number): number {
+  const [, fraction = '', exponent = '0'] = /^-?\d*(?:\.(\d+))?(?:e([-+]\d+))?$/.exec(String(n)) ?? [];
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+function roundTo(n: number, decimals: number): number {
+  return Number(n.toFixed(Math.min(decimals, 100)));
+}
+
+/**
+ * How many items a list's example holds: `minItems` (one when it asks none, so the item shows),
+ * at most `maxItems`.
+ */
+function itemCount(s: Json): number {
+  const min = typeof s.minItems === 'number' ? Math.ceil(s.minItems) : 0;
+  const max = typeof s.maxItems === 'number' ? Math.floor(s.maxItems) : Infinity;
+  return Math.max(0, Math.min(Math.max(min, 1), max));
+}
+
+/** `count` different values of schema `s`, the first `first`; undefined when none are found. */
+function distinctValues(first: unknown, s: Json, count: number): unknown[] | undefined {
+  if (Array.isArray(s.enum)) {
+    const others = s.enum.filter((value) => value !== null && !sameJson(value, first));
+    return others.length >= count - 1 ? [first, ...others.slice(0, count - 1)] : undefined;
+  }
+  const nth = (index: number): unknown => {
+    if (typeof first === 'number') {
+      const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : 1;
+      return roundTo(first + index * step, decimalsOf(step));
+    }
+    // A plain made-up string, numbered; not one a format or pattern shapes.
+    if (typeof first === 'string' && s.format === undefined && s.pattern === undefined) return `${first}${index + 1}`;
+    return undefined;
+  };
+  const values = Array.from({ length: count }, (_, index) => nth(index));
+  const upper = bound(s.maximum, s.exclusiveMaximum, Math.min);
+  const fits = (value: unknown) =>
+    typeof value === 'number'
+      ? !upper || (upper.exclusive ? value < upper.value : value <= upper.value)
+      : typeof value === 'string' && (typeof s.maxLength !== 'number' || value.length <= s.maxLength);
+  return values.every(fits) ? values : undefined;
 }
 
 /** The lines an example takes on the page, as stringifyExample writes it. */

@@ -1037,6 +1037,74 @@ describe('generated examples', () => {
     );
   });
 
+  it('hold as many items as minItems asks (distinct ones where uniqueItems says so), no more than maxItems', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Maps, version: "1" }',
+      'paths:',
+      '  /places:',
+      '    post:',
+      '      operationId: addPlace',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Place' } } } }",
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Place:',
+      '      type: object',
+      '      properties:',
+      '        position: { type: array, items: { type: number }, minItems: 2, maxItems: 2 }',
+      '        corners: { type: array, items: { type: number }, minItems: 4, maxItems: 3 }',
+      '        labels: { type: array, items: { type: string, enum: [home, work, gym] }, minItems: 2, uniqueItems: true }',
+      '        floors: { type: array, items: { type: integer, minimum: 1, multipleOf: 2 }, minItems: 3, uniqueItems: true }',
+      '        names: { type: array, items: { type: string }, minItems: 2, uniqueItems: true }',
+      '        none: { type: array, items: { type: string }, maxItems: 0 }',
+      '        one: { type: array, items: { type: string } }',
+    ]);
+    expect(JSON.parse(op(api, 'addPlace').requestBody!.contents[0]!.example!)).toEqual({
+      position: [0, 0],
+      corners: [0, 0, 0], // a schema no list satisfies: as long as maxItems allows
+      labels: ['home', 'work'],
+      floors: [2, 4, 6],
+      names: ['string1', 'string2'],
+      none: [],
+      one: ['string'],
+    });
+  });
+
+  it('are multiples of multipleOf, within minimum and maximum', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Prices, version: "1" }',
+      'paths:',
+      '  /prices:',
+      '    post:',
+      '      operationId: addPrice',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Price' } } } }",
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Price:',
+      '      type: object',
+      '      properties:',
+      '        quarter: { type: number, multipleOf: 0.25, minimum: 1.1 }',
+      '        tenth: { type: number, multipleOf: 0.1, minimum: 0.25 }',
+      '        five: { type: integer, multipleOf: 5, minimum: 3 }',
+      '        above: { type: integer, multipleOf: 10, minimum: 20, exclusiveMinimum: true }',
+      '        below: { type: integer, multipleOf: 4, maximum: -3 }',
+      '        any: { type: integer, multipleOf: 7 }',
+      '        bounded: { type: number, multipleOf: 1.5, minimum: 2, maximum: 4 }',
+    ]);
+    expect(JSON.parse(op(api, 'addPrice').requestBody!.contents[0]!.example!)).toEqual({
+      quarter: 1.25,
+      tenth: 0.3,
+      five: 5,
+      above: 30,
+      below: -4,
+      any: 0,
+      bounded: 3,
+    });
+  });
+
   it('stay readable when every property is another wide schema: built shallower, not thousands of lines', async () => {
     // Presalytics' OOXML API: a border whose lines have fills whose colours have transformations…
     // each of a dozen properties; the full-depth example of one schema ran to 14,500 lines.

@@ -278,6 +278,7 @@ function media(
     }
   }
   const encoding = holder?.encoding as Json | undefined;
+  const partContentTypes = /^multipart\//.test(mediaType) ? contentTypesOf(encoding) : undefined;
   const body = file
     ? fileBody(example as string, mediaType, file.language)
     : exampleBody(asSent(example), mediaType, encoding);
@@ -289,6 +290,7 @@ function media(
     exampleGenerated: generated,
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
+    ...(partContentTypes && { partContentTypes }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -301,6 +303,15 @@ function media(
       }),
     }),
   };
+}
+
+/** Each part's `contentType` an `encoding` map declares, by part name; undefined when none does. */
+function contentTypesOf(encoding: Json | undefined): Record<string, string> | undefined {
+  if (!isPlainObject(encoding)) return undefined;
+  const types = Object.entries(encoding).flatMap(([name, how]) =>
+    isPlainObject(how) && typeof how.contentType === 'string' ? [[name, how.contentType] as const] : [],
+  );
+  return types.length ? Object.fromEntries(types) : undefined;
 }
 
 /**

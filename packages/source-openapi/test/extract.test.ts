@@ -3254,6 +3254,59 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
   });
 });
 
+describe('curl examples of a multipart body with an encoding', () => {
+  it("send a file part with the content type its encoding declares, quoted for the shell and for curl's -F", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Albums, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /photos:',
+      '    post:',
+      '      operationId: addPhoto',
+      '      requestBody:',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                photo: { type: string, format: binary }',
+      '                scans: { type: array, items: { type: string, format: binary } }',
+      '                raw: { type: string, format: binary }',
+      '                notes: { type: string, format: binary }',
+      "                it's: { type: string, format: binary }",
+      '                plain: { type: string, format: binary }',
+      '                caption: { type: string }',
+      '            encoding:',
+      '              photo: { contentType: image/png }',
+      '              scans: { contentType: "image/tiff, image/jpeg" }',
+      '              raw: { contentType: "image/*" }',
+      '              notes: { contentType: "text/plain; charset=utf-8" }',
+      '              it\'s: { contentType: "application/vnd.it\'s+json" }',
+      '              caption: { contentType: text/plain }',
+      "      responses: { '201': { description: Created } }",
+    ]);
+    const flags = [
+      "-F 'photo=@file;type=image/png'",
+      "-F 'scans=@file;type=image/tiff'", // the first of those it may be
+      "-F 'raw=@file'", // a range of types names none to send
+      `-F 'notes=@file;type="text/plain; charset=utf-8"'`,
+      "-F 'it'\\''s=@file;type=application/vnd.it'\\''s+json'",
+      "-F 'plain=@file'",
+      "-F 'caption=string'",
+    ];
+    expect(op(api, 'addPhoto').curl).toBe(
+      ["curl -X POST 'https://api.example.com/photos'", "-H 'Content-Type: multipart/form-data'", ...flags].join(
+        ' \\\n  ',
+      ),
+    );
+    // What the shell hands curl: each flag one word, the quote in the name and type kept.
+    const words = execFileSync('bash', ['-c', `printf '%s\\n' ${flags.join(' ')}`], { encoding: 'utf8' });
+    expect(words.split('\n')).toContain(`it's=@file;type=application/vnd.it's+json`);
+    expect(words.split('\n')).toContain('notes=@file;type="text/plain; charset=utf-8"');
+  });
+});
+
 describe('curl examples and a WebSocket server', () => {
   it("start from the first HTTP server, not a `wss://` one listed first (luogu-api-docs' WebSocket endpoint)", async () => {
     const api = await modelOf([

@@ -5185,6 +5185,45 @@ describe('invalid input', () => {
     );
   });
 
+  it('a $ref out of a spec no git repository holds names the boundary it crossed: the project folder, else the spec folder', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-openapi-no-git-'));
+    await writeFile(join(root, 'secret.yaml'), 'components: { schemas: { Id: { type: string } } }\n');
+    const outside = async (folder: string) => {
+      const file = join(folder, 'api', 'openapi.yaml');
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(
+        file,
+        [
+          'openapi: 3.0.3',
+          'info: { title: Outside, version: "1" }',
+          "paths: { /a: { get: { responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '" +
+            relative(dirname(file), join(root, 'secret.yaml')) +
+            "#/components/schemas/Id' } } } } } } } }",
+        ].join('\n'),
+      );
+      return docgenFailure(loadSpec(file));
+    };
+    // A project copied out of its repository (a Docker build): its package.json marks the boundary.
+    const project = join(root, 'project');
+    await mkdir(project);
+    await writeFile(join(project, 'package.json'), '{}');
+    const fromProject = await outside(project);
+    expect(fromProject.code).toBe('DG_OPENAPI_REF_OUTSIDE');
+    expect(fromProject.message).toContain(`it is outside ${project}, where the files of this spec are read from`);
+    expect(fromProject.message).toMatch(/no git repository holds it.*package\.json/);
+    expect(fromProject.message).not.toMatch(/the git repository holding it/);
+    expect(fromProject.hint).toContain(`copy the file into ${project}`);
+    // Neither: the spec's own folder.
+    const loose = join(root, 'loose');
+    const fromFolder = await outside(loose);
+    expect(fromFolder.message).toContain(
+      `it is outside ${join(loose, 'api')}, where the files of this spec are read from`,
+    );
+    expect(fromFolder.message).toMatch(/its own folder/);
+    expect(fromFolder.hint).toMatch(/git repository/);
+    expect(fromFolder.hint).not.toMatch(/inside its repository/);
+  });
+
   it('a dangling $ref suggests the definition it was likely meant for: a case slip or a typo, not another word', async () => {
     const dangling = (ref: string, parameter = 'Limit') =>
       docgenFailure(

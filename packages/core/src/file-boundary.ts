@@ -17,14 +17,32 @@ const PROJECT_FILES = ['package.json', ...CONFIG_FILE_NAMES];
  * out, must not be read.
  */
 export function readableBoundary(file: string): string {
+  return fileBoundary(file).folder;
+}
+
+/**
+ * `readableBoundary`'s folder, and which kind of folder it is, for a message to say which limit
+ * was applied: `repository` (a git repository), `project` (no repository: the outermost folder
+ * with a package.json or docgen config), `folder` (neither: the file's own folder).
+ * `belowHome` when the search stopped at the home folder, which it never goes above.
+ */
+export interface FileBoundary {
+  folder: string;
+  kind: 'repository' | 'project' | 'folder';
+  belowHome: boolean;
+}
+
+export function fileBoundary(file: string): FileBoundary {
   const folder = realpathSync(dirname(file));
   const home = realHome();
   let project: string | undefined;
-  for (let at = folder; at !== home && dirname(at) !== at; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return at;
+  let at = folder;
+  for (; at !== home && dirname(at) !== at; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return { folder: at, kind: 'repository', belowHome: false };
     if (PROJECT_FILES.some((name) => existsSync(join(at, name)))) project = at;
   }
-  return project ?? folder;
+  const belowHome = at === home;
+  return project ? { folder: project, kind: 'project', belowHome } : { folder, kind: 'folder', belowHome };
 }
 
 /** Whether `path` (an existing file; its links followed) lies inside `folder`. */

@@ -123,6 +123,10 @@ export function parseStructured(
   code = 'DG_SYNTAX',
   fileText = text,
 ): StructuredDocument {
+  // A byte order mark (Windows editors write one) is no JSON, and an editor shows no column for
+  // it: dropped, the positions counted on the rest are the ones the editor shows.
+  text = withoutByteOrderMark(text);
+  fileText = withoutByteOrderMark(fileText);
   if (format === 'json') {
     let value: unknown;
     try {
@@ -203,6 +207,10 @@ export function parseStructured(
       pointer: pointer ? `#${pointer}` : undefined,
     }),
   };
+}
+
+function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function jsonSyntaxError(text: string, file: string, error: Error, code: string, fileText: string): DocgenError {

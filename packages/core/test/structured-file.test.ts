@@ -387,3 +387,44 @@ describe('positions in a YAML file', () => {
     expect(parseStructured(text, 'style.yaml').locate('/c/d')).toMatchObject(locateInTree(text)('/c/d', false));
   });
 });
+
+/** Windows editors (Notepad, Visual Studio) start a UTF-8 file with a byte order mark, U+FEFF. */
+describe('a file that starts with a byte order mark', () => {
+  const BOM = '\uFEFF';
+  const syntaxError = (text: string, file: string) => {
+    try {
+      parseStructured(text, file);
+    } catch (error) {
+      return error as { location: { line: number; column: number }; excerpt: string };
+    }
+    throw new Error('expected a syntax error');
+  };
+
+  it('is read as JSON, with the positions an editor shows (the mark takes no column)', () => {
+    const text = `${BOM}{"openapi": "3.0.3",\n "paths": {"/pets": {"get": {}}}}\n`;
+    const document = parseStructured(text, 'spec.json');
+    expect(document.value).toEqual({ openapi: '3.0.3', paths: { '/pets': { get: {} } } });
+    expect(document.locate('/openapi')).toMatchObject({ line: 1, column: 13 });
+    expect(document.locate('/openapi', true)).toMatchObject({ line: 1, column: 2 });
+    expect(document.locate('/paths/~1pets/get')).toMatchObject({ line: 2, column: 22 });
+  });
+
+  it('is read as YAML, with the same positions as without the mark', () => {
+    const text = 'openapi: 3.0.3\npaths:\n  /pets:\n    get: {}\n';
+    const marked = parseStructured(BOM + text, 'spec.yaml');
+    const plain = parseStructured(text, 'spec.yaml');
+    expect(marked.value).toEqual(plain.value);
+    for (const pointer of ['/openapi', '/paths/~1pets/get'])
+      for (const key of [false, true]) expect(marked.locate(pointer, key)).toEqual(plain.locate(pointer, key));
+  });
+
+  it('keeps the line and column of a syntax error, on the first line too', () => {
+    expect(syntaxError(`${BOM}{"a": 1,, "b": 2}`, 'spec.json').location).toMatchObject({ line: 1, column: 9 });
+    const second = syntaxError(`${BOM}{"a": 1,\n "b" 2}`, 'spec.json');
+    expect(second.location).toMatchObject({ line: 2, column: 6 });
+    expect(second.excerpt).not.toContain(BOM);
+    expect(syntaxError(`${BOM}a: 1\nb: [1\n`, 'spec.yaml').location.line).toBe(
+      syntaxError('a: 1\nb: [1\n', 'spec.yaml').location.line,
+    );
+  });
+});

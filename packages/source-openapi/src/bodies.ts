@@ -6,7 +6,7 @@
  */
 import { isRef, type SpecPointer } from './load.js';
 import type { ResponseLink, MediaContent, Operation, ResponseModel, ShownExample } from './model.js';
-import { child, exampleAsData, stringifyExample } from './schemas.js';
+import { child, exampleAsData, stringifyExample, viewForDirection } from './schemas.js';
 import { brokenJsonExample } from './json-text.js';
 import { type WalkContext, type Json, text, deref, isPlainObject, trackUse } from './walk.js';
 import { parameter, LIST_SEPARATORS } from './parameters.js';
@@ -262,9 +262,10 @@ function media(
       schema,
       schemaAt,
     );
+  // A response is what a client receives (under /responses/); anything else is what it sends.
+  const direction = /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request';
   if (example === undefined && exampleUrl === undefined && schema) {
-    // A response is what a client receives (under /responses/); anything else is what it sends.
-    example = schemas.exampleFor(schema, schemaAt, /\/responses\//.test(schemaAt.pointer) ? 'response' : 'request');
+    example = schemas.exampleFor(schema, schemaAt, direction);
     generated = example !== undefined && !schemas.hasOwnExample(schema, schemaAt);
     // An XML body whose root element (or root array's items) the schema does not name has no
     // example docgen can write, and says so; a plain string (`type: string`'s "string") is no XML
@@ -277,17 +278,19 @@ function media(
     }
   }
   const encoding = holder?.encoding as Json | undefined;
+  const partContentTypes = /^multipart\//.test(mediaType) ? contentTypesOf(encoding) : undefined;
   const body = file
     ? fileBody(example as string, mediaType, file.language)
     : exampleBody(asSent(example), mediaType, encoding);
   return {
     mediaType,
-    schema: schema ? schemas.view(schema, schemaAt) : undefined,
+    schema: schema ? viewForDirection(schemas.view(schema, schemaAt), direction) : undefined,
     example: body.text,
     exampleLanguage: body.language,
     exampleGenerated: generated,
     ...(exampleUrl !== undefined && { exampleUrl }),
     ...(exampleNote && { exampleNote }),
+    ...(partContentTypes && { partContentTypes }),
     ...(named.length > 1 && {
       exampleName: named[0]!.name,
       exampleSummary: named[0]!.summary,
@@ -300,6 +303,15 @@ function media(
       }),
     }),
   };
+}
+
+/** Each part's `contentType` an `encoding` map declares, by part name; undefined when none does. */
+function contentTypesOf(encoding: Json | undefined): Record<string, string> | undefined {
+  if (!isPlainObject(encoding)) return undefined;
+  const types = Object.entries(encoding).flatMap(([name, how]) =>
+    isPlainObject(how) && typeof how.contentType === 'string' ? [[name, how.contentType] as const] : [],
+  );
+  return types.length ? Object.fromEntries(types) : undefined;
 }
 
 /**

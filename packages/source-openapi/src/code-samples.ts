@@ -210,14 +210,16 @@ export function curl(context: WalkContext, operation: Operation): CurlExample {
       const values = exampleObject(body.example);
       for (const field of body.schema?.fields.filter((f) => f.depth === 0) ?? []) {
         const value = values?.[field.name];
+        const part = (text: string) => `-F '${shellSafe(`${field.name}=${text}`)}'`;
+        const file = `@file${curlPartType(body.partContentTypes?.[field.name])}`;
         // A list of files or of plain values is a part per item, each under the field's name
         // (`-F 'files=@file'`, `-F 'tags=a' -F 'tags=b'`), as form tools send it: not one JSON part.
         const items =
           field.type.kind === 'array' && field.type.items.kind === 'primitive' ? field.type.items : undefined;
-        if (items && isFileType(items)) lines.push(`-F '${field.name}=@file'`);
+        if (items && isFileType(items)) lines.push(part(file));
         else if (items && Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
-          for (const item of value) lines.push(`-F '${field.name}=${shellSafe(partValue(item))}'`);
-        else lines.push(`-F '${field.name}=${isFileType(field.type) ? '@file' : shellSafe(partValue(value))}'`);
+          for (const item of value) lines.push(part(partValue(item)));
+        else lines.push(part(isFileType(field.type) ? file : partValue(value)));
       }
     } else if (isFileUpload(body)) lines.push(`--data-binary '@file'`);
     else if (body.example) lines.push(`--data-raw '${shellSafe(body.example)}'`);
@@ -262,6 +264,22 @@ function exampleObject(example: string | undefined): Json | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A media type, with parameters maybe (`text/plain; charset=utf-8`): tokens as HTTP writes them. */
+const TOKEN = "[!#$%&'+.^_`|~\\w-]+";
+const MEDIA_TYPE = new RegExp(`^${TOKEN}/${TOKEN}(\\s*;\\s*${TOKEN}=(${TOKEN}|"[^"\\\\]*"))*$`);
+
+/**
+ * What a file part's -F adds for the content type its encoding declares: `;type=image/png`, the
+ * first of a list (`image/png, image/jpeg`: any of them may be sent). Nothing for a range
+ * (`image/*`), which names no type to send, or for text that is no media type. With parameters
+ * it is in double quotes, or curl would read `; charset=…` as a -F option of its own.
+ */
+function curlPartType(contentType: string | undefined): string {
+  const first = contentType?.split(',')[0]!.trim();
+  if (!first || !MEDIA_TYPE.test(first)) return '';
+  return first.includes(';') ? `;type="${first.replace(/"/g, '\\"')}"` : `;type=${first}`;
 }
 
 /** A multipart part's value as curl's -F sends it: text as it is, anything else as JSON, `…` when unknown. */

@@ -8,7 +8,8 @@ import {
   fixOptionHint,
   isReadableFrom,
   parseStructured,
-  readableBoundary,
+  fileBoundary,
+  type FileBoundary,
   detectFormat,
   loadYamlParser,
   type OptionOrigin,
@@ -64,6 +65,25 @@ export interface Resolved<T = unknown> extends SpecPointer {
 
 type Json = Record<string, unknown>;
 
+/** What the folder the files of a spec are read from is, by its kind (see fileBoundary). */
+const BOUNDARY_NAMES: Record<FileBoundary['kind'], (belowHome: boolean) => string> = {
+  repository: () => 'the git repository holding it',
+  project: (belowHome) =>
+    `no git repository${belowHome ? ' below the home folder' : ''} holds it: the outermost folder above it with a package.json or docgen config`,
+  folder: (belowHome) =>
+    `its own folder: no git repository${belowHome ? ' below the home folder' : ''} holds it, nor a folder above it with a package.json or docgen config`,
+};
+
+/** What to do about a `$ref` out of that folder, by its kind. */
+const BOUNDARY_HINTS: Record<FileBoundary['kind'], (folder: string) => string> = {
+  repository: () =>
+    'keep the files a spec refers to inside its repository (copy them in, or check the other repository out inside this one, e.g. as a git submodule)',
+  project: (folder) =>
+    `copy the file into ${folder}; or render the spec from a git checkout that holds both (its files are then read from the whole repository)`,
+  folder: () =>
+    "copy the file into the spec's folder (or one below it); or keep the spec and the file in one git repository, or under one folder with a package.json or docgen config, which the files of the spec are then read from",
+};
+
 export class SpecSet {
   readonly documents = new Map<string, StructuredDocument>();
 
@@ -73,18 +93,17 @@ export class SpecSet {
   constructor(readonly rootFile: string) {}
 
   /**
-   * Where the files a `$ref` names may be read from: the git repository holding the root spec (else
-   * its folder). What they hold is rendered and attached to the published pages, and CI runs on
+   * Where the files a `$ref` names may be read from: the git repository holding the root spec, else
+   * its project folder, else its own folder (core's fileBoundary). What they hold is rendered and attached to the published pages, and CI runs on
    * what a pull request's spec says: `$ref: ../../../home/runner/.npmrc` must not publish a token.
    */
-  private boundary?: string;
+  private boundary?: FileBoundary;
 
   /** Why `file` (an existing file a `$ref` names) may not be read, or undefined when it may. */
   outsideBoundary(file: string): string | undefined {
-    const boundary = (this.boundary ??= readableBoundary(this.rootFile));
-    return isReadableFrom(boundary, file)
-      ? undefined
-      : `it is outside ${boundary}, where the files of this spec are read from (the git repository holding it, else its folder)`;
+    const boundary = (this.boundary ??= fileBoundary(this.rootFile));
+    if (isReadableFrom(boundary.folder, file)) return undefined;
+    return `it is outside ${boundary.folder}, where the files of this spec are read from (${BOUNDARY_NAMES[boundary.kind](boundary.belowHome)})`;
   }
 
   /** `file`, which the `$ref` at `at` names, when it may be read; else the error saying why. */
@@ -95,7 +114,7 @@ export class SpecSet {
       code: 'DG_OPENAPI_REF_OUTSIDE',
       message: `$ref "${ref}" points to ${this.display(file)}: ${outside}`,
       ...this.where(at),
-      hint: 'keep the files a spec refers to inside its repository (copy them in, or check the other repository out inside this one, e.g. as a git submodule)',
+      hint: BOUNDARY_HINTS[this.boundary!.kind](this.boundary!.folder),
     });
   }
 

@@ -108,6 +108,8 @@ export interface MediaContent {
   exampleUrl?: string;
   /** Why there is no example where one was expected (an XML body whose schema names no element). */
   exampleNote?: string;
+  /** A multipart body's parts' content types as its `encoding` declares them (`image/png`), by part name. */
+  partContentTypes?: Record<string, string>;
   /** With several named `examples`: the first one's name and summary, and the others. */
   exampleName?: string;
   exampleSummary?: string;

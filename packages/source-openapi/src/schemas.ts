@@ -452,8 +452,8 @@ export class SchemaRegistry {
         required: named && required.has(name),
         nullable: isNullable(property),
         deprecated: property.deprecated === true || resolved?.deprecated === true,
-        readOnly: property.readOnly === true,
-        writeOnly: property.writeOnly === true,
+        readOnly: this.marked(property, propertyAt, 'readOnly'),
+        writeOnly: this.marked(property, propertyAt, 'writeOnly'),
         description: describe(property, resolved),
         constraints: [
           ...(pattern === undefined ? [] : [`key pattern: ${inlineCode(pattern)}`]),
@@ -796,11 +796,21 @@ export class SchemaRegistry {
 
   /** Whether a property is left out of this direction's example. */
   private leftOut(value: unknown, at: SpecPointer): boolean {
-    if (!this.direction || !value || typeof value !== 'object') return false;
-    const hidden = this.direction === 'request' ? 'readOnly' : 'writeOnly';
-    if ((value as Json)[hidden] === true) return true;
-    if (!isRef(value)) return false;
-    return (this.resolveRef(value, at).value as Json | undefined)?.[hidden] === true;
+    if (!this.direction) return false;
+    return this.marked(value, at, this.direction === 'request' ? 'readOnly' : 'writeOnly');
+  }
+
+  /**
+   * Whether a property is read-only (write-only): said on it, on the schema its `$ref` names, or
+   * in one of its allOf members (OpenAPI 3.0 allows nothing beside a `$ref`, so specs write
+   * `allOf: [{ $ref: Id }, { readOnly: true }]`, or wrap a read-only schema to describe it).
+   */
+  private marked(value: unknown, at: SpecPointer, keyword: 'readOnly' | 'writeOnly'): boolean {
+    if (!isObject(value)) return false;
+    if (value[keyword] === true) return true;
+    if (isRef(value)) return (this.resolveRef(value, at).value as Json | undefined)?.[keyword] === true;
+    if (!Array.isArray(value.allOf)) return false;
+    return value.allOf.some((member, index) => this.marked(member, child(at, 'allOf', index), keyword));
   }
 
   /** An example value built from the schema: its own examples first, else plausible values by type. */
@@ -862,12 +872,18 @@ export class SchemaRegistry {
         return tuple;
       }
       const someItems = Number(s.minItems) > 0;
-      if (pastBound && !someItems) return [];
+      const count = itemCount(s);
+      if ((pastBound && !someItems) || count === 0) return [];
       const item = this.example(s.items, child(at, 'items'), stack, depth + 1);
       if (item === undefined || item === CIRCULAR) return [];
       // An item past the bound with nothing required in it says nothing: the list is shown empty.
       const emptyItem = item !== null && typeof item === 'object' && !Object.keys(item).length;
-      return depth + 1 > this.depthBound && emptyItem && !someItems ? [] : [item];
+      if (depth + 1 > this.depthBound && emptyItem && !someItems) return [];
+      return this.listOf(
+        item,
+        count,
+        s.uniqueItems === true ? this.derefSchema(s.items, child(at, 'items')).s : undefined,
+      );
     }
     if (
       types.includes('object') ||
@@ -910,6 +926,16 @@ export class SchemaRegistry {
       return out;
     }
     return primitiveExample(types[0], stringFormat(s), s);
+  }
+
+  /**
+   * `count` items like `item`; when they must be unique (`uniqueItems`, items of schema `unique`),
+   * different ones where the item schema leaves room: its other `enum` values, the next numbers
+   * (by `multipleOf`), a made-up string numbered. Else the same item, the best there is.
+   */
+  private listOf(item: unknown, count: number, unique: Json | undefined): unknown[] {
+    const distinct = unique && count > 1 ? distinctValues(item, unique, count) : undefined;
+    return distinct ?? Array.from({ length: count }, () => item);
   }
 
   /**
@@ -1372,6 +1398,11 @@ function withLength(text: string, s: Json): string {
  * or 3.1's number say), else its `maximum` when that is below 0 (likewise), else 0.
  */
 function numberInRange(s: Json, integer: boolean): number {
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : undefined;
+  return step === undefined ? boundOrZero(s, integer) : multipleInRange(s, step, integer);
+}
+
+function boundOrZero(s: Json, integer: boolean): number {
   const round = (n: number) => (integer ? Math.ceil(n) : n);
   if (typeof s.exclusiveMinimum === 'number') return round(s.exclusiveMinimum) + 1;
   if (typeof s.minimum === 'number') return round(s.minimum) + (s.exclusiveMinimum === true ? 1 : 0);
@@ -1379,6 +1410,87 @@ function numberInRange(s: Json, integer: boolean): number {
   if (typeof s.maximum === 'number' && s.maximum < 0)
     return Math.floor(s.maximum) - (s.exclusiveMaximum === true ? 1 : 0);
   return 0;
+}
+
+/**
+ * The multiple of `step` nearest 0 within the schema's bounds: the first above the lower bound,
+ * else the first below a negative upper bound, else 0 (a multiple of everything). An integer's is
+ * a whole number. With no multiple in the bounds, the bound itself, as without `multipleOf`.
+ */
+function multipleInRange(s: Json, step: number, integer: boolean): number {
+  const lower = bound(s.minimum, s.exclusiveMinimum, Math.max);
+  const upper = bound(s.maximum, s.exclusiveMaximum, Math.min);
+  const fits = (n: number) =>
+    (!integer || Number.isInteger(n)) &&
+    (!lower || (lower.exclusive ? n > lower.value : n >= lower.value)) &&
+    (!upper || (upper.exclusive ? n < upper.value : n <= upper.value));
+  // Away from 0 from the bound nearest it (a step early: 0.7 / 0.1 is 6.999…), by whole steps (a
+  // few: an integer of step 0.4 is the 5th), each rounded to the step's decimals so 3 × 0.1 reads
+  // 0.3, not 0.30000000000000004.
+  const up = !!lower && lower.value >= 0;
+  const down = !up && !!upper && upper.value <= 0;
+  const start = up ? Math.ceil(lower.value / step) - 1 : down ? Math.floor(upper.value / step) + 1 : 0;
+  for (let k = start, tries = 0; tries < 100; k += down ? -1 : 1, tries++) {
+    const n = roundTo(k * step, decimalsOf(step));
+    if (fits(n)) return n;
+  }
+  return boundOrZero(s, integer);
+}
+
+/** A lower (upper) bound, from OpenAPI 3.0's `minimum` + `exclusiveMinimum: true` or 3.1's number. */
+function bound(
+  inclusive: unknown,
+  exclusive: unknown,
+  tighter: (a: number, b: number) => number,
+): { value: number; exclusive: boolean } | undefined {
+  const limit = typeof exclusive === 'number' ? exclusive : undefined;
+  if (typeof inclusive !== 'number') return limit === undefined ? undefined : { value: limit, exclusive: true };
+  if (limit === undefined) return { value: inclusive, exclusive: exclusive === true };
+  const value = tighter(inclusive, limit);
+  return { value, exclusive: value === limit };
+}
+
+function decimalsOf(n: number): number {
+  const [, fraction = '', exponent = '0'] = /^-?\d*(?:\.(\d+))?(?:e([-+]\d+))?$/.exec(String(n)) ?? [];
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+function roundTo(n: number, decimals: number): number {
+  return Number(n.toFixed(Math.min(decimals, 100)));
+}
+
+/**
+ * How many items a list's example holds: `minItems` (one when it asks none, so the item shows),
+ * at most `maxItems`.
+ */
+function itemCount(s: Json): number {
+  const min = typeof s.minItems === 'number' ? Math.ceil(s.minItems) : 0;
+  const max = typeof s.maxItems === 'number' ? Math.floor(s.maxItems) : Infinity;
+  return Math.max(0, Math.min(Math.max(min, 1), max));
+}
+
+/** `count` different values of schema `s`, the first `first`; undefined when none are found. */
+function distinctValues(first: unknown, s: Json, count: number): unknown[] | undefined {
+  if (Array.isArray(s.enum)) {
+    const others = s.enum.filter((value) => value !== null && !sameJson(value, first));
+    return others.length >= count - 1 ? [first, ...others.slice(0, count - 1)] : undefined;
+  }
+  const nth = (index: number): unknown => {
+    if (typeof first === 'number') {
+      const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : 1;
+      return roundTo(first + index * step, decimalsOf(step));
+    }
+    // A plain made-up string, numbered; not one a format or pattern shapes.
+    if (typeof first === 'string' && s.format === undefined && s.pattern === undefined) return `${first}${index + 1}`;
+    return undefined;
+  };
+  const values = Array.from({ length: count }, (_, index) => nth(index));
+  const upper = bound(s.maximum, s.exclusiveMaximum, Math.min);
+  const fits = (value: unknown) =>
+    typeof value === 'number'
+      ? !upper || (upper.exclusive ? value < upper.value : value <= upper.value)
+      : typeof value === 'string' && (typeof s.maxLength !== 'number' || value.length <= s.maxLength);
+  return values.every(fits) ? values : undefined;
 }
 
 /** The lines an example takes on the page, as stringifyExample writes it. */
@@ -1417,6 +1529,17 @@ function jsonLines(value: unknown, limit: number): number {
  * a string that already holds a JSON object or array, or text over several lines (a body, or a
  * fragment of one, as specs often write them), is shown as written.
  */
+/**
+ * A body's view as it travels one way: a client sends no read-only property and receives no
+ * write-only one, so there `required` does not hold (OpenAPI 3: "MUST NOT be sent", and `required`
+ * applies only where it is). The row stays, marked read-only or write-only.
+ */
+export function viewForDirection(view: SchemaView, direction: 'request' | 'response'): SchemaView {
+  const notSent = (field: SchemaField) => (direction === 'request' ? field.readOnly : field.writeOnly);
+  if (!view.fields.some((field) => field.required && notSent(field))) return view;
+  return { ...view, fields: view.fields.map((field) => (notSent(field) ? { ...field, required: false } : field)) };
+}
+
 export function stringifyExample(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'symbol') return undefined;
   if (typeof value === 'string' && (value.includes('\n') || isJsonText(value))) return value;

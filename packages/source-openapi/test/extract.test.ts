@@ -1078,6 +1078,74 @@ describe('generated examples', () => {
     );
   });
 
+  it('hold as many items as minItems asks (distinct ones where uniqueItems says so), no more than maxItems', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Maps, version: "1" }',
+      'paths:',
+      '  /places:',
+      '    post:',
+      '      operationId: addPlace',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Place' } } } }",
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Place:',
+      '      type: object',
+      '      properties:',
+      '        position: { type: array, items: { type: number }, minItems: 2, maxItems: 2 }',
+      '        corners: { type: array, items: { type: number }, minItems: 4, maxItems: 3 }',
+      '        labels: { type: array, items: { type: string, enum: [home, work, gym] }, minItems: 2, uniqueItems: true }',
+      '        floors: { type: array, items: { type: integer, minimum: 1, multipleOf: 2 }, minItems: 3, uniqueItems: true }',
+      '        names: { type: array, items: { type: string }, minItems: 2, uniqueItems: true }',
+      '        none: { type: array, items: { type: string }, maxItems: 0 }',
+      '        one: { type: array, items: { type: string } }',
+    ]);
+    expect(JSON.parse(op(api, 'addPlace').requestBody!.contents[0]!.example!)).toEqual({
+      position: [0, 0],
+      corners: [0, 0, 0], // a schema no list satisfies: as long as maxItems allows
+      labels: ['home', 'work'],
+      floors: [2, 4, 6],
+      names: ['string1', 'string2'],
+      none: [],
+      one: ['string'],
+    });
+  });
+
+  it('are multiples of multipleOf, within minimum and maximum', async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Prices, version: "1" }',
+      'paths:',
+      '  /prices:',
+      '    post:',
+      '      operationId: addPrice',
+      "      requestBody: { content: { application/json: { schema: { $ref: '#/components/schemas/Price' } } } }",
+      '      responses: { "204": { description: Added } }',
+      'components:',
+      '  schemas:',
+      '    Price:',
+      '      type: object',
+      '      properties:',
+      '        quarter: { type: number, multipleOf: 0.25, minimum: 1.1 }',
+      '        tenth: { type: number, multipleOf: 0.1, minimum: 0.25 }',
+      '        five: { type: integer, multipleOf: 5, minimum: 3 }',
+      '        above: { type: integer, multipleOf: 10, minimum: 20, exclusiveMinimum: true }',
+      '        below: { type: integer, multipleOf: 4, maximum: -3 }',
+      '        any: { type: integer, multipleOf: 7 }',
+      '        bounded: { type: number, multipleOf: 1.5, minimum: 2, maximum: 4 }',
+    ]);
+    expect(JSON.parse(op(api, 'addPrice').requestBody!.contents[0]!.example!)).toEqual({
+      quarter: 1.25,
+      tenth: 0.3,
+      five: 5,
+      above: 30,
+      below: -4,
+      any: 0,
+      bounded: 3,
+    });
+  });
+
   it('stay readable when every property is another wide schema: built shallower, not thousands of lines', async () => {
     // Presalytics' OOXML API: a border whose lines have fills whose colours have transformations…
     // each of a dozen properties; the full-depth example of one schema ran to 14,500 lines.
@@ -1840,6 +1908,94 @@ describe('generated examples, by the way they travel', () => {
     });
     expect(api.schemas.find((schema) => schema.name === 'User')!.example).toContain('"password"'); // the schema's own: all
     expect(op(api, 'listUsers').parameters[0]!.constraints).toEqual(['each one of: `"active"`, `"banned"`']);
+  });
+});
+
+describe('required read-only and write-only properties, by the way they travel', () => {
+  // A server sets `id` (read-only) and never returns `password` (write-only): a client sends no
+  // `id` however `required` lists it, and receives no `password`.
+  const spec = [
+    'openapi: 3.0.3',
+    'info: { title: Accounts, version: "1" }',
+    'paths:',
+    '  /accounts:',
+    '    post:',
+    '      operationId: createAccount',
+    '      requestBody:',
+    '        content: { application/json: { schema: { $ref: "#/components/schemas/Account" } } }',
+    '      responses:',
+    '        "201":',
+    '          description: Created',
+    '          content: { application/json: { schema: { $ref: "#/components/schemas/Account" } } }',
+    'components:',
+    '  schemas:',
+    '    Serial: { type: integer, readOnly: true }',
+    '    Account:',
+    '      type: object',
+    '      required: [id, serial, name, password, badge, token, owner]',
+    '      properties:',
+    '        id: { type: string, readOnly: true }',
+    '        serial: { $ref: "#/components/schemas/Serial" }',
+    '        name: { type: string }',
+    '        password: { type: string, writeOnly: true }',
+    '        badge: { description: Badge number, allOf: [{ $ref: "#/components/schemas/Serial" }] }',
+    '        token: { allOf: [{ type: string }, { writeOnly: true }] }',
+    '        owner:',
+    '          type: object',
+    '          required: [ownerId, email]',
+    '          properties:',
+    '            ownerId: { type: integer, readOnly: true }',
+    '            email: { type: string }',
+  ];
+  const requiredByField = (content: { schema?: { fields: Array<{ name: string; required: boolean }> } }) =>
+    Object.fromEntries(content.schema!.fields.map((field) => [field.name, field.required]));
+
+  it('a request table does not require read-only ones, a response table write-only ones', async () => {
+    const create = op(await modelOf(spec), 'createAccount');
+    expect(requiredByField(create.requestBody!.contents[0]!)).toEqual({
+      id: false,
+      serial: false, // read-only where its $ref leads
+      name: true,
+      password: true,
+      badge: false, // read-only in an allOf member
+      token: true,
+      owner: true,
+      'owner.ownerId': false,
+      'owner.email': true,
+    });
+    expect(requiredByField(create.responses[0]!.contents[0]!)).toEqual({
+      id: true,
+      serial: true,
+      name: true,
+      password: false,
+      badge: true,
+      token: false,
+      owner: true,
+      'owner.ownerId': true,
+      'owner.email': true,
+    });
+  });
+
+  it('the schemas page keeps what the schema says', async () => {
+    const account = (await modelOf(spec)).schemas.find((schema) => schema.name === 'Account')!;
+    expect(account.fields.filter((field) => !field.required).map((field) => field.name)).toEqual([]);
+  });
+
+  it('generated examples follow the same rule', async () => {
+    const create = op(await modelOf(spec), 'createAccount');
+    expect(JSON.parse(create.requestBody!.contents[0]!.example!)).toEqual({
+      name: 'string',
+      password: 'string',
+      token: 'string',
+      owner: { email: 'string' },
+    });
+    expect(JSON.parse(create.responses[0]!.contents[0]!.example!)).toEqual({
+      id: 'string',
+      serial: 0,
+      name: 'string',
+      badge: 0,
+      owner: { ownerId: 0, email: 'string' },
+    });
   });
 });
 
@@ -3231,6 +3387,59 @@ describe('curl examples of OpenAPI 3.1 parameters and multipart bodies', () => {
       ].join(' \\\n  '),
     );
     expect(op(api, 'avatar').curl).toContain("--data-binary '@file'");
+  });
+});
+
+describe('curl examples of a multipart body with an encoding', () => {
+  it("send a file part with the content type its encoding declares, quoted for the shell and for curl's -F", async () => {
+    const api = await modelOf([
+      'openapi: 3.0.3',
+      'info: { title: Albums, version: "1" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'paths:',
+      '  /photos:',
+      '    post:',
+      '      operationId: addPhoto',
+      '      requestBody:',
+      '        content:',
+      '          multipart/form-data:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                photo: { type: string, format: binary }',
+      '                scans: { type: array, items: { type: string, format: binary } }',
+      '                raw: { type: string, format: binary }',
+      '                notes: { type: string, format: binary }',
+      "                it's: { type: string, format: binary }",
+      '                plain: { type: string, format: binary }',
+      '                caption: { type: string }',
+      '            encoding:',
+      '              photo: { contentType: image/png }',
+      '              scans: { contentType: "image/tiff, image/jpeg" }',
+      '              raw: { contentType: "image/*" }',
+      '              notes: { contentType: "text/plain; charset=utf-8" }',
+      '              it\'s: { contentType: "application/vnd.it\'s+json" }',
+      '              caption: { contentType: text/plain }',
+      "      responses: { '201': { description: Created } }",
+    ]);
+    const flags = [
+      "-F 'photo=@file;type=image/png'",
+      "-F 'scans=@file;type=image/tiff'", // the first of those it may be
+      "-F 'raw=@file'", // a range of types names none to send
+      `-F 'notes=@file;type="text/plain; charset=utf-8"'`,
+      "-F 'it'\\''s=@file;type=application/vnd.it'\\''s+json'",
+      "-F 'plain=@file'",
+      "-F 'caption=string'",
+    ];
+    expect(op(api, 'addPhoto').curl).toBe(
+      ["curl -X POST 'https://api.example.com/photos'", "-H 'Content-Type: multipart/form-data'", ...flags].join(
+        ' \\\n  ',
+      ),
+    );
+    // What the shell hands curl: each flag one word, the quote in the name and type kept.
+    const words = execFileSync('bash', ['-c', `printf '%s\\n' ${flags.join(' ')}`], { encoding: 'utf8' });
+    expect(words.split('\n')).toContain(`it's=@file;type=application/vnd.it's+json`);
+    expect(words.split('\n')).toContain('notes=@file;type="text/plain; charset=utf-8"');
   });
 });
 
@@ -5110,6 +5319,45 @@ describe('invalid input', () => {
     expect(warnings[0]!.message).toMatch(
       /is left out: it is outside .*repo, where the files of this spec are read from/,
     );
+  });
+
+  it('a $ref out of a spec no git repository holds names the boundary it crossed: the project folder, else the spec folder', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'docgen-openapi-no-git-'));
+    await writeFile(join(root, 'secret.yaml'), 'components: { schemas: { Id: { type: string } } }\n');
+    const outside = async (folder: string) => {
+      const file = join(folder, 'api', 'openapi.yaml');
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(
+        file,
+        [
+          'openapi: 3.0.3',
+          'info: { title: Outside, version: "1" }',
+          "paths: { /a: { get: { responses: { '200': { description: OK, content: { application/json: { schema: { $ref: '" +
+            relative(dirname(file), join(root, 'secret.yaml')) +
+            "#/components/schemas/Id' } } } } } } } }",
+        ].join('\n'),
+      );
+      return docgenFailure(loadSpec(file));
+    };
+    // A project copied out of its repository (a Docker build): its package.json marks the boundary.
+    const project = join(root, 'project');
+    await mkdir(project);
+    await writeFile(join(project, 'package.json'), '{}');
+    const fromProject = await outside(project);
+    expect(fromProject.code).toBe('DG_OPENAPI_REF_OUTSIDE');
+    expect(fromProject.message).toContain(`it is outside ${project}, where the files of this spec are read from`);
+    expect(fromProject.message).toMatch(/no git repository holds it.*package\.json/);
+    expect(fromProject.message).not.toMatch(/the git repository holding it/);
+    expect(fromProject.hint).toContain(`copy the file into ${project}`);
+    // Neither: the spec's own folder.
+    const loose = join(root, 'loose');
+    const fromFolder = await outside(loose);
+    expect(fromFolder.message).toContain(
+      `it is outside ${join(loose, 'api')}, where the files of this spec are read from`,
+    );
+    expect(fromFolder.message).toMatch(/its own folder/);
+    expect(fromFolder.hint).toMatch(/git repository/);
+    expect(fromFolder.hint).not.toMatch(/inside its repository/);
   });
 
   it('a dangling $ref suggests the definition it was likely meant for: a case slip or a typo, not another word', async () => {

@@ -1761,6 +1761,69 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([['DG_ROUTES_COMPUTED_PATH', 10]]);
   });
 
+  it("reads use()'s first argument reached by property access as middleware or a router, not a computed path: a function of the project (authMiddleware.verify), a package's (guards.requireStaff), a module's router (health.router)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express from 'express';",
+        "import * as health from './health';",
+        "import * as legacy from './legacy';",
+        "import users from './users';",
+        'const app = express();',
+        'app.use(health.router, legacy.router);',
+        "app.use('/api/users', users);",
+      ],
+      'users.ts': [
+        "import { Router } from 'express';",
+        "import * as guards from '@acme/express-guards';",
+        "import { authMiddleware, audit } from './auth';",
+        "import admin from './admin';",
+        'const router = Router();',
+        'router.use(authMiddleware.verify, audit);',
+        "router.get('/', (_req, res) => res.json([]));",
+        'router.use(guards.requireStaff, admin);',
+        "router.delete('/:id', (_req, res) => res.sendStatus(204));",
+        'export default router;',
+      ],
+      'auth.ts': [
+        "import type { NextFunction, Request, Response } from 'express';",
+        'export const authMiddleware = {',
+        '  verify(req: Request, res: Response, next: NextFunction) {',
+        "    if (!req.headers.authorization) return res.status(401).json({ error: 'unauthorized' });",
+        '    next();',
+        '  },',
+        '};',
+        'export const audit = (_req: Request, _res: Response, next: NextFunction) => next();',
+      ],
+      'admin.ts': [
+        "import { Router } from 'express';",
+        'const admin = Router();',
+        "admin.get('/stats', (_req, res) => res.json({}));",
+        'export default admin;',
+      ],
+      'health.ts': [
+        "import { Router } from 'express';",
+        'export const router = Router();',
+        "router.get('/healthz', (_req, res) => res.sendStatus(204));",
+      ],
+      'legacy.ts': [
+        "import { Router } from 'express';",
+        'export const router = Router();',
+        "router.get('/old', (_req, res) => res.redirect(301, '/api/users'));",
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    expect(routes.map((r) => [r.method, r.path, r.middleware, r.statuses])).toEqual([
+      ['GET', '/healthz', [], [204]],
+      ['GET', '/old', [], [301]],
+      ['GET', '/api/users', ['authMiddleware.verify', 'audit'], [200, 401]],
+      ['GET', '/api/users/stats', ['authMiddleware.verify', 'audit', 'guards.requireStaff'], [200, 401]],
+      ['DELETE', '/api/users/:id', ['authMiddleware.verify', 'audit', 'guards.requireStaff'], [204, 401]],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it("reads a comment of several // lines whole, and a @desc tag's text where there is no prose (bradtraversy/proshop_mern)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(

@@ -37,12 +37,12 @@ export function use(
   const args = flattened(reader.ts, call.getArguments());
   const stated = reader.literal(args[0]);
   const hasPath = stated !== undefined;
+  // `process.env.PREFIX!`, `cfg.prefix as string`: the path is what the assertion or cast holds.
+  const path = args[0] && unwrap(reader.ts, args[0]);
   if (
     !hasPath &&
     args.length >= 2 &&
-    (isComputedMountPath(reader, ref.file, args[0]!) ||
-      isLoopValue(reader.ts, args[0]!) ||
-      reader.isHandedPath(args[0]!))
+    (isComputedMountPath(reader, ref.file, path!) || isLoopValue(reader.ts, path!) || reader.isHandedPath(path!))
   ) {
     // `routes.forEach(({ path, router }) => app.use(path, router))` over a literal `const` table:
     // each element is read as the mount it makes.

@@ -319,7 +319,8 @@ export class KoaReader extends ModuleReader {
     // `router.use(obj.path, obj.router.routes())` over routers found at run time (a folder's files) mounts
     // a router too, though docgen cannot tell which: its `.routes()` says so.
     const mountsRouter = routers.some(Boolean) || rest.some((arg) => isRoutesCall(ts, arg));
-    if (!hasPath && first && mountsRouter && isComputed(ts, first)) {
+    // `process.env.PREFIX!`, `cfg.path as string`: the path is what the assertion or cast holds.
+    if (!hasPath && first && mountsRouter && isComputed(ts, unwrap(ts, first))) {
       this.warn(
         'DG_ROUTES_COMPUTED_MOUNT',
         `use(${shortText(first)}, …) mounts at a path computed at run time: the routes it mounts are not read`,

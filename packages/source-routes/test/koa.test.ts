@@ -120,6 +120,39 @@ describe('readRoutes on a Koa app', () => {
     ]);
   });
 
+  it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.path as string), rather than mounting at the parent', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
+    await writeFile(
+      join(dir, 'routes.ts'),
+      [
+        "import Router from '@koa/router';",
+        "import { cfg } from './config';",
+        'const nested = new Router();',
+        "nested.get('/leaf', (ctx) => { ctx.status = 202; });",
+        'const router = new Router();',
+        "router.get('/a', (ctx) => { ctx.body = 'a'; });",
+        'router.use(process.env.PREFIX!, nested.routes());',
+        'router.use(cfg.path as string, nested.routes());',
+        'export default router;',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'config.ts'), 'export const cfg = { path: process.env.NESTED };');
+    const { routes, warnings } = await readRoutes(join(dir, 'routes.ts'));
+    expect(routes.map((route) => [route.method, route.path])).toEqual([['GET', '/a']]);
+    expect(warnings.map((warning) => [warning.code, warning.location?.line, warning.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        7,
+        'use(process.env.PREFIX!, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        8,
+        'use(cfg.path as string, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+    ]);
+  });
+
   it("koa-mount: a sub-app (local or required) or a router under its path, a package's handler as one row; a computed or unreadable mount is a warning", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-koa-'));
     await writeFile(

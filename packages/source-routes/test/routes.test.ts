@@ -1824,6 +1824,60 @@ describe('readRoutes: CommonJS apps, and what the code does not say', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('warns of a computed mount path behind a non-null assertion or a cast (process.env.PREFIX!, cfg.prefix as string) as of the bare one, rather than mounting at the parent, and reads a literal table through one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
+    const files: Record<string, string[]> = {
+      'server.ts': [
+        "import express, { Router } from 'express';",
+        "import { cfg } from './config';",
+        "import { audit } from './audit';",
+        "import { reports } from './reports';",
+        'const app = express();',
+        'const api = Router();',
+        "api.get('/status', (_req, res) => res.json({}));",
+        'app.use(process.env.PREFIX!, audit, api);',
+        'app.use(cfg.prefix as string, reports);',
+        'app.use(<string>cfg.prefix, reports);',
+        "app.get('/health', (_req, res) => res.sendStatus(204));",
+        'const docs = Router();',
+        "docs.get('/spec', (_req, res) => res.json({}));",
+        "const table = [{ path: '/docs', router: docs }] as const;",
+        'table.forEach((t) => app.use(t.path as string, t.router!)); // a literal table: read through the cast',
+      ],
+      'config.ts': ['export const cfg = { prefix: process.env.API_PREFIX };'],
+      'audit.ts': ['export const audit = (_req, _res, next) => next();'],
+      'reports.ts': [
+        "import { Router } from 'express';",
+        'export const reports = Router();',
+        "reports.get('/monthly', (_req, res) => res.json([]));",
+      ],
+    };
+    for (const [name, lines] of Object.entries(files)) await writeFile(join(dir, name), lines.join('\n'));
+    const { routes, warnings } = await readRoutes(join(dir, 'server.ts'));
+    // Not at the root, where they are not served.
+    expect(routes.map((r) => [r.method, r.path])).toEqual([
+      ['GET', '/health'],
+      ['GET', '/docs/spec'],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        8,
+        'use(process.env.PREFIX!, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        9,
+        'use(cfg.prefix as string, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+      [
+        'DG_ROUTES_COMPUTED_MOUNT',
+        10,
+        'use(<string>cfg.prefix, …) mounts at a path computed at run time: the routes it mounts are not read',
+      ],
+    ]);
+  });
+
   it("reads a comment of several // lines whole, and a @desc tag's text where there is no prose (bradtraversy/proshop_mern)", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'docgen-routes-'));
     await writeFile(
